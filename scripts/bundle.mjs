@@ -1,0 +1,25 @@
+// Bundles the action and the CLI into self-contained CommonJS files under dist/, committed so that
+// the action runs with no `npm install` (GitHub runs `node dist/index.cjs`).
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  // Node 20 here, node24 on GitHub's runners: keep syntax both run.
+  target: 'node20',
+  legalComments: 'none',
+  sourcemap: false,
+  logLevel: 'warning',
+  // ESM-only dependencies use import.meta.url; give the CommonJS bundle an equivalent.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.cjs' });
+await build({
+  ...common,
+  entryPoints: ['src/cli.ts'],
+  outfile: 'dist/cli.cjs',
+  banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
+});

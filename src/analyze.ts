@@ -1,0 +1,66 @@
+// The pipeline in one place: lines → (redaction) → grammar → build model → rules → findings.
+// One pass, streaming: nothing here keeps a line longer than the stage that needs it.
+import type { Readable } from 'node:stream';
+import { LogParser } from './grammar/log-parser.js';
+import { BuildModelBuilder } from './model/build-model.js';
+import type { BuildEvent, BuildModel, Finding, LogLine, Report } from './model/types.js';
+import { RuleEngine } from './rules/engine.js';
+import type { Rule } from './rules/schema.js';
+import { loadRules } from './rules/load-rules.js';
+import { Redactor } from './security/redact.js';
+import { readLogLines, type LineOptions } from './lines/read-lines.js';
+import type { Dockerfile } from './dockerfile/dockerfile.js';
+import { locateFindings } from './dockerfile/locate.js';
+import { buildReport } from './report/json.js';
+
+export interface AnalyzeOptions {
+  /** The rule set; the built-in catalog when omitted. */
+  rules?: Rule[];
+  /** The parsed Dockerfile, when available, to put findings on their lines. */
+  dockerfile?: Dockerfile | null;
+  lines?: LineOptions;
+}
+
+export interface Analysis {
+  model: BuildModel;
+  findings: Finding[];
+  report: Report;
+}
+
+/** Push-based analyzer, for callers that already have lines (the `run` wrapper tees into it). */
+export class Analyzer {
+  private readonly redactor = new Redactor();
+  private readonly model = new BuildModelBuilder();
+  private readonly engine: RuleEngine;
+  private readonly parser: LogParser;
+  private lines = 0;
+
+  constructor(private readonly options: AnalyzeOptions = {}) {
+    this.engine = new RuleEngine(options.rules ?? loadRules());
+    this.parser = new LogParser((event: BuildEvent) => {
+      this.model.apply(event);
+      this.engine.observe(event, this.model);
+    });
+  }
+
+  pushLine(line: LogLine): void {
+    this.lines = line.line;
+    const text = this.redactor.redact(line.text, line.line);
+    this.parser.push(text === line.text ? line : { ...line, text });
+  }
+
+  finish(): Analysis {
+    this.parser.end();
+    const model = this.model.finish(this.lines);
+    const found = [...this.engine.finish(model), ...this.redactor.findings()];
+    const findings = locateFindings(found, model, this.options.dockerfile ?? null);
+    return { model, findings, report: buildReport(model, findings) };
+  }
+}
+
+/** Reads a whole stream and analyses it. */
+export async function analyzeStream(input: Readable, options: AnalyzeOptions = {}): Promise<Analysis> {
+  const analyzer = new Analyzer(options);
+  await readLogLines(input, (line) => analyzer.pushLine(line), options.lines);
+  return analyzer.finish();
+}

@@ -1,0 +1,94 @@
+// Command-line arguments → a typed command. Every mistake is an InputError with one clear line.
+import { parseArgs } from 'node:util';
+import { InputError } from './errors.js';
+
+export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
+export const FAIL_ON = ['error', 'warning', 'notice', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export interface CommonOptions {
+  format: OutputFormat;
+  dockerfile: string | null;
+  rules: string | null;
+  failOn: FailOn;
+}
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | ({ kind: 'analyze'; inputs: string[] } & CommonOptions)
+  | ({ kind: 'lint'; dockerfilePath: string } & CommonOptions)
+  | ({ kind: 'run'; command: string[] } & CommonOptions);
+
+export const USAGE = `Usage:
+  buildkit-doctor [analyze] [FILE|-]... [options]   analyse a build log (a file, a .gz file, or stdin)
+  buildkit-doctor lint [DOCKERFILE] [options]       static checks of a Dockerfile alone
+  buildkit-doctor run [options] -- COMMAND...       run a build, show its output live, analyse it
+
+Options:
+  --format text|json|markdown|sarif|github   output format (default: text)
+  --dockerfile PATH                          the Dockerfile, to put findings on their lines
+  --rules FILE                               extra rules (JSON or YAML); same ids override built-ins
+  --fail-on error|warning|notice|never       exit 1 when a finding is at or above this (default: error)
+  -h, --help                                 this help
+  -v, --version                              the version
+
+Exit: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error;
+'run' exits with the build's own code when the build failed.`;
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new InputError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+export function parseCommand(argv: string[]): Command {
+  // `run -- cmd args`: everything after `--` belongs to the wrapped command, untouched.
+  const dashdash = argv.indexOf('--');
+  const own = dashdash >= 0 ? argv.slice(0, dashdash) : argv;
+  const wrapped = dashdash >= 0 ? argv.slice(dashdash + 1) : [];
+
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: own,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        dockerfile: { type: 'string' },
+        rules: { type: 'string' },
+        'fail-on': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new InputError(`${(error as Error).message.split('\n')[0]} (see --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+
+  const common: CommonOptions = {
+    format: oneOf('format', values.format, FORMATS, 'text'),
+    dockerfile: values.dockerfile ?? null,
+    rules: values.rules ?? null,
+    failOn: oneOf('fail-on', values['fail-on'], FAIL_ON, 'error'),
+  };
+
+  const [first, ...rest] = positionals;
+  if (first === 'run') {
+    if (rest.length > 0) throw new InputError(`put the command after "--": buildkit-doctor run -- ${rest.join(' ')}`);
+    if (wrapped.length === 0) throw new InputError('run needs a command after "--", e.g. buildkit-doctor run -- docker buildx build --progress=plain .');
+    return { kind: 'run', command: wrapped, ...common };
+  }
+  if (dashdash >= 0) throw new InputError('"--" is only for "run -- COMMAND"');
+  if (first === 'lint') {
+    if (rest.length > 1) throw new InputError('lint takes one Dockerfile');
+    return { kind: 'lint', dockerfilePath: rest[0] ?? common.dockerfile ?? 'Dockerfile', ...common };
+  }
+  const inputs = first === 'analyze' ? rest : positionals;
+  return { kind: 'analyze', inputs: inputs.length > 0 ? inputs : ['-'], ...common };
+}

@@ -1,0 +1,94 @@
+// The CLI: parse arguments, run one command, print, and map the outcome to an exit code.
+// Nothing escapes as a stack trace: input problems are one line and exit 2.
+import type { Readable, Writable } from 'node:stream';
+import { promises as fs } from 'node:fs';
+import { parseCommand, USAGE, type Command, type CommonOptions } from './args.js';
+import { InputError } from './errors.js';
+import { openInput, describeFsError } from './open-input.js';
+import { analyzeStream, type Analysis } from '../analyze.js';
+import { loadRules } from '../rules/load-rules.js';
+import { parseDockerfile, type Dockerfile } from '../dockerfile/dockerfile.js';
+import { render } from '../report/render.js';
+import { failsOn } from '../report/severity.js';
+import { VERSION } from '../version.js';
+
+export interface CliIO {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  env: NodeJS.ProcessEnv;
+  /** Whether stdout is a terminal (colour, progress). */
+  isTTY: boolean;
+}
+
+export async function readOptionalFile(path: string): Promise<string> {
+  try {
+    return await fs.readFile(path, 'utf8');
+  } catch (error) {
+    throw describeFsError(path, error);
+  }
+}
+
+export async function loadDockerfile(path: string | null): Promise<Dockerfile | null> {
+  if (path === null) return null;
+  return parseDockerfile(await readOptionalFile(path), path);
+}
+
+async function rulesFor(options: CommonOptions) {
+  if (options.rules === null) return loadRules();
+  return loadRules(await readOptionalFile(options.rules), options.rules);
+}
+
+function write(stream: Writable, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.write(text)) resolve();
+    else stream.once('drain', resolve);
+  });
+}
+
+async function analyzeCommand(command: Extract<Command, { kind: 'analyze' }>, io: CliIO): Promise<number> {
+  const rules = await rulesFor(command);
+  const dockerfile = await loadDockerfile(command.dockerfile);
+  const analyses: Analysis[] = [];
+  for (const path of command.inputs) {
+    const input = await openInput(path, io.stdin);
+    analyses.push(await analyzeStream(input, { rules, dockerfile }));
+  }
+  const color = command.format === 'text' && io.isTTY && !io.env.NO_COLOR;
+  for (const analysis of analyses) await write(io.stdout, render(analysis, command.format, { color }));
+  return analyses.some((a) => failsOn(a.findings, command.failOn)) ? 1 : 0;
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommand(argv);
+    switch (command.kind) {
+      case 'help':
+        await write(io.stdout, USAGE + '\n');
+        return 0;
+      case 'version':
+        await write(io.stdout, VERSION + '\n');
+        return 0;
+      case 'analyze':
+        return await analyzeCommand(command, io);
+      case 'lint': {
+        const { lintCommand } = await import('./lint-command.js');
+        return await lintCommand(command, io);
+      }
+      case 'run': {
+        const { runCommand } = await import('./run-command.js');
+        return await runCommand(command, io);
+      }
+    }
+  } catch (error) {
+    if (error instanceof InputError) {
+      await write(io.stderr, `buildkit-doctor: ${error.message}\n`);
+      return 2;
+    }
+    // Our own bug: say so in one line, with what to attach to a report, never a stack trace.
+    const message = error instanceof Error ? error.message : String(error);
+    await write(io.stderr, `buildkit-doctor: internal error: ${message.split('\n')[0]} (please report it with the log that caused it)\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,25 @@
+// The JSON report (DESIGN.md, version 1): the one structure every other reporter starts from.
+import type { BuildModel, Finding, Report } from '../model/types.js';
+
+export function buildReport(model: BuildModel, findings: Finding[]): Report {
+  return {
+    version: 1,
+    build: {
+      format: model.format,
+      steps: model.steps.length,
+      failedStep: model.failedStep,
+      seconds: model.seconds,
+    },
+    steps: model.steps.map((s) => ({
+      id: s.id,
+      stage: s.stage,
+      index: s.index,
+      total: s.total,
+      instruction: s.instruction,
+      status: s.status,
+      seconds: s.seconds,
+      cached: s.cached,
+    })),
+    findings,
+  };
+}

@@ -1,0 +1,26 @@
+// One entry point from an analysis to the text of any output format.
+import type { Analysis } from '../analyze.js';
+import type { OutputFormat } from '../cli/args.js';
+import { renderText } from './text.js';
+import { renderMarkdown } from './markdown.js';
+import { renderSarif } from './sarif.js';
+import { renderGithubCommands } from './github-commands.js';
+
+export interface RenderOptions {
+  color: boolean;
+}
+
+export function render(analysis: Analysis, format: OutputFormat, options: RenderOptions): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(analysis.report, null, 2) + '\n';
+    case 'markdown':
+      return renderMarkdown(analysis);
+    case 'sarif':
+      return JSON.stringify(renderSarif([analysis]), null, 2) + '\n';
+    case 'github':
+      return renderGithubCommands(analysis);
+    case 'text':
+      return renderText(analysis, options);
+  }
+}

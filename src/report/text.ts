@@ -1,0 +1,94 @@
+// The report for people at a terminal: the verdict first, then the findings, then the slowest steps.
+import type { Analysis } from '../analyze.js';
+import type { Finding, Step } from '../model/types.js';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1 } as const;
+
+function paint(on: boolean, code: keyof typeof CODES, text: string): string {
+  return on ? `\u001b[${CODES[code]}m${text}\u001b[0m` : text;
+}
+
+/** Log text is printed as data: control characters (ESC, BEL, …) would drive the terminal. */
+function plain(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
+export function stepLabel(step: Pick<Step, 'stage' | 'index' | 'total' | 'instruction' | 'platform'>): string {
+  const where = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null]
+    .filter((x) => x !== null && x !== '')
+    .join(' ');
+  return where ? `[${where}] ${step.instruction}` : step.instruction;
+}
+
+function formatSeconds(seconds: number | null): string {
+  if (seconds === null) return '?';
+  if (seconds < 60) return `${seconds.toFixed(1)}s`;
+  const m = Math.floor(seconds / 60);
+  const s = Math.round(seconds % 60);
+  return m < 60 ? `${m}m${String(s).padStart(2, '0')}s` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+}
+
+function where(finding: Finding, steps: Map<number, Step>): string {
+  const parts: string[] = [];
+  if (finding.location) parts.push(`${finding.location.file}:${finding.location.line}`);
+  const step = finding.step !== null ? steps.get(finding.step) : undefined;
+  if (step) parts.push(`#${step.id} ${stepLabel(step)}`);
+  return parts.join('  ');
+}
+
+export function renderText({ model, findings }: Analysis, options: TextOptions): string {
+  const c = options.color;
+  const steps = new Map(model.steps.map((s) => [s.id, s] as const));
+  const out: string[] = [];
+
+  const failed = model.failedStep !== null ? steps.get(model.failedStep) : undefined;
+  const top = findings[0];
+  if (failed) {
+    const loc = top?.location ? ` (${top.location.file}:${top.location.line})` : '';
+    out.push(paint(c, 'bold', paint(c, 'red', `✖ Build failed at ${plain(stepLabel(failed))}${loc}`)));
+    if (top) out.push(`  ${plain(top.title)}`);
+  } else if (model.solveError || findings.some((f) => f.severity === 'error')) {
+    out.push(paint(c, 'bold', paint(c, 'red', `✖ Build failed${top ? `: ${plain(top.title)}` : ''}`)));
+  } else if (model.format === 'unknown') {
+    out.push('No build output recognised.');
+  } else {
+    const warnings = findings.filter((f) => f.severity === 'warning').length;
+    out.push(paint(c, 'bold', `✔ Build passed${warnings ? ` with ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}`));
+  }
+
+  if (findings.length > 0) out.push('');
+  for (const f of findings) {
+    const color = f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'yellow' : 'blue';
+    out.push(`${paint(c, color, f.severity.padEnd(7))} ${paint(c, 'bold', plain(f.title))}  ${paint(c, 'dim', f.ruleId)}`);
+    const at = where(f, steps);
+    if (at) out.push(`        at ${plain(at)}`);
+    for (const line of plain(f.message).split('\n')) out.push(`        ${line}`);
+    if (f.evidence.length > 0) {
+      out.push(paint(c, 'dim', '        evidence:'));
+      for (const e of f.evidence.slice(0, 8)) out.push(paint(c, 'dim', `          | ${plain(e)}`));
+    }
+    if (f.fix) {
+      out.push('        fix:');
+      for (const line of plain(f.fix).split('\n')) out.push(`          ${line}`);
+    }
+    if (f.reproduce) out.push(`        reproduce: ${plain(f.reproduce)}`);
+    out.push('');
+  }
+
+  const slow = model.steps
+    .filter((s) => !s.internal && !s.cached && s.seconds !== null)
+    .sort((a, b) => (b.seconds ?? 0) - (a.seconds ?? 0))
+    .slice(0, 5);
+  if (slow.length > 0) {
+    out.push(paint(c, 'bold', 'Slowest steps'));
+    for (const s of slow) out.push(`  ${formatSeconds(s.seconds).padStart(7)}  #${s.id} ${plain(stepLabel(s))}`);
+    const ratio = model.cacheHitRatio !== null ? `, cache hits ${Math.round(model.cacheHitRatio * 100)}%` : '';
+    out.push(paint(c, 'dim', `  ${model.steps.length} steps${model.seconds !== null ? `, ${formatSeconds(model.seconds)}` : ''}${ratio}`));
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,4 @@
+import type { RuleInput } from '../../schema.js';
+
+/** The cmake/ rules, in priority order. */
+export const cmakeRules: RuleInput[] = [];

@@ -1,0 +1,4 @@
+import type { RuleInput } from '../../schema.js';
+
+/** The cuda/ rules, in priority order. */
+export const cudaRules: RuleInput[] = [];

@@ -1,0 +1,4 @@
+import type { RuleInput } from '../../schema.js';
+
+/** The security/ rules, in priority order. */
+export const securityRules: RuleInput[] = [];

@@ -1,0 +1,4 @@
+import type { RuleInput } from '../../schema.js';
+
+/** The shell/ rules, in priority order. */
+export const shellRules: RuleInput[] = [];
