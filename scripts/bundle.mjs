@@ -2,6 +2,9 @@
 // the action runs with no `npm install` (GitHub runs `node dist/index.cjs`).
 import { build } from 'esbuild';
 
+// BUNDLE_OUTDIR lets the freshness test build a second copy to compare with the committed one.
+const outdir = process.env.BUNDLE_OUTDIR ?? 'dist';
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -16,10 +19,10 @@ const common = {
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
-await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.cjs' });
+await build({ ...common, entryPoints: ['src/index.ts'], outfile: `${outdir}/index.cjs` });
 await build({
   ...common,
   entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.cjs',
+  outfile: `${outdir}/cli.cjs`,
   banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
 });
