@@ -7,6 +7,7 @@ runCli(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
 }).then((code) => {
   process.exitCode = code;
 });

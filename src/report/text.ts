@@ -1,6 +1,9 @@
 // The report for people at a terminal: the verdict first, then the findings, then the slowest steps.
 import type { Analysis } from '../analyze.js';
 import type { Finding, Step } from '../model/types.js';
+import { buildTimeline } from '../timeline/timeline.js';
+import { barRows } from '../timeline/bars.js';
+import { formatDuration } from '../timeline/format-duration.js';
 
 export interface TextOptions {
   color: boolean;
@@ -23,14 +26,6 @@ export function stepLabel(step: Pick<Step, 'stage' | 'index' | 'total' | 'instru
     .filter((x) => x !== null && x !== '')
     .join(' ');
   return where ? `[${where}] ${step.instruction}` : step.instruction;
-}
-
-function formatSeconds(seconds: number | null): string {
-  if (seconds === null) return '?';
-  if (seconds < 60) return `${seconds.toFixed(1)}s`;
-  const m = Math.floor(seconds / 60);
-  const s = Math.round(seconds % 60);
-  return m < 60 ? `${m}m${String(s).padStart(2, '0')}s` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }
 
 function where(finding: Finding, steps: Map<number, Step>): string {
@@ -80,15 +75,19 @@ export function renderText({ model, findings }: Analysis, options: TextOptions):
     out.push('');
   }
 
-  const slow = model.steps
-    .filter((s) => !s.internal && !s.cached && s.seconds !== null)
-    .sort((a, b) => (b.seconds ?? 0) - (a.seconds ?? 0))
-    .slice(0, 5);
-  if (slow.length > 0) {
-    out.push(paint(c, 'bold', 'Slowest steps'));
-    for (const s of slow) out.push(`  ${formatSeconds(s.seconds).padStart(7)}  #${s.id} ${plain(stepLabel(s))}`);
+  const timeline = buildTimeline(model, findings);
+  const rows = barRows(timeline, 8, 24);
+  if (rows.length > 0) {
+    out.push(paint(c, 'bold', 'Where the time went'));
+    for (const { step, bar, duration } of rows) {
+      const color = step.status === 'error' ? 'red' : step.critical ? 'yellow' : 'blue';
+      const label = plain(`#${step.id} ${step.stage === 'build' ? '' : `[${step.stage}] `}${step.label}`);
+      out.push(`  ${duration.padStart(7)} ${paint(c, color, bar.padEnd(24))} ${label.length > 90 ? `${label.slice(0, 89)}…` : label}`);
+    }
+    for (const loss of timeline.losses.slice(0, 3)) out.push(paint(c, 'dim', `  ~${formatDuration(loss.seconds)} lost: ${plain(loss.detail)}`));
     const ratio = model.cacheHitRatio !== null ? `, cache hits ${Math.round(model.cacheHitRatio * 100)}%` : '';
-    out.push(paint(c, 'dim', `  ${model.steps.length} steps${model.seconds !== null ? `, ${formatSeconds(model.seconds)}` : ''}${ratio}`));
+    const critical = timeline.criticalPath.length > 0 ? `, critical path ${timeline.criticalPath.map((id) => `#${id}`).join(' → ')}` : '';
+    out.push(paint(c, 'dim', `  ${model.steps.length} steps, ${formatDuration(timeline.total)}${ratio}${critical}`));
   }
   return out.join('\n') + '\n';
 }

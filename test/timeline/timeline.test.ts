@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { BuildModel, Step } from '../../src/model/types.js';
+import { buildTimeline, criticalPath } from '../../src/timeline/timeline.js';
+import { mermaidLabel, renderGantt } from '../../src/timeline/mermaid.js';
+import { bar, barRows } from '../../src/timeline/bars.js';
+import { checkGantt } from './gantt-grammar.js';
+
+function step(id: number, stage: string | null, index: number, instruction: string, start: number, end: number, extra: Partial<Step> = {}): Step {
+  return {
+    id, stage, index, total: 5, instruction, platform: null, target: null, internal: stage === null,
+    status: 'done', seconds: end - start, start, end, cached: false, error: null, exitCode: null,
+    firstLine: id, lastLine: id, tail: [], outputLines: 0, clipped: false, ...extra,
+  };
+}
+
+function model(steps: Step[], extra: Partial<BuildModel> = {}): BuildModel {
+  return { format: 'buildkit-plain', steps, solveError: null, failedStep: null, seconds: null, cacheHitRatio: null, lintWarnings: [], lines: 100, ...extra };
+}
+
+// Two stages in parallel: `deps` (pip, 300 s) and `builder` (compile, 600 s), joined by `runtime`.
+const parallel = model([
+  step(1, null, 0, '[internal] load build definition from Dockerfile', 0, 0.1),
+  step(2, 'deps', 1, 'FROM docker.io/nvidia/cuda:12.4.1-devel-ubuntu22.04', 0.1, 5),
+  step(3, 'builder', 1, 'FROM docker.io/nvidia/cuda:12.4.1-devel-ubuntu22.04', 0.1, 5),
+  step(4, 'deps', 2, 'RUN pip install -r requirements.txt', 5, 305),
+  step(5, 'builder', 2, 'RUN cmake -S . -B build', 5, 65),
+  step(6, 'builder', 3, 'RUN cmake --build build -j8', 65, 665),
+  step(7, 'runtime', 1, 'COPY --from=builder /opt/build /opt/build', 665, 667),
+  step(8, 'runtime', 2, 'COPY --from=deps /usr/local/lib/python3.10 /usr/local/lib/python3.10', 667, 670),
+]);
+
+describe('critical path', () => {
+  it('follows the chain that decided the total time, not the parallel sibling', () => {
+    const timeline = buildTimeline(parallel);
+    expect(timeline.criticalPath).toEqual([3, 5, 6, 7, 8]);
+    expect(timeline.steps.find((s) => s.id === 4)?.critical).toBe(false);
+  });
+
+  it('is empty for an empty build', () => {
+    expect(criticalPath([])).toEqual([]);
+  });
+
+  it('places steps without times after the latest end, in print order', () => {
+    const untimed = model([
+      step(1, 'a', 1, 'RUN one', 0, 0, { start: null, end: null, seconds: 10 }),
+      step(2, 'a', 2, 'RUN two', 0, 0, { start: null, end: null, seconds: 20 }),
+    ]);
+    const timeline = buildTimeline(untimed);
+    expect(timeline.steps.map((s) => [s.start, s.end])).toEqual([[0, 10], [10, 30]]);
+    expect(timeline.criticalPath).toEqual([1, 2]);
+  });
+});
+
+describe('time lost', () => {
+  it('names emulated steps, pip backtracking and cache invalidation', () => {
+    const m = model([
+      step(1, 'app', 1, 'FROM docker.io/library/python:3.11', 0, 1, { cached: true, status: 'cached', seconds: 0 }),
+      step(2, 'app', 2, 'RUN apt-get update', 1, 1, { cached: true, status: 'cached', seconds: 0 }),
+      step(3, 'app', 3, 'COPY . /src', 1, 2),
+      step(4, 'app', 4, 'RUN pip install -r requirements.txt', 2, 1202),
+      step(5, 'app', 5, 'RUN python -m compileall /src', 1202, 1302, { platform: 'linux/arm64' }),
+      step(6, 'other', 1, 'RUN true', 0, 1, { platform: 'linux/amd64' }),
+      step(7, 'other', 2, 'RUN true', 0, 1, { platform: 'linux/amd64' }),
+    ]);
+    const findings = [{ ruleId: 'pip/resolver-backtracking', severity: 'warning' as const, title: 't', message: 'm', fix: 'f', step: 4, location: null, evidence: [] }];
+    const losses = buildTimeline(m, findings).losses;
+    expect(losses.map((l) => [l.cause, l.step])).toEqual([
+      ['pip-backtracking', 4],
+      ['cache-invalidated', 4],
+      ['cache-invalidated', 5],
+      ['emulation', 5],
+    ]);
+    expect(losses.find((l) => l.cause === 'emulation')?.seconds).toBeCloseTo(90);
+  });
+});
+
+describe('mermaid gantt', () => {
+  it('is valid gantt syntax with the critical path marked', () => {
+    const gantt = renderGantt(buildTimeline(parallel));
+    expect(checkGantt(gantt)).toEqual([]);
+    expect(gantt).toMatch(/section builder/);
+    expect(gantt).toMatch(/6 RUN cmake --build build -j8 10m00s :active, t\d+, 00:01:05, 600s/);
+  });
+
+  it('folds the steps beyond the cap into one bar per stage', () => {
+    const many = model(Array.from({ length: 30 }, (_, i) => step(i + 1, 'builder', i + 1, `RUN step ${i}`, i * 10, i * 10 + 10 + i)));
+    const gantt = renderGantt(buildTimeline(many), { maxSteps: 5 });
+    expect(checkGantt(gantt)).toEqual([]);
+    expect(gantt.split('\n').filter((l) => / :/.test(l))).toHaveLength(6);
+    expect(gantt).toMatch(/25 other steps/);
+  });
+
+  it.each([
+    ['colon and semicolon', 'RUN echo a:b; echo c'],
+    ['newline and directive', 'RUN x\n%%{init: {"theme":"dark"}}%%'],
+    ['fence', 'RUN echo ```\nclick t1 call alert(1)'],
+    ['entity and comment', 'RUN echo #35; %% hidden'],
+    ['keyword start', 'click t1 href "javascript:alert(1)"'],
+    ['html', '<img src=x onerror=alert(1)>'],
+  ])('a hostile step name (%s) cannot break or inject into the chart', (_name, instruction) => {
+    const hostile = model([step(1, 'x:y;z', 1, instruction, 0, 30), step(2, '```', 2, instruction, 30, 60)]);
+    const gantt = renderGantt(buildTimeline(hostile));
+    expect(checkGantt(gantt)).toEqual([]);
+    expect(gantt).not.toContain('```');
+    expect(gantt).not.toContain('%%');
+    expect(gantt.split('\n').every((l) => !/^\s*click\b/.test(l))).toBe(true);
+  });
+
+  it('keeps labels short', () => {
+    expect(mermaidLabel('x'.repeat(500), 20)).toHaveLength(20);
+    expect(mermaidLabel(':::')).toBe('step');
+  });
+});
+
+describe('bars', () => {
+  it('scales in eighths of a cell, widest step first', () => {
+    expect(bar(10, 10, 4)).toBe('████');
+    expect(bar(5, 10, 4)).toBe('██');
+    expect(bar(1, 16, 2)).toBe('▏');
+    expect(bar(0, 10, 4)).toBe('');
+    const rows = barRows(buildTimeline(parallel), 3, 10);
+    expect(rows.map((r) => r.step.id)).toEqual([6, 4, 5]);
+    expect(rows[0]!.bar).toBe('██████████');
+    expect(rows[1]!.bar).toBe('█████');
+  });
+});
