@@ -11,14 +11,17 @@ import { parseDockerfile, type Dockerfile } from '../dockerfile/dockerfile.js';
 import { render } from '../report/render.js';
 import { failsOn } from '../report/severity.js';
 import { VERSION } from '../version.js';
+import { withProgress, wantsProgress } from './progress.js';
 
 export interface CliIO {
   stdin: Readable;
   stdout: Writable;
   stderr: Writable;
   env: NodeJS.ProcessEnv;
-  /** Whether stdout is a terminal (colour, progress). */
+  /** Whether stdout is a terminal (colour). */
   isTTY: boolean;
+  /** Whether stderr is a terminal (progress while a large log is read). */
+  stderrIsTTY?: boolean;
 }
 
 export async function readOptionalFile(path: string): Promise<string> {
@@ -51,7 +54,11 @@ async function analyzeCommand(command: Extract<Command, { kind: 'analyze' }>, io
   const dockerfile = await loadDockerfile(command.dockerfile);
   const analyses: Analysis[] = [];
   for (const path of command.inputs) {
-    const input = await openInput(path, io.stdin);
+    let input = await openInput(path, io.stdin);
+    const total = path === '-' ? null : await fs.stat(path).then((s) => s.size, () => null);
+    if (wantsProgress(Boolean(io.stderrIsTTY), total, io.env)) {
+      input = withProgress(input, { label: path === '-' ? 'standard input' : path, total, stderr: io.stderr });
+    }
     analyses.push(await analyzeStream(input, { rules, dockerfile }));
   }
   const color = command.format === 'text' && io.isTTY && !io.env.NO_COLOR;
