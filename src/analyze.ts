@@ -11,6 +11,7 @@ import { Redactor } from './security/redact.js';
 import { readLogLines, type LineOptions } from './lines/read-lines.js';
 import type { Dockerfile } from './dockerfile/dockerfile.js';
 import { locateFindings } from './dockerfile/locate.js';
+import { runStaticChecks } from './dockerfile/checks/index.js';
 import { buildReport } from './report/json.js';
 
 export interface AnalyzeOptions {
@@ -37,10 +38,24 @@ export class Analyzer {
 
   constructor(private readonly options: AnalyzeOptions = {}) {
     this.engine = new RuleEngine(options.rules ?? loadRules());
-    this.parser = new LogParser((event: BuildEvent) => {
+    this.parser = new LogParser((raw: BuildEvent) => {
+      const event = this.redactDecoded(raw);
       this.model.apply(event);
       this.engine.observe(event, this.model);
     });
+  }
+
+  /** Text a grammar decoded (rawjson's base64) was not in any line the redactor saw: redact it now. */
+  private redactDecoded(event: BuildEvent): BuildEvent {
+    if (event.type === 'step-output' && event.decoded) {
+      const text = this.redactor.redact(event.text, event.line);
+      return text === event.text ? event : { ...event, text };
+    }
+    if (event.type === 'lint-warning' && event.decoded) {
+      const message = this.redactor.redact(event.message, event.line);
+      return message === event.message ? event : { ...event, message };
+    }
+    return event;
   }
 
   pushLine(line: LogLine): void {
@@ -52,8 +67,11 @@ export class Analyzer {
   finish(): Analysis {
     this.parser.end();
     const model = this.model.finish(this.lines);
-    const found = [...this.engine.finish(model), ...this.redactor.findings()];
-    const findings = locateFindings(found, model, this.options.dockerfile ?? null);
+    const dockerfile = this.options.dockerfile ?? null;
+    // The Dockerfile's own static checks run whenever it is known, even for a build that passed;
+    // they come after the log's findings, which explain what happened to this build.
+    const found = [...this.engine.finish(model), ...this.redactor.findings(), ...(dockerfile === null ? [] : runStaticChecks(dockerfile))];
+    const findings = locateFindings(found, model, dockerfile);
     return { model, findings, report: buildReport(model, findings) };
   }
 }

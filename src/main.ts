@@ -1,6 +1,270 @@
-// The action: the only module that reads inputs and sets outputs. STUB: to be replaced.
+// The action: the only module that reads inputs, sets outputs and decides the step's result.
+// Everything it reports is built by pure modules (src/github/*, src/report/*); this file performs
+// the side effects, each phase in its own log group.
+//
+// Reporting never turns a green build red: a summary or comment that cannot be written is a
+// warning (a notice for a read-only token). Only `fail-on`, a wrapped build's own failure, an
+// invalid input and `if-no-log: error` fail the step. Our own bugs end as a warning.
 import * as core from '@actions/core';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { analyzeStream } from './analyze.js';
+import { InputError } from './cli/errors.js';
+import { loadDockerfile, readOptionalFile } from './cli/main.js';
+import { openInput } from './cli/open-input.js';
+import type { Dockerfile } from './dockerfile/dockerfile.js';
+import { planAnnotations, type AnnotationPlan } from './github/annotations.js';
+import { renderComment, runLinkFromEnv } from './github/comment.js';
+import { pullRequestOf, readEventPayload, workflowRunLookup, type PullRequestRef } from './github/event.js';
+import { parseInputs, type ActionInputs } from './github/inputs.js';
+import { findPullRequest, octokitComments } from './github/octokit-comments.js';
+import { actionOutputs } from './github/outputs.js';
+import { DEFAULT_RETRY, GitHubApiError, isRateLimited } from './github/retry.js';
+import { syncStickyComment } from './github/sticky-comment.js';
+import { renderJobSummary } from './github/summary.js';
+import { expandLogPaths } from './inputs/expand-globs.js';
+import type { Finding } from './model/types.js';
+import { renderLogs, type NamedAnalysis } from './report/multi-log.js';
+import { countBySeverity, failsOn } from './report/severity.js';
+import { renderText } from './report/text.js';
+import { loadRules } from './rules/load-rules.js';
+import type { Rule } from './rules/schema.js';
+import { runAndAnalyze } from './run/run-and-analyze.js';
+import { fenceText } from './security/workflow-commands.js';
 
-export async function run(): Promise<void> {
-  core.info('buildkit-doctor');
+interface Analysed {
+  logs: NamedAnalysis[];
+  /** Why there is no log to report on, when there is none. */
+  noLog: string | null;
+  /** The wrapped build's exit code, null when no command was run. */
+  buildExitCode: number | null;
+  dockerfile: Dockerfile | null;
+}
+
+function describe(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}
+
+/** Runs `phase` in a log group; a failure of it is a warning, never the step's failure. */
+async function reportingPhase(name: string, phase: () => Promise<void>): Promise<void> {
+  await core.group(name, async () => {
+    try {
+      await phase();
+    } catch (error) {
+      core.warning(`buildkit-doctor: ${name.toLowerCase()} failed: ${describe(error)}`);
+    }
+  });
+}
+
+async function loadRuleSet(inputs: ActionInputs): Promise<Rule[]> {
+  if (inputs.rules === null) return loadRules();
+  return loadRules(await readOptionalFile(inputs.rules), inputs.rules);
+}
+
+async function loadDockerfileOrWarn(inputs: ActionInputs): Promise<Dockerfile | null> {
+  try {
+    return await loadDockerfile(inputs.dockerfile);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    core.warning(`buildkit-doctor: dockerfile: ${error.message}; findings are placed from the log's error block only`);
+    return null;
+  }
+}
+
+async function analyse(inputs: ActionInputs): Promise<Analysed> {
+  const rules = await loadRuleSet(inputs);
+  const dockerfile = await loadDockerfileOrWarn(inputs);
+  const logs: NamedAnalysis[] = [];
+  let buildExitCode: number | null = null;
+  const problems: string[] = [];
+
+  if (inputs.run !== null) {
+    // The build's output streams live into the job log, fenced against workflow commands.
+    const result = await runAndAnalyze(inputs.run, { output: process.stdout, fence: true, rules, dockerfile, stdin: 'ignore' });
+    buildExitCode = result.exitCode;
+    logs.push({ name: 'run', analysis: result.analysis });
+  }
+
+  if (inputs.logFiles.length > 0) {
+    let paths: string[] = [];
+    try {
+      paths = await expandLogPaths(inputs.logFiles.filter((p) => p !== '-'));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(error.message);
+    }
+    for (const file of paths) {
+      try {
+        // No standard input in an action: `-` was filtered out above, an empty stream stands in.
+        const input = await openInput(file, new PassThrough().end());
+        logs.push({ name: file, analysis: await analyzeStream(input, { rules, dockerfile }) });
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        problems.push(error.message);
+      }
+    }
+  }
+
+  for (const problem of problems) if (logs.length > 0) core.warning(`buildkit-doctor: ${problem}`);
+  let noLog: string | null = null;
+  if (logs.length === 0) {
+    noLog = inputs.run === null && inputs.logFiles.length === 0 ? 'no log to analyse: set the log-file or run input' : `no log to analyse: ${problems.join('; ')}`;
+  }
+  for (const { name, analysis } of logs) {
+    // The text report in the job log; it quotes the build's lines, so it is fenced too.
+    core.info(fenceText(`${logs.length > 1 ? `== ${name} ==\n` : ''}${renderText(analysis, { color: false })}`).trimEnd());
+  }
+  return { logs, noLog, buildExitCode, dockerfile };
+}
+
+function emitAnnotations(plan: AnnotationPlan): void {
+  for (const a of plan.annotations) {
+    const properties = { title: a.properties.title, file: a.properties.file, startLine: a.properties.startLine };
+    if (a.level === 'error') core.error(a.message, properties);
+    else if (a.level === 'warning') core.warning(a.message, properties);
+    else core.notice(a.message, properties);
+  }
+  const left = plan.omitted.error + plan.omitted.warning + plan.omitted.notice;
+  core.info(`${plan.annotations.length} annotations${left ? `, ${left} more in the job summary` : ''}${plan.unlocated ? `, ${plan.unlocated} findings without a Dockerfile line (summary only)` : ''}`);
+}
+
+async function writeSummary(logs: NamedAnalysis[], plan: AnnotationPlan | null): Promise<void> {
+  const { text, omitted } = renderJobSummary(logs, { annotations: plan });
+  await core.summary.addRaw(text).write();
+  core.info(`job summary written (${Buffer.byteLength(text)} bytes${omitted ? `, ${omitted} blocks left out to fit` : ''})`);
+}
+
+async function writeComment(logs: NamedAnalysis[], inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<void> {
+  if (inputs.comment === 'never') {
+    core.info('comment: never');
+    return;
+  }
+  const payload = await readEventPayload(env.GITHUB_EVENT_PATH);
+  const lookup = workflowRunLookup(env.GITHUB_EVENT_NAME, payload, env.GITHUB_REPOSITORY);
+  if (pullRequestOf(env.GITHUB_EVENT_NAME, payload, env.GITHUB_REPOSITORY) === null && lookup === null) {
+    core.info(`no pull request for the ${env.GITHUB_EVENT_NAME ?? 'unknown'} event: no comment`);
+    return;
+  }
+  if (inputs.githubToken === '') {
+    core.notice('buildkit-doctor: no github-token: no pull request comment (the job summary has the report)');
+    return;
+  }
+  const retry = { ...DEFAULT_RETRY, onRetry: (error: GitHubApiError, attempt: number, delay: number) => core.info(`GitHub API: ${error.status ?? 'no response'} ${error.message}; retry ${attempt} in ${Math.round(delay / 1000)}s`) };
+  // A workflow_run after a pull request's workflow (the fork recipe): find the PR by its head.
+  const pullRequest: PullRequestRef | null = pullRequestOf(env.GITHUB_EVENT_NAME, payload, env.GITHUB_REPOSITORY) ?? (lookup ? await findPullRequest(inputs.githubToken, lookup, retry) : null);
+  if (pullRequest === null) {
+    core.info(`no open pull request for ${lookup?.head ?? 'this run'}: no comment`);
+    return;
+  }
+  const rendered = renderComment(logs, inputs.commentKey, runLinkFromEnv(env));
+  const api = octokitComments({
+    token: inputs.githubToken,
+    pullRequest,
+    retry,
+  });
+  try {
+    const result = await syncStickyComment(api, {
+      marker: rendered.body.slice(0, rendered.body.indexOf('\n')),
+      body: rendered.body,
+      digest: rendered.digest,
+      create: inputs.comment === 'always' || rendered.hasFindings,
+    });
+    const what = { created: 'comment created', updated: 'comment updated', unchanged: 'comment unchanged', 'not-created': 'nothing found: no comment' }[result.action];
+    core.info(`pull request #${pullRequest.number}: ${what}${result.commentId ? ` (id ${result.commentId})` : ''}`);
+  } catch (error) {
+    const e = error instanceof GitHubApiError ? error : null;
+    if (e && (e.status === 403 || e.status === 404) && !isRateLimited(e)) {
+      core.notice(
+        `buildkit-doctor: cannot comment on pull request #${pullRequest.number} (HTTP ${e.status}: ${e.message}): the token is read-only, as it is for pull requests from forks. ` +
+          'The annotations and the job summary have the report; the README shows how to comment on fork pull requests with a workflow_run workflow.',
+      );
+      return;
+    }
+    core.warning(`buildkit-doctor: could not write the pull request comment: ${e ? `HTTP ${e.status ?? 'no response'}: ` : ''}${describe(error)}`);
+  }
+}
+
+async function writeOutputs(logs: NamedAnalysis[], dockerfile: Dockerfile | null, inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<void> {
+  const outputs = actionOutputs(logs);
+  core.setOutput('error-count', String(outputs.errorCount));
+  core.setOutput('warning-count', String(outputs.warningCount));
+  core.setOutput('findings', outputs.findings);
+  if (logs.length === 0) return;
+  // A directory of its own: two uses of the action in one job do not overwrite each other.
+  const dir = await fs.mkdtemp(path.join(env.RUNNER_TEMP || os.tmpdir(), 'buildkit-doctor-'));
+  const reportFile = path.join(dir, 'report.json');
+  await fs.writeFile(reportFile, renderLogs(logs, 'json', { color: false }));
+  core.setOutput('report-file', reportFile);
+  const sarifFile = path.join(dir, 'report.sarif');
+  await fs.writeFile(sarifFile, renderLogs(logs, 'sarif', { color: false, dockerfile: inputs.dockerfile ?? dockerfile?.path ?? null }));
+  core.setOutput('sarif-file', sarifFile);
+}
+
+function failureMessage(findings: Finding[], inputs: ActionInputs): string {
+  const counts = countBySeverity(findings);
+  const parts = (['error', 'warning', 'notice'] as const).filter((l) => counts[l] > 0).map((l) => `${counts[l]} ${l}${counts[l] === 1 ? '' : 's'}`);
+  const top = findings[0];
+  const at = top?.location ? ` (${top.location.file}:${top.location.line})` : '';
+  return `buildkit-doctor: ${parts.join(', ')} (fail-on: ${inputs.failOn})${top ? `: ${top.title}${at}` : ''}`;
+}
+
+async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
+  let inputs: ActionInputs;
+  try {
+    inputs = parseInputs((name) => core.getInput(name));
+  } catch (error) {
+    if (error instanceof InputError) return core.setFailed(`buildkit-doctor: ${error.message}`);
+    throw error;
+  }
+
+  let analysed: Analysed;
+  try {
+    analysed = await core.group('Analyse the build log', () => analyse(inputs));
+  } catch (error) {
+    // A rules file or an input the user wrote is wrong: theirs to fix, said in one line.
+    if (error instanceof InputError) return core.setFailed(`buildkit-doctor: ${error.message}`);
+    throw error;
+  }
+  const { logs, noLog, buildExitCode, dockerfile } = analysed;
+
+  if (noLog !== null) {
+    await reportingPhase('Outputs', () => writeOutputs(logs, dockerfile, inputs, env));
+    if (inputs.ifNoLog === 'error') core.setFailed(`buildkit-doctor: ${noLog}`);
+    else if (inputs.ifNoLog === 'warn') core.warning(`buildkit-doctor: ${noLog}`);
+    else core.info(noLog);
+    return;
+  }
+
+  const findings = logs.flatMap((l) => l.analysis.findings);
+  let plan: AnnotationPlan | null = null;
+  if (inputs.annotations) {
+    await reportingPhase('Annotations', async () => {
+      plan = planAnnotations(findings, { workspace: env.GITHUB_WORKSPACE || process.cwd(), cwd: process.cwd() });
+      emitAnnotations(plan);
+    });
+  }
+  if (inputs.summary) await reportingPhase('Job summary', () => writeSummary(logs, plan));
+  await reportingPhase('Pull request comment', () => writeComment(logs, inputs, env));
+  await reportingPhase('Outputs', () => writeOutputs(logs, dockerfile, inputs, env));
+
+  if (buildExitCode !== null && buildExitCode !== 0) {
+    core.setFailed(`buildkit-doctor: the build command exited with code ${buildExitCode}`);
+  } else if (failsOn(findings, inputs.failOn)) {
+    core.setFailed(failureMessage(findings, inputs));
+  }
+}
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    await runAction(env);
+  } catch (error) {
+    // Our own bug: the user's job must not fail or hang because of it.
+    core.warning(
+      `buildkit-doctor: internal error: ${describe(error)}. The step is not failed because of it. ` +
+        'Please report it with this step\'s log (re-run with debug logging for the stack trace) and, if you can, the build log.',
+    );
+    core.debug(error instanceof Error && error.stack ? error.stack : String(error));
+  }
 }

@@ -26,6 +26,15 @@ export const USAGE = `Usage:
   buildkit-doctor lint [DOCKERFILE] [options]       static checks of a Dockerfile alone
   buildkit-doctor run [options] -- COMMAND...       run a build, show its output live, analyse it
 
+Logs: plain, tty or rawjson progress, the classic builder, 'docker buildx history logs', a
+downloaded GitHub Actions job log. FILE may be a glob ('logs/*.log', 'logs/**/*.log.gz'; quote
+it): several logs give one report each, then a summary (json: {"logs": [...], "summary": {...}}).
+
+run: COMMAND runs under 'bash -o pipefail -c' (one argument is taken as a command line, several
+as words), its stdout and stderr joined. Its output is shown live on stdout and the report
+follows it there; with --format json or sarif its output goes to stderr instead, so that stdout
+holds the report alone. Ctrl-C and SIGTERM are passed on to it, and the report is still written.
+
 Options:
   --format text|json|markdown|sarif|github   output format (default: text)
   --dockerfile PATH                          the Dockerfile, to put findings on their lines

@@ -1,8 +1,53 @@
-// `buildkit-doctor lint [DOCKERFILE]`. STUB: to be replaced.
+// `buildkit-doctor lint [DOCKERFILE]`: the static Dockerfile checks alone, before a build spends
+// hours to hit what they catch. Same output formats and exit codes as `analyze`.
 import type { Command } from './args.js';
-import type { CliIO } from './main.js';
-import { InputError } from './errors.js';
+import { readOptionalFile, write, type CliIO } from './main.js';
+import type { Analysis } from '../analyze.js';
+import { parseDockerfile, type Dockerfile } from '../dockerfile/dockerfile.js';
+import { runStaticChecks } from '../dockerfile/checks/index.js';
+import { locateFindings } from '../dockerfile/locate.js';
+import type { BuildModel } from '../model/types.js';
+import { buildReport } from '../report/json.js';
+import { render } from '../report/render.js';
+import { countBySeverity, failsOn } from '../report/severity.js';
 
-export async function lintCommand(_command: Extract<Command, { kind: 'lint' }>, _io: CliIO): Promise<number> {
-  throw new InputError('lint is not available yet');
+/** No build happened: a model with no steps, so the renderers show the findings only. */
+function emptyModel(): BuildModel {
+  return { format: 'unknown', steps: [], solveError: null, failedStep: null, seconds: null, cacheHitRatio: null, lintWarnings: [], lines: 0 };
+}
+
+/** The static findings of a Dockerfile as an Analysis, for the renderers. */
+export function lintAnalysis(dockerfile: Dockerfile, onCheckError?: (checkId: string, error: unknown) => void): Analysis {
+  const model = emptyModel();
+  const findings = locateFindings(runStaticChecks(dockerfile, onCheckError), model, dockerfile);
+  return { model, findings, report: buildReport(model, findings) };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The text renderer opens with a verdict about a build; lint has no build, so it says what it checked. */
+function textHeading(dockerfile: Dockerfile, analysis: Analysis): string {
+  const counts = countBySeverity(analysis.findings);
+  const stages = plural(dockerfile.stages.length, 'stage');
+  if (analysis.findings.length === 0) return `✔ ${dockerfile.path}: no findings (${stages} checked)`;
+  const parts = [counts.error ? plural(counts.error, 'error') : null, counts.warning ? plural(counts.warning, 'warning') : null, counts.notice ? plural(counts.notice, 'notice') : null];
+  return `${counts.error ? '✖' : '!'} ${dockerfile.path}: ${parts.filter((p) => p !== null).join(', ')} (${stages} checked)`;
+}
+
+export async function lintCommand(command: Extract<Command, { kind: 'lint' }>, io: CliIO): Promise<number> {
+  const dockerfile = parseDockerfile(await readOptionalFile(command.dockerfilePath), command.dockerfilePath);
+  const analysis = lintAnalysis(dockerfile, (id, error) => {
+    // A check's own bug must not fail the user's job: say so, and go on with the others.
+    void write(io.stderr, `buildkit-doctor: internal error in ${id}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+  });
+  const color = command.format === 'text' && io.isTTY && !io.env.NO_COLOR;
+  let output = render(analysis, command.format, { color, dockerfile: command.dockerfilePath });
+  if (command.format === 'text') {
+    const rest = output.slice(output.indexOf('\n') + 1);
+    output = `${textHeading(dockerfile, analysis)}\n${analysis.findings.length === 0 ? '' : rest}`;
+  }
+  await write(io.stdout, output);
+  return failsOn(analysis.findings, command.failOn) ? 1 : 0;
 }

@@ -8,7 +8,8 @@ import { openInput, describeFsError } from './open-input.js';
 import { analyzeStream, type Analysis } from '../analyze.js';
 import { loadRules } from '../rules/load-rules.js';
 import { parseDockerfile, type Dockerfile } from '../dockerfile/dockerfile.js';
-import { render } from '../report/render.js';
+import { renderLogs } from '../report/multi-log.js';
+import { expandLogPaths } from '../inputs/expand-globs.js';
 import { failsOn } from '../report/severity.js';
 import { VERSION } from '../version.js';
 import { withProgress, wantsProgress } from './progress.js';
@@ -32,17 +33,25 @@ export async function readOptionalFile(path: string): Promise<string> {
   }
 }
 
+/** The Dockerfile path used when none is given, if it exists in the working directory. */
+export const DEFAULT_DOCKERFILE = 'Dockerfile';
+
 export async function loadDockerfile(path: string | null): Promise<Dockerfile | null> {
-  if (path === null) return null;
+  if (path === null) {
+    // No --dockerfile: the usual `Dockerfile` of the working directory, when there is one. The
+    // locator ignores it for steps when the log's error block names a different file.
+    const text = await fs.readFile(DEFAULT_DOCKERFILE, 'utf8').catch(() => null);
+    return text === null ? null : parseDockerfile(text, DEFAULT_DOCKERFILE);
+  }
   return parseDockerfile(await readOptionalFile(path), path);
 }
 
-async function rulesFor(options: CommonOptions) {
+export async function rulesFor(options: CommonOptions) {
   if (options.rules === null) return loadRules();
   return loadRules(await readOptionalFile(options.rules), options.rules);
 }
 
-function write(stream: Writable, text: string): Promise<void> {
+export function write(stream: Writable, text: string): Promise<void> {
   return new Promise((resolve) => {
     if (stream.write(text)) resolve();
     else stream.once('drain', resolve);
@@ -53,7 +62,8 @@ async function analyzeCommand(command: Extract<Command, { kind: 'analyze' }>, io
   const rules = await rulesFor(command);
   const dockerfile = await loadDockerfile(command.dockerfile);
   const analyses: Analysis[] = [];
-  for (const path of command.inputs) {
+  const paths = await expandLogPaths(command.inputs);
+  for (const path of paths) {
     let input = await openInput(path, io.stdin);
     const total = path === '-' ? null : await fs.stat(path).then((s) => s.size, () => null);
     if (wantsProgress(Boolean(io.stderrIsTTY), total, io.env)) {
@@ -62,7 +72,8 @@ async function analyzeCommand(command: Extract<Command, { kind: 'analyze' }>, io
     analyses.push(await analyzeStream(input, { rules, dockerfile }));
   }
   const color = command.format === 'text' && io.isTTY && !io.env.NO_COLOR;
-  for (const analysis of analyses) await write(io.stdout, render(analysis, command.format, { color }));
+  const logs = analyses.map((analysis, i) => ({ name: paths[i] ?? '-', analysis }));
+  await write(io.stdout, renderLogs(logs, command.format, { color, dockerfile: command.dockerfile }));
   return analyses.some((a) => failsOn(a.findings, command.failOn)) ? 1 : 0;
 }
 

@@ -1,7 +1,115 @@
-// Puts every finding on its Dockerfile line. STUB: to be replaced.
-import type { BuildModel, Finding } from '../model/types.js';
+// Puts every finding on its Dockerfile line and gives it a reproduce command.
+// - The step the build died of: the error block's `Dockerfile:N` range (authoritative).
+// - Any other step: its stage, `k/n` and printed text matched against the parsed Dockerfile; when
+//   two lines fit equally, the finding stays unplaced and its message says so.
+// - Several Dockerfiles in one log (bake / compose targets): the target's own Dockerfile when
+//   known, else the given one (then the text itself has to match: no `k/n`-only guesses).
+import type { BuildModel, Finding, Location, SolveError, Step } from '../model/types.js';
 import type { Dockerfile } from './dockerfile.js';
+import { matchStep, type StepMatch } from './match-step.js';
+import { reproduceCommand, stageReproduceCommand } from './reproduce.js';
 
-export function locateFindings(findings: Finding[], _model: BuildModel, _dockerfile: Dockerfile | null): Finding[] {
-  return findings;
+export interface LocateOptions {
+  /** Dockerfiles of bake / compose targets, by target name (`StepHeader.target`). */
+  targets?: ReadonlyMap<string, Dockerfile>;
+}
+
+function baseName(path: string): string {
+  return path.slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1);
+}
+
+/** The error block's range, on the loaded Dockerfile's path when it is the same file. */
+function solveErrorLocation(error: SolveError, dockerfile: Dockerfile | null): Location | null {
+  if (error.line === null) return null;
+  const named = error.dockerfile;
+  const file =
+    dockerfile !== null && (named === null || baseName(named) === baseName(dockerfile.path)) ? dockerfile.path : (named ?? 'Dockerfile');
+  return { file, line: error.line, endLine: Math.max(error.endLine ?? error.line, error.line) };
+}
+
+function describeAmbiguity(match: Extract<StepMatch, { kind: 'ambiguous' }>, dockerfile: Dockerfile): string {
+  const lines = match.candidates.map((c) => c.instruction.line);
+  const shown = lines.slice(0, 5).join(', ') + (lines.length > 5 ? ', …' : '');
+  return ` The step could be any of ${lines.length} lines of ${dockerfile.path} (${shown}), so no line is marked.`;
+}
+
+class Locator {
+  private readonly matches = new Map<number, { dockerfile: Dockerfile; match: StepMatch } | null>();
+  private readonly steps = new Map<number, Step>();
+  private readonly solveError: SolveError | null;
+  private readonly failedStep: number | null;
+  /** The loaded Dockerfile is not the one the error block names: do not match steps against it. */
+  private readonly otherFile: boolean;
+  private readonly multiTarget: boolean;
+
+  constructor(
+    private readonly model: BuildModel,
+    private readonly dockerfile: Dockerfile | null,
+    private readonly targets: ReadonlyMap<string, Dockerfile>,
+  ) {
+    for (const step of model.steps) this.steps.set(step.id, step);
+    this.solveError = model.solveError;
+    this.failedStep = model.failedStep ?? model.solveError?.step ?? null;
+    const named = model.solveError?.dockerfile ?? null;
+    this.multiTarget = new Set(model.steps.map((s) => s.target).filter((t) => t !== null)).size > 1;
+    this.otherFile = dockerfile !== null && named !== null && !this.multiTarget && baseName(named) !== baseName(dockerfile.path);
+  }
+
+  private dockerfileFor(step: Step): Dockerfile | null {
+    if (step.target !== null) {
+      const own = this.targets.get(step.target);
+      if (own !== undefined) return own;
+    }
+    return this.otherFile ? null : this.dockerfile;
+  }
+
+  private matchFor(step: Step): { dockerfile: Dockerfile; match: StepMatch } | null {
+    if (!this.matches.has(step.id)) {
+      const dockerfile = this.dockerfileFor(step);
+      let result: { dockerfile: Dockerfile; match: StepMatch } | null = null;
+      if (dockerfile !== null) {
+        let match = matchStep(step, dockerfile);
+        // A shared Dockerfile for several targets: only a text match is evidence enough.
+        if (match.kind === 'found' && match.by === 'index' && this.multiTarget && !this.targets.has(step.target ?? '')) match = { kind: 'none' };
+        result = { dockerfile, match };
+      }
+      this.matches.set(step.id, result);
+    }
+    return this.matches.get(step.id)!;
+  }
+
+  locate(finding: Finding): Finding {
+    const step = finding.step === null ? undefined : this.steps.get(finding.step);
+    let { location, message, reproduce } = finding;
+
+    if (location === null && this.solveError !== null) {
+      const isFailed = step !== undefined ? step.id === this.failedStep : finding.severity === 'error';
+      if (isFailed) location = solveErrorLocation(this.solveError, step === undefined ? this.dockerfile : this.dockerfileFor(step));
+    }
+    if (location === null && step !== undefined) {
+      const result = this.matchFor(step);
+      if (result?.match.kind === 'found') {
+        const { instruction } = result.match;
+        location = { file: result.dockerfile.path, line: instruction.line, endLine: instruction.endLine };
+      } else if (result?.match.kind === 'ambiguous') {
+        message += describeAmbiguity(result.match, result.dockerfile);
+      }
+    }
+    if (reproduce === undefined) {
+      if (step !== undefined) {
+        reproduce = reproduceCommand(step, this.dockerfileFor(step), this.model) ?? undefined;
+      } else if (location !== null && this.dockerfile !== null && location.file === this.dockerfile.path) {
+        const stage = this.dockerfile.stages.find((s) => s.line <= location!.line && location!.line <= s.endLine);
+        if (stage !== undefined) reproduce = stageReproduceCommand(stage, this.dockerfile);
+      }
+    }
+    const located: Finding = { ...finding, location, message };
+    if (reproduce !== undefined) located.reproduce = reproduce;
+    return located;
+  }
+}
+
+export function locateFindings(findings: Finding[], model: BuildModel, dockerfile: Dockerfile | null, options: LocateOptions = {}): Finding[] {
+  const locator = new Locator(model, dockerfile, options.targets ?? new Map());
+  return findings.map((finding) => locator.locate(finding));
 }

@@ -1,13 +1,78 @@
-// Grammar stage: clean lines → build events, whatever the log format. STUB: to be replaced.
+// Grammar stage: clean lines → build events, whatever the log format. A small dispatcher: each
+// line goes to the one grammar that claims it, found by cheap tests of its first characters, so
+// a log that mixes formats (two builds in one CI job, a pasted tty screen with a plain error box)
+// still parses line by line. What no grammar claims is unframed: the continuation of the current
+// step, else text outside any step (or, before any framing was seen, the implicit step 0).
 import type { BuildEvent, LogFormat, LogLine } from '../model/types.js';
+import { BuildkitPlainGrammar } from './buildkit-plain.js';
+import { BuildkitTtyGrammar } from './buildkit-tty.js';
+import { ClassicGrammar } from './classic.js';
+import { ClosingBlockGrammar } from './closing-blocks.js';
+import { ParseContext } from './context.js';
+import { isClipNotice } from './lint-and-clip.js';
+import { RawJsonGrammar } from './rawjson.js';
 
 export class LogParser {
-  format: LogFormat = 'unknown';
-  constructor(private readonly emit: (event: BuildEvent) => void) {}
+  private readonly ctx: ParseContext;
+  private readonly rawjson: RawJsonGrammar;
+  private readonly plain: BuildkitPlainGrammar;
+  private readonly closing: ClosingBlockGrammar;
+  private readonly tty: BuildkitTtyGrammar;
+  private readonly classic: ClassicGrammar;
+  /** rawjson was seen: every line is offered to it first (its records may span lines). */
+  private rawjsonEngaged = false;
 
-  push(line: LogLine): void {
-    this.emit({ type: 'text', line: line.line, text: line.text });
+  constructor(emit: (event: BuildEvent) => void) {
+    this.ctx = new ParseContext(emit);
+    this.rawjson = new RawJsonGrammar(emit);
+    this.plain = new BuildkitPlainGrammar(this.ctx);
+    this.closing = new ClosingBlockGrammar(this.ctx, (line) => this.unframed(line));
+    this.tty = new BuildkitTtyGrammar(this.ctx);
+    this.classic = new ClassicGrammar(this.ctx);
   }
 
-  end(): void {}
+  /** The log's format: the first framed one seen, `plain-text` for unframed output, else `unknown`. */
+  get format(): LogFormat {
+    return this.ctx.format;
+  }
+
+  push(line: LogLine): void {
+    this.ctx.lastLine = line.line;
+    const text = line.text;
+    if ((this.rawjsonEngaged || text.charCodeAt(0) === 123) /* { */ && this.rawjson.push(line)) {
+      this.rawjsonEngaged = true;
+      this.ctx.seeFormat('buildkit-rawjson', false);
+      return;
+    }
+    if (this.closing.active && this.closing.push(line)) return;
+    if (BuildkitPlainGrammar.claims(text) && this.plain.push(line)) return;
+    if (text.length === 0) return;
+    if (this.closing.push(line)) return;
+    if (BuildkitTtyGrammar.claims(text) && this.tty.push(line)) return;
+    if (ClassicGrammar.claims(text) && this.classic.push(line)) return;
+    this.unframed(line);
+  }
+
+  end(): void {
+    this.closing.end();
+    this.rawjson.end();
+  }
+
+  /** A line no grammar claimed. Blank lines separate BuildKit's vertices and carry nothing. */
+  private unframed(line: LogLine): void {
+    const text = line.text;
+    if (text.trim().length === 0) return;
+    const ctx = this.ctx;
+    if (isClipNotice(text)) {
+      ctx.emit({ type: 'log-clipped', line: line.line, id: ctx.current, text });
+      return;
+    }
+    if (ctx.current !== null) {
+      // BuildKit prints the rest of a partial line unframed when its vertex resumes; the classic
+      // builder never frames its steps' output.
+      ctx.emit({ type: 'step-output', line: line.line, id: ctx.current, seconds: null, text });
+      return;
+    }
+    ctx.unframed(line.line, text);
+  }
 }

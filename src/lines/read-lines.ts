@@ -1,25 +1,39 @@
-// Line stage: bytes → clean lines (see issue "Foundation"). STUB: to be replaced.
+// Line stage: bytes → clean lines. The splitter bounds memory per line; the cleaner removes line
+// ends, redraws, ANSI codes and CI prefixes. `line` stays the raw line number, so evidence and
+// annotations can point back into the original log.
 import type { Readable } from 'node:stream';
 import type { LogLine } from '../model/types.js';
+import { cleanLine } from './clean-line.js';
+import { DEFAULT_MAX_LINE_BYTES, LineSplitter } from './line-splitter.js';
 
 export interface LineOptions {
-  /** Characters kept of one line; the rest is dropped and the line marked `truncated`. */
+  /**
+   * Bytes kept of one line (UTF-8, cut on a character boundary; default 64 KiB); the rest is
+   * dropped and the line marked `truncated`. Counted in bytes so that the cap holds before any
+   * decoding.
+   */
   maxLineLength?: number;
+}
+
+/** A push-based line stage, for callers that receive chunks (the `run` wrapper). */
+export function createLineReader(onLine: (line: LogLine) => void, options: LineOptions = {}): LineSplitter {
+  const max = options.maxLineLength !== undefined && options.maxLineLength > 0 ? Math.floor(options.maxLineLength) : DEFAULT_MAX_LINE_BYTES;
+  return new LineSplitter((raw) => {
+    const text = cleanLine(raw.text);
+    onLine(raw.truncated ? { text, line: raw.line, truncated: true } : { text, line: raw.line });
+  }, max);
 }
 
 /** Reads `input` to its end, calling `onLine` for every clean line. Resolves with the count of lines. */
 export async function readLogLines(
   input: Readable,
   onLine: (line: LogLine) => void,
-  _options: LineOptions = {},
+  options: LineOptions = {},
 ): Promise<number> {
-  let n = 0;
-  let rest = '';
+  const splitter = createLineReader(onLine, options);
   for await (const chunk of input) {
-    const parts = (rest + String(chunk)).split('\n');
-    rest = parts.pop() ?? '';
-    for (const text of parts) onLine({ text, line: ++n });
+    splitter.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
   }
-  if (rest) onLine({ text: rest, line: ++n });
-  return n;
+  splitter.end();
+  return splitter.lines;
 }

@@ -1,25 +1,344 @@
-// Build model stage: events → steps keyed by vertex id. STUB: to be replaced.
-import type { BuildEvent, BuildModel, Step } from './types.js';
+// Build model stage: events → steps keyed by vertex id (never by position: parallel steps
+// interleave, stop and resume), with bounded memory per step.
+//
+// Times. rawjson records when each vertex started and ended: those are exact. Plain progress has
+// no wall clock, only durations (`#5 DONE 12.3s`) and seconds since a step started (`#5 3.456 …`),
+// so the build's clock is estimated from print order: `clock` is the latest build time known so
+// far (a step's estimated start plus its latest printed seconds or its duration). A step starts no
+// earlier than when its header is first printed, at the then-current clock; it ends at its start
+// plus its duration (or its last printed seconds when it failed or was cut). BuildKit prints a
+// header when the vertex starts, so the estimate is late by at most the printer's batching. The
+// tty display and the classic builder give durations only (tty) or nothing (classic).
+import type { BuildEvent, BuildModel, LogFormat, SolveError, Step, StepHeader } from './types.js';
+import { IMPLICIT_STEP_ID, implicitStepHeader } from './implicit-step.js';
+
+/** Output lines kept per step while it runs or after it failed. */
+export const TAIL_LINES = 50;
+/** Output lines kept once a step has passed: findings on a passed step need less context. */
+export const PASSED_TAIL_LINES = 10;
+/** Characters kept of one tail line. */
+export const TAIL_LINE_CHARS = 500;
+/** Steps tracked at most (as many as the grammars register). */
+export const MAX_MODEL_STEPS = 5000;
+/**
+ * Steps after this many keep the short tail from the start: with every bound at its maximum the
+ * tails hold at most 1000 × 50 + 4000 × 10 lines of 500 characters.
+ */
+export const FULL_TAIL_STEPS = 1000;
+export const MAX_LINT_WARNINGS = 200;
+
+const FRAMED: ReadonlySet<LogFormat> = new Set<LogFormat>(['buildkit-plain', 'buildkit-tty', 'buildkit-rawjson', 'classic']);
+
+/** What the model tracks of a step beyond the Step itself. */
+interface StepClock {
+  /** Latest seconds printed on its output (since the step started). */
+  lastSeconds: number | null;
+  /** Exact wall-clock times (epoch ms) when the format gives them. */
+  startedAt: number | null;
+  endedAt: number | null;
+  /** Order in which its error was seen (the first error is what the build died of). */
+  errorOrder: number | null;
+  /** Tail lines kept: TAIL_LINES while running, PASSED_TAIL_LINES once passed (or for late steps). */
+  tailLimit: number;
+}
+
+function emptyStep(header: StepHeader, line: number): Step {
+  return {
+    ...header,
+    status: 'running',
+    seconds: null,
+    start: null,
+    end: null,
+    cached: false,
+    error: null,
+    exitCode: null,
+    firstLine: line,
+    lastLine: line,
+    tail: [],
+    outputLines: 0,
+    clipped: false,
+  };
+}
+
+function placeholderHeader(id: number): StepHeader {
+  if (id === IMPLICIT_STEP_ID) return implicitStepHeader();
+  return { id, stage: null, index: null, total: null, instruction: '', platform: null, target: null, internal: true };
+}
+
+function exitCodeOf(message: string): number | null {
+  const at = message.lastIndexOf('exit code: ');
+  if (at < 0) return null;
+  const digits = message.slice(at + 11).trim();
+  return digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits) ? Number(digits) : null;
+}
+
+function round(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
+}
 
 export class BuildModelBuilder {
   private readonly steps = new Map<number, Step>();
+  private readonly clocks = new Map<number, StepClock>();
+  private format: LogFormat = 'unknown';
+  private solveError: SolveError | null = null;
+  private readonly lintWarnings: BuildModel['lintWarnings'] = [];
+  private readonly lintSeen = new Set<string>();
+  /** The latest build time known (seconds since the build started), estimated from print order. */
+  private clock = 0;
+  private timed = false;
+  private errors = 0;
 
-  apply(_event: BuildEvent): void {}
+  apply(event: BuildEvent): void {
+    switch (event.type) {
+      case 'format':
+        if (this.format === 'unknown' || (!FRAMED.has(this.format) && FRAMED.has(event.format))) this.format = event.format;
+        return;
+      case 'step-started':
+        this.started(event.header, event.line, event.startedAt);
+        return;
+      case 'step-output': {
+        const step = this.stepFor(event.id, event.line);
+        if (step === undefined) return;
+        step.lastLine = event.line;
+        if (event.seconds !== null) this.advance(event.id, step, event.seconds);
+        if (event.status === true || event.echo === true) return;
+        step.outputLines++;
+        step.tail.push(event.text.length > TAIL_LINE_CHARS ? event.text.slice(0, TAIL_LINE_CHARS) : event.text);
+        if (step.tail.length > this.clockOf(event.id).tailLimit) step.tail.shift();
+        return;
+      }
+      case 'step-done': {
+        const step = this.stepFor(event.id, event.line);
+        if (step === undefined) return;
+        step.status = 'done';
+        step.lastLine = event.line;
+        if (event.seconds !== null) step.seconds = event.seconds;
+        this.ended(event.id, step, event.seconds, event.endedAt);
+        this.clockOf(event.id).tailLimit = PASSED_TAIL_LINES;
+        if (step.tail.length > PASSED_TAIL_LINES) step.tail.splice(0, step.tail.length - PASSED_TAIL_LINES);
+        return;
+      }
+      case 'step-cached': {
+        const step = this.stepFor(event.id, event.line);
+        if (step === undefined) return;
+        step.status = 'cached';
+        step.cached = true;
+        step.lastLine = event.line;
+        this.ended(event.id, step, null, event.endedAt);
+        return;
+      }
+      case 'step-error': {
+        const step = this.stepFor(event.id, event.line);
+        if (step === undefined) return;
+        step.status = 'error';
+        step.lastLine = event.line;
+        if (event.message.length > 0) {
+          step.error = event.message;
+          step.exitCode = exitCodeOf(event.message);
+        }
+        if (event.seconds !== null) step.seconds = event.seconds;
+        const clock = this.clockOf(event.id);
+        clock.errorOrder ??= ++this.errors;
+        this.ended(event.id, step, event.seconds, event.endedAt);
+        return;
+      }
+      case 'step-canceled': {
+        const step = this.stepFor(event.id, event.line);
+        if (step === undefined) return;
+        step.status = 'canceled';
+        step.lastLine = event.line;
+        if (event.seconds !== null) step.seconds = event.seconds;
+        this.ended(event.id, step, event.seconds, event.endedAt);
+        return;
+      }
+      case 'log-clipped': {
+        if (event.id === null) return;
+        const step = this.stepFor(event.id, event.line);
+        if (step !== undefined) step.clipped = true;
+        return;
+      }
+      case 'lint-warning': {
+        const key = `${event.rule}\u0000${event.dockerfileLine ?? ''}\u0000${event.message}`;
+        if (this.lintSeen.has(key) || this.lintWarnings.length >= MAX_LINT_WARNINGS) return;
+        this.lintSeen.add(key);
+        this.lintWarnings.push({ rule: event.rule, message: event.message, dockerfileLine: event.dockerfileLine });
+        return;
+      }
+      case 'solve-error':
+        this.solved(event.error);
+        return;
+      case 'text':
+        return;
+    }
+  }
 
+  /** The step with this id as it stands now (the rule engine asks while the log streams). */
   getStep(id: number): Step | undefined {
     return this.steps.get(id);
   }
 
   finish(lines: number): BuildModel {
+    const framed = FRAMED.has(this.format);
+    const format: LogFormat = this.format;
+    const steps: Step[] = [];
+    for (const step of this.steps.values()) {
+      // Step 0 is the implicit step (see implicit-step.ts): listed only when nothing framed the log.
+      if (step.id === IMPLICIT_STEP_ID && framed) continue;
+      steps.push(this.finalStep(step));
+    }
+    const failedStep = this.failedStep(steps);
+    const solveError = this.solveError === null ? null : { ...this.solveError, step: this.solveError.step ?? failedStep };
+    if (failedStep !== null) {
+      const step = steps.find((s) => s.id === failedStep);
+      if (step !== undefined && step.status === 'running') {
+        // The tty display or a cut log may not show the step's end: the solve error does.
+        step.status = 'error';
+        step.error ??= solveError?.message || null;
+        step.exitCode ??= solveError?.exitCode ?? null;
+      }
+    }
     return {
-      format: 'unknown',
-      steps: [...this.steps.values()],
-      solveError: null,
-      failedStep: null,
-      seconds: null,
-      cacheHitRatio: null,
-      lintWarnings: [],
+      format,
+      steps,
+      solveError,
+      failedStep,
+      seconds: this.totalSeconds(steps),
+      cacheHitRatio: this.cacheHitRatio(steps),
+      lintWarnings: [...this.lintWarnings],
       lines,
     };
+  }
+
+  private started(header: StepHeader, line: number, startedAt: number | undefined): void {
+    const existing = this.steps.get(header.id);
+    if (existing !== undefined) {
+      // A header for a step first seen without one (a cut log), or printed again: take its name.
+      if (header.instruction.length > 0) Object.assign(existing, header);
+      if (startedAt !== undefined) this.clockOf(header.id).startedAt ??= startedAt;
+      return;
+    }
+    if (this.steps.size >= MAX_MODEL_STEPS) return;
+    const step = emptyStep(header, line);
+    step.start = round(this.clock);
+    this.steps.set(header.id, step);
+    if (startedAt !== undefined) this.clockOf(header.id).startedAt = startedAt;
+  }
+
+  /** The step for an event, created when the log never showed its header (a log cut mid-step). */
+  private stepFor(id: number, line: number): Step | undefined {
+    const step = this.steps.get(id);
+    if (step !== undefined) return step;
+    this.started(placeholderHeader(id), line, undefined);
+    return this.steps.get(id);
+  }
+
+  private clockOf(id: number): StepClock {
+    let clock = this.clocks.get(id);
+    if (clock === undefined) {
+      clock = { lastSeconds: null, startedAt: null, endedAt: null, errorOrder: null, tailLimit: this.steps.size > FULL_TAIL_STEPS ? PASSED_TAIL_LINES : TAIL_LINES };
+      this.clocks.set(id, clock);
+    }
+    return clock;
+  }
+
+  /** A printed `#N 12.34` moves the step's own time and, through its start, the build's clock. */
+  private advance(id: number, step: Step, seconds: number): void {
+    const clock = this.clockOf(id);
+    if (clock.lastSeconds === null || seconds > clock.lastSeconds) clock.lastSeconds = seconds;
+    this.timed = true;
+    const at = (step.start ?? 0) + seconds;
+    if (at > this.clock) this.clock = at;
+  }
+
+  private ended(id: number, step: Step, seconds: number | null, endedAt: number | undefined): void {
+    const clock = this.clockOf(id);
+    if (endedAt !== undefined) clock.endedAt = endedAt;
+    const duration = seconds ?? clock.lastSeconds;
+    if (duration === null) {
+      step.end = step.start;
+      return;
+    }
+    this.timed = true;
+    step.end = round((step.start ?? 0) + duration);
+    if (step.end > this.clock) this.clock = step.end;
+  }
+
+  private solved(error: SolveError): void {
+    if (this.solveError === null) {
+      this.solveError = { ...error, excerpt: [...error.excerpt] };
+      return;
+    }
+    // The same failure printed twice (build-push-action repeats buildx's last line): fill gaps only.
+    const kept = this.solveError;
+    kept.dockerfile ??= error.dockerfile;
+    kept.line ??= error.line;
+    kept.endLine ??= error.endLine;
+    kept.exitCode ??= error.exitCode;
+    kept.step ??= error.step;
+    if (kept.excerpt.length === 0) kept.excerpt = [...error.excerpt];
+    if (kept.message.length === 0) kept.message = error.message;
+  }
+
+  /** Seconds, start and end of a step, exact when the format gave wall-clock times. */
+  private finalStep(step: Step): Step {
+    const clock = this.clocks.get(step.id);
+    const out: Step = { ...step, tail: [...step.tail] };
+    if (clock === undefined) return out;
+    const origin = this.origin();
+    if (origin !== null && clock.startedAt !== null) {
+      out.start = round((clock.startedAt - origin) / 1000);
+      out.end = clock.endedAt === null ? null : round((clock.endedAt - origin) / 1000);
+    }
+    if (out.seconds === null && out.status !== 'cached' && clock.lastSeconds !== null) out.seconds = clock.lastSeconds;
+    return out;
+  }
+
+  /** Epoch ms of the earliest exact start, null when the format gave none. */
+  private origin(): number | null {
+    let origin: number | null = null;
+    for (const clock of this.clocks.values()) {
+      if (clock.startedAt !== null && (origin === null || clock.startedAt < origin)) origin = clock.startedAt;
+    }
+    return origin;
+  }
+
+  /** The step named by the solve error, else the first step that failed (not merely canceled). */
+  private failedStep(steps: Step[]): number | null {
+    const named = this.solveError?.step ?? null;
+    if (named !== null && this.steps.has(named)) return named;
+    let first: number | null = null;
+    let order = Infinity;
+    for (const step of steps) {
+      const errorOrder = this.clocks.get(step.id)?.errorOrder ?? null;
+      if (step.status === 'error' && errorOrder !== null && errorOrder < order) {
+        first = step.id;
+        order = errorOrder;
+      }
+    }
+    return first;
+  }
+
+  private totalSeconds(steps: Step[]): number | null {
+    if (this.origin() !== null) {
+      let start = Infinity;
+      let end = -Infinity;
+      for (const step of steps) {
+        if (step.start !== null && step.start < start) start = step.start;
+        if (step.end !== null && step.end > end) end = step.end;
+      }
+      return end >= start ? round(end - start) : null;
+    }
+    return this.timed ? round(this.clock) : null;
+  }
+
+  private cacheHitRatio(steps: Step[]): number | null {
+    let cached = 0;
+    let executed = 0;
+    for (const step of steps) {
+      if (step.internal) continue;
+      if (step.status === 'cached') cached++;
+      else if (step.status === 'done' || step.status === 'error') executed++;
+    }
+    return cached + executed === 0 ? null : round(cached / (cached + executed));
   }
 }

@@ -60,7 +60,13 @@ export interface SolveError {
 
 export type BuildEvent =
   | { type: 'format'; format: LogFormat }
-  | { type: 'step-started'; line: number; header: StepHeader }
+  | {
+      type: 'step-started';
+      line: number;
+      header: StepHeader;
+      /** Wall-clock start (epoch ms) when the format gives one (rawjson), absent otherwise. */
+      startedAt?: number;
+    }
   | {
       type: 'step-output';
       line: number;
@@ -75,15 +81,35 @@ export type BuildEvent =
        * rules skip it so one error is not counted twice.
        */
       echo?: boolean;
+      /**
+       * True when the text was decoded from an encoded record (rawjson's base64 log data) and so
+       * was not in the raw line the redactor saw: the analyzer redacts it before other stages.
+       */
+      decoded?: boolean;
+      /**
+       * True for a BuildKit progress status line of the step (`transferring context: 2B done`,
+       * `sha256:… 1.2MB / 3.4MB 0.5s`): not the step's own output, so the build model neither
+       * counts it in `outputLines` nor keeps it in the tail.
+       */
+      status?: boolean;
     }
-  | { type: 'step-done'; line: number; id: number; seconds: number | null }
-  | { type: 'step-cached'; line: number; id: number }
-  | { type: 'step-error'; line: number; id: number; seconds: number | null; message: string }
-  | { type: 'step-canceled'; line: number; id: number; seconds: number | null }
+  /** `endedAt` on the four ends of a step: wall-clock end (epoch ms) when the format gives one (rawjson). */
+  | { type: 'step-done'; line: number; id: number; seconds: number | null; endedAt?: number }
+  | { type: 'step-cached'; line: number; id: number; endedAt?: number }
+  | { type: 'step-error'; line: number; id: number; seconds: number | null; message: string; endedAt?: number }
+  | { type: 'step-canceled'; line: number; id: number; seconds: number | null; endedAt?: number }
   /** `[output clipped, log limit 2MiB reached]`. */
   | { type: 'log-clipped'; line: number; id: number | null; text: string }
   /** One entry of BuildKit's warnings summary: ` - JSONArgsRecommended: … (line 12)`. */
-  | { type: 'lint-warning'; line: number; rule: string; message: string; dockerfileLine: number | null }
+  | {
+      type: 'lint-warning';
+      line: number;
+      rule: string;
+      message: string;
+      dockerfileLine: number | null;
+      /** As on step-output: decoded from base64 (rawjson), to be redacted by the analyzer. */
+      decoded?: boolean;
+    }
   | { type: 'solve-error'; line: number; error: SolveError }
   /** A line outside any step: unframed tool output, the final `ERROR:` lines, compose noise. */
   | { type: 'text'; line: number; text: string };

@@ -8,6 +8,8 @@ import { renderGithubCommands } from './github-commands.js';
 
 export interface RenderOptions {
   color: boolean;
+  /** The Dockerfile given by the user, for SARIF results that no Dockerfile line explains. */
+  dockerfile?: string | null;
 }
 
 export function render(analysis: Analysis, format: OutputFormat, options: RenderOptions): string {
@@ -17,7 +19,7 @@ export function render(analysis: Analysis, format: OutputFormat, options: Render
     case 'markdown':
       return renderMarkdown(analysis);
     case 'sarif':
-      return JSON.stringify(renderSarif([analysis]), null, 2) + '\n';
+      return JSON.stringify(renderSarif([analysis], { dockerfile: options.dockerfile ?? null }), null, 2) + '\n';
     case 'github':
       return renderGithubCommands(analysis);
     case 'text':

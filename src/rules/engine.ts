@@ -1,14 +1,126 @@
-// Rule stage: events (with the step they belong to) → findings. STUB: to be replaced.
-import type { BuildEvent, BuildModel, Finding } from '../model/types.js';
+// Rule stage: events (with the step they belong to) → findings.
+// Every line a rule may see goes through one prefilter scan; only the matchers whose literal is in
+// the line run their regular expression. What matched is kept per rule and scope (bounded) and
+// turned into findings once the build model is complete.
 import type { BuildModelBuilder } from '../model/build-model.js';
+import type { BuildEvent, BuildModel, Step } from '../model/types.js';
+import type { Finding } from '../model/types.js';
+import { compileRules, type CompiledRuleSet } from './compile.js';
+import { rankFindings, type Candidate } from './rank-findings.js';
+import { onlyHolds, renderFinding } from './render-finding.js';
 import type { Rule } from './schema.js';
+import { ScopeState } from './scope-state.js';
+import { triggerCandidates } from './triggers.js';
+
+/** Scope key of lines outside any step, for step-scoped rules. */
+const noStep = -1;
+
+/**
+ * Lines longer than this (progress bars, minified junk, hostile input) are matched on a window
+ * around the literal the prefilter found, so the cost of a regex stays bounded per line.
+ */
+const longLine = 4096;
+const windowReach = 2048;
+
+function windowAround(text: string, literalEnd: number): string {
+  return text.slice(Math.max(0, literalEnd - windowReach), literalEnd + windowReach);
+}
 
 export class RuleEngine {
-  constructor(private readonly rules: Rule[]) {}
+  private readonly set: CompiledRuleSet;
+  /** Per rule: scope key (step id, or 0 for build-scoped rules) → what was seen there. */
+  private readonly states: Map<number, ScopeState>[];
+  /** Per rule: the line (call) that last counted a hit, so two matchers of a rule count a line once. */
+  private readonly lastHit: Int32Array;
+  private call = 0;
+  /** The step of the latest `#N ERROR`: the final error lines that follow are about it. */
+  private lastFailedStep: number | null = null;
 
-  observe(_event: BuildEvent, _model: BuildModelBuilder): void {}
+  constructor(rules: Rule[]) {
+    const enabled = rules.filter((r) => r.enabled);
+    this.set = compileRules(enabled);
+    this.states = enabled.map(() => new Map());
+    this.lastHit = new Int32Array(enabled.length);
+  }
 
-  finish(_model: BuildModel): Finding[] {
-    return [];
+  observe(event: BuildEvent, _model?: BuildModelBuilder): void {
+    switch (event.type) {
+      case 'step-output':
+        if (!event.echo) this.line(event.text, event.line, event.id);
+        break;
+      case 'step-error':
+        this.lastFailedStep = event.id;
+        this.line(event.message, event.line, event.id);
+        break;
+      case 'solve-error':
+        this.line(event.error.message, event.line, event.error.step ?? this.lastFailedStep);
+        break;
+      case 'text':
+        this.line(event.text, event.line, this.lastFailedStep);
+        break;
+      case 'log-clipped':
+        this.line(event.text, event.line, event.id ?? this.lastFailedStep);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private line(text: string, lineNumber: number, step: number | null): void {
+    const targets = this.set.prefilter.scan(text);
+    if (targets.length === 0) return;
+    this.call = (this.call + 1) | 0;
+    for (let t = 0; t < targets.length; t++) {
+      const slot = this.set.slots[targets[t]!]!;
+      const cr = this.set.rules[slot.rule]!;
+      const matcher = slot.kind === 'match' ? cr.match[slot.index]! : slot.kind === 'context' ? cr.context[slot.index]! : cr.unless[slot.index]!;
+      let groups: Record<string, string | undefined> | undefined;
+      if (matcher.regex) {
+        const m = matcher.regex.exec(text.length > longLine ? windowAround(text, this.set.prefilter.endOf(t)) : text);
+        if (m === null) continue;
+        groups = m.groups;
+      }
+      const key = cr.rule.scope === 'build' ? 0 : (step ?? noStep);
+      const states = this.states[slot.rule]!;
+      let state = states.get(key);
+      if (!state) states.set(key, (state = new ScopeState()));
+      if (slot.kind === 'unless') {
+        state.cancelled = true;
+      } else if (slot.kind === 'context') {
+        state.addContext(cr.context[slot.index]!.name, text, groups);
+      } else if (this.lastHit[slot.rule] !== this.call) {
+        this.lastHit[slot.rule] = this.call;
+        state.addHit(text, lineNumber, step, groups);
+      } else {
+        state.addCaptures(groups);
+      }
+    }
+  }
+
+  finish(model: BuildModel): Finding[] {
+    const steps = new Map<number, Step>(model.steps.map((s) => [s.id, s]));
+    const candidates: Candidate[] = [];
+    this.set.rules.forEach((cr, i) => {
+      candidates.push(...triggerCandidates(cr, model));
+      for (const [key, state] of this.states[i]!) {
+        if (state.cancelled || state.count < cr.rule.minCount) continue;
+        const stepId = cr.rule.scope === 'build' ? state.firstStep : key === noStep ? null : key;
+        const step = stepId === null ? null : (steps.get(stepId) ?? null);
+        if (!onlyHolds(cr.rule.only, step, model)) continue;
+        const finding = renderFinding(
+          cr,
+          { stepId, step, count: state.count, evidence: state.evidence, captures: state.captures, contexts: state.contexts },
+          model,
+        );
+        candidates.push({
+          finding,
+          specificity: cr.rule.specificity,
+          order: cr.order,
+          firstLine: state.firstLine,
+          maxFindings: cr.rule.maxFindings,
+        });
+      }
+    });
+    return rankFindings(candidates, model);
   }
 }

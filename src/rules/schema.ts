@@ -1,27 +1,68 @@
 // The rule format: rules are data (built-in catalog and users' files alike), validated with zod.
 // Nothing in a rule is ever executed: patterns are regular expressions checked for linear time,
 // templates are plain `{name}` substitution, enrichers are named built-in functions.
+//
+// Changes to this format since the first draft (all additive, existing rules stay valid):
+// - `match` may be omitted when the rule has a `trigger` (a step-level condition instead of lines:
+//   `{kind: 'failure'}` for the step-failed fallback, `{kind: 'slow-step', …}` for slow steps).
+// - A context matcher can look at the step's instruction instead of its lines
+//   (`source: 'instruction'`), and a variant's `when` can be negated (`when: '!name'`).
+// - `maxFindings` caps how many findings one rule yields (default 20).
+// - Templates also know `{platform}`, `{error}` (the step's error, or the solve error) and
+//   `{duration}` (`8m 32s`); `{context.name.group}` is a named group of a context hit;
+//   `{name|text}` writes `text` when `name` has no value; `{capture:words}` joins values with spaces; `${VAR}` (shell syntax) is left alone;
+//   `{{` / `}}` write literal braces.
+// - Error findings of a build that did not fail are reported as warnings (an error explains why
+//   a build failed), unless the log is an unframed paste whose outcome is unknown.
 import { z } from 'zod';
 
 const idPattern = /^[a-z0-9-]+\/[a-z0-9-]+$/;
+const namePattern = /^[a-zA-Z][a-zA-Z0-9]*$/;
+
+const severitySchema = z.enum(['error', 'warning', 'notice']);
 
 /** One thing to look for in a line. */
-export const matcherSchema = z.object({
-  /**
-   * Literal substrings, one of which every matching line contains (case-sensitive unless
-   * `ignoreCase`): the prefilter. A line without any of them never reaches `pattern`.
-   */
-  literals: z.array(z.string().min(2)).min(1),
-  /** A JavaScript regular expression source with named groups; omitted = the literal is enough. */
-  pattern: z.string().optional(),
-  ignoreCase: z.boolean().optional(),
-});
+export const matcherSchema = z
+  .object({
+    /**
+     * Literal substrings, one of which every matching line contains (case-sensitive unless
+     * `ignoreCase`): the prefilter. A line without any of them never reaches `pattern`.
+     */
+    literals: z.array(z.string().min(2).max(200)).min(1),
+    /** A JavaScript regular expression source with named groups; omitted = the literal is enough. */
+    pattern: z.string().min(1).max(2000).optional(),
+    /** Literals and pattern ignore case. */
+    ignoreCase: z.boolean().optional(),
+  })
+  .strict();
 
 /** A matcher whose hits are remembered (per scope) and offered to templates and conditions. */
-export const contextMatcherSchema = matcherSchema.extend({
-  /** Name under which the hit is known: `{context.<name>}` in templates, `when: <name>` in variants. */
-  name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
-});
+export const contextMatcherSchema = matcherSchema
+  .extend({
+    /** Name under which the hit is known: `{context.<name>}` in templates, `when: <name>` in variants. */
+    name: z.string().regex(namePattern),
+    /**
+     * `line` (default): the scope's lines; `instruction`: the Dockerfile instruction of the step
+     * (`RUN apt-get update && …`). An instruction context is unknown (neither `x` nor `!x` holds)
+     * when the line is in no known step.
+     */
+    source: z.enum(['line', 'instruction']).optional(),
+  })
+  .strict();
+
+/** A step-level condition, checked once per step when the build ends, instead of line matchers. */
+export const triggerSchema = z.discriminatedUnion('kind', [
+  /** Each failed step, or the solve error itself when no step failed. Evidence: the step's last lines. */
+  z.object({ kind: z.literal('failure') }).strict(),
+  /** A finished step that ran at least `minSeconds`; `foreign`: only on a platform other than the native one. */
+  z
+    .object({
+      kind: z.literal('slow-step'),
+      minSeconds: z.number().positive(),
+      platform: z.enum(['foreign', 'any']).default('any'),
+    })
+    .strict(),
+]);
 
 const templateSchema = z.string().max(8000);
 
@@ -29,9 +70,11 @@ export const ruleSchema = z
   .object({
     id: z.string().regex(idPattern, 'ids are "family/name" in lower-case kebab'),
     title: z.string().min(3).max(200),
-    severity: z.enum(['error', 'warning', 'notice']),
-    /** What makes a line count. Several matchers = any of them. */
-    match: z.array(matcherSchema).min(1),
+    severity: severitySchema,
+    /** What makes a line count. Several matchers = any of them. Omitted only with a `trigger`. */
+    match: z.array(matcherSchema).min(1).optional(),
+    /** A step-level condition instead of lines (see triggerSchema). */
+    trigger: triggerSchema.optional(),
     /** Lines seen before or after in the same scope that change the story (`Found CUPTI` before a NOTFOUND). */
     context: z.array(contextMatcherSchema).optional(),
     /** A line matching one of these anywhere in the scope cancels the finding. */
@@ -40,7 +83,10 @@ export const ruleSchema = z
     scope: z.enum(['step', 'build']).default('step'),
     /** At least this many matching lines in the scope before the rule fires. */
     minCount: z.number().int().min(1).default(1),
-    /** Only in a step that failed (`error`) / only when the whole build failed. */
+    /**
+     * Only in a step that failed / only when the whole build failed. A log with no steps at all
+     * (an unframed paste) says nothing about success and satisfies both.
+     */
     only: z.enum(['failed-step', 'failed-build', 'any']).default('any'),
     /**
      * How specific the rule is, for ranking and for suppressing generic explanations of the same
@@ -49,33 +95,43 @@ export const ruleSchema = z
      * specificity are dropped.
      */
     specificity: z.number().int().min(0).max(3).default(3),
-    /** Message and fix templates: `{capture}`, `{capture:all}`, `{capture:counts}`, `{count}`,
-     * `{stage}`, `{instruction}`, `{step}`, `{seconds}`, `{exitCode}`, `{context.name}`, `{enrich.key}`. */
+    /** Message and fix templates: `{capture}`, `{capture:all}`, `{capture:words}`, `{capture:counts}`, `{count}`,
+     * `{stage}`, `{instruction}`, `{step}`, `{seconds}`, `{duration}`, `{exitCode}`, `{platform}`,
+     * `{error}`, `{context.name}`, `{context.name.group}`, `{enrich.key}`; `{name|fallback text}`. */
     message: templateSchema,
     fix: templateSchema,
-    /** Alternative message / fix (and severity) when a named context matcher was seen. First wins. */
+    /** Alternative message / fix (and severity) when a named context matcher was (`x`) or was not (`!x`) seen. First wins. */
     variants: z
       .array(
-        z.object({
-          when: z.string(),
-          title: z.string().optional(),
-          severity: z.enum(['error', 'warning', 'notice']).optional(),
-          message: templateSchema.optional(),
-          fix: templateSchema.optional(),
-        }),
+        z
+          .object({
+            when: z.string().regex(/^!?[a-zA-Z][a-zA-Z0-9]*$/),
+            title: z.string().min(3).max(200).optional(),
+            severity: severitySchema.optional(),
+            message: templateSchema.optional(),
+            fix: templateSchema.optional(),
+          })
+          .strict(),
       )
       .optional(),
     /** Named built-in enricher that adds `{enrich.*}` values (e.g. `cuda-arches`). */
     enrich: z.string().optional(),
     /** Documentation link. */
     docs: z.string().url().optional(),
+    /** At most this many findings from this rule (one per step at most); the rest are dropped. */
+    maxFindings: z.number().int().min(1).max(1000).default(20),
     /** Users: `false` turns a built-in rule with this id off. */
     enabled: z.boolean().default(true),
   })
-  .strict();
+  .strict()
+  .refine((rule) => rule.match !== undefined || rule.trigger !== undefined, {
+    message: 'a rule needs "match" (line matchers) or "trigger"',
+    path: ['match'],
+  });
 
 export type Matcher = z.infer<typeof matcherSchema>;
 export type ContextMatcher = z.infer<typeof contextMatcherSchema>;
+export type Trigger = z.infer<typeof triggerSchema>;
 export type Rule = z.infer<typeof ruleSchema>;
 /** What rule files are written as (defaults not yet applied). */
 export type RuleInput = z.input<typeof ruleSchema>;

@@ -1,13 +1,321 @@
-// Secret redaction, applied to every clean line before any stage sees it. STUB: to be replaced.
+// Secret redaction, applied to every clean line before any other stage sees it, so that no report
+// (annotations, summary, comment, JSON, SARIF) can carry a token the build printed. GitHub masks
+// the secrets it knows on stdout, but not what this tool sends through the API, and not secrets
+// it was never told about.
+//
+// Cost: one case-insensitive literal test per line (SECRET_PREFILTER); only the few lines that
+// pass it are scanned. Every scan is linear in the line's length.
 import type { Finding } from '../model/types.js';
+import {
+  SECRET_LABELS,
+  SECRET_PREFILTER,
+  TOKEN_GROUP_KINDS,
+  TOKEN_PATTERN,
+  isAwsSecretName,
+  isPlaceholderValue,
+  isSecretName,
+  type SecretKind,
+} from './secret-patterns.js';
+
+export const MASK = '****';
+export const SECRET_RULE_ID = 'security/secret-in-log';
+/** Log line numbers named in a finding's message; more are counted, not listed. */
+const MAX_LINES_LISTED = 10;
+/** Masked lines kept as a finding's evidence. */
+const MAX_EVIDENCE = 3;
+/** Lines masked whole after a BEGIN line with no END: a PEM key is ~30–100 lines. */
+const MAX_KEY_LINES = 200;
+
+interface Seen {
+  lines: number[];
+  count: number;
+  evidence: string[];
+}
+
+const NAME_CHAR = /[A-Za-z0-9_.-]/;
+const VALUE_END = /[\s"'`,;&|)}\]]/;
+
+function isNameChar(ch: string | undefined): boolean {
+  return ch !== undefined && NAME_CHAR.test(ch);
+}
+
+/** The BuildKit frame `#12 3.456 ` at the start of a line, kept when the rest is masked. */
+function framePrefix(text: string): string {
+  if (text[0] !== '#') return '';
+  let i = 1;
+  while (i < text.length && text[i]! >= '0' && text[i]! <= '9') i++;
+  if (i === 1 || text[i] !== ' ') return '';
+  let j = i + 1;
+  while (j < text.length && ((text[j]! >= '0' && text[j]! <= '9') || text[j] === '.')) j++;
+  return j > i + 1 && text[j] === ' ' ? text.slice(0, j + 1) : '';
+}
+
+/** Base64 body lines of a PEM block (and its `Proc-Type:` / `DEK-Info:` headers). */
+function looksLikeKeyMaterial(body: string): boolean {
+  const trimmed = body.trim();
+  if (trimmed === '' || trimmed.startsWith('Proc-Type:') || trimmed.startsWith('DEK-Info:') || trimmed.startsWith('Comment:')) return true;
+  return trimmed.length <= 100 && /^[A-Za-z0-9+/=]+$/.test(trimmed);
+}
 
 export class Redactor {
-  redact(text: string, _line: number): string {
-    return text;
+  private readonly seen = new Map<SecretKind, Seen>();
+  /** Inside a private-key block: lines masked until its END line. */
+  private keyLines = -1;
+
+  /** Returns `text` with every secret in it masked (the same string when there is none). */
+  redact(text: string, line: number): string {
+    if (this.keyLines >= 0) {
+      const masked = this.continueKeyBlock(text);
+      if (masked !== null) return masked;
+    }
+    if (!SECRET_PREFILTER.test(text)) return text;
+    const found = new Set<SecretKind>();
+    let out = this.maskPrivateKey(text, found);
+    out = this.maskTokens(out, found);
+    out = this.maskUrlCredentials(out, found);
+    out = this.maskAuthorization(out, found);
+    out = this.maskAssignments(out, found);
+    for (const kind of found) this.record(kind, line, out);
+    return out;
+  }
+
+  private record(kind: SecretKind, line: number, masked: string): void {
+    let s = this.seen.get(kind);
+    if (!s) this.seen.set(kind, (s = { lines: [], count: 0, evidence: [] }));
+    if (s.lines[s.lines.length - 1] === line) return; // a line seen twice (raw, then decoded)
+    s.count++;
+    if (s.lines.length < MAX_LINES_LISTED) s.lines.push(line);
+    if (s.evidence.length < MAX_EVIDENCE) s.evidence.push(masked.length > 500 ? masked.slice(0, 500) + '…' : masked);
+  }
+
+  /** A line inside a private-key block: masked whole, its BuildKit frame kept (counted once, at BEGIN). */
+  private continueKeyBlock(text: string): string | null {
+    const frame = framePrefix(text);
+    const body = text.slice(frame.length);
+    const end = body.indexOf('-----END');
+    if (end >= 0) {
+      this.keyLines = -1;
+      return frame + (end > 0 ? MASK : '') + body.slice(end);
+    }
+    if (!looksLikeKeyMaterial(body) || this.keyLines >= MAX_KEY_LINES) {
+      // The block was cut off (the step ended, the log moved on): this line is not part of it.
+      this.keyLines = -1;
+      return null;
+    }
+    this.keyLines++;
+    return body.trim() === '' ? text : frame + MASK;
+  }
+
+  private maskPrivateKey(text: string, found: Set<SecretKind>): string {
+    const begin = text.indexOf('-----BEGIN ');
+    if (begin < 0) return text;
+    const close = text.indexOf('-----', begin + 11);
+    if (close < 0 || !text.slice(begin, close).includes('PRIVATE KEY')) return text;
+    const afterHeader = close + 5;
+    found.add('private-key');
+    const end = text.indexOf('-----END', afterHeader);
+    if (end >= 0) {
+      // One line holds the whole block (a JSON service-account file with `\n` escapes).
+      return text.slice(0, afterHeader) + MASK + text.slice(end);
+    }
+    this.keyLines = 0;
+    return text.slice(0, afterHeader) + (afterHeader < text.length ? MASK : '');
+  }
+
+  private maskTokens(text: string, found: Set<SecretKind>): string {
+    TOKEN_PATTERN.lastIndex = 0;
+    return text.replace(TOKEN_PATTERN, (...args: unknown[]) => {
+      const groups = args[args.length - 1] as Record<string, string | undefined>;
+      for (const [group, kind] of Object.entries(TOKEN_GROUP_KINDS)) {
+        const prefix = groups[group];
+        if (prefix !== undefined) {
+          found.add(kind);
+          return prefix + MASK;
+        }
+      }
+      return MASK;
+    });
+  }
+
+  /** `scheme://user:password@host` → `scheme://user:****@host`. */
+  private maskUrlCredentials(text: string, found: Set<SecretKind>): string {
+    let out = '';
+    let from = 0;
+    for (let at = text.indexOf('://'); at >= 0; at = text.indexOf('://', at + 3)) {
+      const start = at + 3;
+      let end = start;
+      let colon = -1;
+      let atSign = -1;
+      while (end < text.length) {
+        const ch = text[end]!;
+        if (ch === '/' || ch === ' ' || ch === '\t' || ch === '"' || ch === "'" || ch === '?' || ch === '#') break;
+        if (ch === ':' && colon < 0 && atSign < 0) colon = end;
+        if (ch === '@') atSign = end; // the last @ ends the user info
+        end++;
+      }
+      if (colon < 0 || atSign < colon) continue;
+      const password = text.slice(colon + 1, atSign);
+      if (isPlaceholderValue(password)) continue;
+      found.add('url-credentials');
+      out += text.slice(from, colon + 1) + MASK;
+      from = atSign;
+      at = Math.max(at, atSign - 3);
+    }
+    return from === 0 ? text : out + text.slice(from);
+  }
+
+  /** `Authorization: Bearer xyz` / `Authorization: token xyz` / `Authorization: Basic xyz`. */
+  private maskAuthorization(text: string, found: Set<SecretKind>): string {
+    const lower = text.toLowerCase();
+    let at = lower.indexOf('authorization:');
+    if (at < 0) return text;
+    let out = '';
+    let from = 0;
+    // The next search starts after the value just read, so a line of `authorization:…` is linear.
+    for (; at >= 0; at = lower.indexOf('authorization:', at + 14)) {
+      let i = at + 14;
+      while (text[i] === ' ') i++;
+      let wordEnd = i;
+      while (wordEnd < text.length && !VALUE_END.test(text[wordEnd]!)) wordEnd++;
+      // `Bearer <credential>`: the credential is the next word; otherwise the value itself.
+      let valueStart = i;
+      if (text[wordEnd] === ' ' && /^(?:bearer|token|basic|digest)$/i.test(text.slice(i, wordEnd))) {
+        valueStart = wordEnd + 1;
+        wordEnd = valueStart;
+        while (wordEnd < text.length && !VALUE_END.test(text[wordEnd]!)) wordEnd++;
+      }
+      const value = text.slice(valueStart, wordEnd);
+      const resumeAt = Math.max(at, wordEnd - 14);
+      if (valueStart < from || isPlaceholderValue(value)) {
+        at = resumeAt;
+        continue;
+      }
+      found.add('authorization-header');
+      out += text.slice(from, valueStart) + MASK;
+      from = wordEnd;
+      at = resumeAt;
+    }
+    return from === 0 ? text : out + text.slice(from);
+  }
+
+  /**
+   * `NAME=value`, `--name=value`, `--name value`, `ENV NAME value`, `name: value` where the name
+   * says secret. The name is read backwards from the `=`, so no regex has to guess where it starts.
+   */
+  private maskAssignments(text: string, found: Set<SecretKind>): string {
+    const spans: [number, number, SecretKind][] = [];
+    /** Records the value after a secret name; returns where the value ends (-1: not a secret name). */
+    const consider = (nameStart: number, nameEnd: number, valueStart: number): number => {
+      const name = text.slice(nameStart, nameEnd);
+      if (!isSecretName(name)) return -1;
+      let valueEnd: number;
+      const quote = text[valueStart];
+      if (quote === '"' || quote === "'") {
+        const close = text.indexOf(quote, valueStart + 1);
+        valueEnd = close < 0 ? text.length : close + 1;
+      } else {
+        valueEnd = valueStart;
+        while (valueEnd < text.length && !VALUE_END.test(text[valueEnd]!)) valueEnd++;
+      }
+      const value = text.slice(valueStart, valueEnd);
+      const inner = quote === '"' || quote === "'" ? value.slice(1, value.endsWith(quote) && value.length > 1 ? -1 : undefined) : value;
+      if (isPlaceholderValue(inner)) return valueEnd;
+      spans.push([valueStart, valueEnd, isAwsSecretName(name) ? 'aws-secret-key' : 'secret-assignment']);
+      return valueEnd;
+    };
+    const nameBefore = (end: number): number => {
+      let start = end;
+      while (start > 0 && end - start < 128 && isNameChar(text[start - 1])) start--;
+      return start;
+    };
+
+    // An `=` inside a value already read (`TOKEN=abc==`, `X=$A=B`) starts no new assignment: the
+    // scan resumes after the value, which keeps it linear on a line of `TOKEN=TOKEN=…`.
+    for (let eq = text.indexOf('='); eq >= 0; eq = text.indexOf('=', eq + 1)) {
+      if (text[eq + 1] === '=' || text[eq - 1] === '=' || text[eq - 1] === '!') continue; // comparisons
+      // `aws_secret_access_key = …` (the AWS credentials file): spaces around the `=`.
+      let nameEnd = eq;
+      while (nameEnd > 0 && eq - nameEnd < 8 && text[nameEnd - 1] === ' ') nameEnd--;
+      let valueStart = eq + 1;
+      while (valueStart < text.length && valueStart - eq < 8 && text[valueStart] === ' ') valueStart++;
+      const valueEnd = consider(nameBefore(nameEnd), nameEnd, valueStart);
+      if (valueEnd > eq) eq = valueEnd - 1;
+    }
+    // `name: value` (YAML, HTTP-ish) and `"name": "value"` (JSON).
+    for (let colon = text.indexOf(': '); colon >= 0; colon = text.indexOf(': ', colon + 2)) {
+      const quoted = text[colon - 1] === '"';
+      const nameEnd = quoted ? colon - 1 : colon;
+      const start = nameBefore(nameEnd);
+      if (quoted && text[start - 1] !== '"') continue;
+      let valueStart = colon + 2;
+      while (text[valueStart] === ' ') valueStart++;
+      const valueEnd = consider(start, nameEnd, valueStart);
+      if (valueEnd > colon) colon = valueEnd - 2;
+    }
+    // `--password value` and `ENV NAME value` (the legacy form without `=`).
+    for (let space = text.indexOf(' '); space >= 0; space = text.indexOf(' ', space + 1)) {
+      const start = nameBefore(space);
+      if (start === space) continue;
+      const isOption = text.startsWith('--', start);
+      const isEnv = start >= 4 && text.startsWith('ENV ', start - 4);
+      if (!isOption && !isEnv) continue;
+      if (text[space + 1] === '-' || text[space + 1] === ' ' || text[space + 1] === undefined) continue;
+      const valueEnd = consider(start, space, space + 1);
+      if (valueEnd > space) space = valueEnd - 1;
+    }
+
+    if (spans.length === 0) return text;
+    spans.sort((a, b) => a[0] - b[0]);
+    let out = '';
+    let from = 0;
+    for (const [start, end, kind] of spans) {
+      if (start < from) continue;
+      const quote = text[start] === '"' || text[start] === "'" ? text[start]! : '';
+      found.add(kind);
+      out += text.slice(from, start) + quote + MASK + (quote && text[end - 1] === quote && end - 1 > start ? quote : '');
+      from = end;
+    }
+    return out + text.slice(from);
   }
 
   /** One `security/secret-in-log` finding per kind of secret seen, values masked. */
   findings(): Finding[] {
-    return [];
+    const out: Finding[] = [];
+    for (const [kind, s] of this.seen) {
+      const label = SECRET_LABELS[kind];
+      const lines = s.lines.join(', ') + (s.count > s.lines.length ? ` and ${s.count - s.lines.length} more` : '');
+      out.push({
+        ruleId: SECRET_RULE_ID,
+        severity: 'warning',
+        title: `Secret printed in the build log: ${label}`,
+        message:
+          `The build printed a secret (${label}) on log line${s.count > 1 ? 's' : ''} ${lines}. It is masked in this report, ` +
+          'but the raw log (and any image layer built with it as an ARG or ENV) still holds it: treat it as leaked.',
+        fix: secretFix(kind),
+        step: null,
+        location: null,
+        evidence: s.evidence,
+      });
+    }
+    return out;
   }
+}
+
+function secretFix(kind: SecretKind): string {
+  const rotate =
+    kind === 'private-key'
+      ? '1. Replace the key pair: generate a new key, install the new public key, revoke the old one.'
+      : '1. Revoke and rotate the credential now: anyone who can read this log may have copied it.';
+  return [
+    rotate,
+    '2. Pass secrets to the build as BuildKit secrets, never as `--build-arg` or `ENV` (both are kept in the image history and printed in the log):',
+    '   ```dockerfile',
+    '   RUN --mount=type=secret,id=hf_token,env=HF_TOKEN python download.py',
+    '   ```',
+    '   ```sh',
+    '   docker buildx build --secret id=hf_token,env=HF_TOKEN .',
+    '   ```',
+    '   In GitHub Actions: `secrets: hf_token=${{ secrets.HF_TOKEN }}` on `docker/build-push-action`.',
+    '3. Do not echo secrets or run commands with `set -x` while they are in the environment.',
+  ].join('\n');
 }

@@ -1,4 +1,9 @@
 import type { RuleInput } from '../../schema.js';
+import { baseImageNotFound } from './base-image-not-found.js';
+import { copySourceMissing } from './copy-source-missing.js';
+import { dockerfileParseError } from './dockerfile-parse-error.js';
+import { logClipped } from './log-clipped.js';
+import { stepFailed } from './step-failed.js';
 
 /** The buildkit/ rules, in priority order. */
-export const buildkitRules: RuleInput[] = [];
+export const buildkitRules: RuleInput[] = [dockerfileParseError, baseImageNotFound, copySourceMissing, logClipped, stepFailed];

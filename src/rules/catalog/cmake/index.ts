@@ -1,4 +1,8 @@
 import type { RuleInput } from '../../schema.js';
+import { cuptiLibraryNotfound } from './cupti-library-notfound.js';
+import { notfound } from './notfound.js';
+import { packageNotFound } from './package-not-found.js';
+import { error } from './error.js';
 
 /** The cmake/ rules, in priority order. */
-export const cmakeRules: RuleInput[] = [];
+export const cmakeRules: RuleInput[] = [cuptiLibraryNotfound, notfound, packageNotFound, error];

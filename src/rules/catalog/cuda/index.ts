@@ -1,4 +1,17 @@
 import type { RuleInput } from '../../schema.js';
+import { unsupportedArch } from './unsupported-arch.js';
+import { invalidArchList } from './invalid-arch-list.js';
+import { toolkitNotFound } from './toolkit-not-found.js';
+import { cudaHomeNotSet } from './cuda-home-not-set.js';
+import { noGpuAtBuild } from './no-gpu-at-build.js';
+import { noKernelImage } from './no-kernel-image.js';
 
 /** The cuda/ rules, in priority order. */
-export const cudaRules: RuleInput[] = [];
+export const cudaRules: RuleInput[] = [
+  unsupportedArch,
+  invalidArchList,
+  toolkitNotFound,
+  cudaHomeNotSet,
+  noGpuAtBuild,
+  noKernelImage,
+];

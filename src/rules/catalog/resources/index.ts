@@ -1,4 +1,6 @@
 import type { RuleInput } from '../../schema.js';
+import { diskFull } from './disk-full.js';
+import { oomKilled } from './oom-killed.js';
 
 /** The resources/ rules, in priority order. */
-export const resourcesRules: RuleInput[] = [];
+export const resourcesRules: RuleInput[] = [oomKilled, diskFull];

@@ -1,4 +1,6 @@
 import type { RuleInput } from '../../schema.js';
+import { libcuptiMissing } from './libcupti-missing.js';
+import { sharedLibraryMissing } from './shared-library-missing.js';
 
 /** The runtime/ rules, in priority order. */
-export const runtimeRules: RuleInput[] = [];
+export const runtimeRules: RuleInput[] = [libcuptiMissing, sharedLibraryMissing];

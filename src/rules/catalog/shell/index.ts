@@ -1,4 +1,6 @@
 import type { RuleInput } from '../../schema.js';
+import { commandNotFound } from './command-not-found.js';
+import { unboundVariable } from './unbound-variable.js';
 
 /** The shell/ rules, in priority order. */
-export const shellRules: RuleInput[] = [];
+export const shellRules: RuleInput[] = [unboundVariable, commandNotFound];

@@ -1,0 +1,43 @@
+// The static Dockerfile checks, in report order. The metadata (id, title, severity, docs) is
+// what the rule table in the README is generated from.
+import type { Finding } from '../../model/types.js';
+import type { Dockerfile } from '../dockerfile.js';
+import type { StaticCheck, StaticCheckMeta } from './check.js';
+import { cudaArchUnsupported } from './cuda-arch-unsupported.js';
+import { cuptiNotInRuntime } from './cupti-not-in-runtime.js';
+import { nvidiaPs1Unset } from './nvidia-ps1-unset.js';
+import { pipNoCacheDefeatsCacheMount } from './pip-no-cache-defeats-cache-mount.js';
+import { pipUnboundedResolve } from './pip-unbounded-resolve.js';
+import { pipefailMissing } from './pipefail-missing.js';
+import { unpinnedBaseImage } from './unpinned-base-image.js';
+
+export type { StaticCheck, StaticCheckMeta } from './check.js';
+
+export const staticChecks: readonly StaticCheck[] = [
+  cudaArchUnsupported,
+  cuptiNotInRuntime,
+  nvidiaPs1Unset,
+  pipUnboundedResolve,
+  pipNoCacheDefeatsCacheMount,
+  pipefailMissing,
+  unpinnedBaseImage,
+];
+
+/** Metadata only, for documentation tables. */
+export const staticCheckMeta: readonly StaticCheckMeta[] = staticChecks.map(({ id, title, severity, docs }) => ({ id, title, severity, ...(docs === undefined ? {} : { docs }) }));
+
+/**
+ * Runs every check. A check that throws (our bug) is skipped rather than failing the user's job;
+ * `onError` hears about it.
+ */
+export function runStaticChecks(dockerfile: Dockerfile, onError?: (checkId: string, error: unknown) => void): Finding[] {
+  const findings: Finding[] = [];
+  for (const check of staticChecks) {
+    try {
+      findings.push(...check.check(dockerfile));
+    } catch (error) {
+      onError?.(check.id, error);
+    }
+  }
+  return findings;
+}

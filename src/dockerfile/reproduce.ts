@@ -1,0 +1,141 @@
+// The command that reproduces a finding locally: build the stage with `--target`, load it, and
+// open a shell in it. `--target` stops at a stage boundary only, so for a RUN that failed the
+// stage cannot be built as is: the command says to comment the failing instruction out (and what
+// follows it in the stage), or to let buildx's debugger open a shell where the step failed.
+//
+// buildx debugger: `docker buildx debug [--on=error|always] [--invoke CMD] build …` (buildx
+// 0.12.0 and later; experimental, so BUILDX_EXPERIMENTAL=1). buildx 0.11 had the same monitor as
+// `docker buildx build --invoke on-error`. Source: docs/reference/buildx_debug.md and
+// docs/guides/debugging.md in docker/buildx; the proposal is docker/buildx#1104.
+import type { BuildModel, Step } from '../model/types.js';
+import { stageLabel, type Dockerfile, type DockerfileStage } from './dockerfile.js';
+import { parseImageRef } from './image-ref.js';
+import { matchStep } from './match-step.js';
+
+/** The buildx release that introduced `docker buildx debug`. */
+export const BUILDX_DEBUG_MIN_VERSION = '0.12.0';
+
+const TAG_PREFIX = 'bkd-debug';
+
+/** Base images without bash: open `sh` in them. */
+const NO_BASH = new Set(['alpine', 'busybox']);
+
+export interface StageTarget {
+  /** The stage's name for `--target`, null for the only stage of a single-stage Dockerfile. */
+  name: string | null;
+  /** A stage without `AS name` cannot be a `--target`: the line to add the name on. */
+  unnamedLine: number | null;
+  /** The base image, to pick a shell. */
+  from: string | null;
+}
+
+/** Dockerfile path for `-f`: the loaded file, the one the error block names, or `Dockerfile`. */
+function dockerfilePath(dockerfile: Dockerfile | null, model: BuildModel): string {
+  return dockerfile?.path ?? model.solveError?.dockerfile ?? 'Dockerfile';
+}
+
+function quote(arg: string): string {
+  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+function shellFor(from: string | null): string {
+  const ref = from === null ? null : parseImageRef(from);
+  if (ref === null) return 'bash';
+  const name = ref.repository.slice(ref.repository.lastIndexOf('/') + 1);
+  return NO_BASH.has(name) ? 'sh' : 'bash';
+}
+
+/** BuildKit's `stage-N` cannot be a `--target`; suggest the name `stageN`. */
+function suggestedName(label: string): string {
+  return label.replace('-', '');
+}
+
+function stageTarget(stage: DockerfileStage, dockerfile: Dockerfile): StageTarget {
+  const single = dockerfile.stages.length === 1 && stage.name === null;
+  return {
+    name: stage.name ?? (single ? null : suggestedName(stageLabel(stage))),
+    unnamedLine: stage.name === null && !single ? stage.line : null,
+    from: stage.from,
+  };
+}
+
+function targetOf(step: Step, dockerfile: Dockerfile | null): StageTarget {
+  let stage: DockerfileStage | undefined;
+  if (dockerfile !== null) {
+    const match = matchStep(step, dockerfile);
+    if (match.kind === 'found') stage = match.stage;
+    else if (step.stage !== null) stage = dockerfile.stages.find((s) => stageLabel(s) === step.stage!.toLowerCase());
+    else if (dockerfile.stages.length === 1) stage = dockerfile.stages[0];
+  }
+  if (stage !== undefined) return stageTarget(stage, dockerfile!);
+  // No Dockerfile: a real stage name can be a target, BuildKit's `stage-N` cannot.
+  if (step.stage === null) return { name: null, unnamedLine: null, from: null };
+  const unnamed = /^stage-\d+$/.test(step.stage);
+  return { name: unnamed ? suggestedName(step.stage) : step.stage, unnamedLine: unnamed ? 0 : null, from: null };
+}
+
+/** `docker buildx build --target … --load -f … . && docker run --rm -it … bash`. */
+export function buildAndShellCommand(target: StageTarget, file: string, platform: string | null): string {
+  const tag = `${TAG_PREFIX}:${target.name ?? 'latest'}`;
+  const parts = ['docker buildx build'];
+  if (target.name !== null) parts.push(`--target ${quote(target.name)}`);
+  if (platform !== null) parts.push(`--platform ${quote(platform)}`);
+  parts.push(`-t ${tag} --load -f ${quote(file)} .`);
+  return `${parts.join(' ')} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
+}
+
+function debuggerCommand(target: StageTarget, file: string, platform: string | null): string {
+  const parts = [`BUILDX_EXPERIMENTAL=1 docker buildx debug --on=error --invoke ${shellFor(target.from)} build`];
+  if (target.name !== null) parts.push(`--target ${quote(target.name)}`);
+  if (platform !== null) parts.push(`--platform ${quote(platform)}`);
+  parts.push(`-f ${quote(file)} .`);
+  return parts.join(' ');
+}
+
+function nameFirst(target: StageTarget): string[] {
+  if (target.unnamedLine === null || target.name === null) return [];
+  const where = target.unnamedLine > 0 ? ` on line ${target.unnamedLine}` : '';
+  return [`# --target needs a stage name: add \`AS ${target.name}\` to the stage's FROM${where} first.`];
+}
+
+/** The failed instruction's line, when the error block or the Dockerfile tells it. */
+function failedLine(step: Step, dockerfile: Dockerfile | null, model: BuildModel): number | null {
+  if (model.solveError?.line != null && (model.solveError.step === null || model.solveError.step === step.id)) return model.solveError.line;
+  if (dockerfile === null) return null;
+  const match = matchStep(step, dockerfile);
+  return match.kind === 'found' ? match.instruction.line : null;
+}
+
+/**
+ * The reproduce command for a finding in `step`, or null when the step is not a Dockerfile
+ * instruction (`[internal] …`). Pure: everything comes from the arguments.
+ */
+export function reproduceCommand(step: Step, dockerfile: Dockerfile | null, model: BuildModel): string | null {
+  if (step.internal) return null;
+  const target = targetOf(step, dockerfile);
+  const file = dockerfilePath(dockerfile, model);
+  const platform = step.platform;
+  const build = buildAndShellCommand(target, file, platform);
+  const failed = step.status === 'error' || step.id === model.failedStep;
+  if (!failed) return [...nameFirst(target), build].join('\n');
+
+  const line = failedLine(step, dockerfile, model);
+  const at = line === null ? 'the failing instruction' : `${file}:${line}`;
+  const stageWord = target.name === null ? 'the build' : `stage "${target.name}"`;
+  const isRun = /^RUN\b/i.test(step.instruction.trim());
+  return [
+    ...nameFirst(target),
+    `# --target stops at a stage boundary, and ${stageWord} fails at ${at}:`,
+    `# comment that instruction out (with the rest of the stage after it), then build and open a shell`,
+    isRun ? `# in the state just before it, and run the failing command by hand:` : `# in the state just before it, and look for what the instruction expects:`,
+    build,
+    `# Or let buildx ${BUILDX_DEBUG_MIN_VERSION}+ (experimental) open a shell where the step failed:`,
+    debuggerCommand(target, file, platform),
+  ].join('\n');
+}
+
+/** The reproduce command for a static finding on a line of `stage` (build the stage, open a shell). */
+export function stageReproduceCommand(stage: DockerfileStage, dockerfile: Dockerfile): string {
+  const target = stageTarget(stage, dockerfile);
+  return [...nameFirst(target), buildAndShellCommand(target, dockerfile.path, stage.platform?.startsWith('$') ? null : stage.platform)].join('\n');
+}

@@ -1,0 +1,104 @@
+// Findings → the annotations GitHub draws on the Dockerfile in the pull request's "Files changed".
+// Pure: returns the list; src/main.ts emits it with core.error / core.warning / core.notice (which
+// escape `%`, CR, LF, `:` and `,` so that no log text can end or start a workflow command).
+//
+// GitHub shows at most 10 annotations of each level per step and 50 per job; the rest are dropped
+// silently. So: the most important first (errors, then warnings, then notices, each in the
+// findings' ranked order), never more than fit, and the count of what was left out goes into the
+// summary, which lists every finding. One slot per level is kept for the action's own message at
+// that level (the `fail-on` failure, a "cannot comment" notice), so that one is never the one
+// dropped.
+import path from 'node:path';
+import type { Finding, Severity } from '../model/types.js';
+
+export interface AnnotationLimits {
+  /** Annotations of one level the action may emit for findings (GitHub: 10 per step, one kept for us). */
+  perLevel: number;
+  /** Annotations in all (GitHub: 50 per job, shared with the job's other steps). */
+  total: number;
+}
+
+export const GITHUB_ANNOTATION_LIMITS: AnnotationLimits = { perLevel: 9, total: 27 };
+
+export interface Annotation {
+  level: Severity;
+  /** The body: the finding's message, then its fix. */
+  message: string;
+  properties: {
+    title: string;
+    /** Workspace-relative, `/`-separated. */
+    file: string;
+    /** 1-based; only the first line of a range (GitHub draws ranges badly). */
+    startLine: number;
+  };
+}
+
+export interface AnnotationPlan {
+  annotations: Annotation[];
+  /** Findings with a Dockerfile line that did not fit, by level. */
+  omitted: Record<Severity, number>;
+  /** Findings without a Dockerfile line: in the summary and comment only. */
+  unlocated: number;
+}
+
+export interface AnnotationContext {
+  /** GITHUB_WORKSPACE; paths are made relative to it. */
+  workspace: string;
+  /** Directory that relative finding paths are relative to (the action's working directory). */
+  cwd: string;
+  limits?: AnnotationLimits;
+}
+
+const ORDER: Severity[] = ['error', 'warning', 'notice'];
+
+/** Characters kept of one annotation's body; GitHub shows a few lines of it anyway. */
+const MAX_BODY = 4000;
+
+/** The Dockerfile path as GitHub wants it: relative to the workspace, `/`-separated; null outside it. */
+export function workspacePath(file: string, context: Pick<AnnotationContext, 'workspace' | 'cwd'>): string | null {
+  const absolute = path.resolve(context.cwd, file);
+  const relative = path.relative(path.resolve(context.workspace), absolute);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  return relative.split(path.sep).join('/');
+}
+
+function body(finding: Finding): string {
+  const text = finding.fix ? `${finding.message}\n\nFix: ${finding.fix}` : finding.message;
+  return text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)} …` : text;
+}
+
+export function planAnnotations(findings: readonly Finding[], context: AnnotationContext): AnnotationPlan {
+  const limits = context.limits ?? GITHUB_ANNOTATION_LIMITS;
+  const omitted: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  const annotations: Annotation[] = [];
+  const seen = new Set<string>();
+  let unlocated = 0;
+
+  for (const level of ORDER) {
+    let used = 0;
+    for (const finding of findings) {
+      if (finding.severity !== level) continue;
+      const file = finding.location ? workspacePath(finding.location.file, context) : null;
+      if (finding.location === null || file === null) {
+        unlocated++;
+        continue;
+      }
+      const annotation: Annotation = { level, message: body(finding), properties: { title: finding.title, file, startLine: finding.location.line } };
+      // The same finding from several logs of one build (a Dockerfile check, once per log) is drawn once.
+      const key = JSON.stringify([level, file, annotation.properties.startLine, finding.ruleId, annotation.message]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (used >= limits.perLevel || annotations.length >= limits.total) {
+        omitted[level]++;
+        continue;
+      }
+      annotations.push(annotation);
+      used++;
+    }
+  }
+  return { annotations, omitted, unlocated };
+}
+
+export function omittedCount(plan: AnnotationPlan): number {
+  return plan.omitted.error + plan.omitted.warning + plan.omitted.notice;
+}

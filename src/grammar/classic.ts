@@ -1,0 +1,118 @@
+// The legacy builder (`DOCKER_BUILDKIT=0`, docker-compose v1, old CI images):
+//
+//   Sending build context to Docker daemon  2.048kB
+//   Step 4/9 : RUN pip install -r requirements.txt
+//    ---> Running in 0a1b2c3d4e5f
+//   Collecting torch==2.3.0                          the step's output, with no frame at all
+//   Removing intermediate container 0a1b2c3d4e5f
+//    ---> 9f8e7d6c5b4a                               the step's image: it is done
+//    ---> Using cache                                cached
+//   The command '/bin/sh -c make' returned a non-zero code: 2
+//
+// Steps are numbered across the whole Dockerfile (`Step 7/10`); the stage is the `AS` name of
+// the last FROM. The step number is the id; a second build in the same log (its `Step 1/…`)
+// gets ids after the first one's. The classic builder prints no times.
+import type { LogLine } from '../model/types.js';
+import type { ParseContext } from './context.js';
+import { exitCodeOf } from './final-error.js';
+
+const STEP = /^Step (\d{1,6})\/(\d{1,6}) : /;
+const ARROW = ' ---> ';
+
+function stageOf(instruction: string): string | null {
+  const words = instruction.trim().split(/\s+/);
+  if (words.length >= 4 && words[words.length - 2]!.toLowerCase() === 'as') return words[words.length - 1]!;
+  return null;
+}
+
+export class ClassicGrammar {
+  private offset = 0;
+  private lastIndex = 0;
+  private stage: string | null = null;
+  private step: number | null = null;
+  private stepCached = false;
+
+  constructor(private readonly ctx: ParseContext) {}
+
+  static claims(text: string): boolean {
+    const c = text.charCodeAt(0);
+    return c === 83 /* S */ || c === 32 || c === 84 /* T */ || c === 82 /* R */ || c === 67 /* C */ || c === 65 /* A */;
+  }
+
+  push(line: LogLine): boolean {
+    const text = line.text;
+    if (text.startsWith('Step ')) return this.stepLine(line);
+    if (text.startsWith('Sending build context to Docker daemon') || text.startsWith('Successfully built ') || text.startsWith('Successfully tagged ')) {
+      this.ctx.seeFormat('classic');
+      this.ctx.emit({ type: 'text', line: line.line, text });
+      return true;
+    }
+    if (this.step === null) return false;
+    const id = this.step;
+    if (text.startsWith(ARROW)) {
+      const what = text.slice(ARROW.length);
+      if (what === 'Using cache') {
+        this.stepCached = true;
+        this.ctx.emit({ type: 'step-cached', line: line.line, id });
+      } else if (/^[0-9a-f]{12}$/.test(what)) {
+        if (!this.stepCached) this.ctx.emit({ type: 'step-done', line: line.line, id, seconds: null });
+        this.close();
+      } else {
+        this.ctx.emit({ type: 'step-output', line: line.line, id, seconds: null, text: what, status: true });
+      }
+      return true;
+    }
+    if (text.startsWith('Removing intermediate container ')) {
+      this.ctx.emit({ type: 'step-output', line: line.line, id, seconds: null, text, status: true });
+      return true;
+    }
+    if ((text.startsWith("The command '") && text.includes("' returned a non-zero code: ")) || text.startsWith('COPY failed: ') || text.startsWith('ADD failed: ')) {
+      this.fail(line, id, text);
+      return true;
+    }
+    return false;
+  }
+
+  private stepLine(line: LogLine): boolean {
+    const m = STEP.exec(line.text);
+    if (m === null) return false;
+    this.ctx.seeFormat('classic');
+    const index = Number(m[1]);
+    const total = Number(m[2]);
+    if (this.step !== null && !this.stepCached) {
+      // The previous step printed no image id (a step with no output layer): it is done.
+      this.ctx.emit({ type: 'step-done', line: line.line, id: this.step, seconds: null });
+    }
+    this.close();
+    if (index <= this.lastIndex || (this.lastIndex === 0 && this.ctx.maxId > 0)) {
+      this.offset = this.ctx.maxId;
+      this.stage = null;
+    }
+    this.lastIndex = index;
+    const instruction = line.text.slice(m[0].length);
+    if (/^from\s/i.test(instruction)) this.stage = stageOf(instruction);
+    const id = this.offset + index;
+    const header = { id, stage: this.stage, index, total, instruction, platform: null, target: null, internal: false };
+    if (this.ctx.startStep(line.line, header, 'classic', line.text)) {
+      this.step = id;
+      this.ctx.current = id;
+    }
+    return true;
+  }
+
+  private fail(line: LogLine, id: number, message: string): void {
+    this.ctx.emit({ type: 'step-error', line: line.line, id, seconds: null, message });
+    this.ctx.emit({
+      type: 'solve-error',
+      line: line.line,
+      error: { dockerfile: null, line: null, endLine: null, excerpt: [], message, exitCode: exitCodeOf(message), step: id },
+    });
+    this.close();
+  }
+
+  private close(): void {
+    if (this.step !== null) this.ctx.finishStep(this.step);
+    this.step = null;
+    this.stepCached = false;
+  }
+}

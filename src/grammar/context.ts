@@ -1,0 +1,152 @@
+// What the grammars share while one log is parsed: the event sink, the formats seen, the step the
+// log is "in" (unframed lines continue it), and a bounded registry of steps by id and by name
+// (the error box names its step by name only). Every map here is bounded by MAX_STEPS, so a
+// hostile log of endless distinct headers cannot grow memory without limit.
+import type { BuildEvent, LogFormat, StepHeader } from '../model/types.js';
+import { IMPLICIT_STEP_ID, implicitStepHeader } from '../model/implicit-step.js';
+
+/** Steps registered at most; a build with more is far beyond any real Dockerfile. */
+export const MAX_STEPS = 5000;
+
+/** Names scanned at most when a name is looked up by prefix. */
+const PREFIX_SCAN_LIMIT = 500;
+
+/** Step errors remembered to tell which step a final `ERROR: failed to solve` is about. */
+const RECENT_ERRORS = 16;
+
+export interface KnownStep {
+  name: string;
+  format: LogFormat;
+  finished: boolean;
+  /** Output was streamed for it (the closing error box then repeats it: echo). */
+  streamed: boolean;
+  /** Last output timestamp printed for it, to undo BuildKit's `%#.4g` wrap past 9999 s. */
+  lastSeconds: number;
+}
+
+export const FRAMED_FORMATS: ReadonlySet<LogFormat> = new Set<LogFormat>([
+  'buildkit-plain',
+  'buildkit-tty',
+  'buildkit-rawjson',
+  'classic',
+]);
+
+export class ParseContext {
+  /** The first framed format seen, else `plain-text` once unframed text was read, else `unknown`. */
+  format: LogFormat = 'unknown';
+  /** The step that unframed lines continue (BuildKit partial lines, classic RUN output). */
+  current: number | null = null;
+  private readonly formats = new Set<LogFormat>();
+  private readonly byId = new Map<number, KnownStep>();
+  private readonly byName = new Map<string, number>();
+  private readonly recentErrors: { id: number; message: string }[] = [];
+  private implicitStarted = false;
+  /** Raw number of the line being parsed. */
+  lastLine = 0;
+  /** Largest id handed out: a new build session or another format numbers its steps after it. */
+  maxId = 0;
+
+  constructor(readonly emit: (event: BuildEvent) => void) {}
+
+  get framed(): boolean {
+    return FRAMED_FORMATS.has(this.format);
+  }
+
+  /** Notes a format the first time it is seen; `announce` false when its grammar announces it itself. */
+  seeFormat(format: LogFormat, announce = true): void {
+    if (this.formats.has(format)) return;
+    this.formats.add(format);
+    if (!this.framed && format !== 'unknown') this.format = format;
+    if (announce) this.emit({ type: 'format', format });
+  }
+
+  step(id: number): KnownStep | undefined {
+    return this.byId.get(id);
+  }
+
+  idForName(name: string): number | undefined {
+    return this.byName.get(name);
+  }
+
+  /**
+   * The step a name belongs to, allowing for the tty display, which cuts names to the terminal's
+   * width (shorter still when an `ERROR ` mark takes room): a name of the tty display that the
+   * other starts with, or the other way round. The longest such name wins.
+   */
+  findByName(name: string): number | undefined {
+    const exact = this.byName.get(name);
+    if (exact !== undefined) return exact;
+    // The scan is for real builds' few hundred steps; past that, exact names only (linear time).
+    if (this.byName.size > PREFIX_SCAN_LIMIT) return undefined;
+    let best: number | undefined;
+    let bestLength = 0;
+    for (const [known, id] of this.byName) {
+      if (known.length < 12 || known.length <= bestLength) continue;
+      const tty = this.byId.get(id)?.format === 'buildkit-tty';
+      if (name.startsWith(known) || (tty && name.length >= 12 && known.startsWith(name))) {
+        best = id;
+        bestLength = known.length;
+      }
+    }
+    return best;
+  }
+
+  /** Registers a step and announces it. Returns false when the registry is full (the step is ignored). */
+  startStep(line: number, header: StepHeader, format: LogFormat, name: string = header.instruction): boolean {
+    if (!this.byId.has(header.id) && this.byId.size >= MAX_STEPS) return false;
+    this.byId.set(header.id, { name, format, finished: false, streamed: false, lastSeconds: 0 });
+    if (this.byName.size < MAX_STEPS) this.byName.set(name, header.id);
+    if (header.id > this.maxId) this.maxId = header.id;
+    this.emit({ type: 'step-started', line, header });
+    return true;
+  }
+
+  /** Names a step registered without one (its header came after its first output). */
+  nameStep(line: number, header: StepHeader, name: string): void {
+    const known = this.byId.get(header.id);
+    if (known === undefined) return;
+    known.name = name;
+    if (this.byName.size < MAX_STEPS) this.byName.set(name, header.id);
+    this.emit({ type: 'step-started', line, header });
+  }
+
+  /** A fresh id after every id seen, for steps that the log does not number (tty, error box). */
+  nextId(): number {
+    return this.maxId + 1;
+  }
+
+  finishStep(id: number): void {
+    const known = this.byId.get(id);
+    if (known !== undefined) known.finished = true;
+    if (this.current === id) this.current = null;
+  }
+
+  noteError(id: number, message: string): void {
+    if (message.length === 0) return;
+    this.recentErrors.push({ id, message });
+    if (this.recentErrors.length > RECENT_ERRORS) this.recentErrors.shift();
+  }
+
+  /** The step whose `#N ERROR: …` the final message repeats (`failed to solve: <step error>`). */
+  stepForFinalMessage(message: string): number | null {
+    for (let i = this.recentErrors.length - 1; i >= 0; i--) {
+      const { id, message: stepMessage } = this.recentErrors[i]!;
+      if (message.endsWith(stepMessage)) return id;
+    }
+    return null;
+  }
+
+  /** Output that belongs to no framed step: the implicit step before any framing, else plain text. */
+  unframed(line: number, text: string): void {
+    if (this.framed) {
+      this.emit({ type: 'text', line, text });
+      return;
+    }
+    if (!this.implicitStarted) {
+      this.implicitStarted = true;
+      this.seeFormat('plain-text');
+      this.emit({ type: 'step-started', line, header: implicitStepHeader() });
+    }
+    this.emit({ type: 'step-output', line, id: IMPLICIT_STEP_ID, seconds: null, text });
+  }
+}

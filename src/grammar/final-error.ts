@@ -1,0 +1,48 @@
+// The last line of a failed build, in every generation of the Docker tooling:
+//   ERROR: failed to solve: <message>                         buildx, docker ≥ 23
+//   ERROR: failed to build: failed to solve: <message>        newer buildx
+//   ERROR: target web: failed to solve: <message>             bake (`target web: …` from compose)
+//   error: failed to solve: <message>, failed to solve: <message>   older buildx, docker compose
+//   Error: buildx failed with: ERROR: failed to solve: …      docker/build-push-action
+//   failed to solve with frontend dockerfile.v0: <message>    docker 19.03 / 20.10
+//   executor failed running [/bin/sh -c …]: exit code: 2      BuildKit before 0.11 (docker 20.10)
+// Plain string tests, no regular expression: the line can be as long as the cap.
+
+const LEADS = ['Error: buildx failed with: ', 'ERROR: ', 'error: ', 'Error: '];
+const SOLVE = ['failed to solve with frontend dockerfile.v0: ', 'failed to solve: '];
+
+/** The message of a final error line, or null when the line is not one. */
+export function parseFinalError(text: string): string | null {
+  if (text.startsWith('executor failed running [')) return text;
+  let rest = text;
+  for (let round = 0; round < 2; round++) {
+    for (const lead of LEADS) {
+      if (rest.startsWith(lead)) {
+        rest = rest.slice(lead.length);
+        break;
+      }
+    }
+  }
+  if (rest.startsWith('target ')) {
+    const colon = rest.indexOf(': ');
+    if (colon < 0 || rest.slice(7, colon).includes(' ')) return null;
+    rest = rest.slice(colon + 2);
+  }
+  if (rest.startsWith('failed to build: ')) rest = rest.slice('failed to build: '.length);
+  for (const solve of SOLVE) {
+    if (rest.startsWith(solve)) return rest.slice(solve.length);
+  }
+  if (rest.startsWith('executor failed running [') && rest !== text) return rest;
+  return null;
+}
+
+/** `…: exit code: 2`, `… returned a non-zero code: 2` → 2; null when the message names none. */
+export function exitCodeOf(message: string): number | null {
+  for (const marker of ['exit code: ', 'returned a non-zero code: ']) {
+    const at = message.lastIndexOf(marker);
+    if (at < 0) continue;
+    const digits = message.slice(at + marker.length).trim();
+    if (digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits)) return Number(digits);
+  }
+  return null;
+}

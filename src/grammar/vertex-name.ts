@@ -1,0 +1,68 @@
+// A BuildKit vertex name → what it says about the step. Names look like
+//   [builder 7/10] RUN python setup.py build       (stage builder, 7th of 10 instructions)
+//   [ 3/10] RUN make                               (no stage name; k padded to the width of n)
+//   [linux/arm64 builder 3/7] RUN …                (platform first, in multi-platform builds)
+//   [web builder 2/5] RUN …                        (bake / compose target first)
+//   [internal] load build definition from Dockerfile, [web internal] …, [auth] …
+//   exporting to image, resolve image config for docker.io/…
+// Only `k/n` marks a Dockerfile instruction; everything else is BuildKit's own work (internal).
+import type { StepHeader } from '../model/types.js';
+
+function isCount(token: string): boolean {
+  const slash = token.indexOf('/');
+  if (slash <= 0 || slash === token.length - 1) return false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (i !== slash && (c < 48 || c > 57)) return false;
+  }
+  return true;
+}
+
+/** `linux/arm64`, `linux/arm/v7`, `linux/amd64->arm64`: a platform has a `/` and starts with a letter. */
+function isPlatform(token: string): boolean {
+  const c = token.charCodeAt(0);
+  return token.includes('/') && ((c >= 97 && c <= 122) || (c >= 65 && c <= 90));
+}
+
+export function parseVertexName(id: number, name: string): StepHeader {
+  const header: StepHeader = {
+    id,
+    stage: null,
+    index: null,
+    total: null,
+    instruction: name,
+    platform: null,
+    target: null,
+    internal: true,
+  };
+  if (!name.startsWith('[')) return header;
+  const close = name.indexOf(']');
+  if (close < 0) return header;
+  const tokens = name.slice(1, close).split(' ').filter((t) => t.length > 0);
+  header.instruction = name.slice(close + 1).trimStart();
+  const last = tokens[tokens.length - 1];
+  let words = tokens;
+  if (last !== undefined && isCount(last)) {
+    const [k, n] = last.split('/');
+    header.index = Number(k);
+    header.total = Number(n);
+    header.internal = false;
+    words = tokens.slice(0, -1);
+  }
+  const names: string[] = [];
+  for (const word of words) {
+    if (header.platform === null && isPlatform(word)) header.platform = word;
+    else if (word === 'internal' || word === 'auth') header.internal = true;
+    else names.push(word);
+  }
+  if (header.index !== null) {
+    // `[web builder 2/5]`: target then stage; `[builder 2/5]`: a stage (a bake target alone
+    // cannot be told from a stage name in one line, and stages are far more common).
+    header.stage = names.length > 0 ? names[names.length - 1]! : null;
+    header.target = names.length > 1 ? names[0]! : null;
+  } else {
+    // `[web] exporting to image`, `[web internal] load …`: only a target can stand here.
+    header.target = names.length > 0 ? names[0]! : null;
+  }
+  return header;
+}

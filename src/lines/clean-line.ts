@@ -1,0 +1,94 @@
+// One raw line → the text the grammars read: line ends, carriage-return redraws, ANSI escapes and
+// CI prefixes removed. Pure and per line, so it is tested on its own. Every step starts with a
+// cheap character test and runs its regular expression only when the line can match, because most
+// lines of a build log have none of these things.
+
+// CSI (`ESC [ … final`), OSC (`ESC ] … BEL` or `ESC ] … ESC \`, an unterminated one up to the next
+// escape), charset selection (`ESC ( B`) and the two-character escapes. The alternatives start
+// with different characters except `]`, which the OSC branch takes first; no quantified group
+// holds an alternation, so matching stays linear.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[()][0-9A-Za-z]|[@-Z\\-_])/g;
+
+// `2026-01-02T03:04:05.1234567Z ` at the start of every line of a GitHub Actions log.
+const ACTIONS_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
+
+// The markers of a downloaded Actions log; the text after them is kept (a group's title).
+const ACTIONS_MARKER = /^##\[(?:group|endgroup|error|warning|notice|debug|command|section)\]/;
+
+// `[2026-01-02T03:04:05Z] `, `[2026-01-02 03:04:05.123+00:00] `: other CI systems and loggers.
+const BRACKETED_TIMESTAMP = /^\[\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\] ?/;
+
+// docker compose's `service  | ` (v1 `web_1  | `, v2 `web-1  | `). Compose pads the name with
+// at least one space; requiring a leading letter keeps `  60 | >>> RUN` and `1000 | …` excerpt
+// lines, and shell pipelines like `pip freeze | grep`, out of it.
+const COMPOSE_PREFIX = /^[a-z][A-Za-z0-9_.-]* +\| /;
+
+// BuildKit's frame `#12 ` or `#12 3.456 `: kept in front of a carriage-return redraw.
+const BUILDKIT_FRAME = /^#\d+ (?:\d+\.\d* )?/;
+
+const ESC = '\x1b';
+const CR = '\r';
+
+/** Removes ANSI escape sequences (colours, cursor movement, hyperlinks, titles). */
+export function stripAnsi(text: string): string {
+  return text.includes(ESC) ? text.replace(ANSI, '') : text;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Removes the prefixes that CI systems and docker compose put before a build's own text. */
+export function stripCiPrefixes(text: string): string {
+  let out = text;
+  // A downloaded Actions log starts with a byte-order mark.
+  if (out.charCodeAt(0) === 0xfeff) out = out.slice(1);
+  if (out.length >= 20 && out.charCodeAt(4) === 45 && out.charCodeAt(10) === 84 && isDigit(out.charCodeAt(0))) {
+    out = out.replace(ACTIONS_TIMESTAMP, '');
+  }
+  if (out.startsWith('##[')) out = out.replace(ACTIONS_MARKER, '');
+  if (out.charCodeAt(0) === 91 && isDigit(out.charCodeAt(1))) out = out.replace(BRACKETED_TIMESTAMP, '');
+  const bar = out.indexOf(' | ');
+  if (bar > 0 && bar < 80) {
+    const first = out.charCodeAt(0);
+    if (first >= 97 && first <= 122) out = out.replace(COMPOSE_PREFIX, '');
+  }
+  return out;
+}
+
+/**
+ * A line redrawn with carriage returns (a progress bar) keeps its last state. BuildKit frames a
+ * line once, before the first redraw, so the `#12 3.456 ` frame is carried over to the last state.
+ */
+export function lastRedraw(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 13) end--;
+  const body = end === text.length ? text : text.slice(0, end);
+  const cr = body.lastIndexOf(CR);
+  if (cr < 0) return body;
+  const last = body.slice(cr + 1);
+  if (body.charCodeAt(0) !== 35) return last;
+  const frame = BUILDKIT_FRAME.exec(body);
+  if (frame === null || last.startsWith('#')) return last;
+  return frame[0] + last;
+}
+
+/** The whole per-line cleaning, in the order the layers were added to the text. */
+export function cleanLine(raw: string): string {
+  let text = raw;
+  if (text.includes(ESC)) text = text.replace(ANSI, '');
+  text = stripCiPrefixes(text);
+  if (text.includes(CR)) text = lastRedraw(text);
+  return text;
+}
+
+/** The regular expressions above, for the linear-time check of the test suite. */
+export const CLEAN_LINE_PATTERNS: readonly RegExp[] = [
+  ANSI,
+  ACTIONS_TIMESTAMP,
+  ACTIONS_MARKER,
+  BRACKETED_TIMESTAMP,
+  COMPOSE_PREFIX,
+  BUILDKIT_FRAME,
+];

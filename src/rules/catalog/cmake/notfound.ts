@@ -1,0 +1,44 @@
+// Any other `<VAR>-NOTFOUND`, and CMake's generate-time list of variables "used in this project,
+// but … set to NOTFOUND". A NOTFOUND value printed in a status line of a build that goes on is
+// a notice (optional features print them routinely); the generate-time list stops the build.
+import type { RuleInput } from '../../schema.js';
+
+export const notfound: RuleInput = {
+  id: 'cmake/notfound',
+  title: 'CMake variable set to NOTFOUND',
+  severity: 'notice',
+  match: [
+    // `NVTX_LIB:FILEPATH=NVTX_LIB-NOTFOUND`, `-- cuDNN: CUDNN_LIBRARY-NOTFOUND` (CUPTI has its own rule)
+    { literals: ['-NOTFOUND'], pattern: '\\b(?!\\w{0,200}(?:CUPTI|cupti))(?<variable>[A-Za-z][A-Za-z0-9_]{0,200})-NOTFOUND' },
+    // `CMake Error: The following variables are used in this project, but they are set to NOTFOUND.`
+    { literals: ['are set to NOTFOUND'] },
+    // The list names each variable on a line of its own, then who uses it.
+    {
+      literals: ['_LIBRARY', '_LIBRARIES', '_LIB', '_INCLUDE', '_DIR', '_PATH', '_EXECUTABLE', '_FILE'],
+      pattern:
+        '^(?<variable>[A-Za-z][A-Za-z0-9_]*(?:_LIBRARY|_LIBRARIES|_LIB|_INCLUDE_DIR|_INCLUDE_DIRS|_INCLUDE_PATH|_DIR|_PATH|_EXECUTABLE|_FILE))$',
+    },
+    { literals: ['linked by target "'], pattern: '^\\s{1,200}linked by target "(?<target>[^"]{1,200})"' },
+    { literals: ['used as include directory in'], pattern: '^\\s{1,200}used as include directory in (?:directory|target) "?(?<target>[^"\\s]{1,200})' },
+  ],
+  context: [{ name: 'generateError', literals: ['are set to NOTFOUND'] }],
+  scope: 'step',
+  specificity: 3,
+  message: 'CMake left {variable:all} as NOTFOUND: a find_library / find_path / find_program found nothing.',
+  fix: [
+    'Install what provides the file in this stage (the `-dev` package for a library or header), or tell CMake where it is:',
+    '`cmake -D{variable}=/full/path/to/the/file …`. To see where CMake searched, add `--debug-find-var={variable}` ' +
+      '(CMake ≥ 3.23) or `-DCMAKE_FIND_DEBUG_MODE=ON`.',
+  ].join('\n'),
+  variants: [
+    {
+      when: 'generateError',
+      severity: 'error',
+      title: 'CMake generate step failed: variables set to NOTFOUND',
+      message:
+        'CMake stopped because {variable:all} are set to NOTFOUND but used by {target:all}: the configure step did not ' +
+        'find them and nothing checked before they were used.',
+    },
+  ],
+  docs: 'https://cmake.org/cmake/help/latest/command/find_library.html',
+};

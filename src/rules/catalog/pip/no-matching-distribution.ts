@@ -1,0 +1,64 @@
+// No release of a package fits this environment: a version that does not exist (a `+cu121` local
+// version that only exists on PyTorch's index), no wheel for this Python or CPU architecture, or
+// the wrong / unreachable index. The `(from versions: …)` list tells which.
+import type { RuleInput } from '../../schema.js';
+
+export const noMatchingDistribution: RuleInput = {
+  id: 'pip/no-matching-distribution',
+  title: 'pip found no matching distribution',
+  severity: 'error',
+  match: [
+    // `ERROR: Could not find a version that satisfies the requirement torch==2.1.0+cu121 (from versions: 2.2.2, …)`
+    {
+      literals: ['Could not find a version that satisfies the requirement'],
+      pattern: 'satisfies the requirement (?<requirement>[^\\s(]{1,200})(?: \\(from [^)]{0,200}\\))? \\(from versions: (?<versions>[^)]{0,200})\\)',
+    },
+    // `ERROR: No matching distribution found for nonexist-pkg`
+    { literals: ['No matching distribution found for'], pattern: 'No matching distribution found for (?<requirement>\\S{1,200})' },
+    // `ERROR: Package 'oldpy' requires a different Python: 3.11.7 not in '<3.8'`
+    {
+      literals: ['requires a different Python'],
+      pattern: "Package '(?<requirement>[^']{1,200})' requires a different Python: (?<python>\\S{1,200}) not in '(?<pythonSpec>[^']{0,200})'",
+    },
+  ],
+  context: [
+    { name: 'none', literals: ['(from versions: none)'] },
+    { name: 'python', literals: ['requires a different Python'] },
+    { name: 'localVersion', literals: ['+cu', '+cpu', '+rocm'], pattern: 'requirement [^\\s(]{1,200}\\+(?<tag>cu\\d{1,200}|cpu|rocm[\\d.]{0,200})' },
+  ],
+  scope: 'step',
+  specificity: 3,
+  message:
+    'pip found no release of {requirement} that fits this environment. Versions it could see: {versions}.',
+  fix: [
+    'Pick a version from the list pip printed, or make the one you need visible:',
+    '',
+    '- a wheel that exists only for other Pythons or CPU architectures: check the package\'s files for your `python3 --version` ' +
+      'and `uname -m` (arm64 often has no wheel: build from source or skip it with `ARG TARGETARCH`);',
+    '- a private or extra index: `pip install --extra-index-url https://… {requirement}`.',
+  ].join('\n'),
+  variants: [
+    {
+      when: 'python',
+      title: 'Package requires a different Python',
+      message:
+        'No release of {requirement} supports this Python ({python}): it requires `{pythonSpec}`. The base image\'s Python does not fit the pin.',
+      fix: 'Use a release of {requirement} that supports Python {python} (drop the pin, or pin a newer version), or a base image with a Python in `{pythonSpec}`.',
+    },
+    {
+      when: 'localVersion',
+      message:
+        'pip found no {requirement} on the index it used: `+{context.localVersion.tag}` builds of PyTorch are published on PyTorch\'s own ' +
+        'index, not on PyPI. Versions it could see: {versions}.',
+      fix: 'Install from PyTorch\'s index: `pip install {requirement} --index-url https://download.pytorch.org/whl/{context.localVersion.tag}` (or `--extra-index-url` to keep PyPI for the rest).',
+    },
+    {
+      when: 'none',
+      message:
+        'pip found no release at all of {requirement}: the name is wrong, the index pip used does not have it, or the index was not ' +
+        'reachable from the build (proxy, private index without credentials).',
+      fix: 'Check the name (`pip index versions {requirement}`), the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`RUN pip download --no-deps {requirement}` shows the HTTP error).',
+    },
+  ],
+  docs: 'https://pip.pypa.io/en/stable/cli/pip_install/',
+};

@@ -1,0 +1,181 @@
+// Rules → what the engine runs: regular expressions compiled once, every literal of every matcher
+// registered in one prefilter, and the checks that make a rule runnable (valid and linear-time
+// patterns, templates that only name placeholders the rule can fill, known enrichers).
+import { checkRegexSafety } from '../security/regex-safety.js';
+import { enrichers } from './enrichers.js';
+import { Prefilter, type PrefilterLiteral } from './prefilter.js';
+import type { Matcher, Rule } from './schema.js';
+import { captureNamesOf, placeholdersOf } from './template.js';
+
+export interface CompiledMatcher {
+  /** null: the literal alone is enough. */
+  regex: RegExp | null;
+}
+
+export interface CompiledContext extends CompiledMatcher {
+  name: string;
+  source: 'line' | 'instruction';
+  literals: string[];
+  ignoreCase: boolean;
+}
+
+export interface CompiledRule {
+  rule: Rule;
+  /** Position in the rule list: the tie-break of ranking. */
+  order: number;
+  match: CompiledMatcher[];
+  /** Line contexts (instruction contexts are checked when the rule is evaluated). */
+  context: CompiledContext[];
+  unless: CompiledMatcher[];
+  captureNames: string[];
+}
+
+/** What a prefilter hit points at. */
+export interface Slot {
+  rule: number;
+  kind: 'match' | 'context' | 'unless';
+  index: number;
+}
+
+export interface CompiledRuleSet {
+  rules: CompiledRule[];
+  slots: Slot[];
+  prefilter: Prefilter;
+}
+
+/** Placeholders every rule can use, whatever its patterns. */
+export const fixedPlaceholders = [
+  'count',
+  'stage',
+  'instruction',
+  'step',
+  'seconds',
+  'duration',
+  'exitCode',
+  'platform',
+  'error',
+] as const;
+
+export function regexFlags(matcher: Pick<Matcher, 'ignoreCase'>): string {
+  return matcher.ignoreCase ? 'i' : '';
+}
+
+function compileMatcher(m: Matcher): CompiledMatcher {
+  return { regex: m.pattern === undefined ? null : new RegExp(m.pattern, regexFlags(m)) };
+}
+
+export function compileRules(rules: Rule[]): CompiledRuleSet {
+  const compiled: CompiledRule[] = [];
+  const slots: Slot[] = [];
+  const literals: PrefilterLiteral[] = [];
+  const register = (m: Matcher, slot: Slot): void => {
+    const target = slots.length;
+    slots.push(slot);
+    for (const text of m.literals) literals.push({ text, ignoreCase: m.ignoreCase === true, target });
+  };
+
+  rules.forEach((rule, order) => {
+    const match = (rule.match ?? []).map(compileMatcher);
+    const context: CompiledContext[] = (rule.context ?? []).map((c) => ({
+      ...compileMatcher(c),
+      name: c.name,
+      source: c.source ?? 'line',
+      literals: c.literals,
+      ignoreCase: c.ignoreCase === true,
+    }));
+    const unless = (rule.unless ?? []).map(compileMatcher);
+    const captureNames = (rule.match ?? []).flatMap((m) => (m.pattern ? captureNamesOf(m.pattern) : []));
+    compiled.push({ rule, order, match, context, unless, captureNames: [...new Set(captureNames)] });
+
+    (rule.match ?? []).forEach((m, index) => register(m, { rule: order, kind: 'match', index }));
+    (rule.context ?? []).forEach((c, index) => {
+      if ((c.source ?? 'line') === 'line') register(c, { rule: order, kind: 'context', index });
+    });
+    (rule.unless ?? []).forEach((m, index) => register(m, { rule: order, kind: 'unless', index }));
+  });
+
+  return { rules: compiled, slots, prefilter: new Prefilter(literals) };
+}
+
+export interface RuleProblem {
+  /** Path inside the rule (`match.0.pattern`). */
+  path: (string | number)[];
+  message: string;
+}
+
+/** What stops a (schema-valid) rule from running safely; empty when it is fine. */
+export function ruleProblems(rule: Rule): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const checkPattern = (m: Matcher, path: (string | number)[]): void => {
+    if (m.pattern === undefined) return;
+    try {
+      new RegExp(m.pattern, regexFlags(m));
+    } catch (err) {
+      problems.push({ path: [...path, 'pattern'], message: `invalid regular expression: ${(err as Error).message}` });
+      return;
+    }
+    const unsafe = checkRegexSafety(m.pattern, regexFlags(m));
+    if (unsafe !== null) problems.push({ path: [...path, 'pattern'], message: `regular expression may run in super-linear time: ${unsafe}` });
+  };
+  (rule.match ?? []).forEach((m, i) => checkPattern(m, ['match', i]));
+  (rule.context ?? []).forEach((m, i) => checkPattern(m, ['context', i]));
+  (rule.unless ?? []).forEach((m, i) => checkPattern(m, ['unless', i]));
+
+  const contextNames = new Set((rule.context ?? []).map((c) => c.name));
+  for (const [i, v] of (rule.variants ?? []).entries()) {
+    const name = v.when.replace(/^!/, '');
+    if (!contextNames.has(name)) problems.push({ path: ['variants', i, 'when'], message: `no context matcher is named "${name}"` });
+  }
+  if (rule.enrich !== undefined && !Object.hasOwn(enrichers, rule.enrich)) {
+    problems.push({ path: ['enrich'], message: `unknown enricher "${rule.enrich}" (known: ${Object.keys(enrichers).join(', ') || 'none'})` });
+  }
+
+  const known = knownPlaceholders(rule);
+  const checkTemplate = (template: string | undefined, path: (string | number)[]): void => {
+    if (template === undefined) return;
+    for (const p of placeholdersOf(template)) {
+      const problem = placeholderProblem(p.name, p.modifier, known, rule.enrich !== undefined);
+      if (problem) problems.push({ path, message: problem });
+    }
+  };
+  checkTemplate(rule.message, ['message']);
+  checkTemplate(rule.fix, ['fix']);
+  for (const [i, v] of (rule.variants ?? []).entries()) {
+    checkTemplate(v.message, ['variants', i, 'message']);
+    checkTemplate(v.fix, ['variants', i, 'fix']);
+  }
+  return problems;
+}
+
+interface KnownPlaceholders {
+  captures: Set<string>;
+  contexts: Map<string, Set<string>>;
+}
+
+function knownPlaceholders(rule: Rule): KnownPlaceholders {
+  const captures = new Set<string>();
+  for (const m of rule.match ?? []) if (m.pattern) for (const n of captureNamesOf(m.pattern)) captures.add(n);
+  const contexts = new Map<string, Set<string>>();
+  for (const c of rule.context ?? []) contexts.set(c.name, new Set(c.pattern ? captureNamesOf(c.pattern) : []));
+  return { captures, contexts };
+}
+
+function placeholderProblem(name: string, modifier: string | null, known: KnownPlaceholders, hasEnricher: boolean): string | null {
+  const [head, second, third, ...rest] = name.split('.');
+  if (head === 'context' && second !== undefined && rest.length === 0) {
+    const groups = known.contexts.get(second);
+    if (!groups) return `{${name}}: no context matcher is named "${second}"`;
+    if (third !== undefined && !groups.has(third)) return `{${name}}: context "${second}" has no named group "${third}"`;
+    return modifier ? `{${name}:${modifier}}: modifiers apply to captures only` : null;
+  }
+  if (head === 'enrich' && second !== undefined && third === undefined) {
+    if (!hasEnricher) return `{${name}}: the rule names no enricher`;
+    return modifier ? `{${name}:${modifier}}: modifiers apply to captures only` : null;
+  }
+  if (name.includes('.')) return `{${name}}: unknown placeholder`;
+  if (known.captures.has(name)) return null;
+  if ((fixedPlaceholders as readonly string[]).includes(name)) {
+    return modifier ? `{${name}:${modifier}}: modifiers apply to captures only` : null;
+  }
+  return `{${name}}: unknown placeholder (not a named group of the rule's patterns)`;
+}

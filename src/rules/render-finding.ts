@@ -1,0 +1,152 @@
+// Turns what a rule saw in one scope into a finding: checks `only`, picks the variant, fills the
+// templates. Every value taken from the log goes through safeValue before it reaches Markdown.
+import type { BuildModel, Finding, Severity, Step } from '../model/types.js';
+import type { CompiledRule } from './compile.js';
+import { enrichers, type CaptureValues } from './enrichers.js';
+import type { ContextHit } from './scope-state.js';
+import { renderTemplate, safeValue, type Placeholder } from './template.js';
+
+/** What a finding is made from, whatever produced it (lines of a scope, or a step trigger). */
+export interface FindingInput {
+  /** The step id the lines belong to (the step may be unknown to the model). */
+  stepId: number | null;
+  step: Step | null;
+  count: number;
+  evidence: string[];
+  captures: Map<string, Map<string, number>>;
+  contexts: Map<string, ContextHit>;
+}
+
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${seconds.toFixed(1)}s`;
+  const s = Math.round(seconds);
+  if (s < 3600) return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+}
+
+/** Whether the build's outcome is unknown (an unframed paste): then `only` conditions hold. */
+export function outcomeUnknown(model: BuildModel): boolean {
+  return model.steps.length === 0 || model.format === 'plain-text' || model.format === 'unknown';
+}
+
+export function buildFailed(model: BuildModel): boolean {
+  return model.failedStep !== null || model.solveError !== null || model.steps.some((s) => s.status === 'error');
+}
+
+export function onlyHolds(only: 'failed-step' | 'failed-build' | 'any', step: Step | null, model: BuildModel): boolean {
+  if (only === 'any' || outcomeUnknown(model)) return true;
+  if (only === 'failed-build' || step === null) return buildFailed(model);
+  return step.status === 'error' || step.id === model.failedStep;
+}
+
+/** Context name → seen (true), not seen (false), or unknown (undefined: an instruction context with no step). */
+function contextStates(cr: CompiledRule, input: FindingInput): Map<string, boolean | undefined> {
+  const states = new Map<string, boolean | undefined>();
+  for (const c of cr.context) {
+    if (c.source === 'line') {
+      states.set(c.name, input.contexts.has(c.name));
+      continue;
+    }
+    const instruction = input.step && !input.step.internal ? input.step.instruction : null;
+    if (instruction === null || instruction === '') {
+      states.set(c.name, undefined);
+      continue;
+    }
+    const haystack = c.ignoreCase ? instruction.toLowerCase() : instruction;
+    const hasLiteral = c.literals.some((l) => haystack.includes(c.ignoreCase ? l.toLowerCase() : l));
+    const m = hasLiteral ? (c.regex ? c.regex.exec(instruction) : null) : null;
+    const seen = hasLiteral && (c.regex === null || m !== null);
+    states.set(c.name, seen);
+    if (seen && !input.contexts.has(c.name)) {
+      const groups: Record<string, string> = {};
+      for (const [k, v] of Object.entries(m?.groups ?? {})) if (v !== undefined) groups[k] = v;
+      input.contexts.set(c.name, { text: instruction, groups });
+    }
+  }
+  return states;
+}
+
+function exitCodeOf(step: Step | null, model: BuildModel): number | null {
+  if (step?.exitCode != null) return step.exitCode;
+  if (step === null || step.id === model.failedStep || step.id === model.solveError?.step) return model.solveError?.exitCode ?? null;
+  return null;
+}
+
+export function renderFinding(cr: CompiledRule, input: FindingInput, model: BuildModel): Finding {
+  const rule = cr.rule;
+  const states = contextStates(cr, input);
+  const variant = rule.variants?.find((v) => {
+    const negated = v.when.startsWith('!');
+    const state = states.get(negated ? v.when.slice(1) : v.when);
+    return state === undefined ? false : state !== negated;
+  });
+
+  const first: Record<string, string> = {};
+  for (const [name, values] of input.captures) {
+    const v = values.keys().next();
+    if (!v.done) first[name] = v.value;
+  }
+  const step = input.step;
+  let enriched: Record<string, string> = {};
+  const enricher = rule.enrich === undefined ? undefined : enrichers[rule.enrich];
+  if (enricher) {
+    const captureValues: Record<string, string> = { ...first };
+    for (const [name, hit] of input.contexts) {
+      captureValues[`context.${name}`] = hit.text;
+      for (const [g, v] of Object.entries(hit.groups)) captureValues[`context.${name}.${g}`] = v;
+    }
+    try {
+      enriched = enricher(captureValues as CaptureValues, step, model);
+    } catch {
+      enriched = {}; // an enricher's bug costs its extra values, never the finding
+    }
+  }
+
+  const fixed: Record<string, string | undefined> = {
+    count: String(input.count),
+    stage: step?.stage ?? undefined,
+    instruction: step?.instruction,
+    step: input.stepId === null ? undefined : String(input.stepId),
+    seconds: step?.seconds != null ? step.seconds.toFixed(1) : undefined,
+    duration: step?.seconds != null ? formatDuration(step.seconds) : undefined,
+    exitCode: exitCodeOf(step, model)?.toString(),
+    platform: step?.platform ?? undefined,
+    error: step?.error ?? (step === null || step.id === model.failedStep ? model.solveError?.message : undefined),
+  };
+
+  const resolve = (p: Placeholder): string | undefined => {
+    const [head, second, third] = p.name.split('.');
+    if (head === 'context' && second !== undefined) {
+      const hit = input.contexts.get(second);
+      const v = third === undefined ? hit?.text : hit?.groups[third];
+      return v === undefined ? undefined : safeValue(v);
+    }
+    if (head === 'enrich' && second !== undefined) {
+      const v = enriched[second];
+      return v === undefined ? undefined : safeValue(v);
+    }
+    const values = input.captures.get(p.name);
+    if (values) {
+      if (p.modifier === 'all') return [...values.keys()].map(safeValue).join(', ');
+      if (p.modifier === 'words') return [...values.keys()].map(safeValue).join(' ');
+      if (p.modifier === 'counts') return [...values].map(([v, n]) => `${safeValue(v)} (${n})`).join(', ');
+      return safeValue(values.keys().next().value ?? '');
+    }
+    const v = fixed[p.name];
+    return v === undefined ? undefined : safeValue(v);
+  };
+
+  const severity: Severity = variant?.severity ?? rule.severity;
+  const finding: Finding = {
+    ruleId: rule.id,
+    severity,
+    title: variant?.title ?? rule.title,
+    message: renderTemplate(variant?.message ?? rule.message, resolve).trim(),
+    fix: renderTemplate(variant?.fix ?? rule.fix, resolve).trim(),
+    step: input.stepId,
+    location: null,
+    evidence: input.evidence,
+  };
+  if (rule.docs !== undefined) finding.docs = rule.docs;
+  return finding;
+}

@@ -1,0 +1,103 @@
+// What one rule remembers about one scope (a step, or the whole build): how many lines matched,
+// what they captured, the evidence lines, the context lines seen, and whether an `unless` line
+// cancelled it. Every collection is bounded, so a 40,000-line log costs the same as a short one.
+
+/** Evidence lines kept per finding, and characters kept per evidence line. */
+export const maxEvidenceLines = 10;
+export const maxEvidenceLength = 500;
+/** Distinct values remembered per capture (for `{capture:all}` / `{capture:counts}`). */
+const maxDistinctValues = 50;
+
+export interface ContextHit {
+  text: string;
+  groups: Record<string, string>;
+}
+
+export function capEvidence(text: string): string {
+  return text.length > maxEvidenceLength ? `${text.slice(0, maxEvidenceLength - 1)}…` : text;
+}
+
+/**
+ * A comparison key for evidence: the final `ERROR: failed to solve: …` line repeats the step's
+ * own error message with prefixes; both are one piece of evidence.
+ */
+function evidenceKey(text: string): string {
+  let t = text.trim();
+  for (;;) {
+    const lower = t.toLowerCase();
+    const prefix = ['error:', 'failed to solve:', 'failed to build:', 'error '].find((p) => lower.startsWith(p));
+    if (prefix === undefined) return lower;
+    t = t.slice(prefix.length).trimStart();
+  }
+}
+
+function sameEvidence(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length >= 20 && long.includes(short);
+}
+
+export class ScopeState {
+  count = 0;
+  firstLine = Number.POSITIVE_INFINITY;
+  /** Step of the first matching line (for build-scope rules). */
+  firstStep: number | null = null;
+  cancelled = false;
+  readonly evidence: string[] = [];
+  private readonly evidenceKeys: string[] = [];
+  /** capture name → value → times seen, in order of first sight. */
+  readonly captures = new Map<string, Map<string, number>>();
+  readonly contexts = new Map<string, ContextHit>();
+
+  addHit(text: string, line: number, step: number | null, groups: Record<string, string | undefined> | undefined): void {
+    if (this.count === 0) {
+      this.firstLine = line;
+      this.firstStep = step;
+    }
+    this.count++;
+    this.addEvidence(text);
+    this.addCaptures(groups);
+  }
+
+  /** Captures of a second matcher of the same rule on a line already counted. */
+  addCaptures(groups: Record<string, string | undefined> | undefined): void {
+    if (!groups) return;
+    for (const [name, value] of Object.entries(groups)) {
+      if (value === undefined || value === '') continue;
+      let values = this.captures.get(name);
+      if (!values) this.captures.set(name, (values = new Map()));
+      const seen = values.get(value);
+      if (seen !== undefined) values.set(value, seen + 1);
+      else if (values.size < maxDistinctValues) values.set(value, 1);
+    }
+  }
+
+  addContext(name: string, text: string, groups: Record<string, string | undefined> | undefined): void {
+    if (this.contexts.has(name)) return;
+    const kept: Record<string, string> = {};
+    for (const [k, v] of Object.entries(groups ?? {})) if (v !== undefined) kept[k] = v;
+    this.contexts.set(name, { text: capEvidence(text.trim()), groups: kept });
+  }
+
+  private addEvidence(text: string): void {
+    if (this.evidence.length >= maxEvidenceLines) return;
+    const key = evidenceKey(text);
+    if (key === '' || this.evidenceKeys.some((k) => sameEvidence(k, key))) return;
+    this.evidenceKeys.push(key);
+    this.evidence.push(capEvidence(text));
+  }
+}
+
+/** Merges evidence lists without repeats, bounded. */
+export function mergeEvidence(a: string[], b: string[]): string[] {
+  const out = [...a];
+  const keys = a.map(evidenceKey);
+  for (const line of b) {
+    if (out.length >= maxEvidenceLines) break;
+    const key = evidenceKey(line);
+    if (keys.some((k) => sameEvidence(k, key))) continue;
+    keys.push(key);
+    out.push(line);
+  }
+  return out;
+}

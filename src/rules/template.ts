@@ -1,0 +1,68 @@
+// Message and fix templates: `{name}` substitution and nothing else (rules are data, never code).
+// `{{` and `}}` write literal braces; `${VAR}` is shell syntax in a fix and is left as written.
+
+export type Modifier = 'all' | 'words' | 'counts';
+
+export interface Placeholder {
+  /** `capture`, `count`, `context.cupti`, `context.cupti.dir`, `enrich.accepted`, … */
+  name: string;
+  /**
+   * `all`: every distinct value, comma-separated (for prose); `words`: space-separated (for a
+   * command line); `counts`: each value with how often it was seen.
+   */
+  modifier: Modifier | null;
+  /** `{stage|the stage}`: the text written when the placeholder has no value. */
+  fallback: string | null;
+}
+
+// Alternatives start with distinct characters (`{{`, `}}`, `${`, `{`+letter), so no backtracking
+// blow-up; each class excludes the character that ends it.
+const tokenPattern = /\{\{|\}\}|\$\{[^{}\n]*\}|\{([A-Za-z][\w.-]*)(?::(all|words|counts))?(?:\|([^{}\n]*))?\}/g;
+
+/** Every placeholder a template names, in order. */
+export function placeholdersOf(template: string): Placeholder[] {
+  const found: Placeholder[] = [];
+  for (const m of template.matchAll(tokenPattern)) {
+    if (m[1] !== undefined) found.push({ name: m[1], modifier: (m[2] as Modifier | undefined) ?? null, fallback: m[3] ?? null });
+  }
+  return found;
+}
+
+/**
+ * Fills a template; `resolve` returns the value of a placeholder, undefined or '' when it has none
+ * (→ the placeholder's fallback, or nothing).
+ */
+export function renderTemplate(template: string, resolve: (p: Placeholder) => string | undefined): string {
+  return template.replace(
+    tokenPattern,
+    (token: string, name: string | undefined, modifier: string | undefined, fallback: string | undefined) => {
+      if (token === '{{') return '{';
+      if (token === '}}') return '}';
+      if (name === undefined) return token; // ${VAR}
+      const p: Placeholder = { name, modifier: (modifier as Modifier | undefined) ?? null, fallback: fallback ?? null };
+      const value = resolve(p);
+      return value === undefined || value === '' ? (fallback ?? '') : value;
+    },
+  );
+}
+
+const maxValueLength = 200;
+
+/**
+ * A log-derived value made safe to put into Markdown: one line, bounded, and without the
+ * characters that could close a code span or open an HTML tag (reporters escape the rest).
+ */
+export function safeValue(value: string): string {
+  let v = value.replace(/\p{Cc}+/gu, ' ').trim();
+  if (v.length > maxValueLength) v = `${v.slice(0, maxValueLength - 1)}…`;
+  return v.replace(/`/g, "'").replace(/</g, '‹');
+}
+
+/** Names of the named groups a regular expression source declares. */
+export function captureNamesOf(patternSource: string): string[] {
+  const names: string[] = [];
+  for (const m of patternSource.matchAll(/\(\?<([A-Za-z_$][\w$]*)>/g)) {
+    if (m[1] !== undefined && !names.includes(m[1])) names.push(m[1]);
+  }
+  return names;
+}

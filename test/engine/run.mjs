@@ -1,0 +1,284 @@
+// The engine suite: builds each case under test/engine/cases/ with a real Docker engine and its
+// embedded BuildKit, then analyses the log BuildKit really printed with the bundled CLI and checks
+// the findings (rule id, Dockerfile line, step). With --record the logs are written to
+// fixtures/real/<engine>/ (beside a copy of the Dockerfile) for the unit tests to read.
+//
+//   node test/engine/run.mjs [--record] [--engine current|old]... [--case NAME]... --cli PATH
+//   node test/engine/run.mjs --fixtures [--engine …] [--case …] --cli PATH
+//     no engine: checks the recorded logs under fixtures/real/ against the same expectations
+//
+// A case is a folder: its Dockerfile, the context files it copies, and case.json:
+//   description   what it reproduces
+//   engines       ["current", "old"] (default both)
+//   image         "busybox" (default) or "tools" (the debootstrap image with cmake, g++, pip, apt)
+//   context       the build context, relative to the case folder (default: the folder itself)
+//   buildArgs     extra `docker build` arguments; "{cuda}" stands for the host's CUDA toolkit
+//   expectExit    "success" (default) or "failure": the build itself must end so
+//   mustContain   { "all" | "current" | "old": [text…] }: the real tool printed what the case is about
+//   expect        [{ ruleId, line?, step? }] findings that must be there (step: a piece of the
+//                 failing instruction); [] means no finding at all; null means only that the CLI
+//                 reads the log (nothing asserted on findings)
+//   cachedRerun   build a second time: from the cache, no findings
+//   rawjson, tty  also record `--progress=rawjson` / `--progress=tty` (current engine)
+import { spawnSync } from 'node:child_process';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const casesDir = join(repo, 'test/engine/cases');
+const engineScript = join(repo, 'scripts/buildkit-engine.sh');
+const cudaHome = process.env.BUILDKIT_DOCTOR_CUDA ?? '/usr/local/cuda-13.0';
+const BUILD_TIMEOUT_MS = 180_000;
+
+/** Each engine's fixture folder names the BuildKit it embeds and the daemon it ships in. */
+const ENGINES = {
+  current: { fixtures: 'buildkit-0.13-dockerd-26.1', rawjson: true, namedContexts: true },
+  old: { fixtures: 'buildkit-0.8-dockerd-20.10', rawjson: false, namedContexts: false },
+};
+
+function parseArgs(argv) {
+  const opts = { record: false, fixtures: false, engines: [], cases: [], cli: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--record') opts.record = true;
+    else if (arg === '--fixtures') opts.fixtures = true;
+    else if (arg === '--engine') opts.engines.push(argv[++i]);
+    else if (arg === '--case') opts.cases.push(argv[++i]);
+    else if (arg === '--cli') opts.cli = argv[++i];
+    else throw new Error(`unknown argument ${arg}`);
+  }
+  if (!opts.cli) throw new Error('--cli PATH (the bundled CLI) is required');
+  if (opts.engines.length === 0) opts.engines = Object.keys(ENGINES);
+  for (const e of opts.engines) if (!(e in ENGINES)) throw new Error(`unknown engine ${e}`);
+  return opts;
+}
+
+function loadCases(only) {
+  return readdirSync(casesDir)
+    .filter((name) => existsSync(join(casesDir, name, 'case.json')))
+    .filter((name) => only.length === 0 || only.includes(name))
+    .sort()
+    .map((name) => {
+      const spec = JSON.parse(readFileSync(join(casesDir, name, 'case.json'), 'utf8'));
+      return { name, dir: join(casesDir, name), engines: spec.engines ?? Object.keys(ENGINES), image: spec.image ?? 'busybox', ...spec };
+    });
+}
+
+/** Runs the engine script; its stdout is `export KEY='value'` lines. A failed stop is only reported. */
+function engineCommand(command, engine) {
+  const r = spawnSync('bash', [engineScript, command, engine], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 900_000 });
+  if (r.status !== 0 && command === 'stop') {
+    console.log(`buildkit-engine.sh stop ${engine} failed (exit ${r.status})`);
+    return {};
+  }
+  if (r.status !== 0) throw new Error(`buildkit-engine.sh ${command} ${engine} failed`);
+  return Object.fromEntries([...r.stdout.matchAll(/^(?:export )?([A-Z_]+)='([^']*)'$/gm)].map((m) => [m[1], m[2]]));
+}
+
+/** One `docker build`, stdout and stderr into one file in the order the CLI wrote them. */
+function build(docker, kase, engine, progress, logPath) {
+  const args = ['build', '--network=none', `--progress=${progress}`, '-f', join(kase.dir, 'Dockerfile')];
+  for (const arg of kase.buildArgs ?? []) args.push(arg.replaceAll('{cuda}', cudaHome));
+  args.push(resolve(kase.dir, kase.context ?? '.'));
+  const fd = openSync(logPath, 'w');
+  const env = { ...process.env, COLUMNS: '120', LINES: '40' };
+  let r;
+  if (progress === 'tty') {
+    // a pseudo-terminal, so that the CLI draws its live box as it does for a person
+    const line = `stty cols 120 rows 40; exec ${[docker, ...args].map(shellQuote).join(' ')}`;
+    r = spawnSync('script', ['-q', '-e', '-c', line, '/dev/null'], { stdio: ['ignore', fd, fd], timeout: BUILD_TIMEOUT_MS, env });
+  } else {
+    r = spawnSync(docker, args, { stdio: ['ignore', fd, fd], timeout: BUILD_TIMEOUT_MS, env });
+  }
+  closeSync(fd);
+  return r.error ? -1 : r.status;
+}
+
+function shellQuote(s) {
+  return `'${s.replaceAll("'", `'\\''`)}'`;
+}
+
+/** The CLI's JSON report of a log, or an error message. */
+function analyse(cli, logPath, dockerfile) {
+  const r = spawnSync(process.execPath, [cli, logPath, '--format', 'json', '--dockerfile', dockerfile, '--fail-on', 'never'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.error) return { error: `CLI did not finish: ${r.error.message}` };
+  if (r.status !== 0) return { error: `CLI exited ${r.status}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}` };
+  try {
+    return { report: JSON.parse(r.stdout) };
+  } catch {
+    return { error: `CLI printed no JSON: ${r.stdout.slice(0, 200)}` };
+  }
+}
+
+/** What is wrong with a report against the case's expectations (empty when nothing is). */
+function checkReport(report, expect, { firstIsCause }) {
+  const problems = [];
+  const findings = Array.isArray(report.findings) ? report.findings : [];
+  const summary = findings.map((f) => `${f.ruleId}@${f.location?.line ?? '-'}#${f.step ?? '-'}`).join(', ') || 'none';
+  if (expect === null) return problems;
+  if (expect.length === 0) {
+    if (findings.length > 0) problems.push(`expected no finding, got ${summary}`);
+    return problems;
+  }
+  const steps = Array.isArray(report.steps) ? report.steps : [];
+  for (const want of expect) {
+    const candidates = findings.filter((f) => f.ruleId === want.ruleId);
+    if (candidates.length === 0) {
+      problems.push(`no ${want.ruleId} finding (got ${summary})`);
+      continue;
+    }
+    const stepIds = want.step === undefined ? null : steps.filter((s) => String(s.instruction ?? '').includes(want.step)).map((s) => s.id);
+    const ok = candidates.some(
+      (f) => (want.line === undefined || f.location?.line === want.line) && (stepIds === null || stepIds.includes(f.step)),
+    );
+    if (!ok) {
+      const where = want.step === undefined ? '' : ` step ${JSON.stringify(want.step)} (ids ${stepIds.join(',') || 'none'})`;
+      problems.push(`${want.ruleId} not at line ${want.line ?? 'any'}${where} (got ${summary})`);
+    }
+  }
+  if (firstIsCause && problems.length === 0 && findings[0]?.ruleId !== expect[0].ruleId) {
+    problems.push(`first finding is ${findings[0]?.ruleId}, expected ${expect[0].ruleId} (what the build died of)`);
+  }
+  return problems;
+}
+
+function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const cases = loadCases(opts.cases);
+  const outRoot = opts.record || opts.fixtures ? join(repo, 'fixtures/real') : mkdtempSync(join(tmpdir(), 'buildkit-doctor-engine-logs-'));
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  const report = (ok, label, detail) => {
+    if (ok === null) {
+      skipped++;
+      console.log(`SKIP ${label}: ${detail}`);
+      return;
+    }
+    if (ok) passed++;
+    else failed++;
+    console.log(`${ok ? 'PASS' : 'FAIL'} ${label}${detail ? `: ${detail}` : ''}`);
+  };
+
+  for (const engine of opts.engines) {
+    const mine = cases.filter((c) => c.engines.includes(engine));
+    if (mine.length === 0) continue;
+    if (opts.fixtures) {
+      for (const kase of mine) checkFixtures(kase, engine, join(repo, 'fixtures/real', ENGINES[engine].fixtures), opts, report);
+      continue;
+    }
+    const started = Date.now();
+    let docker;
+    try {
+      engineCommand('stop', engine); // a fresh data root: nothing cached from an earlier run
+      docker = engineCommand('start', engine).BUILDKIT_DOCTOR_DOCKER;
+      console.log(`${engine} engine started in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      if (mine.some((c) => c.image === 'tools')) {
+        const importing = Date.now();
+        engineCommand('tools-image', engine);
+        console.log(`${engine} engine: tools image imported in ${((Date.now() - importing) / 1000).toFixed(1)} s`);
+      }
+    } catch (err) {
+      report(false, `${engine} engine`, err.message);
+      engineCommand('stop', engine);
+      continue;
+    }
+    const outDir = join(outRoot, ENGINES[engine].fixtures);
+    mkdirSync(outDir, { recursive: true });
+    try {
+      for (const kase of mine) runCase(kase, engine, docker, outDir, opts, report);
+    } finally {
+      engineCommand('stop', engine);
+    }
+    console.log(`${engine} engine: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  if (!opts.record && !opts.fixtures) {
+    // the logs of a failing run are kept to read; a passing run leaves nothing behind
+    if (failed > 0) console.log(`logs kept in ${outRoot}`);
+    else rmSync(outRoot, { recursive: true, force: true });
+  }
+  console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+/** The builds of a case on an engine: the plain log, and the cached rerun, rawjson and tty where asked. */
+function runsOf(kase, engine) {
+  const runs = [{ progress: 'plain', base: kase.name, ext: 'log', expect: kase.expect }];
+  // the one build that is meant to hit the cache the previous one filled
+  if (kase.cachedRerun) runs.push({ progress: 'plain', base: `${kase.name}-cached`, ext: 'log', expect: [], cached: true });
+  if (kase.rawjson && ENGINES[engine].rawjson) runs.push({ progress: 'rawjson', base: kase.name, ext: 'rawjson', expect: kase.expect });
+  if (kase.tty && engine === 'current') runs.push({ progress: 'tty', base: kase.name, ext: 'tty', expect: null });
+  return runs;
+}
+
+/** Checks the recorded logs of a case, without building anything. */
+function checkFixtures(kase, engine, dir, opts, report) {
+  for (const run of runsOf(kase, engine)) {
+    if (run.progress === 'tty') continue;
+    const file = `${run.base}.${run.ext}`;
+    const logPath = join(dir, file);
+    if (!existsSync(logPath)) {
+      report(false, `${engine}/${file}`, 'not recorded (run with --record)');
+      continue;
+    }
+    const analysed = analyse(opts.cli, logPath, join(dir, `${run.base}.Dockerfile`));
+    const problems = analysed.error ? [analysed.error] : checkReport(analysed.report, run.expect, { firstIsCause: kase.expectExit === 'failure' });
+    report(problems.length === 0, `${engine}/${file}`, problems.join('; '));
+  }
+}
+
+function runCase(kase, engine, docker, outDir, opts, report) {
+  const dockerfile = join(kase.dir, 'Dockerfile');
+  const expectFailure = kase.expectExit === 'failure';
+  const runs = runsOf(kase, engine);
+  if ((kase.buildArgs ?? []).some((a) => a.includes('{cuda}')) && !existsSync(join(cudaHome, 'bin/nvcc'))) {
+    report(null, `${engine}/${kase.name}`, `no CUDA toolkit at ${cudaHome} (set BUILDKIT_DOCTOR_CUDA)`);
+    return;
+  }
+
+  for (const run of runs) {
+    const file = `${run.base}.${run.ext}`;
+    const label = `${engine}/${file}`;
+    if (opts.record) copyFileSync(dockerfile, join(outDir, `${run.base}.Dockerfile`));
+    // every other build starts from an empty build cache, whatever ran before it
+    if (!run.cached) spawnSync(docker, ['builder', 'prune', '--all', '--force'], { stdio: 'ignore', timeout: 60_000 });
+    const logPath = join(outDir, file);
+    const started = Date.now();
+    const status = build(docker, kase, engine, run.progress, logPath);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const took = `${seconds} s`;
+    if (status === -1) {
+      report(false, label, `build did not finish in ${BUILD_TIMEOUT_MS / 1000} s`);
+      continue;
+    }
+    if (expectFailure !== (status !== 0)) {
+      report(false, label, `build exited ${status}, expected ${expectFailure ? 'a failure' : 'success'} (${took}, log: ${logPath})`);
+      continue;
+    }
+    const log = readFileSync(logPath, 'utf8');
+    const missing = [...(kase.mustContain?.all ?? []), ...(kase.mustContain?.[engine] ?? [])].filter((t) => !log.includes(t));
+    if (run.progress === 'plain' && missing.length > 0) {
+      report(false, label, `the build did not print ${missing.map((m) => JSON.stringify(m)).join(', ')} (log: ${logPath})`);
+      continue;
+    }
+    if (run.progress === 'tty') {
+      report(true, label, `recorded (${took})`);
+      continue;
+    }
+    const analysed = analyse(opts.cli, logPath, dockerfile);
+    if (analysed.error) {
+      report(false, label, analysed.error);
+      continue;
+    }
+    const problems = checkReport(analysed.report, run.expect, { firstIsCause: expectFailure });
+    report(problems.length === 0, label, problems.length === 0 ? took : `${problems.join('; ')} (${took})`);
+  }
+}
+
+main();

@@ -1,0 +1,135 @@
+import { describe, expect, test } from 'vitest';
+import { parseVertexName } from '../../src/grammar/vertex-name.js';
+import { exitCodeOf, parseFinalError } from '../../src/grammar/final-error.js';
+import { readTimestamp, unwrapSeconds } from '../../src/grammar/buildkit-plain.js';
+import { parseLintWarning } from '../../src/grammar/lint-and-clip.js';
+import { parseText } from './parse-helpers.js';
+
+describe('parseVertexName', () => {
+  test.each([
+    ['[builder 7/10] RUN python setup.py build', { stage: 'builder', index: 7, total: 10, instruction: 'RUN python setup.py build', platform: null, target: null, internal: false }],
+    ['[ 3/10] RUN make', { stage: null, index: 3, total: 10, instruction: 'RUN make', internal: false }],
+    ['[builder  3/10] RUN make', { stage: 'builder', index: 3, total: 10 }],
+    ['[linux/arm64 builder 3/7] RUN make', { stage: 'builder', platform: 'linux/arm64', index: 3, total: 7 }],
+    ['[linux/amd64->arm64 builder 3/7] RUN make', { stage: 'builder', platform: 'linux/amd64->arm64' }],
+    ['[web builder 2/5] COPY . .', { stage: 'builder', target: 'web', index: 2 }],
+    ['[web linux/arm/v7 builder 2/5] COPY . .', { stage: 'builder', target: 'web', platform: 'linux/arm/v7' }],
+    ['[internal] load build definition from Dockerfile', { stage: null, index: null, internal: true, instruction: 'load build definition from Dockerfile' }],
+    ['[web internal] load .dockerignore', { target: 'web', internal: true }],
+    ['[auth] library/ubuntu:pull token for registry-1.docker.io', { internal: true, target: null }],
+    ['exporting to image', { stage: null, internal: true, instruction: 'exporting to image' }],
+    ['[unclosed RUN make', { internal: true, instruction: '[unclosed RUN make' }],
+  ])('%s', (name, fields) => {
+    expect(parseVertexName(4, name)).toMatchObject({ id: 4, ...fields });
+  });
+});
+
+describe('parseFinalError', () => {
+  test.each([
+    ['ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2', 'process "/bin/sh -c make" did not complete successfully: exit code: 2'],
+    ['ERROR: failed to build: failed to solve: boom', 'boom'],
+    ['ERROR: target web: failed to solve: boom', 'boom'],
+    ['target web: failed to solve: boom', 'boom'],
+    ['error: failed to solve: boom', 'boom'],
+    ['failed to solve: boom', 'boom'],
+    ['Error: buildx failed with: ERROR: failed to solve: boom', 'boom'],
+    ['failed to solve with frontend dockerfile.v0: failed to create LLB definition: boom', 'failed to create LLB definition: boom'],
+    ['executor failed running [/bin/sh -c exit 3]: exit code: 3', 'executor failed running [/bin/sh -c exit 3]: exit code: 3'],
+  ])('%s', (line, message) => {
+    expect(parseFinalError(line)).toBe(message);
+  });
+
+  test.each([
+    'ERROR: Could not find a version that satisfies the requirement torch==9.9',
+    'Error: Cannot find module "x"',
+    'target web: the build failed',
+    'note: failed to solve: this is prose',
+  ])('not a final line: %s', (line) => {
+    expect(parseFinalError(line)).toBeNull();
+  });
+
+  test('exit codes', () => {
+    expect(exitCodeOf('process "/bin/sh -c x" did not complete successfully: exit code: 137')).toBe(137);
+    expect(exitCodeOf("The command '/bin/sh -c make' returned a non-zero code: 2")).toBe(2);
+    expect(exitCodeOf('failed to compute cache key: not found')).toBeNull();
+  });
+});
+
+describe('BuildKit timestamps', () => {
+  test.each([
+    ['0.061 text', 0.061],
+    ['12.34 text', 12.34],
+    ['123.4 text', 123.4],
+    ['1234. text', 1234],
+    ['0.000', 0],
+  ])('%s', (text, seconds) => {
+    expect(readTimestamp(text, 0)?.seconds).toBe(seconds);
+  });
+
+  test.each(['1.2MB / 3.4MB', 'abc', '12 text', '.5 text', '1.2.3 text'])('no timestamp: %s', (text) => {
+    expect(readTimestamp(text, 0)).toBeNull();
+  });
+
+  test('the %#.4g wrap past 9999 s is undone from the previous timestamp', () => {
+    expect(unwrapSeconds(1.002, 9999)).toBe(10020);
+    expect(unwrapSeconds(1.5, 1234)).toBe(1.5);
+    expect(unwrapSeconds(12.34, 0)).toBe(12.34);
+  });
+});
+
+describe('parseLintWarning', () => {
+  test('rule, message and line', () => {
+    expect(parseLintWarning('JSONArgsRecommended: JSON arguments recommended for CMD (line 22)')).toEqual({ rule: 'JSONArgsRecommended', message: 'JSON arguments recommended for CMD', dockerfileLine: 22 });
+  });
+  test('no rule name, no line', () => {
+    expect(parseLintWarning('something odd happened')).toEqual({ rule: '', message: 'something odd happened', dockerfileLine: null });
+  });
+});
+
+describe('closing blocks that turn out not to be', () => {
+  test('a `------` not followed by ` > name:` is output, and so is a `name:12` not followed by dashes', async () => {
+    const { model, events } = await parseText('cmake output\n------\nnot a box\nlocalhost:5000\nnext\n');
+    expect(model.format).toBe('plain-text');
+    expect(model.steps[0]!.tail).toEqual(['cmake output', '------', 'not a box', 'localhost:5000', 'next']);
+    expect(events.some((e) => e.type === 'solve-error')).toBe(false);
+  });
+
+  test('a box pasted alone creates its step; the excerpt without a final line still gives a solve error', async () => {
+    const { model } = await parseText(' > [builder 3/7] RUN make:\n------\n------\n > [builder 3/7] RUN make:\n12.34 make: *** [all] Error 2\n------\nDockerfile:9\n--------------------\n   9 | >>> RUN make\n--------------------\n');
+    const step = model.steps.find((s) => s.instruction === 'RUN make')!;
+    expect(step).toMatchObject({ stage: 'builder', index: 3, total: 7, status: 'error', seconds: 12.34 });
+    expect(step.tail).toEqual(['make: *** [all] Error 2']);
+    expect(model.failedStep).toBe(step.id);
+    expect(model.solveError).toMatchObject({ dockerfile: 'Dockerfile', line: 9, endLine: 9, message: '', step: step.id });
+  });
+
+  test('a log cut mid-step: output before any header makes a step, named when its header comes', async () => {
+    const { model } = await parseText('#7 12.30 compiling\n#7 ...\n\n#8 [b 2/2] RUN x\n#8 DONE 0.1s\n\n#7 [b 1/2] RUN make\n#7 14.00 done\n#7 DONE 14.1s\n');
+    expect(model.steps.map((s) => [s.id, s.instruction, s.status])).toEqual([
+      [7, 'RUN make', 'done'],
+      [8, 'RUN x', 'done'],
+    ]);
+    expect(model.steps[0]!.outputLines).toBe(2);
+  });
+
+  test('output for step 0 in a BuildKit log, and the builder line, are not steps of the build', async () => {
+    const { model } = await parseText('#0 building with "default" instance using docker driver\n\n#1 [1/1] FROM x\n#1 DONE 0.1s\n#0 135.0 [output clipped, log limit 1MiB reached]\n');
+    expect(model.steps.map((s) => s.id)).toEqual([1]);
+  });
+});
+
+describe('hostile input', () => {
+  test('endless distinct headers stop at the step limit and still parse quickly', async () => {
+    const lines: string[] = [];
+    for (let i = 1; i <= 6000; i++) lines.push(`#${i} [s ${i}/6000] RUN step ${i}`, `#${i} 0.1 out`, ` => [tty ${i}/6000] RUN x ${i}   0.1s`);
+    const started = Date.now();
+    const { model } = await parseText(lines.join('\n'));
+    expect(model.steps).toHaveLength(5000);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  test('a box that never closes ends at the final line', async () => {
+    const { model } = await parseText('#1 [a 1/1] RUN x\n#1 0.1 out\n#1 ERROR: boom\n------\n > [a 1/1] RUN x:\n0.1 out\nERROR: failed to solve: boom\n');
+    expect(model.solveError).toMatchObject({ message: 'boom', step: 1 });
+  });
+});

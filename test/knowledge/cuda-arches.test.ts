@@ -1,0 +1,172 @@
+// The CUDA → GPU architecture table and the `cuda-arches` / `cuda-version` enrichers.
+import { describe, expect, test } from 'vitest';
+import {
+  archRange,
+  archSupport,
+  normaliseCudaVersion,
+  parseArch,
+  supportedArches,
+  toolkitsSupporting,
+} from '../../src/knowledge/cuda-arches.js';
+import { cudaArchesEnrich, cudaVersionEnrich, cudaVersionOf } from '../../src/knowledge/cuda-arch-enricher.js';
+import { stepDurationEnrich } from '../../src/knowledge/step-duration.js';
+import type { BuildModel, Step } from '../../src/model/types.js';
+
+function step(partial: Partial<Step>): Step {
+  return {
+    id: 1, stage: null, index: 1, total: 1, instruction: 'RUN true', platform: null, target: null, internal: false,
+    status: 'error', seconds: 1, start: 0, end: 1, cached: false, error: null, exitCode: 1, firstLine: 1, lastLine: 1,
+    tail: [], outputLines: 0, clipped: false, ...partial,
+  };
+}
+
+function model(steps: Step[]): BuildModel {
+  return {
+    format: 'buildkit-plain', steps, solveError: null, failedStep: null, seconds: null, cacheHitRatio: null, lintWarnings: [],
+    lines: 10,
+  };
+}
+
+describe('the architecture table', () => {
+  test('CUDA 13.0 accepts what `nvcc --list-gpu-code` of 13.0.88 printed on this machine', () => {
+    // sm_75 sm_80 sm_86 sm_87 sm_88 sm_89 sm_90 sm_100 sm_110 sm_103 sm_120 sm_121 (nvcc's order)
+    expect(supportedArches('13.0')).toEqual(['sm_75', 'sm_80', 'sm_86', 'sm_87', 'sm_88', 'sm_89', 'sm_90', 'sm_100', 'sm_103', 'sm_110', 'sm_120', 'sm_121']);
+  });
+
+  test.each([
+    ['13.0', 'sm_35', false, 'too-old'],
+    ['13.0', 'compute_50', false, 'too-old'],
+    ['13.0', 'sm_90a', true, null],
+    ['13.0', 'sm_100f', true, null],
+    ['13.0', 'sm_75a', false, 'suffix'],
+    ['12.4', '8.6', true, null],
+    ['12.4', '8.6+PTX', true, null],
+    ['12.4', 'sm_35', false, 'too-old'],
+    ['12.4', 'sm_100', false, 'too-new'],
+    ['11.8', '90', true, null],
+    ['11.8', 'sm_35', true, null],
+    ['11.6', 'sm_89', false, 'too-new'],
+    ['10.2', 'sm_80', false, 'too-new'],
+    ['12.8', 'sm_120a', true, null],
+    ['12.8', 'sm_101', true, null],
+    ['13.0', 'sm_101', false, 'not-an-arch'],
+    ['12.4', 'sm_63', false, 'not-an-arch'],
+  ] as const)('CUDA %s, %s → %s (%s)', (version, arch, supported, reason) => {
+    const s = archSupport(version, arch);
+    expect(s.supported).toBe(supported);
+    expect(s.reason).toBe(reason);
+  });
+
+  test('a minor release the table does not list behaves as the newest one before it', () => {
+    expect(archSupport('12.7', 'sm_90').cudaVersion).toBe('12.6');
+    expect(archSupport('12.4.1', 'sm_90').cudaVersion).toBe('12.4');
+  });
+
+  test('unknown versions and non-arches say so instead of guessing', () => {
+    expect(archSupport('14.0', 'sm_90').supported).toBeNull();
+    expect(archSupport('', 'sm_90').supported).toBeNull();
+    expect(archSupport('12.4', 'arch').supported).toBe(false);
+    expect(archSupport('12.4', 'arch').reason).toBe('not-an-arch');
+    expect(supportedArches('banana')).toBeNull();
+    expect(archRange('12.4')).toBe('sm_50 … sm_90');
+  });
+
+  test.each([
+    ['sm_86', 'sm_86'],
+    ['compute_90a', 'sm_90a'],
+    ['8.6', 'sm_86'],
+    ['10.0', 'sm_100'],
+    ['8.7+PTX', 'sm_87'],
+    ['86-real', 'sm_86'],
+    ['LTO_90', 'sm_90'],
+  ])('parseArch(%s) = %s', (text, name) => {
+    expect(parseArch(text)?.name).toBe(name);
+  });
+
+  test.each([
+    ['12.4.1', '12.4'],
+    ['V12.4.131', '12.4'],
+    ['cuda12.1', '12.1'],
+    ['cu118', '11.8'],
+    ['cu128', '12.8'],
+    ['twelve', null],
+  ])('normaliseCudaVersion(%s) = %s', (text, v) => {
+    expect(normaliseCudaVersion(text)).toBe(v);
+  });
+
+  test('which toolkits accept an arch', () => {
+    expect(toolkitsSupporting('sm_35')).toEqual(['8.0', '9.0', '9.1', '9.2', '10.0', '10.1', '10.2', '11.0', '11.1', '11.2', '11.3', '11.4', '11.5', '11.6', '11.7', '11.8']);
+    expect(toolkitsSupporting('sm_120')[0]).toBe('12.8');
+  });
+});
+
+describe('the enrichers', () => {
+  test('the CUDA version comes from the step output first', () => {
+    const s = step({ tail: ['nvcc: NVIDIA (R) Cuda compiler driver', 'Cuda compilation tools, release 12.4, V12.4.131'], instruction: 'RUN nvcc -arch=sm_35 x.cu' });
+    expect(cudaVersionOf(undefined, s, model([s]))).toBe('12.4');
+  });
+
+  test('then from the stage’s base image', () => {
+    const from = step({ id: 4, stage: 'builder', instruction: 'FROM docker.io/nvidia/cuda:11.6.2-devel-ubuntu20.04@sha256:0123', status: 'cached' });
+    const other = step({ id: 5, stage: 'docs', instruction: 'FROM docker.io/nvidia/cuda:12.8.1-base-ubuntu22.04', status: 'cached' });
+    const run = step({ id: 7, stage: 'builder', instruction: 'RUN make CUDA_ARCH=sm_89' });
+    expect(cudaVersionOf(undefined, run, model([from, other, run]))).toBe('11.6');
+  });
+
+  test('several CUDA images and no step: no guess', () => {
+    const a = step({ id: 4, stage: 'a', instruction: 'FROM docker.io/nvidia/cuda:11.6.2-devel-ubuntu20.04' });
+    const b = step({ id: 5, stage: 'b', instruction: 'FROM docker.io/nvidia/cuda:12.8.1-devel-ubuntu22.04' });
+    expect(cudaVersionOf(undefined, null, model([a, b]))).toBeNull();
+    expect(cudaVersionOf(undefined, null, model([a]))).toBe('11.6');
+  });
+
+  test('cuda-arches explains a removed arch with the version the log showed', () => {
+    const out = cudaArchesEnrich({ arch: 'compute_35', 'context.nvcc.cudaVersion': '13.0' }, null, model([]));
+    expect(out.cudaVersion).toBe('13.0');
+    expect(out.range).toBe('sm_75 … sm_121');
+    expect(out.verdict).toContain('sm_35 was removed (last accepted by CUDA 11.8)');
+    expect(out.suggestion).toContain('remove sm_35');
+  });
+
+  test('cuda-arches explains an arch too new for the toolkit', () => {
+    const out = cudaArchesEnrich({ arch: 'sm_89', cudaVersion: '11.6' }, null, model([]));
+    expect(out.verdict).toContain('sm_89 needs CUDA 11.8 or newer');
+    expect(out.suggestion).toContain('CUDA 11.8 or newer');
+  });
+
+  test('cuda-arches without a version names the releases that accept the arch', () => {
+    const out = cudaArchesEnrich({ arch: 'sm_121a' }, null, model([]));
+    expect(out.cudaVersion).toBe('');
+    expect(out.verdict).toBe('The log does not show which CUDA version compiled this; sm_121a is accepted by CUDA 12.9 … 13.0.');
+  });
+
+  test('cuda-arches with no arch adds nothing', () => {
+    expect(cudaArchesEnrich({}, null, model([]))).toEqual({});
+  });
+
+  test('cuda-version turns the stage’s runtime image into its devel flavour and names the apt suffix', () => {
+    const from = step({ id: 4, stage: null, instruction: 'FROM docker.io/nvidia/cuda:12.4.1-runtime-ubuntu22.04@sha256:0123', status: 'cached' });
+    const run = step({ id: 5, stage: null, instruction: 'RUN nvcc --version' });
+    const out = cudaVersionEnrich({}, run, model([from, run]));
+    expect(out).toEqual({
+      cudaVersion: '12.4',
+      aptSuffix: '12-4',
+      baseImage: 'nvidia/cuda:12.4.1-runtime-ubuntu22.04',
+      develImage: 'nvidia/cuda:12.4.1-devel-ubuntu22.04',
+      stageNote: 'The base image of this stage is nvidia/cuda:12.4.1-runtime-ubuntu22.04.',
+    });
+  });
+
+  test('cuda-version with nothing to go on gives placeholders a reader can fill in', () => {
+    const out = cudaVersionEnrich({}, null, model([]));
+    expect(out.aptSuffix).toBe('X-Y');
+    expect(out.develImage).toBe('nvidia/cuda:X.Y.Z-devel-ubuntu22.04');
+    expect(out.stageNote).toBe('');
+  });
+
+  test('step-duration is a sentence, or nothing without timestamps', () => {
+    expect(stepDurationEnrich({}, step({ seconds: 1146.9 }), model([]))).toEqual({ durationNote: 'The step ran 19m 07s.' });
+    expect(stepDurationEnrich({}, step({ seconds: null }), model([]))).toEqual({ durationNote: '' });
+    expect(stepDurationEnrich({}, null, model([]))).toEqual({ durationNote: '' });
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import { CLEAN_LINE_PATTERNS, cleanLine, lastRedraw, stripAnsi, stripCiPrefixes } from '../../src/lines/clean-line.js';
+import { checkRegexSafety } from '../../src/security/regex-safety.js';
+
+describe('cleanLine', () => {
+  test.each([
+    ['colours', '\x1b[33m-- Found CUPTI: /usr/local/cuda/extras/CUPTI/include\x1b[0m', '-- Found CUPTI: /usr/local/cuda/extras/CUPTI/include'],
+    ['cursor movement of a tty redraw', '\x1b[1A\x1b[0G\x1b[?25l[+] Building 0.3s (5/8)', '[+] Building 0.3s (5/8)'],
+    ['an OSC 8 hyperlink keeps its text', '\x1b]8;;https://pip.pypa.io\x1b\\pip docs\x1b]8;;\x1b\\', 'pip docs'],
+    ['a window title ended by BEL', '\x1b]0;build\x07#5 DONE 1.2s', '#5 DONE 1.2s'],
+    ['charset selection', '\x1b(B#5 CACHED', '#5 CACHED'],
+    ['an Actions timestamp', '2026-01-02T03:04:05.1234567Z #12 [builder 7/10] RUN make', '#12 [builder 7/10] RUN make'],
+    ['an Actions timestamp and a BOM', '\ufeff2026-01-02T03:04:05.1234567Z ##[group]Run docker build .', 'Run docker build .'],
+    ['##[endgroup]', '2026-01-02T03:04:05.1234567Z ##[endgroup]', ''],
+    ['##[error] keeps its message', '##[error]Process completed with exit code 1.', 'Process completed with exit code 1.'],
+    ['a bracketed ISO timestamp', '[2026-01-02T03:04:05.123Z] #3 DONE 0.1s', '#3 DONE 0.1s'],
+    ['a bracketed timestamp with an offset', '[2026-01-02 03:04:05,123+01:00] Step 2/9 : RUN make', 'Step 2/9 : RUN make'],
+    ['docker compose v2 prefix', 'trainer-1  | RuntimeError: CUDA error: no kernel image is available', 'RuntimeError: CUDA error: no kernel image is available'],
+    ['docker compose v1 prefix', 'web_1     | Traceback (most recent call last):', 'Traceback (most recent call last):'],
+    ['CRLF', '#5 0.412 Get:1 http://archive.ubuntu.com/ubuntu jammy InRelease\r', '#5 0.412 Get:1 http://archive.ubuntu.com/ubuntu jammy InRelease'],
+    ['a progress redraw keeps its last state', 'Downloading  10%\rDownloading  60%\rDownloading 100%', 'Downloading 100%'],
+    ['a redraw inside a BuildKit frame keeps the frame', '#8 3.001 10%|#  |\r 60%|## |\r100%|###|', '#8 3.001 100%|###|'],
+  ])('%s', (_name, raw, clean) => {
+    expect(cleanLine(raw)).toBe(clean);
+  });
+
+  test.each([
+    ['a Dockerfile excerpt line', '  60 | >>> RUN make'],
+    ['a four-digit excerpt line', '1000 | >>> RUN make'],
+    ['a shell pipeline', 'pip freeze | grep torch'],
+    ['a table of pip output', 'torch 2.3.0 | cu121'],
+    ['a BuildKit output line with a pipe', '#5 1.234 web  | hello'],
+    ['a timestamp not at the start', 'built at 2026-01-02T03:04:05Z ok'],
+    ['a bracket that is not a timestamp', '[builder 3/7] RUN make'],
+  ])('leaves %s alone', (_name, text) => {
+    expect(cleanLine(text)).toBe(text);
+  });
+
+  test('the pieces are usable alone', () => {
+    expect(stripAnsi('plain')).toBe('plain');
+    expect(stripCiPrefixes('2026-01-02T03:04:05Z x')).toBe('x');
+    expect(lastRedraw('a\rb\r\r')).toBe('b');
+  });
+
+  test.each(CLEAN_LINE_PATTERNS.map((p) => [p.source, p.flags]))('%s is linear-time', (source, flags) => {
+    expect(checkRegexSafety(source, flags)).toBeNull();
+  });
+});

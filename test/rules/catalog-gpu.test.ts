@@ -1,0 +1,164 @@
+// What the GPU / ML rules say, beyond "they match": the variant chosen, the values filled in
+// from the log, one finding per step, and silence on what a healthy CUDA build prints.
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import type { Finding } from '../../src/model/types.js';
+import { analyzeLog } from './support/mini-pipeline.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/rules/${name}.log`, import.meta.url), 'utf8');
+
+async function findingsOf(name: string, ruleId: string): Promise<Finding[]> {
+  return (await analyzeLog(fixture(name))).filter((f) => f.ruleId === ruleId);
+}
+
+describe('cmake/cupti-library-notfound', () => {
+  test('headers found in the same step: the header-only false positive, with the fix', async () => {
+    const [f] = await findingsOf('cmake/cupti-library-notfound/match-header-only-build-passes', 'cmake/cupti-library-notfound');
+    expect(f?.title).toBe('CUPTI headers found but libcupti.so missing');
+    expect(f?.severity).toBe('warning');
+    expect(f?.message).toContain('/usr/local/cuda/extras/CUPTI/include');
+    expect(f?.message).toContain('CUPTI_LIBRARY');
+    expect(f?.message).toContain('libcupti.so.12: cannot open shared object file');
+    expect(f?.fix).toContain('cuda-cupti-12-4');
+    expect(f?.fix).toContain('COPY --from=builder /usr/local/cuda/extras/CUPTI/lib64/ /usr/local/cuda/extras/CUPTI/lib64/');
+    expect(f?.fix).toContain('ENV LD_LIBRARY_PATH=/usr/local/cuda/extras/CUPTI/lib64:${LD_LIBRARY_PATH}');
+  });
+
+  test('no headers seen: the plain variant (PyTorch builds Kineto CPU-only)', async () => {
+    const [f] = await findingsOf('cmake/cupti-library-notfound/match-pytorch-kineto-cpu-only', 'cmake/cupti-library-notfound');
+    expect(f?.title).toBe('CUPTI library not found by CMake');
+    expect(f?.fix).toContain('cuda-cupti-12-1');
+  });
+});
+
+describe('cmake/notfound', () => {
+  test('the generate-time list names each variable and who uses it, as an error', async () => {
+    const [f] = await findingsOf('cmake/notfound/match-generate-step-failed', 'cmake/notfound');
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain('CUPTI_LIBRARY, NVTX_LIB');
+    expect(f?.message).toContain('prof');
+  });
+
+  test('a NOTFOUND status line in a build that goes on is a notice', async () => {
+    const [f] = await findingsOf('cmake/notfound/match-status-line-build-passes', 'cmake/notfound');
+    expect(f?.severity).toBe('notice');
+    expect(f?.message).toContain('CUDNN_LIBRARY');
+  });
+});
+
+describe('cmake/package-not-found', () => {
+  test('Torch gets the cmake_prefix_path fix, and the generic CMake error gives way', async () => {
+    const all = await analyzeLog(fixture('cmake/package-not-found/match-torch-config'));
+    const f = all.find((x) => x.ruleId === 'cmake/package-not-found');
+    expect(f?.fix).toContain("torch.utils.cmake_prefix_path");
+    expect(all.map((x) => x.ruleId)).not.toContain('cmake/error');
+  });
+
+  test('the REQUIRED form names the package, the optional ones around it are not errors', async () => {
+    const [f] = await findingsOf('cmake/package-not-found/match-required-fphsa', 'cmake/package-not-found');
+    expect(f?.message).toContain('Protobuf');
+  });
+});
+
+describe('cuda/unsupported-arch', () => {
+  test('names the arch, the CUDA version of the log and the arches it accepts', async () => {
+    const [f] = await findingsOf('cuda/unsupported-arch/match-nvcc13-compute35', 'cuda/unsupported-arch');
+    expect(f?.message).toContain('compute_35');
+    expect(f?.message).toContain("CUDA 13.0's nvcc accepts sm_75 … sm_121");
+    expect(f?.message).toContain('last accepted by CUDA 11.8');
+  });
+
+  test('the CUDA version can come from the stage’s base image', async () => {
+    const [f] = await findingsOf('cuda/unsupported-arch/match-nvcc116-value-not-defined', 'cuda/unsupported-arch');
+    expect(f?.message).toContain("CUDA 11.6's nvcc accepts sm_35 … sm_87");
+    expect(f?.message).toContain('sm_89 needs CUDA 11.8 or newer');
+  });
+
+  test('a CMake try-compile failure is explained by nvcc, not by the generic CMake error', async () => {
+    const ids = (await analyzeLog(fixture('cuda/unsupported-arch/match-cmake-try-compile-compute50'))).map((f) => f.ruleId);
+    expect(ids[0]).toBe('cuda/unsupported-arch');
+    expect(ids).not.toContain('cmake/error');
+  });
+});
+
+describe('runtime/shared-library-missing', () => {
+  test.each([
+    ['match-libcuda-driver', 'NVIDIA driver library loaded during the build'],
+    ['match-libcudnn-loader', 'cuDNN library not found'],
+    ['match-libgl-opencv', 'OpenGL / GLib library not found (OpenCV)'],
+    ['match-ldd-libnccl-paste', 'NCCL library not found'],
+  ])('%s: advice for its library family', async (name, title) => {
+    const [f] = await findingsOf(`runtime/shared-library-missing/${name}`, 'runtime/shared-library-missing');
+    expect(f?.title).toBe(title);
+  });
+
+  test('libcupti is left to its own rule', async () => {
+    const ids = (await analyzeLog(fixture('runtime/shared-library-missing/nomatch-libcupti-only'))).map((f) => f.ruleId);
+    expect(ids).toContain('runtime/libcupti-missing');
+  });
+});
+
+describe('pip', () => {
+  test('backtracking: one finding per step, naming the package, pip’s thresholds and the time spent', async () => {
+    const found = await findingsOf('pip/resolver-backtracking/match-lm-eval-fails-after-19-minutes', 'pip/resolver-backtracking');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.message).toContain('lm-eval');
+    expect(found[0]?.message).toContain('at least 13 candidate versions');
+    expect(found[0]?.message).toContain('19m 07s');
+  });
+
+  test('resolution impossible: who requires what, and the pin that blocks it', async () => {
+    const [f] = await findingsOf('pip/resolution-impossible/match-constraint-datasets-pip23', 'pip/resolution-impossible');
+    expect(f?.message).toMatch(/lm-eval 0\.4\.9\.2 depends on datasets.4\.0 and >=2\.16\.0/);
+    expect(f?.message).toContain('datasets==4.4.1 is pinned by a constraints file');
+  });
+
+  test('the base image’s NVIDIA torch replaced: named with its version, constraints-file fix', async () => {
+    const [f] = await findingsOf('pip/base-package-replaced/match-nv-torch-replaced', 'pip/base-package-replaced');
+    expect(f?.message).toContain('torch-2.3.0a0+40ec155e58.nv24.5');
+    expect(f?.fix).toContain('/opt/base-image-constraints.txt');
+  });
+
+  test('a wheel build explained by build isolation is not also reported as a generic wheel failure', async () => {
+    const ids = (await analyzeLog(fixture('pip/wheel-build-failed/nomatch-explained-by-build-isolation'))).map((f) => f.ruleId);
+    expect(ids[0]).toBe('pip/build-isolation');
+  });
+
+  test('a +cu local version points at PyTorch’s index', async () => {
+    const [f] = await findingsOf('pip/no-matching-distribution/match-local-version-on-pypi', 'pip/no-matching-distribution');
+    expect(f?.fix).toContain('https://download.pytorch.org/whl/cu121');
+  });
+});
+
+describe('a healthy CUDA build raises nothing above notice', () => {
+  const lines = [
+    '-- The CUDA compiler identification is NVIDIA 12.4.131',
+    '-- Looking for a CUDA compiler - /usr/local/cuda/bin/nvcc',
+    '-- Could NOT find NCCL (missing: NCCL_INCLUDE_DIR NCCL_LIBRARY) ',
+    '-- Could NOT find CUDNN (missing: CUDNN_LIBRARY_PATH CUDNN_INCLUDE_PATH) ',
+    'CUDA_TOOLKIT_ROOT_DIR not found or specified',
+    "No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'",
+    'Warning: Torch did not find available GPUs on this system.',
+    'UserWarning: CUDA initialization: Found no NVIDIA driver on your system.',
+    'INFO: pip is looking at multiple versions of torchvision to determine which version is compatible with other requirements. This could take a while.',
+    "WARNING: Running pip as the 'root' user can result in broken permissions and conflicting behaviour with the system package manager.",
+    "nvcc warning : The 'compute_35', 'compute_37', 'sm_35', and 'sm_37' architectures are deprecated, and may be removed in a future release (Use -Wno-deprecated-gpu-targets to suppress warning).",
+  ];
+  const log = [
+    '#0 building with "default" instance using docker driver',
+    '',
+    '#9 [builder 5/7] RUN python3 setup.py bdist_wheel',
+    ...lines.map((l, i) => `#9 ${(12.5 + i).toFixed(3)} ${l}`),
+    '#9 DONE 1812.4s',
+    '',
+    '#10 exporting to image',
+    '#10 exporting layers 8.1s done',
+    '#10 DONE 8.2s',
+  ].join('\n');
+
+  test('no warning or error from the GPU families', async () => {
+    const findings = await analyzeLog(log);
+    const loud = findings.filter((f) => /^(cmake|cuda|runtime|pip)\//.test(f.ruleId) && f.severity !== 'notice');
+    expect(loud).toEqual([]);
+  });
+});

@@ -1,0 +1,302 @@
+import { describe, expect, test } from 'vitest';
+import { enrichers } from '../../src/rules/enrichers.js';
+import { builtinRuleSet } from '../../src/rules/load-rules.js';
+import type { RuleInput } from '../../src/rules/schema.js';
+import { makeModel, makeStep, out, runEngine, stepError, text } from './support/model.js';
+
+const oom: RuleInput = {
+  id: 'test/oom',
+  title: 'Out of memory',
+  severity: 'error',
+  match: [{ literals: ['Killed signal terminated program'], pattern: 'terminated program (?<program>[\\w+.-]{1,50})' }],
+  message: '{program} killed {count} times: {program:counts}',
+  fix: 'ENV MAX_JOBS=2 for {stage|this stage} ({instruction})',
+};
+
+const fallback: RuleInput = {
+  id: 'test/step-failed',
+  title: 'Step failed',
+  severity: 'error',
+  trigger: { kind: 'failure' },
+  specificity: 1,
+  message: 'failed: {error}',
+  fix: 'look',
+};
+
+describe('rule engine: lines and scopes', () => {
+  test('one finding per step, counting every matching line, with captures in templates', () => {
+    const model = makeModel({ steps: [makeStep({ id: 7, stage: 'builder', instruction: 'RUN python setup.py build', status: 'error' })] });
+    const findings = runEngine(
+      [oom],
+      [
+        out(7, 'g++: fatal error: Killed signal terminated program cc1plus'),
+        out(7, 'g++: fatal error: Killed signal terminated program cc1plus'),
+        out(7, 'nvcc: fatal error: Killed signal terminated program cicc'),
+        out(7, 'compilation terminated.'),
+      ],
+      model,
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      ruleId: 'test/oom',
+      severity: 'error',
+      step: 7,
+      message: 'cc1plus killed 3 times: cc1plus (2), cicc (1)',
+      fix: 'ENV MAX_JOBS=2 for builder (RUN python setup.py build)',
+      location: null,
+    });
+    // The same line twice is one piece of evidence.
+    expect(findings[0]!.evidence).toEqual([
+      'g++: fatal error: Killed signal terminated program cc1plus',
+      'nvcc: fatal error: Killed signal terminated program cicc',
+    ]);
+  });
+
+  test('lines echoed by the closing error box are not counted again', () => {
+    const rule: RuleInput = { ...oom, id: 'test/twice', minCount: 2 };
+    const model = makeModel({ steps: [makeStep({ id: 3, status: 'error' })] });
+    const once = [out(3, 'c++: fatal error: Killed signal terminated program cc1plus'), out(3, 'c++: fatal error: Killed signal terminated program cc1plus', true)];
+    expect(runEngine([rule], once, model)).toEqual([]);
+  });
+
+  test('evidence is capped in count and length', () => {
+    const rule: RuleInput = { ...oom, match: [{ literals: ['warning:'] }], message: 'm', fix: 'f', severity: 'warning' };
+    const events = Array.from({ length: 40 }, (_, i) => out(1, `warning: number ${i} ${'x'.repeat(i === 0 ? 2000 : 1)}`));
+    const [f] = runEngine([rule], events, makeModel({ steps: [makeStep({ id: 1 })] }));
+    expect(f!.evidence).toHaveLength(10);
+    expect(f!.evidence[0]!.length).toBeLessThanOrEqual(500);
+  });
+
+  test('build scope makes one finding across steps; step scope one per step', () => {
+    const base: RuleInput = { id: 'test/w', title: 'Warn', severity: 'warning', match: [{ literals: ['DEPRECATION:'] }], message: '{count}', fix: 'f' };
+    const events = [out(1, 'DEPRECATION: a'), out(2, 'DEPRECATION: b'), out(2, 'DEPRECATION: c')];
+    const model = makeModel({ steps: [makeStep({ id: 1 }), makeStep({ id: 2 })] });
+    expect(runEngine([base], events, model).map((f) => [f.step, f.message])).toEqual([
+      [1, '1'],
+      [2, '2'],
+    ]);
+    expect(runEngine([{ ...base, scope: 'build' }], events, model).map((f) => [f.step, f.message])).toEqual([[1, '3']]);
+  });
+
+  test('minCount, unless and only', () => {
+    const base: RuleInput = { id: 'test/x', title: 'X rule', severity: 'error', match: [{ literals: ['boom'] }], message: 'm', fix: 'f' };
+    const passed = makeModel({ steps: [makeStep({ id: 1 }), makeStep({ id: 2, status: 'error' })] });
+    expect(runEngine([{ ...base, minCount: 2 }], [out(1, 'boom')], passed)).toEqual([]);
+    expect(runEngine([{ ...base, minCount: 2 }], [out(1, 'boom'), out(1, 'boom again')], passed)).toHaveLength(1);
+    expect(runEngine([{ ...base, unless: [{ literals: ['harmless'] }] }], [out(1, 'boom'), out(1, 'harmless')], passed)).toEqual([]);
+    expect(runEngine([{ ...base, only: 'failed-step' }], [out(1, 'boom')], passed)).toEqual([]);
+    expect(runEngine([{ ...base, only: 'failed-step' }], [out(2, 'boom')], passed)).toHaveLength(1);
+    // An unframed paste says nothing about success: `only` holds.
+    const paste = makeModel({ format: 'plain-text', steps: [] });
+    expect(runEngine([{ ...base, only: 'failed-step' }], [text('boom')], paste)).toHaveLength(1);
+  });
+
+  test('context hits choose variants, before or after the match, and fill {context.*}', () => {
+    const rule: RuleInput = {
+      id: 'test/cupti',
+      title: 'Library not found',
+      severity: 'warning',
+      match: [{ literals: ['CUPTI_LIBRARY-NOTFOUND'] }],
+      context: [{ name: 'headers', literals: ['Found CUPTI'], pattern: 'Found CUPTI: (?<dir>\\S{1,200})' }],
+      variants: [{ when: 'headers', title: 'Headers without library', message: 'headers in {context.headers.dir}' }],
+      message: 'no library',
+      fix: 'f',
+    };
+    const model = makeModel({ steps: [makeStep({ id: 1 }), makeStep({ id: 2 })] });
+    const found = runEngine(
+      [rule],
+      [out(1, '-- CUPTI library: CUPTI_LIBRARY-NOTFOUND'), out(1, '-- Found CUPTI: /usr/local/cuda/extras/CUPTI/include'), out(2, '-- CUPTI library: CUPTI_LIBRARY-NOTFOUND')],
+      model,
+    );
+    expect(found.map((f) => [f.step, f.title, f.message])).toEqual([
+      [1, 'Headers without library', 'headers in /usr/local/cuda/extras/CUPTI/include'],
+      [2, 'Library not found', 'no library'],
+    ]);
+  });
+
+  test('instruction contexts and negated variants', () => {
+    const rule: RuleInput = {
+      id: 'test/apt',
+      title: 'apt',
+      severity: 'error',
+      match: [{ literals: ['Unable to locate package'], pattern: 'package (?<package>\\S{1,100})' }],
+      context: [{ name: 'update', source: 'instruction', literals: ['apt-get update'] }],
+      variants: [{ when: '!update', message: 'no update before {package}' }],
+      message: 'no such package {package}',
+      fix: 'f',
+    };
+    const withUpdate = makeModel({ steps: [makeStep({ id: 1, status: 'error', instruction: 'RUN apt-get update && apt-get install -y nvtop' })] });
+    const without = makeModel({ steps: [makeStep({ id: 1, status: 'error', instruction: 'RUN apt-get install -y nvtop' })] });
+    const events = [out(1, 'E: Unable to locate package nvtop')];
+    expect(runEngine([rule], events, withUpdate)[0]!.message).toBe('no such package nvtop');
+    expect(runEngine([rule], events, without)[0]!.message).toBe('no update before nvtop');
+    // No step known: neither `update` nor `!update` holds.
+    expect(runEngine([rule], [text('E: Unable to locate package nvtop')], makeModel({ format: 'plain-text' }))[0]!.message).toBe('no such package nvtop');
+  });
+
+  test('named enrichers add {enrich.*} values; a throwing enricher costs only its values', () => {
+    enrichers['test-double'] = (captures) => ({ twice: `${captures.n}${captures.n}` });
+    enrichers['test-throws'] = () => {
+      throw new Error('bug');
+    };
+    try {
+      const rule: RuleInput = { id: 'test/e', title: 'Enriched', severity: 'warning', match: [{ literals: ['n='], pattern: 'n=(?<n>\\d{1,5})' }], enrich: 'test-double', message: '{enrich.twice}', fix: 'f' };
+      const model = makeModel({ steps: [makeStep({ id: 1 })] });
+      expect(runEngine([rule], [out(1, 'n=42')], model)[0]!.message).toBe('4242');
+      expect(runEngine([{ ...rule, enrich: 'test-throws', message: '[{enrich.twice}]' }], [out(1, 'n=42')], model)[0]!.message).toBe('[]');
+    } finally {
+      delete enrichers['test-double'];
+      delete enrichers['test-throws'];
+    }
+  });
+
+  test('log-derived values cannot break out of Markdown', () => {
+    const rule: RuleInput = { id: 'test/v', title: 'Value', severity: 'warning', match: [{ literals: ['pkg '], pattern: 'pkg (?<p>.{1,100})' }], message: '`{p}`', fix: 'f' };
+    const [f] = runEngine([rule], [out(1, 'pkg x` <img src=x onerror=alert(1)>')], makeModel({ steps: [makeStep({ id: 1 })] }));
+    expect(f!.message).not.toMatch(/<img|x` /);
+  });
+});
+
+describe('rule engine: failures, fallback and ranking', () => {
+  test('the fallback explains a failed step no rule recognised, with its last lines', () => {
+    const tail = Array.from({ length: 30 }, (_, i) => `line ${i}`);
+    const model = makeModel({
+      steps: [makeStep({ id: 9, status: 'error', error: 'process "/bin/sh -c make" did not complete successfully: exit code: 2', exitCode: 2, tail })],
+    });
+    const [f, ...rest] = runEngine([oom, fallback], [stepError(9, 'process "/bin/sh -c make" did not complete successfully: exit code: 2')], model);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ ruleId: 'test/step-failed', step: 9, message: 'failed: process "/bin/sh -c make" did not complete successfully: exit code: 2' });
+    expect(f!.evidence).toHaveLength(10);
+    expect(f!.evidence[8]).toBe('line 29');
+    expect(f!.evidence[9]).toMatch(/^ERROR: process/);
+  });
+
+  test('the fallback brings error lines printed before the last lines into the evidence', () => {
+    const tail = ['configuring', 'kernel_14.cu(3): error: identifier "__nv_bfloat16" is undefined', ...Array.from({ length: 20 }, (_, i) => `[${i}/20] compiling`)];
+    const model = makeModel({ steps: [makeStep({ id: 4, status: 'error', error: 'exit code: 2', tail })] });
+    const [f] = runEngine([fallback], [], model);
+    expect(f!.evidence[0]).toBe(tail[1]);
+    expect(f!.evidence).toHaveLength(10);
+    expect(f!.evidence.slice(-2)).toEqual(['[19/20] compiling', 'ERROR: exit code: 2']);
+  });
+
+  test('never both the fallback and a specific finding for the same failure', () => {
+    const model = makeModel({ steps: [makeStep({ id: 9, status: 'error', error: 'exit code: 1' })] });
+    const found = runEngine([oom, fallback], [out(9, 'c++: fatal error: Killed signal terminated program cc1plus'), stepError(9, 'exit code: 1')], model);
+    expect(found.map((f) => f.ruleId)).toEqual(['test/oom']);
+  });
+
+  test('the final error lines belong to the failed step: one finding, not two', () => {
+    const rule: RuleInput = { id: 'test/127', title: 'Not found', severity: 'error', match: [{ literals: ['exit code: 127'] }], message: 'm', fix: 'f' };
+    const msg = 'process "/bin/sh -c nvcc --version" did not complete successfully: exit code: 127';
+    const model = makeModel({ steps: [makeStep({ id: 5, status: 'error', error: msg, exitCode: 127 })] });
+    const found = runEngine(
+      [rule, fallback],
+      [stepError(5, msg), { type: 'solve-error', line: 99, error: { dockerfile: 'Dockerfile', line: 3, endLine: 3, excerpt: [], message: msg, exitCode: 127, step: null } }, text(`ERROR: failed to solve: ${msg}`)],
+      model,
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ ruleId: 'test/127', step: 5 });
+    expect(found[0]!.evidence).toEqual([msg]);
+  });
+
+  test('a solve error with no failed step is still explained', () => {
+    const model = makeModel({
+      steps: [makeStep({ id: 1, internal: true, instruction: '[internal] load build definition from Dockerfile' })],
+      solveError: { dockerfile: 'Dockerfile', line: 3, endLine: 3, excerpt: ['COPPY a b'], message: 'dockerfile parse error on line 3: unknown instruction: COPPY', exitCode: null, step: null },
+    });
+    const found = runEngine([fallback], [], model);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ ruleId: 'test/step-failed', step: null, evidence: ['dockerfile parse error on line 3: unknown instruction: COPPY'] });
+    const specific: RuleInput = { id: 'test/parse', title: 'Parse', severity: 'error', scope: 'build', match: [{ literals: ['parse error'] }], message: 'm', fix: 'f' };
+    const withRule = runEngine([specific, fallback], [{ type: 'solve-error', line: 9, error: model.solveError! }], model);
+    expect(withRule.map((f) => f.ruleId)).toEqual(['test/parse']);
+  });
+
+  test('ranking: errors of the failed step, other errors, warnings, notices; specific first, then catalog order', () => {
+    const mk = (id: string, severity: 'error' | 'warning' | 'notice', literal: string, specificity = 3): RuleInput => ({
+      id,
+      title: id,
+      severity,
+      specificity,
+      match: [{ literals: [literal] }],
+      message: id,
+      fix: 'f',
+    });
+    const rules = [mk('t/notice', 'notice', 'NOTE'), mk('t/warn', 'warning', 'WARN'), mk('t/err-a', 'error', 'ERRA', 2), mk('t/err-b', 'error', 'ERRB')];
+    const model = makeModel({ steps: [makeStep({ id: 1 }), makeStep({ id: 2, status: 'error' })] });
+    const found = runEngine(rules, [out(1, 'NOTE'), out(1, 'WARN'), out(1, 'ERRB elsewhere'), out(2, 'ERRA in failed step')], model);
+    expect(found.map((f) => `${f.ruleId}@${f.step}`)).toEqual(['t/err-a@2', 't/err-b@1', 't/warn@1', 't/notice@1']);
+    // In one failed step, less specific errors give way to the most specific.
+    const both = runEngine(rules, [out(2, 'ERRA'), out(2, 'ERRB')], model);
+    expect(both.map((f) => f.ruleId)).toEqual(['t/err-b']);
+  });
+
+  test('a build that passed reports errors as warnings', () => {
+    const model = makeModel({ steps: [makeStep({ id: 1 })] });
+    expect(runEngine([oom], [out(1, 'g++: fatal error: Killed signal terminated program cc1plus')], model)[0]!.severity).toBe('warning');
+  });
+
+  test('the same story from several steps is one finding; findings per rule are capped', () => {
+    const rule: RuleInput = { id: 'test/same', title: 'Same', severity: 'warning', match: [{ literals: ['same'] }], message: 'same', fix: 'f' };
+    const steps = Array.from({ length: 5 }, (_, i) => makeStep({ id: i + 1 }));
+    const events = steps.map((s) => out(s.id, `same thing in ${s.id}`));
+    const merged = runEngine([rule], events, makeModel({ steps }));
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.evidence).toHaveLength(5);
+    const perStep: RuleInput = { ...rule, message: 'in {step}', maxFindings: 3 };
+    expect(runEngine([perStep], events, makeModel({ steps }))).toHaveLength(3);
+  });
+
+  test('slow steps of a foreign platform raise a notice; native ones do not', () => {
+    const slow: RuleInput = {
+      id: 'test/slow',
+      title: 'Slow',
+      severity: 'notice',
+      trigger: { kind: 'slow-step', minSeconds: 120, platform: 'foreign' },
+      message: '{instruction} {duration} on {platform}',
+      fix: 'f',
+    };
+    const steps = [
+      makeStep({ id: 1, platform: 'linux/amd64', stage: 'b', index: 2, total: 3, instruction: 'RUN make', seconds: 40 }),
+      makeStep({ id: 2, platform: 'linux/arm64', stage: 'b', index: 2, total: 3, instruction: 'RUN make', seconds: 412 }),
+      makeStep({ id: 3, platform: 'linux/arm64', stage: 'b', index: 3, total: 3, instruction: 'RUN cached', seconds: 500, cached: true }),
+    ];
+    const found = runEngine([slow], [], makeModel({ steps }));
+    expect(found.map((f) => f.message)).toEqual(['RUN make 6m 52s on linux/arm64']);
+    expect(found[0]!.evidence).toEqual(['[linux/arm64 b 2/3] RUN make', 'DONE 412.0s']);
+    // On an arm64 runner the amd64 copy is the slow, emulated one.
+    const armHost = [
+      makeStep({ id: 1, platform: 'linux/amd64', stage: 'b', index: 2, total: 3, instruction: 'RUN make', seconds: 400 }),
+      makeStep({ id: 2, platform: 'linux/arm64', stage: 'b', index: 2, total: 3, instruction: 'RUN make', seconds: 41 }),
+    ];
+    expect(runEngine([slow], [], makeModel({ steps: armHost })).map((f) => f.step)).toEqual([1]);
+  });
+});
+
+describe('rule engine: speed', () => {
+  test('cost grows linearly with the log, hostile long lines included', () => {
+    const rules = builtinRuleSet();
+    const lines = [
+      '[ 45%] Building CUDA object caffe2/CMakeFiles/torch_cuda.dir/__/aten/src/ATen/native/cuda/Loss.cu.o',
+      'Collecting numpy>=1.17 (from torch==2.4.0)',
+      '  Downloading numpy-2.1.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl (16.3 MB)',
+      '-- Looking for pthread_create in pthreads - not found',
+      'g++: fatal error: Killed signal terminated program cc1plus',
+    ];
+    // Lines that make a backtracking pattern rescan: long runs before a literal.
+    const hostile = ['a'.repeat(20_000) + ': unbound variable', 'b'.repeat(20_000) + ' terminated with signal 9', 'c'.repeat(20_000) + ': not found'];
+    const model = makeModel({ steps: [makeStep({ id: 1, status: 'error' })] });
+    const run = (n: number) => {
+      const events = Array.from({ length: n }, (_, i) => out(1, i % 100 === 0 ? hostile[(i / 100) % 3]! : lines[i % lines.length]!));
+      const t0 = performance.now();
+      runEngine(rules, events, model);
+      return performance.now() - t0;
+    };
+    run(2_000); // warm up
+    const small = Math.min(run(10_000), run(10_000));
+    const large = Math.min(run(40_000), run(40_000));
+    expect(large / small).toBeLessThan(8); // 4x the lines: linear, with room for noise
+    expect(large).toBeLessThan(10_000);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { captureNamesOf, placeholdersOf, renderTemplate, safeValue } from '../../src/rules/template.js';
+
+describe('templates', () => {
+  test('finds placeholders with modifiers and fallbacks, not shell variables or escaped braces', () => {
+    const t = 'Run {command} ({count}) {pkg:all} {pkg:counts} {context.cupti.dir} {stage|the stage} ${HOME} {{literal}} {pkg:words}';
+    expect(placeholdersOf(t).map((p) => [p.name, p.modifier, p.fallback])).toEqual([
+      ['command', null, null],
+      ['count', null, null],
+      ['pkg', 'all', null],
+      ['pkg', 'counts', null],
+      ['context.cupti.dir', null, null],
+      ['stage', null, 'the stage'],
+      ['pkg', 'words', null],
+    ]);
+  });
+
+  test('renders values, fallbacks, literal braces and leaves ${VAR} alone', () => {
+    const values: Record<string, string> = { variable: 'CUDA_HOME', stage: '' };
+    const out = renderTemplate('use ${{{variable}:-}} in {stage|the stage}, ${TARGETARCH}, {missing}!', (p) => values[p.name]);
+    expect(out).toBe('use ${CUDA_HOME:-} in the stage, ${TARGETARCH}, !');
+  });
+
+  test('a log-derived value cannot close a code span, open a tag or span lines', () => {
+    expect(safeValue('a`b<img src=x>\r\nc')).toBe("a'b‹img src=x› c".replace('›', '>'));
+    expect(safeValue('x'.repeat(500)).length).toBe(200);
+  });
+
+  test('capture names come from named groups', () => {
+    expect(captureNamesOf("'(?<program>[\\w.]+)' died|(?<code>\\d+)(?:x)(?=y)")).toEqual(['program', 'code']);
+  });
+});

@@ -1,0 +1,170 @@
+import { describe, expect, test } from 'vitest';
+import { Readable } from 'node:stream';
+import { Redactor, MASK } from '../../src/security/redact.js';
+import { analyzeStream } from '../../src/analyze.js';
+import { SECRETS } from './secrets.js';
+
+function redactAll(lines: string[]): { out: string[]; redactor: Redactor } {
+  const redactor = new Redactor();
+  return { out: lines.map((l, i) => redactor.redact(l, i + 1)), redactor };
+}
+
+describe('Redactor.redact: what is masked', () => {
+  test.each([
+    [
+      'GitHub token in a clone URL',
+      `#5 [builder 2/6] RUN git clone https://x-access-token:${SECRETS.ghs}@github.com/org/repo.git`,
+      '#5 [builder 2/6] RUN git clone https://x-access-token:ghs_****@github.com/org/repo.git',
+    ],
+    ['classic GitHub PAT', `#7 0.512 + echo ${SECRETS.ghp}`, '#7 0.512 + echo ghp_****'],
+    ['fine-grained GitHub PAT', `#7 0.512 GH_PAT=${SECRETS.githubPat}`, '#7 0.512 GH_PAT=github_pat_****'],
+    ['Hugging Face token in an export', `#7 0.512 + export HF_TOKEN=${SECRETS.hf}`, '#7 0.512 + export HF_TOKEN=hf_****'],
+    ['AWS access key id', `#9 0.2 ${SECRETS.akia}`, '#9 0.2 AKIA****'],
+    ['AWS session key id', `#9 0.2 key id: ${SECRETS.asia}`, '#9 0.2 key id: ASIA****'],
+    [
+      'AWS secret key in a credentials file',
+      `#9 0.1 aws_secret_access_key = ${SECRETS.awsSecret}`,
+      '#9 0.1 aws_secret_access_key = ****',
+    ],
+    ['Slack bot token in JSON', `#12 0.1 "token": "${SECRETS.slack}"`, '#12 0.1 "token": "xoxb-****"'],
+    [
+      'PyPI token in an index URL',
+      `#8 0.4 Looking in indexes: https://__token__:${SECRETS.pypi}@pypi.example.com/simple`,
+      '#8 0.4 Looking in indexes: https://__token__:pypi-****@pypi.example.com/simple',
+    ],
+    [
+      'password in a URL',
+      '#6 1.2 + pip install --extra-index-url https://ci:s3cr3t-P4ss@nexus.example.com/repository/pypi/simple torch',
+      '#6 1.2 + pip install --extra-index-url https://ci:****@nexus.example.com/repository/pypi/simple torch',
+    ],
+    ['--build-arg in an echoed command', ' > [builder 4/6] RUN --build-arg DB_PASSWORD=hunter2 make:', ' > [builder 4/6] RUN --build-arg DB_PASSWORD=**** make:'],
+    ['ENV, legacy space form', '#10 [2/3] ENV WANDB_API_KEY 0123456789abcdef0123456789abcdef01234567', '#10 [2/3] ENV WANDB_API_KEY ****'],
+    ['ENV with a quoted value', '#10 [2/3] ENV NGC_API_KEY="nvapi-abcdefghijklmnop"', '#10 [2/3] ENV NGC_API_KEY="****"'],
+    ['--password option', '#4 0.3 + docker login --username ci --password Sup3rS3cret registry.example.com', '#4 0.3 + docker login --username ci --password **** registry.example.com'],
+    ['npmrc auth token', '#4 0.3 //registry.npmjs.org/:_authToken=npm_abcdefghijklmnopqrstuvwxyz0123456789', '#4 0.3 //registry.npmjs.org/:_authToken=****'],
+    ['Authorization header', 'curl -H "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc" https://api', 'curl -H "Authorization: Bearer ****" https://api'],
+    ['YAML password', '#3 0.1 password: correct-horse-battery', '#3 0.1 password: ****'],
+    [
+      'a private key on one line (service account JSON)',
+      '#3 0.1 "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----\\n",',
+      '#3 0.1 "private_key": "-----BEGIN PRIVATE KEY-----****-----END PRIVATE KEY-----\\n",',
+    ],
+  ])('%s', (_name, line, expected) => {
+    const { out, redactor } = redactAll([line]);
+    expect(out[0]).toBe(expected);
+    expect(redactor.findings().length).toBeGreaterThan(0);
+  });
+
+  test('a multi-line private key: every line between BEGIN and END is masked, frames kept', () => {
+    const { out, redactor } = redactAll([
+      '#11 0.301 -----BEGIN OPENSSH PRIVATE KEY-----',
+      '#11 0.301 b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW',
+      '#11 0.301 QyNTUxOQAAACDt3A5k2b9k1Z0Xo9s0A8Q0sP2dQmJ0uYvV0p3XlY5lJwAAAJi2n7Vdtp+1',
+      '#11 0.302 -----END OPENSSH PRIVATE KEY-----',
+      '#11 DONE 0.4s',
+    ]);
+    expect(out).toEqual([
+      '#11 0.301 -----BEGIN OPENSSH PRIVATE KEY-----',
+      `#11 0.301 ${MASK}`,
+      `#11 0.301 ${MASK}`,
+      '#11 0.302 -----END OPENSSH PRIVATE KEY-----',
+      '#11 DONE 0.4s',
+    ]);
+    const [finding] = redactor.findings();
+    expect(finding?.title).toBe('Secret printed in the build log: private key');
+    expect(finding?.message).toContain('log line 1.');
+  });
+
+  test('a key block cut off by the end of the step stops masking at the first non-key line', () => {
+    const { out } = redactAll([
+      '-----BEGIN RSA PRIVATE KEY-----',
+      'MIIEowIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF8PbnGy0AHB7MhgHcTz6sE2I2yPB',
+      '#11 DONE 0.4s',
+      '#12 [4/4] RUN make',
+    ]);
+    expect(out).toEqual(['-----BEGIN RSA PRIVATE KEY-----', MASK, '#11 DONE 0.4s', '#12 [4/4] RUN make']);
+  });
+});
+
+describe('Redactor.redact: what is left alone', () => {
+  test.each([
+    '#13 [2/5] ENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305',
+    '#13 0.1 CACHE_KEY=abc PASSWORD_MIN_LENGTH=8 TOKEN_FILE=/run/secrets/t',
+    '#14 [3/5] RUN --mount=type=secret,id=hf_token,env=HF_TOKEN python download.py',
+    '#14 0.2 + HF_TOKEN=$HF_TOKEN python download.py',
+    '#14 0.2 GITHUB_TOKEN=*** (masked by the runner)',
+    '#15 0.9 Downloading hf_transfer-0.1.8-cp311-cp311-manylinux_2_17_x86_64.whl (3.6 MB)',
+    '#15 1.0 from huggingface_hub import hf_hub_download',
+    '#16 2.1 KeyError: \'CUDA_HOME\'',
+    '#17 0.3 -----BEGIN CERTIFICATE-----',
+    '#18 0.1 Get:1 http://archive.ubuntu.com/ubuntu jammy InRelease [270 kB]',
+    '#19 0.1 https://github.com/org/repo.git@v1.2.3',
+    '#20 0.1 if [ "$A" == "$B" ]; then echo ok; fi',
+    '#21 [4/6] RUN apt-key adv --keyserver keyserver.ubuntu.com --recv-keys A4B469963BF863CC',
+  ])('%s', (line) => {
+    const { out, redactor } = redactAll([line]);
+    expect(out[0]).toBe(line);
+    expect(redactor.findings()).toEqual([]);
+  });
+
+  test('a line without any secret-like literal is returned as the same string', () => {
+    const line = '#12 3.456 [ 42%] Building CUDA object csrc/CMakeFiles/_C.dir/attention.cu.o';
+    expect(new Redactor().redact(line, 1)).toBe(line);
+  });
+
+  test('masking is idempotent: a masked line is not masked again or counted again', () => {
+    const first = new Redactor();
+    const masked = first.redact(`export HF_TOKEN=${SECRETS.hf} GITHUB_TOKEN=${SECRETS.ghp}`, 1);
+    const second = new Redactor();
+    expect(second.redact(masked, 1)).toBe(masked);
+    expect(second.findings()).toEqual([]);
+  });
+});
+
+describe('Redactor.findings', () => {
+  test('one finding per kind, lines listed, evidence masked and capped', () => {
+    const lines = Array.from({ length: 30 }, (_, i) => `#7 0.${i} + echo ${SECRETS.hf}`);
+    const { redactor } = redactAll(lines);
+    const findings = redactor.findings();
+    expect(findings).toHaveLength(1);
+    const [f] = findings;
+    expect(f).toMatchObject({ ruleId: 'security/secret-in-log', severity: 'warning', step: null, location: null });
+    expect(f!.message).toContain('log lines 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 20 more');
+    expect(f!.evidence).toHaveLength(3);
+    expect(f!.evidence.join('\n')).not.toContain(SECRETS.hf);
+    expect(f!.fix).toContain('--mount=type=secret');
+    expect(f!.fix).toContain('--secret id=');
+    expect(f!.fix).toMatch(/rotate/i);
+  });
+
+  test('a line redacted twice (raw, then decoded) is counted once', () => {
+    const redactor = new Redactor();
+    redactor.redact(`echo ${SECRETS.ghp}`, 4);
+    redactor.redact(`echo ${SECRETS.ghp}`, 4);
+    expect(redactor.findings()[0]!.message).toContain('log line 4.');
+  });
+});
+
+describe('through the whole pipeline', () => {
+  test('no secret reaches the report, and the finding is in it', async () => {
+    const log = [
+      '#1 [internal] load build definition from Dockerfile',
+      '#1 DONE 0.0s',
+      '#5 [builder 2/3] RUN pip download --index-url https://u:hunter2pass@pypi.example.com/simple torch',
+      `#5 0.412 + export HF_TOKEN=${SECRETS.hf}`,
+      `#5 0.413 token ${SECRETS.ghp}`,
+      '#5 DONE 1.0s',
+    ].join('\n');
+    const { report } = await analyzeStream(Readable.from([log]));
+    const json = JSON.stringify(report);
+    for (const secret of [SECRETS.hf, SECRETS.ghp, 'hunter2pass']) expect(json).not.toContain(secret);
+    expect(report.findings.map((f) => f.ruleId)).toContain('security/secret-in-log');
+  });
+
+  test('a 1 MB line of "=" and secret-ish names is redacted quickly', () => {
+    const line = 'TOKEN='.repeat(170_000);
+    const start = performance.now();
+    new Redactor().redact(line, 1);
+    expect(performance.now() - start).toBeLessThan(5_000);
+  });
+});
