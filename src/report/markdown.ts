@@ -142,7 +142,7 @@ export function reportParts(analysis: Analysis, options: PartsOptions): ReportPa
     verdict: verdictOf(analysis),
     table: findingsTable(findings, model, limits.tableRows),
     details: findings.map((f) => findingDetails(f, model, limits)),
-    timeline: renderTimelineMarkdown(model, { surface: options.surface }),
+    timeline: renderTimelineMarkdown(model, { surface: options.surface, findings }),
   };
 }
 

@@ -109,6 +109,14 @@ function nativePlatform(steps: readonly Step[]): string | null {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
 }
 
+/** `COPY . .`, `ADD . /src`, `COPY --chown=1000 ./ /app`: a source that is the context's root. */
+function copiesWholeContext(instruction: string): boolean {
+  const words = instruction.split(/\s+/);
+  if (words[0] !== 'COPY' && words[0] !== 'ADD') return false;
+  const sources = words.slice(1, -1).filter((w) => !w.startsWith('--'));
+  return sources.some((w) => w === '.' || w === './');
+}
+
 function losses(model: BuildModel, findings: readonly Finding[]): TimeLoss[] {
   const out: TimeLoss[] = [];
   const byId = new Map(model.steps.map((s) => [s.id, s] as const));
@@ -116,7 +124,7 @@ function losses(model: BuildModel, findings: readonly Finding[]): TimeLoss[] {
   for (const f of findings) {
     if (f.ruleId !== 'pip/resolver-backtracking' || f.step === null) continue;
     const step = byId.get(f.step);
-    if (step?.seconds) out.push({ cause: 'pip-backtracking', step: step.id, seconds: step.seconds, detail: `pip backtracking in step #${step.id}` });
+    if (step?.seconds) out.push({ cause: 'pip-backtracking', step: step.id, seconds: step.seconds, detail: `pip backtracking in step ${step.id}` });
   }
 
   const native = nativePlatform(model.steps);
@@ -124,11 +132,13 @@ function losses(model: BuildModel, findings: readonly Finding[]): TimeLoss[] {
     if (!s.platform || s.platform === native || s.cached || !s.seconds || s.internal) continue;
     if (!/^RUN\b/.test(s.instruction)) continue;
     const lost = s.seconds * (1 - 1 / EMULATION_SLOWDOWN);
-    out.push({ cause: 'emulation', step: s.id, seconds: lost, detail: `${s.platform} emulated (about ${EMULATION_SLOWDOWN}× slower than native)` });
+    out.push({ cause: 'emulation', step: s.id, seconds: lost, detail: `step ${s.id} running on ${s.platform} under emulation (about ${EMULATION_SLOWDOWN}× slower than native)` });
   }
 
-  // Within a stage, a cached prefix then an uncached COPY/ADD: every RUN after it re-ran because
-  // that layer's cache was invalidated (usually `COPY . .` before an expensive build step).
+  // Within a stage, a cached prefix then an uncached COPY/ADD of the whole build context: every RUN
+  // after it re-ran because any change to any file invalidates that layer (`COPY . .` before an
+  // expensive build step). Copying one file (`COPY requirements.txt .`) is not counted: when that
+  // file changed, re-running what depends on it is the point.
   const stages = new Map<string, Step[]>();
   for (const s of model.steps) if (!s.internal && s.index !== null) stages.set(stageOf(s), [...(stages.get(stageOf(s)) ?? []), s]);
   for (const steps of stages.values()) {
@@ -136,10 +146,10 @@ function losses(model: BuildModel, findings: readonly Finding[]): TimeLoss[] {
     const firstMiss = ordered.findIndex((s) => !s.cached && !/^FROM\b/.test(s.instruction));
     if (firstMiss <= 0 || !ordered.slice(0, firstMiss).some((s) => s.cached)) continue;
     const trigger = ordered[firstMiss]!;
-    if (!/^(COPY|ADD)\b/.test(trigger.instruction)) continue;
+    if (!copiesWholeContext(trigger.instruction)) continue;
     for (const s of ordered.slice(firstMiss + 1)) {
       if (!s.cached && s.seconds && /^RUN\b/.test(s.instruction)) {
-        out.push({ cause: 'cache-invalidated', step: s.id, seconds: s.seconds, detail: `re-ran after \`${trigger.instruction}\` (step #${trigger.id}) changed` });
+        out.push({ cause: 'cache-invalidated', step: s.id, seconds: s.seconds, detail: `step ${s.id} re-running after ${trigger.instruction} (step ${trigger.id}) saw a changed build context` });
       }
     }
   }

@@ -54,13 +54,13 @@ describe('renderComment', () => {
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
     expect(composed.omitted).toBeGreaterThan(290);
     expect(body).toContain(`+${composed.omitted} more findings, see [the job summary](${link.url}).`);
-    expect(body.match(/<details>/g)?.length).toBe(300 - composed.omitted);
+    expect(body.match(/<details>\n/g)?.length).toBe(300 - composed.omitted);
   });
 
   it('folds at most 10 findings; the rest are counted', () => {
     const findings = Array.from({ length: 14 }, (_, i) => finding({ ruleId: `r/${i}` }));
     const { body, composed } = renderComment([{ name: 'build.log', analysis: analysis(findings) }], 'default', link);
-    expect(body.match(/<details>/g)).toHaveLength(10);
+    expect(body.match(/<details>\n/g)).toHaveLength(10);
     expect(composed.omitted).toBe(4);
     expect(body).toContain('+4 more findings, see [the job summary]');
   });

@@ -33,7 +33,7 @@ describe('job summary', () => {
   it('shows slowest steps and the cache-hit ratio', () => {
     const { text } = renderJobSummary(one(analysis([finding()])));
     expect(text).toContain('#### Where the time went');
-    expect(text).toMatch(/\| 1m 47s \| `#2` \| `\[builder 2\/6\] RUN pip install/);
+    expect(text).toMatch(/\| 1m 47s \| █+ \| `#2` \| `\[builder 2\/6\] RUN pip install/);
     expect(text).toContain('cache hits 33% (1 of 3 Dockerfile steps)');
   });
 
@@ -74,7 +74,7 @@ describe('job summary', () => {
     expect(omitted).toBeGreaterThan(0);
     expect(text).toContain(`+${omitted} more findings left out to stay under GitHub's 1 MiB summary limit.`);
     expect(text.match(/<details>/g)?.length).toBe(text.match(/<\/details>/g)?.length);
-    expect(text.match(/<details>/g)?.length).toBe(60 - omitted);
+    expect(text.match(/<details>\n/g)?.length).toBe(60 - omitted);
   });
 
   it('merges several logs: one verdict, a table of logs, then each log', () => {

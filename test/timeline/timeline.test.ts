@@ -72,6 +72,16 @@ describe('time lost', () => {
     ]);
     expect(losses.find((l) => l.cause === 'emulation')?.seconds).toBeCloseTo(90);
   });
+
+  it('does not blame a COPY of one file for the steps that depend on it', () => {
+    const m = model([
+      step(1, 'app', 1, 'FROM docker.io/library/python:3.11', 0, 0, { cached: true, status: 'cached', seconds: 0 }),
+      step(2, 'app', 2, 'RUN apt-get update', 0, 0, { cached: true, status: 'cached', seconds: 0 }),
+      step(3, 'app', 3, 'COPY requirements.txt /src/', 0, 1),
+      step(4, 'app', 4, 'RUN pip install -r /src/requirements.txt', 1, 601),
+    ]);
+    expect(buildTimeline(m).losses).toEqual([]);
+  });
 });
 
 describe('mermaid gantt', () => {
@@ -122,5 +132,18 @@ describe('bars', () => {
     expect(rows.map((r) => r.step.id)).toEqual([6, 4, 5]);
     expect(rows[0]!.bar).toBe('██████████');
     expect(rows[1]!.bar).toBe('█████');
+  });
+});
+
+describe('markdown timeline section', () => {
+  it('has bars, the critical path and a collapsed gantt that parses', async () => {
+    const { renderTimelineMarkdown } = await import('../../src/report/markdown-timeline.js');
+    const md = renderTimelineMarkdown(parallel, { surface: 'comment' });
+    expect(md).toMatch(/\| 10m 00s \| █{16} \| `#6` \|/);
+    expect(md).toContain('Critical path: `#3` → `#5` → `#6` → `#7` → `#8`');
+    const chart = /```mermaid\n([\s\S]*?)\n```/.exec(md);
+    expect(chart).not.toBeNull();
+    expect(checkGantt(chart![1]!)).toEqual([]);
+    expect(md.indexOf('<details><summary>Timeline chart</summary>')).toBeLessThan(md.indexOf('```mermaid'));
   });
 });
