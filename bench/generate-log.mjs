@@ -74,7 +74,8 @@ const INCIDENTS = [
 
 /**
  * Writes about `bytes` bytes to `path`. Steps run in parallel in groups of three, their output
- * interleaved like BuildKit prints it; elapsed times grow as a real build's do.
+ * interleaved like BuildKit prints it; elapsed times grow as a real build's do. About 45 steps
+ * whatever the size: a bigger log is longer steps, as with a real build.
  */
 export async function generateLog(path, bytes, seed = 42) {
   const r = prng(seed);
@@ -110,7 +111,9 @@ export async function generateLog(path, bytes, seed = 42) {
     const clocks = group.map(() => 0);
     group.forEach((g, j) => emit(`#${g} [builder ${String((step + j) % 40 + 1).padStart(2)}/40] RUN ${['cmake --build build -j8', 'pip install -r requirements.txt', 'apt-get update && apt-get install -y --no-install-recommends cuda-cupti-12-4', 'cmake -S . -B build -DUSE_CUDA=ON'][kinds[j]]}`));
     step += 3;
-    const lines = 200 + Math.floor(r() * 2000);
+    // A real GPU image build has tens of steps, a few of them printing most of the log (a PyTorch
+    // compile): fifteen groups of three, sized so the log reaches its size in about that many.
+    const lines = Math.max(200, Math.floor((bytes / 15 / 230) * (0.5 + r())));
     for (let n = 0; n < lines; n++) {
       const j = Math.floor(r() * 3);
       clocks[j] += r() * 0.05;

@@ -11,7 +11,7 @@ import { Redactor } from './security/redact.js';
 import { readLogLines, type LineOptions } from './lines/read-lines.js';
 import type { Dockerfile } from './dockerfile/dockerfile.js';
 import { locateFindings } from './dockerfile/locate.js';
-import { runStaticChecks } from './dockerfile/checks/index.js';
+import { runStaticChecks, withoutRepeats } from './dockerfile/checks/index.js';
 import { buildReport } from './report/json.js';
 
 export interface AnalyzeOptions {
@@ -70,8 +70,9 @@ export class Analyzer {
     const dockerfile = this.options.dockerfile ?? null;
     // The Dockerfile's own static checks run whenever it is known, even for a build that passed;
     // they come after the log's findings, which explain what happened to this build.
-    const found = [...this.engine.finish(model), ...this.redactor.findings(), ...(dockerfile === null ? [] : runStaticChecks(dockerfile))];
-    const findings = locateFindings(found, model, dockerfile);
+    const fromLog = locateFindings([...this.engine.finish(model), ...this.redactor.findings()], model, dockerfile);
+    const fromDockerfile = dockerfile === null ? [] : withoutRepeats(locateFindings(runStaticChecks(dockerfile), model, dockerfile), fromLog);
+    const findings = [...fromLog, ...fromDockerfile];
     return { model, findings, report: buildReport(model, findings) };
   }
 }

@@ -12,6 +12,11 @@ export interface StaticCheckMeta {
 }
 
 export interface StaticCheck extends StaticCheckMeta {
+  /**
+   * Log rules that report the same problem once the build has run into it: when the log has one
+   * of them, this check's finding on the same line would only say it again, so it is left out.
+   */
+  sameProblemAs?: readonly string[];
   check(dockerfile: Dockerfile): Finding[];
 }
 

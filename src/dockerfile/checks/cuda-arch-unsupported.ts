@@ -95,6 +95,7 @@ export const cudaArchUnsupported: StaticCheck = {
   id: 'dockerfile/cuda-arch-unsupported',
   title: "GPU architecture the base image's CUDA cannot compile",
   severity: 'error',
+  sameProblemAs: ['cuda/unsupported-arch', 'cuda/invalid-arch-list'],
   docs: 'https://docs.nvidia.com/cuda/cuda-compiler-driver-nvcc/#gpu-feature-list',
   check(dockerfile) {
     const findings = [];

@@ -27,6 +27,16 @@ export const staticChecks: readonly StaticCheck[] = [
 export const staticCheckMeta: readonly StaticCheckMeta[] = staticChecks.map(({ id, title, severity, docs }) => ({ id, title, severity, ...(docs === undefined ? {} : { docs }) }));
 
 /**
+ * The static findings a build's log already tells better: a check's finding on a Dockerfile line
+ * where a log finding of the same problem (`sameProblemAs`) stands is dropped.
+ */
+export function withoutRepeats(staticFindings: readonly Finding[], logFindings: readonly Finding[]): Finding[] {
+  const seen = new Set(logFindings.filter((f) => f.location).map((f) => `${f.ruleId}@${f.location!.line}`));
+  const sameAs = new Map(staticChecks.map((c) => [c.id, c.sameProblemAs ?? []] as const));
+  return staticFindings.filter((f) => !f.location || !(sameAs.get(f.ruleId) ?? []).some((id) => seen.has(`${id}@${f.location!.line}`)));
+}
+
+/**
  * Runs every check. A check that throws (our bug) is skipped rather than failing the user's job;
  * `onError` hears about it.
  */

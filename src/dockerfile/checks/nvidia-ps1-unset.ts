@@ -39,6 +39,7 @@ export const nvidiaPs1Unset: StaticCheck = {
   id: 'dockerfile/nvidia-ps1-unset',
   title: 'NVIDIA PyTorch image with bash RUNs and no PS1',
   severity: 'warning',
+  sameProblemAs: ['shell/unbound-variable'],
   check(dockerfile) {
     return dockerfile.stages.flatMap((stage) => {
       const base = baseImageOf(stage, dockerfile);

@@ -40,6 +40,7 @@ export const pipUnboundedResolve: StaticCheck = {
   id: 'dockerfile/pip-unbounded-resolve',
   title: 'pip install of a package known to backtrack for hours',
   severity: 'warning',
+  sameProblemAs: ['pip/resolver-backtracking', 'pip/resolution-impossible'],
   docs: 'https://pip.pypa.io/en/stable/topics/dependency-resolution/',
   check(dockerfile) {
     const findings = [];

@@ -40,14 +40,14 @@ export const resolverBacktracking: RuleInput = {
     {
       when: 'longer',
       message:
-        'pip backtracked through older releases of {package:all}: it rejected at least 13 candidate versions of ' +
-        '{context.still.package} and printed "This is taking longer than usual". {enrich.durationNote}',
+        'pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}): ' +
+        'it rejected at least 13 candidate versions of {context.still.package|one of them} and printed "This is taking longer than usual". {enrich.durationNote}',
     },
     {
       when: 'still',
       message:
-        'pip backtracked through older releases of {package:all}: it rejected at least 8 candidate versions of ' +
-        '{context.still.package}. {enrich.durationNote}',
+        'pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}): ' +
+        'it rejected at least 8 candidate versions of {context.still.package|one of them}. {enrich.durationNote}',
     },
   ],
   enrich: 'step-duration',
