@@ -679,12 +679,25 @@ function exitCodeOf(message) {
   }
   return null;
 }
-var LEADS, SOLVE;
+function parseErrorLineOf(message) {
+  const at = message.toLowerCase().indexOf(PARSE_ERROR);
+  if (at < 0) return null;
+  let rest = message.slice(at + PARSE_ERROR.length);
+  if (rest.startsWith("on ")) rest = rest.slice(3);
+  if (!rest.startsWith("line ")) return null;
+  let end = 5;
+  while (end < rest.length && end < 15 && rest.charCodeAt(end) >= 48 && rest.charCodeAt(end) <= 57) end++;
+  if (end === 5 || end >= 15 || rest[end] !== ":") return null;
+  const line = Number(rest.slice(5, end));
+  return line >= 1 ? line : null;
+}
+var LEADS, SOLVE, PARSE_ERROR;
 var init_final_error = __esm({
   "src/grammar/final-error.ts"() {
     "use strict";
     LEADS = ["Error: buildx failed with: ", "ERROR: ", "error: ", "Error: "];
     SOLVE = ["failed to solve with frontend dockerfile.v0: ", "failed to solve: "];
+    PARSE_ERROR = "dockerfile parse error ";
   }
 });
 
@@ -1015,10 +1028,11 @@ var init_closing_blocks = __esm({
       emitSolveError(line, message) {
         const source = this.source;
         const step = this.failedStep ?? this.ctx.stepForFinalMessage(message);
+        const namedLine = source === null ? parseErrorLineOf(message) : null;
         const error63 = {
           dockerfile: source?.file ?? null,
-          line: source?.line ?? null,
-          endLine: source === null ? null : source.endLine ?? source.line,
+          line: source?.line ?? namedLine,
+          endLine: source === null ? namedLine : source.endLine ?? source.line,
           excerpt: source?.excerpt ?? [],
           message,
           exitCode: exitCodeOf(message),
@@ -1680,8 +1694,8 @@ var init_build_model = __esm({
               step.exitCode = exitCodeOf2(event.message);
             }
             if (event.seconds !== null) step.seconds = event.seconds;
-            const clock = this.clockOf(event.id);
-            clock.errorOrder ??= ++this.errors;
+            const clock2 = this.clockOf(event.id);
+            clock2.errorOrder ??= ++this.errors;
             this.ended(event.id, step, event.seconds, event.endedAt);
             return;
           }
@@ -1768,25 +1782,25 @@ var init_build_model = __esm({
         return this.steps.get(id);
       }
       clockOf(id) {
-        let clock = this.clocks.get(id);
-        if (clock === void 0) {
-          clock = { lastSeconds: null, startedAt: null, endedAt: null, errorOrder: null, tailLimit: this.steps.size > FULL_TAIL_STEPS ? PASSED_TAIL_LINES : TAIL_LINES };
-          this.clocks.set(id, clock);
+        let clock2 = this.clocks.get(id);
+        if (clock2 === void 0) {
+          clock2 = { lastSeconds: null, startedAt: null, endedAt: null, errorOrder: null, tailLimit: this.steps.size > FULL_TAIL_STEPS ? PASSED_TAIL_LINES : TAIL_LINES };
+          this.clocks.set(id, clock2);
         }
-        return clock;
+        return clock2;
       }
       /** A printed `#N 12.34` moves the step's own time and, through its start, the build's clock. */
       advance(id, step, seconds) {
-        const clock = this.clockOf(id);
-        if (clock.lastSeconds === null || seconds > clock.lastSeconds) clock.lastSeconds = seconds;
+        const clock2 = this.clockOf(id);
+        if (clock2.lastSeconds === null || seconds > clock2.lastSeconds) clock2.lastSeconds = seconds;
         this.timed = true;
         const at = (step.start ?? 0) + seconds;
         if (at > this.clock) this.clock = at;
       }
       ended(id, step, seconds, endedAt) {
-        const clock = this.clockOf(id);
-        if (endedAt !== void 0) clock.endedAt = endedAt;
-        const duration3 = seconds ?? clock.lastSeconds;
+        const clock2 = this.clockOf(id);
+        if (endedAt !== void 0) clock2.endedAt = endedAt;
+        const duration3 = seconds ?? clock2.lastSeconds;
         if (duration3 === null) {
           step.end = step.start;
           return;
@@ -1811,22 +1825,22 @@ var init_build_model = __esm({
       }
       /** Seconds, start and end of a step, exact when the format gave wall-clock times. */
       finalStep(step) {
-        const clock = this.clocks.get(step.id);
+        const clock2 = this.clocks.get(step.id);
         const out = { ...step, tail: [...step.tail] };
-        if (clock === void 0) return out;
+        if (clock2 === void 0) return out;
         const origin = this.origin();
-        if (origin !== null && clock.startedAt !== null) {
-          out.start = round((clock.startedAt - origin) / 1e3);
-          out.end = clock.endedAt === null ? null : round((clock.endedAt - origin) / 1e3);
+        if (origin !== null && clock2.startedAt !== null) {
+          out.start = round((clock2.startedAt - origin) / 1e3);
+          out.end = clock2.endedAt === null ? null : round((clock2.endedAt - origin) / 1e3);
         }
-        if (out.seconds === null && out.status !== "cached" && clock.lastSeconds !== null) out.seconds = clock.lastSeconds;
+        if (out.seconds === null && out.status !== "cached" && clock2.lastSeconds !== null) out.seconds = clock2.lastSeconds;
         return out;
       }
       /** Epoch ms of the earliest exact start, null when the format gave none. */
       origin() {
         let origin = null;
-        for (const clock of this.clocks.values()) {
-          if (clock.startedAt !== null && (origin === null || clock.startedAt < origin)) origin = clock.startedAt;
+        for (const clock2 of this.clocks.values()) {
+          if (clock2.startedAt !== null && (origin === null || clock2.startedAt < origin)) origin = clock2.startedAt;
         }
         return origin;
       }
@@ -11878,11 +11892,11 @@ var init_resolver_backtracking = __esm({
       variants: [
         {
           when: "longer",
-          message: 'pip backtracked through older releases of {package:all}: it rejected at least 13 candidate versions of {context.still.package} and printed "This is taking longer than usual". {enrich.durationNote}'
+          message: 'pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}): it rejected at least 13 candidate versions of {context.still.package|one of them} and printed "This is taking longer than usual". {enrich.durationNote}'
         },
         {
           when: "still",
-          message: "pip backtracked through older releases of {package:all}: it rejected at least 8 candidate versions of {context.still.package}. {enrich.durationNote}"
+          message: "pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}): it rejected at least 8 candidate versions of {context.still.package|one of them}. {enrich.durationNote}"
         }
       ],
       enrich: "step-duration",
@@ -12525,9 +12539,21 @@ var init_base_image_not_found = __esm({
         // `manifest for nvidia/cuda:11.0-devel not found: manifest unknown: manifest unknown`
         { literals: ["manifest unknown"] },
         { literals: ["manifest unknown"], pattern: "manifest for (?<image>\\S{1,300}) not found" },
-        { literals: ["no match for platform in manifest"] }
+        { literals: ["no match for platform in manifest"] },
+        {
+          // BuildKit 0.8 (docker 20.10) resolves the FROM images while the Dockerfile frontend creates
+          // the LLB definition, and names the manifest request that failed, not the image:
+          // `failed to solve with frontend dockerfile.v0: failed to create LLB definition: failed to do request:
+          // Head "https://registry-1.docker.io/v2/nvidia/cuda/manifests/12.4.1-cudnn-devel-ubuntu22.04": dial tcp:
+          // lookup registry-1.docker.io on 10.255.255.53:53: no such host`. Only the frontend says
+          // `failed to create LLB definition`: a RUN step's own network errors never carry it.
+          literals: ["failed to create LLB definition: failed to do request: "],
+          pattern: 'failed to create LLB definition: failed to do request: [A-Za-z]{1,10} "https?://(?<registry>[^/"\\s]{1,253})/v2/(?<repository>[^"\\s]{1,300})/manifests/(?<reference>[^"/\\s]{1,200})"'
+        }
       ],
       context: [
+        // The request for the manifest never got an answer (DNS, connection, proxy, TLS): BuildKit 0.8's form above.
+        { name: "requestFailed", literals: ["failed to create LLB definition: failed to do request: "] },
         {
           name: "network",
           literals: ["no such host", "i/o timeout", "connection refused", "TLS handshake timeout", "Temporary failure in name resolution", "server misbehaving"]
@@ -12537,6 +12563,22 @@ var init_base_image_not_found = __esm({
       ],
       message: "The base image `{image|of a FROM line}` does not exist on its registry: the tag is misspelled, was never published, or was removed (nvidia/cuda tags name the full version and OS, e.g. `12.4.1-cudnn-devel-ubuntu22.04`, and end-of-life CUDA tags are deleted from Docker Hub).",
       variants: [
+        {
+          when: "requestFailed",
+          title: "Registry unreachable while resolving the base image",
+          message: "The builder could not reach the registry `{registry}` to resolve the base image `{repository}` (tag or digest `{reference}`): the request for its manifest failed before any answer (DNS, network, proxy or TLS), so the image may well exist; the build never got to ask.",
+          fix: [
+            "This is the network of the builder, not the Dockerfile: retry; on self-hosted runners check DNS, the",
+            "proxy (`HTTPS_PROXY` for the Docker daemon) and firewall rules for the registry. From the machine the",
+            "Docker daemon runs on, any HTTP answer (even `401 Unauthorized`) means the registry is reachable:",
+            "",
+            "```sh",
+            "nslookup {registry}",
+            "curl -sSI https://{registry}/v2/",
+            "```",
+            "Mirror the base image to a registry you control if this one is unreliable from there."
+          ].join("\n")
+        },
         {
           when: "network",
           title: "Registry unreachable while resolving the base image",
@@ -12658,10 +12700,13 @@ var init_copy_source_missing = __esm({
 });
 
 // src/rules/catalog/buildkit/dockerfile-parse-error.ts
-var dockerfileParseError;
+var misspelledMessage, continuationCauses, checkWithoutBuilding, dockerfileParseError;
 var init_dockerfile_parse_error = __esm({
   "src/rules/catalog/buildkit/dockerfile-parse-error.ts"() {
     "use strict";
+    misspelledMessage = "Line {line} of the Dockerfile starts with `{instruction}`, which is not a Dockerfile instruction.";
+    continuationCauses = "When the line was meant to continue the previous instruction, the line before it lost its trailing `\\` (or has a space after it), or a blank or comment line ended a heredoc early.";
+    checkWithoutBuilding = ["Check the whole file without building:", "", "```sh", "docker buildx build --check .", "```"];
     dockerfileParseError = {
       id: "buildkit/dockerfile-parse-error",
       title: "The Dockerfile does not parse",
@@ -12684,20 +12729,32 @@ var init_dockerfile_parse_error = __esm({
       message: "The Dockerfile is rejected before anything runs: line {line}: {detail}.",
       variants: [
         {
-          when: "misspelled",
-          message: "Line {line} of the Dockerfile starts with `{instruction}`, which is not a Dockerfile instruction.",
+          when: "suggested",
+          message: misspelledMessage,
           fix: [
-            "Write the instruction as BuildKit suggests (`{suggestion|RUN}`). When the line was meant to continue the",
-            "previous instruction, the line before it lost its trailing `\\` (or has a space after it), or a blank or",
-            "comment line ended a heredoc early. Check the whole file without building:",
-            "",
-            "```sh",
-            "docker buildx build --check .",
-            "```"
+            "Write the instruction as BuildKit suggests (`{suggestion}`). " + continuationCauses,
+            ...checkWithoutBuilding
+          ].join("\n")
+        },
+        {
+          // BuildKit before the `did you mean` hint (0.8 in docker 20.10): no suggestion to repeat.
+          when: "misspelled",
+          message: misspelledMessage,
+          fix: [
+            "Spell the instruction correctly (`FROM`, `RUN`, `COPY`, `ADD`, `ENV`, `ARG`, `WORKDIR`, \u2026). " + continuationCauses,
+            ...checkWithoutBuilding
           ].join("\n")
         }
       ],
-      context: [{ name: "misspelled", literals: ["unknown instruction:"], ignoreCase: true }],
+      context: [
+        { name: "misspelled", literals: ["unknown instruction:"], ignoreCase: true },
+        {
+          name: "suggested",
+          literals: ["(did you mean "],
+          ignoreCase: true,
+          pattern: "unknown instruction: [^\\s(]{1,100} \\(did you mean [A-Za-z]{1,20}\\?\\)"
+        }
+      ],
       fix: [
         "Fix line {line} as the message says. Common causes: a multi-line `RUN` whose `\\` continuation was",
         "broken, a missing `=` in `ENV`/`ARG`/`LABEL`, a flag this Dockerfile frontend does not know (pin a newer",
@@ -12713,10 +12770,28 @@ var init_dockerfile_parse_error = __esm({
 });
 
 // src/rules/catalog/buildkit/log-clipped.ts
-var logClipped;
+var fix, logClipped;
 var init_log_clipped = __esm({
   "src/rules/catalog/buildkit/log-clipped.ts"() {
     "use strict";
+    fix = [
+      "Raise the limits on the builder; `-1` removes a limit, or give a number of bytes (`50000000`).",
+      "`BUILDKIT_STEP_LOG_MAX_SIZE` caps the bytes a step may print in all; `BUILDKIT_STEP_LOG_MAX_SPEED` caps the",
+      "bytes per second since the step started. Raise both: a step under one limit hits the other.",
+      "With a docker-container builder in GitHub Actions:",
+      "",
+      "```yaml",
+      "- uses: docker/setup-buildx-action@v3",
+      "  with:",
+      "    driver-opts: |",
+      "      env.BUILDKIT_STEP_LOG_MAX_SIZE=-1",
+      "      env.BUILDKIT_STEP_LOG_MAX_SPEED=-1",
+      "```",
+      "With the default docker driver, set the same variables in the Docker daemon's environment (e.g. a systemd",
+      'drop-in `Environment="BUILDKIT_STEP_LOG_MAX_SIZE=-1" "BUILDKIT_STEP_LOG_MAX_SPEED=-1"`, then restart dockerd).',
+      "Or keep the log short: send verbose build output to a file and print its tail on failure",
+      "(`make > build.log 2>&1 || (tail -n 200 build.log; exit 1)`)."
+    ].join("\n");
     logClipped = {
       id: "buildkit/log-clipped",
       title: "Step output clipped by BuildKit",
@@ -12724,24 +12799,19 @@ var init_log_clipped = __esm({
       match: [
         {
           literals: ["output clipped, log limit"],
-          pattern: "log limit (?<limit>[\\w.]{1,20}) reached"
+          // `2MiB` (size) or `200KiB/s` (speed)
+          pattern: "log limit (?<limit>[\\w.]{1,20}(?:/s)?) reached"
         }
       ],
-      message: "BuildKit stopped printing this step's output after {limit|its log limit}: lines after that point are missing from the log, so the real error may not be in it.",
-      fix: [
-        "Raise the limits on the builder (`-1` removes them). With a docker-container builder in GitHub Actions:",
-        "",
-        "```yaml",
-        "- uses: docker/setup-buildx-action@v3",
-        "  with:",
-        "    driver-opts: |",
-        "      env.BUILDKIT_STEP_LOG_MAX_SIZE=-1",
-        "      env.BUILDKIT_STEP_LOG_MAX_SPEED=-1",
-        "```",
-        "With the default docker driver, set the same variables in the Docker daemon's environment (e.g. a systemd",
-        'drop-in `Environment="BUILDKIT_STEP_LOG_MAX_SIZE=-1"`). Or keep the log short: send verbose build output to',
-        "a file and print its tail on failure (`make > build.log 2>&1 || (tail -n 200 build.log; exit 1)`)."
-      ].join("\n"),
+      context: [{ name: "speedLimit", literals: ["/s reached]"] }],
+      message: "BuildKit stopped printing this step's output once it reached {limit|its log size limit} (the size limit, `BUILDKIT_STEP_LOG_MAX_SIZE`): everything the step printed after that point is missing from the log, so the real error may not be in it.",
+      fix,
+      variants: [
+        {
+          when: "speedLimit",
+          message: "BuildKit dropped this step's output because it came faster than {limit} (the speed limit, `BUILDKIT_STEP_LOG_MAX_SPEED`, counted from the start of the step): what the step printed from that point on is missing from the log until its average falls back under the limit, so the real error may not be in it."
+        }
+      ],
       docs: "https://docs.docker.com/build/buildkit/configure/"
     };
   }
@@ -23254,8 +23324,8 @@ var init_pt = __esm({
           case "not_multiple_of":
             return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
           case "unrecognized_keys": {
-            const plural5 = issue2.keys.length > 1 ? "s" : "";
-            return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue2.keys, ", ")}`;
+            const plural6 = issue2.keys.length > 1 ? "s" : "";
+            return `Chave${plural6} inv\xE1lida${plural6}: ${joinValues(issue2.keys, ", ")}`;
           }
           case "invalid_key":
             return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -23405,8 +23475,8 @@ var init_pt_BR = __esm({
           case "not_multiple_of":
             return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
           case "unrecognized_keys": {
-            const plural5 = issue2.keys.length > 1 ? "s" : "";
-            return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue2.keys, ", ")}`;
+            const plural6 = issue2.keys.length > 1 ? "s" : "";
+            return `Chave${plural6} inv\xE1lida${plural6}: ${joinValues(issue2.keys, ", ")}`;
           }
           case "invalid_key":
             return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -34757,6 +34827,7 @@ function baseName(path2) {
 function solveErrorLocation(error63, dockerfile) {
   if (error63.line === null) return null;
   const named = error63.dockerfile;
+  if (named === null && dockerfile === null) return null;
   const file2 = dockerfile !== null && (named === null || baseName(named) === baseName(dockerfile.path)) ? dockerfile.path : named ?? "Dockerfile";
   return { file: file2, line: error63.line, endLine: Math.max(error63.endLine ?? error63.line, error63.line) };
 }
@@ -34968,6 +35039,7 @@ var init_cuda_arch_unsupported = __esm({
       id: "dockerfile/cuda-arch-unsupported",
       title: "GPU architecture the base image's CUDA cannot compile",
       severity: "error",
+      sameProblemAs: ["cuda/unsupported-arch", "cuda/invalid-arch-list"],
       docs: "https://docs.nvidia.com/cuda/cuda-compiler-driver-nvcc/#gpu-feature-list",
       check(dockerfile) {
         const findings = [];
@@ -35202,6 +35274,7 @@ var init_nvidia_ps1_unset = __esm({
       id: "dockerfile/nvidia-ps1-unset",
       title: "NVIDIA PyTorch image with bash RUNs and no PS1",
       severity: "warning",
+      sameProblemAs: ["shell/unbound-variable"],
       check(dockerfile) {
         return dockerfile.stages.flatMap((stage) => {
           const base = baseImageOf2(stage, dockerfile);
@@ -35338,6 +35411,7 @@ var init_pip_unbounded_resolve = __esm({
       id: "dockerfile/pip-unbounded-resolve",
       title: "pip install of a package known to backtrack for hours",
       severity: "warning",
+      sameProblemAs: ["pip/resolver-backtracking", "pip/resolution-impossible"],
       docs: "https://pip.pypa.io/en/stable/topics/dependency-resolution/",
       check(dockerfile) {
         const findings = [];
@@ -35459,6 +35533,11 @@ var init_unpinned_base_image = __esm({
 });
 
 // src/dockerfile/checks/index.ts
+function withoutRepeats(staticFindings, logFindings) {
+  const seen = new Set(logFindings.filter((f) => f.location).map((f) => `${f.ruleId}@${f.location.line}`));
+  const sameAs = new Map(staticChecks.map((c) => [c.id, c.sameProblemAs ?? []]));
+  return staticFindings.filter((f) => !f.location || !(sameAs.get(f.ruleId) ?? []).some((id) => seen.has(`${id}@${f.location.line}`)));
+}
 function runStaticChecks(dockerfile, onError) {
   const findings = [];
   for (const check2 of staticChecks) {
@@ -35579,8 +35658,9 @@ var init_analyze = __esm({
         this.parser.end();
         const model = this.model.finish(this.lines);
         const dockerfile = this.options.dockerfile ?? null;
-        const found = [...this.engine.finish(model), ...this.redactor.findings(), ...dockerfile === null ? [] : runStaticChecks(dockerfile)];
-        const findings = locateFindings(found, model, dockerfile);
+        const fromLog = locateFindings([...this.engine.finish(model), ...this.redactor.findings()], model, dockerfile);
+        const fromDockerfile = dockerfile === null ? [] : withoutRepeats(locateFindings(runStaticChecks(dockerfile), model, dockerfile), fromLog);
+        const findings = [...fromLog, ...fromDockerfile];
         return { model, findings, report: buildReport(model, findings) };
       }
     };
@@ -35643,20 +35723,26 @@ function nativePlatform2(steps) {
   if (counts.size < 2) return counts.has("linux/amd64") || counts.size === 0 ? "linux/amd64" : null;
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
 }
+function copiesWholeContext(instruction) {
+  const words2 = instruction.split(/\s+/);
+  if (words2[0] !== "COPY" && words2[0] !== "ADD") return false;
+  const sources = words2.slice(1, -1).filter((w) => !w.startsWith("--"));
+  return sources.some((w) => w === "." || w === "./");
+}
 function losses(model, findings) {
   const out = [];
   const byId = new Map(model.steps.map((s) => [s.id, s]));
   for (const f of findings) {
     if (f.ruleId !== "pip/resolver-backtracking" || f.step === null) continue;
     const step = byId.get(f.step);
-    if (step?.seconds) out.push({ cause: "pip-backtracking", step: step.id, seconds: step.seconds, detail: `pip backtracking in step #${step.id}` });
+    if (step?.seconds) out.push({ cause: "pip-backtracking", step: step.id, seconds: step.seconds, detail: `pip backtracking in step ${step.id}` });
   }
   const native = nativePlatform2(model.steps);
   for (const s of model.steps) {
     if (!s.platform || s.platform === native || s.cached || !s.seconds || s.internal) continue;
     if (!/^RUN\b/.test(s.instruction)) continue;
     const lost = s.seconds * (1 - 1 / EMULATION_SLOWDOWN);
-    out.push({ cause: "emulation", step: s.id, seconds: lost, detail: `${s.platform} emulated (about ${EMULATION_SLOWDOWN}\xD7 slower than native)` });
+    out.push({ cause: "emulation", step: s.id, seconds: lost, detail: `step ${s.id} running on ${s.platform} under emulation (about ${EMULATION_SLOWDOWN}\xD7 slower than native)` });
   }
   const stages = /* @__PURE__ */ new Map();
   for (const s of model.steps) if (!s.internal && s.index !== null) stages.set(stageOf2(s), [...stages.get(stageOf2(s)) ?? [], s]);
@@ -35665,10 +35751,10 @@ function losses(model, findings) {
     const firstMiss = ordered.findIndex((s) => !s.cached && !/^FROM\b/.test(s.instruction));
     if (firstMiss <= 0 || !ordered.slice(0, firstMiss).some((s) => s.cached)) continue;
     const trigger = ordered[firstMiss];
-    if (!/^(COPY|ADD)\b/.test(trigger.instruction)) continue;
+    if (!copiesWholeContext(trigger.instruction)) continue;
     for (const s of ordered.slice(firstMiss + 1)) {
       if (!s.cached && s.seconds && /^RUN\b/.test(s.instruction)) {
-        out.push({ cause: "cache-invalidated", step: s.id, seconds: s.seconds, detail: `re-ran after \`${trigger.instruction}\` (step #${trigger.id}) changed` });
+        out.push({ cause: "cache-invalidated", step: s.id, seconds: s.seconds, detail: `step ${s.id} re-running after ${trigger.instruction} (step ${trigger.id}) saw a changed build context` });
       }
     }
   }
@@ -35724,6 +35810,21 @@ var init_bars = __esm({
   }
 });
 
+// src/report/recognised.ts
+function noBuildSteps(model) {
+  if (model.format === "unknown") return true;
+  return model.format === "plain-text" && model.steps.every((s) => s.id === IMPLICIT_STEP_ID);
+}
+function unrecognisedInput(model, findings) {
+  return findings.length === 0 && noBuildSteps(model);
+}
+var init_recognised = __esm({
+  "src/report/recognised.ts"() {
+    "use strict";
+    init_implicit_step();
+  }
+});
+
 // src/report/text.ts
 function paint(on, code2, text) {
   return on ? `\x1B[${CODES[code2]}m${text}\x1B[0m` : text;
@@ -35734,6 +35835,9 @@ function plain(text) {
 function stepLabel(step) {
   const where2 = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
   return where2 ? `[${where2}] ${step.instruction}` : step.instruction;
+}
+function plural2(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function where(finding, steps) {
   const parts = [];
@@ -35754,11 +35858,13 @@ function renderText({ model, findings }, options) {
     if (top) out.push(`  ${plain(top.title)}`);
   } else if (model.solveError || findings.some((f) => f.severity === "error")) {
     out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed${top ? `: ${plain(top.title)}` : ""}`)));
-  } else if (model.format === "unknown") {
+  } else if (model.format === "unknown" || unrecognisedInput(model, findings)) {
     out.push("No build output recognised.");
+  } else if (noBuildSteps(model)) {
+    out.push(paint(c, "bold", `No build steps recognised; ${plural2(findings.length, "finding")} in the text.`));
   } else {
     const warnings = findings.filter((f) => f.severity === "warning").length;
-    out.push(paint(c, "bold", `\u2714 Build passed${warnings ? ` with ${warnings} warning${warnings > 1 ? "s" : ""}` : ""}`));
+    out.push(paint(c, "bold", `\u2714 Build passed${warnings ? ` with ${plural2(warnings, "warning")}` : ""}`));
   }
   if (findings.length > 0) out.push("");
   for (const f of findings) {
@@ -35801,6 +35907,7 @@ var init_text = __esm({
     init_timeline();
     init_bars();
     init_format_duration();
+    init_recognised();
     CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1 };
   }
 });
@@ -36089,8 +36196,57 @@ var init_markdown_escape = __esm({
   }
 });
 
+// src/timeline/mermaid.ts
+function mermaidLabel(text, max = 60) {
+  const cleaned = text.replace(/[^\p{L}\p{N} _.,/=+()[\]@~'-]/gu, " ").replace(/\s+/g, " ").trim();
+  const cut = cleaned.length > max ? `${cleaned.slice(0, max - 1).trimEnd()}\u2026` : cleaned;
+  return cut || "step";
+}
+function clock(seconds) {
+  const s = Math.max(0, Math.floor(seconds));
+  const hh = Math.min(99, Math.floor(s / 3600));
+  return `${String(hh).padStart(2, "0")}:${String(Math.floor(s % 3600 / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
+}
+function taskLine(label, tags, id, start, seconds) {
+  const meta3 = [...tags, id, clock(start), `${Math.max(1, Math.round(seconds))}s`].join(", ");
+  return `    ${label} :${meta3}`;
+}
+function renderGantt(timeline, options = {}) {
+  const maxSteps = options.maxSteps ?? 15;
+  const maxLabel = options.maxLabel ?? 50;
+  const drawable = timeline.steps.filter((s) => !s.cached && s.seconds > 0);
+  const shown = new Set(
+    [...drawable].sort((a, b) => Number(b.critical) - Number(a.critical) || b.seconds - a.seconds).slice(0, maxSteps).map((s) => s.id)
+  );
+  const stages = /* @__PURE__ */ new Map();
+  for (const s of drawable) stages.set(s.stage, [...stages.get(s.stage) ?? [], s]);
+  const lines = ["gantt", "    dateFormat HH:mm:ss", "    axisFormat %H:%M:%S", `    title Build timeline ${formatDuration2(timeline.total)}`];
+  let n = 0;
+  for (const [stage, steps] of stages) {
+    lines.push(`    section ${mermaidLabel(stage, 30)}`);
+    const folded = steps.filter((s) => !shown.has(s.id));
+    for (const s of steps.filter((x) => shown.has(x.id)).sort((a, b) => a.start - b.start)) {
+      const tags = [s.status === "error" ? "crit" : s.critical ? "active" : ""].filter(Boolean);
+      const label = mermaidLabel(`${s.id} ${s.label} ${formatDuration2(s.seconds)}`, maxLabel);
+      lines.push(taskLine(label, tags, `t${++n}`, s.start, s.seconds));
+    }
+    if (folded.length > 0) {
+      const start = Math.min(...folded.map((s) => s.start));
+      const seconds = folded.reduce((sum, s) => sum + s.seconds, 0);
+      lines.push(taskLine(mermaidLabel(`${folded.length} other steps ${formatDuration2(seconds)}`), ["done"], `t${++n}`, start, seconds));
+    }
+  }
+  return lines.join("\n");
+}
+var init_mermaid = __esm({
+  "src/timeline/mermaid.ts"() {
+    "use strict";
+    init_format_duration();
+  }
+});
+
 // src/report/markdown-words.ts
-function plural2(n, word) {
+function plural3(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function formatSeconds(seconds) {
@@ -36147,28 +36303,47 @@ var init_markdown_words = __esm({
 });
 
 // src/report/markdown-timeline.ts
-function slowestSteps(model, count2) {
-  return model.steps.filter((s) => !s.internal && !s.cached && s.seconds !== null).sort((a, b) => (b.seconds ?? 0) - (a.seconds ?? 0)).slice(0, count2);
-}
 function cacheLine(model) {
   const dockerfileSteps = model.steps.filter((s) => !s.internal && s.status !== "running");
   const cached2 = dockerfileSteps.filter((s) => s.cached).length;
-  const parts = [plural2(model.steps.length, "step")];
+  const parts = [plural3(model.steps.length, "step")];
   if (model.seconds !== null) parts.push(`${formatSeconds(model.seconds)} in all`);
   if (model.cacheHitRatio !== null) {
     parts.push(`cache hits ${Math.round(model.cacheHitRatio * 100)}% (${cached2} of ${dockerfileSteps.length} Dockerfile steps)`);
   }
   return parts.join(" \xB7 ");
 }
+function timelineFacts(timeline) {
+  const lines = [];
+  if (timeline.criticalPath.length > 1) {
+    lines.push(`Critical path: ${timeline.criticalPath.map((id) => codeSpan(`#${id}`)).join(" \u2192 ")}`);
+  }
+  for (const loss of timeline.losses.slice(0, 3)) {
+    lines.push(`About ${formatSeconds(loss.seconds)} lost to ${escapeText(loss.detail)}`);
+  }
+  return lines;
+}
 function renderTimelineMarkdown(model, options) {
-  const slow = slowestSteps(model, options.slowest ?? DEFAULT_SLOWEST);
-  if (slow.length === 0 && model.cacheHitRatio === null) return "";
+  const timeline = buildTimeline(model, options.findings ?? []);
+  const rows = barRows(timeline, options.slowest ?? DEFAULT_SLOWEST, 16);
+  if (rows.length === 0 && model.cacheHitRatio === null) return "";
+  const byId = new Map(model.steps.map((s) => [s.id, s]));
   const out = ["#### Where the time went", ""];
-  if (slow.length > 0) {
-    const rows = slow.map((s) => [formatSeconds(s.seconds), codeSpan(`#${s.id}`), codeSpan(shortStepLabel(s, 80), { inTable: true }), s.status]);
-    out.push(markdownTable([["Time", "Step", "Instruction", "Status"], ...rows], { align: ["r", "r", "l", "l"], alignDelimiters: false }), "");
+  if (rows.length > 0) {
+    const table = rows.map(({ step, bar: bar2 }) => {
+      const s = byId.get(step.id);
+      const label = s ? shortStepLabel(s, 80) : step.label;
+      return [formatSeconds(step.seconds), bar2, codeSpan(`#${step.id}`), codeSpan(label, { inTable: true }), `${step.status}${step.critical ? " \xB7 critical" : ""}`];
+    });
+    out.push(markdownTable([["Time", "", "Step", "Instruction", "Status"], ...table], { align: ["r", "l", "r", "l", "l"], alignDelimiters: false }), "");
   }
   out.push(cacheLine(model));
+  const facts = timelineFacts(timeline);
+  if (facts.length > 0) out.push("", ...facts.map((f) => `- ${f}`));
+  if (rows.length > 1) {
+    const chart = codeBlock(renderGantt(timeline, { maxSteps: 12 }).split("\n"), "mermaid");
+    out.push("", "<details><summary>Timeline chart</summary>", "", chart, "", "</details>");
+  }
   return out.join("\n");
 }
 var DEFAULT_SLOWEST;
@@ -36176,6 +36351,9 @@ var init_markdown_timeline = __esm({
   "src/report/markdown-timeline.ts"() {
     "use strict";
     init_markdown_table();
+    init_timeline();
+    init_bars();
+    init_mermaid();
     init_markdown_escape();
     init_markdown_words();
     DEFAULT_SLOWEST = 5;
@@ -36225,7 +36403,7 @@ function verdictOf({ model, findings }) {
     return { kind: "unrecognised", markdown: "\u2754 No build output recognised in this log" };
   }
   const counts = countBySeverity(findings);
-  const extras = [counts.warning ? plural2(counts.warning, "warning") : "", counts.notice ? plural2(counts.notice, "notice") : ""].filter(Boolean);
+  const extras = [counts.warning ? plural3(counts.warning, "warning") : "", counts.notice ? plural3(counts.notice, "notice") : ""].filter(Boolean);
   return { kind: "passed", markdown: `\u2705 Build passed${extras.length ? ` with ${extras.join(" and ")}` : ""}` };
 }
 function whereCell(finding, steps) {
@@ -36286,7 +36464,7 @@ function reportParts(analysis, options) {
     verdict: verdictOf(analysis),
     table: findingsTable(findings, model, limits.tableRows),
     details: findings.map((f) => findingDetails(f, model, limits)),
-    timeline: renderTimelineMarkdown(model, { surface: options.surface })
+    timeline: renderTimelineMarkdown(model, { surface: options.surface, findings })
   };
 }
 function joinParts(parts, headingLevel = 3, details = parts.details) {
@@ -36518,7 +36696,7 @@ function summarizeLogs(logs) {
     notices: sum((row) => row.notices)
   };
 }
-function plural3(n, word) {
+function plural4(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function markdownText(text) {
@@ -36528,19 +36706,19 @@ function terminalText(text) {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
 }
 function textSummary(summary) {
-  const out = [`Summary of ${plural3(summary.logs.length, "log")}: ${summary.failed} failed, ${plural3(summary.errors, "error")}, ${plural3(summary.warnings, "warning")}, ${plural3(summary.notices, "notice")}`];
+  const out = [`Summary of ${plural4(summary.logs.length, "log")}: ${summary.failed} failed, ${plural4(summary.errors, "error")}, ${plural4(summary.warnings, "warning")}, ${plural4(summary.notices, "notice")}`];
   const width = Math.max(...summary.logs.map((row) => terminalText(row.log).length));
   for (const row of summary.logs) {
-    const counts = `${plural3(row.errors, "error")}, ${plural3(row.warnings, "warning")}, ${plural3(row.notices, "notice")}`;
+    const counts = `${plural4(row.errors, "error")}, ${plural4(row.warnings, "warning")}, ${plural4(row.notices, "notice")}`;
     out.push(`  ${MARKS2[row.verdict]} ${terminalText(row.log).padEnd(width)}  ${row.verdict.padEnd(12)}  ${counts}${row.topRule ? `  (${row.topRule})` : ""}`);
   }
   return out.join("\n") + "\n";
 }
 function markdownSummary(summary) {
   const out = [
-    `## Summary of ${plural3(summary.logs.length, "log")}`,
+    `## Summary of ${plural4(summary.logs.length, "log")}`,
     "",
-    `${summary.failed} failed \xB7 ${plural3(summary.errors, "error")} \xB7 ${plural3(summary.warnings, "warning")} \xB7 ${plural3(summary.notices, "notice")}`,
+    `${summary.failed} failed \xB7 ${plural4(summary.errors, "error")} \xB7 ${plural4(summary.warnings, "warning")} \xB7 ${plural4(summary.notices, "notice")}`,
     "",
     "| Log | Verdict | Errors | Warnings | Notices | First finding |",
     "| --- | --- | ---: | ---: | ---: | --- |"
@@ -36813,14 +36991,14 @@ function lintAnalysis(dockerfile, onCheckError) {
   const findings = locateFindings(runStaticChecks(dockerfile, onCheckError), model, dockerfile);
   return { model, findings, report: buildReport(model, findings) };
 }
-function plural4(n, word) {
+function plural5(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function textHeading(dockerfile, analysis) {
   const counts = countBySeverity(analysis.findings);
-  const stages = plural4(dockerfile.stages.length, "stage");
+  const stages = plural5(dockerfile.stages.length, "stage");
   if (analysis.findings.length === 0) return `\u2714 ${dockerfile.path}: no findings (${stages} checked)`;
-  const parts = [counts.error ? plural4(counts.error, "error") : null, counts.warning ? plural4(counts.warning, "warning") : null, counts.notice ? plural4(counts.notice, "notice") : null];
+  const parts = [counts.error ? plural5(counts.error, "error") : null, counts.warning ? plural5(counts.warning, "warning") : null, counts.notice ? plural5(counts.notice, "notice") : null];
   return `${counts.error ? "\u2716" : "!"} ${dockerfile.path}: ${parts.filter((p) => p !== null).join(", ")} (${stages} checked)`;
 }
 async function lintCommand(command, io) {
@@ -37039,8 +37217,19 @@ async function rulesFor(options) {
 }
 function write(stream, text) {
   return new Promise((resolve) => {
-    if (stream.write(text)) resolve();
-    else stream.once("drain", resolve);
+    if (stream.destroyed || stream.write(text)) {
+      resolve();
+      return;
+    }
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      stream.off("error", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
+    stream.on("error", done);
   });
 }
 async function analyzeCommand(command, io) {
@@ -37115,8 +37304,28 @@ var init_main = __esm({
   }
 });
 
+// src/cli/closed-output.ts
+function guardOutputs(streams, options) {
+  for (const stream of streams) {
+    stream.on("error", (error63) => {
+      if (error63.code === "EPIPE" || error63.code === "ERR_STREAM_DESTROYED") return;
+      options.onOtherError(error63, stream);
+    });
+  }
+}
+
 // src/cli.ts
 init_main();
+var outputFailed = false;
+guardOutputs([process.stdout, process.stderr], {
+  onOtherError(error63, stream) {
+    outputFailed = true;
+    if (stream !== process.stderr && !process.stderr.destroyed) {
+      process.stderr.write(`buildkit-doctor: cannot write the report: ${error63.message.split("\n")[0]}
+`);
+    }
+  }
+});
 runCli(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,
@@ -37125,5 +37334,5 @@ runCli(process.argv.slice(2), {
   isTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY)
 }).then((code2) => {
-  process.exitCode = code2;
+  process.exitCode = outputFailed ? 2 : code2;
 });

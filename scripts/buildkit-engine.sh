@@ -7,7 +7,7 @@
 #   scripts/buildkit-engine.sh status [current|old]
 #   scripts/buildkit-engine.sh tools-image [current|old]   import local/tools (debootstrap rootfs)
 #
-# current: dockerd 26.1 + containerd 1.7 + buildx 0.13 (Debian trixie), runc from bookworm
+# current: dockerd 26.1 + containerd 1.7 + buildx 0.13 + compose 2.26 (Debian trixie), runc from bookworm
 #          (trixie's needs a newer glibc). Prints BuildKit's current plain-progress grammar.
 # old:     docker.io 20.10 (Debian bookworm), whose embedded BuildKit prints the older grammar.
 #
@@ -24,7 +24,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$here/engine/lib.sh"
 
 # suite:package lists of each engine's tree
-CURRENT_DEBS=(trixie:docker.io trixie:docker-cli trixie:docker-buildx trixie:containerd trixie:tini bookworm:runc)
+CURRENT_DEBS=(trixie:docker.io trixie:docker-cli trixie:docker-buildx trixie:docker-compose trixie:containerd trixie:tini bookworm:runc)
 OLD_DEBS=(bookworm:docker.io bookworm:containerd bookworm:runc bookworm:tini)
 
 engine_debs() {
@@ -60,13 +60,17 @@ is_running() {
   [ -f "$s/dockerd.pid" ] && kill -0 "$(cat "$s/dockerd.pid")" 2>/dev/null
 }
 
-# The engine's own CLI (20.10's speaks BuildKit itself; 26.1's needs buildx in cli-plugins).
+# The engine's own CLI (20.10's speaks BuildKit itself; 26.1's needs buildx in cli-plugins, and
+# compose for `docker compose build`).
 write_wrapper() {
   local flavor=$1 s tree; s=$(run_dir "$flavor"); tree="$BKD_CACHE/engine-$flavor"
   mkdir -p "$s/config/cli-plugins"
-  if [ -x "$tree/usr/libexec/docker/cli-plugins/docker-buildx" ]; then
-    ln -sf "$tree/usr/libexec/docker/cli-plugins/docker-buildx" "$s/config/cli-plugins/docker-buildx"
-  fi
+  local plugin
+  for plugin in docker-buildx docker-compose; do
+    if [ -x "$tree/usr/libexec/docker/cli-plugins/$plugin" ]; then
+      ln -sf "$tree/usr/libexec/docker/cli-plugins/$plugin" "$s/config/cli-plugins/$plugin"
+    fi
+  done
   cat >"$s/docker" <<EOF
 #!/bin/sh
 # The $flavor engine's docker CLI, pointed at its daemon.

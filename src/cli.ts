@@ -1,5 +1,16 @@
 // The CLI's entry point: everything happens in cli/main.ts.
+import { guardOutputs } from './cli/closed-output.js';
 import { runCli } from './cli/main.js';
+
+let outputFailed = false;
+guardOutputs([process.stdout, process.stderr], {
+  onOtherError(error, stream) {
+    outputFailed = true;
+    if (stream !== process.stderr && !process.stderr.destroyed) {
+      process.stderr.write(`buildkit-doctor: cannot write the report: ${error.message.split('\n')[0]}\n`);
+    }
+  },
+});
 
 runCli(process.argv.slice(2), {
   stdin: process.stdin,
@@ -9,5 +20,5 @@ runCli(process.argv.slice(2), {
   isTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
 }).then((code) => {
-  process.exitCode = code;
+  process.exitCode = outputFailed ? 2 : code;
 });

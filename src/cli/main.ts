@@ -51,10 +51,25 @@ export async function rulesFor(options: CommonOptions) {
   return loadRules(await readOptionalFile(options.rules), options.rules);
 }
 
+/**
+ * Writes and waits until the stream takes more. A stream whose reader went away (EPIPE, see
+ * closed-output.ts) is destroyed and never drains: then there is nothing to wait for.
+ */
 export function write(stream: Writable, text: string): Promise<void> {
   return new Promise((resolve) => {
-    if (stream.write(text)) resolve();
-    else stream.once('drain', resolve);
+    if (stream.destroyed || stream.write(text)) {
+      resolve();
+      return;
+    }
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+    stream.on('error', done);
   });
 }
 

@@ -1,5 +1,7 @@
 // Puts every finding on its Dockerfile line and gives it a reproduce command.
-// - The step the build died of: the error block's `Dockerfile:N` range (authoritative).
+// - The step the build died of: the error block's `Dockerfile:N` range (authoritative). BuildKit
+//   0.8 prints no excerpt, but its parse error names the line (`dockerfile parse error line 3`):
+//   that line is marked on the loaded Dockerfile.
 // - Any other step: its stage, `k/n` and printed text matched against the parsed Dockerfile; when
 //   two lines fit equally, the finding stays unplaced and its message says so.
 // - Several Dockerfiles in one log (bake / compose targets): the target's own Dockerfile when
@@ -22,6 +24,8 @@ function baseName(path: string): string {
 function solveErrorLocation(error: SolveError, dockerfile: Dockerfile | null): Location | null {
   if (error.line === null) return null;
   const named = error.dockerfile;
+  // A line from the message alone (no excerpt names the file): only the loaded Dockerfile is known to have it.
+  if (named === null && dockerfile === null) return null;
   const file =
     dockerfile !== null && (named === null || baseName(named) === baseName(dockerfile.path)) ? dockerfile.path : (named ?? 'Dockerfile');
   return { file, line: error.line, endLine: Math.max(error.endLine ?? error.line, error.line) };

@@ -19,7 +19,7 @@
 // The solve error goes out with the final line, or at the end of the log when that was cut off.
 import type { LogLine, SolveError } from '../model/types.js';
 import type { ParseContext } from './context.js';
-import { exitCodeOf, parseFinalError } from './final-error.js';
+import { exitCodeOf, parseErrorLineOf, parseFinalError } from './final-error.js';
 import { readTimestamp } from './buildkit-plain.js';
 import { isClipNotice, parseLintWarning } from './lint-and-clip.js';
 import { parseVertexName } from './vertex-name.js';
@@ -267,10 +267,12 @@ export class ClosingBlockGrammar {
   private emitSolveError(line: number, message: string): void {
     const source = this.source;
     const step = this.failedStep ?? this.ctx.stepForFinalMessage(message);
+    // Without an excerpt (BuildKit 0.8) a parse error still names its line in the message.
+    const namedLine = source === null ? parseErrorLineOf(message) : null;
     const error: SolveError = {
       dockerfile: source?.file ?? null,
-      line: source?.line ?? null,
-      endLine: source === null ? null : (source.endLine ?? source.line),
+      line: source?.line ?? namedLine,
+      endLine: source === null ? namedLine : (source.endLine ?? source.line),
       excerpt: source?.excerpt ?? [],
       message,
       exitCode: exitCodeOf(message),

@@ -46,3 +46,24 @@ export function exitCodeOf(message: string): number | null {
   }
   return null;
 }
+
+const PARSE_ERROR = 'dockerfile parse error ';
+
+/**
+ * The Dockerfile line a parse error names, for engines that print no excerpt: BuildKit 0.8
+ * (docker 20.10) ends with `failed to solve with frontend dockerfile.v0: failed to create LLB
+ * definition: dockerfile parse error line 3: unknown instruction: COPPY`; newer frontends say
+ * `… on line 3: …`, and some capitalise `Dockerfile`. Null when the message names no line.
+ */
+export function parseErrorLineOf(message: string): number | null {
+  const at = message.toLowerCase().indexOf(PARSE_ERROR);
+  if (at < 0) return null;
+  let rest = message.slice(at + PARSE_ERROR.length);
+  if (rest.startsWith('on ')) rest = rest.slice(3);
+  if (!rest.startsWith('line ')) return null;
+  let end = 5;
+  while (end < rest.length && end < 15 && rest.charCodeAt(end) >= 48 && rest.charCodeAt(end) <= 57) end++;
+  if (end === 5 || end >= 15 || rest[end] !== ':') return null;
+  const line = Number(rest.slice(5, end));
+  return line >= 1 ? line : null;
+}

@@ -29,7 +29,7 @@ export function parseLintWarning(text: string): LintWarning {
   return { rule, message, dockerfileLine };
 }
 
-/** `[output clipped, log limit 2MiB reached]` (or `… 1MiB/s reached]` when the speed limit hit). */
+/** `[output clipped, log limit 2MiB reached]` (size limit) or `… 200KiB/s reached]` (speed limit). */
 export function isClipNotice(text: string): boolean {
   return text.startsWith('[output clipped, log limit ') && text.endsWith(' reached]');
 }

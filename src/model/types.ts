@@ -44,7 +44,10 @@ export type StepStatus = 'done' | 'cached' | 'error' | 'canceled' | 'running';
 export interface SolveError {
   /** Dockerfile name as printed (`Dockerfile`, `Dockerfile.repro`, `docker/cuda.Dockerfile`), null if absent. */
   dockerfile: string | null;
-  /** 1-based first line of the failing instruction, null if no excerpt. */
+  /**
+   * 1-based first line of the failing instruction, from the excerpt; without one, the line a
+   * parse error names in its message (`dockerfile parse error line 3: …`); else null.
+   */
   line: number | null;
   /** 1-based last line of the failing instruction (continuations), null if unknown. */
   endLine: number | null;

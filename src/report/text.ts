@@ -4,6 +4,7 @@ import type { Finding, Step } from '../model/types.js';
 import { buildTimeline } from '../timeline/timeline.js';
 import { barRows } from '../timeline/bars.js';
 import { formatDuration } from '../timeline/format-duration.js';
+import { noBuildSteps, unrecognisedInput } from './recognised.js';
 
 export interface TextOptions {
   color: boolean;
@@ -28,6 +29,10 @@ export function stepLabel(step: Pick<Step, 'stage' | 'index' | 'total' | 'instru
   return where ? `[${where}] ${step.instruction}` : step.instruction;
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function where(finding: Finding, steps: Map<number, Step>): string {
   const parts: string[] = [];
   if (finding.location) parts.push(`${finding.location.file}:${finding.location.line}`);
@@ -49,11 +54,14 @@ export function renderText({ model, findings }: Analysis, options: TextOptions):
     if (top) out.push(`  ${plain(top.title)}`);
   } else if (model.solveError || findings.some((f) => f.severity === 'error')) {
     out.push(paint(c, 'bold', paint(c, 'red', `✖ Build failed${top ? `: ${plain(top.title)}` : ''}`)));
-  } else if (model.format === 'unknown') {
+  } else if (model.format === 'unknown' || unrecognisedInput(model, findings)) {
     out.push('No build output recognised.');
+  } else if (noBuildSteps(model)) {
+    // A pasted tool log with findings: worth reading, but no verdict on a build that is not in it.
+    out.push(paint(c, 'bold', `No build steps recognised; ${plural(findings.length, 'finding')} in the text.`));
   } else {
     const warnings = findings.filter((f) => f.severity === 'warning').length;
-    out.push(paint(c, 'bold', `✔ Build passed${warnings ? ` with ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}`));
+    out.push(paint(c, 'bold', `✔ Build passed${warnings ? ` with ${plural(warnings, 'warning')}` : ''}`));
   }
 
   if (findings.length > 0) out.push('');

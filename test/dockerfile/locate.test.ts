@@ -47,9 +47,9 @@ describe('locateFindings on real BuildKit 0.13 logs', () => {
     const { dockerfile, model: m } = real('buildkit-0.13-dockerd-26.1', 'parallel-stages-fail');
     expect(placeAll(m, dockerfile)).toEqual({
       'load build definition from Dockerfile': null,
-      'load metadata for docker.io/local/busybox:latest': null, // three FROM lines use that image, see below
+      'load metadata for docker.io/local/busybox:1.35': null, // three FROM lines use that image, see below
       'load .dockerignore': null,
-      'wheels 1/2': [4, 4], // FROM docker.io/local/busybox:latest
+      'wheels 1/2': [4, 4], // FROM docker.io/local/busybox:1.35
       'docs 2/2': [2, 2], // RUN … (canceled)
       'wheels 2/2': [5, 6], // RUN … : Dockerfile:5 with its continuation
     });
@@ -89,6 +89,11 @@ describe('locateFindings on real BuildKit 0.13 logs', () => {
     const { dockerfile, model: m } = real('buildkit-0.13-dockerd-26.1', 'copy-missing');
     expect(placeAll(m, dockerfile)).toMatchObject({ '3/4': [3, 3], '2/4': [2, 2] });
   });
+
+  it('`as builder` in lower case: both stages, each on its own FROM', () => {
+    const { dockerfile, model: m } = real('buildkit-0.13-dockerd-26.1', 'lint-casing');
+    expect(placeAll(m, dockerfile)).toMatchObject({ 'builder 1/2': [1, 1], 'builder 2/2': [2, 2], 'stage-1 2/2': [5, 5] });
+  });
 });
 
 describe('locateFindings on a real BuildKit 0.8 log (no Dockerfile excerpt)', () => {
@@ -98,9 +103,36 @@ describe('locateFindings on a real BuildKit 0.8 log (no Dockerfile excerpt)', ()
     expect(placeAll(m, dockerfile)).toMatchObject({ '2/5': [2, 2], '3/5': [3, 3], '4/5': [4, 6] });
   });
 
+  it('a parse error: the line its message names, on the loaded Dockerfile only', () => {
+    const { dockerfile } = real('buildkit-0.8-dockerd-20.10', 'parse-error');
+    // What the grammar reads from `dockerfile parse error line 3: unknown instruction: COPPY`.
+    const m = model([], {
+      dockerfile: null,
+      line: 3,
+      endLine: 3,
+      excerpt: [],
+      message: 'failed to create LLB definition: dockerfile parse error line 3: unknown instruction: COPPY',
+      exitCode: null,
+      step: null,
+    });
+    const error = finding(null, { severity: 'error' });
+    expect(locateFindings([error], m, dockerfile)[0]!.location).toEqual({ file: 'Dockerfile', line: 3, endLine: 3 });
+    // No excerpt names the file, and none was given: no guess at which file line 3 is in.
+    expect(locateFindings([error], m, null)[0]!.location).toBeNull();
+  });
+
   it('maps `stage-1` to the unnamed second stage and `as builder` to builder', () => {
     const { dockerfile, model: m } = real('buildkit-0.8-dockerd-20.10', 'lint-casing');
-    expect(placeAll(m, dockerfile)).toMatchObject({ 'builder 1/2': [1, 1], 'builder 2/2': [2, 2], 'stage-1 2/2': [5, 5] });
+    // Both stages start FROM the same image: BuildKit runs that vertex once and 0.8 prints it under
+    // `stage-1` only, so there is no `[builder 1/2]` in this log.
+    expect(placeAll(m, dockerfile)).toEqual({
+      'load build definition from Dockerfile': null,
+      'load .dockerignore': null,
+      'load metadata for docker.io/local/busybox:1.35': null, // lines 1 and 4 both use it
+      'stage-1 1/2': [4, 4], // the unnamed second stage's FROM, not the builder's on line 1
+      'builder 2/2': [2, 2], // `as builder` in lower case is still the stage `builder`
+      'stage-1 2/2': [5, 5],
+    });
   });
 });
 

@@ -18,6 +18,7 @@
 //   expect        [{ ruleId, line?, step? }] findings that must be there (step: a piece of the
 //                 failing instruction); [] means no finding at all; null means only that the CLI
 //                 reads the log (nothing asserted on findings)
+//   mustNot       [ruleId…] rules that must not fire (a look-alike of what they are about)
 //   cachedRerun   build a second time: from the cache, no findings
 //   rawjson, tty  also record `--progress=rawjson` / `--progress=tty` (current engine)
 import { spawnSync } from 'node:child_process';
@@ -117,10 +118,13 @@ function analyse(cli, logPath, dockerfile) {
 }
 
 /** What is wrong with a report against the case's expectations (empty when nothing is). */
-function checkReport(report, expect, { firstIsCause }) {
+function checkReport(report, expect, { firstIsCause, mustNot = [] }) {
   const problems = [];
   const findings = Array.isArray(report.findings) ? report.findings : [];
   const summary = findings.map((f) => `${f.ruleId}@${f.location?.line ?? '-'}#${f.step ?? '-'}`).join(', ') || 'none';
+  for (const ruleId of mustNot) {
+    if (findings.some((f) => f.ruleId === ruleId)) problems.push(`${ruleId} must not fire (got ${summary})`);
+  }
   if (expect === null) return problems;
   if (expect.length === 0) {
     if (findings.length > 0) problems.push(`expected no finding, got ${summary}`);
@@ -228,7 +232,7 @@ function checkFixtures(kase, engine, dir, opts, report) {
       continue;
     }
     const analysed = analyse(opts.cli, logPath, join(dir, `${run.base}.Dockerfile`));
-    const problems = analysed.error ? [analysed.error] : checkReport(analysed.report, run.expect, { firstIsCause: kase.expectExit === 'failure' });
+    const problems = analysed.error ? [analysed.error] : checkReport(analysed.report, run.expect, { firstIsCause: kase.expectExit === 'failure', mustNot: kase.mustNot });
     report(problems.length === 0, `${engine}/${file}`, problems.join('; '));
   }
 }
@@ -276,7 +280,7 @@ function runCase(kase, engine, docker, outDir, opts, report) {
       report(false, label, analysed.error);
       continue;
     }
-    const problems = checkReport(analysed.report, run.expect, { firstIsCause: expectFailure });
+    const problems = checkReport(analysed.report, run.expect, { firstIsCause: expectFailure, mustNot: kase.mustNot });
     report(problems.length === 0, label, problems.length === 0 ? took : `${problems.join('; ')} (${took})`);
   }
 }

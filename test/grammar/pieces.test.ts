@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { parseVertexName } from '../../src/grammar/vertex-name.js';
-import { exitCodeOf, parseFinalError } from '../../src/grammar/final-error.js';
+import { exitCodeOf, parseErrorLineOf, parseFinalError } from '../../src/grammar/final-error.js';
 import { readTimestamp, unwrapSeconds } from '../../src/grammar/buildkit-plain.js';
 import { parseLintWarning } from '../../src/grammar/lint-and-clip.js';
-import { parseText } from './parse-helpers.js';
+import { parseFile, parseText } from './parse-helpers.js';
 
 describe('parseVertexName', () => {
   test.each([
@@ -52,6 +52,37 @@ describe('parseFinalError', () => {
     expect(exitCodeOf('process "/bin/sh -c x" did not complete successfully: exit code: 137')).toBe(137);
     expect(exitCodeOf("The command '/bin/sh -c make' returned a non-zero code: 2")).toBe(2);
     expect(exitCodeOf('failed to compute cache key: not found')).toBeNull();
+  });
+});
+
+describe('parseErrorLineOf: the line a parse error names when no excerpt does', () => {
+  test.each([
+    ['failed to create LLB definition: dockerfile parse error line 3: unknown instruction: COPPY', 3],
+    ['failed to create LLB definition: Dockerfile parse error line 15: Unknown flag: mount', 15],
+    ['dockerfile parse error on line 3: unknown instruction: COPPY (did you mean COPY?)', 3],
+  ])('%s', (message, line) => {
+    expect(parseErrorLineOf(message)).toBe(line);
+  });
+
+  test.each([
+    'failed to create LLB definition: failed to do request: Head "https://registry-1.docker.io/v2/x/manifests/1": EOF',
+    'dockerfile parse error line : nothing',
+    'dockerfile parse error line 0: nothing',
+    'dockerfile parse error line 12345678901: too long',
+    'dockerfile parse error line 3 unknown instruction',
+    'process "/bin/sh -c echo dockerfile parse error line 3" did not complete successfully: exit code: 1',
+  ])('no line: %s', (message) => {
+    expect(parseErrorLineOf(message)).toBeNull();
+  });
+
+  test('BuildKit 0.8: the solve error carries the line, and no file name it did not print', async () => {
+    const { model } = await parseFile('fixtures/real/buildkit-0.8-dockerd-20.10/parse-error.log');
+    expect(model.solveError).toMatchObject({ dockerfile: null, line: 3, endLine: 3, excerpt: [] });
+  });
+
+  test('an excerpt wins over the message', async () => {
+    const { model } = await parseFile('fixtures/real/buildkit-0.13-dockerd-26.1/parse-error.log');
+    expect(model.solveError).toMatchObject({ dockerfile: 'Dockerfile', line: 3, endLine: 3, excerpt: ['COPPY requirements.txt .'] });
   });
 });
 

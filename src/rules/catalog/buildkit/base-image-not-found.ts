@@ -20,8 +20,21 @@ export const baseImageNotFound: RuleInput = {
     { literals: ['manifest unknown'] },
     { literals: ['manifest unknown'], pattern: 'manifest for (?<image>\\S{1,300}) not found' },
     { literals: ['no match for platform in manifest'] },
+    {
+      // BuildKit 0.8 (docker 20.10) resolves the FROM images while the Dockerfile frontend creates
+      // the LLB definition, and names the manifest request that failed, not the image:
+      // `failed to solve with frontend dockerfile.v0: failed to create LLB definition: failed to do request:
+      // Head "https://registry-1.docker.io/v2/nvidia/cuda/manifests/12.4.1-cudnn-devel-ubuntu22.04": dial tcp:
+      // lookup registry-1.docker.io on 10.255.255.53:53: no such host`. Only the frontend says
+      // `failed to create LLB definition`: a RUN step's own network errors never carry it.
+      literals: ['failed to create LLB definition: failed to do request: '],
+      pattern:
+        'failed to create LLB definition: failed to do request: [A-Za-z]{1,10} "https?://(?<registry>[^/"\\s]{1,253})/v2/(?<repository>[^"\\s]{1,300})/manifests/(?<reference>[^"/\\s]{1,200})"',
+    },
   ],
   context: [
+    // The request for the manifest never got an answer (DNS, connection, proxy, TLS): BuildKit 0.8's form above.
+    { name: 'requestFailed', literals: ['failed to create LLB definition: failed to do request: '] },
     {
       name: 'network',
       literals: ['no such host', 'i/o timeout', 'connection refused', 'TLS handshake timeout', 'Temporary failure in name resolution', 'server misbehaving'],
@@ -34,6 +47,25 @@ export const baseImageNotFound: RuleInput = {
     'published, or was removed (nvidia/cuda tags name the full version and OS, e.g. `12.4.1-cudnn-devel-ubuntu22.04`, ' +
     'and end-of-life CUDA tags are deleted from Docker Hub).',
   variants: [
+    {
+      when: 'requestFailed',
+      title: 'Registry unreachable while resolving the base image',
+      message:
+        'The builder could not reach the registry `{registry}` to resolve the base image `{repository}` (tag or digest ' +
+        '`{reference}`): the request for its manifest failed before any answer (DNS, network, proxy or TLS), so ' +
+        'the image may well exist; the build never got to ask.',
+      fix: [
+        'This is the network of the builder, not the Dockerfile: retry; on self-hosted runners check DNS, the',
+        'proxy (`HTTPS_PROXY` for the Docker daemon) and firewall rules for the registry. From the machine the',
+        'Docker daemon runs on, any HTTP answer (even `401 Unauthorized`) means the registry is reachable:',
+        '',
+        '```sh',
+        'nslookup {registry}',
+        'curl -sSI https://{registry}/v2/',
+        '```',
+        'Mirror the base image to a registry you control if this one is unreliable from there.',
+      ].join('\n'),
+    },
     {
       when: 'network',
       title: 'Registry unreachable while resolving the base image',

@@ -1,6 +1,31 @@
+// BuildKit stopped recording a step's output: the real error may be in what was dropped.
+// BuildKit has two per-step limits (util/progress/logs), read from the daemon's environment: a size
+// limit, `BUILDKIT_STEP_LOG_MAX_SIZE` (default 2MiB; 1MiB in older releases), printed as
+// `[output clipped, log limit 2MiB reached]`, and a speed limit, `BUILDKIT_STEP_LOG_MAX_SPEED`
+// (default 200KiB/s; 100KiB/s in older releases), printed as `[output clipped, log limit 200KiB/s reached]`.
+// The speed limit allows the limit times the seconds the step has run so far, so a burst of output
+// at the start of a step is clipped at once.
 import type { RuleInput } from '../../schema.js';
 
-/** BuildKit stopped recording a step's output: the real error may be in what was dropped. */
+const fix = [
+  'Raise the limits on the builder; `-1` removes a limit, or give a number of bytes (`50000000`).',
+  '`BUILDKIT_STEP_LOG_MAX_SIZE` caps the bytes a step may print in all; `BUILDKIT_STEP_LOG_MAX_SPEED` caps the',
+  'bytes per second since the step started. Raise both: a step under one limit hits the other.',
+  'With a docker-container builder in GitHub Actions:',
+  '',
+  '```yaml',
+  '- uses: docker/setup-buildx-action@v3',
+  '  with:',
+  '    driver-opts: |',
+  '      env.BUILDKIT_STEP_LOG_MAX_SIZE=-1',
+  '      env.BUILDKIT_STEP_LOG_MAX_SPEED=-1',
+  '```',
+  "With the default docker driver, set the same variables in the Docker daemon's environment (e.g. a systemd",
+  'drop-in `Environment="BUILDKIT_STEP_LOG_MAX_SIZE=-1" "BUILDKIT_STEP_LOG_MAX_SPEED=-1"`, then restart dockerd).',
+  'Or keep the log short: send verbose build output to a file and print its tail on failure',
+  '(`make > build.log 2>&1 || (tail -n 200 build.log; exit 1)`).',
+].join('\n');
+
 export const logClipped: RuleInput = {
   id: 'buildkit/log-clipped',
   title: 'Step output clipped by BuildKit',
@@ -8,25 +33,25 @@ export const logClipped: RuleInput = {
   match: [
     {
       literals: ['output clipped, log limit'],
-      pattern: 'log limit (?<limit>[\\w.]{1,20}) reached',
+      // `2MiB` (size) or `200KiB/s` (speed)
+      pattern: 'log limit (?<limit>[\\w.]{1,20}(?:/s)?) reached',
     },
   ],
+  context: [{ name: 'speedLimit', literals: ['/s reached]'] }],
   message:
-    'BuildKit stopped printing this step\'s output after {limit|its log limit}: lines after that point are ' +
-    'missing from the log, so the real error may not be in it.',
-  fix: [
-    'Raise the limits on the builder (`-1` removes them). With a docker-container builder in GitHub Actions:',
-    '',
-    '```yaml',
-    '- uses: docker/setup-buildx-action@v3',
-    '  with:',
-    '    driver-opts: |',
-    '      env.BUILDKIT_STEP_LOG_MAX_SIZE=-1',
-    '      env.BUILDKIT_STEP_LOG_MAX_SPEED=-1',
-    '```',
-    'With the default docker driver, set the same variables in the Docker daemon\'s environment (e.g. a systemd',
-    'drop-in `Environment="BUILDKIT_STEP_LOG_MAX_SIZE=-1"`). Or keep the log short: send verbose build output to',
-    'a file and print its tail on failure (`make > build.log 2>&1 || (tail -n 200 build.log; exit 1)`).',
-  ].join('\n'),
+    "BuildKit stopped printing this step's output once it reached {limit|its log size limit} " +
+    '(the size limit, `BUILDKIT_STEP_LOG_MAX_SIZE`): everything the step printed after that point is missing ' +
+    'from the log, so the real error may not be in it.',
+  fix,
+  variants: [
+    {
+      when: 'speedLimit',
+      message:
+        "BuildKit dropped this step's output because it came faster than {limit} " +
+        '(the speed limit, `BUILDKIT_STEP_LOG_MAX_SPEED`, counted from the start of the step): what the step ' +
+        'printed from that point on is missing from the log until its average falls back under the limit, ' +
+        'so the real error may not be in it.',
+    },
+  ],
   docs: 'https://docs.docker.com/build/buildkit/configure/',
 };

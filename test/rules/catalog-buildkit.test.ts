@@ -1,0 +1,76 @@
+// The buildkit family on what each BuildKit generation prints: the message and fix must fit the
+// form seen (size or speed limit, a parse error with or without a suggestion, a registry that
+// did not answer).
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { analyzeLog } from './support/analyze-log.js';
+
+const real = (engine: string, name: string) => readFileSync(new URL(`../../fixtures/real/${engine}/${name}.log`, import.meta.url), 'utf8');
+const CURRENT = 'buildkit-0.13-dockerd-26.1';
+const OLD = 'buildkit-0.8-dockerd-20.10';
+
+async function only(ruleId: string, log: string) {
+  const findings = (await analyzeLog(log)).filter((f) => f.ruleId === ruleId);
+  expect(findings).toHaveLength(1);
+  return findings[0]!;
+}
+
+describe('buildkit/log-clipped', () => {
+  test.each([CURRENT, OLD])('the speed limit (%s): BUILDKIT_STEP_LOG_MAX_SPEED, on the noisy step', async (engine) => {
+    const f = await only('buildkit/log-clipped', real(engine, 'log-clipped'));
+    expect(f.message).toContain('faster than 200KiB/s');
+    expect(f.message).toContain('`BUILDKIT_STEP_LOG_MAX_SPEED`');
+    expect(f.evidence).toEqual(['[output clipped, log limit 200KiB/s reached]']);
+    expect(f.step).toBe(5);
+  });
+
+  test('the size limit: BUILDKIT_STEP_LOG_MAX_SIZE', async () => {
+    const f = await only('buildkit/log-clipped', real(CURRENT, 'log-clipped-size'));
+    expect(f.message).toContain('once it reached 2MiB');
+    expect(f.message).toContain('`BUILDKIT_STEP_LOG_MAX_SIZE`');
+    expect(f.message).not.toContain('MAX_SPEED');
+  });
+
+  test('the fix raises both limits, whichever was hit', async () => {
+    const f = await only('buildkit/log-clipped', real(OLD, 'log-clipped'));
+    expect(f.fix).toContain('env.BUILDKIT_STEP_LOG_MAX_SIZE=-1');
+    expect(f.fix).toContain('env.BUILDKIT_STEP_LOG_MAX_SPEED=-1');
+  });
+});
+
+describe('buildkit/dockerfile-parse-error', () => {
+  test('BuildKit 0.8: the line from the message, no suggestion it did not make', async () => {
+    const f = await only('buildkit/dockerfile-parse-error', real(OLD, 'parse-error'));
+    expect(f.message).toBe('Line 3 of the Dockerfile starts with `COPPY`, which is not a Dockerfile instruction.');
+    expect(f.fix).not.toContain('as BuildKit suggests');
+    expect(f.fix).toContain('Spell the instruction correctly');
+  });
+
+  test("current BuildKit: repeats its `did you mean`", async () => {
+    const f = await only('buildkit/dockerfile-parse-error', real(CURRENT, 'parse-error'));
+    expect(f.message).toBe('Line 3 of the Dockerfile starts with `COPPY`, which is not a Dockerfile instruction.');
+    expect(f.fix).toContain('Write the instruction as BuildKit suggests (`COPY`).');
+  });
+});
+
+describe('buildkit/base-image-not-found', () => {
+  test('BuildKit 0.8, registry unreachable: the registry and the image from the manifest request', async () => {
+    const f = await only('buildkit/base-image-not-found', real(OLD, 'registry-from'));
+    expect(f.title).toBe('Registry unreachable while resolving the base image');
+    expect(f.message).toContain('`registry-1.docker.io`');
+    expect(f.message).toContain('`nvidia/cuda` (tag or digest `12.4.1-cudnn-devel-ubuntu22.04`)');
+    expect(f.fix).toContain('nslookup registry-1.docker.io');
+  });
+
+  test('current BuildKit, registry unreachable: the network variant names the image', async () => {
+    const f = await only('buildkit/base-image-not-found', real(CURRENT, 'registry-from'));
+    expect(f.title).toBe('Registry unreachable while resolving the base image');
+    expect(f.message).toContain('`docker.io/nvidia/cuda:12.4.1-cudnn-devel-ubuntu22.04`');
+  });
+
+  test.each([CURRENT, OLD])('a RUN step that cannot resolve its own hosts is not about the base image (%s)', async (engine) => {
+    const findings = await analyzeLog(real(engine, 'network-error-in-run'));
+    expect(findings.map((f) => f.ruleId)).not.toContain('buildkit/base-image-not-found');
+    expect(findings[0]!.ruleId).toBe('pip/no-matching-distribution');
+  });
+});
