@@ -23324,8 +23324,8 @@ var init_pt = __esm({
           case "not_multiple_of":
             return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
           case "unrecognized_keys": {
-            const plural6 = issue2.keys.length > 1 ? "s" : "";
-            return `Chave${plural6} inv\xE1lida${plural6}: ${joinValues(issue2.keys, ", ")}`;
+            const plural5 = issue2.keys.length > 1 ? "s" : "";
+            return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue2.keys, ", ")}`;
           }
           case "invalid_key":
             return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -23475,8 +23475,8 @@ var init_pt_BR = __esm({
           case "not_multiple_of":
             return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
           case "unrecognized_keys": {
-            const plural6 = issue2.keys.length > 1 ? "s" : "";
-            return `Chave${plural6} inv\xE1lida${plural6}: ${joinValues(issue2.keys, ", ")}`;
+            const plural5 = issue2.keys.length > 1 ? "s" : "";
+            return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue2.keys, ", ")}`;
           }
           case "invalid_key":
             return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -35667,6 +35667,34 @@ var init_analyze = __esm({
   }
 });
 
+// src/report/step-words.ts
+function plural2(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function stepLabel(step) {
+  const where2 = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
+  const instruction = step.instruction.replace(/\s+/g, " ").trim();
+  return where2 ? `[${where2}] ${instruction}` : instruction;
+}
+function shorten(text, max) {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 2);
+  const space = cut.lastIndexOf(" ");
+  return `${space > max / 2 ? cut.slice(0, space) : cut} \u2026`;
+}
+function shortStepLabel(step, max = 48) {
+  const label = stepLabel({ ...step, instruction: "" }).trim();
+  const room = Math.max(16, max - label.length - 1);
+  const instruction = shorten(step.instruction, room);
+  return label ? `${label} ${instruction}` : instruction;
+}
+var init_step_words = __esm({
+  "src/report/step-words.ts"() {
+    "use strict";
+  }
+});
+
 // src/timeline/timeline.ts
 function stageOf2(step) {
   return step.stage ?? (step.internal ? "internal" : "build");
@@ -35832,18 +35860,11 @@ function paint(on, code2, text) {
 function plain(text) {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
 }
-function stepLabel(step) {
-  const where2 = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
-  return where2 ? `[${where2}] ${step.instruction}` : step.instruction;
-}
-function plural2(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 function where(finding, steps) {
   const parts = [];
   if (finding.location) parts.push(`${finding.location.file}:${finding.location.line}`);
   const step = finding.step !== null ? steps.get(finding.step) : void 0;
-  if (step) parts.push(`#${step.id} ${stepLabel(step)}`);
+  if (step) parts.push(`#${step.id} ${shortStepLabel(step, 100)}`);
   return parts.join("  ");
 }
 function renderText({ model, findings }, options) {
@@ -35854,7 +35875,7 @@ function renderText({ model, findings }, options) {
   const top = findings[0];
   if (failed) {
     const loc = top?.location ? ` (${top.location.file}:${top.location.line})` : "";
-    out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed at ${plain(stepLabel(failed))}${loc}`)));
+    out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed at ${plain(shortStepLabel(failed, 100))}${loc}`)));
     if (top) out.push(`  ${plain(top.title)}`);
   } else if (model.solveError || findings.some((f) => f.severity === "error")) {
     out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed${top ? `: ${plain(top.title)}` : ""}`)));
@@ -35881,7 +35902,10 @@ function renderText({ model, findings }, options) {
       out.push("        fix:");
       for (const line of plain(f.fix).split("\n")) out.push(`          ${line}`);
     }
-    if (f.reproduce) out.push(`        reproduce: ${plain(f.reproduce)}`);
+    if (f.reproduce) {
+      out.push("        reproduce:");
+      for (const line of plain(f.reproduce).split("\n")) out.push(`          ${line}`);
+    }
     out.push("");
   }
   const timeline = buildTimeline(model, findings);
@@ -35904,6 +35928,7 @@ var CODES;
 var init_text = __esm({
   "src/report/text.ts"() {
     "use strict";
+    init_step_words();
     init_timeline();
     init_bars();
     init_format_duration();
@@ -36246,9 +36271,6 @@ var init_mermaid = __esm({
 });
 
 // src/report/markdown-words.ts
-function plural3(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 function formatSeconds(seconds) {
   if (seconds === null) return "?";
   if (seconds < 60) return `${seconds.toFixed(1)}s`;
@@ -36256,19 +36278,6 @@ function formatSeconds(seconds) {
   const m = Math.floor(total / 60);
   const s = total % 60;
   return m < 60 ? `${m}m ${String(s).padStart(2, "0")}s` : `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, "0")}m`;
-}
-function shorten(text, max) {
-  const flat = text.replace(/\s+/g, " ").trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 2);
-  const space = cut.lastIndexOf(" ");
-  return `${space > max / 2 ? cut.slice(0, space) : cut} \u2026`;
-}
-function shortStepLabel(step, max = 48) {
-  const label = stepLabel({ ...step, instruction: "" }).trim();
-  const room = Math.max(16, max - label.length - 1);
-  const instruction = shorten(step.instruction, room);
-  return label ? `${label} ${instruction}` : instruction;
 }
 function locationLabel(finding) {
   return finding.location ? `${finding.location.file}:${finding.location.line}` : null;
@@ -36297,7 +36306,7 @@ var SEVERITY_MARK;
 var init_markdown_words = __esm({
   "src/report/markdown-words.ts"() {
     "use strict";
-    init_text();
+    init_step_words();
     SEVERITY_MARK = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
   }
 });
@@ -36306,7 +36315,7 @@ var init_markdown_words = __esm({
 function cacheLine(model) {
   const dockerfileSteps = model.steps.filter((s) => !s.internal && s.status !== "running");
   const cached2 = dockerfileSteps.filter((s) => s.cached).length;
-  const parts = [plural3(model.steps.length, "step")];
+  const parts = [plural2(model.steps.length, "step")];
   if (model.seconds !== null) parts.push(`${formatSeconds(model.seconds)} in all`);
   if (model.cacheHitRatio !== null) {
     parts.push(`cache hits ${Math.round(model.cacheHitRatio * 100)}% (${cached2} of ${dockerfileSteps.length} Dockerfile steps)`);
@@ -36403,7 +36412,7 @@ function verdictOf({ model, findings }) {
     return { kind: "unrecognised", markdown: "\u2754 No build output recognised in this log" };
   }
   const counts = countBySeverity(findings);
-  const extras = [counts.warning ? plural3(counts.warning, "warning") : "", counts.notice ? plural3(counts.notice, "notice") : ""].filter(Boolean);
+  const extras = [counts.warning ? plural2(counts.warning, "warning") : "", counts.notice ? plural2(counts.notice, "notice") : ""].filter(Boolean);
   return { kind: "passed", markdown: `\u2705 Build passed${extras.length ? ` with ${extras.join(" and ")}` : ""}` };
 }
 function whereCell(finding, steps) {
@@ -36696,7 +36705,7 @@ function summarizeLogs(logs) {
     notices: sum((row) => row.notices)
   };
 }
-function plural4(n, word) {
+function plural3(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function markdownText(text) {
@@ -36706,19 +36715,19 @@ function terminalText(text) {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
 }
 function textSummary(summary) {
-  const out = [`Summary of ${plural4(summary.logs.length, "log")}: ${summary.failed} failed, ${plural4(summary.errors, "error")}, ${plural4(summary.warnings, "warning")}, ${plural4(summary.notices, "notice")}`];
+  const out = [`Summary of ${plural3(summary.logs.length, "log")}: ${summary.failed} failed, ${plural3(summary.errors, "error")}, ${plural3(summary.warnings, "warning")}, ${plural3(summary.notices, "notice")}`];
   const width = Math.max(...summary.logs.map((row) => terminalText(row.log).length));
   for (const row of summary.logs) {
-    const counts = `${plural4(row.errors, "error")}, ${plural4(row.warnings, "warning")}, ${plural4(row.notices, "notice")}`;
+    const counts = `${plural3(row.errors, "error")}, ${plural3(row.warnings, "warning")}, ${plural3(row.notices, "notice")}`;
     out.push(`  ${MARKS2[row.verdict]} ${terminalText(row.log).padEnd(width)}  ${row.verdict.padEnd(12)}  ${counts}${row.topRule ? `  (${row.topRule})` : ""}`);
   }
   return out.join("\n") + "\n";
 }
 function markdownSummary(summary) {
   const out = [
-    `## Summary of ${plural4(summary.logs.length, "log")}`,
+    `## Summary of ${plural3(summary.logs.length, "log")}`,
     "",
-    `${summary.failed} failed \xB7 ${plural4(summary.errors, "error")} \xB7 ${plural4(summary.warnings, "warning")} \xB7 ${plural4(summary.notices, "notice")}`,
+    `${summary.failed} failed \xB7 ${plural3(summary.errors, "error")} \xB7 ${plural3(summary.warnings, "warning")} \xB7 ${plural3(summary.notices, "notice")}`,
     "",
     "| Log | Verdict | Errors | Warnings | Notices | First finding |",
     "| --- | --- | ---: | ---: | ---: | --- |"
@@ -36991,14 +37000,14 @@ function lintAnalysis(dockerfile, onCheckError) {
   const findings = locateFindings(runStaticChecks(dockerfile, onCheckError), model, dockerfile);
   return { model, findings, report: buildReport(model, findings) };
 }
-function plural5(n, word) {
+function plural4(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function textHeading(dockerfile, analysis) {
   const counts = countBySeverity(analysis.findings);
-  const stages = plural5(dockerfile.stages.length, "stage");
+  const stages = plural4(dockerfile.stages.length, "stage");
   if (analysis.findings.length === 0) return `\u2714 ${dockerfile.path}: no findings (${stages} checked)`;
-  const parts = [counts.error ? plural5(counts.error, "error") : null, counts.warning ? plural5(counts.warning, "warning") : null, counts.notice ? plural5(counts.notice, "notice") : null];
+  const parts = [counts.error ? plural4(counts.error, "error") : null, counts.warning ? plural4(counts.warning, "warning") : null, counts.notice ? plural4(counts.notice, "notice") : null];
   return `${counts.error ? "\u2716" : "!"} ${dockerfile.path}: ${parts.filter((p) => p !== null).join(", ")} (${stages} checked)`;
 }
 async function lintCommand(command, io) {

@@ -3675,8 +3675,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural5 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural5}: ${context3.types.join(", ")}.`;
+      const plural4 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural4}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -11239,9 +11239,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module2.exports = class Pluralizer {
-      constructor(singular, plural5) {
+      constructor(singular, plural4) {
         this.singular = singular;
-        this.plural = plural5;
+        this.plural = plural4;
       }
       pluralize(count2) {
         const one = count2 === 1;
@@ -42207,8 +42207,8 @@ var init_pt = __esm({
           case "not_multiple_of":
             return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
           case "unrecognized_keys": {
-            const plural5 = issue3.keys.length > 1 ? "s" : "";
-            return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue3.keys, ", ")}`;
+            const plural4 = issue3.keys.length > 1 ? "s" : "";
+            return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
           }
           case "invalid_key":
             return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -42358,8 +42358,8 @@ var init_pt_BR = __esm({
           case "not_multiple_of":
             return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
           case "unrecognized_keys": {
-            const plural5 = issue3.keys.length > 1 ? "s" : "";
-            return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue3.keys, ", ")}`;
+            const plural4 = issue3.keys.length > 1 ? "s" : "";
+            return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
           }
           case "invalid_key":
             return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -54704,6 +54704,34 @@ var init_open_input = __esm({
   }
 });
 
+// src/report/step-words.ts
+function plural2(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function stepLabel(step) {
+  const where2 = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
+  const instruction = step.instruction.replace(/\s+/g, " ").trim();
+  return where2 ? `[${where2}] ${instruction}` : instruction;
+}
+function shorten(text2, max) {
+  const flat = text2.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 2);
+  const space = cut.lastIndexOf(" ");
+  return `${space > max / 2 ? cut.slice(0, space) : cut} \u2026`;
+}
+function shortStepLabel(step, max = 48) {
+  const label = stepLabel({ ...step, instruction: "" }).trim();
+  const room = Math.max(16, max - label.length - 1);
+  const instruction = shorten(step.instruction, room);
+  return label ? `${label} ${instruction}` : instruction;
+}
+var init_step_words = __esm({
+  "src/report/step-words.ts"() {
+    "use strict";
+  }
+});
+
 // src/timeline/timeline.ts
 function stageOf2(step) {
   return step.stage ?? (step.internal ? "internal" : "build");
@@ -54869,18 +54897,11 @@ function paint(on, code2, text2) {
 function plain(text2) {
   return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
 }
-function stepLabel(step) {
-  const where2 = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
-  return where2 ? `[${where2}] ${step.instruction}` : step.instruction;
-}
-function plural2(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 function where(finding, steps) {
   const parts = [];
   if (finding.location) parts.push(`${finding.location.file}:${finding.location.line}`);
   const step = finding.step !== null ? steps.get(finding.step) : void 0;
-  if (step) parts.push(`#${step.id} ${stepLabel(step)}`);
+  if (step) parts.push(`#${step.id} ${shortStepLabel(step, 100)}`);
   return parts.join("  ");
 }
 function renderText({ model, findings }, options) {
@@ -54891,7 +54912,7 @@ function renderText({ model, findings }, options) {
   const top = findings[0];
   if (failed) {
     const loc = top?.location ? ` (${top.location.file}:${top.location.line})` : "";
-    out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed at ${plain(stepLabel(failed))}${loc}`)));
+    out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed at ${plain(shortStepLabel(failed, 100))}${loc}`)));
     if (top) out.push(`  ${plain(top.title)}`);
   } else if (model.solveError || findings.some((f) => f.severity === "error")) {
     out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed${top ? `: ${plain(top.title)}` : ""}`)));
@@ -54918,7 +54939,10 @@ function renderText({ model, findings }, options) {
       out.push("        fix:");
       for (const line of plain(f.fix).split("\n")) out.push(`          ${line}`);
     }
-    if (f.reproduce) out.push(`        reproduce: ${plain(f.reproduce)}`);
+    if (f.reproduce) {
+      out.push("        reproduce:");
+      for (const line of plain(f.reproduce).split("\n")) out.push(`          ${line}`);
+    }
     out.push("");
   }
   const timeline = buildTimeline(model, findings);
@@ -54941,6 +54965,7 @@ var CODES;
 var init_text = __esm({
   "src/report/text.ts"() {
     "use strict";
+    init_step_words();
     init_timeline();
     init_bars();
     init_format_duration();
@@ -55283,9 +55308,6 @@ var init_mermaid = __esm({
 });
 
 // src/report/markdown-words.ts
-function plural3(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 function formatSeconds(seconds) {
   if (seconds === null) return "?";
   if (seconds < 60) return `${seconds.toFixed(1)}s`;
@@ -55293,19 +55315,6 @@ function formatSeconds(seconds) {
   const m = Math.floor(total / 60);
   const s = total % 60;
   return m < 60 ? `${m}m ${String(s).padStart(2, "0")}s` : `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, "0")}m`;
-}
-function shorten(text2, max) {
-  const flat = text2.replace(/\s+/g, " ").trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 2);
-  const space = cut.lastIndexOf(" ");
-  return `${space > max / 2 ? cut.slice(0, space) : cut} \u2026`;
-}
-function shortStepLabel(step, max = 48) {
-  const label = stepLabel({ ...step, instruction: "" }).trim();
-  const room = Math.max(16, max - label.length - 1);
-  const instruction = shorten(step.instruction, room);
-  return label ? `${label} ${instruction}` : instruction;
 }
 function locationLabel(finding) {
   return finding.location ? `${finding.location.file}:${finding.location.line}` : null;
@@ -55334,7 +55343,7 @@ var SEVERITY_MARK;
 var init_markdown_words = __esm({
   "src/report/markdown-words.ts"() {
     "use strict";
-    init_text();
+    init_step_words();
     SEVERITY_MARK = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
   }
 });
@@ -55343,7 +55352,7 @@ var init_markdown_words = __esm({
 function cacheLine(model) {
   const dockerfileSteps = model.steps.filter((s) => !s.internal && s.status !== "running");
   const cached2 = dockerfileSteps.filter((s) => s.cached).length;
-  const parts = [plural3(model.steps.length, "step")];
+  const parts = [plural2(model.steps.length, "step")];
   if (model.seconds !== null) parts.push(`${formatSeconds(model.seconds)} in all`);
   if (model.cacheHitRatio !== null) {
     parts.push(`cache hits ${Math.round(model.cacheHitRatio * 100)}% (${cached2} of ${dockerfileSteps.length} Dockerfile steps)`);
@@ -55440,7 +55449,7 @@ function verdictOf({ model, findings }) {
     return { kind: "unrecognised", markdown: "\u2754 No build output recognised in this log" };
   }
   const counts = countBySeverity(findings);
-  const extras = [counts.warning ? plural3(counts.warning, "warning") : "", counts.notice ? plural3(counts.notice, "notice") : ""].filter(Boolean);
+  const extras = [counts.warning ? plural2(counts.warning, "warning") : "", counts.notice ? plural2(counts.notice, "notice") : ""].filter(Boolean);
   return { kind: "passed", markdown: `\u2705 Build passed${extras.length ? ` with ${extras.join(" and ")}` : ""}` };
 }
 function whereCell(finding, steps) {
@@ -55740,7 +55749,7 @@ function summarizeLogs(logs) {
     notices: sum((row) => row.notices)
   };
 }
-function plural4(n, word) {
+function plural3(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function markdownText(text2) {
@@ -55750,19 +55759,19 @@ function terminalText(text2) {
   return text2.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
 }
 function textSummary(summary2) {
-  const out = [`Summary of ${plural4(summary2.logs.length, "log")}: ${summary2.failed} failed, ${plural4(summary2.errors, "error")}, ${plural4(summary2.warnings, "warning")}, ${plural4(summary2.notices, "notice")}`];
+  const out = [`Summary of ${plural3(summary2.logs.length, "log")}: ${summary2.failed} failed, ${plural3(summary2.errors, "error")}, ${plural3(summary2.warnings, "warning")}, ${plural3(summary2.notices, "notice")}`];
   const width = Math.max(...summary2.logs.map((row) => terminalText(row.log).length));
   for (const row of summary2.logs) {
-    const counts = `${plural4(row.errors, "error")}, ${plural4(row.warnings, "warning")}, ${plural4(row.notices, "notice")}`;
+    const counts = `${plural3(row.errors, "error")}, ${plural3(row.warnings, "warning")}, ${plural3(row.notices, "notice")}`;
     out.push(`  ${MARKS2[row.verdict]} ${terminalText(row.log).padEnd(width)}  ${row.verdict.padEnd(12)}  ${counts}${row.topRule ? `  (${row.topRule})` : ""}`);
   }
   return out.join("\n") + "\n";
 }
 function markdownSummary2(summary2) {
   const out = [
-    `## Summary of ${plural4(summary2.logs.length, "log")}`,
+    `## Summary of ${plural3(summary2.logs.length, "log")}`,
     "",
-    `${summary2.failed} failed \xB7 ${plural4(summary2.errors, "error")} \xB7 ${plural4(summary2.warnings, "warning")} \xB7 ${plural4(summary2.notices, "notice")}`,
+    `${summary2.failed} failed \xB7 ${plural3(summary2.errors, "error")} \xB7 ${plural3(summary2.warnings, "warning")} \xB7 ${plural3(summary2.notices, "notice")}`,
     "",
     "| Log | Verdict | Errors | Warnings | Notices | First finding |",
     "| --- | --- | ---: | ---: | ---: | --- |"
@@ -57568,11 +57577,11 @@ var MARK = { failed: SEVERITY_MARK.error, passed: "\u2705", unrecognised: "\u275
 function overallVerdict(parts, logs) {
   const failed = parts.filter((p) => p.verdict.kind === "failed").length;
   const unrecognised = parts.filter((p) => p.verdict.kind === "unrecognised").length;
-  if (failed > 0) return { kind: "failed", markdown: `${MARK.failed} ${failed} of ${plural3(logs.length, "build log")} failed` };
-  if (unrecognised === logs.length) return { kind: "unrecognised", markdown: `${MARK.unrecognised} No build output recognised in ${plural3(logs.length, "log")}` };
+  if (failed > 0) return { kind: "failed", markdown: `${MARK.failed} ${failed} of ${plural2(logs.length, "build log")} failed` };
+  if (unrecognised === logs.length) return { kind: "unrecognised", markdown: `${MARK.unrecognised} No build output recognised in ${plural2(logs.length, "log")}` };
   const counts = countBySeverity(logs.flatMap((l) => l.analysis.findings));
-  const extras = [counts.warning ? plural3(counts.warning, "warning") : "", counts.notice ? plural3(counts.notice, "notice") : ""].filter(Boolean);
-  return { kind: "passed", markdown: `${MARK.passed} ${plural3(logs.length, "build log")} passed${extras.length ? ` with ${extras.join(" and ")}` : ""}` };
+  const extras = [counts.warning ? plural2(counts.warning, "warning") : "", counts.notice ? plural2(counts.notice, "notice") : ""].filter(Boolean);
+  return { kind: "passed", markdown: `${MARK.passed} ${plural2(logs.length, "build log")} passed${extras.length ? ` with ${extras.join(" and ")}` : ""}` };
 }
 function logsTable(parts, logs) {
   const rows = logs.map(({ name, analysis }, i) => {
@@ -57663,7 +57672,7 @@ function renderComment(logs, key, link) {
     maxDetails: COMMENT_DETAILS,
     limit: COMMENT_LIMIT - frame,
     measure: characters,
-    moreNote: (n, unit) => `+${plural3(n, `more ${unit}`)}, see ${summary2}.`
+    moreNote: (n, unit) => `+${plural2(n, `more ${unit}`)}, see ${summary2}.`
   });
   const hasFindings = composed.findings > 0;
   const content = composed.text.trimEnd();
@@ -62125,9 +62134,9 @@ function annotationNote(plan) {
   if (!plan) return null;
   const omitted = omittedCount(plan);
   if (omitted === 0) return null;
-  const levels = ["error", "warning", "notice"].filter((l) => plan.omitted[l] > 0).map((l) => plural3(plan.omitted[l], l)).join(", ");
+  const levels = ["error", "warning", "notice"].filter((l) => plan.omitted[l] > 0).map((l) => plural2(plan.omitted[l], l)).join(", ");
   return `> [!NOTE]
-> ${plural3(omitted, "more finding")} (${levels}) ${omitted === 1 ? "is" : "are"} not drawn as annotations on the Dockerfile: GitHub shows at most 10 per level in a step. All are listed below.`;
+> ${plural2(omitted, "more finding")} (${levels}) ${omitted === 1 ? "is" : "are"} not drawn as annotations on the Dockerfile: GitHub shows at most 10 per level in a step. All are listed below.`;
 }
 function renderJobSummary(logs, options = {}) {
   const note = annotationNote(options.annotations);
@@ -62139,7 +62148,7 @@ function renderJobSummary(logs, options = {}) {
     measure: utf8Bytes,
     preface: note ? [note] : [],
     footer: [`<sub>buildkit-doctor ${VERSION}</sub>`],
-    moreNote: (n, unit) => `**+${plural3(n, `more ${unit}`)} left out to stay under GitHub's 1 MiB summary limit.** The JSON report (the \`report-file\` output) has every finding.`
+    moreNote: (n, unit) => `**+${plural2(n, `more ${unit}`)} left out to stay under GitHub's 1 MiB summary limit.** The JSON report (the \`report-file\` output) has every finding.`
   });
 }
 

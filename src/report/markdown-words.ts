@@ -1,12 +1,10 @@
 // Small wordings shared by the Markdown reports (summary, comment, `--format markdown`).
-import type { Finding, Severity, Step } from '../model/types.js';
-import { stepLabel } from './text.js';
+import type { Finding, Severity } from '../model/types.js';
+import { plural, shorten, shortStepLabel } from './step-words.js';
+
+export { plural, shorten, shortStepLabel };
 
 export const SEVERITY_MARK: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 export function formatSeconds(seconds: number | null): string {
   if (seconds === null) return '?';
@@ -15,23 +13,6 @@ export function formatSeconds(seconds: number | null): string {
   const m = Math.floor(total / 60);
   const s = total % 60;
   return m < 60 ? `${m}m ${String(s).padStart(2, '0')}s` : `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m`;
-}
-
-/** Cuts `text` to at most `max` characters at a word boundary, marking the cut with ` …`. */
-export function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 2);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max / 2 ? cut.slice(0, space) : cut} …`;
-}
-
-/** `[builder 5/6] RUN nvcc -O3 …`: the step as BuildKit names it, instruction shortened. */
-export function shortStepLabel(step: Step, max = 48): string {
-  const label = stepLabel({ ...step, instruction: '' }).trim();
-  const room = Math.max(16, max - label.length - 1);
-  const instruction = shorten(step.instruction, room);
-  return label ? `${label} ${instruction}` : instruction;
 }
 
 /** `Dockerfile:14` for a located finding, null otherwise. */

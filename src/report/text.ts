@@ -1,6 +1,7 @@
 // The report for people at a terminal: the verdict first, then the findings, then the slowest steps.
 import type { Analysis } from '../analyze.js';
 import type { Finding, Step } from '../model/types.js';
+import { plural, shortStepLabel } from './step-words.js';
 import { buildTimeline } from '../timeline/timeline.js';
 import { barRows } from '../timeline/bars.js';
 import { formatDuration } from '../timeline/format-duration.js';
@@ -22,22 +23,11 @@ function plain(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 }
 
-export function stepLabel(step: Pick<Step, 'stage' | 'index' | 'total' | 'instruction' | 'platform'>): string {
-  const where = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null]
-    .filter((x) => x !== null && x !== '')
-    .join(' ');
-  return where ? `[${where}] ${step.instruction}` : step.instruction;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 function where(finding: Finding, steps: Map<number, Step>): string {
   const parts: string[] = [];
   if (finding.location) parts.push(`${finding.location.file}:${finding.location.line}`);
   const step = finding.step !== null ? steps.get(finding.step) : undefined;
-  if (step) parts.push(`#${step.id} ${stepLabel(step)}`);
+  if (step) parts.push(`#${step.id} ${shortStepLabel(step, 100)}`);
   return parts.join('  ');
 }
 
@@ -50,7 +40,7 @@ export function renderText({ model, findings }: Analysis, options: TextOptions):
   const top = findings[0];
   if (failed) {
     const loc = top?.location ? ` (${top.location.file}:${top.location.line})` : '';
-    out.push(paint(c, 'bold', paint(c, 'red', `✖ Build failed at ${plain(stepLabel(failed))}${loc}`)));
+    out.push(paint(c, 'bold', paint(c, 'red', `✖ Build failed at ${plain(shortStepLabel(failed, 100))}${loc}`)));
     if (top) out.push(`  ${plain(top.title)}`);
   } else if (model.solveError || findings.some((f) => f.severity === 'error')) {
     out.push(paint(c, 'bold', paint(c, 'red', `✖ Build failed${top ? `: ${plain(top.title)}` : ''}`)));
@@ -79,7 +69,10 @@ export function renderText({ model, findings }: Analysis, options: TextOptions):
       out.push('        fix:');
       for (const line of plain(f.fix).split('\n')) out.push(`          ${line}`);
     }
-    if (f.reproduce) out.push(`        reproduce: ${plain(f.reproduce)}`);
+    if (f.reproduce) {
+      out.push('        reproduce:');
+      for (const line of plain(f.reproduce).split('\n')) out.push(`          ${line}`);
+    }
     out.push('');
   }
 

@@ -1,0 +1,33 @@
+// How steps and counts are named in every report (text, Markdown): one wording everywhere.
+import type { Step } from '../model/types.js';
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `[linux/arm64 builder 3/7] RUN …`: the step as BuildKit names it, white space folded. */
+export function stepLabel(step: Pick<Step, 'stage' | 'index' | 'total' | 'instruction' | 'platform'>): string {
+  const where = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null]
+    .filter((x) => x !== null && x !== '')
+    .join(' ');
+  const instruction = step.instruction.replace(/\s+/g, ' ').trim();
+  return where ? `[${where}] ${instruction}` : instruction;
+}
+
+/** Cuts `text` to at most `max` characters at a word boundary, marking the cut with ` …`. */
+export function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 2);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut} …`;
+}
+
+/** `[builder 5/6] RUN nvcc -O3 …`: the step as BuildKit names it, instruction shortened. */
+export function shortStepLabel(step: Step, max = 48): string {
+  const label = stepLabel({ ...step, instruction: '' }).trim();
+  const room = Math.max(16, max - label.length - 1);
+  const instruction = shorten(step.instruction, room);
+  return label ? `${label} ${instruction}` : instruction;
+}
+
