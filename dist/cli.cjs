@@ -35846,6 +35846,12 @@ function noBuildSteps(model) {
 function unrecognisedInput(model, findings) {
   return findings.length === 0 && noBuildSteps(model);
 }
+function verdictKind({ model, findings }) {
+  if (model.failedStep !== null || model.solveError !== null || findings.some((f) => f.severity === "error")) return "failed";
+  if (model.format === "unknown" || unrecognisedInput(model, findings)) return "unrecognised";
+  if (noBuildSteps(model)) return "tool-output";
+  return "passed";
+}
 var init_recognised = __esm({
   "src/report/recognised.ts"() {
     "use strict";
@@ -35873,15 +35879,16 @@ function renderText({ model, findings }, options) {
   const out = [];
   const failed = model.failedStep !== null ? steps.get(model.failedStep) : void 0;
   const top = findings[0];
-  if (failed) {
+  const kind = verdictKind({ model, findings });
+  if (kind === "failed" && failed) {
     const loc = top?.location ? ` (${top.location.file}:${top.location.line})` : "";
     out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed at ${plain(shortStepLabel(failed, 100))}${loc}`)));
     if (top) out.push(`  ${plain(top.title)}`);
-  } else if (model.solveError || findings.some((f) => f.severity === "error")) {
+  } else if (kind === "failed") {
     out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed${top ? `: ${plain(top.title)}` : ""}`)));
-  } else if (model.format === "unknown" || unrecognisedInput(model, findings)) {
+  } else if (kind === "unrecognised") {
     out.push("No build output recognised.");
-  } else if (noBuildSteps(model)) {
+  } else if (kind === "tool-output") {
     out.push(paint(c, "bold", `No build steps recognised; ${plural2(findings.length, "finding")} in the text.`));
   } else {
     const warnings = findings.filter((f) => f.severity === "warning").length;
@@ -36395,25 +36402,25 @@ function culprit(findings, failedStep) {
   const errors = findings.filter((f) => f.severity === "error");
   return errors.find((f) => failedStep !== null && f.step === failedStep) ?? errors[0] ?? findings[0];
 }
-function verdictOf({ model, findings }) {
-  const steps = stepsById(model);
-  const failed = model.failedStep !== null ? steps.get(model.failedStep) : void 0;
-  const top = culprit(findings, model.failedStep);
-  const at = top ? locationLabel(top) : null;
-  const where2 = at ? ` (${escapeText(at)})` : "";
-  const why = top ? `: ${escapeText(top.title)}` : "";
-  if (failed) {
-    return { kind: "failed", markdown: `${SEVERITY_MARK.error} Build failed at ${codeSpan(shortStepLabel(failed))}${where2}${why}` };
+function verdictOf(analysis) {
+  const { model, findings } = analysis;
+  const kind = verdictKind(analysis);
+  if (kind === "failed") {
+    const failed = model.failedStep !== null ? stepsById(model).get(model.failedStep) : void 0;
+    const top = culprit(findings, model.failedStep);
+    const at = top ? locationLabel(top) : null;
+    const where2 = at ? ` (${escapeText(at)})` : "";
+    const why = top ? `: ${escapeText(top.title)}` : "";
+    const step = failed ? ` at ${codeSpan(shortStepLabel(failed))}` : "";
+    return { kind, markdown: `${SEVERITY_MARK.error} Build failed${step}${where2}${why}` };
   }
-  if (model.solveError !== null || findings.some((f) => f.severity === "error")) {
-    return { kind: "failed", markdown: `${SEVERITY_MARK.error} Build failed${where2}${why}` };
-  }
-  if (model.format === "unknown") {
-    return { kind: "unrecognised", markdown: "\u2754 No build output recognised in this log" };
+  if (kind === "unrecognised") return { kind, markdown: "\u2754 No build output recognised in this log" };
+  if (kind === "tool-output") {
+    return { kind, markdown: `\u{1F50E} No build steps recognised; ${plural2(findings.length, "finding")} in the text` };
   }
   const counts = countBySeverity(findings);
   const extras = [counts.warning ? plural2(counts.warning, "warning") : "", counts.notice ? plural2(counts.notice, "notice") : ""].filter(Boolean);
-  return { kind: "passed", markdown: `\u2705 Build passed${extras.length ? ` with ${extras.join(" and ")}` : ""}` };
+  return { kind, markdown: `\u2705 Build passed${extras.length ? ` with ${extras.join(" and ")}` : ""}` };
 }
 function whereCell(finding, steps) {
   const parts = [];
@@ -36495,6 +36502,7 @@ var init_markdown = __esm({
     init_markdown_timeline();
     init_markdown_words();
     init_severity();
+    init_recognised();
     DEFAULT_LIMITS = { tableRows: 50, evidenceLines: 20, evidenceLineLength: 400, textLength: 8e3 };
   }
 });
@@ -36679,17 +36687,12 @@ var init_render = __esm({
 });
 
 // src/report/multi-log.ts
-function verdictOf2({ model, findings }) {
-  if (model.failedStep !== null || model.solveError !== null || findings.some((f) => f.severity === "error")) return "failed";
-  if (model.format === "unknown") return "unrecognised";
-  return "passed";
-}
 function summarizeLogs(logs) {
   const rows = logs.map(({ name, analysis }) => {
     const counts = countBySeverity(analysis.findings);
     return {
       log: name,
-      verdict: verdictOf2(analysis),
+      verdict: verdictKind(analysis),
       errors: counts.error,
       warnings: counts.warning,
       notices: counts.notice,
@@ -36773,7 +36776,8 @@ var init_multi_log = __esm({
     init_render();
     init_sarif();
     init_severity();
-    MARKS2 = { failed: "\u2716", passed: "\u2714", unrecognised: "?" };
+    init_recognised();
+    MARKS2 = { failed: "\u2716", passed: "\u2714", "tool-output": "\u2022", unrecognised: "?" };
   }
 });
 

@@ -54883,6 +54883,12 @@ function noBuildSteps(model) {
 function unrecognisedInput(model, findings) {
   return findings.length === 0 && noBuildSteps(model);
 }
+function verdictKind({ model, findings }) {
+  if (model.failedStep !== null || model.solveError !== null || findings.some((f) => f.severity === "error")) return "failed";
+  if (model.format === "unknown" || unrecognisedInput(model, findings)) return "unrecognised";
+  if (noBuildSteps(model)) return "tool-output";
+  return "passed";
+}
 var init_recognised = __esm({
   "src/report/recognised.ts"() {
     "use strict";
@@ -54910,15 +54916,16 @@ function renderText({ model, findings }, options) {
   const out = [];
   const failed = model.failedStep !== null ? steps.get(model.failedStep) : void 0;
   const top = findings[0];
-  if (failed) {
+  const kind = verdictKind({ model, findings });
+  if (kind === "failed" && failed) {
     const loc = top?.location ? ` (${top.location.file}:${top.location.line})` : "";
     out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed at ${plain(shortStepLabel(failed, 100))}${loc}`)));
     if (top) out.push(`  ${plain(top.title)}`);
-  } else if (model.solveError || findings.some((f) => f.severity === "error")) {
+  } else if (kind === "failed") {
     out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed${top ? `: ${plain(top.title)}` : ""}`)));
-  } else if (model.format === "unknown" || unrecognisedInput(model, findings)) {
+  } else if (kind === "unrecognised") {
     out.push("No build output recognised.");
-  } else if (noBuildSteps(model)) {
+  } else if (kind === "tool-output") {
     out.push(paint(c, "bold", `No build steps recognised; ${plural2(findings.length, "finding")} in the text.`));
   } else {
     const warnings = findings.filter((f) => f.severity === "warning").length;
@@ -55432,25 +55439,25 @@ function culprit(findings, failedStep) {
   const errors = findings.filter((f) => f.severity === "error");
   return errors.find((f) => failedStep !== null && f.step === failedStep) ?? errors[0] ?? findings[0];
 }
-function verdictOf({ model, findings }) {
-  const steps = stepsById(model);
-  const failed = model.failedStep !== null ? steps.get(model.failedStep) : void 0;
-  const top = culprit(findings, model.failedStep);
-  const at = top ? locationLabel(top) : null;
-  const where2 = at ? ` (${escapeText(at)})` : "";
-  const why = top ? `: ${escapeText(top.title)}` : "";
-  if (failed) {
-    return { kind: "failed", markdown: `${SEVERITY_MARK.error} Build failed at ${codeSpan(shortStepLabel(failed))}${where2}${why}` };
+function verdictOf(analysis) {
+  const { model, findings } = analysis;
+  const kind = verdictKind(analysis);
+  if (kind === "failed") {
+    const failed = model.failedStep !== null ? stepsById(model).get(model.failedStep) : void 0;
+    const top = culprit(findings, model.failedStep);
+    const at = top ? locationLabel(top) : null;
+    const where2 = at ? ` (${escapeText(at)})` : "";
+    const why = top ? `: ${escapeText(top.title)}` : "";
+    const step = failed ? ` at ${codeSpan(shortStepLabel(failed))}` : "";
+    return { kind, markdown: `${SEVERITY_MARK.error} Build failed${step}${where2}${why}` };
   }
-  if (model.solveError !== null || findings.some((f) => f.severity === "error")) {
-    return { kind: "failed", markdown: `${SEVERITY_MARK.error} Build failed${where2}${why}` };
-  }
-  if (model.format === "unknown") {
-    return { kind: "unrecognised", markdown: "\u2754 No build output recognised in this log" };
+  if (kind === "unrecognised") return { kind, markdown: "\u2754 No build output recognised in this log" };
+  if (kind === "tool-output") {
+    return { kind, markdown: `\u{1F50E} No build steps recognised; ${plural2(findings.length, "finding")} in the text` };
   }
   const counts = countBySeverity(findings);
   const extras = [counts.warning ? plural2(counts.warning, "warning") : "", counts.notice ? plural2(counts.notice, "notice") : ""].filter(Boolean);
-  return { kind: "passed", markdown: `\u2705 Build passed${extras.length ? ` with ${extras.join(" and ")}` : ""}` };
+  return { kind, markdown: `\u2705 Build passed${extras.length ? ` with ${extras.join(" and ")}` : ""}` };
 }
 function whereCell(finding, steps) {
   const parts = [];
@@ -55532,6 +55539,7 @@ var init_markdown = __esm({
     init_markdown_timeline();
     init_markdown_words();
     init_severity();
+    init_recognised();
     DEFAULT_LIMITS = { tableRows: 50, evidenceLines: 20, evidenceLineLength: 400, textLength: 8e3 };
   }
 });
@@ -55723,17 +55731,12 @@ var init_render = __esm({
 });
 
 // src/report/multi-log.ts
-function verdictOf2({ model, findings }) {
-  if (model.failedStep !== null || model.solveError !== null || findings.some((f) => f.severity === "error")) return "failed";
-  if (model.format === "unknown") return "unrecognised";
-  return "passed";
-}
 function summarizeLogs(logs) {
   const rows = logs.map(({ name, analysis }) => {
     const counts = countBySeverity(analysis.findings);
     return {
       log: name,
-      verdict: verdictOf2(analysis),
+      verdict: verdictKind(analysis),
       errors: counts.error,
       warnings: counts.warning,
       notices: counts.notice,
@@ -55817,7 +55820,8 @@ var init_multi_log = __esm({
     init_render();
     init_sarif();
     init_severity();
-    MARKS2 = { failed: "\u2716", passed: "\u2714", unrecognised: "?" };
+    init_recognised();
+    MARKS2 = { failed: "\u2716", passed: "\u2714", "tool-output": "\u2022", unrecognised: "?" };
   }
 });
 
@@ -57573,12 +57577,16 @@ function cutText(text2, options) {
 }
 
 // src/github/compose.ts
-var MARK = { failed: SEVERITY_MARK.error, passed: "\u2705", unrecognised: "\u2754" };
+var MARK = { failed: SEVERITY_MARK.error, passed: "\u2705", "tool-output": "\u{1F50E}", unrecognised: "\u2754" };
 function overallVerdict(parts, logs) {
   const failed = parts.filter((p) => p.verdict.kind === "failed").length;
   const unrecognised = parts.filter((p) => p.verdict.kind === "unrecognised").length;
   if (failed > 0) return { kind: "failed", markdown: `${MARK.failed} ${failed} of ${plural2(logs.length, "build log")} failed` };
   if (unrecognised === logs.length) return { kind: "unrecognised", markdown: `${MARK.unrecognised} No build output recognised in ${plural2(logs.length, "log")}` };
+  if (!parts.some((p) => p.verdict.kind === "passed")) {
+    const found = logs.reduce((n, l) => n + l.analysis.findings.length, 0);
+    return { kind: "tool-output", markdown: `${MARK["tool-output"]} No build steps recognised in ${plural2(logs.length, "log")}; ${plural2(found, "finding")} in the text` };
+  }
   const counts = countBySeverity(logs.flatMap((l) => l.analysis.findings));
   const extras = [counts.warning ? plural2(counts.warning, "warning") : "", counts.notice ? plural2(counts.notice, "notice") : ""].filter(Boolean);
   return { kind: "passed", markdown: `${MARK.passed} ${plural2(logs.length, "build log")} passed${extras.length ? ` with ${extras.join(" and ")}` : ""}` };

@@ -31,13 +31,17 @@ export interface Composed extends FitResult {
   findings: number;
 }
 
-const MARK: Record<VerdictKind, string> = { failed: SEVERITY_MARK.error, passed: '✅', unrecognised: '❔' };
+const MARK: Record<VerdictKind, string> = { failed: SEVERITY_MARK.error, passed: '✅', 'tool-output': '🔎', unrecognised: '❔' };
 
 function overallVerdict(parts: ReportParts[], logs: readonly NamedAnalysis[]): { kind: VerdictKind; markdown: string } {
   const failed = parts.filter((p) => p.verdict.kind === 'failed').length;
   const unrecognised = parts.filter((p) => p.verdict.kind === 'unrecognised').length;
   if (failed > 0) return { kind: 'failed', markdown: `${MARK.failed} ${failed} of ${plural(logs.length, 'build log')} failed` };
   if (unrecognised === logs.length) return { kind: 'unrecognised', markdown: `${MARK.unrecognised} No build output recognised in ${plural(logs.length, 'log')}` };
+  if (!parts.some((p) => p.verdict.kind === 'passed')) {
+    const found = logs.reduce((n, l) => n + l.analysis.findings.length, 0);
+    return { kind: 'tool-output', markdown: `${MARK['tool-output']} No build steps recognised in ${plural(logs.length, 'log')}; ${plural(found, 'finding')} in the text` };
+  }
   const counts = countBySeverity(logs.flatMap((l) => l.analysis.findings));
   const extras = [counts.warning ? plural(counts.warning, 'warning') : '', counts.notice ? plural(counts.notice, 'notice') : ''].filter(Boolean);
   return { kind: 'passed', markdown: `${MARK.passed} ${plural(logs.length, 'build log')} passed${extras.length ? ` with ${extras.join(' and ')}` : ''}` };

@@ -12,6 +12,7 @@ import { codeBlock, codeSpan, escapeText, sanitizeInline, sanitizeMarkdown } fro
 import { renderTimelineMarkdown, type TimelineSurface } from './markdown-timeline.js';
 import { firstSentence, locationLabel, plural, SEVERITY_MARK, shortStepLabel } from './markdown-words.js';
 import { countBySeverity } from './severity.js';
+import { verdictKind, type VerdictKind } from './recognised.js';
 
 export interface MarkdownLimits {
   /** Rows of the findings table; the rest are counted in a line under it. */
@@ -26,7 +27,7 @@ export interface MarkdownLimits {
 
 export const DEFAULT_LIMITS: MarkdownLimits = { tableRows: 50, evidenceLines: 20, evidenceLineLength: 400, textLength: 8000 };
 
-export type VerdictKind = 'failed' | 'passed' | 'unrecognised';
+export type { VerdictKind };
 
 export interface Verdict {
   kind: VerdictKind;
@@ -54,25 +55,26 @@ function culprit(findings: readonly Finding[], failedStep: number | null): Findi
   return errors.find((f) => failedStep !== null && f.step === failedStep) ?? errors[0] ?? findings[0];
 }
 
-export function verdictOf({ model, findings }: Analysis): Verdict {
-  const steps = stepsById(model);
-  const failed = model.failedStep !== null ? steps.get(model.failedStep) : undefined;
-  const top = culprit(findings, model.failedStep);
-  const at = top ? locationLabel(top) : null;
-  const where = at ? ` (${escapeText(at)})` : '';
-  const why = top ? `: ${escapeText(top.title)}` : '';
-  if (failed) {
-    return { kind: 'failed', markdown: `${SEVERITY_MARK.error} Build failed at ${codeSpan(shortStepLabel(failed))}${where}${why}` };
+export function verdictOf(analysis: Analysis): Verdict {
+  const { model, findings } = analysis;
+  const kind = verdictKind(analysis);
+  if (kind === 'failed') {
+    const failed = model.failedStep !== null ? stepsById(model).get(model.failedStep) : undefined;
+    const top = culprit(findings, model.failedStep);
+    const at = top ? locationLabel(top) : null;
+    const where = at ? ` (${escapeText(at)})` : '';
+    const why = top ? `: ${escapeText(top.title)}` : '';
+    const step = failed ? ` at ${codeSpan(shortStepLabel(failed))}` : '';
+    return { kind, markdown: `${SEVERITY_MARK.error} Build failed${step}${where}${why}` };
   }
-  if (model.solveError !== null || findings.some((f) => f.severity === 'error')) {
-    return { kind: 'failed', markdown: `${SEVERITY_MARK.error} Build failed${where}${why}` };
-  }
-  if (model.format === 'unknown') {
-    return { kind: 'unrecognised', markdown: '❔ No build output recognised in this log' };
+  if (kind === 'unrecognised') return { kind, markdown: '❔ No build output recognised in this log' };
+  if (kind === 'tool-output') {
+    // A pasted tool log: its findings are worth reading, but it holds no build to call passed.
+    return { kind, markdown: `🔎 No build steps recognised; ${plural(findings.length, 'finding')} in the text` };
   }
   const counts = countBySeverity(findings);
   const extras = [counts.warning ? plural(counts.warning, 'warning') : '', counts.notice ? plural(counts.notice, 'notice') : ''].filter(Boolean);
-  return { kind: 'passed', markdown: `✅ Build passed${extras.length ? ` with ${extras.join(' and ')}` : ''}` };
+  return { kind, markdown: `✅ Build passed${extras.length ? ` with ${extras.join(' and ')}` : ''}` };
 }
 
 /** "Dockerfile:14<br>stage `builder` · `[builder 5/6] RUN nvcc …`": where a finding is, for a table cell. */

@@ -11,6 +11,7 @@ import type { OutputFormat } from '../cli/args.js';
 import { render, type RenderOptions } from './render.js';
 import { renderSarif } from './sarif.js';
 import { countBySeverity } from './severity.js';
+import { verdictKind, type VerdictKind } from './recognised.js';
 import type { Report } from '../model/types.js';
 
 export interface NamedAnalysis {
@@ -19,7 +20,7 @@ export interface NamedAnalysis {
   analysis: Analysis;
 }
 
-export type LogVerdict = 'failed' | 'passed' | 'unrecognised';
+export type LogVerdict = VerdictKind;
 
 export interface LogSummary {
   log: string;
@@ -50,18 +51,12 @@ export interface MultiRenderOptions extends RenderOptions {
   dockerfile?: string | null;
 }
 
-export function verdictOf({ model, findings }: Analysis): LogVerdict {
-  if (model.failedStep !== null || model.solveError !== null || findings.some((f) => f.severity === 'error')) return 'failed';
-  if (model.format === 'unknown') return 'unrecognised';
-  return 'passed';
-}
-
 export function summarizeLogs(logs: readonly NamedAnalysis[]): MergedSummary {
   const rows = logs.map(({ name, analysis }): LogSummary => {
     const counts = countBySeverity(analysis.findings);
     return {
       log: name,
-      verdict: verdictOf(analysis),
+      verdict: verdictKind(analysis),
       errors: counts.error,
       warnings: counts.warning,
       notices: counts.notice,
@@ -93,7 +88,7 @@ function terminalText(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 
-const MARKS: Record<LogVerdict, string> = { failed: '✖', passed: '✔', unrecognised: '?' };
+const MARKS: Record<LogVerdict, string> = { failed: '✖', passed: '✔', 'tool-output': '•', unrecognised: '?' };
 
 function textSummary(summary: MergedSummary): string {
   const out = [`Summary of ${plural(summary.logs.length, 'log')}: ${summary.failed} failed, ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.notices, 'notice')}`];

@@ -13,3 +13,19 @@ export function noBuildSteps(model: Pick<BuildModel, 'format' | 'steps'>): boole
 export function unrecognisedInput(model: Pick<BuildModel, 'format' | 'steps'>, findings: readonly Finding[]): boolean {
   return findings.length === 0 && noBuildSteps(model);
 }
+
+/**
+ * What a log says about its build, the same for every report:
+ * - `failed`: a step failed, the solve failed, or an error-level finding;
+ * - `passed`: build steps, all finished without an error;
+ * - `tool-output`: no build steps but findings in the text (a pasted pip or CMake log);
+ * - `unrecognised`: nothing this tool knows.
+ */
+export type VerdictKind = 'failed' | 'passed' | 'tool-output' | 'unrecognised';
+
+export function verdictKind({ model, findings }: { model: Pick<BuildModel, 'format' | 'steps' | 'failedStep' | 'solveError'>; findings: readonly Finding[] }): VerdictKind {
+  if (model.failedStep !== null || model.solveError !== null || findings.some((f) => f.severity === 'error')) return 'failed';
+  if (model.format === 'unknown' || unrecognisedInput(model, findings)) return 'unrecognised';
+  if (noBuildSteps(model)) return 'tool-output';
+  return 'passed';
+}

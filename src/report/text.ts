@@ -5,7 +5,7 @@ import { plural, shortStepLabel } from './step-words.js';
 import { buildTimeline } from '../timeline/timeline.js';
 import { barRows } from '../timeline/bars.js';
 import { formatDuration } from '../timeline/format-duration.js';
-import { noBuildSteps, unrecognisedInput } from './recognised.js';
+import { verdictKind } from './recognised.js';
 
 export interface TextOptions {
   color: boolean;
@@ -38,15 +38,16 @@ export function renderText({ model, findings }: Analysis, options: TextOptions):
 
   const failed = model.failedStep !== null ? steps.get(model.failedStep) : undefined;
   const top = findings[0];
-  if (failed) {
+  const kind = verdictKind({ model, findings });
+  if (kind === 'failed' && failed) {
     const loc = top?.location ? ` (${top.location.file}:${top.location.line})` : '';
     out.push(paint(c, 'bold', paint(c, 'red', `✖ Build failed at ${plain(shortStepLabel(failed, 100))}${loc}`)));
     if (top) out.push(`  ${plain(top.title)}`);
-  } else if (model.solveError || findings.some((f) => f.severity === 'error')) {
+  } else if (kind === 'failed') {
     out.push(paint(c, 'bold', paint(c, 'red', `✖ Build failed${top ? `: ${plain(top.title)}` : ''}`)));
-  } else if (model.format === 'unknown' || unrecognisedInput(model, findings)) {
+  } else if (kind === 'unrecognised') {
     out.push('No build output recognised.');
-  } else if (noBuildSteps(model)) {
+  } else if (kind === 'tool-output') {
     // A pasted tool log with findings: worth reading, but no verdict on a build that is not in it.
     out.push(paint(c, 'bold', `No build steps recognised; ${plural(findings.length, 'finding')} in the text.`));
   } else {

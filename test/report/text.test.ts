@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeStream } from '../../src/analyze.js';
 import { parseDockerfile } from '../../src/dockerfile/dockerfile.js';
 import { renderText } from '../../src/report/text.js';
+import { renderMarkdown, verdictOf } from '../../src/report/markdown.js';
+import { summarizeLogs } from '../../src/report/multi-log.js';
 
 const REAL = new URL('../../fixtures/real/buildkit-0.13-dockerd-26.1/', import.meta.url);
 
@@ -62,6 +64,21 @@ describe('the verdict of the text report', () => {
     expect(firstLines(text, 1)).toEqual(['No build steps recognised; 1 finding in the text.']);
     expect(text).not.toContain('Build passed');
     expect(text).toContain('pip/resolver-backtracking');
+  });
+
+  it('the Markdown verdict and the per-log summary say the same of that pasted log as the terminal', async () => {
+    const pasted = readFileSync(new URL('pip-backtracking.log', REAL), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('#9 ') && l.includes('INFO: '))
+      .map((l) => l.replace(/^#9 \d+\.\d+ /, ''))
+      .join('\n');
+    const analysis = await analyzeStream(Readable.from([Buffer.from(pasted)]));
+    expect(verdictOf(analysis)).toEqual({ kind: 'tool-output', markdown: '🔎 No build steps recognised; 1 finding in the text' });
+    expect(renderMarkdown(analysis)).not.toContain('Build passed');
+    const [row] = summarizeLogs([{ name: 'pasted.log', analysis }]).logs;
+    expect(row?.verdict).toBe('tool-output');
+    const clean = await analyzeStream(Readable.from([readFileSync(new URL('multistage-pass.log', REAL))]));
+    expect(verdictOf(clean).kind).toBe('passed');
   });
 
   it('without colour there are no escape codes, and log text cannot inject any', async () => {
