@@ -63,7 +63,20 @@ export function cudaVersionOf(captured: string | undefined, step: Step | null, m
   return seen.size === 1 ? [...seen][0]! : null;
 }
 
+/**
+ * `compute_` / `sm_` with no number: the arch list was empty when the command line was made. The
+ * usual cause is `CMAKE_CUDA_ARCHITECTURES=native` (or a script asking the GPU for its capability)
+ * on a builder that has no GPU, so detection found nothing.
+ */
+function isEmptyArch(arch: string): boolean {
+  return /^(?:compute|sm|lto)_$/.test(arch);
+}
+
+const EMPTY_ARCH_VERDICT =
+  'The architecture is empty: the arch list was detected from a GPU, and a docker build has none (CMAKE_CUDA_ARCHITECTURES=native, or a script reading the GPU\'s compute capability).';
+
 function verdict(s: ArchSupport, versionKnown: boolean): string {
+  if (isEmptyArch(s.arch)) return EMPTY_ARCH_VERDICT;
   const where = toolkitsSupporting(s.arch);
   const span = where.length ? `CUDA ${where[0]} … ${where[where.length - 1]}` : 'no CUDA release listed here';
   if (!versionKnown) {
@@ -107,7 +120,9 @@ export function cudaArchesEnrich(
     verdict: verdict(support, version !== null),
   };
   const where = toolkitsSupporting(support.arch);
-  if (support.reason === 'too-old') {
+  if (isEmptyArch(support.arch)) {
+    out.suggestion = `name the architectures explicitly instead of detecting them at build time${support.accepted.length ? ` (this toolkit accepts ${support.min} … ${support.max})` : ''}`;
+  } else if (support.reason === 'too-old') {
     out.suggestion = `remove ${support.arch} from the arch list (the oldest this toolkit builds is ${support.min}), or build on a CUDA ${where[where.length - 1] ?? 'older'} base image if that GPU must be supported`;
   } else if (support.reason === 'too-new') {
     out.suggestion = `use a base image with CUDA ${where[0] ?? 'newer'} or newer (nvidia/cuda:${where[0] ?? 'X.Y'}.*-devel-…), or remove ${support.arch} from the arch list`;

@@ -68,6 +68,14 @@ describe('cuda/unsupported-arch', () => {
     expect(f?.message).toContain('last accepted by CUDA 11.8');
   });
 
+  test('an empty arch (compute_ with no number) is blamed on detection from a GPU, not on the CUDA version', async () => {
+    const [f] = await findingsOf('cuda/unsupported-arch/match-cmake-empty-arch-detected', 'cuda/unsupported-arch');
+    expect(f?.message).toContain('The architecture is empty');
+    expect(f?.message).toContain('CMAKE_CUDA_ARCHITECTURES=native');
+    expect(f?.message).not.toContain('accepted by no CUDA release');
+    expect(f?.fix).toContain('name the architectures explicitly');
+  });
+
   test('the CUDA version can come from the stage’s base image', async () => {
     const [f] = await findingsOf('cuda/unsupported-arch/match-nvcc116-value-not-defined', 'cuda/unsupported-arch');
     expect(f?.message).toContain("CUDA 11.6's nvcc accepts sm_35 … sm_87");
@@ -87,6 +95,7 @@ describe('runtime/shared-library-missing', () => {
     ['match-libcudnn-loader', 'cuDNN library not found'],
     ['match-libgl-opencv', 'OpenGL / GLib library not found (OpenCV)'],
     ['match-ldd-libnccl-paste', 'NCCL library not found'],
+    ['match-libtorch-cuda-cu-old-extension', 'PyTorch library not found (extension built for another PyTorch)'],
   ])('%s: advice for its library family', async (name, title) => {
     const [f] = await findingsOf(`runtime/shared-library-missing/${name}`, 'runtime/shared-library-missing');
     expect(f?.title).toBe(title);

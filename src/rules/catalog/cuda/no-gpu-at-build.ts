@@ -14,6 +14,8 @@ export const noGpuAtBuild: RuleInput = {
     // `CUDA driver version is insufficient for CUDA runtime version` (cudaErrorInsufficientDriver): no driver at all, in a build
     { literals: ['CUDA driver version is insufficient for CUDA runtime version', 'The NVIDIA driver on your system is too old'] },
     { literals: ["NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver"] },
+    // CMake ≥ 3.24: `CUDA_ARCHITECTURES is set to "native", but no GPU was detected.` (HIP alike)
+    { literals: ['is set to "native", but no GPU was detected'] },
     // an assertion on the device: `assert torch.cuda.is_available(), 'CUDA not available'` in a traceback
     { literals: ['torch.cuda.is_available()'], pattern: '\\bassert\\b[^\\n]{0,200}torch\\.cuda\\.is_available\\(\\)' },
     { literals: ['AssertionError: '], pattern: 'AssertionError: [^\\n]{0,200}\\b(?:CUDA|GPU|cuda|gpu)s? (?:is |are )?(?:not available|unavailable)' },

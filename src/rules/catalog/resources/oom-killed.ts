@@ -11,6 +11,8 @@ export const oomKilled: RuleInput = {
       literals: ['Killed signal terminated program'],
       pattern: 'Killed signal terminated program (?<program>[\\w+.-]{1,100})',
     },
+    // older gcc: `c++: internal compiler error: Killed (program cc1plus)`
+    { literals: ['internal compiler error: Killed (program '], pattern: 'internal compiler error: Killed \\(program (?<program>[\\w+.-]{1,100})\\)' },
     // nvcc: `nvcc error   : 'cicc' died due to signal 9 (Kill signal)`
     { literals: ['died due to signal 9'], pattern: "'(?<program>[\\w+.-]{1,100})' died due to signal 9" },
     // ld: `collect2: fatal error: ld terminated with signal 9 [Killed]`
@@ -29,6 +31,7 @@ export const oomKilled: RuleInput = {
       name: 'memory',
       literals: [
         'Killed signal terminated program',
+        'internal compiler error: Killed (program ',
         'died due to signal 9',
         'terminated with signal 9',
         'virtual memory exhausted',

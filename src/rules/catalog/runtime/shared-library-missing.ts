@@ -30,6 +30,8 @@ export const sharedLibraryMissing: RuleInput = {
       pattern: `(?:${lib('lib(?:cublas|cublasLt|cudart|cufft|curand|cusparse|cusolver|nvrtc|nvJitLink)\\.so')}|lib(?:cublas|cudart)[\\w.]{0,200} => not found)`,
     },
     { name: 'tensorrt', literals: ['libnvinfer'], pattern: lib('libnvinfer') },
+    // PyTorch's own libraries: an extension linked against another torch, or imported before torch
+    { name: 'torchLibs', literals: ['libtorch', 'libc10'], pattern: lib('lib(?:torch|c10)[\\w]{0,40}\\.so') },
     { name: 'opengl', literals: ['libGL.so', 'libgthread', 'libglib-2.0'], pattern: lib('lib(?:GL|gthread-2\\.0|glib-2\\.0)\\.so') },
   ],
   scope: 'step',
@@ -60,6 +62,23 @@ export const sharedLibraryMissing: RuleInput = {
         'Do not load the driver while building: move GPU checks and anything that initialises CUDA to `docker run --gpus all …`.',
         'To only link against the driver API, use the stub shipped in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda` ' +
           '(never put `stubs` on `LD_LIBRARY_PATH` of the final image).',
+      ].join('\n'),
+    },
+    {
+      when: 'torchLibs',
+      title: 'PyTorch library not found (extension built for another PyTorch)',
+      message:
+        'The loader could not find {library:all}, a library of PyTorch itself. A compiled extension (or a prebuilt wheel) ' +
+        'looks for the libraries of the PyTorch it was built against: `libtorch_cuda_cu.so` and `libtorch_cuda_cpp.so` exist ' +
+        'only in older releases built with split CUDA libraries (current ones ship `libtorch_cuda.so`), and `libc10.so` / ' +
+        '`libtorch_cpu.so` are found only once `import torch` has loaded them.',
+      fix: [
+        'Build the extension against the torch installed in this stage, from source and without an isolated build env:',
+        '',
+        '```dockerfile',
+        'RUN pip install --no-build-isolation --no-cache-dir --force-reinstall <extension>',
+        '```',
+        'or install the torch version its wheel was built for. Where a module loads the extension directly, `import torch` first.',
       ].join('\n'),
     },
     {
