@@ -4,7 +4,7 @@
 // still parses line by line. What no grammar claims is unframed: the continuation of the current
 // step, else text outside any step (or, before any framing was seen, the implicit step 0).
 import type { BuildEvent, LogFormat, LogLine } from '../model/types.js';
-import { BuildkitPlainGrammar } from './buildkit-plain.js';
+import { BuildkitPlainGrammar, readTimestamp } from './buildkit-plain.js';
 import { BuildkitTtyGrammar } from './buildkit-tty.js';
 import { ClassicGrammar } from './classic.js';
 import { ClosingBlockGrammar } from './closing-blocks.js';
@@ -73,6 +73,19 @@ export class LogParser {
       ctx.emit({ type: 'step-output', line: line.line, id: ctx.current, seconds: null, text });
       return;
     }
-    ctx.unframed(line.line, text);
+    ctx.unframed(line.line, withoutElapsedSeconds(text));
   }
+}
+
+/**
+ * A piece of BuildKit's error box pasted without its `> [stage 3/7] RUN …:` header, or of a tty
+ * screen, still carries BuildKit's elapsed seconds (`3.183 The conflict is caused by:`). Outside
+ * any step that number is BuildKit's, not the tool's: the tool's own words start after it, where
+ * the rules look for them.
+ */
+function withoutElapsedSeconds(text: string): string {
+  const c = text.charCodeAt(0);
+  if (c < 48 || c > 57) return text;
+  const stamp = readTimestamp(text, 0);
+  return stamp !== null && stamp.next < text.length ? text.slice(stamp.next) : text;
 }

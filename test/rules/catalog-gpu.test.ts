@@ -122,6 +122,19 @@ describe('pip', () => {
     expect(f?.message).toContain('datasets==4.4.1 is pinned by a constraints file');
   });
 
+  test('a piece of the error box pasted without its header: BuildKit’s seconds do not hide who requires what', async () => {
+    const [f] = await findingsOf('pip/resolution-impossible/match-box-pasted-without-header', 'pip/resolution-impossible');
+    expect(f?.message).toContain('Conflict: torchaudio 2.2.0 depends on torch==2.2.0; requested: torch==2.1.2.');
+    expect(f?.fix).toContain('pip index versions torchaudio');
+  });
+
+  test('only the last lines of the log: no sentence with holes, the reader is told where the conflict is', async () => {
+    const [f] = await findingsOf('pip/resolution-impossible/match-last-lines-only', 'pip/resolution-impossible');
+    expect(f?.message).toContain('requested: not in the part of the log read here');
+    expect(f?.message).not.toMatch(/depends on ;|Conflict: {2}/);
+    expect(f?.fix).toContain('pip index versions PACKAGE');
+  });
+
   test('the base image’s NVIDIA torch replaced: named with its version, constraints-file fix', async () => {
     const [f] = await findingsOf('pip/base-package-replaced/match-nv-torch-replaced', 'pip/base-package-replaced');
     expect(f?.message).toContain('torch-2.3.0a0+40ec155e58.nv24.5');

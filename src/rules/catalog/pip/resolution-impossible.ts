@@ -23,6 +23,12 @@ export const resolutionImpossible: RuleInput = {
   ],
   context: [
     { name: 'uv', literals: ['No solution found when resolving dependencies'] },
+    // the "depends on" line was seen: the conflict can be told in one sentence
+    {
+      name: 'dependsOn',
+      literals: [' depends on '],
+      pattern: '^\\s{1,200}[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])? [^\\s]{1,200} depends on ',
+    },
     {
       name: 'constraint',
       literals: ['The user requested (constraint)'],
@@ -35,15 +41,15 @@ export const resolutionImpossible: RuleInput = {
     'pip found no set of versions that satisfies every requirement. Conflict: {requirer} {requirerVersion} depends on ' +
     '{requirement}; requested: {requested:all}.',
   fix: [
-    'Make the requirements compatible: relax the pin the message names, or install a release of {requirer} whose requirement fits. ' +
-      'To see every version\'s requirement: `pip install --dry-run --report - {requirer}` or `pip index versions {requirer}`.',
+    'Make the requirements compatible: relax the pin the message names, or install a release of {requirer|the package that requires it} whose requirement fits. ' +
+      'To see every version\'s requirement: `pip install --dry-run --report - {requirer|PACKAGE}` or `pip index versions {requirer|PACKAGE}`.',
     '',
     'If the other side comes from the base image (NVIDIA\'s PyTorch images pin their packages), either keep the image\'s version and ' +
-      'wait for a compatible release of {requirer}, or make it optional so the default build passes:',
+      'wait for a compatible release of {requirer|the other package}, or make it optional so the default build passes:',
     '',
     '```dockerfile',
     'ARG INSTALL_OPTIONAL="false"',
-    'RUN if [ "$INSTALL_OPTIONAL" = "true" ]; then timeout 300 pip install {requirer}; fi',
+    'RUN if [ "$INSTALL_OPTIONAL" = "true" ]; then timeout 300 pip install {requirer|PACKAGE}; fi',
     '```',
   ].join('\n'),
   variants: [
@@ -58,6 +64,12 @@ export const resolutionImpossible: RuleInput = {
       message:
         'pip found no set of versions that satisfies every requirement: {requirer} {requirerVersion} depends on {requirement}, but ' +
         '{context.constraint.pin} is pinned by a constraints file (all the releases of {requirer} pip tried conflict with it).',
+    },
+    {
+      when: '!dependsOn',
+      message:
+        'pip found no set of versions that satisfies every requirement (requested: {requested:all|not in the part of the log read here}). ' +
+        'pip names the requirements that conflict under "The conflict is caused by:" in the step output.',
     },
   ],
   docs: 'https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts',
