@@ -107,6 +107,16 @@ describe('runtime/shared-library-missing', () => {
   });
 });
 
+describe('buildx/exec-format-error', () => {
+  test('QEMU registered without the F flag: the emulated shell runs, the programs it starts do not', async () => {
+    const [f] = await findingsOf('buildx/exec-format-error/match-qemu-without-fix-binary-flag', 'buildx/exec-format-error');
+    expect(f?.title).toBe('QEMU emulation cannot start programs of this platform');
+    expect(f?.message).toContain('linux/arm64');
+    expect(f?.message).toContain('/usr/sbin/dpkg-split');
+    expect(f?.fix).toContain('tonistiigi/binfmt --uninstall');
+  });
+});
+
 describe('pip', () => {
   test('backtracking: one finding per step, naming the package, pip’s thresholds and the time spent', async () => {
     const found = await findingsOf('pip/resolver-backtracking/match-lm-eval-fails-after-19-minutes', 'pip/resolver-backtracking');
