@@ -54,6 +54,589 @@ var init_errors = __esm({
   }
 });
 
+// src/dockerfile/words.ts
+function splitWords(text, escape = "\\") {
+  const words2 = [];
+  let current = "";
+  let quote2 = null;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote2 !== null) {
+      current += ch;
+      if (ch === escape && quote2 === '"' && i + 1 < text.length) current += text[++i];
+      else if (ch === quote2) quote2 = null;
+      continue;
+    }
+    if (ch === " " || ch === "	") {
+      if (inWord) words2.push(current);
+      current = "";
+      inWord = false;
+      continue;
+    }
+    inWord = true;
+    current += ch;
+    if (ch === escape && i + 1 < text.length) current += text[++i];
+    else if (ch === '"' || ch === "'") quote2 = ch;
+  }
+  if (inWord) words2.push(current);
+  return words2;
+}
+function unquote(word, escape = "\\") {
+  let out = "";
+  let quote2 = null;
+  for (let i = 0; i < word.length; i++) {
+    const ch = word[i];
+    if (quote2 === "'") {
+      if (ch === "'") quote2 = null;
+      else out += ch;
+    } else if (quote2 === '"') {
+      if (ch === '"') quote2 = null;
+      else if (ch === escape && i + 1 < word.length && '"$`\\'.includes(word[i + 1])) out += word[++i];
+      else out += ch;
+    } else if (ch === '"' || ch === "'") {
+      quote2 = ch;
+    } else if (ch === escape && i + 1 < word.length) {
+      out += word[++i];
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+function extractFlags(args, escape = "\\") {
+  const flags = [];
+  let rest = args.trimStart();
+  while (rest.startsWith("--")) {
+    const word = splitWords(rest, escape)[0] ?? "";
+    if (word === "--") {
+      rest = rest.slice(2).trimStart();
+      break;
+    }
+    const body = unquote(word.slice(2), escape);
+    const eq = body.indexOf("=");
+    flags.push(eq < 0 ? { name: body, value: null } : { name: body.slice(0, eq), value: body.slice(eq + 1) });
+    rest = rest.slice(word.length).trimStart();
+  }
+  return { flags, rest };
+}
+function heredocMarker(word) {
+  let i = 0;
+  while (i < word.length && word[i] >= "0" && word[i] <= "9") i++;
+  if (!word.startsWith("<<", i)) return null;
+  i += 2;
+  const chomp = word[i] === "-";
+  if (chomp) i++;
+  const rest = word.slice(i);
+  if (rest.length === 0 || rest.includes("<")) return null;
+  const name = unquote(rest);
+  if (name.length === 0 || /\s/.test(name)) return null;
+  const quoted = rest.includes('"') || rest.includes("'");
+  if (quoted && (count(rest, '"') % 2 === 1 || count(rest, "'") % 2 === 1)) return null;
+  return { name, chomp, expand: !quoted };
+}
+function count(text, ch) {
+  let n = 0;
+  for (const c of text) if (c === ch) n++;
+  return n;
+}
+var init_words = __esm({
+  "src/dockerfile/words.ts"() {
+    "use strict";
+  }
+});
+
+// src/dockerfile/logical-lines.ts
+function parseDirective(line) {
+  if (!line.startsWith("#")) return null;
+  const body = line.slice(1);
+  const eq = body.indexOf("=");
+  if (eq < 0) return null;
+  const name = body.slice(0, eq).trim();
+  const value = body.slice(eq + 1).trim();
+  if (!/^[a-zA-Z][a-zA-Z0-9]*$/.test(name) || value === "") return null;
+  return { name: name.toLowerCase(), value };
+}
+function isComment(line) {
+  return line.trimStart().startsWith("#");
+}
+function continuation(line, escape) {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === " " || line[end - 1] === "	")) end--;
+  const trimmed = line.slice(0, end);
+  if (!trimmed.endsWith(escape)) return null;
+  const before = trimmed.length >= 2 ? trimmed[trimmed.length - 2] : void 0;
+  if (before === escape) return null;
+  return trimmed.slice(0, -1);
+}
+function leadingKeyword(original) {
+  const space = original.search(/\s/);
+  return (space < 0 ? original : original.slice(0, space)).toUpperCase();
+}
+function heredocKeyword(original) {
+  let keyword = leadingKeyword(original);
+  let rest = original.slice(keyword.length).trimStart();
+  if (keyword === "ONBUILD") {
+    keyword = leadingKeyword(rest);
+    rest = rest.slice(keyword.length).trimStart();
+  }
+  if (!HEREDOC_KEYWORDS.has(keyword)) return null;
+  if (rest.startsWith("[")) {
+    try {
+      if (Array.isArray(JSON.parse(rest))) return null;
+    } catch {
+    }
+  }
+  return keyword;
+}
+function readLogicalLines(text) {
+  const lines = text.replace(/^\uFEFF/, "").split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+  const directives = {};
+  let escape = "\\";
+  let directivesDone = false;
+  const instructions = [];
+  let i = 0;
+  while (i < lines.length) {
+    const physical = lines[i];
+    const lineNo = i + 1;
+    i++;
+    const stripped = physical.trimStart();
+    if (!directivesDone) {
+      const directive = parseDirective(stripped);
+      if (directive !== null && KNOWN_DIRECTIVES.has(directive.name) && !(directive.name in directives)) {
+        directives[directive.name] = directive.value;
+        if (directive.name === "escape" && (directive.value === "`" || directive.value === "\\")) escape = directive.value;
+        continue;
+      }
+      directivesDone = true;
+    }
+    if (stripped === "" || isComment(stripped)) continue;
+    let joined = stripped;
+    let endLine = lineNo;
+    let rest = continuation(joined, escape);
+    if (rest !== null) {
+      joined = rest;
+      while (rest !== null && i < lines.length) {
+        const next = lines[i];
+        i++;
+        endLine = i;
+        if (isComment(next) || next.trim() === "") continue;
+        rest = continuation(next, escape);
+        joined += rest ?? next;
+      }
+    }
+    const original = joined.trim();
+    if (original === "") continue;
+    const heredocs = [];
+    if (heredocKeyword(original) !== null) {
+      for (const word of splitWords(original, escape)) {
+        const marker = heredocMarker(word);
+        if (marker === null) continue;
+        const start = i + 1;
+        const body = [];
+        let terminated = false;
+        while (i < lines.length) {
+          const candidate = lines[i];
+          i++;
+          const terminator = marker.chomp ? candidate.replace(/^\t+/, "") : candidate;
+          if (terminator === marker.name) {
+            terminated = true;
+            break;
+          }
+          body.push(candidate);
+        }
+        endLine = i;
+        heredocs.push({ ...marker, content: body.join("\n"), line: start, endLine: i, terminated });
+        if (!terminated) break;
+      }
+    }
+    instructions.push({ original, line: lineNo, endLine, heredocs });
+  }
+  return { instructions, directives, escape };
+}
+var KNOWN_DIRECTIVES, HEREDOC_KEYWORDS;
+var init_logical_lines = __esm({
+  "src/dockerfile/logical-lines.ts"() {
+    "use strict";
+    init_words();
+    KNOWN_DIRECTIVES = /* @__PURE__ */ new Set(["syntax", "escape", "check"]);
+    HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+  }
+});
+
+// src/dockerfile/variables.ts
+function expandVariables(text, vars, keepUnset, escape = "\\") {
+  let out = "";
+  const unresolved = [];
+  let inSingle = false;
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (inSingle) {
+      out += ch;
+      if (ch === "'") inSingle = false;
+      i++;
+      continue;
+    }
+    if (ch === "'") {
+      inSingle = true;
+      out += ch;
+      i++;
+      continue;
+    }
+    if (ch === escape && i + 1 < text.length) {
+      out += ch + text[i + 1];
+      i += 2;
+      continue;
+    }
+    if (ch !== "$") {
+      out += ch;
+      i++;
+      continue;
+    }
+    const ref = readReference(text, i);
+    if (ref === null) {
+      out += ch;
+      i++;
+      continue;
+    }
+    const value = vars.get(ref.name);
+    let replacement;
+    switch (ref.operator) {
+      case null:
+        replacement = value ?? null;
+        break;
+      case ":-":
+        replacement = value !== void 0 && value !== "" ? value : expandVariables(ref.word, vars, keepUnset, escape).text;
+        break;
+      case "-":
+        replacement = value !== void 0 ? value : expandVariables(ref.word, vars, keepUnset, escape).text;
+        break;
+      case ":+":
+        replacement = value !== void 0 && value !== "" ? expandVariables(ref.word, vars, keepUnset, escape).text : "";
+        break;
+      case "+":
+        replacement = value !== void 0 ? expandVariables(ref.word, vars, keepUnset, escape).text : "";
+        break;
+    }
+    if (replacement === null) {
+      unresolved.push(ref.name);
+      out += keepUnset ? text.slice(i, ref.end) : "";
+    } else {
+      out += replacement;
+    }
+    i = ref.end;
+  }
+  return { text: out, unresolved };
+}
+function readReference(text, dollar) {
+  let i = dollar + 1;
+  if (text[i] === "{") {
+    i++;
+    const nameStart2 = i;
+    if (i >= text.length || !NAME_START.test(text[i])) return null;
+    while (i < text.length && NAME_CHAR.test(text[i])) i++;
+    const name = text.slice(nameStart2, i);
+    let operator = null;
+    for (const op of [":-", ":+", "-", "+"]) {
+      if (text.startsWith(op, i)) {
+        operator = op;
+        i += op.length;
+        break;
+      }
+    }
+    const close = findClosingBrace(text, i);
+    if (close < 0) return null;
+    if (operator === null && close !== i) return null;
+    return { name, operator, word: text.slice(i, close), end: close + 1 };
+  }
+  if (i >= text.length || !NAME_START.test(text[i])) return null;
+  const nameStart = i;
+  while (i < text.length && NAME_CHAR.test(text[i])) i++;
+  return { name: text.slice(nameStart, i), operator: null, word: "", end: i };
+}
+function findClosingBrace(text, from) {
+  let depth = 0;
+  const end = Math.min(text.length, from + MAX_REFERENCE_LENGTH);
+  for (let i = from; i < end; i++) {
+    if (text[i] === "{") depth++;
+    else if (text[i] === "}") {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+function splitOnReferences(text) {
+  const parts = [];
+  let literal2 = "";
+  let i = 0;
+  while (i < text.length) {
+    const ref = text[i] === "$" ? readReference(text, i) : null;
+    if (ref === null) {
+      literal2 += text[i];
+      i++;
+      continue;
+    }
+    parts.push(literal2);
+    literal2 = "";
+    i = ref.end;
+  }
+  parts.push(literal2);
+  return parts;
+}
+var NAME_START, NAME_CHAR, MAX_REFERENCE_LENGTH;
+var init_variables = __esm({
+  "src/dockerfile/variables.ts"() {
+    "use strict";
+    NAME_START = /[A-Za-z_]/;
+    NAME_CHAR = /[A-Za-z0-9_]/;
+    MAX_REFERENCE_LENGTH = 1024;
+  }
+});
+
+// src/dockerfile/dockerfile.ts
+function stageLabel(stage) {
+  return stage.name ?? `stage-${stage.index}`;
+}
+function parseDockerfile(text, path3) {
+  const { instructions: raw, directives, escape } = readLogicalLines(text);
+  const globalArgs = /* @__PURE__ */ new Map();
+  const preamble = [];
+  const stages = [];
+  let current = null;
+  for (const item of raw) {
+    const keyword = keywordOf(item.original);
+    if (keyword === "FROM") {
+      if (current !== null) stages.push(current.finish());
+      current = new StageBuilder(item, stages, globalArgs, escape);
+      continue;
+    }
+    if (current === null) {
+      const instruction = toInstruction(item, keyword, escape, emptyVariables);
+      preamble.push(instruction);
+      if (keyword === "ARG") for (const [name, value] of parseArgs(instruction.args, definedOnly(globalArgs), escape)) globalArgs.set(name, value);
+      continue;
+    }
+    current.add(item, keyword);
+  }
+  if (current !== null) stages.push(current.finish());
+  return { path: path3, stages, globalArgs, preamble, directives };
+}
+function keywordOf(original) {
+  const space = original.search(/\s/);
+  return (space < 0 ? original : original.slice(0, space)).toUpperCase();
+}
+function toInstruction(item, keyword, escape, variables) {
+  const afterKeyword = item.original.slice(keyword.length).trim();
+  const { flags, rest } = extractFlags(afterKeyword, escape);
+  return {
+    keyword,
+    text: afterKeyword === "" ? keyword : `${keyword} ${afterKeyword}`,
+    line: item.line,
+    endLine: item.endLine,
+    flags,
+    args: rest,
+    json: parseExecForm(rest),
+    heredocs: item.heredocs,
+    step: null,
+    variables
+  };
+}
+function parseExecForm(args) {
+  if (!args.startsWith("[")) return null;
+  try {
+    const value = JSON.parse(args);
+    return Array.isArray(value) && value.every((v) => typeof v === "string") ? value : null;
+  } catch {
+    return null;
+  }
+}
+function parseArgs(args, vars, escape) {
+  return splitWords(args, escape).map((word) => {
+    const eq = word.indexOf("=");
+    if (eq < 0) return [word, null];
+    return [word.slice(0, eq), unquote(expandVariables(word.slice(eq + 1), vars, false, escape).text, escape)];
+  });
+}
+function parseEnv(args, vars, escape) {
+  const words2 = splitWords(args, escape);
+  if (words2.length === 0) return [];
+  if (!words2[0].includes("=")) {
+    const key = words2[0];
+    const value = args.trim().slice(key.length).trim();
+    return [[key, unquote(expandVariables(value, vars, false, escape).text, escape)]];
+  }
+  const pairs = [];
+  for (const word of words2) {
+    const eq = word.indexOf("=");
+    if (eq <= 0) continue;
+    pairs.push([word.slice(0, eq), unquote(expandVariables(word.slice(eq + 1), vars, false, escape).text, escape)]);
+  }
+  return pairs;
+}
+function definedOnly(args) {
+  const vars = /* @__PURE__ */ new Map();
+  for (const [name, value] of args) if (value !== null) vars.set(name, value);
+  return vars;
+}
+var STEP_KEYWORDS, emptyVariables, StageBuilder;
+var init_dockerfile = __esm({
+  "src/dockerfile/dockerfile.ts"() {
+    "use strict";
+    init_logical_lines();
+    init_variables();
+    init_words();
+    STEP_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD", "WORKDIR"]);
+    emptyVariables = /* @__PURE__ */ new Map();
+    StageBuilder = class {
+      constructor(from, earlier, globalArgs, escape) {
+        this.globalArgs = globalArgs;
+        this.escape = escape;
+        const globals = definedOnly(globalArgs);
+        const instruction = toInstruction(from, "FROM", escape, globals);
+        const words2 = splitWords(instruction.args, escape);
+        const fromRaw = words2[0] ?? "";
+        const expanded = expandVariables(fromRaw, globals, false, escape);
+        const base = unquote(expanded.text, escape);
+        const name = words2.length >= 3 && words2[1].toLowerCase() === "as" ? words2[2].toLowerCase() : null;
+        const baseStage = earlier.find((s) => s.name !== null && s.name === base.toLowerCase())?.index ?? null;
+        const platformFlag = instruction.flags.find((f) => f.name === "platform")?.value ?? null;
+        const platform = platformFlag === null ? null : expandVariables(platformFlag, globals, true, escape).text;
+        const fromIsStep = baseStage === null && base.toLowerCase() !== "scratch" && base !== "";
+        this.step = fromIsStep ? 1 : 0;
+        instruction.step = fromIsStep ? 1 : null;
+        this.env = new Map(baseStage === null ? [] : earlier[baseStage].env);
+        this.variables = new Map(this.env);
+        this.stage = {
+          name,
+          index: earlier.length,
+          from: base,
+          fromRaw,
+          fromUnresolved: expanded.unresolved,
+          baseStage,
+          platform,
+          line: from.line,
+          endLine: from.endLine,
+          instructions: [instruction],
+          steps: 0,
+          env: this.env
+        };
+      }
+      globalArgs;
+      escape;
+      stage;
+      variables;
+      env;
+      step;
+      add(item, keyword) {
+        const instruction = toInstruction(item, keyword, this.escape, this.variables);
+        if (STEP_KEYWORDS.has(keyword)) instruction.step = ++this.step;
+        this.stage.instructions.push(instruction);
+        this.stage.endLine = item.endLine;
+        if (keyword === "ARG") {
+          const next = new Map(this.variables);
+          for (const [name, value] of parseArgs(instruction.args, this.variables, this.escape)) {
+            const inherited = value ?? this.globalArgs.get(name) ?? null;
+            if (inherited !== null) next.set(name, inherited);
+          }
+          this.variables = next;
+        } else if (keyword === "ENV") {
+          const next = new Map(this.variables);
+          for (const [name, value] of parseEnv(instruction.args, this.variables, this.escape)) {
+            next.set(name, value);
+            this.env.set(name, value);
+          }
+          this.variables = next;
+        }
+      }
+      finish() {
+        this.stage.steps = this.step;
+        this.stage.env = new Map(this.env);
+        return this.stage;
+      }
+    };
+  }
+});
+
+// src/dockerfile/dockerfile-set.ts
+function parseOne(value, source) {
+  const eq = value.indexOf("=");
+  if (eq < 0) {
+    if (value.trim() === "") throw new InputError(`${source}: empty Dockerfile path`);
+    return { target: null, path: value };
+  }
+  const target = value.slice(0, eq).trim();
+  const file2 = value.slice(eq + 1).trim();
+  if (target === "") throw new InputError(`${source} "${value}": name the target before "=" (TARGET=PATH), or give the PATH alone`);
+  if (!TARGET_NAME.test(target)) return { target: null, path: value };
+  if (file2 === "") throw new InputError(`${source} "${value}": no Dockerfile path after "${target}=" (TARGET=PATH)`);
+  return { target, path: file2 };
+}
+function parseDockerfileSpec(values, source = "--dockerfile") {
+  let plain2 = null;
+  const targets = /* @__PURE__ */ new Map();
+  for (const value of values) {
+    const { target, path: file2 } = parseOne(value, source);
+    if (target === null) {
+      if (plain2 !== null) throw new InputError(`${source}: one plain Dockerfile path only (got "${plain2}" and "${file2}"); name the others TARGET=PATH`);
+      plain2 = file2;
+    } else {
+      if (targets.has(target)) throw new InputError(`${source}: target "${target}" given twice`);
+      targets.set(target, file2);
+    }
+  }
+  return { path: plain2, targets };
+}
+function targetsOf(model) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const step of model.steps) if (step.target !== null) seen.add(step.target);
+  return [...seen];
+}
+function unknownTargetWarnings(spec, models) {
+  if (spec.targets.size === 0) return [];
+  const inLogs = new Set(models.flatMap(targetsOf));
+  const known = [...inLogs].sort();
+  return [...spec.targets.keys()].filter((target) => !inLogs.has(target)).map((target) => `no target "${target}" in the log${known.length > 0 ? ` (targets: ${known.join(", ")})` : " (it names no bake or compose target)"}; its Dockerfile is not used`);
+}
+function readNamed(name, base) {
+  if (name === "" || name.includes("\0") || import_node_path.default.isAbsolute(name)) return null;
+  const full = import_node_path.default.resolve(base, name);
+  const relative = import_node_path.default.relative(base, full);
+  if (relative === "" || relative.startsWith("..") || import_node_path.default.isAbsolute(relative)) return null;
+  try {
+    const stat = (0, import_node_fs.statSync)(full);
+    if (!stat.isFile() || stat.size > MAX_NAMED_DOCKERFILE_BYTES) return null;
+    const shown = import_node_path.default.resolve(base) === import_node_path.default.resolve(".") ? name : full;
+    return parseDockerfile((0, import_node_fs.readFileSync)(full, "utf8"), shown);
+  } catch {
+    return null;
+  }
+}
+function fallbackDockerfile(model, base) {
+  const named = model.solveError?.dockerfile ?? null;
+  return (named !== null ? readNamed(named, base) : null) ?? readNamed(DEFAULT_DOCKERFILE, base);
+}
+async function loadDockerfileSet(spec, readFile, base) {
+  const targets = /* @__PURE__ */ new Map();
+  for (const [target, file2] of spec.targets) targets.set(target, parseDockerfile(await readFile(file2), file2));
+  if (spec.path !== null) return { dockerfile: parseDockerfile(await readFile(spec.path), spec.path), targets };
+  return { dockerfile: null, targets, resolveDockerfile: (model) => fallbackDockerfile(model, base) };
+}
+var import_node_fs, import_node_path, DEFAULT_DOCKERFILE, MAX_NAMED_DOCKERFILE_BYTES, TARGET_NAME;
+var init_dockerfile_set = __esm({
+  "src/dockerfile/dockerfile-set.ts"() {
+    "use strict";
+    import_node_fs = require("node:fs");
+    import_node_path = __toESM(require("node:path"), 1);
+    init_errors();
+    init_dockerfile();
+    DEFAULT_DOCKERFILE = "Dockerfile";
+    MAX_NAMED_DOCKERFILE_BYTES = 1024 * 1024;
+    TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+  }
+});
+
 // src/cli/args.ts
 function oneOf(name, value, allowed, fallback) {
   if (value === void 0) return fallback;
@@ -72,7 +655,7 @@ function parseCommand(argv) {
       strict: true,
       options: {
         format: { type: "string", short: "f" },
-        dockerfile: { type: "string" },
+        dockerfile: { type: "string", multiple: true },
         rules: { type: "string" },
         "fail-on": { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -85,9 +668,11 @@ function parseCommand(argv) {
   const { values, positionals } = parsed;
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };
+  const dockerfiles = parseDockerfileSpec(values.dockerfile ?? []);
   const common = {
     format: oneOf("format", values.format, FORMATS, "text"),
-    dockerfile: values.dockerfile ?? null,
+    dockerfile: dockerfiles.path,
+    targetDockerfiles: dockerfiles.targets,
     rules: values.rules ?? null,
     failOn: oneOf("fail-on", values["fail-on"], FAIL_ON, "error")
   };
@@ -111,6 +696,7 @@ var init_args = __esm({
     "use strict";
     import_node_util = require("node:util");
     init_errors();
+    init_dockerfile_set();
     FORMATS = ["text", "json", "markdown", "sarif", "github"];
     FAIL_ON = ["error", "warning", "notice", "never"];
     USAGE = `Usage:
@@ -129,7 +715,9 @@ holds the report alone. Ctrl-C and SIGTERM are passed on to it, and the report i
 
 Options:
   --format text|json|markdown|sarif|github   output format (default: text)
-  --dockerfile PATH                          the Dockerfile, to put findings on their lines
+  --dockerfile PATH                          the Dockerfile, to put findings on their lines (default:
+                                             the one the log's error block names, else ./Dockerfile)
+  --dockerfile TARGET=PATH                   a bake / compose target's own Dockerfile (repeatable)
   --rules FILE                               extra rules (JSON or YAML); same ids override built-ins
   --fail-on error|warning|notice|never       exit 1 when a finding is at or above this (default: error)
   -h, --help                                 this help
@@ -141,10 +729,10 @@ Exit: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or inp
 });
 
 // src/cli/open-input.ts
-function describeFsError(path2, error63) {
+function describeFsError(path3, error63) {
   const code2 = error63?.code ?? "";
   const detail = REASONS[code2] ?? String(error63?.message ?? error63).split("\n")[0];
-  return new InputError(`cannot read ${path2}: ${detail}`);
+  return new InputError(`cannot read ${path3}: ${detail}`);
 }
 function isBinaryByte(byte) {
   return byte === 0 || byte < 32 && byte !== 9 && byte !== 10 && byte !== 11 && byte !== 12 && byte !== 13 && byte !== 27;
@@ -178,27 +766,27 @@ function gunzipIfCompressed(source, label) {
   out.once("error", (e) => sniffer.destroy(e));
   return out.pipe(sniffer);
 }
-async function openInput(path2, stdin) {
-  if (path2 === "-") return gunzipIfCompressed(stdin, "standard input");
+async function openInput(path3, stdin) {
+  if (path3 === "-") return gunzipIfCompressed(stdin, "standard input");
   let stat;
   try {
-    stat = await import_node_fs.promises.stat(path2);
+    stat = await import_node_fs2.promises.stat(path3);
   } catch (error63) {
-    throw describeFsError(path2, error63);
+    throw describeFsError(path3, error63);
   }
-  if (stat.isDirectory()) throw new InputError(`cannot read ${path2}: is a directory`);
+  if (stat.isDirectory()) throw new InputError(`cannot read ${path3}: is a directory`);
   try {
-    const handle = await import_node_fs.promises.open(path2, "r");
-    return gunzipIfCompressed(handle.createReadStream(), path2);
+    const handle = await import_node_fs2.promises.open(path3, "r");
+    return gunzipIfCompressed(handle.createReadStream(), path3);
   } catch (error63) {
-    throw describeFsError(path2, error63);
+    throw describeFsError(path3, error63);
   }
 }
-var import_node_fs, import_node_stream, import_node_zlib, import_node_util2, REASONS, SNIFF_BYTES, EMPTY_HINT, LogSniffer;
+var import_node_fs2, import_node_stream, import_node_zlib, import_node_util2, REASONS, SNIFF_BYTES, EMPTY_HINT, LogSniffer;
 var init_open_input = __esm({
   "src/cli/open-input.ts"() {
     "use strict";
-    import_node_fs = require("node:fs");
+    import_node_fs2 = require("node:fs");
     import_node_stream = require("node:stream");
     import_node_zlib = require("node:zlib");
     import_node_util2 = require("node:util");
@@ -364,6 +952,10 @@ function parseVertexName(id, name) {
     header.target = names.length > 0 ? names[0] : null;
   }
   return header;
+}
+function withKnownTarget(header, targets) {
+  if (header.target !== null || header.stage === null || header.index === null || !targets.has(header.stage)) return header;
+  return { ...header, target: header.stage, stage: null };
 }
 var init_vertex_name = __esm({
   "src/grammar/vertex-name.ts"() {
@@ -646,6 +1238,138 @@ var init_buildkit_tty = __esm({
   }
 });
 
+// src/grammar/builder-failure.ts
+function emitBuilderFailure(ctx, line, step, message, exitCode) {
+  if (step !== null) ctx.emit({ type: "step-error", line, id: step, seconds: null, message });
+  ctx.emit({
+    type: "solve-error",
+    line,
+    error: { dockerfile: null, line: null, endLine: null, excerpt: [], message, exitCode, step }
+  });
+}
+var init_builder_failure = __esm({
+  "src/grammar/builder-failure.ts"() {
+    "use strict";
+  }
+});
+
+// src/grammar/stage-name.ts
+function stageNameOf(fromInstruction) {
+  const words2 = fromInstruction.trim().split(/\s+/);
+  if (words2.length >= 4 && words2[words2.length - 2].toLowerCase() === "as") return words2[words2.length - 1];
+  return null;
+}
+var init_stage_name = __esm({
+  "src/grammar/stage-name.ts"() {
+    "use strict";
+  }
+});
+
+// src/grammar/buildah.ts
+function exitStatusOf(message) {
+  const m = /exit status (\d{1,10})$/.exec(message);
+  return m ? Number(m[1]) : null;
+}
+var STEP, ARROW, FAILED_AT, BuildahGrammar;
+var init_buildah = __esm({
+  "src/grammar/buildah.ts"() {
+    "use strict";
+    init_builder_failure();
+    init_stage_name();
+    STEP = /^(?:\[(\d{1,4})\/(\d{1,4})\] )?STEP (\d{1,6})\/(\d{1,6}): /;
+    ARROW = "--> ";
+    FAILED_AT = 'building at STEP "';
+    BuildahGrammar = class {
+      constructor(ctx) {
+        this.ctx = ctx;
+      }
+      ctx;
+      offset = 0;
+      stageIndex = null;
+      stage = null;
+      step = null;
+      cached = false;
+      lastId = 0;
+      static claims(text) {
+        const c = text.charCodeAt(0);
+        return c === 83 || c === 91 || c === 45 || c === 69 || c === 101 || c === 67;
+      }
+      push(line) {
+        const text = line.text;
+        if (text.startsWith("STEP ") || text.startsWith("[")) return this.stepLine(line);
+        const failedAt = text.indexOf(FAILED_AT);
+        if (failedAt >= 0 && failedAt <= 14 && (text.startsWith("Error: ") || text.startsWith("error "))) {
+          this.fail(line);
+          return true;
+        }
+        if (this.step === null) return false;
+        const id = this.step;
+        if (text.startsWith(ARROW)) {
+          const what = text.slice(ARROW.length);
+          if (what.startsWith("Using cache ")) {
+            this.cached = true;
+            this.ctx.emit({ type: "step-cached", line: line.line, id });
+          } else if (/^[0-9a-f]{8,64}$/.test(what)) {
+            if (!this.cached) this.ctx.emit({ type: "step-done", line: line.line, id, seconds: null });
+            this.close();
+          } else {
+            return false;
+          }
+          return true;
+        }
+        return false;
+      }
+      stepLine(line) {
+        const m = STEP.exec(line.text);
+        if (m === null) {
+          if (this.step !== null && /^\[\d{1,4}\/\d{1,4}\] COMMIT\b/.test(line.text)) {
+            this.ctx.emit({ type: "step-output", line: line.line, id: this.step, seconds: null, text: line.text, status: true });
+            return true;
+          }
+          return false;
+        }
+        this.ctx.seeFormat("buildah");
+        const [, stageK, , index, total] = m;
+        if (this.step !== null && !this.cached) this.ctx.emit({ type: "step-done", line: line.line, id: this.step, seconds: null });
+        this.close();
+        const stageKey = stageK ?? null;
+        if (Number(index) === 1 && (stageKey === null || stageKey === "1") && this.lastId > 0) {
+          this.offset = this.ctx.maxId;
+          this.lastId = 0;
+        } else if (this.lastId === 0 && this.ctx.maxId > 0) {
+          this.offset = this.ctx.maxId;
+        }
+        if (stageKey !== this.stageIndex) {
+          this.stageIndex = stageKey;
+          this.stage = null;
+        }
+        const instruction = line.text.slice(m[0].length);
+        if (/^from\s/i.test(instruction)) this.stage = stageNameOf(instruction) ?? (stageKey !== null ? `stage-${Number(stageKey) - 1}` : null);
+        this.lastId++;
+        const id = this.offset + this.lastId;
+        const header = { id, stage: this.stage, index: Number(index), total: Number(total), instruction, platform: null, target: null, internal: false };
+        if (this.ctx.startStep(line.line, header, "buildah", line.text)) {
+          this.step = id;
+          this.ctx.current = id;
+        }
+        return true;
+      }
+      fail(line) {
+        this.ctx.seeFormat("buildah");
+        const message = line.text.replace(/^Error: /, "");
+        const id = this.step ?? (this.lastId > 0 ? this.offset + this.lastId : null);
+        emitBuilderFailure(this.ctx, line.line, id, message, exitStatusOf(message));
+        this.close();
+      }
+      close() {
+        if (this.step !== null) this.ctx.finishStep(this.step);
+        this.step = null;
+        this.cached = false;
+      }
+    };
+  }
+});
+
 // src/grammar/final-error.ts
 function parseFinalError(text) {
   if (text.startsWith("executor failed running [")) return text;
@@ -702,18 +1426,15 @@ var init_final_error = __esm({
 });
 
 // src/grammar/classic.ts
-function stageOf(instruction) {
-  const words2 = instruction.trim().split(/\s+/);
-  if (words2.length >= 4 && words2[words2.length - 2].toLowerCase() === "as") return words2[words2.length - 1];
-  return null;
-}
-var STEP, ARROW, ClassicGrammar;
+var STEP2, ARROW2, ClassicGrammar;
 var init_classic = __esm({
   "src/grammar/classic.ts"() {
     "use strict";
+    init_builder_failure();
+    init_stage_name();
     init_final_error();
-    STEP = /^Step (\d{1,6})\/(\d{1,6}) : /;
-    ARROW = " ---> ";
+    STEP2 = /^Step (\d{1,6})\/(\d{1,6}) : /;
+    ARROW2 = " ---> ";
     ClassicGrammar = class {
       constructor(ctx) {
         this.ctx = ctx;
@@ -738,8 +1459,8 @@ var init_classic = __esm({
         }
         if (this.step === null) return false;
         const id = this.step;
-        if (text.startsWith(ARROW)) {
-          const what = text.slice(ARROW.length);
+        if (text.startsWith(ARROW2)) {
+          const what = text.slice(ARROW2.length);
           if (what === "Using cache") {
             this.stepCached = true;
             this.ctx.emit({ type: "step-cached", line: line.line, id });
@@ -762,7 +1483,7 @@ var init_classic = __esm({
         return false;
       }
       stepLine(line) {
-        const m = STEP.exec(line.text);
+        const m = STEP2.exec(line.text);
         if (m === null) return false;
         this.ctx.seeFormat("classic");
         const index = Number(m[1]);
@@ -777,7 +1498,7 @@ var init_classic = __esm({
         }
         this.lastIndex = index;
         const instruction = line.text.slice(m[0].length);
-        if (/^from\s/i.test(instruction)) this.stage = stageOf(instruction);
+        if (/^from\s/i.test(instruction)) this.stage = stageNameOf(instruction);
         const id = this.offset + index;
         const header = { id, stage: this.stage, index, total, instruction, platform: null, target: null, internal: false };
         if (this.ctx.startStep(line.line, header, "classic", line.text)) {
@@ -787,12 +1508,7 @@ var init_classic = __esm({
         return true;
       }
       fail(line, id, message) {
-        this.ctx.emit({ type: "step-error", line: line.line, id, seconds: null, message });
-        this.ctx.emit({
-          type: "solve-error",
-          line: line.line,
-          error: { dockerfile: null, line: null, endLine: null, excerpt: [], message, exitCode: exitCodeOf(message), step: id }
-        });
+        emitBuilderFailure(this.ctx, line.line, id, message, exitCodeOf(message));
         this.close();
       }
       close() {
@@ -1048,19 +1764,22 @@ var init_closing_blocks = __esm({
 });
 
 // src/grammar/context.ts
-var MAX_STEPS, PREFIX_SCAN_LIMIT, RECENT_ERRORS, FRAMED_FORMATS, ParseContext;
+var MAX_STEPS, MAX_TARGETS, PREFIX_SCAN_LIMIT, RECENT_ERRORS, FRAMED_FORMATS, ParseContext;
 var init_context = __esm({
   "src/grammar/context.ts"() {
     "use strict";
     init_implicit_step();
+    init_vertex_name();
     MAX_STEPS = 5e3;
+    MAX_TARGETS = 256;
     PREFIX_SCAN_LIMIT = 500;
     RECENT_ERRORS = 16;
     FRAMED_FORMATS = /* @__PURE__ */ new Set([
       "buildkit-plain",
       "buildkit-tty",
       "buildkit-rawjson",
-      "classic"
+      "classic",
+      "buildah"
     ]);
     ParseContext = class {
       constructor(emit) {
@@ -1075,6 +1794,7 @@ var init_context = __esm({
       byId = /* @__PURE__ */ new Map();
       byName = /* @__PURE__ */ new Map();
       recentErrors = [];
+      targets = /* @__PURE__ */ new Set();
       implicitStarted = false;
       /** Raw number of the line being parsed. */
       lastLine = 0;
@@ -1117,8 +1837,14 @@ var init_context = __esm({
         }
         return best;
       }
+      /** A header with its bake / compose target told apart from a stage by the targets seen so far. */
+      withTarget(header) {
+        if (header.target !== null && this.targets.size < MAX_TARGETS) this.targets.add(header.target);
+        return withKnownTarget(header, this.targets);
+      }
       /** Registers a step and announces it. Returns false when the registry is full (the step is ignored). */
-      startStep(line, header, format, name = header.instruction) {
+      startStep(line, parsed, format, name = parsed.instruction) {
+        const header = this.withTarget(parsed);
         if (!this.byId.has(header.id) && this.byId.size >= MAX_STEPS) return false;
         this.byId.set(header.id, { name, format, finished: false, streamed: false, lastSeconds: 0 });
         if (this.byName.size < MAX_STEPS) this.byName.set(name, header.id);
@@ -1127,9 +1853,10 @@ var init_context = __esm({
         return true;
       }
       /** Names a step registered without one (its header came after its first output). */
-      nameStep(line, header, name) {
-        const known = this.byId.get(header.id);
+      nameStep(line, parsed, name) {
+        const known = this.byId.get(parsed.id);
         if (known === void 0) return;
+        const header = this.withTarget(parsed);
         known.name = name;
         if (this.byName.size < MAX_STEPS) this.byName.set(name, header.id);
         this.emit({ type: "step-started", line, header });
@@ -1206,6 +1933,19 @@ function lastRedraw(text) {
   const frame = BUILDKIT_FRAME.exec(body);
   if (frame === null || last.startsWith("#")) return last;
   return frame[0] + last;
+}
+function ciTimestampOf(raw) {
+  const start = raw.charCodeAt(0) === 65279 ? 1 : 0;
+  const first = raw.charCodeAt(start);
+  let stamp;
+  if (isDigit(first) && raw.charCodeAt(start + 4) === 45 && raw.charCodeAt(start + 10) === 84) {
+    stamp = ACTIONS_TIMESTAMP.exec(start === 0 ? raw : raw.slice(start))?.[0];
+  } else if (first === 91 && isDigit(raw.charCodeAt(start + 1))) {
+    stamp = BRACKETED_TIMESTAMP.exec(start === 0 ? raw : raw.slice(start))?.[0]?.replace(/^\[|\] ?$/g, "").replace(" ", "T");
+  }
+  if (stamp === void 0) return void 0;
+  const at = Date.parse(stamp.trim());
+  return Number.isFinite(at) ? at : void 0;
 }
 function cleanLine(raw) {
   let text = raw;
@@ -1314,6 +2054,8 @@ var init_rawjson = __esm({
       pendingTruncated = false;
       /** Inside an over-long indented record: lines are ours until its closing `}`. */
       skipping = false;
+      /** bake / compose targets seen in vertex names (bounded), see withKnownTarget. */
+      targets = /* @__PURE__ */ new Set();
       /**
        * Consumes one line; returns false when the line is not rawjson (the caller parses it otherwise).
        * Offer it every line: buildx 0.13 indents each record over many lines (`{`, `  "vertexes": [`,
@@ -1405,7 +2147,9 @@ var init_rawjson = __esm({
         return v;
       }
       header(v) {
-        return parseVertexName(v.id, v.name);
+        const header = parseVertexName(v.id, v.name);
+        if (header.target !== null && this.targets.size < 256) this.targets.add(header.target);
+        return withKnownTarget(header, this.targets);
       }
       vertex(record2, line) {
         const group = isObject(record2.progressGroup) ? record2.progressGroup : null;
@@ -1520,12 +2264,19 @@ var init_rawjson = __esm({
 });
 
 // src/grammar/log-parser.ts
+function withoutElapsedSeconds(text) {
+  const c = text.charCodeAt(0);
+  if (c < 48 || c > 57) return text;
+  const stamp = readTimestamp(text, 0);
+  return stamp !== null && stamp.next < text.length ? text.slice(stamp.next) : text;
+}
 var LogParser;
 var init_log_parser = __esm({
   "src/grammar/log-parser.ts"() {
     "use strict";
     init_buildkit_plain();
     init_buildkit_tty();
+    init_buildah();
     init_classic();
     init_closing_blocks();
     init_context();
@@ -1538,6 +2289,7 @@ var init_log_parser = __esm({
       closing;
       tty;
       classic;
+      buildah;
       /** rawjson was seen: every line is offered to it first (its records may span lines). */
       rawjsonEngaged = false;
       constructor(emit) {
@@ -1547,6 +2299,7 @@ var init_log_parser = __esm({
         this.closing = new ClosingBlockGrammar(this.ctx, (line) => this.unframed(line));
         this.tty = new BuildkitTtyGrammar(this.ctx);
         this.classic = new ClassicGrammar(this.ctx);
+        this.buildah = new BuildahGrammar(this.ctx);
       }
       /** The log's format: the first framed one seen, `plain-text` for unframed output, else `unknown`. */
       get format() {
@@ -1566,6 +2319,7 @@ var init_log_parser = __esm({
         if (this.closing.push(line)) return;
         if (BuildkitTtyGrammar.claims(text) && this.tty.push(line)) return;
         if (ClassicGrammar.claims(text) && this.classic.push(line)) return;
+        if (BuildahGrammar.claims(text) && this.buildah.push(line)) return;
         this.unframed(line);
       }
       end() {
@@ -1585,7 +2339,7 @@ var init_log_parser = __esm({
           ctx.emit({ type: "step-output", line: line.line, id: ctx.current, seconds: null, text });
           return;
         }
-        ctx.unframed(line.line, text);
+        ctx.unframed(line.line, withoutElapsedSeconds(text));
       }
     };
   }
@@ -1622,7 +2376,13 @@ function exitCodeOf2(message) {
 function round(seconds) {
   return Math.round(seconds * 1e3) / 1e3;
 }
-var TAIL_LINES, PASSED_TAIL_LINES, TAIL_LINE_CHARS, MAX_MODEL_STEPS, FULL_TAIL_STEPS, MAX_LINT_WARNINGS, FRAMED, BuildModelBuilder;
+function runInstructionOf(message) {
+  const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message);
+  const old = current ? null : /executor failed running \[\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message);
+  const command = current?.[1] ?? old?.[1];
+  return command === void 0 ? null : `RUN ${command.replace(/\\"/g, '"')}`;
+}
+var TAIL_LINES, PASSED_TAIL_LINES, TAIL_LINE_CHARS, MAX_MODEL_STEPS, FULL_TAIL_STEPS, MAX_LINT_WARNINGS, FRAMED, CLOCKLESS, BuildModelBuilder;
 var init_build_model = __esm({
   "src/model/build-model.ts"() {
     "use strict";
@@ -1633,7 +2393,8 @@ var init_build_model = __esm({
     MAX_MODEL_STEPS = 5e3;
     FULL_TAIL_STEPS = 1e3;
     MAX_LINT_WARNINGS = 200;
-    FRAMED = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic"]);
+    FRAMED = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic", "buildah"]);
+    CLOCKLESS = /* @__PURE__ */ new Set(["classic", "buildah", "plain-text"]);
     BuildModelBuilder = class {
       steps = /* @__PURE__ */ new Map();
       clocks = /* @__PURE__ */ new Map();
@@ -1644,6 +2405,11 @@ var init_build_model = __esm({
       /** The latest build time known (seconds since the build started), estimated from print order. */
       clock = 0;
       timed = false;
+      /**
+       * The CI stamp (epoch ms) of the line being parsed, set by the pipeline before each line:
+       * the time of every event that line produces, for formats that print none.
+       */
+      lineTime = void 0;
       errors = 0;
       apply(event) {
         switch (event.type) {
@@ -1658,6 +2424,7 @@ var init_build_model = __esm({
             if (step === void 0) return;
             step.lastLine = event.line;
             if (event.seconds !== null) this.advance(event.id, step, event.seconds);
+            else this.stamp(event.id);
             if (event.status === true || event.echo === true) return;
             step.outputLines++;
             step.tail.push(event.text.length > TAIL_LINE_CHARS ? event.text.slice(0, TAIL_LINE_CHARS) : event.text);
@@ -1692,6 +2459,7 @@ var init_build_model = __esm({
             if (event.message.length > 0) {
               step.error = event.message;
               step.exitCode = exitCodeOf2(event.message);
+              if (step.instruction === "") step.instruction = runInstructionOf(event.message) ?? "";
             }
             if (event.seconds !== null) step.seconds = event.seconds;
             const clock2 = this.clockOf(event.id);
@@ -1773,6 +2541,18 @@ var init_build_model = __esm({
         step.start = round(this.clock);
         this.steps.set(header.id, step);
         if (startedAt !== void 0) this.clockOf(header.id).startedAt = startedAt;
+        else if (this.lineTime !== void 0 && CLOCKLESS.has(this.format)) {
+          const clock2 = this.clockOf(header.id);
+          clock2.wall = true;
+          clock2.startedAt = this.lineTime;
+          clock2.lastStamp = this.lineTime;
+        }
+      }
+      /** A line of a step timed by CI stamps moves its end. */
+      stamp(id) {
+        if (this.lineTime === void 0) return;
+        const clock2 = this.clocks.get(id);
+        if (clock2?.wall === true && this.lineTime >= (clock2.lastStamp ?? 0)) clock2.lastStamp = this.lineTime;
       }
       /** The step for an event, created when the log never showed its header (a log cut mid-step). */
       stepFor(id, line) {
@@ -1784,7 +2564,7 @@ var init_build_model = __esm({
       clockOf(id) {
         let clock2 = this.clocks.get(id);
         if (clock2 === void 0) {
-          clock2 = { lastSeconds: null, startedAt: null, endedAt: null, errorOrder: null, tailLimit: this.steps.size > FULL_TAIL_STEPS ? PASSED_TAIL_LINES : TAIL_LINES };
+          clock2 = { lastSeconds: null, startedAt: null, endedAt: null, lastStamp: null, wall: false, errorOrder: null, tailLimit: this.steps.size > FULL_TAIL_STEPS ? PASSED_TAIL_LINES : TAIL_LINES };
           this.clocks.set(id, clock2);
         }
         return clock2;
@@ -1800,6 +2580,7 @@ var init_build_model = __esm({
       ended(id, step, seconds, endedAt) {
         const clock2 = this.clockOf(id);
         if (endedAt !== void 0) clock2.endedAt = endedAt;
+        else if (clock2.wall && this.lineTime !== void 0) clock2.endedAt = Math.max(this.lineTime, clock2.lastStamp ?? this.lineTime);
         const duration3 = seconds ?? clock2.lastSeconds;
         if (duration3 === null) {
           step.end = step.start;
@@ -1829,17 +2610,27 @@ var init_build_model = __esm({
         const out = { ...step, tail: [...step.tail] };
         if (clock2 === void 0) return out;
         const origin = this.origin();
-        if (origin !== null && clock2.startedAt !== null) {
+        if (origin !== null && clock2.startedAt !== null && this.countsWallClock(clock2)) {
+          const endedAt = clock2.endedAt ?? (clock2.wall ? clock2.lastStamp : null);
           out.start = round((clock2.startedAt - origin) / 1e3);
-          out.end = clock2.endedAt === null ? null : round((clock2.endedAt - origin) / 1e3);
+          out.end = endedAt === null ? null : round((endedAt - origin) / 1e3);
+          if (clock2.wall && out.seconds === null && out.status !== "cached" && endedAt !== null) out.seconds = round((endedAt - clock2.startedAt) / 1e3);
         }
         if (out.seconds === null && out.status !== "cached" && clock2.lastSeconds !== null) out.seconds = clock2.lastSeconds;
         return out;
+      }
+      /**
+       * CI stamps time a log only when it has no times of its own: in a BuildKit log, the stamped
+       * preamble before the build (the implicit step) must not turn BuildKit's clock into wall time.
+       */
+      countsWallClock(clock2) {
+        return !clock2.wall || CLOCKLESS.has(this.format);
       }
       /** Epoch ms of the earliest exact start, null when the format gave none. */
       origin() {
         let origin = null;
         for (const clock2 of this.clocks.values()) {
+          if (!this.countsWallClock(clock2)) continue;
           if (clock2.startedAt !== null && (origin === null || clock2.startedAt < origin)) origin = clock2.startedAt;
         }
         return origin;
@@ -2714,7 +3505,11 @@ function cudaVersionOf(captured, step, model) {
   }
   return seen.size === 1 ? [...seen][0] : null;
 }
+function isEmptyArch(arch) {
+  return /^(?:compute|sm|lto)_$/.test(arch);
+}
 function verdict(s, versionKnown) {
+  if (isEmptyArch(s.arch)) return EMPTY_ARCH_VERDICT;
   const where2 = toolkitsSupporting(s.arch);
   const span = where2.length ? `CUDA ${where2[0]} \u2026 ${where2[where2.length - 1]}` : "no CUDA release listed here";
   if (!versionKnown) {
@@ -2748,7 +3543,9 @@ function cudaArchesEnrich(captures, step, model) {
     verdict: verdict(support, version2 !== null)
   };
   const where2 = toolkitsSupporting(support.arch);
-  if (support.reason === "too-old") {
+  if (isEmptyArch(support.arch)) {
+    out.suggestion = `name the architectures explicitly instead of detecting them at build time${support.accepted.length ? ` (this toolkit accepts ${support.min} \u2026 ${support.max})` : ""}`;
+  } else if (support.reason === "too-old") {
     out.suggestion = `remove ${support.arch} from the arch list (the oldest this toolkit builds is ${support.min}), or build on a CUDA ${where2[where2.length - 1] ?? "older"} base image if that GPU must be supported`;
   } else if (support.reason === "too-new") {
     out.suggestion = `use a base image with CUDA ${where2[0] ?? "newer"} or newer (nvidia/cuda:${where2[0] ?? "X.Y"}.*-devel-\u2026), or remove ${support.arch} from the arch list`;
@@ -2779,7 +3576,7 @@ function cudaVersionEnrich(captures, step, model) {
     stageNote: base !== null ? `The base image of this stage is ${base}.` : ""
   };
 }
-var versionEvidence;
+var versionEvidence, EMPTY_ARCH_VERDICT;
 var init_cuda_arch_enricher = __esm({
   "src/knowledge/cuda-arch-enricher.ts"() {
     "use strict";
@@ -2798,6 +3595,7 @@ var init_cuda_arch_enricher = __esm({
       // torch's own report: `torch.version.cuda` printed, or cpp_extension's mismatch error
       /\bversion \((?<v>\d{1,2}\.\d{1,2})\) mismatches/
     ];
+    EMPTY_ARCH_VERDICT = "The architecture is empty: the arch list was detected from a GPU, and a docker build has none (CMAKE_CUDA_ARCHITECTURES=native, or a script reading the GPU's compute capability).";
   }
 });
 
@@ -3031,8 +3829,12 @@ var init_prefilter = __esm({
       generation = 0;
       found = [];
       ends = [];
+      lengths = [];
+      /** Length of the longest literal: how far a literal can reach across a line break. */
+      longest;
       constructor(literals) {
         this.literals = literals;
+        this.longest = literals.reduce((n, lit) => Math.max(n, lit.text.length), 0);
         let symbolCount = 1;
         const symbolOf = (code2) => {
           const folded = foldAscii(code2);
@@ -3119,6 +3921,7 @@ var init_prefilter = __esm({
         const found = this.found;
         found.length = 0;
         this.ends.length = 0;
+        this.lengths.length = 0;
         if (this.literals.length === 0) return found;
         this.generation = this.generation + 1 >>> 0 || 1;
         const { delta, asciiSymbol, otherSymbol, symbols } = this;
@@ -3141,6 +3944,10 @@ var init_prefilter = __esm({
       endOf(i) {
         return this.ends[i] ?? 0;
       }
+      /** For the i-th target of the last scan, the length of the literal found. */
+      lengthOf(i) {
+        return this.lengths[i] ?? 0;
+      }
       report(line, endIndex, literalIndex) {
         const lit = this.literals[literalIndex];
         if (this.seen[lit.target] === this.generation) return;
@@ -3148,6 +3955,7 @@ var init_prefilter = __esm({
         this.seen[lit.target] = this.generation;
         this.found.push(lit.target);
         this.ends.push(endIndex + 1);
+        this.lengths.push(lit.text.length);
       }
     };
   }
@@ -3191,16 +3999,16 @@ function compileRules(rules) {
 }
 function ruleProblems(rule) {
   const problems = [];
-  const checkPattern = (m, path2) => {
+  const checkPattern = (m, path3) => {
     if (m.pattern === void 0) return;
     try {
       new RegExp(m.pattern, regexFlags(m));
     } catch (err) {
-      problems.push({ path: [...path2, "pattern"], message: `invalid regular expression: ${err.message}` });
+      problems.push({ path: [...path3, "pattern"], message: `invalid regular expression: ${err.message}` });
       return;
     }
     const unsafe = checkRegexSafety(m.pattern, regexFlags(m));
-    if (unsafe !== null) problems.push({ path: [...path2, "pattern"], message: `regular expression may run in super-linear time: ${unsafe}` });
+    if (unsafe !== null) problems.push({ path: [...path3, "pattern"], message: `regular expression may run in super-linear time: ${unsafe}` });
   };
   (rule.match ?? []).forEach((m, i) => checkPattern(m, ["match", i]));
   (rule.context ?? []).forEach((m, i) => checkPattern(m, ["context", i]));
@@ -3214,11 +4022,11 @@ function ruleProblems(rule) {
     problems.push({ path: ["enrich"], message: `unknown enricher "${rule.enrich}" (known: ${Object.keys(enrichers).join(", ") || "none"})` });
   }
   const known = knownPlaceholders(rule);
-  const checkTemplate = (template, path2) => {
+  const checkTemplate = (template, path3) => {
     if (template === void 0) return;
     for (const p of placeholdersOf(template)) {
       const problem = placeholderProblem(p.name, p.modifier, known, rule.enrich !== void 0);
-      if (problem) problems.push({ path: path2, message: problem });
+      if (problem) problems.push({ path: path3, message: problem });
     }
   };
   checkTemplate(rule.message, ["message"]);
@@ -3513,7 +4321,7 @@ var init_triggers = __esm({
 function windowAround(text, literalEnd) {
   return text.slice(Math.max(0, literalEnd - windowReach), literalEnd + windowReach);
 }
-var noStep, longLine, windowReach, RuleEngine;
+var noStep, longLine, windowReach, seamReach, seamSteps, RuleEngine;
 var init_engine = __esm({
   "src/rules/engine.ts"() {
     "use strict";
@@ -3525,6 +4333,8 @@ var init_engine = __esm({
     noStep = -1;
     longLine = 4096;
     windowReach = 2048;
+    seamReach = 48;
+    seamSteps = 64;
     RuleEngine = class {
       set;
       /** Per rule: scope key (step id, or 0 for build-scoped rules) → what was seen there. */
@@ -3534,16 +4344,21 @@ var init_engine = __esm({
       call = 0;
       /** The step of the latest `#N ERROR`: the final error lines that follow are about it. */
       lastFailedStep = null;
+      /** Per step (or outside any), its previous line: the other side of a seam. */
+      previous = /* @__PURE__ */ new Map();
+      /** Per rule: the log line of its latest hit. */
+      lastHitLine;
       constructor(rules) {
         const enabled = rules.filter((r) => r.enabled);
         this.set = compileRules(enabled);
         this.states = enabled.map(() => /* @__PURE__ */ new Map());
         this.lastHit = new Int32Array(enabled.length);
+        this.lastHitLine = new Int32Array(enabled.length);
       }
       observe(event, _model) {
         switch (event.type) {
           case "step-output":
-            if (!event.echo) this.line(event.text, event.line, event.id);
+            if (!event.echo) this.lineAndSeam(event.text, event.line, event.id);
             break;
           case "step-error":
             this.lastFailedStep = event.id;
@@ -3553,7 +4368,7 @@ var init_engine = __esm({
             this.line(event.error.message, event.line, event.error.step ?? this.lastFailedStep);
             break;
           case "text":
-            this.line(event.text, event.line, this.lastFailedStep);
+            this.lineAndSeam(event.text, event.line, this.lastFailedStep);
             break;
           case "log-clipped":
             this.line(event.text, event.line, event.id ?? this.lastFailedStep);
@@ -3562,9 +4377,39 @@ var init_engine = __esm({
             break;
         }
       }
+      lineAndSeam(text, lineNumber, step) {
+        this.line(text, lineNumber, step);
+        const key = step ?? noStep;
+        const before = this.previous.get(key);
+        if (this.previous.size >= seamSteps && before === void 0) this.previous.delete(this.previous.keys().next().value);
+        this.previous.set(key, { text, line: lineNumber });
+        if (before !== void 0 && before.text.length > 0 && text.length > 0) this.seam(before, text, lineNumber, step);
+      }
+      /** Literals cut by the line break between `before` and `text`: their rules see the two lines joined. */
+      seam(before, text, lineNumber, step) {
+        const reach = Math.min(seamReach, this.set.prefilter.longest - 1);
+        if (reach <= 0) return;
+        const head = before.text.length > reach ? before.text.slice(-reach) : before.text;
+        const targets = this.set.prefilter.scan(head + text.slice(0, reach));
+        const cut = [];
+        for (let t = 0; t < targets.length; t++) {
+          const end = this.set.prefilter.endOf(t);
+          if (end <= head.length || end - this.set.prefilter.lengthOf(t) >= head.length) continue;
+          const rule = this.set.slots[targets[t]].rule;
+          if (this.lastHitLine[rule] === lineNumber || this.lastHitLine[rule] === before.line) continue;
+          cut.push(targets[t]);
+        }
+        if (cut.length === 0) return;
+        const joined = before.text + text;
+        this.match(joined, lineNumber, step, cut, () => before.text.length + reach);
+      }
       line(text, lineNumber, step) {
         const targets = this.set.prefilter.scan(text);
         if (targets.length === 0) return;
+        this.match(text, lineNumber, step, targets, (t) => this.set.prefilter.endOf(t));
+      }
+      /** Runs the matchers of `targets` on `text`; `literalEnd` places the window on a long line. */
+      match(text, lineNumber, step, targets, literalEnd) {
         this.call = this.call + 1 | 0;
         for (let t = 0; t < targets.length; t++) {
           const slot = this.set.slots[targets[t]];
@@ -3572,7 +4417,7 @@ var init_engine = __esm({
           const matcher = slot.kind === "match" ? cr.match[slot.index] : slot.kind === "context" ? cr.context[slot.index] : cr.unless[slot.index];
           let groups;
           if (matcher.regex) {
-            const m = matcher.regex.exec(text.length > longLine ? windowAround(text, this.set.prefilter.endOf(t)) : text);
+            const m = matcher.regex.exec(text.length > longLine ? windowAround(text, literalEnd(t)) : text);
             if (m === null) continue;
             groups = m.groups;
           }
@@ -3586,6 +4431,7 @@ var init_engine = __esm({
             state.addContext(cr.context[slot.index].name, text, groups);
           } else if (this.lastHit[slot.rule] !== this.call) {
             this.lastHit[slot.rule] = this.call;
+            this.lastHitLine[slot.rule] = lineNumber;
             state.addHit(text, lineNumber, step, groups);
           } else {
             state.addCaptures(groups);
@@ -3699,17 +4545,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path2) {
-      const ctrl = callVisitor(key, node2, visitor, path2);
+    function visit_(key, node2, visitor, path3) {
+      const ctrl = callVisitor(key, node2, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visit_(key, ctrl, visitor, path2);
+        replaceNode(key, path3, ctrl);
+        return visit_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
+          path3 = Object.freeze(path3.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path2);
+            const ci = visit_(i, node2.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3720,13 +4566,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path2);
+          path3 = Object.freeze(path3.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path2);
+          const cv = visit_("value", node2.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3747,17 +4593,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path2) {
-      const ctrl = await callVisitor(key, node2, visitor, path2);
+    async function visitAsync_(key, node2, visitor, path3) {
+      const ctrl = await callVisitor(key, node2, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visitAsync_(key, ctrl, visitor, path2);
+        replaceNode(key, path3, ctrl);
+        return visitAsync_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
+          path3 = Object.freeze(path3.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path2);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3768,13 +4614,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path2);
+          path3 = Object.freeze(path3.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path2);
+          const cv = await visitAsync_("value", node2.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3801,23 +4647,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path2) {
+    function callVisitor(key, node2, visitor, path3) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path2);
+        return visitor(key, node2, path3);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path2);
+        return visitor.Map?.(key, node2, path3);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path2);
+        return visitor.Seq?.(key, node2, path3);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path2);
+        return visitor.Pair?.(key, node2, path3);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path2);
+        return visitor.Scalar?.(key, node2, path3);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path2);
+        return visitor.Alias?.(key, node2, path3);
       return void 0;
     }
-    function replaceNode(key, path2, node2) {
-      const parent = path2[path2.length - 1];
+    function replaceNode(key, path3, node2) {
+      const parent = path3[path3.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -4429,10 +5275,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path2, value) {
+    function collectionFromPath(schema, path3, value) {
       let v = value;
-      for (let i = path2.length - 1; i >= 0; --i) {
-        const k = path2[i];
+      for (let i = path3.length - 1; i >= 0; --i) {
+        const k = path3[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4451,7 +5297,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
+    var isEmptyPath = (path3) => path3 == null || typeof path3 === "object" && !!path3[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4481,11 +5327,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path2, value) {
-        if (isEmptyPath(path2))
+      addIn(path3, value) {
+        if (isEmptyPath(path3))
           this.add(value);
         else {
-          const [key, ...rest] = path2;
+          const [key, ...rest] = path3;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -4499,8 +5345,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        const [key, ...rest] = path2;
+      deleteIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -4514,8 +5360,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
+      getIn(path3, keepScalar) {
+        const [key, ...rest] = path3;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -4533,8 +5379,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path2) {
-        const [key, ...rest] = path2;
+      hasIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -4544,8 +5390,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        const [key, ...rest] = path2;
+      setIn(path3, value) {
+        const [key, ...rest] = path3;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -7060,9 +7906,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path2, value) {
+      addIn(path3, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path2, value);
+          this.contents.addIn(path3, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -7137,14 +7983,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        if (Collection.isEmptyPath(path2)) {
+      deleteIn(path3) {
+        if (Collection.isEmptyPath(path3)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path3) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7159,10 +8005,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        if (Collection.isEmptyPath(path2))
+      getIn(path3, keepScalar) {
+        if (Collection.isEmptyPath(path3))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path3, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7173,10 +8019,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path2) {
-        if (Collection.isEmptyPath(path2))
+      hasIn(path3) {
+        if (Collection.isEmptyPath(path3))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path3) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7193,13 +8039,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        if (Collection.isEmptyPath(path2)) {
+      setIn(path3, value) {
+        if (Collection.isEmptyPath(path3)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path3), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path2, value);
+          this.contents.setIn(path3, value);
         }
       }
       /**
@@ -9160,9 +10006,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path2) => {
+    visit2.itemAtPath = (cst, path3) => {
       let item = cst;
-      for (const [field, index] of path2) {
+      for (const [field, index] of path3) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9171,23 +10017,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path2) => {
-      const parent = visit2.itemAtPath(cst, path2.slice(0, -1));
-      const field = path2[path2.length - 1][0];
+    visit2.parentCollection = (cst, path3) => {
+      const parent = visit2.itemAtPath(cst, path3.slice(0, -1));
+      const field = path3[path3.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item, visitor) {
-      let ctrl = visitor(item, path2);
+    function _visit(path3, item, visitor) {
+      let ctrl = visitor(item, path3);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path3.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9198,10 +10044,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path2);
+            ctrl = ctrl(item, path3);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -11159,6 +12005,8 @@ var init_no_gpu_at_build = __esm({
         // `CUDA driver version is insufficient for CUDA runtime version` (cudaErrorInsufficientDriver): no driver at all, in a build
         { literals: ["CUDA driver version is insufficient for CUDA runtime version", "The NVIDIA driver on your system is too old"] },
         { literals: ["NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver"] },
+        // CMake ≥ 3.24: `CUDA_ARCHITECTURES is set to "native", but no GPU was detected.` (HIP alike)
+        { literals: ['is set to "native", but no GPU was detected'] },
         // an assertion on the device: `assert torch.cuda.is_available(), 'CUDA not available'` in a traceback
         { literals: ["torch.cuda.is_available()"], pattern: "\\bassert\\b[^\\n]{0,200}torch\\.cuda\\.is_available\\(\\)" },
         { literals: ["AssertionError: "], pattern: "AssertionError: [^\\n]{0,200}\\b(?:CUDA|GPU|cuda|gpu)s? (?:is |are )?(?:not available|unavailable)" }
@@ -11548,6 +12396,8 @@ var init_shared_library_missing = __esm({
           pattern: `(?:${lib("lib(?:cublas|cublasLt|cudart|cufft|curand|cusparse|cusolver|nvrtc|nvJitLink)\\.so")}|lib(?:cublas|cudart)[\\w.]{0,200} => not found)`
         },
         { name: "tensorrt", literals: ["libnvinfer"], pattern: lib("libnvinfer") },
+        // PyTorch's own libraries: an extension linked against another torch, or imported before torch
+        { name: "torchLibs", literals: ["libtorch", "libc10"], pattern: lib("lib(?:torch|c10)[\\w]{0,40}\\.so") },
         { name: "opengl", literals: ["libGL.so", "libgthread", "libglib-2.0"], pattern: lib("lib(?:GL|gthread-2\\.0|glib-2\\.0)\\.so") }
       ],
       scope: "step",
@@ -11570,6 +12420,19 @@ var init_shared_library_missing = __esm({
           fix: [
             "Do not load the driver while building: move GPU checks and anything that initialises CUDA to `docker run --gpus all \u2026`.",
             "To only link against the driver API, use the stub shipped in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda` (never put `stubs` on `LD_LIBRARY_PATH` of the final image)."
+          ].join("\n")
+        },
+        {
+          when: "torchLibs",
+          title: "PyTorch library not found (extension built for another PyTorch)",
+          message: "The loader could not find {library:all}, a library of PyTorch itself. A compiled extension (or a prebuilt wheel) looks for the libraries of the PyTorch it was built against: `libtorch_cuda_cu.so` and `libtorch_cuda_cpp.so` exist only in older releases built with split CUDA libraries (current ones ship `libtorch_cuda.so`), and `libc10.so` / `libtorch_cpu.so` are found only once `import torch` has loaded them.",
+          fix: [
+            "Build the extension against the torch installed in this stage, from source and without an isolated build env:",
+            "",
+            "```dockerfile",
+            "RUN pip install --no-build-isolation --no-cache-dir --force-reinstall <extension>",
+            "```",
+            "or install the torch version its wheel was built for. Where a module loads the extension directly, `import torch` first."
           ].join("\n")
         },
         {
@@ -11647,6 +12510,12 @@ var init_resolution_impossible = __esm({
       ],
       context: [
         { name: "uv", literals: ["No solution found when resolving dependencies"] },
+        // the "depends on" line was seen: the conflict can be told in one sentence
+        {
+          name: "dependsOn",
+          literals: [" depends on "],
+          pattern: "^\\s{1,200}[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])? [^\\s]{1,200} depends on "
+        },
         {
           name: "constraint",
           literals: ["The user requested (constraint)"],
@@ -11657,13 +12526,13 @@ var init_resolution_impossible = __esm({
       specificity: 3,
       message: "pip found no set of versions that satisfies every requirement. Conflict: {requirer} {requirerVersion} depends on {requirement}; requested: {requested:all}.",
       fix: [
-        "Make the requirements compatible: relax the pin the message names, or install a release of {requirer} whose requirement fits. To see every version's requirement: `pip install --dry-run --report - {requirer}` or `pip index versions {requirer}`.",
+        "Make the requirements compatible: relax the pin the message names, or install a release of {requirer|the package that requires it} whose requirement fits. To see every version's requirement: `pip install --dry-run --report - {requirer|PACKAGE}` or `pip index versions {requirer|PACKAGE}`.",
         "",
-        "If the other side comes from the base image (NVIDIA's PyTorch images pin their packages), either keep the image's version and wait for a compatible release of {requirer}, or make it optional so the default build passes:",
+        "If the other side comes from the base image (NVIDIA's PyTorch images pin their packages), either keep the image's version and wait for a compatible release of {requirer|the other package}, or make it optional so the default build passes:",
         "",
         "```dockerfile",
         'ARG INSTALL_OPTIONAL="false"',
-        'RUN if [ "$INSTALL_OPTIONAL" = "true" ]; then timeout 300 pip install {requirer}; fi',
+        'RUN if [ "$INSTALL_OPTIONAL" = "true" ]; then timeout 300 pip install {requirer|PACKAGE}; fi',
         "```"
       ].join("\n"),
       variants: [
@@ -11674,6 +12543,10 @@ var init_resolution_impossible = __esm({
         {
           when: "constraint",
           message: "pip found no set of versions that satisfies every requirement: {requirer} {requirerVersion} depends on {requirement}, but {context.constraint.pin} is pinned by a constraints file (all the releases of {requirer} pip tried conflict with it)."
+        },
+        {
+          when: "!dependsOn",
+          message: 'pip found no set of versions that satisfies every requirement (requested: {requested:all|not in the part of the log read here}). pip names the requirements that conflict under "The conflict is caused by:" in the step output.'
         }
       ],
       docs: "https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts"
@@ -12225,6 +13098,8 @@ var init_oom_killed = __esm({
           literals: ["Killed signal terminated program"],
           pattern: "Killed signal terminated program (?<program>[\\w+.-]{1,100})"
         },
+        // older gcc: `c++: internal compiler error: Killed (program cc1plus)`
+        { literals: ["internal compiler error: Killed (program "], pattern: "internal compiler error: Killed \\(program (?<program>[\\w+.-]{1,100})\\)" },
         // nvcc: `nvcc error   : 'cicc' died due to signal 9 (Kill signal)`
         { literals: ["died due to signal 9"], pattern: "'(?<program>[\\w+.-]{1,100})' died due to signal 9" },
         // ld: `collect2: fatal error: ld terminated with signal 9 [Killed]`
@@ -12243,6 +13118,7 @@ var init_oom_killed = __esm({
           name: "memory",
           literals: [
             "Killed signal terminated program",
+            "internal compiler error: Killed (program ",
             "died due to signal 9",
             "terminated with signal 9",
             "virtual memory exhausted",
@@ -12446,14 +13322,35 @@ var init_exec_format_error = __esm({
           ignoreCase: true,
           pattern: "(?:exec (?<binary>[^\\s:]{1,200}): )?exec format error"
         },
-        { literals: ["Invalid ELF image for this architecture"] }
+        { literals: ["Invalid ELF image for this architecture"] },
+        // QEMU user mode that cannot open a program the emulated shell starts (binfmt registered
+        // without the F flag, so the interpreter is looked up inside the container):
+        // `Error while loading /usr/sbin/dpkg-split: No such file or directory`
+        { literals: ["Error while loading /"], pattern: "^Error while loading (?<binary>/[^:\\s]{1,500}): No such file or directory$" }
       ],
       context: [
+        { name: "qemuLoad", literals: ["Error while loading /"], pattern: "^Error while loading /[^:\\s]{1,500}: No such file or directory$" },
         // The binary is the step's shell: the whole stage is of another architecture, QEMU is missing.
         { name: "shell", literals: ["exec /bin/sh:", "exec /bin/bash:", "exec user process caused"] }
       ],
       message: "A program of another CPU architecture was executed (`{binary|a binary}`): the builder cannot run it.",
       variants: [
+        {
+          when: "qemuLoad",
+          title: "QEMU emulation cannot start programs of this platform",
+          message: 'QEMU emulates this {platform|foreign-platform} stage but could not load `{binary}` for a program the step started: the emulator is registered (binfmt_misc) without the "F" (fix binary) flag, so the kernel looks for the interpreter inside the container, where it is not.',
+          fix: [
+            'Register the emulators again with the "F" flag (what `docker/setup-qemu-action` and `tonistiigi/binfmt` do); an older',
+            "registration, e.g. from a distribution's `qemu-user-static` package, has to go first:",
+            "",
+            "```sh",
+            'docker run --privileged --rm tonistiigi/binfmt --uninstall "qemu-*"',
+            "docker run --privileged --rm tonistiigi/binfmt --install all",
+            "cat /proc/sys/fs/binfmt_misc/qemu-aarch64   # flags: should include F",
+            "```",
+            "Emulated builds are about 10x slower: for long compiles prefer a native runner per platform."
+          ].join("\n")
+        },
         {
           when: "shell",
           message: "The builder cannot run even the shell of this {platform|foreign-platform} stage: no QEMU emulator is registered (binfmt_misc) for that architecture on the build host."
@@ -13150,10 +14047,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path2) {
-  if (!path2)
+function getElementAtPath(obj, path3) {
+  if (!path3)
     return obj;
-  return path2.reduce((acc, key) => acc?.[key], obj);
+  return path3.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -13412,11 +14309,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path2, issues) {
+function prefixIssues(path3, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path2);
+    iss.path.unshift(path3);
     return iss;
   });
 }
@@ -13949,16 +14846,16 @@ function flattenError(error63, mapper = (issue2) => issue2.message) {
 }
 function formatError(error63, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path2 = []) => {
+  const processError = (error64, path3 = []) => {
     for (const issue2 of error64.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path2, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path3, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
       } else {
-        const fullpath = [...path2, ...issue2.path];
+        const fullpath = [...path3, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -13997,17 +14894,17 @@ function formatError(error63, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error63, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error64, path2 = []) => {
+  const processError = (error64, path3 = []) => {
     var _a3;
     for (const issue2 of error64.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path2, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path3, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
       } else {
-        const fullpath = [...path2, ...issue2.path];
+        const fullpath = [...path3, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -14046,8 +14943,8 @@ function treeifyError(error63, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path2 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path2) {
+  const path3 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path3) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -32079,13 +32976,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path2 = ref.slice(1).split("/").filter(Boolean);
-  if (path2.length === 0) {
+  const path3 = ref.slice(1).split("/").filter(Boolean);
+  if (path3.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path2[0] === defsKey) {
-    const key = path2[1] === void 0 ? void 0 : decodeJSONPointerSegment(path2[1]);
+  if (path3[0] === defsKey) {
+    const key = path3[1] === void 0 ? void 0 : decodeJSONPointerSegment(path3[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -33448,9 +34345,9 @@ function builtinRuleSet() {
   builtins ??= builtinRules.map((input2) => ruleSchema.parse(input2));
   return builtins;
 }
-function formatPath(path2) {
+function formatPath(path3) {
   let out = "";
-  for (const part of path2) out += typeof part === "number" ? `[${part}]` : out === "" ? String(part) : `.${String(part)}`;
+  for (const part of path3) out += typeof part === "number" ? `[${part}]` : out === "" ? String(part) : `.${String(part)}`;
   return out;
 }
 function parseText(text, name) {
@@ -33621,7 +34518,7 @@ var init_secret_patterns = __esm({
 
 // src/security/redact.ts
 function isNameChar(ch) {
-  return ch !== void 0 && NAME_CHAR.test(ch);
+  return ch !== void 0 && NAME_CHAR2.test(ch);
 }
 function framePrefix(text) {
   if (text[0] !== "#") return "";
@@ -33652,7 +34549,7 @@ function secretFix(kind) {
     "3. Do not echo secrets or run commands with `set -x` while they are in the environment."
   ].join("\n");
 }
-var MASK, SECRET_RULE_ID, MAX_LINES_LISTED, MAX_EVIDENCE, MAX_KEY_LINES, NAME_CHAR, VALUE_END, Redactor;
+var MASK, SECRET_RULE_ID, MAX_LINES_LISTED, MAX_EVIDENCE, MAX_KEY_LINES, NAME_CHAR2, VALUE_END, Redactor;
 var init_redact = __esm({
   "src/security/redact.ts"() {
     "use strict";
@@ -33662,7 +34559,7 @@ var init_redact = __esm({
     MAX_LINES_LISTED = 10;
     MAX_EVIDENCE = 3;
     MAX_KEY_LINES = 200;
-    NAME_CHAR = /[A-Za-z0-9_.-]/;
+    NAME_CHAR2 = /[A-Za-z0-9_.-]/;
     VALUE_END = /[\s"'`,;&|)}\]]/;
     Redactor = class {
       seen = /* @__PURE__ */ new Map();
@@ -34014,7 +34911,10 @@ function createLineReader(onLine, options = {}) {
   const max = options.maxLineLength !== void 0 && options.maxLineLength > 0 ? Math.floor(options.maxLineLength) : DEFAULT_MAX_LINE_BYTES;
   return new LineSplitter((raw) => {
     const text = cleanLine(raw.text);
-    onLine(raw.truncated ? { text, line: raw.line, truncated: true } : { text, line: raw.line });
+    const line = raw.truncated ? { text, line: raw.line, truncated: true } : { text, line: raw.line };
+    const at = ciTimestampOf(raw.text);
+    if (at !== void 0) line.at = at;
+    onLine(line);
   }, max);
 }
 async function readLogLines(input2, onLine, options = {}) {
@@ -34030,511 +34930,6 @@ var init_read_lines = __esm({
     "use strict";
     init_clean_line();
     init_line_splitter();
-  }
-});
-
-// src/dockerfile/words.ts
-function splitWords(text, escape = "\\") {
-  const words2 = [];
-  let current = "";
-  let quote2 = null;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quote2 !== null) {
-      current += ch;
-      if (ch === escape && quote2 === '"' && i + 1 < text.length) current += text[++i];
-      else if (ch === quote2) quote2 = null;
-      continue;
-    }
-    if (ch === " " || ch === "	") {
-      if (inWord) words2.push(current);
-      current = "";
-      inWord = false;
-      continue;
-    }
-    inWord = true;
-    current += ch;
-    if (ch === escape && i + 1 < text.length) current += text[++i];
-    else if (ch === '"' || ch === "'") quote2 = ch;
-  }
-  if (inWord) words2.push(current);
-  return words2;
-}
-function unquote(word, escape = "\\") {
-  let out = "";
-  let quote2 = null;
-  for (let i = 0; i < word.length; i++) {
-    const ch = word[i];
-    if (quote2 === "'") {
-      if (ch === "'") quote2 = null;
-      else out += ch;
-    } else if (quote2 === '"') {
-      if (ch === '"') quote2 = null;
-      else if (ch === escape && i + 1 < word.length && '"$`\\'.includes(word[i + 1])) out += word[++i];
-      else out += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote2 = ch;
-    } else if (ch === escape && i + 1 < word.length) {
-      out += word[++i];
-    } else {
-      out += ch;
-    }
-  }
-  return out;
-}
-function extractFlags(args, escape = "\\") {
-  const flags = [];
-  let rest = args.trimStart();
-  while (rest.startsWith("--")) {
-    const word = splitWords(rest, escape)[0] ?? "";
-    if (word === "--") {
-      rest = rest.slice(2).trimStart();
-      break;
-    }
-    const body = unquote(word.slice(2), escape);
-    const eq = body.indexOf("=");
-    flags.push(eq < 0 ? { name: body, value: null } : { name: body.slice(0, eq), value: body.slice(eq + 1) });
-    rest = rest.slice(word.length).trimStart();
-  }
-  return { flags, rest };
-}
-function heredocMarker(word) {
-  let i = 0;
-  while (i < word.length && word[i] >= "0" && word[i] <= "9") i++;
-  if (!word.startsWith("<<", i)) return null;
-  i += 2;
-  const chomp = word[i] === "-";
-  if (chomp) i++;
-  const rest = word.slice(i);
-  if (rest.length === 0 || rest.includes("<")) return null;
-  const name = unquote(rest);
-  if (name.length === 0 || /\s/.test(name)) return null;
-  const quoted = rest.includes('"') || rest.includes("'");
-  if (quoted && (count(rest, '"') % 2 === 1 || count(rest, "'") % 2 === 1)) return null;
-  return { name, chomp, expand: !quoted };
-}
-function count(text, ch) {
-  let n = 0;
-  for (const c of text) if (c === ch) n++;
-  return n;
-}
-var init_words = __esm({
-  "src/dockerfile/words.ts"() {
-    "use strict";
-  }
-});
-
-// src/dockerfile/logical-lines.ts
-function parseDirective(line) {
-  if (!line.startsWith("#")) return null;
-  const body = line.slice(1);
-  const eq = body.indexOf("=");
-  if (eq < 0) return null;
-  const name = body.slice(0, eq).trim();
-  const value = body.slice(eq + 1).trim();
-  if (!/^[a-zA-Z][a-zA-Z0-9]*$/.test(name) || value === "") return null;
-  return { name: name.toLowerCase(), value };
-}
-function isComment(line) {
-  return line.trimStart().startsWith("#");
-}
-function continuation(line, escape) {
-  let end = line.length;
-  while (end > 0 && (line[end - 1] === " " || line[end - 1] === "	")) end--;
-  const trimmed = line.slice(0, end);
-  if (!trimmed.endsWith(escape)) return null;
-  const before = trimmed.length >= 2 ? trimmed[trimmed.length - 2] : void 0;
-  if (before === escape) return null;
-  return trimmed.slice(0, -1);
-}
-function leadingKeyword(original) {
-  const space = original.search(/\s/);
-  return (space < 0 ? original : original.slice(0, space)).toUpperCase();
-}
-function heredocKeyword(original) {
-  let keyword = leadingKeyword(original);
-  let rest = original.slice(keyword.length).trimStart();
-  if (keyword === "ONBUILD") {
-    keyword = leadingKeyword(rest);
-    rest = rest.slice(keyword.length).trimStart();
-  }
-  if (!HEREDOC_KEYWORDS.has(keyword)) return null;
-  if (rest.startsWith("[")) {
-    try {
-      if (Array.isArray(JSON.parse(rest))) return null;
-    } catch {
-    }
-  }
-  return keyword;
-}
-function readLogicalLines(text) {
-  const lines = text.replace(/^\uFEFF/, "").split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
-  const directives = {};
-  let escape = "\\";
-  let directivesDone = false;
-  const instructions = [];
-  let i = 0;
-  while (i < lines.length) {
-    const physical = lines[i];
-    const lineNo = i + 1;
-    i++;
-    const stripped = physical.trimStart();
-    if (!directivesDone) {
-      const directive = parseDirective(stripped);
-      if (directive !== null && KNOWN_DIRECTIVES.has(directive.name) && !(directive.name in directives)) {
-        directives[directive.name] = directive.value;
-        if (directive.name === "escape" && (directive.value === "`" || directive.value === "\\")) escape = directive.value;
-        continue;
-      }
-      directivesDone = true;
-    }
-    if (stripped === "" || isComment(stripped)) continue;
-    let joined = stripped;
-    let endLine = lineNo;
-    let rest = continuation(joined, escape);
-    if (rest !== null) {
-      joined = rest;
-      while (rest !== null && i < lines.length) {
-        const next = lines[i];
-        i++;
-        endLine = i;
-        if (isComment(next) || next.trim() === "") continue;
-        rest = continuation(next, escape);
-        joined += rest ?? next;
-      }
-    }
-    const original = joined.trim();
-    if (original === "") continue;
-    const heredocs = [];
-    if (heredocKeyword(original) !== null) {
-      for (const word of splitWords(original, escape)) {
-        const marker = heredocMarker(word);
-        if (marker === null) continue;
-        const start = i + 1;
-        const body = [];
-        let terminated = false;
-        while (i < lines.length) {
-          const candidate = lines[i];
-          i++;
-          const terminator = marker.chomp ? candidate.replace(/^\t+/, "") : candidate;
-          if (terminator === marker.name) {
-            terminated = true;
-            break;
-          }
-          body.push(candidate);
-        }
-        endLine = i;
-        heredocs.push({ ...marker, content: body.join("\n"), line: start, endLine: i, terminated });
-        if (!terminated) break;
-      }
-    }
-    instructions.push({ original, line: lineNo, endLine, heredocs });
-  }
-  return { instructions, directives, escape };
-}
-var KNOWN_DIRECTIVES, HEREDOC_KEYWORDS;
-var init_logical_lines = __esm({
-  "src/dockerfile/logical-lines.ts"() {
-    "use strict";
-    init_words();
-    KNOWN_DIRECTIVES = /* @__PURE__ */ new Set(["syntax", "escape", "check"]);
-    HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
-  }
-});
-
-// src/dockerfile/variables.ts
-function expandVariables(text, vars, keepUnset, escape = "\\") {
-  let out = "";
-  const unresolved = [];
-  let inSingle = false;
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i];
-    if (inSingle) {
-      out += ch;
-      if (ch === "'") inSingle = false;
-      i++;
-      continue;
-    }
-    if (ch === "'") {
-      inSingle = true;
-      out += ch;
-      i++;
-      continue;
-    }
-    if (ch === escape && i + 1 < text.length) {
-      out += ch + text[i + 1];
-      i += 2;
-      continue;
-    }
-    if (ch !== "$") {
-      out += ch;
-      i++;
-      continue;
-    }
-    const ref = readReference(text, i);
-    if (ref === null) {
-      out += ch;
-      i++;
-      continue;
-    }
-    const value = vars.get(ref.name);
-    let replacement;
-    switch (ref.operator) {
-      case null:
-        replacement = value ?? null;
-        break;
-      case ":-":
-        replacement = value !== void 0 && value !== "" ? value : expandVariables(ref.word, vars, keepUnset, escape).text;
-        break;
-      case "-":
-        replacement = value !== void 0 ? value : expandVariables(ref.word, vars, keepUnset, escape).text;
-        break;
-      case ":+":
-        replacement = value !== void 0 && value !== "" ? expandVariables(ref.word, vars, keepUnset, escape).text : "";
-        break;
-      case "+":
-        replacement = value !== void 0 ? expandVariables(ref.word, vars, keepUnset, escape).text : "";
-        break;
-    }
-    if (replacement === null) {
-      unresolved.push(ref.name);
-      out += keepUnset ? text.slice(i, ref.end) : "";
-    } else {
-      out += replacement;
-    }
-    i = ref.end;
-  }
-  return { text: out, unresolved };
-}
-function readReference(text, dollar) {
-  let i = dollar + 1;
-  if (text[i] === "{") {
-    i++;
-    const nameStart2 = i;
-    if (i >= text.length || !NAME_START.test(text[i])) return null;
-    while (i < text.length && NAME_CHAR2.test(text[i])) i++;
-    const name = text.slice(nameStart2, i);
-    let operator = null;
-    for (const op of [":-", ":+", "-", "+"]) {
-      if (text.startsWith(op, i)) {
-        operator = op;
-        i += op.length;
-        break;
-      }
-    }
-    const close = findClosingBrace(text, i);
-    if (close < 0) return null;
-    if (operator === null && close !== i) return null;
-    return { name, operator, word: text.slice(i, close), end: close + 1 };
-  }
-  if (i >= text.length || !NAME_START.test(text[i])) return null;
-  const nameStart = i;
-  while (i < text.length && NAME_CHAR2.test(text[i])) i++;
-  return { name: text.slice(nameStart, i), operator: null, word: "", end: i };
-}
-function findClosingBrace(text, from) {
-  let depth = 0;
-  const end = Math.min(text.length, from + MAX_REFERENCE_LENGTH);
-  for (let i = from; i < end; i++) {
-    if (text[i] === "{") depth++;
-    else if (text[i] === "}") {
-      if (depth === 0) return i;
-      depth--;
-    }
-  }
-  return -1;
-}
-function splitOnReferences(text) {
-  const parts = [];
-  let literal2 = "";
-  let i = 0;
-  while (i < text.length) {
-    const ref = text[i] === "$" ? readReference(text, i) : null;
-    if (ref === null) {
-      literal2 += text[i];
-      i++;
-      continue;
-    }
-    parts.push(literal2);
-    literal2 = "";
-    i = ref.end;
-  }
-  parts.push(literal2);
-  return parts;
-}
-var NAME_START, NAME_CHAR2, MAX_REFERENCE_LENGTH;
-var init_variables = __esm({
-  "src/dockerfile/variables.ts"() {
-    "use strict";
-    NAME_START = /[A-Za-z_]/;
-    NAME_CHAR2 = /[A-Za-z0-9_]/;
-    MAX_REFERENCE_LENGTH = 1024;
-  }
-});
-
-// src/dockerfile/dockerfile.ts
-function stageLabel(stage) {
-  return stage.name ?? `stage-${stage.index}`;
-}
-function parseDockerfile(text, path2) {
-  const { instructions: raw, directives, escape } = readLogicalLines(text);
-  const globalArgs = /* @__PURE__ */ new Map();
-  const preamble = [];
-  const stages = [];
-  let current = null;
-  for (const item of raw) {
-    const keyword = keywordOf(item.original);
-    if (keyword === "FROM") {
-      if (current !== null) stages.push(current.finish());
-      current = new StageBuilder(item, stages, globalArgs, escape);
-      continue;
-    }
-    if (current === null) {
-      const instruction = toInstruction(item, keyword, escape, emptyVariables);
-      preamble.push(instruction);
-      if (keyword === "ARG") for (const [name, value] of parseArgs2(instruction.args, definedOnly(globalArgs), escape)) globalArgs.set(name, value);
-      continue;
-    }
-    current.add(item, keyword);
-  }
-  if (current !== null) stages.push(current.finish());
-  return { path: path2, stages, globalArgs, preamble, directives };
-}
-function keywordOf(original) {
-  const space = original.search(/\s/);
-  return (space < 0 ? original : original.slice(0, space)).toUpperCase();
-}
-function toInstruction(item, keyword, escape, variables) {
-  const afterKeyword = item.original.slice(keyword.length).trim();
-  const { flags, rest } = extractFlags(afterKeyword, escape);
-  return {
-    keyword,
-    text: afterKeyword === "" ? keyword : `${keyword} ${afterKeyword}`,
-    line: item.line,
-    endLine: item.endLine,
-    flags,
-    args: rest,
-    json: parseExecForm(rest),
-    heredocs: item.heredocs,
-    step: null,
-    variables
-  };
-}
-function parseExecForm(args) {
-  if (!args.startsWith("[")) return null;
-  try {
-    const value = JSON.parse(args);
-    return Array.isArray(value) && value.every((v) => typeof v === "string") ? value : null;
-  } catch {
-    return null;
-  }
-}
-function parseArgs2(args, vars, escape) {
-  return splitWords(args, escape).map((word) => {
-    const eq = word.indexOf("=");
-    if (eq < 0) return [word, null];
-    return [word.slice(0, eq), unquote(expandVariables(word.slice(eq + 1), vars, false, escape).text, escape)];
-  });
-}
-function parseEnv(args, vars, escape) {
-  const words2 = splitWords(args, escape);
-  if (words2.length === 0) return [];
-  if (!words2[0].includes("=")) {
-    const key = words2[0];
-    const value = args.trim().slice(key.length).trim();
-    return [[key, unquote(expandVariables(value, vars, false, escape).text, escape)]];
-  }
-  const pairs = [];
-  for (const word of words2) {
-    const eq = word.indexOf("=");
-    if (eq <= 0) continue;
-    pairs.push([word.slice(0, eq), unquote(expandVariables(word.slice(eq + 1), vars, false, escape).text, escape)]);
-  }
-  return pairs;
-}
-function definedOnly(args) {
-  const vars = /* @__PURE__ */ new Map();
-  for (const [name, value] of args) if (value !== null) vars.set(name, value);
-  return vars;
-}
-var STEP_KEYWORDS, emptyVariables, StageBuilder;
-var init_dockerfile = __esm({
-  "src/dockerfile/dockerfile.ts"() {
-    "use strict";
-    init_logical_lines();
-    init_variables();
-    init_words();
-    STEP_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD", "WORKDIR"]);
-    emptyVariables = /* @__PURE__ */ new Map();
-    StageBuilder = class {
-      constructor(from, earlier, globalArgs, escape) {
-        this.globalArgs = globalArgs;
-        this.escape = escape;
-        const globals = definedOnly(globalArgs);
-        const instruction = toInstruction(from, "FROM", escape, globals);
-        const words2 = splitWords(instruction.args, escape);
-        const fromRaw = words2[0] ?? "";
-        const expanded = expandVariables(fromRaw, globals, false, escape);
-        const base = unquote(expanded.text, escape);
-        const name = words2.length >= 3 && words2[1].toLowerCase() === "as" ? words2[2].toLowerCase() : null;
-        const baseStage = earlier.find((s) => s.name !== null && s.name === base.toLowerCase())?.index ?? null;
-        const platformFlag = instruction.flags.find((f) => f.name === "platform")?.value ?? null;
-        const platform = platformFlag === null ? null : expandVariables(platformFlag, globals, true, escape).text;
-        const fromIsStep = baseStage === null && base.toLowerCase() !== "scratch" && base !== "";
-        this.step = fromIsStep ? 1 : 0;
-        instruction.step = fromIsStep ? 1 : null;
-        this.env = new Map(baseStage === null ? [] : earlier[baseStage].env);
-        this.variables = new Map(this.env);
-        this.stage = {
-          name,
-          index: earlier.length,
-          from: base,
-          fromRaw,
-          fromUnresolved: expanded.unresolved,
-          baseStage,
-          platform,
-          line: from.line,
-          endLine: from.endLine,
-          instructions: [instruction],
-          steps: 0,
-          env: this.env
-        };
-      }
-      globalArgs;
-      escape;
-      stage;
-      variables;
-      env;
-      step;
-      add(item, keyword) {
-        const instruction = toInstruction(item, keyword, this.escape, this.variables);
-        if (STEP_KEYWORDS.has(keyword)) instruction.step = ++this.step;
-        this.stage.instructions.push(instruction);
-        this.stage.endLine = item.endLine;
-        if (keyword === "ARG") {
-          const next = new Map(this.variables);
-          for (const [name, value] of parseArgs2(instruction.args, this.variables, this.escape)) {
-            const inherited = value ?? this.globalArgs.get(name) ?? null;
-            if (inherited !== null) next.set(name, inherited);
-          }
-          this.variables = next;
-        } else if (keyword === "ENV") {
-          const next = new Map(this.variables);
-          for (const [name, value] of parseEnv(instruction.args, this.variables, this.escape)) {
-            next.set(name, value);
-            this.env.set(name, value);
-          }
-          this.variables = next;
-        }
-      }
-      finish() {
-        this.stage.steps = this.step;
-        this.stage.env = new Map(this.env);
-        return this.stage;
-      }
-    };
   }
 });
 
@@ -34821,14 +35216,14 @@ var init_reproduce = __esm({
 });
 
 // src/dockerfile/locate.ts
-function baseName(path2) {
-  return path2.slice(path2.replace(/\\/g, "/").lastIndexOf("/") + 1);
+function baseName(path3) {
+  return path3.slice(path3.replace(/\\/g, "/").lastIndexOf("/") + 1);
 }
-function solveErrorLocation(error63, dockerfile) {
+function solveErrorLocation(error63, dockerfile, targetOwn = false) {
   if (error63.line === null) return null;
   const named = error63.dockerfile;
   if (named === null && dockerfile === null) return null;
-  const file2 = dockerfile !== null && (named === null || baseName(named) === baseName(dockerfile.path)) ? dockerfile.path : named ?? "Dockerfile";
+  const file2 = dockerfile !== null && (targetOwn || named === null || baseName(named) === baseName(dockerfile.path)) ? dockerfile.path : named ?? "Dockerfile";
   return { file: file2, line: error63.line, endLine: Math.max(error63.endLine ?? error63.line, error63.line) };
 }
 function describeAmbiguity(match, dockerfile) {
@@ -34888,12 +35283,28 @@ var init_locate = __esm({
         }
         return this.matches.get(step.id);
       }
+      /**
+       * The reproduce command of a step. In a log of several targets, a step of a target with no
+       * Dockerfile of its own is reproduced with the shared one only when its text was found there,
+       * or, for the failed target, with the file its error block names: never with another target's.
+       */
+      reproduceFor(step) {
+        const dockerfile = this.dockerfileFor(step);
+        if (!this.multiTarget || step.target === null || this.targets.has(step.target)) return reproduceCommand(step, dockerfile, this.model);
+        if (dockerfile !== null && this.matchFor(step)?.match.kind === "found") return reproduceCommand(step, dockerfile, this.model);
+        const failed = this.failedStep === null ? void 0 : this.steps.get(this.failedStep);
+        if (failed !== void 0 && failed.target === step.target && this.solveError?.dockerfile != null) return reproduceCommand(step, null, this.model);
+        return null;
+      }
       locate(finding) {
         const step = finding.step === null ? void 0 : this.steps.get(finding.step);
         let { location, message, reproduce } = finding;
         if (location === null && this.solveError !== null) {
           const isFailed = step !== void 0 ? step.id === this.failedStep : finding.severity === "error";
-          if (isFailed) location = solveErrorLocation(this.solveError, step === void 0 ? this.dockerfile : this.dockerfileFor(step));
+          if (isFailed) {
+            const own2 = step?.target != null && this.targets.has(step.target);
+            location = solveErrorLocation(this.solveError, step === void 0 ? this.dockerfile : this.dockerfileFor(step), own2);
+          }
         }
         if (location === null && step !== void 0) {
           const result = this.matchFor(step);
@@ -34906,7 +35317,7 @@ var init_locate = __esm({
         }
         if (reproduce === void 0) {
           if (step !== void 0) {
-            reproduce = reproduceCommand(step, this.dockerfileFor(step), this.model) ?? void 0;
+            reproduce = this.reproduceFor(step) ?? void 0;
           } else if (location !== null && this.dockerfile !== null && location.file === this.dockerfile.path) {
             const stage = this.dockerfile.stages.find((s) => s.line <= location.line && location.line <= s.endLine);
             if (stage !== void 0) reproduce = stageReproduceCommand(stage, this.dockerfile);
@@ -35302,8 +35713,8 @@ function pipCacheMount(run) {
     const target = fields.get("target") ?? fields.get("dst") ?? fields.get("destination") ?? "";
     let end = target.length;
     while (end > 1 && target[end - 1] === "/") end--;
-    const path2 = target.slice(0, end);
-    if (path2.endsWith(".cache/pip") || path2.endsWith("/pip") && path2.includes("cache")) return target;
+    const path3 = target.slice(0, end);
+    if (path3.endsWith(".cache/pip") || path3.endsWith("/pip") && path3.includes("cache")) return target;
   }
   return null;
 }
@@ -35591,7 +36002,9 @@ function buildReport(model, findings) {
       instruction: s.instruction,
       status: s.status,
       seconds: s.seconds,
-      cached: s.cached
+      cached: s.cached,
+      target: s.target,
+      platform: s.platform
     })),
     findings
   };
@@ -35651,15 +36064,19 @@ var init_analyze = __esm({
       }
       pushLine(line) {
         this.lines = line.line;
+        this.model.lineTime = line.at;
         const text = this.redactor.redact(line.text, line.line);
         this.parser.push(text === line.text ? line : { ...line, text });
       }
       finish() {
         this.parser.end();
         const model = this.model.finish(this.lines);
-        const dockerfile = this.options.dockerfile ?? null;
-        const fromLog = locateFindings([...this.engine.finish(model), ...this.redactor.findings()], model, dockerfile);
-        const fromDockerfile = dockerfile === null ? [] : withoutRepeats(locateFindings(runStaticChecks(dockerfile), model, dockerfile), fromLog);
+        const dockerfile = this.options.dockerfile ?? this.options.resolveDockerfile?.(model) ?? null;
+        const targets = this.options.targets ?? /* @__PURE__ */ new Map();
+        const fromLog = locateFindings([...this.engine.finish(model), ...this.redactor.findings()], model, dockerfile, { targets });
+        const checked = /* @__PURE__ */ new Map();
+        for (const file2 of [dockerfile, ...targets.values()]) if (file2 !== null && !checked.has(file2.path)) checked.set(file2.path, file2);
+        const fromDockerfile = [...checked.values()].flatMap((file2) => withoutRepeats(locateFindings(runStaticChecks(file2), model, file2, { targets }), fromLog));
         const findings = [...fromLog, ...fromDockerfile];
         return { model, findings, report: buildReport(model, findings) };
       }
@@ -35672,7 +36089,7 @@ function plural2(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function stepLabel(step) {
-  const where2 = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
+  const where2 = [step.target ?? null, step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
   const instruction = step.instruction.replace(/\s+/g, " ").trim();
   return where2 ? `[${where2}] ${instruction}` : instruction;
 }
@@ -35696,8 +36113,10 @@ var init_step_words = __esm({
 });
 
 // src/timeline/timeline.ts
-function stageOf2(step) {
-  return step.stage ?? (step.internal ? "internal" : "build");
+function stageOf(step) {
+  const stage = step.stage ?? (step.internal ? "internal" : "build");
+  if (step.target === null) return stage;
+  return step.stage === null && !step.internal ? step.target : `${step.target} ${stage}`;
 }
 function place(steps) {
   const placed = [];
@@ -35709,7 +36128,7 @@ function place(steps) {
     latest = Math.max(latest, end);
     placed.push({
       id: s.id,
-      stage: stageOf2(s),
+      stage: stageOf(s),
       label: s.instruction,
       platform: s.platform,
       start,
@@ -35727,7 +36146,7 @@ function criticalPath(steps) {
   if (timed.length === 0) return [];
   const tolerance = 0.05;
   let current = timed.reduce((a, b) => b.end > a.end || b.end === a.end && b.seconds > a.seconds ? b : a);
-  const path2 = [current];
+  const path3 = [current];
   const seen = /* @__PURE__ */ new Set([current.id]);
   for (; ; ) {
     const from = current;
@@ -35739,11 +36158,11 @@ function criticalPath(steps) {
       }
     }
     if (best === null) break;
-    path2.push(best);
+    path3.push(best);
     seen.add(best.id);
     current = best;
   }
-  return path2.reverse().map((s) => s.id);
+  return path3.reverse().map((s) => s.id);
 }
 function nativePlatform2(steps) {
   const counts = /* @__PURE__ */ new Map();
@@ -35773,7 +36192,7 @@ function losses(model, findings) {
     out.push({ cause: "emulation", step: s.id, seconds: lost, detail: `step ${s.id} running on ${s.platform} under emulation (about ${EMULATION_SLOWDOWN}\xD7 slower than native)` });
   }
   const stages = /* @__PURE__ */ new Map();
-  for (const s of model.steps) if (!s.internal && s.index !== null) stages.set(stageOf2(s), [...stages.get(stageOf2(s)) ?? [], s]);
+  for (const s of model.steps) if (!s.internal && s.index !== null) stages.set(stageOf(s), [...stages.get(stageOf(s)) ?? [], s]);
   for (const steps of stages.values()) {
     const ordered = [...steps].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
     const firstMiss = ordered.findIndex((s) => !s.cached && !/^FROM\b/.test(s.instruction));
@@ -35790,11 +36209,11 @@ function losses(model, findings) {
 }
 function buildTimeline(model, findings = []) {
   const steps = place(model.steps.filter((s) => !s.internal || (s.seconds ?? 0) >= 1));
-  const path2 = criticalPath(steps);
-  const onPath = new Set(path2);
+  const path3 = criticalPath(steps);
+  const onPath = new Set(path3);
   for (const s of steps) s.critical = onPath.has(s.id);
   const total = model.seconds ?? steps.reduce((m, s) => Math.max(m, s.end), 0);
-  return { steps, criticalPath: path2, total, losses: losses(model, findings) };
+  return { steps, criticalPath: path3, total, losses: losses(model, findings) };
 }
 var EMULATION_SLOWDOWN;
 var init_timeline = __esm({
@@ -35859,6 +36278,50 @@ var init_recognised = __esm({
   }
 });
 
+// src/report/target-groups.ts
+function findingTargets(findings, model) {
+  const steps = new Map(model.steps.map((s) => [s.id, s]));
+  const fileTargets = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const target = f.step === null ? null : steps.get(f.step)?.target ?? null;
+    if (target === null || f.location === null) continue;
+    const set2 = fileTargets.get(f.location.file) ?? /* @__PURE__ */ new Set();
+    set2.add(target);
+    fileTargets.set(f.location.file, set2);
+  }
+  const result = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    let target = f.step === null ? null : steps.get(f.step)?.target ?? null;
+    if (target === null && f.step === null && f.location !== null) {
+      const owners = fileTargets.get(f.location.file);
+      if (owners?.size === 1) target = [...owners][0];
+    }
+    result.set(f, target);
+  }
+  return result;
+}
+function groupByTarget(findings, model) {
+  if (targetsOf(model).length < 2) return null;
+  const targets = findingTargets(findings, model);
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const target = targets.get(f) ?? null;
+    let group = groups.get(target);
+    if (group === void 0) {
+      group = { target, findings: [] };
+      groups.set(target, group);
+    }
+    group.findings.push(f);
+  }
+  return [...groups.values()];
+}
+var init_target_groups = __esm({
+  "src/report/target-groups.ts"() {
+    "use strict";
+    init_dockerfile_set();
+  }
+});
+
 // src/report/text.ts
 function paint(on, code2, text) {
   return on ? `\x1B[${CODES[code2]}m${text}\x1B[0m` : text;
@@ -35873,6 +36336,26 @@ function where(finding, steps) {
   if (step) parts.push(`#${step.id} ${shortStepLabel(step, 100)}`);
   return parts.join("  ");
 }
+function renderFinding2(out, f, steps, c) {
+  const color = f.severity === "error" ? "red" : f.severity === "warning" ? "yellow" : "blue";
+  out.push(`${paint(c, color, f.severity.padEnd(7))} ${paint(c, "bold", plain(f.title))}  ${paint(c, "dim", f.ruleId)}`);
+  const at = where(f, steps);
+  if (at) out.push(`        at ${plain(at)}`);
+  for (const line of plain(f.message).split("\n")) out.push(`        ${line}`);
+  if (f.evidence.length > 0) {
+    out.push(paint(c, "dim", "        evidence:"));
+    for (const e of f.evidence.slice(0, 8)) out.push(paint(c, "dim", `          | ${plain(e)}`));
+  }
+  if (f.fix) {
+    out.push("        fix:");
+    for (const line of plain(f.fix).split("\n")) out.push(`          ${line}`);
+  }
+  if (f.reproduce) {
+    out.push("        reproduce:");
+    for (const line of plain(f.reproduce).split("\n")) out.push(`          ${line}`);
+  }
+  out.push("");
+}
 function renderText({ model, findings }, options) {
   const c = options.color;
   const steps = new Map(model.steps.map((s) => [s.id, s]));
@@ -35882,7 +36365,8 @@ function renderText({ model, findings }, options) {
   const kind = verdictKind({ model, findings });
   if (kind === "failed" && failed) {
     const loc = top?.location ? ` (${top.location.file}:${top.location.line})` : "";
-    out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed at ${plain(shortStepLabel(failed, 100))}${loc}`)));
+    const target = failed.target !== null ? ` in target ${failed.target}` : "";
+    out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed${plain(target)} at ${plain(shortStepLabel(failed, 100))}${loc}`)));
     if (top) out.push(`  ${plain(top.title)}`);
   } else if (kind === "failed") {
     out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed${top ? `: ${plain(top.title)}` : ""}`)));
@@ -35895,25 +36379,10 @@ function renderText({ model, findings }, options) {
     out.push(paint(c, "bold", `\u2714 Build passed${warnings ? ` with ${plural2(warnings, "warning")}` : ""}`));
   }
   if (findings.length > 0) out.push("");
-  for (const f of findings) {
-    const color = f.severity === "error" ? "red" : f.severity === "warning" ? "yellow" : "blue";
-    out.push(`${paint(c, color, f.severity.padEnd(7))} ${paint(c, "bold", plain(f.title))}  ${paint(c, "dim", f.ruleId)}`);
-    const at = where(f, steps);
-    if (at) out.push(`        at ${plain(at)}`);
-    for (const line of plain(f.message).split("\n")) out.push(`        ${line}`);
-    if (f.evidence.length > 0) {
-      out.push(paint(c, "dim", "        evidence:"));
-      for (const e of f.evidence.slice(0, 8)) out.push(paint(c, "dim", `          | ${plain(e)}`));
-    }
-    if (f.fix) {
-      out.push("        fix:");
-      for (const line of plain(f.fix).split("\n")) out.push(`          ${line}`);
-    }
-    if (f.reproduce) {
-      out.push("        reproduce:");
-      for (const line of plain(f.reproduce).split("\n")) out.push(`          ${line}`);
-    }
-    out.push("");
+  const groups = groupByTarget(findings, model) ?? [{ target: void 0, findings }];
+  for (const group of groups) {
+    if (group.target !== void 0) out.push(paint(c, "bold", group.target === null ? "other findings" : `target ${plain(group.target)}`), "");
+    for (const f of group.findings) renderFinding2(out, f, steps, c);
   }
   const timeline = buildTimeline(model, findings);
   const rows = barRows(timeline, 8, 24);
@@ -35940,6 +36409,7 @@ var init_text = __esm({
     init_bars();
     init_format_duration();
     init_recognised();
+    init_target_groups();
     CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1 };
   }
 });
@@ -36412,7 +36882,8 @@ function verdictOf(analysis) {
     const where2 = at ? ` (${escapeText(at)})` : "";
     const why = top ? `: ${escapeText(top.title)}` : "";
     const step = failed ? ` at ${codeSpan(shortStepLabel(failed))}` : "";
-    return { kind, markdown: `${SEVERITY_MARK.error} Build failed${step}${where2}${why}` };
+    const target = failed?.target ? ` in target ${codeSpan(failed.target)}` : "";
+    return { kind, markdown: `${SEVERITY_MARK.error} Build failed${target}${step}${where2}${why}` };
   }
   if (kind === "unrecognised") return { kind, markdown: "\u2754 No build output recognised in this log" };
   if (kind === "tool-output") {
@@ -36433,13 +36904,20 @@ function whereCell(finding, steps) {
 function findingsTable(findings, model, rows) {
   if (findings.length === 0) return "";
   const steps = stepsById(model);
-  const shown = findings.slice(0, rows).map((f) => [
-    `${SEVERITY_MARK[f.severity]} ${f.severity}`,
-    `**${escapeText(f.title)}**<br>${codeSpan(f.ruleId, { inTable: true })}`,
-    whereCell(f, steps),
-    f.fix ? sanitizeInline(firstSentence(f.fix)) : ""
-  ]);
-  const table = markdownTable([["Severity", "Problem", "Where", "Fix"], ...shown], { alignDelimiters: false });
+  const groups = groupByTarget(findings, model);
+  const ordered = groups === null ? findings.map((f) => ({ f })) : groups.flatMap((g) => g.findings.map((f) => ({ f, target: g.target })));
+  const shown = ordered.slice(0, rows).map(({ f, target }) => {
+    const cells = [
+      `${SEVERITY_MARK[f.severity]} ${f.severity}`,
+      `**${escapeText(f.title)}**<br>${codeSpan(f.ruleId, { inTable: true })}`,
+      whereCell(f, steps),
+      f.fix ? sanitizeInline(firstSentence(f.fix)) : ""
+    ];
+    if (target !== void 0) cells.unshift(target === null ? "\u2014" : codeSpan(target, { inTable: true }));
+    return cells;
+  });
+  const header = groups === null ? ["Severity", "Problem", "Where", "Fix"] : ["Target", "Severity", "Problem", "Where", "Fix"];
+  const table = markdownTable([header, ...shown], { alignDelimiters: false });
   const more = findings.length - shown.length;
   return more > 0 ? `${table}
 
@@ -36503,6 +36981,7 @@ var init_markdown = __esm({
     init_markdown_words();
     init_severity();
     init_recognised();
+    init_target_groups();
     DEFAULT_LIMITS = { tableRows: 50, evidenceLines: 20, evidenceLineLength: 400, textLength: 8e3 };
   }
 });
@@ -36537,7 +37016,7 @@ function describeRule(finding) {
   if (finding.docs) rule.helpUri = finding.docs;
   return rule;
 }
-function fallbackDockerfile(analysis, options) {
+function fallbackDockerfile2(analysis, options) {
   if (options.dockerfile) return options.dockerfile;
   const named = analysis.findings.find((f) => f.location !== null)?.location?.file;
   return named ?? "Dockerfile";
@@ -36556,7 +37035,7 @@ function renderSarif(analyses, options = {}) {
   const results = [];
   const seenPrints = /* @__PURE__ */ new Map();
   for (const analysis of analyses) {
-    const fallback = fallbackDockerfile(analysis, options);
+    const fallback = fallbackDockerfile2(analysis, options);
     const instructions = new Map(analysis.model.steps.map((s) => [s.id, s.instruction]));
     for (const finding of analysis.findings) {
       let index = ruleIndex.get(finding.ruleId);
@@ -36833,7 +37312,7 @@ async function expandLogPaths(inputs, options = {}) {
   for (const input2 of inputs) {
     const paths = input2 !== "-" && isGlob(input2) ? await expandGlob(input2, options) : [input2];
     for (const p of paths) {
-      const key = p === "-" ? p : import_node_path.default.resolve(options.cwd ?? process.cwd(), p);
+      const key = p === "-" ? p : import_node_path2.default.resolve(options.cwd ?? process.cwd(), p);
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(p);
@@ -36841,12 +37320,12 @@ async function expandLogPaths(inputs, options = {}) {
   }
   return out;
 }
-var import_node_fs2, import_node_path, DEFAULT_MAX_MATCHES, DEFAULT_MAX_VISITED, Walk;
+var import_node_fs3, import_node_path2, DEFAULT_MAX_MATCHES, DEFAULT_MAX_VISITED, Walk;
 var init_expand_globs = __esm({
   "src/inputs/expand-globs.ts"() {
     "use strict";
-    import_node_fs2 = require("node:fs");
-    import_node_path = __toESM(require("node:path"), 1);
+    import_node_fs3 = require("node:fs");
+    import_node_path2 = __toESM(require("node:path"), 1);
     init_errors();
     init_wildcard();
     DEFAULT_MAX_MATCHES = 1e3;
@@ -36867,12 +37346,12 @@ var init_expand_globs = __esm({
       found = /* @__PURE__ */ new Set();
       visited = 0;
       abs(p) {
-        return import_node_path.default.resolve(this.cwd, p);
+        return import_node_path2.default.resolve(this.cwd, p);
       }
       async entries(dir) {
         let list;
         try {
-          list = await import_node_fs2.promises.readdir(this.abs(dir === "" ? "." : dir), { withFileTypes: true });
+          list = await import_node_fs3.promises.readdir(this.abs(dir === "" ? "." : dir), { withFileTypes: true });
         } catch {
           return [];
         }
@@ -36885,7 +37364,7 @@ var init_expand_globs = __esm({
       async kind(p, entry) {
         if (entry && !entry.isSymbolicLink()) return entry.isFile() ? "file" : entry.isDirectory() ? "dir" : null;
         try {
-          const stat = await import_node_fs2.promises.stat(this.abs(p));
+          const stat = await import_node_fs3.promises.stat(this.abs(p));
           if (stat.isFile()) return "file";
           if (stat.isDirectory()) return entry?.isSymbolicLink() ? "link-dir" : "dir";
           return null;
@@ -36909,7 +37388,7 @@ var init_expand_globs = __esm({
           else await this.match(dir, i + 1);
           for (const entry of await this.entries(dir)) {
             if (entry.name.startsWith(".")) continue;
-            const sub = import_node_path.default.join(dir, entry.name);
+            const sub = import_node_path2.default.join(dir, entry.name);
             if (await this.kind(sub, entry) === "dir") await this.match(sub, i);
           }
           return;
@@ -36918,7 +37397,7 @@ var init_expand_globs = __esm({
           await this.matchWildcard(dir, segment, last, i);
           return;
         }
-        const next = import_node_path.default.join(dir, segment);
+        const next = import_node_path2.default.join(dir, segment);
         const kind = await this.kind(next);
         if (last) {
           if (kind === "file") this.add(next);
@@ -36931,7 +37410,7 @@ var init_expand_globs = __esm({
         for (const entry of await this.entries(dir)) {
           if (entry.name.startsWith(".") && !hidden) continue;
           if (!matchSegment(segment, entry.name)) continue;
-          const sub = import_node_path.default.join(dir, entry.name);
+          const sub = import_node_path2.default.join(dir, entry.name);
           const kind = await this.kind(sub, entry);
           if (last) {
             if (kind === "file") this.add(sub);
@@ -37058,7 +37537,7 @@ function writeLine(output2, text) {
 async function runAndAnalyze(command, options) {
   const analyzer = new Analyzer(options);
   const lines = new import_node_stream3.PassThrough();
-  const reading = readLogLines(lines, (line) => analyzer.pushLine(line), options.lines);
+  const reading = readLogLines(lines, (line) => analyzer.pushLine(line.at === void 0 ? { ...line, at: Date.now() } : line), options.lines);
   const tee = new Tee(options.output, lines);
   const fence = options.fence ? startCommandFence() : null;
   if (fence) writeLine(options.output, fence.start + "\n");
@@ -37182,17 +37661,18 @@ __export(run_command_exports, {
 });
 async function runCommand(command, io) {
   const rules = await rulesFor(command);
-  const dockerfile = await loadDockerfile(command.dockerfile);
+  const dockerfiles = await loadDockerfiles(command);
   const machineReadable = command.format === "json" || command.format === "sarif";
   const realStdin = io.stdin === process.stdin && !process.stdin.isTTY;
   const result = await runAndAnalyze(commandLine(command.command), {
     rules,
-    dockerfile,
+    ...dockerfiles,
     output: machineReadable ? io.stderr : io.stdout,
     fence: io.env.GITHUB_ACTIONS === "true",
     env: io.env,
     stdin: realStdin ? "inherit" : "ignore"
   });
+  await warnUnknownTargets(command, [result.analysis], io.stderr);
   const color = command.format === "text" && io.isTTY && !io.env.NO_COLOR;
   await write(io.stdout, (machineReadable ? "" : "\n") + render(result.analysis, command.format, { color, dockerfile: command.dockerfile }));
   if (result.exitCode !== 0) return result.exitCode;
@@ -37210,19 +37690,20 @@ var init_run_command = __esm({
 });
 
 // src/cli/main.ts
-async function readOptionalFile(path2) {
+async function readOptionalFile(path3) {
   try {
-    return await import_node_fs3.promises.readFile(path2, "utf8");
+    return await import_node_fs4.promises.readFile(path3, "utf8");
   } catch (error63) {
-    throw describeFsError(path2, error63);
+    throw describeFsError(path3, error63);
   }
 }
-async function loadDockerfile(path2) {
-  if (path2 === null) {
-    const text = await import_node_fs3.promises.readFile(DEFAULT_DOCKERFILE, "utf8").catch(() => null);
-    return text === null ? null : parseDockerfile(text, DEFAULT_DOCKERFILE);
-  }
-  return parseDockerfile(await readOptionalFile(path2), path2);
+function loadDockerfiles(options) {
+  return loadDockerfileSet({ path: options.dockerfile, targets: options.targetDockerfiles }, readOptionalFile, process.cwd());
+}
+async function warnUnknownTargets(options, analyses, stderr) {
+  const warnings = unknownTargetWarnings({ path: options.dockerfile, targets: options.targetDockerfiles }, analyses.map((a) => a.model));
+  for (const warning of warnings) await write(stderr, `buildkit-doctor: warning: --dockerfile: ${warning}
+`);
 }
 async function rulesFor(options) {
   if (options.rules === null) return loadRules();
@@ -37247,17 +37728,18 @@ function write(stream, text) {
 }
 async function analyzeCommand(command, io) {
   const rules = await rulesFor(command);
-  const dockerfile = await loadDockerfile(command.dockerfile);
+  const dockerfiles = await loadDockerfiles(command);
   const analyses = [];
   const paths = await expandLogPaths(command.inputs);
-  for (const path2 of paths) {
-    let input2 = await openInput(path2, io.stdin);
-    const total = path2 === "-" ? null : await import_node_fs3.promises.stat(path2).then((s) => s.size, () => null);
+  for (const path3 of paths) {
+    let input2 = await openInput(path3, io.stdin);
+    const total = path3 === "-" ? null : await import_node_fs4.promises.stat(path3).then((s) => s.size, () => null);
     if (wantsProgress(Boolean(io.stderrIsTTY), total, io.env)) {
-      input2 = withProgress(input2, { label: path2 === "-" ? "standard input" : path2, total, stderr: io.stderr });
+      input2 = withProgress(input2, { label: path3 === "-" ? "standard input" : path3, total, stderr: io.stderr });
     }
-    analyses.push(await analyzeStream(input2, { rules, dockerfile }));
+    analyses.push(await analyzeStream(input2, { rules, ...dockerfiles }));
   }
+  await warnUnknownTargets(command, analyses, io.stderr);
   const color = command.format === "text" && io.isTTY && !io.env.NO_COLOR;
   const logs = analyses.map((analysis, i) => ({ name: paths[i] ?? "-", analysis }));
   await write(io.stdout, renderLogs(logs, command.format, { color, dockerfile: command.dockerfile }));
@@ -37297,23 +37779,23 @@ async function runCli(argv, io) {
     return 2;
   }
 }
-var import_node_fs3, DEFAULT_DOCKERFILE;
+var import_node_fs4;
 var init_main = __esm({
   "src/cli/main.ts"() {
     "use strict";
-    import_node_fs3 = require("node:fs");
+    import_node_fs4 = require("node:fs");
     init_args();
     init_errors();
     init_open_input();
     init_analyze();
     init_load_rules();
     init_dockerfile();
+    init_dockerfile_set();
     init_multi_log();
     init_expand_globs();
     init_severity();
     init_version();
     init_progress();
-    DEFAULT_DOCKERFILE = "Dockerfile";
   }
 });
 

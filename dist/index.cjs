@@ -1081,14 +1081,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path4 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path5 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path4 && path4[0] !== "/") {
-          path4 = `/${path4}`;
+        if (path5 && path5[0] !== "/") {
+          path5 = `/${path5}`;
         }
-        return new URL(`${origin}${path4}`);
+        return new URL(`${origin}${path5}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1539,39 +1539,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path4);
+        debuglog("sending request to %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path5, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path4,
+          path5,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path4);
+        debuglog("trailers received from %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path5, origin },
           error: error64
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path4,
+          path5,
           error64.message
         );
       });
@@ -1620,9 +1620,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path4, origin }
+            request: { method, path: path5, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path4);
+          debuglog("sending request to %s %s/%s", method, origin, path5);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1685,7 +1685,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path4,
+        path: path5,
         method,
         body: body2,
         headers,
@@ -1700,11 +1700,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path4 !== "string") {
+        if (typeof path5 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path4[0] !== "/" && !(path4.startsWith("http://") || path4.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path4)) {
+        } else if (invalidPathRegex.test(path5)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1770,7 +1770,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path4, query) : path4;
+        this.path = query ? buildURL(path5, query) : path5;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6463,7 +6463,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path4, host, upgrade, blocking, reset } = request2;
+      const { method, path: path5, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6544,7 +6544,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path4} HTTP/1.1\r
+      let header = `${method} ${path5} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7073,7 +7073,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path4, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7170,7 +7170,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path4;
+      headers[HTTP2_HEADER_PATH] = path5;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7523,9 +7523,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path4 = search ? `${pathname}${search}` : pathname;
+        const path5 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path4;
+        this.opts.path = path5;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8764,10 +8764,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path4 = "/",
+          path: path5 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path4;
+        opts.path = origin + path5;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10739,20 +10739,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path4) {
-      if (typeof path4 !== "string") {
-        return path4;
+    function safeUrl(path5) {
+      if (typeof path5 !== "string") {
+        return path5;
       }
-      const pathSegments = path4.split("?");
+      const pathSegments = path5.split("?");
       if (pathSegments.length !== 2) {
-        return path4;
+        return path5;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path4, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path4);
+    function matchKey(mockDispatch2, { path: path5, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path5);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10774,7 +10774,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path4 }) => matchValue(safeUrl(path4), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10812,9 +10812,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path4, method, body: body2, headers, query } = opts;
+      const { path: path5, method, body: body2, headers, query } = opts;
       return {
-        path: path4,
+        path: path5,
         method,
         body: body2,
         headers,
@@ -11277,10 +11277,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path4, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path4,
+            Path: path5,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16159,9 +16159,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path4) {
-      for (let i = 0; i < path4.length; ++i) {
-        const code2 = path4.charCodeAt(i);
+    function validateCookiePath(path5) {
+      for (let i = 0; i < path5.length; ++i) {
+        const code2 = path5.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19081,11 +19081,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path4 = opts.path;
+          let path5 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path4 = `/${path4}`;
+            path5 = `/${path5}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path4);
+          url2 = new URL(util.parseOrigin(url2).origin + path5);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19236,6 +19236,10 @@ function parseVertexName(id, name) {
     header.target = names.length > 0 ? names[0] : null;
   }
   return header;
+}
+function withKnownTarget(header, targets) {
+  if (header.target !== null || header.stage === null || header.index === null || !targets.has(header.stage)) return header;
+  return { ...header, target: header.stage, stage: null };
 }
 var init_vertex_name = __esm({
   "src/grammar/vertex-name.ts"() {
@@ -19518,6 +19522,138 @@ var init_buildkit_tty = __esm({
   }
 });
 
+// src/grammar/builder-failure.ts
+function emitBuilderFailure(ctx, line, step, message, exitCode) {
+  if (step !== null) ctx.emit({ type: "step-error", line, id: step, seconds: null, message });
+  ctx.emit({
+    type: "solve-error",
+    line,
+    error: { dockerfile: null, line: null, endLine: null, excerpt: [], message, exitCode, step }
+  });
+}
+var init_builder_failure = __esm({
+  "src/grammar/builder-failure.ts"() {
+    "use strict";
+  }
+});
+
+// src/grammar/stage-name.ts
+function stageNameOf(fromInstruction) {
+  const words2 = fromInstruction.trim().split(/\s+/);
+  if (words2.length >= 4 && words2[words2.length - 2].toLowerCase() === "as") return words2[words2.length - 1];
+  return null;
+}
+var init_stage_name = __esm({
+  "src/grammar/stage-name.ts"() {
+    "use strict";
+  }
+});
+
+// src/grammar/buildah.ts
+function exitStatusOf(message) {
+  const m = /exit status (\d{1,10})$/.exec(message);
+  return m ? Number(m[1]) : null;
+}
+var STEP, ARROW, FAILED_AT, BuildahGrammar;
+var init_buildah = __esm({
+  "src/grammar/buildah.ts"() {
+    "use strict";
+    init_builder_failure();
+    init_stage_name();
+    STEP = /^(?:\[(\d{1,4})\/(\d{1,4})\] )?STEP (\d{1,6})\/(\d{1,6}): /;
+    ARROW = "--> ";
+    FAILED_AT = 'building at STEP "';
+    BuildahGrammar = class {
+      constructor(ctx) {
+        this.ctx = ctx;
+      }
+      ctx;
+      offset = 0;
+      stageIndex = null;
+      stage = null;
+      step = null;
+      cached = false;
+      lastId = 0;
+      static claims(text2) {
+        const c = text2.charCodeAt(0);
+        return c === 83 || c === 91 || c === 45 || c === 69 || c === 101 || c === 67;
+      }
+      push(line) {
+        const text2 = line.text;
+        if (text2.startsWith("STEP ") || text2.startsWith("[")) return this.stepLine(line);
+        const failedAt = text2.indexOf(FAILED_AT);
+        if (failedAt >= 0 && failedAt <= 14 && (text2.startsWith("Error: ") || text2.startsWith("error "))) {
+          this.fail(line);
+          return true;
+        }
+        if (this.step === null) return false;
+        const id = this.step;
+        if (text2.startsWith(ARROW)) {
+          const what = text2.slice(ARROW.length);
+          if (what.startsWith("Using cache ")) {
+            this.cached = true;
+            this.ctx.emit({ type: "step-cached", line: line.line, id });
+          } else if (/^[0-9a-f]{8,64}$/.test(what)) {
+            if (!this.cached) this.ctx.emit({ type: "step-done", line: line.line, id, seconds: null });
+            this.close();
+          } else {
+            return false;
+          }
+          return true;
+        }
+        return false;
+      }
+      stepLine(line) {
+        const m = STEP.exec(line.text);
+        if (m === null) {
+          if (this.step !== null && /^\[\d{1,4}\/\d{1,4}\] COMMIT\b/.test(line.text)) {
+            this.ctx.emit({ type: "step-output", line: line.line, id: this.step, seconds: null, text: line.text, status: true });
+            return true;
+          }
+          return false;
+        }
+        this.ctx.seeFormat("buildah");
+        const [, stageK, , index, total] = m;
+        if (this.step !== null && !this.cached) this.ctx.emit({ type: "step-done", line: line.line, id: this.step, seconds: null });
+        this.close();
+        const stageKey = stageK ?? null;
+        if (Number(index) === 1 && (stageKey === null || stageKey === "1") && this.lastId > 0) {
+          this.offset = this.ctx.maxId;
+          this.lastId = 0;
+        } else if (this.lastId === 0 && this.ctx.maxId > 0) {
+          this.offset = this.ctx.maxId;
+        }
+        if (stageKey !== this.stageIndex) {
+          this.stageIndex = stageKey;
+          this.stage = null;
+        }
+        const instruction = line.text.slice(m[0].length);
+        if (/^from\s/i.test(instruction)) this.stage = stageNameOf(instruction) ?? (stageKey !== null ? `stage-${Number(stageKey) - 1}` : null);
+        this.lastId++;
+        const id = this.offset + this.lastId;
+        const header = { id, stage: this.stage, index: Number(index), total: Number(total), instruction, platform: null, target: null, internal: false };
+        if (this.ctx.startStep(line.line, header, "buildah", line.text)) {
+          this.step = id;
+          this.ctx.current = id;
+        }
+        return true;
+      }
+      fail(line) {
+        this.ctx.seeFormat("buildah");
+        const message = line.text.replace(/^Error: /, "");
+        const id = this.step ?? (this.lastId > 0 ? this.offset + this.lastId : null);
+        emitBuilderFailure(this.ctx, line.line, id, message, exitStatusOf(message));
+        this.close();
+      }
+      close() {
+        if (this.step !== null) this.ctx.finishStep(this.step);
+        this.step = null;
+        this.cached = false;
+      }
+    };
+  }
+});
+
 // src/grammar/final-error.ts
 function parseFinalError(text2) {
   if (text2.startsWith("executor failed running [")) return text2;
@@ -19574,18 +19710,15 @@ var init_final_error = __esm({
 });
 
 // src/grammar/classic.ts
-function stageOf(instruction) {
-  const words2 = instruction.trim().split(/\s+/);
-  if (words2.length >= 4 && words2[words2.length - 2].toLowerCase() === "as") return words2[words2.length - 1];
-  return null;
-}
-var STEP, ARROW, ClassicGrammar;
+var STEP2, ARROW2, ClassicGrammar;
 var init_classic = __esm({
   "src/grammar/classic.ts"() {
     "use strict";
+    init_builder_failure();
+    init_stage_name();
     init_final_error();
-    STEP = /^Step (\d{1,6})\/(\d{1,6}) : /;
-    ARROW = " ---> ";
+    STEP2 = /^Step (\d{1,6})\/(\d{1,6}) : /;
+    ARROW2 = " ---> ";
     ClassicGrammar = class {
       constructor(ctx) {
         this.ctx = ctx;
@@ -19610,8 +19743,8 @@ var init_classic = __esm({
         }
         if (this.step === null) return false;
         const id = this.step;
-        if (text2.startsWith(ARROW)) {
-          const what = text2.slice(ARROW.length);
+        if (text2.startsWith(ARROW2)) {
+          const what = text2.slice(ARROW2.length);
           if (what === "Using cache") {
             this.stepCached = true;
             this.ctx.emit({ type: "step-cached", line: line.line, id });
@@ -19634,7 +19767,7 @@ var init_classic = __esm({
         return false;
       }
       stepLine(line) {
-        const m = STEP.exec(line.text);
+        const m = STEP2.exec(line.text);
         if (m === null) return false;
         this.ctx.seeFormat("classic");
         const index = Number(m[1]);
@@ -19649,7 +19782,7 @@ var init_classic = __esm({
         }
         this.lastIndex = index;
         const instruction = line.text.slice(m[0].length);
-        if (/^from\s/i.test(instruction)) this.stage = stageOf(instruction);
+        if (/^from\s/i.test(instruction)) this.stage = stageNameOf(instruction);
         const id = this.offset + index;
         const header = { id, stage: this.stage, index, total, instruction, platform: null, target: null, internal: false };
         if (this.ctx.startStep(line.line, header, "classic", line.text)) {
@@ -19659,12 +19792,7 @@ var init_classic = __esm({
         return true;
       }
       fail(line, id, message) {
-        this.ctx.emit({ type: "step-error", line: line.line, id, seconds: null, message });
-        this.ctx.emit({
-          type: "solve-error",
-          line: line.line,
-          error: { dockerfile: null, line: null, endLine: null, excerpt: [], message, exitCode: exitCodeOf(message), step: id }
-        });
+        emitBuilderFailure(this.ctx, line.line, id, message, exitCodeOf(message));
         this.close();
       }
       close() {
@@ -19920,19 +20048,22 @@ var init_closing_blocks = __esm({
 });
 
 // src/grammar/context.ts
-var MAX_STEPS, PREFIX_SCAN_LIMIT, RECENT_ERRORS, FRAMED_FORMATS, ParseContext;
+var MAX_STEPS, MAX_TARGETS, PREFIX_SCAN_LIMIT, RECENT_ERRORS, FRAMED_FORMATS, ParseContext;
 var init_context = __esm({
   "src/grammar/context.ts"() {
     "use strict";
     init_implicit_step();
+    init_vertex_name();
     MAX_STEPS = 5e3;
+    MAX_TARGETS = 256;
     PREFIX_SCAN_LIMIT = 500;
     RECENT_ERRORS = 16;
     FRAMED_FORMATS = /* @__PURE__ */ new Set([
       "buildkit-plain",
       "buildkit-tty",
       "buildkit-rawjson",
-      "classic"
+      "classic",
+      "buildah"
     ]);
     ParseContext = class {
       constructor(emit) {
@@ -19947,6 +20078,7 @@ var init_context = __esm({
       byId = /* @__PURE__ */ new Map();
       byName = /* @__PURE__ */ new Map();
       recentErrors = [];
+      targets = /* @__PURE__ */ new Set();
       implicitStarted = false;
       /** Raw number of the line being parsed. */
       lastLine = 0;
@@ -19989,8 +20121,14 @@ var init_context = __esm({
         }
         return best;
       }
+      /** A header with its bake / compose target told apart from a stage by the targets seen so far. */
+      withTarget(header) {
+        if (header.target !== null && this.targets.size < MAX_TARGETS) this.targets.add(header.target);
+        return withKnownTarget(header, this.targets);
+      }
       /** Registers a step and announces it. Returns false when the registry is full (the step is ignored). */
-      startStep(line, header, format, name = header.instruction) {
+      startStep(line, parsed, format, name = parsed.instruction) {
+        const header = this.withTarget(parsed);
         if (!this.byId.has(header.id) && this.byId.size >= MAX_STEPS) return false;
         this.byId.set(header.id, { name, format, finished: false, streamed: false, lastSeconds: 0 });
         if (this.byName.size < MAX_STEPS) this.byName.set(name, header.id);
@@ -19999,9 +20137,10 @@ var init_context = __esm({
         return true;
       }
       /** Names a step registered without one (its header came after its first output). */
-      nameStep(line, header, name) {
-        const known = this.byId.get(header.id);
+      nameStep(line, parsed, name) {
+        const known = this.byId.get(parsed.id);
         if (known === void 0) return;
+        const header = this.withTarget(parsed);
         known.name = name;
         if (this.byName.size < MAX_STEPS) this.byName.set(name, header.id);
         this.emit({ type: "step-started", line, header });
@@ -20078,6 +20217,19 @@ function lastRedraw(text2) {
   const frame = BUILDKIT_FRAME.exec(body2);
   if (frame === null || last.startsWith("#")) return last;
   return frame[0] + last;
+}
+function ciTimestampOf(raw) {
+  const start = raw.charCodeAt(0) === 65279 ? 1 : 0;
+  const first = raw.charCodeAt(start);
+  let stamp;
+  if (isDigit(first) && raw.charCodeAt(start + 4) === 45 && raw.charCodeAt(start + 10) === 84) {
+    stamp = ACTIONS_TIMESTAMP.exec(start === 0 ? raw : raw.slice(start))?.[0];
+  } else if (first === 91 && isDigit(raw.charCodeAt(start + 1))) {
+    stamp = BRACKETED_TIMESTAMP.exec(start === 0 ? raw : raw.slice(start))?.[0]?.replace(/^\[|\] ?$/g, "").replace(" ", "T");
+  }
+  if (stamp === void 0) return void 0;
+  const at = Date.parse(stamp.trim());
+  return Number.isFinite(at) ? at : void 0;
 }
 function cleanLine(raw) {
   let text2 = raw;
@@ -20186,6 +20338,8 @@ var init_rawjson = __esm({
       pendingTruncated = false;
       /** Inside an over-long indented record: lines are ours until its closing `}`. */
       skipping = false;
+      /** bake / compose targets seen in vertex names (bounded), see withKnownTarget. */
+      targets = /* @__PURE__ */ new Set();
       /**
        * Consumes one line; returns false when the line is not rawjson (the caller parses it otherwise).
        * Offer it every line: buildx 0.13 indents each record over many lines (`{`, `  "vertexes": [`,
@@ -20277,7 +20431,9 @@ var init_rawjson = __esm({
         return v;
       }
       header(v) {
-        return parseVertexName(v.id, v.name);
+        const header = parseVertexName(v.id, v.name);
+        if (header.target !== null && this.targets.size < 256) this.targets.add(header.target);
+        return withKnownTarget(header, this.targets);
       }
       vertex(record2, line) {
         const group2 = isObject(record2.progressGroup) ? record2.progressGroup : null;
@@ -20392,12 +20548,19 @@ var init_rawjson = __esm({
 });
 
 // src/grammar/log-parser.ts
+function withoutElapsedSeconds(text2) {
+  const c = text2.charCodeAt(0);
+  if (c < 48 || c > 57) return text2;
+  const stamp = readTimestamp(text2, 0);
+  return stamp !== null && stamp.next < text2.length ? text2.slice(stamp.next) : text2;
+}
 var LogParser;
 var init_log_parser = __esm({
   "src/grammar/log-parser.ts"() {
     "use strict";
     init_buildkit_plain();
     init_buildkit_tty();
+    init_buildah();
     init_classic();
     init_closing_blocks();
     init_context();
@@ -20410,6 +20573,7 @@ var init_log_parser = __esm({
       closing;
       tty;
       classic;
+      buildah;
       /** rawjson was seen: every line is offered to it first (its records may span lines). */
       rawjsonEngaged = false;
       constructor(emit) {
@@ -20419,6 +20583,7 @@ var init_log_parser = __esm({
         this.closing = new ClosingBlockGrammar(this.ctx, (line) => this.unframed(line));
         this.tty = new BuildkitTtyGrammar(this.ctx);
         this.classic = new ClassicGrammar(this.ctx);
+        this.buildah = new BuildahGrammar(this.ctx);
       }
       /** The log's format: the first framed one seen, `plain-text` for unframed output, else `unknown`. */
       get format() {
@@ -20438,6 +20603,7 @@ var init_log_parser = __esm({
         if (this.closing.push(line)) return;
         if (BuildkitTtyGrammar.claims(text2) && this.tty.push(line)) return;
         if (ClassicGrammar.claims(text2) && this.classic.push(line)) return;
+        if (BuildahGrammar.claims(text2) && this.buildah.push(line)) return;
         this.unframed(line);
       }
       end() {
@@ -20457,7 +20623,7 @@ var init_log_parser = __esm({
           ctx.emit({ type: "step-output", line: line.line, id: ctx.current, seconds: null, text: text2 });
           return;
         }
-        ctx.unframed(line.line, text2);
+        ctx.unframed(line.line, withoutElapsedSeconds(text2));
       }
     };
   }
@@ -20494,7 +20660,13 @@ function exitCodeOf2(message) {
 function round(seconds) {
   return Math.round(seconds * 1e3) / 1e3;
 }
-var TAIL_LINES, PASSED_TAIL_LINES, TAIL_LINE_CHARS, MAX_MODEL_STEPS, FULL_TAIL_STEPS, MAX_LINT_WARNINGS, FRAMED, BuildModelBuilder;
+function runInstructionOf(message) {
+  const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message);
+  const old = current ? null : /executor failed running \[\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message);
+  const command = current?.[1] ?? old?.[1];
+  return command === void 0 ? null : `RUN ${command.replace(/\\"/g, '"')}`;
+}
+var TAIL_LINES, PASSED_TAIL_LINES, TAIL_LINE_CHARS, MAX_MODEL_STEPS, FULL_TAIL_STEPS, MAX_LINT_WARNINGS, FRAMED, CLOCKLESS, BuildModelBuilder;
 var init_build_model = __esm({
   "src/model/build-model.ts"() {
     "use strict";
@@ -20505,7 +20677,8 @@ var init_build_model = __esm({
     MAX_MODEL_STEPS = 5e3;
     FULL_TAIL_STEPS = 1e3;
     MAX_LINT_WARNINGS = 200;
-    FRAMED = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic"]);
+    FRAMED = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic", "buildah"]);
+    CLOCKLESS = /* @__PURE__ */ new Set(["classic", "buildah", "plain-text"]);
     BuildModelBuilder = class {
       steps = /* @__PURE__ */ new Map();
       clocks = /* @__PURE__ */ new Map();
@@ -20516,6 +20689,11 @@ var init_build_model = __esm({
       /** The latest build time known (seconds since the build started), estimated from print order. */
       clock = 0;
       timed = false;
+      /**
+       * The CI stamp (epoch ms) of the line being parsed, set by the pipeline before each line:
+       * the time of every event that line produces, for formats that print none.
+       */
+      lineTime = void 0;
       errors = 0;
       apply(event) {
         switch (event.type) {
@@ -20530,6 +20708,7 @@ var init_build_model = __esm({
             if (step === void 0) return;
             step.lastLine = event.line;
             if (event.seconds !== null) this.advance(event.id, step, event.seconds);
+            else this.stamp(event.id);
             if (event.status === true || event.echo === true) return;
             step.outputLines++;
             step.tail.push(event.text.length > TAIL_LINE_CHARS ? event.text.slice(0, TAIL_LINE_CHARS) : event.text);
@@ -20564,6 +20743,7 @@ var init_build_model = __esm({
             if (event.message.length > 0) {
               step.error = event.message;
               step.exitCode = exitCodeOf2(event.message);
+              if (step.instruction === "") step.instruction = runInstructionOf(event.message) ?? "";
             }
             if (event.seconds !== null) step.seconds = event.seconds;
             const clock2 = this.clockOf(event.id);
@@ -20604,7 +20784,7 @@ var init_build_model = __esm({
       getStep(id) {
         return this.steps.get(id);
       }
-      finish(lines) {
+      finish(lines2) {
         const framed = FRAMED.has(this.format);
         const format = this.format;
         const steps = [];
@@ -20630,7 +20810,7 @@ var init_build_model = __esm({
           seconds: this.totalSeconds(steps),
           cacheHitRatio: this.cacheHitRatio(steps),
           lintWarnings: [...this.lintWarnings],
-          lines
+          lines: lines2
         };
       }
       started(header, line, startedAt) {
@@ -20645,6 +20825,18 @@ var init_build_model = __esm({
         step.start = round(this.clock);
         this.steps.set(header.id, step);
         if (startedAt !== void 0) this.clockOf(header.id).startedAt = startedAt;
+        else if (this.lineTime !== void 0 && CLOCKLESS.has(this.format)) {
+          const clock2 = this.clockOf(header.id);
+          clock2.wall = true;
+          clock2.startedAt = this.lineTime;
+          clock2.lastStamp = this.lineTime;
+        }
+      }
+      /** A line of a step timed by CI stamps moves its end. */
+      stamp(id) {
+        if (this.lineTime === void 0) return;
+        const clock2 = this.clocks.get(id);
+        if (clock2?.wall === true && this.lineTime >= (clock2.lastStamp ?? 0)) clock2.lastStamp = this.lineTime;
       }
       /** The step for an event, created when the log never showed its header (a log cut mid-step). */
       stepFor(id, line) {
@@ -20656,7 +20848,7 @@ var init_build_model = __esm({
       clockOf(id) {
         let clock2 = this.clocks.get(id);
         if (clock2 === void 0) {
-          clock2 = { lastSeconds: null, startedAt: null, endedAt: null, errorOrder: null, tailLimit: this.steps.size > FULL_TAIL_STEPS ? PASSED_TAIL_LINES : TAIL_LINES };
+          clock2 = { lastSeconds: null, startedAt: null, endedAt: null, lastStamp: null, wall: false, errorOrder: null, tailLimit: this.steps.size > FULL_TAIL_STEPS ? PASSED_TAIL_LINES : TAIL_LINES };
           this.clocks.set(id, clock2);
         }
         return clock2;
@@ -20672,6 +20864,7 @@ var init_build_model = __esm({
       ended(id, step, seconds, endedAt) {
         const clock2 = this.clockOf(id);
         if (endedAt !== void 0) clock2.endedAt = endedAt;
+        else if (clock2.wall && this.lineTime !== void 0) clock2.endedAt = Math.max(this.lineTime, clock2.lastStamp ?? this.lineTime);
         const duration3 = seconds ?? clock2.lastSeconds;
         if (duration3 === null) {
           step.end = step.start;
@@ -20701,17 +20894,27 @@ var init_build_model = __esm({
         const out = { ...step, tail: [...step.tail] };
         if (clock2 === void 0) return out;
         const origin = this.origin();
-        if (origin !== null && clock2.startedAt !== null) {
+        if (origin !== null && clock2.startedAt !== null && this.countsWallClock(clock2)) {
+          const endedAt = clock2.endedAt ?? (clock2.wall ? clock2.lastStamp : null);
           out.start = round((clock2.startedAt - origin) / 1e3);
-          out.end = clock2.endedAt === null ? null : round((clock2.endedAt - origin) / 1e3);
+          out.end = endedAt === null ? null : round((endedAt - origin) / 1e3);
+          if (clock2.wall && out.seconds === null && out.status !== "cached" && endedAt !== null) out.seconds = round((endedAt - clock2.startedAt) / 1e3);
         }
         if (out.seconds === null && out.status !== "cached" && clock2.lastSeconds !== null) out.seconds = clock2.lastSeconds;
         return out;
+      }
+      /**
+       * CI stamps time a log only when it has no times of its own: in a BuildKit log, the stamped
+       * preamble before the build (the implicit step) must not turn BuildKit's clock into wall time.
+       */
+      countsWallClock(clock2) {
+        return !clock2.wall || CLOCKLESS.has(this.format);
       }
       /** Epoch ms of the earliest exact start, null when the format gave none. */
       origin() {
         let origin = null;
         for (const clock2 of this.clocks.values()) {
+          if (!this.countsWallClock(clock2)) continue;
           if (clock2.startedAt !== null && (origin === null || clock2.startedAt < origin)) origin = clock2.startedAt;
         }
         return origin;
@@ -21586,7 +21789,11 @@ function cudaVersionOf(captured, step, model) {
   }
   return seen.size === 1 ? [...seen][0] : null;
 }
+function isEmptyArch(arch2) {
+  return /^(?:compute|sm|lto)_$/.test(arch2);
+}
 function verdict(s, versionKnown) {
+  if (isEmptyArch(s.arch)) return EMPTY_ARCH_VERDICT;
   const where2 = toolkitsSupporting(s.arch);
   const span = where2.length ? `CUDA ${where2[0]} \u2026 ${where2[where2.length - 1]}` : "no CUDA release listed here";
   if (!versionKnown) {
@@ -21620,7 +21827,9 @@ function cudaArchesEnrich(captures, step, model) {
     verdict: verdict(support, version2 !== null)
   };
   const where2 = toolkitsSupporting(support.arch);
-  if (support.reason === "too-old") {
+  if (isEmptyArch(support.arch)) {
+    out.suggestion = `name the architectures explicitly instead of detecting them at build time${support.accepted.length ? ` (this toolkit accepts ${support.min} \u2026 ${support.max})` : ""}`;
+  } else if (support.reason === "too-old") {
     out.suggestion = `remove ${support.arch} from the arch list (the oldest this toolkit builds is ${support.min}), or build on a CUDA ${where2[where2.length - 1] ?? "older"} base image if that GPU must be supported`;
   } else if (support.reason === "too-new") {
     out.suggestion = `use a base image with CUDA ${where2[0] ?? "newer"} or newer (nvidia/cuda:${where2[0] ?? "X.Y"}.*-devel-\u2026), or remove ${support.arch} from the arch list`;
@@ -21651,7 +21860,7 @@ function cudaVersionEnrich(captures, step, model) {
     stageNote: base !== null ? `The base image of this stage is ${base}.` : ""
   };
 }
-var versionEvidence;
+var versionEvidence, EMPTY_ARCH_VERDICT;
 var init_cuda_arch_enricher = __esm({
   "src/knowledge/cuda-arch-enricher.ts"() {
     "use strict";
@@ -21670,6 +21879,7 @@ var init_cuda_arch_enricher = __esm({
       // torch's own report: `torch.version.cuda` printed, or cpp_extension's mismatch error
       /\bversion \((?<v>\d{1,2}\.\d{1,2})\) mismatches/
     ];
+    EMPTY_ARCH_VERDICT = "The architecture is empty: the arch list was detected from a GPU, and a docker build has none (CMAKE_CUDA_ARCHITECTURES=native, or a script reading the GPU's compute capability).";
   }
 });
 
@@ -21903,8 +22113,12 @@ var init_prefilter = __esm({
       generation = 0;
       found = [];
       ends = [];
+      lengths = [];
+      /** Length of the longest literal: how far a literal can reach across a line break. */
+      longest;
       constructor(literals) {
         this.literals = literals;
+        this.longest = literals.reduce((n, lit) => Math.max(n, lit.text.length), 0);
         let symbolCount = 1;
         const symbolOf = (code2) => {
           const folded = foldAscii(code2);
@@ -21991,6 +22205,7 @@ var init_prefilter = __esm({
         const found = this.found;
         found.length = 0;
         this.ends.length = 0;
+        this.lengths.length = 0;
         if (this.literals.length === 0) return found;
         this.generation = this.generation + 1 >>> 0 || 1;
         const { delta, asciiSymbol, otherSymbol, symbols } = this;
@@ -22013,6 +22228,10 @@ var init_prefilter = __esm({
       endOf(i) {
         return this.ends[i] ?? 0;
       }
+      /** For the i-th target of the last scan, the length of the literal found. */
+      lengthOf(i) {
+        return this.lengths[i] ?? 0;
+      }
       report(line, endIndex, literalIndex) {
         const lit = this.literals[literalIndex];
         if (this.seen[lit.target] === this.generation) return;
@@ -22020,6 +22239,7 @@ var init_prefilter = __esm({
         this.seen[lit.target] = this.generation;
         this.found.push(lit.target);
         this.ends.push(endIndex + 1);
+        this.lengths.push(lit.text.length);
       }
     };
   }
@@ -22063,16 +22283,16 @@ function compileRules(rules) {
 }
 function ruleProblems(rule) {
   const problems = [];
-  const checkPattern = (m, path4) => {
+  const checkPattern = (m, path5) => {
     if (m.pattern === void 0) return;
     try {
       new RegExp(m.pattern, regexFlags(m));
     } catch (err) {
-      problems.push({ path: [...path4, "pattern"], message: `invalid regular expression: ${err.message}` });
+      problems.push({ path: [...path5, "pattern"], message: `invalid regular expression: ${err.message}` });
       return;
     }
     const unsafe = checkRegexSafety(m.pattern, regexFlags(m));
-    if (unsafe !== null) problems.push({ path: [...path4, "pattern"], message: `regular expression may run in super-linear time: ${unsafe}` });
+    if (unsafe !== null) problems.push({ path: [...path5, "pattern"], message: `regular expression may run in super-linear time: ${unsafe}` });
   };
   (rule.match ?? []).forEach((m, i) => checkPattern(m, ["match", i]));
   (rule.context ?? []).forEach((m, i) => checkPattern(m, ["context", i]));
@@ -22086,11 +22306,11 @@ function ruleProblems(rule) {
     problems.push({ path: ["enrich"], message: `unknown enricher "${rule.enrich}" (known: ${Object.keys(enrichers).join(", ") || "none"})` });
   }
   const known = knownPlaceholders(rule);
-  const checkTemplate = (template, path4) => {
+  const checkTemplate = (template, path5) => {
     if (template === void 0) return;
     for (const p of placeholdersOf(template)) {
       const problem = placeholderProblem(p.name, p.modifier, known, rule.enrich !== void 0);
-      if (problem) problems.push({ path: path4, message: problem });
+      if (problem) problems.push({ path: path5, message: problem });
     }
   };
   checkTemplate(rule.message, ["message"]);
@@ -22345,9 +22565,9 @@ function failureEvidence(step) {
   const lastStart = Math.max(0, tail.length - room);
   const earlier = tail.slice(0, lastStart).map((line, i) => ({ line, i })).filter((x) => errorLike.test(x.line)).slice(-3);
   const keep = /* @__PURE__ */ new Set([...earlier.map((x) => x.i), ...tail.slice(lastStart + earlier.length).map((_, k) => lastStart + earlier.length + k)]);
-  const lines = tail.filter((_, i) => keep.has(i));
-  if (step.error && !lines.some((l) => l.includes(step.error))) lines.push(`ERROR: ${step.error}`);
-  return lines.map(capEvidence);
+  const lines2 = tail.filter((_, i) => keep.has(i));
+  if (step.error && !lines2.some((l) => l.includes(step.error))) lines2.push(`ERROR: ${step.error}`);
+  return lines2.map(capEvidence);
 }
 function triggerCandidates(cr, model) {
   const trigger = cr.rule.trigger;
@@ -22385,7 +22605,7 @@ var init_triggers = __esm({
 function windowAround(text2, literalEnd) {
   return text2.slice(Math.max(0, literalEnd - windowReach), literalEnd + windowReach);
 }
-var noStep, longLine, windowReach, RuleEngine;
+var noStep, longLine, windowReach, seamReach, seamSteps, RuleEngine;
 var init_engine = __esm({
   "src/rules/engine.ts"() {
     "use strict";
@@ -22397,6 +22617,8 @@ var init_engine = __esm({
     noStep = -1;
     longLine = 4096;
     windowReach = 2048;
+    seamReach = 48;
+    seamSteps = 64;
     RuleEngine = class {
       set;
       /** Per rule: scope key (step id, or 0 for build-scoped rules) → what was seen there. */
@@ -22406,16 +22628,21 @@ var init_engine = __esm({
       call = 0;
       /** The step of the latest `#N ERROR`: the final error lines that follow are about it. */
       lastFailedStep = null;
+      /** Per step (or outside any), its previous line: the other side of a seam. */
+      previous = /* @__PURE__ */ new Map();
+      /** Per rule: the log line of its latest hit. */
+      lastHitLine;
       constructor(rules) {
         const enabled = rules.filter((r) => r.enabled);
         this.set = compileRules(enabled);
         this.states = enabled.map(() => /* @__PURE__ */ new Map());
         this.lastHit = new Int32Array(enabled.length);
+        this.lastHitLine = new Int32Array(enabled.length);
       }
       observe(event, _model) {
         switch (event.type) {
           case "step-output":
-            if (!event.echo) this.line(event.text, event.line, event.id);
+            if (!event.echo) this.lineAndSeam(event.text, event.line, event.id);
             break;
           case "step-error":
             this.lastFailedStep = event.id;
@@ -22425,7 +22652,7 @@ var init_engine = __esm({
             this.line(event.error.message, event.line, event.error.step ?? this.lastFailedStep);
             break;
           case "text":
-            this.line(event.text, event.line, this.lastFailedStep);
+            this.lineAndSeam(event.text, event.line, this.lastFailedStep);
             break;
           case "log-clipped":
             this.line(event.text, event.line, event.id ?? this.lastFailedStep);
@@ -22434,9 +22661,39 @@ var init_engine = __esm({
             break;
         }
       }
+      lineAndSeam(text2, lineNumber, step) {
+        this.line(text2, lineNumber, step);
+        const key = step ?? noStep;
+        const before = this.previous.get(key);
+        if (this.previous.size >= seamSteps && before === void 0) this.previous.delete(this.previous.keys().next().value);
+        this.previous.set(key, { text: text2, line: lineNumber });
+        if (before !== void 0 && before.text.length > 0 && text2.length > 0) this.seam(before, text2, lineNumber, step);
+      }
+      /** Literals cut by the line break between `before` and `text`: their rules see the two lines joined. */
+      seam(before, text2, lineNumber, step) {
+        const reach = Math.min(seamReach, this.set.prefilter.longest - 1);
+        if (reach <= 0) return;
+        const head = before.text.length > reach ? before.text.slice(-reach) : before.text;
+        const targets = this.set.prefilter.scan(head + text2.slice(0, reach));
+        const cut = [];
+        for (let t = 0; t < targets.length; t++) {
+          const end = this.set.prefilter.endOf(t);
+          if (end <= head.length || end - this.set.prefilter.lengthOf(t) >= head.length) continue;
+          const rule = this.set.slots[targets[t]].rule;
+          if (this.lastHitLine[rule] === lineNumber || this.lastHitLine[rule] === before.line) continue;
+          cut.push(targets[t]);
+        }
+        if (cut.length === 0) return;
+        const joined = before.text + text2;
+        this.match(joined, lineNumber, step, cut, () => before.text.length + reach);
+      }
       line(text2, lineNumber, step) {
         const targets = this.set.prefilter.scan(text2);
         if (targets.length === 0) return;
+        this.match(text2, lineNumber, step, targets, (t) => this.set.prefilter.endOf(t));
+      }
+      /** Runs the matchers of `targets` on `text`; `literalEnd` places the window on a long line. */
+      match(text2, lineNumber, step, targets, literalEnd) {
         this.call = this.call + 1 | 0;
         for (let t = 0; t < targets.length; t++) {
           const slot = this.set.slots[targets[t]];
@@ -22444,7 +22701,7 @@ var init_engine = __esm({
           const matcher = slot.kind === "match" ? cr.match[slot.index] : slot.kind === "context" ? cr.context[slot.index] : cr.unless[slot.index];
           let groups;
           if (matcher.regex) {
-            const m = matcher.regex.exec(text2.length > longLine ? windowAround(text2, this.set.prefilter.endOf(t)) : text2);
+            const m = matcher.regex.exec(text2.length > longLine ? windowAround(text2, literalEnd(t)) : text2);
             if (m === null) continue;
             groups = m.groups;
           }
@@ -22458,6 +22715,7 @@ var init_engine = __esm({
             state.addContext(cr.context[slot.index].name, text2, groups);
           } else if (this.lastHit[slot.rule] !== this.call) {
             this.lastHit[slot.rule] = this.call;
+            this.lastHitLine[slot.rule] = lineNumber;
             state.addHit(text2, lineNumber, step, groups);
           } else {
             state.addCaptures(groups);
@@ -22571,17 +22829,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path4) {
-      const ctrl = callVisitor(key, node2, visitor, path4);
+    function visit_(key, node2, visitor, path5) {
+      const ctrl = callVisitor(key, node2, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visit_(key, ctrl, visitor, path4);
+        replaceNode(key, path5, ctrl);
+        return visit_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
+          path5 = Object.freeze(path5.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path4);
+            const ci = visit_(i, node2.items[i], visitor, path5);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22592,13 +22850,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path4);
+          path5 = Object.freeze(path5.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path4);
+          const cv = visit_("value", node2.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22619,17 +22877,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path4) {
-      const ctrl = await callVisitor(key, node2, visitor, path4);
+    async function visitAsync_(key, node2, visitor, path5) {
+      const ctrl = await callVisitor(key, node2, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visitAsync_(key, ctrl, visitor, path4);
+        replaceNode(key, path5, ctrl);
+        return visitAsync_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
+          path5 = Object.freeze(path5.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path4);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path5);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22640,13 +22898,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path4);
+          path5 = Object.freeze(path5.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path4);
+          const cv = await visitAsync_("value", node2.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22673,23 +22931,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path4) {
+    function callVisitor(key, node2, visitor, path5) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path4);
+        return visitor(key, node2, path5);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path4);
+        return visitor.Map?.(key, node2, path5);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path4);
+        return visitor.Seq?.(key, node2, path5);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path4);
+        return visitor.Pair?.(key, node2, path5);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path4);
+        return visitor.Scalar?.(key, node2, path5);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path4);
+        return visitor.Alias?.(key, node2, path5);
       return void 0;
     }
-    function replaceNode(key, path4, node2) {
-      const parent = path4[path4.length - 1];
+    function replaceNode(key, path5, node2) {
+      const parent = path5[path5.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -22853,7 +23111,7 @@ var require_directives = __commonJS({
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
       toString(doc) {
-        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const lines2 = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
@@ -22869,9 +23127,9 @@ var require_directives = __commonJS({
           if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+            lines2.push(`%TAG ${handle} ${prefix}`);
         }
-        return lines.join("\n");
+        return lines2.join("\n");
       }
     };
     Directives.defaultYaml = { explicit: false, version: "1.2" };
@@ -23301,10 +23559,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path4, value) {
+    function collectionFromPath(schema, path5, value) {
       let v = value;
-      for (let i = path4.length - 1; i >= 0; --i) {
-        const k = path4[i];
+      for (let i = path5.length - 1; i >= 0; --i) {
+        const k = path5[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -23323,7 +23581,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
+    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -23353,11 +23611,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path4, value) {
-        if (isEmptyPath(path4))
+      addIn(path5, value) {
+        if (isEmptyPath(path5))
           this.add(value);
         else {
-          const [key, ...rest] = path4;
+          const [key, ...rest] = path5;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -23371,8 +23629,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        const [key, ...rest] = path4;
+      deleteIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -23386,8 +23644,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        const [key, ...rest] = path4;
+      getIn(path5, keepScalar) {
+        const [key, ...rest] = path5;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -23405,8 +23663,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path4) {
-        const [key, ...rest] = path4;
+      hasIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -23416,8 +23674,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        const [key, ...rest] = path4;
+      setIn(path5, value) {
+        const [key, ...rest] = path5;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24332,22 +24590,22 @@ var require_stringifyCollection = __commonJS({
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, chompKeep);
           }
         }
         chompKeep = false;
@@ -24356,15 +24614,15 @@ var require_stringifyCollection = __commonJS({
           str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines2.push(blockItemPrefix + str3);
       }
       let str2;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         str2 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
+        str2 = lines2[0];
+        for (let i = 1; i < lines2.length; ++i) {
+          const line = lines2[i];
           str2 += line ? `
 ${indent}${line}` : "\n";
         }
@@ -24387,22 +24645,22 @@ ${indent}${line}` : "\n";
       });
       let reqNewline = false;
       let linesAtValue = 0;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, false);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, false);
             if (ik.comment)
               reqNewline = true;
           }
@@ -24419,12 +24677,12 @@ ${indent}${line}` : "\n";
         if (comment)
           reqNewline = true;
         let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
           str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str2 += ",";
@@ -24432,35 +24690,35 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
-        linesAtValue = lines.length;
+        lines2.push(str2);
+        linesAtValue = lines2.length;
       }
       const { start, end } = flowChars;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines2.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str2 = start;
-          for (const line of lines)
+          for (const line of lines2)
             str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
           return `${str2}
 ${indent}${end}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent, options: { commentString } }, lines2, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
         const ic = stringifyComment.indentComment(commentString(comment), indent);
-        lines.push(ic.trimStart());
+        lines2.push(ic.trimStart());
       }
     }
     exports2.stringifyCollection = stringifyCollection;
@@ -25098,11 +25356,11 @@ var require_binary = __commonJS({
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str2.length / lineWidth);
-          const lines = new Array(n);
+          const lines2 = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines2[i] = str2.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
@@ -25782,35 +26040,35 @@ var require_stringifyDocument = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
-      const lines = [];
+      const lines2 = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
-          lines.push(dir);
+          lines2.push(dir);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
-        lines.push("---");
+        lines2.push("---");
       const ctx = stringify.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
-        if (lines.length !== 1)
-          lines.unshift("");
+        if (lines2.length !== 1)
+          lines2.unshift("");
         const cs = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs, ""));
+        lines2.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
         if (identity.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
-            lines.push("");
+            lines2.push("");
           if (doc.contents.commentBefore) {
             const cs = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push(stringifyComment.indentComment(cs, ""));
           }
           ctx.forceBlockIndent = !!doc.comment;
           contentComment = doc.contents.comment;
@@ -25819,36 +26077,36 @@ var require_stringifyDocument = __commonJS({
         let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
-        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body2}`;
+        if ((body2[0] === "|" || body2[0] === ">") && lines2[lines2.length - 1] === "---") {
+          lines2[lines2.length - 1] = `--- ${body2}`;
         } else
-          lines.push(body2);
+          lines2.push(body2);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines2.push(stringify.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
           const cs = commentString(doc.comment);
           if (cs.includes("\n")) {
-            lines.push("...");
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push("...");
+            lines2.push(stringifyComment.indentComment(cs, ""));
           } else {
-            lines.push(`... ${cs}`);
+            lines2.push(`... ${cs}`);
           }
         } else {
-          lines.push("...");
+          lines2.push("...");
         }
       } else {
         let dc = doc.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
-          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
-            lines.push("");
-          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+          if ((!chompKeep || contentComment) && lines2[lines2.length - 1] !== "")
+            lines2.push("");
+          lines2.push(stringifyComment.indentComment(commentString(dc), ""));
         }
       }
-      return lines.join("\n") + "\n";
+      return lines2.join("\n") + "\n";
     }
     exports2.stringifyDocument = stringifyDocument;
   }
@@ -25932,9 +26190,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path4, value) {
+      addIn(path5, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path4, value);
+          this.contents.addIn(path5, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -26009,14 +26267,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        if (Collection2.isEmptyPath(path4)) {
+      deleteIn(path5) {
+        if (Collection2.isEmptyPath(path5)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -26031,10 +26289,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        if (Collection2.isEmptyPath(path4))
+      getIn(path5, keepScalar) {
+        if (Collection2.isEmptyPath(path5))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -26045,10 +26303,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path4) {
-        if (Collection2.isEmptyPath(path4))
+      hasIn(path5) {
+        if (Collection2.isEmptyPath(path5))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -26065,13 +26323,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        if (Collection2.isEmptyPath(path4)) {
+      setIn(path5, value) {
+        if (Collection2.isEmptyPath(path5)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path4), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path5), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path4, value);
+          this.contents.setIn(path5, value);
         }
       }
       /**
@@ -26910,17 +27168,17 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
-      let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
+      const lines2 = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines2.length;
+      for (let i = lines2.length - 1; i >= 0; --i) {
+        const content = lines2[i][1];
         if (content === "" || content === "\r")
           chompStart = i;
         else
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value2 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
@@ -26930,7 +27188,7 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+        const [indent, content] = lines2[i];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -26950,17 +27208,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
+      for (let i = lines2.length - 1; i >= chompStart; --i) {
+        if (lines2[i][0].length > trimIndent)
           chompStart = i + 1;
       }
       let value = "";
       let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
+        value += lines2[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
+        let [indent, content] = lines2[i];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -26997,8 +27255,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
+          for (let i = chompStart; i < lines2.length; ++i)
+            value += "\n" + lines2[i][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
@@ -27073,10 +27331,10 @@ var require_resolve_block_scalar = __commonJS({
       const first = split[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
-      const lines = [line0];
+      const lines2 = [line0];
       for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
-      return lines;
+        lines2.push([split[i], split[i + 1]]);
+      return lines2;
     }
     exports2.resolveBlockScalar = resolveBlockScalar;
   }
@@ -28032,9 +28290,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path4) => {
+    visit2.itemAtPath = (cst, path5) => {
       let item = cst;
-      for (const [field, index] of path4) {
+      for (const [field, index] of path5) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -28043,23 +28301,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path4) => {
-      const parent = visit2.itemAtPath(cst, path4.slice(0, -1));
-      const field = path4[path4.length - 1][0];
+    visit2.parentCollection = (cst, path5) => {
+      const parent = visit2.itemAtPath(cst, path5.slice(0, -1));
+      const field = path5[path5.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path4, item, visitor) {
-      let ctrl = visitor(item, path4);
+    function _visit(path5, item, visitor) {
+      let ctrl = visitor(item, path5);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -28070,10 +28328,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path4);
+            ctrl = ctrl(item, path5);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -30042,6 +30300,8 @@ var init_no_gpu_at_build = __esm({
         // `CUDA driver version is insufficient for CUDA runtime version` (cudaErrorInsufficientDriver): no driver at all, in a build
         { literals: ["CUDA driver version is insufficient for CUDA runtime version", "The NVIDIA driver on your system is too old"] },
         { literals: ["NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver"] },
+        // CMake ≥ 3.24: `CUDA_ARCHITECTURES is set to "native", but no GPU was detected.` (HIP alike)
+        { literals: ['is set to "native", but no GPU was detected'] },
         // an assertion on the device: `assert torch.cuda.is_available(), 'CUDA not available'` in a traceback
         { literals: ["torch.cuda.is_available()"], pattern: "\\bassert\\b[^\\n]{0,200}torch\\.cuda\\.is_available\\(\\)" },
         { literals: ["AssertionError: "], pattern: "AssertionError: [^\\n]{0,200}\\b(?:CUDA|GPU|cuda|gpu)s? (?:is |are )?(?:not available|unavailable)" }
@@ -30431,6 +30691,8 @@ var init_shared_library_missing = __esm({
           pattern: `(?:${lib("lib(?:cublas|cublasLt|cudart|cufft|curand|cusparse|cusolver|nvrtc|nvJitLink)\\.so")}|lib(?:cublas|cudart)[\\w.]{0,200} => not found)`
         },
         { name: "tensorrt", literals: ["libnvinfer"], pattern: lib("libnvinfer") },
+        // PyTorch's own libraries: an extension linked against another torch, or imported before torch
+        { name: "torchLibs", literals: ["libtorch", "libc10"], pattern: lib("lib(?:torch|c10)[\\w]{0,40}\\.so") },
         { name: "opengl", literals: ["libGL.so", "libgthread", "libglib-2.0"], pattern: lib("lib(?:GL|gthread-2\\.0|glib-2\\.0)\\.so") }
       ],
       scope: "step",
@@ -30453,6 +30715,19 @@ var init_shared_library_missing = __esm({
           fix: [
             "Do not load the driver while building: move GPU checks and anything that initialises CUDA to `docker run --gpus all \u2026`.",
             "To only link against the driver API, use the stub shipped in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda` (never put `stubs` on `LD_LIBRARY_PATH` of the final image)."
+          ].join("\n")
+        },
+        {
+          when: "torchLibs",
+          title: "PyTorch library not found (extension built for another PyTorch)",
+          message: "The loader could not find {library:all}, a library of PyTorch itself. A compiled extension (or a prebuilt wheel) looks for the libraries of the PyTorch it was built against: `libtorch_cuda_cu.so` and `libtorch_cuda_cpp.so` exist only in older releases built with split CUDA libraries (current ones ship `libtorch_cuda.so`), and `libc10.so` / `libtorch_cpu.so` are found only once `import torch` has loaded them.",
+          fix: [
+            "Build the extension against the torch installed in this stage, from source and without an isolated build env:",
+            "",
+            "```dockerfile",
+            "RUN pip install --no-build-isolation --no-cache-dir --force-reinstall <extension>",
+            "```",
+            "or install the torch version its wheel was built for. Where a module loads the extension directly, `import torch` first."
           ].join("\n")
         },
         {
@@ -30530,6 +30805,12 @@ var init_resolution_impossible = __esm({
       ],
       context: [
         { name: "uv", literals: ["No solution found when resolving dependencies"] },
+        // the "depends on" line was seen: the conflict can be told in one sentence
+        {
+          name: "dependsOn",
+          literals: [" depends on "],
+          pattern: "^\\s{1,200}[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])? [^\\s]{1,200} depends on "
+        },
         {
           name: "constraint",
           literals: ["The user requested (constraint)"],
@@ -30540,13 +30821,13 @@ var init_resolution_impossible = __esm({
       specificity: 3,
       message: "pip found no set of versions that satisfies every requirement. Conflict: {requirer} {requirerVersion} depends on {requirement}; requested: {requested:all}.",
       fix: [
-        "Make the requirements compatible: relax the pin the message names, or install a release of {requirer} whose requirement fits. To see every version's requirement: `pip install --dry-run --report - {requirer}` or `pip index versions {requirer}`.",
+        "Make the requirements compatible: relax the pin the message names, or install a release of {requirer|the package that requires it} whose requirement fits. To see every version's requirement: `pip install --dry-run --report - {requirer|PACKAGE}` or `pip index versions {requirer|PACKAGE}`.",
         "",
-        "If the other side comes from the base image (NVIDIA's PyTorch images pin their packages), either keep the image's version and wait for a compatible release of {requirer}, or make it optional so the default build passes:",
+        "If the other side comes from the base image (NVIDIA's PyTorch images pin their packages), either keep the image's version and wait for a compatible release of {requirer|the other package}, or make it optional so the default build passes:",
         "",
         "```dockerfile",
         'ARG INSTALL_OPTIONAL="false"',
-        'RUN if [ "$INSTALL_OPTIONAL" = "true" ]; then timeout 300 pip install {requirer}; fi',
+        'RUN if [ "$INSTALL_OPTIONAL" = "true" ]; then timeout 300 pip install {requirer|PACKAGE}; fi',
         "```"
       ].join("\n"),
       variants: [
@@ -30557,6 +30838,10 @@ var init_resolution_impossible = __esm({
         {
           when: "constraint",
           message: "pip found no set of versions that satisfies every requirement: {requirer} {requirerVersion} depends on {requirement}, but {context.constraint.pin} is pinned by a constraints file (all the releases of {requirer} pip tried conflict with it)."
+        },
+        {
+          when: "!dependsOn",
+          message: 'pip found no set of versions that satisfies every requirement (requested: {requested:all|not in the part of the log read here}). pip names the requirements that conflict under "The conflict is caused by:" in the step output.'
         }
       ],
       docs: "https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts"
@@ -31108,6 +31393,8 @@ var init_oom_killed = __esm({
           literals: ["Killed signal terminated program"],
           pattern: "Killed signal terminated program (?<program>[\\w+.-]{1,100})"
         },
+        // older gcc: `c++: internal compiler error: Killed (program cc1plus)`
+        { literals: ["internal compiler error: Killed (program "], pattern: "internal compiler error: Killed \\(program (?<program>[\\w+.-]{1,100})\\)" },
         // nvcc: `nvcc error   : 'cicc' died due to signal 9 (Kill signal)`
         { literals: ["died due to signal 9"], pattern: "'(?<program>[\\w+.-]{1,100})' died due to signal 9" },
         // ld: `collect2: fatal error: ld terminated with signal 9 [Killed]`
@@ -31126,6 +31413,7 @@ var init_oom_killed = __esm({
           name: "memory",
           literals: [
             "Killed signal terminated program",
+            "internal compiler error: Killed (program ",
             "died due to signal 9",
             "terminated with signal 9",
             "virtual memory exhausted",
@@ -31329,14 +31617,35 @@ var init_exec_format_error = __esm({
           ignoreCase: true,
           pattern: "(?:exec (?<binary>[^\\s:]{1,200}): )?exec format error"
         },
-        { literals: ["Invalid ELF image for this architecture"] }
+        { literals: ["Invalid ELF image for this architecture"] },
+        // QEMU user mode that cannot open a program the emulated shell starts (binfmt registered
+        // without the F flag, so the interpreter is looked up inside the container):
+        // `Error while loading /usr/sbin/dpkg-split: No such file or directory`
+        { literals: ["Error while loading /"], pattern: "^Error while loading (?<binary>/[^:\\s]{1,500}): No such file or directory$" }
       ],
       context: [
+        { name: "qemuLoad", literals: ["Error while loading /"], pattern: "^Error while loading /[^:\\s]{1,500}: No such file or directory$" },
         // The binary is the step's shell: the whole stage is of another architecture, QEMU is missing.
         { name: "shell", literals: ["exec /bin/sh:", "exec /bin/bash:", "exec user process caused"] }
       ],
       message: "A program of another CPU architecture was executed (`{binary|a binary}`): the builder cannot run it.",
       variants: [
+        {
+          when: "qemuLoad",
+          title: "QEMU emulation cannot start programs of this platform",
+          message: 'QEMU emulates this {platform|foreign-platform} stage but could not load `{binary}` for a program the step started: the emulator is registered (binfmt_misc) without the "F" (fix binary) flag, so the kernel looks for the interpreter inside the container, where it is not.',
+          fix: [
+            'Register the emulators again with the "F" flag (what `docker/setup-qemu-action` and `tonistiigi/binfmt` do); an older',
+            "registration, e.g. from a distribution's `qemu-user-static` package, has to go first:",
+            "",
+            "```sh",
+            'docker run --privileged --rm tonistiigi/binfmt --uninstall "qemu-*"',
+            "docker run --privileged --rm tonistiigi/binfmt --install all",
+            "cat /proc/sys/fs/binfmt_misc/qemu-aarch64   # flags: should include F",
+            "```",
+            "Emulated builds are about 10x slower: for long compiles prefer a native runner per platform."
+          ].join("\n")
+        },
         {
           when: "shell",
           message: "The builder cannot run even the shell of this {platform|foreign-platform} stage: no QEMU emulator is registered (binfmt_misc) for that architecture on the build host."
@@ -32033,10 +32342,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path4) {
-  if (!path4)
+function getElementAtPath(obj, path5) {
+  if (!path5)
     return obj;
-  return path4.reduce((acc, key) => acc?.[key], obj);
+  return path5.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -32295,11 +32604,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path4, issues) {
+function prefixIssues(path5, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path4);
+    iss.path.unshift(path5);
     return iss;
   });
 }
@@ -32832,16 +33141,16 @@ function flattenError(error64, mapper = (issue3) => issue3.message) {
 }
 function formatError(error64, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error65, path4 = []) => {
+  const processError = (error65, path5 = []) => {
     for (const issue3 of error65.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path4, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path5, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path4, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path5, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path4, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path5, ...issue3.path]);
       } else {
-        const fullpath = [...path4, ...issue3.path];
+        const fullpath = [...path5, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -32880,17 +33189,17 @@ function formatError(error64, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error64, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error65, path4 = []) => {
+  const processError = (error65, path5 = []) => {
     var _a3;
     for (const issue3 of error65.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path4, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path5, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path4, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path5, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path4, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path5, ...issue3.path]);
       } else {
-        const fullpath = [...path4, ...issue3.path];
+        const fullpath = [...path5, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -32929,8 +33238,8 @@ function treeifyError(error64, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path4 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path4) {
+  const path5 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path5) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -32946,14 +33255,14 @@ function toDotPath(_path) {
   return segs.join("");
 }
 function prettifyError(error64) {
-  const lines = [];
+  const lines2 = [];
   const issues = [...error64.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
   for (const issue3 of issues) {
-    lines.push(`\u2716 ${issue3.message}`);
+    lines2.push(`\u2716 ${issue3.message}`);
     if (issue3.path?.length)
-      lines.push(`  \u2192 at ${toDotPath(issue3.path)}`);
+      lines2.push(`  \u2192 at ${toDotPath(issue3.path)}`);
   }
-  return lines.join("\n");
+  return lines2.join("\n");
 }
 var _messageDesc, _issuesDesc, _installedToString, initializer, $ZodError, $ZodRealError;
 var init_errors2 = __esm({
@@ -33855,9 +34164,9 @@ var init_doc = __esm({
           return;
         }
         const content = arg;
-        const lines = content.split("\n").filter((x) => x);
-        const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
-        const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
+        const lines2 = content.split("\n").filter((x) => x);
+        const minIndent = Math.min(...lines2.map((x) => x.length - x.trimStart().length));
+        const dedented = lines2.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
         for (const line of dedented) {
           this.content.push(line);
         }
@@ -50962,13 +51271,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path4 = ref.slice(1).split("/").filter(Boolean);
-  if (path4.length === 0) {
+  const path5 = ref.slice(1).split("/").filter(Boolean);
+  if (path5.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path4[0] === defsKey) {
-    const key = path4[1] === void 0 ? void 0 : decodeJSONPointerSegment(path4[1]);
+  if (path5[0] === defsKey) {
+    const key = path5[1] === void 0 ? void 0 : decodeJSONPointerSegment(path5[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -52331,9 +52640,9 @@ function builtinRuleSet() {
   builtins ??= builtinRules.map((input2) => ruleSchema.parse(input2));
   return builtins;
 }
-function formatPath(path4) {
+function formatPath(path5) {
   let out = "";
-  for (const part of path4) out += typeof part === "number" ? `[${part}]` : out === "" ? String(part) : `.${String(part)}`;
+  for (const part of path5) out += typeof part === "number" ? `[${part}]` : out === "" ? String(part) : `.${String(part)}`;
   return out;
 }
 function parseText(text2, name) {
@@ -52752,12 +53061,12 @@ var init_redact = __esm({
         const out = [];
         for (const [kind, s] of this.seen) {
           const label = SECRET_LABELS[kind];
-          const lines = s.lines.join(", ") + (s.count > s.lines.length ? ` and ${s.count - s.lines.length} more` : "");
+          const lines2 = s.lines.join(", ") + (s.count > s.lines.length ? ` and ${s.count - s.lines.length} more` : "");
           out.push({
             ruleId: SECRET_RULE_ID,
             severity: "warning",
             title: `Secret printed in the build log: ${label}`,
-            message: `The build printed a secret (${label}) on log line${s.count > 1 ? "s" : ""} ${lines}. It is masked in this report, but the raw log (and any image layer built with it as an ARG or ENV) still holds it: treat it as leaked.`,
+            message: `The build printed a secret (${label}) on log line${s.count > 1 ? "s" : ""} ${lines2}. It is masked in this report, but the raw log (and any image layer built with it as an ARG or ENV) still holds it: treat it as leaked.`,
             fix: secretFix(kind),
             step: null,
             location: null,
@@ -52897,7 +53206,10 @@ function createLineReader(onLine, options = {}) {
   const max = options.maxLineLength !== void 0 && options.maxLineLength > 0 ? Math.floor(options.maxLineLength) : DEFAULT_MAX_LINE_BYTES;
   return new LineSplitter((raw) => {
     const text2 = cleanLine(raw.text);
-    onLine(raw.truncated ? { text: text2, line: raw.line, truncated: true } : { text: text2, line: raw.line });
+    const line = raw.truncated ? { text: text2, line: raw.line, truncated: true } : { text: text2, line: raw.line };
+    const at = ciTimestampOf(raw.text);
+    if (at !== void 0) line.at = at;
+    onLine(line);
   }, max);
 }
 async function readLogLines(input2, onLine, options = {}) {
@@ -53052,14 +53364,14 @@ function heredocKeyword(original) {
   return keyword;
 }
 function readLogicalLines(text2) {
-  const lines = text2.replace(/^\uFEFF/, "").split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+  const lines2 = text2.replace(/^\uFEFF/, "").split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
   const directives = {};
   let escape = "\\";
   let directivesDone = false;
   const instructions = [];
   let i = 0;
-  while (i < lines.length) {
-    const physical = lines[i];
+  while (i < lines2.length) {
+    const physical = lines2[i];
     const lineNo = i + 1;
     i++;
     const stripped = physical.trimStart();
@@ -53078,8 +53390,8 @@ function readLogicalLines(text2) {
     let rest = continuation(joined, escape);
     if (rest !== null) {
       joined = rest;
-      while (rest !== null && i < lines.length) {
-        const next = lines[i];
+      while (rest !== null && i < lines2.length) {
+        const next = lines2[i];
         i++;
         endLine = i;
         if (isComment(next) || next.trim() === "") continue;
@@ -53097,8 +53409,8 @@ function readLogicalLines(text2) {
         const start = i + 1;
         const body2 = [];
         let terminated = false;
-        while (i < lines.length) {
-          const candidate = lines[i];
+        while (i < lines2.length) {
+          const candidate = lines2[i];
           i++;
           const terminator = marker.chomp ? candidate.replace(/^\t+/, "") : candidate;
           if (terminator === marker.name) {
@@ -53261,7 +53573,7 @@ var init_variables = __esm({
 function stageLabel(stage) {
   return stage.name ?? `stage-${stage.index}`;
 }
-function parseDockerfile(text2, path4) {
+function parseDockerfile(text2, path5) {
   const { instructions: raw, directives, escape } = readLogicalLines(text2);
   const globalArgs = /* @__PURE__ */ new Map();
   const preamble = [];
@@ -53283,7 +53595,7 @@ function parseDockerfile(text2, path4) {
     current.add(item, keyword);
   }
   if (current !== null) stages.push(current.finish());
-  return { path: path4, stages, globalArgs, preamble, directives };
+  return { path: path5, stages, globalArgs, preamble, directives };
 }
 function keywordOf(original) {
   const space = original.search(/\s/);
@@ -53704,20 +54016,20 @@ var init_reproduce = __esm({
 });
 
 // src/dockerfile/locate.ts
-function baseName(path4) {
-  return path4.slice(path4.replace(/\\/g, "/").lastIndexOf("/") + 1);
+function baseName(path5) {
+  return path5.slice(path5.replace(/\\/g, "/").lastIndexOf("/") + 1);
 }
-function solveErrorLocation(error64, dockerfile) {
+function solveErrorLocation(error64, dockerfile, targetOwn = false) {
   if (error64.line === null) return null;
   const named = error64.dockerfile;
   if (named === null && dockerfile === null) return null;
-  const file2 = dockerfile !== null && (named === null || baseName(named) === baseName(dockerfile.path)) ? dockerfile.path : named ?? "Dockerfile";
+  const file2 = dockerfile !== null && (targetOwn || named === null || baseName(named) === baseName(dockerfile.path)) ? dockerfile.path : named ?? "Dockerfile";
   return { file: file2, line: error64.line, endLine: Math.max(error64.endLine ?? error64.line, error64.line) };
 }
 function describeAmbiguity(match, dockerfile) {
-  const lines = match.candidates.map((c) => c.instruction.line);
-  const shown = lines.slice(0, 5).join(", ") + (lines.length > 5 ? ", \u2026" : "");
-  return ` The step could be any of ${lines.length} lines of ${dockerfile.path} (${shown}), so no line is marked.`;
+  const lines2 = match.candidates.map((c) => c.instruction.line);
+  const shown = lines2.slice(0, 5).join(", ") + (lines2.length > 5 ? ", \u2026" : "");
+  return ` The step could be any of ${lines2.length} lines of ${dockerfile.path} (${shown}), so no line is marked.`;
 }
 function locateFindings(findings, model, dockerfile, options = {}) {
   const locator = new Locator(model, dockerfile, options.targets ?? /* @__PURE__ */ new Map());
@@ -53771,12 +54083,28 @@ var init_locate = __esm({
         }
         return this.matches.get(step.id);
       }
+      /**
+       * The reproduce command of a step. In a log of several targets, a step of a target with no
+       * Dockerfile of its own is reproduced with the shared one only when its text was found there,
+       * or, for the failed target, with the file its error block names: never with another target's.
+       */
+      reproduceFor(step) {
+        const dockerfile = this.dockerfileFor(step);
+        if (!this.multiTarget || step.target === null || this.targets.has(step.target)) return reproduceCommand(step, dockerfile, this.model);
+        if (dockerfile !== null && this.matchFor(step)?.match.kind === "found") return reproduceCommand(step, dockerfile, this.model);
+        const failed = this.failedStep === null ? void 0 : this.steps.get(this.failedStep);
+        if (failed !== void 0 && failed.target === step.target && this.solveError?.dockerfile != null) return reproduceCommand(step, null, this.model);
+        return null;
+      }
       locate(finding) {
         const step = finding.step === null ? void 0 : this.steps.get(finding.step);
         let { location, message, reproduce } = finding;
         if (location === null && this.solveError !== null) {
           const isFailed = step !== void 0 ? step.id === this.failedStep : finding.severity === "error";
-          if (isFailed) location = solveErrorLocation(this.solveError, step === void 0 ? this.dockerfile : this.dockerfileFor(step));
+          if (isFailed) {
+            const own2 = step?.target != null && this.targets.has(step.target);
+            location = solveErrorLocation(this.solveError, step === void 0 ? this.dockerfile : this.dockerfileFor(step), own2);
+          }
         }
         if (location === null && step !== void 0) {
           const result = this.matchFor(step);
@@ -53789,7 +54117,7 @@ var init_locate = __esm({
         }
         if (reproduce === void 0) {
           if (step !== void 0) {
-            reproduce = reproduceCommand(step, this.dockerfileFor(step), this.model) ?? void 0;
+            reproduce = this.reproduceFor(step) ?? void 0;
           } else if (location !== null && this.dockerfile !== null && location.file === this.dockerfile.path) {
             const stage = this.dockerfile.stages.find((s) => s.line <= location.line && location.line <= s.endLine);
             if (stage !== void 0) reproduce = stageReproduceCommand(stage, this.dockerfile);
@@ -54185,8 +54513,8 @@ function pipCacheMount(run2) {
     const target = fields.get("target") ?? fields.get("dst") ?? fields.get("destination") ?? "";
     let end = target.length;
     while (end > 1 && target[end - 1] === "/") end--;
-    const path4 = target.slice(0, end);
-    if (path4.endsWith(".cache/pip") || path4.endsWith("/pip") && path4.includes("cache")) return target;
+    const path5 = target.slice(0, end);
+    if (path5.endsWith(".cache/pip") || path5.endsWith("/pip") && path5.includes("cache")) return target;
   }
   return null;
 }
@@ -54474,7 +54802,9 @@ function buildReport(model, findings) {
       instruction: s.instruction,
       status: s.status,
       seconds: s.seconds,
-      cached: s.cached
+      cached: s.cached,
+      target: s.target,
+      platform: s.platform
     })),
     findings
   };
@@ -54534,19 +54864,95 @@ var init_analyze = __esm({
       }
       pushLine(line) {
         this.lines = line.line;
+        this.model.lineTime = line.at;
         const text2 = this.redactor.redact(line.text, line.line);
         this.parser.push(text2 === line.text ? line : { ...line, text: text2 });
       }
       finish() {
         this.parser.end();
         const model = this.model.finish(this.lines);
-        const dockerfile = this.options.dockerfile ?? null;
-        const fromLog = locateFindings([...this.engine.finish(model), ...this.redactor.findings()], model, dockerfile);
-        const fromDockerfile = dockerfile === null ? [] : withoutRepeats(locateFindings(runStaticChecks(dockerfile), model, dockerfile), fromLog);
+        const dockerfile = this.options.dockerfile ?? this.options.resolveDockerfile?.(model) ?? null;
+        const targets = this.options.targets ?? /* @__PURE__ */ new Map();
+        const fromLog = locateFindings([...this.engine.finish(model), ...this.redactor.findings()], model, dockerfile, { targets });
+        const checked = /* @__PURE__ */ new Map();
+        for (const file2 of [dockerfile, ...targets.values()]) if (file2 !== null && !checked.has(file2.path)) checked.set(file2.path, file2);
+        const fromDockerfile = [...checked.values()].flatMap((file2) => withoutRepeats(locateFindings(runStaticChecks(file2), model, file2, { targets }), fromLog));
         const findings = [...fromLog, ...fromDockerfile];
         return { model, findings, report: buildReport(model, findings) };
       }
     };
+  }
+});
+
+// src/dockerfile/dockerfile-set.ts
+function parseOne(value, source) {
+  const eq = value.indexOf("=");
+  if (eq < 0) {
+    if (value.trim() === "") throw new InputError(`${source}: empty Dockerfile path`);
+    return { target: null, path: value };
+  }
+  const target = value.slice(0, eq).trim();
+  const file2 = value.slice(eq + 1).trim();
+  if (target === "") throw new InputError(`${source} "${value}": name the target before "=" (TARGET=PATH), or give the PATH alone`);
+  if (!TARGET_NAME.test(target)) return { target: null, path: value };
+  if (file2 === "") throw new InputError(`${source} "${value}": no Dockerfile path after "${target}=" (TARGET=PATH)`);
+  return { target, path: file2 };
+}
+function parseDockerfileSpec(values, source = "--dockerfile") {
+  let plain2 = null;
+  const targets = /* @__PURE__ */ new Map();
+  for (const value of values) {
+    const { target, path: file2 } = parseOne(value, source);
+    if (target === null) {
+      if (plain2 !== null) throw new InputError(`${source}: one plain Dockerfile path only (got "${plain2}" and "${file2}"); name the others TARGET=PATH`);
+      plain2 = file2;
+    } else {
+      if (targets.has(target)) throw new InputError(`${source}: target "${target}" given twice`);
+      targets.set(target, file2);
+    }
+  }
+  return { path: plain2, targets };
+}
+function targetsOf(model) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const step of model.steps) if (step.target !== null) seen.add(step.target);
+  return [...seen];
+}
+function unknownTargetWarnings(spec, models) {
+  if (spec.targets.size === 0) return [];
+  const inLogs = new Set(models.flatMap(targetsOf));
+  const known = [...inLogs].sort();
+  return [...spec.targets.keys()].filter((target) => !inLogs.has(target)).map((target) => `no target "${target}" in the log${known.length > 0 ? ` (targets: ${known.join(", ")})` : " (it names no bake or compose target)"}; its Dockerfile is not used`);
+}
+function readNamed(name, base) {
+  if (name === "" || name.includes("\0") || import_node_path.default.isAbsolute(name)) return null;
+  const full = import_node_path.default.resolve(base, name);
+  const relative = import_node_path.default.relative(base, full);
+  if (relative === "" || relative.startsWith("..") || import_node_path.default.isAbsolute(relative)) return null;
+  try {
+    const stat2 = (0, import_node_fs.statSync)(full);
+    if (!stat2.isFile() || stat2.size > MAX_NAMED_DOCKERFILE_BYTES) return null;
+    const shown = import_node_path.default.resolve(base) === import_node_path.default.resolve(".") ? name : full;
+    return parseDockerfile((0, import_node_fs.readFileSync)(full, "utf8"), shown);
+  } catch {
+    return null;
+  }
+}
+function fallbackDockerfile(model, base) {
+  const named = model.solveError?.dockerfile ?? null;
+  return (named !== null ? readNamed(named, base) : null) ?? readNamed(DEFAULT_DOCKERFILE, base);
+}
+var import_node_fs, import_node_path, DEFAULT_DOCKERFILE, MAX_NAMED_DOCKERFILE_BYTES, TARGET_NAME;
+var init_dockerfile_set = __esm({
+  "src/dockerfile/dockerfile-set.ts"() {
+    "use strict";
+    import_node_fs = require("node:fs");
+    import_node_path = __toESM(require("node:path"), 1);
+    init_errors();
+    init_dockerfile();
+    DEFAULT_DOCKERFILE = "Dockerfile";
+    MAX_NAMED_DOCKERFILE_BYTES = 1024 * 1024;
+    TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
   }
 });
 
@@ -54556,15 +54962,16 @@ var init_args = __esm({
   "src/cli/args.ts"() {
     "use strict";
     init_errors();
+    init_dockerfile_set();
     FAIL_ON = ["error", "warning", "notice", "never"];
   }
 });
 
 // src/cli/open-input.ts
-function describeFsError(path4, error64) {
+function describeFsError(path5, error64) {
   const code2 = error64?.code ?? "";
   const detail = REASONS[code2] ?? String(error64?.message ?? error64).split("\n")[0];
-  return new InputError(`cannot read ${path4}: ${detail}`);
+  return new InputError(`cannot read ${path5}: ${detail}`);
 }
 function isBinaryByte(byte) {
   return byte === 0 || byte < 32 && byte !== 9 && byte !== 10 && byte !== 11 && byte !== 12 && byte !== 13 && byte !== 27;
@@ -54598,27 +55005,27 @@ function gunzipIfCompressed(source, label) {
   out.once("error", (e) => sniffer.destroy(e));
   return out.pipe(sniffer);
 }
-async function openInput(path4, stdin) {
-  if (path4 === "-") return gunzipIfCompressed(stdin, "standard input");
+async function openInput(path5, stdin) {
+  if (path5 === "-") return gunzipIfCompressed(stdin, "standard input");
   let stat2;
   try {
-    stat2 = await import_node_fs.promises.stat(path4);
+    stat2 = await import_node_fs2.promises.stat(path5);
   } catch (error64) {
-    throw describeFsError(path4, error64);
+    throw describeFsError(path5, error64);
   }
-  if (stat2.isDirectory()) throw new InputError(`cannot read ${path4}: is a directory`);
+  if (stat2.isDirectory()) throw new InputError(`cannot read ${path5}: is a directory`);
   try {
-    const handle = await import_node_fs.promises.open(path4, "r");
-    return gunzipIfCompressed(handle.createReadStream(), path4);
+    const handle = await import_node_fs2.promises.open(path5, "r");
+    return gunzipIfCompressed(handle.createReadStream(), path5);
   } catch (error64) {
-    throw describeFsError(path4, error64);
+    throw describeFsError(path5, error64);
   }
 }
-var import_node_fs, import_node_stream, import_node_zlib, import_node_util, REASONS, SNIFF_BYTES, EMPTY_HINT, LogSniffer;
+var import_node_fs2, import_node_stream, import_node_zlib, import_node_util, REASONS, SNIFF_BYTES, EMPTY_HINT, LogSniffer;
 var init_open_input = __esm({
   "src/cli/open-input.ts"() {
     "use strict";
-    import_node_fs = require("node:fs");
+    import_node_fs2 = require("node:fs");
     import_node_stream = require("node:stream");
     import_node_zlib = require("node:zlib");
     import_node_util = require("node:util");
@@ -54709,7 +55116,7 @@ function plural2(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function stepLabel(step) {
-  const where2 = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
+  const where2 = [step.target ?? null, step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
   const instruction = step.instruction.replace(/\s+/g, " ").trim();
   return where2 ? `[${where2}] ${instruction}` : instruction;
 }
@@ -54733,8 +55140,10 @@ var init_step_words = __esm({
 });
 
 // src/timeline/timeline.ts
-function stageOf2(step) {
-  return step.stage ?? (step.internal ? "internal" : "build");
+function stageOf(step) {
+  const stage = step.stage ?? (step.internal ? "internal" : "build");
+  if (step.target === null) return stage;
+  return step.stage === null && !step.internal ? step.target : `${step.target} ${stage}`;
 }
 function place(steps) {
   const placed = [];
@@ -54746,7 +55155,7 @@ function place(steps) {
     latest = Math.max(latest, end);
     placed.push({
       id: s.id,
-      stage: stageOf2(s),
+      stage: stageOf(s),
       label: s.instruction,
       platform: s.platform,
       start,
@@ -54764,7 +55173,7 @@ function criticalPath(steps) {
   if (timed.length === 0) return [];
   const tolerance = 0.05;
   let current = timed.reduce((a, b) => b.end > a.end || b.end === a.end && b.seconds > a.seconds ? b : a);
-  const path4 = [current];
+  const path5 = [current];
   const seen = /* @__PURE__ */ new Set([current.id]);
   for (; ; ) {
     const from = current;
@@ -54776,11 +55185,11 @@ function criticalPath(steps) {
       }
     }
     if (best === null) break;
-    path4.push(best);
+    path5.push(best);
     seen.add(best.id);
     current = best;
   }
-  return path4.reverse().map((s) => s.id);
+  return path5.reverse().map((s) => s.id);
 }
 function nativePlatform2(steps) {
   const counts = /* @__PURE__ */ new Map();
@@ -54810,7 +55219,7 @@ function losses(model, findings) {
     out.push({ cause: "emulation", step: s.id, seconds: lost, detail: `step ${s.id} running on ${s.platform} under emulation (about ${EMULATION_SLOWDOWN}\xD7 slower than native)` });
   }
   const stages = /* @__PURE__ */ new Map();
-  for (const s of model.steps) if (!s.internal && s.index !== null) stages.set(stageOf2(s), [...stages.get(stageOf2(s)) ?? [], s]);
+  for (const s of model.steps) if (!s.internal && s.index !== null) stages.set(stageOf(s), [...stages.get(stageOf(s)) ?? [], s]);
   for (const steps of stages.values()) {
     const ordered = [...steps].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
     const firstMiss = ordered.findIndex((s) => !s.cached && !/^FROM\b/.test(s.instruction));
@@ -54827,11 +55236,11 @@ function losses(model, findings) {
 }
 function buildTimeline(model, findings = []) {
   const steps = place(model.steps.filter((s) => !s.internal || (s.seconds ?? 0) >= 1));
-  const path4 = criticalPath(steps);
-  const onPath = new Set(path4);
+  const path5 = criticalPath(steps);
+  const onPath = new Set(path5);
   for (const s of steps) s.critical = onPath.has(s.id);
   const total = model.seconds ?? steps.reduce((m, s) => Math.max(m, s.end), 0);
-  return { steps, criticalPath: path4, total, losses: losses(model, findings) };
+  return { steps, criticalPath: path5, total, losses: losses(model, findings) };
 }
 var EMULATION_SLOWDOWN;
 var init_timeline = __esm({
@@ -54896,6 +55305,50 @@ var init_recognised = __esm({
   }
 });
 
+// src/report/target-groups.ts
+function findingTargets(findings, model) {
+  const steps = new Map(model.steps.map((s) => [s.id, s]));
+  const fileTargets = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const target = f.step === null ? null : steps.get(f.step)?.target ?? null;
+    if (target === null || f.location === null) continue;
+    const set2 = fileTargets.get(f.location.file) ?? /* @__PURE__ */ new Set();
+    set2.add(target);
+    fileTargets.set(f.location.file, set2);
+  }
+  const result = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    let target = f.step === null ? null : steps.get(f.step)?.target ?? null;
+    if (target === null && f.step === null && f.location !== null) {
+      const owners = fileTargets.get(f.location.file);
+      if (owners?.size === 1) target = [...owners][0];
+    }
+    result.set(f, target);
+  }
+  return result;
+}
+function groupByTarget(findings, model) {
+  if (targetsOf(model).length < 2) return null;
+  const targets = findingTargets(findings, model);
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const target = targets.get(f) ?? null;
+    let group2 = groups.get(target);
+    if (group2 === void 0) {
+      group2 = { target, findings: [] };
+      groups.set(target, group2);
+    }
+    group2.findings.push(f);
+  }
+  return [...groups.values()];
+}
+var init_target_groups = __esm({
+  "src/report/target-groups.ts"() {
+    "use strict";
+    init_dockerfile_set();
+  }
+});
+
 // src/report/text.ts
 function paint(on, code2, text2) {
   return on ? `\x1B[${CODES[code2]}m${text2}\x1B[0m` : text2;
@@ -54910,6 +55363,26 @@ function where(finding, steps) {
   if (step) parts.push(`#${step.id} ${shortStepLabel(step, 100)}`);
   return parts.join("  ");
 }
+function renderFinding2(out, f, steps, c) {
+  const color = f.severity === "error" ? "red" : f.severity === "warning" ? "yellow" : "blue";
+  out.push(`${paint(c, color, f.severity.padEnd(7))} ${paint(c, "bold", plain(f.title))}  ${paint(c, "dim", f.ruleId)}`);
+  const at = where(f, steps);
+  if (at) out.push(`        at ${plain(at)}`);
+  for (const line of plain(f.message).split("\n")) out.push(`        ${line}`);
+  if (f.evidence.length > 0) {
+    out.push(paint(c, "dim", "        evidence:"));
+    for (const e of f.evidence.slice(0, 8)) out.push(paint(c, "dim", `          | ${plain(e)}`));
+  }
+  if (f.fix) {
+    out.push("        fix:");
+    for (const line of plain(f.fix).split("\n")) out.push(`          ${line}`);
+  }
+  if (f.reproduce) {
+    out.push("        reproduce:");
+    for (const line of plain(f.reproduce).split("\n")) out.push(`          ${line}`);
+  }
+  out.push("");
+}
 function renderText({ model, findings }, options) {
   const c = options.color;
   const steps = new Map(model.steps.map((s) => [s.id, s]));
@@ -54919,7 +55392,8 @@ function renderText({ model, findings }, options) {
   const kind = verdictKind({ model, findings });
   if (kind === "failed" && failed) {
     const loc = top?.location ? ` (${top.location.file}:${top.location.line})` : "";
-    out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed at ${plain(shortStepLabel(failed, 100))}${loc}`)));
+    const target = failed.target !== null ? ` in target ${failed.target}` : "";
+    out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed${plain(target)} at ${plain(shortStepLabel(failed, 100))}${loc}`)));
     if (top) out.push(`  ${plain(top.title)}`);
   } else if (kind === "failed") {
     out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed${top ? `: ${plain(top.title)}` : ""}`)));
@@ -54932,25 +55406,10 @@ function renderText({ model, findings }, options) {
     out.push(paint(c, "bold", `\u2714 Build passed${warnings ? ` with ${plural2(warnings, "warning")}` : ""}`));
   }
   if (findings.length > 0) out.push("");
-  for (const f of findings) {
-    const color = f.severity === "error" ? "red" : f.severity === "warning" ? "yellow" : "blue";
-    out.push(`${paint(c, color, f.severity.padEnd(7))} ${paint(c, "bold", plain(f.title))}  ${paint(c, "dim", f.ruleId)}`);
-    const at = where(f, steps);
-    if (at) out.push(`        at ${plain(at)}`);
-    for (const line of plain(f.message).split("\n")) out.push(`        ${line}`);
-    if (f.evidence.length > 0) {
-      out.push(paint(c, "dim", "        evidence:"));
-      for (const e of f.evidence.slice(0, 8)) out.push(paint(c, "dim", `          | ${plain(e)}`));
-    }
-    if (f.fix) {
-      out.push("        fix:");
-      for (const line of plain(f.fix).split("\n")) out.push(`          ${line}`);
-    }
-    if (f.reproduce) {
-      out.push("        reproduce:");
-      for (const line of plain(f.reproduce).split("\n")) out.push(`          ${line}`);
-    }
-    out.push("");
+  const groups = groupByTarget(findings, model) ?? [{ target: void 0, findings }];
+  for (const group2 of groups) {
+    if (group2.target !== void 0) out.push(paint(c, "bold", group2.target === null ? "other findings" : `target ${plain(group2.target)}`), "");
+    for (const f of group2.findings) renderFinding2(out, f, steps, c);
   }
   const timeline = buildTimeline(model, findings);
   const rows = barRows(timeline, 8, 24);
@@ -54977,6 +55436,7 @@ var init_text = __esm({
     init_bars();
     init_format_duration();
     init_recognised();
+    init_target_groups();
     CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1 };
   }
 });
@@ -55059,7 +55519,7 @@ function markdownTable(table, options) {
   cellMatrix.splice(1, 0, row);
   sizeMatrix.splice(1, 0, sizes);
   rowIndex = -1;
-  const lines = [];
+  const lines2 = [];
   while (++rowIndex < cellMatrix.length) {
     const row2 = cellMatrix[rowIndex];
     const sizes2 = sizeMatrix[rowIndex];
@@ -55110,11 +55570,11 @@ function markdownTable(table, options) {
         line.push("|");
       }
     }
-    lines.push(
+    lines2.push(
       settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
     );
   }
-  return lines.join("\n");
+  return lines2.join("\n");
 }
 function serialize(value) {
   return value === null || value === void 0 ? "" : String(value);
@@ -55159,8 +55619,8 @@ function codeSpan(text2, options = {}) {
 function fenceFor(text2) {
   return "`".repeat(Math.max(3, longestRun(text2, "`") + 1));
 }
-function codeBlock(lines, info2 = "") {
-  const body2 = lines.map((l) => removeInvisible(l).replace(NEWLINES, " ")).join("\n");
+function codeBlock(lines2, info2 = "") {
+  const body2 = lines2.map((l) => removeInvisible(l).replace(NEWLINES, " ")).join("\n");
   const fence = fenceFor(body2);
   const lang = /^[A-Za-z0-9+-]{1,20}$/.test(info2) ? info2 : "";
   return `${fence}${lang}
@@ -55226,10 +55686,10 @@ function findRun(line, length, from) {
   return -1;
 }
 function sanitizeMarkdown(markdown) {
-  const lines = removeInvisible(markdown).split(NEWLINES);
+  const lines2 = removeInvisible(markdown).split(NEWLINES);
   const out = [];
   let open3 = null;
-  for (const line of lines) {
+  for (const line of lines2) {
     const fence = fenceOf(line);
     if (open3) {
       out.push(line);
@@ -55289,23 +55749,23 @@ function renderGantt(timeline, options = {}) {
   );
   const stages = /* @__PURE__ */ new Map();
   for (const s of drawable) stages.set(s.stage, [...stages.get(s.stage) ?? [], s]);
-  const lines = ["gantt", "    dateFormat HH:mm:ss", "    axisFormat %H:%M:%S", `    title Build timeline ${formatDuration2(timeline.total)}`];
+  const lines2 = ["gantt", "    dateFormat HH:mm:ss", "    axisFormat %H:%M:%S", `    title Build timeline ${formatDuration2(timeline.total)}`];
   let n = 0;
   for (const [stage, steps] of stages) {
-    lines.push(`    section ${mermaidLabel(stage, 30)}`);
+    lines2.push(`    section ${mermaidLabel(stage, 30)}`);
     const folded = steps.filter((s) => !shown.has(s.id));
     for (const s of steps.filter((x) => shown.has(x.id)).sort((a, b) => a.start - b.start)) {
       const tags = [s.status === "error" ? "crit" : s.critical ? "active" : ""].filter(Boolean);
       const label = mermaidLabel(`${s.id} ${s.label} ${formatDuration2(s.seconds)}`, maxLabel);
-      lines.push(taskLine(label, tags, `t${++n}`, s.start, s.seconds));
+      lines2.push(taskLine(label, tags, `t${++n}`, s.start, s.seconds));
     }
     if (folded.length > 0) {
       const start = Math.min(...folded.map((s) => s.start));
       const seconds = folded.reduce((sum, s) => sum + s.seconds, 0);
-      lines.push(taskLine(mermaidLabel(`${folded.length} other steps ${formatDuration2(seconds)}`), ["done"], `t${++n}`, start, seconds));
+      lines2.push(taskLine(mermaidLabel(`${folded.length} other steps ${formatDuration2(seconds)}`), ["done"], `t${++n}`, start, seconds));
     }
   }
-  return lines.join("\n");
+  return lines2.join("\n");
 }
 var init_mermaid = __esm({
   "src/timeline/mermaid.ts"() {
@@ -55327,13 +55787,13 @@ function locationLabel(finding) {
   return finding.location ? `${finding.location.file}:${finding.location.line}` : null;
 }
 function firstSentence(markdown, max = 160) {
-  const lines = [];
+  const lines2 = [];
   for (const line of markdown.split("\n")) {
-    if (line.trim() === "" && lines.length > 0) break;
+    if (line.trim() === "" && lines2.length > 0) break;
     if (/^ {0,3}(?:```|~~~|[-*+] |\d{1,9}\. )/.test(line)) break;
-    if (line.trim() !== "") lines.push(line.trim());
+    if (line.trim() !== "") lines2.push(line.trim());
   }
-  let text2 = lines.join(" ");
+  let text2 = lines2.join(" ");
   if (text2.endsWith(":")) text2 = `${text2.slice(0, -1)}.`;
   const end = /[.!?](?:\s|$)/.exec(text2);
   const sentence = end ? text2.slice(0, end.index + 1) : text2;
@@ -55367,14 +55827,14 @@ function cacheLine(model) {
   return parts.join(" \xB7 ");
 }
 function timelineFacts(timeline) {
-  const lines = [];
+  const lines2 = [];
   if (timeline.criticalPath.length > 1) {
-    lines.push(`Critical path: ${timeline.criticalPath.map((id) => codeSpan(`#${id}`)).join(" \u2192 ")}`);
+    lines2.push(`Critical path: ${timeline.criticalPath.map((id) => codeSpan(`#${id}`)).join(" \u2192 ")}`);
   }
   for (const loss of timeline.losses.slice(0, 3)) {
-    lines.push(`About ${formatSeconds(loss.seconds)} lost to ${escapeText(loss.detail)}`);
+    lines2.push(`About ${formatSeconds(loss.seconds)} lost to ${escapeText(loss.detail)}`);
   }
-  return lines;
+  return lines2;
 }
 function renderTimelineMarkdown(model, options) {
   const timeline = buildTimeline(model, options.findings ?? []);
@@ -55449,7 +55909,8 @@ function verdictOf(analysis) {
     const where2 = at ? ` (${escapeText(at)})` : "";
     const why = top ? `: ${escapeText(top.title)}` : "";
     const step = failed ? ` at ${codeSpan(shortStepLabel(failed))}` : "";
-    return { kind, markdown: `${SEVERITY_MARK.error} Build failed${step}${where2}${why}` };
+    const target = failed?.target ? ` in target ${codeSpan(failed.target)}` : "";
+    return { kind, markdown: `${SEVERITY_MARK.error} Build failed${target}${step}${where2}${why}` };
   }
   if (kind === "unrecognised") return { kind, markdown: "\u2754 No build output recognised in this log" };
   if (kind === "tool-output") {
@@ -55470,13 +55931,20 @@ function whereCell(finding, steps) {
 function findingsTable(findings, model, rows) {
   if (findings.length === 0) return "";
   const steps = stepsById(model);
-  const shown = findings.slice(0, rows).map((f) => [
-    `${SEVERITY_MARK[f.severity]} ${f.severity}`,
-    `**${escapeText(f.title)}**<br>${codeSpan(f.ruleId, { inTable: true })}`,
-    whereCell(f, steps),
-    f.fix ? sanitizeInline(firstSentence(f.fix)) : ""
-  ]);
-  const table = markdownTable([["Severity", "Problem", "Where", "Fix"], ...shown], { alignDelimiters: false });
+  const groups = groupByTarget(findings, model);
+  const ordered = groups === null ? findings.map((f) => ({ f })) : groups.flatMap((g) => g.findings.map((f) => ({ f, target: g.target })));
+  const shown = ordered.slice(0, rows).map(({ f, target }) => {
+    const cells = [
+      `${SEVERITY_MARK[f.severity]} ${f.severity}`,
+      `**${escapeText(f.title)}**<br>${codeSpan(f.ruleId, { inTable: true })}`,
+      whereCell(f, steps),
+      f.fix ? sanitizeInline(firstSentence(f.fix)) : ""
+    ];
+    if (target !== void 0) cells.unshift(target === null ? "\u2014" : codeSpan(target, { inTable: true }));
+    return cells;
+  });
+  const header = groups === null ? ["Severity", "Problem", "Where", "Fix"] : ["Target", "Severity", "Problem", "Where", "Fix"];
+  const table = markdownTable([header, ...shown], { alignDelimiters: false });
   const more = findings.length - shown.length;
   return more > 0 ? `${table}
 
@@ -55497,9 +55965,9 @@ function findingDetails(finding, model, limits = DEFAULT_LIMITS) {
   if (step) out.push(`Step ${codeSpan(`#${step.id} ${shortStepLabel(step, 120)}`)}`, "");
   if (finding.message) out.push(sanitizeMarkdown(bounded(finding.message, limits.textLength)), "");
   if (finding.evidence.length > 0) {
-    const lines = finding.evidence.slice(0, limits.evidenceLines).map((l) => l.length > limits.evidenceLineLength ? `${l.slice(0, limits.evidenceLineLength)} \u2026` : l);
-    const more = finding.evidence.length - lines.length;
-    out.push("**Evidence from the log**", "", codeBlock(lines, "text"), "");
+    const lines2 = finding.evidence.slice(0, limits.evidenceLines).map((l) => l.length > limits.evidenceLineLength ? `${l.slice(0, limits.evidenceLineLength)} \u2026` : l);
+    const more = finding.evidence.length - lines2.length;
+    out.push("**Evidence from the log**", "", codeBlock(lines2, "text"), "");
     if (more > 0) out.push(`+${more} more ${more === 1 ? "line" : "lines"} in the JSON report.`, "");
   }
   if (finding.fix) out.push("**Fix**", "", sanitizeMarkdown(bounded(finding.fix, limits.textLength)), "");
@@ -55540,6 +56008,7 @@ var init_markdown = __esm({
     init_markdown_words();
     init_severity();
     init_recognised();
+    init_target_groups();
     DEFAULT_LIMITS = { tableRows: 50, evidenceLines: 20, evidenceLineLength: 400, textLength: 8e3 };
   }
 });
@@ -55574,7 +56043,7 @@ function describeRule(finding) {
   if (finding.docs) rule.helpUri = finding.docs;
   return rule;
 }
-function fallbackDockerfile(analysis, options) {
+function fallbackDockerfile2(analysis, options) {
   if (options.dockerfile) return options.dockerfile;
   const named = analysis.findings.find((f) => f.location !== null)?.location?.file;
   return named ?? "Dockerfile";
@@ -55593,7 +56062,7 @@ function renderSarif(analyses, options = {}) {
   const results = [];
   const seenPrints = /* @__PURE__ */ new Map();
   for (const analysis of analyses) {
-    const fallback = fallbackDockerfile(analysis, options);
+    const fallback = fallbackDockerfile2(analysis, options);
     const instructions = new Map(analysis.model.steps.map((s) => [s.id, s.instruction]));
     for (const finding of analysis.findings) {
       let index = ruleIndex.get(finding.ruleId);
@@ -55877,7 +56346,7 @@ async function expandLogPaths(inputs, options = {}) {
   for (const input2 of inputs) {
     const paths = input2 !== "-" && isGlob(input2) ? await expandGlob(input2, options) : [input2];
     for (const p of paths) {
-      const key = p === "-" ? p : import_node_path.default.resolve(options.cwd ?? process.cwd(), p);
+      const key = p === "-" ? p : import_node_path2.default.resolve(options.cwd ?? process.cwd(), p);
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(p);
@@ -55885,12 +56354,12 @@ async function expandLogPaths(inputs, options = {}) {
   }
   return out;
 }
-var import_node_fs2, import_node_path, DEFAULT_MAX_MATCHES, DEFAULT_MAX_VISITED, Walk;
+var import_node_fs3, import_node_path2, DEFAULT_MAX_MATCHES, DEFAULT_MAX_VISITED, Walk;
 var init_expand_globs = __esm({
   "src/inputs/expand-globs.ts"() {
     "use strict";
-    import_node_fs2 = require("node:fs");
-    import_node_path = __toESM(require("node:path"), 1);
+    import_node_fs3 = require("node:fs");
+    import_node_path2 = __toESM(require("node:path"), 1);
     init_errors();
     init_wildcard();
     DEFAULT_MAX_MATCHES = 1e3;
@@ -55911,12 +56380,12 @@ var init_expand_globs = __esm({
       found = /* @__PURE__ */ new Set();
       visited = 0;
       abs(p) {
-        return import_node_path.default.resolve(this.cwd, p);
+        return import_node_path2.default.resolve(this.cwd, p);
       }
       async entries(dir) {
         let list;
         try {
-          list = await import_node_fs2.promises.readdir(this.abs(dir === "" ? "." : dir), { withFileTypes: true });
+          list = await import_node_fs3.promises.readdir(this.abs(dir === "" ? "." : dir), { withFileTypes: true });
         } catch {
           return [];
         }
@@ -55929,7 +56398,7 @@ var init_expand_globs = __esm({
       async kind(p, entry) {
         if (entry && !entry.isSymbolicLink()) return entry.isFile() ? "file" : entry.isDirectory() ? "dir" : null;
         try {
-          const stat2 = await import_node_fs2.promises.stat(this.abs(p));
+          const stat2 = await import_node_fs3.promises.stat(this.abs(p));
           if (stat2.isFile()) return "file";
           if (stat2.isDirectory()) return entry?.isSymbolicLink() ? "link-dir" : "dir";
           return null;
@@ -55953,7 +56422,7 @@ var init_expand_globs = __esm({
           else await this.match(dir, i + 1);
           for (const entry of await this.entries(dir)) {
             if (entry.name.startsWith(".")) continue;
-            const sub = import_node_path.default.join(dir, entry.name);
+            const sub = import_node_path2.default.join(dir, entry.name);
             if (await this.kind(sub, entry) === "dir") await this.match(sub, i);
           }
           return;
@@ -55962,7 +56431,7 @@ var init_expand_globs = __esm({
           await this.matchWildcard(dir, segment, last, i);
           return;
         }
-        const next = import_node_path.default.join(dir, segment);
+        const next = import_node_path2.default.join(dir, segment);
         const kind = await this.kind(next);
         if (last) {
           if (kind === "file") this.add(next);
@@ -55975,7 +56444,7 @@ var init_expand_globs = __esm({
         for (const entry of await this.entries(dir)) {
           if (entry.name.startsWith(".") && !hidden) continue;
           if (!matchSegment(segment, entry.name)) continue;
-          const sub = import_node_path.default.join(dir, entry.name);
+          const sub = import_node_path2.default.join(dir, entry.name);
           const kind = await this.kind(sub, entry);
           if (last) {
             if (kind === "file") this.add(sub);
@@ -55998,37 +56467,30 @@ var init_progress = __esm({
 });
 
 // src/cli/main.ts
-async function readOptionalFile(path4) {
+async function readOptionalFile(path5) {
   try {
-    return await import_node_fs3.promises.readFile(path4, "utf8");
+    return await import_node_fs4.promises.readFile(path5, "utf8");
   } catch (error64) {
-    throw describeFsError(path4, error64);
+    throw describeFsError(path5, error64);
   }
 }
-async function loadDockerfile(path4) {
-  if (path4 === null) {
-    const text2 = await import_node_fs3.promises.readFile(DEFAULT_DOCKERFILE, "utf8").catch(() => null);
-    return text2 === null ? null : parseDockerfile(text2, DEFAULT_DOCKERFILE);
-  }
-  return parseDockerfile(await readOptionalFile(path4), path4);
-}
-var import_node_fs3, DEFAULT_DOCKERFILE;
+var import_node_fs4;
 var init_main = __esm({
   "src/cli/main.ts"() {
     "use strict";
-    import_node_fs3 = require("node:fs");
+    import_node_fs4 = require("node:fs");
     init_args();
     init_errors();
     init_open_input();
     init_analyze();
     init_load_rules();
     init_dockerfile();
+    init_dockerfile_set();
     init_multi_log();
     init_expand_globs();
     init_severity();
     init_version();
     init_progress();
-    DEFAULT_DOCKERFILE = "Dockerfile";
   }
 });
 
@@ -56818,9 +57280,9 @@ function writeLine(output2, text2) {
 }
 async function runAndAnalyze(command, options) {
   const analyzer = new Analyzer(options);
-  const lines = new import_node_stream2.PassThrough();
-  const reading = readLogLines(lines, (line) => analyzer.pushLine(line), options.lines);
-  const tee = new Tee(options.output, lines);
+  const lines2 = new import_node_stream2.PassThrough();
+  const reading = readLogLines(lines2, (line) => analyzer.pushLine(line.at === void 0 ? { ...line, at: Date.now() } : line), options.lines);
+  const tee = new Tee(options.output, lines2);
   const fence = options.fence ? startCommandFence() : null;
   if (fence) writeLine(options.output, fence.start + "\n");
   const child = (0, import_node_child_process.spawn)("bash", ["--norc", "-o", "pipefail", "-c", `exec 2>&1; ${command}`], {
@@ -57470,25 +57932,27 @@ function group(name, fn) {
 }
 
 // src/main.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 var import_node_stream3 = require("node:stream");
 init_analyze();
 init_errors();
 init_main();
 init_open_input();
+init_dockerfile();
+init_dockerfile_set();
 
 // src/github/annotations.ts
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_path3 = __toESM(require("node:path"), 1);
 var GITHUB_ANNOTATION_LIMITS = { perLevel: 9, total: 27 };
 var ORDER = ["error", "warning", "notice"];
 var MAX_BODY = 4e3;
 function workspacePath(file2, context3) {
-  const absolute = import_node_path2.default.resolve(context3.cwd, file2);
-  const relative = import_node_path2.default.relative(import_node_path2.default.resolve(context3.workspace), absolute);
-  if (relative === "" || relative.startsWith("..") || import_node_path2.default.isAbsolute(relative)) return null;
-  return relative.split(import_node_path2.default.sep).join("/");
+  const absolute = import_node_path3.default.resolve(context3.cwd, file2);
+  const relative = import_node_path3.default.relative(import_node_path3.default.resolve(context3.workspace), absolute);
+  if (relative === "" || relative.startsWith("..") || import_node_path3.default.isAbsolute(relative)) return null;
+  return relative.split(import_node_path3.default.sep).join("/");
 }
 function body(finding) {
   const text2 = finding.fix ? `${finding.message}
@@ -57697,7 +58161,7 @@ ${footer}
 }
 
 // src/github/event.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var PR_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 function text(value) {
   return typeof value === "string" && value !== "" ? value : null;
@@ -57716,10 +58180,10 @@ function pullRequestOf(eventName, payload, repository) {
   const base = text(pr?.base?.repo?.full_name) ?? `${owner}/${repo}`;
   return { owner, repo, number: number4, fromFork: head !== null && head !== base };
 }
-async function readEventPayload(path4) {
-  if (!path4) return null;
+async function readEventPayload(path5) {
+  if (!path5) return null;
   try {
-    return JSON.parse(await import_node_fs4.promises.readFile(path4, "utf8"));
+    return JSON.parse(await import_node_fs5.promises.readFile(path5, "utf8"));
   } catch {
     return null;
   }
@@ -57739,6 +58203,7 @@ function workflowRunLookup(eventName, payload, repository) {
 // src/github/inputs.ts
 init_errors();
 init_args();
+init_dockerfile_set();
 var COMMENT_MODES = ["always", "on-findings", "never"];
 var IF_NO_LOG = ["error", "warn", "ignore"];
 function oneOf(get, name, allowed, fallback) {
@@ -57759,11 +58224,16 @@ function optional2(get, name) {
   const value = get(name).trim();
   return value === "" ? null : value;
 }
+function lines(get, name) {
+  return get(name).split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
+}
 function parseInputs(get) {
+  const dockerfiles = parseDockerfileSpec(lines(get, "dockerfile"), "input dockerfile");
   return {
-    logFiles: get("log-file").split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== ""),
+    logFiles: lines(get, "log-file"),
     run: optional2(get, "run"),
-    dockerfile: optional2(get, "dockerfile"),
+    dockerfile: dockerfiles.path,
+    targetDockerfiles: dockerfiles.targets,
     rules: optional2(get, "rules"),
     failOn: oneOf(get, "fail-on", FAIL_ON, "error"),
     annotations: flag(get, "annotations", true),
@@ -57789,8 +58259,8 @@ var Context = class {
       if ((0, import_fs2.existsSync)(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse((0, import_fs2.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path4 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path4} does not exist${import_os3.EOL}`);
+        const path5 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${import_os3.EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -62184,23 +62654,33 @@ async function loadRuleSet(inputs) {
   if (inputs.rules === null) return loadRules();
   return loadRules(await readOptionalFile(inputs.rules), inputs.rules);
 }
-async function loadDockerfileOrWarn(inputs) {
+async function readDockerfileOrWarn(file2, label) {
   try {
-    return await loadDockerfile(inputs.dockerfile);
+    return parseDockerfile(await readOptionalFile(file2), file2);
   } catch (error64) {
     if (!(error64 instanceof InputError)) throw error64;
-    warning(`buildkit-doctor: dockerfile: ${error64.message}; findings are placed from the log's error block only`);
+    warning(`buildkit-doctor: dockerfile ${label}: ${error64.message}; findings are placed from the log's error block only`);
     return null;
   }
 }
-async function analyse2(inputs) {
+async function loadDockerfilesOrWarn(inputs, workspace) {
+  const targets = /* @__PURE__ */ new Map();
+  for (const [target, file2] of inputs.targetDockerfiles) {
+    const parsed = await readDockerfileOrWarn(file2, `${target}=${file2}`);
+    if (parsed !== null) targets.set(target, parsed);
+  }
+  const dockerfile = inputs.dockerfile === null ? null : await readDockerfileOrWarn(inputs.dockerfile, inputs.dockerfile);
+  if (dockerfile !== null) return { dockerfile, targets };
+  return { dockerfile: null, targets, resolveDockerfile: (model) => fallbackDockerfile(model, workspace) };
+}
+async function analyse2(inputs, workspace) {
   const rules = await loadRuleSet(inputs);
-  const dockerfile = await loadDockerfileOrWarn(inputs);
+  const dockerfiles = await loadDockerfilesOrWarn(inputs, workspace);
   const logs = [];
   let buildExitCode = null;
   const problems = [];
   if (inputs.run !== null) {
-    const result = await runAndAnalyze(inputs.run, { output: process.stdout, fence: true, rules, dockerfile, stdin: "ignore" });
+    const result = await runAndAnalyze(inputs.run, { output: process.stdout, fence: true, rules, ...dockerfiles, stdin: "ignore" });
     buildExitCode = result.exitCode;
     logs.push({ name: "run", analysis: result.analysis });
   }
@@ -62215,7 +62695,7 @@ async function analyse2(inputs) {
     for (const file2 of paths) {
       try {
         const input2 = await openInput(file2, new import_node_stream3.PassThrough().end());
-        logs.push({ name: file2, analysis: await analyzeStream(input2, { rules, dockerfile }) });
+        logs.push({ name: file2, analysis: await analyzeStream(input2, { rules, ...dockerfiles }) });
       } catch (error64) {
         if (!(error64 instanceof InputError)) throw error64;
         problems.push(error64.message);
@@ -62223,6 +62703,10 @@ async function analyse2(inputs) {
     }
   }
   for (const problem of problems) if (logs.length > 0) warning(`buildkit-doctor: ${problem}`);
+  const models = logs.map((l) => l.analysis.model);
+  for (const warning2 of models.length > 0 ? unknownTargetWarnings({ path: inputs.dockerfile, targets: inputs.targetDockerfiles }, models) : []) {
+    warning(`buildkit-doctor: dockerfile: ${warning2}`);
+  }
   let noLog = null;
   if (logs.length === 0) {
     noLog = inputs.run === null && inputs.logFiles.length === 0 ? "no log to analyse: set the log-file or run input" : `no log to analyse: ${problems.join("; ")}`;
@@ -62231,7 +62715,7 @@ async function analyse2(inputs) {
     info(fenceText(`${logs.length > 1 ? `== ${name} ==
 ` : ""}${renderText(analysis, { color: false })}`).trimEnd());
   }
-  return { logs, noLog, buildExitCode, dockerfile };
+  return { logs, noLog, buildExitCode, dockerfile: dockerfiles.dockerfile };
 }
 function emitAnnotations(plan) {
   for (const a of plan.annotations) {
@@ -62301,12 +62785,12 @@ async function writeOutputs(logs, dockerfile, inputs, env) {
   setOutput("warning-count", String(outputs.warningCount));
   setOutput("findings", outputs.findings);
   if (logs.length === 0) return;
-  const dir = await import_node_fs5.promises.mkdtemp(import_node_path3.default.join(env.RUNNER_TEMP || import_node_os2.default.tmpdir(), "buildkit-doctor-"));
-  const reportFile = import_node_path3.default.join(dir, "report.json");
-  await import_node_fs5.promises.writeFile(reportFile, renderLogs(logs, "json", { color: false }));
+  const dir = await import_node_fs6.promises.mkdtemp(import_node_path4.default.join(env.RUNNER_TEMP || import_node_os2.default.tmpdir(), "buildkit-doctor-"));
+  const reportFile = import_node_path4.default.join(dir, "report.json");
+  await import_node_fs6.promises.writeFile(reportFile, renderLogs(logs, "json", { color: false }));
   setOutput("report-file", reportFile);
-  const sarifFile = import_node_path3.default.join(dir, "report.sarif");
-  await import_node_fs5.promises.writeFile(sarifFile, renderLogs(logs, "sarif", { color: false, dockerfile: inputs.dockerfile ?? dockerfile?.path ?? null }));
+  const sarifFile = import_node_path4.default.join(dir, "report.sarif");
+  await import_node_fs6.promises.writeFile(sarifFile, renderLogs(logs, "sarif", { color: false, dockerfile: inputs.dockerfile ?? dockerfile?.path ?? null }));
   setOutput("sarif-file", sarifFile);
 }
 function failureMessage(findings, inputs) {
@@ -62326,7 +62810,7 @@ async function runAction(env) {
   }
   let analysed;
   try {
-    analysed = await group("Analyse the build log", () => analyse2(inputs));
+    analysed = await group("Analyse the build log", () => analyse2(inputs, env.GITHUB_WORKSPACE || process.cwd()));
   } catch (error64) {
     if (error64 instanceof InputError) return setFailed(`buildkit-doctor: ${error64.message}`);
     throw error64;

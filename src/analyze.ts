@@ -19,6 +19,13 @@ export interface AnalyzeOptions {
   rules?: Rule[];
   /** The parsed Dockerfile, when available, to put findings on their lines. */
   dockerfile?: Dockerfile | null;
+  /** bake / compose targets' own Dockerfiles, by target name. */
+  targets?: ReadonlyMap<string, Dockerfile>;
+  /**
+   * Without `dockerfile`: finds one once the log is read (the file its error block names, else
+   * `Dockerfile`), called once at the end.
+   */
+  resolveDockerfile?: (model: BuildModel) => Dockerfile | null;
   lines?: LineOptions;
 }
 
@@ -60,6 +67,7 @@ export class Analyzer {
 
   pushLine(line: LogLine): void {
     this.lines = line.line;
+    this.model.lineTime = line.at;
     const text = this.redactor.redact(line.text, line.line);
     this.parser.push(text === line.text ? line : { ...line, text });
   }
@@ -67,11 +75,15 @@ export class Analyzer {
   finish(): Analysis {
     this.parser.end();
     const model = this.model.finish(this.lines);
-    const dockerfile = this.options.dockerfile ?? null;
+    const dockerfile = this.options.dockerfile ?? this.options.resolveDockerfile?.(model) ?? null;
+    const targets = this.options.targets ?? new Map<string, Dockerfile>();
     // The Dockerfile's own static checks run whenever it is known, even for a build that passed;
-    // they come after the log's findings, which explain what happened to this build.
-    const fromLog = locateFindings([...this.engine.finish(model), ...this.redactor.findings()], model, dockerfile);
-    const fromDockerfile = dockerfile === null ? [] : withoutRepeats(locateFindings(runStaticChecks(dockerfile), model, dockerfile), fromLog);
+    // they come after the log's findings, which explain what happened to this build. Each
+    // Dockerfile is checked once, however many targets build it.
+    const fromLog = locateFindings([...this.engine.finish(model), ...this.redactor.findings()], model, dockerfile, { targets });
+    const checked = new Map<string, Dockerfile>();
+    for (const file of [dockerfile, ...targets.values()]) if (file !== null && !checked.has(file.path)) checked.set(file.path, file);
+    const fromDockerfile = [...checked.values()].flatMap((file) => withoutRepeats(locateFindings(runStaticChecks(file), model, file, { targets }), fromLog));
     const findings = [...fromLog, ...fromDockerfile];
     return { model, findings, report: buildReport(model, findings) };
   }

@@ -12,9 +12,10 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { analyzeStream } from './analyze.js';
 import { InputError } from './cli/errors.js';
-import { loadDockerfile, readOptionalFile } from './cli/main.js';
+import { readOptionalFile } from './cli/main.js';
 import { openInput } from './cli/open-input.js';
-import type { Dockerfile } from './dockerfile/dockerfile.js';
+import { parseDockerfile, type Dockerfile } from './dockerfile/dockerfile.js';
+import { fallbackDockerfile, unknownTargetWarnings, type DockerfileSet } from './dockerfile/dockerfile-set.js';
 import { planAnnotations, type AnnotationPlan } from './github/annotations.js';
 import { renderComment, runLinkFromEnv } from './github/comment.js';
 import { pullRequestOf, readEventPayload, workflowRunLookup, type PullRequestRef } from './github/event.js';
@@ -63,26 +64,42 @@ async function loadRuleSet(inputs: ActionInputs): Promise<Rule[]> {
   return loadRules(await readOptionalFile(inputs.rules), inputs.rules);
 }
 
-async function loadDockerfileOrWarn(inputs: ActionInputs): Promise<Dockerfile | null> {
+/** A Dockerfile the input names; one that cannot be read is a warning, and is left out. */
+async function readDockerfileOrWarn(file: string, label: string): Promise<Dockerfile | null> {
   try {
-    return await loadDockerfile(inputs.dockerfile);
+    return parseDockerfile(await readOptionalFile(file), file);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    core.warning(`buildkit-doctor: dockerfile: ${error.message}; findings are placed from the log's error block only`);
+    core.warning(`buildkit-doctor: dockerfile ${label}: ${error.message}; findings are placed from the log's error block only`);
     return null;
   }
 }
 
-async function analyse(inputs: ActionInputs): Promise<Analysed> {
+/**
+ * The `dockerfile` input's files: each `TARGET=PATH` line and the plain PATH. Without a readable
+ * plain PATH, the Dockerfile the log's error block names, else `Dockerfile`, in the workspace.
+ */
+async function loadDockerfilesOrWarn(inputs: ActionInputs, workspace: string): Promise<DockerfileSet> {
+  const targets = new Map<string, Dockerfile>();
+  for (const [target, file] of inputs.targetDockerfiles) {
+    const parsed = await readDockerfileOrWarn(file, `${target}=${file}`);
+    if (parsed !== null) targets.set(target, parsed);
+  }
+  const dockerfile = inputs.dockerfile === null ? null : await readDockerfileOrWarn(inputs.dockerfile, inputs.dockerfile);
+  if (dockerfile !== null) return { dockerfile, targets };
+  return { dockerfile: null, targets, resolveDockerfile: (model) => fallbackDockerfile(model, workspace) };
+}
+
+async function analyse(inputs: ActionInputs, workspace: string): Promise<Analysed> {
   const rules = await loadRuleSet(inputs);
-  const dockerfile = await loadDockerfileOrWarn(inputs);
+  const dockerfiles = await loadDockerfilesOrWarn(inputs, workspace);
   const logs: NamedAnalysis[] = [];
   let buildExitCode: number | null = null;
   const problems: string[] = [];
 
   if (inputs.run !== null) {
     // The build's output streams live into the job log, fenced against workflow commands.
-    const result = await runAndAnalyze(inputs.run, { output: process.stdout, fence: true, rules, dockerfile, stdin: 'ignore' });
+    const result = await runAndAnalyze(inputs.run, { output: process.stdout, fence: true, rules, ...dockerfiles, stdin: 'ignore' });
     buildExitCode = result.exitCode;
     logs.push({ name: 'run', analysis: result.analysis });
   }
@@ -99,7 +116,7 @@ async function analyse(inputs: ActionInputs): Promise<Analysed> {
       try {
         // No standard input in an action: `-` was filtered out above, an empty stream stands in.
         const input = await openInput(file, new PassThrough().end());
-        logs.push({ name: file, analysis: await analyzeStream(input, { rules, dockerfile }) });
+        logs.push({ name: file, analysis: await analyzeStream(input, { rules, ...dockerfiles }) });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         problems.push(error.message);
@@ -108,6 +125,10 @@ async function analyse(inputs: ActionInputs): Promise<Analysed> {
   }
 
   for (const problem of problems) if (logs.length > 0) core.warning(`buildkit-doctor: ${problem}`);
+  const models = logs.map((l) => l.analysis.model);
+  for (const warning of models.length > 0 ? unknownTargetWarnings({ path: inputs.dockerfile, targets: inputs.targetDockerfiles }, models) : []) {
+    core.warning(`buildkit-doctor: dockerfile: ${warning}`);
+  }
   let noLog: string | null = null;
   if (logs.length === 0) {
     noLog = inputs.run === null && inputs.logFiles.length === 0 ? 'no log to analyse: set the log-file or run input' : `no log to analyse: ${problems.join('; ')}`;
@@ -116,7 +137,7 @@ async function analyse(inputs: ActionInputs): Promise<Analysed> {
     // The text report in the job log; it quotes the build's lines, so it is fenced too.
     core.info(fenceText(`${logs.length > 1 ? `== ${name} ==\n` : ''}${renderText(analysis, { color: false })}`).trimEnd());
   }
-  return { logs, noLog, buildExitCode, dockerfile };
+  return { logs, noLog, buildExitCode, dockerfile: dockerfiles.dockerfile };
 }
 
 function emitAnnotations(plan: AnnotationPlan): void {
@@ -221,7 +242,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
 
   let analysed: Analysed;
   try {
-    analysed = await core.group('Analyse the build log', () => analyse(inputs));
+    analysed = await core.group('Analyse the build log', () => analyse(inputs, env.GITHUB_WORKSPACE || process.cwd()));
   } catch (error) {
     // A rules file or an input the user wrote is wrong: theirs to fix, said in one line.
     if (error instanceof InputError) return core.setFailed(`buildkit-doctor: ${error.message}`);

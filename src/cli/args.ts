@@ -1,6 +1,7 @@
 // Command-line arguments → a typed command. Every mistake is an InputError with one clear line.
 import { parseArgs } from 'node:util';
 import { InputError } from './errors.js';
+import { parseDockerfileSpec } from '../dockerfile/dockerfile-set.js';
 
 export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
@@ -9,7 +10,10 @@ export type FailOn = (typeof FAIL_ON)[number];
 
 export interface CommonOptions {
   format: OutputFormat;
+  /** The plain `--dockerfile PATH`, null when none was given. */
   dockerfile: string | null;
+  /** `--dockerfile TARGET=PATH`: bake / compose targets' own Dockerfiles. */
+  targetDockerfiles: ReadonlyMap<string, string>;
   rules: string | null;
   failOn: FailOn;
 }
@@ -37,7 +41,9 @@ holds the report alone. Ctrl-C and SIGTERM are passed on to it, and the report i
 
 Options:
   --format text|json|markdown|sarif|github   output format (default: text)
-  --dockerfile PATH                          the Dockerfile, to put findings on their lines
+  --dockerfile PATH                          the Dockerfile, to put findings on their lines (default:
+                                             the one the log's error block names, else ./Dockerfile)
+  --dockerfile TARGET=PATH                   a bake / compose target's own Dockerfile (repeatable)
   --rules FILE                               extra rules (JSON or YAML); same ids override built-ins
   --fail-on error|warning|notice|never       exit 1 when a finding is at or above this (default: error)
   -h, --help                                 this help
@@ -66,7 +72,7 @@ export function parseCommand(argv: string[]): Command {
       strict: true,
       options: {
         format: { type: 'string', short: 'f' },
-        dockerfile: { type: 'string' },
+        dockerfile: { type: 'string', multiple: true },
         rules: { type: 'string' },
         'fail-on': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -80,9 +86,11 @@ export function parseCommand(argv: string[]): Command {
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
 
+  const dockerfiles = parseDockerfileSpec(values.dockerfile ?? []);
   const common: CommonOptions = {
     format: oneOf('format', values.format, FORMATS, 'text'),
-    dockerfile: values.dockerfile ?? null,
+    dockerfile: dockerfiles.path,
+    targetDockerfiles: dockerfiles.targets,
     rules: values.rules ?? null,
     failOn: oneOf('fail-on', values['fail-on'], FAIL_ON, 'error'),
   };

@@ -8,6 +8,7 @@ import { openInput, describeFsError } from './open-input.js';
 import { analyzeStream, type Analysis } from '../analyze.js';
 import { loadRules } from '../rules/load-rules.js';
 import { parseDockerfile, type Dockerfile } from '../dockerfile/dockerfile.js';
+import { loadDockerfileSet, unknownTargetWarnings, type DockerfileSet } from '../dockerfile/dockerfile-set.js';
 import { renderLogs } from '../report/multi-log.js';
 import { expandLogPaths } from '../inputs/expand-globs.js';
 import { failsOn } from '../report/severity.js';
@@ -46,6 +47,21 @@ export async function loadDockerfile(path: string | null): Promise<Dockerfile | 
   return parseDockerfile(await readOptionalFile(path), path);
 }
 
+/**
+ * The Dockerfiles the options name: the plain `--dockerfile PATH` and each `TARGET=PATH` (a path
+ * that cannot be read is an input error); without a plain PATH, the one the log's error block
+ * names, else ./Dockerfile, once the log is read.
+ */
+export function loadDockerfiles(options: CommonOptions): Promise<DockerfileSet> {
+  return loadDockerfileSet({ path: options.dockerfile, targets: options.targetDockerfiles }, readOptionalFile, process.cwd());
+}
+
+/** A `--dockerfile TARGET=PATH` whose target no log builds: one warning line each, not an error. */
+export async function warnUnknownTargets(options: CommonOptions, analyses: readonly Analysis[], stderr: Writable): Promise<void> {
+  const warnings = unknownTargetWarnings({ path: options.dockerfile, targets: options.targetDockerfiles }, analyses.map((a) => a.model));
+  for (const warning of warnings) await write(stderr, `buildkit-doctor: warning: --dockerfile: ${warning}\n`);
+}
+
 export async function rulesFor(options: CommonOptions) {
   if (options.rules === null) return loadRules();
   return loadRules(await readOptionalFile(options.rules), options.rules);
@@ -75,7 +91,7 @@ export function write(stream: Writable, text: string): Promise<void> {
 
 async function analyzeCommand(command: Extract<Command, { kind: 'analyze' }>, io: CliIO): Promise<number> {
   const rules = await rulesFor(command);
-  const dockerfile = await loadDockerfile(command.dockerfile);
+  const dockerfiles = await loadDockerfiles(command);
   const analyses: Analysis[] = [];
   const paths = await expandLogPaths(command.inputs);
   for (const path of paths) {
@@ -84,8 +100,9 @@ async function analyzeCommand(command: Extract<Command, { kind: 'analyze' }>, io
     if (wantsProgress(Boolean(io.stderrIsTTY), total, io.env)) {
       input = withProgress(input, { label: path === '-' ? 'standard input' : path, total, stderr: io.stderr });
     }
-    analyses.push(await analyzeStream(input, { rules, dockerfile }));
+    analyses.push(await analyzeStream(input, { rules, ...dockerfiles }));
   }
+  await warnUnknownTargets(command, analyses, io.stderr);
   const color = command.format === 'text' && io.isTTY && !io.env.NO_COLOR;
   const logs = analyses.map((analysis, i) => ({ name: paths[i] ?? '-', analysis }));
   await write(io.stdout, renderLogs(logs, command.format, { color, dockerfile: command.dockerfile }));

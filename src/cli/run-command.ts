@@ -8,7 +8,7 @@
 // Exit code: the build's own when it failed (or 128+N when a signal ended it); otherwise 0 or 1 by
 // `--fail-on`, as for `analyze`.
 import type { Command } from './args.js';
-import { loadDockerfile, rulesFor, write, type CliIO } from './main.js';
+import { loadDockerfiles, rulesFor, warnUnknownTargets, write, type CliIO } from './main.js';
 import { runAndAnalyze } from '../run/run-and-analyze.js';
 import { commandLine } from '../run/shell-words.js';
 import { render } from '../report/render.js';
@@ -16,7 +16,7 @@ import { failsOn } from '../report/severity.js';
 
 export async function runCommand(command: Extract<Command, { kind: 'run' }>, io: CliIO): Promise<number> {
   const rules = await rulesFor(command);
-  const dockerfile = await loadDockerfile(command.dockerfile);
+  const dockerfiles = await loadDockerfiles(command);
   const machineReadable = command.format === 'json' || command.format === 'sarif';
   // Our own stdin is passed on only when it is a file or a pipe: a command in its own process
   // group that read the terminal would be stopped (SIGTTIN).
@@ -24,13 +24,14 @@ export async function runCommand(command: Extract<Command, { kind: 'run' }>, io:
 
   const result = await runAndAnalyze(commandLine(command.command), {
     rules,
-    dockerfile,
+    ...dockerfiles,
     output: machineReadable ? io.stderr : io.stdout,
     fence: io.env.GITHUB_ACTIONS === 'true',
     env: io.env,
     stdin: realStdin ? 'inherit' : 'ignore',
   });
 
+  await warnUnknownTargets(command, [result.analysis], io.stderr);
   const color = command.format === 'text' && io.isTTY && !io.env.NO_COLOR;
   // A blank line between the build's last line and the report, when both are on stdout.
   await write(io.stdout, (machineReadable ? '' : '\n') + render(result.analysis, command.format, { color, dockerfile: command.dockerfile }));

@@ -20,14 +20,18 @@ function baseName(path: string): string {
   return path.slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1);
 }
 
-/** The error block's range, on the loaded Dockerfile's path when it is the same file. */
-function solveErrorLocation(error: SolveError, dockerfile: Dockerfile | null): Location | null {
+/**
+ * The error block's range, on the loaded Dockerfile's path when it is the same file, or when it is
+ * the failed target's own (the user said which file that target builds; bake prints the name
+ * relative to the target's context, which need not be the path given).
+ */
+function solveErrorLocation(error: SolveError, dockerfile: Dockerfile | null, targetOwn = false): Location | null {
   if (error.line === null) return null;
   const named = error.dockerfile;
   // A line from the message alone (no excerpt names the file): only the loaded Dockerfile is known to have it.
   if (named === null && dockerfile === null) return null;
   const file =
-    dockerfile !== null && (named === null || baseName(named) === baseName(dockerfile.path)) ? dockerfile.path : (named ?? 'Dockerfile');
+    dockerfile !== null && (targetOwn || named === null || baseName(named) === baseName(dockerfile.path)) ? dockerfile.path : (named ?? 'Dockerfile');
   return { file, line: error.line, endLine: Math.max(error.endLine ?? error.line, error.line) };
 }
 
@@ -82,13 +86,30 @@ class Locator {
     return this.matches.get(step.id)!;
   }
 
+  /**
+   * The reproduce command of a step. In a log of several targets, a step of a target with no
+   * Dockerfile of its own is reproduced with the shared one only when its text was found there,
+   * or, for the failed target, with the file its error block names: never with another target's.
+   */
+  private reproduceFor(step: Step): string | null {
+    const dockerfile = this.dockerfileFor(step);
+    if (!this.multiTarget || step.target === null || this.targets.has(step.target)) return reproduceCommand(step, dockerfile, this.model);
+    if (dockerfile !== null && this.matchFor(step)?.match.kind === 'found') return reproduceCommand(step, dockerfile, this.model);
+    const failed = this.failedStep === null ? undefined : this.steps.get(this.failedStep);
+    if (failed !== undefined && failed.target === step.target && this.solveError?.dockerfile != null) return reproduceCommand(step, null, this.model);
+    return null;
+  }
+
   locate(finding: Finding): Finding {
     const step = finding.step === null ? undefined : this.steps.get(finding.step);
     let { location, message, reproduce } = finding;
 
     if (location === null && this.solveError !== null) {
       const isFailed = step !== undefined ? step.id === this.failedStep : finding.severity === 'error';
-      if (isFailed) location = solveErrorLocation(this.solveError, step === undefined ? this.dockerfile : this.dockerfileFor(step));
+      if (isFailed) {
+        const own = step?.target != null && this.targets.has(step.target);
+        location = solveErrorLocation(this.solveError, step === undefined ? this.dockerfile : this.dockerfileFor(step), own);
+      }
     }
     if (location === null && step !== undefined) {
       const result = this.matchFor(step);
@@ -101,7 +122,7 @@ class Locator {
     }
     if (reproduce === undefined) {
       if (step !== undefined) {
-        reproduce = reproduceCommand(step, this.dockerfileFor(step), this.model) ?? undefined;
+        reproduce = this.reproduceFor(step) ?? undefined;
       } else if (location !== null && this.dockerfile !== null && location.file === this.dockerfile.path) {
         const stage = this.dockerfile.stages.find((s) => s.line <= location!.line && location!.line <= s.endLine);
         if (stage !== undefined) reproduce = stageReproduceCommand(stage, this.dockerfile);

@@ -2,6 +2,7 @@
 // action and a table in tests. A value outside the allowed ones is an InputError naming the input.
 import { InputError } from '../cli/errors.js';
 import { FAIL_ON, type FailOn } from '../cli/args.js';
+import { parseDockerfileSpec } from '../dockerfile/dockerfile-set.js';
 
 export const COMMENT_MODES = ['always', 'on-findings', 'never'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
@@ -13,7 +14,10 @@ export interface ActionInputs {
   logFiles: string[];
   /** A command to run and analyse, null when not given. */
   run: string | null;
+  /** The plain PATH line of `dockerfile`, null when none. */
   dockerfile: string | null;
+  /** The `TARGET=PATH` lines of `dockerfile`: bake / compose targets' own Dockerfiles. */
+  targetDockerfiles: ReadonlyMap<string, string>;
   rules: string | null;
   failOn: FailOn;
   annotations: boolean;
@@ -49,14 +53,21 @@ function optional(get: InputGetter, name: string): string | null {
   return value === '' ? null : value;
 }
 
+/** The non-empty lines of a multi-line input, trimmed. */
+function lines(get: InputGetter, name: string): string[] {
+  return get(name)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
 export function parseInputs(get: InputGetter): ActionInputs {
+  const dockerfiles = parseDockerfileSpec(lines(get, 'dockerfile'), 'input dockerfile');
   return {
-    logFiles: get('log-file')
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter((l) => l !== ''),
+    logFiles: lines(get, 'log-file'),
     run: optional(get, 'run'),
-    dockerfile: optional(get, 'dockerfile'),
+    dockerfile: dockerfiles.path,
+    targetDockerfiles: dockerfiles.targets,
     rules: optional(get, 'rules'),
     failOn: oneOf(get, 'fail-on', FAIL_ON, 'error'),
     annotations: flag(get, 'annotations', true),

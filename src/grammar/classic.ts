@@ -14,16 +14,12 @@
 // gets ids after the first one's. The classic builder prints no times.
 import type { LogLine } from '../model/types.js';
 import type { ParseContext } from './context.js';
+import { emitBuilderFailure } from './builder-failure.js';
+import { stageNameOf } from './stage-name.js';
 import { exitCodeOf } from './final-error.js';
 
 const STEP = /^Step (\d{1,6})\/(\d{1,6}) : /;
 const ARROW = ' ---> ';
-
-function stageOf(instruction: string): string | null {
-  const words = instruction.trim().split(/\s+/);
-  if (words.length >= 4 && words[words.length - 2]!.toLowerCase() === 'as') return words[words.length - 1]!;
-  return null;
-}
 
 export class ClassicGrammar {
   private offset = 0;
@@ -90,7 +86,7 @@ export class ClassicGrammar {
     }
     this.lastIndex = index;
     const instruction = line.text.slice(m[0].length);
-    if (/^from\s/i.test(instruction)) this.stage = stageOf(instruction);
+    if (/^from\s/i.test(instruction)) this.stage = stageNameOf(instruction);
     const id = this.offset + index;
     const header = { id, stage: this.stage, index, total, instruction, platform: null, target: null, internal: false };
     if (this.ctx.startStep(line.line, header, 'classic', line.text)) {
@@ -101,12 +97,7 @@ export class ClassicGrammar {
   }
 
   private fail(line: LogLine, id: number, message: string): void {
-    this.ctx.emit({ type: 'step-error', line: line.line, id, seconds: null, message });
-    this.ctx.emit({
-      type: 'solve-error',
-      line: line.line,
-      error: { dockerfile: null, line: null, endLine: null, excerpt: [], message, exitCode: exitCodeOf(message), step: id },
-    });
+    emitBuilderFailure(this.ctx, line.line, id, message, exitCodeOf(message));
     this.close();
   }
 

@@ -4,9 +4,13 @@
 // hostile log of endless distinct headers cannot grow memory without limit.
 import type { BuildEvent, LogFormat, StepHeader } from '../model/types.js';
 import { IMPLICIT_STEP_ID, implicitStepHeader } from '../model/implicit-step.js';
+import { withKnownTarget } from './vertex-name.js';
 
 /** Steps registered at most; a build with more is far beyond any real Dockerfile. */
 export const MAX_STEPS = 5000;
+
+/** bake / compose target names remembered at most (to tell `[worker 1/4]` from a stage). */
+const MAX_TARGETS = 256;
 
 /** Names scanned at most when a name is looked up by prefix. */
 const PREFIX_SCAN_LIMIT = 500;
@@ -29,6 +33,7 @@ export const FRAMED_FORMATS: ReadonlySet<LogFormat> = new Set<LogFormat>([
   'buildkit-tty',
   'buildkit-rawjson',
   'classic',
+  'buildah',
 ]);
 
 export class ParseContext {
@@ -40,6 +45,7 @@ export class ParseContext {
   private readonly byId = new Map<number, KnownStep>();
   private readonly byName = new Map<string, number>();
   private readonly recentErrors: { id: number; message: string }[] = [];
+  private readonly targets = new Set<string>();
   private implicitStarted = false;
   /** Raw number of the line being parsed. */
   lastLine = 0;
@@ -91,8 +97,15 @@ export class ParseContext {
     return best;
   }
 
+  /** A header with its bake / compose target told apart from a stage by the targets seen so far. */
+  private withTarget(header: StepHeader): StepHeader {
+    if (header.target !== null && this.targets.size < MAX_TARGETS) this.targets.add(header.target);
+    return withKnownTarget(header, this.targets);
+  }
+
   /** Registers a step and announces it. Returns false when the registry is full (the step is ignored). */
-  startStep(line: number, header: StepHeader, format: LogFormat, name: string = header.instruction): boolean {
+  startStep(line: number, parsed: StepHeader, format: LogFormat, name: string = parsed.instruction): boolean {
+    const header = this.withTarget(parsed);
     if (!this.byId.has(header.id) && this.byId.size >= MAX_STEPS) return false;
     this.byId.set(header.id, { name, format, finished: false, streamed: false, lastSeconds: 0 });
     if (this.byName.size < MAX_STEPS) this.byName.set(name, header.id);
@@ -102,9 +115,10 @@ export class ParseContext {
   }
 
   /** Names a step registered without one (its header came after its first output). */
-  nameStep(line: number, header: StepHeader, name: string): void {
-    const known = this.byId.get(header.id);
+  nameStep(line: number, parsed: StepHeader, name: string): void {
+    const known = this.byId.get(parsed.id);
     if (known === undefined) return;
+    const header = this.withTarget(parsed);
     known.name = name;
     if (this.byName.size < MAX_STEPS) this.byName.set(name, header.id);
     this.emit({ type: 'step-started', line, header });

@@ -6,6 +6,7 @@
 import type { BuildEvent, LogFormat, LogLine } from '../model/types.js';
 import { BuildkitPlainGrammar, readTimestamp } from './buildkit-plain.js';
 import { BuildkitTtyGrammar } from './buildkit-tty.js';
+import { BuildahGrammar } from './buildah.js';
 import { ClassicGrammar } from './classic.js';
 import { ClosingBlockGrammar } from './closing-blocks.js';
 import { ParseContext } from './context.js';
@@ -19,6 +20,7 @@ export class LogParser {
   private readonly closing: ClosingBlockGrammar;
   private readonly tty: BuildkitTtyGrammar;
   private readonly classic: ClassicGrammar;
+  private readonly buildah: BuildahGrammar;
   /** rawjson was seen: every line is offered to it first (its records may span lines). */
   private rawjsonEngaged = false;
 
@@ -29,6 +31,7 @@ export class LogParser {
     this.closing = new ClosingBlockGrammar(this.ctx, (line) => this.unframed(line));
     this.tty = new BuildkitTtyGrammar(this.ctx);
     this.classic = new ClassicGrammar(this.ctx);
+    this.buildah = new BuildahGrammar(this.ctx);
   }
 
   /** The log's format: the first framed one seen, `plain-text` for unframed output, else `unknown`. */
@@ -50,6 +53,7 @@ export class LogParser {
     if (this.closing.push(line)) return;
     if (BuildkitTtyGrammar.claims(text) && this.tty.push(line)) return;
     if (ClassicGrammar.claims(text) && this.classic.push(line)) return;
+    if (BuildahGrammar.claims(text) && this.buildah.push(line)) return;
     this.unframed(line);
   }
 

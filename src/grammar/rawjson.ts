@@ -25,7 +25,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { BuildEvent, LogLine, StepHeader } from '../model/types.js';
 import { lastRedraw, stripAnsi } from '../lines/clean-line.js';
-import { parseVertexName } from './vertex-name.js';
+import { parseVertexName, withKnownTarget } from './vertex-name.js';
 
 /**
  * True when a line is a whole one-line rawjson record (cheap check, for format detection). An
@@ -159,6 +159,9 @@ export class RawJsonGrammar {
   /** Inside an over-long indented record: lines are ours until its closing `}`. */
   private skipping = false;
 
+  /** bake / compose targets seen in vertex names (bounded), see withKnownTarget. */
+  private readonly targets = new Set<string>();
+
   constructor(private readonly emit: (event: BuildEvent) => void) {}
 
   /**
@@ -260,7 +263,10 @@ export class RawJsonGrammar {
   }
 
   private header(v: VertexState): StepHeader {
-    return parseVertexName(v.id, v.name);
+    const header = parseVertexName(v.id, v.name);
+    // bake / compose targets seen so far tell `[worker 1/4]` (a target) from `[builder 1/4]` (a stage)
+    if (header.target !== null && this.targets.size < 256) this.targets.add(header.target);
+    return withKnownTarget(header, this.targets);
   }
 
   private vertex(record: Json, line: number): void {

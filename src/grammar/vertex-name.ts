@@ -66,3 +66,14 @@ export function parseVertexName(id: number, name: string): StepHeader {
   }
   return header;
 }
+
+/**
+ * `[worker 1/4] FROM …` reads as stage `worker`, but in a bake or compose log it is target `worker`
+ * building a Dockerfile whose stages have no names (BuildKit prints none for `FROM x` without
+ * `AS`). Every target's `[worker internal] load build definition …` comes before its first
+ * instruction, so a single name that is a target seen earlier in the log is that target.
+ */
+export function withKnownTarget(header: StepHeader, targets: ReadonlySet<string>): StepHeader {
+  if (header.target !== null || header.stage === null || header.index === null || !targets.has(header.stage)) return header;
+  return { ...header, target: header.stage, stage: null };
+}

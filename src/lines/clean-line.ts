@@ -74,6 +74,25 @@ export function lastRedraw(text: string): string {
   return frame[0] + last;
 }
 
+/**
+ * The wall-clock time a CI system stamped on the raw line (epoch ms): GitHub Actions'
+ * `2026-01-02T03:04:05.1234567Z ` or a bracketed ISO time. Formats that print no times of their
+ * own (the classic builder, podman, a pasted tool log) get their steps' durations from it.
+ */
+export function ciTimestampOf(raw: string): number | undefined {
+  const start = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const first = raw.charCodeAt(start);
+  let stamp: string | undefined;
+  if (isDigit(first) && raw.charCodeAt(start + 4) === 45 && raw.charCodeAt(start + 10) === 84) {
+    stamp = ACTIONS_TIMESTAMP.exec(start === 0 ? raw : raw.slice(start))?.[0];
+  } else if (first === 91 && isDigit(raw.charCodeAt(start + 1))) {
+    stamp = BRACKETED_TIMESTAMP.exec(start === 0 ? raw : raw.slice(start))?.[0]?.replace(/^\[|\] ?$/g, '').replace(' ', 'T');
+  }
+  if (stamp === undefined) return undefined;
+  const at = Date.parse(stamp.trim());
+  return Number.isFinite(at) ? at : undefined;
+}
+
 /** The whole per-line cleaning, in the order the layers were added to the text. */
 export function cleanLine(raw: string): string {
   let text = raw;

@@ -3,7 +3,7 @@
 // annotations can point back into the original log.
 import type { Readable } from 'node:stream';
 import type { LogLine } from '../model/types.js';
-import { cleanLine } from './clean-line.js';
+import { ciTimestampOf, cleanLine } from './clean-line.js';
 import { DEFAULT_MAX_LINE_BYTES, LineSplitter } from './line-splitter.js';
 
 export interface LineOptions {
@@ -20,7 +20,10 @@ export function createLineReader(onLine: (line: LogLine) => void, options: LineO
   const max = options.maxLineLength !== undefined && options.maxLineLength > 0 ? Math.floor(options.maxLineLength) : DEFAULT_MAX_LINE_BYTES;
   return new LineSplitter((raw) => {
     const text = cleanLine(raw.text);
-    onLine(raw.truncated ? { text, line: raw.line, truncated: true } : { text, line: raw.line });
+    const line: LogLine = raw.truncated ? { text, line: raw.line, truncated: true } : { text, line: raw.line };
+    const at = ciTimestampOf(raw.text);
+    if (at !== undefined) line.at = at;
+    onLine(line);
   }, max);
 }
 

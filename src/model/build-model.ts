@@ -27,7 +27,10 @@ export const MAX_MODEL_STEPS = 5000;
 export const FULL_TAIL_STEPS = 1000;
 export const MAX_LINT_WARNINGS = 200;
 
-const FRAMED: ReadonlySet<LogFormat> = new Set<LogFormat>(['buildkit-plain', 'buildkit-tty', 'buildkit-rawjson', 'classic']);
+const FRAMED: ReadonlySet<LogFormat> = new Set<LogFormat>(['buildkit-plain', 'buildkit-tty', 'buildkit-rawjson', 'classic', 'buildah']);
+
+/** Formats that print no times of their own: their steps are timed by the CI's line stamps, if any. */
+const CLOCKLESS: ReadonlySet<LogFormat> = new Set<LogFormat>(['classic', 'buildah', 'plain-text']);
 
 /** What the model tracks of a step beyond the Step itself. */
 interface StepClock {
@@ -36,6 +39,9 @@ interface StepClock {
   /** Exact wall-clock times (epoch ms) when the format gives them. */
   startedAt: number | null;
   endedAt: number | null;
+  /** Timed by CI line stamps (a clockless format): the stamp of its latest line. */
+  lastStamp: number | null;
+  wall: boolean;
   /** Order in which its error was seen (the first error is what the build died of). */
   errorOrder: number | null;
   /** Tail lines kept: TAIL_LINES while running, PASSED_TAIL_LINES once passed (or for late steps). */
@@ -86,6 +92,11 @@ export class BuildModelBuilder {
   /** The latest build time known (seconds since the build started), estimated from print order. */
   private clock = 0;
   private timed = false;
+  /**
+   * The CI stamp (epoch ms) of the line being parsed, set by the pipeline before each line:
+   * the time of every event that line produces, for formats that print none.
+   */
+  lineTime: number | undefined = undefined;
   private errors = 0;
 
   apply(event: BuildEvent): void {
@@ -101,6 +112,7 @@ export class BuildModelBuilder {
         if (step === undefined) return;
         step.lastLine = event.line;
         if (event.seconds !== null) this.advance(event.id, step, event.seconds);
+        else this.stamp(event.id);
         if (event.status === true || event.echo === true) return;
         step.outputLines++;
         step.tail.push(event.text.length > TAIL_LINE_CHARS ? event.text.slice(0, TAIL_LINE_CHARS) : event.text);
@@ -135,6 +147,8 @@ export class BuildModelBuilder {
         if (event.message.length > 0) {
           step.error = event.message;
           step.exitCode = exitCodeOf(event.message);
+          // A log cut before the step's header: the error still names the command it ran.
+          if (step.instruction === '') step.instruction = runInstructionOf(event.message) ?? '';
         }
         if (event.seconds !== null) step.seconds = event.seconds;
         const clock = this.clockOf(event.id);
@@ -222,6 +236,19 @@ export class BuildModelBuilder {
     step.start = round(this.clock);
     this.steps.set(header.id, step);
     if (startedAt !== undefined) this.clockOf(header.id).startedAt = startedAt;
+    else if (this.lineTime !== undefined && CLOCKLESS.has(this.format)) {
+      const clock = this.clockOf(header.id);
+      clock.wall = true;
+      clock.startedAt = this.lineTime;
+      clock.lastStamp = this.lineTime;
+    }
+  }
+
+  /** A line of a step timed by CI stamps moves its end. */
+  private stamp(id: number): void {
+    if (this.lineTime === undefined) return;
+    const clock = this.clocks.get(id);
+    if (clock?.wall === true && this.lineTime >= (clock.lastStamp ?? 0)) clock.lastStamp = this.lineTime;
   }
 
   /** The step for an event, created when the log never showed its header (a log cut mid-step). */
@@ -235,7 +262,7 @@ export class BuildModelBuilder {
   private clockOf(id: number): StepClock {
     let clock = this.clocks.get(id);
     if (clock === undefined) {
-      clock = { lastSeconds: null, startedAt: null, endedAt: null, errorOrder: null, tailLimit: this.steps.size > FULL_TAIL_STEPS ? PASSED_TAIL_LINES : TAIL_LINES };
+      clock = { lastSeconds: null, startedAt: null, endedAt: null, lastStamp: null, wall: false, errorOrder: null, tailLimit: this.steps.size > FULL_TAIL_STEPS ? PASSED_TAIL_LINES : TAIL_LINES };
       this.clocks.set(id, clock);
     }
     return clock;
@@ -253,6 +280,7 @@ export class BuildModelBuilder {
   private ended(id: number, step: Step, seconds: number | null, endedAt: number | undefined): void {
     const clock = this.clockOf(id);
     if (endedAt !== undefined) clock.endedAt = endedAt;
+    else if (clock.wall && this.lineTime !== undefined) clock.endedAt = Math.max(this.lineTime, clock.lastStamp ?? this.lineTime);
     const duration = seconds ?? clock.lastSeconds;
     if (duration === null) {
       step.end = step.start;
@@ -285,18 +313,30 @@ export class BuildModelBuilder {
     const out: Step = { ...step, tail: [...step.tail] };
     if (clock === undefined) return out;
     const origin = this.origin();
-    if (origin !== null && clock.startedAt !== null) {
+    if (origin !== null && clock.startedAt !== null && this.countsWallClock(clock)) {
+      // A step timed by CI stamps that never printed its end still ran until its last line.
+      const endedAt = clock.endedAt ?? (clock.wall ? clock.lastStamp : null);
       out.start = round((clock.startedAt - origin) / 1000);
-      out.end = clock.endedAt === null ? null : round((clock.endedAt - origin) / 1000);
+      out.end = endedAt === null ? null : round((endedAt - origin) / 1000);
+      if (clock.wall && out.seconds === null && out.status !== 'cached' && endedAt !== null) out.seconds = round((endedAt - clock.startedAt) / 1000);
     }
     if (out.seconds === null && out.status !== 'cached' && clock.lastSeconds !== null) out.seconds = clock.lastSeconds;
     return out;
+  }
+
+  /**
+   * CI stamps time a log only when it has no times of its own: in a BuildKit log, the stamped
+   * preamble before the build (the implicit step) must not turn BuildKit's clock into wall time.
+   */
+  private countsWallClock(clock: StepClock): boolean {
+    return !clock.wall || CLOCKLESS.has(this.format);
   }
 
   /** Epoch ms of the earliest exact start, null when the format gave none. */
   private origin(): number | null {
     let origin: number | null = null;
     for (const clock of this.clocks.values()) {
+      if (!this.countsWallClock(clock)) continue;
       if (clock.startedAt !== null && (origin === null || clock.startedAt < origin)) origin = clock.startedAt;
     }
     return origin;
@@ -342,3 +382,15 @@ export class BuildModelBuilder {
     return cached + executed === 0 ? null : round(cached / (cached + executed));
   }
 }
+
+/**
+ * `process "/bin/sh -c pip install x" did not complete successfully: exit code: 1` (and older
+ * BuildKit's `executor failed running [/bin/sh -c pip install x]: exit code: 1`) → `RUN pip install x`.
+ */
+export function runInstructionOf(message: string): string | null {
+  const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message);
+  const old = current ? null : /executor failed running \[\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message);
+  const command = current?.[1] ?? old?.[1];
+  return command === undefined ? null : `RUN ${command.replace(/\\"/g, '"')}`;
+}
+

@@ -7,6 +7,7 @@ export type LogFormat =
   | 'buildkit-tty' // the tty error box that users paste: `=> ERROR [builder 3/7] RUN …`
   | 'buildkit-rawjson' // `--progress=rawjson`: NDJSON SolveStatus
   | 'classic' // the legacy builder: `Step 7/10 : RUN …`
+  | 'buildah' // podman build / buildah bud: `[1/2] STEP 3/7: RUN …`
   | 'plain-text' // tool output with no framing: one implicit step
   | 'unknown'; // nothing recognised (empty or binary input)
 
@@ -17,6 +18,8 @@ export interface LogLine {
   line: number;
   /** True when the raw line was longer than the per-line cap and `text` was cut. */
   truncated?: boolean;
+  /** Wall-clock time (epoch ms) a CI system stamped on the line, when it did. */
+  at?: number;
 }
 
 /** What a step header says about a step. */
@@ -208,6 +211,10 @@ export interface Report {
     status: StepStatus;
     seconds: number | null;
     cached: boolean;
+    /** bake / compose target of the step (`[web builder 2/5]` → `web`), null in a plain build. */
+    target: string | null;
+    /** Platform the step builds for (`linux/arm64`), null when the log names none. */
+    platform: string | null;
   }[];
   findings: Finding[];
 }

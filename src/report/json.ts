@@ -19,6 +19,8 @@ export function buildReport(model: BuildModel, findings: Finding[]): Report {
       status: s.status,
       seconds: s.seconds,
       cached: s.cached,
+      target: s.target,
+      platform: s.platform,
     })),
     findings,
   };

@@ -13,6 +13,7 @@ import { renderTimelineMarkdown, type TimelineSurface } from './markdown-timelin
 import { firstSentence, locationLabel, plural, SEVERITY_MARK, shortStepLabel } from './markdown-words.js';
 import { countBySeverity } from './severity.js';
 import { verdictKind, type VerdictKind } from './recognised.js';
+import { groupByTarget } from './target-groups.js';
 
 export interface MarkdownLimits {
   /** Rows of the findings table; the rest are counted in a line under it. */
@@ -65,7 +66,8 @@ export function verdictOf(analysis: Analysis): Verdict {
     const where = at ? ` (${escapeText(at)})` : '';
     const why = top ? `: ${escapeText(top.title)}` : '';
     const step = failed ? ` at ${codeSpan(shortStepLabel(failed))}` : '';
-    return { kind, markdown: `${SEVERITY_MARK.error} Build failed${step}${where}${why}` };
+    const target = failed?.target ? ` in target ${codeSpan(failed.target)}` : '';
+    return { kind, markdown: `${SEVERITY_MARK.error} Build failed${target}${step}${where}${why}` };
   }
   if (kind === 'unrecognised') return { kind, markdown: '❔ No build output recognised in this log' };
   if (kind === 'tool-output') {
@@ -90,13 +92,22 @@ function whereCell(finding: Finding, steps: Map<number, Step>): string {
 export function findingsTable(findings: readonly Finding[], model: BuildModel, rows: number): string {
   if (findings.length === 0) return '';
   const steps = stepsById(model);
-  const shown = findings.slice(0, rows).map((f) => [
-    `${SEVERITY_MARK[f.severity]} ${f.severity}`,
-    `**${escapeText(f.title)}**<br>${codeSpan(f.ruleId, { inTable: true })}`,
-    whereCell(f, steps),
-    f.fix ? sanitizeInline(firstSentence(f.fix)) : '',
-  ]);
-  const table = markdownTable([['Severity', 'Problem', 'Where', 'Fix'], ...shown], { alignDelimiters: false });
+  // A bake / compose log of several targets: a Target column, each target's rows together (groups
+  // in the order of their best finding, rank order inside one).
+  const groups = groupByTarget(findings, model);
+  const ordered: { f: Finding; target?: string | null }[] = groups === null ? findings.map((f) => ({ f })) : groups.flatMap((g) => g.findings.map((f) => ({ f, target: g.target })));
+  const shown = ordered.slice(0, rows).map(({ f, target }) => {
+    const cells = [
+      `${SEVERITY_MARK[f.severity]} ${f.severity}`,
+      `**${escapeText(f.title)}**<br>${codeSpan(f.ruleId, { inTable: true })}`,
+      whereCell(f, steps),
+      f.fix ? sanitizeInline(firstSentence(f.fix)) : '',
+    ];
+    if (target !== undefined) cells.unshift(target === null ? '—' : codeSpan(target, { inTable: true }));
+    return cells;
+  });
+  const header = groups === null ? ['Severity', 'Problem', 'Where', 'Fix'] : ['Target', 'Severity', 'Problem', 'Where', 'Fix'];
+  const table = markdownTable([header, ...shown], { alignDelimiters: false });
   const more = findings.length - shown.length;
   return more > 0 ? `${table}\n\n+${more} more ${more === 1 ? 'finding' : 'findings'} not in this table.` : table;
 }

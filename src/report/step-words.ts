@@ -5,9 +5,12 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** `[linux/arm64 builder 3/7] RUN …`: the step as BuildKit names it, white space folded. */
-export function stepLabel(step: Pick<Step, 'stage' | 'index' | 'total' | 'instruction' | 'platform'>): string {
-  const where = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null]
+/**
+ * `[linux/arm64 builder 3/7] RUN …`, `[web builder 2/5] RUN …` (a bake / compose target first):
+ * the step as BuildKit names it, white space folded.
+ */
+export function stepLabel(step: Pick<Step, 'stage' | 'index' | 'total' | 'instruction' | 'platform'> & { target?: string | null }): string {
+  const where = [step.target ?? null, step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null]
     .filter((x) => x !== null && x !== '')
     .join(' ');
   const instruction = step.instruction.replace(/\s+/g, ' ').trim();

@@ -6,6 +6,7 @@ import { buildTimeline } from '../timeline/timeline.js';
 import { barRows } from '../timeline/bars.js';
 import { formatDuration } from '../timeline/format-duration.js';
 import { verdictKind } from './recognised.js';
+import { groupByTarget } from './target-groups.js';
 
 export interface TextOptions {
   color: boolean;
@@ -31,6 +32,27 @@ function where(finding: Finding, steps: Map<number, Step>): string {
   return parts.join('  ');
 }
 
+function renderFinding(out: string[], f: Finding, steps: Map<number, Step>, c: boolean): void {
+  const color = f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'yellow' : 'blue';
+  out.push(`${paint(c, color, f.severity.padEnd(7))} ${paint(c, 'bold', plain(f.title))}  ${paint(c, 'dim', f.ruleId)}`);
+  const at = where(f, steps);
+  if (at) out.push(`        at ${plain(at)}`);
+  for (const line of plain(f.message).split('\n')) out.push(`        ${line}`);
+  if (f.evidence.length > 0) {
+    out.push(paint(c, 'dim', '        evidence:'));
+    for (const e of f.evidence.slice(0, 8)) out.push(paint(c, 'dim', `          | ${plain(e)}`));
+  }
+  if (f.fix) {
+    out.push('        fix:');
+    for (const line of plain(f.fix).split('\n')) out.push(`          ${line}`);
+  }
+  if (f.reproduce) {
+    out.push('        reproduce:');
+    for (const line of plain(f.reproduce).split('\n')) out.push(`          ${line}`);
+  }
+  out.push('');
+}
+
 export function renderText({ model, findings }: Analysis, options: TextOptions): string {
   const c = options.color;
   const steps = new Map(model.steps.map((s) => [s.id, s] as const));
@@ -41,7 +63,8 @@ export function renderText({ model, findings }: Analysis, options: TextOptions):
   const kind = verdictKind({ model, findings });
   if (kind === 'failed' && failed) {
     const loc = top?.location ? ` (${top.location.file}:${top.location.line})` : '';
-    out.push(paint(c, 'bold', paint(c, 'red', `✖ Build failed at ${plain(shortStepLabel(failed, 100))}${loc}`)));
+    const target = failed.target !== null ? ` in target ${failed.target}` : '';
+    out.push(paint(c, 'bold', paint(c, 'red', `✖ Build failed${plain(target)} at ${plain(shortStepLabel(failed, 100))}${loc}`)));
     if (top) out.push(`  ${plain(top.title)}`);
   } else if (kind === 'failed') {
     out.push(paint(c, 'bold', paint(c, 'red', `✖ Build failed${top ? `: ${plain(top.title)}` : ''}`)));
@@ -56,25 +79,11 @@ export function renderText({ model, findings }: Analysis, options: TextOptions):
   }
 
   if (findings.length > 0) out.push('');
-  for (const f of findings) {
-    const color = f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'yellow' : 'blue';
-    out.push(`${paint(c, color, f.severity.padEnd(7))} ${paint(c, 'bold', plain(f.title))}  ${paint(c, 'dim', f.ruleId)}`);
-    const at = where(f, steps);
-    if (at) out.push(`        at ${plain(at)}`);
-    for (const line of plain(f.message).split('\n')) out.push(`        ${line}`);
-    if (f.evidence.length > 0) {
-      out.push(paint(c, 'dim', '        evidence:'));
-      for (const e of f.evidence.slice(0, 8)) out.push(paint(c, 'dim', `          | ${plain(e)}`));
-    }
-    if (f.fix) {
-      out.push('        fix:');
-      for (const line of plain(f.fix).split('\n')) out.push(`          ${line}`);
-    }
-    if (f.reproduce) {
-      out.push('        reproduce:');
-      for (const line of plain(f.reproduce).split('\n')) out.push(`          ${line}`);
-    }
-    out.push('');
+  // A bake / compose log of several targets: each target's findings under its own heading.
+  const groups = groupByTarget(findings, model) ?? [{ target: undefined, findings }];
+  for (const group of groups) {
+    if (group.target !== undefined) out.push(paint(c, 'bold', group.target === null ? 'other findings' : `target ${plain(group.target)}`), '');
+    for (const f of group.findings) renderFinding(out, f, steps, c);
   }
 
   const timeline = buildTimeline(model, findings);

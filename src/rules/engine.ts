@@ -26,6 +26,16 @@ function windowAround(text: string, literalEnd: number): string {
   return text.slice(Math.max(0, literalEnd - windowReach), literalEnd + windowReach);
 }
 
+/**
+ * Lines wrapped mid-word (a terminal's width in a pasted log, a tool writing one message in two
+ * writes, apt's stderr cutting into its stdout): a literal may start at the end of one line of a
+ * step and end at the start of its next. The seam between the two is scanned once, this many
+ * characters on each side: every literal up to one character longer is found wherever it is cut.
+ */
+const seamReach = 48;
+/** Steps whose last line is kept for the seam check (parallel steps interleave). */
+const seamSteps = 64;
+
 export class RuleEngine {
   private readonly set: CompiledRuleSet;
   /** Per rule: scope key (step id, or 0 for build-scoped rules) → what was seen there. */
@@ -35,18 +45,23 @@ export class RuleEngine {
   private call = 0;
   /** The step of the latest `#N ERROR`: the final error lines that follow are about it. */
   private lastFailedStep: number | null = null;
+  /** Per step (or outside any), its previous line: the other side of a seam. */
+  private readonly previous = new Map<number, { text: string; line: number }>();
+  /** Per rule: the log line of its latest hit. */
+  private readonly lastHitLine: Int32Array;
 
   constructor(rules: Rule[]) {
     const enabled = rules.filter((r) => r.enabled);
     this.set = compileRules(enabled);
     this.states = enabled.map(() => new Map());
     this.lastHit = new Int32Array(enabled.length);
+    this.lastHitLine = new Int32Array(enabled.length);
   }
 
   observe(event: BuildEvent, _model?: BuildModelBuilder): void {
     switch (event.type) {
       case 'step-output':
-        if (!event.echo) this.line(event.text, event.line, event.id);
+        if (!event.echo) this.lineAndSeam(event.text, event.line, event.id);
         break;
       case 'step-error':
         this.lastFailedStep = event.id;
@@ -56,7 +71,7 @@ export class RuleEngine {
         this.line(event.error.message, event.line, event.error.step ?? this.lastFailedStep);
         break;
       case 'text':
-        this.line(event.text, event.line, this.lastFailedStep);
+        this.lineAndSeam(event.text, event.line, this.lastFailedStep);
         break;
       case 'log-clipped':
         this.line(event.text, event.line, event.id ?? this.lastFailedStep);
@@ -66,9 +81,43 @@ export class RuleEngine {
     }
   }
 
+  private lineAndSeam(text: string, lineNumber: number, step: number | null): void {
+    this.line(text, lineNumber, step);
+    const key = step ?? noStep;
+    const before = this.previous.get(key);
+    if (this.previous.size >= seamSteps && before === undefined) this.previous.delete(this.previous.keys().next().value!);
+    this.previous.set(key, { text, line: lineNumber });
+    if (before !== undefined && before.text.length > 0 && text.length > 0) this.seam(before, text, lineNumber, step);
+  }
+
+  /** Literals cut by the line break between `before` and `text`: their rules see the two lines joined. */
+  private seam(before: { text: string; line: number }, text: string, lineNumber: number, step: number | null): void {
+    const reach = Math.min(seamReach, this.set.prefilter.longest - 1);
+    if (reach <= 0) return;
+    const head = before.text.length > reach ? before.text.slice(-reach) : before.text;
+    const targets = this.set.prefilter.scan(head + text.slice(0, reach));
+    const cut: number[] = [];
+    for (let t = 0; t < targets.length; t++) {
+      const end = this.set.prefilter.endOf(t);
+      if (end <= head.length || end - this.set.prefilter.lengthOf(t) >= head.length) continue;
+      // A rule that already saw either line has its hit: the joined text would count it twice.
+      const rule = this.set.slots[targets[t]!]!.rule;
+      if (this.lastHitLine[rule] === lineNumber || this.lastHitLine[rule] === before.line) continue;
+      cut.push(targets[t]!);
+    }
+    if (cut.length === 0) return;
+    const joined = before.text + text;
+    this.match(joined, lineNumber, step, cut, () => before.text.length + reach);
+  }
+
   private line(text: string, lineNumber: number, step: number | null): void {
     const targets = this.set.prefilter.scan(text);
     if (targets.length === 0) return;
+    this.match(text, lineNumber, step, targets, (t) => this.set.prefilter.endOf(t));
+  }
+
+  /** Runs the matchers of `targets` on `text`; `literalEnd` places the window on a long line. */
+  private match(text: string, lineNumber: number, step: number | null, targets: readonly number[], literalEnd: (t: number) => number): void {
     this.call = (this.call + 1) | 0;
     for (let t = 0; t < targets.length; t++) {
       const slot = this.set.slots[targets[t]!]!;
@@ -76,7 +125,7 @@ export class RuleEngine {
       const matcher = slot.kind === 'match' ? cr.match[slot.index]! : slot.kind === 'context' ? cr.context[slot.index]! : cr.unless[slot.index]!;
       let groups: Record<string, string | undefined> | undefined;
       if (matcher.regex) {
-        const m = matcher.regex.exec(text.length > longLine ? windowAround(text, this.set.prefilter.endOf(t)) : text);
+        const m = matcher.regex.exec(text.length > longLine ? windowAround(text, literalEnd(t)) : text);
         if (m === null) continue;
         groups = m.groups;
       }
@@ -90,6 +139,7 @@ export class RuleEngine {
         state.addContext(cr.context[slot.index]!.name, text, groups);
       } else if (this.lastHit[slot.rule] !== this.call) {
         this.lastHit[slot.rule] = this.call;
+        this.lastHitLine[slot.rule] = lineNumber;
         state.addHit(text, lineNumber, step, groups);
       } else {
         state.addCaptures(groups);

@@ -37,9 +37,13 @@ export class Prefilter {
   private generation = 0;
   private readonly found: number[] = [];
   private readonly ends: number[] = [];
+  private readonly lengths: number[] = [];
+  /** Length of the longest literal: how far a literal can reach across a line break. */
+  readonly longest: number;
 
   constructor(literals: PrefilterLiteral[]) {
     this.literals = literals;
+    this.longest = literals.reduce((n, lit) => Math.max(n, lit.text.length), 0);
     let symbolCount = 1;
     const symbolOf = (code: number): number => {
       const folded = foldAscii(code);
@@ -133,6 +137,7 @@ export class Prefilter {
     const found = this.found;
     found.length = 0;
     this.ends.length = 0;
+    this.lengths.length = 0;
     if (this.literals.length === 0) return found;
     this.generation = (this.generation + 1) >>> 0 || 1;
     const { delta, asciiSymbol, otherSymbol, symbols } = this;
@@ -157,6 +162,11 @@ export class Prefilter {
     return this.ends[i] ?? 0;
   }
 
+  /** For the i-th target of the last scan, the length of the literal found. */
+  lengthOf(i: number): number {
+    return this.lengths[i] ?? 0;
+  }
+
   private report(line: string, endIndex: number, literalIndex: number): void {
     const lit = this.literals[literalIndex]!;
     if (this.seen[lit.target] === this.generation) return;
@@ -164,5 +174,6 @@ export class Prefilter {
     this.seen[lit.target] = this.generation;
     this.found.push(lit.target);
     this.ends.push(endIndex + 1);
+    this.lengths.push(lit.text.length);
   }
 }

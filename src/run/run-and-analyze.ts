@@ -122,7 +122,9 @@ function writeLine(output: NodeJS.WritableStream, text: string): void {
 export async function runAndAnalyze(command: string, options: RunOptions): Promise<RunResult> {
   const analyzer = new Analyzer(options);
   const lines = new PassThrough();
-  const reading = readLogLines(lines, (line) => analyzer.pushLine(line), options.lines);
+  // Lines are read as the command prints them: their arrival time is the clock of the builders
+  // that print none (classic, podman), as a CI's line stamps are for a log read afterwards.
+  const reading = readLogLines(lines, (line) => analyzer.pushLine(line.at === undefined ? { ...line, at: Date.now() } : line), options.lines);
   const tee = new Tee(options.output, lines);
   const fence = options.fence ? startCommandFence() : null;
   if (fence) writeLine(options.output, fence.start + '\n');

@@ -35,7 +35,10 @@ export interface Timeline {
 const EMULATION_SLOWDOWN = 10;
 
 function stageOf(step: Step): string {
-  return step.stage ?? (step.internal ? 'internal' : 'build');
+  const stage = step.stage ?? (step.internal ? 'internal' : 'build');
+  // bake / compose: two targets' `builder` stages are two stages (`[web 2/3]`: the target's only one)
+  if (step.target === null) return stage;
+  return step.stage === null && !step.internal ? step.target : `${step.target} ${stage}`;
 }
 
 /**

@@ -4,7 +4,8 @@ import { parseDockerfile, type Dockerfile } from '../../src/dockerfile/dockerfil
 import { locateFindings } from '../../src/dockerfile/locate.js';
 import { matchStep } from '../../src/dockerfile/match-step.js';
 import type { BuildModel, Finding } from '../../src/model/types.js';
-import { model, modelFromLog, step } from './log-model.js';
+import { makeFinding, makeModel, makeStep } from '../support/builders.js';
+import { modelFromLog } from './log-model.js';
 
 const real = (engine: string, name: string) => {
   const dir = new URL(`../../fixtures/real/${engine}/`, import.meta.url);
@@ -14,17 +15,9 @@ const real = (engine: string, name: string) => {
   };
 };
 
-const finding = (stepId: number | null, extra: Partial<Finding> = {}): Finding => ({
-  ruleId: 'test/rule',
-  severity: 'warning',
-  title: 'A finding',
-  message: 'Something happened.',
-  fix: 'Do something.',
-  step: stepId,
-  location: null,
-  evidence: [],
-  ...extra,
-});
+/** A warning on a step, or outside any (null), that no rule has placed yet. */
+const finding = (stepId: number | null, extra: Partial<Finding> = {}): Finding =>
+  makeFinding({ severity: 'warning', message: 'Something happened.', step: stepId, location: null, ...extra });
 
 /** Locates one finding per step of the log; `[stage k/n]` (or the internal vertex's text) → [line, endLine] | null. */
 function placeAll(m: BuildModel, dockerfile: Dockerfile | null): Record<string, [number, number] | null> {
@@ -106,14 +99,16 @@ describe('locateFindings on a real BuildKit 0.8 log (no Dockerfile excerpt)', ()
   it('a parse error: the line its message names, on the loaded Dockerfile only', () => {
     const { dockerfile } = real('buildkit-0.8-dockerd-20.10', 'parse-error');
     // What the grammar reads from `dockerfile parse error line 3: unknown instruction: COPPY`.
-    const m = model([], {
-      dockerfile: null,
-      line: 3,
-      endLine: 3,
-      excerpt: [],
-      message: 'failed to create LLB definition: dockerfile parse error line 3: unknown instruction: COPPY',
-      exitCode: null,
-      step: null,
+    const m = makeModel({
+      solveError: {
+        dockerfile: null,
+        line: 3,
+        endLine: 3,
+        excerpt: [],
+        message: 'failed to create LLB definition: dockerfile parse error line 3: unknown instruction: COPPY',
+        exitCode: null,
+        step: null,
+      },
     });
     const error = finding(null, { severity: 'error' });
     expect(locateFindings([error], m, dockerfile)[0]!.location).toEqual({ file: 'Dockerfile', line: 3, endLine: 3 });
@@ -189,10 +184,10 @@ describe('matchStep: what BuildKit prints', () => {
 
 describe('locateFindings: which Dockerfile', () => {
   const dockerfile = parseDockerfile('FROM alpine:3.20 AS base\nRUN apk add bash\nRUN make\n', 'docker/cuda.Dockerfile');
-  const failing = model(
-    [step({ id: 7, stage: 'base', index: 2, total: 3, instruction: 'RUN apk add bash' }), step({ id: 8, stage: 'base', index: 3, total: 3, instruction: 'RUN make', status: 'error' })],
-    { dockerfile: 'cuda.Dockerfile', line: 3, endLine: 3, excerpt: ['RUN make'], message: 'exit code: 2', exitCode: 2, step: 8 },
-  );
+  const failing = makeModel({
+    steps: [makeStep({ id: 7, stage: 'base', index: 2, total: 3, instruction: 'RUN apk add bash' }), makeStep({ id: 8, stage: 'base', index: 3, total: 3, instruction: 'RUN make', status: 'error' })],
+    solveError: { dockerfile: 'cuda.Dockerfile', line: 3, endLine: 3, excerpt: ['RUN make'], message: 'exit code: 2', exitCode: 2, step: 8 },
+  });
 
   it('the error block names the loaded file by its base name: annotate the workspace path', () => {
     const [other, failed] = locateFindings([finding(7), finding(8, { severity: 'error' })], failing, dockerfile);
@@ -226,11 +221,13 @@ describe('locateFindings: which Dockerfile', () => {
   it('bake: each target on its own Dockerfile', () => {
     const web = parseDockerfile('FROM node:20 AS deps\nRUN npm ci\n', 'web/Dockerfile');
     const gpu = parseDockerfile('FROM nvidia/cuda:12.4.0-devel-ubuntu22.04 AS deps\nRUN pip install -r requirements.txt\nRUN npm ci\n', 'gpu/Dockerfile');
-    const m = model([
-      step({ id: 3, target: 'web', stage: 'deps', index: 2, total: 2, instruction: 'RUN npm ci' }),
-      step({ id: 4, target: 'gpu', stage: 'deps', index: 3, total: 3, instruction: 'RUN npm ci' }),
-      step({ id: 5, target: 'api', stage: 'deps', index: 2, total: 2, instruction: 'RUN go build ./...' }),
-    ]);
+    const m = makeModel({
+      steps: [
+        makeStep({ id: 3, target: 'web', stage: 'deps', index: 2, total: 2, instruction: 'RUN npm ci' }),
+        makeStep({ id: 4, target: 'gpu', stage: 'deps', index: 3, total: 3, instruction: 'RUN npm ci' }),
+        makeStep({ id: 5, target: 'api', stage: 'deps', index: 2, total: 2, instruction: 'RUN go build ./...' }),
+      ],
+    });
     const located = locateFindings([finding(3), finding(4), finding(5)], m, web, { targets: new Map([['gpu', gpu]]) });
     expect(located.map((f) => f.location)).toEqual([
       { file: 'web/Dockerfile', line: 2, endLine: 2 },

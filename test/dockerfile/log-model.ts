@@ -2,45 +2,9 @@
 // expressions, so that the Dockerfile tests do not depend on the grammar's progress. Only what
 // locating needs: step headers, their status, and the closing error block.
 import type { BuildModel, SolveError, Step } from '../../src/model/types.js';
+import { makeModel, makeStep } from '../support/builders.js';
 
 const HEADER = /^#(\d+) \[(?:(\S+) )?(?:(internal)\]|\s*(\d+)\/(\d+)\]) (.*)$/;
-
-export function step(partial: Partial<Step> & Pick<Step, 'id' | 'instruction'>): Step {
-  return {
-    stage: null,
-    index: null,
-    total: null,
-    platform: null,
-    target: null,
-    internal: false,
-    status: 'done',
-    seconds: null,
-    start: null,
-    end: null,
-    cached: false,
-    error: null,
-    exitCode: null,
-    firstLine: 1,
-    lastLine: 1,
-    tail: [],
-    outputLines: 0,
-    clipped: false,
-    ...partial,
-  };
-}
-
-export function model(steps: Step[], solveError: SolveError | null = null): BuildModel {
-  return {
-    format: 'buildkit-plain',
-    steps,
-    solveError,
-    failedStep: solveError?.step ?? steps.find((s) => s.status === 'error')?.id ?? null,
-    seconds: null,
-    cacheHitRatio: null,
-    lintWarnings: [],
-    lines: 0,
-  };
-}
 
 export function modelFromLog(log: string): BuildModel {
   const steps = new Map<number, Step>();
@@ -54,14 +18,17 @@ export function modelFromLog(log: string): BuildModel {
       const internal = header[3] !== undefined;
       steps.set(
         id,
-        step({
+        makeStep({
           id,
           stage: internal ? null : (header[2] ?? null),
           index: header[4] === undefined ? null : Number(header[4]),
           total: header[5] === undefined ? null : Number(header[5]),
           instruction: header[6]!,
           internal,
+          // A header is all this reads of a step: no duration, and its lines end where it starts.
+          seconds: null,
           firstLine: i + 1,
+          lastLine: i + 1,
         }),
       );
       return;
@@ -89,5 +56,5 @@ export function modelFromLog(log: string): BuildModel {
       };
     }
   });
-  return model([...steps.values()], solveError);
+  return makeModel({ steps: [...steps.values()], solveError });
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDockerfile } from '../../src/dockerfile/dockerfile.js';
 import { locateFindings } from '../../src/dockerfile/locate.js';
 import { reproduceCommand, stageReproduceCommand } from '../../src/dockerfile/reproduce.js';
-import { model, modelFromLog, step } from './log-model.js';
+import { makeFinding, makeModel, makeStep } from '../support/builders.js';
+import { modelFromLog } from './log-model.js';
 
 const cuda = parseDockerfile(
   [
@@ -19,15 +20,15 @@ const cuda = parseDockerfile(
 
 describe('reproduceCommand', () => {
   it('a step that passed: build its stage and open a shell', () => {
-    const s = step({ id: 9, stage: 'builder', index: 3, total: 3, instruction: 'RUN cmake -S /src -B /build && cmake --build /build' });
-    expect(reproduceCommand(s, cuda, model([s]))).toBe(
+    const s = makeStep({ id: 9, stage: 'builder', index: 3, total: 3, instruction: 'RUN cmake -S /src -B /build && cmake --build /build' });
+    expect(reproduceCommand(s, cuda, makeModel({ steps: [s] }))).toBe(
       'docker buildx build --target builder -t bkd-debug:builder --load -f docker/Dockerfile.cuda . && docker run --rm -it bkd-debug:builder bash',
     );
   });
 
   it('an unnamed stage: says to name it, then targets that name', () => {
-    const s = step({ id: 11, stage: 'stage-1', index: 2, total: 2, instruction: 'COPY --from=builder /build/app /usr/local/bin/app' });
-    expect(reproduceCommand(s, cuda, model([s]))!.split('\n')).toEqual([
+    const s = makeStep({ id: 11, stage: 'stage-1', index: 2, total: 2, instruction: 'COPY --from=builder /build/app /usr/local/bin/app' });
+    expect(reproduceCommand(s, cuda, makeModel({ steps: [s] }))!.split('\n')).toEqual([
       "# --target needs a stage name: add `AS stage1` to the stage's FROM on line 5 first.",
       'docker buildx build --target stage1 -t bkd-debug:stage1 --load -f docker/Dockerfile.cuda . && docker run --rm -it bkd-debug:stage1 bash',
     ]);
@@ -49,25 +50,25 @@ describe('reproduceCommand', () => {
 
   it('alpine and busybox images get sh', () => {
     const df = parseDockerfile('FROM alpine:3.20 AS tools\nRUN apk add curl\nFROM tools AS more\nRUN true', 'Dockerfile');
-    const s = step({ id: 3, stage: 'tools', index: 2, total: 2, instruction: 'RUN apk add curl' });
-    expect(reproduceCommand(s, df, model([s]))).toContain('docker run --rm -it bkd-debug:tools sh');
+    const s = makeStep({ id: 3, stage: 'tools', index: 2, total: 2, instruction: 'RUN apk add curl' });
+    expect(reproduceCommand(s, df, makeModel({ steps: [s] }))).toContain('docker run --rm -it bkd-debug:tools sh');
   });
 
   it('a single unnamed stage needs no --target; a platform is passed on', () => {
     const df = parseDockerfile('FROM python:3.11\nRUN pip install numpy==1.26.4', 'Dockerfile');
-    const s = step({ id: 5, index: 2, total: 2, instruction: 'RUN pip install numpy==1.26.4', platform: 'linux/arm64' });
-    expect(reproduceCommand(s, df, model([s]))).toBe(
+    const s = makeStep({ id: 5, index: 2, total: 2, instruction: 'RUN pip install numpy==1.26.4', platform: 'linux/arm64' });
+    expect(reproduceCommand(s, df, makeModel({ steps: [s] }))).toBe(
       'docker buildx build --platform linux/arm64 -t bkd-debug:latest --load -f Dockerfile . && docker run --rm -it bkd-debug:latest bash',
     );
   });
 
   it('no Dockerfile: the error block names it; internal steps get nothing', () => {
-    const s = step({ id: 8, stage: 'builder', index: 5, total: 6, instruction: 'RUN make', status: 'error' });
-    const m = model([s], { dockerfile: 'Dockerfile.repro', line: 60, endLine: 61, excerpt: [], message: '', exitCode: 2, step: 8 });
+    const s = makeStep({ id: 8, stage: 'builder', index: 5, total: 6, instruction: 'RUN make', status: 'error' });
+    const m = makeModel({ steps: [s], solveError: { dockerfile: 'Dockerfile.repro', line: 60, endLine: 61, excerpt: [], message: '', exitCode: 2, step: 8 } });
     const command = reproduceCommand(s, null, m)!;
     expect(command).toContain('stage "builder" fails at Dockerfile.repro:60:');
     expect(command).toContain('docker buildx debug --on=error --invoke bash build --target builder -f Dockerfile.repro .');
-    expect(reproduceCommand(step({ id: 1, internal: true, instruction: 'load build definition from Dockerfile' }), null, m)).toBeNull();
+    expect(reproduceCommand(makeStep({ id: 1, internal: true, instruction: 'load build definition from Dockerfile' }), null, m)).toBeNull();
   });
 
   it('quotes a path with spaces', () => {
@@ -78,15 +79,14 @@ describe('reproduceCommand', () => {
 
 describe('locateFindings adds reproduce', () => {
   it('to step findings and to static findings on a stage line', () => {
-    const s = step({ id: 9, stage: 'builder', index: 2, total: 3, instruction: 'RUN apt-get update && apt-get install -y cmake' });
-    const base = { ruleId: 'x/y', severity: 'warning' as const, title: 't', message: 'm', fix: 'f', evidence: [] };
+    const s = makeStep({ id: 9, stage: 'builder', index: 2, total: 3, instruction: 'RUN apt-get update && apt-get install -y cmake' });
     const [onStep, onLine, nowhere] = locateFindings(
       [
-        { ...base, step: 9, location: null },
-        { ...base, step: null, location: { file: 'docker/Dockerfile.cuda', line: 6, endLine: 6 } },
-        { ...base, step: null, location: null },
+        makeFinding({ severity: 'warning', step: 9, location: null }),
+        makeFinding({ severity: 'warning', step: null, location: { file: 'docker/Dockerfile.cuda', line: 6, endLine: 6 } }),
+        makeFinding({ severity: 'warning', step: null, location: null }),
       ],
-      model([s]),
+      makeModel({ steps: [s] }),
       cuda,
     );
     expect(onStep!.reproduce).toContain('--target builder');

@@ -9,14 +9,19 @@
 //
 // A case is a folder: its Dockerfile, the context files it copies, and case.json:
 //   description   what it reproduces
+//   tool          "build" (default): `docker build`; "bake": `docker buildx bake` of the folder's
+//                 docker-bake.hcl; "compose": `docker compose build` of its compose.yaml
+//   dockerfiles   bake / compose: { target: Dockerfile } (each recorded as NAME.TARGET.Dockerfile,
+//                 and given to the CLI as --dockerfile TARGET=PATH)
 //   engines       ["current", "old"] (default both)
 //   image         "busybox" (default) or "tools" (the debootstrap image with cmake, g++, pip, apt)
 //   context       the build context, relative to the case folder (default: the folder itself)
 //   buildArgs     extra `docker build` arguments; "{cuda}" stands for the host's CUDA toolkit
 //   expectExit    "success" (default) or "failure": the build itself must end so
 //   mustContain   { "all" | "current" | "old": [text…] }: the real tool printed what the case is about
-//   expect        [{ ruleId, line?, step? }] findings that must be there (step: a piece of the
-//                 failing instruction); [] means no finding at all; null means only that the CLI
+//   expect        [{ ruleId, line?, step?, target? }] findings that must be there (step: a piece of
+//                 the failing instruction; target: the bake / compose target of that step, whose own
+//                 Dockerfile the line must be on); [] means no finding at all; null means only that the CLI
 //                 reads the log (nothing asserted on findings)
 //   mustNot       [ruleId…] rules that must not fire (a look-alike of what they are about)
 //   cachedRerun   build a second time: from the cache, no findings
@@ -78,11 +83,30 @@ function engineCommand(command, engine) {
   return Object.fromEntries([...r.stdout.matchAll(/^(?:export )?([A-Z_]+)='([^']*)'$/gm)].map((m) => [m[1], m[2]]));
 }
 
-/** One `docker build`, stdout and stderr into one file in the order the CLI wrote them. */
-function build(docker, kase, engine, progress, logPath) {
+/** The definition file a bake / compose case builds from, null for `docker build`. */
+const DEFINITION = { bake: 'docker-bake.hcl', compose: 'compose.yaml' };
+
+/** The docker CLI arguments of one build of a case. */
+function buildArgs(kase, progress) {
+  // bake 0.13 and compose take the network from the definition file (compose) or the Dockerfile (bake)
+  // (they run in the case's folder: the file is named as a user names it, and bake prints it)
+  if (kase.tool === 'bake') return ['buildx', 'bake', `--progress=${progress}`, '-f', DEFINITION.bake];
+  if (kase.tool === 'compose') return ['compose', '-f', DEFINITION.compose, '--progress', progress, 'build'];
   const args = ['build', '--network=none', `--progress=${progress}`, '-f', join(kase.dir, 'Dockerfile')];
   for (const arg of kase.buildArgs ?? []) args.push(arg.replaceAll('{cuda}', cudaHome));
   args.push(resolve(kase.dir, kase.context ?? '.'));
+  return args;
+}
+
+/** The Dockerfiles of a case as `--dockerfile` values: PATH, or TARGET=PATH for bake / compose. */
+function dockerfileArgs(kase, pathOf) {
+  if (kase.dockerfiles) return Object.entries(kase.dockerfiles).map(([target, file]) => `${target}=${pathOf(file, target)}`);
+  return [pathOf('Dockerfile', null)];
+}
+
+/** One build, stdout and stderr into one file in the order the CLI wrote them. */
+function build(docker, kase, engine, progress, logPath) {
+  const args = buildArgs(kase, progress);
   const fd = openSync(logPath, 'w');
   const env = { ...process.env, COLUMNS: '120', LINES: '40' };
   let r;
@@ -91,7 +115,8 @@ function build(docker, kase, engine, progress, logPath) {
     const line = `stty cols 120 rows 40; exec ${[docker, ...args].map(shellQuote).join(' ')}`;
     r = spawnSync('script', ['-q', '-e', '-c', line, '/dev/null'], { stdio: ['ignore', fd, fd], timeout: BUILD_TIMEOUT_MS, env });
   } else {
-    r = spawnSync(docker, args, { stdio: ['ignore', fd, fd], timeout: BUILD_TIMEOUT_MS, env });
+    // bake and compose resolve their contexts from the folder they run in
+    r = spawnSync(docker, args, { stdio: ['ignore', fd, fd], timeout: BUILD_TIMEOUT_MS, env, cwd: kase.dir });
   }
   closeSync(fd);
   return r.error ? -1 : r.status;
@@ -102,8 +127,9 @@ function shellQuote(s) {
 }
 
 /** The CLI's JSON report of a log, or an error message. */
-function analyse(cli, logPath, dockerfile) {
-  const r = spawnSync(process.execPath, [cli, logPath, '--format', 'json', '--dockerfile', dockerfile, '--fail-on', 'never'], {
+function analyse(cli, logPath, dockerfiles) {
+  const args = [cli, logPath, '--format', 'json', '--fail-on', 'never', ...dockerfiles.flatMap((d) => ['--dockerfile', d])];
+  const r = spawnSync(process.execPath, args, {
     encoding: 'utf8',
     timeout: 60_000,
     maxBuffer: 64 * 1024 * 1024,
@@ -118,7 +144,7 @@ function analyse(cli, logPath, dockerfile) {
 }
 
 /** What is wrong with a report against the case's expectations (empty when nothing is). */
-function checkReport(report, expect, { firstIsCause, mustNot = [] }) {
+function checkReport(report, expect, { firstIsCause, mustNot = [], dockerfiles = {} }) {
   const problems = [];
   const findings = Array.isArray(report.findings) ? report.findings : [];
   const summary = findings.map((f) => `${f.ruleId}@${f.location?.line ?? '-'}#${f.step ?? '-'}`).join(', ') || 'none';
@@ -137,13 +163,23 @@ function checkReport(report, expect, { firstIsCause, mustNot = [] }) {
       problems.push(`no ${want.ruleId} finding (got ${summary})`);
       continue;
     }
-    const stepIds = want.step === undefined ? null : steps.filter((s) => String(s.instruction ?? '').includes(want.step)).map((s) => s.id);
+    const stepIds =
+      want.step === undefined && want.target === undefined
+        ? null
+        : steps
+            .filter((s) => (want.step === undefined || String(s.instruction ?? '').includes(want.step)) && (want.target === undefined || s.target === want.target))
+            .map((s) => s.id);
+    // a target's finding is on that target's own Dockerfile
+    const file = want.target === undefined ? undefined : dockerfiles[want.target];
     const ok = candidates.some(
-      (f) => (want.line === undefined || f.location?.line === want.line) && (stepIds === null || stepIds.includes(f.step)),
+      (f) =>
+        (want.line === undefined || f.location?.line === want.line) &&
+        (file === undefined || f.location?.file === file) &&
+        (stepIds === null || stepIds.includes(f.step)),
     );
     if (!ok) {
-      const where = want.step === undefined ? '' : ` step ${JSON.stringify(want.step)} (ids ${stepIds.join(',') || 'none'})`;
-      problems.push(`${want.ruleId} not at line ${want.line ?? 'any'}${where} (got ${summary})`);
+      const where = stepIds === null ? '' : ` step ${JSON.stringify(want.step ?? '')}${want.target ? ` of target ${want.target}` : ''} (ids ${stepIds.join(',') || 'none'})`;
+      problems.push(`${want.ruleId} not at ${file ?? 'line'} ${want.line ?? 'any'}${where} (got ${summary})`);
     }
   }
   if (firstIsCause && problems.length === 0 && findings[0]?.ruleId !== expect[0].ruleId) {
@@ -231,14 +267,34 @@ function checkFixtures(kase, engine, dir, opts, report) {
       report(false, `${engine}/${file}`, 'not recorded (run with --record)');
       continue;
     }
-    const analysed = analyse(opts.cli, logPath, join(dir, `${run.base}.Dockerfile`));
-    const problems = analysed.error ? [analysed.error] : checkReport(analysed.report, run.expect, { firstIsCause: kase.expectExit === 'failure', mustNot: kase.mustNot });
+    const dockerfiles = recordedDockerfiles(kase, dir, run.base);
+    const analysed = analyse(opts.cli, logPath, dockerfileArgs(kase, (file, target) => dockerfiles[target ?? '']));
+    const problems = analysed.error
+      ? [analysed.error]
+      : checkReport(analysed.report, run.expect, { firstIsCause: kase.expectExit === 'failure', mustNot: kase.mustNot, dockerfiles });
     report(problems.length === 0, `${engine}/${file}`, problems.join('; '));
   }
 }
 
+/** Where a recorded case's Dockerfiles are, by target ('' for a `docker build` case). */
+function recordedDockerfiles(kase, dir, base) {
+  if (!kase.dockerfiles) return { '': join(dir, `${base}.Dockerfile`) };
+  return Object.fromEntries(Object.keys(kase.dockerfiles).map((target) => [target, join(dir, `${base}.${target}.Dockerfile`)]));
+}
+
+/** Copies what a case built beside its log: the Dockerfile(s), and the bake / compose file. */
+function recordSources(kase, outDir, base) {
+  const recorded = recordedDockerfiles(kase, outDir, base);
+  if (!kase.dockerfiles) return copyFileSync(join(kase.dir, 'Dockerfile'), recorded['']);
+  for (const [target, file] of Object.entries(kase.dockerfiles)) copyFileSync(join(kase.dir, file), recorded[target]);
+  const definition = DEFINITION[kase.tool];
+  if (definition) copyFileSync(join(kase.dir, definition), join(outDir, `${base}.${definition}`));
+}
+
 function runCase(kase, engine, docker, outDir, opts, report) {
-  const dockerfile = join(kase.dir, 'Dockerfile');
+  const dockerfiles = kase.dockerfiles
+    ? Object.fromEntries(Object.entries(kase.dockerfiles).map(([target, file]) => [target, join(kase.dir, file)]))
+    : { '': join(kase.dir, 'Dockerfile') };
   const expectFailure = kase.expectExit === 'failure';
   const runs = runsOf(kase, engine);
   if ((kase.buildArgs ?? []).some((a) => a.includes('{cuda}')) && !existsSync(join(cudaHome, 'bin/nvcc'))) {
@@ -249,7 +305,7 @@ function runCase(kase, engine, docker, outDir, opts, report) {
   for (const run of runs) {
     const file = `${run.base}.${run.ext}`;
     const label = `${engine}/${file}`;
-    if (opts.record) copyFileSync(dockerfile, join(outDir, `${run.base}.Dockerfile`));
+    if (opts.record) recordSources(kase, outDir, run.base);
     // every other build starts from an empty build cache, whatever ran before it
     if (!run.cached) spawnSync(docker, ['builder', 'prune', '--all', '--force'], { stdio: 'ignore', timeout: 60_000 });
     const logPath = join(outDir, file);
@@ -275,12 +331,12 @@ function runCase(kase, engine, docker, outDir, opts, report) {
       report(true, label, `recorded (${took})`);
       continue;
     }
-    const analysed = analyse(opts.cli, logPath, dockerfile);
+    const analysed = analyse(opts.cli, logPath, dockerfileArgs(kase, (file, target) => dockerfiles[target ?? '']));
     if (analysed.error) {
       report(false, label, analysed.error);
       continue;
     }
-    const problems = checkReport(analysed.report, run.expect, { firstIsCause: expectFailure, mustNot: kase.mustNot });
+    const problems = checkReport(analysed.report, run.expect, { firstIsCause: expectFailure, mustNot: kase.mustNot, dockerfiles });
     report(problems.length === 0, label, problems.length === 0 ? took : `${problems.join('; ')} (${took})`);
   }
 }

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { omittedCount, planAnnotations, workspacePath } from '../../src/github/annotations.js';
 import type { Finding, Severity } from '../../src/model/types.js';
-import { finding } from './make-analysis.js';
+import { makeFinding } from '../support/builders.js';
 
 const context = { workspace: '/home/runner/work/app/app', cwd: '/home/runner/work/app/app' };
 
 function many(severity: Severity, n: number, line0 = 1): Finding[] {
-  return Array.from({ length: n }, (_, i) => finding({ severity, ruleId: `r/${severity}-${i}`, title: `${severity} ${i}`, location: { file: 'Dockerfile', line: line0 + i, endLine: line0 + i + 2 } }));
+  return Array.from({ length: n }, (_, i) => makeFinding({ severity, ruleId: `r/${severity}-${i}`, title: `${severity} ${i}`, location: { file: 'Dockerfile', line: line0 + i, endLine: line0 + i + 2 } }));
 }
 
 describe('planAnnotations', () => {
   it('puts a finding on the first line of its range, titled by the rule, message and fix as body', () => {
-    const plan = planAnnotations([finding()], context);
+    const plan = planAnnotations([makeFinding()], context);
     expect(plan.annotations).toEqual([
       {
         level: 'error',
@@ -42,19 +42,19 @@ describe('planAnnotations', () => {
   });
 
   it('leaves findings without a Dockerfile line to the summary', () => {
-    const plan = planAnnotations([finding({ location: null })], context);
+    const plan = planAnnotations([makeFinding({ location: null })], context);
     expect(plan.annotations).toHaveLength(0);
     expect(plan.unlocated).toBe(1);
     expect(omittedCount(plan)).toBe(0);
   });
 
   it('draws the same finding from two logs once', () => {
-    const plan = planAnnotations([finding(), finding()], context);
+    const plan = planAnnotations([makeFinding(), makeFinding()], context);
     expect(plan.annotations).toHaveLength(1);
   });
 
   it('makes paths workspace-relative', () => {
-    const plan = planAnnotations([finding({ location: { file: '/home/runner/work/app/app/docker/cuda.Dockerfile', line: 3, endLine: 3 } })], context);
+    const plan = planAnnotations([makeFinding({ location: { file: '/home/runner/work/app/app/docker/cuda.Dockerfile', line: 3, endLine: 3 } })], context);
     expect(plan.annotations[0]?.properties.file).toBe('docker/cuda.Dockerfile');
   });
 });

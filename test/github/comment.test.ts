@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMENT_LIMIT, commentMarker, digestIn, encodeKey, hasMarker, renderComment, runLinkFromEnv } from '../../src/github/comment.js';
-import { analysis, finding, passed } from './make-analysis.js';
+import { makeFinding } from '../support/builders.js';
+import { analysis, passed } from './make-analysis.js';
 
 const link = { url: 'https://github.com/octo-org/cuda-app/actions/runs/42/attempts/1' };
 
@@ -22,7 +23,7 @@ describe('comment marker', () => {
 
 describe('renderComment', () => {
   it('starts with the marker and the digest, then the verdict', () => {
-    const { body, digest, hasFindings } = renderComment([{ name: 'build.log', analysis: analysis([finding()]) }], 'gpu', link);
+    const { body, digest, hasFindings } = renderComment([{ name: 'build.log', analysis: analysis([makeFinding()]) }], 'gpu', link);
     const lines = body.split('\n');
     expect(lines[0]).toBe('<!-- buildkit-doctor:comment key=gpu -->');
     expect(lines[1]).toBe(`<!-- buildkit-doctor:digest=${digest} -->`);
@@ -33,8 +34,8 @@ describe('renderComment', () => {
   });
 
   it('has the same digest for the same findings in another run, another for other findings', () => {
-    const a = renderComment([{ name: 'build.log', analysis: analysis([finding()]) }], 'default', link);
-    const b = renderComment([{ name: 'build.log', analysis: analysis([finding()]) }], 'default', { url: 'https://github.com/octo-org/cuda-app/actions/runs/43/attempts/1' });
+    const a = renderComment([{ name: 'build.log', analysis: analysis([makeFinding()]) }], 'default', link);
+    const b = renderComment([{ name: 'build.log', analysis: analysis([makeFinding()]) }], 'default', { url: 'https://github.com/octo-org/cuda-app/actions/runs/43/attempts/1' });
     const c = renderComment([{ name: 'build.log', analysis: passed() }], 'default', link);
     expect(b.digest).toBe(a.digest);
     expect(b.body).not.toBe(a.body);
@@ -49,7 +50,7 @@ describe('renderComment', () => {
   });
 
   it('fits in 65,536 characters, with "+N more, see the job summary"', () => {
-    const findings = Array.from({ length: 300 }, (_, i) => finding({ ruleId: `r/${i}`, message: 'm'.repeat(3000), fix: 'f'.repeat(3000), evidence: Array.from({ length: 10 }, () => 'e'.repeat(300)) }));
+    const findings = Array.from({ length: 300 }, (_, i) => makeFinding({ ruleId: `r/${i}`, message: 'm'.repeat(3000), fix: 'f'.repeat(3000), evidence: Array.from({ length: 10 }, () => 'e'.repeat(300)) }));
     const { body, composed } = renderComment([{ name: 'build.log', analysis: analysis(findings) }], 'default', link);
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
     expect(composed.omitted).toBeGreaterThan(290);
@@ -58,7 +59,7 @@ describe('renderComment', () => {
   });
 
   it('folds at most 10 findings; the rest are counted', () => {
-    const findings = Array.from({ length: 14 }, (_, i) => finding({ ruleId: `r/${i}` }));
+    const findings = Array.from({ length: 14 }, (_, i) => makeFinding({ ruleId: `r/${i}` }));
     const { body, composed } = renderComment([{ name: 'build.log', analysis: analysis(findings) }], 'default', link);
     expect(body.match(/<details>\n/g)).toHaveLength(10);
     expect(composed.omitted).toBe(4);

@@ -3,7 +3,8 @@ import { pullRequestOf, workflowRunLookup } from '../../src/github/event.js';
 import { parseInputs } from '../../src/github/inputs.js';
 import { actionOutputs, compactFindings } from '../../src/github/outputs.js';
 import { InputError } from '../../src/cli/errors.js';
-import { analysis, finding, passed } from './make-analysis.js';
+import { makeFinding } from '../support/builders.js';
+import { analysis, passed } from './make-analysis.js';
 
 const getter = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 
@@ -13,6 +14,7 @@ describe('parseInputs', () => {
       logFiles: [],
       run: null,
       dockerfile: null,
+      targetDockerfiles: new Map(),
       rules: null,
       failOn: 'error',
       annotations: true,
@@ -74,7 +76,7 @@ describe('workflowRunLookup', () => {
 
 describe('actionOutputs', () => {
   it('counts errors and warnings and gives the findings as compact JSON', () => {
-    const out = actionOutputs([{ name: 'build.log', analysis: analysis([finding(), finding({ severity: 'warning' }), finding({ severity: 'notice' })]) }]);
+    const out = actionOutputs([{ name: 'build.log', analysis: analysis([makeFinding(), makeFinding({ severity: 'warning' }), makeFinding({ severity: 'notice' })]) }]);
     expect(out.errorCount).toBe(1);
     expect(out.warningCount).toBe(1);
     expect(out.findings).not.toContain('\n');
@@ -83,14 +85,14 @@ describe('actionOutputs', () => {
 
   it('names the log of each finding when there are several logs', () => {
     const out = actionOutputs([
-      { name: 'a.log', analysis: analysis([finding()]) },
+      { name: 'a.log', analysis: analysis([makeFinding()]) },
       { name: 'b.log', analysis: passed() },
     ]);
     expect(JSON.parse(out.findings)).toEqual([expect.objectContaining({ log: 'a.log', ruleId: 'cuda/unsupported-arch' })]);
   });
 
   it('keeps the most important findings when the list is too big for one output', () => {
-    const findings = Array.from({ length: 100 }, (_, i) => finding({ ruleId: `r/${i}`, evidence: Array.from({ length: 50 }, () => 'x'.repeat(500)) }));
+    const findings = Array.from({ length: 100 }, (_, i) => makeFinding({ ruleId: `r/${i}`, evidence: Array.from({ length: 50 }, () => 'x'.repeat(500)) }));
     const json = compactFindings(findings, 50_000);
     expect(Buffer.byteLength(json)).toBeLessThanOrEqual(50_000);
     const parsed = JSON.parse(json) as { ruleId: string; evidence: string[] }[];

@@ -4,71 +4,33 @@ import { join } from 'node:path';
 import { analyzeStream, type Analysis } from '../../src/analyze.js';
 import { loadDockerfile } from '../../src/cli/main.js';
 import type { BuildModel, Finding, Step } from '../../src/model/types.js';
-import { buildReport } from '../../src/report/json.js';
+import { makeAnalysis, makeModel, makeStep } from '../support/builders.js';
 
 export const root = join(import.meta.dirname, '..', '..');
 
+/** A step of the `builder` stage, of six, that took as many seconds as its id. */
 export function step(id: number, over: Partial<Step> = {}): Step {
-  return {
-    id,
-    stage: 'builder',
-    index: id,
-    total: 6,
-    instruction: `RUN step-${id}`,
-    platform: null,
-    target: null,
-    internal: false,
-    status: 'done',
-    seconds: id,
-    start: null,
-    end: null,
-    cached: false,
-    error: null,
-    exitCode: null,
-    firstLine: id * 10,
-    lastLine: id * 10 + 5,
-    tail: [],
-    outputLines: 0,
-    clipped: false,
-    ...over,
-  };
+  return makeStep({ id, stage: 'builder', index: id, total: 6, instruction: `RUN step-${id}`, seconds: id, ...over });
 }
 
-export function finding(over: Partial<Finding> = {}): Finding {
-  return {
-    ruleId: 'cuda/unsupported-arch',
-    severity: 'error',
-    title: 'nvcc does not support sm_35',
-    message: 'nvcc rejected the GPU architecture compute_35.',
-    fix: 'Remove `sm_35` from the arch list.\n\n```dockerfile\nENV TORCH_CUDA_ARCH_LIST="8.0;8.6;9.0"\n```',
-    step: 5,
-    location: { file: 'Dockerfile', line: 14, endLine: 17 },
-    evidence: ["nvcc fatal   : Unsupported gpu architecture 'compute_35'"],
-    ...over,
-  };
-}
-
-export function model(over: Partial<BuildModel> = {}): BuildModel {
-  return {
-    format: 'buildkit-plain',
+/** A build that failed in step 5 (nvcc), after a cached step and a pip install. */
+function failedBuild(over: Partial<BuildModel> = {}): BuildModel {
+  return makeModel({
     steps: [
       step(1, { status: 'cached', cached: true, seconds: null }),
       step(2, { seconds: 106.8, instruction: 'RUN pip install --no-cache-dir -r requirements.txt' }),
       step(5, { index: 5, status: 'error', seconds: 0.3, instruction: 'RUN nvcc -O3 -std=c++17 -gencode arch=compute_35,code=sm_35 -c kernels/fused_adam.cu' }),
     ],
-    solveError: null,
     failedStep: 5,
     seconds: 130.2,
     cacheHitRatio: 1 / 3,
-    lintWarnings: [],
     lines: 120,
     ...over,
-  };
+  });
 }
 
 export function analysis(findings: Finding[], over: Partial<BuildModel> = {}): Analysis {
-  const m = model(over);
-  return { model: m, findings, report: buildReport(m, findings) };
+  return makeAnalysis(findings, failedBuild(over));
 }
 
 export function passed(findings: Finding[] = []): Analysis {

@@ -1,4 +1,4 @@
-// Every real BuildKit plain log recorded under fixtures/real/, whatever it is: the model must agree
+// Every real BuildKit plain log recorded under fixtures/real/buildkit-*/ (podman's are tested on their own), whatever it is: the model must agree
 // with what the log itself says, line by line (the logs are re-recorded, so nothing is pinned).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { parseFile } from './parse-helpers.js';
 const root = 'fixtures/real';
 const logs = existsSync(root)
   ? readdirSync(root)
-      .filter((engine) => statSync(join(root, engine)).isDirectory())
+      .filter((engine) => engine.startsWith('buildkit-') && statSync(join(root, engine)).isDirectory())
       .flatMap((engine) => readdirSync(join(root, engine)).filter((f) => f.endsWith('.log')).map((f) => join(root, engine, f)))
   : [];
 

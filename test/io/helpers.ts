@@ -1,64 +1,32 @@
-// Small builders shared by the io tests: an Analysis made by hand, and a SARIF 2.1.0 validator.
+// What the io tests share: the analysis they render, made by hand, and a SARIF 2.1.0 validator.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import AjvDraft04 from 'ajv-draft-04';
 import type { Analysis } from '../../src/analyze.js';
-import type { BuildModel, Finding, Step } from '../../src/model/types.js';
-import { buildReport } from '../../src/report/json.js';
+import type { Finding, Step } from '../../src/model/types.js';
+import { makeAnalysis, makeFinding, makeModel, makeStep } from '../support/builders.js';
 
+/** A step of the `builder` stage, of nine. */
 export function step(id: number, instruction: string, extra: Partial<Step> = {}): Step {
-  return {
-    id,
-    stage: 'builder',
-    index: id,
-    total: 9,
-    instruction,
-    platform: null,
-    target: null,
-    internal: false,
-    status: 'done',
-    seconds: 1,
-    start: null,
-    end: null,
-    cached: false,
-    error: null,
-    exitCode: null,
-    firstLine: 1,
-    lastLine: 2,
-    tail: [],
-    outputLines: 0,
-    clipped: false,
-    ...extra,
-  };
+  return makeStep({ id, stage: 'builder', index: id, total: 9, instruction, ...extra });
 }
 
+/** nvcc rejecting compute_35 in step 7, on lines 14-16 of `docker/cuda.Dockerfile`, with a docs link. */
 export function finding(extra: Partial<Finding> = {}): Finding {
-  return {
-    ruleId: 'cuda/unsupported-arch',
-    severity: 'error',
+  return makeFinding({
     title: 'nvcc does not support the GPU architecture compute_35',
     message: 'CUDA 12.4 dropped compute_35.',
     fix: 'Set `TORCH_CUDA_ARCH_LIST="7.5;8.0;8.6;9.0"`.',
     step: 7,
     location: { file: 'docker/cuda.Dockerfile', line: 14, endLine: 16 },
-    evidence: ["nvcc fatal   : Unsupported gpu architecture 'compute_35'"],
     docs: 'https://docs.nvidia.com/cuda/cuda-compiler-driver-nvcc/',
     ...extra,
-  };
+  });
 }
 
+/** A 10-second build of these steps (by default, step 7 failing) with nothing cached. */
 export function analysis(findings: Finding[], steps: Step[] = [step(7, 'RUN nvcc -arch=sm_35 kernel.cu', { status: 'error' })]): Analysis {
-  const model: BuildModel = {
-    format: 'buildkit-plain',
-    steps,
-    solveError: null,
-    failedStep: steps.find((s) => s.status === 'error')?.id ?? null,
-    seconds: 10,
-    cacheHitRatio: 0,
-    lintWarnings: [],
-    lines: 100,
-  };
-  return { model, findings, report: buildReport(model, findings) };
+  return makeAnalysis(findings, makeModel({ steps, seconds: 10, cacheHitRatio: 0 }));
 }
 
 /** Validates against the OASIS SARIF 2.1.0 schema as shipped in an npm package (draft-04 JSON Schema). */

@@ -35,6 +35,24 @@ describe('running a build', () => {
     expect(result.analysis.model.lines).toBe(out.text().trimEnd().split('\n').length);
   });
 
+  it('times the steps of a builder that prints no times by when its lines arrive', async () => {
+    const out = capture();
+    const script = [
+      "echo 'Step 1/2 : FROM busybox'",
+      "echo ' ---> 2f4e1c7d9a8b'",
+      "echo 'Step 2/2 : RUN make'",
+      "echo ' ---> Running in 0a1b2c3d4e5f'",
+      'sleep 1.2',
+      "echo \"The command '/bin/sh -c make' returned a non-zero code: 2\"",
+    ].join('; ');
+    const result = await runAndAnalyze(script, { output: out.stream, fence: false });
+    const make = result.analysis.model.steps.find((s) => s.index === 2);
+    expect(result.analysis.model.format).toBe('classic');
+    expect(make?.status).toBe('error');
+    expect(make?.seconds).toBeGreaterThanOrEqual(1);
+    expect(make?.seconds).toBeLessThan(10);
+  });
+
   it('runs with pipefail: a failed build piped into tee still fails', async () => {
     const out = capture();
     const result = await runAndAnalyze('echo building; false | cat', { output: out.stream, fence: false });

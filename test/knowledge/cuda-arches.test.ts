@@ -10,22 +10,7 @@ import {
 } from '../../src/knowledge/cuda-arches.js';
 import { cudaArchesEnrich, cudaVersionEnrich, cudaVersionOf } from '../../src/knowledge/cuda-arch-enricher.js';
 import { stepDurationEnrich } from '../../src/knowledge/step-duration.js';
-import type { BuildModel, Step } from '../../src/model/types.js';
-
-function step(partial: Partial<Step>): Step {
-  return {
-    id: 1, stage: null, index: 1, total: 1, instruction: 'RUN true', platform: null, target: null, internal: false,
-    status: 'error', seconds: 1, start: 0, end: 1, cached: false, error: null, exitCode: 1, firstLine: 1, lastLine: 1,
-    tail: [], outputLines: 0, clipped: false, ...partial,
-  };
-}
-
-function model(steps: Step[]): BuildModel {
-  return {
-    format: 'buildkit-plain', steps, solveError: null, failedStep: null, seconds: null, cacheHitRatio: null, lintWarnings: [],
-    lines: 10,
-  };
-}
+import { makeModel, makeStep } from '../support/builders.js';
 
 describe('the architecture table', () => {
   test('CUDA 13.0 accepts what `nvcc --list-gpu-code` of 13.0.88 printed on this machine', () => {
@@ -102,26 +87,26 @@ describe('the architecture table', () => {
 
 describe('the enrichers', () => {
   test('the CUDA version comes from the step output first', () => {
-    const s = step({ tail: ['nvcc: NVIDIA (R) Cuda compiler driver', 'Cuda compilation tools, release 12.4, V12.4.131'], instruction: 'RUN nvcc -arch=sm_35 x.cu' });
-    expect(cudaVersionOf(undefined, s, model([s]))).toBe('12.4');
+    const s = makeStep({ tail: ['nvcc: NVIDIA (R) Cuda compiler driver', 'Cuda compilation tools, release 12.4, V12.4.131'], instruction: 'RUN nvcc -arch=sm_35 x.cu' });
+    expect(cudaVersionOf(undefined, s, makeModel({ steps: [s] }))).toBe('12.4');
   });
 
   test('then from the stage’s base image', () => {
-    const from = step({ id: 4, stage: 'builder', instruction: 'FROM docker.io/nvidia/cuda:11.6.2-devel-ubuntu20.04@sha256:0123', status: 'cached' });
-    const other = step({ id: 5, stage: 'docs', instruction: 'FROM docker.io/nvidia/cuda:12.8.1-base-ubuntu22.04', status: 'cached' });
-    const run = step({ id: 7, stage: 'builder', instruction: 'RUN make CUDA_ARCH=sm_89' });
-    expect(cudaVersionOf(undefined, run, model([from, other, run]))).toBe('11.6');
+    const from = makeStep({ id: 4, stage: 'builder', instruction: 'FROM docker.io/nvidia/cuda:11.6.2-devel-ubuntu20.04@sha256:0123', status: 'cached' });
+    const other = makeStep({ id: 5, stage: 'docs', instruction: 'FROM docker.io/nvidia/cuda:12.8.1-base-ubuntu22.04', status: 'cached' });
+    const run = makeStep({ id: 7, stage: 'builder', instruction: 'RUN make CUDA_ARCH=sm_89' });
+    expect(cudaVersionOf(undefined, run, makeModel({ steps: [from, other, run] }))).toBe('11.6');
   });
 
   test('several CUDA images and no step: no guess', () => {
-    const a = step({ id: 4, stage: 'a', instruction: 'FROM docker.io/nvidia/cuda:11.6.2-devel-ubuntu20.04' });
-    const b = step({ id: 5, stage: 'b', instruction: 'FROM docker.io/nvidia/cuda:12.8.1-devel-ubuntu22.04' });
-    expect(cudaVersionOf(undefined, null, model([a, b]))).toBeNull();
-    expect(cudaVersionOf(undefined, null, model([a]))).toBe('11.6');
+    const a = makeStep({ id: 4, stage: 'a', instruction: 'FROM docker.io/nvidia/cuda:11.6.2-devel-ubuntu20.04' });
+    const b = makeStep({ id: 5, stage: 'b', instruction: 'FROM docker.io/nvidia/cuda:12.8.1-devel-ubuntu22.04' });
+    expect(cudaVersionOf(undefined, null, makeModel({ steps: [a, b] }))).toBeNull();
+    expect(cudaVersionOf(undefined, null, makeModel({ steps: [a] }))).toBe('11.6');
   });
 
   test('cuda-arches explains a removed arch with the version the log showed', () => {
-    const out = cudaArchesEnrich({ arch: 'compute_35', 'context.nvcc.cudaVersion': '13.0' }, null, model([]));
+    const out = cudaArchesEnrich({ arch: 'compute_35', 'context.nvcc.cudaVersion': '13.0' }, null, makeModel());
     expect(out.cudaVersion).toBe('13.0');
     expect(out.range).toBe('sm_75 … sm_121');
     expect(out.verdict).toContain('sm_35 was removed (last accepted by CUDA 11.8)');
@@ -129,25 +114,25 @@ describe('the enrichers', () => {
   });
 
   test('cuda-arches explains an arch too new for the toolkit', () => {
-    const out = cudaArchesEnrich({ arch: 'sm_89', cudaVersion: '11.6' }, null, model([]));
+    const out = cudaArchesEnrich({ arch: 'sm_89', cudaVersion: '11.6' }, null, makeModel());
     expect(out.verdict).toContain('sm_89 needs CUDA 11.8 or newer');
     expect(out.suggestion).toContain('CUDA 11.8 or newer');
   });
 
   test('cuda-arches without a version names the releases that accept the arch', () => {
-    const out = cudaArchesEnrich({ arch: 'sm_121a' }, null, model([]));
+    const out = cudaArchesEnrich({ arch: 'sm_121a' }, null, makeModel());
     expect(out.cudaVersion).toBe('');
     expect(out.verdict).toBe('The log does not show which CUDA version compiled this; sm_121a is accepted by CUDA 12.9 … 13.0.');
   });
 
   test('cuda-arches with no arch adds nothing', () => {
-    expect(cudaArchesEnrich({}, null, model([]))).toEqual({});
+    expect(cudaArchesEnrich({}, null, makeModel())).toEqual({});
   });
 
   test('cuda-version turns the stage’s runtime image into its devel flavour and names the apt suffix', () => {
-    const from = step({ id: 4, stage: null, instruction: 'FROM docker.io/nvidia/cuda:12.4.1-runtime-ubuntu22.04@sha256:0123', status: 'cached' });
-    const run = step({ id: 5, stage: null, instruction: 'RUN nvcc --version' });
-    const out = cudaVersionEnrich({}, run, model([from, run]));
+    const from = makeStep({ id: 4, stage: null, instruction: 'FROM docker.io/nvidia/cuda:12.4.1-runtime-ubuntu22.04@sha256:0123', status: 'cached' });
+    const run = makeStep({ id: 5, stage: null, instruction: 'RUN nvcc --version' });
+    const out = cudaVersionEnrich({}, run, makeModel({ steps: [from, run] }));
     expect(out).toEqual({
       cudaVersion: '12.4',
       aptSuffix: '12-4',
@@ -158,15 +143,15 @@ describe('the enrichers', () => {
   });
 
   test('cuda-version with nothing to go on gives placeholders a reader can fill in', () => {
-    const out = cudaVersionEnrich({}, null, model([]));
+    const out = cudaVersionEnrich({}, null, makeModel());
     expect(out.aptSuffix).toBe('X-Y');
     expect(out.develImage).toBe('nvidia/cuda:X.Y.Z-devel-ubuntu22.04');
     expect(out.stageNote).toBe('');
   });
 
   test('step-duration is a sentence, or nothing without timestamps', () => {
-    expect(stepDurationEnrich({}, step({ seconds: 1146.9 }), model([]))).toEqual({ durationNote: 'The step ran 19m 07s.' });
-    expect(stepDurationEnrich({}, step({ seconds: null }), model([]))).toEqual({ durationNote: '' });
-    expect(stepDurationEnrich({}, null, model([]))).toEqual({ durationNote: '' });
+    expect(stepDurationEnrich({}, makeStep({ seconds: 1146.9 }), makeModel())).toEqual({ durationNote: 'The step ran 19m 07s.' });
+    expect(stepDurationEnrich({}, makeStep({ seconds: null }), makeModel())).toEqual({ durationNote: '' });
+    expect(stepDurationEnrich({}, null, makeModel())).toEqual({ durationNote: '' });
   });
 });

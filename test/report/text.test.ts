@@ -22,6 +22,15 @@ async function realText(name: string): Promise<string> {
 
 const firstLines = (text: string, n: number) => text.split('\n').slice(0, n);
 
+/** pip 23.0.1's lines from the real pip-backtracking build, pasted without BuildKit's framing. */
+function pastedPipLines(): string {
+  return readFileSync(new URL('pip-backtracking.log', REAL), 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('#9 ') && l.includes('INFO: '))
+    .map((l) => l.replace(/^#9 \d+\.\d+ /, ''))
+    .join('\n');
+}
+
 describe('the verdict of the text report', () => {
   it('a failed build: the failing step, its Dockerfile line, and what broke', async () => {
     const text = await realText('nvcc-unsupported-arch');
@@ -54,25 +63,14 @@ describe('the verdict of the text report', () => {
   });
 
   it('a pasted tool log with a warning: the finding, but no verdict on a build that is not there', async () => {
-    // pip 23.0.1's lines from the real pip-backtracking build, pasted without BuildKit's framing.
-    const pasted = readFileSync(new URL('pip-backtracking.log', REAL), 'utf8')
-      .split('\n')
-      .filter((l) => l.startsWith('#9 ') && l.includes('INFO: '))
-      .map((l) => l.replace(/^#9 \d+\.\d+ /, ''))
-      .join('\n');
-    const text = await textOf(pasted);
+    const text = await textOf(pastedPipLines());
     expect(firstLines(text, 1)).toEqual(['No build steps recognised; 1 finding in the text.']);
     expect(text).not.toContain('Build passed');
     expect(text).toContain('pip/resolver-backtracking');
   });
 
   it('the Markdown verdict and the per-log summary say the same of that pasted log as the terminal', async () => {
-    const pasted = readFileSync(new URL('pip-backtracking.log', REAL), 'utf8')
-      .split('\n')
-      .filter((l) => l.startsWith('#9 ') && l.includes('INFO: '))
-      .map((l) => l.replace(/^#9 \d+\.\d+ /, ''))
-      .join('\n');
-    const analysis = await analyzeStream(Readable.from([Buffer.from(pasted)]));
+    const analysis = await analyzeStream(Readable.from([Buffer.from(pastedPipLines())]));
     expect(verdictOf(analysis)).toEqual({ kind: 'tool-output', markdown: '🔎 No build steps recognised; 1 finding in the text' });
     expect(renderMarkdown(analysis)).not.toContain('Build passed');
     const [row] = summarizeLogs([{ name: 'pasted.log', analysis }]).logs;

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { enrichers } from '../../src/rules/enrichers.js';
 import { builtinRuleSet } from '../../src/rules/load-rules.js';
 import type { RuleInput } from '../../src/rules/schema.js';
-import { makeModel, makeStep, out, runEngine, stepError, text } from './support/model.js';
+import { makeModel, makeStep } from '../support/builders.js';
+import { out, runEngine, stepError, text } from './support/events.js';
 
 const oom: RuleInput = {
   id: 'test/oom',

@@ -3,19 +3,18 @@ import type { BuildModel, Step } from '../../src/model/types.js';
 import { buildTimeline, criticalPath } from '../../src/timeline/timeline.js';
 import { mermaidLabel, renderGantt } from '../../src/timeline/mermaid.js';
 import { bar, barRows } from '../../src/timeline/bars.js';
+import { makeFinding, makeModel, makeStep } from '../support/builders.js';
 import { checkGantt } from './gantt-grammar.js';
 
+/** A step of a five-step stage (no stage: an internal vertex) that ran from `start` to `end`. */
 function step(id: number, stage: string | null, index: number, instruction: string, start: number, end: number, extra: Partial<Step> = {}): Step {
-  return {
-    id, stage, index, total: 5, instruction, platform: null, target: null, internal: stage === null,
-    status: 'done', seconds: end - start, start, end, cached: false, error: null, exitCode: null,
-    firstLine: id, lastLine: id, tail: [], outputLines: 0, clipped: false, ...extra,
-  };
+  return makeStep({ id, stage, index, total: 5, instruction, internal: stage === null, seconds: end - start, start, end, ...extra });
 }
 
-function model(steps: Step[], extra: Partial<BuildModel> = {}): BuildModel {
-  return { format: 'buildkit-plain', steps, solveError: null, failedStep: null, seconds: null, cacheHitRatio: null, lintWarnings: [], lines: 100, ...extra };
-}
+const model = (steps: Step[]): BuildModel => makeModel({ steps });
+
+/** A step BuildKit answered from its cache: `#4 CACHED`. */
+const CACHED: Partial<Step> = { cached: true, status: 'cached', seconds: 0 };
 
 // Two stages in parallel: `deps` (pip, 300 s) and `builder` (compile, 600 s), joined by `runtime`.
 const parallel = model([
@@ -54,15 +53,15 @@ describe('critical path', () => {
 describe('time lost', () => {
   it('names emulated steps, pip backtracking and cache invalidation', () => {
     const m = model([
-      step(1, 'app', 1, 'FROM docker.io/library/python:3.11', 0, 1, { cached: true, status: 'cached', seconds: 0 }),
-      step(2, 'app', 2, 'RUN apt-get update', 1, 1, { cached: true, status: 'cached', seconds: 0 }),
+      step(1, 'app', 1, 'FROM docker.io/library/python:3.11', 0, 1, CACHED),
+      step(2, 'app', 2, 'RUN apt-get update', 1, 1, CACHED),
       step(3, 'app', 3, 'COPY . /src', 1, 2),
       step(4, 'app', 4, 'RUN pip install -r requirements.txt', 2, 1202),
       step(5, 'app', 5, 'RUN python -m compileall /src', 1202, 1302, { platform: 'linux/arm64' }),
       step(6, 'other', 1, 'RUN true', 0, 1, { platform: 'linux/amd64' }),
       step(7, 'other', 2, 'RUN true', 0, 1, { platform: 'linux/amd64' }),
     ]);
-    const findings = [{ ruleId: 'pip/resolver-backtracking', severity: 'warning' as const, title: 't', message: 'm', fix: 'f', step: 4, location: null, evidence: [] }];
+    const findings = [makeFinding({ ruleId: 'pip/resolver-backtracking', severity: 'warning', step: 4, location: null })];
     const losses = buildTimeline(m, findings).losses;
     expect(losses.map((l) => [l.cause, l.step])).toEqual([
       ['pip-backtracking', 4],
@@ -75,8 +74,8 @@ describe('time lost', () => {
 
   it('does not blame a COPY of one file for the steps that depend on it', () => {
     const m = model([
-      step(1, 'app', 1, 'FROM docker.io/library/python:3.11', 0, 0, { cached: true, status: 'cached', seconds: 0 }),
-      step(2, 'app', 2, 'RUN apt-get update', 0, 0, { cached: true, status: 'cached', seconds: 0 }),
+      step(1, 'app', 1, 'FROM docker.io/library/python:3.11', 0, 0, CACHED),
+      step(2, 'app', 2, 'RUN apt-get update', 0, 0, CACHED),
       step(3, 'app', 3, 'COPY requirements.txt /src/', 0, 1),
       step(4, 'app', 4, 'RUN pip install -r /src/requirements.txt', 1, 601),
     ]);

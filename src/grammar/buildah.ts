@@ -1,0 +1,121 @@
+// Podman and Buildah (`podman build`, `buildah bud`, redhat-actions/buildah-build):
+//
+//   [1/2] STEP 1/4: FROM nvidia/cuda:12.4.1-devel-ubuntu22.04 AS builder     stage 1 of 2, its step 1 of 4
+//   [1/2] STEP 2/4: RUN pip install -r requirements.txt
+//   Collecting torch==2.3.0                                                   the step's output, unframed
+//   --> Using cache 0244c9b7f5cc9a999b2aadc2455bff2a0b2136ff96acbf9678eaddfbb287b689   cached
+//   --> 0244c9b7f5cc                                                          the step's layer: done
+//   [2/2] COMMIT myimage
+//   Error: building at STEP "RUN make": while running runtime: exit status 2
+//
+// A single-stage build prints no `[k/n]` prefix. Older releases say
+// `error building at STEP "…": error while running runtime: exit status 1`. Steps are numbered per
+// stage; ids run on across the stages (and after any build earlier in the log). No times.
+import type { LogLine } from '../model/types.js';
+import type { ParseContext } from './context.js';
+import { emitBuilderFailure } from './builder-failure.js';
+import { stageNameOf } from './stage-name.js';
+
+const STEP = /^(?:\[(\d{1,4})\/(\d{1,4})\] )?STEP (\d{1,6})\/(\d{1,6}): /;
+const ARROW = '--> ';
+const FAILED_AT = 'building at STEP "';
+
+/** `exit status 100` at the end of the runtime error → 100. */
+function exitStatusOf(message: string): number | null {
+  const m = /exit status (\d{1,10})$/.exec(message);
+  return m ? Number(m[1]) : null;
+}
+
+export class BuildahGrammar {
+  private offset = 0;
+  private stageIndex: string | null = null;
+  private stage: string | null = null;
+  private step: number | null = null;
+  private cached = false;
+  private lastId = 0;
+
+  constructor(private readonly ctx: ParseContext) {}
+
+  static claims(text: string): boolean {
+    const c = text.charCodeAt(0);
+    return c === 83 /* S */ || c === 91 /* [ */ || c === 45 /* - */ || c === 69 /* E */ || c === 101 /* e */ || c === 67 /* C */;
+  }
+
+  push(line: LogLine): boolean {
+    const text = line.text;
+    if (text.startsWith('STEP ') || text.startsWith('[')) return this.stepLine(line);
+    const failedAt = text.indexOf(FAILED_AT);
+    if (failedAt >= 0 && failedAt <= 14 && (text.startsWith('Error: ') || text.startsWith('error '))) {
+      this.fail(line);
+      return true;
+    }
+    if (this.step === null) return false;
+    const id = this.step;
+    if (text.startsWith(ARROW)) {
+      const what = text.slice(ARROW.length);
+      if (what.startsWith('Using cache ')) {
+        this.cached = true;
+        this.ctx.emit({ type: 'step-cached', line: line.line, id });
+      } else if (/^[0-9a-f]{8,64}$/.test(what)) {
+        if (!this.cached) this.ctx.emit({ type: 'step-done', line: line.line, id, seconds: null });
+        this.close();
+      } else {
+        return false;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private stepLine(line: LogLine): boolean {
+    const m = STEP.exec(line.text);
+    if (m === null) {
+      // `[2/2] COMMIT myimage`: the stage's last step is written as an image.
+      if (this.step !== null && /^\[\d{1,4}\/\d{1,4}\] COMMIT\b/.test(line.text)) {
+        this.ctx.emit({ type: 'step-output', line: line.line, id: this.step, seconds: null, text: line.text, status: true });
+        return true;
+      }
+      return false;
+    }
+    this.ctx.seeFormat('buildah');
+    const [, stageK, , index, total] = m;
+    if (this.step !== null && !this.cached) this.ctx.emit({ type: 'step-done', line: line.line, id: this.step, seconds: null });
+    this.close();
+    const stageKey = stageK ?? null;
+    if (Number(index) === 1 && (stageKey === null || stageKey === '1') && this.lastId > 0) {
+      // A second build in the same log: number its steps after everything seen so far.
+      this.offset = this.ctx.maxId;
+      this.lastId = 0;
+    } else if (this.lastId === 0 && this.ctx.maxId > 0) {
+      this.offset = this.ctx.maxId;
+    }
+    if (stageKey !== this.stageIndex) {
+      this.stageIndex = stageKey;
+      this.stage = null;
+    }
+    const instruction = line.text.slice(m[0].length);
+    if (/^from\s/i.test(instruction)) this.stage = stageNameOf(instruction) ?? (stageKey !== null ? `stage-${Number(stageKey) - 1}` : null);
+    this.lastId++;
+    const id = this.offset + this.lastId;
+    const header = { id, stage: this.stage, index: Number(index), total: Number(total), instruction, platform: null, target: null, internal: false };
+    if (this.ctx.startStep(line.line, header, 'buildah', line.text)) {
+      this.step = id;
+      this.ctx.current = id;
+    }
+    return true;
+  }
+
+  private fail(line: LogLine): void {
+    this.ctx.seeFormat('buildah');
+    const message = line.text.replace(/^Error: /, '');
+    const id = this.step ?? (this.lastId > 0 ? this.offset + this.lastId : null);
+    emitBuilderFailure(this.ctx, line.line, id, message, exitStatusOf(message));
+    this.close();
+  }
+
+  private close(): void {
+    if (this.step !== null) this.ctx.finishStep(this.step);
+    this.step = null;
+    this.cached = false;
+  }
+}

@@ -1,0 +1,12 @@
+// The end of a failed build for the builders that print one error line and no Dockerfile excerpt
+// (the classic builder, podman / buildah): the step's error and the build's, in one go.
+import type { ParseContext } from './context.js';
+
+export function emitBuilderFailure(ctx: ParseContext, line: number, step: number | null, message: string, exitCode: number | null): void {
+  if (step !== null) ctx.emit({ type: 'step-error', line, id: step, seconds: null, message });
+  ctx.emit({
+    type: 'solve-error',
+    line,
+    error: { dockerfile: null, line: null, endLine: null, excerpt: [], message, exitCode, step },
+  });
+}
