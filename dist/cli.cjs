@@ -3820,6 +3820,8 @@ var init_prefilter = __esm({
        * the hot loop is one table read and one sign test per character.
        */
       delta;
+      /** Per state, the length of the literal prefix it stands for. */
+      depth;
       /** Literal indexes recognised on entering each state (own and via failure links), flattened. */
       outStart;
       outList;
@@ -3827,9 +3829,11 @@ var init_prefilter = __esm({
       /** Per target, the line generation that last reported it (dedupes targets within one line). */
       seen;
       generation = 0;
+      endRow = 0;
       found = [];
       ends = [];
       lengths = [];
+      cutLiterals = [];
       /** Length of the longest literal: how far a literal can reach across a line break. */
       longest;
       constructor(literals) {
@@ -3854,6 +3858,7 @@ var init_prefilter = __esm({
         };
         const children = [/* @__PURE__ */ new Map()];
         const own2 = [[]];
+        const depths = [0];
         literals.forEach((lit, index) => {
           let state = 0;
           for (let i = 0; i < lit.text.length; i++) {
@@ -3863,6 +3868,7 @@ var init_prefilter = __esm({
               next = children.length;
               children.push(/* @__PURE__ */ new Map());
               own2.push([]);
+              depths.push(i + 1);
               children[state].set(sym, next);
             }
             state = next;
@@ -3900,6 +3906,7 @@ var init_prefilter = __esm({
         }
         for (let c = 65; c <= 90; c++) this.asciiSymbol[c] = this.asciiSymbol[c + 32];
         this.delta = delta;
+        this.depth = Int32Array.from(depths);
         this.outStart = new Int32Array(states + 1);
         let total = 0;
         for (let s = 0; s < states; s++) {
@@ -3918,27 +3925,59 @@ var init_prefilter = __esm({
        * The returned array is reused by the next call.
        */
       scan(line) {
-        const found = this.found;
-        found.length = 0;
+        this.start();
+        if (this.literals.length > 0) this.endRow = this.run(line, line.length, 0, null);
+        return this.found;
+      }
+      /**
+       * The automaton's state after the last `scan`: the longest end of that line that begins a
+       * literal. Given back to `scanCut`, it finds literals that a line break cut in two.
+       */
+      get endState() {
+        return this.endRow;
+      }
+      /**
+       * The targets whose literal began on the line `fromState` was taken after and ends within the
+       * first `limit` characters of `next`: literals cut by the line break. No string is built. A
+       * case-sensitive literal is reported unconfirmed (its start is not in `next`): the caller checks
+       * the joined text. `endOf` is relative to `next`.
+       */
+      scanCut(fromState, next, limit) {
+        this.start();
+        if (this.literals.length > 0 && fromState !== 0) this.run(next, Math.min(limit, next.length), fromState, 0);
+        return this.found;
+      }
+      start() {
+        this.found.length = 0;
         this.ends.length = 0;
         this.lengths.length = 0;
-        if (this.literals.length === 0) return found;
+        this.cutLiterals.length = 0;
         this.generation = this.generation + 1 >>> 0 || 1;
+      }
+      /**
+       * The hot loop: `limit` characters of `line` from automaton row `row`. With `cutBefore` set,
+       * only literals that started before index `cutBefore` are reported, unconfirmed.
+       */
+      run(line, limit, row, cutBefore) {
         const { delta, asciiSymbol, otherSymbol, symbols } = this;
-        let row = 0;
-        for (let i = 0; i < line.length; i++) {
+        for (let i = 0; i < limit; i++) {
           const code2 = line.charCodeAt(i);
           const v = delta[row + (code2 < 128 ? asciiSymbol[code2] : otherSymbol.get(code2) ?? 0)];
           if (v >= 0) {
             row = v;
+            if (cutBefore !== null && this.depth[row / symbols] <= i + 1 - cutBefore) break;
             continue;
           }
           row = -v - 1;
           const state = row / symbols;
           const end = this.outStart[state + 1];
-          for (let o = this.outStart[state]; o < end; o++) this.report(line, i, this.outList[o]);
+          for (let o = this.outStart[state]; o < end; o++) {
+            const literal2 = this.outList[o];
+            if (cutBefore === null) this.report(line, i, literal2);
+            else if (i + 1 - this.literals[literal2].text.length < cutBefore) this.reportCut(i, literal2);
+          }
         }
-        return found;
+        return row;
       }
       /** For the i-th target of the last scan, the index just past the first occurrence of its literal. */
       endOf(i) {
@@ -3947,6 +3986,23 @@ var init_prefilter = __esm({
       /** For the i-th target of the last scan, the length of the literal found. */
       lengthOf(i) {
         return this.lengths[i] ?? 0;
+      }
+      reportCut(endIndex, literalIndex) {
+        const lit = this.literals[literalIndex];
+        if (this.seen[lit.target] === this.generation) return;
+        this.seen[lit.target] = this.generation;
+        this.found.push(lit.target);
+        this.ends.push(endIndex + 1);
+        this.lengths.push(lit.text.length);
+        this.cutLiterals.push(literalIndex);
+      }
+      /**
+       * For the i-th target of the last `scanCut`: whether its literal is really in `joined` (the two
+       * lines put back together, the break at `breakAt`), with its case where the literal has one.
+       */
+      cutConfirmed(i, joined, breakAt) {
+        const lit = this.literals[this.cutLiterals[i]];
+        return lit.ignoreCase || joined.startsWith(lit.text, breakAt + this.ends[i] - lit.text.length);
       }
       report(line, endIndex, literalIndex) {
         const lit = this.literals[literalIndex];
@@ -4379,29 +4435,36 @@ var init_engine = __esm({
       }
       lineAndSeam(text, lineNumber, step) {
         this.line(text, lineNumber, step);
+        const state = this.set.prefilter.endState;
         const key = step ?? noStep;
         const before = this.previous.get(key);
-        if (this.previous.size >= seamSteps && before === void 0) this.previous.delete(this.previous.keys().next().value);
-        this.previous.set(key, { text, line: lineNumber });
-        if (before !== void 0 && before.text.length > 0 && text.length > 0) this.seam(before, text, lineNumber, step);
+        if (before !== void 0 && before.state !== 0 && text.length > 0) this.seam(before, text, lineNumber, step);
+        if (before !== void 0) {
+          before.text = text;
+          before.line = lineNumber;
+          before.state = state;
+          return;
+        }
+        if (this.previous.size >= seamSteps) this.previous.delete(this.previous.keys().next().value);
+        this.previous.set(key, { text, line: lineNumber, state });
       }
-      /** Literals cut by the line break between `before` and `text`: their rules see the two lines joined. */
+      /**
+       * Literals cut by the line break after `before`: the automaton goes on from where `before` left
+       * it into the start of `text`. Their rules see the two lines joined.
+       */
       seam(before, text, lineNumber, step) {
-        const reach = Math.min(seamReach, this.set.prefilter.longest - 1);
-        if (reach <= 0) return;
-        const head = before.text.length > reach ? before.text.slice(-reach) : before.text;
-        const targets = this.set.prefilter.scan(head + text.slice(0, reach));
+        const prefilter = this.set.prefilter;
+        const targets = prefilter.scanCut(before.state, text, seamReach);
+        if (targets.length === 0) return;
+        const joined = before.text + text;
         const cut = [];
         for (let t = 0; t < targets.length; t++) {
-          const end = this.set.prefilter.endOf(t);
-          if (end <= head.length || end - this.set.prefilter.lengthOf(t) >= head.length) continue;
+          if (!prefilter.cutConfirmed(t, joined, before.text.length)) continue;
           const rule = this.set.slots[targets[t]].rule;
           if (this.lastHitLine[rule] === lineNumber || this.lastHitLine[rule] === before.line) continue;
           cut.push(targets[t]);
         }
-        if (cut.length === 0) return;
-        const joined = before.text + text;
-        this.match(joined, lineNumber, step, cut, () => before.text.length + reach);
+        if (cut.length > 0) this.match(joined, lineNumber, step, cut, () => before.text.length + seamReach);
       }
       line(text, lineNumber, step) {
         const targets = this.set.prefilter.scan(text);

@@ -29,12 +29,19 @@ function windowAround(text: string, literalEnd: number): string {
 /**
  * Lines wrapped mid-word (a terminal's width in a pasted log, a tool writing one message in two
  * writes, apt's stderr cutting into its stdout): a literal may start at the end of one line of a
- * step and end at the start of its next. The seam between the two is scanned once, this many
- * characters on each side: every literal up to one character longer is found wherever it is cut.
+ * step and end at the start of its next. The prefilter's automaton goes on from the end of the
+ * step's previous line into this many characters of the next.
  */
 const seamReach = 48;
 /** Steps whose last line is kept for the seam check (parallel steps interleave). */
 const seamSteps = 64;
+
+/** A step's previous line, and where the prefilter's automaton stood at its end. */
+interface PreviousLine {
+  text: string;
+  line: number;
+  state: number;
+}
 
 export class RuleEngine {
   private readonly set: CompiledRuleSet;
@@ -46,7 +53,7 @@ export class RuleEngine {
   /** The step of the latest `#N ERROR`: the final error lines that follow are about it. */
   private lastFailedStep: number | null = null;
   /** Per step (or outside any), its previous line: the other side of a seam. */
-  private readonly previous = new Map<number, { text: string; line: number }>();
+  private readonly previous = new Map<number, PreviousLine>();
   /** Per rule: the log line of its latest hit. */
   private readonly lastHitLine: Int32Array;
 
@@ -83,31 +90,38 @@ export class RuleEngine {
 
   private lineAndSeam(text: string, lineNumber: number, step: number | null): void {
     this.line(text, lineNumber, step);
+    const state = this.set.prefilter.endState;
     const key = step ?? noStep;
     const before = this.previous.get(key);
-    if (this.previous.size >= seamSteps && before === undefined) this.previous.delete(this.previous.keys().next().value!);
-    this.previous.set(key, { text, line: lineNumber });
-    if (before !== undefined && before.text.length > 0 && text.length > 0) this.seam(before, text, lineNumber, step);
+    if (before !== undefined && before.state !== 0 && text.length > 0) this.seam(before, text, lineNumber, step);
+    if (before !== undefined) {
+      before.text = text;
+      before.line = lineNumber;
+      before.state = state;
+      return;
+    }
+    if (this.previous.size >= seamSteps) this.previous.delete(this.previous.keys().next().value!);
+    this.previous.set(key, { text, line: lineNumber, state });
   }
 
-  /** Literals cut by the line break between `before` and `text`: their rules see the two lines joined. */
-  private seam(before: { text: string; line: number }, text: string, lineNumber: number, step: number | null): void {
-    const reach = Math.min(seamReach, this.set.prefilter.longest - 1);
-    if (reach <= 0) return;
-    const head = before.text.length > reach ? before.text.slice(-reach) : before.text;
-    const targets = this.set.prefilter.scan(head + text.slice(0, reach));
+  /**
+   * Literals cut by the line break after `before`: the automaton goes on from where `before` left
+   * it into the start of `text`. Their rules see the two lines joined.
+   */
+  private seam(before: PreviousLine, text: string, lineNumber: number, step: number | null): void {
+    const prefilter = this.set.prefilter;
+    const targets = prefilter.scanCut(before.state, text, seamReach);
+    if (targets.length === 0) return;
+    const joined = before.text + text;
     const cut: number[] = [];
     for (let t = 0; t < targets.length; t++) {
-      const end = this.set.prefilter.endOf(t);
-      if (end <= head.length || end - this.set.prefilter.lengthOf(t) >= head.length) continue;
+      if (!prefilter.cutConfirmed(t, joined, before.text.length)) continue;
       // A rule that already saw either line has its hit: the joined text would count it twice.
       const rule = this.set.slots[targets[t]!]!.rule;
       if (this.lastHitLine[rule] === lineNumber || this.lastHitLine[rule] === before.line) continue;
       cut.push(targets[t]!);
     }
-    if (cut.length === 0) return;
-    const joined = before.text + text;
-    this.match(joined, lineNumber, step, cut, () => before.text.length + reach);
+    if (cut.length > 0) this.match(joined, lineNumber, step, cut, () => before.text.length + seamReach);
   }
 
   private line(text: string, lineNumber: number, step: number | null): void {

@@ -28,6 +28,8 @@ export class Prefilter {
    * the hot loop is one table read and one sign test per character.
    */
   private readonly delta: Int32Array;
+  /** Per state, the length of the literal prefix it stands for. */
+  private readonly depth: Int32Array;
   /** Literal indexes recognised on entering each state (own and via failure links), flattened. */
   private readonly outStart: Int32Array;
   private readonly outList: Int32Array;
@@ -35,9 +37,11 @@ export class Prefilter {
   /** Per target, the line generation that last reported it (dedupes targets within one line). */
   private readonly seen: Uint32Array;
   private generation = 0;
+  private endRow = 0;
   private readonly found: number[] = [];
   private readonly ends: number[] = [];
   private readonly lengths: number[] = [];
+  private readonly cutLiterals: number[] = [];
   /** Length of the longest literal: how far a literal can reach across a line break. */
   readonly longest: number;
 
@@ -66,6 +70,7 @@ export class Prefilter {
     // 1. The trie, with sparse children while it grows.
     const children: Map<number, number>[] = [new Map()];
     const own: number[][] = [[]];
+    const depths: number[] = [0];
     literals.forEach((lit, index) => {
       let state = 0;
       for (let i = 0; i < lit.text.length; i++) {
@@ -75,6 +80,7 @@ export class Prefilter {
           next = children.length;
           children.push(new Map());
           own.push([]);
+          depths.push(i + 1);
           children[state]!.set(sym, next);
         }
         state = next;
@@ -114,6 +120,7 @@ export class Prefilter {
     }
     for (let c = 65; c <= 90; c++) this.asciiSymbol[c] = this.asciiSymbol[c + 32]!;
     this.delta = delta;
+    this.depth = Int32Array.from(depths);
     this.outStart = new Int32Array(states + 1);
     let total = 0;
     for (let s = 0; s < states; s++) {
@@ -134,27 +141,64 @@ export class Prefilter {
    * The returned array is reused by the next call.
    */
   scan(line: string): readonly number[] {
-    const found = this.found;
-    found.length = 0;
+    this.start();
+    if (this.literals.length > 0) this.endRow = this.run(line, line.length, 0, null);
+    return this.found;
+  }
+
+  /**
+   * The automaton's state after the last `scan`: the longest end of that line that begins a
+   * literal. Given back to `scanCut`, it finds literals that a line break cut in two.
+   */
+  get endState(): number {
+    return this.endRow;
+  }
+
+  /**
+   * The targets whose literal began on the line `fromState` was taken after and ends within the
+   * first `limit` characters of `next`: literals cut by the line break. No string is built. A
+   * case-sensitive literal is reported unconfirmed (its start is not in `next`): the caller checks
+   * the joined text. `endOf` is relative to `next`.
+   */
+  scanCut(fromState: number, next: string, limit: number): readonly number[] {
+    this.start();
+    if (this.literals.length > 0 && fromState !== 0) this.run(next, Math.min(limit, next.length), fromState, 0);
+    return this.found;
+  }
+
+  private start(): void {
+    this.found.length = 0;
     this.ends.length = 0;
     this.lengths.length = 0;
-    if (this.literals.length === 0) return found;
+    this.cutLiterals.length = 0;
     this.generation = (this.generation + 1) >>> 0 || 1;
+  }
+
+  /**
+   * The hot loop: `limit` characters of `line` from automaton row `row`. With `cutBefore` set,
+   * only literals that started before index `cutBefore` are reported, unconfirmed.
+   */
+  private run(line: string, limit: number, row: number, cutBefore: number | null): number {
     const { delta, asciiSymbol, otherSymbol, symbols } = this;
-    let row = 0;
-    for (let i = 0; i < line.length; i++) {
+    for (let i = 0; i < limit; i++) {
       const code = line.charCodeAt(i);
       const v = delta[row + (code < 128 ? asciiSymbol[code]! : (otherSymbol.get(code) ?? 0))]!;
       if (v >= 0) {
         row = v;
+        // Scanning across a break: once the prefix in hand lies wholly after it, nothing cut is left.
+        if (cutBefore !== null && this.depth[row / symbols]! <= i + 1 - cutBefore) break;
         continue;
       }
       row = -v - 1;
       const state = row / symbols;
       const end = this.outStart[state + 1]!;
-      for (let o = this.outStart[state]!; o < end; o++) this.report(line, i, this.outList[o]!);
+      for (let o = this.outStart[state]!; o < end; o++) {
+        const literal = this.outList[o]!;
+        if (cutBefore === null) this.report(line, i, literal);
+        else if (i + 1 - this.literals[literal]!.text.length < cutBefore) this.reportCut(i, literal);
+      }
     }
-    return found;
+    return row;
   }
 
   /** For the i-th target of the last scan, the index just past the first occurrence of its literal. */
@@ -165,6 +209,25 @@ export class Prefilter {
   /** For the i-th target of the last scan, the length of the literal found. */
   lengthOf(i: number): number {
     return this.lengths[i] ?? 0;
+  }
+
+  private reportCut(endIndex: number, literalIndex: number): void {
+    const lit = this.literals[literalIndex]!;
+    if (this.seen[lit.target] === this.generation) return;
+    this.seen[lit.target] = this.generation;
+    this.found.push(lit.target);
+    this.ends.push(endIndex + 1);
+    this.lengths.push(lit.text.length);
+    this.cutLiterals.push(literalIndex);
+  }
+
+  /**
+   * For the i-th target of the last `scanCut`: whether its literal is really in `joined` (the two
+   * lines put back together, the break at `breakAt`), with its case where the literal has one.
+   */
+  cutConfirmed(i: number, joined: string, breakAt: number): boolean {
+    const lit = this.literals[this.cutLiterals[i]!]!;
+    return lit.ignoreCase || joined.startsWith(lit.text, breakAt + this.ends[i]! - lit.text.length);
   }
 
   private report(line: string, endIndex: number, literalIndex: number): void {

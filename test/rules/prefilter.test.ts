@@ -47,6 +47,31 @@ describe('prefilter', () => {
     expect([...p.scan('größe')]).toEqual([]);
   });
 
+  test('literals cut by a line break: found from the automaton’s state at the end of the line before', () => {
+    const lits: PrefilterLiteral[] = [
+      { text: 'Unable to locate package', ignoreCase: false, target: 0 },
+      { text: 'no space left', ignoreCase: true, target: 1 },
+      { text: 'cate', ignoreCase: false, target: 2 },
+    ];
+    const p = new Prefilter(lits);
+    const cutAt = (before: string, next: string) => {
+      p.scan(before);
+      const found = [...p.scanCut(p.endState, next, 48)];
+      return found.filter((_, i) => p.cutConfirmed(i, before + next, before.length));
+    };
+    expect(cutAt('E: Unable to lo', 'cate package nvtop')).toEqual([0]);
+    // `cate` lies wholly in the next line: the line's own scan finds it, not the cut.
+    expect(cutAt('E: Unable to lo', 'cate package nvtop')).not.toContain(2);
+    expect(cutAt('write failed: No Space ', 'Left on device')).toEqual([1]);
+    // The case of a case-sensitive literal is checked across the break.
+    expect(cutAt('E: unable to lo', 'cate package nvtop')).toEqual([]);
+    // Nothing of a literal at the end of the line before: nothing carried over.
+    expect(cutAt('configure done', 'cate package')).toEqual([]);
+    // Beyond the reach into the next line, a cut literal is not looked for.
+    p.scan('E: Unable to lo');
+    expect([...p.scanCut(p.endState, 'cate package', 3)]).toEqual([]);
+  });
+
   test('agrees with a naive substring search on arbitrary input', () => {
     const alphabet = fc.constantFrom('a', 'b', 'A', 'B', ':', ' ', 'é', 'É');
     const word = fc.array(alphabet, { minLength: 2, maxLength: 5 }).map((a) => a.join(''));

@@ -61,6 +61,17 @@ describe('a message wrapped across two lines', () => {
     expect(findings.map((f) => f.ruleId)).not.toContain('pip/resolver-backtracking');
   });
 
+  it('a cut literal keeps its case: another case across the break is not it', async () => {
+    const findings = await findingsOf("echo unsupported gpu archi\ntecture 'compute_35' is a phrase in our docs\n");
+    expect(findings).toEqual([]);
+  });
+
+  it('a line that ends far from any literal leaves nothing to carry over', async () => {
+    // The second line starts with the end of a literal, but the first line ends with no part of it.
+    const findings = await findingsOf("configure done\ntecture 'compute_35'\n");
+    expect(findings).toEqual([]);
+  });
+
   it('lines of two parallel steps are never joined', async () => {
     const findings = await findingsOf(
       [
