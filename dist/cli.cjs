@@ -3636,7 +3636,7 @@ var tokenPattern, maxValueLength;
 var init_template = __esm({
   "src/rules/template.ts"() {
     "use strict";
-    tokenPattern = /\{\{|\}\}|\$\{[^{}\n]*\}|\{([A-Za-z][\w.-]*)(?::(all|words|counts))?(?:\|([^{}\n]*))?\}/g;
+    tokenPattern = /\{\{|\}\}|\$\{[^{}\n]*\}|\{([A-Za-z][\w.-]*)(?::(all|words|counts|repeats))?(?:\|([^{}\n]*))?\}/g;
     maxValueLength = 200;
   }
 });
@@ -3689,6 +3689,15 @@ function exitCodeOf3(step, model) {
   if (step === null || step.id === model.failedStep || step.id === model.solveError?.step) return model.solveError?.exitCode ?? null;
   return null;
 }
+function modified(values, modifier) {
+  if (modifier === "all") return [...values.keys()].map(safeValue).join(", ");
+  if (modifier === "words") return [...values.keys()].map(safeValue).join(" ");
+  if (modifier === "counts") return [...values].map(([v, n]) => `${safeValue(v)} (${n})`).join(", ");
+  if (modifier === "repeats") {
+    return [...values].filter(([, n]) => n > 1).sort((a, b) => b[1] - a[1]).map(([v, n]) => `${safeValue(v)} (${n})`).join(", ");
+  }
+  return safeValue(values.keys().next().value ?? "");
+}
 function renderFinding(cr, input2, model) {
   const rule = cr.rule;
   const states = contextStates(cr, input2);
@@ -3730,6 +3739,8 @@ function renderFinding(cr, input2, model) {
   };
   const resolve = (p) => {
     const [head, second, third] = p.name.split(".");
+    const tallied = head === "context" && p.modifier !== null ? input2.captures.get(p.name) : void 0;
+    if (tallied) return modified(tallied, p.modifier);
     if (head === "context" && second !== void 0) {
       const hit = input2.contexts.get(second);
       const v2 = third === void 0 ? hit?.text : hit?.groups[third];
@@ -3740,12 +3751,7 @@ function renderFinding(cr, input2, model) {
       return v2 === void 0 ? void 0 : safeValue(v2);
     }
     const values = input2.captures.get(p.name);
-    if (values) {
-      if (p.modifier === "all") return [...values.keys()].map(safeValue).join(", ");
-      if (p.modifier === "words") return [...values.keys()].map(safeValue).join(" ");
-      if (p.modifier === "counts") return [...values].map(([v2, n]) => `${safeValue(v2)} (${n})`).join(", ");
-      return safeValue(values.keys().next().value ?? "");
-    }
+    if (values) return modified(values, p.modifier);
     const v = fixed[p.name];
     return v === void 0 ? void 0 : safeValue(v);
   };
@@ -4040,7 +4046,8 @@ function compileRules(rules) {
       name: c.name,
       source: c.source ?? "line",
       literals: c.literals,
-      ignoreCase: c.ignoreCase === true
+      ignoreCase: c.ignoreCase === true,
+      tally: c.tally === true
     }));
     const unless = (rule.unless ?? []).map(compileMatcher);
     const captureNames = (rule.match ?? []).flatMap((m) => m.pattern ? captureNamesOf(m.pattern) : []);
@@ -4097,8 +4104,12 @@ function knownPlaceholders(rule) {
   const captures = /* @__PURE__ */ new Set();
   for (const m of rule.match ?? []) if (m.pattern) for (const n of captureNamesOf(m.pattern)) captures.add(n);
   const contexts = /* @__PURE__ */ new Map();
-  for (const c of rule.context ?? []) contexts.set(c.name, new Set(c.pattern ? captureNamesOf(c.pattern) : []));
-  return { captures, contexts };
+  const tallied = /* @__PURE__ */ new Set();
+  for (const c of rule.context ?? []) {
+    contexts.set(c.name, new Set(c.pattern ? captureNamesOf(c.pattern) : []));
+    if (c.tally === true) tallied.add(c.name);
+  }
+  return { captures, contexts, tallied };
 }
 function placeholderProblem(name, modifier, known, hasEnricher) {
   const [head, second, third, ...rest] = name.split(".");
@@ -4106,7 +4117,8 @@ function placeholderProblem(name, modifier, known, hasEnricher) {
     const groups = known.contexts.get(second);
     if (!groups) return `{${name}}: no context matcher is named "${second}"`;
     if (third !== void 0 && !groups.has(third)) return `{${name}}: context "${second}" has no named group "${third}"`;
-    return modifier ? `{${name}:${modifier}}: modifiers apply to captures only` : null;
+    if (modifier && third !== void 0 && known.tallied.has(second)) return null;
+    return modifier ? `{${name}:${modifier}}: modifiers apply to captures and to the groups of a tallied context only` : null;
   }
   if (head === "enrich" && second !== void 0 && third === void 0) {
     if (!hasEnricher) return `{${name}}: the rule names no enricher`;
@@ -4171,13 +4183,14 @@ function mergeEvidence(a, b) {
   }
   return out;
 }
-var maxEvidenceLines, maxEvidenceLength, maxDistinctValues, ScopeState;
+var maxEvidenceLines, maxEvidenceLength, maxDistinctValues, maxTallied, ScopeState;
 var init_scope_state = __esm({
   "src/rules/scope-state.ts"() {
     "use strict";
     maxEvidenceLines = 10;
     maxEvidenceLength = 500;
     maxDistinctValues = 50;
+    maxTallied = 1e3;
     ScopeState = class {
       count = 0;
       firstLine = Number.POSITIVE_INFINITY;
@@ -4189,6 +4202,7 @@ var init_scope_state = __esm({
       /** capture name → value → times seen, in order of first sight. */
       captures = /* @__PURE__ */ new Map();
       contexts = /* @__PURE__ */ new Map();
+      tallied = /* @__PURE__ */ new Set();
       addHit(text, line, step, groups) {
         if (this.count === 0) {
           this.firstLine = line;
@@ -4208,6 +4222,20 @@ var init_scope_state = __esm({
           const seen = values.get(value);
           if (seen !== void 0) values.set(value, seen + 1);
           else if (values.size < maxDistinctValues) values.set(value, 1);
+        }
+      }
+      /**
+       * A tallied context's captures, counted under `context.<name>.<group>` like a match's: each
+       * distinct combination of them once (a version's metadata and its wheel are one version).
+       */
+      addTally(name, groups) {
+        if (!groups) return;
+        const combination = `${name}\0${Object.values(groups).join("\0")}`;
+        if (this.tallied.has(combination) || this.tallied.size >= maxTallied) return;
+        this.tallied.add(combination);
+        for (const [group, value] of Object.entries(groups)) {
+          if (value === void 0 || value === "") continue;
+          this.addCaptures({ [`context.${name}.${group}`]: value });
         }
       }
       addContext(name, text, groups) {
@@ -4491,7 +4519,9 @@ var init_engine = __esm({
           if (slot.kind === "unless") {
             state.cancelled = true;
           } else if (slot.kind === "context") {
-            state.addContext(cr.context[slot.index].name, text, groups);
+            const context = cr.context[slot.index];
+            state.addContext(context.name, text, groups);
+            if (context.tally) state.addTally(context.name, groups);
           } else if (this.lastHit[slot.rule] !== this.call) {
             this.lastHit[slot.rule] = this.call;
             this.lastHitLine[slot.rule] = lineNumber;
@@ -12806,12 +12836,21 @@ var init_resolver_backtracking = __esm({
       ],
       context: [
         { name: "still", literals: ["pip is still looking at multiple versions of"], pattern: "versions of (?<package>[^\\s]{1,200}) to" },
-        { name: "longer", literals: ["This is taking longer than usual"] }
+        { name: "longer", literals: ["This is taking longer than usual"] },
+        // The candidates pip fetched: `Processing /wheels/lightning-2.14.0-py3-none-any.whl`,
+        // `  Downloading lightning-2.14.0-py3-none-any.whl.metadata (11 kB)`, `  Using cached lm_eval-0.4.8.tar.gz (…)`,
+        // older pip's full URLs. Each distinct (name, version) counts once.
+        {
+          name: "fetched",
+          literals: ["Processing ", "Downloading ", "Using cached "],
+          pattern: "(?:^|[ /])(?<candidate>[A-Za-z0-9][A-Za-z0-9_.]{0,100})-(?<version>\\d[\\w.!+]{0,60})(?:-[\\w.+-]{1,200}\\.whl|\\.tar\\.gz|\\.zip)\\b",
+          tally: true
+        }
       ],
       scope: "step",
       minCount: 2,
       specificity: 3,
-      message: "pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}). {enrich.durationNote}",
+      message: "pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}). Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}",
       fix: [
         "Give the resolver the versions instead of letting it search:",
         "",
@@ -12828,11 +12867,11 @@ var init_resolver_backtracking = __esm({
       variants: [
         {
           when: "longer",
-          message: 'pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}): it rejected at least 13 candidate versions of {context.still.package|one of them} and printed "This is taking longer than usual". {enrich.durationNote}'
+          message: 'pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}): it rejected at least 13 candidate versions of {context.still.package|one of them} and printed "This is taking longer than usual". Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}'
         },
         {
           when: "still",
-          message: "pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}): it rejected at least 8 candidate versions of {context.still.package|one of them}. {enrich.durationNote}"
+          message: "pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}): it rejected at least 8 candidate versions of {context.still.package|one of them}. Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}"
         }
       ],
       enrich: "step-duration",
@@ -34324,7 +34363,13 @@ var init_schema = __esm({
        * (`RUN apt-get update && …`). An instruction context is unknown (neither `x` nor `!x` holds)
        * when the line is in no known step.
        */
-      source: external_exports.enum(["line", "instruction"]).optional()
+      source: external_exports.enum(["line", "instruction"]).optional(),
+      /**
+       * Count the hits' captures, not only the first: each distinct combination of the captures
+       * once. With groups `candidate` and `version`, `{context.<name>.candidate:counts}` writes each
+       * package with the number of its versions seen (`lm_eval (15), datasets (3)`).
+       */
+      tally: external_exports.boolean().optional()
     }).strict();
     triggerSchema = external_exports.discriminatedUnion("kind", [
       /** Each failed step, or the solve error itself when no step failed. Evidence: the step's last lines. */

@@ -17,6 +17,7 @@ export interface CompiledContext extends CompiledMatcher {
   source: 'line' | 'instruction';
   literals: string[];
   ignoreCase: boolean;
+  tally: boolean;
 }
 
 export interface CompiledRule {
@@ -82,6 +83,7 @@ export function compileRules(rules: Rule[]): CompiledRuleSet {
       source: c.source ?? 'line',
       literals: c.literals,
       ignoreCase: c.ignoreCase === true,
+      tally: c.tally === true,
     }));
     const unless = (rule.unless ?? []).map(compileMatcher);
     const captureNames = (rule.match ?? []).flatMap((m) => (m.pattern ? captureNamesOf(m.pattern) : []));
@@ -150,14 +152,20 @@ export function ruleProblems(rule: Rule): RuleProblem[] {
 interface KnownPlaceholders {
   captures: Set<string>;
   contexts: Map<string, Set<string>>;
+  /** Contexts whose groups are counted (`tally`): their groups take modifiers. */
+  tallied: Set<string>;
 }
 
 function knownPlaceholders(rule: Rule): KnownPlaceholders {
   const captures = new Set<string>();
   for (const m of rule.match ?? []) if (m.pattern) for (const n of captureNamesOf(m.pattern)) captures.add(n);
   const contexts = new Map<string, Set<string>>();
-  for (const c of rule.context ?? []) contexts.set(c.name, new Set(c.pattern ? captureNamesOf(c.pattern) : []));
-  return { captures, contexts };
+  const tallied = new Set<string>();
+  for (const c of rule.context ?? []) {
+    contexts.set(c.name, new Set(c.pattern ? captureNamesOf(c.pattern) : []));
+    if (c.tally === true) tallied.add(c.name);
+  }
+  return { captures, contexts, tallied };
 }
 
 function placeholderProblem(name: string, modifier: string | null, known: KnownPlaceholders, hasEnricher: boolean): string | null {
@@ -166,7 +174,8 @@ function placeholderProblem(name: string, modifier: string | null, known: KnownP
     const groups = known.contexts.get(second);
     if (!groups) return `{${name}}: no context matcher is named "${second}"`;
     if (third !== undefined && !groups.has(third)) return `{${name}}: context "${second}" has no named group "${third}"`;
-    return modifier ? `{${name}:${modifier}}: modifiers apply to captures only` : null;
+    if (modifier && third !== undefined && known.tallied.has(second)) return null;
+    return modifier ? `{${name}:${modifier}}: modifiers apply to captures and to the groups of a tallied context only` : null;
   }
   if (head === 'enrich' && second !== undefined && third === undefined) {
     if (!hasEnricher) return `{${name}}: the rule names no enricher`;

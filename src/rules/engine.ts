@@ -150,7 +150,9 @@ export class RuleEngine {
       if (slot.kind === 'unless') {
         state.cancelled = true;
       } else if (slot.kind === 'context') {
-        state.addContext(cr.context[slot.index]!.name, text, groups);
+        const context = cr.context[slot.index]!;
+        state.addContext(context.name, text, groups);
+        if (context.tally) state.addTally(context.name, groups);
       } else if (this.lastHit[slot.rule] !== this.call) {
         this.lastHit[slot.rule] = this.call;
         this.lastHitLine[slot.rule] = lineNumber;

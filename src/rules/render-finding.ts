@@ -72,6 +72,21 @@ function exitCodeOf(step: Step | null, model: BuildModel): number | null {
   return null;
 }
 
+/** A capture's values as a placeholder's modifier asks: the first, all, words, or with counts. */
+function modified(values: Map<string, number>, modifier: Placeholder['modifier']): string {
+  if (modifier === 'all') return [...values.keys()].map(safeValue).join(', ');
+  if (modifier === 'words') return [...values.keys()].map(safeValue).join(' ');
+  if (modifier === 'counts') return [...values].map(([v, n]) => `${safeValue(v)} (${n})`).join(', ');
+  if (modifier === 'repeats') {
+    return [...values]
+      .filter(([, n]) => n > 1)
+      .sort((a, b) => b[1] - a[1])
+      .map(([v, n]) => `${safeValue(v)} (${n})`)
+      .join(', ');
+  }
+  return safeValue(values.keys().next().value ?? '');
+}
+
 export function renderFinding(cr: CompiledRule, input: FindingInput, model: BuildModel): Finding {
   const rule = cr.rule;
   const states = contextStates(cr, input);
@@ -116,6 +131,8 @@ export function renderFinding(cr: CompiledRule, input: FindingInput, model: Buil
 
   const resolve = (p: Placeholder): string | undefined => {
     const [head, second, third] = p.name.split('.');
+    const tallied = head === 'context' && p.modifier !== null ? input.captures.get(p.name) : undefined;
+    if (tallied) return modified(tallied, p.modifier);
     if (head === 'context' && second !== undefined) {
       const hit = input.contexts.get(second);
       const v = third === undefined ? hit?.text : hit?.groups[third];
@@ -126,12 +143,7 @@ export function renderFinding(cr: CompiledRule, input: FindingInput, model: Buil
       return v === undefined ? undefined : safeValue(v);
     }
     const values = input.captures.get(p.name);
-    if (values) {
-      if (p.modifier === 'all') return [...values.keys()].map(safeValue).join(', ');
-      if (p.modifier === 'words') return [...values.keys()].map(safeValue).join(' ');
-      if (p.modifier === 'counts') return [...values].map(([v, n]) => `${safeValue(v)} (${n})`).join(', ');
-      return safeValue(values.keys().next().value ?? '');
-    }
+    if (values) return modified(values, p.modifier);
     const v = fixed[p.name];
     return v === undefined ? undefined : safeValue(v);
   };

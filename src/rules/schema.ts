@@ -47,6 +47,12 @@ export const contextMatcherSchema = matcherSchema
      * when the line is in no known step.
      */
     source: z.enum(['line', 'instruction']).optional(),
+    /**
+     * Count the hits' captures, not only the first: each distinct combination of the captures
+     * once. With groups `candidate` and `version`, `{context.<name>.candidate:counts}` writes each
+     * package with the number of its versions seen (`lm_eval (15), datasets (3)`).
+     */
+    tally: z.boolean().optional(),
   })
   .strict();
 

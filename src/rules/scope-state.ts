@@ -7,6 +7,8 @@ export const maxEvidenceLines = 10;
 export const maxEvidenceLength = 500;
 /** Distinct values remembered per capture (for `{capture:all}` / `{capture:counts}`). */
 const maxDistinctValues = 50;
+/** Distinct capture combinations a tallied context remembers per scope. */
+const maxTallied = 1000;
 
 export interface ContextHit {
   text: string;
@@ -48,6 +50,7 @@ export class ScopeState {
   /** capture name → value → times seen, in order of first sight. */
   readonly captures = new Map<string, Map<string, number>>();
   readonly contexts = new Map<string, ContextHit>();
+  private readonly tallied = new Set<string>();
 
   addHit(text: string, line: number, step: number | null, groups: Record<string, string | undefined> | undefined): void {
     if (this.count === 0) {
@@ -69,6 +72,21 @@ export class ScopeState {
       const seen = values.get(value);
       if (seen !== undefined) values.set(value, seen + 1);
       else if (values.size < maxDistinctValues) values.set(value, 1);
+    }
+  }
+
+  /**
+   * A tallied context's captures, counted under `context.<name>.<group>` like a match's: each
+   * distinct combination of them once (a version's metadata and its wheel are one version).
+   */
+  addTally(name: string, groups: Record<string, string | undefined> | undefined): void {
+    if (!groups) return;
+    const combination = `${name}\u0000${Object.values(groups).join('\u0000')}`;
+    if (this.tallied.has(combination) || this.tallied.size >= maxTallied) return;
+    this.tallied.add(combination);
+    for (const [group, value] of Object.entries(groups)) {
+      if (value === undefined || value === '') continue;
+      this.addCaptures({ [`context.${name}.${group}`]: value });
     }
   }
 

@@ -1,14 +1,15 @@
 // Message and fix templates: `{name}` substitution and nothing else (rules are data, never code).
 // `{{` and `}}` write literal braces; `${VAR}` is shell syntax in a fix and is left as written.
 
-export type Modifier = 'all' | 'words' | 'counts';
+export type Modifier = 'all' | 'words' | 'counts' | 'repeats';
 
 export interface Placeholder {
   /** `capture`, `count`, `context.cupti`, `context.cupti.dir`, `enrich.accepted`, … */
   name: string;
   /**
    * `all`: every distinct value, comma-separated (for prose); `words`: space-separated (for a
-   * command line); `counts`: each value with how often it was seen.
+   * command line); `counts`: each value with how often it was seen; `repeats`: the same, for the
+   * values seen more than once only (most first).
    */
   modifier: Modifier | null;
   /** `{stage|the stage}`: the text written when the placeholder has no value. */
@@ -17,7 +18,7 @@ export interface Placeholder {
 
 // Alternatives start with distinct characters (`{{`, `}}`, `${`, `{`+letter), so no backtracking
 // blow-up; each class excludes the character that ends it.
-const tokenPattern = /\{\{|\}\}|\$\{[^{}\n]*\}|\{([A-Za-z][\w.-]*)(?::(all|words|counts))?(?:\|([^{}\n]*))?\}/g;
+const tokenPattern = /\{\{|\}\}|\$\{[^{}\n]*\}|\{([A-Za-z][\w.-]*)(?::(all|words|counts|repeats))?(?:\|([^{}\n]*))?\}/g;
 
 /** Every placeholder a template names, in order. */
 export function placeholdersOf(template: string): Placeholder[] {

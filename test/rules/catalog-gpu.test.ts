@@ -126,6 +126,35 @@ describe('pip', () => {
     expect(found[0]?.message).toContain('19m 07s');
   });
 
+  test('backtracking: how many versions of each package pip fetched, from its own lines (real pip 23 log)', async () => {
+    const log = readFileSync(new URL('../../fixtures/real/buildkit-0.13-dockerd-26.1/pip-backtracking.log', import.meta.url), 'utf8');
+    const [f] = (await analyzeLog(log)).filter((x) => x.ruleId === 'pip/resolver-backtracking');
+    // lightning 2.15.0 down to 2.0.0, metrics 1.5.0 down to 0.9.0; packages fetched once are left out.
+    expect(f?.message).toContain('Versions it fetched, per package: lightning (16), metrics (7).');
+    expect(f?.message).not.toContain('vision (');
+    const [lm] = await findingsOf('pip/resolver-backtracking/match-lm-eval-fails-after-19-minutes', 'pip/resolver-backtracking');
+    expect(lm?.message).toContain('lm_eval (15)');
+  });
+
+  test('backtracking: a version’s metadata and its wheel are one version; no download lines, no number made up', async () => {
+    const step = (lines: string[]) =>
+      ['#7 [2/2] RUN pip install lm-eval', ...lines.map((l, i) => `#7 ${(i + 1).toFixed(3)} ${l}`), '#7 DONE 9.0s', ''].join('\n');
+    const looking = 'INFO: pip is looking at multiple versions of lm-eval to determine which version is compatible with other requirements. This could take a while.';
+    const fetched = await analyzeLog(
+      step([
+        '  Downloading lm_eval-0.4.9-py3-none-any.whl.metadata (50 kB)',
+        looking,
+        '  Downloading lm_eval-0.4.8-py3-none-any.whl.metadata (50 kB)',
+        looking,
+        '  Using cached https://files.pythonhosted.org/packages/8c/5c/aa/lm_eval-0.4.7.tar.gz (1.2 MB)',
+        '  Downloading lm_eval-0.4.8-py3-none-any.whl (1.8 MB)',
+      ]),
+    );
+    expect(fetched.find((x) => x.ruleId === 'pip/resolver-backtracking')?.message).toContain('per package: lm_eval (3).');
+    const quiet = await analyzeLog(step([looking, looking]));
+    expect(quiet.find((x) => x.ruleId === 'pip/resolver-backtracking')?.message).toContain('per package: not shown in the log.');
+  });
+
   test('resolution impossible: who requires what, and the pin that blocks it', async () => {
     const [f] = await findingsOf('pip/resolution-impossible/match-constraint-datasets-pip23', 'pip/resolution-impossible');
     expect(f?.message).toMatch(/lm-eval 0\.4\.9\.2 depends on datasets.4\.0 and >=2\.16\.0/);

@@ -17,12 +17,23 @@ export const resolverBacktracking: RuleInput = {
   context: [
     { name: 'still', literals: ['pip is still looking at multiple versions of'], pattern: 'versions of (?<package>[^\\s]{1,200}) to' },
     { name: 'longer', literals: ['This is taking longer than usual'] },
+    // The candidates pip fetched: `Processing /wheels/lightning-2.14.0-py3-none-any.whl`,
+    // `  Downloading lightning-2.14.0-py3-none-any.whl.metadata (11 kB)`, `  Using cached lm_eval-0.4.8.tar.gz (…)`,
+    // older pip's full URLs. Each distinct (name, version) counts once.
+    {
+      name: 'fetched',
+      literals: ['Processing ', 'Downloading ', 'Using cached '],
+      pattern:
+        '(?:^|[ /])(?<candidate>[A-Za-z0-9][A-Za-z0-9_.]{0,100})-(?<version>\\d[\\w.!+]{0,60})(?:-[\\w.+-]{1,200}\\.whl|\\.tar\\.gz|\\.zip)\\b',
+      tally: true,
+    },
   ],
   scope: 'step',
   minCount: 2,
   specificity: 3,
   message:
-    'pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}). {enrich.durationNote}',
+    'pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}). ' +
+    'Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}',
   fix: [
     'Give the resolver the versions instead of letting it search:',
     '',
@@ -41,13 +52,15 @@ export const resolverBacktracking: RuleInput = {
       when: 'longer',
       message:
         'pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}): ' +
-        'it rejected at least 13 candidate versions of {context.still.package|one of them} and printed "This is taking longer than usual". {enrich.durationNote}',
+        'it rejected at least 13 candidate versions of {context.still.package|one of them} and printed "This is taking longer than usual". ' +
+        'Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}',
     },
     {
       when: 'still',
       message:
         'pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}): ' +
-        'it rejected at least 8 candidate versions of {context.still.package|one of them}. {enrich.durationNote}',
+        'it rejected at least 8 candidate versions of {context.still.package|one of them}. ' +
+        'Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}',
     },
   ],
   enrich: 'step-duration',
