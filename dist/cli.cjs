@@ -36868,18 +36868,47 @@ function locationLabel(finding) {
   return finding.location ? `${finding.location.file}:${finding.location.line}` : null;
 }
 function firstSentence(markdown, max = 160) {
+  const all = markdown.split("\n");
   const lines = [];
-  for (const line of markdown.split("\n")) {
-    if (line.trim() === "" && lines.length > 0) break;
-    if (/^ {0,3}(?:```|~~~|[-*+] |\d{1,9}\. )/.test(line)) break;
+  let next = all.length;
+  for (let i = 0; i < all.length; i++) {
+    const line = all[i];
+    if (line.trim() === "" && lines.length > 0) {
+      next = i + 1;
+      break;
+    }
+    if (BLOCK_START.test(line)) {
+      next = i;
+      break;
+    }
     if (line.trim() !== "") lines.push(line.trim());
   }
   let text = lines.join(" ");
-  if (text.endsWith(":")) text = `${text.slice(0, -1)}.`;
+  if (text.endsWith(":")) {
+    const first = firstOfBlock(all, next);
+    text = first === null ? `${text.slice(0, -1)}.` : `${text} ${first}`;
+    if (text.length <= max) return text;
+    return balanceBackticks(shorten(text, max));
+  }
   const end = /[.!?](?:\s|$)/.exec(text);
   const sentence = end ? text.slice(0, end.index + 1) : text;
   if (sentence.length <= max) return sentence;
   return balanceBackticks(shorten(sentence, max));
+}
+function firstOfBlock(lines, from) {
+  let i = from;
+  while (i < lines.length && lines[i].trim() === "") i++;
+  const opening = lines[i];
+  if (opening === void 0) return null;
+  if (/^ {0,3}(?:```|~~~)/.test(opening)) {
+    const body = [];
+    for (let j = i + 1; j < lines.length && !/^ {0,3}(?:```|~~~)/.test(lines[j]); j++) if (lines[j].trim() !== "") body.push(lines[j].trim());
+    const code2 = body[0];
+    if (code2 === void 0 || code2.includes("`") || code2.length > 100) return null;
+    return `\`${code2}\`${body.length > 1 ? " \u2026" : ""}`;
+  }
+  const item = /^ {0,3}(?:[-*+]|\d{1,9}\.) (.+)$/.exec(opening)?.[1];
+  return item === void 0 ? null : item.trim();
 }
 function balanceBackticks(text) {
   const ticks = text.split("`").length - 1;
@@ -36887,12 +36916,13 @@ function balanceBackticks(text) {
   const last = text.lastIndexOf("`");
   return `${text.slice(0, last).trimEnd()} \u2026`;
 }
-var SEVERITY_MARK;
+var SEVERITY_MARK, BLOCK_START;
 var init_markdown_words = __esm({
   "src/report/markdown-words.ts"() {
     "use strict";
     init_step_words();
     SEVERITY_MARK = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+    BLOCK_START = /^ {0,3}(?:```|~~~|[-*+] |\d{1,9}\. )/;
   }
 });
 

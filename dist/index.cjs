@@ -55895,18 +55895,47 @@ function locationLabel(finding) {
   return finding.location ? `${finding.location.file}:${finding.location.line}` : null;
 }
 function firstSentence(markdown, max = 160) {
+  const all = markdown.split("\n");
   const lines2 = [];
-  for (const line of markdown.split("\n")) {
-    if (line.trim() === "" && lines2.length > 0) break;
-    if (/^ {0,3}(?:```|~~~|[-*+] |\d{1,9}\. )/.test(line)) break;
+  let next = all.length;
+  for (let i = 0; i < all.length; i++) {
+    const line = all[i];
+    if (line.trim() === "" && lines2.length > 0) {
+      next = i + 1;
+      break;
+    }
+    if (BLOCK_START.test(line)) {
+      next = i;
+      break;
+    }
     if (line.trim() !== "") lines2.push(line.trim());
   }
   let text2 = lines2.join(" ");
-  if (text2.endsWith(":")) text2 = `${text2.slice(0, -1)}.`;
+  if (text2.endsWith(":")) {
+    const first = firstOfBlock(all, next);
+    text2 = first === null ? `${text2.slice(0, -1)}.` : `${text2} ${first}`;
+    if (text2.length <= max) return text2;
+    return balanceBackticks(shorten(text2, max));
+  }
   const end = /[.!?](?:\s|$)/.exec(text2);
   const sentence = end ? text2.slice(0, end.index + 1) : text2;
   if (sentence.length <= max) return sentence;
   return balanceBackticks(shorten(sentence, max));
+}
+function firstOfBlock(lines2, from) {
+  let i = from;
+  while (i < lines2.length && lines2[i].trim() === "") i++;
+  const opening = lines2[i];
+  if (opening === void 0) return null;
+  if (/^ {0,3}(?:```|~~~)/.test(opening)) {
+    const body2 = [];
+    for (let j = i + 1; j < lines2.length && !/^ {0,3}(?:```|~~~)/.test(lines2[j]); j++) if (lines2[j].trim() !== "") body2.push(lines2[j].trim());
+    const code2 = body2[0];
+    if (code2 === void 0 || code2.includes("`") || code2.length > 100) return null;
+    return `\`${code2}\`${body2.length > 1 ? " \u2026" : ""}`;
+  }
+  const item = /^ {0,3}(?:[-*+]|\d{1,9}\.) (.+)$/.exec(opening)?.[1];
+  return item === void 0 ? null : item.trim();
 }
 function balanceBackticks(text2) {
   const ticks = text2.split("`").length - 1;
@@ -55914,12 +55943,13 @@ function balanceBackticks(text2) {
   const last = text2.lastIndexOf("`");
   return `${text2.slice(0, last).trimEnd()} \u2026`;
 }
-var SEVERITY_MARK;
+var SEVERITY_MARK, BLOCK_START;
 var init_markdown_words = __esm({
   "src/report/markdown-words.ts"() {
     "use strict";
     init_step_words();
     SEVERITY_MARK = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+    BLOCK_START = /^ {0,3}(?:```|~~~|[-*+] |\d{1,9}\. )/;
   }
 });
 

@@ -23,19 +23,55 @@ export function locationLabel(finding: Finding): string | null {
 /** The first sentence (or line) of a Markdown text, bounded: what fits in a table cell. */
 export function firstSentence(markdown: string, max = 160): string {
   // The first paragraph, up to the first code block or list: a table cell holds prose only.
+  const all = markdown.split('\n');
   const lines: string[] = [];
-  for (const line of markdown.split('\n')) {
-    if (line.trim() === '' && lines.length > 0) break;
-    if (/^ {0,3}(?:```|~~~|[-*+] |\d{1,9}\. )/.test(line)) break;
+  let next = all.length;
+  for (let i = 0; i < all.length; i++) {
+    const line = all[i]!;
+    if (line.trim() === '' && lines.length > 0) {
+      next = i + 1;
+      break;
+    }
+    if (BLOCK_START.test(line)) {
+      next = i;
+      break;
+    }
     if (line.trim() !== '') lines.push(line.trim());
   }
   let text = lines.join(' ');
-  // "…, as follows:" announces the block that the cell cannot hold: end it as a sentence.
-  if (text.endsWith(':')) text = `${text.slice(0, -1)}.`;
+  if (text.endsWith(':')) {
+    // "…, as follows:" announces a block the cell cannot hold: bring its first line in, short.
+    const first = firstOfBlock(all, next);
+    text = first === null ? `${text.slice(0, -1)}.` : `${text} ${first}`;
+    if (text.length <= max) return text;
+    return balanceBackticks(shorten(text, max));
+  }
   const end = /[.!?](?:\s|$)/.exec(text);
   const sentence = end ? text.slice(0, end.index + 1) : text;
   if (sentence.length <= max) return sentence;
   return balanceBackticks(shorten(sentence, max));
+}
+
+const BLOCK_START = /^ {0,3}(?:```|~~~|[-*+] |\d{1,9}\. )/;
+
+/**
+ * The first line of the block that starts at or after `from`: a code block's first line as a code
+ * span (with ` …` when more follows), a list's first item as text; null when neither fits a cell.
+ */
+function firstOfBlock(lines: readonly string[], from: number): string | null {
+  let i = from;
+  while (i < lines.length && lines[i]!.trim() === '') i++;
+  const opening = lines[i];
+  if (opening === undefined) return null;
+  if (/^ {0,3}(?:```|~~~)/.test(opening)) {
+    const body: string[] = [];
+    for (let j = i + 1; j < lines.length && !/^ {0,3}(?:```|~~~)/.test(lines[j]!); j++) if (lines[j]!.trim() !== '') body.push(lines[j]!.trim());
+    const code = body[0];
+    if (code === undefined || code.includes('`') || code.length > 100) return null;
+    return `\`${code}\`${body.length > 1 ? ' …' : ''}`;
+  }
+  const item = /^ {0,3}(?:[-*+]|\d{1,9}\.) (.+)$/.exec(opening)?.[1];
+  return item === undefined ? null : item.trim();
 }
 
 /** A cut through a code span leaves an odd number of backticks: drop the half-open span. */
