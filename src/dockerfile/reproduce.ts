@@ -84,6 +84,21 @@ export function buildAndShellCommand(target: StageTarget, file: string, platform
   return `${parts.join(' ')} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
 }
 
+/**
+ * A bake or compose target is rebuilt by bake itself, with the context, Dockerfile and args of its
+ * definition (bake reads `docker-bake.hcl` and `compose.yaml` alike):
+ * `docker buildx bake web --set web.target=builder --set web.tags=bkd-debug:builder --load`.
+ */
+export function bakeAndShellCommand(bakeTarget: string, target: StageTarget, platform: string | null): string {
+  const tag = `${TAG_PREFIX}:${target.name ?? 'latest'}`;
+  const t = quote(bakeTarget);
+  const parts = [`docker buildx bake ${t}`];
+  if (target.name !== null) parts.push(`--set ${quote(`${bakeTarget}.target=${target.name}`)}`);
+  if (platform !== null) parts.push(`--set ${quote(`${bakeTarget}.platform=${platform}`)}`);
+  parts.push(`--set ${quote(`${bakeTarget}.tags=${tag}`)} --load`);
+  return `${parts.join(' ')} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
+}
+
 function debuggerCommand(target: StageTarget, file: string, platform: string | null): string {
   const parts = [`BUILDX_EXPERIMENTAL=1 docker buildx debug --on=error --invoke ${shellFor(target.from)} build`];
   if (target.name !== null) parts.push(`--target ${quote(target.name)}`);
@@ -115,7 +130,7 @@ export function reproduceCommand(step: Step, dockerfile: Dockerfile | null, mode
   const target = targetOf(step, dockerfile);
   const file = dockerfilePath(dockerfile, model);
   const platform = step.platform;
-  const build = buildAndShellCommand(target, file, platform);
+  const build = step.target !== null ? bakeAndShellCommand(step.target, target, platform) : buildAndShellCommand(target, file, platform);
   const failed = step.status === 'error' || step.id === model.failedStep;
   if (!failed) return [...nameFirst(target), build].join('\n');
 

@@ -74,10 +74,11 @@ describe('bake: two targets, two Dockerfiles', () => {
     expect(analysis.findings[0]!.reproduce).toContain('-f trainer.Dockerfile');
   });
 
-  it('the reproduce command builds the target\'s own Dockerfile', async () => {
+  it('the reproduce command rebuilds the target with bake (its own context, Dockerfile and args), the debugger its Dockerfile', async () => {
     const [failed, clipped] = (await bake()).findings;
+    expect(failed!.reproduce).toContain('docker buildx bake trainer --set trainer.target=builder --set trainer.tags=bkd-debug:builder --load && docker run --rm -it bkd-debug:builder bash');
     expect(failed!.reproduce).toContain('--target builder -f trainer.Dockerfile .');
-    expect(clipped!.reproduce).toBe('docker buildx build --target builder -t bkd-debug:builder --load -f api.Dockerfile . && docker run --rm -it bkd-debug:builder sh');
+    expect(clipped!.reproduce).toBe('docker buildx bake api --set api.target=builder --set api.tags=bkd-debug:builder --load && docker run --rm -it bkd-debug:builder sh');
   });
 
   it('JSON steps carry target and platform', async () => {
