@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile } from '../../src/dockerfile/dockerfile.js';
 import { locateFindings } from '../../src/dockerfile/locate.js';
-import { reproduceCommand, stageReproduceCommand } from '../../src/dockerfile/reproduce.js';
+import { bakeAndShellCommand, reproduceCommand, stageReproduceCommand } from '../../src/dockerfile/reproduce.js';
 import { makeFinding, makeModel, makeStep } from '../support/builders.js';
 import { modelFromLog } from './log-model.js';
 
@@ -93,5 +93,16 @@ describe('locateFindings adds reproduce', () => {
     expect(onStep!.location).toEqual({ file: 'docker/Dockerfile.cuda', line: 2, endLine: 2 });
     expect(onLine!.reproduce).toContain('--target stage1');
     expect(nowhere!.reproduce).toBeUndefined();
+  });
+});
+
+describe('bakeAndShellCommand', () => {
+  it('names the stage and platform through --set, quoting what the shell would split', () => {
+    expect(bakeAndShellCommand('trainer', { name: 'builder', unnamedLine: null, from: 'nvidia/cuda:12.4.1-devel-ubuntu22.04' }, 'linux/arm64')).toBe(
+      'docker buildx bake trainer --set trainer.target=builder --set trainer.platform=linux/arm64 --set trainer.tags=bkd-debug:builder --load && docker run --rm -it bkd-debug:builder bash',
+    );
+    expect(bakeAndShellCommand('my app', { name: null, unnamedLine: null, from: 'alpine:3.20' }, null)).toBe(
+      "docker buildx bake 'my app' --set 'my app.tags=bkd-debug:latest' --load && docker run --rm -it bkd-debug:latest sh",
+    );
   });
 });
