@@ -34,7 +34,7 @@ export const unsupportedArch: RuleInput = {
     'Fix the arch list: {enrich.suggestion}. Where it is set:',
     '',
     '- PyTorch extensions: `ENV TORCH_CUDA_ARCH_LIST="8.0;8.6;9.0+PTX"` (compute capabilities, `+PTX` for forward compatibility)',
-    '- CMake: `-DCMAKE_CUDA_ARCHITECTURES="80;86;90"` (or `native` / `all-major`, CMake ≥ 3.23)',
+    '- CMake: `-DCMAKE_CUDA_ARCHITECTURES="80;86;90"` (or `all-major`, CMake ≥ 3.23; not `native`: an image build has no GPU to detect)',
     '- plain nvcc: `-gencode arch=compute_80,code=sm_80` or `-arch=sm_80`',
     '',
     'The arches a toolkit accepts: `nvcc --list-gpu-arch` in the build stage.',
