@@ -3789,6 +3789,34 @@ var init_step_duration = __esm({
   }
 });
 
+// src/knowledge/running-step.ts
+function lastRunningStep(model) {
+  let found = null;
+  for (const step of model.steps) {
+    if (step.internal || step.status !== "running" || step.instruction === "") continue;
+    if (found === null || step.lastLine >= found.lastLine) found = step;
+  }
+  return found;
+}
+function runningStepEnrich(_captures, _step, model) {
+  const step = lastRunningStep(model);
+  if (step === null) {
+    return { runningNote: "The log does not show which build step was running when the job was stopped.", runningInstruction: "" };
+  }
+  const ran = step.seconds != null ? `, after ${formatDuration(step.seconds)} of it` : "";
+  const instruction = step.instruction.length > 160 ? `${step.instruction.slice(0, 157)}\u2026` : step.instruction;
+  return {
+    runningNote: `The job was stopped while the build ran \`${instruction}\` (step #${step.id}${ran}): that step is what took the time.`,
+    runningInstruction: instruction
+  };
+}
+var init_running_step = __esm({
+  "src/knowledge/running-step.ts"() {
+    "use strict";
+    init_render_finding();
+  }
+});
+
 // src/rules/enrichers.ts
 var enrichers;
 var init_enrichers = __esm({
@@ -3796,13 +3824,16 @@ var init_enrichers = __esm({
     "use strict";
     init_cuda_arch_enricher();
     init_step_duration();
+    init_running_step();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, …). */
       "cuda-arches": cudaArchesEnrich,
       /** CUDA version of the step's toolkit or base image, its apt suffix and `-devel` image (`{enrich.aptSuffix}`, …). */
       "cuda-version": cudaVersionEnrich,
       /** How long the step ran, as a sentence (`{enrich.durationNote}`), empty without timestamps. */
-      "step-duration": stepDurationEnrich
+      "step-duration": stepDurationEnrich,
+      /** The build step still running when the log ends, as a sentence (`{enrich.runningNote}`), for jobs stopped from outside. */
+      "running-step": runningStepEnrich
     };
   }
 });
@@ -11927,7 +11958,7 @@ var init_unsupported_arch = __esm({
         "Fix the arch list: {enrich.suggestion}. Where it is set:",
         "",
         '- PyTorch extensions: `ENV TORCH_CUDA_ARCH_LIST="8.0;8.6;9.0+PTX"` (compute capabilities, `+PTX` for forward compatibility)',
-        '- CMake: `-DCMAKE_CUDA_ARCHITECTURES="80;86;90"` (or `native` / `all-major`, CMake \u2265 3.23)',
+        '- CMake: `-DCMAKE_CUDA_ARCHITECTURES="80;86;90"` (or `all-major`, CMake \u2265 3.23; not `native`: an image build has no GPU to detect)',
         "- plain nvcc: `-gencode arch=compute_80,code=sm_80` or `-arch=sm_80`",
         "",
         "The arches a toolkit accepts: `nvcc --list-gpu-arch` in the build stage."
@@ -11992,7 +12023,7 @@ var init_invalid_arch_list = __esm({
             'RUN cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="80;86;90"',
             "```",
             "",
-            "Builds run without a GPU, so `native` falls back to a default: name the arches explicitly."
+            'Not `native`: an image build has no GPU, and CMake stops with `CUDA_ARCHITECTURES is set to "native", but no GPU was detected`. Name the arches explicitly.'
           ].join("\n")
         }
       ],
@@ -12014,6 +12045,8 @@ var init_toolkit_not_found = __esm({
         // CMake, enable_language(CUDA) / project(… CUDA)
         { literals: ["No CMAKE_CUDA_COMPILER could be found"] },
         { literals: ["Failed to find nvcc"] },
+        // CMakeError.log / older CMake: `Compiler: CMAKE_CUDA_COMPILER-NOTFOUND` in the identification failure
+        { literals: ["CMAKE_CUDA_COMPILER-NOTFOUND"] },
         // FindCUDAToolkit REQUIRED: `Could not find nvcc, please set CUDAToolkit_ROOT.`
         { literals: ["Could not find nvcc"] },
         // FindPackageHandleStandardArgs, REQUIRED (indented under CMake Error)
@@ -12169,6 +12202,66 @@ var init_no_kernel_image = __esm({
   }
 });
 
+// src/rules/catalog/cuda/version-mismatch.ts
+var versionMismatch;
+var init_version_mismatch = __esm({
+  "src/rules/catalog/cuda/version-mismatch.ts"() {
+    "use strict";
+    versionMismatch = {
+      id: "cuda/version-mismatch",
+      title: "CUDA toolkit version does not match",
+      severity: "error",
+      match: [
+        // `The detected CUDA version (12.1) mismatches the version that was used to compile` … `PyTorch (11.8). Please make sure …`:
+        // printed on two lines by older torch, on one line (`compilePyTorch`, no space) by newer ones.
+        {
+          literals: ["mismatches the version that was used to compile"],
+          pattern: "detected CUDA version \\((?<detected>\\d{1,3}\\.\\d{1,3})\\) mismatches the version that was used to compile(?: ?PyTorch \\((?<torchCuda>\\d{1,3}\\.\\d{1,3})\\))?"
+        },
+        // the second line of the two-line form
+        {
+          literals: ["). Please make sure to use the same CUDA versions"],
+          pattern: "^\\s{0,200}PyTorch \\((?<torchCuda>\\d{1,3}\\.\\d{1,3})\\)\\. Please make sure to use the same CUDA versions"
+        },
+        // `ptxas /tmp/x.ptx, line 5; fatal   : Unsupported .version 8.8; current version is '8.7'`
+        {
+          literals: ["Unsupported .version"],
+          pattern: "Unsupported \\.version (?<ptxVersion>\\d{1,2}\\.\\d{1,2}); current version is '(?<ptxasVersion>\\d{1,2}\\.\\d{1,2})'"
+        }
+      ],
+      context: [{ name: "ptx", literals: ["Unsupported .version"] }],
+      scope: "step",
+      specificity: 3,
+      message: "The CUDA toolkit in this stage is {detected|another version than torch's}, but torch was built with CUDA {torchCuda|another major version}: torch.utils.cpp_extension refuses to compile an extension when the major versions differ, because the extension would link against a CUDA runtime torch does not use.",
+      fix: [
+        'Make the two agree: a `-devel` base image whose CUDA matches `python -c "import torch; print(torch.version.cuda)"`, or a torch',
+        "build for the image's CUDA (the wheel index names it: `cu118`, `cu121`, `cu124`, \u2026):",
+        "",
+        "```dockerfile",
+        "# the CUDA torch was built with (X.Y.0 tags exist for every X.Y):",
+        "FROM nvidia/cuda:{torchCuda|X.Y}.0-devel-ubuntu22.04",
+        "# or keep the image and install the torch built for its CUDA ({detected|X.Y} \u2192 cuXY without the dot, e.g. 12.1 \u2192 cu121):",
+        "RUN pip install torch --index-url https://download.pytorch.org/whl/cu121",
+        "```",
+        "Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the same RUN (CUDA_HOME wins over the nvcc on PATH)."
+      ].join("\n"),
+      variants: [
+        {
+          when: "ptx",
+          title: "PTX newer than ptxas",
+          message: "ptxas rejected PTX of ISA version {ptxVersion}: it understands PTX only up to {ptxasVersion}, so it comes from an older CUDA toolkit than the compiler that wrote the PTX (Triton, numba and JAX bring their own code generator; or a newer nvcc's output reached an older toolkit's ptxas).",
+          fix: [
+            "Use a ptxas at least as new as the PTX: the toolkit of a newer `-devel` image, or point the tool at one",
+            "(`TRITON_PTXAS_PATH=/usr/local/cuda/bin/ptxas` for Triton, `XLA_FLAGS=--xla_gpu_cuda_data_dir=/usr/local/cuda` for JAX), or pin",
+            "the tool to a release built for this toolkit. PTX ISA 8.x belongs to CUDA 12.x, ISA 7.x to CUDA 11.x (ISA 8.5 needs CUDA 12.5)."
+          ].join("\n")
+        }
+      ],
+      docs: "https://pytorch.org/docs/stable/cpp_extension.html"
+    };
+  }
+});
+
 // src/rules/catalog/cuda/index.ts
 var cudaRules;
 var init_cuda = __esm({
@@ -12180,13 +12273,15 @@ var init_cuda = __esm({
     init_cuda_home_not_set();
     init_no_gpu_at_build();
     init_no_kernel_image();
+    init_version_mismatch();
     cudaRules = [
       unsupportedArch,
       invalidArchList,
       toolkitNotFound,
       cudaHomeNotSet,
       noGpuAtBuild,
-      noKernelImage
+      noKernelImage,
+      versionMismatch
     ];
   }
 });
@@ -12274,18 +12369,23 @@ var init_notfound = __esm({
       severity: "notice",
       match: [
         // `NVTX_LIB:FILEPATH=NVTX_LIB-NOTFOUND`, `-- cuDNN: CUDNN_LIBRARY-NOTFOUND` (CUPTI has its own rule)
-        { literals: ["-NOTFOUND"], pattern: "\\b(?!\\w{0,200}(?:CUPTI|cupti))(?<variable>[A-Za-z][A-Za-z0-9_]{0,200})-NOTFOUND" },
+        { literals: ["-NOTFOUND"], pattern: "\\b(?!\\w{0,200}(?:CUPTI|cupti)|CMAKE_CUDA_COMPILER-)(?<variable>[A-Za-z][A-Za-z0-9_]{0,200})-NOTFOUND" },
         // `CMake Error: The following variables are used in this project, but they are set to NOTFOUND.`
         { literals: ["are set to NOTFOUND"] },
         // The list names each variable on a line of its own, then who uses it.
         {
           literals: ["_LIBRARY", "_LIBRARIES", "_LIB", "_INCLUDE", "_DIR", "_PATH", "_EXECUTABLE", "_FILE"],
-          pattern: "^(?<variable>[A-Za-z][A-Za-z0-9_]*(?:_LIBRARY|_LIBRARIES|_LIB|_INCLUDE_DIR|_INCLUDE_DIRS|_INCLUDE_PATH|_DIR|_PATH|_EXECUTABLE|_FILE))$"
+          pattern: "^(?<variable>[A-Za-z][A-Za-z0-9_]*(?:_LIBRARY|_LIBRARIES|_LIB|_INCLUDE_DIR|_INCLUDE_DIRS|_INCLUDE_PATH|_DIR|_PATH|_EXECUTABLE|_FILE))(?: \\(ADVANCED\\))?$"
         },
         { literals: ['linked by target "'], pattern: '^\\s{1,200}linked by target "(?<target>[^"]{1,200})"' },
         { literals: ["used as include directory in"], pattern: '^\\s{1,200}used as include directory in (?:directory|target) "?(?<target>[^"\\s]{1,200})' }
       ],
-      context: [{ name: "generateError", literals: ["are set to NOTFOUND"] }],
+      context: [
+        { name: "generateError", literals: ["are set to NOTFOUND"] },
+        // TorchConfig.cmake's `static library kineto_LIBRARY-NOTFOUND not found.`: the pip / libtorch builds of torch link
+        // kineto into libtorch and ship no separate library, and nothing links `kineto_LIBRARY`.
+        { name: "torchKineto", literals: ["kineto_LIBRARY-NOTFOUND"] }
+      ],
       scope: "step",
       specificity: 3,
       message: "CMake left {variable:all} as NOTFOUND: a find_library / find_path / find_program found nothing.",
@@ -12299,6 +12399,13 @@ var init_notfound = __esm({
           severity: "error",
           title: "CMake generate step failed: variables set to NOTFOUND",
           message: "CMake stopped because {variable:all} are set to NOTFOUND but used by {target:all}: the configure step did not find them and nothing checked before they were used."
+        },
+        {
+          when: "torchKineto",
+          severity: "notice",
+          title: "Harmless TorchConfig warning: kineto_LIBRARY-NOTFOUND",
+          message: 'CMake left {variable:all} as NOTFOUND. `kineto_LIBRARY` (TorchConfig.cmake\'s "static library kineto_LIBRARY-NOTFOUND not found" warning) is harmless: the torch wheels and libtorch link the kineto profiler into libtorch itself and ship no separate `libkineto`, and nothing links the variable. It is not why a build fails; any other name in the list is a find_library / find_path that found nothing.',
+          fix: "Nothing to fix. The warning comes from `find_package(Torch)`; look for the real error elsewhere in the step."
         }
       ],
       docs: "https://cmake.org/cmake/help/latest/command/find_library.html"
@@ -12428,10 +12535,12 @@ var init_libcupti_missing = __esm({
         { literals: ["libcupti"], pattern: "(?<library>libcupti\\.so[.\\d]{0,40}): cannot open shared object file" },
         // ldd: `	libcupti.so.12 => not found`
         { literals: ["libcupti"], pattern: "(?<library>libcupti\\.so[.\\d]{0,40}) => not found" },
+        // TensorFlow 1.x: `Couldn't open CUDA library libcupti.so. LD_LIBRARY_PATH: /usr/local/nvidia/lib:…`
+        { literals: ["Couldn't open CUDA library libcupti"], pattern: "Couldn't open CUDA library (?<library>libcupti\\.so(?:\\.\\d{1,4})?(?:\\.\\d{1,4})?(?:\\.\\d{1,4})?)" },
         // Windows: `Could not load dynamic library 'cupti64_2022.3.0.dll'`
         { literals: ["cupti64_"], pattern: "(?<library>cupti64_[\\w.]{1,200}\\.dll)" }
       ],
-      context: [{ name: "tensorflow", literals: ["Could not load dynamic library"] }],
+      context: [{ name: "tensorflow", literals: ["Could not load dynamic library", "Couldn't open CUDA library"] }],
       scope: "step",
       specificity: 3,
       message: "The dynamic loader could not find {library:all}: this stage has no CUPTI libraries on its loader path. CUPTI lives in `/usr/local/cuda/extras/CUPTI/lib64`, which `-runtime` / `-base` images and a plain `COPY` of site-packages do not bring; `torch.profiler` (and anything importing it) cannot load without it.",
@@ -12617,7 +12726,7 @@ var init_resolution_impossible = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: "pip found no set of versions that satisfies every requirement. Conflict: {requirer} {requirerVersion} depends on {requirement}; requested: {requested:all}.",
+      message: "pip found no set of versions that satisfies every requirement. Conflict: {requirer} {requirerVersion} depends on {requirement}; requested: {requested:all|no other requirement named in this part of the log}.",
       fix: [
         "Make the requirements compatible: relax the pin the message names, or install a release of {requirer|the package that requires it} whose requirement fits. To see every version's requirement: `pip install --dry-run --report - {requirer|PACKAGE}` or `pip index versions {requirer|PACKAGE}`.",
         "",
@@ -12660,7 +12769,8 @@ var init_no_matching_distribution = __esm({
         // `ERROR: Could not find a version that satisfies the requirement torch==2.1.0+cu121 (from versions: 2.2.2, …)`
         {
           literals: ["Could not find a version that satisfies the requirement"],
-          pattern: "satisfies the requirement (?<requirement>[^\\s(]{1,200})(?: \\(from [^)]{0,200}\\))? \\(from versions: (?<versions>[^)]{0,200})\\)"
+          // the origin may nest parentheses: `(from -r requirements.txt (line 4))`
+          pattern: "satisfies the requirement (?<requirement>[^\\s(]{1,200})(?: \\(from (?!versions: )[^()]{0,200}(?:\\([^()]{0,200}\\)[^()]{0,200})?\\))?(?: \\(from versions: (?<versions>[^)]{0,2000})\\))?"
         },
         // `ERROR: No matching distribution found for nonexist-pkg`
         { literals: ["No matching distribution found for"], pattern: "No matching distribution found for (?<requirement>\\S{1,200})" },
@@ -12677,7 +12787,7 @@ var init_no_matching_distribution = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: "pip found no release of {requirement} that fits this environment. Versions it could see: {versions}.",
+      message: "pip found no release of {requirement} that fits this environment. Versions it could see: {versions|not listed in this part of the log}.",
       fix: [
         "Pick a version from the list pip printed, or make the one you need visible:",
         "",
@@ -12693,7 +12803,7 @@ var init_no_matching_distribution = __esm({
         },
         {
           when: "localVersion",
-          message: "pip found no {requirement} on the index it used: `+{context.localVersion.tag}` builds of PyTorch are published on PyTorch's own index, not on PyPI. Versions it could see: {versions}.",
+          message: "pip found no {requirement} on the index it used: `+{context.localVersion.tag}` builds of PyTorch are published on PyTorch's own index, not on PyPI. Versions it could see: {versions|not listed in this part of the log}.",
           fix: "Install from PyTorch's index: `pip install {requirement} --index-url https://download.pytorch.org/whl/{context.localVersion.tag}` (or `--extra-index-url` to keep PyPI for the rest)."
         },
         {
@@ -13251,6 +13361,47 @@ var init_oom_killed = __esm({
   }
 });
 
+// src/rules/catalog/resources/job-timeout.ts
+var jobTimeout;
+var init_job_timeout = __esm({
+  "src/rules/catalog/resources/job-timeout.ts"() {
+    "use strict";
+    jobTimeout = {
+      id: "resources/job-timeout",
+      title: "CI job stopped by its time limit",
+      severity: "error",
+      match: [
+        {
+          // GitHub Actions: `##[error]The job running on runner GitHub Actions 2 has exceeded the maximum execution time of 360 minutes.`,
+          // newer runners: `The job has exceeded the maximum execution time of 6h0m0s`
+          literals: ["has exceeded the maximum execution time of"],
+          pattern: "has exceeded the maximum execution time of (?<limit>\\d{1,6}(?: minutes|h\\d{1,2}m\\d{1,2}s|m\\d{1,2}s)?)"
+        },
+        // Azure Pipelines: `##[error]The job running on agent Hosted Agent ran longer than the maximum time of 60 minutes.`
+        { literals: ["ran longer than the maximum time of"], pattern: "ran longer than the maximum time of (?<limit>\\d{1,6} minutes)" },
+        // GitLab CI: `ERROR: Job failed: execution took longer than 1h0m0s seconds`
+        { literals: ["execution took longer than"], pattern: "Job failed: execution took longer than (?<limit>[\\dhms]{2,20})" },
+        // Travis CI: `The job exceeded the maximum time limit for jobs, and has been terminated.`
+        { literals: ["The job exceeded the maximum time limit for jobs"] }
+      ],
+      scope: "build",
+      maxFindings: 1,
+      specificity: 3,
+      message: "The CI job reached its time limit ({limit|the runner's maximum}) and was stopped while the build was still running: no command failed, the build took longer than the job may run. {enrich.runningNote}",
+      fix: [
+        "Make the slow step shorter, or give the job more time:",
+        "",
+        "- reuse layers between runs: `cache-from: type=gha` / `cache-to: type=gha,mode=max` with docker/build-push-action (or a registry cache);",
+        '- compile less: fewer GPU architectures (`ENV TORCH_CUDA_ARCH_LIST="8.0;9.0"`), a prebuilt wheel instead of a source build',
+        "  (flash-attn, xformers and apex publish wheels per CUDA / torch version), `MAX_JOBS` matched to the runner's cores;",
+        "- a larger runner, or `timeout-minutes:` on the job (GitHub-hosted runners stop every job at 360 minutes; self-hosted ones allow more)."
+      ].join("\n"),
+      enrich: "running-step",
+      docs: "https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idtimeout-minutes"
+    };
+  }
+});
+
 // src/rules/catalog/resources/index.ts
 var resourcesRules;
 var init_resources = __esm({
@@ -13258,7 +13409,8 @@ var init_resources = __esm({
     "use strict";
     init_disk_full();
     init_oom_killed();
-    resourcesRules = [oomKilled, diskFull];
+    init_job_timeout();
+    resourcesRules = [oomKilled, diskFull, jobTimeout];
   }
 });
 
@@ -13325,7 +13477,8 @@ var init_unbound_variable = __esm({
         {
           // bash: `/etc/bash.bashrc: line 9: PS1: unbound variable`, `/bin/bash: line 1: CUDA_HOME: unbound variable`
           literals: [": unbound variable"],
-          pattern: "(?<variable>[A-Za-z_][A-Za-z0-9_]{0,100}): unbound variable"
+          // also `$1: unbound variable` (a positional parameter) and `ARGS[@]: unbound variable` (an array)
+          pattern: "(?<variable>\\$\\d{1,3}|[A-Za-z_][A-Za-z0-9_]{0,100}(?:\\[[^\\]\\s]{1,40}\\])?): unbound variable"
         },
         {
           // dash `/bin/sh: 1: CUDA_HOME: parameter not set`, busybox `/bin/sh: CUDA_HOME: parameter not set`
@@ -13333,7 +13486,13 @@ var init_unbound_variable = __esm({
           pattern: "(?<variable>[A-Za-z_][A-Za-z0-9_]{0,100}): parameter not set"
         }
       ],
-      context: [{ name: "ps1", literals: ["PS1: unbound variable", "PS1: parameter not set"] }],
+      context: [
+        { name: "ps1", literals: ["PS1: unbound variable", "PS1: parameter not set"] },
+        // a script run without the argument it reads: `./build.sh: line 13: $1: unbound variable`
+        { name: "positional", literals: [": unbound variable"], pattern: "\\$\\d{1,3}: unbound variable" },
+        // bash before 4.4 calls an empty array unbound: `line 154: MAKEARGS[@]: unbound variable`
+        { name: "array", literals: ["[@]: unbound variable", "[*]: unbound variable"] }
+      ],
       message: "`{variable:all}` is read but was never set, and the shell runs with `set -u` (nounset), which makes that an error.",
       variants: [
         {
@@ -13350,6 +13509,16 @@ var init_unbound_variable = __esm({
             '(`SHELL ["/bin/bash", "-o", "pipefail", "-c"]` instead of `bash -l` / `bash -i`), and do not set `BASH_ENV`',
             "to it."
           ].join("\n")
+        },
+        {
+          when: "positional",
+          message: "A script read its argument `{variable:all}` but was run without it, and it runs with `set -u` (nounset), which makes that an error.",
+          fix: "Pass the argument where the script is called in the `RUN`, or give it a default in the script: `${1:-default}` (`${1-}` for an empty one)."
+        },
+        {
+          when: "array",
+          message: "`{variable:all}` expands an array that is empty or unset, and the shell runs with `set -u`: bash before 4.4 treats an empty array as unbound (Ubuntu 16.04 / CentOS 7 base images ship bash 4.3).",
+          fix: 'Expand the array only when it has elements: `${ARR[@]+"${ARR[@]}"}` (with the array\'s name), or initialise it (`ARR=()` is not enough on bash 4.3), or use a base image with bash \u2265 4.4.'
         }
       ],
       fix: [
@@ -13799,13 +13968,22 @@ var init_log_clipped = __esm({
         {
           literals: ["output clipped, log limit"],
           // `2MiB` (size) or `200KiB/s` (speed)
-          pattern: "log limit (?<limit>[\\w.]{1,20}(?:/s)?) reached"
+          // `-1B`: the limit set to -1 (meant as none) on a BuildKit that reads it as a number
+          pattern: "log limit (?<limit>-?[\\w.]{1,20}(?:/s)?) reached"
         }
       ],
-      context: [{ name: "speedLimit", literals: ["/s reached]"] }],
+      context: [
+        { name: "speedLimit", literals: ["/s reached]"] },
+        { name: "minusOne", literals: ["log limit -1B reached", "log limit -1B/s reached"] }
+      ],
       message: "BuildKit stopped printing this step's output once it reached {limit|its log size limit} (the size limit, `BUILDKIT_STEP_LOG_MAX_SIZE`): everything the step printed after that point is missing from the log, so the real error may not be in it.",
       fix,
       variants: [
+        {
+          when: "minusOne",
+          message: "BuildKit clipped this step's output at a limit of {limit}: the limit was set to `-1` to turn clipping off, and this BuildKit release (the early ones with log limits, 0.8) reads `-1` as a number, so it clips from the first line on. The real error may not be in the log.",
+          fix: "Give the limits a large number of bytes instead of `-1` (`env.BUILDKIT_STEP_LOG_MAX_SIZE=1073741824` and `env.BUILDKIT_STEP_LOG_MAX_SPEED=104857600` in the builder's `driver-opts`), or use a newer BuildKit image for the builder."
+        },
         {
           when: "speedLimit",
           message: "BuildKit dropped this step's output because it came faster than {limit} (the speed limit, `BUILDKIT_STEP_LOG_MAX_SPEED`, counted from the start of the step): what the step printed from that point on is missing from the log until its average falls back under the limit, so the real error may not be in it."
@@ -35266,6 +35444,15 @@ function buildAndShellCommand(target, file2, platform) {
   parts.push(`-t ${tag} --load -f ${quote(file2)} .`);
   return `${parts.join(" ")} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
 }
+function bakeAndShellCommand(bakeTarget, target, platform) {
+  const tag = `${TAG_PREFIX}:${target.name ?? "latest"}`;
+  const t = quote(bakeTarget);
+  const parts = [`docker buildx bake ${t}`];
+  if (target.name !== null) parts.push(`--set ${quote(`${bakeTarget}.target=${target.name}`)}`);
+  if (platform !== null) parts.push(`--set ${quote(`${bakeTarget}.platform=${platform}`)}`);
+  parts.push(`--set ${quote(`${bakeTarget}.tags=${tag}`)} --load`);
+  return `${parts.join(" ")} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
+}
 function debuggerCommand(target, file2, platform) {
   const parts = [`BUILDX_EXPERIMENTAL=1 docker buildx debug --on=error --invoke ${shellFor(target.from)} build`];
   if (target.name !== null) parts.push(`--target ${quote(target.name)}`);
@@ -35289,7 +35476,7 @@ function reproduceCommand(step, dockerfile, model) {
   const target = targetOf(step, dockerfile);
   const file2 = dockerfilePath(dockerfile, model);
   const platform = step.platform;
-  const build = buildAndShellCommand(target, file2, platform);
+  const build = step.target !== null ? bakeAndShellCommand(step.target, target, platform) : buildAndShellCommand(target, file2, platform);
   const failed = step.status === "error" || step.id === model.failedStep;
   if (!failed) return [...nameFirst(target), build].join("\n");
   const line = failedLine(step, dockerfile, model);

@@ -4,6 +4,7 @@
 import type { BuildModel, Step } from '../model/types.js';
 import { cudaArchesEnrich, cudaVersionEnrich } from '../knowledge/cuda-arch-enricher.js';
 import { stepDurationEnrich } from '../knowledge/step-duration.js';
+import { runningStepEnrich } from '../knowledge/running-step.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -21,4 +22,6 @@ export const enrichers: Record<string, Enricher> = {
   'cuda-version': cudaVersionEnrich,
   /** How long the step ran, as a sentence (`{enrich.durationNote}`), empty without timestamps. */
   'step-duration': stepDurationEnrich,
+  /** The build step still running when the log ends, as a sentence (`{enrich.runningNote}`), for jobs stopped from outside. */
+  'running-step': runningStepEnrich,
 };

@@ -74,3 +74,48 @@ describe('buildkit/base-image-not-found', () => {
     expect(findings[0]!.ruleId).toBe('pip/no-matching-distribution');
   });
 });
+
+describe('wordings seen in public projects’ build logs (buildkit, shell, resources)', () => {
+  const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/rules/${name}.log`, import.meta.url), 'utf8');
+
+  test('buildkit/log-clipped: a limit of -1B is the "-1 means no limit" mistake, with byte counts as the fix', async () => {
+    const f = await only('buildkit/log-clipped', fixture('buildkit/log-clipped/match-minus-one-limit-old-buildkit'));
+    expect(f.message).toContain('at a limit of -1B');
+    expect(f.message).toContain('reads `-1` as a number');
+    expect(f.fix).toContain('BUILDKIT_STEP_LOG_MAX_SIZE=1073741824');
+  });
+
+  test('shell/unbound-variable: a positional parameter is a missing argument, not an ARG to declare', async () => {
+    const f = await only('shell/unbound-variable', fixture('shell/unbound-variable/match-positional-parameter'));
+    expect(f.message).toContain('read its argument `$1`');
+    expect(f.fix).not.toContain('ARG $1');
+    expect(f.fix).toContain('${1:-default}');
+  });
+
+  test('shell/unbound-variable: an empty array under bash 4.3', async () => {
+    const f = await only('shell/unbound-variable', fixture('shell/unbound-variable/match-empty-array-bash43-paste'));
+    expect(f.message).toContain('`CMAKE_ARGS[@]` expands an array');
+    expect(f.fix).not.toContain('ARG CMAKE_ARGS');
+  });
+
+  test('resources/job-timeout: the job’s limit and the step that was still running', async () => {
+    const f = await only('resources/job-timeout', fixture('resources/job-timeout/match-gha-flash-attn-source-build'));
+    expect(f.message).toContain('reached its time limit (360 minutes)');
+    expect(f.message).toContain('RUN pip install --no-build-isolation flash-attn==2.6.3');
+    expect(f.message).toContain('step #5');
+    expect(f.fix).toContain('timeout-minutes');
+  });
+
+  test('resources/job-timeout: GitLab’s wording, with its own limit', async () => {
+    const f = await only('resources/job-timeout', fixture('resources/job-timeout/match-gitlab-job-timeout'));
+    expect(f.message).toContain('(1h0m0s)');
+    expect(f.message).toContain('cmake -S . -B build');
+  });
+
+  test('resources/job-timeout: a pasted line alone says the step is unknown instead of naming none', async () => {
+    const f = await only('resources/job-timeout', 'The job has exceeded the maximum execution time of 6h0m0s\n');
+    expect(f.severity).toBe('error');
+    expect(f.message).toContain('(6h0m0s)');
+    expect(f.message).toContain('does not show which build step was running');
+  });
+});

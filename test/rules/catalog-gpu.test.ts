@@ -223,3 +223,73 @@ describe('a healthy CUDA build raises nothing above notice', () => {
     expect(loud).toEqual([]);
   });
 });
+
+describe('wordings seen in public projects’ build logs', () => {
+  test('cuda/version-mismatch: both CUDA versions named, across the two-line message of older torch', async () => {
+    const [f] = await findingsOf('cuda/version-mismatch/match-cpp-extension-cu118-torch-cuda121-image', 'cuda/version-mismatch');
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain('The CUDA toolkit in this stage is 12.1, but torch was built with CUDA 11.8');
+    expect(f?.fix).toContain('FROM nvidia/cuda:11.8.0-devel-ubuntu22.04');
+    // the specific cause replaces pip's generic wheel failure in the same step
+    const all = await analyzeLog(fixture('cuda/version-mismatch/match-cpp-extension-cu118-torch-cuda121-image'));
+    expect(all.filter((x) => x.severity === 'error').map((x) => x.ruleId)).toEqual(['cuda/version-mismatch']);
+  });
+
+  test('cuda/version-mismatch: newer torch prints "compilePyTorch" on one line', async () => {
+    const [f] = await findingsOf('cuda/version-mismatch/match-compilepytorch-one-line-paste', 'cuda/version-mismatch');
+    expect(f?.message).toContain('is 11.8, but torch was built with CUDA 12.4');
+  });
+
+  test('cuda/version-mismatch: ptxas older than the PTX is its own variant with both ISA versions', async () => {
+    const [f] = await findingsOf('cuda/version-mismatch/match-ptxas-older-than-ptx-paste', 'cuda/version-mismatch');
+    expect(f?.title).toBe('PTX newer than ptxas');
+    expect(f?.message).toContain('PTX of ISA version 8.4');
+    expect(f?.message).toContain('only up to 8.1');
+    expect(f?.fix).toContain('TRITON_PTXAS_PATH');
+  });
+
+  test('cmake/notfound: TorchConfig’s kineto warning stays a notice and says it is harmless', async () => {
+    const findings = await analyzeLog(fixture('cmake/notfound/match-torchconfig-kineto-harmless'));
+    const [f] = findings.filter((x) => x.ruleId === 'cmake/notfound');
+    expect(f?.severity).toBe('notice');
+    expect(f?.message).toContain('harmless');
+    expect(f?.message).toContain('kineto_LIBRARY');
+    expect(findings.filter((x) => x.severity !== 'notice')).toEqual([]);
+  });
+
+  test('cmake/notfound: a cache entry marked (ADVANCED) in the generate-time list is still named', async () => {
+    const [f] = await findingsOf('cmake/notfound/match-generate-advanced-cache-entry', 'cmake/notfound');
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain('CMake stopped because CUDA_CUDA_LIBRARY are set to NOTFOUND but used by mvs');
+  });
+
+  test('CMAKE_CUDA_COMPILER-NOTFOUND is a missing nvcc, not a generic NOTFOUND', async () => {
+    const findings = await analyzeLog(fixture('cuda/toolkit-not-found/match-cmake-error-log-compiler-notfound'));
+    expect(findings.map((f) => f.ruleId)).toEqual(['cuda/toolkit-not-found']);
+  });
+
+  test('runtime/libcupti-missing: TensorFlow 1.x "Couldn\'t open CUDA library" is the TensorFlow warning', async () => {
+    const [f] = await findingsOf('runtime/libcupti-missing/match-tensorflow1-couldnt-open-paste', 'runtime/libcupti-missing');
+    expect(f?.severity).toBe('warning');
+    expect(f?.message).toContain('TensorFlow could not load libcupti.so.8.0:');
+  });
+
+  test('pip/no-matching-distribution: pip 9’s nested "(from -r … (line 2))" keeps the version list', async () => {
+    const [f] = await findingsOf('pip/no-matching-distribution/match-pip9-nested-origin-paste', 'pip/no-matching-distribution');
+    expect(f?.message).toContain('Versions it could see: 0.1.2, 0.1.2.post1.');
+    expect(f?.fix).toContain('https://download.pytorch.org/whl/cu90');
+  });
+
+  test('pip/no-matching-distribution: no version list in the log says so instead of leaving a hole', async () => {
+    const [f] = await findingsOf('pip/no-matching-distribution/match-no-version-list-compose', 'pip/no-matching-distribution');
+    expect(f?.message).toContain('pip found no release of tensorrt-llm==0.9.0');
+    expect(f?.message).toContain('Versions it could see: not listed in this part of the log.');
+    expect(f?.message).not.toMatch(/: \.|\(\)/);
+  });
+
+  test('pip/resolution-impossible: a conflict without "The user requested" lines leaves no empty list', async () => {
+    const [f] = await findingsOf('pip/resolution-impossible/match-dependency-without-release', 'pip/resolution-impossible');
+    expect(f?.message).toContain('Conflict: vision-utils 0.3.1 depends on fastlayers-cuda');
+    expect(f?.message).not.toContain('requested: .');
+  });
+});

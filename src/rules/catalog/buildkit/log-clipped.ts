@@ -34,16 +34,30 @@ export const logClipped: RuleInput = {
     {
       literals: ['output clipped, log limit'],
       // `2MiB` (size) or `200KiB/s` (speed)
-      pattern: 'log limit (?<limit>[\\w.]{1,20}(?:/s)?) reached',
+      // `-1B`: the limit set to -1 (meant as none) on a BuildKit that reads it as a number
+      pattern: 'log limit (?<limit>-?[\\w.]{1,20}(?:/s)?) reached',
     },
   ],
-  context: [{ name: 'speedLimit', literals: ['/s reached]'] }],
+  context: [
+    { name: 'speedLimit', literals: ['/s reached]'] },
+    { name: 'minusOne', literals: ['log limit -1B reached', 'log limit -1B/s reached'] },
+  ],
   message:
     "BuildKit stopped printing this step's output once it reached {limit|its log size limit} " +
     '(the size limit, `BUILDKIT_STEP_LOG_MAX_SIZE`): everything the step printed after that point is missing ' +
     'from the log, so the real error may not be in it.',
   fix,
   variants: [
+    {
+      when: 'minusOne',
+      message:
+        "BuildKit clipped this step's output at a limit of {limit}: the limit was set to `-1` to turn clipping off, and this " +
+        'BuildKit release (the early ones with log limits, 0.8) reads `-1` as a number, so it clips from the first line on. ' +
+        'The real error may not be in the log.',
+      fix:
+        'Give the limits a large number of bytes instead of `-1` (`env.BUILDKIT_STEP_LOG_MAX_SIZE=1073741824` and ' +
+        '`env.BUILDKIT_STEP_LOG_MAX_SPEED=104857600` in the builder\'s `driver-opts`), or use a newer BuildKit image for the builder.',
+    },
     {
       when: 'speedLimit',
       message:

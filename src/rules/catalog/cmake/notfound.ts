@@ -9,19 +9,24 @@ export const notfound: RuleInput = {
   severity: 'notice',
   match: [
     // `NVTX_LIB:FILEPATH=NVTX_LIB-NOTFOUND`, `-- cuDNN: CUDNN_LIBRARY-NOTFOUND` (CUPTI has its own rule)
-    { literals: ['-NOTFOUND'], pattern: '\\b(?!\\w{0,200}(?:CUPTI|cupti))(?<variable>[A-Za-z][A-Za-z0-9_]{0,200})-NOTFOUND' },
+    { literals: ['-NOTFOUND'], pattern: '\\b(?!\\w{0,200}(?:CUPTI|cupti)|CMAKE_CUDA_COMPILER-)(?<variable>[A-Za-z][A-Za-z0-9_]{0,200})-NOTFOUND' },
     // `CMake Error: The following variables are used in this project, but they are set to NOTFOUND.`
     { literals: ['are set to NOTFOUND'] },
     // The list names each variable on a line of its own, then who uses it.
     {
       literals: ['_LIBRARY', '_LIBRARIES', '_LIB', '_INCLUDE', '_DIR', '_PATH', '_EXECUTABLE', '_FILE'],
       pattern:
-        '^(?<variable>[A-Za-z][A-Za-z0-9_]*(?:_LIBRARY|_LIBRARIES|_LIB|_INCLUDE_DIR|_INCLUDE_DIRS|_INCLUDE_PATH|_DIR|_PATH|_EXECUTABLE|_FILE))$',
+        '^(?<variable>[A-Za-z][A-Za-z0-9_]*(?:_LIBRARY|_LIBRARIES|_LIB|_INCLUDE_DIR|_INCLUDE_DIRS|_INCLUDE_PATH|_DIR|_PATH|_EXECUTABLE|_FILE))(?: \\(ADVANCED\\))?$',
     },
     { literals: ['linked by target "'], pattern: '^\\s{1,200}linked by target "(?<target>[^"]{1,200})"' },
     { literals: ['used as include directory in'], pattern: '^\\s{1,200}used as include directory in (?:directory|target) "?(?<target>[^"\\s]{1,200})' },
   ],
-  context: [{ name: 'generateError', literals: ['are set to NOTFOUND'] }],
+  context: [
+    { name: 'generateError', literals: ['are set to NOTFOUND'] },
+    // TorchConfig.cmake's `static library kineto_LIBRARY-NOTFOUND not found.`: the pip / libtorch builds of torch link
+    // kineto into libtorch and ship no separate library, and nothing links `kineto_LIBRARY`.
+    { name: 'torchKineto', literals: ['kineto_LIBRARY-NOTFOUND'] },
+  ],
   scope: 'step',
   specificity: 3,
   message: 'CMake left {variable:all} as NOTFOUND: a find_library / find_path / find_program found nothing.',
@@ -38,6 +43,17 @@ export const notfound: RuleInput = {
       message:
         'CMake stopped because {variable:all} are set to NOTFOUND but used by {target:all}: the configure step did not ' +
         'find them and nothing checked before they were used.',
+    },
+    {
+      when: 'torchKineto',
+      severity: 'notice',
+      title: 'Harmless TorchConfig warning: kineto_LIBRARY-NOTFOUND',
+      message:
+        'CMake left {variable:all} as NOTFOUND. `kineto_LIBRARY` (TorchConfig.cmake\'s "static library kineto_LIBRARY-NOTFOUND ' +
+        'not found" warning) is harmless: the torch wheels and libtorch link the kineto profiler into libtorch itself and ship ' +
+        'no separate `libkineto`, and nothing links the variable. It is not why a build fails; any other name in the list is a ' +
+        'find_library / find_path that found nothing.',
+      fix: 'Nothing to fix. The warning comes from `find_package(Torch)`; look for the real error elsewhere in the step.',
     },
   ],
   docs: 'https://cmake.org/cmake/help/latest/command/find_library.html',

@@ -5,6 +5,7 @@ import { toolkitNotFound } from './toolkit-not-found.js';
 import { cudaHomeNotSet } from './cuda-home-not-set.js';
 import { noGpuAtBuild } from './no-gpu-at-build.js';
 import { noKernelImage } from './no-kernel-image.js';
+import { versionMismatch } from './version-mismatch.js';
 
 /** The cuda/ rules, in priority order. */
 export const cudaRules: RuleInput[] = [
@@ -14,4 +15,5 @@ export const cudaRules: RuleInput[] = [
   cudaHomeNotSet,
   noGpuAtBuild,
   noKernelImage,
+  versionMismatch,
 ];

@@ -56,7 +56,7 @@ export const invalidArchList: RuleInput = {
         'RUN cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="80;86;90"',
         '```',
         '',
-        'Not `native`: an image build has no GPU, and CMake stops with "CUDA_ARCHITECTURES is set to \"native\", but no GPU was detected". Name the arches explicitly.',
+        'Not `native`: an image build has no GPU, and CMake stops with `CUDA_ARCHITECTURES is set to "native", but no GPU was detected`. Name the arches explicitly.',
       ].join('\n'),
     },
   ],

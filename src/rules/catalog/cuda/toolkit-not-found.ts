@@ -12,6 +12,8 @@ export const toolkitNotFound: RuleInput = {
     // CMake, enable_language(CUDA) / project(… CUDA)
     { literals: ['No CMAKE_CUDA_COMPILER could be found'] },
     { literals: ['Failed to find nvcc'] },
+    // CMakeError.log / older CMake: `Compiler: CMAKE_CUDA_COMPILER-NOTFOUND` in the identification failure
+    { literals: ['CMAKE_CUDA_COMPILER-NOTFOUND'] },
     // FindCUDAToolkit REQUIRED: `Could not find nvcc, please set CUDAToolkit_ROOT.`
     { literals: ['Could not find nvcc'] },
     // FindPackageHandleStandardArgs, REQUIRED (indented under CMake Error)

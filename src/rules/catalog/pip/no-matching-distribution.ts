@@ -11,7 +11,9 @@ export const noMatchingDistribution: RuleInput = {
     // `ERROR: Could not find a version that satisfies the requirement torch==2.1.0+cu121 (from versions: 2.2.2, …)`
     {
       literals: ['Could not find a version that satisfies the requirement'],
-      pattern: 'satisfies the requirement (?<requirement>[^\\s(]{1,200})(?: \\(from [^)]{0,200}\\))? \\(from versions: (?<versions>[^)]{0,200})\\)',
+      // the origin may nest parentheses: `(from -r requirements.txt (line 4))`
+      pattern:
+        'satisfies the requirement (?<requirement>[^\\s(]{1,200})(?: \\(from (?!versions: )[^()]{0,200}(?:\\([^()]{0,200}\\)[^()]{0,200})?\\))?(?: \\(from versions: (?<versions>[^)]{0,2000})\\))?',
     },
     // `ERROR: No matching distribution found for nonexist-pkg`
     { literals: ['No matching distribution found for'], pattern: 'No matching distribution found for (?<requirement>\\S{1,200})' },
@@ -29,7 +31,7 @@ export const noMatchingDistribution: RuleInput = {
   scope: 'step',
   specificity: 3,
   message:
-    'pip found no release of {requirement} that fits this environment. Versions it could see: {versions}.',
+    'pip found no release of {requirement} that fits this environment. Versions it could see: {versions|not listed in this part of the log}.',
   fix: [
     'Pick a version from the list pip printed, or make the one you need visible:',
     '',
@@ -49,7 +51,7 @@ export const noMatchingDistribution: RuleInput = {
       when: 'localVersion',
       message:
         'pip found no {requirement} on the index it used: `+{context.localVersion.tag}` builds of PyTorch are published on PyTorch\'s own ' +
-        'index, not on PyPI. Versions it could see: {versions}.',
+        'index, not on PyPI. Versions it could see: {versions|not listed in this part of the log}.',
       fix: 'Install from PyTorch\'s index: `pip install {requirement} --index-url https://download.pytorch.org/whl/{context.localVersion.tag}` (or `--extra-index-url` to keep PyPI for the rest).',
     },
     {

@@ -39,7 +39,7 @@ export const resolutionImpossible: RuleInput = {
   specificity: 3,
   message:
     'pip found no set of versions that satisfies every requirement. Conflict: {requirer} {requirerVersion} depends on ' +
-    '{requirement}; requested: {requested:all}.',
+    '{requirement}; requested: {requested:all|no other requirement named in this part of the log}.',
   fix: [
     'Make the requirements compatible: relax the pin the message names, or install a release of {requirer|the package that requires it} whose requirement fits. ' +
       'To see every version\'s requirement: `pip install --dry-run --report - {requirer|PACKAGE}` or `pip index versions {requirer|PACKAGE}`.',

@@ -12,10 +12,12 @@ export const libcuptiMissing: RuleInput = {
     { literals: ['libcupti'], pattern: '(?<library>libcupti\\.so[.\\d]{0,40}): cannot open shared object file' },
     // ldd: `	libcupti.so.12 => not found`
     { literals: ['libcupti'], pattern: '(?<library>libcupti\\.so[.\\d]{0,40}) => not found' },
+    // TensorFlow 1.x: `Couldn't open CUDA library libcupti.so. LD_LIBRARY_PATH: /usr/local/nvidia/lib:…`
+    { literals: ["Couldn't open CUDA library libcupti"], pattern: "Couldn't open CUDA library (?<library>libcupti\\.so(?:\\.\\d{1,4})?(?:\\.\\d{1,4})?(?:\\.\\d{1,4})?)" },
     // Windows: `Could not load dynamic library 'cupti64_2022.3.0.dll'`
     { literals: ['cupti64_'], pattern: "(?<library>cupti64_[\\w.]{1,200}\\.dll)" },
   ],
-  context: [{ name: 'tensorflow', literals: ['Could not load dynamic library'] }],
+  context: [{ name: 'tensorflow', literals: ['Could not load dynamic library', "Couldn't open CUDA library"] }],
   scope: 'step',
   specificity: 3,
   message:

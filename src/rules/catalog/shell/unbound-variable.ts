@@ -10,7 +10,8 @@ export const unboundVariable: RuleInput = {
     {
       // bash: `/etc/bash.bashrc: line 9: PS1: unbound variable`, `/bin/bash: line 1: CUDA_HOME: unbound variable`
       literals: [': unbound variable'],
-      pattern: '(?<variable>[A-Za-z_][A-Za-z0-9_]{0,100}): unbound variable',
+      // also `$1: unbound variable` (a positional parameter) and `ARGS[@]: unbound variable` (an array)
+      pattern: '(?<variable>\\$\\d{1,3}|[A-Za-z_][A-Za-z0-9_]{0,100}(?:\\[[^\\]\\s]{1,40}\\])?): unbound variable',
     },
     {
       // dash `/bin/sh: 1: CUDA_HOME: parameter not set`, busybox `/bin/sh: CUDA_HOME: parameter not set`
@@ -18,7 +19,13 @@ export const unboundVariable: RuleInput = {
       pattern: '(?<variable>[A-Za-z_][A-Za-z0-9_]{0,100}): parameter not set',
     },
   ],
-  context: [{ name: 'ps1', literals: ['PS1: unbound variable', 'PS1: parameter not set'] }],
+  context: [
+    { name: 'ps1', literals: ['PS1: unbound variable', 'PS1: parameter not set'] },
+    // a script run without the argument it reads: `./build.sh: line 13: $1: unbound variable`
+    { name: 'positional', literals: [': unbound variable'], pattern: '\\$\\d{1,3}: unbound variable' },
+    // bash before 4.4 calls an empty array unbound: `line 154: MAKEARGS[@]: unbound variable`
+    { name: 'array', literals: ['[@]: unbound variable', '[*]: unbound variable'] },
+  ],
   message:
     '`{variable:all}` is read but was never set, and the shell runs with `set -u` (nounset), which makes that an error.',
   variants: [
@@ -38,6 +45,19 @@ export const unboundVariable: RuleInput = {
         '(`SHELL ["/bin/bash", "-o", "pipefail", "-c"]` instead of `bash -l` / `bash -i`), and do not set `BASH_ENV`',
         'to it.',
       ].join('\n'),
+    },
+    {
+      when: 'positional',
+      message:
+        'A script read its argument `{variable:all}` but was run without it, and it runs with `set -u` (nounset), which makes that an error.',
+      fix: 'Pass the argument where the script is called in the `RUN`, or give it a default in the script: `${1:-default}` (`${1-}` for an empty one).',
+    },
+    {
+      when: 'array',
+      message:
+        '`{variable:all}` expands an array that is empty or unset, and the shell runs with `set -u`: bash before 4.4 treats an empty ' +
+        'array as unbound (Ubuntu 16.04 / CentOS 7 base images ship bash 4.3).',
+      fix: 'Expand the array only when it has elements: `${ARR[@]+"${ARR[@]}"}` (with the array\'s name), or initialise it (`ARR=()` is not enough on bash 4.3), or use a base image with bash ≥ 4.4.',
     },
   ],
   fix: [
