@@ -19560,7 +19560,7 @@ var init_buildah = __esm({
     "use strict";
     init_builder_failure();
     init_stage_name();
-    STEP = /^(?:\[(\d{1,4})\/(\d{1,4})\] )?STEP (\d{1,6})\/(\d{1,6}): /;
+    STEP = /^(?:\[(\d{1,4})\/(\d{1,4})\] )?STEP (\d{1,6})(?:\/(\d{1,6}))?: /;
     ARROW = "--> ";
     FAILED_AT = 'building at STEP "';
     BuildahGrammar = class {
@@ -19631,7 +19631,7 @@ var init_buildah = __esm({
         if (/^from\s/i.test(instruction)) this.stage = stageNameOf(instruction) ?? (stageKey !== null ? `stage-${Number(stageKey) - 1}` : null);
         this.lastId++;
         const id = this.offset + this.lastId;
-        const header = { id, stage: this.stage, index: Number(index), total: Number(total), instruction, platform: null, target: null, internal: false };
+        const header = { id, stage: this.stage, index: Number(index), total: total === void 0 ? null : Number(total), instruction, platform: null, target: null, internal: false };
         if (this.ctx.startStep(line.line, header, "buildah", line.text)) {
           this.step = id;
           this.ctx.current = id;
@@ -19710,6 +19710,15 @@ var init_final_error = __esm({
 });
 
 // src/grammar/classic.ts
+function isStepFailure(text2) {
+  if (text2.startsWith("COPY failed: ") || text2.startsWith("ADD failed: ")) return true;
+  const command = text2.indexOf("The command '");
+  if (command !== 0 && !(command > 0 && /^(?:ERROR: )?Service '[^']{1,200}' failed to build/.test(text2))) return false;
+  return text2.includes("' returned a non-zero code: ", command);
+}
+function isPullFailure(text2) {
+  return text2.startsWith("pull access denied for ") || text2.startsWith("manifest for ") && text2.includes(" not found") || text2.startsWith("manifest unknown") || text2.startsWith("toomanyrequests: ") || text2.startsWith("Error response from daemon: ");
+}
 var STEP2, ARROW2, ClassicGrammar;
 var init_classic = __esm({
   "src/grammar/classic.ts"() {
@@ -19729,9 +19738,11 @@ var init_classic = __esm({
       stage = null;
       step = null;
       stepCached = false;
+      /** The open step is a `FROM`: a pull error ends it. */
+      fromStep = false;
       static claims(text2) {
         const c = text2.charCodeAt(0);
-        return c === 83 || c === 32 || c === 84 || c === 82 || c === 67 || c === 65;
+        return c === 83 || c === 32 || c === 84 || c === 82 || c === 67 || c === 65 || c === 69 || c === 112 || c === 109 || c === 116;
       }
       push(line) {
         const text2 = line.text;
@@ -19760,7 +19771,7 @@ var init_classic = __esm({
           this.ctx.emit({ type: "step-output", line: line.line, id, seconds: null, text: text2, status: true });
           return true;
         }
-        if (text2.startsWith("The command '") && text2.includes("' returned a non-zero code: ") || text2.startsWith("COPY failed: ") || text2.startsWith("ADD failed: ")) {
+        if (isStepFailure(text2) || this.fromStep && isPullFailure(text2)) {
           this.fail(line, id, text2);
           return true;
         }
@@ -19787,6 +19798,7 @@ var init_classic = __esm({
         const header = { id, stage: this.stage, index, total, instruction, platform: null, target: null, internal: false };
         if (this.ctx.startStep(line.line, header, "classic", line.text)) {
           this.step = id;
+          this.fromStep = /^from\s/i.test(instruction);
           this.ctx.current = id;
         }
         return true;
@@ -19799,6 +19811,7 @@ var init_classic = __esm({
         if (this.step !== null) this.ctx.finishStep(this.step);
         this.step = null;
         this.stepCached = false;
+        this.fromStep = false;
       }
     };
   }
@@ -19896,6 +19909,7 @@ var init_closing_blocks = __esm({
         if (text2 === BOX_RULE) return this.hold(line, "box-opening");
         const first = text2.charCodeAt(0);
         if (first === 32 || first >= 48 && first <= 57) {
+          if (text2.startsWith(" > [") && text2.endsWith(":") && text2.includes("] ")) return this.boxOpening(line);
           if (isWarningsHeader(text2)) {
             this.state = "warnings";
             this.ctx.seeFormat("buildkit-plain");
@@ -21883,6 +21897,25 @@ var init_cuda_arch_enricher = __esm({
   }
 });
 
+// src/model/unfinished.ts
+function unfinishedStep(model) {
+  if (model.format === "plain-text" || model.format === "unknown") return null;
+  if (model.failedStep !== null || model.solveError !== null) return null;
+  let last = null;
+  for (const step of model.steps) {
+    if (step.status === "error") return null;
+    if (step.status !== "running" || step.id === IMPLICIT_STEP_ID) continue;
+    if (last === null || last.internal && !step.internal || last.internal === step.internal && step.lastLine > last.lastLine) last = step;
+  }
+  return last;
+}
+var init_unfinished = __esm({
+  "src/model/unfinished.ts"() {
+    "use strict";
+    init_implicit_step();
+  }
+});
+
 // src/rules/template.ts
 function placeholdersOf(template) {
   const found = [];
@@ -21933,7 +21966,7 @@ function formatDuration(seconds) {
   return `${Math.floor(s / 3600)}h ${String(Math.floor(s % 3600 / 60)).padStart(2, "0")}m`;
 }
 function outcomeUnknown(model) {
-  return model.steps.length === 0 || model.format === "plain-text" || model.format === "unknown";
+  return model.steps.length === 0 || model.format === "plain-text" || model.format === "unknown" || unfinishedStep(model) !== null;
 }
 function buildFailed(model) {
   return model.failedStep !== null || model.solveError !== null || model.steps.some((s) => s.status === "error");
@@ -22056,6 +22089,7 @@ function renderFinding(cr, input2, model) {
 var init_render_finding = __esm({
   "src/rules/render-finding.ts"() {
     "use strict";
+    init_unfinished();
     init_enrichers();
     init_template();
   }
@@ -53130,6 +53164,9 @@ function secretFix(kind) {
     "3. Do not echo secrets or run commands with `set -x` while they are in the environment."
   ].join("\n");
 }
+function credentialShaped(value) {
+  return value.length >= 12 && /[0-9+/=_-]/.test(value);
+}
 var MASK, SECRET_RULE_ID, MAX_LINES_LISTED, MAX_EVIDENCE, MAX_KEY_LINES, NAME_CHAR, VALUE_END, Redactor;
 var init_redact = __esm({
   "src/security/redact.ts"() {
@@ -53253,14 +53290,15 @@ var init_redact = __esm({
           let wordEnd = i;
           while (wordEnd < text2.length && !VALUE_END.test(text2[wordEnd])) wordEnd++;
           let valueStart = i;
-          if (text2[wordEnd] === " " && /^(?:bearer|token|basic|digest)$/i.test(text2.slice(i, wordEnd))) {
+          const scheme = text2[wordEnd] === " " && /^(?:bearer|token|basic|digest)$/i.test(text2.slice(i, wordEnd));
+          if (scheme) {
             valueStart = wordEnd + 1;
             wordEnd = valueStart;
             while (wordEnd < text2.length && !VALUE_END.test(text2[wordEnd])) wordEnd++;
           }
           const value = text2.slice(valueStart, wordEnd);
           const resumeAt = Math.max(at, wordEnd - 14);
-          if (valueStart < from || isPlaceholderValue(value)) {
+          if (valueStart < from || isPlaceholderValue(value) || !scheme && !credentialShaped(value)) {
             at = resumeAt;
             continue;
           }
@@ -55588,7 +55626,9 @@ function unrecognisedInput(model, findings) {
   return findings.length === 0 && noBuildSteps(model);
 }
 function verdictKind({ model, findings }) {
-  if (model.failedStep !== null || model.solveError !== null || findings.some((f) => f.severity === "error")) return "failed";
+  if (model.failedStep !== null || model.solveError !== null) return "failed";
+  if (unfinishedStep(model) !== null) return "unfinished";
+  if (findings.some((f) => f.severity === "error")) return "failed";
   if (model.format === "unknown" || unrecognisedInput(model, findings)) return "unrecognised";
   if (noBuildSteps(model)) return "tool-output";
   return "passed";
@@ -55597,6 +55637,7 @@ var init_recognised = __esm({
   "src/report/recognised.ts"() {
     "use strict";
     init_implicit_step();
+    init_unfinished();
   }
 });
 
@@ -55692,6 +55733,11 @@ function renderText({ model, findings }, options) {
     if (top) out.push(`  ${plain(top.title)}`);
   } else if (kind === "failed") {
     out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed${top ? `: ${plain(top.title)}` : ""}`)));
+  } else if (kind === "unfinished") {
+    const running = unfinishedStep(model);
+    const what = running ? plain(shortStepLabel(running, 100)) : "a step";
+    out.push(paint(c, "bold", paint(c, "yellow", `\u23F9 Build did not finish: the log ends while ${what} was still running`)));
+    if (top) out.push(`  ${plain(top.title)}`);
   } else if (kind === "unrecognised") {
     out.push("No build output recognised.");
   } else if (kind === "tool-output") {
@@ -55731,6 +55777,7 @@ var init_text = __esm({
     init_bars();
     init_format_duration();
     init_recognised();
+    init_unfinished();
     init_target_groups();
     CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1 };
   }
@@ -56237,6 +56284,12 @@ function verdictOf(analysis) {
     const target = failed?.target ? ` in target ${codeSpan(failed.target)}` : "";
     return { kind, markdown: `${SEVERITY_MARK.error} Build failed${target}${step}${where2}${why}` };
   }
+  if (kind === "unfinished") {
+    const running = unfinishedStep(model);
+    const what = running ? codeSpan(shortStepLabel(running)) : "a step";
+    const why = findings[0] ? `: ${escapeText(findings[0].title)}` : "";
+    return { kind, markdown: `\u23F9 Build did not finish: the log ends while ${what} was still running${why}` };
+  }
   if (kind === "unrecognised") return { kind, markdown: "\u2754 No build output recognised in this log" };
   if (kind === "tool-output") {
     return { kind, markdown: `\u{1F50E} No build steps recognised; ${plural2(findings.length, "finding")} in the text` };
@@ -56333,6 +56386,7 @@ var init_markdown = __esm({
     init_markdown_words();
     init_severity();
     init_recognised();
+    init_unfinished();
     init_target_groups();
     DEFAULT_LIMITS = { tableRows: 50, evidenceLines: 20, evidenceLineLength: 400, textLength: 8e3 };
   }
@@ -56615,7 +56669,7 @@ var init_multi_log = __esm({
     init_sarif();
     init_severity();
     init_recognised();
-    MARKS2 = { failed: "\u2716", passed: "\u2714", "tool-output": "\u2022", unrecognised: "?" };
+    MARKS2 = { failed: "\u2716", unfinished: "\u23F9", passed: "\u2714", "tool-output": "\u2022", unrecognised: "?" };
   }
 });
 
@@ -58366,11 +58420,13 @@ function cutText(text2, options) {
 }
 
 // src/github/compose.ts
-var MARK = { failed: SEVERITY_MARK.error, passed: "\u2705", "tool-output": "\u{1F50E}", unrecognised: "\u2754" };
+var MARK = { failed: SEVERITY_MARK.error, unfinished: "\u23F9", passed: "\u2705", "tool-output": "\u{1F50E}", unrecognised: "\u2754" };
 function overallVerdict(parts, logs) {
   const failed = parts.filter((p) => p.verdict.kind === "failed").length;
   const unrecognised = parts.filter((p) => p.verdict.kind === "unrecognised").length;
   if (failed > 0) return { kind: "failed", markdown: `${MARK.failed} ${failed} of ${plural2(logs.length, "build log")} failed` };
+  const unfinished = parts.filter((p) => p.verdict.kind === "unfinished").length;
+  if (unfinished > 0) return { kind: "unfinished", markdown: `${MARK.unfinished} ${unfinished} of ${plural2(logs.length, "build log")} did not finish` };
   if (unrecognised === logs.length) return { kind: "unrecognised", markdown: `${MARK.unrecognised} No build output recognised in ${plural2(logs.length, "log")}` };
   if (!parts.some((p) => p.verdict.kind === "passed")) {
     const found = logs.reduce((n, l) => n + l.analysis.findings.length, 0);

@@ -31,12 +31,14 @@ export interface Composed extends FitResult {
   findings: number;
 }
 
-const MARK: Record<VerdictKind, string> = { failed: SEVERITY_MARK.error, passed: '✅', 'tool-output': '🔎', unrecognised: '❔' };
+const MARK: Record<VerdictKind, string> = { failed: SEVERITY_MARK.error, unfinished: '⏹', passed: '✅', 'tool-output': '🔎', unrecognised: '❔' };
 
 function overallVerdict(parts: ReportParts[], logs: readonly NamedAnalysis[]): { kind: VerdictKind; markdown: string } {
   const failed = parts.filter((p) => p.verdict.kind === 'failed').length;
   const unrecognised = parts.filter((p) => p.verdict.kind === 'unrecognised').length;
   if (failed > 0) return { kind: 'failed', markdown: `${MARK.failed} ${failed} of ${plural(logs.length, 'build log')} failed` };
+  const unfinished = parts.filter((p) => p.verdict.kind === 'unfinished').length;
+  if (unfinished > 0) return { kind: 'unfinished', markdown: `${MARK.unfinished} ${unfinished} of ${plural(logs.length, 'build log')} did not finish` };
   if (unrecognised === logs.length) return { kind: 'unrecognised', markdown: `${MARK.unrecognised} No build output recognised in ${plural(logs.length, 'log')}` };
   if (!parts.some((p) => p.verdict.kind === 'passed')) {
     const found = logs.reduce((n, l) => n + l.analysis.findings.length, 0);

@@ -16,7 +16,8 @@ import type { ParseContext } from './context.js';
 import { emitBuilderFailure } from './builder-failure.js';
 import { stageNameOf } from './stage-name.js';
 
-const STEP = /^(?:\[(\d{1,4})\/(\d{1,4})\] )?STEP (\d{1,6})\/(\d{1,6}): /;
+// Podman before 3 printed no total: `STEP 2: RUN dnf -y install make`.
+const STEP = /^(?:\[(\d{1,4})\/(\d{1,4})\] )?STEP (\d{1,6})(?:\/(\d{1,6}))?: /;
 const ARROW = '--> ';
 const FAILED_AT = 'building at STEP "';
 
@@ -97,7 +98,7 @@ export class BuildahGrammar {
     if (/^from\s/i.test(instruction)) this.stage = stageNameOf(instruction) ?? (stageKey !== null ? `stage-${Number(stageKey) - 1}` : null);
     this.lastId++;
     const id = this.offset + this.lastId;
-    const header = { id, stage: this.stage, index: Number(index), total: Number(total), instruction, platform: null, target: null, internal: false };
+    const header = { id, stage: this.stage, index: Number(index), total: total === undefined ? null : Number(total), instruction, platform: null, target: null, internal: false };
     if (this.ctx.startStep(line.line, header, 'buildah', line.text)) {
       this.step = id;
       this.ctx.current = id;

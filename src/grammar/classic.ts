@@ -19,6 +19,29 @@ import { stageNameOf } from './stage-name.js';
 import { exitCodeOf } from './final-error.js';
 
 const STEP = /^Step (\d{1,6})\/(\d{1,6}) : /;
+
+/**
+ * The classic builder's end of a failed step: `The command '/bin/sh -c make' returned a non-zero
+ * code: 2`, docker-compose v1's `ERROR: Service 'web' failed to build : The command '…' returned
+ * a non-zero code: 1`, `COPY failed: …`, `ADD failed: …`.
+ */
+function isStepFailure(text: string): boolean {
+  if (text.startsWith('COPY failed: ') || text.startsWith('ADD failed: ')) return true;
+  const command = text.indexOf("The command '");
+  if (command !== 0 && !(command > 0 && /^(?:ERROR: )?Service '[^']{1,200}' failed to build/.test(text))) return false;
+  return text.includes("' returned a non-zero code: ", command);
+}
+
+/** The daemon could not get the base image of a `FROM` step. */
+function isPullFailure(text: string): boolean {
+  return (
+    text.startsWith('pull access denied for ') ||
+    (text.startsWith('manifest for ') && text.includes(' not found')) ||
+    text.startsWith('manifest unknown') ||
+    text.startsWith('toomanyrequests: ') ||
+    text.startsWith('Error response from daemon: ')
+  );
+}
 const ARROW = ' ---> ';
 
 export class ClassicGrammar {
@@ -27,12 +50,17 @@ export class ClassicGrammar {
   private stage: string | null = null;
   private step: number | null = null;
   private stepCached = false;
+  /** The open step is a `FROM`: a pull error ends it. */
+  private fromStep = false;
 
   constructor(private readonly ctx: ParseContext) {}
 
   static claims(text: string): boolean {
     const c = text.charCodeAt(0);
-    return c === 83 /* S */ || c === 32 || c === 84 /* T */ || c === 82 /* R */ || c === 67 /* C */ || c === 65 /* A */;
+    return (
+      c === 83 /* S */ || c === 32 || c === 84 /* T */ || c === 82 /* R */ || c === 67 /* C */ || c === 65 /* A */ ||
+      c === 69 /* E: ERROR: Service …, Error response … */ || c === 112 /* pull access denied */ || c === 109 /* manifest */ || c === 116 /* toomanyrequests */
+    );
   }
 
   push(line: LogLine): boolean {
@@ -62,7 +90,7 @@ export class ClassicGrammar {
       this.ctx.emit({ type: 'step-output', line: line.line, id, seconds: null, text, status: true });
       return true;
     }
-    if ((text.startsWith("The command '") && text.includes("' returned a non-zero code: ")) || text.startsWith('COPY failed: ') || text.startsWith('ADD failed: ')) {
+    if (isStepFailure(text) || (this.fromStep && isPullFailure(text))) {
       this.fail(line, id, text);
       return true;
     }
@@ -91,6 +119,7 @@ export class ClassicGrammar {
     const header = { id, stage: this.stage, index, total, instruction, platform: null, target: null, internal: false };
     if (this.ctx.startStep(line.line, header, 'classic', line.text)) {
       this.step = id;
+      this.fromStep = /^from\s/i.test(instruction);
       this.ctx.current = id;
     }
     return true;
@@ -105,5 +134,6 @@ export class ClassicGrammar {
     if (this.step !== null) this.ctx.finishStep(this.step);
     this.step = null;
     this.stepCached = false;
+    this.fromStep = false;
   }
 }

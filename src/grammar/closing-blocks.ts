@@ -121,6 +121,9 @@ export class ClosingBlockGrammar {
     const first = text.charCodeAt(0);
     // Final lines start with a letter; the warnings header with a space or a digit.
     if (first === 32 || (first >= 48 && first <= 57)) {
+      // ` > [backend 10/10] RUN pip3 install …:` with no `------` above it: a box pasted from its
+      // header on. Nothing else in a log starts that way outside a box.
+      if (text.startsWith(' > [') && text.endsWith(':') && text.includes('] ')) return this.boxOpening(line);
       if (isWarningsHeader(text)) {
         this.state = 'warnings';
         this.ctx.seeFormat('buildkit-plain');

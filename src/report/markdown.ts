@@ -13,6 +13,7 @@ import { renderTimelineMarkdown, type TimelineSurface } from './markdown-timelin
 import { firstSentence, locationLabel, plural, SEVERITY_MARK, shortStepLabel } from './markdown-words.js';
 import { countBySeverity } from './severity.js';
 import { verdictKind, type VerdictKind } from './recognised.js';
+import { unfinishedStep } from '../model/unfinished.js';
 import { groupByTarget } from './target-groups.js';
 
 export interface MarkdownLimits {
@@ -68,6 +69,12 @@ export function verdictOf(analysis: Analysis): Verdict {
     const step = failed ? ` at ${codeSpan(shortStepLabel(failed))}` : '';
     const target = failed?.target ? ` in target ${codeSpan(failed.target)}` : '';
     return { kind, markdown: `${SEVERITY_MARK.error} Build failed${target}${step}${where}${why}` };
+  }
+  if (kind === 'unfinished') {
+    const running = unfinishedStep(model);
+    const what = running ? codeSpan(shortStepLabel(running)) : 'a step';
+    const why = findings[0] ? `: ${escapeText(findings[0].title)}` : '';
+    return { kind, markdown: `⏹ Build did not finish: the log ends while ${what} was still running${why}` };
   }
   if (kind === 'unrecognised') return { kind, markdown: '❔ No build output recognised in this log' };
   if (kind === 'tool-output') {

@@ -88,7 +88,7 @@ function terminalText(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 
-const MARKS: Record<LogVerdict, string> = { failed: '✖', passed: '✔', 'tool-output': '•', unrecognised: '?' };
+const MARKS: Record<LogVerdict, string> = { failed: '✖', unfinished: '⏹', passed: '✔', 'tool-output': '•', unrecognised: '?' };
 
 function textSummary(summary: MergedSummary): string {
   const out = [`Summary of ${plural(summary.logs.length, 'log')}: ${summary.failed} failed, ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.notices, 'notice')}`];

@@ -2,6 +2,7 @@
 // pip or CMake log, or anything else) says nothing about a build's outcome: "passed" would be a guess.
 import { IMPLICIT_STEP_ID } from '../model/implicit-step.js';
 import type { BuildModel, Finding } from '../model/types.js';
+import { unfinishedStep } from '../model/unfinished.js';
 
 /** No step of a build in the log: empty or binary input, or text outside any build step. */
 export function noBuildSteps(model: Pick<BuildModel, 'format' | 'steps'>): boolean {
@@ -17,14 +18,18 @@ export function unrecognisedInput(model: Pick<BuildModel, 'format' | 'steps'>, f
 /**
  * What a log says about its build, the same for every report:
  * - `failed`: a step failed, the solve failed, or an error-level finding;
+ * - `unfinished`: the log ends while a step still runs, with no failure in it (a job time limit,
+ *   a cancel, a paste cut short);
  * - `passed`: build steps, all finished without an error;
  * - `tool-output`: no build steps but findings in the text (a pasted pip or CMake log);
  * - `unrecognised`: nothing this tool knows.
  */
-export type VerdictKind = 'failed' | 'passed' | 'tool-output' | 'unrecognised';
+export type VerdictKind = 'failed' | 'unfinished' | 'passed' | 'tool-output' | 'unrecognised';
 
 export function verdictKind({ model, findings }: { model: Pick<BuildModel, 'format' | 'steps' | 'failedStep' | 'solveError'>; findings: readonly Finding[] }): VerdictKind {
-  if (model.failedStep !== null || model.solveError !== null || findings.some((f) => f.severity === 'error')) return 'failed';
+  if (model.failedStep !== null || model.solveError !== null) return 'failed';
+  if (unfinishedStep(model) !== null) return 'unfinished';
+  if (findings.some((f) => f.severity === 'error')) return 'failed';
   if (model.format === 'unknown' || unrecognisedInput(model, findings)) return 'unrecognised';
   if (noBuildSteps(model)) return 'tool-output';
   return 'passed';

@@ -6,6 +6,7 @@ import { buildTimeline } from '../timeline/timeline.js';
 import { barRows } from '../timeline/bars.js';
 import { formatDuration } from '../timeline/format-duration.js';
 import { verdictKind } from './recognised.js';
+import { unfinishedStep } from '../model/unfinished.js';
 import { groupByTarget } from './target-groups.js';
 
 export interface TextOptions {
@@ -68,6 +69,11 @@ export function renderText({ model, findings }: Analysis, options: TextOptions):
     if (top) out.push(`  ${plain(top.title)}`);
   } else if (kind === 'failed') {
     out.push(paint(c, 'bold', paint(c, 'red', `✖ Build failed${top ? `: ${plain(top.title)}` : ''}`)));
+  } else if (kind === 'unfinished') {
+    const running = unfinishedStep(model);
+    const what = running ? plain(shortStepLabel(running, 100)) : 'a step';
+    out.push(paint(c, 'bold', paint(c, 'yellow', `⏹ Build did not finish: the log ends while ${what} was still running`)));
+    if (top) out.push(`  ${plain(top.title)}`);
   } else if (kind === 'unrecognised') {
     out.push('No build output recognised.');
   } else if (kind === 'tool-output') {

@@ -2,6 +2,7 @@
 // templates. Every value taken from the log goes through safeValue before it reaches Markdown.
 import type { BuildModel, Finding, Severity, Step } from '../model/types.js';
 import type { CompiledRule } from './compile.js';
+import { unfinishedStep } from '../model/unfinished.js';
 import { enrichers, type CaptureValues } from './enrichers.js';
 import type { ContextHit } from './scope-state.js';
 import { renderTemplate, safeValue, type Placeholder } from './template.js';
@@ -24,9 +25,9 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }
 
-/** Whether the build's outcome is unknown (an unframed paste): then `only` conditions hold. */
+/** Whether the build's outcome is unknown (an unframed paste, a log cut mid-build): then `only` conditions hold. */
 export function outcomeUnknown(model: BuildModel): boolean {
-  return model.steps.length === 0 || model.format === 'plain-text' || model.format === 'unknown';
+  return model.steps.length === 0 || model.format === 'plain-text' || model.format === 'unknown' || unfinishedStep(model) !== null;
 }
 
 export function buildFailed(model: BuildModel): boolean {

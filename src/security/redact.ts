@@ -179,14 +179,17 @@ export class Redactor {
       while (wordEnd < text.length && !VALUE_END.test(text[wordEnd]!)) wordEnd++;
       // `Bearer <credential>`: the credential is the next word; otherwise the value itself.
       let valueStart = i;
-      if (text[wordEnd] === ' ' && /^(?:bearer|token|basic|digest)$/i.test(text.slice(i, wordEnd))) {
+      const scheme = text[wordEnd] === ' ' && /^(?:bearer|token|basic|digest)$/i.test(text.slice(i, wordEnd));
+      if (scheme) {
         valueStart = wordEnd + 1;
         wordEnd = valueStart;
         while (wordEnd < text.length && !VALUE_END.test(text[wordEnd]!)) wordEnd++;
       }
       const value = text.slice(valueStart, wordEnd);
       const resumeAt = Math.max(at, wordEnd - 14);
-      if (valueStart < from || isPlaceholderValue(value)) {
+      // Without a scheme the value must look like a credential: a registry's "may require
+      // authorization: server message: insufficient_scope" is prose, not a header.
+      if (valueStart < from || isPlaceholderValue(value) || (!scheme && !credentialShaped(value))) {
         at = resumeAt;
         continue;
       }
@@ -319,3 +322,9 @@ function secretFix(kind: SecretKind): string {
     '3. Do not echo secrets or run commands with `set -x` while they are in the environment.',
   ].join('\n');
 }
+
+/** A bare header value worth masking: long, and with the digits or symbols of a key or token. */
+function credentialShaped(value: string): boolean {
+  return value.length >= 12 && /[0-9+/=_-]/.test(value);
+}
+

@@ -55,6 +55,17 @@ describe('Redactor.redact: what is masked', () => {
     expect(redactor.findings().length).toBeGreaterThan(0);
   });
 
+  test('a bare Authorization value is masked only when it looks like a credential', () => {
+    const registry =
+      '#5 ERROR: failed to resolve source metadata for docker.io/acme/private:1.0: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
+    const prose = redactAll([registry]);
+    expect(prose.out[0]).toBe(registry);
+    expect(prose.redactor.findings()).toEqual([]);
+    const header = redactAll(['#3 0.1 authorization: 9f8e7d6c5b4a39281706f5e4']);
+    expect(header.out[0]).toBe(`#3 0.1 authorization: ${MASK}`);
+    expect(header.redactor.findings().length).toBe(1);
+  });
+
   test('a multi-line private key: every line between BEGIN and END is masked, frames kept', () => {
     const { out, redactor } = redactAll([
       '#11 0.301 -----BEGIN OPENSSH PRIVATE KEY-----',

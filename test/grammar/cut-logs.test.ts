@@ -1,0 +1,89 @@
+// Logs as people paste them and as CI cuts them: a box without its top rule, docker-compose v1's
+// failure line, a pull error of the classic builder, podman's old wording, a log that stops while
+// a step still runs. Each must say the build failed, or that it did not finish: never "passed".
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { analyzeStream } from '../../src/analyze.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { verdictKind } from '../../src/report/recognised.js';
+import { renderText } from '../../src/report/text.js';
+
+async function analyzeText(text: string) {
+  return analyzeStream(Readable.from([Buffer.from(text)]));
+}
+
+describe('failures the log shows only in part', () => {
+  it('an error box pasted from its header on, without the rule above it', async () => {
+    const analysis = await analyzeText(' > [backend 10/10] RUN pip3 install --upgrade pip:\n#12 2.185 error: externally-managed-environment\n------\n');
+    expect(verdictKind(analysis)).toBe('failed');
+    expect(analysis.model.steps.find((s) => s.id === analysis.model.failedStep)?.instruction).toBe('RUN pip3 install --upgrade pip');
+    expect(analysis.findings[0]?.ruleId).toBe('pip/externally-managed');
+  });
+
+  it('docker-compose v1 wrapping the classic builder’s failure', async () => {
+    const analysis = await analyzeText(
+      [
+        'Step 7/11 : RUN pip install -r requirements.txt',
+        ' ---> Running in 2b1b77ea6cf1',
+        'Collecting torch==9.9',
+        "ERROR: Service 'web' failed to build : The command '/bin/sh -c pip install -r requirements.txt' returned a non-zero code: 1",
+        '',
+      ].join('\n'),
+    );
+    expect(analysis.model.failedStep).toBe(7);
+    expect(analysis.model.solveError?.exitCode).toBe(1);
+  });
+
+  it('the classic builder unable to pull the base image', async () => {
+    const analysis = await analyzeText(
+      "Step 1/5 : FROM acme/private-base:2.1\npull access denied for acme/private-base, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n",
+    );
+    expect(analysis.model.failedStep).toBe(1);
+    expect(analysis.findings[0]?.ruleId).toBe('buildkit/base-image-not-found');
+  });
+
+  it('a pull error in the output of a RUN is that command’s business, not the FROM’s', async () => {
+    const analysis = await analyzeText(
+      'Step 2/3 : RUN ./fetch-models.sh\n ---> Running in 0a1b2c3d4e5f\npull access denied for models, retrying with a mirror\nRemoving intermediate container 0a1b2c3d4e5f\n ---> 9f8e7d6c5b4a\nSuccessfully built 9f8e7d6c5b4a\n',
+    );
+    expect(analysis.model.failedStep).toBeNull();
+    expect(verdictKind(analysis)).toBe('passed');
+  });
+
+  it('podman before 3: steps without a total, and the older failure wording', async () => {
+    const analysis = await analyzeText(
+      'STEP 1: FROM fedora:39\nSTEP 2: RUN dnf -y install make\nError: Unable to find a match: make\nError: error building at STEP "RUN dnf -y install make": error while running runtime: exit status 1\n',
+    );
+    expect(analysis.model.format).toBe('buildah');
+    expect(analysis.model.steps.map((s) => [s.index, s.total, s.instruction])).toEqual([
+      [1, null, 'FROM fedora:39'],
+      [2, null, 'RUN dnf -y install make'],
+    ]);
+    expect(analysis.model.failedStep).toBe(2);
+    expect(renderText(analysis, { color: false })).not.toContain('its definition');
+  });
+});
+
+describe('a log that ends while a step still runs', () => {
+  const cut = [
+    '#5 [3/4] RUN make -j8',
+    '#5 10.1 [ 38%] Building CXX object CMakeFiles/kernels.dir/attention.cu.o',
+    '##[error]The job running on runner GitHub Actions 7 has exceeded the maximum execution time of 360 minutes.',
+    '',
+  ].join('\n');
+
+  it('did not finish: not passed, and the step that was running is named', async () => {
+    const analysis = await analyzeText(cut);
+    expect(verdictKind(analysis)).toBe('unfinished');
+    expect(renderText(analysis, { color: false }).split('\n')[0]).toBe('⏹ Build did not finish: the log ends while [3/4] RUN make -j8 was still running');
+    expect(renderMarkdown(analysis)).toContain('⏹ Build did not finish: the log ends while `[3/4] RUN make -j8` was still running: CI job stopped by its time limit');
+    // The outcome is unknown, so the timeout stays an error.
+    expect(analysis.findings[0]).toMatchObject({ ruleId: 'resources/job-timeout', severity: 'error' });
+  });
+
+  it('a complete build is not taken for a cut one', async () => {
+    const real = readFileSync(new URL('../../fixtures/real/buildkit-0.13-dockerd-26.1/multistage-pass.log', import.meta.url));
+    expect(verdictKind(await analyzeStream(Readable.from([real])))).toBe('passed');
+  });
+});
