@@ -74,7 +74,9 @@ function runCli(args, stdinPath) {
       stdio: [fd, 'pipe', 'pipe'],
     });
     const stderr = result.stderr.toString();
-    const rss = Number(/BKD_MAXRSS_KB=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1024;
+    // The CLI may restart itself for a large input (src/cli/lean-heap.ts): the hook reports from
+    // both processes, and the peak is the larger.
+    const rss = Math.max(...[...stderr.matchAll(/BKD_MAXRSS_KB=(\d+)/g)].map((m) => Number(m[1]))) / 1024;
     if (result.status !== 0 && result.status !== 1) throw new Error(`cli exited ${result.status}: ${stderr.slice(0, 500)}`);
     return { seconds, rss, findings: JSON.parse(result.stdout.toString()).findings.length };
   } finally {

@@ -643,10 +643,10 @@ function oneOf(name, value, allowed, fallback) {
   if (allowed.includes(value)) return value;
   throw new InputError(`--${name} must be one of ${allowed.join(", ")} (got "${value}")`);
 }
-function parseCommand(argv) {
-  const dashdash = argv.indexOf("--");
-  const own2 = dashdash >= 0 ? argv.slice(0, dashdash) : argv;
-  const wrapped = dashdash >= 0 ? argv.slice(dashdash + 1) : [];
+function parseCommand(argv2) {
+  const dashdash = argv2.indexOf("--");
+  const own2 = dashdash >= 0 ? argv2.slice(0, dashdash) : argv2;
+  const wrapped = dashdash >= 0 ? argv2.slice(dashdash + 1) : [];
   let parsed;
   try {
     parsed = (0, import_node_util.parseArgs)({
@@ -770,23 +770,23 @@ async function openInput(path3, stdin) {
   if (path3 === "-") return gunzipIfCompressed(stdin, "standard input");
   let stat;
   try {
-    stat = await import_node_fs2.promises.stat(path3);
+    stat = await import_node_fs3.promises.stat(path3);
   } catch (error63) {
     throw describeFsError(path3, error63);
   }
   if (stat.isDirectory()) throw new InputError(`cannot read ${path3}: is a directory`);
   try {
-    const handle = await import_node_fs2.promises.open(path3, "r");
+    const handle = await import_node_fs3.promises.open(path3, "r");
     return gunzipIfCompressed(handle.createReadStream(), path3);
   } catch (error63) {
     throw describeFsError(path3, error63);
   }
 }
-var import_node_fs2, import_node_stream, import_node_zlib, import_node_util2, REASONS, SNIFF_BYTES, EMPTY_HINT, LogSniffer;
+var import_node_fs3, import_node_stream, import_node_zlib, import_node_util2, REASONS, SNIFF_BYTES, EMPTY_HINT, LogSniffer;
 var init_open_input = __esm({
   "src/cli/open-input.ts"() {
     "use strict";
-    import_node_fs2 = require("node:fs");
+    import_node_fs3 = require("node:fs");
     import_node_stream = require("node:stream");
     import_node_zlib = require("node:zlib");
     import_node_util2 = require("node:util");
@@ -37699,11 +37699,11 @@ async function expandLogPaths(inputs, options = {}) {
   }
   return out;
 }
-var import_node_fs3, import_node_path2, DEFAULT_MAX_MATCHES, DEFAULT_MAX_VISITED, Walk;
+var import_node_fs4, import_node_path2, DEFAULT_MAX_MATCHES, DEFAULT_MAX_VISITED, Walk;
 var init_expand_globs = __esm({
   "src/inputs/expand-globs.ts"() {
     "use strict";
-    import_node_fs3 = require("node:fs");
+    import_node_fs4 = require("node:fs");
     import_node_path2 = __toESM(require("node:path"), 1);
     init_errors();
     init_wildcard();
@@ -37730,7 +37730,7 @@ var init_expand_globs = __esm({
       async entries(dir) {
         let list;
         try {
-          list = await import_node_fs3.promises.readdir(this.abs(dir === "" ? "." : dir), { withFileTypes: true });
+          list = await import_node_fs4.promises.readdir(this.abs(dir === "" ? "." : dir), { withFileTypes: true });
         } catch {
           return [];
         }
@@ -37743,7 +37743,7 @@ var init_expand_globs = __esm({
       async kind(p, entry) {
         if (entry && !entry.isSymbolicLink()) return entry.isFile() ? "file" : entry.isDirectory() ? "dir" : null;
         try {
-          const stat = await import_node_fs3.promises.stat(this.abs(p));
+          const stat = await import_node_fs4.promises.stat(this.abs(p));
           if (stat.isFile()) return "file";
           if (stat.isDirectory()) return entry?.isSymbolicLink() ? "link-dir" : "dir";
           return null;
@@ -37920,7 +37920,7 @@ async function runAndAnalyze(command, options) {
   const tee = new Tee(options.output, lines);
   const fence = options.fence ? startCommandFence() : null;
   if (fence) writeLine(options.output, fence.start + "\n");
-  const child = (0, import_node_child_process.spawn)("bash", ["--norc", "-o", "pipefail", "-c", `exec 2>&1; ${command}`], {
+  const child = (0, import_node_child_process2.spawn)("bash", ["--norc", "-o", "pipefail", "-c", `exec 2>&1; ${command}`], {
     cwd: options.cwd,
     env: options.env ?? process.env,
     stdio: [options.stdin ?? "ignore", "pipe", "pipe"],
@@ -37961,11 +37961,11 @@ async function runAndAnalyze(command, options) {
   if (fence) writeLine(options.output, (tee.atLineStart ? "" : "\n") + fence.end + "\n");
   return { analysis: analyzer.finish(), exitCode: exitCodeOf4(code2, signal), signal, cancelledBy };
 }
-var import_node_child_process, import_node_os, import_node_stream3, NOT_STARTED, Tee;
+var import_node_child_process2, import_node_os, import_node_stream3, NOT_STARTED, Tee;
 var init_run_and_analyze = __esm({
   "src/run/run-and-analyze.ts"() {
     "use strict";
-    import_node_child_process = require("node:child_process");
+    import_node_child_process2 = require("node:child_process");
     import_node_os = require("node:os");
     import_node_stream3 = require("node:stream");
     init_analyze();
@@ -38021,9 +38021,9 @@ function quoteWord(word) {
   if (word !== "" && SAFE_WORD.test(word)) return word;
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
-function commandLine(argv) {
-  if (argv.length === 1) return argv[0];
-  return argv.map(quoteWord).join(" ");
+function commandLine(argv2) {
+  if (argv2.length === 1) return argv2[0];
+  return argv2.map(quoteWord).join(" ");
 }
 var SAFE_WORD;
 var init_shell_words = __esm({
@@ -38071,7 +38071,7 @@ var init_run_command = __esm({
 // src/cli/main.ts
 async function readOptionalFile(path3) {
   try {
-    return await import_node_fs4.promises.readFile(path3, "utf8");
+    return await import_node_fs5.promises.readFile(path3, "utf8");
   } catch (error63) {
     throw describeFsError(path3, error63);
   }
@@ -38112,7 +38112,7 @@ async function analyzeCommand(command, io) {
   const paths = await expandLogPaths(command.inputs);
   for (const path3 of paths) {
     let input2 = await openInput(path3, io.stdin);
-    const total = path3 === "-" ? null : await import_node_fs4.promises.stat(path3).then((s) => s.size, () => null);
+    const total = path3 === "-" ? null : await import_node_fs5.promises.stat(path3).then((s) => s.size, () => null);
     if (wantsProgress(Boolean(io.stderrIsTTY), total, io.env)) {
       input2 = withProgress(input2, { label: path3 === "-" ? "standard input" : path3, total, stderr: io.stderr });
     }
@@ -38124,10 +38124,10 @@ async function analyzeCommand(command, io) {
   await write(io.stdout, renderLogs(logs, command.format, { color, dockerfile: command.dockerfile }));
   return analyses.some((a) => failsOn(a.findings, command.failOn)) ? 1 : 0;
 }
-async function runCli(argv, io) {
+async function runCli(argv2, io) {
   let command;
   try {
-    command = parseCommand(argv);
+    command = parseCommand(argv2);
     switch (command.kind) {
       case "help":
         await write(io.stdout, USAGE + "\n");
@@ -38158,11 +38158,11 @@ async function runCli(argv, io) {
     return 2;
   }
 }
-var import_node_fs4;
+var import_node_fs5;
 var init_main = __esm({
   "src/cli/main.ts"() {
     "use strict";
-    import_node_fs4 = require("node:fs");
+    import_node_fs5 = require("node:fs");
     init_args();
     init_errors();
     init_open_input();
@@ -38188,6 +38188,61 @@ function guardOutputs(streams, options) {
   }
 }
 
+// src/cli/lean-heap.ts
+var import_node_child_process = require("node:child_process");
+var import_node_fs2 = require("node:fs");
+init_args();
+var LEAN_HEAP_ENV = "BUILDKIT_DOCTOR_LEAN_HEAP";
+var FLAG = "--max-semi-space-size=4";
+var LARGE_BYTES = 64 * 1024 * 1024;
+function largeFile(path3) {
+  try {
+    const stat = (0, import_node_fs2.statSync)(path3);
+    return stat.isFile() && stat.size >= LARGE_BYTES;
+  } catch {
+    return false;
+  }
+}
+function stdinIsLargeOrStream() {
+  try {
+    const stat = (0, import_node_fs2.fstatSync)(0);
+    return stat.isFIFO() || stat.isSocket() || stat.isFile() && stat.size >= LARGE_BYTES;
+  } catch {
+    return false;
+  }
+}
+function wantsLeanHeap(argv2, env, execArgv) {
+  if (env[LEAN_HEAP_ENV] !== void 0 || execArgv.some((a) => a.startsWith("--max-semi-space-size"))) return false;
+  let command;
+  try {
+    command = parseCommand([...argv2]);
+  } catch {
+    return false;
+  }
+  if (command.kind !== "analyze") return false;
+  const inputs = command.inputs.length === 0 ? ["-"] : command.inputs;
+  return inputs.some((input2) => input2 === "-" ? stdinIsLargeOrStream() : largeFile(input2));
+}
+function restartWithLeanHeap(script2, argv2, execArgv) {
+  return new Promise((resolve) => {
+    const child = (0, import_node_child_process.spawn)(process.execPath, [...execArgv, FLAG, script2, ...argv2], {
+      stdio: "inherit",
+      env: { ...process.env, [LEAN_HEAP_ENV]: "1" }
+    });
+    const forward = (signal) => () => child.kill(signal);
+    const onInt = forward("SIGINT");
+    const onTerm = forward("SIGTERM");
+    process.on("SIGINT", onInt);
+    process.on("SIGTERM", onTerm);
+    child.on("error", () => resolve(-1));
+    child.on("exit", (code2, signal) => {
+      process.off("SIGINT", onInt);
+      process.off("SIGTERM", onTerm);
+      resolve(code2 ?? (signal === "SIGINT" ? 130 : signal === "SIGTERM" ? 143 : 1));
+    });
+  });
+}
+
 // src/cli.ts
 init_main();
 var outputFailed = false;
@@ -38200,13 +38255,25 @@ guardOutputs([process.stdout, process.stderr], {
     }
   }
 });
-runCli(process.argv.slice(2), {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  isTTY: Boolean(process.stdout.isTTY),
-  stderrIsTTY: Boolean(process.stderr.isTTY)
-}).then((code2) => {
-  process.exitCode = outputFailed ? 2 : code2;
-});
+var argv = process.argv.slice(2);
+function analyseHere() {
+  runCli(argv, {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY)
+  }).then((code2) => {
+    process.exitCode = outputFailed ? 2 : code2;
+  });
+}
+var script = process.argv[1];
+if (script !== void 0 && wantsLeanHeap(argv, process.env, process.execArgv)) {
+  void restartWithLeanHeap(script, argv, process.execArgv).then((code2) => {
+    if (code2 === -1) analyseHere();
+    else process.exitCode = code2;
+  });
+} else {
+  analyseHere();
+}

@@ -1,5 +1,6 @@
 // The CLI's entry point: everything happens in cli/main.ts.
 import { guardOutputs } from './cli/closed-output.js';
+import { restartWithLeanHeap, wantsLeanHeap } from './cli/lean-heap.js';
 import { runCli } from './cli/main.js';
 
 let outputFailed = false;
@@ -12,13 +13,28 @@ guardOutputs([process.stdout, process.stderr], {
   },
 });
 
-runCli(process.argv.slice(2), {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  isTTY: Boolean(process.stdout.isTTY),
-  stderrIsTTY: Boolean(process.stderr.isTTY),
-}).then((code) => {
-  process.exitCode = outputFailed ? 2 : code;
-});
+const argv = process.argv.slice(2);
+
+function analyseHere(): void {
+  runCli(argv, {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  }).then((code) => {
+    process.exitCode = outputFailed ? 2 : code;
+  });
+}
+
+const script = process.argv[1];
+if (script !== undefined && wantsLeanHeap(argv, process.env, process.execArgv)) {
+  void restartWithLeanHeap(script, argv, process.execArgv).then((code) => {
+    // The restart could not even start (a sandbox without spawn): analyse here after all.
+    if (code === -1) analyseHere();
+    else process.exitCode = code;
+  });
+} else {
+  analyseHere();
+}
