@@ -20966,7 +20966,7 @@ var init_build_model = __esm({
         for (const step of steps) {
           if (step.internal) continue;
           if (step.status === "cached") cached2++;
-          else if (step.status === "done" || step.status === "error") executed++;
+          else executed++;
         }
         return cached2 + executed === 0 ? null : round(cached2 / (cached2 + executed));
       }

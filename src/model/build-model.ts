@@ -377,7 +377,8 @@ export class BuildModelBuilder {
     for (const step of steps) {
       if (step.internal) continue;
       if (step.status === 'cached') cached++;
-      else if (step.status === 'done' || step.status === 'error') executed++;
+      // A step cut off by the end of the log, or canceled, was running: not a cache hit.
+      else executed++;
     }
     return cached + executed === 0 ? null : round(cached / (cached + executed));
   }

@@ -80,6 +80,8 @@ describe('a log that ends while a step still runs', () => {
     expect(renderMarkdown(analysis)).toContain('⏹ Build did not finish: the log ends while `[3/4] RUN make -j8` was still running: CI job stopped by its time limit');
     // The outcome is unknown, so the timeout stays an error.
     expect(analysis.findings[0]).toMatchObject({ ruleId: 'resources/job-timeout', severity: 'error' });
+    // The step that was running was no cache hit.
+    expect(analysis.model.cacheHitRatio).toBe(0);
   });
 
   it('a complete build is not taken for a cut one', async () => {
