@@ -1,5 +1,6 @@
 // The README's examples are run, not just read: the quick-start scripts exist, the custom-rule
 // example loads, and the files it links to are in the repository.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +16,15 @@ describe('README', () => {
     expect(readme).toContain('npm ci && npm test');
     expect(pkg.scripts.demo).toBeTruthy();
     expect(pkg.scripts.test).toBeTruthy();
+  });
+
+  it('the demo runs as the quick start says: exit 0, and the verdict the README shows', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const run = spawnSync('bash', ['-c', pkg.scripts.demo!], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.status).toBe(0);
+    const shown = /The demo prints[^\n]*\n\n```text\n([^\n]+)/.exec(readme)?.[1];
+    expect(shown).toBeDefined();
+    expect(run.stdout.split('\n')[0]).toBe(shown);
   });
 
   it('the custom-rule example is a valid rule file that adds one rule and turns one off', () => {
