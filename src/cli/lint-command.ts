@@ -10,6 +10,7 @@ import type { BuildModel } from '../model/types.js';
 import { buildReport } from '../report/json.js';
 import { render } from '../report/render.js';
 import { countBySeverity, failsOn } from '../report/severity.js';
+import { plural } from '../report/step-words.js';
 
 /** No build happened: a model with no steps, so the renderers show the findings only. */
 function emptyModel(): BuildModel {
@@ -23,12 +24,8 @@ export function lintAnalysis(dockerfile: Dockerfile, onCheckError?: (checkId: st
   return { model, findings, report: buildReport(model, findings) };
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** The text renderer opens with a verdict about a build; lint has no build, so it says what it checked. */
-function textHeading(dockerfile: Dockerfile, analysis: Analysis): string {
+/** The reports open with a verdict about a build; lint has no build, so it says what it checked. */
+function heading(dockerfile: Dockerfile, analysis: Analysis): string {
   const counts = countBySeverity(analysis.findings);
   const stages = plural(dockerfile.stages.length, 'stage');
   if (analysis.findings.length === 0) return `✔ ${dockerfile.path}: no findings (${stages} checked)`;
@@ -43,11 +40,7 @@ export async function lintCommand(command: Extract<Command, { kind: 'lint' }>, i
     void write(io.stderr, `buildkit-doctor: internal error in ${id}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
   });
   const color = command.format === 'text' && io.isTTY && !io.env.NO_COLOR;
-  let output = render(analysis, command.format, { color, dockerfile: command.dockerfilePath });
-  if (command.format === 'text') {
-    const rest = output.slice(output.indexOf('\n') + 1);
-    output = `${textHeading(dockerfile, analysis)}\n${analysis.findings.length === 0 ? '' : rest}`;
-  }
+  const output = render(analysis, command.format, { color, dockerfile: command.dockerfilePath, heading: heading(dockerfile, analysis) });
   await write(io.stdout, output);
   return failsOn(analysis.findings, command.failOn) ? 1 : 0;
 }

@@ -176,6 +176,9 @@ export function joinParts(parts: ReportParts, headingLevel = 3, details: readonl
 }
 
 /** `--format markdown`: the whole report of one log. */
-export function renderMarkdown(analysis: Analysis): string {
-  return joinParts(reportParts(analysis, { surface: 'markdown' }));
+/** `heading` (plain text) stands in place of the verdict on a build, when there was none (`lint`). */
+export function renderMarkdown(analysis: Analysis, heading?: string): string {
+  const parts = reportParts(analysis, { surface: 'markdown' });
+  if (heading !== undefined) parts.verdict = { ...parts.verdict, markdown: escapeText(heading) };
+  return joinParts(parts);
 }

@@ -10,6 +10,8 @@ export interface RenderOptions {
   color: boolean;
   /** The Dockerfile given by the user, for SARIF results that no Dockerfile line explains. */
   dockerfile?: string | null;
+  /** Text and Markdown: a first line in place of the verdict on a build (`lint` has no build). */
+  heading?: string;
 }
 
 export function render(analysis: Analysis, format: OutputFormat, options: RenderOptions): string {
@@ -17,7 +19,7 @@ export function render(analysis: Analysis, format: OutputFormat, options: Render
     case 'json':
       return JSON.stringify(analysis.report, null, 2) + '\n';
     case 'markdown':
-      return renderMarkdown(analysis);
+      return renderMarkdown(analysis, options.heading);
     case 'sarif':
       return JSON.stringify(renderSarif([analysis], { dockerfile: options.dockerfile ?? null }), null, 2) + '\n';
     case 'github':

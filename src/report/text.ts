@@ -11,6 +11,8 @@ import { groupByTarget } from './target-groups.js';
 
 export interface TextOptions {
   color: boolean;
+  /** A first line in place of the verdict on a build, when there was none (`lint`). */
+  heading?: string;
 }
 
 const CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1 } as const;
@@ -62,7 +64,9 @@ export function renderText({ model, findings }: Analysis, options: TextOptions):
   const failed = model.failedStep !== null ? steps.get(model.failedStep) : undefined;
   const top = findings[0];
   const kind = verdictKind({ model, findings });
-  if (kind === 'failed' && failed) {
+  if (options.heading !== undefined) {
+    out.push(paint(c, 'bold', plain(options.heading)));
+  } else if (kind === 'failed' && failed) {
     const loc = top?.location ? ` (${top.location.file}:${top.location.line})` : '';
     const target = failed.target !== null ? ` in target ${failed.target}` : '';
     out.push(paint(c, 'bold', paint(c, 'red', `✖ Build failed${plain(target)} at ${plain(shortStepLabel(failed, 100))}${loc}`)));

@@ -121,17 +121,20 @@ export class RuleEngine {
       if (this.lastHitLine[rule] === lineNumber || this.lastHitLine[rule] === before.line) continue;
       cut.push(targets[t]!);
     }
-    if (cut.length > 0) this.match(joined, lineNumber, step, cut, () => before.text.length + seamReach);
+    if (cut.length > 0) this.match(joined, lineNumber, step, cut, before.text.length + seamReach);
   }
 
   private line(text: string, lineNumber: number, step: number | null): void {
     const targets = this.set.prefilter.scan(text);
     if (targets.length === 0) return;
-    this.match(text, lineNumber, step, targets, (t) => this.set.prefilter.endOf(t));
+    this.match(text, lineNumber, step, targets, null);
   }
 
-  /** Runs the matchers of `targets` on `text`; `literalEnd` places the window on a long line. */
-  private match(text: string, lineNumber: number, step: number | null, targets: readonly number[], literalEnd: (t: number) => number): void {
+  /**
+   * Runs the matchers of `targets` on `text`. On a long line the regex sees a window around the
+   * literal: where the prefilter found it, or at `seamAt` for literals cut by a line break.
+   */
+  private match(text: string, lineNumber: number, step: number | null, targets: readonly number[], seamAt: number | null): void {
     this.call = (this.call + 1) | 0;
     for (let t = 0; t < targets.length; t++) {
       const slot = this.set.slots[targets[t]!]!;
@@ -139,7 +142,7 @@ export class RuleEngine {
       const matcher = slot.kind === 'match' ? cr.match[slot.index]! : slot.kind === 'context' ? cr.context[slot.index]! : cr.unless[slot.index]!;
       let groups: Record<string, string | undefined> | undefined;
       if (matcher.regex) {
-        const m = matcher.regex.exec(text.length > longLine ? windowAround(text, literalEnd(t)) : text);
+        const m = matcher.regex.exec(text.length > longLine ? windowAround(text, seamAt ?? this.set.prefilter.endOf(t)) : text);
         if (m === null) continue;
         groups = m.groups;
       }

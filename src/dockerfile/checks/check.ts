@@ -69,12 +69,8 @@ export function stageChain(stage: DockerfileStage, dockerfile: Dockerfile): Dock
   return chain;
 }
 
-/** Inline code for Markdown: a backtick inside the text gets a longer fence. */
-export function code(text: string): string {
-  const fence = text.includes('`') ? '``' : '`';
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text}${pad}${fence}`;
-}
+/** Inline code for Markdown: the fence is longer than any backtick run inside. */
+export { codeSpan as code } from '../../security/markdown-escape.js';
 
 /** The RUN's shell source: its arguments and its heredoc bodies. */
 export function runSource(instruction: DockerfileInstruction): string {
