@@ -14,18 +14,13 @@
 import type { LogLine } from '../model/types.js';
 import type { ParseContext } from './context.js';
 import { emitBuilderFailure } from './builder-failure.js';
+import { exitCodeOf } from './final-error.js';
 import { stageNameOf } from './stage-name.js';
 
 // Podman before 3 printed no total: `STEP 2: RUN dnf -y install make`.
 const STEP = /^(?:\[(\d{1,4})\/(\d{1,4})\] )?STEP (\d{1,6})(?:\/(\d{1,6}))?: /;
 const ARROW = '--> ';
 const FAILED_AT = 'building at STEP "';
-
-/** `exit status 100` at the end of the runtime error → 100. */
-function exitStatusOf(message: string): number | null {
-  const m = /exit status (\d{1,10})$/.exec(message);
-  return m ? Number(m[1]) : null;
-}
 
 export class BuildahGrammar {
   private offset = 0;
@@ -110,7 +105,7 @@ export class BuildahGrammar {
     this.ctx.seeFormat('buildah');
     const message = line.text.replace(/^Error: /, '');
     const id = this.step ?? (this.lastId > 0 ? this.offset + this.lastId : null);
-    emitBuilderFailure(this.ctx, line.line, id, message, exitStatusOf(message));
+    emitBuilderFailure(this.ctx, line.line, id, message, exitCodeOf(message));
     this.close();
   }
 

@@ -36,16 +36,7 @@ export function parseFinalError(text: string): string | null {
   return null;
 }
 
-/** `…: exit code: 2`, `… returned a non-zero code: 2` → 2; null when the message names none. */
-export function exitCodeOf(message: string): number | null {
-  for (const marker of ['exit code: ', 'returned a non-zero code: ']) {
-    const at = message.lastIndexOf(marker);
-    if (at < 0) continue;
-    const digits = message.slice(at + marker.length).trim();
-    if (digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits)) return Number(digits);
-  }
-  return null;
-}
+export { exitCodeOf } from '../model/exit-code.js';
 
 const PARSE_ERROR = 'dockerfile parse error ';
 

@@ -11,6 +11,7 @@
 // tty display and the classic builder give durations only (tty) or nothing (classic).
 import type { BuildEvent, BuildModel, LogFormat, SolveError, Step, StepHeader } from './types.js';
 import { IMPLICIT_STEP_ID, implicitStepHeader } from './implicit-step.js';
+import { exitCodeOf } from './exit-code.js';
 
 /** Output lines kept per step while it runs or after it failed. */
 export const TAIL_LINES = 50;
@@ -69,13 +70,6 @@ function emptyStep(header: StepHeader, line: number): Step {
 function placeholderHeader(id: number): StepHeader {
   if (id === IMPLICIT_STEP_ID) return implicitStepHeader();
   return { id, stage: null, index: null, total: null, instruction: '', platform: null, target: null, internal: true };
-}
-
-function exitCodeOf(message: string): number | null {
-  const at = message.lastIndexOf('exit code: ');
-  if (at < 0) return null;
-  const digits = message.slice(at + 11).trim();
-  return digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits) ? Number(digits) : null;
 }
 
 function round(seconds: number): number {
