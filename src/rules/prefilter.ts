@@ -40,14 +40,10 @@ export class Prefilter {
   private endRow = 0;
   private readonly found: number[] = [];
   private readonly ends: number[] = [];
-  private readonly lengths: number[] = [];
   private readonly cutLiterals: number[] = [];
-  /** Length of the longest literal: how far a literal can reach across a line break. */
-  readonly longest: number;
 
   constructor(literals: PrefilterLiteral[]) {
     this.literals = literals;
-    this.longest = literals.reduce((n, lit) => Math.max(n, lit.text.length), 0);
     let symbolCount = 1;
     const symbolOf = (code: number): number => {
       const folded = foldAscii(code);
@@ -169,7 +165,6 @@ export class Prefilter {
   private start(): void {
     this.found.length = 0;
     this.ends.length = 0;
-    this.lengths.length = 0;
     this.cutLiterals.length = 0;
     this.generation = (this.generation + 1) >>> 0 || 1;
   }
@@ -206,18 +201,12 @@ export class Prefilter {
     return this.ends[i] ?? 0;
   }
 
-  /** For the i-th target of the last scan, the length of the literal found. */
-  lengthOf(i: number): number {
-    return this.lengths[i] ?? 0;
-  }
-
   private reportCut(endIndex: number, literalIndex: number): void {
     const lit = this.literals[literalIndex]!;
     if (this.seen[lit.target] === this.generation) return;
     this.seen[lit.target] = this.generation;
     this.found.push(lit.target);
     this.ends.push(endIndex + 1);
-    this.lengths.push(lit.text.length);
     this.cutLiterals.push(literalIndex);
   }
 
@@ -237,6 +226,5 @@ export class Prefilter {
     this.seen[lit.target] = this.generation;
     this.found.push(lit.target);
     this.ends.push(endIndex + 1);
-    this.lengths.push(lit.text.length);
   }
 }

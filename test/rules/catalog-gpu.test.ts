@@ -293,3 +293,23 @@ describe('wordings seen in public projects’ build logs', () => {
     expect(f?.message).not.toContain('requested: .');
   });
 });
+
+describe('apt/unable-to-locate-package', () => {
+  test('an update written with options is still an update in the same RUN', async () => {
+    const log = (update: string) =>
+      [
+        `#7 [3/4] RUN ${update} && apt-get install -y --no-install-recommends nvtop`,
+        '#7 2.841 Reading package lists...',
+        '#7 2.903 E: Unable to locate package nvtop',
+        `#7 ERROR: process "/bin/sh -c ${update} && apt-get install -y --no-install-recommends nvtop" did not complete successfully: exit code: 100`,
+        '',
+      ].join('\n');
+    for (const update of ['apt-get -yq update', 'apt-get -o Acquire::Retries=3 update', 'apt update']) {
+      const [f] = (await analyzeLog(log(update))).filter((x) => x.ruleId === 'apt/unable-to-locate-package');
+      expect(f?.message, update).not.toContain('without `apt-get update`');
+    }
+    const [missing] = (await analyzeLog(log('echo no-update'))).filter((x) => x.ruleId === 'apt/unable-to-locate-package');
+    expect(missing?.message).toContain('without `apt-get update`');
+  });
+});
+

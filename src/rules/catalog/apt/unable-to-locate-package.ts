@@ -19,7 +19,10 @@ export const unableToLocatePackage: RuleInput = {
     },
     { literals: ["Couldn't find any package by"], pattern: "Couldn't find any package by (?:glob|regex) '(?<package>[^'\\n]{1,200})'" },
   ],
-  context: [{ name: 'update', source: 'instruction', literals: ['apt-get update', 'apt update', 'apt-get -q update', 'apt-get -qq update'] }],
+  context: [
+    // `apt-get update`, `apt-get -yq update`, `apt-get -o Acquire::Retries=3 update`, `apt update`
+    { name: 'update', source: 'instruction', literals: ['update'], pattern: '\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b' },
+  ],
   message:
     'apt has no package `{package:all}` for this distribution release and architecture: the name is from another ' +
     'Ubuntu/Debian release, misspelled, in a repository or component not enabled, or not built for this architecture ' +

@@ -13,9 +13,6 @@ export const copySourceMissing: RuleInput = {
       pattern: '"/?(?<path>[^"\\n]{1,300})":? not found',
     },
     {
-      literals: ['failed to calculate checksum of ref', 'failed to compute cache key'],
-    },
-    {
       // The classic builder: `COPY failed: file not found in build context or excluded by .dockerignore: stat requirements.txt: file does not exist`.
       literals: ['COPY failed:', 'ADD failed:'],
       pattern: '(?:COPY|ADD) failed: (?:[^:\\n]{0,200}: )?stat (?<path>[^:\\n]{1,300}): (?:file does not exist|no such file or directory)',
