@@ -18,6 +18,7 @@ export interface CompiledContext extends CompiledMatcher {
   literals: string[];
   ignoreCase: boolean;
   tally: boolean;
+  keepLast: boolean;
 }
 
 export interface CompiledRule {
@@ -84,6 +85,7 @@ export function compileRules(rules: Rule[]): CompiledRuleSet {
       literals: c.literals,
       ignoreCase: c.ignoreCase === true,
       tally: c.tally === true,
+      keepLast: c.keep === 'last',
     }));
     const unless = (rule.unless ?? []).map(compileMatcher);
     const captureNames = (rule.match ?? []).flatMap((m) => (m.pattern ? captureNamesOf(m.pattern) : []));

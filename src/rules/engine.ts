@@ -154,7 +154,7 @@ export class RuleEngine {
         state.cancelled = true;
       } else if (slot.kind === 'context') {
         const context = cr.context[slot.index]!;
-        state.addContext(context.name, text, groups);
+        state.addContext(context.name, text, groups, context.keepLast);
         if (context.tally) state.addTally(context.name, groups);
       } else if (this.lastHit[slot.rule] !== this.call) {
         this.lastHit[slot.rule] = this.call;

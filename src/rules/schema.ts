@@ -53,6 +53,11 @@ export const contextMatcherSchema = matcherSchema
      * package with the number of its versions seen (`lm_eval (15), datasets (3)`).
      */
     tally: z.boolean().optional(),
+    /**
+     * Which hit `{context.<name>…}` shows: the `first` (default) or the `last` one of the scope
+     * (pip names the package it stopped on last, after every `Collecting` before it).
+     */
+    keep: z.enum(['first', 'last']).optional(),
   })
   .strict();
 

@@ -90,8 +90,8 @@ export class ScopeState {
     }
   }
 
-  addContext(name: string, text: string, groups: Record<string, string | undefined> | undefined): void {
-    if (this.contexts.has(name)) return;
+  addContext(name: string, text: string, groups: Record<string, string | undefined> | undefined, keepLast = false): void {
+    if (!keepLast && this.contexts.has(name)) return;
     const kept: Record<string, string> = {};
     for (const [k, v] of Object.entries(groups ?? {})) if (v !== undefined) kept[k] = v;
     this.contexts.set(name, { text: capEvidence(text.trim()), groups: kept });

@@ -313,3 +313,24 @@ describe('apt/unable-to-locate-package', () => {
   });
 });
 
+describe('pip/build-isolation', () => {
+  test('the fix names the package pip stopped on, not the first one of the command', async () => {
+    const lines = [
+      '#8 [3/3] RUN pip install numpy requests flash-attn',
+      '#8 1.02 Collecting numpy',
+      '#8 1.40   Downloading numpy-2.1.3-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl.metadata (62 kB)',
+      '#8 1.52 Collecting requests',
+      '#8 1.60   Downloading requests-2.32.3-py3-none-any.whl.metadata (4.6 kB)',
+      '#8 1.71 Collecting flash-attn',
+      '#8 1.90   Downloading flash_attn-2.7.4.post1.tar.gz (6.0 MB)',
+      '#8 3.12   Installing build dependencies: started',
+      "#8 5.80   Getting requirements to build wheel: finished with status 'error'",
+      "#8 5.81       ModuleNotFoundError: No module named 'torch'",
+      '#8 ERROR: process "/bin/sh -c pip install numpy requests flash-attn" did not complete successfully: exit code: 1',
+      '',
+    ];
+    const [f] = (await analyzeLog(lines.join('\n'))).filter((x) => x.ruleId === 'pip/build-isolation');
+    expect(f?.fix).toContain('pip install --no-build-isolation flash-attn');
+  });
+});
+

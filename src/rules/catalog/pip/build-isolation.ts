@@ -17,7 +17,8 @@ export const buildIsolation: RuleInput = {
       name: 'buildEnv',
       literals: ['Getting requirements to build wheel', 'Preparing metadata (pyproject.toml)', 'Building wheel for', 'pip-build-env-'],
     },
-    { name: 'package', literals: ['Collecting ', 'Failed to build '], pattern: "(?:^\\s{0,200}Collecting |Failed to build ')(?<name>[A-Za-z0-9][\\w.-]{0,200})" },
+    // The package pip stopped on: the last `Collecting` before the failure, or `Failed to build 'x'`.
+    { name: 'package', keep: 'last', literals: ['Collecting ', 'Failed to build '], pattern: "(?:^\\s{0,200}Collecting |Failed to build ')(?<name>[A-Za-z0-9][\\w.-]{0,200})" },
   ],
   scope: 'step',
   specificity: 3,
