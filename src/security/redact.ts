@@ -244,16 +244,24 @@ export class Redactor {
       const valueEnd = consider(nameBefore(nameEnd), nameEnd, valueStart);
       if (valueEnd > eq) eq = valueEnd - 1;
     }
-    // `name: value` (YAML, HTTP-ish) and `"name": "value"` (JSON).
-    for (let colon = text.indexOf(': '); colon >= 0; colon = text.indexOf(': ', colon + 2)) {
+    // `"name": "value"` (JSON, compact or not) anywhere, and `name: value` (YAML) only where the
+    // name begins the line: in prose (`secret HF_TOKEN: not found`, `stat SECRET_TOKEN: no such
+    // file`) a name before a colon is an error message, not an assignment.
+    const bodyStart = framePrefix(text).length;
+    const beginsLine = (start: number): boolean => {
+      for (let k = bodyStart; k < start; k++) if (text[k] !== ' ' && text[k] !== '\t') return false;
+      return true;
+    };
+    for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
       const quoted = text[colon - 1] === '"';
+      if (!quoted && text[colon + 1] !== ' ') continue;
       const nameEnd = quoted ? colon - 1 : colon;
       const start = nameBefore(nameEnd);
-      if (quoted && text[start - 1] !== '"') continue;
-      let valueStart = colon + 2;
+      if (quoted ? text[start - 1] !== '"' : !beginsLine(start)) continue;
+      let valueStart = colon + 1;
       while (text[valueStart] === ' ') valueStart++;
       const valueEnd = consider(start, nameEnd, valueStart);
-      if (valueEnd > colon) colon = valueEnd - 2;
+      if (valueEnd > colon) colon = valueEnd - 1;
     }
     // `--password value` and `ENV NAME value` (the legacy form without `=`).
     for (let space = text.indexOf(' '); space >= 0; space = text.indexOf(' ', space + 1)) {

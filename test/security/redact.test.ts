@@ -55,6 +55,23 @@ describe('Redactor.redact: what is masked', () => {
     expect(redactor.findings().length).toBeGreaterThan(0);
   });
 
+  test('a secret name in an error message is prose, not an assignment', () => {
+    const lines = [
+      '#7 ERROR: failed to stat SECRET_TOKEN: stat SECRET_TOKEN: no such file or directory',
+      'ERROR: failed to solve: secret HF_TOKEN: not found',
+      '#5 0.412 error: invalid token: expired',
+    ];
+    const { out, redactor } = redactAll(lines);
+    expect(out).toEqual(lines);
+    expect(redactor.findings()).toEqual([]);
+  });
+
+  test('compact JSON is read like spaced JSON', () => {
+    const { out, redactor } = redactAll(['#4 0.2 {"access_token":"ya29.a0AfH6SMBx7d","expires_in":3599}']);
+    expect(out[0]).toBe(`#4 0.2 {"access_token":"${MASK}","expires_in":3599}`);
+    expect(redactor.findings().length).toBe(1);
+  });
+
   test('a bare Authorization value is masked only when it looks like a credential', () => {
     const registry =
       '#5 ERROR: failed to resolve source metadata for docker.io/acme/private:1.0: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
