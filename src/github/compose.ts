@@ -40,13 +40,17 @@ function overallVerdict(parts: ReportParts[], logs: readonly NamedAnalysis[]): {
   const unfinished = parts.filter((p) => p.verdict.kind === 'unfinished').length;
   if (unfinished > 0) return { kind: 'unfinished', markdown: `${MARK.unfinished} ${unfinished} of ${plural(logs.length, 'build log')} did not finish` };
   if (unrecognised === logs.length) return { kind: 'unrecognised', markdown: `${MARK.unrecognised} No build output recognised in ${plural(logs.length, 'log')}` };
-  if (!parts.some((p) => p.verdict.kind === 'passed')) {
+  const passed = parts.filter((p) => p.verdict.kind === 'passed').length;
+  if (passed === 0) {
     const found = logs.reduce((n, l) => n + l.analysis.findings.length, 0);
     return { kind: 'tool-output', markdown: `${MARK['tool-output']} No build steps recognised in ${plural(logs.length, 'log')}; ${plural(found, 'finding')} in the text` };
   }
   const counts = countBySeverity(logs.flatMap((l) => l.analysis.findings));
   const extras = [counts.warning ? plural(counts.warning, 'warning') : '', counts.notice ? plural(counts.notice, 'notice') : ''].filter(Boolean);
-  return { kind: 'passed', markdown: `${MARK.passed} ${plural(logs.length, 'build log')} passed${extras.length ? ` with ${extras.join(' and ')}` : ''}` };
+  // Only the logs that passed are called so; the others (no build in them) are counted apart.
+  const others = logs.length - passed;
+  const which = others === 0 ? `${plural(logs.length, 'build log')} passed` : `${passed} of ${plural(logs.length, 'log')} passed, ${others} with no build recognised`;
+  return { kind: 'passed', markdown: `${MARK.passed} ${which}${extras.length ? ` with ${extras.join(' and ')}` : ''}` };
 }
 
 function logsTable(parts: ReportParts[], logs: readonly NamedAnalysis[]): string {

@@ -11,6 +11,8 @@ import type { OutputFormat } from '../cli/args.js';
 import { render, type RenderOptions } from './render.js';
 import { renderSarif } from './sarif.js';
 import { countBySeverity } from './severity.js';
+import { plural } from './step-words.js';
+import { codeSpan } from '../security/markdown-escape.js';
 import { verdictKind, type VerdictKind } from './recognised.js';
 import type { Report } from '../model/types.js';
 
@@ -73,15 +75,6 @@ export function summarizeLogs(logs: readonly NamedAnalysis[]): MergedSummary {
   };
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** A file name is the user's, not ours: in Markdown every character that could start markup becomes an entity. */
-function markdownText(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>&@~=:-]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** Control characters of a file name would drive the terminal. */
 function terminalText(text: string): string {
   // eslint-disable-next-line no-control-regex
@@ -110,7 +103,7 @@ function markdownSummary(summary: MergedSummary): string {
     '| --- | --- | ---: | ---: | ---: | --- |',
   ];
   for (const row of summary.logs) {
-    out.push(`| ${markdownText(row.log)} | ${MARKS[row.verdict]} ${row.verdict} | ${row.errors} | ${row.warnings} | ${row.notices} | ${row.topRule ? `\`${row.topRule}\`` : ''} |`);
+    out.push(`| ${codeSpan(row.log, { inTable: true })} | ${MARKS[row.verdict]} ${row.verdict} | ${row.errors} | ${row.warnings} | ${row.notices} | ${row.topRule ? `\`${row.topRule}\`` : ''} |`);
   }
   return out.join('\n') + '\n';
 }
@@ -136,7 +129,7 @@ export function renderLogs(logs: readonly NamedAnalysis[], format: OutputFormat,
     case 'github':
       return logs.map(({ analysis }) => render(analysis, format, options)).join('');
     case 'markdown':
-      return logs.map(({ name, analysis }) => `## ${markdownText(name)}\n\n${render(analysis, format, options)}\n`).join('') + markdownSummary(summary);
+      return logs.map(({ name, analysis }) => `## ${codeSpan(name)}\n\n${render(analysis, format, options)}\n`).join('') + markdownSummary(summary);
     case 'text':
       return logs.map(({ name, analysis }) => `== ${terminalText(name)} ==\n${render(analysis, format, options)}\n`).join('') + textSummary(summary);
   }

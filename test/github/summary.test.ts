@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planAnnotations } from '../../src/github/annotations.js';
 import { renderJobSummary } from '../../src/github/summary.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import { makeFinding } from '../support/builders.js';
+import { makeAnalysis, makeFinding, makeModel } from '../support/builders.js';
 import { analysis, outsideCode, passed, sampleAnalysis, step } from './make-analysis.js';
 
 const one = (a: ReturnType<typeof analysis>) => [{ name: 'build.log', analysis: a }];
@@ -76,6 +76,20 @@ describe('job summary', () => {
     expect(text).toContain(`+${omitted} more findings left out to stay under GitHub's 1 MiB summary limit.`);
     expect(text.match(/<details>/g)?.length).toBe(text.match(/<\/details>/g)?.length);
     expect(text.match(/<details>\n/g)?.length).toBe(60 - omitted);
+  });
+
+  it('several logs: only those that passed are called passed', () => {
+    const unrecognised = makeAnalysis([], makeModel({ format: 'unknown', steps: [] }));
+    const { text } = renderJobSummary([
+      { name: 'logs/build.log', analysis: passed() },
+      { name: 'logs/notes.txt', analysis: unrecognised },
+    ]);
+    expect(text.split('\n')[0]).toBe('### ✅ 1 of 2 logs passed, 1 with no build recognised');
+    const both = renderJobSummary([
+      { name: 'a.log', analysis: passed() },
+      { name: 'b.log', analysis: passed() },
+    ]);
+    expect(both.text.split('\n')[0]).toBe('### ✅ 2 build logs passed');
   });
 
   it('merges several logs: one verdict, a table of logs, then each log', () => {
