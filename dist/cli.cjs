@@ -730,8 +730,8 @@ Exit: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or inp
 
 // src/cli/open-input.ts
 function describeFsError(path3, error63) {
-  const code2 = error63?.code ?? "";
-  const detail = REASONS[code2] ?? String(error63?.message ?? error63).split("\n")[0];
+  const code = error63?.code ?? "";
+  const detail = REASONS[code] ?? String(error63?.message ?? error63).split("\n")[0];
   return new InputError(`cannot read ${path3}: ${detail}`);
 }
 function isBinaryByte(byte) {
@@ -1253,6 +1253,78 @@ var init_builder_failure = __esm({
   }
 });
 
+// src/model/exit-code.ts
+function exitCodeOf(message) {
+  for (const marker of MARKERS) {
+    const at = message.lastIndexOf(marker);
+    if (at < 0) continue;
+    const digits = message.slice(at + marker.length).trim();
+    if (digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits)) return Number(digits);
+  }
+  return null;
+}
+var MARKERS;
+var init_exit_code = __esm({
+  "src/model/exit-code.ts"() {
+    "use strict";
+    MARKERS = [
+      "exit code: ",
+      // BuildKit: `did not complete successfully: exit code: 2`, `executor failed running […]: exit code: 2`
+      "returned a non-zero code: ",
+      // classic builder: `The command '/bin/sh -c make' returned a non-zero code: 2`
+      "exit status "
+      // podman / buildah: `building at STEP "RUN make": while running runtime: exit status 2`
+    ];
+  }
+});
+
+// src/grammar/final-error.ts
+function parseFinalError(text) {
+  if (text.startsWith("executor failed running [")) return text;
+  let rest = text;
+  for (let round2 = 0; round2 < 2; round2++) {
+    for (const lead of LEADS) {
+      if (rest.startsWith(lead)) {
+        rest = rest.slice(lead.length);
+        break;
+      }
+    }
+  }
+  if (rest.startsWith("target ")) {
+    const colon = rest.indexOf(": ");
+    if (colon < 0 || rest.slice(7, colon).includes(" ")) return null;
+    rest = rest.slice(colon + 2);
+  }
+  if (rest.startsWith("failed to build: ")) rest = rest.slice("failed to build: ".length);
+  for (const solve of SOLVE) {
+    if (rest.startsWith(solve)) return rest.slice(solve.length);
+  }
+  if (rest.startsWith("executor failed running [") && rest !== text) return rest;
+  return null;
+}
+function parseErrorLineOf(message) {
+  const at = message.toLowerCase().indexOf(PARSE_ERROR);
+  if (at < 0) return null;
+  let rest = message.slice(at + PARSE_ERROR.length);
+  if (rest.startsWith("on ")) rest = rest.slice(3);
+  if (!rest.startsWith("line ")) return null;
+  let end = 5;
+  while (end < rest.length && end < 15 && rest.charCodeAt(end) >= 48 && rest.charCodeAt(end) <= 57) end++;
+  if (end === 5 || end >= 15 || rest[end] !== ":") return null;
+  const line = Number(rest.slice(5, end));
+  return line >= 1 ? line : null;
+}
+var LEADS, SOLVE, PARSE_ERROR;
+var init_final_error = __esm({
+  "src/grammar/final-error.ts"() {
+    "use strict";
+    init_exit_code();
+    LEADS = ["Error: buildx failed with: ", "ERROR: ", "error: ", "Error: "];
+    SOLVE = ["failed to solve with frontend dockerfile.v0: ", "failed to solve: "];
+    PARSE_ERROR = "dockerfile parse error ";
+  }
+});
+
 // src/grammar/stage-name.ts
 function stageNameOf(fromInstruction) {
   const words2 = fromInstruction.trim().split(/\s+/);
@@ -1266,15 +1338,12 @@ var init_stage_name = __esm({
 });
 
 // src/grammar/buildah.ts
-function exitStatusOf(message) {
-  const m = /exit status (\d{1,10})$/.exec(message);
-  return m ? Number(m[1]) : null;
-}
 var STEP, ARROW, FAILED_AT, BuildahGrammar;
 var init_buildah = __esm({
   "src/grammar/buildah.ts"() {
     "use strict";
     init_builder_failure();
+    init_final_error();
     init_stage_name();
     STEP = /^(?:\[(\d{1,4})\/(\d{1,4})\] )?STEP (\d{1,6})(?:\/(\d{1,6}))?: /;
     ARROW = "--> ";
@@ -1358,7 +1427,7 @@ var init_buildah = __esm({
         this.ctx.seeFormat("buildah");
         const message = line.text.replace(/^Error: /, "");
         const id = this.step ?? (this.lastId > 0 ? this.offset + this.lastId : null);
-        emitBuilderFailure(this.ctx, line.line, id, message, exitStatusOf(message));
+        emitBuilderFailure(this.ctx, line.line, id, message, exitCodeOf(message));
         this.close();
       }
       close() {
@@ -1367,61 +1436,6 @@ var init_buildah = __esm({
         this.cached = false;
       }
     };
-  }
-});
-
-// src/grammar/final-error.ts
-function parseFinalError(text) {
-  if (text.startsWith("executor failed running [")) return text;
-  let rest = text;
-  for (let round2 = 0; round2 < 2; round2++) {
-    for (const lead of LEADS) {
-      if (rest.startsWith(lead)) {
-        rest = rest.slice(lead.length);
-        break;
-      }
-    }
-  }
-  if (rest.startsWith("target ")) {
-    const colon = rest.indexOf(": ");
-    if (colon < 0 || rest.slice(7, colon).includes(" ")) return null;
-    rest = rest.slice(colon + 2);
-  }
-  if (rest.startsWith("failed to build: ")) rest = rest.slice("failed to build: ".length);
-  for (const solve of SOLVE) {
-    if (rest.startsWith(solve)) return rest.slice(solve.length);
-  }
-  if (rest.startsWith("executor failed running [") && rest !== text) return rest;
-  return null;
-}
-function exitCodeOf(message) {
-  for (const marker of ["exit code: ", "returned a non-zero code: "]) {
-    const at = message.lastIndexOf(marker);
-    if (at < 0) continue;
-    const digits = message.slice(at + marker.length).trim();
-    if (digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits)) return Number(digits);
-  }
-  return null;
-}
-function parseErrorLineOf(message) {
-  const at = message.toLowerCase().indexOf(PARSE_ERROR);
-  if (at < 0) return null;
-  let rest = message.slice(at + PARSE_ERROR.length);
-  if (rest.startsWith("on ")) rest = rest.slice(3);
-  if (!rest.startsWith("line ")) return null;
-  let end = 5;
-  while (end < rest.length && end < 15 && rest.charCodeAt(end) >= 48 && rest.charCodeAt(end) <= 57) end++;
-  if (end === 5 || end >= 15 || rest[end] !== ":") return null;
-  const line = Number(rest.slice(5, end));
-  return line >= 1 ? line : null;
-}
-var LEADS, SOLVE, PARSE_ERROR;
-var init_final_error = __esm({
-  "src/grammar/final-error.ts"() {
-    "use strict";
-    LEADS = ["Error: buildx failed with: ", "ERROR: ", "error: ", "Error: "];
-    SOLVE = ["failed to solve with frontend dockerfile.v0: ", "failed to solve: "];
-    PARSE_ERROR = "dockerfile parse error ";
   }
 });
 
@@ -1918,8 +1932,8 @@ var init_context = __esm({
 function stripAnsi(text) {
   return text.includes(ESC) ? text.replace(ANSI, "") : text;
 }
-function isDigit(code2) {
-  return code2 >= 48 && code2 <= 57;
+function isDigit(code) {
+  return code >= 48 && code <= 57;
 }
 function stripCiPrefixes(text) {
   let out = text;
@@ -2381,12 +2395,6 @@ function placeholderHeader(id) {
   if (id === IMPLICIT_STEP_ID) return implicitStepHeader();
   return { id, stage: null, index: null, total: null, instruction: "", platform: null, target: null, internal: true };
 }
-function exitCodeOf2(message) {
-  const at = message.lastIndexOf("exit code: ");
-  if (at < 0) return null;
-  const digits = message.slice(at + 11).trim();
-  return digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits) ? Number(digits) : null;
-}
 function round(seconds) {
   return Math.round(seconds * 1e3) / 1e3;
 }
@@ -2401,6 +2409,7 @@ var init_build_model = __esm({
   "src/model/build-model.ts"() {
     "use strict";
     init_implicit_step();
+    init_exit_code();
     TAIL_LINES = 50;
     PASSED_TAIL_LINES = 10;
     TAIL_LINE_CHARS = 500;
@@ -2472,7 +2481,7 @@ var init_build_model = __esm({
             step.lastLine = event.line;
             if (event.message.length > 0) {
               step.error = event.message;
-              step.exitCode = exitCodeOf2(event.message);
+              step.exitCode = exitCodeOf(event.message);
               if (step.instruction === "") step.instruction = runInstructionOf(event.message) ?? "";
             }
             if (event.seconds !== null) step.seconds = event.seconds;
@@ -3717,7 +3726,7 @@ function contextStates(cr, input2) {
   }
   return states;
 }
-function exitCodeOf3(step, model) {
+function exitCodeOf2(step, model) {
   if (step?.exitCode != null) return step.exitCode;
   if (step === null || step.id === model.failedStep || step.id === model.solveError?.step) return model.solveError?.exitCode ?? null;
   return null;
@@ -3766,7 +3775,7 @@ function renderFinding(cr, input2, model) {
     step: input2.stepId === null ? void 0 : String(input2.stepId),
     seconds: step?.seconds != null ? step.seconds.toFixed(1) : void 0,
     duration: step?.seconds != null ? formatDuration(step.seconds) : void 0,
-    exitCode: exitCodeOf3(step, model)?.toString(),
+    exitCode: exitCodeOf2(step, model)?.toString(),
     platform: step?.platform ?? void 0,
     error: step?.error ?? (step === null || step.id === model.failedStep ? model.solveError?.message : void 0)
   };
@@ -3873,8 +3882,8 @@ var init_enrichers = __esm({
 });
 
 // src/rules/prefilter.ts
-function foldAscii(code2) {
-  return code2 >= 65 && code2 <= 90 ? code2 + 32 : code2;
+function foldAscii(code) {
+  return code >= 65 && code <= 90 ? code + 32 : code;
 }
 var Prefilter;
 var init_prefilter = __esm({
@@ -3903,16 +3912,12 @@ var init_prefilter = __esm({
       endRow = 0;
       found = [];
       ends = [];
-      lengths = [];
       cutLiterals = [];
-      /** Length of the longest literal: how far a literal can reach across a line break. */
-      longest;
       constructor(literals) {
         this.literals = literals;
-        this.longest = literals.reduce((n, lit) => Math.max(n, lit.text.length), 0);
         let symbolCount = 1;
-        const symbolOf = (code2) => {
-          const folded = foldAscii(code2);
+        const symbolOf = (code) => {
+          const folded = foldAscii(code);
           if (folded < 128) {
             if (this.asciiSymbol[folded] === 0) this.asciiSymbol[folded] = symbolCount++;
             return this.asciiSymbol[folded];
@@ -4021,7 +4026,6 @@ var init_prefilter = __esm({
       start() {
         this.found.length = 0;
         this.ends.length = 0;
-        this.lengths.length = 0;
         this.cutLiterals.length = 0;
         this.generation = this.generation + 1 >>> 0 || 1;
       }
@@ -4032,8 +4036,8 @@ var init_prefilter = __esm({
       run(line, limit, row, cutBefore) {
         const { delta, asciiSymbol, otherSymbol, symbols } = this;
         for (let i = 0; i < limit; i++) {
-          const code2 = line.charCodeAt(i);
-          const v = delta[row + (code2 < 128 ? asciiSymbol[code2] : otherSymbol.get(code2) ?? 0)];
+          const code = line.charCodeAt(i);
+          const v = delta[row + (code < 128 ? asciiSymbol[code] : otherSymbol.get(code) ?? 0)];
           if (v >= 0) {
             row = v;
             if (cutBefore !== null && this.depth[row / symbols] <= i + 1 - cutBefore) break;
@@ -4054,17 +4058,12 @@ var init_prefilter = __esm({
       endOf(i) {
         return this.ends[i] ?? 0;
       }
-      /** For the i-th target of the last scan, the length of the literal found. */
-      lengthOf(i) {
-        return this.lengths[i] ?? 0;
-      }
       reportCut(endIndex, literalIndex) {
         const lit = this.literals[literalIndex];
         if (this.seen[lit.target] === this.generation) return;
         this.seen[lit.target] = this.generation;
         this.found.push(lit.target);
         this.ends.push(endIndex + 1);
-        this.lengths.push(lit.text.length);
         this.cutLiterals.push(literalIndex);
       }
       /**
@@ -4082,7 +4081,6 @@ var init_prefilter = __esm({
         this.seen[lit.target] = this.generation;
         this.found.push(lit.target);
         this.ends.push(endIndex + 1);
-        this.lengths.push(lit.text.length);
       }
     };
   }
@@ -4112,7 +4110,8 @@ function compileRules(rules) {
       source: c.source ?? "line",
       literals: c.literals,
       ignoreCase: c.ignoreCase === true,
-      tally: c.tally === true
+      tally: c.tally === true,
+      keepLast: c.keep === "last"
     }));
     const unless = (rule.unless ?? []).map(compileMatcher);
     const captureNames = (rule.match ?? []).flatMap((m) => m.pattern ? captureNamesOf(m.pattern) : []);
@@ -4303,8 +4302,8 @@ var init_scope_state = __esm({
           this.addCaptures({ [`context.${name}.${group}`]: value });
         }
       }
-      addContext(name, text, groups) {
-        if (this.contexts.has(name)) return;
+      addContext(name, text, groups, keepLast = false) {
+        if (!keepLast && this.contexts.has(name)) return;
         const kept = {};
         for (const [k, v] of Object.entries(groups ?? {})) if (v !== void 0) kept[k] = v;
         this.contexts.set(name, { text: capEvidence(text.trim()), groups: kept });
@@ -4557,15 +4556,18 @@ var init_engine = __esm({
           if (this.lastHitLine[rule] === lineNumber || this.lastHitLine[rule] === before.line) continue;
           cut.push(targets[t]);
         }
-        if (cut.length > 0) this.match(joined, lineNumber, step, cut, () => before.text.length + seamReach);
+        if (cut.length > 0) this.match(joined, lineNumber, step, cut, before.text.length + seamReach);
       }
       line(text, lineNumber, step) {
         const targets = this.set.prefilter.scan(text);
         if (targets.length === 0) return;
-        this.match(text, lineNumber, step, targets, (t) => this.set.prefilter.endOf(t));
+        this.match(text, lineNumber, step, targets, null);
       }
-      /** Runs the matchers of `targets` on `text`; `literalEnd` places the window on a long line. */
-      match(text, lineNumber, step, targets, literalEnd) {
+      /**
+       * Runs the matchers of `targets` on `text`. On a long line the regex sees a window around the
+       * literal: where the prefilter found it, or at `seamAt` for literals cut by a line break.
+       */
+      match(text, lineNumber, step, targets, seamAt) {
         this.call = this.call + 1 | 0;
         for (let t = 0; t < targets.length; t++) {
           const slot = this.set.slots[targets[t]];
@@ -4573,7 +4575,7 @@ var init_engine = __esm({
           const matcher = slot.kind === "match" ? cr.match[slot.index] : slot.kind === "context" ? cr.context[slot.index] : cr.unless[slot.index];
           let groups;
           if (matcher.regex) {
-            const m = matcher.regex.exec(text.length > longLine ? windowAround(text, literalEnd(t)) : text);
+            const m = matcher.regex.exec(text.length > longLine ? windowAround(text, seamAt ?? this.set.prefilter.endOf(t)) : text);
             if (m === null) continue;
             groups = m.groups;
           }
@@ -4585,7 +4587,7 @@ var init_engine = __esm({
             state.cancelled = true;
           } else if (slot.kind === "context") {
             const context = cr.context[slot.index];
-            state.addContext(context.name, text, groups);
+            state.addContext(context.name, text, groups, context.keepLast);
             if (context.tally) state.addTally(context.name, groups);
           } else if (this.lastHit[slot.rule] !== this.call) {
             this.lastHit[slot.rule] = this.call;
@@ -5773,8 +5775,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str2 += json2.slice(start, i);
-                const code2 = json2.substr(i + 2, 4);
-                switch (code2) {
+                const code = json2.substr(i + 2, 4);
+                switch (code) {
                   case "0000":
                     str2 += "\\0";
                     break;
@@ -5800,8 +5802,8 @@ var require_stringifyString = __commonJS({
                     str2 += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str2 += "\\x" + code2.substr(2);
+                    if (code.substr(0, 2) === "00")
+                      str2 += "\\x" + code.substr(2);
                     else
                       str2 += json2.substr(i, 6);
                 }
@@ -8300,22 +8302,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code, message) {
         super();
         this.name = name;
-        this.code = code2;
+        this.code = code;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
       }
     };
     var prettifyError2 = (src, lc) => (error63) => {
@@ -9224,7 +9226,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -9422,9 +9424,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok ? parseInt(cc, 16) : NaN;
+      const code = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -9746,12 +9748,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -9913,12 +9915,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
         };
         switch (token.type) {
           case "scalar":
@@ -11956,6 +11958,367 @@ var require_dist = __commonJS({
   }
 });
 
+// src/security/secret-patterns.ts
+function words(name) {
+  const out = [];
+  let current = "";
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i];
+    if (ch === "_" || ch === "-" || ch === ".") {
+      if (current) out.push(current.toLowerCase());
+      current = "";
+      continue;
+    }
+    const previous = name[i - 1];
+    if (current && ch >= "A" && ch <= "Z" && previous !== void 0 && previous >= "a" && previous <= "z") {
+      out.push(current.toLowerCase());
+      current = "";
+    }
+    current += ch;
+  }
+  if (current) out.push(current.toLowerCase());
+  return out;
+}
+function isSecretName(name) {
+  const w = words(name);
+  const last = w[w.length - 1];
+  if (last === void 0) return false;
+  if (SECRET_WORDS.has(last)) return true;
+  return last === "key" && w.length > 1 && KEY_QUALIFIERS.has(w[w.length - 2]);
+}
+function isAwsSecretName(name) {
+  return words(name).join("_").endsWith("aws_secret_access_key");
+}
+function isPlaceholderValue(value) {
+  if (value.length === 0) return true;
+  if (value.startsWith("$") || value.startsWith("%") || value.includes("****") || /^\*+$/.test(value)) return true;
+  const lower = value.toLowerCase();
+  return lower === "true" || lower === "false" || lower === "null" || lower === "none" || lower === '""' || lower === "''" || lower === "<redacted>";
+}
+var SECRET_LABELS, TOKEN_PATTERN, TOKEN_GROUP_KINDS, SECRET_PREFILTER, SECRET_WORDS, KEY_QUALIFIERS;
+var init_secret_patterns = __esm({
+  "src/security/secret-patterns.ts"() {
+    "use strict";
+    SECRET_LABELS = {
+      "github-token": "GitHub token",
+      "aws-access-key": "AWS access key id",
+      "aws-secret-key": "AWS secret access key",
+      "huggingface-token": "Hugging Face token",
+      "slack-token": "Slack token",
+      "pypi-token": "PyPI API token",
+      "private-key": "private key",
+      "url-credentials": "password in a URL",
+      "authorization-header": "HTTP Authorization header",
+      "secret-assignment": "secret-named variable or argument"
+    };
+    TOKEN_PATTERN = /(?<![A-Za-z0-9_])(?:(?<github>gh[pousr]_)[A-Za-z0-9]{30,255}|(?<githubPat>github_pat_)[A-Za-z0-9_]{22,255}|(?<aws>(?:AKIA|ASIA))[A-Z0-9]{16}(?![A-Z0-9])|(?<hf>hf_)[A-Za-z0-9]{30,255}|(?<slack>xox[abprs]-)[A-Za-z0-9-]{10,255}|(?<pypi>pypi-)[A-Za-z0-9_-]{40,2000})/g;
+    TOKEN_GROUP_KINDS = {
+      github: "github-token",
+      githubPat: "github-token",
+      aws: "aws-access-key",
+      hf: "huggingface-token",
+      slack: "slack-token",
+      pypi: "pypi-token"
+    };
+    SECRET_PREFILTER = /token|passw|secret|key|credential|auth|pwd|:\/\/|gh[pousr]_|github_pat_|A[KS]IA|hf_|xox[abprs]-|pypi-|-----BEGIN|bearer/i;
+    SECRET_WORDS = /* @__PURE__ */ new Set([
+      "token",
+      "secret",
+      "password",
+      "passwd",
+      "pwd",
+      "passphrase",
+      "credential",
+      "credentials",
+      "apikey",
+      "secretkey",
+      "accesskey",
+      "privatekey",
+      "pat",
+      "auth"
+    ]);
+    KEY_QUALIFIERS = /* @__PURE__ */ new Set(["api", "access", "secret", "private", "auth", "client", "account", "master", "encryption", "license", "service", "deploy", "signing", "subscription", "storage", "app"]);
+  }
+});
+
+// src/security/redact.ts
+function isNameChar(ch) {
+  return ch !== void 0 && NAME_CHAR2.test(ch);
+}
+function framePrefix(text) {
+  if (text[0] !== "#") return "";
+  let i = 1;
+  while (i < text.length && text[i] >= "0" && text[i] <= "9") i++;
+  if (i === 1 || text[i] !== " ") return "";
+  let j = i + 1;
+  while (j < text.length && (text[j] >= "0" && text[j] <= "9" || text[j] === ".")) j++;
+  return j > i + 1 && text[j] === " " ? text.slice(0, j + 1) : "";
+}
+function looksLikeKeyMaterial(body) {
+  const trimmed = body.trim();
+  if (trimmed === "" || trimmed.startsWith("Proc-Type:") || trimmed.startsWith("DEK-Info:") || trimmed.startsWith("Comment:")) return true;
+  return trimmed.length <= 100 && /^[A-Za-z0-9+/=]+$/.test(trimmed);
+}
+function secretFix(kind) {
+  const rotate = kind === "private-key" ? "1. Replace the key pair: generate a new key, install the new public key, revoke the old one." : "1. Revoke and rotate the credential now: anyone who can read this log may have copied it.";
+  return [
+    rotate,
+    "2. Pass secrets to the build as BuildKit secrets, never as `--build-arg` or `ENV` (both are kept in the image history and printed in the log):",
+    "   ```dockerfile",
+    "   RUN --mount=type=secret,id=hf_token,env=HF_TOKEN python download.py",
+    "   ```",
+    "   ```sh",
+    "   docker buildx build --secret id=hf_token,env=HF_TOKEN .",
+    "   ```",
+    "   In GitHub Actions: `secrets: hf_token=${{ secrets.HF_TOKEN }}` on `docker/build-push-action`.",
+    "3. Do not echo secrets or run commands with `set -x` while they are in the environment."
+  ].join("\n");
+}
+function credentialShaped(value) {
+  return value.length >= 12 && /[0-9+/=_-]/.test(value);
+}
+var MASK, SECRET_RULE_ID, MAX_LINES_LISTED, MAX_EVIDENCE, MAX_KEY_LINES, NAME_CHAR2, VALUE_END, Redactor;
+var init_redact = __esm({
+  "src/security/redact.ts"() {
+    "use strict";
+    init_secret_patterns();
+    MASK = "****";
+    SECRET_RULE_ID = "security/secret-in-log";
+    MAX_LINES_LISTED = 10;
+    MAX_EVIDENCE = 3;
+    MAX_KEY_LINES = 200;
+    NAME_CHAR2 = /[A-Za-z0-9_.-]/;
+    VALUE_END = /[\s"'`,;&|)}\]]/;
+    Redactor = class {
+      seen = /* @__PURE__ */ new Map();
+      /** Inside a private-key block: lines masked until its END line. */
+      keyLines = -1;
+      /** Returns `text` with every secret in it masked (the same string when there is none). */
+      redact(text, line) {
+        if (this.keyLines >= 0) {
+          const masked = this.continueKeyBlock(text);
+          if (masked !== null) return masked;
+        }
+        if (!SECRET_PREFILTER.test(text)) return text;
+        const found = /* @__PURE__ */ new Set();
+        let out = this.maskPrivateKey(text, found);
+        out = this.maskTokens(out, found);
+        out = this.maskUrlCredentials(out, found);
+        out = this.maskAuthorization(out, found);
+        out = this.maskAssignments(out, found);
+        for (const kind of found) this.record(kind, line, out);
+        return out;
+      }
+      record(kind, line, masked) {
+        let s = this.seen.get(kind);
+        if (!s) this.seen.set(kind, s = { lines: [], count: 0, evidence: [] });
+        if (s.lines[s.lines.length - 1] === line) return;
+        s.count++;
+        if (s.lines.length < MAX_LINES_LISTED) s.lines.push(line);
+        if (s.evidence.length < MAX_EVIDENCE) s.evidence.push(masked.length > 500 ? masked.slice(0, 500) + "\u2026" : masked);
+      }
+      /** A line inside a private-key block: masked whole, its BuildKit frame kept (counted once, at BEGIN). */
+      continueKeyBlock(text) {
+        const frame = framePrefix(text);
+        const body = text.slice(frame.length);
+        const end = body.indexOf("-----END");
+        if (end >= 0) {
+          this.keyLines = -1;
+          return frame + (end > 0 ? MASK : "") + body.slice(end);
+        }
+        if (!looksLikeKeyMaterial(body) || this.keyLines >= MAX_KEY_LINES) {
+          this.keyLines = -1;
+          return null;
+        }
+        this.keyLines++;
+        return body.trim() === "" ? text : frame + MASK;
+      }
+      maskPrivateKey(text, found) {
+        const begin = text.indexOf("-----BEGIN ");
+        if (begin < 0) return text;
+        const close = text.indexOf("-----", begin + 11);
+        if (close < 0 || !text.slice(begin, close).includes("PRIVATE KEY")) return text;
+        const afterHeader = close + 5;
+        found.add("private-key");
+        const end = text.indexOf("-----END", afterHeader);
+        if (end >= 0) {
+          return text.slice(0, afterHeader) + MASK + text.slice(end);
+        }
+        this.keyLines = 0;
+        return text.slice(0, afterHeader) + (afterHeader < text.length ? MASK : "");
+      }
+      maskTokens(text, found) {
+        TOKEN_PATTERN.lastIndex = 0;
+        return text.replace(TOKEN_PATTERN, (...args) => {
+          const groups = args[args.length - 1];
+          for (const [group, kind] of Object.entries(TOKEN_GROUP_KINDS)) {
+            const prefix = groups[group];
+            if (prefix !== void 0) {
+              found.add(kind);
+              return prefix + MASK;
+            }
+          }
+          return MASK;
+        });
+      }
+      /** `scheme://user:password@host` → `scheme://user:****@host`. */
+      maskUrlCredentials(text, found) {
+        let out = "";
+        let from = 0;
+        for (let at = text.indexOf("://"); at >= 0; at = text.indexOf("://", at + 3)) {
+          const start = at + 3;
+          let end = start;
+          let colon = -1;
+          let atSign = -1;
+          while (end < text.length) {
+            const ch = text[end];
+            if (ch === "/" || ch === " " || ch === "	" || ch === '"' || ch === "'" || ch === "?" || ch === "#") break;
+            if (ch === ":" && colon < 0 && atSign < 0) colon = end;
+            if (ch === "@") atSign = end;
+            end++;
+          }
+          if (colon < 0 || atSign < colon) continue;
+          const password = text.slice(colon + 1, atSign);
+          if (isPlaceholderValue(password)) continue;
+          found.add("url-credentials");
+          out += text.slice(from, colon + 1) + MASK;
+          from = atSign;
+          at = Math.max(at, atSign - 3);
+        }
+        return from === 0 ? text : out + text.slice(from);
+      }
+      /** `Authorization: Bearer xyz` / `Authorization: token xyz` / `Authorization: Basic xyz`. */
+      maskAuthorization(text, found) {
+        const lower = text.toLowerCase();
+        let at = lower.indexOf("authorization:");
+        if (at < 0) return text;
+        let out = "";
+        let from = 0;
+        for (; at >= 0; at = lower.indexOf("authorization:", at + 14)) {
+          let i = at + 14;
+          while (text[i] === " ") i++;
+          let wordEnd = i;
+          while (wordEnd < text.length && !VALUE_END.test(text[wordEnd])) wordEnd++;
+          let valueStart = i;
+          const scheme = text[wordEnd] === " " && /^(?:bearer|token|basic|digest)$/i.test(text.slice(i, wordEnd));
+          if (scheme) {
+            valueStart = wordEnd + 1;
+            wordEnd = valueStart;
+            while (wordEnd < text.length && !VALUE_END.test(text[wordEnd])) wordEnd++;
+          }
+          const value = text.slice(valueStart, wordEnd);
+          const resumeAt = Math.max(at, wordEnd - 14);
+          if (valueStart < from || isPlaceholderValue(value) || !scheme && !credentialShaped(value)) {
+            at = resumeAt;
+            continue;
+          }
+          found.add("authorization-header");
+          out += text.slice(from, valueStart) + MASK;
+          from = wordEnd;
+          at = resumeAt;
+        }
+        return from === 0 ? text : out + text.slice(from);
+      }
+      /**
+       * `NAME=value`, `--name=value`, `--name value`, `ENV NAME value`, `name: value` where the name
+       * says secret. The name is read backwards from the `=`, so no regex has to guess where it starts.
+       */
+      maskAssignments(text, found) {
+        const spans = [];
+        const consider = (nameStart, nameEnd, valueStart) => {
+          const name = text.slice(nameStart, nameEnd);
+          if (!isSecretName(name)) return -1;
+          let valueEnd;
+          const quote2 = text[valueStart];
+          if (quote2 === '"' || quote2 === "'") {
+            const close = text.indexOf(quote2, valueStart + 1);
+            valueEnd = close < 0 ? text.length : close + 1;
+          } else {
+            valueEnd = valueStart;
+            while (valueEnd < text.length && !VALUE_END.test(text[valueEnd])) valueEnd++;
+          }
+          const value = text.slice(valueStart, valueEnd);
+          const inner = quote2 === '"' || quote2 === "'" ? value.slice(1, value.endsWith(quote2) && value.length > 1 ? -1 : void 0) : value;
+          if (isPlaceholderValue(inner)) return valueEnd;
+          spans.push([valueStart, valueEnd, isAwsSecretName(name) ? "aws-secret-key" : "secret-assignment"]);
+          return valueEnd;
+        };
+        const nameBefore = (end) => {
+          let start = end;
+          while (start > 0 && end - start < 128 && isNameChar(text[start - 1])) start--;
+          return start;
+        };
+        for (let eq = text.indexOf("="); eq >= 0; eq = text.indexOf("=", eq + 1)) {
+          if (text[eq + 1] === "=" || text[eq - 1] === "=" || text[eq - 1] === "!") continue;
+          let nameEnd = eq;
+          while (nameEnd > 0 && eq - nameEnd < 8 && text[nameEnd - 1] === " ") nameEnd--;
+          let valueStart = eq + 1;
+          while (valueStart < text.length && valueStart - eq < 8 && text[valueStart] === " ") valueStart++;
+          const valueEnd = consider(nameBefore(nameEnd), nameEnd, valueStart);
+          if (valueEnd > eq) eq = valueEnd - 1;
+        }
+        const bodyStart = framePrefix(text).length;
+        const beginsLine = (start) => {
+          for (let k = bodyStart; k < start; k++) if (text[k] !== " " && text[k] !== "	") return false;
+          return true;
+        };
+        for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
+          const quoted = text[colon - 1] === '"';
+          if (!quoted && text[colon + 1] !== " ") continue;
+          const nameEnd = quoted ? colon - 1 : colon;
+          const start = nameBefore(nameEnd);
+          if (quoted ? text[start - 1] !== '"' : !beginsLine(start)) continue;
+          let valueStart = colon + 1;
+          while (text[valueStart] === " ") valueStart++;
+          const valueEnd = consider(start, nameEnd, valueStart);
+          if (valueEnd > colon) colon = valueEnd - 1;
+        }
+        for (let space = text.indexOf(" "); space >= 0; space = text.indexOf(" ", space + 1)) {
+          const start = nameBefore(space);
+          if (start === space) continue;
+          const isOption = text.startsWith("--", start);
+          const isEnv = start >= 4 && text.startsWith("ENV ", start - 4);
+          if (!isOption && !isEnv) continue;
+          if (text[space + 1] === "-" || text[space + 1] === " " || text[space + 1] === void 0) continue;
+          const valueEnd = consider(start, space, space + 1);
+          if (valueEnd > space) space = valueEnd - 1;
+        }
+        if (spans.length === 0) return text;
+        spans.sort((a, b) => a[0] - b[0]);
+        let out = "";
+        let from = 0;
+        for (const [start, end, kind] of spans) {
+          if (start < from) continue;
+          const quote2 = text[start] === '"' || text[start] === "'" ? text[start] : "";
+          found.add(kind);
+          out += text.slice(from, start) + quote2 + MASK + (quote2 && text[end - 1] === quote2 && end - 1 > start ? quote2 : "");
+          from = end;
+        }
+        return out + text.slice(from);
+      }
+      /** One `security/secret-in-log` finding per kind of secret seen, values masked. */
+      findings() {
+        const out = [];
+        for (const [kind, s] of this.seen) {
+          const label = SECRET_LABELS[kind];
+          const lines = s.lines.join(", ") + (s.count > s.lines.length ? ` and ${s.count - s.lines.length} more` : "");
+          out.push({
+            ruleId: SECRET_RULE_ID,
+            severity: "warning",
+            title: `Secret printed in the build log: ${label}`,
+            message: `The build printed a secret (${label}) on log line${s.count > 1 ? "s" : ""} ${lines}. It is masked in this report, but the raw log (and any image layer built with it as an ARG or ENV) still holds it: treat it as leaked.`,
+            fix: secretFix(kind),
+            step: null,
+            location: null,
+            evidence: s.evidence
+          });
+        }
+        return out;
+      }
+    };
+  }
+});
+
 // src/rules/catalog/cuda/unsupported-arch.ts
 var unsupportedArch;
 var init_unsupported_arch = __esm({
@@ -12870,7 +13233,8 @@ var init_build_isolation = __esm({
           name: "buildEnv",
           literals: ["Getting requirements to build wheel", "Preparing metadata (pyproject.toml)", "Building wheel for", "pip-build-env-"]
         },
-        { name: "package", literals: ["Collecting ", "Failed to build "], pattern: "(?:^\\s{0,200}Collecting |Failed to build ')(?<name>[A-Za-z0-9][\\w.-]{0,200})" }
+        // The package pip stopped on: the last `Collecting` before the failure, or `Failed to build 'x'`.
+        { name: "package", keep: "last", literals: ["Collecting ", "Failed to build "], pattern: "(?:^\\s{0,200}Collecting |Failed to build ')(?<name>[A-Za-z0-9][\\w.-]{0,200})" }
       ],
       scope: "step",
       specificity: 3,
@@ -13244,7 +13608,10 @@ var init_unable_to_locate_package = __esm({
         },
         { literals: ["Couldn't find any package by"], pattern: "Couldn't find any package by (?:glob|regex) '(?<package>[^'\\n]{1,200})'" }
       ],
-      context: [{ name: "update", source: "instruction", literals: ["apt-get update", "apt update", "apt-get -q update", "apt-get -qq update"] }],
+      context: [
+        // `apt-get update`, `apt-get -yq update`, `apt-get -o Acquire::Retries=3 update`, `apt update`
+        { name: "update", source: "instruction", literals: ["update"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b" }
+      ],
       message: "apt has no package `{package:all}` for this distribution release and architecture: the name is from another Ubuntu/Debian release, misspelled, in a repository or component not enabled, or not built for this architecture (nvtop, nsight-systems and some CUDA packages exist for amd64 only).",
       variants: [
         {
@@ -13855,9 +14222,6 @@ var init_copy_source_missing = __esm({
           // and older BuildKit's `failed to compute cache key: "/app/dist" not found: not found`.
           literals: ["failed to calculate checksum of ref", "failed to compute cache key"],
           pattern: '"/?(?<path>[^"\\n]{1,300})":? not found'
-        },
-        {
-          literals: ["failed to calculate checksum of ref", "failed to compute cache key"]
         },
         {
           // The classic builder: `COPY failed: file not found in build context or excluded by .dockerignore: stat requirements.txt: file does not exist`.
@@ -16337,12 +16701,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i = 4; i < len; i++) {
-    const code2 = iban3.charCodeAt(i);
-    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
+    const code = iban3.charCodeAt(i);
+    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
   }
   for (let i = 0; i < 4; i++) {
-    const code2 = iban3.charCodeAt(i);
-    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
+    const code = iban3.charCodeAt(i);
+    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -24535,8 +24899,8 @@ var init_pt = __esm({
           case "not_multiple_of":
             return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
           case "unrecognized_keys": {
-            const plural5 = issue2.keys.length > 1 ? "s" : "";
-            return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue2.keys, ", ")}`;
+            const plural3 = issue2.keys.length > 1 ? "s" : "";
+            return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
           }
           case "invalid_key":
             return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -24686,8 +25050,8 @@ var init_pt_BR = __esm({
           case "not_multiple_of":
             return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
           case "unrecognized_keys": {
-            const plural5 = issue2.keys.length > 1 ? "s" : "";
-            return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue2.keys, ", ")}`;
+            const plural3 = issue2.keys.length > 1 ? "s" : "";
+            return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
           }
           case "invalid_key":
             return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -27110,12 +27474,12 @@ function compileFn(schema, options) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code2 = doc.content.join("\n");
+  const code = doc.content.join("\n");
   const fullCode = options?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code2}` : code2 : "";
+${code}` : code : "";
   const F = Function;
   const factoryCode = `return (input) => {
-${code2}
+${code}
 }`;
   let fn;
   try {
@@ -34581,7 +34945,12 @@ var init_schema = __esm({
        * once. With groups `candidate` and `version`, `{context.<name>.candidate:counts}` writes each
        * package with the number of its versions seen (`lm_eval (15), datasets (3)`).
        */
-      tally: external_exports.boolean().optional()
+      tally: external_exports.boolean().optional(),
+      /**
+       * Which hit `{context.<name>…}` shows: the `first` (default) or the `last` one of the scope
+       * (pip names the package it stopped on last, after every `Collecting` before it).
+       */
+      keep: external_exports.enum(["first", "last"]).optional()
     }).strict();
     triggerSchema = external_exports.discriminatedUnion("kind", [
       /** Each failed step, or the solve error itself when no step failed. Evidence: the step's last lines. */
@@ -34723,8 +35092,11 @@ function parseUserRules(text, fileName = "rules file") {
   return { rules, disabled };
 }
 function loadRules(userText, fileName) {
+  return loadRuleSet(userText, fileName).rules;
+}
+function loadRuleSet(userText, fileName) {
   const rules = [...builtinRuleSet()];
-  if (userText === void 0) return rules.filter((r) => r.enabled);
+  if (userText === void 0) return { rules: rules.filter((r) => r.enabled), reportSecrets: true };
   const name = fileName ?? "rules file";
   const user = parseUserRules(userText, name);
   for (const id of user.disabled) {
@@ -34737,7 +35109,7 @@ function loadRules(userText, fileName) {
     if (i >= 0) rules[i] = rule;
     else rules.push(rule);
   }
-  return rules.filter((r) => r.enabled);
+  return { rules: rules.filter((r) => r.enabled), reportSecrets: !user.disabled.includes(SECRET_RULE_ID) };
 }
 var import_yaml, maxUserRules, builtins;
 var init_load_rules = __esm({
@@ -34745,366 +35117,12 @@ var init_load_rules = __esm({
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
     init_errors();
+    init_redact();
     init_catalog();
     init_compile();
     init_schema();
     maxUserRules = 500;
     builtins = null;
-  }
-});
-
-// src/security/secret-patterns.ts
-function words(name) {
-  const out = [];
-  let current = "";
-  for (let i = 0; i < name.length; i++) {
-    const ch = name[i];
-    if (ch === "_" || ch === "-" || ch === ".") {
-      if (current) out.push(current.toLowerCase());
-      current = "";
-      continue;
-    }
-    const previous = name[i - 1];
-    if (current && ch >= "A" && ch <= "Z" && previous !== void 0 && previous >= "a" && previous <= "z") {
-      out.push(current.toLowerCase());
-      current = "";
-    }
-    current += ch;
-  }
-  if (current) out.push(current.toLowerCase());
-  return out;
-}
-function isSecretName(name) {
-  const w = words(name);
-  const last = w[w.length - 1];
-  if (last === void 0) return false;
-  if (SECRET_WORDS.has(last)) return true;
-  return last === "key" && w.length > 1 && KEY_QUALIFIERS.has(w[w.length - 2]);
-}
-function isAwsSecretName(name) {
-  return words(name).join("_").endsWith("aws_secret_access_key");
-}
-function isPlaceholderValue(value) {
-  if (value.length === 0) return true;
-  if (value.startsWith("$") || value.startsWith("%") || value.includes("****") || /^\*+$/.test(value)) return true;
-  const lower = value.toLowerCase();
-  return lower === "true" || lower === "false" || lower === "null" || lower === "none" || lower === '""' || lower === "''" || lower === "<redacted>";
-}
-var SECRET_LABELS, TOKEN_PATTERN, TOKEN_GROUP_KINDS, SECRET_PREFILTER, SECRET_WORDS, KEY_QUALIFIERS;
-var init_secret_patterns = __esm({
-  "src/security/secret-patterns.ts"() {
-    "use strict";
-    SECRET_LABELS = {
-      "github-token": "GitHub token",
-      "aws-access-key": "AWS access key id",
-      "aws-secret-key": "AWS secret access key",
-      "huggingface-token": "Hugging Face token",
-      "slack-token": "Slack token",
-      "pypi-token": "PyPI API token",
-      "private-key": "private key",
-      "url-credentials": "password in a URL",
-      "authorization-header": "HTTP Authorization header",
-      "secret-assignment": "secret-named variable or argument"
-    };
-    TOKEN_PATTERN = /(?<![A-Za-z0-9_])(?:(?<github>gh[pousr]_)[A-Za-z0-9]{30,255}|(?<githubPat>github_pat_)[A-Za-z0-9_]{22,255}|(?<aws>(?:AKIA|ASIA))[A-Z0-9]{16}(?![A-Z0-9])|(?<hf>hf_)[A-Za-z0-9]{30,255}|(?<slack>xox[abprs]-)[A-Za-z0-9-]{10,255}|(?<pypi>pypi-)[A-Za-z0-9_-]{40,2000})/g;
-    TOKEN_GROUP_KINDS = {
-      github: "github-token",
-      githubPat: "github-token",
-      aws: "aws-access-key",
-      hf: "huggingface-token",
-      slack: "slack-token",
-      pypi: "pypi-token"
-    };
-    SECRET_PREFILTER = /token|passw|secret|key|credential|auth|pwd|:\/\/|gh[pousr]_|github_pat_|A[KS]IA|hf_|xox[abprs]-|pypi-|-----BEGIN|bearer/i;
-    SECRET_WORDS = /* @__PURE__ */ new Set([
-      "token",
-      "secret",
-      "password",
-      "passwd",
-      "pwd",
-      "passphrase",
-      "credential",
-      "credentials",
-      "apikey",
-      "secretkey",
-      "accesskey",
-      "privatekey",
-      "pat",
-      "auth"
-    ]);
-    KEY_QUALIFIERS = /* @__PURE__ */ new Set(["api", "access", "secret", "private", "auth", "client", "account", "master", "encryption", "license", "service", "deploy", "signing", "subscription", "storage", "app"]);
-  }
-});
-
-// src/security/redact.ts
-function isNameChar(ch) {
-  return ch !== void 0 && NAME_CHAR2.test(ch);
-}
-function framePrefix(text) {
-  if (text[0] !== "#") return "";
-  let i = 1;
-  while (i < text.length && text[i] >= "0" && text[i] <= "9") i++;
-  if (i === 1 || text[i] !== " ") return "";
-  let j = i + 1;
-  while (j < text.length && (text[j] >= "0" && text[j] <= "9" || text[j] === ".")) j++;
-  return j > i + 1 && text[j] === " " ? text.slice(0, j + 1) : "";
-}
-function looksLikeKeyMaterial(body) {
-  const trimmed = body.trim();
-  if (trimmed === "" || trimmed.startsWith("Proc-Type:") || trimmed.startsWith("DEK-Info:") || trimmed.startsWith("Comment:")) return true;
-  return trimmed.length <= 100 && /^[A-Za-z0-9+/=]+$/.test(trimmed);
-}
-function secretFix(kind) {
-  const rotate = kind === "private-key" ? "1. Replace the key pair: generate a new key, install the new public key, revoke the old one." : "1. Revoke and rotate the credential now: anyone who can read this log may have copied it.";
-  return [
-    rotate,
-    "2. Pass secrets to the build as BuildKit secrets, never as `--build-arg` or `ENV` (both are kept in the image history and printed in the log):",
-    "   ```dockerfile",
-    "   RUN --mount=type=secret,id=hf_token,env=HF_TOKEN python download.py",
-    "   ```",
-    "   ```sh",
-    "   docker buildx build --secret id=hf_token,env=HF_TOKEN .",
-    "   ```",
-    "   In GitHub Actions: `secrets: hf_token=${{ secrets.HF_TOKEN }}` on `docker/build-push-action`.",
-    "3. Do not echo secrets or run commands with `set -x` while they are in the environment."
-  ].join("\n");
-}
-function credentialShaped(value) {
-  return value.length >= 12 && /[0-9+/=_-]/.test(value);
-}
-var MASK, SECRET_RULE_ID, MAX_LINES_LISTED, MAX_EVIDENCE, MAX_KEY_LINES, NAME_CHAR2, VALUE_END, Redactor;
-var init_redact = __esm({
-  "src/security/redact.ts"() {
-    "use strict";
-    init_secret_patterns();
-    MASK = "****";
-    SECRET_RULE_ID = "security/secret-in-log";
-    MAX_LINES_LISTED = 10;
-    MAX_EVIDENCE = 3;
-    MAX_KEY_LINES = 200;
-    NAME_CHAR2 = /[A-Za-z0-9_.-]/;
-    VALUE_END = /[\s"'`,;&|)}\]]/;
-    Redactor = class {
-      seen = /* @__PURE__ */ new Map();
-      /** Inside a private-key block: lines masked until its END line. */
-      keyLines = -1;
-      /** Returns `text` with every secret in it masked (the same string when there is none). */
-      redact(text, line) {
-        if (this.keyLines >= 0) {
-          const masked = this.continueKeyBlock(text);
-          if (masked !== null) return masked;
-        }
-        if (!SECRET_PREFILTER.test(text)) return text;
-        const found = /* @__PURE__ */ new Set();
-        let out = this.maskPrivateKey(text, found);
-        out = this.maskTokens(out, found);
-        out = this.maskUrlCredentials(out, found);
-        out = this.maskAuthorization(out, found);
-        out = this.maskAssignments(out, found);
-        for (const kind of found) this.record(kind, line, out);
-        return out;
-      }
-      record(kind, line, masked) {
-        let s = this.seen.get(kind);
-        if (!s) this.seen.set(kind, s = { lines: [], count: 0, evidence: [] });
-        if (s.lines[s.lines.length - 1] === line) return;
-        s.count++;
-        if (s.lines.length < MAX_LINES_LISTED) s.lines.push(line);
-        if (s.evidence.length < MAX_EVIDENCE) s.evidence.push(masked.length > 500 ? masked.slice(0, 500) + "\u2026" : masked);
-      }
-      /** A line inside a private-key block: masked whole, its BuildKit frame kept (counted once, at BEGIN). */
-      continueKeyBlock(text) {
-        const frame = framePrefix(text);
-        const body = text.slice(frame.length);
-        const end = body.indexOf("-----END");
-        if (end >= 0) {
-          this.keyLines = -1;
-          return frame + (end > 0 ? MASK : "") + body.slice(end);
-        }
-        if (!looksLikeKeyMaterial(body) || this.keyLines >= MAX_KEY_LINES) {
-          this.keyLines = -1;
-          return null;
-        }
-        this.keyLines++;
-        return body.trim() === "" ? text : frame + MASK;
-      }
-      maskPrivateKey(text, found) {
-        const begin = text.indexOf("-----BEGIN ");
-        if (begin < 0) return text;
-        const close = text.indexOf("-----", begin + 11);
-        if (close < 0 || !text.slice(begin, close).includes("PRIVATE KEY")) return text;
-        const afterHeader = close + 5;
-        found.add("private-key");
-        const end = text.indexOf("-----END", afterHeader);
-        if (end >= 0) {
-          return text.slice(0, afterHeader) + MASK + text.slice(end);
-        }
-        this.keyLines = 0;
-        return text.slice(0, afterHeader) + (afterHeader < text.length ? MASK : "");
-      }
-      maskTokens(text, found) {
-        TOKEN_PATTERN.lastIndex = 0;
-        return text.replace(TOKEN_PATTERN, (...args) => {
-          const groups = args[args.length - 1];
-          for (const [group, kind] of Object.entries(TOKEN_GROUP_KINDS)) {
-            const prefix = groups[group];
-            if (prefix !== void 0) {
-              found.add(kind);
-              return prefix + MASK;
-            }
-          }
-          return MASK;
-        });
-      }
-      /** `scheme://user:password@host` → `scheme://user:****@host`. */
-      maskUrlCredentials(text, found) {
-        let out = "";
-        let from = 0;
-        for (let at = text.indexOf("://"); at >= 0; at = text.indexOf("://", at + 3)) {
-          const start = at + 3;
-          let end = start;
-          let colon = -1;
-          let atSign = -1;
-          while (end < text.length) {
-            const ch = text[end];
-            if (ch === "/" || ch === " " || ch === "	" || ch === '"' || ch === "'" || ch === "?" || ch === "#") break;
-            if (ch === ":" && colon < 0 && atSign < 0) colon = end;
-            if (ch === "@") atSign = end;
-            end++;
-          }
-          if (colon < 0 || atSign < colon) continue;
-          const password = text.slice(colon + 1, atSign);
-          if (isPlaceholderValue(password)) continue;
-          found.add("url-credentials");
-          out += text.slice(from, colon + 1) + MASK;
-          from = atSign;
-          at = Math.max(at, atSign - 3);
-        }
-        return from === 0 ? text : out + text.slice(from);
-      }
-      /** `Authorization: Bearer xyz` / `Authorization: token xyz` / `Authorization: Basic xyz`. */
-      maskAuthorization(text, found) {
-        const lower = text.toLowerCase();
-        let at = lower.indexOf("authorization:");
-        if (at < 0) return text;
-        let out = "";
-        let from = 0;
-        for (; at >= 0; at = lower.indexOf("authorization:", at + 14)) {
-          let i = at + 14;
-          while (text[i] === " ") i++;
-          let wordEnd = i;
-          while (wordEnd < text.length && !VALUE_END.test(text[wordEnd])) wordEnd++;
-          let valueStart = i;
-          const scheme = text[wordEnd] === " " && /^(?:bearer|token|basic|digest)$/i.test(text.slice(i, wordEnd));
-          if (scheme) {
-            valueStart = wordEnd + 1;
-            wordEnd = valueStart;
-            while (wordEnd < text.length && !VALUE_END.test(text[wordEnd])) wordEnd++;
-          }
-          const value = text.slice(valueStart, wordEnd);
-          const resumeAt = Math.max(at, wordEnd - 14);
-          if (valueStart < from || isPlaceholderValue(value) || !scheme && !credentialShaped(value)) {
-            at = resumeAt;
-            continue;
-          }
-          found.add("authorization-header");
-          out += text.slice(from, valueStart) + MASK;
-          from = wordEnd;
-          at = resumeAt;
-        }
-        return from === 0 ? text : out + text.slice(from);
-      }
-      /**
-       * `NAME=value`, `--name=value`, `--name value`, `ENV NAME value`, `name: value` where the name
-       * says secret. The name is read backwards from the `=`, so no regex has to guess where it starts.
-       */
-      maskAssignments(text, found) {
-        const spans = [];
-        const consider = (nameStart, nameEnd, valueStart) => {
-          const name = text.slice(nameStart, nameEnd);
-          if (!isSecretName(name)) return -1;
-          let valueEnd;
-          const quote2 = text[valueStart];
-          if (quote2 === '"' || quote2 === "'") {
-            const close = text.indexOf(quote2, valueStart + 1);
-            valueEnd = close < 0 ? text.length : close + 1;
-          } else {
-            valueEnd = valueStart;
-            while (valueEnd < text.length && !VALUE_END.test(text[valueEnd])) valueEnd++;
-          }
-          const value = text.slice(valueStart, valueEnd);
-          const inner = quote2 === '"' || quote2 === "'" ? value.slice(1, value.endsWith(quote2) && value.length > 1 ? -1 : void 0) : value;
-          if (isPlaceholderValue(inner)) return valueEnd;
-          spans.push([valueStart, valueEnd, isAwsSecretName(name) ? "aws-secret-key" : "secret-assignment"]);
-          return valueEnd;
-        };
-        const nameBefore = (end) => {
-          let start = end;
-          while (start > 0 && end - start < 128 && isNameChar(text[start - 1])) start--;
-          return start;
-        };
-        for (let eq = text.indexOf("="); eq >= 0; eq = text.indexOf("=", eq + 1)) {
-          if (text[eq + 1] === "=" || text[eq - 1] === "=" || text[eq - 1] === "!") continue;
-          let nameEnd = eq;
-          while (nameEnd > 0 && eq - nameEnd < 8 && text[nameEnd - 1] === " ") nameEnd--;
-          let valueStart = eq + 1;
-          while (valueStart < text.length && valueStart - eq < 8 && text[valueStart] === " ") valueStart++;
-          const valueEnd = consider(nameBefore(nameEnd), nameEnd, valueStart);
-          if (valueEnd > eq) eq = valueEnd - 1;
-        }
-        for (let colon = text.indexOf(": "); colon >= 0; colon = text.indexOf(": ", colon + 2)) {
-          const quoted = text[colon - 1] === '"';
-          const nameEnd = quoted ? colon - 1 : colon;
-          const start = nameBefore(nameEnd);
-          if (quoted && text[start - 1] !== '"') continue;
-          let valueStart = colon + 2;
-          while (text[valueStart] === " ") valueStart++;
-          const valueEnd = consider(start, nameEnd, valueStart);
-          if (valueEnd > colon) colon = valueEnd - 2;
-        }
-        for (let space = text.indexOf(" "); space >= 0; space = text.indexOf(" ", space + 1)) {
-          const start = nameBefore(space);
-          if (start === space) continue;
-          const isOption = text.startsWith("--", start);
-          const isEnv = start >= 4 && text.startsWith("ENV ", start - 4);
-          if (!isOption && !isEnv) continue;
-          if (text[space + 1] === "-" || text[space + 1] === " " || text[space + 1] === void 0) continue;
-          const valueEnd = consider(start, space, space + 1);
-          if (valueEnd > space) space = valueEnd - 1;
-        }
-        if (spans.length === 0) return text;
-        spans.sort((a, b) => a[0] - b[0]);
-        let out = "";
-        let from = 0;
-        for (const [start, end, kind] of spans) {
-          if (start < from) continue;
-          const quote2 = text[start] === '"' || text[start] === "'" ? text[start] : "";
-          found.add(kind);
-          out += text.slice(from, start) + quote2 + MASK + (quote2 && text[end - 1] === quote2 && end - 1 > start ? quote2 : "");
-          from = end;
-        }
-        return out + text.slice(from);
-      }
-      /** One `security/secret-in-log` finding per kind of secret seen, values masked. */
-      findings() {
-        const out = [];
-        for (const [kind, s] of this.seen) {
-          const label = SECRET_LABELS[kind];
-          const lines = s.lines.join(", ") + (s.count > s.lines.length ? ` and ${s.count - s.lines.length} more` : "");
-          out.push({
-            ruleId: SECRET_RULE_ID,
-            severity: "warning",
-            title: `Secret printed in the build log: ${label}`,
-            message: `The build printed a secret (${label}) on log line${s.count > 1 ? "s" : ""} ${lines}. It is masked in this report, but the raw log (and any image layer built with it as an ARG or ENV) still holds it: treat it as leaked.`,
-            fix: secretFix(kind),
-            step: null,
-            location: null,
-            evidence: s.evidence
-          });
-        }
-        return out;
-      }
-    };
   }
 });
 
@@ -35664,6 +35682,143 @@ var init_locate = __esm({
   }
 });
 
+// src/security/markdown-escape.ts
+function removeInvisible(text) {
+  return text.replace(INVISIBLE, "");
+}
+function defuseMentions(text) {
+  return text.replace(MENTION, `@${ZWJ}`).replace(REFERENCE, `$1${ZWJ}`);
+}
+function escapeText(text) {
+  const oneLine = removeInvisible(text).replace(NEWLINES, " ");
+  return defuseMentions(oneLine).replace(TEXT_SPECIALS, (c) => `&#${c.charCodeAt(0)};`);
+}
+function longestRun(text, ch) {
+  let longest = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === ch ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+function codeSpan(text, options = {}) {
+  let body = removeInvisible(text).replace(NEWLINES, " ");
+  if (options.inTable) body = body.replace(/\|/g, "\\|");
+  if (body === "") return "";
+  const fence = "`".repeat(longestRun(body, "`") + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || body.trim() === "" ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function fenceFor(text) {
+  return "`".repeat(Math.max(3, longestRun(text, "`") + 1));
+}
+function codeBlock(lines, info = "") {
+  const body = lines.map((l) => removeInvisible(l).replace(NEWLINES, " ")).join("\n");
+  const fence = fenceFor(body);
+  const lang = /^[A-Za-z0-9+-]{1,20}$/.test(info) ? info : "";
+  return `${fence}${lang}
+${body}
+${fence}`;
+}
+function sanitizeProse(text, inTable) {
+  const plain2 = defuseMentions(text).replace(/&(?![A-Za-z][A-Za-z0-9]{0,30};|#[0-9]{1,7};|#x[0-9A-Fa-f]{1,6};)/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const linked = plain2.replace(LINK_OPEN, (open2, offset) => {
+    const target = plain2.slice(offset + open2.length, offset + open2.length + 12);
+    return SAFE_LINK_TARGET.test(target) ? open2 : `]&#40;${open2.slice(2)}`;
+  });
+  return inTable ? linked.replace(/\|/g, "&#124;") : linked;
+}
+function fenceOf(line) {
+  let i = 0;
+  while (i < 3 && line[i] === " ") i++;
+  const char = line[i];
+  if (char !== "`" && char !== "~") return null;
+  let j = i;
+  while (line[j] === char) j++;
+  if (j - i < 3) return null;
+  return { char, length: j - i, info: line.slice(j) };
+}
+function sanitizeLine(line, inTable = false) {
+  let out = "";
+  let i = 0;
+  let text = "";
+  while (i < line.length) {
+    if (line[i] !== "`") {
+      text += line[i];
+      i++;
+      continue;
+    }
+    let j = i;
+    while (line[j] === "`") j++;
+    const run = line.slice(i, j);
+    const close = findRun(line, run.length, j);
+    if (close < 0) {
+      text += run.replace(/`/g, "&#96;");
+      i = j;
+      continue;
+    }
+    const code = line.slice(i, close + run.length);
+    out += sanitizeProse(text, inTable) + (inTable ? code.replace(/\|/g, "\\|") : code);
+    text = "";
+    i = close + run.length;
+  }
+  return out + sanitizeProse(text, inTable);
+}
+function findRun(line, length, from) {
+  let i = from;
+  while (i < line.length) {
+    if (line[i] !== "`") {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (line[j] === "`") j++;
+    if (j - i === length) return i;
+    i = j;
+  }
+  return -1;
+}
+function sanitizeMarkdown(markdown) {
+  const lines = removeInvisible(markdown).split(NEWLINES);
+  const out = [];
+  let open2 = null;
+  for (const line of lines) {
+    const fence = fenceOf(line);
+    if (open2) {
+      out.push(line);
+      if (fence && fence.char === open2.char && fence.length >= open2.length && fence.info.trim() === "") open2 = null;
+      continue;
+    }
+    if (fence && !(fence.char === "`" && fence.info.includes("`"))) {
+      open2 = { char: fence.char, length: fence.length };
+      out.push(line);
+      continue;
+    }
+    out.push(sanitizeLine(line.replace(LINK_DEFINITION, "$1&#91;")));
+  }
+  if (open2) out.push(open2.char.repeat(open2.length));
+  return out.join("\n");
+}
+function sanitizeInline(markdown) {
+  return sanitizeLine(removeInvisible(markdown).replace(NEWLINES, " ").replace(LINK_DEFINITION, "$1&#91;"), true);
+}
+var ZWJ, TEXT_SPECIALS, INVISIBLE, NEWLINES, MENTION, REFERENCE, SAFE_LINK_TARGET, LINK_OPEN, LINK_DEFINITION;
+var init_markdown_escape = __esm({
+  "src/security/markdown-escape.ts"() {
+    "use strict";
+    ZWJ = "\u200D";
+    TEXT_SPECIALS = /[&<>"'`\\*_[\]()#|~!{}+=:-]/g;
+    INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+    NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
+    MENTION = /@(?=[A-Za-z0-9])/g;
+    REFERENCE = /((?<!&)#|\bGH-)(?=[0-9])/gi;
+    SAFE_LINK_TARGET = /^(?:https?:\/\/|mailto:|#)/i;
+    LINK_OPEN = /\]\(\s*<?/g;
+    LINK_DEFINITION = /^( {0,3})\[/;
+  }
+});
+
 // src/dockerfile/checks/check.ts
 function evidenceOf(instruction) {
   const text = instruction.text;
@@ -35699,11 +35854,6 @@ function stageChain(stage, dockerfile) {
   }
   return chain;
 }
-function code(text) {
-  const fence = text.includes("`") ? "``" : "`";
-  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${fence}${pad}${text}${pad}${fence}`;
-}
 function runSource(instruction) {
   return [instruction.json === null ? instruction.args : instruction.json.join(" "), ...instruction.heredocs.map((h) => h.content)].join("\n");
 }
@@ -35711,6 +35861,7 @@ var MAX_EVIDENCE_CHARS;
 var init_check = __esm({
   "src/dockerfile/checks/check.ts"() {
     "use strict";
+    init_markdown_escape();
     MAX_EVIDENCE_CHARS = 300;
   }
 });
@@ -35746,7 +35897,7 @@ function fromRun(run) {
   }
   for (const m of source.matchAll(/-gencode[= ]"?arch=compute_(\d{2,3}[af]?),code=\[?([a-z_0-9,]{1,200})/g)) {
     mentions.push({ written: `compute_${m[1]}`, source: "-gencode" });
-    for (const code2 of m[2].split(",")) if (/^(?:sm|compute)_\d/.test(code2)) mentions.push({ written: code2, source: "-gencode" });
+    for (const code of m[2].split(",")) if (/^(?:sm|compute)_\d/.test(code)) mentions.push({ written: code, source: "-gencode" });
   }
   for (const m of source.matchAll(/(?:-D)?(TORCH_CUDA_ARCH_LIST|CMAKE_CUDA_ARCHITECTURES)=(?:"([^"]*)"|'([^']*)'|(\S*))/g)) {
     for (const written of listValues(m[2] ?? m[3] ?? m[4] ?? "")) mentions.push({ written, source: m[1] });
@@ -35800,10 +35951,10 @@ var init_cuda_arch_unsupported = __esm({
             if (rejected.size === 0) continue;
             const list = [...rejected.values()];
             const { support } = list[0];
-            const names = list.map((r) => `${code(r.mention.written)} (${r.mention.source})`).join(", ");
+            const names = list.map((r) => `${codeSpan(r.mention.written)} (${r.mention.source})`).join(", ");
             findings.push(
               findingAt(cudaArchUnsupported, dockerfile, instruction, {
-                message: `The stage builds on CUDA ${support.cudaVersion} (${code(baseImageOf2(stage, dockerfile))}), whose nvcc accepts ${support.min} \u2026 ${support.max}; ${names} ${list.length === 1 ? "is" : "are"} not among them, so compiling stops with ${code(`nvcc fatal   : Unsupported gpu architecture '${nvccName(list[0].mention, support)}'`)}.`,
+                message: `The stage builds on CUDA ${support.cudaVersion} (${codeSpan(baseImageOf2(stage, dockerfile))}), whose nvcc accepts ${support.min} \u2026 ${support.max}; ${names} ${list.length === 1 ? "is" : "are"} not among them, so compiling stops with ${codeSpan(`nvcc fatal   : Unsupported gpu architecture '${nvccName(list[0].mention, support)}'`)}.`,
                 fix: [
                   `Keep only architectures CUDA ${support.cudaVersion} accepts (${support.accepted.join(", ")}), or move to a CUDA base image that still (or already) supports ${list.map((r) => r.support.arch).join(", ")}.`,
                   "For example:",
@@ -35869,14 +36020,14 @@ var init_cupti_not_in_runtime = __esm({
           const builder = copiesFrom(copy);
           findings.push(
             findingAt(cuptiNotInRuntime, dockerfile, copy, {
-              message: `This stage runs on ${code(base)}, a CUDA ${flavour} image without the toolkit, and copies a Python install built in the ${code(builder)} stage, but not CUPTI: the build passes, and ${code("import torch.profiler")} fails at run time with ${code("libcupti.so.12: cannot open shared object file")}.`,
+              message: `This stage runs on ${codeSpan(base)}, a CUDA ${flavour} image without the toolkit, and copies a Python install built in the ${codeSpan(builder)} stage, but not CUPTI: the build passes, and ${codeSpan("import torch.profiler")} fails at run time with ${codeSpan("libcupti.so.12: cannot open shared object file")}.`,
               fix: [
                 "Copy the CUPTI libraries from the builder and put them on the library path:",
                 "```dockerfile",
                 `COPY --from=${builder} /usr/local/cuda/extras/CUPTI/lib64/ /usr/local/cuda/extras/CUPTI/lib64/`,
                 "ENV LD_LIBRARY_PATH=/usr/local/cuda/extras/CUPTI/lib64:${LD_LIBRARY_PATH}",
                 "```",
-                `Check it in the image: ${code(`python3 -c "import torch.profiler"`)}. If the builder itself lacks ${code("libcupti.so")} (CMake printed ${code("CUPTI_LIBRARY-NOTFOUND")}), install ${code("cuda-libraries-dev-<major>-<minor>")} there first.`
+                `Check it in the image: ${codeSpan(`python3 -c "import torch.profiler"`)}. If the builder itself lacks ${codeSpan("libcupti.so")} (CMake printed ${codeSpan("CUPTI_LIBRARY-NOTFOUND")}), install ${codeSpan("cuda-libraries-dev-<major>-<minor>")} there first.`
               ].join("\n")
             })
           );
@@ -36027,7 +36178,7 @@ var init_nvidia_ps1_unset = __esm({
           if (run === null) return [];
           return [
             findingAt(nvidiaPs1Unset, dockerfile, run, {
-              message: `${code(base)} ships an /etc/bash.bashrc that runs with \`set -u\` and reads PS1, which a RUN does not set: bash started here can fail with ${code("/etc/bash.bashrc: line 9: PS1: unbound variable")}.`,
+              message: `${codeSpan(base)} ships an /etc/bash.bashrc that runs with \`set -u\` and reads PS1, which a RUN does not set: bash started here can fail with ${codeSpan("/etc/bash.bashrc: line 9: PS1: unbound variable")}.`,
               fix: ["Give PS1 a default right after the FROM, before the first RUN:", "```dockerfile", "ENV PS1='\\\\u@\\\\h:\\\\w\\\\$ '", "```"].join("\n")
             })
           ];
@@ -36086,8 +36237,8 @@ var init_pip_no_cache_defeats_cache_mount = __esm({
             if (installs.some((install) => install.words.includes("--no-cache-dir"))) {
               findings.push(
                 findingAt(pipNoCacheDefeatsCacheMount, dockerfile, run, {
-                  message: `This RUN mounts a cache at ${code(target)} and then runs ${code("pip install --no-cache-dir")}: pip neither reads nor writes that cache, so every build downloads every package again.`,
-                  fix: `Drop ${code("--no-cache-dir")} from the pip commands of this RUN: the cache mount is not part of the image, so it does not make the image bigger.`
+                  message: `This RUN mounts a cache at ${codeSpan(target)} and then runs ${codeSpan("pip install --no-cache-dir")}: pip neither reads nor writes that cache, so every build downloads every package again.`,
+                  fix: `Drop ${codeSpan("--no-cache-dir")} from the pip commands of this RUN: the cache mount is not part of the image, so it does not make the image bigger.`
                 })
               );
               continue;
@@ -36098,9 +36249,9 @@ var init_pip_no_cache_defeats_cache_mount = __esm({
             if (env !== null) reportedEnv.add(env);
             findings.push(
               findingAt(pipNoCacheDefeatsCacheMount, dockerfile, env ?? run, {
-                message: `${code("PIP_NO_CACHE_DIR")} is set, which turns pip's cache off for every pip command, including the one at line ${run.line} that mounts a cache at ${code(target)}: the mount stays empty and every build downloads every package again.`,
+                message: `${codeSpan("PIP_NO_CACHE_DIR")} is set, which turns pip's cache off for every pip command, including the one at line ${run.line} that mounts a cache at ${codeSpan(target)}: the mount stays empty and every build downloads every package again.`,
                 fix: [
-                  `Remove ${code("PIP_NO_CACHE_DIR")} from the ENV; the cache mount is not part of the image, so the image does not grow. Where a RUN has no cache mount and must not leave a cache in the layer, use ${code("pip install --no-cache-dir")} on that command only.`
+                  `Remove ${codeSpan("PIP_NO_CACHE_DIR")} from the ENV; the cache mount is not part of the image, so the image does not grow. Where a RUN has no cache mount and must not leave a cache in the layer, use ${codeSpan("pip install --no-cache-dir")} on that command only.`
                 ].join("\n")
               }, env === null ? [run] : [env, run])
             );
@@ -36169,7 +36320,7 @@ var init_pip_unbounded_resolve = __esm({
               if (hit === void 0) continue;
               findings.push(
                 findingAt(pipUnboundedResolve, dockerfile, run, {
-                  message: `${code(`pip install ${hit.name}`)} has no version bound and no time limit: ${KNOWN_BACKTRACKERS.get(hit.name)}. When nothing fits, pip tries every release in turn ("pip is looking at multiple versions of ${hit.name}") for minutes to hours (29 hours under arm64 emulation) before failing.`,
+                  message: `${codeSpan(`pip install ${hit.name}`)} has no version bound and no time limit: ${KNOWN_BACKTRACKERS.get(hit.name)}. When nothing fits, pip tries every release in turn ("pip is looking at multiple versions of ${hit.name}") for minutes to hours (29 hours under arm64 emulation) before failing.`,
                   fix: [
                     "Bound the version to one known to install here, and put a time limit on the step so a conflict fails fast:",
                     "```dockerfile",
@@ -36260,13 +36411,13 @@ var init_unpinned_base_image = __esm({
           const how = ref.tag === null ? "has no tag, so it means `latest`" : "uses the `latest` tag";
           return [
             findingAt(unpinnedBaseImage, dockerfile, stage.instructions[0], {
-              message: `${code(`FROM ${stage.from}`)} ${how}: each build can pull a different image, and a build that passed can break without a change here.`,
+              message: `${codeSpan(`FROM ${stage.from}`)} ${how}: each build can pull a different image, and a build that passed can break without a change here.`,
               fix: [
                 "Pin the base image to a version tag, and for reproducible builds to its digest:",
                 "```dockerfile",
                 `FROM ${stage.from.replace(/:latest$/, "")}:<version>@sha256:<digest>`,
                 "```",
-                `Find the digest of a tag with ${code(`docker buildx imagetools inspect ${stage.from.replace(/:latest$/, "")}:<version>`)}.`
+                `Find the digest of a tag with ${codeSpan(`docker buildx imagetools inspect ${stage.from.replace(/:latest$/, "")}:<version>`)}.`
               ].join("\n")
             })
           ];
@@ -36406,7 +36557,8 @@ var init_analyze = __esm({
         const model = this.model.finish(this.lines);
         const dockerfile = this.options.dockerfile ?? this.options.resolveDockerfile?.(model) ?? null;
         const targets = this.options.targets ?? /* @__PURE__ */ new Map();
-        const fromLog = locateFindings([...this.engine.finish(model), ...this.redactor.findings()], model, dockerfile, { targets });
+        const secrets = this.options.reportSecrets === false ? [] : this.redactor.findings();
+        const fromLog = locateFindings([...this.engine.finish(model), ...secrets], model, dockerfile, { targets });
         const checked = /* @__PURE__ */ new Map();
         for (const file2 of [dockerfile, ...targets.values()]) if (file2 !== null && !checked.has(file2.path)) checked.set(file2.path, file2);
         const fromDockerfile = [...checked.values()].flatMap((file2) => withoutRepeats(locateFindings(runStaticChecks(file2), model, file2, { targets }), fromLog));
@@ -36659,8 +36811,8 @@ var init_target_groups = __esm({
 });
 
 // src/report/text.ts
-function paint(on, code2, text) {
-  return on ? `\x1B[${CODES[code2]}m${text}\x1B[0m` : text;
+function paint(on, code, text) {
+  return on ? `\x1B[${CODES[code]}m${text}\x1B[0m` : text;
 }
 function plain(text) {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
@@ -36699,7 +36851,9 @@ function renderText({ model, findings }, options) {
   const failed = model.failedStep !== null ? steps.get(model.failedStep) : void 0;
   const top = findings[0];
   const kind = verdictKind({ model, findings });
-  if (kind === "failed" && failed) {
+  if (options.heading !== void 0) {
+    out.push(paint(c, "bold", plain(options.heading)));
+  } else if (kind === "failed" && failed) {
     const loc = top?.location ? ` (${top.location.file}:${top.location.line})` : "";
     const target = failed.target !== null ? ` in target ${failed.target}` : "";
     out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed${plain(target)} at ${plain(shortStepLabel(failed, 100))}${loc}`)));
@@ -36797,24 +36951,24 @@ function markdownTable(table, options) {
       alignments[columnIndex] = toAlignment(align[columnIndex]);
     }
   } else {
-    const code2 = toAlignment(align);
+    const code = toAlignment(align);
     while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code2;
+      alignments[columnIndex] = code;
     }
   }
   columnIndex = -1;
   const row = [];
   const sizes = [];
   while (++columnIndex < mostCellsPerRow) {
-    const code2 = alignments[columnIndex];
+    const code = alignments[columnIndex];
     let before = "";
     let after = "";
-    if (code2 === 99) {
+    if (code === 99) {
       before = ":";
       after = ":";
-    } else if (code2 === 108) {
+    } else if (code === 108) {
       before = ":";
-    } else if (code2 === 114) {
+    } else if (code === 114) {
       after = ":";
     }
     let size2 = settings.alignDelimiters === false ? 1 : Math.max(
@@ -36847,10 +37001,10 @@ function markdownTable(table, options) {
       let after = "";
       if (settings.alignDelimiters !== false) {
         const size2 = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code2 = alignments[columnIndex];
-        if (code2 === 114) {
+        const code = alignments[columnIndex];
+        if (code === 114) {
           before = " ".repeat(size2);
-        } else if (code2 === 99) {
+        } else if (code === 99) {
           const half = size2 / 2;
           if (size2 % 2) {
             before = " ".repeat(half + 0.5);
@@ -36895,148 +37049,11 @@ function serialize(value) {
   return value === null || value === void 0 ? "" : String(value);
 }
 function toAlignment(value) {
-  const code2 = typeof value === "string" ? value.codePointAt(0) : 0;
-  return code2 === 67 || code2 === 99 ? 99 : code2 === 76 || code2 === 108 ? 108 : code2 === 82 || code2 === 114 ? 114 : 0;
+  const code = typeof value === "string" ? value.codePointAt(0) : 0;
+  return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
 }
 var init_markdown_table = __esm({
   "node_modules/markdown-table/index.js"() {
-  }
-});
-
-// src/security/markdown-escape.ts
-function removeInvisible(text) {
-  return text.replace(INVISIBLE, "");
-}
-function defuseMentions(text) {
-  return text.replace(MENTION, `@${ZWJ}`).replace(REFERENCE, `$1${ZWJ}`);
-}
-function escapeText(text) {
-  const oneLine = removeInvisible(text).replace(NEWLINES, " ");
-  return defuseMentions(oneLine).replace(TEXT_SPECIALS, (c) => `&#${c.charCodeAt(0)};`);
-}
-function longestRun(text, ch) {
-  let longest = 0;
-  let run = 0;
-  for (const c of text) {
-    run = c === ch ? run + 1 : 0;
-    if (run > longest) longest = run;
-  }
-  return longest;
-}
-function codeSpan(text, options = {}) {
-  let body = removeInvisible(text).replace(NEWLINES, " ");
-  if (options.inTable) body = body.replace(/\|/g, "\\|");
-  if (body === "") return "";
-  const fence = "`".repeat(longestRun(body, "`") + 1);
-  const pad = body.startsWith("`") || body.endsWith("`") || body.trim() === "" ? " " : "";
-  return `${fence}${pad}${body}${pad}${fence}`;
-}
-function fenceFor(text) {
-  return "`".repeat(Math.max(3, longestRun(text, "`") + 1));
-}
-function codeBlock(lines, info = "") {
-  const body = lines.map((l) => removeInvisible(l).replace(NEWLINES, " ")).join("\n");
-  const fence = fenceFor(body);
-  const lang = /^[A-Za-z0-9+-]{1,20}$/.test(info) ? info : "";
-  return `${fence}${lang}
-${body}
-${fence}`;
-}
-function sanitizeProse(text, inTable) {
-  const plain2 = defuseMentions(text).replace(/&(?![A-Za-z][A-Za-z0-9]{0,30};|#[0-9]{1,7};|#x[0-9A-Fa-f]{1,6};)/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const linked = plain2.replace(LINK_OPEN, (open2, offset) => {
-    const target = plain2.slice(offset + open2.length, offset + open2.length + 12);
-    return SAFE_LINK_TARGET.test(target) ? open2 : `]&#40;${open2.slice(2)}`;
-  });
-  return inTable ? linked.replace(/\|/g, "&#124;") : linked;
-}
-function fenceOf(line) {
-  let i = 0;
-  while (i < 3 && line[i] === " ") i++;
-  const char = line[i];
-  if (char !== "`" && char !== "~") return null;
-  let j = i;
-  while (line[j] === char) j++;
-  if (j - i < 3) return null;
-  return { char, length: j - i, info: line.slice(j) };
-}
-function sanitizeLine(line, inTable = false) {
-  let out = "";
-  let i = 0;
-  let text = "";
-  while (i < line.length) {
-    if (line[i] !== "`") {
-      text += line[i];
-      i++;
-      continue;
-    }
-    let j = i;
-    while (line[j] === "`") j++;
-    const run = line.slice(i, j);
-    const close = findRun(line, run.length, j);
-    if (close < 0) {
-      text += run.replace(/`/g, "&#96;");
-      i = j;
-      continue;
-    }
-    const code2 = line.slice(i, close + run.length);
-    out += sanitizeProse(text, inTable) + (inTable ? code2.replace(/\|/g, "\\|") : code2);
-    text = "";
-    i = close + run.length;
-  }
-  return out + sanitizeProse(text, inTable);
-}
-function findRun(line, length, from) {
-  let i = from;
-  while (i < line.length) {
-    if (line[i] !== "`") {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (line[j] === "`") j++;
-    if (j - i === length) return i;
-    i = j;
-  }
-  return -1;
-}
-function sanitizeMarkdown(markdown) {
-  const lines = removeInvisible(markdown).split(NEWLINES);
-  const out = [];
-  let open2 = null;
-  for (const line of lines) {
-    const fence = fenceOf(line);
-    if (open2) {
-      out.push(line);
-      if (fence && fence.char === open2.char && fence.length >= open2.length && fence.info.trim() === "") open2 = null;
-      continue;
-    }
-    if (fence && !(fence.char === "`" && fence.info.includes("`"))) {
-      open2 = { char: fence.char, length: fence.length };
-      out.push(line);
-      continue;
-    }
-    out.push(sanitizeLine(line.replace(LINK_DEFINITION, "$1&#91;")));
-  }
-  if (open2) out.push(open2.char.repeat(open2.length));
-  return out.join("\n");
-}
-function sanitizeInline(markdown) {
-  return sanitizeLine(removeInvisible(markdown).replace(NEWLINES, " ").replace(LINK_DEFINITION, "$1&#91;"), true);
-}
-var ZWJ, TEXT_SPECIALS, INVISIBLE, NEWLINES, MENTION, REFERENCE, SAFE_LINK_TARGET, LINK_OPEN, LINK_DEFINITION;
-var init_markdown_escape = __esm({
-  "src/security/markdown-escape.ts"() {
-    "use strict";
-    ZWJ = "\u200D";
-    TEXT_SPECIALS = /[&<>"'`\\*_[\]()#|~!{}+=:-]/g;
-    INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-    NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
-    MENTION = /@(?=[A-Za-z0-9])/g;
-    REFERENCE = /((?<!&)#|\bGH-)(?=[0-9])/gi;
-    SAFE_LINK_TARGET = /^(?:https?:\/\/|mailto:|#)/i;
-    LINK_OPEN = /\]\(\s*<?/g;
-    LINK_DEFINITION = /^( {0,3})\[/;
   }
 });
 
@@ -37137,9 +37154,9 @@ function firstOfBlock(lines, from) {
   if (/^ {0,3}(?:```|~~~)/.test(opening)) {
     const body = [];
     for (let j = i + 1; j < lines.length && !/^ {0,3}(?:```|~~~)/.test(lines[j]); j++) if (lines[j].trim() !== "") body.push(lines[j].trim());
-    const code2 = body[0];
-    if (code2 === void 0 || code2.includes("`") || code2.length > 100) return null;
-    return `\`${code2}\`${body.length > 1 ? " \u2026" : ""}`;
+    const code = body[0];
+    if (code === void 0 || code.includes("`") || code.length > 100) return null;
+    return `\`${code}\`${body.length > 1 ? " \u2026" : ""}`;
   }
   const item = /^ {0,3}(?:[-*+]|\d{1,9}\.) (.+)$/.exec(opening)?.[1];
   return item === void 0 ? null : item.trim();
@@ -37346,8 +37363,10 @@ function joinParts(parts, headingLevel = 3, details = parts.details) {
   if (parts.timeline) blocks.push(parts.timeline);
   return blocks.join("\n\n") + "\n";
 }
-function renderMarkdown(analysis) {
-  return joinParts(reportParts(analysis, { surface: "markdown" }));
+function renderMarkdown(analysis, heading2) {
+  const parts = reportParts(analysis, { surface: "markdown" });
+  if (heading2 !== void 0) parts.verdict = { ...parts.verdict, markdown: escapeText(heading2) };
+  return joinParts(parts);
 }
 var DEFAULT_LIMITS;
 var init_markdown = __esm({
@@ -37525,7 +37544,7 @@ function render(analysis, format, options) {
     case "json":
       return JSON.stringify(analysis.report, null, 2) + "\n";
     case "markdown":
-      return renderMarkdown(analysis);
+      return renderMarkdown(analysis, options.heading);
     case "sarif":
       return JSON.stringify(renderSarif([analysis], { dockerfile: options.dockerfile ?? null }), null, 2) + "\n";
     case "github":
@@ -37566,35 +37585,29 @@ function summarizeLogs(logs) {
     notices: sum((row) => row.notices)
   };
 }
-function plural3(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-function markdownText(text) {
-  return text.replace(/[\\`*_{}[\]()#+!|<>&@~=:-]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 function terminalText(text) {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
 }
 function textSummary(summary) {
-  const out = [`Summary of ${plural3(summary.logs.length, "log")}: ${summary.failed} failed, ${plural3(summary.errors, "error")}, ${plural3(summary.warnings, "warning")}, ${plural3(summary.notices, "notice")}`];
+  const out = [`Summary of ${plural2(summary.logs.length, "log")}: ${summary.failed} failed, ${plural2(summary.errors, "error")}, ${plural2(summary.warnings, "warning")}, ${plural2(summary.notices, "notice")}`];
   const width = Math.max(...summary.logs.map((row) => terminalText(row.log).length));
   for (const row of summary.logs) {
-    const counts = `${plural3(row.errors, "error")}, ${plural3(row.warnings, "warning")}, ${plural3(row.notices, "notice")}`;
+    const counts = `${plural2(row.errors, "error")}, ${plural2(row.warnings, "warning")}, ${plural2(row.notices, "notice")}`;
     out.push(`  ${MARKS2[row.verdict]} ${terminalText(row.log).padEnd(width)}  ${row.verdict.padEnd(12)}  ${counts}${row.topRule ? `  (${row.topRule})` : ""}`);
   }
   return out.join("\n") + "\n";
 }
 function markdownSummary(summary) {
   const out = [
-    `## Summary of ${plural3(summary.logs.length, "log")}`,
+    `## Summary of ${plural2(summary.logs.length, "log")}`,
     "",
-    `${summary.failed} failed \xB7 ${plural3(summary.errors, "error")} \xB7 ${plural3(summary.warnings, "warning")} \xB7 ${plural3(summary.notices, "notice")}`,
+    `${summary.failed} failed \xB7 ${plural2(summary.errors, "error")} \xB7 ${plural2(summary.warnings, "warning")} \xB7 ${plural2(summary.notices, "notice")}`,
     "",
     "| Log | Verdict | Errors | Warnings | Notices | First finding |",
     "| --- | --- | ---: | ---: | ---: | --- |"
   ];
   for (const row of summary.logs) {
-    out.push(`| ${markdownText(row.log)} | ${MARKS2[row.verdict]} ${row.verdict} | ${row.errors} | ${row.warnings} | ${row.notices} | ${row.topRule ? `\`${row.topRule}\`` : ""} |`);
+    out.push(`| ${codeSpan(row.log, { inTable: true })} | ${MARKS2[row.verdict]} ${row.verdict} | ${row.errors} | ${row.warnings} | ${row.notices} | ${row.topRule ? `\`${row.topRule}\`` : ""} |`);
   }
   return out.join("\n") + "\n";
 }
@@ -37617,7 +37630,7 @@ function renderLogs(logs, format, options) {
     case "github":
       return logs.map(({ analysis }) => render(analysis, format, options)).join("");
     case "markdown":
-      return logs.map(({ name, analysis }) => `## ${markdownText(name)}
+      return logs.map(({ name, analysis }) => `## ${codeSpan(name)}
 
 ${render(analysis, format, options)}
 `).join("") + markdownSummary(summary);
@@ -37634,6 +37647,8 @@ var init_multi_log = __esm({
     init_render();
     init_sarif();
     init_severity();
+    init_step_words();
+    init_markdown_escape();
     init_recognised();
     MARKS2 = { failed: "\u2716", unfinished: "\u23F9", passed: "\u2714", "tool-output": "\u2022", unrecognised: "?" };
   }
@@ -37862,14 +37877,11 @@ function lintAnalysis(dockerfile, onCheckError) {
   const findings = locateFindings(runStaticChecks(dockerfile, onCheckError), model, dockerfile);
   return { model, findings, report: buildReport(model, findings) };
 }
-function plural4(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-function textHeading(dockerfile, analysis) {
+function heading(dockerfile, analysis) {
   const counts = countBySeverity(analysis.findings);
-  const stages = plural4(dockerfile.stages.length, "stage");
+  const stages = plural2(dockerfile.stages.length, "stage");
   if (analysis.findings.length === 0) return `\u2714 ${dockerfile.path}: no findings (${stages} checked)`;
-  const parts = [counts.error ? plural4(counts.error, "error") : null, counts.warning ? plural4(counts.warning, "warning") : null, counts.notice ? plural4(counts.notice, "notice") : null];
+  const parts = [counts.error ? plural2(counts.error, "error") : null, counts.warning ? plural2(counts.warning, "warning") : null, counts.notice ? plural2(counts.notice, "notice") : null];
   return `${counts.error ? "\u2716" : "!"} ${dockerfile.path}: ${parts.filter((p) => p !== null).join(", ")} (${stages} checked)`;
 }
 async function lintCommand(command, io) {
@@ -37879,12 +37891,7 @@ async function lintCommand(command, io) {
 `);
   });
   const color = command.format === "text" && io.isTTY && !io.env.NO_COLOR;
-  let output2 = render(analysis, command.format, { color, dockerfile: command.dockerfilePath });
-  if (command.format === "text") {
-    const rest = output2.slice(output2.indexOf("\n") + 1);
-    output2 = `${textHeading(dockerfile, analysis)}
-${analysis.findings.length === 0 ? "" : rest}`;
-  }
+  const output2 = render(analysis, command.format, { color, dockerfile: command.dockerfilePath, heading: heading(dockerfile, analysis) });
   await write(io.stdout, output2);
   return failsOn(analysis.findings, command.failOn) ? 1 : 0;
 }
@@ -37898,12 +37905,13 @@ var init_lint_command = __esm({
     init_json();
     init_render();
     init_severity();
+    init_step_words();
   }
 });
 
 // src/run/run-and-analyze.ts
-function exitCodeOf4(code2, signal) {
-  if (code2 !== null) return code2;
+function exitCodeOf3(code, signal) {
+  if (code !== null) return code;
   if (signal !== null) return 128 + (import_node_os.constants.signals[signal] ?? 0);
   return 1;
 }
@@ -37945,11 +37953,11 @@ async function runAndAnalyze(command, options) {
   });
   const ended = new Promise((resolve) => {
     child.once("error", (error64) => resolve({ code: NOT_STARTED, signal: null, error: error64 }));
-    child.once("close", (code3, signal2) => resolve({ code: code3, signal: signal2 }));
+    child.once("close", (code2, signal2) => resolve({ code: code2, signal: signal2 }));
   });
   child.stdout?.pipe(tee, { end: false });
   child.stderr?.pipe(tee, { end: false });
-  const { code: code2, signal, error: error63 } = await ended;
+  const { code, signal, error: error63 } = await ended;
   for (const [name, handler] of handlers) source.removeListener(name, handler);
   if (error63) {
     const message = `buildkit-doctor: cannot run bash: ${error63.message}
@@ -37959,7 +37967,7 @@ async function runAndAnalyze(command, options) {
   await new Promise((resolve) => tee.end(resolve));
   await reading;
   if (fence) writeLine(options.output, (tee.atLineStart ? "" : "\n") + fence.end + "\n");
-  return { analysis: analyzer.finish(), exitCode: exitCodeOf4(code2, signal), signal, cancelledBy };
+  return { analysis: analyzer.finish(), exitCode: exitCodeOf3(code, signal), signal, cancelledBy };
 }
 var import_node_child_process2, import_node_os, import_node_stream3, NOT_STARTED, Tee;
 var init_run_and_analyze = __esm({
@@ -38039,12 +38047,12 @@ __export(run_command_exports, {
   runCommand: () => runCommand
 });
 async function runCommand(command, io) {
-  const rules = await rulesFor(command);
+  const ruleSet = await rulesFor(command);
   const dockerfiles = await loadDockerfiles(command);
   const machineReadable = command.format === "json" || command.format === "sarif";
   const realStdin = io.stdin === process.stdin && !process.stdin.isTTY;
   const result = await runAndAnalyze(commandLine(command.command), {
-    rules,
+    ...ruleSet,
     ...dockerfiles,
     output: machineReadable ? io.stderr : io.stdout,
     fence: io.env.GITHUB_ACTIONS === "true",
@@ -38085,8 +38093,8 @@ async function warnUnknownTargets(options, analyses, stderr) {
 `);
 }
 async function rulesFor(options) {
-  if (options.rules === null) return loadRules();
-  return loadRules(await readOptionalFile(options.rules), options.rules);
+  if (options.rules === null) return loadRuleSet();
+  return loadRuleSet(await readOptionalFile(options.rules), options.rules);
 }
 function write(stream, text) {
   return new Promise((resolve) => {
@@ -38106,7 +38114,7 @@ function write(stream, text) {
   });
 }
 async function analyzeCommand(command, io) {
-  const rules = await rulesFor(command);
+  const ruleSet = await rulesFor(command);
   const dockerfiles = await loadDockerfiles(command);
   const analyses = [];
   const paths = await expandLogPaths(command.inputs);
@@ -38116,7 +38124,7 @@ async function analyzeCommand(command, io) {
     if (wantsProgress(Boolean(io.stderrIsTTY), total, io.env)) {
       input2 = withProgress(input2, { label: path3 === "-" ? "standard input" : path3, total, stderr: io.stderr });
     }
-    analyses.push(await analyzeStream(input2, { rules, ...dockerfiles }));
+    analyses.push(await analyzeStream(input2, { ...ruleSet, ...dockerfiles }));
   }
   await warnUnknownTargets(command, analyses, io.stderr);
   const color = command.format === "text" && io.isTTY && !io.env.NO_COLOR;
@@ -38235,10 +38243,10 @@ function restartWithLeanHeap(script2, argv2, execArgv) {
     process.on("SIGINT", onInt);
     process.on("SIGTERM", onTerm);
     child.on("error", () => resolve(-1));
-    child.on("exit", (code2, signal) => {
+    child.on("exit", (code, signal) => {
       process.off("SIGINT", onInt);
       process.off("SIGTERM", onTerm);
-      resolve(code2 ?? (signal === "SIGINT" ? 130 : signal === "SIGTERM" ? 143 : 1));
+      resolve(code ?? (signal === "SIGINT" ? 130 : signal === "SIGTERM" ? 143 : 1));
     });
   });
 }
@@ -38264,15 +38272,15 @@ function analyseHere() {
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY)
-  }).then((code2) => {
-    process.exitCode = outputFailed ? 2 : code2;
+  }).then((code) => {
+    process.exitCode = outputFailed ? 2 : code;
   });
 }
 var script = process.argv[1];
 if (script !== void 0 && wantsLeanHeap(argv, process.env, process.execArgv)) {
-  void restartWithLeanHeap(script, argv, process.execArgv).then((code2) => {
-    if (code2 === -1) analyseHere();
-    else process.exitCode = code2;
+  void restartWithLeanHeap(script, argv, process.execArgv).then((code) => {
+    if (code === -1) analyseHere();
+    else process.exitCode = code;
   });
 } else {
   analyseHere();

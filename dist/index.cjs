@@ -596,10 +596,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code2, data) {
+      constructor(message, code, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code2 ? `HPE_${code2}` : void 0;
+        this.code = code ? `HPE_${code}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -622,12 +622,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
+      constructor(message, code, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code2;
+        this.statusCode = code;
         this.data = data;
         this.headers = headers;
       }
@@ -638,12 +638,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
+      constructor(message, code, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code2;
+        this.statusCode = code;
         this.data = data;
         this.headers = headers;
       }
@@ -853,8 +853,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code2 = this.code = key.charCodeAt(index);
-        if (code2 > 127) {
+        const code = this.code = key.charCodeAt(index);
+        if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
@@ -875,11 +875,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node2 = this;
         while (true) {
-          const code2 = key.charCodeAt(index);
-          if (code2 > 127) {
+          const code = key.charCodeAt(index);
+          if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node2.code === code2) {
+          if (node2.code === code) {
             if (length === ++index) {
               node2.value = value;
               break;
@@ -889,7 +889,7 @@ var require_tree = __commonJS({
               node2.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node2.code < code2) {
+          } else if (node2.code < code) {
             if (node2.left !== null) {
               node2 = node2.left;
             } else {
@@ -913,19 +913,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node2 = this;
         while (node2 !== null && index < keylength) {
-          let code2 = key[index];
-          if (code2 <= 90 && code2 >= 65) {
-            code2 |= 32;
+          let code = key[index];
+          if (code <= 90 && code >= 65) {
+            code |= 32;
           }
           while (node2 !== null) {
-            if (code2 === node2.code) {
+            if (code === node2.code) {
               if (keylength === ++index) {
                 return node2;
               }
               node2 = node2.middle;
               break;
             }
-            node2 = node2.code < code2 ? node2.left : node2.right;
+            node2 = node2.code < code ? node2.left : node2.right;
           }
         }
         return null;
@@ -1632,11 +1632,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code2, reason } = evt;
+        const { websocket, code, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code2,
+          code,
           reason
         );
       });
@@ -3675,8 +3675,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural4 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural4}: ${context3.types.join(", ")}.`;
+      const plural3 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -4124,9 +4124,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url2) {
       for (let i = 0; i < url2.length; ++i) {
-        const code2 = url2.charCodeAt(i);
-        if (code2 > 126 || // Non-US-ASCII + DEL
-        code2 < 32) {
+        const code = url2.charCodeAt(i);
+        if (code > 126 || // Non-US-ASCII + DEL
+        code < 32) {
           return false;
         }
       }
@@ -4717,8 +4717,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code2 = char.charCodeAt(0);
-          return code2 >= 48 && code2 <= 57;
+          const code = char.charCodeAt(0);
+          return code >= 48 && code <= 57;
         },
         data,
         position
@@ -4744,8 +4744,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code2 = char.charCodeAt(0);
-          return code2 >= 48 && code2 <= 57;
+          const code = char.charCodeAt(0);
+          return code >= 48 && code <= 57;
         },
         data,
         position
@@ -7036,9 +7036,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code2, id) {
+    function onHttp2FrameError(type, code, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7048,8 +7048,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code2) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7254,8 +7254,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code2) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
+      stream.once("frameError", (type, code) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
       });
       return true;
       function writeBodyH2() {
@@ -9193,7 +9193,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code: code2, headers } = err;
+        const { statusCode, code, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9205,7 +9205,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
+        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
           cb(err);
           return;
         }
@@ -11239,9 +11239,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module2.exports = class Pluralizer {
-      constructor(singular, plural4) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural4;
+        this.plural = plural3;
       }
       pluralize(count2) {
         const one = count2 === 1;
@@ -11948,8 +11948,8 @@ var require_headers = __commonJS({
     var util = require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code2) {
-      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
+    function isHTTPWhiteSpaceCharCode(code) {
+      return code === 10 || code === 13 || code === 9 || code === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -16104,8 +16104,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i = 0; i < value.length; ++i) {
-        const code2 = value.charCodeAt(i);
-        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
+        const code = value.charCodeAt(i);
+        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
           return true;
         }
       }
@@ -16113,26 +16113,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i = 0; i < name.length; ++i) {
-        const code2 = name.charCodeAt(i);
-        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
-        code2 > 126 || // exclude non-ascii and DEL
-        code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 60 || // <
-        code2 === 62 || // >
-        code2 === 64 || // @
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 58 || // :
-        code2 === 92 || // \
-        code2 === 47 || // /
-        code2 === 91 || // [
-        code2 === 93 || // ]
-        code2 === 63 || // ?
-        code2 === 61 || // =
-        code2 === 123 || // {
-        code2 === 125) {
+        const code = name.charCodeAt(i);
+        if (code < 33 || // exclude CTLs (0-31), SP and HT
+        code > 126 || // exclude non-ascii and DEL
+        code === 34 || // "
+        code === 40 || // (
+        code === 41 || // )
+        code === 60 || // <
+        code === 62 || // >
+        code === 64 || // @
+        code === 44 || // ,
+        code === 59 || // ;
+        code === 58 || // :
+        code === 92 || // \
+        code === 47 || // /
+        code === 91 || // [
+        code === 93 || // ]
+        code === 63 || // ?
+        code === 61 || // =
+        code === 123 || // {
+        code === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16148,31 +16148,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code2 = value.charCodeAt(i++);
-        if (code2 < 33 || // exclude CTLs (0-31)
-        code2 > 126 || // non-ascii and DEL (127)
-        code2 === 34 || // "
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 92) {
+        const code = value.charCodeAt(i++);
+        if (code < 33 || // exclude CTLs (0-31)
+        code > 126 || // non-ascii and DEL (127)
+        code === 34 || // "
+        code === 44 || // ,
+        code === 59 || // ;
+        code === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path5) {
       for (let i = 0; i < path5.length; ++i) {
-        const code2 = path5.charCodeAt(i);
-        if (code2 < 32 || // exclude CTLs (0-31)
-        code2 > 126 || // exclude DEL and non-ascii
-        code2 === 59) {
+        const code = path5.charCodeAt(i);
+        if (code < 32 || // exclude CTLs (0-31)
+        code > 126 || // exclude DEL and non-ascii
+        code === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code2) {
-      return code2 >= 48 && code2 <= 57 || // 0-9
-      code2 >= 65 && code2 <= 90 || // A-Z
-      code2 >= 97 && code2 <= 122;
+    function isLetterOrDigit(code) {
+      return code >= 48 && code <= 57 || // 0-9
+      code >= 65 && code <= 90 || // A-Z
+      code >= 97 && code <= 122;
     }
     function validateCookieDomain(domain2) {
       if (domain2 === " ") {
@@ -16183,8 +16183,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain2.length; ++i) {
-        const code2 = domain2.charCodeAt(i);
-        if (code2 === 46) {
+        const code = domain2.charCodeAt(i);
+        if (code === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16194,10 +16194,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code2)) {
+        if (labelLength === 0 && !isLetterOrDigit(code)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code2) && code2 !== 45) {
+        if (!isLetterOrDigit(code) && code !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16971,37 +16971,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code2 = protocol.charCodeAt(i);
-        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code2 > 126 || code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 44 || // ,
-        code2 === 47 || // /
-        code2 === 58 || // :
-        code2 === 59 || // ;
-        code2 === 60 || // <
-        code2 === 61 || // =
-        code2 === 62 || // >
-        code2 === 63 || // ?
-        code2 === 64 || // @
-        code2 === 91 || // [
-        code2 === 92 || // \
-        code2 === 93 || // ]
-        code2 === 123 || // {
-        code2 === 125) {
+        const code = protocol.charCodeAt(i);
+        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code > 126 || code === 34 || // "
+        code === 40 || // (
+        code === 41 || // )
+        code === 44 || // ,
+        code === 47 || // /
+        code === 58 || // :
+        code === 59 || // ;
+        code === 60 || // <
+        code === 61 || // =
+        code === 62 || // >
+        code === 63 || // ?
+        code === 64 || // @
+        code === 91 || // [
+        code === 92 || // \
+        code === 93 || // ]
+        code === 123 || // {
+        code === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code2) {
-      if (code2 >= 1e3 && code2 < 1015) {
-        return code2 !== 1004 && // reserved
-        code2 !== 1005 && // "MUST NOT be set as a status code"
-        code2 !== 1006;
+    function isValidStatusCode(code) {
+      if (code >= 1e3 && code < 1015) {
+        return code !== 1004 && // reserved
+        code !== 1005 && // "MUST NOT be set as a status code"
+        code !== 1006;
       }
-      return code2 >= 3e3 && code2 <= 4999;
+      return code >= 3e3 && code <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17270,7 +17270,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17278,12 +17278,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code2 !== void 0 && reason === void 0) {
+        if (code !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code2, 0);
-        } else if (code2 !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code, 0);
+        } else if (code !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code2, 0);
+          frame.frameData.writeUInt16BE(code, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17308,25 +17308,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code2 = 1005;
+      let code = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code2 = result.code ?? 1005;
+        code = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code2 = 1006;
+        code = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code: code2,
+        code,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code: code2,
+          code,
           reason
         });
       }
@@ -17451,8 +17451,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code2, reason) {
-      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code, reason) {
+      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable2 {
@@ -17639,8 +17639,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error64, data) => {
                     if (error64) {
-                      const code2 = error64 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code2, error64.message);
+                      const code = error64 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code, error64.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17726,11 +17726,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert2(data.length !== 1);
-        let code2;
+        let code;
         if (data.length >= 2) {
-          code2 = data.readUInt16BE(0);
+          code = data.readUInt16BE(0);
         }
-        if (code2 !== void 0 && !isValidStatusCode(code2)) {
+        if (code !== void 0 && !isValidStatusCode(code)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17742,7 +17742,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code2, reason, error: false };
+        return { code, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17757,8 +17757,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body2);
           if (this.#info.closeInfo.error) {
-            const { code: code2, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code2, reason, reason.length);
+            const { code, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -17996,17 +17996,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code2 = void 0, reason = void 0) {
+      close(code = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code2 !== void 0) {
-          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
+        if (code !== void 0) {
+          code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code2 !== void 0) {
-          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
+        if (code !== void 0) {
+          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18020,7 +18020,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code2, reason, reasonByteLength);
+        closeWebSocketConnection(this, code, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18266,15 +18266,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code2;
+      let code;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code2 = err.code;
+        code = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code2);
+      closeWebSocketConnection(this, code);
     }
     module2.exports = {
       WebSocket
@@ -19537,6 +19537,78 @@ var init_builder_failure = __esm({
   }
 });
 
+// src/model/exit-code.ts
+function exitCodeOf(message) {
+  for (const marker of MARKERS) {
+    const at = message.lastIndexOf(marker);
+    if (at < 0) continue;
+    const digits = message.slice(at + marker.length).trim();
+    if (digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits)) return Number(digits);
+  }
+  return null;
+}
+var MARKERS;
+var init_exit_code = __esm({
+  "src/model/exit-code.ts"() {
+    "use strict";
+    MARKERS = [
+      "exit code: ",
+      // BuildKit: `did not complete successfully: exit code: 2`, `executor failed running […]: exit code: 2`
+      "returned a non-zero code: ",
+      // classic builder: `The command '/bin/sh -c make' returned a non-zero code: 2`
+      "exit status "
+      // podman / buildah: `building at STEP "RUN make": while running runtime: exit status 2`
+    ];
+  }
+});
+
+// src/grammar/final-error.ts
+function parseFinalError(text2) {
+  if (text2.startsWith("executor failed running [")) return text2;
+  let rest = text2;
+  for (let round2 = 0; round2 < 2; round2++) {
+    for (const lead of LEADS) {
+      if (rest.startsWith(lead)) {
+        rest = rest.slice(lead.length);
+        break;
+      }
+    }
+  }
+  if (rest.startsWith("target ")) {
+    const colon = rest.indexOf(": ");
+    if (colon < 0 || rest.slice(7, colon).includes(" ")) return null;
+    rest = rest.slice(colon + 2);
+  }
+  if (rest.startsWith("failed to build: ")) rest = rest.slice("failed to build: ".length);
+  for (const solve of SOLVE) {
+    if (rest.startsWith(solve)) return rest.slice(solve.length);
+  }
+  if (rest.startsWith("executor failed running [") && rest !== text2) return rest;
+  return null;
+}
+function parseErrorLineOf(message) {
+  const at = message.toLowerCase().indexOf(PARSE_ERROR);
+  if (at < 0) return null;
+  let rest = message.slice(at + PARSE_ERROR.length);
+  if (rest.startsWith("on ")) rest = rest.slice(3);
+  if (!rest.startsWith("line ")) return null;
+  let end = 5;
+  while (end < rest.length && end < 15 && rest.charCodeAt(end) >= 48 && rest.charCodeAt(end) <= 57) end++;
+  if (end === 5 || end >= 15 || rest[end] !== ":") return null;
+  const line = Number(rest.slice(5, end));
+  return line >= 1 ? line : null;
+}
+var LEADS, SOLVE, PARSE_ERROR;
+var init_final_error = __esm({
+  "src/grammar/final-error.ts"() {
+    "use strict";
+    init_exit_code();
+    LEADS = ["Error: buildx failed with: ", "ERROR: ", "error: ", "Error: "];
+    SOLVE = ["failed to solve with frontend dockerfile.v0: ", "failed to solve: "];
+    PARSE_ERROR = "dockerfile parse error ";
+  }
+});
+
 // src/grammar/stage-name.ts
 function stageNameOf(fromInstruction) {
   const words2 = fromInstruction.trim().split(/\s+/);
@@ -19550,15 +19622,12 @@ var init_stage_name = __esm({
 });
 
 // src/grammar/buildah.ts
-function exitStatusOf(message) {
-  const m = /exit status (\d{1,10})$/.exec(message);
-  return m ? Number(m[1]) : null;
-}
 var STEP, ARROW, FAILED_AT, BuildahGrammar;
 var init_buildah = __esm({
   "src/grammar/buildah.ts"() {
     "use strict";
     init_builder_failure();
+    init_final_error();
     init_stage_name();
     STEP = /^(?:\[(\d{1,4})\/(\d{1,4})\] )?STEP (\d{1,6})(?:\/(\d{1,6}))?: /;
     ARROW = "--> ";
@@ -19642,7 +19711,7 @@ var init_buildah = __esm({
         this.ctx.seeFormat("buildah");
         const message = line.text.replace(/^Error: /, "");
         const id = this.step ?? (this.lastId > 0 ? this.offset + this.lastId : null);
-        emitBuilderFailure(this.ctx, line.line, id, message, exitStatusOf(message));
+        emitBuilderFailure(this.ctx, line.line, id, message, exitCodeOf(message));
         this.close();
       }
       close() {
@@ -19651,61 +19720,6 @@ var init_buildah = __esm({
         this.cached = false;
       }
     };
-  }
-});
-
-// src/grammar/final-error.ts
-function parseFinalError(text2) {
-  if (text2.startsWith("executor failed running [")) return text2;
-  let rest = text2;
-  for (let round2 = 0; round2 < 2; round2++) {
-    for (const lead of LEADS) {
-      if (rest.startsWith(lead)) {
-        rest = rest.slice(lead.length);
-        break;
-      }
-    }
-  }
-  if (rest.startsWith("target ")) {
-    const colon = rest.indexOf(": ");
-    if (colon < 0 || rest.slice(7, colon).includes(" ")) return null;
-    rest = rest.slice(colon + 2);
-  }
-  if (rest.startsWith("failed to build: ")) rest = rest.slice("failed to build: ".length);
-  for (const solve of SOLVE) {
-    if (rest.startsWith(solve)) return rest.slice(solve.length);
-  }
-  if (rest.startsWith("executor failed running [") && rest !== text2) return rest;
-  return null;
-}
-function exitCodeOf(message) {
-  for (const marker of ["exit code: ", "returned a non-zero code: "]) {
-    const at = message.lastIndexOf(marker);
-    if (at < 0) continue;
-    const digits = message.slice(at + marker.length).trim();
-    if (digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits)) return Number(digits);
-  }
-  return null;
-}
-function parseErrorLineOf(message) {
-  const at = message.toLowerCase().indexOf(PARSE_ERROR);
-  if (at < 0) return null;
-  let rest = message.slice(at + PARSE_ERROR.length);
-  if (rest.startsWith("on ")) rest = rest.slice(3);
-  if (!rest.startsWith("line ")) return null;
-  let end = 5;
-  while (end < rest.length && end < 15 && rest.charCodeAt(end) >= 48 && rest.charCodeAt(end) <= 57) end++;
-  if (end === 5 || end >= 15 || rest[end] !== ":") return null;
-  const line = Number(rest.slice(5, end));
-  return line >= 1 ? line : null;
-}
-var LEADS, SOLVE, PARSE_ERROR;
-var init_final_error = __esm({
-  "src/grammar/final-error.ts"() {
-    "use strict";
-    LEADS = ["Error: buildx failed with: ", "ERROR: ", "error: ", "Error: "];
-    SOLVE = ["failed to solve with frontend dockerfile.v0: ", "failed to solve: "];
-    PARSE_ERROR = "dockerfile parse error ";
   }
 });
 
@@ -20202,8 +20216,8 @@ var init_context = __esm({
 function stripAnsi(text2) {
   return text2.includes(ESC) ? text2.replace(ANSI, "") : text2;
 }
-function isDigit(code2) {
-  return code2 >= 48 && code2 <= 57;
+function isDigit(code) {
+  return code >= 48 && code <= 57;
 }
 function stripCiPrefixes(text2) {
   let out = text2;
@@ -20665,12 +20679,6 @@ function placeholderHeader(id) {
   if (id === IMPLICIT_STEP_ID) return implicitStepHeader();
   return { id, stage: null, index: null, total: null, instruction: "", platform: null, target: null, internal: true };
 }
-function exitCodeOf2(message) {
-  const at = message.lastIndexOf("exit code: ");
-  if (at < 0) return null;
-  const digits = message.slice(at + 11).trim();
-  return digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits) ? Number(digits) : null;
-}
 function round(seconds) {
   return Math.round(seconds * 1e3) / 1e3;
 }
@@ -20685,6 +20693,7 @@ var init_build_model = __esm({
   "src/model/build-model.ts"() {
     "use strict";
     init_implicit_step();
+    init_exit_code();
     TAIL_LINES = 50;
     PASSED_TAIL_LINES = 10;
     TAIL_LINE_CHARS = 500;
@@ -20756,7 +20765,7 @@ var init_build_model = __esm({
             step.lastLine = event.line;
             if (event.message.length > 0) {
               step.error = event.message;
-              step.exitCode = exitCodeOf2(event.message);
+              step.exitCode = exitCodeOf(event.message);
               if (step.instruction === "") step.instruction = runInstructionOf(event.message) ?? "";
             }
             if (event.seconds !== null) step.seconds = event.seconds;
@@ -22001,7 +22010,7 @@ function contextStates(cr, input2) {
   }
   return states;
 }
-function exitCodeOf3(step, model) {
+function exitCodeOf2(step, model) {
   if (step?.exitCode != null) return step.exitCode;
   if (step === null || step.id === model.failedStep || step.id === model.solveError?.step) return model.solveError?.exitCode ?? null;
   return null;
@@ -22050,7 +22059,7 @@ function renderFinding(cr, input2, model) {
     step: input2.stepId === null ? void 0 : String(input2.stepId),
     seconds: step?.seconds != null ? step.seconds.toFixed(1) : void 0,
     duration: step?.seconds != null ? formatDuration(step.seconds) : void 0,
-    exitCode: exitCodeOf3(step, model)?.toString(),
+    exitCode: exitCodeOf2(step, model)?.toString(),
     platform: step?.platform ?? void 0,
     error: step?.error ?? (step === null || step.id === model.failedStep ? model.solveError?.message : void 0)
   };
@@ -22157,8 +22166,8 @@ var init_enrichers = __esm({
 });
 
 // src/rules/prefilter.ts
-function foldAscii(code2) {
-  return code2 >= 65 && code2 <= 90 ? code2 + 32 : code2;
+function foldAscii(code) {
+  return code >= 65 && code <= 90 ? code + 32 : code;
 }
 var Prefilter;
 var init_prefilter = __esm({
@@ -22187,16 +22196,12 @@ var init_prefilter = __esm({
       endRow = 0;
       found = [];
       ends = [];
-      lengths = [];
       cutLiterals = [];
-      /** Length of the longest literal: how far a literal can reach across a line break. */
-      longest;
       constructor(literals) {
         this.literals = literals;
-        this.longest = literals.reduce((n, lit) => Math.max(n, lit.text.length), 0);
         let symbolCount = 1;
-        const symbolOf = (code2) => {
-          const folded = foldAscii(code2);
+        const symbolOf = (code) => {
+          const folded = foldAscii(code);
           if (folded < 128) {
             if (this.asciiSymbol[folded] === 0) this.asciiSymbol[folded] = symbolCount++;
             return this.asciiSymbol[folded];
@@ -22305,7 +22310,6 @@ var init_prefilter = __esm({
       start() {
         this.found.length = 0;
         this.ends.length = 0;
-        this.lengths.length = 0;
         this.cutLiterals.length = 0;
         this.generation = this.generation + 1 >>> 0 || 1;
       }
@@ -22316,8 +22320,8 @@ var init_prefilter = __esm({
       run(line, limit, row, cutBefore) {
         const { delta, asciiSymbol, otherSymbol, symbols } = this;
         for (let i = 0; i < limit; i++) {
-          const code2 = line.charCodeAt(i);
-          const v = delta[row + (code2 < 128 ? asciiSymbol[code2] : otherSymbol.get(code2) ?? 0)];
+          const code = line.charCodeAt(i);
+          const v = delta[row + (code < 128 ? asciiSymbol[code] : otherSymbol.get(code) ?? 0)];
           if (v >= 0) {
             row = v;
             if (cutBefore !== null && this.depth[row / symbols] <= i + 1 - cutBefore) break;
@@ -22338,17 +22342,12 @@ var init_prefilter = __esm({
       endOf(i) {
         return this.ends[i] ?? 0;
       }
-      /** For the i-th target of the last scan, the length of the literal found. */
-      lengthOf(i) {
-        return this.lengths[i] ?? 0;
-      }
       reportCut(endIndex, literalIndex) {
         const lit = this.literals[literalIndex];
         if (this.seen[lit.target] === this.generation) return;
         this.seen[lit.target] = this.generation;
         this.found.push(lit.target);
         this.ends.push(endIndex + 1);
-        this.lengths.push(lit.text.length);
         this.cutLiterals.push(literalIndex);
       }
       /**
@@ -22366,7 +22365,6 @@ var init_prefilter = __esm({
         this.seen[lit.target] = this.generation;
         this.found.push(lit.target);
         this.ends.push(endIndex + 1);
-        this.lengths.push(lit.text.length);
       }
     };
   }
@@ -22396,7 +22394,8 @@ function compileRules(rules) {
       source: c.source ?? "line",
       literals: c.literals,
       ignoreCase: c.ignoreCase === true,
-      tally: c.tally === true
+      tally: c.tally === true,
+      keepLast: c.keep === "last"
     }));
     const unless = (rule.unless ?? []).map(compileMatcher);
     const captureNames = (rule.match ?? []).flatMap((m) => m.pattern ? captureNamesOf(m.pattern) : []);
@@ -22587,8 +22586,8 @@ var init_scope_state = __esm({
           this.addCaptures({ [`context.${name}.${group2}`]: value });
         }
       }
-      addContext(name, text2, groups) {
-        if (this.contexts.has(name)) return;
+      addContext(name, text2, groups, keepLast = false) {
+        if (!keepLast && this.contexts.has(name)) return;
         const kept = {};
         for (const [k, v] of Object.entries(groups ?? {})) if (v !== void 0) kept[k] = v;
         this.contexts.set(name, { text: capEvidence(text2.trim()), groups: kept });
@@ -22841,15 +22840,18 @@ var init_engine = __esm({
           if (this.lastHitLine[rule] === lineNumber || this.lastHitLine[rule] === before.line) continue;
           cut.push(targets[t]);
         }
-        if (cut.length > 0) this.match(joined, lineNumber, step, cut, () => before.text.length + seamReach);
+        if (cut.length > 0) this.match(joined, lineNumber, step, cut, before.text.length + seamReach);
       }
       line(text2, lineNumber, step) {
         const targets = this.set.prefilter.scan(text2);
         if (targets.length === 0) return;
-        this.match(text2, lineNumber, step, targets, (t) => this.set.prefilter.endOf(t));
+        this.match(text2, lineNumber, step, targets, null);
       }
-      /** Runs the matchers of `targets` on `text`; `literalEnd` places the window on a long line. */
-      match(text2, lineNumber, step, targets, literalEnd) {
+      /**
+       * Runs the matchers of `targets` on `text`. On a long line the regex sees a window around the
+       * literal: where the prefilter found it, or at `seamAt` for literals cut by a line break.
+       */
+      match(text2, lineNumber, step, targets, seamAt) {
         this.call = this.call + 1 | 0;
         for (let t = 0; t < targets.length; t++) {
           const slot = this.set.slots[targets[t]];
@@ -22857,7 +22859,7 @@ var init_engine = __esm({
           const matcher = slot.kind === "match" ? cr.match[slot.index] : slot.kind === "context" ? cr.context[slot.index] : cr.unless[slot.index];
           let groups;
           if (matcher.regex) {
-            const m = matcher.regex.exec(text2.length > longLine ? windowAround(text2, literalEnd(t)) : text2);
+            const m = matcher.regex.exec(text2.length > longLine ? windowAround(text2, seamAt ?? this.set.prefilter.endOf(t)) : text2);
             if (m === null) continue;
             groups = m.groups;
           }
@@ -22869,7 +22871,7 @@ var init_engine = __esm({
             state.cancelled = true;
           } else if (slot.kind === "context") {
             const context3 = cr.context[slot.index];
-            state.addContext(context3.name, text2, groups);
+            state.addContext(context3.name, text2, groups, context3.keepLast);
             if (context3.tally) state.addTally(context3.name, groups);
           } else if (this.lastHit[slot.rule] !== this.call) {
             this.lastHit[slot.rule] = this.call;
@@ -24057,8 +24059,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str2 += json2.slice(start, i);
-                const code2 = json2.substr(i + 2, 4);
-                switch (code2) {
+                const code = json2.substr(i + 2, 4);
+                switch (code) {
                   case "0000":
                     str2 += "\\0";
                     break;
@@ -24084,8 +24086,8 @@ var require_stringifyString = __commonJS({
                     str2 += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str2 += "\\x" + code2.substr(2);
+                    if (code.substr(0, 2) === "00")
+                      str2 += "\\x" + code.substr(2);
                     else
                       str2 += json2.substr(i, 6);
                 }
@@ -26584,22 +26586,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code, message) {
         super();
         this.name = name;
-        this.code = code2;
+        this.code = code;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
       }
     };
     var prettifyError2 = (src, lc) => (error64) => {
@@ -27508,7 +27510,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -27706,9 +27708,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok ? parseInt(cc, 16) : NaN;
+      const code = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -28030,12 +28032,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning2) => {
+        this.onError = (source, code, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -28197,12 +28199,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
         };
         switch (token.type) {
           case "scalar":
@@ -30251,6 +30253,367 @@ var init_errors = __esm({
   }
 });
 
+// src/security/secret-patterns.ts
+function words(name) {
+  const out = [];
+  let current = "";
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i];
+    if (ch === "_" || ch === "-" || ch === ".") {
+      if (current) out.push(current.toLowerCase());
+      current = "";
+      continue;
+    }
+    const previous = name[i - 1];
+    if (current && ch >= "A" && ch <= "Z" && previous !== void 0 && previous >= "a" && previous <= "z") {
+      out.push(current.toLowerCase());
+      current = "";
+    }
+    current += ch;
+  }
+  if (current) out.push(current.toLowerCase());
+  return out;
+}
+function isSecretName(name) {
+  const w = words(name);
+  const last = w[w.length - 1];
+  if (last === void 0) return false;
+  if (SECRET_WORDS.has(last)) return true;
+  return last === "key" && w.length > 1 && KEY_QUALIFIERS.has(w[w.length - 2]);
+}
+function isAwsSecretName(name) {
+  return words(name).join("_").endsWith("aws_secret_access_key");
+}
+function isPlaceholderValue(value) {
+  if (value.length === 0) return true;
+  if (value.startsWith("$") || value.startsWith("%") || value.includes("****") || /^\*+$/.test(value)) return true;
+  const lower = value.toLowerCase();
+  return lower === "true" || lower === "false" || lower === "null" || lower === "none" || lower === '""' || lower === "''" || lower === "<redacted>";
+}
+var SECRET_LABELS, TOKEN_PATTERN, TOKEN_GROUP_KINDS, SECRET_PREFILTER, SECRET_WORDS, KEY_QUALIFIERS;
+var init_secret_patterns = __esm({
+  "src/security/secret-patterns.ts"() {
+    "use strict";
+    SECRET_LABELS = {
+      "github-token": "GitHub token",
+      "aws-access-key": "AWS access key id",
+      "aws-secret-key": "AWS secret access key",
+      "huggingface-token": "Hugging Face token",
+      "slack-token": "Slack token",
+      "pypi-token": "PyPI API token",
+      "private-key": "private key",
+      "url-credentials": "password in a URL",
+      "authorization-header": "HTTP Authorization header",
+      "secret-assignment": "secret-named variable or argument"
+    };
+    TOKEN_PATTERN = /(?<![A-Za-z0-9_])(?:(?<github>gh[pousr]_)[A-Za-z0-9]{30,255}|(?<githubPat>github_pat_)[A-Za-z0-9_]{22,255}|(?<aws>(?:AKIA|ASIA))[A-Z0-9]{16}(?![A-Z0-9])|(?<hf>hf_)[A-Za-z0-9]{30,255}|(?<slack>xox[abprs]-)[A-Za-z0-9-]{10,255}|(?<pypi>pypi-)[A-Za-z0-9_-]{40,2000})/g;
+    TOKEN_GROUP_KINDS = {
+      github: "github-token",
+      githubPat: "github-token",
+      aws: "aws-access-key",
+      hf: "huggingface-token",
+      slack: "slack-token",
+      pypi: "pypi-token"
+    };
+    SECRET_PREFILTER = /token|passw|secret|key|credential|auth|pwd|:\/\/|gh[pousr]_|github_pat_|A[KS]IA|hf_|xox[abprs]-|pypi-|-----BEGIN|bearer/i;
+    SECRET_WORDS = /* @__PURE__ */ new Set([
+      "token",
+      "secret",
+      "password",
+      "passwd",
+      "pwd",
+      "passphrase",
+      "credential",
+      "credentials",
+      "apikey",
+      "secretkey",
+      "accesskey",
+      "privatekey",
+      "pat",
+      "auth"
+    ]);
+    KEY_QUALIFIERS = /* @__PURE__ */ new Set(["api", "access", "secret", "private", "auth", "client", "account", "master", "encryption", "license", "service", "deploy", "signing", "subscription", "storage", "app"]);
+  }
+});
+
+// src/security/redact.ts
+function isNameChar(ch) {
+  return ch !== void 0 && NAME_CHAR.test(ch);
+}
+function framePrefix(text2) {
+  if (text2[0] !== "#") return "";
+  let i = 1;
+  while (i < text2.length && text2[i] >= "0" && text2[i] <= "9") i++;
+  if (i === 1 || text2[i] !== " ") return "";
+  let j = i + 1;
+  while (j < text2.length && (text2[j] >= "0" && text2[j] <= "9" || text2[j] === ".")) j++;
+  return j > i + 1 && text2[j] === " " ? text2.slice(0, j + 1) : "";
+}
+function looksLikeKeyMaterial(body2) {
+  const trimmed = body2.trim();
+  if (trimmed === "" || trimmed.startsWith("Proc-Type:") || trimmed.startsWith("DEK-Info:") || trimmed.startsWith("Comment:")) return true;
+  return trimmed.length <= 100 && /^[A-Za-z0-9+/=]+$/.test(trimmed);
+}
+function secretFix(kind) {
+  const rotate = kind === "private-key" ? "1. Replace the key pair: generate a new key, install the new public key, revoke the old one." : "1. Revoke and rotate the credential now: anyone who can read this log may have copied it.";
+  return [
+    rotate,
+    "2. Pass secrets to the build as BuildKit secrets, never as `--build-arg` or `ENV` (both are kept in the image history and printed in the log):",
+    "   ```dockerfile",
+    "   RUN --mount=type=secret,id=hf_token,env=HF_TOKEN python download.py",
+    "   ```",
+    "   ```sh",
+    "   docker buildx build --secret id=hf_token,env=HF_TOKEN .",
+    "   ```",
+    "   In GitHub Actions: `secrets: hf_token=${{ secrets.HF_TOKEN }}` on `docker/build-push-action`.",
+    "3. Do not echo secrets or run commands with `set -x` while they are in the environment."
+  ].join("\n");
+}
+function credentialShaped(value) {
+  return value.length >= 12 && /[0-9+/=_-]/.test(value);
+}
+var MASK, SECRET_RULE_ID, MAX_LINES_LISTED, MAX_EVIDENCE, MAX_KEY_LINES, NAME_CHAR, VALUE_END, Redactor;
+var init_redact = __esm({
+  "src/security/redact.ts"() {
+    "use strict";
+    init_secret_patterns();
+    MASK = "****";
+    SECRET_RULE_ID = "security/secret-in-log";
+    MAX_LINES_LISTED = 10;
+    MAX_EVIDENCE = 3;
+    MAX_KEY_LINES = 200;
+    NAME_CHAR = /[A-Za-z0-9_.-]/;
+    VALUE_END = /[\s"'`,;&|)}\]]/;
+    Redactor = class {
+      seen = /* @__PURE__ */ new Map();
+      /** Inside a private-key block: lines masked until its END line. */
+      keyLines = -1;
+      /** Returns `text` with every secret in it masked (the same string when there is none). */
+      redact(text2, line) {
+        if (this.keyLines >= 0) {
+          const masked = this.continueKeyBlock(text2);
+          if (masked !== null) return masked;
+        }
+        if (!SECRET_PREFILTER.test(text2)) return text2;
+        const found = /* @__PURE__ */ new Set();
+        let out = this.maskPrivateKey(text2, found);
+        out = this.maskTokens(out, found);
+        out = this.maskUrlCredentials(out, found);
+        out = this.maskAuthorization(out, found);
+        out = this.maskAssignments(out, found);
+        for (const kind of found) this.record(kind, line, out);
+        return out;
+      }
+      record(kind, line, masked) {
+        let s = this.seen.get(kind);
+        if (!s) this.seen.set(kind, s = { lines: [], count: 0, evidence: [] });
+        if (s.lines[s.lines.length - 1] === line) return;
+        s.count++;
+        if (s.lines.length < MAX_LINES_LISTED) s.lines.push(line);
+        if (s.evidence.length < MAX_EVIDENCE) s.evidence.push(masked.length > 500 ? masked.slice(0, 500) + "\u2026" : masked);
+      }
+      /** A line inside a private-key block: masked whole, its BuildKit frame kept (counted once, at BEGIN). */
+      continueKeyBlock(text2) {
+        const frame = framePrefix(text2);
+        const body2 = text2.slice(frame.length);
+        const end = body2.indexOf("-----END");
+        if (end >= 0) {
+          this.keyLines = -1;
+          return frame + (end > 0 ? MASK : "") + body2.slice(end);
+        }
+        if (!looksLikeKeyMaterial(body2) || this.keyLines >= MAX_KEY_LINES) {
+          this.keyLines = -1;
+          return null;
+        }
+        this.keyLines++;
+        return body2.trim() === "" ? text2 : frame + MASK;
+      }
+      maskPrivateKey(text2, found) {
+        const begin = text2.indexOf("-----BEGIN ");
+        if (begin < 0) return text2;
+        const close = text2.indexOf("-----", begin + 11);
+        if (close < 0 || !text2.slice(begin, close).includes("PRIVATE KEY")) return text2;
+        const afterHeader = close + 5;
+        found.add("private-key");
+        const end = text2.indexOf("-----END", afterHeader);
+        if (end >= 0) {
+          return text2.slice(0, afterHeader) + MASK + text2.slice(end);
+        }
+        this.keyLines = 0;
+        return text2.slice(0, afterHeader) + (afterHeader < text2.length ? MASK : "");
+      }
+      maskTokens(text2, found) {
+        TOKEN_PATTERN.lastIndex = 0;
+        return text2.replace(TOKEN_PATTERN, (...args) => {
+          const groups = args[args.length - 1];
+          for (const [group2, kind] of Object.entries(TOKEN_GROUP_KINDS)) {
+            const prefix = groups[group2];
+            if (prefix !== void 0) {
+              found.add(kind);
+              return prefix + MASK;
+            }
+          }
+          return MASK;
+        });
+      }
+      /** `scheme://user:password@host` → `scheme://user:****@host`. */
+      maskUrlCredentials(text2, found) {
+        let out = "";
+        let from = 0;
+        for (let at = text2.indexOf("://"); at >= 0; at = text2.indexOf("://", at + 3)) {
+          const start = at + 3;
+          let end = start;
+          let colon = -1;
+          let atSign = -1;
+          while (end < text2.length) {
+            const ch = text2[end];
+            if (ch === "/" || ch === " " || ch === "	" || ch === '"' || ch === "'" || ch === "?" || ch === "#") break;
+            if (ch === ":" && colon < 0 && atSign < 0) colon = end;
+            if (ch === "@") atSign = end;
+            end++;
+          }
+          if (colon < 0 || atSign < colon) continue;
+          const password = text2.slice(colon + 1, atSign);
+          if (isPlaceholderValue(password)) continue;
+          found.add("url-credentials");
+          out += text2.slice(from, colon + 1) + MASK;
+          from = atSign;
+          at = Math.max(at, atSign - 3);
+        }
+        return from === 0 ? text2 : out + text2.slice(from);
+      }
+      /** `Authorization: Bearer xyz` / `Authorization: token xyz` / `Authorization: Basic xyz`. */
+      maskAuthorization(text2, found) {
+        const lower = text2.toLowerCase();
+        let at = lower.indexOf("authorization:");
+        if (at < 0) return text2;
+        let out = "";
+        let from = 0;
+        for (; at >= 0; at = lower.indexOf("authorization:", at + 14)) {
+          let i = at + 14;
+          while (text2[i] === " ") i++;
+          let wordEnd = i;
+          while (wordEnd < text2.length && !VALUE_END.test(text2[wordEnd])) wordEnd++;
+          let valueStart = i;
+          const scheme = text2[wordEnd] === " " && /^(?:bearer|token|basic|digest)$/i.test(text2.slice(i, wordEnd));
+          if (scheme) {
+            valueStart = wordEnd + 1;
+            wordEnd = valueStart;
+            while (wordEnd < text2.length && !VALUE_END.test(text2[wordEnd])) wordEnd++;
+          }
+          const value = text2.slice(valueStart, wordEnd);
+          const resumeAt = Math.max(at, wordEnd - 14);
+          if (valueStart < from || isPlaceholderValue(value) || !scheme && !credentialShaped(value)) {
+            at = resumeAt;
+            continue;
+          }
+          found.add("authorization-header");
+          out += text2.slice(from, valueStart) + MASK;
+          from = wordEnd;
+          at = resumeAt;
+        }
+        return from === 0 ? text2 : out + text2.slice(from);
+      }
+      /**
+       * `NAME=value`, `--name=value`, `--name value`, `ENV NAME value`, `name: value` where the name
+       * says secret. The name is read backwards from the `=`, so no regex has to guess where it starts.
+       */
+      maskAssignments(text2, found) {
+        const spans = [];
+        const consider = (nameStart, nameEnd, valueStart) => {
+          const name = text2.slice(nameStart, nameEnd);
+          if (!isSecretName(name)) return -1;
+          let valueEnd;
+          const quote2 = text2[valueStart];
+          if (quote2 === '"' || quote2 === "'") {
+            const close = text2.indexOf(quote2, valueStart + 1);
+            valueEnd = close < 0 ? text2.length : close + 1;
+          } else {
+            valueEnd = valueStart;
+            while (valueEnd < text2.length && !VALUE_END.test(text2[valueEnd])) valueEnd++;
+          }
+          const value = text2.slice(valueStart, valueEnd);
+          const inner = quote2 === '"' || quote2 === "'" ? value.slice(1, value.endsWith(quote2) && value.length > 1 ? -1 : void 0) : value;
+          if (isPlaceholderValue(inner)) return valueEnd;
+          spans.push([valueStart, valueEnd, isAwsSecretName(name) ? "aws-secret-key" : "secret-assignment"]);
+          return valueEnd;
+        };
+        const nameBefore = (end) => {
+          let start = end;
+          while (start > 0 && end - start < 128 && isNameChar(text2[start - 1])) start--;
+          return start;
+        };
+        for (let eq = text2.indexOf("="); eq >= 0; eq = text2.indexOf("=", eq + 1)) {
+          if (text2[eq + 1] === "=" || text2[eq - 1] === "=" || text2[eq - 1] === "!") continue;
+          let nameEnd = eq;
+          while (nameEnd > 0 && eq - nameEnd < 8 && text2[nameEnd - 1] === " ") nameEnd--;
+          let valueStart = eq + 1;
+          while (valueStart < text2.length && valueStart - eq < 8 && text2[valueStart] === " ") valueStart++;
+          const valueEnd = consider(nameBefore(nameEnd), nameEnd, valueStart);
+          if (valueEnd > eq) eq = valueEnd - 1;
+        }
+        const bodyStart = framePrefix(text2).length;
+        const beginsLine = (start) => {
+          for (let k = bodyStart; k < start; k++) if (text2[k] !== " " && text2[k] !== "	") return false;
+          return true;
+        };
+        for (let colon = text2.indexOf(":"); colon >= 0; colon = text2.indexOf(":", colon + 1)) {
+          const quoted = text2[colon - 1] === '"';
+          if (!quoted && text2[colon + 1] !== " ") continue;
+          const nameEnd = quoted ? colon - 1 : colon;
+          const start = nameBefore(nameEnd);
+          if (quoted ? text2[start - 1] !== '"' : !beginsLine(start)) continue;
+          let valueStart = colon + 1;
+          while (text2[valueStart] === " ") valueStart++;
+          const valueEnd = consider(start, nameEnd, valueStart);
+          if (valueEnd > colon) colon = valueEnd - 1;
+        }
+        for (let space = text2.indexOf(" "); space >= 0; space = text2.indexOf(" ", space + 1)) {
+          const start = nameBefore(space);
+          if (start === space) continue;
+          const isOption = text2.startsWith("--", start);
+          const isEnv = start >= 4 && text2.startsWith("ENV ", start - 4);
+          if (!isOption && !isEnv) continue;
+          if (text2[space + 1] === "-" || text2[space + 1] === " " || text2[space + 1] === void 0) continue;
+          const valueEnd = consider(start, space, space + 1);
+          if (valueEnd > space) space = valueEnd - 1;
+        }
+        if (spans.length === 0) return text2;
+        spans.sort((a, b) => a[0] - b[0]);
+        let out = "";
+        let from = 0;
+        for (const [start, end, kind] of spans) {
+          if (start < from) continue;
+          const quote2 = text2[start] === '"' || text2[start] === "'" ? text2[start] : "";
+          found.add(kind);
+          out += text2.slice(from, start) + quote2 + MASK + (quote2 && text2[end - 1] === quote2 && end - 1 > start ? quote2 : "");
+          from = end;
+        }
+        return out + text2.slice(from);
+      }
+      /** One `security/secret-in-log` finding per kind of secret seen, values masked. */
+      findings() {
+        const out = [];
+        for (const [kind, s] of this.seen) {
+          const label = SECRET_LABELS[kind];
+          const lines2 = s.lines.join(", ") + (s.count > s.lines.length ? ` and ${s.count - s.lines.length} more` : "");
+          out.push({
+            ruleId: SECRET_RULE_ID,
+            severity: "warning",
+            title: `Secret printed in the build log: ${label}`,
+            message: `The build printed a secret (${label}) on log line${s.count > 1 ? "s" : ""} ${lines2}. It is masked in this report, but the raw log (and any image layer built with it as an ARG or ENV) still holds it: treat it as leaked.`,
+            fix: secretFix(kind),
+            step: null,
+            location: null,
+            evidence: s.evidence
+          });
+        }
+        return out;
+      }
+    };
+  }
+});
+
 // src/rules/catalog/cuda/unsupported-arch.ts
 var unsupportedArch;
 var init_unsupported_arch = __esm({
@@ -31165,7 +31528,8 @@ var init_build_isolation = __esm({
           name: "buildEnv",
           literals: ["Getting requirements to build wheel", "Preparing metadata (pyproject.toml)", "Building wheel for", "pip-build-env-"]
         },
-        { name: "package", literals: ["Collecting ", "Failed to build "], pattern: "(?:^\\s{0,200}Collecting |Failed to build ')(?<name>[A-Za-z0-9][\\w.-]{0,200})" }
+        // The package pip stopped on: the last `Collecting` before the failure, or `Failed to build 'x'`.
+        { name: "package", keep: "last", literals: ["Collecting ", "Failed to build "], pattern: "(?:^\\s{0,200}Collecting |Failed to build ')(?<name>[A-Za-z0-9][\\w.-]{0,200})" }
       ],
       scope: "step",
       specificity: 3,
@@ -31539,7 +31903,10 @@ var init_unable_to_locate_package = __esm({
         },
         { literals: ["Couldn't find any package by"], pattern: "Couldn't find any package by (?:glob|regex) '(?<package>[^'\\n]{1,200})'" }
       ],
-      context: [{ name: "update", source: "instruction", literals: ["apt-get update", "apt update", "apt-get -q update", "apt-get -qq update"] }],
+      context: [
+        // `apt-get update`, `apt-get -yq update`, `apt-get -o Acquire::Retries=3 update`, `apt update`
+        { name: "update", source: "instruction", literals: ["update"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b" }
+      ],
       message: "apt has no package `{package:all}` for this distribution release and architecture: the name is from another Ubuntu/Debian release, misspelled, in a repository or component not enabled, or not built for this architecture (nvtop, nsight-systems and some CUDA packages exist for amd64 only).",
       variants: [
         {
@@ -32150,9 +32517,6 @@ var init_copy_source_missing = __esm({
           // and older BuildKit's `failed to compute cache key: "/app/dist" not found: not found`.
           literals: ["failed to calculate checksum of ref", "failed to compute cache key"],
           pattern: '"/?(?<path>[^"\\n]{1,300})":? not found'
-        },
-        {
-          literals: ["failed to calculate checksum of ref", "failed to compute cache key"]
         },
         {
           // The classic builder: `COPY failed: file not found in build context or excluded by .dockerignore: stat requirements.txt: file does not exist`.
@@ -34632,12 +34996,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i = 4; i < len; i++) {
-    const code2 = iban3.charCodeAt(i);
-    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
+    const code = iban3.charCodeAt(i);
+    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
   }
   for (let i = 0; i < 4; i++) {
-    const code2 = iban3.charCodeAt(i);
-    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
+    const code = iban3.charCodeAt(i);
+    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -42830,8 +43194,8 @@ var init_pt = __esm({
           case "not_multiple_of":
             return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
           case "unrecognized_keys": {
-            const plural4 = issue3.keys.length > 1 ? "s" : "";
-            return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
+            const plural3 = issue3.keys.length > 1 ? "s" : "";
+            return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
           }
           case "invalid_key":
             return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -42981,8 +43345,8 @@ var init_pt_BR = __esm({
           case "not_multiple_of":
             return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
           case "unrecognized_keys": {
-            const plural4 = issue3.keys.length > 1 ? "s" : "";
-            return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
+            const plural3 = issue3.keys.length > 1 ? "s" : "";
+            return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
           }
           case "invalid_key":
             return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -45405,12 +45769,12 @@ function compileFn(schema, options) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code2 = doc.content.join("\n");
+  const code = doc.content.join("\n");
   const fullCode = options?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code2}` : code2 : "";
+${code}` : code : "";
   const F = Function;
   const factoryCode = `return (input) => {
-${code2}
+${code}
 }`;
   let fn;
   try {
@@ -52876,7 +53240,12 @@ var init_schema = __esm({
        * once. With groups `candidate` and `version`, `{context.<name>.candidate:counts}` writes each
        * package with the number of its versions seen (`lm_eval (15), datasets (3)`).
        */
-      tally: external_exports.boolean().optional()
+      tally: external_exports.boolean().optional(),
+      /**
+       * Which hit `{context.<name>…}` shows: the `first` (default) or the `last` one of the scope
+       * (pip names the package it stopped on last, after every `Collecting` before it).
+       */
+      keep: external_exports.enum(["first", "last"]).optional()
     }).strict();
     triggerSchema = external_exports.discriminatedUnion("kind", [
       /** Each failed step, or the solve error itself when no step failed. Evidence: the step's last lines. */
@@ -53018,8 +53387,11 @@ function parseUserRules(text2, fileName = "rules file") {
   return { rules, disabled };
 }
 function loadRules(userText, fileName) {
+  return loadRuleSet(userText, fileName).rules;
+}
+function loadRuleSet(userText, fileName) {
   const rules = [...builtinRuleSet()];
-  if (userText === void 0) return rules.filter((r) => r.enabled);
+  if (userText === void 0) return { rules: rules.filter((r) => r.enabled), reportSecrets: true };
   const name = fileName ?? "rules file";
   const user = parseUserRules(userText, name);
   for (const id of user.disabled) {
@@ -53032,7 +53404,7 @@ function loadRules(userText, fileName) {
     if (i >= 0) rules[i] = rule;
     else rules.push(rule);
   }
-  return rules.filter((r) => r.enabled);
+  return { rules: rules.filter((r) => r.enabled), reportSecrets: !user.disabled.includes(SECRET_RULE_ID) };
 }
 var import_yaml, maxUserRules, builtins;
 var init_load_rules = __esm({
@@ -53040,366 +53412,12 @@ var init_load_rules = __esm({
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
     init_errors();
+    init_redact();
     init_catalog();
     init_compile();
     init_schema();
     maxUserRules = 500;
     builtins = null;
-  }
-});
-
-// src/security/secret-patterns.ts
-function words(name) {
-  const out = [];
-  let current = "";
-  for (let i = 0; i < name.length; i++) {
-    const ch = name[i];
-    if (ch === "_" || ch === "-" || ch === ".") {
-      if (current) out.push(current.toLowerCase());
-      current = "";
-      continue;
-    }
-    const previous = name[i - 1];
-    if (current && ch >= "A" && ch <= "Z" && previous !== void 0 && previous >= "a" && previous <= "z") {
-      out.push(current.toLowerCase());
-      current = "";
-    }
-    current += ch;
-  }
-  if (current) out.push(current.toLowerCase());
-  return out;
-}
-function isSecretName(name) {
-  const w = words(name);
-  const last = w[w.length - 1];
-  if (last === void 0) return false;
-  if (SECRET_WORDS.has(last)) return true;
-  return last === "key" && w.length > 1 && KEY_QUALIFIERS.has(w[w.length - 2]);
-}
-function isAwsSecretName(name) {
-  return words(name).join("_").endsWith("aws_secret_access_key");
-}
-function isPlaceholderValue(value) {
-  if (value.length === 0) return true;
-  if (value.startsWith("$") || value.startsWith("%") || value.includes("****") || /^\*+$/.test(value)) return true;
-  const lower = value.toLowerCase();
-  return lower === "true" || lower === "false" || lower === "null" || lower === "none" || lower === '""' || lower === "''" || lower === "<redacted>";
-}
-var SECRET_LABELS, TOKEN_PATTERN, TOKEN_GROUP_KINDS, SECRET_PREFILTER, SECRET_WORDS, KEY_QUALIFIERS;
-var init_secret_patterns = __esm({
-  "src/security/secret-patterns.ts"() {
-    "use strict";
-    SECRET_LABELS = {
-      "github-token": "GitHub token",
-      "aws-access-key": "AWS access key id",
-      "aws-secret-key": "AWS secret access key",
-      "huggingface-token": "Hugging Face token",
-      "slack-token": "Slack token",
-      "pypi-token": "PyPI API token",
-      "private-key": "private key",
-      "url-credentials": "password in a URL",
-      "authorization-header": "HTTP Authorization header",
-      "secret-assignment": "secret-named variable or argument"
-    };
-    TOKEN_PATTERN = /(?<![A-Za-z0-9_])(?:(?<github>gh[pousr]_)[A-Za-z0-9]{30,255}|(?<githubPat>github_pat_)[A-Za-z0-9_]{22,255}|(?<aws>(?:AKIA|ASIA))[A-Z0-9]{16}(?![A-Z0-9])|(?<hf>hf_)[A-Za-z0-9]{30,255}|(?<slack>xox[abprs]-)[A-Za-z0-9-]{10,255}|(?<pypi>pypi-)[A-Za-z0-9_-]{40,2000})/g;
-    TOKEN_GROUP_KINDS = {
-      github: "github-token",
-      githubPat: "github-token",
-      aws: "aws-access-key",
-      hf: "huggingface-token",
-      slack: "slack-token",
-      pypi: "pypi-token"
-    };
-    SECRET_PREFILTER = /token|passw|secret|key|credential|auth|pwd|:\/\/|gh[pousr]_|github_pat_|A[KS]IA|hf_|xox[abprs]-|pypi-|-----BEGIN|bearer/i;
-    SECRET_WORDS = /* @__PURE__ */ new Set([
-      "token",
-      "secret",
-      "password",
-      "passwd",
-      "pwd",
-      "passphrase",
-      "credential",
-      "credentials",
-      "apikey",
-      "secretkey",
-      "accesskey",
-      "privatekey",
-      "pat",
-      "auth"
-    ]);
-    KEY_QUALIFIERS = /* @__PURE__ */ new Set(["api", "access", "secret", "private", "auth", "client", "account", "master", "encryption", "license", "service", "deploy", "signing", "subscription", "storage", "app"]);
-  }
-});
-
-// src/security/redact.ts
-function isNameChar(ch) {
-  return ch !== void 0 && NAME_CHAR.test(ch);
-}
-function framePrefix(text2) {
-  if (text2[0] !== "#") return "";
-  let i = 1;
-  while (i < text2.length && text2[i] >= "0" && text2[i] <= "9") i++;
-  if (i === 1 || text2[i] !== " ") return "";
-  let j = i + 1;
-  while (j < text2.length && (text2[j] >= "0" && text2[j] <= "9" || text2[j] === ".")) j++;
-  return j > i + 1 && text2[j] === " " ? text2.slice(0, j + 1) : "";
-}
-function looksLikeKeyMaterial(body2) {
-  const trimmed = body2.trim();
-  if (trimmed === "" || trimmed.startsWith("Proc-Type:") || trimmed.startsWith("DEK-Info:") || trimmed.startsWith("Comment:")) return true;
-  return trimmed.length <= 100 && /^[A-Za-z0-9+/=]+$/.test(trimmed);
-}
-function secretFix(kind) {
-  const rotate = kind === "private-key" ? "1. Replace the key pair: generate a new key, install the new public key, revoke the old one." : "1. Revoke and rotate the credential now: anyone who can read this log may have copied it.";
-  return [
-    rotate,
-    "2. Pass secrets to the build as BuildKit secrets, never as `--build-arg` or `ENV` (both are kept in the image history and printed in the log):",
-    "   ```dockerfile",
-    "   RUN --mount=type=secret,id=hf_token,env=HF_TOKEN python download.py",
-    "   ```",
-    "   ```sh",
-    "   docker buildx build --secret id=hf_token,env=HF_TOKEN .",
-    "   ```",
-    "   In GitHub Actions: `secrets: hf_token=${{ secrets.HF_TOKEN }}` on `docker/build-push-action`.",
-    "3. Do not echo secrets or run commands with `set -x` while they are in the environment."
-  ].join("\n");
-}
-function credentialShaped(value) {
-  return value.length >= 12 && /[0-9+/=_-]/.test(value);
-}
-var MASK, SECRET_RULE_ID, MAX_LINES_LISTED, MAX_EVIDENCE, MAX_KEY_LINES, NAME_CHAR, VALUE_END, Redactor;
-var init_redact = __esm({
-  "src/security/redact.ts"() {
-    "use strict";
-    init_secret_patterns();
-    MASK = "****";
-    SECRET_RULE_ID = "security/secret-in-log";
-    MAX_LINES_LISTED = 10;
-    MAX_EVIDENCE = 3;
-    MAX_KEY_LINES = 200;
-    NAME_CHAR = /[A-Za-z0-9_.-]/;
-    VALUE_END = /[\s"'`,;&|)}\]]/;
-    Redactor = class {
-      seen = /* @__PURE__ */ new Map();
-      /** Inside a private-key block: lines masked until its END line. */
-      keyLines = -1;
-      /** Returns `text` with every secret in it masked (the same string when there is none). */
-      redact(text2, line) {
-        if (this.keyLines >= 0) {
-          const masked = this.continueKeyBlock(text2);
-          if (masked !== null) return masked;
-        }
-        if (!SECRET_PREFILTER.test(text2)) return text2;
-        const found = /* @__PURE__ */ new Set();
-        let out = this.maskPrivateKey(text2, found);
-        out = this.maskTokens(out, found);
-        out = this.maskUrlCredentials(out, found);
-        out = this.maskAuthorization(out, found);
-        out = this.maskAssignments(out, found);
-        for (const kind of found) this.record(kind, line, out);
-        return out;
-      }
-      record(kind, line, masked) {
-        let s = this.seen.get(kind);
-        if (!s) this.seen.set(kind, s = { lines: [], count: 0, evidence: [] });
-        if (s.lines[s.lines.length - 1] === line) return;
-        s.count++;
-        if (s.lines.length < MAX_LINES_LISTED) s.lines.push(line);
-        if (s.evidence.length < MAX_EVIDENCE) s.evidence.push(masked.length > 500 ? masked.slice(0, 500) + "\u2026" : masked);
-      }
-      /** A line inside a private-key block: masked whole, its BuildKit frame kept (counted once, at BEGIN). */
-      continueKeyBlock(text2) {
-        const frame = framePrefix(text2);
-        const body2 = text2.slice(frame.length);
-        const end = body2.indexOf("-----END");
-        if (end >= 0) {
-          this.keyLines = -1;
-          return frame + (end > 0 ? MASK : "") + body2.slice(end);
-        }
-        if (!looksLikeKeyMaterial(body2) || this.keyLines >= MAX_KEY_LINES) {
-          this.keyLines = -1;
-          return null;
-        }
-        this.keyLines++;
-        return body2.trim() === "" ? text2 : frame + MASK;
-      }
-      maskPrivateKey(text2, found) {
-        const begin = text2.indexOf("-----BEGIN ");
-        if (begin < 0) return text2;
-        const close = text2.indexOf("-----", begin + 11);
-        if (close < 0 || !text2.slice(begin, close).includes("PRIVATE KEY")) return text2;
-        const afterHeader = close + 5;
-        found.add("private-key");
-        const end = text2.indexOf("-----END", afterHeader);
-        if (end >= 0) {
-          return text2.slice(0, afterHeader) + MASK + text2.slice(end);
-        }
-        this.keyLines = 0;
-        return text2.slice(0, afterHeader) + (afterHeader < text2.length ? MASK : "");
-      }
-      maskTokens(text2, found) {
-        TOKEN_PATTERN.lastIndex = 0;
-        return text2.replace(TOKEN_PATTERN, (...args) => {
-          const groups = args[args.length - 1];
-          for (const [group2, kind] of Object.entries(TOKEN_GROUP_KINDS)) {
-            const prefix = groups[group2];
-            if (prefix !== void 0) {
-              found.add(kind);
-              return prefix + MASK;
-            }
-          }
-          return MASK;
-        });
-      }
-      /** `scheme://user:password@host` → `scheme://user:****@host`. */
-      maskUrlCredentials(text2, found) {
-        let out = "";
-        let from = 0;
-        for (let at = text2.indexOf("://"); at >= 0; at = text2.indexOf("://", at + 3)) {
-          const start = at + 3;
-          let end = start;
-          let colon = -1;
-          let atSign = -1;
-          while (end < text2.length) {
-            const ch = text2[end];
-            if (ch === "/" || ch === " " || ch === "	" || ch === '"' || ch === "'" || ch === "?" || ch === "#") break;
-            if (ch === ":" && colon < 0 && atSign < 0) colon = end;
-            if (ch === "@") atSign = end;
-            end++;
-          }
-          if (colon < 0 || atSign < colon) continue;
-          const password = text2.slice(colon + 1, atSign);
-          if (isPlaceholderValue(password)) continue;
-          found.add("url-credentials");
-          out += text2.slice(from, colon + 1) + MASK;
-          from = atSign;
-          at = Math.max(at, atSign - 3);
-        }
-        return from === 0 ? text2 : out + text2.slice(from);
-      }
-      /** `Authorization: Bearer xyz` / `Authorization: token xyz` / `Authorization: Basic xyz`. */
-      maskAuthorization(text2, found) {
-        const lower = text2.toLowerCase();
-        let at = lower.indexOf("authorization:");
-        if (at < 0) return text2;
-        let out = "";
-        let from = 0;
-        for (; at >= 0; at = lower.indexOf("authorization:", at + 14)) {
-          let i = at + 14;
-          while (text2[i] === " ") i++;
-          let wordEnd = i;
-          while (wordEnd < text2.length && !VALUE_END.test(text2[wordEnd])) wordEnd++;
-          let valueStart = i;
-          const scheme = text2[wordEnd] === " " && /^(?:bearer|token|basic|digest)$/i.test(text2.slice(i, wordEnd));
-          if (scheme) {
-            valueStart = wordEnd + 1;
-            wordEnd = valueStart;
-            while (wordEnd < text2.length && !VALUE_END.test(text2[wordEnd])) wordEnd++;
-          }
-          const value = text2.slice(valueStart, wordEnd);
-          const resumeAt = Math.max(at, wordEnd - 14);
-          if (valueStart < from || isPlaceholderValue(value) || !scheme && !credentialShaped(value)) {
-            at = resumeAt;
-            continue;
-          }
-          found.add("authorization-header");
-          out += text2.slice(from, valueStart) + MASK;
-          from = wordEnd;
-          at = resumeAt;
-        }
-        return from === 0 ? text2 : out + text2.slice(from);
-      }
-      /**
-       * `NAME=value`, `--name=value`, `--name value`, `ENV NAME value`, `name: value` where the name
-       * says secret. The name is read backwards from the `=`, so no regex has to guess where it starts.
-       */
-      maskAssignments(text2, found) {
-        const spans = [];
-        const consider = (nameStart, nameEnd, valueStart) => {
-          const name = text2.slice(nameStart, nameEnd);
-          if (!isSecretName(name)) return -1;
-          let valueEnd;
-          const quote2 = text2[valueStart];
-          if (quote2 === '"' || quote2 === "'") {
-            const close = text2.indexOf(quote2, valueStart + 1);
-            valueEnd = close < 0 ? text2.length : close + 1;
-          } else {
-            valueEnd = valueStart;
-            while (valueEnd < text2.length && !VALUE_END.test(text2[valueEnd])) valueEnd++;
-          }
-          const value = text2.slice(valueStart, valueEnd);
-          const inner = quote2 === '"' || quote2 === "'" ? value.slice(1, value.endsWith(quote2) && value.length > 1 ? -1 : void 0) : value;
-          if (isPlaceholderValue(inner)) return valueEnd;
-          spans.push([valueStart, valueEnd, isAwsSecretName(name) ? "aws-secret-key" : "secret-assignment"]);
-          return valueEnd;
-        };
-        const nameBefore = (end) => {
-          let start = end;
-          while (start > 0 && end - start < 128 && isNameChar(text2[start - 1])) start--;
-          return start;
-        };
-        for (let eq = text2.indexOf("="); eq >= 0; eq = text2.indexOf("=", eq + 1)) {
-          if (text2[eq + 1] === "=" || text2[eq - 1] === "=" || text2[eq - 1] === "!") continue;
-          let nameEnd = eq;
-          while (nameEnd > 0 && eq - nameEnd < 8 && text2[nameEnd - 1] === " ") nameEnd--;
-          let valueStart = eq + 1;
-          while (valueStart < text2.length && valueStart - eq < 8 && text2[valueStart] === " ") valueStart++;
-          const valueEnd = consider(nameBefore(nameEnd), nameEnd, valueStart);
-          if (valueEnd > eq) eq = valueEnd - 1;
-        }
-        for (let colon = text2.indexOf(": "); colon >= 0; colon = text2.indexOf(": ", colon + 2)) {
-          const quoted = text2[colon - 1] === '"';
-          const nameEnd = quoted ? colon - 1 : colon;
-          const start = nameBefore(nameEnd);
-          if (quoted && text2[start - 1] !== '"') continue;
-          let valueStart = colon + 2;
-          while (text2[valueStart] === " ") valueStart++;
-          const valueEnd = consider(start, nameEnd, valueStart);
-          if (valueEnd > colon) colon = valueEnd - 2;
-        }
-        for (let space = text2.indexOf(" "); space >= 0; space = text2.indexOf(" ", space + 1)) {
-          const start = nameBefore(space);
-          if (start === space) continue;
-          const isOption = text2.startsWith("--", start);
-          const isEnv = start >= 4 && text2.startsWith("ENV ", start - 4);
-          if (!isOption && !isEnv) continue;
-          if (text2[space + 1] === "-" || text2[space + 1] === " " || text2[space + 1] === void 0) continue;
-          const valueEnd = consider(start, space, space + 1);
-          if (valueEnd > space) space = valueEnd - 1;
-        }
-        if (spans.length === 0) return text2;
-        spans.sort((a, b) => a[0] - b[0]);
-        let out = "";
-        let from = 0;
-        for (const [start, end, kind] of spans) {
-          if (start < from) continue;
-          const quote2 = text2[start] === '"' || text2[start] === "'" ? text2[start] : "";
-          found.add(kind);
-          out += text2.slice(from, start) + quote2 + MASK + (quote2 && text2[end - 1] === quote2 && end - 1 > start ? quote2 : "");
-          from = end;
-        }
-        return out + text2.slice(from);
-      }
-      /** One `security/secret-in-log` finding per kind of secret seen, values masked. */
-      findings() {
-        const out = [];
-        for (const [kind, s] of this.seen) {
-          const label = SECRET_LABELS[kind];
-          const lines2 = s.lines.join(", ") + (s.count > s.lines.length ? ` and ${s.count - s.lines.length} more` : "");
-          out.push({
-            ruleId: SECRET_RULE_ID,
-            severity: "warning",
-            title: `Secret printed in the build log: ${label}`,
-            message: `The build printed a secret (${label}) on log line${s.count > 1 ? "s" : ""} ${lines2}. It is masked in this report, but the raw log (and any image layer built with it as an ARG or ENV) still holds it: treat it as leaked.`,
-            fix: secretFix(kind),
-            step: null,
-            location: null,
-            evidence: s.evidence
-          });
-        }
-        return out;
-      }
-    };
   }
 });
 
@@ -54464,6 +54482,143 @@ var init_locate = __esm({
   }
 });
 
+// src/security/markdown-escape.ts
+function removeInvisible(text2) {
+  return text2.replace(INVISIBLE, "");
+}
+function defuseMentions(text2) {
+  return text2.replace(MENTION, `@${ZWJ}`).replace(REFERENCE, `$1${ZWJ}`);
+}
+function escapeText(text2) {
+  const oneLine = removeInvisible(text2).replace(NEWLINES, " ");
+  return defuseMentions(oneLine).replace(TEXT_SPECIALS, (c) => `&#${c.charCodeAt(0)};`);
+}
+function longestRun(text2, ch) {
+  let longest = 0;
+  let run2 = 0;
+  for (const c of text2) {
+    run2 = c === ch ? run2 + 1 : 0;
+    if (run2 > longest) longest = run2;
+  }
+  return longest;
+}
+function codeSpan(text2, options = {}) {
+  let body2 = removeInvisible(text2).replace(NEWLINES, " ");
+  if (options.inTable) body2 = body2.replace(/\|/g, "\\|");
+  if (body2 === "") return "";
+  const fence = "`".repeat(longestRun(body2, "`") + 1);
+  const pad = body2.startsWith("`") || body2.endsWith("`") || body2.trim() === "" ? " " : "";
+  return `${fence}${pad}${body2}${pad}${fence}`;
+}
+function fenceFor(text2) {
+  return "`".repeat(Math.max(3, longestRun(text2, "`") + 1));
+}
+function codeBlock(lines2, info2 = "") {
+  const body2 = lines2.map((l) => removeInvisible(l).replace(NEWLINES, " ")).join("\n");
+  const fence = fenceFor(body2);
+  const lang = /^[A-Za-z0-9+-]{1,20}$/.test(info2) ? info2 : "";
+  return `${fence}${lang}
+${body2}
+${fence}`;
+}
+function sanitizeProse(text2, inTable) {
+  const plain2 = defuseMentions(text2).replace(/&(?![A-Za-z][A-Za-z0-9]{0,30};|#[0-9]{1,7};|#x[0-9A-Fa-f]{1,6};)/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const linked = plain2.replace(LINK_OPEN, (open3, offset) => {
+    const target = plain2.slice(offset + open3.length, offset + open3.length + 12);
+    return SAFE_LINK_TARGET.test(target) ? open3 : `]&#40;${open3.slice(2)}`;
+  });
+  return inTable ? linked.replace(/\|/g, "&#124;") : linked;
+}
+function fenceOf(line) {
+  let i = 0;
+  while (i < 3 && line[i] === " ") i++;
+  const char = line[i];
+  if (char !== "`" && char !== "~") return null;
+  let j = i;
+  while (line[j] === char) j++;
+  if (j - i < 3) return null;
+  return { char, length: j - i, info: line.slice(j) };
+}
+function sanitizeLine(line, inTable = false) {
+  let out = "";
+  let i = 0;
+  let text2 = "";
+  while (i < line.length) {
+    if (line[i] !== "`") {
+      text2 += line[i];
+      i++;
+      continue;
+    }
+    let j = i;
+    while (line[j] === "`") j++;
+    const run2 = line.slice(i, j);
+    const close = findRun(line, run2.length, j);
+    if (close < 0) {
+      text2 += run2.replace(/`/g, "&#96;");
+      i = j;
+      continue;
+    }
+    const code = line.slice(i, close + run2.length);
+    out += sanitizeProse(text2, inTable) + (inTable ? code.replace(/\|/g, "\\|") : code);
+    text2 = "";
+    i = close + run2.length;
+  }
+  return out + sanitizeProse(text2, inTable);
+}
+function findRun(line, length, from) {
+  let i = from;
+  while (i < line.length) {
+    if (line[i] !== "`") {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (line[j] === "`") j++;
+    if (j - i === length) return i;
+    i = j;
+  }
+  return -1;
+}
+function sanitizeMarkdown(markdown) {
+  const lines2 = removeInvisible(markdown).split(NEWLINES);
+  const out = [];
+  let open3 = null;
+  for (const line of lines2) {
+    const fence = fenceOf(line);
+    if (open3) {
+      out.push(line);
+      if (fence && fence.char === open3.char && fence.length >= open3.length && fence.info.trim() === "") open3 = null;
+      continue;
+    }
+    if (fence && !(fence.char === "`" && fence.info.includes("`"))) {
+      open3 = { char: fence.char, length: fence.length };
+      out.push(line);
+      continue;
+    }
+    out.push(sanitizeLine(line.replace(LINK_DEFINITION, "$1&#91;")));
+  }
+  if (open3) out.push(open3.char.repeat(open3.length));
+  return out.join("\n");
+}
+function sanitizeInline(markdown) {
+  return sanitizeLine(removeInvisible(markdown).replace(NEWLINES, " ").replace(LINK_DEFINITION, "$1&#91;"), true);
+}
+var ZWJ, TEXT_SPECIALS, INVISIBLE, NEWLINES, MENTION, REFERENCE, SAFE_LINK_TARGET, LINK_OPEN, LINK_DEFINITION;
+var init_markdown_escape = __esm({
+  "src/security/markdown-escape.ts"() {
+    "use strict";
+    ZWJ = "\u200D";
+    TEXT_SPECIALS = /[&<>"'`\\*_[\]()#|~!{}+=:-]/g;
+    INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+    NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
+    MENTION = /@(?=[A-Za-z0-9])/g;
+    REFERENCE = /((?<!&)#|\bGH-)(?=[0-9])/gi;
+    SAFE_LINK_TARGET = /^(?:https?:\/\/|mailto:|#)/i;
+    LINK_OPEN = /\]\(\s*<?/g;
+    LINK_DEFINITION = /^( {0,3})\[/;
+  }
+});
+
 // src/dockerfile/checks/check.ts
 function evidenceOf(instruction) {
   const text2 = instruction.text;
@@ -54499,11 +54654,6 @@ function stageChain(stage, dockerfile) {
   }
   return chain;
 }
-function code(text2) {
-  const fence = text2.includes("`") ? "``" : "`";
-  const pad = text2.startsWith("`") || text2.endsWith("`") ? " " : "";
-  return `${fence}${pad}${text2}${pad}${fence}`;
-}
 function runSource(instruction) {
   return [instruction.json === null ? instruction.args : instruction.json.join(" "), ...instruction.heredocs.map((h) => h.content)].join("\n");
 }
@@ -54511,6 +54661,7 @@ var MAX_EVIDENCE_CHARS;
 var init_check = __esm({
   "src/dockerfile/checks/check.ts"() {
     "use strict";
+    init_markdown_escape();
     MAX_EVIDENCE_CHARS = 300;
   }
 });
@@ -54546,7 +54697,7 @@ function fromRun(run2) {
   }
   for (const m of source.matchAll(/-gencode[= ]"?arch=compute_(\d{2,3}[af]?),code=\[?([a-z_0-9,]{1,200})/g)) {
     mentions.push({ written: `compute_${m[1]}`, source: "-gencode" });
-    for (const code2 of m[2].split(",")) if (/^(?:sm|compute)_\d/.test(code2)) mentions.push({ written: code2, source: "-gencode" });
+    for (const code of m[2].split(",")) if (/^(?:sm|compute)_\d/.test(code)) mentions.push({ written: code, source: "-gencode" });
   }
   for (const m of source.matchAll(/(?:-D)?(TORCH_CUDA_ARCH_LIST|CMAKE_CUDA_ARCHITECTURES)=(?:"([^"]*)"|'([^']*)'|(\S*))/g)) {
     for (const written of listValues(m[2] ?? m[3] ?? m[4] ?? "")) mentions.push({ written, source: m[1] });
@@ -54600,10 +54751,10 @@ var init_cuda_arch_unsupported = __esm({
             if (rejected.size === 0) continue;
             const list = [...rejected.values()];
             const { support } = list[0];
-            const names = list.map((r) => `${code(r.mention.written)} (${r.mention.source})`).join(", ");
+            const names = list.map((r) => `${codeSpan(r.mention.written)} (${r.mention.source})`).join(", ");
             findings.push(
               findingAt(cudaArchUnsupported, dockerfile, instruction, {
-                message: `The stage builds on CUDA ${support.cudaVersion} (${code(baseImageOf2(stage, dockerfile))}), whose nvcc accepts ${support.min} \u2026 ${support.max}; ${names} ${list.length === 1 ? "is" : "are"} not among them, so compiling stops with ${code(`nvcc fatal   : Unsupported gpu architecture '${nvccName(list[0].mention, support)}'`)}.`,
+                message: `The stage builds on CUDA ${support.cudaVersion} (${codeSpan(baseImageOf2(stage, dockerfile))}), whose nvcc accepts ${support.min} \u2026 ${support.max}; ${names} ${list.length === 1 ? "is" : "are"} not among them, so compiling stops with ${codeSpan(`nvcc fatal   : Unsupported gpu architecture '${nvccName(list[0].mention, support)}'`)}.`,
                 fix: [
                   `Keep only architectures CUDA ${support.cudaVersion} accepts (${support.accepted.join(", ")}), or move to a CUDA base image that still (or already) supports ${list.map((r) => r.support.arch).join(", ")}.`,
                   "For example:",
@@ -54669,14 +54820,14 @@ var init_cupti_not_in_runtime = __esm({
           const builder = copiesFrom(copy);
           findings.push(
             findingAt(cuptiNotInRuntime, dockerfile, copy, {
-              message: `This stage runs on ${code(base)}, a CUDA ${flavour} image without the toolkit, and copies a Python install built in the ${code(builder)} stage, but not CUPTI: the build passes, and ${code("import torch.profiler")} fails at run time with ${code("libcupti.so.12: cannot open shared object file")}.`,
+              message: `This stage runs on ${codeSpan(base)}, a CUDA ${flavour} image without the toolkit, and copies a Python install built in the ${codeSpan(builder)} stage, but not CUPTI: the build passes, and ${codeSpan("import torch.profiler")} fails at run time with ${codeSpan("libcupti.so.12: cannot open shared object file")}.`,
               fix: [
                 "Copy the CUPTI libraries from the builder and put them on the library path:",
                 "```dockerfile",
                 `COPY --from=${builder} /usr/local/cuda/extras/CUPTI/lib64/ /usr/local/cuda/extras/CUPTI/lib64/`,
                 "ENV LD_LIBRARY_PATH=/usr/local/cuda/extras/CUPTI/lib64:${LD_LIBRARY_PATH}",
                 "```",
-                `Check it in the image: ${code(`python3 -c "import torch.profiler"`)}. If the builder itself lacks ${code("libcupti.so")} (CMake printed ${code("CUPTI_LIBRARY-NOTFOUND")}), install ${code("cuda-libraries-dev-<major>-<minor>")} there first.`
+                `Check it in the image: ${codeSpan(`python3 -c "import torch.profiler"`)}. If the builder itself lacks ${codeSpan("libcupti.so")} (CMake printed ${codeSpan("CUPTI_LIBRARY-NOTFOUND")}), install ${codeSpan("cuda-libraries-dev-<major>-<minor>")} there first.`
               ].join("\n")
             })
           );
@@ -54827,7 +54978,7 @@ var init_nvidia_ps1_unset = __esm({
           if (run2 === null) return [];
           return [
             findingAt(nvidiaPs1Unset, dockerfile, run2, {
-              message: `${code(base)} ships an /etc/bash.bashrc that runs with \`set -u\` and reads PS1, which a RUN does not set: bash started here can fail with ${code("/etc/bash.bashrc: line 9: PS1: unbound variable")}.`,
+              message: `${codeSpan(base)} ships an /etc/bash.bashrc that runs with \`set -u\` and reads PS1, which a RUN does not set: bash started here can fail with ${codeSpan("/etc/bash.bashrc: line 9: PS1: unbound variable")}.`,
               fix: ["Give PS1 a default right after the FROM, before the first RUN:", "```dockerfile", "ENV PS1='\\\\u@\\\\h:\\\\w\\\\$ '", "```"].join("\n")
             })
           ];
@@ -54886,8 +55037,8 @@ var init_pip_no_cache_defeats_cache_mount = __esm({
             if (installs.some((install) => install.words.includes("--no-cache-dir"))) {
               findings.push(
                 findingAt(pipNoCacheDefeatsCacheMount, dockerfile, run2, {
-                  message: `This RUN mounts a cache at ${code(target)} and then runs ${code("pip install --no-cache-dir")}: pip neither reads nor writes that cache, so every build downloads every package again.`,
-                  fix: `Drop ${code("--no-cache-dir")} from the pip commands of this RUN: the cache mount is not part of the image, so it does not make the image bigger.`
+                  message: `This RUN mounts a cache at ${codeSpan(target)} and then runs ${codeSpan("pip install --no-cache-dir")}: pip neither reads nor writes that cache, so every build downloads every package again.`,
+                  fix: `Drop ${codeSpan("--no-cache-dir")} from the pip commands of this RUN: the cache mount is not part of the image, so it does not make the image bigger.`
                 })
               );
               continue;
@@ -54898,9 +55049,9 @@ var init_pip_no_cache_defeats_cache_mount = __esm({
             if (env !== null) reportedEnv.add(env);
             findings.push(
               findingAt(pipNoCacheDefeatsCacheMount, dockerfile, env ?? run2, {
-                message: `${code("PIP_NO_CACHE_DIR")} is set, which turns pip's cache off for every pip command, including the one at line ${run2.line} that mounts a cache at ${code(target)}: the mount stays empty and every build downloads every package again.`,
+                message: `${codeSpan("PIP_NO_CACHE_DIR")} is set, which turns pip's cache off for every pip command, including the one at line ${run2.line} that mounts a cache at ${codeSpan(target)}: the mount stays empty and every build downloads every package again.`,
                 fix: [
-                  `Remove ${code("PIP_NO_CACHE_DIR")} from the ENV; the cache mount is not part of the image, so the image does not grow. Where a RUN has no cache mount and must not leave a cache in the layer, use ${code("pip install --no-cache-dir")} on that command only.`
+                  `Remove ${codeSpan("PIP_NO_CACHE_DIR")} from the ENV; the cache mount is not part of the image, so the image does not grow. Where a RUN has no cache mount and must not leave a cache in the layer, use ${codeSpan("pip install --no-cache-dir")} on that command only.`
                 ].join("\n")
               }, env === null ? [run2] : [env, run2])
             );
@@ -54969,7 +55120,7 @@ var init_pip_unbounded_resolve = __esm({
               if (hit === void 0) continue;
               findings.push(
                 findingAt(pipUnboundedResolve, dockerfile, run2, {
-                  message: `${code(`pip install ${hit.name}`)} has no version bound and no time limit: ${KNOWN_BACKTRACKERS.get(hit.name)}. When nothing fits, pip tries every release in turn ("pip is looking at multiple versions of ${hit.name}") for minutes to hours (29 hours under arm64 emulation) before failing.`,
+                  message: `${codeSpan(`pip install ${hit.name}`)} has no version bound and no time limit: ${KNOWN_BACKTRACKERS.get(hit.name)}. When nothing fits, pip tries every release in turn ("pip is looking at multiple versions of ${hit.name}") for minutes to hours (29 hours under arm64 emulation) before failing.`,
                   fix: [
                     "Bound the version to one known to install here, and put a time limit on the step so a conflict fails fast:",
                     "```dockerfile",
@@ -55060,13 +55211,13 @@ var init_unpinned_base_image = __esm({
           const how = ref.tag === null ? "has no tag, so it means `latest`" : "uses the `latest` tag";
           return [
             findingAt(unpinnedBaseImage, dockerfile, stage.instructions[0], {
-              message: `${code(`FROM ${stage.from}`)} ${how}: each build can pull a different image, and a build that passed can break without a change here.`,
+              message: `${codeSpan(`FROM ${stage.from}`)} ${how}: each build can pull a different image, and a build that passed can break without a change here.`,
               fix: [
                 "Pin the base image to a version tag, and for reproducible builds to its digest:",
                 "```dockerfile",
                 `FROM ${stage.from.replace(/:latest$/, "")}:<version>@sha256:<digest>`,
                 "```",
-                `Find the digest of a tag with ${code(`docker buildx imagetools inspect ${stage.from.replace(/:latest$/, "")}:<version>`)}.`
+                `Find the digest of a tag with ${codeSpan(`docker buildx imagetools inspect ${stage.from.replace(/:latest$/, "")}:<version>`)}.`
               ].join("\n")
             })
           ];
@@ -55206,7 +55357,8 @@ var init_analyze = __esm({
         const model = this.model.finish(this.lines);
         const dockerfile = this.options.dockerfile ?? this.options.resolveDockerfile?.(model) ?? null;
         const targets = this.options.targets ?? /* @__PURE__ */ new Map();
-        const fromLog = locateFindings([...this.engine.finish(model), ...this.redactor.findings()], model, dockerfile, { targets });
+        const secrets = this.options.reportSecrets === false ? [] : this.redactor.findings();
+        const fromLog = locateFindings([...this.engine.finish(model), ...secrets], model, dockerfile, { targets });
         const checked = /* @__PURE__ */ new Map();
         for (const file2 of [dockerfile, ...targets.values()]) if (file2 !== null && !checked.has(file2.path)) checked.set(file2.path, file2);
         const fromDockerfile = [...checked.values()].flatMap((file2) => withoutRepeats(locateFindings(runStaticChecks(file2), model, file2, { targets }), fromLog));
@@ -55302,8 +55454,8 @@ var init_args = __esm({
 
 // src/cli/open-input.ts
 function describeFsError(path5, error64) {
-  const code2 = error64?.code ?? "";
-  const detail = REASONS[code2] ?? String(error64?.message ?? error64).split("\n")[0];
+  const code = error64?.code ?? "";
+  const detail = REASONS[code] ?? String(error64?.message ?? error64).split("\n")[0];
   return new InputError(`cannot read ${path5}: ${detail}`);
 }
 function isBinaryByte(byte) {
@@ -55686,8 +55838,8 @@ var init_target_groups = __esm({
 });
 
 // src/report/text.ts
-function paint(on, code2, text2) {
-  return on ? `\x1B[${CODES[code2]}m${text2}\x1B[0m` : text2;
+function paint(on, code, text2) {
+  return on ? `\x1B[${CODES[code]}m${text2}\x1B[0m` : text2;
 }
 function plain(text2) {
   return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
@@ -55726,7 +55878,9 @@ function renderText({ model, findings }, options) {
   const failed = model.failedStep !== null ? steps.get(model.failedStep) : void 0;
   const top = findings[0];
   const kind = verdictKind({ model, findings });
-  if (kind === "failed" && failed) {
+  if (options.heading !== void 0) {
+    out.push(paint(c, "bold", plain(options.heading)));
+  } else if (kind === "failed" && failed) {
     const loc = top?.location ? ` (${top.location.file}:${top.location.line})` : "";
     const target = failed.target !== null ? ` in target ${failed.target}` : "";
     out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed${plain(target)} at ${plain(shortStepLabel(failed, 100))}${loc}`)));
@@ -55824,24 +55978,24 @@ function markdownTable(table, options) {
       alignments[columnIndex] = toAlignment(align[columnIndex]);
     }
   } else {
-    const code2 = toAlignment(align);
+    const code = toAlignment(align);
     while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code2;
+      alignments[columnIndex] = code;
     }
   }
   columnIndex = -1;
   const row = [];
   const sizes = [];
   while (++columnIndex < mostCellsPerRow) {
-    const code2 = alignments[columnIndex];
+    const code = alignments[columnIndex];
     let before = "";
     let after = "";
-    if (code2 === 99) {
+    if (code === 99) {
       before = ":";
       after = ":";
-    } else if (code2 === 108) {
+    } else if (code === 108) {
       before = ":";
-    } else if (code2 === 114) {
+    } else if (code === 114) {
       after = ":";
     }
     let size = settings.alignDelimiters === false ? 1 : Math.max(
@@ -55874,10 +56028,10 @@ function markdownTable(table, options) {
       let after = "";
       if (settings.alignDelimiters !== false) {
         const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code2 = alignments[columnIndex];
-        if (code2 === 114) {
+        const code = alignments[columnIndex];
+        if (code === 114) {
           before = " ".repeat(size);
-        } else if (code2 === 99) {
+        } else if (code === 99) {
           const half = size / 2;
           if (size % 2) {
             before = " ".repeat(half + 0.5);
@@ -55922,148 +56076,11 @@ function serialize(value) {
   return value === null || value === void 0 ? "" : String(value);
 }
 function toAlignment(value) {
-  const code2 = typeof value === "string" ? value.codePointAt(0) : 0;
-  return code2 === 67 || code2 === 99 ? 99 : code2 === 76 || code2 === 108 ? 108 : code2 === 82 || code2 === 114 ? 114 : 0;
+  const code = typeof value === "string" ? value.codePointAt(0) : 0;
+  return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
 }
 var init_markdown_table = __esm({
   "node_modules/markdown-table/index.js"() {
-  }
-});
-
-// src/security/markdown-escape.ts
-function removeInvisible(text2) {
-  return text2.replace(INVISIBLE, "");
-}
-function defuseMentions(text2) {
-  return text2.replace(MENTION, `@${ZWJ}`).replace(REFERENCE, `$1${ZWJ}`);
-}
-function escapeText(text2) {
-  const oneLine = removeInvisible(text2).replace(NEWLINES, " ");
-  return defuseMentions(oneLine).replace(TEXT_SPECIALS, (c) => `&#${c.charCodeAt(0)};`);
-}
-function longestRun(text2, ch) {
-  let longest = 0;
-  let run2 = 0;
-  for (const c of text2) {
-    run2 = c === ch ? run2 + 1 : 0;
-    if (run2 > longest) longest = run2;
-  }
-  return longest;
-}
-function codeSpan(text2, options = {}) {
-  let body2 = removeInvisible(text2).replace(NEWLINES, " ");
-  if (options.inTable) body2 = body2.replace(/\|/g, "\\|");
-  if (body2 === "") return "";
-  const fence = "`".repeat(longestRun(body2, "`") + 1);
-  const pad = body2.startsWith("`") || body2.endsWith("`") || body2.trim() === "" ? " " : "";
-  return `${fence}${pad}${body2}${pad}${fence}`;
-}
-function fenceFor(text2) {
-  return "`".repeat(Math.max(3, longestRun(text2, "`") + 1));
-}
-function codeBlock(lines2, info2 = "") {
-  const body2 = lines2.map((l) => removeInvisible(l).replace(NEWLINES, " ")).join("\n");
-  const fence = fenceFor(body2);
-  const lang = /^[A-Za-z0-9+-]{1,20}$/.test(info2) ? info2 : "";
-  return `${fence}${lang}
-${body2}
-${fence}`;
-}
-function sanitizeProse(text2, inTable) {
-  const plain2 = defuseMentions(text2).replace(/&(?![A-Za-z][A-Za-z0-9]{0,30};|#[0-9]{1,7};|#x[0-9A-Fa-f]{1,6};)/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const linked = plain2.replace(LINK_OPEN, (open3, offset) => {
-    const target = plain2.slice(offset + open3.length, offset + open3.length + 12);
-    return SAFE_LINK_TARGET.test(target) ? open3 : `]&#40;${open3.slice(2)}`;
-  });
-  return inTable ? linked.replace(/\|/g, "&#124;") : linked;
-}
-function fenceOf(line) {
-  let i = 0;
-  while (i < 3 && line[i] === " ") i++;
-  const char = line[i];
-  if (char !== "`" && char !== "~") return null;
-  let j = i;
-  while (line[j] === char) j++;
-  if (j - i < 3) return null;
-  return { char, length: j - i, info: line.slice(j) };
-}
-function sanitizeLine(line, inTable = false) {
-  let out = "";
-  let i = 0;
-  let text2 = "";
-  while (i < line.length) {
-    if (line[i] !== "`") {
-      text2 += line[i];
-      i++;
-      continue;
-    }
-    let j = i;
-    while (line[j] === "`") j++;
-    const run2 = line.slice(i, j);
-    const close = findRun(line, run2.length, j);
-    if (close < 0) {
-      text2 += run2.replace(/`/g, "&#96;");
-      i = j;
-      continue;
-    }
-    const code2 = line.slice(i, close + run2.length);
-    out += sanitizeProse(text2, inTable) + (inTable ? code2.replace(/\|/g, "\\|") : code2);
-    text2 = "";
-    i = close + run2.length;
-  }
-  return out + sanitizeProse(text2, inTable);
-}
-function findRun(line, length, from) {
-  let i = from;
-  while (i < line.length) {
-    if (line[i] !== "`") {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (line[j] === "`") j++;
-    if (j - i === length) return i;
-    i = j;
-  }
-  return -1;
-}
-function sanitizeMarkdown(markdown) {
-  const lines2 = removeInvisible(markdown).split(NEWLINES);
-  const out = [];
-  let open3 = null;
-  for (const line of lines2) {
-    const fence = fenceOf(line);
-    if (open3) {
-      out.push(line);
-      if (fence && fence.char === open3.char && fence.length >= open3.length && fence.info.trim() === "") open3 = null;
-      continue;
-    }
-    if (fence && !(fence.char === "`" && fence.info.includes("`"))) {
-      open3 = { char: fence.char, length: fence.length };
-      out.push(line);
-      continue;
-    }
-    out.push(sanitizeLine(line.replace(LINK_DEFINITION, "$1&#91;")));
-  }
-  if (open3) out.push(open3.char.repeat(open3.length));
-  return out.join("\n");
-}
-function sanitizeInline(markdown) {
-  return sanitizeLine(removeInvisible(markdown).replace(NEWLINES, " ").replace(LINK_DEFINITION, "$1&#91;"), true);
-}
-var ZWJ, TEXT_SPECIALS, INVISIBLE, NEWLINES, MENTION, REFERENCE, SAFE_LINK_TARGET, LINK_OPEN, LINK_DEFINITION;
-var init_markdown_escape = __esm({
-  "src/security/markdown-escape.ts"() {
-    "use strict";
-    ZWJ = "\u200D";
-    TEXT_SPECIALS = /[&<>"'`\\*_[\]()#|~!{}+=:-]/g;
-    INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-    NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
-    MENTION = /@(?=[A-Za-z0-9])/g;
-    REFERENCE = /((?<!&)#|\bGH-)(?=[0-9])/gi;
-    SAFE_LINK_TARGET = /^(?:https?:\/\/|mailto:|#)/i;
-    LINK_OPEN = /\]\(\s*<?/g;
-    LINK_DEFINITION = /^( {0,3})\[/;
   }
 });
 
@@ -56164,9 +56181,9 @@ function firstOfBlock(lines2, from) {
   if (/^ {0,3}(?:```|~~~)/.test(opening)) {
     const body2 = [];
     for (let j = i + 1; j < lines2.length && !/^ {0,3}(?:```|~~~)/.test(lines2[j]); j++) if (lines2[j].trim() !== "") body2.push(lines2[j].trim());
-    const code2 = body2[0];
-    if (code2 === void 0 || code2.includes("`") || code2.length > 100) return null;
-    return `\`${code2}\`${body2.length > 1 ? " \u2026" : ""}`;
+    const code = body2[0];
+    if (code === void 0 || code.includes("`") || code.length > 100) return null;
+    return `\`${code}\`${body2.length > 1 ? " \u2026" : ""}`;
   }
   const item = /^ {0,3}(?:[-*+]|\d{1,9}\.) (.+)$/.exec(opening)?.[1];
   return item === void 0 ? null : item.trim();
@@ -56373,8 +56390,10 @@ function joinParts(parts, headingLevel = 3, details = parts.details) {
   if (parts.timeline) blocks.push(parts.timeline);
   return blocks.join("\n\n") + "\n";
 }
-function renderMarkdown(analysis) {
-  return joinParts(reportParts(analysis, { surface: "markdown" }));
+function renderMarkdown(analysis, heading) {
+  const parts = reportParts(analysis, { surface: "markdown" });
+  if (heading !== void 0) parts.verdict = { ...parts.verdict, markdown: escapeText(heading) };
+  return joinParts(parts);
 }
 var DEFAULT_LIMITS;
 var init_markdown = __esm({
@@ -56559,7 +56578,7 @@ function render(analysis, format, options) {
     case "json":
       return JSON.stringify(analysis.report, null, 2) + "\n";
     case "markdown":
-      return renderMarkdown(analysis);
+      return renderMarkdown(analysis, options.heading);
     case "sarif":
       return JSON.stringify(renderSarif([analysis], { dockerfile: options.dockerfile ?? null }), null, 2) + "\n";
     case "github":
@@ -56600,35 +56619,29 @@ function summarizeLogs(logs) {
     notices: sum((row) => row.notices)
   };
 }
-function plural3(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-function markdownText(text2) {
-  return text2.replace(/[\\`*_{}[\]()#+!|<>&@~=:-]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 function terminalText(text2) {
   return text2.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
 }
 function textSummary(summary2) {
-  const out = [`Summary of ${plural3(summary2.logs.length, "log")}: ${summary2.failed} failed, ${plural3(summary2.errors, "error")}, ${plural3(summary2.warnings, "warning")}, ${plural3(summary2.notices, "notice")}`];
+  const out = [`Summary of ${plural2(summary2.logs.length, "log")}: ${summary2.failed} failed, ${plural2(summary2.errors, "error")}, ${plural2(summary2.warnings, "warning")}, ${plural2(summary2.notices, "notice")}`];
   const width = Math.max(...summary2.logs.map((row) => terminalText(row.log).length));
   for (const row of summary2.logs) {
-    const counts = `${plural3(row.errors, "error")}, ${plural3(row.warnings, "warning")}, ${plural3(row.notices, "notice")}`;
+    const counts = `${plural2(row.errors, "error")}, ${plural2(row.warnings, "warning")}, ${plural2(row.notices, "notice")}`;
     out.push(`  ${MARKS2[row.verdict]} ${terminalText(row.log).padEnd(width)}  ${row.verdict.padEnd(12)}  ${counts}${row.topRule ? `  (${row.topRule})` : ""}`);
   }
   return out.join("\n") + "\n";
 }
 function markdownSummary2(summary2) {
   const out = [
-    `## Summary of ${plural3(summary2.logs.length, "log")}`,
+    `## Summary of ${plural2(summary2.logs.length, "log")}`,
     "",
-    `${summary2.failed} failed \xB7 ${plural3(summary2.errors, "error")} \xB7 ${plural3(summary2.warnings, "warning")} \xB7 ${plural3(summary2.notices, "notice")}`,
+    `${summary2.failed} failed \xB7 ${plural2(summary2.errors, "error")} \xB7 ${plural2(summary2.warnings, "warning")} \xB7 ${plural2(summary2.notices, "notice")}`,
     "",
     "| Log | Verdict | Errors | Warnings | Notices | First finding |",
     "| --- | --- | ---: | ---: | ---: | --- |"
   ];
   for (const row of summary2.logs) {
-    out.push(`| ${markdownText(row.log)} | ${MARKS2[row.verdict]} ${row.verdict} | ${row.errors} | ${row.warnings} | ${row.notices} | ${row.topRule ? `\`${row.topRule}\`` : ""} |`);
+    out.push(`| ${codeSpan(row.log, { inTable: true })} | ${MARKS2[row.verdict]} ${row.verdict} | ${row.errors} | ${row.warnings} | ${row.notices} | ${row.topRule ? `\`${row.topRule}\`` : ""} |`);
   }
   return out.join("\n") + "\n";
 }
@@ -56651,7 +56664,7 @@ function renderLogs(logs, format, options) {
     case "github":
       return logs.map(({ analysis }) => render(analysis, format, options)).join("");
     case "markdown":
-      return logs.map(({ name, analysis }) => `## ${markdownText(name)}
+      return logs.map(({ name, analysis }) => `## ${codeSpan(name)}
 
 ${render(analysis, format, options)}
 `).join("") + markdownSummary2(summary2);
@@ -56668,6 +56681,8 @@ var init_multi_log = __esm({
     init_render();
     init_sarif();
     init_severity();
+    init_step_words();
+    init_markdown_escape();
     init_recognised();
     MARKS2 = { failed: "\u2716", unfinished: "\u23F9", passed: "\u2714", "tool-output": "\u2022", unrecognised: "?" };
   }
@@ -56852,6 +56867,10 @@ async function readOptionalFile(path5) {
   } catch (error64) {
     throw describeFsError(path5, error64);
   }
+}
+async function rulesFor(options) {
+  if (options.rules === null) return loadRuleSet();
+  return loadRuleSet(await readOptionalFile(options.rules), options.rules);
 }
 var import_node_fs4;
 var init_main = __esm({
@@ -57646,8 +57665,8 @@ var require_lib = __commonJS({
 });
 
 // src/run/run-and-analyze.ts
-function exitCodeOf4(code2, signal) {
-  if (code2 !== null) return code2;
+function exitCodeOf3(code, signal) {
+  if (code !== null) return code;
   if (signal !== null) return 128 + (import_node_os.constants.signals[signal] ?? 0);
   return 1;
 }
@@ -57689,11 +57708,11 @@ async function runAndAnalyze(command, options) {
   });
   const ended = new Promise((resolve) => {
     child.once("error", (error65) => resolve({ code: NOT_STARTED, signal: null, error: error65 }));
-    child.once("close", (code3, signal2) => resolve({ code: code3, signal: signal2 }));
+    child.once("close", (code2, signal2) => resolve({ code: code2, signal: signal2 }));
   });
   child.stdout?.pipe(tee, { end: false });
   child.stderr?.pipe(tee, { end: false });
-  const { code: code2, signal, error: error64 } = await ended;
+  const { code, signal, error: error64 } = await ended;
   for (const [name, handler2] of handlers) source.removeListener(name, handler2);
   if (error64) {
     const message = `buildkit-doctor: cannot run bash: ${error64.message}
@@ -57703,7 +57722,7 @@ async function runAndAnalyze(command, options) {
   await new Promise((resolve) => tee.end(resolve));
   await reading;
   if (fence) writeLine(options.output, (tee.atLineStart ? "" : "\n") + fence.end + "\n");
-  return { analysis: analyzer.finish(), exitCode: exitCodeOf4(code2, signal), signal, cancelledBy };
+  return { analysis: analyzer.finish(), exitCode: exitCodeOf3(code, signal), signal, cancelledBy };
 }
 var import_node_child_process, import_node_os, import_node_stream2, NOT_STARTED, Tee;
 var init_run_and_analyze = __esm({
@@ -58075,9 +58094,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code2, lang) {
+  addCodeBlock(code, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code2), attrs);
+    const element = this.wrap("pre", this.wrap("code", code), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -58428,13 +58447,16 @@ function overallVerdict(parts, logs) {
   const unfinished = parts.filter((p) => p.verdict.kind === "unfinished").length;
   if (unfinished > 0) return { kind: "unfinished", markdown: `${MARK.unfinished} ${unfinished} of ${plural2(logs.length, "build log")} did not finish` };
   if (unrecognised === logs.length) return { kind: "unrecognised", markdown: `${MARK.unrecognised} No build output recognised in ${plural2(logs.length, "log")}` };
-  if (!parts.some((p) => p.verdict.kind === "passed")) {
+  const passed = parts.filter((p) => p.verdict.kind === "passed").length;
+  if (passed === 0) {
     const found = logs.reduce((n, l) => n + l.analysis.findings.length, 0);
     return { kind: "tool-output", markdown: `${MARK["tool-output"]} No build steps recognised in ${plural2(logs.length, "log")}; ${plural2(found, "finding")} in the text` };
   }
   const counts = countBySeverity(logs.flatMap((l) => l.analysis.findings));
   const extras = [counts.warning ? plural2(counts.warning, "warning") : "", counts.notice ? plural2(counts.notice, "notice") : ""].filter(Boolean);
-  return { kind: "passed", markdown: `${MARK.passed} ${plural2(logs.length, "build log")} passed${extras.length ? ` with ${extras.join(" and ")}` : ""}` };
+  const others = logs.length - passed;
+  const which2 = others === 0 ? `${plural2(logs.length, "build log")} passed` : `${passed} of ${plural2(logs.length, "log")} passed, ${others} with no build recognised`;
+  return { kind: "passed", markdown: `${MARK.passed} ${which2}${extras.length ? ` with ${extras.join(" and ")}` : ""}` };
 }
 function logsTable(parts, logs) {
   const rows = logs.map(({ name, analysis }, i) => {
@@ -59197,20 +59219,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code2 = 128; code2 <= 255; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE;
+for (let code = 128; code <= 255; code++) {
+  CHAR_MAP[code] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code2 = 48; code2 <= 57; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
+for (let code = 48; code <= 57; code++) {
+  CHAR_MAP[code] |= TOKEN_FLAG;
 }
-for (let code2 = 65; code2 <= 90; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
+for (let code = 65; code <= 90; code++) {
+  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code2 = 97; code2 <= 122; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
+for (let code = 97; code <= 122; code++) {
+  CHAR_MAP[code] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -59230,8 +59252,8 @@ function parse4(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code2 = header.charCodeAt(index);
-    const flags = CHAR_MAP[code2];
+    const code = header.charCodeAt(index);
+    const flags = CHAR_MAP[code];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -59242,7 +59264,7 @@ function parse4(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code2 & NON_ASCII | flags;
+    typeFlags |= code & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -59264,14 +59286,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code2 = header.charCodeAt(index);
-      const flags = CHAR_MAP[code2];
+      const code = header.charCodeAt(index);
+      const flags = CHAR_MAP[code];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code2 === EQ) {
+      if (code === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -59283,16 +59305,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code3 = header.charCodeAt(index);
-            if (code3 === DQUOTE) {
+            const code2 = header.charCodeAt(index);
+            if (code2 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code4 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code4];
+                const code3 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code3];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -59303,7 +59325,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code3 === BSLASH && index + 1 < len) {
+            if (code2 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -59316,8 +59338,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code3 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code3];
+          const code2 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code2];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -59344,7 +59366,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code2 & NON_ASCII | flags;
+      keyFlags |= code & NON_ASCII | flags;
       index++;
     }
   }
@@ -63016,7 +63038,7 @@ init_expand_globs();
 init_multi_log();
 init_severity();
 init_text();
-init_load_rules();
+init_main();
 init_run_and_analyze();
 init_workflow_commands();
 function describe4(error64) {
@@ -63030,10 +63052,6 @@ async function reportingPhase(name, phase) {
       warning(`buildkit-doctor: ${name.toLowerCase()} failed: ${describe4(error64)}`);
     }
   });
-}
-async function loadRuleSet(inputs) {
-  if (inputs.rules === null) return loadRules();
-  return loadRules(await readOptionalFile(inputs.rules), inputs.rules);
 }
 async function readDockerfileOrWarn(file2, label) {
   try {
@@ -63055,13 +63073,13 @@ async function loadDockerfilesOrWarn(inputs, workspace) {
   return { dockerfile: null, targets, resolveDockerfile: (model) => fallbackDockerfile(model, workspace) };
 }
 async function analyse2(inputs, workspace) {
-  const rules = await loadRuleSet(inputs);
+  const ruleSet = await rulesFor(inputs);
   const dockerfiles = await loadDockerfilesOrWarn(inputs, workspace);
   const logs = [];
   let buildExitCode = null;
   const problems = [];
   if (inputs.run !== null) {
-    const result = await runAndAnalyze(inputs.run, { output: process.stdout, fence: true, rules, ...dockerfiles, stdin: "ignore" });
+    const result = await runAndAnalyze(inputs.run, { output: process.stdout, fence: true, ...ruleSet, ...dockerfiles, stdin: "ignore" });
     buildExitCode = result.exitCode;
     logs.push({ name: "run", analysis: result.analysis });
   }
@@ -63076,7 +63094,7 @@ async function analyse2(inputs, workspace) {
     for (const file2 of paths) {
       try {
         const input2 = await openInput(file2, new import_node_stream3.PassThrough().end());
-        logs.push({ name: file2, analysis: await analyzeStream(input2, { rules, ...dockerfiles }) });
+        logs.push({ name: file2, analysis: await analyzeStream(input2, { ...ruleSet, ...dockerfiles }) });
       } catch (error64) {
         if (!(error64 instanceof InputError)) throw error64;
         problems.push(error64.message);

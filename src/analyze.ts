@@ -17,6 +17,8 @@ import { buildReport } from './report/json.js';
 export interface AnalyzeOptions {
   /** The rule set; the built-in catalog when omitted. */
   rules?: Rule[];
+  /** Report `security/secret-in-log` (default true; secrets are masked either way). */
+  reportSecrets?: boolean;
   /** The parsed Dockerfile, when available, to put findings on their lines. */
   dockerfile?: Dockerfile | null;
   /** bake / compose targets' own Dockerfiles, by target name. */
@@ -80,7 +82,8 @@ export class Analyzer {
     // The Dockerfile's own static checks run whenever it is known, even for a build that passed;
     // they come after the log's findings, which explain what happened to this build. Each
     // Dockerfile is checked once, however many targets build it.
-    const fromLog = locateFindings([...this.engine.finish(model), ...this.redactor.findings()], model, dockerfile, { targets });
+    const secrets = this.options.reportSecrets === false ? [] : this.redactor.findings();
+    const fromLog = locateFindings([...this.engine.finish(model), ...secrets], model, dockerfile, { targets });
     const checked = new Map<string, Dockerfile>();
     for (const file of [dockerfile, ...targets.values()]) if (file !== null && !checked.has(file.path)) checked.set(file.path, file);
     const fromDockerfile = [...checked.values()].flatMap((file) => withoutRepeats(locateFindings(runStaticChecks(file), model, file, { targets }), fromLog));

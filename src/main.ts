@@ -30,8 +30,7 @@ import type { Finding } from './model/types.js';
 import { renderLogs, type NamedAnalysis } from './report/multi-log.js';
 import { countBySeverity, failsOn } from './report/severity.js';
 import { renderText } from './report/text.js';
-import { loadRules } from './rules/load-rules.js';
-import type { Rule } from './rules/schema.js';
+import { rulesFor } from './cli/main.js';
 import { runAndAnalyze } from './run/run-and-analyze.js';
 import { fenceText } from './security/workflow-commands.js';
 
@@ -57,11 +56,6 @@ async function reportingPhase(name: string, phase: () => Promise<void>): Promise
       core.warning(`buildkit-doctor: ${name.toLowerCase()} failed: ${describe(error)}`);
     }
   });
-}
-
-async function loadRuleSet(inputs: ActionInputs): Promise<Rule[]> {
-  if (inputs.rules === null) return loadRules();
-  return loadRules(await readOptionalFile(inputs.rules), inputs.rules);
 }
 
 /** A Dockerfile the input names; one that cannot be read is a warning, and is left out. */
@@ -91,7 +85,7 @@ async function loadDockerfilesOrWarn(inputs: ActionInputs, workspace: string): P
 }
 
 async function analyse(inputs: ActionInputs, workspace: string): Promise<Analysed> {
-  const rules = await loadRuleSet(inputs);
+  const ruleSet = await rulesFor(inputs);
   const dockerfiles = await loadDockerfilesOrWarn(inputs, workspace);
   const logs: NamedAnalysis[] = [];
   let buildExitCode: number | null = null;
@@ -99,7 +93,7 @@ async function analyse(inputs: ActionInputs, workspace: string): Promise<Analyse
 
   if (inputs.run !== null) {
     // The build's output streams live into the job log, fenced against workflow commands.
-    const result = await runAndAnalyze(inputs.run, { output: process.stdout, fence: true, rules, ...dockerfiles, stdin: 'ignore' });
+    const result = await runAndAnalyze(inputs.run, { output: process.stdout, fence: true, ...ruleSet, ...dockerfiles, stdin: 'ignore' });
     buildExitCode = result.exitCode;
     logs.push({ name: 'run', analysis: result.analysis });
   }
@@ -116,7 +110,7 @@ async function analyse(inputs: ActionInputs, workspace: string): Promise<Analyse
       try {
         // No standard input in an action: `-` was filtered out above, an empty stream stands in.
         const input = await openInput(file, new PassThrough().end());
-        logs.push({ name: file, analysis: await analyzeStream(input, { rules, ...dockerfiles }) });
+        logs.push({ name: file, analysis: await analyzeStream(input, { ...ruleSet, ...dockerfiles }) });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         problems.push(error.message);

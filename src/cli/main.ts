@@ -6,7 +6,7 @@ import { parseCommand, USAGE, type Command, type CommonOptions } from './args.js
 import { InputError } from './errors.js';
 import { openInput, describeFsError } from './open-input.js';
 import { analyzeStream, type Analysis } from '../analyze.js';
-import { loadRules } from '../rules/load-rules.js';
+import { loadRuleSet, type RuleSet } from '../rules/load-rules.js';
 import { parseDockerfile, type Dockerfile } from '../dockerfile/dockerfile.js';
 import { loadDockerfileSet, unknownTargetWarnings, type DockerfileSet } from '../dockerfile/dockerfile-set.js';
 import { renderLogs } from '../report/multi-log.js';
@@ -62,9 +62,10 @@ export async function warnUnknownTargets(options: CommonOptions, analyses: reado
   for (const warning of warnings) await write(stderr, `buildkit-doctor: warning: --dockerfile: ${warning}\n`);
 }
 
-export async function rulesFor(options: CommonOptions) {
-  if (options.rules === null) return loadRules();
-  return loadRules(await readOptionalFile(options.rules), options.rules);
+/** The rule set of a run: the catalog, merged with the rules file the options name. */
+export async function rulesFor(options: { rules: string | null }): Promise<RuleSet> {
+  if (options.rules === null) return loadRuleSet();
+  return loadRuleSet(await readOptionalFile(options.rules), options.rules);
 }
 
 /**
@@ -90,7 +91,7 @@ export function write(stream: Writable, text: string): Promise<void> {
 }
 
 async function analyzeCommand(command: Extract<Command, { kind: 'analyze' }>, io: CliIO): Promise<number> {
-  const rules = await rulesFor(command);
+  const ruleSet = await rulesFor(command);
   const dockerfiles = await loadDockerfiles(command);
   const analyses: Analysis[] = [];
   const paths = await expandLogPaths(command.inputs);
@@ -100,7 +101,7 @@ async function analyzeCommand(command: Extract<Command, { kind: 'analyze' }>, io
     if (wantsProgress(Boolean(io.stderrIsTTY), total, io.env)) {
       input = withProgress(input, { label: path === '-' ? 'standard input' : path, total, stderr: io.stderr });
     }
-    analyses.push(await analyzeStream(input, { rules, ...dockerfiles }));
+    analyses.push(await analyzeStream(input, { ...ruleSet, ...dockerfiles }));
   }
   await warnUnknownTargets(command, analyses, io.stderr);
   const color = command.format === 'text' && io.isTTY && !io.env.NO_COLOR;

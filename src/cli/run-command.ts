@@ -15,7 +15,7 @@ import { render } from '../report/render.js';
 import { failsOn } from '../report/severity.js';
 
 export async function runCommand(command: Extract<Command, { kind: 'run' }>, io: CliIO): Promise<number> {
-  const rules = await rulesFor(command);
+  const ruleSet = await rulesFor(command);
   const dockerfiles = await loadDockerfiles(command);
   const machineReadable = command.format === 'json' || command.format === 'sarif';
   // Our own stdin is passed on only when it is a file or a pipe: a command in its own process
@@ -23,7 +23,7 @@ export async function runCommand(command: Extract<Command, { kind: 'run' }>, io:
   const realStdin = io.stdin === process.stdin && !process.stdin.isTTY;
 
   const result = await runAndAnalyze(commandLine(command.command), {
-    rules,
+    ...ruleSet,
     ...dockerfiles,
     output: machineReadable ? io.stderr : io.stdout,
     fence: io.env.GITHUB_ACTIONS === 'true',

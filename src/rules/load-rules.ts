@@ -4,6 +4,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from '../cli/errors.js';
+import { SECRET_RULE_ID } from '../security/redact.js';
 import { builtinRules } from './catalog/index.js';
 import { ruleProblems } from './compile.js';
 import { ruleSchema, type Rule } from './schema.js';
@@ -88,8 +89,23 @@ export function parseUserRules(text: string, fileName = 'rules file'): { rules: 
 
 /** The built-in catalog merged with the user's rule file, if any. */
 export function loadRules(userText?: string, fileName?: string): Rule[] {
+  return loadRuleSet(userText, fileName).rules;
+}
+
+export interface RuleSet {
+  /** The enabled rules. */
+  rules: Rule[];
+  /**
+   * `security/secret-in-log` is reported by the redactor, not by a line rule (its catalog entry is
+   * disabled by design): false when the user's file turns it off. The masking happens regardless.
+   */
+  reportSecrets: boolean;
+}
+
+/** The rules of a run, and whether secret findings are wanted. */
+export function loadRuleSet(userText?: string, fileName?: string): RuleSet {
   const rules = [...builtinRuleSet()];
-  if (userText === undefined) return rules.filter((r) => r.enabled);
+  if (userText === undefined) return { rules: rules.filter((r) => r.enabled), reportSecrets: true };
   const name = fileName ?? 'rules file';
   const user = parseUserRules(userText, name);
   for (const id of user.disabled) {
@@ -102,5 +118,5 @@ export function loadRules(userText?: string, fileName?: string): Rule[] {
     if (i >= 0) rules[i] = rule;
     else rules.push(rule);
   }
-  return rules.filter((r) => r.enabled);
+  return { rules: rules.filter((r) => r.enabled), reportSecrets: !user.disabled.includes(SECRET_RULE_ID) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../src/cli/errors.js';
-import { builtinRuleSet, loadRules } from '../../src/rules/load-rules.js';
+import { builtinRuleSet, loadRuleSet, loadRules } from '../../src/rules/load-rules.js';
 
 const custom = {
   id: 'acme/licence-server',
@@ -28,6 +28,20 @@ describe('loading rules', () => {
     const rules = loadRules();
     expect(rules.length).toBe(builtinRuleSet().filter((r) => r.enabled).length);
     expect(rules.every((r) => r.enabled)).toBe(true);
+  });
+
+  test('turning security/secret-in-log off drops its findings; masking stays', async () => {
+    const { analyzeStream } = await import('../../src/analyze.js');
+    const { Readable } = await import('node:stream');
+    const log = '#4 0.3 + docker login --username ci --password Sup3rS3cret registry.example.com\n';
+    const off = loadRuleSet(JSON.stringify({ rules: [{ id: 'security/secret-in-log', enabled: false }] }), 'rules.json');
+    expect(off.reportSecrets).toBe(false);
+    expect(loadRuleSet().reportSecrets).toBe(true);
+    const quiet = await analyzeStream(Readable.from([log]), off);
+    expect(quiet.findings.map((f) => f.ruleId)).not.toContain('security/secret-in-log');
+    expect(JSON.stringify(quiet.report)).not.toContain('Sup3rS3cret');
+    const loud = await analyzeStream(Readable.from([log]), loadRuleSet());
+    expect(loud.findings.map((f) => f.ruleId)).toContain('security/secret-in-log');
   });
 
   test('a JSON file adds rules, with defaults applied', () => {
