@@ -21,12 +21,10 @@ export class LogParser {
   private readonly tty: BuildkitTtyGrammar;
   private readonly classic: ClassicGrammar;
   private readonly buildah: BuildahGrammar;
-  /** rawjson was seen: every line is offered to it first (its records may span lines). */
-  private rawjsonEngaged = false;
 
   constructor(emit: (event: BuildEvent) => void) {
     this.ctx = new ParseContext(emit);
-    this.rawjson = new RawJsonGrammar(emit);
+    this.rawjson = new RawJsonGrammar(emit, (held) => this.unframed(held));
     this.plain = new BuildkitPlainGrammar(this.ctx);
     this.closing = new ClosingBlockGrammar(this.ctx, (line) => this.unframed(line));
     this.tty = new BuildkitTtyGrammar(this.ctx);
@@ -42,9 +40,9 @@ export class LogParser {
   push(line: LogLine): void {
     this.ctx.lastLine = line.line;
     const text = line.text;
-    if ((this.rawjsonEngaged || text.charCodeAt(0) === 123) /* { */ && this.rawjson.push(line)) {
-      this.rawjsonEngaged = true;
-      this.ctx.seeFormat('buildkit-rawjson', false);
+    const rawjson = this.rawjson;
+    if ((rawjson.engaged || rawjson.holding || text.charCodeAt(0) === 123) /* { */ && rawjson.push(line)) {
+      if (rawjson.engaged) this.ctx.seeFormat('buildkit-rawjson', false);
       return;
     }
     if (this.closing.active && this.closing.push(line)) return;

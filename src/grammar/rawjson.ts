@@ -162,7 +162,21 @@ export class RawJsonGrammar {
   /** bake / compose targets seen in vertex names (bounded), see withKnownTarget. */
   private readonly targets = new Set<string>();
 
-  constructor(private readonly emit: (event: BuildEvent) => void) {}
+  constructor(
+    private readonly emit: (event: BuildEvent) => void,
+    /** Where a lone `{` goes when the next line shows it was not a record's start. */
+    private readonly fallback: (line: LogLine) => void = () => {},
+  ) {}
+
+  /** A record was read: the log is rawjson, and every line is offered here first. */
+  get engaged(): boolean {
+    return this.announcedFormat;
+  }
+
+  /** A lone `{` is held until the next line tells whether a record starts. */
+  get holding(): boolean {
+    return this.pending !== null || this.skipping;
+  }
 
   /**
    * Consumes one line; returns false when the line is not rawjson (the caller parses it otherwise).
@@ -190,8 +204,10 @@ export class RawJsonGrammar {
   private continueRecord(line: LogLine): boolean {
     const pending = this.pending!;
     if (pending.length === 1 && !INDENTED_FIRST_KEY.test(line.text)) {
-      // A lone `{` that was not a record after all: dropped, and this line is not ours.
+      // A lone `{` that was not a record after all (a tool printing JSON): it goes back, then
+      // this line, which is not ours either.
       this.pending = null;
+      this.fallback({ text: '{', line: this.pendingLine });
       return false;
     }
     pending.push(line.text);

@@ -89,3 +89,15 @@ describe('a log that ends while a step still runs', () => {
     expect(verdictKind(await analyzeStream(Readable.from([real])))).toBe('passed');
   });
 });
+
+describe('a line that is only `{`', () => {
+  it('in a pasted tool log: pretty-printed JSON stays the tool’s output, the log is not taken for rawjson', async () => {
+    const analysis = await analyzeText(
+      ['{', '  "torch": "2.3.1+cu121"', '}', "nvcc fatal   : Unsupported gpu architecture 'compute_35'", ''].join('\n'),
+    );
+    expect(analysis.model.format).toBe('plain-text');
+    expect(analysis.model.steps[0]?.tail).toEqual(['{', '  "torch": "2.3.1+cu121"', '}', "nvcc fatal   : Unsupported gpu architecture 'compute_35'"]);
+    expect(analysis.findings[0]?.ruleId).toBe('cuda/unsupported-arch');
+  });
+});
+
