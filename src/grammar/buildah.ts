@@ -39,9 +39,8 @@ export class BuildahGrammar {
 
   push(line: LogLine): boolean {
     const text = line.text;
-    if (text.startsWith('STEP ') || text.startsWith('[')) return this.stepLine(line);
-    const failedAt = text.indexOf(FAILED_AT);
-    if (failedAt >= 0 && failedAt <= 14 && (text.startsWith('Error: ') || text.startsWith('error '))) {
+    if (text.startsWith('STEP ') || text.startsWith('[') || text.startsWith('COMMIT ')) return this.stepLine(line);
+    if ((text.startsWith('Error: ') || text.startsWith('error ')) && text.includes(FAILED_AT) && text.indexOf(FAILED_AT) <= 14) {
       this.fail(line);
       return true;
     }
@@ -66,8 +65,8 @@ export class BuildahGrammar {
   private stepLine(line: LogLine): boolean {
     const m = STEP.exec(line.text);
     if (m === null) {
-      // `[2/2] COMMIT myimage`: the stage's last step is written as an image.
-      if (this.step !== null && /^\[\d{1,4}\/\d{1,4}\] COMMIT\b/.test(line.text)) {
+      // `[2/2] COMMIT myimage` (`COMMIT myimage` in a single-stage build): the last step is written as an image.
+      if (this.step !== null && /^(?:\[\d{1,4}\/\d{1,4}\] )?COMMIT\b/.test(line.text)) {
         this.ctx.emit({ type: 'step-output', line: line.line, id: this.step, seconds: null, text: line.text, status: true });
         return true;
       }

@@ -27,6 +27,8 @@ const STEP = /^Step (\d{1,6})\/(\d{1,6}) : /;
  */
 function isStepFailure(text: string): boolean {
   if (text.startsWith('COPY failed: ') || text.startsWith('ADD failed: ')) return true;
+  // Cheap tests first: this runs on every output line of a classic step.
+  if (!text.startsWith("The command '") && !text.startsWith('ERROR: Service ') && !text.startsWith("Service '")) return false;
   const command = text.indexOf("The command '");
   if (command !== 0 && !(command > 0 && /^(?:ERROR: )?Service '[^']{1,200}' failed to build/.test(text))) return false;
   return text.includes("' returned a non-zero code: ", command);
@@ -66,7 +68,8 @@ export class ClassicGrammar {
   push(line: LogLine): boolean {
     const text = line.text;
     if (text.startsWith('Step ')) return this.stepLine(line);
-    if (text.startsWith('Sending build context to Docker daemon') || text.startsWith('Successfully built ') || text.startsWith('Successfully tagged ')) {
+    // podman prints `Successfully tagged` too: the classic builder's only once its steps were seen.
+    if (text.startsWith('Sending build context to Docker daemon') || (this.lastIndex > 0 && (text.startsWith('Successfully built ') || text.startsWith('Successfully tagged ')))) {
       this.ctx.seeFormat('classic');
       this.ctx.emit({ type: 'text', line: line.line, text });
       return true;

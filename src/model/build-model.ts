@@ -189,10 +189,11 @@ export class BuildModelBuilder {
     const framed = FRAMED.has(this.format);
     const format: LogFormat = this.format;
     const steps: Step[] = [];
+    const origin = this.origin();
     for (const step of this.steps.values()) {
       // Step 0 is the implicit step (see implicit-step.ts): listed only when nothing framed the log.
       if (step.id === IMPLICIT_STEP_ID && framed) continue;
-      steps.push(this.finalStep(step));
+      steps.push(this.finalStep(step, origin));
     }
     const failedStep = this.failedStep(steps);
     const solveError = this.solveError === null ? null : { ...this.solveError, step: this.solveError.step ?? failedStep };
@@ -210,7 +211,7 @@ export class BuildModelBuilder {
       steps,
       solveError,
       failedStep,
-      seconds: this.totalSeconds(steps),
+      seconds: this.totalSeconds(steps, origin),
       cacheHitRatio: this.cacheHitRatio(steps),
       lintWarnings: [...this.lintWarnings],
       lines,
@@ -302,11 +303,10 @@ export class BuildModelBuilder {
   }
 
   /** Seconds, start and end of a step, exact when the format gave wall-clock times. */
-  private finalStep(step: Step): Step {
+  private finalStep(step: Step, origin: number | null): Step {
     const clock = this.clocks.get(step.id);
     const out: Step = { ...step, tail: [...step.tail] };
     if (clock === undefined) return out;
-    const origin = this.origin();
     if (origin !== null && clock.startedAt !== null && this.countsWallClock(clock)) {
       // A step timed by CI stamps that never printed its end still ran until its last line.
       const endedAt = clock.endedAt ?? (clock.wall ? clock.lastStamp : null);
@@ -352,8 +352,8 @@ export class BuildModelBuilder {
     return first;
   }
 
-  private totalSeconds(steps: Step[]): number | null {
-    if (this.origin() !== null) {
+  private totalSeconds(steps: Step[], origin: number | null): number | null {
+    if (origin !== null) {
       let start = Infinity;
       let end = -Infinity;
       for (const step of steps) {

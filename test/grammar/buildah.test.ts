@@ -67,6 +67,22 @@ describe('podman / buildah logs', () => {
     expect(findings[0]?.message).toContain('CUDA 12.4');
   });
 
+  it('a single-stage COMMIT is the step being written, not its output; podman\'s `Successfully tagged` is not the classic builder', async () => {
+    const log = [
+      'STEP 1/2: FROM localhost/local/tools:bookworm',
+      'STEP 2/2: RUN echo ok',
+      'ok',
+      'COMMIT demo',
+      '--> d483c1d0633',
+      'Successfully tagged localhost/demo:latest',
+      'd483c1d06335beca73fd0a80898e095d630615ef6a955786feb89a357407c312',
+      '',
+    ].join('\n');
+    const { model } = await analyzeText(log);
+    expect(model.format).toBe('buildah');
+    expect(model.steps.find((s) => s.index === 2)).toMatchObject({ status: 'done', tail: ['ok'], outputLines: 1 });
+  });
+
   it('look-alikes are not podman: a tool printing STEP inside a BuildKit step, a CMake status line', async () => {
     const log = [
       '#5 [2/2] RUN ./install.sh',
