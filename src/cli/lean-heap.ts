@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { fstatSync, statSync } from 'node:fs';
 import { parseCommand } from './args.js';
+import { processExitCode } from '../run/run-and-analyze.js';
 
 /** Set in the restarted process, so that it never restarts again. */
 export const LEAN_HEAP_ENV = 'BUILDKIT_DOCTOR_LEAN_HEAP';
@@ -63,7 +64,7 @@ export function restartWithLeanHeap(script: string, argv: readonly string[], exe
     child.on('exit', (code, signal) => {
       process.off('SIGINT', onInt);
       process.off('SIGTERM', onTerm);
-      resolve(code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 1));
+      resolve(processExitCode(code, signal));
     });
   });
 }

@@ -93,8 +93,10 @@ class Locator {
    */
   private reproduceFor(step: Step): string | null {
     const dockerfile = this.dockerfileFor(step);
-    if (!this.multiTarget || step.target === null || this.targets.has(step.target)) return reproduceCommand(step, dockerfile, this.model);
-    if (dockerfile !== null && this.matchFor(step)?.match.kind === 'found') return reproduceCommand(step, dockerfile, this.model);
+    // The match that placed the finding places its reproduce command too (one reading, not two).
+    const match = this.matchFor(step)?.match;
+    if (!this.multiTarget || step.target === null || this.targets.has(step.target)) return reproduceCommand(step, dockerfile, this.model, match);
+    if (dockerfile !== null && match?.kind === 'found') return reproduceCommand(step, dockerfile, this.model, match);
     const failed = this.failedStep === null ? undefined : this.steps.get(this.failedStep);
     if (failed !== undefined && failed.target === step.target && this.solveError?.dockerfile != null) return reproduceCommand(step, null, this.model);
     return null;

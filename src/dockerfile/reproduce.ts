@@ -10,7 +10,8 @@
 import type { BuildModel, Step } from '../model/types.js';
 import { stageLabel, type Dockerfile, type DockerfileStage } from './dockerfile.js';
 import { parseImageRef } from './image-ref.js';
-import { matchStep } from './match-step.js';
+import { matchStep, type StepMatch } from './match-step.js';
+import { quoteWord } from '../run/shell-words.js';
 
 /** The buildx release that introduced `docker buildx debug`. */
 export const BUILDX_DEBUG_MIN_VERSION = '0.12.0';
@@ -34,9 +35,6 @@ function dockerfilePath(dockerfile: Dockerfile | null, model: BuildModel): strin
   return dockerfile?.path ?? model.solveError?.dockerfile ?? 'Dockerfile';
 }
 
-function quote(arg: string): string {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
 
 function shellFor(from: string | null): string {
   const ref = from === null ? null : parseImageRef(from);
@@ -59,10 +57,10 @@ function stageTarget(stage: DockerfileStage, dockerfile: Dockerfile): StageTarge
   };
 }
 
-function targetOf(step: Step, dockerfile: Dockerfile | null): StageTarget {
+function targetOf(step: Step, dockerfile: Dockerfile | null, known: StepMatch | undefined): StageTarget {
   let stage: DockerfileStage | undefined;
   if (dockerfile !== null) {
-    const match = matchStep(step, dockerfile);
+    const match = known ?? matchStep(step, dockerfile);
     if (match.kind === 'found') stage = match.stage;
     else if (step.stage !== null) stage = dockerfile.stages.find((s) => stageLabel(s) === step.stage!.toLowerCase());
     else if (dockerfile.stages.length === 1) stage = dockerfile.stages[0];
@@ -78,9 +76,9 @@ function targetOf(step: Step, dockerfile: Dockerfile | null): StageTarget {
 export function buildAndShellCommand(target: StageTarget, file: string, platform: string | null): string {
   const tag = `${TAG_PREFIX}:${target.name ?? 'latest'}`;
   const parts = ['docker buildx build'];
-  if (target.name !== null) parts.push(`--target ${quote(target.name)}`);
-  if (platform !== null) parts.push(`--platform ${quote(platform)}`);
-  parts.push(`-t ${tag} --load -f ${quote(file)} .`);
+  if (target.name !== null) parts.push(`--target ${quoteWord(target.name)}`);
+  if (platform !== null) parts.push(`--platform ${quoteWord(platform)}`);
+  parts.push(`-t ${tag} --load -f ${quoteWord(file)} .`);
   return `${parts.join(' ')} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
 }
 
@@ -91,19 +89,19 @@ export function buildAndShellCommand(target: StageTarget, file: string, platform
  */
 export function bakeAndShellCommand(bakeTarget: string, target: StageTarget, platform: string | null): string {
   const tag = `${TAG_PREFIX}:${target.name ?? 'latest'}`;
-  const t = quote(bakeTarget);
+  const t = quoteWord(bakeTarget);
   const parts = [`docker buildx bake ${t}`];
-  if (target.name !== null) parts.push(`--set ${quote(`${bakeTarget}.target=${target.name}`)}`);
-  if (platform !== null) parts.push(`--set ${quote(`${bakeTarget}.platform=${platform}`)}`);
-  parts.push(`--set ${quote(`${bakeTarget}.tags=${tag}`)} --load`);
+  if (target.name !== null) parts.push(`--set ${quoteWord(`${bakeTarget}.target=${target.name}`)}`);
+  if (platform !== null) parts.push(`--set ${quoteWord(`${bakeTarget}.platform=${platform}`)}`);
+  parts.push(`--set ${quoteWord(`${bakeTarget}.tags=${tag}`)} --load`);
   return `${parts.join(' ')} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
 }
 
 function debuggerCommand(target: StageTarget, file: string, platform: string | null): string {
   const parts = [`BUILDX_EXPERIMENTAL=1 docker buildx debug --on=error --invoke ${shellFor(target.from)} build`];
-  if (target.name !== null) parts.push(`--target ${quote(target.name)}`);
-  if (platform !== null) parts.push(`--platform ${quote(platform)}`);
-  parts.push(`-f ${quote(file)} .`);
+  if (target.name !== null) parts.push(`--target ${quoteWord(target.name)}`);
+  if (platform !== null) parts.push(`--platform ${quoteWord(platform)}`);
+  parts.push(`-f ${quoteWord(file)} .`);
   return parts.join(' ');
 }
 
@@ -114,10 +112,10 @@ function nameFirst(target: StageTarget): string[] {
 }
 
 /** The failed instruction's line, when the error block or the Dockerfile tells it. */
-function failedLine(step: Step, dockerfile: Dockerfile | null, model: BuildModel): number | null {
+function failedLine(step: Step, dockerfile: Dockerfile | null, model: BuildModel, known: StepMatch | undefined): number | null {
   if (model.solveError?.line != null && (model.solveError.step === null || model.solveError.step === step.id)) return model.solveError.line;
   if (dockerfile === null) return null;
-  const match = matchStep(step, dockerfile);
+  const match = known ?? matchStep(step, dockerfile);
   return match.kind === 'found' ? match.instruction.line : null;
 }
 
@@ -125,16 +123,16 @@ function failedLine(step: Step, dockerfile: Dockerfile | null, model: BuildModel
  * The reproduce command for a finding in `step`, or null when the step is not a Dockerfile
  * instruction (`[internal] …`). Pure: everything comes from the arguments.
  */
-export function reproduceCommand(step: Step, dockerfile: Dockerfile | null, model: BuildModel): string | null {
+export function reproduceCommand(step: Step, dockerfile: Dockerfile | null, model: BuildModel, match?: StepMatch): string | null {
   if (step.internal) return null;
-  const target = targetOf(step, dockerfile);
+  const target = targetOf(step, dockerfile, match);
   const file = dockerfilePath(dockerfile, model);
   const platform = step.platform;
   const build = step.target !== null ? bakeAndShellCommand(step.target, target, platform) : buildAndShellCommand(target, file, platform);
   const failed = step.status === 'error' || step.id === model.failedStep;
   if (!failed) return [...nameFirst(target), build].join('\n');
 
-  const line = failedLine(step, dockerfile, model);
+  const line = failedLine(step, dockerfile, model, match);
   const at = line === null ? 'the failing instruction' : `${file}:${line}`;
   const stageWord = target.name === null ? 'the build' : `stage "${target.name}"`;
   const isRun = /^RUN\b/i.test(step.instruction.trim());
@@ -152,5 +150,5 @@ export function reproduceCommand(step: Step, dockerfile: Dockerfile | null, mode
 /** The reproduce command for a static finding on a line of `stage` (build the stage, open a shell). */
 export function stageReproduceCommand(stage: DockerfileStage, dockerfile: Dockerfile): string {
   const target = stageTarget(stage, dockerfile);
-  return [...nameFirst(target), buildAndShellCommand(target, dockerfile.path, stage.platform?.startsWith('$') ? null : stage.platform)].join('\n');
+  return [...nameFirst(target), buildAndShellCommand(target, dockerfile.path, stage.platform?.includes('$') ? null : stage.platform)].join('\n');
 }

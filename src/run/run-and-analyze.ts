@@ -47,7 +47,8 @@ export interface RunResult {
 /** Exit code for a command that could not be started (bash missing), as a shell says it. */
 const NOT_STARTED = 127;
 
-function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number {
+/** A child's end as a shell reports it: its code, or 128 + the signal that ended it. */
+export function processExitCode(code: number | null, signal: NodeJS.Signals | null): number {
   if (code !== null) return code;
   if (signal !== null) return 128 + (osConstants.signals[signal] ?? 0);
   return 1;
@@ -124,7 +125,14 @@ export async function runAndAnalyze(command: string, options: RunOptions): Promi
   const lines = new PassThrough();
   // Lines are read as the command prints them: their arrival time is the clock of the builders
   // that print none (classic, podman), as a CI's line stamps are for a log read afterwards.
-  const reading = readLogLines(lines, (line) => analyzer.pushLine(line.at === undefined ? { ...line, at: Date.now() } : line), options.lines);
+  const reading = readLogLines(
+    lines,
+    (line) => {
+      line.at ??= Date.now(); // the line is ours: the line stage made it for this call
+      analyzer.pushLine(line);
+    },
+    options.lines,
+  );
   const tee = new Tee(options.output, lines);
   const fence = options.fence ? startCommandFence() : null;
   if (fence) writeLine(options.output, fence.start + '\n');
@@ -178,5 +186,5 @@ export async function runAndAnalyze(command: string, options: RunOptions): Promi
   await reading;
   if (fence) writeLine(options.output, (tee.atLineStart ? '' : '\n') + fence.end + '\n');
 
-  return { analysis: analyzer.finish(), exitCode: exitCodeOf(code, signal), signal, cancelledBy };
+  return { analysis: analyzer.finish(), exitCode: processExitCode(code, signal), signal, cancelledBy };
 }
