@@ -58,14 +58,14 @@ var init_errors = __esm({
 function splitWords(text, escape = "\\") {
   const words2 = [];
   let current = "";
-  let quote2 = null;
+  let quote = null;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (quote2 !== null) {
+    if (quote !== null) {
       current += ch;
-      if (ch === escape && quote2 === '"' && i + 1 < text.length) current += text[++i];
-      else if (ch === quote2) quote2 = null;
+      if (ch === escape && quote === '"' && i + 1 < text.length) current += text[++i];
+      else if (ch === quote) quote = null;
       continue;
     }
     if (ch === " " || ch === "	") {
@@ -77,25 +77,25 @@ function splitWords(text, escape = "\\") {
     inWord = true;
     current += ch;
     if (ch === escape && i + 1 < text.length) current += text[++i];
-    else if (ch === '"' || ch === "'") quote2 = ch;
+    else if (ch === '"' || ch === "'") quote = ch;
   }
   if (inWord) words2.push(current);
   return words2;
 }
 function unquote(word, escape = "\\") {
   let out = "";
-  let quote2 = null;
+  let quote = null;
   for (let i = 0; i < word.length; i++) {
     const ch = word[i];
-    if (quote2 === "'") {
-      if (ch === "'") quote2 = null;
+    if (quote === "'") {
+      if (ch === "'") quote = null;
       else out += ch;
-    } else if (quote2 === '"') {
-      if (ch === '"') quote2 = null;
+    } else if (quote === '"') {
+      if (ch === '"') quote = null;
       else if (ch === escape && i + 1 < word.length && '"$`\\'.includes(word[i + 1])) out += word[++i];
       else out += ch;
     } else if (ch === '"' || ch === "'") {
-      quote2 = ch;
+      quote = ch;
     } else if (ch === escape && i + 1 < word.length) {
       out += word[++i];
     } else {
@@ -728,150 +728,6 @@ Exit: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or inp
   }
 });
 
-// src/cli/open-input.ts
-function describeFsError(path3, error63) {
-  const code = error63?.code ?? "";
-  const detail = REASONS[code] ?? String(error63?.message ?? error63).split("\n")[0];
-  return new InputError(`cannot read ${path3}: ${detail}`);
-}
-function isBinaryByte(byte) {
-  return byte === 0 || byte < 32 && byte !== 9 && byte !== 10 && byte !== 11 && byte !== 12 && byte !== 13 && byte !== 27;
-}
-function isBlankByte(byte) {
-  return byte === 32 || byte >= 9 && byte <= 13;
-}
-function gunzipIfCompressed(source, label) {
-  const out = new import_node_stream.PassThrough();
-  let decided = false;
-  source.once("error", (e) => out.destroy(describeFsError(label, e)));
-  source.on("data", (chunk) => {
-    if (decided) return;
-    decided = true;
-    source.pause();
-    source.removeAllListeners("data");
-    source.unshift(chunk);
-    if (chunk.length >= 2 && chunk[0] === 31 && chunk[1] === 139) {
-      const gunzip = (0, import_node_zlib.createGunzip)();
-      gunzip.once("error", (e) => out.destroy(new InputError(`cannot read ${label}: corrupt gzip data (${e.message})`)));
-      source.pipe(gunzip).pipe(out);
-    } else {
-      source.pipe(out);
-    }
-    source.resume();
-  });
-  source.once("end", () => {
-    if (!decided) out.end();
-  });
-  const sniffer = new LogSniffer(label);
-  out.once("error", (e) => sniffer.destroy(e));
-  return out.pipe(sniffer);
-}
-async function openInput(path3, stdin) {
-  if (path3 === "-") return gunzipIfCompressed(stdin, "standard input");
-  let stat;
-  try {
-    stat = await import_node_fs3.promises.stat(path3);
-  } catch (error63) {
-    throw describeFsError(path3, error63);
-  }
-  if (stat.isDirectory()) throw new InputError(`cannot read ${path3}: is a directory`);
-  try {
-    const handle = await import_node_fs3.promises.open(path3, "r");
-    return gunzipIfCompressed(handle.createReadStream(), path3);
-  } catch (error63) {
-    throw describeFsError(path3, error63);
-  }
-}
-var import_node_fs3, import_node_stream, import_node_zlib, import_node_util2, REASONS, SNIFF_BYTES, EMPTY_HINT, LogSniffer;
-var init_open_input = __esm({
-  "src/cli/open-input.ts"() {
-    "use strict";
-    import_node_fs3 = require("node:fs");
-    import_node_stream = require("node:stream");
-    import_node_zlib = require("node:zlib");
-    import_node_util2 = require("node:util");
-    init_errors();
-    REASONS = {
-      ENOENT: "no such file",
-      EACCES: "permission denied",
-      EPERM: "permission denied",
-      EISDIR: "is a directory",
-      ELOOP: "too many symbolic links",
-      ENAMETOOLONG: "name too long"
-    };
-    SNIFF_BYTES = 8 * 1024;
-    EMPTY_HINT = "BuildKit prints its progress on stderr: capture it with 2>&1";
-    LogSniffer = class extends import_node_stream.Transform {
-      constructor(label) {
-        super();
-        this.label = label;
-      }
-      label;
-      head = [];
-      headBytes = 0;
-      decided = false;
-      utf16 = null;
-      sawText = false;
-      bytes = 0;
-      _transform(chunk, _encoding, done) {
-        if (this.decided) return done(null, this.convert(chunk));
-        this.head.push(chunk);
-        this.headBytes += chunk.length;
-        if (this.headBytes < SNIFF_BYTES) return done();
-        done(this.decide());
-      }
-      _flush(done) {
-        if (!this.decided) {
-          const error63 = this.decide();
-          if (error63) return done(error63);
-        }
-        if (this.utf16) {
-          const rest = this.utf16.decode();
-          if (rest) this.noteText(Buffer.from(rest));
-          if (rest) this.push(rest);
-        }
-        if (!this.sawText) {
-          return done(new InputError(this.bytes === 0 ? `${this.label} is empty: nothing to analyse (${EMPTY_HINT})` : `${this.label} has only blank lines: nothing to analyse (${EMPTY_HINT})`));
-        }
-        done();
-      }
-      decide() {
-        this.decided = true;
-        const head = Buffer.concat(this.head);
-        this.head = [];
-        if (head.length >= 2 && head[0] === 255 && head[1] === 254) this.utf16 = new import_node_util2.TextDecoder("utf-16le");
-        else if (head.length >= 2 && head[0] === 254 && head[1] === 255) this.utf16 = new import_node_util2.TextDecoder("utf-16be");
-        if (!this.utf16) {
-          const sample = head.subarray(0, SNIFF_BYTES);
-          let odd = 0;
-          for (const byte of sample) if (isBinaryByte(byte)) odd++;
-          if (sample.includes(0) || odd > sample.length / 100 + 2) {
-            return new InputError(`${this.label} looks like binary data, not a build log (control bytes in its first ${Math.min(SNIFF_BYTES, sample.length)} bytes)`);
-          }
-        }
-        const converted = this.convert(head);
-        if (converted.length > 0) this.push(converted);
-        return null;
-      }
-      convert(chunk) {
-        const out = this.utf16 ? Buffer.from(this.utf16.decode(chunk, { stream: true })) : chunk;
-        this.noteText(out);
-        return out;
-      }
-      noteText(chunk) {
-        this.bytes += chunk.length;
-        if (this.sawText) return;
-        for (const byte of chunk) {
-          if (!isBlankByte(byte) && byte !== 239 && byte !== 187 && byte !== 191) {
-            this.sawText = true;
-            return;
-          }
-        }
-      }
-    };
-  }
-});
-
 // src/grammar/lint-and-clip.ts
 function parseLintWarning(text) {
   let body = text.trim();
@@ -1365,9 +1221,8 @@ var init_buildah = __esm({
       }
       push(line) {
         const text = line.text;
-        if (text.startsWith("STEP ") || text.startsWith("[")) return this.stepLine(line);
-        const failedAt = text.indexOf(FAILED_AT);
-        if (failedAt >= 0 && failedAt <= 14 && (text.startsWith("Error: ") || text.startsWith("error "))) {
+        if (text.startsWith("STEP ") || text.startsWith("[") || text.startsWith("COMMIT ")) return this.stepLine(line);
+        if ((text.startsWith("Error: ") || text.startsWith("error ")) && text.includes(FAILED_AT) && text.indexOf(FAILED_AT) <= 14) {
           this.fail(line);
           return true;
         }
@@ -1391,7 +1246,7 @@ var init_buildah = __esm({
       stepLine(line) {
         const m = STEP.exec(line.text);
         if (m === null) {
-          if (this.step !== null && /^\[\d{1,4}\/\d{1,4}\] COMMIT\b/.test(line.text)) {
+          if (this.step !== null && /^(?:\[\d{1,4}\/\d{1,4}\] )?COMMIT\b/.test(line.text)) {
             this.ctx.emit({ type: "step-output", line: line.line, id: this.step, seconds: null, text: line.text, status: true });
             return true;
           }
@@ -1442,6 +1297,7 @@ var init_buildah = __esm({
 // src/grammar/classic.ts
 function isStepFailure(text) {
   if (text.startsWith("COPY failed: ") || text.startsWith("ADD failed: ")) return true;
+  if (!text.startsWith("The command '") && !text.startsWith("ERROR: Service ") && !text.startsWith("Service '")) return false;
   const command = text.indexOf("The command '");
   if (command !== 0 && !(command > 0 && /^(?:ERROR: )?Service '[^']{1,200}' failed to build/.test(text))) return false;
   return text.includes("' returned a non-zero code: ", command);
@@ -1477,7 +1333,7 @@ var init_classic = __esm({
       push(line) {
         const text = line.text;
         if (text.startsWith("Step ")) return this.stepLine(line);
-        if (text.startsWith("Sending build context to Docker daemon") || text.startsWith("Successfully built ") || text.startsWith("Successfully tagged ")) {
+        if (text.startsWith("Sending build context to Docker daemon") || this.lastIndex > 0 && (text.startsWith("Successfully built ") || text.startsWith("Successfully tagged "))) {
           this.ctx.seeFormat("classic");
           this.ctx.emit({ type: "text", line: line.line, text });
           return true;
@@ -2066,10 +1922,13 @@ var init_rawjson = __esm({
     MAX_VERTEXES = 1e5;
     LINE_SUFFIX = / \(line (\d+)\)$/;
     RawJsonGrammar = class {
-      constructor(emit) {
+      constructor(emit, fallback = () => {
+      }) {
         this.emit = emit;
+        this.fallback = fallback;
       }
       emit;
+      fallback;
       byDigest = /* @__PURE__ */ new Map();
       order = [];
       nextId = 1;
@@ -2084,6 +1943,14 @@ var init_rawjson = __esm({
       skipping = false;
       /** bake / compose targets seen in vertex names (bounded), see withKnownTarget. */
       targets = /* @__PURE__ */ new Set();
+      /** A record was read: the log is rawjson, and every line is offered here first. */
+      get engaged() {
+        return this.announcedFormat;
+      }
+      /** A lone `{` is held until the next line tells whether a record starts. */
+      get holding() {
+        return this.pending !== null || this.skipping;
+      }
       /**
        * Consumes one line; returns false when the line is not rawjson (the caller parses it otherwise).
        * Offer it every line: buildx 0.13 indents each record over many lines (`{`, `  "vertexes": [`,
@@ -2109,6 +1976,7 @@ var init_rawjson = __esm({
         const pending = this.pending;
         if (pending.length === 1 && !INDENTED_FIRST_KEY.test(line.text)) {
           this.pending = null;
+          this.fallback({ text: "{", line: this.pendingLine });
           return false;
         }
         pending.push(line.text);
@@ -2318,11 +2186,9 @@ var init_log_parser = __esm({
       tty;
       classic;
       buildah;
-      /** rawjson was seen: every line is offered to it first (its records may span lines). */
-      rawjsonEngaged = false;
       constructor(emit) {
         this.ctx = new ParseContext(emit);
-        this.rawjson = new RawJsonGrammar(emit);
+        this.rawjson = new RawJsonGrammar(emit, (held) => this.unframed(held));
         this.plain = new BuildkitPlainGrammar(this.ctx);
         this.closing = new ClosingBlockGrammar(this.ctx, (line) => this.unframed(line));
         this.tty = new BuildkitTtyGrammar(this.ctx);
@@ -2336,9 +2202,9 @@ var init_log_parser = __esm({
       push(line) {
         this.ctx.lastLine = line.line;
         const text = line.text;
-        if ((this.rawjsonEngaged || text.charCodeAt(0) === 123) && this.rawjson.push(line)) {
-          this.rawjsonEngaged = true;
-          this.ctx.seeFormat("buildkit-rawjson", false);
+        const rawjson = this.rawjson;
+        if ((rawjson.engaged || rawjson.holding || text.charCodeAt(0) === 123) && rawjson.push(line)) {
+          if (rawjson.engaged) this.ctx.seeFormat("buildkit-rawjson", false);
           return;
         }
         if (this.closing.active && this.closing.push(line)) return;
@@ -2527,9 +2393,10 @@ var init_build_model = __esm({
         const framed = FRAMED.has(this.format);
         const format = this.format;
         const steps = [];
+        const origin = this.origin();
         for (const step of this.steps.values()) {
           if (step.id === IMPLICIT_STEP_ID && framed) continue;
-          steps.push(this.finalStep(step));
+          steps.push(this.finalStep(step, origin));
         }
         const failedStep = this.failedStep(steps);
         const solveError = this.solveError === null ? null : { ...this.solveError, step: this.solveError.step ?? failedStep };
@@ -2546,7 +2413,7 @@ var init_build_model = __esm({
           steps,
           solveError,
           failedStep,
-          seconds: this.totalSeconds(steps),
+          seconds: this.totalSeconds(steps, origin),
           cacheHitRatio: this.cacheHitRatio(steps),
           lintWarnings: [...this.lintWarnings],
           lines
@@ -2628,11 +2495,10 @@ var init_build_model = __esm({
         if (kept.message.length === 0) kept.message = error63.message;
       }
       /** Seconds, start and end of a step, exact when the format gave wall-clock times. */
-      finalStep(step) {
+      finalStep(step, origin) {
         const clock2 = this.clocks.get(step.id);
         const out = { ...step, tail: [...step.tail] };
         if (clock2 === void 0) return out;
-        const origin = this.origin();
         if (origin !== null && clock2.startedAt !== null && this.countsWallClock(clock2)) {
           const endedAt = clock2.endedAt ?? (clock2.wall ? clock2.lastStamp : null);
           out.start = round((clock2.startedAt - origin) / 1e3);
@@ -2673,8 +2539,8 @@ var init_build_model = __esm({
         }
         return first;
       }
-      totalSeconds(steps) {
-        if (this.origin() !== null) {
+      totalSeconds(steps, origin) {
+        if (origin !== null) {
           let start = Infinity;
           let end = -Infinity;
           for (const step of steps) {
@@ -3113,7 +2979,7 @@ function analyse(source, flags) {
   const tree = parseRegex(source, flags);
   const builder = new AutomatonBuilder(flags.includes("i"));
   const top = builder.build(tree);
-  const quote2 = (state) => {
+  const quote = (state) => {
     const [start, end] = builder.spans[state];
     return start === end ? "the start of the search" : `\`${source.slice(start, end)}\``;
   };
@@ -3140,7 +3006,7 @@ function analyse(source, flags) {
   for (let p = 0; p < n; p++) {
     for (const [r, ways] of follow[p]) {
       if (ways > 1 && nfaComponent[r] === nfaComponent[p]) {
-        return `exponential backtracking: ${quote2(r)} is repeated by nested quantifiers; remove the inner or the outer one`;
+        return `exponential backtracking: ${quote(r)} is repeated by nested quantifiers; remove the inner or the outer one`;
       }
     }
   }
@@ -3192,7 +3058,7 @@ function analyse(source, flags) {
     const b = pairs[i] % n;
     const q = diagonalOf.get(pairComponent[i]);
     if (a !== b && q !== void 0 && denseSuccessors[i].length > 0) {
-      return `exponential backtracking: the text repeated around ${quote2(q)} can be matched in more than one way (nested or overlapping quantifiers); make the alternatives or the repeated parts unable to match the same text`;
+      return `exponential backtracking: the text repeated around ${quote(q)} can be matched in more than one way (nested or overlapping quantifiers); make the alternatives or the repeated parts unable to match the same text`;
     }
   }
   const predecessors = pairs.map(() => []);
@@ -3229,7 +3095,7 @@ function analyse(source, flags) {
       let fromP = forward.get(p);
       if (!fromP) forward.set(p, fromP = reach(dense.get(p * n + p), denseSuccessors));
       if (fromP[pq]) {
-        return `quadratic backtracking: ${quote2(p)} and ${quote2(q)} can repeat the same text one after the other; bound one of them ({0,200}) or put a literal neither can match between them`;
+        return `quadratic backtracking: ${quote(p)} and ${quote(q)} can repeat the same text one after the other; bound one of them ({0,200}) or put a literal neither can match between them`;
       }
     }
   }
@@ -3260,7 +3126,7 @@ function analyse(source, flags) {
     };
     for (const q of candidates) {
       if (walk(0, q) && walk(q, q * n + q)) {
-        return `quadratic backtracking: the pattern is not anchored and what comes before ${quote2(q)} can be made of what it repeats (${describe(sets[q])}), so every offset rescans the line; bound the repeat ({0,200}), anchor the pattern with ^, or put a literal it cannot match before it`;
+        return `quadratic backtracking: the pattern is not anchored and what comes before ${quote(q)} can be made of what it repeats (${describe(sets[q])}), so every offset rescans the line; bound the repeat ({0,200}), anchor the pattern with ^, or put a literal it cannot match before it`;
       }
     }
     return null;
@@ -10633,9 +10499,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -12229,16 +12095,16 @@ var init_redact = __esm({
           const name = text.slice(nameStart, nameEnd);
           if (!isSecretName(name)) return -1;
           let valueEnd;
-          const quote2 = text[valueStart];
-          if (quote2 === '"' || quote2 === "'") {
-            const close = text.indexOf(quote2, valueStart + 1);
+          const quote = text[valueStart];
+          if (quote === '"' || quote === "'") {
+            const close = text.indexOf(quote, valueStart + 1);
             valueEnd = close < 0 ? text.length : close + 1;
           } else {
             valueEnd = valueStart;
             while (valueEnd < text.length && !VALUE_END.test(text[valueEnd])) valueEnd++;
           }
           const value = text.slice(valueStart, valueEnd);
-          const inner = quote2 === '"' || quote2 === "'" ? value.slice(1, value.endsWith(quote2) && value.length > 1 ? -1 : void 0) : value;
+          const inner = quote === '"' || quote === "'" ? value.slice(1, value.endsWith(quote) && value.length > 1 ? -1 : void 0) : value;
           if (isPlaceholderValue(inner)) return valueEnd;
           spans.push([valueStart, valueEnd, isAwsSecretName(name) ? "aws-secret-key" : "secret-assignment"]);
           return valueEnd;
@@ -12289,9 +12155,9 @@ var init_redact = __esm({
         let from = 0;
         for (const [start, end, kind] of spans) {
           if (start < from) continue;
-          const quote2 = text[start] === '"' || text[start] === "'" ? text[start] : "";
+          const quote = text[start] === '"' || text[start] === "'" ? text[start] : "";
           found.add(kind);
-          out += text.slice(from, start) + quote2 + MASK + (quote2 && text[end - 1] === quote2 && end - 1 > start ? quote2 : "");
+          out += text.slice(from, start) + quote + MASK + (quote && text[end - 1] === quote && end - 1 > start ? quote : "");
           from = end;
         }
         return out + text.slice(from);
@@ -35455,12 +35321,26 @@ var init_match_step = __esm({
   }
 });
 
+// src/run/shell-words.ts
+function quoteWord(word) {
+  if (word !== "" && SAFE_WORD.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function commandLine(argv2) {
+  if (argv2.length === 1) return argv2[0];
+  return argv2.map(quoteWord).join(" ");
+}
+var SAFE_WORD;
+var init_shell_words = __esm({
+  "src/run/shell-words.ts"() {
+    "use strict";
+    SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+  }
+});
+
 // src/dockerfile/reproduce.ts
 function dockerfilePath(dockerfile, model) {
   return dockerfile?.path ?? model.solveError?.dockerfile ?? "Dockerfile";
-}
-function quote(arg) {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 function shellFor(from) {
   const ref = from === null ? null : parseImageRef(from);
@@ -35479,10 +35359,10 @@ function stageTarget(stage, dockerfile) {
     from: stage.from
   };
 }
-function targetOf(step, dockerfile) {
+function targetOf(step, dockerfile, known) {
   let stage;
   if (dockerfile !== null) {
-    const match = matchStep(step, dockerfile);
+    const match = known ?? matchStep(step, dockerfile);
     if (match.kind === "found") stage = match.stage;
     else if (step.stage !== null) stage = dockerfile.stages.find((s) => stageLabel(s) === step.stage.toLowerCase());
     else if (dockerfile.stages.length === 1) stage = dockerfile.stages[0];
@@ -35495,25 +35375,25 @@ function targetOf(step, dockerfile) {
 function buildAndShellCommand(target, file2, platform) {
   const tag = `${TAG_PREFIX}:${target.name ?? "latest"}`;
   const parts = ["docker buildx build"];
-  if (target.name !== null) parts.push(`--target ${quote(target.name)}`);
-  if (platform !== null) parts.push(`--platform ${quote(platform)}`);
-  parts.push(`-t ${tag} --load -f ${quote(file2)} .`);
+  if (target.name !== null) parts.push(`--target ${quoteWord(target.name)}`);
+  if (platform !== null) parts.push(`--platform ${quoteWord(platform)}`);
+  parts.push(`-t ${tag} --load -f ${quoteWord(file2)} .`);
   return `${parts.join(" ")} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
 }
 function bakeAndShellCommand(bakeTarget, target, platform) {
   const tag = `${TAG_PREFIX}:${target.name ?? "latest"}`;
-  const t = quote(bakeTarget);
+  const t = quoteWord(bakeTarget);
   const parts = [`docker buildx bake ${t}`];
-  if (target.name !== null) parts.push(`--set ${quote(`${bakeTarget}.target=${target.name}`)}`);
-  if (platform !== null) parts.push(`--set ${quote(`${bakeTarget}.platform=${platform}`)}`);
-  parts.push(`--set ${quote(`${bakeTarget}.tags=${tag}`)} --load`);
+  if (target.name !== null) parts.push(`--set ${quoteWord(`${bakeTarget}.target=${target.name}`)}`);
+  if (platform !== null) parts.push(`--set ${quoteWord(`${bakeTarget}.platform=${platform}`)}`);
+  parts.push(`--set ${quoteWord(`${bakeTarget}.tags=${tag}`)} --load`);
   return `${parts.join(" ")} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
 }
 function debuggerCommand(target, file2, platform) {
   const parts = [`BUILDX_EXPERIMENTAL=1 docker buildx debug --on=error --invoke ${shellFor(target.from)} build`];
-  if (target.name !== null) parts.push(`--target ${quote(target.name)}`);
-  if (platform !== null) parts.push(`--platform ${quote(platform)}`);
-  parts.push(`-f ${quote(file2)} .`);
+  if (target.name !== null) parts.push(`--target ${quoteWord(target.name)}`);
+  if (platform !== null) parts.push(`--platform ${quoteWord(platform)}`);
+  parts.push(`-f ${quoteWord(file2)} .`);
   return parts.join(" ");
 }
 function nameFirst(target) {
@@ -35521,21 +35401,21 @@ function nameFirst(target) {
   const where2 = target.unnamedLine > 0 ? ` on line ${target.unnamedLine}` : "";
   return [`# --target needs a stage name: add \`AS ${target.name}\` to the stage's FROM${where2} first.`];
 }
-function failedLine(step, dockerfile, model) {
+function failedLine(step, dockerfile, model, known) {
   if (model.solveError?.line != null && (model.solveError.step === null || model.solveError.step === step.id)) return model.solveError.line;
   if (dockerfile === null) return null;
-  const match = matchStep(step, dockerfile);
+  const match = known ?? matchStep(step, dockerfile);
   return match.kind === "found" ? match.instruction.line : null;
 }
-function reproduceCommand(step, dockerfile, model) {
+function reproduceCommand(step, dockerfile, model, match) {
   if (step.internal) return null;
-  const target = targetOf(step, dockerfile);
+  const target = targetOf(step, dockerfile, match);
   const file2 = dockerfilePath(dockerfile, model);
   const platform = step.platform;
   const build = step.target !== null ? bakeAndShellCommand(step.target, target, platform) : buildAndShellCommand(target, file2, platform);
   const failed = step.status === "error" || step.id === model.failedStep;
   if (!failed) return [...nameFirst(target), build].join("\n");
-  const line = failedLine(step, dockerfile, model);
+  const line = failedLine(step, dockerfile, model, match);
   const at = line === null ? "the failing instruction" : `${file2}:${line}`;
   const stageWord = target.name === null ? "the build" : `stage "${target.name}"`;
   const isRun = /^RUN\b/i.test(step.instruction.trim());
@@ -35551,7 +35431,7 @@ function reproduceCommand(step, dockerfile, model) {
 }
 function stageReproduceCommand(stage, dockerfile) {
   const target = stageTarget(stage, dockerfile);
-  return [...nameFirst(target), buildAndShellCommand(target, dockerfile.path, stage.platform?.startsWith("$") ? null : stage.platform)].join("\n");
+  return [...nameFirst(target), buildAndShellCommand(target, dockerfile.path, stage.platform?.includes("$") ? null : stage.platform)].join("\n");
 }
 var BUILDX_DEBUG_MIN_VERSION, TAG_PREFIX, NO_BASH;
 var init_reproduce = __esm({
@@ -35560,6 +35440,7 @@ var init_reproduce = __esm({
     init_dockerfile();
     init_image_ref();
     init_match_step();
+    init_shell_words();
     BUILDX_DEBUG_MIN_VERSION = "0.12.0";
     TAG_PREFIX = "bkd-debug";
     NO_BASH = /* @__PURE__ */ new Set(["alpine", "busybox"]);
@@ -35641,8 +35522,9 @@ var init_locate = __esm({
        */
       reproduceFor(step) {
         const dockerfile = this.dockerfileFor(step);
-        if (!this.multiTarget || step.target === null || this.targets.has(step.target)) return reproduceCommand(step, dockerfile, this.model);
-        if (dockerfile !== null && this.matchFor(step)?.match.kind === "found") return reproduceCommand(step, dockerfile, this.model);
+        const match = this.matchFor(step)?.match;
+        if (!this.multiTarget || step.target === null || this.targets.has(step.target)) return reproduceCommand(step, dockerfile, this.model, match);
+        if (dockerfile !== null && match?.kind === "found") return reproduceCommand(step, dockerfile, this.model, match);
         const failed = this.failedStep === null ? void 0 : this.steps.get(this.failedStep);
         if (failed !== void 0 && failed.target === step.target && this.solveError?.dockerfile != null) return reproduceCommand(step, null, this.model);
         return null;
@@ -36040,7 +35922,7 @@ var init_cupti_not_in_runtime = __esm({
 
 // src/dockerfile/checks/shell-scan.ts
 function hasPipe(source) {
-  let quote2 = null;
+  let quote = null;
   let comment = false;
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
@@ -36048,15 +35930,15 @@ function hasPipe(source) {
       if (ch === "\n") comment = false;
       continue;
     }
-    if (quote2 !== null) {
-      if (ch === "\\" && quote2 === '"') i++;
-      else if (ch === quote2) quote2 = null;
+    if (quote !== null) {
+      if (ch === "\\" && quote === '"') i++;
+      else if (ch === quote) quote = null;
       continue;
     }
     if (ch === "\\") {
       i++;
     } else if (ch === '"' || ch === "'") {
-      quote2 = ch;
+      quote = ch;
     } else if (ch === "#" && (i === 0 || /\s/.test(source[i - 1]))) {
       comment = true;
     } else if (ch === "|") {
@@ -36080,17 +35962,17 @@ function commands(source) {
 function splitCommands(source) {
   const pieces = [];
   let current = "";
-  let quote2 = null;
+  let quote = null;
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
-    if (quote2 !== null) {
+    if (quote !== null) {
       current += ch;
-      if (ch === "\\" && quote2 === '"' && i + 1 < source.length) current += source[++i];
-      else if (ch === quote2) quote2 = null;
+      if (ch === "\\" && quote === '"' && i + 1 < source.length) current += source[++i];
+      else if (ch === quote) quote = null;
       continue;
     }
     if (ch === '"' || ch === "'") {
-      quote2 = ch;
+      quote = ch;
       current += ch;
     } else if (ch === "\\" && i + 1 < source.length) {
       const next = source[++i];
@@ -36564,6 +36446,291 @@ var init_analyze = __esm({
         const fromDockerfile = [...checked.values()].flatMap((file2) => withoutRepeats(locateFindings(runStaticChecks(file2), model, file2, { targets }), fromLog));
         const findings = [...fromLog, ...fromDockerfile];
         return { model, findings, report: buildReport(model, findings) };
+      }
+    };
+  }
+});
+
+// src/security/workflow-commands.ts
+function escapeData(value) {
+  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(value) {
+  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function startCommandFence() {
+  const token = (0, import_node_crypto.randomBytes)(16).toString("hex");
+  return { token, start: `::stop-commands::${token}`, end: `::${token}::` };
+}
+var import_node_crypto;
+var init_workflow_commands = __esm({
+  "src/security/workflow-commands.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto");
+  }
+});
+
+// src/run/run-and-analyze.ts
+function processExitCode(code, signal) {
+  if (code !== null) return code;
+  if (signal !== null) return 128 + (import_node_os.constants.signals[signal] ?? 0);
+  return 1;
+}
+function writeLine(output2, text) {
+  try {
+    output2.write(text);
+  } catch {
+  }
+}
+async function runAndAnalyze(command, options) {
+  const analyzer = new Analyzer(options);
+  const lines = new import_node_stream.PassThrough();
+  const reading = readLogLines(
+    lines,
+    (line) => {
+      line.at ??= Date.now();
+      analyzer.pushLine(line);
+    },
+    options.lines
+  );
+  const tee = new Tee(options.output, lines);
+  const fence = options.fence ? startCommandFence() : null;
+  if (fence) writeLine(options.output, fence.start + "\n");
+  const child = (0, import_node_child_process.spawn)("bash", ["--norc", "-o", "pipefail", "-c", `exec 2>&1; ${command}`], {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: [options.stdin ?? "ignore", "pipe", "pipe"],
+    detached: true
+  });
+  const source = options.signalSource ?? process;
+  const signals = options.forwardSignals ?? ["SIGINT", "SIGTERM"];
+  let cancelledBy = null;
+  const forward = (signal2) => {
+    cancelledBy = signal2;
+    if (child.pid === void 0 || child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid, signal2);
+    } catch {
+      child.kill(signal2);
+    }
+  };
+  const handlers = signals.map((signal2) => {
+    const handler = () => forward(signal2);
+    source.on(signal2, handler);
+    return [signal2, handler];
+  });
+  const ended = new Promise((resolve) => {
+    child.once("error", (error64) => resolve({ code: NOT_STARTED, signal: null, error: error64 }));
+    child.once("close", (code2, signal2) => resolve({ code: code2, signal: signal2 }));
+  });
+  child.stdout?.pipe(tee, { end: false });
+  child.stderr?.pipe(tee, { end: false });
+  const { code, signal, error: error63 } = await ended;
+  for (const [name, handler] of handlers) source.removeListener(name, handler);
+  if (error63) {
+    const message = `buildkit-doctor: cannot run bash: ${error63.message}
+`;
+    tee.write(message);
+  }
+  await new Promise((resolve) => tee.end(resolve));
+  await reading;
+  if (fence) writeLine(options.output, (tee.atLineStart ? "" : "\n") + fence.end + "\n");
+  return { analysis: analyzer.finish(), exitCode: processExitCode(code, signal), signal, cancelledBy };
+}
+var import_node_child_process, import_node_os, import_node_stream, NOT_STARTED, Tee;
+var init_run_and_analyze = __esm({
+  "src/run/run-and-analyze.ts"() {
+    "use strict";
+    import_node_child_process = require("node:child_process");
+    import_node_os = require("node:os");
+    import_node_stream = require("node:stream");
+    init_analyze();
+    init_read_lines();
+    init_workflow_commands();
+    NOT_STARTED = 127;
+    Tee = class extends import_node_stream.Writable {
+      constructor(output2, analysis) {
+        super();
+        this.output = output2;
+        this.analysis = analysis;
+        output2.on("error", this.onOutputError);
+      }
+      output;
+      analysis;
+      outputBroken = false;
+      /** Whether the live output ends at a line's end (a fence line must start a line of its own). */
+      atLineStart = true;
+      onOutputError = () => {
+        this.outputBroken = true;
+      };
+      _write(chunk, _encoding, callback) {
+        if (chunk.length > 0) this.atLineStart = chunk[chunk.length - 1] === 10;
+        let pending = 2;
+        const done = () => {
+          if (--pending === 0) callback();
+        };
+        if (this.outputBroken || this.output.write(chunk)) done();
+        else this.waitFor(this.output, done);
+        if (this.analysis.write(chunk)) done();
+        else this.waitFor(this.analysis, done);
+      }
+      waitFor(stream, done) {
+        const finish = () => {
+          stream.removeListener("drain", finish);
+          stream.removeListener("error", finish);
+          done();
+        };
+        stream.once("drain", finish);
+        stream.once("error", finish);
+      }
+      _final(callback) {
+        this.output.removeListener("error", this.onOutputError);
+        this.analysis.end();
+        callback();
+      }
+    };
+  }
+});
+
+// src/cli/open-input.ts
+function describeFsError(path3, error63) {
+  const code = error63?.code ?? "";
+  const detail = REASONS[code] ?? String(error63?.message ?? error63).split("\n")[0];
+  return new InputError(`cannot read ${path3}: ${detail}`);
+}
+function isBinaryByte(byte) {
+  return byte === 0 || byte < 32 && byte !== 9 && byte !== 10 && byte !== 11 && byte !== 12 && byte !== 13 && byte !== 27;
+}
+function isBlankByte(byte) {
+  return byte === 32 || byte >= 9 && byte <= 13;
+}
+function gunzipIfCompressed(source, label) {
+  const out = new import_node_stream2.PassThrough();
+  let decided = false;
+  source.once("error", (e) => out.destroy(describeFsError(label, e)));
+  source.on("data", (chunk) => {
+    if (decided) return;
+    decided = true;
+    source.pause();
+    source.removeAllListeners("data");
+    source.unshift(chunk);
+    if (chunk.length >= 2 && chunk[0] === 31 && chunk[1] === 139) {
+      const gunzip = (0, import_node_zlib.createGunzip)();
+      gunzip.once("error", (e) => out.destroy(new InputError(`cannot read ${label}: corrupt gzip data (${e.message})`)));
+      source.pipe(gunzip).pipe(out);
+    } else {
+      source.pipe(out);
+    }
+    source.resume();
+  });
+  source.once("end", () => {
+    if (!decided) out.end();
+  });
+  const sniffer = new LogSniffer(label);
+  out.once("error", (e) => sniffer.destroy(e));
+  return out.pipe(sniffer);
+}
+async function openInput(path3, stdin) {
+  if (path3 === "-") return gunzipIfCompressed(stdin, "standard input");
+  let stat;
+  try {
+    stat = await import_node_fs3.promises.stat(path3);
+  } catch (error63) {
+    throw describeFsError(path3, error63);
+  }
+  if (stat.isDirectory()) throw new InputError(`cannot read ${path3}: is a directory`);
+  try {
+    const handle = await import_node_fs3.promises.open(path3, "r");
+    return gunzipIfCompressed(handle.createReadStream(), path3);
+  } catch (error63) {
+    throw describeFsError(path3, error63);
+  }
+}
+var import_node_fs3, import_node_stream2, import_node_zlib, import_node_util2, REASONS, SNIFF_BYTES, EMPTY_HINT, LogSniffer;
+var init_open_input = __esm({
+  "src/cli/open-input.ts"() {
+    "use strict";
+    import_node_fs3 = require("node:fs");
+    import_node_stream2 = require("node:stream");
+    import_node_zlib = require("node:zlib");
+    import_node_util2 = require("node:util");
+    init_errors();
+    REASONS = {
+      ENOENT: "no such file",
+      EACCES: "permission denied",
+      EPERM: "permission denied",
+      EISDIR: "is a directory",
+      ELOOP: "too many symbolic links",
+      ENAMETOOLONG: "name too long"
+    };
+    SNIFF_BYTES = 8 * 1024;
+    EMPTY_HINT = "BuildKit prints its progress on stderr: capture it with 2>&1";
+    LogSniffer = class extends import_node_stream2.Transform {
+      constructor(label) {
+        super();
+        this.label = label;
+      }
+      label;
+      head = [];
+      headBytes = 0;
+      decided = false;
+      utf16 = null;
+      sawText = false;
+      bytes = 0;
+      _transform(chunk, _encoding, done) {
+        if (this.decided) return done(null, this.convert(chunk));
+        this.head.push(chunk);
+        this.headBytes += chunk.length;
+        if (this.headBytes < SNIFF_BYTES) return done();
+        done(this.decide());
+      }
+      _flush(done) {
+        if (!this.decided) {
+          const error63 = this.decide();
+          if (error63) return done(error63);
+        }
+        if (this.utf16) {
+          const rest = this.utf16.decode();
+          if (rest) this.noteText(Buffer.from(rest));
+          if (rest) this.push(rest);
+        }
+        if (!this.sawText) {
+          return done(new InputError(this.bytes === 0 ? `${this.label} is empty: nothing to analyse (${EMPTY_HINT})` : `${this.label} has only blank lines: nothing to analyse (${EMPTY_HINT})`));
+        }
+        done();
+      }
+      decide() {
+        this.decided = true;
+        const head = Buffer.concat(this.head);
+        this.head = [];
+        if (head.length >= 2 && head[0] === 255 && head[1] === 254) this.utf16 = new import_node_util2.TextDecoder("utf-16le");
+        else if (head.length >= 2 && head[0] === 254 && head[1] === 255) this.utf16 = new import_node_util2.TextDecoder("utf-16be");
+        if (!this.utf16) {
+          const sample = head.subarray(0, SNIFF_BYTES);
+          let odd = 0;
+          for (const byte of sample) if (isBinaryByte(byte)) odd++;
+          if (sample.includes(0) || odd > sample.length / 100 + 2) {
+            return new InputError(`${this.label} looks like binary data, not a build log (control bytes in its first ${Math.min(SNIFF_BYTES, sample.length)} bytes)`);
+          }
+        }
+        const converted = this.convert(head);
+        if (converted.length > 0) this.push(converted);
+        return null;
+      }
+      convert(chunk) {
+        const out = this.utf16 ? Buffer.from(this.utf16.decode(chunk, { stream: true })) : chunk;
+        this.noteText(out);
+        return out;
+      }
+      noteText(chunk) {
+        this.bytes += chunk.length;
+        if (this.sawText) return;
+        for (const byte of chunk) {
+          if (!isBlankByte(byte) && byte !== 239 && byte !== 187 && byte !== 191) {
+            this.sawText = true;
+            return;
+          }
+        }
       }
     };
   }
@@ -37425,7 +37592,7 @@ function messageText(finding, located) {
   return parts.join("\n\n");
 }
 function fingerprint(finding, file2, instruction) {
-  return (0, import_node_crypto.createHash)("sha256").update([finding.ruleId, file2, instruction, finding.title].join("\0")).digest("hex").slice(0, 32);
+  return (0, import_node_crypto2.createHash)("sha256").update([finding.ruleId, file2, instruction, finding.title].join("\0")).digest("hex").slice(0, 32);
 }
 function renderSarif(analyses, options = {}) {
   const rules = [];
@@ -37475,35 +37642,16 @@ function renderSarif(analyses, options = {}) {
     runs: [{ tool: { driver: { name: "buildkit-doctor", semanticVersion: VERSION, rules } }, results }]
   };
 }
-var import_node_crypto, SCHEMA_URI, FINGERPRINT_KEY, MAX_EVIDENCE2, LEVELS;
+var import_node_crypto2, SCHEMA_URI, FINGERPRINT_KEY, MAX_EVIDENCE2, LEVELS;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto");
+    import_node_crypto2 = require("node:crypto");
     init_version();
     SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
     FINGERPRINT_KEY = "buildkitDoctor/v1";
     MAX_EVIDENCE2 = 10;
     LEVELS = { error: "error", warning: "warning", notice: "note" };
-  }
-});
-
-// src/security/workflow-commands.ts
-function escapeData(value) {
-  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(value) {
-  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function startCommandFence() {
-  const token = (0, import_node_crypto2.randomBytes)(16).toString("hex");
-  return { token, start: `::stop-commands::${token}`, end: `::${token}::` };
-}
-var import_node_crypto2;
-var init_workflow_commands = __esm({
-  "src/security/workflow-commands.ts"() {
-    "use strict";
-    import_node_crypto2 = require("node:crypto");
   }
 });
 
@@ -37833,7 +37981,7 @@ function withProgress(input2, options) {
     options.stderr.write(`\r\x1B[2Kreading ${options.label}${pct} (${size(seen)}${of})`);
     drawn = true;
   };
-  const counter = new import_node_stream2.Transform({
+  const counter = new import_node_stream3.Transform({
     transform(chunk, _encoding, callback) {
       seen += chunk.length;
       const t = now();
@@ -37854,11 +38002,11 @@ function withProgress(input2, options) {
 function wantsProgress(stderrIsTTY, total, env) {
   return stderrIsTTY && !env.CI && (total === null || total >= 64 * MB);
 }
-var import_node_stream2, MB;
+var import_node_stream3, MB;
 var init_progress = __esm({
   "src/cli/progress.ts"() {
     "use strict";
-    import_node_stream2 = require("node:stream");
+    import_node_stream3 = require("node:stream");
     MB = 1024 * 1024;
   }
 });
@@ -37906,138 +38054,6 @@ var init_lint_command = __esm({
     init_render();
     init_severity();
     init_step_words();
-  }
-});
-
-// src/run/run-and-analyze.ts
-function exitCodeOf3(code, signal) {
-  if (code !== null) return code;
-  if (signal !== null) return 128 + (import_node_os.constants.signals[signal] ?? 0);
-  return 1;
-}
-function writeLine(output2, text) {
-  try {
-    output2.write(text);
-  } catch {
-  }
-}
-async function runAndAnalyze(command, options) {
-  const analyzer = new Analyzer(options);
-  const lines = new import_node_stream3.PassThrough();
-  const reading = readLogLines(lines, (line) => analyzer.pushLine(line.at === void 0 ? { ...line, at: Date.now() } : line), options.lines);
-  const tee = new Tee(options.output, lines);
-  const fence = options.fence ? startCommandFence() : null;
-  if (fence) writeLine(options.output, fence.start + "\n");
-  const child = (0, import_node_child_process2.spawn)("bash", ["--norc", "-o", "pipefail", "-c", `exec 2>&1; ${command}`], {
-    cwd: options.cwd,
-    env: options.env ?? process.env,
-    stdio: [options.stdin ?? "ignore", "pipe", "pipe"],
-    detached: true
-  });
-  const source = options.signalSource ?? process;
-  const signals = options.forwardSignals ?? ["SIGINT", "SIGTERM"];
-  let cancelledBy = null;
-  const forward = (signal2) => {
-    cancelledBy = signal2;
-    if (child.pid === void 0 || child.exitCode !== null || child.signalCode !== null) return;
-    try {
-      process.kill(-child.pid, signal2);
-    } catch {
-      child.kill(signal2);
-    }
-  };
-  const handlers = signals.map((signal2) => {
-    const handler = () => forward(signal2);
-    source.on(signal2, handler);
-    return [signal2, handler];
-  });
-  const ended = new Promise((resolve) => {
-    child.once("error", (error64) => resolve({ code: NOT_STARTED, signal: null, error: error64 }));
-    child.once("close", (code2, signal2) => resolve({ code: code2, signal: signal2 }));
-  });
-  child.stdout?.pipe(tee, { end: false });
-  child.stderr?.pipe(tee, { end: false });
-  const { code, signal, error: error63 } = await ended;
-  for (const [name, handler] of handlers) source.removeListener(name, handler);
-  if (error63) {
-    const message = `buildkit-doctor: cannot run bash: ${error63.message}
-`;
-    tee.write(message);
-  }
-  await new Promise((resolve) => tee.end(resolve));
-  await reading;
-  if (fence) writeLine(options.output, (tee.atLineStart ? "" : "\n") + fence.end + "\n");
-  return { analysis: analyzer.finish(), exitCode: exitCodeOf3(code, signal), signal, cancelledBy };
-}
-var import_node_child_process2, import_node_os, import_node_stream3, NOT_STARTED, Tee;
-var init_run_and_analyze = __esm({
-  "src/run/run-and-analyze.ts"() {
-    "use strict";
-    import_node_child_process2 = require("node:child_process");
-    import_node_os = require("node:os");
-    import_node_stream3 = require("node:stream");
-    init_analyze();
-    init_read_lines();
-    init_workflow_commands();
-    NOT_STARTED = 127;
-    Tee = class extends import_node_stream3.Writable {
-      constructor(output2, analysis) {
-        super();
-        this.output = output2;
-        this.analysis = analysis;
-        output2.on("error", this.onOutputError);
-      }
-      output;
-      analysis;
-      outputBroken = false;
-      /** Whether the live output ends at a line's end (a fence line must start a line of its own). */
-      atLineStart = true;
-      onOutputError = () => {
-        this.outputBroken = true;
-      };
-      _write(chunk, _encoding, callback) {
-        if (chunk.length > 0) this.atLineStart = chunk[chunk.length - 1] === 10;
-        let pending = 2;
-        const done = () => {
-          if (--pending === 0) callback();
-        };
-        if (this.outputBroken || this.output.write(chunk)) done();
-        else this.waitFor(this.output, done);
-        if (this.analysis.write(chunk)) done();
-        else this.waitFor(this.analysis, done);
-      }
-      waitFor(stream, done) {
-        const finish = () => {
-          stream.removeListener("drain", finish);
-          stream.removeListener("error", finish);
-          done();
-        };
-        stream.once("drain", finish);
-        stream.once("error", finish);
-      }
-      _final(callback) {
-        this.output.removeListener("error", this.onOutputError);
-        this.analysis.end();
-        callback();
-      }
-    };
-  }
-});
-
-// src/run/shell-words.ts
-function quoteWord(word) {
-  if (word !== "" && SAFE_WORD.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-function commandLine(argv2) {
-  if (argv2.length === 1) return argv2[0];
-  return argv2.map(quoteWord).join(" ");
-}
-var SAFE_WORD;
-var init_shell_words = __esm({
-  "src/run/shell-words.ts"() {
-    "use strict";
-    SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
   }
 });
 
@@ -38197,9 +38213,10 @@ function guardOutputs(streams, options) {
 }
 
 // src/cli/lean-heap.ts
-var import_node_child_process = require("node:child_process");
+var import_node_child_process2 = require("node:child_process");
 var import_node_fs2 = require("node:fs");
 init_args();
+init_run_and_analyze();
 var LEAN_HEAP_ENV = "BUILDKIT_DOCTOR_LEAN_HEAP";
 var FLAG = "--max-semi-space-size=4";
 var LARGE_BYTES = 64 * 1024 * 1024;
@@ -38233,7 +38250,7 @@ function wantsLeanHeap(argv2, env, execArgv) {
 }
 function restartWithLeanHeap(script2, argv2, execArgv) {
   return new Promise((resolve) => {
-    const child = (0, import_node_child_process.spawn)(process.execPath, [...execArgv, FLAG, script2, ...argv2], {
+    const child = (0, import_node_child_process2.spawn)(process.execPath, [...execArgv, FLAG, script2, ...argv2], {
       stdio: "inherit",
       env: { ...process.env, [LEAN_HEAP_ENV]: "1" }
     });
@@ -38246,7 +38263,7 @@ function restartWithLeanHeap(script2, argv2, execArgv) {
     child.on("exit", (code, signal) => {
       process.off("SIGINT", onInt);
       process.off("SIGTERM", onTerm);
-      resolve(code ?? (signal === "SIGINT" ? 130 : signal === "SIGTERM" ? 143 : 1));
+      resolve(processExitCode(code, signal));
     });
   });
 }

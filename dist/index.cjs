@@ -19649,9 +19649,8 @@ var init_buildah = __esm({
       }
       push(line) {
         const text2 = line.text;
-        if (text2.startsWith("STEP ") || text2.startsWith("[")) return this.stepLine(line);
-        const failedAt = text2.indexOf(FAILED_AT);
-        if (failedAt >= 0 && failedAt <= 14 && (text2.startsWith("Error: ") || text2.startsWith("error "))) {
+        if (text2.startsWith("STEP ") || text2.startsWith("[") || text2.startsWith("COMMIT ")) return this.stepLine(line);
+        if ((text2.startsWith("Error: ") || text2.startsWith("error ")) && text2.includes(FAILED_AT) && text2.indexOf(FAILED_AT) <= 14) {
           this.fail(line);
           return true;
         }
@@ -19675,7 +19674,7 @@ var init_buildah = __esm({
       stepLine(line) {
         const m = STEP.exec(line.text);
         if (m === null) {
-          if (this.step !== null && /^\[\d{1,4}\/\d{1,4}\] COMMIT\b/.test(line.text)) {
+          if (this.step !== null && /^(?:\[\d{1,4}\/\d{1,4}\] )?COMMIT\b/.test(line.text)) {
             this.ctx.emit({ type: "step-output", line: line.line, id: this.step, seconds: null, text: line.text, status: true });
             return true;
           }
@@ -19726,6 +19725,7 @@ var init_buildah = __esm({
 // src/grammar/classic.ts
 function isStepFailure(text2) {
   if (text2.startsWith("COPY failed: ") || text2.startsWith("ADD failed: ")) return true;
+  if (!text2.startsWith("The command '") && !text2.startsWith("ERROR: Service ") && !text2.startsWith("Service '")) return false;
   const command = text2.indexOf("The command '");
   if (command !== 0 && !(command > 0 && /^(?:ERROR: )?Service '[^']{1,200}' failed to build/.test(text2))) return false;
   return text2.includes("' returned a non-zero code: ", command);
@@ -19761,7 +19761,7 @@ var init_classic = __esm({
       push(line) {
         const text2 = line.text;
         if (text2.startsWith("Step ")) return this.stepLine(line);
-        if (text2.startsWith("Sending build context to Docker daemon") || text2.startsWith("Successfully built ") || text2.startsWith("Successfully tagged ")) {
+        if (text2.startsWith("Sending build context to Docker daemon") || this.lastIndex > 0 && (text2.startsWith("Successfully built ") || text2.startsWith("Successfully tagged "))) {
           this.ctx.seeFormat("classic");
           this.ctx.emit({ type: "text", line: line.line, text: text2 });
           return true;
@@ -20350,10 +20350,13 @@ var init_rawjson = __esm({
     MAX_VERTEXES = 1e5;
     LINE_SUFFIX = / \(line (\d+)\)$/;
     RawJsonGrammar = class {
-      constructor(emit) {
+      constructor(emit, fallback = () => {
+      }) {
         this.emit = emit;
+        this.fallback = fallback;
       }
       emit;
+      fallback;
       byDigest = /* @__PURE__ */ new Map();
       order = [];
       nextId = 1;
@@ -20368,6 +20371,14 @@ var init_rawjson = __esm({
       skipping = false;
       /** bake / compose targets seen in vertex names (bounded), see withKnownTarget. */
       targets = /* @__PURE__ */ new Set();
+      /** A record was read: the log is rawjson, and every line is offered here first. */
+      get engaged() {
+        return this.announcedFormat;
+      }
+      /** A lone `{` is held until the next line tells whether a record starts. */
+      get holding() {
+        return this.pending !== null || this.skipping;
+      }
       /**
        * Consumes one line; returns false when the line is not rawjson (the caller parses it otherwise).
        * Offer it every line: buildx 0.13 indents each record over many lines (`{`, `  "vertexes": [`,
@@ -20393,6 +20404,7 @@ var init_rawjson = __esm({
         const pending = this.pending;
         if (pending.length === 1 && !INDENTED_FIRST_KEY.test(line.text)) {
           this.pending = null;
+          this.fallback({ text: "{", line: this.pendingLine });
           return false;
         }
         pending.push(line.text);
@@ -20602,11 +20614,9 @@ var init_log_parser = __esm({
       tty;
       classic;
       buildah;
-      /** rawjson was seen: every line is offered to it first (its records may span lines). */
-      rawjsonEngaged = false;
       constructor(emit) {
         this.ctx = new ParseContext(emit);
-        this.rawjson = new RawJsonGrammar(emit);
+        this.rawjson = new RawJsonGrammar(emit, (held) => this.unframed(held));
         this.plain = new BuildkitPlainGrammar(this.ctx);
         this.closing = new ClosingBlockGrammar(this.ctx, (line) => this.unframed(line));
         this.tty = new BuildkitTtyGrammar(this.ctx);
@@ -20620,9 +20630,9 @@ var init_log_parser = __esm({
       push(line) {
         this.ctx.lastLine = line.line;
         const text2 = line.text;
-        if ((this.rawjsonEngaged || text2.charCodeAt(0) === 123) && this.rawjson.push(line)) {
-          this.rawjsonEngaged = true;
-          this.ctx.seeFormat("buildkit-rawjson", false);
+        const rawjson = this.rawjson;
+        if ((rawjson.engaged || rawjson.holding || text2.charCodeAt(0) === 123) && rawjson.push(line)) {
+          if (rawjson.engaged) this.ctx.seeFormat("buildkit-rawjson", false);
           return;
         }
         if (this.closing.active && this.closing.push(line)) return;
@@ -20811,9 +20821,10 @@ var init_build_model = __esm({
         const framed = FRAMED.has(this.format);
         const format = this.format;
         const steps = [];
+        const origin = this.origin();
         for (const step of this.steps.values()) {
           if (step.id === IMPLICIT_STEP_ID && framed) continue;
-          steps.push(this.finalStep(step));
+          steps.push(this.finalStep(step, origin));
         }
         const failedStep = this.failedStep(steps);
         const solveError = this.solveError === null ? null : { ...this.solveError, step: this.solveError.step ?? failedStep };
@@ -20830,7 +20841,7 @@ var init_build_model = __esm({
           steps,
           solveError,
           failedStep,
-          seconds: this.totalSeconds(steps),
+          seconds: this.totalSeconds(steps, origin),
           cacheHitRatio: this.cacheHitRatio(steps),
           lintWarnings: [...this.lintWarnings],
           lines: lines2
@@ -20912,11 +20923,10 @@ var init_build_model = __esm({
         if (kept.message.length === 0) kept.message = error64.message;
       }
       /** Seconds, start and end of a step, exact when the format gave wall-clock times. */
-      finalStep(step) {
+      finalStep(step, origin) {
         const clock2 = this.clocks.get(step.id);
         const out = { ...step, tail: [...step.tail] };
         if (clock2 === void 0) return out;
-        const origin = this.origin();
         if (origin !== null && clock2.startedAt !== null && this.countsWallClock(clock2)) {
           const endedAt = clock2.endedAt ?? (clock2.wall ? clock2.lastStamp : null);
           out.start = round((clock2.startedAt - origin) / 1e3);
@@ -20957,8 +20967,8 @@ var init_build_model = __esm({
         }
         return first;
       }
-      totalSeconds(steps) {
-        if (this.origin() !== null) {
+      totalSeconds(steps, origin) {
+        if (origin !== null) {
           let start = Infinity;
           let end = -Infinity;
           for (const step of steps) {
@@ -21397,7 +21407,7 @@ function analyse(source, flags) {
   const tree = parseRegex(source, flags);
   const builder = new AutomatonBuilder(flags.includes("i"));
   const top = builder.build(tree);
-  const quote2 = (state) => {
+  const quote = (state) => {
     const [start, end] = builder.spans[state];
     return start === end ? "the start of the search" : `\`${source.slice(start, end)}\``;
   };
@@ -21424,7 +21434,7 @@ function analyse(source, flags) {
   for (let p = 0; p < n; p++) {
     for (const [r, ways] of follow[p]) {
       if (ways > 1 && nfaComponent[r] === nfaComponent[p]) {
-        return `exponential backtracking: ${quote2(r)} is repeated by nested quantifiers; remove the inner or the outer one`;
+        return `exponential backtracking: ${quote(r)} is repeated by nested quantifiers; remove the inner or the outer one`;
       }
     }
   }
@@ -21476,7 +21486,7 @@ function analyse(source, flags) {
     const b = pairs[i] % n;
     const q = diagonalOf.get(pairComponent[i]);
     if (a !== b && q !== void 0 && denseSuccessors[i].length > 0) {
-      return `exponential backtracking: the text repeated around ${quote2(q)} can be matched in more than one way (nested or overlapping quantifiers); make the alternatives or the repeated parts unable to match the same text`;
+      return `exponential backtracking: the text repeated around ${quote(q)} can be matched in more than one way (nested or overlapping quantifiers); make the alternatives or the repeated parts unable to match the same text`;
     }
   }
   const predecessors = pairs.map(() => []);
@@ -21513,7 +21523,7 @@ function analyse(source, flags) {
       let fromP = forward.get(p);
       if (!fromP) forward.set(p, fromP = reach(dense.get(p * n + p), denseSuccessors));
       if (fromP[pq]) {
-        return `quadratic backtracking: ${quote2(p)} and ${quote2(q)} can repeat the same text one after the other; bound one of them ({0,200}) or put a literal neither can match between them`;
+        return `quadratic backtracking: ${quote(p)} and ${quote(q)} can repeat the same text one after the other; bound one of them ({0,200}) or put a literal neither can match between them`;
       }
     }
   }
@@ -21544,7 +21554,7 @@ function analyse(source, flags) {
     };
     for (const q of candidates) {
       if (walk(0, q) && walk(q, q * n + q)) {
-        return `quadratic backtracking: the pattern is not anchored and what comes before ${quote2(q)} can be made of what it repeats (${describe(sets[q])}), so every offset rescans the line; bound the repeat ({0,200}), anchor the pattern with ^, or put a literal it cannot match before it`;
+        return `quadratic backtracking: the pattern is not anchored and what comes before ${quote(q)} can be made of what it repeats (${describe(sets[q])}), so every offset rescans the line; bound the repeat ({0,200}), anchor the pattern with ^, or put a literal it cannot match before it`;
       }
     }
     return null;
@@ -28917,9 +28927,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -30524,16 +30534,16 @@ var init_redact = __esm({
           const name = text2.slice(nameStart, nameEnd);
           if (!isSecretName(name)) return -1;
           let valueEnd;
-          const quote2 = text2[valueStart];
-          if (quote2 === '"' || quote2 === "'") {
-            const close = text2.indexOf(quote2, valueStart + 1);
+          const quote = text2[valueStart];
+          if (quote === '"' || quote === "'") {
+            const close = text2.indexOf(quote, valueStart + 1);
             valueEnd = close < 0 ? text2.length : close + 1;
           } else {
             valueEnd = valueStart;
             while (valueEnd < text2.length && !VALUE_END.test(text2[valueEnd])) valueEnd++;
           }
           const value = text2.slice(valueStart, valueEnd);
-          const inner = quote2 === '"' || quote2 === "'" ? value.slice(1, value.endsWith(quote2) && value.length > 1 ? -1 : void 0) : value;
+          const inner = quote === '"' || quote === "'" ? value.slice(1, value.endsWith(quote) && value.length > 1 ? -1 : void 0) : value;
           if (isPlaceholderValue(inner)) return valueEnd;
           spans.push([valueStart, valueEnd, isAwsSecretName(name) ? "aws-secret-key" : "secret-assignment"]);
           return valueEnd;
@@ -30584,9 +30594,9 @@ var init_redact = __esm({
         let from = 0;
         for (const [start, end, kind] of spans) {
           if (start < from) continue;
-          const quote2 = text2[start] === '"' || text2[start] === "'" ? text2[start] : "";
+          const quote = text2[start] === '"' || text2[start] === "'" ? text2[start] : "";
           found.add(kind);
-          out += text2.slice(from, start) + quote2 + MASK + (quote2 && text2[end - 1] === quote2 && end - 1 > start ? quote2 : "");
+          out += text2.slice(from, start) + quote + MASK + (quote && text2[end - 1] === quote && end - 1 > start ? quote : "");
           from = end;
         }
         return out + text2.slice(from);
@@ -53574,14 +53584,14 @@ var init_read_lines = __esm({
 function splitWords(text2, escape = "\\") {
   const words2 = [];
   let current = "";
-  let quote2 = null;
+  let quote = null;
   let inWord = false;
   for (let i = 0; i < text2.length; i++) {
     const ch = text2[i];
-    if (quote2 !== null) {
+    if (quote !== null) {
       current += ch;
-      if (ch === escape && quote2 === '"' && i + 1 < text2.length) current += text2[++i];
-      else if (ch === quote2) quote2 = null;
+      if (ch === escape && quote === '"' && i + 1 < text2.length) current += text2[++i];
+      else if (ch === quote) quote = null;
       continue;
     }
     if (ch === " " || ch === "	") {
@@ -53593,25 +53603,25 @@ function splitWords(text2, escape = "\\") {
     inWord = true;
     current += ch;
     if (ch === escape && i + 1 < text2.length) current += text2[++i];
-    else if (ch === '"' || ch === "'") quote2 = ch;
+    else if (ch === '"' || ch === "'") quote = ch;
   }
   if (inWord) words2.push(current);
   return words2;
 }
 function unquote(word, escape = "\\") {
   let out = "";
-  let quote2 = null;
+  let quote = null;
   for (let i = 0; i < word.length; i++) {
     const ch = word[i];
-    if (quote2 === "'") {
-      if (ch === "'") quote2 = null;
+    if (quote === "'") {
+      if (ch === "'") quote = null;
       else out += ch;
-    } else if (quote2 === '"') {
-      if (ch === '"') quote2 = null;
+    } else if (quote === '"') {
+      if (ch === '"') quote = null;
       else if (ch === escape && i + 1 < word.length && '"$`\\'.includes(word[i + 1])) out += word[++i];
       else out += ch;
     } else if (ch === '"' || ch === "'") {
-      quote2 = ch;
+      quote = ch;
     } else if (ch === escape && i + 1 < word.length) {
       out += word[++i];
     } else {
@@ -54255,12 +54265,22 @@ var init_match_step = __esm({
   }
 });
 
+// src/run/shell-words.ts
+function quoteWord(word) {
+  if (word !== "" && SAFE_WORD.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+var SAFE_WORD;
+var init_shell_words = __esm({
+  "src/run/shell-words.ts"() {
+    "use strict";
+    SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+  }
+});
+
 // src/dockerfile/reproduce.ts
 function dockerfilePath(dockerfile, model) {
   return dockerfile?.path ?? model.solveError?.dockerfile ?? "Dockerfile";
-}
-function quote(arg) {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 function shellFor(from) {
   const ref = from === null ? null : parseImageRef(from);
@@ -54279,10 +54299,10 @@ function stageTarget(stage, dockerfile) {
     from: stage.from
   };
 }
-function targetOf(step, dockerfile) {
+function targetOf(step, dockerfile, known) {
   let stage;
   if (dockerfile !== null) {
-    const match = matchStep(step, dockerfile);
+    const match = known ?? matchStep(step, dockerfile);
     if (match.kind === "found") stage = match.stage;
     else if (step.stage !== null) stage = dockerfile.stages.find((s) => stageLabel(s) === step.stage.toLowerCase());
     else if (dockerfile.stages.length === 1) stage = dockerfile.stages[0];
@@ -54295,25 +54315,25 @@ function targetOf(step, dockerfile) {
 function buildAndShellCommand(target, file2, platform2) {
   const tag = `${TAG_PREFIX}:${target.name ?? "latest"}`;
   const parts = ["docker buildx build"];
-  if (target.name !== null) parts.push(`--target ${quote(target.name)}`);
-  if (platform2 !== null) parts.push(`--platform ${quote(platform2)}`);
-  parts.push(`-t ${tag} --load -f ${quote(file2)} .`);
+  if (target.name !== null) parts.push(`--target ${quoteWord(target.name)}`);
+  if (platform2 !== null) parts.push(`--platform ${quoteWord(platform2)}`);
+  parts.push(`-t ${tag} --load -f ${quoteWord(file2)} .`);
   return `${parts.join(" ")} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
 }
 function bakeAndShellCommand(bakeTarget, target, platform2) {
   const tag = `${TAG_PREFIX}:${target.name ?? "latest"}`;
-  const t = quote(bakeTarget);
+  const t = quoteWord(bakeTarget);
   const parts = [`docker buildx bake ${t}`];
-  if (target.name !== null) parts.push(`--set ${quote(`${bakeTarget}.target=${target.name}`)}`);
-  if (platform2 !== null) parts.push(`--set ${quote(`${bakeTarget}.platform=${platform2}`)}`);
-  parts.push(`--set ${quote(`${bakeTarget}.tags=${tag}`)} --load`);
+  if (target.name !== null) parts.push(`--set ${quoteWord(`${bakeTarget}.target=${target.name}`)}`);
+  if (platform2 !== null) parts.push(`--set ${quoteWord(`${bakeTarget}.platform=${platform2}`)}`);
+  parts.push(`--set ${quoteWord(`${bakeTarget}.tags=${tag}`)} --load`);
   return `${parts.join(" ")} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
 }
 function debuggerCommand(target, file2, platform2) {
   const parts = [`BUILDX_EXPERIMENTAL=1 docker buildx debug --on=error --invoke ${shellFor(target.from)} build`];
-  if (target.name !== null) parts.push(`--target ${quote(target.name)}`);
-  if (platform2 !== null) parts.push(`--platform ${quote(platform2)}`);
-  parts.push(`-f ${quote(file2)} .`);
+  if (target.name !== null) parts.push(`--target ${quoteWord(target.name)}`);
+  if (platform2 !== null) parts.push(`--platform ${quoteWord(platform2)}`);
+  parts.push(`-f ${quoteWord(file2)} .`);
   return parts.join(" ");
 }
 function nameFirst(target) {
@@ -54321,21 +54341,21 @@ function nameFirst(target) {
   const where2 = target.unnamedLine > 0 ? ` on line ${target.unnamedLine}` : "";
   return [`# --target needs a stage name: add \`AS ${target.name}\` to the stage's FROM${where2} first.`];
 }
-function failedLine(step, dockerfile, model) {
+function failedLine(step, dockerfile, model, known) {
   if (model.solveError?.line != null && (model.solveError.step === null || model.solveError.step === step.id)) return model.solveError.line;
   if (dockerfile === null) return null;
-  const match = matchStep(step, dockerfile);
+  const match = known ?? matchStep(step, dockerfile);
   return match.kind === "found" ? match.instruction.line : null;
 }
-function reproduceCommand(step, dockerfile, model) {
+function reproduceCommand(step, dockerfile, model, match) {
   if (step.internal) return null;
-  const target = targetOf(step, dockerfile);
+  const target = targetOf(step, dockerfile, match);
   const file2 = dockerfilePath(dockerfile, model);
   const platform2 = step.platform;
   const build = step.target !== null ? bakeAndShellCommand(step.target, target, platform2) : buildAndShellCommand(target, file2, platform2);
   const failed = step.status === "error" || step.id === model.failedStep;
   if (!failed) return [...nameFirst(target), build].join("\n");
-  const line = failedLine(step, dockerfile, model);
+  const line = failedLine(step, dockerfile, model, match);
   const at = line === null ? "the failing instruction" : `${file2}:${line}`;
   const stageWord = target.name === null ? "the build" : `stage "${target.name}"`;
   const isRun = /^RUN\b/i.test(step.instruction.trim());
@@ -54351,7 +54371,7 @@ function reproduceCommand(step, dockerfile, model) {
 }
 function stageReproduceCommand(stage, dockerfile) {
   const target = stageTarget(stage, dockerfile);
-  return [...nameFirst(target), buildAndShellCommand(target, dockerfile.path, stage.platform?.startsWith("$") ? null : stage.platform)].join("\n");
+  return [...nameFirst(target), buildAndShellCommand(target, dockerfile.path, stage.platform?.includes("$") ? null : stage.platform)].join("\n");
 }
 var BUILDX_DEBUG_MIN_VERSION, TAG_PREFIX, NO_BASH;
 var init_reproduce = __esm({
@@ -54360,6 +54380,7 @@ var init_reproduce = __esm({
     init_dockerfile();
     init_image_ref();
     init_match_step();
+    init_shell_words();
     BUILDX_DEBUG_MIN_VERSION = "0.12.0";
     TAG_PREFIX = "bkd-debug";
     NO_BASH = /* @__PURE__ */ new Set(["alpine", "busybox"]);
@@ -54441,8 +54462,9 @@ var init_locate = __esm({
        */
       reproduceFor(step) {
         const dockerfile = this.dockerfileFor(step);
-        if (!this.multiTarget || step.target === null || this.targets.has(step.target)) return reproduceCommand(step, dockerfile, this.model);
-        if (dockerfile !== null && this.matchFor(step)?.match.kind === "found") return reproduceCommand(step, dockerfile, this.model);
+        const match = this.matchFor(step)?.match;
+        if (!this.multiTarget || step.target === null || this.targets.has(step.target)) return reproduceCommand(step, dockerfile, this.model, match);
+        if (dockerfile !== null && match?.kind === "found") return reproduceCommand(step, dockerfile, this.model, match);
         const failed = this.failedStep === null ? void 0 : this.steps.get(this.failedStep);
         if (failed !== void 0 && failed.target === step.target && this.solveError?.dockerfile != null) return reproduceCommand(step, null, this.model);
         return null;
@@ -54840,7 +54862,7 @@ var init_cupti_not_in_runtime = __esm({
 
 // src/dockerfile/checks/shell-scan.ts
 function hasPipe(source) {
-  let quote2 = null;
+  let quote = null;
   let comment = false;
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
@@ -54848,15 +54870,15 @@ function hasPipe(source) {
       if (ch === "\n") comment = false;
       continue;
     }
-    if (quote2 !== null) {
-      if (ch === "\\" && quote2 === '"') i++;
-      else if (ch === quote2) quote2 = null;
+    if (quote !== null) {
+      if (ch === "\\" && quote === '"') i++;
+      else if (ch === quote) quote = null;
       continue;
     }
     if (ch === "\\") {
       i++;
     } else if (ch === '"' || ch === "'") {
-      quote2 = ch;
+      quote = ch;
     } else if (ch === "#" && (i === 0 || /\s/.test(source[i - 1]))) {
       comment = true;
     } else if (ch === "|") {
@@ -54880,17 +54902,17 @@ function commands(source) {
 function splitCommands(source) {
   const pieces = [];
   let current = "";
-  let quote2 = null;
+  let quote = null;
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
-    if (quote2 !== null) {
+    if (quote !== null) {
       current += ch;
-      if (ch === "\\" && quote2 === '"' && i + 1 < source.length) current += source[++i];
-      else if (ch === quote2) quote2 = null;
+      if (ch === "\\" && quote === '"' && i + 1 < source.length) current += source[++i];
+      else if (ch === quote) quote = null;
       continue;
     }
     if (ch === '"' || ch === "'") {
-      quote2 = ch;
+      quote = ch;
       current += ch;
     } else if (ch === "\\" && i + 1 < source.length) {
       const next = source[++i];
@@ -57665,7 +57687,7 @@ var require_lib = __commonJS({
 });
 
 // src/run/run-and-analyze.ts
-function exitCodeOf3(code, signal) {
+function processExitCode(code, signal) {
   if (code !== null) return code;
   if (signal !== null) return 128 + (import_node_os.constants.signals[signal] ?? 0);
   return 1;
@@ -57679,7 +57701,14 @@ function writeLine(output2, text2) {
 async function runAndAnalyze(command, options) {
   const analyzer = new Analyzer(options);
   const lines2 = new import_node_stream2.PassThrough();
-  const reading = readLogLines(lines2, (line) => analyzer.pushLine(line.at === void 0 ? { ...line, at: Date.now() } : line), options.lines);
+  const reading = readLogLines(
+    lines2,
+    (line) => {
+      line.at ??= Date.now();
+      analyzer.pushLine(line);
+    },
+    options.lines
+  );
   const tee = new Tee(options.output, lines2);
   const fence = options.fence ? startCommandFence() : null;
   if (fence) writeLine(options.output, fence.start + "\n");
@@ -57722,7 +57751,7 @@ async function runAndAnalyze(command, options) {
   await new Promise((resolve) => tee.end(resolve));
   await reading;
   if (fence) writeLine(options.output, (tee.atLineStart ? "" : "\n") + fence.end + "\n");
-  return { analysis: analyzer.finish(), exitCode: exitCodeOf3(code, signal), signal, cancelledBy };
+  return { analysis: analyzer.finish(), exitCode: processExitCode(code, signal), signal, cancelledBy };
 }
 var import_node_child_process, import_node_os, import_node_stream2, NOT_STARTED, Tee;
 var init_run_and_analyze = __esm({
@@ -63037,7 +63066,6 @@ function renderJobSummary(logs, options = {}) {
 init_expand_globs();
 init_multi_log();
 init_severity();
-init_text();
 init_main();
 init_run_and_analyze();
 init_workflow_commands();
@@ -63110,10 +63138,7 @@ async function analyse2(inputs, workspace) {
   if (logs.length === 0) {
     noLog = inputs.run === null && inputs.logFiles.length === 0 ? "no log to analyse: set the log-file or run input" : `no log to analyse: ${problems.join("; ")}`;
   }
-  for (const { name, analysis } of logs) {
-    info(fenceText(`${logs.length > 1 ? `== ${name} ==
-` : ""}${renderText(analysis, { color: false })}`).trimEnd());
-  }
+  if (logs.length > 0) info(fenceText(renderLogs(logs, "text", { color: false })).trimEnd());
   return { logs, noLog, buildExitCode, dockerfile: dockerfiles.dockerfile };
 }
 function emitAnnotations(plan) {

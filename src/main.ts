@@ -29,7 +29,6 @@ import { expandLogPaths } from './inputs/expand-globs.js';
 import type { Finding } from './model/types.js';
 import { renderLogs, type NamedAnalysis } from './report/multi-log.js';
 import { countBySeverity, failsOn } from './report/severity.js';
-import { renderText } from './report/text.js';
 import { rulesFor } from './cli/main.js';
 import { runAndAnalyze } from './run/run-and-analyze.js';
 import { fenceText } from './security/workflow-commands.js';
@@ -127,10 +126,8 @@ async function analyse(inputs: ActionInputs, workspace: string): Promise<Analyse
   if (logs.length === 0) {
     noLog = inputs.run === null && inputs.logFiles.length === 0 ? 'no log to analyse: set the log-file or run input' : `no log to analyse: ${problems.join('; ')}`;
   }
-  for (const { name, analysis } of logs) {
-    // The text report in the job log; it quotes the build's lines, so it is fenced too.
-    core.info(fenceText(`${logs.length > 1 ? `== ${name} ==\n` : ''}${renderText(analysis, { color: false })}`).trimEnd());
-  }
+  // The text report in the job log, as the CLI prints it; it quotes the build's lines, so it is fenced too.
+  if (logs.length > 0) core.info(fenceText(renderLogs(logs, 'text', { color: false })).trimEnd());
   return { logs, noLog, buildExitCode, dockerfile: dockerfiles.dockerfile };
 }
 
