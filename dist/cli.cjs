@@ -3528,9 +3528,9 @@ function renderTemplate(template, resolve) {
     }
   );
 }
-function safeValue(value) {
+function safeValue(value, max = maxValueLength) {
   let v = value.replace(new RegExp("\\p{Cc}+", "gu"), " ").trim();
-  if (v.length > maxValueLength) v = `${v.slice(0, maxValueLength - 1)}\u2026`;
+  if (v.length > max) v = `${v.slice(0, max - 1)}\u2026`;
   return v.replace(/`/g, "'").replace(/</g, "\u2039");
 }
 function captureNamesOf(patternSource) {
@@ -3598,8 +3598,8 @@ function exitCodeOf2(step, model) {
   return null;
 }
 function modified(values, modifier) {
-  if (modifier === "all") return [...values.keys()].map(safeValue).join(", ");
-  if (modifier === "words") return [...values.keys()].map(safeValue).join(" ");
+  if (modifier === "all") return [...values.keys()].map((v) => safeValue(v)).join(", ");
+  if (modifier === "words") return [...values.keys()].map((v) => safeValue(v)).join(" ");
   if (modifier === "counts") return [...values].map(([v, n]) => `${safeValue(v)} (${n})`).join(", ");
   if (modifier === "repeats") {
     return [...values].filter(([, n]) => n > 1).sort((a, b) => b[1] - a[1]).map(([v, n]) => `${safeValue(v)} (${n})`).join(", ");
@@ -3656,7 +3656,7 @@ function renderFinding(cr, input2, model) {
     }
     if (head === "enrich" && second !== void 0) {
       const v2 = enriched[second];
-      return v2 === void 0 ? void 0 : safeValue(v2);
+      return v2 === void 0 ? void 0 : safeValue(v2, maxEnrichedLength);
     }
     const values = input2.captures.get(p.name);
     if (values) return modified(values, p.modifier);
@@ -3677,12 +3677,14 @@ function renderFinding(cr, input2, model) {
   if (rule.docs !== void 0) finding.docs = rule.docs;
   return finding;
 }
+var maxEnrichedLength;
 var init_render_finding = __esm({
   "src/rules/render-finding.ts"() {
     "use strict";
     init_unfinished();
     init_enrichers();
     init_template();
+    maxEnrichedLength = 1e3;
   }
 });
 

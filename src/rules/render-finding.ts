@@ -75,8 +75,8 @@ function exitCodeOf(step: Step | null, model: BuildModel): number | null {
 
 /** A capture's values as a placeholder's modifier asks: the first, all, words, or with counts. */
 function modified(values: Map<string, number>, modifier: Placeholder['modifier']): string {
-  if (modifier === 'all') return [...values.keys()].map(safeValue).join(', ');
-  if (modifier === 'words') return [...values.keys()].map(safeValue).join(' ');
+  if (modifier === 'all') return [...values.keys()].map((v) => safeValue(v)).join(', ');
+  if (modifier === 'words') return [...values.keys()].map((v) => safeValue(v)).join(' ');
   if (modifier === 'counts') return [...values].map(([v, n]) => `${safeValue(v)} (${n})`).join(', ');
   if (modifier === 'repeats') {
     return [...values]
@@ -87,6 +87,9 @@ function modified(values: Map<string, number>, modifier: Placeholder['modifier']
   }
   return safeValue(values.keys().next().value ?? '');
 }
+
+/** Characters kept of an enricher's value. */
+const maxEnrichedLength = 1000;
 
 export function renderFinding(cr: CompiledRule, input: FindingInput, model: BuildModel): Finding {
   const rule = cr.rule;
@@ -140,8 +143,10 @@ export function renderFinding(cr: CompiledRule, input: FindingInput, model: Buil
       return v === undefined ? undefined : safeValue(v);
     }
     if (head === 'enrich' && second !== undefined) {
+      // An enricher writes whole sentences (a CUDA version's arch list): bounded, but not cut at a
+      // log value's length.
       const v = enriched[second];
-      return v === undefined ? undefined : safeValue(v);
+      return v === undefined ? undefined : safeValue(v, maxEnrichedLength);
     }
     const values = input.captures.get(p.name);
     if (values) return modified(values, p.modifier);

@@ -53,9 +53,9 @@ const maxValueLength = 200;
  * A log-derived value made safe to put into Markdown: one line, bounded, and without the
  * characters that could close a code span or open an HTML tag (reporters escape the rest).
  */
-export function safeValue(value: string): string {
+export function safeValue(value: string, max = maxValueLength): string {
   let v = value.replace(/\p{Cc}+/gu, ' ').trim();
-  if (v.length > maxValueLength) v = `${v.slice(0, maxValueLength - 1)}…`;
+  if (v.length > max) v = `${v.slice(0, max - 1)}…`;
   return v.replace(/`/g, "'").replace(/</g, '‹');
 }
 

@@ -334,3 +334,17 @@ describe('pip/build-isolation', () => {
   });
 });
 
+describe('enricher sentences', () => {
+  test('are not cut at a log value’s length: CUDA 12.9’s whole arch list and the verdict after it', async () => {
+    const log = [
+      '#9 [builder 4/6] RUN nvcc --version && nvcc -arch=sm_35 -c k.cu',
+      '#9 0.101 Cuda compilation tools, release 12.9, V12.9.41',
+      "#9 0.207 nvcc fatal   : Unsupported gpu architecture 'compute_35'",
+      '#9 ERROR: process "/bin/sh -c nvcc --version && nvcc -arch=sm_35 -c k.cu" did not complete successfully: exit code: 1',
+      '',
+    ].join('\n');
+    const [f] = (await analyzeLog(log)).filter((x) => x.ruleId === 'cuda/unsupported-arch');
+    expect(f?.message).toContain('sm_120, sm_121): sm_35 was removed (last accepted by CUDA 11.8).');
+  });
+});
+
