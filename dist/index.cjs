@@ -21887,6 +21887,8 @@ function cudaVersionEnrich(captures, step, model) {
   return {
     cudaVersion: version2 ?? "X.Y",
     aptSuffix: version2 ? version2.replace(".", "-") : "X-Y",
+    // PyTorch's wheel index names a CUDA version without its dot: 12.1 → cu121
+    wheelTag: version2 ? `cu${version2.replace(".", "")}` : "cuXY",
     baseImage: base ?? "",
     develImage: devel,
     // A whole sentence, so a message reads right when the log shows no base image (a pasted snippet).
@@ -30920,7 +30922,7 @@ var init_version_mismatch = __esm({
         // printed on two lines by older torch, on one line (`compilePyTorch`, no space) by newer ones.
         {
           literals: ["mismatches the version that was used to compile"],
-          pattern: "detected CUDA version \\((?<detected>\\d{1,3}\\.\\d{1,3})\\) mismatches the version that was used to compile(?: ?PyTorch \\((?<torchCuda>\\d{1,3}\\.\\d{1,3})\\))?"
+          pattern: "detected CUDA version \\((?<cudaVersion>\\d{1,3}\\.\\d{1,3})\\) mismatches the version that was used to compile(?: ?PyTorch \\((?<torchCuda>\\d{1,3}\\.\\d{1,3})\\))?"
         },
         // the second line of the two-line form
         {
@@ -30936,7 +30938,7 @@ var init_version_mismatch = __esm({
       context: [{ name: "ptx", literals: ["Unsupported .version"] }],
       scope: "step",
       specificity: 3,
-      message: "The CUDA toolkit in this stage is {detected|another version than torch's}, but torch was built with CUDA {torchCuda|another major version}: torch.utils.cpp_extension refuses to compile an extension when the major versions differ, because the extension would link against a CUDA runtime torch does not use.",
+      message: "The CUDA toolkit in this stage is {cudaVersion|another version than torch's}, but torch was built with CUDA {torchCuda|another major version}: torch.utils.cpp_extension refuses to compile an extension when the major versions differ, because the extension would link against a CUDA runtime torch does not use.",
       fix: [
         'Make the two agree: a `-devel` base image whose CUDA matches `python -c "import torch; print(torch.version.cuda)"`, or a torch',
         "build for the image's CUDA (the wheel index names it: `cu118`, `cu121`, `cu124`, \u2026):",
@@ -30944,8 +30946,8 @@ var init_version_mismatch = __esm({
         "```dockerfile",
         "# the CUDA torch was built with (X.Y.0 tags exist for every X.Y):",
         "FROM nvidia/cuda:{torchCuda|X.Y}.0-devel-ubuntu22.04",
-        "# or keep the image and install the torch built for its CUDA ({detected|X.Y} \u2192 cuXY without the dot, e.g. 12.1 \u2192 cu121):",
-        "RUN pip install torch --index-url https://download.pytorch.org/whl/cu121",
+        "# or keep the image and install the torch built for its CUDA ({enrich.cudaVersion}):",
+        "RUN pip install torch --index-url https://download.pytorch.org/whl/{enrich.wheelTag}",
         "```",
         "Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the same RUN (CUDA_HOME wins over the nvcc on PATH)."
       ].join("\n"),
@@ -30961,6 +30963,8 @@ var init_version_mismatch = __esm({
           ].join("\n")
         }
       ],
+      // the image's toolkit (`cudaVersion`) → its torch wheel index (`cu121`)
+      enrich: "cuda-version",
       docs: "https://pytorch.org/docs/stable/cpp_extension.html"
     };
   }

@@ -143,7 +143,7 @@ function baseImageOf(step: Step | null, model: BuildModel): string | null {
 
 /**
  * The `cuda-version` enricher: `cudaVersion` (`12.4`, or `X.Y` when the log does not tell),
- * `aptSuffix` (`12-4`: NVIDIA's apt packages are `cuda-cupti-12-4`), `baseImage` (the stage's
+ * `aptSuffix` (`12-4`: NVIDIA's apt packages are `cuda-cupti-12-4`), `wheelTag` (`cu124`, PyTorch's wheel index), `baseImage` (the stage's
  * CUDA base image as printed, or empty), `develImage` (the `-devel` flavour of it) and `stageNote`
  * (a sentence naming the base image, empty when the log shows none).
  */
@@ -163,6 +163,8 @@ export function cudaVersionEnrich(
   return {
     cudaVersion: version ?? 'X.Y',
     aptSuffix: version ? version.replace('.', '-') : 'X-Y',
+    // PyTorch's wheel index names a CUDA version without its dot: 12.1 → cu121
+    wheelTag: version ? `cu${version.replace('.', '')}` : 'cuXY',
     baseImage: base ?? '',
     develImage: devel,
     // A whole sentence, so a message reads right when the log shows no base image (a pasted snippet).

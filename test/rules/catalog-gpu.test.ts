@@ -230,6 +230,7 @@ describe('wordings seen in public projects’ build logs', () => {
     expect(f?.severity).toBe('error');
     expect(f?.message).toContain('The CUDA toolkit in this stage is 12.1, but torch was built with CUDA 11.8');
     expect(f?.fix).toContain('FROM nvidia/cuda:11.8.0-devel-ubuntu22.04');
+    expect(f?.fix).toContain('https://download.pytorch.org/whl/cu121');
     // the specific cause replaces pip's generic wheel failure in the same step
     const all = await analyzeLog(fixture('cuda/version-mismatch/match-cpp-extension-cu118-torch-cuda121-image'));
     expect(all.filter((x) => x.severity === 'error').map((x) => x.ruleId)).toEqual(['cuda/version-mismatch']);
@@ -238,6 +239,8 @@ describe('wordings seen in public projects’ build logs', () => {
   test('cuda/version-mismatch: newer torch prints "compilePyTorch" on one line', async () => {
     const [f] = await findingsOf('cuda/version-mismatch/match-compilepytorch-one-line-paste', 'cuda/version-mismatch');
     expect(f?.message).toContain('is 11.8, but torch was built with CUDA 12.4');
+    // the torch wheel index of the image's own CUDA, not a fixed one
+    expect(f?.fix).toContain('https://download.pytorch.org/whl/cu118');
   });
 
   test('cuda/version-mismatch: ptxas older than the PTX is its own variant with both ISA versions', async () => {

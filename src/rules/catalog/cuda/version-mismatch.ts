@@ -16,7 +16,7 @@ export const versionMismatch: RuleInput = {
     {
       literals: ['mismatches the version that was used to compile'],
       pattern:
-        'detected CUDA version \\((?<detected>\\d{1,3}\\.\\d{1,3})\\) mismatches the version that was used to compile(?: ?PyTorch \\((?<torchCuda>\\d{1,3}\\.\\d{1,3})\\))?',
+        'detected CUDA version \\((?<cudaVersion>\\d{1,3}\\.\\d{1,3})\\) mismatches the version that was used to compile(?: ?PyTorch \\((?<torchCuda>\\d{1,3}\\.\\d{1,3})\\))?',
     },
     // the second line of the two-line form
     {
@@ -33,7 +33,7 @@ export const versionMismatch: RuleInput = {
   scope: 'step',
   specificity: 3,
   message:
-    'The CUDA toolkit in this stage is {detected|another version than torch\'s}, but torch was built with CUDA ' +
+    'The CUDA toolkit in this stage is {cudaVersion|another version than torch\'s}, but torch was built with CUDA ' +
     '{torchCuda|another major version}: torch.utils.cpp_extension refuses to compile an extension when the major versions differ, ' +
     'because the extension would link against a CUDA runtime torch does not use.',
   fix: [
@@ -43,8 +43,8 @@ export const versionMismatch: RuleInput = {
     '```dockerfile',
     '# the CUDA torch was built with (X.Y.0 tags exist for every X.Y):',
     'FROM nvidia/cuda:{torchCuda|X.Y}.0-devel-ubuntu22.04',
-    '# or keep the image and install the torch built for its CUDA ({detected|X.Y} → cuXY without the dot, e.g. 12.1 → cu121):',
-    'RUN pip install torch --index-url https://download.pytorch.org/whl/cu121',
+    '# or keep the image and install the torch built for its CUDA ({enrich.cudaVersion}):',
+    'RUN pip install torch --index-url https://download.pytorch.org/whl/{enrich.wheelTag}',
     '```',
     'Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the same RUN (CUDA_HOME wins over the nvcc on PATH).',
   ].join('\n'),
@@ -63,5 +63,7 @@ export const versionMismatch: RuleInput = {
       ].join('\n'),
     },
   ],
+  // the image's toolkit (`cudaVersion`) → its torch wheel index (`cu121`)
+  enrich: 'cuda-version',
   docs: 'https://pytorch.org/docs/stable/cpp_extension.html',
 };
