@@ -12,17 +12,26 @@ export const notfound: RuleInput = {
     { literals: ['-NOTFOUND'], pattern: '\\b(?!\\w{0,200}(?:CUPTI|cupti)|CMAKE_CUDA_COMPILER-)(?<variable>[A-Za-z][A-Za-z0-9_]{0,200})-NOTFOUND' },
     // `CMake Error: The following variables are used in this project, but they are set to NOTFOUND.`
     { literals: ['are set to NOTFOUND'] },
-    // The list names each variable on a line of its own, then who uses it.
+  ],
+  context: [
+    { name: 'generateError', literals: ['are set to NOTFOUND'] },
+    // The generate-time list names each variable on a line of its own, then who uses it. Counted
+    // as context, not as hits: a bare `SOME_PATH` line elsewhere in a step is no NOTFOUND.
     {
+      name: 'listed',
+      tally: true,
       literals: ['_LIBRARY', '_LIBRARIES', '_LIB', '_INCLUDE', '_DIR', '_PATH', '_EXECUTABLE', '_FILE'],
       pattern:
         '^(?<variable>[A-Za-z][A-Za-z0-9_]*(?:_LIBRARY|_LIBRARIES|_LIB|_INCLUDE_DIR|_INCLUDE_DIRS|_INCLUDE_PATH|_DIR|_PATH|_EXECUTABLE|_FILE))(?: \\(ADVANCED\\))?$',
     },
-    { literals: ['linked by target "'], pattern: '^\\s{1,200}linked by target "(?<target>[^"]{1,200})"' },
-    { literals: ['used as include directory in'], pattern: '^\\s{1,200}used as include directory in (?:directory|target) "?(?<target>[^"\\s]{1,200})' },
-  ],
-  context: [
-    { name: 'generateError', literals: ['are set to NOTFOUND'] },
+    { name: 'usedBy', tally: true, literals: ['linked by target "'], pattern: '^\\s{1,200}linked by target "(?<target>[^"]{1,200})"' },
+    {
+      // the same name: a target that links a variable and one that includes it are both users of it
+      name: 'usedBy',
+      tally: true,
+      literals: ['used as include directory in'],
+      pattern: '^\\s{1,200}used as include directory in (?:directory|target) "?(?<target>[^"\\s]{1,200})',
+    },
     // TorchConfig.cmake's `static library kineto_LIBRARY-NOTFOUND not found.`: the pip / libtorch builds of torch link
     // kineto into libtorch and ship no separate library, and nothing links `kineto_LIBRARY`.
     { name: 'torchKineto', literals: ['kineto_LIBRARY-NOTFOUND'] },
@@ -41,8 +50,8 @@ export const notfound: RuleInput = {
       severity: 'error',
       title: 'CMake generate step failed: variables set to NOTFOUND',
       message:
-        'CMake stopped because {variable:all} are set to NOTFOUND but used by {target:all}: the configure step did not ' +
-        'find them and nothing checked before they were used.',
+        'CMake stopped because {context.listed.variable:all|variables} are set to NOTFOUND but used by ' +
+        '{context.usedBy.target:all|targets of this project}: the configure step did not find them and nothing checked before they were used.',
     },
     {
       when: 'torchKineto',
