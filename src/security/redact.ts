@@ -28,6 +28,8 @@ const MAX_KEY_LINES = 200;
 
 interface Seen {
   lines: number[];
+  /** The latest line counted, also once `lines` is full. */
+  lastLine: number;
   count: number;
   evidence: string[];
 }
@@ -81,8 +83,9 @@ export class Redactor {
 
   private record(kind: SecretKind, line: number, masked: string): void {
     let s = this.seen.get(kind);
-    if (!s) this.seen.set(kind, (s = { lines: [], count: 0, evidence: [] }));
-    if (s.lines[s.lines.length - 1] === line) return; // a line seen twice (raw, then decoded)
+    if (!s) this.seen.set(kind, (s = { lines: [], lastLine: -1, count: 0, evidence: [] }));
+    if (s.lastLine === line) return; // a line seen twice (raw, then decoded)
+    s.lastLine = line;
     s.count++;
     if (s.lines.length < MAX_LINES_LISTED) s.lines.push(line);
     if (s.evidence.length < MAX_EVIDENCE) s.evidence.push(masked.length > 500 ? masked.slice(0, 500) + '…' : masked);

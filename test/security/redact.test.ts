@@ -66,6 +66,15 @@ describe('Redactor.redact: what is masked', () => {
     expect(redactor.findings()).toEqual([]);
   });
 
+  test('a line redacted twice (raw, then its decoded text) counts once, past the lines listed too', () => {
+    const redactor = new Redactor();
+    for (let line = 1; line <= 15; line++) {
+      redactor.redact('#4 0.3 + docker login --username ci --password Sup3rS3cret registry.example.com', line);
+      redactor.redact('docker login --username ci --password Sup3rS3cret registry.example.com', line);
+    }
+    expect(redactor.findings()[0]?.message).toContain('and 5 more');
+  });
+
   test('compact JSON is read like spaced JSON', () => {
     const { out, redactor } = redactAll(['#4 0.2 {"access_token":"ya29.a0AfH6SMBx7d","expires_in":3599}']);
     expect(out[0]).toBe(`#4 0.2 {"access_token":"${MASK}","expires_in":3599}`);
