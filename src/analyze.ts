@@ -50,7 +50,7 @@ export class Analyzer {
     this.parser = new LogParser((raw: BuildEvent) => {
       const event = this.redactDecoded(raw);
       this.model.apply(event);
-      this.engine.observe(event, this.model);
+      this.engine.observe(event);
     });
   }
 

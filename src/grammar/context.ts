@@ -4,10 +4,9 @@
 // hostile log of endless distinct headers cannot grow memory without limit.
 import type { BuildEvent, LogFormat, StepHeader } from '../model/types.js';
 import { IMPLICIT_STEP_ID, implicitStepHeader } from '../model/implicit-step.js';
+import { FRAMED_FORMATS, MAX_STEPS } from '../model/framing.js';
 import { withKnownTarget } from './vertex-name.js';
 
-/** Steps registered at most; a build with more is far beyond any real Dockerfile. */
-export const MAX_STEPS = 5000;
 
 /** bake / compose target names remembered at most (to tell `[worker 1/4]` from a stage). */
 const MAX_TARGETS = 256;
@@ -27,14 +26,6 @@ export interface KnownStep {
   /** Last output timestamp printed for it, to undo BuildKit's `%#.4g` wrap past 9999 s. */
   lastSeconds: number;
 }
-
-export const FRAMED_FORMATS: ReadonlySet<LogFormat> = new Set<LogFormat>([
-  'buildkit-plain',
-  'buildkit-tty',
-  'buildkit-rawjson',
-  'classic',
-  'buildah',
-]);
 
 export class ParseContext {
   /** The first framed format seen, else `plain-text` once unframed text was read, else `unknown`. */
@@ -70,9 +61,6 @@ export class ParseContext {
     return this.byId.get(id);
   }
 
-  idForName(name: string): number | undefined {
-    return this.byName.get(name);
-  }
 
   /**
    * The step a name belongs to, allowing for the tty display, which cuts names to the terminal's

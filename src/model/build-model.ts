@@ -12,6 +12,7 @@
 import type { BuildEvent, BuildModel, LogFormat, SolveError, Step, StepHeader } from './types.js';
 import { IMPLICIT_STEP_ID, implicitStepHeader } from './implicit-step.js';
 import { exitCodeOf } from './exit-code.js';
+import { FRAMED_FORMATS, MAX_STEPS } from './framing.js';
 
 /** Output lines kept per step while it runs or after it failed. */
 export const TAIL_LINES = 50;
@@ -19,8 +20,6 @@ export const TAIL_LINES = 50;
 export const PASSED_TAIL_LINES = 10;
 /** Characters kept of one tail line. */
 export const TAIL_LINE_CHARS = 500;
-/** Steps tracked at most (as many as the grammars register). */
-export const MAX_MODEL_STEPS = 5000;
 /**
  * Steps after this many keep the short tail from the start: with every bound at its maximum the
  * tails hold at most 1000 × 50 + 4000 × 10 lines of 500 characters.
@@ -28,7 +27,6 @@ export const MAX_MODEL_STEPS = 5000;
 export const FULL_TAIL_STEPS = 1000;
 export const MAX_LINT_WARNINGS = 200;
 
-const FRAMED: ReadonlySet<LogFormat> = new Set<LogFormat>(['buildkit-plain', 'buildkit-tty', 'buildkit-rawjson', 'classic', 'buildah']);
 
 /** Formats that print no times of their own: their steps are timed by the CI's line stamps, if any. */
 const CLOCKLESS: ReadonlySet<LogFormat> = new Set<LogFormat>(['classic', 'buildah', 'plain-text']);
@@ -96,7 +94,7 @@ export class BuildModelBuilder {
   apply(event: BuildEvent): void {
     switch (event.type) {
       case 'format':
-        if (this.format === 'unknown' || (!FRAMED.has(this.format) && FRAMED.has(event.format))) this.format = event.format;
+        if (this.format === 'unknown' || (!FRAMED_FORMATS.has(this.format) && FRAMED_FORMATS.has(event.format))) this.format = event.format;
         return;
       case 'step-started':
         this.started(event.header, event.line, event.startedAt);
@@ -186,7 +184,7 @@ export class BuildModelBuilder {
   }
 
   finish(lines: number): BuildModel {
-    const framed = FRAMED.has(this.format);
+    const framed = FRAMED_FORMATS.has(this.format);
     const format: LogFormat = this.format;
     const steps: Step[] = [];
     const origin = this.origin();
@@ -226,7 +224,7 @@ export class BuildModelBuilder {
       if (startedAt !== undefined) this.clockOf(header.id).startedAt ??= startedAt;
       return;
     }
-    if (this.steps.size >= MAX_MODEL_STEPS) return;
+    if (this.steps.size >= MAX_STEPS) return;
     const step = emptyStep(header, line);
     step.start = round(this.clock);
     this.steps.set(header.id, step);

@@ -29,7 +29,6 @@ export interface CompiledRule {
   /** Line contexts (instruction contexts are checked when the rule is evaluated). */
   context: CompiledContext[];
   unless: CompiledMatcher[];
-  captureNames: string[];
 }
 
 /** What a prefilter hit points at. */
@@ -88,8 +87,7 @@ export function compileRules(rules: Rule[]): CompiledRuleSet {
       keepLast: c.keep === 'last',
     }));
     const unless = (rule.unless ?? []).map(compileMatcher);
-    const captureNames = (rule.match ?? []).flatMap((m) => (m.pattern ? captureNamesOf(m.pattern) : []));
-    compiled.push({ rule, order, match, context, unless, captureNames: [...new Set(captureNames)] });
+    compiled.push({ rule, order, match, context, unless });
 
     (rule.match ?? []).forEach((m, index) => register(m, { rule: order, kind: 'match', index }));
     (rule.context ?? []).forEach((c, index) => {

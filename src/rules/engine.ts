@@ -2,7 +2,6 @@
 // Every line a rule may see goes through one prefilter scan; only the matchers whose literal is in
 // the line run their regular expression. What matched is kept per rule and scope (bounded) and
 // turned into findings once the build model is complete.
-import type { BuildModelBuilder } from '../model/build-model.js';
 import type { BuildEvent, BuildModel, Step } from '../model/types.js';
 import type { Finding } from '../model/types.js';
 import { compileRules, type CompiledRuleSet } from './compile.js';
@@ -65,7 +64,7 @@ export class RuleEngine {
     this.lastHitLine = new Int32Array(enabled.length);
   }
 
-  observe(event: BuildEvent, _model?: BuildModelBuilder): void {
+  observe(event: BuildEvent): void {
     switch (event.type) {
       case 'step-output':
         if (!event.echo) this.lineAndSeam(event.text, event.line, event.id);
