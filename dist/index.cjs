@@ -20075,24 +20075,27 @@ var init_closing_blocks = __esm({
   }
 });
 
+// src/model/framing.ts
+var FRAMED_FORMATS, MAX_STEPS;
+var init_framing = __esm({
+  "src/model/framing.ts"() {
+    "use strict";
+    FRAMED_FORMATS = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic", "buildah"]);
+    MAX_STEPS = 5e3;
+  }
+});
+
 // src/grammar/context.ts
-var MAX_STEPS, MAX_TARGETS, PREFIX_SCAN_LIMIT, RECENT_ERRORS, FRAMED_FORMATS, ParseContext;
+var MAX_TARGETS, PREFIX_SCAN_LIMIT, RECENT_ERRORS, ParseContext;
 var init_context = __esm({
   "src/grammar/context.ts"() {
     "use strict";
     init_implicit_step();
+    init_framing();
     init_vertex_name();
-    MAX_STEPS = 5e3;
     MAX_TARGETS = 256;
     PREFIX_SCAN_LIMIT = 500;
     RECENT_ERRORS = 16;
-    FRAMED_FORMATS = /* @__PURE__ */ new Set([
-      "buildkit-plain",
-      "buildkit-tty",
-      "buildkit-rawjson",
-      "classic",
-      "buildah"
-    ]);
     ParseContext = class {
       constructor(emit) {
         this.emit = emit;
@@ -20124,9 +20127,6 @@ var init_context = __esm({
       }
       step(id) {
         return this.byId.get(id);
-      }
-      idForName(name) {
-        return this.byName.get(name);
       }
       /**
        * The step a name belongs to, allowing for the tty display, which cuts names to the terminal's
@@ -20698,19 +20698,18 @@ function runInstructionOf(message) {
   const command = current?.[1] ?? old?.[1];
   return command === void 0 ? null : `RUN ${command.replace(/\\"/g, '"')}`;
 }
-var TAIL_LINES, PASSED_TAIL_LINES, TAIL_LINE_CHARS, MAX_MODEL_STEPS, FULL_TAIL_STEPS, MAX_LINT_WARNINGS, FRAMED, CLOCKLESS, BuildModelBuilder;
+var TAIL_LINES, PASSED_TAIL_LINES, TAIL_LINE_CHARS, FULL_TAIL_STEPS, MAX_LINT_WARNINGS, CLOCKLESS, BuildModelBuilder;
 var init_build_model = __esm({
   "src/model/build-model.ts"() {
     "use strict";
     init_implicit_step();
     init_exit_code();
+    init_framing();
     TAIL_LINES = 50;
     PASSED_TAIL_LINES = 10;
     TAIL_LINE_CHARS = 500;
-    MAX_MODEL_STEPS = 5e3;
     FULL_TAIL_STEPS = 1e3;
     MAX_LINT_WARNINGS = 200;
-    FRAMED = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic", "buildah"]);
     CLOCKLESS = /* @__PURE__ */ new Set(["classic", "buildah", "plain-text"]);
     BuildModelBuilder = class {
       steps = /* @__PURE__ */ new Map();
@@ -20731,7 +20730,7 @@ var init_build_model = __esm({
       apply(event) {
         switch (event.type) {
           case "format":
-            if (this.format === "unknown" || !FRAMED.has(this.format) && FRAMED.has(event.format)) this.format = event.format;
+            if (this.format === "unknown" || !FRAMED_FORMATS.has(this.format) && FRAMED_FORMATS.has(event.format)) this.format = event.format;
             return;
           case "step-started":
             this.started(event.header, event.line, event.startedAt);
@@ -20818,7 +20817,7 @@ var init_build_model = __esm({
         return this.steps.get(id);
       }
       finish(lines2) {
-        const framed = FRAMED.has(this.format);
+        const framed = FRAMED_FORMATS.has(this.format);
         const format = this.format;
         const steps = [];
         const origin = this.origin();
@@ -20854,7 +20853,7 @@ var init_build_model = __esm({
           if (startedAt !== void 0) this.clockOf(header.id).startedAt ??= startedAt;
           return;
         }
-        if (this.steps.size >= MAX_MODEL_STEPS) return;
+        if (this.steps.size >= MAX_STEPS) return;
         const step = emptyStep(header, line);
         step.start = round(this.clock);
         this.steps.set(header.id, step);
@@ -21918,215 +21917,36 @@ var init_cuda_arch_enricher = __esm({
   }
 });
 
-// src/model/unfinished.ts
-function unfinishedStep(model) {
-  if (model.format === "plain-text" || model.format === "unknown") return null;
-  if (model.failedStep !== null || model.solveError !== null) return null;
-  let last = null;
-  for (const step of model.steps) {
-    if (step.status === "error") return null;
-    if (step.status !== "running" || step.id === IMPLICIT_STEP_ID) continue;
-    if (last === null || last.internal && !step.internal || last.internal === step.internal && step.lastLine > last.lastLine) last = step;
-  }
-  return last;
-}
-var init_unfinished = __esm({
-  "src/model/unfinished.ts"() {
-    "use strict";
-    init_implicit_step();
-  }
-});
-
-// src/rules/template.ts
-function placeholdersOf(template) {
-  const found = [];
-  for (const m of template.matchAll(tokenPattern)) {
-    if (m[1] !== void 0) found.push({ name: m[1], modifier: m[2] ?? null, fallback: m[3] ?? null });
-  }
-  return found;
-}
-function renderTemplate(template, resolve) {
-  return template.replace(
-    tokenPattern,
-    (token, name, modifier, fallback) => {
-      if (token === "{{") return "{";
-      if (token === "}}") return "}";
-      if (name === void 0) return token;
-      const p = { name, modifier: modifier ?? null, fallback: fallback ?? null };
-      const value = resolve(p);
-      return value === void 0 || value === "" ? fallback ?? "" : value;
-    }
-  );
-}
-function safeValue(value, max = maxValueLength) {
-  let v = value.replace(new RegExp("\\p{Cc}+", "gu"), " ").trim();
-  if (v.length > max) v = `${v.slice(0, max - 1)}\u2026`;
-  return v.replace(/`/g, "'").replace(/</g, "\u2039");
-}
-function captureNamesOf(patternSource) {
-  const names = [];
-  for (const m of patternSource.matchAll(/\(\?<([A-Za-z_$][\w$]*)>/g)) {
-    if (m[1] !== void 0 && !names.includes(m[1])) names.push(m[1]);
-  }
-  return names;
-}
-var tokenPattern, maxValueLength;
-var init_template = __esm({
-  "src/rules/template.ts"() {
-    "use strict";
-    tokenPattern = /\{\{|\}\}|\$\{[^{}\n]*\}|\{([A-Za-z][\w.-]*)(?::(all|words|counts|repeats))?(?:\|([^{}\n]*))?\}/g;
-    maxValueLength = 200;
-  }
-});
-
-// src/rules/render-finding.ts
+// src/timeline/format-duration.ts
 function formatDuration(seconds) {
+  if (!Number.isFinite(seconds) || seconds < 0) return "?";
+  if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m${String(Math.round(seconds % 60)).padStart(2, "0")}s`;
+  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, "0")}m`;
+}
+function formatSpan(seconds) {
+  if (!Number.isFinite(seconds) || seconds < 0) return "?";
   if (seconds < 60) return `${seconds.toFixed(1)}s`;
   const s = Math.round(seconds);
   if (s < 3600) return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, "0")}s`;
   return `${Math.floor(s / 3600)}h ${String(Math.floor(s % 3600 / 60)).padStart(2, "0")}m`;
 }
-function outcomeUnknown(model) {
-  return model.steps.length === 0 || model.format === "plain-text" || model.format === "unknown" || unfinishedStep(model) !== null;
-}
-function buildFailed(model) {
-  return model.failedStep !== null || model.solveError !== null || model.steps.some((s) => s.status === "error");
-}
-function onlyHolds(only, step, model) {
-  if (only === "any" || outcomeUnknown(model)) return true;
-  if (only === "failed-build" || step === null) return buildFailed(model);
-  return step.status === "error" || step.id === model.failedStep;
-}
-function contextStates(cr, input2) {
-  const states = /* @__PURE__ */ new Map();
-  for (const c of cr.context) {
-    if (c.source === "line") {
-      states.set(c.name, input2.contexts.has(c.name));
-      continue;
-    }
-    const instruction = input2.step && !input2.step.internal ? input2.step.instruction : null;
-    if (instruction === null || instruction === "") {
-      states.set(c.name, void 0);
-      continue;
-    }
-    const haystack = c.ignoreCase ? instruction.toLowerCase() : instruction;
-    const hasLiteral = c.literals.some((l) => haystack.includes(c.ignoreCase ? l.toLowerCase() : l));
-    const m = hasLiteral ? c.regex ? c.regex.exec(instruction) : null : null;
-    const seen = hasLiteral && (c.regex === null || m !== null);
-    states.set(c.name, seen);
-    if (seen && !input2.contexts.has(c.name)) {
-      const groups = {};
-      for (const [k, v] of Object.entries(m?.groups ?? {})) if (v !== void 0) groups[k] = v;
-      input2.contexts.set(c.name, { text: instruction, groups });
-    }
-  }
-  return states;
-}
-function exitCodeOf2(step, model) {
-  if (step?.exitCode != null) return step.exitCode;
-  if (step === null || step.id === model.failedStep || step.id === model.solveError?.step) return model.solveError?.exitCode ?? null;
-  return null;
-}
-function modified(values, modifier) {
-  if (modifier === "all") return [...values.keys()].map((v) => safeValue(v)).join(", ");
-  if (modifier === "words") return [...values.keys()].map((v) => safeValue(v)).join(" ");
-  if (modifier === "counts") return [...values].map(([v, n]) => `${safeValue(v)} (${n})`).join(", ");
-  if (modifier === "repeats") {
-    return [...values].filter(([, n]) => n > 1).sort((a, b) => b[1] - a[1]).map(([v, n]) => `${safeValue(v)} (${n})`).join(", ");
-  }
-  return safeValue(values.keys().next().value ?? "");
-}
-function renderFinding(cr, input2, model) {
-  const rule = cr.rule;
-  const states = contextStates(cr, input2);
-  const variant = rule.variants?.find((v) => {
-    const negated = v.when.startsWith("!");
-    const state = states.get(negated ? v.when.slice(1) : v.when);
-    return state === void 0 ? false : state !== negated;
-  });
-  const first = {};
-  for (const [name, values] of input2.captures) {
-    const v = values.keys().next();
-    if (!v.done) first[name] = v.value;
-  }
-  const step = input2.step;
-  let enriched = {};
-  const enricher = rule.enrich === void 0 ? void 0 : enrichers[rule.enrich];
-  if (enricher) {
-    const captureValues = { ...first };
-    for (const [name, hit] of input2.contexts) {
-      captureValues[`context.${name}`] = hit.text;
-      for (const [g, v] of Object.entries(hit.groups)) captureValues[`context.${name}.${g}`] = v;
-    }
-    try {
-      enriched = enricher(captureValues, step, model);
-    } catch {
-      enriched = {};
-    }
-  }
-  const fixed = {
-    count: String(input2.count),
-    stage: step?.stage ?? void 0,
-    instruction: step?.instruction,
-    step: input2.stepId === null ? void 0 : String(input2.stepId),
-    seconds: step?.seconds != null ? step.seconds.toFixed(1) : void 0,
-    duration: step?.seconds != null ? formatDuration(step.seconds) : void 0,
-    exitCode: exitCodeOf2(step, model)?.toString(),
-    platform: step?.platform ?? void 0,
-    error: step?.error ?? (step === null || step.id === model.failedStep ? model.solveError?.message : void 0)
-  };
-  const resolve = (p) => {
-    const [head, second, third] = p.name.split(".");
-    const tallied = head === "context" && p.modifier !== null ? input2.captures.get(p.name) : void 0;
-    if (tallied) return modified(tallied, p.modifier);
-    if (head === "context" && second !== void 0) {
-      const hit = input2.contexts.get(second);
-      const v2 = third === void 0 ? hit?.text : hit?.groups[third];
-      return v2 === void 0 ? void 0 : safeValue(v2);
-    }
-    if (head === "enrich" && second !== void 0) {
-      const v2 = enriched[second];
-      return v2 === void 0 ? void 0 : safeValue(v2, maxEnrichedLength);
-    }
-    const values = input2.captures.get(p.name);
-    if (values) return modified(values, p.modifier);
-    const v = fixed[p.name];
-    return v === void 0 ? void 0 : safeValue(v);
-  };
-  const severity = variant?.severity ?? rule.severity;
-  const finding = {
-    ruleId: rule.id,
-    severity,
-    title: variant?.title ?? rule.title,
-    message: renderTemplate(variant?.message ?? rule.message, resolve).trim(),
-    fix: renderTemplate(variant?.fix ?? rule.fix, resolve).trim(),
-    step: input2.stepId,
-    location: null,
-    evidence: input2.evidence
-  };
-  if (rule.docs !== void 0) finding.docs = rule.docs;
-  return finding;
-}
-var maxEnrichedLength;
-var init_render_finding = __esm({
-  "src/rules/render-finding.ts"() {
+var init_format_duration = __esm({
+  "src/timeline/format-duration.ts"() {
     "use strict";
-    init_unfinished();
-    init_enrichers();
-    init_template();
-    maxEnrichedLength = 1e3;
   }
 });
 
 // src/knowledge/step-duration.ts
 function stepDurationEnrich(_captures, step, _model) {
   if (step?.seconds == null) return { durationNote: "" };
-  return { durationNote: `The step ran ${formatDuration(step.seconds)}.` };
+  return { durationNote: `The step ran ${formatSpan(step.seconds)}.` };
 }
 var init_step_duration = __esm({
   "src/knowledge/step-duration.ts"() {
     "use strict";
-    init_render_finding();
+    init_format_duration();
   }
 });
 
@@ -22144,7 +21964,7 @@ function runningStepEnrich(_captures, _step, model) {
   if (step === null) {
     return { runningNote: "The log does not show which build step was running when the job was stopped.", runningInstruction: "" };
   }
-  const ran = step.seconds != null ? `, after ${formatDuration(step.seconds)} of it` : "";
+  const ran = step.seconds != null ? `, after ${formatSpan(step.seconds)} of it` : "";
   const instruction = step.instruction.length > 160 ? `${step.instruction.slice(0, 157)}\u2026` : step.instruction;
   return {
     runningNote: `The job was stopped while the build ran \`${instruction}\` (step #${step.id}${ran}): that step is what took the time.`,
@@ -22154,7 +21974,7 @@ function runningStepEnrich(_captures, _step, model) {
 var init_running_step = __esm({
   "src/knowledge/running-step.ts"() {
     "use strict";
-    init_render_finding();
+    init_format_duration();
   }
 });
 
@@ -22384,6 +22204,48 @@ var init_prefilter = __esm({
   }
 });
 
+// src/rules/template.ts
+function placeholdersOf(template) {
+  const found = [];
+  for (const m of template.matchAll(tokenPattern)) {
+    if (m[1] !== void 0) found.push({ name: m[1], modifier: m[2] ?? null, fallback: m[3] ?? null });
+  }
+  return found;
+}
+function renderTemplate(template, resolve) {
+  return template.replace(
+    tokenPattern,
+    (token, name, modifier, fallback) => {
+      if (token === "{{") return "{";
+      if (token === "}}") return "}";
+      if (name === void 0) return token;
+      const p = { name, modifier: modifier ?? null, fallback: fallback ?? null };
+      const value = resolve(p);
+      return value === void 0 || value === "" ? fallback ?? "" : value;
+    }
+  );
+}
+function safeValue(value, max = maxValueLength) {
+  let v = value.replace(new RegExp("\\p{Cc}+", "gu"), " ").trim();
+  if (v.length > max) v = `${v.slice(0, max - 1)}\u2026`;
+  return v.replace(/`/g, "'").replace(/</g, "\u2039");
+}
+function captureNamesOf(patternSource) {
+  const names = [];
+  for (const m of patternSource.matchAll(/\(\?<([A-Za-z_$][\w$]*)>/g)) {
+    if (m[1] !== void 0 && !names.includes(m[1])) names.push(m[1]);
+  }
+  return names;
+}
+var tokenPattern, maxValueLength;
+var init_template = __esm({
+  "src/rules/template.ts"() {
+    "use strict";
+    tokenPattern = /\{\{|\}\}|\$\{[^{}\n]*\}|\{([A-Za-z][\w.-]*)(?::(all|words|counts|repeats))?(?:\|([^{}\n]*))?\}/g;
+    maxValueLength = 200;
+  }
+});
+
 // src/rules/compile.ts
 function regexFlags(matcher) {
   return matcher.ignoreCase ? "i" : "";
@@ -22412,8 +22274,7 @@ function compileRules(rules) {
       keepLast: c.keep === "last"
     }));
     const unless = (rule.unless ?? []).map(compileMatcher);
-    const captureNames = (rule.match ?? []).flatMap((m) => m.pattern ? captureNamesOf(m.pattern) : []);
-    compiled.push({ rule, order, match, context: context3, unless, captureNames: [...new Set(captureNames)] });
+    compiled.push({ rule, order, match, context: context3, unless });
     (rule.match ?? []).forEach((m, index) => register2(m, { rule: order, kind: "match", index }));
     (rule.context ?? []).forEach((c, index) => {
       if ((c.source ?? "line") === "line") register2(c, { rule: order, kind: "context", index });
@@ -22512,6 +22373,159 @@ var init_compile = __esm({
       "platform",
       "error"
     ];
+  }
+});
+
+// src/model/unfinished.ts
+function unfinishedStep(model) {
+  if (model.format === "plain-text" || model.format === "unknown") return null;
+  if (model.failedStep !== null || model.solveError !== null) return null;
+  let last = null;
+  for (const step of model.steps) {
+    if (step.status === "error") return null;
+    if (step.status !== "running" || step.id === IMPLICIT_STEP_ID) continue;
+    if (last === null || last.internal && !step.internal || last.internal === step.internal && step.lastLine > last.lastLine) last = step;
+  }
+  return last;
+}
+var init_unfinished = __esm({
+  "src/model/unfinished.ts"() {
+    "use strict";
+    init_implicit_step();
+  }
+});
+
+// src/rules/render-finding.ts
+function outcomeUnknown(model) {
+  return model.steps.length === 0 || model.format === "plain-text" || model.format === "unknown" || unfinishedStep(model) !== null;
+}
+function buildFailed(model) {
+  return model.failedStep !== null || model.solveError !== null || model.steps.some((s) => s.status === "error");
+}
+function onlyHolds(only, step, model) {
+  if (only === "any" || outcomeUnknown(model)) return true;
+  if (only === "failed-build" || step === null) return buildFailed(model);
+  return step.status === "error" || step.id === model.failedStep;
+}
+function contextStates(cr, input2) {
+  const states = /* @__PURE__ */ new Map();
+  for (const c of cr.context) {
+    if (c.source === "line") {
+      states.set(c.name, input2.contexts.has(c.name));
+      continue;
+    }
+    const instruction = input2.step && !input2.step.internal ? input2.step.instruction : null;
+    if (instruction === null || instruction === "") {
+      states.set(c.name, void 0);
+      continue;
+    }
+    const haystack = c.ignoreCase ? instruction.toLowerCase() : instruction;
+    const hasLiteral = c.literals.some((l) => haystack.includes(c.ignoreCase ? l.toLowerCase() : l));
+    const m = hasLiteral ? c.regex ? c.regex.exec(instruction) : null : null;
+    const seen = hasLiteral && (c.regex === null || m !== null);
+    states.set(c.name, seen);
+    if (seen && !input2.contexts.has(c.name)) {
+      const groups = {};
+      for (const [k, v] of Object.entries(m?.groups ?? {})) if (v !== void 0) groups[k] = v;
+      input2.contexts.set(c.name, { text: instruction, groups });
+    }
+  }
+  return states;
+}
+function exitCodeOf2(step, model) {
+  if (step?.exitCode != null) return step.exitCode;
+  if (step === null || step.id === model.failedStep || step.id === model.solveError?.step) return model.solveError?.exitCode ?? null;
+  return null;
+}
+function modified(values, modifier) {
+  if (modifier === "all") return [...values.keys()].map((v) => safeValue(v)).join(", ");
+  if (modifier === "words") return [...values.keys()].map((v) => safeValue(v)).join(" ");
+  if (modifier === "counts") return [...values].map(([v, n]) => `${safeValue(v)} (${n})`).join(", ");
+  if (modifier === "repeats") {
+    return [...values].filter(([, n]) => n > 1).sort((a, b) => b[1] - a[1]).map(([v, n]) => `${safeValue(v)} (${n})`).join(", ");
+  }
+  return safeValue(values.keys().next().value ?? "");
+}
+function renderFinding(cr, input2, model) {
+  const rule = cr.rule;
+  const states = contextStates(cr, input2);
+  const variant = rule.variants?.find((v) => {
+    const negated = v.when.startsWith("!");
+    const state = states.get(negated ? v.when.slice(1) : v.when);
+    return state === void 0 ? false : state !== negated;
+  });
+  const first = {};
+  for (const [name, values] of input2.captures) {
+    const v = values.keys().next();
+    if (!v.done) first[name] = v.value;
+  }
+  const step = input2.step;
+  let enriched = {};
+  const enricher = rule.enrich === void 0 ? void 0 : enrichers[rule.enrich];
+  if (enricher) {
+    const captureValues = { ...first };
+    for (const [name, hit] of input2.contexts) {
+      captureValues[`context.${name}`] = hit.text;
+      for (const [g, v] of Object.entries(hit.groups)) captureValues[`context.${name}.${g}`] = v;
+    }
+    try {
+      enriched = enricher(captureValues, step, model);
+    } catch {
+      enriched = {};
+    }
+  }
+  const fixed = {
+    count: String(input2.count),
+    stage: step?.stage ?? void 0,
+    instruction: step?.instruction,
+    step: input2.stepId === null ? void 0 : String(input2.stepId),
+    seconds: step?.seconds != null ? step.seconds.toFixed(1) : void 0,
+    duration: step?.seconds != null ? formatSpan(step.seconds) : void 0,
+    exitCode: exitCodeOf2(step, model)?.toString(),
+    platform: step?.platform ?? void 0,
+    error: step?.error ?? (step === null || step.id === model.failedStep ? model.solveError?.message : void 0)
+  };
+  const resolve = (p) => {
+    const [head, second, third] = p.name.split(".");
+    const tallied = head === "context" && p.modifier !== null ? input2.captures.get(p.name) : void 0;
+    if (tallied) return modified(tallied, p.modifier);
+    if (head === "context" && second !== void 0) {
+      const hit = input2.contexts.get(second);
+      const v2 = third === void 0 ? hit?.text : hit?.groups[third];
+      return v2 === void 0 ? void 0 : safeValue(v2);
+    }
+    if (head === "enrich" && second !== void 0) {
+      const v2 = enriched[second];
+      return v2 === void 0 ? void 0 : safeValue(v2, maxEnrichedLength);
+    }
+    const values = input2.captures.get(p.name);
+    if (values) return modified(values, p.modifier);
+    const v = fixed[p.name];
+    return v === void 0 ? void 0 : safeValue(v);
+  };
+  const severity = variant?.severity ?? rule.severity;
+  const finding = {
+    ruleId: rule.id,
+    severity,
+    title: variant?.title ?? rule.title,
+    message: renderTemplate(variant?.message ?? rule.message, resolve).trim(),
+    fix: renderTemplate(variant?.fix ?? rule.fix, resolve).trim(),
+    step: input2.stepId,
+    location: null,
+    evidence: input2.evidence
+  };
+  if (rule.docs !== void 0) finding.docs = rule.docs;
+  return finding;
+}
+var maxEnrichedLength;
+var init_render_finding = __esm({
+  "src/rules/render-finding.ts"() {
+    "use strict";
+    init_unfinished();
+    init_enrichers();
+    init_format_duration();
+    init_template();
+    maxEnrichedLength = 1e3;
   }
 });
 
@@ -22801,7 +22815,7 @@ var init_engine = __esm({
         this.lastHit = new Int32Array(enabled.length);
         this.lastHitLine = new Int32Array(enabled.length);
       }
-      observe(event, _model) {
+      observe(event) {
         switch (event.type) {
           case "step-output":
             if (!event.echo) this.lineAndSeam(event.text, event.line, event.id);
@@ -30420,8 +30434,9 @@ var init_redact = __esm({
       }
       record(kind, line, masked) {
         let s = this.seen.get(kind);
-        if (!s) this.seen.set(kind, s = { lines: [], count: 0, evidence: [] });
-        if (s.lines[s.lines.length - 1] === line) return;
+        if (!s) this.seen.set(kind, s = { lines: [], lastLine: -1, count: 0, evidence: [] });
+        if (s.lastLine === line) return;
+        s.lastLine = line;
         s.count++;
         if (s.lines.length < MAX_LINES_LISTED) s.lines.push(line);
         if (s.evidence.length < MAX_EVIDENCE) s.evidence.push(masked.length > 500 ? masked.slice(0, 500) + "\u2026" : masked);
@@ -55362,7 +55377,7 @@ var init_analyze = __esm({
         this.parser = new LogParser((raw) => {
           const event = this.redactDecoded(raw);
           this.model.apply(event);
-          this.engine.observe(event, this.model);
+          this.engine.observe(event);
         });
       }
       options;
@@ -55772,20 +55787,6 @@ var init_timeline = __esm({
   }
 });
 
-// src/timeline/format-duration.ts
-function formatDuration2(seconds) {
-  if (!Number.isFinite(seconds) || seconds < 0) return "?";
-  if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m${String(Math.round(seconds % 60)).padStart(2, "0")}s`;
-  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, "0")}m`;
-}
-var init_format_duration = __esm({
-  "src/timeline/format-duration.ts"() {
-    "use strict";
-  }
-});
-
 // src/timeline/bars.ts
 function bar(value, max, width) {
   if (max <= 0 || value <= 0) return "";
@@ -55795,7 +55796,7 @@ function bar(value, max, width) {
 function barRows(timeline, limit = 10, width = 30) {
   const steps = timeline.steps.filter((s) => !s.cached && s.seconds > 0).sort((a, b) => b.seconds - a.seconds).slice(0, limit);
   const max = steps[0]?.seconds ?? 0;
-  return steps.map((step) => ({ step, bar: bar(step.seconds, max, width), duration: formatDuration2(step.seconds) }));
+  return steps.map((step) => ({ step, bar: bar(step.seconds, max, width), duration: formatDuration(step.seconds) }));
 }
 var EIGHTHS;
 var init_bars = __esm({
@@ -55952,10 +55953,10 @@ function renderText({ model, findings }, options) {
       const label = plain(`#${step.id} ${step.stage === "build" ? "" : `[${step.stage}] `}${step.label}`);
       out.push(`  ${duration3.padStart(7)} ${paint(c, color, bar2.padEnd(24))} ${label.length > 90 ? `${label.slice(0, 89)}\u2026` : label}`);
     }
-    for (const loss of timeline.losses.slice(0, 3)) out.push(paint(c, "dim", `  ~${formatDuration2(loss.seconds)} lost: ${plain(loss.detail)}`));
+    for (const loss of timeline.losses.slice(0, 3)) out.push(paint(c, "dim", `  ~${formatDuration(loss.seconds)} lost: ${plain(loss.detail)}`));
     const ratio = model.cacheHitRatio !== null ? `, cache hits ${Math.round(model.cacheHitRatio * 100)}%` : "";
     const critical = timeline.criticalPath.length > 0 ? `, critical path ${timeline.criticalPath.map((id) => `#${id}`).join(" \u2192 ")}` : "";
-    out.push(paint(c, "dim", `  ${model.steps.length} steps, ${formatDuration2(timeline.total)}${ratio}${critical}`));
+    out.push(paint(c, "dim", `  ${model.steps.length} steps, ${formatDuration(timeline.total)}${ratio}${critical}`));
   }
   return out.join("\n") + "\n";
 }
@@ -56145,20 +56146,20 @@ function renderGantt(timeline, options = {}) {
   );
   const stages = /* @__PURE__ */ new Map();
   for (const s of drawable) stages.set(s.stage, [...stages.get(s.stage) ?? [], s]);
-  const lines2 = ["gantt", "    dateFormat HH:mm:ss", "    axisFormat %H:%M:%S", `    title Build timeline ${formatDuration2(timeline.total)}`];
+  const lines2 = ["gantt", "    dateFormat HH:mm:ss", "    axisFormat %H:%M:%S", `    title Build timeline ${formatDuration(timeline.total)}`];
   let n = 0;
   for (const [stage, steps] of stages) {
     lines2.push(`    section ${mermaidLabel(stage, 30)}`);
     const folded = steps.filter((s) => !shown.has(s.id));
     for (const s of steps.filter((x) => shown.has(x.id)).sort((a, b) => a.start - b.start)) {
       const tags = [s.status === "error" ? "crit" : s.critical ? "active" : ""].filter(Boolean);
-      const label = mermaidLabel(`${s.id} ${s.label} ${formatDuration2(s.seconds)}`, maxLabel);
+      const label = mermaidLabel(`${s.id} ${s.label} ${formatDuration(s.seconds)}`, maxLabel);
       lines2.push(taskLine(label, tags, `t${++n}`, s.start, s.seconds));
     }
     if (folded.length > 0) {
       const start = Math.min(...folded.map((s) => s.start));
       const seconds = folded.reduce((sum, s) => sum + s.seconds, 0);
-      lines2.push(taskLine(mermaidLabel(`${folded.length} other steps ${formatDuration2(seconds)}`), ["done"], `t${++n}`, start, seconds));
+      lines2.push(taskLine(mermaidLabel(`${folded.length} other steps ${formatDuration(seconds)}`), ["done"], `t${++n}`, start, seconds));
     }
   }
   return lines2.join("\n");
@@ -56172,12 +56173,7 @@ var init_mermaid = __esm({
 
 // src/report/markdown-words.ts
 function formatSeconds(seconds) {
-  if (seconds === null) return "?";
-  if (seconds < 60) return `${seconds.toFixed(1)}s`;
-  const total = Math.round(seconds);
-  const m = Math.floor(total / 60);
-  const s = total % 60;
-  return m < 60 ? `${m}m ${String(s).padStart(2, "0")}s` : `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, "0")}m`;
+  return seconds === null ? "?" : formatSpan(seconds);
 }
 function locationLabel(finding) {
   return finding.location ? `${finding.location.file}:${finding.location.line}` : null;
@@ -56235,6 +56231,7 @@ var SEVERITY_MARK, BLOCK_START;
 var init_markdown_words = __esm({
   "src/report/markdown-words.ts"() {
     "use strict";
+    init_format_duration();
     init_step_words();
     SEVERITY_MARK = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
     BLOCK_START = /^ {0,3}(?:```|~~~|[-*+] |\d{1,9}\. )/;

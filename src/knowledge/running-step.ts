@@ -2,7 +2,7 @@
 // findings about a build stopped from outside (a CI job's time limit) whose own line belongs to
 // no step. The last such step is the one the job was waiting for.
 import type { BuildModel, Step } from '../model/types.js';
-import { formatDuration } from '../rules/render-finding.js';
+import { formatSpan } from '../timeline/format-duration.js';
 
 /** The Dockerfile step seen last among those that never finished, or null. */
 export function lastRunningStep(model: BuildModel): Step | null {
@@ -19,7 +19,7 @@ export function runningStepEnrich(_captures: Readonly<Record<string, string>>, _
   if (step === null) {
     return { runningNote: 'The log does not show which build step was running when the job was stopped.', runningInstruction: '' };
   }
-  const ran = step.seconds != null ? `, after ${formatDuration(step.seconds)} of it` : '';
+  const ran = step.seconds != null ? `, after ${formatSpan(step.seconds)} of it` : '';
   const instruction = step.instruction.length > 160 ? `${step.instruction.slice(0, 157)}…` : step.instruction;
   return {
     runningNote: `The job was stopped while the build ran \`${instruction}\` (step #${step.id}${ran}): that step is what took the time.`,

@@ -1,9 +1,9 @@
 // The `step-duration` enricher: how long the finding's step ran, as a sentence, so a message can
 // say it and still read right for a pasted snippet that has no step and no timestamps.
 import type { BuildModel, Step } from '../model/types.js';
-import { formatDuration } from '../rules/render-finding.js';
+import { formatSpan } from '../timeline/format-duration.js';
 
 export function stepDurationEnrich(_captures: Readonly<Record<string, string>>, step: Step | null, _model: BuildModel): Record<string, string> {
   if (step?.seconds == null) return { durationNote: '' };
-  return { durationNote: `The step ran ${formatDuration(step.seconds)}.` };
+  return { durationNote: `The step ran ${formatSpan(step.seconds)}.` };
 }

@@ -1,4 +1,5 @@
 // Small wordings shared by the Markdown reports (summary, comment, `--format markdown`).
+import { formatSpan } from '../timeline/format-duration.js';
 import type { Finding, Severity } from '../model/types.js';
 import { plural, shorten, shortStepLabel } from './step-words.js';
 
@@ -7,12 +8,7 @@ export { plural, shorten, shortStepLabel };
 export const SEVERITY_MARK: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 
 export function formatSeconds(seconds: number | null): string {
-  if (seconds === null) return '?';
-  if (seconds < 60) return `${seconds.toFixed(1)}s`;
-  const total = Math.round(seconds);
-  const m = Math.floor(total / 60);
-  const s = total % 60;
-  return m < 60 ? `${m}m ${String(s).padStart(2, '0')}s` : `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m`;
+  return seconds === null ? '?' : formatSpan(seconds);
 }
 
 /** `Dockerfile:14` for a located finding, null otherwise. */

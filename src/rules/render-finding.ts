@@ -5,6 +5,7 @@ import type { CompiledRule } from './compile.js';
 import { unfinishedStep } from '../model/unfinished.js';
 import { enrichers, type CaptureValues } from './enrichers.js';
 import type { ContextHit } from './scope-state.js';
+import { formatSpan } from '../timeline/format-duration.js';
 import { renderTemplate, safeValue, type Placeholder } from './template.js';
 
 /** What a finding is made from, whatever produced it (lines of a scope, or a step trigger). */
@@ -18,12 +19,6 @@ export interface FindingInput {
   contexts: Map<string, ContextHit>;
 }
 
-export function formatDuration(seconds: number): string {
-  if (seconds < 60) return `${seconds.toFixed(1)}s`;
-  const s = Math.round(seconds);
-  if (s < 3600) return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
-}
 
 /** Whether the build's outcome is unknown (an unframed paste, a log cut mid-build): then `only` conditions hold. */
 export function outcomeUnknown(model: BuildModel): boolean {
@@ -127,7 +122,7 @@ export function renderFinding(cr: CompiledRule, input: FindingInput, model: Buil
     instruction: step?.instruction,
     step: input.stepId === null ? undefined : String(input.stepId),
     seconds: step?.seconds != null ? step.seconds.toFixed(1) : undefined,
-    duration: step?.seconds != null ? formatDuration(step.seconds) : undefined,
+    duration: step?.seconds != null ? formatSpan(step.seconds) : undefined,
     exitCode: exitCodeOf(step, model)?.toString(),
     platform: step?.platform ?? undefined,
     error: step?.error ?? (step === null || step.id === model.failedStep ? model.solveError?.message : undefined),

@@ -136,6 +136,7 @@ describe('the enrichers', () => {
     expect(out).toEqual({
       cudaVersion: '12.4',
       aptSuffix: '12-4',
+      wheelTag: 'cu124',
       baseImage: 'nvidia/cuda:12.4.1-runtime-ubuntu22.04',
       develImage: 'nvidia/cuda:12.4.1-devel-ubuntu22.04',
       stageNote: 'The base image of this stage is nvidia/cuda:12.4.1-runtime-ubuntu22.04.',
@@ -145,6 +146,7 @@ describe('the enrichers', () => {
   test('cuda-version with nothing to go on gives placeholders a reader can fill in', () => {
     const out = cudaVersionEnrich({}, null, makeModel());
     expect(out.aptSuffix).toBe('X-Y');
+    expect(out.wheelTag).toBe('cuXY');
     expect(out.develImage).toBe('nvidia/cuda:X.Y.Z-devel-ubuntu22.04');
     expect(out.stageNote).toBe('');
   });
