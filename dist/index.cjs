@@ -55728,12 +55728,6 @@ function criticalPath(steps) {
   }
   return path5.reverse().map((s) => s.id);
 }
-function nativePlatform2(steps) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const s of steps) if (s.platform) counts.set(s.platform, (counts.get(s.platform) ?? 0) + 1);
-  if (counts.size < 2) return counts.has("linux/amd64") || counts.size === 0 ? "linux/amd64" : null;
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
-}
 function copiesWholeContext(instruction) {
   const words2 = instruction.split(/\s+/);
   if (words2[0] !== "COPY" && words2[0] !== "ADD") return false;
@@ -55748,9 +55742,9 @@ function losses(model, findings) {
     const step = byId.get(f.step);
     if (step?.seconds) out.push({ cause: "pip-backtracking", step: step.id, seconds: step.seconds, detail: `pip backtracking in step ${step.id}` });
   }
-  const native = nativePlatform2(model.steps);
+  const native = nativePlatform(model.steps);
   for (const s of model.steps) {
-    if (!s.platform || s.platform === native || s.cached || !s.seconds || s.internal) continue;
+    if (!s.platform || platformArch(s.platform) === native || s.cached || !s.seconds || s.internal) continue;
     if (!/^RUN\b/.test(s.instruction)) continue;
     const lost = s.seconds * (1 - 1 / EMULATION_SLOWDOWN);
     out.push({ cause: "emulation", step: s.id, seconds: lost, detail: `step ${s.id} running on ${s.platform} under emulation (about ${EMULATION_SLOWDOWN}\xD7 slower than native)` });
@@ -55783,6 +55777,7 @@ var EMULATION_SLOWDOWN;
 var init_timeline = __esm({
   "src/timeline/timeline.ts"() {
     "use strict";
+    init_native_platform();
     EMULATION_SLOWDOWN = 10;
   }
 });

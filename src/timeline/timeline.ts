@@ -1,5 +1,6 @@
 // Where the time went: the build model's steps placed on one clock, the critical path through
 // them, and the time lost to causes we can name. Pure data; the renderers draw it.
+import { nativePlatform, platformArch } from '../rules/native-platform.js';
 import type { BuildModel, Finding, Step } from '../model/types.js';
 
 export interface TimelineStep {
@@ -105,13 +106,6 @@ export function criticalPath(steps: readonly TimelineStep[]): number[] {
 }
 
 /** The platform most steps ran on: emulation is anything else. */
-function nativePlatform(steps: readonly Step[]): string | null {
-  const counts = new Map<string, number>();
-  for (const s of steps) if (s.platform) counts.set(s.platform, (counts.get(s.platform) ?? 0) + 1);
-  if (counts.size < 2) return counts.has('linux/amd64') || counts.size === 0 ? 'linux/amd64' : null;
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
-}
-
 /** `COPY . .`, `ADD . /src`, `COPY --chown=1000 ./ /app`: a source that is the context's root. */
 function copiesWholeContext(instruction: string): boolean {
   const words = instruction.split(/\s+/);
@@ -130,9 +124,11 @@ function losses(model: BuildModel, findings: readonly Finding[]): TimeLoss[] {
     if (step?.seconds) out.push({ cause: 'pip-backtracking', step: step.id, seconds: step.seconds, detail: `pip backtracking in step ${step.id}` });
   }
 
+  // The same answer as the rules' (buildx/emulated-slow-step): the platform whose copies of the same
+  // steps ran fastest, else the standard hosted runners' linux/amd64.
   const native = nativePlatform(model.steps);
   for (const s of model.steps) {
-    if (!s.platform || s.platform === native || s.cached || !s.seconds || s.internal) continue;
+    if (!s.platform || platformArch(s.platform) === native || s.cached || !s.seconds || s.internal) continue;
     if (!/^RUN\b/.test(s.instruction)) continue;
     const lost = s.seconds * (1 - 1 / EMULATION_SLOWDOWN);
     out.push({ cause: 'emulation', step: s.id, seconds: lost, detail: `step ${s.id} running on ${s.platform} under emulation (about ${EMULATION_SLOWDOWN}× slower than native)` });

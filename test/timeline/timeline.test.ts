@@ -146,3 +146,24 @@ describe('markdown timeline section', () => {
     expect(md.indexOf('<details><summary>Timeline chart</summary>')).toBeLessThan(md.indexOf('```mermaid'));
   });
 });
+
+describe('time lost to emulation names the same platform as the rules', () => {
+  const build = (amd64Seconds: number, arm64Seconds: number) =>
+    makeModel({
+      failedStep: null,
+      steps: [
+        makeStep({ id: 1, stage: 'builder', index: 2, total: 2, instruction: 'RUN make -j8', platform: 'linux/amd64', seconds: amd64Seconds, start: 0, end: amd64Seconds }),
+        makeStep({ id: 2, stage: 'builder', index: 2, total: 2, instruction: 'RUN make -j8', platform: 'linux/arm64', seconds: arm64Seconds, start: 0, end: arm64Seconds }),
+      ],
+    });
+
+  it('on an amd64 runner the slow arm64 copy is the emulated one', () => {
+    const losses = buildTimeline(build(60, 600)).losses.filter((l) => l.cause === 'emulation');
+    expect(losses.map((l) => l.step)).toEqual([2]);
+  });
+
+  it('on an arm64 runner (its copy ran fast) the amd64 copy is, even with as many steps of each', () => {
+    const losses = buildTimeline(build(600, 60)).losses.filter((l) => l.cause === 'emulation');
+    expect(losses.map((l) => l.step)).toEqual([1]);
+  });
+});
