@@ -13,6 +13,8 @@ import type { Dockerfile } from './dockerfile/dockerfile.js';
 import { locateFindings } from './dockerfile/locate.js';
 import { runStaticChecks, withoutRepeats } from './dockerfile/checks/index.js';
 import { buildReport } from './report/json.js';
+import { FactCollector } from './facts/collect-facts.js';
+import type { BuildFacts } from './facts/types.js';
 
 export interface AnalyzeOptions {
   /** The rule set; the built-in catalog when omitted. */
@@ -33,6 +35,8 @@ export interface AnalyzeOptions {
 
 export interface Analysis {
   model: BuildModel;
+  /** What the log proves about the build, each value with its evidence line. */
+  facts: BuildFacts;
   findings: Finding[];
   report: Report;
 }
@@ -41,6 +45,7 @@ export interface Analysis {
 export class Analyzer {
   private readonly redactor = new Redactor();
   private readonly model = new BuildModelBuilder();
+  private readonly facts = new FactCollector();
   private readonly engine: RuleEngine;
   private readonly parser: LogParser;
   private lines = 0;
@@ -50,6 +55,7 @@ export class Analyzer {
     this.parser = new LogParser((raw: BuildEvent) => {
       const event = this.redactDecoded(raw);
       this.model.apply(event);
+      this.facts.observe(event);
       this.engine.observe(event);
     });
   }
@@ -77,18 +83,19 @@ export class Analyzer {
   finish(): Analysis {
     this.parser.end();
     const model = this.model.finish(this.lines);
+    const facts = this.facts.finish(model);
     const dockerfile = this.options.dockerfile ?? this.options.resolveDockerfile?.(model) ?? null;
     const targets = this.options.targets ?? new Map<string, Dockerfile>();
     // The Dockerfile's own static checks run whenever it is known, even for a build that passed;
     // they come after the log's findings, which explain what happened to this build. Each
     // Dockerfile is checked once, however many targets build it.
     const secrets = this.options.reportSecrets === false ? [] : this.redactor.findings();
-    const fromLog = locateFindings([...this.engine.finish(model), ...secrets], model, dockerfile, { targets });
+    const fromLog = locateFindings([...this.engine.finish(model, facts), ...secrets], model, dockerfile, { targets });
     const checked = new Map<string, Dockerfile>();
     for (const file of [dockerfile, ...targets.values()]) if (file !== null && !checked.has(file.path)) checked.set(file.path, file);
     const fromDockerfile = [...checked.values()].flatMap((file) => withoutRepeats(locateFindings(runStaticChecks(file), model, file, { targets }), fromLog));
     const findings = [...fromLog, ...fromDockerfile];
-    return { model, findings, report: buildReport(model, findings) };
+    return { model, facts, findings, report: buildReport(model, findings, facts) };
   }
 }
 

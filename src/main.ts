@@ -203,6 +203,7 @@ async function writeOutputs(logs: NamedAnalysis[], dockerfile: Dockerfile | null
   core.setOutput('error-count', String(outputs.errorCount));
   core.setOutput('warning-count', String(outputs.warningCount));
   core.setOutput('findings', outputs.findings);
+  core.setOutput('retryable', String(outputs.retryable));
   if (logs.length === 0) return;
   // A directory of its own: two uses of the action in one job do not overwrite each other.
   const dir = await fs.mkdtemp(path.join(env.RUNNER_TEMP || os.tmpdir(), 'buildkit-doctor-'));

@@ -21,7 +21,7 @@ function emptyModel(): BuildModel {
 export function lintAnalysis(dockerfile: Dockerfile, onCheckError?: (checkId: string, error: unknown) => void): Analysis {
   const model = emptyModel();
   const findings = locateFindings(runStaticChecks(dockerfile, onCheckError), model, dockerfile);
-  return { model, findings, report: buildReport(model, findings) };
+  return { model, facts: {}, findings, report: buildReport(model, findings) };
 }
 
 /** The reports open with a verdict about a build; lint has no build, so it says what it checked. */

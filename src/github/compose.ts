@@ -90,7 +90,7 @@ export function composeReport(logs: readonly NamedAnalysis[], options: ComposeOp
   logs.forEach(({ name }, i) => {
     const p = parts[i];
     if (!p) return;
-    sections.push(`#### ${codeSpan(name)}\n\n**${p.verdict.markdown}**`);
+    sections.push(`#### ${codeSpan(name)}\n\n**${p.verdict.markdown}**${p.facts ? `\n\n${p.facts}` : ''}`);
     if (p.table) sections.push(p.table);
     sections.push(...p.details.slice(0, options.maxDetails));
     if (p.timeline) sections.push(p.timeline);

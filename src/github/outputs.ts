@@ -12,6 +12,11 @@ export interface ActionOutputs {
   warningCount: number;
   /** Minified JSON array of findings, each with `log` when several logs were analysed. */
   findings: string;
+  /**
+   * True when there are errors and a retry can help with every one (a registry 5xx, a DNS
+   * failure, a lost runner): a workflow can then re-run the job instead of waking someone.
+   */
+  retryable: boolean;
 }
 
 type OutputFinding = Finding & { log?: string };
@@ -19,7 +24,13 @@ type OutputFinding = Finding & { log?: string };
 export function actionOutputs(logs: readonly NamedAnalysis[], limitBytes = OUTPUT_LIMIT_BYTES): ActionOutputs {
   const all: OutputFinding[] = logs.flatMap(({ name, analysis }) => analysis.findings.map((f) => (logs.length > 1 ? { ...f, log: name } : f)));
   const counts = countBySeverity(all);
-  return { errorCount: counts.error, warningCount: counts.warning, findings: compactFindings(all, limitBytes) };
+  const errors = all.filter((f) => f.severity === 'error');
+  return {
+    errorCount: counts.error,
+    warningCount: counts.warning,
+    findings: compactFindings(all, limitBytes),
+    retryable: errors.length > 0 && errors.every((f) => f.retryable),
+  };
 }
 
 export function compactFindings(findings: readonly OutputFinding[], limitBytes = OUTPUT_LIMIT_BYTES): string {

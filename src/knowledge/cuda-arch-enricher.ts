@@ -2,65 +2,20 @@
 // used (from the failing step's own output, its instruction, or the stage's base image) and say
 // which architectures that version accepts. A pure function of what the log showed.
 import type { BuildModel, Step } from '../model/types.js';
+import type { FactView } from '../facts/fact-view.js';
 import { archSupport, normaliseCudaVersion, toolkitsSupporting, type ArchSupport } from './cuda-arches.js';
 
-/** Where a CUDA version shows in a log or an instruction, most trustworthy first. */
-const versionEvidence: readonly RegExp[] = [
-  // nvcc --version: `Cuda compilation tools, release 12.4, V12.4.131`
-  /Cuda compilation tools, release (?<v>\d{1,2}\.\d{1,2})/,
-  // CMake: `-- The CUDA compiler identification is NVIDIA 12.4.131`, `Found CUDAToolkit: … (found version "12.4.131")`
-  /CUDA compiler identification is NVIDIA (?<v>\d{1,2}\.\d{1,2})/,
-  /Found CUDA(?:Toolkit)?: \S+ \(found (?:suitable )?version "(?<v>\d{1,2}\.\d{1,2})/,
-  // environment of NVIDIA's images, or set by the Dockerfile
-  /\bCUDA_VERSION=(?<v>\d{1,2}\.\d{1,2})/,
-  // base images: nvidia/cuda:12.4.1-devel-ubuntu22.04, pytorch/pytorch:2.3.0-cuda12.1-cudnn8-devel
-  /nvidia\/cuda:(?<v>\d{1,2}\.\d{1,2})/,
-  /[:-]cuda(?<v>\d{1,2}\.\d{1,2})/,
-  // torch's own report: `torch.version.cuda` printed, or cpp_extension's mismatch error
-  /\bversion \((?<v>\d{1,2}\.\d{1,2})\) mismatches/,
-];
-
-function versionIn(text: string): string | null {
-  for (const re of versionEvidence) {
-    const v = re.exec(text)?.groups?.v;
-    if (v !== undefined) return normaliseCudaVersion(v);
-  }
-  return null;
-}
-
-/** The base image instructions of a stage (`FROM docker.io/nvidia/cuda:12.4.1-devel…`). */
-function fromInstructions(model: BuildModel, stage: string | null): string[] {
-  return model.steps
-    .filter((s) => (stage === null || s.stage === stage) && /^FROM\s/i.test(s.instruction))
-    .map((s) => s.instruction);
-}
-
-/** The CUDA version the failing step compiled with, as far as the log tells. */
-export function cudaVersionOf(captured: string | undefined, step: Step | null, model: BuildModel): string | null {
+/**
+ * The CUDA version the failing step compiled with: the rule's own capture when it has one (the
+ * nvcc line next to the error), else the build facts as seen from the step (its own output, then
+ * its stage, then the whole log; nvcc before CMake before packages before the image tag).
+ */
+export function cudaVersionOf(captured: string | undefined, facts: FactView): string | null {
   if (captured !== undefined) {
-    const v = normaliseCudaVersion(captured) ?? versionIn(captured);
+    const v = normaliseCudaVersion(captured);
     if (v) return v;
   }
-  if (step) {
-    for (const line of step.tail) {
-      const v = versionIn(line);
-      if (v) return v;
-    }
-    const v = versionIn(step.instruction);
-    if (v) return v;
-    for (const from of fromInstructions(model, step.stage)) {
-      const fv = versionIn(from);
-      if (fv) return fv;
-    }
-  }
-  // No step (an unframed paste) or nothing in its stage: one CUDA image in the whole build is
-  // still an answer; several different ones are not.
-  const seen = new Set<string>();
-  for (const s of model.steps) {
-    const v = versionIn(s.instruction);
-    if (v) seen.add(v);
-  }
-  return seen.size === 1 ? [...seen][0]! : null;
+  return facts.value('cuda');
 }
 
 /**
@@ -104,14 +59,15 @@ function verdict(s: ArchSupport, versionKnown: boolean): string {
  */
 export function cudaArchesEnrich(
   captures: Readonly<Record<string, string>>,
-  step: Step | null,
-  model: BuildModel,
+  _step: Step | null,
+  _model: BuildModel,
+  facts: FactView,
 ): Record<string, string> {
   const arch = captures.arch;
   if (arch === undefined) return {};
   // A rule can capture the version itself, in a match or in a context matcher's `cudaVersion` group.
   const captured = captures.cudaVersion ?? Object.entries(captures).find(([k]) => k.endsWith('.cudaVersion'))?.[1];
-  const version = cudaVersionOf(captured, step, model);
+  const version = cudaVersionOf(captured, facts);
   const support = archSupport(version ?? '', arch);
   const out: Record<string, string> = {
     cudaVersion: version ?? '',
@@ -132,42 +88,35 @@ export function cudaArchesEnrich(
   return out;
 }
 
-/** The base image of the step's stage, as BuildKit printed it (`docker.io/nvidia/cuda:12.4.1-runtime-ubuntu22.04`). */
-function baseImageOf(step: Step | null, model: BuildModel): string | null {
-  const froms = fromInstructions(model, step?.stage ?? null);
-  const from = froms.find((f) => f.includes('cuda')) ?? froms[0];
-  if (from === undefined) return null;
-  const ref = /^FROM\s+(?:--platform=\S+\s+)?(?<ref>[^\s@]+)/i.exec(from)?.groups?.ref;
-  return ref === undefined ? null : ref.replace(/^docker\.io\//, '');
-}
-
 /**
- * The `cuda-version` enricher: `cudaVersion` (`12.4`, or `X.Y` when the log does not tell),
- * `aptSuffix` (`12-4`: NVIDIA's apt packages are `cuda-cupti-12-4`), `wheelTag` (`cu124`, PyTorch's wheel index), `baseImage` (the stage's
- * CUDA base image as printed, or empty), `develImage` (the `-devel` flavour of it) and `stageNote`
- * (a sentence naming the base image, empty when the log shows none).
+ * The `cuda-version` enricher, for what the log proves only (nothing when it does not tell: the
+ * rule's `!fact.cuda` variant then says how to find out): `cudaVersion` (`12.4`), `aptSuffix`
+ * (`12-4`: NVIDIA's apt packages are `cuda-cupti-12-4`), `cudaMajor` (`12`), `wheelTag` (`cu124`),
+ * `baseImage` (the stage's base image as printed), `develImage` (the `-devel` flavour of an
+ * nvidia/cuda base image, else one of the same CUDA version) and `stageNote` (a sentence naming the
+ * base image).
  */
 export function cudaVersionEnrich(
   captures: Readonly<Record<string, string>>,
-  step: Step | null,
-  model: BuildModel,
+  _step: Step | null,
+  _model: BuildModel,
+  facts: FactView,
 ): Record<string, string> {
   const captured = captures.cudaVersion ?? Object.entries(captures).find(([k]) => k.endsWith('.cudaVersion'))?.[1];
-  const version = cudaVersionOf(captured, step, model);
-  const base = baseImageOf(step, model);
-  const nvidiaBase = base !== null && base.startsWith('nvidia/cuda:') ? base : null;
-  const devel =
-    nvidiaBase !== null
-      ? nvidiaBase.replace(/-(?:runtime|base)(?=-|$)/, '-devel')
-      : `nvidia/cuda:${version ?? 'X.Y'}${version ? '.0' : '.Z'}-devel-ubuntu22.04`;
-  return {
-    cudaVersion: version ?? 'X.Y',
-    aptSuffix: version ? version.replace('.', '-') : 'X-Y',
+  const version = cudaVersionOf(captured, facts);
+  const base = facts.value('baseImage');
+  const out: Record<string, string> = {};
+  if (base !== null) {
+    out.baseImage = base;
+    out.stageNote = `The base image of this stage is ${base}.`;
+    if (/^(?:nvcr\.io\/)?nvidia\/cuda:/.test(base)) out.develImage = base.replace(/-(?:runtime|base)(?=-|$)/, '-devel');
+  }
+  if (version !== null) {
+    out.cudaVersion = version;
+    out.cudaMajor = version.split('.')[0]!;
+    out.aptSuffix = version.replace('.', '-');
     // PyTorch's wheel index names a CUDA version without its dot: 12.1 → cu121
-    wheelTag: version ? `cu${version.replace('.', '')}` : 'cuXY',
-    baseImage: base ?? '',
-    develImage: devel,
-    // A whole sentence, so a message reads right when the log shows no base image (a pasted snippet).
-    stageNote: base !== null ? `The base image of this stage is ${base}.` : '',
-  };
+    out.wheelTag = `cu${version.replace('.', '')}`;
+  }
+  return out;
 }

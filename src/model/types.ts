@@ -22,6 +22,8 @@ export interface LogLine {
   at?: number;
 }
 
+import type { FactName, ReportedFact } from '../facts/types.js';
+
 /** What a step header says about a step. */
 export interface StepHeader {
   /** BuildKit's vertex number `#N`, the classic builder's step number, or a number given to a rawjson digest. */
@@ -191,6 +193,11 @@ export interface Finding {
   docs?: string;
   /** Command to reproduce the failure locally (build the stage with --target, open a shell). */
   reproduce?: string;
+  /**
+   * True when running the job again can help (a DNS failure, a registry 5xx or rate limit, a lost
+   * runner); false for a failure that will happen again the same way (a compiler error).
+   */
+  retryable: boolean;
 }
 
 /** The JSON report, version 1 (DESIGN.md). */
@@ -201,6 +208,8 @@ export interface Report {
     steps: number;
     failedStep: number | null;
     seconds: number | null;
+    /** What the log proves about the build (CUDA, OS, Python, installer, …), each with its evidence line. */
+    facts: Partial<Record<FactName, ReportedFact>>;
   };
   steps: {
     id: number;

@@ -1,7 +1,9 @@
 // The JSON report (DESIGN.md, version 1): the one structure every other reporter starts from.
 import type { BuildModel, Finding, Report } from '../model/types.js';
+import type { BuildFacts } from '../facts/types.js';
+import { reportedFacts } from '../facts/fact-view.js';
 
-export function buildReport(model: BuildModel, findings: Finding[]): Report {
+export function buildReport(model: BuildModel, findings: Finding[], facts: BuildFacts = {}): Report {
   return {
     version: 1,
     build: {
@@ -9,6 +11,7 @@ export function buildReport(model: BuildModel, findings: Finding[]): Report {
       steps: model.steps.length,
       failedStep: model.failedStep,
       seconds: model.seconds,
+      facts: reportedFacts(facts, model),
     },
     steps: model.steps.map((s) => ({
       id: s.id,

@@ -13,6 +13,7 @@ import { renderTimelineMarkdown, type TimelineSurface } from './markdown-timelin
 import { firstSentence, locationLabel, plural, SEVERITY_MARK, shortStepLabel } from './markdown-words.js';
 import { countBySeverity } from './severity.js';
 import { verdictKind, type VerdictKind } from './recognised.js';
+import { factsLine } from './facts-line.js';
 import { unfinishedStep } from '../model/unfinished.js';
 import { groupByTarget } from './target-groups.js';
 
@@ -39,6 +40,8 @@ export interface Verdict {
 
 export interface ReportParts {
   verdict: Verdict;
+  /** The build facts in one line (`**Build:** CUDA 12.4 (nvcc) · Ubuntu 22.04 · …`), '' when the log shows none. */
+  facts: string;
   /** The findings table ('' when there are none), with a "+N more" line when rows were left out. */
   table: string;
   /** One `<details>` block per finding, in the findings' order (most important first). */
@@ -150,6 +153,12 @@ export function findingDetails(finding: Finding, model: BuildModel, limits: Mark
   return out.join('\n');
 }
 
+/** The facts line as Markdown: the values come from the log, so they are escaped as text. */
+function factsMarkdown({ facts, model }: Analysis): string {
+  const line = factsLine(facts, model);
+  return line === '' ? '' : `**Build:** ${escapeText(line)}`;
+}
+
 export interface PartsOptions {
   surface: TimelineSurface;
   limits?: MarkdownLimits;
@@ -160,6 +169,7 @@ export function reportParts(analysis: Analysis, options: PartsOptions): ReportPa
   const { model, findings } = analysis;
   return {
     verdict: verdictOf(analysis),
+    facts: factsMarkdown(analysis),
     table: findingsTable(findings, model, limits.tableRows),
     details: findings.map((f) => findingDetails(f, model, limits)),
     timeline: renderTimelineMarkdown(model, { surface: options.surface, findings }),
@@ -169,6 +179,7 @@ export function reportParts(analysis: Analysis, options: PartsOptions): ReportPa
 /** Joins the parts: verdict as a heading, table, details, timeline, blank lines between blocks. */
 export function joinParts(parts: ReportParts, headingLevel = 3, details: readonly string[] = parts.details): string {
   const blocks = [`${'#'.repeat(headingLevel)} ${parts.verdict.markdown}`];
+  if (parts.facts) blocks.push(parts.facts);
   if (parts.table) blocks.push(parts.table);
   blocks.push(...details);
   if (parts.timeline) blocks.push(parts.timeline);

@@ -53,7 +53,7 @@ export interface SarifResult {
     };
   }[];
   partialFingerprints: Record<string, string>;
-  properties: { locationKnown: boolean; step: number | null; evidence: string[] };
+  properties: { locationKnown: boolean; step: number | null; retryable: boolean; evidence: string[] };
 }
 
 export interface SarifLog {
@@ -172,6 +172,7 @@ export function renderSarif(analyses: Analysis[], options: SarifOptions = {}): S
         properties: {
           locationKnown: finding.location !== null,
           step: finding.step,
+          retryable: finding.retryable,
           evidence: finding.evidence.slice(0, MAX_EVIDENCE),
         },
       });

@@ -8,6 +8,7 @@ import { formatDuration } from '../timeline/format-duration.js';
 import { verdictKind } from './recognised.js';
 import { unfinishedStep } from '../model/unfinished.js';
 import { groupByTarget } from './target-groups.js';
+import { factsLine } from './facts-line.js';
 
 export interface TextOptions {
   color: boolean;
@@ -56,7 +57,8 @@ function renderFinding(out: string[], f: Finding, steps: Map<number, Step>, c: b
   out.push('');
 }
 
-export function renderText({ model, findings }: Analysis, options: TextOptions): string {
+export function renderText(analysis: Analysis, options: TextOptions): string {
+  const { model, findings } = analysis;
   const c = options.color;
   const steps = new Map(model.steps.map((s) => [s.id, s] as const));
   const out: string[] = [];
@@ -88,6 +90,8 @@ export function renderText({ model, findings }: Analysis, options: TextOptions):
     out.push(paint(c, 'bold', `✔ Build passed${warnings ? ` with ${plural(warnings, 'warning')}` : ''}`));
   }
 
+  const facts = factsLine(analysis.facts, model);
+  if (facts !== '' && options.heading === undefined) out.push(paint(c, 'dim', `  ${plain(facts)}`));
   if (findings.length > 0) out.push('');
   // A bake / compose log of several targets: each target's findings under its own heading.
   const groups = groupByTarget(findings, model) ?? [{ target: undefined, findings }];

@@ -3,7 +3,9 @@
 // patterns, templates that only name placeholders the rule can fill, known enrichers).
 import { checkRegexSafety } from '../security/regex-safety.js';
 import { enrichers } from './enrichers.js';
-import { Prefilter, type PrefilterLiteral } from './prefilter.js';
+import { Prefilter, type PrefilterLiteral } from '../match/prefilter.js';
+import { factNames } from '../facts/types.js';
+import { enricherNames } from './enrichers.js';
 import type { Matcher, Rule } from './schema.js';
 import { captureNamesOf, placeholdersOf } from './template.js';
 
@@ -125,11 +127,20 @@ export function ruleProblems(rule: Rule): RuleProblem[] {
 
   const contextNames = new Set((rule.context ?? []).map((c) => c.name));
   for (const [i, v] of (rule.variants ?? []).entries()) {
-    const name = v.when.replace(/^!/, '');
-    if (!contextNames.has(name)) problems.push({ path: ['variants', i, 'when'], message: `no context matcher is named "${name}"` });
+    for (const condition of v.when.split('&')) {
+      const name = condition.replace(/^!/, '');
+      if (name.startsWith('fact.')) {
+        const fact = name.slice(5).split('=')[0]!;
+        if (!(factNames as readonly string[]).includes(fact)) problems.push({ path: ['variants', i, 'when'], message: `no fact is named "${fact}"` });
+      } else if (!contextNames.has(name)) {
+        problems.push({ path: ['variants', i, 'when'], message: `no context matcher is named "${name}"` });
+      }
+    }
   }
-  if (rule.enrich !== undefined && !Object.hasOwn(enrichers, rule.enrich)) {
-    problems.push({ path: ['enrich'], message: `unknown enricher "${rule.enrich}" (known: ${Object.keys(enrichers).join(', ') || 'none'})` });
+  for (const name of enricherNames(rule)) {
+    if (!Object.hasOwn(enrichers, name)) {
+      problems.push({ path: ['enrich'], message: `unknown enricher "${name}" (known: ${Object.keys(enrichers).join(', ') || 'none'})` });
+    }
   }
 
   const known = knownPlaceholders(rule);
@@ -176,6 +187,10 @@ function placeholderProblem(name: string, modifier: string | null, known: KnownP
     if (third !== undefined && !groups.has(third)) return `{${name}}: context "${second}" has no named group "${third}"`;
     if (modifier && third !== undefined && known.tallied.has(second)) return null;
     return modifier ? `{${name}:${modifier}}: modifiers apply to captures and to the groups of a tallied context only` : null;
+  }
+  if (head === 'fact' && second !== undefined && third === undefined) {
+    if (!(factNames as readonly string[]).includes(second)) return `{${name}}: no fact is named "${second}"`;
+    return modifier ? `{${name}:${modifier}}: modifiers apply to captures only` : null;
   }
   if (head === 'enrich' && second !== undefined && third === undefined) {
     if (!hasEnricher) return `{${name}}: the rule names no enricher`;

@@ -4,6 +4,7 @@
 // turned into findings once the build model is complete.
 import type { BuildEvent, BuildModel, Step } from '../model/types.js';
 import type { Finding } from '../model/types.js';
+import type { BuildFacts } from '../facts/types.js';
 import { compileRules, type CompiledRuleSet } from './compile.js';
 import { rankFindings, type Candidate } from './rank-findings.js';
 import { onlyHolds, renderFinding } from './render-finding.js';
@@ -165,11 +166,11 @@ export class RuleEngine {
     }
   }
 
-  finish(model: BuildModel): Finding[] {
+  finish(model: BuildModel, facts: BuildFacts = {}): Finding[] {
     const steps = new Map<number, Step>(model.steps.map((s) => [s.id, s]));
     const candidates: Candidate[] = [];
     this.set.rules.forEach((cr, i) => {
-      candidates.push(...triggerCandidates(cr, model));
+      candidates.push(...triggerCandidates(cr, model, facts));
       for (const [key, state] of this.states[i]!) {
         if (state.cancelled || state.count < cr.rule.minCount) continue;
         const stepId = cr.rule.scope === 'build' ? state.firstStep : key === noStep ? null : key;
@@ -179,6 +180,7 @@ export class RuleEngine {
           cr,
           { stepId, step, count: state.count, evidence: state.evidence, captures: state.captures, contexts: state.contexts },
           model,
+          facts,
         );
         candidates.push({
           finding,

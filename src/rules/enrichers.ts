@@ -2,6 +2,8 @@
 // to add `{enrich.<key>}` values to its message and fix. Rules stay data: a user's rule can name
 // an enricher, never supply one. To add one, add an entry to `enrichers` below.
 import type { BuildModel, Step } from '../model/types.js';
+import type { FactView } from '../facts/fact-view.js';
+import type { Rule } from './schema.js';
 import { cudaArchesEnrich, cudaVersionEnrich } from '../knowledge/cuda-arch-enricher.js';
 import { stepDurationEnrich } from '../knowledge/step-duration.js';
 import { runningStepEnrich } from '../knowledge/running-step.js';
@@ -12,8 +14,16 @@ import { runningStepEnrich } from '../knowledge/running-step.js';
  */
 export type CaptureValues = Readonly<Record<string, string>>;
 
-/** Returns `{key: value}` pairs, offered to templates as `{enrich.key}`. Must not throw. */
-export type Enricher = (captures: CaptureValues, step: Step | null, model: BuildModel) => Record<string, string>;
+/**
+ * Returns `{key: value}` pairs, offered to templates as `{enrich.key}`. `facts` is what the log
+ * proves about the build, as seen from the finding's step. Must not throw.
+ */
+export type Enricher = (captures: CaptureValues, step: Step | null, model: BuildModel, facts: FactView) => Record<string, string>;
+
+/** The enrichers a rule names, in order (one name or a list). */
+export function enricherNames(rule: Pick<Rule, 'enrich'>): string[] {
+  return rule.enrich === undefined ? [] : typeof rule.enrich === 'string' ? [rule.enrich] : rule.enrich;
+}
 
 export const enrichers: Record<string, Enricher> = {
   /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, …). */

@@ -3,7 +3,9 @@
 import type { BuildModel, Finding, Severity, Step } from '../model/types.js';
 import type { CompiledRule } from './compile.js';
 import { unfinishedStep } from '../model/unfinished.js';
-import { enrichers, type CaptureValues } from './enrichers.js';
+import { enricherNames, enrichers, type CaptureValues } from './enrichers.js';
+import type { BuildFacts, FactName } from '../facts/types.js';
+import { factsFor, type FactView } from '../facts/fact-view.js';
 import type { ContextHit } from './scope-state.js';
 import { formatSpan } from '../timeline/format-duration.js';
 import { renderTemplate, safeValue, type Placeholder } from './template.js';
@@ -86,14 +88,35 @@ function modified(values: Map<string, number>, modifier: Placeholder['modifier']
 /** Characters kept of an enricher's value. */
 const maxEnrichedLength = 1000;
 
-export function renderFinding(cr: CompiledRule, input: FindingInput, model: BuildModel): Finding {
+/** A fact's value for a condition or a placeholder: the place is the view's own reading. */
+function factValue(facts: FactView, name: string): string | null {
+  return name === 'place' ? facts.place : facts.value(name as FactName);
+}
+
+/**
+ * Whether one condition of a variant's `when` holds: a context seen (`x`), a fact known
+ * (`fact.cuda`) or equal to a value (`fact.place=image-build`); `!` negates. An instruction context
+ * that is unknown holds neither way.
+ */
+function conditionHolds(condition: string, states: Map<string, boolean | undefined>, facts: FactView): boolean {
+  const negated = condition.startsWith('!');
+  const name = negated ? condition.slice(1) : condition;
+  let state: boolean | undefined;
+  if (name.startsWith('fact.')) {
+    const [fact, expected] = name.slice(5).split('=') as [string, string | undefined];
+    const value = factValue(facts, fact);
+    state = expected === undefined ? value !== null : value === expected;
+  } else {
+    state = states.get(name);
+  }
+  return state === undefined ? false : state !== negated;
+}
+
+export function renderFinding(cr: CompiledRule, input: FindingInput, model: BuildModel, buildFacts: BuildFacts = {}): Finding {
   const rule = cr.rule;
   const states = contextStates(cr, input);
-  const variant = rule.variants?.find((v) => {
-    const negated = v.when.startsWith('!');
-    const state = states.get(negated ? v.when.slice(1) : v.when);
-    return state === undefined ? false : state !== negated;
-  });
+  const facts = factsFor(buildFacts, input.step, model);
+  const variant = rule.variants?.find((v) => v.when.split('&').every((c) => conditionHolds(c, states, facts)));
 
   const first: Record<string, string> = {};
   for (const [name, values] of input.captures) {
@@ -101,18 +124,20 @@ export function renderFinding(cr: CompiledRule, input: FindingInput, model: Buil
     if (!v.done) first[name] = v.value;
   }
   const step = input.step;
-  let enriched: Record<string, string> = {};
-  const enricher = rule.enrich === undefined ? undefined : enrichers[rule.enrich];
-  if (enricher) {
+  const enriched: Record<string, string> = {};
+  const names = enricherNames(rule);
+  if (names.length > 0) {
     const captureValues: Record<string, string> = { ...first };
     for (const [name, hit] of input.contexts) {
       captureValues[`context.${name}`] = hit.text;
       for (const [g, v] of Object.entries(hit.groups)) captureValues[`context.${name}.${g}`] = v;
     }
-    try {
-      enriched = enricher(captureValues as CaptureValues, step, model);
-    } catch {
-      enriched = {}; // an enricher's bug costs its extra values, never the finding
+    for (const name of names) {
+      try {
+        Object.assign(enriched, enrichers[name]!(captureValues as CaptureValues, step, model, facts));
+      } catch {
+        // an enricher's bug costs its extra values, never the finding
+      }
     }
   }
 
@@ -137,6 +162,10 @@ export function renderFinding(cr: CompiledRule, input: FindingInput, model: Buil
       const v = third === undefined ? hit?.text : hit?.groups[third];
       return v === undefined ? undefined : safeValue(v);
     }
+    if (head === 'fact' && second !== undefined) {
+      const v = factValue(facts, second);
+      return v === null ? undefined : safeValue(v);
+    }
     if (head === 'enrich' && second !== undefined) {
       // An enricher writes whole sentences (a CUDA version's arch list): bounded, but not cut at a
       // log value's length.
@@ -159,6 +188,7 @@ export function renderFinding(cr: CompiledRule, input: FindingInput, model: Buil
     step: input.stepId,
     location: null,
     evidence: input.evidence,
+    retryable: variant?.retryable ?? rule.retryable,
   };
   if (rule.docs !== undefined) finding.docs = rule.docs;
   return finding;

@@ -18,6 +18,9 @@ import { z } from 'zod';
 
 const idPattern = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 const namePattern = /^[a-zA-Z][a-zA-Z0-9]*$/;
+/** One condition: a context name, or `fact.<name>` with an optional `=value`; `!` negates. */
+const conditionSource = String.raw`!?(?:[a-zA-Z][a-zA-Z0-9]*|fact\.[a-zA-Z]+(?:=[\w./-]+)?)`;
+const whenPattern = new RegExp(`^${conditionSource}(?:&${conditionSource})*$`);
 
 const severitySchema = z.enum(['error', 'warning', 'notice']);
 
@@ -116,17 +119,27 @@ export const ruleSchema = z
       .array(
         z
           .object({
-            when: z.string().regex(/^!?[a-zA-Z][a-zA-Z0-9]*$/),
+            /**
+             * `name` / `!name`: a context matcher was (not) seen; `fact.cuda`: the log shows the fact;
+             * `fact.place=image-build`: the fact has that value. `a&b`: all of them.
+             */
+            when: z.string().regex(whenPattern),
             title: z.string().min(3).max(200).optional(),
             severity: severitySchema.optional(),
             message: templateSchema.optional(),
             fix: templateSchema.optional(),
+            retryable: z.boolean().optional(),
           })
           .strict(),
       )
       .optional(),
-    /** Named built-in enricher that adds `{enrich.*}` values (e.g. `cuda-arches`). */
-    enrich: z.string().optional(),
+    /** Named built-in enrichers that add `{enrich.*}` values (e.g. `cuda-arches`). */
+    enrich: z.union([z.string(), z.array(z.string()).min(1).max(4)]).optional(),
+    /**
+     * Whether running the job again can help: a DNS failure, a registry 5xx or rate limit, a lost
+     * runner (true); a deterministic failure such as a compiler error (false, the default).
+     */
+    retryable: z.boolean().default(false),
     /** Documentation link. */
     docs: z.string().url().optional(),
     /** At most this many findings from this rule (one per step at most); the rest are dropped. */

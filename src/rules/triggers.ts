@@ -4,6 +4,7 @@ import type { BuildModel, Step } from '../model/types.js';
 import type { CompiledRule } from './compile.js';
 import type { Candidate } from './rank-findings.js';
 import { renderFinding } from './render-finding.js';
+import type { BuildFacts } from '../facts/types.js';
 import { nativePlatform, platformArch } from './native-platform.js';
 import { capEvidence, maxEvidenceLines } from './scope-state.js';
 
@@ -37,14 +38,14 @@ function failureEvidence(step: Step): string[] {
   return lines.map(capEvidence);
 }
 
-export function triggerCandidates(cr: CompiledRule, model: BuildModel): Candidate[] {
+export function triggerCandidates(cr: CompiledRule, model: BuildModel, facts: BuildFacts): Candidate[] {
   const trigger = cr.rule.trigger;
   if (!trigger) return [];
   const base = { specificity: cr.rule.specificity, order: cr.order, maxFindings: cr.rule.maxFindings };
   const make = (step: Step | null, stepId: number | null, evidence: string[], firstLine: number): Candidate => ({
     ...base,
     firstLine,
-    finding: renderFinding(cr, { stepId, step, count: 1, evidence, captures: new Map(), contexts: new Map() }, model),
+    finding: renderFinding(cr, { stepId, step, count: 1, evidence, captures: new Map(), contexts: new Map() }, model, facts),
   });
 
   if (trigger.kind === 'failure') {

@@ -309,6 +309,7 @@ export class Redactor {
         step: null,
         location: null,
         evidence: s.evidence,
+        retryable: false,
       });
     }
     return out;

@@ -11,6 +11,13 @@ import {
 import { cudaArchesEnrich, cudaVersionEnrich, cudaVersionOf } from '../../src/knowledge/cuda-arch-enricher.js';
 import { stepDurationEnrich } from '../../src/knowledge/step-duration.js';
 import { makeModel, makeStep } from '../support/builders.js';
+import { factsFor } from '../../src/facts/fact-view.js';
+import type { FactValue } from '../../src/facts/types.js';
+
+function fact(value: string, source: string): FactValue {
+  return { value, source, evidence: value, line: 1, stage: null, step: null };
+}
+const noFacts = factsFor({}, null, makeModel());
 
 describe('the architecture table', () => {
   test('CUDA 13.0 accepts what `nvcc --list-gpu-code` of 13.0.88 printed on this machine', () => {
@@ -86,27 +93,15 @@ describe('the architecture table', () => {
 });
 
 describe('the enrichers', () => {
-  test('the CUDA version comes from the step output first', () => {
-    const s = makeStep({ tail: ['nvcc: NVIDIA (R) Cuda compiler driver', 'Cuda compilation tools, release 12.4, V12.4.131'], instruction: 'RUN nvcc -arch=sm_35 x.cu' });
-    expect(cudaVersionOf(undefined, s, makeModel({ steps: [s] }))).toBe('12.4');
-  });
-
-  test('then from the stage’s base image', () => {
-    const from = makeStep({ id: 4, stage: 'builder', instruction: 'FROM docker.io/nvidia/cuda:11.6.2-devel-ubuntu20.04@sha256:0123', status: 'cached' });
-    const other = makeStep({ id: 5, stage: 'docs', instruction: 'FROM docker.io/nvidia/cuda:12.8.1-base-ubuntu22.04', status: 'cached' });
-    const run = makeStep({ id: 7, stage: 'builder', instruction: 'RUN make CUDA_ARCH=sm_89' });
-    expect(cudaVersionOf(undefined, run, makeModel({ steps: [from, other, run] }))).toBe('11.6');
-  });
-
-  test('several CUDA images and no step: no guess', () => {
-    const a = makeStep({ id: 4, stage: 'a', instruction: 'FROM docker.io/nvidia/cuda:11.6.2-devel-ubuntu20.04' });
-    const b = makeStep({ id: 5, stage: 'b', instruction: 'FROM docker.io/nvidia/cuda:12.8.1-devel-ubuntu22.04' });
-    expect(cudaVersionOf(undefined, null, makeModel({ steps: [a, b] }))).toBeNull();
-    expect(cudaVersionOf(undefined, null, makeModel({ steps: [a] }))).toBe('11.6');
+  test('the CUDA version is the rule’s own capture first, then the build facts', () => {
+    const facts = factsFor({ cuda: [fact('11.6', 'image-tag')] }, null, makeModel());
+    expect(cudaVersionOf('12.4.131', facts)).toBe('12.4');
+    expect(cudaVersionOf(undefined, facts)).toBe('11.6');
+    expect(cudaVersionOf(undefined, factsFor({}, null, makeModel()))).toBeNull();
   });
 
   test('cuda-arches explains a removed arch with the version the log showed', () => {
-    const out = cudaArchesEnrich({ arch: 'compute_35', 'context.nvcc.cudaVersion': '13.0' }, null, makeModel());
+    const out = cudaArchesEnrich({ arch: 'compute_35', 'context.nvcc.cudaVersion': '13.0' }, null, makeModel(), noFacts);
     expect(out.cudaVersion).toBe('13.0');
     expect(out.range).toBe('sm_75 … sm_121');
     expect(out.verdict).toContain('sm_35 was removed (last accepted by CUDA 11.8)');
@@ -114,27 +109,30 @@ describe('the enrichers', () => {
   });
 
   test('cuda-arches explains an arch too new for the toolkit', () => {
-    const out = cudaArchesEnrich({ arch: 'sm_89', cudaVersion: '11.6' }, null, makeModel());
+    const out = cudaArchesEnrich({ arch: 'sm_89', cudaVersion: '11.6' }, null, makeModel(), noFacts);
     expect(out.verdict).toContain('sm_89 needs CUDA 11.8 or newer');
     expect(out.suggestion).toContain('CUDA 11.8 or newer');
   });
 
   test('cuda-arches without a version names the releases that accept the arch', () => {
-    const out = cudaArchesEnrich({ arch: 'sm_121a' }, null, makeModel());
+    const out = cudaArchesEnrich({ arch: 'sm_121a' }, null, makeModel(), noFacts);
     expect(out.cudaVersion).toBe('');
     expect(out.verdict).toBe('The log does not show which CUDA version compiled this; sm_121a is accepted by CUDA 12.9 … 13.0.');
   });
 
   test('cuda-arches with no arch adds nothing', () => {
-    expect(cudaArchesEnrich({}, null, makeModel())).toEqual({});
+    expect(cudaArchesEnrich({}, null, makeModel(), noFacts)).toEqual({});
   });
 
   test('cuda-version turns the stage’s runtime image into its devel flavour and names the apt suffix', () => {
-    const from = makeStep({ id: 4, stage: null, instruction: 'FROM docker.io/nvidia/cuda:12.4.1-runtime-ubuntu22.04@sha256:0123', status: 'cached' });
-    const run = makeStep({ id: 5, stage: null, instruction: 'RUN nvcc --version' });
-    const out = cudaVersionEnrich({}, run, makeModel({ steps: [from, run] }));
-    expect(out).toEqual({
+    const facts = factsFor(
+      { cuda: [fact('12.4', 'image-tag')], baseImage: [fact('nvidia/cuda:12.4.1-runtime-ubuntu22.04', 'from')] },
+      null,
+      makeModel(),
+    );
+    expect(cudaVersionEnrich({}, null, makeModel(), facts)).toEqual({
       cudaVersion: '12.4',
+      cudaMajor: '12',
       aptSuffix: '12-4',
       wheelTag: 'cu124',
       baseImage: 'nvidia/cuda:12.4.1-runtime-ubuntu22.04',
@@ -143,12 +141,8 @@ describe('the enrichers', () => {
     });
   });
 
-  test('cuda-version with nothing to go on gives placeholders a reader can fill in', () => {
-    const out = cudaVersionEnrich({}, null, makeModel());
-    expect(out.aptSuffix).toBe('X-Y');
-    expect(out.wheelTag).toBe('cuXY');
-    expect(out.develImage).toBe('nvidia/cuda:X.Y.Z-devel-ubuntu22.04');
-    expect(out.stageNote).toBe('');
+  test('cuda-version with nothing to go on says nothing (no stand-ins for a reader to fill in)', () => {
+    expect(cudaVersionEnrich({}, null, makeModel(), noFacts)).toEqual({});
   });
 
   test('step-duration is a sentence, or nothing without timestamps', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { Prefilter, type PrefilterLiteral } from '../../src/rules/prefilter.js';
+import { Prefilter, type PrefilterLiteral } from '../../src/match/prefilter.js';
 
 function naive(literals: PrefilterLiteral[], line: string): number[] {
   const hits = new Set<number>();

@@ -67,11 +67,12 @@ export function makeFinding(over: Partial<Finding> = {}): Finding {
     step: 5,
     location: { file: 'Dockerfile', line: 14, endLine: 17 },
     evidence: ["nvcc fatal   : Unsupported gpu architecture 'compute_35'"],
+    retryable: false,
     ...over,
   };
 }
 
 /** What `analyzeStream` returns for this model and these findings, the JSON report included. */
 export function makeAnalysis(findings: Finding[], model: BuildModel = makeModel()): Analysis {
-  return { model, findings, report: buildReport(model, findings) };
+  return { model, facts: {}, findings, report: buildReport(model, findings) };
 }

@@ -44,6 +44,7 @@ export function findingAt(
     step: null,
     location: { file: dockerfile.path, line: at.line, endLine: at.endLine },
     evidence: evidence.map(evidenceOf),
+    retryable: false,
   };
   if (meta.docs !== undefined) finding.docs = meta.docs;
   return finding;

@@ -1,0 +1,114 @@
+// The build-facts stage: reads the same events as the build model, in the same pass, and keeps
+// every distinct value of each fact with the line that proves it. One prefilter scan per output
+// line; a pattern's regex runs only on lines that hold one of its literals.
+import type { BuildEvent, BuildModel, LogFormat } from '../model/types.js';
+import { Prefilter } from '../match/prefilter.js';
+import { factPatterns, installersIn, type FactPattern } from './fact-patterns.js';
+import { imageFacts } from './image-facts.js';
+import type { BuildFacts, FactName, FactValue } from './types.js';
+
+/** Distinct values kept per fact: enough for every stage of a big multi-stage build. */
+const maxValuesPerFact = 12;
+/** Characters of an evidence line kept. */
+const maxEvidence = 300;
+
+/** Formats whose steps are image build steps. */
+const buildFormats: ReadonlySet<LogFormat> = new Set(['buildkit-plain', 'buildkit-tty', 'buildkit-rawjson', 'classic', 'buildah']);
+
+function bounded(text: string): string {
+  const t = text.trim();
+  return t.length > maxEvidence ? `${t.slice(0, maxEvidence - 1)}…` : t;
+}
+
+export class FactCollector {
+  private readonly outputPatterns = factPatterns.filter((p) => p.on !== 'instruction');
+  private readonly instructionPatterns = factPatterns.filter((p) => p.on !== 'output');
+  private readonly prefilter: Prefilter;
+  /** Per prefilter target: the output pattern it belongs to. */
+  private readonly targetPattern: number[] = [];
+  private readonly stages = new Map<number, string | null>();
+  private readonly values = new Map<FactName, FactValue[]>();
+
+  constructor() {
+    const literals: { text: string; ignoreCase: boolean; target: number }[] = [];
+    this.outputPatterns.forEach((p, index) => {
+      for (const text of p.literals) {
+        this.targetPattern.push(index);
+        literals.push({ text, ignoreCase: false, target: this.targetPattern.length - 1 });
+      }
+    });
+    this.prefilter = new Prefilter(literals);
+  }
+
+  observe(event: BuildEvent): void {
+    switch (event.type) {
+      case 'step-started': {
+        const { header } = event;
+        this.stages.set(header.id, header.stage);
+        const where = { line: event.line, stage: header.stage, step: header.id };
+        if (header.platform !== null) this.add('platform', header.platform, 'step-header', header.instruction, where);
+        for (const p of this.instructionPatterns) {
+          if (p.literals.some((l) => header.instruction.includes(l))) this.apply(p, header.instruction, where);
+        }
+        if (/^RUN\b/.test(header.instruction)) {
+          const installers = installersIn(header.instruction);
+          const last = installers[installers.length - 1];
+          if (last !== undefined) this.add('installer', last, 'instruction', header.instruction, where);
+        }
+        break;
+      }
+      case 'step-output':
+        if (!event.echo && !event.status) this.output(event.text, event.line, event.id);
+        break;
+      case 'text':
+        this.output(event.text, event.line, null);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private output(text: string, line: number, step: number | null): void {
+    const targets = this.prefilter.scan(text);
+    if (targets.length === 0) return;
+    const where = { line, stage: step === null ? null : (this.stages.get(step) ?? null), step };
+    let last = -1;
+    for (const t of targets) {
+      const index = this.targetPattern[t]!;
+      if (index === last) continue; // two literals of one pattern in one line
+      last = index;
+      this.apply(this.outputPatterns[index]!, text, where);
+    }
+  }
+
+  private apply(p: FactPattern, text: string, where: { line: number; stage: string | null; step: number | null }): void {
+    const m = p.regex.exec(text);
+    if (m === null) return;
+    for (const [name, value] of p.read(m.groups ?? {})) this.add(name, value, p.source, text, where);
+  }
+
+  private add(name: FactName, value: string, source: string, evidence: string, where: { line: number; stage: string | null; step: number | null }): void {
+    let list = this.values.get(name);
+    if (list === undefined) this.values.set(name, (list = []));
+    // One entry per value, stage and source: the first line that proves it is enough.
+    if (list.some((v) => v.value === value && v.stage === where.stage && v.source === source)) return;
+    if (list.length >= maxValuesPerFact) return;
+    list.push({ value, source, evidence: bounded(evidence), line: where.line, stage: where.stage, step: where.step });
+  }
+
+  /** The facts, with those the base images' tags say and where the build ran. */
+  finish(model: BuildModel): BuildFacts {
+    for (const base of [...(this.values.get('baseImage') ?? [])]) {
+      for (const [name, value] of imageFacts(base.value)) {
+        this.add(name, value, 'image-tag', base.evidence, { line: base.line, stage: base.stage, step: base.step });
+      }
+    }
+    const firstStep = model.steps.find((s) => !s.internal) ?? model.steps[0];
+    if (buildFormats.has(model.format) && firstStep !== undefined) {
+      this.add('place', 'image-build', 'log-format', firstStep.instruction, { line: firstStep.firstLine, stage: firstStep.stage, step: firstStep.id });
+    }
+    const facts: Partial<Record<FactName, FactValue[]>> = {};
+    for (const [name, list] of this.values) facts[name] = list;
+    return facts;
+  }
+}

@@ -1,0 +1,307 @@
+// Where each fact shows in a real log: the line shapes of nvcc, CMake, pip, uv, apt, NVIDIA's
+// images and GitHub's runners, as data. Each pattern has literals for the one prefilter scan per
+// line, and a linear-time regex run only on lines that hold a literal (checked in tests).
+import type { FactName } from './types.js';
+
+export interface FactPattern {
+  /** Substrings one of which a matching line holds (case-sensitive). */
+  literals: readonly string[];
+  regex: RegExp;
+  /** Where to look: step output and unframed text, the steps' instructions, or both. */
+  on: 'output' | 'instruction' | 'both';
+  source: string;
+  /** The facts a match proves. An empty list: the match proves nothing after all. */
+  read: (groups: Readonly<Record<string, string | undefined>>) => [FactName, string][];
+}
+
+/** `12.4.131` → `12.4`. */
+function majorMinor(version: string | undefined): string | null {
+  const m = /^(\d{1,2})\.(\d{1,2})/.exec(version ?? '');
+  return m ? `${Number(m[1])}.${Number(m[2])}` : null;
+}
+
+function one(name: FactName, value: string | null | undefined): [FactName, string][] {
+  return value ? [[name, value]] : [];
+}
+
+/** Debian and Ubuntu release codenames as apt prints them (`jammy InRelease`), with their version. */
+export const releaseOfCodename: Readonly<Record<string, string>> = {
+  xenial: 'Ubuntu 16.04',
+  bionic: 'Ubuntu 18.04',
+  focal: 'Ubuntu 20.04',
+  jammy: 'Ubuntu 22.04',
+  noble: 'Ubuntu 24.04',
+  stretch: 'Debian 9',
+  buster: 'Debian 10',
+  bullseye: 'Debian 11',
+  bookworm: 'Debian 12',
+  trixie: 'Debian 13',
+};
+
+/** dpkg architecture names → the platform a build names. */
+const platformOfDebArch: Readonly<Record<string, string>> = {
+  amd64: 'linux/amd64',
+  arm64: 'linux/arm64',
+  armhf: 'linux/arm/v7',
+  ppc64el: 'linux/ppc64le',
+  s390x: 'linux/s390x',
+  i386: 'linux/386',
+};
+
+const torchPackages = new Set(['torch', 'torchvision', 'torchaudio']);
+
+/** `torch-2.3.1+cu121` / `torch==2.3.1` / `torch (2.3.1)` tokens → facts, with the wheel's CUDA tag. */
+function torchFacts(pkg: string | undefined, version: string | undefined): [FactName, string][] {
+  if (pkg === undefined || version === undefined || !torchPackages.has(pkg)) return [];
+  const v = version.replace(/%2B/gi, '+');
+  const out: [FactName, string][] = [[pkg as FactName, v]];
+  const local = /\+(cu\d{2,3}|cpu|rocm[\d.]+)$/.exec(v)?.[1];
+  if (pkg === 'torch' && local) out.push(['torchCuda', local]);
+  return out;
+}
+
+export const factPatterns: readonly FactPattern[] = [
+  // ---- CUDA toolkit that compiled -------------------------------------------------------------
+  {
+    // nvcc --version: `Cuda compilation tools, release 12.4, V12.4.131`
+    literals: ['Cuda compilation tools, release'],
+    regex: /Cuda compilation tools, release (?<v>\d{1,2}\.\d{1,2})/,
+    on: 'output',
+    source: 'nvcc',
+    read: (g) => one('cuda', majorMinor(g.v)),
+  },
+  {
+    // CMake: `-- The CUDA compiler identification is NVIDIA 12.4.131`
+    literals: ['CUDA compiler identification is NVIDIA'],
+    regex: /CUDA compiler identification is NVIDIA (?<v>\d{1,2}\.\d{1,2})/,
+    on: 'output',
+    source: 'cmake',
+    read: (g) => one('cuda', majorMinor(g.v)),
+  },
+  {
+    // CMake: `-- Found CUDAToolkit: /usr/local/cuda/include (found version "12.1.105")`, `Found CUDA: /usr/local/cuda (found version "11.8")`
+    literals: ['Found CUDAToolkit:', 'Found CUDA:'],
+    regex: /Found CUDA(?:Toolkit)?: \S{1,300} \(found (?:suitable )?(?:exact )?version "(?<v>\d{1,2}\.\d{1,2})/,
+    on: 'output',
+    source: 'cmake',
+    read: (g) => one('cuda', majorMinor(g.v)),
+  },
+  {
+    // torch.utils.cpp_extension: `The detected CUDA version (11.8) mismatches the version that was used to compile PyTorch (12.1).`
+    literals: ['mismatches the version that was used to compile'],
+    regex: /detected CUDA version \((?<v>\d{1,2}\.\d{1,2})\) mismatches the version that was used to compile\s{0,4}(?:PyTorch \((?<t>\d{1,2})\.(?<tm>\d{1,2})\))?/,
+    on: 'output',
+    source: 'torch-extension',
+    read: (g) => [...one('cuda', majorMinor(g.v)), ...one('torchCuda', g.t !== undefined ? `cu${g.t}${g.tm}` : null)],
+  },
+  {
+    // NVIDIA images' environment, printed by `env` or set in the Dockerfile: `CUDA_VERSION=12.4.1`, `ENV CUDA_VERSION 11.8.0`
+    literals: ['CUDA_VERSION'],
+    regex: /\bCUDA_VERSION[= ](?<v>\d{1,2}\.\d{1,2})/,
+    on: 'both',
+    source: 'environment',
+    read: (g) => one('cuda', majorMinor(g.v)),
+  },
+  {
+    // `/usr/local/cuda-11.7/bin/nvcc`, `CUDA_HOME=/usr/local/cuda-12.1`
+    literals: ['/usr/local/cuda-'],
+    regex: /\/usr\/local\/cuda-(?<v>\d{1,2}\.\d{1,2})(?![\d.])/,
+    on: 'both',
+    source: 'path',
+    read: (g) => one('cuda', majorMinor(g.v)),
+  },
+  {
+    // NVIDIA's apt packages carry the version: `Setting up cuda-nvcc-12-4 (12.4.131-1) ...`, `apt-get install cuda-cupti-11-7`
+    literals: ['cuda-'],
+    regex: /(?:^|[\s=])cuda-(?:[a-z]{1,20}-){0,3}(?<major>\d{1,2})-(?<minor>\d{1,2})(?=[\s:=]|$)/,
+    on: 'both',
+    source: 'apt-package',
+    read: (g) => one('cuda', `${Number(g.major)}.${Number(g.minor)}`),
+  },
+  // ---- base images -----------------------------------------------------------------------------
+  {
+    // BuildKit's step `FROM docker.io/nvidia/cuda:12.4.1-devel-ubuntu22.04@sha256:…`, classic `FROM nvidia/cuda:…`
+    literals: ['FROM ', 'from '],
+    regex: /^(?:FROM|from)\s+(?:--platform=\S{1,100}\s+)?(?<ref>[^\s@$]{1,300})/,
+    on: 'instruction',
+    source: 'from',
+    read: (g) => one('baseImage', imageName(g.ref)),
+  },
+  {
+    // `[internal] load metadata for docker.io/nvidia/cuda:12.4.1-devel-ubuntu22.04`
+    literals: ['load metadata for '],
+    regex: /load metadata for (?<ref>[^\s@$]{1,300})/,
+    on: 'instruction',
+    source: 'load-metadata',
+    read: (g) => one('baseImage', imageName(g.ref)),
+  },
+  // ---- Python, installers, torch ---------------------------------------------------------------
+  {
+    // A wheel's file name: `torch-2.3.1+cu121-cp310-cp310-linux_x86_64.whl`, `torch-2.3.1%2Bcu121-cp310-…`
+    literals: ['torch-', 'torchvision-', 'torchaudio-'],
+    regex: /(?:^|[\s/=(])(?<pkg>torch(?:vision|audio)?)-(?<v>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?(?:(?:\+|%2B)[a-z0-9.]{1,20})?)-cp(?<py>3\d{1,2})-/,
+    on: 'output',
+    source: 'wheel',
+    read: (g) => [...torchFacts(g.pkg, g.v), ...one('python', g.py ? `3.${g.py.slice(1)}` : null)],
+  },
+  {
+    // Any CPython wheel with the interpreter's own ABI: `…-cp310-cp310-manylinux…` (not `cp38-abi3`)
+    literals: ['-cp3'],
+    regex: /-cp3(?<minor>\d{1,2})-cp3\k<minor>m?-/,
+    on: 'output',
+    source: 'wheel',
+    read: (g) => one('python', `3.${g.minor}`),
+  },
+  {
+    // pip: `Successfully installed pip-24.0 torch-2.3.1+cu121 torchvision-0.18.1`
+    literals: ['Successfully installed '],
+    regex: /Successfully installed (?<list>.{1,4000})/,
+    on: 'output',
+    source: 'pip-installed',
+    read: (g) => {
+      const out: [FactName, string][] = [];
+      for (const token of (g.list ?? '').split(/\s+/)) {
+        const m = /^(?<pkg>[A-Za-z0-9_.-]{1,100})-(?<v>\d[^\s]{0,60})$/.exec(token);
+        if (!m?.groups) continue;
+        if (m.groups.pkg === 'pip') out.push(['pip', m.groups.v!]);
+        else out.push(...torchFacts(m.groups.pkg, m.groups.v));
+      }
+      return out;
+    },
+  },
+  {
+    // pip: `Requirement already satisfied: torch in /usr/local/lib/python3.10/dist-packages (2.1.0a0+32f93b1)`
+    literals: ['Requirement already satisfied: torch'],
+    regex: /Requirement already satisfied: (?<pkg>torch(?:vision|audio)?)(?:[<>=!~][^\s]{0,60})? in \S{1,300} \((?<v>[^)\s]{1,60})\)/,
+    on: 'output',
+    source: 'pip-satisfied',
+    read: (g) => torchFacts(g.pkg, g.v),
+  },
+  {
+    // uv: ` + torch==2.3.1+cu121`
+    literals: [' + torch'],
+    regex: /^ \+ (?<pkg>torch(?:vision|audio)?)==(?<v>\S{1,60})$/,
+    on: 'output',
+    source: 'uv-installed',
+    read: (g) => torchFacts(g.pkg, g.v),
+  },
+  {
+    // Interpreter paths: `/usr/local/lib/python3.10/site-packages`, `/opt/conda/lib/python3.11/`
+    literals: ['/python3.'],
+    regex: /\/python3\.(?<minor>\d{1,2})\//,
+    on: 'output',
+    source: 'path',
+    read: (g) => one('python', `3.${g.minor}`),
+  },
+  {
+    // `python --version`: `Python 3.10.12`; uv: `Using Python 3.11.9 environment at: /usr/local`, `Using CPython 3.12.3 interpreter at: /usr/bin/python3`
+    literals: ['Python 3.'],
+    regex: /^(?:Using C?Python |Python )3\.(?<minor>\d{1,2})\.\d{1,3}(?:\s|$)/,
+    on: 'output',
+    source: 'python',
+    read: (g) => one('python', `3.${g.minor}`),
+  },
+  {
+    // `pip --version`: `pip 23.0.1 from /usr/lib/python3/dist-packages/pip (python 3.11)`
+    literals: ['pip '],
+    regex: /^pip (?<v>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?) from \S{1,300} \(python 3\.(?<minor>\d{1,2})\)/,
+    on: 'output',
+    source: 'pip',
+    read: (g) => [...one('pip', g.v), ...one('python', `3.${g.minor}`)],
+  },
+  {
+    // pip's upgrade notice names the running version: `[notice] A new release of pip is available: 23.0.1 -> 24.0`
+    literals: ['A new release of pip'],
+    regex: /A new release of pip(?: is)? available: (?<v>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?) -> /,
+    on: 'output',
+    source: 'pip',
+    read: (g) => one('pip', g.v),
+  },
+  {
+    // conda's own progress lines: `Collecting package metadata (repodata.json): done`, `Solving environment: failed`
+    literals: ['Collecting package metadata', 'Solving environment:'],
+    regex: /^(?:Collecting package metadata|Solving environment:)/,
+    on: 'output',
+    source: 'conda',
+    read: () => [['installer', 'conda']],
+  },
+  // ---- distro, NVIDIA repository, platform -----------------------------------------------------
+  {
+    // apt: `Get:1 http://archive.ubuntu.com/ubuntu jammy InRelease [270 kB]`, `Hit:2 http://deb.debian.org/debian bookworm-updates InRelease`
+    literals: [' InRelease', ' Release'],
+    regex: /\/(?:ubuntu|ubuntu-ports|debian)\/? (?<codename>[a-z]{3,12})(?:-updates|-security|-backports)? (?:InRelease|Release)\b/,
+    on: 'output',
+    source: 'apt',
+    read: (g) => one('os', releaseOfCodename[g.codename ?? '']),
+  },
+  {
+    // apt: `Get:4 http://archive.ubuntu.com/ubuntu jammy/main amd64 Packages [1,792 kB]`
+    literals: [' Packages'],
+    regex: /\/(?:main|universe|restricted|multiverse|contrib|non-free(?:-firmware)?) (?<arch>amd64|arm64|armhf|ppc64el|s390x|i386) Packages\b/,
+    on: 'output',
+    source: 'apt',
+    read: (g) => one('platform', platformOfDebArch[g.arch ?? '']),
+  },
+  {
+    // `https://developer.download.nvidia.com/compute/cuda/repos/ubuntu1804/x86_64/ InRelease`
+    literals: ['compute/cuda/repos/'],
+    regex: /compute\/cuda\/repos\/(?<distro>[a-z]{3,10}\d{1,4})\/(?<arch>x86_64|sbsa|arm64|ppc64le|aarch64|cross-linux-sbsa)/,
+    on: 'both',
+    source: 'nvidia-repo',
+    read: (g) => one('nvidiaRepo', `${g.distro}/${g.arch}`),
+  },
+  // ---- where it ran ----------------------------------------------------------------------------
+  {
+    // A GitHub-hosted runner's job log: the `Runner Image` group, and the workspace under /home/runner/work.
+    literals: ['Runner Image', '/home/runner/work/', 'Hosted Compute Agent'],
+    regex: /Runner Image|\/home\/runner\/work\/|Hosted Compute Agent/,
+    on: 'output',
+    source: 'runner',
+    read: () => [['runner', 'github-hosted']],
+  },
+  {
+    // A self-hosted runner's workspace: `<runner dir>/_work/<repo>/<repo>`.
+    literals: ['/_work/'],
+    regex: /\/(?:actions-runner|runner)\/_work\//,
+    on: 'output',
+    source: 'runner',
+    read: () => [['runner', 'self-hosted']],
+  },
+  {
+    // `docker run`: the command itself, NVIDIA's start-up banner (`== CUDA ==`), the daemon's GPU error.
+    literals: ['docker run ', '== CUDA ==', 'could not select device driver', 'NVIDIA Container Toolkit'],
+    regex: /(?:^|\$ |# )docker run |^== CUDA ==$|could not select device driver|^NVIDIA Container Toolkit/,
+    on: 'output',
+    source: 'docker-run',
+    read: () => [['place', 'docker-run']],
+  },
+  {
+    // An interactive shell's prompt pasted with the output: `user@host:~/src$ pip install …`, `(venv) me@box:~$ …`
+    literals: [':~', '$ pip', '$ python', '$ nvcc', '$ cmake'],
+    regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] |\$ (?:pip|python|nvcc|cmake)\b)/,
+    on: 'output',
+    source: 'prompt',
+    read: () => [['place', 'host-shell']],
+  },
+];
+
+/** `docker.io/nvidia/cuda:12.4.1-devel-ubuntu22.04` → `nvidia/cuda:12.4.1-devel-ubuntu22.04`; stage names are not images. */
+function imageName(ref: string | undefined): string | null {
+  if (ref === undefined || ref === '' || ref.toLowerCase() === 'scratch') return null;
+  return ref.replace(/^docker\.io\//, '').replace(/^library\//, '');
+}
+
+/** Installer commands in a RUN instruction, in order: `pip install`, `uv pip install`, `conda install`, … */
+const installerCommand =
+  /\b(?:(?<uv>uv)\s+(?:pip\s+install|pip\s+sync|sync|add)|(?<conda>micromamba|mamba|conda)\s+(?:install|create|env\s+(?:create|update))|(?<poetry>poetry)\s+(?:install|add)|(?<pip>pip3?)\s+install|python3?(?:\.\d{1,2})?\s+-m\s+(?<pipModule>pip)\s+install)\b/g;
+
+/** The installers a RUN instruction calls, in the order it calls them. */
+export function installersIn(instruction: string): string[] {
+  const found: string[] = [];
+  for (const m of instruction.matchAll(installerCommand)) {
+    const g = m.groups ?? {};
+    const name = g.uv ?? g.conda ?? g.poetry ?? (g.pip !== undefined || g.pipModule !== undefined ? 'pip' : undefined);
+    if (name !== undefined) found.push(name);
+  }
+  return found;
+}

@@ -1,0 +1,123 @@
+// Which value of each fact a fix trusts, for one step: the step's own lines first, then its
+// stage, then the whole log; within those, the most direct proof (nvcc over a package name over
+// an image tag). The values that disagree are kept, so a fix can say "nvcc says 11.8, the image
+// tag says 12.1".
+import type { BuildModel, LogFormat, Step } from '../model/types.js';
+import type { BuildFacts, FactName, FactValue, ReportedFact } from './types.js';
+import { factNames } from './types.js';
+
+/** Lower is more direct. Sources not listed rank after these, in order of appearance. */
+const sourceRank: Readonly<Record<string, number>> = {
+  nvcc: 0,
+  cmake: 1,
+  'torch-extension': 2,
+  environment: 3,
+  path: 4,
+  'apt-package': 5,
+  'step-header': 0,
+  instruction: 0,
+  'image-tag': 9,
+};
+
+/** Facts where the last value seen is the one in force (pip upgrades itself mid-build). */
+const lastWins: ReadonlySet<FactName> = new Set(['pip']);
+
+const buildFormats: ReadonlySet<LogFormat> = new Set(['buildkit-plain', 'buildkit-tty', 'buildkit-rawjson', 'classic', 'buildah']);
+
+export type Place = 'image-build' | 'docker-run' | 'host-shell';
+
+export interface FactView {
+  /** The value a fix trusts, or null when the log does not show the fact. */
+  get(name: FactName): FactValue | null;
+  /** The trusted value's text, or null. */
+  value(name: FactName): string | null;
+  /** Values of the fact, in the scope the trusted one came from, that disagree with it. */
+  conflicts(name: FactName): FactValue[];
+  /** Where the failing command ran, or null when the log does not tell. */
+  place: Place | null;
+  /** True when the log is a GitHub Actions job log of a GitHub-hosted runner. */
+  githubHosted: boolean;
+}
+
+function rank(v: FactValue): number {
+  return sourceRank[v.source] ?? 5.5;
+}
+
+function best(name: FactName, values: readonly FactValue[]): FactValue | null {
+  if (values.length === 0) return null;
+  if (lastWins.has(name)) return values.reduce((a, b) => (b.line >= a.line ? b : a));
+  return values.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+}
+
+/** The values that speak for `step`: its own, else its stage's (and stage-less ones), else all. */
+function scopeOf(values: readonly FactValue[], step: Step | null): readonly FactValue[] {
+  if (step === null) return values;
+  const own = values.filter((v) => v.step === step.id);
+  if (own.length > 0) return own;
+  if (step.stage !== null) {
+    const stage = values.filter((v) => v.stage === step.stage);
+    if (stage.length > 0) return stage;
+    const stageless = values.filter((v) => v.stage === null);
+    if (stageless.length > 0) return stageless;
+  }
+  return values;
+}
+
+function placeOf(facts: BuildFacts, step: Step | null, model: BuildModel): Place | null {
+  if (step !== null && !step.internal && buildFormats.has(model.format)) return 'image-build';
+  const signals = new Set((facts.place ?? []).map((v) => v.value));
+  if (signals.has('docker-run')) return 'docker-run';
+  if (signals.has('host-shell')) return 'host-shell';
+  if (buildFormats.has(model.format) && model.steps.length > 0) return 'image-build';
+  return null;
+}
+
+export function factsFor(facts: BuildFacts, step: Step | null, model: BuildModel): FactView {
+  const chosen = new Map<FactName, { value: FactValue | null; scope: readonly FactValue[] }>();
+  const resolve = (name: FactName): { value: FactValue | null; scope: readonly FactValue[] } => {
+    let r = chosen.get(name);
+    if (r === undefined) {
+      const scope = scopeOf(facts[name] ?? [], step);
+      r = { value: best(name, scope), scope };
+      chosen.set(name, r);
+    }
+    return r;
+  };
+  return {
+    get: (name) => resolve(name).value,
+    value: (name) => resolve(name).value?.value ?? null,
+    conflicts: (name) => {
+      const { value, scope } = resolve(name);
+      return value === null ? [] : scope.filter((v) => v.value !== value.value);
+    },
+    place: placeOf(facts, step, model),
+    githubHosted: (facts.runner ?? []).some((v) => v.value === 'github-hosted'),
+  };
+}
+
+/** The step a report's build-level facts speak for: the failed one, else none. */
+export function reportStep(model: BuildModel): Step | null {
+  return model.failedStep === null ? null : (model.steps.find((s) => s.id === model.failedStep) ?? null);
+}
+
+/** `build.facts` of the JSON report: per fact, the trusted value and the others the log showed. */
+export function reportedFacts(facts: BuildFacts, model: BuildModel): Partial<Record<FactName, ReportedFact>> {
+  const view = factsFor(facts, reportStep(model), model);
+  const out: Partial<Record<FactName, ReportedFact>> = {};
+  for (const name of factNames) {
+    const all = facts[name] ?? [];
+    const trusted = name === 'place' ? placeValue(view.place, all) : view.get(name);
+    if (trusted === null) continue;
+    const seen = new Set([trusted.value]);
+    const others = all
+      .filter((v) => !seen.has(v.value) && seen.add(v.value))
+      .map(({ value, source, evidence, line, stage }) => ({ value, source, evidence, line, stage }));
+    const { value, source, evidence, line, stage } = trusted;
+    out[name] = others.length > 0 ? { value, source, evidence, line, stage, others } : { value, source, evidence, line, stage };
+  }
+  return out;
+}
+
+function placeValue(place: Place | null, values: readonly FactValue[]): FactValue | null {
+  return place === null ? null : (values.find((v) => v.value === place) ?? null);
+}

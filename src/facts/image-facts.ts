@@ -1,0 +1,82 @@
+// What a base image's name and tag say about the build: NVIDIA's `nvidia/cuda` tags spell the
+// CUDA version, cuDNN, flavour and OS (`12.4.1-cudnn-devel-ubuntu22.04`), PyTorch's own images
+// the torch and CUDA versions (`pytorch/pytorch:2.3.0-cuda12.1-cudnn8-devel`), NGC's framework
+// images a release month (`nvcr.io/nvidia/pytorch:23.09-py3`), and the distro and Python images
+// their release (`python:3.11-slim-bookworm`, `ubuntu:22.04`).
+import { releaseOfCodename } from './fact-patterns.js';
+import type { FactName } from './types.js';
+
+/** `ubuntu22.04` / `ubi9` / `rockylinux8` / `centos7` / `bookworm` in a tag → the release as people write it. */
+function osOfTagPart(part: string): string | null {
+  const m = /^(?<distro>ubuntu|ubi|rockylinux|centos|oraclelinux|amzn|opensuse|debian)(?<v>\d{1,2}(?:\.\d{2})?)$/.exec(part);
+  if (m?.groups) {
+    const names: Record<string, string> = {
+      ubuntu: 'Ubuntu',
+      ubi: 'UBI',
+      rockylinux: 'Rocky Linux',
+      centos: 'CentOS',
+      oraclelinux: 'Oracle Linux',
+      amzn: 'Amazon Linux',
+      opensuse: 'openSUSE',
+      debian: 'Debian',
+    };
+    return `${names[m.groups.distro!]!} ${m.groups.v!}`;
+  }
+  return releaseOfCodename[part] ?? null;
+}
+
+/** The facts one base image reference proves, as `[name, value]` pairs. */
+export function imageFacts(image: string): [FactName, string][] {
+  const colon = image.lastIndexOf(':');
+  const slash = image.lastIndexOf('/');
+  if (colon < 0 || colon < slash) return [];
+  const repo = image.slice(0, colon).replace(/^(?:docker\.io|index\.docker\.io)\//, '');
+  const tag = image.slice(colon + 1);
+  const parts = tag.split('-');
+  const out: [FactName, string][] = [];
+
+  if (/(?:^|\/)nvidia\/cuda$/.test(repo) || /(?:^|\/)cuda$/.test(repo)) {
+    // `12.4.1-cudnn-devel-ubuntu22.04`, `11.8.0-cudnn8-runtime-ubuntu20.04`, `12.2.2-base-ubi9`
+    const version = /^(\d{1,2})\.(\d{1,2})/.exec(parts[0] ?? '');
+    if (version) out.push(['cuda', `${Number(version[1])}.${Number(version[2])}`]);
+    for (const part of parts.slice(1)) {
+      const cudnn = /^cudnn(\d{1,2})$/.exec(part);
+      if (cudnn) out.push(['cudnn', cudnn[1]!]);
+      if (part === 'base' || part === 'runtime' || part === 'devel') out.push(['imageFlavour', part]);
+      const os = osOfTagPart(part);
+      if (os !== null) out.push(['os', os]);
+    }
+    return out;
+  }
+  if (/^(?:nvcr\.io\/)?nvidia\/(?:pytorch|tensorflow|jax|tritonserver|nemo)$/.test(repo) || repo.startsWith('nvcr.io/nvidia/')) {
+    if (/^\d{2}\.\d{2}/.test(tag)) out.push(['imageFlavour', 'ngc']);
+    return out;
+  }
+  if (/(?:^|\/)pytorch\/pytorch$/.test(repo)) {
+    // `2.3.0-cuda12.1-cudnn8-devel`, `2.5.1-cuda12.4-cudnn9-runtime`
+    const m = /^(?<torch>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)-cuda(?<cuda>\d{1,2}\.\d{1,2})-cudnn(?<cudnn>\d{1,2})-(?<flavour>runtime|devel)$/.exec(tag);
+    if (m?.groups) {
+      out.push(['torch', m.groups.torch!], ['cuda', m.groups.cuda!], ['cudnn', m.groups.cudnn!], ['imageFlavour', m.groups.flavour!]);
+      out.push(['torchCuda', `cu${m.groups.cuda!.replace('.', '')}`]);
+    }
+    return out;
+  }
+  const name = repo.replace(/^library\//, '');
+  if (name === 'python') {
+    // `3.11-slim-bookworm`, `3.10`
+    const py = /^3\.(\d{1,2})/.exec(tag);
+    if (py) out.push(['python', `3.${py[1]}`]);
+    for (const part of parts.slice(1)) {
+      const os = osOfTagPart(part);
+      if (os !== null) out.push(['os', os]);
+    }
+    return out;
+  }
+  if (name === 'ubuntu' && /^\d{2}\.\d{2}$/.test(tag)) return [['os', `Ubuntu ${tag}`]];
+  if (name === 'debian') {
+    const release = /^(\d{1,2})(?:[.-]|$)/.exec(tag)?.[1];
+    const os = release !== undefined ? `Debian ${release}` : osOfTagPart(parts[0] ?? '');
+    return os !== null ? [['os', os]] : [];
+  }
+  return out;
+}
