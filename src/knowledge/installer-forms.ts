@@ -1,0 +1,97 @@
+// The install command shapes the fixes print, in the form each installer accepts, so a suggestion
+// matches the tool the Dockerfile already uses.
+//
+// Sources, per flag:
+// - pip: `pip install --help` of pip 23.2.1 on this machine (2026-12-05): -c/--constraint,
+//   --no-build-isolation, -i/--index-url, --extra-index-url, --no-cache-dir, --break-system-packages,
+//   --dry-run, --report; `pip download --help` for `pip download`.
+// - uv: docs.astral.sh/uv/configuration/environment (UV_CONSTRAINT = --constraint, UV_NO_CACHE =
+//   --no-cache, UV_BREAK_SYSTEM_PACKAGES = --break-system-packages, UV_EXTRA_INDEX_URL =
+//   --extra-index-url), the `uv pip install` CLI reference as mirrored on mintlify.com/astral-sh/uv
+//   (-c/--constraint), uv 0.1.16 release notes (--no-build-isolation, --break-system-packages, --system),
+//   docs.rs uv-settings PipOptions (index_url, extra_index_url, index_strategy, system), and
+//   docs.astral.sh/uv/pip/compatibility ("Packages that exist on multiple indexes": uv stops at the
+//   first index that has the package; `--index-strategy unsafe-best-match` restores pip's behaviour).
+//   `uv pip install --dry-run` is seen in use in public notes; not in the pages read.
+// - conda / mamba / poetry: their own flags were not verified here, so for anything but a plain install
+//   the form runs pip inside the active environment (`python -m pip …`), which conda envs provide.
+
+export type Installer = 'pip' | 'uv' | 'conda' | 'poetry';
+
+export interface InstallOptions {
+  /** Requirement specifiers, at least one: `torch==2.3.1`, `flash-attn`. */
+  requirements: readonly string[];
+  constraint?: string;
+  indexUrl?: string;
+  extraIndexUrls?: readonly string[];
+  noBuildIsolation?: boolean;
+  noCache?: boolean;
+  /** Install into an externally managed (PEP 668) system Python. */
+  breakSystemPackages?: boolean;
+}
+
+export const installerDocs: Readonly<Record<Installer, { url: string; checked: string }>> = {
+  pip: { url: 'https://pip.pypa.io/en/stable/cli/pip_install/', checked: 'pip install --help, pip 23.2.1 on this machine, 2026-12-05' },
+  uv: { url: 'https://docs.astral.sh/uv/configuration/environment/', checked: 'docs.astral.sh/uv/configuration/environment and pip/compatibility pages; uv 0.1.16 release notes' },
+  conda: { url: 'https://docs.conda.io/projects/conda/en/latest/commands/install.html', checked: 'not verified: only the plain `conda install <spec>` shape is used' },
+  poetry: { url: 'https://python-poetry.org/docs/cli/#add', checked: 'not verified: poetry forms fall back to pip inside the environment' },
+};
+
+/** Quotes a shell word only when it needs it (specifiers with `<`, `>`, `;`, spaces, …). */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_.,:/=+@%-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function pipFlags(o: InstallOptions): string[] {
+  const flags: string[] = [];
+  if (o.noCache) flags.push('--no-cache-dir');
+  if (o.noBuildIsolation) flags.push('--no-build-isolation');
+  if (o.breakSystemPackages) flags.push('--break-system-packages');
+  if (o.constraint) flags.push('-c', shellWord(o.constraint));
+  if (o.indexUrl) flags.push('--index-url', shellWord(o.indexUrl));
+  for (const url of o.extraIndexUrls ?? []) flags.push('--extra-index-url', shellWord(url));
+  return flags;
+}
+
+function uvFlags(o: InstallOptions): string[] {
+  const flags: string[] = [];
+  if (o.noCache) flags.push('--no-cache');
+  if (o.noBuildIsolation) flags.push('--no-build-isolation');
+  // uv refuses a system interpreter without --system; PEP 668 Pythons also need the override.
+  if (o.breakSystemPackages) flags.push('--system', '--break-system-packages');
+  if (o.constraint) flags.push('--constraint', shellWord(o.constraint));
+  if (o.indexUrl) flags.push('--index-url', shellWord(o.indexUrl));
+  for (const url of o.extraIndexUrls ?? []) flags.push('--extra-index-url', shellWord(url));
+  // With several indexes uv takes a package from the first index that has it; the PyTorch index also
+  // carries numpy & co., so let uv pick the best version across indexes like pip does.
+  if (o.indexUrl && o.extraIndexUrls?.length) flags.push('--index-strategy', 'unsafe-best-match');
+  return flags;
+}
+
+function isPlain(o: InstallOptions): boolean {
+  return !o.constraint && !o.indexUrl && !o.extraIndexUrls?.length && !o.noBuildIsolation && !o.noCache && !o.breakSystemPackages;
+}
+
+/** A runnable install command; throws when no requirement is given, since a bare install does nothing. */
+export function installCommand(installer: Installer, opts: InstallOptions): string {
+  const reqs = opts.requirements.map((r) => r.trim()).filter((r) => r.length > 0);
+  if (reqs.length === 0) throw new Error('installCommand needs at least one requirement');
+  const words = reqs.map(shellWord);
+  switch (installer) {
+    case 'pip':
+      return ['pip install', ...pipFlags(opts), ...words].join(' ');
+    case 'uv':
+      return ['uv pip install', ...uvFlags(opts), ...words].join(' ');
+    case 'conda':
+      if (isPlain(opts)) return ['conda install -y', ...words].join(' ');
+      return ['python -m pip install', ...pipFlags(opts), ...words].join(' ');
+    case 'poetry':
+      return ['python -m pip install', ...pipFlags(opts), ...words].join(' ');
+  }
+}
+
+/** Resolve without installing, to see what would be picked (pip writes its JSON report to stdout with `--report -`, and its help asks for `--quiet` then). */
+export function dryRunCommand(installer: 'pip' | 'uv', requirement: string): string {
+  const req = shellWord(requirement.trim());
+  return installer === 'pip' ? `pip install --dry-run --quiet --report - ${req}` : `uv pip install --dry-run ${req}`;
+}
