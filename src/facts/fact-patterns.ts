@@ -95,6 +95,23 @@ export const factPatterns: readonly FactPattern[] = [
     read: (g) => [...one('cuda', majorMinor(g.v)), ...one('torchCuda', g.t !== undefined ? `cu${g.t}${g.tm}` : null)],
   },
   {
+    // The same error wrapped at the terminal's width: `PyTorch (11.8). Please make sure to use the same CUDA versions.`
+    literals: ['Please make sure to use the same CUDA versions'],
+    regex: /PyTorch \((?<t>\d{1,2})\.(?<tm>\d{1,2})\)\. Please make sure to use the same CUDA versions/,
+    on: 'output',
+    source: 'torch-extension',
+    read: (g) => one('torchCuda', `cu${g.t}${g.tm}`),
+  },
+  {
+    // NVIDIA's container start-up banner names the image's toolkit: `CUDA Version 12.4.1`. (nvidia-smi's
+    // `CUDA Version: 12.6` has a colon and names the driver's newest supported CUDA, not a toolkit.)
+    literals: ['CUDA Version '],
+    regex: /^CUDA Version (?<v>\d{1,2}\.\d{1,2})\.\d{1,3}$/,
+    on: 'output',
+    source: 'image-banner',
+    read: (g) => one('cuda', majorMinor(g.v)),
+  },
+  {
     // NVIDIA images' environment, printed by `env` or set in the Dockerfile: `CUDA_VERSION=12.4.1`, `ENV CUDA_VERSION 11.8.0`
     literals: ['CUDA_VERSION'],
     regex: /\bCUDA_VERSION[= ](?<v>\d{1,2}\.\d{1,2})/,
@@ -260,6 +277,15 @@ export const factPatterns: readonly FactPattern[] = [
     read: () => [['runner', 'github-hosted']],
   },
   {
+    // GitHub names its hosted runners `GitHub Actions N`: `Runner name: 'GitHub Actions 7'`,
+    // `The job running on runner GitHub Actions 7 has exceeded the maximum execution time …`
+    literals: ['GitHub Actions '],
+    regex: /(?:\brunner |Runner name: ')GitHub Actions \d{1,6}\b/,
+    on: 'output',
+    source: 'runner',
+    read: () => [['runner', 'github-hosted']],
+  },
+  {
     // A self-hosted runner's workspace: `<runner dir>/_work/<repo>/<repo>`.
     literals: ['/_work/'],
     regex: /\/(?:actions-runner|runner)\/_work\//,
@@ -268,9 +294,10 @@ export const factPatterns: readonly FactPattern[] = [
     read: () => [['runner', 'self-hosted']],
   },
   {
-    // `docker run`: the command itself, NVIDIA's start-up banner (`== CUDA ==`), the daemon's GPU error.
-    literals: ['docker run ', '== CUDA ==', 'could not select device driver', 'NVIDIA Container Toolkit'],
-    regex: /(?:^|\$ |# )docker run |^== CUDA ==$|could not select device driver|^NVIDIA Container Toolkit/,
+    // A container run (`docker run`, `podman run`): the command itself, NVIDIA's start-up banner
+    // (`== CUDA ==`), the daemon's GPU error.
+    literals: ['docker run ', 'podman run ', '== CUDA ==', 'could not select device driver'],
+    regex: /(?:^|\$ |# )(?:docker|podman) run |^== CUDA ==$|could not select device driver/,
     on: 'output',
     source: 'docker-run',
     read: () => [['place', 'docker-run']],

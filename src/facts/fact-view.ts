@@ -16,6 +16,7 @@ const sourceRank: Readonly<Record<string, number>> = {
   'apt-package': 5,
   'step-header': 0,
   instruction: 0,
+  'image-banner': 6,
   'image-tag': 9,
 };
 
@@ -31,7 +32,7 @@ export interface FactView {
   get(name: FactName): FactValue | null;
   /** The trusted value's text, or null. */
   value(name: FactName): string | null;
-  /** Values of the fact, in the scope the trusted one came from, that disagree with it. */
+  /** Values of the fact that speak for the step (its own, its stage's, stage-less ones) and disagree with the trusted one. */
   conflicts(name: FactName): FactValue[];
   /** Where the failing command ran, or null when the log does not tell. */
   place: Place | null;
@@ -73,12 +74,11 @@ function placeOf(facts: BuildFacts, step: Step | null, model: BuildModel): Place
 }
 
 export function factsFor(facts: BuildFacts, step: Step | null, model: BuildModel): FactView {
-  const chosen = new Map<FactName, { value: FactValue | null; scope: readonly FactValue[] }>();
-  const resolve = (name: FactName): { value: FactValue | null; scope: readonly FactValue[] } => {
+  const chosen = new Map<FactName, { value: FactValue | null }>();
+  const resolve = (name: FactName): { value: FactValue | null } => {
     let r = chosen.get(name);
     if (r === undefined) {
-      const scope = scopeOf(facts[name] ?? [], step);
-      r = { value: best(name, scope), scope };
+      r = { value: best(name, scopeOf(facts[name] ?? [], step)) };
       chosen.set(name, r);
     }
     return r;
@@ -87,8 +87,10 @@ export function factsFor(facts: BuildFacts, step: Step | null, model: BuildModel
     get: (name) => resolve(name).value,
     value: (name) => resolve(name).value?.value ?? null,
     conflicts: (name) => {
-      const { value, scope } = resolve(name);
-      return value === null ? [] : scope.filter((v) => v.value !== value.value);
+      const { value } = resolve(name);
+      if (value === null) return [];
+      const near = (v: FactValue): boolean => step === null || v.step === step.id || v.stage === null || v.stage === step.stage;
+      return (facts[name] ?? []).filter((v) => v.value !== value.value && near(v));
     },
     place: placeOf(facts, step, model),
     githubHosted: (facts.runner ?? []).some((v) => v.value === 'github-hosted'),

@@ -137,6 +137,7 @@ export function findingDetails(finding: Finding, model: BuildModel, limits: Mark
   const out = ['<details>', `<summary>${head.join(' · ')}</summary>`, ''];
   if (step) out.push(`Step ${codeSpan(`#${step.id} ${shortStepLabel(step, 120)}`)}`, '');
   if (finding.message) out.push(sanitizeMarkdown(bounded(finding.message, limits.textLength)), '');
+  if (finding.retryable) out.push('_A retry can help: the cause is passing (network, registry, runner)._', '');
   if (finding.evidence.length > 0) {
     const lines = finding.evidence.slice(0, limits.evidenceLines).map((l) => (l.length > limits.evidenceLineLength ? `${l.slice(0, limits.evidenceLineLength)} …` : l));
     const more = finding.evidence.length - lines.length;

@@ -42,6 +42,7 @@ function renderFinding(out: string[], f: Finding, steps: Map<number, Step>, c: b
   const at = where(f, steps);
   if (at) out.push(`        at ${plain(at)}`);
   for (const line of plain(f.message).split('\n')) out.push(`        ${line}`);
+  if (f.retryable) out.push(paint(c, 'dim', '        a retry can help: the cause is passing (network, registry, runner)'));
   if (f.evidence.length > 0) {
     out.push(paint(c, 'dim', '        evidence:'));
     for (const e of f.evidence.slice(0, 8)) out.push(paint(c, 'dim', `          | ${plain(e)}`));

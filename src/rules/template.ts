@@ -50,13 +50,15 @@ export function renderTemplate(template: string, resolve: (p: Placeholder) => st
 const maxValueLength = 200;
 
 /**
- * A log-derived value made safe to put into Markdown: one line, bounded, and without the
- * characters that could close a code span or open an HTML tag (reporters escape the rest).
+ * A log-derived value made safe to put into a template: one line, bounded, and without the
+ * backtick that could close the code span it is written in. `<` stays: a version bound
+ * (`datasets<4.0`) must be copied as printed, and the Markdown reporters show `<` outside code
+ * as text (sanitizeMarkdown), while code spans and blocks render it literally.
  */
 export function safeValue(value: string, max = maxValueLength): string {
   let v = value.replace(/\p{Cc}+/gu, ' ').trim();
   if (v.length > max) v = `${v.slice(0, max - 1)}…`;
-  return v.replace(/`/g, "'").replace(/</g, '‹');
+  return v.replace(/`/g, "'");
 }
 
 /** Names of the named groups a regular expression source declares. */

@@ -1,0 +1,108 @@
+// The build-facts stage on real logs: each fact a log shows is read with the right value and
+// source, the one a fix trusts is the most direct proof for the failing step, and a log that
+// disagrees with itself keeps both values.
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { describe, expect, test } from 'vitest';
+import { analyzeStream, type Analysis } from '../../src/analyze.js';
+import { factsFor } from '../../src/facts/fact-view.js';
+import { factsLine } from '../../src/report/facts-line.js';
+
+async function analyzeFile(path: string): Promise<Analysis> {
+  return analyzeStream(Readable.from([readFileSync(path)]));
+}
+
+/** `name → "value (source)"` of the JSON report's facts, for the names a row lists. */
+function reported(analysis: Analysis, names: readonly string[]): Record<string, string> {
+  const facts = analysis.report.build.facts as Record<string, { value: string; source: string } | undefined>;
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const f = facts[name];
+    out[name] = f === undefined ? '—' : `${f.value} (${f.source})`;
+  }
+  return out;
+}
+
+// Each row: a log under fixtures/, and the facts it proves as the JSON report gives them
+// (checked by reading the log: the line quoted in the comment is in it).
+const table: [file: string, expected: Record<string, string>][] = [
+  // `-- The CUDA compiler identification is NVIDIA 12.4.131` beats the image tag; numpy's cp310 wheel; the RUN's pip
+  [
+    'samples/cuda-multistage-failed.log',
+    { cuda: '12.4 (cmake)', os: 'Ubuntu 22.04 (image-tag)', python: '3.10 (wheel)', installer: 'pip (instruction)', torch: '2.3.1 (wheel)', place: 'image-build (log-format)', nvidiaRepo: 'ubuntu2204/x86_64 (nvidia-repo)' },
+  ],
+  // `Cuda compilation tools, release 13.0, V13.0.88`
+  ['real/buildkit-0.13-dockerd-26.1/nvcc-unsupported-arch.log', { cuda: '13.0 (nvcc)', place: 'image-build (log-format)' }],
+  // `Get:…/ubuntu1804/x86_64 …` of NVIDIA's old repository
+  ['rules/apt/fetch-failed/match-nvidia-key.log', { nvidiaRepo: 'ubuntu1804/x86_64 (nvidia-repo)' }],
+  // `Get:1 http://archive.ubuntu.com/ubuntu jammy InRelease`
+  ['rules/apt/fetch-failed/match-dns.log', { os: 'Ubuntu 22.04 (apt)' }],
+  // `[linux/arm64 …]` step headers
+  ['rules/apt/unable-to-locate-package/match-arm64-no-candidate.log', { platform: 'linux/arm64 (step-header)' }],
+  // `torch-2.4.0+cu124-cp311-cp311-linux_x86_64.whl`
+  ['rules/resources/disk-full/match-pip-errno-28.log', { torch: '2.4.0+cu124 (wheel)', torchCuda: 'cu124 (wheel)', python: '3.11 (wheel)' }],
+  // `FROM pytorch/pytorch:2.2.1-cuda12.1-cudnn8-runtime`: everything from the tag
+  [
+    'rules/cuda/cuda-home-not-set/match-flash-attn-runtime-image.log',
+    { cuda: '12.1 (image-tag)', cudnn: '8 (image-tag)', imageFlavour: 'runtime (image-tag)', torch: '2.2.1 (image-tag)', torchCuda: 'cu121 (image-tag)' },
+  ],
+  // `The detected CUDA version (12.1) mismatches … PyTorch (11.8).`, wrapped over two lines
+  ['rules/cuda/version-mismatch/match-cpp-extension-cu118-torch-cuda121-image.log', { cuda: '12.1 (torch-extension)', torchCuda: 'cu118 (torch-extension)' }],
+  // A one-line paste of the same error: `… (11.8) mismatches … compilePyTorch (12.4).`
+  ['rules/cuda/version-mismatch/match-compilepytorch-one-line-paste.log', { cuda: '11.8 (torch-extension)', torchCuda: 'cu124 (torch-extension)', place: '—' }],
+  // `FROM python:3.11-slim-bookworm` (Debian 12), `/usr/lib/python3.11/…`
+  ['rules/pip/externally-managed/match-debian-bookworm.log', { os: 'Debian 12 (image-tag)', python: '3.11 (path)' }],
+  // `uv pip install …` in the RUN; `Using CPython 3.12.… interpreter at: …`
+  ['rules/pip/resolution-impossible/match-uv.log', { installer: 'uv (instruction)', python: '3.12 (python)', imageFlavour: 'ngc (image-tag)' }],
+  // `… on runner GitHub Actions 7 has exceeded the maximum execution time …`
+  ['rules/resources/job-timeout/match-gha-flash-attn-source-build.log', { runner: 'github-hosted (runner)' }],
+  // `$ nvcc …` prompts in a pasted terminal session
+  ['logs/unframed-nvcc.log', { place: 'host-shell (prompt)', cuda: '—' }],
+  // podman run with NVIDIA's banner `CUDA Version 12.4.1`; nvidia-smi's `CUDA Version: 12.6` is the driver's, not the toolkit
+  ['facts/podman-run-cuda-banner.log', { cuda: '12.4 (image-banner)', place: 'docker-run (docker-run)' }],
+  ['facts/docker-run-libcuda.log', { place: 'docker-run (docker-run)', cuda: '—' }],
+];
+
+describe('build facts on real logs', () => {
+  test.each(table)('%s', async (file, expected) => {
+    const analysis = await analyzeFile(`fixtures/${file}`);
+    expect(reported(analysis, Object.keys(expected))).toEqual(expected);
+  });
+
+  test('every fact carries the line that proves it, as printed', async () => {
+    const analysis = await analyzeFile('fixtures/real/buildkit-0.13-dockerd-26.1/nvcc-unsupported-arch.log');
+    const cuda = analysis.report.build.facts.cuda!;
+    expect(cuda.evidence).toMatch(/^Cuda compilation tools, release 13\.0, V13\.0\.\d+$/);
+    const raw = readFileSync('fixtures/real/buildkit-0.13-dockerd-26.1/nvcc-unsupported-arch.log', 'utf8').split('\n');
+    expect(raw[cuda.line - 1]).toContain(cuda.evidence);
+  });
+
+  test('a log that disagrees with itself keeps both values and the line names the other', async () => {
+    // CMake found CUDA 13.0 while the base image's tag says 12.4.
+    const analysis = await analyzeFile('fixtures/rules/cmake/package-not-found/match-torch-config.log');
+    const cuda = analysis.report.build.facts.cuda!;
+    expect(cuda.value).toBe('13.0');
+    expect(cuda.others?.map((o) => `${o.value} (${o.source})`)).toContain('12.4 (image-tag)');
+    expect(factsLine(analysis.facts, analysis.model)).toContain('CUDA 13.0 (cmake; the image tag says 12.4)');
+  });
+
+  test('each stage trusts its own base image', async () => {
+    const analysis = await analyzeFile('fixtures/samples/cuda-multistage-failed.log');
+    const runtime = analysis.model.steps.find((s) => s.stage === 'runtime' && s.instruction.startsWith('RUN'))!;
+    const builder = analysis.model.steps.find((s) => s.stage === 'builder' && s.instruction.startsWith('RUN'))!;
+    expect(factsFor(analysis.facts, runtime, analysis.model).value('imageFlavour')).toBe('runtime');
+    expect(factsFor(analysis.facts, builder, analysis.model).value('imageFlavour')).toBe('devel');
+    expect(factsFor(analysis.facts, builder, analysis.model).place).toBe('image-build');
+  });
+
+  test('the facts line reads as the issue asks', async () => {
+    const analysis = await analyzeFile('fixtures/samples/cuda-multistage-failed.log');
+    expect(factsLine(analysis.facts, analysis.model)).toBe('CUDA 12.4 (cmake) · Ubuntu 22.04 · Python 3.10 · pip · torch 2.3.1');
+  });
+
+  test('a log with no facts gives an empty line and an empty map', async () => {
+    const analysis = await analyzeStream(Readable.from([Buffer.from('hello\nworld\n')]));
+    expect(analysis.report.build.facts).toEqual({});
+    expect(factsLine(analysis.facts, analysis.model)).toBe('');
+  });
+});
