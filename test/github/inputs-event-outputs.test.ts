@@ -83,6 +83,15 @@ describe('actionOutputs', () => {
     expect(JSON.parse(out.findings)).toHaveLength(3);
   });
 
+  it('says a retry can help only when every error is of a passing cause', () => {
+    const dns = makeFinding({ ruleId: 'apt/fetch-failed', retryable: true });
+    const notice = makeFinding({ severity: 'notice', retryable: false });
+    expect(actionOutputs([{ name: 'a.log', analysis: analysis([dns, notice]) }]).retryable).toBe(true);
+    expect(actionOutputs([{ name: 'a.log', analysis: analysis([dns, makeFinding()]) }]).retryable).toBe(false);
+    expect(actionOutputs([{ name: 'a.log', analysis: passed() }]).retryable).toBe(false);
+    expect(JSON.parse(actionOutputs([{ name: 'a.log', analysis: analysis([dns]) }]).findings)[0].retryable).toBe(true);
+  });
+
   it('names the log of each finding when there are several logs', () => {
     const out = actionOutputs([
       { name: 'a.log', analysis: analysis([makeFinding()]) },
