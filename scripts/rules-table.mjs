@@ -36,7 +36,7 @@ try {
 }
 
 const readme = readFileSync(readmePath, 'utf8');
-const updated = withRulesTable(readme, currentRulesTable());
+const updated = withRulesTable(readme, currentRulesTable(root));
 if (updated === null) {
   console.error('README.md has no <!-- rules:start --> / <!-- rules:end --> markers');
   process.exit(2);

@@ -1,5 +1,7 @@
 // The README's rule table, generated from the catalog and the Dockerfile static checks so the
 // documentation can never drift from the code (a test fails when the README is stale).
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { staticCheckMeta } from '../dockerfile/checks/index.js';
 import { builtinRuleSet } from './load-rules.js';
 
@@ -11,6 +13,8 @@ export interface RuleMeta {
   title: string;
   severity: string;
   docs?: string;
+  /** Repository-relative link to a finding as a user reads it (a fixture's expected output). */
+  example?: string;
 }
 
 function cell(text: string): string {
@@ -19,9 +23,9 @@ function cell(text: string): string {
 
 function table(rows: readonly RuleMeta[]): string[] {
   return [
-    '| Rule | Severity | Recognises |',
-    '|---|---|---|',
-    ...rows.map((r) => `| ${r.docs ? `[\`${r.id}\`](${r.docs})` : `\`${r.id}\``} | ${r.severity} | ${cell(r.title)} |`),
+    '| Rule | Severity | Recognises | Example |',
+    '|---|---|---|---|',
+    ...rows.map((r) => `| ${r.docs ? `[\`${r.id}\`](${r.docs})` : `\`${r.id}\``} | ${r.severity} | ${cell(r.title)} | ${r.example ? `[example](${r.example})` : '—'} |`),
   ];
 }
 
@@ -40,10 +44,31 @@ export function renderRulesTable(rules: readonly RuleMeta[], checks: readonly Ru
   ].join('\n');
 }
 
-/** The table for the built-in catalog and static checks as they are now. */
-export function currentRulesTable(): string {
-  const rules = builtinRuleSet().map(({ id, title, severity, docs }) => ({ id, title, severity, ...(docs ? { docs } : {}) }));
-  return renderRulesTable(rules, staticCheckMeta);
+/**
+ * The expected output of the first match fixture in `dir` (repository-relative), when it has been
+ * recorded: `match-foo.log` → `match-foo.expected.md` (test/rules/expected-output.test.ts writes it).
+ */
+export function firstExample(repoRoot: string, dir: string, fixture: RegExp): string | undefined {
+  const abs = path.join(repoRoot, dir);
+  if (!existsSync(abs)) return undefined;
+  const first = readdirSync(abs)
+    .filter((f) => fixture.test(f))
+    .sort()[0];
+  const expected = first?.replace(/\.[^.]+$/, '.expected.md');
+  return expected !== undefined && existsSync(path.join(abs, expected)) ? `${dir}/${expected}` : undefined;
+}
+
+const withExample = (meta: RuleMeta, example: string | undefined): RuleMeta => (example ? { ...meta, example } : meta);
+
+/** The table for the built-in catalog and static checks as they are now, with examples from `repoRoot`'s fixtures. */
+export function currentRulesTable(repoRoot: string): string {
+  const rules = builtinRuleSet().map(({ id, title, severity, docs }) =>
+    withExample({ id, title, severity, ...(docs ? { docs } : {}) }, firstExample(repoRoot, `fixtures/rules/${id}`, /^match-.+\.log$/)),
+  );
+  const checks = staticCheckMeta.map((meta) =>
+    withExample(meta, firstExample(repoRoot, `fixtures/dockerfiles/${meta.id.replace(/^dockerfile\//, '')}`, /^match.*\.Dockerfile$/)),
+  );
+  return renderRulesTable(rules, checks);
 }
 
 /** `readme` with the text between the markers replaced; null when the markers are missing. */

@@ -1,23 +1,44 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { currentRulesTable, renderRulesTable, withRulesTable } from '../../src/rules/rules-table.js';
+import { currentRulesTable, firstExample, renderRulesTable, withRulesTable } from '../../src/rules/rules-table.js';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('the README rule table', () => {
   test('is up to date with the catalog (run `npm run rules:table` when this fails)', () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const expected = withRulesTable(readme, currentRulesTable());
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const expected = withRulesTable(readme, currentRulesTable(repoRoot));
     expect(expected, 'README.md lacks the <!-- rules:start --> / <!-- rules:end --> markers').not.toBeNull();
     expect(readme).toBe(expected);
   });
 
   test('lists every built-in id and escapes table syntax in titles', () => {
     const table = renderRulesTable(
-      [{ id: 'a/b', title: 'pipes | and \\ backslashes', severity: 'error', docs: 'https://example.com/a' }],
+      [{ id: 'a/b', title: 'pipes | and \\ backslashes', severity: 'error', docs: 'https://example.com/a', example: 'fixtures/rules/a/b/match-x.expected.md' }],
       [{ id: 'dockerfile/c', title: 'C', severity: 'notice' }],
     );
-    expect(table).toContain('| [`a/b`](https://example.com/a) | error | pipes \\| and \\\\ backslashes |');
-    expect(table).toContain('| `dockerfile/c` | notice | C |');
-    expect(currentRulesTable()).toContain('`buildkit/step-failed`');
+    expect(table).toContain('| [`a/b`](https://example.com/a) | error | pipes \\| and \\\\ backslashes | [example](fixtures/rules/a/b/match-x.expected.md) |');
+    expect(table).toContain('| `dockerfile/c` | notice | C | — |');
+    expect(currentRulesTable(repoRoot)).toContain('`buildkit/step-failed`');
+  });
+
+  test("links every rule's and check's example to an expected output that exists", () => {
+    const links = [...currentRulesTable(repoRoot).matchAll(/\[example\]\(([^)]+)\)/g)].map((m) => m[1]!);
+    const rows = currentRulesTable(repoRoot).split('\n').filter((l) => /^\| \[?`/.test(l));
+    expect(links).toHaveLength(rows.length);
+    for (const link of links) {
+      expect(link).toMatch(/^fixtures\/(?:rules|dockerfiles)\/.+\/match[^/]*\.expected\.md$/);
+      expect(existsSync(path.join(repoRoot, link)), link).toBe(true);
+    }
+  });
+
+  test("takes the first match fixture's expected output, and none before it is recorded", () => {
+    expect(firstExample(repoRoot, 'fixtures/rules/buildkit/step-failed', /^match-.+\.log$/)).toBe('fixtures/rules/buildkit/step-failed/match-nvcc-error-unrecognised.expected.md');
+    expect(firstExample(repoRoot, 'fixtures/dockerfiles/nvidia-ps1-unset', /^match.*\.Dockerfile$/)).toBe('fixtures/dockerfiles/nvidia-ps1-unset/match-bash-c.expected.md');
+    expect(firstExample(repoRoot, 'fixtures/rules/no/such-rule', /^match-.+\.log$/)).toBeUndefined();
+    expect(firstExample(repoRoot, 'fixtures/dockerfiles/parser', /^match.*\.Dockerfile$/)).toBeUndefined();
   });
 
   test('replaces only the text between the markers', () => {
