@@ -120,10 +120,39 @@ function failedLine(step: Step, dockerfile: Dockerfile | null, model: BuildModel
 }
 
 /**
+ * The image a failed base-image step resolves: `FROM [--platform=…] image [AS name]`, or BuildKit's
+ * internal `load metadata for docker.io/nvidia/cuda:…`; null for any other step.
+ */
+export function baseImageOf(step: Step): string | null {
+  const text = step.instruction.trim();
+  const metadata = /^load metadata for (\S+)$/.exec(text);
+  if (metadata) return metadata[1]!;
+  const from = /^FROM\s+(?:--\S+\s+)*(\S+)/i.exec(text);
+  return from ? from[1]! : null;
+}
+
+/**
+ * A failure at `FROM` is about the image, not the Dockerfile: nothing before it can be built and no
+ * instruction can be commented out. Resolve the image by hand instead (`imagetools inspect` asks the
+ * registry for the manifest and lists its platforms; `docker pull` fetches it like the builder).
+ */
+function baseImageCommand(image: string, platform: string | null): string {
+  const ref = quoteWord(image);
+  return [
+    '# The build stops at its base image: ask the registry for it by hand (its platforms, or the error):',
+    `docker buildx imagetools inspect ${ref}`,
+    `docker pull ${platform === null ? '' : `--platform ${quoteWord(platform)} `}${ref}`,
+  ].join('\n');
+}
+
+/**
  * The reproduce command for a finding in `step`, or null when the step is not a Dockerfile
- * instruction (`[internal] …`). Pure: everything comes from the arguments.
+ * instruction (`[internal] …`, except a failed base-image lookup). Pure: everything comes from the arguments.
  */
 export function reproduceCommand(step: Step, dockerfile: Dockerfile | null, model: BuildModel, match?: StepMatch): string | null {
+  const failedStep = step.status === 'error' || step.id === model.failedStep;
+  const base = baseImageOf(step);
+  if (base !== null && failedStep && !base.includes('$')) return baseImageCommand(base, step.platform);
   if (step.internal) return null;
   const target = targetOf(step, dockerfile, match);
   const file = dockerfilePath(dockerfile, model);

@@ -4,6 +4,17 @@
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { archSupport, normaliseCudaVersion, toolkitsSupporting, type ArchSupport } from './cuda-arches.js';
+import { cudaTagsUrl, cudnnTagPart, develTagFor } from './cuda-image-tags.js';
+import { parseImageRef, withFlavour } from './nvidia-images.js';
+import { indexUrl, releasesForCuda, torchReleases, wheelTagFor } from './torch-wheels.js';
+import { installCommand, type Installer } from './installer-forms.js';
+
+/** The installer a fix should speak: the step's, with conda-like tools as conda; pip when unknown. */
+export function installerOf(facts: FactView): Installer {
+  const v = facts.value('installer');
+  if (v === 'uv' || v === 'conda' || v === 'poetry') return v;
+  return v === 'mamba' || v === 'micromamba' ? 'conda' : 'pip';
+}
 
 /**
  * The CUDA version the failing step compiled with: the rule's own capture when it has one (the
@@ -28,7 +39,7 @@ function isEmptyArch(arch: string): boolean {
 }
 
 const EMPTY_ARCH_VERDICT =
-  'The architecture is empty: the arch list was detected from a GPU, and a docker build has none (CMAKE_CUDA_ARCHITECTURES=native, or a script reading the GPU\'s compute capability).';
+  'The architecture is empty: the arch list was detected from a GPU, and a build step has none unless the builder passes one in (CMAKE_CUDA_ARCHITECTURES=native, or a script reading the GPU\'s compute capability).';
 
 function verdict(s: ArchSupport, versionKnown: boolean): string {
   if (isEmptyArch(s.arch)) return EMPTY_ARCH_VERDICT;
@@ -79,9 +90,23 @@ export function cudaArchesEnrich(
   if (isEmptyArch(support.arch)) {
     out.suggestion = `name the architectures explicitly instead of detecting them at build time${support.accepted.length ? ` (this toolkit accepts ${support.min} … ${support.max})` : ''}`;
   } else if (support.reason === 'too-old') {
-    out.suggestion = `remove ${support.arch} from the arch list (the oldest this toolkit builds is ${support.min}), or build on a CUDA ${where[where.length - 1] ?? 'older'} base image if that GPU must be supported`;
+    const last = where[where.length - 1];
+    out.suggestion = `remove ${support.arch} from the arch list (the oldest this toolkit builds is ${support.min})`;
+    if (last !== undefined) out.suggestion += `, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts)})`;
   } else if (support.reason === 'too-new') {
-    out.suggestion = `use a base image with CUDA ${where[0] ?? 'newer'} or newer (nvidia/cuda:${where[0] ?? 'X.Y'}.*-devel-…), or remove ${support.arch} from the arch list`;
+    out.suggestion = `remove ${support.arch} from the arch list, or build on CUDA ${where[0] ?? 'a newer release'} or newer`;
+    if (where[0] !== undefined) {
+      const newer = newerCuda(where[0], facts);
+      Object.assign(out, newer);
+      out.suggestion += ` (${imageOrSearch(where[0], facts)}${newer.newerIndex ? `; PyTorch wheels built with it: ${newer.newerIndex}, torch ${newer.newerTorch}` : ''})`;
+    }
+    if (where[0] !== undefined) {
+      const idx = out.newerIndex;
+      // For a torch without kernels for the GPU: a wheel built with a CUDA that compiles the arch.
+      out.wheelAdvice = idx
+        ? `install a torch built with CUDA ${where[0]} or newer, from ${idx} (torch ${out.newerTorch} there)`
+        : `install a torch built with CUDA ${where[0]} or newer`;
+    }
   } else {
     out.suggestion = `use only architectures this toolkit accepts${support.accepted.length ? ` (${support.min} … ${support.max})` : ''}`;
   }
@@ -109,14 +134,90 @@ export function cudaVersionEnrich(
   if (base !== null) {
     out.baseImage = base;
     out.stageNote = `The base image of this stage is ${base}.`;
-    if (/^(?:nvcr\.io\/)?nvidia\/cuda:/.test(base)) out.develImage = base.replace(/-(?:runtime|base)(?=-|$)/, '-devel');
+  }
+  const devel = develImageOf(base, version, facts.value('os'));
+  if (devel !== null) out.develImage = devel;
+  const ref = base === null ? null : parseImageRef(base);
+  if (ref?.kind === 'nvidia-cuda') {
+    // the same image with the CUDA libraries (`-runtime`) and with cuDNN (`-cudnn…-runtime`)
+    if (ref.flavour === 'base') out.runtimeImage = withFlavour(ref, 'runtime');
+    const cudnn = ref.cudnn === null ? cudnnTagPart(ref.cuda) : null;
+    if (cudnn !== null && develTagFor(ref.cuda, facts.value('os')) !== null) {
+      out.cudnnImage = `nvidia/cuda:${develTagFor(ref.cuda, facts.value('os'))!.split(':')[1]!.split('-')[0]}-${cudnn}-${ref.flavour === 'devel' ? 'devel' : 'runtime'}-${ref.os}${ref.osRelease}`;
+    }
   }
   if (version !== null) {
     out.cudaVersion = version;
     out.cudaMajor = version.split('.')[0]!;
     out.aptSuffix = version.replace('.', '-');
-    // PyTorch's wheel index names a CUDA version without its dot: 12.1 → cu121
-    out.wheelTag = `cu${version.replace('.', '')}`;
+    const tags = cudaTagsUrl(version);
+    if (tags !== null) out.tagsUrl = tags;
+    // A real PyTorch index for this toolkit: same major, minor ≤ the toolkit's, published for the
+    // build's torch release when the log shows it (torch-wheels.ts). Absent when none fits.
+    // `wheelTorch` is the build's torch when its release has such an index, else the newest release that has one.
+    const torch = facts.value('torch')?.replace(/\+.*$/, '') ?? null;
+    const own = torch !== null ? wheelTagFor(version, torch) : null;
+    const tag = own ?? wheelTagFor(version);
+    if (tag !== null) {
+      out.wheelTag = tag;
+      out.wheelIndex = indexUrl(tag)!;
+      out.wheelTorch = own !== null ? torch! : (releasesForCuda(tag)[0]?.torch ?? '');
+      if (out.wheelTorch !== '') {
+        out.torchInstall = installCommand(installerOf(facts), { requirements: [`torch==${out.wheelTorch}`], indexUrl: out.wheelIndex });
+      }
+    }
+  }
+  // The CUDA torch was built with, when the rule captured it (`torchCuda`, `11.8`): a devel image of it.
+  const torchCuda = captures.torchCuda !== undefined ? normaliseCudaVersion(captures.torchCuda) : null;
+  if (torchCuda !== null) {
+    const image = develTagFor(torchCuda, facts.value('os'));
+    if (image !== null) out.torchCudaImage = image;
+    out.torchCudaTags = cudaTagsUrl(torchCuda)!;
+  }
+  return out;
+}
+
+/**
+ * The `-devel` image of the same CUDA (and cuDNN, OS) as the stage: the nvidia/cuda or pytorch/pytorch
+ * base image in its devel flavour; else a published nvidia/cuda devel tag of the CUDA version and OS the
+ * log shows (cuda-image-tags.ts). Null when neither is known.
+ */
+export function develImageOf(base: string | null, cuda: string | null, os: string | null): string | null {
+  const ref = base === null ? null : parseImageRef(base);
+  if (ref?.kind === 'nvidia-cuda') return withFlavour(ref, 'devel');
+  if (ref?.kind === 'pytorch') return `pytorch/pytorch:${ref.torch}-cuda${ref.cuda}-cudnn${ref.cudnn}-devel`;
+  if (ref?.kind === 'ngc') return base; // NGC framework images ship the full toolkit
+  return cuda === null ? null : develTagFor(cuda, os);
+}
+
+/** A devel tag of `cuda` for the build's OS, or where to pick one. */
+function imageOrSearch(cuda: string, facts: FactView): string {
+  const image = develTagFor(cuda, facts.value('os'));
+  return image ?? `pick a -devel tag of ${cuda} for your OS at ${cudaTagsUrl(cuda) ?? 'hub.docker.com/r/nvidia/cuda/tags'}`;
+}
+
+/**
+ * What brings a newer CUDA for an arch first accepted by `cuda`: a devel tag of that release for the
+ * build's OS (`newerImage`, or `newerTagsUrl` to pick one), and the first PyTorch index built with that
+ * CUDA or newer (`newerIndex`) with the torch releases on it (`newerTorch`).
+ */
+function newerCuda(cuda: string, facts: FactView): Record<string, string> {
+  const out: Record<string, string> = { newerCuda: cuda };
+  const image = develTagFor(cuda, facts.value('os'));
+  if (image !== null) out.newerImage = image;
+  else out.newerTagsUrl = cudaTagsUrl(cuda) ?? '';
+  const [major, minor] = cuda.split('.').map(Number) as [number, number];
+  const tags = [...new Set(torchReleases.flatMap((r) => r.cudaTags))]
+    .map((t) => ({ t, v: /^cu(\d{2})(\d)$/.exec(t) }))
+    .filter((x): x is { t: string; v: RegExpExecArray } => x.v !== null)
+    .map(({ t, v }) => ({ t, major: Number(v[1]), minor: Number(v[2]) }))
+    .filter((x) => x.major > major || (x.major === major && x.minor >= minor))
+    .sort((a, b) => a.major - b.major || a.minor - b.minor);
+  const first = tags[0];
+  if (first !== undefined) {
+    out.newerIndex = indexUrl(first.t)!;
+    const releases = releasesForCuda(first.t).map((r) => r.torch);
+    out.newerTorch = releases.length > 1 ? `${releases[releases.length - 1]} … ${releases[0]}` : (releases[0] ?? '');
   }
   return out;
 }

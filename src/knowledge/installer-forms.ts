@@ -12,7 +12,11 @@
 //   docs.rs uv-settings PipOptions (index_url, extra_index_url, index_strategy, system), and
 //   docs.astral.sh/uv/pip/compatibility ("Packages that exist on multiple indexes": uv stops at the
 //   first index that has the package; `--index-strategy unsafe-best-match` restores pip's behaviour).
-//   `uv pip install --dry-run` is seen in use in public notes; not in the pages read.
+//   `uv pip install --dry-run` is seen in use in public notes; not in the pages read, so rules do not print it.
+//   uv's PEP 668 refusal reads "The interpreter at /usr is externally managed" (astral-sh/uv#8656, #15673);
+//   uv does not read PIP_BREAK_SYSTEM_PACKAGES (astral-sh/uv#2234); `VIRTUAL_ENV=/path` selects the
+//   environment uv installs into (docs.astral.sh/uv/pip/environments); `-v` is uv's verbose flag (in use in
+//   pyca/cryptography's CI: `uv pip install -v .`).
 // - conda / mamba / poetry: their own flags were not verified here, so for anything but a plain install
 //   the form runs pip inside the active environment (`python -m pip …`), which conda envs provide.
 

@@ -19,10 +19,14 @@ export function runningStepEnrich(_captures: Readonly<Record<string, string>>, _
   if (step === null) {
     return { runningNote: 'The log does not show which build step was running when the job was stopped.', runningInstruction: '' };
   }
-  const ran = step.seconds != null ? `, after ${formatSpan(step.seconds)} of it` : '';
+  const ran = step.seconds != null ? ` for ${formatSpan(step.seconds)}` : '';
   const instruction = step.instruction.length > 160 ? `${step.instruction.slice(0, 157)}…` : step.instruction;
+  // A template value cannot carry a code span (safeValue turns backticks into quotes), so the
+  // instruction is quoted with ' as every log value in prose is.
+  const position = step.index !== null && step.total !== null ? `${step.index}/${step.total}${step.stage ? ` of stage ${step.stage}` : ''}: ` : '';
+  const label = `step #${step.id} (${position}'${instruction}')`;
   return {
-    runningNote: `The job was stopped while the build ran \`${instruction}\` (step #${step.id}${ran}): that step is what took the time.`,
+    runningNote: `It was stopped while ${label} was running${ran}: that step is where the time went.`,
     runningInstruction: instruction,
   };
 }

@@ -7,6 +7,16 @@ import type { Rule } from './schema.js';
 import { cudaArchesEnrich, cudaVersionEnrich } from '../knowledge/cuda-arch-enricher.js';
 import { stepDurationEnrich } from '../knowledge/step-duration.js';
 import { runningStepEnrich } from '../knowledge/running-step.js';
+import { archListsEnrich } from '../knowledge/arch-list-enricher.js';
+import { cuptiEnrich } from '../knowledge/cupti-enricher.js';
+import { extensionBuildEnrich } from '../knowledge/extension-build-enricher.js';
+import { nvidiaKeyEnrich } from '../knowledge/nvidia-key-enricher.js';
+import { cudaImageTagEnrich } from '../knowledge/cuda-tag-enricher.js';
+import { stepOutcomeEnrich } from '../knowledge/step-outcome.js';
+import { memoryKnobsEnrich } from '../knowledge/memory-knobs-enricher.js';
+import { commandPackageEnrich } from '../knowledge/command-package.js';
+import { lowercaseTagEnrich } from '../knowledge/lowercase-tag-enricher.js';
+import { pipAdviceEnrich } from '../knowledge/pip-advice-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -34,4 +44,24 @@ export const enrichers: Record<string, Enricher> = {
   'step-duration': stepDurationEnrich,
   /** The build step still running when the log ends, as a sentence (`{enrich.runningNote}`), for jobs stopped from outside. */
   'running-step': runningStepEnrich,
+  /** An arch list the step's toolkit accepts, in torch / CMake / nvcc notation (`{enrich.torchArchList}`, …). */
+  'arch-lists': archListsEnrich,
+  /** CUPTI's packages and soname for the step's CUDA (`{enrich.cuptiApt}`, `{enrich.cuptiLoadCheck}`, …). */
+  cupti: cuptiEnrich,
+  /** The rebuild command of a CUDA extension with the installer in use, and its build knobs (`{enrich.rebuild}`, `{enrich.knobs}`). */
+  'extension-build': extensionBuildEnrich,
+  /** NVIDIA's current repository key for the repo in the log (`{enrich.keyUrl}`, `{enrich.keyInstall}`). */
+  'nvidia-key': nvidiaKeyEnrich,
+  /** Install commands in the step's installer's form naming the log's package, and the pair of a pip conflict (`{enrich.noIsolationCmd}`, `{enrich.conflict}`). */
+  'pip-advice': pipAdviceEnrich,
+  /** For an nvidia/cuda tag that did not resolve: its form and a command listing existing tags (`{enrich.listCudaTags}`). */
+  'cuda-image-tag': cudaImageTagEnrich,
+  /** How the step ended, only as far as the log shows (`{enrich.exitNote}`: `It exited with code 2.` or empty). */
+  'step-outcome': stepOutcomeEnrich,
+  /** Variables that lower a compile's memory for the package built (`{enrich.jobsEnv}`), and the runner's memory (`{enrich.runnerNote}`). */
+  'memory-knobs': memoryKnobsEnrich,
+  /** The package that provides a missing command for the distro in fact `os`, or how to look it up (`{enrich.installLine}`). */
+  'command-package': commandPackageEnrich,
+  /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
+  'lowercase-tag': lowercaseTagEnrich,
 };

@@ -106,3 +106,26 @@ describe('bakeAndShellCommand', () => {
     );
   });
 });
+
+describe('a failure at FROM', () => {
+  it('is reproduced by asking the registry for the image, not by commenting out an instruction', () => {
+    const s = makeStep({ id: 2, instruction: 'load metadata for docker.io/nvidia/cuda:12.4-devel-ubuntu22.04', internal: true, status: 'error' });
+    expect(reproduceCommand(s, null, makeModel({ steps: [s], failedStep: 2 }))!.split('\n')).toEqual([
+      '# The build stops at its base image: ask the registry for it by hand (its platforms, or the error):',
+      'docker buildx imagetools inspect docker.io/nvidia/cuda:12.4-devel-ubuntu22.04',
+      'docker pull docker.io/nvidia/cuda:12.4-devel-ubuntu22.04',
+    ]);
+  });
+
+  it('a FROM step with a platform pulls that platform', () => {
+    const s = makeStep({ id: 5, stage: 'base', instruction: 'FROM --platform=linux/arm64 nvidia/cuda:11.3.0-cudnn8-devel-ubuntu20.04 AS base', platform: 'linux/arm64', status: 'error' });
+    const command = reproduceCommand(s, null, makeModel({ steps: [s] }))!;
+    expect(command).toContain('docker pull --platform linux/arm64 nvidia/cuda:11.3.0-cudnn8-devel-ubuntu20.04');
+    expect(command).not.toContain('comment');
+  });
+
+  it('a FROM that passed, or an ARG-built image, keeps the stage command', () => {
+    const s = makeStep({ id: 5, stage: 'base', instruction: 'FROM nvidia/cuda:12.4.1-devel-ubuntu22.04 AS base' });
+    expect(reproduceCommand(s, null, makeModel({ steps: [s] }))).toContain('docker buildx build --target base');
+  });
+});

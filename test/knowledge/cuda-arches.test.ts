@@ -134,11 +134,54 @@ describe('the enrichers', () => {
       cudaVersion: '12.4',
       cudaMajor: '12',
       aptSuffix: '12-4',
+      tagsUrl: 'https://hub.docker.com/r/nvidia/cuda/tags?name=12.4',
+      // no torch in the log: the newest release with an index of CUDA 12 at most 12.4 (torch-wheels.ts)
       wheelTag: 'cu124',
+      wheelIndex: 'https://download.pytorch.org/whl/cu124',
+      wheelTorch: '2.6.0',
+      torchInstall: 'pip install --index-url https://download.pytorch.org/whl/cu124 torch==2.6.0',
       baseImage: 'nvidia/cuda:12.4.1-runtime-ubuntu22.04',
       develImage: 'nvidia/cuda:12.4.1-devel-ubuntu22.04',
       stageNote: 'The base image of this stage is nvidia/cuda:12.4.1-runtime-ubuntu22.04.',
     });
+  });
+
+  test('cuda-version names a real index for the build’s torch, in the installer’s form', () => {
+    // CUDA 12.2 has no index of its own; torch 2.3.1 was published for cu121 (a cu122 tag would not exist)
+    const facts = factsFor({ cuda: [fact('12.2', 'nvcc')], torch: [fact('2.3.1', 'pip')], installer: [fact('uv', 'instruction')] }, null, makeModel());
+    const out = cudaVersionEnrich({}, null, makeModel(), facts);
+    expect(out.wheelTag).toBe('cu121');
+    expect(out.wheelTorch).toBe('2.3.1');
+    expect(out.torchInstall).toBe('uv pip install --index-url https://download.pytorch.org/whl/cu121 torch==2.3.1');
+  });
+
+  test('cuda-version: the devel image keeps cuDNN and OS, and a pytorch/pytorch runtime image turns devel', () => {
+    const cudnn = factsFor({ baseImage: [fact('nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu20.04', 'from')] }, null, makeModel());
+    expect(cudaVersionEnrich({}, null, makeModel(), cudnn).develImage).toBe('nvidia/cuda:11.8.0-cudnn8-devel-ubuntu20.04');
+    const pt = factsFor({ baseImage: [fact('pytorch/pytorch:2.2.1-cuda12.1-cudnn8-runtime', 'from')] }, null, makeModel());
+    expect(cudaVersionEnrich({}, null, makeModel(), pt).develImage).toBe('pytorch/pytorch:2.2.1-cuda12.1-cudnn8-devel');
+  });
+
+  test('cuda-version without a base image: a published devel tag of the CUDA and OS the log shows, none without the OS', () => {
+    const withOs = factsFor({ cuda: [fact('12.1', 'nvcc')], os: [fact('Ubuntu 22.04', 'apt')] }, null, makeModel());
+    expect(cudaVersionEnrich({}, null, makeModel(), withOs).develImage).toBe('nvidia/cuda:12.1.1-devel-ubuntu22.04');
+    const noOs = factsFor({ cuda: [fact('12.1', 'nvcc')] }, null, makeModel());
+    expect(cudaVersionEnrich({}, null, makeModel(), noOs).develImage).toBeUndefined();
+  });
+
+  test('cuda-version: the devel tag of the CUDA torch was built with, when the rule captured it', () => {
+    const facts = factsFor({ os: [fact('Ubuntu 22.04', 'image-tag')] }, null, makeModel());
+    const out = cudaVersionEnrich({ cudaVersion: '12.1', torchCuda: '11.8' }, null, makeModel(), facts);
+    expect(out.torchCudaImage).toBe('nvidia/cuda:11.8.0-devel-ubuntu22.04');
+    expect(out.wheelTag).toBe('cu121');
+  });
+
+  test('cuda-arches names the devel tag and the PyTorch index that bring a newer arch', () => {
+    const facts = factsFor({ os: [fact('Ubuntu 22.04', 'image-tag')] }, null, makeModel());
+    const out = cudaArchesEnrich({ arch: 'sm_120', cudaVersion: '12.4' }, null, makeModel(), facts);
+    expect(out.newerImage).toBe('nvidia/cuda:12.8.1-devel-ubuntu22.04');
+    expect(out.newerIndex).toBe('https://download.pytorch.org/whl/cu128');
+    expect(out.suggestion).toContain('nvidia/cuda:12.8.1-devel-ubuntu22.04');
   });
 
   test('cuda-version with nothing to go on says nothing (no stand-ins for a reader to fill in)', () => {

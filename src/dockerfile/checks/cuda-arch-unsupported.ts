@@ -3,7 +3,10 @@
 // The arch lists come from TORCH_CUDA_ARCH_LIST, CMAKE_CUDA_ARCHITECTURES (ENV, ARG or a `-D`
 // option), and nvcc's `-arch=` / `-gencode arch=…,code=…`; the accepted arches per CUDA release are
 // the knowledge table in src/knowledge/cuda-arches.ts.
-import { archSupport, normaliseCudaVersion, type ArchSupport } from '../../knowledge/cuda-arches.js';
+import { archSupport, normaliseCudaVersion, toolkitsSupporting, type ArchSupport } from '../../knowledge/cuda-arches.js';
+import { archListFor, cmakeArchList, gencodeFlags, torchArchList } from '../../knowledge/arch-list-enricher.js';
+import { cudaTagsUrl, develTagFor } from '../../knowledge/cuda-image-tags.js';
+import { parseImageRef as parseCudaImage } from '../../knowledge/nvidia-images.js';
 import type { Dockerfile, DockerfileInstruction, DockerfileStage } from '../dockerfile.js';
 import { parseImageRef } from '../image-ref.js';
 import { expandVariables } from '../variables.js';
@@ -72,19 +75,30 @@ function nvccName(mention: ArchMention, support: ArchSupport): string {
   return mention.written.startsWith('sm_') ? `sm_${capability}` : `compute_${capability}`;
 }
 
-/** Architectures worth suggesting, when the toolkit accepts them: the common data-center and desktop GPUs. */
-const SUGGESTED = ['sm_75', 'sm_80', 'sm_86', 'sm_89', 'sm_90', 'sm_100', 'sm_120'];
-
-function asListValue(arch: string): string {
-  const n = arch.replace(/^sm_/, '');
-  return `${n.slice(0, -1)}.${n.slice(-1)}`;
+/**
+ * The fix's example in the notation of the setting that was wrong, from the arches this instruction asked
+ * for that the toolkit accepts (else common ones it accepts: archListFor), so it never names a rejected arch.
+ * CMake's list is quoted: an unquoted `;` ends the shell command in a RUN line.
+ */
+function exampleSetting(source: string, caps: number[]): string {
+  if (source === 'CMAKE_CUDA_ARCHITECTURES') return `-DCMAKE_CUDA_ARCHITECTURES="${cmakeArchList(caps)}"`;
+  if (source === 'nvcc -arch' || source === '-gencode') return gencodeFlags(caps);
+  return `ENV TORCH_CUDA_ARCH_LIST="${torchArchList(caps)}"`;
 }
 
-/** The fix's example in the notation of the setting that was wrong. */
-function exampleSetting(source: string, arches: string[]): string {
-  if (source === 'CMAKE_CUDA_ARCHITECTURES') return `-DCMAKE_CUDA_ARCHITECTURES="${arches.map((a) => a.replace(/^sm_/, '')).join(';')}"`;
-  if (source === 'nvcc -arch' || source === '-gencode') return arches.map((a) => `-gencode arch=compute_${a.slice(3)},code=${a}`).join(' ');
-  return `ENV TORCH_CUDA_ARCH_LIST="${arches.map(asListValue).join(';')}"`;
+/** For arches newer than the toolkit: the first CUDA release that compiles them, as a devel tag of the stage's OS. */
+function newerCudaNote(rejected: ArchSupport[], base: string): string | null {
+  const tooNew = rejected.filter((r) => r.reason === 'too-new');
+  if (tooNew.length === 0) return null;
+  const needs = tooNew.map((r) => toolkitsSupporting(r.arch)[0]).filter((v): v is string => v !== undefined).sort((a, b) => Number(a.split('.')[0]) - Number(b.split('.')[0]) || Number(a.split('.')[1]) - Number(b.split('.')[1]));
+  const cuda = needs[needs.length - 1];
+  if (cuda === undefined) return null;
+  const ref = parseCudaImage(base);
+  const os = ref?.kind === 'nvidia-cuda' && ref.os === 'ubuntu' ? `Ubuntu ${ref.osRelease}` : null;
+  const image = develTagFor(cuda, os);
+  return image !== null
+    ? `${tooNew.map((r) => r.arch).join(', ')} needs CUDA ${cuda} or newer: \`FROM ${image}\` (same OS as this stage).`
+    : `${tooNew.map((r) => r.arch).join(', ')} needs CUDA ${cuda} or newer: a \`-devel\` tag of it for this OS (${cudaTagsUrl(cuda) ?? 'https://hub.docker.com/r/nvidia/cuda/tags'}).`;
 }
 
 function stageCudaVersion(stage: DockerfileStage, dockerfile: Dockerfile): string | null {
@@ -113,16 +127,19 @@ export const cudaArchUnsupported: StaticCheck = {
         if (rejected.size === 0) continue;
         const list = [...rejected.values()];
         const { support } = list[0]!;
+        const base = baseImageOf(stage, dockerfile);
         const names = list.map((r) => `${code(r.mention.written)} (${r.mention.source})`).join(', ');
+        const caps = archListFor(cuda, mentions.map((m) => m.written)) ?? [];
+        const newer = newerCudaNote(list.map((r) => r.support), base);
         findings.push(
           findingAt(cudaArchUnsupported, dockerfile, instruction, {
-            message: `The stage builds on CUDA ${support.cudaVersion} (${code(baseImageOf(stage, dockerfile))}), whose nvcc accepts ${support.min} … ${support.max}; ${names} ${list.length === 1 ? 'is' : 'are'} not among them, so compiling stops with ${code(`nvcc fatal   : Unsupported gpu architecture '${nvccName(list[0]!.mention, support)}'`)}.`,
+            message: `The stage builds on CUDA ${support.cudaVersion} (${code(base)}), whose nvcc accepts ${support.min} … ${support.max}; ${names} ${list.length === 1 ? 'is' : 'are'} not among them, so compiling stops with ${code(`nvcc fatal   : Unsupported gpu architecture '${nvccName(list[0]!.mention, support)}'`)}.`,
             fix: [
-              `Keep only architectures CUDA ${support.cudaVersion} accepts (${support.accepted.join(', ')}), or move to a CUDA base image that still (or already) supports ${list.map((r) => r.support.arch).join(', ')}.`,
-              'For example:',
+              `Keep the architectures CUDA ${support.cudaVersion} accepts (it takes ${support.accepted.join(', ')}); from this list that leaves:`,
               '```',
-              exampleSetting(list[0]!.mention.source, SUGGESTED.filter((a) => support.accepted.includes(a)).length > 0 ? SUGGESTED.filter((a) => support.accepted.includes(a)) : support.accepted),
+              exampleSetting(list[0]!.mention.source, caps),
               '```',
+              ...(newer !== null ? [newer] : []),
             ].join('\n'),
           }),
         );

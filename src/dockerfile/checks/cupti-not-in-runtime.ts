@@ -1,9 +1,14 @@
-// The CUPTI story of the field notes: PyTorch built in a `-devel` CUDA stage, copied into a slim
-// `-base` / `-runtime` CUDA stage, builds and starts fine, and `import torch.profiler` then fails
-// with `libcupti.so.12: cannot open shared object file`: CUPTI lives in the toolkit
-// (/usr/local/cuda/extras/CUPTI/lib64), which those images do not have.
+// A Python install built from source in a `-devel` CUDA stage, copied into a `-base` / `-runtime`
+// CUDA stage that has no CUPTI (jolibrain/deepdetect#1458, microsoft/onnxruntime#7384: runtime lacks
+// libcupti, devel has it, through cuda-command-line-tools → cuda-cupti). A torch whose build found
+// CUPTI links libcupti.so, so it fails at `import torch` there (`from torch._C import *`,
+// pytorch/vision#5635); one whose build did not find it (Kineto CPU-only) runs without CUDA profiling.
+// NVIDIA's apt packages keep libcupti in /usr/local/cuda/lib64 (targets/x86_64-linux/lib, NVIDIA/nvbench#59),
+// not extras/CUPTI/lib64 (runfile layout), so the fix installs cuda-cupti-X-Y (cuptiFor) in the final stage.
 import type { Dockerfile, DockerfileInstruction, DockerfileStage } from '../dockerfile.js';
 import { parseImageRef } from '../image-ref.js';
+import { parseImageRef as parseCudaImage } from '../../knowledge/nvidia-images.js';
+import { cuptiFor } from '../../knowledge/cuda-packages.js';
 import { baseImageOf, code, findingAt, runSource, stageChain, type StaticCheck } from './check.js';
 
 type CudaFlavour = 'base' | 'runtime' | 'devel' | null;
@@ -33,9 +38,32 @@ function buildsFromSource(stage: DockerfileStage, dockerfile: Dockerfile): boole
   );
 }
 
+/** Message and fix for a stage on `base` (a -base / -runtime nvidia/cuda image) that copies from `builder`. */
+function advice(base: string, flavour: 'base' | 'runtime', builder: string): { message: string; fix: string } {
+  const ref = parseCudaImage(base);
+  const cupti = ref?.kind === 'nvidia-cuda' ? cuptiFor(ref.cuda) : null;
+  const message =
+    `This stage runs on ${code(base)}, a CUDA ${flavour} image without CUPTI, and copies a Python install built from source in the ${code(builder)} stage. ` +
+    `If that build found CUPTI (nvidia/cuda \`-devel\` images have it), the torch it made links ${code(cupti?.soname ?? 'libcupti.so')} and fails here at ${code('import torch')}; ` +
+    'if it did not, it runs without CUDA activity in the profiler.';
+  const check = cupti?.soname ? `python3 -c "import ctypes; ctypes.CDLL('${cupti.soname}')"` : "find /usr/local/cuda/ -name 'libcupti.so*' | grep -q .";
+  const install =
+    cupti !== null
+      ? ['```dockerfile', `RUN apt-get update && apt-get install -y --no-install-recommends ${cupti.aptLib} \\`, ' && rm -rf /var/lib/apt/lists/* \\', ` && ${check}`, '```']
+      : [`The tag does not name a CUDA release this check knows: install NVIDIA's \`cuda-cupti-\` package of the image's CUDA release (\`nvcc --version\` in the builder prints it; 12.4 → \`cuda-cupti-12-4\`), then check with ${code(check)}.`];
+  return {
+    message,
+    fix: [
+      "Install CUPTI in this stage (NVIDIA's apt repository is set up in nvidia/cuda images; the library lands in `/usr/local/cuda/lib64`, which NVIDIA's packages register with the loader in `/etc/ld.so.conf.d/000_cuda.conf`):",
+      ...install,
+      'The check fails the build, not the container, when the library is still missing.',
+    ].join('\n'),
+  };
+}
+
 export const cuptiNotInRuntime: StaticCheck = {
   id: 'dockerfile/cupti-not-in-runtime',
-  title: 'PyTorch copied into a CUDA runtime image without CUPTI',
+  title: 'Source-built PyTorch copied into a CUDA image without CUPTI',
   severity: 'warning',
   docs: 'https://docs.nvidia.com/cupti/',
   check(dockerfile) {
@@ -55,19 +83,7 @@ export const cuptiNotInRuntime: StaticCheck = {
       });
       if (copy === undefined) continue;
       const builder = copiesFrom(copy)!;
-      findings.push(
-        findingAt(cuptiNotInRuntime, dockerfile, copy, {
-          message: `This stage runs on ${code(base)}, a CUDA ${flavour} image without the toolkit, and copies a Python install built in the ${code(builder)} stage, but not CUPTI: the build passes, and ${code('import torch.profiler')} fails at run time with ${code('libcupti.so.12: cannot open shared object file')}.`,
-          fix: [
-            'Copy the CUPTI libraries from the builder and put them on the library path:',
-            '```dockerfile',
-            `COPY --from=${builder} /usr/local/cuda/extras/CUPTI/lib64/ /usr/local/cuda/extras/CUPTI/lib64/`,
-            'ENV LD_LIBRARY_PATH=/usr/local/cuda/extras/CUPTI/lib64:${LD_LIBRARY_PATH}',
-            '```',
-            `Check it in the image: ${code(`python3 -c "import torch.profiler"`)}. If the builder itself lacks ${code('libcupti.so')} (CMake printed ${code('CUPTI_LIBRARY-NOTFOUND')}), install ${code('cuda-libraries-dev-<major>-<minor>')} there first.`,
-          ].join('\n'),
-        }),
-      );
+      findings.push(findingAt(cuptiNotInRuntime, dockerfile, copy, advice(base, flavour, builder)));
     }
     return findings;
   },

@@ -1,6 +1,9 @@
-// NVIDIA's PyTorch images (nvcr.io/nvidia/pytorch) ship an /etc/bash.bashrc that runs under
-// `set -u` and reads PS1: a RUN that starts bash such that it reads that file fails with
-// `/etc/bash.bashrc: line 9: PS1: unbound variable`. A default PS1 in the environment avoids it.
+// Builds on NVIDIA's PyTorch images (nvcr.io/nvidia/pytorch) whose RUN starts bash fail with
+// `/etc/bash.bashrc: line 9: PS1: unbound variable` (fixtures/rules/shell/unbound-variable/match-nvidia-ps1.log,
+// `SHELL ["/bin/bash", "-l", …]` on 25.11-py3). The same message comes from Debian/Ubuntu's bash.bashrc
+// (`[ -z "$PS1" ] && return`, line 7) whenever bash reads it with nounset in force. Which setting of the
+// NGC image turns nounset on was not verified, so the message states only what was seen; any PS1 value in
+// the environment avoids it.
 import type { DockerfileInstruction, DockerfileStage } from '../dockerfile.js';
 import { parseImageRef } from '../image-ref.js';
 import { baseImageOf, code, findingAt, runSource, stageChain, type StaticCheck } from './check.js';
@@ -48,8 +51,8 @@ export const nvidiaPs1Unset: StaticCheck = {
       if (run === null) return [];
       return [
         findingAt(nvidiaPs1Unset, dockerfile, run, {
-          message: `${code(base)} ships an /etc/bash.bashrc that runs with \`set -u\` and reads PS1, which a RUN does not set: bash started here can fail with ${code('/etc/bash.bashrc: line 9: PS1: unbound variable')}.`,
-          fix: ['Give PS1 a default right after the FROM, before the first RUN:', '```dockerfile', "ENV PS1='\\\\u@\\\\h:\\\\w\\\\$ '", '```'].join('\n'),
+          message: `This RUN starts bash on ${code(base)} with no PS1 in the environment. On NVIDIA's PyTorch images such a bash can stop in /etc/bash.bashrc with ${code('/etc/bash.bashrc: line 9: PS1: unbound variable')}: the file reads PS1, and nounset is in force there.`,
+          fix: ['Give PS1 a value right after the FROM, before the first RUN (any value will do; this one is bash\'s usual prompt):', '```dockerfile', "ENV PS1='\\u@\\h:\\w\\$ '", '```'].join('\n'),
         }),
       ];
     });

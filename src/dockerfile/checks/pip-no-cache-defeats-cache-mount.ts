@@ -1,6 +1,7 @@
 // `ENV PIP_NO_CACHE_DIR=1` (or `pip install --no-cache-dir`) with
 // `RUN --mount=type=cache,target=/root/.cache/pip`: pip never writes to the cache the mount keeps,
-// so every build downloads every wheel again and the mount only costs time.
+// so every build downloads every wheel again and the mount only costs time. (`--no-cache-dir` turns
+// pip's cache directory off entirely: pip install --help, pip 23.2.1.)
 import type { DockerfileInstruction, DockerfileStage } from '../dockerfile.js';
 import { code, findingAt, runSource, type StaticCheck } from './check.js';
 import { pipInstalls } from './shell-scan.js';
@@ -52,7 +53,7 @@ export const pipNoCacheDefeatsCacheMount: StaticCheck = {
         if (installs.some((install) => install.words.includes('--no-cache-dir'))) {
           findings.push(
             findingAt(pipNoCacheDefeatsCacheMount, dockerfile, run, {
-              message: `This RUN mounts a cache at ${code(target)} and then runs ${code('pip install --no-cache-dir')}: pip neither reads nor writes that cache, so every build downloads every package again.`,
+              message: `This RUN mounts a cache at ${code(target)} and then runs pip with ${code('--no-cache-dir')}: pip neither reads nor writes that cache, so every build downloads every package again.`,
               fix: `Drop ${code('--no-cache-dir')} from the pip commands of this RUN: the cache mount is not part of the image, so it does not make the image bigger.`,
             }),
           );
@@ -66,7 +67,7 @@ export const pipNoCacheDefeatsCacheMount: StaticCheck = {
           findingAt(pipNoCacheDefeatsCacheMount, dockerfile, env ?? run, {
             message: `${code('PIP_NO_CACHE_DIR')} is set, which turns pip's cache off for every pip command, including the one at line ${run.line} that mounts a cache at ${code(target)}: the mount stays empty and every build downloads every package again.`,
             fix: [
-              `Remove ${code('PIP_NO_CACHE_DIR')} from the ENV; the cache mount is not part of the image, so the image does not grow. Where a RUN has no cache mount and must not leave a cache in the layer, use ${code('pip install --no-cache-dir')} on that command only.`,
+              `Remove ${code('PIP_NO_CACHE_DIR')} from the ENV; the cache mount is not part of the image, so the image does not grow. Where a RUN has no cache mount and must not leave a cache in the layer, give that pip command ${code('--no-cache-dir')} instead.`,
             ].join('\n'),
           }, env === null ? [run] : [env, run]),
         );

@@ -1,16 +1,34 @@
 // `pip install lm-eval` with no version bound: when no release fits the image's pinned packages,
-// pip's resolver walks back through every release of it (0.4.9.2 → 0.4.8 → … → 0.0.1), which took
-// 19 minutes on amd64 and 29 hours under arm64 emulation before failing.
+// pip's resolver walks back through every release of it (0.4.9.2 → 0.4.8 → … → 0.0.1) before
+// failing, which takes minutes to hours. A `timeout` around pip is not a fix (it only makes the
+// failure come sooner), so the advice is a bound that fits; a RUN that already wraps the install in
+// `timeout` was bounded on purpose and is left alone.
 import { code, findingAt, runSource, type StaticCheck } from './check.js';
 import { pipInstalls, runsCommand } from './shell-scan.js';
 
+interface Backtracker {
+  /** Why nothing may fit. */
+  why: string;
+  /** A lower bound that installs next to the packages that cause the conflict, and what it fits. */
+  bound: string;
+  boundFits: string;
+}
+
 /**
- * Packages seen backtracking for hours, by normalised name (PEP 503), with why. Source: the
- * project's field notes (GPU devbox learnings, "Pip Resolver Backtracking Can Take Hours": lm-eval
- * requires datasets<4.0 while NVIDIA's PyTorch 25.11 image pins datasets 4.4.1).
+ * Packages seen backtracking for long, by normalised name (PEP 503). Sources: lm-eval pins
+ * `datasets<4.0` (EleutherAI/lm-evaluation-harness#3310, for lm_eval 0.4.9.1, pinned in #3172 after
+ * datasets 4.0.0); huggingface/optimum-habana#2380 moved to lm-eval 0.4.11 "for compatibility with
+ * datasets>=4.0".
  */
-const KNOWN_BACKTRACKERS: ReadonlyMap<string, string> = new Map([
-  ['lm-eval', 'lm-eval has dozens of releases and requires `datasets<4.0`, which conflicts with images that pin datasets 4.x'],
+const KNOWN_BACKTRACKERS: ReadonlyMap<string, Backtracker> = new Map([
+  [
+    'lm-eval',
+    {
+      why: 'lm-eval 0.4.9.x requires `datasets<4.0`, so with datasets 4.x in the image pip rejects release after release',
+      bound: '>=0.4.11',
+      boundFits: 'lm-eval 0.4.11 installs with datasets 4.x',
+    },
+  ],
 ]);
 
 /** Options of `pip install` that take a value in the next word. */
@@ -52,15 +70,18 @@ export const pipUnboundedResolve: StaticCheck = {
         for (const install of pipInstalls(source)) {
           const hit = packagesIn(install.words).find((r) => !r.bounded && KNOWN_BACKTRACKERS.has(r.name));
           if (hit === undefined) continue;
+          const known = KNOWN_BACKTRACKERS.get(hit.name)!;
+          // quoted: an unquoted `>=` is a shell redirection
+          const bounded = install.words.map((w) => (w === hit.word ? `"${w}${known.bound}"` : /[<>|&;]/.test(w) ? `"${w}"` : w));
           findings.push(
             findingAt(pipUnboundedResolve, dockerfile, run, {
-              message: `${code(`pip install ${hit.name}`)} has no version bound and no time limit: ${KNOWN_BACKTRACKERS.get(hit.name)}. When nothing fits, pip tries every release in turn ("pip is looking at multiple versions of ${hit.name}") for minutes to hours (29 hours under arm64 emulation) before failing.`,
+              message: `${code(`pip install ${hit.word}`)} has no version bound: ${known.why}. When nothing fits, pip tries every release in turn ("pip is looking at multiple versions of ${hit.name}"), for minutes to hours, before failing.`,
               fix: [
-                'Bound the version to one known to install here, and put a time limit on the step so a conflict fails fast:',
+                `Bound it to releases that fit (${known.boundFits}), so pip resolves at once or fails at once:`,
                 '```dockerfile',
-                `RUN timeout 300 pip install "${hit.name}==<version that fits>"`,
+                `RUN pip install ${bounded.join(' ')}`,
                 '```',
-                `Or make it optional with a build argument (\`ARG INSTALL_${hit.name.toUpperCase().replace(/-/g, '_')}=false\`) until a release fits the image's pinned packages.`,
+                `If the image must keep packages that no ${hit.name} release accepts, leave it out of the default build with a build argument (\`ARG INSTALL_${hit.name.toUpperCase().replace(/-/g, '_')}=false\`) or install it in its own image.`,
               ].join('\n'),
             }),
           );
@@ -72,8 +93,8 @@ export const pipUnboundedResolve: StaticCheck = {
   },
 };
 
-function packagesIn(words: string[]): { name: string; bounded: boolean }[] {
-  const packages: { name: string; bounded: boolean }[] = [];
+function packagesIn(words: string[]): { name: string; word: string; bounded: boolean }[] {
+  const packages: { name: string; word: string; bounded: boolean }[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (word.startsWith('-')) {
@@ -81,7 +102,7 @@ function packagesIn(words: string[]): { name: string; bounded: boolean }[] {
       continue;
     }
     const parsed = requirement(word);
-    if (parsed !== null) packages.push(parsed);
+    if (parsed !== null) packages.push({ ...parsed, word });
   }
   return packages;
 }

@@ -11,13 +11,17 @@ import { shellRules } from './shell/index.js';
 import { buildxRules } from './buildx/index.js';
 import { buildkitRules } from './buildkit/index.js';
 import { securityRules } from './security/index.js';
+import { condaRules } from './conda/index.js';
+import { ciRules } from './ci/index.js';
 
 export const builtinRules: RuleInput[] = [
   ...securityRules,
+  ...ciRules,
   ...cudaRules,
   ...cmakeRules,
   ...runtimeRules,
   ...pipRules,
+  ...condaRules,
   ...aptRules,
   ...resourcesRules,
   ...shellRules,

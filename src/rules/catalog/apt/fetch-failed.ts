@@ -1,6 +1,23 @@
+// apt could not download package lists or packages. Which causes a retry fixes decides `retryable`:
+// - DNS, connection and 5xx failures and a mirror caught mid-sync are transient (apt itself prints
+//   "Mirror sync in progress?" with `File has unexpected size`: apt-mirror/apt-mirror#167; `Hash Sum
+//   mismatch` while a mirror syncs: aptly-dev/aptly#313, docker-library/official-images#3703);
+// - a missing signing key and a 404 from stale lists or an end-of-life release are not.
+// NVIDIA's 2022 key rotation (NO_PUBKEY A4B469963BF863CC): knowledge/nvidia-repos.ts (keys, steps)
+// and knowledge/nvidia-key-enricher.ts (the keyring for the repository in the log, fetched with
+// `ADD` because old CUDA images have neither curl nor wget, and the retired nvidia-ml.list removed:
+// NVIDIA/nvidia-docker#1631, NVIDIA/deepops#1166). `-o Acquire::Retries=N`: apt.conf(5), and
+// Debian/apt#122 (apt's maintainer suggests it for flaky downloads).
 import type { RuleInput } from '../../schema.js';
 
-/** apt could not download package lists or packages: network, stale lists, EOL release, or a repository key. */
+const updateInSameRun = [
+  'Update and install in the same `RUN`, so a cached, stale package list is never used:',
+  '',
+  '```dockerfile',
+  'RUN apt-get update && apt-get install {context.install.args} && rm -rf /var/lib/apt/lists/*',
+  '```',
+].join('\n');
+
 export const fetchFailed: RuleInput = {
   id: 'apt/fetch-failed',
   title: 'apt could not fetch packages',
@@ -25,70 +42,150 @@ export const fetchFailed: RuleInput = {
     },
   ],
   context: [
-    { name: 'dns', literals: ['Temporary failure resolving', 'Could not resolve'] },
+    // NVIDIA's Debian-family key since April 2022 (knowledge/nvidia-repos.ts NEW_DEB_KEY).
+    { name: 'nvidiaKey', literals: ['NO_PUBKEY A4B469963BF863CC'] },
     { name: 'key', literals: ['NO_PUBKEY', 'is not signed'] },
-    { name: 'notFound', literals: ['404  Not Found', '404 Not Found'] },
+    { name: 'dns', literals: ['Temporary failure resolving', 'Could not resolve'] },
+    {
+      // `Could not connect to archive.ubuntu.com:80 (…), connection timed out`, `503  Service Unavailable`
+      name: 'transient',
+      literals: ['Connection timed out', 'connection timed out', 'Could not connect to', 'Connection failed', 'Unable to connect to', '500  Internal Server Error', '502  Bad Gateway', '503  Service Unavailable', '504  Gateway Time'],
+    },
     { name: 'hash', literals: ['Hash Sum mismatch', 'File has unexpected size'] },
+    { name: 'notFound', literals: ['404  Not Found', '404 Not Found'] },
+    // `apt-get update`, `apt-get -yq update`, `apt update` in the failing RUN itself
+    { name: 'update', source: 'instruction', literals: ['update'], pattern: '\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b' },
+    // What the RUN installs, flags included, to write the corrected RUN with the same arguments.
+    { name: 'install', source: 'instruction', literals: ['install'], pattern: '\\bapt(?:-get)? (?:[^&;|\\n]{0,200} )?install (?<args>[^&;|\\n\\\\]{1,300})' },
   ],
-  message: 'apt could not download `{url|package files}`: the repository was unreachable or refused the request.',
+  message: 'apt could not download `{url|the package lists}`: the repository was unreachable or refused the request.',
   variants: [
+    {
+      when: 'nvidiaKey&fact.nvidiaRepo&fact.place=image-build',
+      title: "NVIDIA's CUDA repository key is not installed",
+      message:
+        'apt refuses NVIDIA\'s CUDA repository `{fact.nvidiaRepo}`: it is signed with the key NVIDIA has used since April 2022 ' +
+        '(A4B469963BF863CC), and this image only trusts the retired key 7fa2af80. CUDA images built before the rotation ' +
+        '(and Dockerfiles that add the old key) fail at every `apt-get update`.',
+      fix: [
+        'Before the failing `RUN`, enrol the current key for `{fact.nvidiaRepo}` and drop the machine-learning repository',
+        '(`nvidia-ml.list`, retired and signed with the old key). `ADD` downloads the file, so the image needs no curl or wget:',
+        '',
+        '```dockerfile',
+        'ADD {enrich.keyUrl} /tmp/',
+        'RUN rm -f /etc/apt/sources.list.d/nvidia-ml.list \\',
+        ' && (apt-key del 7fa2af80 || true) \\',
+        ' && {enrich.keyInstall} \\',
+        ' && apt-get update',
+        '```',
+        'Or move to a `nvidia/cuda` tag built after the rotation; tags of end-of-life CUDA releases are deleted from Docker',
+        'Hub, so that may mean a newer CUDA.',
+      ].join('\n'),
+    },
+    {
+      when: 'nvidiaKey&fact.nvidiaRepo',
+      title: "NVIDIA's CUDA repository key is not installed",
+      message:
+        'apt refuses NVIDIA\'s CUDA repository `{fact.nvidiaRepo}`: it is signed with the key NVIDIA has used since April 2022 ' +
+        '(A4B469963BF863CC), and this system only trusts the retired key 7fa2af80.',
+      fix: [
+        'Enrol the current key for `{fact.nvidiaRepo}` and drop the retired machine-learning repository:',
+        '',
+        '```sh',
+        'cd /tmp && wget {enrich.keyUrl}',
+        'sudo rm -f /etc/apt/sources.list.d/nvidia-ml.list',
+        'sudo apt-key del 7fa2af80',
+        'sudo sh -c "{enrich.keyInstall}"',
+        'sudo apt-get update',
+        '```',
+      ].join('\n'),
+    },
+    {
+      when: 'nvidiaKey',
+      title: "NVIDIA's CUDA repository key is not installed",
+      message:
+        "apt refuses NVIDIA's CUDA repository: it is signed with the key NVIDIA has used since April 2022 (A4B469963BF863CC), " +
+        'and this system only trusts the retired key 7fa2af80. The log does not show which repository directory it is.',
+      fix: [
+        'List the NVIDIA repositories the image uses (the directory after `compute/cuda/repos/`, e.g. `ubuntu2004/x86_64`):',
+        '',
+        '```sh',
+        'grep -rh developer.download.nvidia.com /etc/apt/sources.list /etc/apt/sources.list.d/',
+        '```',
+        'then, for that directory, remove `/etc/apt/sources.list.d/cuda.list` and `nvidia-ml.list`, run `apt-key del 7fa2af80`',
+        'and install the `cuda-keyring` package from the same directory before `apt-get update` (NVIDIA\'s steps:',
+        'https://developer.nvidia.com/blog/updating-the-cuda-linux-gpg-repository-key/).',
+      ].join('\n'),
+    },
     {
       when: 'key',
       title: 'apt repository signing key missing',
       message:
-        'apt refuses the repository `{repository|of the package lists}`: its signing key is not installed. ' +
-        'NVIDIA rotated the CUDA repository key in 2022 (old key 7fa2af80, new key A4B469963BF863CC): older CUDA ' +
-        'images and Dockerfiles that add the old key fail like this.',
+        'apt refuses a repository because the key that signs it is not installed (the `NO_PUBKEY` / `is not signed` lines ' +
+        'below name it), so `apt-get update` stops.',
       fix: [
-        "Install NVIDIA's current keyring before `apt-get update` (pick the path of your Ubuntu release and arch):",
-        '',
-        '```dockerfile',
-        'RUN rm -f /etc/apt/sources.list.d/cuda*.list \\',
-        ' && curl -fsSLO https://developer.download.nvidia.com/compute/cuda/repos/ubuntu2204/x86_64/cuda-keyring_1.1-1_all.deb \\',
-        ' && dpkg -i cuda-keyring_1.1-1_all.deb && rm cuda-keyring_1.1-1_all.deb \\',
-        ' && apt-get update',
-        '```',
-        'or move to a current `nvidia/cuda` tag, which ships the new key.',
+        "Install the repository's current key before `apt-get update`, as its vendor's install instructions say (a keyring",
+        "file that the source's `signed-by=` option names); a key that changed means the vendor rotated it. If the",
+        'repository is not needed, remove its file from `/etc/apt/sources.list.d/`.',
       ].join('\n'),
     },
     {
       when: 'dns',
       title: 'apt repository host could not be resolved',
-      message: 'The build could not resolve `{host|the repository host}`: DNS or network failure inside the build.',
+      retryable: true,
+      message: 'The build could not resolve `{host|the repository host}`: a DNS or network failure inside the build, not a problem of the package list.',
       fix: [
-        'This is the network of the builder: retry; on self-hosted runners check DNS and the proxy (pass',
+        'Retry. If it persists, it is the network of the builder: on self-hosted runners check DNS and the proxy (pass',
         '`--build-arg http_proxy=… --build-arg https_proxy=…`, which apt honours); a `RUN --network=none` or a',
         "builder started without network cannot reach apt's mirrors at all.",
       ].join('\n'),
     },
     {
-      when: 'notFound',
-      message:
-        'The mirror answered 404 for `{url|a package}`: the package lists are stale (the `apt-get update` is in an ' +
-        'earlier, cached layer while the mirror moved on) or the release reached end of life and left the mirrors.',
-      fix: [
-        'Update and install in the same `RUN`, so a cached, stale list is never used:',
-        '',
-        '```dockerfile',
-        'RUN apt-get update && apt-get install -y --no-install-recommends PACKAGES && rm -rf /var/lib/apt/lists/*',
-        '```',
-        'For an end-of-life Ubuntu release, move to a supported base image (or point sources.list at',
-        'old-releases.ubuntu.com as a stopgap).',
-      ].join('\n'),
+      when: 'transient',
+      title: 'apt mirror unreachable or failing',
+      retryable: true,
+      message: 'The mirror timed out or answered with a server error for `{url|the package lists}`: an outage of the mirror or the network path to it.',
+      fix: 'Retry; to ride out short outages let apt retry each download: `apt-get -o Acquire::Retries=3 update` (and the same option on `apt-get install`).',
     },
     {
       when: 'hash',
-      message: 'The mirror served files that do not match its own index (a mirror caught mid-sync).',
-      fix: 'Retry the build; if it persists, clean the lists first: `rm -rf /var/lib/apt/lists/* && apt-get update`, or pick another mirror.',
+      title: 'apt mirror caught mid-sync',
+      retryable: true,
+      message: 'The mirror served files that do not match its own index: it was being synced while the build read it.',
+      fix: 'Retry the build (usually gone within minutes); if it persists, refresh the lists in the same `RUN`: `rm -rf /var/lib/apt/lists/* && apt-get update`, or use another mirror.',
+    },
+    {
+      when: 'notFound&!update&install',
+      message:
+        'The mirror answered 404 for `{url|a package}`: this `RUN` installs without `apt-get update`, so it used package lists ' +
+        'from an earlier, cached layer, and the mirror has since replaced that package version.',
+      fix: updateInSameRun,
+    },
+    {
+      when: 'notFound&update',
+      message:
+        'The mirror answered 404 for `{url|a package}` although the lists were updated in this `RUN`: the release has reached ' +
+        'end of life and left the mirrors, or the repository is broken.',
+      fix: [
+        'Check the release of the base image: an end-of-life Ubuntu release has moved to old-releases.ubuntu.com (point',
+        "`/etc/apt/sources.list` there as a stopgap); the lasting fix is a base image of a supported release.",
+      ].join('\n'),
+    },
+    {
+      when: 'notFound',
+      message:
+        'The mirror answered 404 for `{url|a package}`: the package lists are stale (the `apt-get update` ran in an earlier, ' +
+        'cached layer and the mirror moved on) or the release reached end of life and left the mirrors.',
+      fix: [
+        'Run `apt-get update` in the same `RUN` as `apt-get install`, so a cached list is never used. For an end-of-life',
+        'Ubuntu release, move to a supported base image (old-releases.ubuntu.com is a stopgap).',
+      ].join('\n'),
     },
   ],
   fix: [
-    'Retry (mirrors have outages); update and install in one `RUN` so the lists are fresh:',
-    '',
-    '```dockerfile',
-    'RUN apt-get update && apt-get install -y --no-install-recommends PACKAGES && rm -rf /var/lib/apt/lists/*',
-    '```',
-    'Add `-o Acquire::Retries=3` to `apt-get` for flaky networks.',
+    'Read the `Err:` lines above the failure for the cause (DNS, timeout, 404, signature). Update and install in one',
+    '`RUN` so the lists are fresh, and add `-o Acquire::Retries=3` to `apt-get` for flaky networks.',
   ].join('\n'),
+  enrich: 'nvidia-key',
   docs: 'https://docs.docker.com/build/building/best-practices/#apt-get',
 };

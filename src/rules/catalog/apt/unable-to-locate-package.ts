@@ -1,6 +1,33 @@
+// apt does not know a package: lists that were never downloaded (no `apt-get update` in this RUN, or
+// an update that failed), a name from another release, or a package not built for this architecture.
+// The fix names the packages from the log and checks them on the platform that was built
+// (`apt-cache policy` prints the candidate per package, `(none)` when there is none: apt-cache(8)).
 import type { RuleInput } from '../../schema.js';
 
-/** apt does not know a package: stale/empty package lists, a name from another release, or another architecture. */
+const checkInBaseImage = [
+  'Ask apt in the base image, for the platform that was built, which of them exist (`Candidate: (none)` or',
+  '`Unable to locate` = not in any enabled repository):',
+  '',
+  '```sh',
+  "docker run --rm --platform {fact.platform|linux/amd64} {fact.baseImage} sh -c 'apt-get update -qq && apt-cache policy {package:words}'",
+  '```',
+];
+
+const checkInStage = [
+  'Ask apt in this stage which of them exist (`Candidate: (none)` or `Unable to locate` = not in any enabled',
+  'repository), e.g. temporarily before the failing line:',
+  '',
+  '```dockerfile',
+  'RUN apt-get update && apt-cache policy {package:words}',
+  '```',
+];
+
+const afterCheck = [
+  'Names differ between releases (Python versions, library sonames, `-dev` packages): a name from another release',
+  'needs the name of this one or another base image; a package of a repository that is not enabled needs that',
+  'repository added first.',
+];
+
 export const unableToLocatePackage: RuleInput = {
   id: 'apt/unable-to-locate-package',
   title: 'apt package not found',
@@ -22,12 +49,27 @@ export const unableToLocatePackage: RuleInput = {
   context: [
     // `apt-get update`, `apt-get -yq update`, `apt-get -o Acquire::Retries=3 update`, `apt update`
     { name: 'update', source: 'instruction', literals: ['update'], pattern: '\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b' },
+    // The update in this RUN could not reach the mirror: apt knows no packages at all.
+    { name: 'networkFailed', literals: ['Temporary failure resolving', 'Could not resolve', 'Could not connect to', 'Connection timed out'] },
+    { name: 'listsFailed', literals: ['Some index files failed to download', 'NO_PUBKEY', 'is not signed'] },
   ],
-  message:
-    'apt has no package `{package:all}` for this distribution release and architecture: the name is from another ' +
-    'Ubuntu/Debian release, misspelled, in a repository or component not enabled, or not built for this architecture ' +
-    '(nvtop, nsight-systems and some CUDA packages exist for amd64 only).',
+  message: 'apt has no package `{package:all}` in the repositories enabled in this stage.',
   variants: [
+    {
+      when: 'networkFailed',
+      retryable: true,
+      message:
+        '`apt-get update` could not reach the mirror (see the `Temporary failure resolving` / `Failed to fetch` lines), so apt ' +
+        'had no package lists and knows no package at all: `{package:all}` is missing because of that, not because of its name.',
+      fix: 'Retry the build; if the network failure persists, see the apt/fetch-failed finding for the builder\'s DNS and proxy.',
+    },
+    {
+      when: 'listsFailed',
+      message:
+        '`apt-get update` failed to download some package lists (see the `Failed to fetch` / `NO_PUBKEY` lines), so the ' +
+        'packages of that repository are unknown: `{package:all}` may be missing because of that.',
+      fix: 'Fix the repository that failed first (see the apt/fetch-failed finding); then the install can find the packages.',
+    },
     {
       when: '!update',
       message:
@@ -43,21 +85,50 @@ export const unableToLocatePackage: RuleInput = {
         '```',
       ].join('\n'),
     },
+    {
+      when: 'fact.platform=linux/arm64&fact.baseImage',
+      message:
+        'apt has no package `{package:all}` for linux/arm64 in the repositories of `{fact.baseImage}`: the name is from another ' +
+        'release, misspelled, in a repository not enabled here, or the package is built for amd64 only.',
+      fix: [
+        ...checkInBaseImage,
+        'For a package that exists on amd64 only, install it only there:',
+        '',
+        '```dockerfile',
+        'ARG TARGETARCH',
+        'RUN apt-get update \\',
+        ' && if [ "$TARGETARCH" = "amd64" ]; then apt-get install -y --no-install-recommends {package:words}; fi \\',
+        ' && rm -rf /var/lib/apt/lists/*',
+        '```',
+        ...afterCheck,
+      ].join('\n'),
+    },
+    {
+      when: 'fact.platform=linux/arm64',
+      message:
+        'apt has no package `{package:all}` for linux/arm64 in the repositories enabled in this stage: the name is from another ' +
+        'release, misspelled, in a repository not enabled here, or the package is built for amd64 only.',
+      fix: [
+        ...checkInStage,
+        'For a package that exists on amd64 only, install it only there:',
+        '',
+        '```dockerfile',
+        'ARG TARGETARCH',
+        'RUN apt-get update \\',
+        ' && if [ "$TARGETARCH" = "amd64" ]; then apt-get install -y --no-install-recommends {package:words}; fi \\',
+        ' && rm -rf /var/lib/apt/lists/*',
+        '```',
+        ...afterCheck,
+      ].join('\n'),
+    },
+    {
+      when: 'fact.baseImage',
+      message:
+        'apt has no package `{package:all}` in the repositories of `{fact.baseImage}`: the name is from another release, ' +
+        'misspelled, in a repository not enabled here, or not built for {fact.platform|this architecture}.',
+      fix: [...checkInBaseImage, ...afterCheck].join('\n'),
+    },
   ],
-  fix: [
-    'Check the name for this release and architecture in a container of the base image:',
-    '',
-    '```sh',
-    'apt-get update && apt-cache policy {package|PACKAGE} && apt-cache search {package|PACKAGE}',
-    '```',
-    'If it exists only on some architectures, install it conditionally:',
-    '',
-    '```dockerfile',
-    'ARG TARGETARCH',
-    'RUN apt-get update \\',
-    ' && if [ "$TARGETARCH" = "amd64" ]; then apt-get install -y --no-install-recommends {package|PACKAGE}; fi \\',
-    ' && rm -rf /var/lib/apt/lists/*',
-    '```',
-  ].join('\n'),
+  fix: [...checkInStage, ...afterCheck].join('\n'),
   docs: 'https://docs.docker.com/build/building/best-practices/#apt-get',
 };

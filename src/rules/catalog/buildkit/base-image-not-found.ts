@@ -1,6 +1,10 @@
+// The `FROM` image could not be resolved: wrong tag, private image, missing platform, or no registry.
+// Retryable only when the registry never answered (DNS, connection, TLS, i/o timeout), answered with
+// a server error, or rate-limited the pull (Docker Hub: `toomanyrequests: You have reached your pull
+// rate limit`); a tag that does not exist stays missing on every retry. Deleted nvidia/cuda tags:
+// knowledge/nvidia-images.ts CUDA_TAG_POLICY; the tag listing command: knowledge/cuda-tag-enricher.ts.
 import type { RuleInput } from '../../schema.js';
 
-/** The `FROM` image could not be resolved: wrong tag, private image, missing platform, or no registry. */
 export const baseImageNotFound: RuleInput = {
   id: 'buildkit/base-image-not-found',
   title: 'Base image not found',
@@ -39,17 +43,48 @@ export const baseImageNotFound: RuleInput = {
       name: 'network',
       literals: ['no such host', 'i/o timeout', 'connection refused', 'TLS handshake timeout', 'Temporary failure in name resolution', 'server misbehaving'],
     },
+    { name: 'rateLimit', literals: ['toomanyrequests', '429 Too Many Requests'] },
+    { name: 'serverError', literals: ['500 Internal Server Error', '502 Bad Gateway', '503 Service Unavailable', '504 Gateway Timeout'] },
     { name: 'auth', literals: ['pull access denied', 'unauthorized', 'authorization failed', 'denied: '] },
+    {
+      // An nvidia/cuda reference of the shape parseImageRef reads (knowledge/nvidia-images.ts).
+      name: 'nvidiaCuda',
+      literals: ['nvidia/cuda:'],
+      pattern: '(?<ref>nvidia/cuda:\\d{1,2}\\.\\d{1,2}(?:\\.\\d{1,3})?-(?:cudnn\\d{0,2}-)?(?:base|runtime|devel)-[a-z]{1,20}\\d{1,2}(?:\\.\\d{1,2})?)(?![\\w.])',
+    },
+    // `nvidia/cuda:12.4-devel-ubuntu22.04`: no patch release in the version.
+    { name: 'cudaShortVersion', literals: ['nvidia/cuda:'], pattern: 'nvidia/cuda:\\d{1,2}\\.\\d{1,2}-' },
     { name: 'platform', literals: ['no match for platform in manifest'] },
+    // The log names the image (the lines the `image` capture comes from).
+    { name: 'imageNamed', literals: ['failed to resolve source metadata for', 'pull access denied for', 'manifest for '], pattern: '(?:failed to resolve source metadata for|pull access denied for|manifest for) \\S' },
   ],
   message:
-    'The base image `{image|of a FROM line}` does not exist on its registry: the tag is misspelled, was never ' +
-    'published, or was removed (nvidia/cuda tags name the full version and OS, e.g. `12.4.1-cudnn-devel-ubuntu22.04`, ' +
-    'and end-of-life CUDA tags are deleted from Docker Hub).',
+    'The base image `{image}` does not exist on its registry: the tag is misspelled, was never published, or was removed.',
   variants: [
+    {
+      when: 'rateLimit',
+      title: 'Registry rate limit while pulling the base image',
+      retryable: true,
+      message:
+        'The registry refused to serve `{image|the base image}` because this builder reached its pull rate limit (HTTP 429, ' +
+        '`toomanyrequests`): the image exists, the pull was throttled.',
+      fix: [
+        'Retry later, and log in before the build: authenticated Docker Hub pulls have a higher limit than anonymous ones',
+        '(in GitHub Actions, `docker/login-action` with a Docker Hub token). For frequent builds, mirror the base image to',
+        'a registry you control.',
+      ].join('\n'),
+    },
+    {
+      when: 'serverError',
+      title: 'Registry error while resolving the base image',
+      retryable: true,
+      message: 'The registry answered with a server error while the builder resolved `{image|the base image}`: an outage on its side, not a missing image.',
+      fix: 'Retry; if it persists, check the registry\'s status page, or mirror the base image to a registry you control.',
+    },
     {
       when: 'requestFailed',
       title: 'Registry unreachable while resolving the base image',
+      retryable: true,
       message:
         'The builder could not reach the registry `{registry}` to resolve the base image `{repository}` (tag or digest ' +
         '`{reference}`): the request for its manifest failed before any answer (DNS, network, proxy or TLS), so ' +
@@ -69,17 +104,51 @@ export const baseImageNotFound: RuleInput = {
     {
       when: 'network',
       title: 'Registry unreachable while resolving the base image',
+      retryable: true,
       message:
         'The builder could not reach the registry of `{image|the base image}` (DNS or network failure): the image ' +
         'may well exist, the build never got to ask.',
       fix: [
         'This is the network of the builder, not the Dockerfile: retry; on self-hosted runners check DNS, the',
         'proxy (`HTTPS_PROXY` for the Docker daemon or the buildx builder) and firewall rules for the registry;',
-        'mirror the base image to a registry you control if Docker Hub is unreliable from there:',
+        'mirror the base image to a registry you control if Docker Hub is unreliable from there. To test the registry from',
+        'the machine the builder runs on, resolve the `FROM` image by hand with `docker buildx imagetools inspect`.',
+      ].join('\n'),
+    },
+    {
+      when: 'cudaShortVersion&nvidiaCuda',
+      title: 'nvidia/cuda tag without a patch release',
+      message:
+        '`nvidia/cuda:{enrich.cudaTag}` does not exist: nvidia/cuda publishes its tags per full CUDA release ' +
+        '(major.minor.patch), and this tag names only `{enrich.cudaTagVersion}`.',
+      fix: [
+        'List the existing CUDA {enrich.cudaTagVersion} tags of this form (`{enrich.cudaTagForm}`), then put the full version',
+        'in the `FROM` line (or the `ARG` that builds it):',
         '',
         '```sh',
-        'docker buildx imagetools inspect {image|IMAGE}',
+        '{enrich.listCudaPatchTags}',
         '```',
+        'An empty list means CUDA {enrich.cudaTagVersion} has no tag of this form left (end of life): list the other',
+        'CUDA {enrich.cudaTagMajor} releases with `{enrich.listCudaTags}`.',
+        'The tags page https://hub.docker.com/r/nvidia/cuda/tags shows the same list.',
+      ].join('\n'),
+    },
+    {
+      when: 'nvidiaCuda',
+      title: 'nvidia/cuda tag not found (deleted or never published)',
+      message:
+        '`nvidia/cuda:{enrich.cudaTag}` does not exist on Docker Hub. NVIDIA deletes the tags of end-of-life CUDA releases six ' +
+        'months after end of life, so a `FROM` line that built before stops resolving; a tag for an OS the release was ' +
+        'never built for does not exist either.',
+      fix: [
+        'List the CUDA {enrich.cudaTagMajor} tags of the same form (`{enrich.cudaTagForm}`) that exist today, and move the',
+        '`FROM` line to one of them (the newest keeps it pullable longest):',
+        '',
+        '```sh',
+        '{enrich.listCudaTags}',
+        '```',
+        'An empty list means no CUDA {enrich.cudaTagMajor} tag of this form is left: change the OS release or the CUDA major.',
+        'NVIDIA\'s policy and tag tables: https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/support-policy.md',
       ].join('\n'),
     },
     {
@@ -87,13 +156,8 @@ export const baseImageNotFound: RuleInput = {
       title: 'Base image has no variant for this platform',
       message: '`{image|The base image}` exists but has no variant for {platform|the platform being built}.',
       fix: [
-        'List the platforms the tag provides, then build only those or pick a tag that has them (many CUDA and',
-        'vendor images are linux/amd64 only):',
-        '',
-        '```sh',
-        'docker buildx imagetools inspect {image|IMAGE}',
-        'docker buildx build --platform linux/amd64 .',
-        '```',
+        'List the platforms the tag provides (`docker buildx imagetools inspect` with the `FROM` image prints them), then',
+        'build only those (`docker buildx build --platform linux/amd64 .`) or pick a tag that has them.',
       ].join('\n'),
     },
     {
@@ -115,14 +179,15 @@ export const baseImageNotFound: RuleInput = {
         '```',
       ].join('\n'),
     },
+    {
+      when: '!imageNamed',
+      message: 'A base image of this build does not exist on its registry (`manifest unknown`): the tag is misspelled, was never published, or was removed.',
+    },
   ],
   fix: [
-    'Check the tag exists and which platforms it has, then fix the `FROM` line (or the `ARG` that builds it):',
-    '',
-    '```sh',
-    'docker buildx imagetools inspect {image|IMAGE}',
-    '```',
-    'For CUDA images, pick a tag listed at https://hub.docker.com/r/nvidia/cuda/tags.',
+    'Check which tags of the image exist (its tags page on the registry, or `docker buildx imagetools inspect` with a',
+    'candidate tag, which prints its platforms), then fix the `FROM` line, or the `ARG` that builds it.',
   ].join('\n'),
+  enrich: 'cuda-image-tag',
   docs: 'https://docs.docker.com/reference/dockerfile/#from',
 };

@@ -52,8 +52,7 @@ export const logClipped: RuleInput = {
       when: 'minusOne',
       message:
         "BuildKit clipped this step's output at a limit of {limit}: the limit was set to `-1` to turn clipping off, and this " +
-        'BuildKit release (the early ones with log limits, 0.8) reads `-1` as a number, so it clips from the first line on. ' +
-        'The real error may not be in the log.',
+        'BuildKit release reads `-1` as a number (a byte count), so it clipped the output almost at once. The real error may not be in the log.',
       fix:
         'Give the limits a large number of bytes instead of `-1` (`env.BUILDKIT_STEP_LOG_MAX_SIZE=1073741824` and ' +
         '`env.BUILDKIT_STEP_LOG_MAX_SPEED=104857600` in the builder\'s `driver-opts`), or use a newer BuildKit image for the builder.',

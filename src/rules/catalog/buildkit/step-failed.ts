@@ -1,26 +1,51 @@
+// The fallback: a failed step (or a solve error with no step) that no specific rule explains.
+// Specificity 1, so any specific error finding about the same failure replaces it. It says only what
+// the log shows: the instruction when there is one, the exit code when the log prints it
+// (`step-outcome` enricher), never a placeholder for either.
 import type { RuleInput } from '../../schema.js';
 
-/**
- * The fallback: a failed step (or a solve error with no step) that no specific rule explains.
- * Specificity 1, so any specific error finding about the same failure replaces it.
- */
 export const stepFailed: RuleInput = {
   id: 'buildkit/step-failed',
   title: 'Build step failed',
   severity: 'error',
   trigger: { kind: 'failure' },
   specificity: 1,
-  message:
-    'The build failed in `{instruction|its definition}` (exit code {exitCode|none}). No rule recognised the ' +
-    'cause; the error lines and the last lines the step printed are the evidence.',
+  context: [
+    {
+      // The step is a Dockerfile instruction (unknown for internal steps and a solve error without a step).
+      name: 'instruction',
+      source: 'instruction',
+      literals: ['RUN', 'COPY', 'ADD', 'FROM', 'WORKDIR', 'ENV', 'ARG', 'USER', 'SHELL', 'LABEL', 'ONBUILD', 'HEALTHCHECK', 'VOLUME', 'EXPOSE', 'CMD', 'ENTRYPOINT', 'STOPSIGNAL'],
+      ignoreCase: true,
+      pattern: '^\\s*[A-Za-z]{2,11}\\b',
+    },
+  ],
+  // Without a known instruction (an internal step, a step whose header the log lost, or a solve
+  // error outside any step): the error as BuildKit printed it, which names the command or the file.
+  message: 'The build failed: {error|see the error lines below}. No rule recognised the cause.',
   fix: [
-    'Read the evidence from the bottom up: compilers, pip and CMake print the cause before the exit, often',
-    'a screen or more above it. To see the step in full, rebuild it with `--progress=plain`; to explore the',
-    "failed step's filesystem, start buildx's debugger (buildx 0.12 or later):",
-    '',
-    '```sh',
-    'BUILDX_EXPERIMENTAL=1 docker buildx debug --on=error build --progress=plain .',
-    '```',
+    'If the error names a command (`process "/bin/sh -c …"`), read the evidence from the bottom up: compilers, pip and',
+    'CMake print the cause before the exit. If it names a file BuildKit could not load, check the `-f` path, the',
+    'context directory and the first line of the Dockerfile (`# syntax=`). Rebuild with `--progress=plain` to see',
+    'every step in full.',
   ].join('\n'),
+  variants: [
+    {
+      when: 'instruction',
+      message:
+        'The build failed in `{instruction}`. {enrich.exitNote} No rule recognised the cause; the error lines and the last ' +
+        'lines the step printed are the evidence.',
+      fix: [
+        'Read the evidence from the bottom up: compilers, pip and CMake print the cause before the exit, often',
+        'a screen or more above it. To see the step in full, rebuild it with `--progress=plain`; to explore the',
+        "failed step's filesystem, start buildx's debugger (buildx 0.12 or later):",
+        '',
+        '```sh',
+        'BUILDX_EXPERIMENTAL=1 docker buildx debug --on=error build --progress=plain .',
+        '```',
+      ].join('\n'),
+    },
+  ],
+  enrich: 'step-outcome',
   docs: 'https://docs.docker.com/build/debug/',
 };

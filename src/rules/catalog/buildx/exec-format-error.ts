@@ -43,7 +43,7 @@ export const execFormatError: RuleInput = {
         'docker run --privileged --rm tonistiigi/binfmt --install all',
         'cat /proc/sys/fs/binfmt_misc/qemu-aarch64   # flags: should include F',
         '```',
-        'Emulated builds are about 10x slower: for long compiles prefer a native runner per platform.',
+        'Emulated builds are many times slower than native ones: for long compiles prefer a native runner per platform.',
       ].join('\n'),
     },
     {
@@ -60,7 +60,7 @@ export const execFormatError: RuleInput = {
     '- uses: docker/setup-qemu-action@v3',
     '- uses: docker/setup-buildx-action@v3',
     '```',
-    'Elsewhere: `docker run --privileged --rm tonistiigi/binfmt --install all`. Emulation is about 10x slower: for',
+    'Elsewhere: `docker run --privileged --rm tonistiigi/binfmt --install all`. Emulation is many times slower: for',
     'long compiles prefer a native runner per platform (e.g. `ubuntu-24.04-arm`). If the failing file is a',
     "downloaded binary, pick the download by the target's architecture: `ARG TARGETARCH` and use",
     '`${TARGETARCH}` (amd64, arm64) in the URL.',

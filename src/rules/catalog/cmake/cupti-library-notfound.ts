@@ -1,9 +1,77 @@
-// CUPTI's library not found by CMake. The dangerous case is the header-only one: the devel image
-// ships `extras/CUPTI/include/cupti.h`, CMake reports CUPTI as found from the headers, the
-// library variable stays NOTFOUND, the build passes, and `import torch.profiler` fails at run
-// time with `libcupti.so.12: cannot open shared object file`. Severity: warning (the build is not
-// what failed; the image is broken), error only where the build itself stopped on it.
+// CUPTI's library not found by CMake while its header may have been. What that means (sources in
+// src/knowledge/cuda-packages.ts and the fact check):
+// - nvidia/cuda `-devel` images DO ship CUPTI (cuda-cupti-X-Y via cuda-command-line-tools-X-Y in NVIDIA's
+//   devel Dockerfiles; github.com/jolibrain/deepdetect/issues/1458, microsoft/onnxruntime PR #7384). With
+//   NVIDIA's apt packages libcupti is in /usr/local/cuda/lib64 (targets/x86_64-linux/lib); only the runfile
+//   installer puts it in extras/CUPTI/lib64 (NVIDIA/nvbench#59, CentML/DeepView.Predict PR #6). A project
+//   that searches extras/CUPTI/lib64 only misses it there.
+// - PyTorch (cmake/Dependencies.cmake) find_library(CUPTI_LIBRARY_PATH …) in the CUDA dir, extras/CUPTI/lib64,
+//   lib, lib64; needs header AND library, else "Could not find CUPTI library, using CPU-only Kineto build":
+//   the build passes and Kineto records no CUDA activity; the torch does not link libcupti, so it does not
+//   fail to load later. USE_CUPTI_SO=0 only switches to libcupti_static.a; USE_KINETO=0 drops the profiler.
+// - A target that links a NOTFOUND variable stops CMake at generate time ("… are set to NOTFOUND").
+// - FindCUDAToolkit's cache variable is CUDA_cupti_LIBRARY (FindCUDAToolkit.cmake, CMake 3.25).
+// Severity: warning (the build passed; the result lacks CUPTI), error only where the build stopped.
 import type { RuleInput } from '../../schema.js';
+
+const WHERE =
+  'With NVIDIA\'s apt packages (the nvidia/cuda `-devel` images ship CUPTI through `cuda-command-line-tools`) the library is in ' +
+  '`/usr/local/cuda/lib64` (`targets/x86_64-linux/lib`); only the runfile installer puts it in `extras/CUPTI/lib64`, so a search of that directory alone misses it.';
+
+const EFFECT =
+  'PyTorch then builds Kineto without CUPTI: the build passes and `torch.profiler` records no CUDA kernels; a target that links the NOTFOUND ' +
+  'variable stops CMake at generate time instead.';
+
+// NVIDIA's devel Dockerfiles install cuda-command-line-tools-X-Y, which depends on cuda-cupti-X-Y
+// (dist/12.4.1/ubuntu2204/devel/Dockerfile; OE4T/meta-tegra cuda-command-line-tools-12-9 recipe).
+const INSTALL_KNOWN =
+  '- Not found: install it, `apt-get install -y --no-install-recommends {enrich.cuptiApt}` (NVIDIA\'s apt repository, set up in nvidia/cuda images; ' +
+  'the `-devel` images have it already through `cuda-command-line-tools-{enrich.aptSuffix}`, so there it was removed or the stage is another image).';
+const INSTALL_UNKNOWN =
+  '- Not found: install the `cuda-cupti` package of this CUDA release from NVIDIA\'s apt repository. The log does not show the release: ' +
+  '`nvcc --version` in the stage prints it (`release 12.4` → `cuda-cupti-12-4`, `release 11.8` → `cuda-cupti-11-8`).';
+
+/** The fix, for a known variable name or not, and a known CUDA version or not. */
+function fix(variable: string, cudaKnown: boolean): string {
+  return [
+    'See where the library is, in the stage that runs CMake (a `RUN` before the CMake step, or a shell in that stage):',
+    '',
+    '```sh',
+    "find / -xdev -name 'libcupti*' 2>/dev/null",
+    '```',
+    '',
+    `- Found (e.g. in \`/usr/local/cuda/lib64\`): point CMake at it, ${variable}. PyTorch's cache variable is \`CUPTI_LIBRARY_PATH\` and it wants \`libcupti.so\` (\`libcupti_static.a\` with \`USE_CUPTI_SO=0\`).`,
+    cudaKnown ? INSTALL_KNOWN : INSTALL_UNKNOWN,
+    '',
+    'If the image does not need GPU profiling, say so: PyTorch `USE_KINETO=0` builds without the Kineto profiler.',
+  ].join('\n');
+}
+
+const NAMED = '`-D{context.named.variable}=/usr/local/cuda/lib64/libcupti.so` (the variable CMake printed as NOTFOUND; use the path `find` printed)';
+const UNNAMED =
+  '`-DCUPTI_LIBRARY_PATH=/usr/local/cuda/lib64/libcupti.so` for PyTorch (other projects: `grep -i cupti build/CMakeCache.txt` names the variable)';
+
+const HEADER_MESSAGE = `CMake found \`cupti.h\` in {context.headers.dir} but no CUPTI library where it searched`;
+
+/** Variants for each combination of: header seen, variable named, CUDA version known (most specific first). */
+function variants(): NonNullable<RuleInput['variants']> {
+  const out: NonNullable<RuleInput['variants']> = [];
+  for (const headers of [true, false]) {
+    for (const named of [true, false]) {
+      for (const cuda of [true, false]) {
+        const when = [headers ? 'headers' : '', named ? 'named' : '', cuda ? 'fact.cuda' : '!fact.cuda'].filter(Boolean).join('&');
+        const lead = headers ? HEADER_MESSAGE : 'CMake did not find the CUPTI library';
+        out.push({
+          when,
+          ...(headers ? { title: 'CUPTI headers found but libcupti.so missing' } : {}),
+          message: `${lead}${named ? ': {context.named.variable:all} is NOTFOUND' : ''}. ${WHERE} ${EFFECT}`,
+          fix: fix(named ? NAMED : UNNAMED, cuda),
+        });
+      }
+    }
+  }
+  return out;
+}
 
 export const cuptiLibraryNotfound: RuleInput = {
   id: 'cmake/cupti-library-notfound',
@@ -27,53 +95,14 @@ export const cuptiLibraryNotfound: RuleInput = {
       literals: ['Found CUPTI', 'CUPTI_INCLUDE_DIR'],
       pattern: '(?:Found CUPTI: |CUPTI_INCLUDE_DIR(?::PATH=| = ))(?<dir>(?:/|[A-Za-z]:[\\\\/])\\S{0,200})',
     },
+    // the NOTFOUND variable's name, to say which one to set (the match may be the Kineto line only)
+    { name: 'named', tally: true, literals: ['CUPTI_LIB', 'cupti_LIB'], pattern: '\\b(?<variable>[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200})-NOTFOUND' },
   ],
   scope: 'step',
   specificity: 3,
-  message:
-    'CMake did not find the CUPTI library (libcupti.so). Whatever was built here has no CUPTI: ' +
-    'PyTorch builds Kineto CPU-only (no CUDA activity in `torch.profiler` traces), and code linked against ' +
-    'the NOTFOUND value fails to load.',
-  fix: [
-    'Install CUPTI in the stage that builds (NVIDIA apt repository, match your CUDA version):',
-    '',
-    '```dockerfile',
-    'RUN apt-get update && apt-get install -y --no-install-recommends cuda-cupti-{enrich.aptSuffix} cuda-cupti-dev-{enrich.aptSuffix} \\',
-    ' && ls /usr/local/cuda/extras/CUPTI/lib64/libcupti.so*',
-    '```',
-    '',
-    'or point CMake at it: `-DCUPTI_LIBRARY=/usr/local/cuda/extras/CUPTI/lib64/libcupti.so`. ' +
-      'If the image does not need GPU profiling, say so explicitly (PyTorch: `USE_KINETO=0` or `USE_CUPTI_SO=0`).',
-  ].join('\n'),
-  variants: [
-    {
-      when: 'headers',
-      title: 'CUPTI headers found but libcupti.so missing',
-      message:
-        'CMake found the CUPTI headers ({context.headers.dir}) but not the library: {variable:all} is NOTFOUND. ' +
-        'This is the header-only false positive: the devel image ships `cupti.h` without `libcupti.so`, the build ' +
-        'passes, and at run time `import torch.profiler` fails with ' +
-        '`ImportError: libcupti.so.12: cannot open shared object file: No such file or directory`.',
-      fix: [
-        'Install the CUPTI library in the builder stage (it is a separate package from the headers):',
-        '',
-        '```dockerfile',
-        'RUN apt-get update && apt-get install -y --no-install-recommends cuda-cupti-{enrich.aptSuffix} \\',
-        ' && ls /usr/local/cuda/extras/CUPTI/lib64/libcupti.so*',
-        '```',
-        '',
-        '(`cuda-libraries-dev-{enrich.aptSuffix}` also brings it.) Then ship it in the runtime stage and put it on the loader path:',
-        '',
-        '```dockerfile',
-        'COPY --from=builder /usr/local/cuda/extras/CUPTI/lib64/ /usr/local/cuda/extras/CUPTI/lib64/',
-        'ENV LD_LIBRARY_PATH=/usr/local/cuda/extras/CUPTI/lib64:${LD_LIBRARY_PATH}',
-        'RUN python3 -c "import torch.profiler" && ldconfig -p | grep -q libcupti',
-        '```',
-        '',
-        'The last line fails the build instead of the job: CMake only checked the headers.',
-      ].join('\n'),
-    },
-  ],
-  enrich: 'cuda-version',
+  message: `CMake did not find the CUPTI library. ${WHERE} ${EFFECT}`,
+  fix: fix(UNNAMED, false),
+  variants: variants(),
+  enrich: ['cuda-version', 'cupti'],
   docs: 'https://docs.nvidia.com/cupti/overview/overview.html',
 };

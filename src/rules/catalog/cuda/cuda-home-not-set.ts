@@ -1,7 +1,62 @@
 // torch.utils.cpp_extension (and flash-attn, apex, DeepSpeed ops built with it) needs the toolkit
 // root. The benign sibling "No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'" (a GPU-less
 // builder) is not matched.
+// Advice fits the build: the `-devel` image of the same CUDA / cuDNN / OS as the stage (cuda-version's
+// develImage: withFlavour of the base image, else a published tag, cuda-image-tags.ts); the rebuild
+// command names the package pip was building (`Building wheel for X`, `Collecting X`, or the
+// instruction's `pip install X`) in the installer's own form (`extension-build`, installer-forms.ts),
+// with the package's build knobs where known (extension-knobs.ts). Outside an image build, shell advice.
 import type { RuleInput } from '../../schema.js';
+
+type Variant = NonNullable<RuleInput['variants']>[number];
+
+const ENV_LINE = 'ENV CUDA_HOME=/usr/local/cuda PATH=/usr/local/cuda/bin:${PATH}';
+
+/** `Building wheel for flash-attn (setup.py)`, `Collecting flash-attn==2.6.3`, the instruction's install: each makes `{enrich.rebuild}`. */
+const PACKAGE_CONTEXTS = ['building', 'collecting', 'pipInstall'];
+
+function imageFix(imageKnown: boolean, packageKnown: boolean): string {
+  const lines = imageKnown
+    ? ['Build in the `-devel` image of the same CUDA release and name the toolkit:', '', '```dockerfile', 'FROM {enrich.develImage} AS builder', ENV_LINE, '```']
+    : [
+        'Build in a `-devel` CUDA image of the CUDA release torch was built for and name the toolkit. The log does not show that release: ' +
+          '`python3 -c "import torch; print(torch.version.cuda)"` prints it; pick the `-devel` tag of that release for your OS at https://hub.docker.com/r/nvidia/cuda/tags, then:',
+        '',
+        '```dockerfile',
+        ENV_LINE,
+        '```',
+      ];
+  lines.push('');
+  lines.push(
+    packageKnown
+      ? 'Build the package without an isolated build env, so its setup sees this torch and toolkit: `{enrich.rebuild}`. {enrich.knobs}'
+      : 'Build the package without an isolated build env (`--no-build-isolation` on the same install command), so its setup sees this torch and toolkit; ' +
+          'the package is the one pip names in `Building wheel for …` above the error.',
+  );
+  return lines.join('\n');
+}
+
+const SHELL_FIX = [
+  'Point the build at an installed toolkit (one with `bin/nvcc`), in the shell that runs it:',
+  '',
+  '```sh',
+  'ls -d /usr/local/cuda*/bin/nvcc',
+  'export CUDA_HOME=/usr/local/cuda',
+  'export PATH="$CUDA_HOME/bin:$PATH"',
+  'nvcc --version',
+  '```',
+  '',
+  'No toolkit there: install one of the CUDA release torch was built for (`python3 -c "import torch; print(torch.version.cuda)"`), or build in a `-devel` CUDA image. Then run the install again in that shell.',
+].join('\n');
+
+function variants(): Variant[] {
+  const out: Variant[] = [{ when: '!fact.place=image-build', fix: SHELL_FIX }];
+  for (const image of [true, false]) {
+    for (const ctx of PACKAGE_CONTEXTS) out.push({ when: image ? `fact.imageFlavour&${ctx}` : ctx, fix: imageFix(image, true) });
+    if (image) out.push({ when: 'fact.imageFlavour', fix: imageFix(true, false) });
+  }
+  return out;
+}
 
 export const cudaHomeNotSet: RuleInput = {
   id: 'cuda/cuda-home-not-set',
@@ -13,22 +68,19 @@ export const cudaHomeNotSet: RuleInput = {
     // DeepSpeed: `MissingCUDAException: CUDA_HOME does not exist, unable to compile CUDA op(s)`
     { literals: ['CUDA_HOME does not exist'] },
   ],
+  context: [
+    { name: 'building', literals: ['Building wheel for '], pattern: 'Building wheel for (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}) \\(', keep: 'last' },
+    { name: 'collecting', literals: ['Collecting '], pattern: '^\\s{0,20}Collecting (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)', keep: 'last' },
+    { name: 'pipInstall', source: 'instruction', literals: ['pip install', 'pip3 install'] },
+  ],
   scope: 'step',
   only: 'failed-step',
   specificity: 3,
   message:
     'A CUDA extension build (torch.utils.cpp_extension) found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. ' +
     'Either this stage is not a `-devel` image, or the toolkit is somewhere torch does not look. {enrich.stageNote}',
-  fix: [
-    'Build in a `-devel` image and name the toolkit:',
-    '',
-    '```dockerfile',
-    'FROM {enrich.develImage} AS builder',
-    'ENV CUDA_HOME=/usr/local/cuda PATH=/usr/local/cuda/bin:${PATH}',
-    '```',
-    '',
-    'If the package is built by pip, keep the toolkit visible to it: `pip install --no-build-isolation PACKAGE`.',
-  ].join('\n'),
-  enrich: 'cuda-version',
+  fix: imageFix(false, false),
+  variants: variants(),
+  enrich: ['cuda-version', 'extension-build'],
   docs: 'https://pytorch.org/docs/stable/cpp_extension.html',
 };

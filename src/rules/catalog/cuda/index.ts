@@ -6,6 +6,7 @@ import { cudaHomeNotSet } from './cuda-home-not-set.js';
 import { noGpuAtBuild } from './no-gpu-at-build.js';
 import { noKernelImage } from './no-kernel-image.js';
 import { versionMismatch } from './version-mismatch.js';
+import { libcudaStubMissing } from './libcuda-stub-missing.js';
 
 /** The cuda/ rules, in priority order. */
 export const cudaRules: RuleInput[] = [
@@ -13,6 +14,7 @@ export const cudaRules: RuleInput[] = [
   invalidArchList,
   toolkitNotFound,
   cudaHomeNotSet,
+  libcudaStubMissing,
   noGpuAtBuild,
   noKernelImage,
   versionMismatch,

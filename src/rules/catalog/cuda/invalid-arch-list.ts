@@ -1,6 +1,28 @@
 // An arch list rejected before nvcc runs: torch.utils.cpp_extension's TORCH_CUDA_ARCH_LIST check,
 // FindCUDA's CUDA_SELECT_NVCC_ARCH_FLAGS, CMake's CMAKE_CUDA_ARCHITECTURES validation.
+// - torch: `_get_cuda_arch_flags` raises "Unknown CUDA arch (…) or GPU not supported" for an entry not in its
+//   `supported_arches` list (plus `+PTX` forms and named arches such as `Ampere`), read in
+//   torch/utils/cpp_extension.py of the torch 2.13.0 wheel on this machine; the list grows with torch releases.
+//   `torch.cuda.get_arch_list()` is no way to read it in a build: it returns [] without a GPU.
+// - CMake: CUDA_ARCHITECTURES takes numbers with optional -real / -virtual, or all, all-major (3.23), native
+//   (3.24) (cmake --help-property CUDA_ARCHITECTURES, CMake 3.25 on this machine).
+// The suggested list comes from the `arch-lists` enricher: what the step asked for, kept where this
+// build's toolkit accepts it, so no fix names an arch the same toolkit rejects.
 import type { RuleInput } from '../../schema.js';
+import { BUILD_GPU } from './build-gpu.js';
+
+/** Prints torch's own list without a GPU (the list is source code of cpp_extension.py). */
+const TORCH_LIST =
+  'grep -A3 "supported_arches = " "$(python3 -c \'import torch.utils.cpp_extension as c; print(c.__file__)\')"';
+
+const TORCH_MESSAGE =
+  'TORCH_CUDA_ARCH_LIST has an entry this PyTorch does not accept: {arch:all}. torch.utils.cpp_extension takes only the compute ' +
+  'capabilities in its own list (`8.6`, `9.0`, optionally `+PTX`, or names such as `Ampere`); newer GPUs need a newer torch, and each entry must also be ' +
+  'an arch the CUDA toolkit compiles.';
+
+const CMAKE_MESSAGE =
+  'CMake rejected the CUDA architecture list: `CMAKE_CUDA_ARCHITECTURES` must be a `;`-separated list of numbers ' +
+  '(each optionally `-real` / `-virtual`) or `all`, `all-major`, `native`; `sm_80` and `8.0` are not accepted, and an empty value is an error.';
 
 export const invalidArchList: RuleInput = {
   id: 'cuda/invalid-arch-list',
@@ -29,36 +51,65 @@ export const invalidArchList: RuleInput = {
   scope: 'step',
   only: 'failed-step',
   specificity: 3,
-  message:
-    'TORCH_CUDA_ARCH_LIST names an architecture this PyTorch does not know: {arch:all}. Each entry must be a compute ' +
-    'capability this torch version supports (`8.6`, `9.0`, with an optional `+PTX`); newer GPUs need a newer torch, ' +
-    'older ones were dropped.',
+  message: TORCH_MESSAGE,
   fix: [
-    'Set the list to capabilities both this torch and the CUDA toolkit support, e.g.:',
+    'The log does not show the CUDA version, so the arches to keep are unknown here. In the build stage, print what the toolkit compiles and what this torch accepts:',
     '',
-    '```dockerfile',
-    'ENV TORCH_CUDA_ARCH_LIST="8.0;8.6;9.0+PTX"',
+    '```sh',
+    'nvcc --list-gpu-arch',
+    TORCH_LIST,
     '```',
     '',
-    'The supported ones: `python3 -c "import torch; print(torch.cuda.get_arch_list())"` (needs no GPU) and `nvcc --list-gpu-arch`.',
+    'and set TORCH_CUDA_ARCH_LIST to entries in both lists (`compute_86` → `8.6`), e.g. `ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"` when both have 8.6.',
   ].join('\n'),
   variants: [
     {
-      when: 'cmake',
+      when: 'cmake&fact.cuda',
       title: 'CMAKE_CUDA_ARCHITECTURES rejected',
-      message:
-        'CMake rejected the CUDA architecture list: `CMAKE_CUDA_ARCHITECTURES` must be a `;`-separated list of numbers ' +
-        '(each optionally `-real` / `-virtual`) or `all`, `all-major`, `native`; `sm_80` and `8.0` are not accepted, and an empty value is an error.',
+      message: CMAKE_MESSAGE,
       fix: [
-        'Write the numbers CMake expects, e.g.:',
+        'Write numbers CMake takes and CUDA {enrich.archCuda} compiles, quoted (an unquoted `;` ends the shell command in a `RUN` line); here, {enrich.archListBasis}:',
         '',
         '```dockerfile',
-        'RUN cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="80;86;90"',
+        'RUN cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"',
         '```',
         '',
-        'Not `native`: an image build has no GPU, and CMake stops with `CUDA_ARCHITECTURES is set to "native", but no GPU was detected`. Name the arches explicitly.',
+        `Or \`all-major\` (CMake ≥ 3.23). Avoid \`native\`. ${BUILD_GPU}`,
+      ].join('\n'),
+    },
+    {
+      when: 'cmake',
+      title: 'CMAKE_CUDA_ARCHITECTURES rejected',
+      message: CMAKE_MESSAGE,
+      fix: [
+        'The log does not show the CUDA version. List what its nvcc compiles in the build stage (`nvcc --list-gpu-arch`: `compute_86` → `86`) and pass those numbers, quoted:',
+        '',
+        '```dockerfile',
+        'RUN nvcc --list-gpu-arch && cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="86"',
+        '```',
+        '',
+        `(\`86\` as one example of a listed arch), or \`all-major\` (CMake ≥ 3.23). Avoid \`native\`. ${BUILD_GPU}`,
+      ].join('\n'),
+    },
+    {
+      when: 'fact.cuda',
+      fix: [
+        'Keep the entries CUDA {enrich.archCuda} compiles; here, {enrich.archListBasis}:',
+        '',
+        '```dockerfile',
+        'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"',
+        '```',
+        '',
+        'and drop any this torch does not accept: its list is in its source, readable without a GPU:',
+        '',
+        '```sh',
+        TORCH_LIST,
+        '```',
+        '',
+        'A GPU newer than that list needs a newer torch.',
       ].join('\n'),
     },
   ],
+  enrich: ['cuda-version', 'arch-lists'],
   docs: 'https://pytorch.org/docs/stable/cpp_extension.html',
 };

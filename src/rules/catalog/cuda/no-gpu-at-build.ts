@@ -1,11 +1,17 @@
-// A build step that needs a GPU or a driver. `docker build` runs steps without GPUs (there is no
-// `--gpus` for builds), so anything that queries the device fails. Only in a failed step: builds
-// that merely print a driver warning and go on (apex's "Torch did not find available GPUs") are fine.
+// A build step that needs a GPU or a driver. By default BuildKit runs steps without GPUs (no `--gpus`
+// for builds); CDI devices (BuildKit ≥ 0.20) are the exception, see build-gpu.ts. Only in a failed
+// step: builds that merely print a driver warning and go on (apex's "Torch did not find available GPUs") are fine.
+// `FORCE_CUDA=1`: read as `os.getenv("FORCE_CUDA", "0") == "1"` by torchvision, detectron2, mmcv and
+// pytorch3d setup.py (fact check); not a general pip / CMake knob. The arch lists come from `arch-lists`:
+// what the step asked for, kept where this build's toolkit accepts it.
 import type { RuleInput } from '../../schema.js';
+import { BUILD_GPU } from './build-gpu.js';
+
+const MOVE_CHECKS = '- move device checks (`nvidia-smi`, `torch.cuda.is_available()`) to `docker run --gpus all IMAGE …` or a CI test step on a GPU runner;';
 
 export const noGpuAtBuild: RuleInput = {
   id: 'cuda/no-gpu-at-build',
-  title: 'Build step needs a GPU (builds have none)',
+  title: 'Build step needs a GPU (the build has none)',
   severity: 'error',
   match: [
     // torch: `RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver …`
@@ -23,15 +29,34 @@ export const noGpuAtBuild: RuleInput = {
   scope: 'step',
   only: 'failed-step',
   specificity: 3,
-  message:
-    'This step needs a GPU or the NVIDIA driver, and image builds have neither: `docker build` runs every step without ' +
-    'GPUs (there is no `--gpus` for builds), so the driver library and the device are missing.',
+  message: `This step needs a GPU or the NVIDIA driver, and it had neither. ${BUILD_GPU}`,
   fix: [
     'Do not touch the GPU while building:',
     '',
-    '- move device checks (`nvidia-smi`, `torch.cuda.is_available()`) to `docker run --gpus all IMAGE …` or a CI test step;',
-    '- compile CUDA code for explicit architectures instead of the detected device: `ENV TORCH_CUDA_ARCH_LIST="8.0;8.6;9.0+PTX"` ' +
-      '(and `FORCE_CUDA=1` for projects that skip CUDA when no GPU is seen), `-DCMAKE_CUDA_ARCHITECTURES=80;86;90` rather than `native`.',
+    MOVE_CHECKS,
+    '- compile CUDA code for named architectures instead of the detected device: TORCH_CUDA_ARCH_LIST for PyTorch extensions, ' +
+      '`-DCMAKE_CUDA_ARCHITECTURES="…"` (quoted) rather than `native` for CMake, and `FORCE_CUDA=1` for torchvision, detectron2, mmcv and ' +
+      'pytorch3d, which skip CUDA when they see no GPU. The log does not show the CUDA version, so which arches its nvcc takes is unknown here: ' +
+      '`nvcc --list-gpu-arch` in the build stage lists them (`compute_86` → `8.6` / `86`).',
   ].join('\n'),
-  docs: 'https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/docker-specialized.html',
+  variants: [
+    {
+      when: 'fact.cuda',
+      fix: [
+        'Do not touch the GPU while building:',
+        '',
+        MOVE_CHECKS,
+        '- compile CUDA code for named architectures instead of the detected device; here, {enrich.archListBasis}:',
+        '',
+        '```dockerfile',
+        'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"',
+        '```',
+        '',
+        '  (`FORCE_CUDA=1` too for torchvision, detectron2, mmcv and pytorch3d, which skip CUDA when they see no GPU), ' +
+          'and for CMake `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"` (quoted) rather than `native`.',
+      ].join('\n'),
+    },
+  ],
+  enrich: ['cuda-version', 'arch-lists'],
+  docs: 'https://docs.docker.com/build/building/cdi/',
 };

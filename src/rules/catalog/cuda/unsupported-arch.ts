@@ -1,7 +1,21 @@
 // nvcc (or ptxas) rejecting a GPU architecture: the arch list does not fit the CUDA version of
 // the toolkit. The `cuda-arches` enricher finds that version (nvcc --version in the step, the
-// CMake compiler id, CUDA_VERSION, the stage's `nvidia/cuda:X.Y` image) and the arches it accepts.
+// CMake compiler id, CUDA_VERSION, the stage's `nvidia/cuda:X.Y` image), the arches it accepts and,
+// for an arch too new, the devel image and PyTorch index that bring it (cuda-image-tags.ts,
+// torch-wheels.ts); `arch-lists` turns what the step asked for into a list THIS toolkit accepts.
+// `all-major` needs CMake ≥ 3.23, `native` 3.24 (cmake --help-property CUDA_ARCHITECTURES, CMake 3.25).
 import type { RuleInput } from '../../schema.js';
+import { BUILD_GPU } from './build-gpu.js';
+
+const WHERE_KNOWN = [
+  'In the notation of each setting, {enrich.archListBasis}:',
+  '',
+  '- PyTorch extensions: `ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"` (`+PTX` lets newer GPUs JIT-compile the last one)',
+  '- CMake: `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"`, quoted in a `RUN` line (or `all-major`, CMake ≥ 3.23)',
+  '- plain nvcc: `{enrich.gencode}`',
+  '',
+  `Avoid \`native\`. ${BUILD_GPU}`,
+].join('\n');
 
 export const unsupportedArch: RuleInput = {
   id: 'cuda/unsupported-arch',
@@ -31,14 +45,21 @@ export const unsupportedArch: RuleInput = {
   specificity: 3,
   message: 'nvcc rejected the GPU architecture {arch:all}. {enrich.verdict}',
   fix: [
-    'Fix the arch list: {enrich.suggestion}. Where it is set:',
+    'The log does not show which CUDA version compiled this, so the accepted arches are unknown here. Print them in the same stage:',
     '',
-    '- PyTorch extensions: `ENV TORCH_CUDA_ARCH_LIST="8.0;8.6;9.0+PTX"` (compute capabilities, `+PTX` for forward compatibility)',
-    '- CMake: `-DCMAKE_CUDA_ARCHITECTURES="80;86;90"` (or `all-major`, CMake ≥ 3.23; not `native`: an image build has no GPU to detect)',
-    '- plain nvcc: `-gencode arch=compute_80,code=sm_80` or `-arch=sm_80`',
+    '```sh',
+    'nvcc --version && nvcc --list-gpu-arch',
+    '```',
     '',
-    'The arches a toolkit accepts: `nvcc --list-gpu-arch` in the build stage.',
+    'and keep only listed arches in TORCH_CUDA_ARCH_LIST (`8.6` for `compute_86`), `-DCMAKE_CUDA_ARCHITECTURES="…"` (`86`) or the nvcc ' +
+      '`-gencode` flags; an arch missing from the list needs another CUDA release (removed arches: an older one; new GPUs: a newer one).',
   ].join('\n'),
-  enrich: 'cuda-arches',
+  variants: [
+    {
+      when: 'fact.cuda',
+      fix: ['Fix the arch list: {enrich.suggestion}.', '', WHERE_KNOWN].join('\n'),
+    },
+  ],
+  enrich: ['cuda-arches', 'arch-lists'],
   docs: 'https://docs.nvidia.com/cuda/cuda-compiler-driver-nvcc/index.html#gpu-feature-list',
 };

@@ -29,7 +29,16 @@ export const versionMismatch: RuleInput = {
       pattern: "Unsupported \\.version (?<ptxVersion>\\d{1,2}\\.\\d{1,2}); current version is '(?<ptxasVersion>\\d{1,2}\\.\\d{1,2})'",
     },
   ],
-  context: [{ name: 'ptx', literals: ['Unsupported .version'] }],
+  context: [
+    { name: 'ptx', literals: ['Unsupported .version'] },
+    // both versions printed (the one-line form, or both lines of the two-line form in the step)
+    {
+      name: 'both',
+      literals: ['mismatches the version that was used to compile'],
+      pattern: 'detected CUDA version \\(\\d{1,3}\\.\\d{1,3}\\) mismatches the version that was used to compile ?PyTorch \\(\\d{1,3}\\.\\d{1,3}\\)',
+    },
+    { name: 'second', literals: ['). Please make sure to use the same CUDA versions'] },
+  ],
   scope: 'step',
   specificity: 3,
   message:
@@ -37,15 +46,18 @@ export const versionMismatch: RuleInput = {
     '{torchCuda|another major version}: torch.utils.cpp_extension refuses to compile an extension when the major versions differ, ' +
     'because the extension would link against a CUDA runtime torch does not use.',
   fix: [
-    'Make the two agree: a `-devel` base image whose CUDA matches `python -c "import torch; print(torch.version.cuda)"`, or a torch',
-    'build for the image\'s CUDA (the wheel index names it: `cu118`, `cu121`, `cu124`, …):',
+    'Make the two agree, one of two ways:',
     '',
-    '```dockerfile',
-    '# the CUDA torch was built with (X.Y.0 tags exist for every X.Y):',
-    'FROM nvidia/cuda:{torchCuda|X.Y}.0-devel-ubuntu22.04',
-    '# or keep the image and install the torch built for its CUDA ({enrich.cudaVersion}):',
-    'RUN pip install torch --index-url https://download.pytorch.org/whl/{enrich.wheelTag}',
+    '- keep this toolkit ({enrich.cudaVersion}) and install a torch built for it, from a PyTorch index that exists for it ({enrich.wheelIndex}):',
+    '',
+    '```sh',
+    '{enrich.torchInstall}',
     '```',
+    '',
+    '  (with the torchvision / torchaudio of the same release, from the same index);',
+    '- or keep this torch and compile in a `-devel` image of its CUDA {torchCuda}: {enrich.torchCudaImage|pick the tag for your OS at the link that follows}' +
+      ' (tags: {enrich.torchCudaTags}). NVIDIA deletes tags of releases past end of life, so an old one may be gone.',
+    '',
     'Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the same RUN (CUDA_HOME wins over the nvcc on PATH).',
   ].join('\n'),
   variants: [
@@ -59,11 +71,26 @@ export const versionMismatch: RuleInput = {
       fix: [
         'Use a ptxas at least as new as the PTX: the toolkit of a newer `-devel` image, or point the tool at one',
         '(`TRITON_PTXAS_PATH=/usr/local/cuda/bin/ptxas` for Triton, `XLA_FLAGS=--xla_gpu_cuda_data_dir=/usr/local/cuda` for JAX), or pin',
-        'the tool to a release built for this toolkit. PTX ISA 8.x belongs to CUDA 12.x, ISA 7.x to CUDA 11.x (ISA 8.5 needs CUDA 12.5).',
+        'the tool to a release built for this toolkit. PTX ISA 9.x belongs to CUDA 13.x, 8.x to CUDA 12.x, 7.x to CUDA 11.x (ISA 8.5 needs CUDA 12.5).',
+      ].join('\n'),
+    },
+    {
+      when: '!both&!second',
+      fix: [
+        'The log shows only part of the message, so one of the two versions is unknown here. Print both in the failing stage:',
+        '',
+        '```sh',
+        'nvcc --version; echo "CUDA_HOME=$CUDA_HOME"; python3 -c "import torch; print(torch.__version__, torch.version.cuda)"',
+        '```',
+        '',
+        'Then either install the torch built for the toolkit\'s CUDA (its index is https://download.pytorch.org/whl/ plus `cu` and the version without its dot, when PyTorch published one: ' +
+          'pytorch.org/get-started/previous-versions lists them per release), or compile in a `-devel` image of torch\'s CUDA.',
       ].join('\n'),
     },
   ],
-  // the image's toolkit (`cudaVersion`) → its torch wheel index (`cu121`)
+  // the toolkit (`cudaVersion`) → a real torch wheel index for it (wheelTagFor, torch-wheels.ts) and the
+  // install command in the step's installer; torch's CUDA (`torchCuda`) → a devel tag of it (cuda-image-tags.ts).
+  // PTX ISA 9.0 = CUDA 13: nvcc 13.0 on this machine writes `.version 9.0`.
   enrich: 'cuda-version',
   docs: 'https://pytorch.org/docs/stable/cpp_extension.html',
 };

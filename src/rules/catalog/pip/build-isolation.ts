@@ -1,6 +1,9 @@
 // A package whose build needs torch (flash-attn, torchao, apex, …) built in pip's isolated build
 // environment, which has no torch: "No module named 'torch'" while getting the requirements to
-// build a wheel (or while building it).
+// build a wheel (or while building it). `--no-build-isolation` is pip's flag (pip 23.2.1 help) and
+// uv's (uv 0.1.16 release notes); flash-attn's README installs it this way. The `pip-advice`
+// enricher writes the commands in the step's installer's form, with the package (and the version
+// the RUN pins) from the log; without a package name the `!package` variant says how to find it.
 import type { RuleInput } from '../../schema.js';
 
 export const buildIsolation: RuleInput = {
@@ -18,32 +21,68 @@ export const buildIsolation: RuleInput = {
       literals: ['Getting requirements to build wheel', 'Preparing metadata (pyproject.toml)', 'Building wheel for', 'pip-build-env-'],
     },
     // The package pip stopped on: the last `Collecting` before the failure, or `Failed to build 'x'`.
-    { name: 'package', keep: 'last', literals: ['Collecting ', 'Failed to build '], pattern: "(?:^\\s{0,200}Collecting |Failed to build ')(?<name>[A-Za-z0-9][\\w.-]{0,200})" },
+    {
+      name: 'package',
+      keep: 'last',
+      literals: ['Collecting ', 'Failed to build '],
+      pattern: "(?:^\\s{0,200}Collecting |Failed to build ')(?<name>[A-Za-z0-9][\\w.-]{0,200})(?=[\\s'=<>!~\\[;(,]|$)",
+    },
   ],
   scope: 'step',
   specificity: 3,
   message:
-    'A package build imported {module}, which pip\'s isolated build environment does not have: pip builds each sdist in a fresh ' +
-    'environment with only its declared build requirements, so the torch (or numpy) installed in the image is invisible there.',
+    'Building {context.package.name} imported {module}, which pip\'s isolated build environment does not have: pip builds each ' +
+    'source distribution in a fresh environment with only its declared build requirements, so a {module} installed in the ' +
+    'image is invisible there.',
   fix: [
     'Install the build-time dependencies first, then build without isolation so the build sees them:',
     '',
     '```dockerfile',
-    'RUN pip install {module} ninja packaging wheel setuptools',
-    'RUN pip install --no-build-isolation {context.package.name}',
+    'RUN {enrich.buildDepsCmd}',
+    'RUN {enrich.noIsolationCmd}',
     '```',
     '',
-    'For CUDA extensions also set `ENV MAX_JOBS=4` (parallel nvcc jobs need ~4 GB of memory each) and `TORCH_CUDA_ARCH_LIST` ' +
-      '(builds have no GPU to detect).',
+    'For CUDA extensions also set `TORCH_CUDA_ARCH_LIST` (the build has no GPU to detect) and `MAX_JOBS` (parallel compile jobs, ' +
+      'and their memory).',
   ].join('\n'),
   variants: [
+    {
+      // a pasted terminal session or `docker run`: shell commands, not Dockerfile lines
+      when: 'buildEnv&package&!fact.place=image-build',
+      fix: [
+        'Install the build-time dependencies first, then build without isolation so the build sees them:',
+        '',
+        '```sh',
+        '{enrich.buildDepsCmd}',
+        '{enrich.noIsolationCmd}',
+        '```',
+        '',
+        'For CUDA extensions also set `TORCH_CUDA_ARCH_LIST` (the build has no GPU to detect) and `MAX_JOBS` (parallel compile jobs, ' +
+          'and their memory).',
+      ].join('\n'),
+    },
     {
       when: '!buildEnv',
       message:
         'Python could not import {module}. If this came from building a package (setup.py importing torch), pip\'s build isolation ' +
-        'hid the installed {module}: install it first and use `pip install --no-build-isolation`; otherwise install {module} in this stage.',
+        'hid the installed {module}: install it first and build that package with `--no-build-isolation`; otherwise install ' +
+        '{module} in this stage.',
+      fix:
+        'If a package build imported {module}: install {module} first, then install the package with `--no-build-isolation` ' +
+        '(pip and uv both have the flag). If your own code imported it, add {module} to this stage\'s requirements.',
+    },
+    {
+      when: '!package',
+      message:
+        'A package build imported {module}, which pip\'s isolated build environment does not have: pip builds each source ' +
+        'distribution in a fresh environment with only its declared build requirements, so the {module} installed in the image is ' +
+        'invisible there. The log kept here does not name the package.',
+      fix:
+        'Find the package (the last `Collecting …` line before the error), install its build-time dependencies ({module}, ninja, ' +
+        'packaging, wheel, setuptools) first, then install it with `--no-build-isolation` so the build sees them.',
     },
   ],
+  enrich: 'pip-advice',
   only: 'failed-step',
   docs: 'https://pip.pypa.io/en/stable/cli/pip_install/#cmdoption-no-build-isolation',
 };

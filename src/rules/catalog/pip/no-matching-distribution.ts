@@ -26,7 +26,14 @@ export const noMatchingDistribution: RuleInput = {
   context: [
     { name: 'none', literals: ['(from versions: none)'] },
     { name: 'python', literals: ['requires a different Python'] },
-    { name: 'localVersion', literals: ['+cu', '+cpu', '+rocm'], pattern: 'requirement [^\\s(]{1,200}\\+(?<tag>cu\\d{1,200}|cpu|rocm[\\d.]{0,200})' },
+    // `torch==2.1.0+cu121`: CUDA ≥ 10 tags and cpu, whose PyTorch indexes the torch-wheels table knows
+    {
+      name: 'localVersion',
+      literals: ['+cu1', '+cpu'],
+      pattern: 'requirement (?:torch|torchvision|torchaudio)==[^\\s(+]{1,100}\\+(?<tag>cu1\\d{2}|cpu)(?![\\w.])',
+    },
+    // older (`+cu90`) and ROCm local versions: named, but no index is computed for them
+    { name: 'otherLocal', literals: ['+cu', '+rocm'], pattern: 'requirement [^\\s(]{1,200}\\+(?<tag>cu\\d{1,200}|rocm[\\d.]{0,200})' },
   ],
   scope: 'step',
   specificity: 3,
@@ -35,9 +42,10 @@ export const noMatchingDistribution: RuleInput = {
   fix: [
     'Pick a version from the list pip printed, or make the one you need visible:',
     '',
-    '- a wheel that exists only for other Pythons or CPU architectures: check the package\'s files for your `python3 --version` ' +
-      'and `uname -m` (arm64 often has no wheel: build from source or skip it with `ARG TARGETARCH`);',
-    '- a private or extra index: `pip install --extra-index-url https://… {requirement}`.',
+    '- a wheel that exists only for other Pythons or CPU architectures: compare the package\'s files on its index with this build\'s ' +
+      'Python ({fact.python|see `python3 --version`}) and platform ({fact.platform|see `uname -m`}); arm64 often has no wheel: build ' +
+      'from source, or skip the package there with `ARG TARGETARCH`;',
+    '- a private or extra index: pass it with `--extra-index-url` (or `PIP_EXTRA_INDEX_URL`), with its credentials if it needs them.',
   ].join('\n'),
   variants: [
     {
@@ -52,15 +60,27 @@ export const noMatchingDistribution: RuleInput = {
       message:
         'pip found no {requirement} on the index it used: `+{context.localVersion.tag}` builds of PyTorch are published on PyTorch\'s own ' +
         'index, not on PyPI. Versions it could see: {versions|not listed in this part of the log}.',
-      fix: 'Install from PyTorch\'s index: `pip install {requirement} --index-url https://download.pytorch.org/whl/{context.localVersion.tag}` (or `--extra-index-url` to keep PyPI for the rest).',
+      fix:
+        'Install from PyTorch\'s index, which serves the `+cu…` build under the plain version: `{enrich.localIndexCmd}`. {enrich.localIndexNote} ' +
+        'With `--extra-index-url` instead, PyPI stays in use for the other packages (pip then takes the best version across both indexes).',
+    },
+    {
+      when: 'otherLocal',
+      message:
+        'pip found no {requirement} on the index it used: `+{context.otherLocal.tag}` builds are published on PyTorch\'s own index or ' +
+        'download pages, not on PyPI. Versions it could see: {versions|not listed in this part of the log}.',
+      fix:
+        'Install it the way that release\'s own install command does (https://pytorch.org/get-started/previous-versions/ lists the ' +
+        'command of each release, with its index), or move to a release whose build matches a current index.',
     },
     {
       when: 'none',
       message:
         'pip found no release at all of {requirement}: the name is wrong, the index pip used does not have it, or the index was not ' +
         'reachable from the build (proxy, private index without credentials).',
-      fix: 'Check the name (`pip index versions {requirement}`), the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`RUN pip download --no-deps {requirement}` shows the HTTP error).',
+      fix: 'Check the name (`{enrich.versionsCmd}`), the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`pip download --no-deps {requirement}` run where the install ran shows the HTTP error).',
     },
   ],
+  enrich: 'pip-advice',
   docs: 'https://pip.pypa.io/en/stable/cli/pip_install/',
 };

@@ -1,7 +1,17 @@
-// pip's ResolutionImpossible: summarise who requires what from "The conflict is caused by:".
+// pip's ResolutionImpossible: name the two requirements that really disagree. pip's "The conflict
+// is caused by:" block lists every requirement on the conflicting project, agreeing ones too
+// (`The user requested torch==2.1.0` / `torchvision 0.16.0 depends on torch==2.1.0` /
+// `xformers 0.0.26.post1 depends on torch==2.3.0`, NIRVANALAN/GaussianAnything#9): the first
+// `depends on` line is not the conflict. The `pip-advice` enricher compares the versions
+// (knowledge/pip-conflict.ts) and gives `{enrich.conflict}` and commands for the package that
+// must move. `pip index versions` (pip's own help: experimental) and `pip install --dry-run
+// --report -` (pip ≥ 22.2) are in pip 23.2.1's help on this machine.
 // In a step that still passed (`pip install x || echo "optional"`), the build's outcome turns it
 // into a warning: the optional package is silently missing.
 import type { RuleInput } from '../../schema.js';
+
+const dependsOnLine =
+  '^\\s{1,200}(?<requirer>[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])?) (?<version>[^\\s]{1,200}) depends on (?<req>.{1,500})$';
 
 export const resolutionImpossible: RuleInput = {
   id: 'pip/resolution-impossible',
@@ -24,11 +34,9 @@ export const resolutionImpossible: RuleInput = {
   context: [
     { name: 'uv', literals: ['No solution found when resolving dependencies'] },
     // the "depends on" line was seen: the conflict can be told in one sentence
-    {
-      name: 'dependsOn',
-      literals: [' depends on '],
-      pattern: '^\\s{1,200}[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])? [^\\s]{1,200} depends on ',
-    },
+    { name: 'dependsOn', literals: [' depends on '], pattern: dependsOnLine },
+    // the last one too: for a paste (no step output kept), the enricher compares the first and the last
+    { name: 'lastDep', keep: 'last', literals: [' depends on '], pattern: dependsOnLine },
     {
       name: 'constraint',
       literals: ['The user requested (constraint)'],
@@ -37,40 +45,68 @@ export const resolutionImpossible: RuleInput = {
   ],
   scope: 'step',
   specificity: 3,
-  message:
-    'pip found no set of versions that satisfies every requirement. Conflict: {requirer} {requirerVersion} depends on ' +
-    '{requirement}; requested: {requested:all|no other requirement named in this part of the log}.',
+  // The variants below cover uv and a log without the cause lines: here the enricher always has the pair.
+  message: 'pip found no set of versions that satisfies every requirement: {enrich.conflict}.',
   fix: [
-    'Make the requirements compatible: relax the pin the message names, or install a release of {requirer|the package that requires it} whose requirement fits. ' +
-      'To see every version\'s requirement: `pip install --dry-run --report - {requirer|PACKAGE}` or `pip index versions {requirer|PACKAGE}`.',
+    '{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires: `{enrich.conflictVersions}` ' +
+      '(experimental in pip) lists the releases, and `{enrich.conflictDryRun}` resolves the newest one without installing.',
     '',
-    'If the other side comes from the base image (NVIDIA\'s PyTorch images pin their packages), either keep the image\'s version and ' +
-      'wait for a compatible release of {requirer|the other package}, or make it optional so the default build passes:',
+    'If the other side is a package the base image ships (NVIDIA\'s PyTorch images pin theirs), keep the image\'s version and leave ' +
+      '{enrich.conflictRequirer} out of the default build until a release fits:',
     '',
     '```dockerfile',
     'ARG INSTALL_OPTIONAL="false"',
-    'RUN if [ "$INSTALL_OPTIONAL" = "true" ]; then timeout 300 pip install {requirer|PACKAGE}; fi',
+    'RUN if [ "$INSTALL_OPTIONAL" = "true" ]; then {enrich.conflictOptional}; fi',
     '```',
   ].join('\n'),
   variants: [
     {
       when: 'uv',
       message:
-        'uv found no set of versions that satisfies every requirement; its explanation ("Because … we can conclude …") is in the ' +
-        'evidence below.',
+        'uv found no set of versions that satisfies every requirement; its explanation ("Because … we can conclude …") in the ' +
+        'evidence below names the requirements that conflict.',
+      fix:
+        'Make the requirements uv names agree: relax the pin it names (`you require …`), or pin a release of the other package whose ' +
+        'requirement fits. If the pin comes from the base image\'s packages, keep it and leave the other package out of the default ' +
+        'build (a build argument around its install) until a release fits.',
     },
     {
-      when: 'constraint',
+      // a pasted terminal session or `docker run`: no Dockerfile lines
+      when: 'dependsOn&!constraint&!uv&!fact.place=image-build',
+      fix:
+        '{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires: `{enrich.conflictVersions}` ' +
+        '(experimental in pip) lists the releases, and `{enrich.conflictDryRun}` resolves the newest one without installing.',
+    },
+    {
+      when: 'constraint&dependsOn',
       message:
-        'pip found no set of versions that satisfies every requirement: {requirer} {requirerVersion} depends on {requirement}, but ' +
-        '{context.constraint.pin} is pinned by a constraints file (all the releases of {requirer} pip tried conflict with it).',
+        'pip found no set of versions that satisfies every requirement: {enrich.conflict}. Loosening the request does not help: ' +
+        'the constraints file is the side that must move, or the package must go.',
+      fix: [
+        'Either let the constrained package move (drop its line from the constraints file, if the base image does not need that ' +
+          'version), or keep the image\'s version and leave {enrich.conflictRequirer} out of the default build until a ' +
+          'release accepts it:',
+        '',
+        '```dockerfile',
+        'ARG INSTALL_OPTIONAL="false"',
+        'RUN if [ "$INSTALL_OPTIONAL" = "true" ]; then {enrich.conflictOptional}; fi',
+        '```',
+        '',
+        'To see what each release of {enrich.conflictRequirer} requires: `{enrich.conflictVersions}` lists them, and ' +
+          '`{enrich.conflictDryRun}` resolves one without installing.',
+      ].join('\n'),
     },
     {
       when: '!dependsOn',
       message:
         'pip found no set of versions that satisfies every requirement (requested: {requested:all|not in the part of the log read here}). ' +
         'pip names the requirements that conflict under "The conflict is caused by:" in the step output.',
+      fix:
+        'Read the lines under "The conflict is caused by:" in the full step output: each names a package, its version and the ' +
+        'requirement it has. Two of them disagree on one package: relax one of the two pins, or pick a release of the other ' +
+        'package whose requirement fits (pip\'s `--dry-run --report -` on that package shows what a release requires).',
     },
   ],
+  enrich: 'pip-advice',
   docs: 'https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts',
 };

@@ -1,9 +1,22 @@
 // pip's resolver backtracking: it prints "pip is looking at multiple versions of X" after the
 // first rejected candidate of X, "pip is still looking …" after the 8th and "This is taking longer
-// than usual" after the 13th (pip's PipReporter thresholds). One finding per step; the first
-// message alone (one rejection, routine) is not enough: at least two of them are. A warning: the
-// build may pass, but it is spending minutes to hours trying old releases.
+// than usual" after the 13th (pip 23.2.1 resolvelib/reporter.py `_messages_at_reject_count`
+// {1, 8, 13}). One finding per step; the first message alone (one rejection, routine) is not
+// enough: at least two of them are. A warning: the build may pass, but it is spending minutes to
+// hours trying old releases.
+//
+// What helps is giving the resolver the answer: pin the release pip settled on (the
+// `Successfully installed` line), or find one (`pip index versions X`, experimental in pip's help;
+// `pip install --dry-run --report -`, pip ≥ 22.2; both in pip 23.2.1's help on this machine). A
+// `timeout` around pip only makes the failure come sooner, so it is not offered. A constraints file
+// frozen from the base image only helps when the base ships the packages (NVIDIA's NGC images): on a
+// bare python image `pip freeze` is nearly empty, so that advice is limited to `imageFlavour=ngc`.
 import type { RuleInput } from '../../schema.js';
+
+const findRelease =
+  'Give the resolver the answer instead of letting it search: pin {package} to a release that fits. `{enrich.versionsCmd}` ' +
+  '(experimental in pip) lists the releases, and `{enrich.dryRunCmd}` shows what pip would pick without installing; pin it with ' +
+  '`==` in the requirement (or in a constraints file passed with `-c`).';
 
 export const resolverBacktracking: RuleInput = {
   id: 'pip/resolver-backtracking',
@@ -27,42 +40,46 @@ export const resolverBacktracking: RuleInput = {
         '(?:^|[ /])(?<candidate>[A-Za-z0-9][A-Za-z0-9_.]{0,100})-(?<version>\\d[\\w.!+]{0,60})(?:-[\\w.+-]{1,200}\\.whl|\\.tar\\.gz|\\.zip)\\b',
       tally: true,
     },
+    // How it ended: a release was installed, or nothing fits.
+    { name: 'installed', literals: ['Successfully installed '] },
+    { name: 'impossible', literals: ['ResolutionImpossible', 'conflicting dependencies'] },
   ],
   scope: 'step',
   minCount: 2,
   specificity: 3,
   message:
-    'pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}). ' +
+    'pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}){enrich.rejectNote}. ' +
     'Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}',
-  fix: [
-    'Give the resolver the versions instead of letting it search:',
-    '',
-    '- pin the package that backtracks to a release that fits: `pip install "{package}==X.Y.Z"`, or bound it (`"{package}>=A,<B"`);',
-    '- keep the base image\'s packages fixed with a constraints file, so pip cannot wander through their history:',
-    '',
-    '```dockerfile',
-    "RUN pip freeze | grep -v -E '@ |^-e |^file:|^\\.' > /opt/base-image-constraints.txt",
-    'RUN pip install --constraint /opt/base-image-constraints.txt {package}',
-    '```',
-    '',
-    '- bound the time a known-slow install may take: `timeout 300 pip install …`.',
-  ].join('\n'),
+  fix: findRelease,
   variants: [
     {
-      when: 'longer',
-      message:
-        'pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}): ' +
-        'it rejected at least 13 candidate versions of {context.still.package|one of them} and printed "This is taking longer than usual". ' +
-        'Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}',
+      when: 'impossible',
+      fix:
+        'Pinning {package} does not help here: the search ended in "conflicting dependencies" (ResolutionImpossible), so no ' +
+        'release of it fits the other requirements. The conflict finding for this step names the two requirements that disagree; ' +
+        'the backtracking goes away with the conflict.',
     },
     {
-      when: 'still',
-      message:
-        'pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}): ' +
-        'it rejected at least 8 candidate versions of {context.still.package|one of them}. ' +
-        'Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}',
+      when: 'installed',
+      fix:
+        '{enrich.settledNote} Pin it so the next build does not search again: `{enrich.pinCmd}` (or put the pin in the requirements ' +
+        'or constraints file the step uses).',
+    },
+    {
+      when: 'fact.imageFlavour=ngc',
+      fix: [
+        findRelease,
+        '',
+        'This NGC image ships its Python packages: freeze them into a constraints file before installing, so pip cannot wander ' +
+          'through their history (it then fails at once if {package} needs another version of one of them):',
+        '',
+        '```dockerfile',
+        "RUN pip freeze | grep -v -E '@ |^-e |^file:|^\\.' > /opt/base-constraints.txt",
+        'RUN {enrich.constrainedCmd}',
+        '```',
+      ].join('\n'),
     },
   ],
-  enrich: 'step-duration',
+  enrich: ['step-duration', 'pip-advice'],
   docs: 'https://pip.pypa.io/en/stable/topics/dependency-resolution/#possible-ways-to-reduce-backtracking',
 };

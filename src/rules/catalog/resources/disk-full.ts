@@ -1,6 +1,44 @@
+// The builder's disk (or the runner's) filled up. Where it filled decides the fix:
+// - while pulling / extracting the base image: its size is fixed, slimming layers changes nothing;
+//   only free disk (or a builder with more) helps;
+// - while a RUN writes, or while exporting the image: free disk, and keep layers small.
+// Runner clean-up only on GitHub-hosted runners (fact `runner`): the directories are those removed by
+// jlumbroso/free-disk-space (action.yml: /usr/share/dotnet, /usr/local/lib/android, /opt/ghc).
+// `docker builder prune --all --force` frees the build cache only; `docker system prune --all --force`
+// also removes unused images and stopped containers (docs.docker.com CLI reference).
 import type { RuleInput } from '../../schema.js';
 
-/** The builder's disk (or the runner's) filled up. */
+const ghCleanUp = [
+  'Free the runner\'s disk before the build (large preinstalled toolchains a Docker build does not use):',
+  '',
+  '```sh',
+  'sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc',
+  'docker system prune --all --force',
+  'df -h /',
+  '```',
+];
+
+const prune = [
+  'Free the builder\'s disk: build cache and unused images first, then check what is left:',
+  '',
+  '```sh',
+  'docker builder prune --all --force',
+  'docker system prune --all --force',
+  'df -h /var/lib/docker',
+  '```',
+];
+
+const slimLayers = [
+  "Then keep the image small: pip's `--no-cache-dir`, `rm -rf /var/lib/apt/lists/*` in the same `RUN` as",
+  '`apt-get install`, build in a `-devel` stage and copy only the results into a runtime stage. Cache mounts',
+  '(`RUN --mount=type=cache,target=/root/.cache/pip`) keep caches out of the image, but still use builder disk.',
+];
+
+const basePull = [
+  'The base image is as large as it is: slimming later layers does not help. Free disk where the builder stores',
+  'images, or build on a machine with a larger disk.',
+];
+
 export const diskFull: RuleInput = {
   id: 'resources/disk-full',
   title: 'No space left on device',
@@ -16,19 +54,50 @@ export const diskFull: RuleInput = {
     { literals: ["You don't have enough free space in"] },
     { literals: ['There is not enough space on the disk'] },
   ],
-  message:
-    'The disk the builder writes to is full. CUDA devel images, PyTorch wheels and ' +
-    'the build cache are tens of gigabytes; a GitHub-hosted runner has about 14 GB free.',
-  fix: [
-    'Free space before the build (GitHub-hosted Ubuntu runners ship ~30 GB of unneeded toolchains):',
-    '',
-    '```sh',
-    'sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc /opt/hostedtoolcache/CodeQL',
-    'docker builder prune --all --force',
-    '```',
-    'and keep layers small: `pip install --no-cache-dir`, `rm -rf /var/lib/apt/lists/*` in the same `RUN` as',
-    '`apt-get install`, build in a devel stage and copy only the results into a runtime stage. Cache mounts',
-    '(`RUN --mount=type=cache,target=/root/.cache/pip`) keep caches out of the image.',
-  ].join('\n'),
+  context: [
+    // Pulling / unpacking the base image: `failed to register layer`, `failed to extract layer`, or the FROM step itself.
+    { name: 'pull', literals: ['failed to register layer', 'failed to extract layer', 'extracting sha256:', 'failed to unpack image'] },
+    { name: 'fromStep', source: 'instruction', literals: ['FROM ', 'load metadata for'], pattern: '^(?:FROM|load metadata for)\\s' },
+    { name: 'export', literals: ['failed to export layers', 'exporting to image', 'exporting layers'] },
+  ],
+  message: 'The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.',
+  variants: [
+    {
+      when: 'pull&fact.runner=github-hosted',
+      message: 'The runner\'s disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.',
+      fix: [...ghCleanUp, ...basePull].join('\n'),
+    },
+    {
+      when: 'fromStep&fact.runner=github-hosted',
+      message: 'The runner\'s disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.',
+      fix: [...ghCleanUp, ...basePull].join('\n'),
+    },
+    {
+      when: 'pull',
+      message: 'The disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.',
+      fix: [...prune, ...basePull].join('\n'),
+    },
+    {
+      when: 'fromStep',
+      message: 'The disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.',
+      fix: [...prune, ...basePull].join('\n'),
+    },
+    {
+      when: 'export&fact.runner=github-hosted',
+      message: 'The runner\'s disk filled up while BuildKit exported the finished image: the layers were written once more for the export.',
+      fix: [...ghCleanUp, ...slimLayers].join('\n'),
+    },
+    {
+      when: 'export',
+      message: 'The disk filled up while BuildKit exported the finished image: the layers were written once more for the export.',
+      fix: [...prune, ...slimLayers].join('\n'),
+    },
+    {
+      when: 'fact.runner=github-hosted',
+      message: 'The runner\'s disk filled up while this step wrote to it: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.',
+      fix: [...ghCleanUp, ...slimLayers].join('\n'),
+    },
+  ],
+  fix: [...prune, ...slimLayers].join('\n'),
   docs: 'https://docs.docker.com/build/cache/garbage-collection/',
 };

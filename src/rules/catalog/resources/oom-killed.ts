@@ -1,6 +1,12 @@
+// A step that ran out of memory. Two different stories, told apart by the evidence:
+// - killed: the kernel's OOM killer sent SIGKILL (gcc `Killed signal terminated program cc1plus`,
+//   strsignal(SIGKILL) = "Killed"; nvcc `died due to signal 9`; a shell's `Killed` line; exit code
+//   137 = 128 + 9, claimed only when the log prints it);
+// - allocation failed: `std::bad_alloc`, `virtual memory exhausted`, `out of memory allocating` are
+//   printed by the process itself when malloc/new fails (no signal, no OOM killer).
+// Knobs per package: knowledge/memory-knobs-enricher.ts (MAX_JOBS, NVCC_THREADS, CMAKE_BUILD_PARALLEL_LEVEL).
 import type { RuleInput } from '../../schema.js';
 
-/** A compiler (or the whole step) killed by the kernel's OOM killer: too many parallel jobs for the memory. */
 export const oomKilled: RuleInput = {
   id: 'resources/oom-killed',
   title: 'Killed: out of memory',
@@ -19,47 +25,65 @@ export const oomKilled: RuleInput = {
     { literals: ['terminated with signal 9'], pattern: '(?<program>[\\w+.-]{1,100}) terminated with signal 9' },
     { literals: ['virtual memory exhausted', 'out of memory allocating', 'std::bad_alloc'] },
     {
-      // bash reporting a SIGKILLed child: `Killed` alone, or `/bin/sh: line 1:  1234 Killed  python setup.py`
+      // bash reporting a SIGKILLed child: `Killed` alone, or `/bin/sh: line 1:  1234 Killed  /usr/bin/c++ -O3 …`
       literals: ['Killed'],
-      pattern: '^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s',
+      pattern: '^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s{1,40}(?<program>[^\\s]{1,200})',
     },
     // SIGKILL = 128 + 9. On its own, most often the OOM killer.
     { literals: ['exit code: 137', 'non-zero code: 137'] },
   ],
   context: [
     {
-      name: 'memory',
-      literals: [
-        'Killed signal terminated program',
-        'internal compiler error: Killed (program ',
-        'died due to signal 9',
-        'terminated with signal 9',
-        'virtual memory exhausted',
-        'out of memory allocating',
-        'std::bad_alloc',
-      ],
+      name: 'killed',
+      literals: ['Killed signal terminated program', 'internal compiler error: Killed (program ', 'died due to signal 9', 'terminated with signal 9', 'Killed'],
+      pattern: 'Killed signal terminated program|internal compiler error: Killed \\(program|died due to signal 9|terminated with signal 9|^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s',
     },
+    { name: 'exit137', literals: ['exit code: 137', 'non-zero code: 137', 'Error 137'] },
+    { name: 'alloc', literals: ['virtual memory exhausted', 'out of memory allocating', 'std::bad_alloc'] },
+    // What is being compiled, for the knobs (memory-knobs enricher).
+    { name: 'flashAttn', literals: ['flash_attn', 'flash-attn', 'flash-attention'] },
+    { name: 'vllm', literals: ['vllm'] },
+    { name: 'torchExtension', literals: ['torch/include', 'torch.utils.cpp_extension', 'BuildExtension'] },
   ],
   message:
-    '`{program|A compiler}` was killed by the kernel (SIGKILL): the parallel compile jobs of this step ' +
-    'needed more memory than the builder has. CUDA and PyTorch extension builds take 2–4 GB per job.',
+    'A process of this step was killed (SIGKILL; the shell printed `Killed`): on a build machine that is almost always ' +
+    "the kernel's out-of-memory killer, because the step needed more memory than the builder has.",
   variants: [
     {
-      when: '!memory',
+      when: 'killed&exit137',
       message:
-        'A process of this step was killed with SIGKILL (exit code 137). On a build machine that is almost always ' +
-        "the kernel's out-of-memory killer: the step needed more memory than the builder has.",
+        '{program|A process of this step} was killed with SIGKILL (the log shows exit code 137 = 128 + 9): on a build machine ' +
+        "that is almost always the kernel's out-of-memory killer, because the parallel compile jobs needed more memory than the builder has.",
+    },
+    {
+      when: 'killed',
+      message:
+        '{program|A process of this step} was killed with SIGKILL: on a build machine that is almost always the kernel\'s ' +
+        'out-of-memory killer, because the parallel compile jobs needed more memory than the builder has.',
+    },
+    {
+      when: 'exit137',
+      message:
+        'The step exited with code 137 = 128 + 9: a process was killed with SIGKILL. On a build machine that is almost always ' +
+        "the kernel's out-of-memory killer, because the step needed more memory than the builder has.",
+    },
+    {
+      when: 'alloc',
+      title: 'Out of memory (allocation failed)',
+      message:
+        'A process of this step ran out of memory: an allocation failed (`std::bad_alloc`, `virtual memory exhausted` or ' +
+        '`out of memory allocating` below) and the process stopped itself. The builder had less free memory than the ' +
+        'step needed; usually several compile jobs at once.',
     },
   ],
   fix: [
-    'Run fewer compile jobs at once (PyTorch extensions, flash-attn, apex and xformers read `MAX_JOBS`;',
-    'CMake reads `CMAKE_BUILD_PARALLEL_LEVEL`; make and ninja take `-j`):',
+    'Run fewer compile jobs at once. {enrich.knobNote} {enrich.jobsWhere}',
     '',
-    '```dockerfile',
-    'ENV MAX_JOBS=2 CMAKE_BUILD_PARALLEL_LEVEL=2',
     '```',
-    'Fewer CUDA architectures (`TORCH_CUDA_ARCH_LIST`) also cut memory and time. Or give the builder more memory: a',
-    'larger runner, or more memory for Docker Desktop / the buildx builder node.',
+    '{enrich.jobsLine}',
+    '```',
+    'Fewer CUDA architectures (`TORCH_CUDA_ARCH_LIST`) also cut memory and time. {enrich.runnerNote}',
   ].join('\n'),
+  enrich: 'memory-knobs',
   docs: 'https://github.com/Dao-AILab/flash-attention#installation-and-features',
 };

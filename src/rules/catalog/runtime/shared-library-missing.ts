@@ -1,9 +1,86 @@
-// Any other shared library the loader cannot find, with advice per library family. libcuda.so.1
-// is the driver: it is never in an image, the NVIDIA container runtime mounts it at `docker run
-// --gpus`, so a build that loads it fails. TensorFlow's dlerror lines are warnings it recovers from.
+// Any other shared library the loader cannot find, with advice per library family and per place:
+// an image build gets Dockerfile advice, a `docker run` gets run advice (`--gpus`, the NVIDIA Container
+// Toolkit), a host shell gets shell advice (LD_LIBRARY_PATH). libcuda.so.1 is the driver: never in an
+// image, mounted by the NVIDIA container runtime at `docker run --gpus`. TensorFlow's dlerror lines are
+// warnings it recovers from.
+// Sources: package names in src/knowledge/cuda-packages.ts (cudnnFor, ncclFor; `cuda-libraries-X-Y` in
+// NVIDIA's runtime Dockerfile); cuDNN image tags in cuda-image-tags.ts (`cudnn8` ≤ 12.2, `cudnn9` 12.3,
+// `cudnn` from 12.4); `nvidia-ctk runtime configure --runtime=docker`: NVIDIA Container Toolkit install guide;
+// ldconfig -p shows /etc/ld.so.cache only (ldconfig(8)). libgl1 / libglib2.0-0: apt-cache show on this machine.
 import type { RuleInput } from '../../schema.js';
+import { BUILD_GPU } from '../cuda/build-gpu.js';
+
+type Variant = NonNullable<RuleInput['variants']>[number];
 
 const lib = (name: string): string => `${name}[\\w.+-]{0,200}: cannot open shared object file`;
+
+const LDD_CHECK = 'Check with `ldd` on the failing binary or extension module: every `=> not found` line is a library still missing.';
+
+const RUN_FIX = [
+  'The image that ran lacks the library (or its directory is not on the loader path). Rebuild it with the library installed in the final stage, ' +
+    'and check inside the image:',
+  '',
+  '```sh',
+  "docker run --rm IMAGE sh -c 'ldconfig -p | grep {library}; echo \"LD_LIBRARY_PATH=$LD_LIBRARY_PATH\"'",
+  '```',
+  '',
+  '(`ldconfig -p` lists only registered directories; a library found through `LD_LIBRARY_PATH` is not in it).',
+].join('\n');
+
+const SHELL_FIX = [
+  'Find the library on this machine and put its directory on the loader path of the shell that runs the program:',
+  '',
+  '```sh',
+  "find / -xdev -name '{library}*' 2>/dev/null",
+  'export LD_LIBRARY_PATH=/path/printed/above:${LD_LIBRARY_PATH:-}',
+  '```',
+  '',
+  `Not found: install the package that provides it (Debian/Ubuntu: \`apt-file search {library}\`). ${LDD_CHECK}`,
+].join('\n');
+
+/** Family variants (which library) come before the place variants; the driver has its own per place. */
+function driverVariants(): Variant[] {
+  const title = 'NVIDIA driver library not found';
+  const message =
+    'The loader could not find {library:all}, a library of the NVIDIA driver: images never contain it; the NVIDIA container runtime mounts it ' +
+    'from the host when a container starts with GPUs.';
+  return [
+    {
+      when: 'driver&fact.place=image-build',
+      title: 'NVIDIA driver library loaded during the build',
+      message: `This step tried to load {library:all}, which belongs to the NVIDIA driver: images never contain it. ${BUILD_GPU}`,
+      fix: [
+        'Do not load the driver while building: move GPU checks and anything that initialises CUDA to `docker run --gpus all …`.',
+        'To only link against the driver API, use the stub shipped in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda` ' +
+          '(never put `stubs` on `LD_LIBRARY_PATH` of the final image).',
+      ].join('\n'),
+    },
+    {
+      when: 'driver&fact.place=docker-run',
+      title,
+      message,
+      fix: [
+        'Start the container with GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit:',
+        '',
+        '```sh',
+        'docker run --rm --gpus all IMAGE nvidia-smi',
+        '```',
+        '',
+        'If `--gpus` fails (`could not select device driver "" with capabilities: [[gpu]]`), install the NVIDIA Container Toolkit on the host ' +
+          'and run `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`.',
+      ].join('\n'),
+    },
+    {
+      when: 'driver',
+      title,
+      message: 'The loader could not find {library:all}, a library of the NVIDIA driver.',
+      fix:
+        'On a machine: install the NVIDIA driver (`nvidia-smi` must work) - the CUDA toolkit alone does not bring `libcuda.so.1`. ' +
+        'In a container: start it with `--gpus all` on a host with the driver and the NVIDIA Container Toolkit. ' +
+        'To only link against the driver API at build time, use the stub in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda`.',
+    },
+  ];
+}
 
 export const sharedLibraryMissing: RuleInput = {
   id: 'runtime/shared-library-missing',
@@ -33,14 +110,20 @@ export const sharedLibraryMissing: RuleInput = {
     // PyTorch's own libraries: an extension linked against another torch, or imported before torch
     { name: 'torchLibs', literals: ['libtorch', 'libc10'], pattern: lib('lib(?:torch|c10)[\\w]{0,40}\\.so') },
     { name: 'opengl', literals: ['libGL.so', 'libgthread', 'libglib-2.0'], pattern: lib('lib(?:GL|gthread-2\\.0|glib-2\\.0)\\.so') },
+    // the extension the step imports (`from pytorch3d import _C`): what to rebuild against this torch
+    {
+      name: 'extModule',
+      source: 'instruction',
+      literals: ['import'],
+      pattern: '\\bfrom (?!torch\\b)(?<package>[A-Za-z_][A-Za-z0-9_]{0,100})(?:\\.[\\w.]{0,100})? import\\b',
+    },
   ],
   scope: 'step',
   specificity: 3,
-  message: 'The dynamic loader could not find {library:all}: the library is not installed in this stage, or not on its loader path.',
+  message: 'The dynamic loader could not find {library:all}: the library is not installed where the program runs, or not on its loader path.',
   fix: [
-    'Find which package provides it and install it in this stage (Debian/Ubuntu: `apt-file search {library}`), or copy it ' +
-      'from the builder stage together with an `ENV LD_LIBRARY_PATH=…` entry for its directory. ' +
-      'Check with `ldd` on the failing binary or extension (`ldd $(python3 -c "import X, os; print(X.__file__)")`).',
+    'Find which package provides it and install it where the program runs (Debian/Ubuntu: `apt-file search {library}`), or add its directory to ' +
+      `\`LD_LIBRARY_PATH\`. ${LDD_CHECK}`,
   ].join('\n'),
   variants: [
     {
@@ -51,75 +134,116 @@ export const sharedLibraryMissing: RuleInput = {
         'the image that runs on GPUs it means the CUDA libraries are missing.',
       fix: 'Use a CUDA `-runtime` base image (or `pip install tensorflow[and-cuda]`) for the image that runs on GPUs; nothing to do for a build-time import.',
     },
+    ...driverVariants(),
     {
-      when: 'driver',
-      title: 'NVIDIA driver library loaded during the build',
+      when: 'torchLibs&extModule',
+      title: 'PyTorch library not found (extension built for another PyTorch)',
       message:
-        'This step tried to load {library:all}, which belongs to the NVIDIA driver: images never contain it (the NVIDIA container ' +
-        'runtime mounts it at `docker run --gpus`), and `docker build` has no GPU or driver. Something in this step needs the driver ' +
-        'at build time.',
+        'The loader could not find {library:all}, a library of PyTorch itself. A compiled extension (here `{context.extModule.package}`) looks for the ' +
+        'libraries of the PyTorch it was built against: `libtorch_cuda_cu.so` and `libtorch_cuda_cpp.so` exist only in older releases built with split ' +
+        'CUDA libraries (current ones ship `libtorch_cuda.so`), and `libc10.so` / `libtorch_cpu.so` are found only once `import torch` has loaded them.',
       fix: [
-        'Do not load the driver while building: move GPU checks and anything that initialises CUDA to `docker run --gpus all …`.',
-        'To only link against the driver API, use the stub shipped in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda` ' +
-          '(never put `stubs` on `LD_LIBRARY_PATH` of the final image).',
+        'Rebuild the extension from source against the torch installed here (its dependencies, torch included, stay as they are):',
+        '',
+        '```sh',
+        '{enrich.rebuildFromSource}',
+        '```',
+        '',
+        'or install the extension build made for this torch release. Where a module loads the extension directly, `import torch` first.',
       ].join('\n'),
     },
     {
       when: 'torchLibs',
       title: 'PyTorch library not found (extension built for another PyTorch)',
       message:
-        'The loader could not find {library:all}, a library of PyTorch itself. A compiled extension (or a prebuilt wheel) ' +
-        'looks for the libraries of the PyTorch it was built against: `libtorch_cuda_cu.so` and `libtorch_cuda_cpp.so` exist ' +
-        'only in older releases built with split CUDA libraries (current ones ship `libtorch_cuda.so`), and `libc10.so` / ' +
-        '`libtorch_cpu.so` are found only once `import torch` has loaded them.',
-      fix: [
-        'Build the extension against the torch installed in this stage, from source and without an isolated build env:',
-        '',
-        '```dockerfile',
-        'RUN pip install --no-build-isolation --no-cache-dir --force-reinstall <extension>',
-        '```',
-        'or install the torch version its wheel was built for. Where a module loads the extension directly, `import torch` first.',
-      ].join('\n'),
+        'The loader could not find {library:all}, a library of PyTorch itself. A compiled extension looks for the libraries of the PyTorch it was built ' +
+        'against: `libtorch_cuda_cu.so` and `libtorch_cuda_cpp.so` exist only in older releases built with split CUDA libraries (current ones ship ' +
+        '`libtorch_cuda.so`), and `libc10.so` / `libtorch_cpu.so` are found only once `import torch` has loaded them.',
+      fix:
+        'Rebuild the extension that failed to load (the module named in the traceback) from source against the installed torch: the same install command with ' +
+        '`--no-build-isolation --force-reinstall --no-deps --no-binary` and the package name, or install its build for this torch release. ' +
+        'Where a module loads the extension directly, `import torch` first.',
+    },
+    {
+      when: 'cudnn&fact.place=image-build&fact.imageFlavour',
+      title: 'cuDNN library not found',
+      message: 'The loader could not find {library:all}: cuDNN is not in this image. The plain nvidia/cuda `-runtime` and `-devel` images do not include it; the `-cudnn` tags do. {enrich.stageNote}',
+      fix:
+        'Use the cuDNN tag of the same CUDA release ({enrich.cudnnImage|its `-cudnn` tag: https://hub.docker.com/r/nvidia/cuda/tags}), or install cuDNN from NVIDIA\'s apt repository ' +
+        '(`libcudnn8` for `libcudnn.so.8`; `libcudnn9-cuda-{enrich.cudaMajor}` for `libcudnn.so.9`) or the pip wheel (`nvidia-cudnn-cu{enrich.cudaMajor}`). ' +
+        'The number in the file name must match what the framework was built with.',
     },
     {
       when: 'cudnn',
       title: 'cuDNN library not found',
-      message:
-        'The loader could not find {library:all}: cuDNN is not in this image. The plain `nvidia/cuda:*-runtime` and `-devel` images ' +
-        'do not include it; the `-cudnn-` flavours do.',
-      fix: [
-        'Use a cuDNN image (`nvidia/cuda:{enrich.cudaVersion}.*-cudnn-runtime-ubuntu22.04`), or install it: ' +
-          '`apt-get install -y libcudnn9-cuda-12` (NVIDIA apt repo) or `pip install nvidia-cudnn-cu12`. ' +
-          'The major version in the file name (`libcudnn.so.8` vs `.9`) must match what the framework was built with.',
-      ].join('\n'),
+      message: 'The loader could not find {library:all}: cuDNN is not installed where the program runs, or not on its loader path.',
+      fix:
+        'Install the cuDNN whose major version is the number in the file name (`libcudnn.so.9` → cuDNN 9) for the CUDA major release in use: NVIDIA\'s apt repository has ' +
+        '`libcudnn8` (CUDA 11 / 12) and `libcudnn9-cuda-12` / `libcudnn9-cuda-13`, PyPI `nvidia-cudnn-cu11` / `-cu12` / `-cu13`; nvidia/cuda images have it in their `-cudnn` tags. ' +
+        `Then: ${LDD_CHECK}`,
+    },
+    {
+      when: 'nccl&fact.cuda',
+      title: 'NCCL library not found',
+      message: 'The loader could not find {library:all}: NCCL is not installed where the program runs, or not on its loader path.',
+      fix:
+        'Install it: `apt-get install -y --no-install-recommends libnccl2` (NVIDIA\'s apt repository; pin the build of this CUDA with a `+cuda{enrich.cudaVersion}` version from `apt-cache madison libnccl2`) ' +
+        'or `pip install nvidia-nccl-cu{enrich.cudaMajor}` for a pip-installed framework.',
     },
     {
       when: 'nccl',
       title: 'NCCL library not found',
-      message: 'The loader could not find {library:all}: NCCL is not in this image or not on its loader path.',
-      fix: 'Install it: `apt-get install -y libnccl2` (NVIDIA apt repo, match the CUDA version) or `pip install nvidia-nccl-cu12`; with a multi-stage build, copy `/usr/lib/x86_64-linux-gnu/libnccl.so*` from the builder.',
+      message: 'The loader could not find {library:all}: NCCL is not installed where the program runs, or not on its loader path.',
+      fix:
+        'Install it: `libnccl2` from NVIDIA\'s apt repository (its versions end in `+cuda` and the CUDA release: `apt-cache madison libnccl2`), or the pip wheel of the CUDA major ' +
+        'release in use (`nvidia-nccl-cu12` for CUDA 12). The log does not show the CUDA release: `nvcc --version`, or `python3 -c "import torch; print(torch.version.cuda)"`, prints it.',
+    },
+    {
+      when: 'cudaLibs&fact.place=image-build&fact.imageFlavour',
+      title: 'CUDA runtime library not found',
+      message:
+        'The loader could not find {library:all}, a CUDA toolkit library: this stage uses a `-base` image (no CUDA libraries) or copied binaries without the libraries they link. {enrich.stageNote}',
+      fix:
+        'Use the `-runtime` flavour of the same image ({enrich.runtimeImage|the `-runtime` tag of this CUDA release}) or install `cuda-libraries-{enrich.aptSuffix}` (NVIDIA\'s apt repository); ' +
+        'a pip-installed torch brings its own copies as `nvidia-*` wheels.',
     },
     {
       when: 'cudaLibs',
       title: 'CUDA runtime library not found',
-      message:
-        'The loader could not find {library:all}, a CUDA toolkit library: this stage uses a `-base` image (no CUDA libraries) or ' +
-        'copied binaries without the libraries they link.',
-      fix: 'Use the `-runtime` flavour of the CUDA image for this stage (`nvidia/cuda:{enrich.cudaVersion}.*-runtime-ubuntu22.04`), or install `cuda-libraries-{enrich.aptSuffix}`; pip-installed torch brings its own copies as `nvidia-*-cu12` wheels.',
+      message: 'The loader could not find {library:all}, a CUDA toolkit library: the CUDA runtime libraries are not installed where the program runs, or not on its loader path.',
+      fix:
+        'Install the CUDA libraries of the release the program was built for (the number in the file name is the major release): NVIDIA\'s `cuda-libraries-` package of that release, ' +
+        'an nvidia/cuda `-runtime` image, or the `nvidia-*` pip wheels a pip-installed torch brings. ' + LDD_CHECK,
     },
     {
       when: 'tensorrt',
       title: 'TensorRT library not found',
-      message: 'The loader could not find {library:all}: TensorRT is not installed in this stage.',
-      fix: 'Install TensorRT for this CUDA version (`apt-get install -y libnvinfer10` from the NVIDIA repo, or `pip install tensorrt`), or use an `nvcr.io/nvidia/tensorrt` base image.',
+      message: 'The loader could not find {library:all}: TensorRT is not installed where the program runs.',
+      fix:
+        'Install the TensorRT whose major version is the number in the file name (NVIDIA\'s apt repository: the `libnvinfer` package with that number; ' +
+        'PyPI: `tensorrt`), or use an `nvcr.io/nvidia/tensorrt` base image.',
     },
     {
-      when: 'opengl',
+      when: 'opengl&fact.place=image-build',
       title: 'OpenGL / GLib library not found (OpenCV)',
       message: 'The loader could not find {library:all}: `opencv-python` needs the system OpenGL and GLib libraries, which slim and CUDA images lack.',
       fix: 'Install them: `RUN apt-get update && apt-get install -y --no-install-recommends libgl1 libglib2.0-0`, or use `opencv-python-headless` instead of `opencv-python`.',
     },
+    {
+      when: 'opengl',
+      title: 'OpenGL / GLib library not found (OpenCV)',
+      message: 'The loader could not find {library:all}: `opencv-python` needs the system OpenGL and GLib libraries.',
+      fix: 'Install them: `apt-get install -y --no-install-recommends libgl1 libglib2.0-0` (Debian/Ubuntu), or use `opencv-python-headless` instead of `opencv-python`.',
+    },
+    { when: 'fact.place=docker-run', fix: RUN_FIX },
+    { when: 'fact.place=host-shell', fix: SHELL_FIX },
+    {
+      when: 'fact.place=image-build',
+      fix:
+        'Find which package provides it and install it in this stage (Debian/Ubuntu: `apt-file search {library}`), or copy it from the builder stage together with an ' +
+        `\`ENV LD_LIBRARY_PATH=…\` entry for its directory. ${LDD_CHECK}`,
+    },
   ],
-  enrich: 'cuda-version',
+  enrich: ['cuda-version', 'extension-build'],
   docs: 'https://man7.org/linux/man-pages/man8/ld.so.8.html',
 };

@@ -1,6 +1,21 @@
+// The shell could not find a program: not installed in this stage, or not on PATH. The package that
+// provides it comes from a verified table for the distro in fact `os`, else from a lookup command
+// (knowledge/command-package.ts); exit code 127 is the shell's "command not found" (POSIX "Exit
+// Status for Commands").
 import type { RuleInput } from '../../schema.js';
 
-/** The shell could not find a program: not installed in this stage, or not on PATH. */
+const namedPattern = 'sh: (?:line )?(?:\\d{1,7}: )?[^\\s:]{1,200}: (?:command )?not found|exec: "[^"\\n]{1,200}": executable file not found';
+
+const installFix = [
+  '{enrich.installIntro}',
+  '',
+  '```',
+  '{enrich.installLine}',
+  '```',
+  'If it is installed but off the `PATH` (pip `--user`, a conda environment, `/opt/…/bin`), add that directory to `PATH`',
+  'instead. Stages share nothing but what is copied with `COPY --from`: a tool installed in another stage is not here.',
+].join('\n');
+
 export const commandNotFound: RuleInput = {
   id: 'shell/command-not-found',
   title: 'Command not found',
@@ -20,29 +35,35 @@ export const commandNotFound: RuleInput = {
     },
     { literals: ['exit code: 127', 'non-zero code: 127'] },
   ],
-  context: [{ name: 'exit127', literals: ['exit code: 127', 'non-zero code: 127'] }],
+  context: [
+    { name: 'exit127', literals: ['exit code: 127', 'non-zero code: 127'] },
+    // The log names the command (not only the exit code).
+    { name: 'named', literals: [': not found', 'command not found', 'executable file not found in'], pattern: namedPattern },
+  ],
   // nvcc missing is a CUDA toolkit problem, explained by cuda/toolkit-not-found.
   unless: [{ literals: ['nvcc: not found', 'nvcc: command not found', 'exec: "nvcc"'] }],
   message:
-    '`{command|A command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s ' +
-    '"command not found").',
+    'The step exited with code 127, the shell\'s "command not found", but the log does not show which command: it is not ' +
+    'installed in this stage, or not on its `PATH`.',
+  fix: [
+    'Look above the exit for the `not found` line (rebuild with `--progress=plain` to see the whole step), then install',
+    'that command in this stage or add its directory to `PATH`.',
+  ].join('\n'),
   variants: [
     {
-      when: '!exit127',
+      when: 'named&exit127',
+      message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found").',
+      fix: installFix,
+    },
+    {
+      when: 'named',
       severity: 'warning',
       title: 'Command not found (step failed for another reason?)',
       message:
-        '`{command|A command}` was not found in this step, but the step did not end with exit code 127: it may be ' +
-        'an optional probe, or the failure that followed from it.',
+        '`{command}` was not found in this step, but the step did not end with exit code 127: it may be an optional probe, ' +
+        'or the failure that followed from it.',
+      fix: installFix,
     },
   ],
-  fix: [
-    'Install `{command|the command}` in this stage (stages share nothing but what is copied with `COPY --from`):',
-    '',
-    '```dockerfile',
-    'RUN apt-get update && apt-get install -y --no-install-recommends PACKAGE && rm -rf /var/lib/apt/lists/*',
-    '```',
-    'or, when it is installed somewhere off the `PATH` (pip `--user`, `/opt/conda/bin`), add that directory:',
-    '`ENV PATH=/opt/conda/bin:$PATH`. Find which package provides a command with `apt-file search bin/{command|NAME}`.',
-  ].join('\n'),
+  enrich: 'command-package',
 };

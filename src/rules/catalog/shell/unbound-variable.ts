@@ -30,20 +30,23 @@ export const unboundVariable: RuleInput = {
     '`{variable:all}` is read but was never set, and the shell runs with `set -u` (nounset), which makes that an error.',
   variants: [
     {
+      // NVIDIA's NGC framework images set BASH_ENV=/etc/bash.bashrc, so every non-interactive bash sources
+      // it, and that bashrc tests PS1 (AlignmentResearch/go_attack#21, NGC TensorFlow image). A login
+      // shell (`bash -l`) reads it through /etc/profile as well. Setting PS1 to any value satisfies the test.
       when: 'ps1',
       title: 'PS1 unbound in the base image\'s bashrc',
       message:
-        "The base image's `/etc/bash.bashrc` runs under `set -u` and reads `PS1`, which a non-interactive `RUN` " +
-        'shell never sets (NVIDIA PyTorch and CUDA images ship such a bashrc). Any RUN that sources it fails.',
+        "The base image's `/etc/bash.bashrc` reads `PS1` without a default, and the `RUN` shell has `set -u` (nounset) on: " +
+        'a non-interactive shell has no `PS1`, so sourcing the bashrc fails before the command runs. Bash sources it when ' +
+        '`SHELL` starts a login or interactive bash (`-l`, `-i`), or when the image sets `BASH_ENV` to it (NVIDIA\'s NGC ' +
+        'framework images do).',
       fix: [
-        'Set `PS1` before the first `RUN` (any value works; what matters is that it is set):',
+        'Set `PS1` before the first `RUN` (any value works; the bashrc only tests that it is set):',
         '',
         '```dockerfile',
-        "ENV PS1='\\u@\\h:\\w\\$ '",
+        'ENV PS1="> "',
         '```',
-        'Or keep `RUN` from sourcing the bashrc: do not use a login or interactive shell in `SHELL`',
-        '(`SHELL ["/bin/bash", "-o", "pipefail", "-c"]` instead of `bash -l` / `bash -i`), and do not set `BASH_ENV`',
-        'to it.',
+        'Or keep `RUN` from sourcing the bashrc: no `-l` / `-i` in `SHELL` (`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`).',
       ].join('\n'),
     },
     {

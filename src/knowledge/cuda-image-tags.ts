@@ -1,0 +1,77 @@
+// Which `nvidia/cuda:<X.Y.Z>-devel-ubuntu<R>` tags were published, so a fix can name a real tag for a
+// CUDA `major.minor` the log shows (nvcc, the environment) when the base image itself is not known,
+// or for the newer CUDA an architecture needs.
+//
+// Source: github.com/replicate/cog pkg/config/cuda_compatibility.json @001f9477 (the nvidia/cuda
+// `-cudnn…-devel-ubuntu…` tags cog builds on; NVIDIA builds the plain `devel` image and its `devel/cudnn…`
+// variant from the same dist/<X.Y.Z>/<os>/devel directory of gitlab.com/nvidia/container-images/cuda,
+// see nvidia-images.ts). The newest patch release per minor is kept, with the Ubuntu releases listed there.
+// CUDA 13 and non-Ubuntu tags are not in that list: for them the fix links Docker Hub's tag search.
+// NVIDIA deletes tags six months after a release's end of life (CUDA_TAG_POLICY): an old tag can be gone.
+import { normaliseCudaVersion } from './cuda-arches.js';
+
+const COG_TAGS = 'github.com/replicate/cog pkg/config/cuda_compatibility.json @001f9477';
+
+/** Newest published patch release per CUDA minor, and the Ubuntu releases it was tagged for. */
+const develTags: Readonly<Record<string, { full: string; ubuntu: readonly string[] }>> = {
+  '12.9': { full: '12.9.1', ubuntu: ['24.04', '22.04', '20.04'] },
+  '12.8': { full: '12.8.1', ubuntu: ['24.04', '22.04', '20.04'] },
+  '12.6': { full: '12.6.3', ubuntu: ['24.04', '22.04', '20.04'] },
+  '12.5': { full: '12.5.1', ubuntu: ['22.04', '20.04'] },
+  '12.4': { full: '12.4.1', ubuntu: ['22.04', '20.04'] },
+  '12.3': { full: '12.3.2', ubuntu: ['22.04', '20.04'] },
+  '12.2': { full: '12.2.2', ubuntu: ['22.04', '20.04'] },
+  '12.1': { full: '12.1.1', ubuntu: ['22.04', '20.04'] },
+  '12.0': { full: '12.0.1', ubuntu: ['22.04', '20.04', '18.04'] },
+  '11.8': { full: '11.8.0', ubuntu: ['22.04', '20.04', '18.04'] },
+  '11.7': { full: '11.7.1', ubuntu: ['22.04', '20.04', '18.04'] },
+  '11.6': { full: '11.6.2', ubuntu: ['20.04', '18.04'] },
+  '11.5': { full: '11.5.2', ubuntu: ['20.04', '18.04'] },
+  '11.4': { full: '11.4.3', ubuntu: ['20.04', '18.04'] },
+  '11.3': { full: '11.3.1', ubuntu: ['20.04', '18.04', '16.04'] },
+  '11.2': { full: '11.2.2', ubuntu: ['20.04', '18.04', '16.04'] },
+  '11.1': { full: '11.1.1', ubuntu: ['20.04', '18.04', '16.04'] },
+  '11.0': { full: '11.0.3', ubuntu: ['20.04', '18.04', '16.04'] },
+};
+
+export const DEVEL_TAGS_SOURCE = COG_TAGS;
+
+/** `Ubuntu 22.04` → `ubuntu22.04`, `UBI 9` → `ubi9`, `Rocky Linux 8` → `rockylinux8`: the OS part of an nvidia/cuda tag. */
+export function osTagPart(os: string | null): string | null {
+  if (os === null) return null;
+  const m = /^(Ubuntu|UBI|Rocky Linux|CentOS|Oracle Linux)\s+(\d{1,2}(?:\.\d{2})?)$/.exec(os.trim());
+  return m ? `${m[1]!.toLowerCase().replace(/\s+/g, '')}${m[2]}` : null;
+}
+
+/**
+ * A published `nvidia/cuda:<X.Y.Z>-devel-ubuntu<R>` tag for a CUDA `major.minor` and an OS as the facts
+ * write it (`Ubuntu 22.04`). Null without the OS, or when the list has no such tag.
+ */
+export function develTagFor(cuda: string, os: string | null): string | null {
+  const v = normaliseCudaVersion(cuda);
+  const row = v === null ? undefined : develTags[v];
+  if (row === undefined) return null;
+  // Without the OS the log shows, no tag: a fix must not move the build to another distro release.
+  const wanted = os === null ? undefined : /^Ubuntu (\d{2}\.\d{2})$/.exec(os.trim())?.[1];
+  if (wanted === undefined || !row.ubuntu.includes(wanted)) return null;
+  return `nvidia/cuda:${row.full}-devel-ubuntu${wanted}`;
+}
+
+/** Docker Hub's tag search for one CUDA release: `https://hub.docker.com/r/nvidia/cuda/tags?name=12.1`. */
+export function cudaTagsUrl(cuda: string): string | null {
+  const v = normaliseCudaVersion(cuda);
+  return v === null ? null : `https://hub.docker.com/r/nvidia/cuda/tags?name=${v}`;
+}
+
+/**
+ * The cuDNN part of nvidia/cuda tags per CUDA release, as the tag list shows it: `cudnn8` up to 12.2,
+ * `cudnn9` for 12.3, `cudnn` (cuDNN 9) from 12.4 (same cog list; nvidia-images.ts for the dist tree). Null
+ * where the list has no cuDNN tag (CUDA 13 here).
+ */
+export function cudnnTagPart(cuda: string): string | null {
+  const v = normaliseCudaVersion(cuda);
+  if (v === null || develTags[v] === undefined) return null;
+  const [major, minor] = v.split('.').map(Number) as [number, number];
+  if (major === 11 || (major === 12 && minor <= 2)) return 'cudnn8';
+  return major === 12 && minor === 3 ? 'cudnn9' : 'cudnn';
+}

@@ -1,0 +1,250 @@
+// The `pip-advice` enricher: install commands in the form of the installer the step used (pip,
+// uv, conda / mamba, poetry; installer-forms.ts), each naming a requirement the log shows, and
+// the requirement pair of a ResolutionImpossible (pip-conflict.ts). A key is absent when its inputs
+// are not in the log: rules only use a key in a variant whose context guarantees the input.
+import type { BuildModel, Step } from '../model/types.js';
+import type { FactView } from '../facts/fact-view.js';
+import { dryRunCommand, installCommand, type Installer } from './installer-forms.js';
+import { describeConflict, findConflict, normaliseProject, parseCauses } from './pip-conflict.js';
+import { indexUrl, torchRelease, wheelTagFor } from './torch-wheels.js';
+
+/** The capture keys that name the package a rule is about, most specific first. */
+const packageKeys = ['context.requestedBy.by', 'package', 'context.named.name', 'context.package.name', 'context.still.package', 'requirer', 'requirement'];
+
+/** `mamba` / `micromamba` take conda's forms; anything unknown is pip. */
+export function installerOf(facts: FactView): Installer {
+  const v = facts.value('installer');
+  if (v === 'uv') return 'uv';
+  if (v === 'conda' || v === 'mamba' || v === 'micromamba') return 'conda';
+  if (v === 'poetry') return 'poetry';
+  return 'pip';
+}
+
+/** A package name as a requirement: `flash_attn` stays, `lm-eval[api]` keeps its extras. */
+function cleanName(value: string | undefined): string | null {
+  const m = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}(?:\[[\w,.-]{1,200}\])?/.exec((value ?? '').trim());
+  return m ? m[0] : null;
+}
+
+/** pip options that take the next word as their value (pip install --help, pip 23.2.1). */
+const optionsWithValue = new Set(['-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--platform', '--python-version', '--implementation', '--abi', '--only-binary', '--no-binary', '--progress-bar', '--timeout', '--retries', '--cache-dir', '--src', '--upgrade-strategy', '--report', '-C', '--config-settings', '--global-option', '--python', '-p']);
+
+/** The requirements of the first `pip install` / `uv pip install` in an instruction: `numpy scipy`, `-r requirements.txt`, `.`. */
+export function instructionRequirements(instruction: string): string | null {
+  const m = /\b(?:uv\s+pip|pip3?|python3?(?:\.\d{1,2})?\s+-m\s+pip)\s+install\s+([^;&|\n]*)/.exec(instruction);
+  if (!m) return null;
+  const words = m[1]!.trim().split(/\s+/).filter((w) => w !== '' && w !== '\\');
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '-r' || w === '--requirement') {
+      if (words[i + 1] !== undefined) out.push('-r', words[++i]!);
+      continue;
+    }
+    if (w.startsWith('-')) {
+      if (optionsWithValue.has(w)) i++;
+      continue;
+    }
+    if (w.includes('$')) return null; // a variable: the command would not name what it installs
+    out.push(w.replace(/^["']|["']$/g, ''));
+  }
+  return out.length > 0 ? out.join(' ') : null;
+}
+
+/** The requirement a command should name: the captured package, else what the step's instruction installs. */
+export function requirementOf(captures: Readonly<Record<string, string>>, step: Step | null): string | null {
+  const instruction = step?.instruction ?? '';
+  for (const key of packageKeys) {
+    const name = cleanName(captures[key]);
+    if (name !== null) return withInstructionSpec(name, instruction);
+  }
+  return instructionRequirements(instruction);
+}
+
+/** `flash-attn` with `RUN pip install flash-attn==2.6.3` → `flash-attn==2.6.3`: keep the version the Dockerfile asks for. */
+function withInstructionSpec(name: string, instruction: string): string {
+  const want = normaliseProject(name.replace(/\[.*$/, ''));
+  for (const word of instruction.split(/\s+/)) {
+    const w = word.replace(/^["']|["']$/g, '');
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[\w,.-]+\])?((?:===?|~=|>=|<=)[\w.*+!-]+)$/.exec(w);
+    if (m && normaliseProject(m[1]!) === want) return w;
+  }
+  return name;
+}
+
+/** Each word of `requirement` (`-r file`, `numpy scipy`) goes to installCommand on its own, so each is quoted only if it needs it. */
+function install(
+  installer: Installer,
+  requirement: string,
+  opts: { noBuildIsolation?: boolean; constraint?: string; breakSystemPackages?: boolean; indexUrl?: string } = {},
+): string {
+  return installCommand(installer, { requirements: requirement.split(/\s+/), ...opts });
+}
+
+function verboseCommand(installer: Installer, requirement: string): string {
+  const req = requirement;
+  if (installer === 'uv') return `uv pip install -v --no-cache ${req}`;
+  if (installer === 'pip') return `pip install -v --no-cache-dir ${req}`;
+  return `python -m pip install -v --no-cache-dir ${req}`;
+}
+
+/** Cause lines pip printed, from the step's kept output and from the rule's captures (pastes have no step). */
+function causeLines(captures: Readonly<Record<string, string>>, step: Step | null): string[] {
+  const lines = [...(step?.tail ?? [])];
+  const dep = (r?: string, v?: string, req?: string) => (r && v && req ? `${r} ${v} depends on ${req}` : null);
+  const pin = captures['context.constraint.pin'];
+  for (const l of [
+    pin ? `The user requested (constraint) ${pin}` : null,
+    captures.requested && captures.requested !== pin ? `The user requested ${captures.requested}` : null,
+    dep(captures.requirer, captures.requirerVersion, captures.requirement),
+    dep(captures['context.lastDep.requirer'], captures['context.lastDep.version'], captures['context.lastDep.req']),
+  ]) {
+    if (l !== null) lines.push(l);
+  }
+  return lines;
+}
+
+/** `Successfully installed torch-2.3.0 vllm-0.5.1` and `vllm` → `0.5.1` (names compared the PEP 503 way). */
+export function settledVersion(line: string | undefined, requirement: string | null): string | null {
+  if (line === undefined || requirement === null) return null;
+  const want = normaliseProject(requirement.replace(/\[.*$/, ''));
+  const list = /Successfully installed (.*)$/.exec(line)?.[1] ?? '';
+  for (const token of list.split(/\s+/)) {
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*?)-(\d[^\s]*)$/.exec(token);
+    if (m && normaliseProject(m[1]!) === want) return m[2]!;
+  }
+  return null;
+}
+
+/** CPU wheels' index, as pytorch.org/get-started/previous-versions writes it (`--index-url https://download.pytorch.org/whl/cpu`). */
+const CPU_INDEX = 'https://download.pytorch.org/whl/cpu';
+
+/** `cu121` → `12.1`. */
+function tagCuda(tag: string): string {
+  return `${tag.slice(2, -1)}.${tag.slice(-1)}`;
+}
+
+/**
+ * The index for `torch==version+tag`: the tag itself when the table says that release was published
+ * for it; else the release's tag that fits the toolkit (or the asked CUDA); else the tag as asked.
+ * The command names the version without its local part, so pip takes the build the index has.
+ */
+function localIndex(name: string, version: string, tag: string, cuda: string | null): { url: string; note: string } {
+  if (tag === 'cpu') return { url: CPU_INDEX, note: `CPU builds are on PyTorch's cpu index.` };
+  const torchVersion = name === 'torch' ? version : null;
+  const release = torchVersion !== null ? torchRelease(torchVersion) : null;
+  if (release !== null) {
+    const published = `PyTorch published torch ${release.torch} for ${release.cudaTags.join(', ')}`;
+    if (release.cudaTags.includes(tag)) return { url: indexUrl(tag)!, note: `${published}: the ${tag} index has it.` };
+    const fit = wheelTagFor(cuda ?? tagCuda(tag), release.torch) ?? release.cudaTags[release.cudaTags.length - 1]!;
+    return { url: indexUrl(fit)!, note: `${published}, not for ${tag}: ${fit} is the closest${cuda ? ` to this image's CUDA ${cuda}` : ''}.` };
+  }
+  const fit = wheelTagFor(tagCuda(tag)) ?? tag;
+  return { url: indexUrl(fit) ?? indexUrl(tag)!, note: '' };
+}
+
+function conflictCommands(installer: Installer, requirer: string): Record<string, string> {
+  return {
+    conflictRequirer: requirer,
+    conflictDryRun: dryRunCommand('pip', requirer),
+    conflictVersions: `pip index versions ${requirer}`,
+    conflictOptional: install(installer, requirer),
+  };
+}
+
+export function pipAdviceEnrich(
+  captures: Readonly<Record<string, string>>,
+  step: Step | null,
+  _model: BuildModel,
+  facts: FactView,
+): Record<string, string> {
+  const installer = installerOf(facts);
+  const out: Record<string, string> = { installer: facts.value('installer') ?? 'pip' };
+  const requirement = requirementOf(captures, step);
+  if (requirement !== null) {
+    out.requirement = requirement;
+    out.noIsolationCmd = install(installer, requirement, { noBuildIsolation: true });
+    out.verboseCmd = verboseCommand(installer, requirement);
+    out.installCmd = install(installer, requirement);
+    out.breakCmd = install(installer, requirement, { breakSystemPackages: true });
+    out.constrainedCmd = install(installer, requirement, { constraint: '/opt/base-constraints.txt' });
+    if (installer !== 'uv' && /^[A-Za-z0-9][^\s]*$/.test(requirement)) {
+      out.dryRunCmd = dryRunCommand('pip', requirement);
+      out.versionsCmd = `pip index versions ${/^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement)![0]}`;
+    }
+  }
+
+  const causes = parseCauses(causeLines(captures, step));
+  const conflict = findConflict(causes);
+  const firstDep = causes.find((c) => c.requirer !== null);
+  if (conflict !== null) {
+    const requirer = conflict.against.requirer!.replace(/\[.*$/, '');
+    const other = conflict.wanted.requirer === null
+      ? conflict.wanted.constraint ? 'the constraints file' : 'your own request'
+      : conflict.wanted.requirer;
+    Object.assign(out, conflictCommands(installer, requirer), {
+      conflict: describeConflict(conflict),
+      conflictAdvice: `Make the two agree: relax the pin on ${conflict.wanted.project} in ${other}, or install a release of ${requirer} whose requirement accepts it.`,
+    });
+  } else if (firstDep !== undefined) {
+    // Every requirement in the block agrees, yet nothing resolves: no release of the dependency fits (pip 26 says so in words).
+    const requirer = firstDep.requirer!.replace(/\[.*$/, '');
+    const others = causes.filter((c) => c.requirer !== null && c.requirer === firstDep.requirer && c !== firstDep).length;
+    Object.assign(out, conflictCommands(installer, requirer), {
+      conflict:
+        `${firstDep.requirer} ${firstDep.requirerVersion}${others > 0 ? ` (and ${others} other release${others === 1 ? '' : 's'})` : ''} ` +
+        `depends on ${firstDep.requirement}, and pip found no release of ${firstDep.project} it could install here`,
+      conflictAdvice:
+        `Check that ${firstDep.project} is published on the index this build uses, for this Python and platform ` +
+        `(pip index versions ${firstDep.project}), or install a release of ${requirer} that does not need it.`,
+    });
+  }
+
+  // Build isolation: what the build needs installed first. torch already in the image (NGC ships it,
+  // or the log shows it) is not installed again: a PyPI torch would replace the image's build.
+  const module = captures.module;
+  if (module !== undefined) {
+    const torchInImage = facts.value('torch') !== null || facts.value('imageFlavour') === 'ngc' || /^pytorch\/pytorch:/.test(facts.value('baseImage') ?? '');
+    const deps = module === 'torch' && torchInImage ? [] : [module];
+    out.buildDepsCmd = installCommand(installer, { requirements: [...deps, 'ninja', 'packaging', 'wheel', 'setuptools'] });
+  }
+
+  // Resolver backtracking: how far pip went (its reporter's thresholds), and the release it settled on.
+  if (captures['context.longer'] !== undefined) {
+    out.rejectNote = `: it rejected at least 13 candidate versions of ${captures['context.still.package'] ?? 'one of them'} and printed "This is taking longer than usual"`;
+  } else if (captures['context.still'] !== undefined) {
+    out.rejectNote = `: it rejected at least 8 candidate versions of ${captures['context.still.package'] ?? 'one of them'}`;
+  }
+  const settled = settledVersion(captures['context.installed'], requirement);
+  if (requirement !== null && settled !== null) {
+    out.settledNote = `pip settled on ${requirement} ${settled} (the Successfully installed line).`;
+    out.pinCmd = install(installer, `${requirement}==${settled}`);
+  } else if (requirement !== null) {
+    out.settledNote = `The installed line does not name ${requirement}; find the release with ${out.versionsCmd ?? 'pip index versions'}.`;
+    out.pinCmd = out.versionsCmd ?? install(installer, requirement);
+  }
+
+  // A `+cuNNN` / `+cpu` local version asked of an index that does not have it: the PyTorch index that does.
+  const local = /^(?<name>torch(?:vision|audio)?)==(?<version>[\w.]+)\+(?<tag>cu1\d{2}|cpu)$/.exec((captures.requirement ?? '').trim());
+  if (local?.groups) {
+    const { name, version, tag } = local.groups as { name: string; version: string; tag: string };
+    const advice = localIndex(name, version, tag, facts.value('cuda'));
+    out.localIndexCmd = install(installer, `${name}==${version}`, { indexUrl: advice.url });
+    out.localIndexNote = advice.note;
+  }
+
+  // A package that asked for another torch (`Collecting torch==2.2.2 (from x)`): if that torch is really
+  // needed, the CUDA build of it for this image's toolkit, from the index the table says has it.
+  const wanted = /^==(\d[\w.]*)$/.exec(captures['context.requestedBy.spec'] ?? '')?.[1];
+  const cuda = facts.value('cuda');
+  if (captures['context.requestedBy.pkg'] === 'torch' && wanted !== undefined && cuda !== null) {
+    const tag = wheelTagFor(cuda, wanted);
+    const url = tag !== null ? indexUrl(tag) : null;
+    if (url !== null) {
+      out.torchSwapNote =
+        `If torch ${wanted} is really needed, install its CUDA ${cuda} build from PyTorch's index rather than PyPI's default ` +
+        `build: ${install(installer, `torch==${wanted}`, { indexUrl: url })}.`;
+    }
+  }
+  return out;
+}

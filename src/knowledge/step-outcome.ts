@@ -1,0 +1,28 @@
+// The `step-outcome` enricher: how the finding's step ended, as a sentence, only with what the log
+// shows (no exit code is ever invented). A shell reports a child killed by signal N as exit code
+// 128 + N (POSIX "Exit Status for Commands"; bash manual, "Exit Status"); signal numbers are Linux's
+// (signal(7): SIGABRT 6, SIGKILL 9, SIGSEGV 11, SIGTERM 15).
+import type { BuildModel, Step } from '../model/types.js';
+import type { FactView } from '../facts/fact-view.js';
+
+const signalNames: Readonly<Record<number, string>> = { 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 15: 'SIGTERM' };
+
+/** The exit code the log shows for `step` (its own, or the solve error's when it is the failed step). */
+export function exitCodeShown(step: Step | null, model: BuildModel): number | null {
+  if (step?.exitCode != null) return step.exitCode;
+  if (step === null || step.id === model.failedStep || step.id === model.solveError?.step) return model.solveError?.exitCode ?? null;
+  return null;
+}
+
+/** `It exited with code 2.`, `It exited with code 137 (128 + 9: killed by SIGKILL).`, or '' when the log does not say. */
+export function exitNote(code: number | null): string {
+  if (code === null) return '';
+  const signal = code > 128 && code < 160 ? code - 128 : null;
+  if (signal === null) return `It exited with code ${code}.`;
+  const name = signalNames[signal];
+  return `It exited with code ${code} (128 + ${signal}: killed by ${name ?? `signal ${signal}`}).`;
+}
+
+export function stepOutcomeEnrich(_captures: Readonly<Record<string, string>>, step: Step | null, model: BuildModel, _facts: FactView): Record<string, string> {
+  return { exitNote: exitNote(exitCodeShown(step, model)) };
+}

@@ -1,0 +1,145 @@
+// conda found no package at all for a spec (not a conflict between packages: that is conda/unsatisfiable):
+// `PackagesNotFoundError: The following packages are not available from current channels:` (conda ≥ 4.6)
+// and `ResolvePackageNotFound:` (`conda env create` / `conda env update` from an environment.yml), each
+// followed by `  - spec` lines. conda prints the channel URLs it searched, with the platform subdir
+// (`…/pkgs/main/linux-aarch64`): the subdir tells an ARM build from a missing name or version.
+// Causes the variants tell apart, from the corpus (fixtures/real-world/uv-conda/):
+// - a linux-aarch64 build, where many packages (and old Pythons) have no build in the channel
+//   (AbdBarho/stable-diffusion-webui-docker#84: `python=3.8.5` on `pkgs/main/linux-aarch64`);
+// - specs with build strings (`readline==6.2=2`): an environment exported with `conda env export` on
+//   another OS; builds are per platform (katerakelly/oyster#16);
+// - a Python or package version the channels no longer (or never) had (facebookresearch/LASER#191).
+// Commands (conda docs, docs.conda.io/projects/conda/en/latest/commands/search.html and
+// …/commands/env/export.html): `conda search [-c CHANNEL] [--platform SUBDIR] SPEC` (`--subdir` /
+// `--platform`, since conda 4.6); `conda env export --no-builds` / `--from-history`. micromamba has the
+// same search: `micromamba search -c conda-forge PKG --platform linux-aarch64` (used in public scripts
+// with micromamba 1.5 / 2.x; code corpus). anaconda.org's files page lists each build with its platform.
+import type { RuleInput } from '../../schema.js';
+
+type Variant = NonNullable<RuleInput['variants']>[number];
+
+/** The search command in the form of the installer the step used (micromamba images ship no conda). */
+function search(tool: 'conda' | 'micromamba', platform: string | null): string {
+  const sub = platform === null ? '' : ` --platform ${platform}`;
+  return tool === 'micromamba'
+    ? `micromamba search -c conda-forge '{context.spec.spec}'${sub}`
+    : `conda search '{context.spec.spec}'${sub}\nconda search -c conda-forge '{context.spec.spec}'${sub}`;
+}
+
+function armFix(tool: 'conda' | 'micromamba'): string {
+  return [
+    'This is a linux-aarch64 (ARM64) build, and conda found no linux-aarch64 build of `{context.spec.spec|the specs}` in these channels.',
+    'Many packages, and old Python releases, have builds only for linux-64. Ask the channels which versions exist for this platform:',
+    '',
+    '```sh',
+    search(tool, 'linux-aarch64'),
+    '```',
+    '',
+    'Then pin a version that is listed (conda-forge has linux-aarch64 builds of many packages the default channel lacks: add',
+    '`-c conda-forge` or list it under `channels:`), or build this image for `linux/amd64` if that is where it runs',
+    '(`docker build --platform linux/amd64 …`; on an ARM machine that runs under emulation).',
+  ].join('\n');
+}
+
+function variants(): Variant[] {
+  const out: Variant[] = [];
+  for (const pre of ['micromamba&', 'fact.installer=micromamba&', '']) {
+    const tool = pre === '' ? 'conda' : 'micromamba';
+    out.push({ when: `${pre}aarch64&spec`, fix: armFix(tool) });
+    out.push({ when: `${pre}fact.platform=linux/arm64&spec`, fix: armFix(tool) });
+  }
+  out.push({
+    when: 'buildPin',
+    message:
+      'conda found no package for `{context.spec.spec}` and the other specs listed: they pin exact build strings (`name==version=build`), ' +
+      'as `conda env export` writes them. Builds are made per platform and OS, and old ones leave the channels, so an ' +
+      'environment exported on another machine (or years ago) does not resolve here.',
+    fix: [
+      'Re-export the environment without build strings, on the machine where it works:',
+      '',
+      '```sh',
+      'conda env export --from-history > environment.yml',
+      '```',
+      '',
+      '(`--from-history` keeps only the packages you asked for; `conda env export --no-builds` keeps every package with its',
+      'version but no build). Without that machine, delete the third `=build` part of each listed spec and relax the',
+      'versions conda still cannot find: `conda search \'{context.spec.name}\'` lists what the channels have.',
+    ].join('\n'),
+  });
+  out.push({
+    when: 'pythonSpec',
+    message:
+      'conda found no build of `{context.pythonSpec.spec}` in the channels it searched, for this platform: an old Python ' +
+      'release is not (or no longer) published there, so nothing that pins it can be installed.',
+    fix: [
+      'List the Python builds the channels have, and pin one of them (with the package versions that support it):',
+      '',
+      '```sh',
+      "conda search 'python'",
+      "conda search -c conda-forge '{context.pythonSpec.spec}'",
+      '```',
+      '',
+      'A project that needs exactly this Python can take it from conda-forge (`-c conda-forge`) when it is listed there, or',
+      'start from an older miniconda image whose base environment already has it.',
+    ].join('\n'),
+  });
+  for (const pre of ['micromamba&', 'fact.installer=micromamba&', '']) {
+    const tool = pre === '' ? 'conda' : 'micromamba';
+    out.push({
+      when: `${pre}spec`,
+      fix: [
+        'Ask the channels what exists for {context.spec.spec}:',
+        '',
+        '```sh',
+        search(tool, null),
+        '```',
+        '',
+        'No entry: the name is not a conda name (conda names differ from pip names) or the package is in another channel',
+        '(bioconda, conda-forge: add it with `-c` or under `channels:`). Entries but not this version: pin a listed one.',
+        'A package that exists only on PyPI goes in a `pip:` section of the environment file instead.',
+      ].join('\n'),
+    });
+  }
+  return out;
+}
+
+export const packagesNotFound: RuleInput = {
+  id: 'conda/packages-not-found',
+  title: 'conda package not found in the channels',
+  severity: 'error',
+  match: [
+    // conda ≥ 4.6: `PackagesNotFoundError: The following packages are not available from current channels:`
+    { literals: ['PackagesNotFoundError', 'The following packages are not available from current channels'] },
+    // conda env create / update: `ResolvePackageNotFound: ` then `  - bioconda::bowtie2=2.4.5`
+    { literals: ['ResolvePackageNotFound:'] },
+  ],
+  context: [
+    // The listed specs: `  - python=3.8.5`, `  - readline==6.2=2`, `  - bioconda::bowtie2=2.4.5` (not the channel URLs)
+    {
+      name: 'spec',
+      literals: ['- '],
+      pattern:
+        '^\\s{0,12}- (?<spec>(?:[A-Za-z0-9_.-]{1,60}::)?(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?:[=<>!~][^\\s:]{0,100})?)\\s{0,5}$',
+      tally: true,
+    },
+    // `  - python=3.6`: the interpreter itself
+    { name: 'pythonSpec', literals: ['- python'], pattern: '^\\s{0,12}- (?<spec>python[=<>]{1,2}\\d[\\d.*]{0,20})\\s{0,5}$' },
+    // `name==version=build` / `name=version=build`: an exported environment's exact builds
+    { name: 'buildPin', literals: ['- '], pattern: '^\\s{0,12}- [A-Za-z0-9_.-]{1,100}={1,2}[^=\\s]{1,60}=[^=\\s]{1,60}\\s{0,5}$' },
+    // conda's channel list names the platform it solved for: `  - https://repo.anaconda.com/pkgs/main/linux-aarch64`
+    { name: 'aarch64', literals: ['/linux-aarch64'], pattern: '^\\s{0,12}- \\S{1,300}/linux-aarch64/?\\s{0,5}$' },
+    { name: 'micromamba', literals: ['micromamba'] },
+  ],
+  scope: 'step',
+  specificity: 3,
+  message:
+    'conda found no package matching {context.spec.spec:all|the listed specs} in the channels it searched (not a conflict: ' +
+    'no build of that name and version exists there for this platform).',
+  fix: [
+    'Run `conda search` with each spec conda listed above the error (add `--platform linux-aarch64` to check another',
+    'platform than the one built). A name with no entry is not a conda name or lives in another channel (bioconda,',
+    'conda-forge: add it with `-c`); a version with no entry needs one of the listed versions instead.',
+  ].join('\n'),
+  variants: variants(),
+  docs: 'https://docs.conda.io/projects/conda/en/latest/commands/search.html',
+};

@@ -1,0 +1,92 @@
+// The pip-advice enricher: commands in the step's installer's form, each naming a requirement from the log.
+import { describe, expect, test } from 'vitest';
+import { instructionRequirements, pipAdviceEnrich, settledVersion } from '../../src/knowledge/pip-advice-enricher.js';
+import { factsFor } from '../../src/facts/fact-view.js';
+import type { BuildFacts, FactValue } from '../../src/facts/types.js';
+import { makeModel, makeStep } from '../support/builders.js';
+
+function fact(value: string, source: string): FactValue {
+  return { value, source, evidence: value, line: 1, stage: null, step: null };
+}
+const model = makeModel();
+const view = (facts: BuildFacts) => factsFor(facts, null, model);
+
+describe('pipAdviceEnrich', () => {
+  test('uv gets uv forms; the version the RUN pins is kept', () => {
+    const step = makeStep({ instruction: 'RUN uv pip install --system flash-attn==2.6.3' });
+    const out = pipAdviceEnrich({ package: 'flash-attn', module: 'torch' }, step, model, view({ installer: [fact('uv', 'instruction')] }));
+    expect(out.noIsolationCmd).toBe('uv pip install --no-build-isolation flash-attn==2.6.3');
+    expect(out.verboseCmd).toBe('uv pip install -v --no-cache flash-attn==2.6.3');
+    expect(out.breakCmd).toBe('uv pip install --system --break-system-packages flash-attn==2.6.3');
+    expect(out.dryRunCmd).toBeUndefined(); // pip's --report has no verified uv counterpart here
+    expect(out.buildDepsCmd).toBe('uv pip install torch ninja packaging wheel setuptools');
+  });
+
+  test('pip with the instruction\'s requirements file; torch already in an NGC image is not installed again', () => {
+    const step = makeStep({ instruction: 'RUN pip install --no-cache-dir -r requirements.txt' });
+    const out = pipAdviceEnrich({ module: 'torch' }, step, model, view({ installer: [fact('pip', 'instruction')], imageFlavour: [fact('ngc', 'image-tag')] }));
+    expect(out.installCmd).toBe('pip install -r requirements.txt');
+    expect(out.breakCmd).toBe('pip install --break-system-packages -r requirements.txt');
+    expect(out.buildDepsCmd).toBe('pip install ninja packaging wheel setuptools');
+    expect(out.versionsCmd).toBeUndefined();
+  });
+
+  test('no requirement in the log: no command at all', () => {
+    const out = pipAdviceEnrich({}, makeStep({ instruction: 'RUN pip install $PACKAGES' }), model, view({}));
+    expect(out.installCmd).toBeUndefined();
+    expect(out.noIsolationCmd).toBeUndefined();
+  });
+
+  test('conda / mamba fall back to pip inside the environment for flags conda does not have', () => {
+    const out = pipAdviceEnrich({ package: 'apex' }, null, model, view({ installer: [fact('mamba', 'instruction')] }));
+    expect(out.noIsolationCmd).toBe('python -m pip install --no-build-isolation apex');
+  });
+
+  test('a +cu local version: the index the table says has the release, else the closest tag of that release', () => {
+    const has = pipAdviceEnrich({ requirement: 'torch==2.1.0+cu121' }, null, model, view({}));
+    expect(has.localIndexCmd).toBe('pip install --index-url https://download.pytorch.org/whl/cu121 torch==2.1.0');
+    const lacks = pipAdviceEnrich({ requirement: 'torch==2.1.0+cu122' }, null, model, view({ cuda: [fact('12.2', 'nvcc')] }));
+    expect(lacks.localIndexCmd).toBe('pip install --index-url https://download.pytorch.org/whl/cu121 torch==2.1.0');
+    expect(lacks.localIndexNote).toContain('not for cu122');
+  });
+
+  test('the conflict pair from captures alone (a paste has no step output)', () => {
+    const out = pipAdviceEnrich(
+      {
+        requested: 'torch==2.1.0',
+        requirer: 'torchvision',
+        requirerVersion: '0.16.0',
+        requirement: 'torch==2.1.0',
+        'context.lastDep.requirer': 'xformers',
+        'context.lastDep.version': '0.0.26.post1',
+        'context.lastDep.req': 'torch==2.3.0',
+      },
+      null,
+      model,
+      view({}),
+    );
+    expect(out.conflict).toBe('the install asks for torch==2.1.0, but xformers 0.0.26.post1 depends on torch==2.3.0');
+    expect(out.conflictDryRun).toBe('pip install --dry-run --quiet --report - xformers');
+  });
+
+  test('a package that asked for another torch: the CUDA build of it from the index the table says has it', () => {
+    const captures = { 'context.requestedBy.pkg': 'torch', 'context.requestedBy.spec': '==2.2.2', 'context.requestedBy.by': 'torchmetrics-old' };
+    expect(pipAdviceEnrich(captures, null, model, view({ cuda: [fact('12.4', 'nvcc')] })).torchSwapNote).toBe(
+      "If torch 2.2.2 is really needed, install its CUDA 12.4 build from PyTorch's index rather than PyPI's default build: " +
+        'pip install --index-url https://download.pytorch.org/whl/cu121 torch==2.2.2.',
+    );
+    expect(pipAdviceEnrich(captures, null, model, view({})).torchSwapNote).toBeUndefined(); // no CUDA in the log: nothing computed
+  });
+
+  test('the release pip settled on after backtracking', () => {
+    expect(settledVersion('Successfully installed torch-2.3.0 vllm-0.5.1', 'vllm')).toBe('0.5.1');
+    expect(settledVersion('Successfully installed lm_eval-0.4.8', 'lm-eval')).toBe('0.4.8');
+    expect(settledVersion('Successfully installed torch-2.3.0', 'vllm')).toBeNull();
+  });
+
+  test('requirements of an instruction', () => {
+    expect(instructionRequirements('RUN pip install --no-cache-dir -c c.txt numpy "scipy<2"')).toBe('numpy scipy<2');
+    expect(instructionRequirements('RUN python3 -m pip install -e .')).toBeNull(); // -e takes the path as its value
+    expect(instructionRequirements('RUN pip install .')).toBe('.');
+  });
+});
