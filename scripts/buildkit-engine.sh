@@ -2,11 +2,15 @@
 # A real Docker engine with its embedded BuildKit, from Debian's packages only, without
 # installing anything system-wide and without touching the host's network setup.
 #
-#   scripts/buildkit-engine.sh start [current|old]   install if needed, start, import local/busybox
-#   scripts/buildkit-engine.sh stop  [current|old]   stop by pid, unmount, remove its run dir
-#   scripts/buildkit-engine.sh status [current|old]
-#   scripts/buildkit-engine.sh tools-image [current|old]   import local/tools (debootstrap rootfs)
+#   scripts/buildkit-engine.sh start [current|old|latest]   install if needed, start, import local/busybox
+#   scripts/buildkit-engine.sh stop  [current|old|latest]   stop by pid, unmount, remove its run dir
+#   scripts/buildkit-engine.sh status [current|old|latest]
+#   scripts/buildkit-engine.sh tools-image [current|old|latest]   import local/tools (debootstrap rootfs)
 #
+# latest:  dockerd 28.5 + containerd 2.1 + buildx 0.29 + compose 2.40 (Debian sid), runc from bookworm:
+#          the generation GitHub's hosted runners ship, with build records (`docker buildx history`).
+#          docker-init: sid's docker.io ships only the link docker-init -> tini-static; the binary is
+#          in sid's tini-static package, fetched with it (without it `docker run --init` fails).
 # current: dockerd 26.1 + containerd 1.7 + buildx 0.13 + compose 2.26 (Debian trixie), runc from bookworm
 #          (trixie's needs a newer glibc). Prints BuildKit's current plain-progress grammar.
 # old:     docker.io 20.10 (Debian bookworm), whose embedded BuildKit prints the older grammar.
@@ -26,18 +30,20 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # suite:package lists of each engine's tree
 CURRENT_DEBS=(trixie:docker.io trixie:docker-cli trixie:docker-buildx trixie:docker-compose trixie:containerd trixie:tini bookworm:runc)
 OLD_DEBS=(bookworm:docker.io bookworm:containerd bookworm:runc bookworm:tini)
+LATEST_DEBS=(sid:docker.io sid:docker-cli sid:docker-buildx sid:docker-compose sid:containerd sid:tini-static bookworm:runc)
 
 engine_debs() {
   case $1 in
     current) printf '%s\n' "${CURRENT_DEBS[@]}" ;;
     old) printf '%s\n' "${OLD_DEBS[@]}" ;;
+    latest) printf '%s\n' "${LATEST_DEBS[@]}" ;;
   esac
 }
 
 install_engine() {
   local flavor=$1 item suite
   local -a items; mapfile -t items < <(engine_debs "$flavor")
-  for suite in trixie bookworm; do
+  for suite in sid trixie bookworm; do
     local -a pkgs=()
     for item in "${items[@]}" bookworm:busybox-static; do
       [ "${item%%:*}" = "$suite" ] && pkgs+=("${item#*:}")
@@ -182,12 +188,12 @@ status_engine() {
 
 cmd=${1:-}
 flavor=${2:-current}
-case $flavor in current | old) ;; *) bkd_die "unknown engine '$flavor' (current or old)" ;; esac
+case $flavor in current | old | latest) ;; *) bkd_die "unknown engine '$flavor' (current, old or latest)" ;; esac
 case $cmd in
   install) install_engine "$flavor" ;;
   start) start_engine "$flavor" ;;
   stop) stop_engine "$flavor" ;;
   status) status_engine "$flavor" ;;
   tools-image) "$here/engine/tools-image.sh" "$flavor" ;;
-  *) bkd_die "usage: $0 start|stop|status|install|tools-image [current|old]" ;;
+  *) bkd_die "usage: $0 start|stop|status|install|tools-image [current|old|latest]" ;;
 esac

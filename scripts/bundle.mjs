@@ -20,6 +20,8 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: `${outdir}/index.cjs` });
+// the `pre` step: notes when the job started, for `build-ref: auto`
+await build({ ...common, entryPoints: ['src/pre.ts'], outfile: `${outdir}/pre.cjs` });
 await build({
   ...common,
   entryPoints: ['src/cli.ts'],

@@ -8,6 +8,7 @@ import { RuleEngine } from './rules/engine.js';
 import type { Rule } from './rules/schema.js';
 import { loadRules } from './rules/load-rules.js';
 import { Redactor } from './security/redact.js';
+import { stepsNotListedFinding } from './model/steps-not-listed.js';
 import { readLogLines, type LineOptions } from './lines/read-lines.js';
 import type { Dockerfile } from './dockerfile/dockerfile.js';
 import { locateFindings } from './dockerfile/locate.js';
@@ -15,6 +16,7 @@ import { runStaticChecks, withoutRepeats } from './dockerfile/checks/index.js';
 import { buildReport } from './report/json.js';
 import { FactCollector } from './facts/collect-facts.js';
 import type { BuildFacts } from './facts/types.js';
+import type { StageSources } from './timeline/dependencies.js';
 
 export interface AnalyzeOptions {
   /** The rule set; the built-in catalog when omitted. */
@@ -39,6 +41,8 @@ export interface Analysis {
   facts: BuildFacts;
   findings: Finding[];
   report: Report;
+  /** The Dockerfiles the build was read with, for the stage graph of the timeline (absent: none known). */
+  dockerfiles?: StageSources;
 }
 
 /** Push-based analyzer, for callers that already have lines (the `run` wrapper tees into it). */
@@ -90,12 +94,13 @@ export class Analyzer {
     // they come after the log's findings, which explain what happened to this build. Each
     // Dockerfile is checked once, however many targets build it.
     const secrets = this.options.reportSecrets === false ? [] : this.redactor.findings();
-    const fromLog = locateFindings([...this.engine.finish(model, facts), ...secrets], model, dockerfile, { targets });
+    const notListed = stepsNotListedFinding(model);
+    const fromLog = locateFindings([...this.engine.finish(model, facts), ...secrets, ...(notListed ? [notListed] : [])], model, dockerfile, { targets });
     const checked = new Map<string, Dockerfile>();
     for (const file of [dockerfile, ...targets.values()]) if (file !== null && !checked.has(file.path)) checked.set(file.path, file);
     const fromDockerfile = [...checked.values()].flatMap((file) => withoutRepeats(locateFindings(runStaticChecks(file), model, file, { targets }), fromLog));
     const findings = [...fromLog, ...fromDockerfile];
-    return { model, facts, findings, report: buildReport(model, findings, facts) };
+    return { model, facts, findings, report: buildReport(model, findings, facts), dockerfiles: { dockerfile, targets } };
   }
 }
 

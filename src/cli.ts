@@ -23,6 +23,7 @@ function analyseHere(): void {
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   }).then((code) => {
     process.exitCode = outputFailed ? 2 : code;
   });

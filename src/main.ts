@@ -9,7 +9,7 @@ import * as core from '@actions/core';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { analyzeStream } from './analyze.js';
 import { InputError } from './cli/errors.js';
 import { readOptionalFile } from './cli/main.js';
@@ -22,15 +22,22 @@ import { pullRequestOf, readEventPayload, workflowRunLookup, type PullRequestRef
 import { parseInputs, type ActionInputs } from './github/inputs.js';
 import { findPullRequest, octokitComments } from './github/octokit-comments.js';
 import { actionOutputs } from './github/outputs.js';
-import { DEFAULT_RETRY, GitHubApiError, isRateLimited } from './github/retry.js';
+import { DEFAULT_RETRY, GitHubApiError } from './github/retry.js';
 import { syncStickyComment } from './github/sticky-comment.js';
+import { commentFailure, commentOutcome } from './github/comment-outcome.js';
 import { renderJobSummary } from './github/summary.js';
 import { expandLogPaths } from './inputs/expand-globs.js';
+import { describeRecord, readBuildRecords, type BuildRecord } from './inputs/build-record.js';
+import { recordDockerfiles } from './inputs/record-dockerfile.js';
+import type { BuildRefInput } from './github/build-ref.js';
+import { jobStartedAt } from './github/job-start.js';
 import type { Finding } from './model/types.js';
 import { renderLogs, type NamedAnalysis } from './report/multi-log.js';
 import { countBySeverity, failsOn } from './report/severity.js';
 import { rulesFor } from './cli/main.js';
 import { runAndAnalyze } from './run/run-and-analyze.js';
+import { commandEnvironment } from './run/command-env.js';
+import { buildDockerfileTest } from './dockerfile/build-dockerfiles.js';
 import { fenceText } from './security/workflow-commands.js';
 
 interface Analysed {
@@ -83,7 +90,30 @@ async function loadDockerfilesOrWarn(inputs: ActionInputs, workspace: string): P
   return { dockerfile: null, targets, resolveDockerfile: (model) => fallbackDockerfile(model, workspace) };
 }
 
-async function analyse(inputs: ActionInputs, workspace: string): Promise<Analysed> {
+/**
+ * The build records `build-ref` selects: `auto`, the records created since the job started (the
+ * pre step noted when), else the latest one; refs, each from the builder it names.
+ */
+async function readRecords(buildRef: BuildRefInput, env: NodeJS.ProcessEnv): Promise<BuildRecord[]> {
+  if (buildRef.kind === 'auto') {
+    const after = jobStartedAt(env);
+    if (after === null) core.info('build-ref auto: no job start time (the pre step did not run): reading the latest build record');
+    const { records, warnings } = await readBuildRecords({ refs: [], builder: null, sinceMs: null, after });
+    for (const warning of warnings) core.warning(`buildkit-doctor: ${warning}`);
+    return records;
+  }
+  const byBuilder = new Map<string | null, string[]>();
+  for (const { ref, builder } of buildRef.refs) byBuilder.set(builder, [...(byBuilder.get(builder) ?? []), ref]);
+  const records: BuildRecord[] = [];
+  for (const [builder, refs] of byBuilder) {
+    const read = await readBuildRecords({ refs, builder, sinceMs: null });
+    for (const warning of read.warnings) core.warning(`buildkit-doctor: ${warning}`);
+    records.push(...read.records);
+  }
+  return records;
+}
+
+async function analyse(inputs: ActionInputs, workspace: string, env: NodeJS.ProcessEnv = process.env): Promise<Analysed> {
   const ruleSet = await rulesFor(inputs);
   const dockerfiles = await loadDockerfilesOrWarn(inputs, workspace);
   const logs: NamedAnalysis[] = [];
@@ -92,7 +122,9 @@ async function analyse(inputs: ActionInputs, workspace: string): Promise<Analyse
 
   if (inputs.run !== null) {
     // The build's output streams live into the job log, fenced against workflow commands.
-    const result = await runAndAnalyze(inputs.run, { output: process.stdout, fence: true, ...ruleSet, ...dockerfiles, stdin: 'ignore' });
+    // The build gets no INPUT_* variable and not the token (src/run/command-env.ts).
+    const env = commandEnvironment(process.env, [inputs.githubToken]);
+    const result = await runAndAnalyze(inputs.run, { output: process.stdout, fence: true, ...ruleSet, ...dockerfiles, stdin: 'ignore', env });
     buildExitCode = result.exitCode;
     logs.push({ name: 'run', analysis: result.analysis });
   }
@@ -117,6 +149,21 @@ async function analyse(inputs: ActionInputs, workspace: string): Promise<Analyse
     }
   }
 
+  // Build records: asked for, or `auto` when neither a log file nor a command is given.
+  const buildRef = inputs.buildRef ?? (inputs.run === null && inputs.logFiles.length === 0 ? ({ kind: 'auto' } as const) : null);
+  if (buildRef !== null) {
+    try {
+      for (const record of await readRecords(buildRef, env)) {
+        core.info(describeRecord(record.facts));
+        const analysis = await analyzeStream(Readable.from([Buffer.from(record.log)]), { ...ruleSet, ...recordDockerfiles(record.facts, dockerfiles) });
+        logs.push({ name: `record ${record.facts.ref}${record.facts.name !== null ? ` (${record.facts.name})` : ''}`, analysis });
+      }
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(error.message);
+    }
+  }
+
   for (const problem of problems) if (logs.length > 0) core.warning(`buildkit-doctor: ${problem}`);
   const models = logs.map((l) => l.analysis.model);
   for (const warning of models.length > 0 ? unknownTargetWarnings({ path: inputs.dockerfile, targets: inputs.targetDockerfiles }, models) : []) {
@@ -124,7 +171,7 @@ async function analyse(inputs: ActionInputs, workspace: string): Promise<Analyse
   }
   let noLog: string | null = null;
   if (logs.length === 0) {
-    noLog = inputs.run === null && inputs.logFiles.length === 0 ? 'no log to analyse: set the log-file or run input' : `no log to analyse: ${problems.join('; ')}`;
+    noLog = problems.length === 0 ? 'no log to analyse: set the log-file, run or build-ref input' : `no log to analyse: ${problems.join('; ')}`;
   }
   // The text report in the job log, as the CLI prints it; it quotes the build's lines, so it is fenced too.
   if (logs.length > 0) core.info(fenceText(renderLogs(logs, 'text', { color: false })).trimEnd());
@@ -177,24 +224,21 @@ async function writeComment(logs: NamedAnalysis[], inputs: ActionInputs, env: No
     retry,
   });
   try {
-    const result = await syncStickyComment(api, {
-      marker: rendered.body.slice(0, rendered.body.indexOf('\n')),
-      body: rendered.body,
-      digest: rendered.digest,
-      create: inputs.comment === 'always' || rendered.hasFindings,
-    });
-    const what = { created: 'comment created', updated: 'comment updated', unchanged: 'comment unchanged', 'not-created': 'nothing found: no comment' }[result.action];
-    core.info(`pull request #${pullRequest.number}: ${what}${result.commentId ? ` (id ${result.commentId})` : ''}`);
+    const result = await syncStickyComment(
+      api,
+      {
+        marker: rendered.body.slice(0, rendered.body.indexOf('\n')),
+        body: rendered.body,
+        digest: rendered.digest,
+        create: inputs.comment === 'always' || rendered.hasFindings,
+      },
+      { retry, onDeleteFailed: (id, error) => core.info(`could not delete the duplicate comment ${id}: ${describe(error)}`) },
+    );
+    core.info(commentOutcome(result, pullRequest.number));
   } catch (error) {
-    const e = error instanceof GitHubApiError ? error : null;
-    if (e && (e.status === 403 || e.status === 404) && !isRateLimited(e)) {
-      core.notice(
-        `buildkit-doctor: cannot comment on pull request #${pullRequest.number} (HTTP ${e.status}: ${e.message}): the token is read-only, as it is for pull requests from forks. ` +
-          'The annotations and the job summary have the report; the README shows how to comment on fork pull requests with a workflow_run workflow.',
-      );
-      return;
-    }
-    core.warning(`buildkit-doctor: could not write the pull request comment: ${e ? `HTTP ${e.status ?? 'no response'}: ` : ''}${describe(error)}`);
+    const failure = commentFailure(error, pullRequest.number);
+    if (failure.level === 'notice') core.notice(failure.text);
+    else core.warning(failure.text);
   }
 }
 
@@ -234,7 +278,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
 
   let analysed: Analysed;
   try {
-    analysed = await core.group('Analyse the build log', () => analyse(inputs, env.GITHUB_WORKSPACE || process.cwd()));
+    analysed = await core.group('Analyse the build log', () => analyse(inputs, env.GITHUB_WORKSPACE || process.cwd(), env));
   } catch (error) {
     // A rules file or an input the user wrote is wrong: theirs to fix, said in one line.
     if (error instanceof InputError) return core.setFailed(`buildkit-doctor: ${error.message}`);
@@ -254,7 +298,11 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
   let plan: AnnotationPlan | null = null;
   if (inputs.annotations) {
     await reportingPhase('Annotations', async () => {
-      plan = planAnnotations(findings, { workspace: env.GITHUB_WORKSPACE || process.cwd(), cwd: process.cwd() });
+      const workspace = env.GITHUB_WORKSPACE || process.cwd();
+      // Only the build's Dockerfiles get annotations, whatever file the log names.
+      const named = [...(inputs.dockerfile === null ? [] : [inputs.dockerfile]), ...inputs.targetDockerfiles.values()];
+      const isBuildDockerfile = buildDockerfileTest(named, { cwd: process.cwd(), workspace });
+      plan = planAnnotations(findings, { workspace, cwd: process.cwd(), isBuildDockerfile });
       emitAnnotations(plan);
     });
   }

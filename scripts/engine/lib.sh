@@ -83,6 +83,7 @@ bkd_unpack() {
 # True when a previous run left everything the suite needs, so it can run without the archive.
 bkd_cached_everything() {
   [ -f "$BKD_CACHE/engine-current/.unpacked" ] && [ -f "$BKD_CACHE/engine-old/.unpacked" ] \
+    && [ -f "$BKD_CACHE/engine-latest/.unpacked" ] \
     && [ -f "$BKD_CACHE/busybox/.unpacked" ] && [ -f "$BKD_TOOLS_TARBALL" ]
 }
 

@@ -4,7 +4,8 @@
 # made by debootstrap (unpacked from its .deb, not installed) and cached as a tarball; a cached
 # tarball is used as is, a missing one is remade (about 3 minutes).
 #
-#   scripts/engine/tools-image.sh [current|old]
+#   scripts/engine/tools-image.sh [current|old|latest]
+#   scripts/engine/tools-image.sh rootfs     only make the cached tarball (before engines run in parallel)
 #
 # /opt/venv is a Python virtual environment made once here (as the Python images of ML projects
 # ship one): `python3 -m venv` takes over 10 s inside a build.
@@ -17,7 +18,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 flavor=${1:-current}
 docker="$BKD_RUN/$flavor/docker"
-[ -x "$docker" ] || bkd_die "the $flavor engine is not running (scripts/buildkit-engine.sh start $flavor)"
+[ "$flavor" = rootfs ] || [ -x "$docker" ] || bkd_die "the $flavor engine is not running (scripts/buildkit-engine.sh start $flavor)"
 tarball="$BKD_TOOLS_TARBALL"
 PACKAGES=cmake,make,g++,python3,python3-pip,python3-venv
 
@@ -64,5 +65,6 @@ umount_under() {
 }
 
 [ -f "$tarball" ] || make_rootfs
+[ "$flavor" = rootfs ] && exit 0
 timeout 300 "$docker" import - local/tools:bookworm <"$tarball" >/dev/null || bkd_die "docker import of the tools rootfs failed"
 bkd_say "local/tools:bookworm imported into the $flavor engine"

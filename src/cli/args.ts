@@ -1,7 +1,9 @@
 // Command-line arguments → a typed command. Every mistake is an InputError with one clear line.
 import { parseArgs } from 'node:util';
 import { InputError } from './errors.js';
+import { describeArgsError } from './suggest.js';
 import { parseDockerfileSpec } from '../dockerfile/dockerfile-set.js';
+import { parseDuration } from '../inputs/build-record.js';
 
 export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
@@ -23,39 +25,70 @@ export type Command =
   | { kind: 'version' }
   | ({ kind: 'analyze'; inputs: string[] } & CommonOptions)
   | ({ kind: 'lint'; dockerfilePath: string } & CommonOptions)
-  | ({ kind: 'run'; command: string[] } & CommonOptions);
+  | ({ kind: 'run'; command: string[] } & CommonOptions)
+  | ({ kind: 'history'; refs: string[]; builder: string | null; since: number | null } & CommonOptions);
 
+// Every line within 80 columns: a help text is read in a terminal of any width.
 export const USAGE = `Usage:
-  buildkit-doctor [analyze] [FILE|-]... [options]   analyse a build log (a file, a .gz file, or stdin)
-  buildkit-doctor lint [DOCKERFILE] [options]       static checks of a Dockerfile alone
-  buildkit-doctor run [options] -- COMMAND...       run a build, show its output live, analyse it
+  buildkit-doctor [analyze] [FILE|-]... [options]
+      analyse a build log: a file, a .gz file, or - for stdin
+  buildkit-doctor lint [DOCKERFILE] [options]
+      the Dockerfile's static checks alone, before any build
+  buildkit-doctor run [options] -- COMMAND...
+      run a build, show its output live, analyse it
+  buildkit-doctor history [REF|^N]... [options]
+      analyse BuildKit's build records (docker buildx history)
 
-Logs: plain, tty or rawjson progress, the classic builder, 'docker buildx history logs', a
-downloaded GitHub Actions job log. FILE may be a glob ('logs/*.log', 'logs/**/*.log.gz'; quote
-it): several logs give one report each, then a summary (json: {"logs": [...], "summary": {...}}).
+Logs: plain, tty or rawjson progress, the classic builder, podman / buildah,
+'docker buildx history logs', a downloaded GitHub Actions job log. FILE may be
+a glob ('logs/*.log', 'logs/**/*.log.gz'; quote it): several logs give one
+report each, then a summary (json: {"logs": [...], "summary": {...}}).
 
-run: COMMAND runs under 'bash -o pipefail -c' (one argument is taken as a command line, several
-as words), its stdout and stderr joined. Its output is shown live on stdout and the report
-follows it there; with --format json or sarif its output goes to stderr instead, so that stdout
-holds the report alone. Ctrl-C and SIGTERM are passed on to it, and the report is still written.
+run: COMMAND runs under 'bash -o pipefail -c' (one argument is taken as a
+command line, several as words), its stdout and stderr joined. Its output is
+shown live on stdout and the report follows it there; with --format json or
+sarif its output goes to stderr instead, so that stdout holds the report
+alone. Ctrl-C and SIGTERM are passed on to it, and the report is still written.
+
+history: no REF reads the latest record of the builder; ^1 is the one before
+it. Needs buildx 0.21 or later (0.20 reads the log alone) and a BuildKit that
+keeps records (Docker 23 or later, or a docker-container builder). The
+record's Dockerfile is used unless --dockerfile names one.
+  --builder NAME            the builder whose records to read (default: the
+                            current one)
+  --since DURATION          every record of the last DURATION (30m, 2h, 1h30m)
 
 Options:
-  --format text|json|markdown|sarif|github   output format (default: text)
-  --dockerfile PATH                          the Dockerfile, to put findings on their lines (default:
-                                             the one the log's error block names, else ./Dockerfile)
-  --dockerfile TARGET=PATH                   a bake / compose target's own Dockerfile (repeatable)
-  --rules FILE                               extra rules (JSON or YAML); same ids override built-ins
-  --fail-on error|warning|notice|never       exit 1 when a finding is at or above this (default: error)
-  -h, --help                                 this help
-  -v, --version                              the version
+  --format FORMAT           text (default), json, markdown, sarif or github
+  --dockerfile PATH         the Dockerfile, to put findings on their lines
+                            (default: the one the log's error block names,
+                            else ./Dockerfile)
+  --dockerfile TARGET=PATH  a bake or compose target's Dockerfile (repeatable)
+  --rules FILE              extra rules (JSON or YAML); same ids override
+                            the built-in ones
+  --fail-on LEVEL           exit 1 when a finding is at or above LEVEL: error
+                            (default), warning, notice or never
+  -h, --help                this help
+  -v, -V, --version         the version
 
-Exit: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error;
-'run' exits with the build's own code when the build failed.`;
+Exit: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or
+input error; 'run' exits with the build's own code when the build failed.`;
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new InputError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+/**
+ * A build record's ref as buildx takes it: its id, `^N` (the Nth before the latest), or the
+ * `builder/node/id` that `history ls` prints (its id is the last part).
+ */
+function recordRef(ref: string): string {
+  if (/^\^\d{1,6}$/.test(ref)) return ref;
+  const id = ref.slice(ref.lastIndexOf('/') + 1);
+  if (/^[a-z0-9]{1,64}$/.test(id)) return id;
+  throw new InputError(`"${ref}" is not a build record ref: give its id (docker buildx history ls lists them) or ^N for the Nth before the latest`);
 }
 
 export function parseCommand(argv: string[]): Command {
@@ -67,7 +100,8 @@ export function parseCommand(argv: string[]): Command {
   let parsed;
   try {
     parsed = parseArgs({
-      args: own,
+      // `-V` as many tools spell it (parseArgs allows one short name per option).
+      args: own.map((a) => (a === '-V' ? '-v' : a)),
       allowPositionals: true,
       strict: true,
       options: {
@@ -75,12 +109,14 @@ export function parseCommand(argv: string[]): Command {
         dockerfile: { type: 'string', multiple: true },
         rules: { type: 'string' },
         'fail-on': { type: 'string' },
+        builder: { type: 'string' },
+        since: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (error) {
-    throw new InputError(`${(error as Error).message.split('\n')[0]} (see --help)`);
+    throw new InputError(describeArgsError(error as Error, USAGE));
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
@@ -96,6 +132,17 @@ export function parseCommand(argv: string[]): Command {
   };
 
   const [first, ...rest] = positionals;
+  if (first !== 'history') {
+    for (const name of ['builder', 'since'] as const) {
+      if (values[name] !== undefined) throw new InputError(`--${name} is only for "buildkit-doctor history"`);
+    }
+  }
+  if (first === 'history') {
+    if (dashdash >= 0) throw new InputError('"--" is only for "run -- COMMAND"');
+    if (values.builder !== undefined && values.builder.trim() === '') throw new InputError('--builder needs a builder name');
+    const since = values.since === undefined ? null : parseDuration(values.since);
+    return { kind: 'history', refs: rest.map(recordRef), builder: values.builder ?? null, since, ...common };
+  }
   if (first === 'run') {
     if (rest.length > 0) throw new InputError(`put the command after "--": buildkit-doctor run -- ${rest.join(' ')}`);
     if (wrapped.length === 0) throw new InputError('run needs a command after "--", e.g. buildkit-doctor run -- docker buildx build --progress=plain .');

@@ -1,5 +1,6 @@
 // `buildkit-doctor lint [DOCKERFILE]`: the static Dockerfile checks alone, before a build spends
 // hours to hit what they catch. Same output formats and exit codes as `analyze`.
+import { textWidth } from './width.js';
 import type { Command } from './args.js';
 import { readOptionalFile, write, type CliIO } from './main.js';
 import type { Analysis } from '../analyze.js';
@@ -40,7 +41,7 @@ export async function lintCommand(command: Extract<Command, { kind: 'lint' }>, i
     void write(io.stderr, `buildkit-doctor: internal error in ${id}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
   });
   const color = command.format === 'text' && io.isTTY && !io.env.NO_COLOR;
-  const output = render(analysis, command.format, { color, dockerfile: command.dockerfilePath, heading: heading(dockerfile, analysis) });
+  const output = render(analysis, command.format, { color, dockerfile: command.dockerfilePath, heading: heading(dockerfile, analysis), width: textWidth(io) });
   await write(io.stdout, output);
   return failsOn(analysis.findings, command.failOn) ? 1 : 0;
 }

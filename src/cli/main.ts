@@ -14,6 +14,7 @@ import { expandLogPaths } from '../inputs/expand-globs.js';
 import { failsOn } from '../report/severity.js';
 import { VERSION } from '../version.js';
 import { withProgress, wantsProgress } from './progress.js';
+import { textWidth } from './width.js';
 
 export interface CliIO {
   stdin: Readable;
@@ -24,6 +25,8 @@ export interface CliIO {
   isTTY: boolean;
   /** Whether stderr is a terminal (progress while a large log is read). */
   stderrIsTTY?: boolean;
+  /** The terminal's width when stdout is one: the text report is fitted to it (80 otherwise). */
+  columns?: number;
 }
 
 export async function readOptionalFile(path: string): Promise<string> {
@@ -106,7 +109,7 @@ async function analyzeCommand(command: Extract<Command, { kind: 'analyze' }>, io
   await warnUnknownTargets(command, analyses, io.stderr);
   const color = command.format === 'text' && io.isTTY && !io.env.NO_COLOR;
   const logs = analyses.map((analysis, i) => ({ name: paths[i] ?? '-', analysis }));
-  await write(io.stdout, renderLogs(logs, command.format, { color, dockerfile: command.dockerfile }));
+  await write(io.stdout, renderLogs(logs, command.format, { color, dockerfile: command.dockerfile, width: textWidth(io) }));
   return analyses.some((a) => failsOn(a.findings, command.failOn)) ? 1 : 0;
 }
 
@@ -130,6 +133,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       case 'run': {
         const { runCommand } = await import('./run-command.js');
         return await runCommand(command, io);
+      }
+      case 'history': {
+        const { historyCommand } = await import('./history-command.js');
+        return await historyCommand(command, io);
       }
     }
   } catch (error) {

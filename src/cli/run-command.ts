@@ -7,6 +7,7 @@
 //
 // Exit code: the build's own when it failed (or 128+N when a signal ended it); otherwise 0 or 1 by
 // `--fail-on`, as for `analyze`.
+import { textWidth } from './width.js';
 import type { Command } from './args.js';
 import { loadDockerfiles, rulesFor, warnUnknownTargets, write, type CliIO } from './main.js';
 import { runAndAnalyze } from '../run/run-and-analyze.js';
@@ -34,7 +35,7 @@ export async function runCommand(command: Extract<Command, { kind: 'run' }>, io:
   await warnUnknownTargets(command, [result.analysis], io.stderr);
   const color = command.format === 'text' && io.isTTY && !io.env.NO_COLOR;
   // A blank line between the build's last line and the report, when both are on stdout.
-  await write(io.stdout, (machineReadable ? '' : '\n') + render(result.analysis, command.format, { color, dockerfile: command.dockerfile }));
+  await write(io.stdout, (machineReadable ? '' : '\n') + render(result.analysis, command.format, { color, dockerfile: command.dockerfile, width: textWidth(io) }));
 
   if (result.exitCode !== 0) return result.exitCode;
   return failsOn(result.analysis.findings, command.failOn) ? 1 : 0;

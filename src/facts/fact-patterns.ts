@@ -130,10 +130,14 @@ export const factPatterns: readonly FactPattern[] = [
   {
     // NVIDIA's apt packages carry the version: `Setting up cuda-nvcc-12-4 (12.4.131-1) ...`, `apt-get install cuda-cupti-11-7`
     literals: ['cuda-'],
-    regex: /(?:^|[\s=])cuda-(?:[a-z]{1,20}-){0,3}(?<major>\d{1,2})-(?<minor>\d{1,2})(?=[\s:=]|$)/,
+    regex: /(?:^|[\s=])(?<name>cuda-[a-z0-9-]{3,80})(?=[\s:=]|$)/,
     on: 'both',
     source: 'apt-package',
-    read: (g) => one('cuda', `${Number(g.major)}.${Number(g.minor)}`),
+    read: (g) => {
+      // The version is the name's last two numbers: `cuda-nvcc-12-4`, `cuda-11-7`.
+      const m = /-(\d{1,2})-(\d{1,2})$/.exec(g.name ?? '');
+      return m ? one('cuda', `${Number(m[1])}.${Number(m[2])}`) : [];
+    },
   },
   // ---- base images -----------------------------------------------------------------------------
   {
@@ -164,10 +168,10 @@ export const factPatterns: readonly FactPattern[] = [
   {
     // Any CPython wheel with the interpreter's own ABI: `…-cp310-cp310-manylinux…` (not `cp38-abi3`)
     literals: ['-cp3'],
-    regex: /-cp3(?<minor>\d{1,2})-cp3\k<minor>m?-/,
+    regex: /-cp3(?<minor>\d{1,2})-cp3(?<abi>\d{1,2})m?-/,
     on: 'output',
     source: 'wheel',
-    read: (g) => one('python', `3.${g.minor}`),
+    read: (g) => one('python', g.minor === g.abi ? `3.${g.minor}` : null),
   },
   {
     // pip: `Successfully installed pip-24.0 torch-2.3.1+cu121 torchvision-0.18.1`

@@ -10,6 +10,8 @@
 // dropped.
 import path from 'node:path';
 import type { Finding, Severity } from '../model/types.js';
+import { isDockerfileName } from '../dockerfile/build-dockerfiles.js';
+import { stripInvisible } from '../security/invisible.js';
 
 export interface AnnotationLimits {
   /** Annotations of one level the action may emit for findings (GitHub: 10 per step, one kept for us). */
@@ -47,6 +49,12 @@ export interface AnnotationContext {
   /** Directory that relative finding paths are relative to (the action's working directory). */
   cwd: string;
   limits?: AnnotationLimits;
+  /**
+   * Whether a file is a Dockerfile of the build (src/dockerfile/build-dockerfiles.ts): a finding on
+   * any other file the log names (`.github/workflows/ci.yml:1`, `.env`) is not drawn, it stays in
+   * the summary. Default: only files named like a Dockerfile.
+   */
+  isBuildDockerfile?: (file: string) => boolean;
 }
 
 const ORDER: Severity[] = ['error', 'warning', 'notice'];
@@ -63,7 +71,7 @@ export function workspacePath(file: string, context: Pick<AnnotationContext, 'wo
 }
 
 function body(finding: Finding): string {
-  const text = finding.fix ? `${finding.message}\n\nFix: ${finding.fix}` : finding.message;
+  const text = stripInvisible(finding.fix ? `${finding.message}\n\nFix: ${finding.fix}` : finding.message);
   return text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)} …` : text;
 }
 
@@ -73,17 +81,18 @@ export function planAnnotations(findings: readonly Finding[], context: Annotatio
   const annotations: Annotation[] = [];
   const seen = new Set<string>();
   let unlocated = 0;
+  const isBuildDockerfile = context.isBuildDockerfile ?? isDockerfileName;
 
   for (const level of ORDER) {
     let used = 0;
     for (const finding of findings) {
       if (finding.severity !== level) continue;
-      const file = finding.location ? workspacePath(finding.location.file, context) : null;
+      const file = finding.location && isBuildDockerfile(finding.location.file) ? workspacePath(finding.location.file, context) : null;
       if (finding.location === null || file === null) {
         unlocated++;
         continue;
       }
-      const annotation: Annotation = { level, message: body(finding), properties: { title: finding.title, file, startLine: finding.location.line } };
+      const annotation: Annotation = { level, message: body(finding), properties: { title: stripInvisible(finding.title), file, startLine: finding.location.line } };
       // The same finding from several logs of one build (a Dockerfile check, once per log) is drawn once.
       const key = JSON.stringify([level, file, annotation.properties.startLine, finding.ruleId, annotation.message]);
       if (seen.has(key)) continue;

@@ -3,7 +3,7 @@
 import { markdownTable } from 'markdown-table';
 import type { NamedAnalysis } from '../report/multi-log.js';
 import { joinParts, reportParts, type MarkdownLimits, type ReportParts, type VerdictKind } from '../report/markdown.js';
-import { plural, SEVERITY_MARK } from '../report/markdown-words.js';
+import { nowrap, plural, SEVERITY_MARK } from '../report/markdown-words.js';
 import { countBySeverity } from '../report/severity.js';
 import { codeSpan, escapeText } from '../security/markdown-escape.js';
 import type { TimelineSurface } from '../report/markdown-timeline.js';
@@ -57,7 +57,7 @@ function logsTable(parts: ReportParts[], logs: readonly NamedAnalysis[]): string
   const rows = logs.map(({ name, analysis }, i) => {
     const counts = countBySeverity(analysis.findings);
     const kind = parts[i]?.verdict.kind ?? 'unrecognised';
-    return [codeSpan(name, { inTable: true }), `${MARK[kind]} ${kind}`, String(counts.error), String(counts.warning), String(counts.notice), analysis.findings[0] ? escapeText(analysis.findings[0].title) : ''];
+    return [codeSpan(name, { inTable: true }), nowrap(`${MARK[kind]} ${kind}`), String(counts.error), String(counts.warning), String(counts.notice), analysis.findings[0] ? escapeText(analysis.findings[0].title) : ''];
   });
   return markdownTable([['Log', 'Verdict', 'Errors', 'Warnings', 'Notices', 'First finding'], ...rows], { align: ['l', 'l', 'r', 'r', 'r', 'l'], alignDelimiters: false });
 }

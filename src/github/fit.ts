@@ -42,19 +42,60 @@ export function fitBlocks(head: readonly string[], optional: readonly string[], 
   const blocks = [...head, ...kept, ...tail];
   if (omitted > 0) blocks.push(options.note(omitted));
   let text = join(blocks) + '\n';
-  if (options.measure(text) > options.limit) text = cutText(text, options);
+  if (options.measure(text) > options.limit) text = cutBetweenBlocks(blocks.filter((b) => b !== ''), options);
   return { text, omitted };
 }
 
-/** Last resort (the fixed blocks alone are too big): cut at a line, say so. Never expected in practice. */
-function cutText(text: string, options: FitOptions): string {
-  const note = '\n\n… (cut to fit GitHub\'s size limit)\n';
-  let end = Math.max(0, options.limit - options.measure(note));
-  let cut = text.slice(0, end);
-  while (cut.length > 0 && options.measure(cut) > end) {
-    end = Math.floor(end * 0.9);
-    cut = cut.slice(0, end);
+export const CUT_NOTE = "… (cut to fit GitHub's size limit)";
+
+/**
+ * Last resort (the fixed blocks alone are too big; never expected in practice): whole blocks while
+ * they fit, then the first that does not, cut at its last line where every code fence (a Mermaid
+ * chart, a log excerpt) and every `<details>` opened in it is closed again, then the note. A cut
+ * never lands inside a chart or a fold, so what is shown still renders.
+ */
+function cutBetweenBlocks(blocks: readonly string[], options: FitOptions): string {
+  const sep = options.separator ?? '\n\n';
+  const room = options.limit - options.measure(`${sep}${CUT_NOTE}\n`);
+  let text = '';
+  for (const block of blocks) {
+    const next = text === '' ? block : `${text}${sep}${block}`;
+    if (options.measure(next) <= room) {
+      text = next;
+      continue;
+    }
+    const prefix = text === '' ? '' : `${text}${sep}`;
+    const part = balancedPrefix(block, (candidate) => options.measure(prefix + candidate) <= room);
+    if (part !== '') text = prefix + part;
+    break;
   }
-  const lastLine = cut.lastIndexOf('\n');
-  return (lastLine > 0 ? cut.slice(0, lastLine) : cut) + note;
+  return `${text}${text === '' ? '' : sep}${CUT_NOTE}\n`;
+}
+
+/** An opening code fence (three or more backticks or tildes), its character and length. */
+function fenceOf(line: string): { char: string; length: number } | null {
+  const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+  return m?.[1] ? { char: m[1][0]!, length: m[1].length } : null;
+}
+
+/**
+ * The longest run of whole lines of `block`, accepted by `fits`, after which no code fence and no
+ * `<details>` is open: '' when there is none.
+ */
+export function balancedPrefix(block: string, fits: (text: string) => boolean): string {
+  const lines = block.split('\n');
+  let fence: { char: string; length: number } | null = null;
+  let depth = 0;
+  let best = '';
+  let text = '';
+  for (const line of lines) {
+    text = text === '' ? line : `${text}\n${line}`;
+    if (!fits(text)) break;
+    const marker = fenceOf(line);
+    if (fence === null && marker) fence = marker;
+    else if (fence !== null && marker && marker.char === fence.char && marker.length >= fence.length && line.trim() === line.trim().slice(0, marker.length)) fence = null;
+    else if (fence === null) depth = Math.max(0, depth + (line.match(/<details[\s>]/g) ?? []).length - (line.match(/<\/details>/g) ?? []).length);
+    if (fence === null && depth === 0) best = text;
+  }
+  return best;
 }

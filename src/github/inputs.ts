@@ -3,6 +3,7 @@
 import { InputError } from '../cli/errors.js';
 import { FAIL_ON, type FailOn } from '../cli/args.js';
 import { parseDockerfileSpec } from '../dockerfile/dockerfile-set.js';
+import { parseBuildRef, type BuildRefInput } from './build-ref.js';
 
 export const COMMENT_MODES = ['always', 'on-findings', 'never'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
@@ -26,6 +27,11 @@ export interface ActionInputs {
   commentKey: string;
   ifNoLog: IfNoLog;
   githubToken: string;
+  /**
+   * `build-ref`: read BuildKit's build records instead of a log file. Null when not set; then
+   * `auto` applies only when neither `log-file` nor `run` is given.
+   */
+  buildRef: BuildRefInput | null;
 }
 
 /** Reads one input, trimmed; '' when not set. */
@@ -76,5 +82,6 @@ export function parseInputs(get: InputGetter): ActionInputs {
     commentKey: optional(get, 'comment-key') ?? 'default',
     ifNoLog: oneOf(get, 'if-no-log', IF_NO_LOG, 'warn'),
     githubToken: get('github-token').trim(),
+    buildRef: parseBuildRef(get('build-ref')),
   };
 }

@@ -39,12 +39,23 @@ export function toApiError(error: unknown): GitHubApiError {
   return new GitHubApiError(message, noResponse && status === 500 ? null : status, lowerCaseHeaders(e?.response?.headers));
 }
 
-function asComment(data: unknown): IssueComment {
-  const d = data as { id?: unknown; body?: unknown; user?: { login?: unknown; type?: unknown } | null };
+/**
+ * A response that is not what the endpoint returns (a proxy's login page, an HTML error with status
+ * 200): said as what happened, never taken for a comment or for an empty list.
+ */
+function unexpectedBody(what: string, response: { status: number; data: unknown; headers?: unknown }): GitHubApiError {
+  const type = lowerCaseHeaders(response.headers)['content-type'] ?? 'no content-type';
+  const sample = typeof response.data === 'string' ? `: ${JSON.stringify(response.data.slice(0, 80))}` : '';
+  return new GitHubApiError(`the GitHub API answered HTTP ${response.status} to ${what} with a body that is not ${what === 'list comments' ? 'a JSON list' : 'a JSON comment'} (${type})${sample}`, response.status);
+}
+
+function asComment(response: { status: number; data: unknown; headers?: unknown }, what: string): IssueComment {
+  const d = response.data as { id?: unknown; body?: unknown; user?: { login?: unknown; type?: unknown } | null } | null;
+  if (d === null || typeof d !== 'object' || typeof d.id !== 'number') throw unexpectedBody(what, response);
   return {
-    id: typeof d?.id === 'number' ? d.id : 0,
-    body: typeof d?.body === 'string' ? d.body : null,
-    user: d?.user && typeof d.user.login === 'string' ? { login: d.user.login, type: typeof d.user.type === 'string' ? d.user.type : undefined } : null,
+    id: d.id,
+    body: typeof d.body === 'string' ? d.body : null,
+    user: d.user && typeof d.user.login === 'string' ? { login: d.user.login, type: typeof d.user.type === 'string' ? d.user.type : undefined } : null,
   };
 }
 
@@ -55,41 +66,55 @@ export function octokitComments(options: OctokitCommentsOptions): IssueCommentsA
   const retry = options.retry ?? DEFAULT_RETRY;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  const call = async <T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> =>
-    withRetry(async () => {
-      try {
-        return await run(AbortSignal.timeout(timeoutMs));
-      } catch (error) {
-        throw toApiError(error);
-      }
-    }, retry);
+  const once = async <T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    try {
+      return await run(AbortSignal.timeout(timeoutMs));
+    } catch (error) {
+      throw toApiError(error);
+    }
+  };
+  const call = async <T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> => withRetry(() => once(run), retry);
 
   return {
     async list(page, perPage) {
       const response = await call((signal) =>
         octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number, page, per_page: perPage, request: { signal } }),
       );
-      return Array.isArray(response.data) ? response.data.map(asComment) : [];
+      const data: unknown = response.data;
+      if (!Array.isArray(data)) throw unexpectedBody('list comments', response);
+      return data.map((item: unknown) => asComment({ ...response, data: item }, 'list comments'));
     },
     async create(body) {
-      const response = await call((signal) =>
+      // One attempt: sticky-comment.ts lists again before retrying, so a stored comment is not posted twice.
+      const response = await once((signal) =>
         octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number, body, request: { signal } }),
       );
-      return asComment(response.data);
+      return asComment(response, 'create comment');
     },
     async update(commentId, body) {
       const response = await call((signal) =>
         octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner, repo, comment_id: commentId, body, request: { signal } }),
       );
-      return asComment(response.data);
+      return asComment(response, 'update comment');
+    },
+    async delete(commentId) {
+      await call((signal) => octokit.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner, repo, comment_id: commentId, request: { signal } }));
     },
     async viewer() {
+      // A personal token: GET /user. An installation token (an app's, the workflow token) cannot
+      // read /user (403) but GraphQL `viewer` answers with its `<app>[bot]` login.
       try {
         const response = await call((signal) => octokit.request('GET /user', { request: { signal } }));
-        const login = (response.data as { login?: unknown }).login;
+        const login = (response.data as { login?: unknown } | null)?.login;
+        if (typeof login === 'string') return login;
+      } catch {
+        // fall through to GraphQL
+      }
+      try {
+        const data = await once((signal) => octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }', { request: { signal } }));
+        const login = data?.viewer?.login;
         return typeof login === 'string' ? login : null;
       } catch {
-        // The workflow token and app tokens cannot read /user (403): the comment is a bot's then.
         return null;
       }
     },

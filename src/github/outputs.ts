@@ -4,6 +4,7 @@
 import type { Finding } from '../model/types.js';
 import type { NamedAnalysis } from '../report/multi-log.js';
 import { countBySeverity } from '../report/severity.js';
+import { stringifyVisible } from '../security/invisible.js';
 
 export const OUTPUT_LIMIT_BYTES = 1_000_000 - 10_000;
 
@@ -22,7 +23,7 @@ export interface ActionOutputs {
 type OutputFinding = Finding & { log?: string };
 
 export function actionOutputs(logs: readonly NamedAnalysis[], limitBytes = OUTPUT_LIMIT_BYTES): ActionOutputs {
-  const all: OutputFinding[] = logs.flatMap(({ name, analysis }) => analysis.findings.map((f) => (logs.length > 1 ? { ...f, log: name } : f)));
+  const all: OutputFinding[] = logs.flatMap(({ name, analysis }) => analysis.report.findings.map((f) => (logs.length > 1 ? { ...f, log: name } : f)));
   const counts = countBySeverity(all);
   const errors = all.filter((f) => f.severity === 'error');
   return {
@@ -34,14 +35,14 @@ export function actionOutputs(logs: readonly NamedAnalysis[], limitBytes = OUTPU
 }
 
 export function compactFindings(findings: readonly OutputFinding[], limitBytes = OUTPUT_LIMIT_BYTES): string {
-  const full = JSON.stringify(findings);
+  const full = stringifyVisible(findings);
   if (Buffer.byteLength(full, 'utf8') <= limitBytes) return full;
   const trimmed = findings.map((f) => ({ ...f, evidence: f.evidence.slice(0, 3).map((e) => e.slice(0, 300)), fix: f.fix.slice(0, 2000), message: f.message.slice(0, 2000) }));
   // The longest prefix (the most important findings) that fits: `[` + items joined by `,` + `]`.
   const kept: string[] = [];
   let used = 2;
   for (const f of trimmed) {
-    const item = JSON.stringify(f);
+    const item = stringifyVisible(f);
     const size = Buffer.byteLength(item, 'utf8') + (kept.length > 0 ? 1 : 0);
     if (used + size > limitBytes) break;
     kept.push(item);

@@ -103,9 +103,23 @@ export class BuildahGrammar {
   private fail(line: LogLine): void {
     this.ctx.seeFormat('buildah');
     const message = line.text.replace(/^Error: /, '');
-    const id = this.step ?? (this.lastId > 0 ? this.offset + this.lastId : null);
+    const id = this.step ?? (this.lastId > 0 ? this.offset + this.lastId : this.namedStep(line, message));
     emitBuilderFailure(this.ctx, line.line, id, message, exitCodeOf(message));
     this.close();
+  }
+
+  /**
+   * A pasted error line with no `STEP` line before it still names the step: `building at STEP
+   * "RUN make": …`. It becomes the step the build failed at, so that the verdict names it.
+   */
+  private namedStep(line: LogLine, message: string): number | null {
+    const at = message.indexOf(FAILED_AT);
+    const end = message.lastIndexOf('": ');
+    if (at < 0 || end <= at + FAILED_AT.length) return null;
+    const instruction = message.slice(at + FAILED_AT.length, end).replace(/\\"/g, '"');
+    const id = this.ctx.nextId();
+    const header = { id, stage: null, index: null, total: null, instruction, platform: null, target: null, internal: false };
+    return this.ctx.startStep(line.line, header, 'buildah', line.text) ? id : null;
   }
 
   private close(): void {

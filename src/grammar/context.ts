@@ -94,7 +94,10 @@ export class ParseContext {
   /** Registers a step and announces it. Returns false when the registry is full (the step is ignored). */
   startStep(line: number, parsed: StepHeader, format: LogFormat, name: string = parsed.instruction): boolean {
     const header = this.withTarget(parsed);
-    if (!this.byId.has(header.id) && this.byId.size >= MAX_STEPS) return false;
+    if (!this.byId.has(header.id) && this.byId.size >= MAX_STEPS) {
+      this.emit({ type: 'step-not-listed', line, id: header.id });
+      return false;
+    }
     this.byId.set(header.id, { name, format, finished: false, streamed: false, lastSeconds: 0 });
     if (this.byName.size < MAX_STEPS) this.byName.set(name, header.id);
     if (header.id > this.maxId) this.maxId = header.id;

@@ -90,9 +90,16 @@ export class BuildModelBuilder {
    */
   lineTime: number | undefined = undefined;
   private errors = 0;
+  private jobCanceled: number | null = null;
+  /** Steps past MAX_STEPS: where the first one began and their ids (counted up to MAX_STEPS more). */
+  private notListedFrom: number | null = null;
+  private readonly notListed = new Set<number>();
 
   apply(event: BuildEvent): void {
     switch (event.type) {
+      case 'step-not-listed':
+        this.notListedStep(event.id, event.line);
+        return;
       case 'format':
         if (this.format === 'unknown' || (!FRAMED_FORMATS.has(this.format) && FRAMED_FORMATS.has(event.format))) this.format = event.format;
         return;
@@ -100,6 +107,8 @@ export class BuildModelBuilder {
         this.started(event.header, event.line, event.startedAt);
         return;
       case 'step-output': {
+        // Unframed, it continues the step that was running (the classic builder): still the runner's line.
+        if (event.seconds === null) this.noteCancel(event.text, event.line);
         const step = this.stepFor(event.id, event.line);
         if (step === undefined) return;
         step.lastLine = event.line;
@@ -140,7 +149,11 @@ export class BuildModelBuilder {
           step.error = event.message;
           step.exitCode = exitCodeOf(event.message);
           // A log cut before the step's header: the error still names the command it ran.
-          if (step.instruction === '') step.instruction = runInstructionOf(event.message) ?? '';
+          if (step.instruction === '') {
+            step.instruction = runInstructionOf(event.message) ?? '';
+            // A RUN the error names is a Dockerfile step, not BuildKit's own work.
+            if (step.instruction !== '') step.internal = false;
+          }
         }
         if (event.seconds !== null) step.seconds = event.seconds;
         const clock = this.clockOf(event.id);
@@ -174,8 +187,14 @@ export class BuildModelBuilder {
         this.solved(event.error);
         return;
       case 'text':
+        this.noteCancel(event.text, event.line);
         return;
     }
+  }
+
+  /** GitHub Actions' `##[error]The operation was canceled.` (the marker is gone by now; `Error: ` as the web view copies it). */
+  private noteCancel(text: string, line: number): void {
+    if (text.length < 40 && /^(?:Error: )?The operation was canceled\.\s*$/.test(text)) this.jobCanceled = line;
   }
 
   /** The step with this id as it stands now (the rule engine asks while the log streams). */
@@ -213,6 +232,10 @@ export class BuildModelBuilder {
       cacheHitRatio: this.cacheHitRatio(steps),
       lintWarnings: [...this.lintWarnings],
       lines,
+      // Only when the CI canceled the job: a model of an ordinary build is the same as before.
+      ...(this.jobCanceled === null ? {} : { jobCanceled: this.jobCanceled }),
+      // Only when steps were left out: a model of an ordinary build is the same as before.
+      ...(this.notListedFrom === null ? {} : { stepsNotListed: { fromLine: this.notListedFrom, count: this.notListed.size } }),
     };
   }
 
@@ -224,7 +247,10 @@ export class BuildModelBuilder {
       if (startedAt !== undefined) this.clockOf(header.id).startedAt ??= startedAt;
       return;
     }
-    if (this.steps.size >= MAX_STEPS) return;
+    if (this.steps.size >= MAX_STEPS) {
+      this.notListedStep(header.id, line);
+      return;
+    }
     const step = emptyStep(header, line);
     step.start = round(this.clock);
     this.steps.set(header.id, step);
@@ -235,6 +261,13 @@ export class BuildModelBuilder {
       clock.startedAt = this.lineTime;
       clock.lastStamp = this.lineTime;
     }
+  }
+
+  /** A step past MAX_STEPS: not listed, but said so (analyze.ts reports where and how many). */
+  private notListedStep(id: number, line: number): void {
+    if (this.steps.has(id)) return;
+    this.notListedFrom ??= line;
+    if (this.notListed.size < MAX_STEPS) this.notListed.add(id);
   }
 
   /** A line of a step timed by CI stamps moves its end. */

@@ -68,6 +68,8 @@ export interface SolveError {
 
 export type BuildEvent =
   | { type: 'format'; format: LogFormat }
+  /** A step the grammar did not register: MAX_STEPS were already (the model says so in the report). */
+  | { type: 'step-not-listed'; line: number; id: number }
   | {
       type: 'step-started';
       line: number;
@@ -164,6 +166,17 @@ export interface BuildModel {
   lintWarnings: { rule: string; message: string; dockerfileLine: number | null }[];
   /** Lines read, and whether anything recognisable was found. */
   lines: number;
+  /**
+   * Raw line number of a CI runner's `The operation was canceled.` (GitHub Actions'
+   * `##[error]The operation was canceled.`: the job was canceled or hit its time limit), null or
+   * absent when the log has none.
+   */
+  jobCanceled?: number | null;
+  /**
+   * Steps beyond the MAX_STEPS the model keeps (src/model/framing.ts): the log line of the first
+   * one left out, and how many were (counted up to MAX_STEPS). Null or absent when none were.
+   */
+  stepsNotListed?: { fromLine: number; count: number } | null;
 }
 
 export type Severity = 'error' | 'warning' | 'notice';

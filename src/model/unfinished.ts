@@ -8,12 +8,51 @@ import type { BuildModel, Step } from './types.js';
 export function unfinishedStep(model: Pick<BuildModel, 'format' | 'steps' | 'failedStep' | 'solveError'>): Step | null {
   if (model.format === 'plain-text' || model.format === 'unknown') return null;
   if (model.failedStep !== null || model.solveError !== null) return null;
+    // A step in error means the build failed, whatever else still runs.
+  if (model.steps.some((s) => s.status === 'error')) return null;
+  return lastActive(model.steps, ['running']);
+}
+
+/** The step that was running last (a Dockerfile step rather than BuildKit's bookkeeping around it). */
+function lastActive(steps: readonly Step[], statuses: readonly Step['status'][]): Step | null {
   let last: Step | null = null;
-  for (const step of model.steps) {
-    if (step.status === 'error') return null;
-    if (step.status !== 'running' || step.id === IMPLICIT_STEP_ID) continue;
-    // A Dockerfile step is the better answer than BuildKit's own bookkeeping around it.
+  for (const step of steps) {
+    if (!statuses.includes(step.status) || step.id === IMPLICIT_STEP_ID) continue;
     if (last === null || (last.internal && !step.internal) || (last.internal === step.internal && step.lastLine > last.lastLine)) last = step;
   }
   return last;
+}
+
+/** BuildKit's answer to a cancel: `ERROR: failed to solve: Canceled: context canceled`, `#5 CANCELED`. */
+const CANCELED = /\bcancel(?:l)?ed\b/i;
+
+/**
+ * A CI job canceled or stopped by its time limit (`##[error]The operation was canceled.`): the
+ * build did not fail of itself, even when BuildKit reports the cancel as an error.
+ */
+export function canceledByJob(model: Pick<BuildModel, 'steps' | 'failedStep' | 'solveError' | 'jobCanceled'>): boolean {
+  if (model.jobCanceled === undefined || model.jobCanceled === null) return false;
+  if (model.failedStep === null && model.solveError === null) return true;
+  const failed = model.steps.find((s) => s.id === model.failedStep);
+  return CANCELED.test(model.solveError?.message ?? '') && (failed === undefined || CANCELED.test(failed.error ?? ''));
+}
+
+export interface Stop {
+  /** `canceled`: the CI job was canceled or hit its time limit; `cut`: the log just ends. */
+  how: 'canceled' | 'cut';
+  /** Where the build was: the step running then, else the last step it finished; null before any. */
+  step: Step | null;
+  /** Whether `step` was still running (else the build was past it). */
+  running: boolean;
+}
+
+/** How a build that did not finish stopped, and where it was; null when it did not stop so. */
+export function howItStopped(model: Pick<BuildModel, 'format' | 'steps' | 'failedStep' | 'solveError' | 'jobCanceled'>): Stop | null {
+  if (canceledByJob(model)) {
+    const active = lastActive(model.steps, ['running', 'canceled', 'error']);
+    if (active !== null) return { how: 'canceled', step: active, running: true };
+    return { how: 'canceled', step: lastActive(model.steps, ['done', 'cached']), running: false };
+  }
+  const running = unfinishedStep(model);
+  return running === null ? null : { how: 'cut', step: running, running: true };
 }

@@ -2,18 +2,28 @@
 import type { BuildModel, Finding, Report } from '../model/types.js';
 import type { BuildFacts } from '../facts/types.js';
 import { reportedFacts } from '../facts/fact-view.js';
+import { IMPLICIT_STEP_ID } from '../model/implicit-step.js';
+
+/**
+ * Output outside any build step (a pasted tool log, the CI's lines around a build) is held by the
+ * build model's implicit step 0, which is no step of the build: the report lists no such step,
+ * and a finding in that output has `step: null`, as the contract says of findings outside any step.
+ */
+function stepOf(id: number | null): number | null {
+  return id === IMPLICIT_STEP_ID ? null : id;
+}
 
 export function buildReport(model: BuildModel, findings: Finding[], facts: BuildFacts = {}): Report {
   return {
     version: 1,
     build: {
       format: model.format,
-      steps: model.steps.length,
-      failedStep: model.failedStep,
+      steps: model.steps.filter((s) => s.id !== IMPLICIT_STEP_ID).length,
+      failedStep: stepOf(model.failedStep),
       seconds: model.seconds,
       facts: reportedFacts(facts, model),
     },
-    steps: model.steps.map((s) => ({
+    steps: model.steps.filter((s) => s.id !== IMPLICIT_STEP_ID).map((s) => ({
       id: s.id,
       stage: s.stage,
       index: s.index,
@@ -25,6 +35,6 @@ export function buildReport(model: BuildModel, findings: Finding[], facts: Build
       target: s.target,
       platform: s.platform,
     })),
-    findings,
+    findings: findings.map((f) => (f.step === IMPLICIT_STEP_ID ? { ...f, step: null } : f)),
   };
 }

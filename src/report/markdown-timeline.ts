@@ -2,11 +2,12 @@
 // cache-hit ratio, the critical path, time lost, and a Mermaid gantt of the build.
 import { markdownTable } from 'markdown-table';
 import type { BuildModel, Finding } from '../model/types.js';
-import { buildTimeline, type Timeline } from '../timeline/timeline.js';
+import { buildTimeline, type StageSources, type Timeline } from '../timeline/timeline.js';
+import { IMPLICIT_STEP_ID } from '../model/implicit-step.js';
 import { barRows } from '../timeline/bars.js';
 import { renderGantt } from '../timeline/mermaid.js';
 import { codeBlock, codeSpan, escapeText } from '../security/markdown-escape.js';
-import { formatSeconds, plural, shortStepLabel } from './markdown-words.js';
+import { formatSeconds, nowrap, plural, shortStepLabel } from './markdown-words.js';
 
 /** Where the section is shown: GitHub renders Mermaid in comments and summaries, not everywhere. */
 export type TimelineSurface = 'summary' | 'comment' | 'markdown';
@@ -17,6 +18,8 @@ export interface TimelineOptions {
   slowest?: number;
   /** The findings, for time lost to causes they name (pip backtracking). */
   findings?: readonly Finding[];
+  /** The Dockerfiles, for the stage graph (which stage waited for which). */
+  dockerfiles?: StageSources;
 }
 
 const DEFAULT_SLOWEST = 5;
@@ -50,25 +53,39 @@ function timelineFacts(timeline: Timeline): string[] {
  * a collapsed Mermaid gantt (GitHub renders Mermaid in PR comments, job summaries and Markdown files).
  */
 export function renderTimelineMarkdown(model: BuildModel, options: TimelineOptions): string {
-  const timeline = buildTimeline(model, options.findings ?? []);
-  const rows = barRows(timeline, options.slowest ?? DEFAULT_SLOWEST, 16);
+  const timeline = buildTimeline(model, options.findings ?? [], options.dockerfiles);
+  if (!timeline.timed) {
+    // The classic builder and podman print no times: bars at "0.0s" and "~0.0s lost" would be made up.
+    if (!model.steps.some((s) => !s.internal)) return '';
+    return ['#### Where the time went', '', `The log carries no times: the builder prints none, and its lines carry no CI timestamps. ${cacheLine(model)}`].join('\n');
+  }
+  const width = 16;
+  const rows = barRows(timeline, options.slowest ?? DEFAULT_SLOWEST, width);
   if (rows.length === 0 && model.cacheHitRatio === null) return '';
   const byId = new Map(model.steps.map((s) => [s.id, s] as const));
   const out = ['#### Where the time went', ''];
   if (rows.length > 0) {
-    // `#12` in prose would link issue 12: the step number goes in code.
-    const table = rows.map(({ step, bar }) => {
+    // `#12` in prose would link issue 12: the step number goes in code. Bars sit on the build's
+    // clock (░ before the step started), so steps that ran at the same time overlap.
+    const table = rows.map(({ step, lead, bar }) => {
       const s = byId.get(step.id);
-      const label = s ? shortStepLabel(s, 80) : step.label;
-      return [formatSeconds(step.seconds), bar, codeSpan(`#${step.id}`), codeSpan(label, { inTable: true }), `${step.status}${step.critical ? ' · critical' : ''}`];
+      const label = step.id === IMPLICIT_STEP_ID ? '(output outside any build step)' : s ? shortStepLabel(s, 80) : step.label;
+      return [
+        nowrap(formatSeconds(step.seconds)),
+        `${'░'.repeat(lead)}${bar}`,
+        step.id === IMPLICIT_STEP_ID ? '—' : codeSpan(`#${step.id}`),
+        codeSpan(label, { inTable: true }),
+        nowrap(`${step.status}${step.critical ? ' · critical' : ''}`),
+      ];
     });
     out.push(markdownTable([['Time', '', 'Step', 'Instruction', 'Status'], ...table], { align: ['r', 'l', 'r', 'l', 'l'], alignDelimiters: false }), '');
+    if (rows.some((r) => r.lead > 0)) out.push('Bars on the build\'s clock, ░ before the step started: bars that overlap ran at the same time.', '');
   }
   out.push(cacheLine(model));
   const facts = timelineFacts(timeline);
   if (facts.length > 0) out.push('', ...facts.map((f) => `- ${f}`));
   if (rows.length > 1) {
-    // The gantt's labels are already reduced to characters Mermaid gives no meaning to (mermaid.ts).
+    // The gantt's labels are escaped the way Mermaid documents (mermaid.ts).
     const chart = codeBlock(renderGantt(timeline, { maxSteps: 12 }).split('\n'), 'mermaid');
     out.push('', '<details><summary>Timeline chart</summary>', '', chart, '', '</details>');
   }

@@ -7,6 +7,15 @@ export { plural, shorten, shortStepLabel };
 
 export const SEVERITY_MARK: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 
+/**
+ * A short table cell that must not break across lines ("1m 47s", "⚠️ warning"): GitHub gives a
+ * table's text columns the room and squeezes the short ones, which then wrap at their spaces (and
+ * hyphens: "tool-output"). Non-breaking spaces and hyphens keep them whole.
+ */
+export function nowrap(text: string): string {
+  return text.replace(/ /g, '\u00a0').replace(/-/g, '\u2011');
+}
+
 export function formatSeconds(seconds: number | null): string {
   return seconds === null ? '?' : formatSpan(seconds);
 }
@@ -39,13 +48,39 @@ export function firstSentence(markdown: string, max = 160): string {
     // "…, as follows:" announces a block the cell cannot hold: bring its first line in, short.
     const first = firstOfBlock(all, next);
     text = first === null ? `${text.slice(0, -1)}.` : `${text} ${first}`;
-    if (text.length <= max) return text;
-    return balanceBackticks(shorten(text, max));
+      if (text.length <= max) return text;
+    return firstClause(text, max) ?? balanceBackticks(shorten(text, max));
   }
   const end = /[.!?](?:\s|$)/.exec(text);
   const sentence = end ? text.slice(0, end.index + 1) : text;
   if (sentence.length <= max) return sentence;
-  return balanceBackticks(shorten(sentence, max));
+  return firstClause(sentence, max) ?? balanceBackticks(shorten(sentence, max));
+}
+
+/** Where one step of a fix ends and the next (or an alternative) begins. */
+const CLAUSE_END = /(?:; | — |, (?:or|and|but|then|so)\b)/g;
+
+/**
+ * A sentence too long for a cell, cut where a clause ends: "remove sm_35 from the arch list (the
+ * oldest this toolkit builds is sm_50) …", the first step of the fix, not "… if that GPU must be …".
+ * Only at a point outside parentheses, brackets and code spans; null when there is none.
+ */
+function firstClause(sentence: string, max: number): string | null {
+  return cutAt(sentence, max, CLAUSE_END) ?? cutAt(sentence, max, /, /g);
+}
+
+/** The text before the last match of `boundary` that fits, outside brackets and code spans. */
+function cutAt(sentence: string, max: number, boundary: RegExp): string | null {
+  let best: number | null = null;
+  for (const m of sentence.matchAll(boundary)) {
+    if (m.index > max - 2) break;
+    const head = sentence.slice(0, m.index);
+    const count = (c: string): number => head.split(c).length - 1;
+    if (count('(') !== count(')') || count('[') !== count(']') || count('`') % 2 !== 0) continue;
+    // A lead-in alone ("Fix the arch list") says nothing: the clause must hold a step.
+    if (head.length >= max / 3) best = m.index;
+  }
+  return best === null ? null : `${sentence.slice(0, best).trimEnd()} …`;
 }
 
 const BLOCK_START = /^ {0,3}(?:```|~~~|[-*+] |\d{1,9}\. )/;

@@ -10,12 +10,12 @@ import type { Analysis } from '../analyze.js';
 import type { BuildModel, Finding, Step } from '../model/types.js';
 import { codeBlock, codeSpan, escapeText, sanitizeInline, sanitizeMarkdown } from '../security/markdown-escape.js';
 import { renderTimelineMarkdown, type TimelineSurface } from './markdown-timeline.js';
-import { firstSentence, locationLabel, plural, SEVERITY_MARK, shortStepLabel } from './markdown-words.js';
+import { firstSentence, locationLabel, nowrap, plural, SEVERITY_MARK, shortStepLabel } from './markdown-words.js';
 import { countBySeverity } from './severity.js';
-import { verdictKind, type VerdictKind } from './recognised.js';
+import { stopOf, verdictKind, type VerdictKind } from './recognised.js';
 import { factsLine } from './facts-line.js';
-import { unfinishedStep } from '../model/unfinished.js';
 import { groupByTarget } from './target-groups.js';
+import { IMPLICIT_STEP_ID } from '../model/implicit-step.js';
 
 export interface MarkdownLimits {
   /** Rows of the findings table; the rest are counted in a line under it. */
@@ -74,10 +74,10 @@ export function verdictOf(analysis: Analysis): Verdict {
     return { kind, markdown: `${SEVERITY_MARK.error} Build failed${target}${step}${where}${why}` };
   }
   if (kind === 'unfinished') {
-    const running = unfinishedStep(model);
-    const what = running ? codeSpan(shortStepLabel(running)) : 'a step';
+    const stop = stopOf(model);
+    const what = stop.step ? codeSpan(shortStepLabel(stop.step)) : '';
     const why = findings[0] ? `: ${escapeText(findings[0].title)}` : '';
-    return { kind, markdown: `⏹ Build did not finish: the log ends while ${what} was still running${why}` };
+    return { kind, markdown: `⏹ Build did not finish: ${stop.text.replace('{step}', () => what)}${why}` };
   }
   if (kind === 'unrecognised') return { kind, markdown: '❔ No build output recognised in this log' };
   if (kind === 'tool-output') {
@@ -95,7 +95,8 @@ function whereCell(finding: Finding, steps: Map<number, Step>): string {
   const at = locationLabel(finding);
   if (at) parts.push(escapeText(at));
   const step = finding.step !== null ? steps.get(finding.step) : undefined;
-  if (step) parts.push(codeSpan(shortStepLabel(step), { inTable: true }));
+  if (finding.step === IMPLICIT_STEP_ID) parts.push('outside any build step');
+  else if (step) parts.push(codeSpan(shortStepLabel(step), { inTable: true }));
   return parts.join('<br>') || '—';
 }
 
@@ -108,7 +109,7 @@ export function findingsTable(findings: readonly Finding[], model: BuildModel, r
   const ordered: { f: Finding; target?: string | null }[] = groups === null ? findings.map((f) => ({ f })) : groups.flatMap((g) => g.findings.map((f) => ({ f, target: g.target })));
   const shown = ordered.slice(0, rows).map(({ f, target }) => {
     const cells = [
-      `${SEVERITY_MARK[f.severity]} ${f.severity}`,
+      nowrap(`${SEVERITY_MARK[f.severity]} ${f.severity}`),
       `**${escapeText(f.title)}**<br>${codeSpan(f.ruleId, { inTable: true })}`,
       whereCell(f, steps),
       f.fix ? sanitizeInline(firstSentence(f.fix)) : '',
@@ -135,7 +136,8 @@ export function findingDetails(finding: Finding, model: BuildModel, limits: Mark
   const head = [`${SEVERITY_MARK[finding.severity]} <b>${escapeText(finding.title)}</b>`, `<code>${escapeText(finding.ruleId)}</code>`];
   if (at) head.push(escapeText(at));
   const out = ['<details>', `<summary>${head.join(' · ')}</summary>`, ''];
-  if (step) out.push(`Step ${codeSpan(`#${step.id} ${shortStepLabel(step, 120)}`)}`, '');
+  if (finding.step === IMPLICIT_STEP_ID) out.push('In the output outside any build step.', '');
+  else if (step) out.push(`Step ${codeSpan(`#${step.id} ${shortStepLabel(step, 120)}`)}`, '');
   if (finding.message) out.push(sanitizeMarkdown(bounded(finding.message, limits.textLength)), '');
   if (finding.retryable) out.push('_A retry can help: the cause is passing (network, registry, runner)._', '');
   if (finding.evidence.length > 0) {
@@ -173,7 +175,7 @@ export function reportParts(analysis: Analysis, options: PartsOptions): ReportPa
     facts: factsMarkdown(analysis),
     table: findingsTable(findings, model, limits.tableRows),
     details: findings.map((f) => findingDetails(f, model, limits)),
-    timeline: renderTimelineMarkdown(model, { surface: options.surface, findings }),
+    timeline: renderTimelineMarkdown(model, { surface: options.surface, findings, dockerfiles: analysis.dockerfiles }),
   };
 }
 

@@ -12,7 +12,9 @@ import { render, type RenderOptions } from './render.js';
 import { renderSarif } from './sarif.js';
 import { countBySeverity } from './severity.js';
 import { plural } from './step-words.js';
+import { nowrap } from './markdown-words.js';
 import { codeSpan } from '../security/markdown-escape.js';
+import { stringifyVisible } from '../security/invisible.js';
 import { verdictKind, type VerdictKind } from './recognised.js';
 import type { Report } from '../model/types.js';
 
@@ -103,7 +105,7 @@ function markdownSummary(summary: MergedSummary): string {
     '| --- | --- | ---: | ---: | ---: | --- |',
   ];
   for (const row of summary.logs) {
-    out.push(`| ${codeSpan(row.log, { inTable: true })} | ${MARKS[row.verdict]} ${row.verdict} | ${row.errors} | ${row.warnings} | ${row.notices} | ${row.topRule ? `\`${row.topRule}\`` : ''} |`);
+    out.push(`| ${codeSpan(row.log, { inTable: true })} | ${nowrap(`${MARKS[row.verdict]} ${row.verdict}`)} | ${row.errors} | ${row.warnings} | ${row.notices} | ${row.topRule ? `\`${row.topRule}\`` : ''} |`);
   }
   return out.join('\n') + '\n';
 }
@@ -111,7 +113,7 @@ function markdownSummary(summary: MergedSummary): string {
 /** The output for one or more analysed logs, in one format. */
 export function renderLogs(logs: readonly NamedAnalysis[], format: OutputFormat, options: MultiRenderOptions): string {
   if (format === 'sarif') {
-    return JSON.stringify(renderSarif(logs.map((l) => l.analysis), { dockerfile: options.dockerfile ?? null }), null, 2) + '\n';
+    return stringifyVisible(renderSarif(logs.map((l) => l.analysis), { dockerfile: options.dockerfile ?? null }), 2) + '\n';
   }
   const only = logs.length === 1 ? logs[0] : undefined;
   if (only) return render(only.analysis, format, options);
@@ -124,7 +126,7 @@ export function renderLogs(logs: readonly NamedAnalysis[], format: OutputFormat,
         logs: logs.map(({ name, analysis }) => ({ log: name, report: analysis.report })),
         summary,
       };
-      return JSON.stringify(report, null, 2) + '\n';
+      return stringifyVisible(report, 2) + '\n';
     }
     case 'github':
       return logs.map(({ analysis }) => render(analysis, format, options)).join('');

@@ -2,7 +2,7 @@
 // pip or CMake log, or anything else) says nothing about a build's outcome: "passed" would be a guess.
 import { IMPLICIT_STEP_ID } from '../model/implicit-step.js';
 import type { BuildModel, Finding } from '../model/types.js';
-import { unfinishedStep } from '../model/unfinished.js';
+import { canceledByJob, howItStopped, unfinishedStep, type Stop } from '../model/unfinished.js';
 
 /** No step of a build in the log: empty or binary input, or text outside any build step. */
 export function noBuildSteps(model: Pick<BuildModel, 'format' | 'steps'>): boolean {
@@ -19,18 +19,36 @@ export function unrecognisedInput(model: Pick<BuildModel, 'format' | 'steps'>, f
  * What a log says about its build, the same for every report:
  * - `failed`: a step failed, the solve failed, or an error-level finding;
  * - `unfinished`: the log ends while a step still runs, with no failure in it (a job time limit,
- *   a cancel, a paste cut short);
+ *   a cancel, a paste cut short), or the CI says it canceled the job (even when BuildKit then
+ *   reports the cancel as an error);
  * - `passed`: build steps, all finished without an error;
  * - `tool-output`: no build steps but findings in the text (a pasted pip or CMake log);
  * - `unrecognised`: nothing this tool knows.
  */
 export type VerdictKind = 'failed' | 'unfinished' | 'passed' | 'tool-output' | 'unrecognised';
 
-export function verdictKind({ model, findings }: { model: Pick<BuildModel, 'format' | 'steps' | 'failedStep' | 'solveError'>; findings: readonly Finding[] }): VerdictKind {
+export function verdictKind({ model, findings }: { model: Pick<BuildModel, 'format' | 'steps' | 'failedStep' | 'solveError' | 'jobCanceled'>; findings: readonly Finding[] }): VerdictKind {
+  if (canceledByJob(model)) return 'unfinished';
   if (model.failedStep !== null || model.solveError !== null) return 'failed';
   if (unfinishedStep(model) !== null) return 'unfinished';
   if (findings.some((f) => f.severity === 'error')) return 'failed';
   if (model.format === 'unknown' || unrecognisedInput(model, findings)) return 'unrecognised';
   if (noBuildSteps(model)) return 'tool-output';
   return 'passed';
+}
+
+/**
+ * What the verdict of a build that did not finish says after "Build did not finish: ", with
+ * `{step}` where the step goes (each report writes it its own way).
+ */
+export function stopWords(stop: Stop | null): { text: string; step: Stop['step'] } {
+  if (stop === null) return { text: 'the log ends while a step was still running', step: null };
+  if (stop.how === 'cut') return { text: 'the log ends while {step} was still running', step: stop.step };
+  const job = 'the CI job was canceled or hit its time limit';
+  if (stop.step === null) return { text: `${job} before any build step`, step: null };
+  return { text: `${job} ${stop.running ? 'while {step} was running' : 'after {step}'}`, step: stop.step };
+}
+
+export function stopOf(model: Parameters<typeof howItStopped>[0]): { text: string; step: Stop['step'] } {
+  return stopWords(howItStopped(model));
 }

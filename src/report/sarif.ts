@@ -9,14 +9,18 @@
 //   no Dockerfile line explains (the build as a whole, a secret printed somewhere in the log) is
 //   pinned to line 1 of the Dockerfile — the one given with `--dockerfile`, else the file other
 //   findings of the same log name, else `Dockerfile` — and says so in its message and in
-//   `properties.locationKnown: false`.
+//   `properties.locationKnown: false`. So is a finding on a file that is not a Dockerfile (a log's
+//   error block can name `.github/workflows/ci.yml:1` or `.env`): code scanning would raise an
+//   alert on that file.
 // - partialFingerprints hold a hash of what identifies the problem across runs (rule, Dockerfile,
 //   the step's instruction, the title), not of line numbers or timings, so that an alert survives
 //   an edit above it and a rerun of the build.
+import { IMPLICIT_STEP_ID } from '../model/implicit-step.js';
 import { createHash } from 'node:crypto';
 import type { Analysis } from '../analyze.js';
 import type { Finding, Location, Severity } from '../model/types.js';
 import { VERSION } from '../version.js';
+import { isDockerfileName } from '../dockerfile/build-dockerfiles.js';
 
 export interface SarifOptions {
   /** The Dockerfile the build used, workspace-relative: where build-wide findings are pinned. */
@@ -113,9 +117,15 @@ function describeRule(finding: Finding): SarifRule {
   return rule;
 }
 
+/** The finding's location when it is on a Dockerfile of the build (the one given, or one named like one). */
+function dockerfileLocation(finding: Finding, options: SarifOptions): Location | null {
+  const file = finding.location?.file;
+  return file !== undefined && (file === options.dockerfile || isDockerfileName(file)) ? finding.location : null;
+}
+
 function fallbackDockerfile(analysis: Analysis, options: SarifOptions): string {
   if (options.dockerfile) return options.dockerfile;
-  const named = analysis.findings.find((f) => f.location !== null)?.location?.file;
+  const named = analysis.findings.map((f) => dockerfileLocation(f, options)).find((l) => l !== null)?.file;
   return named ?? 'Dockerfile';
 }
 
@@ -149,7 +159,8 @@ export function renderSarif(analyses: Analysis[], options: SarifOptions = {}): S
         ruleIndex.set(finding.ruleId, index);
         rules.push(describeRule(finding));
       }
-      const location: Location = finding.location ?? { file: fallback, line: 1, endLine: 1 };
+      const known = dockerfileLocation(finding, options);
+      const location: Location = known ?? { file: fallback, line: 1, endLine: 1 };
       const file = pathToUri(location.file);
       // The same problem twice in one upload (two logs of one build) keeps distinct fingerprints.
       const base = fingerprint(finding, file, finding.step !== null ? (instructions.get(finding.step) ?? '') : '');
@@ -159,7 +170,7 @@ export function renderSarif(analyses: Analysis[], options: SarifOptions = {}): S
         ruleId: finding.ruleId,
         ruleIndex: index,
         level: LEVELS[finding.severity],
-        message: { text: messageText(finding, finding.location !== null) },
+        message: { text: messageText(finding, known !== null) },
         locations: [
           {
             physicalLocation: {
@@ -170,8 +181,8 @@ export function renderSarif(analyses: Analysis[], options: SarifOptions = {}): S
         ],
         partialFingerprints: { [FINGERPRINT_KEY]: `${base}:${occurrence}` },
         properties: {
-          locationKnown: finding.location !== null,
-          step: finding.step,
+          locationKnown: known !== null,
+          step: finding.step === IMPLICIT_STEP_ID ? null : finding.step,
           retryable: finding.retryable,
           evidence: finding.evidence.slice(0, MAX_EVIDENCE),
         },

@@ -23,6 +23,8 @@
 // decoded), so entities do not stop them: a zero-width joiner (U+200D) after `@` / before the
 // number of `#1` breaks the pattern while the text still reads the same.
 
+import { INVISIBLE_CLASS } from './invisible.js';
+
 /** U+200D: invisible, breaks `@name` and `#123` auto-linking. */
 export const ZWJ = '\u200d';
 
@@ -34,9 +36,8 @@ export const ZWJ = '\u200d';
  */
 const TEXT_SPECIALS = /[&<>"'`\\*_[\]()#|~!{}+=:-]/g;
 
-/** C0/C1 control characters (not tab), DEL, and bidirectional overrides ("Trojan Source"). */
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** C0/C1 control characters (not tab), DEL, and the bidi and zero-width set of invisible.ts. */
+const INVISIBLE = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}]`, 'g');
 
 const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
 

@@ -3,17 +3,20 @@
 // the secrets it knows on stdout, but not what this tool sends through the API, and not secrets
 // it was never told about.
 //
-// Cost: one case-insensitive literal test per line (SECRET_PREFILTER); only the few lines that
-// pass it are scanned. Every scan is linear in the line's length.
+// Cost: two literal tests per line (token prefixes at a word start; scan words in any case); only
+// the few lines that pass one run the scans it calls for. Every scan is linear in the line's length.
 import type { Finding } from '../model/types.js';
 import {
   SECRET_LABELS,
-  SECRET_PREFILTER,
   TOKEN_GROUP_KINDS,
   TOKEN_PATTERN,
   isAwsSecretName,
   isPlaceholderValue,
   isSecretName,
+  keyShaped,
+  mayHoldNamedSecret,
+  mayHoldToken,
+  needsCredentialShape,
   type SecretKind,
 } from './secret-patterns.js';
 
@@ -25,6 +28,8 @@ const MAX_LINES_LISTED = 10;
 const MAX_EVIDENCE = 3;
 /** Lines masked whole after a BEGIN line with no END: a PEM key is ~30–100 lines. */
 const MAX_KEY_LINES = 200;
+/** Lines looked at for the value of a name that ended the line before (`password:` ⏎ value). */
+const MAX_VALUE_LOOKAHEAD = 3;
 
 interface Seen {
   lines: number[];
@@ -35,6 +40,9 @@ interface Seen {
 }
 
 const NAME_CHAR = /[A-Za-z0-9_.-]/;
+/** The commands whose short options carry a password (maskCommandPasswords). */
+const LOGIN = /login/i;
+const CURL = /curl/i;
 const VALUE_END = /[\s"'`,;&|)}\]]/;
 
 function isNameChar(ch: string | undefined): boolean {
@@ -52,33 +60,107 @@ function framePrefix(text: string): string {
   return j > i + 1 && text[j] === ' ' ? text.slice(0, j + 1) : '';
 }
 
-/** Base64 body lines of a PEM block (and its `Proc-Type:` / `DEK-Info:` headers). */
-function looksLikeKeyMaterial(body: string): boolean {
-  const trimmed = body.trim();
-  if (trimmed === '' || trimmed.startsWith('Proc-Type:') || trimmed.startsWith('DEK-Info:') || trimmed.startsWith('Comment:')) return true;
-  return trimmed.length <= 100 && /^[A-Za-z0-9+/=]+$/.test(trimmed);
+/** `#12 ` of a BuildKit line (framed output or a step's own line), '' for other lines. */
+function stepTag(text: string): string {
+  if (text[0] !== '#') return '';
+  let i = 1;
+  while (i < text.length && text[i]! >= '0' && text[i]! <= '9') i++;
+  return i > 1 && text[i] === ' ' ? text.slice(0, i + 1) : '';
+}
+
+/**
+ * A BuildKit line that is the log's structure, not a step's output (`#12 DONE 1.2s`,
+ * `#12 ERROR: …`, `#12 CACHED`, `#12 [builder 2/5] RUN …`): the output a key block was in has
+ * moved on.
+ */
+function isStructureLine(text: string, tag: string): boolean {
+  if (tag === '') return false;
+  const rest = text.slice(tag.length);
+  return rest.startsWith('DONE') || rest.startsWith('ERROR') || rest.startsWith('CANCELED') || rest.startsWith('CACHED') || rest.startsWith('[');
+}
+
+/** A secret's name ending the line (`Password:`, `password: |`, `TOKEN=`): the value is on the next line. */
+function nameEndingLine(body: string): boolean {
+  let end = body.length;
+  while (end > 0 && (body[end - 1] === ' ' || body[end - 1] === '\t')) end--;
+  // A YAML block scalar (`password: |`, `key: >-`) puts the value on the next line too.
+  let k = end;
+  while (k > 0 && (body[k - 1] === '-' || body[k - 1] === '+')) k--;
+  if (k > 0 && (body[k - 1] === '|' || body[k - 1] === '>')) {
+    end = k - 1;
+    while (end > 0 && body[end - 1] === ' ') end--;
+  }
+  const sep = body[end - 1];
+  if (sep !== ':' && sep !== '=') return false;
+  let nameEnd = end - 1;
+  if (body[nameEnd - 1] === '"' || body[nameEnd - 1] === "'") nameEnd--;
+  let start = nameEnd;
+  while (start > 0 && nameEnd - start < 128 && isNameChar(body[start - 1])) start--;
+  return start < nameEnd && isSecretName(body.slice(start, nameEnd));
 }
 
 export class Redactor {
   private readonly seen = new Map<SecretKind, Seen>();
-  /** Inside a private-key block: lines masked until its END line. */
+  /** Inside a private-key block: lines masked until its END line (-1: not in one). */
   private keyLines = -1;
+  /** The step tag (`#11 `) of the BEGIN line: only that step's output is the key's. */
+  private keyTag = '';
+  /** A secret's name ended a line: its value is the next line of the same step. */
+  private pendingValue: { tag: string; left: number } | null = null;
 
   /** Returns `text` with every secret in it masked (the same string when there is none). */
   redact(text: string, line: number): string {
     if (this.keyLines >= 0) {
-      const masked = this.continueKeyBlock(text);
+      const masked = this.continueKeyBlock(text, line);
       if (masked !== null) return masked;
     }
-    if (!SECRET_PREFILTER.test(text)) return text;
+    if (this.pendingValue !== null) {
+      const masked = this.continueValue(text, line);
+      if (masked !== null) return masked;
+    }
+    // The two cheap tests decide which scans run: most lines of a build pass neither.
+    const tokens = mayHoldToken(text);
+    const named = mayHoldNamedSecret(text);
+    if (!tokens && !named) return text;
     const found = new Set<SecretKind>();
-    let out = this.maskPrivateKey(text, found);
-    out = this.maskTokens(out, found);
-    out = this.maskUrlCredentials(out, found);
-    out = this.maskAuthorization(out, found);
-    out = this.maskAssignments(out, found);
+    let out = text;
+    if (named) out = this.maskPrivateKey(out, found);
+    if (tokens) out = this.maskTokens(out, found);
+    if (named) {
+      out = this.maskUrlCredentials(out, found);
+      out = this.maskAuthorization(out, found);
+      out = this.maskCommandPasswords(out, found);
+      out = this.maskAssignments(out, found);
+    }
+    if (this.keyLines < 0 && nameEndingLine(out.slice(framePrefix(out).length))) this.pendingValue = { tag: stepTag(out), left: MAX_VALUE_LOOKAHEAD };
     for (const kind of found) this.record(kind, line, out);
     return out;
+  }
+
+  /** The line after `password:`: its text is the value, masked whole (the frame kept). */
+  private continueValue(text: string, line: number): string | null {
+    const pending = this.pendingValue!;
+    const tag = stepTag(text);
+    // Another step's line in between (BuildKit interleaves steps): not the value, keep waiting.
+    if (pending.tag !== '' && tag !== pending.tag) {
+      if (--pending.left <= 0) this.pendingValue = null;
+      return null;
+    }
+    const frame = framePrefix(text);
+    const body = text.slice(frame.length);
+    if (isStructureLine(text, tag)) {
+      this.pendingValue = null;
+      return null;
+    }
+    if (body.trim() === '') {
+      if (--pending.left <= 0) this.pendingValue = null;
+      return text;
+    }
+    this.pendingValue = null;
+    if (isPlaceholderValue(body.trim())) return null;
+    const masked = frame + body.slice(0, body.length - body.trimStart().length) + MASK;
+    this.record('secret-assignment', line, masked);
+    return masked;
   }
 
   private record(kind: SecretKind, line: number, masked: string): void {
@@ -91,8 +173,19 @@ export class Redactor {
     if (s.evidence.length < MAX_EVIDENCE) s.evidence.push(masked.length > 500 ? masked.slice(0, 500) + '…' : masked);
   }
 
-  /** A line inside a private-key block: masked whole, its BuildKit frame kept (counted once, at BEGIN). */
-  private continueKeyBlock(text: string): string | null {
+  /**
+   * A line inside a private-key block: masked whole up to the END line, whatever it looks like
+   * (an encrypted key's headers, a mangled body), its BuildKit frame kept (counted once, at BEGIN).
+   * The block ends at its END line, after MAX_KEY_LINES, or when its step's output ends; another
+   * step's line in between is left as it is.
+   */
+  private continueKeyBlock(text: string, _line: number): string | null {
+    const tag = stepTag(text);
+    if (isStructureLine(text, tag) && (this.keyTag === '' || tag === this.keyTag)) {
+      this.keyLines = -1; // the step ended before the key did: the block was cut off
+      return null;
+    }
+    if (this.keyTag !== '' && tag !== this.keyTag) return null; // another step's output
     const frame = framePrefix(text);
     const body = text.slice(frame.length);
     const end = body.indexOf('-----END');
@@ -100,8 +193,7 @@ export class Redactor {
       this.keyLines = -1;
       return frame + (end > 0 ? MASK : '') + body.slice(end);
     }
-    if (!looksLikeKeyMaterial(body) || this.keyLines >= MAX_KEY_LINES) {
-      // The block was cut off (the step ended, the log moved on): this line is not part of it.
+    if (this.keyLines >= MAX_KEY_LINES) {
       this.keyLines = -1;
       return null;
     }
@@ -122,6 +214,7 @@ export class Redactor {
       return text.slice(0, afterHeader) + MASK + text.slice(end);
     }
     this.keyLines = 0;
+    this.keyTag = stepTag(text);
     return text.slice(0, afterHeader) + (afterHeader < text.length ? MASK : '');
   }
 
@@ -138,6 +231,65 @@ export class Redactor {
       }
       return MASK;
     });
+  }
+
+  /**
+   * Passwords given as short options, where the option alone does not say "password": `docker
+   * login -u U -p PW` (also podman, buildah, helm, skopeo, oras, `-p=PW`) and `curl -u user:pw` /
+   * `curl --user user:pw` (the part after the first `:`). Only on a line that names the command:
+   * `-p` and `-u` mean something else elsewhere (`docker run -p 80:80`, `-u 1000:1000`).
+   */
+  private maskCommandPasswords(text: string, found: Set<SecretKind>): string {
+    const login = LOGIN.test(text);
+    const curl = CURL.test(text);
+    if (!login && !curl) return text;
+    const spans: [number, number][] = [];
+    const valueAt = (i: number): [number, number] => {
+      const quote = text[i] === '"' || text[i] === "'" ? text[i]! : '';
+      const start = quote ? i + 1 : i;
+      let end = start;
+      if (quote) {
+        while (end < text.length && end - start < 1024 && text[end] !== quote) end++;
+      } else while (end < text.length && !VALUE_END.test(text[end]!)) end++;
+      return [start, end];
+    };
+    const options = (names: readonly string[], take: (start: number, end: number) => void): void => {
+      for (const name of names) {
+        for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+          if (at > 0 && text[at - 1] !== ' ' && text[at - 1] !== '\t') continue;
+          let i = at + name.length;
+          if (text[i] === '=') i++;
+          else if (text[i] === ' ') while (text[i] === ' ') i++;
+          else continue;
+          const [start, end] = valueAt(i);
+          if (end > start) take(start, end);
+        }
+      }
+    };
+    if (login) {
+      options(['-p'], (start, end) => {
+        if (!isPlaceholderValue(text.slice(start, end)) && text[start] !== '-') spans.push([start, end]);
+      });
+    }
+    if (curl) {
+      options(['-u', '--user', '--proxy-user'], (start, end) => {
+        let colon = start; // searched within the value only: a line of `-u x` stays linear
+        while (colon < end && text[colon] !== ':') colon++;
+        if (colon >= end - 1 || isPlaceholderValue(text.slice(colon + 1, end))) return;
+        spans.push([colon + 1, end]);
+      });
+    }
+    if (spans.length === 0) return text;
+    spans.sort((a, b) => a[0] - b[0]);
+    let out = '';
+    let from = 0;
+    for (const [start, end] of spans) {
+      if (start < from) continue;
+      found.add('command-password');
+      out += text.slice(from, start) + MASK;
+      from = end;
+    }
+    return out + text.slice(from);
   }
 
   /** `scheme://user:password@host` → `scheme://user:****@host`. */
@@ -226,6 +378,7 @@ export class Redactor {
       const value = text.slice(valueStart, valueEnd);
       const inner = quote === '"' || quote === "'" ? value.slice(1, value.endsWith(quote) && value.length > 1 ? -1 : undefined) : value;
       if (isPlaceholderValue(inner)) return valueEnd;
+      if (needsCredentialShape(name) && !keyShaped(inner)) return valueEnd;
       spans.push([valueStart, valueEnd, isAwsSecretName(name) ? 'aws-secret-key' : 'secret-assignment']);
       return valueEnd;
     };
@@ -247,9 +400,10 @@ export class Redactor {
       const valueEnd = consider(nameBefore(nameEnd), nameEnd, valueStart);
       if (valueEnd > eq) eq = valueEnd - 1;
     }
-    // `"name": "value"` (JSON, compact or not) anywhere, and `name: value` (YAML) only where the
-    // name begins the line: in prose (`secret HF_TOKEN: not found`, `stat SECRET_TOKEN: no such
-    // file`) a name before a colon is an error message, not an assignment.
+    // `"name": "value"` (JSON, compact or not) anywhere, `name: value` (YAML) where the name begins
+    // the line, and an HTTP header in a quoted argument (`-H "X-Api-Key: …"`, `'PRIVATE-TOKEN: …'`):
+    // in prose (`secret HF_TOKEN: not found`, `stat SECRET_TOKEN: no such file`) a name before a
+    // colon is an error message, not an assignment.
     const bodyStart = framePrefix(text).length;
     const beginsLine = (start: number): boolean => {
       for (let k = bodyStart; k < start; k++) if (text[k] !== ' ' && text[k] !== '\t') return false;
@@ -260,7 +414,8 @@ export class Redactor {
       if (!quoted && text[colon + 1] !== ' ') continue;
       const nameEnd = quoted ? colon - 1 : colon;
       const start = nameBefore(nameEnd);
-      if (quoted ? text[start - 1] !== '"' : !beginsLine(start)) continue;
+      const header = !quoted && (text[start - 1] === '"' || text[start - 1] === "'");
+      if (quoted ? text[start - 1] !== '"' : !header && !beginsLine(start)) continue;
       let valueStart = colon + 1;
       while (text[valueStart] === ' ') valueStart++;
       const valueEnd = consider(start, nameEnd, valueStart);

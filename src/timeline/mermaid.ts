@@ -1,8 +1,9 @@
 // The timeline as a Mermaid gantt chart (rendered by GitHub in PR comments, Markdown files and
-// job summaries). Labels are log-derived text, so they are reduced to characters that cannot
-// end a statement, open a comment or directive, or close the code fence around the chart.
+// job summaries). Labels are log-derived text: every character that could end a statement, open
+// a comment or directive, or close the code fence around the chart is written as an entity code.
 import type { Timeline, TimelineStep } from './timeline.js';
 import { formatDuration } from './format-duration.js';
+import { IMPLICIT_STEP_ID } from '../model/implicit-step.js';
 
 export interface GanttOptions {
   /** Steps drawn individually, slowest first; the rest fold into one "other steps" bar per stage. */
@@ -12,17 +13,34 @@ export interface GanttOptions {
 }
 
 /**
- * Mermaid gantt syntax gives meaning to `:` (task metadata), `;` and newlines (statement ends),
- * `%%` (comments), `#…;` (entity codes), backticks (our fence), quotes and braces (directives).
- * Keep letters, digits, spaces and a few harmless punctuation marks; everything else becomes a space.
+ * Characters Mermaid's gantt syntax gives meaning to, written as the entity codes Mermaid documents
+ * ("Entity codes to escape characters": `#quot;`, `#35;`): `:` starts a task's metadata, `;` and
+ * newlines end a statement, `%%` opens a comment or directive, `#` an entity code; quotes, braces,
+ * angle brackets and backticks (our code fence) are written as codes too. Mermaid turns the codes
+ * into placeholders before it parses, so the label reads `apt-get update && apt-get install "x"`
+ * and nothing in it is syntax.
  */
+const ENTITY: Record<string, string> = {
+  '#': '#35;',
+  ';': '#59;',
+  ':': '#58;',
+  '%': '#37;',
+  '&': '#amp;',
+  '"': '#quot;',
+  '`': '#96;',
+  '<': '#lt;',
+  '>': '#gt;',
+  '{': '#123;',
+  '}': '#125;',
+};
+
 export function mermaidLabel(text: string, max = 60): string {
-  const cleaned = text
-    .replace(/[^\p{L}\p{N} _.,/=+()[\]@~'-]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const cut = cleaned.length > max ? `${cleaned.slice(0, max - 1).trimEnd()}…` : cleaned;
-  return cut || 'step';
+  // eslint-disable-next-line no-control-regex -- control characters become spaces
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/\s+/g, ' ').trim();
+  // Cut before escaping, so that no entity code is cut in half.
+  const cut = [...flat].length > max ? `${[...flat].slice(0, max - 1).join('').trimEnd()}…` : flat;
+  const escaped = cut.replace(/[#;:%&"`<>{}]/g, (c) => ENTITY[c]!);
+  return /[\p{L}\p{N}]/u.test(cut) ? escaped : 'step';
 }
 
 /** Seconds as the `HH:mm:ss` the chart's dateFormat reads (no time zone involved). */
@@ -58,7 +76,7 @@ export function renderGantt(timeline: Timeline, options: GanttOptions = {}): str
     const folded = steps.filter((s) => !shown.has(s.id));
     for (const s of steps.filter((x) => shown.has(x.id)).sort((a, b) => a.start - b.start)) {
       const tags = [s.status === 'error' ? 'crit' : s.critical ? 'active' : ''].filter(Boolean);
-      const label = mermaidLabel(`${s.id} ${s.label} ${formatDuration(s.seconds)}`, maxLabel);
+      const label = mermaidLabel(`${s.id === IMPLICIT_STEP_ID ? '' : `${s.id} `}${s.label} ${formatDuration(s.seconds)}`, maxLabel);
       lines.push(taskLine(label, tags, `t${++n}`, s.start, s.seconds));
     }
     if (folded.length > 0) {

@@ -2,6 +2,10 @@
 // them, and the time lost to causes we can name. Pure data; the renderers draw it.
 import { nativePlatform, platformArch } from '../rules/native-platform.js';
 import type { BuildModel, Finding, Step } from '../model/types.js';
+import { IMPLICIT_STEP_ID } from '../model/implicit-step.js';
+import { stepDependencies, type Dependencies, type StageGraph, type StageSources } from './dependencies.js';
+
+export type { StageSources };
 
 export interface TimelineStep {
   id: number;
@@ -30,6 +34,8 @@ export interface Timeline {
   criticalPath: number[];
   total: number;
   losses: TimeLoss[];
+  /** False when the log carries no times at all: no bars, no critical path, no time lost. */
+  timed: boolean;
 }
 
 /** QEMU user-mode emulation runs compiled code about ten times slower than native. */
@@ -42,70 +48,93 @@ function stageOf(step: Step): string {
   return step.stage === null && !step.internal ? step.target : `${step.target} ${stage}`;
 }
 
+/** Seconds a step took on the build's clock: a cache hit takes none. */
+function duration(s: Step): number {
+  if (s.cached) return 0;
+  return Math.max(0, s.seconds ?? (s.start !== null && s.end !== null ? s.end - s.start : 0));
+}
+
+function timelineStep(s: Step, start: number, end: number): TimelineStep {
+  return { id: s.id, stage: stageOf(s), label: s.instruction, platform: s.platform, start, end, seconds: end - start, cached: s.cached, status: s.status, critical: false };
+}
+
 /**
- * Places steps on one clock. The model gives start/end where the log allows (exact for rawjson,
- * estimated for plain progress); a step with neither is put after the latest end seen so far,
- * which is what print order means for a log without wall-clock times.
+ * Places steps on the clock the log gives (rawjson's exact times, a CI's line stamps); a step with
+ * neither start nor end is put after the latest end seen so far, which is what print order means.
  */
-function place(steps: Step[]): TimelineStep[] {
+function placeByClock(steps: readonly Step[]): TimelineStep[] {
   const placed: TimelineStep[] = [];
   let latest = 0;
   for (const s of steps) {
-    const seconds = Math.max(0, s.seconds ?? (s.start !== null && s.end !== null ? s.end - s.start : 0));
+    const seconds = duration(s);
     const start = s.start ?? (s.end !== null ? Math.max(0, s.end - seconds) : latest);
     const end = s.end ?? start + seconds;
     latest = Math.max(latest, end);
-    placed.push({
-      id: s.id,
-      stage: stageOf(s),
-      label: s.instruction,
-      platform: s.platform,
-      start,
-      end,
-      seconds: end - start,
-      cached: s.cached,
-      status: s.status,
-      critical: false,
-    });
+    placed.push(timelineStep(s, start, end));
   }
   return placed;
 }
 
 /**
- * The chain of steps that decided the total time. Plain logs carry no dependency graph, so the
- * chain is rebuilt from timing: from the step that ended last, step back to the step that ended
- * latest no later than the current one started (a step of the same stage wins a tie, since steps
- * of one stage run in order), until nothing ran before.
+ * Places steps as BuildKit schedules them: each starts as soon as every step it waited for has
+ * ended. Plain progress prints durations but no start times, and the start its print order
+ * suggests is late whenever another stage's output came first: parallel stages then look
+ * sequential. Iterative (no recursion on a hostile log's long chains); a cycle, which no real
+ * build has, is cut where it closes.
  */
-export function criticalPath(steps: readonly TimelineStep[]): number[] {
-  const timed = steps.filter((s) => s.end > s.start || !s.cached);
-  if (timed.length === 0) return [];
-  const tolerance = 0.05;
-  let current = timed.reduce((a, b) => (b.end > a.end || (b.end === a.end && b.seconds > a.seconds) ? b : a));
+function placeByDependencies(steps: readonly Step[], { deps, floating }: StageGraph): TimelineStep[] {
+  const byId = new Map(steps.map((s) => [s.id, s] as const));
+  const end = new Map<number, number>();
+  const start = new Map<number, number>();
+  const visiting = new Set<number>();
+  for (const root of steps) {
+    const stack = [root.id];
+    while (stack.length > 0) {
+      const id = stack[stack.length - 1]!;
+      if (end.has(id)) {
+        stack.pop();
+        continue;
+      }
+      visiting.add(id);
+      const waiting = (deps.get(id) ?? []).filter((d) => byId.has(d) && !end.has(d) && !visiting.has(d));
+      if (waiting.length > 0) {
+        stack.push(...waiting);
+        continue;
+      }
+      const floor = floating.has(id) ? (byId.get(id)!.start ?? 0) : 0;
+      const begin = Math.max(floor, ...(deps.get(id) ?? []).map((d) => end.get(d) ?? 0));
+      start.set(id, begin);
+      end.set(id, begin + duration(byId.get(id)!));
+      visiting.delete(id);
+      stack.pop();
+    }
+  }
+  return steps.map((s) => timelineStep(s, start.get(s.id) ?? 0, end.get(s.id) ?? 0));
+}
+
+/**
+ * The chain of steps that decided the total time: from the step that ended last, step back to the
+ * step it waited for that ended last, until it waited for nothing. Steps that took no time (cache
+ * hits) are links of the chain but not shown in it.
+ */
+export function criticalPath(steps: readonly TimelineStep[], deps: Dependencies = new Map()): number[] {
+  if (steps.length === 0) return [];
+  const byId = new Map(steps.map((s) => [s.id, s] as const));
+  let current = steps.reduce((a, b) => (b.end > a.end || (b.end === a.end && b.seconds > a.seconds) ? b : a));
   const path = [current];
   const seen = new Set([current.id]);
   for (;;) {
     const from: TimelineStep = current;
-    let best: TimelineStep | null = null;
-    for (const s of timed) {
-      if (seen.has(s.id) || s.end > from.start + tolerance || s.seconds <= 0) continue;
-      if (
-        best === null ||
-        s.end > best.end + tolerance ||
-        (Math.abs(s.end - best.end) <= tolerance && s.stage === from.stage && best.stage !== from.stage)
-      ) {
-        best = s;
-      }
-    }
+    const before = (deps.get(from.id) ?? []).map((d) => byId.get(d)).filter((s): s is TimelineStep => s !== undefined && !seen.has(s.id));
+    const best = before.reduce<TimelineStep | null>((a, b) => (a === null || b.end > a.end || (b.end === a.end && b.stage === from.stage) ? b : a), null);
     if (best === null) break;
     path.push(best);
     seen.add(best.id);
     current = best;
   }
-  return path.reverse().map((s) => s.id);
+  return path.reverse().filter((s) => s.seconds > 0).map((s) => s.id);
 }
 
-/** The platform most steps ran on: emulation is anything else. */
 /** `COPY . .`, `ADD . /src`, `COPY --chown=1000 ./ /app`: a source that is the context's root. */
 function copiesWholeContext(instruction: string): boolean {
   const words = instruction.split(/\s+/);
@@ -121,7 +150,7 @@ function losses(model: BuildModel, findings: readonly Finding[]): TimeLoss[] {
   for (const f of findings) {
     if (f.ruleId !== 'pip/resolver-backtracking' || f.step === null) continue;
     const step = byId.get(f.step);
-    if (step?.seconds) out.push({ cause: 'pip-backtracking', step: step.id, seconds: step.seconds, detail: `pip backtracking in step ${step.id}` });
+    if (step?.seconds) out.push({ cause: 'pip-backtracking', step: step.id, seconds: step.seconds, detail: `pip backtracking ${step.id === IMPLICIT_STEP_ID ? 'in the output outside any build step' : `in step ${step.id}`}` });
   }
 
   // The same answer as the rules' (buildx/emulated-slow-step): the platform whose copies of the same
@@ -155,11 +184,27 @@ function losses(model: BuildModel, findings: readonly Finding[]): TimeLoss[] {
   return out.sort((a, b) => b.seconds - a.seconds);
 }
 
-export function buildTimeline(model: BuildModel, findings: readonly Finding[] = []): Timeline {
-  const steps = place(model.steps.filter((s) => !s.internal || (s.seconds ?? 0) >= 1));
-  const path = criticalPath(steps);
+/** Formats whose times are estimated from print order, not read from a clock. */
+const ESTIMATED: ReadonlySet<BuildModel['format']> = new Set(['buildkit-plain', 'buildkit-tty']);
+
+/** Whether the log carries any time at all: the classic builder and podman print none. */
+export function hasTimes(model: Pick<BuildModel, 'seconds' | 'steps'>): boolean {
+  return model.seconds !== null || model.steps.some((s) => s.seconds !== null && !s.internal);
+}
+
+export function buildTimeline(model: BuildModel, findings: readonly Finding[] = [], sources: StageSources = {}): Timeline {
+  if (!hasTimes(model)) return { steps: [], criticalPath: [], total: 0, losses: [], timed: false };
+  const graph = stepDependencies(model.steps, sources);
+  const all = ESTIMATED.has(model.format) ? placeByDependencies(model.steps, graph) : placeByClock(model.steps);
+  const byId = new Map(model.steps.map((s) => [s.id, s] as const));
+  const path = criticalPath(all, graph.deps);
+  const steps = all.filter((t) => {
+    const s = byId.get(t.id)!;
+    return !s.internal || (s.seconds ?? 0) >= 1;
+  });
+  const shown = new Set(steps.map((s) => s.id));
   const onPath = new Set(path);
   for (const s of steps) s.critical = onPath.has(s.id);
   const total = model.seconds ?? steps.reduce((m, s) => Math.max(m, s.end), 0);
-  return { steps, criticalPath: path, total, losses: losses(model, findings) };
+  return { steps, criticalPath: path.filter((id) => shown.has(id)), total, losses: losses(model, findings), timed: true };
 }

@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { SECRET_LOG_DOCKERFILE, secretLogs } from '../security/secret-formats.js';
+import { fakeDocker, recordedId, recordedSession } from '../support/fake-docker.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'bkd-action-'));
@@ -39,6 +41,10 @@ class FakeGitHub {
   readOnly = false;
   /** Answer 502 to this many requests first. */
   failNext = 0;
+  /** Store the next created comment, then answer 502 (GitHub failing after the write). */
+  failAfterCreate = false;
+  /** Answer the next create with HTTP 200 and an HTML page (a proxy answering for GitHub). */
+  htmlOnCreate = false;
   private nextId = 500;
   private server: Server = createServer((req, res) => void this.handle(req, res));
 
@@ -83,6 +89,13 @@ class FakeGitHub {
       const perPage = Number(url.searchParams.get('per_page') ?? '30');
       return this.send(res, 200, this.comments.slice((page - 1) * perPage, page * perPage));
     }
+    if (req.method === 'DELETE' && edit) {
+      const before = this.comments.length;
+      this.comments = this.comments.filter((x) => x.id !== Number(edit[1]));
+      res.writeHead(this.comments.length < before ? 204 : 404);
+      res.end();
+      return;
+    }
     if ((req.method === 'POST' && list) || (req.method === 'PATCH' && edit)) {
       if (this.readOnly) return this.send(res, 403, { message: 'Resource not accessible by integration' });
       if (edit) {
@@ -91,8 +104,18 @@ class FakeGitHub {
         c.body = body?.body ?? '';
         return this.send(res, 200, c);
       }
+      if (this.htmlOnCreate) {
+        this.htmlOnCreate = false;
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<html><body>Sign in to the proxy</body></html>');
+        return;
+      }
       const c = { id: this.nextId++, body: body?.body ?? '', user: { login: 'github-actions[bot]', type: 'Bot' } };
       this.comments.push(c);
+      if (this.failAfterCreate) {
+        this.failAfterCreate = false;
+        return this.send(res, 502, { message: 'Server Error' });
+      }
       return this.send(res, 201, c);
     }
     return this.send(res, 404, { message: 'Not Found' });
@@ -134,7 +157,11 @@ let apiUrl = '';
 const github = new FakeGitHub();
 let runs = 0;
 
-async function runAction(inputs: Record<string, string>, event: { name: string; payload: unknown } = { name: 'pull_request', payload: prPayload() }): Promise<ActionRun> {
+async function runAction(
+  inputs: Record<string, string>,
+  event: { name: string; payload: unknown } = { name: 'pull_request', payload: prPayload() },
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<ActionRun> {
   const dir = join(work, `run-${++runs}`);
   execFileSync('mkdir', ['-p', join(dir, 'temp')]);
   const summaryFile = join(dir, 'step_summary');
@@ -160,6 +187,7 @@ async function runAction(inputs: Record<string, string>, event: { name: string; 
     GITHUB_RUN_ID: '4242',
     GITHUB_RUN_ATTEMPT: '1',
     RUNNER_TEMP: join(dir, 'temp'),
+    ...extraEnv,
   };
   return new Promise((resolve) => {
     const child = execFile(process.execPath, [bundle], { cwd: root, env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
@@ -183,7 +211,8 @@ function prPayload() {
 }
 
 const sample = { 'log-file': sampleLog, dockerfile: sampleDockerfile };
-const writes = () => github.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+/** Requests that change something (GraphQL `viewer` is a POST that reads). */
+const writes = () => github.requests.filter((r) => r.method !== 'GET' && r.path !== '/graphql').map((r) => `${r.method} ${r.path}`);
 
 beforeAll(async () => {
   execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: root, env: { ...process.env, BUNDLE_OUTDIR: join(work, 'dist') } });
@@ -370,9 +399,154 @@ describe('the action, end to end', () => {
     expect(run.stdout).toMatch(/^::warning::buildkit-doctor: no log to analyse: cannot read missing\.log: no such file$/m);
   });
 
+  it('no input at all: build-ref auto reads this job\'s build records, each one log of the report', async () => {
+    const bin = fakeDocker(join(work, 'docker-records'), recordedSession());
+    // the pre step noted the job's start just before the three recorded builds
+    const run = await runAction({}, { name: 'push', payload: {} }, { PATH: `${bin}:${process.env.PATH}`, 'STATE_job-started': '2026-12-05T10:01:48Z' });
+    // two failed builds: fail-on error fails the step
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`build record ${recordedId('run-fails')} (test/engine/cases/run-fails): failed, 0.5s, 7/8 steps, 0% cached`);
+    expect(run.stdout).toMatch(/^::error title=Build step failed,file=test\/engine\/cases\/run-fails\/Dockerfile,line=4::/m);
+    expect(run.stdout).toMatch(/^::error title=COPY source not found in the build context,file=test\/engine\/cases\/copy-missing\/Dockerfile,line=3::/m);
+    expect(run.outputs['error-count']).toBe('2');
+    expect(JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8')).logs.map((l: { log: string }) => l.log)).toEqual([
+      `record ${recordedId('run-fails')} (test/engine/cases/run-fails)`,
+      `record ${recordedId('copy-missing')} (test/engine/cases/copy-missing)`,
+      `record ${recordedId('multistage-pass')} (test/engine/cases/multistage-pass)`,
+    ]);
+  });
+
+  it("build-ref: build-push-action's metadata reads that record from the builder it names", async () => {
+    const bin = fakeDocker(join(work, 'docker-builder'), recordedSession('--builder builder-1'));
+    const metadata = JSON.stringify({ 'buildx.build.ref': `builder-1/builder-10/${recordedId('copy-missing')}`, 'image.name': 'app:ci' });
+    const run = await runAction({ 'build-ref': metadata, 'fail-on': 'never' }, { name: 'push', payload: {} }, { PATH: `${bin}:${process.env.PATH}` });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^::error title=COPY source not found in the build context,file=test\/engine\/cases\/copy-missing\/Dockerfile,line=3::/m);
+    expect(run.outputs['error-count']).toBe('1');
+  });
+
+  it('build-ref with no docker: one line, then the if-no-log behaviour', async () => {
+    const empty = join(work, 'no-docker');
+    execFileSync('mkdir', ['-p', empty]);
+    const run = await runAction({ 'build-ref': 'auto', 'if-no-log': 'error' }, { name: 'push', payload: {} }, { PATH: empty });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error::buildkit-doctor: no log to analyse: no docker command on PATH: build records are read with "docker buildx history"/m);
+  });
+
   it('an invalid input fails the step with one line naming it', async () => {
     const run = await runAction({ ...sample, 'fail-on': 'sometimes' });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^::error::buildkit-doctor: input fail-on must be one of error, warning, notice, never \(got "sometimes"\)$/m);
+  });
+
+  it('every secret format through every channel: annotations, summary, comment, outputs, report.json, SARIF', async () => {
+    // Two formats to a log, each log a failed build quoting its secrets' line; 9 logs a run, so that
+    // each log's error annotation fits the 9 per level the action draws.
+    const workspace = join(work, 'secrets-ws');
+    execFileSync('mkdir', ['-p', workspace]);
+    writeFileSync(join(workspace, 'Dockerfile'), SECRET_LOG_DOCKERFILE);
+    const logs = secretLogs(2);
+    for (let group = 0; group * 9 < logs.length; group++) {
+      const batch = logs.slice(group * 9, group * 9 + 9);
+      const logDir = join(workspace, `group-${group}`);
+      execFileSync('mkdir', ['-p', logDir]);
+      for (const l of batch) writeFileSync(join(logDir, `${l.marker}.log`), l.log);
+      github.reset();
+      const run = await runAction(
+        { 'log-file': join(logDir, '*.log'), dockerfile: join(workspace, 'Dockerfile'), 'comment-key': `secrets_${group}`, 'fail-on': 'never' },
+        undefined,
+        { GITHUB_WORKSPACE: workspace },
+      );
+      expect(run.code, run.stdout).toBe(0);
+      expect(run.stdout).toMatch(/pull request #12: comment created/);
+      const annotations = run.stdout.split('\n').filter((line) => /^::(error|warning|notice) /.test(line)).join('\n');
+      const channels: Record<string, string> = {
+        annotations,
+        summary: run.summary,
+        comment: github.comments.find((c) => c.body.startsWith(`<!-- buildkit-doctor:comment key=secrets_${group} -->`))?.body ?? '',
+        outputs: JSON.stringify(run.outputs),
+        'report.json': readFileSync(run.outputs['report-file'] ?? '', 'utf8'),
+        sarif: readFileSync(run.outputs['sarif-file'] ?? '', 'utf8'),
+      };
+      for (const [channel, text] of Object.entries(channels)) {
+        expect(batch.filter((l) => l.secrets.some((secret) => text.includes(secret))).map((l) => l.marker), `${channel} leaks`).toEqual([]);
+        expect(batch.filter((l) => !text.includes(l.marker)).map((l) => l.marker), `${channel} reports every log`).toEqual([]);
+      }
+      // The job log too: the text report it prints quotes every line.
+      expect(batch.filter((l) => l.secrets.some((secret) => run.stdout.includes(secret))).map((l) => l.marker)).toEqual([]);
+    }
+  }, 120_000);
+
+  it('run: the wrapped command sees no INPUT_* variable and not the token', async () => {
+    github.reset();
+    const probe = 'env | grep -c -e "^INPUT_" -e "test-token" | sed "s/^/leaked-env-lines=/"; true';
+    const run = await runAction({ run: probe, comment: 'never', 'fail-on': 'never' }, undefined, { GITHUB_TOKEN: 'test-token', GH_TOKEN: 'test-token' });
+    expect(run.stdout).toMatch(/^leaked-env-lines=0$/m);
+  });
+
+  it('a log that names a workflow file or .env: no annotation on them, the summary still has the finding', async () => {
+    github.reset();
+    const log = join(work, 'other-file.log');
+    writeFileSync(log, [
+      '#1 [internal] load build definition from Dockerfile',
+      '#1 DONE 0.0s',
+      '#2 [1/1] RUN make',
+      '#2 0.100 make: *** [all] Error 2',
+      '#2 ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2',
+      '------',
+      ' > [1/1] RUN make:',
+      '------',
+      '.github/workflows/ci.yml:1',
+      '--------------------',
+      '   1 | >>> RUN make',
+      '--------------------',
+      'ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2',
+      '',
+    ].join('\n'));
+    const run = await runAction({ 'log-file': log, comment: 'never', 'fail-on': 'never' });
+    expect(run.stdout).not.toMatch(/^::(error|warning|notice) [^\n]*file=\.github/m);
+    expect(run.stdout).toMatch(/findings without a Dockerfile line \(summary only\)/);
+    expect(run.summary).toContain('Build failed');
+  });
+
+  it('a create that GitHub stored but answered 502: listed again and adopted, one comment', async () => {
+    github.reset();
+    github.failAfterCreate = true;
+    const run = await runAction({ ...sample, 'comment-key': 'stored', 'fail-on': 'never' });
+    const ours = github.comments.filter((c) => c.body.startsWith('<!-- buildkit-doctor:comment key=stored -->'));
+    expect(ours).toHaveLength(1);
+    expect(writes()).toEqual(['POST /repos/octo-org/cuda-app/issues/12/comments']);
+    expect(run.stdout).toMatch(/pull request #12: comment created \(id \d+\); the create had failed but GitHub had stored it/);
+  });
+
+  it('two of ours from earlier runs: one kept and edited, the other deleted; another bot\'s marker left alone', async () => {
+    github.reset();
+    const marker = '<!-- buildkit-doctor:comment key=dupes -->';
+    const bot = { login: 'github-actions[bot]', type: 'Bot' };
+    github.comments.push(
+      { id: 900, body: `${marker}\nold`, user: { login: 'other-app[bot]', type: 'Bot' } },
+      { id: 901, body: `${marker}\nold`, user: bot },
+      { id: 902, body: `${marker}\nold`, user: bot },
+    );
+    const run = await runAction({ ...sample, 'comment-key': 'dupes', 'fail-on': 'never' });
+    expect(writes()).toEqual(['DELETE /repos/octo-org/cuda-app/issues/comments/902', 'PATCH /repos/octo-org/cuda-app/issues/comments/901']);
+    expect(run.stdout).toContain('pull request #12: comment updated (id 901); deleted 1 duplicate of it (id 902)');
+    expect(github.comments.find((c) => c.id === 900)?.body).toBe(`${marker}\nold`);
+  });
+
+  it('a pull request that does not exist (404): says so, not "read-only"', async () => {
+    github.reset();
+    const payload = { ...prPayload(), number: 99, pull_request: { ...prPayload().pull_request, number: 99 } };
+    const run = await runAction({ ...sample, 'comment-key': 'nope', 'fail-on': 'never' }, { name: 'pull_request', payload });
+    expect(run.stdout).toMatch(/^::notice::buildkit-doctor: cannot comment on pull request #99 \(HTTP 404: Not Found\): no such pull request, or the token has no access to it/m);
+    expect(run.stdout).not.toContain('read-only');
+  });
+
+  it('a 200 whose body is not JSON: says what happened, not "comment created"', async () => {
+    github.reset();
+    github.htmlOnCreate = true;
+    const run = await runAction({ ...sample, 'comment-key': 'proxy', 'fail-on': 'never' });
+    expect(run.stdout).toMatch(/^::warning::buildkit-doctor: could not write the pull request comment: the GitHub API answered HTTP 200 to create comment with a body that is not a JSON comment \(text\/html\)/m);
+    expect(run.stdout).not.toMatch(/comment created/);
   });
 });

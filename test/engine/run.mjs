@@ -3,7 +3,7 @@
 // the findings (rule id, Dockerfile line, step). With --record the logs are written to
 // fixtures/real/<engine>/ (beside a copy of the Dockerfile) for the unit tests to read.
 //
-//   node test/engine/run.mjs [--record] [--engine current|old]... [--case NAME]... --cli PATH
+//   node test/engine/run.mjs [--record] [--engine current|old|latest]... [--case NAME]... --cli PATH
 //   node test/engine/run.mjs --fixtures [--engine …] [--case …] --cli PATH
 //     no engine: checks the recorded logs under fixtures/real/ against the same expectations
 //
@@ -13,21 +13,29 @@
 //                 docker-bake.hcl; "compose": `docker compose build` of its compose.yaml
 //   dockerfiles   bake / compose: { target: Dockerfile } (each recorded as NAME.TARGET.Dockerfile,
 //                 and given to the CLI as --dockerfile TARGET=PATH)
-//   engines       ["current", "old"] (default both)
+//   engines       ["current", "old", "latest"] (default all three)
 //   image         "busybox" (default) or "tools" (the debootstrap image with cmake, g++, pip, apt)
 //   context       the build context, relative to the case folder (default: the folder itself)
 //   buildArgs     extra `docker build` arguments; "{cuda}" stands for the host's CUDA toolkit
 //   expectExit    "success" (default) or "failure": the build itself must end so
-//   mustContain   { "all" | "current" | "old": [text…] }: the real tool printed what the case is about
+//   mustContain   { "all" | "current" | "old" | "latest": [text…] }: the real tool printed what the case is
+//                 about ("latest" falls back to "current": one grammar since BuildKit 0.11)
 //   expect        [{ ruleId, line?, step?, target? }] findings that must be there (step: a piece of
 //                 the failing instruction; target: the bake / compose target of that step, whose own
 //                 Dockerfile the line must be on); [] means no finding at all; null means only that the CLI
 //                 reads the log (nothing asserted on findings)
 //   mustNot       [ruleId…] rules that must not fire (a look-alike of what they are about)
 //   cachedRerun   build a second time: from the cache, no findings
-//   rawjson, tty  also record `--progress=rawjson` / `--progress=tty` (current engine)
-import { spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+//   rawjson, tty  also record `--progress=rawjson` / `--progress=tty` (current and latest engines)
+//   actionRecords on the latest engine, also run the bundled action on the build's records
+//
+// On the latest engine (buildx 0.29, build records) every plain build is also read back from its
+// build records by the CLI (`buildkit-doctor history`), and the cases marked `actionRecords` by
+// the bundled action too (`build-ref: auto`, its pre step's job start set to the build's start:
+// one process per case costs seconds, so a few cases stand for the rest), with a `docker` on PATH
+// that is the engine's own. Their findings must be the plain log's (rule id and Dockerfile line).
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,13 +47,22 @@ const cudaHome = process.env.BUILDKIT_DOCTOR_CUDA ?? '/usr/local/cuda-13.0';
 const BUILD_TIMEOUT_MS = 180_000;
 
 /** Each engine's fixture folder names the BuildKit it embeds and the daemon it ships in. */
+// latest: Debian's docker.io 28.5.2 reports its BuildKit as v0.0.0+unknown (built without the
+// version stamp); Docker 28.5.2 vendors BuildKit v0.25.2 (moby/moby#51397, Docker's release notes).
 const ENGINES = {
-  current: { fixtures: 'buildkit-0.13-dockerd-26.1', rawjson: true, namedContexts: true },
-  old: { fixtures: 'buildkit-0.8-dockerd-20.10', rawjson: false, namedContexts: false },
+  current: { fixtures: 'buildkit-0.13-dockerd-26.1', rawjson: true, tty: true, namedContexts: true },
+  old: { fixtures: 'buildkit-0.8-dockerd-20.10', rawjson: false, tty: false, namedContexts: false },
+  latest: { fixtures: 'buildkit-0.25-dockerd-28.5', rawjson: true, tty: true, namedContexts: true, records: true },
 };
 
+/** The texts a case's build must print on an engine. */
+function mustContainOn(kase, engine) {
+  const own = kase.mustContain?.[engine] ?? (engine === 'latest' ? kase.mustContain?.current : undefined);
+  return [...(kase.mustContain?.all ?? []), ...(own ?? [])];
+}
+
 function parseArgs(argv) {
-  const opts = { record: false, fixtures: false, engines: [], cases: [], cli: null };
+  const opts = { record: false, fixtures: false, engines: [], cases: [], cli: null, action: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--record') opts.record = true;
@@ -53,9 +70,12 @@ function parseArgs(argv) {
     else if (arg === '--engine') opts.engines.push(argv[++i]);
     else if (arg === '--case') opts.cases.push(argv[++i]);
     else if (arg === '--cli') opts.cli = argv[++i];
+    else if (arg === '--action') opts.action = argv[++i];
     else throw new Error(`unknown argument ${arg}`);
   }
   if (!opts.cli) throw new Error('--cli PATH (the bundled CLI) is required');
+  // the bundled action, beside the CLI
+  opts.action ??= join(dirname(resolve(opts.cli)), 'index.cjs');
   if (opts.engines.length === 0) opts.engines = Object.keys(ENGINES);
   for (const e of opts.engines) if (!(e in ENGINES)) throw new Error(`unknown engine ${e}`);
   return opts;
@@ -188,8 +208,68 @@ function checkReport(report, expect, { firstIsCause, mustNot = [], dockerfiles =
   return problems;
 }
 
+/**
+ * Several engines: one child process per engine, all at once (their daemons are independent, and
+ * a run waits on processes far more than it computes). Downloads and the tools rootfs are made
+ * first, once, so that the children never fetch the same file together.
+ */
+async function runEnginesAtOnce(opts, argv) {
+  const cases = loadCases(opts.cases);
+  for (const engine of opts.engines) {
+    const r = spawnSync('bash', [engineScript, 'install', engine], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 900_000 });
+    if (r.status !== 0) console.log(`buildkit-engine.sh install ${engine} failed (exit ${r.status})`);
+  }
+  if (cases.some((c) => c.image === 'tools')) {
+    const r = spawnSync('bash', [join(repo, 'scripts/engine/tools-image.sh'), 'rootfs'], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 900_000 });
+    if (r.status !== 0) console.log(`tools rootfs failed (exit ${r.status})`);
+  }
+  const others = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--engine') i++;
+    else others.push(argv[i]);
+  }
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  await Promise.all(
+    opts.engines.map(
+      (engine) =>
+        new Promise((done) => {
+          const child = spawn(process.execPath, [fileURLToPath(import.meta.url), ...others, '--engine', engine], {
+            stdio: ['ignore', 'pipe', 'inherit'],
+            env: { ...process.env, BUILDKIT_DOCTOR_ONE_ENGINE: '1' },
+          });
+          let rest = '';
+          const line = (text) => {
+            const m = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/.exec(text);
+            if (m) {
+              totals.passed += Number(m[1]);
+              totals.failed += Number(m[2]);
+              totals.skipped += Number(m[3] ?? 0);
+            } else console.log(text);
+          };
+          child.stdout.on('data', (chunk) => {
+            const lines = (rest + chunk).split('\n');
+            rest = lines.pop();
+            lines.forEach(line);
+          });
+          child.on('close', (code) => {
+            if (rest) line(rest);
+            if (code !== 0 && code !== 1) {
+              totals.failed++;
+              console.log(`FAIL ${engine} engine: the run ended with code ${code}`);
+            }
+            done();
+          });
+        }),
+    ),
+  );
+  console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped > 0 ? `, ${totals.skipped} skipped` : ''}`);
+  process.exitCode = totals.failed > 0 ? 1 : 0;
+}
+
 function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const opts = parseArgs(argv);
+  if (!opts.fixtures && opts.engines.length > 1 && !process.env.BUILDKIT_DOCTOR_ONE_ENGINE) return void runEnginesAtOnce(opts, argv);
   const cases = loadCases(opts.cases);
   const outRoot = opts.record || opts.fixtures ? join(repo, 'fixtures/real') : mkdtempSync(join(tmpdir(), 'buildkit-doctor-engine-logs-'));
   let passed = 0;
@@ -253,7 +333,7 @@ function runsOf(kase, engine) {
   // the one build that is meant to hit the cache the previous one filled
   if (kase.cachedRerun) runs.push({ progress: 'plain', base: `${kase.name}-cached`, ext: 'log', expect: [], cached: true });
   if (kase.rawjson && ENGINES[engine].rawjson) runs.push({ progress: 'rawjson', base: kase.name, ext: 'rawjson', expect: kase.expect });
-  if (kase.tty && engine === 'current') runs.push({ progress: 'tty', base: kase.name, ext: 'tty', expect: null });
+  if (kase.tty && ENGINES[engine].tty) runs.push({ progress: 'tty', base: kase.name, ext: 'tty', expect: null });
   return runs;
 }
 
@@ -310,6 +390,7 @@ function runCase(kase, engine, docker, outDir, opts, report) {
     if (!run.cached) spawnSync(docker, ['builder', 'prune', '--all', '--force'], { stdio: 'ignore', timeout: 60_000 });
     const logPath = join(outDir, file);
     const started = Date.now();
+    const builtAfter = new Date(started - 5);
     const status = build(docker, kase, engine, run.progress, logPath);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const took = `${seconds} s`;
@@ -322,7 +403,7 @@ function runCase(kase, engine, docker, outDir, opts, report) {
       continue;
     }
     const log = readFileSync(logPath, 'utf8');
-    const missing = [...(kase.mustContain?.all ?? []), ...(kase.mustContain?.[engine] ?? [])].filter((t) => !log.includes(t));
+    const missing = mustContainOn(kase, engine).filter((t) => !log.includes(t));
     if (run.progress === 'plain' && missing.length > 0) {
       report(false, label, `the build did not print ${missing.map((m) => JSON.stringify(m)).join(', ')} (log: ${logPath})`);
       continue;
@@ -338,6 +419,96 @@ function runCase(kase, engine, docker, outDir, opts, report) {
     }
     const problems = checkReport(analysed.report, run.expect, { firstIsCause: expectFailure, mustNot: kase.mustNot, dockerfiles });
     report(problems.length === 0, label, problems.length === 0 ? took : `${problems.join('; ')} (${took})`);
+    if (ENGINES[engine].records && run.progress === 'plain') checkRecords(kase, docker, opts, analysed.report, builtAfter, label, report);
+  }
+}
+
+/** Where the lines of a report's findings are: `ruleId@line`, sorted, each once. */
+function placed(findings) {
+  return [...new Set(findings.map((f) => `${f.ruleId}@${f.location?.line ?? '-'}`))].sort();
+}
+
+/** A directory whose `docker` is the engine's own CLI (the wrapper pointed at its daemon). */
+function dockerOnPath(docker) {
+  const dir = join(dirname(docker), 'path');
+  mkdirSync(dir, { recursive: true });
+  if (!existsSync(join(dir, 'docker'))) symlinkSync(docker, join(dir, 'docker'));
+  return dir;
+}
+
+/** The ids of the records created since `after` (one per target of a bake or compose build). */
+function recordsSince(docker, after) {
+  const r = spawnSync(docker, ['buildx', 'history', 'ls', '--format', 'json'], { encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) return [];
+  return r.stdout
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l))
+    .filter((rec) => new Date(rec.created_at) >= after)
+    .map((rec) => rec.ref.slice(rec.ref.lastIndexOf('/') + 1));
+}
+
+/**
+ * The build just made, read back from its build records by the CLI (`history`: the latest record
+ * for a plain build, the refs of the build's records for bake / compose) and by the bundled action
+ * (`build-ref: auto`): the same findings on the same Dockerfile lines as the plain log gave.
+ */
+function checkRecords(kase, docker, opts, fromLog, after, label, report) {
+  const env = { ...process.env, PATH: `${dockerOnPath(docker)}:${process.env.PATH}` };
+  const want = placed(fromLog.findings ?? []);
+  const refs = kase.tool ? recordsSince(docker, after) : [];
+  // the CLI runs where the build ran: the record names its context relative to there
+  const cli = spawnSync(process.execPath, [resolve(opts.cli), 'history', ...refs, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', env, cwd: kase.dir, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+  let got;
+  try {
+    const out = JSON.parse(cli.stdout);
+    got = placed((out.logs ? out.logs.map((l) => l.report) : [out]).flatMap((r) => r.findings));
+  } catch {
+    got = null;
+  }
+  const cliProblem = cli.status !== 0 ? `exit ${cli.status}: ${cli.stderr.trim().split('\n').slice(-2).join(' | ')}` : got === null ? 'no JSON' : JSON.stringify(got) !== JSON.stringify(want) ? `findings ${got.join(', ') || 'none'}, the log gave ${want.join(', ') || 'none'}` : '';
+  report(cliProblem === '', `${label} → history (CLI)`, cliProblem);
+
+  if (!kase.actionRecords) return;
+  const action = runAction(opts.action, kase.dir, env, after);
+  const actionProblem = action.error ?? (JSON.stringify(action.placed) !== JSON.stringify(want) ? `findings ${action.placed.join(', ') || 'none'}, the log gave ${want.join(', ') || 'none'}` : '');
+  report(actionProblem === '', `${label} → build-ref auto (action)`, actionProblem);
+}
+
+/** The bundled action with no input but the pre step's job start: `build-ref: auto`. */
+function runAction(bundle, cwd, env, jobStarted) {
+  const temp = mkdtempSync(join(tmpdir(), 'bkd-engine-action-'));
+  const output = join(temp, 'output');
+  const summary = join(temp, 'summary');
+  writeFileSync(output, '');
+  writeFileSync(summary, '');
+  try {
+    const r = spawnSync(process.execPath, [bundle], {
+      cwd,
+      encoding: 'utf8',
+      timeout: 120_000,
+      maxBuffer: 64 * 1024 * 1024,
+      env: {
+        ...env,
+        'INPUT_FAIL-ON': 'never',
+        INPUT_COMMENT: 'never',
+        'INPUT_IF-NO-LOG': 'error',
+        GITHUB_ACTIONS: 'true',
+        GITHUB_WORKSPACE: cwd,
+        GITHUB_OUTPUT: output,
+        GITHUB_STEP_SUMMARY: summary,
+        GITHUB_EVENT_NAME: 'push',
+        RUNNER_TEMP: temp,
+        'STATE_job-started': jobStarted.toISOString(),
+      },
+    });
+    if (r.status !== 0) return { error: `action exited ${r.status}: ${r.stdout.split('\n').filter((l) => l.startsWith('::error')).join(' | ').slice(0, 300)}` };
+    const file = /^report-file<<(\S+)\n(.*)\n\1$/m.exec(readFileSync(output, 'utf8'))?.[2];
+    if (!file) return { error: `action wrote no report-file: ${r.stdout.split('\n').filter((l) => l.startsWith('::')).join(' | ').slice(0, 300)}` };
+    const out = JSON.parse(readFileSync(file, 'utf8'));
+    return { placed: placed((out.logs ? out.logs.map((l) => l.report) : [out]).flatMap((rep) => rep.findings)) };
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
   }
 }
 

@@ -23,6 +23,7 @@ describe('parseInputs', () => {
       commentKey: 'default',
       ifNoLog: 'warn',
       githubToken: '',
+      buildRef: null,
     });
   });
 

@@ -28,13 +28,14 @@ describe('job summary', () => {
   it('lists findings in a table: severity, problem, where, fix', () => {
     const { text } = renderJobSummary(one(analysis([makeFinding()])));
     expect(text).toContain('| Severity | Problem | Where | Fix |');
-    expect(text).toContain('| ❌ error | **nvcc does not support sm&#95;35**<br>`cuda/unsupported-arch` | Dockerfile&#58;14<br>`[builder 5/6] RUN nvcc -O3 -std=c++17 …` | Remove `sm_35` from the arch list. |');
+    // Short cells keep their words together: non-breaking spaces.
+    expect(text).toContain('| ❌\u00a0error | **nvcc does not support sm&#95;35**<br>`cuda/unsupported-arch` | Dockerfile&#58;14<br>`[builder 5/6] RUN nvcc -O3 -std=c++17 …` | Remove `sm_35` from the arch list. |');
   });
 
   it('shows slowest steps and the cache-hit ratio', () => {
     const { text } = renderJobSummary(one(analysis([makeFinding()])));
     expect(text).toContain('#### Where the time went');
-    expect(text).toMatch(/\| 1m 47s \| █+ \| `#2` \| `\[builder 2\/6\] RUN pip install/);
+    expect(text).toMatch(/\| 1m\u00a047s \| ░*█+[▏▎▍▌▋▊▉]? \| `#2` \| `\[builder 2\/6\] RUN pip install/);
     expect(text).toContain('cache hits 33% (1 of 3 Dockerfile steps)');
   });
 
@@ -99,7 +100,7 @@ describe('job summary', () => {
     ]);
     expect(verdict).toBe('failed');
     expect(text.split('\n')[0]).toBe('### ❌ 1 of 2 build logs failed');
-    expect(text).toContain('| `logs/amd64.log` | ❌ failed | 1 | 0 | 0 | nvcc does not support sm&#95;35 |');
+    expect(text).toContain('| `logs/amd64.log` | ❌\u00a0failed | 1 | 0 | 0 | nvcc does not support sm&#95;35 |');
     expect(text).toContain('#### `logs/arm64.log`\n\n**✅ Build passed**');
   });
 

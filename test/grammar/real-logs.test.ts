@@ -35,9 +35,11 @@ describe.each(logs)('%s', (file) => {
       expect(step.status, `#${step.id}`).toBe(end === undefined ? 'running' : status[end]);
     }
     // The last line of a failed build, in the generations recorded: `ERROR: failed to solve: …`,
-    // and docker 20.10's bare `failed to solve with frontend …`, `failed to compute cache key: …`,
+    // buildx 0.29's `ERROR: failed to build: failed to solve: …` (its bake and compose name the
+    // target: `ERROR: target trainer: failed to solve: …`, `target worker: failed to solve: …`), and
+    // docker 20.10's bare `failed to solve with frontend …`, `failed to compute cache key: …`,
     // `executor failed running […]`.
-    const failed = lines.some((l) => /^(?:ERROR: )?failed to (?:solve|compute cache key)|^executor failed running \[/.test(l));
+    const failed = lines.some((l) => /^(?:ERROR: )?(?:target [\w.-]+: )?(?:failed to build: )?failed to (?:solve|compute cache key)|^executor failed running \[/.test(l));
     expect(model.solveError !== null).toBe(failed);
     const stepFailed = [...ends.values()].includes('ERROR:');
     expect(model.failedStep !== null).toBe(stepFailed);

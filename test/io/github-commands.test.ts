@@ -29,6 +29,23 @@ describe('--format github', () => {
     expect(command).toContain('> ::error file=x::injected 100%25');
   });
 
+  it('annotates only a Dockerfile: a workflow file or .env named by the log gets a job annotation', () => {
+    for (const file of ['.github/workflows/ci.yml', '.env']) {
+      const command = findingCommand(finding({ location: { file, line: 1, endLine: 1 } }));
+      expect(command).not.toContain('file=');
+      expect(command).toMatch(/^::error title=/);
+    }
+    // The Dockerfile given with --dockerfile is annotated whatever its name.
+    expect(findingCommand(finding({ location: { file: 'build/recipe', line: 2, endLine: 2 } }), { dockerfile: 'build/recipe' })).toContain('file=build/recipe,line=2');
+  });
+
+  it('removes bidi and zero-width characters', () => {
+    const command = findingCommand(finding({ title: 'a\u202eb', message: 'c\u200bd\u2066e', evidence: ['f\ufeffg'] }));
+    expect(command).not.toMatch(/[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/);
+    expect(command).toContain('title=ab (');
+    expect(command).toContain('::cde');
+  });
+
   it('prints nothing for a build with no findings', () => {
     expect(renderGithubCommands(analysis([]))).toBe('');
   });

@@ -21,6 +21,13 @@ describe('SARIF 2.1.0', () => {
     expect(validate(log)).toEqual([]);
   });
 
+  it('a location on a file that is not a Dockerfile (a workflow, .env) is not an alert there', () => {
+    const log = renderSarif([analysis([finding({ location: { file: '.github/workflows/ci.yml', line: 1, endLine: 1 } })])], { dockerfile: 'docker/cuda.Dockerfile' });
+    const [result] = log.runs[0]!.results;
+    expect(result!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('docker/cuda.Dockerfile');
+    expect(result!.properties.locationKnown).toBe(false);
+  });
+
   it('describes each rule once, from its findings, with help text and a default level', () => {
     const log = renderSarif([analysis([finding(), finding({ step: 8 }), finding({ ruleId: 'buildkit/log-clipped', severity: 'notice', title: 'Log clipped' })])]);
     const { rules } = log.runs[0]!.tool.driver;

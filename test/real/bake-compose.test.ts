@@ -90,7 +90,8 @@ describe('bake: two targets, two Dockerfiles', () => {
   });
 
   it('text: the verdict names the failed target, each target\'s findings under its heading', async () => {
-    const text = renderText(await bake(), { color: false });
+    // Wide enough for the verdict on one line (at 80 columns it wraps after the step).
+    const text = renderText(await bake(), { color: false, width: 200 });
     const lines = text.split('\n');
     expect(lines[0]).toBe('✖ Build failed in target trainer at [trainer builder 4/4] RUN --network=none apt-get update && apt-get install -y … (trainer.Dockerfile:6)');
     const trainer = lines.indexOf('target trainer');
@@ -111,8 +112,8 @@ describe('bake: two targets, two Dockerfiles', () => {
     );
     const table = md.split('\n').filter((l) => l.startsWith('|'));
     expect(table[0]).toBe('| Target | Severity | Problem | Where | Fix |');
-    expect(table[2]).toMatch(/^\| `trainer` \| ❌ error \| \*\*apt package not found\*\*/);
-    expect(table[3]).toMatch(/^\| `api` \| ℹ️ notice \| \*\*Step output clipped by BuildKit\*\*/);
+    expect(table[2]).toMatch(/^\| `trainer` \| ❌\u00a0error \| \*\*apt package not found\*\*/);
+    expect(table[3]).toMatch(/^\| `api` \| ℹ️\u00a0notice \| \*\*Step output clipped by BuildKit\*\*/);
   });
 });
 
@@ -145,7 +146,7 @@ describe('compose: two services, two Dockerfiles', () => {
   });
 
   it('text: one group (the passing web has no finding), the verdict names worker', async () => {
-    const text = renderText(await compose(), { color: false });
+    const text = renderText(await compose(), { color: false, width: 200 });
     expect(text.split('\n')[0]).toBe('✖ Build failed in target worker at [worker 4/4] RUN pip3 install --no-index torch==2.3.1 (worker.Dockerfile:4)');
     expect(text).toContain('\ntarget worker\n');
     expect(text).not.toContain('\ntarget web\n');

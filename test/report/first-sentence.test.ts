@@ -35,3 +35,23 @@ describe('the fix in a table cell', () => {
     expect((cell.match(/`/g) ?? []).length % 2).toBe(0);
   });
 });
+
+describe('a fix whose first sentence is too long for a cell', () => {
+  // The fix of cuda/unsupported-arch on the demo build: 190 characters before its first full stop.
+  const fix =
+    'Fix the arch list: remove sm_35 from the arch list (the oldest this toolkit builds is sm_50), or, if that GPU must be supported, build on CUDA 11.8 (nvidia/cuda:11.8.0-devel-ubuntu22.04).\n\nIn the notation of each setting:';
+
+  it('shows its first step, cut where a clause ends, never in the middle of one', () => {
+    expect(firstSentence(fix)).toBe('Fix the arch list: remove sm_35 from the arch list (the oldest this toolkit builds is sm_50) …');
+  });
+
+  it('cuts at no boundary inside parentheses or a code span', () => {
+    const cell = firstSentence(`Set \`A=1; B=2\` in the stage (${'x '.repeat(20)}; y), then ${'rebuild the image '.repeat(8)}.`, 120);
+    expect(cell).toBe(`Set \`A=1; B=2\` in the stage (${'x '.repeat(20)}; y) …`);
+  });
+
+  it('with no clause boundary, at a comma outside brackets, still not in the middle of a clause', () => {
+    const cell = firstSentence(`Install the wheel built for this CUDA (cu121, cu124), ${'checking every import of the package '.repeat(4)}.`, 100);
+    expect(cell).toBe('Install the wheel built for this CUDA (cu121, cu124) …');
+  });
+});

@@ -35,15 +35,20 @@ describe('the verdict of the text report', () => {
   it('a failed build: the failing step, its Dockerfile line, and what broke', async () => {
     const text = await realText('nvcc-unsupported-arch');
     const [verdict, why] = firstLines(text, 2);
-    expect(verdict).toMatch(/^✖ Build failed at \[stage-0 4\/4\] RUN --mount=type=bind,from=cuda,target=\/usr\/local\/cuda-13\.0 .* \(Dockerfile:6\)$/);
+    // Shortened to fit 80 columns, the Dockerfile line kept.
+    expect(verdict).toMatch(/^✖ Build failed at \[stage-0 4\/4\] RUN --mount=type=bind,.* \(Dockerfile:6\)$/);
+    expect([...verdict!].length).toBeLessThanOrEqual(80);
     expect(why).toBe('  GPU architecture not supported by this CUDA version');
-    expect(text).toContain('error   GPU architecture not supported by this CUDA version  cuda/unsupported-arch');
+    // The rule id goes under a title it would push past 80 columns.
+    expect(text).toContain('error   GPU architecture not supported by this CUDA version\n        cuda/unsupported-arch\n');
   });
 
   it('a build that passed with a warning says so, and lists it', async () => {
     const text = await realText('cmake-cupti-notfound');
     expect(firstLines(text, 1)).toEqual(['✔ Build passed with 1 warning']);
-    expect(text).toContain('warning CUPTI headers found but libcupti.so missing  cmake/cupti-library-notfound');
+    // The title is the rule's to word; the line is the report's.
+    // Beside the title, or under it when the two would pass 80 columns.
+    expect(text).toMatch(/\nwarning CUPTI [^\n]+(?: {2}|\n {8})cmake\/cupti-library-notfound\n/);
     expect(text).toContain('        at Dockerfile:6');
   });
 
@@ -84,5 +89,66 @@ describe('the verdict of the text report', () => {
     expect(text.startsWith('✖ Build failed at [2/2] RUN echo')).toBe(true);
     expect(text).not.toContain('\u001b');
     expect(text).not.toContain('\u0007');
+  });
+});
+
+describe('verdicts that name the step', () => {
+  it('podman: the error line pasted alone names the STEP that failed, in the verdict and the JSON', async () => {
+    // The last three lines of a real podman 4.3 build: apt's error, then podman's.
+    const log = readFileSync(new URL('../../fixtures/real/podman-4.3/apt-unable-to-locate.log', import.meta.url), 'utf8').trimEnd().split('\n').slice(-3).join('\n');
+    const analysis = await analyzeStream(Readable.from([Buffer.from(log)]));
+    expect(renderText(analysis, { color: false }).split('\n')[0]).toMatch(/^✖ Build failed at RUN apt-get update && apt-get install -y/);
+    const { build, steps, findings } = analysis.report;
+    expect(steps).toHaveLength(1);
+    expect(build.failedStep).toBe(steps[0]!.id);
+    expect(findings[0]?.step).toBe(steps[0]!.id);
+  });
+
+  it('output outside any build step has no step number: null in JSON, no #0 step, said in words', async () => {
+    const analysis = await analyzeStream(Readable.from([readFileSync(new URL('../../fixtures/logs/unframed-nvcc.log', import.meta.url))]));
+    const { steps, findings } = analysis.report;
+    expect(steps.map((s) => s.id)).not.toContain(0);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.step === null)).toBe(true);
+    const text = renderText(analysis, { color: false });
+    expect(text).not.toContain('#0');
+    expect(text).toContain('        in the output outside any build step');
+    expect(renderMarkdown(analysis)).not.toContain('#0');
+  });
+
+  it.each([
+    ['canceled by a person', 'fixtures/rules/resources/job-timeout/nomatch-gha-canceled-by-user.log'],
+    ['stopped by the time limit', 'fixtures/rules/resources/job-timeout/match-gha-flash-attn-source-build.log'],
+  ])('an Actions log that ends with "The operation was canceled." (%s): the job stopped, at this step', async (_how, path) => {
+    const analysis = await analyzeStream(Readable.from([readFileSync(new URL(`../../${path}`, import.meta.url))]));
+    const verdict = renderText(analysis, { color: false, width: 200 }).split('\n')[0];
+    expect(verdict).toBe('⏹ Build did not finish: the CI job was canceled or hit its time limit while [3/4] RUN pip install --no-build-isolation flash-attn==2.6.3 was running');
+    expect(verdictOf(analysis).markdown).toMatch(/^⏹ Build did not finish: the CI job was canceled or hit its time limit while `\[3\/4\] RUN pip install/);
+  });
+
+  it('a job canceled outside any build step says so', async () => {
+    const analysis = await analyzeStream(Readable.from([readFileSync(new URL('../../fixtures/real-world/ci/actions-runner-shutdown-then-canceled.log', import.meta.url))]));
+    expect(verdictOf(analysis).markdown).toMatch(/^⏹ Build did not finish: the CI job was canceled or hit its time limit before any build step/);
+  });
+});
+
+describe('fitting the terminal', () => {
+  it('wraps messages and fixes at the width, cuts evidence and commands with …', async () => {
+    const analysis = await analyzeStream(Readable.from([readFileSync(new URL('../../fixtures/samples/cuda-multistage-failed.log', import.meta.url))]), {
+      dockerfile: parseDockerfile(readFileSync(new URL('../../fixtures/samples/Dockerfile', import.meta.url), 'utf8'), 'fixtures/samples/Dockerfile'),
+    });
+    for (const width of [60, 80, 120]) {
+      const lines = renderText(analysis, { color: false, width }).split('\n');
+      // Only a word longer than the room (a long code span) may stand out, alone on its line.
+      expect(lines.filter((l) => [...l].length > width && l.trim().replace(/^- /, '').includes(' '))).toEqual([]);
+    }
+    const text = renderText(analysis, { color: false });
+    // A command is cut, never wrapped onto a second line.
+    expect(text).toMatch(/\n {10}docker buildx build --target builder -t bkd-debug:builder --load -f f…\n/);
+    expect(text).toMatch(/\n {10}\| INFO: pip is looking at multiple versions of transformers to determ…\n/);
+    // The message, wrapped: no word lost.
+    const message = analysis.findings[0]!.message;
+    const body = text.split('\n').filter((l) => l.startsWith('        ') && !l.startsWith('          ')).map((l) => l.trim()).join(' ');
+    expect(body).toContain(message.replace(/\s+/g, ' '));
   });
 });

@@ -45,8 +45,18 @@ describe('bounds', () => {
   });
 
   test('steps are capped: 10,000 distinct vertices do not grow the model without bound', async () => {
-    const { model } = await analyzeStream(lines(10_000, (i) => `#${i + 1} [stage-${i} 1/1] RUN true`));
+    const { model, findings } = await analyzeStream(lines(10_000, (i) => `#${i + 1} [stage-${i} 1/1] RUN true`));
     expect(model.steps.length).toBeLessThanOrEqual(MAX_MODEL_STEPS);
+    // …and the report says where the listing stops (log line 5,001: the first step left out).
+    const notice = findings.find((f) => f.ruleId === 'report/steps-not-listed');
+    expect(notice?.severity).toBe('notice');
+    expect(notice?.message).toContain('stops at log line 5001');
+    expect(notice?.message).toContain('5,000 more steps are not listed');
+  });
+
+  test('a build within the step limit gets no such notice', async () => {
+    const { findings } = await analyzeStream(lines(100, (i) => `#${i + 1} [stage-${i} 1/1] RUN true`));
+    expect(findings.map((f) => f.ruleId)).not.toContain('report/steps-not-listed');
   });
 
   test('evidence cap per finding and findings cap per rule', async () => {

@@ -21,6 +21,17 @@ const secret = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9]{12,20}$/).map((s) => ({ token: `--build-arg DB_PASSWORD=${s}`, body: s })),
   fc.stringMatching(/^[A-Za-z0-9]{12,20}$/).map((s) => ({ token: `https://ci:${s}@nexus.example.com/simple`, body: s })),
   fc.constant({ token: `aws_secret_access_key = ${SECRETS.awsSecret}`, body: SECRETS.awsSecret }),
+  // Issue 19's formats.
+  fc.stringMatching(/^[A-Za-z0-9]{36}$/).map((s) => ({ token: `npm_${s}`, body: s })),
+  fc.stringMatching(/^[A-Za-z0-9_-]{20}$/).map((s) => ({ token: `glpat-${s}`, body: s })),
+  fc.stringMatching(/^[A-Za-z0-9_-]{35}$/).map((s) => ({ token: `AIza${s}`, body: s })),
+  fc.stringMatching(/^[A-Za-z0-9]{24}$/).map((s) => ({ token: `sk_live_${s}`, body: s })),
+  fc.stringMatching(/^[A-Za-z0-9]{48}$/).map((s) => ({ token: `sk-${s}`, body: s })),
+  fc.stringMatching(/^[A-Za-z0-9_-]{30}$/).map((s) => ({ token: `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.${s}`, body: s })),
+  fc.stringMatching(/^[A-Za-z0-9]{12,20}$/).map((s) => ({ token: `docker login -u ci -p ${s} ghcr.io`, body: s })),
+  fc.stringMatching(/^[A-Za-z0-9]{12,20}$/).map((s) => ({ token: `curl -u deploy:${s} https://x.example`, body: s })),
+  fc.stringMatching(/^[A-Za-z0-9]{16,32}$/).map((s) => ({ token: `curl -H "X-Api-Key: ${s}" https://x.example`, body: s })),
+  fc.stringMatching(/^[A-Za-z0-9]{12,20}$/).map((s) => ({ token: `export DB_PASS=${s}`, body: s })),
 );
 
 const hostileText = fc.constantFrom(

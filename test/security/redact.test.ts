@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { Redactor, MASK } from '../../src/security/redact.js';
 import { analyzeStream } from '../../src/analyze.js';
 import { SECRETS } from './secrets.js';
+import { MULTI_LINE_SECRETS, SECRET_FORMATS } from './secret-formats.js';
 
 function redactAll(lines: string[]): { out: string[]; redactor: Redactor } {
   const redactor = new Redactor();
@@ -41,7 +42,7 @@ describe('Redactor.redact: what is masked', () => {
     ['ENV, legacy space form', '#10 [2/3] ENV WANDB_API_KEY 0123456789abcdef0123456789abcdef01234567', '#10 [2/3] ENV WANDB_API_KEY ****'],
     ['ENV with a quoted value', '#10 [2/3] ENV NGC_API_KEY="nvapi-abcdefghijklmnop"', '#10 [2/3] ENV NGC_API_KEY="****"'],
     ['--password option', '#4 0.3 + docker login --username ci --password Sup3rS3cret registry.example.com', '#4 0.3 + docker login --username ci --password **** registry.example.com'],
-    ['npmrc auth token', '#4 0.3 //registry.npmjs.org/:_authToken=npm_abcdefghijklmnopqrstuvwxyz0123456789', '#4 0.3 //registry.npmjs.org/:_authToken=****'],
+    ['npmrc auth token', '#4 0.3 //registry.npmjs.org/:_authToken=npm_abcdefghijklmnopqrstuvwxyz0123456789', '#4 0.3 //registry.npmjs.org/:_authToken=npm_****'],
     ['Authorization header', 'curl -H "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc" https://api', 'curl -H "Authorization: Bearer ****" https://api'],
     ['YAML password', '#3 0.1 password: correct-horse-battery', '#3 0.1 password: ****'],
     [
@@ -123,6 +124,37 @@ describe('Redactor.redact: what is masked', () => {
   });
 });
 
+describe('Redactor.redact: every format of secret-formats.ts (issue 19)', () => {
+  test.each(SECRET_FORMATS.map((f) => [f.name, f] as const))('%s', (_name, format) => {
+    const { out, redactor } = redactAll([`#5 0.300 + ${format.text}`]);
+    expect(out[0]).not.toContain(format.secret);
+    expect(out[0]).toContain(MASK);
+    expect(out[0]!.startsWith('#5 0.300 + ')).toBe(true);
+    expect(redactor.findings().length).toBeGreaterThan(0);
+  });
+
+  test('a value on the line after its name, the other steps\' lines in between left alone', () => {
+    const { out, redactor } = redactAll(['#5 0.1 password:', '#6 0.1 Step 6 output', `#5 0.2 ${MULTI_LINE_SECRETS.nextLine.lines[1]}`, '#5 0.3 next']);
+    expect(out).toEqual(['#5 0.1 password:', '#6 0.1 Step 6 output', `#5 0.2 ${MASK}`, '#5 0.3 next']);
+    expect(redactor.findings()).toHaveLength(1);
+  });
+
+  test('YAML block scalar: `token: |` then the value', () => {
+    expect(redactAll(['  token: |', '    Hunter2Yaml9x', 'other']).out).toEqual(['  token: |', `    ${MASK}`, 'other']);
+  });
+
+  test('a key block with a line that is not base64: every line up to END is masked', () => {
+    const lines = MULTI_LINE_SECRETS.keyBlock.lines.map((l) => `#11 0.301 ${l}`);
+    const { out } = redactAll([...lines, '#11 DONE 0.4s']);
+    expect(out).toEqual(['#11 0.301 -----BEGIN RSA PRIVATE KEY-----', `#11 0.301 ${MASK}`, `#11 0.301 ${MASK}`, `#11 0.301 ${MASK}`, '#11 0.301 -----END RSA PRIVATE KEY-----', '#11 DONE 0.4s']);
+  });
+
+  test('a key block interleaved with another step: only its own step\'s lines are masked', () => {
+    const { out } = redactAll(['#11 0.1 -----BEGIN OPENSSH PRIVATE KEY-----', '#12 0.1 Collecting torch', '#11 0.1 b3Blbn: not base64', '#11 0.2 -----END OPENSSH PRIVATE KEY-----']);
+    expect(out).toEqual(['#11 0.1 -----BEGIN OPENSSH PRIVATE KEY-----', '#12 0.1 Collecting torch', `#11 0.1 ${MASK}`, '#11 0.2 -----END OPENSSH PRIVATE KEY-----']);
+  });
+});
+
 describe('Redactor.redact: what is left alone', () => {
   test.each([
     '#13 [2/5] ENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305',
@@ -138,6 +170,12 @@ describe('Redactor.redact: what is left alone', () => {
     '#19 0.1 https://github.com/org/repo.git@v1.2.3',
     '#20 0.1 if [ "$A" == "$B" ]; then echo ok; fi',
     '#21 [4/6] RUN apt-key adv --keyserver keyserver.ubuntu.com --recv-keys A4B469963BF863CC',
+    '#22 0.1 docker run -p 8080:80 -u 1000:1000 --rm app',
+    '#22 0.1 PWD=/workspace OLDPWD=/',
+    '#22 0.1 SSL_KEY=/etc/ssl/private/server.key CACHE_KEY=linux-pip-3f2a9c',
+    '#22 0.1 PASS: test-suite.sh',
+    '#22 0.1 Requirement already satisfied: scikit-learn in /usr/lib/python3/dist-packages',
+    '#22 0.1 Looking up sk-learn-extension-models in the index',
   ])('%s', (line) => {
     const { out, redactor } = redactAll([line]);
     expect(out[0]).toBe(line);
@@ -196,6 +234,21 @@ describe('through the whole pipeline', () => {
     const json = JSON.stringify(report);
     for (const secret of [SECRETS.hf, SECRETS.ghp, 'hunter2pass']) expect(json).not.toContain(secret);
     expect(report.findings.map((f) => f.ruleId)).toContain('security/secret-in-log');
+  });
+
+  test.each([
+    ['a run of JWT-like segments', 'eyJ' + 'eyJa.'.repeat(200_000)],
+    ['one endless JWT segment', 'eyJ' + 'a'.repeat(1_000_000)],
+    ['token prefixes after dashes', 'sk-'.repeat(300_000)],
+    ['prefixes glued together', 'ghp_glpat-npm_AIzaxoxb-'.repeat(40_000)],
+    ['names ending every line part', 'password: '.repeat(100_000)],
+    ['curl and login options', 'curl login -u a:b -p c '.repeat(40_000)],
+    ['curl -u values without a colon', 'curl' + ' -u aaaa'.repeat(120_000)],
+    ['unclosed quoted options', 'docker login' + ' -p "x'.repeat(150_000)],
+  ])('a 1 MB line of %s is redacted quickly (every scan linear)', (_name, line) => {
+    const start = performance.now();
+    new Redactor().redact(line, 1);
+    expect(performance.now() - start).toBeLessThan(5_000);
   });
 
   test('a 1 MB line of "=" and secret-ish names is redacted quickly', () => {

@@ -115,6 +115,21 @@ describe('mermaid gantt', () => {
     expect(gantt.split('\n').every((l) => !/^\s*click\b/.test(l))).toBe(true);
   });
 
+  it('keeps &&, quotes and colons, as the entity codes Mermaid documents', () => {
+    const label = mermaidLabel('RUN apt-get update && echo "a: b"; echo 50% #1', 80);
+    expect(label).toBe('RUN apt-get update #amp;#amp; echo #quot;a#58; b#quot;#59; echo 50#37; #35;1');
+    // Mermaid's encodeEntities turns each `#…;` into a placeholder before parsing: what is left is plain text.
+    expect(label.replace(/#\w+;/g, '')).not.toMatch(/[:;#%"&`<>{}]/);
+    const gantt = renderGantt(buildTimeline(model([step(1, 'app', 1, 'RUN make && make install', 0, 30), step(2, 'app', 2, 'RUN echo "x: y"', 30, 60)])));
+    expect(checkGantt(gantt)).toEqual([]);
+    expect(gantt).toContain('1 RUN make #amp;#amp; make install 30s :');
+  });
+
+  it('never cuts an entity code in half', () => {
+    const label = mermaidLabel(`RUN ${'a'.repeat(14)}&&b`, 20);
+    expect(label).toBe(`RUN ${'a'.repeat(14)}#amp;…`);
+  });
+
   it('keeps labels short', () => {
     expect(mermaidLabel('x'.repeat(500), 20)).toHaveLength(20);
     expect(mermaidLabel(':::')).toBe('step');
@@ -122,15 +137,24 @@ describe('mermaid gantt', () => {
 });
 
 describe('bars', () => {
-  it('scales in eighths of a cell, widest step first', () => {
+  it('scale in eighths of a cell', () => {
     expect(bar(10, 10, 4)).toBe('████');
     expect(bar(5, 10, 4)).toBe('██');
     expect(bar(1, 16, 2)).toBe('▏');
     expect(bar(0, 10, 4)).toBe('');
-    const rows = barRows(buildTimeline(parallel), 3, 10);
-    expect(rows.map((r) => r.step.id)).toEqual([6, 4, 5]);
-    expect(rows[0]!.bar).toBe('██████████');
-    expect(rows[1]!.bar).toBe('█████');
+    expect(bar(10, 10, 4, 2)).toBe('██');
+  });
+
+  it('are drawn slowest first, each where it ran on the build clock: parallel steps overlap', () => {
+    const rows = barRows(buildTimeline(parallel), 8, 10);
+    expect(rows.slice(0, 3).map((r) => r.step.id)).toEqual([6, 4, 5]);
+    const at = (id: number) => rows.find((r) => r.step.id === id)!;
+    // deps' pip (5 s to 305 s) ran beside builder's cmake steps (5 s to 665 s): both start in cell 0.
+    expect([at(4).lead, at(5).lead]).toEqual([0, 0]);
+    expect(at(4).bar).toBe('████▌');
+    // runtime waited for both: its steps start at the end.
+    expect(at(8).lead).toBe(9);
+    expect(at(6).lead + [...at(6).bar].length).toBeLessThanOrEqual(10);
   });
 });
 
@@ -138,7 +162,8 @@ describe('markdown timeline section', () => {
   it('has bars, the critical path and a collapsed gantt that parses', async () => {
     const { renderTimelineMarkdown } = await import('../../src/report/markdown-timeline.js');
     const md = renderTimelineMarkdown(parallel, { surface: 'comment' });
-    expect(md).toMatch(/\| 10m 00s \| █{16} \| `#6` \|/);
+    expect(md).toMatch(/\| 10m\u00a000s \| ░█{14}▍ \| `#6` \|/);
+    expect(md).toContain('| 5m\u00a000s | ███████▏ | `#4` |');
     expect(md).toContain('Critical path: `#3` → `#5` → `#6` → `#7` → `#8`');
     const chart = /```mermaid\n([\s\S]*?)\n```/.exec(md);
     expect(chart).not.toBeNull();
