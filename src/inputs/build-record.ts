@@ -359,7 +359,8 @@ const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000,
 
 /** `90s`, `10m`, `1h30m`, `2d` → milliseconds; an InputError for anything else. */
 export function parseDuration(text: string, option = '--since'): number {
-  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
+  // Bounded numbers: the text is the user's, but no regex here scans without a bound.
+  const parts = [...text.matchAll(/(\d{1,9}(?:\.\d{1,9})?)(ms|s|m|h|d)/g)];
   if (text === '' || parts.map((p) => p[0]).join('') !== text) {
     throw new InputError(`${option} takes a duration such as 30m, 2h or 1h30m (got "${text}")`);
   }

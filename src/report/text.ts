@@ -80,11 +80,11 @@ function renderFinding(out: string[], f: Finding, steps: Map<number, Step>, c: b
   }
   if (f.reproduce) {
     out.push('        reproduce:');
-    // Commands: cut, never wrapped, so that what is shown is what pastes (the JSON has them whole);
-    // a comment line among them is prose, and wraps as a comment.
+    // Commands: whole, never wrapped or cut, so that what is shown is what pastes (a cut command
+    // would run something else); a comment line among them is prose, and wraps as a comment.
     for (const line of plain(f.reproduce).split('\n')) {
       if (line.startsWith('# ')) for (const part of wrapWords(line.slice(2), width - 12)) out.push(`          # ${part}`);
-      else out.push(cutLine(`          ${line}`, width));
+      else out.push(`          ${line}`);
     }
   }
   out.push('');

@@ -42,8 +42,9 @@ const ITEM = /^( {0,3}(?:[-*+]|\d{1,9}[.)]) )(.*)$/;
 
 /**
  * A Markdown text (a finding's message or fix) as terminal lines of at most `width` columns, each
- * starting with `indent`: paragraphs reflowed, list items with a hanging indent, code blocks kept
- * line for line and cut with `…`, blank lines kept.
+ * starting with `indent`: paragraphs reflowed, list items with a hanging indent, blank lines kept.
+ * Code blocks are kept line for line and whole, however long: a command is advice only if what is
+ * printed is what runs when pasted (the terminal folds a long line; copying it gives it back whole).
  */
 export function wrapMarkdown(text: string, width: number, indent: string): string[] {
   const room = Math.max(MIN_WIDTH, width) - indent.length;
@@ -68,7 +69,7 @@ export function wrapMarkdown(text: string, width: number, indent: string): strin
       continue;
     }
     if (inCode) {
-      out.push(indent + cutLine(line, room));
+      out.push(indent + line);
       continue;
     }
     if (line.trim() === '') {

@@ -133,18 +133,23 @@ describe('verdicts that name the step', () => {
 });
 
 describe('fitting the terminal', () => {
-  it('wraps messages and fixes at the width, cuts evidence and commands with …', async () => {
+  it('wraps messages and fixes at the width, cuts evidence with …, prints commands whole', async () => {
     const analysis = await analyzeStream(Readable.from([readFileSync(new URL('../../fixtures/samples/cuda-multistage-failed.log', import.meta.url))]), {
       dockerfile: parseDockerfile(readFileSync(new URL('../../fixtures/samples/Dockerfile', import.meta.url), 'utf8'), 'fixtures/samples/Dockerfile'),
     });
+    const reproduce = analysis.findings[0]!.reproduce!.split('\n').filter((l) => !l.startsWith('# '));
+    const fixCode = analysis.findings.flatMap((f) => f.fix.split('```').filter((_, i) => i % 2 === 1).flatMap((block) => block.split('\n').slice(1)));
+    const commands = new Set([...reproduce, ...fixCode].map((l) => l.trim()).filter(Boolean));
     for (const width of [60, 80, 120]) {
       const lines = renderText(analysis, { color: false, width }).split('\n');
-      // Only a word longer than the room (a long code span) may stand out, alone on its line.
-      expect(lines.filter((l) => [...l].length > width && l.trim().replace(/^- /, '').includes(' '))).toEqual([]);
+      // Only a command (whole, so it pastes as printed) or a word longer than the room (a long code
+      // span) may stand out, alone on its line.
+      expect(lines.filter((l) => [...l].length > width && !commands.has(l.trim()) && l.trim().replace(/^- /, '').includes(' '))).toEqual([]);
     }
     const text = renderText(analysis, { color: false });
-    // A command is cut, never wrapped onto a second line.
-    expect(text).toMatch(/\n {10}docker buildx build --target builder -t bkd-debug:builder --load -f f…\n/);
+    // A command is printed whole: never wrapped onto a second line, never cut.
+    expect(text).toContain(`\n          ${reproduce.find((l) => l.startsWith('docker buildx build'))}\n`);
+    expect(text).not.toMatch(/\n {10}docker buildx build[^\n]*…\n/);
     expect(text).toMatch(/\n {10}\| INFO: pip is looking at multiple versions of transformers to determ…\n/);
     // The message, wrapped: no word lost.
     const message = analysis.findings[0]!.message;
