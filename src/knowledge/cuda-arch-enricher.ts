@@ -8,6 +8,7 @@ import { cudaTagsUrl, cudnnTagPart, develTagFor } from './cuda-image-tags.js';
 import { parseImageRef, withFlavour } from './nvidia-images.js';
 import { indexUrl, releasesForCuda, torchReleases, wheelTagFor } from './torch-wheels.js';
 import { installCommand, type Installer } from './installer-forms.js';
+import { exactTorchSide } from './cuda-exact-torch.js';
 
 /** The installer a fix should speak: the step's, with conda-like tools as conda; pip when unknown. */
 export function installerOf(facts: FactView): Installer {
@@ -155,7 +156,8 @@ export function cudaVersionEnrich(
     // A real PyTorch index for this toolkit: same major, minor ≤ the toolkit's, published for the
     // build's torch release when the log shows it (torch-wheels.ts). Absent when none fits.
     // `wheelTorch` is the build's torch when its release has such an index, else the newest release that has one.
-    const torch = facts.value('torch')?.replace(/\+.*$/, '') ?? null;
+    // `2.3.1+cu121` → `2.3.1` (split, not a regex: src/ regexes are checked for linear time)
+    const torch = facts.value('torch')?.split('+')[0] ?? null;
     const own = torch !== null ? wheelTagFor(version, torch) : null;
     const tag = own ?? wheelTagFor(version);
     if (tag !== null) {
@@ -166,6 +168,8 @@ export function cudaVersionEnrich(
         out.torchInstall = installCommand(installerOf(facts), { requirements: [`torch==${out.wheelTorch}`], indexUrl: out.wheelIndex });
       }
     }
+    // checks that want the same minor too (apex): a torch for exactly this release, or why there is none
+    out.exactTorchSide = exactTorchSide(version, torch, installerOf(facts));
   }
   // The CUDA torch was built with, when the rule captured it (`torchCuda`, `11.8`): a devel image of it.
   const torchCuda = captures.torchCuda !== undefined ? normaliseCudaVersion(captures.torchCuda) : null;

@@ -43,7 +43,7 @@ export function installTargetOf(instruction: string): { spec: string; name: stri
     if (VALUE_FLAGS.has(w)) { i++; continue; }
     if (w.startsWith('-')) continue;
     if (w === '.' || w.startsWith('./') || w.startsWith('/')) return { spec: w, name: null };
-    const req = requirementOf(w.replace(/\[.*?\]/, ''));
+    const req = requirementOf(w.replace(/\[[^\]]{0,200}\]/, ''));
     if (req !== null) return { spec: w.includes('==') ? w : req.spec, name: req.name };
   }
   return null;
@@ -77,7 +77,8 @@ export function extensionBuildEnrich(
   const words = req.spec.split(' ');
   const command = installCommand(installer, { requirements: [words[words.length - 1]!], noBuildIsolation: true });
   const out: Record<string, string> = {
-    rebuild: words.length > 1 ? command.replace(/(\S+)$/, `${words.slice(0, -1).join(' ')} $1`) : command,
+    // the flag words (`-r`, `-e`) go before the last word of the command, the requirement
+    rebuild: words.length > 1 ? `${command.slice(0, command.lastIndexOf(' ') + 1)}${words.slice(0, -1).join(' ')} ${command.slice(command.lastIndexOf(' ') + 1)}` : command,
   };
   if (req.name !== '') {
     out.buildPackage = req.name;

@@ -8,6 +8,12 @@ import { dryRunCommand, installCommand, type Installer } from './installer-forms
 import { describeConflict, findConflict, normaliseProject, parseCauses } from './pip-conflict.js';
 import { indexUrl, torchRelease, wheelTagFor } from './torch-wheels.js';
 
+/** `flash-attn[full]` → `flash-attn`: a requirement's name without its extras (sliced: no regex on log text). */
+function withoutExtras(requirement: string): string {
+  const bracket = requirement.indexOf('[');
+  return bracket < 0 ? requirement : requirement.slice(0, bracket);
+}
+
 /** The capture keys that name the package a rule is about, most specific first. */
 const packageKeys = ['context.requestedBy.by', 'package', 'context.named.name', 'context.package.name', 'context.still.package', 'requirer', 'requirement'];
 
@@ -63,7 +69,7 @@ export function requirementOf(captures: Readonly<Record<string, string>>, step: 
 
 /** `flash-attn` with `RUN pip install flash-attn==2.6.3` → `flash-attn==2.6.3`: keep the version the Dockerfile asks for. */
 function withInstructionSpec(name: string, instruction: string): string {
-  const want = normaliseProject(name.replace(/\[.*$/, ''));
+  const want = normaliseProject(withoutExtras(name));
   for (const word of instruction.split(/\s+/)) {
     const w = word.replace(/^["']|["']$/g, '');
     const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[\w,.-]+\])?((?:===?|~=|>=|<=)[\w.*+!-]+)$/.exec(w);
@@ -107,10 +113,11 @@ function causeLines(captures: Readonly<Record<string, string>>, step: Step | nul
 /** `Successfully installed torch-2.3.0 vllm-0.5.1` and `vllm` → `0.5.1` (names compared the PEP 503 way). */
 export function settledVersion(line: string | undefined, requirement: string | null): string | null {
   if (line === undefined || requirement === null) return null;
-  const want = normaliseProject(requirement.replace(/\[.*$/, ''));
-  const list = /Successfully installed (.*)$/.exec(line)?.[1] ?? '';
+  const want = normaliseProject(withoutExtras(requirement));
+  const at = line.indexOf('Successfully installed ');
+  const list = at < 0 ? '' : line.slice(at + 'Successfully installed '.length);
   for (const token of list.split(/\s+/)) {
-    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*?)-(\d[^\s]*)$/.exec(token);
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]{0,100}?)-(\d\S{0,60})$/.exec(token);
     if (m && normaliseProject(m[1]!) === want) return m[2]!;
   }
   return null;
@@ -178,7 +185,7 @@ export function pipAdviceEnrich(
   const conflict = findConflict(causes);
   const firstDep = causes.find((c) => c.requirer !== null);
   if (conflict !== null) {
-    const requirer = conflict.against.requirer!.replace(/\[.*$/, '');
+    const requirer = withoutExtras(conflict.against.requirer!);
     const other = conflict.wanted.requirer === null
       ? conflict.wanted.constraint ? 'the constraints file' : 'your own request'
       : conflict.wanted.requirer;
@@ -188,7 +195,7 @@ export function pipAdviceEnrich(
     });
   } else if (firstDep !== undefined) {
     // Every requirement in the block agrees, yet nothing resolves: no release of the dependency fits (pip 26 says so in words).
-    const requirer = firstDep.requirer!.replace(/\[.*$/, '');
+    const requirer = withoutExtras(firstDep.requirer!);
     const others = causes.filter((c) => c.requirer !== null && c.requirer === firstDep.requirer && c !== firstDep).length;
     Object.assign(out, conflictCommands(installer, requirer), {
       conflict:

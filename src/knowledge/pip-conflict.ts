@@ -52,7 +52,7 @@ export function parseCauses(lines: readonly string[]): Cause[] {
   const seen = new Set<string>();
   const causes: Cause[] = [];
   for (const raw of lines) {
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
     const d = dependsOn.exec(line);
     const r = d ? null : requested.exec(line);
     const req = (d?.groups?.req ?? r?.groups?.req)?.trim();
@@ -124,7 +124,7 @@ export function satisfies(requirement: string, version: string): boolean | null 
   if (v === null) return null;
   const spec = requirement.replace(/^\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?/, '').split(';')[0]!.trim();
   if (spec === '') return true;
-  for (const clause of spec.split(/\s*,\s*|\s+and\s+/)) {
+  for (const clause of spec.split(/,| and /).map((clause) => clause.trim())) {
     const m = /^(===|==|!=|~=|<=|>=|<|>)\s*(\S+)$/.exec(clause.trim());
     if (!m) return null;
     const [op, target] = [m[1]!, m[2]!];

@@ -55,7 +55,9 @@ export function indexUrl(tag: string): string | null {
 
 /** `2.3.1`, `2.3.1+cu121`, `torch==2.3.1` → the row; `2.3` → the newest 2.3.x row; null when not in the table. */
 export function torchRelease(version: string): TorchRelease | null {
-  const v = version.trim().replace(/^torch\s*==\s*/i, '').replace(/\+.*$/, '');
+  const bare = version.trim().replace(/^torch\s{0,4}==\s{0,4}/i, '');
+  const plus = bare.indexOf('+');
+  const v = plus < 0 ? bare : bare.slice(0, plus);
   const exact = torchReleases.find((r) => r.torch === v);
   if (exact) return exact;
   if (/^\d+\.\d+$/.test(v)) return torchReleases.find((r) => r.torch.startsWith(`${v}.`)) ?? null;

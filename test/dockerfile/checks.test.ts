@@ -86,7 +86,10 @@ describe('what the findings say', () => {
     expect(finding!.message).toContain("nvcc fatal   : Unsupported gpu architecture 'compute_35'");
     expect(finding!.message).toContain('CUDA 12.4');
     expect(finding!.message).toContain('sm_50 … sm_90');
-    expect(finding!.fix).toContain('TORCH_CUDA_ARCH_LIST="7.5;8.0;8.6;8.9;9.0"');
+    // The example keeps what this Dockerfile asked for that CUDA 12.4 compiles (8.0, with PTX for newer GPUs),
+    // never a list of arches the Dockerfile did not name, and never the rejected 3.5.
+    expect(finding!.fix).toContain('ENV TORCH_CUDA_ARCH_LIST="8.0+PTX"');
+    expect(finding!.fix).not.toMatch(/TORCH_CUDA_ARCH_LIST="[^"]*3\.5/);
   });
 
   it('cuda-arch-unsupported follows FROM <stage> to the CUDA image', () => {

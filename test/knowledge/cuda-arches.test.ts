@@ -140,6 +140,9 @@ describe('the enrichers', () => {
       wheelIndex: 'https://download.pytorch.org/whl/cu124',
       wheelTorch: '2.6.0',
       torchInstall: 'pip install --index-url https://download.pytorch.org/whl/cu124 torch==2.6.0',
+      // cu124 is this toolkit's own index, so apex's same-minor check can be met from the torch side
+      exactTorchSide:
+        'keep this toolkit (CUDA 12.4) and install a torch built for exactly it, pip install --index-url https://download.pytorch.org/whl/cu124 torch==2.6.0 (with the torchvision / torchaudio of the same release, from the same index)',
       baseImage: 'nvidia/cuda:12.4.1-runtime-ubuntu22.04',
       develImage: 'nvidia/cuda:12.4.1-devel-ubuntu22.04',
       stageNote: 'The base image of this stage is nvidia/cuda:12.4.1-runtime-ubuntu22.04.',
@@ -153,6 +156,15 @@ describe('the enrichers', () => {
     expect(out.wheelTag).toBe('cu121');
     expect(out.wheelTorch).toBe('2.3.1');
     expect(out.torchInstall).toBe('uv pip install --index-url https://download.pytorch.org/whl/cu121 torch==2.3.1');
+    // apex wants the same minor: CUDA 12.2 has no index of its own, so only the toolkit can move
+    expect(out.exactTorchSide).toContain('PyTorch publishes no torch built for exactly CUDA 12.2 (no cu122 index');
+  });
+
+  test('cuda-version: a torch for exactly the toolkit, the build’s own release when it has that index', () => {
+    const facts = factsFor({ cuda: [fact('11.8', 'nvcc')], torch: [fact('2.3.1', 'pip')], installer: [fact('uv', 'instruction')] }, null, makeModel());
+    expect(cudaVersionEnrich({}, null, makeModel(), facts).exactTorchSide).toContain(
+      'uv pip install --index-url https://download.pytorch.org/whl/cu118 torch==2.3.1 (with',
+    );
   });
 
   test('cuda-version: the devel image keeps cuDNN and OS, and a pytorch/pytorch runtime image turns devel', () => {

@@ -51,22 +51,57 @@ const NAMED = '`-D{context.named.variable}=/usr/local/cuda/lib64/libcupti.so` (t
 const UNNAMED =
   '`-DCUPTI_LIBRARY_PATH=/usr/local/cuda/lib64/libcupti.so` for PyTorch (other projects: `grep -i cupti build/CMakeCache.txt` names the variable)';
 
+const STOPPED =
+  'CMake\'s generate-time list names it, so a target of this project links it and CMake stopped there: this NOTFOUND is why the configure failed.';
+
 const HEADER_MESSAGE = `CMake found \`cupti.h\` in {context.headers.dir} but no CUPTI library where it searched`;
+
+// Debian / Ubuntu's own toolkit (nvidia-cuda-toolkit, CUDA root /usr/lib/cuda) ships CUPTI in `libcupti-dev`, whose
+// libcupti.so is in the multiarch library directory, not under /usr/lib/cuda (`apt-cache show libcupti-dev`: Source
+// nvidia-cuda-toolkit; `dpkg -c` of 11.8.87~11.8.0-5~deb12u1: /usr/lib/x86_64-linux-gnu/libcupti.so).
+const DISTRO_MESSAGE =
+  'CMake did not find the CUPTI library{named}. This CUDA is the distribution\'s own toolkit (rooted at `/usr/lib/cuda`): its CUPTI is the `libcupti-dev` package, ' +
+  'which puts `libcupti.so` in the multiarch library directory (`/usr/lib/x86_64-linux-gnu` on x86_64), where a search under the CUDA root does not look.';
+
+const DISTRO_FIX = [
+  'Install it and point CMake at the file the package installed:',
+  '',
+  '```sh',
+  'apt-get install -y libcupti-dev',
+  "dpkg -L libcupti-dev | grep 'libcupti\\.so$'",
+  '```',
+  '',
+  'then `cmake -D{variable}=` followed by that path (`/usr/lib/x86_64-linux-gnu/libcupti.so` on x86_64).',
+].join('\n');
 
 /** Variants for each combination of: header seen, variable named, CUDA version known (most specific first). */
 function variants(): NonNullable<RuleInput['variants']> {
   const out: NonNullable<RuleInput['variants']> = [];
-  for (const headers of [true, false]) {
+  for (const stopped of [true, false]) {
     for (const named of [true, false]) {
-      for (const cuda of [true, false]) {
-        const when = [headers ? 'headers' : '', named ? 'named' : '', cuda ? 'fact.cuda' : '!fact.cuda'].filter(Boolean).join('&');
-        const lead = headers ? HEADER_MESSAGE : 'CMake did not find the CUPTI library';
-        out.push({
-          when,
-          ...(headers ? { title: 'CUPTI headers found but libcupti.so missing' } : {}),
-          message: `${lead}${named ? ': {context.named.variable:all} is NOTFOUND' : ''}. ${WHERE} ${EFFECT}`,
-          fix: fix(named ? NAMED : UNNAMED, cuda),
-        });
+      out.push({
+        when: ['distro', stopped ? 'stopped' : '', named ? 'named' : ''].filter(Boolean).join('&'),
+        ...(stopped ? { severity: 'error' as const } : {}),
+        message: `${DISTRO_MESSAGE.replace('{named}', named ? ': {context.named.variable:all} is NOTFOUND' : '')}${stopped ? ` ${STOPPED}` : ''}`,
+        fix: DISTRO_FIX.replace('{variable}', named ? '{context.named.variable}' : 'CUPTI_LIBRARY_PATH'),
+      });
+    }
+  }
+  // `stopped`: CMake's generate-time list names the CUPTI variable, so a target links it and the build stopped there (an error)
+  for (const stopped of [true, false]) {
+    for (const headers of [true, false]) {
+      for (const named of [true, false]) {
+        for (const cuda of [true, false]) {
+          const when = [stopped ? 'stopped' : '', headers ? 'headers' : '', named ? 'named' : '', cuda ? 'fact.cuda' : '!fact.cuda'].filter(Boolean).join('&');
+          const lead = headers ? HEADER_MESSAGE : 'CMake did not find the CUPTI library';
+          out.push({
+            when,
+            ...(headers ? { title: 'CUPTI headers found but libcupti.so missing' } : {}),
+            ...(stopped ? { severity: 'error' as const } : {}),
+            message: `${lead}${named ? ': {context.named.variable:all} is NOTFOUND' : ''}. ${WHERE} ${stopped ? STOPPED : EFFECT}`,
+            fix: fix(named ? NAMED : UNNAMED, cuda),
+          });
+        }
       }
     }
   }
@@ -95,6 +130,12 @@ export const cuptiLibraryNotfound: RuleInput = {
       literals: ['Found CUPTI', 'CUPTI_INCLUDE_DIR'],
       pattern: '(?:Found CUPTI: |CUPTI_INCLUDE_DIR(?::PATH=| = ))(?<dir>(?:/|[A-Za-z]:[\\\\/])\\S{0,200})',
     },
+    // the distribution's toolkit: `-- Found CUDA_TOOLKIT_ROOT_DIR=/usr/lib/cuda`, `CUDA_TOOLKIT_ROOT_DIR:PATH=/usr/lib/cuda`
+    { name: 'distro', literals: ['/usr/lib/cuda'], pattern: '(?:CUDA_TOOLKIT_ROOT_DIR|CUDAToolkit_ROOT|CUDA_PATH)(?::PATH)?=/usr/lib/cuda/?$' },
+    // CMake's generate-time list (`CMake Error: The following variables are used in this project, but they are set to
+    // NOTFOUND.`) names the CUPTI variable on a line of its own, then `    linked by target "ios_runtime" in directory …`
+    // (mit-han-lab/inter-operator-scheduler#2): a line that is only the variable's name appears in that list alone.
+    { name: 'stopped', literals: ['CUPTI_LIB', 'cupti_LIB'], pattern: '^[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200}(?: \\(ADVANCED\\))?$' },
     // the NOTFOUND variable's name, to say which one to set (the match may be the Kineto line only)
     { name: 'named', tally: true, literals: ['CUPTI_LIB', 'cupti_LIB'], pattern: '\\b(?<variable>[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200})-NOTFOUND' },
   ],

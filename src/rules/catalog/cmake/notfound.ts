@@ -12,6 +12,12 @@ export const notfound: RuleInput = {
     { literals: ['-NOTFOUND'], pattern: '\\b(?!\\w{0,200}(?:CUPTI|cupti)|CMAKE_CUDA_COMPILER-)(?<variable>[A-Za-z][A-Za-z0-9_]{0,200})-NOTFOUND' },
     // `CMake Error: The following variables are used in this project, but they are set to NOTFOUND.`
     { literals: ['are set to NOTFOUND'] },
+    // that list's own lines, one variable each, so the evidence names them: FindCUDA's `CUDA_<lib>_LIBRARY` names
+    // (`CUDA_cuda_LIBRARY`, RavenCommunity/kawpowminer#109) and any name CMake marks `(ADVANCED)` there
+    // (`CUDA_cublas_device_LIBRARY (ADVANCED)`, ceccocats/tkDNN#181). A bare upper-case name (`CUDA_LIBRARY`) may be any
+    // script's output: not matched. CUPTI's go to cmake/cupti-library-notfound.
+    { literals: ['CUDA_'], pattern: '^(?<variable>CUDA_(?!cupti_)[a-z][a-z0-9_]{0,100}_LIBRARY)(?: \\(ADVANCED\\))?$' },
+    { literals: [' (ADVANCED)'], pattern: '^(?!\\w{0,200}(?:CUPTI|cupti))(?<variable>[A-Za-z][A-Za-z0-9_]{0,200}) \\(ADVANCED\\)$' },
   ],
   context: [
     { name: 'generateError', literals: ['are set to NOTFOUND'] },

@@ -49,8 +49,24 @@ const SHELL_FIX = [
   'No toolkit there: install one of the CUDA release torch was built for (`python3 -c "import torch; print(torch.version.cuda)"`), or build in a `-devel` CUDA image. Then run the install again in that shell.',
 ].join('\n');
 
+// `EnvironmentError:` is how Python 2 prints torch's `raise EnvironmentError(…)` (Python 3 prints the alias as OSError): an
+// old torch. torch 0.4.0 set `CUDA_HOME = _find_cuda_home() if torch.cuda.is_available() else None`, so without a visible
+// GPU (a docker build) it stayed unset whatever the environment said (pytorch/pytorch#8223; relaxed by PR #8244, June 2018).
+const PY2_VARIANT: Variant = {
+  when: 'py2',
+  message:
+    'A CUDA extension build (torch.utils.cpp_extension) found no CUDA toolkit. `EnvironmentError` is how Python 2 prints it, so this torch is old: ' +
+    'torch 0.4.0 looked for CUDA_HOME only when it could see a GPU, so in a `docker build` (no GPU) it stayed unset even with the toolkit installed and CUDA_HOME exported.',
+  fix: [
+    'Print the torch version in the failing stage: `python -c "import torch; print(torch.__version__)"`.',
+    '',
+    '- 0.4.0: it cannot build CUDA extensions without a visible GPU; build where one is visible (in a container started with `nvidia-docker run`, not in a Dockerfile `RUN`), or move to a later torch, which finds the toolkit without a GPU (pytorch/pytorch PR #8244).',
+    '- later: the toolkit is really missing or not found; point CUDA_HOME at it (`export CUDA_HOME=/usr/local/cuda`, the directory with `bin/nvcc`), or build in a `-devel` CUDA image.',
+  ].join('\n'),
+};
+
 function variants(): Variant[] {
-  const out: Variant[] = [{ when: '!fact.place=image-build', fix: SHELL_FIX }];
+  const out: Variant[] = [PY2_VARIANT, { when: '!fact.place=image-build', fix: SHELL_FIX }];
   for (const image of [true, false]) {
     for (const ctx of PACKAGE_CONTEXTS) out.push({ when: image ? `fact.imageFlavour&${ctx}` : ctx, fix: imageFix(image, true) });
     if (image) out.push({ when: 'fact.imageFlavour', fix: imageFix(true, false) });
@@ -69,6 +85,7 @@ export const cudaHomeNotSet: RuleInput = {
     { literals: ['CUDA_HOME does not exist'] },
   ],
   context: [
+    { name: 'py2', literals: ['EnvironmentError: CUDA_HOME environment variable is not set'] },
     { name: 'building', literals: ['Building wheel for '], pattern: 'Building wheel for (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}) \\(', keep: 'last' },
     { name: 'collecting', literals: ['Collecting '], pattern: '^\\s{0,20}Collecting (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)', keep: 'last' },
     { name: 'pipInstall', source: 'instruction', literals: ['pip install', 'pip3 install'] },

@@ -6,6 +6,11 @@
 //   `torch.cuda.get_arch_list()` is no way to read it in a build: it returns [] without a GPU.
 // - CMake: CUDA_ARCHITECTURES takes numbers with optional -real / -virtual, or all, all-major (3.23), native
 //   (3.24) (cmake --help-property CUDA_ARCHITECTURES, CMake 3.25 on this machine).
+// - nvcc given a list in another notation: `Unsupported gpu architecture 'compute_80+PTX'` (`+PTX` is torch's
+//   TORCH_CUDA_ARCH_LIST notation, not nvcc's or CMake's), `'compute_native'` (`native` passed on as a word: CMake
+//   < 3.24 does not know it, CUDA_ARCHITECTURES docs "New in version 3.24"; nvcc's own form is `-arch=native`, nvcc 13
+//   --help). No toolkit takes these, so they are not cuda/unsupported-arch. In CMake a plain number builds both
+//   SASS and PTX (`86`), `-real` / `-virtual` only one (cmake --help-property CUDA_ARCHITECTURES).
 // The suggested list comes from the `arch-lists` enricher: what the step asked for, kept where this
 // build's toolkit accepts it, so no fix names an arch the same toolkit rejects.
 import type { RuleInput } from '../../schema.js';
@@ -24,6 +29,47 @@ const CMAKE_MESSAGE =
   'CMake rejected the CUDA architecture list: `CMAKE_CUDA_ARCHITECTURES` must be a `;`-separated list of numbers ' +
   '(each optionally `-real` / `-virtual`) or `all`, `all-major`, `native`; `sm_80` and `8.0` are not accepted, and an empty value is an error.';
 
+type Variant = NonNullable<RuleInput['variants']>[number];
+
+const PTX_MESSAGE =
+  'nvcc was given {arch:all}: `+PTX` is PyTorch\'s TORCH_CUDA_ARCH_LIST notation, which nvcc and CMake do not read, so a list written for torch ' +
+  '(or a detected one in torch\'s form) reached CMAKE_CUDA_ARCHITECTURES or the nvcc flags. No CUDA version takes it.';
+
+const NATIVE_MESSAGE =
+  'nvcc was given {arch:all}: the word `native` reached it as if it were an architecture. CMake 3.24+ turns CMAKE_CUDA_ARCHITECTURES=native into the ' +
+  'GPU of the machine that builds; an older CMake passes the word on. No CUDA version takes it.';
+
+const PTX_FIX = [
+  'Give CMake numbers: a plain number builds both the machine code and the PTX of that arch, which is what `+PTX` asked for:',
+  '',
+  '```sh',
+  'cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="{context.ptx.cap}"',
+  '```',
+  '',
+  '(`-real` / `-virtual` after a number keep only one of the two). For plain nvcc flags: `-gencode arch=compute_{context.ptx.cap},code=[sm_{context.ptx.cap},compute_{context.ptx.cap}]`. ' +
+    'Find where the `+PTX` list comes from: a TORCH_CUDA_ARCH_LIST value reused for CMake, or a project script that reads the GPU and writes torch\'s form.',
+].join('\n');
+
+const NATIVE_FIX = [
+  'Name the architectures as numbers, quoted (an unquoted `;` ends the shell command in a `RUN` line): `nvcc --list-gpu-arch` lists what this toolkit compiles (`compute_86` → `86`):',
+  '',
+  '```sh',
+  'cmake --version',
+  'nvcc --list-gpu-arch',
+  'cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="86"',
+  '```',
+  '',
+  '(`86`: RTX 30 / A10, one example of a listed arch). `native` works only with CMake ≥ 3.24 and a GPU in the step that configures (a `docker build` step has none by default).',
+].join('\n');
+
+/** nvcc given torch's `+PTX` notation or the word `native`: what the right notation is. */
+function notationVariants(): Variant[] {
+  return [
+    { when: 'ptx', title: "Arch list in PyTorch's notation given to nvcc", message: PTX_MESSAGE, fix: PTX_FIX },
+    { when: 'native', title: '`native` given to nvcc as an architecture', message: NATIVE_MESSAGE, fix: NATIVE_FIX },
+  ];
+}
+
 export const invalidArchList: RuleInput = {
   id: 'cuda/invalid-arch-list',
   title: 'CUDA architecture list rejected',
@@ -37,8 +83,15 @@ export const invalidArchList: RuleInput = {
     { literals: ['CUDA_ARCHITECTURES must be non-empty', 'CUDA_ARCHITECTURES is empty for target'] },
     // CMake: `  CMAKE_CUDA_ARCHITECTURES:` … `  is not one of the following:`
     { literals: ['CUDA_ARCHITECTURES:'], pattern: '^\\s{0,200}CMAKE_CUDA_ARCHITECTURES:$' },
+    // nvcc: `nvcc fatal   : Unsupported gpu architecture 'compute_86+PTX'` / `'compute_native'`
+    {
+      literals: ['Unsupported gpu architecture', 'is not defined for option'],
+      pattern: "(?:Unsupported gpu architecture|Value) '(?<arch>(?:compute|sm)_(?:\\d{1,3}[a-z]?\\+PTX|native|all|all-major))'",
+    },
   ],
   context: [
+    { name: 'ptx', literals: ['+PTX'], pattern: "architecture '(?:compute|sm)_(?<cap>\\d{1,3})[a-z]?\\+PTX'" },
+    { name: 'native', literals: ["_native'"], pattern: "architecture '(?:compute|sm)_native'" },
     { name: 'cmake', literals: ['CUDA_ARCHITECTURES'] },
     // the list as the instruction sets it: `ENV TORCH_CUDA_ARCH_LIST="3.0;5.0"`, `TORCH_CUDA_ARCH_LIST=8.9 pip install …`
     {
@@ -63,6 +116,7 @@ export const invalidArchList: RuleInput = {
     'and set TORCH_CUDA_ARCH_LIST to entries in both lists (`compute_86` → `8.6`), e.g. `ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"` when both have 8.6.',
   ].join('\n'),
   variants: [
+    ...notationVariants(),
     {
       when: 'cmake&fact.cuda',
       title: 'CMAKE_CUDA_ARCHITECTURES rejected',

@@ -4,10 +4,93 @@
 // `FORCE_CUDA=1`: read as `os.getenv("FORCE_CUDA", "0") == "1"` by torchvision, detectron2, mmcv and
 // pytorch3d setup.py (fact check); not a general pip / CMake knob. The arch lists come from `arch-lists`:
 // what the step asked for, kept where this build's toolkit accepts it.
+// Two arch lists that come out empty because they were read from the GPU:
+// - torch.utils.cpp_extension._get_cuda_arch_flags: with TORCH_CUDA_ARCH_LIST unset or `native` it collects the
+//   capability of each visible GPU, then `arch_list[-1] += '+PTX'`: IndexError with none (read in the
+//   cpp_extension.py of the torch 2.13.0 wheel on this machine; the same line in torch 1.x tracebacks).
+// - CMake's CUDA compiler check turns each CMAKE_CUDA_ARCHITECTURES entry into its digits
+//   (`string(REGEX MATCH "[0-9]+" …)` in CMakeDetermineCUDACompiler.cmake), so a word it does not know
+//   (`native` before CMake 3.24) or a list detected from no GPU gives `-gencode=arch=compute_,code=sm_`
+//   and `nvcc fatal : Unsupported gpu architecture 'compute_'`; `native` itself needs a GPU (CMake 3.24+).
+// A `+PTX` or `native` reaching nvcc is a malformed list, not a missing GPU: cuda/invalid-arch-list.
 import type { RuleInput } from '../../schema.js';
 import { BUILD_GPU } from './build-gpu.js';
 
 const MOVE_CHECKS = '- move device checks (`nvidia-smi`, `torch.cuda.is_available()`) to `docker run --gpus all IMAGE …` or a CI test step on a GPU runner;';
+
+type Variant = NonNullable<RuleInput['variants']>[number];
+
+const ARCH_LIST_MESSAGE =
+  "With TORCH_CUDA_ARCH_LIST unset (or `native`), torch.utils.cpp_extension builds the arch list from the GPUs it can see; this step saw none, so the list was empty and `arch_list[-1] += '+PTX'` raised IndexError. " +
+  'A build step sees no GPU by default (`docker build` has no `--gpus`).';
+
+const EMPTY_ARCH_MESSAGE =
+  'nvcc was given an empty architecture (`compute_`): the list or variable that should name it was empty. CMake keeps only the digits of each CMAKE_CUDA_ARCHITECTURES entry, ' +
+  'so `native` on a CMake older than 3.24 (which does not know it) comes out empty; so does a value a script read from the GPU on a builder without one, or a build argument left empty ' +
+  'in a `-gencode arch=compute_…` flag. `native` on CMake 3.24+ needs a GPU too, which a build step does not see by default.';
+
+/** TORCH_CUDA_ARCH_LIST or CMake's list, named instead of detected; in a Dockerfile or a shell, CUDA version known or not. */
+function archVariants(): Variant[] {
+  const out: Variant[] = [];
+  const torchKnown = (imageBuild: boolean): string[] =>
+    imageBuild
+      ? ['```dockerfile', 'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"', '```']
+      : ['```sh', 'export TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"', '```'];
+  for (const imageBuild of [true, false]) {
+    const place = imageBuild ? '&fact.place=image-build' : '';
+    out.push({
+      when: `archList&fact.cuda${place}`,
+      title: 'No GPU at build: torch found no arch to compile for',
+      message: ARCH_LIST_MESSAGE,
+      fix: ['Name the architectures, so torch does not ask the GPU; here, {enrich.archListBasis}:', '', ...torchKnown(imageBuild), '', MOVE_CHECKS.replace(/;$/, '.')].join('\n'),
+    });
+  }
+  out.push({
+    when: 'archList',
+    title: 'No GPU at build: torch found no arch to compile for',
+    message: ARCH_LIST_MESSAGE,
+    fix: [
+      'Name the architectures, so torch does not ask the GPU. The log does not show the CUDA version, so which arches its nvcc compiles is unknown here: in the build stage',
+      '',
+      '```sh',
+      'nvcc --list-gpu-arch',
+      '```',
+      '',
+      'lists them (`compute_86` → `8.6`); set TORCH_CUDA_ARCH_LIST to the ones of the GPUs the image will run on, `+PTX` on the last for newer GPUs ' +
+        '(for RTX 30 / A10 cards, when the list has `compute_86`: `ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"` in a Dockerfile, `export TORCH_CUDA_ARCH_LIST="8.6+PTX"` in a shell).',
+    ].join('\n'),
+  });
+  out.push({
+    when: 'emptyArch&fact.cuda',
+    title: 'CUDA arch list empty: detected from a GPU the build does not have',
+    message: EMPTY_ARCH_MESSAGE,
+    fix: [
+      'Name the architectures instead of detecting them, quoted (an unquoted `;` ends the shell command in a `RUN` line); here, {enrich.archListBasis}:',
+      '',
+      '```sh',
+      'cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"',
+      '```',
+      '',
+      'Where a script or build argument sets the list (a Dockerfile `ARG` defaulting to `native`), give it these numbers.',
+    ].join('\n'),
+  });
+  out.push({
+    when: 'emptyArch',
+    title: 'CUDA arch list empty: detected from a GPU the build does not have',
+    message: EMPTY_ARCH_MESSAGE,
+    fix: [
+      'Name the architectures instead of detecting them. The log does not show the CUDA version; list what its nvcc compiles in the build stage and pass the numbers of the GPUs the image will run on, quoted:',
+      '',
+      '```sh',
+      'nvcc --list-gpu-arch',
+      'cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="86"',
+      '```',
+      '',
+      '(`86` is the RTX 30 / A10 arch, `compute_86` in the list). Where a script or build argument sets the list (a Dockerfile `ARG` defaulting to `native`), give it these numbers.',
+    ].join('\n'),
+  });
+  return out;
+}
 
 export const noGpuAtBuild: RuleInput = {
   id: 'cuda/no-gpu-at-build',
@@ -25,6 +108,14 @@ export const noGpuAtBuild: RuleInput = {
     // an assertion on the device: `assert torch.cuda.is_available(), 'CUDA not available'` in a traceback
     { literals: ['torch.cuda.is_available()'], pattern: '\\bassert\\b[^\\n]{0,200}torch\\.cuda\\.is_available\\(\\)' },
     { literals: ['AssertionError: '], pattern: 'AssertionError: [^\\n]{0,200}\\b(?:CUDA|GPU|cuda|gpu)s? (?:is |are )?(?:not available|unavailable)' },
+    // torch's arch list from the visible GPUs, empty: the traceback's source line above `IndexError: list index out of range`
+    { literals: ["arch_list[-1] += '+PTX'"] },
+    // an empty arch: `nvcc fatal : Unsupported gpu architecture 'compute_'` (CMake's `-gencode=arch=compute_,code=sm_`)
+    { literals: ["architecture 'compute_'", "architecture 'sm_'"], pattern: "Unsupported gpu architecture '(?:compute|sm)_'" },
+  ],
+  context: [
+    { name: 'archList', literals: ["arch_list[-1] += '+PTX'"] },
+    { name: 'emptyArch', literals: ["architecture 'compute_'", "architecture 'sm_'"] },
   ],
   scope: 'step',
   only: 'failed-step',
@@ -40,6 +131,7 @@ export const noGpuAtBuild: RuleInput = {
       '`nvcc --list-gpu-arch` in the build stage lists them (`compute_86` → `8.6` / `86`).',
   ].join('\n'),
   variants: [
+    ...archVariants(),
     {
       when: 'fact.cuda',
       fix: [

@@ -14,6 +14,50 @@ const NAME_IT =
   'If nvcc is installed but not found, name it: `ENV CUDACXX=/usr/local/cuda/bin/nvcc` or ' +
   '`cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda …`.';
 
+type Variant = NonNullable<RuleInput['variants']>[number];
+
+const FLASH_MESSAGE =
+  "flash-attn's setup.py found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. It only warns (a prebuilt wheel would need no compiler), " +
+  'but it declares its CUDA extension first, and torch cannot set that up without a toolkit, so the build stops. {enrich.stageNote}';
+
+const SHELL_TOOLKIT = ['```sh', 'ls -d /usr/local/cuda*/bin/nvcc', 'export CUDA_HOME=/usr/local/cuda', 'export PATH="$CUDA_HOME/bin:$PATH"', 'nvcc --version', '```'];
+
+/** flash-attn without nvcc: a toolkit first (a `-devel` image in a Dockerfile), then the same package rebuilt without build isolation. */
+function flashVariants(): Variant[] {
+  const out: Variant[] = [];
+  for (const imageBuild of [true, false]) {
+    for (const pkg of ['building', 'collecting', '']) {
+      const toolkit = imageBuild
+        ? [
+            'Build in a `-devel` CUDA image of the release torch was built for (`python3 -c "import torch; print(torch.version.cuda)"` prints it; the tags are at https://hub.docker.com/r/nvidia/cuda/tags) and name the toolkit:',
+            '',
+            '```dockerfile',
+            ENV_LINE,
+            '```',
+          ]
+        : [
+            'Point the build at a CUDA toolkit (one with `bin/nvcc`, of the release torch was built for: `python3 -c "import torch; print(torch.version.cuda)"`) in the shell that builds:',
+            '',
+            ...SHELL_TOOLKIT,
+          ];
+      // `building` is uv's `× Failed to build \`X\``: the installer is uv whatever else the log shows
+      const rebuild =
+        pkg === 'building'
+          ? 'Then build it again without build isolation, so its setup sees this torch and toolkit: `uv pip install --no-build-isolation {context.building.package}`. {enrich.knobs}'
+          : pkg
+            ? 'Then build it again without build isolation, so its setup sees this torch and toolkit: `{enrich.rebuild}`. {enrich.knobs}'
+            : 'Then run the same install again with `--no-build-isolation`, so its setup sees this torch and toolkit.';
+      out.push({
+        when: ['flashAttn', imageBuild ? 'fact.place=image-build' : '', pkg].filter(Boolean).join('&'),
+        title: 'flash-attn found no nvcc (no CUDA toolkit)',
+        message: FLASH_MESSAGE,
+        fix: [...toolkit, '', rebuild].join('\n'),
+      });
+    }
+  }
+  return out;
+}
+
 export const toolkitNotFound: RuleInput = {
   id: 'cuda/toolkit-not-found',
   title: 'No CUDA compiler (nvcc) in the build stage',
@@ -34,10 +78,22 @@ export const toolkitNotFound: RuleInput = {
     { literals: ["'nvcc' is not recognized"] },
     // torch.utils.cpp_extension with CUDA_HOME pointing at a toolkit without nvcc
     { literals: ["bin/nvcc'", "bin\\\\nvcc.exe'"], pattern: "No such file or directory: '(?<path>[^']{0,200}nvcc(?:\\.exe)?)'" },
-    // apex: `RuntimeError: --cuda_ext was requested, but nvcc was not found.` (flash-attn's UserWarning with the same words is not an error)
-    { literals: ['nvcc was not found'], pattern: 'Error: [^\\n]{0,200}nvcc was not found' },
+    // apex: `RuntimeError: --cuda_ext was requested, but nvcc was not found.`; flash-attn: `UserWarning: flash_attn was
+    // requested, but nvcc was not found.` (uv wraps it: `nvcc was not found.  Are you sure your environment has nvcc`).
+    // flash-attn only warns (a prebuilt wheel needs no compiler, setup.py says), but it declares its CUDAExtension
+    // first, and torch's library_paths(cuda=True) raises without CUDA_HOME (Dao-AILab/flash-attention setup.py,
+    // check_if_cuda_home_none; the traces in flash-attention#1264 / #1736): in a FAILED step (only: failed-step) it is the cause.
+    { literals: ['nvcc was not found'] },
   ],
-  context: [{ name: 'windows', literals: ["'nvcc' is not recognized", 'nvcc.exe'] }],
+  // torch's own error says the same, with cuda/cuda-home-not-set's advice (the rebuild command): one finding, not two
+  unless: [{ literals: ['CUDA_HOME environment variable is not set'] }],
+  context: [
+    { name: 'windows', literals: ["'nvcc' is not recognized", 'nvcc.exe'] },
+    { name: 'flashAttn', literals: ['flash_attn was requested'] },
+    // the package being built, for the rebuild command (extension-build): pip's `Collecting X`, uv's `Failed to build `X==1.0``
+    { name: 'collecting', literals: ['Collecting '], pattern: '^\\s{0,20}Collecting (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)', keep: 'last' },
+    { name: 'building', literals: ['Failed to build `'], pattern: 'Failed to build `(?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)`' },
+  ],
   scope: 'step',
   only: 'failed-step',
   specificity: 3,
@@ -57,6 +113,7 @@ export const toolkitNotFound: RuleInput = {
     'CMake also takes the compiler directly: `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda …`.',
   ].join('\n'),
   variants: [
+    ...flashVariants(),
     {
       when: 'windows',
       fix:
@@ -90,6 +147,6 @@ export const toolkitNotFound: RuleInput = {
       ].join('\n'),
     },
   ],
-  enrich: 'cuda-version',
+  enrich: ['cuda-version', 'extension-build'],
   docs: 'https://hub.docker.com/r/nvidia/cuda',
 };

@@ -22,12 +22,14 @@ export const unsupportedArch: RuleInput = {
   title: 'GPU architecture not supported by this CUDA version',
   severity: 'error',
   match: [
-    // nvcc ≥ 11: `nvcc fatal   : Unsupported gpu architecture 'compute_35'`
-    { literals: ['Unsupported gpu architecture'], pattern: "Unsupported gpu architecture '(?<arch>[^']{1,200})'" },
+    // nvcc ≥ 11: `nvcc fatal   : Unsupported gpu architecture 'compute_35'`. Only well-formed names (`sm_90a`): `compute_80+PTX`
+    // and `compute_native` are a list in the wrong notation (cuda/invalid-arch-list), an empty `compute_` a list detected
+    // from no GPU (cuda/no-gpu-at-build): no other toolkit would take them.
+    { literals: ['Unsupported gpu architecture'], pattern: "Unsupported gpu architecture '(?<arch>(?:compute|sm|lto)_\\d{1,3}[a-z]?)'" },
     // nvcc ≤ 10 and ptxas: `nvcc fatal   : Value 'sm_89' is not defined for option 'gpu-architecture'`
     {
       literals: ['is not defined for option'],
-      pattern: "Value '(?<arch>[^']{1,200})' is not defined for option '(?:gpu-architecture|gpu-name|gpu-code)'",
+      pattern: "Value '(?<arch>(?:compute|sm|lto)_\\d{1,3}[a-z]?)' is not defined for option '(?:gpu-architecture|gpu-name|gpu-code)'",
     },
     // clang as CUDA compiler: `error: unsupported CUDA gpu architecture: sm_35`
     { literals: ['unsupported CUDA gpu architecture'], pattern: 'unsupported CUDA gpu architecture: (?<arch>\\w{1,200})' },

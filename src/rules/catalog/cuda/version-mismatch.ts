@@ -2,9 +2,73 @@
 // - torch.utils.cpp_extension refuses to compile an extension with a toolkit whose major version differs from
 //   the one torch was built with (`torch.version.cuda`). A minor difference is only a UserWarning
 //   ("has a minor version mismatch … Most likely this shouldn't be a problem"): not matched.
+// - NVIDIA apex's setup.py (check_cuda_torch_binary_vs_bare_metal, NVIDIA/apex setup.py@705cba91) is stricter:
+//   it raises when nvcc's major OR minor differs from torch.version.cuda ("Cuda extensions are being compiled
+//   with a version of Cuda that does not match … Pytorch binaries were compiled with Cuda 12.1."), after printing
+//   `nvcc -V` of `$CUDA_HOME/bin`. So its torch-side fix needs an index for exactly the toolkit's release
+//   (cuda-exact-torch.ts), and the `≤ minor` index that cpp_extension tolerates does not help.
+//   torch finds CUDA_HOME from CUDA_HOME / CUDA_PATH, else the nvcc on PATH, else /usr/local/cuda
+//   (torch/utils/cpp_extension.py, _find_cuda_home).
 // - ptxas older than the compiler that wrote the PTX (Triton, numba and JAX bring their own code generators;
 //   a newer nvcc's PTX given to an older toolkit's ptxas): `Unsupported .version 8.5; current version is '7.5'`.
 import type { RuleInput } from '../../schema.js';
+
+type Variant = NonNullable<RuleInput['variants']>[number];
+
+const APEX_TITLE = "CUDA toolkit and torch's CUDA differ (apex's check)";
+const APEX_STRICT =
+  'Apex compiles `--cuda_ext` only when the two are the same release, minor included (its check_cuda_torch_binary_vs_bare_metal); ' +
+  'torch.utils.cpp_extension itself refuses only a different major.';
+const APEX_OWN_HINT =
+  "Apex's own hint, commenting the check out of its setup.py, builds the extensions against a CUDA other than torch's: at your own risk, and only for a minor difference.";
+
+/** Build with torch's CUDA: a `-devel` image of it in a Dockerfile, the toolkit under CUDA_HOME elsewhere. */
+function torchSide(imageBuild: boolean): string {
+  return imageBuild
+    ? 'or keep this torch and compile in a `-devel` image of its CUDA {torchCuda|release}: {enrich.torchCudaImage|pick the tag for your OS at the link that follows}' +
+        ' (tags: {enrich.torchCudaTags|https://hub.docker.com/r/nvidia/cuda/tags}). NVIDIA deletes tags of releases past end of life, so an old one may be gone.'
+    : "or keep this torch and install the CUDA {torchCuda|release it was built with} toolkit, then point `CUDA_HOME` at it in the shell that builds (apex runs `$CUDA_HOME/bin/nvcc -V`; without CUDA_HOME, torch takes the nvcc on PATH, then /usr/local/cuda).";
+}
+
+/** apex's stricter check: toolkit known or not, in an image build or elsewhere. */
+function apexVariants(): Variant[] {
+  const out: Variant[] = [];
+  for (const imageBuild of [true, false]) {
+    const place = imageBuild ? '&fact.place=image-build' : '';
+    // the toolkit's release: apex's own `nvcc -V` printout in the step, else what the build facts know
+    for (const known of ['nvcc', 'fact.cuda']) {
+      out.push({
+        when: `apex&${known}${place}`,
+        title: APEX_TITLE,
+        message: `apex's setup.py stopped the build: the nvcc it found is CUDA {enrich.cudaVersion} and torch was built with CUDA {torchCuda|another release}. ${APEX_STRICT}`,
+        fix: ['Make them the same release, one of two ways:', '', '- {enrich.exactTorchSide};', `- ${torchSide(imageBuild)}`, '', APEX_OWN_HINT].join('\n'),
+      });
+    }
+    out.push({
+      when: `apex${place}`,
+      title: APEX_TITLE,
+      message:
+        "apex's setup.py stopped the build: torch was built with CUDA {torchCuda|another release} and the nvcc it found is another release " +
+        `(apex prints \`nvcc -V\` of that toolkit above the error; this log does not show it). ${APEX_STRICT}`,
+      fix: [
+        'Print the toolkit apex found, in the same stage or shell as the build:',
+        '',
+        '```sh',
+        'echo "CUDA_HOME=$CUDA_HOME"; nvcc --version',
+        '```',
+        '',
+        'Then make the two the same release, one of two ways:',
+        '',
+        '- keep the toolkit and install the torch built for exactly its release, if PyTorch published one: its index is https://download.pytorch.org/whl/ plus `cu` and the release without its dot ' +
+          '(`cu121` for 12.1), and pytorch.org/get-started/previous-versions lists which torch releases each has;',
+        `- ${torchSide(imageBuild)}`,
+        '',
+        APEX_OWN_HINT,
+      ].join('\n'),
+    });
+  }
+  return out;
+}
 
 export const versionMismatch: RuleInput = {
   id: 'cuda/version-mismatch',
@@ -23,6 +87,12 @@ export const versionMismatch: RuleInput = {
       literals: ['). Please make sure to use the same CUDA versions'],
       pattern: '^\\s{0,200}PyTorch \\((?<torchCuda>\\d{1,3}\\.\\d{1,3})\\)\\. Please make sure to use the same CUDA versions',
     },
+    // apex: `RuntimeError: Cuda extensions are being compiled with a version of Cuda that does not match the version used to
+    // compile Pytorch binaries.  Pytorch binaries were compiled with Cuda 12.1.`
+    {
+      literals: ['Cuda extensions are being compiled with a version of Cuda that does not match'],
+      pattern: 'does not match the version used to compile Pytorch binaries\\.(?: {1,4}Pytorch binaries were compiled with Cuda (?<torchCuda>\\d{1,3}\\.\\d{1,3}))?',
+    },
     // `ptxas /tmp/x.ptx, line 5; fatal   : Unsupported .version 8.8; current version is '8.7'`
     {
       literals: ['Unsupported .version'],
@@ -31,6 +101,9 @@ export const versionMismatch: RuleInput = {
   ],
   context: [
     { name: 'ptx', literals: ['Unsupported .version'] },
+    { name: 'apex', literals: ['Cuda extensions are being compiled with a version of Cuda that does not match'] },
+    // apex prints `nvcc -V` before its check: `Cuda compilation tools, release 11.7, V11.7.99`
+    { name: 'nvcc', literals: ['Cuda compilation tools, release '], pattern: 'Cuda compilation tools, release (?<cudaVersion>\\d{1,2}\\.\\d{1,2})' },
     // both versions printed (the one-line form, or both lines of the two-line form in the step)
     {
       name: 'both',
@@ -74,6 +147,7 @@ export const versionMismatch: RuleInput = {
         'the tool to a release built for this toolkit. PTX ISA 9.x belongs to CUDA 13.x, 8.x to CUDA 12.x, 7.x to CUDA 11.x (ISA 8.5 needs CUDA 12.5).',
       ].join('\n'),
     },
+    ...apexVariants(),
     {
       when: '!both&!second',
       fix: [
