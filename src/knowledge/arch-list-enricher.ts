@@ -9,7 +9,7 @@
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { parseArch, toolkitFor } from './cuda-arches.js';
-import { cudaVersionOf } from './cuda-arch-enricher.js';
+import { stepCudaVersion } from './cuda-arch-enricher.js';
 
 /**
  * Common data-centre and desktop GPUs, oldest first: T4 / RTX 20 (7.5), A100 (8.0), A10 / RTX 30 (8.6),
@@ -57,8 +57,7 @@ export function archListsEnrich(
   _model: BuildModel,
   facts: FactView,
 ): Record<string, string> {
-  const captured = captures.cudaVersion ?? Object.entries(captures).find(([k]) => k.endsWith('.cudaVersion'))?.[1];
-  const version = cudaVersionOf(captured, facts);
+  const version = stepCudaVersion(captures, facts);
   if (version === null) return {};
   const asked = [
     ...archesIn(step?.instruction ?? ''),

@@ -31,6 +31,15 @@ export function cudaVersionOf(captured: string | undefined, facts: FactView): st
 }
 
 /**
+ * The CUDA version an enricher works with: a version the rule captured itself (`cudaVersion`, in
+ * a match or in a context matcher's group), else the build facts' for the step.
+ */
+export function stepCudaVersion(captures: Readonly<Record<string, string>>, facts: FactView): string | null {
+  const captured = captures.cudaVersion ?? Object.entries(captures).find(([k]) => k.endsWith('.cudaVersion'))?.[1];
+  return cudaVersionOf(captured, facts);
+}
+
+/**
  * `compute_` / `sm_` with no number: the arch list was empty when the command line was made. The
  * usual cause is `CMAKE_CUDA_ARCHITECTURES=native` (or a script asking the GPU for its capability)
  * on a builder that has no GPU, so detection found nothing.
@@ -78,8 +87,7 @@ export function cudaArchesEnrich(
   const arch = captures.arch;
   if (arch === undefined) return {};
   // A rule can capture the version itself, in a match or in a context matcher's `cudaVersion` group.
-  const captured = captures.cudaVersion ?? Object.entries(captures).find(([k]) => k.endsWith('.cudaVersion'))?.[1];
-  const version = cudaVersionOf(captured, facts);
+  const version = stepCudaVersion(captures, facts);
   const support = archSupport(version ?? '', arch);
   const out: Record<string, string> = {
     cudaVersion: version ?? '',
@@ -128,8 +136,7 @@ export function cudaVersionEnrich(
   _model: BuildModel,
   facts: FactView,
 ): Record<string, string> {
-  const captured = captures.cudaVersion ?? Object.entries(captures).find(([k]) => k.endsWith('.cudaVersion'))?.[1];
-  const version = cudaVersionOf(captured, facts);
+  const version = stepCudaVersion(captures, facts);
   const base = facts.value('baseImage');
   const out: Record<string, string> = {};
   if (base !== null) {

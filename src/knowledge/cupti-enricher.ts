@@ -8,7 +8,7 @@
 // unlike `torch.profiler.supported_activities()` (CUDA only when a GPU is visible: torch/csrc/autograd/init.cpp).
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
-import { cudaVersionOf } from './cuda-arch-enricher.js';
+import { stepCudaVersion } from './cuda-arch-enricher.js';
 import { cuptiFor } from './cuda-packages.js';
 
 /** `cuptiCuda`, `cuptiApt`, `cuptiDevApt`, `cuptiPip`, and with a verified soname `cuptiSoname` / `cuptiLoadCheck`. */
@@ -18,8 +18,7 @@ export function cuptiEnrich(
   _model: BuildModel,
   facts: FactView,
 ): Record<string, string> {
-  const captured = captures.cudaVersion ?? Object.entries(captures).find(([k]) => k.endsWith('.cudaVersion'))?.[1];
-  const version = cudaVersionOf(captured, facts);
+  const version = stepCudaVersion(captures, facts);
   const cupti = version === null ? null : cuptiFor(version);
   if (version === null || cupti === null) return {};
   const out: Record<string, string> = { cuptiCuda: version, cuptiApt: cupti.aptLib, cuptiDevApt: cupti.aptDev };
