@@ -26,12 +26,71 @@ function failedSteps(model: BuildModel): Set<number> {
 
 const severityRank = { error: 0, warning: 2, notice: 3 } as const;
 
+/**
+ * Errors a step can print and still finish: apt's `E: Unable to locate package X` aborts that one
+ * `apt-get install` before it installs anything, so in a step that went on and finished the command
+ * was guarded (`|| true`, an install script that carries on). In a build that passed the image simply
+ * lacks X; whether anything needs it the log does not show, so it is a notice (advice), not a
+ * warning (DESIGN: a warning is a passing build whose image is broken). Seen in
+ * fixtures/real-world/clean/xcq-voce-unable-to-locate-but-ok (vocechat's install.sh).
+ */
+const survivableInFinishedStep = new Set(['apt/unable-to-locate-package']);
+
+/**
+ * Failed steps that run the same instruction of the same stage on different platforms are one
+ * failure: the first of them to fail (its earliest error finding) keeps its findings; a later
+ * sibling loses its error findings of a rule the first one has, and its fallback when the first one
+ * has any finding.
+ */
+function dropSiblingPlatformRepeats(candidates: Candidate[], model: BuildModel, failed: Set<number>): Candidate[] {
+  const steps = new Map(model.steps.map((s) => [s.id, s]));
+  const firstError = new Map<number, number>();
+  for (const c of candidates) {
+    const id = c.finding.step;
+    if (c.finding.severity !== 'error' || id === null || !failed.has(id)) continue;
+    firstError.set(id, Math.min(firstError.get(id) ?? Number.POSITIVE_INFINITY, c.firstLine));
+  }
+  const siblingsKey = (id: number): string | null => {
+    const s = steps.get(id);
+    return s && s.platform !== null && !s.internal ? `${s.stage ?? ''}\u0000${s.instruction}` : null;
+  };
+  const leader = new Map<string, number>();
+  for (const [id, line] of firstError) {
+    const key = siblingsKey(id);
+    if (key === null) continue;
+    const current = leader.get(key);
+    if (current === undefined || line < firstError.get(current)!) leader.set(key, id);
+  }
+  const rulesOf = new Map<number, Set<string>>();
+  for (const c of candidates) {
+    const id = c.finding.step;
+    if (id === null || c.finding.severity !== 'error') continue;
+    if (!rulesOf.has(id)) rulesOf.set(id, new Set());
+    rulesOf.get(id)!.add(c.finding.ruleId);
+  }
+  return candidates.filter((c) => {
+    const id = c.finding.step;
+    if (id === null || c.finding.severity !== 'error') return true;
+    const key = siblingsKey(id);
+    const first = key === null ? undefined : leader.get(key);
+    if (first === undefined || first === id) return true;
+    const firstRules = rulesOf.get(first) ?? new Set<string>();
+    if (c.specificity <= 1) return firstRules.size === 0;
+    return !firstRules.has(c.finding.ruleId);
+  });
+}
+
 export function rankFindings(candidates: Candidate[], model: BuildModel): Finding[] {
   const failed = failedSteps(model);
   const buildFailed = failed.size > 0 || model.solveError !== null;
   // An error explains why a build failed: in a build that passed, the same finding is a warning.
   if (!buildFailed && !outcomeUnknown(model)) {
     for (const c of candidates) if (c.finding.severity === 'error') c.finding.severity = 'warning';
+    const finished = new Set(model.steps.filter((s) => s.status === 'done').map((s) => s.id));
+    for (const c of candidates) {
+      const step = c.finding.step;
+      if (survivableInFinishedStep.has(c.finding.ruleId) && step !== null && finished.has(step)) c.finding.severity = 'notice';
+    }
   }
   /** The failure a finding is about: its step, or (no step) the failure of the build. */
   const failureOf = (c: Candidate): string => {
@@ -53,6 +112,22 @@ export function rankFindings(candidates: Candidate[], model: BuildModel): Findin
     return c.specificity >= (best.get(failureOf(c)) ?? 0);
   });
 
+  // 1b. Multi-platform builds: the same instruction failing on a sibling platform after the first one
+  // (it stopped because of it, or failed the same way) is not a second root cause. Its findings of a
+  // rule the first platform's step already has, and its fallback, go.
+  kept = dropSiblingPlatformRepeats(kept, model, failed);
+
+  // A passing cause (a DNS failure, a registry timeout: retryable) printed before the other errors
+  // of its step leads: the install that found "no installation candidate" failed because of it.
+  const earliestError = new Map<string, number>();
+  for (const c of kept) {
+    if (c.finding.severity !== 'error') continue;
+    const key = failureOf(c);
+    earliestError.set(key, Math.min(earliestError.get(key) ?? Number.POSITIVE_INFINITY, c.firstLine));
+  }
+  const causal = (c: Candidate): number =>
+    c.finding.severity === 'error' && c.finding.retryable && c.firstLine <= (earliestError.get(failureOf(c)) ?? Number.POSITIVE_INFINITY) ? 0 : 1;
+
   // 2. Rank: errors of the failed step, then other errors, warnings, notices; specific first.
   const groupOf = (c: Candidate): number => {
     const base = severityRank[c.finding.severity];
@@ -65,6 +140,7 @@ export function rankFindings(candidates: Candidate[], model: BuildModel): Findin
     .sort(
       (a, b) =>
         a.group - b.group ||
+        causal(a.c) - causal(b.c) ||
         b.c.specificity - a.c.specificity ||
         a.c.order - b.c.order ||
         a.c.firstLine - b.c.firstLine,

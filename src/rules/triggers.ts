@@ -19,21 +19,94 @@ function headerOf(step: Step): string {
 const errorLike = /\b(?:error|fatal|failed|cannot|denied)\b/i;
 
 /**
- * The step's last output lines and its error: what a reader needs when no rule knew better. The
- * cause is often printed before the last lines (parallel jobs keep printing), so up to three
- * error-looking lines of the tail come first, in log order.
+ * Lines that state a cause, by the tool that prints them (what issue 17 calls "the cause, not the
+ * last lines"). Each kind keeps its first few lines: the first compiler error is the one the others
+ * follow from; a Python traceback's exception line comes with its last frame (see pythonException).
+ */
+const causeKinds: { pattern: RegExp; keep: number; follow?: RegExp }[] = [
+  // gcc / clang / nvcc / rustc / setuptools: `x.cu(88): error: …`, `fatal error: cuda.h: No such file`, `error: command 'gcc' failed`
+  { pattern: /(?:^|[\s:)])(?:fatal )?error(?:\[[\w-]{1,20}\])?: \S/i, keep: 3 },
+  // apt: `E: Unable to locate package foo`
+  { pattern: /^E: \S/, keep: 3 },
+  // uv and pip's diagnostics: `× Failed to build …`, `× No solution found when resolving dependencies:`
+  { pattern: /^\s{0,8}× \S/, keep: 2 },
+  // npm 6–9 `npm ERR! code E404`, npm 10 `npm error code E404`
+  { pattern: /^npm (?:ERR!|error) \S/, keep: 3 },
+  // CMake: the `CMake Error at …:` line, then its indented message line(s)
+  { pattern: /^CMake Error\b/, keep: 2, follow: /^\s{2,}\S/ },
+  // make / ninja: the first `make[2]: *** […] Error 2` (the deepest), ninja's `FAILED: target`
+  { pattern: /^(?:g?make(?:\[\d{1,4}\])?: \*\*\* |FAILED: \S)/, keep: 1 },
+];
+
+/** A Python exception line: `IndexError: list index out of range`, `pip._vendor…ResolutionTooDeep: 2000000`, `KeyboardInterrupt`. */
+const exceptionLine = /^[A-Za-z_][\w.]{0,300}(?:Error|Exception|Exit|Interrupt|Warning|TooDeep|Impossible|NotFound)(?::\s.*)?$/;
+const frameLine = /^\s{1,8}File "[^"]{1,500}", line \d{1,7}/;
+
+/**
+ * The last Python exception of the tail with the frame it was raised in (`File "…", line N, in f`
+ * and its code line), when the tail shows a traceback frame before it.
+ */
+function pythonException(tail: string[]): number[] {
+  for (let i = tail.length - 1; i > 0; i--) {
+    if (!exceptionLine.test(tail[i]!)) continue;
+    let frame = -1;
+    for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+      if (frameLine.test(tail[k]!)) {
+        frame = k;
+        break;
+      }
+    }
+    if (frame < 0) continue;
+    const picked = [frame];
+    for (let k = frame + 1; k < i; k++) picked.push(k);
+    picked.push(i);
+    return picked;
+  }
+  return [];
+}
+
+/** Indices of the tail's cause lines, in log order (empty when no tool stated one). */
+function causeLines(tail: string[]): number[] {
+  const picked = new Set<number>(pythonException(tail));
+  for (const kind of causeKinds) {
+    let kept = 0;
+    for (let i = 0; i < tail.length && kept < kind.keep; i++) {
+      if (!kind.pattern.test(tail[i]!)) continue;
+      picked.add(i);
+      kept++;
+      if (kind.follow) {
+        for (let k = i + 1; k < tail.length && k <= i + 2 && kind.follow.test(tail[k]!); k++) picked.add(k);
+      }
+    }
+  }
+  return [...picked].sort((a, b) => a - b);
+}
+
+/**
+ * The evidence of a failed step no rule explained: the lines that state the cause (causeLines) and
+ * the step's error. Only when no tool stated one: the step's last lines, with up to three
+ * error-looking lines printed before them first (parallel jobs keep printing after the cause).
  */
 function failureEvidence(step: Step): string[] {
   const tail = step.tail.filter((l) => l.trim() !== '');
   const room = maxEvidenceLines - 1;
-  const lastStart = Math.max(0, tail.length - room);
-  const earlier = tail
-    .slice(0, lastStart)
-    .map((line, i) => ({ line, i }))
-    .filter((x) => errorLike.test(x.line))
-    .slice(-3);
-  const keep = new Set([...earlier.map((x) => x.i), ...tail.slice(lastStart + earlier.length).map((_, k) => lastStart + earlier.length + k)]);
-  const lines = tail.filter((_, i) => keep.has(i));
+  const causes = causeLines(tail);
+  let lines: string[];
+  if (causes.length > 0) {
+    // The step's own error line is printed again by the error box; it is added once below.
+    lines = causes.filter((i) => !(step.error && tail[i]!.includes(step.error))).map((i) => tail[i]!);
+    // Too many: the first lines of the chain, and the exception at its end.
+    if (lines.length > room) lines = [...lines.slice(0, room - 1), lines[lines.length - 1]!];
+  } else {
+    const lastStart = Math.max(0, tail.length - room);
+    const earlier = tail
+      .slice(0, lastStart)
+      .map((line, i) => ({ line, i }))
+      .filter((x) => errorLike.test(x.line))
+      .slice(-3);
+    const keep = new Set([...earlier.map((x) => x.i), ...tail.slice(lastStart + earlier.length).map((_, k) => lastStart + earlier.length + k)]);
+    lines = tail.filter((_, i) => keep.has(i));
+  }
   if (step.error && !lines.some((l) => l.includes(step.error!))) lines.push(`ERROR: ${step.error}`);
   return lines.map(capEvidence);
 }

@@ -118,4 +118,26 @@ describe('wordings seen in public projects’ build logs (buildkit, shell, resou
     expect(f.message).toContain('(6h0m0s)');
     expect(f.message).toContain('does not show which build step was running');
   });
+
+  test('apt/unable-to-locate-package: guarded in a step that finished, in a build that passed, it is a notice', async () => {
+    const log = readFileSync(new URL('../../fixtures/real-world/clean/xcq-voce-unable-to-locate-but-ok.log', import.meta.url), 'utf8');
+    const f = await only('apt/unable-to-locate-package', log);
+    expect(f.severity).toBe('notice');
+    // The RUN calls a script: no advice about apt-get update in "this RUN".
+    expect(f.message).not.toContain('This `RUN` installs');
+  });
+
+  test('apt: the DNS failure leads, the package apt then could not find follows', async () => {
+    const ids = (await analyzeLog(fixture('apt/fetch-failed/match-dns'))).map((f) => f.ruleId);
+    expect(ids.slice(0, 2)).toEqual(['apt/fetch-failed', 'apt/unable-to-locate-package']);
+  });
+
+  test.each(['match-actions-runner-shutdown-then-canceled', 'match-wazuh-self-hosted-lost-communication'])(
+    'a lost runner is ci/runner-lost alone, not also a time limit (%s)',
+    async (name) => {
+      const ids = (await analyzeLog(fixture(`ci/runner-lost/${name}`))).map((f) => f.ruleId);
+      expect(ids).toContain('ci/runner-lost');
+      expect(ids).not.toContain('resources/job-timeout');
+    },
+  );
 });

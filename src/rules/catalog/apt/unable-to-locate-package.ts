@@ -49,6 +49,8 @@ export const unableToLocatePackage: RuleInput = {
   context: [
     // `apt-get update`, `apt-get -yq update`, `apt-get -o Acquire::Retries=3 update`, `apt update`
     { name: 'update', source: 'instruction', literals: ['update'], pattern: '\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b' },
+    // The instruction runs apt's install itself (not a script that does: `RUN /install.sh`), so what it lacks is its own.
+    { name: 'aptInstall', source: 'instruction', literals: ['install'], pattern: '\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?install\\b' },
     // The update in this RUN could not reach the mirror: apt knows no packages at all.
     { name: 'networkFailed', literals: ['Temporary failure resolving', 'Could not resolve', 'Could not connect to', 'Connection timed out'] },
     { name: 'listsFailed', literals: ['Some index files failed to download', 'NO_PUBKEY', 'is not signed'] },
@@ -71,7 +73,7 @@ export const unableToLocatePackage: RuleInput = {
       fix: 'Fix the repository that failed first (see the apt/fetch-failed finding); then the install can find the packages.',
     },
     {
-      when: '!update',
+      when: '!update&aptInstall',
       message:
         'This `RUN` installs `{package:all}` without `apt-get update` in the same instruction: base images (CUDA ones ' +
         'included) ship without package lists, and an update in an earlier, cached layer is stale.',

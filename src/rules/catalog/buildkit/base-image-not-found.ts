@@ -25,6 +25,21 @@ export const baseImageNotFound: RuleInput = {
     { literals: ['manifest unknown'], pattern: 'manifest for (?<image>\\S{1,300}) not found' },
     { literals: ['no match for platform in manifest'] },
     {
+      // BuildKit since 2023 (docker 24+): the short form, the image then its fully qualified name:
+      // `ERROR: failed to solve: nvidia/cuda:9.2-devel-ubuntu18.04: docker.io/nvidia/cuda:9.2-devel-ubuntu18.04: not found`
+      // (real-stanford/cloth-funnels#5, open-mmlab/OpenPCDet#1410, llvm/llvm-project#86123). The second name
+      // starts with a registry host (a dot in it), which a COPY's `"/src": not found` never does.
+      literals: [': not found'],
+      pattern:
+        '(?:^|failed to solve: )(?<image>[\\w][\\w./-]{0,250}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?): (?=[a-z0-9-]{1,63}\\.)[a-z0-9][a-z0-9.-]{0,252}(?::\\d{1,5})?/[^\\s:@]{1,300}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: not found$',
+    },
+    {
+      // The classic builder on a host whose platform the tag lacks (NVIDIA/TensorRT#1479, a Jetson):
+      // `no matching manifest for linux/arm64/v8 in the manifest list entries`
+      literals: ['no matching manifest for '],
+      pattern: 'no matching manifest for (?<wanted>[a-z0-9]{1,20}/[\\w/.-]{1,40}) in the manifest list entries',
+    },
+    {
       // BuildKit 0.8 (docker 20.10) resolves the FROM images while the Dockerfile frontend creates
       // the LLB definition, and names the manifest request that failed, not the image:
       // `failed to solve with frontend dockerfile.v0: failed to create LLB definition: failed to do request:
@@ -52,11 +67,28 @@ export const baseImageNotFound: RuleInput = {
       literals: ['nvidia/cuda:'],
       pattern: '(?<ref>nvidia/cuda:\\d{1,2}\\.\\d{1,2}(?:\\.\\d{1,3})?-(?:cudnn\\d{0,2}-)?(?:base|runtime|devel)-[a-z]{1,20}\\d{1,2}(?:\\.\\d{1,2})?)(?![\\w.])',
     },
-    // `nvidia/cuda:12.4-devel-ubuntu22.04`: no patch release in the version.
-    { name: 'cudaShortVersion', literals: ['nvidia/cuda:'], pattern: 'nvidia/cuda:\\d{1,2}\\.\\d{1,2}-' },
-    { name: 'platform', literals: ['no match for platform in manifest'] },
+    // `nvidia/cuda:12.4-devel-ubuntu22.04`: no patch release in the version. Only from CUDA 11 on: CUDA 10.2 and
+    // older were published as major.minor tags (`10.2-cudnn7-devel-ubuntu18.04`, Kaggle/docker-python#883) and have
+    // no patch tags to move to; CUDA 11's short tags were replaced by patch tags (`11.0-devel` → `11.0.3-devel-ubuntu18.04`,
+    // kokkos/kokkos#5509).
+    { name: 'cudaShortVersion', literals: ['nvidia/cuda:'], pattern: 'nvidia/cuda:(?:1[1-9]|[2-9]\\d)\\.\\d{1,2}-' },
+    { name: 'wantedPlatform', literals: ['no matching manifest for '] },
+    { name: 'platform', literals: ['no match for platform in manifest', 'no matching manifest for '] },
+    // The classic builder names the image it pulls: `10.2-cudnn8-devel-ubuntu18.04: Pulling from nvidia/cuda`.
+    { name: 'pulling', literals: [': Pulling from '], pattern: '^(?<tag>[\\w][\\w.-]{0,127}): Pulling from (?<repository>[\\w][\\w./-]{0,250})$' },
+    {
+      // A docker.io image asked of another host (`Head "https://registry.docker-cn.com/v2/nvidia/cuda/manifests/…?ns=docker.io"`,
+      // QwenAudio/CosyVoice#1344): the request went to a registry mirror configured for the builder, not to Docker Hub.
+      name: 'mirror',
+      literals: ['ns=docker.io'],
+      pattern: 'failed to do request: [A-Za-z]{1,10} "https?://(?<host>(?!registry-1\\.docker\\.io[/:])[^/"\\s?]{1,253})/v2/[^"\\s?]{1,300}\\?(?:[^"\\s]{0,200}&)?ns=docker\\.io',
+    },
     // The log names the image (the lines the `image` capture comes from).
-    { name: 'imageNamed', literals: ['failed to resolve source metadata for', 'pull access denied for', 'manifest for '], pattern: '(?:failed to resolve source metadata for|pull access denied for|manifest for) \\S' },
+    {
+      name: 'imageNamed',
+      literals: ['failed to resolve source metadata for', 'pull access denied for', 'manifest for ', ': not found'],
+      pattern: '(?:failed to resolve source metadata for|pull access denied for|manifest for) \\S|(?:^|failed to solve: )[\\w][\\w./-]{0,250}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: (?=[a-z0-9-]{1,63}\\.)[a-z0-9][a-z0-9.-]{0,252}(?::\\d{1,5})?/[^\\s:@]{1,300}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: not found$',
+    },
   ],
   message:
     'The base image `{image}` does not exist on its registry: the tag is misspelled, was never published, or was removed.',
@@ -80,6 +112,52 @@ export const baseImageNotFound: RuleInput = {
       retryable: true,
       message: 'The registry answered with a server error while the builder resolved `{image|the base image}`: an outage on its side, not a missing image.',
       fix: 'Retry; if it persists, check the registry\'s status page, or mirror the base image to a registry you control.',
+    },
+    {
+      when: 'mirror&network',
+      title: 'Registry mirror unreachable while resolving the base image',
+      retryable: true,
+      message:
+        'The builder asked the registry mirror `{context.mirror.host}` for the Docker Hub image `{image|of the FROM line}`, and the ' +
+        'mirror did not answer (DNS, connection or timeout): the image may well exist, the build never got an answer.',
+      // registry-mirrors: https://docs.docker.com/docker-hub/image-library/mirror/ (daemon.json, dockerd restart);
+      // a docker-container builder reads mirrors from buildkitd.toml `[registry."docker.io"] mirrors = [...]`
+      // (https://docs.docker.com/build/buildkit/toml-configuration/).
+      fix: [
+        'Retry once; if the mirror stays silent, stop using it. It is set in `registry-mirrors` of `/etc/docker/daemon.json`',
+        '(restart the Docker daemon after the change) or, for a `docker-container` builder, in the `mirrors` list of',
+        '`[registry."docker.io"]` in its buildkitd.toml. Check which mirror the daemon uses and whether it answers:',
+        '',
+        '```sh',
+        "docker info --format '{{{{.RegistryConfig.Mirrors}}}}'",
+        'curl -sSI --max-time 10 https://{context.mirror.host}/v2/',
+        '```',
+        'Any HTTP answer (even `401 Unauthorized`) means the mirror is reachable; no answer means replace or remove it.',
+      ].join('\n'),
+    },
+    {
+      when: 'wantedPlatform&pulling',
+      title: 'Base image has no variant for this platform',
+      message:
+        '`{context.pulling.repository}:{context.pulling.tag}` exists, but its manifest list has no image for `{wanted}`, the ' +
+        'platform of this Docker host.',
+      fix: [
+        'List the platforms the tag provides, then pick a tag (or an image) built for `{wanted}`, or build on a host of a',
+        'platform the tag has:',
+        '',
+        '```sh',
+        'docker buildx imagetools inspect {context.pulling.repository}:{context.pulling.tag}',
+        '```',
+      ].join('\n'),
+    },
+    {
+      when: 'wantedPlatform',
+      title: 'Base image has no variant for this platform',
+      message: 'The base image exists, but its manifest list has no image for `{wanted}`, the platform this build asked for.',
+      fix: [
+        'List the platforms the `FROM` image provides (`docker buildx imagetools inspect` with it prints them), then pick a tag',
+        '(or an image) built for `{wanted}`, or build for a platform the tag has.',
+      ].join('\n'),
     },
     {
       when: 'requestFailed',

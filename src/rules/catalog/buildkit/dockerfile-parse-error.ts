@@ -25,9 +25,47 @@ export const dockerfileParseError: RuleInput = {
       ignoreCase: true,
       pattern: 'unknown instruction: (?<instruction>[^\\s(]{1,100})(?: \\(did you mean (?<suggestion>[A-Za-z]{1,20})\\?\\))?',
     },
+    {
+      // ENV and LABEL with `name=value` pairs, one word without `=` (BuildKit's parser, parseNameVal in
+      // frontend/dockerfile/parser/line_parsers.go): `Syntax error - can't find = in "ENV". Must be of the form: name=value`
+      // (XCQ0607/dockerimage, docker_build_summaries.md@9bd40446).
+      literals: ["Syntax error - can't find = in "],
+      pattern: 'Syntax error - can\'t find = in "(?<word>[^"\\n]{1,200})"',
+    },
   ],
   message: 'The Dockerfile is rejected before anything runs: line {line}: {detail}.',
   variants: [
+    {
+      // The word is itself an instruction: the `ENV` / `LABEL` before it ends with `\` (comment lines inside a
+      // continuation are skipped), so the next instruction's line was read as more of its pairs.
+      when: 'instructionAsName',
+      message:
+        'The Dockerfile is rejected before anything runs: an `ENV` or `LABEL` takes `name=value` pairs, and it was handed ' +
+        '`{word}`, which is the next instruction: the last line of the `ENV` / `LABEL` before it ends with `\\`, so the ' +
+        '`{word}` line (past any comment lines in between, which a continuation skips) was read as more of its pairs.',
+      fix: [
+        'Remove the trailing `\\` from the last `name=value` line of the instruction that the error excerpt starts at,',
+        'so that it ends there and `{word}` starts its own instruction. Check the whole file without building:',
+        '',
+        '```sh',
+        'docker buildx build --check .',
+        '```',
+      ].join('\n'),
+    },
+    {
+      when: 'noEquals',
+      message:
+        'The Dockerfile is rejected before anything runs: an `ENV` or `LABEL` with `name=value` pairs has the word `{word}` ' +
+        'without `=` (a value with a space that is not quoted, or a name without its value).',
+      fix: [
+        'Write every pair as `name=value`, quoting values with spaces (`ENV MSG="hello world"`); an empty value is',
+        '`NAME=` or `NAME=""`. Check the whole file without building:',
+        '',
+        '```sh',
+        'docker buildx build --check .',
+        '```',
+      ].join('\n'),
+    },
     {
       when: 'suggested',
       message: misspelledMessage,
@@ -47,6 +85,14 @@ export const dockerfileParseError: RuleInput = {
     },
   ],
   context: [
+    { name: 'noEquals', literals: ["Syntax error - can't find = in "] },
+    {
+      name: 'instructionAsName',
+      literals: ["Syntax error - can't find = in "],
+      pattern:
+        'can\'t find = in "(?:FROM|RUN|CMD|LABEL|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL|MAINTAINER)"',
+      ignoreCase: false,
+    },
     { name: 'misspelled', literals: ['unknown instruction:'], ignoreCase: true },
     {
       name: 'suggested',

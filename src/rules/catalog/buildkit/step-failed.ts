@@ -33,8 +33,9 @@ export const stepFailed: RuleInput = {
     {
       when: 'instruction',
       message:
-        'The build failed in `{instruction}`. {enrich.exitNote} No rule recognised the cause; the error lines and the last ' +
-        'lines the step printed are the evidence.',
+        // exitNote last: it is empty when the log shows no exit code (a COPY, a cut log), and a trailing space is trimmed.
+        'The build failed in `{instruction}`. No rule recognised the cause; the evidence is the lines of the step that state it ' +
+        '(or its last lines when none does). {enrich.exitNote}',
       fix: [
         'Read the evidence from the bottom up: compilers, pip and CMake print the cause before the exit, often',
         'a screen or more above it. To see the step in full, rebuild it with `--progress=plain`; to explore the',

@@ -4,6 +4,10 @@
 // {1, 8, 13}). One finding per step; the first message alone (one rejection, routine) is not
 // enough: at least two of them are. A warning: the build may pass, but it is spending minutes to
 // hours trying old releases.
+// When the resolver gives up it is the error the build died of: `pip._vendor.resolvelib.resolvers.
+// ResolutionTooDeep: 2000000` at the end of a traceback (older pip; cocktailpeanut/fluxgym#509), or
+// pip's diagnostic `error: resolution-too-deep` / `× Dependency resolution exceeded maximum depth`
+// (NousResearch/hermes-agent#7052, with its link to pip's "Handling ResolutionTooDeep errors" section).
 //
 // What helps is giving the resolver the answer: pin the release pip settled on (the
 // `Successfully installed` line), or find one (`pip index versions X`, experimental in pip's help;
@@ -26,8 +30,14 @@ export const resolverBacktracking: RuleInput = {
     { literals: ['pip is looking at multiple versions of'], pattern: 'pip is looking at multiple versions of (?<package>[^\\s]{1,200}) to' },
     { literals: ['pip is still looking at multiple versions of'], pattern: 'still looking at multiple versions of (?<package>[^\\s]{1,200}) to' },
     { literals: ['This is taking longer than usual'] },
+    // The traceback's last frame and its exception line: two lines, so a traceback cut to its end is enough.
+    { literals: ['raise ResolutionTooDeep('] },
+    { literals: ['ResolutionTooDeep: '], pattern: 'ResolutionTooDeep: (?<rounds>\\d{1,12})' },
+    { literals: ['error: resolution-too-deep', 'Dependency resolution exceeded maximum depth'] },
   ],
   context: [
+    { name: 'looking', literals: ['pip is looking at multiple versions of'] },
+    { name: 'tooDeep', literals: ['ResolutionTooDeep: ', 'error: resolution-too-deep', 'Dependency resolution exceeded maximum depth'] },
     { name: 'still', literals: ['pip is still looking at multiple versions of'], pattern: 'versions of (?<package>[^\\s]{1,200}) to' },
     { name: 'longer', literals: ['This is taking longer than usual'] },
     // The candidates pip fetched: `Processing /wheels/lightning-2.14.0-py3-none-any.whl`,
@@ -52,6 +62,42 @@ export const resolverBacktracking: RuleInput = {
     'Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}',
   fix: findRelease,
   variants: [
+    {
+      when: 'tooDeep&looking',
+      severity: 'error',
+      title: 'pip resolver gave up (resolution too deep)',
+      message:
+        'pip gave up resolving the requirements: its resolver reached its limit of rounds (ResolutionTooDeep) while backtracking ' +
+        'through older releases of {package:all}{enrich.rejectNote}. Versions it fetched, per package: ' +
+        '{context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}',
+    },
+    {
+      // Lower bounds: pip's own hint after `error: resolution-too-deep` ("Try adding lower bounds to constrain your
+      // dependencies", NousResearch/hermes-agent#7052).
+      when: 'tooDeep',
+      severity: 'error',
+      title: 'pip resolver gave up (resolution too deep)',
+      message:
+        'pip gave up resolving the requirements: its resolver reached its limit of rounds (ResolutionTooDeep) while backtracking ' +
+        'through older releases. Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. ' +
+        '{enrich.durationNote}',
+      fix:
+        'Give the resolver the answer instead of letting it search: the packages pip fetched many versions of (above, or the ' +
+        '`Collecting` / `Downloading` lines before the error) are the ones to pin. `{enrich.dryRunCmd|pip install --dry-run --quiet --report - -r requirements.txt}` (pip 22.2 or later; name the requirements this step installs) shows what pip picks ' +
+        'once they are pinned; put the pins (`==`, or lower bounds such as `>=2.0`) in the requirements or in a constraints file ' +
+        'passed with `-c`.',
+    },
+    {
+      when: '!still&!looking',
+      message:
+        'pip backtracked through older releases: it printed "This is taking longer than usual" (after rejecting 13 candidate ' +
+        'versions of one package). Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. ' +
+        '{enrich.durationNote}',
+      fix:
+        'Give the resolver the answer instead of letting it search: the package pip fetched many versions of (above, or the ' +
+        '`Collecting` / `Downloading` lines before the message) is the one to pin. `{enrich.dryRunCmd|pip install --dry-run --quiet --report - -r requirements.txt}` (pip 22.2 or later; name the requirements this step installs) shows what pip picks ' +
+        'once it is pinned; put the pin (`==`) in the requirements or in a constraints file passed with `-c`.',
+    },
     {
       when: 'impossible',
       fix:
