@@ -22,8 +22,8 @@ var __commonJS = (cb, mod) => function __require() {
   }
 };
 var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -358,8 +358,8 @@ var require_errors = __commonJS({
     "use strict";
     var kUndiciError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR");
     var UndiciError = class extends Error {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "UndiciError";
         this.code = "UND_ERR";
       }
@@ -370,10 +370,10 @@ var require_errors = __commonJS({
     };
     var kConnectTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CONNECT_TIMEOUT");
     var ConnectTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ConnectTimeoutError";
-        this.message = message || "Connect Timeout Error";
+        this.message = message2 || "Connect Timeout Error";
         this.code = "UND_ERR_CONNECT_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -383,10 +383,10 @@ var require_errors = __commonJS({
     };
     var kHeadersTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_TIMEOUT");
     var HeadersTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersTimeoutError";
-        this.message = message || "Headers Timeout Error";
+        this.message = message2 || "Headers Timeout Error";
         this.code = "UND_ERR_HEADERS_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -396,10 +396,10 @@ var require_errors = __commonJS({
     };
     var kHeadersOverflowError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_OVERFLOW");
     var HeadersOverflowError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersOverflowError";
-        this.message = message || "Headers Overflow Error";
+        this.message = message2 || "Headers Overflow Error";
         this.code = "UND_ERR_HEADERS_OVERFLOW";
       }
       static [Symbol.hasInstance](instance) {
@@ -409,10 +409,10 @@ var require_errors = __commonJS({
     };
     var kBodyTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BODY_TIMEOUT");
     var BodyTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "BodyTimeoutError";
-        this.message = message || "Body Timeout Error";
+        this.message = message2 || "Body Timeout Error";
         this.code = "UND_ERR_BODY_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -422,10 +422,10 @@ var require_errors = __commonJS({
     };
     var kResponseStatusCodeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE_STATUS_CODE");
     var ResponseStatusCodeError = class extends UndiciError {
-      constructor(message, statusCode, headers, body2) {
-        super(message);
+      constructor(message2, statusCode, headers, body2) {
+        super(message2);
         this.name = "ResponseStatusCodeError";
-        this.message = message || "Response Status Code Error";
+        this.message = message2 || "Response Status Code Error";
         this.code = "UND_ERR_RESPONSE_STATUS_CODE";
         this.body = body2;
         this.status = statusCode;
@@ -439,10 +439,10 @@ var require_errors = __commonJS({
     };
     var kInvalidArgumentError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_ARG");
     var InvalidArgumentError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidArgumentError";
-        this.message = message || "Invalid Argument Error";
+        this.message = message2 || "Invalid Argument Error";
         this.code = "UND_ERR_INVALID_ARG";
       }
       static [Symbol.hasInstance](instance) {
@@ -452,10 +452,10 @@ var require_errors = __commonJS({
     };
     var kInvalidReturnValueError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_RETURN_VALUE");
     var InvalidReturnValueError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidReturnValueError";
-        this.message = message || "Invalid Return Value Error";
+        this.message = message2 || "Invalid Return Value Error";
         this.code = "UND_ERR_INVALID_RETURN_VALUE";
       }
       static [Symbol.hasInstance](instance) {
@@ -465,10 +465,10 @@ var require_errors = __commonJS({
     };
     var kAbortError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORT");
     var AbortError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "The operation was aborted";
+        this.message = message2 || "The operation was aborted";
         this.code = "UND_ERR_ABORT";
       }
       static [Symbol.hasInstance](instance) {
@@ -478,10 +478,10 @@ var require_errors = __commonJS({
     };
     var kRequestAbortedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORTED");
     var RequestAbortedError = class extends AbortError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "Request aborted";
+        this.message = message2 || "Request aborted";
         this.code = "UND_ERR_ABORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -491,10 +491,10 @@ var require_errors = __commonJS({
     };
     var kInformationalError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INFO");
     var InformationalError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InformationalError";
-        this.message = message || "Request information";
+        this.message = message2 || "Request information";
         this.code = "UND_ERR_INFO";
       }
       static [Symbol.hasInstance](instance) {
@@ -504,10 +504,10 @@ var require_errors = __commonJS({
     };
     var kRequestContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_CONTENT_LENGTH_MISMATCH");
     var RequestContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "RequestContentLengthMismatchError";
-        this.message = message || "Request body length does not match content-length header";
+        this.message = message2 || "Request body length does not match content-length header";
         this.code = "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -517,10 +517,10 @@ var require_errors = __commonJS({
     };
     var kResponseContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_CONTENT_LENGTH_MISMATCH");
     var ResponseContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseContentLengthMismatchError";
-        this.message = message || "Response body length does not match content-length header";
+        this.message = message2 || "Response body length does not match content-length header";
         this.code = "UND_ERR_RES_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -530,10 +530,10 @@ var require_errors = __commonJS({
     };
     var kClientDestroyedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_DESTROYED");
     var ClientDestroyedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientDestroyedError";
-        this.message = message || "The client is destroyed";
+        this.message = message2 || "The client is destroyed";
         this.code = "UND_ERR_DESTROYED";
       }
       static [Symbol.hasInstance](instance) {
@@ -543,10 +543,10 @@ var require_errors = __commonJS({
     };
     var kClientClosedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CLOSED");
     var ClientClosedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientClosedError";
-        this.message = message || "The client is closed";
+        this.message = message2 || "The client is closed";
         this.code = "UND_ERR_CLOSED";
       }
       static [Symbol.hasInstance](instance) {
@@ -556,10 +556,10 @@ var require_errors = __commonJS({
     };
     var kSocketError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_SOCKET");
     var SocketError = class extends UndiciError {
-      constructor(message, socket) {
-        super(message);
+      constructor(message2, socket) {
+        super(message2);
         this.name = "SocketError";
-        this.message = message || "Socket error";
+        this.message = message2 || "Socket error";
         this.code = "UND_ERR_SOCKET";
         this.socket = socket;
       }
@@ -570,10 +570,10 @@ var require_errors = __commonJS({
     };
     var kNotSupportedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_NOT_SUPPORTED");
     var NotSupportedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "NotSupportedError";
-        this.message = message || "Not supported error";
+        this.message = message2 || "Not supported error";
         this.code = "UND_ERR_NOT_SUPPORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -583,10 +583,10 @@ var require_errors = __commonJS({
     };
     var kBalancedPoolMissingUpstreamError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BPL_MISSING_UPSTREAM");
     var BalancedPoolMissingUpstreamError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MissingUpstreamError";
-        this.message = message || "No upstream has been added to the BalancedPool";
+        this.message = message2 || "No upstream has been added to the BalancedPool";
         this.code = "UND_ERR_BPL_MISSING_UPSTREAM";
       }
       static [Symbol.hasInstance](instance) {
@@ -596,8 +596,8 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data) {
-        super(message);
+      constructor(message2, code, data) {
+        super(message2);
         this.name = "HTTPParserError";
         this.code = code ? `HPE_${code}` : void 0;
         this.data = data ? data.toString() : void 0;
@@ -609,10 +609,10 @@ var require_errors = __commonJS({
     };
     var kResponseExceededMaxSizeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_EXCEEDED_MAX_SIZE");
     var ResponseExceededMaxSizeError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseExceededMaxSizeError";
-        this.message = message || "Response content exceeded max size";
+        this.message = message2 || "Response content exceeded max size";
         this.code = "UND_ERR_RES_EXCEEDED_MAX_SIZE";
       }
       static [Symbol.hasInstance](instance) {
@@ -622,10 +622,10 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
-        super(message);
+      constructor(message2, code, { headers, data }) {
+        super(message2);
         this.name = "RequestRetryError";
-        this.message = message || "Request retry error";
+        this.message = message2 || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
         this.statusCode = code;
         this.data = data;
@@ -638,10 +638,10 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
-        super(message);
+      constructor(message2, code, { headers, data }) {
+        super(message2);
         this.name = "ResponseError";
-        this.message = message || "Response error";
+        this.message = message2 || "Response error";
         this.code = "UND_ERR_RESPONSE";
         this.statusCode = code;
         this.data = data;
@@ -654,10 +654,10 @@ var require_errors = __commonJS({
     };
     var kSecureProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_TLS");
     var SecureProxyConnectionError = class extends UndiciError {
-      constructor(cause, message, options) {
-        super(message, { cause, ...options ?? {} });
+      constructor(cause, message2, options) {
+        super(message2, { cause, ...options ?? {} });
         this.name = "SecureProxyConnectionError";
-        this.message = message || "Secure Proxy Connection failed";
+        this.message = message2 || "Secure Proxy Connection failed";
         this.code = "UND_ERR_PRX_TLS";
         this.cause = cause;
       }
@@ -668,10 +668,10 @@ var require_errors = __commonJS({
     };
     var kMessageSizeExceededError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_WS_MESSAGE_SIZE_EXCEEDED");
     var MessageSizeExceededError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MessageSizeExceededError";
-        this.message = message || "Max decompressed message size exceeded";
+        this.message = message2 || "Max decompressed message size exceeded";
         this.code = "UND_ERR_WS_MESSAGE_SIZE_EXCEEDED";
       }
       static [Symbol.hasInstance](instance) {
@@ -868,8 +868,8 @@ var require_tree = __commonJS({
        * @param {any} value
        */
       add(key, value) {
-        const length = key.length;
-        if (length === 0) {
+        const length2 = key.length;
+        if (length2 === 0) {
           throw new TypeError("Unreachable");
         }
         let index = 0;
@@ -880,7 +880,7 @@ var require_tree = __commonJS({
             throw new TypeError("key must be ascii string");
           }
           if (node2.code === code) {
-            if (length === ++index) {
+            if (length2 === ++index) {
               node2.value = value;
               break;
             } else if (node2.middle !== null) {
@@ -1081,14 +1081,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path5 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path7 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path7 && path7[0] !== "/") {
+          path7 = `/${path7}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path7}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1378,15 +1378,15 @@ var require_util = __commonJS({
         size: m[3] ? parseInt(m[3]) : null
       } : null;
     }
-    function addListener(obj, name, listener) {
+    function addListener(obj, name2, listener) {
       const listeners = obj[kListeners] ??= [];
-      listeners.push([name, listener]);
-      obj.on(name, listener);
+      listeners.push([name2, listener]);
+      obj.on(name2, listener);
       return obj;
     }
     function removeAllListeners(obj) {
-      for (const [name, listener] of obj[kListeners] ?? []) {
-        obj.removeListener(name, listener);
+      for (const [name2, listener] of obj[kListeners] ?? []) {
+        obj.removeListener(name2, listener);
       }
       obj[kListeners] = null;
     }
@@ -1539,39 +1539,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path5);
+        debuglog("sending request to %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path7, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path5,
+          path7,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path5);
+        debuglog("trailers received from %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path7, origin },
           error: error64
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path5,
+          path7,
           error64.message
         );
       });
@@ -1620,9 +1620,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path7, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path5);
+          debuglog("sending request to %s %s/%s", method, origin, path7);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1685,7 +1685,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path5,
+        path: path7,
         method,
         body: body2,
         headers,
@@ -1700,11 +1700,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path5 !== "string") {
+        if (typeof path7 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path7)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1770,7 +1770,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path5, query) : path5;
+        this.path = query ? buildURL(path7, query) : path7;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1993,11 +1993,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str2 = `${val[i]}`;
-            if (!isValidHeaderValue(str2)) {
+            const str3 = `${val[i]}`;
+            if (!isValidHeaderValue(str3)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str2);
+            arr.push(str3);
           }
         }
         val = arr;
@@ -2682,14 +2682,14 @@ var require_connect = __commonJS({
       if (socket == null) {
         return;
       }
-      let message = "Connect Timeout Error";
+      let message2 = "Connect Timeout Error";
       if (Array.isArray(socket.autoSelectFamilyAttemptedAddresses)) {
-        message += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
+        message2 += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
       } else {
-        message += ` (attempted address: ${opts.hostname}:${opts.port},`;
+        message2 += ` (attempted address: ${opts.hostname}:${opts.port},`;
       }
-      message += ` timeout: ${opts.timeout}ms)`;
-      util.destroy(socket, new ConnectTimeoutError(message));
+      message2 += ` timeout: ${opts.timeout}ms)`;
+      util.destroy(socket, new ConnectTimeoutError(message2));
     }
     module2.exports = buildConnector;
   }
@@ -3399,10 +3399,10 @@ var require_data_url = __commonJS({
       );
     }
     function percentDecode(input2) {
-      const length = input2.length;
-      const output2 = new Uint8Array(length);
+      const length2 = input2.length;
+      const output2 = new Uint8Array(length2);
       let j = 0;
-      for (let i = 0; i < length; ++i) {
+      for (let i = 0; i < length2; ++i) {
         const byte = input2[i];
         if (byte !== 37) {
           output2[j++] = byte;
@@ -3413,7 +3413,7 @@ var require_data_url = __commonJS({
           i += 2;
         }
       }
-      return length === j ? output2 : output2.subarray(0, j);
+      return length2 === j ? output2 : output2.subarray(0, j);
     }
     function parseMIMEType(input2) {
       input2 = removeHTTPWhitespace(input2, true, true);
@@ -3554,9 +3554,9 @@ var require_data_url = __commonJS({
       assert2(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name, value] of parameters.entries()) {
+      for (let [name2, value] of parameters.entries()) {
         serialization += ";";
-        serialization += name;
+        serialization += name2;
         serialization += "=";
         if (!HTTP_TOKEN_CODEPOINTS.test(value)) {
           value = value.replace(/(\\|")/g, "\\$1");
@@ -3570,37 +3570,37 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str3, leading = true, trailing = true) {
+      return removeChars(str3, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str3, leading = true, trailing = true) {
+      return removeChars(str3, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str2, leading, trailing, predicate) {
+    function removeChars(str3, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str2.length - 1;
+      let trail = str3.length - 1;
       if (leading) {
-        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
+        while (lead < str3.length && predicate(str3.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str3.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
+      return lead === 0 && trail === str3.length - 1 ? str3 : str3.slice(lead, trail + 1);
     }
     function isomorphicDecode(input2) {
-      const length = input2.length;
-      if ((2 << 15) - 1 > length) {
+      const length2 = input2.length;
+      if ((2 << 15) - 1 > length2) {
         return String.fromCharCode.apply(null, input2);
       }
       let result = "";
       let i = 0;
       let addition = (2 << 15) - 1;
-      while (i < length) {
-        if (i + addition > length) {
-          addition = length - i;
+      while (i < length2) {
+        if (i + addition > length2) {
+          addition = length2 - i;
         }
         result += String.fromCharCode.apply(null, input2.subarray(i, i += addition));
       }
@@ -3664,22 +3664,22 @@ var require_data_url = __commonJS({
 var require_webidl = __commonJS({
   "node_modules/undici/lib/web/fetch/webidl.js"(exports2, module2) {
     "use strict";
-    var { types, inspect } = require("node:util");
+    var { types, inspect: inspect2 } = require("node:util");
     var { markAsUncloneable } = require("node:worker_threads");
     var { toUSVString } = require_util();
     var webidl = {};
     webidl.converters = {};
     webidl.util = {};
     webidl.errors = {};
-    webidl.errors.exception = function(message) {
-      return new TypeError(`${message.header}: ${message.message}`);
+    webidl.errors.exception = function(message2) {
+      return new TypeError(`${message2.header}: ${message2.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
       const plural3 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
+      const message2 = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
-        message
+        message: message2
       });
     };
     webidl.errors.invalidArgument = function(context3) {
@@ -3703,10 +3703,10 @@ var require_webidl = __commonJS({
         }
       }
     };
-    webidl.argumentLengthCheck = function({ length }, min, ctx) {
-      if (length < min) {
+    webidl.argumentLengthCheck = function({ length: length2 }, min, ctx) {
+      if (length2 < min) {
         throw webidl.errors.exception({
-          message: `${min} argument${min !== 1 ? "s" : ""} required, but${length ? " only" : ""} ${length} found.`,
+          message: `${min} argument${min !== 1 ? "s" : ""} required, but${length2 ? " only" : ""} ${length2} found.`,
           header: ctx
         });
       }
@@ -3811,7 +3811,7 @@ var require_webidl = __commonJS({
         case "Symbol":
           return `Symbol(${V.description})`;
         case "Object":
-          return inspect(V);
+          return inspect2(V);
         case "String":
           return `"${V}"`;
         default:
@@ -4004,11 +4004,11 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.TypedArray = function(V, T, prefix, name, opts) {
+    webidl.converters.TypedArray = function(V, T, prefix, name2, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T.name) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${name} ("${webidl.util.Stringify(V)}")`,
+          argument: `${name2} ("${webidl.util.Stringify(V)}")`,
           types: [T.name]
         });
       }
@@ -4026,11 +4026,11 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.DataView = function(V, prefix, name, opts) {
+    webidl.converters.DataView = function(V, prefix, name2, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isDataView(V)) {
         throw webidl.errors.exception({
           header: prefix,
-          message: `${name} is not a DataView.`
+          message: `${name2} is not a DataView.`
         });
       }
       if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
@@ -4047,19 +4047,19 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.BufferSource = function(V, prefix, name, opts) {
+    webidl.converters.BufferSource = function(V, prefix, name2, opts) {
       if (types.isAnyArrayBuffer(V)) {
-        return webidl.converters.ArrayBuffer(V, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.ArrayBuffer(V, prefix, name2, { ...opts, allowShared: false });
       }
       if (types.isTypedArray(V)) {
-        return webidl.converters.TypedArray(V, V.constructor, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.TypedArray(V, V.constructor, prefix, name2, { ...opts, allowShared: false });
       }
       if (types.isDataView(V)) {
-        return webidl.converters.DataView(V, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.DataView(V, prefix, name2, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
         prefix,
-        argument: `${name} ("${webidl.util.Stringify(V)}")`,
+        argument: `${name2} ("${webidl.util.Stringify(V)}")`,
         types: ["BufferSource"]
       });
     };
@@ -4103,8 +4103,8 @@ var require_util2 = __commonJS({
     }
     function responseURL(response) {
       const urlList = response.urlList;
-      const length = urlList.length;
-      return length === 0 ? null : urlList[length - 1].toString();
+      const length2 = urlList.length;
+      return length2 === 0 ? null : urlList[length2 - 1].toString();
     }
     function responseLocationURL(response, requestFragment) {
       if (!redirectStatusSet.has(response.status)) {
@@ -4503,7 +4503,7 @@ var require_util2 = __commonJS({
       return result;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-    function createIterator(name, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function createIterator(name2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       class FastIterableIterator {
         /** @type {any} */
         #target;
@@ -4524,7 +4524,7 @@ var require_util2 = __commonJS({
         next() {
           if (typeof this !== "object" || this === null || !(#target in this)) {
             throw new TypeError(
-              `'next' called on an object that does not implement interface ${name} Iterator.`
+              `'next' called on an object that does not implement interface ${name2} Iterator.`
             );
           }
           const index = this.#index;
@@ -4563,7 +4563,7 @@ var require_util2 = __commonJS({
           writable: false,
           enumerable: false,
           configurable: true,
-          value: `${name} Iterator`
+          value: `${name2} Iterator`
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
@@ -4571,8 +4571,8 @@ var require_util2 = __commonJS({
         return new FastIterableIterator(target, kind);
       };
     }
-    function iteratorMixin(name, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
-      const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
+    function iteratorMixin(name2, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+      const makeIterator = createIterator(name2, kInternalIterator, keyIndex, valueIndex);
       const properties = {
         keys: {
           writable: true,
@@ -4607,10 +4607,10 @@ var require_util2 = __commonJS({
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
             webidl.brandCheck(this, object2);
-            webidl.argumentLengthCheck(arguments, 1, `${name}.forEach`);
+            webidl.argumentLengthCheck(arguments, 1, `${name2}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
-                `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
+                `Failed to execute 'forEach' on '${name2}': parameter 1 is not of type 'Function'.`
               );
             }
             for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
@@ -4862,8 +4862,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name2, list) {
+      const value = list.get(name2, true);
       if (value === null) {
         return null;
       }
@@ -5050,7 +5050,7 @@ var require_formdata = __commonJS({
         }
         this[kState] = [];
       }
-      append(name, value, filename = void 0) {
+      append(name2, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix);
@@ -5059,45 +5059,45 @@ var require_formdata = __commonJS({
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix, "name");
+        name2 = webidl.converters.USVString(name2, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", { strict: false }) : webidl.converters.USVString(value, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry = makeEntry(name, value, filename);
+        const entry = makeEntry(name2, value, filename);
         this[kState].push(entry);
       }
-      delete(name) {
+      delete(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        this[kState] = this[kState].filter((entry) => entry.name !== name);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        this[kState] = this[kState].filter((entry) => entry.name !== name2);
       }
-      get(name) {
+      get(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        const idx = this[kState].findIndex((entry) => entry.name === name);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        const idx = this[kState].findIndex((entry) => entry.name === name2);
         if (idx === -1) {
           return null;
         }
         return this[kState][idx].value;
       }
-      getAll(name) {
+      getAll(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].filter((entry) => entry.name === name).map((entry) => entry.value);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        return this[kState].filter((entry) => entry.name === name2).map((entry) => entry.value);
       }
-      has(name) {
+      has(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].findIndex((entry) => entry.name === name) !== -1;
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        return this[kState].findIndex((entry) => entry.name === name2) !== -1;
       }
-      set(name, value, filename = void 0) {
+      set(name2, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix);
@@ -5106,16 +5106,16 @@ var require_formdata = __commonJS({
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix, "name");
+        name2 = webidl.converters.USVString(name2, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", { strict: false }) : webidl.converters.USVString(value, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry = makeEntry(name, value, filename);
-        const idx = this[kState].findIndex((entry2) => entry2.name === name);
+        const entry = makeEntry(name2, value, filename);
+        const idx = this[kState].findIndex((entry2) => entry2.name === name2);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
             entry,
-            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name)
+            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name2)
           ];
         } else {
           this[kState].push(entry);
@@ -5153,7 +5153,7 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name, value, filename) {
+    function makeEntry(name2, value, filename) {
       if (typeof value === "string") {
       } else {
         if (!isFileLike(value)) {
@@ -5167,7 +5167,7 @@ var require_formdata = __commonJS({
           value = value instanceof NativeFile ? new File2([value], filename, options) : new FileLike(value, filename, options);
         }
       }
-      return { name, value };
+      return { name: name2, value };
     }
     module2.exports = { FormData, makeEntry };
   }
@@ -5198,11 +5198,11 @@ var require_formdata_parser = __commonJS({
       return true;
     }
     function validateBoundary(boundary) {
-      const length = boundary.length;
-      if (length < 27 || length > 70) {
+      const length2 = boundary.length;
+      if (length2 < 27 || length2 > 70) {
         return false;
       }
-      for (let i = 0; i < length; ++i) {
+      for (let i = 0; i < length2; ++i) {
         const cp = boundary.charCodeAt(i);
         if (!(cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 39 || cp === 45 || cp === 95)) {
           return false;
@@ -5246,7 +5246,7 @@ var require_formdata_parser = __commonJS({
         if (result === "failure") {
           return "failure";
         }
-        let { name, filename, contentType, encoding } = result;
+        let { name: name2, filename, contentType, encoding } = result;
         position.position += 2;
         let body2;
         {
@@ -5275,22 +5275,22 @@ var require_formdata_parser = __commonJS({
         } else {
           value = utf8DecodeBytes(Buffer.from(body2));
         }
-        assert2(isUSVString(name));
+        assert2(isUSVString(name2));
         assert2(typeof value === "string" && isUSVString(value) || isFileLike(value));
-        entryList.push(makeEntry(name, value, filename));
+        entryList.push(makeEntry(name2, value, filename));
       }
     }
     function parseMultipartFormDataHeaders(input2, position) {
-      let name = null;
+      let name2 = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
         if (input2[position.position] === 13 && input2[position.position + 1] === 10) {
-          if (name === null) {
+          if (name2 === null) {
             return "failure";
           }
-          return { name, filename, contentType, encoding };
+          return { name: name2, filename, contentType, encoding };
         }
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
@@ -5312,13 +5312,13 @@ var require_formdata_parser = __commonJS({
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
-            name = filename = null;
+            name2 = filename = null;
             if (!bufferStartsWith(input2, formDataNameBuffer, position)) {
               return "failure";
             }
             position.position += 17;
-            name = parseMultipartFormDataName(input2, position);
-            if (name === null) {
+            name2 = parseMultipartFormDataName(input2, position);
+            if (name2 === null) {
               return "failure";
             }
             if (bufferStartsWith(input2, filenameBuffer, position)) {
@@ -5375,7 +5375,7 @@ var require_formdata_parser = __commonJS({
     }
     function parseMultipartFormDataName(input2, position) {
       assert2(input2[position.position - 1] === 34);
-      let name = collectASequenceOfBytes(
+      let name2 = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input2,
         position
@@ -5385,8 +5385,8 @@ var require_formdata_parser = __commonJS({
       } else {
         position.position++;
       }
-      name = new TextDecoder().decode(name).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
-      return name;
+      name2 = new TextDecoder().decode(name2).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
+      return name2;
     }
     function collectASequenceOfBytes(condition, input2, position) {
       let start = position.position;
@@ -5491,7 +5491,7 @@ var require_body = __commonJS({
       assert2(isReadableStreamLike(stream));
       let action = null;
       let source = null;
-      let length = null;
+      let length2 = null;
       let type = null;
       if (typeof object2 === "string") {
         source = object2;
@@ -5507,28 +5507,28 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
-        length = 0;
+        length2 = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value] of object2) {
+        for (const [name2, value] of object2) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name2))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
-            length += chunk2.byteLength;
+            length2 += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name2))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
             blobParts.push(chunk2, value, rn);
             if (typeof value.size === "number") {
-              length += chunk2.byteLength + value.size + rn.byteLength;
+              length2 += chunk2.byteLength + value.size + rn.byteLength;
             } else {
               hasUnknownSizeValue = true;
             }
@@ -5537,9 +5537,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         const chunk = textEncoder.encode(`--${boundary}--\r
 `);
         blobParts.push(chunk);
-        length += chunk.byteLength;
+        length2 += chunk.byteLength;
         if (hasUnknownSizeValue) {
-          length = null;
+          length2 = null;
         }
         source = object2;
         action = async function* () {
@@ -5554,7 +5554,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         type = `multipart/form-data; boundary=${boundary}`;
       } else if (isBlobLike(object2)) {
         source = object2;
-        length = object2.size;
+        length2 = object2.size;
         if (object2.type) {
           type = object2.type;
         }
@@ -5570,7 +5570,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         stream = object2 instanceof ReadableStream ? object2 : ReadableStreamFrom(object2);
       }
       if (typeof source === "string" || util.isBuffer(source)) {
-        length = Buffer.byteLength(source);
+        length2 = Buffer.byteLength(source);
       }
       if (action != null) {
         let iterator2;
@@ -5601,7 +5601,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           type: "bytes"
         });
       }
-      const body2 = { stream, source, length };
+      const body2 = { stream, source, length: length2 };
       return [body2, type];
     }
     function safelyExtractBody(object2, keepalive = false) {
@@ -5666,8 +5666,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                 case "application/x-www-form-urlencoded": {
                   const entries = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries) {
-                    fd.append(name, value2);
+                  for (const [name2, value2] of entries) {
+                    fd.append(name2, value2);
                   }
                   return fd;
                 }
@@ -6004,12 +6004,12 @@ var require_client_h1 = __commonJS({
           return new ResponseContentLengthMismatchError();
         }
         const ptr = llhttp.llhttp_get_error_reason(this.ptr);
-        let message = "";
+        let message2 = "";
         if (ptr) {
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
-          message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
+          message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message2, constants3.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -6463,7 +6463,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request2;
+      const { method, path: path7, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6544,7 +6544,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path7} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6923,13 +6923,13 @@ var require_client_h2 = __commonJS({
     } = http2;
     function parseH2Headers(headers) {
       const result = [];
-      for (const [name, value] of Object.entries(headers)) {
+      for (const [name2, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
-            result.push(Buffer.from(name), Buffer.from(subvalue));
+            result.push(Buffer.from(name2), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name), Buffer.from(value));
+          result.push(Buffer.from(name2), Buffer.from(value));
         }
       }
       return result;
@@ -7073,7 +7073,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7170,7 +7170,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path5;
+      headers[HTTP2_HEADER_PATH] = path7;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7522,10 +7522,10 @@ var require_redirect_handler = __commonJS({
         if (!this.location) {
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
-        const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
+        const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
+        const path7 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path7;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7573,8 +7573,8 @@ var require_redirect_handler = __commonJS({
         return true;
       }
       if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
-        return name === "authorization" || name === "cookie" || name === "proxy-authorization";
+        const name2 = util.headerNameToString(header);
+        return name2 === "authorization" || name2 === "cookie" || name2 === "proxy-authorization";
       }
       return false;
     }
@@ -8764,10 +8764,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path5 = "/",
+          path: path7 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path7;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9088,9 +9088,9 @@ var require_retry_handler = __commonJS({
       if (!Number.isFinite(range.start) || !Number.isFinite(range.end)) {
         return null;
       }
-      const length = Number(contentLength);
+      const length2 = Number(contentLength);
       const expectedLength = range.end - range.start + 1;
-      if (!Number.isFinite(length) || length !== expectedLength) {
+      if (!Number.isFinite(length2) || length2 !== expectedLength) {
         return new RequestRetryError("Content-Length mismatch", statusCode, {
           headers,
           data: { count: retryCount }
@@ -9452,7 +9452,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports2, module2) {
     "use strict";
     var assert2 = require("node:assert");
-    var { Readable } = require("node:stream");
+    var { Readable: Readable2 } = require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9464,7 +9464,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop3 = () => {
     };
-    var BodyReadable = class extends Readable {
+    var BodyReadable = class extends Readable2 {
       constructor({
         resume,
         abort,
@@ -9672,23 +9672,23 @@ var require_readable = __commonJS({
       while (consume2.stream.read() != null) {
       }
     }
-    function chunksDecode(chunks, length) {
-      if (chunks.length === 0 || length === 0) {
+    function chunksDecode(chunks, length2) {
+      if (chunks.length === 0 || length2 === 0) {
         return "";
       }
-      const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
+      const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length2);
       const bufferLength = buffer.length;
       const start = bufferLength > 2 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191 ? 3 : 0;
       return buffer.utf8Slice(start, bufferLength);
     }
-    function chunksConcat(chunks, length) {
-      if (chunks.length === 0 || length === 0) {
+    function chunksConcat(chunks, length2) {
+      if (chunks.length === 0 || length2 === 0) {
         return new Uint8Array(0);
       }
       if (chunks.length === 1) {
         return new Uint8Array(chunks[0]);
       }
-      const buffer = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
+      const buffer = new Uint8Array(Buffer.allocUnsafeSlow(length2).buffer);
       let offset = 0;
       for (let i = 0; i < chunks.length; ++i) {
         const chunk = chunks[i];
@@ -9698,18 +9698,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve, stream, length } = consume2;
+      const { type, body: body2, resolve, stream, length: length2 } = consume2;
       try {
         if (type === "text") {
-          resolve(chunksDecode(body2, length));
+          resolve(chunksDecode(body2, length2));
         } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body2, length)));
+          resolve(JSON.parse(chunksDecode(body2, length2)));
         } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body2, length).buffer);
+          resolve(chunksConcat(body2, length2).buffer);
         } else if (type === "blob") {
           resolve(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve(chunksConcat(body2, length));
+          resolve(chunksConcat(body2, length2));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9752,24 +9752,24 @@ var require_util3 = __commonJS({
     async function getResolveErrorBodyCallback({ callback, body: body2, contentType, statusCode, statusMessage, headers }) {
       assert2(body2);
       let chunks = [];
-      let length = 0;
+      let length2 = 0;
       try {
         for await (const chunk of body2) {
           chunks.push(chunk);
-          length += chunk.length;
-          if (length > CHUNK_LIMIT) {
+          length2 += chunk.length;
+          if (length2 > CHUNK_LIMIT) {
             chunks = [];
-            length = 0;
+            length2 = 0;
             break;
           }
         }
       } catch {
         chunks = [];
-        length = 0;
+        length2 = 0;
       }
-      const message = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
-      if (statusCode === 204 || !contentType || !length) {
-        queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers)));
+      const message2 = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
+      if (statusCode === 204 || !contentType || !length2) {
+        queueMicrotask(() => callback(new ResponseStatusCodeError(message2, statusCode, headers)));
         return;
       }
       const stackTraceLimit = Error.stackTraceLimit;
@@ -9777,15 +9777,15 @@ var require_util3 = __commonJS({
       let payload;
       try {
         if (isContentTypeApplicationJson(contentType)) {
-          payload = JSON.parse(chunksDecode(chunks, length));
+          payload = JSON.parse(chunksDecode(chunks, length2));
         } else if (isContentTypeText(contentType)) {
-          payload = chunksDecode(chunks, length);
+          payload = chunksDecode(chunks, length2);
         }
       } catch {
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
-      queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers, payload)));
+      queueMicrotask(() => callback(new ResponseStatusCodeError(message2, statusCode, headers, payload)));
     }
     var isContentTypeApplicationJson = (contentType) => {
       return contentType.length > 15 && contentType[11] === "/" && contentType[0] === "a" && contentType[1] === "p" && contentType[2] === "p" && contentType[3] === "l" && contentType[4] === "i" && contentType[5] === "c" && contentType[6] === "a" && contentType[7] === "t" && contentType[8] === "i" && contentType[9] === "o" && contentType[10] === "n" && contentType[12] === "j" && contentType[13] === "s" && contentType[14] === "o" && contentType[15] === "n";
@@ -9806,7 +9806,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports2, module2) {
     "use strict";
     var assert2 = require("node:assert");
-    var { Readable } = require_readable();
+    var { Readable: Readable2 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9901,7 +9901,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable({
+        const res = new Readable2({
           resume,
           abort,
           contentType,
@@ -10216,7 +10216,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports2, module2) {
     "use strict";
     var {
-      Readable,
+      Readable: Readable2,
       Duplex,
       PassThrough: PassThrough4
     } = require("node:stream");
@@ -10230,7 +10230,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert2 = require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable {
+    var PipelineRequest = class extends Readable2 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10247,7 +10247,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable {
+    var PipelineResponse = class extends Readable2 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -10612,11 +10612,11 @@ var require_mock_errors = __commonJS({
     var { UndiciError } = require_errors();
     var kMockNotMatchedError = /* @__PURE__ */ Symbol.for("undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED");
     var MockNotMatchedError = class _MockNotMatchedError extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         Error.captureStackTrace(this, _MockNotMatchedError);
         this.name = "MockNotMatchedError";
-        this.message = message || "The request does not match any registered mock dispatches";
+        this.message = message2 || "The request does not match any registered mock dispatches";
         this.code = "UND_MOCK_ERR_MOCK_NOT_MATCHED";
       }
       static [Symbol.hasInstance](instance) {
@@ -10739,20 +10739,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl(path7) {
+      if (typeof path7 !== "string") {
+        return path7;
       }
-      const pathSegments = path5.split("?");
+      const pathSegments = path7.split("?");
       if (pathSegments.length !== 2) {
-        return path5;
+        return path7;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path: path7, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path7);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10774,7 +10774,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl(path7), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10812,9 +10812,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path5, method, body: body2, headers, query } = opts;
+      const { path: path7, method, body: body2, headers, query } = opts;
       return {
-        path: path5,
+        path: path7,
         method,
         body: body2,
         headers,
@@ -10827,13 +10827,13 @@ var require_mock_utils = __commonJS({
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
         const value = data[key];
-        const name = Buffer.from(`${key}`);
+        const name2 = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
-            result.push(name, Buffer.from(`${value[j]}`));
+            result.push(name2, Buffer.from(`${value[j]}`));
           }
         } else {
-          result.push(name, Buffer.from(`${value}`));
+          result.push(name2, Buffer.from(`${value}`));
         }
       }
       return result;
@@ -11244,9 +11244,9 @@ var require_pluralizer = __commonJS({
         this.plural = plural3;
       }
       pluralize(count2) {
-        const one = count2 === 1;
-        const keys = one ? singulars : plurals;
-        const noun = one ? this.singular : this.plural;
+        const one2 = count2 === 1;
+        const keys = one2 ? singulars : plurals;
+        const noun = one2 ? this.singular : this.plural;
         return { ...keys, count: count2, noun };
       }
     };
@@ -11277,10 +11277,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path7,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11983,12 +11983,12 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name, value) {
+    function appendHeader(headers, name2, value) {
       value = headerValueNormalize(value);
-      if (!isValidHeaderName(name)) {
+      if (!isValidHeaderName(name2)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value: name,
+          value: name2,
           type: "header name"
         });
       } else if (!isValidHeaderValue(value)) {
@@ -12001,7 +12001,7 @@ var require_headers = __commonJS({
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name, value, false);
+      return getHeadersList(headers).append(name2, value, false);
     }
     function compareHeaderName(a, b) {
       return a[0] < b[0] ? -1 : 1;
@@ -12024,8 +12024,8 @@ var require_headers = __commonJS({
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      contains(name, isLowerCase) {
-        return this[kHeadersMap].has(isLowerCase ? name : name.toLowerCase());
+      contains(name2, isLowerCase) {
+        return this[kHeadersMap].has(isLowerCase ? name2 : name2.toLowerCase());
       }
       clear() {
         this[kHeadersMap].clear();
@@ -12038,9 +12038,9 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name, value, isLowerCase) {
+      append(name2, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name : name.toLowerCase();
+        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
@@ -12049,7 +12049,7 @@ var require_headers = __commonJS({
             value: `${exists2.value}${delimiter}${value}`
           });
         } else {
-          this[kHeadersMap].set(lowercaseName, { name, value });
+          this[kHeadersMap].set(lowercaseName, { name: name2, value });
         }
         if (lowercaseName === "set-cookie") {
           (this.cookies ??= []).push(value);
@@ -12061,26 +12061,26 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name, value, isLowerCase) {
+      set(name2, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name : name.toLowerCase();
+        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         if (lowercaseName === "set-cookie") {
           this.cookies = [value];
         }
-        this[kHeadersMap].set(lowercaseName, { name, value });
+        this[kHeadersMap].set(lowercaseName, { name: name2, value });
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-delete
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      delete(name, isLowerCase) {
+      delete(name2, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        if (!isLowerCase) name = name.toLowerCase();
-        if (name === "set-cookie") {
+        if (!isLowerCase) name2 = name2.toLowerCase();
+        if (name2 === "set-cookie") {
           this.cookies = null;
         }
-        this[kHeadersMap].delete(name);
+        this[kHeadersMap].delete(name2);
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-get
@@ -12088,19 +12088,19 @@ var require_headers = __commonJS({
        * @param {boolean} isLowerCase
        * @returns {string | null}
        */
-      get(name, isLowerCase) {
-        return this[kHeadersMap].get(isLowerCase ? name : name.toLowerCase())?.value ?? null;
+      get(name2, isLowerCase) {
+        return this[kHeadersMap].get(isLowerCase ? name2 : name2.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-          yield [name, value];
+        for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
+          yield [name2, value];
         }
       }
       get entries() {
         const headers = {};
         if (this[kHeadersMap].size !== 0) {
-          for (const { name, value } of this[kHeadersMap].values()) {
-            headers[name] = value;
+          for (const { name: name2, value } of this[kHeadersMap].values()) {
+            headers[name2] = value;
           }
         }
         return headers;
@@ -12111,13 +12111,13 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this[kHeadersMap].size !== 0) {
-          for (const { 0: lowerName, 1: { name, value } } of this[kHeadersMap]) {
+          for (const { 0: lowerName, 1: { name: name2, value } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
-                headers.push([name, cookie]);
+                headers.push([name2, cookie]);
               }
             } else {
-              headers.push([name, value]);
+              headers.push([name2, value]);
             }
           }
         }
@@ -12163,8 +12163,8 @@ var require_headers = __commonJS({
           return array2;
         } else {
           let i = 0;
-          for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-            array2[i++] = [name, value];
+          for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
+            array2[i++] = [name2, value];
             assert2(value !== null);
           }
           return array2.sort(compareHeaderName);
@@ -12187,77 +12187,77 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name, value) {
+      append(name2, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix = "Headers.append";
-        name = webidl.converters.ByteString(name, prefix, "name");
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
         value = webidl.converters.ByteString(value, prefix, "value");
-        return appendHeader(this, name, value);
+        return appendHeader(this, name2, value);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
-      delete(name) {
+      delete(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.delete");
         const prefix = "Headers.delete";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix: "Headers.delete",
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        if (!this.#headersList.contains(name, false)) {
+        if (!this.#headersList.contains(name2, false)) {
           return;
         }
-        this.#headersList.delete(name, false);
+        this.#headersList.delete(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-get
-      get(name) {
+      get(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.get");
         const prefix = "Headers.get";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
-        return this.#headersList.get(name, false);
+        return this.#headersList.get(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-has
-      has(name) {
+      has(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.has");
         const prefix = "Headers.has";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
-        return this.#headersList.contains(name, false);
+        return this.#headersList.contains(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name, value) {
+      set(name2, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix = "Headers.set";
-        name = webidl.converters.ByteString(name, prefix, "name");
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
         value = webidl.converters.ByteString(value, prefix, "value");
         value = headerValueNormalize(value);
-        if (!isValidHeaderName(name)) {
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         } else if (!isValidHeaderValue(value)) {
@@ -12270,7 +12270,7 @@ var require_headers = __commonJS({
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name, value, false);
+        this.#headersList.set(name2, value, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
@@ -12293,13 +12293,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap] = names;
         }
         for (let i = 0; i < names.length; ++i) {
-          const { 0: name, 1: value } = names[i];
-          if (name === "set-cookie") {
+          const { 0: name2, 1: value } = names[i];
+          if (name2 === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
-              headers.push([name, cookies[j]]);
+              headers.push([name2, cookies[j]]);
             }
           } else {
-            headers.push([name, value]);
+            headers.push([name2, value]);
           }
         }
         return this.#headersList[kHeadersSortedMap] = headers;
@@ -12719,23 +12719,23 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name) {
+    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name2) {
       if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, name);
+        return webidl.converters.USVString(V, prefix, name2);
       }
       if (isBlobLike(V)) {
-        return webidl.converters.Blob(V, prefix, name, { strict: false });
+        return webidl.converters.Blob(V, prefix, name2, { strict: false });
       }
       if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
-        return webidl.converters.BufferSource(V, prefix, name);
+        return webidl.converters.BufferSource(V, prefix, name2);
       }
       if (util.isFormDataLike(V)) {
-        return webidl.converters.FormData(V, prefix, name, { strict: false });
+        return webidl.converters.FormData(V, prefix, name2, { strict: false });
       }
       if (V instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V, prefix, name);
+        return webidl.converters.URLSearchParams(V, prefix, name2);
       }
-      return webidl.converters.DOMString(V, prefix, name);
+      return webidl.converters.DOMString(V, prefix, name2);
     };
     webidl.converters.BodyInit = function(V, prefix, argument) {
       if (V instanceof ReadableStream) {
@@ -13106,8 +13106,8 @@ var require_request2 = __commonJS({
           const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name, value } of headers.rawValues()) {
-              headersList.append(name, value, false);
+            for (const { name: name2, value } of headers.rawValues()) {
+              headersList.append(name2, value, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -13572,7 +13572,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = require("node:events");
-    var { Readable, pipeline, finished } = require("node:stream");
+    var { Readable: Readable2, pipeline, finished } = require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14511,7 +14511,7 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable({ read: resume });
+              this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
               resolve({
                 status,
@@ -16111,9 +16111,9 @@ var require_util6 = __commonJS({
       }
       return false;
     }
-    function validateCookieName(name) {
-      for (let i = 0; i < name.length; ++i) {
-        const code = name.charCodeAt(i);
+    function validateCookieName(name2) {
+      for (let i = 0; i < name2.length; ++i) {
+        const code = name2.charCodeAt(i);
         if (code < 33 || // exclude CTLs (0-31), SP and HT
         code > 126 || // exclude non-ascii and DEL
         code === 34 || // "
@@ -16159,9 +16159,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i = 0; i < path5.length; ++i) {
-        const code = path5.charCodeAt(i);
+    function validateCookiePath(path7) {
+      for (let i = 0; i < path7.length; ++i) {
+        const code = path7.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16320,7 +16320,7 @@ var require_parse = __commonJS({
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
-      let name = "";
+      let name2 = "";
       let value = "";
       if (header.includes(";")) {
         const position = { position: 0 };
@@ -16333,20 +16333,20 @@ var require_parse = __commonJS({
         value = nameValuePair;
       } else {
         const position = { position: 0 };
-        name = collectASequenceOfCodePointsFast(
+        name2 = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
           position
         );
         value = nameValuePair.slice(position.position + 1);
       }
-      name = name.trim();
+      name2 = name2.trim();
       value = value.trim();
-      if (name.length + value.length > maxNameValuePairSize) {
+      if (name2.length + value.length > maxNameValuePairSize) {
         return null;
       }
       return {
-        name,
+        name: name2,
         value,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
@@ -16459,19 +16459,19 @@ var require_cookies = __commonJS({
         return out;
       }
       for (const piece of cookie.split(";")) {
-        const [name, ...value] = piece.split("=");
-        out[name.trim()] = value.join("=");
+        const [name2, ...value] = piece.split("=");
+        out[name2.trim()] = value.join("=");
       }
       return out;
     }
-    function deleteCookie(headers, name, attributes) {
+    function deleteCookie(headers, name2, attributes) {
       webidl.brandCheck(headers, Headers2, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
-      name = webidl.converters.DOMString(name, prefix, "name");
+      name2 = webidl.converters.DOMString(name2, prefix, "name");
       attributes = webidl.converters.DeleteCookieAttributes(attributes);
       setCookie(headers, {
-        name,
+        name: name2,
         value: "",
         expires: /* @__PURE__ */ new Date(0),
         ...attributes
@@ -16490,9 +16490,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify(cookie);
-      if (str2) {
-        headers.append("Set-Cookie", str2);
+      const str3 = stringify(cookie);
+      if (str3) {
+        headers.append("Set-Cookie", str3);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -17033,9 +17033,9 @@ var require_util7 = __commonJS({
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
         const pair = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name, value = ""] = pair.split("=");
+        const [name2, value = ""] = pair.split("=");
         extensionList.set(
-          removeHTTPWhitespace(name, true, false),
+          removeHTTPWhitespace(name2, true, false),
           removeHTTPWhitespace(value, false, true)
         );
         position.position++;
@@ -17052,8 +17052,8 @@ var require_util7 = __commonJS({
           return false;
         }
       }
-      const num = Number.parseInt(value, 10);
-      return num >= 8 && num <= 15;
+      const num2 = Number.parseInt(value, 10);
+      return num2 >= 8 && num2 <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
@@ -17688,11 +17688,11 @@ var require_receiver = __commonJS({
         let offset = 0;
         while (offset !== n) {
           const next = this.#buffers[0];
-          const { length } = next;
-          if (length + offset === n) {
+          const { length: length2 } = next;
+          if (length2 + offset === n) {
             buffer.set(this.#buffers.shift(), offset);
             break;
-          } else if (length + offset > n) {
+          } else if (length2 + offset > n) {
             buffer.set(next.subarray(0, n - offset), offset);
             this.#buffers[0] = next.subarray(n - offset);
             break;
@@ -18038,10 +18038,10 @@ var require_websocket = __commonJS({
           return;
         }
         if (typeof data === "string") {
-          const length = Buffer.byteLength(data);
-          this.#bufferedAmount += length;
+          const length2 = Buffer.byteLength(data);
+          this.#bufferedAmount += length2;
           this.#sendQueue.add(data, () => {
-            this.#bufferedAmount -= length;
+            this.#bufferedAmount -= length2;
           }, sendHints.string);
         } else if (types.isArrayBuffer(data)) {
           this.#bufferedAmount += data.byteLength;
@@ -18265,15 +18265,15 @@ var require_websocket = __commonJS({
       this.ws[kResponse].socket.resume();
     }
     function onParserError(err) {
-      let message;
+      let message2;
       let code;
       if (err instanceof CloseEvent) {
-        message = err.reason;
+        message2 = err.reason;
         code = err.code;
       } else {
-        message = err.message;
+        message2 = err.message;
       }
-      fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
+      fireEvent("error", this, () => new ErrorEvent("error", { error: err, message: message2 }));
       closeWebSocketConnection(this, code);
     }
     module2.exports = {
@@ -18324,7 +18324,7 @@ var require_eventsource_stream = __commonJS({
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
-    var ID = Buffer.from("id");
+    var ID2 = Buffer.from("id");
     var RETRY = Buffer.from("retry");
     var minParserItems = 1024;
     var maxParserItems = 131072;
@@ -18348,11 +18348,11 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field) {
-      if (length !== field.length) {
+    function isFieldName(line, length2, field) {
+      if (length2 !== field.length) {
         return false;
       }
-      for (let i = 0; i < length; i++) {
+      for (let i = 0; i < length2; i++) {
         if (line[i] !== field[i]) {
           return false;
         }
@@ -18540,7 +18540,7 @@ ${value}`;
           }
           return;
         }
-        if (isFieldName(line, fieldLength, ID)) {
+        if (isFieldName(line, fieldLength, ID2)) {
           if (isValidLastEventIdBytes(line, valueStart)) {
             this.setEventFieldSize("id", line.length - valueStart);
             event.id = line.toString("utf8", valueStart);
@@ -18641,16 +18641,16 @@ ${value}`;
           return this.chunks[this.chunkIndex].subarray(this.linePos, this.pos);
         }
         const chunks = [];
-        let length = 0;
+        let length2 = 0;
         for (let i = this.lineChunkIndex; i <= this.chunkIndex; i++) {
           const chunk = this.chunks[i];
           const start = i === this.lineChunkIndex ? this.linePos : 0;
           const end = i === this.chunkIndex ? this.pos : chunk.length;
           const slice = chunk.subarray(start, end);
-          length += slice.length;
+          length2 += slice.length;
           chunks.push(slice);
         }
-        return Buffer.concat(chunks, length);
+        return Buffer.concat(chunks, length2);
       }
       peekBufferedByte(offset) {
         let chunkIndex = this.lineChunkIndex;
@@ -19081,11 +19081,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path7 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path7 = `/${path7}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path5);
+          url2 = new URL(util.parseOrigin(url2).origin + path7);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19172,8 +19172,8 @@ function parseLintWarning(text2) {
   }
   const colon = body2.indexOf(": ");
   const rule = colon > 0 && colon <= 64 && !body2.slice(0, colon).includes(" ") ? body2.slice(0, colon) : "";
-  const message = rule === "" ? body2 : body2.slice(colon + 2);
-  return { rule, message, dockerfileLine };
+  const message2 = rule === "" ? body2 : body2.slice(colon + 2);
+  return { rule, message: message2, dockerfileLine };
 }
 function isClipNotice(text2) {
   return text2.startsWith("[output clipped, log limit ") && text2.endsWith(" reached]");
@@ -19198,22 +19198,22 @@ function isPlatform(token) {
   const c = token.charCodeAt(0);
   return token.includes("/") && (c >= 97 && c <= 122 || c >= 65 && c <= 90);
 }
-function parseVertexName(id, name) {
+function parseVertexName(id, name2) {
   const header = {
     id,
     stage: null,
     index: null,
     total: null,
-    instruction: name,
+    instruction: name2,
     platform: null,
     target: null,
     internal: true
   };
-  if (!name.startsWith("[")) return header;
-  const close = name.indexOf("]");
+  if (!name2.startsWith("[")) return header;
+  const close = name2.indexOf("]");
   if (close < 0) return header;
-  const tokens = name.slice(1, close).split(" ").filter((t) => t.length > 0);
-  header.instruction = name.slice(close + 1).trimStart();
+  const tokens = name2.slice(1, close).split(" ").filter((t) => t.length > 0);
+  header.instruction = name2.slice(close + 1).trimStart();
   const last = tokens[tokens.length - 1];
   let words2 = tokens;
   if (last !== void 0 && isCount(last)) {
@@ -19368,10 +19368,10 @@ var init_buildkit_plain = __esm({
           return true;
         }
         if (rest.startsWith("ERROR:")) {
-          const message = rest.slice(6).trimStart();
+          const message2 = rest.slice(6).trimStart();
           this.ensureStep(line, id, "");
-          ctx.emit({ type: "step-error", line: line.line, id, seconds: null, message });
-          ctx.noteError(id, message);
+          ctx.emit({ type: "step-error", line: line.line, id, seconds: null, message: message2 });
+          ctx.noteError(id, message2);
           ctx.finishStep(id);
           return true;
         }
@@ -19413,11 +19413,11 @@ var init_buildkit_plain = __esm({
        * Registers a vertex the first time it is named. A log cut in the middle of a step shows its
        * output before any header: the step is registered with an empty name then.
        */
-      ensureStep(line, id, name) {
+      ensureStep(line, id, name2) {
         if (this.ctx.step(id) !== void 0) return true;
         this.sessionHasSteps = true;
-        const header = id === IMPLICIT_STEP_ID ? implicitStepHeader() : parseVertexName(id, name);
-        return this.ctx.startStep(line.line, header, "buildkit-plain", name);
+        const header = id === IMPLICIT_STEP_ID ? implicitStepHeader() : parseVertexName(id, name2);
+        return this.ctx.startStep(line.line, header, "buildkit-plain", name2);
       }
       /**
        * A header that gives a known, finished vertex another name, or `#1 [internal] load build
@@ -19490,13 +19490,13 @@ var init_buildkit_tty = __esm({
           }
         }
         const time4 = readTrailingTime(body2);
-        const name = (time4 === null ? body2 : body2.slice(0, time4.end)).trimEnd();
+        const name2 = (time4 === null ? body2 : body2.slice(0, time4.end)).trimEnd();
         const seconds = time4?.seconds ?? null;
-        if (name.length === 0) return true;
-        let id = this.ctx.findByName(name);
+        if (name2.length === 0) return true;
+        let id = this.ctx.findByName(name2);
         if (id === void 0) {
           const fresh = this.ctx.nextId();
-          if (!this.ctx.startStep(line.line, parseVertexName(fresh, name), "buildkit-tty", name)) return true;
+          if (!this.ctx.startStep(line.line, parseVertexName(fresh, name2), "buildkit-tty", name2)) return true;
           id = fresh;
         }
         this.last = id;
@@ -19523,12 +19523,12 @@ var init_buildkit_tty = __esm({
 });
 
 // src/grammar/builder-failure.ts
-function emitBuilderFailure(ctx, line, step, message, exitCode) {
-  if (step !== null) ctx.emit({ type: "step-error", line, id: step, seconds: null, message });
+function emitBuilderFailure(ctx, line, step, message2, exitCode) {
+  if (step !== null) ctx.emit({ type: "step-error", line, id: step, seconds: null, message: message2 });
   ctx.emit({
     type: "solve-error",
     line,
-    error: { dockerfile: null, line: null, endLine: null, excerpt: [], message, exitCode, step }
+    error: { dockerfile: null, line: null, endLine: null, excerpt: [], message: message2, exitCode, step }
   });
 }
 var init_builder_failure = __esm({
@@ -19538,11 +19538,11 @@ var init_builder_failure = __esm({
 });
 
 // src/model/exit-code.ts
-function exitCodeOf(message) {
+function exitCodeOf(message2) {
   for (const marker of MARKERS) {
-    const at = message.lastIndexOf(marker);
+    const at = message2.lastIndexOf(marker);
     if (at < 0) continue;
-    const digits = message.slice(at + marker.length).trim();
+    const digits = message2.slice(at + marker.length).trim();
     if (digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits)) return Number(digits);
   }
   return null;
@@ -19586,10 +19586,10 @@ function parseFinalError(text2) {
   if (rest.startsWith("executor failed running [") && rest !== text2) return rest;
   return null;
 }
-function parseErrorLineOf(message) {
-  const at = message.toLowerCase().indexOf(PARSE_ERROR);
+function parseErrorLineOf(message2) {
+  const at = message2.toLowerCase().indexOf(PARSE_ERROR);
   if (at < 0) return null;
-  let rest = message.slice(at + PARSE_ERROR.length);
+  let rest = message2.slice(at + PARSE_ERROR.length);
   if (rest.startsWith("on ")) rest = rest.slice(3);
   if (!rest.startsWith("line ")) return null;
   let end = 5;
@@ -19708,10 +19708,23 @@ var init_buildah = __esm({
       }
       fail(line) {
         this.ctx.seeFormat("buildah");
-        const message = line.text.replace(/^Error: /, "");
-        const id = this.step ?? (this.lastId > 0 ? this.offset + this.lastId : null);
-        emitBuilderFailure(this.ctx, line.line, id, message, exitCodeOf(message));
+        const message2 = line.text.replace(/^Error: /, "");
+        const id = this.step ?? (this.lastId > 0 ? this.offset + this.lastId : this.namedStep(line, message2));
+        emitBuilderFailure(this.ctx, line.line, id, message2, exitCodeOf(message2));
         this.close();
+      }
+      /**
+       * A pasted error line with no `STEP` line before it still names the step: `building at STEP
+       * "RUN make": …`. It becomes the step the build failed at, so that the verdict names it.
+       */
+      namedStep(line, message2) {
+        const at = message2.indexOf(FAILED_AT);
+        const end = message2.lastIndexOf('": ');
+        if (at < 0 || end <= at + FAILED_AT.length) return null;
+        const instruction = message2.slice(at + FAILED_AT.length, end).replace(/\\"/g, '"');
+        const id = this.ctx.nextId();
+        const header = { id, stage: null, index: null, total: null, instruction, platform: null, target: null, internal: false };
+        return this.ctx.startStep(line.line, header, "buildah", line.text) ? id : null;
       }
       close() {
         if (this.step !== null) this.ctx.finishStep(this.step);
@@ -19817,8 +19830,8 @@ var init_classic = __esm({
         }
         return true;
       }
-      fail(line, id, message) {
-        emitBuilderFailure(this.ctx, line.line, id, message, exitCodeOf(message));
+      fail(line, id, message2) {
+        emitBuilderFailure(this.ctx, line.line, id, message2, exitCodeOf(message2));
         this.close();
       }
       close() {
@@ -19931,10 +19944,10 @@ var init_closing_blocks = __esm({
           }
           return false;
         }
-        const message = parseFinalError(text2);
-        if (message !== null) {
+        const message2 = parseFinalError(text2);
+        if (message2 !== null) {
           this.ctx.seeFormat("buildkit-plain");
-          this.emitSolveError(line.line, message);
+          this.emitSolveError(line.line, message2);
           return true;
         }
         if (readSourceRef(text2) !== null) return this.hold(line, "excerpt-opening");
@@ -19966,15 +19979,15 @@ var init_closing_blocks = __esm({
         this.held = null;
         this.state = "box";
         this.ctx.seeFormat("buildkit-plain");
-        const name = text2.slice(3, -1);
-        let id = this.ctx.findByName(name);
+        const name2 = text2.slice(3, -1);
+        let id = this.ctx.findByName(name2);
         if (id === void 0) {
           const fresh = this.ctx.nextId();
-          id = this.ctx.startStep(line.line, parseVertexName(fresh, name), "buildkit-plain", name) ? fresh : void 0;
+          id = this.ctx.startStep(line.line, parseVertexName(fresh, name2), "buildkit-plain", name2) ? fresh : void 0;
         }
         const known = id === void 0 ? void 0 : this.ctx.step(id);
-        if (id !== void 0 && known !== void 0 && known.name !== name && name.startsWith(known.name)) {
-          this.ctx.nameStep(line.line, parseVertexName(id, name), name);
+        if (id !== void 0 && known !== void 0 && known.name !== name2 && name2.startsWith(known.name)) {
+          this.ctx.nameStep(line.line, parseVertexName(id, name2), name2);
         }
         this.boxStep = id ?? null;
         this.boxEcho = id !== void 0 && (this.ctx.step(id)?.streamed ?? false);
@@ -20053,17 +20066,17 @@ var init_closing_blocks = __esm({
         this.ctx.emit({ type: "lint-warning", line: line.line, ...parseLintWarning(line.text.slice(3)) });
         return true;
       }
-      emitSolveError(line, message) {
+      emitSolveError(line, message2) {
         const source = this.source;
-        const step = this.failedStep ?? this.ctx.stepForFinalMessage(message);
-        const namedLine = source === null ? parseErrorLineOf(message) : null;
+        const step = this.failedStep ?? this.ctx.stepForFinalMessage(message2);
+        const namedLine = source === null ? parseErrorLineOf(message2) : null;
         const error64 = {
           dockerfile: source?.file ?? null,
           line: source?.line ?? namedLine,
           endLine: source === null ? namedLine : source.endLine ?? source.line,
           excerpt: source?.excerpt ?? [],
-          message,
-          exitCode: exitCodeOf(message),
+          message: message2,
+          exitCode: exitCodeOf(message2),
           step
         };
         this.ctx.emit({ type: "solve-error", line, error: error64 });
@@ -20133,21 +20146,21 @@ var init_context = __esm({
        * width (shorter still when an `ERROR ` mark takes room): a name of the tty display that the
        * other starts with, or the other way round. The longest such name wins.
        */
-      findByName(name) {
-        const exact = this.byName.get(name);
+      findByName(name2) {
+        const exact = this.byName.get(name2);
         if (exact !== void 0) return exact;
         if (this.byName.size > PREFIX_SCAN_LIMIT) return void 0;
-        let best;
+        let best2;
         let bestLength = 0;
         for (const [known, id] of this.byName) {
           if (known.length < 12 || known.length <= bestLength) continue;
           const tty = this.byId.get(id)?.format === "buildkit-tty";
-          if (name.startsWith(known) || tty && name.length >= 12 && known.startsWith(name)) {
-            best = id;
+          if (name2.startsWith(known) || tty && name2.length >= 12 && known.startsWith(name2)) {
+            best2 = id;
             bestLength = known.length;
           }
         }
-        return best;
+        return best2;
       }
       /** A header with its bake / compose target told apart from a stage by the targets seen so far. */
       withTarget(header) {
@@ -20155,22 +20168,25 @@ var init_context = __esm({
         return withKnownTarget(header, this.targets);
       }
       /** Registers a step and announces it. Returns false when the registry is full (the step is ignored). */
-      startStep(line, parsed, format, name = parsed.instruction) {
+      startStep(line, parsed, format, name2 = parsed.instruction) {
         const header = this.withTarget(parsed);
-        if (!this.byId.has(header.id) && this.byId.size >= MAX_STEPS) return false;
-        this.byId.set(header.id, { name, format, finished: false, streamed: false, lastSeconds: 0 });
-        if (this.byName.size < MAX_STEPS) this.byName.set(name, header.id);
+        if (!this.byId.has(header.id) && this.byId.size >= MAX_STEPS) {
+          this.emit({ type: "step-not-listed", line, id: header.id });
+          return false;
+        }
+        this.byId.set(header.id, { name: name2, format, finished: false, streamed: false, lastSeconds: 0 });
+        if (this.byName.size < MAX_STEPS) this.byName.set(name2, header.id);
         if (header.id > this.maxId) this.maxId = header.id;
         this.emit({ type: "step-started", line, header });
         return true;
       }
       /** Names a step registered without one (its header came after its first output). */
-      nameStep(line, parsed, name) {
+      nameStep(line, parsed, name2) {
         const known = this.byId.get(parsed.id);
         if (known === void 0) return;
         const header = this.withTarget(parsed);
-        known.name = name;
-        if (this.byName.size < MAX_STEPS) this.byName.set(name, header.id);
+        known.name = name2;
+        if (this.byName.size < MAX_STEPS) this.byName.set(name2, header.id);
         this.emit({ type: "step-started", line, header });
       }
       /** A fresh id after every id seen, for steps that the log does not number (tty, error box). */
@@ -20182,16 +20198,16 @@ var init_context = __esm({
         if (known !== void 0) known.finished = true;
         if (this.current === id) this.current = null;
       }
-      noteError(id, message) {
-        if (message.length === 0) return;
-        this.recentErrors.push({ id, message });
+      noteError(id, message2) {
+        if (message2.length === 0) return;
+        this.recentErrors.push({ id, message: message2 });
         if (this.recentErrors.length > RECENT_ERRORS) this.recentErrors.shift();
       }
       /** The step whose `#N ERROR: …` the final message repeats (`failed to solve: <step error>`). */
-      stepForFinalMessage(message) {
+      stepForFinalMessage(message2) {
         for (let i = this.recentErrors.length - 1; i >= 0; i--) {
           const { id, message: stepMessage } = this.recentErrors[i];
-          if (message.endsWith(stepMessage)) return id;
+          if (message2.endsWith(stepMessage)) return id;
         }
         return null;
       }
@@ -20449,14 +20465,14 @@ var init_rawjson = __esm({
       end() {
         for (const v of this.order) this.flushPartial(v, this.lastLine);
       }
-      state(digest, name) {
+      state(digest, name2) {
         let v = this.byDigest.get(digest);
         if (!v) {
           if (this.byDigest.size >= MAX_VERTEXES) return void 0;
           v = {
             id: 0,
             // numbered when it starts, as the printer numbers what it prints
-            name,
+            name: name2,
             started: null,
             announced: false,
             ended: null,
@@ -20481,8 +20497,8 @@ var init_rawjson = __esm({
         if (digest === null) return;
         const v = this.state(digest, str(group2?.name) ?? str(record2.name) ?? "");
         if (!v) return;
-        const name = group2 ? str(group2.name) : str(record2.name);
-        if (name && !v.announced) v.name = name;
+        const name2 = group2 ? str(group2.name) : str(record2.name);
+        if (name2 && !v.announced) v.name = name2;
         const started = time(record2.started);
         const completed = time(record2.completed);
         if (started === null) return;
@@ -20575,13 +20591,13 @@ var init_rawjson = __esm({
         if (!short) return;
         const colon = short.indexOf(": ");
         const rule = colon > 0 && !short.slice(0, colon).includes(" ") ? short.slice(0, colon) : "";
-        let message = rule ? short.slice(colon + 2) : short;
-        const suffix = LINE_SUFFIX.exec(message);
-        if (suffix) message = message.slice(0, suffix.index);
+        let message2 = rule ? short.slice(colon + 2) : short;
+        const suffix = LINE_SUFFIX.exec(message2);
+        if (suffix) message2 = message2.slice(0, suffix.index);
         const ranges = records(record2.range);
         const start = ranges[0] && isObject(ranges[0].start) ? ranges[0].start.line : void 0;
         const dockerfileLine = typeof start === "number" && start > 0 ? start : suffix ? Number(suffix[1]) : null;
-        this.emit({ type: "lint-warning", line, rule, message, dockerfileLine, decoded: true });
+        this.emit({ type: "lint-warning", line, rule, message: message2, dockerfileLine, decoded: true });
       }
     };
   }
@@ -20692,9 +20708,9 @@ function placeholderHeader(id) {
 function round(seconds) {
   return Math.round(seconds * 1e3) / 1e3;
 }
-function runInstructionOf(message) {
-  const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message);
-  const old = current ? null : /executor failed running \[\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message);
+function runInstructionOf(message2) {
+  const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message2);
+  const old = current ? null : /executor failed running \[\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message2);
   const command = current?.[1] ?? old?.[1];
   return command === void 0 ? null : `RUN ${command.replace(/\\"/g, '"')}`;
 }
@@ -20727,8 +20743,15 @@ var init_build_model = __esm({
        */
       lineTime = void 0;
       errors = 0;
+      jobCanceled = null;
+      /** Steps past MAX_STEPS: where the first one began and their ids (counted up to MAX_STEPS more). */
+      notListedFrom = null;
+      notListed = /* @__PURE__ */ new Set();
       apply(event) {
         switch (event.type) {
+          case "step-not-listed":
+            this.notListedStep(event.id, event.line);
+            return;
           case "format":
             if (this.format === "unknown" || !FRAMED_FORMATS.has(this.format) && FRAMED_FORMATS.has(event.format)) this.format = event.format;
             return;
@@ -20736,6 +20759,7 @@ var init_build_model = __esm({
             this.started(event.header, event.line, event.startedAt);
             return;
           case "step-output": {
+            if (event.seconds === null) this.noteCancel(event.text, event.line);
             const step = this.stepFor(event.id, event.line);
             if (step === void 0) return;
             step.lastLine = event.line;
@@ -20775,7 +20799,10 @@ var init_build_model = __esm({
             if (event.message.length > 0) {
               step.error = event.message;
               step.exitCode = exitCodeOf(event.message);
-              if (step.instruction === "") step.instruction = runInstructionOf(event.message) ?? "";
+              if (step.instruction === "") {
+                step.instruction = runInstructionOf(event.message) ?? "";
+                if (step.instruction !== "") step.internal = false;
+              }
             }
             if (event.seconds !== null) step.seconds = event.seconds;
             const clock2 = this.clockOf(event.id);
@@ -20809,8 +20836,13 @@ var init_build_model = __esm({
             this.solved(event.error);
             return;
           case "text":
+            this.noteCancel(event.text, event.line);
             return;
         }
+      }
+      /** GitHub Actions' `##[error]The operation was canceled.` (the marker is gone by now; `Error: ` as the web view copies it). */
+      noteCancel(text2, line) {
+        if (text2.length < 40 && /^(?:Error: )?The operation was canceled\.\s*$/.test(text2)) this.jobCanceled = line;
       }
       /** The step with this id as it stands now (the rule engine asks while the log streams). */
       getStep(id) {
@@ -20843,7 +20875,11 @@ var init_build_model = __esm({
           seconds: this.totalSeconds(steps, origin),
           cacheHitRatio: this.cacheHitRatio(steps),
           lintWarnings: [...this.lintWarnings],
-          lines: lines2
+          lines: lines2,
+          // Only when the CI canceled the job: a model of an ordinary build is the same as before.
+          ...this.jobCanceled === null ? {} : { jobCanceled: this.jobCanceled },
+          // Only when steps were left out: a model of an ordinary build is the same as before.
+          ...this.notListedFrom === null ? {} : { stepsNotListed: { fromLine: this.notListedFrom, count: this.notListed.size } }
         };
       }
       started(header, line, startedAt) {
@@ -20853,7 +20889,10 @@ var init_build_model = __esm({
           if (startedAt !== void 0) this.clockOf(header.id).startedAt ??= startedAt;
           return;
         }
-        if (this.steps.size >= MAX_STEPS) return;
+        if (this.steps.size >= MAX_STEPS) {
+          this.notListedStep(header.id, line);
+          return;
+        }
         const step = emptyStep(header, line);
         step.start = round(this.clock);
         this.steps.set(header.id, step);
@@ -20864,6 +20903,12 @@ var init_build_model = __esm({
           clock2.startedAt = this.lineTime;
           clock2.lastStamp = this.lineTime;
         }
+      }
+      /** A step past MAX_STEPS: not listed, but said so (analyze.ts reports where and how many). */
+      notListedStep(id, line) {
+        if (this.steps.has(id)) return;
+        this.notListedFrom ??= line;
+        if (this.notListed.size < MAX_STEPS) this.notListed.add(id);
       }
       /** A line of a step timed by CI stamps moves its end. */
       stamp(id) {
@@ -20898,13 +20943,13 @@ var init_build_model = __esm({
         const clock2 = this.clockOf(id);
         if (endedAt !== void 0) clock2.endedAt = endedAt;
         else if (clock2.wall && this.lineTime !== void 0) clock2.endedAt = Math.max(this.lineTime, clock2.lastStamp ?? this.lineTime);
-        const duration3 = seconds ?? clock2.lastSeconds;
-        if (duration3 === null) {
+        const duration4 = seconds ?? clock2.lastSeconds;
+        if (duration4 === null) {
           step.end = step.start;
           return;
         }
         this.timed = true;
-        step.end = round((step.start ?? 0) + duration3);
+        step.end = round((step.start ?? 0) + duration4);
         if (step.end > this.clock) this.clock = step.end;
       }
       solved(error64) {
@@ -21688,8 +21733,8 @@ function parseArch(text2) {
 }
 function normaliseCudaVersion(text2) {
   const t = text2.trim().replace(/^(?:v|cuda-?|cu)/i, "");
-  const dotted = /^(\d{1,2})\.(\d{1,2})(?:\.\d{1,4})?$/.exec(t);
-  if (dotted) return `${Number(dotted[1])}.${Number(dotted[2])}`;
+  const dotted2 = /^(\d{1,2})\.(\d{1,2})(?:\.\d{1,4})?$/.exec(t);
+  if (dotted2) return `${Number(dotted2[1])}.${Number(dotted2[2])}`;
   const packed = /^(\d{2})(\d)$/.exec(t);
   if (packed) return `${Number(packed[1])}.${Number(packed[2])}`;
   return null;
@@ -21786,48 +21831,283 @@ var init_cuda_arches = __esm({
   }
 });
 
-// src/knowledge/cuda-arch-enricher.ts
-function versionIn(text2) {
-  for (const re of versionEvidence) {
-    const v = re.exec(text2)?.groups?.v;
-    if (v !== void 0) return normaliseCudaVersion(v);
+// src/knowledge/cuda-image-tags.ts
+function develTagFor(cuda, os6) {
+  const v = normaliseCudaVersion(cuda);
+  const row = v === null ? void 0 : develTags[v];
+  if (row === void 0) return null;
+  const wanted = os6 === null ? void 0 : /^Ubuntu (\d{2}\.\d{2})$/.exec(os6.trim())?.[1];
+  if (wanted === void 0 || !row.ubuntu.includes(wanted)) return null;
+  return `nvidia/cuda:${row.full}-devel-ubuntu${wanted}`;
+}
+function cudaTagsUrl(cuda) {
+  const v = normaliseCudaVersion(cuda);
+  return v === null ? null : `https://hub.docker.com/r/nvidia/cuda/tags?name=${v}`;
+}
+function cudnnTagPart(cuda) {
+  const v = normaliseCudaVersion(cuda);
+  if (v === null || develTags[v] === void 0) return null;
+  const [major, minor] = v.split(".").map(Number);
+  if (major === 11 || major === 12 && minor <= 2) return "cudnn8";
+  return major === 12 && minor === 3 ? "cudnn9" : "cudnn";
+}
+var develTags;
+var init_cuda_image_tags = __esm({
+  "src/knowledge/cuda-image-tags.ts"() {
+    "use strict";
+    init_cuda_arches();
+    develTags = {
+      "12.9": { full: "12.9.1", ubuntu: ["24.04", "22.04", "20.04"] },
+      "12.8": { full: "12.8.1", ubuntu: ["24.04", "22.04", "20.04"] },
+      "12.6": { full: "12.6.3", ubuntu: ["24.04", "22.04", "20.04"] },
+      "12.5": { full: "12.5.1", ubuntu: ["22.04", "20.04"] },
+      "12.4": { full: "12.4.1", ubuntu: ["22.04", "20.04"] },
+      "12.3": { full: "12.3.2", ubuntu: ["22.04", "20.04"] },
+      "12.2": { full: "12.2.2", ubuntu: ["22.04", "20.04"] },
+      "12.1": { full: "12.1.1", ubuntu: ["22.04", "20.04"] },
+      "12.0": { full: "12.0.1", ubuntu: ["22.04", "20.04", "18.04"] },
+      "11.8": { full: "11.8.0", ubuntu: ["22.04", "20.04", "18.04"] },
+      "11.7": { full: "11.7.1", ubuntu: ["22.04", "20.04", "18.04"] },
+      "11.6": { full: "11.6.2", ubuntu: ["20.04", "18.04"] },
+      "11.5": { full: "11.5.2", ubuntu: ["20.04", "18.04"] },
+      "11.4": { full: "11.4.3", ubuntu: ["20.04", "18.04"] },
+      "11.3": { full: "11.3.1", ubuntu: ["20.04", "18.04", "16.04"] },
+      "11.2": { full: "11.2.2", ubuntu: ["20.04", "18.04", "16.04"] },
+      "11.1": { full: "11.1.1", ubuntu: ["20.04", "18.04", "16.04"] },
+      "11.0": { full: "11.0.3", ubuntu: ["20.04", "18.04", "16.04"] }
+    };
+  }
+});
+
+// src/knowledge/nvidia-images.ts
+function splitRef(ref) {
+  const noDigest = ref.trim().split("@")[0] ?? "";
+  const colon = noDigest.lastIndexOf(":");
+  if (colon <= 0 || noDigest.indexOf("/", colon) !== -1) return null;
+  const repo = noDigest.slice(0, colon).toLowerCase().replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, "");
+  return { repo, tag: noDigest.slice(colon + 1) };
+}
+function parseImageRef(ref) {
+  const parts = splitRef(ref);
+  if (!parts) return null;
+  const { repo, tag } = parts;
+  if (repo === "nvidia/cuda") {
+    const m = cudaTag.exec(tag);
+    if (!m) return null;
+    const cudnn = m[4] === void 0 ? null : m[4] === "" ? "yes" : Number(m[4]);
+    return {
+      kind: "nvidia-cuda",
+      cudaFull: m[3] === void 0 ? `${m[1]}.${m[2]}` : `${m[1]}.${m[2]}.${m[3]}`,
+      cuda: `${Number(m[1])}.${Number(m[2])}`,
+      cudnn,
+      flavour: m[5],
+      os: m[6],
+      osRelease: m[7]
+    };
+  }
+  const ngc = /^nvcr\.io\/nvidia\/([a-z0-9_-]+)$/.exec(repo);
+  if (ngc) {
+    const m = ngcTag.exec(tag);
+    if (!m) return null;
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return null;
+    return { kind: "ngc", framework: ngc[1], year: 2e3 + Number(m[1]), month, variant: m[3] };
+  }
+  if (repo === "pytorch/pytorch") {
+    const m = pytorchTag.exec(tag);
+    if (!m) return null;
+    return { kind: "pytorch", torch: m[1], cuda: m[2], cudnn: Number(m[3]), flavour: m[4] };
   }
   return null;
 }
-function fromInstructions(model, stage) {
-  return model.steps.filter((s) => (stage === null || s.stage === stage) && /^FROM\s/i.test(s.instruction)).map((s) => s.instruction);
+function withFlavour(image, flavour) {
+  const cudnn = image.cudnn === null ? "" : image.cudnn === "yes" ? "cudnn-" : `cudnn${image.cudnn}-`;
+  return `nvidia/cuda:${image.cudaFull}-${cudnn}${flavour}-${image.os}${image.osRelease}`;
 }
-function cudaVersionOf(captured, step, model) {
+var cudaTag, ngcTag, pytorchTag;
+var init_nvidia_images = __esm({
+  "src/knowledge/nvidia-images.ts"() {
+    "use strict";
+    cudaTag = /^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,3}))?-(?:cudnn(\d{0,2})-)?(base|runtime|devel)-([a-z]+)(\d{1,2}(?:\.\d{1,2})?)$/;
+    ngcTag = /^(\d{2})\.(\d{2})-([a-z0-9][a-z0-9.-]{0,30})$/;
+    pytorchTag = /^(\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)-cuda(\d{1,2}\.\d{1,2})-cudnn(\d{1,2})-(runtime|devel)$/;
+  }
+});
+
+// src/knowledge/torch-wheels.ts
+function indexUrl(tag) {
+  const t = tag.trim().toLowerCase();
+  return /^cu\d{2,3}$/.test(t) ? `${INDEX_ROOT}/${t}` : null;
+}
+function torchRelease(version2) {
+  const bare = version2.trim().replace(/^torch\s{0,4}==\s{0,4}/i, "");
+  const plus = bare.indexOf("+");
+  const v = plus < 0 ? bare : bare.slice(0, plus);
+  const exact = torchReleases.find((r) => r.torch === v);
+  if (exact) return exact;
+  if (/^\d+\.\d+$/.test(v)) return torchReleases.find((r) => r.torch.startsWith(`${v}.`)) ?? null;
+  return null;
+}
+function releasesForCuda(tag) {
+  const t = tag.trim().toLowerCase();
+  return torchReleases.filter((r) => r.cudaTags.includes(t));
+}
+function tagVersion(tag) {
+  const m = /^cu(\d{2})(\d)$/.exec(tag);
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+function wheelTagFor(cudaVersion, torchVersion) {
+  const m = /^(?:cu(?:da)?)?(\d{1,2})\.(\d{1,2})/i.exec(cudaVersion.trim());
+  if (!m) return null;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  let tags;
+  if (torchVersion !== void 0) {
+    const r = torchRelease(torchVersion);
+    if (!r) return null;
+    tags = [...r.cudaTags];
+  } else {
+    tags = [...new Set(torchReleases.flatMap((r) => r.cudaTags))];
+  }
+  let best2 = null;
+  for (const tag of tags) {
+    const tv = tagVersion(tag);
+    if (!tv || tv[0] !== major || tv[1] > minor) continue;
+    if (!best2 || tv[1] > best2.minor) best2 = { tag, minor: tv[1] };
+  }
+  return best2?.tag ?? null;
+}
+var GH_PAGE, DOCS_PAGE, torchReleases, INDEX_ROOT;
+var init_torch_wheels = __esm({
+  "src/knowledge/torch-wheels.ts"() {
+    "use strict";
+    GH_PAGE = "pytorch.org/get-started/previous-versions (pytorch.github.io _get_started/previous-versions.md @e3f009bb)";
+    DOCS_PAGE = "pytorch.org/get-started/previous-versions";
+    torchReleases = [
+      { torch: "2.9.1", torchvision: "0.24.1", torchaudio: "2.9.1", cudaTags: ["cu126", "cu128", "cu130"], source: `${DOCS_PAGE} (v2.9.1)` },
+      { torch: "2.9.0", torchvision: "0.24.0", torchaudio: "2.9.0", cudaTags: ["cu126", "cu128", "cu130"], source: `${DOCS_PAGE} (v2.9.0)` },
+      { torch: "2.6.0", torchvision: "0.21.0", torchaudio: "2.6.0", cudaTags: ["cu118", "cu124", "cu126"], source: "docs.pytorch.org/get-started/previous-versions (v2.6.0)" },
+      { torch: "2.3.1", torchvision: "0.18.1", torchaudio: "2.3.1", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
+      { torch: "2.3.0", torchvision: "0.18.0", torchaudio: "2.3.0", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
+      { torch: "2.2.2", torchvision: "0.17.2", torchaudio: "2.2.2", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
+      { torch: "2.2.1", torchvision: "0.17.1", torchaudio: "2.2.1", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
+      { torch: "2.2.0", torchvision: "0.17.0", torchaudio: "2.2.0", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
+      { torch: "2.1.2", torchvision: "0.16.2", torchaudio: "2.1.2", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
+      { torch: "2.1.1", torchvision: "0.16.1", torchaudio: "2.1.1", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
+      { torch: "2.1.0", torchvision: "0.16.0", torchaudio: "2.1.0", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
+      // 2.0.x: the default PyPI wheel is the CUDA 11.7 build; the page lists cu117 and cu118 indexes.
+      { torch: "2.0.1", torchvision: "0.15.2", torchaudio: "2.0.2", cudaTags: ["cu117", "cu118"], source: GH_PAGE },
+      { torch: "2.0.0", torchvision: "0.15.1", torchaudio: "2.0.1", cudaTags: ["cu117", "cu118"], source: GH_PAGE },
+      { torch: "1.13.1", torchvision: "0.14.1", torchaudio: "0.13.1", cudaTags: ["cu116", "cu117"], source: GH_PAGE },
+      { torch: "1.13.0", torchvision: "0.14.0", torchaudio: "0.13.0", cudaTags: ["cu116", "cu117"], source: GH_PAGE },
+      { torch: "1.12.1", torchvision: "0.13.1", torchaudio: "0.12.1", cudaTags: ["cu102", "cu113", "cu116"], source: GH_PAGE },
+      { torch: "1.12.0", torchvision: "0.13.0", torchaudio: "0.12.0", cudaTags: ["cu102", "cu113", "cu116"], source: GH_PAGE }
+    ];
+    INDEX_ROOT = "https://download.pytorch.org/whl";
+  }
+});
+
+// src/knowledge/installer-forms.ts
+function shellWord(word) {
+  return /^[A-Za-z0-9_.,:/=+@%-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function pipFlags(o) {
+  const flags = [];
+  if (o.noCache) flags.push("--no-cache-dir");
+  if (o.noBuildIsolation) flags.push("--no-build-isolation");
+  if (o.breakSystemPackages) flags.push("--break-system-packages");
+  if (o.constraint) flags.push("-c", shellWord(o.constraint));
+  if (o.indexUrl) flags.push("--index-url", shellWord(o.indexUrl));
+  for (const url2 of o.extraIndexUrls ?? []) flags.push("--extra-index-url", shellWord(url2));
+  return flags;
+}
+function uvFlags(o) {
+  const flags = [];
+  if (o.noCache) flags.push("--no-cache");
+  if (o.noBuildIsolation) flags.push("--no-build-isolation");
+  if (o.breakSystemPackages) flags.push("--system", "--break-system-packages");
+  if (o.constraint) flags.push("--constraint", shellWord(o.constraint));
+  if (o.indexUrl) flags.push("--index-url", shellWord(o.indexUrl));
+  for (const url2 of o.extraIndexUrls ?? []) flags.push("--extra-index-url", shellWord(url2));
+  if (o.indexUrl && o.extraIndexUrls?.length) flags.push("--index-strategy", "unsafe-best-match");
+  return flags;
+}
+function isPlain(o) {
+  return !o.constraint && !o.indexUrl && !o.extraIndexUrls?.length && !o.noBuildIsolation && !o.noCache && !o.breakSystemPackages;
+}
+function installCommand(installer, opts) {
+  const reqs = opts.requirements.map((r) => r.trim()).filter((r) => r.length > 0);
+  if (reqs.length === 0) throw new Error("installCommand needs at least one requirement");
+  const words2 = reqs.map(shellWord);
+  switch (installer) {
+    case "pip":
+      return ["pip install", ...pipFlags(opts), ...words2].join(" ");
+    case "uv":
+      return ["uv pip install", ...uvFlags(opts), ...words2].join(" ");
+    case "conda":
+      if (isPlain(opts)) return ["conda install -y", ...words2].join(" ");
+      return ["python -m pip install", ...pipFlags(opts), ...words2].join(" ");
+    case "poetry":
+      return ["python -m pip install", ...pipFlags(opts), ...words2].join(" ");
+  }
+}
+function dryRunCommand(installer, requirement2) {
+  const req = shellWord(requirement2.trim());
+  return installer === "pip" ? `pip install --dry-run --quiet --report - ${req}` : `uv pip install --dry-run ${req}`;
+}
+var init_installer_forms = __esm({
+  "src/knowledge/installer-forms.ts"() {
+    "use strict";
+  }
+});
+
+// src/knowledge/cuda-exact-torch.ts
+function exactTag(cudaVersion) {
+  const m = /^(\d{1,2})\.(\d)$/.exec(cudaVersion.trim());
+  return m ? `cu${m[1]}${m[2]}` : null;
+}
+function exactTorchSide(cudaVersion, buildTorch, installer) {
+  const tag = exactTag(cudaVersion);
+  const releases = tag === null ? [] : releasesForCuda(tag);
+  if (tag === null || releases.length === 0) {
+    return `PyTorch publishes no torch built for exactly CUDA ${cudaVersion}${tag === null ? "" : ` (no ${tag} index at https://download.pytorch.org/whl/)`}, so torch cannot be matched to this toolkit: move the toolkit instead`;
+  }
+  const own2 = buildTorch === null ? null : torchRelease(buildTorch);
+  const torch = own2 !== null && own2.cudaTags.includes(tag) ? own2.torch : releases[0].torch;
+  const command = installCommand(installer, { requirements: [`torch==${torch}`], indexUrl: indexUrl(tag) });
+  return `keep this toolkit (CUDA ${cudaVersion}) and install a torch built for exactly it, ${command} (with the torchvision / torchaudio of the same release, from the same index)`;
+}
+var init_cuda_exact_torch = __esm({
+  "src/knowledge/cuda-exact-torch.ts"() {
+    "use strict";
+    init_torch_wheels();
+    init_installer_forms();
+  }
+});
+
+// src/knowledge/cuda-arch-enricher.ts
+function installerOf(facts) {
+  const v = facts.value("installer");
+  if (v === "uv" || v === "conda" || v === "poetry") return v;
+  return v === "mamba" || v === "micromamba" ? "conda" : "pip";
+}
+function cudaVersionOf(captured, facts) {
   if (captured !== void 0) {
-    const v = normaliseCudaVersion(captured) ?? versionIn(captured);
+    const v = normaliseCudaVersion(captured);
     if (v) return v;
   }
-  if (step) {
-    for (const line of step.tail) {
-      const v2 = versionIn(line);
-      if (v2) return v2;
-    }
-    const v = versionIn(step.instruction);
-    if (v) return v;
-    for (const from of fromInstructions(model, step.stage)) {
-      const fv = versionIn(from);
-      if (fv) return fv;
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const s of model.steps) {
-    const v = versionIn(s.instruction);
-    if (v) seen.add(v);
-  }
-  return seen.size === 1 ? [...seen][0] : null;
+  return facts.value("cuda");
+}
+function stepCudaVersion(captures, facts) {
+  const captured = captures.cudaVersion ?? Object.entries(captures).find(([k]) => k.endsWith(".cudaVersion"))?.[1];
+  return cudaVersionOf(captured, facts);
 }
 function isEmptyArch(arch2) {
   return /^(?:compute|sm|lto)_$/.test(arch2);
 }
 function verdict(s, versionKnown) {
   if (isEmptyArch(s.arch)) return EMPTY_ARCH_VERDICT;
-  const where2 = toolkitsSupporting(s.arch);
-  const span = where2.length ? `CUDA ${where2[0]} \u2026 ${where2[where2.length - 1]}` : "no CUDA release listed here";
+  const where = toolkitsSupporting(s.arch);
+  const span = where.length ? `CUDA ${where[0]} \u2026 ${where[where.length - 1]}` : "no CUDA release listed here";
   if (!versionKnown) {
     return `The log does not show which CUDA version compiled this; ${s.arch} is accepted by ${span}.`;
   }
@@ -21835,9 +22115,9 @@ function verdict(s, versionKnown) {
   const accepts = `CUDA ${s.cudaVersion}'s nvcc accepts ${s.min} \u2026 ${s.max} (${s.accepted.join(", ")})`;
   switch (s.reason) {
     case "too-old":
-      return `${accepts}: ${s.arch} was removed (last accepted by CUDA ${where2[where2.length - 1] ?? "?"}).`;
+      return `${accepts}: ${s.arch} was removed (last accepted by CUDA ${where[where.length - 1] ?? "?"}).`;
     case "too-new":
-      return `${accepts}: ${s.arch} needs CUDA ${where2[0] ?? "(a newer release)"} or newer.`;
+      return `${accepts}: ${s.arch} needs CUDA ${where[0] ?? "(a newer release)"} or newer.`;
     case "suffix":
       return `${accepts}; the \`${s.arch.slice(-1)}\` suffix of ${s.arch} is not accepted for that arch by this release.`;
     case "not-an-arch":
@@ -21846,11 +22126,10 @@ function verdict(s, versionKnown) {
       return `${accepts}, ${s.arch} included: the nvcc that ran is probably not the one of this CUDA version (check PATH and CUDA_HOME).`;
   }
 }
-function cudaArchesEnrich(captures, step, model) {
+function cudaArchesEnrich(captures, _step, _model, facts) {
   const arch2 = captures.arch;
   if (arch2 === void 0) return {};
-  const captured = captures.cudaVersion ?? Object.entries(captures).find(([k]) => k.endsWith(".cudaVersion"))?.[1];
-  const version2 = cudaVersionOf(captured, step, model);
+  const version2 = stepCudaVersion(captures, facts);
   const support = archSupport(version2 ?? "", arch2);
   const out = {
     cudaVersion: version2 ?? "",
@@ -21858,62 +22137,111 @@ function cudaArchesEnrich(captures, step, model) {
     range: support.min && support.max ? `${support.min} \u2026 ${support.max}` : "",
     verdict: verdict(support, version2 !== null)
   };
-  const where2 = toolkitsSupporting(support.arch);
+  const where = toolkitsSupporting(support.arch);
   if (isEmptyArch(support.arch)) {
     out.suggestion = `name the architectures explicitly instead of detecting them at build time${support.accepted.length ? ` (this toolkit accepts ${support.min} \u2026 ${support.max})` : ""}`;
   } else if (support.reason === "too-old") {
-    out.suggestion = `remove ${support.arch} from the arch list (the oldest this toolkit builds is ${support.min}), or build on a CUDA ${where2[where2.length - 1] ?? "older"} base image if that GPU must be supported`;
+    const last = where[where.length - 1];
+    out.suggestion = `remove ${support.arch} from the arch list (the oldest this toolkit builds is ${support.min})`;
+    if (last !== void 0) out.suggestion += `, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts)})`;
   } else if (support.reason === "too-new") {
-    out.suggestion = `use a base image with CUDA ${where2[0] ?? "newer"} or newer (nvidia/cuda:${where2[0] ?? "X.Y"}.*-devel-\u2026), or remove ${support.arch} from the arch list`;
+    out.suggestion = `remove ${support.arch} from the arch list, or build on CUDA ${where[0] ?? "a newer release"} or newer`;
+    if (where[0] !== void 0) {
+      const newer = newerCuda(where[0], facts);
+      Object.assign(out, newer);
+      out.suggestion += ` (${imageOrSearch(where[0], facts)}${newer.newerIndex ? `; PyTorch wheels built with it: ${newer.newerIndex}, torch ${newer.newerTorch}` : ""})`;
+    }
+    if (where[0] !== void 0) {
+      const idx = out.newerIndex;
+      out.wheelAdvice = idx ? `install a torch built with CUDA ${where[0]} or newer, from ${idx} (torch ${out.newerTorch} there)` : `install a torch built with CUDA ${where[0]} or newer`;
+    }
   } else {
     out.suggestion = `use only architectures this toolkit accepts${support.accepted.length ? ` (${support.min} \u2026 ${support.max})` : ""}`;
   }
   return out;
 }
-function baseImageOf(step, model) {
-  const froms = fromInstructions(model, step?.stage ?? null);
-  const from = froms.find((f) => f.includes("cuda")) ?? froms[0];
-  if (from === void 0) return null;
-  const ref = /^FROM\s+(?:--platform=\S+\s+)?(?<ref>[^\s@]+)/i.exec(from)?.groups?.ref;
-  return ref === void 0 ? null : ref.replace(/^docker\.io\//, "");
+function cudaVersionEnrich(captures, _step, _model, facts) {
+  const version2 = stepCudaVersion(captures, facts);
+  const base = facts.value("baseImage");
+  const out = {};
+  if (base !== null) {
+    out.baseImage = base;
+    out.stageNote = `The base image of this stage is ${base}.`;
+  }
+  const devel = develImageOf(base, version2, facts.value("os"));
+  if (devel !== null) out.develImage = devel;
+  const ref = base === null ? null : parseImageRef(base);
+  if (ref?.kind === "nvidia-cuda") {
+    if (ref.flavour === "base") out.runtimeImage = withFlavour(ref, "runtime");
+    const cudnn = ref.cudnn === null ? cudnnTagPart(ref.cuda) : null;
+    if (cudnn !== null && develTagFor(ref.cuda, facts.value("os")) !== null) {
+      out.cudnnImage = `nvidia/cuda:${develTagFor(ref.cuda, facts.value("os")).split(":")[1].split("-")[0]}-${cudnn}-${ref.flavour === "devel" ? "devel" : "runtime"}-${ref.os}${ref.osRelease}`;
+    }
+  }
+  if (version2 !== null) {
+    out.cudaVersion = version2;
+    out.cudaMajor = version2.split(".")[0];
+    out.aptSuffix = version2.replace(".", "-");
+    const tags = cudaTagsUrl(version2);
+    if (tags !== null) out.tagsUrl = tags;
+    const torch = facts.value("torch")?.split("+")[0] ?? null;
+    const own2 = torch !== null ? wheelTagFor(version2, torch) : null;
+    const tag = own2 ?? wheelTagFor(version2);
+    if (tag !== null) {
+      out.wheelTag = tag;
+      out.wheelIndex = indexUrl(tag);
+      out.wheelTorch = own2 !== null ? torch : releasesForCuda(tag)[0]?.torch ?? "";
+      if (out.wheelTorch !== "") {
+        out.torchInstall = installCommand(installerOf(facts), { requirements: [`torch==${out.wheelTorch}`], indexUrl: out.wheelIndex });
+      }
+    }
+    out.exactTorchSide = exactTorchSide(version2, torch, installerOf(facts));
+  }
+  const torchCuda = captures.torchCuda !== void 0 ? normaliseCudaVersion(captures.torchCuda) : null;
+  if (torchCuda !== null) {
+    const image = develTagFor(torchCuda, facts.value("os"));
+    if (image !== null) out.torchCudaImage = image;
+    out.torchCudaTags = cudaTagsUrl(torchCuda);
+  }
+  return out;
 }
-function cudaVersionEnrich(captures, step, model) {
-  const captured = captures.cudaVersion ?? Object.entries(captures).find(([k]) => k.endsWith(".cudaVersion"))?.[1];
-  const version2 = cudaVersionOf(captured, step, model);
-  const base = baseImageOf(step, model);
-  const nvidiaBase = base !== null && base.startsWith("nvidia/cuda:") ? base : null;
-  const devel = nvidiaBase !== null ? nvidiaBase.replace(/-(?:runtime|base)(?=-|$)/, "-devel") : `nvidia/cuda:${version2 ?? "X.Y"}${version2 ? ".0" : ".Z"}-devel-ubuntu22.04`;
-  return {
-    cudaVersion: version2 ?? "X.Y",
-    aptSuffix: version2 ? version2.replace(".", "-") : "X-Y",
-    // PyTorch's wheel index names a CUDA version without its dot: 12.1 → cu121
-    wheelTag: version2 ? `cu${version2.replace(".", "")}` : "cuXY",
-    baseImage: base ?? "",
-    develImage: devel,
-    // A whole sentence, so a message reads right when the log shows no base image (a pasted snippet).
-    stageNote: base !== null ? `The base image of this stage is ${base}.` : ""
-  };
+function develImageOf(base, cuda, os6) {
+  const ref = base === null ? null : parseImageRef(base);
+  if (ref?.kind === "nvidia-cuda") return withFlavour(ref, "devel");
+  if (ref?.kind === "pytorch") return `pytorch/pytorch:${ref.torch}-cuda${ref.cuda}-cudnn${ref.cudnn}-devel`;
+  if (ref?.kind === "ngc") return base;
+  return cuda === null ? null : develTagFor(cuda, os6);
 }
-var versionEvidence, EMPTY_ARCH_VERDICT;
+function imageOrSearch(cuda, facts) {
+  const image = develTagFor(cuda, facts.value("os"));
+  return image ?? `pick a -devel tag of ${cuda} for your OS at ${cudaTagsUrl(cuda) ?? "hub.docker.com/r/nvidia/cuda/tags"}`;
+}
+function newerCuda(cuda, facts) {
+  const out = { newerCuda: cuda };
+  const image = develTagFor(cuda, facts.value("os"));
+  if (image !== null) out.newerImage = image;
+  else out.newerTagsUrl = cudaTagsUrl(cuda) ?? "";
+  const [major, minor] = cuda.split(".").map(Number);
+  const tags = [...new Set(torchReleases.flatMap((r) => r.cudaTags))].map((t) => ({ t, v: /^cu(\d{2})(\d)$/.exec(t) })).filter((x) => x.v !== null).map(({ t, v }) => ({ t, major: Number(v[1]), minor: Number(v[2]) })).filter((x) => x.major > major || x.major === major && x.minor >= minor).sort((a, b) => a.major - b.major || a.minor - b.minor);
+  const first = tags[0];
+  if (first !== void 0) {
+    out.newerIndex = indexUrl(first.t);
+    const releases = releasesForCuda(first.t).map((r) => r.torch);
+    out.newerTorch = releases.length > 1 ? `${releases[releases.length - 1]} \u2026 ${releases[0]}` : releases[0] ?? "";
+  }
+  return out;
+}
+var EMPTY_ARCH_VERDICT;
 var init_cuda_arch_enricher = __esm({
   "src/knowledge/cuda-arch-enricher.ts"() {
     "use strict";
     init_cuda_arches();
-    versionEvidence = [
-      // nvcc --version: `Cuda compilation tools, release 12.4, V12.4.131`
-      /Cuda compilation tools, release (?<v>\d{1,2}\.\d{1,2})/,
-      // CMake: `-- The CUDA compiler identification is NVIDIA 12.4.131`, `Found CUDAToolkit: … (found version "12.4.131")`
-      /CUDA compiler identification is NVIDIA (?<v>\d{1,2}\.\d{1,2})/,
-      /Found CUDA(?:Toolkit)?: \S+ \(found (?:suitable )?version "(?<v>\d{1,2}\.\d{1,2})/,
-      // environment of NVIDIA's images, or set by the Dockerfile
-      /\bCUDA_VERSION=(?<v>\d{1,2}\.\d{1,2})/,
-      // base images: nvidia/cuda:12.4.1-devel-ubuntu22.04, pytorch/pytorch:2.3.0-cuda12.1-cudnn8-devel
-      /nvidia\/cuda:(?<v>\d{1,2}\.\d{1,2})/,
-      /[:-]cuda(?<v>\d{1,2}\.\d{1,2})/,
-      // torch's own report: `torch.version.cuda` printed, or cpp_extension's mismatch error
-      /\bversion \((?<v>\d{1,2}\.\d{1,2})\) mismatches/
-    ];
-    EMPTY_ARCH_VERDICT = "The architecture is empty: the arch list was detected from a GPU, and a docker build has none (CMAKE_CUDA_ARCHITECTURES=native, or a script reading the GPU's compute capability).";
+    init_cuda_image_tags();
+    init_nvidia_images();
+    init_torch_wheels();
+    init_installer_forms();
+    init_cuda_exact_torch();
+    EMPTY_ARCH_VERDICT = "The architecture is empty: the arch list was detected from a GPU, and a build step has none unless the builder passes one in (CMAKE_CUDA_ARCHITECTURES=native, or a script reading the GPU's compute capability).";
   }
 });
 
@@ -21964,10 +22292,12 @@ function runningStepEnrich(_captures, _step, model) {
   if (step === null) {
     return { runningNote: "The log does not show which build step was running when the job was stopped.", runningInstruction: "" };
   }
-  const ran = step.seconds != null ? `, after ${formatSpan(step.seconds)} of it` : "";
+  const ran = step.seconds != null ? ` for ${formatSpan(step.seconds)}` : "";
   const instruction = step.instruction.length > 160 ? `${step.instruction.slice(0, 157)}\u2026` : step.instruction;
+  const position = step.index !== null && step.total !== null ? `${step.index}/${step.total}${step.stage ? ` of stage ${step.stage}` : ""}: ` : "";
+  const label = `step #${step.id} (${position}'${instruction}')`;
   return {
-    runningNote: `The job was stopped while the build ran \`${instruction}\` (step #${step.id}${ran}): that step is what took the time.`,
+    runningNote: `It was stopped while ${label} was running${ran}: that step is where the time went.`,
     runningInstruction: instruction
   };
 }
@@ -21978,7 +22308,903 @@ var init_running_step = __esm({
   }
 });
 
+// src/knowledge/arch-list-enricher.ts
+function archesIn(text2) {
+  const out = [];
+  for (const m of text2.matchAll(/TORCH_CUDA_ARCH_LIST=["']?([0-9][0-9.;+ A-Za-z]{0,200})/g)) out.push(...m[1].split(/[;\s]+/));
+  for (const m of text2.matchAll(/CUDA_ARCHITECTURES=["']?([0-9][0-9;a-z-]{0,200})/g)) out.push(...m[1].split(";"));
+  for (const m of text2.matchAll(/\b(?:sm|compute)_\d{2,3}[af]?\b/g)) out.push(m[0]);
+  return out.map((a) => a.trim()).filter((a) => parseArch(a) !== null);
+}
+function archListFor(cudaVersion, asked) {
+  const t = toolkitFor(cudaVersion);
+  if (t === null) return null;
+  const keep = [...new Set(asked.map((a) => parseArch(a)?.capability).filter((c) => c !== void 0 && t.arches.includes(c)))];
+  const list = keep.length > 0 ? keep : COMMON.filter((c) => t.arches.includes(c));
+  return list.sort((a, b) => a - b);
+}
+function torchArchList(caps) {
+  return caps.map((c, i) => i === caps.length - 1 ? `${dotted(c)}+PTX` : dotted(c)).join(";");
+}
+function cmakeArchList(caps) {
+  return caps.join(";");
+}
+function gencodeFlags(caps) {
+  return caps.map((c) => `-gencode arch=compute_${c},code=sm_${c}`).join(" ");
+}
+function archListsEnrich(captures, step, _model, facts) {
+  const version2 = stepCudaVersion(captures, facts);
+  if (version2 === null) return {};
+  const asked = [
+    ...archesIn(step?.instruction ?? ""),
+    ...Object.entries(captures).filter(([k]) => k === "list" || k.endsWith(".list")).flatMap(([, v]) => v.split(/[;\s]+/)),
+    // the device's or rejected arch: kept only where the toolkit accepts it (a GPU without kernels)
+    ...captures.arch !== void 0 ? [captures.arch] : []
+  ];
+  const caps = archListFor(version2, asked);
+  if (caps === null || caps.length === 0) return {};
+  const t = toolkitFor(version2);
+  const keptAsked = asked.some((a) => {
+    const c = parseArch(a)?.capability;
+    return c !== void 0 && t.arches.includes(c);
+  });
+  return {
+    archCuda: version2,
+    // what the list is, for the sentence that introduces it
+    archListBasis: keptAsked ? `the architectures this step named that CUDA ${version2} compiles` : `common GPUs CUDA ${version2} compiles (T4 / RTX 20 to RTX 50, as far as it goes); keep only the ones you run on`,
+    torchArchList: torchArchList(caps),
+    cmakeArchList: cmakeArchList(caps),
+    gencode: gencodeFlags(caps)
+  };
+}
+var COMMON, dotted;
+var init_arch_list_enricher = __esm({
+  "src/knowledge/arch-list-enricher.ts"() {
+    "use strict";
+    init_cuda_arches();
+    init_cuda_arch_enricher();
+    COMMON = [75, 80, 86, 89, 90, 100, 120];
+    dotted = (c) => `${Math.floor(c / 10)}.${c % 10}`;
+  }
+});
+
+// src/knowledge/cuda-packages.ts
+function aptSuffix(cuda) {
+  const v = normaliseCudaVersion(cuda);
+  return v ? v.replace(".", "-") : "";
+}
+function majorOf(cuda) {
+  const v = normaliseCudaVersion(cuda);
+  return v ? Number(v.split(".")[0]) : null;
+}
+function cuptiFor(cuda) {
+  const v = normaliseCudaVersion(cuda);
+  const major = majorOf(cuda);
+  if (v === null || major === null || major < 11 || major > 13) return null;
+  const suffix = aptSuffix(v);
+  const base = {
+    aptLib: `cuda-cupti-${suffix}`,
+    aptDev: `cuda-cupti-dev-${suffix}`,
+    libDir: "/usr/local/cuda/lib64",
+    runfileLibDir: "/usr/local/cuda/extras/CUPTI/lib64"
+  };
+  if (major === 11) {
+    const known = cuptiSonames[v];
+    return {
+      ...base,
+      soname: known?.soname ?? null,
+      pip: "nvidia-cuda-cupti-cu11",
+      source: `${CUPTI_DEB_LISTINGS}; soname: ${known?.source ?? "not verified for this minor release"}; pip name: torch 2.0 cu117/cu118 dependency logs (nvidia-cuda-cupti-cu11==11.7.101 / 11.8.87)`
+    };
+  }
+  if (major === 12) {
+    return {
+      ...base,
+      soname: "libcupti.so.12",
+      pip: "nvidia-cuda-cupti-cu12",
+      source: `${CUPTI_DEB_LISTINGS}; soname and pip: github.com/NVIDIA/cuda-python/issues/1572 (nvidia-cuda-cupti-cu12 12.9.79 installs nvidia/cuda_cupti/lib/libcupti.so.12)`
+    };
+  }
+  return {
+    ...base,
+    soname: "libcupti.so.13",
+    // CUDA 13 wheels dropped the -cuXX suffix: the package is plain `nvidia-cuda-cupti`.
+    pip: "nvidia-cuda-cupti",
+    source: `${CUPTI_DEB_LISTINGS}; soname and pip: nvidia_cuda_cupti-13.0.85 wheel on this machine installs nvidia/cu13/lib/libcupti.so.13 (readelf SONAME libcupti.so.13), 2026-12-05`
+  };
+}
+var CUPTI_DEB_LISTINGS, cuptiSonames;
+var init_cuda_packages = __esm({
+  "src/knowledge/cuda-packages.ts"() {
+    "use strict";
+    init_cuda_arches();
+    CUPTI_DEB_LISTINGS = "apt package names seen as cuda-cupti-12-3 / cuda-cupti-12-8 / cuda-cupti-dev-12-6 / cuda-cupti-13-0 / cuda-cupti-dev-13-0 in public install scripts and dpkg listings";
+    cuptiSonames = {
+      "11.0": { soname: "libcupti.so.11.0", source: "a CUDA 11.0 install listing /usr/local/cuda/extras/CUPTI/lib64/libcupti.so.11.0" },
+      "11.2": { soname: "libcupti.so.11.2", source: "github.com/pytorch/pytorch/issues/88802 (torch 1.12 wheel: libcupti.so.11.2)" },
+      "11.7": { soname: "libcupti.so.11.7", source: "github.com/bghira/SimpleTuner/issues/38 (torch 2.0 cu117: libcupti.so.11.7)" },
+      "11.8": { soname: "libcupti.so.11.8", source: "readelf SONAME of Debian libcupti11.8 11.8.87~11.8.0-5~deb12u1, this machine 2026-12-05" }
+    };
+  }
+});
+
+// src/knowledge/cupti-enricher.ts
+function cuptiEnrich(captures, _step, _model, facts) {
+  const version2 = stepCudaVersion(captures, facts);
+  const cupti = version2 === null ? null : cuptiFor(version2);
+  if (version2 === null || cupti === null) return {};
+  const out = { cuptiCuda: version2, cuptiApt: cupti.aptLib, cuptiDevApt: cupti.aptDev };
+  if (cupti.pip !== null) out.cuptiPip = cupti.pip;
+  if (cupti.soname !== null) {
+    out.cuptiSoname = cupti.soname;
+    out.cuptiLoadCheck = `python3 -c "import ctypes; ctypes.CDLL('${cupti.soname}')"`;
+  }
+  return out;
+}
+var init_cupti_enricher = __esm({
+  "src/knowledge/cupti-enricher.ts"() {
+    "use strict";
+    init_cuda_arch_enricher();
+    init_cuda_packages();
+  }
+});
+
+// src/knowledge/extension-knobs.ts
+function knobsFor(pkg) {
+  const key = pkg.trim().toLowerCase();
+  return knobs[aliases[key] ?? key] ?? [];
+}
+var CPP_EXT, FA_SETUP, VLLM_ENVS, torchKnobs, knobs, aliases;
+var init_extension_knobs = __esm({
+  "src/knowledge/extension-knobs.ts"() {
+    "use strict";
+    CPP_EXT = "torch/utils/cpp_extension.py (torch 2.13.0 wheel, this machine 2026-12-05)";
+    FA_SETUP = "github.com/Dao-AILab/flash-attention setup.py";
+    VLLM_ENVS = "github.com/vllm-project/vllm vllm/envs.py (Installation Time Env Vars)";
+    torchKnobs = [
+      { name: "TORCH_CUDA_ARCH_LIST", effect: 'GPU architectures CUDAExtension compiles for (e.g. "8.0;8.6+PTX"); unset = the visible GPUs', defaultValue: null, source: CPP_EXT },
+      { name: "MAX_JOBS", effect: "parallel ninja jobs; lower it when nvcc/cicc is killed for memory", defaultValue: null, source: CPP_EXT }
+    ];
+    knobs = {
+      "torch-cpp-extension": torchKnobs,
+      "flash-attn": [
+        { name: "FLASH_ATTENTION_FORCE_BUILD", effect: '"TRUE" skips the prebuilt-wheel download and compiles', defaultValue: "FALSE", source: FA_SETUP },
+        { name: "FLASH_ATTENTION_SKIP_CUDA_BUILD", effect: '"TRUE" builds without the CUDA extension (sdist/CI use)', defaultValue: "FALSE", source: FA_SETUP },
+        { name: "FLASH_ATTENTION_FORCE_CXX11_ABI", effect: '"TRUE" forces the C++11 ABI', defaultValue: "FALSE", source: FA_SETUP },
+        { name: "FLASH_ATTN_CUDA_ARCHS", effect: 'semicolon list of archs to build ("80;90"); TORCH_CUDA_ARCH_LIST does not narrow it', defaultValue: "80;90;100;120", source: `${FA_SETUP} (2.8.3; newer versions add 110)` },
+        { name: "NVCC_THREADS", effect: "value of nvcc --threads per compile job", defaultValue: "4", source: FA_SETUP },
+        { ...torchKnobs[1], source: `${CPP_EXT} (flash-attn builds through BuildExtension)` }
+      ],
+      vllm: [
+        { name: "VLLM_TARGET_DEVICE", effect: "backend to build for", defaultValue: "cuda", source: VLLM_ENVS },
+        { name: "MAX_JOBS", effect: "parallel compile jobs", defaultValue: null, source: VLLM_ENVS },
+        { name: "NVCC_THREADS", effect: "nvcc --threads per job", defaultValue: null, source: VLLM_ENVS },
+        { name: "VLLM_USE_PRECOMPILED", effect: '"1"/"true" reuses precompiled kernels instead of compiling them', defaultValue: null, source: VLLM_ENVS }
+      ]
+    };
+    aliases = {
+      flash_attn: "flash-attn",
+      "flash-attention": "flash-attn",
+      torch: "torch-cpp-extension",
+      "torch.utils.cpp_extension": "torch-cpp-extension",
+      cpp_extension: "torch-cpp-extension"
+    };
+  }
+});
+
+// src/knowledge/extension-build-enricher.ts
+function requirementOf(raw) {
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]{0,100}?)(?:(==|-)(\d[\w.+]{0,40}))?$/.exec(raw.trim());
+  if (m === null || m[1] === void 0) return null;
+  const name2 = m[1];
+  if (/^(?:pip|setuptools|wheel|\.|-.*)$/.test(name2)) return null;
+  return { name: name2, spec: m[3] !== void 0 ? `${name2}==${m[3]}` : name2 };
+}
+function installTargetOf(instruction) {
+  const m = /\b(?:uv\s+pip|pip3?|python3?\s+-m\s+pip)\s+install\s+([^&|;\n]{1,400})/.exec(instruction);
+  if (m === null) return null;
+  const words2 = m[1].trim().split(/\s+/);
+  for (let i = 0; i < words2.length; i++) {
+    const w = words2[i].replace(/^["']|["']$/g, "");
+    if (w === "-r" || w === "--requirement") return words2[i + 1] ? { spec: `-r ${words2[i + 1]}`, name: null } : null;
+    if (w === "-e" || w === "--editable") return words2[i + 1] ? { spec: `-e ${words2[i + 1]}`, name: null } : null;
+    if (VALUE_FLAGS.has(w)) {
+      i++;
+      continue;
+    }
+    if (w.startsWith("-")) continue;
+    if (w === "." || w.startsWith("./") || w.startsWith("/")) return { spec: w, name: null };
+    const req = requirementOf(w.replace(/\[[^\]]{0,200}\]/, ""));
+    if (req !== null) return { spec: w.includes("==") ? w : req.spec, name: req.name };
+  }
+  return null;
+}
+function fromSource(installer, name2, spec) {
+  const q = (w) => /^[A-Za-z0-9_.,:/=+@%-]+$/.test(w) ? w : `'${w}'`;
+  if (installer === "uv") return `uv pip install --no-build-isolation --no-cache --no-deps --reinstall-package ${q(name2)} --no-binary ${q(name2)} ${q(spec)}`;
+  const pip = installer === "pip" ? "pip" : "python -m pip";
+  return `${pip} install --no-build-isolation --no-cache-dir --force-reinstall --no-deps --no-binary ${q(name2)} ${q(spec)}`;
+}
+function extensionBuildEnrich(captures, step, _model, facts) {
+  const raw = PACKAGE_KEYS.map((k) => captures[k]).find((v) => v !== void 0 && v.trim() !== "");
+  const captured = raw === void 0 ? null : requirementOf(raw);
+  const fromInstruction = captured === null ? installTargetOf(step?.instruction ?? "") : null;
+  const req = captured ?? (fromInstruction ? { name: fromInstruction.name ?? "", spec: fromInstruction.spec } : null);
+  if (req === null) return {};
+  const installer = installerOf(facts);
+  const words2 = req.spec.split(" ");
+  const command = installCommand(installer, { requirements: [words2[words2.length - 1]], noBuildIsolation: true });
+  const out = {
+    // the flag words (`-r`, `-e`) go before the last word of the command, the requirement
+    rebuild: words2.length > 1 ? `${command.slice(0, command.lastIndexOf(" ") + 1)}${words2.slice(0, -1).join(" ")} ${command.slice(command.lastIndexOf(" ") + 1)}` : command
+  };
+  if (req.name !== "") {
+    out.buildPackage = req.name;
+    out.rebuildFromSource = fromSource(installer, req.name, req.spec);
+  }
+  const knobs2 = req.name === "" ? [] : knobsFor(req.name).filter((k) => RELEVANT_KNOBS.has(k.name));
+  if (knobs2.length > 0) {
+    out.knobs = `Build knobs ${req.name} reads: ${knobs2.map((k) => `${k.name} (${k.effect})`).join("; ")}.`;
+  }
+  return out;
+}
+var PACKAGE_KEYS, RELEVANT_KNOBS, VALUE_FLAGS;
+var init_extension_build_enricher = __esm({
+  "src/knowledge/extension-build-enricher.ts"() {
+    "use strict";
+    init_installer_forms();
+    init_cuda_arch_enricher();
+    init_extension_knobs();
+    PACKAGE_KEYS = ["context.building.package", "context.collecting.package", "context.pipTarget.package", "context.extModule.package"];
+    RELEVANT_KNOBS = /* @__PURE__ */ new Set(["FLASH_ATTN_CUDA_ARCHS", "TORCH_CUDA_ARCH_LIST", "MAX_JOBS", "NVCC_THREADS", "VLLM_USE_PRECOMPILED"]);
+    VALUE_FLAGS = /* @__PURE__ */ new Set(["-c", "--constraint", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t", "--prefix", "--root", "--python", "--upgrade-strategy", "--config-settings", "-C", "--platform", "--python-version", "--only-binary", "--no-binary", "--trusted-host", "--cache-dir", "--src"]);
+  }
+});
+
+// src/knowledge/nvidia-repos.ts
+function nvidiaRepo(distro, arch2) {
+  const row = repos.find((r) => r.distroId === distro);
+  if (!row || !row.arches.includes(arch2)) return null;
+  const baseUrl2 = `${REPO_ROOT}/${distro}/${arch2}/`;
+  return {
+    baseUrl: baseUrl2,
+    family: row.family,
+    keyringUrl: row.family === "deb" && row.keyring ? `${baseUrl2}${row.keyring}` : null,
+    repoFileUrl: row.family === "rpm" ? `${baseUrl2}cuda-${distro}.repo` : null,
+    source: row.source
+  };
+}
+var REPO_ROOT, NEW_DEB_KEY, repos;
+var init_nvidia_repos = __esm({
+  "src/knowledge/nvidia-repos.ts"() {
+    "use strict";
+    REPO_ROOT = "https://developer.download.nvidia.com/compute/cuda/repos";
+    NEW_DEB_KEY = {
+      shortId: "3bf863cc",
+      longId: "A4B469963BF863CC",
+      source: "docs.nvidia.com/datacenter/tesla/driver-installation-guide/gpg-keys-used-to-sign-the-packages.html; gitlab.com/nvidia/container-images/cuda/-/issues/158"
+    };
+    repos = [
+      { distroId: "ubuntu1804", family: "deb", arches: ["x86_64"], keyring: null, source: "repos/ubuntu1804/x86_64 in NVIDIA-era install snippets (cuda-ubuntu1804.pin, 7fa2af80.pub)" },
+      { distroId: "ubuntu2004", family: "deb", arches: ["x86_64"], keyring: "cuda-keyring_1.1-1_all.deb", source: "repos/ubuntu2004/x86_64/cuda-keyring_1.1-1_all.deb in public install scripts; cuda-keyring_1.0-1 in NVIDIA\u2019s 2022 rotation notice" },
+      { distroId: "ubuntu2204", family: "deb", arches: ["x86_64", "sbsa"], keyring: "cuda-keyring_1.1-1_all.deb", source: "NVIDIA dist/12.4.1/ubuntu2204/base/Dockerfile" },
+      { distroId: "ubuntu2404", family: "deb", arches: ["x86_64", "sbsa"], keyring: "cuda-keyring_1.1-1_all.deb", source: "repos/ubuntu2404/{x86_64,sbsa}/cuda-keyring_1.1-1_all.deb in public install scripts" },
+      { distroId: "debian11", family: "deb", arches: ["x86_64"], keyring: "cuda-keyring_1.1-1_all.deb", source: "repos/debian11/x86_64/cuda-keyring_1.1-1_all.deb in public install scripts" },
+      { distroId: "debian12", family: "deb", arches: ["x86_64"], keyring: "cuda-keyring_1.1-1_all.deb", source: "repos/debian12/x86_64/cuda-keyring_1.1-1_all.deb in public install scripts" },
+      { distroId: "rhel8", family: "rpm", arches: ["x86_64", "sbsa"], keyring: null, source: "repos/rhel8/{x86_64,sbsa}/cuda-rhel8.repo in public install scripts" },
+      { distroId: "rhel9", family: "rpm", arches: ["x86_64", "sbsa"], keyring: null, source: "NVIDIA dist/12.4.1/ubi9/base/Dockerfile (rhel9/${NVARCH}, NVARCH x86_64|sbsa); repos/rhel9/x86_64/cuda-rhel9.repo in install scripts" }
+    ];
+  }
+});
+
+// src/knowledge/nvidia-key-enricher.ts
+function nvidiaRepoDir(facts) {
+  const shown2 = facts.value("nvidiaRepo");
+  return shown2 !== null && repoPattern.test(shown2) ? shown2 : null;
+}
+function keyEnrolment(repo) {
+  const m = repoPattern.exec(repo);
+  if (!m) return null;
+  const [, distro, arch2] = m;
+  const keyring = ROTATION_KEYRING[distro] ?? nvidiaRepo(distro, arch2)?.keyringUrl?.split("/").pop() ?? null;
+  if (keyring !== null && (ROTATION_KEYRING[distro] === void 0 || arch2 === "x86_64")) {
+    return {
+      repo,
+      keyFile: keyring,
+      keyUrl: `${REPO_ROOT}/${repo}/${keyring}`,
+      keyInstall: `rm -f /etc/apt/sources.list.d/cuda.list && dpkg -i /tmp/${keyring}`
+    };
+  }
+  const pub = `${NEW_DEB_KEY.shortId}.pub`;
+  return { repo, keyFile: pub, keyUrl: `${REPO_ROOT}/${repo}/${pub}`, keyInstall: `apt-key add /tmp/${pub}` };
+}
+function nvidiaKeyEnrich(_captures, _step, _model, facts) {
+  const repo = nvidiaRepoDir(facts);
+  const enrolment = repo === null ? null : keyEnrolment(repo);
+  if (enrolment === null) return {};
+  return { nvidiaRepo: enrolment.repo, keyFile: enrolment.keyFile, keyUrl: enrolment.keyUrl, keyInstall: enrolment.keyInstall };
+}
+var ROTATION_KEYRING, repoPattern;
+var init_nvidia_key_enricher = __esm({
+  "src/knowledge/nvidia-key-enricher.ts"() {
+    "use strict";
+    init_nvidia_repos();
+    ROTATION_KEYRING = {
+      ubuntu1804: "cuda-keyring_1.0-1_all.deb",
+      ubuntu2004: "cuda-keyring_1.0-1_all.deb"
+    };
+    repoPattern = /^([a-z]+\d{1,4})\/([a-z0-9_-]+)$/;
+  }
+});
+
+// src/knowledge/cuda-tag-enricher.ts
+function escapeRegex(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function tagForm(image) {
+  const cudnn = image.cudnn === null ? "" : image.cudnn === "yes" ? "cudnn-" : `cudnn${image.cudnn}-`;
+  return `${cudnn}${image.flavour}-${image.os}${image.osRelease}`;
+}
+function listTagsCommand(image, of = "major") {
+  const form = tagForm(image);
+  const major = image.cuda.split(".")[0];
+  const version2 = of === "minor" ? `${escapeRegex(image.cuda)}\\.[0-9]+` : `${major}\\.[0-9]+\\.[0-9]+`;
+  const filter = of === "minor" ? image.cuda : form;
+  return `curl -fsS '${DOCKER_HUB_TAGS_API}?page_size=100&name=${filter}' | grep -oE '${version2}-${escapeRegex(form)}' | sort -uV`;
+}
+function cudaImageTagEnrich(captures, _step, _model, _facts) {
+  const ref = captures["context.nvidiaCuda.ref"];
+  const image = ref === void 0 ? null : parseImageRef(ref);
+  if (image === null || image.kind !== "nvidia-cuda") return {};
+  return {
+    cudaTag: ref.slice(ref.indexOf(":") + 1),
+    cudaTagForm: tagForm(image),
+    cudaTagMajor: image.cuda.split(".")[0],
+    cudaTagVersion: image.cudaFull,
+    listCudaTags: listTagsCommand(image),
+    listCudaPatchTags: listTagsCommand(image, "minor")
+  };
+}
+var DOCKER_HUB_TAGS_API;
+var init_cuda_tag_enricher = __esm({
+  "src/knowledge/cuda-tag-enricher.ts"() {
+    "use strict";
+    init_nvidia_images();
+    DOCKER_HUB_TAGS_API = "https://hub.docker.com/v2/repositories/nvidia/cuda/tags";
+  }
+});
+
+// src/knowledge/step-outcome.ts
+function exitCodeShown(step, model) {
+  if (step?.exitCode != null) return step.exitCode;
+  if (step === null || step.id === model.failedStep || step.id === model.solveError?.step) return model.solveError?.exitCode ?? null;
+  return null;
+}
+function exitNote(code) {
+  if (code === null) return "";
+  const signal = code > 128 && code < 160 ? code - 128 : null;
+  if (signal === null) return `It exited with code ${code}.`;
+  const name2 = signalNames[signal];
+  return `It exited with code ${code} (128 + ${signal}: killed by ${name2 ?? `signal ${signal}`}).`;
+}
+function stepOutcomeEnrich(_captures, step, model, _facts) {
+  return { exitNote: exitNote(exitCodeShown(step, model)) };
+}
+var signalNames;
+var init_step_outcome = __esm({
+  "src/knowledge/step-outcome.ts"() {
+    "use strict";
+    signalNames = { 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM" };
+  }
+});
+
+// src/knowledge/memory-knobs-enricher.ts
+function packageOf(captures) {
+  if (captures["context.flashAttn"] !== void 0) return "flash-attn";
+  if (captures["context.vllm"] !== void 0) return "vllm";
+  if (captures["context.torchExtension"] !== void 0) return "torch-cpp-extension";
+  return null;
+}
+function jobsEnv(pkg) {
+  const names = new Set((pkg === null ? [] : knobsFor(pkg)).map((k) => k.name));
+  if (names.has("MAX_JOBS") && names.has("NVCC_THREADS")) return "MAX_JOBS=2 NVCC_THREADS=1";
+  if (names.has("MAX_JOBS")) return "MAX_JOBS=2";
+  return "MAX_JOBS=2 CMAKE_BUILD_PARALLEL_LEVEL=2";
+}
+function knobNote(pkg) {
+  if (pkg === "flash-attn" || pkg === "vllm") {
+    return `${pkg} runs MAX_JOBS compile jobs at once and passes NVCC_THREADS to each nvcc (flash-attn's default is 4), so memory grows with both.`;
+  }
+  if (pkg === "torch-cpp-extension") return "torch.utils.cpp_extension builds with ninja and reads MAX_JOBS for the number of parallel jobs.";
+  return "PyTorch-style setup.py builds read MAX_JOBS; cmake --build reads CMAKE_BUILD_PARALLEL_LEVEL; a make or ninja called directly needs its -j lowered.";
+}
+function memoryKnobsEnrich(captures, _step, _model, facts) {
+  const pkg = packageOf(captures);
+  const env = jobsEnv(pkg);
+  const inImage = facts.place === "image-build";
+  return {
+    jobsEnv: env,
+    // The line to add where the build runs: Dockerfile `ENV` in an image build, `export` elsewhere.
+    jobsLine: inImage ? `ENV ${env}` : `export ${env}`,
+    jobsWhere: inImage ? "Add before the RUN that compiles:" : "Set in the shell before the build command:",
+    knobNote: knobNote(pkg),
+    runnerNote: facts.githubHosted ? "This job ran on a GitHub-hosted runner, whose memory is fixed by its size: a larger runner or a self-hosted one gives more." : "Or give the builder more memory (a larger machine, or more memory for Docker Desktop or the buildx builder node)."
+  };
+}
+var init_memory_knobs_enricher = __esm({
+  "src/knowledge/memory-knobs-enricher.ts"() {
+    "use strict";
+    init_extension_knobs();
+  }
+});
+
+// src/knowledge/command-package.ts
+function familyOf(os6) {
+  if (os6 === null) return null;
+  const name2 = os6.trim().toLowerCase();
+  if (/^(?:ubuntu|debian)\b/.test(name2)) return "deb";
+  if (/^(?:ubi|rhel|red hat|rocky|almalinux|centos|fedora|amazon linux)\b/.test(name2)) return "rpm";
+  return null;
+}
+function debianPackageFor(command) {
+  const name2 = command.slice(command.lastIndexOf("/") + 1);
+  return debianPackages[name2] ?? null;
+}
+function shellQuote(word) {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function commandPackageEnrich(captures, _step, _model, facts) {
+  const command = captures["command"];
+  if (command === void 0 || command === "") return {};
+  const name2 = command.slice(command.lastIndexOf("/") + 1);
+  const family = familyOf(facts.value("os"));
+  const run3 = facts.place === "image-build" ? "RUN " : "";
+  const pkg = family === "deb" ? debianPackageFor(name2) : null;
+  if (pkg !== null) {
+    return {
+      commandPackage: pkg,
+      installIntro: `On ${facts.value("os")}, ${name2} is in the package ${pkg}; install it in the stage that runs it:`,
+      installLine: `${run3}apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*`
+    };
+  }
+  const pattern = shellQuote(`bin/${name2}$`);
+  if (family === "deb") {
+    return {
+      installIntro: `Find the ${facts.value("os")} package that provides ${name2}, then install it in the stage that runs it:`,
+      installLine: `${run3}apt-get update && apt-get install -y apt-file && apt-file update && apt-file search --regexp ${pattern}`
+    };
+  }
+  if (family === "rpm") {
+    return {
+      installIntro: `Find the ${facts.value("os")} package that provides ${name2}, then install it in the stage that runs it:`,
+      installLine: `${run3}dnf provides ${shellQuote(`*/bin/${name2}`)}`
+    };
+  }
+  return {
+    installIntro: `Find the package that provides ${name2} for the distribution of this stage (apt-file search on Debian and Ubuntu, dnf provides on RHEL-like images), then install it in the stage that runs it:`,
+    installLine: `${run3}apt-get update && apt-get install -y apt-file && apt-file update && apt-file search --regexp ${pattern}`
+  };
+}
+var debianPackages;
+var init_command_package = __esm({
+  "src/knowledge/command-package.ts"() {
+    "use strict";
+    debianPackages = {
+      git: "git",
+      cmake: "cmake",
+      wget: "wget",
+      curl: "curl",
+      make: "make",
+      gcc: "gcc",
+      "g++": "g++",
+      unzip: "unzip",
+      zip: "zip",
+      xz: "xz-utils",
+      ninja: "ninja-build",
+      patch: "patch",
+      file: "file",
+      lsb_release: "lsb-release",
+      pip3: "python3-pip",
+      ssh: "openssh-client",
+      gpg: "gpg",
+      jq: "jq",
+      xxd: "xxd",
+      rsync: "rsync",
+      sudo: "sudo",
+      ccache: "ccache"
+    };
+  }
+});
+
+// src/knowledge/lowercase-tag-enricher.ts
+function lowercaseRepository(ref) {
+  const at = ref.indexOf("@");
+  const withoutDigest = at === -1 ? ref : ref.slice(0, at);
+  const digest = at === -1 ? "" : ref.slice(at);
+  const slash = withoutDigest.lastIndexOf("/");
+  const colon = withoutDigest.lastIndexOf(":");
+  const hasTag = colon > slash;
+  const name2 = hasTag ? withoutDigest.slice(0, colon) : withoutDigest;
+  const tag = hasTag ? withoutDigest.slice(colon) : "";
+  const lowered = `${name2.toLowerCase()}${tag}${digest}`;
+  return lowered === ref ? null : lowered;
+}
+function lowercaseTagEnrich(captures, _step, _model, _facts) {
+  const tag = captures.tag;
+  if (tag === void 0) return {};
+  const lowered = lowercaseRepository(tag);
+  return lowered === null ? {} : { lowerTag: lowered };
+}
+var init_lowercase_tag_enricher = __esm({
+  "src/knowledge/lowercase-tag-enricher.ts"() {
+    "use strict";
+  }
+});
+
+// src/knowledge/pip-conflict.ts
+function normaliseProject(name2) {
+  return name2.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function projectOf(requirement2) {
+  const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(requirement2);
+  return m ? normaliseProject(m[1]) : null;
+}
+function parseCauses(lines2) {
+  const seen = /* @__PURE__ */ new Set();
+  const causes = [];
+  for (const raw of lines2) {
+    const line = raw.trimEnd();
+    const d = dependsOn.exec(line);
+    const r = d ? null : requested.exec(line);
+    const req = (d?.groups?.req ?? r?.groups?.req)?.trim();
+    if (req === void 0) continue;
+    const project = projectOf(req);
+    if (project === null) continue;
+    const key = line.trim();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    causes.push({
+      requirer: d?.groups?.requirer ?? null,
+      requirerVersion: d?.groups?.version ?? null,
+      requirement: req,
+      project,
+      constraint: r?.groups?.constraint !== void 0
+    });
+  }
+  return causes;
+}
+function parseVersion(v) {
+  const m = /^v?(\d+(?:\.\d+)*)(?:[-_.]?(a|b|rc|alpha|beta|c|pre|preview)[-_.]?(\d*))?(?:[-_.]?(?:post|rev|r)[-_.]?(\d*))?(?:[-_.]?dev[-_.]?(\d*))?(?:\+[a-z0-9.]+)?$/i.exec(
+    v.trim()
+  );
+  if (!m) return null;
+  const preRank = { a: 0, alpha: 0, b: 1, beta: 1, c: 2, rc: 2, pre: 2, preview: 2 };
+  return {
+    nums: m[1].split(".").map(Number),
+    pre: m[2] !== void 0 ? [preRank[m[2].toLowerCase()], Number(m[3] || 0)] : null,
+    post: m[4] !== void 0 ? Number(m[4] || 0) : null,
+    dev: m[5] !== void 0 ? Number(m[5] || 0) : null
+  };
+}
+function compareVersions2(a, b) {
+  const n = Math.max(a.nums.length, b.nums.length);
+  for (let i = 0; i < n; i++) {
+    const d = (a.nums[i] ?? 0) - (b.nums[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  const phase = (r) => {
+    if (r.pre !== null) return [1, r.pre[0] * 1e6 + r.pre[1], r.dev ?? Infinity];
+    if (r.post !== null) return [3, r.post, r.dev ?? Infinity];
+    if (r.dev !== null) return [0, 0, r.dev];
+    return [2, 0, Infinity];
+  };
+  const [pa, pb] = [phase(a), phase(b)];
+  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] < pb[i] ? -1 : 1;
+  return 0;
+}
+function pinnedVersion(requirement2) {
+  const spec = requirement2.replace(/^\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?/, "").split(";")[0].trim();
+  const m = /^===?\s*([^\s,*]+)$/.exec(spec);
+  return m ? m[1] : null;
+}
+function satisfies(requirement2, version2) {
+  const v = parseVersion(version2);
+  if (v === null) return null;
+  const spec = requirement2.replace(/^\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?/, "").split(";")[0].trim();
+  if (spec === "") return true;
+  for (const clause of spec.split(/,| and /).map((clause2) => clause2.trim())) {
+    const m = /^(===|==|!=|~=|<=|>=|<|>)\s*(\S+)$/.exec(clause.trim());
+    if (!m) return null;
+    const [op, target] = [m[1], m[2]];
+    if ((op === "==" || op === "!=") && target.endsWith(".*")) {
+      const prefix = parseVersion(target.slice(0, -2));
+      if (prefix === null) return null;
+      const matches = prefix.nums.every((n, i) => (v.nums[i] ?? 0) === n);
+      if (matches !== (op === "==")) return false;
+      continue;
+    }
+    const t = parseVersion(target);
+    if (t === null) return null;
+    const c = compareVersions2(v, t);
+    let ok;
+    switch (op) {
+      case "==":
+      case "===":
+        ok = c === 0;
+        break;
+      case "!=":
+        ok = c !== 0;
+        break;
+      case "<":
+        ok = c < 0;
+        break;
+      case "<=":
+        ok = c <= 0;
+        break;
+      case ">":
+        ok = c > 0;
+        break;
+      case ">=":
+        ok = c >= 0;
+        break;
+      default: {
+        if (t.nums.length < 2) return null;
+        const prefix = t.nums.slice(0, -1);
+        ok = c >= 0 && prefix.every((n, i) => (v.nums[i] ?? 0) === n);
+      }
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+function disagree(a, b) {
+  const pa = pinnedVersion(a.requirement);
+  if (pa !== null) return satisfies(b.requirement, pa) === null ? null : !satisfies(b.requirement, pa);
+  const pb = pinnedVersion(b.requirement);
+  if (pb !== null) return satisfies(a.requirement, pb) === null ? null : !satisfies(a.requirement, pb);
+  return null;
+}
+function findConflict(causes) {
+  const requests = causes.filter((c) => c.requirer === null);
+  const deps = causes.filter((c) => c.requirer !== null);
+  const withCount = (wanted, against) => ({
+    wanted,
+    against,
+    sameFromOtherReleases: deps.filter(
+      (d) => d !== against && d.requirer === against.requirer && d.requirement === against.requirement
+    ).length
+  });
+  const ordered = [...requests.filter((r) => r.constraint), ...requests.filter((r) => !r.constraint)];
+  for (const wanted of ordered) {
+    const against = deps.find((d) => d.project === wanted.project && disagree(wanted, d) === true);
+    if (against) return withCount(wanted, against);
+  }
+  for (let i = 0; i < deps.length; i++) {
+    for (let j = i + 1; j < deps.length; j++) {
+      const [a, b] = [deps[i], deps[j]];
+      if (a.project === b.project && a.requirer !== b.requirer && disagree(a, b) === true) return withCount(a, b);
+    }
+  }
+  for (const wanted of ordered) {
+    const against = deps.find((d) => d.project === wanted.project && disagree(wanted, d) === null && d.requirement !== wanted.requirement);
+    if (against) return withCount(wanted, against);
+  }
+  return null;
+}
+function describeConflict(c) {
+  const who = c.wanted.requirer === null ? c.wanted.constraint ? `a constraints file pins ${c.wanted.requirement}` : `the install asks for ${c.wanted.requirement}` : `${c.wanted.requirer} ${c.wanted.requirerVersion} depends on ${c.wanted.requirement}`;
+  const n = c.sameFromOtherReleases;
+  const more = n === 0 ? "" : n === 1 ? ` (and so does the other release of ${c.against.requirer} pip tried)` : ` (and so do the ${n} other releases of ${c.against.requirer} pip tried)`;
+  return `${who}, but ${c.against.requirer} ${c.against.requirerVersion} depends on ${c.against.requirement}${more}`;
+}
+var dependsOn, requested;
+var init_pip_conflict = __esm({
+  "src/knowledge/pip-conflict.ts"() {
+    "use strict";
+    dependsOn = /^\s*(?<requirer>[A-Za-z0-9][\w.-]{0,200}(?:\[[\w,.-]{1,200}\])?) (?<version>\S{1,200}) depends on (?<req>.{1,500})$/;
+    requested = /^\s*The user requested (?<constraint>\(constraint\) )?(?<req>.{1,500})$/;
+  }
+});
+
+// src/knowledge/pip-advice-enricher.ts
+function withoutExtras(requirement2) {
+  const bracket = requirement2.indexOf("[");
+  return bracket < 0 ? requirement2 : requirement2.slice(0, bracket);
+}
+function installerOf2(facts) {
+  const v = facts.value("installer");
+  if (v === "uv") return "uv";
+  if (v === "conda" || v === "mamba" || v === "micromamba") return "conda";
+  if (v === "poetry") return "poetry";
+  return "pip";
+}
+function cleanName(value) {
+  const m = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}(?:\[[\w,.-]{1,200}\])?/.exec((value ?? "").trim());
+  return m ? m[0] : null;
+}
+function instructionRequirements(instruction) {
+  const m = /\b(?:uv\s+pip|pip3?|python3?(?:\.\d{1,2})?\s+-m\s+pip)\s+install\s+([^;&|\n]*)/.exec(instruction);
+  if (!m) return null;
+  const words2 = m[1].trim().split(/\s+/).filter((w) => w !== "" && w !== "\\");
+  const out = [];
+  for (let i = 0; i < words2.length; i++) {
+    const w = words2[i];
+    if (w === "-r" || w === "--requirement") {
+      if (words2[i + 1] !== void 0) out.push("-r", words2[++i]);
+      continue;
+    }
+    if (w.startsWith("-")) {
+      if (optionsWithValue.has(w)) i++;
+      continue;
+    }
+    if (w.includes("$")) return null;
+    out.push(w.replace(/^["']|["']$/g, ""));
+  }
+  return out.length > 0 ? out.join(" ") : null;
+}
+function requirementOf2(captures, step) {
+  const instruction = step?.instruction ?? "";
+  for (const key of packageKeys) {
+    const name2 = cleanName(captures[key]);
+    if (name2 !== null) return withInstructionSpec(name2, instruction);
+  }
+  return instructionRequirements(instruction);
+}
+function withInstructionSpec(name2, instruction) {
+  const want = normaliseProject(withoutExtras(name2));
+  for (const word of instruction.split(/\s+/)) {
+    const w = word.replace(/^["']|["']$/g, "");
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[\w,.-]+\])?((?:===?|~=|>=|<=)[\w.*+!-]+)$/.exec(w);
+    if (m && normaliseProject(m[1]) === want) return w;
+  }
+  return name2;
+}
+function install(installer, requirement2, opts = {}) {
+  return installCommand(installer, { requirements: requirement2.split(/\s+/), ...opts });
+}
+function verboseCommand(installer, requirement2) {
+  const req = requirement2;
+  if (installer === "uv") return `uv pip install -v --no-cache ${req}`;
+  if (installer === "pip") return `pip install -v --no-cache-dir ${req}`;
+  return `python -m pip install -v --no-cache-dir ${req}`;
+}
+function causeLines(captures, step) {
+  const lines2 = [...step?.tail ?? []];
+  const dep = (r, v, req) => r && v && req ? `${r} ${v} depends on ${req}` : null;
+  const pin = captures["context.constraint.pin"];
+  for (const l of [
+    pin ? `The user requested (constraint) ${pin}` : null,
+    captures.requested && captures.requested !== pin ? `The user requested ${captures.requested}` : null,
+    dep(captures.requirer, captures.requirerVersion, captures.requirement),
+    dep(captures["context.lastDep.requirer"], captures["context.lastDep.version"], captures["context.lastDep.req"])
+  ]) {
+    if (l !== null) lines2.push(l);
+  }
+  return lines2;
+}
+function settledVersion(line, requirement2) {
+  if (line === void 0 || requirement2 === null) return null;
+  const want = normaliseProject(withoutExtras(requirement2));
+  const at = line.indexOf("Successfully installed ");
+  const list = at < 0 ? "" : line.slice(at + "Successfully installed ".length);
+  for (const token of list.split(/\s+/)) {
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]{0,100}?)-(\d\S{0,60})$/.exec(token);
+    if (m && normaliseProject(m[1]) === want) return m[2];
+  }
+  return null;
+}
+function tagCuda(tag) {
+  return `${tag.slice(2, -1)}.${tag.slice(-1)}`;
+}
+function localIndex(name2, version2, tag, cuda) {
+  if (tag === "cpu") return { url: CPU_INDEX, note: `CPU builds are on PyTorch's cpu index.` };
+  const torchVersion = name2 === "torch" ? version2 : null;
+  const release = torchVersion !== null ? torchRelease(torchVersion) : null;
+  if (release !== null) {
+    const published = `PyTorch published torch ${release.torch} for ${release.cudaTags.join(", ")}`;
+    if (release.cudaTags.includes(tag)) return { url: indexUrl(tag), note: `${published}: the ${tag} index has it.` };
+    const fit2 = wheelTagFor(cuda ?? tagCuda(tag), release.torch) ?? release.cudaTags[release.cudaTags.length - 1];
+    return { url: indexUrl(fit2), note: `${published}, not for ${tag}: ${fit2} is the closest${cuda ? ` to this image's CUDA ${cuda}` : ""}.` };
+  }
+  const fit = wheelTagFor(tagCuda(tag)) ?? tag;
+  return { url: indexUrl(fit) ?? indexUrl(tag), note: "" };
+}
+function conflictCommands(installer, requirer) {
+  return {
+    conflictRequirer: requirer,
+    conflictDryRun: dryRunCommand("pip", requirer),
+    conflictVersions: `pip index versions ${requirer}`,
+    conflictOptional: install(installer, requirer)
+  };
+}
+function pipAdviceEnrich(captures, step, _model, facts) {
+  const installer = installerOf2(facts);
+  const out = { installer: facts.value("installer") ?? "pip" };
+  const requirement2 = requirementOf2(captures, step);
+  if (requirement2 !== null) {
+    out.requirement = requirement2;
+    out.noIsolationCmd = install(installer, requirement2, { noBuildIsolation: true });
+    out.verboseCmd = verboseCommand(installer, requirement2);
+    out.installCmd = install(installer, requirement2);
+    out.breakCmd = install(installer, requirement2, { breakSystemPackages: true });
+    out.constrainedCmd = install(installer, requirement2, { constraint: "/opt/base-constraints.txt" });
+    if (installer !== "uv" && /^[A-Za-z0-9][^\s]*$/.test(requirement2)) {
+      out.dryRunCmd = dryRunCommand("pip", requirement2);
+      out.versionsCmd = `pip index versions ${/^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement2)[0]}`;
+    }
+  }
+  const causes = parseCauses(causeLines(captures, step));
+  const conflict = findConflict(causes);
+  const firstDep = causes.find((c) => c.requirer !== null);
+  if (conflict !== null) {
+    const requirer = withoutExtras(conflict.against.requirer);
+    const other = conflict.wanted.requirer === null ? conflict.wanted.constraint ? "the constraints file" : "your own request" : conflict.wanted.requirer;
+    Object.assign(out, conflictCommands(installer, requirer), {
+      conflict: describeConflict(conflict),
+      conflictAdvice: `Make the two agree: relax the pin on ${conflict.wanted.project} in ${other}, or install a release of ${requirer} whose requirement accepts it.`
+    });
+  } else if (firstDep !== void 0) {
+    const requirer = withoutExtras(firstDep.requirer);
+    const others = causes.filter((c) => c.requirer !== null && c.requirer === firstDep.requirer && c !== firstDep).length;
+    Object.assign(out, conflictCommands(installer, requirer), {
+      conflict: `${firstDep.requirer} ${firstDep.requirerVersion}${others > 0 ? ` (and ${others} other release${others === 1 ? "" : "s"})` : ""} depends on ${firstDep.requirement}, and pip found no release of ${firstDep.project} it could install here`,
+      conflictAdvice: `Check that ${firstDep.project} is published on the index this build uses, for this Python and platform (pip index versions ${firstDep.project}), or install a release of ${requirer} that does not need it.`
+    });
+  }
+  const module2 = captures.module;
+  if (module2 !== void 0) {
+    const torchInImage = facts.value("torch") !== null || facts.value("imageFlavour") === "ngc" || /^pytorch\/pytorch:/.test(facts.value("baseImage") ?? "");
+    const deps = module2 === "torch" && torchInImage ? [] : [module2];
+    out.buildDepsCmd = installCommand(installer, { requirements: [...deps, "ninja", "packaging", "wheel", "setuptools"] });
+  }
+  if (captures["context.longer"] !== void 0) {
+    out.rejectNote = `: it rejected at least 13 candidate versions of ${captures["context.still.package"] ?? "one of them"} and printed "This is taking longer than usual"`;
+  } else if (captures["context.still"] !== void 0) {
+    out.rejectNote = `: it rejected at least 8 candidate versions of ${captures["context.still.package"] ?? "one of them"}`;
+  }
+  const settled = settledVersion(captures["context.installed"], requirement2);
+  if (requirement2 !== null && settled !== null) {
+    out.settledNote = `pip settled on ${requirement2} ${settled} (the Successfully installed line).`;
+    out.pinCmd = install(installer, `${requirement2}==${settled}`);
+  } else if (requirement2 !== null) {
+    out.settledNote = `The installed line does not name ${requirement2}; find the release with ${out.versionsCmd ?? "pip index versions"}.`;
+    out.pinCmd = out.versionsCmd ?? install(installer, requirement2);
+  }
+  const local = /^(?<name>torch(?:vision|audio)?)==(?<version>[\w.]+)\+(?<tag>cu1\d{2}|cpu)$/.exec((captures.requirement ?? "").trim());
+  if (local?.groups) {
+    const { name: name2, version: version2, tag } = local.groups;
+    const advice2 = localIndex(name2, version2, tag, facts.value("cuda"));
+    out.localIndexCmd = install(installer, `${name2}==${version2}`, { indexUrl: advice2.url });
+    out.localIndexNote = advice2.note;
+  }
+  const wanted = /^==(\d[\w.]*)$/.exec(captures["context.requestedBy.spec"] ?? "")?.[1];
+  const cuda = facts.value("cuda");
+  if (captures["context.requestedBy.pkg"] === "torch" && wanted !== void 0 && cuda !== null) {
+    const tag = wheelTagFor(cuda, wanted);
+    const url2 = tag !== null ? indexUrl(tag) : null;
+    if (url2 !== null) {
+      out.torchSwapNote = `If torch ${wanted} is really needed, install its CUDA ${cuda} build from PyTorch's index rather than PyPI's default build: ${install(installer, `torch==${wanted}`, { indexUrl: url2 })}.`;
+    }
+  }
+  return out;
+}
+var packageKeys, optionsWithValue, CPU_INDEX;
+var init_pip_advice_enricher = __esm({
+  "src/knowledge/pip-advice-enricher.ts"() {
+    "use strict";
+    init_installer_forms();
+    init_pip_conflict();
+    init_torch_wheels();
+    packageKeys = ["context.requestedBy.by", "package", "context.named.name", "context.package.name", "context.still.package", "requirer", "requirement"];
+    optionsWithValue = /* @__PURE__ */ new Set(["-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--only-binary", "--no-binary", "--progress-bar", "--timeout", "--retries", "--cache-dir", "--src", "--upgrade-strategy", "--report", "-C", "--config-settings", "--global-option", "--python", "-p"]);
+    CPU_INDEX = "https://download.pytorch.org/whl/cpu";
+  }
+});
+
 // src/rules/enrichers.ts
+function enricherNames(rule) {
+  return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
+}
 var enrichers;
 var init_enrichers = __esm({
   "src/rules/enrichers.ts"() {
@@ -21986,6 +23212,16 @@ var init_enrichers = __esm({
     init_cuda_arch_enricher();
     init_step_duration();
     init_running_step();
+    init_arch_list_enricher();
+    init_cupti_enricher();
+    init_extension_build_enricher();
+    init_nvidia_key_enricher();
+    init_cuda_tag_enricher();
+    init_step_outcome();
+    init_memory_knobs_enricher();
+    init_command_package();
+    init_lowercase_tag_enricher();
+    init_pip_advice_enricher();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, …). */
       "cuda-arches": cudaArchesEnrich,
@@ -21994,18 +23230,38 @@ var init_enrichers = __esm({
       /** How long the step ran, as a sentence (`{enrich.durationNote}`), empty without timestamps. */
       "step-duration": stepDurationEnrich,
       /** The build step still running when the log ends, as a sentence (`{enrich.runningNote}`), for jobs stopped from outside. */
-      "running-step": runningStepEnrich
+      "running-step": runningStepEnrich,
+      /** An arch list the step's toolkit accepts, in torch / CMake / nvcc notation (`{enrich.torchArchList}`, …). */
+      "arch-lists": archListsEnrich,
+      /** CUPTI's packages and soname for the step's CUDA (`{enrich.cuptiApt}`, `{enrich.cuptiLoadCheck}`, …). */
+      cupti: cuptiEnrich,
+      /** The rebuild command of a CUDA extension with the installer in use, and its build knobs (`{enrich.rebuild}`, `{enrich.knobs}`). */
+      "extension-build": extensionBuildEnrich,
+      /** NVIDIA's current repository key for the repo in the log (`{enrich.keyUrl}`, `{enrich.keyInstall}`). */
+      "nvidia-key": nvidiaKeyEnrich,
+      /** Install commands in the step's installer's form naming the log's package, and the pair of a pip conflict (`{enrich.noIsolationCmd}`, `{enrich.conflict}`). */
+      "pip-advice": pipAdviceEnrich,
+      /** For an nvidia/cuda tag that did not resolve: its form and a command listing existing tags (`{enrich.listCudaTags}`). */
+      "cuda-image-tag": cudaImageTagEnrich,
+      /** How the step ended, only as far as the log shows (`{enrich.exitNote}`: `It exited with code 2.` or empty). */
+      "step-outcome": stepOutcomeEnrich,
+      /** Variables that lower a compile's memory for the package built (`{enrich.jobsEnv}`), and the runner's memory (`{enrich.runnerNote}`). */
+      "memory-knobs": memoryKnobsEnrich,
+      /** The package that provides a missing command for the distro in fact `os`, or how to look it up (`{enrich.installLine}`). */
+      "command-package": commandPackageEnrich,
+      /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
+      "lowercase-tag": lowercaseTagEnrich
     };
   }
 });
 
-// src/rules/prefilter.ts
+// src/match/prefilter.ts
 function foldAscii(code) {
   return code >= 65 && code <= 90 ? code + 32 : code;
 }
 var Prefilter;
 var init_prefilter = __esm({
-  "src/rules/prefilter.ts"() {
+  "src/match/prefilter.ts"() {
     "use strict";
     Prefilter = class {
       /** Symbol of each ASCII code, both cases (0 = no literal uses this character). */
@@ -22204,6 +23460,32 @@ var init_prefilter = __esm({
   }
 });
 
+// src/facts/types.ts
+var factNames;
+var init_types = __esm({
+  "src/facts/types.ts"() {
+    "use strict";
+    factNames = [
+      "baseImage",
+      "cuda",
+      "cudnn",
+      "imageFlavour",
+      "os",
+      "nvidiaRepo",
+      "platform",
+      "python",
+      "installer",
+      "pip",
+      "torch",
+      "torchvision",
+      "torchaudio",
+      "torchCuda",
+      "place",
+      "runner"
+    ];
+  }
+});
+
 // src/rules/template.ts
 function placeholdersOf(template) {
   const found = [];
@@ -22215,11 +23497,11 @@ function placeholdersOf(template) {
 function renderTemplate(template, resolve) {
   return template.replace(
     tokenPattern,
-    (token, name, modifier, fallback) => {
+    (token, name2, modifier, fallback) => {
       if (token === "{{") return "{";
       if (token === "}}") return "}";
-      if (name === void 0) return token;
-      const p = { name, modifier: modifier ?? null, fallback: fallback ?? null };
+      if (name2 === void 0) return token;
+      const p = { name: name2, modifier: modifier ?? null, fallback: fallback ?? null };
       const value = resolve(p);
       return value === void 0 || value === "" ? fallback ?? "" : value;
     }
@@ -22228,7 +23510,7 @@ function renderTemplate(template, resolve) {
 function safeValue(value, max = maxValueLength) {
   let v = value.replace(new RegExp("\\p{Cc}+", "gu"), " ").trim();
   if (v.length > max) v = `${v.slice(0, max - 1)}\u2026`;
-  return v.replace(/`/g, "'").replace(/</g, "\u2039");
+  return v.replace(/`/g, "'");
 }
 function captureNamesOf(patternSource) {
   const names = [];
@@ -22285,34 +23567,43 @@ function compileRules(rules) {
 }
 function ruleProblems(rule) {
   const problems = [];
-  const checkPattern = (m, path5) => {
+  const checkPattern = (m, path7) => {
     if (m.pattern === void 0) return;
     try {
       new RegExp(m.pattern, regexFlags(m));
     } catch (err) {
-      problems.push({ path: [...path5, "pattern"], message: `invalid regular expression: ${err.message}` });
+      problems.push({ path: [...path7, "pattern"], message: `invalid regular expression: ${err.message}` });
       return;
     }
     const unsafe = checkRegexSafety(m.pattern, regexFlags(m));
-    if (unsafe !== null) problems.push({ path: [...path5, "pattern"], message: `regular expression may run in super-linear time: ${unsafe}` });
+    if (unsafe !== null) problems.push({ path: [...path7, "pattern"], message: `regular expression may run in super-linear time: ${unsafe}` });
   };
   (rule.match ?? []).forEach((m, i) => checkPattern(m, ["match", i]));
   (rule.context ?? []).forEach((m, i) => checkPattern(m, ["context", i]));
   (rule.unless ?? []).forEach((m, i) => checkPattern(m, ["unless", i]));
   const contextNames = new Set((rule.context ?? []).map((c) => c.name));
   for (const [i, v] of (rule.variants ?? []).entries()) {
-    const name = v.when.replace(/^!/, "");
-    if (!contextNames.has(name)) problems.push({ path: ["variants", i, "when"], message: `no context matcher is named "${name}"` });
+    for (const condition of v.when.split("&")) {
+      const name2 = condition.replace(/^!/, "");
+      if (name2.startsWith("fact.")) {
+        const fact = name2.slice(5).split("=")[0];
+        if (!factNames.includes(fact)) problems.push({ path: ["variants", i, "when"], message: `no fact is named "${fact}"` });
+      } else if (!contextNames.has(name2)) {
+        problems.push({ path: ["variants", i, "when"], message: `no context matcher is named "${name2}"` });
+      }
+    }
   }
-  if (rule.enrich !== void 0 && !Object.hasOwn(enrichers, rule.enrich)) {
-    problems.push({ path: ["enrich"], message: `unknown enricher "${rule.enrich}" (known: ${Object.keys(enrichers).join(", ") || "none"})` });
+  for (const name2 of enricherNames(rule)) {
+    if (!Object.hasOwn(enrichers, name2)) {
+      problems.push({ path: ["enrich"], message: `unknown enricher "${name2}" (known: ${Object.keys(enrichers).join(", ") || "none"})` });
+    }
   }
   const known = knownPlaceholders(rule);
-  const checkTemplate = (template, path5) => {
+  const checkTemplate = (template, path7) => {
     if (template === void 0) return;
     for (const p of placeholdersOf(template)) {
       const problem = placeholderProblem(p.name, p.modifier, known, rule.enrich !== void 0);
-      if (problem) problems.push({ path: path5, message: problem });
+      if (problem) problems.push({ path: path7, message: problem });
     }
   };
   checkTemplate(rule.message, ["message"]);
@@ -22334,25 +23625,29 @@ function knownPlaceholders(rule) {
   }
   return { captures, contexts, tallied };
 }
-function placeholderProblem(name, modifier, known, hasEnricher) {
-  const [head, second, third, ...rest] = name.split(".");
+function placeholderProblem(name2, modifier, known, hasEnricher) {
+  const [head, second, third, ...rest] = name2.split(".");
   if (head === "context" && second !== void 0 && rest.length === 0) {
     const groups = known.contexts.get(second);
-    if (!groups) return `{${name}}: no context matcher is named "${second}"`;
-    if (third !== void 0 && !groups.has(third)) return `{${name}}: context "${second}" has no named group "${third}"`;
+    if (!groups) return `{${name2}}: no context matcher is named "${second}"`;
+    if (third !== void 0 && !groups.has(third)) return `{${name2}}: context "${second}" has no named group "${third}"`;
     if (modifier && third !== void 0 && known.tallied.has(second)) return null;
-    return modifier ? `{${name}:${modifier}}: modifiers apply to captures and to the groups of a tallied context only` : null;
+    return modifier ? `{${name2}:${modifier}}: modifiers apply to captures and to the groups of a tallied context only` : null;
+  }
+  if (head === "fact" && second !== void 0 && third === void 0) {
+    if (!factNames.includes(second)) return `{${name2}}: no fact is named "${second}"`;
+    return modifier ? `{${name2}:${modifier}}: modifiers apply to captures only` : null;
   }
   if (head === "enrich" && second !== void 0 && third === void 0) {
-    if (!hasEnricher) return `{${name}}: the rule names no enricher`;
-    return modifier ? `{${name}:${modifier}}: modifiers apply to captures only` : null;
+    if (!hasEnricher) return `{${name2}}: the rule names no enricher`;
+    return modifier ? `{${name2}:${modifier}}: modifiers apply to captures only` : null;
   }
-  if (name.includes(".")) return `{${name}}: unknown placeholder`;
-  if (known.captures.has(name)) return null;
-  if (fixedPlaceholders.includes(name)) {
-    return modifier ? `{${name}:${modifier}}: modifiers apply to captures only` : null;
+  if (name2.includes(".")) return `{${name2}}: unknown placeholder`;
+  if (known.captures.has(name2)) return null;
+  if (fixedPlaceholders.includes(name2)) {
+    return modifier ? `{${name2}:${modifier}}: modifiers apply to captures only` : null;
   }
-  return `{${name}}: unknown placeholder (not a named group of the rule's patterns)`;
+  return `{${name2}}: unknown placeholder (not a named group of the rule's patterns)`;
 }
 var fixedPlaceholders;
 var init_compile = __esm({
@@ -22361,6 +23656,8 @@ var init_compile = __esm({
     init_regex_safety();
     init_enrichers();
     init_prefilter();
+    init_types();
+    init_enrichers();
     init_template();
     fixedPlaceholders = [
       "count",
@@ -22380,18 +23677,132 @@ var init_compile = __esm({
 function unfinishedStep(model) {
   if (model.format === "plain-text" || model.format === "unknown") return null;
   if (model.failedStep !== null || model.solveError !== null) return null;
+  if (model.steps.some((s) => s.status === "error")) return null;
+  return lastActive(model.steps, ["running"]);
+}
+function lastActive(steps, statuses) {
   let last = null;
-  for (const step of model.steps) {
-    if (step.status === "error") return null;
-    if (step.status !== "running" || step.id === IMPLICIT_STEP_ID) continue;
+  for (const step of steps) {
+    if (!statuses.includes(step.status) || step.id === IMPLICIT_STEP_ID) continue;
     if (last === null || last.internal && !step.internal || last.internal === step.internal && step.lastLine > last.lastLine) last = step;
   }
   return last;
 }
+function canceledByJob(model) {
+  if (model.jobCanceled === void 0 || model.jobCanceled === null) return false;
+  if (model.failedStep === null && model.solveError === null) return true;
+  const failed = model.steps.find((s) => s.id === model.failedStep);
+  return CANCELED.test(model.solveError?.message ?? "") && (failed === void 0 || CANCELED.test(failed.error ?? ""));
+}
+function howItStopped(model) {
+  if (canceledByJob(model)) {
+    const active = lastActive(model.steps, ["running", "canceled", "error"]);
+    if (active !== null) return { how: "canceled", step: active, running: true };
+    return { how: "canceled", step: lastActive(model.steps, ["done", "cached"]), running: false };
+  }
+  const running = unfinishedStep(model);
+  return running === null ? null : { how: "cut", step: running, running: true };
+}
+var CANCELED;
 var init_unfinished = __esm({
   "src/model/unfinished.ts"() {
     "use strict";
     init_implicit_step();
+    CANCELED = /\bcancel(?:l)?ed\b/i;
+  }
+});
+
+// src/facts/fact-view.ts
+function rank(v) {
+  return sourceRank[v.source] ?? 5.5;
+}
+function best(name2, values) {
+  if (values.length === 0) return null;
+  if (lastWins.has(name2)) return values.reduce((a, b) => b.line >= a.line ? b : a);
+  return values.reduce((a, b) => rank(b) < rank(a) ? b : a);
+}
+function scopeOf(values, step) {
+  if (step === null) return values;
+  const own2 = values.filter((v) => v.step === step.id);
+  if (own2.length > 0) return own2;
+  if (step.stage !== null) {
+    const stage = values.filter((v) => v.stage === step.stage);
+    if (stage.length > 0) return stage;
+    const stageless = values.filter((v) => v.stage === null);
+    if (stageless.length > 0) return stageless;
+  }
+  return values;
+}
+function placeOf(facts, step, model) {
+  if (step !== null && !step.internal && buildFormats.has(model.format)) return "image-build";
+  const signals = new Set((facts.place ?? []).map((v) => v.value));
+  if (signals.has("docker-run")) return "docker-run";
+  if (signals.has("host-shell")) return "host-shell";
+  if (buildFormats.has(model.format) && model.steps.length > 0) return "image-build";
+  return null;
+}
+function factsFor(facts, step, model) {
+  const chosen = /* @__PURE__ */ new Map();
+  const resolve = (name2) => {
+    let r = chosen.get(name2);
+    if (r === void 0) {
+      r = { value: best(name2, scopeOf(facts[name2] ?? [], step)) };
+      chosen.set(name2, r);
+    }
+    return r;
+  };
+  return {
+    get: (name2) => resolve(name2).value,
+    value: (name2) => resolve(name2).value?.value ?? null,
+    conflicts: (name2) => {
+      const { value } = resolve(name2);
+      if (value === null) return [];
+      const near = (v) => step === null || v.step === step.id || v.stage === null || v.stage === step.stage;
+      return (facts[name2] ?? []).filter((v) => v.value !== value.value && near(v));
+    },
+    place: placeOf(facts, step, model),
+    githubHosted: (facts.runner ?? []).some((v) => v.value === "github-hosted")
+  };
+}
+function reportStep(model) {
+  return model.failedStep === null ? null : model.steps.find((s) => s.id === model.failedStep) ?? null;
+}
+function reportedFacts(facts, model) {
+  const view = factsFor(facts, reportStep(model), model);
+  const out = {};
+  for (const name2 of factNames) {
+    const all = facts[name2] ?? [];
+    const trusted = name2 === "place" ? placeValue(view.place, all) : view.get(name2);
+    if (trusted === null) continue;
+    const seen = /* @__PURE__ */ new Set([trusted.value]);
+    const others = all.filter((v) => !seen.has(v.value) && seen.add(v.value)).map(({ value: value2, source: source2, evidence: evidence2, line: line2, stage: stage2 }) => ({ value: value2, source: source2, evidence: evidence2, line: line2, stage: stage2 }));
+    const { value, source, evidence, line, stage } = trusted;
+    out[name2] = others.length > 0 ? { value, source, evidence, line, stage, others } : { value, source, evidence, line, stage };
+  }
+  return out;
+}
+function placeValue(place, values) {
+  return place === null ? null : values.find((v) => v.value === place) ?? null;
+}
+var sourceRank, lastWins, buildFormats;
+var init_fact_view = __esm({
+  "src/facts/fact-view.ts"() {
+    "use strict";
+    init_types();
+    sourceRank = {
+      nvcc: 0,
+      cmake: 1,
+      "torch-extension": 2,
+      environment: 3,
+      path: 4,
+      "apt-package": 5,
+      "step-header": 0,
+      instruction: 0,
+      "image-banner": 6,
+      "image-tag": 9
+    };
+    lastWins = /* @__PURE__ */ new Set(["pip"]);
+    buildFormats = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic", "buildah"]);
   }
 });
 
@@ -22446,32 +23857,46 @@ function modified(values, modifier) {
   }
   return safeValue(values.keys().next().value ?? "");
 }
-function renderFinding(cr, input2, model) {
+function factValue(facts, name2) {
+  return name2 === "place" ? facts.place : facts.value(name2);
+}
+function conditionHolds(condition, states, facts) {
+  const negated = condition.startsWith("!");
+  const name2 = negated ? condition.slice(1) : condition;
+  let state;
+  if (name2.startsWith("fact.")) {
+    const [fact, expected] = name2.slice(5).split("=");
+    const value = factValue(facts, fact);
+    state = expected === void 0 ? value !== null : value === expected;
+  } else {
+    state = states.get(name2);
+  }
+  return state === void 0 ? false : state !== negated;
+}
+function renderFinding(cr, input2, model, buildFacts = {}) {
   const rule = cr.rule;
   const states = contextStates(cr, input2);
-  const variant = rule.variants?.find((v) => {
-    const negated = v.when.startsWith("!");
-    const state = states.get(negated ? v.when.slice(1) : v.when);
-    return state === void 0 ? false : state !== negated;
-  });
+  const facts = factsFor(buildFacts, input2.step, model);
+  const variant = rule.variants?.find((v) => v.when.split("&").every((c) => conditionHolds(c, states, facts)));
   const first = {};
-  for (const [name, values] of input2.captures) {
+  for (const [name2, values] of input2.captures) {
     const v = values.keys().next();
-    if (!v.done) first[name] = v.value;
+    if (!v.done) first[name2] = v.value;
   }
   const step = input2.step;
-  let enriched = {};
-  const enricher = rule.enrich === void 0 ? void 0 : enrichers[rule.enrich];
-  if (enricher) {
+  const enriched = {};
+  const names = enricherNames(rule);
+  if (names.length > 0) {
     const captureValues = { ...first };
-    for (const [name, hit] of input2.contexts) {
-      captureValues[`context.${name}`] = hit.text;
-      for (const [g, v] of Object.entries(hit.groups)) captureValues[`context.${name}.${g}`] = v;
+    for (const [name2, hit] of input2.contexts) {
+      captureValues[`context.${name2}`] = hit.text;
+      for (const [g, v] of Object.entries(hit.groups)) captureValues[`context.${name2}.${g}`] = v;
     }
-    try {
-      enriched = enricher(captureValues, step, model);
-    } catch {
-      enriched = {};
+    for (const name2 of names) {
+      try {
+        Object.assign(enriched, enrichers[name2](captureValues, step, model, facts));
+      } catch {
+      }
     }
   }
   const fixed = {
@@ -22494,6 +23919,10 @@ function renderFinding(cr, input2, model) {
       const v2 = third === void 0 ? hit?.text : hit?.groups[third];
       return v2 === void 0 ? void 0 : safeValue(v2);
     }
+    if (head === "fact" && second !== void 0) {
+      const v2 = factValue(facts, second);
+      return v2 === null ? void 0 : safeValue(v2);
+    }
     if (head === "enrich" && second !== void 0) {
       const v2 = enriched[second];
       return v2 === void 0 ? void 0 : safeValue(v2, maxEnrichedLength);
@@ -22512,7 +23941,8 @@ function renderFinding(cr, input2, model) {
     fix: renderTemplate(variant?.fix ?? rule.fix, resolve).trim(),
     step: input2.stepId,
     location: null,
-    evidence: input2.evidence
+    evidence: input2.evidence,
+    retryable: variant?.retryable ?? rule.retryable
   };
   if (rule.docs !== void 0) finding.docs = rule.docs;
   return finding;
@@ -22523,6 +23953,7 @@ var init_render_finding = __esm({
     "use strict";
     init_unfinished();
     init_enrichers();
+    init_fact_view();
     init_format_duration();
     init_template();
     maxEnrichedLength = 1e3;
@@ -22591,10 +24022,10 @@ var init_scope_state = __esm({
       /** Captures of a second matcher of the same rule on a line already counted. */
       addCaptures(groups) {
         if (!groups) return;
-        for (const [name, value] of Object.entries(groups)) {
+        for (const [name2, value] of Object.entries(groups)) {
           if (value === void 0 || value === "") continue;
-          let values = this.captures.get(name);
-          if (!values) this.captures.set(name, values = /* @__PURE__ */ new Map());
+          let values = this.captures.get(name2);
+          if (!values) this.captures.set(name2, values = /* @__PURE__ */ new Map());
           const seen = values.get(value);
           if (seen !== void 0) values.set(value, seen + 1);
           else if (values.size < maxDistinctValues) values.set(value, 1);
@@ -22604,21 +24035,21 @@ var init_scope_state = __esm({
        * A tallied context's captures, counted under `context.<name>.<group>` like a match's: each
        * distinct combination of them once (a version's metadata and its wheel are one version).
        */
-      addTally(name, groups) {
+      addTally(name2, groups) {
         if (!groups) return;
-        const combination = `${name}\0${Object.values(groups).join("\0")}`;
+        const combination = `${name2}\0${Object.values(groups).join("\0")}`;
         if (this.tallied.has(combination) || this.tallied.size >= maxTallied) return;
         this.tallied.add(combination);
         for (const [group2, value] of Object.entries(groups)) {
           if (value === void 0 || value === "") continue;
-          this.addCaptures({ [`context.${name}.${group2}`]: value });
+          this.addCaptures({ [`context.${name2}.${group2}`]: value });
         }
       }
-      addContext(name, text2, groups, keepLast = false) {
-        if (!keepLast && this.contexts.has(name)) return;
+      addContext(name2, text2, groups, keepLast = false) {
+        if (!keepLast && this.contexts.has(name2)) return;
         const kept = {};
         for (const [k, v] of Object.entries(groups ?? {})) if (v !== void 0) kept[k] = v;
-        this.contexts.set(name, { text: capEvidence(text2.trim()), groups: kept });
+        this.contexts.set(name2, { text: capEvidence(text2.trim()), groups: kept });
       }
       addEvidence(text2) {
         if (this.evidence.length >= maxEvidenceLines) return;
@@ -22638,28 +24069,78 @@ function failedSteps(model) {
   for (const s of model.steps) if (s.status === "error") ids.add(s.id);
   return ids;
 }
+function dropSiblingPlatformRepeats(candidates, model, failed) {
+  const steps = new Map(model.steps.map((s) => [s.id, s]));
+  const firstError = /* @__PURE__ */ new Map();
+  for (const c of candidates) {
+    const id = c.finding.step;
+    if (c.finding.severity !== "error" || id === null || !failed.has(id)) continue;
+    firstError.set(id, Math.min(firstError.get(id) ?? Number.POSITIVE_INFINITY, c.firstLine));
+  }
+  const siblingsKey = (id) => {
+    const s = steps.get(id);
+    return s && s.platform !== null && !s.internal ? `${s.stage ?? ""}\0${s.instruction}` : null;
+  };
+  const leader = /* @__PURE__ */ new Map();
+  for (const [id, line] of firstError) {
+    const key = siblingsKey(id);
+    if (key === null) continue;
+    const current = leader.get(key);
+    if (current === void 0 || line < firstError.get(current)) leader.set(key, id);
+  }
+  const rulesOf = /* @__PURE__ */ new Map();
+  for (const c of candidates) {
+    const id = c.finding.step;
+    if (id === null || c.finding.severity !== "error") continue;
+    if (!rulesOf.has(id)) rulesOf.set(id, /* @__PURE__ */ new Set());
+    rulesOf.get(id).add(c.finding.ruleId);
+  }
+  return candidates.filter((c) => {
+    const id = c.finding.step;
+    if (id === null || c.finding.severity !== "error") return true;
+    const key = siblingsKey(id);
+    const first = key === null ? void 0 : leader.get(key);
+    if (first === void 0 || first === id) return true;
+    const firstRules = rulesOf.get(first) ?? /* @__PURE__ */ new Set();
+    if (c.specificity <= 1) return firstRules.size === 0;
+    return !firstRules.has(c.finding.ruleId);
+  });
+}
 function rankFindings(candidates, model) {
   const failed = failedSteps(model);
   const buildFailed2 = failed.size > 0 || model.solveError !== null;
   if (!buildFailed2 && !outcomeUnknown(model)) {
     for (const c of candidates) if (c.finding.severity === "error") c.finding.severity = "warning";
+    const finished = new Set(model.steps.filter((s) => s.status === "done").map((s) => s.id));
+    for (const c of candidates) {
+      const step = c.finding.step;
+      if (survivableInFinishedStep.has(c.finding.ruleId) && step !== null && finished.has(step)) c.finding.severity = "notice";
+    }
   }
   const failureOf = (c) => {
     const step = c.finding.step ?? (buildFailed2 ? model.failedStep ?? "build" : "none");
     return String(step);
   };
-  const best = /* @__PURE__ */ new Map();
+  const best2 = /* @__PURE__ */ new Map();
   for (const c of candidates) {
     if (c.finding.severity !== "error") continue;
     const key = failureOf(c);
-    best.set(key, Math.max(best.get(key) ?? 0, c.specificity));
+    best2.set(key, Math.max(best2.get(key) ?? 0, c.specificity));
   }
   const anyOtherError = candidates.some((c) => c.finding.severity === "error" && !c.solveFallback);
   let kept = candidates.filter((c) => {
     if (c.finding.severity !== "error") return true;
     if (c.solveFallback && anyOtherError) return false;
-    return c.specificity >= (best.get(failureOf(c)) ?? 0);
+    return c.specificity >= (best2.get(failureOf(c)) ?? 0);
   });
+  kept = dropSiblingPlatformRepeats(kept, model, failed);
+  const earliestError = /* @__PURE__ */ new Map();
+  for (const c of kept) {
+    if (c.finding.severity !== "error") continue;
+    const key = failureOf(c);
+    earliestError.set(key, Math.min(earliestError.get(key) ?? Number.POSITIVE_INFINITY, c.firstLine));
+  }
+  const causal = (c) => c.finding.severity === "error" && c.finding.retryable && c.firstLine <= (earliestError.get(failureOf(c)) ?? Number.POSITIVE_INFINITY) ? 0 : 1;
   const groupOf = (c) => {
     const base = severityRank[c.finding.severity];
     if (base !== 0) return base;
@@ -22667,7 +24148,7 @@ function rankFindings(candidates, model) {
     return step !== null && failed.has(step) || step === null && buildFailed2 ? 0 : 1;
   };
   kept = kept.map((c) => ({ c, group: groupOf(c) })).sort(
-    (a, b) => a.group - b.group || b.c.specificity - a.c.specificity || a.c.order - b.c.order || a.c.firstLine - b.c.firstLine
+    (a, b) => a.group - b.group || causal(a.c) - causal(b.c) || b.c.specificity - a.c.specificity || a.c.order - b.c.order || a.c.firstLine - b.c.firstLine
   ).map((x) => x.c);
   const byStory = /* @__PURE__ */ new Map();
   const perRule = /* @__PURE__ */ new Map();
@@ -22689,13 +24170,14 @@ function rankFindings(candidates, model) {
   }
   return out;
 }
-var severityRank;
+var severityRank, survivableInFinishedStep;
 var init_rank_findings = __esm({
   "src/rules/rank-findings.ts"() {
     "use strict";
     init_render_finding();
     init_scope_state();
     severityRank = { error: 0, warning: 2, notice: 3 };
+    survivableInFinishedStep = /* @__PURE__ */ new Set(["apt/unable-to-locate-package"]);
   }
 });
 
@@ -22718,9 +24200,9 @@ function nativePlatform(steps) {
     if (perPlatform.size < 2) continue;
     for (const [arch2, seconds] of perPlatform) totals.set(arch2, (totals.get(arch2) ?? 0) + seconds);
   }
-  let best = null;
-  for (const [arch2, seconds] of totals) if (best === null || seconds < totals.get(best)) best = arch2;
-  return best ?? defaultNativePlatform;
+  let best2 = null;
+  for (const [arch2, seconds] of totals) if (best2 === null || seconds < totals.get(best2)) best2 = arch2;
+  return best2 ?? defaultNativePlatform;
 }
 var defaultNativePlatform;
 var init_native_platform = __esm({
@@ -22732,27 +24214,67 @@ var init_native_platform = __esm({
 
 // src/rules/triggers.ts
 function headerOf(step) {
-  const where2 = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
-  return where2 ? `[${where2}] ${step.instruction}` : step.instruction;
+  const where = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
+  return where ? `[${where}] ${step.instruction}` : step.instruction;
+}
+function pythonException(tail) {
+  for (let i = tail.length - 1; i > 0; i--) {
+    if (!exceptionLine.test(tail[i])) continue;
+    let frame = -1;
+    for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+      if (frameLine.test(tail[k])) {
+        frame = k;
+        break;
+      }
+    }
+    if (frame < 0) continue;
+    const picked = [frame];
+    for (let k = frame + 1; k < i; k++) picked.push(k);
+    picked.push(i);
+    return picked;
+  }
+  return [];
+}
+function causeLines2(tail) {
+  const picked = new Set(pythonException(tail));
+  for (const kind of causeKinds) {
+    let kept = 0;
+    for (let i = 0; i < tail.length && kept < kind.keep; i++) {
+      if (!kind.pattern.test(tail[i])) continue;
+      picked.add(i);
+      kept++;
+      if (kind.follow) {
+        for (let k = i + 1; k < tail.length && k <= i + 2 && kind.follow.test(tail[k]); k++) picked.add(k);
+      }
+    }
+  }
+  return [...picked].sort((a, b) => a - b);
 }
 function failureEvidence(step) {
   const tail = step.tail.filter((l) => l.trim() !== "");
   const room = maxEvidenceLines - 1;
-  const lastStart = Math.max(0, tail.length - room);
-  const earlier = tail.slice(0, lastStart).map((line, i) => ({ line, i })).filter((x) => errorLike.test(x.line)).slice(-3);
-  const keep = /* @__PURE__ */ new Set([...earlier.map((x) => x.i), ...tail.slice(lastStart + earlier.length).map((_, k) => lastStart + earlier.length + k)]);
-  const lines2 = tail.filter((_, i) => keep.has(i));
+  const causes = causeLines2(tail);
+  let lines2;
+  if (causes.length > 0) {
+    lines2 = causes.filter((i) => !(step.error && tail[i].includes(step.error))).map((i) => tail[i]);
+    if (lines2.length > room) lines2 = [...lines2.slice(0, room - 1), lines2[lines2.length - 1]];
+  } else {
+    const lastStart = Math.max(0, tail.length - room);
+    const earlier = tail.slice(0, lastStart).map((line, i) => ({ line, i })).filter((x) => errorLike.test(x.line)).slice(-3);
+    const keep = /* @__PURE__ */ new Set([...earlier.map((x) => x.i), ...tail.slice(lastStart + earlier.length).map((_, k) => lastStart + earlier.length + k)]);
+    lines2 = tail.filter((_, i) => keep.has(i));
+  }
   if (step.error && !lines2.some((l) => l.includes(step.error))) lines2.push(`ERROR: ${step.error}`);
   return lines2.map(capEvidence);
 }
-function triggerCandidates(cr, model) {
+function triggerCandidates(cr, model, facts) {
   const trigger = cr.rule.trigger;
   if (!trigger) return [];
   const base = { specificity: cr.rule.specificity, order: cr.order, maxFindings: cr.rule.maxFindings };
-  const make = (step, stepId, evidence, firstLine) => ({
+  const make = (step, stepId, evidence, firstLine2) => ({
     ...base,
-    firstLine,
-    finding: renderFinding(cr, { stepId, step, count: 1, evidence, captures: /* @__PURE__ */ new Map(), contexts: /* @__PURE__ */ new Map() }, model)
+    firstLine: firstLine2,
+    finding: renderFinding(cr, { stepId, step, count: 1, evidence, captures: /* @__PURE__ */ new Map(), contexts: /* @__PURE__ */ new Map() }, model, facts)
   });
   if (trigger.kind === "failure") {
     const failed = model.steps.filter((s) => s.status === "error" || s.id === model.failedStep);
@@ -22766,7 +24288,7 @@ function triggerCandidates(cr, model) {
     (s) => !s.cached && !s.internal && s.seconds !== null && s.seconds >= trigger.minSeconds && (trigger.platform === "any" || s.platform !== null && platformArch(s.platform) !== native)
   ).map((s) => make(s, s.id, [headerOf(s), `DONE ${s.seconds.toFixed(1)}s`], s.firstLine));
 }
-var errorLike;
+var errorLike, causeKinds, exceptionLine, frameLine;
 var init_triggers = __esm({
   "src/rules/triggers.ts"() {
     "use strict";
@@ -22774,6 +24296,22 @@ var init_triggers = __esm({
     init_native_platform();
     init_scope_state();
     errorLike = /\b(?:error|fatal|failed|cannot|denied)\b/i;
+    causeKinds = [
+      // gcc / clang / nvcc / rustc / setuptools: `x.cu(88): error: …`, `fatal error: cuda.h: No such file`, `error: command 'gcc' failed`
+      { pattern: /(?:^|[\s:)])(?:fatal )?error(?:\[[\w-]{1,20}\])?: \S/i, keep: 3 },
+      // apt: `E: Unable to locate package foo`
+      { pattern: /^E: \S/, keep: 3 },
+      // uv and pip's diagnostics: `× Failed to build …`, `× No solution found when resolving dependencies:`
+      { pattern: /^\s{0,8}× \S/, keep: 2 },
+      // npm 6–9 `npm ERR! code E404`, npm 10 `npm error code E404`
+      { pattern: /^npm (?:ERR!|error) \S/, keep: 3 },
+      // CMake: the `CMake Error at …:` line, then its indented message line(s)
+      { pattern: /^CMake Error\b/, keep: 2, follow: /^\s{2,}\S/ },
+      // make / ninja: the first `make[2]: *** […] Error 2` (the deepest), ninja's `FAILED: target`
+      { pattern: /^(?:g?make(?:\[\d{1,4}\])?: \*\*\* |FAILED: \S)/, keep: 1 }
+    ];
+    exceptionLine = /^[A-Za-z_][\w.]{0,300}(?:Error|Exception|Exit|Interrupt|Warning|TooDeep|Impossible|NotFound)(?::\s.*)?$/;
+    frameLine = /^\s{1,8}File "[^"]{1,500}", line \d{1,7}/;
   }
 });
 
@@ -22910,11 +24448,11 @@ var init_engine = __esm({
           }
         }
       }
-      finish(model) {
+      finish(model, facts = {}) {
         const steps = new Map(model.steps.map((s) => [s.id, s]));
         const candidates = [];
         this.set.rules.forEach((cr, i) => {
-          candidates.push(...triggerCandidates(cr, model));
+          candidates.push(...triggerCandidates(cr, model, facts));
           for (const [key, state] of this.states[i]) {
             if (state.cancelled || state.count < cr.rule.minCount) continue;
             const stepId = cr.rule.scope === "build" ? state.firstStep : key === noStep ? null : key;
@@ -22923,7 +24461,8 @@ var init_engine = __esm({
             const finding = renderFinding(
               cr,
               { stepId, step, count: state.count, evidence: state.evidence, captures: state.captures, contexts: state.contexts },
-              model
+              model,
+              facts
             );
             candidates.push({
               finding,
@@ -23017,17 +24556,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path5) {
-      const ctrl = callVisitor(key, node2, visitor, path5);
+    function visit_(key, node2, visitor, path7) {
+      const ctrl = callVisitor(key, node2, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visit_(key, ctrl, visitor, path5);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
+          path7 = Object.freeze(path7.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path5);
+            const ci = visit_(i, node2.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -23038,13 +24577,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path5);
+          path7 = Object.freeze(path7.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path5);
+          const cv = visit_("value", node2.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -23065,17 +24604,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path5) {
-      const ctrl = await callVisitor(key, node2, visitor, path5);
+    async function visitAsync_(key, node2, visitor, path7) {
+      const ctrl = await callVisitor(key, node2, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visitAsync_(key, ctrl, visitor, path5);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
+          path7 = Object.freeze(path7.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path5);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -23086,13 +24625,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path5);
+          path7 = Object.freeze(path7.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path5);
+          const cv = await visitAsync_("value", node2.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -23119,23 +24658,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path5) {
+    function callVisitor(key, node2, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path5);
+        return visitor(key, node2, path7);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path5);
+        return visitor.Map?.(key, node2, path7);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path5);
+        return visitor.Seq?.(key, node2, path7);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path5);
+        return visitor.Pair?.(key, node2, path7);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path5);
+        return visitor.Scalar?.(key, node2, path7);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path5);
+        return visitor.Alias?.(key, node2, path7);
       return void 0;
     }
-    function replaceNode(key, path5, node2) {
-      const parent = path5[path5.length - 1];
+    function replaceNode(key, path7, node2) {
+      const parent = path7[path7.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -23214,8 +24753,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
+        const name2 = parts.shift();
+        switch (name2) {
           case "%TAG": {
             if (parts.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -23243,7 +24782,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name}`, true);
+            onError(0, `Unknown directive ${name2}`, true);
             return false;
         }
       }
@@ -23352,9 +24891,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix, exclude) {
       for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
-        if (!exclude.has(name))
-          return name;
+        const name2 = `${prefix}${i}`;
+        if (!exclude.has(name2))
+          return name2;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -23747,10 +25286,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path5, value) {
+    function collectionFromPath(schema, path7, value) {
       let v = value;
-      for (let i = path5.length - 1; i >= 0; --i) {
-        const k = path5[i];
+      for (let i = path7.length - 1; i >= 0; --i) {
+        const k = path7[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -23769,7 +25308,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -23799,11 +25338,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path5, value) {
-        if (isEmptyPath(path5))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path5;
+          const [key, ...rest] = path7;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -23817,8 +25356,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        const [key, ...rest] = path5;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -23832,8 +25371,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        const [key, ...rest] = path5;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -23851,8 +25390,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path5) {
-        const [key, ...rest] = path5;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -23862,8 +25401,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        const [key, ...rest] = path5;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -23887,13 +25426,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -24047,16 +25586,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -24073,11 +25612,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str2 += json2.slice(start, i) + "\\ ";
+          str3 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -24086,38 +25625,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str2 += json2.slice(start, i);
+                str3 += json2.slice(start, i);
                 const code = json2.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                      str3 += "\\x" + code.substr(2);
                     else
-                      str2 += json2.substr(i, 6);
+                      str3 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -24127,14 +25666,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json2.slice(start, i) + "\n\n";
+                str3 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json2[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -24143,8 +25682,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json2.slice(start) : json2;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json2.slice(start) : json2;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -24272,15 +25811,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -24391,8 +25930,8 @@ var require_stringify = __commonJS({
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name} value`);
+        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name2} value`);
       }
       return tagObj;
     }
@@ -24432,11 +25971,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node2) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports2.createStringifyContext = createStringifyContext;
     exports2.stringify = stringify;
@@ -24471,8 +26010,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -24481,27 +26020,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -24517,7 +26056,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -24561,16 +26100,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports2.stringifyPair = stringifyPair;
   }
@@ -24797,31 +26336,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines2.push(blockItemPrefix + str3);
+        lines2.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines2.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines2[0];
+        str3 = lines2[0];
         for (let i = 1; i < lines2.length; ++i) {
           const line = lines2[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -24864,21 +26403,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines2.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines2.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines2.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines2.push(str3);
         linesAtValue = lines2.length;
       }
       const { start, end } = flowChars;
@@ -24890,11 +26429,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines2)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
@@ -25226,7 +26765,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -25264,7 +26803,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -25285,9 +26824,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -25316,7 +26855,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -25325,10 +26864,10 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -25336,11 +26875,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node2.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node2.minFractionDigits = str3.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -25357,7 +26896,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -25370,7 +26909,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int2 = {
@@ -25378,7 +26917,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -25387,7 +26926,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int2;
@@ -25440,7 +26979,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -25457,7 +26996,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -25465,7 +27004,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -25473,7 +27012,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -25481,9 +27020,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -25515,10 +27054,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -25529,28 +27068,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines2 = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines2[i] = str2.substr(o, lineWidth);
+            lines2[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports2.binary = binary;
@@ -25756,7 +27295,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -25765,10 +27304,10 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -25776,11 +27315,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -25800,34 +27339,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str3);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str3, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -25837,7 +27376,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -25846,7 +27385,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int2 = {
@@ -25854,7 +27393,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -25863,7 +27402,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int2;
@@ -25967,26 +27506,26 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -26006,7 +27545,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -26015,7 +27554,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -26026,8 +27565,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -26378,9 +27917,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path5, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path5, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -26391,11 +27930,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node2, name) {
+      createAlias(node2, name2) {
         if (!node2.anchor) {
           const prev = anchors.anchorNames(this);
           node2.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
         }
         return new Alias.Alias(node2.anchor);
       }
@@ -26455,14 +27994,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        if (Collection2.isEmptyPath(path5)) {
+      deleteIn(path7) {
+        if (Collection2.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -26477,10 +28016,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        if (Collection2.isEmptyPath(path5))
+      getIn(path7, keepScalar) {
+        if (Collection2.isEmptyPath(path7))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -26491,10 +28030,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path5) {
-        if (Collection2.isEmptyPath(path5))
+      hasIn(path7) {
+        if (Collection2.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -26511,13 +28050,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        if (Collection2.isEmptyPath(path5)) {
+      setIn(path7, value) {
+        if (Collection2.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path5), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path5, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -26614,22 +28153,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name2, pos, code, message2) {
         super();
-        this.name = name;
+        this.name = name2;
         this.code = code;
-        this.message = message;
+        this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code, message2) {
+        super("YAMLParseError", pos, code, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code, message2) {
+        super("YAMLWarning", pos, code, message2);
       }
     };
     var prettifyError2 = (src, lc) => (error64) => {
@@ -26873,12 +28412,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    function mapIncludes(ctx, items, search) {
+    function mapIncludes(ctx, items, search2) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items.some((pair) => isEqual(pair.key, search2));
     }
     exports2.mapIncludes = mapIncludes;
   }
@@ -27256,8 +28795,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -27309,8 +28848,8 @@ var require_compose_collection = __commonJS({
         const { anchor: anchor2, newlineAfterProp: nl } = props;
         const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
+          const message2 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message2);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -27382,15 +28921,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            const message2 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message2);
           }
           break;
         }
@@ -27413,8 +28952,8 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          const message2 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
@@ -27480,7 +29019,7 @@ var require_resolve_block_scalar = __commonJS({
         onError(error64, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
       let comment = "";
-      let length = source.length;
+      let length2 = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
         switch (token.type) {
@@ -27488,31 +29027,31 @@ var require_resolve_block_scalar = __commonJS({
             hasSpace = true;
           // fallthrough
           case "newline":
-            length += token.source.length;
+            length2 += token.source.length;
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              const message2 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message2);
             }
-            length += token.source.length;
+            length2 += token.source.length;
             comment = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
-            length += token.source.length;
+            length2 += token.source.length;
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
+            const message2 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message2);
             const ts = token.source;
             if (ts && typeof ts === "string")
-              length += ts.length;
+              length2 += ts.length;
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent, chomp, comment, length: length2 };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -27662,9 +29201,9 @@ var require_resolve_flow_scalar = __commonJS({
             while (next === " " || next === "	")
               next = source[++i + 1];
           } else if (next === "x" || next === "u" || next === "U") {
-            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
+            const length2 = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length2, onError);
+            i += length2;
           } else {
             const raw = source.substr(i - 1, 2);
             onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -27733,14 +29272,14 @@ var require_resolve_flow_scalar = __commonJS({
       "\\": "\\",
       "	": "	"
     };
-    function parseCharCode(source, offset, length, onError) {
-      const cc = source.substr(offset, length);
-      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+    function parseCharCode(source, offset, length2, onError) {
+      const cc = source.substr(offset, length2);
+      const ok = cc.length === length2 && /^[0-9a-fA-F]+$/.test(cc);
       const code = ok ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code);
       } catch {
-        const raw = source.substr(offset - 2, length + 2);
+        const raw = source.substr(offset - 2, length2 + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
         return raw;
       }
@@ -27898,13 +29437,13 @@ var require_compose_node = __commonJS({
             if (anchor2)
               node2.anchor = anchor2.source.substring(1);
           } catch (error64) {
-            const message = error64 instanceof Error ? error64.message : String(error64);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            const message2 = error64 instanceof Error ? error64.message : String(error64);
+            onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message2);
           isSrcToken = false;
         }
       }
@@ -28060,12 +29599,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code, message2, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code, message2));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -28135,10 +29674,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning2) => {
+            this.directives.add(token.source, (offset, message2, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
+              this.onError(pos, "BAD_DIRECTIVE", message2, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -28227,12 +29766,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -28478,9 +30017,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path5) => {
+    visit2.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field, index] of path5) {
+      for (const [field, index] of path7) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -28489,23 +30028,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path5) => {
-      const parent = visit2.itemAtPath(cst, path5.slice(0, -1));
-      const field = path5[path5.length - 1][0];
+    visit2.parentCollection = (cst, path7) => {
+      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
+      const field = path7[path7.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path5, item, visitor) {
-      let ctrl = visitor(item, path5);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -28516,10 +30055,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path5);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -29392,8 +30931,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          const message2 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -29483,8 +31022,8 @@ var require_parser = __commonJS({
       *pop(error64) {
         const token = error64 ?? this.stack.pop();
         if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
+          const message2 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message2 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -30282,17 +31821,39 @@ var init_errors = __esm({
 });
 
 // src/security/secret-patterns.ts
-function words(name) {
+function literalPrecheck(literals, options) {
+  const byFirst = /* @__PURE__ */ new Map();
+  for (const literal2 of literals) {
+    const text2 = options.ignoreCase ? literal2.toLowerCase() : literal2;
+    const rest = byFirst.get(text2[0]) ?? /* @__PURE__ */ new Set();
+    rest.add(text2.slice(1));
+    byFirst.set(text2[0], rest);
+  }
+  const alternatives = [...byFirst].map(([first, rests]) => {
+    const kept = [...rests].filter((r) => ![...rests].some((o) => o !== r && r.startsWith(o)));
+    const tail = kept.length === 1 ? escapeLiteral(kept[0]) : `(?:${kept.map(escapeLiteral).join("|")})`;
+    return escapeLiteral(first) + tail;
+  });
+  const source = alternatives.join("|");
+  return new RegExp(options.wordStart ? `\\b(?:${source})` : source, options.ignoreCase ? "i" : "");
+}
+function mayHoldToken(text2) {
+  return TOKEN_PRECHECK.test(text2);
+}
+function mayHoldNamedSecret(text2) {
+  return HINT_PRECHECK.test(text2);
+}
+function words(name2) {
   const out = [];
   let current = "";
-  for (let i = 0; i < name.length; i++) {
-    const ch = name[i];
+  for (let i = 0; i < name2.length; i++) {
+    const ch = name2[i];
     if (ch === "_" || ch === "-" || ch === ".") {
       if (current) out.push(current.toLowerCase());
       current = "";
       continue;
     }
-    const previous = name[i - 1];
+    const previous = name2[i - 1];
     if (current && ch >= "A" && ch <= "Z" && previous !== void 0 && previous >= "a" && previous <= "z") {
       out.push(current.toLowerCase());
       current = "";
@@ -30302,15 +31863,24 @@ function words(name) {
   if (current) out.push(current.toLowerCase());
   return out;
 }
-function isSecretName(name) {
-  const w = words(name);
+function isSecretName(name2) {
+  const w = words(name2);
   const last = w[w.length - 1];
   if (last === void 0) return false;
   if (SECRET_WORDS.has(last)) return true;
-  return last === "key" && w.length > 1 && KEY_QUALIFIERS.has(w[w.length - 2]);
+  if (!QUALIFIED_SECRET_WORDS.has(last) || w.length < 2) return false;
+  return last !== "key" || !PUBLIC_KEY_QUALIFIERS.has(w[w.length - 2]);
 }
-function isAwsSecretName(name) {
-  return words(name).join("_").endsWith("aws_secret_access_key");
+function needsCredentialShape(name2) {
+  const w = words(name2);
+  return w[w.length - 1] === "key" && !KEY_QUALIFIERS.has(w[w.length - 2] ?? "");
+}
+function keyShaped(value) {
+  if (value.length < 8 || value.startsWith("/") || value.startsWith("./") || value.startsWith("~") || value.includes("://")) return false;
+  return /[0-9+/=_-]/.test(value);
+}
+function isAwsSecretName(name2) {
+  return words(name2).join("_").endsWith("aws_secret_access_key");
 }
 function isPlaceholderValue(value) {
   if (value.length === 0) return true;
@@ -30318,38 +31888,106 @@ function isPlaceholderValue(value) {
   const lower = value.toLowerCase();
   return lower === "true" || lower === "false" || lower === "null" || lower === "none" || lower === '""' || lower === "''" || lower === "<redacted>";
 }
-var SECRET_LABELS, TOKEN_PATTERN, TOKEN_GROUP_KINDS, SECRET_PREFILTER, SECRET_WORDS, KEY_QUALIFIERS;
+var TOKEN_SHAPES, SECRET_LABELS, TOKEN_PATTERN, TOKEN_GROUP_KINDS, SCAN_HINTS, escapeLiteral, HINT_PRECHECK, TOKEN_PRECHECK, SECRET_WORDS, QUALIFIED_SECRET_WORDS, PUBLIC_KEY_QUALIFIERS, KEY_QUALIFIERS;
 var init_secret_patterns = __esm({
   "src/security/secret-patterns.ts"() {
     "use strict";
+    TOKEN_SHAPES = [
+      { kind: "github-token", prefix: "gh[pousr]_", body: "[A-Za-z0-9]{30,255}", literals: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], source: "GitHub token formats; gitleaks github-pat, github-oauth, github-app-token, github-refresh-token" },
+      { kind: "github-token", prefix: "github_pat_", body: "[A-Za-z0-9_]{22,255}", literals: ["github_pat_"], source: "gitleaks github-fine-grained-pat" },
+      { kind: "aws-access-key", prefix: "(?:AKIA|ASIA)", body: "[A-Z0-9]{16}(?![A-Z0-9])", literals: ["AKIA", "ASIA"], source: "AWS IAM identifiers; gitleaks aws-access-token" },
+      { kind: "huggingface-token", prefix: "hf_", body: "[A-Za-z0-9]{30,255}", literals: ["hf_"], source: "gitleaks huggingface-access-token" },
+      { kind: "huggingface-token", prefix: "api_org_", body: "[A-Za-z0-9]{30,255}", literals: ["api_org_"], source: "gitleaks huggingface-organization-api-token" },
+      { kind: "slack-token", prefix: "xox[abeoprs]-", body: "[A-Za-z0-9-]{10,255}", literals: ["xox"], source: "gitleaks slack-bot-token, slack-legacy-*-token, slack-config-refresh-token" },
+      { kind: "slack-token", prefix: "xapp-", body: "[A-Za-z0-9-]{10,255}", literals: ["xapp-"], source: "gitleaks slack-app-token" },
+      { kind: "slack-webhook", prefix: "hooks\\.slack\\.com/(?:services|workflows|triggers)/", body: "[A-Za-z0-9+/]{20,120}", literals: ["hooks.slack.com"], source: "gitleaks slack-webhook-url" },
+      { kind: "pypi-token", prefix: "pypi-", body: "[A-Za-z0-9_-]{40,2000}", literals: ["pypi-"], source: "GitHub secret scanning (PyPI API token); gitleaks pypi-upload-token" },
+      { kind: "npm-token", prefix: "npm_", body: "[A-Za-z0-9]{36,255}", literals: ["npm_"], source: "gitleaks npm-access-token; secretlint @secretlint/secretlint-rule-npm" },
+      { kind: "docker-hub-token", prefix: "dckr_(?:pat|oat)_", body: "[A-Za-z0-9_-]{20,255}", literals: ["dckr_"], source: "Docker Hub access tokens (docs.docker.com/security/for-developers/access-tokens); GitHub secret scanning (Docker)" },
+      { kind: "gitlab-token", prefix: "gl(?:pat|dt|rt|ptt|cbt|ft|imt|agent|oas|soat|ffct|wt)-", body: "[A-Za-z0-9_.-]{20,300}", literals: ["glpat-", "gldt-", "glrt-", "glptt-", "glcbt-", "glft-", "glimt-", "glagent-", "gloas-", "glsoat-", "glffct-", "glwt-"], source: "gitleaks gitlab-pat, gitlab-pat-routable, gitlab-deploy-token, gitlab-runner-authentication-token, gitlab-ptt, gitlab-cicd-job-token, gitlab-feed-token, gitlab-incoming-mail-token, gitlab-kubernetes-agent-token, gitlab-oauth-app-secret, gitlab-scim-token" },
+      { kind: "openai-key", prefix: "sk-(?:proj|svcacct|admin)-", body: "[A-Za-z0-9_-]{20,400}", literals: ["sk-"], source: "gitleaks openai-api-key (project, service-account and admin keys)" },
+      { kind: "anthropic-key", prefix: "sk-ant-(?:api|admin)[0-9]{2}-", body: "[A-Za-z0-9_-]{20,400}", literals: ["sk-"], source: "gitleaks anthropic-api-key, anthropic-admin-api-key" },
+      { kind: "openai-key", prefix: "sk-", body: "[A-Za-z0-9]{32,200}(?![A-Za-z0-9_-])", literals: ["sk-"], source: "gitleaks openai-api-key (legacy `sk-` + 48); hyphenated names such as `sk-learn-\u2026` are not keys" },
+      { kind: "stripe-key", prefix: "[rs]k_(?:live|test|prod)_", body: "[A-Za-z0-9]{10,247}", literals: ["sk_live_", "sk_test_", "sk_prod_", "rk_live_", "rk_test_", "rk_prod_"], source: "gitleaks stripe-access-token" },
+      { kind: "google-api-key", prefix: "AIza", body: "[A-Za-z0-9_-]{35}", literals: ["AIza"], source: "gitleaks gcp-api-key; secretlint @secretlint/secretlint-rule-gcp" },
+      { kind: "jwt", prefix: "", body: "eyJ[A-Za-z0-9_-]{8,4096}\\.eyJ[A-Za-z0-9_-]{8,4096}\\.[A-Za-z0-9_-]{0,4096}", literals: ["eyJ"], source: 'gitleaks jwt (header and payload are base64url JSON, `{"` \u2192 `eyJ`)' },
+      { kind: "nvidia-ngc-key", prefix: "nvapi-", body: "[A-Za-z0-9_-]{40,255}", literals: ["nvapi-"], source: "NVIDIA NGC / build.nvidia.com personal keys (`nvapi-`); GitHub secret scanning (NVIDIA)" },
+      { kind: "sendgrid-key", prefix: "SG\\.", body: "[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{16,64}", literals: ["SG."], source: "gitleaks sendgrid-api-token; secretlint @secretlint/secretlint-rule-sendgrid" },
+      { kind: "databricks-token", prefix: "dapi", body: "[a-f0-9]{32}(?:-[0-9])?(?![A-Za-z0-9])", literals: ["dapi"], source: "gitleaks databricks-api-token" },
+      { kind: "digitalocean-token", prefix: "do[opr]_v1_", body: "[a-f0-9]{64}", literals: ["doo_v1_", "dop_v1_", "dor_v1_"], source: "gitleaks digitalocean-pat, digitalocean-access-token, digitalocean-refresh-token" },
+      { kind: "vault-token", prefix: "hv[sb]\\.", body: "[A-Za-z0-9_-]{90,300}", literals: ["hvs.", "hvb."], source: "gitleaks vault-service-token, vault-batch-token" },
+      { kind: "shopify-token", prefix: "shp(?:at|ca|pa|ss)_", body: "[a-fA-F0-9]{32}", literals: ["shpat_", "shpca_", "shppa_", "shpss_"], source: "gitleaks shopify-access-token, shopify-custom-access-token, shopify-private-app-access-token, shopify-shared-secret" },
+      { kind: "sentry-token", prefix: "sntry[su]_", body: "[A-Za-z0-9+/=_]{40,400}", literals: ["sntrys_", "sntryu_"], source: "gitleaks sentry-org-token, sentry-user-token" },
+      { kind: "grafana-token", prefix: "gl(?:c|sa)_", body: "[A-Za-z0-9+/=_]{32,400}", literals: ["glc_", "glsa_"], source: "gitleaks grafana-cloud-api-token, grafana-service-account-token" },
+      { kind: "age-key", prefix: "AGE-SECRET-KEY-1", body: "[0-9A-Z]{58}", literals: ["AGE-SECRET-KEY-1"], source: "gitleaks age-secret-key" },
+      { kind: "artifactory-key", prefix: "AKCp", body: "[A-Za-z0-9]{60,80}", literals: ["AKCp"], source: "gitleaks artifactory-api-key" },
+      { kind: "pulumi-token", prefix: "pul-", body: "[a-f0-9]{40}(?![A-Za-z0-9])", literals: ["pul-"], source: "gitleaks pulumi-api-token" },
+      { kind: "linear-key", prefix: "lin_api_", body: "[A-Za-z0-9]{40}", literals: ["lin_api_"], source: "gitleaks linear-api-key" },
+      { kind: "postman-key", prefix: "PMAK-", body: "[A-Za-z0-9-]{50,70}", literals: ["PMAK-"], source: "gitleaks postman-api-token" },
+      { kind: "rubygems-key", prefix: "rubygems_", body: "[a-f0-9]{48}", literals: ["rubygems_"], source: "gitleaks rubygems-api-token" },
+      { kind: "ml-api-key", prefix: "(?:pplx-|gsk_|r8_)", body: "[A-Za-z0-9]{32,64}(?![A-Za-z0-9])", literals: ["pplx-", "gsk_", "r8_"], source: "gitleaks perplexity-api-key; Groq `gsk_` and Replicate `r8_` keys (GitHub secret scanning partners)" },
+      { kind: "heroku-key", prefix: "HRKU-", body: "[A-Za-z0-9_-]{58,70}", literals: ["HRKU-"], source: "gitleaks heroku-api-key-v2" },
+      { kind: "doppler-token", prefix: "dp\\.(?:pt|st|sa|ct|scim|audit)\\.", body: "[A-Za-z0-9]{40,48}", literals: ["dp."], source: "gitleaks doppler-api-token" },
+      { kind: "planetscale-token", prefix: "pscale_(?:tkn|oauth|pw)_", body: "[A-Za-z0-9_=.-]{32,64}", literals: ["pscale_"], source: "gitleaks planetscale-api-token, planetscale-oauth-token, planetscale-password" },
+      { kind: "atlassian-token", prefix: "ATATT3", body: "[A-Za-z0-9_=-]{150,220}", literals: ["ATATT3"], source: "gitleaks atlassian-api-token" },
+      { kind: "nuget-key", prefix: "oy2", body: "[a-z0-9]{43}(?![A-Za-z0-9])", literals: ["oy2"], source: "GitHub secret scanning (NuGet API key)" }
+    ];
     SECRET_LABELS = {
       "github-token": "GitHub token",
       "aws-access-key": "AWS access key id",
       "aws-secret-key": "AWS secret access key",
       "huggingface-token": "Hugging Face token",
       "slack-token": "Slack token",
+      "slack-webhook": "Slack webhook URL",
       "pypi-token": "PyPI API token",
+      "npm-token": "npm access token",
+      "docker-hub-token": "Docker Hub access token",
+      "gitlab-token": "GitLab token",
+      "openai-key": "OpenAI API key",
+      "anthropic-key": "Anthropic API key",
+      "stripe-key": "Stripe secret key",
+      "google-api-key": "Google API key",
+      jwt: "JSON Web Token",
+      "nvidia-ngc-key": "NVIDIA NGC API key",
+      "sendgrid-key": "SendGrid API key",
+      "databricks-token": "Databricks token",
+      "digitalocean-token": "DigitalOcean token",
+      "vault-token": "HashiCorp Vault token",
+      "shopify-token": "Shopify token",
+      "sentry-token": "Sentry token",
+      "grafana-token": "Grafana token",
+      "age-key": "age secret key",
+      "artifactory-key": "Artifactory API key",
+      "pulumi-token": "Pulumi token",
+      "linear-key": "Linear API key",
+      "postman-key": "Postman API key",
+      "rubygems-key": "RubyGems API key",
+      "ml-api-key": "AI service API key (Perplexity, Groq, Replicate)",
+      "heroku-key": "Heroku API key",
+      "doppler-token": "Doppler token",
+      "planetscale-token": "PlanetScale token",
+      "atlassian-token": "Atlassian API token",
+      "nuget-key": "NuGet API key",
       "private-key": "private key",
       "url-credentials": "password in a URL",
       "authorization-header": "HTTP Authorization header",
-      "secret-assignment": "secret-named variable or argument"
+      "secret-assignment": "secret-named variable, argument or header",
+      "command-password": "password on a command line (login -p, curl -u)"
     };
-    TOKEN_PATTERN = /(?<![A-Za-z0-9_])(?:(?<github>gh[pousr]_)[A-Za-z0-9]{30,255}|(?<githubPat>github_pat_)[A-Za-z0-9_]{22,255}|(?<aws>(?:AKIA|ASIA))[A-Z0-9]{16}(?![A-Z0-9])|(?<hf>hf_)[A-Za-z0-9]{30,255}|(?<slack>xox[abprs]-)[A-Za-z0-9-]{10,255}|(?<pypi>pypi-)[A-Za-z0-9_-]{40,2000})/g;
-    TOKEN_GROUP_KINDS = {
-      github: "github-token",
-      githubPat: "github-token",
-      aws: "aws-access-key",
-      hf: "huggingface-token",
-      slack: "slack-token",
-      pypi: "pypi-token"
-    };
-    SECRET_PREFILTER = /token|passw|secret|key|credential|auth|pwd|:\/\/|gh[pousr]_|github_pat_|A[KS]IA|hf_|xox[abprs]-|pypi-|-----BEGIN|bearer/i;
+    TOKEN_PATTERN = new RegExp(
+      `(?<![A-Za-z0-9_-])(?:${TOKEN_SHAPES.map((s, i) => `(?<t${i}>${s.prefix})${s.body}`).join("|")})`,
+      "g"
+    );
+    TOKEN_GROUP_KINDS = Object.fromEntries(TOKEN_SHAPES.map((s, i) => [`t${i}`, s.kind]));
+    SCAN_HINTS = ["token", "pass", "secret", "key", "credential", "auth", "pwd", "://", "-----BEGIN", "bearer", "login", "curl"];
+    escapeLiteral = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+    HINT_PRECHECK = literalPrecheck(SCAN_HINTS, { ignoreCase: true, wordStart: false });
+    TOKEN_PRECHECK = literalPrecheck(TOKEN_SHAPES.flatMap((s) => s.literals), { ignoreCase: false, wordStart: true });
     SECRET_WORDS = /* @__PURE__ */ new Set([
       "token",
       "secret",
       "password",
       "passwd",
-      "pwd",
       "passphrase",
       "credential",
       "credentials",
@@ -30360,6 +31998,8 @@ var init_secret_patterns = __esm({
       "pat",
       "auth"
     ]);
+    QUALIFIED_SECRET_WORDS = /* @__PURE__ */ new Set(["pass", "pwd", "key"]);
+    PUBLIC_KEY_QUALIFIERS = /* @__PURE__ */ new Set(["cache", "gpg", "pgp", "public", "pub", "host", "sort", "primary", "foreign", "partition", "hash", "lookup", "map", "index", "group", "idempotency", "routing", "dedup", "dedupe", "shard", "row", "column", "object", "apt", "repo", "keyring"]);
     KEY_QUALIFIERS = /* @__PURE__ */ new Set(["api", "access", "secret", "private", "auth", "client", "account", "master", "encryption", "license", "service", "deploy", "signing", "subscription", "storage", "app"]);
   }
 });
@@ -30377,10 +32017,33 @@ function framePrefix(text2) {
   while (j < text2.length && (text2[j] >= "0" && text2[j] <= "9" || text2[j] === ".")) j++;
   return j > i + 1 && text2[j] === " " ? text2.slice(0, j + 1) : "";
 }
-function looksLikeKeyMaterial(body2) {
-  const trimmed = body2.trim();
-  if (trimmed === "" || trimmed.startsWith("Proc-Type:") || trimmed.startsWith("DEK-Info:") || trimmed.startsWith("Comment:")) return true;
-  return trimmed.length <= 100 && /^[A-Za-z0-9+/=]+$/.test(trimmed);
+function stepTag(text2) {
+  if (text2[0] !== "#") return "";
+  let i = 1;
+  while (i < text2.length && text2[i] >= "0" && text2[i] <= "9") i++;
+  return i > 1 && text2[i] === " " ? text2.slice(0, i + 1) : "";
+}
+function isStructureLine(text2, tag) {
+  if (tag === "") return false;
+  const rest = text2.slice(tag.length);
+  return rest.startsWith("DONE") || rest.startsWith("ERROR") || rest.startsWith("CANCELED") || rest.startsWith("CACHED") || rest.startsWith("[");
+}
+function nameEndingLine(body2) {
+  let end = body2.length;
+  while (end > 0 && (body2[end - 1] === " " || body2[end - 1] === "	")) end--;
+  let k = end;
+  while (k > 0 && (body2[k - 1] === "-" || body2[k - 1] === "+")) k--;
+  if (k > 0 && (body2[k - 1] === "|" || body2[k - 1] === ">")) {
+    end = k - 1;
+    while (end > 0 && body2[end - 1] === " ") end--;
+  }
+  const sep2 = body2[end - 1];
+  if (sep2 !== ":" && sep2 !== "=") return false;
+  let nameEnd = end - 1;
+  if (body2[nameEnd - 1] === '"' || body2[nameEnd - 1] === "'") nameEnd--;
+  let start = nameEnd;
+  while (start > 0 && nameEnd - start < 128 && isNameChar(body2[start - 1])) start--;
+  return start < nameEnd && isSecretName(body2.slice(start, nameEnd));
 }
 function secretFix(kind) {
   const rotate = kind === "private-key" ? "1. Replace the key pair: generate a new key, install the new public key, revoke the old one." : "1. Revoke and rotate the credential now: anyone who can read this log may have copied it.";
@@ -30400,7 +32063,7 @@ function secretFix(kind) {
 function credentialShaped(value) {
   return value.length >= 12 && /[0-9+/=_-]/.test(value);
 }
-var MASK, SECRET_RULE_ID, MAX_LINES_LISTED, MAX_EVIDENCE, MAX_KEY_LINES, NAME_CHAR, VALUE_END, Redactor;
+var MASK, SECRET_RULE_ID, MAX_LINES_LISTED, MAX_EVIDENCE, MAX_KEY_LINES, MAX_VALUE_LOOKAHEAD, NAME_CHAR, LOGIN, CURL, VALUE_END, Redactor;
 var init_redact = __esm({
   "src/security/redact.ts"() {
     "use strict";
@@ -30410,27 +32073,69 @@ var init_redact = __esm({
     MAX_LINES_LISTED = 10;
     MAX_EVIDENCE = 3;
     MAX_KEY_LINES = 200;
+    MAX_VALUE_LOOKAHEAD = 3;
     NAME_CHAR = /[A-Za-z0-9_.-]/;
+    LOGIN = /login/i;
+    CURL = /curl/i;
     VALUE_END = /[\s"'`,;&|)}\]]/;
     Redactor = class {
       seen = /* @__PURE__ */ new Map();
-      /** Inside a private-key block: lines masked until its END line. */
+      /** Inside a private-key block: lines masked until its END line (-1: not in one). */
       keyLines = -1;
+      /** The step tag (`#11 `) of the BEGIN line: only that step's output is the key's. */
+      keyTag = "";
+      /** A secret's name ended a line: its value is the next line of the same step. */
+      pendingValue = null;
       /** Returns `text` with every secret in it masked (the same string when there is none). */
       redact(text2, line) {
         if (this.keyLines >= 0) {
-          const masked = this.continueKeyBlock(text2);
+          const masked = this.continueKeyBlock(text2, line);
           if (masked !== null) return masked;
         }
-        if (!SECRET_PREFILTER.test(text2)) return text2;
+        if (this.pendingValue !== null) {
+          const masked = this.continueValue(text2, line);
+          if (masked !== null) return masked;
+        }
+        const tokens = mayHoldToken(text2);
+        const named = mayHoldNamedSecret(text2);
+        if (!tokens && !named) return text2;
         const found = /* @__PURE__ */ new Set();
-        let out = this.maskPrivateKey(text2, found);
-        out = this.maskTokens(out, found);
-        out = this.maskUrlCredentials(out, found);
-        out = this.maskAuthorization(out, found);
-        out = this.maskAssignments(out, found);
+        let out = text2;
+        if (named) out = this.maskPrivateKey(out, found);
+        if (tokens) out = this.maskTokens(out, found);
+        if (named) {
+          out = this.maskUrlCredentials(out, found);
+          out = this.maskAuthorization(out, found);
+          out = this.maskCommandPasswords(out, found);
+          out = this.maskAssignments(out, found);
+        }
+        if (this.keyLines < 0 && nameEndingLine(out.slice(framePrefix(out).length))) this.pendingValue = { tag: stepTag(out), left: MAX_VALUE_LOOKAHEAD };
         for (const kind of found) this.record(kind, line, out);
         return out;
+      }
+      /** The line after `password:`: its text is the value, masked whole (the frame kept). */
+      continueValue(text2, line) {
+        const pending = this.pendingValue;
+        const tag = stepTag(text2);
+        if (pending.tag !== "" && tag !== pending.tag) {
+          if (--pending.left <= 0) this.pendingValue = null;
+          return null;
+        }
+        const frame = framePrefix(text2);
+        const body2 = text2.slice(frame.length);
+        if (isStructureLine(text2, tag)) {
+          this.pendingValue = null;
+          return null;
+        }
+        if (body2.trim() === "") {
+          if (--pending.left <= 0) this.pendingValue = null;
+          return text2;
+        }
+        this.pendingValue = null;
+        if (isPlaceholderValue(body2.trim())) return null;
+        const masked = frame + body2.slice(0, body2.length - body2.trimStart().length) + MASK;
+        this.record("secret-assignment", line, masked);
+        return masked;
       }
       record(kind, line, masked) {
         let s = this.seen.get(kind);
@@ -30441,8 +32146,19 @@ var init_redact = __esm({
         if (s.lines.length < MAX_LINES_LISTED) s.lines.push(line);
         if (s.evidence.length < MAX_EVIDENCE) s.evidence.push(masked.length > 500 ? masked.slice(0, 500) + "\u2026" : masked);
       }
-      /** A line inside a private-key block: masked whole, its BuildKit frame kept (counted once, at BEGIN). */
-      continueKeyBlock(text2) {
+      /**
+       * A line inside a private-key block: masked whole up to the END line, whatever it looks like
+       * (an encrypted key's headers, a mangled body), its BuildKit frame kept (counted once, at BEGIN).
+       * The block ends at its END line, after MAX_KEY_LINES, or when its step's output ends; another
+       * step's line in between is left as it is.
+       */
+      continueKeyBlock(text2, _line) {
+        const tag = stepTag(text2);
+        if (isStructureLine(text2, tag) && (this.keyTag === "" || tag === this.keyTag)) {
+          this.keyLines = -1;
+          return null;
+        }
+        if (this.keyTag !== "" && tag !== this.keyTag) return null;
         const frame = framePrefix(text2);
         const body2 = text2.slice(frame.length);
         const end = body2.indexOf("-----END");
@@ -30450,7 +32166,7 @@ var init_redact = __esm({
           this.keyLines = -1;
           return frame + (end > 0 ? MASK : "") + body2.slice(end);
         }
-        if (!looksLikeKeyMaterial(body2) || this.keyLines >= MAX_KEY_LINES) {
+        if (this.keyLines >= MAX_KEY_LINES) {
           this.keyLines = -1;
           return null;
         }
@@ -30469,6 +32185,7 @@ var init_redact = __esm({
           return text2.slice(0, afterHeader) + MASK + text2.slice(end);
         }
         this.keyLines = 0;
+        this.keyTag = stepTag(text2);
         return text2.slice(0, afterHeader) + (afterHeader < text2.length ? MASK : "");
       }
       maskTokens(text2, found) {
@@ -30484,6 +32201,64 @@ var init_redact = __esm({
           }
           return MASK;
         });
+      }
+      /**
+       * Passwords given as short options, where the option alone does not say "password": `docker
+       * login -u U -p PW` (also podman, buildah, helm, skopeo, oras, `-p=PW`) and `curl -u user:pw` /
+       * `curl --user user:pw` (the part after the first `:`). Only on a line that names the command:
+       * `-p` and `-u` mean something else elsewhere (`docker run -p 80:80`, `-u 1000:1000`).
+       */
+      maskCommandPasswords(text2, found) {
+        const login = LOGIN.test(text2);
+        const curl = CURL.test(text2);
+        if (!login && !curl) return text2;
+        const spans = [];
+        const valueAt = (i) => {
+          const quote = text2[i] === '"' || text2[i] === "'" ? text2[i] : "";
+          const start = quote ? i + 1 : i;
+          let end = start;
+          if (quote) {
+            while (end < text2.length && end - start < 1024 && text2[end] !== quote) end++;
+          } else while (end < text2.length && !VALUE_END.test(text2[end])) end++;
+          return [start, end];
+        };
+        const options = (names, take) => {
+          for (const name2 of names) {
+            for (let at = text2.indexOf(name2); at >= 0; at = text2.indexOf(name2, at + name2.length)) {
+              if (at > 0 && text2[at - 1] !== " " && text2[at - 1] !== "	") continue;
+              let i = at + name2.length;
+              if (text2[i] === "=") i++;
+              else if (text2[i] === " ") while (text2[i] === " ") i++;
+              else continue;
+              const [start, end] = valueAt(i);
+              if (end > start) take(start, end);
+            }
+          }
+        };
+        if (login) {
+          options(["-p"], (start, end) => {
+            if (!isPlaceholderValue(text2.slice(start, end)) && text2[start] !== "-") spans.push([start, end]);
+          });
+        }
+        if (curl) {
+          options(["-u", "--user", "--proxy-user"], (start, end) => {
+            let colon = start;
+            while (colon < end && text2[colon] !== ":") colon++;
+            if (colon >= end - 1 || isPlaceholderValue(text2.slice(colon + 1, end))) return;
+            spans.push([colon + 1, end]);
+          });
+        }
+        if (spans.length === 0) return text2;
+        spans.sort((a, b) => a[0] - b[0]);
+        let out = "";
+        let from = 0;
+        for (const [start, end] of spans) {
+          if (start < from) continue;
+          found.add("command-password");
+          out += text2.slice(from, start) + MASK;
+          from = end;
+        }
+        return out + text2.slice(from);
       }
       /** `scheme://user:password@host` → `scheme://user:****@host`. */
       maskUrlCredentials(text2, found) {
@@ -30550,8 +32325,8 @@ var init_redact = __esm({
       maskAssignments(text2, found) {
         const spans = [];
         const consider = (nameStart, nameEnd, valueStart) => {
-          const name = text2.slice(nameStart, nameEnd);
-          if (!isSecretName(name)) return -1;
+          const name2 = text2.slice(nameStart, nameEnd);
+          if (!isSecretName(name2)) return -1;
           let valueEnd;
           const quote = text2[valueStart];
           if (quote === '"' || quote === "'") {
@@ -30564,7 +32339,8 @@ var init_redact = __esm({
           const value = text2.slice(valueStart, valueEnd);
           const inner = quote === '"' || quote === "'" ? value.slice(1, value.endsWith(quote) && value.length > 1 ? -1 : void 0) : value;
           if (isPlaceholderValue(inner)) return valueEnd;
-          spans.push([valueStart, valueEnd, isAwsSecretName(name) ? "aws-secret-key" : "secret-assignment"]);
+          if (needsCredentialShape(name2) && !keyShaped(inner)) return valueEnd;
+          spans.push([valueStart, valueEnd, isAwsSecretName(name2) ? "aws-secret-key" : "secret-assignment"]);
           return valueEnd;
         };
         const nameBefore = (end) => {
@@ -30591,7 +32367,8 @@ var init_redact = __esm({
           if (!quoted && text2[colon + 1] !== " ") continue;
           const nameEnd = quoted ? colon - 1 : colon;
           const start = nameBefore(nameEnd);
-          if (quoted ? text2[start - 1] !== '"' : !beginsLine(start)) continue;
+          const header = !quoted && (text2[start - 1] === '"' || text2[start - 1] === "'");
+          if (quoted ? text2[start - 1] !== '"' : !header && !beginsLine(start)) continue;
           let valueStart = colon + 1;
           while (text2[valueStart] === " ") valueStart++;
           const valueEnd = consider(start, nameEnd, valueStart);
@@ -30634,7 +32411,8 @@ var init_redact = __esm({
             fix: secretFix(kind),
             step: null,
             location: null,
-            evidence: s.evidence
+            evidence: s.evidence,
+            retryable: false
           });
         }
         return out;
@@ -30643,22 +32421,43 @@ var init_redact = __esm({
   }
 });
 
+// src/rules/catalog/cuda/build-gpu.ts
+var BUILD_GPU;
+var init_build_gpu = __esm({
+  "src/rules/catalog/cuda/build-gpu.ts"() {
+    "use strict";
+    BUILD_GPU = "A build step sees no GPU and no driver by default (`docker build` has no `--gpus`). BuildKit \u2265 0.20 can give a step one through CDI (`# syntax=docker/dockerfile:1-labs`, `RUN --device=nvidia.com/gpu=all \u2026`, a builder allowed the `device` entitlement and `docker buildx build --allow device`; Docker \u2265 27 with CDI configured, Buildx \u2265 0.22), but an image built that way still has to run on other GPUs.";
+  }
+});
+
 // src/rules/catalog/cuda/unsupported-arch.ts
-var unsupportedArch;
+var WHERE_KNOWN, unsupportedArch;
 var init_unsupported_arch = __esm({
   "src/rules/catalog/cuda/unsupported-arch.ts"() {
     "use strict";
+    init_build_gpu();
+    WHERE_KNOWN = [
+      "In the notation of each setting, {enrich.archListBasis}:",
+      "",
+      '- PyTorch extensions: `ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"` (`+PTX` lets newer GPUs JIT-compile the last one)',
+      '- CMake: `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"`, quoted in a `RUN` line (or `all-major`, CMake \u2265 3.23)',
+      "- plain nvcc: `{enrich.gencode}`",
+      "",
+      `Avoid \`native\`. ${BUILD_GPU}`
+    ].join("\n");
     unsupportedArch = {
       id: "cuda/unsupported-arch",
       title: "GPU architecture not supported by this CUDA version",
       severity: "error",
       match: [
-        // nvcc ≥ 11: `nvcc fatal   : Unsupported gpu architecture 'compute_35'`
-        { literals: ["Unsupported gpu architecture"], pattern: "Unsupported gpu architecture '(?<arch>[^']{1,200})'" },
+        // nvcc ≥ 11: `nvcc fatal   : Unsupported gpu architecture 'compute_35'`. Only well-formed names (`sm_90a`): `compute_80+PTX`
+        // and `compute_native` are a list in the wrong notation (cuda/invalid-arch-list), an empty `compute_` a list detected
+        // from no GPU (cuda/no-gpu-at-build): no other toolkit would take them.
+        { literals: ["Unsupported gpu architecture"], pattern: "Unsupported gpu architecture '(?<arch>(?:compute|sm|lto)_\\d{1,3}[a-z]?)'" },
         // nvcc ≤ 10 and ptxas: `nvcc fatal   : Value 'sm_89' is not defined for option 'gpu-architecture'`
         {
           literals: ["is not defined for option"],
-          pattern: "Value '(?<arch>[^']{1,200})' is not defined for option '(?:gpu-architecture|gpu-name|gpu-code)'"
+          pattern: "Value '(?<arch>(?:compute|sm|lto)_\\d{1,3}[a-z]?)' is not defined for option '(?:gpu-architecture|gpu-name|gpu-code)'"
         },
         // clang as CUDA compiler: `error: unsupported CUDA gpu architecture: sm_35`
         { literals: ["unsupported CUDA gpu architecture"], pattern: "unsupported CUDA gpu architecture: (?<arch>\\w{1,200})" }
@@ -30676,25 +32475,63 @@ var init_unsupported_arch = __esm({
       specificity: 3,
       message: "nvcc rejected the GPU architecture {arch:all}. {enrich.verdict}",
       fix: [
-        "Fix the arch list: {enrich.suggestion}. Where it is set:",
+        "The log does not show which CUDA version compiled this, so the accepted arches are unknown here. Print them in the same stage:",
         "",
-        '- PyTorch extensions: `ENV TORCH_CUDA_ARCH_LIST="8.0;8.6;9.0+PTX"` (compute capabilities, `+PTX` for forward compatibility)',
-        '- CMake: `-DCMAKE_CUDA_ARCHITECTURES="80;86;90"` (or `all-major`, CMake \u2265 3.23; not `native`: an image build has no GPU to detect)',
-        "- plain nvcc: `-gencode arch=compute_80,code=sm_80` or `-arch=sm_80`",
+        "```sh",
+        "nvcc --version && nvcc --list-gpu-arch",
+        "```",
         "",
-        "The arches a toolkit accepts: `nvcc --list-gpu-arch` in the build stage."
+        'and keep only listed arches in TORCH_CUDA_ARCH_LIST (`8.6` for `compute_86`), `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (`86`) or the nvcc `-gencode` flags; an arch missing from the list needs another CUDA release (removed arches: an older one; new GPUs: a newer one).'
       ].join("\n"),
-      enrich: "cuda-arches",
+      variants: [
+        {
+          when: "fact.cuda",
+          fix: ["Fix the arch list: {enrich.suggestion}.", "", WHERE_KNOWN].join("\n")
+        }
+      ],
+      enrich: ["cuda-arches", "arch-lists"],
       docs: "https://docs.nvidia.com/cuda/cuda-compiler-driver-nvcc/index.html#gpu-feature-list"
     };
   }
 });
 
 // src/rules/catalog/cuda/invalid-arch-list.ts
-var invalidArchList;
+function notationVariants() {
+  return [
+    { when: "ptx", title: "Arch list in PyTorch's notation given to nvcc", message: PTX_MESSAGE, fix: PTX_FIX },
+    { when: "native", title: "`native` given to nvcc as an architecture", message: NATIVE_MESSAGE, fix: NATIVE_FIX }
+  ];
+}
+var TORCH_LIST, TORCH_MESSAGE, CMAKE_MESSAGE, PTX_MESSAGE, NATIVE_MESSAGE, PTX_FIX, NATIVE_FIX, invalidArchList;
 var init_invalid_arch_list = __esm({
   "src/rules/catalog/cuda/invalid-arch-list.ts"() {
     "use strict";
+    init_build_gpu();
+    TORCH_LIST = `grep -A3 "supported_arches = " "$(python3 -c 'import torch.utils.cpp_extension as c; print(c.__file__)')"`;
+    TORCH_MESSAGE = "TORCH_CUDA_ARCH_LIST has an entry this PyTorch does not accept: {arch:all}. torch.utils.cpp_extension takes only the compute capabilities in its own list (`8.6`, `9.0`, optionally `+PTX`, or names such as `Ampere`); newer GPUs need a newer torch, and each entry must also be an arch the CUDA toolkit compiles.";
+    CMAKE_MESSAGE = "CMake rejected the CUDA architecture list: `CMAKE_CUDA_ARCHITECTURES` must be a `;`-separated list of numbers (each optionally `-real` / `-virtual`) or `all`, `all-major`, `native`; `sm_80` and `8.0` are not accepted, and an empty value is an error.";
+    PTX_MESSAGE = "nvcc was given {arch:all}: `+PTX` is PyTorch's TORCH_CUDA_ARCH_LIST notation, which nvcc and CMake do not read, so a list written for torch (or a detected one in torch's form) reached CMAKE_CUDA_ARCHITECTURES or the nvcc flags. No CUDA version takes it.";
+    NATIVE_MESSAGE = "nvcc was given {arch:all}: the word `native` reached it as if it were an architecture. CMake 3.24+ turns CMAKE_CUDA_ARCHITECTURES=native into the GPU of the machine that builds; an older CMake passes the word on. No CUDA version takes it.";
+    PTX_FIX = [
+      "Give CMake numbers: a plain number builds both the machine code and the PTX of that arch, which is what `+PTX` asked for:",
+      "",
+      "```sh",
+      'cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="{context.ptx.cap}"',
+      "```",
+      "",
+      "(`-real` / `-virtual` after a number keep only one of the two). For plain nvcc flags: `-gencode arch=compute_{context.ptx.cap},code=[sm_{context.ptx.cap},compute_{context.ptx.cap}]`. Find where the `+PTX` list comes from: a TORCH_CUDA_ARCH_LIST value reused for CMake, or a project script that reads the GPU and writes torch's form."
+    ].join("\n");
+    NATIVE_FIX = [
+      "Name the architectures as numbers, quoted (an unquoted `;` ends the shell command in a `RUN` line): `nvcc --list-gpu-arch` lists what this toolkit compiles (`compute_86` \u2192 `86`):",
+      "",
+      "```sh",
+      "cmake --version",
+      "nvcc --list-gpu-arch",
+      'cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="86"',
+      "```",
+      "",
+      "(`86`: RTX 30 / A10, one example of a listed arch). `native` works only with CMake \u2265 3.24 and a GPU in the step that configures (a `docker build` step has none by default)."
+    ].join("\n");
     invalidArchList = {
       id: "cuda/invalid-arch-list",
       title: "CUDA architecture list rejected",
@@ -30707,9 +32544,16 @@ var init_invalid_arch_list = __esm({
         // CMake: `CMAKE_CUDA_ARCHITECTURES must be non-empty if set.`, `CUDA_ARCHITECTURES is empty for target "cmTC_…".`
         { literals: ["CUDA_ARCHITECTURES must be non-empty", "CUDA_ARCHITECTURES is empty for target"] },
         // CMake: `  CMAKE_CUDA_ARCHITECTURES:` … `  is not one of the following:`
-        { literals: ["CUDA_ARCHITECTURES:"], pattern: "^\\s{0,200}CMAKE_CUDA_ARCHITECTURES:$" }
+        { literals: ["CUDA_ARCHITECTURES:"], pattern: "^\\s{0,200}CMAKE_CUDA_ARCHITECTURES:$" },
+        // nvcc: `nvcc fatal   : Unsupported gpu architecture 'compute_86+PTX'` / `'compute_native'`
+        {
+          literals: ["Unsupported gpu architecture", "is not defined for option"],
+          pattern: "(?:Unsupported gpu architecture|Value) '(?<arch>(?:compute|sm)_(?:\\d{1,3}[a-z]?\\+PTX|native|all|all-major))'"
+        }
       ],
       context: [
+        { name: "ptx", literals: ["+PTX"], pattern: "architecture '(?:compute|sm)_(?<cap>\\d{1,3})[a-z]?\\+PTX'" },
+        { name: "native", literals: ["_native'"], pattern: "architecture '(?:compute|sm)_native'" },
         { name: "cmake", literals: ["CUDA_ARCHITECTURES"] },
         // the list as the instruction sets it: `ENV TORCH_CUDA_ARCH_LIST="3.0;5.0"`, `TORCH_CUDA_ARCH_LIST=8.9 pip install …`
         {
@@ -30722,42 +32566,107 @@ var init_invalid_arch_list = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: "TORCH_CUDA_ARCH_LIST names an architecture this PyTorch does not know: {arch:all}. Each entry must be a compute capability this torch version supports (`8.6`, `9.0`, with an optional `+PTX`); newer GPUs need a newer torch, older ones were dropped.",
+      message: TORCH_MESSAGE,
       fix: [
-        "Set the list to capabilities both this torch and the CUDA toolkit support, e.g.:",
+        "The log does not show the CUDA version, so the arches to keep are unknown here. In the build stage, print what the toolkit compiles and what this torch accepts:",
         "",
-        "```dockerfile",
-        'ENV TORCH_CUDA_ARCH_LIST="8.0;8.6;9.0+PTX"',
+        "```sh",
+        "nvcc --list-gpu-arch",
+        TORCH_LIST,
         "```",
         "",
-        'The supported ones: `python3 -c "import torch; print(torch.cuda.get_arch_list())"` (needs no GPU) and `nvcc --list-gpu-arch`.'
+        'and set TORCH_CUDA_ARCH_LIST to entries in both lists (`compute_86` \u2192 `8.6`), e.g. `ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"` when both have 8.6.'
       ].join("\n"),
       variants: [
+        ...notationVariants(),
+        {
+          when: "cmake&fact.cuda",
+          title: "CMAKE_CUDA_ARCHITECTURES rejected",
+          message: CMAKE_MESSAGE,
+          fix: [
+            "Write numbers CMake takes and CUDA {enrich.archCuda} compiles, quoted (an unquoted `;` ends the shell command in a `RUN` line); here, {enrich.archListBasis}:",
+            "",
+            "```dockerfile",
+            'RUN cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"',
+            "```",
+            "",
+            `Or \`all-major\` (CMake \u2265 3.23). Avoid \`native\`. ${BUILD_GPU}`
+          ].join("\n")
+        },
         {
           when: "cmake",
           title: "CMAKE_CUDA_ARCHITECTURES rejected",
-          message: "CMake rejected the CUDA architecture list: `CMAKE_CUDA_ARCHITECTURES` must be a `;`-separated list of numbers (each optionally `-real` / `-virtual`) or `all`, `all-major`, `native`; `sm_80` and `8.0` are not accepted, and an empty value is an error.",
+          message: CMAKE_MESSAGE,
           fix: [
-            "Write the numbers CMake expects, e.g.:",
+            "The log does not show the CUDA version. List what its nvcc compiles in the build stage (`nvcc --list-gpu-arch`: `compute_86` \u2192 `86`) and pass those numbers, quoted:",
             "",
             "```dockerfile",
-            'RUN cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="80;86;90"',
+            'RUN nvcc --list-gpu-arch && cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="86"',
             "```",
             "",
-            'Not `native`: an image build has no GPU, and CMake stops with `CUDA_ARCHITECTURES is set to "native", but no GPU was detected`. Name the arches explicitly.'
+            `(\`86\` as one example of a listed arch), or \`all-major\` (CMake \u2265 3.23). Avoid \`native\`. ${BUILD_GPU}`
+          ].join("\n")
+        },
+        {
+          when: "fact.cuda",
+          fix: [
+            "Keep the entries CUDA {enrich.archCuda} compiles; here, {enrich.archListBasis}:",
+            "",
+            "```dockerfile",
+            'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"',
+            "```",
+            "",
+            "and drop any this torch does not accept: its list is in its source, readable without a GPU:",
+            "",
+            "```sh",
+            TORCH_LIST,
+            "```",
+            "",
+            "A GPU newer than that list needs a newer torch."
           ].join("\n")
         }
       ],
+      enrich: ["cuda-version", "arch-lists"],
       docs: "https://pytorch.org/docs/stable/cpp_extension.html"
     };
   }
 });
 
 // src/rules/catalog/cuda/toolkit-not-found.ts
-var toolkitNotFound;
+function flashVariants() {
+  const out = [];
+  for (const imageBuild of [true, false]) {
+    for (const pkg of ["building", "collecting", ""]) {
+      const toolkit = imageBuild ? [
+        'Build in a `-devel` CUDA image of the release torch was built for (`python3 -c "import torch; print(torch.version.cuda)"` prints it; the tags are at https://hub.docker.com/r/nvidia/cuda/tags) and name the toolkit:',
+        "",
+        "```dockerfile",
+        ENV_LINE,
+        "```"
+      ] : [
+        'Point the build at a CUDA toolkit (one with `bin/nvcc`, of the release torch was built for: `python3 -c "import torch; print(torch.version.cuda)"`) in the shell that builds:',
+        "",
+        ...SHELL_TOOLKIT
+      ];
+      const rebuild = pkg === "building" ? "Then build it again without build isolation, so its setup sees this torch and toolkit: `uv pip install --no-build-isolation {context.building.package}`. {enrich.knobs}" : pkg ? "Then build it again without build isolation, so its setup sees this torch and toolkit: `{enrich.rebuild}`. {enrich.knobs}" : "Then run the same install again with `--no-build-isolation`, so its setup sees this torch and toolkit.";
+      out.push({
+        when: ["flashAttn", imageBuild ? "fact.place=image-build" : "", pkg].filter(Boolean).join("&"),
+        title: "flash-attn found no nvcc (no CUDA toolkit)",
+        message: FLASH_MESSAGE,
+        fix: [...toolkit, "", rebuild].join("\n")
+      });
+    }
+  }
+  return out;
+}
+var ENV_LINE, NAME_IT, FLASH_MESSAGE, SHELL_TOOLKIT, toolkitNotFound;
 var init_toolkit_not_found = __esm({
   "src/rules/catalog/cuda/toolkit-not-found.ts"() {
     "use strict";
+    ENV_LINE = "ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda";
+    NAME_IT = "If nvcc is installed but not found, name it: `ENV CUDACXX=/usr/local/cuda/bin/nvcc` or `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda \u2026`.";
+    FLASH_MESSAGE = "flash-attn's setup.py found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. It only warns (a prebuilt wheel would need no compiler), but it declares its CUDA extension first, and torch cannot set that up without a toolkit, so the build stops. {enrich.stageNote}";
+    SHELL_TOOLKIT = ["```sh", "ls -d /usr/local/cuda*/bin/nvcc", "export CUDA_HOME=/usr/local/cuda", 'export PATH="$CUDA_HOME/bin:$PATH"', "nvcc --version", "```"];
     toolkitNotFound = {
       id: "cuda/toolkit-not-found",
       title: "No CUDA compiler (nvcc) in the build stage",
@@ -30778,34 +32687,127 @@ var init_toolkit_not_found = __esm({
         { literals: ["'nvcc' is not recognized"] },
         // torch.utils.cpp_extension with CUDA_HOME pointing at a toolkit without nvcc
         { literals: ["bin/nvcc'", "bin\\\\nvcc.exe'"], pattern: "No such file or directory: '(?<path>[^']{0,200}nvcc(?:\\.exe)?)'" },
-        // apex: `RuntimeError: --cuda_ext was requested, but nvcc was not found.` (flash-attn's UserWarning with the same words is not an error)
-        { literals: ["nvcc was not found"], pattern: "Error: [^\\n]{0,200}nvcc was not found" }
+        // apex: `RuntimeError: --cuda_ext was requested, but nvcc was not found.`; flash-attn: `UserWarning: flash_attn was
+        // requested, but nvcc was not found.` (uv wraps it: `nvcc was not found.  Are you sure your environment has nvcc`).
+        // flash-attn only warns (a prebuilt wheel needs no compiler, setup.py says), but it declares its CUDAExtension
+        // first, and torch's library_paths(cuda=True) raises without CUDA_HOME (Dao-AILab/flash-attention setup.py,
+        // check_if_cuda_home_none; the traces in flash-attention#1264 / #1736): in a FAILED step (only: failed-step) it is the cause.
+        { literals: ["nvcc was not found"] }
+      ],
+      // torch's own error says the same, with cuda/cuda-home-not-set's advice (the rebuild command): one finding, not two
+      unless: [{ literals: ["CUDA_HOME environment variable is not set"] }],
+      context: [
+        { name: "windows", literals: ["'nvcc' is not recognized", "nvcc.exe"] },
+        { name: "flashAttn", literals: ["flash_attn was requested"] },
+        // the package being built, for the rebuild command (extension-build): pip's `Collecting X`, uv's `Failed to build `X==1.0``
+        { name: "collecting", literals: ["Collecting "], pattern: "^\\s{0,20}Collecting (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)", keep: "last" },
+        { name: "building", literals: ["Failed to build `"], pattern: "Failed to build `(?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)`" }
       ],
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: "The build needed the CUDA compiler but this stage has none. nvcc ships only in the `-devel` CUDA images (and the `cuda-nvcc-X-Y` / `cuda-toolkit-X-Y` packages); `-runtime` and `-base` images have no compiler. {enrich.stageNote}",
+      message: "The build needed the CUDA compiler but found none. nvcc ships in the `-devel` CUDA images (and NVIDIA's `cuda-nvcc` / `cuda-toolkit` apt packages of each release); `-runtime` and `-base` images have no compiler. {enrich.stageNote}",
       fix: [
-        "Compile in a `-devel` stage and copy the results into the runtime stage:",
+        "Install the CUDA toolkit of the release the build targets (with `bin/nvcc`), then put it on PATH in the shell that builds:",
         "",
-        "```dockerfile",
-        "FROM {enrich.develImage} AS builder",
-        "ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda",
+        "```sh",
+        "ls -d /usr/local/cuda*/bin/nvcc",
+        "export CUDA_HOME=/usr/local/cuda",
+        'export PATH="$CUDA_HOME/bin:$PATH"',
+        "nvcc --version",
         "```",
         "",
-        "If nvcc is installed but not found, name it: `ENV CUDACXX=/usr/local/cuda/bin/nvcc` or `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda \u2026`."
+        "CMake also takes the compiler directly: `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda \u2026`."
       ].join("\n"),
-      enrich: "cuda-version",
+      variants: [
+        ...flashVariants(),
+        {
+          when: "windows",
+          fix: "Install the CUDA toolkit and build from a shell where `nvcc --version` works (the toolkit's `bin` directory on PATH), or pass the compiler to CMake by its full path: `-DCMAKE_CUDA_COMPILER=` followed by the path of `nvcc.exe` (`where nvcc` prints it where it is on PATH)."
+        },
+        {
+          when: "fact.place=image-build&fact.imageFlavour",
+          fix: [
+            "Compile in the `-devel` image of the same CUDA release and copy the results into the runtime stage:",
+            "",
+            "```dockerfile",
+            "FROM {enrich.develImage} AS builder",
+            ENV_LINE,
+            "```",
+            "",
+            NAME_IT
+          ].join("\n")
+        },
+        {
+          when: "fact.place=image-build",
+          fix: [
+            "Compile in a `-devel` CUDA image (the log does not show which CUDA release this stage has: `cat /usr/local/cuda/version.json` or the base image tag tells it; pick the `-devel` tag of that release at https://hub.docker.com/r/nvidia/cuda/tags) and put nvcc on PATH:",
+            "",
+            "```dockerfile",
+            ENV_LINE,
+            "```",
+            "",
+            NAME_IT
+          ].join("\n")
+        }
+      ],
+      enrich: ["cuda-version", "extension-build"],
       docs: "https://hub.docker.com/r/nvidia/cuda"
     };
   }
 });
 
 // src/rules/catalog/cuda/cuda-home-not-set.ts
-var cudaHomeNotSet;
+function imageFix(imageKnown, packageKnown) {
+  const lines2 = imageKnown ? ["Build in the `-devel` image of the same CUDA release and name the toolkit:", "", "```dockerfile", "FROM {enrich.develImage} AS builder", ENV_LINE2, "```"] : [
+    'Build in a `-devel` CUDA image of the CUDA release torch was built for and name the toolkit. The log does not show that release: `python3 -c "import torch; print(torch.version.cuda)"` prints it; pick the `-devel` tag of that release for your OS at https://hub.docker.com/r/nvidia/cuda/tags, then:',
+    "",
+    "```dockerfile",
+    ENV_LINE2,
+    "```"
+  ];
+  lines2.push("");
+  lines2.push(
+    packageKnown ? "Build the package without an isolated build env, so its setup sees this torch and toolkit: `{enrich.rebuild}`. {enrich.knobs}" : "Build the package without an isolated build env (`--no-build-isolation` on the same install command), so its setup sees this torch and toolkit; the package is the one pip names in `Building wheel for \u2026` above the error."
+  );
+  return lines2.join("\n");
+}
+function variants() {
+  const out = [PY2_VARIANT, { when: "!fact.place=image-build", fix: SHELL_FIX }];
+  for (const image of [true, false]) {
+    for (const ctx of PACKAGE_CONTEXTS) out.push({ when: image ? `fact.imageFlavour&${ctx}` : ctx, fix: imageFix(image, true) });
+    if (image) out.push({ when: "fact.imageFlavour", fix: imageFix(true, false) });
+  }
+  return out;
+}
+var ENV_LINE2, PACKAGE_CONTEXTS, SHELL_FIX, PY2_VARIANT, cudaHomeNotSet;
 var init_cuda_home_not_set = __esm({
   "src/rules/catalog/cuda/cuda-home-not-set.ts"() {
     "use strict";
+    ENV_LINE2 = "ENV CUDA_HOME=/usr/local/cuda PATH=/usr/local/cuda/bin:${PATH}";
+    PACKAGE_CONTEXTS = ["building", "collecting", "pipInstall"];
+    SHELL_FIX = [
+      "Point the build at an installed toolkit (one with `bin/nvcc`), in the shell that runs it:",
+      "",
+      "```sh",
+      "ls -d /usr/local/cuda*/bin/nvcc",
+      "export CUDA_HOME=/usr/local/cuda",
+      'export PATH="$CUDA_HOME/bin:$PATH"',
+      "nvcc --version",
+      "```",
+      "",
+      'No toolkit there: install one of the CUDA release torch was built for (`python3 -c "import torch; print(torch.version.cuda)"`), or build in a `-devel` CUDA image. Then run the install again in that shell.'
+    ].join("\n");
+    PY2_VARIANT = {
+      when: "py2",
+      message: "A CUDA extension build (torch.utils.cpp_extension) found no CUDA toolkit. `EnvironmentError` is how Python 2 prints it, so this torch is old: torch 0.4.0 looked for CUDA_HOME only when it could see a GPU, so in a `docker build` (no GPU) it stayed unset even with the toolkit installed and CUDA_HOME exported.",
+      fix: [
+        'Print the torch version in the failing stage: `python -c "import torch; print(torch.__version__)"`.',
+        "",
+        "- 0.4.0: it cannot build CUDA extensions without a visible GPU; build where one is visible (in a container started with `nvidia-docker run`, not in a Dockerfile `RUN`), or move to a later torch, which finds the toolkit without a GPU (pytorch/pytorch PR #8244).",
+        "- later: the toolkit is really missing or not found; point CUDA_HOME at it (`export CUDA_HOME=/usr/local/cuda`, the directory with `bin/nvcc`), or build in a `-devel` CUDA image."
+      ].join("\n")
+    };
     cudaHomeNotSet = {
       id: "cuda/cuda-home-not-set",
       title: "CUDA_HOME not set (CUDA toolkit not found by torch)",
@@ -30816,34 +32818,93 @@ var init_cuda_home_not_set = __esm({
         // DeepSpeed: `MissingCUDAException: CUDA_HOME does not exist, unable to compile CUDA op(s)`
         { literals: ["CUDA_HOME does not exist"] }
       ],
+      context: [
+        { name: "py2", literals: ["EnvironmentError: CUDA_HOME environment variable is not set"] },
+        { name: "building", literals: ["Building wheel for "], pattern: "Building wheel for (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}) \\(", keep: "last" },
+        { name: "collecting", literals: ["Collecting "], pattern: "^\\s{0,20}Collecting (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)", keep: "last" },
+        { name: "pipInstall", source: "instruction", literals: ["pip install", "pip3 install"] }
+      ],
       scope: "step",
       only: "failed-step",
       specificity: 3,
       message: "A CUDA extension build (torch.utils.cpp_extension) found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. Either this stage is not a `-devel` image, or the toolkit is somewhere torch does not look. {enrich.stageNote}",
-      fix: [
-        "Build in a `-devel` image and name the toolkit:",
-        "",
-        "```dockerfile",
-        "FROM {enrich.develImage} AS builder",
-        "ENV CUDA_HOME=/usr/local/cuda PATH=/usr/local/cuda/bin:${PATH}",
-        "```",
-        "",
-        "If the package is built by pip, keep the toolkit visible to it: `pip install --no-build-isolation PACKAGE`."
-      ].join("\n"),
-      enrich: "cuda-version",
+      fix: imageFix(false, false),
+      variants: variants(),
+      enrich: ["cuda-version", "extension-build"],
       docs: "https://pytorch.org/docs/stable/cpp_extension.html"
     };
   }
 });
 
 // src/rules/catalog/cuda/no-gpu-at-build.ts
-var noGpuAtBuild;
+function archVariants() {
+  const out = [];
+  const torchKnown = (imageBuild) => imageBuild ? ["```dockerfile", 'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"', "```"] : ["```sh", 'export TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"', "```"];
+  for (const imageBuild of [true, false]) {
+    const place = imageBuild ? "&fact.place=image-build" : "";
+    out.push({
+      when: `archList&fact.cuda${place}`,
+      title: "No GPU at build: torch found no arch to compile for",
+      message: ARCH_LIST_MESSAGE,
+      fix: ["Name the architectures, so torch does not ask the GPU; here, {enrich.archListBasis}:", "", ...torchKnown(imageBuild), "", MOVE_CHECKS.replace(/;$/, ".")].join("\n")
+    });
+  }
+  out.push({
+    when: "archList",
+    title: "No GPU at build: torch found no arch to compile for",
+    message: ARCH_LIST_MESSAGE,
+    fix: [
+      "Name the architectures, so torch does not ask the GPU. The log does not show the CUDA version, so which arches its nvcc compiles is unknown here: in the build stage",
+      "",
+      "```sh",
+      "nvcc --list-gpu-arch",
+      "```",
+      "",
+      'lists them (`compute_86` \u2192 `8.6`); set TORCH_CUDA_ARCH_LIST to the ones of the GPUs the image will run on, `+PTX` on the last for newer GPUs (for RTX 30 / A10 cards, when the list has `compute_86`: `ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"` in a Dockerfile, `export TORCH_CUDA_ARCH_LIST="8.6+PTX"` in a shell).'
+    ].join("\n")
+  });
+  out.push({
+    when: "emptyArch&fact.cuda",
+    title: "CUDA arch list empty: detected from a GPU the build does not have",
+    message: EMPTY_ARCH_MESSAGE,
+    fix: [
+      "Name the architectures instead of detecting them, quoted (an unquoted `;` ends the shell command in a `RUN` line); here, {enrich.archListBasis}:",
+      "",
+      "```sh",
+      'cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"',
+      "```",
+      "",
+      "Where a script or build argument sets the list (a Dockerfile `ARG` defaulting to `native`), give it these numbers."
+    ].join("\n")
+  });
+  out.push({
+    when: "emptyArch",
+    title: "CUDA arch list empty: detected from a GPU the build does not have",
+    message: EMPTY_ARCH_MESSAGE,
+    fix: [
+      "Name the architectures instead of detecting them. The log does not show the CUDA version; list what its nvcc compiles in the build stage and pass the numbers of the GPUs the image will run on, quoted:",
+      "",
+      "```sh",
+      "nvcc --list-gpu-arch",
+      'cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="86"',
+      "```",
+      "",
+      "(`86` is the RTX 30 / A10 arch, `compute_86` in the list). Where a script or build argument sets the list (a Dockerfile `ARG` defaulting to `native`), give it these numbers."
+    ].join("\n")
+  });
+  return out;
+}
+var MOVE_CHECKS, ARCH_LIST_MESSAGE, EMPTY_ARCH_MESSAGE, noGpuAtBuild;
 var init_no_gpu_at_build = __esm({
   "src/rules/catalog/cuda/no-gpu-at-build.ts"() {
     "use strict";
+    init_build_gpu();
+    MOVE_CHECKS = "- move device checks (`nvidia-smi`, `torch.cuda.is_available()`) to `docker run --gpus all IMAGE \u2026` or a CI test step on a GPU runner;";
+    ARCH_LIST_MESSAGE = "With TORCH_CUDA_ARCH_LIST unset (or `native`), torch.utils.cpp_extension builds the arch list from the GPUs it can see; this step saw none, so the list was empty and `arch_list[-1] += '+PTX'` raised IndexError. A build step sees no GPU by default (`docker build` has no `--gpus`).";
+    EMPTY_ARCH_MESSAGE = "nvcc was given an empty architecture (`compute_`): the list or variable that should name it was empty. CMake keeps only the digits of each CMAKE_CUDA_ARCHITECTURES entry, so `native` on a CMake older than 3.24 (which does not know it) comes out empty; so does a value a script read from the GPU on a builder without one, or a build argument left empty in a `-gencode arch=compute_\u2026` flag. `native` on CMake 3.24+ needs a GPU too, which a build step does not see by default.";
     noGpuAtBuild = {
       id: "cuda/no-gpu-at-build",
-      title: "Build step needs a GPU (builds have none)",
+      title: "Build step needs a GPU (the build has none)",
       severity: "error",
       match: [
         // torch: `RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver …`
@@ -30856,19 +32917,46 @@ var init_no_gpu_at_build = __esm({
         { literals: ['is set to "native", but no GPU was detected'] },
         // an assertion on the device: `assert torch.cuda.is_available(), 'CUDA not available'` in a traceback
         { literals: ["torch.cuda.is_available()"], pattern: "\\bassert\\b[^\\n]{0,200}torch\\.cuda\\.is_available\\(\\)" },
-        { literals: ["AssertionError: "], pattern: "AssertionError: [^\\n]{0,200}\\b(?:CUDA|GPU|cuda|gpu)s? (?:is |are )?(?:not available|unavailable)" }
+        { literals: ["AssertionError: "], pattern: "AssertionError: [^\\n]{0,200}\\b(?:CUDA|GPU|cuda|gpu)s? (?:is |are )?(?:not available|unavailable)" },
+        // torch's arch list from the visible GPUs, empty: the traceback's source line above `IndexError: list index out of range`
+        { literals: ["arch_list[-1] += '+PTX'"] },
+        // an empty arch: `nvcc fatal : Unsupported gpu architecture 'compute_'` (CMake's `-gencode=arch=compute_,code=sm_`)
+        { literals: ["architecture 'compute_'", "architecture 'sm_'"], pattern: "Unsupported gpu architecture '(?:compute|sm)_'" }
+      ],
+      context: [
+        { name: "archList", literals: ["arch_list[-1] += '+PTX'"] },
+        { name: "emptyArch", literals: ["architecture 'compute_'", "architecture 'sm_'"] }
       ],
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: "This step needs a GPU or the NVIDIA driver, and image builds have neither: `docker build` runs every step without GPUs (there is no `--gpus` for builds), so the driver library and the device are missing.",
+      message: `This step needs a GPU or the NVIDIA driver, and it had neither. ${BUILD_GPU}`,
       fix: [
         "Do not touch the GPU while building:",
         "",
-        "- move device checks (`nvidia-smi`, `torch.cuda.is_available()`) to `docker run --gpus all IMAGE \u2026` or a CI test step;",
-        '- compile CUDA code for explicit architectures instead of the detected device: `ENV TORCH_CUDA_ARCH_LIST="8.0;8.6;9.0+PTX"` (and `FORCE_CUDA=1` for projects that skip CUDA when no GPU is seen), `-DCMAKE_CUDA_ARCHITECTURES=80;86;90` rather than `native`.'
+        MOVE_CHECKS,
+        '- compile CUDA code for named architectures instead of the detected device: TORCH_CUDA_ARCH_LIST for PyTorch extensions, `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (quoted) rather than `native` for CMake, and `FORCE_CUDA=1` for torchvision, detectron2, mmcv and pytorch3d, which skip CUDA when they see no GPU. The log does not show the CUDA version, so which arches its nvcc takes is unknown here: `nvcc --list-gpu-arch` in the build stage lists them (`compute_86` \u2192 `8.6` / `86`).'
       ].join("\n"),
-      docs: "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/docker-specialized.html"
+      variants: [
+        ...archVariants(),
+        {
+          when: "fact.cuda",
+          fix: [
+            "Do not touch the GPU while building:",
+            "",
+            MOVE_CHECKS,
+            "- compile CUDA code for named architectures instead of the detected device; here, {enrich.archListBasis}:",
+            "",
+            "```dockerfile",
+            'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"',
+            "```",
+            "",
+            '  (`FORCE_CUDA=1` too for torchvision, detectron2, mmcv and pytorch3d, which skip CUDA when they see no GPU), and for CMake `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"` (quoted) rather than `native`.'
+          ].join("\n")
+        }
+      ],
+      enrich: ["cuda-version", "arch-lists"],
+      docs: "https://docs.docker.com/build/building/cdi/"
     };
   }
 });
@@ -30904,30 +32992,83 @@ var init_no_kernel_image = __esm({
       specificity: 3,
       message: "The GPU has no compiled kernel in this build: the code was compiled for other architectures than the device\u2019s (and without PTX for the driver to JIT-compile).",
       fix: [
-        "Include the device\u2019s compute capability when compiling, with `+PTX` for newer GPUs:",
-        "",
-        "```dockerfile",
-        'ENV TORCH_CUDA_ARCH_LIST="8.0;8.6;8.9;9.0+PTX"',
-        "```",
-        "",
-        "(`-DCMAKE_CUDA_ARCHITECTURES=\u2026` for CMake projects). For torch itself, install a wheel built for the GPU (`pip install torch --index-url https://download.pytorch.org/whl/cu128` for Blackwell, sm_120). Find the capability with `nvidia-smi --query-gpu=compute_cap --format=csv` on the machine that runs it."
+        'Find the GPU\'s compute capability on the machine that runs the code (`nvidia-smi --query-gpu=compute_cap --format=csv`) and compile for it: add it to TORCH_CUDA_ARCH_LIST (`8.9` style) or `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (`89` style), with `+PTX` on the newest entry so newer GPUs can JIT-compile it. The toolkit must accept it: `nvcc --list-gpu-arch` in the build stage lists what it compiles. For torch itself, install a build whose arch list has the GPU (`python3 -c "import torch; print(torch.cuda.get_arch_list())"` on that machine prints it).'
       ].join("\n"),
       variants: [
         {
+          when: "supported&fact.cuda",
+          message: "This torch has no kernels for the GPU\u2019s {arch:all}: it supports {context.supported.list} only. {enrich.verdict}",
+          fix: 'Use a torch whose arch list includes the device: {enrich.wheelAdvice|a torch build (or a source build with the device in TORCH_CUDA_ARCH_LIST) for a CUDA release that compiles it}. Check on the machine with the GPU: `python3 -c "import torch; print(torch.cuda.get_arch_list())"`.'
+        },
+        {
           when: "supported",
-          message: "This torch has no kernels for the GPU\u2019s {arch:all}: it supports {context.supported.list} only. Install a torch build whose arch list includes the device, or build it with that arch in TORCH_CUDA_ARCH_LIST."
+          message: "This torch has no kernels for the GPU\u2019s {arch:all}: it supports {context.supported.list} only. Install a torch build whose arch list includes the device, or build it with that arch in TORCH_CUDA_ARCH_LIST.",
+          fix: 'Install a torch built for a CUDA release that compiles {arch:all} (`nvcc --list-gpu-arch` of a toolkit lists what it compiles; PyTorch lists its wheel indexes per release at https://pytorch.org/get-started/previous-versions/), then check on the machine with the GPU: `python3 -c "import torch; print(torch.cuda.get_arch_list())"`.'
+        },
+        {
+          when: "fact.cuda",
+          fix: [
+            "Compile for the GPU that runs the code: its compute capability (`nvidia-smi --query-gpu=compute_cap --format=csv` on that machine) must be in the list. Here, {enrich.archListBasis}:",
+            "",
+            "```dockerfile",
+            'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"',
+            "```",
+            "",
+            '(CMake: `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"`). `+PTX` on the newest entry lets newer GPUs JIT-compile it. If the capability is not in `nvcc --list-gpu-arch`, the toolkit is too old for the GPU.'
+          ].join("\n")
         }
       ],
+      enrich: ["cuda-arches", "arch-lists"],
       docs: "https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#binary-compatibility"
     };
   }
 });
 
 // src/rules/catalog/cuda/version-mismatch.ts
-var versionMismatch;
+function torchSide(imageBuild) {
+  return imageBuild ? "or keep this torch and compile in a `-devel` image of its CUDA {torchCuda|release}: {enrich.torchCudaImage|pick the tag for your OS at the link that follows} (tags: {enrich.torchCudaTags|https://hub.docker.com/r/nvidia/cuda/tags}). NVIDIA deletes tags of releases past end of life, so an old one may be gone." : "or keep this torch and install the CUDA {torchCuda|release it was built with} toolkit, then point `CUDA_HOME` at it in the shell that builds (apex runs `$CUDA_HOME/bin/nvcc -V`; without CUDA_HOME, torch takes the nvcc on PATH, then /usr/local/cuda).";
+}
+function apexVariants() {
+  const out = [];
+  for (const imageBuild of [true, false]) {
+    const place = imageBuild ? "&fact.place=image-build" : "";
+    for (const known of ["nvcc", "fact.cuda"]) {
+      out.push({
+        when: `apex&${known}${place}`,
+        title: APEX_TITLE,
+        message: `apex's setup.py stopped the build: the nvcc it found is CUDA {enrich.cudaVersion} and torch was built with CUDA {torchCuda|another release}. ${APEX_STRICT}`,
+        fix: ["Make them the same release, one of two ways:", "", "- {enrich.exactTorchSide};", `- ${torchSide(imageBuild)}`, "", APEX_OWN_HINT].join("\n")
+      });
+    }
+    out.push({
+      when: `apex${place}`,
+      title: APEX_TITLE,
+      message: `apex's setup.py stopped the build: torch was built with CUDA {torchCuda|another release} and the nvcc it found is another release (apex prints \`nvcc -V\` of that toolkit above the error; this log does not show it). ${APEX_STRICT}`,
+      fix: [
+        "Print the toolkit apex found, in the same stage or shell as the build:",
+        "",
+        "```sh",
+        'echo "CUDA_HOME=$CUDA_HOME"; nvcc --version',
+        "```",
+        "",
+        "Then make the two the same release, one of two ways:",
+        "",
+        "- keep the toolkit and install the torch built for exactly its release, if PyTorch published one: its index is https://download.pytorch.org/whl/ plus `cu` and the release without its dot (`cu121` for 12.1), and pytorch.org/get-started/previous-versions lists which torch releases each has;",
+        `- ${torchSide(imageBuild)}`,
+        "",
+        APEX_OWN_HINT
+      ].join("\n")
+    });
+  }
+  return out;
+}
+var APEX_TITLE, APEX_STRICT, APEX_OWN_HINT, versionMismatch;
 var init_version_mismatch = __esm({
   "src/rules/catalog/cuda/version-mismatch.ts"() {
     "use strict";
+    APEX_TITLE = "CUDA toolkit and torch's CUDA differ (apex's check)";
+    APEX_STRICT = "Apex compiles `--cuda_ext` only when the two are the same release, minor included (its check_cuda_torch_binary_vs_bare_metal); torch.utils.cpp_extension itself refuses only a different major.";
+    APEX_OWN_HINT = "Apex's own hint, commenting the check out of its setup.py, builds the extensions against a CUDA other than torch's: at your own risk, and only for a minor difference.";
     versionMismatch = {
       id: "cuda/version-mismatch",
       title: "CUDA toolkit version does not match",
@@ -30944,26 +33085,46 @@ var init_version_mismatch = __esm({
           literals: ["). Please make sure to use the same CUDA versions"],
           pattern: "^\\s{0,200}PyTorch \\((?<torchCuda>\\d{1,3}\\.\\d{1,3})\\)\\. Please make sure to use the same CUDA versions"
         },
+        // apex: `RuntimeError: Cuda extensions are being compiled with a version of Cuda that does not match the version used to
+        // compile Pytorch binaries.  Pytorch binaries were compiled with Cuda 12.1.`
+        {
+          literals: ["Cuda extensions are being compiled with a version of Cuda that does not match"],
+          pattern: "does not match the version used to compile Pytorch binaries\\.(?: {1,4}Pytorch binaries were compiled with Cuda (?<torchCuda>\\d{1,3}\\.\\d{1,3}))?"
+        },
         // `ptxas /tmp/x.ptx, line 5; fatal   : Unsupported .version 8.8; current version is '8.7'`
         {
           literals: ["Unsupported .version"],
           pattern: "Unsupported \\.version (?<ptxVersion>\\d{1,2}\\.\\d{1,2}); current version is '(?<ptxasVersion>\\d{1,2}\\.\\d{1,2})'"
         }
       ],
-      context: [{ name: "ptx", literals: ["Unsupported .version"] }],
+      context: [
+        { name: "ptx", literals: ["Unsupported .version"] },
+        { name: "apex", literals: ["Cuda extensions are being compiled with a version of Cuda that does not match"] },
+        // apex prints `nvcc -V` before its check: `Cuda compilation tools, release 11.7, V11.7.99`
+        { name: "nvcc", literals: ["Cuda compilation tools, release "], pattern: "Cuda compilation tools, release (?<cudaVersion>\\d{1,2}\\.\\d{1,2})" },
+        // both versions printed (the one-line form, or both lines of the two-line form in the step)
+        {
+          name: "both",
+          literals: ["mismatches the version that was used to compile"],
+          pattern: "detected CUDA version \\(\\d{1,3}\\.\\d{1,3}\\) mismatches the version that was used to compile ?PyTorch \\(\\d{1,3}\\.\\d{1,3}\\)"
+        },
+        { name: "second", literals: ["). Please make sure to use the same CUDA versions"] }
+      ],
       scope: "step",
       specificity: 3,
       message: "The CUDA toolkit in this stage is {cudaVersion|another version than torch's}, but torch was built with CUDA {torchCuda|another major version}: torch.utils.cpp_extension refuses to compile an extension when the major versions differ, because the extension would link against a CUDA runtime torch does not use.",
       fix: [
-        'Make the two agree: a `-devel` base image whose CUDA matches `python -c "import torch; print(torch.version.cuda)"`, or a torch',
-        "build for the image's CUDA (the wheel index names it: `cu118`, `cu121`, `cu124`, \u2026):",
+        "Make the two agree, one of two ways:",
         "",
-        "```dockerfile",
-        "# the CUDA torch was built with (X.Y.0 tags exist for every X.Y):",
-        "FROM nvidia/cuda:{torchCuda|X.Y}.0-devel-ubuntu22.04",
-        "# or keep the image and install the torch built for its CUDA ({enrich.cudaVersion}):",
-        "RUN pip install torch --index-url https://download.pytorch.org/whl/{enrich.wheelTag}",
+        "- keep this toolkit ({enrich.cudaVersion}) and install a torch built for it, from a PyTorch index that exists for it ({enrich.wheelIndex}):",
+        "",
+        "```sh",
+        "{enrich.torchInstall}",
         "```",
+        "",
+        "  (with the torchvision / torchaudio of the same release, from the same index);",
+        "- or keep this torch and compile in a `-devel` image of its CUDA {torchCuda}: {enrich.torchCudaImage|pick the tag for your OS at the link that follows} (tags: {enrich.torchCudaTags}). NVIDIA deletes tags of releases past end of life, so an old one may be gone.",
+        "",
         "Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the same RUN (CUDA_HOME wins over the nvcc on PATH)."
       ].join("\n"),
       variants: [
@@ -30974,13 +33135,82 @@ var init_version_mismatch = __esm({
           fix: [
             "Use a ptxas at least as new as the PTX: the toolkit of a newer `-devel` image, or point the tool at one",
             "(`TRITON_PTXAS_PATH=/usr/local/cuda/bin/ptxas` for Triton, `XLA_FLAGS=--xla_gpu_cuda_data_dir=/usr/local/cuda` for JAX), or pin",
-            "the tool to a release built for this toolkit. PTX ISA 8.x belongs to CUDA 12.x, ISA 7.x to CUDA 11.x (ISA 8.5 needs CUDA 12.5)."
+            "the tool to a release built for this toolkit. PTX ISA 9.x belongs to CUDA 13.x, 8.x to CUDA 12.x, 7.x to CUDA 11.x (ISA 8.5 needs CUDA 12.5)."
+          ].join("\n")
+        },
+        ...apexVariants(),
+        {
+          when: "!both&!second",
+          fix: [
+            "The log shows only part of the message, so one of the two versions is unknown here. Print both in the failing stage:",
+            "",
+            "```sh",
+            'nvcc --version; echo "CUDA_HOME=$CUDA_HOME"; python3 -c "import torch; print(torch.__version__, torch.version.cuda)"',
+            "```",
+            "",
+            "Then either install the torch built for the toolkit's CUDA (its index is https://download.pytorch.org/whl/ plus `cu` and the version without its dot, when PyTorch published one: pytorch.org/get-started/previous-versions lists them per release), or compile in a `-devel` image of torch's CUDA."
           ].join("\n")
         }
       ],
-      // the image's toolkit (`cudaVersion`) → its torch wheel index (`cu121`)
+      // the toolkit (`cudaVersion`) → a real torch wheel index for it (wheelTagFor, torch-wheels.ts) and the
+      // install command in the step's installer; torch's CUDA (`torchCuda`) → a devel tag of it (cuda-image-tags.ts).
+      // PTX ISA 9.0 = CUDA 13: nvcc 13.0 on this machine writes `.version 9.0`.
       enrich: "cuda-version",
       docs: "https://pytorch.org/docs/stable/cpp_extension.html"
+    };
+  }
+});
+
+// src/rules/catalog/cuda/libcuda-stub-missing.ts
+var libcudaStubMissing;
+var init_libcuda_stub_missing = __esm({
+  "src/rules/catalog/cuda/libcuda-stub-missing.ts"() {
+    "use strict";
+    libcudaStubMissing = {
+      id: "cuda/libcuda-stub-missing",
+      title: "CUDA_HOME has no stub libcuda (conda nvcc activation failed)",
+      severity: "error",
+      match: [
+        {
+          // `File /opt/conda/conda-bld/…/_h_env_…/lib64/stubs/libcuda.so doesn't exist`
+          literals: ["stubs/libcuda.so doesn't exist"],
+          pattern: "File (?<home>\\S{1,600})/lib64/stubs/libcuda\\.so doesn't exist"
+        }
+      ],
+      context: [{ name: "condaBuild", literals: ["conda-bld", "conda_build", "conda-build", "mambabuild"] }],
+      scope: "step",
+      specificity: 3,
+      message: "conda-forge's `nvcc` package needs CUDA_HOME to be a full CUDA toolkit and found none: `{home|CUDA_HOME}` has no `lib64/stubs/libcuda.so` (the stub it links programs against instead of the driver). That package wraps a toolkit installed outside conda; it does not bring one.",
+      fix: [
+        "Point CUDA_HOME at a full toolkit before the build (an nvidia/cuda `-devel` image has one in `/usr/local/cuda`), and check:",
+        "",
+        "```sh",
+        "export CUDA_HOME=/usr/local/cuda",
+        'ls "$CUDA_HOME/lib64/stubs/libcuda.so" && "$CUDA_HOME/bin/nvcc" --version',
+        "```",
+        "",
+        "The toolkit's release must be the one the `nvcc` package was made for (its activation also checks the version)."
+      ].join("\n"),
+      variants: [
+        {
+          when: "condaBuild",
+          message: "conda-forge's `nvcc` package stopped the build: CUDA_HOME inside conda-build pointed into the build's own environment (the path in the evidence), which has no `lib64/stubs/libcuda.so`, so it is not a CUDA toolkit. That package wraps a toolkit installed outside conda, and conda-build passes CUDA_HOME into the build only when the recipe lists it.",
+          fix: [
+            "Build in an image with a full toolkit (nvidia/cuda `-devel`: `/usr/local/cuda`), set CUDA_HOME to it and let",
+            "conda-build pass it through, in the recipe's `meta.yaml`:",
+            "",
+            "```yaml",
+            "build:",
+            "  script_env:",
+            "    - CUDA_HOME",
+            "```",
+            "",
+            'and before `conda build`: `export CUDA_HOME=/usr/local/cuda` (check `ls "$CUDA_HOME/lib64/stubs/libcuda.so"`). The',
+            "toolkit's release must be the one the `nvcc` package was made for."
+          ].join("\n")
+        }
+      ],
+      docs: "https://github.com/conda-forge/nvcc-feedstock"
     };
   }
 });
@@ -30997,11 +33227,13 @@ var init_cuda = __esm({
     init_no_gpu_at_build();
     init_no_kernel_image();
     init_version_mismatch();
+    init_libcuda_stub_missing();
     cudaRules = [
       unsupportedArch,
       invalidArchList,
       toolkitNotFound,
       cudaHomeNotSet,
+      libcudaStubMissing,
       noGpuAtBuild,
       noKernelImage,
       versionMismatch
@@ -31010,10 +33242,74 @@ var init_cuda = __esm({
 });
 
 // src/rules/catalog/cmake/cupti-library-notfound.ts
-var cuptiLibraryNotfound;
+function fix(variable, cudaKnown) {
+  return [
+    "See where the library is, in the stage that runs CMake (a `RUN` before the CMake step, or a shell in that stage):",
+    "",
+    "```sh",
+    "find / -xdev -name 'libcupti*' 2>/dev/null",
+    "```",
+    "",
+    `- Found (e.g. in \`/usr/local/cuda/lib64\`): point CMake at it, ${variable}. PyTorch's cache variable is \`CUPTI_LIBRARY_PATH\` and it wants \`libcupti.so\` (\`libcupti_static.a\` with \`USE_CUPTI_SO=0\`).`,
+    cudaKnown ? INSTALL_KNOWN : INSTALL_UNKNOWN,
+    "",
+    "If the image does not need GPU profiling, say so: PyTorch `USE_KINETO=0` builds without the Kineto profiler."
+  ].join("\n");
+}
+function variants2() {
+  const out = [];
+  for (const stopped of [true, false]) {
+    for (const named of [true, false]) {
+      out.push({
+        when: ["distro", stopped ? "stopped" : "", named ? "named" : ""].filter(Boolean).join("&"),
+        ...stopped ? { severity: "error" } : {},
+        message: `${DISTRO_MESSAGE.replace("{named}", named ? ": {context.named.variable:all} is NOTFOUND" : "")}${stopped ? ` ${STOPPED}` : ""}`,
+        fix: DISTRO_FIX.replace("{variable}", named ? "{context.named.variable}" : "CUPTI_LIBRARY_PATH")
+      });
+    }
+  }
+  for (const stopped of [true, false]) {
+    for (const headers of [true, false]) {
+      for (const named of [true, false]) {
+        for (const cuda of [true, false]) {
+          const when = [stopped ? "stopped" : "", headers ? "headers" : "", named ? "named" : "", cuda ? "fact.cuda" : "!fact.cuda"].filter(Boolean).join("&");
+          const lead = headers ? HEADER_MESSAGE : "CMake did not find the CUPTI library";
+          out.push({
+            when,
+            ...headers ? { title: "CUPTI headers found but libcupti.so missing" } : {},
+            ...stopped ? { severity: "error" } : {},
+            message: `${lead}${named ? ": {context.named.variable:all} is NOTFOUND" : ""}. ${WHERE} ${stopped ? STOPPED : EFFECT}`,
+            fix: fix(named ? NAMED : UNNAMED, cuda)
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+var WHERE, EFFECT, INSTALL_KNOWN, INSTALL_UNKNOWN, NAMED, UNNAMED, STOPPED, HEADER_MESSAGE, DISTRO_MESSAGE, DISTRO_FIX, cuptiLibraryNotfound;
 var init_cupti_library_notfound = __esm({
   "src/rules/catalog/cmake/cupti-library-notfound.ts"() {
     "use strict";
+    WHERE = "With NVIDIA's apt packages (the nvidia/cuda `-devel` images ship CUPTI through `cuda-command-line-tools`) the library is in `/usr/local/cuda/lib64` (`targets/x86_64-linux/lib`); only the runfile installer puts it in `extras/CUPTI/lib64`, so a search of that directory alone misses it.";
+    EFFECT = "PyTorch then builds Kineto without CUPTI: the build passes and `torch.profiler` records no CUDA kernels; a target that links the NOTFOUND variable stops CMake at generate time instead.";
+    INSTALL_KNOWN = "- Not found: install it, `apt-get install -y --no-install-recommends {enrich.cuptiApt}` (NVIDIA's apt repository, set up in nvidia/cuda images; the `-devel` images have it already through `cuda-command-line-tools-{enrich.aptSuffix}`, so there it was removed or the stage is another image).";
+    INSTALL_UNKNOWN = "- Not found: install the `cuda-cupti` package of this CUDA release from NVIDIA's apt repository. The log does not show the release: `nvcc --version` in the stage prints it (`release 12.4` \u2192 `cuda-cupti-12-4`, `release 11.8` \u2192 `cuda-cupti-11-8`).";
+    NAMED = "`-D{context.named.variable}=/usr/local/cuda/lib64/libcupti.so` (the variable CMake printed as NOTFOUND; use the path `find` printed)";
+    UNNAMED = "`-DCUPTI_LIBRARY_PATH=/usr/local/cuda/lib64/libcupti.so` for PyTorch (other projects: `grep -i cupti build/CMakeCache.txt` names the variable)";
+    STOPPED = "CMake's generate-time list names it, so a target of this project links it and CMake stopped there: this NOTFOUND is why the configure failed.";
+    HEADER_MESSAGE = `CMake found \`cupti.h\` in {context.headers.dir} but no CUPTI library where it searched`;
+    DISTRO_MESSAGE = "CMake did not find the CUPTI library{named}. This CUDA is the distribution's own toolkit (rooted at `/usr/lib/cuda`): its CUPTI is the `libcupti-dev` package, which puts `libcupti.so` in the multiarch library directory (`/usr/lib/x86_64-linux-gnu` on x86_64), where a search under the CUDA root does not look.";
+    DISTRO_FIX = [
+      "Install it and point CMake at the file the package installed:",
+      "",
+      "```sh",
+      "apt-get install -y libcupti-dev",
+      "dpkg -L libcupti-dev | grep 'libcupti\\.so$'",
+      "```",
+      "",
+      "then `cmake -D{variable}=` followed by that path (`/usr/lib/x86_64-linux-gnu/libcupti.so` on x86_64)."
+    ].join("\n");
     cuptiLibraryNotfound = {
       id: "cmake/cupti-library-notfound",
       title: "CUPTI library not found by CMake",
@@ -31035,47 +33331,22 @@ var init_cupti_library_notfound = __esm({
           name: "headers",
           literals: ["Found CUPTI", "CUPTI_INCLUDE_DIR"],
           pattern: "(?:Found CUPTI: |CUPTI_INCLUDE_DIR(?::PATH=| = ))(?<dir>(?:/|[A-Za-z]:[\\\\/])\\S{0,200})"
-        }
+        },
+        // the distribution's toolkit: `-- Found CUDA_TOOLKIT_ROOT_DIR=/usr/lib/cuda`, `CUDA_TOOLKIT_ROOT_DIR:PATH=/usr/lib/cuda`
+        { name: "distro", literals: ["/usr/lib/cuda"], pattern: "(?:CUDA_TOOLKIT_ROOT_DIR|CUDAToolkit_ROOT|CUDA_PATH)(?::PATH)?=/usr/lib/cuda/?$" },
+        // CMake's generate-time list (`CMake Error: The following variables are used in this project, but they are set to
+        // NOTFOUND.`) names the CUPTI variable on a line of its own, then `    linked by target "ios_runtime" in directory …`
+        // (mit-han-lab/inter-operator-scheduler#2): a line that is only the variable's name appears in that list alone.
+        { name: "stopped", literals: ["CUPTI_LIB", "cupti_LIB"], pattern: "^[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200}(?: \\(ADVANCED\\))?$" },
+        // the NOTFOUND variable's name, to say which one to set (the match may be the Kineto line only)
+        { name: "named", tally: true, literals: ["CUPTI_LIB", "cupti_LIB"], pattern: "\\b(?<variable>[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200})-NOTFOUND" }
       ],
       scope: "step",
       specificity: 3,
-      message: "CMake did not find the CUPTI library (libcupti.so). Whatever was built here has no CUPTI: PyTorch builds Kineto CPU-only (no CUDA activity in `torch.profiler` traces), and code linked against the NOTFOUND value fails to load.",
-      fix: [
-        "Install CUPTI in the stage that builds (NVIDIA apt repository, match your CUDA version):",
-        "",
-        "```dockerfile",
-        "RUN apt-get update && apt-get install -y --no-install-recommends cuda-cupti-{enrich.aptSuffix} cuda-cupti-dev-{enrich.aptSuffix} \\",
-        " && ls /usr/local/cuda/extras/CUPTI/lib64/libcupti.so*",
-        "```",
-        "",
-        "or point CMake at it: `-DCUPTI_LIBRARY=/usr/local/cuda/extras/CUPTI/lib64/libcupti.so`. If the image does not need GPU profiling, say so explicitly (PyTorch: `USE_KINETO=0` or `USE_CUPTI_SO=0`)."
-      ].join("\n"),
-      variants: [
-        {
-          when: "headers",
-          title: "CUPTI headers found but libcupti.so missing",
-          message: "CMake found the CUPTI headers ({context.headers.dir}) but not the library: {variable:all} is NOTFOUND. This is the header-only false positive: the devel image ships `cupti.h` without `libcupti.so`, the build passes, and at run time `import torch.profiler` fails with `ImportError: libcupti.so.12: cannot open shared object file: No such file or directory`.",
-          fix: [
-            "Install the CUPTI library in the builder stage (it is a separate package from the headers):",
-            "",
-            "```dockerfile",
-            "RUN apt-get update && apt-get install -y --no-install-recommends cuda-cupti-{enrich.aptSuffix} \\",
-            " && ls /usr/local/cuda/extras/CUPTI/lib64/libcupti.so*",
-            "```",
-            "",
-            "(`cuda-libraries-dev-{enrich.aptSuffix}` also brings it.) Then ship it in the runtime stage and put it on the loader path:",
-            "",
-            "```dockerfile",
-            "COPY --from=builder /usr/local/cuda/extras/CUPTI/lib64/ /usr/local/cuda/extras/CUPTI/lib64/",
-            "ENV LD_LIBRARY_PATH=/usr/local/cuda/extras/CUPTI/lib64:${LD_LIBRARY_PATH}",
-            'RUN python3 -c "import torch.profiler" && ldconfig -p | grep -q libcupti',
-            "```",
-            "",
-            "The last line fails the build instead of the job: CMake only checked the headers."
-          ].join("\n")
-        }
-      ],
-      enrich: "cuda-version",
+      message: `CMake did not find the CUPTI library. ${WHERE} ${EFFECT}`,
+      fix: fix(UNNAMED, false),
+      variants: variants2(),
+      enrich: ["cuda-version", "cupti"],
       docs: "https://docs.nvidia.com/cupti/overview/overview.html"
     };
   }
@@ -31094,7 +33365,13 @@ var init_notfound = __esm({
         // `NVTX_LIB:FILEPATH=NVTX_LIB-NOTFOUND`, `-- cuDNN: CUDNN_LIBRARY-NOTFOUND` (CUPTI has its own rule)
         { literals: ["-NOTFOUND"], pattern: "\\b(?!\\w{0,200}(?:CUPTI|cupti)|CMAKE_CUDA_COMPILER-)(?<variable>[A-Za-z][A-Za-z0-9_]{0,200})-NOTFOUND" },
         // `CMake Error: The following variables are used in this project, but they are set to NOTFOUND.`
-        { literals: ["are set to NOTFOUND"] }
+        { literals: ["are set to NOTFOUND"] },
+        // that list's own lines, one variable each, so the evidence names them: FindCUDA's `CUDA_<lib>_LIBRARY` names
+        // (`CUDA_cuda_LIBRARY`, RavenCommunity/kawpowminer#109) and any name CMake marks `(ADVANCED)` there
+        // (`CUDA_cublas_device_LIBRARY (ADVANCED)`, ceccocats/tkDNN#181). A bare upper-case name (`CUDA_LIBRARY`) may be any
+        // script's output: not matched. CUPTI's go to cmake/cupti-library-notfound.
+        { literals: ["CUDA_"], pattern: "^(?<variable>CUDA_(?!cupti_)[a-z][a-z0-9_]{0,100}_LIBRARY)(?: \\(ADVANCED\\))?$" },
+        { literals: [" (ADVANCED)"], pattern: "^(?!\\w{0,200}(?:CUPTI|cupti))(?<variable>[A-Za-z][A-Za-z0-9_]{0,200}) \\(ADVANCED\\)$" }
       ],
       context: [
         { name: "generateError", literals: ["are set to NOTFOUND"] },
@@ -31240,6 +33517,85 @@ var init_error = __esm({
   }
 });
 
+// src/rules/catalog/cmake/cuda-arch-detect-failed.ts
+function fix2(image, archKnown) {
+  const lines2 = [
+    "Make CMake run the toolkit's nvcc. Check which nvcc the build finds and that it runs:",
+    "",
+    ...CHECK,
+    "",
+    "Then configure in a fresh build directory (the compiler path is cached in CMakeCache.txt) with the compiler named:",
+    "",
+    ...CONFIGURE
+  ];
+  if (image) {
+    lines2.push("", "In the Dockerfile, before the configure step: `ENV CUDACXX=/usr/local/cuda/bin/nvcc PATH=/usr/local/cuda/bin:${PATH}`.");
+  }
+  lines2.push(
+    "",
+    archKnown ? 'Once CMake identifies nvcc, you can also name the architectures instead of relying on its default (CUDA {enrich.archCuda} accepts these): `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"`. On its own that does not fix an unidentified compiler.' : "Naming the architectures (`-DCMAKE_CUDA_ARCHITECTURES`, values `nvcc --list-gpu-arch` accepts) only helps once CMake identifies nvcc; on its own it moves the failure to the next check."
+  );
+  return lines2.join("\n");
+}
+var CHECK, CONFIGURE, IDENT_UNKNOWN, cudaArchDetectFailed;
+var init_cuda_arch_detect_failed = __esm({
+  "src/rules/catalog/cmake/cuda-arch-detect-failed.ts"() {
+    "use strict";
+    CHECK = [
+      "```sh",
+      "command -v nvcc; nvcc --version",
+      "ls -l /usr/local/cuda/bin/nvcc",
+      "```"
+    ];
+    CONFIGURE = [
+      "```sh",
+      "rm -rf build",
+      "cmake -S . -B build -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc",
+      "```"
+    ];
+    IDENT_UNKNOWN = "CMake takes the default CUDA architecture from what the CUDA compiler prints while compiling CMake's identification file, and it could not even identify that compiler (`The CUDA compiler identification is unknown`): the program CMake ran as the CUDA compiler is not a working nvcc of the toolkit (a wrong or stale `CMAKE_CUDA_COMPILER`, or an nvcc on PATH that is not the installed toolkit's). A missing GPU does not cause this.";
+    cudaArchDetectFailed = {
+      id: "cmake/cuda-arch-detect-failed",
+      title: "CMake could not detect a default CUDA architecture (CUDA compiler not identified)",
+      severity: "error",
+      match: [{ literals: ["Failed to detect a default CUDA architecture"] }],
+      context: [
+        { name: "identUnknown", literals: ["The CUDA compiler identification is unknown"] },
+        { name: "identified", literals: ["The CUDA compiler identification is "], pattern: "The CUDA compiler identification is (?<compiler>NVIDIA|Clang) (?<version>[\\d.]{1,20})" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "CMake takes the default CUDA architecture from what the CUDA compiler prints while compiling CMake's identification file, and found none there. Most often the program CMake ran as the CUDA compiler is not a working nvcc of the toolkit (a wrong or stale `CMAKE_CUDA_COMPILER`, or an nvcc on PATH that is not the installed toolkit's). A missing GPU does not cause this.",
+      fix: fix2(false, false),
+      variants: [
+        {
+          when: "identUnknown&fact.place=image-build&fact.cuda",
+          message: IDENT_UNKNOWN,
+          fix: fix2(true, true)
+        },
+        { when: "identUnknown&fact.place=image-build", message: IDENT_UNKNOWN, fix: fix2(true, false) },
+        { when: "identUnknown&fact.cuda", message: IDENT_UNKNOWN, fix: fix2(false, true) },
+        { when: "identUnknown", message: IDENT_UNKNOWN },
+        {
+          when: "identified&fact.cuda",
+          message: "CMake identified the CUDA compiler ({context.identified.compiler} {context.identified.version}) but found no default architecture in its output, so it has none to build for. This happens when the compiler is reached through a wrapper or with flags that hide nvcc's own `-arch` choice.",
+          fix: 'Name the architectures the project should build for: `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"` (CUDA {enrich.archCuda} accepts these; `nvcc --list-gpu-arch` lists them all), or `native` (CMake \u2265 3.24) when the configure machine has the target GPU.'
+        },
+        {
+          when: "identified",
+          message: "CMake identified the CUDA compiler ({context.identified.compiler} {context.identified.version}) but found no default architecture in its output, so it has none to build for. This happens when the compiler is reached through a wrapper or with flags that hide nvcc's own `-arch` choice.",
+          fix: 'Name the architectures the project should build for with `-DCMAKE_CUDA_ARCHITECTURES="\u2026"`: the numbers `nvcc --list-gpu-arch` prints (`compute_86` \u2192 `86`) for the GPUs you deploy to, separated by `;`, or `native` (CMake \u2265 3.24) when the configure machine has the target GPU.'
+        },
+        { when: "fact.place=image-build&fact.cuda", fix: fix2(true, true) },
+        { when: "fact.place=image-build", fix: fix2(true, false) },
+        { when: "fact.cuda", fix: fix2(false, true) }
+      ],
+      enrich: "arch-lists",
+      docs: "https://cmake.org/cmake/help/latest/policy/CMP0104.html"
+    };
+  }
+});
+
 // src/rules/catalog/cmake/index.ts
 var cmakeRules;
 var init_cmake = __esm({
@@ -31249,15 +33605,18 @@ var init_cmake = __esm({
     init_notfound();
     init_package_not_found();
     init_error();
-    cmakeRules = [cuptiLibraryNotfound, notfound, packageNotFound, error2];
+    init_cuda_arch_detect_failed();
+    cmakeRules = [cuptiLibraryNotfound, cudaArchDetectFailed, notfound, packageNotFound, error2];
   }
 });
 
 // src/rules/catalog/runtime/libcupti-missing.ts
-var libcuptiMissing;
+var LOAD_CHECK, MESSAGE, libcuptiMissing;
 var init_libcupti_missing = __esm({
   "src/rules/catalog/runtime/libcupti-missing.ts"() {
     "use strict";
+    LOAD_CHECK = `python3 -c "import ctypes; ctypes.CDLL('{library}')"`;
+    MESSAGE = "The dynamic loader could not find {library:all}. A program linked against CUPTI stops there: a torch built with it fails at `import torch`. nvidia/cuda `-devel` images have CUPTI (in `/usr/local/cuda/lib64`); `-runtime` and `-base` images do not, and copying a Python install from a devel stage does not bring it.";
     libcuptiMissing = {
       id: "runtime/libcupti-missing",
       title: "libcupti not found at run time",
@@ -31275,36 +33634,139 @@ var init_libcupti_missing = __esm({
       context: [{ name: "tensorflow", literals: ["Could not load dynamic library", "Couldn't open CUDA library"] }],
       scope: "step",
       specificity: 3,
-      message: "The dynamic loader could not find {library:all}: this stage has no CUPTI libraries on its loader path. CUPTI lives in `/usr/local/cuda/extras/CUPTI/lib64`, which `-runtime` / `-base` images and a plain `COPY` of site-packages do not bring; `torch.profiler` (and anything importing it) cannot load without it.",
+      message: MESSAGE,
       fix: [
-        "Copy CUPTI from the builder (a `-devel` image with `cuda-cupti-{enrich.aptSuffix}` installed) and put it on the loader path:",
+        "Make the library loadable where the program runs: install CUPTI of the CUDA release the program was built for (NVIDIA apt: `cuda-cupti-` and the release with a dash, e.g. `cuda-cupti-12-4`; `nvcc --version` or the `libcupti.so` number names the release), or add the directory that holds it to `LD_LIBRARY_PATH`. Then check with the name the loader missed:",
         "",
-        "```dockerfile",
-        "COPY --from=builder /usr/local/cuda/extras/CUPTI/lib64/ /usr/local/cuda/extras/CUPTI/lib64/",
-        "ENV LD_LIBRARY_PATH=/usr/local/cuda/extras/CUPTI/lib64:${LD_LIBRARY_PATH}",
-        "```",
-        "",
-        'or install it in this stage: `RUN apt-get update && apt-get install -y --no-install-recommends cuda-cupti-{enrich.aptSuffix}`. Check with `ldconfig -p | grep libcupti` and `python3 -c "import torch.profiler"`.'
+        "```sh",
+        LOAD_CHECK,
+        "```"
       ].join("\n"),
       variants: [
         {
           when: "tensorflow",
           severity: "warning",
-          message: "TensorFlow could not load {library:all}: it goes on, but GPU profiling (TensorBoard profiler traces) will be empty. The image has no CUPTI on its loader path."
+          message: "TensorFlow could not load {library:all}: it goes on, but GPU profiling (TensorBoard profiler traces) will be empty. The image has no CUPTI on its loader path.",
+          fix: "Nothing to do unless you need GPU traces. Then install CUPTI of the CUDA release this TensorFlow was built for (a `-devel` CUDA image has it) and check it with `" + LOAD_CHECK + "`."
+        },
+        {
+          when: "fact.place=image-build&fact.cuda",
+          message: `${MESSAGE} {enrich.stageNote}`,
+          fix: [
+            "Install CUPTI in this stage (NVIDIA's apt repository is set up in nvidia/cuda images, and its packages register `/usr/local/cuda/targets/x86_64-linux/lib` with the loader in `/etc/ld.so.conf.d/000_cuda.conf`):",
+            "",
+            "```dockerfile",
+            "RUN apt-get update && apt-get install -y --no-install-recommends {enrich.cuptiApt} \\",
+            " && rm -rf /var/lib/apt/lists/* \\",
+            ` && ${LOAD_CHECK}`,
+            "```",
+            "",
+            "Or copy `libcupti.so*` from `/usr/local/cuda/lib64/` of a `-devel` stage of the same CUDA release into the same directory here. The last line of the RUN fails the build, not the job, when the library is still missing."
+          ].join("\n")
+        },
+        {
+          when: "fact.place=image-build",
+          fix: [
+            "Install CUPTI of the CUDA release in this stage. The log does not show the release: `nvcc --version` in a `-devel` stage, or the number in {library:all} (`libcupti.so.12` = CUDA 12.x), tells it; the NVIDIA apt package is `cuda-cupti-` plus the release with a dash (`cuda-cupti-12-4` for 12.4). A pip-installed torch can use the wheel instead (`nvidia-cuda-cupti-cu12` for CUDA 12). Check in the same `RUN`:",
+            "",
+            "```sh",
+            LOAD_CHECK,
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "fact.place=docker-run",
+          fix: [
+            "The image that ran lacks CUPTI: rebuild it with CUPTI in the final stage (a `-devel` base, or `cuda-cupti-` plus the CUDA release with a dash from NVIDIA's apt repository), or mount a host directory that has it and name it: `docker run --gpus all -v /usr/local/cuda/lib64:/opt/cupti:ro -e LD_LIBRARY_PATH=/opt/cupti IMAGE \u2026` (the host CUDA release must match). Check inside the container:",
+            "",
+            "```sh",
+            LOAD_CHECK,
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "fact.place=host-shell",
+          fix: [
+            "Find the library on this machine and put its directory on the loader path (it is not in `ldconfig -p` when only `LD_LIBRARY_PATH` names it):",
+            "",
+            "```sh",
+            "find / -xdev -name 'libcupti.so*' 2>/dev/null",
+            "export LD_LIBRARY_PATH=/usr/local/cuda/lib64:${LD_LIBRARY_PATH:-}",
+            LOAD_CHECK,
+            "```",
+            "",
+            "No copy at all: install CUPTI of the CUDA release the program was built for (NVIDIA apt `cuda-cupti-` plus the release with a dash, or the pip wheel `nvidia-cuda-cupti-cu12` for CUDA 12)."
+          ].join("\n")
         }
       ],
-      enrich: "cuda-version",
+      enrich: ["cuda-version", "cupti"],
       docs: "https://docs.nvidia.com/cupti/overview/overview.html"
     };
   }
 });
 
 // src/rules/catalog/runtime/shared-library-missing.ts
-var lib, sharedLibraryMissing;
+function driverVariants() {
+  const title = "NVIDIA driver library not found";
+  const message2 = "The loader could not find {library:all}, a library of the NVIDIA driver: images never contain it; the NVIDIA container runtime mounts it from the host when a container starts with GPUs.";
+  return [
+    {
+      when: "driver&fact.place=image-build",
+      title: "NVIDIA driver library loaded during the build",
+      message: `This step tried to load {library:all}, which belongs to the NVIDIA driver: images never contain it. ${BUILD_GPU}`,
+      fix: [
+        "Do not load the driver while building: move GPU checks and anything that initialises CUDA to `docker run --gpus all \u2026`.",
+        "To only link against the driver API, use the stub shipped in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda` (never put `stubs` on `LD_LIBRARY_PATH` of the final image)."
+      ].join("\n")
+    },
+    {
+      when: "driver&fact.place=docker-run",
+      title,
+      message: message2,
+      fix: [
+        "Start the container with GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit:",
+        "",
+        "```sh",
+        "docker run --rm --gpus all IMAGE nvidia-smi",
+        "```",
+        "",
+        'If `--gpus` fails (`could not select device driver "" with capabilities: [[gpu]]`), install the NVIDIA Container Toolkit on the host and run `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`.'
+      ].join("\n")
+    },
+    {
+      when: "driver",
+      title,
+      message: "The loader could not find {library:all}, a library of the NVIDIA driver.",
+      fix: "On a machine: install the NVIDIA driver (`nvidia-smi` must work) - the CUDA toolkit alone does not bring `libcuda.so.1`. In a container: start it with `--gpus all` on a host with the driver and the NVIDIA Container Toolkit. To only link against the driver API at build time, use the stub in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda`."
+    }
+  ];
+}
+var lib, LDD_CHECK, RUN_FIX, SHELL_FIX2, sharedLibraryMissing;
 var init_shared_library_missing = __esm({
   "src/rules/catalog/runtime/shared-library-missing.ts"() {
     "use strict";
-    lib = (name) => `${name}[\\w.+-]{0,200}: cannot open shared object file`;
+    init_build_gpu();
+    lib = (name2) => `${name2}[\\w.+-]{0,200}: cannot open shared object file`;
+    LDD_CHECK = "Check with `ldd` on the failing binary or extension module: every `=> not found` line is a library still missing.";
+    RUN_FIX = [
+      "The image that ran lacks the library (or its directory is not on the loader path). Rebuild it with the library installed in the final stage, and check inside the image:",
+      "",
+      "```sh",
+      `docker run --rm IMAGE sh -c 'ldconfig -p | grep {library}; echo "LD_LIBRARY_PATH=$LD_LIBRARY_PATH"'`,
+      "```",
+      "",
+      "(`ldconfig -p` lists only registered directories; a library found through `LD_LIBRARY_PATH` is not in it)."
+    ].join("\n");
+    SHELL_FIX2 = [
+      "Find the library on this machine and put its directory on the loader path of the shell that runs the program:",
+      "",
+      "```sh",
+      "find / -xdev -name '{library}*' 2>/dev/null",
+      "export LD_LIBRARY_PATH=/path/printed/above:${LD_LIBRARY_PATH:-}",
+      "```",
+      "",
+      `Not found: install the package that provides it (Debian/Ubuntu: \`apt-file search {library}\`). ${LDD_CHECK}`
+    ].join("\n");
     sharedLibraryMissing = {
       id: "runtime/shared-library-missing",
       title: "Shared library not found",
@@ -31332,13 +33794,20 @@ var init_shared_library_missing = __esm({
         { name: "tensorrt", literals: ["libnvinfer"], pattern: lib("libnvinfer") },
         // PyTorch's own libraries: an extension linked against another torch, or imported before torch
         { name: "torchLibs", literals: ["libtorch", "libc10"], pattern: lib("lib(?:torch|c10)[\\w]{0,40}\\.so") },
-        { name: "opengl", literals: ["libGL.so", "libgthread", "libglib-2.0"], pattern: lib("lib(?:GL|gthread-2\\.0|glib-2\\.0)\\.so") }
+        { name: "opengl", literals: ["libGL.so", "libgthread", "libglib-2.0"], pattern: lib("lib(?:GL|gthread-2\\.0|glib-2\\.0)\\.so") },
+        // the extension the step imports (`from pytorch3d import _C`): what to rebuild against this torch
+        {
+          name: "extModule",
+          source: "instruction",
+          literals: ["import"],
+          pattern: "\\bfrom (?!torch\\b)(?<package>[A-Za-z_][A-Za-z0-9_]{0,100})(?:\\.[\\w.]{0,100})? import\\b"
+        }
       ],
       scope: "step",
       specificity: 3,
-      message: "The dynamic loader could not find {library:all}: the library is not installed in this stage, or not on its loader path.",
+      message: "The dynamic loader could not find {library:all}: the library is not installed where the program runs, or not on its loader path.",
       fix: [
-        'Find which package provides it and install it in this stage (Debian/Ubuntu: `apt-file search {library}`), or copy it from the builder stage together with an `ENV LD_LIBRARY_PATH=\u2026` entry for its directory. Check with `ldd` on the failing binary or extension (`ldd $(python3 -c "import X, os; print(X.__file__)")`).'
+        `Find which package provides it and install it where the program runs (Debian/Ubuntu: \`apt-file search {library}\`), or add its directory to \`LD_LIBRARY_PATH\`. ${LDD_CHECK}`
       ].join("\n"),
       variants: [
         {
@@ -31347,63 +33816,162 @@ var init_shared_library_missing = __esm({
           message: "TensorFlow could not load {library:all}; it goes on without GPU support for it. On a GPU-less builder this is expected; in the image that runs on GPUs it means the CUDA libraries are missing.",
           fix: "Use a CUDA `-runtime` base image (or `pip install tensorflow[and-cuda]`) for the image that runs on GPUs; nothing to do for a build-time import."
         },
+        ...driverVariants(),
         {
-          when: "driver",
-          title: "NVIDIA driver library loaded during the build",
-          message: "This step tried to load {library:all}, which belongs to the NVIDIA driver: images never contain it (the NVIDIA container runtime mounts it at `docker run --gpus`), and `docker build` has no GPU or driver. Something in this step needs the driver at build time.",
+          when: "torchLibs&extModule",
+          title: "PyTorch library not found (extension built for another PyTorch)",
+          message: "The loader could not find {library:all}, a library of PyTorch itself. A compiled extension (here `{context.extModule.package}`) looks for the libraries of the PyTorch it was built against: `libtorch_cuda_cu.so` and `libtorch_cuda_cpp.so` exist only in older releases built with split CUDA libraries (current ones ship `libtorch_cuda.so`), and `libc10.so` / `libtorch_cpu.so` are found only once `import torch` has loaded them.",
           fix: [
-            "Do not load the driver while building: move GPU checks and anything that initialises CUDA to `docker run --gpus all \u2026`.",
-            "To only link against the driver API, use the stub shipped in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda` (never put `stubs` on `LD_LIBRARY_PATH` of the final image)."
+            "Rebuild the extension from source against the torch installed here (its dependencies, torch included, stay as they are):",
+            "",
+            "```sh",
+            "{enrich.rebuildFromSource}",
+            "```",
+            "",
+            "or install the extension build made for this torch release. Where a module loads the extension directly, `import torch` first."
           ].join("\n")
         },
         {
           when: "torchLibs",
           title: "PyTorch library not found (extension built for another PyTorch)",
-          message: "The loader could not find {library:all}, a library of PyTorch itself. A compiled extension (or a prebuilt wheel) looks for the libraries of the PyTorch it was built against: `libtorch_cuda_cu.so` and `libtorch_cuda_cpp.so` exist only in older releases built with split CUDA libraries (current ones ship `libtorch_cuda.so`), and `libc10.so` / `libtorch_cpu.so` are found only once `import torch` has loaded them.",
-          fix: [
-            "Build the extension against the torch installed in this stage, from source and without an isolated build env:",
-            "",
-            "```dockerfile",
-            "RUN pip install --no-build-isolation --no-cache-dir --force-reinstall <extension>",
-            "```",
-            "or install the torch version its wheel was built for. Where a module loads the extension directly, `import torch` first."
-          ].join("\n")
+          message: "The loader could not find {library:all}, a library of PyTorch itself. A compiled extension looks for the libraries of the PyTorch it was built against: `libtorch_cuda_cu.so` and `libtorch_cuda_cpp.so` exist only in older releases built with split CUDA libraries (current ones ship `libtorch_cuda.so`), and `libc10.so` / `libtorch_cpu.so` are found only once `import torch` has loaded them.",
+          fix: "Rebuild the extension that failed to load (the module named in the traceback) from source against the installed torch: the same install command with `--no-build-isolation --force-reinstall --no-deps --no-binary` and the package name, or install its build for this torch release. Where a module loads the extension directly, `import torch` first."
+        },
+        {
+          when: "cudnn&fact.place=image-build&fact.imageFlavour",
+          title: "cuDNN library not found",
+          message: "The loader could not find {library:all}: cuDNN is not in this image. The plain nvidia/cuda `-runtime` and `-devel` images do not include it; the `-cudnn` tags do. {enrich.stageNote}",
+          fix: "Use the cuDNN tag of the same CUDA release ({enrich.cudnnImage|its `-cudnn` tag: https://hub.docker.com/r/nvidia/cuda/tags}), or install cuDNN from NVIDIA's apt repository (`libcudnn8` for `libcudnn.so.8`; `libcudnn9-cuda-{enrich.cudaMajor}` for `libcudnn.so.9`) or the pip wheel (`nvidia-cudnn-cu{enrich.cudaMajor}`). The number in the file name must match what the framework was built with."
         },
         {
           when: "cudnn",
           title: "cuDNN library not found",
-          message: "The loader could not find {library:all}: cuDNN is not in this image. The plain `nvidia/cuda:*-runtime` and `-devel` images do not include it; the `-cudnn-` flavours do.",
-          fix: [
-            "Use a cuDNN image (`nvidia/cuda:{enrich.cudaVersion}.*-cudnn-runtime-ubuntu22.04`), or install it: `apt-get install -y libcudnn9-cuda-12` (NVIDIA apt repo) or `pip install nvidia-cudnn-cu12`. The major version in the file name (`libcudnn.so.8` vs `.9`) must match what the framework was built with."
-          ].join("\n")
+          message: "The loader could not find {library:all}: cuDNN is not installed where the program runs, or not on its loader path.",
+          fix: `Install the cuDNN whose major version is the number in the file name (\`libcudnn.so.9\` \u2192 cuDNN 9) for the CUDA major release in use: NVIDIA's apt repository has \`libcudnn8\` (CUDA 11 / 12) and \`libcudnn9-cuda-12\` / \`libcudnn9-cuda-13\`, PyPI \`nvidia-cudnn-cu11\` / \`-cu12\` / \`-cu13\`; nvidia/cuda images have it in their \`-cudnn\` tags. Then: ${LDD_CHECK}`
+        },
+        {
+          when: "nccl&fact.cuda",
+          title: "NCCL library not found",
+          message: "The loader could not find {library:all}: NCCL is not installed where the program runs, or not on its loader path.",
+          fix: "Install it: `apt-get install -y --no-install-recommends libnccl2` (NVIDIA's apt repository; pin the build of this CUDA with a `+cuda{enrich.cudaVersion}` version from `apt-cache madison libnccl2`) or `pip install nvidia-nccl-cu{enrich.cudaMajor}` for a pip-installed framework."
         },
         {
           when: "nccl",
           title: "NCCL library not found",
-          message: "The loader could not find {library:all}: NCCL is not in this image or not on its loader path.",
-          fix: "Install it: `apt-get install -y libnccl2` (NVIDIA apt repo, match the CUDA version) or `pip install nvidia-nccl-cu12`; with a multi-stage build, copy `/usr/lib/x86_64-linux-gnu/libnccl.so*` from the builder."
+          message: "The loader could not find {library:all}: NCCL is not installed where the program runs, or not on its loader path.",
+          fix: 'Install it: `libnccl2` from NVIDIA\'s apt repository (its versions end in `+cuda` and the CUDA release: `apt-cache madison libnccl2`), or the pip wheel of the CUDA major release in use (`nvidia-nccl-cu12` for CUDA 12). The log does not show the CUDA release: `nvcc --version`, or `python3 -c "import torch; print(torch.version.cuda)"`, prints it.'
+        },
+        {
+          when: "cudaLibs&fact.place=image-build&fact.imageFlavour",
+          title: "CUDA runtime library not found",
+          message: "The loader could not find {library:all}, a CUDA toolkit library: this stage uses a `-base` image (no CUDA libraries) or copied binaries without the libraries they link. {enrich.stageNote}",
+          fix: "Use the `-runtime` flavour of the same image ({enrich.runtimeImage|the `-runtime` tag of this CUDA release}) or install `cuda-libraries-{enrich.aptSuffix}` (NVIDIA's apt repository); a pip-installed torch brings its own copies as `nvidia-*` wheels."
         },
         {
           when: "cudaLibs",
           title: "CUDA runtime library not found",
-          message: "The loader could not find {library:all}, a CUDA toolkit library: this stage uses a `-base` image (no CUDA libraries) or copied binaries without the libraries they link.",
-          fix: "Use the `-runtime` flavour of the CUDA image for this stage (`nvidia/cuda:{enrich.cudaVersion}.*-runtime-ubuntu22.04`), or install `cuda-libraries-{enrich.aptSuffix}`; pip-installed torch brings its own copies as `nvidia-*-cu12` wheels."
+          message: "The loader could not find {library:all}, a CUDA toolkit library: the CUDA runtime libraries are not installed where the program runs, or not on its loader path.",
+          fix: "Install the CUDA libraries of the release the program was built for (the number in the file name is the major release): NVIDIA's `cuda-libraries-` package of that release, an nvidia/cuda `-runtime` image, or the `nvidia-*` pip wheels a pip-installed torch brings. " + LDD_CHECK
         },
         {
           when: "tensorrt",
           title: "TensorRT library not found",
-          message: "The loader could not find {library:all}: TensorRT is not installed in this stage.",
-          fix: "Install TensorRT for this CUDA version (`apt-get install -y libnvinfer10` from the NVIDIA repo, or `pip install tensorrt`), or use an `nvcr.io/nvidia/tensorrt` base image."
+          message: "The loader could not find {library:all}: TensorRT is not installed where the program runs.",
+          fix: "Install the TensorRT whose major version is the number in the file name (NVIDIA's apt repository: the `libnvinfer` package with that number; PyPI: `tensorrt`), or use an `nvcr.io/nvidia/tensorrt` base image."
+        },
+        {
+          when: "opengl&fact.place=image-build",
+          title: "OpenGL / GLib library not found (OpenCV)",
+          message: "The loader could not find {library:all}: `opencv-python` needs the system OpenGL and GLib libraries, which slim and CUDA images lack.",
+          fix: "Install them: `RUN apt-get update && apt-get install -y --no-install-recommends libgl1 libglib2.0-0`, or use `opencv-python-headless` instead of `opencv-python`."
         },
         {
           when: "opengl",
           title: "OpenGL / GLib library not found (OpenCV)",
-          message: "The loader could not find {library:all}: `opencv-python` needs the system OpenGL and GLib libraries, which slim and CUDA images lack.",
-          fix: "Install them: `RUN apt-get update && apt-get install -y --no-install-recommends libgl1 libglib2.0-0`, or use `opencv-python-headless` instead of `opencv-python`."
+          message: "The loader could not find {library:all}: `opencv-python` needs the system OpenGL and GLib libraries.",
+          fix: "Install them: `apt-get install -y --no-install-recommends libgl1 libglib2.0-0` (Debian/Ubuntu), or use `opencv-python-headless` instead of `opencv-python`."
+        },
+        { when: "fact.place=docker-run", fix: RUN_FIX },
+        { when: "fact.place=host-shell", fix: SHELL_FIX2 },
+        {
+          when: "fact.place=image-build",
+          fix: `Find which package provides it and install it in this stage (Debian/Ubuntu: \`apt-file search {library}\`), or copy it from the builder stage together with an \`ENV LD_LIBRARY_PATH=\u2026\` entry for its directory. ${LDD_CHECK}`
         }
       ],
-      enrich: "cuda-version",
+      enrich: ["cuda-version", "extension-build"],
       docs: "https://man7.org/linux/man-pages/man8/ld.so.8.html"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/libcuda-stub.ts
+var EMPTY_FILES, libcudaStub;
+var init_libcuda_stub = __esm({
+  "src/rules/catalog/runtime/libcuda-stub.ts"() {
+    "use strict";
+    EMPTY_FILES = "find / -xdev -name 'libcuda.so*' -size 0 2>/dev/null";
+    libcudaStub = {
+      id: "runtime/libcuda-stub",
+      title: "libcuda is an empty file or the stub, not the driver",
+      severity: "error",
+      match: [
+        // `ImportError: /usr/lib/x86_64-linux-gnu/libcuda.so.1: file too short`, `(error code is /usr/lib/x86_64-linux-gnu/libcuda.so: file too short)`
+        { literals: ["file too short"], pattern: "(?<path>[\\w./+-]{0,200}libcuda\\.so[\\d.]{0,20}): file too short" },
+        // cudaGetErrorString(cudaErrorStubLibrary) / cuGetErrorString(CUDA_ERROR_STUB_LIBRARY)
+        { literals: ["CUDA driver is a stub library"] }
+      ],
+      context: [
+        { name: "unversioned", literals: ["libcuda.so: file too short"] },
+        { name: "stub", literals: ["CUDA driver is a stub library"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "The process loaded `{path|libcuda}`, an empty (0-byte) file, instead of the NVIDIA driver's library. Inside a container the real libcuda is mounted from the host by the NVIDIA Container Toolkit when the container starts with GPU access; an image built or committed in a container that ran with the NVIDIA runtime keeps those mount points as empty files, and without GPU access the loader finds them.",
+      fix: [
+        "Start the container with GPU access: add `--gpus all` to its `docker run` command (the host needs the NVIDIA Container",
+        "Toolkit), so the toolkit mounts the driver's libcuda over the empty file; `nvidia-smi` inside the container then works.",
+        "",
+        "To repair the image, list the empty driver files it carries:",
+        "",
+        "```sh",
+        EMPTY_FILES,
+        "```",
+        "",
+        "delete them in the Dockerfile (`RUN " + EMPTY_FILES.replace(" 2>/dev/null", " -delete") + "`), and build without the",
+        "NVIDIA runtime as Docker's default runtime (and do not `docker commit` a container that ran with GPUs)."
+      ].join("\n"),
+      variants: [
+        {
+          when: "stub",
+          message: "The process loaded the CUDA toolkit's stub `libcuda.so` (from `lib64/stubs`) instead of the NVIDIA driver: the stub only lets programs link without a driver, and every CUDA call through it fails. Its directory is ahead of the driver on the library path.",
+          fix: [
+            "Find which libcuda the loader picks and where the stubs directory comes from:",
+            "",
+            "```sh",
+            "ldconfig -p | grep libcuda",
+            'echo "$LD_LIBRARY_PATH"',
+            "```",
+            "",
+            "Remove `\u2026/lib64/stubs` from `LD_LIBRARY_PATH` (and from `/etc/ld.so.conf.d`) at run time; it belongs on `LIBRARY_PATH`",
+            "(link time) only. In a container, start it with `--gpus all` so the driver's `libcuda.so.1` is there to be found."
+          ].join("\n")
+        },
+        {
+          when: "unversioned",
+          message: "The program opened the unversioned `{path}`, and in this container that name is an empty (0-byte) file. The NVIDIA Container Toolkit mounts the driver as `libcuda.so.1` (and its full version), not as `libcuda.so`, so the empty file left in the image stays in the way even with GPU access.",
+          fix: [
+            "Point the unversioned name at the driver's library (in the image, the link resolves once the container runs with a GPU):",
+            "",
+            "```sh",
+            "ls -l {path}*",
+            "ln -sf libcuda.so.1 {path}",
+            "```",
+            "",
+            "In the Dockerfile: `RUN ln -sf libcuda.so.1 {path}`; and start the container with `--gpus all`."
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"
     };
   }
 });
@@ -31415,15 +33983,17 @@ var init_runtime = __esm({
     "use strict";
     init_libcupti_missing();
     init_shared_library_missing();
-    runtimeRules = [libcuptiMissing, sharedLibraryMissing];
+    init_libcuda_stub();
+    runtimeRules = [libcuptiMissing, libcudaStub, sharedLibraryMissing];
   }
 });
 
 // src/rules/catalog/pip/resolution-impossible.ts
-var resolutionImpossible;
+var dependsOnLine, resolutionImpossible;
 var init_resolution_impossible = __esm({
   "src/rules/catalog/pip/resolution-impossible.ts"() {
     "use strict";
+    dependsOnLine = "^\\s{1,200}(?<requirer>[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])?) (?<version>[^\\s]{1,200}) depends on (?<req>.{1,500})$";
     resolutionImpossible = {
       id: "pip/resolution-impossible",
       title: "pip could not resolve conflicting requirements",
@@ -31445,11 +34015,9 @@ var init_resolution_impossible = __esm({
       context: [
         { name: "uv", literals: ["No solution found when resolving dependencies"] },
         // the "depends on" line was seen: the conflict can be told in one sentence
-        {
-          name: "dependsOn",
-          literals: [" depends on "],
-          pattern: "^\\s{1,200}[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])? [^\\s]{1,200} depends on "
-        },
+        { name: "dependsOn", literals: [" depends on "], pattern: dependsOnLine },
+        // the last one too: for a paste (no step output kept), the enricher compares the first and the last
+        { name: "lastDep", keep: "last", literals: [" depends on "], pattern: dependsOnLine },
         {
           name: "constraint",
           literals: ["The user requested (constraint)"],
@@ -31458,31 +34026,50 @@ var init_resolution_impossible = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: "pip found no set of versions that satisfies every requirement. Conflict: {requirer} {requirerVersion} depends on {requirement}; requested: {requested:all|no other requirement named in this part of the log}.",
+      // The variants below cover uv and a log without the cause lines: here the enricher always has the pair.
+      message: "pip found no set of versions that satisfies every requirement: {enrich.conflict}.",
       fix: [
-        "Make the requirements compatible: relax the pin the message names, or install a release of {requirer|the package that requires it} whose requirement fits. To see every version's requirement: `pip install --dry-run --report - {requirer|PACKAGE}` or `pip index versions {requirer|PACKAGE}`.",
+        "{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires: `{enrich.conflictVersions}` (experimental in pip) lists the releases, and `{enrich.conflictDryRun}` resolves the newest one without installing.",
         "",
-        "If the other side comes from the base image (NVIDIA's PyTorch images pin their packages), either keep the image's version and wait for a compatible release of {requirer|the other package}, or make it optional so the default build passes:",
+        "If the other side is a package the base image ships (NVIDIA's PyTorch images pin theirs), keep the image's version and leave {enrich.conflictRequirer} out of the default build until a release fits:",
         "",
         "```dockerfile",
         'ARG INSTALL_OPTIONAL="false"',
-        'RUN if [ "$INSTALL_OPTIONAL" = "true" ]; then timeout 300 pip install {requirer|PACKAGE}; fi',
+        'RUN if [ "$INSTALL_OPTIONAL" = "true" ]; then {enrich.conflictOptional}; fi',
         "```"
       ].join("\n"),
       variants: [
         {
           when: "uv",
-          message: 'uv found no set of versions that satisfies every requirement; its explanation ("Because \u2026 we can conclude \u2026") is in the evidence below.'
+          message: 'uv found no set of versions that satisfies every requirement; its explanation ("Because \u2026 we can conclude \u2026") in the evidence below names the requirements that conflict.',
+          fix: "Make the requirements uv names agree: relax the pin it names (`you require \u2026`), or pin a release of the other package whose requirement fits. If the pin comes from the base image's packages, keep it and leave the other package out of the default build (a build argument around its install) until a release fits."
         },
         {
-          when: "constraint",
-          message: "pip found no set of versions that satisfies every requirement: {requirer} {requirerVersion} depends on {requirement}, but {context.constraint.pin} is pinned by a constraints file (all the releases of {requirer} pip tried conflict with it)."
+          // a pasted terminal session or `docker run`: no Dockerfile lines
+          when: "dependsOn&!constraint&!uv&!fact.place=image-build",
+          fix: "{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires: `{enrich.conflictVersions}` (experimental in pip) lists the releases, and `{enrich.conflictDryRun}` resolves the newest one without installing."
+        },
+        {
+          when: "constraint&dependsOn",
+          message: "pip found no set of versions that satisfies every requirement: {enrich.conflict}. Loosening the request does not help: the constraints file is the side that must move, or the package must go.",
+          fix: [
+            "Either let the constrained package move (drop its line from the constraints file, if the base image does not need that version), or keep the image's version and leave {enrich.conflictRequirer} out of the default build until a release accepts it:",
+            "",
+            "```dockerfile",
+            'ARG INSTALL_OPTIONAL="false"',
+            'RUN if [ "$INSTALL_OPTIONAL" = "true" ]; then {enrich.conflictOptional}; fi',
+            "```",
+            "",
+            "To see what each release of {enrich.conflictRequirer} requires: `{enrich.conflictVersions}` lists them, and `{enrich.conflictDryRun}` resolves one without installing."
+          ].join("\n")
         },
         {
           when: "!dependsOn",
-          message: 'pip found no set of versions that satisfies every requirement (requested: {requested:all|not in the part of the log read here}). pip names the requirements that conflict under "The conflict is caused by:" in the step output.'
+          message: 'pip found no set of versions that satisfies every requirement (requested: {requested:all|not in the part of the log read here}). pip names the requirements that conflict under "The conflict is caused by:" in the step output.',
+          fix: 'Read the lines under "The conflict is caused by:" in the full step output: each names a package, its version and the requirement it has. Two of them disagree on one package: relax one of the two pins, or pick a release of the other package whose requirement fits (pip\'s `--dry-run --report -` on that package shows what a release requires).'
         }
       ],
+      enrich: "pip-advice",
       docs: "https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts"
     };
   }
@@ -31515,7 +34102,14 @@ var init_no_matching_distribution = __esm({
       context: [
         { name: "none", literals: ["(from versions: none)"] },
         { name: "python", literals: ["requires a different Python"] },
-        { name: "localVersion", literals: ["+cu", "+cpu", "+rocm"], pattern: "requirement [^\\s(]{1,200}\\+(?<tag>cu\\d{1,200}|cpu|rocm[\\d.]{0,200})" }
+        // `torch==2.1.0+cu121`: CUDA ≥ 10 tags and cpu, whose PyTorch indexes the torch-wheels table knows
+        {
+          name: "localVersion",
+          literals: ["+cu1", "+cpu"],
+          pattern: "requirement (?:torch|torchvision|torchaudio)==[^\\s(+]{1,100}\\+(?<tag>cu1\\d{2}|cpu)(?![\\w.])"
+        },
+        // older (`+cu90`) and ROCm local versions: named, but no index is computed for them
+        { name: "otherLocal", literals: ["+cu", "+rocm"], pattern: "requirement [^\\s(]{1,200}\\+(?<tag>cu\\d{1,200}|rocm[\\d.]{0,200})" }
       ],
       scope: "step",
       specificity: 3,
@@ -31523,8 +34117,8 @@ var init_no_matching_distribution = __esm({
       fix: [
         "Pick a version from the list pip printed, or make the one you need visible:",
         "",
-        "- a wheel that exists only for other Pythons or CPU architectures: check the package's files for your `python3 --version` and `uname -m` (arm64 often has no wheel: build from source or skip it with `ARG TARGETARCH`);",
-        "- a private or extra index: `pip install --extra-index-url https://\u2026 {requirement}`."
+        "- a wheel that exists only for other Pythons or CPU architectures: compare the package's files on its index with this build's Python ({fact.python|see `python3 --version`}) and platform ({fact.platform|see `uname -m`}); arm64 often has no wheel: build from source, or skip the package there with `ARG TARGETARCH`;",
+        "- a private or extra index: pass it with `--extra-index-url` (or `PIP_EXTRA_INDEX_URL`), with its credentials if it needs them."
       ].join("\n"),
       variants: [
         {
@@ -31536,14 +34130,20 @@ var init_no_matching_distribution = __esm({
         {
           when: "localVersion",
           message: "pip found no {requirement} on the index it used: `+{context.localVersion.tag}` builds of PyTorch are published on PyTorch's own index, not on PyPI. Versions it could see: {versions|not listed in this part of the log}.",
-          fix: "Install from PyTorch's index: `pip install {requirement} --index-url https://download.pytorch.org/whl/{context.localVersion.tag}` (or `--extra-index-url` to keep PyPI for the rest)."
+          fix: "Install from PyTorch's index, which serves the `+cu\u2026` build under the plain version: `{enrich.localIndexCmd}`. {enrich.localIndexNote} With `--extra-index-url` instead, PyPI stays in use for the other packages (pip then takes the best version across both indexes)."
+        },
+        {
+          when: "otherLocal",
+          message: "pip found no {requirement} on the index it used: `+{context.otherLocal.tag}` builds are published on PyTorch's own index or download pages, not on PyPI. Versions it could see: {versions|not listed in this part of the log}.",
+          fix: "Install it the way that release's own install command does (https://pytorch.org/get-started/previous-versions/ lists the command of each release, with its index), or move to a release whose build matches a current index."
         },
         {
           when: "none",
           message: "pip found no release at all of {requirement}: the name is wrong, the index pip used does not have it, or the index was not reachable from the build (proxy, private index without credentials).",
-          fix: "Check the name (`pip index versions {requirement}`), the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`RUN pip download --no-deps {requirement}` shows the HTTP error)."
+          fix: "Check the name (`{enrich.versionsCmd}`), the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`pip download --no-deps {requirement}` run where the install ran shows the HTTP error)."
         }
       ],
+      enrich: "pip-advice",
       docs: "https://pip.pypa.io/en/stable/cli/pip_install/"
     };
   }
@@ -31569,27 +34169,53 @@ var init_build_isolation = __esm({
           literals: ["Getting requirements to build wheel", "Preparing metadata (pyproject.toml)", "Building wheel for", "pip-build-env-"]
         },
         // The package pip stopped on: the last `Collecting` before the failure, or `Failed to build 'x'`.
-        { name: "package", keep: "last", literals: ["Collecting ", "Failed to build "], pattern: "(?:^\\s{0,200}Collecting |Failed to build ')(?<name>[A-Za-z0-9][\\w.-]{0,200})" }
+        {
+          name: "package",
+          keep: "last",
+          literals: ["Collecting ", "Failed to build "],
+          pattern: "(?:^\\s{0,200}Collecting |Failed to build ')(?<name>[A-Za-z0-9][\\w.-]{0,200})(?=[\\s'=<>!~\\[;(,]|$)"
+        }
       ],
       scope: "step",
       specificity: 3,
-      message: "A package build imported {module}, which pip's isolated build environment does not have: pip builds each sdist in a fresh environment with only its declared build requirements, so the torch (or numpy) installed in the image is invisible there.",
+      message: "Building {context.package.name} imported {module}, which pip's isolated build environment does not have: pip builds each source distribution in a fresh environment with only its declared build requirements, so a {module} installed in the image is invisible there.",
       fix: [
         "Install the build-time dependencies first, then build without isolation so the build sees them:",
         "",
         "```dockerfile",
-        "RUN pip install {module} ninja packaging wheel setuptools",
-        "RUN pip install --no-build-isolation {context.package.name}",
+        "RUN {enrich.buildDepsCmd}",
+        "RUN {enrich.noIsolationCmd}",
         "```",
         "",
-        "For CUDA extensions also set `ENV MAX_JOBS=4` (parallel nvcc jobs need ~4 GB of memory each) and `TORCH_CUDA_ARCH_LIST` (builds have no GPU to detect)."
+        "For CUDA extensions also set `TORCH_CUDA_ARCH_LIST` (the build has no GPU to detect) and `MAX_JOBS` (parallel compile jobs, and their memory)."
       ].join("\n"),
       variants: [
         {
+          // a pasted terminal session or `docker run`: shell commands, not Dockerfile lines
+          when: "buildEnv&package&!fact.place=image-build",
+          fix: [
+            "Install the build-time dependencies first, then build without isolation so the build sees them:",
+            "",
+            "```sh",
+            "{enrich.buildDepsCmd}",
+            "{enrich.noIsolationCmd}",
+            "```",
+            "",
+            "For CUDA extensions also set `TORCH_CUDA_ARCH_LIST` (the build has no GPU to detect) and `MAX_JOBS` (parallel compile jobs, and their memory)."
+          ].join("\n")
+        },
+        {
           when: "!buildEnv",
-          message: "Python could not import {module}. If this came from building a package (setup.py importing torch), pip's build isolation hid the installed {module}: install it first and use `pip install --no-build-isolation`; otherwise install {module} in this stage."
+          message: "Python could not import {module}. If this came from building a package (setup.py importing torch), pip's build isolation hid the installed {module}: install it first and build that package with `--no-build-isolation`; otherwise install {module} in this stage.",
+          fix: "If a package build imported {module}: install {module} first, then install the package with `--no-build-isolation` (pip and uv both have the flag). If your own code imported it, add {module} to this stage's requirements."
+        },
+        {
+          when: "!package",
+          message: "A package build imported {module}, which pip's isolated build environment does not have: pip builds each source distribution in a fresh environment with only its declared build requirements, so the {module} installed in the image is invisible there. The log kept here does not name the package.",
+          fix: "Find the package (the last `Collecting \u2026` line before the error), install its build-time dependencies ({module}, ninja, packaging, wheel, setuptools) first, then install it with `--no-build-isolation` so the build sees them."
         }
       ],
+      enrich: "pip-advice",
       only: "failed-step",
       docs: "https://pip.pypa.io/en/stable/cli/pip_install/#cmdoption-no-build-isolation"
     };
@@ -31607,67 +34233,196 @@ var init_externally_managed = __esm({
       severity: "error",
       match: [
         { literals: ["externally-managed-environment"] },
-        { literals: ["This environment is externally managed"] }
+        { literals: ["This environment is externally managed"] },
+        // uv: `error: The interpreter at /usr is externally managed, and indicates the following:`
+        { literals: ["is externally managed, and indicates the following"] }
       ],
       scope: "step",
       specificity: 3,
-      message: "pip refused to install into the system Python: the distribution marks it as externally managed (PEP 668), as Debian 12 and Ubuntu 23.04+ (and images built on them) do.",
+      message: "pip refused to install into the system Python of {fact.os|this image}: the distribution marks it as externally managed (PEP 668), as Debian 12 and Ubuntu 23.04+ do, so that pip cannot overwrite packages apt installed.",
       fix: [
-        "In a container, any of these is fine:",
+        "Install into a virtual environment (on Debian / Ubuntu `python3 -m venv` needs the `python3-venv` package):",
         "",
         "```dockerfile",
-        "ENV PIP_BREAK_SYSTEM_PACKAGES=1",
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3-venv && rm -rf /var/lib/apt/lists/*",
+        "RUN python3 -m venv /opt/venv",
+        "ENV PATH=/opt/venv/bin:${PATH}",
+        "RUN {enrich.installCmd}",
         "```",
         "",
-        "(the same as `pip install --break-system-packages \u2026`, pip \u2265 23.0.1), or install into a virtual environment (`RUN python3 -m venv /opt/venv` + `ENV PATH=/opt/venv/bin:${PATH}`), or use the distribution's package (`apt-get install python3-xyz`)."
+        "Or, in a single-purpose image, override the marker (pip \u2265 23.0.1): `{enrich.breakCmd}`, or `ENV PIP_BREAK_SYSTEM_PACKAGES=1` for every pip command of the image."
       ].join("\n"),
+      variants: [
+        {
+          when: "fact.installer=uv&fact.place=image-build",
+          message: "uv refused to install into the system Python of {fact.os|this image} (`--system`): the distribution marks it as externally managed (PEP 668), as Debian 12 and Ubuntu 23.04+ do.",
+          fix: [
+            "Let uv create a virtual environment and install into it (uv installs into the environment `VIRTUAL_ENV` names):",
+            "",
+            "```dockerfile",
+            "RUN uv venv /opt/venv",
+            "ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}",
+            "RUN {enrich.installCmd}",
+            "```",
+            "",
+            "Or, in a single-purpose image, override the marker: `{enrich.breakCmd}`, or `ENV UV_BREAK_SYSTEM_PACKAGES=1` (uv does not read `PIP_BREAK_SYSTEM_PACKAGES`)."
+          ].join("\n")
+        },
+        {
+          when: "!fact.place=image-build",
+          message: "The installer refused to install into the system Python of {fact.os|this machine}: the distribution marks it as externally managed (PEP 668), so that pip cannot overwrite packages the package manager installed.",
+          fix: [
+            "Install into a virtual environment instead of the system Python (Debian / Ubuntu: `apt-get install python3-venv` first):",
+            "",
+            "```sh",
+            "python3 -m venv .venv",
+            ". .venv/bin/activate",
+            "{enrich.installCmd}",
+            "```",
+            "",
+            "Overriding the marker (`--break-system-packages`) on a machine you keep can break the distribution's own Python tools; keep that for single-purpose images."
+          ].join("\n")
+        }
+      ],
+      enrich: "pip-advice",
       docs: "https://peps.python.org/pep-0668/"
     };
   }
 });
 
 // src/rules/catalog/pip/wheel-build-failed.ts
-var wheelBuildFailed;
+var name, uvCauses, uvMessage, wheelBuildFailed;
 var init_wheel_build_failed = __esm({
   "src/rules/catalog/pip/wheel-build-failed.ts"() {
     "use strict";
+    name = "[A-Za-z0-9][\\w.-]{0,200}";
+    uvCauses = [
+      "Read the last `Caused by:` / `\u251C\u2500\u25B6` line and the `[stderr]` block below it: it names what the build lacked. Common causes:",
+      "",
+      "- `command 'gcc' failed` / `cc: not found`: the image has no C compiler;",
+      "- `Failed to install build dependencies`: uv could not install the `build-system.requires` of the package (the lines",
+      "  under it say why);",
+      "- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda`, and let the build see the installed",
+      "  torch (`--no-build-isolation`).",
+      ""
+    ];
+    uvMessage = "uv could not build {subject}: uv ran the package's build backend (no prebuilt wheel fits, or it is a local project), and that failed. The cause is under uv's `\xD7` line: the `Caused by:` / `\u251C\u2500\u25B6` lines, then the backend's own output after `[stderr]`.";
     wheelBuildFailed = {
       id: "pip/wheel-build-failed",
       title: "Wheel build failed",
       severity: "error",
       match: [
         // `  ERROR: Failed building wheel for badext`
-        { literals: ["Failed building wheel for "], pattern: "Failed building wheel for (?<package>[A-Za-z0-9][\\w.-]{0,200})" },
+        { literals: ["Failed building wheel for "], pattern: `Failed building wheel for (?<package>${name})` },
         // pip 23/24: `ERROR: Could not build wheels for badext, which is required to install pyproject.toml-based projects`
-        { literals: ["Could not build wheels for "], pattern: "Could not build wheels for (?<package>[A-Za-z0-9][\\w.-]{0,200})" },
-        // pip 25+: `ERROR: Failed to build 'flash-attn' when getting requirements to build wheel`, `Failed to build badext`
-        { literals: ["Failed to build "], pattern: "Failed to build '?(?!installable )(?<package>[A-Za-z0-9][\\w.-]{0,200})" },
-        // pip ≥ 22: `error: subprocess-exited-with-error` with `× Building wheel for x (pyproject.toml) did not run successfully.`
-        { literals: ["did not run successfully"], pattern: "(?:Building wheel for (?<package>[A-Za-z0-9][\\w.-]{0,200}) |Getting requirements to build wheel |Preparing metadata )[^\\n]{0,200}did not run successfully" }
+        { literals: ["Could not build wheels for "], pattern: `Could not build wheels for (?<package>${name})` },
+        // pip 25+: `ERROR: Failed to build 'flash-attn' when getting requirements to build wheel`, `Failed to build badext`;
+        // uv: `× Failed to build \`szurubooru-toolkit @ file:///szurubooru-toolkit\`` (reluce/szurubooru-toolkit#80)
+        { literals: ["Failed to build "], pattern: `Failed to build ['\`]?(?!installable )(?<package>${name})` },
+        // setuptools' compile step, under pip or uv: `error: command 'gcc' failed: No such file or directory` (astral-sh/uv#3308),
+        // `error: command '/usr/bin/gcc' failed with exit code 1`
+        { literals: ["error: command '"], pattern: "error: command '(?<compiler>[^'\\s]{1,100})' failed" },
+        // uv: `Caused by: Build backend failed to build wheel through \`build_wheel\` (exit status: 1)` (astral-sh/uv#3308),
+        // newer uv: `╰─▶ Call to \`setuptools.build_meta.build_wheel\` failed (exit status: 1)`
+        { literals: ["Build backend failed to build wheel"] },
+        { literals: ["Call to "], pattern: "Call to `?[\\w.:]{1,200}\\.build_wheel`? failed" },
+        // pip ≥ 22: `× Building wheel for x (pyproject.toml) did not run successfully.`, `× Getting requirements to build wheel did not run successfully.`
+        {
+          literals: ["did not run successfully"],
+          pattern: `(?:Building wheel for (?<package>${name}) |Getting requirements to build wheel |Preparing metadata )[^\\n]{0,200}did not run successfully`
+        }
+      ],
+      context: [
+        // The package pip was working on: a line that names it, else the last `Collecting X` (a URL or path is not a name).
+        {
+          name: "named",
+          keep: "last",
+          literals: ["Building wheel for ", "Failed building wheel for ", "Could not build wheels for ", "Failed to build ", "Collecting ", "Failed to download and build "],
+          pattern: `(?:Building wheel for |Failed building wheel for |Could not build wheels for |Failed to build ['\`]?(?!installable )|Failed to download and build \`|^\\s{0,200}Collecting )(?<name>${name})(?=[\\s'\`=<>!~\\[;(,@]|$)`
+        },
+        // The compiler itself is missing: `error: command 'gcc' failed: No such file or directory`.
+        {
+          name: "noCompiler",
+          literals: ["error: command '"],
+          pattern: "error: command '(?<compiler>[^'\\s]{1,100})' failed: No such file or directory"
+        },
+        { name: "uvLocal", literals: ["Failed to build `"], pattern: "Failed to build `(?<name>[\\w.-]{1,200}) @ file://(?<path>/[^`\\s]{1,300})`" },
+        // uv's own wording (its `×` / `Caused by:` / `╰─▶` chain): the uv form of the advice even when the step's
+        // installer is not known (a compose log, a pasted excerpt).
+        {
+          name: "uvSaid",
+          literals: ["Build backend failed to build wheel", "Failed to download and build `", "Failed to build `", "Call to `"]
+        }
       ],
       scope: "step",
       only: "failed-step",
       specificity: 2,
-      message: "pip could not build a wheel for {package:all} (no prebuilt wheel fits this Python / platform, so pip compiled the sdist, and the compile failed). The cause is in the subprocess output above the `[end of output]` line.",
+      message: "pip could not build a wheel for {context.named.name} (no prebuilt wheel fits this Python / platform, so pip compiled the source distribution, and the compile failed). The cause is in the subprocess output above the `[end of output]` line.",
       fix: [
         "Read the compiler or setup.py error inside the `\u2570\u2500> [N lines of output]` block. Common causes in CUDA images:",
         "",
         "- missing build tools or headers: `apt-get install -y build-essential python3-dev` (and the library's `-dev` package);",
-        "- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda`, `TORCH_CUDA_ARCH_LIST` set, `pip install --no-build-isolation {package}`, and `MAX_JOBS=4` to bound memory;",
-        "- prefer a prebuilt wheel where one exists for this Python / CUDA / CPU architecture.",
+        "- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and `TORCH_CUDA_ARCH_LIST` set, with the installed torch visible to the build: `{enrich.noIsolationCmd}`;",
+        "- a prebuilt wheel of {context.named.name} for this Python / CUDA / CPU architecture, where the project publishes one.",
         "",
-        "Reproduce with full output: `pip install -v --no-cache-dir {package}` in a shell of the stage."
+        "Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`."
       ].join("\n"),
+      variants: [
+        {
+          // apt's package for a C toolchain is build-essential (Debian, Ubuntu; the python: images are Debian or Alpine),
+          // Alpine's is build-base.
+          when: "noCompiler",
+          message: "The wheel build of {context.named.name|a package} (compiled from source: no prebuilt wheel fits this Python / platform) needs the C compiler `{context.noCompiler.compiler}`, and the image has none: `error: command '{context.noCompiler.compiler}' failed: No such file or directory`.",
+          fix: [
+            "Install a compiler in the stage before the install step, or use a base image that ships one (`python:*-slim` and",
+            "`python:*-alpine` do not). On a Debian or Ubuntu base:",
+            "",
+            "```sh",
+            "apt-get update && apt-get install -y --no-install-recommends build-essential",
+            "```",
+            "On Alpine: `apk add --no-cache build-base`. When Python itself comes from apt, the package also needs its headers",
+            "(`python3-dev`; the `python:` images ship theirs). A prebuilt wheel of it for this Python and platform, where the project",
+            "publishes one, avoids the compile."
+          ].join("\n")
+        },
+        {
+          when: "uvLocal",
+          message: "uv could not build the local project {context.uvLocal.name} (`{context.uvLocal.path}`): its build backend failed. The cause is under uv's `\xD7` line: the `Caused by:` / `\u251C\u2500\u25B6` lines, then the backend's own output after `[stderr]`.",
+          fix: [...uvCauses, "Reproduce with the full build output in a shell of this stage: `uv pip install -v --no-cache {context.uvLocal.path}`."].join("\n")
+        },
+        {
+          when: "uvSaid&named",
+          message: uvMessage.replace("{subject}", "{context.named.name}"),
+          fix: [...uvCauses, "Reproduce with the full build output in a shell of this stage: `uv pip install -v --no-cache {context.named.name}`."].join("\n")
+        },
+        {
+          when: "fact.installer=uv&named",
+          message: uvMessage.replace("{subject}", "{context.named.name}"),
+          fix: [...uvCauses, "Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`."].join("\n")
+        },
+        {
+          when: "!named",
+          message: "pip could not build a wheel (no prebuilt wheel fits this Python / platform, so pip compiled a source distribution, and the compile failed). The log kept here does not name the package; the cause is in the subprocess output above the `[end of output]` line.",
+          fix: [
+            "Find the package: the last `Collecting \u2026` or `Building wheel for \u2026` line before the error in the full step output. Then read the compiler or setup.py error inside the `\u2570\u2500> [N lines of output]` block. Common causes in CUDA images:",
+            "",
+            "- missing build tools or headers: `apt-get install -y build-essential python3-dev` (and the library's `-dev` package);",
+            "- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and `TORCH_CUDA_ARCH_LIST` set, and install it with `--no-build-isolation` so the build sees the installed torch."
+          ].join("\n")
+        }
+      ],
+      enrich: "pip-advice",
       docs: "https://pip.pypa.io/en/stable/reference/build-system/"
     };
   }
 });
 
 // src/rules/catalog/pip/resolver-backtracking.ts
-var resolverBacktracking;
+var findRelease, resolverBacktracking;
 var init_resolver_backtracking = __esm({
   "src/rules/catalog/pip/resolver-backtracking.ts"() {
     "use strict";
+    findRelease = "Give the resolver the answer instead of letting it search: pin {package} to a release that fits. `{enrich.versionsCmd}` (experimental in pip) lists the releases, and `{enrich.dryRunCmd}` shows what pip would pick without installing; pin it with `==` in the requirement (or in a constraints file passed with `-c`).";
     resolverBacktracking = {
       id: "pip/resolver-backtracking",
       title: "pip resolver backtracking",
@@ -31675,9 +34430,15 @@ var init_resolver_backtracking = __esm({
       match: [
         { literals: ["pip is looking at multiple versions of"], pattern: "pip is looking at multiple versions of (?<package>[^\\s]{1,200}) to" },
         { literals: ["pip is still looking at multiple versions of"], pattern: "still looking at multiple versions of (?<package>[^\\s]{1,200}) to" },
-        { literals: ["This is taking longer than usual"] }
+        { literals: ["This is taking longer than usual"] },
+        // The traceback's last frame and its exception line: two lines, so a traceback cut to its end is enough.
+        { literals: ["raise ResolutionTooDeep("] },
+        { literals: ["ResolutionTooDeep: "], pattern: "ResolutionTooDeep: (?<rounds>\\d{1,12})" },
+        { literals: ["error: resolution-too-deep", "Dependency resolution exceeded maximum depth"] }
       ],
       context: [
+        { name: "looking", literals: ["pip is looking at multiple versions of"] },
+        { name: "tooDeep", literals: ["ResolutionTooDeep: ", "error: resolution-too-deep", "Dependency resolution exceeded maximum depth"] },
         { name: "still", literals: ["pip is still looking at multiple versions of"], pattern: "versions of (?<package>[^\\s]{1,200}) to" },
         { name: "longer", literals: ["This is taking longer than usual"] },
         // The candidates pip fetched: `Processing /wheels/lightning-2.14.0-py3-none-any.whl`,
@@ -31688,36 +34449,60 @@ var init_resolver_backtracking = __esm({
           literals: ["Processing ", "Downloading ", "Using cached "],
           pattern: "(?:^|[ /])(?<candidate>[A-Za-z0-9][A-Za-z0-9_.]{0,100})-(?<version>\\d[\\w.!+]{0,60})(?:-[\\w.+-]{1,200}\\.whl|\\.tar\\.gz|\\.zip)\\b",
           tally: true
-        }
+        },
+        // How it ended: a release was installed, or nothing fits.
+        { name: "installed", literals: ["Successfully installed "] },
+        { name: "impossible", literals: ["ResolutionImpossible", "conflicting dependencies"] }
       ],
       scope: "step",
       minCount: 2,
       specificity: 3,
-      message: "pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}). Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}",
-      fix: [
-        "Give the resolver the versions instead of letting it search:",
-        "",
-        '- pin the package that backtracks to a release that fits: `pip install "{package}==X.Y.Z"`, or bound it (`"{package}>=A,<B"`);',
-        "- keep the base image's packages fixed with a constraints file, so pip cannot wander through their history:",
-        "",
-        "```dockerfile",
-        "RUN pip freeze | grep -v -E '@ |^-e |^file:|^\\.' > /opt/base-image-constraints.txt",
-        "RUN pip install --constraint /opt/base-image-constraints.txt {package}",
-        "```",
-        "",
-        "- bound the time a known-slow install may take: `timeout 300 pip install \u2026`."
-      ].join("\n"),
+      message: "pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}){enrich.rejectNote}. Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}",
+      fix: findRelease,
       variants: [
         {
-          when: "longer",
-          message: 'pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}): it rejected at least 13 candidate versions of {context.still.package|one of them} and printed "This is taking longer than usual". Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}'
+          when: "tooDeep&looking",
+          severity: "error",
+          title: "pip resolver gave up (resolution too deep)",
+          message: "pip gave up resolving the requirements: its resolver reached its limit of rounds (ResolutionTooDeep) while backtracking through older releases of {package:all}{enrich.rejectNote}. Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}"
         },
         {
-          when: "still",
-          message: "pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}): it rejected at least 8 candidate versions of {context.still.package|one of them}. Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}"
+          // Lower bounds: pip's own hint after `error: resolution-too-deep` ("Try adding lower bounds to constrain your
+          // dependencies", NousResearch/hermes-agent#7052).
+          when: "tooDeep",
+          severity: "error",
+          title: "pip resolver gave up (resolution too deep)",
+          message: "pip gave up resolving the requirements: its resolver reached its limit of rounds (ResolutionTooDeep) while backtracking through older releases. Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}",
+          fix: "Give the resolver the answer instead of letting it search: the packages pip fetched many versions of (above, or the `Collecting` / `Downloading` lines before the error) are the ones to pin. `{enrich.dryRunCmd|pip install --dry-run --quiet --report - -r requirements.txt}` (pip 22.2 or later; name the requirements this step installs) shows what pip picks once they are pinned; put the pins (`==`, or lower bounds such as `>=2.0`) in the requirements or in a constraints file passed with `-c`."
+        },
+        {
+          when: "!still&!looking",
+          message: 'pip backtracked through older releases: it printed "This is taking longer than usual" (after rejecting 13 candidate versions of one package). Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}',
+          fix: "Give the resolver the answer instead of letting it search: the package pip fetched many versions of (above, or the `Collecting` / `Downloading` lines before the message) is the one to pin. `{enrich.dryRunCmd|pip install --dry-run --quiet --report - -r requirements.txt}` (pip 22.2 or later; name the requirements this step installs) shows what pip picks once it is pinned; put the pin (`==`) in the requirements or in a constraints file passed with `-c`."
+        },
+        {
+          when: "impossible",
+          fix: 'Pinning {package} does not help here: the search ended in "conflicting dependencies" (ResolutionImpossible), so no release of it fits the other requirements. The conflict finding for this step names the two requirements that disagree; the backtracking goes away with the conflict.'
+        },
+        {
+          when: "installed",
+          fix: "{enrich.settledNote} Pin it so the next build does not search again: `{enrich.pinCmd}` (or put the pin in the requirements or constraints file the step uses)."
+        },
+        {
+          when: "fact.imageFlavour=ngc",
+          fix: [
+            findRelease,
+            "",
+            "This NGC image ships its Python packages: freeze them into a constraints file before installing, so pip cannot wander through their history (it then fails at once if {package} needs another version of one of them):",
+            "",
+            "```dockerfile",
+            "RUN pip freeze | grep -v -E '@ |^-e |^file:|^\\.' > /opt/base-constraints.txt",
+            "RUN {enrich.constrainedCmd}",
+            "```"
+          ].join("\n")
         }
       ],
-      enrich: "step-duration",
+      enrich: ["step-duration", "pip-advice"],
       docs: "https://pip.pypa.io/en/stable/topics/dependency-resolution/#possible-ways-to-reduce-backtracking"
     };
   }
@@ -31745,26 +34530,78 @@ var init_base_package_replaced = __esm({
           pattern: "Successfully uninstalled (?<package>[A-Za-z0-9][\\w.-]{0,200})-(?<version>\\d[\\w.]{0,100}\\+[\\w.]{1,100})$"
         }
       ],
-      context: [{ name: "nvidiaBuild", literals: [".nv2", "+nv"], pattern: "Successfully uninstalled \\S{1,200}\\+" }],
+      context: [
+        { name: "nvidiaBuild", literals: [".nv2", "+nv"], pattern: "Successfully uninstalled \\S{1,200}\\+" },
+        // `Collecting torch==2.2.2 (from torchmetrics-old)`: the requirement that pulled another version of a stack package in
+        {
+          name: "requestedBy",
+          literals: ["Collecting "],
+          pattern: `^\\s{0,200}Collecting (?<pkg>(?:${stack}))(?<spec>[=<>!~][^\\s]{0,200}) \\(from (?<by>[A-Za-z0-9][\\w.-]{0,200})`
+        }
+      ],
       scope: "step",
       specificity: 3,
-      message: "pip uninstalled {package:all} that the base image had installed ({package}-{version}) and put another version in its place. The replacement is a generic PyPI build: the image's CUDA-matched build is gone.",
+      message: "pip uninstalled {package:all} that the image had installed ({package}-{version}) and put another version in its place: what the image built or tested against {package} {version} now runs with the version pip picked.",
       fix: [
-        "Freeze the base image's packages into a constraints file before installing anything, and install with it (pip then fails loudly instead of replacing them):",
+        "Record what the image ships before installing anything, and install with it as constraints: pip then fails loudly instead of replacing {package} {version}:",
         "",
         "```dockerfile",
-        "RUN pip freeze | grep -v -E '@ |^-e |^file:|^\\.' > /opt/base-image-constraints.txt",
-        "ENV PIP_CONSTRAINT=/opt/base-image-constraints.txt",
+        "RUN pip list --format=freeze > /opt/base-constraints.txt",
+        "ENV PIP_CONSTRAINT=/opt/base-constraints.txt",
         "```",
         "",
-        "(or pass `--constraint /opt/base-image-constraints.txt` to each `pip install`). Then find which requirement asked for another {package}: `pip install --dry-run --report - \u2026` and relax or drop it."
+        "Then relax or drop the requirement that asked for another {package}: the `Collecting {package}\u2026 (from \u2026)` line above the uninstall names it."
       ].join("\n"),
       variants: [
         {
+          // not an image build (a pasted session, `docker run`): the same constraints, as shell commands
+          when: "!fact.place=image-build",
+          fix: [
+            "Record what the environment has before installing anything, and install with it as constraints: pip then fails loudly instead of replacing {package} {version}:",
+            "",
+            "```sh",
+            "pip list --format=freeze > base-constraints.txt",
+            'export PIP_CONSTRAINT="$PWD/base-constraints.txt"',
+            "```",
+            "",
+            "Then relax or drop the requirement that asked for another {package}: the `Collecting {package}\u2026 (from \u2026)` line above the uninstall names it."
+          ].join("\n")
+        },
+        {
+          when: "nvidiaBuild&requestedBy",
+          message: "pip uninstalled the image's NVIDIA build of {package:all} ({package}-{version}) and installed a PyPI build in its place, because {context.requestedBy.by} asked for {context.requestedBy.pkg}{context.requestedBy.spec}: the torch / CUDA stack is no longer the one NVIDIA built and tested for this image.",
+          fix: [
+            "Keep the image's builds: record them before installing anything and install with them as constraints, so pip fails loudly instead of replacing them:",
+            "",
+            "```dockerfile",
+            "RUN pip list --format=freeze > /opt/base-constraints.txt",
+            "ENV PIP_CONSTRAINT=/opt/base-constraints.txt",
+            "```",
+            "",
+            "Then find a release of {context.requestedBy.by} that accepts the image's {package} {version}: `{enrich.versionsCmd}` lists its releases, `{enrich.dryRunCmd}` shows what pip resolves with the constraints in place. If none does, this image is not the base for {context.requestedBy.by}: pick the NGC release whose {package} it accepts. {enrich.torchSwapNote}"
+          ].join("\n")
+        },
+        {
           when: "nvidiaBuild",
-          message: "pip uninstalled the base image's NVIDIA build of {package:all} ({package}-{version}) and installed a PyPI build in its place: the image's torch/CUDA stack is no longer the one NVIDIA built and tested for this image."
+          message: "pip uninstalled the image's NVIDIA build of {package:all} ({package}-{version}) and installed a PyPI build in its place: the image's torch / CUDA stack is no longer the one NVIDIA built and tested for this image."
+        },
+        {
+          when: "requestedBy",
+          message: "pip uninstalled {package:all} that the image had installed ({package}-{version}), because {context.requestedBy.by} asked for {context.requestedBy.pkg}{context.requestedBy.spec}: what the image built or tested against {package} {version} now runs with the version pip picked.",
+          fix: [
+            "Record what the image ships before installing anything, and install with it as constraints: pip then fails loudly instead of replacing {package} {version}:",
+            "",
+            "```dockerfile",
+            "RUN pip list --format=freeze > /opt/base-constraints.txt",
+            "ENV PIP_CONSTRAINT=/opt/base-constraints.txt",
+            "```",
+            "",
+            "Then find a release of {context.requestedBy.by} that accepts {package} {version}: `{enrich.versionsCmd}` lists its releases, `{enrich.dryRunCmd}` shows what pip resolves with the constraints in place."
+          ].join("\n")
         }
       ],
+      // requestedBy.by is the package whose release must change: its name feeds the commands
+      enrich: "pip-advice",
       docs: "https://pip.pypa.io/en/stable/user_guide/#constraints-files"
     };
   }
@@ -31795,6 +34632,13 @@ var init_constraint_deprecation = __esm({
         "",
         "and if build dependencies must be pinned too, give them their own file: `ENV PIP_BUILD_CONSTRAINT=/opt/build-constraints.txt` (or `--build-constraint`)."
       ].join("\n"),
+      variants: [
+        {
+          // a CI job or a shell, not an image build: the same settings as environment variables there
+          when: "!fact.place=image-build",
+          fix: "Opt in to the new behaviour now, which also silences the warning: set `PIP_USE_FEATURE=build-constraint` in the environment pip runs in; if build dependencies must be pinned too, give them their own file with `PIP_BUILD_CONSTRAINT` (or `--build-constraint`)."
+        }
+      ],
       docs: "https://pip.pypa.io/en/stable/user_guide/#constraints-files"
     };
   }
@@ -31827,10 +34671,17 @@ var init_pip = __esm({
 });
 
 // src/rules/catalog/apt/fetch-failed.ts
-var fetchFailed;
+var updateInSameRun, fetchFailed;
 var init_fetch_failed = __esm({
   "src/rules/catalog/apt/fetch-failed.ts"() {
     "use strict";
+    updateInSameRun = [
+      "Update and install in the same `RUN`, so a cached, stale package list is never used:",
+      "",
+      "```dockerfile",
+      "RUN apt-get update && apt-get install {context.install.args} && rm -rf /var/lib/apt/lists/*",
+      "```"
+    ].join("\n");
     fetchFailed = {
       id: "apt/fetch-failed",
       title: "apt could not fetch packages",
@@ -31855,76 +34706,167 @@ var init_fetch_failed = __esm({
         }
       ],
       context: [
-        { name: "dns", literals: ["Temporary failure resolving", "Could not resolve"] },
+        // NVIDIA's Debian-family key since April 2022 (knowledge/nvidia-repos.ts NEW_DEB_KEY).
+        { name: "nvidiaKey", literals: ["NO_PUBKEY A4B469963BF863CC"] },
         { name: "key", literals: ["NO_PUBKEY", "is not signed"] },
+        { name: "dns", literals: ["Temporary failure resolving", "Could not resolve"] },
+        {
+          // `Could not connect to archive.ubuntu.com:80 (…), connection timed out`, `503  Service Unavailable`
+          name: "transient",
+          literals: ["Connection timed out", "connection timed out", "Could not connect to", "Connection failed", "Unable to connect to", "500  Internal Server Error", "502  Bad Gateway", "503  Service Unavailable", "504  Gateway Time"]
+        },
+        { name: "hash", literals: ["Hash Sum mismatch", "File has unexpected size"] },
         { name: "notFound", literals: ["404  Not Found", "404 Not Found"] },
-        { name: "hash", literals: ["Hash Sum mismatch", "File has unexpected size"] }
+        // `apt-get update`, `apt-get -yq update`, `apt update` in the failing RUN itself
+        { name: "update", source: "instruction", literals: ["update"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b" },
+        // What the RUN installs, flags included, to write the corrected RUN with the same arguments.
+        { name: "install", source: "instruction", literals: ["install"], pattern: "\\bapt(?:-get)? (?:[^&;|\\n]{0,200} )?install (?<args>[^&;|\\n\\\\]{1,300})" }
       ],
-      message: "apt could not download `{url|package files}`: the repository was unreachable or refused the request.",
+      message: "apt could not download `{url|the package lists}`: the repository was unreachable or refused the request.",
       variants: [
+        {
+          when: "nvidiaKey&fact.nvidiaRepo&fact.place=image-build",
+          title: "NVIDIA's CUDA repository key is not installed",
+          message: "apt refuses NVIDIA's CUDA repository `{fact.nvidiaRepo}`: it is signed with the key NVIDIA has used since April 2022 (A4B469963BF863CC), and this image only trusts the retired key 7fa2af80. CUDA images built before the rotation (and Dockerfiles that add the old key) fail at every `apt-get update`.",
+          fix: [
+            "Before the failing `RUN`, enrol the current key for `{fact.nvidiaRepo}` and drop the machine-learning repository",
+            "(`nvidia-ml.list`, retired and signed with the old key). `ADD` downloads the file, so the image needs no curl or wget:",
+            "",
+            "```dockerfile",
+            "ADD {enrich.keyUrl} /tmp/",
+            "RUN rm -f /etc/apt/sources.list.d/nvidia-ml.list \\",
+            " && (apt-key del 7fa2af80 || true) \\",
+            " && {enrich.keyInstall} \\",
+            " && apt-get update",
+            "```",
+            "Or move to a `nvidia/cuda` tag built after the rotation; tags of end-of-life CUDA releases are deleted from Docker",
+            "Hub, so that may mean a newer CUDA."
+          ].join("\n")
+        },
+        {
+          when: "nvidiaKey&fact.nvidiaRepo",
+          title: "NVIDIA's CUDA repository key is not installed",
+          message: "apt refuses NVIDIA's CUDA repository `{fact.nvidiaRepo}`: it is signed with the key NVIDIA has used since April 2022 (A4B469963BF863CC), and this system only trusts the retired key 7fa2af80.",
+          fix: [
+            "Enrol the current key for `{fact.nvidiaRepo}` and drop the retired machine-learning repository:",
+            "",
+            "```sh",
+            "cd /tmp && wget {enrich.keyUrl}",
+            "sudo rm -f /etc/apt/sources.list.d/nvidia-ml.list",
+            "sudo apt-key del 7fa2af80",
+            'sudo sh -c "{enrich.keyInstall}"',
+            "sudo apt-get update",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "nvidiaKey",
+          title: "NVIDIA's CUDA repository key is not installed",
+          message: "apt refuses NVIDIA's CUDA repository: it is signed with the key NVIDIA has used since April 2022 (A4B469963BF863CC), and this system only trusts the retired key 7fa2af80. The log does not show which repository directory it is.",
+          fix: [
+            "List the NVIDIA repositories the image uses (the directory after `compute/cuda/repos/`, e.g. `ubuntu2004/x86_64`):",
+            "",
+            "```sh",
+            "grep -rh developer.download.nvidia.com /etc/apt/sources.list /etc/apt/sources.list.d/",
+            "```",
+            "then, for that directory, remove `/etc/apt/sources.list.d/cuda.list` and `nvidia-ml.list`, run `apt-key del 7fa2af80`",
+            "and install the `cuda-keyring` package from the same directory before `apt-get update` (NVIDIA's steps:",
+            "https://developer.nvidia.com/blog/updating-the-cuda-linux-gpg-repository-key/)."
+          ].join("\n")
+        },
         {
           when: "key",
           title: "apt repository signing key missing",
-          message: "apt refuses the repository `{repository|of the package lists}`: its signing key is not installed. NVIDIA rotated the CUDA repository key in 2022 (old key 7fa2af80, new key A4B469963BF863CC): older CUDA images and Dockerfiles that add the old key fail like this.",
+          message: "apt refuses a repository because the key that signs it is not installed (the `NO_PUBKEY` / `is not signed` lines below name it), so `apt-get update` stops.",
           fix: [
-            "Install NVIDIA's current keyring before `apt-get update` (pick the path of your Ubuntu release and arch):",
-            "",
-            "```dockerfile",
-            "RUN rm -f /etc/apt/sources.list.d/cuda*.list \\",
-            " && curl -fsSLO https://developer.download.nvidia.com/compute/cuda/repos/ubuntu2204/x86_64/cuda-keyring_1.1-1_all.deb \\",
-            " && dpkg -i cuda-keyring_1.1-1_all.deb && rm cuda-keyring_1.1-1_all.deb \\",
-            " && apt-get update",
-            "```",
-            "or move to a current `nvidia/cuda` tag, which ships the new key."
+            "Install the repository's current key before `apt-get update`, as its vendor's install instructions say (a keyring",
+            "file that the source's `signed-by=` option names); a key that changed means the vendor rotated it. If the",
+            "repository is not needed, remove its file from `/etc/apt/sources.list.d/`."
           ].join("\n")
         },
         {
           when: "dns",
           title: "apt repository host could not be resolved",
-          message: "The build could not resolve `{host|the repository host}`: DNS or network failure inside the build.",
+          retryable: true,
+          message: "The build could not resolve `{host|the repository host}`: a DNS or network failure inside the build, not a problem of the package list.",
           fix: [
-            "This is the network of the builder: retry; on self-hosted runners check DNS and the proxy (pass",
+            "Retry. If it persists, it is the network of the builder: on self-hosted runners check DNS and the proxy (pass",
             "`--build-arg http_proxy=\u2026 --build-arg https_proxy=\u2026`, which apt honours); a `RUN --network=none` or a",
             "builder started without network cannot reach apt's mirrors at all."
           ].join("\n")
         },
         {
-          when: "notFound",
-          message: "The mirror answered 404 for `{url|a package}`: the package lists are stale (the `apt-get update` is in an earlier, cached layer while the mirror moved on) or the release reached end of life and left the mirrors.",
-          fix: [
-            "Update and install in the same `RUN`, so a cached, stale list is never used:",
-            "",
-            "```dockerfile",
-            "RUN apt-get update && apt-get install -y --no-install-recommends PACKAGES && rm -rf /var/lib/apt/lists/*",
-            "```",
-            "For an end-of-life Ubuntu release, move to a supported base image (or point sources.list at",
-            "old-releases.ubuntu.com as a stopgap)."
-          ].join("\n")
+          when: "transient",
+          title: "apt mirror unreachable or failing",
+          retryable: true,
+          message: "The mirror timed out or answered with a server error for `{url|the package lists}`: an outage of the mirror or the network path to it.",
+          fix: "Retry; to ride out short outages let apt retry each download: `apt-get -o Acquire::Retries=3 update` (and the same option on `apt-get install`)."
         },
         {
           when: "hash",
-          message: "The mirror served files that do not match its own index (a mirror caught mid-sync).",
-          fix: "Retry the build; if it persists, clean the lists first: `rm -rf /var/lib/apt/lists/* && apt-get update`, or pick another mirror."
+          title: "apt mirror caught mid-sync",
+          retryable: true,
+          message: "The mirror served files that do not match its own index: it was being synced while the build read it.",
+          fix: "Retry the build (usually gone within minutes); if it persists, refresh the lists in the same `RUN`: `rm -rf /var/lib/apt/lists/* && apt-get update`, or use another mirror."
+        },
+        {
+          when: "notFound&!update&install",
+          message: "The mirror answered 404 for `{url|a package}`: this `RUN` installs without `apt-get update`, so it used package lists from an earlier, cached layer, and the mirror has since replaced that package version.",
+          fix: updateInSameRun
+        },
+        {
+          when: "notFound&update",
+          message: "The mirror answered 404 for `{url|a package}` although the lists were updated in this `RUN`: the release has reached end of life and left the mirrors, or the repository is broken.",
+          fix: [
+            "Check the release of the base image: an end-of-life Ubuntu release has moved to old-releases.ubuntu.com (point",
+            "`/etc/apt/sources.list` there as a stopgap); the lasting fix is a base image of a supported release."
+          ].join("\n")
+        },
+        {
+          when: "notFound",
+          message: "The mirror answered 404 for `{url|a package}`: the package lists are stale (the `apt-get update` ran in an earlier, cached layer and the mirror moved on) or the release reached end of life and left the mirrors.",
+          fix: [
+            "Run `apt-get update` in the same `RUN` as `apt-get install`, so a cached list is never used. For an end-of-life",
+            "Ubuntu release, move to a supported base image (old-releases.ubuntu.com is a stopgap)."
+          ].join("\n")
         }
       ],
       fix: [
-        "Retry (mirrors have outages); update and install in one `RUN` so the lists are fresh:",
-        "",
-        "```dockerfile",
-        "RUN apt-get update && apt-get install -y --no-install-recommends PACKAGES && rm -rf /var/lib/apt/lists/*",
-        "```",
-        "Add `-o Acquire::Retries=3` to `apt-get` for flaky networks."
+        "Read the `Err:` lines above the failure for the cause (DNS, timeout, 404, signature). Update and install in one",
+        "`RUN` so the lists are fresh, and add `-o Acquire::Retries=3` to `apt-get` for flaky networks."
       ].join("\n"),
+      enrich: "nvidia-key",
       docs: "https://docs.docker.com/build/building/best-practices/#apt-get"
     };
   }
 });
 
 // src/rules/catalog/apt/unable-to-locate-package.ts
-var unableToLocatePackage;
+var checkInBaseImage, checkInStage, afterCheck, unableToLocatePackage;
 var init_unable_to_locate_package = __esm({
   "src/rules/catalog/apt/unable-to-locate-package.ts"() {
     "use strict";
+    checkInBaseImage = [
+      "Ask apt in the base image, for the platform that was built, which of them exist (`Candidate: (none)` or",
+      "`Unable to locate` = not in any enabled repository):",
+      "",
+      "```sh",
+      "docker run --rm --platform {fact.platform|linux/amd64} {fact.baseImage} sh -c 'apt-get update -qq && apt-cache policy {package:words}'",
+      "```"
+    ];
+    checkInStage = [
+      "Ask apt in this stage which of them exist (`Candidate: (none)` or `Unable to locate` = not in any enabled",
+      "repository), e.g. temporarily before the failing line:",
+      "",
+      "```dockerfile",
+      "RUN apt-get update && apt-cache policy {package:words}",
+      "```"
+    ];
+    afterCheck = [
+      "Names differ between releases (Python versions, library sonames, `-dev` packages): a name from another release",
+      "needs the name of this one or another base image; a package of a repository that is not enabled needs that",
+      "repository added first."
+    ];
     unableToLocatePackage = {
       id: "apt/unable-to-locate-package",
       title: "apt package not found",
@@ -31945,12 +34887,28 @@ var init_unable_to_locate_package = __esm({
       ],
       context: [
         // `apt-get update`, `apt-get -yq update`, `apt-get -o Acquire::Retries=3 update`, `apt update`
-        { name: "update", source: "instruction", literals: ["update"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b" }
+        { name: "update", source: "instruction", literals: ["update"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b" },
+        // The instruction runs apt's install itself (not a script that does: `RUN /install.sh`), so what it lacks is its own.
+        { name: "aptInstall", source: "instruction", literals: ["install"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?install\\b" },
+        // The update in this RUN could not reach the mirror: apt knows no packages at all.
+        { name: "networkFailed", literals: ["Temporary failure resolving", "Could not resolve", "Could not connect to", "Connection timed out"] },
+        { name: "listsFailed", literals: ["Some index files failed to download", "NO_PUBKEY", "is not signed"] }
       ],
-      message: "apt has no package `{package:all}` for this distribution release and architecture: the name is from another Ubuntu/Debian release, misspelled, in a repository or component not enabled, or not built for this architecture (nvtop, nsight-systems and some CUDA packages exist for amd64 only).",
+      message: "apt has no package `{package:all}` in the repositories enabled in this stage.",
       variants: [
         {
-          when: "!update",
+          when: "networkFailed",
+          retryable: true,
+          message: "`apt-get update` could not reach the mirror (see the `Temporary failure resolving` / `Failed to fetch` lines), so apt had no package lists and knows no package at all: `{package:all}` is missing because of that, not because of its name.",
+          fix: "Retry the build; if the network failure persists, see the apt/fetch-failed finding for the builder's DNS and proxy."
+        },
+        {
+          when: "listsFailed",
+          message: "`apt-get update` failed to download some package lists (see the `Failed to fetch` / `NO_PUBKEY` lines), so the packages of that repository are unknown: `{package:all}` may be missing because of that.",
+          fix: "Fix the repository that failed first (see the apt/fetch-failed finding); then the install can find the packages."
+        },
+        {
+          when: "!update&aptInstall",
           message: "This `RUN` installs `{package:all}` without `apt-get update` in the same instruction: base images (CUDA ones included) ship without package lists, and an update in an earlier, cached layer is stale.",
           fix: [
             "Update and install in one `RUN`, so the lists are always fresh:",
@@ -31961,24 +34919,193 @@ var init_unable_to_locate_package = __esm({
             " && rm -rf /var/lib/apt/lists/*",
             "```"
           ].join("\n")
+        },
+        {
+          when: "fact.platform=linux/arm64&fact.baseImage",
+          message: "apt has no package `{package:all}` for linux/arm64 in the repositories of `{fact.baseImage}`: the name is from another release, misspelled, in a repository not enabled here, or the package is built for amd64 only.",
+          fix: [
+            ...checkInBaseImage,
+            "For a package that exists on amd64 only, install it only there:",
+            "",
+            "```dockerfile",
+            "ARG TARGETARCH",
+            "RUN apt-get update \\",
+            ' && if [ "$TARGETARCH" = "amd64" ]; then apt-get install -y --no-install-recommends {package:words}; fi \\',
+            " && rm -rf /var/lib/apt/lists/*",
+            "```",
+            ...afterCheck
+          ].join("\n")
+        },
+        {
+          when: "fact.platform=linux/arm64",
+          message: "apt has no package `{package:all}` for linux/arm64 in the repositories enabled in this stage: the name is from another release, misspelled, in a repository not enabled here, or the package is built for amd64 only.",
+          fix: [
+            ...checkInStage,
+            "For a package that exists on amd64 only, install it only there:",
+            "",
+            "```dockerfile",
+            "ARG TARGETARCH",
+            "RUN apt-get update \\",
+            ' && if [ "$TARGETARCH" = "amd64" ]; then apt-get install -y --no-install-recommends {package:words}; fi \\',
+            " && rm -rf /var/lib/apt/lists/*",
+            "```",
+            ...afterCheck
+          ].join("\n")
+        },
+        {
+          when: "fact.baseImage",
+          message: "apt has no package `{package:all}` in the repositories of `{fact.baseImage}`: the name is from another release, misspelled, in a repository not enabled here, or not built for {fact.platform|this architecture}.",
+          fix: [...checkInBaseImage, ...afterCheck].join("\n")
         }
       ],
+      fix: [...checkInStage, ...afterCheck].join("\n"),
+      docs: "https://docs.docker.com/build/building/best-practices/#apt-get"
+    };
+  }
+});
+
+// src/rules/catalog/apt/held-broken-packages.ts
+var heldBrokenPackages;
+var init_held_broken_packages = __esm({
+  "src/rules/catalog/apt/held-broken-packages.ts"() {
+    "use strict";
+    heldBrokenPackages = {
+      id: "apt/held-broken-packages",
+      title: "apt found no way to install the packages (unmet dependencies)",
+      severity: "error",
+      match: [
+        { literals: ["Unable to correct problems, you have held broken packages"] },
+        { literals: ["pkgProblemResolver::Resolve generated breaks"] }
+      ],
+      context: [
+        // ` build-essential : Depends: libc6-dev but it is not going to be installed or`
+        {
+          name: "notInstallable",
+          literals: ["but it is not going to be installed", "but it is not installable"],
+          pattern: "^\\s{0,8}(?:(?<pkg>[a-z0-9][a-z0-9.+:-]{0,100}) : )?\\s{0,40}(?:Pre)?Depends: (?<dep>[a-z0-9][a-z0-9.+:-]{0,100})"
+        },
+        // ` libpcre3-dev : Depends: libpcre3 (= 2:8.39-13ubuntu0.22.04.1) but 2:8.44-2+ubuntu20.10.1+deb.sury.org+1 is to be installed`
+        {
+          name: "versionMismatch",
+          literals: ["is to be installed"],
+          pattern: "Depends: (?<dep>[a-z0-9][a-z0-9.+:-]{0,100}) \\((?<wanted>[^)]{1,80})\\) but (?<have>\\S{1,80}) is to be installed"
+        },
+        { name: "heldShown", literals: ["The following held packages will be changed", "apt-mark hold"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "apt found no set of packages that satisfies the install: a dependency cannot be installed in the versions the enabled repositories offer. Despite the wording, a package on hold is rarely the cause; a mix of repositories (or package lists from another release) is.",
       fix: [
-        "Check the name for this release and architecture in a container of the base image:",
+        "Find the dependency that fails: install the packages one at a time in this stage and read the first `Depends:` line",
+        "apt prints; `apt-mark showhold` shows whether anything is held at all. Then make the repositories agree: remove a",
+        "third-party repository built for another release, run `apt-get update` in the same `RUN` as the install, and do not",
+        "pin versions from another release."
+      ].join("\n"),
+      variants: [
+        {
+          when: "versionMismatch",
+          message: "apt found no way to install the packages: `{context.versionMismatch.dep}` is needed at `{context.versionMismatch.wanted}`, but the version apt would install is `{context.versionMismatch.have}`. Two sources disagree on that package (a third-party or other-release repository next to the distro, or a package the image already has in another version).",
+          fix: [
+            "See where each version comes from:",
+            "",
+            "```sh",
+            "apt-cache policy {context.versionMismatch.dep}",
+            "```",
+            "",
+            "Then install the version the other package needs (`apt-get install {context.versionMismatch.dep}={context.versionMismatch.wanted}`,",
+            "when it is listed), or remove the repository that brings the other one, so both come from the same release."
+          ].join("\n")
+        },
+        {
+          when: "notInstallable",
+          message: "apt found no way to install the packages: `{context.notInstallable.dep}` (needed by `{context.notInstallable.pkg|a requested package}`) cannot be installed, and apt only reports the first level. Despite the wording, a package on hold is rarely the cause; a dependency whose own dependencies are in other versions than the enabled repositories offer is (mixed repositories, or package lists from another release).",
+          fix: [
+            "Ask apt to install that dependency on its own: it prints the next level of the chain, down to the version conflict:",
+            "",
+            "```sh",
+            "apt-get install --dry-run {context.notInstallable.dep}",
+            "apt-cache policy {context.notInstallable.dep}",
+            "apt-mark showhold",
+            "```",
+            "",
+            "Then make the repositories agree (remove a repository built for another release, `apt-get update` in the same `RUN`,",
+            "no versions pinned from another release), or install the version of the top package that matches this release."
+          ].join("\n")
+        }
+      ],
+      docs: "https://manpages.debian.org/bookworm/apt/apt-get.8.en.html"
+    };
+  }
+});
+
+// src/rules/catalog/apt/held-packages-changed.ts
+var PKG, heldPackagesChanged;
+var init_held_packages_changed = __esm({
+  "src/rules/catalog/apt/held-packages-changed.ts"() {
+    "use strict";
+    PKG = String.raw`(?<pkg>libcudnn\d{0,2}(?:-dev)?(?:-cuda-\d{1,2})?|libnccl\d?(?:-dev)?|libcublas[\w-]{0,30}|cuda-cublas[\w-]{0,30})`;
+    heldPackagesChanged = {
+      id: "apt/held-packages-changed",
+      title: "apt refused to change a held package",
+      severity: "error",
+      match: [{ literals: ["Held packages were changed and -y was used without --allow-change-held-packages"] }],
+      context: [
+        // The install names a package the NVIDIA image holds: `libcudnn7=7.0.4.31-1+cuda9.0`, `libnccl2=2.18.3-1+cuda12.2`
+        { name: "nvidiaHeld", literals: ["libcudnn", "libnccl", "cublas"], pattern: `(?<spec>${PKG}=[\\w.:+~-]{1,80})`, tally: true },
+        // The matching -dev package on the same line (a line's first hit is the runtime package)
+        { name: "nvidiaHeldDev", literals: ["libcudnn"], pattern: "(?<spec>(?<pkg>libcudnn\\d{0,2}-dev(?:-cuda-\\d{1,2})?)=[\\w.:+~-]{1,80})", tally: true },
+        { name: "nvidiaHeldInstruction", source: "instruction", literals: ["libcudnn", "libnccl", "cublas"], pattern: `(?<spec>${PKG}=[\\w.:+~-]{1,80})` }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "apt refused to upgrade, downgrade or remove a package that is on hold: with `-y` it changes held packages only when told so. The hold was set by an earlier layer (often the base image); `apt-mark showhold` lists the held packages.",
+      fix: [
+        "List the holds in this stage, and release the ones this install is meant to change (or keep the image's version):",
         "",
         "```sh",
-        "apt-get update && apt-cache policy {package|PACKAGE} && apt-cache search {package|PACKAGE}",
+        "apt-mark showhold",
         "```",
-        "If it exists only on some architectures, install it conditionally:",
         "",
-        "```dockerfile",
-        "ARG TARGETARCH",
-        "RUN apt-get update \\",
-        ' && if [ "$TARGETARCH" = "amd64" ]; then apt-get install -y --no-install-recommends {package|PACKAGE}; fi \\',
-        " && rm -rf /var/lib/apt/lists/*",
-        "```"
+        "Then `apt-mark unhold` those packages before the install in the same `RUN`, or add `--allow-change-held-packages` to",
+        "that `apt-get install` (APT \u2265 1.1)."
       ].join("\n"),
-      docs: "https://docs.docker.com/build/building/best-practices/#apt-get"
+      variants: [
+        {
+          when: "nvidiaHeld&nvidiaHeldDev",
+          message: "apt refused to change a held package: this install asks for {context.nvidiaHeld.spec:all} and {context.nvidiaHeldDev.spec:all}, and NVIDIA's CUDA images put their cuDNN (and, in older tags, NCCL and cuBLAS) on hold (`apt-mark hold`) so the library the image was built with is not swapped by an upgrade. With `-y`, apt does not change a held package unless told to.",
+          fix: [
+            "Prefer a base image tag that already ships the cuDNN / NCCL you need. To replace the image's version on purpose,",
+            "release the hold in the same `RUN` as the install:",
+            "",
+            "```dockerfile",
+            "RUN apt-mark unhold {context.nvidiaHeld.pkg:words} {context.nvidiaHeldDev.pkg:words} \\",
+            " && apt-get update && apt-get install -y --allow-downgrades --no-install-recommends {context.nvidiaHeld.spec:words} {context.nvidiaHeldDev.spec:words} \\",
+            " && apt-mark hold {context.nvidiaHeld.pkg:words} && rm -rf /var/lib/apt/lists/*",
+            "```",
+            "",
+            "(or add `--allow-change-held-packages` to the install). The `+cuda\u2026` suffix of the pinned version names the CUDA",
+            "release that cuDNN was built for; it must be the image's CUDA release ({fact.cuda|`nvcc --version` or the image tag says which})."
+          ].join("\n")
+        },
+        {
+          when: "nvidiaHeld",
+          message: "apt refused to change a held package: this install asks for {context.nvidiaHeld.spec:all}, and NVIDIA's CUDA images put their cuDNN (and, in older tags, NCCL and cuBLAS) on hold (`apt-mark hold`) so the library the image was built with is not swapped by an upgrade. With `-y`, apt does not change a held package unless told to.",
+          fix: [
+            "Prefer a base image tag that already ships the cuDNN / NCCL you need. To replace the image's version on purpose,",
+            "release the hold in the same `RUN` as the install:",
+            "",
+            "```dockerfile",
+            "RUN apt-mark unhold {context.nvidiaHeld.pkg:words} \\",
+            " && apt-get update && apt-get install -y --allow-downgrades --no-install-recommends {context.nvidiaHeld.spec:words} \\",
+            " && apt-mark hold {context.nvidiaHeld.pkg:words} && rm -rf /var/lib/apt/lists/*",
+            "```",
+            "",
+            "(or add `--allow-change-held-packages` to the install). The `+cuda\u2026` suffix of the pinned version names the CUDA",
+            "release that cuDNN was built for; it must be the image's CUDA release ({fact.cuda|`nvcc --version` or the image tag says which})."
+          ].join("\n")
+        }
+      ],
+      docs: "https://manpages.debian.org/bookworm/apt/apt-get.8.en.html"
     };
   }
 });
@@ -31990,15 +35117,44 @@ var init_apt = __esm({
     "use strict";
     init_fetch_failed();
     init_unable_to_locate_package();
-    aptRules = [unableToLocatePackage, fetchFailed];
+    init_held_broken_packages();
+    init_held_packages_changed();
+    aptRules = [unableToLocatePackage, fetchFailed, heldPackagesChanged, heldBrokenPackages];
   }
 });
 
 // src/rules/catalog/resources/disk-full.ts
-var diskFull;
+var ghCleanUp, prune, slimLayers, basePull, diskFull;
 var init_disk_full = __esm({
   "src/rules/catalog/resources/disk-full.ts"() {
     "use strict";
+    ghCleanUp = [
+      "Free the runner's disk before the build (large preinstalled toolchains a Docker build does not use):",
+      "",
+      "```sh",
+      "sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc",
+      "docker system prune --all --force",
+      "df -h /",
+      "```"
+    ];
+    prune = [
+      "Free the builder's disk: build cache and unused images first, then check what is left:",
+      "",
+      "```sh",
+      "docker builder prune --all --force",
+      "docker system prune --all --force",
+      "df -h /var/lib/docker",
+      "```"
+    ];
+    slimLayers = [
+      "Then keep the image small: pip's `--no-cache-dir`, `rm -rf /var/lib/apt/lists/*` in the same `RUN` as",
+      "`apt-get install`, build in a `-devel` stage and copy only the results into a runtime stage. Cache mounts",
+      "(`RUN --mount=type=cache,target=/root/.cache/pip`) keep caches out of the image, but still use builder disk."
+    ];
+    basePull = [
+      "The base image is as large as it is: slimming later layers does not help. Free disk where the builder stores",
+      "images, or build on a machine with a larger disk."
+    ];
     diskFull = {
       id: "resources/disk-full",
       title: "No space left on device",
@@ -32014,18 +35170,51 @@ var init_disk_full = __esm({
         { literals: ["You don't have enough free space in"] },
         { literals: ["There is not enough space on the disk"] }
       ],
-      message: "The disk the builder writes to is full. CUDA devel images, PyTorch wheels and the build cache are tens of gigabytes; a GitHub-hosted runner has about 14 GB free.",
-      fix: [
-        "Free space before the build (GitHub-hosted Ubuntu runners ship ~30 GB of unneeded toolchains):",
-        "",
-        "```sh",
-        "sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc /opt/hostedtoolcache/CodeQL",
-        "docker builder prune --all --force",
-        "```",
-        "and keep layers small: `pip install --no-cache-dir`, `rm -rf /var/lib/apt/lists/*` in the same `RUN` as",
-        "`apt-get install`, build in a devel stage and copy only the results into a runtime stage. Cache mounts",
-        "(`RUN --mount=type=cache,target=/root/.cache/pip`) keep caches out of the image."
-      ].join("\n"),
+      context: [
+        // Pulling / unpacking the base image: `failed to register layer`, `failed to extract layer`, or the FROM step itself.
+        { name: "pull", literals: ["failed to register layer", "failed to extract layer", "extracting sha256:", "failed to unpack image"] },
+        { name: "fromStep", source: "instruction", literals: ["FROM ", "load metadata for"], pattern: "^(?:FROM|load metadata for)\\s" },
+        { name: "export", literals: ["failed to export layers", "exporting to image", "exporting layers"] }
+      ],
+      message: "The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.",
+      variants: [
+        {
+          when: "pull&fact.runner=github-hosted",
+          message: "The runner's disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.",
+          fix: [...ghCleanUp, ...basePull].join("\n")
+        },
+        {
+          when: "fromStep&fact.runner=github-hosted",
+          message: "The runner's disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.",
+          fix: [...ghCleanUp, ...basePull].join("\n")
+        },
+        {
+          when: "pull",
+          message: "The disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.",
+          fix: [...prune, ...basePull].join("\n")
+        },
+        {
+          when: "fromStep",
+          message: "The disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.",
+          fix: [...prune, ...basePull].join("\n")
+        },
+        {
+          when: "export&fact.runner=github-hosted",
+          message: "The runner's disk filled up while BuildKit exported the finished image: the layers were written once more for the export.",
+          fix: [...ghCleanUp, ...slimLayers].join("\n")
+        },
+        {
+          when: "export",
+          message: "The disk filled up while BuildKit exported the finished image: the layers were written once more for the export.",
+          fix: [...prune, ...slimLayers].join("\n")
+        },
+        {
+          when: "fact.runner=github-hosted",
+          message: "The runner's disk filled up while this step wrote to it: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.",
+          fix: [...ghCleanUp, ...slimLayers].join("\n")
+        }
+      ],
+      fix: [...prune, ...slimLayers].join("\n"),
       docs: "https://docs.docker.com/build/cache/garbage-collection/"
     };
   }
@@ -32054,44 +35243,55 @@ var init_oom_killed = __esm({
         { literals: ["terminated with signal 9"], pattern: "(?<program>[\\w+.-]{1,100}) terminated with signal 9" },
         { literals: ["virtual memory exhausted", "out of memory allocating", "std::bad_alloc"] },
         {
-          // bash reporting a SIGKILLed child: `Killed` alone, or `/bin/sh: line 1:  1234 Killed  python setup.py`
+          // bash reporting a SIGKILLed child: `Killed` alone, or `/bin/sh: line 1:  1234 Killed  /usr/bin/c++ -O3 …`
           literals: ["Killed"],
-          pattern: "^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s"
+          pattern: "^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s{1,40}(?<program>[^\\s]{1,200})"
         },
         // SIGKILL = 128 + 9. On its own, most often the OOM killer.
         { literals: ["exit code: 137", "non-zero code: 137"] }
       ],
       context: [
         {
-          name: "memory",
-          literals: [
-            "Killed signal terminated program",
-            "internal compiler error: Killed (program ",
-            "died due to signal 9",
-            "terminated with signal 9",
-            "virtual memory exhausted",
-            "out of memory allocating",
-            "std::bad_alloc"
-          ]
-        }
+          name: "killed",
+          literals: ["Killed signal terminated program", "internal compiler error: Killed (program ", "died due to signal 9", "terminated with signal 9", "Killed"],
+          pattern: "Killed signal terminated program|internal compiler error: Killed \\(program|died due to signal 9|terminated with signal 9|^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s"
+        },
+        { name: "exit137", literals: ["exit code: 137", "non-zero code: 137", "Error 137"] },
+        { name: "alloc", literals: ["virtual memory exhausted", "out of memory allocating", "std::bad_alloc"] },
+        // What is being compiled, for the knobs (memory-knobs enricher).
+        { name: "flashAttn", literals: ["flash_attn", "flash-attn", "flash-attention"] },
+        { name: "vllm", literals: ["vllm"] },
+        { name: "torchExtension", literals: ["torch/include", "torch.utils.cpp_extension", "BuildExtension"] }
       ],
-      message: "`{program|A compiler}` was killed by the kernel (SIGKILL): the parallel compile jobs of this step needed more memory than the builder has. CUDA and PyTorch extension builds take 2\u20134 GB per job.",
+      message: "A process of this step was killed (SIGKILL; the shell printed `Killed`): on a build machine that is almost always the kernel's out-of-memory killer, because the step needed more memory than the builder has.",
       variants: [
         {
-          when: "!memory",
-          message: "A process of this step was killed with SIGKILL (exit code 137). On a build machine that is almost always the kernel's out-of-memory killer: the step needed more memory than the builder has."
+          when: "killed&exit137",
+          message: "{program|A process of this step} was killed with SIGKILL (the log shows exit code 137 = 128 + 9): on a build machine that is almost always the kernel's out-of-memory killer, because the parallel compile jobs needed more memory than the builder has."
+        },
+        {
+          when: "killed",
+          message: "{program|A process of this step} was killed with SIGKILL: on a build machine that is almost always the kernel's out-of-memory killer, because the parallel compile jobs needed more memory than the builder has."
+        },
+        {
+          when: "exit137",
+          message: "The step exited with code 137 = 128 + 9: a process was killed with SIGKILL. On a build machine that is almost always the kernel's out-of-memory killer, because the step needed more memory than the builder has."
+        },
+        {
+          when: "alloc",
+          title: "Out of memory (allocation failed)",
+          message: "A process of this step ran out of memory: an allocation failed (`std::bad_alloc`, `virtual memory exhausted` or `out of memory allocating` below) and the process stopped itself. The builder had less free memory than the step needed; usually several compile jobs at once."
         }
       ],
       fix: [
-        "Run fewer compile jobs at once (PyTorch extensions, flash-attn, apex and xformers read `MAX_JOBS`;",
-        "CMake reads `CMAKE_BUILD_PARALLEL_LEVEL`; make and ninja take `-j`):",
+        "Run fewer compile jobs at once. {enrich.knobNote} {enrich.jobsWhere}",
         "",
-        "```dockerfile",
-        "ENV MAX_JOBS=2 CMAKE_BUILD_PARALLEL_LEVEL=2",
         "```",
-        "Fewer CUDA architectures (`TORCH_CUDA_ARCH_LIST`) also cut memory and time. Or give the builder more memory: a",
-        "larger runner, or more memory for Docker Desktop / the buildx builder node."
+        "{enrich.jobsLine}",
+        "```",
+        "Fewer CUDA architectures (`TORCH_CUDA_ARCH_LIST`) also cut memory and time. {enrich.runnerNote}"
       ].join("\n"),
+      enrich: "memory-knobs",
       docs: "https://github.com/Dao-AILab/flash-attention#installation-and-features"
     };
   }
@@ -32128,8 +35328,8 @@ var init_job_timeout = __esm({
         "Make the slow step shorter, or give the job more time:",
         "",
         "- reuse layers between runs: `cache-from: type=gha` / `cache-to: type=gha,mode=max` with docker/build-push-action (or a registry cache);",
-        '- compile less: fewer GPU architectures (`ENV TORCH_CUDA_ARCH_LIST="8.0;9.0"`), a prebuilt wheel instead of a source build',
-        "  (flash-attn, xformers and apex publish wheels per CUDA / torch version), `MAX_JOBS` matched to the runner's cores;",
+        "- compile less: only the GPU architectures you deploy to (`TORCH_CUDA_ARCH_LIST`), a prebuilt wheel instead of a source",
+        "  build where the project publishes one for your CUDA and torch versions;",
         "- a larger runner, or `timeout-minutes:` on the job (GitHub-hosted runners stop every job at 360 minutes; self-hosted ones allow more)."
       ].join("\n"),
       enrich: "running-step",
@@ -32151,10 +35351,20 @@ var init_resources = __esm({
 });
 
 // src/rules/catalog/shell/command-not-found.ts
-var commandNotFound;
+var namedPattern, installFix, commandNotFound;
 var init_command_not_found = __esm({
   "src/rules/catalog/shell/command-not-found.ts"() {
     "use strict";
+    namedPattern = 'sh: (?:line )?(?:\\d{1,7}: )?[^\\s:]{1,200}: (?:command )?not found|exec: "[^"\\n]{1,200}": executable file not found';
+    installFix = [
+      "{enrich.installIntro}",
+      "",
+      "```",
+      "{enrich.installLine}",
+      "```",
+      "If it is installed but off the `PATH` (pip `--user`, a conda environment, `/opt/\u2026/bin`), add that directory to `PATH`",
+      "instead. Stages share nothing but what is copied with `COPY --from`: a tool installed in another stage is not here."
+    ].join("\n");
     commandNotFound = {
       id: "shell/command-not-found",
       title: "Command not found",
@@ -32174,27 +35384,33 @@ var init_command_not_found = __esm({
         },
         { literals: ["exit code: 127", "non-zero code: 127"] }
       ],
-      context: [{ name: "exit127", literals: ["exit code: 127", "non-zero code: 127"] }],
+      context: [
+        { name: "exit127", literals: ["exit code: 127", "non-zero code: 127"] },
+        // The log names the command (not only the exit code).
+        { name: "named", literals: [": not found", "command not found", "executable file not found in"], pattern: namedPattern }
+      ],
       // nvcc missing is a CUDA toolkit problem, explained by cuda/toolkit-not-found.
       unless: [{ literals: ["nvcc: not found", "nvcc: command not found", 'exec: "nvcc"'] }],
-      message: '`{command|A command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found").',
+      message: 'The step exited with code 127, the shell\'s "command not found", but the log does not show which command: it is not installed in this stage, or not on its `PATH`.',
+      fix: [
+        "Look above the exit for the `not found` line (rebuild with `--progress=plain` to see the whole step), then install",
+        "that command in this stage or add its directory to `PATH`."
+      ].join("\n"),
       variants: [
         {
-          when: "!exit127",
+          when: "named&exit127",
+          message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found").',
+          fix: installFix
+        },
+        {
+          when: "named",
           severity: "warning",
           title: "Command not found (step failed for another reason?)",
-          message: "`{command|A command}` was not found in this step, but the step did not end with exit code 127: it may be an optional probe, or the failure that followed from it."
+          message: "`{command}` was not found in this step, but the step did not end with exit code 127: it may be an optional probe, or the failure that followed from it.",
+          fix: installFix
         }
       ],
-      fix: [
-        "Install `{command|the command}` in this stage (stages share nothing but what is copied with `COPY --from`):",
-        "",
-        "```dockerfile",
-        "RUN apt-get update && apt-get install -y --no-install-recommends PACKAGE && rm -rf /var/lib/apt/lists/*",
-        "```",
-        "or, when it is installed somewhere off the `PATH` (pip `--user`, `/opt/conda/bin`), add that directory:",
-        "`ENV PATH=/opt/conda/bin:$PATH`. Find which package provides a command with `apt-file search bin/{command|NAME}`."
-      ].join("\n")
+      enrich: "command-package"
     };
   }
 });
@@ -32232,18 +35448,19 @@ var init_unbound_variable = __esm({
       message: "`{variable:all}` is read but was never set, and the shell runs with `set -u` (nounset), which makes that an error.",
       variants: [
         {
+          // NVIDIA's NGC framework images set BASH_ENV=/etc/bash.bashrc, so every non-interactive bash sources
+          // it, and that bashrc tests PS1 (AlignmentResearch/go_attack#21, NGC TensorFlow image). A login
+          // shell (`bash -l`) reads it through /etc/profile as well. Setting PS1 to any value satisfies the test.
           when: "ps1",
           title: "PS1 unbound in the base image's bashrc",
-          message: "The base image's `/etc/bash.bashrc` runs under `set -u` and reads `PS1`, which a non-interactive `RUN` shell never sets (NVIDIA PyTorch and CUDA images ship such a bashrc). Any RUN that sources it fails.",
+          message: "The base image's `/etc/bash.bashrc` reads `PS1` without a default, and the `RUN` shell has `set -u` (nounset) on: a non-interactive shell has no `PS1`, so sourcing the bashrc fails before the command runs. Bash sources it when `SHELL` starts a login or interactive bash (`-l`, `-i`), or when the image sets `BASH_ENV` to it (NVIDIA's NGC framework images do).",
           fix: [
-            "Set `PS1` before the first `RUN` (any value works; what matters is that it is set):",
+            "Set `PS1` before the first `RUN` (any value works; the bashrc only tests that it is set):",
             "",
             "```dockerfile",
-            "ENV PS1='\\u@\\h:\\w\\$ '",
+            'ENV PS1="> "',
             "```",
-            "Or keep `RUN` from sourcing the bashrc: do not use a login or interactive shell in `SHELL`",
-            '(`SHELL ["/bin/bash", "-o", "pipefail", "-c"]` instead of `bash -l` / `bash -i`), and do not set `BASH_ENV`',
-            "to it."
+            'Or keep `RUN` from sourcing the bashrc: no `-l` / `-i` in `SHELL` (`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`).'
           ].join("\n")
         },
         {
@@ -32295,15 +35512,12 @@ var init_emulated_slow_step = __esm({
       // Two minutes emulated is roughly ten native seconds: below that, emulation costs little.
       trigger: { kind: "slow-step", minSeconds: 120, platform: "foreign" },
       maxFindings: 5,
-      message: "`{instruction}` took {duration} for {platform}, a platform this builder emulates with QEMU (about 10x slower than native).",
+      message: "`{instruction}` took {duration} for {platform}, a platform this builder emulates with QEMU, which runs compilers many times slower than native.",
       fix: [
-        "Build each platform on a native runner and merge the results into one tag, e.g. a matrix of",
-        "`runs-on: ubuntu-24.04` and `ubuntu-24.04-arm` pushing by digest, then:",
-        "",
-        "```sh",
-        "docker buildx imagetools create -t registry.example.com/myimage:1.0 \\",
-        "  registry.example.com/myimage@sha256:AMD64_DIGEST registry.example.com/myimage@sha256:ARM64_DIGEST",
-        "```",
+        "Build each platform on a native runner and merge the results into one tag: a job matrix of",
+        "`runs-on: ubuntu-24.04` (linux/amd64) and `ubuntu-24.04-arm` (linux/arm64), each pushing its image by digest",
+        "(`outputs: type=image,push-by-digest=true,name-canonical=true,push=true`), and a final job that joins the",
+        "digests with `docker buildx imagetools create` (Docker's workflow: https://docs.docker.com/build/ci/github-actions/multi-platform/#distribute-build-across-multiple-runners).",
         "Or cross-compile: run the compiler in a stage `FROM --platform=$BUILDPLATFORM \u2026` and select the target",
         "with `ARG TARGETARCH`; and cache the step (`--cache-to type=gha,mode=max --cache-from type=gha`)."
       ].join("\n"),
@@ -32355,7 +35569,7 @@ var init_exec_format_error = __esm({
             "docker run --privileged --rm tonistiigi/binfmt --install all",
             "cat /proc/sys/fs/binfmt_misc/qemu-aarch64   # flags: should include F",
             "```",
-            "Emulated builds are about 10x slower: for long compiles prefer a native runner per platform."
+            "Emulated builds are many times slower than native ones: for long compiles prefer a native runner per platform."
           ].join("\n")
         },
         {
@@ -32370,7 +35584,7 @@ var init_exec_format_error = __esm({
         "- uses: docker/setup-qemu-action@v3",
         "- uses: docker/setup-buildx-action@v3",
         "```",
-        "Elsewhere: `docker run --privileged --rm tonistiigi/binfmt --install all`. Emulation is about 10x slower: for",
+        "Elsewhere: `docker run --privileged --rm tonistiigi/binfmt --install all`. Emulation is many times slower: for",
         "long compiles prefer a native runner per platform (e.g. `ubuntu-24.04-arm`). If the failing file is a",
         "downloaded binary, pick the download by the target's architecture: `ARG TARGETARCH` and use",
         "`${TARGETARCH}` (amd64, arm64) in the URL."
@@ -32408,6 +35622,78 @@ var init_manifest_list_load = __esm({
   }
 });
 
+// src/rules/catalog/buildx/invalid-tag.ts
+var WORKFLOW_STEP, invalidTag;
+var init_invalid_tag = __esm({
+  "src/rules/catalog/buildx/invalid-tag.ts"() {
+    "use strict";
+    WORKFLOW_STEP = [
+      "```yaml",
+      "- name: Lowercase image name",
+      `  run: echo "IMAGE=ghcr.io/$(echo "\${{{{ github.repository }}}}" | tr '[:upper:]' '[:lower:]')" >> "$GITHUB_ENV"`,
+      "```"
+    ];
+    invalidTag = {
+      id: "buildx/invalid-tag",
+      title: "Image name has capitals (repository name must be lowercase)",
+      severity: "error",
+      match: [
+        // buildx: `invalid tag "ghcr.io/xcq0607/Gapi:latest": repository name must be lowercase`
+        { literals: ["repository name must be lowercase"], pattern: 'invalid (?:tag|argument) "(?<tag>[^"\\s]{1,300})"[^\\n]{0,80}repository name must be lowercase' },
+        // docker CLI with no name: `docker: invalid reference format: repository name must be lowercase.`
+        { literals: ["invalid reference format: repository name must be lowercase"] }
+      ],
+      context: [
+        { name: "githubActions", literals: ["GITHUB_", "github-actions", "##["] },
+        { name: "named", literals: ["repository name must be lowercase"], pattern: 'invalid (?:tag|argument) "(?<tag>[^"\\s]{1,300})"' }
+      ],
+      scope: "build",
+      maxFindings: 1,
+      specificity: 3,
+      message: "Docker refused an image name: the repository part of an image reference (registry path and name, before the `:tag`) must be all lowercase, and the name given has capitals.",
+      fix: [
+        "Use the image name in lowercase letters (the tag after `:` may keep its capitals).",
+        "When the name is built from a variable (a GitHub owner or repository name, a project name), lowercase it where it is",
+        "set: `tr '[:upper:]' '[:lower:]'` in a shell."
+      ].join("\n"),
+      variants: [
+        {
+          when: "named&githubActions",
+          message: "Docker refused the image name `{tag}`: the repository part of an image reference (registry path and name, before the `:tag`) must be all lowercase.",
+          fix: [
+            "Use `{enrich.lowerTag|the same name in lowercase letters}` (the tag after `:` may keep its capitals).",
+            "In GitHub Actions, `${{{{ github.repository }}}}` and `github.repository_owner` keep the owner's capitals; lowercase the",
+            "name in a step and use `${{{{ env.IMAGE }}}}` in the tags:",
+            "",
+            ...WORKFLOW_STEP
+          ].join("\n")
+        },
+        {
+          when: "named",
+          message: "Docker refused the image name `{tag}`: the repository part of an image reference (registry path and name, before the `:tag`) must be all lowercase.",
+          fix: [
+            "Use `{enrich.lowerTag|the same name in lowercase letters}` (the tag after `:` may keep its capitals). When the name is",
+            "built from a variable (a GitHub owner or repository name, a project name), lowercase it where it is set:",
+            "`tr '[:upper:]' '[:lower:]'` in a shell."
+          ].join("\n")
+        },
+        {
+          when: "githubActions",
+          fix: [
+            "Use the image name in lowercase letters (the tag after `:` may keep its capitals).",
+            "In GitHub Actions, `${{{{ github.repository }}}}` and `github.repository_owner` keep the owner's capitals; lowercase the",
+            "name in a step and use `${{{{ env.IMAGE }}}}` in the tags:",
+            "",
+            ...WORKFLOW_STEP
+          ].join("\n")
+        }
+      ],
+      enrich: "lowercase-tag",
+      docs: "https://docs.docker.com/reference/cli/docker/image/tag/"
+    };
+  }
+});
+
 // src/rules/catalog/buildx/index.ts
 var buildxRules;
 var init_buildx = __esm({
@@ -32416,7 +35702,8 @@ var init_buildx = __esm({
     init_emulated_slow_step();
     init_exec_format_error();
     init_manifest_list_load();
-    buildxRules = [manifestListLoad, execFormatError, emulatedSlowStep];
+    init_invalid_tag();
+    buildxRules = [manifestListLoad, invalidTag, execFormatError, emulatedSlowStep];
   }
 });
 
@@ -32445,6 +35732,20 @@ var init_base_image_not_found = __esm({
         { literals: ["manifest unknown"], pattern: "manifest for (?<image>\\S{1,300}) not found" },
         { literals: ["no match for platform in manifest"] },
         {
+          // BuildKit since 2023 (docker 24+): the short form, the image then its fully qualified name:
+          // `ERROR: failed to solve: nvidia/cuda:9.2-devel-ubuntu18.04: docker.io/nvidia/cuda:9.2-devel-ubuntu18.04: not found`
+          // (real-stanford/cloth-funnels#5, open-mmlab/OpenPCDet#1410, llvm/llvm-project#86123). The second name
+          // starts with a registry host (a dot in it), which a COPY's `"/src": not found` never does.
+          literals: [": not found"],
+          pattern: "(?:^|failed to solve: )(?<image>[\\w][\\w./-]{0,250}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?): (?=[a-z0-9-]{1,63}\\.)[a-z0-9][a-z0-9.-]{0,252}(?::\\d{1,5})?/[^\\s:@]{1,300}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: not found$"
+        },
+        {
+          // The classic builder on a host whose platform the tag lacks (NVIDIA/TensorRT#1479, a Jetson):
+          // `no matching manifest for linux/arm64/v8 in the manifest list entries`
+          literals: ["no matching manifest for "],
+          pattern: "no matching manifest for (?<wanted>[a-z0-9]{1,20}/[\\w/.-]{1,40}) in the manifest list entries"
+        },
+        {
           // BuildKit 0.8 (docker 20.10) resolves the FROM images while the Dockerfile frontend creates
           // the LLB definition, and names the manifest request that failed, not the image:
           // `failed to solve with frontend dockerfile.v0: failed to create LLB definition: failed to do request:
@@ -32462,14 +35763,104 @@ var init_base_image_not_found = __esm({
           name: "network",
           literals: ["no such host", "i/o timeout", "connection refused", "TLS handshake timeout", "Temporary failure in name resolution", "server misbehaving"]
         },
+        { name: "rateLimit", literals: ["toomanyrequests", "429 Too Many Requests"] },
+        { name: "serverError", literals: ["500 Internal Server Error", "502 Bad Gateway", "503 Service Unavailable", "504 Gateway Timeout"] },
         { name: "auth", literals: ["pull access denied", "unauthorized", "authorization failed", "denied: "] },
-        { name: "platform", literals: ["no match for platform in manifest"] }
+        {
+          // An nvidia/cuda reference of the shape parseImageRef reads (knowledge/nvidia-images.ts).
+          name: "nvidiaCuda",
+          literals: ["nvidia/cuda:"],
+          pattern: "(?<ref>nvidia/cuda:\\d{1,2}\\.\\d{1,2}(?:\\.\\d{1,3})?-(?:cudnn\\d{0,2}-)?(?:base|runtime|devel)-[a-z]{1,20}\\d{1,2}(?:\\.\\d{1,2})?)(?![\\w.])"
+        },
+        // `nvidia/cuda:12.4-devel-ubuntu22.04`: no patch release in the version. Only from CUDA 11 on: CUDA 10.2 and
+        // older were published as major.minor tags (`10.2-cudnn7-devel-ubuntu18.04`, Kaggle/docker-python#883) and have
+        // no patch tags to move to; CUDA 11's short tags were replaced by patch tags (`11.0-devel` → `11.0.3-devel-ubuntu18.04`,
+        // kokkos/kokkos#5509).
+        { name: "cudaShortVersion", literals: ["nvidia/cuda:"], pattern: "nvidia/cuda:(?:1[1-9]|[2-9]\\d)\\.\\d{1,2}-" },
+        { name: "wantedPlatform", literals: ["no matching manifest for "] },
+        { name: "platform", literals: ["no match for platform in manifest", "no matching manifest for "] },
+        // The classic builder names the image it pulls: `10.2-cudnn8-devel-ubuntu18.04: Pulling from nvidia/cuda`.
+        { name: "pulling", literals: [": Pulling from "], pattern: "^(?<tag>[\\w][\\w.-]{0,127}): Pulling from (?<repository>[\\w][\\w./-]{0,250})$" },
+        {
+          // A docker.io image asked of another host (`Head "https://registry.docker-cn.com/v2/nvidia/cuda/manifests/…?ns=docker.io"`,
+          // QwenAudio/CosyVoice#1344): the request went to a registry mirror configured for the builder, not to Docker Hub.
+          name: "mirror",
+          literals: ["ns=docker.io"],
+          pattern: 'failed to do request: [A-Za-z]{1,10} "https?://(?<host>(?!registry-1\\.docker\\.io[/:])[^/"\\s?]{1,253})/v2/[^"\\s?]{1,300}\\?(?:[^"\\s]{0,200}&)?ns=docker\\.io'
+        },
+        // The log names the image (the lines the `image` capture comes from).
+        {
+          name: "imageNamed",
+          literals: ["failed to resolve source metadata for", "pull access denied for", "manifest for ", ": not found"],
+          pattern: "(?:failed to resolve source metadata for|pull access denied for|manifest for) \\S|(?:^|failed to solve: )[\\w][\\w./-]{0,250}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: (?=[a-z0-9-]{1,63}\\.)[a-z0-9][a-z0-9.-]{0,252}(?::\\d{1,5})?/[^\\s:@]{1,300}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: not found$"
+        }
       ],
-      message: "The base image `{image|of a FROM line}` does not exist on its registry: the tag is misspelled, was never published, or was removed (nvidia/cuda tags name the full version and OS, e.g. `12.4.1-cudnn-devel-ubuntu22.04`, and end-of-life CUDA tags are deleted from Docker Hub).",
+      message: "The base image `{image}` does not exist on its registry: the tag is misspelled, was never published, or was removed.",
       variants: [
+        {
+          when: "rateLimit",
+          title: "Registry rate limit while pulling the base image",
+          retryable: true,
+          message: "The registry refused to serve `{image|the base image}` because this builder reached its pull rate limit (HTTP 429, `toomanyrequests`): the image exists, the pull was throttled.",
+          fix: [
+            "Retry later, and log in before the build: authenticated Docker Hub pulls have a higher limit than anonymous ones",
+            "(in GitHub Actions, `docker/login-action` with a Docker Hub token). For frequent builds, mirror the base image to",
+            "a registry you control."
+          ].join("\n")
+        },
+        {
+          when: "serverError",
+          title: "Registry error while resolving the base image",
+          retryable: true,
+          message: "The registry answered with a server error while the builder resolved `{image|the base image}`: an outage on its side, not a missing image.",
+          fix: "Retry; if it persists, check the registry's status page, or mirror the base image to a registry you control."
+        },
+        {
+          when: "mirror&network",
+          title: "Registry mirror unreachable while resolving the base image",
+          retryable: true,
+          message: "The builder asked the registry mirror `{context.mirror.host}` for the Docker Hub image `{image|of the FROM line}`, and the mirror did not answer (DNS, connection or timeout): the image may well exist, the build never got an answer.",
+          // registry-mirrors: https://docs.docker.com/docker-hub/image-library/mirror/ (daemon.json, dockerd restart);
+          // a docker-container builder reads mirrors from buildkitd.toml `[registry."docker.io"] mirrors = [...]`
+          // (https://docs.docker.com/build/buildkit/toml-configuration/).
+          fix: [
+            "Retry once; if the mirror stays silent, stop using it. It is set in `registry-mirrors` of `/etc/docker/daemon.json`",
+            "(restart the Docker daemon after the change) or, for a `docker-container` builder, in the `mirrors` list of",
+            '`[registry."docker.io"]` in its buildkitd.toml. Check which mirror the daemon uses and whether it answers:',
+            "",
+            "```sh",
+            "docker info --format '{{{{.RegistryConfig.Mirrors}}}}'",
+            "curl -sSI --max-time 10 https://{context.mirror.host}/v2/",
+            "```",
+            "Any HTTP answer (even `401 Unauthorized`) means the mirror is reachable; no answer means replace or remove it."
+          ].join("\n")
+        },
+        {
+          when: "wantedPlatform&pulling",
+          title: "Base image has no variant for this platform",
+          message: "`{context.pulling.repository}:{context.pulling.tag}` exists, but its manifest list has no image for `{wanted}`, the platform of this Docker host.",
+          fix: [
+            "List the platforms the tag provides, then pick a tag (or an image) built for `{wanted}`, or build on a host of a",
+            "platform the tag has:",
+            "",
+            "```sh",
+            "docker buildx imagetools inspect {context.pulling.repository}:{context.pulling.tag}",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "wantedPlatform",
+          title: "Base image has no variant for this platform",
+          message: "The base image exists, but its manifest list has no image for `{wanted}`, the platform this build asked for.",
+          fix: [
+            "List the platforms the `FROM` image provides (`docker buildx imagetools inspect` with it prints them), then pick a tag",
+            "(or an image) built for `{wanted}`, or build for a platform the tag has."
+          ].join("\n")
+        },
         {
           when: "requestFailed",
           title: "Registry unreachable while resolving the base image",
+          retryable: true,
           message: "The builder could not reach the registry `{registry}` to resolve the base image `{repository}` (tag or digest `{reference}`): the request for its manifest failed before any answer (DNS, network, proxy or TLS), so the image may well exist; the build never got to ask.",
           fix: [
             "This is the network of the builder, not the Dockerfile: retry; on self-hosted runners check DNS, the",
@@ -32486,15 +35877,44 @@ var init_base_image_not_found = __esm({
         {
           when: "network",
           title: "Registry unreachable while resolving the base image",
+          retryable: true,
           message: "The builder could not reach the registry of `{image|the base image}` (DNS or network failure): the image may well exist, the build never got to ask.",
           fix: [
             "This is the network of the builder, not the Dockerfile: retry; on self-hosted runners check DNS, the",
             "proxy (`HTTPS_PROXY` for the Docker daemon or the buildx builder) and firewall rules for the registry;",
-            "mirror the base image to a registry you control if Docker Hub is unreliable from there:",
+            "mirror the base image to a registry you control if Docker Hub is unreliable from there. To test the registry from",
+            "the machine the builder runs on, resolve the `FROM` image by hand with `docker buildx imagetools inspect`."
+          ].join("\n")
+        },
+        {
+          when: "cudaShortVersion&nvidiaCuda",
+          title: "nvidia/cuda tag without a patch release",
+          message: "`nvidia/cuda:{enrich.cudaTag}` does not exist: nvidia/cuda publishes its tags per full CUDA release (major.minor.patch), and this tag names only `{enrich.cudaTagVersion}`.",
+          fix: [
+            "List the existing CUDA {enrich.cudaTagVersion} tags of this form (`{enrich.cudaTagForm}`), then put the full version",
+            "in the `FROM` line (or the `ARG` that builds it):",
             "",
             "```sh",
-            "docker buildx imagetools inspect {image|IMAGE}",
-            "```"
+            "{enrich.listCudaPatchTags}",
+            "```",
+            "An empty list means CUDA {enrich.cudaTagVersion} has no tag of this form left (end of life): list the other",
+            "CUDA {enrich.cudaTagMajor} releases with `{enrich.listCudaTags}`.",
+            "The tags page https://hub.docker.com/r/nvidia/cuda/tags shows the same list."
+          ].join("\n")
+        },
+        {
+          when: "nvidiaCuda",
+          title: "nvidia/cuda tag not found (deleted or never published)",
+          message: "`nvidia/cuda:{enrich.cudaTag}` does not exist on Docker Hub. NVIDIA deletes the tags of end-of-life CUDA releases six months after end of life, so a `FROM` line that built before stops resolving; a tag for an OS the release was never built for does not exist either.",
+          fix: [
+            "List the CUDA {enrich.cudaTagMajor} tags of the same form (`{enrich.cudaTagForm}`) that exist today, and move the",
+            "`FROM` line to one of them (the newest keeps it pullable longest):",
+            "",
+            "```sh",
+            "{enrich.listCudaTags}",
+            "```",
+            "An empty list means no CUDA {enrich.cudaTagMajor} tag of this form is left: change the OS release or the CUDA major.",
+            "NVIDIA's policy and tag tables: https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/support-policy.md"
           ].join("\n")
         },
         {
@@ -32502,13 +35922,8 @@ var init_base_image_not_found = __esm({
           title: "Base image has no variant for this platform",
           message: "`{image|The base image}` exists but has no variant for {platform|the platform being built}.",
           fix: [
-            "List the platforms the tag provides, then build only those or pick a tag that has them (many CUDA and",
-            "vendor images are linux/amd64 only):",
-            "",
-            "```sh",
-            "docker buildx imagetools inspect {image|IMAGE}",
-            "docker buildx build --platform linux/amd64 .",
-            "```"
+            "List the platforms the tag provides (`docker buildx imagetools inspect` with the `FROM` image prints them), then",
+            "build only those (`docker buildx build --platform linux/amd64 .`) or pick a tag that has them."
           ].join("\n")
         },
         {
@@ -32527,16 +35942,17 @@ var init_base_image_not_found = __esm({
             "    password: ${{{{ secrets.GITHUB_TOKEN }}}}",
             "```"
           ].join("\n")
+        },
+        {
+          when: "!imageNamed",
+          message: "A base image of this build does not exist on its registry (`manifest unknown`): the tag is misspelled, was never published, or was removed."
         }
       ],
       fix: [
-        "Check the tag exists and which platforms it has, then fix the `FROM` line (or the `ARG` that builds it):",
-        "",
-        "```sh",
-        "docker buildx imagetools inspect {image|IMAGE}",
-        "```",
-        "For CUDA images, pick a tag listed at https://hub.docker.com/r/nvidia/cuda/tags."
+        "Check which tags of the image exist (its tags page on the registry, or `docker buildx imagetools inspect` with a",
+        "candidate tag, which prints its platforms), then fix the `FROM` line, or the `ARG` that builds it."
       ].join("\n"),
+      enrich: "cuda-image-tag",
       docs: "https://docs.docker.com/reference/dockerfile/#from"
     };
   }
@@ -32578,7 +35994,7 @@ var init_copy_source_missing = __esm({
             "",
             "```sh",
             "docker buildx build --target {context.fromStage.stage} -t debug-stage --load .",
-            `docker run --rm -it debug-stage sh -c 'ls -la "$(dirname /{path|path})"'`,
+            `docker run --rm -it debug-stage sh -c 'ls -la "$(dirname /{path})"'`,
             "```",
             "then point `COPY --from={context.fromStage.stage}` at the path that exists."
           ].join("\n")
@@ -32588,7 +36004,7 @@ var init_copy_source_missing = __esm({
         "Check that the file is in the context and not ignored:",
         "",
         "```sh",
-        "git ls-files --error-unmatch {path|PATH}   # tracked? (CI checkouts only have tracked files)",
+        "git ls-files --error-unmatch {path}   # tracked? (CI checkouts only have tracked files)",
         "grep -n . .dockerignore                    # a pattern such as * or *.txt excludes it",
         "```",
         "If the file is generated (a wheel, `dist/`), generate it before `docker build` in the same job, or build it",
@@ -32625,10 +36041,43 @@ var init_dockerfile_parse_error = __esm({
           literals: ["unknown instruction:"],
           ignoreCase: true,
           pattern: "unknown instruction: (?<instruction>[^\\s(]{1,100})(?: \\(did you mean (?<suggestion>[A-Za-z]{1,20})\\?\\))?"
+        },
+        {
+          // ENV and LABEL with `name=value` pairs, one word without `=` (BuildKit's parser, parseNameVal in
+          // frontend/dockerfile/parser/line_parsers.go): `Syntax error - can't find = in "ENV". Must be of the form: name=value`
+          // (XCQ0607/dockerimage, docker_build_summaries.md@9bd40446).
+          literals: ["Syntax error - can't find = in "],
+          pattern: `Syntax error - can't find = in "(?<word>[^"\\n]{1,200})"`
         }
       ],
       message: "The Dockerfile is rejected before anything runs: line {line}: {detail}.",
       variants: [
+        {
+          // The word is itself an instruction: the `ENV` / `LABEL` before it ends with `\` (comment lines inside a
+          // continuation are skipped), so the next instruction's line was read as more of its pairs.
+          when: "instructionAsName",
+          message: "The Dockerfile is rejected before anything runs: an `ENV` or `LABEL` takes `name=value` pairs, and it was handed `{word}`, which is the next instruction: the last line of the `ENV` / `LABEL` before it ends with `\\`, so the `{word}` line (past any comment lines in between, which a continuation skips) was read as more of its pairs.",
+          fix: [
+            "Remove the trailing `\\` from the last `name=value` line of the instruction that the error excerpt starts at,",
+            "so that it ends there and `{word}` starts its own instruction. Check the whole file without building:",
+            "",
+            "```sh",
+            "docker buildx build --check .",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "noEquals",
+          message: "The Dockerfile is rejected before anything runs: an `ENV` or `LABEL` with `name=value` pairs has the word `{word}` without `=` (a value with a space that is not quoted, or a name without its value).",
+          fix: [
+            'Write every pair as `name=value`, quoting values with spaces (`ENV MSG="hello world"`); an empty value is',
+            '`NAME=` or `NAME=""`. Check the whole file without building:',
+            "",
+            "```sh",
+            "docker buildx build --check .",
+            "```"
+          ].join("\n")
+        },
         {
           when: "suggested",
           message: misspelledMessage,
@@ -32648,6 +36097,13 @@ var init_dockerfile_parse_error = __esm({
         }
       ],
       context: [
+        { name: "noEquals", literals: ["Syntax error - can't find = in "] },
+        {
+          name: "instructionAsName",
+          literals: ["Syntax error - can't find = in "],
+          pattern: `can't find = in "(?:FROM|RUN|CMD|LABEL|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL|MAINTAINER)"`,
+          ignoreCase: false
+        },
         { name: "misspelled", literals: ["unknown instruction:"], ignoreCase: true },
         {
           name: "suggested",
@@ -32671,11 +36127,11 @@ var init_dockerfile_parse_error = __esm({
 });
 
 // src/rules/catalog/buildkit/log-clipped.ts
-var fix, logClipped;
+var fix3, logClipped;
 var init_log_clipped = __esm({
   "src/rules/catalog/buildkit/log-clipped.ts"() {
     "use strict";
-    fix = [
+    fix3 = [
       "Raise the limits on the builder; `-1` removes a limit, or give a number of bytes (`50000000`).",
       "`BUILDKIT_STEP_LOG_MAX_SIZE` caps the bytes a step may print in all; `BUILDKIT_STEP_LOG_MAX_SPEED` caps the",
       "bytes per second since the step started. Raise both: a step under one limit hits the other.",
@@ -32710,11 +36166,11 @@ var init_log_clipped = __esm({
         { name: "minusOne", literals: ["log limit -1B reached", "log limit -1B/s reached"] }
       ],
       message: "BuildKit stopped printing this step's output once it reached {limit|its log size limit} (the size limit, `BUILDKIT_STEP_LOG_MAX_SIZE`): everything the step printed after that point is missing from the log, so the real error may not be in it.",
-      fix,
+      fix: fix3,
       variants: [
         {
           when: "minusOne",
-          message: "BuildKit clipped this step's output at a limit of {limit}: the limit was set to `-1` to turn clipping off, and this BuildKit release (the early ones with log limits, 0.8) reads `-1` as a number, so it clips from the first line on. The real error may not be in the log.",
+          message: "BuildKit clipped this step's output at a limit of {limit}: the limit was set to `-1` to turn clipping off, and this BuildKit release reads `-1` as a number (a byte count), so it clipped the output almost at once. The real error may not be in the log.",
           fix: "Give the limits a large number of bytes instead of `-1` (`env.BUILDKIT_STEP_LOG_MAX_SIZE=1073741824` and `env.BUILDKIT_STEP_LOG_MAX_SPEED=104857600` in the builder's `driver-opts`), or use a newer BuildKit image for the builder."
         },
         {
@@ -32738,17 +36194,162 @@ var init_step_failed = __esm({
       severity: "error",
       trigger: { kind: "failure" },
       specificity: 1,
-      message: "The build failed in `{instruction|its definition}` (exit code {exitCode|none}). No rule recognised the cause; the error lines and the last lines the step printed are the evidence.",
+      context: [
+        {
+          // The step is a Dockerfile instruction (unknown for internal steps and a solve error without a step).
+          name: "instruction",
+          source: "instruction",
+          literals: ["RUN", "COPY", "ADD", "FROM", "WORKDIR", "ENV", "ARG", "USER", "SHELL", "LABEL", "ONBUILD", "HEALTHCHECK", "VOLUME", "EXPOSE", "CMD", "ENTRYPOINT", "STOPSIGNAL"],
+          ignoreCase: true,
+          pattern: "^\\s*[A-Za-z]{2,11}\\b"
+        }
+      ],
+      // Without a known instruction (an internal step, a step whose header the log lost, or a solve
+      // error outside any step): the error as BuildKit printed it, which names the command or the file.
+      // The error is log text: in a code span, so nothing in it (a link, a tag) is read as Markdown.
+      message: "The build failed and no rule recognised the cause. BuildKit's error: `{error|none printed}`.",
       fix: [
-        "Read the evidence from the bottom up: compilers, pip and CMake print the cause before the exit, often",
-        "a screen or more above it. To see the step in full, rebuild it with `--progress=plain`; to explore the",
-        "failed step's filesystem, start buildx's debugger (buildx 0.12 or later):",
-        "",
-        "```sh",
-        "BUILDX_EXPERIMENTAL=1 docker buildx debug --on=error build --progress=plain .",
-        "```"
+        'If the error names a command (`process "/bin/sh -c \u2026"`), read the evidence from the bottom up: compilers, pip and',
+        "CMake print the cause before the exit. If it names a file BuildKit could not load, check the `-f` path, the",
+        "context directory and the first line of the Dockerfile (`# syntax=`). Rebuild with `--progress=plain` to see",
+        "every step in full."
       ].join("\n"),
+      variants: [
+        {
+          when: "instruction",
+          message: (
+            // exitNote last: it is empty when the log shows no exit code (a COPY, a cut log), and a trailing space is trimmed.
+            "The build failed in `{instruction}`. No rule recognised the cause; the evidence is the lines of the step that state it (or its last lines when none does). {enrich.exitNote}"
+          ),
+          fix: [
+            "Read the evidence from the bottom up: compilers, pip and CMake print the cause before the exit, often",
+            "a screen or more above it. To see the step in full, rebuild it with `--progress=plain`; to explore the",
+            "failed step's filesystem, start buildx's debugger (buildx 0.12 or later):",
+            "",
+            "```sh",
+            "BUILDX_EXPERIMENTAL=1 docker buildx debug --on=error build --progress=plain .",
+            "```"
+          ].join("\n")
+        }
+      ],
+      enrich: "step-outcome",
       docs: "https://docs.docker.com/build/debug/"
+    };
+  }
+});
+
+// src/rules/catalog/buildkit/push-denied.ts
+var GHCR_FIX, pushDenied;
+var init_push_denied = __esm({
+  "src/rules/catalog/buildkit/push-denied.ts"() {
+    "use strict";
+    GHCR_FIX = [
+      "Give the push a token that may write this package. In the workflow, grant the job's GITHUB_TOKEN package writes and",
+      "log in with it before the build:",
+      "",
+      "```yaml",
+      "permissions:",
+      "  contents: read",
+      "  packages: write",
+      "```",
+      "",
+      "with `docker/login-action` (`registry: ghcr.io`, `username: ${{{{ github.actor }}}}`, `password: ${{{{ secrets.GITHUB_TOKEN }}}}`).",
+      "If the package already exists (first pushed by hand or from another repository), its page on GitHub \u2192 Package settings \u2192",
+      '"Manage Actions access" must list this repository with the Write role; otherwise push with a personal access token that',
+      "has `write:packages`."
+    ].join("\n");
+    pushDenied = {
+      id: "buildkit/push-denied",
+      title: "Registry refused the image push",
+      severity: "error",
+      match: [
+        // `#23 ERROR: failed to push ghcr.io/xcq0607/gapi:latest: denied: permission_denied: write_package`
+        { literals: ["permission_denied: write_package", "installation not allowed to"], pattern: "(?:failed to push (?<ref>\\S{1,300}): )?denied: (?<reason>[^\\n]{1,200})" },
+        // `#26 ERROR: server message: insufficient_scope: authorization failed`
+        { literals: ["insufficient_scope"], pattern: "(?:failed to push (?<ref>\\S{1,300}): )?[^\\n]{0,200}(?<reason>insufficient_scope: authorization failed)" },
+        // `failed to push docker.io/x/y:latest: unauthorized: authentication required`
+        { literals: ["failed to push "], pattern: "failed to push (?<ref>\\S{1,300}): (?<reason>(?:unauthorized|denied|forbidden|[^\\n]{0,80}403 Forbidden)[^\\n]{0,200})" }
+      ],
+      context: [
+        { name: "ghcr", literals: ["ghcr.io", "write_package", "organization package"] },
+        { name: "scope", literals: ["insufficient_scope"] }
+      ],
+      // A base image the builder may not pull says `pull access denied, … insufficient_scope` (buildkit/base-image-not-found).
+      unless: [{ literals: ["pull access denied"] }],
+      scope: "step",
+      maxFindings: 1,
+      specificity: 3,
+      message: "The image was built, but the registry refused the push of {ref|the image}: {reason|the credentials have no right to write that repository}. The build itself is fine; the login, the token's rights or the repository name must change.",
+      fix: [
+        "Log in to that registry with an account (or token) that may push to this repository, in the same job and before the",
+        "build (`docker login` with the registry host of the tag, or `docker/login-action` in a workflow), and check that the",
+        "repository name is under that account's namespace. Then run the build again."
+      ].join("\n"),
+      variants: [
+        {
+          when: "ghcr",
+          message: "The image was built, but GitHub Container Registry refused the push of {ref|the image} (`{reason}`): the token used to log in may not write this package.",
+          fix: GHCR_FIX
+        },
+        {
+          when: "scope",
+          message: "The image was built, but the registry refused the push of {ref|the image} (`insufficient_scope: authorization failed`): the credentials used have no push right on that repository.",
+          fix: [
+            "Check the three usual causes:",
+            "",
+            "- the build job never logged in to that registry (the login must run in the same job, before the build);",
+            "- the repository is not under the logged-in account's namespace: on Docker Hub the tag must start with your user or",
+            "  organisation name; a tag with no namespace is pushed to `docker.io/library/name`, which nobody may write;",
+            "- the access token has read-only scope: create one with write (push) permission."
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.github.com/en/packages/managing-github-packages-using-github-actions-workflows/publishing-and-installing-a-package-with-github-actions"
+    };
+  }
+});
+
+// src/rules/catalog/buildkit/circular-stage-dependency.ts
+var circularStageDependency;
+var init_circular_stage_dependency = __esm({
+  "src/rules/catalog/buildkit/circular-stage-dependency.ts"() {
+    "use strict";
+    circularStageDependency = {
+      id: "buildkit/circular-stage-dependency",
+      title: "Dockerfile stage depends on itself",
+      severity: "error",
+      match: [
+        {
+          literals: ["circular dependency detected on stage"],
+          pattern: "circular dependency detected on stage: (?<stage>[\\w.-]{1,200})"
+        }
+      ],
+      context: [
+        // BuildKit's location block: `Dockerfile:148` then ` 148 | >>> COPY --from=builder /usr/local/nginx /usr/local/nginx`
+        { name: "location", literals: [">>> "], pattern: "^\\s{0,8}(?<line>\\d{1,6}) \\| >>> (?<instruction>[^\\n]{1,300})$" }
+      ],
+      scope: "build",
+      maxFindings: 1,
+      specificity: 3,
+      message: "BuildKit refused the Dockerfile: stage `{stage}` depends on itself. A `COPY --from={stage}` (or `--mount=from={stage}`) is inside the stage `{stage}`, or inside a stage that `{stage}` itself copies from, so no stage can be built first.",
+      fix: [
+        "Find the `FROM \u2026 AS {stage}` line and every `--from={stage}` below it. The usual cause is a missing `FROM` line: the",
+        "final stage's `FROM` was deleted, so its `COPY --from={stage}` lines now belong to `{stage}` itself. Start the stage",
+        "that copies from `{stage}` with its own `FROM` line (for example the runtime base image), or copy from an earlier stage."
+      ].join("\n"),
+      variants: [
+        {
+          when: "location",
+          message: "BuildKit refused the Dockerfile: stage `{stage}` depends on itself. Line {context.location.line} (`{context.location.instruction}`) copies from `{stage}` while being part of `{stage}` (or of a stage `{stage}` copies from), so no stage can be built first.",
+          fix: [
+            "Look above Dockerfile line {context.location.line} for the nearest `FROM` line: that is the stage this `COPY` belongs",
+            "to. If it is `FROM \u2026 AS {stage}`, the line that should start the final stage is missing: add a `FROM` line (the runtime",
+            "base image) between the end of the `{stage}` stage and line {context.location.line}. Otherwise rename one of the",
+            "stages or copy from an earlier one, so the stages form a chain without a loop."
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.docker.com/build/building/multi-stage/"
     };
   }
 });
@@ -32763,7 +36364,9 @@ var init_buildkit = __esm({
     init_dockerfile_parse_error();
     init_log_clipped();
     init_step_failed();
-    buildkitRules = [dockerfileParseError, baseImageNotFound, copySourceMissing, logClipped, stepFailed];
+    init_push_denied();
+    init_circular_stage_dependency();
+    buildkitRules = [dockerfileParseError, circularStageDependency, pushDenied, baseImageNotFound, copySourceMissing, logClipped, stepFailed];
   }
 });
 
@@ -32808,6 +36411,349 @@ var init_security = __esm({
   }
 });
 
+// src/rules/catalog/conda/packages-not-found.ts
+function search(tool, platform2) {
+  const sub = platform2 === null ? "" : ` --platform ${platform2}`;
+  return tool === "micromamba" ? `micromamba search -c conda-forge '{context.spec.spec}'${sub}` : `conda search '{context.spec.spec}'${sub}
+conda search -c conda-forge '{context.spec.spec}'${sub}`;
+}
+function armFix(tool) {
+  return [
+    "This is a linux-aarch64 (ARM64) build, and conda found no linux-aarch64 build of `{context.spec.spec|the specs}` in these channels.",
+    "Many packages, and old Python releases, have builds only for linux-64. Ask the channels which versions exist for this platform:",
+    "",
+    "```sh",
+    search(tool, "linux-aarch64"),
+    "```",
+    "",
+    "Then pin a version that is listed (conda-forge has linux-aarch64 builds of many packages the default channel lacks: add",
+    "`-c conda-forge` or list it under `channels:`), or build this image for `linux/amd64` if that is where it runs",
+    "(`docker build --platform linux/amd64 \u2026`; on an ARM machine that runs under emulation)."
+  ].join("\n");
+}
+function variants3() {
+  const out = [];
+  for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
+    const tool = pre === "" ? "conda" : "micromamba";
+    out.push({ when: `${pre}aarch64&spec`, fix: armFix(tool) });
+    out.push({ when: `${pre}fact.platform=linux/arm64&spec`, fix: armFix(tool) });
+  }
+  out.push({
+    when: "buildPin",
+    message: "conda found no package for `{context.spec.spec}` and the other specs listed: they pin exact build strings (`name==version=build`), as `conda env export` writes them. Builds are made per platform and OS, and old ones leave the channels, so an environment exported on another machine (or years ago) does not resolve here.",
+    fix: [
+      "Re-export the environment without build strings, on the machine where it works:",
+      "",
+      "```sh",
+      "conda env export --from-history > environment.yml",
+      "```",
+      "",
+      "(`--from-history` keeps only the packages you asked for; `conda env export --no-builds` keeps every package with its",
+      "version but no build). Without that machine, delete the third `=build` part of each listed spec and relax the",
+      "versions conda still cannot find: `conda search '{context.spec.name}'` lists what the channels have."
+    ].join("\n")
+  });
+  out.push({
+    when: "pythonSpec",
+    message: "conda found no build of `{context.pythonSpec.spec}` in the channels it searched, for this platform: an old Python release is not (or no longer) published there, so nothing that pins it can be installed.",
+    fix: [
+      "List the Python builds the channels have, and pin one of them (with the package versions that support it):",
+      "",
+      "```sh",
+      "conda search 'python'",
+      "conda search -c conda-forge '{context.pythonSpec.spec}'",
+      "```",
+      "",
+      "A project that needs exactly this Python can take it from conda-forge (`-c conda-forge`) when it is listed there, or",
+      "start from an older miniconda image whose base environment already has it."
+    ].join("\n")
+  });
+  for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
+    const tool = pre === "" ? "conda" : "micromamba";
+    out.push({
+      when: `${pre}spec`,
+      fix: [
+        "Ask the channels what exists for {context.spec.spec}:",
+        "",
+        "```sh",
+        search(tool, null),
+        "```",
+        "",
+        "No entry: the name is not a conda name (conda names differ from pip names) or the package is in another channel",
+        "(bioconda, conda-forge: add it with `-c` or under `channels:`). Entries but not this version: pin a listed one.",
+        "A package that exists only on PyPI goes in a `pip:` section of the environment file instead."
+      ].join("\n")
+    });
+  }
+  return out;
+}
+var packagesNotFound;
+var init_packages_not_found = __esm({
+  "src/rules/catalog/conda/packages-not-found.ts"() {
+    "use strict";
+    packagesNotFound = {
+      id: "conda/packages-not-found",
+      title: "conda package not found in the channels",
+      severity: "error",
+      match: [
+        // conda ≥ 4.6: `PackagesNotFoundError: The following packages are not available from current channels:`
+        { literals: ["PackagesNotFoundError", "The following packages are not available from current channels"] },
+        // conda env create / update: `ResolvePackageNotFound: ` then `  - bioconda::bowtie2=2.4.5`
+        { literals: ["ResolvePackageNotFound:"] }
+      ],
+      context: [
+        // The listed specs: `  - python=3.8.5`, `  - readline==6.2=2`, `  - bioconda::bowtie2=2.4.5` (not the channel URLs)
+        {
+          name: "spec",
+          literals: ["- "],
+          pattern: "^\\s{0,12}- (?<spec>(?:[A-Za-z0-9_.-]{1,60}::)?(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?:[=<>!~][^\\s:]{0,100})?)\\s{0,5}$",
+          tally: true
+        },
+        // `  - python=3.6`: the interpreter itself
+        { name: "pythonSpec", literals: ["- python"], pattern: "^\\s{0,12}- (?<spec>python[=<>]{1,2}\\d[\\d.*]{0,20})\\s{0,5}$" },
+        // `name==version=build` / `name=version=build`: an exported environment's exact builds
+        { name: "buildPin", literals: ["- "], pattern: "^\\s{0,12}- [A-Za-z0-9_.-]{1,100}={1,2}[^=\\s]{1,60}=[^=\\s]{1,60}\\s{0,5}$" },
+        // conda's channel list names the platform it solved for: `  - https://repo.anaconda.com/pkgs/main/linux-aarch64`
+        { name: "aarch64", literals: ["/linux-aarch64"], pattern: "^\\s{0,12}- \\S{1,300}/linux-aarch64/?\\s{0,5}$" },
+        { name: "micromamba", literals: ["micromamba"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "conda found no package matching {context.spec.spec:all|the listed specs} in the channels it searched (not a conflict: no build of that name and version exists there for this platform).",
+      fix: [
+        "Run `conda search` with each spec conda listed above the error (add `--platform linux-aarch64` to check another",
+        "platform than the one built). A name with no entry is not a conda name or lives in another channel (bioconda,",
+        "conda-forge: add it with `-c`); a version with no entry needs one of the listed versions instead."
+      ].join("\n"),
+      variants: variants3(),
+      docs: "https://docs.conda.io/projects/conda/en/latest/commands/search.html"
+    };
+  }
+});
+
+// src/rules/catalog/conda/unsatisfiable.ts
+function searchBlock(tool, what) {
+  const cmd = tool === "micromamba" ? `micromamba search -c conda-forge '${what}'` : `conda search -c conda-forge '${what}'`;
+  return ["```sh", cmd, "```"];
+}
+function variants4() {
+  const out = [];
+  for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
+    const tool = pre === "" ? "conda" : "micromamba";
+    out.push({
+      when: `${pre}requested`,
+      message: 'The conda solver found no package `{context.requested.package}` at all in the channels it used ("nothing provides requested"): the environment cannot be solved because one requested package does not exist there for this platform.',
+      fix: [
+        "Ask a channel for it (the platform is the one of the build; add `--platform linux-aarch64` to check ARM64):",
+        "",
+        ...searchBlock(tool, "{context.requested.package}"),
+        "",
+        "Listed there: add that channel (`-c conda-forge`, or under `channels:` in the environment file). Not listed: the",
+        "name is wrong for conda or the package is published elsewhere (a pip-only package goes in a `pip:` section;",
+        "a tool such as quarto may ship its own installer)."
+      ].join("\n")
+    });
+  }
+  out.push({
+    when: "neededBy",
+    message: 'The conda solver has no way to satisfy the environment: `{context.neededBy.by}` needs `{context.neededBy.dep}`, and no channel it used provides that ("nothing provides \u2026 needed by"). The candidate comes from a channel whose dependencies live in a channel not listed, or a pinned old build whose dependency build is no longer published.',
+    fix: [
+      "Relax the pin that pulls in `{context.neededBy.by}` (let the solver pick a version whose dependencies exist), and take",
+      "related packages from one channel: list it first and make priority strict, e.g.",
+      "",
+      "```sh",
+      "conda config --set channel_priority strict",
+      "```",
+      "",
+      "(conda's docs advise against mixing channels in one environment). When this is conda updating itself in the base",
+      "environment (conda, libmamba, libmambapy in the list), start from a newer base image (miniconda / miniforge) instead of",
+      "updating conda in place."
+    ].join("\n")
+  });
+  out.push({
+    when: "python&fact.python",
+    message: "The conda solver found no combination that fits: a package requires a Python other than the environment's (Python {fact.python} in this build; `{context.python}`).",
+    fix: [
+      "Either pin a Python that every package has builds for, or versions of the packages built for Python {fact.python}:",
+      "`conda search -c conda-forge '{context.python.package}'` shows each build with its Python (`py310`, `py311`)."
+    ].join("\n")
+  });
+  out.push({
+    when: "python",
+    message: "The conda solver found no combination that fits: a package requires a Python other than the one the environment pins (`{context.python}`).",
+    fix: [
+      "Pin a Python that every package has builds for, or versions of the packages built for this Python:",
+      "`conda search -c conda-forge '{context.python.package}'` shows each build with its Python (`py310`, `py311`)."
+    ].join("\n")
+  });
+  return out;
+}
+var unsatisfiable;
+var init_unsatisfiable = __esm({
+  "src/rules/catalog/conda/unsatisfiable.ts"() {
+    "use strict";
+    unsatisfiable = {
+      id: "conda/unsatisfiable",
+      title: "conda environment cannot be solved",
+      severity: "error",
+      match: [
+        // `critical libmamba UnsatisfiableError`, ` LibMambaUnsatisfiableError: Encountered problems while solving:`,
+        // `UnsatisfiableError: The following specifications were found to be incompatible with each other:`
+        { literals: ["UnsatisfiableError"] },
+        // libmamba's explanation lines: `  - nothing provides requested quarto`, `  - nothing provides X needed by Y`
+        { literals: ["nothing provides "], pattern: "^\\s{0,12}- nothing provides " }
+      ],
+      context: [
+        { name: "requested", literals: ["nothing provides requested "], pattern: "nothing provides requested (?<package>[A-Za-z0-9_][A-Za-z0-9_.:=<>*-]{0,120})" },
+        {
+          name: "neededBy",
+          literals: [" needed by "],
+          pattern: "nothing provides (?<dep>[^\\n]{1,200}?) needed by (?<by>[A-Za-z0-9_][A-Za-z0-9_.=+-]{0,200})"
+        },
+        {
+          // `package foo-1.0-py36_0 requires python >=3.6,<3.7.0a0, but none of the providers can be installed`
+          name: "python",
+          literals: ["requires python "],
+          pattern: "package (?<package>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}?)-\\d[^\\s]{0,100} requires python [^,\\n]{1,60}"
+        },
+        { name: "micromamba", literals: ["micromamba"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "The conda solver found no set of packages that satisfies all the specs of this environment (the lines under `Encountered problems while solving` / `UnsatisfiableError` name the conflicting packages).",
+      fix: [
+        "Read the solver's list above the error: each line names a package and the requirement that cannot be met. Relax the",
+        "pins of those packages (a version range instead of an exact version), take them from one channel with strict",
+        "priority (`conda config --set channel_priority strict`), and solve again."
+      ].join("\n"),
+      variants: variants4(),
+      docs: "https://docs.conda.io/projects/conda/en/latest/user-guide/tasks/manage-channels.html"
+    };
+  }
+});
+
+// src/rules/catalog/conda/index.ts
+var condaRules;
+var init_conda = __esm({
+  "src/rules/catalog/conda/index.ts"() {
+    "use strict";
+    init_packages_not_found();
+    init_unsatisfiable();
+    condaRules = [packagesNotFound, unsatisfiable];
+  }
+});
+
+// src/rules/catalog/ci/runner-lost.ts
+var HOSTED_FIX, MEMORY_FIX, DISK_FIX, SELF_HOSTED_FIX, runnerLost;
+var init_runner_lost = __esm({
+  "src/rules/catalog/ci/runner-lost.ts"() {
+    "use strict";
+    HOSTED_FIX = [
+      "Re-run the job: a new runner VM is assigned. If it stops again at the same step, that step exhausts the VM:",
+      "",
+      "- memory: run fewer compile jobs at once (`MAX_JOBS`, `CMAKE_BUILD_PARALLEL_LEVEL`, `make -j2`) or use a larger runner;",
+      "- disk: free space before the build (remove unused toolchains such as `/usr/share/dotnet` and `/usr/local/lib/android`,",
+      "  `docker builder prune --all --force` between builds)."
+    ].join("\n");
+    MEMORY_FIX = [
+      "Re-run the job. If it is killed again at the same step, that step needs more memory than the runner has: run fewer",
+      "compile jobs at once (`MAX_JOBS`, `CMAKE_BUILD_PARALLEL_LEVEL`, `make -j2`), or use a runner with more memory."
+    ].join("\n");
+    DISK_FIX = [
+      "Free disk on the runner before the build and between builds (`docker builder prune --all --force` drops the build cache,",
+      "`docker image prune --all --force` unused images), or build on a machine with a larger disk; then re-run the job."
+    ].join("\n");
+    SELF_HOSTED_FIX = [
+      "Re-run the job once the runner is back online. If it recurs, look at the machine at the time of the failure:",
+      "",
+      "```sh",
+      'journalctl -k --since "-2h" | grep -i -e "out of memory" -e "killed process"',
+      "ls -t _diag/Runner_*.log _diag/Worker_*.log | head -n 4",
+      "```",
+      "",
+      "(the `_diag` folder is in the runner's install directory). An OOM kill, a reboot, an evicted runner pod or a network",
+      "drop at that time is the cause: give the runner more memory (or run fewer parallel jobs on it), or keep the machine",
+      "from being recycled while a job runs."
+    ].join("\n");
+    runnerLost = {
+      id: "ci/runner-lost",
+      title: "CI runner lost during the job",
+      severity: "error",
+      match: [
+        // GitHub Actions: `##[error]The runner has received a shutdown signal. This can happen when …`
+        { literals: ["The runner has received a shutdown signal"] },
+        // `The hosted runner: GitHub Actions 8 lost communication with the server.`, `The self-hosted runner: X lost communication …`
+        { literals: ["lost communication with the server"] }
+      ],
+      context: [
+        { name: "selfHosted", literals: ["self-hosted runner"] },
+        { name: "hosted", literals: ["The hosted runner", "GitHub Actions "], pattern: "The hosted runner|runner GitHub Actions \\d" },
+        // A process SIGKILLed just before the runner went: `… 2752 Killed  docker run …`, `Process completed with exit code 137.`
+        { name: "killed", literals: ["exit code 137", "Killed"], pattern: "exit code 137|\\d Killed\\s" },
+        { name: "lowDisk", literals: ["You are running out of disk space"] }
+      ],
+      scope: "build",
+      maxFindings: 1,
+      specificity: 3,
+      retryable: true,
+      message: "The CI runner went away while the job was running: no command failed, the machine (or its runner service) stopped the job. GitHub names a workflow that starves the runner of CPU or memory, a machine that stops, or a lost network as the causes.",
+      fix: [
+        "Re-run the job. If it stops again at the same point, the job is exhausting the machine: on a GitHub-hosted runner run",
+        "fewer parallel compile jobs (`MAX_JOBS`, `CMAKE_BUILD_PARALLEL_LEVEL`) or use a larger runner; on a self-hosted runner",
+        "check the machine's kernel log for OOM kills and the runner's `_diag` logs at that time."
+      ].join("\n"),
+      variants: [
+        {
+          when: "lowDisk&fact.runner=github-hosted",
+          message: "The GitHub-hosted runner went away while the job was running, after GitHub warned that the machine was running out of disk space: the runner stops working when the disk is full.",
+          fix: HOSTED_FIX
+        },
+        {
+          when: "lowDisk",
+          message: "The CI runner went away while the job was running, after GitHub warned that the machine was running out of disk space: the runner stops working when the disk is full.",
+          fix: DISK_FIX
+        },
+        {
+          when: "selfHosted",
+          message: "The self-hosted runner lost contact with GitHub while the job was running: no command failed, the agent on that machine stopped answering (machine down or rebooted, runner service stopped, network lost, or the job starved it of CPU or memory).",
+          fix: SELF_HOSTED_FIX
+        },
+        {
+          when: "fact.runner=self-hosted",
+          message: "The self-hosted runner was shut down while the job was running: no command failed, the runner service on that machine was stopped (machine shutdown or reboot, service restart, an evicted runner pod, or the job starving it of memory).",
+          fix: SELF_HOSTED_FIX
+        },
+        {
+          when: "killed",
+          message: "The CI runner was shut down right after a process of the job was killed with SIGKILL (exit code 137 / `Killed` above): the job ran the machine out of memory, and the runner went down with it. No command failed on its own.",
+          fix: MEMORY_FIX
+        },
+        {
+          when: "fact.runner=github-hosted",
+          message: "The GitHub-hosted runner was shut down while the job was running: no command failed. On hosted runners this is most often the job exhausting the VM's memory or disk (GitHub's message names a workflow that starves the runner of CPU or memory).",
+          fix: HOSTED_FIX
+        },
+        {
+          when: "hosted",
+          message: "The GitHub-hosted runner lost contact with GitHub while the job was running: no command failed. On hosted runners this is most often the job exhausting the VM's memory or disk.",
+          fix: HOSTED_FIX
+        }
+      ],
+      docs: "https://docs.github.com/en/actions/using-github-hosted-runners/using-github-hosted-runners/about-github-hosted-runners"
+    };
+  }
+});
+
+// src/rules/catalog/ci/index.ts
+var ciRules;
+var init_ci = __esm({
+  "src/rules/catalog/ci/index.ts"() {
+    "use strict";
+    init_runner_lost();
+    ciRules = [runnerLost];
+  }
+});
+
 // src/rules/catalog/index.ts
 var builtinRules;
 var init_catalog = __esm({
@@ -32823,12 +36769,16 @@ var init_catalog = __esm({
     init_buildx();
     init_buildkit();
     init_security();
+    init_conda();
+    init_ci();
     builtinRules = [
       ...securityRules,
+      ...ciRules,
       ...cudaRules,
       ...cmakeRules,
       ...runtimeRules,
       ...pipRules,
+      ...condaRules,
       ...aptRules,
       ...resourcesRules,
       ...shellRules,
@@ -32869,7 +36819,7 @@ __export(util_exports, {
   defineLazyInternal: () => defineLazyInternal,
   derived: () => derived,
   esc: () => esc,
-  escapeRegex: () => escapeRegex,
+  escapeRegex: () => escapeRegex2,
   explicitlyAborted: () => explicitlyAborted,
   extend: () => extend,
   finalizeIssue: () => finalizeIssue,
@@ -33060,10 +37010,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path5) {
-  if (!path5)
+function getElementAtPath(obj, path7) {
+  if (!path7)
     return obj;
-  return path5.reduce((acc, key) => acc?.[key], obj);
+  return path7.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -33076,16 +37026,16 @@ function promiseAllObject(promisesObj) {
     return resolvedObj;
   });
 }
-function randomString(length = 10) {
+function randomString(length2 = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str2 = "";
-  for (let i = 0; i < length; i++) {
-    str2 += chars[Math.floor(Math.random() * chars.length)];
+  let str3 = "";
+  for (let i = 0; i < length2; i++) {
+    str3 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str2;
+  return str3;
 }
-function esc(str2) {
-  return JSON.stringify(str2);
+function esc(str3) {
+  return JSON.stringify(str3);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -33129,8 +37079,8 @@ function numKeys(data) {
   }
   return keyCount;
 }
-function escapeRegex(str2) {
-  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex2(str3) {
+  return str3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -33281,12 +37231,12 @@ function merge(a, b) {
   });
   return clone(a, def);
 }
-function partial(Class2, schema, mask, name = "partial") {
+function partial(Class2, schema, mask, name2 = "partial") {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
-    throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
+    throw new Error(`.${name2}() cannot be used on object schemas containing refinements`);
   }
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
@@ -33322,16 +37272,16 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path5, issues) {
+function prefixIssues(path7, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path5);
+    iss.path.unshift(path7);
     return iss;
   });
 }
-function unwrapMessage(message) {
-  return typeof message === "string" ? message : message?.message;
+function unwrapMessage(message2) {
+  return typeof message2 === "string" ? message2 : message2?.message;
 }
 function sizeCaps(defChecks) {
   const caps = [];
@@ -33361,7 +37311,7 @@ function finalizeIssue(iss, ctx, config2) {
       iss.schema = iss.inst;
   }
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
-  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
+  const message2 = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
   const full = {};
   for (const k of Object.keys(iss)) {
     if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
@@ -33369,7 +37319,7 @@ function finalizeIssue(iss, ctx, config2) {
     full[k] = iss[k];
   }
   full.path ?? (full.path = []);
-  full.message = message;
+  full.message = message2;
   if (ctx?.reportInput) {
     full.input = iss.input;
   }
@@ -33384,13 +37334,13 @@ function getSizableOrigin(input2) {
     return "file";
   return "unknown";
 }
-function codePointLength(str2) {
-  const units = str2.length;
-  if (!highSurrogate.test(str2))
+function codePointLength(str3) {
+  const units = str3.length;
+  if (!highSurrogate.test(str3))
     return units;
   let count2 = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str3.charCodeAt(i) & 64512) === 55296 && (str3.charCodeAt(i + 1) & 64512) === 56320) {
       count2--;
       i++;
     }
@@ -33721,7 +37671,7 @@ function newError(Definition) {
   return new Definition();
 }
 // @__NO_SIDE_EFFECTS__
-function $constructor(name, initializer3, proto, params) {
+function $constructor(name2, initializer3, proto, params) {
   const zodProto = {};
   function Internals(def) {
     this.def = def;
@@ -33739,10 +37689,10 @@ function $constructor(name, initializer3, proto, params) {
       } finally {
         _zodDesc.value = void 0;
       }
-    } else if (inst._zod.traits.has(name)) {
+    } else if (inst._zod.traits.has(name2)) {
       return;
     }
-    inst._zod.traits.add(name);
+    inst._zod.traits.add(name2);
     initializer3(inst, def);
     if (initialized) {
       const own2 = Object.getPrototypeOf(inst);
@@ -33768,7 +37718,7 @@ function $constructor(name, initializer3, proto, params) {
   const Parent = params?.Parent ?? Object;
   class Definition extends Parent {
   }
-  Object.defineProperty(Definition, "name", { value: name });
+  Object.defineProperty(Definition, "name", { value: name2 });
   function _(def) {
     const inst = params?.Parent ? newError(Definition) : this;
     init(inst, def);
@@ -33789,10 +37739,10 @@ function $constructor(name, initializer3, proto, params) {
     value: (inst) => {
       if (params?.Parent && inst instanceof params.Parent)
         return true;
-      return inst?._zod?.traits?.has(name);
+      return inst?._zod?.traits?.has(name2);
     }
   });
-  Object.defineProperty(_, "name", { value: name });
+  Object.defineProperty(_, "name", { value: name2 });
   return _;
 }
 function config(newConfig) {
@@ -33816,8 +37766,8 @@ var init_core = __esm({
       }
     };
     $ZodEncodeError = class extends Error {
-      constructor(name) {
-        super(`Encountered unidirectional transform during encode: ${name}`);
+      constructor(name2) {
+        super(`Encountered unidirectional transform during encode: ${name2}`);
         this.name = "ZodEncodeError";
       }
     };
@@ -33859,16 +37809,16 @@ function flattenError(error64, mapper = (issue3) => issue3.message) {
 }
 function formatError(error64, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error65, path5 = []) => {
+  const processError = (error65, path7 = []) => {
     for (const issue3 of error65.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path5, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path7, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path5, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path5, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
       } else {
-        const fullpath = [...path5, ...issue3.path];
+        const fullpath = [...path7, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -33907,17 +37857,17 @@ function formatError(error64, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error64, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error65, path5 = []) => {
+  const processError = (error65, path7 = []) => {
     var _a3;
     for (const issue3 of error65.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path5, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path7, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path5, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path5, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
       } else {
-        const fullpath = [...path5, ...issue3.path];
+        const fullpath = [...path7, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -33956,8 +37906,8 @@ function treeifyError(error64, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path5 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path5) {
+  const path7 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path7) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -34261,8 +38211,8 @@ __export(regexes_exports, {
   uuid7: () => uuid7,
   xid: () => xid
 });
-function nanoidOfLength(length) {
-  return new RegExp(`^[a-zA-Z0-9_-]{${length}}$`);
+function nanoidOfLength(length2) {
+  return new RegExp(`^[a-zA-Z0-9_-]{${length2}}$`);
 }
 function emoji() {
   return new RegExp(_emoji, "u");
@@ -34289,8 +38239,8 @@ function datetime(args) {
 function fixedBase64(bodyLength, padding) {
   return new RegExp(`^[A-Za-z0-9+/]{${bodyLength}}${padding}$`);
 }
-function fixedBase64url(length) {
-  return new RegExp(`^[A-Za-z0-9_-]{${length}}$`);
+function fixedBase64url(length2) {
+  return new RegExp(`^[A-Za-z0-9_-]{${length2}}$`);
 }
 var cuid, cuid2, ulid, xid, ksuid, nanoid, duration, extendedDuration, guid, uuid, uuid4, uuid6, uuid7, email, html5Email, rfc5322Email, unicodeEmail, idnEmail, browserEmail, _emoji, ipv4, ipv6, mac, cidrv4, cidrv6, base64, base64url, hostname, domain, httpProtocol, e164, creditCard, currencyCode, iban, dateSource, date, anyString, string, bigint, integer, number, boolean, _null, _undefined, lowercase, uppercase, hex, md5_hex, md5_base64, md5_base64url, sha1_hex, sha1_base64, sha1_base64url, sha256_hex, sha256_base64, sha256_base64url, sha384_hex, sha384_base64, sha384_base64url, sha512_hex, sha512_base64, sha512_base64url;
 var init_regexes = __esm({
@@ -34323,7 +38273,7 @@ var init_regexes = __esm({
     ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
     ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/;
     mac = (delimiter) => {
-      const escapedDelim = escapeRegex(delimiter ?? ":");
+      const escapedDelim = escapeRegex2(delimiter ?? ":");
       return new RegExp(`^(?:[0-9A-F]{2}${escapedDelim}){5}[0-9A-F]{2}$|^(?:[0-9a-f]{2}${escapedDelim}){5}[0-9a-f]{2}$`);
     };
     cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/([0-9]|[1-2][0-9]|3[0-2])$/;
@@ -34627,8 +38577,8 @@ var init_checks = __esm({
       inst._zod.check = (payload) => {
         const input2 = payload.value;
         const units = input2.length;
-        const length = typeof input2 === "string" && units > def.maximum ? codePointLength(input2) : units;
-        if (length <= def.maximum)
+        const length2 = typeof input2 === "string" && units > def.maximum ? codePointLength(input2) : units;
+        if (length2 <= def.maximum)
           return;
         const origin = getLengthableOrigin(input2);
         payload.issues.push({
@@ -34649,8 +38599,8 @@ var init_checks = __esm({
       inst._zod.check = (payload) => {
         const input2 = payload.value;
         const units = input2.length;
-        const length = typeof input2 === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input2) : units;
-        if (length >= def.minimum)
+        const length2 = typeof input2 === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input2) : units;
+        if (length2 >= def.minimum)
           return;
         const origin = getLengthableOrigin(input2);
         payload.issues.push({
@@ -34671,11 +38621,11 @@ var init_checks = __esm({
       inst._zod.check = (payload) => {
         const input2 = payload.value;
         const units = input2.length;
-        const length = typeof input2 === "string" && units >= def.length && units <= def.length * 2 ? codePointLength(input2) : units;
-        if (length === def.length)
+        const length2 = typeof input2 === "string" && units >= def.length && units <= def.length * 2 ? codePointLength(input2) : units;
+        if (length2 === def.length)
           return;
         const origin = getLengthableOrigin(input2);
-        const tooBig = length > def.length;
+        const tooBig = length2 > def.length;
         payload.issues.push({
           origin,
           ...tooBig ? { code: "too_big", maximum: def.length } : { code: "too_small", minimum: def.length },
@@ -34736,7 +38686,7 @@ var init_checks = __esm({
     });
     $ZodCheckIncludes = /* @__PURE__ */ $constructor("$ZodCheckIncludes", (inst, def) => {
       $ZodCheck.init(inst, def);
-      const escapedRegex = escapeRegex(def.includes);
+      const escapedRegex = escapeRegex2(def.includes);
       const pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
       def.pattern = pattern;
       inst._zod.check = (payload) => {
@@ -34755,7 +38705,7 @@ var init_checks = __esm({
     });
     $ZodCheckStartsWith = /* @__PURE__ */ $constructor("$ZodCheckStartsWith", (inst, def) => {
       $ZodCheck.init(inst, def);
-      const pattern = new RegExp(`^${escapeRegex(def.prefix)}.*`);
+      const pattern = new RegExp(`^${escapeRegex2(def.prefix)}.*`);
       def.pattern ?? (def.pattern = pattern);
       inst._zod.check = (payload) => {
         if (payload.value.startsWith(def.prefix))
@@ -34773,7 +38723,7 @@ var init_checks = __esm({
     });
     $ZodCheckEndsWith = /* @__PURE__ */ $constructor("$ZodCheckEndsWith", (inst, def) => {
       $ZodCheck.init(inst, def);
-      const pattern = new RegExp(`.*${escapeRegex(def.suffix)}$`);
+      const pattern = new RegExp(`.*${escapeRegex2(def.suffix)}$`);
       def.pattern ?? (def.pattern = pattern);
       inst._zod.check = (payload) => {
         if (payload.value.endsWith(def.suffix))
@@ -35017,11 +38967,11 @@ function isValidBase64URL(data) {
   return isValidBase64(padded);
 }
 function isLuhnAlgo(digits) {
-  let length = digits.length;
+  let length2 = digits.length;
   let bit = 1;
   let sum = 0;
-  while (length) {
-    const value = digits.charCodeAt(--length) - 48;
+  while (length2) {
+    const value = digits.charCodeAt(--length2) - 48;
     bit ^= 1;
     sum += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
   }
@@ -36924,7 +40874,7 @@ var init_schemas = __esm({
       inst._zod.values = valuesSet;
       defineLazyInternal(inst, "pattern", (zod) => {
         const patternValues = getEnumValues(zod.def.entries).filter((k) => propertyKeyTypes.has(typeof k));
-        return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
+        return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex2(o.toString())).join("|")})$` : "^[^\\s\\S]$");
       });
       inst._zod.parse = (payload, _ctx) => {
         const input2 = payload.value;
@@ -36946,7 +40896,7 @@ var init_schemas = __esm({
       inst._zod.values = values;
       defineLazyInternal(inst, "pattern", (zod) => {
         const vals = zod.def.values;
-        return new RegExp(vals.length ? `^(${vals.map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o)).join("|")})$` : "^[^\\s\\S]$");
+        return new RegExp(vals.length ? `^(${vals.map((o) => typeof o === "string" ? escapeRegex2(o) : o ? escapeRegex2(o.toString()) : String(o)).join("|")})$` : "^[^\\s\\S]$");
       });
       inst._zod.parse = (payload, _ctx) => {
         const input2 = payload.value;
@@ -37219,7 +41169,7 @@ var init_schemas = __esm({
           }
           regexParts.push(cleanRegex(source));
         } else if (part === null || primitiveTypes.has(typeof part)) {
-          regexParts.push(escapeRegex(`${part}`));
+          regexParts.push(escapeRegex2(`${part}`));
         } else {
           throw new Error(`Invalid template literal part: ${part}`);
         }
@@ -37886,7 +41836,7 @@ var init_az = __esm({
 });
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count2, one, few, many) {
+function getBelarusianPlural(count2, one2, few, many) {
   const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
@@ -37894,7 +41844,7 @@ function getBelarusianPlural(count2, one, few, many) {
     return many;
   }
   if (lastDigit === 1) {
-    return one;
+    return one2;
   }
   if (lastDigit >= 2 && lastDigit <= 4) {
     return few;
@@ -40277,8 +44227,8 @@ var init_he = __esm({
           case "invalid_union":
             return "\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF";
           case "invalid_element": {
-            const place2 = withDefinite(issue3.origin ?? "array");
-            return `\u05E2\u05E8\u05DA \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF \u05D1${place2}`;
+            const place = withDefinite(issue3.origin ?? "array");
+            return `\u05E2\u05E8\u05DA \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF \u05D1${place}`;
           }
           default:
             return `\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF`;
@@ -40660,8 +44610,8 @@ var init_hu = __esm({
 });
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count2, one, many) {
-  return Math.abs(count2) === 1 ? one : many;
+function getArmenianPlural(count2, one2, many) {
+  return Math.abs(count2) === 1 ? one2 : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -43536,7 +47486,7 @@ var init_ro = __esm({
 });
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count2, one, few, many) {
+function getRussianPlural(count2, one2, few, many) {
   const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
@@ -43544,7 +47494,7 @@ function getRussianPlural(count2, one, few, many) {
     return many;
   }
   if (lastDigit === 1) {
-    return one;
+    return one2;
   }
   if (lastDigit >= 2 && lastDigit <= 4) {
     return few;
@@ -45830,13 +49780,13 @@ ${code}
   return fn;
 }
 function addConstant(ctx, value) {
-  for (const [name2, v] of ctx.constants) {
+  for (const [name3, v] of ctx.constants) {
     if (v === value)
-      return name2;
+      return name3;
   }
-  const name = `c${ctx.constantCounter++}`;
-  ctx.constants.set(name, value);
-  return name;
+  const name2 = `c${ctx.constantCounter++}`;
+  ctx.constants.set(name2, value);
+  return name2;
 }
 function addUserConstant(ctx, fn) {
   ctx.definite = false;
@@ -47286,8 +51236,8 @@ var init_compile2 = __esm({
     INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
     FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
     ZodCompileAsyncError = class extends Error {
-      constructor(message = "z.compile does not support async refinements, transforms, or checks") {
-        super(message);
+      constructor(message2 = "z.compile does not support async refinements, transforms, or checks") {
+        super(message2);
         this.name = "ZodCompileAsyncError";
       }
     };
@@ -47921,11 +51871,11 @@ function _minLength(minimum, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _length(length, params) {
+function _length(length2, params) {
   return new $ZodCheckLengthEquals({
     check: "length_equals",
     ...normalizeParams(params),
-    length
+    length: length2
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -48439,12 +52389,12 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema, ctx, json2, params, message) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message }) : ctx.unrepresentable;
+function handleUnrepresentable(schema, ctx, json2, params, message2) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message: message2 }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
-    throw new Error(message);
+    throw new Error(message2);
   Object.assign(json2, result);
   return true;
 }
@@ -51989,13 +55939,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path5 = ref.slice(1).split("/").filter(Boolean);
-  if (path5.length === 0) {
+  const path7 = ref.slice(1).split("/").filter(Boolean);
+  if (path7.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path5[0] === defsKey) {
-    const key = path5[1] === void 0 ? void 0 : decodeJSONPointerSegment(path5[1]);
+  if (path7[0] === defsKey) {
+    const key = path7[1] === void 0 ? void 0 : decodeJSONPointerSegment(path7[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -52715,7 +56665,7 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run2(s) {
+  function run3(s) {
     const cached2 = cache.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
@@ -52741,21 +56691,21 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run2(oldShape[k]);
+          const mapped = run3(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run2(def.catchall);
+          newCatchall = run3(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run2(def.element);
+        const mapped = run3(def.element);
         return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
@@ -52763,14 +56713,14 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run2(item);
+          const mapped = run3(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run2(def.rest);
+          newRest = run3(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -52778,12 +56728,12 @@ function visit(schema, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run2(def.keyType);
-        const newVal = run2(def.valueType);
+        const newKey = run3(def.keyType);
+        const newVal = run3(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run2(def.valueType);
+        const newVal = run3(def.valueType);
         return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
@@ -52791,7 +56741,7 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run2(opt);
+          const mapped = run3(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -52799,8 +56749,8 @@ function visit(schema, fnOrHandlers) {
         return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run2(def.left);
-        const newRight = run2(def.right);
+        const newLeft = run3(def.left);
+        const newRight = run3(def.right);
         return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -52812,23 +56762,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run2(def.innerType);
+        const newInner = run3(def.innerType);
         return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run2(def.in);
-        const newOut = run2(def.out);
+        const newIn = run3(def.in);
+        const newOut = run3(def.out);
         return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run2(def.input);
-        const newOutput = run2(def.output);
+        const newInput = run3(def.input);
+        const newOutput = run3(def.output);
         return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run2(original()) });
+        return clone(s, { ...rest, getter: () => run3(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -52859,7 +56809,7 @@ function visit(schema, fnOrHandlers) {
       }
     }
   }
-  return run2(schema);
+  return run3(schema);
 }
 var RESOLVING;
 var init_visit = __esm({
@@ -53247,13 +57197,15 @@ var init_zod = __esm({
 });
 
 // src/rules/schema.ts
-var idPattern, namePattern, severitySchema, matcherSchema, contextMatcherSchema, triggerSchema, templateSchema, ruleSchema, ruleFileSchema;
+var idPattern, namePattern, conditionSource, whenPattern, severitySchema, matcherSchema, contextMatcherSchema, triggerSchema, templateSchema, ruleSchema, ruleFileSchema;
 var init_schema = __esm({
   "src/rules/schema.ts"() {
     "use strict";
     init_zod();
     idPattern = /^[a-z0-9-]+\/[a-z0-9-]+$/;
     namePattern = /^[a-zA-Z][a-zA-Z0-9]*$/;
+    conditionSource = String.raw`!?(?:[a-zA-Z][a-zA-Z0-9]*|fact\.[a-zA-Z]+(?:=[\w./-]+)?)`;
+    whenPattern = new RegExp(`^${conditionSource}(?:&${conditionSource})*$`);
     severitySchema = external_exports.enum(["error", "warning", "notice"]);
     matcherSchema = external_exports.object({
       /**
@@ -53334,15 +57286,25 @@ var init_schema = __esm({
       /** Alternative message / fix (and severity) when a named context matcher was (`x`) or was not (`!x`) seen. First wins. */
       variants: external_exports.array(
         external_exports.object({
-          when: external_exports.string().regex(/^!?[a-zA-Z][a-zA-Z0-9]*$/),
+          /**
+           * `name` / `!name`: a context matcher was (not) seen; `fact.cuda`: the log shows the fact;
+           * `fact.place=image-build`: the fact has that value. `a&b`: all of them.
+           */
+          when: external_exports.string().regex(whenPattern),
           title: external_exports.string().min(3).max(200).optional(),
           severity: severitySchema.optional(),
           message: templateSchema.optional(),
-          fix: templateSchema.optional()
+          fix: templateSchema.optional(),
+          retryable: external_exports.boolean().optional()
         }).strict()
       ).optional(),
-      /** Named built-in enricher that adds `{enrich.*}` values (e.g. `cuda-arches`). */
-      enrich: external_exports.string().optional(),
+      /** Named built-in enrichers that add `{enrich.*}` values (e.g. `cuda-arches`). */
+      enrich: external_exports.union([external_exports.string(), external_exports.array(external_exports.string()).min(1).max(4)]).optional(),
+      /**
+       * Whether running the job again can help: a DNS failure, a registry 5xx or rate limit, a lost
+       * runner (true); a deterministic failure such as a compiler error (false, the default).
+       */
+      retryable: external_exports.boolean().default(false),
       /** Documentation link. */
       docs: external_exports.string().url().optional(),
       /** At most this many findings from this rule (one per step at most); the rest are dropped. */
@@ -53369,23 +57331,23 @@ function builtinRuleSet() {
   builtins ??= builtinRules.map((input2) => ruleSchema.parse(input2));
   return builtins;
 }
-function formatPath(path5) {
+function formatPath(path7) {
   let out = "";
-  for (const part of path5) out += typeof part === "number" ? `[${part}]` : out === "" ? String(part) : `.${String(part)}`;
+  for (const part of path7) out += typeof part === "number" ? `[${part}]` : out === "" ? String(part) : `.${String(part)}`;
   return out;
 }
-function parseText(text2, name) {
-  const ext = name.toLowerCase().match(/\.(json|ya?ml)$/)?.[1];
+function parseText(text2, name2) {
+  const ext = name2.toLowerCase().match(/\.(json|ya?ml)$/)?.[1];
   const asJson = ext === "json" || ext === void 0 && /^\s*[[{]/.test(text2);
   try {
     return asJson ? JSON.parse(text2) : (0, import_yaml.parse)(text2, { maxAliasCount: 50 });
   } catch (err) {
     const detail = err.message.split("\n")[0] ?? "unreadable";
-    throw new InputError(`${name}: not valid ${asJson ? "JSON" : "YAML"}: ${detail}`);
+    throw new InputError(`${name2}: not valid ${asJson ? "JSON" : "YAML"}: ${detail}`);
   }
 }
-function issueLine(name, prefix, issue3) {
-  return `${name}: ${formatPath([...prefix, ...issue3.path])}: ${issue3.message}`;
+function issueLine(name2, prefix, issue3) {
+  return `${name2}: ${formatPath([...prefix, ...issue3.path])}: ${issue3.message}`;
 }
 function isDisable(entry) {
   if (typeof entry !== "object" || entry === null) return false;
@@ -53432,11 +57394,11 @@ function loadRules(userText, fileName) {
 function loadRuleSet(userText, fileName) {
   const rules = [...builtinRuleSet()];
   if (userText === void 0) return { rules: rules.filter((r) => r.enabled), reportSecrets: true };
-  const name = fileName ?? "rules file";
-  const user = parseUserRules(userText, name);
+  const name2 = fileName ?? "rules file";
+  const user = parseUserRules(userText, name2);
   for (const id of user.disabled) {
     const i = rules.findIndex((r) => r.id === id);
-    if (i < 0) throw new InputError(`${name}: ${id}: no built-in rule has this id, nothing to disable`);
+    if (i < 0) throw new InputError(`${name2}: ${id}: no built-in rule has this id, nothing to disable`);
     rules.splice(i, 1);
   }
   for (const rule of user.rules) {
@@ -53458,6 +57420,32 @@ var init_load_rules = __esm({
     init_schema();
     maxUserRules = 500;
     builtins = null;
+  }
+});
+
+// src/model/steps-not-listed.ts
+function stepsNotListedFinding(model) {
+  const cut = model.stepsNotListed;
+  if (!cut) return null;
+  const count2 = cut.count >= MAX_STEPS ? `at least ${cut.count.toLocaleString("en-US")}` : cut.count.toLocaleString("en-US");
+  return {
+    ruleId: STEPS_NOT_LISTED_RULE_ID,
+    severity: "notice",
+    title: `Steps after the first ${MAX_STEPS.toLocaleString("en-US")} are not listed`,
+    message: `The log has more than ${MAX_STEPS.toLocaleString("en-US")} steps: the report lists the first ${MAX_STEPS.toLocaleString("en-US")} and stops at log line ${cut.fromLine}. ${count2} more step${cut.count === 1 ? " is" : "s are"} not listed (their timing and status are not in the report); their output was still read for the other findings.`,
+    fix: "Analyse each build of a log on its own (one log per `docker buildx build`, or `buildkit-doctor history` for one build record).",
+    step: null,
+    location: null,
+    evidence: [],
+    retryable: false
+  };
+}
+var STEPS_NOT_LISTED_RULE_ID;
+var init_steps_not_listed = __esm({
+  "src/model/steps-not-listed.ts"() {
+    "use strict";
+    init_framing();
+    STEPS_NOT_LISTED_RULE_ID = "report/steps-not-listed";
   }
 });
 
@@ -53522,10 +57510,10 @@ var init_line_splitter = __esm({
       }
       push(chunk) {
         let start = 0;
-        const length = chunk.length;
-        while (start < length) {
+        const length2 = chunk.length;
+        while (start < length2) {
           const nl = chunk.indexOf(LF, start);
-          const end = nl < 0 ? length : nl;
+          const end = nl < 0 ? length2 : nl;
           if (this.head === null && nl >= 0 && end - start <= this.maxBytes) {
             this.onLine({ text: chunk.toString("utf8", start, end), line: ++this.lineNo, truncated: false });
           } else {
@@ -53685,11 +57673,11 @@ function heredocMarker(word) {
   if (chomp) i++;
   const rest = word.slice(i);
   if (rest.length === 0 || rest.includes("<")) return null;
-  const name = unquote(rest);
-  if (name.length === 0 || /\s/.test(name)) return null;
+  const name2 = unquote(rest);
+  if (name2.length === 0 || /\s/.test(name2)) return null;
   const quoted = rest.includes('"') || rest.includes("'");
   if (quoted && (count(rest, '"') % 2 === 1 || count(rest, "'") % 2 === 1)) return null;
-  return { name, chomp, expand: !quoted };
+  return { name: name2, chomp, expand: !quoted };
 }
 function count(text2, ch) {
   let n = 0;
@@ -53708,10 +57696,10 @@ function parseDirective(line) {
   const body2 = line.slice(1);
   const eq = body2.indexOf("=");
   if (eq < 0) return null;
-  const name = body2.slice(0, eq).trim();
+  const name2 = body2.slice(0, eq).trim();
   const value = body2.slice(eq + 1).trim();
-  if (!/^[a-zA-Z][a-zA-Z0-9]*$/.test(name) || value === "") return null;
-  return { name: name.toLowerCase(), value };
+  if (!/^[a-zA-Z][a-zA-Z0-9]*$/.test(name2) || value === "") return null;
+  return { name: name2.toLowerCase(), value };
 }
 function isComment(line) {
   return line.trimStart().startsWith("#");
@@ -53892,7 +57880,7 @@ function readReference(text2, dollar) {
     const nameStart2 = i;
     if (i >= text2.length || !NAME_START.test(text2[i])) return null;
     while (i < text2.length && NAME_CHAR2.test(text2[i])) i++;
-    const name = text2.slice(nameStart2, i);
+    const name2 = text2.slice(nameStart2, i);
     let operator = null;
     for (const op of [":-", ":+", "-", "+"]) {
       if (text2.startsWith(op, i)) {
@@ -53904,7 +57892,7 @@ function readReference(text2, dollar) {
     const close = findClosingBrace(text2, i);
     if (close < 0) return null;
     if (operator === null && close !== i) return null;
-    return { name, operator, word: text2.slice(i, close), end: close + 1 };
+    return { name: name2, operator, word: text2.slice(i, close), end: close + 1 };
   }
   if (i >= text2.length || !NAME_START.test(text2[i])) return null;
   const nameStart = i;
@@ -53955,7 +57943,7 @@ var init_variables = __esm({
 function stageLabel(stage) {
   return stage.name ?? `stage-${stage.index}`;
 }
-function parseDockerfile(text2, path5) {
+function parseDockerfile(text2, path7) {
   const { instructions: raw, directives, escape } = readLogicalLines(text2);
   const globalArgs = /* @__PURE__ */ new Map();
   const preamble = [];
@@ -53971,13 +57959,13 @@ function parseDockerfile(text2, path5) {
     if (current === null) {
       const instruction = toInstruction(item, keyword, escape, emptyVariables);
       preamble.push(instruction);
-      if (keyword === "ARG") for (const [name, value] of parseArgs(instruction.args, definedOnly(globalArgs), escape)) globalArgs.set(name, value);
+      if (keyword === "ARG") for (const [name2, value] of parseArgs(instruction.args, definedOnly(globalArgs), escape)) globalArgs.set(name2, value);
       continue;
     }
     current.add(item, keyword);
   }
   if (current !== null) stages.push(current.finish());
-  return { path: path5, stages, globalArgs, preamble, directives };
+  return { path: path7, stages, globalArgs, preamble, directives };
 }
 function keywordOf(original) {
   const space = original.search(/\s/);
@@ -54033,7 +58021,7 @@ function parseEnv(args, vars, escape) {
 }
 function definedOnly(args) {
   const vars = /* @__PURE__ */ new Map();
-  for (const [name, value] of args) if (value !== null) vars.set(name, value);
+  for (const [name2, value] of args) if (value !== null) vars.set(name2, value);
   return vars;
 }
 var STEP_KEYWORDS, emptyVariables, StageBuilder;
@@ -54055,7 +58043,7 @@ var init_dockerfile = __esm({
         const fromRaw = words2[0] ?? "";
         const expanded = expandVariables(fromRaw, globals, false, escape);
         const base = unquote(expanded.text, escape);
-        const name = words2.length >= 3 && words2[1].toLowerCase() === "as" ? words2[2].toLowerCase() : null;
+        const name2 = words2.length >= 3 && words2[1].toLowerCase() === "as" ? words2[2].toLowerCase() : null;
         const baseStage = earlier.find((s) => s.name !== null && s.name === base.toLowerCase())?.index ?? null;
         const platformFlag = instruction.flags.find((f) => f.name === "platform")?.value ?? null;
         const platform2 = platformFlag === null ? null : expandVariables(platformFlag, globals, true, escape).text;
@@ -54065,7 +58053,7 @@ var init_dockerfile = __esm({
         this.env = new Map(baseStage === null ? [] : earlier[baseStage].env);
         this.variables = new Map(this.env);
         this.stage = {
-          name,
+          name: name2,
           index: earlier.length,
           from: base,
           fromRaw,
@@ -54092,16 +58080,16 @@ var init_dockerfile = __esm({
         this.stage.endLine = item.endLine;
         if (keyword === "ARG") {
           const next = new Map(this.variables);
-          for (const [name, value] of parseArgs(instruction.args, this.variables, this.escape)) {
-            const inherited = value ?? this.globalArgs.get(name) ?? null;
-            if (inherited !== null) next.set(name, inherited);
+          for (const [name2, value] of parseArgs(instruction.args, this.variables, this.escape)) {
+            const inherited = value ?? this.globalArgs.get(name2) ?? null;
+            if (inherited !== null) next.set(name2, inherited);
           }
           this.variables = next;
         } else if (keyword === "ENV") {
           const next = new Map(this.variables);
-          for (const [name, value] of parseEnv(instruction.args, this.variables, this.escape)) {
-            next.set(name, value);
-            this.env.set(name, value);
+          for (const [name2, value] of parseEnv(instruction.args, this.variables, this.escape)) {
+            next.set(name2, value);
+            this.env.set(name2, value);
           }
           this.variables = next;
         }
@@ -54116,7 +58104,7 @@ var init_dockerfile = __esm({
 });
 
 // src/dockerfile/image-ref.ts
-function parseImageRef(reference) {
+function parseImageRef2(reference) {
   const ref = reference.trim();
   if (ref === "" || ref.includes("$") || /\s/.test(ref)) return null;
   let rest = ref;
@@ -54166,15 +58154,15 @@ function matchStep(step, dockerfile) {
   if (step.internal) return matchInternal(printed, dockerfile);
   const stages = candidateStages(step.stage, dockerfile);
   if (stages.length === 0) return { kind: "none" };
-  let best = 0;
+  let best2 = 0;
   let candidates = [];
   for (const stage of stages) {
     for (const instruction of stage.instructions) {
       if (instruction.step === null) continue;
       const score = scoreInstruction(printed, instruction, stage);
-      if (score === 0 || score < best) continue;
-      if (score > best) {
-        best = score;
+      if (score === 0 || score < best2) continue;
+      if (score > best2) {
+        best2 = score;
         candidates = [];
       }
       candidates.push({ stage, instruction });
@@ -54203,10 +58191,10 @@ function fitsIndex(candidate, step) {
 function matchInternal(printed, dockerfile) {
   const metadata = /load metadata for (\S+)/.exec(printed);
   if (metadata === null) return { kind: "none" };
-  const ref = parseImageRef(metadata[1]);
+  const ref = parseImageRef2(metadata[1]);
   if (ref === null) return { kind: "none" };
   const candidates = dockerfile.stages.filter((stage) => {
-    const from = parseImageRef(stage.from);
+    const from = parseImageRef2(stage.from);
     return from !== null && stage.baseStage === null && sameImage(from, ref);
   }).map((stage) => ({ stage, instruction: stage.instructions[0] }));
   if (candidates.length === 1) return { kind: "found", by: "text", ...candidates[0] };
@@ -54229,9 +58217,9 @@ function scoreInstruction(printed, instruction, stage) {
 function scoreFrom(printed, stage) {
   const match = /^FROM\s+(\S+)/i.exec(printed);
   if (match === null || stage.baseStage !== null) return 0;
-  const ref = parseImageRef(match[1]);
+  const ref = parseImageRef2(match[1]);
   if (ref === null) return 0;
-  const from = parseImageRef(stage.from);
+  const from = parseImageRef2(stage.from);
   if (from !== null && sameImage(from, ref)) return 3;
   if (stage.fromUnresolved.length > 0) {
     const printedName = `${ref.repository.replace(/^library\//, "")}:${ref.tag ?? "latest"}`;
@@ -54313,10 +58301,10 @@ function dockerfilePath(dockerfile, model) {
   return dockerfile?.path ?? model.solveError?.dockerfile ?? "Dockerfile";
 }
 function shellFor(from) {
-  const ref = from === null ? null : parseImageRef(from);
+  const ref = from === null ? null : parseImageRef2(from);
   if (ref === null) return "bash";
-  const name = ref.repository.slice(ref.repository.lastIndexOf("/") + 1);
-  return NO_BASH.has(name) ? "sh" : "bash";
+  const name2 = ref.repository.slice(ref.repository.lastIndexOf("/") + 1);
+  return NO_BASH.has(name2) ? "sh" : "bash";
 }
 function suggestedName(label) {
   return label.replace("-", "");
@@ -54368,8 +58356,8 @@ function debuggerCommand(target, file2, platform2) {
 }
 function nameFirst(target) {
   if (target.unnamedLine === null || target.name === null) return [];
-  const where2 = target.unnamedLine > 0 ? ` on line ${target.unnamedLine}` : "";
-  return [`# --target needs a stage name: add \`AS ${target.name}\` to the stage's FROM${where2} first.`];
+  const where = target.unnamedLine > 0 ? ` on line ${target.unnamedLine}` : "";
+  return [`# --target needs a stage name: add \`AS ${target.name}\` to the stage's FROM${where} first.`];
 }
 function failedLine(step, dockerfile, model, known) {
   if (model.solveError?.line != null && (model.solveError.step === null || model.solveError.step === step.id)) return model.solveError.line;
@@ -54377,7 +58365,25 @@ function failedLine(step, dockerfile, model, known) {
   const match = known ?? matchStep(step, dockerfile);
   return match.kind === "found" ? match.instruction.line : null;
 }
+function baseImageOf(step) {
+  const text2 = step.instruction.trim();
+  const metadata = /^load metadata for (\S+)$/.exec(text2);
+  if (metadata) return metadata[1];
+  const from = /^FROM\s+(?:--\S+\s+)*(\S+)/i.exec(text2);
+  return from ? from[1] : null;
+}
+function baseImageCommand(image, platform2) {
+  const ref = quoteWord(image);
+  return [
+    "# The build stops at its base image: ask the registry for it by hand (its platforms, or the error):",
+    `docker buildx imagetools inspect ${ref}`,
+    `docker pull ${platform2 === null ? "" : `--platform ${quoteWord(platform2)} `}${ref}`
+  ].join("\n");
+}
 function reproduceCommand(step, dockerfile, model, match) {
+  const failedStep = step.status === "error" || step.id === model.failedStep;
+  const base = baseImageOf(step);
+  if (base !== null && failedStep && !base.includes("$")) return baseImageCommand(base, step.platform);
   if (step.internal) return null;
   const target = targetOf(step, dockerfile, match);
   const file2 = dockerfilePath(dockerfile, model);
@@ -54418,8 +58424,8 @@ var init_reproduce = __esm({
 });
 
 // src/dockerfile/locate.ts
-function baseName(path5) {
-  return path5.slice(path5.replace(/\\/g, "/").lastIndexOf("/") + 1);
+function baseName(path7) {
+  return path7.slice(path7.replace(/\\/g, "/").lastIndexOf("/") + 1);
 }
 function solveErrorLocation(error64, dockerfile, targetOwn = false) {
   if (error64.line === null) return null;
@@ -54430,8 +58436,8 @@ function solveErrorLocation(error64, dockerfile, targetOwn = false) {
 }
 function describeAmbiguity(match, dockerfile) {
   const lines2 = match.candidates.map((c) => c.instruction.line);
-  const shown = lines2.slice(0, 5).join(", ") + (lines2.length > 5 ? ", \u2026" : "");
-  return ` The step could be any of ${lines2.length} lines of ${dockerfile.path} (${shown}), so no line is marked.`;
+  const shown2 = lines2.slice(0, 5).join(", ") + (lines2.length > 5 ? ", \u2026" : "");
+  return ` The step could be any of ${lines2.length} lines of ${dockerfile.path} (${shown2}), so no line is marked.`;
 }
 function locateFindings(findings, model, dockerfile, options = {}) {
   const locator = new Locator(model, dockerfile, options.targets ?? /* @__PURE__ */ new Map());
@@ -54501,7 +58507,7 @@ var init_locate = __esm({
       }
       locate(finding) {
         const step = finding.step === null ? void 0 : this.steps.get(finding.step);
-        let { location, message, reproduce } = finding;
+        let { location, message: message2, reproduce } = finding;
         if (location === null && this.solveError !== null) {
           const isFailed = step !== void 0 ? step.id === this.failedStep : finding.severity === "error";
           if (isFailed) {
@@ -54515,7 +58521,7 @@ var init_locate = __esm({
             const { instruction } = result.match;
             location = { file: result.dockerfile.path, line: instruction.line, endLine: instruction.endLine };
           } else if (result?.match.kind === "ambiguous") {
-            message += describeAmbiguity(result.match, result.dockerfile);
+            message2 += describeAmbiguity(result.match, result.dockerfile);
           }
         }
         if (reproduce === void 0) {
@@ -54526,7 +58532,7 @@ var init_locate = __esm({
             if (stage !== void 0) reproduce = stageReproduceCommand(stage, this.dockerfile);
           }
         }
-        const located = { ...finding, location, message };
+        const located = { ...finding, location, message: message2 };
         if (reproduce !== void 0) located.reproduce = reproduce;
         return located;
       }
@@ -54534,9 +58540,26 @@ var init_locate = __esm({
   }
 });
 
+// src/security/invisible.ts
+function stripInvisible(text2) {
+  return ANY_INVISIBLE.test(text2) ? text2.replace(INVISIBLE, "") : text2;
+}
+function stringifyVisible(value, indent) {
+  return JSON.stringify(value, (_key, v) => typeof v === "string" ? stripInvisible(v) : v, indent);
+}
+var INVISIBLE_CLASS, INVISIBLE, ANY_INVISIBLE;
+var init_invisible = __esm({
+  "src/security/invisible.ts"() {
+    "use strict";
+    INVISIBLE_CLASS = "\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff";
+    INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, "g");
+    ANY_INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`);
+  }
+});
+
 // src/security/markdown-escape.ts
 function removeInvisible(text2) {
-  return text2.replace(INVISIBLE, "");
+  return text2.replace(INVISIBLE2, "");
 }
 function defuseMentions(text2) {
   return text2.replace(MENTION, `@${ZWJ}`).replace(REFERENCE, `$1${ZWJ}`);
@@ -54547,10 +58570,10 @@ function escapeText(text2) {
 }
 function longestRun(text2, ch) {
   let longest = 0;
-  let run2 = 0;
+  let run3 = 0;
   for (const c of text2) {
-    run2 = c === ch ? run2 + 1 : 0;
-    if (run2 > longest) longest = run2;
+    run3 = c === ch ? run3 + 1 : 0;
+    if (run3 > longest) longest = run3;
   }
   return longest;
 }
@@ -54603,21 +58626,21 @@ function sanitizeLine(line, inTable = false) {
     }
     let j = i;
     while (line[j] === "`") j++;
-    const run2 = line.slice(i, j);
-    const close = findRun(line, run2.length, j);
+    const run3 = line.slice(i, j);
+    const close = findRun(line, run3.length, j);
     if (close < 0) {
-      text2 += run2.replace(/`/g, "&#96;");
+      text2 += run3.replace(/`/g, "&#96;");
       i = j;
       continue;
     }
-    const code = line.slice(i, close + run2.length);
+    const code = line.slice(i, close + run3.length);
     out += sanitizeProse(text2, inTable) + (inTable ? code.replace(/\|/g, "\\|") : code);
     text2 = "";
-    i = close + run2.length;
+    i = close + run3.length;
   }
   return out + sanitizeProse(text2, inTable);
 }
-function findRun(line, length, from) {
+function findRun(line, length2, from) {
   let i = from;
   while (i < line.length) {
     if (line[i] !== "`") {
@@ -54626,7 +58649,7 @@ function findRun(line, length, from) {
     }
     let j = i;
     while (line[j] === "`") j++;
-    if (j - i === length) return i;
+    if (j - i === length2) return i;
     i = j;
   }
   return -1;
@@ -54655,13 +58678,14 @@ function sanitizeMarkdown(markdown) {
 function sanitizeInline(markdown) {
   return sanitizeLine(removeInvisible(markdown).replace(NEWLINES, " ").replace(LINK_DEFINITION, "$1&#91;"), true);
 }
-var ZWJ, TEXT_SPECIALS, INVISIBLE, NEWLINES, MENTION, REFERENCE, SAFE_LINK_TARGET, LINK_OPEN, LINK_DEFINITION;
+var ZWJ, TEXT_SPECIALS, INVISIBLE2, NEWLINES, MENTION, REFERENCE, SAFE_LINK_TARGET, LINK_OPEN, LINK_DEFINITION;
 var init_markdown_escape = __esm({
   "src/security/markdown-escape.ts"() {
     "use strict";
+    init_invisible();
     ZWJ = "\u200D";
     TEXT_SPECIALS = /[&<>"'`\\*_[\]()#|~!{}+=:-]/g;
-    INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+    INVISIBLE2 = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}]`, "g");
     NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
     MENTION = /@(?=[A-Za-z0-9])/g;
     REFERENCE = /((?<!&)#|\bGH-)(?=[0-9])/gi;
@@ -54685,7 +58709,8 @@ function findingAt(meta3, dockerfile, at, text2, evidence = [at]) {
     fix: text2.fix,
     step: null,
     location: { file: dockerfile.path, line: at.line, endLine: at.endLine },
-    evidence: evidence.map(evidenceOf)
+    evidence: evidence.map(evidenceOf),
+    retryable: false
   };
   if (meta3.docs !== void 0) finding.docs = meta3.docs;
   return finding;
@@ -54720,7 +58745,7 @@ var init_check = __esm({
 
 // src/dockerfile/checks/cuda-arch-unsupported.ts
 function cudaVersionOfImage(image) {
-  const ref = parseImageRef(image);
+  const ref = parseImageRef2(image);
   if (ref === null || ref.tag === null) return null;
   if (ref.repository === "nvidia/cuda") return normaliseCudaVersion(ref.tag.split("-", 1)[0]);
   const tagged = /(?:^|-)cuda(\d{1,2}\.\d{1,2})(?:-|$)/.exec(ref.tag);
@@ -54731,18 +58756,18 @@ function listValues(value) {
 }
 function fromAssignments(instruction) {
   const mentions = [];
-  for (const name of LIST_VARIABLES) {
-    const re = new RegExp(`(?:^|\\s)${name}[= ](?:"([^"]*)"|'([^']*)'|(\\S*))`, "g");
+  for (const name2 of LIST_VARIABLES) {
+    const re = new RegExp(`(?:^|\\s)${name2}[= ](?:"([^"]*)"|'([^']*)'|(\\S*))`, "g");
     for (const m of instruction.args.matchAll(re)) {
       const raw = m[1] ?? m[2] ?? m[3] ?? "";
       const value = expandVariables(raw, instruction.variables, false).text;
-      for (const written of listValues(value)) mentions.push({ written, source: name });
+      for (const written of listValues(value)) mentions.push({ written, source: name2 });
     }
   }
   return mentions;
 }
-function fromRun(run2) {
-  const source = expandVariables(runSource(run2), run2.variables, true).text;
+function fromRun(run3) {
+  const source = expandVariables(runSource(run3), run3.variables, true).text;
   const mentions = [];
   for (const m of source.matchAll(/(?:^|\s)(?:-arch|--gpu-architecture|-code|--gpu-code)[= ](?:sm|compute|lto)_(\d{2,3}[af]?)/g)) {
     mentions.push({ written: `sm_${m[1]}`, source: "nvcc -arch" });
@@ -54760,28 +58785,37 @@ function nvccName(mention, support) {
   const capability = support.arch.replace(/^sm_/, "");
   return mention.written.startsWith("sm_") ? `sm_${capability}` : `compute_${capability}`;
 }
-function asListValue(arch2) {
-  const n = arch2.replace(/^sm_/, "");
-  return `${n.slice(0, -1)}.${n.slice(-1)}`;
+function exampleSetting(source, caps) {
+  if (source === "CMAKE_CUDA_ARCHITECTURES") return `-DCMAKE_CUDA_ARCHITECTURES="${cmakeArchList(caps)}"`;
+  if (source === "nvcc -arch" || source === "-gencode") return gencodeFlags(caps);
+  return `ENV TORCH_CUDA_ARCH_LIST="${torchArchList(caps)}"`;
 }
-function exampleSetting(source, arches) {
-  if (source === "CMAKE_CUDA_ARCHITECTURES") return `-DCMAKE_CUDA_ARCHITECTURES="${arches.map((a) => a.replace(/^sm_/, "")).join(";")}"`;
-  if (source === "nvcc -arch" || source === "-gencode") return arches.map((a) => `-gencode arch=compute_${a.slice(3)},code=${a}`).join(" ");
-  return `ENV TORCH_CUDA_ARCH_LIST="${arches.map(asListValue).join(";")}"`;
+function newerCudaNote(rejected, base) {
+  const tooNew = rejected.filter((r) => r.reason === "too-new");
+  if (tooNew.length === 0) return null;
+  const needs = tooNew.map((r) => toolkitsSupporting(r.arch)[0]).filter((v) => v !== void 0).sort((a, b) => Number(a.split(".")[0]) - Number(b.split(".")[0]) || Number(a.split(".")[1]) - Number(b.split(".")[1]));
+  const cuda = needs[needs.length - 1];
+  if (cuda === void 0) return null;
+  const ref = parseImageRef(base);
+  const os6 = ref?.kind === "nvidia-cuda" && ref.os === "ubuntu" ? `Ubuntu ${ref.osRelease}` : null;
+  const image = develTagFor(cuda, os6);
+  return image !== null ? `${tooNew.map((r) => r.arch).join(", ")} needs CUDA ${cuda} or newer: \`FROM ${image}\` (same OS as this stage).` : `${tooNew.map((r) => r.arch).join(", ")} needs CUDA ${cuda} or newer: a \`-devel\` tag of it for this OS (${cudaTagsUrl(cuda) ?? "https://hub.docker.com/r/nvidia/cuda/tags"}).`;
 }
 function stageCudaVersion(stage, dockerfile) {
   return cudaVersionOfImage(baseImageOf2(stage, dockerfile));
 }
-var LIST_VARIABLES, SUGGESTED, cudaArchUnsupported;
+var LIST_VARIABLES, cudaArchUnsupported;
 var init_cuda_arch_unsupported = __esm({
   "src/dockerfile/checks/cuda-arch-unsupported.ts"() {
     "use strict";
     init_cuda_arches();
+    init_arch_list_enricher();
+    init_cuda_image_tags();
+    init_nvidia_images();
     init_image_ref();
     init_variables();
     init_check();
     LIST_VARIABLES = ["TORCH_CUDA_ARCH_LIST", "CMAKE_CUDA_ARCHITECTURES", "CUDA_ARCH_LIST"];
-    SUGGESTED = ["sm_75", "sm_80", "sm_86", "sm_89", "sm_90", "sm_100", "sm_120"];
     cudaArchUnsupported = {
       id: "dockerfile/cuda-arch-unsupported",
       title: "GPU architecture the base image's CUDA cannot compile",
@@ -54803,16 +58837,19 @@ var init_cuda_arch_unsupported = __esm({
             if (rejected.size === 0) continue;
             const list = [...rejected.values()];
             const { support } = list[0];
+            const base = baseImageOf2(stage, dockerfile);
             const names = list.map((r) => `${codeSpan(r.mention.written)} (${r.mention.source})`).join(", ");
+            const caps = archListFor(cuda, mentions.map((m) => m.written)) ?? [];
+            const newer = newerCudaNote(list.map((r) => r.support), base);
             findings.push(
               findingAt(cudaArchUnsupported, dockerfile, instruction, {
-                message: `The stage builds on CUDA ${support.cudaVersion} (${codeSpan(baseImageOf2(stage, dockerfile))}), whose nvcc accepts ${support.min} \u2026 ${support.max}; ${names} ${list.length === 1 ? "is" : "are"} not among them, so compiling stops with ${codeSpan(`nvcc fatal   : Unsupported gpu architecture '${nvccName(list[0].mention, support)}'`)}.`,
+                message: `The stage builds on CUDA ${support.cudaVersion} (${codeSpan(base)}), whose nvcc accepts ${support.min} \u2026 ${support.max}; ${names} ${list.length === 1 ? "is" : "are"} not among them, so compiling stops with ${codeSpan(`nvcc fatal   : Unsupported gpu architecture '${nvccName(list[0].mention, support)}'`)}.`,
                 fix: [
-                  `Keep only architectures CUDA ${support.cudaVersion} accepts (${support.accepted.join(", ")}), or move to a CUDA base image that still (or already) supports ${list.map((r) => r.support.arch).join(", ")}.`,
-                  "For example:",
+                  `Keep the architectures CUDA ${support.cudaVersion} accepts (it takes ${support.accepted.join(", ")}); from this list that leaves:`,
                   "```",
-                  exampleSetting(list[0].mention.source, SUGGESTED.filter((a) => support.accepted.includes(a)).length > 0 ? SUGGESTED.filter((a) => support.accepted.includes(a)) : support.accepted),
-                  "```"
+                  exampleSetting(list[0].mention.source, caps),
+                  "```",
+                  ...newer !== null ? [newer] : []
                 ].join("\n")
               })
             );
@@ -54826,7 +58863,7 @@ var init_cuda_arch_unsupported = __esm({
 
 // src/dockerfile/checks/cupti-not-in-runtime.ts
 function cudaFlavour(image) {
-  const ref = parseImageRef(image);
+  const ref = parseImageRef2(image);
   if (ref === null || ref.repository !== "nvidia/cuda" || ref.tag === null) return null;
   for (const flavour of ["base", "runtime", "devel"]) if (ref.tag.includes(`-${flavour}`)) return flavour;
   return null;
@@ -54839,18 +58876,35 @@ function buildsFromSource(stage, dockerfile) {
     (s) => s.instructions.some((i) => i.keyword === "RUN" && BUILDS_FROM_SOURCE.test(runSource(i)) || i.keyword !== "RUN" && /TORCH_CUDA_ARCH_LIST|USE_CUPTI/.test(i.args))
   );
 }
+function advice(base, flavour, builder) {
+  const ref = parseImageRef(base);
+  const cupti = ref?.kind === "nvidia-cuda" ? cuptiFor(ref.cuda) : null;
+  const message2 = `This stage runs on ${codeSpan(base)}, a CUDA ${flavour} image without CUPTI, and copies a Python install built from source in the ${codeSpan(builder)} stage. If that build found CUPTI (nvidia/cuda \`-devel\` images have it), the torch it made links ${codeSpan(cupti?.soname ?? "libcupti.so")} and fails here at ${codeSpan("import torch")}; if it did not, it runs without CUDA activity in the profiler.`;
+  const check2 = cupti?.soname ? `python3 -c "import ctypes; ctypes.CDLL('${cupti.soname}')"` : "find /usr/local/cuda/ -name 'libcupti.so*' | grep -q .";
+  const install2 = cupti !== null ? ["```dockerfile", `RUN apt-get update && apt-get install -y --no-install-recommends ${cupti.aptLib} \\`, " && rm -rf /var/lib/apt/lists/* \\", ` && ${check2}`, "```"] : [`The tag does not name a CUDA release this check knows: install NVIDIA's \`cuda-cupti-\` package of the image's CUDA release (\`nvcc --version\` in the builder prints it; 12.4 \u2192 \`cuda-cupti-12-4\`), then check with ${codeSpan(check2)}.`];
+  return {
+    message: message2,
+    fix: [
+      "Install CUPTI in this stage (NVIDIA's apt repository is set up in nvidia/cuda images; the library lands in `/usr/local/cuda/lib64`, which NVIDIA's packages register with the loader in `/etc/ld.so.conf.d/000_cuda.conf`):",
+      ...install2,
+      "The check fails the build, not the container, when the library is still missing."
+    ].join("\n")
+  };
+}
 var PYTHON_INSTALL, PROVIDES_CUPTI, BUILDS_FROM_SOURCE, cuptiNotInRuntime;
 var init_cupti_not_in_runtime = __esm({
   "src/dockerfile/checks/cupti-not-in-runtime.ts"() {
     "use strict";
     init_image_ref();
+    init_nvidia_images();
+    init_cuda_packages();
     init_check();
     PYTHON_INSTALL = /site-packages|dist-packages|\/opt\/conda|\/usr\/local\/lib\/python|\/opt\/venv|\btorch\b|\/wheels?\b|\.whl\b/;
     PROVIDES_CUPTI = /cupti|\/usr\/local\/cuda(?:-[\d.]+)?\/?(?:\s|$)|cuda-libraries|cuda-toolkit/i;
     BUILDS_FROM_SOURCE = /setup\.py|\bcmake\b|pip install (?:-e |--no-build-isolation |\.)|python -m build|\bUSE_CUPTI\b|TORCH_CUDA_ARCH_LIST/;
     cuptiNotInRuntime = {
       id: "dockerfile/cupti-not-in-runtime",
-      title: "PyTorch copied into a CUDA runtime image without CUPTI",
+      title: "Source-built PyTorch copied into a CUDA image without CUPTI",
       severity: "warning",
       docs: "https://docs.nvidia.com/cupti/",
       check(dockerfile) {
@@ -54870,19 +58924,7 @@ var init_cupti_not_in_runtime = __esm({
           });
           if (copy === void 0) continue;
           const builder = copiesFrom(copy);
-          findings.push(
-            findingAt(cuptiNotInRuntime, dockerfile, copy, {
-              message: `This stage runs on ${codeSpan(base)}, a CUDA ${flavour} image without the toolkit, and copies a Python install built in the ${codeSpan(builder)} stage, but not CUPTI: the build passes, and ${codeSpan("import torch.profiler")} fails at run time with ${codeSpan("libcupti.so.12: cannot open shared object file")}.`,
-              fix: [
-                "Copy the CUPTI libraries from the builder and put them on the library path:",
-                "```dockerfile",
-                `COPY --from=${builder} /usr/local/cuda/extras/CUPTI/lib64/ /usr/local/cuda/extras/CUPTI/lib64/`,
-                "ENV LD_LIBRARY_PATH=/usr/local/cuda/extras/CUPTI/lib64:${LD_LIBRARY_PATH}",
-                "```",
-                `Check it in the image: ${codeSpan(`python3 -c "import torch.profiler"`)}. If the builder itself lacks ${codeSpan("libcupti.so")} (CMake printed ${codeSpan("CUPTI_LIBRARY-NOTFOUND")}), install ${codeSpan("cuda-libraries-dev-<major>-<minor>")} there first.`
-              ].join("\n")
-            })
-          );
+          findings.push(findingAt(cuptiNotInRuntime, dockerfile, copy, advice(base, flavour, builder)));
         }
         return findings;
       }
@@ -54961,8 +59003,8 @@ function splitCommands(source) {
 function basename(word) {
   return word.slice(word.lastIndexOf("/") + 1);
 }
-function runsCommand(source, name) {
-  return commands(source).some((words2) => words2.some((w) => basename(w) === name));
+function runsCommand(source, name2) {
+  return commands(source).some((words2) => words2.some((w) => basename(w) === name2));
 }
 function pipInstalls(source) {
   const installs = [];
@@ -54987,14 +59029,14 @@ var init_shell_scan = __esm({
 
 // src/dockerfile/checks/nvidia-ps1-unset.ts
 function isNvidiaPytorch(image) {
-  const ref = parseImageRef(image);
+  const ref = parseImageRef2(image);
   return ref !== null && ref.registry === "nvcr.io" && ref.repository === "nvidia/pytorch";
 }
-function usesBash(run2, shellIsBash) {
-  if (shellIsBash && run2.json === null) return true;
-  if (run2.json !== null) return run2.json.some((w) => w === "bash" || w.endsWith("/bash"));
-  const heredocShebang = run2.heredocs.some((h) => /^#!\S*\bbash\b/.test(h.content));
-  return heredocShebang || runsCommand(runSource(run2), "bash");
+function usesBash(run3, shellIsBash) {
+  if (shellIsBash && run3.json === null) return true;
+  if (run3.json !== null) return run3.json.some((w) => w === "bash" || w.endsWith("/bash"));
+  const heredocShebang = run3.heredocs.some((h) => /^#!\S*\bbash\b/.test(h.content));
+  return heredocShebang || runsCommand(runSource(run3), "bash");
 }
 function setsPs1(instruction) {
   return instruction.keyword === "ENV" && /(?:^|\s)PS1[=\s]/.test(instruction.args);
@@ -55026,12 +59068,12 @@ var init_nvidia_ps1_unset = __esm({
         return dockerfile.stages.flatMap((stage) => {
           const base = baseImageOf2(stage, dockerfile);
           if (!isNvidiaPytorch(base)) return [];
-          const run2 = firstUnprotectedBashRun(stageChain(stage, dockerfile));
-          if (run2 === null) return [];
+          const run3 = firstUnprotectedBashRun(stageChain(stage, dockerfile));
+          if (run3 === null) return [];
           return [
-            findingAt(nvidiaPs1Unset, dockerfile, run2, {
-              message: `${codeSpan(base)} ships an /etc/bash.bashrc that runs with \`set -u\` and reads PS1, which a RUN does not set: bash started here can fail with ${codeSpan("/etc/bash.bashrc: line 9: PS1: unbound variable")}.`,
-              fix: ["Give PS1 a default right after the FROM, before the first RUN:", "```dockerfile", "ENV PS1='\\\\u@\\\\h:\\\\w\\\\$ '", "```"].join("\n")
+            findingAt(nvidiaPs1Unset, dockerfile, run3, {
+              message: `This RUN starts bash on ${codeSpan(base)} with no PS1 in the environment. On NVIDIA's PyTorch images such a bash can stop in /etc/bash.bashrc with ${codeSpan("/etc/bash.bashrc: line 9: PS1: unbound variable")}: the file reads PS1, and nounset is in force there.`,
+              fix: ["Give PS1 a value right after the FROM, before the first RUN (any value will do; this one is bash's usual prompt):", "```dockerfile", "ENV PS1='\\u@\\h:\\w\\$ '", "```"].join("\n")
             })
           ];
         });
@@ -55041,16 +59083,16 @@ var init_nvidia_ps1_unset = __esm({
 });
 
 // src/dockerfile/checks/pip-no-cache-defeats-cache-mount.ts
-function pipCacheMount(run2) {
-  for (const flag2 of run2.flags) {
+function pipCacheMount(run3) {
+  for (const flag2 of run3.flags) {
     if (flag2.name !== "mount" || flag2.value === null) continue;
     const fields = new Map(flag2.value.split(",").map((kv) => [kv.slice(0, kv.indexOf("=") < 0 ? kv.length : kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
     if (fields.get("type") !== "cache") continue;
     const target = fields.get("target") ?? fields.get("dst") ?? fields.get("destination") ?? "";
     let end = target.length;
     while (end > 1 && target[end - 1] === "/") end--;
-    const path5 = target.slice(0, end);
-    if (path5.endsWith(".cache/pip") || path5.endsWith("/pip") && path5.includes("cache")) return target;
+    const path7 = target.slice(0, end);
+    if (path7.endsWith(".cache/pip") || path7.endsWith("/pip") && path7.includes("cache")) return target;
   }
   return null;
 }
@@ -55080,32 +59122,32 @@ var init_pip_no_cache_defeats_cache_mount = __esm({
         const findings = [];
         const reportedEnv = /* @__PURE__ */ new Set();
         for (const stage of dockerfile.stages) {
-          for (const run2 of stage.instructions) {
-            if (run2.keyword !== "RUN") continue;
-            const target = pipCacheMount(run2);
+          for (const run3 of stage.instructions) {
+            if (run3.keyword !== "RUN") continue;
+            const target = pipCacheMount(run3);
             if (target === null) continue;
-            const installs = pipInstalls(runSource(run2));
+            const installs = pipInstalls(runSource(run3));
             if (installs.length === 0) continue;
-            if (installs.some((install) => install.words.includes("--no-cache-dir"))) {
+            if (installs.some((install2) => install2.words.includes("--no-cache-dir"))) {
               findings.push(
-                findingAt(pipNoCacheDefeatsCacheMount, dockerfile, run2, {
-                  message: `This RUN mounts a cache at ${codeSpan(target)} and then runs ${codeSpan("pip install --no-cache-dir")}: pip neither reads nor writes that cache, so every build downloads every package again.`,
+                findingAt(pipNoCacheDefeatsCacheMount, dockerfile, run3, {
+                  message: `This RUN mounts a cache at ${codeSpan(target)} and then runs pip with ${codeSpan("--no-cache-dir")}: pip neither reads nor writes that cache, so every build downloads every package again.`,
                   fix: `Drop ${codeSpan("--no-cache-dir")} from the pip commands of this RUN: the cache mount is not part of the image, so it does not make the image bigger.`
                 })
               );
               continue;
             }
-            if (!disablesCache(run2.variables.get("PIP_NO_CACHE_DIR"))) continue;
-            const env = envLine(stage, run2);
+            if (!disablesCache(run3.variables.get("PIP_NO_CACHE_DIR"))) continue;
+            const env = envLine(stage, run3);
             if (env !== null && reportedEnv.has(env)) continue;
             if (env !== null) reportedEnv.add(env);
             findings.push(
-              findingAt(pipNoCacheDefeatsCacheMount, dockerfile, env ?? run2, {
-                message: `${codeSpan("PIP_NO_CACHE_DIR")} is set, which turns pip's cache off for every pip command, including the one at line ${run2.line} that mounts a cache at ${codeSpan(target)}: the mount stays empty and every build downloads every package again.`,
+              findingAt(pipNoCacheDefeatsCacheMount, dockerfile, env ?? run3, {
+                message: `${codeSpan("PIP_NO_CACHE_DIR")} is set, which turns pip's cache off for every pip command, including the one at line ${run3.line} that mounts a cache at ${codeSpan(target)}: the mount stays empty and every build downloads every package again.`,
                 fix: [
-                  `Remove ${codeSpan("PIP_NO_CACHE_DIR")} from the ENV; the cache mount is not part of the image, so the image does not grow. Where a RUN has no cache mount and must not leave a cache in the layer, use ${codeSpan("pip install --no-cache-dir")} on that command only.`
+                  `Remove ${codeSpan("PIP_NO_CACHE_DIR")} from the ENV; the cache mount is not part of the image, so the image does not grow. Where a RUN has no cache mount and must not leave a cache in the layer, give that pip command ${codeSpan("--no-cache-dir")} instead.`
                 ].join("\n")
-              }, env === null ? [run2] : [env, run2])
+              }, env === null ? [run3] : [env, run3])
             );
           }
         }
@@ -55116,8 +59158,8 @@ var init_pip_no_cache_defeats_cache_mount = __esm({
 });
 
 // src/dockerfile/checks/pip-unbounded-resolve.ts
-function normaliseName(name) {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
+function normaliseName(name2) {
+  return name2.toLowerCase().replace(/[-_.]+/g, "-");
 }
 function requirement(word) {
   let end = 0;
@@ -55140,7 +59182,7 @@ function packagesIn(words2) {
       continue;
     }
     const parsed = requirement(word);
-    if (parsed !== null) packages.push(parsed);
+    if (parsed !== null) packages.push({ ...parsed, word });
   }
   return packages;
 }
@@ -55151,7 +59193,14 @@ var init_pip_unbounded_resolve = __esm({
     init_check();
     init_shell_scan();
     KNOWN_BACKTRACKERS = /* @__PURE__ */ new Map([
-      ["lm-eval", "lm-eval has dozens of releases and requires `datasets<4.0`, which conflicts with images that pin datasets 4.x"]
+      [
+        "lm-eval",
+        {
+          why: "lm-eval 0.4.9.x requires `datasets<4.0`, so with datasets 4.x in the image pip rejects release after release",
+          bound: ">=0.4.11",
+          boundFits: "lm-eval 0.4.11 installs with datasets 4.x"
+        }
+      ]
     ]);
     OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--only-binary", "--no-binary", "--progress-bar", "--timeout", "--retries", "--cache-dir", "--src", "--upgrade-strategy", "--report", "--config-settings", "-C", "--global-option"]);
     pipUnboundedResolve = {
@@ -55163,22 +59212,24 @@ var init_pip_unbounded_resolve = __esm({
       check(dockerfile) {
         const findings = [];
         for (const stage of dockerfile.stages) {
-          for (const run2 of stage.instructions) {
-            if (run2.keyword !== "RUN") continue;
-            const source = runSource(run2);
+          for (const run3 of stage.instructions) {
+            if (run3.keyword !== "RUN") continue;
+            const source = runSource(run3);
             if (runsCommand(source, "timeout")) continue;
-            for (const install of pipInstalls(source)) {
-              const hit = packagesIn(install.words).find((r) => !r.bounded && KNOWN_BACKTRACKERS.has(r.name));
+            for (const install2 of pipInstalls(source)) {
+              const hit = packagesIn(install2.words).find((r) => !r.bounded && KNOWN_BACKTRACKERS.has(r.name));
               if (hit === void 0) continue;
+              const known = KNOWN_BACKTRACKERS.get(hit.name);
+              const bounded3 = install2.words.map((w) => w === hit.word ? `"${w}${known.bound}"` : /[<>|&;]/.test(w) ? `"${w}"` : w);
               findings.push(
-                findingAt(pipUnboundedResolve, dockerfile, run2, {
-                  message: `${codeSpan(`pip install ${hit.name}`)} has no version bound and no time limit: ${KNOWN_BACKTRACKERS.get(hit.name)}. When nothing fits, pip tries every release in turn ("pip is looking at multiple versions of ${hit.name}") for minutes to hours (29 hours under arm64 emulation) before failing.`,
+                findingAt(pipUnboundedResolve, dockerfile, run3, {
+                  message: `${codeSpan(`pip install ${hit.word}`)} has no version bound: ${known.why}. When nothing fits, pip tries every release in turn ("pip is looking at multiple versions of ${hit.name}"), for minutes to hours, before failing.`,
                   fix: [
-                    "Bound the version to one known to install here, and put a time limit on the step so a conflict fails fast:",
+                    `Bound it to releases that fit (${known.boundFits}), so pip resolves at once or fails at once:`,
                     "```dockerfile",
-                    `RUN timeout 300 pip install "${hit.name}==<version that fits>"`,
+                    `RUN pip install ${bounded3.join(" ")}`,
                     "```",
-                    `Or make it optional with a build argument (\`ARG INSTALL_${hit.name.toUpperCase().replace(/-/g, "_")}=false\`) until a release fits the image's pinned packages.`
+                    `If the image must keep packages that no ${hit.name} release accepts, leave it out of the default build with a build argument (\`ARG INSTALL_${hit.name.toUpperCase().replace(/-/g, "_")}=false\`) or install it in its own image.`
                   ].join("\n")
                 })
               );
@@ -55197,6 +59248,17 @@ function setsPipefail(instruction) {
   const args = instruction.json ?? [];
   return args.some((arg, i) => arg === "pipefail" && /^-[a-z]*o$/.test(args[i - 1] ?? ""));
 }
+function busyboxShell(chain) {
+  const root = chain[chain.length - 1];
+  const ref = root.baseStage === null ? parseImageRef2(root.from) : null;
+  if (ref === null) return false;
+  return BUSYBOX_SH.has(ref.repository.slice(ref.repository.lastIndexOf("/") + 1));
+}
+function ashFix(run3) {
+  const intro = "This image's `/bin/sh` is busybox ash, which knows pipefail (bash is not installed by default):";
+  if (run3.heredocs.length > 0 || run3.args.includes("\n")) return `${intro} make \`set -o pipefail\` the first command of this RUN.`;
+  return [`${intro} start this RUN with it:`, "```dockerfile", `RUN set -o pipefail && ${run3.args.trim()}`, "```"].join("\n");
+}
 function shellHasPipefail(chain, instruction) {
   for (const stage of chain) {
     for (const i of stage.instructions) {
@@ -55206,12 +59268,24 @@ function shellHasPipefail(chain, instruction) {
   }
   return false;
 }
-var pipefailMissing;
+var BUSYBOX_SH, message, bashFix, pipefailMissing;
 var init_pipefail_missing = __esm({
   "src/dockerfile/checks/pipefail-missing.ts"() {
     "use strict";
+    init_image_ref();
     init_check();
     init_shell_scan();
+    BUSYBOX_SH = /* @__PURE__ */ new Set(["alpine", "busybox"]);
+    message = "This RUN pipes one command into another, and the shell returns the exit code of the last command only: if the first one fails (a compiler error piped into `tee`, a download piped into `sh`), the step still succeeds and the image is built broken.";
+    bashFix = [
+      "Make every RUN after it fail when any command of a pipe fails, once, before the first RUN with a pipe:",
+      "```dockerfile",
+      'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
+      "```",
+      "Not `set -o pipefail` inside the RUN: the default `/bin/sh` of Debian 12, Ubuntu 22.04 and 24.04 (and the CUDA images built on",
+      "them) is a dash without pipefail, which stops the step with `Illegal option -o pipefail`; dash has it only from Debian 13 and",
+      "Ubuntu 25.04."
+    ].join("\n");
     pipefailMissing = {
       id: "dockerfile/pipefail-missing",
       title: "RUN with a pipe but no pipefail",
@@ -55223,18 +59297,7 @@ var init_pipefail_missing = __esm({
           return stage.instructions.filter((i) => i.keyword === "RUN" && i.json === null).filter((i) => {
             const source = runSource(i);
             return hasPipe(source) && !source.includes("pipefail") && !shellHasPipefail(chain, i);
-          }).map(
-            (run2) => findingAt(pipefailMissing, dockerfile, run2, {
-              message: "This RUN pipes one command into another, and the shell returns the exit code of the last command only: if the first one fails (a compiler error piped into `tee`, a download piped into `sh`), the step still succeeds and the image is built broken.",
-              fix: [
-                "Make every RUN after it fail when any command of a pipe fails, once, before the first RUN with a pipe:",
-                "```dockerfile",
-                'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
-                "```",
-                "or start this RUN with `set -o pipefail &&` (bash, and dash 0.5.12 or later)."
-              ].join("\n")
-            })
-          );
+          }).map((run3) => findingAt(pipefailMissing, dockerfile, run3, { message, fix: busyboxShell(chain) ? ashFix(run3) : bashFix }));
         });
       }
     };
@@ -55246,8 +59309,10 @@ var unpinnedBaseImage;
 var init_unpinned_base_image = __esm({
   "src/dockerfile/checks/unpinned-base-image.ts"() {
     "use strict";
+    init_cuda_tag_enricher();
     init_image_ref();
     init_check();
+    init_shell_words();
     unpinnedBaseImage = {
       id: "dockerfile/unpinned-base-image",
       title: "Base image without a version tag",
@@ -55257,19 +59322,35 @@ var init_unpinned_base_image = __esm({
         return dockerfile.stages.flatMap((stage) => {
           if (stage.baseStage !== null || stage.fromUnresolved.length > 0) return [];
           if (stage.from.toLowerCase() === "scratch") return [];
-          const ref = parseImageRef(stage.from);
+          const ref = parseImageRef2(stage.from);
           if (ref === null || ref.digest !== null) return [];
           if (ref.tag !== null && ref.tag !== "latest") return [];
+          const reference = ref.tag === null ? `${stage.from}:latest` : stage.from;
           const how = ref.tag === null ? "has no tag, so it means `latest`" : "uses the `latest` tag";
+          if (ref.repository === "nvidia/cuda") {
+            return [
+              findingAt(unpinnedBaseImage, dockerfile, stage.instructions[0], {
+                title: "nvidia/cuda has no latest tag",
+                message: `${codeSpan(`FROM ${stage.from}`)} ${how}, and nvidia/cuda publishes no \`latest\` tag (NVIDIA removed it in 2021): the pull fails with \`manifest unknown\`.`,
+                fix: [
+                  "Name a full tag (CUDA version, flavour, OS). This lists the current `devel` tags on Ubuntu; change the filter for `runtime`, `base` or `cudnn-devel`:",
+                  "```sh",
+                  `curl -fsS '${DOCKER_HUB_TAGS_API}?page_size=100&name=devel-ubuntu' | grep -oE '[0-9]+\\.[0-9]+\\.[0-9]+-devel-ubuntu[0-9]+\\.[0-9]+' | sort -uV`,
+                  "```"
+                ].join("\n")
+              })
+            ];
+          }
           return [
             findingAt(unpinnedBaseImage, dockerfile, stage.instructions[0], {
               message: `${codeSpan(`FROM ${stage.from}`)} ${how}: each build can pull a different image, and a build that passed can break without a change here.`,
               fix: [
-                "Pin the base image to a version tag, and for reproducible builds to its digest:",
-                "```dockerfile",
-                `FROM ${stage.from.replace(/:latest$/, "")}:<version>@sha256:<digest>`,
+                `Pin the base image to a version tag from the image's tags page, and for reproducible builds to a digest. This prints the \`FROM\` line that pins what ${codeSpan(reference)} is today:`,
+                "```sh",
+                `digest=$(docker buildx imagetools inspect ${quoteWord(reference)} --format '{{json .Manifest.Digest}}' | tr -d '"')`,
+                `echo "FROM ${reference}@$digest"`,
                 "```",
-                `Find the digest of a tag with ${codeSpan(`docker buildx imagetools inspect ${stage.from.replace(/:latest$/, "")}:<version>`)}.`
+                "Run it again with a version tag in place of `latest` to pin a version you choose."
               ].join("\n")
             })
           ];
@@ -55321,16 +59402,20 @@ var init_checks3 = __esm({
 });
 
 // src/report/json.ts
-function buildReport(model, findings) {
+function stepOf(id) {
+  return id === IMPLICIT_STEP_ID ? null : id;
+}
+function buildReport(model, findings, facts = {}) {
   return {
     version: 1,
     build: {
       format: model.format,
-      steps: model.steps.length,
-      failedStep: model.failedStep,
-      seconds: model.seconds
+      steps: model.steps.filter((s) => s.id !== IMPLICIT_STEP_ID).length,
+      failedStep: stepOf(model.failedStep),
+      seconds: model.seconds,
+      facts: reportedFacts(facts, model)
     },
-    steps: model.steps.map((s) => ({
+    steps: model.steps.filter((s) => s.id !== IMPLICIT_STEP_ID).map((s) => ({
       id: s.id,
       stage: s.stage,
       index: s.index,
@@ -55342,12 +59427,504 @@ function buildReport(model, findings) {
       target: s.target,
       platform: s.platform
     })),
-    findings
+    findings: findings.map((f) => f.step === IMPLICIT_STEP_ID ? { ...f, step: null } : f)
   };
 }
 var init_json = __esm({
   "src/report/json.ts"() {
     "use strict";
+    init_fact_view();
+    init_implicit_step();
+  }
+});
+
+// src/facts/fact-patterns.ts
+function majorMinor(version2) {
+  const m = /^(\d{1,2})\.(\d{1,2})/.exec(version2 ?? "");
+  return m ? `${Number(m[1])}.${Number(m[2])}` : null;
+}
+function one(name2, value) {
+  return value ? [[name2, value]] : [];
+}
+function torchFacts(pkg, version2) {
+  if (pkg === void 0 || version2 === void 0 || !torchPackages.has(pkg)) return [];
+  const v = version2.replace(/%2B/gi, "+");
+  const out = [[pkg, v]];
+  const local = /\+(cu\d{2,3}|cpu|rocm[\d.]+)$/.exec(v)?.[1];
+  if (pkg === "torch" && local) out.push(["torchCuda", local]);
+  return out;
+}
+function imageName(ref) {
+  if (ref === void 0 || ref === "" || ref.toLowerCase() === "scratch") return null;
+  return ref.replace(/^docker\.io\//, "").replace(/^library\//, "");
+}
+function installersIn(instruction) {
+  const found = [];
+  for (const m of instruction.matchAll(installerCommand)) {
+    const g = m.groups ?? {};
+    const name2 = g.uv ?? g.conda ?? g.poetry ?? (g.pip !== void 0 || g.pipModule !== void 0 ? "pip" : void 0);
+    if (name2 !== void 0) found.push(name2);
+  }
+  return found;
+}
+var releaseOfCodename, platformOfDebArch, torchPackages, factPatterns, installerCommand;
+var init_fact_patterns = __esm({
+  "src/facts/fact-patterns.ts"() {
+    "use strict";
+    releaseOfCodename = {
+      xenial: "Ubuntu 16.04",
+      bionic: "Ubuntu 18.04",
+      focal: "Ubuntu 20.04",
+      jammy: "Ubuntu 22.04",
+      noble: "Ubuntu 24.04",
+      stretch: "Debian 9",
+      buster: "Debian 10",
+      bullseye: "Debian 11",
+      bookworm: "Debian 12",
+      trixie: "Debian 13"
+    };
+    platformOfDebArch = {
+      amd64: "linux/amd64",
+      arm64: "linux/arm64",
+      armhf: "linux/arm/v7",
+      ppc64el: "linux/ppc64le",
+      s390x: "linux/s390x",
+      i386: "linux/386"
+    };
+    torchPackages = /* @__PURE__ */ new Set(["torch", "torchvision", "torchaudio"]);
+    factPatterns = [
+      // ---- CUDA toolkit that compiled -------------------------------------------------------------
+      {
+        // nvcc --version: `Cuda compilation tools, release 12.4, V12.4.131`
+        literals: ["Cuda compilation tools, release"],
+        regex: /Cuda compilation tools, release (?<v>\d{1,2}\.\d{1,2})/,
+        on: "output",
+        source: "nvcc",
+        read: (g) => one("cuda", majorMinor(g.v))
+      },
+      {
+        // CMake: `-- The CUDA compiler identification is NVIDIA 12.4.131`
+        literals: ["CUDA compiler identification is NVIDIA"],
+        regex: /CUDA compiler identification is NVIDIA (?<v>\d{1,2}\.\d{1,2})/,
+        on: "output",
+        source: "cmake",
+        read: (g) => one("cuda", majorMinor(g.v))
+      },
+      {
+        // CMake: `-- Found CUDAToolkit: /usr/local/cuda/include (found version "12.1.105")`, `Found CUDA: /usr/local/cuda (found version "11.8")`
+        literals: ["Found CUDAToolkit:", "Found CUDA:"],
+        regex: /Found CUDA(?:Toolkit)?: \S{1,300} \(found (?:suitable )?(?:exact )?version "(?<v>\d{1,2}\.\d{1,2})/,
+        on: "output",
+        source: "cmake",
+        read: (g) => one("cuda", majorMinor(g.v))
+      },
+      {
+        // torch.utils.cpp_extension: `The detected CUDA version (11.8) mismatches the version that was used to compile PyTorch (12.1).`
+        literals: ["mismatches the version that was used to compile"],
+        regex: /detected CUDA version \((?<v>\d{1,2}\.\d{1,2})\) mismatches the version that was used to compile\s{0,4}(?:PyTorch \((?<t>\d{1,2})\.(?<tm>\d{1,2})\))?/,
+        on: "output",
+        source: "torch-extension",
+        read: (g) => [...one("cuda", majorMinor(g.v)), ...one("torchCuda", g.t !== void 0 ? `cu${g.t}${g.tm}` : null)]
+      },
+      {
+        // The same error wrapped at the terminal's width: `PyTorch (11.8). Please make sure to use the same CUDA versions.`
+        literals: ["Please make sure to use the same CUDA versions"],
+        regex: /PyTorch \((?<t>\d{1,2})\.(?<tm>\d{1,2})\)\. Please make sure to use the same CUDA versions/,
+        on: "output",
+        source: "torch-extension",
+        read: (g) => one("torchCuda", `cu${g.t}${g.tm}`)
+      },
+      {
+        // NVIDIA's container start-up banner names the image's toolkit: `CUDA Version 12.4.1`. (nvidia-smi's
+        // `CUDA Version: 12.6` has a colon and names the driver's newest supported CUDA, not a toolkit.)
+        literals: ["CUDA Version "],
+        regex: /^CUDA Version (?<v>\d{1,2}\.\d{1,2})\.\d{1,3}$/,
+        on: "output",
+        source: "image-banner",
+        read: (g) => one("cuda", majorMinor(g.v))
+      },
+      {
+        // NVIDIA images' environment, printed by `env` or set in the Dockerfile: `CUDA_VERSION=12.4.1`, `ENV CUDA_VERSION 11.8.0`
+        literals: ["CUDA_VERSION"],
+        regex: /\bCUDA_VERSION[= ](?<v>\d{1,2}\.\d{1,2})/,
+        on: "both",
+        source: "environment",
+        read: (g) => one("cuda", majorMinor(g.v))
+      },
+      {
+        // `/usr/local/cuda-11.7/bin/nvcc`, `CUDA_HOME=/usr/local/cuda-12.1`
+        literals: ["/usr/local/cuda-"],
+        regex: /\/usr\/local\/cuda-(?<v>\d{1,2}\.\d{1,2})(?![\d.])/,
+        on: "both",
+        source: "path",
+        read: (g) => one("cuda", majorMinor(g.v))
+      },
+      {
+        // NVIDIA's apt packages carry the version: `Setting up cuda-nvcc-12-4 (12.4.131-1) ...`, `apt-get install cuda-cupti-11-7`
+        literals: ["cuda-"],
+        regex: /(?:^|[\s=])(?<name>cuda-[a-z0-9-]{3,80})(?=[\s:=]|$)/,
+        on: "both",
+        source: "apt-package",
+        read: (g) => {
+          const m = /-(\d{1,2})-(\d{1,2})$/.exec(g.name ?? "");
+          return m ? one("cuda", `${Number(m[1])}.${Number(m[2])}`) : [];
+        }
+      },
+      // ---- base images -----------------------------------------------------------------------------
+      {
+        // BuildKit's step `FROM docker.io/nvidia/cuda:12.4.1-devel-ubuntu22.04@sha256:…`, classic `FROM nvidia/cuda:…`
+        literals: ["FROM ", "from "],
+        regex: /^(?:FROM|from)\s+(?:--platform=\S{1,100}\s+)?(?<ref>[^\s@$]{1,300})/,
+        on: "instruction",
+        source: "from",
+        read: (g) => one("baseImage", imageName(g.ref))
+      },
+      {
+        // `[internal] load metadata for docker.io/nvidia/cuda:12.4.1-devel-ubuntu22.04`
+        literals: ["load metadata for "],
+        regex: /load metadata for (?<ref>[^\s@$]{1,300})/,
+        on: "instruction",
+        source: "load-metadata",
+        read: (g) => one("baseImage", imageName(g.ref))
+      },
+      // ---- Python, installers, torch ---------------------------------------------------------------
+      {
+        // A wheel's file name: `torch-2.3.1+cu121-cp310-cp310-linux_x86_64.whl`, `torch-2.3.1%2Bcu121-cp310-…`
+        literals: ["torch-", "torchvision-", "torchaudio-"],
+        regex: /(?:^|[\s/=(])(?<pkg>torch(?:vision|audio)?)-(?<v>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?(?:(?:\+|%2B)[a-z0-9.]{1,20})?)-cp(?<py>3\d{1,2})-/,
+        on: "output",
+        source: "wheel",
+        read: (g) => [...torchFacts(g.pkg, g.v), ...one("python", g.py ? `3.${g.py.slice(1)}` : null)]
+      },
+      {
+        // Any CPython wheel with the interpreter's own ABI: `…-cp310-cp310-manylinux…` (not `cp38-abi3`)
+        literals: ["-cp3"],
+        regex: /-cp3(?<minor>\d{1,2})-cp3(?<abi>\d{1,2})m?-/,
+        on: "output",
+        source: "wheel",
+        read: (g) => one("python", g.minor === g.abi ? `3.${g.minor}` : null)
+      },
+      {
+        // pip: `Successfully installed pip-24.0 torch-2.3.1+cu121 torchvision-0.18.1`
+        literals: ["Successfully installed "],
+        regex: /Successfully installed (?<list>.{1,4000})/,
+        on: "output",
+        source: "pip-installed",
+        read: (g) => {
+          const out = [];
+          for (const token of (g.list ?? "").split(/\s+/)) {
+            const m = /^(?<pkg>[A-Za-z0-9_.-]{1,100})-(?<v>\d[^\s]{0,60})$/.exec(token);
+            if (!m?.groups) continue;
+            if (m.groups.pkg === "pip") out.push(["pip", m.groups.v]);
+            else out.push(...torchFacts(m.groups.pkg, m.groups.v));
+          }
+          return out;
+        }
+      },
+      {
+        // pip: `Requirement already satisfied: torch in /usr/local/lib/python3.10/dist-packages (2.1.0a0+32f93b1)`
+        literals: ["Requirement already satisfied: torch"],
+        regex: /Requirement already satisfied: (?<pkg>torch(?:vision|audio)?)(?:[<>=!~][^\s]{0,60})? in \S{1,300} \((?<v>[^)\s]{1,60})\)/,
+        on: "output",
+        source: "pip-satisfied",
+        read: (g) => torchFacts(g.pkg, g.v)
+      },
+      {
+        // uv: ` + torch==2.3.1+cu121`
+        literals: [" + torch"],
+        regex: /^ \+ (?<pkg>torch(?:vision|audio)?)==(?<v>\S{1,60})$/,
+        on: "output",
+        source: "uv-installed",
+        read: (g) => torchFacts(g.pkg, g.v)
+      },
+      {
+        // Interpreter paths: `/usr/local/lib/python3.10/site-packages`, `/opt/conda/lib/python3.11/`
+        literals: ["/python3."],
+        regex: /\/python3\.(?<minor>\d{1,2})\//,
+        on: "output",
+        source: "path",
+        read: (g) => one("python", `3.${g.minor}`)
+      },
+      {
+        // `python --version`: `Python 3.10.12`; uv: `Using Python 3.11.9 environment at: /usr/local`, `Using CPython 3.12.3 interpreter at: /usr/bin/python3`
+        literals: ["Python 3."],
+        regex: /^(?:Using C?Python |Python )3\.(?<minor>\d{1,2})\.\d{1,3}(?:\s|$)/,
+        on: "output",
+        source: "python",
+        read: (g) => one("python", `3.${g.minor}`)
+      },
+      {
+        // `pip --version`: `pip 23.0.1 from /usr/lib/python3/dist-packages/pip (python 3.11)`
+        literals: ["pip "],
+        regex: /^pip (?<v>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?) from \S{1,300} \(python 3\.(?<minor>\d{1,2})\)/,
+        on: "output",
+        source: "pip",
+        read: (g) => [...one("pip", g.v), ...one("python", `3.${g.minor}`)]
+      },
+      {
+        // pip's upgrade notice names the running version: `[notice] A new release of pip is available: 23.0.1 -> 24.0`
+        literals: ["A new release of pip"],
+        regex: /A new release of pip(?: is)? available: (?<v>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?) -> /,
+        on: "output",
+        source: "pip",
+        read: (g) => one("pip", g.v)
+      },
+      {
+        // conda's own progress lines: `Collecting package metadata (repodata.json): done`, `Solving environment: failed`
+        literals: ["Collecting package metadata", "Solving environment:"],
+        regex: /^(?:Collecting package metadata|Solving environment:)/,
+        on: "output",
+        source: "conda",
+        read: () => [["installer", "conda"]]
+      },
+      // ---- distro, NVIDIA repository, platform -----------------------------------------------------
+      {
+        // apt: `Get:1 http://archive.ubuntu.com/ubuntu jammy InRelease [270 kB]`, `Hit:2 http://deb.debian.org/debian bookworm-updates InRelease`
+        literals: [" InRelease", " Release"],
+        regex: /\/(?:ubuntu|ubuntu-ports|debian)\/? (?<codename>[a-z]{3,12})(?:-updates|-security|-backports)? (?:InRelease|Release)\b/,
+        on: "output",
+        source: "apt",
+        read: (g) => one("os", releaseOfCodename[g.codename ?? ""])
+      },
+      {
+        // apt: `Get:4 http://archive.ubuntu.com/ubuntu jammy/main amd64 Packages [1,792 kB]`
+        literals: [" Packages"],
+        regex: /\/(?:main|universe|restricted|multiverse|contrib|non-free(?:-firmware)?) (?<arch>amd64|arm64|armhf|ppc64el|s390x|i386) Packages\b/,
+        on: "output",
+        source: "apt",
+        read: (g) => one("platform", platformOfDebArch[g.arch ?? ""])
+      },
+      {
+        // `https://developer.download.nvidia.com/compute/cuda/repos/ubuntu1804/x86_64/ InRelease`
+        literals: ["compute/cuda/repos/"],
+        regex: /compute\/cuda\/repos\/(?<distro>[a-z]{3,10}\d{1,4})\/(?<arch>x86_64|sbsa|arm64|ppc64le|aarch64|cross-linux-sbsa)/,
+        on: "both",
+        source: "nvidia-repo",
+        read: (g) => one("nvidiaRepo", `${g.distro}/${g.arch}`)
+      },
+      // ---- where it ran ----------------------------------------------------------------------------
+      {
+        // A GitHub-hosted runner's job log: the `Runner Image` group, and the workspace under /home/runner/work.
+        literals: ["Runner Image", "/home/runner/work/", "Hosted Compute Agent"],
+        regex: /Runner Image|\/home\/runner\/work\/|Hosted Compute Agent/,
+        on: "output",
+        source: "runner",
+        read: () => [["runner", "github-hosted"]]
+      },
+      {
+        // GitHub names its hosted runners `GitHub Actions N`: `Runner name: 'GitHub Actions 7'`,
+        // `The job running on runner GitHub Actions 7 has exceeded the maximum execution time …`
+        literals: ["GitHub Actions "],
+        regex: /(?:\brunner |Runner name: ')GitHub Actions \d{1,6}\b/,
+        on: "output",
+        source: "runner",
+        read: () => [["runner", "github-hosted"]]
+      },
+      {
+        // A self-hosted runner's workspace: `<runner dir>/_work/<repo>/<repo>`.
+        literals: ["/_work/"],
+        regex: /\/(?:actions-runner|runner)\/_work\//,
+        on: "output",
+        source: "runner",
+        read: () => [["runner", "self-hosted"]]
+      },
+      {
+        // A container run (`docker run`, `podman run`): the command itself, NVIDIA's start-up banner
+        // (`== CUDA ==`), the daemon's GPU error.
+        literals: ["docker run ", "podman run ", "== CUDA ==", "could not select device driver"],
+        regex: /(?:^|\$ |# )(?:docker|podman) run |^== CUDA ==$|could not select device driver/,
+        on: "output",
+        source: "docker-run",
+        read: () => [["place", "docker-run"]]
+      },
+      {
+        // An interactive shell's prompt pasted with the output: `user@host:~/src$ pip install …`, `(venv) me@box:~$ …`
+        literals: [":~", "$ pip", "$ python", "$ nvcc", "$ cmake"],
+        regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] |\$ (?:pip|python|nvcc|cmake)\b)/,
+        on: "output",
+        source: "prompt",
+        read: () => [["place", "host-shell"]]
+      }
+    ];
+    installerCommand = /\b(?:(?<uv>uv)\s+(?:pip\s+install|pip\s+sync|sync|add)|(?<conda>micromamba|mamba|conda)\s+(?:install|create|env\s+(?:create|update))|(?<poetry>poetry)\s+(?:install|add)|(?<pip>pip3?)\s+install|python3?(?:\.\d{1,2})?\s+-m\s+(?<pipModule>pip)\s+install)\b/g;
+  }
+});
+
+// src/facts/image-facts.ts
+function osOfTagPart(part) {
+  const m = /^(?<distro>ubuntu|ubi|rockylinux|centos|oraclelinux|amzn|opensuse|debian)(?<v>\d{1,2}(?:\.\d{2})?)$/.exec(part);
+  if (m?.groups) {
+    const names = {
+      ubuntu: "Ubuntu",
+      ubi: "UBI",
+      rockylinux: "Rocky Linux",
+      centos: "CentOS",
+      oraclelinux: "Oracle Linux",
+      amzn: "Amazon Linux",
+      opensuse: "openSUSE",
+      debian: "Debian"
+    };
+    return `${names[m.groups.distro]} ${m.groups.v}`;
+  }
+  return releaseOfCodename[part] ?? null;
+}
+function imageFacts(image) {
+  const colon = image.lastIndexOf(":");
+  const slash = image.lastIndexOf("/");
+  if (colon < 0 || colon < slash) return [];
+  const repo = image.slice(0, colon).replace(/^(?:docker\.io|index\.docker\.io)\//, "");
+  const tag = image.slice(colon + 1);
+  const parts = tag.split("-");
+  const out = [];
+  if (/(?:^|\/)nvidia\/cuda$/.test(repo) || /(?:^|\/)cuda$/.test(repo)) {
+    const version2 = /^(\d{1,2})\.(\d{1,2})/.exec(parts[0] ?? "");
+    if (version2) out.push(["cuda", `${Number(version2[1])}.${Number(version2[2])}`]);
+    for (const part of parts.slice(1)) {
+      const cudnn = /^cudnn(\d{1,2})$/.exec(part);
+      if (cudnn) out.push(["cudnn", cudnn[1]]);
+      if (part === "base" || part === "runtime" || part === "devel") out.push(["imageFlavour", part]);
+      const os6 = osOfTagPart(part);
+      if (os6 !== null) out.push(["os", os6]);
+    }
+    return out;
+  }
+  if (/^(?:nvcr\.io\/)?nvidia\/(?:pytorch|tensorflow|jax|tritonserver|nemo)$/.test(repo) || repo.startsWith("nvcr.io/nvidia/")) {
+    if (/^\d{2}\.\d{2}/.test(tag)) out.push(["imageFlavour", "ngc"]);
+    return out;
+  }
+  if (/(?:^|\/)pytorch\/pytorch$/.test(repo)) {
+    const m = /^(?<torch>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)-cuda(?<cuda>\d{1,2}\.\d{1,2})-cudnn(?<cudnn>\d{1,2})-(?<flavour>runtime|devel)$/.exec(tag);
+    if (m?.groups) {
+      out.push(["torch", m.groups.torch], ["cuda", m.groups.cuda], ["cudnn", m.groups.cudnn], ["imageFlavour", m.groups.flavour]);
+      out.push(["torchCuda", `cu${m.groups.cuda.replace(".", "")}`]);
+    }
+    return out;
+  }
+  const name2 = repo.replace(/^library\//, "");
+  if (name2 === "python") {
+    const py = /^3\.(\d{1,2})/.exec(tag);
+    if (py) out.push(["python", `3.${py[1]}`]);
+    for (const part of parts.slice(1)) {
+      const os6 = osOfTagPart(part);
+      if (os6 !== null) out.push(["os", os6]);
+    }
+    return out;
+  }
+  if (name2 === "ubuntu" && /^\d{2}\.\d{2}$/.test(tag)) return [["os", `Ubuntu ${tag}`]];
+  if (name2 === "debian") {
+    const release = /^(\d{1,2})(?:[.-]|$)/.exec(tag)?.[1];
+    const os6 = release !== void 0 ? `Debian ${release}` : osOfTagPart(parts[0] ?? "");
+    return os6 !== null ? [["os", os6]] : [];
+  }
+  return out;
+}
+var init_image_facts = __esm({
+  "src/facts/image-facts.ts"() {
+    "use strict";
+    init_fact_patterns();
+  }
+});
+
+// src/facts/collect-facts.ts
+function bounded(text2) {
+  const t = text2.trim();
+  return t.length > maxEvidence ? `${t.slice(0, maxEvidence - 1)}\u2026` : t;
+}
+var maxValuesPerFact, maxEvidence, buildFormats2, FactCollector;
+var init_collect_facts = __esm({
+  "src/facts/collect-facts.ts"() {
+    "use strict";
+    init_prefilter();
+    init_fact_patterns();
+    init_image_facts();
+    maxValuesPerFact = 12;
+    maxEvidence = 300;
+    buildFormats2 = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic", "buildah"]);
+    FactCollector = class {
+      outputPatterns = factPatterns.filter((p) => p.on !== "instruction");
+      instructionPatterns = factPatterns.filter((p) => p.on !== "output");
+      prefilter;
+      /** Per prefilter target: the output pattern it belongs to. */
+      targetPattern = [];
+      stages = /* @__PURE__ */ new Map();
+      values = /* @__PURE__ */ new Map();
+      constructor() {
+        const literals = [];
+        this.outputPatterns.forEach((p, index) => {
+          for (const text2 of p.literals) {
+            this.targetPattern.push(index);
+            literals.push({ text: text2, ignoreCase: false, target: this.targetPattern.length - 1 });
+          }
+        });
+        this.prefilter = new Prefilter(literals);
+      }
+      observe(event) {
+        switch (event.type) {
+          case "step-started": {
+            const { header } = event;
+            this.stages.set(header.id, header.stage);
+            const where = { line: event.line, stage: header.stage, step: header.id };
+            if (header.platform !== null) this.add("platform", header.platform, "step-header", header.instruction, where);
+            for (const p of this.instructionPatterns) {
+              if (p.literals.some((l) => header.instruction.includes(l))) this.apply(p, header.instruction, where);
+            }
+            if (/^RUN\b/.test(header.instruction)) {
+              const installers = installersIn(header.instruction);
+              const last = installers[installers.length - 1];
+              if (last !== void 0) this.add("installer", last, "instruction", header.instruction, where);
+            }
+            break;
+          }
+          case "step-output":
+            if (!event.echo && !event.status) this.output(event.text, event.line, event.id);
+            break;
+          case "text":
+            this.output(event.text, event.line, null);
+            break;
+          default:
+            break;
+        }
+      }
+      output(text2, line, step) {
+        const targets = this.prefilter.scan(text2);
+        if (targets.length === 0) return;
+        const where = { line, stage: step === null ? null : this.stages.get(step) ?? null, step };
+        let last = -1;
+        for (const t of targets) {
+          const index = this.targetPattern[t];
+          if (index === last) continue;
+          last = index;
+          this.apply(this.outputPatterns[index], text2, where);
+        }
+      }
+      apply(p, text2, where) {
+        const m = p.regex.exec(text2);
+        if (m === null) return;
+        for (const [name2, value] of p.read(m.groups ?? {})) this.add(name2, value, p.source, text2, where);
+      }
+      add(name2, value, source, evidence, where) {
+        let list = this.values.get(name2);
+        if (list === void 0) this.values.set(name2, list = []);
+        if (list.some((v) => v.value === value && v.stage === where.stage && v.source === source)) return;
+        if (list.length >= maxValuesPerFact) return;
+        list.push({ value, source, evidence: bounded(evidence), line: where.line, stage: where.stage, step: where.step });
+      }
+      /** The facts, with those the base images' tags say and where the build ran. */
+      finish(model) {
+        for (const base of [...this.values.get("baseImage") ?? []]) {
+          for (const [name2, value] of imageFacts(base.value)) {
+            this.add(name2, value, "image-tag", base.evidence, { line: base.line, stage: base.stage, step: base.step });
+          }
+        }
+        const firstStep = model.steps.find((s) => !s.internal) ?? model.steps[0];
+        if (buildFormats2.has(model.format) && firstStep !== void 0) {
+          this.add("place", "image-build", "log-format", firstStep.instruction, { line: firstStep.firstLine, stage: firstStep.stage, step: firstStep.id });
+        }
+        const facts = {};
+        for (const [name2, list] of this.values) facts[name2] = list;
+        return facts;
+      }
+    };
   }
 });
 
@@ -55366,10 +59943,12 @@ var init_analyze = __esm({
     init_engine();
     init_load_rules();
     init_redact();
+    init_steps_not_listed();
     init_read_lines();
     init_locate();
     init_checks3();
     init_json();
+    init_collect_facts();
     Analyzer = class {
       constructor(options = {}) {
         this.options = options;
@@ -55377,12 +59956,14 @@ var init_analyze = __esm({
         this.parser = new LogParser((raw) => {
           const event = this.redactDecoded(raw);
           this.model.apply(event);
+          this.facts.observe(event);
           this.engine.observe(event);
         });
       }
       options;
       redactor = new Redactor();
       model = new BuildModelBuilder();
+      facts = new FactCollector();
       engine;
       parser;
       lines = 0;
@@ -55393,8 +59974,8 @@ var init_analyze = __esm({
           return text2 === event.text ? event : { ...event, text: text2 };
         }
         if (event.type === "lint-warning" && event.decoded) {
-          const message = this.redactor.redact(event.message, event.line);
-          return message === event.message ? event : { ...event, message };
+          const message2 = this.redactor.redact(event.message, event.line);
+          return message2 === event.message ? event : { ...event, message: message2 };
         }
         return event;
       }
@@ -55407,17 +59988,26 @@ var init_analyze = __esm({
       finish() {
         this.parser.end();
         const model = this.model.finish(this.lines);
+        const facts = this.facts.finish(model);
         const dockerfile = this.options.dockerfile ?? this.options.resolveDockerfile?.(model) ?? null;
         const targets = this.options.targets ?? /* @__PURE__ */ new Map();
         const secrets = this.options.reportSecrets === false ? [] : this.redactor.findings();
-        const fromLog = locateFindings([...this.engine.finish(model), ...secrets], model, dockerfile, { targets });
+        const notListed = stepsNotListedFinding(model);
+        const fromLog = locateFindings([...this.engine.finish(model, facts), ...secrets, ...notListed ? [notListed] : []], model, dockerfile, { targets });
         const checked = /* @__PURE__ */ new Map();
         for (const file2 of [dockerfile, ...targets.values()]) if (file2 !== null && !checked.has(file2.path)) checked.set(file2.path, file2);
         const fromDockerfile = [...checked.values()].flatMap((file2) => withoutRepeats(locateFindings(runStaticChecks(file2), model, file2, { targets }), fromLog));
         const findings = [...fromLog, ...fromDockerfile];
-        return { model, findings, report: buildReport(model, findings) };
+        return { model, facts, findings, report: buildReport(model, findings, facts), dockerfiles: { dockerfile, targets } };
       }
     };
+  }
+});
+
+// src/cli/suggest.ts
+var init_suggest = __esm({
+  "src/cli/suggest.ts"() {
+    "use strict";
   }
 });
 
@@ -55461,16 +60051,16 @@ function unknownTargetWarnings(spec, models) {
   const known = [...inLogs].sort();
   return [...spec.targets.keys()].filter((target) => !inLogs.has(target)).map((target) => `no target "${target}" in the log${known.length > 0 ? ` (targets: ${known.join(", ")})` : " (it names no bake or compose target)"}; its Dockerfile is not used`);
 }
-function readNamed(name, base) {
-  if (name === "" || name.includes("\0") || import_node_path.default.isAbsolute(name)) return null;
-  const full = import_node_path.default.resolve(base, name);
+function readNamed(name2, base) {
+  if (name2 === "" || name2.includes("\0") || import_node_path.default.isAbsolute(name2)) return null;
+  const full = import_node_path.default.resolve(base, name2);
   const relative = import_node_path.default.relative(base, full);
   if (relative === "" || relative.startsWith("..") || import_node_path.default.isAbsolute(relative)) return null;
   try {
     const stat2 = (0, import_node_fs.statSync)(full);
     if (!stat2.isFile() || stat2.size > MAX_NAMED_DOCKERFILE_BYTES) return null;
-    const shown = import_node_path.default.resolve(base) === import_node_path.default.resolve(".") ? name : full;
-    return parseDockerfile((0, import_node_fs.readFileSync)(full, "utf8"), shown);
+    const shown2 = import_node_path.default.resolve(base) === import_node_path.default.resolve(".") ? name2 : full;
+    return parseDockerfile((0, import_node_fs.readFileSync)(full, "utf8"), shown2);
   } catch {
     return null;
   }
@@ -55493,22 +60083,236 @@ var init_dockerfile_set = __esm({
   }
 });
 
+// src/inputs/build-record.ts
+function execDocker(docker = "docker", env = process.env) {
+  return (args, limits) => new Promise((resolve) => {
+    (0, import_node_child_process.execFile)(docker, args, { env, maxBuffer: limits.maxBytes, timeout: limits.timeoutMs, encoding: "utf8", windowsHide: true }, (error64, stdout, stderr) => {
+      if (error64 === null) return resolve({ exitCode: 0, stdout, stderr });
+      const e = error64;
+      if (e.code === "ENOENT") return resolve({ exitCode: null, stdout: "", stderr: "", failure: "not-found" });
+      if (e.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER") return resolve({ exitCode: null, stdout, stderr, failure: "too-large" });
+      if (e.killed && e.signal === "SIGTERM") return resolve({ exitCode: null, stdout, stderr, failure: "timeout" });
+      if (typeof e.code === "number") return resolve({ exitCode: e.code, stdout, stderr });
+      resolve({ exitCode: null, stdout, stderr, failure: "other", message: e.message.split("\n")[0] });
+    });
+  });
+}
+function parseBuildxVersion(stdout) {
+  const m = /buildx\s+v?(\d+)\.(\d+)\.(\d+)(\S*)/.exec(stdout);
+  if (m === null) return null;
+  return { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]), text: `${m[1]}.${m[2]}.${m[3]}${m[4]}` };
+}
+function atLeast(v, minor) {
+  return v.major > 0 || v.minor >= minor;
+}
+function parseHistoryList(stdout) {
+  const records2 = [];
+  for (const line of stdout.split("\n")) {
+    if (line.trim() === "") continue;
+    let row;
+    try {
+      row = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (typeof row !== "object" || row === null) continue;
+    const r = row;
+    if (typeof r.ref !== "string" || r.ref === "") continue;
+    const created = typeof r.created_at === "string" ? new Date(r.created_at) : null;
+    records2.push({
+      id: r.ref.slice(r.ref.lastIndexOf("/") + 1),
+      name: typeof r.name === "string" ? r.name : null,
+      status: typeof r.status === "string" ? r.status : null,
+      createdAt: created !== null && !Number.isNaN(created.getTime()) ? created : null
+    });
+  }
+  return records2;
+}
+function str2(value) {
+  return typeof value === "string" && value !== "" ? value : null;
+}
+function num(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+function decodeExcerpt(sources) {
+  if (typeof sources !== "string" || sources === "") return [];
+  const lines2 = Buffer.from(sources, "base64").toString("utf8").split("\n");
+  while (lines2.length > 0 && lines2[lines2.length - 1].trim() === "") lines2.pop();
+  return lines2;
+}
+function parseInspect(stdout, ref) {
+  let doc;
+  try {
+    const parsed = JSON.parse(stdout);
+    if (typeof parsed !== "object" || parsed === null) throw new Error("not an object");
+    doc = parsed;
+  } catch {
+    throw new InputError(`docker buildx history inspect ${ref} printed no JSON: ${stdout.trim().split("\n")[0]?.slice(0, 200) ?? ""}`);
+  }
+  const error64 = typeof doc.Error === "object" && doc.Error !== null ? doc.Error : null;
+  const completed = num(doc.NumCompletedSteps);
+  const total = num(doc.NumTotalSteps);
+  const duration4 = num(doc.Duration);
+  return {
+    ref: str2(doc.Ref) ?? ref,
+    name: str2(doc.Name),
+    status: str2(doc.Status),
+    startedAt: str2(doc.StartedAt),
+    // Go's time.Duration: nanoseconds
+    seconds: duration4 === null ? null : duration4 / 1e9,
+    context: str2(doc.Context),
+    dockerfile: str2(doc.Dockerfile),
+    steps: completed === null || total === null ? null : { completed, total, cached: num(doc.NumCachedSteps) ?? 0 },
+    error: error64 === null ? null : { message: str2(error64.Message) ?? "", excerpt: decodeExcerpt(error64.Sources) }
+  };
+}
+function closingBlock(facts) {
+  if (facts.error === null) return "";
+  const lines2 = [...facts.error.excerpt];
+  if (facts.error.message !== "") lines2.push(`ERROR: failed to solve: ${facts.error.message.replace(/\r?\n/g, " ")}`);
+  return lines2.length === 0 ? "" : lines2.join("\n") + "\n";
+}
+function describeRecord(facts) {
+  const parts = [];
+  if (facts.status !== null) parts.push(facts.status);
+  if (facts.seconds !== null) parts.push(`${facts.seconds < 10 ? facts.seconds.toFixed(1) : Math.round(facts.seconds)}s`);
+  if (facts.steps !== null) {
+    const { completed, total, cached: cached2 } = facts.steps;
+    parts.push(`${completed}/${total} steps, ${total > 0 ? Math.round(cached2 / total * 100) : 0}% cached`);
+  }
+  return `build record ${facts.ref}${facts.name !== null ? ` (${facts.name})` : ""}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`;
+}
+function firstLine(text2) {
+  return text2.split("\n").map((l) => l.trim()).find((l) => l !== "") ?? "";
+}
+function buildxMessage(result) {
+  return firstLine(result.stderr || result.stdout).replace(/^ERROR:\s*/, "");
+}
+function builderLabel(query) {
+  return query.builder === null ? "the current builder" : `builder "${query.builder}"`;
+}
+function describeDockerFailure(result, what, query) {
+  if (result.failure === "not-found") {
+    return new InputError(`no docker command on PATH: build records are read with "docker buildx history" (install Docker with buildx, ${SAVE_LOG_HINT})`);
+  }
+  if (result.failure === "timeout") return new InputError(`${what} did not answer in time: is the Docker daemon up? (${SAVE_LOG_HINT})`);
+  if (result.failure === "too-large") {
+    return new InputError(`${what} printed more than ${MAX_LOG_BYTES / 1024 / 1024} MiB: save the log (docker buildx history logs REF 2> build.log) and analyse the file`);
+  }
+  if (result.failure === "other") return new InputError(`cannot run docker: ${result.message ?? "unknown error"}`);
+  const message2 = buildxMessage(result);
+  if (/unknown command:? "?(docker )?buildx/.test(message2) || /is not a docker command/.test(message2)) {
+    return new InputError(`docker has no buildx plugin ("docker buildx" is an unknown command): install buildx 0.21 or later (docker/setup-buildx-action does), ${SAVE_LOG_HINT}`);
+  }
+  if (/unknown method ListenBuildHistory/.test(message2)) {
+    return new InputError(
+      `${builderLabel(query)} keeps no build records: its BuildKit is older than 0.11 (Docker Engine before 23). Use Docker 23 or later or a docker-container builder (docker/setup-buildx-action), ${SAVE_LOG_HINT}`
+    );
+  }
+  const gone = /^no record found for ref "([^"]*)"/.exec(message2);
+  if (gone) return new InputError(`build record "${gone[1]}" is gone from ${builderLabel(query)} (BuildKit prunes old records): "docker buildx history ls" lists the ones it keeps`);
+  const offset = /^no completed build found with offset (\d+)/.exec(message2);
+  if (offset) return new InputError(`${builderLabel(query)} has no finished build that far back (${message2}): "docker buildx history ls" lists the records it keeps`);
+  if (/^no records found/.test(message2)) return noRecords(query);
+  const builder = /^no builder "([^"]*)" found/.exec(message2);
+  if (builder) return new InputError(`no builder "${builder[1]}": "docker buildx ls" lists the builders`);
+  if (/Cannot connect to the Docker daemon/.test(message2)) return new InputError(`${message2} (build records are kept by the daemon that built)`);
+  return new InputError(`${what} failed${result.exitCode !== null ? ` (exit ${result.exitCode})` : ""}: ${message2 || "no message"}`);
+}
+function noRecords(query) {
+  return new InputError(`${builderLabel(query)} has no build records yet: build with it first, name the builder that built with --builder, ${SAVE_LOG_HINT}`);
+}
+async function run(exec, args, limits, query) {
+  const result = await exec(args, limits);
+  if (result.failure === void 0 && result.exitCode === 0) return result;
+  if (result.failure === void 0 && UNKNOWN.test(result.stderr + result.stdout)) await checkBuildx(exec, query);
+  throw describeDockerFailure(result, `docker ${args.join(" ")}`, query);
+}
+async function checkBuildx(exec, query) {
+  const result = await exec(["buildx", "version"], SMALL);
+  if (result.failure !== void 0 || result.exitCode !== 0) throw describeDockerFailure(result, "docker buildx version", query);
+  const version2 = parseBuildxVersion(result.stdout);
+  if (version2 !== null && !atLeast(version2, 20)) {
+    throw new InputError(
+      `buildx ${version2.text} has no "history" command (it came with buildx 0.20; JSON from "history inspect" with 0.21): update buildx (docker/setup-buildx-action installs a current one), ${SAVE_LOG_HINT}`
+    );
+  }
+  return version2;
+}
+async function selectRefs(exec, query, builderArgs) {
+  const bound = query.after ?? (query.sinceMs !== null ? new Date((query.now ?? /* @__PURE__ */ new Date()).getTime() - query.sinceMs) : null);
+  if (bound === null) return query.refs.length > 0 ? [...query.refs] : [null];
+  const refs = [...query.refs];
+  const listed = parseHistoryList((await run(exec, ["buildx", ...builderArgs, "history", "ls", "--format", "json"], SMALL, query)).stdout);
+  const finished = listed.filter((r) => r.status === null || r.status.toLowerCase() !== "running");
+  if (finished.length === 0 && query.refs.length === 0) throw noRecords(query);
+  const recent = finished.filter((r) => r.createdAt !== null && r.createdAt.getTime() >= bound.getTime());
+  if (recent.length === 0 && query.refs.length === 0) {
+    const latest = finished[0].createdAt;
+    throw new InputError(
+      `${builderLabel(query)} has no build record since ${bound.toISOString()}${latest !== null ? ` (its latest is from ${latest.toISOString()})` : ""}: widen --since, or name a record (docker buildx history ls lists them)`
+    );
+  }
+  for (const r of recent.reverse()) if (!refs.includes(r.id)) refs.push(r.id);
+  return refs;
+}
+async function inspect(exec, ref, builderArgs, query) {
+  const args = ["buildx", ...builderArgs, "history", "inspect", ...ref === null ? [] : [ref], "--format", "json"];
+  const result = await exec(args, SMALL);
+  if (result.failure === void 0 && result.exitCode === 0) return parseInspect(result.stdout, ref ?? "latest");
+  if (result.failure === void 0 && UNKNOWN.test(result.stderr + result.stdout)) {
+    const version2 = await checkBuildx(exec, query);
+    if (version2 !== null && !atLeast(version2, 21)) return null;
+  }
+  throw describeDockerFailure(result, `docker ${args.join(" ")}`, query);
+}
+async function readBuildRecords(query, exec = execDocker()) {
+  const warnings = [];
+  const builderArgs = query.builder === null ? [] : ["--builder", query.builder];
+  const records2 = [];
+  for (const ref of await selectRefs(exec, query, builderArgs)) {
+    const inspected = await inspect(exec, ref, builderArgs, query);
+    const id = inspected?.ref ?? ref ?? "^0";
+    if (inspected === null && warnings.length === 0) warnings.push("this buildx cannot print a record as JSON (0.21 can): the Dockerfile line comes from the log alone");
+    if (inspected?.status === "running") warnings.push(`build record ${id} is a build still running: its log is what it printed so far`);
+    const facts = inspected ?? { ref: id, name: null, status: null, startedAt: null, seconds: null, context: null, dockerfile: null, steps: null, error: null };
+    const logs = await run(exec, ["buildx", ...builderArgs, "history", "logs", id, "--progress", "plain"], LOG, query);
+    records2.push({ facts, log: logs.stderr + logs.stdout + closingBlock(facts) });
+  }
+  return { records: records2, warnings };
+}
+var import_node_child_process, SMALL, MAX_LOG_BYTES, LOG, SAVE_LOG_HINT, UNKNOWN;
+var init_build_record = __esm({
+  "src/inputs/build-record.ts"() {
+    "use strict";
+    import_node_child_process = require("node:child_process");
+    init_errors();
+    SMALL = { maxBytes: 16 * 1024 * 1024, timeoutMs: 6e4 };
+    MAX_LOG_BYTES = 256 * 1024 * 1024;
+    LOG = { maxBytes: MAX_LOG_BYTES, timeoutMs: 3e5 };
+    SAVE_LOG_HINT = "or analyse a log file (docker buildx build --progress=plain . 2>&1 | tee build.log)";
+    UNKNOWN = /unknown (?:flag|shorthand flag|command)|is not a docker command/;
+  }
+});
+
 // src/cli/args.ts
 var FAIL_ON;
 var init_args = __esm({
   "src/cli/args.ts"() {
     "use strict";
     init_errors();
+    init_suggest();
     init_dockerfile_set();
+    init_build_record();
     FAIL_ON = ["error", "warning", "notice", "never"];
   }
 });
 
 // src/cli/open-input.ts
-function describeFsError(path5, error64) {
+function describeFsError(path7, error64) {
   const code = error64?.code ?? "";
   const detail = REASONS[code] ?? String(error64?.message ?? error64).split("\n")[0];
-  return new InputError(`cannot read ${path5}: ${detail}`);
+  return new InputError(`cannot read ${path7}: ${detail}`);
 }
 function isBinaryByte(byte) {
   return byte === 0 || byte < 32 && byte !== 9 && byte !== 10 && byte !== 11 && byte !== 12 && byte !== 13 && byte !== 27;
@@ -55542,20 +60346,20 @@ function gunzipIfCompressed(source, label) {
   out.once("error", (e) => sniffer.destroy(e));
   return out.pipe(sniffer);
 }
-async function openInput(path5, stdin) {
-  if (path5 === "-") return gunzipIfCompressed(stdin, "standard input");
+async function openInput(path7, stdin) {
+  if (path7 === "-") return gunzipIfCompressed(stdin, "standard input");
   let stat2;
   try {
-    stat2 = await import_node_fs2.promises.stat(path5);
+    stat2 = await import_node_fs2.promises.stat(path7);
   } catch (error64) {
-    throw describeFsError(path5, error64);
+    throw describeFsError(path7, error64);
   }
-  if (stat2.isDirectory()) throw new InputError(`cannot read ${path5}: is a directory`);
+  if (stat2.isDirectory()) throw new InputError(`cannot read ${path7}: is a directory`);
   try {
-    const handle = await import_node_fs2.promises.open(path5, "r");
-    return gunzipIfCompressed(handle.createReadStream(), path5);
+    const handle = await import_node_fs2.promises.open(path7, "r");
+    return gunzipIfCompressed(handle.createReadStream(), path7);
   } catch (error64) {
-    throw describeFsError(path5, error64);
+    throw describeFsError(path7, error64);
   }
 }
 var import_node_fs2, import_node_stream, import_node_zlib, import_node_util, REASONS, SNIFF_BYTES, EMPTY_HINT, LogSniffer;
@@ -55653,9 +60457,9 @@ function plural2(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function stepLabel(step) {
-  const where2 = [step.target ?? null, step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
+  const where = [step.target ?? null, step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
   const instruction = step.instruction.replace(/\s+/g, " ").trim();
-  return where2 ? `[${where2}] ${instruction}` : instruction;
+  return where ? `[${where}] ${instruction}` : instruction;
 }
 function shorten(text2, max) {
   const flat = text2.replace(/\s+/g, " ").trim();
@@ -55676,57 +60480,193 @@ var init_step_words = __esm({
   }
 });
 
+// src/timeline/dependencies.ts
+function internalName(step) {
+  return step.instruction.replace(/^\[internal\]\s+/, "");
+}
+function groupKey(target, platform2, stage) {
+  return `${target ?? ""}\0${platform2 ?? ""}\0${(stage ?? "").toLowerCase()}`;
+}
+function fromImage(instruction) {
+  const words2 = instruction.split(/\s+/).slice(1).filter((w) => !w.startsWith("--"));
+  return words2[0] ?? null;
+}
+function stagesRead(instruction) {
+  const out = [];
+  if (/^(?:COPY|ADD)\s/i.test(instruction)) {
+    const m = COPY_FROM.exec(instruction);
+    if (m) out.push(m[1]);
+  }
+  if (/^RUN\s/i.test(instruction)) {
+    for (const m of instruction.matchAll(MOUNT)) {
+      for (const option of m[1].replace(/"/g, "").split(",")) {
+        if (option.toLowerCase().startsWith("from=")) out.push(option.slice(5));
+      }
+    }
+  }
+  return out;
+}
+function stepDependencies(steps, sources = {}) {
+  const deps = /* @__PURE__ */ new Map();
+  const floating = /* @__PURE__ */ new Set();
+  const add = (id, on) => {
+    if (on === void 0 || on === id) return;
+    const list = deps.get(id) ?? [];
+    if (!list.includes(on)) list.push(on);
+    deps.set(id, list);
+  };
+  const groups = /* @__PURE__ */ new Map();
+  const internal = [];
+  for (const s of steps) {
+    if (s.internal) {
+      internal.push(s);
+      continue;
+    }
+    const key = groupKey(s.target, s.platform, s.stage);
+    groups.set(key, [...groups.get(key) ?? [], s]);
+  }
+  for (const list of groups.values()) list.sort((a, b) => (a.index ?? 0) - (b.index ?? 0) || a.id - b.id);
+  const lastOf = (target, platform2, name2) => {
+    let list = groups.get(groupKey(target, platform2, name2));
+    if (list === void 0) {
+      for (const [key, candidate] of groups) {
+        const [t, , stage] = key.split("\0");
+        if (t === (target ?? "") && stage === name2.toLowerCase()) list = candidate;
+      }
+    }
+    return list?.[list.length - 1];
+  };
+  const internalOf = (target, test) => internal.filter((s) => s.target === target && test(internalName(s)));
+  const definition = (target) => internalOf(target, (n) => n.startsWith("load build definition") || n === "load .dockerignore");
+  const stageName = (ref, dockerfile) => {
+    if (/^\d{1,4}$/.test(ref)) {
+      const stage = dockerfile?.stages[Number(ref)];
+      return stage ? stageLabel(stage) : `stage-${ref}`;
+    }
+    return ref.toLowerCase();
+  };
+  for (const list of groups.values()) {
+    const first = list[0];
+    const dockerfile = (first.target !== null ? sources.targets?.get(first.target) : void 0) ?? sources.dockerfile ?? null;
+    for (let i = 1; i < list.length; i++) add(list[i].id, list[i - 1].id);
+    const base = baseOf(first, dockerfile);
+    const parent = base.stage !== null ? lastOf(first.target, first.platform, base.stage) : void 0;
+    if (parent !== void 0 && parent.stage?.toLowerCase() !== first.stage?.toLowerCase()) {
+      add(first.id, parent.id);
+    } else if (base.image !== null || base.stage === null) {
+      for (const s of definition(first.target)) add(first.id, s.id);
+      const image = base.image;
+      if (image !== null) {
+        for (const s of internalOf(first.target, (n) => n.startsWith("load metadata for "))) {
+          const name2 = internalName(s).slice("load metadata for ".length);
+          if (image === name2 || image.startsWith(`${name2}@`)) add(first.id, s.id);
+        }
+      }
+      if (base.unknownStage) floating.add(first.id);
+    }
+    for (const s of list) {
+      for (const ref of stagesRead(s.instruction)) add(s.id, lastOf(s.target, s.platform, stageName(ref, dockerfile))?.id);
+      if (/^(?:COPY|ADD)\s/i.test(s.instruction) && stagesRead(s.instruction).length === 0) {
+        for (const context3 of internalOf(s.target, (n) => n === "load build context")) add(s.id, context3.id);
+      }
+    }
+  }
+  return { deps, floating };
+}
+function baseOf(first, dockerfile) {
+  if (FROM.test(first.instruction)) {
+    const image = fromImage(first.instruction);
+    return { stage: image?.toLowerCase() ?? null, image, unknownStage: false };
+  }
+  const name2 = first.stage?.toLowerCase() ?? null;
+  const stage = name2 === null ? void 0 : dockerfile?.stages.find((s) => stageLabel(s).toLowerCase() === name2);
+  if (stage !== void 0) {
+    const parent = stage.baseStage !== null ? dockerfile.stages[stage.baseStage] : void 0;
+    return { stage: parent ? stageLabel(parent) : null, image: parent ? null : stage.from, unknownStage: false };
+  }
+  return { stage: null, image: null, unknownStage: first.index === 1 };
+}
+var FROM, COPY_FROM, MOUNT;
+var init_dependencies = __esm({
+  "src/timeline/dependencies.ts"() {
+    "use strict";
+    init_dockerfile();
+    FROM = /^FROM\s/i;
+    COPY_FROM = /(?:^|\s)--from="?([^\s"]{1,200})"?(?=\s|$)/;
+    MOUNT = /(?:^|\s)--mount=(\S{1,500})/g;
+  }
+});
+
 // src/timeline/timeline.ts
 function stageOf(step) {
   const stage = step.stage ?? (step.internal ? "internal" : "build");
   if (step.target === null) return stage;
   return step.stage === null && !step.internal ? step.target : `${step.target} ${stage}`;
 }
-function place(steps) {
+function duration3(s) {
+  if (s.cached) return 0;
+  return Math.max(0, s.seconds ?? (s.start !== null && s.end !== null ? s.end - s.start : 0));
+}
+function timelineStep(s, start, end) {
+  return { id: s.id, stage: stageOf(s), label: s.instruction, platform: s.platform, start, end, seconds: end - start, cached: s.cached, status: s.status, critical: false };
+}
+function placeByClock(steps) {
   const placed = [];
   let latest = 0;
   for (const s of steps) {
-    const seconds = Math.max(0, s.seconds ?? (s.start !== null && s.end !== null ? s.end - s.start : 0));
+    const seconds = duration3(s);
     const start = s.start ?? (s.end !== null ? Math.max(0, s.end - seconds) : latest);
     const end = s.end ?? start + seconds;
     latest = Math.max(latest, end);
-    placed.push({
-      id: s.id,
-      stage: stageOf(s),
-      label: s.instruction,
-      platform: s.platform,
-      start,
-      end,
-      seconds: end - start,
-      cached: s.cached,
-      status: s.status,
-      critical: false
-    });
+    placed.push(timelineStep(s, start, end));
   }
   return placed;
 }
-function criticalPath(steps) {
-  const timed = steps.filter((s) => s.end > s.start || !s.cached);
-  if (timed.length === 0) return [];
-  const tolerance = 0.05;
-  let current = timed.reduce((a, b) => b.end > a.end || b.end === a.end && b.seconds > a.seconds ? b : a);
-  const path5 = [current];
+function placeByDependencies(steps, { deps, floating }) {
+  const byId = new Map(steps.map((s) => [s.id, s]));
+  const end = /* @__PURE__ */ new Map();
+  const start = /* @__PURE__ */ new Map();
+  const visiting = /* @__PURE__ */ new Set();
+  for (const root of steps) {
+    const stack2 = [root.id];
+    while (stack2.length > 0) {
+      const id = stack2[stack2.length - 1];
+      if (end.has(id)) {
+        stack2.pop();
+        continue;
+      }
+      visiting.add(id);
+      const waiting = (deps.get(id) ?? []).filter((d) => byId.has(d) && !end.has(d) && !visiting.has(d));
+      if (waiting.length > 0) {
+        stack2.push(...waiting);
+        continue;
+      }
+      const floor = floating.has(id) ? byId.get(id).start ?? 0 : 0;
+      const begin = Math.max(floor, ...(deps.get(id) ?? []).map((d) => end.get(d) ?? 0));
+      start.set(id, begin);
+      end.set(id, begin + duration3(byId.get(id)));
+      visiting.delete(id);
+      stack2.pop();
+    }
+  }
+  return steps.map((s) => timelineStep(s, start.get(s.id) ?? 0, end.get(s.id) ?? 0));
+}
+function criticalPath(steps, deps = /* @__PURE__ */ new Map()) {
+  if (steps.length === 0) return [];
+  const byId = new Map(steps.map((s) => [s.id, s]));
+  let current = steps.reduce((a, b) => b.end > a.end || b.end === a.end && b.seconds > a.seconds ? b : a);
+  const path7 = [current];
   const seen = /* @__PURE__ */ new Set([current.id]);
   for (; ; ) {
     const from = current;
-    let best = null;
-    for (const s of timed) {
-      if (seen.has(s.id) || s.end > from.start + tolerance || s.seconds <= 0) continue;
-      if (best === null || s.end > best.end + tolerance || Math.abs(s.end - best.end) <= tolerance && s.stage === from.stage && best.stage !== from.stage) {
-        best = s;
-      }
-    }
-    if (best === null) break;
-    path5.push(best);
-    seen.add(best.id);
-    current = best;
+    const before = (deps.get(from.id) ?? []).map((d) => byId.get(d)).filter((s) => s !== void 0 && !seen.has(s.id));
+    const best2 = before.reduce((a, b) => a === null || b.end > a.end || b.end === a.end && b.stage === from.stage ? b : a, null);
+    if (best2 === null) break;
+    path7.push(best2);
+    seen.add(best2.id);
+    current = best2;
   }
-  return path5.reverse().map((s) => s.id);
+  return path7.reverse().filter((s) => s.seconds > 0).map((s) => s.id);
 }
 function copiesWholeContext(instruction) {
   const words2 = instruction.split(/\s+/);
@@ -55740,7 +60680,7 @@ function losses(model, findings) {
   for (const f of findings) {
     if (f.ruleId !== "pip/resolver-backtracking" || f.step === null) continue;
     const step = byId.get(f.step);
-    if (step?.seconds) out.push({ cause: "pip-backtracking", step: step.id, seconds: step.seconds, detail: `pip backtracking in step ${step.id}` });
+    if (step?.seconds) out.push({ cause: "pip-backtracking", step: step.id, seconds: step.seconds, detail: `pip backtracking ${step.id === IMPLICIT_STEP_ID ? "in the output outside any build step" : `in step ${step.id}`}` });
   }
   const native = nativePlatform(model.steps);
   for (const s of model.steps) {
@@ -55765,33 +60705,50 @@ function losses(model, findings) {
   }
   return out.sort((a, b) => b.seconds - a.seconds);
 }
-function buildTimeline(model, findings = []) {
-  const steps = place(model.steps.filter((s) => !s.internal || (s.seconds ?? 0) >= 1));
-  const path5 = criticalPath(steps);
-  const onPath = new Set(path5);
+function hasTimes(model) {
+  return model.seconds !== null || model.steps.some((s) => s.seconds !== null && !s.internal);
+}
+function buildTimeline(model, findings = [], sources = {}) {
+  if (!hasTimes(model)) return { steps: [], criticalPath: [], total: 0, losses: [], timed: false };
+  const graph = stepDependencies(model.steps, sources);
+  const all = ESTIMATED.has(model.format) ? placeByDependencies(model.steps, graph) : placeByClock(model.steps);
+  const byId = new Map(model.steps.map((s) => [s.id, s]));
+  const path7 = criticalPath(all, graph.deps);
+  const steps = all.filter((t) => {
+    const s = byId.get(t.id);
+    return !s.internal || (s.seconds ?? 0) >= 1;
+  });
+  const shown2 = new Set(steps.map((s) => s.id));
+  const onPath = new Set(path7);
   for (const s of steps) s.critical = onPath.has(s.id);
   const total = model.seconds ?? steps.reduce((m, s) => Math.max(m, s.end), 0);
-  return { steps, criticalPath: path5, total, losses: losses(model, findings) };
+  return { steps, criticalPath: path7.filter((id) => shown2.has(id)), total, losses: losses(model, findings), timed: true };
 }
-var EMULATION_SLOWDOWN;
+var EMULATION_SLOWDOWN, ESTIMATED;
 var init_timeline = __esm({
   "src/timeline/timeline.ts"() {
     "use strict";
     init_native_platform();
+    init_implicit_step();
+    init_dependencies();
     EMULATION_SLOWDOWN = 10;
+    ESTIMATED = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty"]);
   }
 });
 
 // src/timeline/bars.ts
-function bar(value, max, width) {
+function bar(value, max, width, room = width) {
   if (max <= 0 || value <= 0) return "";
-  const eighths = Math.max(1, Math.round(value / max * width * 8));
+  const eighths = Math.min(room * 8, Math.max(1, Math.round(value / max * width * 8)));
   return "\u2588".repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
 }
 function barRows(timeline, limit = 10, width = 30) {
   const steps = timeline.steps.filter((s) => !s.cached && s.seconds > 0).sort((a, b) => b.seconds - a.seconds).slice(0, limit);
-  const max = steps[0]?.seconds ?? 0;
-  return steps.map((step) => ({ step, bar: bar(step.seconds, max, width), duration: formatDuration(step.seconds) }));
+  const span = timeline.steps.reduce((m, s) => Math.max(m, s.end), 0);
+  return steps.map((step) => {
+    const lead = span > 0 ? Math.min(width - 1, Math.floor(step.start / span * width)) : 0;
+    return { step, lead, bar: bar(step.seconds, span, width, width - lead), duration: formatDuration(step.seconds) };
+  });
 }
 var EIGHTHS;
 var init_bars = __esm({
@@ -55811,12 +60768,23 @@ function unrecognisedInput(model, findings) {
   return findings.length === 0 && noBuildSteps(model);
 }
 function verdictKind({ model, findings }) {
+  if (canceledByJob(model)) return "unfinished";
   if (model.failedStep !== null || model.solveError !== null) return "failed";
   if (unfinishedStep(model) !== null) return "unfinished";
   if (findings.some((f) => f.severity === "error")) return "failed";
   if (model.format === "unknown" || unrecognisedInput(model, findings)) return "unrecognised";
   if (noBuildSteps(model)) return "tool-output";
   return "passed";
+}
+function stopWords(stop) {
+  if (stop === null) return { text: "the log ends while a step was still running", step: null };
+  if (stop.how === "cut") return { text: "the log ends while {step} was still running", step: stop.step };
+  const job = "the CI job was canceled or hit its time limit";
+  if (stop.step === null) return { text: `${job} before any build step`, step: null };
+  return { text: `${job} ${stop.running ? "while {step} was running" : "after {step}"}`, step: stop.step };
+}
+function stopOf(model) {
+  return stopWords(howItStopped(model));
 }
 var init_recognised = __esm({
   "src/report/recognised.ts"() {
@@ -55870,42 +60838,194 @@ var init_target_groups = __esm({
   }
 });
 
+// src/report/facts-line.ts
+function shown(name2, v) {
+  switch (name2) {
+    case "cuda":
+      return `CUDA ${v.value} (${v.source === "image-tag" ? "image tag" : v.source})`;
+    case "os":
+    case "platform":
+      return v.value;
+    case "python":
+      return `Python ${v.value}`;
+    case "torch":
+      return `torch ${v.value}`;
+    case "cudnn":
+      return `cuDNN ${v.value}`;
+    default:
+      return null;
+  }
+}
+function factsLine(facts, model) {
+  const view = factsFor(facts, reportStep(model), model);
+  const parts = [];
+  const cuda = view.get("cuda");
+  if (cuda !== null) {
+    const other = view.conflicts("cuda")[0];
+    const text2 = shown("cuda", cuda);
+    parts.push(other ? `${text2.slice(0, -1)}; ${other.source === "image-tag" ? "the image tag" : other.source} says ${other.value})` : text2);
+  }
+  for (const name2 of ["cudnn", "os", "python"]) {
+    const v = view.get(name2);
+    if (v !== null) parts.push(shown(name2, v));
+  }
+  const installer = view.value("installer");
+  const pip = view.value("pip");
+  if (installer !== null) parts.push(installer === "pip" && pip !== null ? `pip ${pip}` : installer);
+  else if (pip !== null) parts.push(`pip ${pip}`);
+  const torch = view.get("torch");
+  if (torch !== null) parts.push(shown("torch", torch));
+  const platform2 = view.get("platform");
+  if (platform2 !== null) parts.push(platform2.value);
+  return parts.join(" \xB7 ");
+}
+var init_facts_line = __esm({
+  "src/report/facts-line.ts"() {
+    "use strict";
+    init_fact_view();
+  }
+});
+
+// src/report/wrap.ts
+function length(text2) {
+  let n = 0;
+  for (const _ of text2) n++;
+  return n;
+}
+function cutLine(text2, width) {
+  if (length(text2) <= width) return text2;
+  return `${[...text2].slice(0, Math.max(1, width - 1)).join("").trimEnd()}\u2026`;
+}
+function wrapWords(text2, width) {
+  const lines2 = [];
+  let line = "";
+  for (const word of text2.split(/\s+/).filter(Boolean)) {
+    if (line === "") line = word;
+    else if (length(line) + 1 + length(word) <= width) line += ` ${word}`;
+    else {
+      lines2.push(line);
+      line = word;
+    }
+  }
+  if (line !== "") lines2.push(line);
+  return lines2;
+}
+function wrapMarkdown(text2, width, indent) {
+  const room = Math.max(MIN_WIDTH, width) - indent.length;
+  const out = [];
+  let paragraph = [];
+  let item = null;
+  const flush = () => {
+    if (paragraph.length > 0) for (const l of wrapWords(paragraph.join(" "), room)) out.push(indent + l);
+    if (item !== null) {
+      const hang = " ".repeat(item.marker.length);
+      wrapWords(item.words.join(" "), room - item.marker.length).forEach((l, i) => out.push(indent + (i === 0 ? item.marker : hang) + l));
+    }
+    paragraph = [];
+    item = null;
+  };
+  let inCode = false;
+  for (const line of text2.split("\n")) {
+    if (FENCE.test(line)) {
+      flush();
+      inCode = !inCode;
+      out.push(indent + cutLine(line.trim(), room));
+      continue;
+    }
+    if (inCode) {
+      out.push(indent + line);
+      continue;
+    }
+    if (line.trim() === "") {
+      flush();
+      out.push(indent.trimEnd());
+      continue;
+    }
+    const m = ITEM.exec(line);
+    if (m) {
+      flush();
+      item = { marker: m[1].trimStart(), words: [m[2]] };
+    } else if (item !== null && /^\s/.test(line)) {
+      item.words.push(line.trim());
+    } else {
+      if (item !== null) flush();
+      paragraph.push(line.trim());
+    }
+  }
+  flush();
+  while (out.length > 0 && out[out.length - 1].trim() === "") out.pop();
+  return out;
+}
+var DEFAULT_WIDTH, MIN_WIDTH, FENCE, ITEM;
+var init_wrap = __esm({
+  "src/report/wrap.ts"() {
+    "use strict";
+    DEFAULT_WIDTH = 80;
+    MIN_WIDTH = 40;
+    FENCE = /^ {0,3}(?:```|~~~)/;
+    ITEM = /^( {0,3}(?:[-*+]|\d{1,9}[.)]) )(.*)$/;
+  }
+});
+
 // src/report/text.ts
 function paint(on, code, text2) {
   return on ? `\x1B[${CODES[code]}m${text2}\x1B[0m` : text2;
 }
 function plain(text2) {
-  return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
+  return stripInvisible(text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ""));
 }
-function where(finding, steps) {
-  const parts = [];
-  if (finding.location) parts.push(`${finding.location.file}:${finding.location.line}`);
-  const step = finding.step !== null ? steps.get(finding.step) : void 0;
-  if (step) parts.push(`#${step.id} ${shortStepLabel(step, 100)}`);
-  return parts.join("  ");
+function whereLines(finding, steps, width) {
+  const location = finding.location ? `${finding.location.file}:${finding.location.line}` : null;
+  let step = null;
+  if (finding.step === IMPLICIT_STEP_ID) step = "in the output outside any build step";
+  else {
+    const s = finding.step !== null ? steps.get(finding.step) : void 0;
+    if (s) step = `#${s.id} ${shortStepLabel(s, 100)}`;
+  }
+  if (location === null) return step === null ? [] : [cutLine(`        ${finding.step === IMPLICIT_STEP_ID ? "" : "at "}${plain(step)}`, width)];
+  const head = `        at ${plain(location)}`;
+  if (step === null) return [head];
+  const room = width - [...head].length - 2;
+  const label = finding.step === IMPLICIT_STEP_ID ? step : (() => {
+    const s = steps.get(finding.step);
+    return `#${s.id} ${shortStepLabel(s, Math.min(100, room - String(s.id).length - 2))}`;
+  })();
+  if (room >= 32) return [cutLine(`${head}  ${plain(label)}`, width)];
+  return [head, cutLine(`           ${plain(step)}`, width)];
 }
-function renderFinding2(out, f, steps, c) {
+function renderFinding2(out, f, steps, c, width) {
   const color = f.severity === "error" ? "red" : f.severity === "warning" ? "yellow" : "blue";
-  out.push(`${paint(c, color, f.severity.padEnd(7))} ${paint(c, "bold", plain(f.title))}  ${paint(c, "dim", f.ruleId)}`);
-  const at = where(f, steps);
-  if (at) out.push(`        at ${plain(at)}`);
-  for (const line of plain(f.message).split("\n")) out.push(`        ${line}`);
+  const title = plain(f.title);
+  if (8 + [...title].length + 2 + f.ruleId.length <= width) out.push(`${paint(c, color, f.severity.padEnd(7))} ${paint(c, "bold", title)}  ${paint(c, "dim", f.ruleId)}`);
+  else out.push(`${paint(c, color, f.severity.padEnd(7))} ${paint(c, "bold", cutLine(title, width - 8))}`, paint(c, "dim", `        ${f.ruleId}`));
+  out.push(...whereLines(f, steps, width));
+  out.push(...wrapMarkdown(plain(f.message), width, "        "));
+  if (f.retryable) out.push(paint(c, "dim", "        a retry can help: the cause is passing (network, registry, runner)"));
   if (f.evidence.length > 0) {
     out.push(paint(c, "dim", "        evidence:"));
-    for (const e of f.evidence.slice(0, 8)) out.push(paint(c, "dim", `          | ${plain(e)}`));
+    for (const e of f.evidence.slice(0, 8)) out.push(paint(c, "dim", cutLine(`          | ${plain(e)}`, width)));
   }
   if (f.fix) {
     out.push("        fix:");
-    for (const line of plain(f.fix).split("\n")) out.push(`          ${line}`);
+    out.push(...wrapMarkdown(plain(f.fix), width, "          "));
   }
   if (f.reproduce) {
     out.push("        reproduce:");
-    for (const line of plain(f.reproduce).split("\n")) out.push(`          ${line}`);
+    for (const line of plain(f.reproduce).split("\n")) {
+      if (line.startsWith("# ")) for (const part of wrapWords(line.slice(2), width - 12)) out.push(`          # ${part}`);
+      else out.push(`          ${line}`);
+    }
   }
   out.push("");
 }
-function renderText({ model, findings }, options) {
+function timelineLabel(step) {
+  if (step.id === IMPLICIT_STEP_ID) return "(output outside any build step)";
+  return `#${step.id} ${step.stage === "build" ? "" : `[${step.stage}] `}${step.label.replace(/\s+/g, " ")}`;
+}
+function renderText(analysis, options) {
+  const { model, findings } = analysis;
   const c = options.color;
+  const width = Math.max(40, options.width ?? DEFAULT_WIDTH);
   const steps = new Map(model.steps.map((s) => [s.id, s]));
   const out = [];
   const failed = model.failedStep !== null ? steps.get(model.failedStep) : void 0;
@@ -55916,14 +61036,15 @@ function renderText({ model, findings }, options) {
   } else if (kind === "failed" && failed) {
     const loc = top?.location ? ` (${top.location.file}:${top.location.line})` : "";
     const target = failed.target !== null ? ` in target ${failed.target}` : "";
-    out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed${plain(target)} at ${plain(shortStepLabel(failed, 100))}${loc}`)));
+    const label = plain(shortStepLabel(failed, Math.min(100, Math.max(32, width - 18 - [...target].length - loc.length))));
+    for (const line of wrapWords(`\u2716 Build failed${plain(target)} at ${label}${loc}`, width)) out.push(paint(c, "bold", paint(c, "red", line)));
     if (top) out.push(`  ${plain(top.title)}`);
   } else if (kind === "failed") {
     out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed${top ? `: ${plain(top.title)}` : ""}`)));
   } else if (kind === "unfinished") {
-    const running = unfinishedStep(model);
-    const what = running ? plain(shortStepLabel(running, 100)) : "a step";
-    out.push(paint(c, "bold", paint(c, "yellow", `\u23F9 Build did not finish: the log ends while ${what} was still running`)));
+    const stop = stopOf(model);
+    const what = stop.step ? plain(shortStepLabel(stop.step, Math.max(40, width - 30))) : "";
+    for (const line of wrapWords(`\u23F9 Build did not finish: ${stop.text.replace("{step}", () => what)}`, width)) out.push(paint(c, "bold", paint(c, "yellow", line)));
     if (top) out.push(`  ${plain(top.title)}`);
   } else if (kind === "unrecognised") {
     out.push("No build output recognised.");
@@ -55933,25 +61054,38 @@ function renderText({ model, findings }, options) {
     const warnings = findings.filter((f) => f.severity === "warning").length;
     out.push(paint(c, "bold", `\u2714 Build passed${warnings ? ` with ${plural2(warnings, "warning")}` : ""}`));
   }
+  const facts = factsLine(analysis.facts, model);
+  if (facts !== "" && options.heading === void 0) out.push(paint(c, "dim", cutLine(`  ${plain(facts)}`, width)));
   if (findings.length > 0) out.push("");
   const groups = groupByTarget(findings, model) ?? [{ target: void 0, findings }];
   for (const group2 of groups) {
     if (group2.target !== void 0) out.push(paint(c, "bold", group2.target === null ? "other findings" : `target ${plain(group2.target)}`), "");
-    for (const f of group2.findings) renderFinding2(out, f, steps, c);
+    for (const f of group2.findings) renderFinding2(out, f, steps, c, width);
   }
-  const timeline = buildTimeline(model, findings);
-  const rows = barRows(timeline, 8, 24);
+  const timeline = buildTimeline(model, findings, analysis.dockerfiles);
+  const ratio = model.cacheHitRatio !== null ? `, cache hits ${Math.round(model.cacheHitRatio * 100)}%` : "";
+  if (!timeline.timed && model.steps.some((s) => !s.internal)) {
+    out.push(paint(c, "bold", "Where the time went"));
+    for (const line of wrapWords(`The log carries no times (${model.format === "plain-text" ? "the text has" : "this builder prints"} none, and its lines no CI timestamps): ${plural2(model.steps.length, "step")}${ratio}.`, width - 2)) {
+      out.push(paint(c, "dim", `  ${line}`));
+    }
+  }
+  const barWidth = 24;
+  const rows = barRows(timeline, 8, barWidth);
   if (rows.length > 0) {
     out.push(paint(c, "bold", "Where the time went"));
-    for (const { step, bar: bar2, duration: duration3 } of rows) {
+    for (const { step, lead, bar: bar2, duration: duration4 } of rows) {
       const color = step.status === "error" ? "red" : step.critical ? "yellow" : "blue";
-      const label = plain(`#${step.id} ${step.stage === "build" ? "" : `[${step.stage}] `}${step.label}`);
-      out.push(`  ${duration3.padStart(7)} ${paint(c, color, bar2.padEnd(24))} ${label.length > 90 ? `${label.slice(0, 89)}\u2026` : label}`);
+      const drawn = `${" ".repeat(lead)}${bar2}`.padEnd(barWidth);
+      out.push(`  ${duration4.padStart(7)} ${paint(c, color, drawn)} ${cutLine(plain(timelineLabel(step)), width - barWidth - 11)}`);
     }
-    for (const loss of timeline.losses.slice(0, 3)) out.push(paint(c, "dim", `  ~${formatDuration(loss.seconds)} lost: ${plain(loss.detail)}`));
-    const ratio = model.cacheHitRatio !== null ? `, cache hits ${Math.round(model.cacheHitRatio * 100)}%` : "";
+    for (const loss of timeline.losses.slice(0, 3)) out.push(paint(c, "dim", cutLine(`  ~${formatDuration(loss.seconds)} lost: ${plain(loss.detail)}`, width)));
     const critical = timeline.criticalPath.length > 0 ? `, critical path ${timeline.criticalPath.map((id) => `#${id}`).join(" \u2192 ")}` : "";
-    out.push(paint(c, "dim", `  ${model.steps.length} steps, ${formatDuration(timeline.total)}${ratio}${critical}`));
+    const summary2 = `${plural2(model.steps.length, "step")}, ${formatDuration(timeline.total)}${ratio}${critical}`;
+    for (const line of wrapWords(summary2, width - 2)) out.push(paint(c, "dim", `  ${line}`));
+    if (rows.some((r) => r.lead > 0)) {
+      for (const line of wrapWords("(bars on the build's clock: bars that overlap ran at the same time)", width - 2)) out.push(paint(c, "dim", `  ${line}`));
+    }
   }
   return out.join("\n") + "\n";
 }
@@ -55964,8 +61098,11 @@ var init_text = __esm({
     init_bars();
     init_format_duration();
     init_recognised();
-    init_unfinished();
     init_target_groups();
+    init_facts_line();
+    init_invisible();
+    init_wrap();
+    init_implicit_step();
     CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1 };
   }
 });
@@ -56119,9 +61256,10 @@ var init_markdown_table = __esm({
 
 // src/timeline/mermaid.ts
 function mermaidLabel(text2, max = 60) {
-  const cleaned = text2.replace(/[^\p{L}\p{N} _.,/=+()[\]@~'-]/gu, " ").replace(/\s+/g, " ").trim();
-  const cut = cleaned.length > max ? `${cleaned.slice(0, max - 1).trimEnd()}\u2026` : cleaned;
-  return cut || "step";
+  const flat = text2.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ").replace(/\s+/g, " ").trim();
+  const cut = [...flat].length > max ? `${[...flat].slice(0, max - 1).join("").trimEnd()}\u2026` : flat;
+  const escaped = cut.replace(/[#;:%&"`<>{}]/g, (c) => ENTITY[c]);
+  return /[\p{L}\p{N}]/u.test(cut) ? escaped : "step";
 }
 function clock(seconds) {
   const s = Math.max(0, Math.floor(seconds));
@@ -56136,7 +61274,7 @@ function renderGantt(timeline, options = {}) {
   const maxSteps = options.maxSteps ?? 15;
   const maxLabel = options.maxLabel ?? 50;
   const drawable = timeline.steps.filter((s) => !s.cached && s.seconds > 0);
-  const shown = new Set(
+  const shown2 = new Set(
     [...drawable].sort((a, b) => Number(b.critical) - Number(a.critical) || b.seconds - a.seconds).slice(0, maxSteps).map((s) => s.id)
   );
   const stages = /* @__PURE__ */ new Map();
@@ -56145,10 +61283,10 @@ function renderGantt(timeline, options = {}) {
   let n = 0;
   for (const [stage, steps] of stages) {
     lines2.push(`    section ${mermaidLabel(stage, 30)}`);
-    const folded = steps.filter((s) => !shown.has(s.id));
-    for (const s of steps.filter((x) => shown.has(x.id)).sort((a, b) => a.start - b.start)) {
+    const folded = steps.filter((s) => !shown2.has(s.id));
+    for (const s of steps.filter((x) => shown2.has(x.id)).sort((a, b) => a.start - b.start)) {
       const tags = [s.status === "error" ? "crit" : s.critical ? "active" : ""].filter(Boolean);
-      const label = mermaidLabel(`${s.id} ${s.label} ${formatDuration(s.seconds)}`, maxLabel);
+      const label = mermaidLabel(`${s.id === IMPLICIT_STEP_ID ? "" : `${s.id} `}${s.label} ${formatDuration(s.seconds)}`, maxLabel);
       lines2.push(taskLine(label, tags, `t${++n}`, s.start, s.seconds));
     }
     if (folded.length > 0) {
@@ -56159,14 +61297,32 @@ function renderGantt(timeline, options = {}) {
   }
   return lines2.join("\n");
 }
+var ENTITY;
 var init_mermaid = __esm({
   "src/timeline/mermaid.ts"() {
     "use strict";
     init_format_duration();
+    init_implicit_step();
+    ENTITY = {
+      "#": "#35;",
+      ";": "#59;",
+      ":": "#58;",
+      "%": "#37;",
+      "&": "#amp;",
+      '"': "#quot;",
+      "`": "#96;",
+      "<": "#lt;",
+      ">": "#gt;",
+      "{": "#123;",
+      "}": "#125;"
+    };
   }
 });
 
 // src/report/markdown-words.ts
+function nowrap(text2) {
+  return text2.replace(/ /g, "\xA0").replace(/-/g, "\u2011");
+}
 function formatSeconds(seconds) {
   return seconds === null ? "?" : formatSpan(seconds);
 }
@@ -56194,12 +61350,26 @@ function firstSentence(markdown, max = 160) {
     const first = firstOfBlock(all, next);
     text2 = first === null ? `${text2.slice(0, -1)}.` : `${text2} ${first}`;
     if (text2.length <= max) return text2;
-    return balanceBackticks(shorten(text2, max));
+    return firstClause(text2, max) ?? balanceBackticks(shorten(text2, max));
   }
   const end = /[.!?](?:\s|$)/.exec(text2);
   const sentence = end ? text2.slice(0, end.index + 1) : text2;
   if (sentence.length <= max) return sentence;
-  return balanceBackticks(shorten(sentence, max));
+  return firstClause(sentence, max) ?? balanceBackticks(shorten(sentence, max));
+}
+function firstClause(sentence, max) {
+  return cutAt(sentence, max, CLAUSE_END) ?? cutAt(sentence, max, /, /g);
+}
+function cutAt(sentence, max, boundary) {
+  let best2 = null;
+  for (const m of sentence.matchAll(boundary)) {
+    if (m.index > max - 2) break;
+    const head = sentence.slice(0, m.index);
+    const count2 = (c) => head.split(c).length - 1;
+    if (count2("(") !== count2(")") || count2("[") !== count2("]") || count2("`") % 2 !== 0) continue;
+    if (head.length >= max / 3) best2 = m.index;
+  }
+  return best2 === null ? null : `${sentence.slice(0, best2).trimEnd()} \u2026`;
 }
 function firstOfBlock(lines2, from) {
   let i = from;
@@ -56222,13 +61392,14 @@ function balanceBackticks(text2) {
   const last = text2.lastIndexOf("`");
   return `${text2.slice(0, last).trimEnd()} \u2026`;
 }
-var SEVERITY_MARK, BLOCK_START;
+var SEVERITY_MARK, CLAUSE_END, BLOCK_START;
 var init_markdown_words = __esm({
   "src/report/markdown-words.ts"() {
     "use strict";
     init_format_duration();
     init_step_words();
     SEVERITY_MARK = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+    CLAUSE_END = /(?:; | — |, (?:or|and|but|then|so)\b)/g;
     BLOCK_START = /^ {0,3}(?:```|~~~|[-*+] |\d{1,9}\. )/;
   }
 });
@@ -56255,18 +61426,30 @@ function timelineFacts(timeline) {
   return lines2;
 }
 function renderTimelineMarkdown(model, options) {
-  const timeline = buildTimeline(model, options.findings ?? []);
-  const rows = barRows(timeline, options.slowest ?? DEFAULT_SLOWEST, 16);
+  const timeline = buildTimeline(model, options.findings ?? [], options.dockerfiles);
+  if (!timeline.timed) {
+    if (!model.steps.some((s) => !s.internal)) return "";
+    return ["#### Where the time went", "", `The log carries no times: the builder prints none, and its lines carry no CI timestamps. ${cacheLine(model)}`].join("\n");
+  }
+  const width = 16;
+  const rows = barRows(timeline, options.slowest ?? DEFAULT_SLOWEST, width);
   if (rows.length === 0 && model.cacheHitRatio === null) return "";
   const byId = new Map(model.steps.map((s) => [s.id, s]));
   const out = ["#### Where the time went", ""];
   if (rows.length > 0) {
-    const table = rows.map(({ step, bar: bar2 }) => {
+    const table = rows.map(({ step, lead, bar: bar2 }) => {
       const s = byId.get(step.id);
-      const label = s ? shortStepLabel(s, 80) : step.label;
-      return [formatSeconds(step.seconds), bar2, codeSpan(`#${step.id}`), codeSpan(label, { inTable: true }), `${step.status}${step.critical ? " \xB7 critical" : ""}`];
+      const label = step.id === IMPLICIT_STEP_ID ? "(output outside any build step)" : s ? shortStepLabel(s, 80) : step.label;
+      return [
+        nowrap(formatSeconds(step.seconds)),
+        `${"\u2591".repeat(lead)}${bar2}`,
+        step.id === IMPLICIT_STEP_ID ? "\u2014" : codeSpan(`#${step.id}`),
+        codeSpan(label, { inTable: true }),
+        nowrap(`${step.status}${step.critical ? " \xB7 critical" : ""}`)
+      ];
     });
     out.push(markdownTable([["Time", "", "Step", "Instruction", "Status"], ...table], { align: ["r", "l", "r", "l", "l"], alignDelimiters: false }), "");
+    if (rows.some((r) => r.lead > 0)) out.push("Bars on the build's clock, \u2591 before the step started: bars that overlap ran at the same time.", "");
   }
   out.push(cacheLine(model));
   const facts = timelineFacts(timeline);
@@ -56283,6 +61466,7 @@ var init_markdown_timeline = __esm({
     "use strict";
     init_markdown_table();
     init_timeline();
+    init_implicit_step();
     init_bars();
     init_mermaid();
     init_markdown_escape();
@@ -56324,17 +61508,17 @@ function verdictOf(analysis) {
     const failed = model.failedStep !== null ? stepsById(model).get(model.failedStep) : void 0;
     const top = culprit(findings, model.failedStep);
     const at = top ? locationLabel(top) : null;
-    const where2 = at ? ` (${escapeText(at)})` : "";
+    const where = at ? ` (${escapeText(at)})` : "";
     const why = top ? `: ${escapeText(top.title)}` : "";
     const step = failed ? ` at ${codeSpan(shortStepLabel(failed))}` : "";
     const target = failed?.target ? ` in target ${codeSpan(failed.target)}` : "";
-    return { kind, markdown: `${SEVERITY_MARK.error} Build failed${target}${step}${where2}${why}` };
+    return { kind, markdown: `${SEVERITY_MARK.error} Build failed${target}${step}${where}${why}` };
   }
   if (kind === "unfinished") {
-    const running = unfinishedStep(model);
-    const what = running ? codeSpan(shortStepLabel(running)) : "a step";
+    const stop = stopOf(model);
+    const what = stop.step ? codeSpan(shortStepLabel(stop.step)) : "";
     const why = findings[0] ? `: ${escapeText(findings[0].title)}` : "";
-    return { kind, markdown: `\u23F9 Build did not finish: the log ends while ${what} was still running${why}` };
+    return { kind, markdown: `\u23F9 Build did not finish: ${stop.text.replace("{step}", () => what)}${why}` };
   }
   if (kind === "unrecognised") return { kind, markdown: "\u2754 No build output recognised in this log" };
   if (kind === "tool-output") {
@@ -56349,7 +61533,8 @@ function whereCell(finding, steps) {
   const at = locationLabel(finding);
   if (at) parts.push(escapeText(at));
   const step = finding.step !== null ? steps.get(finding.step) : void 0;
-  if (step) parts.push(codeSpan(shortStepLabel(step), { inTable: true }));
+  if (finding.step === IMPLICIT_STEP_ID) parts.push("outside any build step");
+  else if (step) parts.push(codeSpan(shortStepLabel(step), { inTable: true }));
   return parts.join("<br>") || "\u2014";
 }
 function findingsTable(findings, model, rows) {
@@ -56357,9 +61542,9 @@ function findingsTable(findings, model, rows) {
   const steps = stepsById(model);
   const groups = groupByTarget(findings, model);
   const ordered = groups === null ? findings.map((f) => ({ f })) : groups.flatMap((g) => g.findings.map((f) => ({ f, target: g.target })));
-  const shown = ordered.slice(0, rows).map(({ f, target }) => {
+  const shown2 = ordered.slice(0, rows).map(({ f, target }) => {
     const cells = [
-      `${SEVERITY_MARK[f.severity]} ${f.severity}`,
+      nowrap(`${SEVERITY_MARK[f.severity]} ${f.severity}`),
       `**${escapeText(f.title)}**<br>${codeSpan(f.ruleId, { inTable: true })}`,
       whereCell(f, steps),
       f.fix ? sanitizeInline(firstSentence(f.fix)) : ""
@@ -56368,13 +61553,13 @@ function findingsTable(findings, model, rows) {
     return cells;
   });
   const header = groups === null ? ["Severity", "Problem", "Where", "Fix"] : ["Target", "Severity", "Problem", "Where", "Fix"];
-  const table = markdownTable([header, ...shown], { alignDelimiters: false });
-  const more = findings.length - shown.length;
+  const table = markdownTable([header, ...shown2], { alignDelimiters: false });
+  const more = findings.length - shown2.length;
   return more > 0 ? `${table}
 
 +${more} more ${more === 1 ? "finding" : "findings"} not in this table.` : table;
 }
-function bounded(text2, max) {
+function bounded2(text2, max) {
   return text2.length <= max ? text2 : `${text2.slice(0, max)}
 
 \u2026 (cut at ${max} characters)`;
@@ -56386,34 +61571,42 @@ function findingDetails(finding, model, limits = DEFAULT_LIMITS) {
   const head = [`${SEVERITY_MARK[finding.severity]} <b>${escapeText(finding.title)}</b>`, `<code>${escapeText(finding.ruleId)}</code>`];
   if (at) head.push(escapeText(at));
   const out = ["<details>", `<summary>${head.join(" \xB7 ")}</summary>`, ""];
-  if (step) out.push(`Step ${codeSpan(`#${step.id} ${shortStepLabel(step, 120)}`)}`, "");
-  if (finding.message) out.push(sanitizeMarkdown(bounded(finding.message, limits.textLength)), "");
+  if (finding.step === IMPLICIT_STEP_ID) out.push("In the output outside any build step.", "");
+  else if (step) out.push(`Step ${codeSpan(`#${step.id} ${shortStepLabel(step, 120)}`)}`, "");
+  if (finding.message) out.push(sanitizeMarkdown(bounded2(finding.message, limits.textLength)), "");
+  if (finding.retryable) out.push("_A retry can help: the cause is passing (network, registry, runner)._", "");
   if (finding.evidence.length > 0) {
     const lines2 = finding.evidence.slice(0, limits.evidenceLines).map((l) => l.length > limits.evidenceLineLength ? `${l.slice(0, limits.evidenceLineLength)} \u2026` : l);
     const more = finding.evidence.length - lines2.length;
     out.push("**Evidence from the log**", "", codeBlock(lines2, "text"), "");
     if (more > 0) out.push(`+${more} more ${more === 1 ? "line" : "lines"} in the JSON report.`, "");
   }
-  if (finding.fix) out.push("**Fix**", "", sanitizeMarkdown(bounded(finding.fix, limits.textLength)), "");
+  if (finding.fix) out.push("**Fix**", "", sanitizeMarkdown(bounded2(finding.fix, limits.textLength)), "");
   if (finding.reproduce) {
-    out.push("**Reproduce locally**", "", codeBlock(bounded(finding.reproduce, limits.textLength).split("\n"), "sh"), "");
+    out.push("**Reproduce locally**", "", codeBlock(bounded2(finding.reproduce, limits.textLength).split("\n"), "sh"), "");
   }
   if (finding.docs && /^https:\/\/[^\s()<>"'`]+$/.test(finding.docs)) out.push(`[About this rule](${finding.docs})`, "");
   out.push("</details>");
   return out.join("\n");
+}
+function factsMarkdown({ facts, model }) {
+  const line = factsLine(facts, model);
+  return line === "" ? "" : `**Build:** ${escapeText(line)}`;
 }
 function reportParts(analysis, options) {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const { model, findings } = analysis;
   return {
     verdict: verdictOf(analysis),
+    facts: factsMarkdown(analysis),
     table: findingsTable(findings, model, limits.tableRows),
     details: findings.map((f) => findingDetails(f, model, limits)),
-    timeline: renderTimelineMarkdown(model, { surface: options.surface, findings })
+    timeline: renderTimelineMarkdown(model, { surface: options.surface, findings, dockerfiles: analysis.dockerfiles })
   };
 }
 function joinParts(parts, headingLevel = 3, details = parts.details) {
   const blocks = [`${"#".repeat(headingLevel)} ${parts.verdict.markdown}`];
+  if (parts.facts) blocks.push(parts.facts);
   if (parts.table) blocks.push(parts.table);
   blocks.push(...details);
   if (parts.timeline) blocks.push(parts.timeline);
@@ -56434,8 +61627,9 @@ var init_markdown = __esm({
     init_markdown_words();
     init_severity();
     init_recognised();
-    init_unfinished();
+    init_facts_line();
     init_target_groups();
+    init_implicit_step();
     DEFAULT_LIMITS = { tableRows: 50, evidenceLines: 20, evidenceLineLength: 400, textLength: 8e3 };
   }
 });
@@ -56446,6 +61640,41 @@ var init_version = __esm({
   "src/version.ts"() {
     "use strict";
     VERSION = "0.1.0";
+  }
+});
+
+// src/dockerfile/build-dockerfiles.ts
+function isDockerfileName(file2) {
+  const base = import_node_path2.default.basename(file2.replace(/\\/g, "/")).toLowerCase();
+  for (const name2 of ["dockerfile", "containerfile"]) {
+    if (base === name2) return true;
+    if (base.startsWith(`${name2}.`) && base.length > name2.length + 1) return true;
+    if (base.endsWith(`.${name2}`) && base.length > name2.length + 1) return true;
+  }
+  return false;
+}
+function buildDockerfileTest(named, context3) {
+  const given = new Set(named.map((f) => import_node_path2.default.resolve(context3.cwd, f)));
+  const root = import_node_path2.default.resolve(context3.workspace);
+  return (file2) => {
+    const full = import_node_path2.default.resolve(context3.cwd, file2);
+    if (given.has(full)) return true;
+    if (!isDockerfileName(full)) return false;
+    const relative = import_node_path2.default.relative(root, full);
+    if (relative === "" || relative.startsWith("..") || import_node_path2.default.isAbsolute(relative)) return false;
+    try {
+      return (0, import_node_fs3.statSync)(full).isFile();
+    } catch {
+      return false;
+    }
+  };
+}
+var import_node_fs3, import_node_path2;
+var init_build_dockerfiles = __esm({
+  "src/dockerfile/build-dockerfiles.ts"() {
+    "use strict";
+    import_node_fs3 = require("node:fs");
+    import_node_path2 = __toESM(require("node:path"), 1);
   }
 });
 
@@ -56470,9 +61699,13 @@ function describeRule(finding) {
   if (finding.docs) rule.helpUri = finding.docs;
   return rule;
 }
+function dockerfileLocation(finding, options) {
+  const file2 = finding.location?.file;
+  return file2 !== void 0 && (file2 === options.dockerfile || isDockerfileName(file2)) ? finding.location : null;
+}
 function fallbackDockerfile2(analysis, options) {
   if (options.dockerfile) return options.dockerfile;
-  const named = analysis.findings.find((f) => f.location !== null)?.location?.file;
+  const named = analysis.findings.map((f) => dockerfileLocation(f, options)).find((l) => l !== null)?.file;
   return named ?? "Dockerfile";
 }
 function messageText(finding, located) {
@@ -56498,7 +61731,8 @@ function renderSarif(analyses, options = {}) {
         ruleIndex.set(finding.ruleId, index);
         rules.push(describeRule(finding));
       }
-      const location = finding.location ?? { file: fallback, line: 1, endLine: 1 };
+      const known = dockerfileLocation(finding, options);
+      const location = known ?? { file: fallback, line: 1, endLine: 1 };
       const file2 = pathToUri(location.file);
       const base = fingerprint(finding, file2, finding.step !== null ? instructions.get(finding.step) ?? "" : "");
       const occurrence = (seenPrints.get(base) ?? 0) + 1;
@@ -56507,7 +61741,7 @@ function renderSarif(analyses, options = {}) {
         ruleId: finding.ruleId,
         ruleIndex: index,
         level: LEVELS[finding.severity],
-        message: { text: messageText(finding, finding.location !== null) },
+        message: { text: messageText(finding, known !== null) },
         locations: [
           {
             physicalLocation: {
@@ -56518,8 +61752,9 @@ function renderSarif(analyses, options = {}) {
         ],
         partialFingerprints: { [FINGERPRINT_KEY]: `${base}:${occurrence}` },
         properties: {
-          locationKnown: finding.location !== null,
-          step: finding.step,
+          locationKnown: known !== null,
+          step: finding.step === IMPLICIT_STEP_ID ? null : finding.step,
+          retryable: finding.retryable,
           evidence: finding.evidence.slice(0, MAX_EVIDENCE2)
         }
       });
@@ -56535,8 +61770,10 @@ var import_node_crypto, SCHEMA_URI, FINGERPRINT_KEY, MAX_EVIDENCE2, LEVELS;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
+    init_implicit_step();
     import_node_crypto = require("node:crypto");
     init_version();
+    init_build_dockerfiles();
     SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
     FINGERPRINT_KEY = "buildkitDoctor/v1";
     MAX_EVIDENCE2 = 10;
@@ -56579,23 +61816,26 @@ function annotationText(finding) {
   if (finding.fix) parts.push(`Fix: ${finding.fix}`);
   return parts.join("\n\n");
 }
-function findingCommand(finding) {
+function findingCommand(finding, options = {}) {
   const properties = [];
-  if (finding.location) {
-    properties.push(["file", finding.location.file], ["line", String(finding.location.line)]);
+  const file2 = finding.location?.file;
+  if (finding.location && file2 !== void 0 && (file2 === options.dockerfile || isDockerfileName(file2))) {
+    properties.push(["file", file2], ["line", String(finding.location.line)]);
   }
   properties.push(["title", `${finding.title} (${finding.ruleId})`]);
-  const props = properties.map(([key, value]) => `${key}=${escapeProperty2(value)}`).join(",");
-  return `::${COMMANDS[finding.severity]} ${props}::${escapeData2(annotationText(finding))}`;
+  const props = properties.map(([key, value]) => `${key}=${escapeProperty2(stripInvisible(value))}`).join(",");
+  return `::${COMMANDS[finding.severity]} ${props}::${escapeData2(stripInvisible(annotationText(finding)))}`;
 }
-function renderGithubCommands(analysis) {
-  return analysis.findings.map((finding) => findingCommand(finding) + "\n").join("");
+function renderGithubCommands(analysis, options = {}) {
+  return analysis.findings.map((finding) => findingCommand(finding, options) + "\n").join("");
 }
 var COMMANDS, MAX_EVIDENCE3;
 var init_github_commands = __esm({
   "src/report/github-commands.ts"() {
     "use strict";
     init_workflow_commands();
+    init_invisible();
+    init_build_dockerfiles();
     COMMANDS = { error: "error", warning: "warning", notice: "notice" };
     MAX_EVIDENCE3 = 5;
   }
@@ -56605,13 +61845,13 @@ var init_github_commands = __esm({
 function render(analysis, format, options) {
   switch (format) {
     case "json":
-      return JSON.stringify(analysis.report, null, 2) + "\n";
+      return stringifyVisible(analysis.report, 2) + "\n";
     case "markdown":
       return renderMarkdown(analysis, options.heading);
     case "sarif":
-      return JSON.stringify(renderSarif([analysis], { dockerfile: options.dockerfile ?? null }), null, 2) + "\n";
+      return stringifyVisible(renderSarif([analysis], { dockerfile: options.dockerfile ?? null }), 2) + "\n";
     case "github":
-      return renderGithubCommands(analysis);
+      return renderGithubCommands(analysis, { dockerfile: options.dockerfile ?? null });
     case "text":
       return renderText(analysis, options);
   }
@@ -56623,15 +61863,16 @@ var init_render = __esm({
     init_markdown();
     init_sarif();
     init_github_commands();
+    init_invisible();
   }
 });
 
 // src/report/multi-log.ts
 function summarizeLogs(logs) {
-  const rows = logs.map(({ name, analysis }) => {
+  const rows = logs.map(({ name: name2, analysis }) => {
     const counts = countBySeverity(analysis.findings);
     return {
-      log: name,
+      log: name2,
       verdict: verdictKind(analysis),
       errors: counts.error,
       warnings: counts.warning,
@@ -56670,13 +61911,13 @@ function markdownSummary2(summary2) {
     "| --- | --- | ---: | ---: | ---: | --- |"
   ];
   for (const row of summary2.logs) {
-    out.push(`| ${codeSpan(row.log, { inTable: true })} | ${MARKS2[row.verdict]} ${row.verdict} | ${row.errors} | ${row.warnings} | ${row.notices} | ${row.topRule ? `\`${row.topRule}\`` : ""} |`);
+    out.push(`| ${codeSpan(row.log, { inTable: true })} | ${nowrap(`${MARKS2[row.verdict]} ${row.verdict}`)} | ${row.errors} | ${row.warnings} | ${row.notices} | ${row.topRule ? `\`${row.topRule}\`` : ""} |`);
   }
   return out.join("\n") + "\n";
 }
 function renderLogs(logs, format, options) {
   if (format === "sarif") {
-    return JSON.stringify(renderSarif(logs.map((l) => l.analysis), { dockerfile: options.dockerfile ?? null }), null, 2) + "\n";
+    return stringifyVisible(renderSarif(logs.map((l) => l.analysis), { dockerfile: options.dockerfile ?? null }), 2) + "\n";
   }
   const only = logs.length === 1 ? logs[0] : void 0;
   if (only) return render(only.analysis, format, options);
@@ -56685,20 +61926,20 @@ function renderLogs(logs, format, options) {
     case "json": {
       const report = {
         version: 1,
-        logs: logs.map(({ name, analysis }) => ({ log: name, report: analysis.report })),
+        logs: logs.map(({ name: name2, analysis }) => ({ log: name2, report: analysis.report })),
         summary: summary2
       };
-      return JSON.stringify(report, null, 2) + "\n";
+      return stringifyVisible(report, 2) + "\n";
     }
     case "github":
       return logs.map(({ analysis }) => render(analysis, format, options)).join("");
     case "markdown":
-      return logs.map(({ name, analysis }) => `## ${codeSpan(name)}
+      return logs.map(({ name: name2, analysis }) => `## ${codeSpan(name2)}
 
 ${render(analysis, format, options)}
 `).join("") + markdownSummary2(summary2);
     case "text":
-      return logs.map(({ name, analysis }) => `== ${terminalText(name)} ==
+      return logs.map(({ name: name2, analysis }) => `== ${terminalText(name2)} ==
 ${render(analysis, format, options)}
 `).join("") + textSummary(summary2);
   }
@@ -56711,7 +61952,9 @@ var init_multi_log = __esm({
     init_sarif();
     init_severity();
     init_step_words();
+    init_markdown_words();
     init_markdown_escape();
+    init_invisible();
     init_recognised();
     MARKS2 = { failed: "\u2716", unfinished: "\u23F9", passed: "\u2714", "tool-output": "\u2022", unrecognised: "?" };
   }
@@ -56721,14 +61964,14 @@ var init_multi_log = __esm({
 function hasWildcard(segment) {
   return segment.includes("*") || segment.includes("?");
 }
-function matchSegment(pattern, name) {
+function matchSegment(pattern, name2) {
   let p = 0;
   let n = 0;
   let star = -1;
   let starFrom = 0;
-  while (n < name.length) {
+  while (n < name2.length) {
     const c = pattern[p];
-    if (c === "?" || c !== void 0 && c !== "*" && c === name[n]) {
+    if (c === "?" || c !== void 0 && c !== "*" && c === name2[n]) {
       p++;
       n++;
     } else if (c === "*") {
@@ -56769,7 +62012,7 @@ async function expandLogPaths(inputs, options = {}) {
   for (const input2 of inputs) {
     const paths = input2 !== "-" && isGlob(input2) ? await expandGlob(input2, options) : [input2];
     for (const p of paths) {
-      const key = p === "-" ? p : import_node_path2.default.resolve(options.cwd ?? process.cwd(), p);
+      const key = p === "-" ? p : import_node_path3.default.resolve(options.cwd ?? process.cwd(), p);
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(p);
@@ -56777,12 +62020,12 @@ async function expandLogPaths(inputs, options = {}) {
   }
   return out;
 }
-var import_node_fs3, import_node_path2, DEFAULT_MAX_MATCHES, DEFAULT_MAX_VISITED, Walk;
+var import_node_fs4, import_node_path3, DEFAULT_MAX_MATCHES, DEFAULT_MAX_VISITED, Walk;
 var init_expand_globs = __esm({
   "src/inputs/expand-globs.ts"() {
     "use strict";
-    import_node_fs3 = require("node:fs");
-    import_node_path2 = __toESM(require("node:path"), 1);
+    import_node_fs4 = require("node:fs");
+    import_node_path3 = __toESM(require("node:path"), 1);
     init_errors();
     init_wildcard();
     DEFAULT_MAX_MATCHES = 1e3;
@@ -56803,12 +62046,12 @@ var init_expand_globs = __esm({
       found = /* @__PURE__ */ new Set();
       visited = 0;
       abs(p) {
-        return import_node_path2.default.resolve(this.cwd, p);
+        return import_node_path3.default.resolve(this.cwd, p);
       }
       async entries(dir) {
         let list;
         try {
-          list = await import_node_fs3.promises.readdir(this.abs(dir === "" ? "." : dir), { withFileTypes: true });
+          list = await import_node_fs4.promises.readdir(this.abs(dir === "" ? "." : dir), { withFileTypes: true });
         } catch {
           return [];
         }
@@ -56821,7 +62064,7 @@ var init_expand_globs = __esm({
       async kind(p, entry) {
         if (entry && !entry.isSymbolicLink()) return entry.isFile() ? "file" : entry.isDirectory() ? "dir" : null;
         try {
-          const stat2 = await import_node_fs3.promises.stat(this.abs(p));
+          const stat2 = await import_node_fs4.promises.stat(this.abs(p));
           if (stat2.isFile()) return "file";
           if (stat2.isDirectory()) return entry?.isSymbolicLink() ? "link-dir" : "dir";
           return null;
@@ -56845,7 +62088,7 @@ var init_expand_globs = __esm({
           else await this.match(dir, i + 1);
           for (const entry of await this.entries(dir)) {
             if (entry.name.startsWith(".")) continue;
-            const sub = import_node_path2.default.join(dir, entry.name);
+            const sub = import_node_path3.default.join(dir, entry.name);
             if (await this.kind(sub, entry) === "dir") await this.match(sub, i);
           }
           return;
@@ -56854,7 +62097,7 @@ var init_expand_globs = __esm({
           await this.matchWildcard(dir, segment, last, i);
           return;
         }
-        const next = import_node_path2.default.join(dir, segment);
+        const next = import_node_path3.default.join(dir, segment);
         const kind = await this.kind(next);
         if (last) {
           if (kind === "file") this.add(next);
@@ -56867,7 +62110,7 @@ var init_expand_globs = __esm({
         for (const entry of await this.entries(dir)) {
           if (entry.name.startsWith(".") && !hidden) continue;
           if (!matchSegment(segment, entry.name)) continue;
-          const sub = import_node_path2.default.join(dir, entry.name);
+          const sub = import_node_path3.default.join(dir, entry.name);
           const kind = await this.kind(sub, entry);
           if (last) {
             if (kind === "file") this.add(sub);
@@ -56889,23 +62132,31 @@ var init_progress = __esm({
   }
 });
 
+// src/cli/width.ts
+var init_width = __esm({
+  "src/cli/width.ts"() {
+    "use strict";
+    init_wrap();
+  }
+});
+
 // src/cli/main.ts
-async function readOptionalFile(path5) {
+async function readOptionalFile(path7) {
   try {
-    return await import_node_fs4.promises.readFile(path5, "utf8");
+    return await import_node_fs5.promises.readFile(path7, "utf8");
   } catch (error64) {
-    throw describeFsError(path5, error64);
+    throw describeFsError(path7, error64);
   }
 }
 async function rulesFor(options) {
   if (options.rules === null) return loadRuleSet();
   return loadRuleSet(await readOptionalFile(options.rules), options.rules);
 }
-var import_node_fs4;
+var import_node_fs5;
 var init_main = __esm({
   "src/cli/main.ts"() {
     "use strict";
-    import_node_fs4 = require("node:fs");
+    import_node_fs5 = require("node:fs");
     init_args();
     init_errors();
     init_open_input();
@@ -56918,6 +62169,7 @@ var init_main = __esm({
     init_severity();
     init_version();
     init_progress();
+    init_width();
   }
 });
 
@@ -57138,8 +62390,8 @@ var require_lib = __commonJS({
     var ExponentialBackoffCeiling = 10;
     var ExponentialBackoffTimeSlice = 5;
     var HttpClientError = class _HttpClientError extends Error {
-      constructor(message, statusCode) {
-        super(message);
+      constructor(message2, statusCode) {
+        super(message2);
         this.name = "HttpClientError";
         this.statusCode = statusCode;
         Object.setPrototypeOf(this, _HttpClientError.prototype);
@@ -57147,8 +62399,8 @@ var require_lib = __commonJS({
     };
     exports2.HttpClientError = HttpClientError;
     var HttpClientResponse = class {
-      constructor(message) {
-        this.message = message;
+      constructor(message2) {
+        this.message = message2;
       }
       readBody() {
         return __awaiter4(this, void 0, void 0, function* () {
@@ -57693,6 +62945,208 @@ var require_lib = __commonJS({
   }
 });
 
+// node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/@octokit/request/node_modules/content-type/dist/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.format = format;
+    exports2.parse = parse5;
+    var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+    var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var QUOTE_REGEXP = /[\\"]/g;
+    var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var NullObject = /* @__PURE__ */ (() => {
+      const C = function() {
+      };
+      C.prototype = /* @__PURE__ */ Object.create(null);
+      return C;
+    })();
+    function format(obj) {
+      const { type, parameters } = obj;
+      if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+      }
+      let result = type;
+      if (parameters) {
+        for (const param of Object.keys(parameters)) {
+          if (!TOKEN_REGEXP.test(param)) {
+            throw new TypeError(`Invalid parameter name: ${param}`);
+          }
+          result += `; ${param}=${qstring(parameters[param])}`;
+        }
+      }
+      return result;
+    }
+    function parse5(header, options) {
+      const stopChar = options?.comma === true ? COMMA : 65536;
+      const len = header.length;
+      let index = skipOWS(header, options?.start ?? 0, len);
+      const valueStart = index;
+      index = skipValue(header, index, len, stopChar);
+      const valueEnd = trailingOWS(header, valueStart, index);
+      const type = header.slice(valueStart, valueEnd).toLowerCase();
+      if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+      }
+      return parseParameters(header, type, index, len, stopChar);
+    }
+    var SP = 32;
+    var HTAB = 9;
+    var SEMI = 59;
+    var EQ = 61;
+    var DQUOTE = 34;
+    var BSLASH = 92;
+    var COMMA = 44;
+    function parseParameters(header, type, index, len, stopChar) {
+      const parameters = new NullObject();
+      parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+          break;
+        index = skipOWS(header, index + 1, len);
+        const keyStart = index;
+        while (index < len) {
+          const code = header.charCodeAt(index);
+          if (code === stopChar)
+            break parameter;
+          if (code === SEMI)
+            continue parameter;
+          if (code === EQ) {
+            const keyEnd = trailingOWS(header, keyStart, index);
+            const key = header.slice(keyStart, keyEnd).toLowerCase();
+            index = skipOWS(header, index + 1, len);
+            if (index < len && header.charCodeAt(index) === DQUOTE) {
+              index++;
+              let value = "";
+              while (index < len) {
+                const code2 = header.charCodeAt(index++);
+                if (code2 === DQUOTE) {
+                  index = skipValue(header, index, len, stopChar);
+                  if (parameters[key] === void 0)
+                    parameters[key] = value;
+                  break;
+                }
+                if (code2 === BSLASH && index < len) {
+                  value += header[index++];
+                  continue;
+                }
+                value += String.fromCharCode(code2);
+              }
+              continue parameter;
+            }
+            const valueStart = index;
+            index = skipValue(header, index, len, stopChar);
+            if (parameters[key] === void 0) {
+              const valueEnd = trailingOWS(header, valueStart, index);
+              parameters[key] = header.slice(valueStart, valueEnd);
+            }
+            continue parameter;
+          }
+          index++;
+        }
+      }
+      return { type, index, parameters };
+    }
+    function skipValue(str3, index, len, stopChar) {
+      while (index < len) {
+        const code = str3.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function skipOWS(header, index, len) {
+      while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function trailingOWS(header, start, end) {
+      while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+          break;
+        end--;
+      }
+      return end;
+    }
+    function qstring(str3) {
+      if (TOKEN_REGEXP.test(str3))
+        return str3;
+      if (TEXT_REGEXP.test(str3))
+        return `"${str3.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str3}`);
+    }
+  }
+});
+
+// src/inputs/record-dockerfile.ts
+function gitRootOf(dir) {
+  let current = import_node_path5.default.resolve(dir);
+  for (; ; ) {
+    try {
+      (0, import_node_fs7.statSync)(import_node_path5.default.join(current, ".git"));
+      return current;
+    } catch {
+      const parent = import_node_path5.default.dirname(current);
+      if (parent === current) return null;
+      current = parent;
+    }
+  }
+}
+function inside(base, file2) {
+  const relative = import_node_path5.default.relative(base, file2);
+  return relative !== "" && !relative.startsWith("..") && !import_node_path5.default.isAbsolute(relative);
+}
+function isFile(file2) {
+  try {
+    return (0, import_node_fs7.statSync)(file2).isFile();
+  } catch {
+    return false;
+  }
+}
+function recordDockerfilePath(facts, cwd = process.cwd()) {
+  const { dockerfile, context: context3 } = facts;
+  if (dockerfile === null || dockerfile === "-" || dockerfile.includes("\0")) return null;
+  const root = gitRootOf(cwd);
+  const candidates = [];
+  if (import_node_path5.default.isAbsolute(dockerfile)) candidates.push(dockerfile);
+  else {
+    if (context3 !== null && !/^[a-z]+:\/\//i.test(context3) && !context3.includes("\0")) candidates.push(import_node_path5.default.resolve(cwd, context3, dockerfile));
+    candidates.push(import_node_path5.default.resolve(cwd, dockerfile));
+    if (root !== null) candidates.push(import_node_path5.default.resolve(root, dockerfile));
+  }
+  for (const file2 of candidates) {
+    if (!(inside(cwd, file2) || root !== null && inside(root, file2))) continue;
+    if (isFile(file2)) return inside(cwd, file2) ? import_node_path5.default.relative(cwd, file2) : file2;
+  }
+  return null;
+}
+function recordDockerfiles(facts, given, cwd = process.cwd()) {
+  if (given.dockerfile !== null) return given;
+  const file2 = recordDockerfilePath(facts, cwd);
+  if (file2 === null) return given;
+  try {
+    const text2 = (0, import_node_fs7.readFileSync)(import_node_path5.default.resolve(cwd, file2), "utf8");
+    return { dockerfile: parseDockerfile(text2, file2), targets: given.targets };
+  } catch {
+    return given;
+  }
+}
+var import_node_fs7, import_node_path5;
+var init_record_dockerfile = __esm({
+  "src/inputs/record-dockerfile.ts"() {
+    "use strict";
+    import_node_fs7 = require("node:fs");
+    import_node_path5 = __toESM(require("node:path"), 1);
+    init_dockerfile();
+  }
+});
+
 // src/run/run-and-analyze.ts
 function processExitCode(code, signal) {
   if (code !== null) return code;
@@ -57719,7 +63173,7 @@ async function runAndAnalyze(command, options) {
   const tee = new Tee(options.output, lines2);
   const fence = options.fence ? startCommandFence() : null;
   if (fence) writeLine(options.output, fence.start + "\n");
-  const child = (0, import_node_child_process.spawn)("bash", ["--norc", "-o", "pipefail", "-c", `exec 2>&1; ${command}`], {
+  const child = (0, import_node_child_process2.spawn)("bash", ["--norc", "-o", "pipefail", "-c", `exec 2>&1; ${command}`], {
     cwd: options.cwd,
     env: options.env ?? process.env,
     stdio: [options.stdin ?? "ignore", "pipe", "pipe"],
@@ -57749,22 +63203,22 @@ async function runAndAnalyze(command, options) {
   child.stdout?.pipe(tee, { end: false });
   child.stderr?.pipe(tee, { end: false });
   const { code, signal, error: error64 } = await ended;
-  for (const [name, handler2] of handlers) source.removeListener(name, handler2);
+  for (const [name2, handler2] of handlers) source.removeListener(name2, handler2);
   if (error64) {
-    const message = `buildkit-doctor: cannot run bash: ${error64.message}
+    const message2 = `buildkit-doctor: cannot run bash: ${error64.message}
 `;
-    tee.write(message);
+    tee.write(message2);
   }
   await new Promise((resolve) => tee.end(resolve));
   await reading;
   if (fence) writeLine(options.output, (tee.atLineStart ? "" : "\n") + fence.end + "\n");
   return { analysis: analyzer.finish(), exitCode: processExitCode(code, signal), signal, cancelledBy };
 }
-var import_node_child_process, import_node_os, import_node_stream2, NOT_STARTED, Tee;
+var import_node_child_process2, import_node_os, import_node_stream2, NOT_STARTED, Tee;
 var init_run_and_analyze = __esm({
   "src/run/run-and-analyze.ts"() {
     "use strict";
-    import_node_child_process = require("node:child_process");
+    import_node_child_process2 = require("node:child_process");
     import_node_os = require("node:os");
     import_node_stream2 = require("node:stream");
     init_analyze();
@@ -57842,22 +63296,22 @@ function toCommandProperties(annotationProperties) {
 }
 
 // node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
+function issueCommand(command, properties, message2) {
+  const cmd = new Command(command, properties, message2);
   process.stdout.write(cmd.toString() + os.EOL);
 }
-function issue(name, message = "") {
-  issueCommand(name, {}, message);
+function issue(name2, message2 = "") {
+  issueCommand(name2, {}, message2);
 }
 var CMD_STRING = "::";
 var Command = class {
-  constructor(command, properties, message) {
+  constructor(command, properties, message2) {
     if (!command) {
       command = "missing.command";
     }
     this.command = command;
     this.properties = properties;
-    this.message = message;
+    this.message = message2;
   }
   toString() {
     let cmdStr = CMD_STRING + this.command;
@@ -57893,7 +63347,7 @@ function escapeProperty(s) {
 var crypto = __toESM(require("crypto"), 1);
 var fs = __toESM(require("fs"), 1);
 var os2 = __toESM(require("os"), 1);
-function issueFileCommand(command, message) {
+function issueFileCommand(command, message2) {
   const filePath = process.env[`GITHUB_${command}`];
   if (!filePath) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -57901,7 +63355,7 @@ function issueFileCommand(command, message) {
   if (!fs.existsSync(filePath)) {
     throw new Error(`Missing file at path: ${filePath}`);
   }
-  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+  fs.appendFileSync(filePath, `${toCommandValue(message2)}${os2.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -58309,52 +63763,52 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
-function getInput(name, options) {
-  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+function getInput(name2, options) {
+  const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name}`);
+    throw new Error(`Input required and not supplied: ${name2}`);
   }
   if (options && options.trimWhitespace === false) {
     return val;
   }
   return val.trim();
 }
-function setOutput(name, value) {
+function setOutput(name2, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value));
   }
   process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
+  issueCommand("set-output", { name: name2 }, toCommandValue(value));
 }
-function setFailed(message) {
+function setFailed(message2) {
   process.exitCode = ExitCode.Failure;
-  error(message);
+  error(message2);
 }
-function debug(message) {
-  issueCommand("debug", {}, message);
+function debug(message2) {
+  issueCommand("debug", {}, message2);
 }
-function error(message, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function error(message2, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
-function warning(message, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function warning(message2, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
-function notice(message, properties = {}) {
-  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function notice(message2, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
-function info(message) {
-  process.stdout.write(message + os4.EOL);
+function info(message2) {
+  process.stdout.write(message2 + os4.EOL);
 }
-function startGroup(name) {
-  issue("group", name);
+function startGroup(name2) {
+  issue("group", name2);
 }
 function endGroup() {
   issue("endgroup");
 }
-function group(name, fn) {
+function group(name2, fn) {
   return __awaiter2(this, void 0, void 0, function* () {
-    startGroup(name);
+    startGroup(name2);
     let result;
     try {
       result = yield fn();
@@ -58366,9 +63820,9 @@ function group(name, fn) {
 }
 
 // src/main.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 var import_node_stream3 = require("node:stream");
 init_analyze();
 init_errors();
@@ -58378,20 +63832,22 @@ init_dockerfile();
 init_dockerfile_set();
 
 // src/github/annotations.ts
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
+init_build_dockerfiles();
+init_invisible();
 var GITHUB_ANNOTATION_LIMITS = { perLevel: 9, total: 27 };
 var ORDER = ["error", "warning", "notice"];
 var MAX_BODY = 4e3;
 function workspacePath(file2, context3) {
-  const absolute = import_node_path3.default.resolve(context3.cwd, file2);
-  const relative = import_node_path3.default.relative(import_node_path3.default.resolve(context3.workspace), absolute);
-  if (relative === "" || relative.startsWith("..") || import_node_path3.default.isAbsolute(relative)) return null;
-  return relative.split(import_node_path3.default.sep).join("/");
+  const absolute = import_node_path4.default.resolve(context3.cwd, file2);
+  const relative = import_node_path4.default.relative(import_node_path4.default.resolve(context3.workspace), absolute);
+  if (relative === "" || relative.startsWith("..") || import_node_path4.default.isAbsolute(relative)) return null;
+  return relative.split(import_node_path4.default.sep).join("/");
 }
 function body(finding) {
-  const text2 = finding.fix ? `${finding.message}
+  const text2 = stripInvisible(finding.fix ? `${finding.message}
 
-Fix: ${finding.fix}` : finding.message;
+Fix: ${finding.fix}` : finding.message);
   return text2.length > MAX_BODY ? `${text2.slice(0, MAX_BODY)} \u2026` : text2;
 }
 function planAnnotations(findings, context3) {
@@ -58400,16 +63856,17 @@ function planAnnotations(findings, context3) {
   const annotations = [];
   const seen = /* @__PURE__ */ new Set();
   let unlocated = 0;
+  const isBuildDockerfile = context3.isBuildDockerfile ?? isDockerfileName;
   for (const level of ORDER) {
     let used = 0;
     for (const finding of findings) {
       if (finding.severity !== level) continue;
-      const file2 = finding.location ? workspacePath(finding.location.file, context3) : null;
+      const file2 = finding.location && isBuildDockerfile(finding.location.file) ? workspacePath(finding.location.file, context3) : null;
       if (finding.location === null || file2 === null) {
         unlocated++;
         continue;
       }
-      const annotation = { level, message: body(finding), properties: { title: finding.title, file: file2, startLine: finding.location.line } };
+      const annotation = { level, message: body(finding), properties: { title: stripInvisible(finding.title), file: file2, startLine: finding.location.line } };
       const key = JSON.stringify([level, file2, annotation.properties.startLine, finding.ruleId, annotation.message]);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -58459,19 +63916,50 @@ function fitBlocks(head, optional3, tail, options) {
   const blocks = [...head, ...kept, ...tail];
   if (omitted > 0) blocks.push(options.note(omitted));
   let text2 = join(blocks) + "\n";
-  if (options.measure(text2) > options.limit) text2 = cutText(text2, options);
+  if (options.measure(text2) > options.limit) text2 = cutBetweenBlocks(blocks.filter((b) => b !== ""), options);
   return { text: text2, omitted };
 }
-function cutText(text2, options) {
-  const note = "\n\n\u2026 (cut to fit GitHub's size limit)\n";
-  let end = Math.max(0, options.limit - options.measure(note));
-  let cut = text2.slice(0, end);
-  while (cut.length > 0 && options.measure(cut) > end) {
-    end = Math.floor(end * 0.9);
-    cut = cut.slice(0, end);
+var CUT_NOTE = "\u2026 (cut to fit GitHub's size limit)";
+function cutBetweenBlocks(blocks, options) {
+  const sep2 = options.separator ?? "\n\n";
+  const room = options.limit - options.measure(`${sep2}${CUT_NOTE}
+`);
+  let text2 = "";
+  for (const block of blocks) {
+    const next = text2 === "" ? block : `${text2}${sep2}${block}`;
+    if (options.measure(next) <= room) {
+      text2 = next;
+      continue;
+    }
+    const prefix = text2 === "" ? "" : `${text2}${sep2}`;
+    const part = balancedPrefix(block, (candidate) => options.measure(prefix + candidate) <= room);
+    if (part !== "") text2 = prefix + part;
+    break;
   }
-  const lastLine = cut.lastIndexOf("\n");
-  return (lastLine > 0 ? cut.slice(0, lastLine) : cut) + note;
+  return `${text2}${text2 === "" ? "" : sep2}${CUT_NOTE}
+`;
+}
+function fenceOf2(line) {
+  const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+  return m?.[1] ? { char: m[1][0], length: m[1].length } : null;
+}
+function balancedPrefix(block, fits) {
+  const lines2 = block.split("\n");
+  let fence = null;
+  let depth = 0;
+  let best2 = "";
+  let text2 = "";
+  for (const line of lines2) {
+    text2 = text2 === "" ? line : `${text2}
+${line}`;
+    if (!fits(text2)) break;
+    const marker = fenceOf2(line);
+    if (fence === null && marker) fence = marker;
+    else if (fence !== null && marker && marker.char === fence.char && marker.length >= fence.length && line.trim() === line.trim().slice(0, marker.length)) fence = null;
+    else if (fence === null) depth = Math.max(0, depth + (line.match(/<details[\s>]/g) ?? []).length - (line.match(/<\/details>/g) ?? []).length);
+    if (fence === null && depth === 0) best2 = text2;
+  }
+  return best2;
 }
 
 // src/github/compose.ts
@@ -58495,10 +63983,10 @@ function overallVerdict(parts, logs) {
   return { kind: "passed", markdown: `${MARK.passed} ${which2}${extras.length ? ` with ${extras.join(" and ")}` : ""}` };
 }
 function logsTable(parts, logs) {
-  const rows = logs.map(({ name, analysis }, i) => {
+  const rows = logs.map(({ name: name2, analysis }, i) => {
     const counts = countBySeverity(analysis.findings);
     const kind = parts[i]?.verdict.kind ?? "unrecognised";
-    return [codeSpan(name, { inTable: true }), `${MARK[kind]} ${kind}`, String(counts.error), String(counts.warning), String(counts.notice), analysis.findings[0] ? escapeText(analysis.findings[0].title) : ""];
+    return [codeSpan(name2, { inTable: true }), nowrap(`${MARK[kind]} ${kind}`), String(counts.error), String(counts.warning), String(counts.notice), analysis.findings[0] ? escapeText(analysis.findings[0].title) : ""];
   });
   return markdownTable([["Log", "Verdict", "Errors", "Warnings", "Notices", "First finding"], ...rows], { align: ["l", "l", "r", "r", "r", "l"], alignDelimiters: false });
 }
@@ -58510,13 +63998,13 @@ function composeReport(logs, options) {
   const fit = { limit: options.limit, measure: options.measure };
   const only = parts[0];
   if (parts.length === 1 && only) {
-    const shown = only.details.slice(0, options.maxDetails);
-    const notDetailed = only.details.length - shown.length;
+    const shown2 = only.details.slice(0, options.maxDetails);
+    const notDetailed = only.details.length - shown2.length;
     const head2 = [joinParts({ ...only, table: "", timeline: "" }, 3, []).trimEnd(), ...preface, only.table];
     const tail = [only.timeline, ...footer];
-    const result2 = fitBlocks(head2, shown, tail, { ...fit, note: (n) => options.moreNote(n + notDetailed, "finding") });
+    const result2 = fitBlocks(head2, shown2, tail, { ...fit, note: (n) => options.moreNote(n + notDetailed, "finding") });
     if (result2.omitted === 0 && notDetailed > 0) {
-      const again = fitBlocks(head2, shown, [...tail, options.moreNote(notDetailed, "finding")], { ...fit, note: (n) => options.moreNote(n + notDetailed, "finding") });
+      const again = fitBlocks(head2, shown2, [...tail, options.moreNote(notDetailed, "finding")], { ...fit, note: (n) => options.moreNote(n + notDetailed, "finding") });
       return { ...again, omitted: notDetailed + again.omitted, verdict: only.verdict.kind, findings };
     }
     return { ...result2, omitted: result2.omitted + notDetailed, verdict: only.verdict.kind, findings };
@@ -58524,12 +64012,14 @@ function composeReport(logs, options) {
   const overall = overallVerdict(parts, logs);
   const head = [`### ${overall.markdown}`, ...preface, logsTable(parts, logs)];
   const sections = [];
-  logs.forEach(({ name }, i) => {
+  logs.forEach(({ name: name2 }, i) => {
     const p = parts[i];
     if (!p) return;
-    sections.push(`#### ${codeSpan(name)}
+    sections.push(`#### ${codeSpan(name2)}
 
-**${p.verdict.markdown}**`);
+**${p.verdict.markdown}**${p.facts ? `
+
+${p.facts}` : ""}`);
     if (p.table) sections.push(p.table);
     sections.push(...p.details.slice(0, options.maxDetails));
     if (p.timeline) sections.push(p.timeline);
@@ -58600,7 +64090,7 @@ ${footer}
 }
 
 // src/github/event.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var PR_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 function text(value) {
   return typeof value === "string" && value !== "" ? value : null;
@@ -58619,52 +64109,96 @@ function pullRequestOf(eventName, payload, repository) {
   const base = text(pr?.base?.repo?.full_name) ?? `${owner}/${repo}`;
   return { owner, repo, number: number4, fromFork: head !== null && head !== base };
 }
-async function readEventPayload(path5) {
-  if (!path5) return null;
+async function readEventPayload(path7) {
+  if (!path7) return null;
   try {
-    return JSON.parse(await import_node_fs5.promises.readFile(path5, "utf8"));
+    return JSON.parse(await import_node_fs6.promises.readFile(path7, "utf8"));
   } catch {
     return null;
   }
 }
 function workflowRunLookup(eventName, payload, repository) {
   if (eventName !== "workflow_run") return null;
-  const run2 = payload?.workflow_run;
-  if (!run2 || run2.event !== "pull_request" && run2.event !== "pull_request_target") return null;
+  const run3 = payload?.workflow_run;
+  if (!run3 || run3.event !== "pull_request" && run3.event !== "pull_request_target") return null;
   const [owner, repo] = (repository ?? "").split("/");
-  const branch = text(run2.head_branch);
-  const headOwner = text(run2.head_repository?.owner?.login);
+  const branch = text(run3.head_branch);
+  const headOwner = text(run3.head_repository?.owner?.login);
   if (!owner || !repo || !branch || !headOwner) return null;
-  const first = Array.isArray(run2.pull_requests) ? run2.pull_requests[0]?.number : void 0;
-  return { owner, repo, head: `${headOwner}:${branch}`, sha: text(run2.head_sha), number: typeof first === "number" && Number.isInteger(first) && first > 0 ? first : null };
+  const first = Array.isArray(run3.pull_requests) ? run3.pull_requests[0]?.number : void 0;
+  return { owner, repo, head: `${headOwner}:${branch}`, sha: text(run3.head_sha), number: typeof first === "number" && Number.isInteger(first) && first > 0 ? first : null };
 }
 
 // src/github/inputs.ts
 init_errors();
 init_args();
 init_dockerfile_set();
+
+// src/github/build-ref.ts
+init_errors();
+var ID = /^[a-z0-9]{1,64}$/;
+var METADATA_KEY = "buildx.build.ref";
+function recordRefOf(text2) {
+  const value = text2.trim();
+  if (/^\^\d{1,6}$/.test(value)) return { ref: value, builder: null };
+  const parts = value.split("/");
+  const id = parts.at(-1) ?? "";
+  if (!ID.test(id) || parts.length > 3 || parts.some((p) => p === "")) {
+    throw new InputError(`input build-ref: "${value.slice(0, 80)}" is not a build record ref (auto, a record id, builder/node/id, ^N, or build-push-action's metadata output)`);
+  }
+  return { ref: id, builder: parts.length === 3 ? parts[0] : null };
+}
+function metadataRefs(doc) {
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return [];
+  const record2 = doc;
+  if (typeof record2[METADATA_KEY] === "string") return [record2[METADATA_KEY]];
+  return Object.values(record2).flatMap((value) => {
+    const inner = typeof value === "object" && value !== null ? value[METADATA_KEY] : void 0;
+    return typeof inner === "string" ? [inner] : [];
+  });
+}
+function parseBuildRef(raw) {
+  const value = raw.trim();
+  if (value === "") return null;
+  if (value.toLowerCase() === "auto") return { kind: "auto" };
+  if (value.startsWith("{")) {
+    let doc;
+    try {
+      doc = JSON.parse(value);
+    } catch {
+      throw new InputError("input build-ref: not valid JSON (give build-push-action's metadata output as it is: ${{ steps.build.outputs.metadata }})");
+    }
+    const refs = metadataRefs(doc);
+    if (refs.length === 0) throw new InputError(`input build-ref: the metadata has no "${METADATA_KEY}" (it comes from docker/build-push-action or docker/bake-action with buildx 0.11 or later)`);
+    return { kind: "refs", refs: refs.map(recordRefOf) };
+  }
+  const lines2 = value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
+  return { kind: "refs", refs: lines2.map(recordRefOf) };
+}
+
+// src/github/inputs.ts
 var COMMENT_MODES = ["always", "on-findings", "never"];
 var IF_NO_LOG = ["error", "warn", "ignore"];
-function oneOf(get, name, allowed, fallback) {
-  const value = get(name).trim();
+function oneOf(get, name2, allowed, fallback) {
+  const value = get(name2).trim();
   if (value === "") return fallback;
   const match = allowed.find((a) => a === value.toLowerCase());
   if (match) return match;
-  throw new InputError(`input ${name} must be one of ${allowed.join(", ")} (got "${value}")`);
+  throw new InputError(`input ${name2} must be one of ${allowed.join(", ")} (got "${value}")`);
 }
-function flag(get, name, fallback) {
-  const value = get(name).trim();
+function flag(get, name2, fallback) {
+  const value = get(name2).trim();
   if (value === "") return fallback;
   if (["true", "True", "TRUE"].includes(value)) return true;
   if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new InputError(`input ${name} must be true or false (got "${value}")`);
+  throw new InputError(`input ${name2} must be true or false (got "${value}")`);
 }
-function optional2(get, name) {
-  const value = get(name).trim();
+function optional2(get, name2) {
+  const value = get(name2).trim();
   return value === "" ? null : value;
 }
-function lines(get, name) {
-  return get(name).split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
+function lines(get, name2) {
+  return get(name2).split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
 }
 function parseInputs(get) {
   const dockerfiles = parseDockerfileSpec(lines(get, "dockerfile"), "input dockerfile");
@@ -58680,7 +64214,8 @@ function parseInputs(get) {
     comment: oneOf(get, "comment", COMMENT_MODES, "on-findings"),
     commentKey: optional2(get, "comment-key") ?? "default",
     ifNoLog: oneOf(get, "if-no-log", IF_NO_LOG, "warn"),
-    githubToken: get("github-token").trim()
+    githubToken: get("github-token").trim(),
+    buildRef: parseBuildRef(get("build-ref"))
   };
 }
 
@@ -58698,8 +64233,8 @@ var Context = class {
       if ((0, import_fs2.existsSync)(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse((0, import_fs2.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path5 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${import_os3.EOL}`);
+        const path7 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path7} does not exist${import_os3.EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -58817,33 +64352,33 @@ function getUserAgent() {
 }
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options) {
+function register(state, name2, method, options) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
   if (!options) {
     options = {};
   }
-  if (Array.isArray(name)) {
-    return name.reverse().reduce((callback, name2) => {
-      return register.bind(null, state, name2, callback, options);
+  if (Array.isArray(name2)) {
+    return name2.reverse().reduce((callback, name3) => {
+      return register.bind(null, state, name3, callback, options);
     }, method)();
   }
   return Promise.resolve().then(() => {
-    if (!state.registry[name]) {
+    if (!state.registry[name2]) {
       return method(options);
     }
-    return state.registry[name].reduce((method2, registered) => {
+    return state.registry[name2].reduce((method2, registered) => {
       return registered.hook.bind(null, method2, options);
     }, method)();
   });
 }
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name, hook2) {
+function addHook(state, kind, name2, hook2) {
   const orig = hook2;
-  if (!state.registry[name]) {
-    state.registry[name] = [];
+  if (!state.registry[name2]) {
+    state.registry[name2] = [];
   }
   if (kind === "before") {
     hook2 = (method, options) => {
@@ -58868,38 +64403,38 @@ function addHook(state, kind, name, hook2) {
       });
     };
   }
-  state.registry[name].push({
+  state.registry[name2].push({
     hook: hook2,
     orig
   });
 }
 
 // node_modules/before-after-hook/lib/remove.js
-function removeHook(state, name, method) {
-  if (!state.registry[name]) {
+function removeHook(state, name2, method) {
+  if (!state.registry[name2]) {
     return;
   }
-  const index = state.registry[name].map((registered) => {
+  const index = state.registry[name2].map((registered) => {
     return registered.orig;
   }).indexOf(method);
   if (index === -1) {
     return;
   }
-  state.registry[name].splice(index, 1);
+  state.registry[name2].splice(index, 1);
 }
 
 // node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
-function bindApi(hook2, state, name) {
+function bindApi(hook2, state, name2) {
   const removeHookRef = bindable(removeHook, null).apply(
     null,
-    name ? [state, name] : [state]
+    name2 ? [state, name2] : [state]
   );
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
   ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
+    const args = name2 ? [state, kind, name2] : [state, kind];
     hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
   });
 }
@@ -59000,11 +64535,11 @@ function addQueryParameters(url2, parameters) {
   if (names.length === 0) {
     return url2;
   }
-  return url2 + separator + names.map((name) => {
-    if (name === "q") {
+  return url2 + separator + names.map((name2) => {
+    if (name2 === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
+    return `${name2}=${encodeURIComponent(parameters[name2])}`;
   }).join("&");
 }
 var urlVariableRegex = /\{[^{}}]+\}/g;
@@ -59027,16 +64562,16 @@ function omit2(object2, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str2) {
-  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str3) {
+  return str3.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str2) {
-  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str3) {
+  return encodeURIComponent(str3).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -59235,189 +64770,8 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/content-type/dist/index.js
-var SP = 32;
-var HTAB = 9;
-var SEMI = 59;
-var EQ = 61;
-var DQUOTE = 34;
-var BSLASH = 92;
-var COMMA = 44;
-var LOWER_CASE = 1;
-var OWS = 2;
-var SEMI_FLAG = 4;
-var COMMA_FLAG = 8;
-var TOKEN_FLAG = 16;
-var NON_ASCII = 65280;
-var CASE_FLAGS = LOWER_CASE | NON_ASCII;
-var CHAR_MAP = new Uint8Array(256);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-var NullObject = /* @__PURE__ */ (() => {
-  const C = function() {
-  };
-  C.prototype = /* @__PURE__ */ Object.create(null);
-  return C;
-})();
-function parse4(header, options) {
-  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
-  let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-    valueStart++;
-  }
-  let index = valueStart;
-  let typeFlags = 0;
-  let whitespace = -1;
-  let stop = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
-    if ((flags & stopFlags) !== 0) {
-      stop |= flags & COMMA_FLAG;
-      break;
-    }
-    if ((flags & OWS) !== 0) {
-      if (whitespace === -1)
-        whitespace = index;
-    } else {
-      whitespace = -1;
-    }
-    typeFlags |= code & NON_ASCII | flags;
-    index++;
-  }
-  const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index === len || stop !== 0) {
-    return { type, index, parameters: new NullObject() };
-  }
-  return parseParameters(header, type, index, len, stopFlags);
-}
-function parseParameters(header, type, index, len, stopFlags) {
-  const parameters = new NullObject();
-  parameter: while (index < len) {
-    index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-      index++;
-    }
-    const keyStart = index;
-    let keyFlags = 0;
-    let keyWhitespace = -1;
-    while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
-      if ((flags & stopFlags) !== 0) {
-        if ((flags & COMMA_FLAG) !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if (code === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-          index++;
-        }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
-          const quotedStart = ++index;
-          let escaped = false;
-          while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
-              }
-              index++;
-              let stop2 = 0;
-              while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
-                if ((flags2 & stopFlags) !== 0) {
-                  stop2 = flags2 & COMMA_FLAG;
-                  break;
-                }
-                index++;
-              }
-              if (stop2 !== 0)
-                break parameter;
-              continue parameter;
-            }
-            if (code2 === BSLASH && index + 1 < len) {
-              escaped = true;
-              index += 2;
-              continue;
-            }
-            index++;
-          }
-          continue parameter;
-        }
-        const valueStart = index;
-        let stop = 0;
-        let valueWhitespace = -1;
-        while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
-          if ((flags2 & stopFlags) !== 0) {
-            stop = flags2 & COMMA_FLAG;
-            break;
-          }
-          if ((flags2 & OWS) !== 0) {
-            if (valueWhitespace === -1)
-              valueWhitespace = index;
-          } else {
-            valueWhitespace = -1;
-          }
-          index++;
-        }
-        if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
-        }
-        if (stop !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if ((flags & OWS) !== 0) {
-        if (keyWhitespace === -1)
-          keyWhitespace = index;
-      } else {
-        keyWhitespace = -1;
-      }
-      keyFlags |= code & NON_ASCII | flags;
-      index++;
-    }
-  }
-  return { type, index, parameters };
-}
-function unescapeQuotedPairs(str2, start, end) {
-  let result = "";
-  for (let index = start; index < end; index++) {
-    if (str2.charCodeAt(index) === BSLASH) {
-      result += str2.slice(start, index);
-      start = ++index;
-    }
-  }
-  return result + str2.slice(start, end);
-}
+// node_modules/@octokit/request/dist-bundle/index.js
+var import_content_type = __toESM(require_dist2(), 1);
 
 // node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
@@ -59769,8 +65123,8 @@ var RequestError = class extends Error {
    * Response object if a response was received
    */
   response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
+  constructor(message2, statusCode, options) {
+    super(message2, { cause: options.cause });
     this.name = "HttpError";
     this.status = Number.parseInt(statusCode);
     if (Number.isNaN(this.status)) {
@@ -59820,8 +65174,8 @@ async function fetchWrapper(requestOptions) {
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body2 = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
-      name,
+    Object.entries(requestOptions.headers).map(([name2, value]) => [
+      name2,
       String(value)
     ])
   );
@@ -59838,22 +65192,22 @@ async function fetchWrapper(requestOptions) {
       ...requestOptions.body && { duplex: "half" }
     });
   } catch (error64) {
-    let message = "Unknown Error";
+    let message2 = "Unknown Error";
     if (error64 instanceof Error) {
       if (error64.name === "AbortError") {
         error64.status = 500;
         throw error64;
       }
-      message = error64.message;
+      message2 = error64.message;
       if (error64.name === "TypeError" && "cause" in error64) {
         if (error64.cause instanceof Error) {
-          message = error64.cause.message;
+          message2 = error64.cause.message;
         } else if (typeof error64.cause === "string") {
-          message = error64.cause;
+          message2 = error64.cause;
         }
       }
     }
-    const requestError = new RequestError(message, 500, {
+    const requestError = new RequestError(message2, 500, {
       request: requestOptions
     });
     requestError.cause = error64;
@@ -59912,7 +65266,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse4(contentType);
+  const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
     let text2 = "";
     try {
@@ -62665,17 +68019,17 @@ function decorate(octokit, scope, methodName, defaults2, decorations) {
     }
     if (decorations.renamedParameters) {
       const options2 = requestWithDefaults.endpoint.merge(...args);
-      for (const [name, alias] of Object.entries(
+      for (const [name2, alias] of Object.entries(
         decorations.renamedParameters
       )) {
-        if (name in options2) {
+        if (name2 in options2) {
           octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+            `"${name2}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
           );
           if (!(alias in options2)) {
-            options2[alias] = options2[name];
+            options2[alias] = options2[name2];
           }
-          delete options2[name];
+          delete options2[name2];
         }
       }
       return requestWithDefaults(options2);
@@ -62851,8 +68205,8 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 // src/github/retry.ts
 var GitHubApiError = class extends Error {
-  constructor(message, status, headers = {}) {
-    super(message);
+  constructor(message2, status, headers = {}) {
+    super(message2);
     this.status = status;
     this.headers = headers;
   }
@@ -62908,8 +68262,8 @@ var DEFAULT_TIMEOUT_MS = 3e4;
 function lowerCaseHeaders(headers) {
   const out = {};
   if (headers && typeof headers === "object") {
-    for (const [name, value] of Object.entries(headers)) {
-      if (value !== void 0 && value !== null) out[name.toLowerCase()] = String(value);
+    for (const [name2, value] of Object.entries(headers)) {
+      if (value !== void 0 && value !== null) out[name2.toLowerCase()] = String(value);
     }
   }
   return out;
@@ -62918,16 +68272,22 @@ function toApiError(error64) {
   if (error64 instanceof GitHubApiError) return error64;
   const e = error64;
   const status = typeof e?.status === "number" && e.status >= 400 ? e.status : null;
-  const message = typeof e?.message === "string" ? e.message.split("\n")[0] ?? "" : String(error64);
+  const message2 = typeof e?.message === "string" ? e.message.split("\n")[0] ?? "" : String(error64);
   const noResponse = e?.response === void 0;
-  return new GitHubApiError(message, noResponse && status === 500 ? null : status, lowerCaseHeaders(e?.response?.headers));
+  return new GitHubApiError(message2, noResponse && status === 500 ? null : status, lowerCaseHeaders(e?.response?.headers));
 }
-function asComment(data) {
-  const d = data;
+function unexpectedBody(what, response) {
+  const type = lowerCaseHeaders(response.headers)["content-type"] ?? "no content-type";
+  const sample = typeof response.data === "string" ? `: ${JSON.stringify(response.data.slice(0, 80))}` : "";
+  return new GitHubApiError(`the GitHub API answered HTTP ${response.status} to ${what} with a body that is not ${what === "list comments" ? "a JSON list" : "a JSON comment"} (${type})${sample}`, response.status);
+}
+function asComment(response, what) {
+  const d = response.data;
+  if (d === null || typeof d !== "object" || typeof d.id !== "number") throw unexpectedBody(what, response);
   return {
-    id: typeof d?.id === "number" ? d.id : 0,
-    body: typeof d?.body === "string" ? d.body : null,
-    user: d?.user && typeof d.user.login === "string" ? { login: d.user.login, type: typeof d.user.type === "string" ? d.user.type : void 0 } : null
+    id: d.id,
+    body: typeof d.body === "string" ? d.body : null,
+    user: d.user && typeof d.user.login === "string" ? { login: d.user.login, type: typeof d.user.type === "string" ? d.user.type : void 0 } : null
   };
 }
 function octokitComments(options) {
@@ -62935,36 +68295,48 @@ function octokitComments(options) {
   const { owner, repo, number: issue_number } = options.pullRequest;
   const retry = options.retry ?? DEFAULT_RETRY;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const call = async (run2) => withRetry(async () => {
+  const once = async (run3) => {
     try {
-      return await run2(AbortSignal.timeout(timeoutMs));
+      return await run3(AbortSignal.timeout(timeoutMs));
     } catch (error64) {
       throw toApiError(error64);
     }
-  }, retry);
+  };
+  const call = async (run3) => withRetry(() => once(run3), retry);
   return {
     async list(page, perPage) {
       const response = await call(
         (signal) => octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number, page, per_page: perPage, request: { signal } })
       );
-      return Array.isArray(response.data) ? response.data.map(asComment) : [];
+      const data = response.data;
+      if (!Array.isArray(data)) throw unexpectedBody("list comments", response);
+      return data.map((item) => asComment({ ...response, data: item }, "list comments"));
     },
     async create(body2) {
-      const response = await call(
+      const response = await once(
         (signal) => octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number, body: body2, request: { signal } })
       );
-      return asComment(response.data);
+      return asComment(response, "create comment");
     },
     async update(commentId, body2) {
       const response = await call(
         (signal) => octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: commentId, body: body2, request: { signal } })
       );
-      return asComment(response.data);
+      return asComment(response, "update comment");
+    },
+    async delete(commentId) {
+      await call((signal) => octokit.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: commentId, request: { signal } }));
     },
     async viewer() {
       try {
         const response = await call((signal) => octokit.request("GET /user", { request: { signal } }));
-        const login = response.data.login;
+        const login = response.data?.login;
+        if (typeof login === "string") return login;
+      } catch {
+      }
+      try {
+        const data = await once((signal) => octokit.graphql("query { viewer { login } }", { request: { signal } }));
+        const login = data?.viewer?.login;
         return typeof login === "string" ? login : null;
       } catch {
         return null;
@@ -62989,20 +68361,27 @@ async function findPullRequest(token, lookup, retry = DEFAULT_RETRY) {
 
 // src/github/outputs.ts
 init_severity();
+init_invisible();
 var OUTPUT_LIMIT_BYTES = 1e6 - 1e4;
 function actionOutputs(logs, limitBytes = OUTPUT_LIMIT_BYTES) {
-  const all = logs.flatMap(({ name, analysis }) => analysis.findings.map((f) => logs.length > 1 ? { ...f, log: name } : f));
+  const all = logs.flatMap(({ name: name2, analysis }) => analysis.report.findings.map((f) => logs.length > 1 ? { ...f, log: name2 } : f));
   const counts = countBySeverity(all);
-  return { errorCount: counts.error, warningCount: counts.warning, findings: compactFindings(all, limitBytes) };
+  const errors = all.filter((f) => f.severity === "error");
+  return {
+    errorCount: counts.error,
+    warningCount: counts.warning,
+    findings: compactFindings(all, limitBytes),
+    retryable: errors.length > 0 && errors.every((f) => f.retryable)
+  };
 }
 function compactFindings(findings, limitBytes = OUTPUT_LIMIT_BYTES) {
-  const full = JSON.stringify(findings);
+  const full = stringifyVisible(findings);
   if (Buffer.byteLength(full, "utf8") <= limitBytes) return full;
   const trimmed = findings.map((f) => ({ ...f, evidence: f.evidence.slice(0, 3).map((e) => e.slice(0, 300)), fix: f.fix.slice(0, 2e3), message: f.message.slice(0, 2e3) }));
   const kept = [];
   let used = 2;
   for (const f of trimmed) {
-    const item = JSON.stringify(f);
+    const item = stringifyVisible(f);
     const size = Buffer.byteLength(item, "utf8") + (kept.length > 0 ? 1 : 0);
     if (used + size > limitBytes) break;
     kept.push(item);
@@ -63015,31 +68394,123 @@ function compactFindings(findings, limitBytes = OUTPUT_LIMIT_BYTES) {
 var PER_PAGE = 100;
 var MAX_PAGES = 100;
 var WORKFLOW_BOT = "github-actions[bot]";
-async function findOurs(api, marker) {
-  const candidates = [];
+async function markerComments(api, marker) {
+  const found = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
     const comments = await api.list(page, PER_PAGE);
-    for (const c of comments) if (hasMarker(c.body, marker)) candidates.push(c);
+    for (const c of comments) if (hasMarker(c.body, marker)) found.push(c);
     if (comments.length < PER_PAGE) break;
   }
-  if (candidates.length === 0) return null;
-  const byBot = candidates.find((c) => c.user?.type === "Bot" || c.user?.login === WORKFLOW_BOT);
-  if (byBot) return byBot;
-  const viewer = await api.viewer();
-  return viewer === null ? null : candidates.find((c) => c.user?.login === viewer) ?? null;
+  return found;
 }
-async function syncStickyComment(api, request2) {
-  const existing = await findOurs(api, request2.marker);
-  if (existing) {
-    if (existing.body === request2.body || existing.body && digestIn(existing.body) === request2.digest) {
-      return { action: "unchanged", commentId: existing.id };
-    }
-    const updated = await api.update(existing.id, request2.body);
-    return { action: "updated", commentId: updated.id ?? existing.id };
+var Sticky = class {
+  constructor(api, request2, options) {
+    this.api = api;
+    this.request = request2;
+    this.options = options;
   }
-  if (!request2.create) return { action: "not-created", commentId: null };
-  const created = await api.create(request2.body);
-  return { action: "created", commentId: created.id };
+  api;
+  request;
+  options;
+  identity;
+  /** The account our token writes as, asked once and only when a marker comment exists. */
+  async self() {
+    this.identity ??= await this.api.viewer() ?? WORKFLOW_BOT;
+    return this.identity;
+  }
+  /** Our comments (marker and author), oldest first. */
+  async ours() {
+    const candidates = await markerComments(this.api, this.request.marker);
+    if (candidates.length === 0) return [];
+    const self = await this.self();
+    return candidates.filter((c) => c.user?.login === self);
+  }
+  /** Keeps the oldest of ours, deletes the rest; returns the kept one and the deleted ids. */
+  async keepOne(ours) {
+    const [kept, ...extra] = ours;
+    const deleted = [];
+    for (const c of extra) {
+      try {
+        await this.api.delete(c.id);
+        deleted.push(c.id);
+      } catch (error64) {
+        this.options.onDeleteFailed?.(c.id, error64);
+      }
+    }
+    return { kept, deleted };
+  }
+  async bringUpToDate(existing, deleted) {
+    const extra = deleted.length > 0 ? { deleted } : {};
+    const { body: body2, digest } = this.request;
+    if (existing.body === body2 || existing.body && digestIn(existing.body) === digest) return { action: "unchanged", commentId: existing.id, ...extra };
+    const updated = await this.api.update(existing.id, body2);
+    return { action: "updated", commentId: updated.id || existing.id, ...extra };
+  }
+  /** Creates the comment; a failure that passes is retried only when listing again does not find it. */
+  async create() {
+    const retry = this.options.retry ?? DEFAULT_RETRY;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const created = await this.api.create(this.request.body);
+        return { action: "created", commentId: created.id };
+      } catch (raw) {
+        const error64 = asApiError(raw);
+        if (!isTransient(error64) || attempt >= retry.attempts) throw error64;
+        const delay = retryDelay(error64, attempt, retry);
+        if (delay > retry.maxDelayMs) throw error64;
+        retry.onRetry?.(error64, attempt, delay);
+        await retry.sleep(delay);
+        const ours = await this.ours();
+        if (ours.length > 0) {
+          const { kept, deleted } = await this.keepOne(ours);
+          const result = await this.bringUpToDate(kept, deleted);
+          return { ...result, action: "created", adopted: true };
+        }
+      }
+    }
+  }
+  async sync() {
+    const ours = await this.ours();
+    if (ours.length > 0) {
+      const { kept, deleted } = await this.keepOne(ours);
+      return this.bringUpToDate(kept, deleted);
+    }
+    if (!this.request.create) return { action: "not-created", commentId: null };
+    return this.create();
+  }
+};
+async function syncStickyComment(api, request2, options = {}) {
+  return new Sticky(api, request2, options).sync();
+}
+
+// src/github/comment-outcome.ts
+function commentOutcome(result, pullRequest) {
+  const what = { created: "comment created", updated: "comment updated", unchanged: "comment unchanged", "not-created": "nothing found: no comment" }[result.action];
+  const id = result.commentId ? ` (id ${result.commentId})` : "";
+  const adopted = result.adopted ? "; the create had failed but GitHub had stored it, so it was kept, not posted again" : "";
+  const deleted = result.deleted?.length ? `; deleted ${result.deleted.length} duplicate${result.deleted.length === 1 ? "" : "s"} of it (id ${result.deleted.join(", ")})` : "";
+  return `pull request #${pullRequest}: ${what}${id}${adopted}${deleted}`;
+}
+function commentFailure(error64, pullRequest) {
+  const e = error64 instanceof GitHubApiError ? error64 : null;
+  const message2 = (error64 instanceof Error ? error64.message : String(error64)).split("\n")[0] ?? "";
+  const rest = "The annotations and the job summary have the report";
+  if (e?.status === 403 && !isRateLimited(e)) {
+    return {
+      level: "notice",
+      text: `buildkit-doctor: cannot comment on pull request #${pullRequest} (HTTP 403: ${message2}): the token is read-only, as it is for pull requests from forks. ${rest}; the README shows how to comment on fork pull requests with a workflow_run workflow.`
+    };
+  }
+  if (e?.status === 404) {
+    return {
+      level: "notice",
+      text: `buildkit-doctor: cannot comment on pull request #${pullRequest} (HTTP 404: ${message2}): no such pull request, or the token has no access to it (a token of another repository, or without the pull-requests or issues permission). ${rest}.`
+    };
+  }
+  if (e?.status !== void 0 && e.status !== null && e.status < 300) {
+    return { level: "warning", text: `buildkit-doctor: could not write the pull request comment: ${message2}. A proxy or a misconfigured GITHUB_API_URL may have answered instead of GitHub; if the comment was created, the next run finds and edits it.` };
+  }
+  return { level: "warning", text: `buildkit-doctor: could not write the pull request comment: ${e ? `HTTP ${e.status ?? "no response"}: ` : ""}${message2}` };
 }
 
 // src/github/summary.ts
@@ -63071,20 +68542,48 @@ function renderJobSummary(logs, options = {}) {
 
 // src/main.ts
 init_expand_globs();
+init_build_record();
+init_record_dockerfile();
+
+// src/github/job-start.ts
+var JOB_STARTED_STATE = "job-started";
+function jobStartedAt(env) {
+  const value = env[`STATE_${JOB_STARTED_STATE}`];
+  if (value === void 0 || value === "") return null;
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? null : at;
+}
+
+// src/main.ts
 init_multi_log();
 init_severity();
 init_main();
 init_run_and_analyze();
+
+// src/run/command-env.ts
+function commandEnvironment(env, secrets) {
+  const values = secrets.filter((s) => s.length >= 8);
+  const out = {};
+  for (const [name2, value] of Object.entries(env)) {
+    if (value === void 0 || name2.toUpperCase().startsWith("INPUT_")) continue;
+    if (values.some((secret) => value.includes(secret))) continue;
+    out[name2] = value;
+  }
+  return out;
+}
+
+// src/main.ts
+init_build_dockerfiles();
 init_workflow_commands();
 function describe4(error64) {
   return (error64 instanceof Error ? error64.message : String(error64)).split("\n")[0] ?? "";
 }
-async function reportingPhase(name, phase) {
-  await group(name, async () => {
+async function reportingPhase(name2, phase) {
+  await group(name2, async () => {
     try {
       await phase();
     } catch (error64) {
-      warning(`buildkit-doctor: ${name.toLowerCase()} failed: ${describe4(error64)}`);
+      warning(`buildkit-doctor: ${name2.toLowerCase()} failed: ${describe4(error64)}`);
     }
   });
 }
@@ -63107,14 +68606,33 @@ async function loadDockerfilesOrWarn(inputs, workspace) {
   if (dockerfile !== null) return { dockerfile, targets };
   return { dockerfile: null, targets, resolveDockerfile: (model) => fallbackDockerfile(model, workspace) };
 }
-async function analyse2(inputs, workspace) {
+async function readRecords(buildRef, env) {
+  if (buildRef.kind === "auto") {
+    const after = jobStartedAt(env);
+    if (after === null) info("build-ref auto: no job start time (the pre step did not run): reading the latest build record");
+    const { records: records3, warnings } = await readBuildRecords({ refs: [], builder: null, sinceMs: null, after });
+    for (const warning2 of warnings) warning(`buildkit-doctor: ${warning2}`);
+    return records3;
+  }
+  const byBuilder = /* @__PURE__ */ new Map();
+  for (const { ref, builder } of buildRef.refs) byBuilder.set(builder, [...byBuilder.get(builder) ?? [], ref]);
+  const records2 = [];
+  for (const [builder, refs] of byBuilder) {
+    const read = await readBuildRecords({ refs, builder, sinceMs: null });
+    for (const warning2 of read.warnings) warning(`buildkit-doctor: ${warning2}`);
+    records2.push(...read.records);
+  }
+  return records2;
+}
+async function analyse2(inputs, workspace, env = process.env) {
   const ruleSet = await rulesFor(inputs);
   const dockerfiles = await loadDockerfilesOrWarn(inputs, workspace);
   const logs = [];
   let buildExitCode = null;
   const problems = [];
   if (inputs.run !== null) {
-    const result = await runAndAnalyze(inputs.run, { output: process.stdout, fence: true, ...ruleSet, ...dockerfiles, stdin: "ignore" });
+    const env2 = commandEnvironment(process.env, [inputs.githubToken]);
+    const result = await runAndAnalyze(inputs.run, { output: process.stdout, fence: true, ...ruleSet, ...dockerfiles, stdin: "ignore", env: env2 });
     buildExitCode = result.exitCode;
     logs.push({ name: "run", analysis: result.analysis });
   }
@@ -63136,6 +68654,19 @@ async function analyse2(inputs, workspace) {
       }
     }
   }
+  const buildRef = inputs.buildRef ?? (inputs.run === null && inputs.logFiles.length === 0 ? { kind: "auto" } : null);
+  if (buildRef !== null) {
+    try {
+      for (const record2 of await readRecords(buildRef, env)) {
+        info(describeRecord(record2.facts));
+        const analysis = await analyzeStream(import_node_stream3.Readable.from([Buffer.from(record2.log)]), { ...ruleSet, ...recordDockerfiles(record2.facts, dockerfiles) });
+        logs.push({ name: `record ${record2.facts.ref}${record2.facts.name !== null ? ` (${record2.facts.name})` : ""}`, analysis });
+      }
+    } catch (error64) {
+      if (!(error64 instanceof InputError)) throw error64;
+      problems.push(error64.message);
+    }
+  }
   for (const problem of problems) if (logs.length > 0) warning(`buildkit-doctor: ${problem}`);
   const models = logs.map((l) => l.analysis.model);
   for (const warning2 of models.length > 0 ? unknownTargetWarnings({ path: inputs.dockerfile, targets: inputs.targetDockerfiles }, models) : []) {
@@ -63143,7 +68674,7 @@ async function analyse2(inputs, workspace) {
   }
   let noLog = null;
   if (logs.length === 0) {
-    noLog = inputs.run === null && inputs.logFiles.length === 0 ? "no log to analyse: set the log-file or run input" : `no log to analyse: ${problems.join("; ")}`;
+    noLog = problems.length === 0 ? "no log to analyse: set the log-file, run or build-ref input" : `no log to analyse: ${problems.join("; ")}`;
   }
   if (logs.length > 0) info(fenceText(renderLogs(logs, "text", { color: false })).trimEnd());
   return { logs, noLog, buildExitCode, dockerfile: dockerfiles.dockerfile };
@@ -63191,23 +68722,21 @@ async function writeComment(logs, inputs, env) {
     retry
   });
   try {
-    const result = await syncStickyComment(api, {
-      marker: rendered.body.slice(0, rendered.body.indexOf("\n")),
-      body: rendered.body,
-      digest: rendered.digest,
-      create: inputs.comment === "always" || rendered.hasFindings
-    });
-    const what = { created: "comment created", updated: "comment updated", unchanged: "comment unchanged", "not-created": "nothing found: no comment" }[result.action];
-    info(`pull request #${pullRequest.number}: ${what}${result.commentId ? ` (id ${result.commentId})` : ""}`);
+    const result = await syncStickyComment(
+      api,
+      {
+        marker: rendered.body.slice(0, rendered.body.indexOf("\n")),
+        body: rendered.body,
+        digest: rendered.digest,
+        create: inputs.comment === "always" || rendered.hasFindings
+      },
+      { retry, onDeleteFailed: (id, error64) => info(`could not delete the duplicate comment ${id}: ${describe4(error64)}`) }
+    );
+    info(commentOutcome(result, pullRequest.number));
   } catch (error64) {
-    const e = error64 instanceof GitHubApiError ? error64 : null;
-    if (e && (e.status === 403 || e.status === 404) && !isRateLimited(e)) {
-      notice(
-        `buildkit-doctor: cannot comment on pull request #${pullRequest.number} (HTTP ${e.status}: ${e.message}): the token is read-only, as it is for pull requests from forks. The annotations and the job summary have the report; the README shows how to comment on fork pull requests with a workflow_run workflow.`
-      );
-      return;
-    }
-    warning(`buildkit-doctor: could not write the pull request comment: ${e ? `HTTP ${e.status ?? "no response"}: ` : ""}${describe4(error64)}`);
+    const failure2 = commentFailure(error64, pullRequest.number);
+    if (failure2.level === "notice") notice(failure2.text);
+    else warning(failure2.text);
   }
 }
 async function writeOutputs(logs, dockerfile, inputs, env) {
@@ -63215,13 +68744,14 @@ async function writeOutputs(logs, dockerfile, inputs, env) {
   setOutput("error-count", String(outputs.errorCount));
   setOutput("warning-count", String(outputs.warningCount));
   setOutput("findings", outputs.findings);
+  setOutput("retryable", String(outputs.retryable));
   if (logs.length === 0) return;
-  const dir = await import_node_fs6.promises.mkdtemp(import_node_path4.default.join(env.RUNNER_TEMP || import_node_os2.default.tmpdir(), "buildkit-doctor-"));
-  const reportFile = import_node_path4.default.join(dir, "report.json");
-  await import_node_fs6.promises.writeFile(reportFile, renderLogs(logs, "json", { color: false }));
+  const dir = await import_node_fs8.promises.mkdtemp(import_node_path6.default.join(env.RUNNER_TEMP || import_node_os2.default.tmpdir(), "buildkit-doctor-"));
+  const reportFile = import_node_path6.default.join(dir, "report.json");
+  await import_node_fs8.promises.writeFile(reportFile, renderLogs(logs, "json", { color: false }));
   setOutput("report-file", reportFile);
-  const sarifFile = import_node_path4.default.join(dir, "report.sarif");
-  await import_node_fs6.promises.writeFile(sarifFile, renderLogs(logs, "sarif", { color: false, dockerfile: inputs.dockerfile ?? dockerfile?.path ?? null }));
+  const sarifFile = import_node_path6.default.join(dir, "report.sarif");
+  await import_node_fs8.promises.writeFile(sarifFile, renderLogs(logs, "sarif", { color: false, dockerfile: inputs.dockerfile ?? dockerfile?.path ?? null }));
   setOutput("sarif-file", sarifFile);
 }
 function failureMessage(findings, inputs) {
@@ -63234,14 +68764,14 @@ function failureMessage(findings, inputs) {
 async function runAction(env) {
   let inputs;
   try {
-    inputs = parseInputs((name) => getInput(name));
+    inputs = parseInputs((name2) => getInput(name2));
   } catch (error64) {
     if (error64 instanceof InputError) return setFailed(`buildkit-doctor: ${error64.message}`);
     throw error64;
   }
   let analysed;
   try {
-    analysed = await group("Analyse the build log", () => analyse2(inputs, env.GITHUB_WORKSPACE || process.cwd()));
+    analysed = await group("Analyse the build log", () => analyse2(inputs, env.GITHUB_WORKSPACE || process.cwd(), env));
   } catch (error64) {
     if (error64 instanceof InputError) return setFailed(`buildkit-doctor: ${error64.message}`);
     throw error64;
@@ -63258,7 +68788,10 @@ async function runAction(env) {
   let plan = null;
   if (inputs.annotations) {
     await reportingPhase("Annotations", async () => {
-      plan = planAnnotations(findings, { workspace: env.GITHUB_WORKSPACE || process.cwd(), cwd: process.cwd() });
+      const workspace = env.GITHUB_WORKSPACE || process.cwd();
+      const named = [...inputs.dockerfile === null ? [] : [inputs.dockerfile], ...inputs.targetDockerfiles.values()];
+      const isBuildDockerfile = buildDockerfileTest(named, { cwd: process.cwd(), workspace });
+      plan = planAnnotations(findings, { workspace, cwd: process.cwd(), isBuildDockerfile });
       emitAnnotations(plan);
     });
   }
@@ -63271,7 +68804,7 @@ async function runAction(env) {
     setFailed(failureMessage(findings, inputs));
   }
 }
-async function run(env = process.env) {
+async function run2(env = process.env) {
   try {
     await runAction(env);
   } catch (error64) {
@@ -63283,4 +68816,4 @@ async function run(env = process.env) {
 }
 
 // src/index.ts
-void run();
+void run2();

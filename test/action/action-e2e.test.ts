@@ -237,7 +237,7 @@ describe('the action, end to end', () => {
 
     expect(run.summary.split('\n')[0]).toMatch(/^### ❌ Build failed at `\[builder 8\/8\] RUN nvcc -O3 -std=c\+\+17 …` \(fixtures\/samples\/Dockerfile&#58;14\): /);
     expect(run.summary).toContain('| Severity | Problem | Where | Fix |');
-    expect(run.summary).toContain('**Build:** CUDA 12.4 (cmake)');
+    expect(run.summary).toContain('**Build:** CUDA 12.4 &#40;cmake&#41;');
 
     const report = JSON.parse(readFileSync(run.outputs['report-file'] ?? '', 'utf8')) as { findings: { severity: string }[] };
     expect(run.outputs['error-count']).toBe(String(report.findings.filter((f) => f.severity === 'error').length));

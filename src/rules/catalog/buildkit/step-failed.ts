@@ -22,7 +22,8 @@ export const stepFailed: RuleInput = {
   ],
   // Without a known instruction (an internal step, a step whose header the log lost, or a solve
   // error outside any step): the error as BuildKit printed it, which names the command or the file.
-  message: 'The build failed: {error|see the error lines below}. No rule recognised the cause.',
+  // The error is log text: in a code span, so nothing in it (a link, a tag) is read as Markdown.
+  message: "The build failed and no rule recognised the cause. BuildKit's error: `{error|none printed}`.",
   fix: [
     'If the error names a command (`process "/bin/sh -c …"`), read the evidence from the bottom up: compilers, pip and',
     'CMake print the cause before the exit. If it names a file BuildKit could not load, check the `-f` path, the',
