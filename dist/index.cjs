@@ -32632,6 +32632,22 @@ var init_invalid_arch_list = __esm({
   }
 });
 
+// src/rules/catalog/cuda/toolkit-on-path.ts
+var toolkitOnPathBlock;
+var init_toolkit_on_path = __esm({
+  "src/rules/catalog/cuda/toolkit-on-path.ts"() {
+    "use strict";
+    toolkitOnPathBlock = [
+      "```sh",
+      "ls -d /usr/local/cuda*/bin/nvcc",
+      "export CUDA_HOME=/usr/local/cuda",
+      'export PATH="$CUDA_HOME/bin:$PATH"',
+      "nvcc --version",
+      "```"
+    ];
+  }
+});
+
 // src/rules/catalog/cuda/toolkit-not-found.ts
 function flashVariants() {
   const out = [];
@@ -32646,7 +32662,7 @@ function flashVariants() {
       ] : [
         'Point the build at a CUDA toolkit (one with `bin/nvcc`, of the release torch was built for: `python3 -c "import torch; print(torch.version.cuda)"`) in the shell that builds:',
         "",
-        ...SHELL_TOOLKIT
+        ...toolkitOnPathBlock
       ];
       const rebuild = pkg === "building" ? "Then build it again without build isolation, so its setup sees this torch and toolkit: `uv pip install --no-build-isolation {context.building.package}`. {enrich.knobs}" : pkg ? "Then build it again without build isolation, so its setup sees this torch and toolkit: `{enrich.rebuild}`. {enrich.knobs}" : "Then run the same install again with `--no-build-isolation`, so its setup sees this torch and toolkit.";
       out.push({
@@ -32659,14 +32675,14 @@ function flashVariants() {
   }
   return out;
 }
-var ENV_LINE, NAME_IT, FLASH_MESSAGE, SHELL_TOOLKIT, toolkitNotFound;
+var ENV_LINE, NAME_IT, FLASH_MESSAGE, toolkitNotFound;
 var init_toolkit_not_found = __esm({
   "src/rules/catalog/cuda/toolkit-not-found.ts"() {
     "use strict";
+    init_toolkit_on_path();
     ENV_LINE = "ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda";
     NAME_IT = "If nvcc is installed but not found, name it: `ENV CUDACXX=/usr/local/cuda/bin/nvcc` or `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda \u2026`.";
     FLASH_MESSAGE = "flash-attn's setup.py found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. It only warns (a prebuilt wheel would need no compiler), but it declares its CUDA extension first, and torch cannot set that up without a toolkit, so the build stops. {enrich.stageNote}";
-    SHELL_TOOLKIT = ["```sh", "ls -d /usr/local/cuda*/bin/nvcc", "export CUDA_HOME=/usr/local/cuda", 'export PATH="$CUDA_HOME/bin:$PATH"', "nvcc --version", "```"];
     toolkitNotFound = {
       id: "cuda/toolkit-not-found",
       title: "No CUDA compiler (nvcc) in the build stage",
@@ -32710,12 +32726,7 @@ var init_toolkit_not_found = __esm({
       fix: [
         "Install the CUDA toolkit of the release the build targets (with `bin/nvcc`), then put it on PATH in the shell that builds:",
         "",
-        "```sh",
-        "ls -d /usr/local/cuda*/bin/nvcc",
-        "export CUDA_HOME=/usr/local/cuda",
-        'export PATH="$CUDA_HOME/bin:$PATH"',
-        "nvcc --version",
-        "```",
+        ...toolkitOnPathBlock,
         "",
         "CMake also takes the compiler directly: `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda \u2026`."
       ].join("\n"),
@@ -32784,17 +32795,13 @@ var ENV_LINE2, PACKAGE_CONTEXTS, SHELL_FIX, PY2_VARIANT, cudaHomeNotSet;
 var init_cuda_home_not_set = __esm({
   "src/rules/catalog/cuda/cuda-home-not-set.ts"() {
     "use strict";
+    init_toolkit_on_path();
     ENV_LINE2 = "ENV CUDA_HOME=/usr/local/cuda PATH=/usr/local/cuda/bin:${PATH}";
     PACKAGE_CONTEXTS = ["building", "collecting", "pipInstall"];
     SHELL_FIX = [
       "Point the build at an installed toolkit (one with `bin/nvcc`), in the shell that runs it:",
       "",
-      "```sh",
-      "ls -d /usr/local/cuda*/bin/nvcc",
-      "export CUDA_HOME=/usr/local/cuda",
-      'export PATH="$CUDA_HOME/bin:$PATH"',
-      "nvcc --version",
-      "```",
+      ...toolkitOnPathBlock,
       "",
       'No toolkit there: install one of the CUDA release torch was built for (`python3 -c "import torch; print(torch.version.cuda)"`), or build in a `-devel` CUDA image. Then run the install again in that shell.'
     ].join("\n");
@@ -34509,11 +34516,17 @@ var init_resolver_backtracking = __esm({
 });
 
 // src/rules/catalog/pip/base-package-replaced.ts
-var stack, basePackageReplaced;
+var stack, baseConstraintsBlock, basePackageReplaced;
 var init_base_package_replaced = __esm({
   "src/rules/catalog/pip/base-package-replaced.ts"() {
     "use strict";
     stack = "torch|torchvision|torchaudio|triton|pytorch-triton|numpy|scipy|jax|jaxlib|tensorflow|tensorrt|transformer-engine|transformer_engine|flash-attn|flash_attn|apex|xformers|cupy-cuda\\w*|nvidia-[\\w-]+|opencv(?:-python)?|onnxruntime-gpu|datasets|transformers";
+    baseConstraintsBlock = [
+      "```dockerfile",
+      "RUN pip list --format=freeze > /opt/base-constraints.txt",
+      "ENV PIP_CONSTRAINT=/opt/base-constraints.txt",
+      "```"
+    ];
     basePackageReplaced = {
       id: "pip/base-package-replaced",
       title: "pip replaced a package from the base image",
@@ -34545,10 +34558,7 @@ var init_base_package_replaced = __esm({
       fix: [
         "Record what the image ships before installing anything, and install with it as constraints: pip then fails loudly instead of replacing {package} {version}:",
         "",
-        "```dockerfile",
-        "RUN pip list --format=freeze > /opt/base-constraints.txt",
-        "ENV PIP_CONSTRAINT=/opt/base-constraints.txt",
-        "```",
+        ...baseConstraintsBlock,
         "",
         "Then relax or drop the requirement that asked for another {package}: the `Collecting {package}\u2026 (from \u2026)` line above the uninstall names it."
       ].join("\n"),
@@ -34573,10 +34583,7 @@ var init_base_package_replaced = __esm({
           fix: [
             "Keep the image's builds: record them before installing anything and install with them as constraints, so pip fails loudly instead of replacing them:",
             "",
-            "```dockerfile",
-            "RUN pip list --format=freeze > /opt/base-constraints.txt",
-            "ENV PIP_CONSTRAINT=/opt/base-constraints.txt",
-            "```",
+            ...baseConstraintsBlock,
             "",
             "Then find a release of {context.requestedBy.by} that accepts the image's {package} {version}: `{enrich.versionsCmd}` lists its releases, `{enrich.dryRunCmd}` shows what pip resolves with the constraints in place. If none does, this image is not the base for {context.requestedBy.by}: pick the NGC release whose {package} it accepts. {enrich.torchSwapNote}"
           ].join("\n")
@@ -34591,10 +34598,7 @@ var init_base_package_replaced = __esm({
           fix: [
             "Record what the image ships before installing anything, and install with it as constraints: pip then fails loudly instead of replacing {package} {version}:",
             "",
-            "```dockerfile",
-            "RUN pip list --format=freeze > /opt/base-constraints.txt",
-            "ENV PIP_CONSTRAINT=/opt/base-constraints.txt",
-            "```",
+            ...baseConstraintsBlock,
             "",
             "Then find a release of {context.requestedBy.by} that accepts {package} {version}: `{enrich.versionsCmd}` lists its releases, `{enrich.dryRunCmd}` shows what pip resolves with the constraints in place."
           ].join("\n")

@@ -6,6 +6,7 @@
 // command names the package pip was building (`Building wheel for X`, `Collecting X`, or the
 // instruction's `pip install X`) in the installer's own form (`extension-build`, installer-forms.ts),
 // with the package's build knobs where known (extension-knobs.ts). Outside an image build, shell advice.
+import { toolkitOnPathBlock } from './toolkit-on-path.js';
 import type { RuleInput } from '../../schema.js';
 
 type Variant = NonNullable<RuleInput['variants']>[number];
@@ -39,12 +40,7 @@ function imageFix(imageKnown: boolean, packageKnown: boolean): string {
 const SHELL_FIX = [
   'Point the build at an installed toolkit (one with `bin/nvcc`), in the shell that runs it:',
   '',
-  '```sh',
-  'ls -d /usr/local/cuda*/bin/nvcc',
-  'export CUDA_HOME=/usr/local/cuda',
-  'export PATH="$CUDA_HOME/bin:$PATH"',
-  'nvcc --version',
-  '```',
+  ...toolkitOnPathBlock,
   '',
   'No toolkit there: install one of the CUDA release torch was built for (`python3 -c "import torch; print(torch.version.cuda)"`), or build in a `-devel` CUDA image. Then run the install again in that shell.',
 ].join('\n');

@@ -7,6 +7,7 @@
 // and -DCUDAToolkit_ROOT: CMake's variables (FindCUDAToolkit.cmake and cmake-env-variables, CMake 3.25).
 // nvcc's apt packages: cuda-nvcc-X-Y / cuda-toolkit-X-Y (NVIDIA repository; cuda-minimal-build pulls nvcc
 // in NVIDIA's devel Dockerfile).
+import { toolkitOnPathBlock } from './toolkit-on-path.js';
 import type { RuleInput } from '../../schema.js';
 
 const ENV_LINE = 'ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda';
@@ -19,8 +20,6 @@ type Variant = NonNullable<RuleInput['variants']>[number];
 const FLASH_MESSAGE =
   "flash-attn's setup.py found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. It only warns (a prebuilt wheel would need no compiler), " +
   'but it declares its CUDA extension first, and torch cannot set that up without a toolkit, so the build stops. {enrich.stageNote}';
-
-const SHELL_TOOLKIT = ['```sh', 'ls -d /usr/local/cuda*/bin/nvcc', 'export CUDA_HOME=/usr/local/cuda', 'export PATH="$CUDA_HOME/bin:$PATH"', 'nvcc --version', '```'];
 
 /** flash-attn without nvcc: a toolkit first (a `-devel` image in a Dockerfile), then the same package rebuilt without build isolation. */
 function flashVariants(): Variant[] {
@@ -38,7 +37,7 @@ function flashVariants(): Variant[] {
         : [
             'Point the build at a CUDA toolkit (one with `bin/nvcc`, of the release torch was built for: `python3 -c "import torch; print(torch.version.cuda)"`) in the shell that builds:',
             '',
-            ...SHELL_TOOLKIT,
+            ...toolkitOnPathBlock,
           ];
       // `building` is uv's `× Failed to build \`X\``: the installer is uv whatever else the log shows
       const rebuild =
@@ -103,12 +102,7 @@ export const toolkitNotFound: RuleInput = {
   fix: [
     'Install the CUDA toolkit of the release the build targets (with `bin/nvcc`), then put it on PATH in the shell that builds:',
     '',
-    '```sh',
-    'ls -d /usr/local/cuda*/bin/nvcc',
-    'export CUDA_HOME=/usr/local/cuda',
-    'export PATH="$CUDA_HOME/bin:$PATH"',
-    'nvcc --version',
-    '```',
+    ...toolkitOnPathBlock,
     '',
     'CMake also takes the compiler directly: `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda …`.',
   ].join('\n'),

@@ -16,6 +16,18 @@ const stack =
   'torch|torchvision|torchaudio|triton|pytorch-triton|numpy|scipy|jax|jaxlib|tensorflow|tensorrt|transformer-engine|transformer_engine|' +
   'flash-attn|flash_attn|apex|xformers|cupy-cuda\\w*|nvidia-[\\w-]+|opencv(?:-python)?|onnxruntime-gpu|datasets|transformers';
 
+/**
+ * The base image's packages as constraints, recorded before anything is installed: `pip list
+ * --format=freeze` (not `pip freeze`, which prints `name @ file://…` for local wheels that a
+ * constraints file cannot hold).
+ */
+const baseConstraintsBlock: readonly string[] = [
+  '```dockerfile',
+  'RUN pip list --format=freeze > /opt/base-constraints.txt',
+  'ENV PIP_CONSTRAINT=/opt/base-constraints.txt',
+  '```',
+];
+
 export const basePackageReplaced: RuleInput = {
   id: 'pip/base-package-replaced',
   title: 'pip replaced a package from the base image',
@@ -50,10 +62,7 @@ export const basePackageReplaced: RuleInput = {
     'Record what the image ships before installing anything, and install with it as constraints: pip then fails loudly instead ' +
       'of replacing {package} {version}:',
     '',
-    '```dockerfile',
-    'RUN pip list --format=freeze > /opt/base-constraints.txt',
-    'ENV PIP_CONSTRAINT=/opt/base-constraints.txt',
-    '```',
+    ...baseConstraintsBlock,
     '',
     'Then relax or drop the requirement that asked for another {package}: the `Collecting {package}… (from …)` line above the ' +
       'uninstall names it.',
@@ -85,10 +94,7 @@ export const basePackageReplaced: RuleInput = {
         'Keep the image\'s builds: record them before installing anything and install with them as constraints, so pip fails ' +
           'loudly instead of replacing them:',
         '',
-        '```dockerfile',
-        'RUN pip list --format=freeze > /opt/base-constraints.txt',
-        'ENV PIP_CONSTRAINT=/opt/base-constraints.txt',
-        '```',
+        ...baseConstraintsBlock,
         '',
         'Then find a release of {context.requestedBy.by} that accepts the image\'s {package} {version}: `{enrich.versionsCmd}` lists ' +
           'its releases, `{enrich.dryRunCmd}` shows what pip resolves with the constraints in place. If none does, this image is not ' +
@@ -111,10 +117,7 @@ export const basePackageReplaced: RuleInput = {
         'Record what the image ships before installing anything, and install with it as constraints: pip then fails loudly instead ' +
           'of replacing {package} {version}:',
         '',
-        '```dockerfile',
-        'RUN pip list --format=freeze > /opt/base-constraints.txt',
-        'ENV PIP_CONSTRAINT=/opt/base-constraints.txt',
-        '```',
+        ...baseConstraintsBlock,
         '',
         'Then find a release of {context.requestedBy.by} that accepts {package} {version}: `{enrich.versionsCmd}` lists its releases, ' +
           '`{enrich.dryRunCmd}` shows what pip resolves with the constraints in place.',
