@@ -21952,6 +21952,10 @@ function releasesForCuda(tag) {
   const t = tag.trim().toLowerCase();
   return torchReleases.filter((r) => r.cudaTags.includes(t));
 }
+function pairedPackages(torchVersion) {
+  const r = torchRelease(torchVersion);
+  return r ? { torchvision: r.torchvision, torchaudio: r.torchaudio } : null;
+}
 function tagVersion(tag) {
   const m = /^cu(\d{2})(\d)$/.exec(tag);
   return m ? [Number(m[1]), Number(m[2])] : null;
@@ -22193,6 +22197,10 @@ function cudaVersionEnrich(captures, _step, _model, facts) {
       out.wheelTorch = own2 !== null ? torch : releasesForCuda(tag)[0]?.torch ?? "";
       if (out.wheelTorch !== "") {
         out.torchInstall = installCommand(installerOf(facts), { requirements: [`torch==${out.wheelTorch}`], indexUrl: out.wheelIndex });
+        const paired = pairedPackages(out.wheelTorch);
+        if (paired !== null) {
+          out.pairedNote = `(torchvision ${paired.torchvision} and torchaudio ${paired.torchaudio} are the releases that pair with torch ${out.wheelTorch}: install those from the same index if the image uses them);`;
+        }
       }
     }
     out.exactTorchSide = exactTorchSide(version2, torch, installerOf(facts));
@@ -33129,7 +33137,7 @@ var init_version_mismatch = __esm({
         "{enrich.torchInstall}",
         "```",
         "",
-        "  (with the torchvision / torchaudio of the same release, from the same index);",
+        "  {enrich.pairedNote|(with the torchvision / torchaudio of the same release, from the same index);}",
         "- or keep this torch and compile in a `-devel` image of its CUDA {torchCuda}: {enrich.torchCudaImage|pick the tag for your OS at the link that follows} (tags: {enrich.torchCudaTags}). NVIDIA deletes tags of releases past end of life, so an old one may be gone.",
         "",
         "Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the same RUN (CUDA_HOME wins over the nvcc on PATH)."

@@ -6,7 +6,7 @@ import type { FactView } from '../facts/fact-view.js';
 import { archSupport, normaliseCudaVersion, toolkitsSupporting, type ArchSupport } from './cuda-arches.js';
 import { cudaTagsUrl, cudnnTagPart, develTagFor } from './cuda-image-tags.js';
 import { parseImageRef, withFlavour } from './nvidia-images.js';
-import { indexUrl, releasesForCuda, torchReleases, wheelTagFor } from './torch-wheels.js';
+import { indexUrl, pairedPackages, releasesForCuda, torchReleases, wheelTagFor } from './torch-wheels.js';
 import { installCommand, type Installer } from './installer-forms.js';
 import { exactTorchSide } from './cuda-exact-torch.js';
 
@@ -173,6 +173,12 @@ export function cudaVersionEnrich(
       out.wheelTorch = own !== null ? torch! : (releasesForCuda(tag)[0]?.torch ?? '');
       if (out.wheelTorch !== '') {
         out.torchInstall = installCommand(installerOf(facts), { requirements: [`torch==${out.wheelTorch}`], indexUrl: out.wheelIndex });
+        // The releases PyTorch published together with it (torch-wheels.ts): a torchvision of
+        // another release fails to import against this torch.
+        const paired = pairedPackages(out.wheelTorch);
+        if (paired !== null) {
+          out.pairedNote = `(torchvision ${paired.torchvision} and torchaudio ${paired.torchaudio} are the releases that pair with torch ${out.wheelTorch}: install those from the same index if the image uses them);`;
+        }
       }
     }
     // checks that want the same minor too (apex): a torch for exactly this release, or why there is none

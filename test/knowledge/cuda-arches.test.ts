@@ -140,6 +140,8 @@ describe('the enrichers', () => {
       wheelIndex: 'https://download.pytorch.org/whl/cu124',
       wheelTorch: '2.6.0',
       torchInstall: 'pip install --index-url https://download.pytorch.org/whl/cu124 torch==2.6.0',
+      pairedNote:
+        '(torchvision 0.21.0 and torchaudio 2.6.0 are the releases that pair with torch 2.6.0: install those from the same index if the image uses them);',
       // cu124 is this toolkit's own index, so apex's same-minor check can be met from the torch side
       exactTorchSide:
         'keep this toolkit (CUDA 12.4) and install a torch built for exactly it, pip install --index-url https://download.pytorch.org/whl/cu124 torch==2.6.0 (with the torchvision / torchaudio of the same release, from the same index)',
@@ -204,5 +206,19 @@ describe('the enrichers', () => {
     expect(stepDurationEnrich({}, makeStep({ seconds: 1146.9 }), makeModel())).toEqual({ durationNote: 'The step ran 19m 07s.' });
     expect(stepDurationEnrich({}, makeStep({ seconds: null }), makeModel())).toEqual({ durationNote: '' });
     expect(stepDurationEnrich({}, null, makeModel())).toEqual({ durationNote: '' });
+  });
+});
+
+describe('the torch a fix installs', () => {
+  test('names the torchvision and torchaudio released with it', () => {
+    const facts = factsFor({ cuda: [fact('12.1', 'nvcc')], torch: [fact('2.3.1+cu121', 'wheel')] }, null, makeModel());
+    const out = cudaVersionEnrich({}, null, makeModel(), facts);
+    expect(out.torchInstall).toContain('torch==2.3.1');
+    expect(out.wheelIndex).toBe('https://download.pytorch.org/whl/cu121');
+    expect(out.pairedNote).toContain('torchvision 0.18.1 and torchaudio 2.3.1');
+  });
+
+  test('no note without a torch release the table knows', () => {
+    expect(cudaVersionEnrich({}, null, makeModel(), noFacts).pairedNote).toBeUndefined();
   });
 });

@@ -127,7 +127,7 @@ export const versionMismatch: RuleInput = {
     '{enrich.torchInstall}',
     '```',
     '',
-    '  (with the torchvision / torchaudio of the same release, from the same index);',
+    '  {enrich.pairedNote|(with the torchvision / torchaudio of the same release, from the same index);}',
     '- or keep this torch and compile in a `-devel` image of its CUDA {torchCuda}: {enrich.torchCudaImage|pick the tag for your OS at the link that follows}' +
       ' (tags: {enrich.torchCudaTags}). NVIDIA deletes tags of releases past end of life, so an old one may be gone.',
     '',
