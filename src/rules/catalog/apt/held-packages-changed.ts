@@ -13,6 +13,16 @@ import type { RuleInput } from '../../schema.js';
 
 const PKG = String.raw`(?<pkg>libcudnn\d{0,2}(?:-dev)?(?:-cuda-\d{1,2})?|libnccl\d?(?:-dev)?|libcublas[\w-]{0,30}|cuda-cublas[\w-]{0,30})`;
 
+/** Why apt refused: NVIDIA's images hold the libraries they were built with. */
+const HELD_WHY =
+  'put their cuDNN (and, in older tags, NCCL and cuBLAS) on hold (`apt-mark hold`) so the library the image was built ' +
+  'with is not swapped by an upgrade. With `-y`, apt does not change a held package unless told to.';
+
+const releaseHoldIntro: readonly string[] = [
+  "Prefer a base image tag that already ships the cuDNN / NCCL you need. To replace the image's version on purpose,",
+  'release the hold in the same `RUN` as the install:',
+];
+
 export const heldPackagesChanged: RuleInput = {
   id: 'apt/held-packages-changed',
   title: 'apt refused to change a held package',
@@ -45,11 +55,9 @@ export const heldPackagesChanged: RuleInput = {
       when: 'nvidiaHeld&nvidiaHeldDev',
       message:
         'apt refused to change a held package: this install asks for {context.nvidiaHeld.spec:all} and {context.nvidiaHeldDev.spec:all}, and NVIDIA\'s CUDA images ' +
-        'put their cuDNN (and, in older tags, NCCL and cuBLAS) on hold (`apt-mark hold`) so the library the image was built ' +
-        'with is not swapped by an upgrade. With `-y`, apt does not change a held package unless told to.',
+        HELD_WHY,
       fix: [
-        'Prefer a base image tag that already ships the cuDNN / NCCL you need. To replace the image\'s version on purpose,',
-        'release the hold in the same `RUN` as the install:',
+        ...releaseHoldIntro,
         '',
         '```dockerfile',
         'RUN apt-mark unhold {context.nvidiaHeld.pkg:words} {context.nvidiaHeldDev.pkg:words} \\',
@@ -65,11 +73,9 @@ export const heldPackagesChanged: RuleInput = {
       when: 'nvidiaHeld',
       message:
         'apt refused to change a held package: this install asks for {context.nvidiaHeld.spec:all}, and NVIDIA\'s CUDA images ' +
-        'put their cuDNN (and, in older tags, NCCL and cuBLAS) on hold (`apt-mark hold`) so the library the image was built ' +
-        'with is not swapped by an upgrade. With `-y`, apt does not change a held package unless told to.',
+        HELD_WHY,
       fix: [
-        'Prefer a base image tag that already ships the cuDNN / NCCL you need. To replace the image\'s version on purpose,',
-        'release the hold in the same `RUN` as the install:',
+        ...releaseHoldIntro,
         '',
         '```dockerfile',
         'RUN apt-mark unhold {context.nvidiaHeld.pkg:words} \\',

@@ -28,6 +28,18 @@ const afterCheck = [
   'repository added first.',
 ];
 
+/** A package built for amd64 only, installed only there (`TARGETARCH` is set by BuildKit for each platform). */
+const amd64OnlyInstall: readonly string[] = [
+  'For a package that exists on amd64 only, install it only there:',
+  '',
+  '```dockerfile',
+  'ARG TARGETARCH',
+  'RUN apt-get update \\',
+  ' && if [ "$TARGETARCH" = "amd64" ]; then apt-get install -y --no-install-recommends {package:words}; fi \\',
+  ' && rm -rf /var/lib/apt/lists/*',
+  '```',
+];
+
 export const unableToLocatePackage: RuleInput = {
   id: 'apt/unable-to-locate-package',
   title: 'apt package not found',
@@ -94,14 +106,7 @@ export const unableToLocatePackage: RuleInput = {
         'release, misspelled, in a repository not enabled here, or the package is built for amd64 only.',
       fix: [
         ...checkInBaseImage,
-        'For a package that exists on amd64 only, install it only there:',
-        '',
-        '```dockerfile',
-        'ARG TARGETARCH',
-        'RUN apt-get update \\',
-        ' && if [ "$TARGETARCH" = "amd64" ]; then apt-get install -y --no-install-recommends {package:words}; fi \\',
-        ' && rm -rf /var/lib/apt/lists/*',
-        '```',
+        ...amd64OnlyInstall,
         ...afterCheck,
       ].join('\n'),
     },
@@ -112,14 +117,7 @@ export const unableToLocatePackage: RuleInput = {
         'release, misspelled, in a repository not enabled here, or the package is built for amd64 only.',
       fix: [
         ...checkInStage,
-        'For a package that exists on amd64 only, install it only there:',
-        '',
-        '```dockerfile',
-        'ARG TARGETARCH',
-        'RUN apt-get update \\',
-        ' && if [ "$TARGETARCH" = "amd64" ]; then apt-get install -y --no-install-recommends {package:words}; fi \\',
-        ' && rm -rf /var/lib/apt/lists/*',
-        '```',
+        ...amd64OnlyInstall,
         ...afterCheck,
       ].join('\n'),
     },
