@@ -19547,6 +19547,11 @@ function exitCodeOf(message2) {
   }
   return null;
 }
+function exitCodeShown(step, model) {
+  if (step?.exitCode != null) return step.exitCode;
+  if (step === null || step.id === model.failedStep || step.id === model.solveError?.step) return model.solveError?.exitCode ?? null;
+  return null;
+}
 var MARKERS;
 var init_exit_code = __esm({
   "src/model/exit-code.ts"() {
@@ -22683,11 +22688,6 @@ var init_cuda_tag_enricher = __esm({
 });
 
 // src/knowledge/step-outcome.ts
-function exitCodeShown(step, model) {
-  if (step?.exitCode != null) return step.exitCode;
-  if (step === null || step.id === model.failedStep || step.id === model.solveError?.step) return model.solveError?.exitCode ?? null;
-  return null;
-}
 function exitNote(code) {
   if (code === null) return "";
   const signal = code > 128 && code < 160 ? code - 128 : null;
@@ -22702,6 +22702,7 @@ var signalNames;
 var init_step_outcome = __esm({
   "src/knowledge/step-outcome.ts"() {
     "use strict";
+    init_exit_code();
     signalNames = { 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM" };
   }
 });
@@ -23851,11 +23852,6 @@ function contextStates(cr, input2) {
   }
   return states;
 }
-function exitCodeOf2(step, model) {
-  if (step?.exitCode != null) return step.exitCode;
-  if (step === null || step.id === model.failedStep || step.id === model.solveError?.step) return model.solveError?.exitCode ?? null;
-  return null;
-}
 function modified(values, modifier) {
   if (modifier === "all") return [...values.keys()].map((v) => safeValue(v)).join(", ");
   if (modifier === "words") return [...values.keys()].map((v) => safeValue(v)).join(" ");
@@ -23914,7 +23910,7 @@ function renderFinding(cr, input2, model, buildFacts = {}) {
     step: input2.stepId === null ? void 0 : String(input2.stepId),
     seconds: step?.seconds != null ? step.seconds.toFixed(1) : void 0,
     duration: step?.seconds != null ? formatSpan(step.seconds) : void 0,
-    exitCode: exitCodeOf2(step, model)?.toString(),
+    exitCode: exitCodeShown(step, model)?.toString(),
     platform: step?.platform ?? void 0,
     error: step?.error ?? (step === null || step.id === model.failedStep ? model.solveError?.message : void 0)
   };
@@ -23960,6 +23956,7 @@ var init_render_finding = __esm({
   "src/rules/render-finding.ts"() {
     "use strict";
     init_unfinished();
+    init_exit_code();
     init_enrichers();
     init_fact_view();
     init_format_duration();
@@ -34854,7 +34851,7 @@ var init_fetch_failed = __esm({
 });
 
 // src/rules/catalog/apt/unable-to-locate-package.ts
-var checkInBaseImage, checkInStage, afterCheck, unableToLocatePackage;
+var checkInBaseImage, checkInStage, afterCheck, amd64OnlyInstall, unableToLocatePackage;
 var init_unable_to_locate_package = __esm({
   "src/rules/catalog/apt/unable-to-locate-package.ts"() {
     "use strict";
@@ -34878,6 +34875,16 @@ var init_unable_to_locate_package = __esm({
       "Names differ between releases (Python versions, library sonames, `-dev` packages): a name from another release",
       "needs the name of this one or another base image; a package of a repository that is not enabled needs that",
       "repository added first."
+    ];
+    amd64OnlyInstall = [
+      "For a package that exists on amd64 only, install it only there:",
+      "",
+      "```dockerfile",
+      "ARG TARGETARCH",
+      "RUN apt-get update \\",
+      ' && if [ "$TARGETARCH" = "amd64" ]; then apt-get install -y --no-install-recommends {package:words}; fi \\',
+      " && rm -rf /var/lib/apt/lists/*",
+      "```"
     ];
     unableToLocatePackage = {
       id: "apt/unable-to-locate-package",
@@ -34937,14 +34944,7 @@ var init_unable_to_locate_package = __esm({
           message: "apt has no package `{package:all}` for linux/arm64 in the repositories of `{fact.baseImage}`: the name is from another release, misspelled, in a repository not enabled here, or the package is built for amd64 only.",
           fix: [
             ...checkInBaseImage,
-            "For a package that exists on amd64 only, install it only there:",
-            "",
-            "```dockerfile",
-            "ARG TARGETARCH",
-            "RUN apt-get update \\",
-            ' && if [ "$TARGETARCH" = "amd64" ]; then apt-get install -y --no-install-recommends {package:words}; fi \\',
-            " && rm -rf /var/lib/apt/lists/*",
-            "```",
+            ...amd64OnlyInstall,
             ...afterCheck
           ].join("\n")
         },
@@ -34953,14 +34953,7 @@ var init_unable_to_locate_package = __esm({
           message: "apt has no package `{package:all}` for linux/arm64 in the repositories enabled in this stage: the name is from another release, misspelled, in a repository not enabled here, or the package is built for amd64 only.",
           fix: [
             ...checkInStage,
-            "For a package that exists on amd64 only, install it only there:",
-            "",
-            "```dockerfile",
-            "ARG TARGETARCH",
-            "RUN apt-get update \\",
-            ' && if [ "$TARGETARCH" = "amd64" ]; then apt-get install -y --no-install-recommends {package:words}; fi \\',
-            " && rm -rf /var/lib/apt/lists/*",
-            "```",
+            ...amd64OnlyInstall,
             ...afterCheck
           ].join("\n")
         },
@@ -35051,11 +35044,16 @@ var init_held_broken_packages = __esm({
 });
 
 // src/rules/catalog/apt/held-packages-changed.ts
-var PKG, heldPackagesChanged;
+var PKG, HELD_WHY, releaseHoldIntro, heldPackagesChanged;
 var init_held_packages_changed = __esm({
   "src/rules/catalog/apt/held-packages-changed.ts"() {
     "use strict";
     PKG = String.raw`(?<pkg>libcudnn\d{0,2}(?:-dev)?(?:-cuda-\d{1,2})?|libnccl\d?(?:-dev)?|libcublas[\w-]{0,30}|cuda-cublas[\w-]{0,30})`;
+    HELD_WHY = "put their cuDNN (and, in older tags, NCCL and cuBLAS) on hold (`apt-mark hold`) so the library the image was built with is not swapped by an upgrade. With `-y`, apt does not change a held package unless told to.";
+    releaseHoldIntro = [
+      "Prefer a base image tag that already ships the cuDNN / NCCL you need. To replace the image's version on purpose,",
+      "release the hold in the same `RUN` as the install:"
+    ];
     heldPackagesChanged = {
       id: "apt/held-packages-changed",
       title: "apt refused to change a held package",
@@ -35084,10 +35082,9 @@ var init_held_packages_changed = __esm({
       variants: [
         {
           when: "nvidiaHeld&nvidiaHeldDev",
-          message: "apt refused to change a held package: this install asks for {context.nvidiaHeld.spec:all} and {context.nvidiaHeldDev.spec:all}, and NVIDIA's CUDA images put their cuDNN (and, in older tags, NCCL and cuBLAS) on hold (`apt-mark hold`) so the library the image was built with is not swapped by an upgrade. With `-y`, apt does not change a held package unless told to.",
+          message: "apt refused to change a held package: this install asks for {context.nvidiaHeld.spec:all} and {context.nvidiaHeldDev.spec:all}, and NVIDIA's CUDA images " + HELD_WHY,
           fix: [
-            "Prefer a base image tag that already ships the cuDNN / NCCL you need. To replace the image's version on purpose,",
-            "release the hold in the same `RUN` as the install:",
+            ...releaseHoldIntro,
             "",
             "```dockerfile",
             "RUN apt-mark unhold {context.nvidiaHeld.pkg:words} {context.nvidiaHeldDev.pkg:words} \\",
@@ -35101,10 +35098,9 @@ var init_held_packages_changed = __esm({
         },
         {
           when: "nvidiaHeld",
-          message: "apt refused to change a held package: this install asks for {context.nvidiaHeld.spec:all}, and NVIDIA's CUDA images put their cuDNN (and, in older tags, NCCL and cuBLAS) on hold (`apt-mark hold`) so the library the image was built with is not swapped by an upgrade. With `-y`, apt does not change a held package unless told to.",
+          message: "apt refused to change a held package: this install asks for {context.nvidiaHeld.spec:all}, and NVIDIA's CUDA images " + HELD_WHY,
           fix: [
-            "Prefer a base image tag that already ships the cuDNN / NCCL you need. To replace the image's version on purpose,",
-            "release the hold in the same `RUN` as the install:",
+            ...releaseHoldIntro,
             "",
             "```dockerfile",
             "RUN apt-mark unhold {context.nvidiaHeld.pkg:words} \\",

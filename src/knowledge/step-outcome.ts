@@ -4,15 +4,10 @@
 // (signal(7): SIGABRT 6, SIGKILL 9, SIGSEGV 11, SIGTERM 15).
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
+import { exitCodeShown } from '../model/exit-code.js';
 
 const signalNames: Readonly<Record<number, string>> = { 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 15: 'SIGTERM' };
 
-/** The exit code the log shows for `step` (its own, or the solve error's when it is the failed step). */
-export function exitCodeShown(step: Step | null, model: BuildModel): number | null {
-  if (step?.exitCode != null) return step.exitCode;
-  if (step === null || step.id === model.failedStep || step.id === model.solveError?.step) return model.solveError?.exitCode ?? null;
-  return null;
-}
 
 /** `It exited with code 2.`, `It exited with code 137 (128 + 9: killed by SIGKILL).`, or '' when the log does not say. */
 export function exitNote(code: number | null): string {

@@ -1,4 +1,5 @@
 // The exit code a builder's error message ends with, in every builder's words.
+import type { BuildModel, Step } from './types.js';
 
 const MARKERS = [
   'exit code: ', // BuildKit: `did not complete successfully: exit code: 2`, `executor failed running […]: exit code: 2`
@@ -14,5 +15,12 @@ export function exitCodeOf(message: string): number | null {
     const digits = message.slice(at + marker.length).trim();
     if (digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits)) return Number(digits);
   }
+  return null;
+}
+
+/** The exit code the log shows for `step`: its own, or the solve error's when it is the step the build died of. */
+export function exitCodeShown(step: Step | null, model: BuildModel): number | null {
+  if (step?.exitCode != null) return step.exitCode;
+  if (step === null || step.id === model.failedStep || step.id === model.solveError?.step) return model.solveError?.exitCode ?? null;
   return null;
 }

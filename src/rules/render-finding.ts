@@ -3,6 +3,7 @@
 import type { BuildModel, Finding, Severity, Step } from '../model/types.js';
 import type { CompiledRule } from './compile.js';
 import { unfinishedStep } from '../model/unfinished.js';
+import { exitCodeShown } from '../model/exit-code.js';
 import { enricherNames, enrichers, type CaptureValues } from './enrichers.js';
 import type { BuildFacts, FactName } from '../facts/types.js';
 import { factsFor, type FactView } from '../facts/fact-view.js';
@@ -62,12 +63,6 @@ function contextStates(cr: CompiledRule, input: FindingInput): Map<string, boole
     }
   }
   return states;
-}
-
-function exitCodeOf(step: Step | null, model: BuildModel): number | null {
-  if (step?.exitCode != null) return step.exitCode;
-  if (step === null || step.id === model.failedStep || step.id === model.solveError?.step) return model.solveError?.exitCode ?? null;
-  return null;
 }
 
 /** A capture's values as a placeholder's modifier asks: the first, all, words, or with counts. */
@@ -148,7 +143,7 @@ export function renderFinding(cr: CompiledRule, input: FindingInput, model: Buil
     step: input.stepId === null ? undefined : String(input.stepId),
     seconds: step?.seconds != null ? step.seconds.toFixed(1) : undefined,
     duration: step?.seconds != null ? formatSpan(step.seconds) : undefined,
-    exitCode: exitCodeOf(step, model)?.toString(),
+    exitCode: exitCodeShown(step, model)?.toString(),
     platform: step?.platform ?? undefined,
     error: step?.error ?? (step === null || step.id === model.failedStep ? model.solveError?.message : undefined),
   };
