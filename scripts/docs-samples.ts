@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { analyzeStream } from '../src/analyze.js';
 import { parseDockerfile } from '../src/dockerfile/dockerfile.js';
-import { planAnnotations } from '../src/github/annotations.js';
+import { planAnnotations } from '../src/report/annotations.js';
 import { renderComment } from '../src/github/comment.js';
 import { renderJobSummary } from '../src/github/summary.js';
 import { readFileSync } from 'node:fs';

@@ -20,7 +20,7 @@ let withRulesTable;
 try {
   await build({
     stdin: {
-      contents: "export { currentRulesTable, withRulesTable } from './src/rules/rules-table.ts';",
+      contents: "export { currentRulesTable, withRulesTable } from './src/report/rules-table.ts';",
       resolveDir: root,
       loader: 'ts',
     },

@@ -3,20 +3,21 @@
 import type { Readable } from 'node:stream';
 import { LogParser } from './grammar/log-parser.js';
 import { BuildModelBuilder } from './model/build-model.js';
-import type { BuildEvent, BuildModel, Finding, LogLine, Report } from './model/types.js';
+import type { BuildEvent } from './grammar/events.js';
+import type { BuildModel } from './model/types.js';
+import type { LogLine } from './lines/types.js';
 import { RuleEngine } from './rules/engine.js';
 import type { Rule } from './rules/schema.js';
-import { loadRules } from './rules/load-rules.js';
+import { enabledBuiltinRules } from './rules/builtin-rules.js';
 import { Redactor } from './security/redact.js';
-import { stepsNotListedFinding } from './model/steps-not-listed.js';
+import { secretFindings } from './rules/secret-in-log.js';
+import { stepsNotListedFinding } from './rules/steps-not-listed.js';
 import { readLogLines, type LineOptions } from './lines/read-lines.js';
 import type { Dockerfile } from './dockerfile/dockerfile.js';
 import { locateFindings } from './dockerfile/locate.js';
 import { runStaticChecks, withoutRepeats } from './dockerfile/checks/index.js';
-import { buildReport } from './report/json.js';
+import type { Analysis } from './report/analysis.js';
 import { FactCollector } from './facts/collect-facts.js';
-import type { BuildFacts } from './facts/types.js';
-import type { StageSources } from './timeline/dependencies.js';
 
 export interface AnalyzeOptions {
   /** The rule set; the built-in catalog when omitted. */
@@ -35,16 +36,6 @@ export interface AnalyzeOptions {
   lines?: LineOptions;
 }
 
-export interface Analysis {
-  model: BuildModel;
-  /** What the log proves about the build, each value with its evidence line. */
-  facts: BuildFacts;
-  findings: Finding[];
-  report: Report;
-  /** The Dockerfiles the build was read with, for the stage graph of the timeline (absent: none known). */
-  dockerfiles?: StageSources;
-}
-
 /** Push-based analyzer, for callers that already have lines (the `run` wrapper tees into it). */
 export class Analyzer {
   private readonly redactor = new Redactor();
@@ -55,7 +46,7 @@ export class Analyzer {
   private lines = 0;
 
   constructor(private readonly options: AnalyzeOptions = {}) {
-    this.engine = new RuleEngine(options.rules ?? loadRules());
+    this.engine = new RuleEngine(options.rules ?? enabledBuiltinRules());
     this.parser = new LogParser((raw: BuildEvent) => {
       const event = this.redactDecoded(raw);
       this.model.apply(event);
@@ -93,14 +84,14 @@ export class Analyzer {
     // The Dockerfile's own static checks run whenever it is known, even for a build that passed;
     // they come after the log's findings, which explain what happened to this build. Each
     // Dockerfile is checked once, however many targets build it.
-    const secrets = this.options.reportSecrets === false ? [] : this.redactor.findings();
+    const secrets = this.options.reportSecrets === false ? [] : secretFindings(this.redactor);
     const notListed = stepsNotListedFinding(model);
     const fromLog = locateFindings([...this.engine.finish(model, facts), ...secrets, ...(notListed ? [notListed] : [])], model, dockerfile, { targets });
     const checked = new Map<string, Dockerfile>();
     for (const file of [dockerfile, ...targets.values()]) if (file !== null && !checked.has(file.path)) checked.set(file.path, file);
     const fromDockerfile = [...checked.values()].flatMap((file) => withoutRepeats(locateFindings(runStaticChecks(file), model, file, { targets }), fromLog));
     const findings = [...fromLog, ...fromDockerfile];
-    return { model, facts, findings, report: buildReport(model, findings, facts), dockerfiles: { dockerfile, targets } };
+    return { model, facts, findings, dockerfiles: { dockerfile, targets } };
   }
 }
 

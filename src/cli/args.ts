@@ -1,14 +1,11 @@
 // Command-line arguments → a typed command. Every mistake is an InputError with one clear line.
 import { parseArgs } from 'node:util';
-import { InputError } from './errors.js';
+import { InputError } from '../core/errors.js';
 import { describeArgsError } from './suggest.js';
-import { parseDockerfileSpec } from '../dockerfile/dockerfile-set.js';
-import { parseDuration } from '../inputs/build-record.js';
-
-export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'] as const;
-export type OutputFormat = (typeof FORMATS)[number];
-export const FAIL_ON = ['error', 'warning', 'notice', 'never'] as const;
-export type FailOn = (typeof FAIL_ON)[number];
+import { parseDockerfileSpec } from '../core/dockerfile-set.js';
+import { parseDuration } from '../core/build-record.js';
+import { FORMATS, type OutputFormat } from '../report/render.js';
+import { FAIL_ON, type FailOn } from '../report/severity.js';
 
 export interface CommonOptions {
   format: OutputFormat;

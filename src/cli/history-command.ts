@@ -1,12 +1,15 @@
 // `buildkit-doctor history [REF|^N]… [--builder NAME] [--since DURATION]`: analyses BuildKit's
-// build records, read back with `docker buildx history` (src/inputs/build-record.ts), each record
+// build records, read back with `docker buildx history` (src/core/build-record.ts), each record
 // as one log of the report. A line on stderr names each record: status, duration, steps, cache.
 import { Readable } from 'node:stream';
 import type { Command } from './args.js';
-import { loadDockerfiles, rulesFor, warnUnknownTargets, write, type CliIO } from './main.js';
-import { analyzeStream, type Analysis } from '../analyze.js';
-import { describeRecord, execDocker, readBuildRecords, type DockerExec } from '../inputs/build-record.js';
-import { recordDockerfiles } from '../inputs/record-dockerfile.js';
+import { write, type CliIO } from './io.js';
+import { loadDockerfiles, warnUnknownTargets } from './command-inputs.js';
+import { rulesFor } from '../core/load-rules.js';
+import { analyzeStream } from '../analyze.js';
+import type { Analysis } from '../report/analysis.js';
+import { describeRecord, execDocker, readBuildRecords, type DockerExec } from '../core/build-record.js';
+import { recordDockerfiles } from '../core/record-dockerfile.js';
 import { renderLogs } from '../report/multi-log.js';
 import { failsOn } from '../report/severity.js';
 
@@ -24,6 +27,6 @@ export async function historyCommand(command: Extract<Command, { kind: 'history'
   }
   await warnUnknownTargets(command, logs.map((l) => l.analysis), io.stderr);
   const color = command.format === 'text' && io.isTTY && !io.env.NO_COLOR;
-  await write(io.stdout, renderLogs(logs, command.format, { color, dockerfile: command.dockerfile }));
+  await write(io.stdout, renderLogs(logs, command.format, { color, dockerfile: command.dockerfile, workspace: io.env.GITHUB_WORKSPACE }));
   return logs.some((l) => failsOn(l.analysis.findings, command.failOn)) ? 1 : 0;
 }

@@ -2,13 +2,13 @@
 // hours to hit what they catch. Same output formats and exit codes as `analyze`.
 import { textWidth } from './width.js';
 import type { Command } from './args.js';
-import { readOptionalFile, write, type CliIO } from './main.js';
-import type { Analysis } from '../analyze.js';
+import { write, type CliIO } from './io.js';
+import { readOptionalFile } from '../core/open-input.js';
+import type { Analysis } from '../report/analysis.js';
 import { parseDockerfile, type Dockerfile } from '../dockerfile/dockerfile.js';
 import { runStaticChecks } from '../dockerfile/checks/index.js';
 import { locateFindings } from '../dockerfile/locate.js';
 import type { BuildModel } from '../model/types.js';
-import { buildReport } from '../report/json.js';
 import { render } from '../report/render.js';
 import { countBySeverity, failsOn } from '../report/severity.js';
 import { plural } from '../report/step-words.js';
@@ -22,7 +22,7 @@ function emptyModel(): BuildModel {
 export function lintAnalysis(dockerfile: Dockerfile, onCheckError?: (checkId: string, error: unknown) => void): Analysis {
   const model = emptyModel();
   const findings = locateFindings(runStaticChecks(dockerfile, onCheckError), model, dockerfile);
-  return { model, facts: {}, findings, report: buildReport(model, findings) };
+  return { model, facts: {}, findings };
 }
 
 /** The reports open with a verdict about a build; lint has no build, so it says what it checked. */
@@ -41,7 +41,7 @@ export async function lintCommand(command: Extract<Command, { kind: 'lint' }>, i
     void write(io.stderr, `buildkit-doctor: internal error in ${id}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
   });
   const color = command.format === 'text' && io.isTTY && !io.env.NO_COLOR;
-  const output = render(analysis, command.format, { color, dockerfile: command.dockerfilePath, heading: heading(dockerfile, analysis), width: textWidth(io) });
+  const output = render(analysis, command.format, { color, dockerfile: command.dockerfilePath, heading: heading(dockerfile, analysis), width: textWidth(io), workspace: io.env.GITHUB_WORKSPACE });
   await write(io.stdout, output);
   return failsOn(analysis.findings, command.failOn) ? 1 : 0;
 }

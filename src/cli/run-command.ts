@@ -9,9 +9,11 @@
 // `--fail-on`, as for `analyze`.
 import { textWidth } from './width.js';
 import type { Command } from './args.js';
-import { loadDockerfiles, rulesFor, warnUnknownTargets, write, type CliIO } from './main.js';
+import { write, type CliIO } from './io.js';
+import { loadDockerfiles, warnUnknownTargets } from './command-inputs.js';
+import { rulesFor } from '../core/load-rules.js';
 import { runAndAnalyze } from '../run/run-and-analyze.js';
-import { commandLine } from '../run/shell-words.js';
+import { commandLine } from '../text/shell-words.js';
 import { render } from '../report/render.js';
 import { failsOn } from '../report/severity.js';
 
@@ -35,7 +37,7 @@ export async function runCommand(command: Extract<Command, { kind: 'run' }>, io:
   await warnUnknownTargets(command, [result.analysis], io.stderr);
   const color = command.format === 'text' && io.isTTY && !io.env.NO_COLOR;
   // A blank line between the build's last line and the report, when both are on stdout.
-  await write(io.stdout, (machineReadable ? '' : '\n') + render(result.analysis, command.format, { color, dockerfile: command.dockerfile, width: textWidth(io) }));
+  await write(io.stdout, (machineReadable ? '' : '\n') + render(result.analysis, command.format, { color, dockerfile: command.dockerfile, width: textWidth(io), workspace: io.env.GITHUB_WORKSPACE }));
 
   if (result.exitCode !== 0) return result.exitCode;
   return failsOn(result.analysis.findings, command.failOn) ? 1 : 0;

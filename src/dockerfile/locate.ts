@@ -6,7 +6,9 @@
 //   two lines fit equally, the finding stays unplaced and its message says so.
 // - Several Dockerfiles in one log (bake / compose targets): the target's own Dockerfile when
 //   known, else the given one (then the text itself has to match: no `k/n`-only guesses).
-import type { BuildModel, Finding, Location, SolveError, Step } from '../model/types.js';
+import type { BuildModel, Step } from '../model/types.js';
+import type { Finding, Location } from '../rules/finding.js';
+import type { SolveError } from '../grammar/events.js';
 import type { Dockerfile } from './dockerfile.js';
 import { matchStep, type StepMatch } from './match-step.js';
 import { reproduceCommand, stageReproduceCommand } from './reproduce.js';

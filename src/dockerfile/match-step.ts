@@ -3,7 +3,7 @@
 // values substituted, and sometimes cut short; image ENV values (PATH, HOME) are unknown to us, so
 // an unresolved `$VAR` matches any text. When more than one line fits equally well, the answer is
 // "ambiguous" with the candidates: the caller says so instead of guessing.
-import type { StepHeader } from '../model/types.js';
+import type { StepHeader } from '../grammar/events.js';
 import { stageLabel, type Dockerfile, type DockerfileInstruction, type DockerfileStage } from './dockerfile.js';
 import { parseImageRef, sameImage } from './image-ref.js';
 import { expandVariables, splitOnReferences } from './variables.js';

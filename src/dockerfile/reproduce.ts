@@ -11,7 +11,7 @@ import type { BuildModel, Step } from '../model/types.js';
 import { stageLabel, type Dockerfile, type DockerfileStage } from './dockerfile.js';
 import { parseImageRef } from './image-ref.js';
 import { matchStep, type StepMatch } from './match-step.js';
-import { quoteWord } from '../run/shell-words.js';
+import { quoteWord } from '../text/shell-words.js';
 
 /** The buildx release that introduced `docker buildx debug`. */
 export const BUILDX_DEBUG_MIN_VERSION = '0.12.0';

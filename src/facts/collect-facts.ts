@@ -1,7 +1,8 @@
 // The build-facts stage: reads the same events as the build model, in the same pass, and keeps
 // every distinct value of each fact with the line that proves it. One prefilter scan per output
 // line; a pattern's regex runs only on lines that hold one of its literals.
-import type { BuildEvent, BuildModel, LogFormat } from '../model/types.js';
+import type { BuildEvent, LogFormat } from '../grammar/events.js';
+import type { BuildModel } from '../model/types.js';
 import { Prefilter } from '../match/prefilter.js';
 import { factPatterns, installersIn, type FactPattern } from './fact-patterns.js';
 import { imageFacts } from './image-facts.js';

@@ -2,7 +2,8 @@
 // stage, then the whole log; within those, the most direct proof (nvcc over a package name over
 // an image tag). The values that disagree are kept, so a fix can say "nvcc says 11.8, the image
 // tag says 12.1".
-import type { BuildModel, LogFormat, Step } from '../model/types.js';
+import type { BuildModel, Step } from '../model/types.js';
+import type { LogFormat } from '../grammar/events.js';
 import type { BuildFacts, FactName, FactValue, ReportedFact } from './types.js';
 import { factNames } from './types.js';
 

@@ -1,11 +1,11 @@
-// The action's `build-ref` input: which build records to read (src/inputs/build-record.ts).
+// The action's `build-ref` input: which build records to read (src/core/build-record.ts).
 //   auto          the records this job produced (created since the job started)
 //   REF           a record's id, `builder/node/id` as buildx prints it, or `^N`; one per line for several
 //   {…}           docker/build-push-action's `metadata` output: its `buildx.build.ref` is
 //                 `builder/node/id`; docker/bake-action's has one object per target, each with its own
 // A ref that names its builder is read from that builder (setup-buildx-action's builder need not
 // be the current one).
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../core/errors.js';
 
 export interface RecordRef {
   /** The record id, or `^N`. */

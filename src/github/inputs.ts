@@ -1,8 +1,8 @@
 // The action's inputs (action.yml) → a typed configuration. Pure: `get` is core.getInput in the
 // action and a table in tests. A value outside the allowed ones is an InputError naming the input.
-import { InputError } from '../cli/errors.js';
-import { FAIL_ON, type FailOn } from '../cli/args.js';
-import { parseDockerfileSpec } from '../dockerfile/dockerfile-set.js';
+import { InputError } from '../core/errors.js';
+import { FAIL_ON, type FailOn } from '../report/severity.js';
+import { parseDockerfileSpec } from '../core/dockerfile-set.js';
 import { parseBuildRef, type BuildRefInput } from './build-ref.js';
 
 export const COMMENT_MODES = ['always', 'on-findings', 'never'] as const;

@@ -1,10 +1,11 @@
 // The action's outputs, as data: counts and the compact findings JSON. GitHub caps one output at
 // 1 MB, so the findings list is shortened (long texts first, then the least important findings)
 // rather than lost; the report file always has everything.
-import type { Finding } from '../model/types.js';
+import type { Finding } from '../rules/finding.js';
 import type { NamedAnalysis } from '../report/multi-log.js';
 import { countBySeverity } from '../report/severity.js';
 import { stringifyVisible } from '../security/invisible.js';
+import { reportOf } from '../report/json.js';
 
 export const OUTPUT_LIMIT_BYTES = 1_000_000 - 10_000;
 
@@ -23,7 +24,7 @@ export interface ActionOutputs {
 type OutputFinding = Finding & { log?: string };
 
 export function actionOutputs(logs: readonly NamedAnalysis[], limitBytes = OUTPUT_LIMIT_BYTES): ActionOutputs {
-  const all: OutputFinding[] = logs.flatMap(({ name, analysis }) => analysis.report.findings.map((f) => (logs.length > 1 ? { ...f, log: name } : f)));
+  const all: OutputFinding[] = logs.flatMap(({ name, analysis }) => reportOf(analysis).findings.map((f) => (logs.length > 1 ? { ...f, log: name } : f)));
   const counts = countBySeverity(all);
   const errors = all.filter((f) => f.severity === 'error');
   return {

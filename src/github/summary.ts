@@ -6,7 +6,7 @@ import type { NamedAnalysis } from '../report/multi-log.js';
 import { DEFAULT_LIMITS, type MarkdownLimits } from '../report/markdown.js';
 import { plural } from '../report/markdown-words.js';
 import { VERSION } from '../version.js';
-import { omittedCount, type AnnotationPlan } from './annotations.js';
+import { omittedCount, type AnnotationPlan } from '../report/annotations.js';
 import { composeReport, type Composed } from './compose.js';
 import { utf8Bytes } from './fit.js';
 

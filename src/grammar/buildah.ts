@@ -11,7 +11,7 @@
 // A single-stage build prints no `[k/n]` prefix. Older releases say
 // `error building at STEP "…": error while running runtime: exit status 1`. Steps are numbered per
 // stage; ids run on across the stages (and after any build earlier in the log). No times.
-import type { LogLine } from '../model/types.js';
+import type { LogLine } from '../lines/types.js';
 import type { ParseContext } from './context.js';
 import { emitBuilderFailure } from './builder-failure.js';
 import { exitCodeOf } from './final-error.js';

@@ -14,11 +14,11 @@
 // previous timestamp. A second build in the same log numbers its vertices from 1 again: it is
 // told by `#0 building with …` or by a header that renames a known vertex, and its ids are moved
 // past the first build's.
-import type { LogLine } from '../model/types.js';
+import type { LogLine } from '../lines/types.js';
 import type { ParseContext } from './context.js';
 import { isClipNotice, parseLintWarning } from './lint-and-clip.js';
 import { parseVertexName } from './vertex-name.js';
-import { IMPLICIT_STEP_ID, implicitStepHeader } from '../model/implicit-step.js';
+import { IMPLICIT_STEP_ID, implicitStepHeader } from './implicit-step.js';
 
 /** `12.34 ` → 12.34 and the index after the space, or null when the text has no timestamp. */
 export function readTimestamp(text: string, from: number): { seconds: number; next: number } | null {

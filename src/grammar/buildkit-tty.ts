@@ -11,7 +11,7 @@
 // The display has no vertex numbers: steps get ids in order of first appearance, by name (a
 // redrawn screen repeats every line). A line without a mark and with a time is done: in a final
 // screen, steps cut short show CANCELED; a later redraw of the same step overrides an earlier one.
-import type { LogLine } from '../model/types.js';
+import type { LogLine } from '../lines/types.js';
 import type { ParseContext } from './context.js';
 import { parseVertexName } from './vertex-name.js';
 

@@ -12,7 +12,7 @@
 // Steps are numbered across the whole Dockerfile (`Step 7/10`); the stage is the `AS` name of
 // the last FROM. The step number is the id; a second build in the same log (its `Step 1/…`)
 // gets ids after the first one's. The classic builder prints no times.
-import type { LogLine } from '../model/types.js';
+import type { LogLine } from '../lines/types.js';
 import type { ParseContext } from './context.js';
 import { emitBuilderFailure } from './builder-failure.js';
 import { stageNameOf } from './stage-name.js';

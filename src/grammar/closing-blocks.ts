@@ -17,7 +17,8 @@
 // The box and the excerpt open on a line that could be anything (`------`, `name:12`), so the
 // opening line is held until the next one confirms it, and handed back as plain text otherwise.
 // The solve error goes out with the final line, or at the end of the log when that was cut off.
-import type { LogLine, SolveError } from '../model/types.js';
+import type { LogLine } from '../lines/types.js';
+import type { SolveError } from './events.js';
 import type { ParseContext } from './context.js';
 import { exitCodeOf, parseErrorLineOf, parseFinalError } from './final-error.js';
 import { readTimestamp } from './buildkit-plain.js';

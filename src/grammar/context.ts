@@ -2,9 +2,9 @@
 // log is "in" (unframed lines continue it), and a bounded registry of steps by id and by name
 // (the error box names its step by name only). Every map here is bounded by MAX_STEPS, so a
 // hostile log of endless distinct headers cannot grow memory without limit.
-import type { BuildEvent, LogFormat, StepHeader } from '../model/types.js';
-import { IMPLICIT_STEP_ID, implicitStepHeader } from '../model/implicit-step.js';
-import { FRAMED_FORMATS, MAX_STEPS } from '../model/framing.js';
+import type { BuildEvent, LogFormat, StepHeader } from './events.js';
+import { IMPLICIT_STEP_ID, implicitStepHeader } from './implicit-step.js';
+import { FRAMED_FORMATS, MAX_STEPS } from './framing.js';
 import { withKnownTarget } from './vertex-name.js';
 
 

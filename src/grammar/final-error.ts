@@ -36,7 +36,7 @@ export function parseFinalError(text: string): string | null {
   return null;
 }
 
-export { exitCodeOf } from '../model/exit-code.js';
+export { exitCodeOf } from './exit-code.js';
 
 const PARSE_ERROR = 'dockerfile parse error ';
 

@@ -3,7 +3,8 @@
 // a log that mixes formats (two builds in one CI job, a pasted tty screen with a plain error box)
 // still parses line by line. What no grammar claims is unframed: the continuation of the current
 // step, else text outside any step (or, before any framing was seen, the implicit step 0).
-import type { BuildEvent, LogFormat, LogLine } from '../model/types.js';
+import type { BuildEvent, LogFormat } from './events.js';
+import type { LogLine } from '../lines/types.js';
 import { BuildkitPlainGrammar, readTimestamp } from './buildkit-plain.js';
 import { BuildkitTtyGrammar } from './buildkit-tty.js';
 import { BuildahGrammar } from './buildah.js';

@@ -23,7 +23,8 @@
 // The closing `ERROR: failed to solve: …` and the Dockerfile excerpt are plain lines on stderr after
 // the JSON: they are not ours (push returns false) and the plain grammar reads them.
 import { StringDecoder } from 'node:string_decoder';
-import type { BuildEvent, LogLine, StepHeader } from '../model/types.js';
+import type { BuildEvent, StepHeader } from './events.js';
+import type { LogLine } from '../lines/types.js';
 import { lastRedraw, stripAnsi } from '../lines/clean-line.js';
 import { parseVertexName, withKnownTarget } from './vertex-name.js';
 

@@ -6,7 +6,7 @@
 //   [internal] load build definition from Dockerfile, [web internal] …, [auth] …
 //   exporting to image, resolve image config for docker.io/…
 // Only `k/n` marks a Dockerfile instruction; everything else is BuildKit's own work (internal).
-import type { StepHeader } from '../model/types.js';
+import type { StepHeader } from './events.js';
 
 function isCount(token: string): boolean {
   const slash = token.indexOf('/');

@@ -2,7 +2,7 @@
 // findings about a build stopped from outside (a CI job's time limit) whose own line belongs to
 // no step. The last such step is the one the job was waiting for.
 import type { BuildModel, Step } from '../model/types.js';
-import { formatSpan } from '../timeline/format-duration.js';
+import { formatSpan } from '../text/format-duration.js';
 
 /** The Dockerfile step seen last among those that never finished, or null. */
 export function lastRunningStep(model: BuildModel): Step | null {

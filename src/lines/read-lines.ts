@@ -2,7 +2,7 @@
 // ends, redraws, ANSI codes and CI prefixes. `line` stays the raw line number, so evidence and
 // annotations can point back into the original log.
 import type { Readable } from 'node:stream';
-import type { LogLine } from '../model/types.js';
+import type { LogLine } from './types.js';
 import { ciTimestampOf, cleanLine } from './clean-line.js';
 import { DEFAULT_MAX_LINE_BYTES, LineSplitter } from './line-splitter.js';
 

@@ -9,10 +9,11 @@
 // plus its duration (or its last printed seconds when it failed or was cut). BuildKit prints a
 // header when the vertex starts, so the estimate is late by at most the printer's batching. The
 // tty display and the classic builder give durations only (tty) or nothing (classic).
-import type { BuildEvent, BuildModel, LogFormat, SolveError, Step, StepHeader } from './types.js';
-import { IMPLICIT_STEP_ID, implicitStepHeader } from './implicit-step.js';
-import { exitCodeOf } from './exit-code.js';
-import { FRAMED_FORMATS, MAX_STEPS } from './framing.js';
+import type { BuildEvent, LogFormat, SolveError, StepHeader, StepStatus } from '../grammar/events.js';
+import type { BuildModel, Step } from './types.js';
+import { IMPLICIT_STEP_ID, implicitStepHeader } from '../grammar/implicit-step.js';
+import { exitCodeOf } from '../grammar/exit-code.js';
+import { FRAMED_FORMATS, MAX_STEPS } from '../grammar/framing.js';
 
 /** Output lines kept per step while it runs or after it failed. */
 export const TAIL_LINES = 50;
@@ -106,70 +107,32 @@ export class BuildModelBuilder {
       case 'step-started':
         this.started(event.header, event.line, event.startedAt);
         return;
-      case 'step-output': {
-        // Unframed, it continues the step that was running (the classic builder): still the runner's line.
-        if (event.seconds === null) this.noteCancel(event.text, event.line);
-        const step = this.stepFor(event.id, event.line);
-        if (step === undefined) return;
-        step.lastLine = event.line;
-        if (event.seconds !== null) this.advance(event.id, step, event.seconds);
-        else this.stamp(event.id);
-        if (event.status === true || event.echo === true) return;
-        step.outputLines++;
-        step.tail.push(event.text.length > TAIL_LINE_CHARS ? event.text.slice(0, TAIL_LINE_CHARS) : event.text);
-        if (step.tail.length > this.clockOf(event.id).tailLimit) step.tail.shift();
+      case 'step-output':
+        this.output(event);
         return;
-      }
       case 'step-done': {
-        const step = this.stepFor(event.id, event.line);
+        const step = this.close(event, 'done', event.seconds);
         if (step === undefined) return;
-        step.status = 'done';
-        step.lastLine = event.line;
-        if (event.seconds !== null) step.seconds = event.seconds;
-        this.ended(event.id, step, event.seconds, event.endedAt);
+        // A step that passed keeps a shorter tail: its output rarely explains the failure.
         this.clockOf(event.id).tailLimit = PASSED_TAIL_LINES;
         if (step.tail.length > PASSED_TAIL_LINES) step.tail.splice(0, step.tail.length - PASSED_TAIL_LINES);
         return;
       }
       case 'step-cached': {
-        const step = this.stepFor(event.id, event.line);
-        if (step === undefined) return;
-        step.status = 'cached';
-        step.cached = true;
-        step.lastLine = event.line;
-        this.ended(event.id, step, null, event.endedAt);
+        const step = this.close(event, 'cached', null);
+        if (step !== undefined) step.cached = true;
         return;
       }
       case 'step-error': {
-        const step = this.stepFor(event.id, event.line);
+        const step = this.close(event, 'error', event.seconds);
         if (step === undefined) return;
-        step.status = 'error';
-        step.lastLine = event.line;
-        if (event.message.length > 0) {
-          step.error = event.message;
-          step.exitCode = exitCodeOf(event.message);
-          // A log cut before the step's header: the error still names the command it ran.
-          if (step.instruction === '') {
-            step.instruction = runInstructionOf(event.message) ?? '';
-            // A RUN the error names is a Dockerfile step, not BuildKit's own work.
-            if (step.instruction !== '') step.internal = false;
-          }
-        }
-        if (event.seconds !== null) step.seconds = event.seconds;
-        const clock = this.clockOf(event.id);
-        clock.errorOrder ??= ++this.errors;
-        this.ended(event.id, step, event.seconds, event.endedAt);
+        if (event.message.length > 0) this.noteError(step, event.message);
+        this.clockOf(event.id).errorOrder ??= ++this.errors;
         return;
       }
-      case 'step-canceled': {
-        const step = this.stepFor(event.id, event.line);
-        if (step === undefined) return;
-        step.status = 'canceled';
-        step.lastLine = event.line;
-        if (event.seconds !== null) step.seconds = event.seconds;
-        this.ended(event.id, step, event.seconds, event.endedAt);
+      case 'step-canceled':
+        this.close(event, 'canceled', event.seconds);
         return;
-      }
       case 'log-clipped': {
         if (event.id === null) return;
         const step = this.stepFor(event.id, event.line);
@@ -189,6 +152,42 @@ export class BuildModelBuilder {
       case 'text':
         this.noteCancel(event.text, event.line);
         return;
+    }
+  }
+
+  private output(event: Extract<BuildEvent, { type: 'step-output' }>): void {
+    // Unframed, it continues the step that was running (the classic builder): still the runner's line.
+    if (event.seconds === null) this.noteCancel(event.text, event.line);
+    const step = this.stepFor(event.id, event.line);
+    if (step === undefined) return;
+    step.lastLine = event.line;
+    if (event.seconds !== null) this.advance(event.id, step, event.seconds);
+    else this.stamp(event.id);
+    if (event.status === true || event.echo === true) return;
+    step.outputLines++;
+    step.tail.push(event.text.length > TAIL_LINE_CHARS ? event.text.slice(0, TAIL_LINE_CHARS) : event.text);
+    if (step.tail.length > this.clockOf(event.id).tailLimit) step.tail.shift();
+  }
+
+  /** The four ways a step ends (done, cached, error, canceled) share this: status, last line, duration, end. */
+  private close(event: { id: number; line: number; endedAt?: number }, status: StepStatus, seconds: number | null): Step | undefined {
+    const step = this.stepFor(event.id, event.line);
+    if (step === undefined) return undefined;
+    step.status = status;
+    step.lastLine = event.line;
+    if (seconds !== null) step.seconds = seconds;
+    this.ended(event.id, step, seconds, event.endedAt);
+    return step;
+  }
+
+  private noteError(step: Step, message: string): void {
+    step.error = message;
+    step.exitCode = exitCodeOf(message);
+    // A log cut before the step's header: the error still names the command it ran.
+    if (step.instruction === '') {
+      step.instruction = runInstructionOf(message) ?? '';
+      // A RUN the error names is a Dockerfile step, not BuildKit's own work.
+      if (step.instruction !== '') step.internal = false;
     }
   }
 

@@ -1,7 +1,7 @@
 // A framed log that ends while a step is still running, with no failure in it, was cut short: the
 // CI job hit its time limit or was cancelled, or the paste stops early. Its outcome is unknown:
 // not "passed", and rules that speak only of failed steps may speak.
-import { IMPLICIT_STEP_ID } from './implicit-step.js';
+import { IMPLICIT_STEP_ID } from '../grammar/implicit-step.js';
 import type { BuildModel, Step } from './types.js';
 
 /** The last step still running at the end of an unfailed framed log, null when there is none. */

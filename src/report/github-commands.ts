@@ -1,50 +1,50 @@
-// `--format github`: for users who run the CLI in a script step of their own, one workflow command
-// per finding (`::error file=Dockerfile,line=14,title=…::message`), so that findings show as
-// annotations as they do from the action.
+// `--format github`: for users who run the CLI in a script step of their own, the action's own
+// annotation plan (report/annotations.ts: the same limits, order, paths, titles and bodies) printed
+// as workflow commands (`::error file=Dockerfile,line=14,title=…::message`).
 //
 // Every value goes through the same escaping as @actions/core (`%` `\r` `\n` in the message, and
-// `:` `,` too in properties), so a log line cannot end the command or start another one. Only the
-// first line of a range is given (GitHub draws multi-line ranges badly). A finding with no
-// Dockerfile line becomes an annotation on the job, without `file`; so does one on a file that is
-// not a Dockerfile (a log can name `.github/workflows/ci.yml:1`): only the Dockerfile given with
-// `--dockerfile` or a file named like one is annotated. Bidi and zero-width characters are removed
-// (src/security/invisible.ts).
-import type { Analysis } from '../analyze.js';
-import type { Finding, Severity } from '../model/types.js';
+// `:` `,` too in properties), so a log line cannot end the command or start another one. With no
+// job summary to list them, findings with no Dockerfile line (or on a file that is not a Dockerfile
+// of the build, such as `.github/workflows/ci.yml:1`) are annotations of the job, without `file`;
+// those GitHub would drop past its per-step limit are counted in one last notice.
+import type { Finding } from '../rules/finding.js';
 import { escapeData, escapeProperty } from '../security/workflow-commands.js';
-import { stripInvisible } from '../security/invisible.js';
 import { isDockerfileName } from '../dockerfile/build-dockerfiles.js';
-
-const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', notice: 'notice' };
-/** Evidence lines shown in one annotation (the JSON report has them all). */
-const MAX_EVIDENCE = 5;
-
-function annotationText(finding: Finding): string {
-  const parts = [finding.message || finding.title];
-  if (finding.evidence.length > 0) {
-    parts.push(finding.evidence.slice(0, MAX_EVIDENCE).map((line) => `> ${line}`).join('\n'));
-  }
-  if (finding.fix) parts.push(`Fix: ${finding.fix}`);
-  return parts.join('\n\n');
-}
+import { omittedCount, planAnnotations, type Annotation } from './annotations.js';
 
 export interface GithubCommandOptions {
   /** The Dockerfile the user gave, annotated whatever its name. */
   dockerfile?: string | null;
+  /** GITHUB_WORKSPACE: annotation paths are relative to it (default: the working directory). */
+  workspace?: string;
+  /** The directory relative finding paths are relative to (default: the working directory). */
+  cwd?: string;
 }
 
-/** One workflow command for one finding. */
-export function findingCommand(finding: Finding, options: GithubCommandOptions = {}): string {
+/** One workflow command for one planned annotation. */
+export function annotationCommand(annotation: Annotation): string {
+  const { title, file, startLine } = annotation.properties;
   const properties: [string, string][] = [];
-  const file = finding.location?.file;
-  if (finding.location && file !== undefined && (file === options.dockerfile || isDockerfileName(file))) {
-    properties.push(['file', file], ['line', String(finding.location.line)]);
-  }
-  properties.push(['title', `${finding.title} (${finding.ruleId})`]);
-  const props = properties.map(([key, value]) => `${key}=${escapeProperty(stripInvisible(value))}`).join(',');
-  return `::${COMMANDS[finding.severity]} ${props}::${escapeData(stripInvisible(annotationText(finding)))}`;
+  if (file !== undefined && startLine !== undefined) properties.push(['file', file], ['line', String(startLine)]);
+  properties.push(['title', title]);
+  const props = properties.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',');
+  return `::${annotation.level} ${props}::${escapeData(annotation.message)}`;
 }
 
-export function renderGithubCommands(analysis: Analysis, options: GithubCommandOptions = {}): string {
-  return analysis.findings.map((finding) => findingCommand(finding, options) + '\n').join('');
+/** The workflow commands of a build's findings (of one log or several), one line each. */
+export function renderGithubCommands(findings: readonly Finding[], options: GithubCommandOptions = {}): string {
+  const cwd = options.cwd ?? '.';
+  const plan = planAnnotations(findings, {
+    workspace: options.workspace ?? cwd,
+    cwd,
+    unlocated: 'annotate',
+    isBuildDockerfile: (file) => file === options.dockerfile || isDockerfileName(file),
+  });
+  const lines = plan.annotations.map(annotationCommand);
+  const left = omittedCount(plan);
+  if (left > 0) {
+    const note = `${left} more finding${left === 1 ? '' : 's'} not annotated (GitHub shows 10 annotations of each level per step): run with --format text or json to read them all.`;
+    lines.push(`::notice title=${escapeProperty('buildkit-doctor')}::${escapeData(note)}`);
+  }
+  return lines.map((line) => line + '\n').join('');
 }

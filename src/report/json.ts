@@ -1,8 +1,11 @@
 // The JSON report (DESIGN.md, version 1): the one structure every other reporter starts from.
-import type { BuildModel, Finding, Report } from '../model/types.js';
+import type { BuildModel } from '../model/types.js';
+import type { Finding } from '../rules/finding.js';
+import type { Report } from './types.js';
 import type { BuildFacts } from '../facts/types.js';
 import { reportedFacts } from '../facts/fact-view.js';
-import { IMPLICIT_STEP_ID } from '../model/implicit-step.js';
+import type { Analysis } from './analysis.js';
+import { IMPLICIT_STEP_ID } from '../grammar/implicit-step.js';
 
 /**
  * Output outside any build step (a pasted tool log, the CI's lines around a build) is held by the
@@ -37,4 +40,9 @@ export function buildReport(model: BuildModel, findings: Finding[], facts: Build
     })),
     findings: findings.map((f) => (f.step === IMPLICIT_STEP_ID ? { ...f, step: null } : f)),
   };
+}
+
+/** The JSON report of one analysed log. */
+export function reportOf(analysis: Analysis): Report {
+  return buildReport(analysis.model, analysis.findings, analysis.facts);
 }

@@ -1,9 +1,10 @@
 // The "where the time went" section of the Markdown reports: the slowest steps as bars, the
 // cache-hit ratio, the critical path, time lost, and a Mermaid gantt of the build.
 import { markdownTable } from 'markdown-table';
-import type { BuildModel, Finding } from '../model/types.js';
+import type { BuildModel } from '../model/types.js';
+import type { Finding } from '../rules/finding.js';
 import { buildTimeline, type StageSources, type Timeline } from '../timeline/timeline.js';
-import { IMPLICIT_STEP_ID } from '../model/implicit-step.js';
+import { IMPLICIT_STEP_ID } from '../grammar/implicit-step.js';
 import { barRows } from '../timeline/bars.js';
 import { renderGantt } from '../timeline/mermaid.js';
 import { codeBlock, codeSpan, escapeText } from '../security/markdown-escape.js';

@@ -1,6 +1,6 @@
 // Small wordings shared by the Markdown reports (summary, comment, `--format markdown`).
-import { formatSpan } from '../timeline/format-duration.js';
-import type { Finding, Severity } from '../model/types.js';
+import { formatSpan } from '../text/format-duration.js';
+import type { Finding, Severity } from '../rules/finding.js';
 import { plural, shorten, shortStepLabel } from './step-words.js';
 
 export { plural, shorten, shortStepLabel };

@@ -6,8 +6,9 @@
 // paths as escaped text or code, evidence in a fenced block no line can close, and a finding's
 // message and fix (Markdown written by the rule, with log values in it) sanitised.
 import { markdownTable } from 'markdown-table';
-import type { Analysis } from '../analyze.js';
-import type { BuildModel, Finding, Step } from '../model/types.js';
+import type { Analysis } from './analysis.js';
+import type { BuildModel, Step } from '../model/types.js';
+import type { Finding } from '../rules/finding.js';
 import { codeBlock, codeSpan, escapeText, sanitizeInline, sanitizeMarkdown } from '../security/markdown-escape.js';
 import { renderTimelineMarkdown, type TimelineSurface } from './markdown-timeline.js';
 import { firstSentence, locationLabel, nowrap, plural, SEVERITY_MARK, shortStepLabel } from './markdown-words.js';
@@ -15,7 +16,7 @@ import { countBySeverity } from './severity.js';
 import { stopOf, verdictKind, type VerdictKind } from './recognised.js';
 import { factsLine } from './facts-line.js';
 import { groupByTarget } from './target-groups.js';
-import { IMPLICIT_STEP_ID } from '../model/implicit-step.js';
+import { IMPLICIT_STEP_ID } from '../grammar/implicit-step.js';
 
 export interface MarkdownLimits {
   /** Rows of the findings table; the rest are counted in a line under it. */

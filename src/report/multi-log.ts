@@ -5,10 +5,10 @@
 // - json: one log gives the report exactly as DESIGN.md says; several give
 //   `{ "version": 1, "logs": [ { "log": "a.log", "report": {…} } ], "summary": {…} }`.
 // - sarif: one SARIF log with one run holding every log's results (what code scanning wants).
-// - github: the workflow commands of every log, one after another.
-import type { Analysis } from '../analyze.js';
-import type { OutputFormat } from '../cli/args.js';
-import { render, type RenderOptions } from './render.js';
+// - github: one annotation plan over every log's findings (GitHub's limits are per step).
+import type { Analysis } from './analysis.js';
+import { githubOptions, render, type OutputFormat, type RenderOptions } from './render.js';
+import { renderGithubCommands } from './github-commands.js';
 import { renderSarif } from './sarif.js';
 import { countBySeverity } from './severity.js';
 import { plural } from './step-words.js';
@@ -16,7 +16,8 @@ import { nowrap } from './markdown-words.js';
 import { codeSpan } from '../security/markdown-escape.js';
 import { stringifyVisible } from '../security/invisible.js';
 import { verdictKind, type VerdictKind } from './recognised.js';
-import type { Report } from '../model/types.js';
+import type { Report } from './types.js';
+import { reportOf } from './json.js';
 
 export interface NamedAnalysis {
   /** The log's name as the user gave it (a path, or `-` for standard input). */
@@ -123,13 +124,14 @@ export function renderLogs(logs: readonly NamedAnalysis[], format: OutputFormat,
     case 'json': {
       const report: MultiLogReport = {
         version: 1,
-        logs: logs.map(({ name, analysis }) => ({ log: name, report: analysis.report })),
+        logs: logs.map(({ name, analysis }) => ({ log: name, report: reportOf(analysis) })),
         summary,
       };
       return stringifyVisible(report, 2) + '\n';
     }
     case 'github':
-      return logs.map(({ analysis }) => render(analysis, format, options)).join('');
+      // One plan for the whole build: GitHub's limits are per step, not per log.
+      return renderGithubCommands(logs.flatMap(({ analysis }) => analysis.findings), githubOptions(options));
     case 'markdown':
       return logs.map(({ name, analysis }) => `## ${codeSpan(name)}\n\n${render(analysis, format, options)}\n`).join('') + markdownSummary(summary);
     case 'text':

@@ -1,7 +1,8 @@
 // Whether a log showed a build at all. Text with no BuildKit or classic-builder framing (a pasted
 // pip or CMake log, or anything else) says nothing about a build's outcome: "passed" would be a guess.
-import { IMPLICIT_STEP_ID } from '../model/implicit-step.js';
-import type { BuildModel, Finding } from '../model/types.js';
+import { IMPLICIT_STEP_ID } from '../grammar/implicit-step.js';
+import type { BuildModel } from '../model/types.js';
+import type { Finding } from '../rules/finding.js';
 import { canceledByJob, howItStopped, unfinishedStep, type Stop } from '../model/unfinished.js';
 
 /** No step of a build in the log: empty or binary input, or text outside any build step. */

@@ -15,10 +15,10 @@
 // - partialFingerprints hold a hash of what identifies the problem across runs (rule, Dockerfile,
 //   the step's instruction, the title), not of line numbers or timings, so that an alert survives
 //   an edit above it and a rerun of the build.
-import { IMPLICIT_STEP_ID } from '../model/implicit-step.js';
+import { IMPLICIT_STEP_ID } from '../grammar/implicit-step.js';
 import { createHash } from 'node:crypto';
-import type { Analysis } from '../analyze.js';
-import type { Finding, Location, Severity } from '../model/types.js';
+import type { Analysis } from './analysis.js';
+import type { Finding, Location, Severity } from '../rules/finding.js';
 import { VERSION } from '../version.js';
 import { isDockerfileName } from '../dockerfile/build-dockerfiles.js';
 

@@ -1,4 +1,8 @@
-import type { Finding, Severity } from '../model/types.js';
+import type { Finding, Severity } from '../rules/finding.js';
+
+/** What `--fail-on` / the action's `fail-on` accept: a severity, or `never`. */
+export const FAIL_ON = ['error', 'warning', 'notice', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, notice: 1 };
 
@@ -7,7 +11,7 @@ export function severityRank(severity: Severity): number {
 }
 
 /** True when some finding is at or above `failOn` (`never` never fails). */
-export function failsOn(findings: readonly Finding[], failOn: Severity | 'never'): boolean {
+export function failsOn(findings: readonly Finding[], failOn: FailOn): boolean {
   if (failOn === 'never') return false;
   return findings.some((f) => RANK[f.severity] >= RANK[failOn]);
 }

@@ -1,8 +1,9 @@
 // Findings of a bake / compose log, grouped per target: what the text and Markdown reports show
 // when one log built several targets. A plain build (one target or none) is not grouped, so its
 // reports stay as they are.
-import type { BuildModel, Finding, Step } from '../model/types.js';
-import { targetsOf } from '../dockerfile/dockerfile-set.js';
+import type { BuildModel, Step } from '../model/types.js';
+import type { Finding } from '../rules/finding.js';
+import { targetsOf } from '../model/targets.js';
 
 export interface TargetGroup {
   /** The target, null for findings of no target (the log's own, or a Dockerfile no step is on). */

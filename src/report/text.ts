@@ -1,16 +1,17 @@
 // The report for people at a terminal: the verdict first, then the findings, then the slowest steps.
-import type { Analysis } from '../analyze.js';
-import type { Finding, Step } from '../model/types.js';
+import type { Analysis } from './analysis.js';
+import type { Finding } from '../rules/finding.js';
+import type { Step } from '../model/types.js';
 import { plural, shortStepLabel } from './step-words.js';
 import { buildTimeline } from '../timeline/timeline.js';
 import { barRows } from '../timeline/bars.js';
-import { formatDuration } from '../timeline/format-duration.js';
+import { formatDuration } from '../text/format-duration.js';
 import { stopOf, verdictKind } from './recognised.js';
 import { groupByTarget } from './target-groups.js';
 import { factsLine } from './facts-line.js';
 import { stripInvisible } from '../security/invisible.js';
 import { cutLine, DEFAULT_WIDTH, wrapMarkdown, wrapWords } from './wrap.js';
-import { IMPLICIT_STEP_ID } from '../model/implicit-step.js';
+import { IMPLICIT_STEP_ID } from '../grammar/implicit-step.js';
 
 export interface TextOptions {
   color: boolean;

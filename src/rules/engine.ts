@@ -2,8 +2,9 @@
 // Every line a rule may see goes through one prefilter scan; only the matchers whose literal is in
 // the line run their regular expression. What matched is kept per rule and scope (bounded) and
 // turned into findings once the build model is complete.
-import type { BuildEvent, BuildModel, Step } from '../model/types.js';
-import type { Finding } from '../model/types.js';
+import type { BuildEvent } from '../grammar/events.js';
+import type { BuildModel, Step } from '../model/types.js';
+import type { Finding } from './finding.js';
 import type { BuildFacts } from '../facts/types.js';
 import { compileRules, type CompiledRuleSet } from './compile.js';
 import { rankFindings, type Candidate } from './rank-findings.js';

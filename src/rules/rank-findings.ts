@@ -1,7 +1,8 @@
 // From candidate findings to the list the report shows: the same finding from several places is
 // one, a generic explanation of a failure gives way to a specific one, and the first finding is
 // the one the build died of.
-import type { BuildModel, Finding } from '../model/types.js';
+import type { BuildModel } from '../model/types.js';
+import type { Finding } from './finding.js';
 import { outcomeUnknown } from './render-finding.js';
 import { mergeEvidence } from './scope-state.js';
 

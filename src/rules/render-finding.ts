@@ -1,6 +1,7 @@
 // Turns what a rule saw in one scope into a finding: checks `only`, picks the variant, fills the
 // templates. Every value taken from the log goes through safeValue before it reaches Markdown.
-import type { BuildModel, Finding, Severity, Step } from '../model/types.js';
+import type { BuildModel, Step } from '../model/types.js';
+import type { Finding, Severity } from './finding.js';
 import type { CompiledRule } from './compile.js';
 import { unfinishedStep } from '../model/unfinished.js';
 import { exitCodeShown } from '../model/exit-code.js';
@@ -8,7 +9,7 @@ import { enricherNames, enrichers, type CaptureValues } from './enrichers.js';
 import type { BuildFacts, FactName } from '../facts/types.js';
 import { factsFor, type FactView } from '../facts/fact-view.js';
 import type { ContextHit } from './scope-state.js';
-import { formatSpan } from '../timeline/format-duration.js';
+import { formatSpan } from '../text/format-duration.js';
 import { renderTemplate, safeValue, type Placeholder } from './template.js';
 
 /** What a finding is made from, whatever produced it (lines of a scope, or a step trigger). */

@@ -14,7 +14,8 @@
 import { spawn } from 'node:child_process';
 import { constants as osConstants } from 'node:os';
 import { PassThrough, Writable } from 'node:stream';
-import { Analyzer, type Analysis, type AnalyzeOptions } from '../analyze.js';
+import { Analyzer, type AnalyzeOptions } from '../analyze.js';
+import type { Analysis } from '../report/analysis.js';
 import { readLogLines } from '../lines/read-lines.js';
 import { startCommandFence } from '../security/workflow-commands.js';
 

@@ -5,9 +5,7 @@
 //
 // Cost: two literal tests per line (token prefixes at a word start; scan words in any case); only
 // the few lines that pass one run the scans it calls for. Every scan is linear in the line's length.
-import type { Finding } from '../model/types.js';
 import {
-  SECRET_LABELS,
   TOKEN_GROUP_KINDS,
   TOKEN_PATTERN,
   isAwsSecretName,
@@ -21,7 +19,6 @@ import {
 } from './secret-patterns.js';
 
 export const MASK = '****';
-export const SECRET_RULE_ID = 'security/secret-in-log';
 /** Log line numbers named in a finding's message; more are counted, not listed. */
 const MAX_LINES_LISTED = 10;
 /** Masked lines kept as a finding's evidence. */
@@ -31,7 +28,9 @@ const MAX_KEY_LINES = 200;
 /** Lines looked at for the value of a name that ended the line before (`password:` ⏎ value). */
 const MAX_VALUE_LOOKAHEAD = 3;
 
-interface Seen {
+/** What the redactor saw of one kind of secret. */
+export interface SecretSighting {
+  /** The first lines it was on (at most MAX_LINES_LISTED). */
   lines: number[];
   /** The latest line counted, also once `lines` is full. */
   lastLine: number;
@@ -100,7 +99,7 @@ function nameEndingLine(body: string): boolean {
 }
 
 export class Redactor {
-  private readonly seen = new Map<SecretKind, Seen>();
+  private readonly seen = new Map<SecretKind, SecretSighting>();
   /** Inside a private-key block: lines masked until its END line (-1: not in one). */
   private keyLines = -1;
   /** The step tag (`#11 `) of the BEGIN line: only that step's output is the key's. */
@@ -447,47 +446,10 @@ export class Redactor {
     return out + text.slice(from);
   }
 
-  /** One `security/secret-in-log` finding per kind of secret seen, values masked. */
-  findings(): Finding[] {
-    const out: Finding[] = [];
-    for (const [kind, s] of this.seen) {
-      const label = SECRET_LABELS[kind];
-      const lines = s.lines.join(', ') + (s.count > s.lines.length ? ` and ${s.count - s.lines.length} more` : '');
-      out.push({
-        ruleId: SECRET_RULE_ID,
-        severity: 'warning',
-        title: `Secret printed in the build log: ${label}`,
-        message:
-          `The build printed a secret (${label}) on log line${s.count > 1 ? 's' : ''} ${lines}. It is masked in this report, ` +
-          'but the raw log (and any image layer built with it as an ARG or ENV) still holds it: treat it as leaked.',
-        fix: secretFix(kind),
-        step: null,
-        location: null,
-        evidence: s.evidence,
-        retryable: false,
-      });
-    }
-    return out;
+  /** Each kind of secret masked so far: the lines it was on (the first few) and masked evidence. */
+  sightings(): ReadonlyMap<SecretKind, SecretSighting> {
+    return this.seen;
   }
-}
-
-function secretFix(kind: SecretKind): string {
-  const rotate =
-    kind === 'private-key'
-      ? '1. Replace the key pair: generate a new key, install the new public key, revoke the old one.'
-      : '1. Revoke and rotate the credential now: anyone who can read this log may have copied it.';
-  return [
-    rotate,
-    '2. Pass secrets to the build as BuildKit secrets, never as `--build-arg` or `ENV` (both are kept in the image history and printed in the log):',
-    '   ```dockerfile',
-    '   RUN --mount=type=secret,id=hf_token,env=HF_TOKEN python download.py',
-    '   ```',
-    '   ```sh',
-    '   docker buildx build --secret id=hf_token,env=HF_TOKEN .',
-    '   ```',
-    '   In GitHub Actions: `secrets: hf_token=${{ secrets.HF_TOKEN }}` on `docker/build-push-action`.',
-    '3. Do not echo secrets or run commands with `set -x` while they are in the environment.',
-  ].join('\n');
 }
 
 /** A bare header value worth masking: long, and with the digits or symbols of a key or token. */

@@ -245,18 +245,8 @@ function analyse(source: string, flags: string): string | null {
   const tree = parseRegex(source, flags);
   const builder = new AutomatonBuilder(flags.includes('i'));
   const top = builder.build(tree);
-  const quote = (state: number): string => {
-    const [start, end] = builder.spans[state]!;
-    return start === end ? 'the start of the search' : `\`${source.slice(start, end)}\``;
-  };
-
-  if (builder.backreference >= 0) return 'backreferences (\\1, \\k<name>) can take exponential time; match without them';
-  for (const look of builder.lookarounds) {
-    if (hasUnboundedRepeat(look)) {
-      return 'a lookaround with an unbounded quantifier runs at every offset of the line (quadratic); bound it ({0,N}) or drop it';
-    }
-  }
-
+  const structural = structuralReason(builder);
+  if (structural) return structural;
   // The start state: an unanchored search is an implicit `[^]*?` in front of the pattern.
   const anchored = flags.includes('y') || startsAnchored(tree);
   if (!anchored) {
@@ -264,96 +254,155 @@ function analyse(source: string, flags: string): string | null {
     builder.link([0], [0]);
   }
   builder.link([0], top.first);
+  return new BacktrackingCheck(source, builder, top.last, anchored).reason();
+}
 
-  const { sets, follow } = builder;
-  const n = sets.length;
-  const successors = follow.map((m) => [...m.keys()]);
-  const nfaComponent = components(n, (v) => successors[v]!);
-  const cyclic = new Uint8Array(n);
-  for (let p = 0; p < n; p++) {
-    for (const r of successors[p]!) if (nfaComponent[r] === nfaComponent[p]) cyclic[p] = cyclic[r] = 1;
+/** What is rejected before any automaton is explored: backreferences, unbounded lookarounds. */
+function structuralReason(builder: AutomatonBuilder): string | null {
+  if (builder.backreference >= 0) return 'backreferences (\\1, \\k<name>) can take exponential time; match without them';
+  if (builder.lookarounds.some(hasUnboundedRepeat)) {
+    return 'a lookaround with an unbounded quantifier runs at every offset of the line (quadratic); bound it ({0,N}) or drop it';
   }
+  return null;
+}
 
-  // Two edges p → r (a position reachable twice over, like `(a*)*`) on a cycle: exponential.
-  for (let p = 0; p < n; p++) {
-    for (const [r, ways] of follow[p]!) {
-      if (ways > 1 && nfaComponent[r] === nfaComponent[p]) {
-        return `exponential backtracking: ${quote(r)} is repeated by nested quantifiers; remove the inner or the outer one`;
-      }
+/**
+ * The pair-automaton tests of one pattern's position automaton (steps 2 and 3 of the header). All
+ * explorations share one budget of work, so a pattern too large to decide is rejected, not hung on.
+ */
+class BacktrackingCheck {
+  private readonly n: number;
+  private readonly sets: CharSet[];
+  private readonly successors: number[][];
+  private readonly nfaComponent: Int32Array;
+  private readonly cyclic: Uint8Array;
+  private readonly lastSet: Set<number>;
+  /** Per pair of states: 0 not yet known, 1 their sets are disjoint, 2 they overlap. */
+  private readonly overlap: Int8Array;
+  private readonly pairEdges = new Map<number, number[]>();
+  /** Pair states reachable from the cyclic diagonal, in a dense numbering, with their edges and components. */
+  private readonly dense = new Map<number, number>();
+  private readonly pairs: number[] = [];
+  private denseSuccessors: number[][] = [];
+  private pairComponent: ReturnType<typeof components> = new Int32Array(0);
+  private work = 0;
+
+  constructor(
+    private readonly source: string,
+    private readonly builder: AutomatonBuilder,
+    last: readonly number[],
+    private readonly anchored: boolean,
+  ) {
+    this.sets = builder.sets;
+    this.n = this.sets.length;
+    this.successors = builder.follow.map((m) => [...m.keys()]);
+    this.nfaComponent = components(this.n, (v) => this.successors[v]!);
+    this.cyclic = new Uint8Array(this.n);
+    for (let p = 0; p < this.n; p++) {
+      for (const r of this.successors[p]!) if (this.nfaComponent[r] === this.nfaComponent[p]) this.cyclic[p] = this.cyclic[r] = 1;
     }
+    this.lastSet = new Set(last);
+    this.overlap = new Int8Array(this.n * this.n);
   }
 
-  // A state where the match can only succeed: the search stops there, whatever came before.
-  const lastSet = new Set(top.last);
-  const endsSearch = (q: number): boolean =>
-    q !== 0 && lastSet.has(q) && builder.gates.every((offset) => offset < builder.spans[q]![0]);
+  reason(): string | null {
+    const nested = this.nestedQuantifierReason();
+    if (nested) return nested;
+    this.explorePairs();
+    return this.exponentialReason() ?? this.polynomialReason();
+  }
 
-  // The pair automaton, explored from every (q,q) with q on a cycle.
-  const overlap = new Int8Array(n * n); // 0 unknown, 1 disjoint, 2 overlapping
-  const overlaps = (a: number, b: number): boolean => {
-    const k = a * n + b;
-    if (overlap[k] === 0) overlap[k] = intersects(sets[a]!, sets[b]!) ? 2 : 1;
-    return overlap[k] === 2;
-  };
-  let work = 0;
-  const pairEdges = new Map<number, number[]>();
-  const pairSuccessors = (pair: number): number[] => {
-    let out = pairEdges.get(pair);
+  private quote(state: number): string {
+    const [start, end] = this.builder.spans[state]!;
+    return start === end ? 'the start of the search' : `\`${this.source.slice(start, end)}\``;
+  }
+
+  private spend(): void {
+    if (++this.work > MAX_WORK) throw new TooComplex('too many ways to match');
+  }
+
+  /** A state where the match can only succeed: the search stops there, whatever came before. */
+  private endsSearch(q: number): boolean {
+    return q !== 0 && this.lastSet.has(q) && this.builder.gates.every((offset) => offset < this.builder.spans[q]![0]);
+  }
+
+  private overlaps(a: number, b: number): boolean {
+    const k = a * this.n + b;
+    if (this.overlap[k] === 0) this.overlap[k] = intersects(this.sets[a]!, this.sets[b]!) ? 2 : 1;
+    return this.overlap[k] === 2;
+  }
+
+  private pairSuccessors(pair: number): number[] {
+    let out = this.pairEdges.get(pair);
     if (out) return out;
     out = [];
-    const a = Math.floor(pair / n);
-    const b = pair % n;
-    for (const r1 of successors[a]!) {
-      for (const r2 of successors[b]!) {
-        if (++work > MAX_WORK) throw new TooComplex('too many ways to match');
-        if (overlaps(r1, r2)) out.push(r1 * n + r2);
+    const a = Math.floor(pair / this.n);
+    const b = pair % this.n;
+    for (const r1 of this.successors[a]!) {
+      for (const r2 of this.successors[b]!) {
+        this.spend();
+        if (this.overlaps(r1, r2)) out.push(r1 * this.n + r2);
       }
     }
-    pairEdges.set(pair, out);
+    this.pairEdges.set(pair, out);
     return out;
-  };
-
-  // Explore: the ids of pair states reachable from the cyclic diagonal, in a dense numbering.
-  const dense = new Map<number, number>();
-  const pairs: number[] = [];
-  const visit = (pair: number) => {
-    if (!dense.has(pair)) {
-      dense.set(pair, pairs.length);
-      pairs.push(pair);
-    }
-  };
-  for (let q = 0; q < n; q++) if (cyclic[q]) visit(q * n + q);
-  for (let i = 0; i < pairs.length; i++) for (const s of pairSuccessors(pairs[i]!)) visit(s);
-  const denseSuccessors = pairs.map((pair) => pairSuccessors(pair).map((s) => dense.get(s)!));
-  const pairComponent = components(pairs.length, (v) => denseSuccessors[v]!);
-
-  // Exponential: a component holding a diagonal (q,q) and an off-diagonal (p,r).
-  const diagonalOf = new Map<number, number>();
-  for (let i = 0; i < pairs.length; i++) {
-    const a = Math.floor(pairs[i]! / n);
-    const b = pairs[i]! % n;
-    if (a === b && !endsSearch(a)) diagonalOf.set(pairComponent[i]!, a);
-  }
-  for (let i = 0; i < pairs.length; i++) {
-    const a = Math.floor(pairs[i]! / n);
-    const b = pairs[i]! % n;
-    const q = diagonalOf.get(pairComponent[i]!);
-    if (a !== b && q !== undefined && denseSuccessors[i]!.length > 0) {
-      return `exponential backtracking: the text repeated around ${quote(q)} can be matched in more than one way (nested or overlapping quantifiers); make the alternatives or the repeated parts unable to match the same text`;
-    }
   }
 
-  // Polynomial: (p,p) →* (p,q) and (p,q) →* (q,q) for loop states p ≠ q.
-  const predecessors: number[][] = pairs.map(() => []);
-  denseSuccessors.forEach((succ, i) => succ.forEach((j) => predecessors[j]!.push(i)));
-  const reach = (from: number, edges: number[][]): Uint8Array => {
-    const seen = new Uint8Array(pairs.length);
+  /** Two edges p → r (a position reachable twice over, like `(a*)*`) on a cycle: exponential. */
+  private nestedQuantifierReason(): string | null {
+    for (let p = 0; p < this.n; p++) {
+      for (const [r, ways] of this.builder.follow[p]!) {
+        if (ways > 1 && this.nfaComponent[r] === this.nfaComponent[p]) {
+          return `exponential backtracking: ${this.quote(r)} is repeated by nested quantifiers; remove the inner or the outer one`;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The pair automaton, explored from every (q,q) with q on a cycle. */
+  private explorePairs(): void {
+    const visit = (pair: number) => {
+      if (!this.dense.has(pair)) {
+        this.dense.set(pair, this.pairs.length);
+        this.pairs.push(pair);
+      }
+    };
+    for (let q = 0; q < this.n; q++) if (this.cyclic[q]) visit(q * this.n + q);
+    for (let i = 0; i < this.pairs.length; i++) for (const s of this.pairSuccessors(this.pairs[i]!)) visit(s);
+    this.denseSuccessors = this.pairs.map((pair) => this.pairSuccessors(pair).map((s) => this.dense.get(s)!));
+    this.pairComponent = components(this.pairs.length, (v) => this.denseSuccessors[v]!);
+  }
+
+  /** Exponential: a component holding a diagonal (q,q) and an off-diagonal (p,r). */
+  private exponentialReason(): string | null {
+    const { n, pairs } = this;
+    const diagonalOf = new Map<number, number>();
+    for (let i = 0; i < pairs.length; i++) {
+      const a = Math.floor(pairs[i]! / n);
+      const b = pairs[i]! % n;
+      if (a === b && !this.endsSearch(a)) diagonalOf.set(this.pairComponent[i]!, a);
+    }
+    for (let i = 0; i < pairs.length; i++) {
+      const a = Math.floor(pairs[i]! / n);
+      const b = pairs[i]! % n;
+      const q = diagonalOf.get(this.pairComponent[i]!);
+      if (a !== b && q !== undefined && this.denseSuccessors[i]!.length > 0) {
+        return `exponential backtracking: the text repeated around ${this.quote(q)} can be matched in more than one way (nested or overlapping quantifiers); make the alternatives or the repeated parts unable to match the same text`;
+      }
+    }
+    return null;
+  }
+
+  /** The pair states reachable from `from` along `edges`. */
+  private reach(from: number, edges: number[][]): Uint8Array {
+    const seen = new Uint8Array(this.pairs.length);
     const queue = [from];
     seen[from] = 1;
     while (queue.length > 0) {
       const v = queue.pop()!;
       for (const w of edges[v]!) {
-        if (++work > MAX_WORK) throw new TooComplex('too many ways to match');
+        this.spend();
         if (!seen[w]) {
           seen[w] = 1;
           queue.push(w);
@@ -361,64 +410,74 @@ function analyse(source: string, flags: string): string | null {
       }
     }
     return seen;
-  };
-  const loops = [...Array(n).keys()].filter((q) => cyclic[q] && !endsSearch(q));
-  if (!anchored) {
-    const reason = restartReason(loops.filter((q) => q !== 0));
-    if (reason) return reason;
   }
-  const forward = new Map<number, Uint8Array>();
-  for (const q of loops) {
-    if (q === 0) continue;
-    const intoQ = reach(dense.get(q * n + q)!, predecessors);
-    for (const p of loops) {
-      if (p === q || p === 0) continue;
-      const pq = dense.get(p * n + q);
-      if (pq === undefined || !intoQ[pq]) continue;
-      let fromP = forward.get(p);
-      if (!fromP) forward.set(p, (fromP = reach(dense.get(p * n + p)!, denseSuccessors)));
-      if (fromP[pq]) {
-        return `quadratic backtracking: ${quote(p)} and ${quote(q)} can repeat the same text one after the other; bound one of them ({0,200}) or put a literal neither can match between them`;
+
+  /** Polynomial: (p,p) →* (p,q) and (p,q) →* (q,q) for loop states p ≠ q; or an unanchored restart. */
+  private polynomialReason(): string | null {
+    const { n, dense } = this;
+    const predecessors: number[][] = this.pairs.map(() => []);
+    this.denseSuccessors.forEach((succ, i) => succ.forEach((j) => predecessors[j]!.push(i)));
+    const loops = [...Array(n).keys()].filter((q) => this.cyclic[q] && !this.endsSearch(q));
+    if (!this.anchored) {
+      const reason = this.restartReason(loops.filter((q) => q !== 0));
+      if (reason) return reason;
+    }
+    const forward = new Map<number, Uint8Array>();
+    for (const q of loops) {
+      if (q === 0) continue;
+      const intoQ = this.reach(dense.get(q * n + q)!, predecessors);
+      for (const p of loops) {
+        if (p === q || p === 0) continue;
+        const pq = dense.get(p * n + q);
+        if (pq === undefined || !intoQ[pq]) continue;
+        let fromP = forward.get(p);
+        if (!fromP) forward.set(p, (fromP = this.reach(dense.get(p * n + p)!, this.denseSuccessors)));
+        if (fromP[pq]) {
+          return `quadratic backtracking: ${this.quote(p)} and ${this.quote(q)} can repeat the same text one after the other; bound one of them ({0,200}) or put a literal neither can match between them`;
+        }
       }
     }
+    return null;
   }
-  return null;
 
   /**
    * Restarts: the search tries every offset, and an attempt that reached a state where the match
    * is sure to succeed has ended the search, so those states are dead ends here. Quadratic when
    * an attempt can walk from the start to a loop q on text that q itself repeats.
    */
-  function restartReason(candidates: number[]): string | null {
-    const live = (s: number) => !endsSearch(s);
-    const walk = (from: number, to: number): boolean => {
-      const seen = new Set<number>([from]);
-      const queue = [from];
-      while (queue.length > 0) {
-        const pair = queue.pop()!;
-        if (pair === to) return true;
-        const a = Math.floor(pair / n);
-        const b = pair % n;
-        for (const r1 of successors[a]!) {
-          if (!live(r1)) continue;
-          for (const r2 of successors[b]!) {
-            if (++work > MAX_WORK) throw new TooComplex('too many ways to match');
-            const next = r1 * n + r2;
-            if (live(r2) && !seen.has(next) && overlaps(r1, r2)) {
-              seen.add(next);
-              queue.push(next);
-            }
-          }
-        }
-      }
-      return false;
-    };
+  private restartReason(candidates: number[]): string | null {
     for (const q of candidates) {
       // (0,0) →* (0,q) holds whenever q is reachable: the start state reads anything.
-      if (walk(0, q) && walk(q, q * n + q)) {
-        return `quadratic backtracking: the pattern is not anchored and what comes before ${quote(q)} can be made of what it repeats (${describe(sets[q]!)}), so every offset rescans the line; bound the repeat ({0,200}), anchor the pattern with ^, or put a literal it cannot match before it`;
+      if (this.walk(0, q) && this.walk(q, q * this.n + q)) {
+        return `quadratic backtracking: the pattern is not anchored and what comes before ${this.quote(q)} can be made of what it repeats (${describe(this.sets[q]!)}), so every offset rescans the line; bound the repeat ({0,200}), anchor the pattern with ^, or put a literal it cannot match before it`;
       }
     }
     return null;
+  }
+
+  /** Whether pair state `to` is reachable from `from` through live states only. */
+  private walk(from: number, to: number): boolean {
+    const { n, successors } = this;
+    const live = (s: number) => !this.endsSearch(s);
+    const seen = new Set<number>([from]);
+    const queue = [from];
+    while (queue.length > 0) {
+      const pair = queue.pop()!;
+      if (pair === to) return true;
+      const a = Math.floor(pair / n);
+      const b = pair % n;
+      for (const r1 of successors[a]!) {
+        if (!live(r1)) continue;
+        for (const r2 of successors[b]!) {
+          this.spend();
+          const next = r1 * n + r2;
+          if (live(r2) && !seen.has(next) && this.overlaps(r1, r2)) {
+            seen.add(next);
+            queue.push(next);
+          }
+        }
+      }
+    }
+    return false;
   }
 }

@@ -3,7 +3,7 @@
 // steps that ran at the same time have bars that overlap: a list of durations alone reads as if
 // the steps ran one after another.
 import type { Timeline, TimelineStep } from './timeline.js';
-import { formatDuration } from './format-duration.js';
+import { formatDuration } from '../text/format-duration.js';
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 

@@ -2,8 +2,8 @@
 // job summaries). Labels are log-derived text: every character that could end a statement, open
 // a comment or directive, or close the code fence around the chart is written as an entity code.
 import type { Timeline, TimelineStep } from './timeline.js';
-import { formatDuration } from './format-duration.js';
-import { IMPLICIT_STEP_ID } from '../model/implicit-step.js';
+import { formatDuration } from '../text/format-duration.js';
+import { IMPLICIT_STEP_ID } from '../grammar/implicit-step.js';
 
 export interface GanttOptions {
   /** Steps drawn individually, slowest first; the rest fold into one "other steps" bar per stage. */

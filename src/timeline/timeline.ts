@@ -1,8 +1,9 @@
 // Where the time went: the build model's steps placed on one clock, the critical path through
 // them, and the time lost to causes we can name. Pure data; the renderers draw it.
 import { nativePlatform, platformArch } from '../rules/native-platform.js';
-import type { BuildModel, Finding, Step } from '../model/types.js';
-import { IMPLICIT_STEP_ID } from '../model/implicit-step.js';
+import type { BuildModel, Step } from '../model/types.js';
+import type { Finding } from '../rules/finding.js';
+import { IMPLICIT_STEP_ID } from '../grammar/implicit-step.js';
 import { stepDependencies, type Dependencies, type StageGraph, type StageSources } from './dependencies.js';
 
 export type { StageSources };

@@ -230,7 +230,7 @@ describe('the action, end to end', () => {
     // fail-on: error, and the sample build failed.
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^::error title=[^,:]+,file=fixtures\/samples\/Dockerfile,line=14::nvcc rejected/m);
-    expect(run.stdout).toMatch(/^::warning title=CUPTI headers found but libcupti.so missing,file=fixtures\/samples\/Dockerfile,line=13::/m);
+    expect(run.stdout).toMatch(/^::warning title=CUPTI headers found but libcupti.so missing \(cmake\/cupti-library-notfound\),file=fixtures\/samples\/Dockerfile,line=13::/m);
     expect(run.stdout).toMatch(/^::group::Analyse the build log$/m);
     expect(run.stdout).toMatch(/^::error::buildkit-doctor: \d+ errors?, \d+ warnings?.* \(fail-on: error\): /m);
     expect(run.stdout).not.toContain('internal error');
@@ -406,8 +406,8 @@ describe('the action, end to end', () => {
     // two failed builds: fail-on error fails the step
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`build record ${recordedId('run-fails')} (test/engine/cases/run-fails): failed, 0.5s, 7/8 steps, 0% cached`);
-    expect(run.stdout).toMatch(/^::error title=Build step failed,file=test\/engine\/cases\/run-fails\/Dockerfile,line=4::/m);
-    expect(run.stdout).toMatch(/^::error title=COPY source not found in the build context,file=test\/engine\/cases\/copy-missing\/Dockerfile,line=3::/m);
+    expect(run.stdout).toMatch(/^::error title=Build step failed \(buildkit\/step-failed\),file=test\/engine\/cases\/run-fails\/Dockerfile,line=4::/m);
+    expect(run.stdout).toMatch(/^::error title=COPY source not found in the build context \(buildkit\/copy-source-missing\),file=test\/engine\/cases\/copy-missing\/Dockerfile,line=3::/m);
     expect(run.outputs['error-count']).toBe('2');
     expect(JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8')).logs.map((l: { log: string }) => l.log)).toEqual([
       `record ${recordedId('run-fails')} (test/engine/cases/run-fails)`,
@@ -421,7 +421,7 @@ describe('the action, end to end', () => {
     const metadata = JSON.stringify({ 'buildx.build.ref': `builder-1/builder-10/${recordedId('copy-missing')}`, 'image.name': 'app:ci' });
     const run = await runAction({ 'build-ref': metadata, 'fail-on': 'never' }, { name: 'push', payload: {} }, { PATH: `${bin}:${process.env.PATH}` });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^::error title=COPY source not found in the build context,file=test\/engine\/cases\/copy-missing\/Dockerfile,line=3::/m);
+    expect(run.stdout).toMatch(/^::error title=COPY source not found in the build context \(buildkit\/copy-source-missing\),file=test\/engine\/cases\/copy-missing\/Dockerfile,line=3::/m);
     expect(run.outputs['error-count']).toBe('1');
   });
 

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { cli, generated } from './harness.js';
-import { describeFsError } from '../../src/cli/open-input.js';
-import { InputError } from '../../src/cli/errors.js';
+import { describeFsError } from '../../src/core/open-input.js';
+import { InputError } from '../../src/core/errors.js';
 
 const LOG = [
   '#1 [internal] load build definition from Dockerfile',

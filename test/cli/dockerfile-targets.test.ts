@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/model/types.js';
+import type { Report } from '../../src/report/types.js';
 import { cli as inProcess } from './harness.js';
 
 const CLI = path.resolve('dist/cli.cjs');

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { analyzeStream } from '../../src/analyze.js';
 import { parseDockerfile } from '../../src/dockerfile/dockerfile.js';
+import { reportOf } from '../../src/report/json.js';
 
 describe('the analyzer runs the static checks when a Dockerfile is known', () => {
   const dockerfile = parseDockerfile(readFileSync(new URL('../../fixtures/dockerfiles/pipefail-missing/match.Dockerfile', import.meta.url), 'utf8'), 'Dockerfile');
@@ -13,7 +14,7 @@ describe('the analyzer runs the static checks when a Dockerfile is known', () =>
     const ids = analysis.findings.map((f) => [f.ruleId, f.location?.line]);
     expect(ids).toContainEqual(['dockerfile/pipefail-missing', 3]);
     expect(ids).toContainEqual(['dockerfile/pipefail-missing', 4]);
-    expect(analysis.report.findings).toEqual(analysis.findings);
+    expect(reportOf(analysis).findings).toEqual(analysis.findings);
   });
 
   it('and not without one', async () => {

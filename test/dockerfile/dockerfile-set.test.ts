@@ -4,9 +4,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/cli/errors.js';
-import { fallbackDockerfile, loadDockerfileSet, parseDockerfileSpec, targetsOf, unknownTargetWarnings } from '../../src/dockerfile/dockerfile-set.js';
-import type { BuildModel, SolveError } from '../../src/model/types.js';
+import { InputError } from '../../src/core/errors.js';
+import { fallbackDockerfile, loadDockerfileSet, parseDockerfileSpec, unknownTargetWarnings } from '../../src/core/dockerfile-set.js';
+import { targetsOf } from '../../src/model/targets.js';
+import type { BuildModel } from '../../src/model/types.js';
+import type { SolveError } from '../../src/grammar/events.js';
 import { makeModel, makeStep } from '../support/builders.js';
 
 function modelOf(targets: (string | null)[], solveError: Partial<SolveError> | null = null): BuildModel {

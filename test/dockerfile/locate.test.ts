@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDockerfile, type Dockerfile } from '../../src/dockerfile/dockerfile.js';
 import { locateFindings } from '../../src/dockerfile/locate.js';
 import { matchStep } from '../../src/dockerfile/match-step.js';
-import type { BuildModel, Finding } from '../../src/model/types.js';
+import type { BuildModel } from '../../src/model/types.js';
+import type { Finding } from '../../src/rules/finding.js';
 import { makeFinding, makeModel, makeStep } from '../support/builders.js';
 import { modelFromLog } from './log-model.js';
 

@@ -1,7 +1,8 @@
 // Test support: a BuildModel read from a real BuildKit plain-progress log with a few regular
 // expressions, so that the Dockerfile tests do not depend on the grammar's progress. Only what
 // locating needs: step headers, their status, and the closing error block.
-import type { BuildModel, SolveError, Step } from '../../src/model/types.js';
+import type { BuildModel, Step } from '../../src/model/types.js';
+import type { SolveError } from '../../src/grammar/events.js';
 import { makeModel, makeStep } from '../support/builders.js';
 
 const HEADER = /^#(\d+) \[(?:(\S+) )?(?:(internal)\]|\s*(\d+)\/(\d+)\]) (.*)$/;

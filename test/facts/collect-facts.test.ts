@@ -4,9 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { analyzeStream, type Analysis } from '../../src/analyze.js';
+import { analyzeStream } from '../../src/analyze.js';
+import type { Analysis } from '../../src/report/analysis.js';
 import { factsFor } from '../../src/facts/fact-view.js';
 import { factsLine } from '../../src/report/facts-line.js';
+import { reportOf } from '../../src/report/json.js';
 
 async function analyzeFile(path: string): Promise<Analysis> {
   return analyzeStream(Readable.from([readFileSync(path)]));
@@ -14,7 +16,7 @@ async function analyzeFile(path: string): Promise<Analysis> {
 
 /** `name → "value (source)"` of the JSON report's facts, for the names a row lists. */
 function reported(analysis: Analysis, names: readonly string[]): Record<string, string> {
-  const facts = analysis.report.build.facts as Record<string, { value: string; source: string } | undefined>;
+  const facts = reportOf(analysis).build.facts as Record<string, { value: string; source: string } | undefined>;
   const out: Record<string, string> = {};
   for (const name of names) {
     const f = facts[name];
@@ -71,7 +73,7 @@ describe('build facts on real logs', () => {
 
   test('every fact carries the line that proves it, as printed', async () => {
     const analysis = await analyzeFile('fixtures/real/buildkit-0.13-dockerd-26.1/nvcc-unsupported-arch.log');
-    const cuda = analysis.report.build.facts.cuda!;
+    const cuda = reportOf(analysis).build.facts.cuda!;
     expect(cuda.evidence).toMatch(/^Cuda compilation tools, release 13\.0, V13\.0\.\d+$/);
     const raw = readFileSync('fixtures/real/buildkit-0.13-dockerd-26.1/nvcc-unsupported-arch.log', 'utf8').split('\n');
     expect(raw[cuda.line - 1]).toContain(cuda.evidence);
@@ -80,7 +82,7 @@ describe('build facts on real logs', () => {
   test('a log that disagrees with itself keeps both values and the line names the other', async () => {
     // CMake found CUDA 13.0 while the base image's tag says 12.4.
     const analysis = await analyzeFile('fixtures/rules/cmake/package-not-found/match-torch-config.log');
-    const cuda = analysis.report.build.facts.cuda!;
+    const cuda = reportOf(analysis).build.facts.cuda!;
     expect(cuda.value).toBe('13.0');
     expect(cuda.others?.map((o) => `${o.value} (${o.source})`)).toContain('12.4 (image-tag)');
     expect(factsLine(analysis.facts, analysis.model)).toContain('CUDA 13.0 (cmake; the image tag says 12.4)');
@@ -102,7 +104,7 @@ describe('build facts on real logs', () => {
 
   test('a log with no facts gives an empty line and an empty map', async () => {
     const analysis = await analyzeStream(Readable.from([Buffer.from('hello\nworld\n')]));
-    expect(analysis.report.build.facts).toEqual({});
+    expect(reportOf(analysis).build.facts).toEqual({});
     expect(factsLine(analysis.facts, analysis.model)).toBe('');
   });
 });

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildDockerfileTest, isDockerfileName } from '../../src/dockerfile/build-dockerfiles.js';
-import { planAnnotations } from '../../src/github/annotations.js';
-import type { Finding } from '../../src/model/types.js';
+import { planAnnotations } from '../../src/report/annotations.js';
+import type { Finding } from '../../src/rules/finding.js';
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'bkd-ws-'));
 mkdirSync(path.join(workspace, 'docker'));

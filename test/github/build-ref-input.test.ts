@@ -1,7 +1,7 @@
 // The `build-ref` input: auto, refs as buildx prints them, and the metadata outputs of
 // docker/build-push-action and docker/bake-action.
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { parseBuildRef } from '../../src/github/build-ref.js';
 import { jobStartedAt } from '../../src/github/job-start.js';
 import { parseInputs } from '../../src/github/inputs.js';

@@ -1,7 +1,7 @@
 // The action's `dockerfile` input: one line per Dockerfile, `TARGET=PATH` for a bake / compose
 // target, a plain PATH for the rest.
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { parseInputs } from '../../src/github/inputs.js';
 
 const getter = (values: Record<string, string>) => (name: string) => values[name] ?? '';

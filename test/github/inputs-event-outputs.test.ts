@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pullRequestOf, workflowRunLookup } from '../../src/github/event.js';
 import { parseInputs } from '../../src/github/inputs.js';
 import { actionOutputs, compactFindings } from '../../src/github/outputs.js';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { makeFinding } from '../support/builders.js';
 import { analysis, passed } from './make-analysis.js';
 

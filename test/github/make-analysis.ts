@@ -1,9 +1,11 @@
 // Hand-made analyses for the reporters' tests: the shapes the pipeline produces, built directly.
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeStream, type Analysis } from '../../src/analyze.js';
-import { loadDockerfile } from '../../src/cli/main.js';
-import type { BuildModel, Finding, Step } from '../../src/model/types.js';
+import { analyzeStream } from '../../src/analyze.js';
+import type { Analysis } from '../../src/report/analysis.js';
+import { loadDockerfile } from '../../src/cli/command-inputs.js';
+import type { BuildModel, Step } from '../../src/model/types.js';
+import type { Finding } from '../../src/rules/finding.js';
 import { makeAnalysis, makeModel, makeStep } from '../support/builders.js';
 
 export const root = join(import.meta.dirname, '..', '..');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planAnnotations } from '../../src/github/annotations.js';
+import { planAnnotations } from '../../src/report/annotations.js';
 import { renderJobSummary } from '../../src/github/summary.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { makeAnalysis, makeFinding, makeModel } from '../support/builders.js';

@@ -1,6 +1,7 @@
 // Table-driven: every fixture log, the steps and the failure the model must find in it.
 import { describe, expect, test } from 'vitest';
-import type { BuildModel, LogFormat, StepStatus } from '../../src/model/types.js';
+import type { BuildModel } from '../../src/model/types.js';
+import type { LogFormat, StepStatus } from '../../src/grammar/events.js';
 import { parseFile } from './parse-helpers.js';
 
 interface ExpectedStep {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { LogParser } from '../../src/grammar/log-parser.js';
 import { parseVertexName, withKnownTarget } from '../../src/grammar/vertex-name.js';
-import type { BuildEvent, StepHeader } from '../../src/model/types.js';
+import type { BuildEvent, StepHeader } from '../../src/grammar/events.js';
 
 function headers(lines: string[]): StepHeader[] {
   const seen: StepHeader[] = [];

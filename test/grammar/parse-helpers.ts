@@ -4,7 +4,8 @@ import { Readable } from 'node:stream';
 import { readLogLines } from '../../src/lines/read-lines.js';
 import { LogParser } from '../../src/grammar/log-parser.js';
 import { BuildModelBuilder } from '../../src/model/build-model.js';
-import type { BuildEvent, BuildModel } from '../../src/model/types.js';
+import type { BuildEvent } from '../../src/grammar/events.js';
+import type { BuildModel } from '../../src/model/types.js';
 
 export interface Parsed {
   events: BuildEvent[];

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { analyzeStream } from '../../src/analyze.js';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { parseDockerfile } from '../../src/dockerfile/dockerfile.js';
 import {
   closingBlock,
@@ -20,8 +20,8 @@ import {
   type DockerExec,
   type ExecResult,
   type RecordQuery,
-} from '../../src/inputs/build-record.js';
-import { recordDockerfilePath } from '../../src/inputs/record-dockerfile.js';
+} from '../../src/core/build-record.js';
+import { recordDockerfilePath } from '../../src/core/record-dockerfile.js';
 
 const dir = fileURLToPath(new URL('../../fixtures/real/buildkit-0.25-dockerd-28.5/history/', import.meta.url));
 const read = (name: string) => readFileSync(join(dir, name), 'utf8');

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { Finding, Report } from '../../src/model/types.js';
+import type { Finding } from '../../src/rules/finding.js';
+import type { Report } from '../../src/report/types.js';
 import type { MultiLogReport } from '../../src/report/multi-log.js';
 import { sarifValidator } from './helpers.js';
 

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expandGlob, expandLogPaths, isGlob } from '../../src/inputs/expand-globs.js';
-import { matchSegment } from '../../src/inputs/wildcard.js';
-import { InputError } from '../../src/cli/errors.js';
+import { expandGlob, expandLogPaths, isGlob } from '../../src/core/expand-globs.js';
+import { matchSegment } from '../../src/core/wildcard.js';
+import { InputError } from '../../src/core/errors.js';
 
 describe('one path segment against a wildcard', () => {
   it.each([

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { findingCommand, renderGithubCommands } from '../../src/report/github-commands.js';
-import { analysis, finding } from './helpers.js';
+import { renderGithubCommands, type GithubCommandOptions } from '../../src/report/github-commands.js';
+import type { Finding } from '../../src/rules/finding.js';
+import { finding } from './helpers.js';
+
+/** The one command a single finding becomes. */
+function findingCommand(one: Finding, options: GithubCommandOptions = {}): string {
+  const out = renderGithubCommands([one], options);
+  expect(out.endsWith('\n') && out.split('\n')).toHaveLength(2);
+  return out.trimEnd();
+}
 
 describe('--format github', () => {
   it('writes one annotation per finding on the first line of its range', () => {
-    const out = renderGithubCommands(analysis([finding(), finding({ severity: 'notice', ruleId: 'buildkit/log-clipped', title: 'Log clipped', location: null, evidence: [], fix: '' })]));
+    const out = renderGithubCommands([finding(), finding({ severity: 'notice', ruleId: 'buildkit/log-clipped', title: 'Log clipped', location: null, evidence: [], fix: '' })]);
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(
@@ -46,7 +54,25 @@ describe('--format github', () => {
     expect(command).toContain('::cde');
   });
 
+  it('keeps to the limits the action keeps to: 9 annotations of a level, then one notice that counts the rest', () => {
+    const many = Array.from({ length: 12 }, (_, i) => finding({ location: { file: 'Dockerfile', line: i + 1, endLine: i + 1 } }));
+    const lines = renderGithubCommands(many).trimEnd().split('\n');
+    expect(lines.filter((line) => line.startsWith('::error '))).toHaveLength(9);
+    expect(lines.at(-1)).toBe('::notice title=buildkit-doctor::3 more findings not annotated (GitHub shows 10 annotations of each level per step): run with --format text or json to read them all.');
+  });
+
+  it('gives paths relative to GITHUB_WORKSPACE, and a job annotation for a file outside it', () => {
+    const inside = finding({ location: { file: '/runner/work/app/docker/Dockerfile', line: 4, endLine: 4 } });
+    expect(findingCommand(inside, { workspace: '/runner/work/app' })).toMatch(/^::error file=docker\/Dockerfile,line=4,title=/);
+    const outside = finding({ location: { file: '/tmp/Dockerfile', line: 4, endLine: 4 } });
+    expect(findingCommand(outside, { workspace: '/runner/work/app' })).toMatch(/^::error title=/);
+  });
+
+  it('draws the same finding of several logs once', () => {
+    expect(renderGithubCommands([finding(), finding()]).trimEnd().split('\n')).toHaveLength(1);
+  });
+
   it('prints nothing for a build with no findings', () => {
-    expect(renderGithubCommands(analysis([]))).toBe('');
+    expect(renderGithubCommands([])).toBe('');
   });
 });

@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import AjvDraft04 from 'ajv-draft-04';
-import type { Analysis } from '../../src/analyze.js';
-import type { Finding, Step } from '../../src/model/types.js';
+import type { Analysis } from '../../src/report/analysis.js';
+import type { Finding } from '../../src/rules/finding.js';
+import type { Step } from '../../src/model/types.js';
 import { makeAnalysis, makeFinding, makeModel, makeStep } from '../support/builders.js';
 
 /** A step of the `builder` stage, of nine. */

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RawJsonGrammar, formatBytes, looksLikeRawJson, printedSeconds } from '../../src/grammar/rawjson.js';
-import type { BuildEvent, LogLine } from '../../src/model/types.js';
+import type { BuildEvent } from '../../src/grammar/events.js';
+import type { LogLine } from '../../src/lines/types.js';
+import { reportOf } from '../../src/report/json.js';
 
 const REAL = 'fixtures/rawjson/buildkit-0.13-dockerd-26.1';
 
@@ -181,7 +183,9 @@ describe('rawjson through the analyzer', () => {
       record({ logs: [{ vertex: D(1), stream: 2, data: b64(`fatal: could not read from https://x-access-token:${token}@github.com/org/wheels.git\n`), timestamp: '2026-01-01T00:00:01Z' }] }),
       record({ vertexes: [{ digest: D(1), name: '[1/2] RUN pip download private-wheel', started: '2026-01-01T00:00:00Z', completed: '2026-01-01T00:00:02Z', error: 'process "/bin/sh -c pip download private-wheel" did not complete successfully: exit code: 128' }] }),
     ].join('\n');
-    const { report, model } = await analyzeStream(Readable.from([log]));
+    const analysis = await analyzeStream(Readable.from([log]));
+    const { model } = analysis;
+    const report = reportOf(analysis);
     expect(model.format).toBe('buildkit-rawjson');
     expect(model.failedStep).toBe(1);
     expect(JSON.stringify(report)).not.toContain(token.slice(4));

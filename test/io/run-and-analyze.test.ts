@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runAndAnalyze } from '../../src/run/run-and-analyze.js';
-import { commandLine, quoteWord } from '../../src/run/shell-words.js';
+import { commandLine, quoteWord } from '../../src/text/shell-words.js';
 
 const REAL_LOG = 'fixtures/rawjson/buildkit-0.13-dockerd-26.1/run-fails.plain.log';
 

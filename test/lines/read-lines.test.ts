@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { readLogLines } from '../../src/lines/read-lines.js';
 import { LineSplitter, type RawLine } from '../../src/lines/line-splitter.js';
-import type { LogLine } from '../../src/model/types.js';
+import type { LogLine } from '../../src/lines/types.js';
 
 async function read(chunks: (string | Buffer)[], maxLineLength?: number): Promise<LogLine[]> {
   const lines: LogLine[] = [];

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { analyzeStream } from '../../src/analyze.js';
+import { reportOf } from '../../src/report/json.js';
 
 const fragments = [
   '#1 [builder 1/2] RUN make\n', '#1 0.123 out\n', '#1 ...\n', '#1 DONE 1.0s\n', '#2 CACHED\n', '#3 ERROR: x: exit code: 1\n',
@@ -12,7 +13,7 @@ const fragments = [
 ];
 
 async function analyzeBytes(bytes: Uint8Array) {
-  const { report } = await analyzeStream(Readable.from([Buffer.from(bytes)]));
+  const report = reportOf(await analyzeStream(Readable.from([Buffer.from(bytes)])));
   const json = JSON.stringify(report);
   expect(JSON.parse(json)).toEqual(report);
   expect(report.version).toBe(1);

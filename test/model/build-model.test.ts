@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { BuildModelBuilder, TAIL_LINES, PASSED_TAIL_LINES } from '../../src/model/build-model.js';
-import type { BuildEvent, StepHeader } from '../../src/model/types.js';
+import type { BuildEvent, StepHeader } from '../../src/grammar/events.js';
 
 function header(id: number, instruction: string, extra: Partial<StepHeader> = {}): StepHeader {
   return { id, stage: 'builder', index: id, total: 9, instruction, platform: null, target: null, internal: false, ...extra };

@@ -4,10 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { analyzeStream, type Analysis } from '../../src/analyze.js';
+import { analyzeStream } from '../../src/analyze.js';
+import type { Analysis } from '../../src/report/analysis.js';
 import { parseDockerfile, type Dockerfile } from '../../src/dockerfile/dockerfile.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
+import { reportOf } from '../../src/report/json.js';
 
 const DIR = new URL('../../fixtures/real/buildkit-0.13-dockerd-26.1/', import.meta.url);
 
@@ -82,7 +84,7 @@ describe('bake: two targets, two Dockerfiles', () => {
   });
 
   it('JSON steps carry target and platform', async () => {
-    const { report } = await bake();
+    const report = reportOf(await bake());
     const failed = report.steps.find((s) => s.id === report.build.failedStep)!;
     expect(failed).toMatchObject({ stage: 'builder', index: 4, total: 4, target: 'trainer', platform: null, status: 'error' });
     expect(report.steps.find((s) => s.instruction === 'load local bake definitions')).toMatchObject({ target: null, platform: null });
@@ -167,6 +169,6 @@ describe('a plain build (no targets) reads as before', () => {
     const md = renderMarkdown(analysis);
     expect(md).not.toContain('in target');
     expect(md).toContain('| Severity | Problem | Where | Fix |');
-    expect(analysis.report.steps.every((s) => s.target === null && s.platform === null)).toBe(true);
+    expect(reportOf(analysis).steps.every((s) => s.target === null && s.platform === null)).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import { parseDockerfile } from '../../src/dockerfile/dockerfile.js';
 import { renderText } from '../../src/report/text.js';
 import { renderMarkdown, verdictOf } from '../../src/report/markdown.js';
 import { summarizeLogs } from '../../src/report/multi-log.js';
+import { reportOf } from '../../src/report/json.js';
 
 const REAL = new URL('../../fixtures/real/buildkit-0.13-dockerd-26.1/', import.meta.url);
 
@@ -98,7 +99,7 @@ describe('verdicts that name the step', () => {
     const log = readFileSync(new URL('../../fixtures/real/podman-4.3/apt-unable-to-locate.log', import.meta.url), 'utf8').trimEnd().split('\n').slice(-3).join('\n');
     const analysis = await analyzeStream(Readable.from([Buffer.from(log)]));
     expect(renderText(analysis, { color: false }).split('\n')[0]).toMatch(/^✖ Build failed at RUN apt-get update && apt-get install -y/);
-    const { build, steps, findings } = analysis.report;
+    const { build, steps, findings } = reportOf(analysis);
     expect(steps).toHaveLength(1);
     expect(build.failedStep).toBe(steps[0]!.id);
     expect(findings[0]?.step).toBe(steps[0]!.id);
@@ -106,7 +107,7 @@ describe('verdicts that name the step', () => {
 
   it('output outside any build step has no step number: null in JSON, no #0 step, said in words', async () => {
     const analysis = await analyzeStream(Readable.from([readFileSync(new URL('../../fixtures/logs/unframed-nvcc.log', import.meta.url))]));
-    const { steps, findings } = analysis.report;
+    const { steps, findings } = reportOf(analysis);
     expect(steps.map((s) => s.id)).not.toContain(0);
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((f) => f.step === null)).toBe(true);

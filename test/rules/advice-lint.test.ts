@@ -3,7 +3,7 @@
 // `bash -n`, every pip / uv install names a requirement. One test per fixture, listing every
 // offending snippet, so each broken template is its own visible failure.
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Finding } from '../../src/model/types.js';
+import type { Finding } from '../../src/rules/finding.js';
 import { bashSyntaxErrors, installWithoutRequirement, placeholderProblems, shellScripts, type Script } from './support/advice-lint.js';
 import { checkMatchFixtures, findingsOf, logMatchFixtures, type MatchFixture } from './support/fixture-findings.js';
 

@@ -2,7 +2,7 @@
 // from the log, one finding per step, and silence on what a healthy CUDA build prints.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { Finding } from '../../src/model/types.js';
+import type { Finding } from '../../src/rules/finding.js';
 import { analyzeLog } from './support/mini-pipeline.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/rules/${name}.log`, import.meta.url), 'utf8');

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { builtinRules } from '../../src/rules/catalog/index.js';
 import { ruleProblems } from '../../src/rules/compile.js';
-import { builtinRuleSet } from '../../src/rules/load-rules.js';
+import { builtinRuleSet } from '../../src/rules/builtin-rules.js';
 import { ruleSchema } from '../../src/rules/schema.js';
 import { fixturesOf } from './support/fixtures.js';
 import { analyzeLog } from './support/analyze-log.js';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { enrichers } from '../../src/rules/enrichers.js';
-import { builtinRuleSet } from '../../src/rules/load-rules.js';
+import { builtinRuleSet } from '../../src/rules/builtin-rules.js';
 import type { RuleInput } from '../../src/rules/schema.js';
 import { makeModel, makeStep } from '../support/builders.js';
 import { out, runEngine, stepError, text } from './support/events.js';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { builtinRuleSet } from '../../src/rules/load-rules.js';
+import { builtinRuleSet } from '../../src/rules/builtin-rules.js';
 import { fixturesOf, fixturesRoot } from './support/fixtures.js';
 import { analyzeLog } from './support/analyze-log.js';
 

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { InputError } from '../../src/cli/errors.js';
-import { builtinRuleSet, loadRuleSet, loadRules } from '../../src/rules/load-rules.js';
+import { InputError } from '../../src/core/errors.js';
+import { builtinRuleSet } from '../../src/rules/builtin-rules.js';
+import { loadRuleSet, loadRules } from '../../src/core/load-rules.js';
+import { reportOf } from '../../src/report/json.js';
 
 const custom = {
   id: 'acme/licence-server',
@@ -39,7 +41,7 @@ describe('loading rules', () => {
     expect(loadRuleSet().reportSecrets).toBe(true);
     const quiet = await analyzeStream(Readable.from([log]), off);
     expect(quiet.findings.map((f) => f.ruleId)).not.toContain('security/secret-in-log');
-    expect(JSON.stringify(quiet.report)).not.toContain('Sup3rS3cret');
+    expect(JSON.stringify(reportOf(quiet))).not.toContain('Sup3rS3cret');
     const loud = await analyzeStream(Readable.from([log]), loadRuleSet());
     expect(loud.findings.map((f) => f.ruleId)).toContain('security/secret-in-log');
   });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { currentRulesTable, firstExample, renderRulesTable, withRulesTable } from '../../src/rules/rules-table.js';
+import { currentRulesTable, firstExample, renderRulesTable, withRulesTable } from '../../src/report/rules-table.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -9,7 +9,7 @@ import { readLogLines } from '../../src/lines/read-lines.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../../src/lines/line-splitter.js';
 import { analyzeStream } from '../../src/analyze.js';
 import { TAIL_LINES, TAIL_LINE_CHARS } from '../../src/model/build-model.js';
-import { MAX_STEPS as MAX_MODEL_STEPS } from '../../src/model/framing.js';
+import { MAX_STEPS as MAX_MODEL_STEPS } from '../../src/grammar/framing.js';
 import { maxEvidenceLines, maxEvidenceLength } from '../../src/rules/scope-state.js';
 
 /** Lines produced on demand, never all in memory. */

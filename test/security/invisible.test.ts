@@ -4,7 +4,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { analyzeStream } from '../../src/analyze.js';
-import { planAnnotations } from '../../src/github/annotations.js';
+import { planAnnotations } from '../../src/report/annotations.js';
 import { renderComment } from '../../src/github/comment.js';
 import { renderJobSummary } from '../../src/github/summary.js';
 import { actionOutputs } from '../../src/github/outputs.js';

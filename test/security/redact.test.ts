@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { Readable } from 'node:stream';
 import { Redactor, MASK } from '../../src/security/redact.js';
+import { secretFindings } from '../../src/rules/secret-in-log.js';
 import { analyzeStream } from '../../src/analyze.js';
 import { SECRETS } from './secrets.js';
 import { MULTI_LINE_SECRETS, SECRET_FORMATS } from './secret-formats.js';
+import { reportOf } from '../../src/report/json.js';
 
 function redactAll(lines: string[]): { out: string[]; redactor: Redactor } {
   const redactor = new Redactor();
@@ -53,7 +55,7 @@ describe('Redactor.redact: what is masked', () => {
   ])('%s', (_name, line, expected) => {
     const { out, redactor } = redactAll([line]);
     expect(out[0]).toBe(expected);
-    expect(redactor.findings().length).toBeGreaterThan(0);
+    expect(secretFindings(redactor).length).toBeGreaterThan(0);
   });
 
   test('a secret name in an error message is prose, not an assignment', () => {
@@ -64,7 +66,7 @@ describe('Redactor.redact: what is masked', () => {
     ];
     const { out, redactor } = redactAll(lines);
     expect(out).toEqual(lines);
-    expect(redactor.findings()).toEqual([]);
+    expect(secretFindings(redactor)).toEqual([]);
   });
 
   test('a line redacted twice (raw, then its decoded text) counts once, past the lines listed too', () => {
@@ -73,13 +75,13 @@ describe('Redactor.redact: what is masked', () => {
       redactor.redact('#4 0.3 + docker login --username ci --password Sup3rS3cret registry.example.com', line);
       redactor.redact('docker login --username ci --password Sup3rS3cret registry.example.com', line);
     }
-    expect(redactor.findings()[0]?.message).toContain('and 5 more');
+    expect(secretFindings(redactor)[0]?.message).toContain('and 5 more');
   });
 
   test('compact JSON is read like spaced JSON', () => {
     const { out, redactor } = redactAll(['#4 0.2 {"access_token":"ya29.a0AfH6SMBx7d","expires_in":3599}']);
     expect(out[0]).toBe(`#4 0.2 {"access_token":"${MASK}","expires_in":3599}`);
-    expect(redactor.findings().length).toBe(1);
+    expect(secretFindings(redactor).length).toBe(1);
   });
 
   test('a bare Authorization value is masked only when it looks like a credential', () => {
@@ -87,10 +89,10 @@ describe('Redactor.redact: what is masked', () => {
       '#5 ERROR: failed to resolve source metadata for docker.io/acme/private:1.0: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
     const prose = redactAll([registry]);
     expect(prose.out[0]).toBe(registry);
-    expect(prose.redactor.findings()).toEqual([]);
+    expect(secretFindings(prose.redactor)).toEqual([]);
     const header = redactAll(['#3 0.1 authorization: 9f8e7d6c5b4a39281706f5e4']);
     expect(header.out[0]).toBe(`#3 0.1 authorization: ${MASK}`);
-    expect(header.redactor.findings().length).toBe(1);
+    expect(secretFindings(header.redactor).length).toBe(1);
   });
 
   test('a multi-line private key: every line between BEGIN and END is masked, frames kept', () => {
@@ -108,7 +110,7 @@ describe('Redactor.redact: what is masked', () => {
       '#11 0.302 -----END OPENSSH PRIVATE KEY-----',
       '#11 DONE 0.4s',
     ]);
-    const [finding] = redactor.findings();
+    const [finding] = secretFindings(redactor);
     expect(finding?.title).toBe('Secret printed in the build log: private key');
     expect(finding?.message).toContain('log line 1.');
   });
@@ -130,13 +132,13 @@ describe('Redactor.redact: every format of secret-formats.ts (issue 19)', () => 
     expect(out[0]).not.toContain(format.secret);
     expect(out[0]).toContain(MASK);
     expect(out[0]!.startsWith('#5 0.300 + ')).toBe(true);
-    expect(redactor.findings().length).toBeGreaterThan(0);
+    expect(secretFindings(redactor).length).toBeGreaterThan(0);
   });
 
   test('a value on the line after its name, the other steps\' lines in between left alone', () => {
     const { out, redactor } = redactAll(['#5 0.1 password:', '#6 0.1 Step 6 output', `#5 0.2 ${MULTI_LINE_SECRETS.nextLine.lines[1]}`, '#5 0.3 next']);
     expect(out).toEqual(['#5 0.1 password:', '#6 0.1 Step 6 output', `#5 0.2 ${MASK}`, '#5 0.3 next']);
-    expect(redactor.findings()).toHaveLength(1);
+    expect(secretFindings(redactor)).toHaveLength(1);
   });
 
   test('YAML block scalar: `token: |` then the value', () => {
@@ -179,7 +181,7 @@ describe('Redactor.redact: what is left alone', () => {
   ])('%s', (line) => {
     const { out, redactor } = redactAll([line]);
     expect(out[0]).toBe(line);
-    expect(redactor.findings()).toEqual([]);
+    expect(secretFindings(redactor)).toEqual([]);
   });
 
   test('a line without any secret-like literal is returned as the same string', () => {
@@ -192,7 +194,7 @@ describe('Redactor.redact: what is left alone', () => {
     const masked = first.redact(`export HF_TOKEN=${SECRETS.hf} GITHUB_TOKEN=${SECRETS.ghp}`, 1);
     const second = new Redactor();
     expect(second.redact(masked, 1)).toBe(masked);
-    expect(second.findings()).toEqual([]);
+    expect(secretFindings(second)).toEqual([]);
   });
 });
 
@@ -200,7 +202,7 @@ describe('Redactor.findings', () => {
   test('one finding per kind, lines listed, evidence masked and capped', () => {
     const lines = Array.from({ length: 30 }, (_, i) => `#7 0.${i} + echo ${SECRETS.hf}`);
     const { redactor } = redactAll(lines);
-    const findings = redactor.findings();
+    const findings = secretFindings(redactor);
     expect(findings).toHaveLength(1);
     const [f] = findings;
     expect(f).toMatchObject({ ruleId: 'security/secret-in-log', severity: 'warning', step: null, location: null });
@@ -216,7 +218,7 @@ describe('Redactor.findings', () => {
     const redactor = new Redactor();
     redactor.redact(`echo ${SECRETS.ghp}`, 4);
     redactor.redact(`echo ${SECRETS.ghp}`, 4);
-    expect(redactor.findings()[0]!.message).toContain('log line 4.');
+    expect(secretFindings(redactor)[0]!.message).toContain('log line 4.');
   });
 });
 
@@ -230,7 +232,7 @@ describe('through the whole pipeline', () => {
       `#5 0.413 token ${SECRETS.ghp}`,
       '#5 DONE 1.0s',
     ].join('\n');
-    const { report } = await analyzeStream(Readable.from([log]));
+    const report = reportOf(await analyzeStream(Readable.from([log])));
     const json = JSON.stringify(report);
     for (const secret of [SECRETS.hf, SECRETS.ghp, 'hunter2pass']) expect(json).not.toContain(secret);
     expect(report.findings.map((f) => f.ruleId)).toContain('security/secret-in-log');

@@ -1,9 +1,9 @@
-// Builders of the pipeline's shapes (src/model/types.ts) for tests that start past the grammar:
+// Builders of the pipeline's shapes (the stages' boundary types) for tests that start past the grammar:
 // a step, a build model, a finding and an analysis, each complete and valid with defaults, and
 // changed by a partial object. Tests name only the fields they are about.
-import type { Analysis } from '../../src/analyze.js';
-import type { BuildModel, Finding, Step } from '../../src/model/types.js';
-import { buildReport } from '../../src/report/json.js';
+import type { Analysis } from '../../src/report/analysis.js';
+import type { BuildModel, Step } from '../../src/model/types.js';
+import type { Finding } from '../../src/rules/finding.js';
 
 /**
  * A Dockerfile step that ran `RUN true` for a second and printed nothing. Its header and last line
@@ -72,7 +72,7 @@ export function makeFinding(over: Partial<Finding> = {}): Finding {
   };
 }
 
-/** What `analyzeStream` returns for this model and these findings, the JSON report included. */
+/** What `analyzeStream` returns for this model and these findings, ready for the reporters. */
 export function makeAnalysis(findings: Finding[], model: BuildModel = makeModel()): Analysis {
-  return { model, facts: {}, findings, report: buildReport(model, findings) };
+  return { model, facts: {}, findings };
 }

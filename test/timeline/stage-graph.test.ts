@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { analyzeStream, type Analysis } from '../../src/analyze.js';
+import { analyzeStream } from '../../src/analyze.js';
+import type { Analysis } from '../../src/report/analysis.js';
 import { parseDockerfile } from '../../src/dockerfile/dockerfile.js';
 import { stepDependencies } from '../../src/timeline/dependencies.js';
 import { buildTimeline } from '../../src/timeline/timeline.js';

@@ -1,6 +1,6 @@
 // What a static Dockerfile check is, and the helpers every check shares to turn an instruction
 // into a finding. Checks are pure functions of the parsed Dockerfile: no file system, no network.
-import type { Finding, Severity } from '../../model/types.js';
+import type { Finding, Severity } from '../../rules/finding.js';
 import type { Dockerfile, DockerfileInstruction, DockerfileStage } from '../dockerfile.js';
 
 export interface StaticCheckMeta {

@@ -1,6 +1,6 @@
 // The static Dockerfile checks, in report order. The metadata (id, title, severity, docs) is
 // what the rule table in the README is generated from.
-import type { Finding } from '../../model/types.js';
+import type { Finding } from '../../rules/finding.js';
 import type { Dockerfile } from '../dockerfile.js';
 import type { StaticCheck, StaticCheckMeta } from './check.js';
 import { cudaArchUnsupported } from './cuda-arch-unsupported.js';

@@ -10,7 +10,7 @@
 import { DOCKER_HUB_TAGS_API } from '../../knowledge/cuda-tag-enricher.js';
 import { parseImageRef } from '../image-ref.js';
 import { code, findingAt, type StaticCheck } from './check.js';
-import { quoteWord } from '../../run/shell-words.js';
+import { quoteWord } from '../../text/shell-words.js';
 
 export const unpinnedBaseImage: StaticCheck = {
   id: 'dockerfile/unpinned-base-image',

@@ -1,5 +1,7 @@
 // Event streams and a rule engine run over them, to test the rules without a grammar.
-import type { BuildEvent, BuildModel, Finding } from '../../../src/model/types.js';
+import type { BuildEvent } from '../../../src/grammar/events.js';
+import type { BuildModel } from '../../../src/model/types.js';
+import type { Finding } from '../../../src/rules/finding.js';
 import { RuleEngine } from '../../../src/rules/engine.js';
 import { ruleSchema, type Rule, type RuleInput } from '../../../src/rules/schema.js';
 import type { BuildFacts } from '../../../src/facts/types.js';

@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { analyzeStream } from '../../../src/analyze.js';
 import { runStaticChecks, staticChecks } from '../../../src/dockerfile/checks/index.js';
 import { parseDockerfile } from '../../../src/dockerfile/dockerfile.js';
-import type { Finding } from '../../../src/model/types.js';
+import type { Finding } from '../../../src/rules/finding.js';
 import { factsLine } from '../../../src/report/facts-line.js';
-import { builtinRuleSet } from '../../../src/rules/load-rules.js';
+import { builtinRuleSet } from '../../../src/rules/builtin-rules.js';
 import { fixturesOf } from './fixtures.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));

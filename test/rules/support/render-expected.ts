@@ -1,7 +1,7 @@
 // A finding rendered as a user reads it, for the expected-output files kept beside each fixture
 // (`match-foo.log` → `match-foo.expected.md`). Pure: the same finding always gives the same text, so
 // a change of wording shows up as a diff of that file in review.
-import type { Finding } from '../../../src/model/types.js';
+import type { Finding } from '../../../src/rules/finding.js';
 
 /** `retryable` is read optionally: findings made before the field existed have none (→ unknown). */
 type FindingWithExtras = Omit<Finding, 'retryable'> & { retryable?: boolean };

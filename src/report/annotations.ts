@@ -1,6 +1,7 @@
 // Findings → the annotations GitHub draws on the Dockerfile in the pull request's "Files changed".
-// Pure: returns the list; src/main.ts emits it with core.error / core.warning / core.notice (which
-// escape `%`, CR, LF, `:` and `,` so that no log text can end or start a workflow command).
+// The one plan both hosts use: the action emits it with core.error / core.warning / core.notice,
+// `--format github` prints it as workflow commands (report/github-commands.ts); both escape `%`,
+// CR, LF, `:` and `,` so that no log text can end or start a workflow command.
 //
 // GitHub shows at most 10 annotations of each level per step and 50 per job; the rest are dropped
 // silently. So: the most important first (errors, then warnings, then notices, each in the
@@ -9,7 +10,7 @@
 // that level (the `fail-on` failure, a "cannot comment" notice), so that one is never the one
 // dropped.
 import path from 'node:path';
-import type { Finding, Severity } from '../model/types.js';
+import type { Finding, Severity } from '../rules/finding.js';
 import { isDockerfileName } from '../dockerfile/build-dockerfiles.js';
 import { stripInvisible } from '../security/invisible.js';
 
@@ -24,14 +25,15 @@ export const GITHUB_ANNOTATION_LIMITS: AnnotationLimits = { perLevel: 9, total: 
 
 export interface Annotation {
   level: Severity;
-  /** The body: the finding's message, then its fix. */
+  /** The body: the finding's message, its first evidence lines, then its fix. */
   message: string;
   properties: {
+    /** The finding's title and rule id. */
     title: string;
-    /** Workspace-relative, `/`-separated. */
-    file: string;
+    /** Workspace-relative, `/`-separated; absent on an annotation of the job (no Dockerfile line). */
+    file?: string;
     /** 1-based; only the first line of a range (GitHub draws ranges badly). */
-    startLine: number;
+    startLine?: number;
   };
 }
 
@@ -39,7 +41,7 @@ export interface AnnotationPlan {
   annotations: Annotation[];
   /** Findings with a Dockerfile line that did not fit, by level. */
   omitted: Record<Severity, number>;
-  /** Findings without a Dockerfile line: in the summary and comment only. */
+  /** Findings without a Dockerfile line that were not annotated: in the summary and comment only. */
   unlocated: number;
 }
 
@@ -55,12 +57,19 @@ export interface AnnotationContext {
    * the summary. Default: only files named like a Dockerfile.
    */
   isBuildDockerfile?: (file: string) => boolean;
+  /**
+   * A finding without a Dockerfile line: counted (the action's job summary lists it), or drawn as
+   * an annotation of the job, with no file (the CLI's `--format github` has no summary). Default: counted.
+   */
+  unlocated?: 'count' | 'annotate';
 }
 
 const ORDER: Severity[] = ['error', 'warning', 'notice'];
 
 /** Characters kept of one annotation's body; GitHub shows a few lines of it anyway. */
 const MAX_BODY = 4000;
+/** Evidence lines quoted in one annotation (the summary and the JSON report have them all). */
+const MAX_EVIDENCE = 5;
 
 /** The Dockerfile path as GitHub wants it: relative to the workspace, `/`-separated; null outside it. */
 export function workspacePath(file: string, context: Pick<AnnotationContext, 'workspace' | 'cwd'>): string | null {
@@ -71,8 +80,15 @@ export function workspacePath(file: string, context: Pick<AnnotationContext, 'wo
 }
 
 function body(finding: Finding): string {
-  const text = stripInvisible(finding.fix ? `${finding.message}\n\nFix: ${finding.fix}` : finding.message);
+  const parts = [finding.message || finding.title];
+  if (finding.evidence.length > 0) parts.push(finding.evidence.slice(0, MAX_EVIDENCE).map((line) => `> ${line}`).join('\n'));
+  if (finding.fix) parts.push(`Fix: ${finding.fix}`);
+  const text = stripInvisible(parts.join('\n\n'));
   return text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)} …` : text;
+}
+
+function title(finding: Finding): string {
+  return stripInvisible(`${finding.title} (${finding.ruleId})`);
 }
 
 export function planAnnotations(findings: readonly Finding[], context: AnnotationContext): AnnotationPlan {
@@ -88,11 +104,12 @@ export function planAnnotations(findings: readonly Finding[], context: Annotatio
     for (const finding of findings) {
       if (finding.severity !== level) continue;
       const file = finding.location && isBuildDockerfile(finding.location.file) ? workspacePath(finding.location.file, context) : null;
-      if (finding.location === null || file === null) {
+      if ((finding.location === null || file === null) && context.unlocated !== 'annotate') {
         unlocated++;
         continue;
       }
-      const annotation: Annotation = { level, message: body(finding), properties: { title: stripInvisible(finding.title), file, startLine: finding.location.line } };
+      const properties = finding.location && file !== null ? { title: title(finding), file, startLine: finding.location.line } : { title: title(finding) };
+      const annotation: Annotation = { level, message: body(finding), properties };
       // The same finding from several logs of one build (a Dockerfile check, once per log) is drawn once.
       const key = JSON.stringify([level, file, annotation.properties.startLine, finding.ruleId, annotation.message]);
       if (seen.has(key)) continue;

@@ -9,7 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RecordFacts } from './build-record.js';
 import { parseDockerfile } from '../dockerfile/dockerfile.js';
-import type { DockerfileSet } from '../dockerfile/dockerfile-set.js';
+import type { DockerfileSet } from './dockerfile-set.js';
 
 /** The git repository's root above `dir` (the directory holding `.git`), or null. */
 export function gitRootOf(dir: string): string | null {

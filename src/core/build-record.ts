@@ -17,7 +17,7 @@
 // docker runs through execFile (no shell), each call bounded in time and in output; every failure
 // is one InputError line that says which thing is missing and what to do.
 import { execFile } from 'node:child_process';
-import { InputError } from '../cli/errors.js';
+import { InputError } from './errors.js';
 
 /** What one `docker …` call gave. `failure`: it could not run, or ran over a bound. */
 export interface ExecResult {

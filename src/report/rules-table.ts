@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { staticCheckMeta } from '../dockerfile/checks/index.js';
-import { builtinRuleSet } from './load-rules.js';
+import { builtinRuleSet } from '../rules/builtin-rules.js';
 
 export const tableStart = '<!-- rules:start -->';
 export const tableEnd = '<!-- rules:end -->';

@@ -1,8 +1,9 @@
 // A build with more steps than the model keeps (MAX_STEPS) is still read to the end (its lines go
 // through the rules), but its later steps are not listed in the report. That is said in the report,
 // as a notice on the line where the listing stops, not left for the reader to guess from a count.
-import { MAX_STEPS } from './framing.js';
-import type { BuildModel, Finding } from './types.js';
+import { MAX_STEPS } from '../grammar/framing.js';
+import type { BuildModel } from '../model/types.js';
+import type { Finding } from './finding.js';
 
 export const STEPS_NOT_LISTED_RULE_ID = 'report/steps-not-listed';
 

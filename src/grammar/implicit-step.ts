@@ -6,7 +6,7 @@
 // messages (`#0 building with "default" instance…`), so 0 is free to mean "outside any step".
 // In a framed log step 0 holds the CI preamble before the build, if anything: the build model
 // lists it only when the log turned out to have no framing (format `plain-text`).
-import type { StepHeader } from './types.js';
+import type { StepHeader } from './events.js';
 
 export const IMPLICIT_STEP_ID = 0;
 

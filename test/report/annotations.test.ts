@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { omittedCount, planAnnotations, workspacePath } from '../../src/github/annotations.js';
-import type { Finding, Severity } from '../../src/model/types.js';
+import { omittedCount, planAnnotations, workspacePath } from '../../src/report/annotations.js';
+import type { Finding, Severity } from '../../src/rules/finding.js';
 import { makeFinding } from '../support/builders.js';
 
 const context = { workspace: '/home/runner/work/app/app', cwd: '/home/runner/work/app/app' };
@@ -10,15 +10,24 @@ function many(severity: Severity, n: number, line0 = 1): Finding[] {
 }
 
 describe('planAnnotations', () => {
-  it('puts a finding on the first line of its range, titled by the rule, message and fix as body', () => {
+  it('puts a finding on the first line of its range, titled by the rule, message, evidence and fix as body', () => {
     const plan = planAnnotations([makeFinding()], context);
     expect(plan.annotations).toEqual([
       {
         level: 'error',
-        message: 'nvcc rejected the GPU architecture compute_35.\n\nFix: Remove `sm_35` from the arch list.\n\n```dockerfile\nENV TORCH_CUDA_ARCH_LIST="8.0;8.6;9.0"\n```',
-        properties: { title: 'nvcc does not support sm_35', file: 'Dockerfile', startLine: 14 },
+        message:
+          "nvcc rejected the GPU architecture compute_35.\n\n> nvcc fatal   : Unsupported gpu architecture 'compute_35'\n\n" +
+          'Fix: Remove `sm_35` from the arch list.\n\n```dockerfile\nENV TORCH_CUDA_ARCH_LIST="8.0;8.6;9.0"\n```',
+        properties: { title: 'nvcc does not support sm_35 (cuda/unsupported-arch)', file: 'Dockerfile', startLine: 14 },
       },
     ]);
+  });
+
+  it('quotes at most five evidence lines', () => {
+    const evidence = Array.from({ length: 8 }, (_, i) => `line ${i}`);
+    const [annotation] = planAnnotations([makeFinding({ evidence })], context).annotations;
+    expect(annotation?.message).toContain('> line 4\n\nFix:');
+    expect(annotation?.message).not.toContain('line 5');
   });
 
   it('never emits more than fit per level, errors first, and counts what was left out', () => {
@@ -30,7 +39,7 @@ describe('planAnnotations', () => {
     expect(levels.filter((l) => l === 'notice')).toHaveLength(9);
     expect(levels.indexOf('warning')).toBeGreaterThan(levels.lastIndexOf('error'));
     // The most important of each level (ranked order kept) are the ones drawn.
-    expect(plan.annotations[0]?.properties.title).toBe('error 0');
+    expect(plan.annotations[0]?.properties.title).toBe('error 0 (r/error-0)');
     expect(plan.omitted).toEqual({ error: 2, warning: 6, notice: 3 });
     expect(omittedCount(plan)).toBe(11);
   });
@@ -46,6 +55,12 @@ describe('planAnnotations', () => {
     expect(plan.annotations).toHaveLength(0);
     expect(plan.unlocated).toBe(1);
     expect(omittedCount(plan)).toBe(0);
+  });
+
+  it('draws a finding without a Dockerfile line on the job when asked (the CLI has no summary)', () => {
+    const plan = planAnnotations([makeFinding({ location: null })], { ...context, unlocated: 'annotate' });
+    expect(plan.annotations.map((a) => a.properties)).toEqual([{ title: 'nvcc does not support sm_35 (cuda/unsupported-arch)' }]);
+    expect(plan.unlocated).toBe(0);
   });
 
   it('draws the same finding from two logs once', () => {

@@ -5,9 +5,10 @@
 // (`docker/cuda.Dockerfile:14`) when it exists in the working directory, else `Dockerfile`.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../cli/errors.js';
+import { InputError } from './errors.js';
 import type { BuildModel } from '../model/types.js';
-import { parseDockerfile, type Dockerfile } from './dockerfile.js';
+import { targetsOf } from '../model/targets.js';
+import { parseDockerfile, type Dockerfile } from '../dockerfile/dockerfile.js';
 
 /** What the user named: a default path and the targets' own paths. */
 export interface DockerfileSpec {
@@ -71,13 +72,6 @@ export function parseDockerfileSpec(values: readonly string[], source = '--docke
     }
   }
   return { path: plain, targets };
-}
-
-/** The targets a log builds (bake / compose), in order of appearance. */
-export function targetsOf(model: BuildModel): string[] {
-  const seen = new Set<string>();
-  for (const step of model.steps) if (step.target !== null) seen.add(step.target);
-  return [...seen];
 }
 
 /**

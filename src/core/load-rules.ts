@@ -3,25 +3,15 @@
 // user's file is one line naming the field (`rules[2].match[0].pattern: …`), never a stack trace.
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { InputError } from '../cli/errors.js';
-import { SECRET_RULE_ID } from '../security/redact.js';
-import { builtinRules } from './catalog/index.js';
-import { ruleProblems } from './compile.js';
-import { ruleSchema, type Rule } from './schema.js';
+import { InputError } from './errors.js';
+import { readOptionalFile } from './open-input.js';
+import { SECRET_RULE_ID } from '../rules/secret-in-log.js';
+import { builtinRuleSet } from '../rules/builtin-rules.js';
+import { ruleProblems } from '../rules/compile.js';
+import { ruleSchema, type Rule } from '../rules/schema.js';
 
 /** Rules a user file may hold: plenty for a project, bounded for a hostile file. */
 const maxUserRules = 500;
-
-let builtins: Rule[] | null = null;
-
-/**
- * The built-in catalog with its defaults applied. Built-ins are reviewed code: the catalog test runs
- * every check users' rules get (linear-time patterns, known placeholders), so none is repeated here.
- */
-export function builtinRuleSet(): Rule[] {
-  builtins ??= builtinRules.map((input) => ruleSchema.parse(input));
-  return builtins;
-}
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -119,4 +109,10 @@ export function loadRuleSet(userText?: string, fileName?: string): RuleSet {
     else rules.push(rule);
   }
   return { rules: rules.filter((r) => r.enabled), reportSecrets: !user.disabled.includes(SECRET_RULE_ID) };
+}
+
+/** The rule set of a run: the catalog, merged with the rules file the options name. */
+export async function rulesFor(options: { rules: string | null }): Promise<RuleSet> {
+  if (options.rules === null) return loadRuleSet();
+  return loadRuleSet(await readOptionalFile(options.rules), options.rules);
 }

@@ -160,3 +160,12 @@ export async function openInput(path: string, stdin: Readable): Promise<Readable
     throw describeFsError(path, error);
   }
 }
+
+/** The whole text of a file the user named (a rules file, a Dockerfile): a read error is one InputError line. */
+export async function readOptionalFile(path: string): Promise<string> {
+  try {
+    return await fs.readFile(path, 'utf8');
+  } catch (error) {
+    throw describeFsError(path, error);
+  }
+}

@@ -9,7 +9,7 @@
 // glob that matches nothing is an InputError naming it.
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../cli/errors.js';
+import { InputError } from './errors.js';
 import { hasWildcard, matchSegment } from './wildcard.js';
 
 export interface ExpandOptions {

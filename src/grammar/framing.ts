@@ -1,6 +1,6 @@
 // What the grammars and the build model agree on: which formats frame a build (their steps are
 // the build; text outside them is not a step), and how many steps either keeps at most.
-import type { LogFormat } from './types.js';
+import type { LogFormat } from './events.js';
 
 export const FRAMED_FORMATS: ReadonlySet<LogFormat> = new Set<LogFormat>(['buildkit-plain', 'buildkit-tty', 'buildkit-rawjson', 'classic', 'buildah']);
 

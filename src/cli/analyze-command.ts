@@ -1,0 +1,34 @@
+// `buildkit-doctor [LOG…]`: analyse each log, print one report, and exit by the worst finding.
+import { promises as fs } from 'node:fs';
+import type { Command } from './args.js';
+import { write, type CliIO } from './io.js';
+import { loadDockerfiles, warnUnknownTargets } from './command-inputs.js';
+import { withProgress, wantsProgress } from './progress.js';
+import { textWidth } from './width.js';
+import { openInput } from '../core/open-input.js';
+import { rulesFor } from '../core/load-rules.js';
+import { expandLogPaths } from '../core/expand-globs.js';
+import { analyzeStream } from '../analyze.js';
+import type { Analysis } from '../report/analysis.js';
+import { renderLogs } from '../report/multi-log.js';
+import { failsOn } from '../report/severity.js';
+
+export async function analyzeCommand(command: Extract<Command, { kind: 'analyze' }>, io: CliIO): Promise<number> {
+  const ruleSet = await rulesFor(command);
+  const dockerfiles = await loadDockerfiles(command);
+  const analyses: Analysis[] = [];
+  const paths = await expandLogPaths(command.inputs);
+  for (const path of paths) {
+    let input = await openInput(path, io.stdin);
+    const total = path === '-' ? null : await fs.stat(path).then((s) => s.size, () => null);
+    if (wantsProgress(Boolean(io.stderrIsTTY), total, io.env)) {
+      input = withProgress(input, { label: path === '-' ? 'standard input' : path, total, stderr: io.stderr });
+    }
+    analyses.push(await analyzeStream(input, { ...ruleSet, ...dockerfiles }));
+  }
+  await warnUnknownTargets(command, analyses, io.stderr);
+  const color = command.format === 'text' && io.isTTY && !io.env.NO_COLOR;
+  const logs = analyses.map((analysis, i) => ({ name: paths[i] ?? '-', analysis }));
+  await write(io.stdout, renderLogs(logs, command.format, { color, dockerfile: command.dockerfile, width: textWidth(io), workspace: io.env.GITHUB_WORKSPACE }));
+  return analyses.some((a) => failsOn(a.findings, command.failOn)) ? 1 : 0;
+}
