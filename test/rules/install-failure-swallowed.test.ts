@@ -1,0 +1,54 @@
+// shell/install-failure-swallowed on the real engine log, and on variants of it derived in code: the
+// finding needs the step to end DONE (`only: 'passed-step'`) and the guard in its instruction
+// (a `required` instruction context).
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { analyzeLog } from './support/analyze-log.js';
+
+const log = readFileSync(new URL('../../fixtures/real/buildkit-0.25-dockerd-28.5/install-failure-swallowed.log', import.meta.url), 'utf8');
+const ruleId = 'shell/install-failure-swallowed';
+
+async function swallowedSteps(text: string): Promise<(number | null)[]> {
+  return (await analyzeLog(text)).filter((f) => f.ruleId === ruleId).map((f) => f.step);
+}
+
+describe('shell/install-failure-swallowed', () => {
+  test('each guarded install that printed its error and ended DONE: || true, || echo, ; exit 0', async () => {
+    expect(await swallowedSteps(log)).toEqual([9, 10, 11]);
+    const findings = await analyzeLog(log);
+    const echo = findings.find((f) => f.ruleId === ruleId && f.step === 10)!;
+    expect(echo.severity).toBe('warning');
+    expect(echo.message).toContain('`|| echo "flash-attn not installed"`');
+    expect(echo.message).toContain('without flash-attn==2.5.8');
+    expect(echo.evidence).toEqual([
+      'ERROR: Could not find a version that satisfies the requirement flash-attn==2.5.8 (from versions: none)',
+      'ERROR: No matching distribution found for flash-attn==2.5.8',
+    ]);
+  });
+
+  test('the installers\' own findings in those finished steps are notices: the swallow is the warning', async () => {
+    const findings = await analyzeLog(log);
+    const others = findings.filter((f) => f.ruleId === 'apt/unable-to-locate-package' || f.ruleId === 'pip/no-matching-distribution');
+    expect(others.map((f) => [f.ruleId, f.step, f.severity]).sort((a, b) => Number(a[1]) - Number(b[1]))).toEqual([
+      ['apt/unable-to-locate-package', 9, 'notice'],
+      ['pip/no-matching-distribution', 10, 'notice'],
+      ['pip/no-matching-distribution', 11, 'notice'],
+    ]);
+  });
+
+  test('a step the log never shows ending DONE yields nothing (its `#9 DONE` line removed)', async () => {
+    const cut = log
+      .split('\n')
+      .filter((l) => !l.startsWith('#9 DONE '))
+      .join('\n');
+    expect(cut).not.toEqual(log);
+    expect(await swallowedSteps(cut)).toEqual([10, 11]);
+  });
+
+  test('no guard in the instruction, no finding (the `|| true` taken out of step 9\'s header)', async () => {
+    const header = '#9 [stage-1 3/6] RUN apt-get install -y --no-install-recommends cuda-cupti-12-4 || true';
+    expect(log).toContain(header);
+    const unguarded = log.replace(header, header.replace(' || true', ''));
+    expect(await swallowedSteps(unguarded)).toEqual([10, 11]);
+  });
+});
