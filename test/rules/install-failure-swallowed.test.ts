@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyzeLog } from './support/analyze-log.js';
+import { installFailureSwallowed } from '../../src/rules/catalog/shell/install-failure-swallowed.js';
 
 const log = readFileSync(new URL('../../fixtures/real/buildkit-0.25-dockerd-28.5/install-failure-swallowed.log', import.meta.url), 'utf8');
 const ruleId = 'shell/install-failure-swallowed';
@@ -50,5 +51,35 @@ describe('shell/install-failure-swallowed', () => {
     expect(log).toContain(header);
     const unguarded = log.replace(header, header.replace(' || true', ''));
     expect(await swallowedSteps(unguarded)).toEqual([10, 11]);
+  });
+});
+
+describe('the guard the instruction must show', () => {
+  const swallow = installFailureSwallowed.context!.find((c) => c.name === 'swallow')!;
+  const guardOf = (instruction: string): string | null => {
+    if (!swallow.literals.some((l) => instruction.includes(l))) return null;
+    return new RegExp(swallow.pattern!).exec(instruction)?.groups?.guard ?? null;
+  };
+
+  test.each([
+    ['RUN apt-get install -y cuda-cupti-12-4 || true', '|| true'],
+    ['RUN pip install flash-attn||true', '||true'],
+    ['RUN apt-get install -y libnccl2 || :', '|| :'],
+    ['RUN apt-get install -y libnccl2 || /bin/true', '|| /bin/true'],
+    ['RUN pip install flash-attn==2.5.8 || echo "flash-attn not installed"', '|| echo "flash-attn not installed"'],
+    ['RUN pip install xformers || exit 0', '|| exit 0'],
+    ['RUN pip install vision==0.17.0; exit 0', '; exit 0'],
+  ])('%s', (instruction, guard) => {
+    expect(guardOf(instruction)).toBe(guard);
+  });
+
+  test.each([
+    'RUN pip install flash-attn || pip install flash-attn --no-build-isolation',
+    'RUN pip install flash-attn || exit 1',
+    'RUN pip install flash-attn; exit 10',
+    'RUN true && pip install flash-attn',
+    'RUN apt-get install -y libnccl2 || { echo "libnccl2 missing" >&2; exit 1; }',
+  ])('not a guard: %s', (instruction) => {
+    expect(guardOf(instruction)).toBeNull();
   });
 });
