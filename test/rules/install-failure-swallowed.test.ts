@@ -83,3 +83,23 @@ describe('the guard the instruction must show', () => {
     expect(guardOf(instruction)).toBeNull();
   });
 });
+
+describe('the install the instruction must run itself', () => {
+  const installs = installFailureSwallowed.context!.find((c) => c.name === 'installs')!;
+  const runsInstaller = (instruction: string): boolean => new RegExp(installs.pattern!).test(instruction);
+
+  test.each([
+    'RUN apt-get install -y --no-install-recommends cuda-cupti-12-4 || true',
+    'RUN apt-get -y install libnccl2 || true',
+    'RUN pip install flash-attn==2.5.8 || echo "flash-attn not installed"',
+    'RUN python3 -m pip install --no-cache-dir xformers || true',
+    'RUN uv pip install --system flash-attn || true',
+    'RUN conda install -y -c nvidia cuda-cupti || true',
+  ])('%s', (instruction) => {
+    expect(runsInstaller(instruction)).toBe(true);
+  });
+
+  test.each(['RUN git checkout v2.5.8 || true', 'RUN ./install.sh || true', 'RUN make install-docs || true'])('not an installer: %s', (instruction) => {
+    expect(runsInstaller(instruction)).toBe(false);
+  });
+});

@@ -4,10 +4,10 @@
 // and the step ended DONE: the build passes and the image lacks what the command installs. A
 // warning (DESIGN: the build passed, the image is broken).
 //
-// Only in a step that ended DONE (`only: 'passed-step'`) and only when the instruction shows the
-// guard (`required` instruction context): apt's `E:` in a step whose script goes on by itself
-// (fixtures/real-world/clean/xcq-voce-unable-to-locate-but-ok) is not this rule's story, nor a
-// guarded step that failed for another reason.
+// Only in a step that ended DONE (`only: 'passed-step'`) and only when the instruction runs an
+// installer itself and shows the guard (`required` instruction contexts): apt's `E:` in a step
+// whose script goes on by itself (fixtures/real-world/clean/xcq-voce-unable-to-locate-but-ok), git's
+// `error:` under `|| true`, and a guarded step that failed for another reason are not its story.
 //
 // Not a failure: pip 20.3+ prints `ERROR: pip's dependency resolver does not currently take into
 // account all the packages that are installed. …` and still exits 0 after installing (pip's
@@ -77,6 +77,14 @@ export const installFailureSwallowed: RuleInput = {
       required: true,
       literals: ['||', 'exit 0'],
       pattern: guardPattern,
+    },
+    // the instruction installs something itself: an `error:` of git or of a script is not an install failure
+    {
+      name: 'installs',
+      source: 'instruction',
+      required: true,
+      literals: ['install'],
+      pattern: '\\b(?:apt-get|apt|pip3?|uv|conda|mamba|micromamba)\\s(?:[^&;|\\n]{0,200}\\s)?install\\b',
     },
     // the package apt or pip named: the optional-install recipes below write it
     { name: 'aptPackage', literals: ['Unable to locate package', 'has no installation candidate'], pattern: '^E: (?:Unable to locate package|Package) \\S' },
