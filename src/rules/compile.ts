@@ -21,6 +21,8 @@ export interface CompiledContext extends CompiledMatcher {
   ignoreCase: boolean;
   tally: boolean;
   keepLast: boolean;
+  /** The rule yields nothing in a scope where this context was not seen. */
+  required: boolean;
 }
 
 export interface CompiledRule {
@@ -87,6 +89,7 @@ export function compileRules(rules: Rule[]): CompiledRuleSet {
       ignoreCase: c.ignoreCase === true,
       tally: c.tally === true,
       keepLast: c.keep === 'last',
+      required: c.required === true,
     }));
     const unless = (rule.unless ?? []).map(compileMatcher);
     compiled.push({ rule, order, match, context, unless });

@@ -8,7 +8,7 @@ import type { Finding } from './finding.js';
 import type { BuildFacts } from '../facts/types.js';
 import { compileRules, type CompiledRuleSet } from './compile.js';
 import { rankFindings, type Candidate } from './rank-findings.js';
-import { onlyHolds, renderFinding } from './render-finding.js';
+import { onlyHolds, renderFinding, requiredContextsHold, type FindingInput } from './render-finding.js';
 import type { Rule } from './schema.js';
 import { ScopeState } from './scope-state.js';
 import { triggerCandidates } from './triggers.js';
@@ -177,12 +177,9 @@ export class RuleEngine {
         const stepId = cr.rule.scope === 'build' ? state.firstStep : key === noStep ? null : key;
         const step = stepId === null ? null : (steps.get(stepId) ?? null);
         if (!onlyHolds(cr.rule.only, step, model)) continue;
-        const finding = renderFinding(
-          cr,
-          { stepId, step, count: state.count, evidence: state.evidence, captures: state.captures, contexts: state.contexts },
-          model,
-          facts,
-        );
+        const input: FindingInput = { stepId, step, count: state.count, evidence: state.evidence, captures: state.captures, contexts: state.contexts };
+        if (!requiredContextsHold(cr, input)) continue;
+        const finding = renderFinding(cr, input, model, facts);
         candidates.push({
           finding,
           specificity: cr.rule.specificity,

@@ -17,6 +17,7 @@ import { memoryKnobsEnrich } from '../knowledge/memory-knobs-enricher.js';
 import { commandPackageEnrich } from '../knowledge/command-package.js';
 import { lowercaseTagEnrich } from '../knowledge/lowercase-tag-enricher.js';
 import { pipAdviceEnrich } from '../knowledge/pip-advice-enricher.js';
+import { torchReplacementEnrich } from '../knowledge/torch-replacement.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -54,6 +55,8 @@ export const enrichers: Record<string, Enricher> = {
   'nvidia-key': nvidiaKeyEnrich,
   /** Install commands in the step's installer's form naming the log's package, and the pair of a pip conflict (`{enrich.noIsolationCmd}`, `{enrich.conflict}`). */
   'pip-advice': pipAdviceEnrich,
+  /** What the torch pip put in place of another one is: the CPU-only build, or a build for another CUDA (`{enrich.replacementNote}`). */
+  'torch-replacement': torchReplacementEnrich,
   /** For an nvidia/cuda tag that did not resolve: its form and a command listing existing tags (`{enrich.listCudaTags}`). */
   'cuda-image-tag': cudaImageTagEnrich,
   /** How the step ended, only as far as the log shows (`{enrich.exitNote}`: `It exited with code 2.` or empty). */

@@ -28,14 +28,16 @@ function failedSteps(model: BuildModel): Set<number> {
 const severityRank = { error: 0, warning: 2, notice: 3 } as const;
 
 /**
- * Errors a step can print and still finish: apt's `E: Unable to locate package X` aborts that one
- * `apt-get install` before it installs anything, so in a step that went on and finished the command
- * was guarded (`|| true`, an install script that carries on). In a build that passed the image simply
- * lacks X; whether anything needs it the log does not show, so it is a notice (advice), not a
- * warning (DESIGN: a warning is a passing build whose image is broken). Seen in
- * fixtures/real-world/clean/xcq-voce-unable-to-locate-but-ok (vocechat's install.sh).
+ * Errors a step can print and still finish: apt's `E: Unable to locate package X` and pip's
+ * `ERROR: No matching distribution found for X` abort that one install before it installs anything,
+ * so in a step that went on and finished the command was guarded (`|| true`, an install script that
+ * carries on). Their findings there explain why X is missing, a notice (advice); when the
+ * instruction shows the guard, shell/install-failure-swallowed is the warning that the image lacks
+ * X (DESIGN: a warning is a passing build whose image is broken). Seen in
+ * fixtures/real-world/clean/xcq-voce-unable-to-locate-but-ok (vocechat's install.sh) and
+ * fixtures/real/<engine>/install-failure-swallowed.
  */
-const survivableInFinishedStep = new Set(['apt/unable-to-locate-package']);
+const survivableInFinishedStep = new Set(['apt/unable-to-locate-package', 'pip/no-matching-distribution']);
 
 /**
  * Failed steps that run the same instruction of the same stage on different platforms are one

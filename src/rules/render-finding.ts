@@ -3,6 +3,7 @@
 import type { BuildModel, Step } from '../model/types.js';
 import type { Finding, Severity } from './finding.js';
 import type { CompiledRule } from './compile.js';
+import type { Rule } from './schema.js';
 import { unfinishedStep } from '../model/unfinished.js';
 import { exitCodeShown } from '../model/exit-code.js';
 import { enricherNames, enrichers, type CaptureValues } from './enrichers.js';
@@ -33,7 +34,9 @@ export function buildFailed(model: BuildModel): boolean {
   return model.failedStep !== null || model.solveError !== null || model.steps.some((s) => s.status === 'error');
 }
 
-export function onlyHolds(only: 'failed-step' | 'failed-build' | 'any', step: Step | null, model: BuildModel): boolean {
+export function onlyHolds(only: Rule['only'], step: Step | null, model: BuildModel): boolean {
+  // a step the log shows ending DONE is known to have passed, whatever the rest of the log says
+  if (only === 'passed-step') return step !== null && step.status === 'done';
   if (only === 'any' || outcomeUnknown(model)) return true;
   if (only === 'failed-build' || step === null) return buildFailed(model);
   return step.status === 'error' || step.id === model.failedStep;
@@ -64,6 +67,13 @@ function contextStates(cr: CompiledRule, input: FindingInput): Map<string, boole
     }
   }
   return states;
+}
+
+/** Whether every context the rule requires was seen (an unknown instruction context was not). */
+export function requiredContextsHold(cr: CompiledRule, input: FindingInput): boolean {
+  if (!cr.context.some((c) => c.required)) return true;
+  const states = contextStates(cr, input);
+  return cr.context.every((c) => !c.required || states.get(c.name) === true);
 }
 
 /** A capture's values as a placeholder's modifier asks: the first, all, words, or with counts. */

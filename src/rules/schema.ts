@@ -12,6 +12,8 @@
 //   `{duration}` (`8m 32s`); `{context.name.group}` is a named group of a context hit;
 //   `{name|text}` writes `text` when `name` has no value; `{capture:words}` joins values with spaces; `${VAR}` (shell syntax) is left alone;
 //   `{{` / `}}` write literal braces.
+// - `only: 'passed-step'` (a step the log shows ending DONE), and a context can be `required`
+//   (no finding in a scope without it): what a passing step printed, such as a failure it swallowed.
 // - Error findings of a build that did not fail are reported as warnings (an error explains why
 //   a build failed), unless the log is an unframed paste whose outcome is unknown.
 import { z } from 'zod';
@@ -61,6 +63,11 @@ export const contextMatcherSchema = matcherSchema
      * (pip names the package it stopped on last, after every `Collecting` before it).
      */
     keep: z.enum(['first', 'last']).optional(),
+    /**
+     * The finding needs this context: without a hit (or, for an instruction context, when the
+     * step is unknown) the rule yields nothing in that scope.
+     */
+    required: z.boolean().optional(),
   })
   .strict();
 
@@ -99,9 +106,10 @@ export const ruleSchema = z
     minCount: z.number().int().min(1).default(1),
     /**
      * Only in a step that failed / only when the whole build failed. A log with no steps at all
-     * (an unframed paste) says nothing about success and satisfies both.
+     * (an unframed paste) says nothing about success and satisfies both. `passed-step`: only in a
+     * step the log shows ending DONE (what a passing step printed, e.g. a failure it swallowed).
      */
-    only: z.enum(['failed-step', 'failed-build', 'any']).default('any'),
+    only: z.enum(['failed-step', 'failed-build', 'passed-step', 'any']).default('any'),
     /**
      * How specific the rule is, for ranking and for suppressing generic explanations of the same
      * failure: 3 = names the root cause (nvcc arch, OOM), 2 = tool-level (CMake Error, wheel build

@@ -10,6 +10,11 @@
 // a constraints file cannot use. PIP_CONSTRAINT applies to every later pip install (pip ≥ 26.2 no
 // longer applies it to isolated build environments, which does not matter here). Who asked for
 // the other version is in pip's `Collecting torch==2.2.2 (from torchmetrics-old)` line (pip ≥ 23.1).
+//
+// Any replacement counts, not only a downgrade: pip's `Successfully installed … torch-X` line in the
+// same step says what came in, and the torch-replacement enricher names a CPU-only build (`+cpu`)
+// or a build for another CUDA (`+cu118` for `+cu121`) in place of the image's (seen for real in
+// fixtures/rules/pip/base-package-replaced/match-engine-cuda-torch-replaced-by-cpu.log).
 import type { RuleInput } from '../../schema.js';
 
 const stack =
@@ -28,6 +33,15 @@ const baseConstraintsBlock: readonly string[] = [
   '```',
 ];
 
+/**
+ * Where a `+cpu` torch comes from: PyTorch publishes its CPU-only builds on its `cpu` wheel index
+ * (pytorch.org/get-started/locally, "Compute Platform: CPU": `--index-url https://download.pytorch.org/whl/cpu`).
+ */
+const CPU_SOURCE =
+  'Find what asked for the CPU-only build and take it out of this install: a `+cpu` pin, or PyTorch\'s CPU wheel index ' +
+  '(`--index-url` / `--extra-index-url https://download.pytorch.org/whl/cpu`, or the same in `PIP_INDEX_URL`, `PIP_EXTRA_INDEX_URL` ' +
+  'or a requirements file).';
+
 export const basePackageReplaced: RuleInput = {
   id: 'pip/base-package-replaced',
   title: 'pip replaced a package from the base image',
@@ -45,6 +59,14 @@ export const basePackageReplaced: RuleInput = {
     },
   ],
   context: [
+    // pip's summary line: `Successfully installed torch-2.13.0+cpu`, `Successfully installed … torch-2.1.0+cu118 triton-2.1.0`
+    {
+      name: 'installedTorch',
+      literals: ['Successfully installed '],
+      pattern: '\\btorch-(?<version>\\d[\\w.]{0,60}(?:\\+(?<local>[A-Za-z0-9.]{1,40}))?)(?=\\s|$)',
+    },
+    // the torch that came in is PyTorch's CPU-only build
+    { name: 'cpuTorch', literals: ['Successfully installed '], pattern: '\\btorch-\\d[\\w.]{0,60}\\+cpu(?=\\s|$)' },
     { name: 'nvidiaBuild', literals: ['.nv2', '+nv'], pattern: 'Successfully uninstalled \\S{1,200}\\+' },
     // `Collecting torch==2.2.2 (from torchmetrics-old)`: the requirement that pulled another version of a stack package in
     {
@@ -69,6 +91,40 @@ export const basePackageReplaced: RuleInput = {
   ].join('\n'),
   variants: [
     {
+      // PyTorch's CPU-only build in place of the image's torch: the image lost its GPU torch
+      when: 'cpuTorch&fact.place=image-build',
+      title: "pip replaced the image's torch with the CPU-only build",
+      message:
+        'pip uninstalled {package:all} that the image had installed ({package}-{version}) and put another build in its place. ' +
+        '{enrich.replacementNote}',
+      fix: [
+        CPU_SOURCE,
+        '',
+        'Then keep the image\'s torch: record what the image ships before installing anything, and install with it as constraints, so ' +
+          'that pip fails loudly instead of replacing {package} {version}:',
+        '',
+        ...baseConstraintsBlock,
+      ].join('\n'),
+    },
+    {
+      when: 'cpuTorch',
+      title: "pip replaced torch with the CPU-only build",
+      message:
+        'pip uninstalled {package:all} that the environment had installed ({package}-{version}) and put another build in its place. ' +
+        '{enrich.replacementNote}',
+      fix: [
+        CPU_SOURCE,
+        '',
+        'Then keep the torch you had: record what the environment has before installing anything, and install with it as constraints, ' +
+          'so that pip fails loudly instead of replacing {package} {version}:',
+        '',
+        '```sh',
+        'pip list --format=freeze > base-constraints.txt',
+        'export PIP_CONSTRAINT="$PWD/base-constraints.txt"',
+        '```',
+      ].join('\n'),
+    },
+    {
       // not an image build (a pasted session, `docker run`): the same constraints, as shell commands
       when: '!fact.place=image-build',
       fix: [
@@ -89,7 +145,7 @@ export const basePackageReplaced: RuleInput = {
       message:
         'pip uninstalled the image\'s NVIDIA build of {package:all} ({package}-{version}) and installed a PyPI build in its place, ' +
         'because {context.requestedBy.by} asked for {context.requestedBy.pkg}{context.requestedBy.spec}: the torch / CUDA stack is no ' +
-        'longer the one NVIDIA built and tested for this image.',
+        'longer the one NVIDIA built and tested for this image. {enrich.replacementNote}',
       fix: [
         'Keep the image\'s builds: record them before installing anything and install with them as constraints, so pip fails ' +
           'loudly instead of replacing them:',
@@ -105,14 +161,14 @@ export const basePackageReplaced: RuleInput = {
       when: 'nvidiaBuild',
       message:
         'pip uninstalled the image\'s NVIDIA build of {package:all} ({package}-{version}) and installed a PyPI build in its place: ' +
-        'the image\'s torch / CUDA stack is no longer the one NVIDIA built and tested for this image.',
+        'the image\'s torch / CUDA stack is no longer the one NVIDIA built and tested for this image. {enrich.replacementNote}',
     },
     {
       when: 'requestedBy',
       message:
         'pip uninstalled {package:all} that the image had installed ({package}-{version}), because {context.requestedBy.by} asked ' +
         'for {context.requestedBy.pkg}{context.requestedBy.spec}: what the image built or tested against {package} {version} now runs ' +
-        'with the version pip picked.',
+        'with the version pip picked. {enrich.replacementNote}',
       fix: [
         'Record what the image ships before installing anything, and install with it as constraints: pip then fails loudly instead ' +
           'of replacing {package} {version}:',
@@ -125,6 +181,6 @@ export const basePackageReplaced: RuleInput = {
     },
   ],
   // requestedBy.by is the package whose release must change: its name feeds the commands
-  enrich: 'pip-advice',
+  enrich: ['pip-advice', 'torch-replacement'],
   docs: 'https://pip.pypa.io/en/stable/user_guide/#constraints-files',
 };
