@@ -128,9 +128,10 @@ export const factPatterns: readonly FactPattern[] = [
     read: (g) => one('cuda', majorMinor(g.v)),
   },
   {
-    // NVIDIA's apt packages carry the version: `Setting up cuda-nvcc-12-4 (12.4.131-1) ...`, `apt-get install cuda-cupti-11-7`
+    // NVIDIA's apt packages carry the version: `Setting up cuda-nvcc-12-4 (12.4.131-1) ...`, `apt-get install cuda-cupti-11-7`.
+    // Not apt's own errors: `E: Unable to locate package cuda-cupti-12-4` proves the package is not there.
     literals: ['cuda-'],
-    regex: /(?:^|[\s=])(?<name>cuda-[a-z0-9-]{3,80})(?=[\s:=]|$)/,
+    regex: /^(?!E: )(?:.{0,400}?[\s=])?(?<name>cuda-[a-z0-9-]{3,80})(?=[\s:=]|$)/,
     on: 'both',
     source: 'apt-package',
     read: (g) => {
