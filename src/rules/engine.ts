@@ -182,6 +182,7 @@ export class RuleEngine {
           model,
           facts,
         );
+        if (finding === null) continue;
         candidates.push({
           finding,
           specificity: cr.rule.specificity,
