@@ -23,7 +23,7 @@ export const wheelDownloadedTwice: RuleInput = {
   scope: 'build',
   specificity: 2,
   message:
-    'pip fetched or built the same large wheel more than once in this build: {wheel:repeats} (times). Each time costs the download ' +
+    'pip fetched or built the same large wheel more than once in this build (the times in brackets): {wheel:repeats}. Each time costs the download ' +
     '(or the compile) again, and each copy that stays in a layer makes the image bigger.',
   fix: [
     'Get each wheel once:',
