@@ -9,6 +9,7 @@
 import type { BuildModel, Step } from '../model/types.js';
 import type { BuildFacts, FactValue } from '../facts/types.js';
 import { imageFacts } from '../facts/image-facts.js';
+import { parseImageRef, withFlavour } from './nvidia-images.js';
 
 export interface ToolkitCopy {
   /** The stage (or image) copied from, as the instruction names it. */
@@ -17,6 +18,20 @@ export interface ToolkitCopy {
   path: string;
   /** Why the stage holds a toolkit, as a plain clause: `its base image … is a devel image`. */
   proof: string;
+  /**
+   * The runtime counterpart of the stage's devel image (`nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04`
+   * for `…-cudnn-devel-…`, `pytorch/pytorch:…-runtime` for `…-devel`), null when the log names no
+   * such image (nvidia-images.ts: each nvidia/cuda release is published as base, runtime and devel).
+   */
+  runtimeImage: string | null;
+}
+
+/** The runtime image of the same release for an nvidia/cuda or pytorch/pytorch devel image. */
+function runtimeOf(devel: string): string | null {
+  const ref = parseImageRef(devel);
+  if (ref?.kind === 'nvidia-cuda' && ref.flavour === 'devel') return withFlavour(ref, 'runtime');
+  if (ref?.kind === 'pytorch' && ref.flavour === 'devel') return `pytorch/pytorch:${ref.torch}-cuda${ref.cuda}-cudnn${ref.cudnn}-runtime`;
+  return null;
 }
 
 /** Trees that hold the whole toolkit when the stage has one: the root, `/usr/local`, a CUDA root. */
@@ -60,22 +75,22 @@ function devel(image: string): boolean {
 /** A conda install of NVIDIA's compiler packages: `conda install -c nvidia cuda-nvcc`, `mamba install cuda-toolkit`. */
 const CONDA_TOOLKIT = /\b(?:conda|mamba|micromamba) (?:install|create)\b[^\n]{0,2000}?\b(?<pkg>cuda-nvcc|cuda-toolkit|cudatoolkit-dev)\b/;
 
-/** Why `from` holds a CUDA toolkit, or null when the log does not show that it does. */
-function toolkitProof(from: string, model: BuildModel, facts: BuildFacts, conda: boolean): string | null {
+/** Why `from` holds a CUDA toolkit and the devel image that proves it, or null when the log does not show that it does. */
+function toolkitProof(from: string, model: BuildModel, facts: BuildFacts, conda: boolean): { proof: string; image: string | null } | null {
   const stage = stageName(from);
   const inStage = (v: FactValue): boolean => v.stage === stage;
   if (conda) {
     // NVIDIA's images keep their toolkit in /usr/local: a conda prefix has one only when conda installed it.
     const install = model.steps.find((s) => s.stage === stage && CONDA_TOOLKIT.test(s.instruction));
     const pkg = install === undefined ? undefined : CONDA_TOOLKIT.exec(install.instruction)?.groups?.pkg;
-    return pkg === undefined ? null : `conda installed ${pkg} into it`;
+    return pkg === undefined ? null : { proof: `conda installed ${pkg} into it`, image: null };
   }
   // `--from=nvidia/cuda:12.4.1-devel-ubuntu22.04`: the image itself.
-  if (from.includes(':') && devel(from)) return `${from} is a devel image`;
+  if (from.includes(':') && devel(from)) return { proof: `${from} is a devel image`, image: from };
   const base = (facts.baseImage ?? []).find((v) => inStage(v) && devel(v.value));
-  if (base !== undefined) return `its base image ${base.value} is a devel image`;
+  if (base !== undefined) return { proof: `its base image ${base.value} is a devel image`, image: base.value };
   const compiled = (facts.cuda ?? []).find((v) => inStage(v) && COMPILER_SOURCES.has(v.source));
-  if (compiled !== undefined) return `the CUDA ${compiled.value} compiler ran in it (${compiled.evidence.trim()})`;
+  if (compiled !== undefined) return { proof: `the CUDA ${compiled.value} compiler ran in it (${compiled.evidence.trim()})`, image: null };
   return null;
 }
 
@@ -87,8 +102,8 @@ export function toolkitCopyOf(step: Step, model: BuildModel, facts: BuildFacts):
     const path = treeOf(source);
     const conda = CONDA_TREE.test(path);
     if (!conda && !TOOLKIT_TREE.test(path)) continue;
-    const proof = toolkitProof(copy.from, model, facts, conda);
-    if (proof !== null) return { from: copy.from, path, proof };
+    const found = toolkitProof(copy.from, model, facts, conda);
+    if (found !== null) return { from: copy.from, path, proof: found.proof, runtimeImage: found.image === null ? null : runtimeOf(found.image) };
   }
   return null;
 }

@@ -83,7 +83,8 @@ export const triggerSchema = z.discriminatedUnion('kind', [
     .strict(),
   /**
    * A finished `COPY --from=<stage>` of a whole tree that holds a CUDA toolkit when the stage
-   * has one (`/usr/local`, `/usr/local/cuda`, `/opt/conda`). Captures `{from}`, `{path}`, `{proof}`.
+   * has one (`/usr/local`, `/usr/local/cuda`, `/opt/conda`). Captures `{from}`, `{path}`, `{proof}`,
+   * and `{runtimeImage}` when the stage's devel image has a runtime counterpart.
    */
   z.object({ kind: z.literal('toolkit-copy') }).strict(),
   /**
@@ -98,7 +99,7 @@ export const triggerSchema = z.discriminatedUnion('kind', [
 export const triggerCaptures: Readonly<Record<Trigger['kind'], readonly string[]>> = {
   failure: [],
   'slow-step': [],
-  'toolkit-copy': ['from', 'path', 'proof'],
+  'toolkit-copy': ['from', 'path', 'proof', 'runtimeImage'],
   'cold-cache': ['ran', 'ranFor'],
 };
 

@@ -164,7 +164,9 @@ function toolkitCopies(model: BuildModel, facts: BuildFacts): { step: Step; copy
     const evidence = [headerOf(step)];
     if (step.seconds !== null) evidence.push(`DONE ${step.seconds.toFixed(1)}s`);
     if (exported?.seconds != null) evidence.push(`${exported.instruction}: DONE ${exported.seconds.toFixed(1)}s`);
-    out.push({ step, copy: { from: copy.from, path: copy.path, proof: copy.proof }, evidence });
+    const values: Record<string, string> = { from: copy.from, path: copy.path, proof: copy.proof };
+    if (copy.runtimeImage !== null) values.runtimeImage = `${copy.runtimeImage}, the builder's image with devel replaced by runtime`;
+    out.push({ step, copy: values, evidence });
   }
   return out;
 }

@@ -25,7 +25,15 @@ describe('toolkitCopyOf', () => {
   });
 
   it('takes nvcc having run in the stage as proof of a toolkit', () => {
-    expect(copy('COPY --from=builder /usr/local /usr/local', nvccBuilder)?.proof).toBe('the CUDA 12.4 compiler ran in it (Cuda compilation tools, release 12.4, V12.4.131)');
+    const found = copy('COPY --from=builder /usr/local /usr/local', nvccBuilder);
+    expect(found?.proof).toBe('the CUDA 12.4 compiler ran in it (Cuda compilation tools, release 12.4, V12.4.131)');
+    expect(found?.runtimeImage).toBeNull();
+  });
+
+  it('names the runtime image of the same release as the devel one', () => {
+    expect(copy('COPY --from=builder /usr/local /usr/local', develBuilder)?.runtimeImage).toBe('nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04');
+    const torchDevel: BuildFacts = { baseImage: [fact('pytorch/pytorch:2.5.1-cuda12.4-cudnn9-devel', 'from', 'builder')] };
+    expect(copy('COPY --from=builder /usr/local/cuda /usr/local/cuda', torchDevel)?.runtimeImage).toBe('pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime');
   });
 
   it('reads a devel image named in --from itself', () => {

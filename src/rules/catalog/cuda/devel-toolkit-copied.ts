@@ -20,8 +20,8 @@ export const develToolkitCopied: RuleInput = {
     'Copy out of `{from}` only what the build made (the program, the libraries it built, the Python packages it installed), not `{path}` whole. ' +
       'In the builder, `python3 -c "import site; print(site.getsitepackages())"` prints where pip put the packages.',
     '',
-    'Start the runtime stage from NVIDIA\'s `-runtime` image of the CUDA release and OS the builder\'s `-devel` image has (the same tag with `devel` ' +
-      'replaced by `runtime`): it holds the shared CUDA libraries a program loads, without the compiler and headers. `ldd` on the program in the builder ' +
+    'Start the runtime stage from {runtimeImage|NVIDIA\'s `-runtime` image of the CUDA release and OS the builder\'s `-devel` image has (the same tag with `devel` ' +
+      'replaced by `runtime`)}: it holds the shared CUDA libraries a program loads, without the compiler and headers. `ldd` on the program in the builder ' +
       'lists the `libcu*.so` it loads; cuDNN comes with the `cudnn-runtime` tags.',
   ].join('\n'),
   docs: 'https://docs.docker.com/build/building/multi-stage/',
