@@ -23,6 +23,7 @@ export interface LogLine {
 }
 
 import type { FactName, ReportedFact } from '../facts/types.js';
+import type { Download } from './downloads.js';
 
 /** What a step header says about a step. */
 export interface StepHeader {
@@ -172,6 +173,8 @@ export interface BuildModel {
    * absent when the log has none.
    */
   jobCanceled?: number | null;
+  /** The wheels pip downloaded, per step, with their time (src/model/downloads.ts); absent when not read. */
+  downloads?: Download[];
   /**
    * Steps beyond the MAX_STEPS the model keeps (src/model/framing.ts): the log line of the first
    * one left out, and how many were (counted up to MAX_STEPS). Null or absent when none were.

@@ -21,7 +21,7 @@ export interface TimelineStep {
 }
 
 export interface TimeLoss {
-  cause: 'pip-backtracking' | 'emulation' | 'cache-invalidated' | 'toolkit-copy' | 'reinstall';
+  cause: 'pip-backtracking' | 'emulation' | 'cache-invalidated' | 'toolkit-copy' | 'reinstall' | 'download-again';
   step: number;
   seconds: number;
   /** One sentence for people: what ate the time. */
@@ -145,13 +145,27 @@ function copiesWholeContext(instruction: string): boolean {
 
 /**
  * Waste findings whose whole step was time the image did not need: the step's time is the loss.
- * (A wheel downloaded twice or a cache mount pip ignores cost a download each, which the log does
- * not time on its own: they are reported, not counted here.)
+ * (A cache mount pip ignores costs the next build its downloads, not this one: not counted.)
  */
 const WASTED_STEPS: Readonly<Record<string, { cause: TimeLoss['cause']; what: string }>> = {
   'cuda/devel-toolkit-copied': { cause: 'toolkit-copy', what: 'copying the devel toolkit into the runtime image' },
   'pip/force-reinstall': { cause: 'reinstall', what: 'reinstalling packages already installed (--force-reinstall)' },
 };
+
+/** Every download of a wheel after its first in the build, timed by the log (src/model/downloads.ts). */
+function downloadsAgain(model: BuildModel): TimeLoss[] {
+  const seen = new Set<string>();
+  const out: TimeLoss[] = [];
+  for (const d of model.downloads ?? []) {
+    if (!seen.has(d.file)) {
+      seen.add(d.file);
+      continue;
+    }
+    if (d.seconds === null || d.seconds <= 0) continue;
+    out.push({ cause: 'download-again', step: d.step, seconds: d.seconds, detail: `downloading ${d.file} (${d.size}) again in step ${d.step}` });
+  }
+  return out;
+}
 
 function losses(model: BuildModel, findings: readonly Finding[]): TimeLoss[] {
   const out: TimeLoss[] = [];
@@ -163,6 +177,7 @@ function losses(model: BuildModel, findings: readonly Finding[]): TimeLoss[] {
     if (wasted === undefined || step === undefined || step.cached || !step.seconds) continue;
     out.push({ cause: wasted.cause, step: step.id, seconds: step.seconds, detail: `${wasted.what} in step ${step.id}` });
   }
+  if (findings.some((f) => f.ruleId === 'pip/wheel-downloaded-twice')) out.push(...downloadsAgain(model));
 
   for (const f of findings) {
     if (f.ruleId !== 'pip/resolver-backtracking' || f.step === null) continue;

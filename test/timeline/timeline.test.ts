@@ -93,6 +93,23 @@ describe('time lost', () => {
     expect(timeLostInAll(timeline.losses)).toBe(1259);
   });
 
+  it('counts each download of a wheel after its first when the build fetched one twice', () => {
+    const m = makeModel({
+      steps: [step(9, 'server', 1, 'RUN pip install heavylib', 0, 13.3), step(10, 'trainer', 1, 'RUN pip install heavylib', 0, 13.8)],
+      downloads: [
+        { step: 9, file: 'heavylib-1.0.0-py3-none-any.whl', size: '67.1 MB', seconds: 2.1 },
+        { step: 10, file: 'heavylib-1.0.0-py3-none-any.whl', size: '67.1 MB', seconds: 2.6 },
+        { step: 10, file: 'other-1.0-py3-none-any.whl', size: '80.0 MB', seconds: 3 },
+      ],
+    });
+    const twice = [makeFinding({ ruleId: 'pip/wheel-downloaded-twice', severity: 'notice', step: 9 })];
+    expect(buildTimeline(m, twice).losses.map((l) => [l.cause, l.step, l.seconds, l.detail])).toEqual([
+      ['download-again', 10, 2.6, 'downloading heavylib-1.0.0-py3-none-any.whl (67.1 MB) again in step 10'],
+    ]);
+    // without the finding, downloads are not a loss
+    expect(buildTimeline(m).losses).toEqual([]);
+  });
+
   it('sums the time lost counting each step once, at its largest loss', () => {
     const losses = [
       { cause: 'pip-backtracking' as const, step: 4, seconds: 1200, detail: '' },
