@@ -14,6 +14,7 @@ import type { BuildModel, Step } from './types.js';
 import { IMPLICIT_STEP_ID, implicitStepHeader } from '../grammar/implicit-step.js';
 import { exitCodeOf } from '../grammar/exit-code.js';
 import { FRAMED_FORMATS, MAX_STEPS } from '../grammar/framing.js';
+import { DownloadLedger } from './downloads.js';
 
 /** Output lines kept per step while it runs or after it failed. */
 export const TAIL_LINES = 50;
@@ -77,6 +78,7 @@ function round(seconds: number): number {
 
 export class BuildModelBuilder {
   private readonly steps = new Map<number, Step>();
+  private readonly downloads = new DownloadLedger();
   private readonly clocks = new Map<number, StepClock>();
   private format: LogFormat = 'unknown';
   private solveError: SolveError | null = null;
@@ -164,6 +166,7 @@ export class BuildModelBuilder {
     if (event.seconds !== null) this.advance(event.id, step, event.seconds);
     else this.stamp(event.id);
     if (event.status === true || event.echo === true) return;
+    this.downloads.observe(event.id, event.text, event.seconds);
     step.outputLines++;
     step.tail.push(event.text.length > TAIL_LINE_CHARS ? event.text.slice(0, TAIL_LINE_CHARS) : event.text);
     if (step.tail.length > this.clockOf(event.id).tailLimit) step.tail.shift();
@@ -233,6 +236,7 @@ export class BuildModelBuilder {
       lines,
       // Only when the CI canceled the job: a model of an ordinary build is the same as before.
       ...(this.jobCanceled === null ? {} : { jobCanceled: this.jobCanceled }),
+      ...(this.downloads.list().length === 0 ? {} : { downloads: this.downloads.list() }),
       // Only when steps were left out: a model of an ordinary build is the same as before.
       ...(this.notListedFrom === null ? {} : { stepsNotListed: { fromLine: this.notListedFrom, count: this.notListed.size } }),
     };

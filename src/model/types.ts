@@ -1,5 +1,6 @@
 // The build model's boundary: the steps of the build and what the log said about them.
 import type { LogFormat, SolveError, StepHeader, StepStatus } from '../grammar/events.js';
+import type { Download } from './downloads.js';
 
 /** A step of the build model. */
 export interface Step extends StepHeader {
@@ -49,6 +50,8 @@ export interface BuildModel {
    * absent when the log has none.
    */
   jobCanceled?: number | null;
+  /** The wheels pip downloaded, per step, with their time (src/model/downloads.ts); absent when not read. */
+  downloads?: Download[];
   /**
    * Steps beyond the MAX_STEPS the model keeps (src/grammar/framing.ts): the log line of the first
    * one left out, and how many were (counted up to MAX_STEPS). Null or absent when none were.

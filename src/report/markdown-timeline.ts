@@ -3,7 +3,7 @@
 import { markdownTable } from 'markdown-table';
 import type { BuildModel } from '../model/types.js';
 import type { Finding } from '../rules/finding.js';
-import { buildTimeline, type StageSources, type Timeline } from '../timeline/timeline.js';
+import { buildTimeline, timeLostInAll, type StageSources, type Timeline } from '../timeline/timeline.js';
 import { IMPLICIT_STEP_ID } from '../grammar/implicit-step.js';
 import { barRows } from '../timeline/bars.js';
 import { renderGantt } from '../timeline/mermaid.js';
@@ -17,7 +17,7 @@ export interface TimelineOptions {
   surface: TimelineSurface;
   /** Rows of the slowest-steps table. */
   slowest?: number;
-  /** The findings, for time lost to causes they name (pip backtracking). */
+  /** The findings, for time lost to causes they name (pip backtracking, a reinstall, a toolkit copied whole). */
   findings?: readonly Finding[];
   /** The Dockerfiles, for the stage graph (which stage waited for which). */
   dockerfiles?: StageSources;
@@ -45,6 +45,7 @@ function timelineFacts(timeline: Timeline): string[] {
   for (const loss of timeline.losses.slice(0, 3)) {
     lines.push(`About ${formatSeconds(loss.seconds)} lost to ${escapeText(loss.detail)}`);
   }
+  if (timeline.losses.length > 1) lines.push(`About ${formatSeconds(timeLostInAll(timeline.losses))} lost in all to the causes named`);
   return lines;
 }
 

@@ -3,7 +3,7 @@ import type { Analysis } from './analysis.js';
 import type { Finding } from '../rules/finding.js';
 import type { Step } from '../model/types.js';
 import { plural, shortStepLabel } from './step-words.js';
-import { buildTimeline } from '../timeline/timeline.js';
+import { buildTimeline, timeLostInAll } from '../timeline/timeline.js';
 import { barRows } from '../timeline/bars.js';
 import { formatDuration } from '../text/format-duration.js';
 import { stopOf, verdictKind } from './recognised.js';
@@ -163,6 +163,7 @@ export function renderText(analysis: Analysis, options: TextOptions): string {
       out.push(`  ${duration.padStart(7)} ${paint(c, color, drawn)} ${cutLine(plain(timelineLabel(step)), width - barWidth - 11)}`);
     }
     for (const loss of timeline.losses.slice(0, 3)) out.push(paint(c, 'dim', cutLine(`  ~${formatDuration(loss.seconds)} lost: ${plain(loss.detail)}`, width)));
+    if (timeline.losses.length > 1) out.push(paint(c, 'dim', `  ~${formatDuration(timeLostInAll(timeline.losses))} lost in all to the causes named`));
     const critical = timeline.criticalPath.length > 0 ? `, critical path ${timeline.criticalPath.map((id) => `#${id}`).join(' → ')}` : '';
     const summary = `${plural(model.steps.length, 'step')}, ${formatDuration(timeline.total)}${ratio}${critical}`;
     for (const line of wrapWords(summary, width - 2)) out.push(paint(c, 'dim', `  ${line}`));

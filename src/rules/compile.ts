@@ -6,7 +6,7 @@ import { enrichers } from './enrichers.js';
 import { Prefilter, type PrefilterLiteral } from '../match/prefilter.js';
 import { factNames } from '../facts/types.js';
 import { enricherNames } from './enrichers.js';
-import type { Matcher, Rule } from './schema.js';
+import { triggerCaptures, type Matcher, type Rule } from './schema.js';
 import { captureNamesOf, placeholdersOf } from './template.js';
 
 export interface CompiledMatcher {
@@ -129,16 +129,21 @@ export function ruleProblems(rule: Rule): RuleProblem[] {
   (rule.unless ?? []).forEach((m, i) => checkPattern(m, ['unless', i]));
 
   const contextNames = new Set((rule.context ?? []).map((c) => c.name));
-  for (const [i, v] of (rule.variants ?? []).entries()) {
-    for (const condition of v.when.split('&')) {
+  const checkWhen = (when: string, path: (string | number)[]): void => {
+    for (const condition of when.split('&')) {
       const name = condition.replace(/^!/, '');
       if (name.startsWith('fact.')) {
         const fact = name.slice(5).split('=')[0]!;
-        if (!(factNames as readonly string[]).includes(fact)) problems.push({ path: ['variants', i, 'when'], message: `no fact is named "${fact}"` });
+        if (!(factNames as readonly string[]).includes(fact)) problems.push({ path, message: `no fact is named "${fact}"` });
       } else if (!contextNames.has(name)) {
-        problems.push({ path: ['variants', i, 'when'], message: `no context matcher is named "${name}"` });
+        problems.push({ path, message: `no context matcher is named "${name}"` });
       }
     }
+  };
+  if (rule.when !== undefined) checkWhen(rule.when, ['when']);
+  for (const [i, v] of (rule.variants ?? []).entries()) checkWhen(v.when, ['variants', i, 'when']);
+  if (rule.repeated !== undefined && !knownPlaceholders(rule).captures.has(rule.repeated)) {
+    problems.push({ path: ['repeated'], message: `no pattern of the rule has a named group "${rule.repeated}"` });
   }
   for (const name of enricherNames(rule)) {
     if (!Object.hasOwn(enrichers, name)) {
@@ -173,6 +178,7 @@ interface KnownPlaceholders {
 function knownPlaceholders(rule: Rule): KnownPlaceholders {
   const captures = new Set<string>();
   for (const m of rule.match ?? []) if (m.pattern) for (const n of captureNamesOf(m.pattern)) captures.add(n);
+  for (const n of rule.trigger ? triggerCaptures[rule.trigger.kind] : []) captures.add(n);
   const contexts = new Map<string, Set<string>>();
   const tallied = new Set<string>();
   for (const c of rule.context ?? []) {

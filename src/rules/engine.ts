@@ -180,6 +180,7 @@ export class RuleEngine {
         const input: FindingInput = { stepId, step, count: state.count, evidence: state.evidence, captures: state.captures, contexts: state.contexts };
         if (!requiredContextsHold(cr, input)) continue;
         const finding = renderFinding(cr, input, model, facts);
+        if (finding === null) continue;
         candidates.push({
           finding,
           specificity: cr.rule.specificity,

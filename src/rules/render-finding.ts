@@ -118,10 +118,19 @@ function conditionHolds(condition: string, states: Map<string, boolean | undefin
   return state === undefined ? false : state !== negated;
 }
 
-export function renderFinding(cr: CompiledRule, input: FindingInput, model: BuildModel, buildFacts: BuildFacts = {}): Finding {
+/** Whether the scope saw one value of the rule's `repeated` capture at least twice (true when the rule names none). */
+function repeatHolds(rule: CompiledRule['rule'], input: FindingInput): boolean {
+  if (rule.repeated === undefined) return true;
+  return [...(input.captures.get(rule.repeated)?.values() ?? [])].some((n) => n > 1);
+}
+
+/** The finding, or null when the rule's own `when` or `repeated` does not hold for what was seen. */
+export function renderFinding(cr: CompiledRule, input: FindingInput, model: BuildModel, buildFacts: BuildFacts = {}): Finding | null {
   const rule = cr.rule;
+  if (!repeatHolds(rule, input)) return null;
   const states = contextStates(cr, input);
   const facts = factsFor(buildFacts, input.step, model);
+  if (rule.when !== undefined && !rule.when.split('&').every((c) => conditionHolds(c, states, facts))) return null;
   const variant = rule.variants?.find((v) => v.when.split('&').every((c) => conditionHolds(c, states, facts)));
 
   const first: Record<string, string> = {};

@@ -14,6 +14,11 @@
 //   `{{` / `}}` write literal braces.
 // - `only: 'passed-step'` (a step the log shows ending DONE), and a context can be `required`
 //   (no finding in a scope without it): what a passing step printed, such as a failure it swallowed.
+// - A rule can have a `when` of its own (the conditions of a variant's `when`): it fires only when
+//   that holds (an instruction context, a fact); `repeated` names a capture one of whose values
+//   must have been seen twice in the scope (the same wheel downloaded twice).
+// - Triggers `toolkit-copy` (a COPY --from of a builder's whole toolkit tree) and `cold-cache` (a
+//   CI build that took nothing from a cache): step-level conditions with captures of their own.
 // - Error findings of a build that did not fail are reported as warnings (an error explains why
 //   a build failed), unless the log is an unframed paste whose outcome is unknown.
 import { z } from 'zod';
@@ -83,7 +88,27 @@ export const triggerSchema = z.discriminatedUnion('kind', [
       platform: z.enum(['foreign', 'any']).default('any'),
     })
     .strict(),
+  /**
+   * A finished `COPY --from=<stage>` of a whole tree that holds a CUDA toolkit when the stage
+   * has one (`/usr/local`, `/usr/local/cuda`, `/opt/conda`). Captures `{from}`, `{path}`, `{proof}`,
+   * and `{runtimeImage}` when the stage's devel image has a runtime counterpart.
+   */
+  z.object({ kind: z.literal('toolkit-copy') }).strict(),
+  /**
+   * A passing build on a GitHub-hosted runner in which no Dockerfile step came from the cache, at least
+   * `minSeconds` of steps ran, and no cache was imported. Captures `{ran}` (steps that ran) and
+   * `{ranFor}` (their time).
+   */
+  z.object({ kind: z.literal('cold-cache'), minSeconds: z.number().positive() }).strict(),
 ]);
+
+/** Captures a trigger offers to templates, by kind. */
+export const triggerCaptures: Readonly<Record<Trigger['kind'], readonly string[]>> = {
+  failure: [],
+  'slow-step': [],
+  'toolkit-copy': ['from', 'path', 'proof', 'runtimeImage'],
+  'cold-cache': ['ran', 'ranFor'],
+};
 
 const templateSchema = z.string().max(8000);
 
@@ -98,6 +123,13 @@ export const ruleSchema = z
     trigger: triggerSchema.optional(),
     /** Lines seen before or after in the same scope that change the story (`Found CUPTI` before a NOTFOUND). */
     context: z.array(contextMatcherSchema).optional(),
+    /**
+     * The rule fires only when this holds: the conditions of a variant's `when` (context names,
+     * `fact.x`, `fact.x=value`, `!`, `&`).
+     */
+    when: z.string().regex(whenPattern).optional(),
+    /** The rule fires only when one value of this named capture was seen at least twice in the scope. */
+    repeated: z.string().regex(namePattern).optional(),
     /** A line matching one of these anywhere in the scope cancels the finding. */
     unless: z.array(matcherSchema).optional(),
     /** `step`: one finding per step (default); `build`: one finding for the whole log. */

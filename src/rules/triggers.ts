@@ -1,12 +1,15 @@
 // Step-level triggers: rules that look at the steps of the finished build rather than at lines
-// (the step-failed fallback, slow emulated steps).
+// (the step-failed fallback, slow emulated steps, a toolkit copied whole, a CI build with a cold cache).
 import type { BuildModel, Step } from '../model/types.js';
 import type { CompiledRule } from './compile.js';
 import type { Candidate } from './rank-findings.js';
-import { renderFinding } from './render-finding.js';
+import { buildFailed, renderFinding } from './render-finding.js';
 import type { BuildFacts } from '../facts/types.js';
 import { nativePlatform, platformArch } from './native-platform.js';
 import { capEvidence, maxEvidenceLines } from './scope-state.js';
+import { factsFor } from '../facts/fact-view.js';
+import { exportStep, toolkitCopyOf } from '../knowledge/toolkit-copy.js';
+import { formatSpan } from '../text/format-duration.js';
 
 function headerOf(step: Step): string {
   const where = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null]
@@ -115,29 +118,78 @@ export function triggerCandidates(cr: CompiledRule, model: BuildModel, facts: Bu
   const trigger = cr.rule.trigger;
   if (!trigger) return [];
   const base = { specificity: cr.rule.specificity, order: cr.order, maxFindings: cr.rule.maxFindings };
-  const make = (step: Step | null, stepId: number | null, evidence: string[], firstLine: number): Candidate => ({
-    ...base,
-    firstLine,
-    finding: renderFinding(cr, { stepId, step, count: 1, evidence, captures: new Map(), contexts: new Map() }, model, facts),
-  });
+  const make = (step: Step | null, stepId: number | null, evidence: string[], firstLine: number, values: Record<string, string> = {}): Candidate | null => {
+    const captures = new Map(Object.entries(values).map(([name, value]) => [name, new Map([[value, 1]])] as const));
+    const finding = renderFinding(cr, { stepId, step, count: 1, evidence, captures, contexts: new Map() }, model, facts);
+    return finding === null ? null : { ...base, firstLine, finding };
+  };
+  const made = (candidates: (Candidate | null)[]): Candidate[] => candidates.filter((c): c is Candidate => c !== null);
 
   if (trigger.kind === 'failure') {
     const failed = model.steps.filter((s) => s.status === 'error' || s.id === model.failedStep);
-    if (failed.length > 0) return failed.map((s) => make(s, s.id, failureEvidence(s), s.firstLine));
+    if (failed.length > 0) return made(failed.map((s) => make(s, s.id, failureEvidence(s), s.firstLine)));
     if (model.solveError === null) return [];
     const c = make(null, null, [capEvidence(model.solveError.message)], Number.POSITIVE_INFINITY);
-    return [{ ...c, solveFallback: true }];
+    return c === null ? [] : [{ ...c, solveFallback: true }];
+  }
+  if (trigger.kind === 'toolkit-copy') return made(toolkitCopies(model, facts).map(({ step, copy, evidence }) => make(step, step.id, evidence, step.firstLine, { ...copy })));
+  if (trigger.kind === 'cold-cache') {
+    const cold = coldCache(model, facts, trigger.minSeconds);
+    return cold === null ? [] : made([make(null, null, cold.evidence, cold.firstLine, { ran: String(cold.ran), ranFor: formatSpan(cold.seconds) })]);
   }
 
   const native = nativePlatform(model.steps);
-  return model.steps
-    .filter(
-      (s) =>
-        !s.cached &&
-        !s.internal &&
-        s.seconds !== null &&
-        s.seconds >= trigger.minSeconds &&
-        (trigger.platform === 'any' || (s.platform !== null && platformArch(s.platform) !== native)),
-    )
-    .map((s) => make(s, s.id, [headerOf(s), `DONE ${s.seconds!.toFixed(1)}s`], s.firstLine));
+  return made(
+    model.steps
+      .filter(
+        (s) =>
+          !s.cached &&
+          !s.internal &&
+          s.seconds !== null &&
+          s.seconds >= trigger.minSeconds &&
+          (trigger.platform === 'any' || (s.platform !== null && platformArch(s.platform) !== native)),
+      )
+      .map((s) => make(s, s.id, [headerOf(s), `DONE ${s.seconds!.toFixed(1)}s`], s.firstLine)),
+  );
+}
+
+/** The finished COPY steps that copied a builder's whole toolkit tree, with their evidence. */
+function toolkitCopies(model: BuildModel, facts: BuildFacts): { step: Step; copy: Record<string, string>; evidence: string[] }[] {
+  const exported = exportStep(model);
+  const out = [];
+  for (const step of model.steps) {
+    if (step.internal || step.cached || step.status !== 'done') continue;
+    const copy = toolkitCopyOf(step, model, facts);
+    if (copy === null) continue;
+    const evidence = [headerOf(step)];
+    if (step.seconds !== null) evidence.push(`DONE ${step.seconds.toFixed(1)}s`);
+    if (exported?.seconds != null) evidence.push(`${exported.instruction}: DONE ${exported.seconds.toFixed(1)}s`);
+    const values: Record<string, string> = { from: copy.from, path: copy.path, proof: copy.proof };
+    if (copy.runtimeImage !== null) values.runtimeImage = `${copy.runtimeImage}, the builder's image with devel replaced by runtime`;
+    out.push({ step, copy: values, evidence });
+  }
+  return out;
+}
+
+/** `importing cache manifest from gha:…` / `from ghcr.io/…:buildcache`: BuildKit importing a cache (`cache-from`). */
+const CACHE_IMPORT = /^importing cache manifest from /;
+
+/**
+ * A passing build on a GitHub-hosted runner that took no step from a cache, imported none, and ran
+ * at least `minSeconds` of steps: every build of the workflow starts from nothing. (A failed build's
+ * findings are about its failure.)
+ */
+function coldCache(model: BuildModel, facts: BuildFacts, minSeconds: number): { ran: number; seconds: number; evidence: string[]; firstLine: number } | null {
+  if (buildFailed(model) || !factsFor(facts, null, model).githubHosted || model.cacheHitRatio !== 0) return null;
+  if (model.steps.some((s) => CACHE_IMPORT.test(s.instruction))) return null;
+  const ran = model.steps.filter((s) => !s.internal && !s.cached && !/^FROM\b/.test(s.instruction));
+  const seconds = ran.reduce((sum, s) => sum + (s.seconds ?? 0), 0);
+  if (ran.length < 2 || seconds < minSeconds) return null;
+  const slowest = [...ran].sort((a, b) => (b.seconds ?? 0) - (a.seconds ?? 0)).slice(0, 3);
+  return {
+    ran: ran.length,
+    seconds,
+    evidence: slowest.map((s) => `${headerOf(s)}${s.seconds !== null ? ` (DONE ${s.seconds.toFixed(1)}s)` : ''}`),
+    firstLine: ran[0]!.firstLine,
+  };
 }

@@ -22,7 +22,7 @@ export interface TimelineStep {
 }
 
 export interface TimeLoss {
-  cause: 'pip-backtracking' | 'emulation' | 'cache-invalidated';
+  cause: 'pip-backtracking' | 'emulation' | 'cache-invalidated' | 'toolkit-copy' | 'reinstall' | 'download-again';
   step: number;
   seconds: number;
   /** One sentence for people: what ate the time. */
@@ -144,9 +144,41 @@ function copiesWholeContext(instruction: string): boolean {
   return sources.some((w) => w === '.' || w === './');
 }
 
+/**
+ * Waste findings whose whole step was time the image did not need: the step's time is the loss.
+ * (A cache mount pip ignores costs the next build its downloads, not this one: not counted.)
+ */
+const WASTED_STEPS: Readonly<Record<string, { cause: TimeLoss['cause']; what: string }>> = {
+  'cuda/devel-toolkit-copied': { cause: 'toolkit-copy', what: 'copying the devel toolkit into the runtime image' },
+  'pip/force-reinstall': { cause: 'reinstall', what: 'reinstalling packages already installed (--force-reinstall)' },
+};
+
+/** Every download of a wheel after its first in the build, timed by the log (src/model/downloads.ts). */
+function downloadsAgain(model: BuildModel): TimeLoss[] {
+  const seen = new Set<string>();
+  const out: TimeLoss[] = [];
+  for (const d of model.downloads ?? []) {
+    if (!seen.has(d.file)) {
+      seen.add(d.file);
+      continue;
+    }
+    if (d.seconds === null || d.seconds <= 0) continue;
+    out.push({ cause: 'download-again', step: d.step, seconds: d.seconds, detail: `downloading ${d.file} (${d.size}) again in step ${d.step}` });
+  }
+  return out;
+}
+
 function losses(model: BuildModel, findings: readonly Finding[]): TimeLoss[] {
   const out: TimeLoss[] = [];
   const byId = new Map(model.steps.map((s) => [s.id, s] as const));
+
+  for (const f of findings) {
+    const wasted = WASTED_STEPS[f.ruleId];
+    const step = f.step === null ? undefined : byId.get(f.step);
+    if (wasted === undefined || step === undefined || step.cached || !step.seconds) continue;
+    out.push({ cause: wasted.cause, step: step.id, seconds: step.seconds, detail: `${wasted.what} in step ${step.id}` });
+  }
+  if (findings.some((f) => f.ruleId === 'pip/wheel-downloaded-twice')) out.push(...downloadsAgain(model));
 
   for (const f of findings) {
     if (f.ruleId !== 'pip/resolver-backtracking' || f.step === null) continue;
@@ -183,6 +215,18 @@ function losses(model: BuildModel, findings: readonly Finding[]): TimeLoss[] {
     }
   }
   return out.sort((a, b) => b.seconds - a.seconds);
+}
+
+/**
+ * The time lost to named causes in all: each step counted once, at its largest loss (a step can be
+ * both emulated and re-run after a changed context).
+ */
+export function timeLostInAll(losses: readonly TimeLoss[]): number {
+  const perStep = new Map<number, number>();
+  for (const loss of losses) perStep.set(loss.step, Math.max(perStep.get(loss.step) ?? 0, loss.seconds));
+  let sum = 0;
+  for (const seconds of perStep.values()) sum += seconds;
+  return sum;
 }
 
 /** Formats whose times are estimated from print order, not read from a clock. */

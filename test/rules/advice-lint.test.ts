@@ -40,7 +40,8 @@ beforeAll(async () => {
     if (error === null || error === undefined) continue;
     problems.get(fixture.file)!.push(`${where}${script.field} (${script.from}): bash -n: ${error} in: ${firstLine(script.text)}`);
   }
-});
+  // Every match fixture through the whole pipeline: seconds on an idle machine, more on a busy one.
+}, 120_000);
 
 describe('advice on every match fixture', () => {
   test('covers the log rules and the Dockerfile checks', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildModel, Step } from '../../src/model/types.js';
-import { buildTimeline, criticalPath } from '../../src/timeline/timeline.js';
+import { buildTimeline, criticalPath, timeLostInAll } from '../../src/timeline/timeline.js';
 import { mermaidLabel, renderGantt } from '../../src/timeline/mermaid.js';
 import { bar, barRows } from '../../src/timeline/bars.js';
 import { makeFinding, makeModel, makeStep } from '../support/builders.js';
@@ -70,6 +70,55 @@ describe('time lost', () => {
       ['emulation', 5],
     ]);
     expect(losses.find((l) => l.cause === 'emulation')?.seconds).toBeCloseTo(90);
+  });
+
+  it('counts the whole step of a toolkit copied into the runtime image and of a --force-reinstall', () => {
+    const m = model([
+      step(1, 'builder', 2, 'RUN pip install -r requirements.txt', 0, 300),
+      step(2, 'builder', 3, 'RUN pip install --force-reinstall torch==2.3.1', 300, 1320),
+      step(3, 'runtime', 2, 'COPY --from=builder /usr/local /usr/local', 1320, 1559),
+      step(4, 'runtime', 3, 'COPY --from=builder /usr/local /usr/local', 0, 0, CACHED),
+    ]);
+    const findings = [
+      makeFinding({ ruleId: 'pip/force-reinstall', severity: 'notice', step: 2 }),
+      makeFinding({ ruleId: 'cuda/devel-toolkit-copied', severity: 'notice', step: 3 }),
+      makeFinding({ ruleId: 'cuda/devel-toolkit-copied', severity: 'notice', step: 4 }),
+      makeFinding({ ruleId: 'pip/wheel-downloaded-twice', severity: 'notice', step: 1 }),
+    ];
+    const timeline = buildTimeline(m, findings);
+    expect(timeline.losses.map((l) => [l.cause, l.step, l.seconds])).toEqual([
+      ['reinstall', 2, 1020],
+      ['toolkit-copy', 3, 239],
+    ]);
+    expect(timeLostInAll(timeline.losses)).toBe(1259);
+  });
+
+  it('counts each download of a wheel after its first when the build fetched one twice', () => {
+    const m = makeModel({
+      steps: [step(9, 'server', 1, 'RUN pip install heavylib', 0, 13.3), step(10, 'trainer', 1, 'RUN pip install heavylib', 0, 13.8)],
+      downloads: [
+        { step: 9, file: 'heavylib-1.0.0-py3-none-any.whl', size: '67.1 MB', seconds: 2.1 },
+        { step: 10, file: 'heavylib-1.0.0-py3-none-any.whl', size: '67.1 MB', seconds: 2.6 },
+        { step: 10, file: 'other-1.0-py3-none-any.whl', size: '80.0 MB', seconds: 3 },
+      ],
+    });
+    const twice = [makeFinding({ ruleId: 'pip/wheel-downloaded-twice', severity: 'notice', step: 9 })];
+    expect(buildTimeline(m, twice).losses.map((l) => [l.cause, l.step, l.seconds, l.detail])).toEqual([
+      ['download-again', 10, 2.6, 'downloading heavylib-1.0.0-py3-none-any.whl (67.1 MB) again in step 10'],
+    ]);
+    // without the finding, downloads are not a loss
+    expect(buildTimeline(m).losses).toEqual([]);
+  });
+
+  it('sums the time lost counting each step once, at its largest loss', () => {
+    const losses = [
+      { cause: 'pip-backtracking' as const, step: 4, seconds: 1200, detail: '' },
+      { cause: 'cache-invalidated' as const, step: 4, seconds: 1200, detail: '' },
+      { cause: 'emulation' as const, step: 5, seconds: 90, detail: '' },
+      { cause: 'cache-invalidated' as const, step: 5, seconds: 100, detail: '' },
+    ];
+    expect(timeLostInAll(losses)).toBe(1300);
+    expect(timeLostInAll([])).toBe(0);
   });
 
   it('does not blame a COPY of one file for the steps that depend on it', () => {
@@ -159,6 +208,22 @@ describe('bars', () => {
 });
 
 describe('markdown timeline section', () => {
+  it('says each cause of time lost and, with several, the time lost in all', async () => {
+    const { renderTimelineMarkdown } = await import('../../src/report/markdown-timeline.js');
+    const m = model([
+      step(1, 'builder', 2, 'RUN pip install --force-reinstall torch==2.3.1', 0, 1020),
+      step(2, 'runtime', 2, 'COPY --from=builder /usr/local /usr/local', 1020, 1259),
+    ]);
+    const findings = [
+      makeFinding({ ruleId: 'pip/force-reinstall', severity: 'notice', step: 1 }),
+      makeFinding({ ruleId: 'cuda/devel-toolkit-copied', severity: 'notice', step: 2 }),
+    ];
+    const md = renderTimelineMarkdown(m, { surface: 'markdown', findings });
+    expect(md).toContain('About 17m 00s lost to reinstalling packages already installed');
+    expect(md).toContain('About 3m 59s lost to copying the devel toolkit into the runtime image in step 2');
+    expect(md).toContain('About 20m 59s lost in all to the causes named');
+  });
+
   it('has bars, the critical path and a collapsed gantt that parses', async () => {
     const { renderTimelineMarkdown } = await import('../../src/report/markdown-timeline.js');
     const md = renderTimelineMarkdown(parallel, { surface: 'comment' });

@@ -7,6 +7,7 @@ import { noGpuAtBuild } from './no-gpu-at-build.js';
 import { noKernelImage } from './no-kernel-image.js';
 import { versionMismatch } from './version-mismatch.js';
 import { libcudaStubMissing } from './libcuda-stub-missing.js';
+import { develToolkitCopied } from './devel-toolkit-copied.js';
 
 /** The cuda/ rules, in priority order. */
 export const cudaRules: RuleInput[] = [
@@ -18,4 +19,5 @@ export const cudaRules: RuleInput[] = [
   noGpuAtBuild,
   noKernelImage,
   versionMismatch,
+  develToolkitCopied,
 ];

@@ -7,6 +7,9 @@ import { wheelBuildFailed } from './wheel-build-failed.js';
 import { resolverBacktracking } from './resolver-backtracking.js';
 import { basePackageReplaced } from './base-package-replaced.js';
 import { constraintDeprecation } from './constraint-deprecation.js';
+import { forceReinstall } from './force-reinstall.js';
+import { cacheMountUnused } from './cache-mount-unused.js';
+import { wheelDownloadedTwice } from './wheel-downloaded-twice.js';
 
 /** The pip/ rules, in priority order. */
 export const pipRules: RuleInput[] = [
@@ -18,4 +21,7 @@ export const pipRules: RuleInput[] = [
   resolverBacktracking,
   basePackageReplaced,
   constraintDeprecation,
+  forceReinstall,
+  cacheMountUnused,
+  wheelDownloadedTwice,
 ];
