@@ -1,10 +1,15 @@
-// `npm run test:heavy`: checks that take minutes or time code on this machine (recheck's analysis
-// of every pattern, fuzzed patterns and attack timings). CI runs them after `npm test`.
 import { defineConfig } from 'vitest/config';
+import { hangGuard } from './test/support/hang-guard.js';
+import { SLOW_SUITE_ENV } from './test/support/property-budget.js';
 
+// `npm run test:slow`: checks too heavy for `npm test`, which CI runs after it: recheck's analysis
+// of every pattern, the 200 MB memory check, and the property checks at their full budget (the
+// same files `npm test` runs on a small one; see test/support/property-budget.ts).
 export default defineConfig({
   test: {
-    include: ['test/heavy/**/*.test.ts'],
-    testTimeout: 900_000,
+    include: ['test/slow/**/*.test.ts', 'test/**/*.property.test.ts'],
+    env: { [SLOW_SUITE_ENV]: '1' },
+    globalSetup: ['test/support/fresh-bundle.ts'],
+    ...hangGuard,
   },
 });

@@ -1,24 +1,18 @@
 // `buildkit-doctor build.log | head -1`: the reader leaves before the report is written. The
 // bundled CLI, built from src/ into a temporary folder, must end quietly with its usual exit code.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { write } from '../../src/cli/main.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const outdir = mkdtempSync(join(tmpdir(), 'bkd-cli-'));
-const cli = join(outdir, 'cli.cjs');
+// Built from src/ once for the run (test/support/fresh-bundle.ts).
+const cli = join(inject('freshBundle'), 'cli.cjs');
 // Every real log: a text report of about 90 KB, more than a pipe holds (64 KiB on Linux), so the
 // CLI is still writing when a reader that took one chunk goes away.
 const ALL_REAL_LOGS = 'fixtures/real/*/*.log';
 
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: root, env: { ...process.env, BUNDLE_OUTDIR: outdir } });
-});
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 interface Run {
   code: number | null;
