@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { SECRET_LOG_DOCKERFILE, secretLogs } from '../security/secret-formats.js';
 import { fakeDocker, recordedId, recordedSession } from '../support/fake-docker.js';
+import { CHILD_HANG_MS } from '../support/hang-guard.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'bkd-action-'));
@@ -193,7 +194,7 @@ async function runAction(
     ...extraEnv,
   };
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bundle], { cwd: root, env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
+    const child = execFile(process.execPath, [bundle], { cwd: root, env, timeout: CHILD_HANG_MS, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
       resolve({
         code: child.exitCode ?? (error ? 1 : 0),
         stdout,

@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import { cli, generated } from './harness.js';
 import { describeFsError } from '../../src/cli/open-input.js';
 import { InputError } from '../../src/cli/errors.js';
+import { CHILD_HANG_MS } from '../support/hang-guard.js';
 
 const LOG = [
   '#1 [internal] load build definition from Dockerfile',
@@ -170,7 +171,7 @@ describe('the built CLI, end to end', () => {
   });
 
   const run = (args: string[], input?: Buffer) =>
-    spawnSync(process.execPath, [bundle, ...args], { input, encoding: 'utf8', timeout: 60_000 });
+    spawnSync(process.execPath, [bundle, ...args], { input, encoding: 'utf8', timeout: CHILD_HANG_MS });
 
   test.each([
     ['missing.log', /^buildkit-doctor: cannot read .*missing\.log: no such file\n$/],

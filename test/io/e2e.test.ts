@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding, Report } from '../../src/model/types.js';
 import type { MultiLogReport } from '../../src/report/multi-log.js';
 import { sarifValidator } from './helpers.js';
+import { CHILD_HANG_MS } from '../support/hang-guard.js';
 
 const CLI = path.resolve('dist/cli.cjs');
 const PAIRS = 'fixtures/rawjson/buildkit-0.13-dockerd-26.1';
@@ -16,7 +17,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH, NO_COLOR: '1', ...env },
-    timeout: 60_000,
+    timeout: CHILD_HANG_MS,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
