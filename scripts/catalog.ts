@@ -56,6 +56,17 @@ export function ruleExports(module: Record<string, unknown>): { name: string; id
   });
 }
 
+/** The rules an index imports, `family/name` by imported name (`family` resolves `./name.js`). */
+function importedRules(indexText: string, family?: string): Map<string, string> {
+  const pathOf = new Map<string, string>();
+  for (const m of indexText.matchAll(/^import \{ (\w+) \} from '\.\/([a-z0-9-]+(?:\/[a-z0-9-]+)?)\.js';$/gm)) {
+    const target = m[2]!;
+    const id = target.includes('/') ? target : family === undefined ? null : `${family}/${target}`;
+    if (id !== null && ruleIdPattern.test(id) && !id.endsWith('/index')) pathOf.set(m[1]!, id);
+  }
+  return pathOf;
+}
+
 /**
  * The `family/name` entries an index lists, in its order. An index is read as its imports plus the
  * names of its list; any other line (a merge's conflict markers, the spread of a family index) is
@@ -63,12 +74,7 @@ export function ruleExports(module: Record<string, unknown>): { name: string; id
  * imports of a family index.
  */
 export function listedIn(indexText: string, family?: string): string[] {
-  const pathOf = new Map<string, string>();
-  for (const m of indexText.matchAll(/^import \{ (\w+) \} from '\.\/([a-z0-9-]+(?:\/[a-z0-9-]+)?)\.js';$/gm)) {
-    const target = m[2]!;
-    const id = target.includes('/') ? target : family === undefined ? null : `${family}/${target}`;
-    if (id !== null && ruleIdPattern.test(id) && !id.endsWith('/index')) pathOf.set(m[1]!, id);
-  }
+  const pathOf = importedRules(indexText, family);
   const list = indexText.slice(Math.max(0, indexText.search(/RuleInput\[\] = \[/)));
   const out: string[] = [];
   for (const m of list.matchAll(/\b\w+\b/g)) {
@@ -84,8 +90,7 @@ export function listedIn(indexText: string, family?: string): string[] {
  */
 export function entryComments(indexText: string): Map<string, string[]> {
   const ids = listedIn(indexText);
-  const nameOf = new Map<string, string>();
-  for (const m of indexText.matchAll(/^import \{ (\w+) \} from '\.\/([a-z0-9-]+\/[a-z0-9-]+)\.js';$/gm)) nameOf.set(m[1]!, m[2]!);
+  const nameOf = importedRules(indexText);
   const out = new Map<string, string[]>();
   let pending: string[] = [];
   const list = indexText.slice(Math.max(0, indexText.search(/RuleInput\[\] = \[/)));
