@@ -9,14 +9,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { SECRET_LOG_DOCKERFILE, secretLogs } from '../security/secret-formats.js';
 import { fakeDocker, recordedId, recordedSession } from '../support/fake-docker.js';
+import { CHILD_HANG_MS } from '../support/hang-guard.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'bkd-action-'));
-const bundle = join(work, 'dist', 'index.cjs');
+// Built from src/ once for the run (test/support/fresh-bundle.ts).
+const bundle = join(inject('freshBundle'), 'index.cjs');
 const sampleLog = 'fixtures/samples/cuda-multistage-failed.log';
 const sampleDockerfile = 'fixtures/samples/Dockerfile';
 const passingLog = 'fixtures/real/buildkit-0.13-dockerd-26.1/multistage-pass.log';
@@ -41,6 +43,8 @@ class FakeGitHub {
   readOnly = false;
   /** Answer 502 to this many requests first. */
   failNext = 0;
+  /** The `retry-after` those 502s carry (none: the action backs off 1 s, 2 s, 4 s). */
+  failRetryAfter: string | null = null;
   /** Store the next created comment, then answer 502 (GitHub failing after the write). */
   failAfterCreate = false;
   /** Answer the next create with HTTP 200 and an HTML page (a proxy answering for GitHub). */
@@ -61,8 +65,8 @@ class FakeGitHub {
     this.requests = [];
   }
 
-  private send(res: ServerResponse, status: number, data: unknown): void {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  private send(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
     res.end(JSON.stringify(data));
   }
 
@@ -75,7 +79,7 @@ class FakeGitHub {
     if (req.headers.authorization !== 'token test-token') return this.send(res, 401, { message: 'Bad credentials' });
     if (this.failNext > 0) {
       this.failNext--;
-      return this.send(res, 502, { message: 'Server Error' });
+      return this.send(res, 502, { message: 'Server Error' }, this.failRetryAfter === null ? {} : { 'retry-after': this.failRetryAfter });
     }
     const list = /^\/repos\/octo-org\/cuda-app\/issues\/12\/comments$/.test(url.pathname);
     const edit = /^\/repos\/octo-org\/cuda-app\/issues\/comments\/(\d+)$/.exec(url.pathname);
@@ -190,7 +194,7 @@ async function runAction(
     ...extraEnv,
   };
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bundle], { cwd: root, env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
+    const child = execFile(process.execPath, [bundle], { cwd: root, env, timeout: CHILD_HANG_MS, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
       resolve({
         code: child.exitCode ?? (error ? 1 : 0),
         stdout,
@@ -215,9 +219,8 @@ const sample = { 'log-file': sampleLog, dockerfile: sampleDockerfile };
 const writes = () => github.requests.filter((r) => r.method !== 'GET' && r.path !== '/graphql').map((r) => `${r.method} ${r.path}`);
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: root, env: { ...process.env, BUNDLE_OUTDIR: join(work, 'dist') } });
   apiUrl = await github.start();
-}, 60_000);
+});
 
 afterAll(async () => {
   await github.stop();
@@ -316,15 +319,20 @@ describe('the action, end to end', () => {
   it('an API that keeps failing: a warning, and the step result is fail-on\'s alone', async () => {
     github.reset();
     github.failNext = 100;
+    // Each 502 says `retry-after: 0`, so the four attempts take no waiting; the backoff without the
+    // header is the test above and test/github/retry.test.ts.
+    github.failRetryAfter = '0';
     try {
       const run = await runAction({ ...sample, 'comment-key': 'down', 'fail-on': 'never' });
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/^::warning::buildkit-doctor: could not write the pull request comment: HTTP 502/m);
+      expect(run.stdout).toMatch(/GitHub API: 502 .*; retry 3 in 0s/);
       expect(github.requests).toHaveLength(4);
     } finally {
       github.failNext = 0;
+      github.failRetryAfter = null;
     }
-  }, 30_000);
+  });
 
   it('a workflow_run after a fork pull request\'s build: the PR is found by its head and commented', async () => {
     github.reset();
@@ -475,7 +483,7 @@ describe('the action, end to end', () => {
       // The job log too: the text report it prints quotes every line.
       expect(batch.filter((l) => l.secrets.some((secret) => run.stdout.includes(secret))).map((l) => l.marker)).toEqual([]);
     }
-  }, 120_000);
+  });
 
   it('run: the wrapped command sees no INPUT_* variable and not the token', async () => {
     github.reset();

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CHILD_HANG_MS } from '../support/hang-guard.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const REAL = 'fixtures/real/buildkit-0.13-dockerd-26.1';
@@ -19,7 +20,7 @@ function runAction(inputs: Record<string, string>) {
   const stdout = execFileSync(process.execPath, [join(root, 'dist/index.cjs')], {
     cwd: root,
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: CHILD_HANG_MS,
     env: {
       PATH: process.env.PATH,
       ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),

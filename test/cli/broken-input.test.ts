@@ -1,7 +1,7 @@
 // Broken and odd inputs: each gives one clear line on stderr and exit 2, or a report and exit 0
 // when "nothing recognised" is the truth. Never a stack trace, never a hang.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import { cli, generated } from './harness.js';
 import { describeFsError } from '../../src/core/open-input.js';
 import { InputError } from '../../src/core/errors.js';
+import { CHILD_HANG_MS } from '../support/hang-guard.js';
 
 const LOG = [
   '#1 [internal] load build definition from Dockerfile',
@@ -147,7 +148,7 @@ describe('read and analysed', () => {
     expect(report.findings).toEqual([]);
   });
 
-  test('a 50 MB line without a newline: analysed in bounded memory, no crash', { timeout: 120_000 }, async () => {
+  test('a 50 MB line without a newline: analysed in bounded memory, no crash', async () => {
     const before = process.memoryUsage().rss;
     let peak = before;
     const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
@@ -165,13 +166,12 @@ describe('read and analysed', () => {
 describe('the built CLI, end to end', () => {
   let bundle: string;
   beforeAll(() => {
-    const out = mkdtempSync(join(tmpdir(), 'bkd-dist-'));
-    execFileSync(process.execPath, ['scripts/bundle.mjs'], { env: { ...process.env, BUNDLE_OUTDIR: out }, stdio: 'pipe' });
-    bundle = join(out, 'cli.cjs');
-  }, 60_000);
+    // Built from src/ once for the run (test/support/fresh-bundle.ts).
+    bundle = join(inject('freshBundle'), 'cli.cjs');
+  });
 
   const run = (args: string[], input?: Buffer) =>
-    spawnSync(process.execPath, [bundle, ...args], { input, encoding: 'utf8', timeout: 60_000 });
+    spawnSync(process.execPath, [bundle, ...args], { input, encoding: 'utf8', timeout: CHILD_HANG_MS });
 
   test.each([
     ['missing.log', /^buildkit-doctor: cannot read .*missing\.log: no such file\n$/],

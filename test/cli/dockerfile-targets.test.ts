@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
 import { cli as inProcess } from './harness.js';
+import { CHILD_HANG_MS } from '../support/hang-guard.js';
 
 const CLI = path.resolve('dist/cli.cjs');
 const REAL = path.resolve('fixtures/real/buildkit-0.13-dockerd-26.1');
@@ -16,7 +17,7 @@ const API = path.join(REAL, 'bake-two-targets.api.Dockerfile');
 const TRAINER = path.join(REAL, 'bake-two-targets.trainer.Dockerfile');
 
 function cli(args: string[], cwd = process.cwd()) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, env: { PATH: process.env.PATH, NO_COLOR: '1' }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, env: { PATH: process.env.PATH, NO_COLOR: '1' }, timeout: CHILD_HANG_MS });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -22,10 +22,10 @@ describe('one path segment against a wildcard', () => {
     expect(matchSegment(pattern, name)).toBe(expected);
   });
 
-  it('stays fast on the pattern that makes backtracking regexes explode', () => {
-    const started = Date.now();
+  // A backtracking matcher would take hours here and trip the hang guard; no clock is read.
+  it('answers the pattern that makes backtracking regexes explode', () => {
     expect(matchSegment('*a*a*a*a*a*a*a*a*a*a*b', 'a'.repeat(255))).toBe(false);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(matchSegment('*a*a*a*a*a*a*a*a*a*a*b', `${'a'.repeat(255)}b`)).toBe(true);
   });
 });
 

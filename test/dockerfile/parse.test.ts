@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fixedSeed } from '../support/property-budget.js';
 import { parseDockerfile, stageLabel, type Dockerfile, type DockerfileInstruction } from '../../src/dockerfile/dockerfile.js';
 
 const fixture = (name: string): Dockerfile =>
@@ -169,13 +170,16 @@ describe('parseDockerfile: never throws, always in bounds', () => {
             expect(i.endLine).toBeLessThanOrEqual(lines);
           }
       }),
-      { numRuns: 500 },
+      fixedSeed(500),
     );
   });
 
-  it('stays fast on a pathological line', () => {
-    const started = performance.now();
-    parseDockerfile('FROM alpine\nRUN ' + ' '.repeat(200_000) + 'x' + '${A'.repeat(50_000) + ' \\\n' + '\t'.repeat(100_000), 'Dockerfile');
-    expect(performance.now() - started).toBeLessThan(1500);
+  // A scan that backtracks would take minutes here and trip the hang guard; no clock is read.
+  it('reads a pathological line to its end', () => {
+    const df = parseDockerfile('FROM alpine\nRUN ' + ' '.repeat(200_000) + 'x' + '${A'.repeat(50_000) + ' \\\n' + '\t'.repeat(100_000), 'Dockerfile');
+    expect(df.stages[0]!.instructions.map((i) => [i.keyword, i.line, i.endLine])).toEqual([
+      ['FROM', 1, 1],
+      ['RUN', 2, 3],
+    ]);
   });
 });

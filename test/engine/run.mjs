@@ -146,20 +146,29 @@ function shellQuote(s) {
   return `'${s.replaceAll("'", `'\\''`)}'`;
 }
 
+/** The CLI arguments that print a log's JSON report, whatever the findings. */
+function analyseArgs(logPath, dockerfiles) {
+  return [logPath, '--format', 'json', '--fail-on', 'never', ...dockerfiles.flatMap((d) => ['--dockerfile', d])];
+}
+
 /** The CLI's JSON report of a log, or an error message. */
-function analyse(cli, logPath, dockerfiles) {
-  const args = [cli, logPath, '--format', 'json', '--fail-on', 'never', ...dockerfiles.flatMap((d) => ['--dockerfile', d])];
-  const r = spawnSync(process.execPath, args, {
+function analyse(cli, args) {
+  const r = spawnSync(process.execPath, [cli, ...args], {
     encoding: 'utf8',
     timeout: 60_000,
     maxBuffer: 64 * 1024 * 1024,
   });
   if (r.error) return { error: `CLI did not finish: ${r.error.message}` };
-  if (r.status !== 0) return { error: `CLI exited ${r.status}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}` };
+  return reportOf(r.status, r.stdout, r.stderr);
+}
+
+/** What a run of the CLI with `analyseArgs` gave: its report, or what went wrong. */
+export function reportOf(status, stdout, stderr) {
+  if (status !== 0) return { error: `CLI exited ${status}: ${stderr.trim().split('\n').slice(-3).join(' | ')}` };
   try {
-    return { report: JSON.parse(r.stdout) };
+    return { report: JSON.parse(stdout) };
   } catch {
-    return { error: `CLI printed no JSON: ${r.stdout.slice(0, 200)}` };
+    return { error: `CLI printed no JSON: ${stdout.slice(0, 200)}` };
   }
 }
 
@@ -290,7 +299,7 @@ function main() {
     const mine = cases.filter((c) => c.engines.includes(engine));
     if (mine.length === 0) continue;
     if (opts.fixtures) {
-      for (const kase of mine) checkFixtures(kase, engine, join(repo, 'fixtures/real', ENGINES[engine].fixtures), opts, report);
+      for (const kase of mine) checkFixtures(kase, engine, opts, report);
       continue;
     }
     const started = Date.now();
@@ -337,22 +346,43 @@ function runsOf(kase, engine) {
   return runs;
 }
 
+/**
+ * The recorded logs of a case on an engine, each with the CLI arguments that analyse it and the
+ * check of the CLI's JSON report (`{ report }`, or `{ error }` when it gave none).
+ */
+function recordedRunsOf(kase, engine) {
+  const dir = join(repo, 'fixtures/real', ENGINES[engine].fixtures);
+  return runsOf(kase, engine)
+    .filter((run) => run.progress !== 'tty')
+    .map((run) => {
+      const file = `${run.base}.${run.ext}`;
+      const logPath = join(dir, file);
+      const dockerfiles = recordedDockerfiles(kase, dir, run.base);
+      return {
+        label: `${engine}/${file}`,
+        recorded: existsSync(logPath),
+        args: analyseArgs(logPath, dockerfileArgs(kase, (_file, target) => dockerfiles[target ?? ''])),
+        problems: (analysed) =>
+          analysed.error ? [analysed.error] : checkReport(analysed.report, run.expect, { firstIsCause: kase.expectExit === 'failure', mustNot: kase.mustNot, dockerfiles }),
+      };
+    });
+}
+
+/** The recorded logs of every case on these engines: the unit tests run their checks with the CLI in their own process. */
+export function recordedRuns(engines) {
+  const cases = loadCases([]);
+  return engines.flatMap((engine) => cases.filter((kase) => kase.engines.includes(engine)).flatMap((kase) => recordedRunsOf(kase, engine)));
+}
+
 /** Checks the recorded logs of a case, without building anything. */
-function checkFixtures(kase, engine, dir, opts, report) {
-  for (const run of runsOf(kase, engine)) {
-    if (run.progress === 'tty') continue;
-    const file = `${run.base}.${run.ext}`;
-    const logPath = join(dir, file);
-    if (!existsSync(logPath)) {
-      report(false, `${engine}/${file}`, 'not recorded (run with --record)');
+function checkFixtures(kase, engine, opts, report) {
+  for (const run of recordedRunsOf(kase, engine)) {
+    if (!run.recorded) {
+      report(false, run.label, 'not recorded (run with --record)');
       continue;
     }
-    const dockerfiles = recordedDockerfiles(kase, dir, run.base);
-    const analysed = analyse(opts.cli, logPath, dockerfileArgs(kase, (file, target) => dockerfiles[target ?? '']));
-    const problems = analysed.error
-      ? [analysed.error]
-      : checkReport(analysed.report, run.expect, { firstIsCause: kase.expectExit === 'failure', mustNot: kase.mustNot, dockerfiles });
-    report(problems.length === 0, `${engine}/${file}`, problems.join('; '));
+    const problems = run.problems(analyse(opts.cli, run.args));
+    report(problems.length === 0, run.label, problems.join('; '));
   }
 }
 
@@ -412,7 +442,7 @@ function runCase(kase, engine, docker, outDir, opts, report) {
       report(true, label, `recorded (${took})`);
       continue;
     }
-    const analysed = analyse(opts.cli, logPath, dockerfileArgs(kase, (file, target) => dockerfiles[target ?? '']));
+    const analysed = analyse(opts.cli, analyseArgs(logPath, dockerfileArgs(kase, (file, target) => dockerfiles[target ?? ''])));
     if (analysed.error) {
       report(false, label, analysed.error);
       continue;
@@ -512,4 +542,5 @@ function runAction(bundle, cwd, env, jobStarted) {
   }
 }
 
-main();
+// Run as a script; imported by the unit tests for recordedRuns and reportOf.
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

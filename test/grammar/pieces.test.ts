@@ -150,13 +150,12 @@ describe('closing blocks that turn out not to be', () => {
 });
 
 describe('hostile input', () => {
-  test('endless distinct headers stop at the step limit and still parse quickly', async () => {
+  // Work that grew with the steps seen would take minutes here and trip the hang guard; no clock is read.
+  test('endless distinct headers stop at the step limit', async () => {
     const lines: string[] = [];
     for (let i = 1; i <= 6000; i++) lines.push(`#${i} [s ${i}/6000] RUN step ${i}`, `#${i} 0.1 out`, ` => [tty ${i}/6000] RUN x ${i}   0.1s`);
-    const started = Date.now();
     const { model } = await parseText(lines.join('\n'));
     expect(model.steps).toHaveLength(5000);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   test('a box that never closes ends at the final line', async () => {

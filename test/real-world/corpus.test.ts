@@ -90,7 +90,7 @@ describe('real-world corpus', () => {
     );
     const report = process.env.REAL_WORLD_REPORT;
     if (report) writeFileSync(report, `${JSON.stringify({ figures: f, rows: summarize(results), results }, null, 2)}\n`);
-  }, 120_000);
+  });
 
   it('has samples, each a .log with its .json', () => {
     expect(orphans).toEqual([]);

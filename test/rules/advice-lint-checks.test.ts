@@ -37,6 +37,7 @@ describe('slots rendered empty or as stand-ins', () => {
     ['singular count in plural', 'ran 1 steps'],
     ['escaped "<" (‹) from safeValue', 'requires `‹3.8`'],
     ['missing value ("while  was")', 'stopped while  was running'],
+    ['scaffolded text (npm run new-rule) not replaced', 'SCAFFOLD: what broke, in the facts of the log.'],
     ['two spaces between words', 'the  step failed'],
     ['gap before "," or "."', 'in step , then in stage .'],
   ])('%s: %s', (what, text) => {

@@ -1,10 +1,8 @@
-// Every buffer is bounded: a hostile or just enormous log cannot grow memory or the report.
+// Every buffer is bounded: a hostile or just enormous log cannot grow memory or the report. A
+// 200 MB log through the built CLI under a small heap: test/slow/memory.test.ts (`npm run test:slow`);
+// the fast case of it, a 50 MB line: test/cli/broken-input.test.ts.
 import { describe, expect, test } from 'vitest';
 import { Readable } from 'node:stream';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { readLogLines } from '../../src/lines/read-lines.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../../src/lines/line-splitter.js';
 import { analyzeStream } from '../../src/analyze.js';
@@ -34,12 +32,12 @@ describe('bounds', () => {
     expect(seen).toHaveLength(2);
   });
 
-  test('per-step buffer cap: 200,000 output lines keep a bounded tail of bounded lines', async () => {
+  test('per-step buffer cap: 20,000 output lines keep a bounded tail of bounded lines', async () => {
     const { model } = await analyzeStream(
-      lines(200_000, (i) => (i === 0 ? '#5 [builder 2/3] RUN make' : `#5 ${(i / 1000).toFixed(3)} ${'x'.repeat(3000)} ${i}`)),
+      lines(20_000, (i) => (i === 0 ? '#5 [builder 2/3] RUN make' : `#5 ${(i / 1000).toFixed(3)} ${'x'.repeat(3000)} ${i}`)),
     );
     const step = model.steps.find((s) => s.id === 5)!;
-    expect(step.outputLines).toBe(199_999);
+    expect(step.outputLines).toBe(19_999);
     expect(step.tail.length).toBeLessThanOrEqual(TAIL_LINES);
     expect(Math.max(...step.tail.map((t) => t.length))).toBeLessThanOrEqual(TAIL_LINE_CHARS);
   });
@@ -86,39 +84,5 @@ describe('bounds', () => {
     expect(secrets).toHaveLength(1);
     expect(secrets[0]!.evidence.length).toBeLessThanOrEqual(3);
     expect(secrets[0]!.message).toContain('and 4990 more');
-  });
-});
-
-describe('memory stays flat on a large log', () => {
-  test('200 MB through the built CLI under a 160 MB heap limit', { timeout: 300_000 }, async () => {
-    const out = mkdtempSync(join(tmpdir(), 'bkd-dist-'));
-    execFileSync(process.execPath, ['scripts/bundle.mjs'], { env: { ...process.env, BUNDLE_OUTDIR: out }, stdio: 'pipe' });
-    // A heap smaller than the log: anything that kept the lines would die with "heap out of memory".
-    const child = spawn(process.execPath, ['--max-old-space-size=160', join(out, 'cli.cjs'), '-', '--format', 'json'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    const line = (i: number) => `#${(i % 40) + 2} ${(i / 100).toFixed(3)} [ ${i % 100}%] Building CUDA object csrc/CMakeFiles/_C.dir/kernel_${i}.cu.o -O3 --use_fast_math`;
-    const header = Array.from({ length: 40 }, (_, k) => `#${k + 2} [builder ${k + 1}/40] RUN make part-${k}`).join('\n') + '\n';
-    const done = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
-    child.stdin.on('error', () => undefined);
-    const total = 200 * 1024 * 1024;
-    let written = 0;
-    let i = 0;
-    child.stdin.write(header);
-    while (written < total) {
-      let batch = '';
-      for (let k = 0; k < 5000; k++) batch += line(i++) + '\n';
-      written += batch.length;
-      if (!child.stdin.write(batch)) await new Promise((r) => child.stdin.once('drain', r));
-    }
-    child.stdin.end();
-    const code = await done;
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
-    expect(JSON.parse(stdout).steps).toHaveLength(40);
   });
 });

@@ -247,16 +247,18 @@ describe('through the whole pipeline', () => {
     ['curl and login options', 'curl login -u a:b -p c '.repeat(40_000)],
     ['curl -u values without a colon', 'curl' + ' -u aaaa'.repeat(120_000)],
     ['unclosed quoted options', 'docker login' + ' -p "x'.repeat(150_000)],
-  ])('a 1 MB line of %s is redacted quickly (every scan linear)', (_name, line) => {
-    const start = performance.now();
-    new Redactor().redact(line, 1);
-    expect(performance.now() - start).toBeLessThan(5_000);
+  ])('a 1 MB line of %s is redacted to the end, and redacting it again changes nothing', (_name, line) => {
+    // A scan that is not linear would take hours on these lines and trip the hang guard; no clock is read.
+    const once = new Redactor().redact(line, 1);
+    expect(once.length).toBeGreaterThan(line.length / 2);
+    expect(new Redactor().redact(once, 1)).toBe(once);
   });
 
-  test('a 1 MB line of "=" and secret-ish names is redacted quickly', () => {
+  test('a 1 MB line of "=" and secret-ish names is redacted to the end: one value, masked', () => {
     const line = 'TOKEN='.repeat(170_000);
-    const start = performance.now();
-    new Redactor().redact(line, 1);
-    expect(performance.now() - start).toBeLessThan(5_000);
+    const once = new Redactor().redact(line, 1);
+    expect(once).toMatch(/^TOKEN=\S+$/);
+    expect(once.length).toBeLessThan(line.length);
+    expect(new Redactor().redact(once, 1)).toBe(once);
   });
 });

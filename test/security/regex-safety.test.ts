@@ -3,7 +3,7 @@ import { checkRegexSafety } from '../../src/security/regex-safety.js';
 import { builtinRules } from '../../src/rules/catalog/index.js';
 import { sourceRegexes } from './source-regexes.js';
 
-// recheck's verdicts and attack timings on every pattern: test/heavy/regex-recheck.test.ts (`npm run test:heavy`).
+// recheck's verdicts and attack timings on every pattern: test/slow/regex-recheck.test.ts (`npm run test:slow`).
 
 describe('checkRegexSafety', () => {
   test.each([

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { SECRET_LOG_DOCKERFILE, secretLogs } from './secret-formats.js';
+import { CHILD_HANG_MS } from '../support/hang-guard.js';
 
 const CLI = path.resolve('dist/cli.cjs');
 const dir = mkdtempSync(path.join(tmpdir(), 'bkd-secrets-'));
@@ -29,7 +30,7 @@ function cli(format: string): Promise<{ code: number | null; stdout: string; std
       encoding: 'utf8',
       env: { PATH: process.env.PATH, NO_COLOR: '1' },
       maxBuffer: 64 * 1024 * 1024,
-      timeout: 60_000,
+      timeout: CHILD_HANG_MS,
     }, (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }));
   });
 }
@@ -45,5 +46,5 @@ describe('every secret format through every CLI format', () => {
     const unreported = logs.filter((l) => !result.stdout.includes(l.marker)).map((l) => l.marker);
     expect(leaked).toEqual([]);
     expect(unreported).toEqual([]);
-  }, 60_000);
+  });
 });

@@ -1,30 +1,122 @@
-// The built-in catalog: one file per rule under catalog/<family>/, each family listing its rules
-// in priority order. The order here is the tie-break when two rules are equally specific.
+// Every built-in rule, in priority order: this list is the one place that ranks them. Findings of
+// one failure are ranked by severity and by whether they caused the others (rank-findings.ts),
+// then by their rule's line here, the line nearer the top first. The list keeps a less specific rule
+// (`specificity`, which also decides which findings a more specific one replaces) below every
+// more specific one (a test checks), so the order read here is the order findings take.
+//
+// Written by `npm run rules:table` from the rule files under catalog/<family>/: a new file is
+// added (after its family's rules of the same specificity), a deleted one dropped, the order of
+// the rest kept. To change a rule's rank, move its line; the imports follow the list.
 import type { RuleInput } from '../schema.js';
-import { cudaRules } from './cuda/index.js';
-import { cmakeRules } from './cmake/index.js';
-import { runtimeRules } from './runtime/index.js';
-import { pipRules } from './pip/index.js';
-import { aptRules } from './apt/index.js';
-import { resourcesRules } from './resources/index.js';
-import { shellRules } from './shell/index.js';
-import { buildxRules } from './buildx/index.js';
-import { buildkitRules } from './buildkit/index.js';
-import { securityRules } from './security/index.js';
-import { condaRules } from './conda/index.js';
-import { ciRules } from './ci/index.js';
+import { secretInLog } from './security/secret-in-log.js';
+import { runnerLost } from './ci/runner-lost.js';
+import { coldCache } from './ci/cold-cache.js';
+import { unsupportedArch } from './cuda/unsupported-arch.js';
+import { invalidArchList } from './cuda/invalid-arch-list.js';
+import { toolkitNotFound } from './cuda/toolkit-not-found.js';
+import { cudaHomeNotSet } from './cuda/cuda-home-not-set.js';
+import { libcudaStubMissing } from './cuda/libcuda-stub-missing.js';
+import { noGpuAtBuild } from './cuda/no-gpu-at-build.js';
+import { noKernelImage } from './cuda/no-kernel-image.js';
+import { versionMismatch } from './cuda/version-mismatch.js';
+import { develToolkitCopied } from './cuda/devel-toolkit-copied.js';
+import { cuptiLibraryNotfound } from './cmake/cupti-library-notfound.js';
+import { cudaArchDetectFailed } from './cmake/cuda-arch-detect-failed.js';
+import { notfound } from './cmake/notfound.js';
+import { packageNotFound } from './cmake/package-not-found.js';
+import { libcuptiMissing } from './runtime/libcupti-missing.js';
+import { libcudaStub } from './runtime/libcuda-stub.js';
+import { sharedLibraryMissing } from './runtime/shared-library-missing.js';
+import { resolutionImpossible } from './pip/resolution-impossible.js';
+import { noMatchingDistribution } from './pip/no-matching-distribution.js';
+import { buildIsolation } from './pip/build-isolation.js';
+import { externallyManaged } from './pip/externally-managed.js';
+import { resolverBacktracking } from './pip/resolver-backtracking.js';
+import { basePackageReplaced } from './pip/base-package-replaced.js';
+import { constraintDeprecation } from './pip/constraint-deprecation.js';
+import { packagesNotFound } from './conda/packages-not-found.js';
+import { unsatisfiable } from './conda/unsatisfiable.js';
+import { unableToLocatePackage } from './apt/unable-to-locate-package.js';
+import { fetchFailed } from './apt/fetch-failed.js';
+import { heldPackagesChanged } from './apt/held-packages-changed.js';
+import { heldBrokenPackages } from './apt/held-broken-packages.js';
+import { oomKilled } from './resources/oom-killed.js';
+import { diskFull } from './resources/disk-full.js';
+import { jobTimeout } from './resources/job-timeout.js';
+import { unboundVariable } from './shell/unbound-variable.js';
+import { commandNotFound } from './shell/command-not-found.js';
+import { installFailureSwallowed } from './shell/install-failure-swallowed.js';
+import { manifestListLoad } from './buildx/manifest-list-load.js';
+import { invalidTag } from './buildx/invalid-tag.js';
+import { execFormatError } from './buildx/exec-format-error.js';
+import { emulatedSlowStep } from './buildx/emulated-slow-step.js';
+import { dockerfileParseError } from './buildkit/dockerfile-parse-error.js';
+import { circularStageDependency } from './buildkit/circular-stage-dependency.js';
+import { pushDenied } from './buildkit/push-denied.js';
+import { baseImageNotFound } from './buildkit/base-image-not-found.js';
+import { copySourceMissing } from './buildkit/copy-source-missing.js';
+import { logClipped } from './buildkit/log-clipped.js';
+import { error } from './cmake/error.js';
+import { wheelBuildFailed } from './pip/wheel-build-failed.js';
+import { forceReinstall } from './pip/force-reinstall.js';
+import { cacheMountUnused } from './pip/cache-mount-unused.js';
+import { wheelDownloadedTwice } from './pip/wheel-downloaded-twice.js';
+import { stepFailed } from './buildkit/step-failed.js';
 
 export const builtinRules: RuleInput[] = [
-  ...securityRules,
-  ...ciRules,
-  ...cudaRules,
-  ...cmakeRules,
-  ...runtimeRules,
-  ...pipRules,
-  ...condaRules,
-  ...aptRules,
-  ...resourcesRules,
-  ...shellRules,
-  ...buildxRules,
-  ...buildkitRules,
+  secretInLog,
+  // A lost runner outranks the timeout and OOM findings it causes (resources/).
+  runnerLost,
+  coldCache,
+  unsupportedArch,
+  invalidArchList,
+  toolkitNotFound,
+  cudaHomeNotSet,
+  libcudaStubMissing,
+  noGpuAtBuild,
+  noKernelImage,
+  versionMismatch,
+  develToolkitCopied,
+  cuptiLibraryNotfound,
+  cudaArchDetectFailed,
+  notfound,
+  packageNotFound,
+  libcuptiMissing,
+  libcudaStub,
+  sharedLibraryMissing,
+  resolutionImpossible,
+  noMatchingDistribution,
+  buildIsolation,
+  externallyManaged,
+  resolverBacktracking,
+  basePackageReplaced,
+  constraintDeprecation,
+  packagesNotFound,
+  unsatisfiable,
+  unableToLocatePackage,
+  fetchFailed,
+  heldPackagesChanged,
+  heldBrokenPackages,
+  oomKilled,
+  diskFull,
+  jobTimeout,
+  unboundVariable,
+  commandNotFound,
+  installFailureSwallowed,
+  manifestListLoad,
+  invalidTag,
+  execFormatError,
+  emulatedSlowStep,
+  dockerfileParseError,
+  circularStageDependency,
+  pushDenied,
+  baseImageNotFound,
+  copySourceMissing,
+  logClipped,
+  error,
+  wheelBuildFailed,
+  forceReinstall,
+  cacheMountUnused,
+  wheelDownloadedTwice,
+  stepFailed,
 ];

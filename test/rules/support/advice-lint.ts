@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SCAFFOLD } from '../../../scripts/catalog.js';
 
 export interface CodeBlock {
   /** The info string's first word, lower-cased; '' when the fence has none. */
@@ -135,6 +136,7 @@ const anywhere: Pattern[] = [
   { what: 'singular count in plural', pattern: /(?<![\d.])\b1 steps\b/g },
   { what: 'escaped "<" (‹) from safeValue', pattern: /‹/g },
   { what: 'missing value ("while  was")', pattern: /while {2}was/g },
+  { what: 'scaffolded text (npm run new-rule) not replaced', pattern: new RegExp(`\\b${SCAFFOLD}\\b`, 'g') },
 ];
 
 // In code a user copies: a stand-in the user would have to replace by hand.

@@ -1,9 +1,11 @@
 // Whatever bytes come in, the analysis ends with a report that survives JSON, and never throws.
+// A small budget in `npm test`, the full one in `npm run test:slow`.
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { analyzeStream } from '../../src/analyze.js';
 import { reportOf } from '../../src/report/json.js';
+import { propertyBudget } from '../support/property-budget.js';
 
 const fragments = [
   '#1 [builder 1/2] RUN make\n', '#1 0.123 out\n', '#1 ...\n', '#1 DONE 1.0s\n', '#2 CACHED\n', '#3 ERROR: x: exit code: 1\n',
@@ -22,11 +24,11 @@ async function analyzeBytes(bytes: Uint8Array) {
 
 describe('analyzeStream on arbitrary input', () => {
   test('arbitrary bytes', async () => {
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), analyzeBytes), { numRuns: 150 });
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), analyzeBytes), propertyBudget(40, 400));
   });
 
   test('arbitrary mixes of every line kind', async () => {
     const log = fc.array(fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 40 })), { maxLength: 60 }).map((parts) => new TextEncoder().encode(parts.join('')));
-    await fc.assert(fc.asyncProperty(log, analyzeBytes), { numRuns: 300 });
+    await fc.assert(fc.asyncProperty(log, analyzeBytes), propertyBudget(60, 800));
   });
 });

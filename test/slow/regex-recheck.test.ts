@@ -1,4 +1,4 @@
-// The heavy half of the regex-safety checks, run by `npm run test:heavy` (CI runs it after
+// The slow half of the regex-safety checks, run by `npm run test:slow` (CI runs it after
 // `npm test`): recheck's own analysis of every pattern and of generated ones, and timings of its
 // attacks on a capped line. They take minutes, and a timing depends on how busy the machine is,
 // so they stay out of `npm test`, which tests the checker's verdicts themselves.
@@ -8,6 +8,7 @@ import { checkSync } from 'recheck';
 import { checkRegexSafety } from '../../src/security/regex-safety.js';
 import { builtinRules } from '../../src/rules/catalog/index.js';
 import { sourceRegexes } from '../security/source-regexes.js';
+import { fixedSeed } from '../support/property-budget.js';
 
 /** How long one `test` of a pattern against a 64 KiB line (the per-line cap) may take. */
 const LINE_BUDGET_MS = 250;
@@ -27,7 +28,7 @@ describe('recheck on every built-in pattern', () => {
   );
   const inSource = sourceRegexes(process.cwd()).map((r) => ({ where: `${r.file}:${r.line}`, source: r.source, flags: r.flags }));
 
-  test('recheck agrees: where it finds an attack, the attack is fast on a capped line', { timeout: 900_000 }, () => {
+  test('recheck agrees: where it finds an attack, the attack is fast on a capped line', () => {
     const slow: string[] = [];
     for (const p of [...patterns, ...inSource]) {
       const diagnosis = checkSync(p.source, p.flags, { timeout: 5000 });
@@ -54,7 +55,7 @@ describe('the checker against recheck, on generated patterns', () => {
     ),
   })).node as fc.Arbitrary<string>;
 
-  test('no slow attack on a pattern the checker accepted', { timeout: 900_000 }, () => {
+  test('no slow attack on a pattern the checker accepted', () => {
     fc.assert(
       fc.property(regex, fc.boolean(), (body, anchored) => {
         const source = (anchored ? '^' : '') + body + '$';
@@ -64,7 +65,7 @@ describe('the checker against recheck, on generated patterns', () => {
         const ms = timeOn(new RegExp(source), diagnosis.attack.string.slice(0, 64 * 1024));
         return ms < LINE_BUDGET_MS;
       }),
-      { numRuns: 60 },
+      fixedSeed(60),
     );
   });
 
@@ -76,7 +77,7 @@ describe('the checker against recheck, on generated patterns', () => {
         const re = new RegExp(source);
         return ['a', 'b', ' ', '1', 'ab', 'a ', 'xa'].every((unit) => timeOn(re, unit.repeat(20_000) + '!\n') < LINE_BUDGET_MS);
       }),
-      { numRuns: 150 },
+      fixedSeed(150),
     );
   });
 });
