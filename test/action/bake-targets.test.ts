@@ -45,8 +45,8 @@ describe('the action on a bake log, one Dockerfile per target', () => {
       'log-file': `${REAL}/bake-two-targets.log`,
       dockerfile: `api=${REAL}/bake-two-targets.api.Dockerfile\ntrainer=${REAL}/bake-two-targets.trainer.Dockerfile\ndocs=docs/Dockerfile\n`,
     });
-    expect(stdout).toContain(`::error title=apt package not found,file=${REAL}/bake-two-targets.trainer.Dockerfile,line=6::`);
-    expect(stdout).toContain(`::notice title=Step output clipped by BuildKit,file=${REAL}/bake-two-targets.api.Dockerfile,line=4::`);
+    expect(stdout).toContain(`::error title=apt package not found (apt/unable-to-locate-package),file=${REAL}/bake-two-targets.trainer.Dockerfile,line=6::`);
+    expect(stdout).toContain(`::notice title=Step output clipped by BuildKit (buildkit/log-clipped),file=${REAL}/bake-two-targets.api.Dockerfile,line=4::`);
     // docs=docs/Dockerfile does not exist: a warning, the other targets still used
     expect(stdout).toMatch(/::warning::buildkit-doctor: dockerfile docs=docs\/Dockerfile: cannot read docs\/Dockerfile/);
     expect(stdout).not.toMatch(/::error::|setFailed/);

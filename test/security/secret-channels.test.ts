@@ -45,6 +45,15 @@ describe('every secret format through every CLI format', () => {
     const leaked = logs.filter((l) => l.secrets.some((secret) => result.stdout.includes(secret))).map((l) => l.marker);
     const unreported = logs.filter((l) => !result.stdout.includes(l.marker)).map((l) => l.marker);
     expect(leaked).toEqual([]);
-    expect(unreported).toEqual([]);
+    if (format !== 'github') {
+      expect(unreported).toEqual([]);
+      return;
+    }
+    // GitHub draws 10 annotations of a level per step: what did not fit is counted in one last notice.
+    const left = /::notice title=buildkit-doctor::(\d+) more findings? not annotated/.exec(result.stdout);
+    if (unreported.length > 0) {
+      expect(left).not.toBeNull();
+      expect(Number(left![1])).toBeGreaterThanOrEqual(unreported.length);
+    }
   });
 });
