@@ -7,11 +7,13 @@ import { wheelBuildFailed } from './wheel-build-failed.js';
 import { resolverBacktracking } from './resolver-backtracking.js';
 import { basePackageReplaced } from './base-package-replaced.js';
 import { constraintDeprecation } from './constraint-deprecation.js';
+import { wheelNotSupported } from './wheel-not-supported.js';
 
 /** The pip/ rules, in priority order. */
 export const pipRules: RuleInput[] = [
   resolutionImpossible,
   noMatchingDistribution,
+  wheelNotSupported,
   buildIsolation,
   externallyManaged,
   wheelBuildFailed,
