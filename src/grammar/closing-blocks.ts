@@ -72,6 +72,8 @@ export class ClosingBlockGrammar {
   private boxEcho = false;
   /** The first failed vertex named by a box: the step the build died of. */
   private failedStep: number | null = null;
+  /** Every vertex named by a box before the error, to match against the Dockerfile excerpt. */
+  private boxSteps: number[] = [];
   private source: { file: string; line: number; endLine: number | null; excerpt: string[] } | null = null;
   private pending = false;
   /**
@@ -186,6 +188,7 @@ export class ClosingBlockGrammar {
     this.boxStep = id ?? null;
     this.boxEcho = id !== undefined && (this.ctx.step(id)?.streamed ?? false);
     this.failedStep ??= this.boxStep;
+    if (id !== undefined) this.boxSteps.push(id);
     this.pending = true;
     this.ctx.current = null;
     return true;
@@ -270,7 +273,7 @@ export class ClosingBlockGrammar {
 
   private emitSolveError(line: number, message: string): void {
     const source = this.source;
-    const step = this.failedStep ?? this.ctx.stepForFinalMessage(message);
+    const step = this.excerptStep() ?? this.failedStep ?? this.ctx.stepForFinalMessage(message);
     // Without an excerpt (BuildKit 0.8) a parse error still names its line in the message.
     const namedLine = source === null ? parseErrorLineOf(message) : null;
     const error: SolveError = {
@@ -285,6 +288,27 @@ export class ClosingBlockGrammar {
     this.ctx.emit({ type: 'solve-error', line, error });
     this.source = null;
     this.failedStep = null;
+    this.boxSteps = [];
     this.pending = false;
   }
+
+  /**
+   * With several boxes (steps canceled beside the one that failed), the box whose instruction is the
+   * Dockerfile excerpt's: BuildKit prints the excerpt of the failing instruction, not of the first box.
+   */
+  private excerptStep(): number | null {
+    const excerpt = this.source?.excerpt ?? [];
+    if (this.boxSteps.length < 2 || excerpt.length === 0) return null;
+    const wanted = flatInstruction(excerpt.map((l) => l.replace(/\\\s*$/, '')).join(' '));
+    const matching = this.boxSteps.filter((id) => {
+      const name = this.ctx.step(id)?.name ?? '';
+      return flatInstruction(name.replace(/^\[[^\]]*\]\s*/, '')) === wanted;
+    });
+    return matching.length === 1 ? matching[0]! : null;
+  }
+}
+
+/** An instruction with its white space folded, to compare a box's name with an excerpt. */
+function flatInstruction(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

@@ -41,11 +41,17 @@ export function memoryKnobsEnrich(captures: Readonly<Record<string, string>>, _s
   const pkg = packageOf(captures);
   const env = jobsEnv(pkg);
   const inImage = facts.place === 'image-build';
+  // Where the build ran is unknown (an excerpt without builder framing): both forms, each labelled.
+  const unknown = facts.place === null;
   return {
     jobsEnv: env,
     // The line to add where the build runs: Dockerfile `ENV` in an image build, `export` elsewhere.
     jobsLine: inImage ? `ENV ${env}` : `export ${env}`,
-    jobsWhere: inImage ? 'Add before the RUN that compiles:' : 'Set in the shell before the build command:',
+    jobsWhere: inImage
+      ? 'Add before the RUN that compiles:'
+      : unknown
+        ? `The log does not show where the build ran: in a Dockerfile, add ENV ${env} before the RUN that compiles; in a shell:`
+        : 'Set in the shell before the build command:',
     knobNote: knobNote(pkg),
     runnerNote: facts.githubHosted
       ? 'This job ran on a GitHub-hosted runner, whose memory is fixed by its size: a larger runner or a self-hosted one gives more.'

@@ -150,6 +150,24 @@ function localIndex(name: string, version: string, tag: string, cuda: string | n
   return { url: indexUrl(fit) ?? indexUrl(tag)!, note: '' };
 }
 
+/** `1.9.0` for 1.9.1 out of `1.8.0, 1.8.1, 1.9.0, 1.10.0`: the highest listed release not above `version`, or null. */
+export function nearestPlainRelease(version: string, versions: string | undefined): string | null {
+  const key = (v: string): number[] => v.split('.').map((p) => Number.parseInt(p, 10));
+  const notAbove = (a: number[], b: number[]): boolean => {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const x = a[i] ?? 0;
+      const y = b[i] ?? 0;
+      if (x !== y) return x < y;
+    }
+    return true;
+  };
+  const wanted = key(version);
+  const listed = (versions ?? '').split(',').map((v) => v.trim()).filter((v) => /^\d{1,4}(?:\.\d{1,4}){0,3}$/.test(v));
+  const fits = listed.filter((v) => notAbove(key(v), wanted));
+  if (fits.length === 0) return null;
+  return fits.reduce((best, v) => (notAbove(key(best), key(v)) ? v : best));
+}
+
 function conflictCommands(installer: Installer, requirer: string): Record<string, string> {
   return {
     conflictRequirer: requirer,
@@ -238,6 +256,10 @@ export function pipAdviceEnrich(
     const advice = localIndex(name, version, tag, facts.value('cuda'));
     out.localIndexCmd = install(installer, `${name}==${version}`, { indexUrl: advice.url });
     out.localIndexNote = advice.note;
+    // PyTorch's index was read and still no local build was listed: this platform / Python has only the plain
+    // releases pip printed. The nearest one at or below the asked version, from that list.
+    const plain = nearestPlainRelease(version, captures.versions);
+    if (plain !== null) out.plainPinCmd = install(installer, `${name}==${plain}`);
   }
 
   // A package that asked for another torch (`Collecting torch==2.2.2 (from x)`): if that torch is really

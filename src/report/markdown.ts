@@ -76,7 +76,7 @@ export function verdictOf(analysis: Analysis): Verdict {
   }
   if (kind === 'unfinished') {
     const stop = stopOf(model);
-    const what = stop.step ? codeSpan(shortStepLabel(stop.step)) : '';
+    const what = stop.step ? codeSpan(shortStepLabel(stop.step) || `#${stop.step.id}`) : '';
     const why = findings[0] ? `: ${escapeText(findings[0].title)}` : '';
     return { kind, markdown: `⏹ Build did not finish: ${stop.text.replace('{step}', () => what)}${why}` };
   }

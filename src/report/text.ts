@@ -47,7 +47,7 @@ function whereLines(finding: Finding, steps: Map<number, Step>, width: number): 
   if (finding.step === IMPLICIT_STEP_ID) step = 'in the output outside any build step';
   else {
     const s = finding.step !== null ? steps.get(finding.step) : undefined;
-    if (s) step = `#${s.id} ${shortStepLabel(s, 100)}`;
+    if (s) step = `#${s.id} ${shortStepLabel(s, 100)}`.trimEnd();
   }
   if (location === null) return step === null ? [] : [cutLine(`        ${finding.step === IMPLICIT_STEP_ID ? '' : 'at '}${plain(step)}`, width)];
   const head = `        at ${plain(location)}`;
@@ -55,7 +55,7 @@ function whereLines(finding: Finding, steps: Map<number, Step>, width: number): 
   const room = width - [...head].length - 2;
   const label = finding.step === IMPLICIT_STEP_ID ? step : (() => {
     const s = steps.get(finding.step!)!;
-    return `#${s.id} ${shortStepLabel(s, Math.min(100, room - String(s.id).length - 2))}`;
+    return `#${s.id} ${shortStepLabel(s, Math.min(100, room - String(s.id).length - 2))}`.trimEnd();
   })();
   if (room >= 32) return [cutLine(`${head}  ${plain(label)}`, width)];
   return [head, cutLine(`           ${plain(step)}`, width)];
@@ -121,7 +121,8 @@ export function renderText(analysis: Analysis, options: TextOptions): string {
   } else if (kind === 'unfinished') {
     const stop = stopOf(model);
     // The step named whole enough to recognise; the line wraps after it if need be.
-    const what = stop.step ? plain(shortStepLabel(stop.step, Math.max(40, width - 30))) : '';
+    // A step whose header is not in the log (an excerpt) has no label: its number names it.
+    const what = stop.step ? plain(shortStepLabel(stop.step, Math.max(40, width - 30)) || `#${stop.step.id}`) : '';
     for (const line of wrapWords(`⏹ Build did not finish: ${stop.text.replace('{step}', () => what)}`, width)) out.push(paint(c, 'bold', paint(c, 'yellow', line)));
     if (top) out.push(`  ${plain(top.title)}`);
   } else if (kind === 'unrecognised') {

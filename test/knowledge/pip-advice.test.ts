@@ -1,6 +1,6 @@
 // The pip-advice enricher: commands in the step's installer's form, each naming a requirement from the log.
 import { describe, expect, test } from 'vitest';
-import { instructionRequirements, pipAdviceEnrich, settledVersion } from '../../src/knowledge/pip-advice-enricher.js';
+import { instructionRequirements, nearestPlainRelease, pipAdviceEnrich, settledVersion } from '../../src/knowledge/pip-advice-enricher.js';
 import { factsFor } from '../../src/facts/fact-view.js';
 import type { BuildFacts, FactValue } from '../../src/facts/types.js';
 import { makeModel, makeStep } from '../support/builders.js';
@@ -88,5 +88,18 @@ describe('pipAdviceEnrich', () => {
     expect(instructionRequirements('RUN pip install --no-cache-dir -c c.txt numpy "scipy<2"')).toBe('numpy scipy<2');
     expect(instructionRequirements('RUN python3 -m pip install -e .')).toBeNull(); // -e takes the path as its value
     expect(instructionRequirements('RUN pip install .')).toBe('.');
+  });
+});
+
+describe('nearestPlainRelease', () => {
+  test('takes the highest listed release not above the one asked', () => {
+    expect(nearestPlainRelease('1.9.1', '1.8.0, 1.8.1, 1.9.0, 1.10.0, 1.10.1')).toBe('1.9.0');
+    expect(nearestPlainRelease('1.11.0', '1.8.0, 1.10.2, 1.11.0')).toBe('1.11.0');
+  });
+
+  test('is null when every listed release is newer, or nothing is listed', () => {
+    expect(nearestPlainRelease('1.7.1', '1.8.0, 1.9.0')).toBeNull();
+    expect(nearestPlainRelease('1.9.1', undefined)).toBeNull();
+    expect(nearestPlainRelease('1.9.1', 'none')).toBeNull();
   });
 });

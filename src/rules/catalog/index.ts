@@ -29,6 +29,7 @@ import { libcudaStub } from './runtime/libcuda-stub.js';
 import { sharedLibraryMissing } from './runtime/shared-library-missing.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
+import { wheelNotSupported } from './pip/wheel-not-supported.js';
 import { buildIsolation } from './pip/build-isolation.js';
 import { externallyManaged } from './pip/externally-managed.js';
 import { resolverBacktracking } from './pip/resolver-backtracking.js';
@@ -86,6 +87,7 @@ export const builtinRules: RuleInput[] = [
   sharedLibraryMissing,
   resolutionImpossible,
   noMatchingDistribution,
+  wheelNotSupported,
   buildIsolation,
   externallyManaged,
   resolverBacktracking,

@@ -83,7 +83,7 @@ export const fetchFailed: RuleInput = {
       ].join('\n'),
     },
     {
-      when: 'nvidiaKey&fact.nvidiaRepo',
+      when: 'nvidiaKey&fact.nvidiaRepo&fact.place=host-shell',
       title: "NVIDIA's CUDA repository key is not installed",
       message:
         'apt refuses NVIDIA\'s CUDA repository `{fact.nvidiaRepo}`: it is signed with the key NVIDIA has used since April 2022 ' +
@@ -97,6 +97,35 @@ export const fetchFailed: RuleInput = {
         'sudo apt-key del 7fa2af80',
         'sudo sh -c "{enrich.keyInstall}"',
         'sudo apt-get update',
+        '```',
+      ].join('\n'),
+    },
+    {
+      // Where apt ran is not in the log (an excerpt, a container): sudo may be missing, so both forms, without it.
+      when: 'nvidiaKey&fact.nvidiaRepo',
+      title: "NVIDIA's CUDA repository key is not installed",
+      message:
+        'apt refuses NVIDIA\'s CUDA repository `{fact.nvidiaRepo}`: it is signed with the key NVIDIA has used since April 2022 ' +
+        '(A4B469963BF863CC), and this system only trusts the retired key 7fa2af80.',
+      fix: [
+        'Enrol the current key for `{fact.nvidiaRepo}` and drop the retired machine-learning repository. The log does not show where',
+        'apt ran: in a Dockerfile, before the failing `RUN` (`ADD` downloads the file, so the image needs no curl or wget):',
+        '',
+        '```dockerfile',
+        'ADD {enrich.keyUrl} /tmp/',
+        'RUN rm -f /etc/apt/sources.list.d/nvidia-ml.list \\',
+        ' && (apt-key del 7fa2af80 || true) \\',
+        ' && {enrich.keyInstall} \\',
+        ' && apt-get update',
+        '```',
+        'In a shell, as root (put `sudo` before each command on a host where you are not root):',
+        '',
+        '```sh',
+        'cd /tmp && wget {enrich.keyUrl}',
+        'rm -f /etc/apt/sources.list.d/nvidia-ml.list',
+        'apt-key del 7fa2af80',
+        'sh -c "{enrich.keyInstall}"',
+        'apt-get update',
         '```',
       ].join('\n'),
     },

@@ -31,7 +31,8 @@ export const heldBrokenPackages: RuleInput = {
     {
       name: 'versionMismatch',
       literals: ['is to be installed'],
-      pattern: 'Depends: (?<dep>[a-z0-9][a-z0-9.+:-]{0,100}) \\((?<wanted>[^)]{1,80})\\) but (?<have>\\S{1,80}) is to be installed',
+      // the relation apart from the version: `apt-get install libcudnn5=5.1.3-1+cuda7.5` takes the version alone
+      pattern: 'Depends: (?<dep>[a-z0-9][a-z0-9.+:-]{0,100}) \\((?<op>[<>=]{1,2}) (?<wanted>[^)]{1,80})\\) but (?<have>\\S{1,80}) is to be installed',
     },
     { name: 'heldShown', literals: ['The following held packages will be changed', 'apt-mark hold'] },
   ],
@@ -51,7 +52,7 @@ export const heldBrokenPackages: RuleInput = {
     {
       when: 'versionMismatch',
       message:
-        'apt found no way to install the packages: `{context.versionMismatch.dep}` is needed at `{context.versionMismatch.wanted}`, ' +
+        'apt found no way to install the packages: `{context.versionMismatch.dep}` is needed at `{context.versionMismatch.op} {context.versionMismatch.wanted}`, ' +
         'but the version apt would install is `{context.versionMismatch.have}`. Two sources disagree on that package (a ' +
         'third-party or other-release repository next to the distro, or a package the image already has in another version).',
       fix: [

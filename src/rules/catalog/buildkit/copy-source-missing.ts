@@ -21,11 +21,22 @@ export const copySourceMissing: RuleInput = {
   context: [
     // `COPY --from=builder …`: the path is looked up in another stage, not in the context.
     { name: 'fromStage', source: 'instruction', literals: ['--from='], pattern: '--from=(?<stage>[^\\s]{1,100})' },
+    // `RUN --mount=type=bind,src=…` without `from=`: the mount's source comes from the build context too
+    // (Dockerfile reference, RUN --mount=type=bind: `from` defaults to the build context).
+    { name: 'bindMount', source: 'instruction', literals: ['type=bind'], pattern: '^RUN\\b[^\\n]{0,2000}--mount=type=bind(?![^\\s]{0,300}from=)' },
   ],
   message:
     '`{path|A COPY source}` is not in the build context: COPY and ADD read paths relative to the context directory ' +
     '(the last argument of `docker build`), not to the Dockerfile, and never see files excluded by `.dockerignore`.',
   variants: [
+    {
+      when: 'bindMount',
+      title: 'Bind-mount source not found in the build context',
+      message:
+        '`{path|The mount source}` is not in the build context: a `RUN --mount=type=bind` without `from=` reads its source ' +
+        'relative to the context directory (the last argument of `docker build`), as COPY does, and never sees files excluded ' +
+        'by `.dockerignore`.',
+    },
     {
       when: 'fromStage',
       message:

@@ -4,6 +4,9 @@
 // for an arch too new, the devel image and PyTorch index that bring it (cuda-image-tags.ts,
 // torch-wheels.ts); `arch-lists` turns what the step asked for into a list THIS toolkit accepts.
 // `all-major` needs CMake ≥ 3.23, `native` 3.24 (cmake --help-property CUDA_ARCHITECTURES, CMake 3.25).
+// With the version unknown, the accepted names come from `nvcc --help` ("Allowed values for this option:
+// 'compute_30',…": NVCC 10.2 as quoted in CMake issue 23293, and NVCC 13.0 run here), not `--list-gpu-arch`: a toolkit that
+// rejects compute_60/75/80 predates CUDA 8/10/11, and that `--list-gpu-arch` exists in one that old is not established.
 import type { RuleInput } from '../../schema.js';
 import { BUILD_GPU } from './build-gpu.js';
 
@@ -47,10 +50,11 @@ export const unsupportedArch: RuleInput = {
   specificity: 3,
   message: 'nvcc rejected the GPU architecture {arch:all}. {enrich.verdict}',
   fix: [
-    'The log does not show which CUDA version compiled this, so the accepted arches are unknown here. Print them in the same stage:',
+    'The log does not show which CUDA version compiled this, so the accepted arches are unknown here. Print them in the same stage ' +
+      "(nvcc's help lists them on old and new releases alike):",
     '',
     '```sh',
-    'nvcc --version && nvcc --list-gpu-arch',
+    `nvcc --version && nvcc --help | grep -o "'compute_[0-9]*[a-z]*'" | sort -u`,
     '```',
     '',
     'and keep only listed arches in TORCH_CUDA_ARCH_LIST (`8.6` for `compute_86`), `-DCMAKE_CUDA_ARCHITECTURES="…"` (`86`) or the nvcc ' +

@@ -32,6 +32,10 @@ export const noMatchingDistribution: RuleInput = {
       literals: ['+cu1', '+cpu'],
       pattern: 'requirement (?:torch|torchvision|torchaudio)==[^\\s(+]{1,100}\\+(?<tag>cu1\\d{2}|cpu)(?![\\w.])',
     },
+    // pip read PyTorch's index or its find-links page (`Looking in links: https://download.pytorch.org/whl/torch_stable.html`)
+    { name: 'torchIndex', literals: ['Looking in links: https://download.pytorch.org', 'Looking in indexes: https://download.pytorch.org', ', https://download.pytorch.org'] },
+    // the versions pip could see hold no local build (`(from versions: 1.8.0, 1.9.0, 1.10.0)`): none for this platform / Python
+    { name: 'plainOnly', literals: ['(from versions: '], pattern: '\\(from versions: \\d[^)+]{0,2000}\\)' },
     // older (`+cu90`) and ROCm local versions: named, but no index is computed for them
     { name: 'otherLocal', literals: ['+cu', '+rocm'], pattern: 'requirement [^\\s(]{1,200}\\+(?<tag>cu\\d{1,200}|rocm[\\d.]{0,200})' },
   ],
@@ -56,12 +60,25 @@ export const noMatchingDistribution: RuleInput = {
       fix: 'Use a release of {requirement} that supports Python {python} (drop the pin, or pin a newer version), or a base image with a Python in `{pythonSpec}`.',
     },
     {
+      // PyTorch's index or find-links page was read and pip still listed no local build: its `+cpu` / `+cuNNN` wheels
+      // (linux_x86_64 ones on torch_stable.html) do not fit this platform or Python, so only the plain releases are usable.
+      when: 'localVersion&torchIndex&plainOnly',
+      message:
+        'pip read PyTorch\'s index and found no {requirement}: the releases it could use carry no `+{context.localVersion.tag}` build, ' +
+        'only plain versions: {versions}. The index has `+{context.localVersion.tag}` wheels for some platforms and Pythons only ' +
+        '(this build: {fact.platform|platform not shown in the log}, Python {fact.python|not shown}).',
+      fix:
+        'Pin a plain release from that list, the nearest to the one asked: `{enrich.plainPinCmd}` (and torchvision / torchaudio to the ' +
+        'releases that go with it: https://pytorch.org/get-started/previous-versions/). If the image must have the ' +
+        '`+{context.localVersion.tag}` build, build it for linux/amd64 only, or choose the requirement per platform with `ARG TARGETARCH`.',
+    },
+    {
       when: 'localVersion',
       message:
         'pip found no {requirement} on the index it used: `+{context.localVersion.tag}` builds of PyTorch are published on PyTorch\'s own ' +
         'index, not on PyPI. Versions it could see: {versions|not listed in this part of the log}.',
       fix:
-        'Install from PyTorch\'s index, which serves the `+cu…` build under the plain version: `{enrich.localIndexCmd}`. {enrich.localIndexNote} ' +
+        'Install from PyTorch\'s index, which serves the `+{context.localVersion.tag}` build under the plain version: `{enrich.localIndexCmd}`. {enrich.localIndexNote} ' +
         'With `--extra-index-url` instead, PyPI stays in use for the other packages (pip then takes the best version across both indexes).',
     },
     {

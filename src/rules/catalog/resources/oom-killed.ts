@@ -1,10 +1,15 @@
 // A step that ran out of memory. Two different stories, told apart by the evidence:
 // - killed: the kernel's OOM killer sent SIGKILL (gcc `Killed signal terminated program cc1plus`,
 //   strsignal(SIGKILL) = "Killed"; nvcc `died due to signal 9`; a shell's `Killed` line; exit code
-//   137 = 128 + 9, claimed only when the log prints it);
+//   137 = 128 + 9, claimed only when the log prints it; Python's subprocess.CalledProcessError prints a child's
+//   `returned non-zero exit status 137.`, or `died with <Signals.SIGKILL: 9>.` when the child itself was killed
+//   (CPython Lib/subprocess.py, CalledProcessError.__str__));
 // - allocation failed: `std::bad_alloc`, `virtual memory exhausted`, `out of memory allocating` are
 //   printed by the process itself when malloc/new fails (no signal, no OOM killer).
 // Knobs per package: knowledge/memory-knobs-enricher.ts (MAX_JOBS, NVCC_THREADS, CMAKE_BUILD_PARALLEL_LEVEL).
+// pip killed right after downloading a big wheel, with nothing compiled, is not a compile at all: pip's HTTP cache
+// holds the whole wheel in memory to store it (pypa/pip#2984 "Excessive memory use when caching large packages",
+// pypa/pip#9678 "Large RAM spike when caching large wheels"); `--no-cache-dir` is the workaround named there.
 import type { RuleInput } from '../../schema.js';
 
 export const oomKilled: RuleInput = {
@@ -30,7 +35,7 @@ export const oomKilled: RuleInput = {
       pattern: '^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s{1,40}(?<program>[^\\s]{1,200})',
     },
     // SIGKILL = 128 + 9. On its own, most often the OOM killer.
-    { literals: ['exit code: 137', 'non-zero code: 137'] },
+    { literals: ['exit code: 137', 'non-zero code: 137', 'non-zero exit status 137.', 'died with <Signals.SIGKILL: 9>'] },
   ],
   context: [
     {
@@ -38,7 +43,14 @@ export const oomKilled: RuleInput = {
       literals: ['Killed signal terminated program', 'internal compiler error: Killed (program ', 'died due to signal 9', 'terminated with signal 9', 'Killed'],
       pattern: 'Killed signal terminated program|internal compiler error: Killed \\(program|died due to signal 9|terminated with signal 9|^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s',
     },
-    { name: 'exit137', literals: ['exit code: 137', 'non-zero code: 137', 'Error 137'] },
+    { name: 'exit137', literals: ['exit code: 137', 'non-zero code: 137', 'Error 137', 'non-zero exit status 137.', 'died with <Signals.SIGKILL: 9>'] },
+    // pip taking in a wheel (`Downloading https://…/torch-1.5.0-cp36-cp36m-manylinux1_x86_64.whl (752.0MB)`), and any sign
+    // that the step compiled something: a kill after the first and without the second is pip itself.
+    { name: 'pipWheelDownload', literals: ['Downloading '], pattern: '^\\s{0,20}Downloading \\S{1,500}\\.whl \\(\\d' },
+    {
+      name: 'compiling',
+      literals: ['Building wheel for', 'Running setup.py', 'nvcc', 'cc1plus', 'Building CXX object', 'Building CUDA object', 'Building NVCC', 'ninja', 'cmake'],
+    },
     { name: 'alloc', literals: ['virtual memory exhausted', 'out of memory allocating', 'std::bad_alloc'] },
     // What is being compiled, for the knobs (memory-knobs enricher).
     { name: 'flashAttn', literals: ['flash_attn', 'flash-attn', 'flash-attention'] },
@@ -50,6 +62,16 @@ export const oomKilled: RuleInput = {
     "the kernel's out-of-memory killer, because the step needed more memory than the builder has.",
   variants: [
     {
+      when: 'pipWheelDownload&!compiling',
+      message:
+        'pip was killed (SIGKILL) while taking in the wheel it had just downloaded, with nothing being compiled: pip holds a ' +
+        "large wheel in memory to store it in its cache, and the kernel's out-of-memory killer stopped it.",
+      fix: [
+        "Install without pip's cache, which keeps the wheel out of memory: add `--no-cache-dir` to the `pip install` that was killed " +
+          '(`pip install --no-cache-dir …`). {enrich.runnerNote}',
+      ].join('\n'),
+    },
+    {
       when: 'killed&exit137',
       message:
         '{program|A process of this step} was killed with SIGKILL (the log shows exit code 137 = 128 + 9): on a build machine ' +
@@ -60,6 +82,16 @@ export const oomKilled: RuleInput = {
       message:
         '{program|A process of this step} was killed with SIGKILL: on a build machine that is almost always the kernel\'s ' +
         'out-of-memory killer, because the parallel compile jobs needed more memory than the builder has.',
+    },
+    {
+      when: 'exit137&!killed&!compiling',
+      message:
+        'The step exited with code 137 = 128 + 9: a process was killed with SIGKILL. On a build machine that is almost always ' +
+        "the kernel's out-of-memory killer, because the step needed more memory than the builder has.",
+      fix: [
+        'The log does not show what the killed process was doing. If it compiled, run fewer jobs at once ({enrich.jobsEnv}); if ' +
+          'it was pip taking in a large wheel, add `--no-cache-dir` to that `pip install`. {enrich.runnerNote}',
+      ].join('\n'),
     },
     {
       when: 'exit137',
