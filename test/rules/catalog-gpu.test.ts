@@ -188,11 +188,12 @@ describe('pip', () => {
     expect(f?.fix).not.toContain('PACKAGE');
   });
 
-  test('the base image’s NVIDIA torch replaced: named with its version, constraints-file fix', async () => {
-    const [f] = await findingsOf('pip/base-package-replaced/match-nv-torch-replaced', 'pip/base-package-replaced');
-    expect(f?.message).toContain('torch-2.3.0a0+40ec155e58.nv24.5');
-    expect(f?.fix).toContain('RUN pip list --format=freeze > /opt/base-constraints.txt');
-    expect(f?.fix).toContain('ENV PIP_CONSTRAINT=/opt/base-constraints.txt');
+  test('NVIDIA’s torch replaced in a shell: named with its version, constraints as shell commands', async () => {
+    const [f] = await findingsOf('pip/base-package-replaced/match-jetson-nv-torch-replaced', 'pip/base-package-replaced');
+    expect(f?.message).toContain('torch-2.1.0a0+41361538.nv23.6');
+    expect(f?.fix).toContain('pip list --format=freeze > base-constraints.txt');
+    expect(f?.fix).toContain('export PIP_CONSTRAINT="$PWD/base-constraints.txt"');
+    expect(f?.fix).not.toContain('RUN pip list');
   });
 
   test('a wheel build explained by build isolation is not also reported as a generic wheel failure', async () => {
