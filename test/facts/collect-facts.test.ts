@@ -80,12 +80,12 @@ describe('build facts on real logs', () => {
   });
 
   test('a log that disagrees with itself keeps both values and the line names the other', async () => {
-    // CMake found CUDA 13.0 while the base image's tag says 12.4.
-    const analysis = await analyzeFile('fixtures/rules/cmake/package-not-found/match-torch-config.log');
+    // nvcc prints CUDA 13.0 while the image's environment says CUDA_VERSION=12.4.1 (a real build).
+    const analysis = await analyzeFile('fixtures/real/buildkit-0.25-dockerd-28.5/cuda-version-disagrees.log');
     const cuda = reportOf(analysis).build.facts.cuda!;
     expect(cuda.value).toBe('13.0');
-    expect(cuda.others?.map((o) => `${o.value} (${o.source})`)).toContain('12.4 (image-tag)');
-    expect(factsLine(analysis.facts, analysis.model)).toContain('CUDA 13.0 (cmake; the image tag says 12.4)');
+    expect(cuda.others?.map((o) => `${o.value} (${o.source})`)).toContain('12.4 (environment)');
+    expect(factsLine(analysis.facts, analysis.model)).toContain('CUDA 13.0 (nvcc; environment says 12.4)');
   });
 
   test('each stage trusts its own base image', async () => {

@@ -125,8 +125,11 @@ export const basePackageReplaced: RuleInput = {
       ].join('\n'),
     },
     {
-      // not an image build (a pasted session, `docker run`): the same constraints, as shell commands
+      // not an image build (a pasted session, `docker run`): no image to speak of, the same constraints as shell commands
       when: '!fact.place=image-build',
+      message:
+        'pip uninstalled {package:all} that the environment had installed ({package}-{version}) and put another version in its ' +
+        'place: what was built or tested against {package} {version} now runs with the version pip picked.',
       fix: [
         'Record what the environment has before installing anything, and install with it as constraints: pip then fails loudly ' +
           'instead of replacing {package} {version}:',

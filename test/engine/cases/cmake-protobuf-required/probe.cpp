@@ -1,0 +1,1 @@
+int rpc_probe() { return 0; }

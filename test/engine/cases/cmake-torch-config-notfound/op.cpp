@@ -1,0 +1,1 @@
+int torch_op() { return 0; }
