@@ -2,7 +2,7 @@
 // every distinct value of each fact with the line that proves it. One prefilter scan per output
 // line; a pattern's regex runs only on lines that hold one of its literals.
 import type { BuildEvent, BuildModel, LogFormat } from '../model/types.js';
-import { Prefilter } from '../match/prefilter.js';
+import { SharedScan, type LiteralScanner } from '../match/shared-scan.js';
 import { factPatterns, installersIn, type FactPattern } from './fact-patterns.js';
 import { imageFacts } from './image-facts.js';
 import type { BuildFacts, FactName, FactValue } from './types.js';
@@ -23,13 +23,14 @@ function bounded(text: string): string {
 export class FactCollector {
   private readonly outputPatterns = factPatterns.filter((p) => p.on !== 'instruction');
   private readonly instructionPatterns = factPatterns.filter((p) => p.on !== 'output');
-  private readonly prefilter: Prefilter;
+  private readonly prefilter: LiteralScanner;
   /** Per prefilter target: the output pattern it belongs to. */
   private readonly targetPattern: number[] = [];
   private readonly stages = new Map<number, string | null>();
   private readonly values = new Map<FactName, FactValue[]>();
 
-  constructor() {
+  /** `scan`: the line scan shared with the other stages (one of its own when omitted). */
+  constructor(scan: SharedScan = new SharedScan()) {
     const literals: { text: string; ignoreCase: boolean; target: number }[] = [];
     this.outputPatterns.forEach((p, index) => {
       for (const text of p.literals) {
@@ -37,7 +38,7 @@ export class FactCollector {
         literals.push({ text, ignoreCase: false, target: this.targetPattern.length - 1 });
       }
     });
-    this.prefilter = new Prefilter(literals);
+    this.prefilter = scan.group(literals);
   }
 
   observe(event: BuildEvent): void {

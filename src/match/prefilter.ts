@@ -11,6 +11,15 @@ export interface PrefilterLiteral {
   ignoreCase: boolean;
   /** Opaque id given back when the literal is found (e.g. the matcher it belongs to). */
   target: number;
+  /**
+   * Found only where a word starts (the character before is not a letter, digit or `_`), like a
+   * regex's `\b` before a literal that starts with a word character.
+   */
+  wordStart?: boolean;
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
 function foldAscii(code: number): number {
@@ -40,7 +49,8 @@ export class Prefilter {
   private endRow = 0;
   private readonly found: number[] = [];
   private readonly ends: number[] = [];
-  private readonly cutLiterals: number[] = [];
+  /** Per target found, the literal that was found for it. */
+  private readonly foundLiterals: number[] = [];
 
   constructor(literals: PrefilterLiteral[]) {
     this.literals = literals;
@@ -99,15 +109,12 @@ export class Prefilter {
       const state = queue[head]!;
       const f = fail[state]!;
       if (outputs[f]!.length > 0) outputs[state]!.push(...outputs[f]!);
-      for (let sym = 0; sym < symbolCount; sym++) {
-        const next = children[state]!.get(sym);
-        if (next === undefined) {
-          delta[state * symbolCount + sym] = delta[f * symbolCount + sym]!;
-        } else {
-          delta[state * symbolCount + sym] = next;
-          fail[next] = delta[f * symbolCount + sym]!;
-          queue.push(next);
-        }
+      // The failure state is shallower, so its row is complete: start from it, then the children.
+      delta.copyWithin(state * symbolCount, f * symbolCount, (f + 1) * symbolCount);
+      for (const [sym, next] of children[state]!) {
+        delta[state * symbolCount + sym] = next;
+        fail[next] = delta[f * symbolCount + sym]!;
+        queue.push(next);
       }
     }
     for (let i = 0; i < delta.length; i++) {
@@ -165,7 +172,7 @@ export class Prefilter {
   private start(): void {
     this.found.length = 0;
     this.ends.length = 0;
-    this.cutLiterals.length = 0;
+    this.foundLiterals.length = 0;
     this.generation = (this.generation + 1) >>> 0 || 1;
   }
 
@@ -207,7 +214,7 @@ export class Prefilter {
     this.seen[lit.target] = this.generation;
     this.found.push(lit.target);
     this.ends.push(endIndex + 1);
-    this.cutLiterals.push(literalIndex);
+    this.foundLiterals.push(literalIndex);
   }
 
   /**
@@ -215,16 +222,31 @@ export class Prefilter {
    * lines put back together, the break at `breakAt`), with its case where the literal has one.
    */
   cutConfirmed(i: number, joined: string, breakAt: number): boolean {
-    const lit = this.literals[this.cutLiterals[i]!]!;
-    return lit.ignoreCase || joined.startsWith(lit.text, breakAt + this.ends[i]! - lit.text.length);
+    const lit = this.literals[this.foundLiterals[i]!]!;
+    const start = breakAt + this.ends[i]! - lit.text.length;
+    if (lit.wordStart === true && start > 0 && isWordChar(joined.charCodeAt(start - 1))) return false;
+    return lit.ignoreCase || joined.startsWith(lit.text, start);
   }
 
   private report(line: string, endIndex: number, literalIndex: number): void {
     const lit = this.literals[literalIndex]!;
     if (this.seen[lit.target] === this.generation) return;
-    if (!lit.ignoreCase && !line.startsWith(lit.text, endIndex - lit.text.length + 1)) return;
+    const start = endIndex - lit.text.length + 1;
+    if (!lit.ignoreCase && !line.startsWith(lit.text, start)) return;
+    if (lit.wordStart === true && start > 0 && isWordChar(line.charCodeAt(start - 1))) return;
     this.seen[lit.target] = this.generation;
     this.found.push(lit.target);
     this.ends.push(endIndex + 1);
+    this.foundLiterals.push(literalIndex);
+  }
+
+  /** For the i-th target of the last scan, the literal found for it (an index into the constructor's list). */
+  literalOf(i: number): number {
+    return this.foundLiterals[i] ?? 0;
+  }
+
+  /** The length of the text an automaton state stands for (0 for the start state). */
+  depthOf(state: number): number {
+    return this.depth[state / this.symbols]!;
   }
 }

@@ -6,6 +6,7 @@ import type { BuildEvent, BuildModel, Step } from '../model/types.js';
 import type { Finding } from '../model/types.js';
 import type { BuildFacts } from '../facts/types.js';
 import { compileRules, type CompiledRuleSet } from './compile.js';
+import { SharedScan, type LiteralScanner } from '../match/shared-scan.js';
 import { rankFindings, type Candidate } from './rank-findings.js';
 import { onlyHolds, renderFinding } from './render-finding.js';
 import type { Rule } from './schema.js';
@@ -45,6 +46,7 @@ interface PreviousLine {
 
 export class RuleEngine {
   private readonly set: CompiledRuleSet;
+  private readonly prefilter: LiteralScanner;
   /** Per rule: scope key (step id, or 0 for build-scoped rules) → what was seen there. */
   private readonly states: Map<number, ScopeState>[];
   /** Per rule: the line (call) that last counted a hit, so two matchers of a rule count a line once. */
@@ -57,9 +59,11 @@ export class RuleEngine {
   /** Per rule: the log line of its latest hit. */
   private readonly lastHitLine: Int32Array;
 
-  constructor(rules: Rule[]) {
+  /** `scan`: the line scan shared with the other stages (one of its own when omitted). */
+  constructor(rules: Rule[], scan: SharedScan = new SharedScan()) {
     const enabled = rules.filter((r) => r.enabled);
     this.set = compileRules(enabled);
+    this.prefilter = scan.group(this.set.literals);
     this.states = enabled.map(() => new Map());
     this.lastHit = new Int32Array(enabled.length);
     this.lastHitLine = new Int32Array(enabled.length);
@@ -90,7 +94,7 @@ export class RuleEngine {
 
   private lineAndSeam(text: string, lineNumber: number, step: number | null): void {
     this.line(text, lineNumber, step);
-    const state = this.set.prefilter.endState;
+    const state = this.prefilter.endState;
     const key = step ?? noStep;
     const before = this.previous.get(key);
     if (before !== undefined && before.state !== 0 && text.length > 0) this.seam(before, text, lineNumber, step);
@@ -109,7 +113,7 @@ export class RuleEngine {
    * it into the start of `text`. Their rules see the two lines joined.
    */
   private seam(before: PreviousLine, text: string, lineNumber: number, step: number | null): void {
-    const prefilter = this.set.prefilter;
+    const prefilter = this.prefilter;
     const targets = prefilter.scanCut(before.state, text, seamReach);
     if (targets.length === 0) return;
     const joined = before.text + text;
@@ -125,7 +129,7 @@ export class RuleEngine {
   }
 
   private line(text: string, lineNumber: number, step: number | null): void {
-    const targets = this.set.prefilter.scan(text);
+    const targets = this.prefilter.scan(text);
     if (targets.length === 0) return;
     this.match(text, lineNumber, step, targets, null);
   }
@@ -142,7 +146,7 @@ export class RuleEngine {
       const matcher = slot.kind === 'match' ? cr.match[slot.index]! : slot.kind === 'context' ? cr.context[slot.index]! : cr.unless[slot.index]!;
       let groups: Record<string, string | undefined> | undefined;
       if (matcher.regex) {
-        const m = matcher.regex.exec(text.length > longLine ? windowAround(text, seamAt ?? this.set.prefilter.endOf(t)) : text);
+        const m = matcher.regex.exec(text.length > longLine ? windowAround(text, seamAt ?? this.prefilter.endOf(t)) : text);
         if (m === null) continue;
         groups = m.groups;
       }

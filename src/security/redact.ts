@@ -3,8 +3,9 @@
 // the secrets it knows on stdout, but not what this tool sends through the API, and not secrets
 // it was never told about.
 //
-// Cost: two literal tests per line (token prefixes at a word start; scan words in any case); only
-// the few lines that pass one run the scans it calls for. Every scan is linear in the line's length.
+// Cost: the token prefixes (at a word start) and the scan words (in any case) are literals of the
+// one automaton pass per line that the other stages share (match/shared-scan.ts); only the few
+// lines that hold one run the scans it calls for. Every scan is linear in the line's length.
 import type { Finding } from '../model/types.js';
 import {
   SECRET_LABELS,
@@ -14,11 +15,13 @@ import {
   isPlaceholderValue,
   isSecretName,
   keyShaped,
-  mayHoldNamedSecret,
-  mayHoldToken,
+  MAY_HOLD_NAMED_SECRET,
+  MAY_HOLD_TOKEN,
   needsCredentialShape,
+  SECRET_PRECHECK_LITERALS,
   type SecretKind,
 } from './secret-patterns.js';
+import { SharedScan, type LiteralScanner } from '../match/shared-scan.js';
 
 export const MASK = '****';
 export const SECRET_RULE_ID = 'security/secret-in-log';
@@ -100,6 +103,7 @@ function nameEndingLine(body: string): boolean {
 }
 
 export class Redactor {
+  private readonly precheck: LiteralScanner;
   private readonly seen = new Map<SecretKind, Seen>();
   /** Inside a private-key block: lines masked until its END line (-1: not in one). */
   private keyLines = -1;
@@ -107,6 +111,11 @@ export class Redactor {
   private keyTag = '';
   /** A secret's name ended a line: its value is the next line of the same step. */
   private pendingValue: { tag: string; left: number } | null = null;
+
+  /** `scan`: the line scan shared with the other stages (one of its own when omitted). */
+  constructor(scan: SharedScan = new SharedScan()) {
+    this.precheck = scan.group(SECRET_PRECHECK_LITERALS);
+  }
 
   /** Returns `text` with every secret in it masked (the same string when there is none). */
   redact(text: string, line: number): string {
@@ -118,10 +127,11 @@ export class Redactor {
       const masked = this.continueValue(text, line);
       if (masked !== null) return masked;
     }
-    // The two cheap tests decide which scans run: most lines of a build pass neither.
-    const tokens = mayHoldToken(text);
-    const named = mayHoldNamedSecret(text);
-    if (!tokens && !named) return text;
+    // The pre-check decides which scans run: most lines of a build hold neither kind of literal.
+    const hits = this.precheck.scan(text);
+    if (hits.length === 0) return text;
+    const tokens = hits.includes(MAY_HOLD_TOKEN);
+    const named = hits.includes(MAY_HOLD_NAMED_SECRET);
     const found = new Set<SecretKind>();
     let out = text;
     if (named) out = this.maskPrivateKey(out, found);

@@ -28,6 +28,8 @@ interface TokenShape {
   source: string;
 }
 
+import type { PrefilterLiteral } from '../match/prefilter.js';
+
 export const TOKEN_SHAPES = [
   { kind: 'github-token', prefix: 'gh[pousr]_', body: '[A-Za-z0-9]{30,255}', literals: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], source: 'GitHub token formats; gitleaks github-pat, github-oauth, github-app-token, github-refresh-token' },
   { kind: 'github-token', prefix: 'github_pat_', body: '[A-Za-z0-9_]{22,255}', literals: ['github_pat_'], source: 'gitleaks github-fine-grained-pat' },
@@ -133,48 +135,19 @@ export const TOKEN_GROUP_KINDS: Record<string, SecretKind> = Object.fromEntries(
  */
 const SCAN_HINTS = ['token', 'pass', 'secret', 'key', 'credential', 'auth', 'pwd', '://', '-----BEGIN', 'bearer', 'login', 'curl'];
 
-const escapeLiteral = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-
 /**
- * Literals → one regex, grouped by first character (`p(?:ass|wd|…)`). No quantifier, no class.
- * `wordStart`: the literal must begin at a word boundary (`\b`), which V8 rejects at once inside a
- * word: most positions of a line cost one test instead of one per first character.
+ * The literals of the per-line pre-check, one prefilter target each: a token prefix as the token
+ * table writes it (its regex is case-sensitive) and where a token can start (TOKEN_PATTERN never
+ * matches after a word character); a scan word anywhere, in any case (`HF_TOKEN`, `_authToken`).
  */
-export function literalPrecheck(literals: readonly string[], options: { ignoreCase: boolean; wordStart: boolean }): RegExp {
-  const byFirst = new Map<string, Set<string>>();
-  for (const literal of literals) {
-    const text = options.ignoreCase ? literal.toLowerCase() : literal;
-    const rest = byFirst.get(text[0]!) ?? new Set<string>();
-    rest.add(text.slice(1));
-    byFirst.set(text[0]!, rest);
-  }
-  const alternatives = [...byFirst].map(([first, rests]) => {
-    // A literal that another one starts with makes the longer one redundant (`sk-` covers `sk-proj-`).
-    const kept = [...rests].filter((r) => ![...rests].some((o) => o !== r && r.startsWith(o)));
-    const tail = kept.length === 1 ? escapeLiteral(kept[0]!) : `(?:${kept.map(escapeLiteral).join('|')})`;
-    return escapeLiteral(first) + tail;
-  });
-  const source = alternatives.join('|');
-  return new RegExp(options.wordStart ? `\\b(?:${source})` : source, options.ignoreCase ? 'i' : '');
-}
-
-/** Scan words, anywhere in a line, any case (`HF_TOKEN`, `_authToken`, `DB_PASS`). */
-const HINT_PRECHECK = literalPrecheck(SCAN_HINTS, { ignoreCase: true, wordStart: false });
-/**
- * Token prefixes, as the token table writes them (its regex is case-sensitive) and where a token
- * can start: TOKEN_PATTERN never matches after a word character, so neither does this.
- */
-const TOKEN_PRECHECK = literalPrecheck(TOKEN_SHAPES.flatMap((s) => s.literals), { ignoreCase: false, wordStart: true });
-
-/** Could the line hold a token of the table? (Cheap; TOKEN_PATTERN runs only when it could.) */
-export function mayHoldToken(text: string): boolean {
-  return TOKEN_PRECHECK.test(text);
-}
-
-/** Could the line hold a named secret, a URL credential, a header, a key block, a command's password? */
-export function mayHoldNamedSecret(text: string): boolean {
-  return HINT_PRECHECK.test(text);
-}
+export const SECRET_PRECHECK_LITERALS: readonly PrefilterLiteral[] = [
+  ...TOKEN_SHAPES.flatMap((s) => s.literals).map((text) => ({ text, ignoreCase: false, wordStart: true, target: 0 })),
+  ...SCAN_HINTS.map((text) => ({ text, ignoreCase: true, target: 1 })),
+];
+/** SECRET_PRECHECK_LITERALS' target of the token prefixes: the line may hold a token of the table. */
+export const MAY_HOLD_TOKEN = 0;
+/** Its target of the scan words: the line may hold a named secret, a URL credential, a header, a key block, a command's password. */
+export const MAY_HOLD_NAMED_SECRET = 1;
 
 /** Last word of a name that makes its value a secret: `HF_TOKEN`, `DB_PASSWORD`, `CLIENT_SECRET`. */
 const SECRET_WORDS = new Set([
