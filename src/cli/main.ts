@@ -4,7 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import { promises as fs } from 'node:fs';
 import { parseCommand, USAGE, type Command, type CommonOptions } from './args.js';
 import { InputError } from './errors.js';
-import { openInput, describeFsError } from './open-input.js';
+import { openInput, describeFsError, readLogFd, readLogFile } from './open-input.js';
 import { analyzeStream, type Analysis } from '../analyze.js';
 import { loadRuleSet, type RuleSet } from '../rules/load-rules.js';
 import { parseDockerfile, type Dockerfile } from '../dockerfile/dockerfile.js';
@@ -18,6 +18,12 @@ import { textWidth } from './width.js';
 
 export interface CliIO {
   stdin: Readable;
+  /**
+   * The descriptor behind `stdin`, when the CLI may read it directly (the real process): a log on
+   * stdin is then read like a file, without a stream. Reading `stdin` first would make a pipe
+   * non-blocking, so the CLI's own `stdin` is only touched when needed.
+   */
+  stdinFd?: number;
   stdout: Writable;
   stderr: Writable;
   env: NodeJS.ProcessEnv;
@@ -99,10 +105,16 @@ async function analyzeCommand(command: Extract<Command, { kind: 'analyze' }>, io
   const analyses: Analysis[] = [];
   const paths = await expandLogPaths(command.inputs);
   for (const path of paths) {
-    let input = await openInput(path, io.stdin);
     const total = path === '-' ? null : await fs.stat(path).then((s) => s.size, () => null);
+    let input: AsyncIterable<Buffer>;
     if (wantsProgress(Boolean(io.stderrIsTTY), total, io.env)) {
-      input = withProgress(input, { label: path === '-' ? 'standard input' : path, total, stderr: io.stderr });
+      input = withProgress(await openInput(path, io.stdin), { label: path === '-' ? 'standard input' : path, total, stderr: io.stderr });
+    } else if (path !== '-') {
+      input = readLogFile(path);
+    } else if (io.stdinFd !== undefined) {
+      input = readLogFd(io.stdinFd, 'standard input', () => io.stdin);
+    } else {
+      input = await openInput(path, io.stdin);
     }
     analyses.push(await analyzeStream(input, { ...ruleSet, ...dockerfiles }));
   }
