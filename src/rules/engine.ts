@@ -58,6 +58,8 @@ export class RuleEngine {
   private readonly previous = new Map<number, PreviousLine>();
   /** Per rule: the log line of its latest hit. */
   private readonly lastHitLine: Int32Array;
+  /** Per step: the step-scoped rules that keep a state for it (until the step ends). */
+  private readonly stepRules = new Map<number, number[]>();
 
   /** `scan`: the line scan shared with the other stages (one of its own when omitted). */
   constructor(rules: Rule[], scan: SharedScan = new SharedScan()) {
@@ -87,9 +89,36 @@ export class RuleEngine {
       case 'log-clipped':
         this.line(event.text, event.line, event.id ?? this.lastFailedStep);
         break;
+      case 'step-done':
+      case 'step-cached':
+      case 'step-canceled':
+        this.stepEnded(event.id);
+        break;
       default:
         break;
     }
+  }
+
+  /**
+   * A step that ended without a hit of a rule gives that rule no finding: what the rule kept about
+   * it (context lines, an `unless`) is let go, so memory follows the steps that matched, not all
+   * steps of a build of thousands.
+   */
+  private stepEnded(id: number): void {
+    const rules = this.stepRules.get(id);
+    if (rules === undefined) return;
+    this.stepRules.delete(id);
+    for (const rule of rules) {
+      const states = this.states[rule]!;
+      if (states.get(id)?.count === 0) states.delete(id);
+    }
+  }
+
+  /** Remembers that a step-scoped rule keeps a state for step `key`, for stepEnded. */
+  private noteStepState(key: number, rule: number): void {
+    const rules = this.stepRules.get(key);
+    if (rules === undefined) this.stepRules.set(key, [rule]);
+    else rules.push(rule);
   }
 
   private lineAndSeam(text: string, lineNumber: number, step: number | null): void {
@@ -153,7 +182,10 @@ export class RuleEngine {
       const key = cr.rule.scope === 'build' ? 0 : (step ?? noStep);
       const states = this.states[slot.rule]!;
       let state = states.get(key);
-      if (!state) states.set(key, (state = new ScopeState()));
+      if (!state) {
+        states.set(key, (state = new ScopeState()));
+        if (cr.rule.scope !== 'build') this.noteStepState(key, slot.rule);
+      }
       if (slot.kind === 'unless') {
         state.cancelled = true;
       } else if (slot.kind === 'context') {
