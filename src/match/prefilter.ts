@@ -97,29 +97,35 @@ export class Prefilter {
 
     // 2. Breadth-first: failure links folded into a complete transition table.
     const states = children.length;
+    // Entries are written in their final form (row offset, negative when the state recognises
+    // literals), so the table is never walked a second time: this runs once per process, cold.
     const delta = new Int32Array(states * symbolCount);
     const fail = new Int32Array(states);
+    /** Whether entering a state recognises literals: its own, or its failure state's. */
+    const recognises = new Uint8Array(states);
+    const entry = (next: number): number => (recognises[next] === 1 ? -(next * symbolCount) - 1 : next * symbolCount);
     const outputs: number[][] = own.map((o) => [...o]);
     const queue: number[] = [];
     for (const [sym, next] of children[0]!) {
-      delta[sym] = next;
+      recognises[next] = own[next]!.length > 0 ? 1 : 0;
+      delta[sym] = entry(next);
       queue.push(next);
     }
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head]!;
       const f = fail[state]!;
       if (outputs[f]!.length > 0) outputs[state]!.push(...outputs[f]!);
-      // The failure state is shallower, so its row is complete: start from it, then the children.
+      // The failure state is shallower, so its row is complete: start from it, then the children
+      // (whose failure states are shallower still, so whether those recognise is known).
       delta.copyWithin(state * symbolCount, f * symbolCount, (f + 1) * symbolCount);
       for (const [sym, next] of children[state]!) {
-        delta[state * symbolCount + sym] = next;
-        fail[next] = delta[f * symbolCount + sym]!;
+        const v = delta[f * symbolCount + sym]!;
+        const failNext = (v >= 0 ? v : -v - 1) / symbolCount;
+        fail[next] = failNext;
+        recognises[next] = own[next]!.length > 0 || recognises[failNext] === 1 ? 1 : 0;
+        delta[state * symbolCount + sym] = entry(next);
         queue.push(next);
       }
-    }
-    for (let i = 0; i < delta.length; i++) {
-      const next = delta[i]!;
-      delta[i] = outputs[next]!.length > 0 ? -(next * symbolCount) - 1 : next * symbolCount;
     }
     for (let c = 65; c <= 90; c++) this.asciiSymbol[c] = this.asciiSymbol[c + 32]!;
     this.delta = delta;
