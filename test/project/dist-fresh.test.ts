@@ -13,7 +13,7 @@ afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 describe('dist/', () => {
   execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: root, env: { ...process.env, BUNDLE_OUTDIR: outdir } });
 
-  it.each(['index.cjs', 'cli.cjs', 'pre.cjs'])('%s is rebuilt from src/ (run `npm run build` and commit dist/)', (file) => {
+  it.each(['index.cjs', 'cli.cjs', 'cli-main.cjs', 'pre.cjs'])('%s is rebuilt from src/ (run `npm run build` and commit dist/)', (file) => {
     const fresh = readFileSync(join(outdir, file), 'utf8');
     const committed = readFileSync(join(root, 'dist', file), 'utf8');
     expect(committed === fresh, `dist/${file} is stale`).toBe(true);
