@@ -5,10 +5,13 @@ import type { BuildEvent, BuildModel, LogFormat } from '../model/types.js';
 import { SharedScan, type LiteralScanner } from '../match/shared-scan.js';
 import { factPatterns, installersIn, type FactPattern } from './fact-patterns.js';
 import { imageFacts } from './image-facts.js';
+import { MAX_STEPS } from '../model/framing.js';
 import type { BuildFacts, FactName, FactValue } from './types.js';
 
 /** Distinct values kept per fact: enough for every stage of a big multi-stage build. */
 const maxValuesPerFact = 12;
+/** Steps whose stage is remembered (for the evidence of their output): twice the model's step cap. */
+const maxStagesKept = 2 * MAX_STEPS;
 /** Characters of an evidence line kept. */
 const maxEvidence = 300;
 
@@ -46,6 +49,8 @@ export class FactCollector {
       case 'step-started': {
         const { header } = event;
         this.stages.set(header.id, header.stage);
+        // Bounded for a build of thousands of steps: the oldest step's stage goes first.
+        if (this.stages.size > maxStagesKept) this.stages.delete(this.stages.keys().next().value!);
         const where = { line: event.line, stage: header.stage, step: header.id };
         if (header.platform !== null) this.add('platform', header.platform, 'step-header', header.instruction, where);
         for (const p of this.instructionPatterns) {

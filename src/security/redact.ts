@@ -15,9 +15,8 @@ import {
   isPlaceholderValue,
   isSecretName,
   keyShaped,
-  MAY_HOLD_NAMED_SECRET,
-  MAY_HOLD_TOKEN,
   needsCredentialShape,
+  PRECHECK,
   SECRET_PRECHECK_LITERALS,
   type SecretKind,
 } from './secret-patterns.js';
@@ -130,19 +129,26 @@ export class Redactor {
     // The pre-check decides which scans run: most lines of a build hold neither kind of literal.
     const hits = this.precheck.scan(text);
     if (hits.length === 0) return text;
-    const tokens = hits.includes(MAY_HOLD_TOKEN);
-    const named = hits.includes(MAY_HOLD_NAMED_SECRET);
+    let has = 0;
+    for (const target of hits) has |= 1 << target;
+    const holds = (target: number): boolean => (has & (1 << target)) !== 0;
+    const tokens = holds(PRECHECK.token);
+    const named = holds(PRECHECK.named);
+    if (!tokens && !named) return text;
+    // Masking only puts `****` in, so what the line held decides each scan (see PRECHECK).
     const found = new Set<SecretKind>();
     let out = text;
-    if (named) out = this.maskPrivateKey(out, found);
+    if (named && holds(PRECHECK.keyBlock)) out = this.maskPrivateKey(out, found);
     if (tokens) out = this.maskTokens(out, found);
     if (named) {
-      out = this.maskUrlCredentials(out, found);
-      out = this.maskAuthorization(out, found);
-      out = this.maskCommandPasswords(out, found);
-      out = this.maskAssignments(out, found);
+      if (holds(PRECHECK.url)) out = this.maskUrlCredentials(out, found);
+      if (holds(PRECHECK.header)) out = this.maskAuthorization(out, found);
+      if (holds(PRECHECK.command)) out = this.maskCommandPasswords(out, found);
+      if (holds(PRECHECK.name)) out = this.maskAssignments(out, found);
     }
-    if (this.keyLines < 0 && nameEndingLine(out.slice(framePrefix(out).length))) this.pendingValue = { tag: stepTag(out), left: MAX_VALUE_LOOKAHEAD };
+    if (this.keyLines < 0 && holds(PRECHECK.name) && nameEndingLine(out.slice(framePrefix(out).length))) {
+      this.pendingValue = { tag: stepTag(out), left: MAX_VALUE_LOOKAHEAD };
+    }
     for (const kind of found) this.record(kind, line, out);
     return out;
   }

@@ -135,19 +135,41 @@ export const TOKEN_GROUP_KINDS: Record<string, SecretKind> = Object.fromEntries(
  */
 const SCAN_HINTS = ['token', 'pass', 'secret', 'key', 'credential', 'auth', 'pwd', '://', '-----BEGIN', 'bearer', 'login', 'curl'];
 
+/** The targets of the per-line pre-check: what a line holds, so which scans can find something in it. */
+export const PRECHECK = {
+  /** A token prefix of the table: the token scan. */
+  token: 0,
+  /** A scan word: the scans of named secrets, each of them if its own target is found too. */
+  named: 1,
+  /** `scheme://`: a URL's credentials. */
+  url: 2,
+  /** `-----BEGIN`: a private key block. */
+  keyBlock: 3,
+  /** An `Authorization:` header. */
+  header: 4,
+  /** `login` or `curl`: a command's password option. */
+  command: 5,
+  /** A word that ends a secret's name (SECRET_WORDS, QUALIFIED_SECRET_WORDS): an assignment, a name ending the line. */
+  name: 6,
+} as const;
+
 /**
- * The literals of the per-line pre-check, one prefilter target each: a token prefix as the token
- * table writes it (its regex is case-sensitive) and where a token can start (TOKEN_PATTERN never
- * matches after a word character); a scan word anywhere, in any case (`HF_TOKEN`, `_authToken`).
+ * The literals of the per-line pre-check. A token prefix as the token table writes it (its regex
+ * is case-sensitive) and where a token can start (TOKEN_PATTERN never matches after a word
+ * character); the other words anywhere, in any case (`HF_TOKEN`, `_authToken`). The narrower
+ * targets are what each scan needs before it can find anything (names are ASCII: NAME_CHAR), so a
+ * line with a URL and no secret name skips the assignment scan, with the same result.
  */
 export const SECRET_PRECHECK_LITERALS: readonly PrefilterLiteral[] = [
-  ...TOKEN_SHAPES.flatMap((s) => s.literals).map((text) => ({ text, ignoreCase: false, wordStart: true, target: 0 })),
-  ...SCAN_HINTS.map((text) => ({ text, ignoreCase: true, target: 1 })),
+  ...TOKEN_SHAPES.flatMap((s) => s.literals).map((text) => ({ text, ignoreCase: false, wordStart: true, target: PRECHECK.token })),
+  ...SCAN_HINTS.map((text) => ({ text, ignoreCase: true, target: PRECHECK.named })),
+  { text: '://', ignoreCase: false, target: PRECHECK.url },
+  { text: '-----BEGIN', ignoreCase: true, target: PRECHECK.keyBlock },
+  { text: 'authorization:', ignoreCase: true, target: PRECHECK.header },
+  { text: 'login', ignoreCase: true, target: PRECHECK.command },
+  { text: 'curl', ignoreCase: true, target: PRECHECK.command },
+  ...['token', 'secret', 'pass', 'credential', 'key', 'pat', 'auth', 'pwd'].map((text) => ({ text, ignoreCase: true, target: PRECHECK.name })),
 ];
-/** SECRET_PRECHECK_LITERALS' target of the token prefixes: the line may hold a token of the table. */
-export const MAY_HOLD_TOKEN = 0;
-/** Its target of the scan words: the line may hold a named secret, a URL credential, a header, a key block, a command's password. */
-export const MAY_HOLD_NAMED_SECRET = 1;
 
 /** Last word of a name that makes its value a secret: `HF_TOKEN`, `DB_PASSWORD`, `CLIENT_SECRET`. */
 const SECRET_WORDS = new Set([
