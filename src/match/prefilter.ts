@@ -28,8 +28,11 @@ function foldAscii(code: number): number {
 
 export class Prefilter {
   /** Symbol of each ASCII code, both cases (0 = no literal uses this character). */
-  private readonly asciiSymbol = new Int32Array(128);
-  private readonly otherSymbol = new Map<number, number>();
+  /**
+   * The symbol of every UTF-16 code unit, both cases (0 = no literal uses this character): one
+   * table read per character, ASCII or not.
+   */
+  private readonly symbolOf = new Uint16Array(65536);
   private readonly symbols: number;
   /**
    * The complete DFA (failure links folded in), one row of `symbols` entries per state. An entry is
@@ -55,19 +58,20 @@ export class Prefilter {
   constructor(literals: PrefilterLiteral[]) {
     this.literals = literals;
     let symbolCount = 1;
+    const table = this.symbolOf;
     const symbolOf = (code: number): number => {
       const folded = foldAscii(code);
       if (folded < 128) {
-        if (this.asciiSymbol[folded] === 0) this.asciiSymbol[folded] = symbolCount++;
-        return this.asciiSymbol[folded]!;
+        if (table[folded] === 0) table[folded] = symbolCount++;
+        return table[folded]!;
       }
-      let s = this.otherSymbol.get(folded);
-      if (s === undefined) {
+      let s = table[folded]!;
+      if (s === 0) {
         s = symbolCount++;
         // Both cases of a non-ASCII letter share the symbol (only letters that literals use).
         const ch = String.fromCharCode(folded);
         for (const variant of [ch, ch.toLowerCase(), ch.toUpperCase()]) {
-          if (variant.length === 1 && variant.charCodeAt(0) >= 128) this.otherSymbol.set(variant.charCodeAt(0), s);
+          if (variant.length === 1 && variant.charCodeAt(0) >= 128) table[variant.charCodeAt(0)] = s;
         }
       }
       return s;
@@ -127,7 +131,7 @@ export class Prefilter {
         queue.push(next);
       }
     }
-    for (let c = 65; c <= 90; c++) this.asciiSymbol[c] = this.asciiSymbol[c + 32]!;
+    for (let c = 65; c <= 90; c++) table[c] = table[c + 32]!;
     this.delta = delta;
     this.depth = Int32Array.from(depths);
     this.outStart = new Int32Array(states + 1);
@@ -151,7 +155,7 @@ export class Prefilter {
    */
   scan(line: string): readonly number[] {
     this.start();
-    if (this.literals.length > 0) this.endRow = this.run(line, line.length, 0, null);
+    if (this.literals.length > 0) this.endRow = this.run(line, line.length, 0);
     return this.found;
   }
 
@@ -171,42 +175,57 @@ export class Prefilter {
    */
   scanCut(fromState: number, next: string, limit: number): readonly number[] {
     this.start();
-    if (this.literals.length > 0 && fromState !== 0) this.run(next, Math.min(limit, next.length), fromState, 0);
+    if (this.literals.length > 0 && fromState !== 0) this.runCut(next, Math.min(limit, next.length), fromState);
     return this.found;
   }
 
   private start(): void {
-    this.found.length = 0;
-    this.ends.length = 0;
-    this.foundLiterals.length = 0;
+    // Most lines find nothing: then there is nothing to clear.
+    if (this.found.length !== 0) {
+      this.found.length = 0;
+      this.ends.length = 0;
+      this.foundLiterals.length = 0;
+    }
     this.generation = (this.generation + 1) >>> 0 || 1;
   }
 
-  /**
-   * The hot loop: `limit` characters of `line` from automaton row `row`. With `cutBefore` set,
-   * only literals that started before index `cutBefore` are reported, unconfirmed.
-   */
-  private run(line: string, limit: number, row: number, cutBefore: number | null): number {
-    const { delta, asciiSymbol, otherSymbol, symbols } = this;
+  /** The hot loop: `limit` characters of `line` from automaton row `row`; returns the row at the end. */
+  private run(line: string, limit: number, row: number): number {
+    const { delta, symbolOf } = this;
     for (let i = 0; i < limit; i++) {
-      const code = line.charCodeAt(i);
-      const v = delta[row + (code < 128 ? asciiSymbol[code]! : (otherSymbol.get(code) ?? 0))]!;
+      const v = delta[row + symbolOf[line.charCodeAt(i)]!]!;
       if (v >= 0) {
         row = v;
-        // Scanning across a break: once the prefix in hand lies wholly after it, nothing cut is left.
-        if (cutBefore !== null && this.depth[row / symbols]! <= i + 1 - cutBefore) break;
         continue;
       }
       row = -v - 1;
-      const state = row / symbols;
+      const state = row / this.symbols;
       const end = this.outStart[state + 1]!;
-      for (let o = this.outStart[state]!; o < end; o++) {
-        const literal = this.outList[o]!;
-        if (cutBefore === null) this.report(line, i, literal);
-        else if (i + 1 - this.literals[literal]!.text.length < cutBefore) this.reportCut(i, literal);
-      }
+      for (let o = this.outStart[state]!; o < end; o++) this.report(line, i, this.outList[o]!);
     }
     return row;
+  }
+
+  /**
+   * Across a line break: the first `limit` characters of `next` from automaton row `row`, reporting
+   * (unconfirmed) only literals that started before `next`.
+   */
+  private runCut(next: string, limit: number, row: number): void {
+    const { delta, symbolOf, symbols } = this;
+    for (let i = 0; i < limit; i++) {
+      const v = delta[row + symbolOf[next.charCodeAt(i)]!]!;
+      row = v >= 0 ? v : -v - 1;
+      if (v < 0) {
+        const state = row / symbols;
+        const end = this.outStart[state + 1]!;
+        for (let o = this.outStart[state]!; o < end; o++) {
+          const literal = this.outList[o]!;
+          if (i + 1 - this.literals[literal]!.text.length < 0) this.reportCut(i, literal);
+        }
+      }
+      // Once the prefix in hand lies wholly after the break, nothing cut is left.
+      if (this.depth[row / symbols]! <= i + 1) break;
+    }
   }
 
   /** For the i-th target of the last scan, the index just past the first occurrence of its literal. */

@@ -102,9 +102,11 @@ export class SharedScan {
     this.scanned = text;
     this.viewOffset = 0;
     this.scannedEndState = prefilter.endState;
-    this.targets.length = 0;
-    this.starts.length = 0;
-    this.ends.length = 0;
+    if (this.targets.length !== 0) {
+      this.targets.length = 0;
+      this.starts.length = 0;
+      this.ends.length = 0;
+    }
     for (let i = 0; i < found.length; i++) {
       const end = prefilter.endOf(i);
       this.targets.push(found[i]!);
@@ -134,8 +136,10 @@ class ScanGroup implements LiteralScanner {
     shared.view(text);
     if (this.generation === shared.viewGeneration) return this.found;
     this.generation = shared.viewGeneration;
-    this.found.length = 0;
-    this.ends.length = 0;
+    if (this.found.length !== 0) {
+      this.found.length = 0;
+      this.ends.length = 0;
+    }
     const { targets, ends } = shared;
     const offset = shared.viewOffset;
     for (let i = 0; i < targets.length; i++) {
