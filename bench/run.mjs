@@ -2,6 +2,7 @@
 // on the same files in the same run. Prints a table and writes bench/RESULTS.md.
 //   BENCH_SIZES=10,100,1000   sizes in MB (default: all three)
 //   BENCH_KEEP=1              keep the generated logs in bench/out/ for the next run
+//   BENCH_DIST=dir            measure another build's cli.cjs and index.cjs (before / after)
 //
 // Every figure is for the whole process tree of one shell command (process-tree.mjs): CPU time is
 // user + sys of every process in it, peak RSS the sum of each process's own peak. The CLI reads a
@@ -19,8 +20,9 @@ const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'bench', 'out');
 mkdirSync(out, { recursive: true });
 const sizes = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
-const cli = join(root, 'dist', 'cli.cjs');
-const action = join(root, 'dist', 'index.cjs');
+const dist = process.env.BENCH_DIST ?? join(root, 'dist');
+const cli = join(dist, 'cli.cjs');
+const action = join(dist, 'index.cjs');
 const hook = join(root, 'bench', 'max-rss.cjs');
 const node = `'${process.execPath}'`;
 const q = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -168,5 +170,5 @@ const lines = [
     `the action on the 1 KB log, comment and summary off, ${over(start.action)} (target ≤ 200 ms).`,
   '',
 ];
-writeFileSync(join(root, 'bench', 'RESULTS.md'), lines.join('\n'));
+if (process.env.BENCH_DIST === undefined) writeFileSync(join(root, 'bench', 'RESULTS.md'), lines.join('\n'));
 console.log(lines.join('\n'));

@@ -7,7 +7,7 @@
 // compiling: the cache can make a run faster, never break it. NODE_DISABLE_COMPILE_CACHE=1 turns
 // it off, as it does Node's own.
 import { createHash } from 'node:crypto';
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -34,6 +34,17 @@ function readCache(path: string): Buffer | undefined {
     return readFileSync(path);
   } catch {
     return undefined;
+  }
+}
+
+/** Removes the caches of earlier builds of the same bundle (one is kept per bundle). */
+function removeStale(dir: string, prefix: string, keep: string): void {
+  try {
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith(prefix) && name.endsWith('.v8') && name !== keep) unlinkSync(join(dir, name));
+    }
+  } catch {
+    // another run may be cleaning up too
   }
 }
 
@@ -72,7 +83,10 @@ export function requireCached(file: string, env: NodeJS.ProcessEnv = process.env
   const cachedData = cachePath === null ? undefined : readCache(cachePath);
   const script = new Script(Module.wrap(source), { filename: file, cachedData });
   if (cachePath !== null && (cachedData === undefined || script.cachedDataRejected === true)) {
-    process.once('exit', () => writeCache(cachePath, script.createCachedData()));
+    process.once('exit', () => {
+      removeStale(dir!, `${basename(file)}-`, basename(cachePath));
+      writeCache(cachePath, script.createCachedData());
+    });
   }
   const module = new Module(file);
   module.filename = file;

@@ -22,6 +22,9 @@ describe('the code cache', () => {
 
   it('is written once, private to the user, and gives the same report when read back', () => {
     const cache = join(dir, 'fresh');
+    mkdirSync(cache, { mode: 0o700 });
+    // An earlier build's cache: replaced, not kept beside the new one.
+    writeFileSync(join(cache, 'cli-main.cjs-00000000000000000000.v8'), 'stale');
     const first = run({ NODE_COMPILE_CACHE: cache });
     const files = readdirSync(cache);
     expect(files).toHaveLength(1);
