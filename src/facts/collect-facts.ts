@@ -75,12 +75,13 @@ export class FactCollector {
   }
 
   private output(text: string, line: number, step: number | null): void {
-    const targets = this.prefilter.scan(text);
-    if (targets.length === 0) return;
+    const count = this.prefilter.find(text);
+    if (count === 0) return;
+    const targets = this.prefilter.targets;
     const where = { line, stage: step === null ? null : (this.stages.get(step) ?? null), step };
     let last = -1;
-    for (const t of targets) {
-      const index = this.targetPattern[t]!;
+    for (let i = 0; i < count; i++) {
+      const index = this.targetPattern[targets[i]!]!;
       if (index === last) continue; // two literals of one pattern in one line
       last = index;
       this.apply(this.outputPatterns[index]!, text, where);

@@ -50,10 +50,14 @@ export class Prefilter {
   private readonly seen: Uint32Array;
   private generation = 0;
   private endRow = 0;
+  /**
+   * The last scan's targets, where their literal ends, and which literal it was: the first `count`
+   * entries. The arrays are overwritten, never shortened, so a line allocates nothing.
+   */
   private readonly found: number[] = [];
   private readonly ends: number[] = [];
-  /** Per target found, the literal that was found for it. */
   private readonly foundLiterals: number[] = [];
+  private count = 0;
 
   constructor(literals: PrefilterLiteral[]) {
     this.literals = literals;
@@ -150,13 +154,23 @@ export class Prefilter {
   }
 
   /**
-   * The targets whose literal occurs in `line`, each once, in order of first occurrence.
-   * The returned array is reused by the next call.
+   * Finds the targets whose literal occurs in `line`, each once, in order of first occurrence;
+   * returns how many (read them with `targetAt`).
    */
-  scan(line: string): readonly number[] {
+  find(line: string): number {
     this.start();
     if (this.literals.length > 0) this.endRow = this.run(line, line.length, 0);
-    return this.found;
+    return this.count;
+  }
+
+  /** The targets `find` found, as a new array. */
+  scan(line: string): number[] {
+    return this.found.slice(0, this.find(line));
+  }
+
+  /** The i-th target of the last `find` or `findCut`. */
+  targetAt(i: number): number {
+    return this.found[i]!;
   }
 
   /**
@@ -173,20 +187,27 @@ export class Prefilter {
    * case-sensitive literal is reported unconfirmed (its start is not in `next`): the caller checks
    * the joined text. `endOf` is relative to `next`.
    */
-  scanCut(fromState: number, next: string, limit: number): readonly number[] {
+  findCut(fromState: number, next: string, limit: number): number {
     this.start();
     if (this.literals.length > 0 && fromState !== 0) this.runCut(next, Math.min(limit, next.length), fromState);
-    return this.found;
+    return this.count;
+  }
+
+  /** The targets `findCut` found, as a new array. */
+  scanCut(fromState: number, next: string, limit: number): number[] {
+    return this.found.slice(0, this.findCut(fromState, next, limit));
   }
 
   private start(): void {
-    // Most lines find nothing: then there is nothing to clear.
-    if (this.found.length !== 0) {
-      this.found.length = 0;
-      this.ends.length = 0;
-      this.foundLiterals.length = 0;
-    }
+    this.count = 0;
     this.generation = (this.generation + 1) >>> 0 || 1;
+  }
+
+  private record(target: number, end: number, literal: number): void {
+    const n = this.count++;
+    this.found[n] = target;
+    this.ends[n] = end;
+    this.foundLiterals[n] = literal;
   }
 
   /** The hot loop: `limit` characters of `line` from automaton row `row`; returns the row at the end. */
@@ -230,16 +251,14 @@ export class Prefilter {
 
   /** For the i-th target of the last scan, the index just past the first occurrence of its literal. */
   endOf(i: number): number {
-    return this.ends[i] ?? 0;
+    return i < this.count ? this.ends[i]! : 0;
   }
 
   private reportCut(endIndex: number, literalIndex: number): void {
     const lit = this.literals[literalIndex]!;
     if (this.seen[lit.target] === this.generation) return;
     this.seen[lit.target] = this.generation;
-    this.found.push(lit.target);
-    this.ends.push(endIndex + 1);
-    this.foundLiterals.push(literalIndex);
+    this.record(lit.target, endIndex + 1, literalIndex);
   }
 
   /**
@@ -260,14 +279,12 @@ export class Prefilter {
     if (!lit.ignoreCase && !line.startsWith(lit.text, start)) return;
     if (lit.wordStart === true && start > 0 && isWordChar(line.charCodeAt(start - 1))) return;
     this.seen[lit.target] = this.generation;
-    this.found.push(lit.target);
-    this.ends.push(endIndex + 1);
-    this.foundLiterals.push(literalIndex);
+    this.record(lit.target, endIndex + 1, literalIndex);
   }
 
   /** For the i-th target of the last scan, the literal found for it (an index into the constructor's list). */
   literalOf(i: number): number {
-    return this.foundLiterals[i] ?? 0;
+    return i < this.count ? this.foundLiterals[i]! : 0;
   }
 
   /** The length of the text an automaton state stands for (0 for the start state). */

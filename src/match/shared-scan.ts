@@ -6,17 +6,24 @@
 // what a scan of the end alone would find; otherwise that text is scanned on its own.
 import { Prefilter, type PrefilterLiteral } from './prefilter.js';
 
-/** What a stage needs from a literal scanner (a group of a shared scan, or a scan of its own). */
+/**
+ * What a stage needs from a literal scanner: one group of a shared scan. Results are counts, read
+ * from arrays that are overwritten by the next call and never shortened, so a line allocates nothing.
+ */
 export interface LiteralScanner {
-  /** The targets whose literal occurs in `text`, each once, in order of first occurrence (reused by the next call). */
-  scan(text: string): readonly number[];
-  /** For the i-th target of the last scan, the index just past the first occurrence of its literal. */
+  /** Finds the targets whose literal occurs in `text`, each once, in order of first occurrence; returns how many. */
+  find(text: string): number;
+  /** The last `find`'s targets: its first entries (as many as it returned). */
+  readonly targets: readonly number[];
+  /** For the i-th target of the last `find`, the index just past the first occurrence of its literal. */
   endOf(i: number): number;
   /** The automaton's state at the end of the last text scanned (see Prefilter.endState). */
   readonly endState: number;
-  /** Targets whose literal a line break cut in two (see Prefilter.scanCut). */
-  scanCut(fromState: number, next: string, limit: number): readonly number[];
-  /** For the i-th target of the last `scanCut`, whether its literal is really in `joined`. */
+  /** Finds the targets whose literal a line break cut in two (see Prefilter.findCut); returns how many. */
+  findCut(fromState: number, next: string, limit: number): number;
+  /** The last `findCut`'s targets: its first entries. */
+  readonly cutTargets: readonly number[];
+  /** For the i-th target of the last `findCut`, whether its literal is really in `joined`. */
   cutConfirmed(i: number, joined: string, breakAt: number): boolean;
 }
 
@@ -35,6 +42,8 @@ export class SharedScan {
   readonly targets: number[] = [];
   readonly ends: number[] = [];
   private readonly starts: number[] = [];
+  /** How many entries of `targets`, `ends`, `starts` are the scanned text's (they are never shortened). */
+  count = 0;
   private scannedEndState = 0;
 
   /** The text last asked for: the scanned text, or an end of it, from `offset`. */
@@ -91,27 +100,23 @@ export class SharedScan {
    */
   private sameAsAlone(offset: number, length: number): boolean {
     if (offset === 0) return true;
-    for (let i = 0; i < this.starts.length; i++) if (this.starts[i]! < offset) return false;
+    for (let i = 0; i < this.count; i++) if (this.starts[i]! < offset) return false;
     if (this.hasWordStart && isWordChar(this.scanned!.charCodeAt(offset - 1))) return false;
     return this.prefilter.depthOf(this.scannedEndState) <= length;
   }
 
   private scanWhole(text: string): void {
     const prefilter = this.prefilter;
-    const found = prefilter.scan(text);
+    const count = prefilter.find(text);
     this.scanned = text;
     this.viewOffset = 0;
     this.scannedEndState = prefilter.endState;
-    if (this.targets.length !== 0) {
-      this.targets.length = 0;
-      this.starts.length = 0;
-      this.ends.length = 0;
-    }
-    for (let i = 0; i < found.length; i++) {
+    this.count = count;
+    for (let i = 0; i < count; i++) {
       const end = prefilter.endOf(i);
-      this.targets.push(found[i]!);
-      this.ends.push(end);
-      this.starts.push(end - this.literals[prefilter.literalOf(i)]!.text.length);
+      this.targets[i] = prefilter.targetAt(i);
+      this.ends[i] = end;
+      this.starts[i] = end - this.literals[prefilter.literalOf(i)]!.text.length;
     }
   }
 }
@@ -119,11 +124,12 @@ export class SharedScan {
 /** One stage's literals in a shared scan: its own targets, as if it had the automaton to itself. */
 class ScanGroup implements LiteralScanner {
   private generation = -1;
-  private readonly found: number[] = [];
+  private count = 0;
+  readonly targets: number[] = [];
   private readonly ends: number[] = [];
-  /** Per target of the last `scanCut`: its index among all the automaton found. */
+  readonly cutTargets: number[] = [];
+  /** Per target of the last `findCut`: its index among all the automaton found. */
   private readonly cut: number[] = [];
-  private readonly cutFound: number[] = [];
 
   constructor(
     private readonly shared: SharedScan,
@@ -131,45 +137,45 @@ class ScanGroup implements LiteralScanner {
     private readonly end: number,
   ) {}
 
-  scan(text: string): readonly number[] {
+  find(text: string): number {
     const shared = this.shared;
     shared.view(text);
-    if (this.generation === shared.viewGeneration) return this.found;
+    if (this.generation === shared.viewGeneration) return this.count;
     this.generation = shared.viewGeneration;
-    if (this.found.length !== 0) {
-      this.found.length = 0;
-      this.ends.length = 0;
-    }
     const { targets, ends } = shared;
     const offset = shared.viewOffset;
-    for (let i = 0; i < targets.length; i++) {
+    let n = 0;
+    for (let i = 0; i < shared.count; i++) {
       const t = targets[i]!;
       if (t < this.first || t >= this.end) continue;
-      this.found.push(t - this.first);
-      this.ends.push(ends[i]! - offset);
+      this.targets[n] = t - this.first;
+      this.ends[n] = ends[i]! - offset;
+      n++;
     }
-    return this.found;
+    this.count = n;
+    return n;
   }
 
   endOf(i: number): number {
-    return this.ends[i] ?? 0;
+    return i < this.count ? this.ends[i]! : 0;
   }
 
   get endState(): number {
     return this.shared.endState;
   }
 
-  scanCut(fromState: number, next: string, limit: number): readonly number[] {
-    const all = this.shared.prefilter.scanCut(fromState, next, limit);
-    this.cut.length = 0;
-    this.cutFound.length = 0;
-    for (let i = 0; i < all.length; i++) {
-      const t = all[i]!;
+  findCut(fromState: number, next: string, limit: number): number {
+    const prefilter = this.shared.prefilter;
+    const all = prefilter.findCut(fromState, next, limit);
+    let n = 0;
+    for (let i = 0; i < all; i++) {
+      const t = prefilter.targetAt(i);
       if (t < this.first || t >= this.end) continue;
-      this.cutFound.push(t - this.first);
-      this.cut.push(i);
+      this.cutTargets[n] = t - this.first;
+      this.cut[n] = i;
+      n++;
     }
-    return this.cutFound;
+    return n;
   }
 
   cutConfirmed(i: number, joined: string, breakAt: number): boolean {

@@ -143,33 +143,35 @@ export class RuleEngine {
    */
   private seam(before: PreviousLine, text: string, lineNumber: number, step: number | null): void {
     const prefilter = this.prefilter;
-    const targets = prefilter.scanCut(before.state, text, seamReach);
-    if (targets.length === 0) return;
+    const count = prefilter.findCut(before.state, text, seamReach);
+    if (count === 0) return;
+    const targets = prefilter.cutTargets;
     const joined = before.text + text;
     const cut: number[] = [];
-    for (let t = 0; t < targets.length; t++) {
+    for (let t = 0; t < count; t++) {
       if (!prefilter.cutConfirmed(t, joined, before.text.length)) continue;
       // A rule that already saw either line has its hit: the joined text would count it twice.
       const rule = this.set.slots[targets[t]!]!.rule;
       if (this.lastHitLine[rule] === lineNumber || this.lastHitLine[rule] === before.line) continue;
       cut.push(targets[t]!);
     }
-    if (cut.length > 0) this.match(joined, lineNumber, step, cut, before.text.length + seamReach);
+    if (cut.length > 0) this.match(joined, lineNumber, step, cut, cut.length, before.text.length + seamReach);
   }
 
   private line(text: string, lineNumber: number, step: number | null): void {
-    const targets = this.prefilter.scan(text);
-    if (targets.length === 0) return;
-    this.match(text, lineNumber, step, targets, null);
+    const count = this.prefilter.find(text);
+    if (count === 0) return;
+    this.match(text, lineNumber, step, this.prefilter.targets, count, null);
   }
 
   /**
-   * Runs the matchers of `targets` on `text`. On a long line the regex sees a window around the
-   * literal: where the prefilter found it, or at `seamAt` for literals cut by a line break.
+   * Runs the matchers of the first `count` `targets` on `text`. On a long line the regex sees a
+   * window around the literal: where the prefilter found it, or at `seamAt` for literals cut by a
+   * line break.
    */
-  private match(text: string, lineNumber: number, step: number | null, targets: readonly number[], seamAt: number | null): void {
+  private match(text: string, lineNumber: number, step: number | null, targets: readonly number[], count: number, seamAt: number | null): void {
     this.call = (this.call + 1) | 0;
-    for (let t = 0; t < targets.length; t++) {
+    for (let t = 0; t < count; t++) {
       const slot = this.set.slots[targets[t]!]!;
       const cr = this.set.rules[slot.rule]!;
       const matcher = slot.kind === 'match' ? cr.match[slot.index]! : slot.kind === 'context' ? cr.context[slot.index]! : cr.unless[slot.index]!;

@@ -127,10 +127,10 @@ export class Redactor {
       if (masked !== null) return masked;
     }
     // The pre-check decides which scans run: most lines of a build hold neither kind of literal.
-    const hits = this.precheck.scan(text);
-    if (hits.length === 0) return text;
+    const count = this.precheck.find(text);
+    if (count === 0) return text;
     let has = 0;
-    for (const target of hits) has |= 1 << target;
+    for (let i = 0; i < count; i++) has |= 1 << this.precheck.targets[i]!;
     const holds = (target: number): boolean => (has & (1 << target)) !== 0;
     const tokens = holds(PRECHECK.token);
     const named = holds(PRECHECK.named);

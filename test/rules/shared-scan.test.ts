@@ -3,11 +3,15 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Prefilter, type PrefilterLiteral } from '../../src/match/prefilter.js';
-import { SharedScan } from '../../src/match/shared-scan.js';
+import { SharedScan, type LiteralScanner } from '../../src/match/shared-scan.js';
 
-function hits(scanner: { scan(text: string): readonly number[]; endOf(i: number): number }, text: string): [number, number][] {
-  return [...scanner.scan(text)].map((t, i) => [t, scanner.endOf(i)]);
+function hits(scanner: LiteralScanner | Prefilter, text: string): [number, number][] {
+  const count = scanner.find(text);
+  const targets = 'targets' in scanner ? scanner.targets : Array.from({ length: count }, (_, i) => scanner.targetAt(i));
+  return targets.slice(0, count).map((t, i) => [t, scanner.endOf(i)]);
 }
+
+const found = (scanner: LiteralScanner, text: string): number[] => hits(scanner, text).map(([t]) => t);
 
 describe('a shared scan', () => {
   test('gives each group its own targets, from one scan of the line', () => {
@@ -21,14 +25,14 @@ describe('a shared scan', () => {
       { text: 'token', ignoreCase: false, target: 1 },
     ]);
     const line = '#7 12.34 Killed while reading HF_TOKEN from hf_abc, token left';
-    expect([...secrets.scan(line)]).toEqual([1, 0]);
+    expect(found(secrets, line)).toEqual([1, 0]);
     const output = line.slice('#7 12.34 '.length);
     expect(hits(rules, output)).toEqual([
       [0, 6],
       [1, output.indexOf('token') + 5],
     ]);
     // A literal not at a word start is not a hit: `xhf_` holds no token prefix.
-    expect([...secrets.scan('#7 1.0 xhf_abc')]).toEqual([]);
+    expect(found(secrets, '#7 1.0 xhf_abc')).toEqual([]);
   });
 
   test('finds for any end of the line what a scan of that end alone finds', () => {
@@ -59,17 +63,17 @@ describe('a shared scan', () => {
     const scan = new SharedScan();
     const other = scan.group([{ text: 'lo', ignoreCase: false, target: 0 }]);
     const rules = scan.group([{ text: 'Unable to locate package', ignoreCase: false, target: 0 }]);
-    rules.scan('E: Unable to lo');
+    rules.find('E: Unable to lo');
     const state = rules.endState;
-    const found = [...rules.scanCut(state, 'cate package nvtop', 48)];
-    expect(found).toEqual([0]);
+    expect(rules.findCut(state, 'cate package nvtop', 48)).toBe(1);
+    expect(rules.cutTargets[0]).toBe(0);
     expect(rules.cutConfirmed(0, 'E: Unable to locate package nvtop', 'E: Unable to lo'.length)).toBe(true);
-    expect([...other.scanCut(state, 'cate package nvtop', 48)]).toEqual([]);
+    expect(other.findCut(state, 'cate package nvtop', 48)).toBe(0);
   });
 
   test('takes no literals once it has scanned', () => {
     const scan = new SharedScan();
-    scan.group([{ text: 'x', ignoreCase: false, target: 0 }]).scan('x');
+    scan.group([{ text: 'x', ignoreCase: false, target: 0 }]).find('x');
     expect(() => scan.group([{ text: 'y', ignoreCase: false, target: 0 }])).toThrow(/no new literals/);
   });
 });
