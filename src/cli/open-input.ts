@@ -181,7 +181,10 @@ function readSome(fd: number, buf: Buffer, at: number): number | null {
   try {
     return readSync(fd, buf, at, buf.length - at, null);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EAGAIN') return null;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EAGAIN') return null;
+    // A closed pipe on Windows ends the read with an error instead of 0 bytes.
+    if (code === 'EOF') return 0;
     throw error;
   }
 }
