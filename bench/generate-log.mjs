@@ -136,6 +136,40 @@ export async function generateLog(path, bytes, seed = 42) {
   return written;
 }
 
+/**
+ * A build of many small steps (a bake of hundreds of targets, a generated multi-stage file): each
+ * step its header, two lines of pip output and its DONE, in order. Tests the memory that grows
+ * with steps, not with lines. Same seed → the same bytes.
+ */
+export async function generateStepsLog(path, steps, seed = 42) {
+  const r = prng(seed);
+  const out = createWriteStream(path, { highWaterMark: 1 << 20 });
+  let written = 0;
+  let chunk = [];
+  const flush = async () => {
+    const text = chunk.join('\n') + '\n';
+    written += Buffer.byteLength(text);
+    chunk = [];
+    if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
+  };
+  chunk.push('#0 building with "default" instance using docker driver', '');
+  for (let n = 1; n <= steps; n++) {
+    const pkg = PACKAGES[Math.floor(r() * PACKAGES.length)];
+    const v = `${1 + Math.floor(r() * 4)}.${Math.floor(r() * 20)}.${Math.floor(r() * 5)}`;
+    const t = (r() * 3).toFixed(3);
+    chunk.push(
+      `#${n} [stage-${n % 97} ${1 + (n % 9)}/9] RUN pip install ${pkg}==${v}`,
+      `#${n} 0.${String(Math.floor(r() * 900) + 100)} Collecting ${pkg}==${v}`,
+      `#${n} ${t} Successfully installed ${pkg}-${v}`,
+      `#${n} DONE ${Number(t).toFixed(1)}s`,
+    );
+    if (chunk.length >= 8192) await flush();
+  }
+  await flush();
+  await new Promise((resolve) => out.end(resolve));
+  return written;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [path, size = '10000000', seed = '42'] = process.argv.slice(2);
   if (!path) {

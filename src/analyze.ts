@@ -12,6 +12,7 @@ import { enabledBuiltinRules } from './rules/builtin-rules.js';
 import { Redactor } from './security/redact.js';
 import { secretFindings } from './rules/secret-in-log.js';
 import { stepsNotListedFinding } from './rules/steps-not-listed.js';
+import { SharedScan } from './match/shared-scan.js';
 import { readLogLines, type LineOptions } from './lines/read-lines.js';
 import type { Dockerfile } from './dockerfile/dockerfile.js';
 import { locateFindings } from './dockerfile/locate.js';
@@ -38,15 +39,17 @@ export interface AnalyzeOptions {
 
 /** Push-based analyzer, for callers that already have lines (the `run` wrapper tees into it). */
 export class Analyzer {
-  private readonly redactor = new Redactor();
+  /** One automaton pass per line serves the redactor, the facts and the rules. */
+  private readonly scan = new SharedScan();
+  private readonly redactor = new Redactor(this.scan);
   private readonly model = new BuildModelBuilder();
-  private readonly facts = new FactCollector();
+  private readonly facts = new FactCollector(this.scan);
   private readonly engine: RuleEngine;
   private readonly parser: LogParser;
   private lines = 0;
 
   constructor(private readonly options: AnalyzeOptions = {}) {
-    this.engine = new RuleEngine(options.rules ?? enabledBuiltinRules());
+    this.engine = new RuleEngine(options.rules ?? enabledBuiltinRules(), this.scan);
     this.parser = new LogParser((raw: BuildEvent) => {
       const event = this.redactDecoded(raw);
       this.model.apply(event);
@@ -95,8 +98,8 @@ export class Analyzer {
   }
 }
 
-/** Reads a whole stream and analyses it. */
-export async function analyzeStream(input: Readable, options: AnalyzeOptions = {}): Promise<Analysis> {
+/** Reads a whole stream (or any source of chunks) and analyses it. */
+export async function analyzeStream(input: Readable | AsyncIterable<Buffer>, options: AnalyzeOptions = {}): Promise<Analysis> {
   const analyzer = new Analyzer(options);
   await readLogLines(input, (line) => analyzer.pushLine(line), options.lines);
   return analyzer.finish();

@@ -5,7 +5,7 @@ import { write, type CliIO } from './io.js';
 import { loadDockerfiles, warnUnknownTargets } from './command-inputs.js';
 import { withProgress, wantsProgress } from './progress.js';
 import { textWidth } from './width.js';
-import { openInput } from '../core/open-input.js';
+import { openInput, readLogFd, readLogFile } from '../core/open-input.js';
 import { rulesFor } from '../core/load-rules.js';
 import { expandLogPaths } from '../core/expand-globs.js';
 import { analyzeStream } from '../analyze.js';
@@ -19,10 +19,16 @@ export async function analyzeCommand(command: Extract<Command, { kind: 'analyze'
   const analyses: Analysis[] = [];
   const paths = await expandLogPaths(command.inputs);
   for (const path of paths) {
-    let input = await openInput(path, io.stdin);
     const total = path === '-' ? null : await fs.stat(path).then((s) => s.size, () => null);
+    let input: AsyncIterable<Buffer>;
     if (wantsProgress(Boolean(io.stderrIsTTY), total, io.env)) {
-      input = withProgress(input, { label: path === '-' ? 'standard input' : path, total, stderr: io.stderr });
+      input = withProgress(await openInput(path, io.stdin), { label: path === '-' ? 'standard input' : path, total, stderr: io.stderr });
+    } else if (path !== '-') {
+      input = readLogFile(path);
+    } else if (io.stdinFd !== undefined) {
+      input = readLogFd(io.stdinFd, 'standard input', () => io.stdin);
+    } else {
+      input = await openInput(path, io.stdin);
     }
     analyses.push(await analyzeStream(input, { ...ruleSet, ...dockerfiles }));
   }

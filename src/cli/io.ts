@@ -4,6 +4,12 @@ import type { Readable, Writable } from 'node:stream';
 
 export interface CliIO {
   stdin: Readable;
+  /**
+   * The descriptor behind `stdin`, when the CLI may read it directly (the real process): a log on
+   * stdin is then read like a file, without a stream. Reading `stdin` first would make a pipe
+   * non-blocking, so the CLI's own `stdin` is only touched when needed.
+   */
+  stdinFd?: number;
   stdout: Writable;
   stderr: Writable;
   env: NodeJS.ProcessEnv;

@@ -3,13 +3,16 @@
 // line; a pattern's regex runs only on lines that hold one of its literals.
 import type { BuildEvent, LogFormat } from '../grammar/events.js';
 import type { BuildModel } from '../model/types.js';
-import { Prefilter } from '../match/prefilter.js';
+import { SharedScan, type LiteralScanner } from '../match/shared-scan.js';
 import { factPatterns, installersIn, type FactPattern } from './fact-patterns.js';
 import { imageFacts } from './image-facts.js';
+import { MAX_STEPS } from '../grammar/framing.js';
 import type { BuildFacts, FactName, FactValue } from './types.js';
 
 /** Distinct values kept per fact: enough for every stage of a big multi-stage build. */
 const maxValuesPerFact = 12;
+/** Steps whose stage is remembered (for the evidence of their output): twice the model's step cap. */
+const maxStagesKept = 2 * MAX_STEPS;
 /** Characters of an evidence line kept. */
 const maxEvidence = 300;
 
@@ -24,13 +27,14 @@ function bounded(text: string): string {
 export class FactCollector {
   private readonly outputPatterns = factPatterns.filter((p) => p.on !== 'instruction');
   private readonly instructionPatterns = factPatterns.filter((p) => p.on !== 'output');
-  private readonly prefilter: Prefilter;
+  private readonly prefilter: LiteralScanner;
   /** Per prefilter target: the output pattern it belongs to. */
   private readonly targetPattern: number[] = [];
   private readonly stages = new Map<number, string | null>();
   private readonly values = new Map<FactName, FactValue[]>();
 
-  constructor() {
+  /** `scan`: the line scan shared with the other stages (one of its own when omitted). */
+  constructor(scan: SharedScan = new SharedScan()) {
     const literals: { text: string; ignoreCase: boolean; target: number }[] = [];
     this.outputPatterns.forEach((p, index) => {
       for (const text of p.literals) {
@@ -38,7 +42,7 @@ export class FactCollector {
         literals.push({ text, ignoreCase: false, target: this.targetPattern.length - 1 });
       }
     });
-    this.prefilter = new Prefilter(literals);
+    this.prefilter = scan.group(literals);
   }
 
   observe(event: BuildEvent): void {
@@ -46,6 +50,8 @@ export class FactCollector {
       case 'step-started': {
         const { header } = event;
         this.stages.set(header.id, header.stage);
+        // Bounded for a build of thousands of steps: the oldest step's stage goes first.
+        if (this.stages.size > maxStagesKept) this.stages.delete(this.stages.keys().next().value!);
         const where = { line: event.line, stage: header.stage, step: header.id };
         if (header.platform !== null) this.add('platform', header.platform, 'step-header', header.instruction, where);
         for (const p of this.instructionPatterns) {
@@ -70,12 +76,13 @@ export class FactCollector {
   }
 
   private output(text: string, line: number, step: number | null): void {
-    const targets = this.prefilter.scan(text);
-    if (targets.length === 0) return;
+    const count = this.prefilter.find(text);
+    if (count === 0) return;
+    const targets = this.prefilter.targets;
     const where = { line, stage: step === null ? null : (this.stages.get(step) ?? null), step };
     let last = -1;
-    for (const t of targets) {
-      const index = this.targetPattern[t]!;
+    for (let i = 0; i < count; i++) {
+      const index = this.targetPattern[targets[i]!]!;
       if (index === last) continue; // two literals of one pattern in one line
       last = index;
       this.apply(this.outputPatterns[index]!, text, where);

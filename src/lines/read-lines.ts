@@ -29,7 +29,7 @@ export function createLineReader(onLine: (line: LogLine) => void, options: LineO
 
 /** Reads `input` to its end, calling `onLine` for every clean line. Resolves with the count of lines. */
 export async function readLogLines(
-  input: Readable,
+  input: Readable | AsyncIterable<Buffer>,
   onLine: (line: LogLine) => void,
   options: LineOptions = {},
 ): Promise<number> {

@@ -11,6 +11,15 @@ export interface PrefilterLiteral {
   ignoreCase: boolean;
   /** Opaque id given back when the literal is found (e.g. the matcher it belongs to). */
   target: number;
+  /**
+   * Found only where a word starts (the character before is not a letter, digit or `_`), like a
+   * regex's `\b` before a literal that starts with a word character.
+   */
+  wordStart?: boolean;
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
 function foldAscii(code: number): number {
@@ -19,8 +28,11 @@ function foldAscii(code: number): number {
 
 export class Prefilter {
   /** Symbol of each ASCII code, both cases (0 = no literal uses this character). */
-  private readonly asciiSymbol = new Int32Array(128);
-  private readonly otherSymbol = new Map<number, number>();
+  /**
+   * The symbol of every UTF-16 code unit, both cases (0 = no literal uses this character): one
+   * table read per character, ASCII or not.
+   */
+  private readonly symbolOf = new Uint16Array(65536);
   private readonly symbols: number;
   /**
    * The complete DFA (failure links folded in), one row of `symbols` entries per state. An entry is
@@ -38,26 +50,32 @@ export class Prefilter {
   private readonly seen: Uint32Array;
   private generation = 0;
   private endRow = 0;
+  /**
+   * The last scan's targets, where their literal ends, and which literal it was: the first `count`
+   * entries. The arrays are overwritten, never shortened, so a line allocates nothing.
+   */
   private readonly found: number[] = [];
   private readonly ends: number[] = [];
-  private readonly cutLiterals: number[] = [];
+  private readonly foundLiterals: number[] = [];
+  private count = 0;
 
   constructor(literals: PrefilterLiteral[]) {
     this.literals = literals;
     let symbolCount = 1;
+    const table = this.symbolOf;
     const symbolOf = (code: number): number => {
       const folded = foldAscii(code);
       if (folded < 128) {
-        if (this.asciiSymbol[folded] === 0) this.asciiSymbol[folded] = symbolCount++;
-        return this.asciiSymbol[folded]!;
+        if (table[folded] === 0) table[folded] = symbolCount++;
+        return table[folded]!;
       }
-      let s = this.otherSymbol.get(folded);
-      if (s === undefined) {
+      let s = table[folded]!;
+      if (s === 0) {
         s = symbolCount++;
         // Both cases of a non-ASCII letter share the symbol (only letters that literals use).
         const ch = String.fromCharCode(folded);
         for (const variant of [ch, ch.toLowerCase(), ch.toUpperCase()]) {
-          if (variant.length === 1 && variant.charCodeAt(0) >= 128) this.otherSymbol.set(variant.charCodeAt(0), s);
+          if (variant.length === 1 && variant.charCodeAt(0) >= 128) table[variant.charCodeAt(0)] = s;
         }
       }
       return s;
@@ -87,34 +105,37 @@ export class Prefilter {
 
     // 2. Breadth-first: failure links folded into a complete transition table.
     const states = children.length;
+    // Entries are written in their final form (row offset, negative when the state recognises
+    // literals), so the table is never walked a second time: this runs once per process, cold.
     const delta = new Int32Array(states * symbolCount);
     const fail = new Int32Array(states);
+    /** Whether entering a state recognises literals: its own, or its failure state's. */
+    const recognises = new Uint8Array(states);
+    const entry = (next: number): number => (recognises[next] === 1 ? -(next * symbolCount) - 1 : next * symbolCount);
     const outputs: number[][] = own.map((o) => [...o]);
     const queue: number[] = [];
     for (const [sym, next] of children[0]!) {
-      delta[sym] = next;
+      recognises[next] = own[next]!.length > 0 ? 1 : 0;
+      delta[sym] = entry(next);
       queue.push(next);
     }
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head]!;
       const f = fail[state]!;
       if (outputs[f]!.length > 0) outputs[state]!.push(...outputs[f]!);
-      for (let sym = 0; sym < symbolCount; sym++) {
-        const next = children[state]!.get(sym);
-        if (next === undefined) {
-          delta[state * symbolCount + sym] = delta[f * symbolCount + sym]!;
-        } else {
-          delta[state * symbolCount + sym] = next;
-          fail[next] = delta[f * symbolCount + sym]!;
-          queue.push(next);
-        }
+      // The failure state is shallower, so its row is complete: start from it, then the children
+      // (whose failure states are shallower still, so whether those recognise is known).
+      delta.copyWithin(state * symbolCount, f * symbolCount, (f + 1) * symbolCount);
+      for (const [sym, next] of children[state]!) {
+        const v = delta[f * symbolCount + sym]!;
+        const failNext = (v >= 0 ? v : -v - 1) / symbolCount;
+        fail[next] = failNext;
+        recognises[next] = own[next]!.length > 0 || recognises[failNext] === 1 ? 1 : 0;
+        delta[state * symbolCount + sym] = entry(next);
+        queue.push(next);
       }
     }
-    for (let i = 0; i < delta.length; i++) {
-      const next = delta[i]!;
-      delta[i] = outputs[next]!.length > 0 ? -(next * symbolCount) - 1 : next * symbolCount;
-    }
-    for (let c = 65; c <= 90; c++) this.asciiSymbol[c] = this.asciiSymbol[c + 32]!;
+    for (let c = 65; c <= 90; c++) table[c] = table[c + 32]!;
     this.delta = delta;
     this.depth = Int32Array.from(depths);
     this.outStart = new Int32Array(states + 1);
@@ -133,13 +154,23 @@ export class Prefilter {
   }
 
   /**
-   * The targets whose literal occurs in `line`, each once, in order of first occurrence.
-   * The returned array is reused by the next call.
+   * Finds the targets whose literal occurs in `line`, each once, in order of first occurrence;
+   * returns how many (read them with `targetAt`).
    */
-  scan(line: string): readonly number[] {
+  find(line: string): number {
     this.start();
-    if (this.literals.length > 0) this.endRow = this.run(line, line.length, 0, null);
-    return this.found;
+    if (this.literals.length > 0) this.endRow = this.run(line, line.length, 0);
+    return this.count;
+  }
+
+  /** The targets `find` found, as a new array. */
+  scan(line: string): number[] {
+    return this.found.slice(0, this.find(line));
+  }
+
+  /** The i-th target of the last `find` or `findCut`. */
+  targetAt(i: number): number {
+    return this.found[i]!;
   }
 
   /**
@@ -156,58 +187,78 @@ export class Prefilter {
    * case-sensitive literal is reported unconfirmed (its start is not in `next`): the caller checks
    * the joined text. `endOf` is relative to `next`.
    */
-  scanCut(fromState: number, next: string, limit: number): readonly number[] {
+  findCut(fromState: number, next: string, limit: number): number {
     this.start();
-    if (this.literals.length > 0 && fromState !== 0) this.run(next, Math.min(limit, next.length), fromState, 0);
-    return this.found;
+    if (this.literals.length > 0 && fromState !== 0) this.runCut(next, Math.min(limit, next.length), fromState);
+    return this.count;
+  }
+
+  /** The targets `findCut` found, as a new array. */
+  scanCut(fromState: number, next: string, limit: number): number[] {
+    return this.found.slice(0, this.findCut(fromState, next, limit));
   }
 
   private start(): void {
-    this.found.length = 0;
-    this.ends.length = 0;
-    this.cutLiterals.length = 0;
+    this.count = 0;
     this.generation = (this.generation + 1) >>> 0 || 1;
   }
 
-  /**
-   * The hot loop: `limit` characters of `line` from automaton row `row`. With `cutBefore` set,
-   * only literals that started before index `cutBefore` are reported, unconfirmed.
-   */
-  private run(line: string, limit: number, row: number, cutBefore: number | null): number {
-    const { delta, asciiSymbol, otherSymbol, symbols } = this;
+  private record(target: number, end: number, literal: number): void {
+    const n = this.count++;
+    this.found[n] = target;
+    this.ends[n] = end;
+    this.foundLiterals[n] = literal;
+  }
+
+  /** The hot loop: `limit` characters of `line` from automaton row `row`; returns the row at the end. */
+  private run(line: string, limit: number, row: number): number {
+    const { delta, symbolOf } = this;
     for (let i = 0; i < limit; i++) {
-      const code = line.charCodeAt(i);
-      const v = delta[row + (code < 128 ? asciiSymbol[code]! : (otherSymbol.get(code) ?? 0))]!;
+      const v = delta[row + symbolOf[line.charCodeAt(i)]!]!;
       if (v >= 0) {
         row = v;
-        // Scanning across a break: once the prefix in hand lies wholly after it, nothing cut is left.
-        if (cutBefore !== null && this.depth[row / symbols]! <= i + 1 - cutBefore) break;
         continue;
       }
       row = -v - 1;
-      const state = row / symbols;
+      const state = row / this.symbols;
       const end = this.outStart[state + 1]!;
-      for (let o = this.outStart[state]!; o < end; o++) {
-        const literal = this.outList[o]!;
-        if (cutBefore === null) this.report(line, i, literal);
-        else if (i + 1 - this.literals[literal]!.text.length < cutBefore) this.reportCut(i, literal);
-      }
+      for (let o = this.outStart[state]!; o < end; o++) this.report(line, i, this.outList[o]!);
     }
     return row;
   }
 
+  /**
+   * Across a line break: the first `limit` characters of `next` from automaton row `row`, reporting
+   * (unconfirmed) only literals that started before `next`.
+   */
+  private runCut(next: string, limit: number, row: number): void {
+    const { delta, symbolOf, symbols } = this;
+    for (let i = 0; i < limit; i++) {
+      const v = delta[row + symbolOf[next.charCodeAt(i)]!]!;
+      row = v >= 0 ? v : -v - 1;
+      if (v < 0) {
+        const state = row / symbols;
+        const end = this.outStart[state + 1]!;
+        for (let o = this.outStart[state]!; o < end; o++) {
+          const literal = this.outList[o]!;
+          if (i + 1 - this.literals[literal]!.text.length < 0) this.reportCut(i, literal);
+        }
+      }
+      // Once the prefix in hand lies wholly after the break, nothing cut is left.
+      if (this.depth[row / symbols]! <= i + 1) break;
+    }
+  }
+
   /** For the i-th target of the last scan, the index just past the first occurrence of its literal. */
   endOf(i: number): number {
-    return this.ends[i] ?? 0;
+    return i < this.count ? this.ends[i]! : 0;
   }
 
   private reportCut(endIndex: number, literalIndex: number): void {
     const lit = this.literals[literalIndex]!;
     if (this.seen[lit.target] === this.generation) return;
     this.seen[lit.target] = this.generation;
-    this.found.push(lit.target);
-    this.ends.push(endIndex + 1);
-    this.cutLiterals.push(literalIndex);
+    this.record(lit.target, endIndex + 1, literalIndex);
   }
 
   /**
@@ -215,16 +266,29 @@ export class Prefilter {
    * lines put back together, the break at `breakAt`), with its case where the literal has one.
    */
   cutConfirmed(i: number, joined: string, breakAt: number): boolean {
-    const lit = this.literals[this.cutLiterals[i]!]!;
-    return lit.ignoreCase || joined.startsWith(lit.text, breakAt + this.ends[i]! - lit.text.length);
+    const lit = this.literals[this.foundLiterals[i]!]!;
+    const start = breakAt + this.ends[i]! - lit.text.length;
+    if (lit.wordStart === true && start > 0 && isWordChar(joined.charCodeAt(start - 1))) return false;
+    return lit.ignoreCase || joined.startsWith(lit.text, start);
   }
 
   private report(line: string, endIndex: number, literalIndex: number): void {
     const lit = this.literals[literalIndex]!;
     if (this.seen[lit.target] === this.generation) return;
-    if (!lit.ignoreCase && !line.startsWith(lit.text, endIndex - lit.text.length + 1)) return;
+    const start = endIndex - lit.text.length + 1;
+    if (!lit.ignoreCase && !line.startsWith(lit.text, start)) return;
+    if (lit.wordStart === true && start > 0 && isWordChar(line.charCodeAt(start - 1))) return;
     this.seen[lit.target] = this.generation;
-    this.found.push(lit.target);
-    this.ends.push(endIndex + 1);
+    this.record(lit.target, endIndex + 1, literalIndex);
+  }
+
+  /** For the i-th target of the last scan, the literal found for it (an index into the constructor's list). */
+  literalOf(i: number): number {
+    return i < this.count ? this.foundLiterals[i]! : 0;
+  }
+
+  /** The length of the text an automaton state stands for (0 for the start state). */
+  depthOf(state: number): number {
+    return this.depth[state / this.symbols]!;
   }
 }

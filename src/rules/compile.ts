@@ -3,7 +3,7 @@
 // patterns, templates that only name placeholders the rule can fill, known enrichers).
 import { checkRegexSafety } from '../security/regex-safety.js';
 import { enrichers } from './enrichers.js';
-import { Prefilter, type PrefilterLiteral } from '../match/prefilter.js';
+import type { PrefilterLiteral } from '../match/prefilter.js';
 import { factNames } from '../facts/types.js';
 import { enricherNames } from './enrichers.js';
 import { triggerCaptures, type Matcher, type Rule } from './schema.js';
@@ -45,7 +45,8 @@ export interface Slot {
 export interface CompiledRuleSet {
   rules: CompiledRule[];
   slots: Slot[];
-  prefilter: Prefilter;
+  /** Every matcher's literals, the target being its slot: for the one prefilter scan per line. */
+  literals: PrefilterLiteral[];
 }
 
 /** Placeholders every rule can use, whatever its patterns. */
@@ -101,7 +102,7 @@ export function compileRules(rules: Rule[]): CompiledRuleSet {
     (rule.unless ?? []).forEach((m, index) => register(m, { rule: order, kind: 'unless', index }));
   });
 
-  return { rules: compiled, slots, prefilter: new Prefilter(literals) };
+  return { rules: compiled, slots, literals };
 }
 
 export interface RuleProblem {

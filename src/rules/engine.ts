@@ -7,6 +7,7 @@ import type { BuildModel, Step } from '../model/types.js';
 import type { Finding } from './finding.js';
 import type { BuildFacts } from '../facts/types.js';
 import { compileRules, type CompiledRuleSet } from './compile.js';
+import { SharedScan, type LiteralScanner } from '../match/shared-scan.js';
 import { rankFindings, type Candidate } from './rank-findings.js';
 import { onlyHolds, renderFinding, requiredContextsHold, type FindingInput } from './render-finding.js';
 import type { Rule } from './schema.js';
@@ -46,6 +47,7 @@ interface PreviousLine {
 
 export class RuleEngine {
   private readonly set: CompiledRuleSet;
+  private readonly prefilter: LiteralScanner;
   /** Per rule: scope key (step id, or 0 for build-scoped rules) → what was seen there. */
   private readonly states: Map<number, ScopeState>[];
   /** Per rule: the line (call) that last counted a hit, so two matchers of a rule count a line once. */
@@ -57,10 +59,14 @@ export class RuleEngine {
   private readonly previous = new Map<number, PreviousLine>();
   /** Per rule: the log line of its latest hit. */
   private readonly lastHitLine: Int32Array;
+  /** Per step: the step-scoped rules that keep a state for it (until the step ends). */
+  private readonly stepRules = new Map<number, number[]>();
 
-  constructor(rules: Rule[]) {
+  /** `scan`: the line scan shared with the other stages (one of its own when omitted). */
+  constructor(rules: Rule[], scan: SharedScan = new SharedScan()) {
     const enabled = rules.filter((r) => r.enabled);
     this.set = compileRules(enabled);
+    this.prefilter = scan.group(this.set.literals);
     this.states = enabled.map(() => new Map());
     this.lastHit = new Int32Array(enabled.length);
     this.lastHitLine = new Int32Array(enabled.length);
@@ -84,14 +90,41 @@ export class RuleEngine {
       case 'log-clipped':
         this.line(event.text, event.line, event.id ?? this.lastFailedStep);
         break;
+      case 'step-done':
+      case 'step-cached':
+      case 'step-canceled':
+        this.stepEnded(event.id);
+        break;
       default:
         break;
     }
   }
 
+  /**
+   * A step that ended without a hit of a rule gives that rule no finding: what the rule kept about
+   * it (context lines, an `unless`) is let go, so memory follows the steps that matched, not all
+   * steps of a build of thousands.
+   */
+  private stepEnded(id: number): void {
+    const rules = this.stepRules.get(id);
+    if (rules === undefined) return;
+    this.stepRules.delete(id);
+    for (const rule of rules) {
+      const states = this.states[rule]!;
+      if (states.get(id)?.count === 0) states.delete(id);
+    }
+  }
+
+  /** Remembers that a step-scoped rule keeps a state for step `key`, for stepEnded. */
+  private noteStepState(key: number, rule: number): void {
+    const rules = this.stepRules.get(key);
+    if (rules === undefined) this.stepRules.set(key, [rule]);
+    else rules.push(rule);
+  }
+
   private lineAndSeam(text: string, lineNumber: number, step: number | null): void {
     this.line(text, lineNumber, step);
-    const state = this.set.prefilter.endState;
+    const state = this.prefilter.endState;
     const key = step ?? noStep;
     const before = this.previous.get(key);
     if (before !== undefined && before.state !== 0 && text.length > 0) this.seam(before, text, lineNumber, step);
@@ -110,47 +143,52 @@ export class RuleEngine {
    * it into the start of `text`. Their rules see the two lines joined.
    */
   private seam(before: PreviousLine, text: string, lineNumber: number, step: number | null): void {
-    const prefilter = this.set.prefilter;
-    const targets = prefilter.scanCut(before.state, text, seamReach);
-    if (targets.length === 0) return;
+    const prefilter = this.prefilter;
+    const count = prefilter.findCut(before.state, text, seamReach);
+    if (count === 0) return;
+    const targets = prefilter.cutTargets;
     const joined = before.text + text;
     const cut: number[] = [];
-    for (let t = 0; t < targets.length; t++) {
+    for (let t = 0; t < count; t++) {
       if (!prefilter.cutConfirmed(t, joined, before.text.length)) continue;
       // A rule that already saw either line has its hit: the joined text would count it twice.
       const rule = this.set.slots[targets[t]!]!.rule;
       if (this.lastHitLine[rule] === lineNumber || this.lastHitLine[rule] === before.line) continue;
       cut.push(targets[t]!);
     }
-    if (cut.length > 0) this.match(joined, lineNumber, step, cut, before.text.length + seamReach);
+    if (cut.length > 0) this.match(joined, lineNumber, step, cut, cut.length, before.text.length + seamReach);
   }
 
   private line(text: string, lineNumber: number, step: number | null): void {
-    const targets = this.set.prefilter.scan(text);
-    if (targets.length === 0) return;
-    this.match(text, lineNumber, step, targets, null);
+    const count = this.prefilter.find(text);
+    if (count === 0) return;
+    this.match(text, lineNumber, step, this.prefilter.targets, count, null);
   }
 
   /**
-   * Runs the matchers of `targets` on `text`. On a long line the regex sees a window around the
-   * literal: where the prefilter found it, or at `seamAt` for literals cut by a line break.
+   * Runs the matchers of the first `count` `targets` on `text`. On a long line the regex sees a
+   * window around the literal: where the prefilter found it, or at `seamAt` for literals cut by a
+   * line break.
    */
-  private match(text: string, lineNumber: number, step: number | null, targets: readonly number[], seamAt: number | null): void {
+  private match(text: string, lineNumber: number, step: number | null, targets: readonly number[], count: number, seamAt: number | null): void {
     this.call = (this.call + 1) | 0;
-    for (let t = 0; t < targets.length; t++) {
+    for (let t = 0; t < count; t++) {
       const slot = this.set.slots[targets[t]!]!;
       const cr = this.set.rules[slot.rule]!;
       const matcher = slot.kind === 'match' ? cr.match[slot.index]! : slot.kind === 'context' ? cr.context[slot.index]! : cr.unless[slot.index]!;
       let groups: Record<string, string | undefined> | undefined;
       if (matcher.regex) {
-        const m = matcher.regex.exec(text.length > longLine ? windowAround(text, seamAt ?? this.set.prefilter.endOf(t)) : text);
+        const m = matcher.regex.exec(text.length > longLine ? windowAround(text, seamAt ?? this.prefilter.endOf(t)) : text);
         if (m === null) continue;
         groups = m.groups;
       }
       const key = cr.rule.scope === 'build' ? 0 : (step ?? noStep);
       const states = this.states[slot.rule]!;
       let state = states.get(key);
-      if (!state) states.set(key, (state = new ScopeState()));
+      if (!state) {
+        states.set(key, (state = new ScopeState()));
+        if (cr.rule.scope !== 'build') this.noteStepState(key, slot.rule);
+      }
       if (slot.kind === 'unless') {
         state.cancelled = true;
       } else if (slot.kind === 'context') {

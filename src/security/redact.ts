@@ -3,8 +3,9 @@
 // the secrets it knows on stdout, but not what this tool sends through the API, and not secrets
 // it was never told about.
 //
-// Cost: two literal tests per line (token prefixes at a word start; scan words in any case); only
-// the few lines that pass one run the scans it calls for. Every scan is linear in the line's length.
+// Cost: the token prefixes (at a word start) and the scan words (in any case) are literals of the
+// one automaton pass per line that the other stages share (match/shared-scan.ts); only the few
+// lines that hold one run the scans it calls for. Every scan is linear in the line's length.
 import {
   TOKEN_GROUP_KINDS,
   TOKEN_PATTERN,
@@ -12,11 +13,12 @@ import {
   isPlaceholderValue,
   isSecretName,
   keyShaped,
-  mayHoldNamedSecret,
-  mayHoldToken,
   needsCredentialShape,
+  PRECHECK,
+  SECRET_PRECHECK_LITERALS,
   type SecretKind,
 } from './secret-patterns.js';
+import { SharedScan, type LiteralScanner } from '../match/shared-scan.js';
 
 export const MASK = '****';
 /** Log line numbers named in a finding's message; more are counted, not listed. */
@@ -99,6 +101,7 @@ function nameEndingLine(body: string): boolean {
 }
 
 export class Redactor {
+  private readonly precheck: LiteralScanner;
   private readonly seen = new Map<SecretKind, SecretSighting>();
   /** Inside a private-key block: lines masked until its END line (-1: not in one). */
   private keyLines = -1;
@@ -106,6 +109,11 @@ export class Redactor {
   private keyTag = '';
   /** A secret's name ended a line: its value is the next line of the same step. */
   private pendingValue: { tag: string; left: number } | null = null;
+
+  /** `scan`: the line scan shared with the other stages (one of its own when omitted). */
+  constructor(scan: SharedScan = new SharedScan()) {
+    this.precheck = scan.group(SECRET_PRECHECK_LITERALS);
+  }
 
   /** Returns `text` with every secret in it masked (the same string when there is none). */
   redact(text: string, line: number): string {
@@ -117,21 +125,29 @@ export class Redactor {
       const masked = this.continueValue(text, line);
       if (masked !== null) return masked;
     }
-    // The two cheap tests decide which scans run: most lines of a build pass neither.
-    const tokens = mayHoldToken(text);
-    const named = mayHoldNamedSecret(text);
+    // The pre-check decides which scans run: most lines of a build hold neither kind of literal.
+    const count = this.precheck.find(text);
+    if (count === 0) return text;
+    let has = 0;
+    for (let i = 0; i < count; i++) has |= 1 << this.precheck.targets[i]!;
+    const holds = (target: number): boolean => (has & (1 << target)) !== 0;
+    const tokens = holds(PRECHECK.token);
+    const named = holds(PRECHECK.named);
     if (!tokens && !named) return text;
+    // Masking only puts `****` in, so what the line held decides each scan (see PRECHECK).
     const found = new Set<SecretKind>();
     let out = text;
-    if (named) out = this.maskPrivateKey(out, found);
+    if (named && holds(PRECHECK.keyBlock)) out = this.maskPrivateKey(out, found);
     if (tokens) out = this.maskTokens(out, found);
     if (named) {
-      out = this.maskUrlCredentials(out, found);
-      out = this.maskAuthorization(out, found);
-      out = this.maskCommandPasswords(out, found);
-      out = this.maskAssignments(out, found);
+      if (holds(PRECHECK.url)) out = this.maskUrlCredentials(out, found);
+      if (holds(PRECHECK.header)) out = this.maskAuthorization(out, found);
+      if (holds(PRECHECK.command)) out = this.maskCommandPasswords(out, found);
+      if (holds(PRECHECK.name)) out = this.maskAssignments(out, found);
     }
-    if (this.keyLines < 0 && nameEndingLine(out.slice(framePrefix(out).length))) this.pendingValue = { tag: stepTag(out), left: MAX_VALUE_LOOKAHEAD };
+    if (this.keyLines < 0 && holds(PRECHECK.name) && nameEndingLine(out.slice(framePrefix(out).length))) {
+      this.pendingValue = { tag: stepTag(out), left: MAX_VALUE_LOOKAHEAD };
+    }
     for (const kind of found) this.record(kind, line, out);
     return out;
   }

@@ -28,6 +28,8 @@ interface TokenShape {
   source: string;
 }
 
+import type { PrefilterLiteral } from '../match/prefilter.js';
+
 export const TOKEN_SHAPES = [
   { kind: 'github-token', prefix: 'gh[pousr]_', body: '[A-Za-z0-9]{30,255}', literals: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], source: 'GitHub token formats; gitleaks github-pat, github-oauth, github-app-token, github-refresh-token' },
   { kind: 'github-token', prefix: 'github_pat_', body: '[A-Za-z0-9_]{22,255}', literals: ['github_pat_'], source: 'gitleaks github-fine-grained-pat' },
@@ -133,48 +135,41 @@ export const TOKEN_GROUP_KINDS: Record<string, SecretKind> = Object.fromEntries(
  */
 const SCAN_HINTS = ['token', 'pass', 'secret', 'key', 'credential', 'auth', 'pwd', '://', '-----BEGIN', 'bearer', 'login', 'curl'];
 
-const escapeLiteral = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+/** The targets of the per-line pre-check: what a line holds, so which scans can find something in it. */
+export const PRECHECK = {
+  /** A token prefix of the table: the token scan. */
+  token: 0,
+  /** A scan word: the scans of named secrets, each of them if its own target is found too. */
+  named: 1,
+  /** `scheme://`: a URL's credentials. */
+  url: 2,
+  /** `-----BEGIN`: a private key block. */
+  keyBlock: 3,
+  /** An `Authorization:` header. */
+  header: 4,
+  /** `login` or `curl`: a command's password option. */
+  command: 5,
+  /** A word that ends a secret's name (SECRET_WORDS, QUALIFIED_SECRET_WORDS): an assignment, a name ending the line. */
+  name: 6,
+} as const;
 
 /**
- * Literals → one regex, grouped by first character (`p(?:ass|wd|…)`). No quantifier, no class.
- * `wordStart`: the literal must begin at a word boundary (`\b`), which V8 rejects at once inside a
- * word: most positions of a line cost one test instead of one per first character.
+ * The literals of the per-line pre-check. A token prefix as the token table writes it (its regex
+ * is case-sensitive) and where a token can start (TOKEN_PATTERN never matches after a word
+ * character); the other words anywhere, in any case (`HF_TOKEN`, `_authToken`). The narrower
+ * targets are what each scan needs before it can find anything (names are ASCII: NAME_CHAR), so a
+ * line with a URL and no secret name skips the assignment scan, with the same result.
  */
-export function literalPrecheck(literals: readonly string[], options: { ignoreCase: boolean; wordStart: boolean }): RegExp {
-  const byFirst = new Map<string, Set<string>>();
-  for (const literal of literals) {
-    const text = options.ignoreCase ? literal.toLowerCase() : literal;
-    const rest = byFirst.get(text[0]!) ?? new Set<string>();
-    rest.add(text.slice(1));
-    byFirst.set(text[0]!, rest);
-  }
-  const alternatives = [...byFirst].map(([first, rests]) => {
-    // A literal that another one starts with makes the longer one redundant (`sk-` covers `sk-proj-`).
-    const kept = [...rests].filter((r) => ![...rests].some((o) => o !== r && r.startsWith(o)));
-    const tail = kept.length === 1 ? escapeLiteral(kept[0]!) : `(?:${kept.map(escapeLiteral).join('|')})`;
-    return escapeLiteral(first) + tail;
-  });
-  const source = alternatives.join('|');
-  return new RegExp(options.wordStart ? `\\b(?:${source})` : source, options.ignoreCase ? 'i' : '');
-}
-
-/** Scan words, anywhere in a line, any case (`HF_TOKEN`, `_authToken`, `DB_PASS`). */
-const HINT_PRECHECK = literalPrecheck(SCAN_HINTS, { ignoreCase: true, wordStart: false });
-/**
- * Token prefixes, as the token table writes them (its regex is case-sensitive) and where a token
- * can start: TOKEN_PATTERN never matches after a word character, so neither does this.
- */
-const TOKEN_PRECHECK = literalPrecheck(TOKEN_SHAPES.flatMap((s) => s.literals), { ignoreCase: false, wordStart: true });
-
-/** Could the line hold a token of the table? (Cheap; TOKEN_PATTERN runs only when it could.) */
-export function mayHoldToken(text: string): boolean {
-  return TOKEN_PRECHECK.test(text);
-}
-
-/** Could the line hold a named secret, a URL credential, a header, a key block, a command's password? */
-export function mayHoldNamedSecret(text: string): boolean {
-  return HINT_PRECHECK.test(text);
-}
+export const SECRET_PRECHECK_LITERALS: readonly PrefilterLiteral[] = [
+  ...TOKEN_SHAPES.flatMap((s) => s.literals).map((text) => ({ text, ignoreCase: false, wordStart: true, target: PRECHECK.token })),
+  ...SCAN_HINTS.map((text) => ({ text, ignoreCase: true, target: PRECHECK.named })),
+  { text: '://', ignoreCase: false, target: PRECHECK.url },
+  { text: '-----BEGIN', ignoreCase: true, target: PRECHECK.keyBlock },
+  { text: 'authorization:', ignoreCase: true, target: PRECHECK.header },
+  { text: 'login', ignoreCase: true, target: PRECHECK.command },
+  { text: 'curl', ignoreCase: true, target: PRECHECK.command },
+  ...['token', 'secret', 'pass', 'credential', 'key', 'pat', 'auth', 'pwd'].map((text) => ({ text, ignoreCase: true, target: PRECHECK.name })),
+];
 
 /** Last word of a name that makes its value a secret: `HF_TOKEN`, `DB_PASSWORD`, `CLIENT_SECRET`. */
 const SECRET_WORDS = new Set([
