@@ -9444,7 +9444,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports2, module2) {
     "use strict";
     var assert2 = require("node:assert");
-    var { Readable: Readable2 } = require("node:stream");
+    var { Readable: Readable3 } = require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9456,7 +9456,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop3 = () => {
     };
-    var BodyReadable = class extends Readable2 {
+    var BodyReadable = class extends Readable3 {
       constructor({
         resume,
         abort,
@@ -9798,7 +9798,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports2, module2) {
     "use strict";
     var assert2 = require("node:assert");
-    var { Readable: Readable2 } = require_readable();
+    var { Readable: Readable3 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9893,7 +9893,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable2({
+        const res = new Readable3({
           resume,
           abort,
           contentType,
@@ -10208,7 +10208,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports2, module2) {
     "use strict";
     var {
-      Readable: Readable2,
+      Readable: Readable3,
       Duplex,
       PassThrough: PassThrough4
     } = require("node:stream");
@@ -10222,7 +10222,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert2 = require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable2 {
+    var PipelineRequest = class extends Readable3 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10239,7 +10239,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable2 {
+    var PipelineResponse = class extends Readable3 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -13564,7 +13564,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = require("node:events");
-    var { Readable: Readable2, pipeline, finished } = require("node:stream");
+    var { Readable: Readable3, pipeline, finished } = require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14503,7 +14503,7 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable2({ read: resume });
+              this.body = new Readable3({ read: resume });
               const onError = this.onError.bind(this);
               resolve({
                 status,
@@ -28605,6 +28605,8 @@ var ClosingBlockGrammar = class {
   boxEcho = false;
   /** The first failed vertex named by a box: the step the build died of. */
   failedStep = null;
+  /** Every vertex named by a box before the error, to match against the Dockerfile excerpt. */
+  boxSteps = [];
   source = null;
   pending = false;
   /**
@@ -28700,6 +28702,7 @@ var ClosingBlockGrammar = class {
     this.boxStep = id ?? null;
     this.boxEcho = id !== void 0 && (this.ctx.step(id)?.streamed ?? false);
     this.failedStep ??= this.boxStep;
+    if (id !== void 0) this.boxSteps.push(id);
     this.pending = true;
     this.ctx.current = null;
     return true;
@@ -28776,7 +28779,7 @@ var ClosingBlockGrammar = class {
   }
   emitSolveError(line, message2) {
     const source = this.source;
-    const step = this.failedStep ?? this.ctx.stepForFinalMessage(message2);
+    const step = this.excerptStep() ?? this.failedStep ?? this.ctx.stepForFinalMessage(message2);
     const namedLine = source === null ? parseErrorLineOf(message2) : null;
     const error64 = {
       dockerfile: source?.file ?? null,
@@ -28790,9 +28793,27 @@ var ClosingBlockGrammar = class {
     this.ctx.emit({ type: "solve-error", line, error: error64 });
     this.source = null;
     this.failedStep = null;
+    this.boxSteps = [];
     this.pending = false;
   }
+  /**
+   * With several boxes (steps canceled beside the one that failed), the box whose instruction is the
+   * Dockerfile excerpt's: BuildKit prints the excerpt of the failing instruction, not of the first box.
+   */
+  excerptStep() {
+    const excerpt = this.source?.excerpt ?? [];
+    if (this.boxSteps.length < 2 || excerpt.length === 0) return null;
+    const wanted = flatInstruction(excerpt.map((l) => l.replace(/\\\s*$/, "")).join(" "));
+    const matching = this.boxSteps.filter((id) => {
+      const name2 = this.ctx.step(id)?.name ?? "";
+      return flatInstruction(name2.replace(/^\[[^\]]*\]\s*/, "")) === wanted;
+    });
+    return matching.length === 1 ? matching[0] : null;
+  }
 };
+function flatInstruction(text2) {
+  return text2.replace(/\s+/g, " ").trim();
+}
 
 // src/grammar/framing.ts
 var FRAMED_FORMATS = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic", "buildah"]);
@@ -31345,11 +31366,12 @@ function memoryKnobsEnrich(captures, _step, _model, facts) {
   const pkg = packageOf(captures);
   const env = jobsEnv(pkg);
   const inImage = facts.place === "image-build";
+  const unknown2 = facts.place === null;
   return {
     jobsEnv: env,
     // The line to add where the build runs: Dockerfile `ENV` in an image build, `export` elsewhere.
     jobsLine: inImage ? `ENV ${env}` : `export ${env}`,
-    jobsWhere: inImage ? "Add before the RUN that compiles:" : "Set in the shell before the build command:",
+    jobsWhere: inImage ? "Add before the RUN that compiles:" : unknown2 ? `The log does not show where the build ran: in a Dockerfile, add ENV ${env} before the RUN that compiles; in a shell:` : "Set in the shell before the build command:",
     knobNote: knobNote(pkg),
     runnerNote: facts.githubHosted ? "This job ran on a GitHub-hosted runner, whose memory is fixed by its size: a larger runner or a self-hosted one gives more." : "Or give the builder more memory (a larger machine, or more memory for Docker Desktop or the buildx builder node)."
   };
@@ -31712,6 +31734,22 @@ function localIndex(name2, version2, tag, cuda) {
   const fit = wheelTagFor(tagCuda(tag)) ?? tag;
   return { url: indexUrl(fit) ?? indexUrl(tag), note: "" };
 }
+function nearestPlainRelease(version2, versions) {
+  const key = (v) => v.split(".").map((p) => Number.parseInt(p, 10));
+  const notAbove = (a, b) => {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const x = a[i] ?? 0;
+      const y = b[i] ?? 0;
+      if (x !== y) return x < y;
+    }
+    return true;
+  };
+  const wanted = key(version2);
+  const listed = (versions ?? "").split(",").map((v) => v.trim()).filter((v) => /^\d{1,4}(?:\.\d{1,4}){0,3}$/.test(v));
+  const fits = listed.filter((v) => notAbove(key(v), wanted));
+  if (fits.length === 0) return null;
+  return fits.reduce((best2, v) => notAbove(key(best2), key(v)) ? v : best2);
+}
 function conflictCommands(installer, requirer) {
   return {
     conflictRequirer: requirer,
@@ -31779,6 +31817,8 @@ function pipAdviceEnrich(captures, step, _model, facts) {
     const advice2 = localIndex(name2, version2, tag, facts.value("cuda"));
     out.localIndexCmd = install(installer, `${name2}==${version2}`, { indexUrl: advice2.url });
     out.localIndexNote = advice2.note;
+    const plain2 = nearestPlainRelease(version2, captures.versions);
+    if (plain2 !== null) out.plainPinCmd = install(installer, `${name2}==${plain2}`);
   }
   const wanted = /^==(\d[\w.]*)$/.exec(captures["context.requestedBy.spec"] ?? "")?.[1];
   const cuda = facts.value("cuda");
@@ -31857,205 +31897,6 @@ var enrichers = {
   "command-package": commandPackageEnrich,
   /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
   "lowercase-tag": lowercaseTagEnrich
-};
-
-// src/match/prefilter.ts
-function foldAscii(code) {
-  return code >= 65 && code <= 90 ? code + 32 : code;
-}
-var Prefilter = class {
-  /** Symbol of each ASCII code, both cases (0 = no literal uses this character). */
-  asciiSymbol = new Int32Array(128);
-  otherSymbol = /* @__PURE__ */ new Map();
-  symbols;
-  /**
-   * The complete DFA (failure links folded in), one row of `symbols` entries per state. An entry is
-   * the next state's row offset, or `-(offset) - 1` when entering that state recognises literals:
-   * the hot loop is one table read and one sign test per character.
-   */
-  delta;
-  /** Per state, the length of the literal prefix it stands for. */
-  depth;
-  /** Literal indexes recognised on entering each state (own and via failure links), flattened. */
-  outStart;
-  outList;
-  literals;
-  /** Per target, the line generation that last reported it (dedupes targets within one line). */
-  seen;
-  generation = 0;
-  endRow = 0;
-  found = [];
-  ends = [];
-  cutLiterals = [];
-  constructor(literals) {
-    this.literals = literals;
-    let symbolCount = 1;
-    const symbolOf = (code) => {
-      const folded = foldAscii(code);
-      if (folded < 128) {
-        if (this.asciiSymbol[folded] === 0) this.asciiSymbol[folded] = symbolCount++;
-        return this.asciiSymbol[folded];
-      }
-      let s = this.otherSymbol.get(folded);
-      if (s === void 0) {
-        s = symbolCount++;
-        const ch = String.fromCharCode(folded);
-        for (const variant of [ch, ch.toLowerCase(), ch.toUpperCase()]) {
-          if (variant.length === 1 && variant.charCodeAt(0) >= 128) this.otherSymbol.set(variant.charCodeAt(0), s);
-        }
-      }
-      return s;
-    };
-    const children = [/* @__PURE__ */ new Map()];
-    const own2 = [[]];
-    const depths = [0];
-    literals.forEach((lit, index) => {
-      let state = 0;
-      for (let i = 0; i < lit.text.length; i++) {
-        const sym = symbolOf(lit.text.charCodeAt(i));
-        let next = children[state].get(sym);
-        if (next === void 0) {
-          next = children.length;
-          children.push(/* @__PURE__ */ new Map());
-          own2.push([]);
-          depths.push(i + 1);
-          children[state].set(sym, next);
-        }
-        state = next;
-      }
-      own2[state].push(index);
-    });
-    this.symbols = symbolCount;
-    const states = children.length;
-    const delta = new Int32Array(states * symbolCount);
-    const fail = new Int32Array(states);
-    const outputs = own2.map((o) => [...o]);
-    const queue = [];
-    for (const [sym, next] of children[0]) {
-      delta[sym] = next;
-      queue.push(next);
-    }
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head];
-      const f = fail[state];
-      if (outputs[f].length > 0) outputs[state].push(...outputs[f]);
-      for (let sym = 0; sym < symbolCount; sym++) {
-        const next = children[state].get(sym);
-        if (next === void 0) {
-          delta[state * symbolCount + sym] = delta[f * symbolCount + sym];
-        } else {
-          delta[state * symbolCount + sym] = next;
-          fail[next] = delta[f * symbolCount + sym];
-          queue.push(next);
-        }
-      }
-    }
-    for (let i = 0; i < delta.length; i++) {
-      const next = delta[i];
-      delta[i] = outputs[next].length > 0 ? -(next * symbolCount) - 1 : next * symbolCount;
-    }
-    for (let c = 65; c <= 90; c++) this.asciiSymbol[c] = this.asciiSymbol[c + 32];
-    this.delta = delta;
-    this.depth = Int32Array.from(depths);
-    this.outStart = new Int32Array(states + 1);
-    let total = 0;
-    for (let s = 0; s < states; s++) {
-      this.outStart[s] = total;
-      total += outputs[s].length;
-    }
-    this.outStart[states] = total;
-    this.outList = new Int32Array(total);
-    outputs.forEach((o, s) => this.outList.set(o, this.outStart[s]));
-    let maxTarget = 0;
-    for (const lit of literals) maxTarget = Math.max(maxTarget, lit.target);
-    this.seen = new Uint32Array(maxTarget + 1);
-  }
-  /**
-   * The targets whose literal occurs in `line`, each once, in order of first occurrence.
-   * The returned array is reused by the next call.
-   */
-  scan(line) {
-    this.start();
-    if (this.literals.length > 0) this.endRow = this.run(line, line.length, 0, null);
-    return this.found;
-  }
-  /**
-   * The automaton's state after the last `scan`: the longest end of that line that begins a
-   * literal. Given back to `scanCut`, it finds literals that a line break cut in two.
-   */
-  get endState() {
-    return this.endRow;
-  }
-  /**
-   * The targets whose literal began on the line `fromState` was taken after and ends within the
-   * first `limit` characters of `next`: literals cut by the line break. No string is built. A
-   * case-sensitive literal is reported unconfirmed (its start is not in `next`): the caller checks
-   * the joined text. `endOf` is relative to `next`.
-   */
-  scanCut(fromState, next, limit) {
-    this.start();
-    if (this.literals.length > 0 && fromState !== 0) this.run(next, Math.min(limit, next.length), fromState, 0);
-    return this.found;
-  }
-  start() {
-    this.found.length = 0;
-    this.ends.length = 0;
-    this.cutLiterals.length = 0;
-    this.generation = this.generation + 1 >>> 0 || 1;
-  }
-  /**
-   * The hot loop: `limit` characters of `line` from automaton row `row`. With `cutBefore` set,
-   * only literals that started before index `cutBefore` are reported, unconfirmed.
-   */
-  run(line, limit, row, cutBefore) {
-    const { delta, asciiSymbol, otherSymbol, symbols } = this;
-    for (let i = 0; i < limit; i++) {
-      const code = line.charCodeAt(i);
-      const v = delta[row + (code < 128 ? asciiSymbol[code] : otherSymbol.get(code) ?? 0)];
-      if (v >= 0) {
-        row = v;
-        if (cutBefore !== null && this.depth[row / symbols] <= i + 1 - cutBefore) break;
-        continue;
-      }
-      row = -v - 1;
-      const state = row / symbols;
-      const end = this.outStart[state + 1];
-      for (let o = this.outStart[state]; o < end; o++) {
-        const literal2 = this.outList[o];
-        if (cutBefore === null) this.report(line, i, literal2);
-        else if (i + 1 - this.literals[literal2].text.length < cutBefore) this.reportCut(i, literal2);
-      }
-    }
-    return row;
-  }
-  /** For the i-th target of the last scan, the index just past the first occurrence of its literal. */
-  endOf(i) {
-    return this.ends[i] ?? 0;
-  }
-  reportCut(endIndex, literalIndex) {
-    const lit = this.literals[literalIndex];
-    if (this.seen[lit.target] === this.generation) return;
-    this.seen[lit.target] = this.generation;
-    this.found.push(lit.target);
-    this.ends.push(endIndex + 1);
-    this.cutLiterals.push(literalIndex);
-  }
-  /**
-   * For the i-th target of the last `scanCut`: whether its literal is really in `joined` (the two
-   * lines put back together, the break at `breakAt`), with its case where the literal has one.
-   */
-  cutConfirmed(i, joined, breakAt) {
-    const lit = this.literals[this.cutLiterals[i]];
-    return lit.ignoreCase || joined.startsWith(lit.text, breakAt + this.ends[i] - lit.text.length);
-  }
-  report(line, endIndex, literalIndex) {
-    const lit = this.literals[literalIndex];
-    if (this.seen[lit.target] === this.generation) return;
-    if (!lit.ignoreCase && !line.startsWith(lit.text, endIndex - lit.text.length + 1)) return;
-    this.seen[lit.target] = this.generation;
-    this.found.push(lit.target);
-    this.ends.push(endIndex + 1);
-  }
 };
 
 // src/facts/types.ts
@@ -52032,7 +51873,7 @@ function compileRules(rules) {
     });
     (rule.unless ?? []).forEach((m, index) => register2(m, { rule: order, kind: "unless", index }));
   });
-  return { rules: compiled, slots, prefilter: new Prefilter(literals) };
+  return { rules: compiled, slots, literals };
 }
 function ruleProblems(rule) {
   const problems = [];
@@ -52124,6 +51965,394 @@ function placeholderProblem(name2, modifier, known, hasEnricher) {
   }
   return `{${name2}}: unknown placeholder (not a named group of the rule's patterns)`;
 }
+
+// src/match/prefilter.ts
+function isWordChar(code) {
+  return code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95;
+}
+function foldAscii(code) {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+var Prefilter = class {
+  /** Symbol of each ASCII code, both cases (0 = no literal uses this character). */
+  /**
+   * The symbol of every UTF-16 code unit, both cases (0 = no literal uses this character): one
+   * table read per character, ASCII or not.
+   */
+  symbolOf = new Uint16Array(65536);
+  symbols;
+  /**
+   * The complete DFA (failure links folded in), one row of `symbols` entries per state. An entry is
+   * the next state's row offset, or `-(offset) - 1` when entering that state recognises literals:
+   * the hot loop is one table read and one sign test per character.
+   */
+  delta;
+  /** Per state, the length of the literal prefix it stands for. */
+  depth;
+  /** Literal indexes recognised on entering each state (own and via failure links), flattened. */
+  outStart;
+  outList;
+  literals;
+  /** Per target, the line generation that last reported it (dedupes targets within one line). */
+  seen;
+  generation = 0;
+  endRow = 0;
+  /**
+   * The last scan's targets, where their literal ends, and which literal it was: the first `count`
+   * entries. The arrays are overwritten, never shortened, so a line allocates nothing.
+   */
+  found = [];
+  ends = [];
+  foundLiterals = [];
+  count = 0;
+  constructor(literals) {
+    this.literals = literals;
+    let symbolCount = 1;
+    const table = this.symbolOf;
+    const symbolOf = (code) => {
+      const folded = foldAscii(code);
+      if (folded < 128) {
+        if (table[folded] === 0) table[folded] = symbolCount++;
+        return table[folded];
+      }
+      let s = table[folded];
+      if (s === 0) {
+        s = symbolCount++;
+        const ch = String.fromCharCode(folded);
+        for (const variant of [ch, ch.toLowerCase(), ch.toUpperCase()]) {
+          if (variant.length === 1 && variant.charCodeAt(0) >= 128) table[variant.charCodeAt(0)] = s;
+        }
+      }
+      return s;
+    };
+    const children = [/* @__PURE__ */ new Map()];
+    const own2 = [[]];
+    const depths = [0];
+    literals.forEach((lit, index) => {
+      let state = 0;
+      for (let i = 0; i < lit.text.length; i++) {
+        const sym = symbolOf(lit.text.charCodeAt(i));
+        let next = children[state].get(sym);
+        if (next === void 0) {
+          next = children.length;
+          children.push(/* @__PURE__ */ new Map());
+          own2.push([]);
+          depths.push(i + 1);
+          children[state].set(sym, next);
+        }
+        state = next;
+      }
+      own2[state].push(index);
+    });
+    this.symbols = symbolCount;
+    const states = children.length;
+    const delta = new Int32Array(states * symbolCount);
+    const fail = new Int32Array(states);
+    const recognises = new Uint8Array(states);
+    const entry = (next) => recognises[next] === 1 ? -(next * symbolCount) - 1 : next * symbolCount;
+    const outputs = own2.map((o) => [...o]);
+    const queue = [];
+    for (const [sym, next] of children[0]) {
+      recognises[next] = own2[next].length > 0 ? 1 : 0;
+      delta[sym] = entry(next);
+      queue.push(next);
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head];
+      const f = fail[state];
+      if (outputs[f].length > 0) outputs[state].push(...outputs[f]);
+      delta.copyWithin(state * symbolCount, f * symbolCount, (f + 1) * symbolCount);
+      for (const [sym, next] of children[state]) {
+        const v = delta[f * symbolCount + sym];
+        const failNext = (v >= 0 ? v : -v - 1) / symbolCount;
+        fail[next] = failNext;
+        recognises[next] = own2[next].length > 0 || recognises[failNext] === 1 ? 1 : 0;
+        delta[state * symbolCount + sym] = entry(next);
+        queue.push(next);
+      }
+    }
+    for (let c = 65; c <= 90; c++) table[c] = table[c + 32];
+    this.delta = delta;
+    this.depth = Int32Array.from(depths);
+    this.outStart = new Int32Array(states + 1);
+    let total = 0;
+    for (let s = 0; s < states; s++) {
+      this.outStart[s] = total;
+      total += outputs[s].length;
+    }
+    this.outStart[states] = total;
+    this.outList = new Int32Array(total);
+    outputs.forEach((o, s) => this.outList.set(o, this.outStart[s]));
+    let maxTarget = 0;
+    for (const lit of literals) maxTarget = Math.max(maxTarget, lit.target);
+    this.seen = new Uint32Array(maxTarget + 1);
+  }
+  /**
+   * Finds the targets whose literal occurs in `line`, each once, in order of first occurrence;
+   * returns how many (read them with `targetAt`).
+   */
+  find(line) {
+    this.start();
+    if (this.literals.length > 0) this.endRow = this.run(line, line.length, 0);
+    return this.count;
+  }
+  /** The targets `find` found, as a new array. */
+  scan(line) {
+    return this.found.slice(0, this.find(line));
+  }
+  /** The i-th target of the last `find` or `findCut`. */
+  targetAt(i) {
+    return this.found[i];
+  }
+  /**
+   * The automaton's state after the last `scan`: the longest end of that line that begins a
+   * literal. Given back to `scanCut`, it finds literals that a line break cut in two.
+   */
+  get endState() {
+    return this.endRow;
+  }
+  /**
+   * The targets whose literal began on the line `fromState` was taken after and ends within the
+   * first `limit` characters of `next`: literals cut by the line break. No string is built. A
+   * case-sensitive literal is reported unconfirmed (its start is not in `next`): the caller checks
+   * the joined text. `endOf` is relative to `next`.
+   */
+  findCut(fromState, next, limit) {
+    this.start();
+    if (this.literals.length > 0 && fromState !== 0) this.runCut(next, Math.min(limit, next.length), fromState);
+    return this.count;
+  }
+  /** The targets `findCut` found, as a new array. */
+  scanCut(fromState, next, limit) {
+    return this.found.slice(0, this.findCut(fromState, next, limit));
+  }
+  start() {
+    this.count = 0;
+    this.generation = this.generation + 1 >>> 0 || 1;
+  }
+  record(target, end, literal2) {
+    const n = this.count++;
+    this.found[n] = target;
+    this.ends[n] = end;
+    this.foundLiterals[n] = literal2;
+  }
+  /** The hot loop: `limit` characters of `line` from automaton row `row`; returns the row at the end. */
+  run(line, limit, row) {
+    const { delta, symbolOf } = this;
+    for (let i = 0; i < limit; i++) {
+      const v = delta[row + symbolOf[line.charCodeAt(i)]];
+      if (v >= 0) {
+        row = v;
+        continue;
+      }
+      row = -v - 1;
+      const state = row / this.symbols;
+      const end = this.outStart[state + 1];
+      for (let o = this.outStart[state]; o < end; o++) this.report(line, i, this.outList[o]);
+    }
+    return row;
+  }
+  /**
+   * Across a line break: the first `limit` characters of `next` from automaton row `row`, reporting
+   * (unconfirmed) only literals that started before `next`.
+   */
+  runCut(next, limit, row) {
+    const { delta, symbolOf, symbols } = this;
+    for (let i = 0; i < limit; i++) {
+      const v = delta[row + symbolOf[next.charCodeAt(i)]];
+      row = v >= 0 ? v : -v - 1;
+      if (v < 0) {
+        const state = row / symbols;
+        const end = this.outStart[state + 1];
+        for (let o = this.outStart[state]; o < end; o++) {
+          const literal2 = this.outList[o];
+          if (i + 1 - this.literals[literal2].text.length < 0) this.reportCut(i, literal2);
+        }
+      }
+      if (this.depth[row / symbols] <= i + 1) break;
+    }
+  }
+  /** For the i-th target of the last scan, the index just past the first occurrence of its literal. */
+  endOf(i) {
+    return i < this.count ? this.ends[i] : 0;
+  }
+  reportCut(endIndex, literalIndex) {
+    const lit = this.literals[literalIndex];
+    if (this.seen[lit.target] === this.generation) return;
+    this.seen[lit.target] = this.generation;
+    this.record(lit.target, endIndex + 1, literalIndex);
+  }
+  /**
+   * For the i-th target of the last `scanCut`: whether its literal is really in `joined` (the two
+   * lines put back together, the break at `breakAt`), with its case where the literal has one.
+   */
+  cutConfirmed(i, joined, breakAt) {
+    const lit = this.literals[this.foundLiterals[i]];
+    const start = breakAt + this.ends[i] - lit.text.length;
+    if (lit.wordStart === true && start > 0 && isWordChar(joined.charCodeAt(start - 1))) return false;
+    return lit.ignoreCase || joined.startsWith(lit.text, start);
+  }
+  report(line, endIndex, literalIndex) {
+    const lit = this.literals[literalIndex];
+    if (this.seen[lit.target] === this.generation) return;
+    const start = endIndex - lit.text.length + 1;
+    if (!lit.ignoreCase && !line.startsWith(lit.text, start)) return;
+    if (lit.wordStart === true && start > 0 && isWordChar(line.charCodeAt(start - 1))) return;
+    this.seen[lit.target] = this.generation;
+    this.record(lit.target, endIndex + 1, literalIndex);
+  }
+  /** For the i-th target of the last scan, the literal found for it (an index into the constructor's list). */
+  literalOf(i) {
+    return i < this.count ? this.foundLiterals[i] : 0;
+  }
+  /** The length of the text an automaton state stands for (0 for the start state). */
+  depthOf(state) {
+    return this.depth[state / this.symbols];
+  }
+};
+
+// src/match/shared-scan.ts
+function isWordChar2(code) {
+  return code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95;
+}
+var SharedScan = class {
+  literals = [];
+  targetCount = 0;
+  hasWordStart = false;
+  automaton = null;
+  /** The last text scanned whole, and what was found in it: targets of all groups, where each literal ends and starts. */
+  scanned = null;
+  targets = [];
+  ends = [];
+  starts = [];
+  /** How many entries of `targets`, `ends`, `starts` are the scanned text's (they are never shortened). */
+  count = 0;
+  scannedEndState = 0;
+  /** The text last asked for: the scanned text, or an end of it, from `offset`. */
+  viewText = null;
+  /** Where the view starts in the scanned text. */
+  viewOffset = 0;
+  /** Changes whenever the view does. */
+  viewGeneration = 0;
+  /** Adds a stage's literals (targets counted from 0 for that stage); before the first scan only. */
+  group(literals) {
+    if (this.automaton !== null) throw new Error("a shared scan takes no new literals once it has scanned");
+    const first = this.targetCount;
+    let count2 = 0;
+    for (const lit of literals) {
+      this.literals.push({ ...lit, target: first + lit.target });
+      if (lit.wordStart === true) this.hasWordStart = true;
+      count2 = Math.max(count2, lit.target + 1);
+    }
+    this.targetCount += count2;
+    return new ScanGroup(this, first, first + count2);
+  }
+  /** The automaton, built from every group's literals at the first scan. */
+  get prefilter() {
+    return this.automaton ??= new Prefilter(this.literals);
+  }
+  /** The automaton's state at the end of the text in view. */
+  get endState() {
+    return this.scannedEndState;
+  }
+  /** Makes `text` the view: an end of the text scanned last when that gives the same hits, else a new scan. */
+  view(text2) {
+    if (text2 === this.viewText) return;
+    this.viewText = text2;
+    this.viewGeneration++;
+    const scanned = this.scanned;
+    if (scanned !== null && text2.length <= scanned.length) {
+      const offset = scanned.length - text2.length;
+      if ((offset === 0 ? text2 === scanned : scanned.endsWith(text2)) && this.sameAsAlone(offset, text2.length)) {
+        this.viewOffset = offset;
+        return;
+      }
+    }
+    this.scanWhole(text2);
+  }
+  /**
+   * Whether the hits of the scanned text from `offset` on are what a scan of that end alone finds:
+   * no literal found (first) starts before it, a word starts at it when a literal needs one, and
+   * the state at the end stands for no more text than the end holds.
+   */
+  sameAsAlone(offset, length2) {
+    if (offset === 0) return true;
+    for (let i = 0; i < this.count; i++) if (this.starts[i] < offset) return false;
+    if (this.hasWordStart && isWordChar2(this.scanned.charCodeAt(offset - 1))) return false;
+    return this.prefilter.depthOf(this.scannedEndState) <= length2;
+  }
+  scanWhole(text2) {
+    const prefilter = this.prefilter;
+    const count2 = prefilter.find(text2);
+    this.scanned = text2;
+    this.viewOffset = 0;
+    this.scannedEndState = prefilter.endState;
+    this.count = count2;
+    for (let i = 0; i < count2; i++) {
+      const end = prefilter.endOf(i);
+      this.targets[i] = prefilter.targetAt(i);
+      this.ends[i] = end;
+      this.starts[i] = end - this.literals[prefilter.literalOf(i)].text.length;
+    }
+  }
+};
+var ScanGroup = class {
+  constructor(shared, first, end) {
+    this.shared = shared;
+    this.first = first;
+    this.end = end;
+  }
+  shared;
+  first;
+  end;
+  generation = -1;
+  count = 0;
+  targets = [];
+  ends = [];
+  cutTargets = [];
+  /** Per target of the last `findCut`: its index among all the automaton found. */
+  cut = [];
+  find(text2) {
+    const shared = this.shared;
+    shared.view(text2);
+    if (this.generation === shared.viewGeneration) return this.count;
+    this.generation = shared.viewGeneration;
+    const { targets, ends } = shared;
+    const offset = shared.viewOffset;
+    let n = 0;
+    for (let i = 0; i < shared.count; i++) {
+      const t = targets[i];
+      if (t < this.first || t >= this.end) continue;
+      this.targets[n] = t - this.first;
+      this.ends[n] = ends[i] - offset;
+      n++;
+    }
+    this.count = n;
+    return n;
+  }
+  endOf(i) {
+    return i < this.count ? this.ends[i] : 0;
+  }
+  get endState() {
+    return this.shared.endState;
+  }
+  findCut(fromState, next, limit) {
+    const prefilter = this.shared.prefilter;
+    const all = prefilter.findCut(fromState, next, limit);
+    let n = 0;
+    for (let i = 0; i < all; i++) {
+      const t = prefilter.targetAt(i);
+      if (t < this.first || t >= this.end) continue;
+      this.cutTargets[n] = t - this.first;
+      this.cut[n] = i;
+      n++;
+    }
+    return n;
+  }
+  cutConfirmed(i, joined, breakAt) {
+    return this.shared.prefilter.cutConfirmed(this.cut[i], joined, breakAt);
+  }
+};
 
 // src/model/unfinished.ts
 function unfinishedStep(model) {
@@ -53211,6 +53440,7 @@ var seamReach = 48;
 var seamSteps = 64;
 var RuleEngine = class {
   set;
+  prefilter;
   /** Per rule: scope key (step id, or 0 for build-scoped rules) → what was seen there. */
   states;
   /** Per rule: the line (call) that last counted a hit, so two matchers of a rule count a line once. */
@@ -53222,9 +53452,13 @@ var RuleEngine = class {
   previous = /* @__PURE__ */ new Map();
   /** Per rule: the log line of its latest hit. */
   lastHitLine;
-  constructor(rules) {
+  /** Per step: the step-scoped rules that keep a state for it (until the step ends). */
+  stepRules = /* @__PURE__ */ new Map();
+  /** `scan`: the line scan shared with the other stages (one of its own when omitted). */
+  constructor(rules, scan = new SharedScan()) {
     const enabled = rules.filter((r) => r.enabled);
     this.set = compileRules(enabled);
+    this.prefilter = scan.group(this.set.literals);
     this.states = enabled.map(() => /* @__PURE__ */ new Map());
     this.lastHit = new Int32Array(enabled.length);
     this.lastHitLine = new Int32Array(enabled.length);
@@ -53247,13 +53481,38 @@ var RuleEngine = class {
       case "log-clipped":
         this.line(event.text, event.line, event.id ?? this.lastFailedStep);
         break;
+      case "step-done":
+      case "step-cached":
+      case "step-canceled":
+        this.stepEnded(event.id);
+        break;
       default:
         break;
     }
   }
+  /**
+   * A step that ended without a hit of a rule gives that rule no finding: what the rule kept about
+   * it (context lines, an `unless`) is let go, so memory follows the steps that matched, not all
+   * steps of a build of thousands.
+   */
+  stepEnded(id) {
+    const rules = this.stepRules.get(id);
+    if (rules === void 0) return;
+    this.stepRules.delete(id);
+    for (const rule of rules) {
+      const states = this.states[rule];
+      if (states.get(id)?.count === 0) states.delete(id);
+    }
+  }
+  /** Remembers that a step-scoped rule keeps a state for step `key`, for stepEnded. */
+  noteStepState(key, rule) {
+    const rules = this.stepRules.get(key);
+    if (rules === void 0) this.stepRules.set(key, [rule]);
+    else rules.push(rule);
+  }
   lineAndSeam(text2, lineNumber, step) {
     this.line(text2, lineNumber, step);
-    const state = this.set.prefilter.endState;
+    const state = this.prefilter.endState;
     const key = step ?? noStep;
     const before = this.previous.get(key);
     if (before !== void 0 && before.state !== 0 && text2.length > 0) this.seam(before, text2, lineNumber, step);
@@ -53271,44 +53530,49 @@ var RuleEngine = class {
    * it into the start of `text`. Their rules see the two lines joined.
    */
   seam(before, text2, lineNumber, step) {
-    const prefilter = this.set.prefilter;
-    const targets = prefilter.scanCut(before.state, text2, seamReach);
-    if (targets.length === 0) return;
+    const prefilter = this.prefilter;
+    const count2 = prefilter.findCut(before.state, text2, seamReach);
+    if (count2 === 0) return;
+    const targets = prefilter.cutTargets;
     const joined = before.text + text2;
     const cut = [];
-    for (let t = 0; t < targets.length; t++) {
+    for (let t = 0; t < count2; t++) {
       if (!prefilter.cutConfirmed(t, joined, before.text.length)) continue;
       const rule = this.set.slots[targets[t]].rule;
       if (this.lastHitLine[rule] === lineNumber || this.lastHitLine[rule] === before.line) continue;
       cut.push(targets[t]);
     }
-    if (cut.length > 0) this.match(joined, lineNumber, step, cut, before.text.length + seamReach);
+    if (cut.length > 0) this.match(joined, lineNumber, step, cut, cut.length, before.text.length + seamReach);
   }
   line(text2, lineNumber, step) {
-    const targets = this.set.prefilter.scan(text2);
-    if (targets.length === 0) return;
-    this.match(text2, lineNumber, step, targets, null);
+    const count2 = this.prefilter.find(text2);
+    if (count2 === 0) return;
+    this.match(text2, lineNumber, step, this.prefilter.targets, count2, null);
   }
   /**
-   * Runs the matchers of `targets` on `text`. On a long line the regex sees a window around the
-   * literal: where the prefilter found it, or at `seamAt` for literals cut by a line break.
+   * Runs the matchers of the first `count` `targets` on `text`. On a long line the regex sees a
+   * window around the literal: where the prefilter found it, or at `seamAt` for literals cut by a
+   * line break.
    */
-  match(text2, lineNumber, step, targets, seamAt) {
+  match(text2, lineNumber, step, targets, count2, seamAt) {
     this.call = this.call + 1 | 0;
-    for (let t = 0; t < targets.length; t++) {
+    for (let t = 0; t < count2; t++) {
       const slot = this.set.slots[targets[t]];
       const cr = this.set.rules[slot.rule];
       const matcher = slot.kind === "match" ? cr.match[slot.index] : slot.kind === "context" ? cr.context[slot.index] : cr.unless[slot.index];
       let groups;
       if (matcher.regex) {
-        const m = matcher.regex.exec(text2.length > longLine ? windowAround(text2, seamAt ?? this.set.prefilter.endOf(t)) : text2);
+        const m = matcher.regex.exec(text2.length > longLine ? windowAround(text2, seamAt ?? this.prefilter.endOf(t)) : text2);
         if (m === null) continue;
         groups = m.groups;
       }
       const key = cr.rule.scope === "build" ? 0 : step ?? noStep;
       const states = this.states[slot.rule];
       let state = states.get(key);
-      if (!state) states.set(key, state = new ScopeState());
+      if (!state) {
+        states.set(key, state = new ScopeState());
+        if (cr.rule.scope !== "build") this.noteStepState(key, slot.rule);
+      }
       if (slot.kind === "unless") {
         state.cancelled = true;
       } else if (slot.kind === "context") {
@@ -53539,10 +53803,10 @@ var unsupportedArch = {
   specificity: 3,
   message: "nvcc rejected the GPU architecture {arch:all}. {enrich.verdict}",
   fix: [
-    "The log does not show which CUDA version compiled this, so the accepted arches are unknown here. Print them in the same stage:",
+    "The log does not show which CUDA version compiled this, so the accepted arches are unknown here. Print them in the same stage (nvcc's help lists them on old and new releases alike):",
     "",
     "```sh",
-    "nvcc --version && nvcc --list-gpu-arch",
+    `nvcc --version && nvcc --help | grep -o "'compute_[0-9]*[a-z]*'" | sort -u`,
     "```",
     "",
     'and keep only listed arches in TORCH_CUDA_ARCH_LIST (`8.6` for `compute_86`), `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (`86`) or the nvcc `-gencode` flags; an arch missing from the list needs another CUDA release (removed arches: an older one; new GPUs: a newer one).'
@@ -54998,6 +55262,10 @@ var noMatchingDistribution = {
       literals: ["+cu1", "+cpu"],
       pattern: "requirement (?:torch|torchvision|torchaudio)==[^\\s(+]{1,100}\\+(?<tag>cu1\\d{2}|cpu)(?![\\w.])"
     },
+    // pip read PyTorch's index or its find-links page (`Looking in links: https://download.pytorch.org/whl/torch_stable.html`)
+    { name: "torchIndex", literals: ["Looking in links: https://download.pytorch.org", "Looking in indexes: https://download.pytorch.org", ", https://download.pytorch.org"] },
+    // the versions pip could see hold no local build (`(from versions: 1.8.0, 1.9.0, 1.10.0)`): none for this platform / Python
+    { name: "plainOnly", literals: ["(from versions: "], pattern: "\\(from versions: \\d[^)+]{0,2000}\\)" },
     // older (`+cu90`) and ROCm local versions: named, but no index is computed for them
     { name: "otherLocal", literals: ["+cu", "+rocm"], pattern: "requirement [^\\s(]{1,200}\\+(?<tag>cu\\d{1,200}|rocm[\\d.]{0,200})" }
   ],
@@ -55018,9 +55286,16 @@ var noMatchingDistribution = {
       fix: "Use a release of {requirement} that supports Python {python} (drop the pin, or pin a newer version), or a base image with a Python in `{pythonSpec}`."
     },
     {
+      // PyTorch's index or find-links page was read and pip still listed no local build: its `+cpu` / `+cuNNN` wheels
+      // (linux_x86_64 ones on torch_stable.html) do not fit this platform or Python, so only the plain releases are usable.
+      when: "localVersion&torchIndex&plainOnly",
+      message: "pip read PyTorch's index and found no {requirement}: the releases it could use carry no `+{context.localVersion.tag}` build, only plain versions: {versions}. The index has `+{context.localVersion.tag}` wheels for some platforms and Pythons only (this build: {fact.platform|platform not shown in the log}, Python {fact.python|not shown}).",
+      fix: "Pin a plain release from that list, the nearest to the one asked: `{enrich.plainPinCmd}` (and torchvision / torchaudio to the releases that go with it: https://pytorch.org/get-started/previous-versions/). If the image must have the `+{context.localVersion.tag}` build, build it for linux/amd64 only, or choose the requirement per platform with `ARG TARGETARCH`."
+    },
+    {
       when: "localVersion",
       message: "pip found no {requirement} on the index it used: `+{context.localVersion.tag}` builds of PyTorch are published on PyTorch's own index, not on PyPI. Versions it could see: {versions|not listed in this part of the log}.",
-      fix: "Install from PyTorch's index, which serves the `+cu\u2026` build under the plain version: `{enrich.localIndexCmd}`. {enrich.localIndexNote} With `--extra-index-url` instead, PyPI stays in use for the other packages (pip then takes the best version across both indexes)."
+      fix: "Install from PyTorch's index, which serves the `+{context.localVersion.tag}` build under the plain version: `{enrich.localIndexCmd}`. {enrich.localIndexNote} With `--extra-index-url` instead, PyPI stays in use for the other packages (pip then takes the best version across both indexes)."
     },
     {
       when: "otherLocal",
@@ -55035,6 +55310,39 @@ var noMatchingDistribution = {
   ],
   enrich: "pip-advice",
   docs: "https://pip.pypa.io/en/stable/cli/pip_install/"
+};
+
+// src/rules/catalog/pip/wheel-not-supported.ts
+var wheelNotSupported = {
+  id: "pip/wheel-not-supported",
+  title: "Wheel built for another platform or Python",
+  severity: "error",
+  match: [
+    {
+      literals: ["is not a supported wheel on this platform"],
+      pattern: "(?<wheel>(?<dist>[A-Za-z0-9][A-Za-z0-9_.]{0,100})-(?<version>\\d[^-\\s+]{0,60})(?:\\+[^-\\s]{1,60})?(?:-\\d[^-\\s]{0,40})?-(?<pyTag>[^-\\s]{1,40})-(?<abiTag>[^-\\s]{1,40})-(?<platTag>[^-\\s]{1,200})\\.whl) is not a supported wheel on this platform"
+    }
+  ],
+  context: [{ name: "arm64Tag", literals: ["_arm64.whl"], pattern: "-linux_arm64\\.whl is not a supported" }],
+  scope: "step",
+  specificity: 3,
+  message: "pip refused `{wheel}`: its tags (Python `{pyTag}`, ABI `{abiTag}`, platform `{platTag}`) are not among those of this build's Python ({fact.python|version not shown}) and platform ({fact.platform|not shown}). A wheel named by file or URL is installed only when its tags fit; pip does not look for another file.",
+  fix: [
+    "List the tags this build's pip accepts, in the same stage (the `Compatible tags` part):",
+    "",
+    "```sh",
+    "python3 -m pip debug --verbose",
+    "```",
+    "",
+    "Then install a wheel whose tags are listed, or name the package and version instead of the file so that pip picks the one that fits (`pip install {dist}=={version}`); in a multi-platform build, choose the file per platform with `ARG TARGETARCH`."
+  ].join("\n"),
+  variants: [
+    {
+      when: "arm64Tag",
+      message: "pip refused `{wheel}`: `linux_arm64` is no platform tag a Linux Python accepts. Linux on ARM64 names its machine `aarch64`, so its wheels are tagged `linux_aarch64` or `manylinux\u2026_aarch64`; this file was named for another system."
+    }
+  ],
+  docs: "https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/"
 };
 
 // src/rules/catalog/pip/build-isolation.ts
@@ -55333,8 +55641,9 @@ var basePackageReplaced = {
       ].join("\n")
     },
     {
-      // not an image build (a pasted session, `docker run`): the same constraints, as shell commands
+      // not an image build (a pasted session, `docker run`): no image to speak of, the same constraints as shell commands
       when: "!fact.place=image-build",
+      message: "pip uninstalled {package:all} that the environment had installed ({package}-{version}) and put another version in its place: what was built or tested against {package} {version} now runs with the version pip picked.",
       fix: [
         "Record what the environment has before installing anything, and install with it as constraints: pip then fails loudly instead of replacing {package} {version}:",
         "",
@@ -55801,7 +56110,7 @@ var fetchFailed = {
       ].join("\n")
     },
     {
-      when: "nvidiaKey&fact.nvidiaRepo",
+      when: "nvidiaKey&fact.nvidiaRepo&fact.place=host-shell",
       title: "NVIDIA's CUDA repository key is not installed",
       message: "apt refuses NVIDIA's CUDA repository `{fact.nvidiaRepo}`: it is signed with the key NVIDIA has used since April 2022 (A4B469963BF863CC), and this system only trusts the retired key 7fa2af80.",
       fix: [
@@ -55813,6 +56122,33 @@ var fetchFailed = {
         "sudo apt-key del 7fa2af80",
         'sudo sh -c "{enrich.keyInstall}"',
         "sudo apt-get update",
+        "```"
+      ].join("\n")
+    },
+    {
+      // Where apt ran is not in the log (an excerpt, a container): sudo may be missing, so both forms, without it.
+      when: "nvidiaKey&fact.nvidiaRepo",
+      title: "NVIDIA's CUDA repository key is not installed",
+      message: "apt refuses NVIDIA's CUDA repository `{fact.nvidiaRepo}`: it is signed with the key NVIDIA has used since April 2022 (A4B469963BF863CC), and this system only trusts the retired key 7fa2af80.",
+      fix: [
+        "Enrol the current key for `{fact.nvidiaRepo}` and drop the retired machine-learning repository. The log does not show where",
+        "apt ran: in a Dockerfile, before the failing `RUN` (`ADD` downloads the file, so the image needs no curl or wget):",
+        "",
+        "```dockerfile",
+        "ADD {enrich.keyUrl} /tmp/",
+        "RUN rm -f /etc/apt/sources.list.d/nvidia-ml.list \\",
+        " && (apt-key del 7fa2af80 || true) \\",
+        " && {enrich.keyInstall} \\",
+        " && apt-get update",
+        "```",
+        "In a shell, as root (put `sudo` before each command on a host where you are not root):",
+        "",
+        "```sh",
+        "cd /tmp && wget {enrich.keyUrl}",
+        "rm -f /etc/apt/sources.list.d/nvidia-ml.list",
+        "apt-key del 7fa2af80",
+        'sh -c "{enrich.keyInstall}"',
+        "apt-get update",
         "```"
       ].join("\n")
     },
@@ -55985,7 +56321,8 @@ var heldBrokenPackages = {
     {
       name: "versionMismatch",
       literals: ["is to be installed"],
-      pattern: "Depends: (?<dep>[a-z0-9][a-z0-9.+:-]{0,100}) \\((?<wanted>[^)]{1,80})\\) but (?<have>\\S{1,80}) is to be installed"
+      // the relation apart from the version: `apt-get install libcudnn5=5.1.3-1+cuda7.5` takes the version alone
+      pattern: "Depends: (?<dep>[a-z0-9][a-z0-9.+:-]{0,100}) \\((?<op>[<>=]{1,2}) (?<wanted>[^)]{1,80})\\) but (?<have>\\S{1,80}) is to be installed"
     },
     { name: "heldShown", literals: ["The following held packages will be changed", "apt-mark hold"] }
   ],
@@ -56001,7 +56338,7 @@ var heldBrokenPackages = {
   variants: [
     {
       when: "versionMismatch",
-      message: "apt found no way to install the packages: `{context.versionMismatch.dep}` is needed at `{context.versionMismatch.wanted}`, but the version apt would install is `{context.versionMismatch.have}`. Two sources disagree on that package (a third-party or other-release repository next to the distro, or a package the image already has in another version).",
+      message: "apt found no way to install the packages: `{context.versionMismatch.dep}` is needed at `{context.versionMismatch.op} {context.versionMismatch.wanted}`, but the version apt would install is `{context.versionMismatch.have}`. Two sources disagree on that package (a third-party or other-release repository next to the distro, or a package the image already has in another version).",
       fix: [
         "See where each version comes from:",
         "",
@@ -56057,7 +56394,7 @@ var oomKilled = {
       pattern: "^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s{1,40}(?<program>[^\\s]{1,200})"
     },
     // SIGKILL = 128 + 9. On its own, most often the OOM killer.
-    { literals: ["exit code: 137", "non-zero code: 137"] }
+    { literals: ["exit code: 137", "non-zero code: 137", "non-zero exit status 137.", "died with <Signals.SIGKILL: 9>"] }
   ],
   context: [
     {
@@ -56065,7 +56402,14 @@ var oomKilled = {
       literals: ["Killed signal terminated program", "internal compiler error: Killed (program ", "died due to signal 9", "terminated with signal 9", "Killed"],
       pattern: "Killed signal terminated program|internal compiler error: Killed \\(program|died due to signal 9|terminated with signal 9|^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s"
     },
-    { name: "exit137", literals: ["exit code: 137", "non-zero code: 137", "Error 137"] },
+    { name: "exit137", literals: ["exit code: 137", "non-zero code: 137", "Error 137", "non-zero exit status 137.", "died with <Signals.SIGKILL: 9>"] },
+    // pip taking in a wheel (`Downloading https://…/torch-1.5.0-cp36-cp36m-manylinux1_x86_64.whl (752.0MB)`), and any sign
+    // that the step compiled something: a kill after the first and without the second is pip itself.
+    { name: "pipWheelDownload", literals: ["Downloading "], pattern: "^\\s{0,20}Downloading \\S{1,500}\\.whl \\(\\d" },
+    {
+      name: "compiling",
+      literals: ["Building wheel for", "Running setup.py", "nvcc", "cc1plus", "Building CXX object", "Building CUDA object", "Building NVCC", "ninja", "cmake"]
+    },
     { name: "alloc", literals: ["virtual memory exhausted", "out of memory allocating", "std::bad_alloc"] },
     // What is being compiled, for the knobs (memory-knobs enricher).
     { name: "flashAttn", literals: ["flash_attn", "flash-attn", "flash-attention"] },
@@ -56075,12 +56419,26 @@ var oomKilled = {
   message: "A process of this step was killed (SIGKILL; the shell printed `Killed`): on a build machine that is almost always the kernel's out-of-memory killer, because the step needed more memory than the builder has.",
   variants: [
     {
+      when: "pipWheelDownload&!compiling",
+      message: "pip was killed (SIGKILL) while taking in the wheel it had just downloaded, with nothing being compiled: pip holds a large wheel in memory to store it in its cache, and the kernel's out-of-memory killer stopped it.",
+      fix: [
+        "Install without pip's cache, which keeps the wheel out of memory: add `--no-cache-dir` to the `pip install` that was killed (`pip install --no-cache-dir \u2026`). {enrich.runnerNote}"
+      ].join("\n")
+    },
+    {
       when: "killed&exit137",
       message: "{program|A process of this step} was killed with SIGKILL (the log shows exit code 137 = 128 + 9): on a build machine that is almost always the kernel's out-of-memory killer, because the parallel compile jobs needed more memory than the builder has."
     },
     {
       when: "killed",
       message: "{program|A process of this step} was killed with SIGKILL: on a build machine that is almost always the kernel's out-of-memory killer, because the parallel compile jobs needed more memory than the builder has."
+    },
+    {
+      when: "exit137&!killed&!compiling",
+      message: "The step exited with code 137 = 128 + 9: a process was killed with SIGKILL. On a build machine that is almost always the kernel's out-of-memory killer, because the step needed more memory than the builder has.",
+      fix: [
+        "The log does not show what the killed process was doing. If it compiled, run fewer jobs at once ({enrich.jobsEnv}); if it was pip taking in a large wheel, add `--no-cache-dir` to that `pip install`. {enrich.runnerNote}"
+      ].join("\n")
     },
     {
       when: "exit137",
@@ -57084,10 +57442,18 @@ var copySourceMissing = {
   ],
   context: [
     // `COPY --from=builder …`: the path is looked up in another stage, not in the context.
-    { name: "fromStage", source: "instruction", literals: ["--from="], pattern: "--from=(?<stage>[^\\s]{1,100})" }
+    { name: "fromStage", source: "instruction", literals: ["--from="], pattern: "--from=(?<stage>[^\\s]{1,100})" },
+    // `RUN --mount=type=bind,src=…` without `from=`: the mount's source comes from the build context too
+    // (Dockerfile reference, RUN --mount=type=bind: `from` defaults to the build context).
+    { name: "bindMount", source: "instruction", literals: ["type=bind"], pattern: "^RUN\\b[^\\n]{0,2000}--mount=type=bind(?![^\\s]{0,300}from=)" }
   ],
   message: "`{path|A COPY source}` is not in the build context: COPY and ADD read paths relative to the context directory (the last argument of `docker build`), not to the Dockerfile, and never see files excluded by `.dockerignore`.",
   variants: [
+    {
+      when: "bindMount",
+      title: "Bind-mount source not found in the build context",
+      message: "`{path|The mount source}` is not in the build context: a `RUN --mount=type=bind` without `from=` reads its source relative to the context directory (the last argument of `docker build`), as COPY does, and never sees files excluded by `.dockerignore`."
+    },
     {
       when: "fromStage",
       message: "`{path|The COPY source}` does not exist in stage `{context.fromStage.stage}`: that stage never created it (a different output directory, a step that wrote elsewhere, or a build that produced nothing).",
@@ -57482,6 +57848,7 @@ var builtinRules = [
   sharedLibraryMissing,
   resolutionImpossible,
   noMatchingDistribution,
+  wheelNotSupported,
   buildIsolation,
   externallyManaged,
   resolverBacktracking,
@@ -57616,31 +57983,32 @@ var TOKEN_PATTERN = new RegExp(
 );
 var TOKEN_GROUP_KINDS = Object.fromEntries(TOKEN_SHAPES.map((s, i) => [`t${i}`, s.kind]));
 var SCAN_HINTS = ["token", "pass", "secret", "key", "credential", "auth", "pwd", "://", "-----BEGIN", "bearer", "login", "curl"];
-var escapeLiteral = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-function literalPrecheck(literals, options) {
-  const byFirst = /* @__PURE__ */ new Map();
-  for (const literal2 of literals) {
-    const text2 = options.ignoreCase ? literal2.toLowerCase() : literal2;
-    const rest = byFirst.get(text2[0]) ?? /* @__PURE__ */ new Set();
-    rest.add(text2.slice(1));
-    byFirst.set(text2[0], rest);
-  }
-  const alternatives = [...byFirst].map(([first, rests]) => {
-    const kept = [...rests].filter((r) => ![...rests].some((o) => o !== r && r.startsWith(o)));
-    const tail = kept.length === 1 ? escapeLiteral(kept[0]) : `(?:${kept.map(escapeLiteral).join("|")})`;
-    return escapeLiteral(first) + tail;
-  });
-  const source = alternatives.join("|");
-  return new RegExp(options.wordStart ? `\\b(?:${source})` : source, options.ignoreCase ? "i" : "");
-}
-var HINT_PRECHECK = literalPrecheck(SCAN_HINTS, { ignoreCase: true, wordStart: false });
-var TOKEN_PRECHECK = literalPrecheck(TOKEN_SHAPES.flatMap((s) => s.literals), { ignoreCase: false, wordStart: true });
-function mayHoldToken(text2) {
-  return TOKEN_PRECHECK.test(text2);
-}
-function mayHoldNamedSecret(text2) {
-  return HINT_PRECHECK.test(text2);
-}
+var PRECHECK = {
+  /** A token prefix of the table: the token scan. */
+  token: 0,
+  /** A scan word: the scans of named secrets, each of them if its own target is found too. */
+  named: 1,
+  /** `scheme://`: a URL's credentials. */
+  url: 2,
+  /** `-----BEGIN`: a private key block. */
+  keyBlock: 3,
+  /** An `Authorization:` header. */
+  header: 4,
+  /** `login` or `curl`: a command's password option. */
+  command: 5,
+  /** A word that ends a secret's name (SECRET_WORDS, QUALIFIED_SECRET_WORDS): an assignment, a name ending the line. */
+  name: 6
+};
+var SECRET_PRECHECK_LITERALS = [
+  ...TOKEN_SHAPES.flatMap((s) => s.literals).map((text2) => ({ text: text2, ignoreCase: false, wordStart: true, target: PRECHECK.token })),
+  ...SCAN_HINTS.map((text2) => ({ text: text2, ignoreCase: true, target: PRECHECK.named })),
+  { text: "://", ignoreCase: false, target: PRECHECK.url },
+  { text: "-----BEGIN", ignoreCase: true, target: PRECHECK.keyBlock },
+  { text: "authorization:", ignoreCase: true, target: PRECHECK.header },
+  { text: "login", ignoreCase: true, target: PRECHECK.command },
+  { text: "curl", ignoreCase: true, target: PRECHECK.command },
+  ...["token", "secret", "pass", "credential", "key", "pat", "auth", "pwd"].map((text2) => ({ text: text2, ignoreCase: true, target: PRECHECK.name }))
+];
 var SECRET_WORDS = /* @__PURE__ */ new Set([
   "token",
   "secret",
@@ -57756,6 +58124,7 @@ function nameEndingLine(body2) {
   return start < nameEnd && isSecretName(body2.slice(start, nameEnd));
 }
 var Redactor = class {
+  precheck;
   seen = /* @__PURE__ */ new Map();
   /** Inside a private-key block: lines masked until its END line (-1: not in one). */
   keyLines = -1;
@@ -57763,6 +58132,10 @@ var Redactor = class {
   keyTag = "";
   /** A secret's name ended a line: its value is the next line of the same step. */
   pendingValue = null;
+  /** `scan`: the line scan shared with the other stages (one of its own when omitted). */
+  constructor(scan = new SharedScan()) {
+    this.precheck = scan.group(SECRET_PRECHECK_LITERALS);
+  }
   /** Returns `text` with every secret in it masked (the same string when there is none). */
   redact(text2, line) {
     if (this.keyLines >= 0) {
@@ -57773,20 +58146,27 @@ var Redactor = class {
       const masked = this.continueValue(text2, line);
       if (masked !== null) return masked;
     }
-    const tokens = mayHoldToken(text2);
-    const named = mayHoldNamedSecret(text2);
+    const count2 = this.precheck.find(text2);
+    if (count2 === 0) return text2;
+    let has = 0;
+    for (let i = 0; i < count2; i++) has |= 1 << this.precheck.targets[i];
+    const holds = (target) => (has & 1 << target) !== 0;
+    const tokens = holds(PRECHECK.token);
+    const named = holds(PRECHECK.named);
     if (!tokens && !named) return text2;
     const found = /* @__PURE__ */ new Set();
     let out = text2;
-    if (named) out = this.maskPrivateKey(out, found);
+    if (named && holds(PRECHECK.keyBlock)) out = this.maskPrivateKey(out, found);
     if (tokens) out = this.maskTokens(out, found);
     if (named) {
-      out = this.maskUrlCredentials(out, found);
-      out = this.maskAuthorization(out, found);
-      out = this.maskCommandPasswords(out, found);
-      out = this.maskAssignments(out, found);
+      if (holds(PRECHECK.url)) out = this.maskUrlCredentials(out, found);
+      if (holds(PRECHECK.header)) out = this.maskAuthorization(out, found);
+      if (holds(PRECHECK.command)) out = this.maskCommandPasswords(out, found);
+      if (holds(PRECHECK.name)) out = this.maskAssignments(out, found);
     }
-    if (this.keyLines < 0 && nameEndingLine(out.slice(framePrefix(out).length))) this.pendingValue = { tag: stepTag(out), left: MAX_VALUE_LOOKAHEAD };
+    if (this.keyLines < 0 && holds(PRECHECK.name) && nameEndingLine(out.slice(framePrefix(out).length))) {
+      this.pendingValue = { tag: stepTag(out), left: MAX_VALUE_LOOKAHEAD };
+    }
     for (const kind of found) this.record(kind, line, out);
     return out;
   }
@@ -59934,6 +60314,7 @@ function runStaticChecks(dockerfile, onError) {
 
 // src/facts/collect-facts.ts
 var maxValuesPerFact = 12;
+var maxStagesKept = 2 * MAX_STEPS;
 var maxEvidence = 300;
 var buildFormats2 = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic", "buildah"]);
 function bounded(text2) {
@@ -59948,7 +60329,8 @@ var FactCollector = class {
   targetPattern = [];
   stages = /* @__PURE__ */ new Map();
   values = /* @__PURE__ */ new Map();
-  constructor() {
+  /** `scan`: the line scan shared with the other stages (one of its own when omitted). */
+  constructor(scan = new SharedScan()) {
     const literals = [];
     this.outputPatterns.forEach((p, index) => {
       for (const text2 of p.literals) {
@@ -59956,13 +60338,14 @@ var FactCollector = class {
         literals.push({ text: text2, ignoreCase: false, target: this.targetPattern.length - 1 });
       }
     });
-    this.prefilter = new Prefilter(literals);
+    this.prefilter = scan.group(literals);
   }
   observe(event) {
     switch (event.type) {
       case "step-started": {
         const { header } = event;
         this.stages.set(header.id, header.stage);
+        if (this.stages.size > maxStagesKept) this.stages.delete(this.stages.keys().next().value);
         const where = { line: event.line, stage: header.stage, step: header.id };
         if (header.platform !== null) this.add("platform", header.platform, "step-header", header.instruction, where);
         for (const p of this.instructionPatterns) {
@@ -59986,12 +60369,13 @@ var FactCollector = class {
     }
   }
   output(text2, line, step) {
-    const targets = this.prefilter.scan(text2);
-    if (targets.length === 0) return;
+    const count2 = this.prefilter.find(text2);
+    if (count2 === 0) return;
+    const targets = this.prefilter.targets;
     const where = { line, stage: step === null ? null : this.stages.get(step) ?? null, step };
     let last = -1;
-    for (const t of targets) {
-      const index = this.targetPattern[t];
+    for (let i = 0; i < count2; i++) {
+      const index = this.targetPattern[targets[i]];
       if (index === last) continue;
       last = index;
       this.apply(this.outputPatterns[index], text2, where);
@@ -60030,7 +60414,7 @@ var FactCollector = class {
 var Analyzer = class {
   constructor(options = {}) {
     this.options = options;
-    this.engine = new RuleEngine(options.rules ?? enabledBuiltinRules());
+    this.engine = new RuleEngine(options.rules ?? enabledBuiltinRules(), this.scan);
     this.parser = new LogParser((raw) => {
       const event = this.redactDecoded(raw);
       this.model.apply(event);
@@ -60039,9 +60423,11 @@ var Analyzer = class {
     });
   }
   options;
-  redactor = new Redactor();
+  /** One automaton pass per line serves the redactor, the facts and the rules. */
+  scan = new SharedScan();
+  redactor = new Redactor(this.scan);
   model = new BuildModelBuilder();
-  facts = new FactCollector();
+  facts = new FactCollector(this.scan);
   engine;
   parser;
   lines = 0;
@@ -60145,9 +60531,7 @@ var LogSniffer = class extends import_node_stream.Transform {
       if (rest) this.noteText(Buffer.from(rest));
       if (rest) this.push(rest);
     }
-    if (!this.sawText) {
-      return done(new InputError(this.bytes === 0 ? `${this.label} is empty: nothing to analyse (${EMPTY_HINT})` : `${this.label} has only blank lines: nothing to analyse (${EMPTY_HINT})`));
-    }
+    if (!this.sawText) return done(emptyLogError(this.label, this.bytes));
     done();
   }
   decide() {
@@ -60157,12 +60541,8 @@ var LogSniffer = class extends import_node_stream.Transform {
     if (head.length >= 2 && head[0] === 255 && head[1] === 254) this.utf16 = new import_node_util.TextDecoder("utf-16le");
     else if (head.length >= 2 && head[0] === 254 && head[1] === 255) this.utf16 = new import_node_util.TextDecoder("utf-16be");
     if (!this.utf16) {
-      const sample = head.subarray(0, SNIFF_BYTES);
-      let odd = 0;
-      for (const byte of sample) if (isBinaryByte(byte)) odd++;
-      if (sample.includes(0) || odd > sample.length / 100 + 2) {
-        return new InputError(`${this.label} looks like binary data, not a build log (control bytes in its first ${Math.min(SNIFF_BYTES, sample.length)} bytes)`);
-      }
+      const error64 = binaryDataError(head, this.label);
+      if (error64) return error64;
     }
     const converted = this.convert(head);
     if (converted.length > 0) this.push(converted);
@@ -60175,15 +60555,28 @@ var LogSniffer = class extends import_node_stream.Transform {
   }
   noteText(chunk) {
     this.bytes += chunk.length;
-    if (this.sawText) return;
-    for (const byte of chunk) {
-      if (!isBlankByte(byte) && byte !== 239 && byte !== 187 && byte !== 191) {
-        this.sawText = true;
-        return;
-      }
-    }
+    if (!this.sawText) this.sawText = holdsText(chunk, chunk.length);
   }
 };
+function binaryDataError(head, label) {
+  const sample = head.subarray(0, SNIFF_BYTES);
+  let odd = 0;
+  for (const byte of sample) if (isBinaryByte(byte)) odd++;
+  if (sample.includes(0) || odd > sample.length / 100 + 2) {
+    return new InputError(`${label} looks like binary data, not a build log (control bytes in its first ${Math.min(SNIFF_BYTES, sample.length)} bytes)`);
+  }
+  return null;
+}
+function holdsText(chunk, length2) {
+  for (let i = 0; i < length2; i++) {
+    const byte = chunk[i];
+    if (!isBlankByte(byte) && byte !== 239 && byte !== 187 && byte !== 191) return true;
+  }
+  return false;
+}
+function emptyLogError(label, bytes) {
+  return new InputError(bytes === 0 ? `${label} is empty: nothing to analyse (${EMPTY_HINT})` : `${label} has only blank lines: nothing to analyse (${EMPTY_HINT})`);
+}
 function gunzipIfCompressed(source, label) {
   const out = new import_node_stream.PassThrough();
   let decided = false;
@@ -60226,6 +60619,7 @@ async function openInput(path7, stdin) {
     throw describeFsError(path7, error64);
   }
 }
+var READ_BYTES = 1024 * 1024;
 async function readOptionalFile(path7) {
   try {
     return await import_node_fs.promises.readFile(path7, "utf8");
@@ -61184,7 +61578,7 @@ function verdictOf(analysis) {
   }
   if (kind === "unfinished") {
     const stop = stopOf(model);
-    const what = stop.step ? codeSpan(shortStepLabel(stop.step)) : "";
+    const what = stop.step ? codeSpan(shortStepLabel(stop.step) || `#${stop.step.id}`) : "";
     const why = findings[0] ? `: ${escapeText(findings[0].title)}` : "";
     return { kind, markdown: `\u23F9 Build did not finish: ${stop.text.replace("{step}", () => what)}${why}` };
   }
@@ -66466,7 +66860,7 @@ function whereLines(finding, steps, width) {
   if (finding.step === IMPLICIT_STEP_ID) step = "in the output outside any build step";
   else {
     const s = finding.step !== null ? steps.get(finding.step) : void 0;
-    if (s) step = `#${s.id} ${shortStepLabel(s, 100)}`;
+    if (s) step = `#${s.id} ${shortStepLabel(s, 100)}`.trimEnd();
   }
   if (location === null) return step === null ? [] : [cutLine(`        ${finding.step === IMPLICIT_STEP_ID ? "" : "at "}${plain(step)}`, width)];
   const head = `        at ${plain(location)}`;
@@ -66474,7 +66868,7 @@ function whereLines(finding, steps, width) {
   const room = width - [...head].length - 2;
   const label = finding.step === IMPLICIT_STEP_ID ? step : (() => {
     const s = steps.get(finding.step);
-    return `#${s.id} ${shortStepLabel(s, Math.min(100, room - String(s.id).length - 2))}`;
+    return `#${s.id} ${shortStepLabel(s, Math.min(100, room - String(s.id).length - 2))}`.trimEnd();
   })();
   if (room >= 32) return [cutLine(`${head}  ${plain(label)}`, width)];
   return [head, cutLine(`           ${plain(step)}`, width)];
@@ -66529,7 +66923,7 @@ function renderText(analysis, options) {
     out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed${top ? `: ${plain(top.title)}` : ""}`)));
   } else if (kind === "unfinished") {
     const stop = stopOf(model);
-    const what = stop.step ? plain(shortStepLabel(stop.step, Math.max(40, width - 30))) : "";
+    const what = stop.step ? plain(shortStepLabel(stop.step, Math.max(40, width - 30)) || `#${stop.step.id}`) : "";
     for (const line of wrapWords(`\u23F9 Build did not finish: ${stop.text.replace("{step}", () => what)}`, width)) out.push(paint(c, "bold", paint(c, "yellow", line)));
     if (top) out.push(`  ${plain(top.title)}`);
   } else if (kind === "unrecognised") {
