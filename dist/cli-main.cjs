@@ -38082,7 +38082,7 @@ function nearestPlainRelease(version2, versions) {
     return true;
   };
   const wanted = key(version2);
-  const listed = (versions ?? "").split(",").map((v) => v.trim()).filter((v) => /^\d{1,4}(?:\.\d{1,4}){0,3}$/.test(v));
+  const listed = (versions ?? "").split(",").map((v) => v.trim()).filter((v) => /^\d+(?:\.\d+){0,3}$/.test(v));
   const fits = listed.filter((v) => notAbove(key(v), wanted));
   if (fits.length === 0) return null;
   return fits.reduce((best2, v) => notAbove(key(best2), key(v)) ? v : best2);

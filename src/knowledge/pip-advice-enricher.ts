@@ -162,7 +162,7 @@ export function nearestPlainRelease(version: string, versions: string | undefine
     return true;
   };
   const wanted = key(version);
-  const listed = (versions ?? '').split(',').map((v) => v.trim()).filter((v) => /^\d{1,4}(?:\.\d{1,4}){0,3}$/.test(v));
+  const listed = (versions ?? '').split(',').map((v) => v.trim()).filter((v) => /^\d+(?:\.\d+){0,3}$/.test(v));
   const fits = listed.filter((v) => notAbove(key(v), wanted));
   if (fits.length === 0) return null;
   return fits.reduce((best, v) => (notAbove(key(best), key(v)) ? v : best));
