@@ -57,7 +57,16 @@ function stageTarget(stage: DockerfileStage, dockerfile: Dockerfile): StageTarge
   };
 }
 
-function targetOf(step: Step, dockerfile: Dockerfile | null, known: StepMatch | undefined): StageTarget {
+/**
+ * Whether the log shows Dockerfile steps of `label`'s stage only. BuildKit calls an unnamed stage
+ * `stage-N`, and no `--target` can name one; so a build whose steps are all of one unnamed stage
+ * built that stage as its default target (the last stage): rebuilding it needs no `--target`.
+ */
+function onlyStageOfLog(label: string, model: BuildModel): boolean {
+  return model.steps.every((s) => s.internal || s.stage === null || s.stage === label);
+}
+
+function targetOf(step: Step, dockerfile: Dockerfile | null, known: StepMatch | undefined, model: BuildModel): StageTarget {
   let stage: DockerfileStage | undefined;
   if (dockerfile !== null) {
     const match = known ?? matchStep(step, dockerfile);
@@ -69,6 +78,7 @@ function targetOf(step: Step, dockerfile: Dockerfile | null, known: StepMatch | 
   // No Dockerfile: a real stage name can be a target, BuildKit's `stage-N` cannot.
   if (step.stage === null) return { name: null, unnamedLine: null, from: null };
   const unnamed = /^stage-\d+$/.test(step.stage);
+  if (unnamed && onlyStageOfLog(step.stage, model)) return { name: null, unnamedLine: null, from: null };
   return { name: unnamed ? suggestedName(step.stage) : step.stage, unnamedLine: unnamed ? 0 : null, from: null };
 }
 
@@ -154,7 +164,7 @@ export function reproduceCommand(step: Step, dockerfile: Dockerfile | null, mode
   const base = baseImageOf(step);
   if (base !== null && failedStep && !base.includes('$')) return baseImageCommand(base, step.platform);
   if (step.internal) return null;
-  const target = targetOf(step, dockerfile, match);
+  const target = targetOf(step, dockerfile, match, model);
   const file = dockerfilePath(dockerfile, model);
   const platform = step.platform;
   const build = step.target !== null ? bakeAndShellCommand(step.target, target, platform) : buildAndShellCommand(target, file, platform);
@@ -163,12 +173,11 @@ export function reproduceCommand(step: Step, dockerfile: Dockerfile | null, mode
 
   const line = failedLine(step, dockerfile, model, match);
   const at = line === null ? 'the failing instruction' : `${file}:${line}`;
-  const stageWord = target.name === null ? 'the build' : `stage "${target.name}"`;
   const isRun = /^RUN\b/i.test(step.instruction.trim());
   return [
     ...nameFirst(target),
-    `# --target stops at a stage boundary, and ${stageWord} fails at ${at}:`,
-    `# comment that instruction out (with the rest of the stage after it), then build and open a shell`,
+    target.name === null ? `# The build fails at ${at}:` : `# --target stops at a stage boundary, and stage "${target.name}" fails at ${at}:`,
+    `# comment that instruction out (with the rest of the ${target.name === null ? 'Dockerfile' : 'stage'} after it), then build and open a shell`,
     isRun ? `# in the state just before it, and run the failing command by hand:` : `# in the state just before it, and look for what the instruction expects:`,
     build,
     `# Or let buildx ${BUILDX_DEBUG_MIN_VERSION}+ (experimental) open a shell where the step failed:`,

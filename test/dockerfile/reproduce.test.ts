@@ -48,6 +48,23 @@ describe('reproduceCommand', () => {
     ]);
   });
 
+  it('no Dockerfile, and the log shows one unnamed stage (BuildKit\'s stage-0): no --target, nothing to name', () => {
+    const m = modelFromLog(readFileSync(new URL('../../fixtures/rules/cmake/package-not-found/match-torch-config.log', import.meta.url), 'utf8'));
+    const failed = m.steps.find((s) => s.status === 'error')!;
+    expect(failed.stage).toBe('stage-0');
+    const lines = reproduceCommand(failed, null, m)!.split('\n');
+    expect(lines.join('\n')).not.toMatch(/--target|AS stage0/);
+    expect(lines.slice(0, 2)).toEqual(['# The build fails at Dockerfile:5:', '# comment that instruction out (with the rest of the Dockerfile after it), then build and open a shell']);
+    expect(lines).toContain('docker buildx build -t bkd-debug:latest --load -f Dockerfile . && docker run --rm -it bkd-debug:latest bash');
+  });
+
+  it('no Dockerfile, and the log shows other stages too: the unnamed stage must be named to be a target', () => {
+    const failed = makeStep({ id: 9, stage: 'stage-0', index: 2, total: 2, instruction: 'RUN make', status: 'error' });
+    const other = makeStep({ id: 11, stage: 'stage-1', index: 2, total: 2, instruction: 'COPY --from=0 /app /app' });
+    const lines = reproduceCommand(failed, null, makeModel({ steps: [failed, other], failedStep: 9 }))!.split('\n');
+    expect(lines[0]).toBe("# --target needs a stage name: add `AS stage0` to the stage's FROM first.");
+  });
+
   it('alpine and busybox images get sh', () => {
     const df = parseDockerfile('FROM alpine:3.20 AS tools\nRUN apk add curl\nFROM tools AS more\nRUN true', 'Dockerfile');
     const s = makeStep({ id: 3, stage: 'tools', index: 2, total: 2, instruction: 'RUN apk add curl' });
