@@ -26,8 +26,109 @@ function foldAscii(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
+/** The literals' trie: sparse children while it grows, the literals each state ends, its depth. */
+interface Trie {
+  children: Map<number, number>[];
+  own: number[][];
+  depths: number[];
+  symbolCount: number;
+}
+
+/**
+ * 1. The trie of the literals. Each character the literals use gets a symbol in `table` (folded
+ * ASCII case; both cases of a non-ASCII letter share one), so the automaton's rows are as narrow
+ * as the literals' alphabet.
+ */
+function buildTrie(literals: readonly PrefilterLiteral[], table: Uint16Array): Trie {
+  let symbolCount = 1;
+  const symbolOf = (code: number): number => {
+    const folded = foldAscii(code);
+    if (folded < 128) {
+      if (table[folded] === 0) table[folded] = symbolCount++;
+      return table[folded]!;
+    }
+    let s = table[folded]!;
+    if (s === 0) {
+      s = symbolCount++;
+      // Both cases of a non-ASCII letter share the symbol (only letters that literals use).
+      const ch = String.fromCharCode(folded);
+      for (const variant of [ch, ch.toLowerCase(), ch.toUpperCase()]) {
+        if (variant.length === 1 && variant.charCodeAt(0) >= 128) table[variant.charCodeAt(0)] = s;
+      }
+    }
+    return s;
+  };
+  const children: Map<number, number>[] = [new Map()];
+  const own: number[][] = [[]];
+  const depths: number[] = [0];
+  literals.forEach((lit, index) => {
+    let state = 0;
+    for (let i = 0; i < lit.text.length; i++) {
+      const sym = symbolOf(lit.text.charCodeAt(i));
+      let next = children[state]!.get(sym);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        own.push([]);
+        depths.push(i + 1);
+        children[state]!.set(sym, next);
+      }
+      state = next;
+    }
+    own[state]!.push(index);
+  });
+  return { children, own, depths, symbolCount };
+}
+
+/**
+ * 2. Breadth-first over the trie: failure links folded into a complete transition table, and the
+ * literals each state recognises (its own and its failure state's), flattened.
+ */
+function buildAutomaton({ children, own, symbolCount }: Trie): { delta: Int32Array; outStart: Int32Array; outList: Int32Array } {
+  const states = children.length;
+  // Entries are written in their final form (row offset, negative when the state recognises
+  // literals), so the table is never walked a second time: this runs once per process, cold.
+  const delta = new Int32Array(states * symbolCount);
+  const fail = new Int32Array(states);
+  /** Whether entering a state recognises literals: its own, or its failure state's. */
+  const recognises = new Uint8Array(states);
+  const entry = (next: number): number => (recognises[next] === 1 ? -(next * symbolCount) - 1 : next * symbolCount);
+  const outputs: number[][] = own.map((o) => [...o]);
+  const queue: number[] = [];
+  for (const [sym, next] of children[0]!) {
+    recognises[next] = own[next]!.length > 0 ? 1 : 0;
+    delta[sym] = entry(next);
+    queue.push(next);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head]!;
+    const f = fail[state]!;
+    if (outputs[f]!.length > 0) outputs[state]!.push(...outputs[f]!);
+    // The failure state is shallower, so its row is complete: start from it, then the children
+    // (whose failure states are shallower still, so whether those recognise is known).
+    delta.copyWithin(state * symbolCount, f * symbolCount, (f + 1) * symbolCount);
+    for (const [sym, next] of children[state]!) {
+      const v = delta[f * symbolCount + sym]!;
+      const failNext = (v >= 0 ? v : -v - 1) / symbolCount;
+      fail[next] = failNext;
+      recognises[next] = own[next]!.length > 0 || recognises[failNext] === 1 ? 1 : 0;
+      delta[state * symbolCount + sym] = entry(next);
+      queue.push(next);
+    }
+  }
+  const outStart = new Int32Array(states + 1);
+  let total = 0;
+  for (let s = 0; s < states; s++) {
+    outStart[s] = total;
+    total += outputs[s]!.length;
+  }
+  outStart[states] = total;
+  const outList = new Int32Array(total);
+  outputs.forEach((o, s) => outList.set(o, outStart[s]!));
+  return { delta, outStart, outList };
+}
+
 export class Prefilter {
-  /** Symbol of each ASCII code, both cases (0 = no literal uses this character). */
   /**
    * The symbol of every UTF-16 code unit, both cases (0 = no literal uses this character): one
    * table read per character, ASCII or not.
@@ -61,93 +162,15 @@ export class Prefilter {
 
   constructor(literals: PrefilterLiteral[]) {
     this.literals = literals;
-    let symbolCount = 1;
-    const table = this.symbolOf;
-    const symbolOf = (code: number): number => {
-      const folded = foldAscii(code);
-      if (folded < 128) {
-        if (table[folded] === 0) table[folded] = symbolCount++;
-        return table[folded]!;
-      }
-      let s = table[folded]!;
-      if (s === 0) {
-        s = symbolCount++;
-        // Both cases of a non-ASCII letter share the symbol (only letters that literals use).
-        const ch = String.fromCharCode(folded);
-        for (const variant of [ch, ch.toLowerCase(), ch.toUpperCase()]) {
-          if (variant.length === 1 && variant.charCodeAt(0) >= 128) table[variant.charCodeAt(0)] = s;
-        }
-      }
-      return s;
-    };
-
-    // 1. The trie, with sparse children while it grows.
-    const children: Map<number, number>[] = [new Map()];
-    const own: number[][] = [[]];
-    const depths: number[] = [0];
-    literals.forEach((lit, index) => {
-      let state = 0;
-      for (let i = 0; i < lit.text.length; i++) {
-        const sym = symbolOf(lit.text.charCodeAt(i));
-        let next = children[state]!.get(sym);
-        if (next === undefined) {
-          next = children.length;
-          children.push(new Map());
-          own.push([]);
-          depths.push(i + 1);
-          children[state]!.set(sym, next);
-        }
-        state = next;
-      }
-      own[state]!.push(index);
-    });
-    this.symbols = symbolCount;
-
-    // 2. Breadth-first: failure links folded into a complete transition table.
-    const states = children.length;
-    // Entries are written in their final form (row offset, negative when the state recognises
-    // literals), so the table is never walked a second time: this runs once per process, cold.
-    const delta = new Int32Array(states * symbolCount);
-    const fail = new Int32Array(states);
-    /** Whether entering a state recognises literals: its own, or its failure state's. */
-    const recognises = new Uint8Array(states);
-    const entry = (next: number): number => (recognises[next] === 1 ? -(next * symbolCount) - 1 : next * symbolCount);
-    const outputs: number[][] = own.map((o) => [...o]);
-    const queue: number[] = [];
-    for (const [sym, next] of children[0]!) {
-      recognises[next] = own[next]!.length > 0 ? 1 : 0;
-      delta[sym] = entry(next);
-      queue.push(next);
-    }
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head]!;
-      const f = fail[state]!;
-      if (outputs[f]!.length > 0) outputs[state]!.push(...outputs[f]!);
-      // The failure state is shallower, so its row is complete: start from it, then the children
-      // (whose failure states are shallower still, so whether those recognise is known).
-      delta.copyWithin(state * symbolCount, f * symbolCount, (f + 1) * symbolCount);
-      for (const [sym, next] of children[state]!) {
-        const v = delta[f * symbolCount + sym]!;
-        const failNext = (v >= 0 ? v : -v - 1) / symbolCount;
-        fail[next] = failNext;
-        recognises[next] = own[next]!.length > 0 || recognises[failNext] === 1 ? 1 : 0;
-        delta[state * symbolCount + sym] = entry(next);
-        queue.push(next);
-      }
-    }
-    for (let c = 65; c <= 90; c++) table[c] = table[c + 32]!;
-    this.delta = delta;
-    this.depth = Int32Array.from(depths);
-    this.outStart = new Int32Array(states + 1);
-    let total = 0;
-    for (let s = 0; s < states; s++) {
-      this.outStart[s] = total;
-      total += outputs[s]!.length;
-    }
-    this.outStart[states] = total;
-    this.outList = new Int32Array(total);
-    outputs.forEach((o, s) => this.outList.set(o, this.outStart[s]!));
-
+    const trie = buildTrie(literals, this.symbolOf);
+    this.symbols = trie.symbolCount;
+    const automaton = buildAutomaton(trie);
+    // Upper-case ASCII reads the symbol of its lower case: the scan folds case at no cost.
+    for (let c = 65; c <= 90; c++) this.symbolOf[c] = this.symbolOf[c + 32]!;
+    this.delta = automaton.delta;
+    this.depth = Int32Array.from(trie.depths);
+    this.outStart = automaton.outStart;
+    this.outList = automaton.outList;
     let maxTarget = 0;
     for (const lit of literals) maxTarget = Math.max(maxTarget, lit.target);
     this.seen = new Uint32Array(maxTarget + 1);

@@ -376,35 +376,59 @@ export class Redactor {
    * says secret. The name is read backwards from the `=`, so no regex has to guess where it starts.
    */
   private maskAssignments(text: string, found: Set<SecretKind>): string {
-    const spans: [number, number, SecretKind][] = [];
-    /** Records the value after a secret name; returns where the value ends (-1: not a secret name). */
-    const consider = (nameStart: number, nameEnd: number, valueStart: number): number => {
-      const name = text.slice(nameStart, nameEnd);
-      if (!isSecretName(name)) return -1;
-      let valueEnd: number;
-      const quote = text[valueStart];
-      if (quote === '"' || quote === "'") {
-        const close = text.indexOf(quote, valueStart + 1);
-        valueEnd = close < 0 ? text.length : close + 1;
-      } else {
-        valueEnd = valueStart;
-        while (valueEnd < text.length && !VALUE_END.test(text[valueEnd]!)) valueEnd++;
-      }
-      const value = text.slice(valueStart, valueEnd);
-      const inner = quote === '"' || quote === "'" ? value.slice(1, value.endsWith(quote) && value.length > 1 ? -1 : undefined) : value;
-      if (isPlaceholderValue(inner)) return valueEnd;
-      if (needsCredentialShape(name) && !keyShaped(inner)) return valueEnd;
-      spans.push([valueStart, valueEnd, isAwsSecretName(name) ? 'aws-secret-key' : 'secret-assignment']);
-      return valueEnd;
-    };
-    const nameBefore = (end: number): number => {
-      let start = end;
-      while (start > 0 && end - start < 128 && isNameChar(text[start - 1])) start--;
-      return start;
-    };
+    const scan = new AssignmentScan(text);
+    scan.equalsForms();
+    scan.colonForms();
+    scan.spaceForms();
+    return maskSpans(text, scan.spans, found);
+  }
 
-    // An `=` inside a value already read (`TOKEN=abc==`, `X=$A=B`) starts no new assignment: the
-    // scan resumes after the value, which keeps it linear on a line of `TOKEN=TOKEN=…`.
+  /** Each kind of secret masked so far: the lines it was on (the first few) and masked evidence. */
+  sightings(): ReadonlyMap<SecretKind, SecretSighting> {
+    return this.seen;
+  }
+}
+
+/** The secret values of one line's assignments, found by the three forms of writing one. */
+class AssignmentScan {
+  readonly spans: [number, number, SecretKind][] = [];
+
+  constructor(private readonly text: string) {}
+
+  /** Records the value after a secret name; returns where the value ends (-1: not a secret name). */
+  private consider(nameStart: number, nameEnd: number, valueStart: number): number {
+    const text = this.text;
+    const name = text.slice(nameStart, nameEnd);
+    if (!isSecretName(name)) return -1;
+    let valueEnd: number;
+    const quote = text[valueStart];
+    if (quote === '"' || quote === "'") {
+      const close = text.indexOf(quote, valueStart + 1);
+      valueEnd = close < 0 ? text.length : close + 1;
+    } else {
+      valueEnd = valueStart;
+      while (valueEnd < text.length && !VALUE_END.test(text[valueEnd]!)) valueEnd++;
+    }
+    const value = text.slice(valueStart, valueEnd);
+    const inner = quote === '"' || quote === "'" ? value.slice(1, value.endsWith(quote) && value.length > 1 ? -1 : undefined) : value;
+    if (isPlaceholderValue(inner)) return valueEnd;
+    if (needsCredentialShape(name) && !keyShaped(inner)) return valueEnd;
+    this.spans.push([valueStart, valueEnd, isAwsSecretName(name) ? 'aws-secret-key' : 'secret-assignment']);
+    return valueEnd;
+  }
+
+  private nameBefore(end: number): number {
+    let start = end;
+    while (start > 0 && end - start < 128 && isNameChar(this.text[start - 1])) start--;
+    return start;
+  }
+
+  /**
+   * `NAME=value`. An `=` inside a value already read (`TOKEN=abc==`, `X=$A=B`) starts no new
+   * assignment: the scan resumes after the value, which keeps it linear on a line of `TOKEN=TOKEN=…`.
+   */
+  equalsForms(): void {
+    const text = this.text;
     for (let eq = text.indexOf('='); eq >= 0; eq = text.indexOf('=', eq + 1)) {
       if (text[eq + 1] === '=' || text[eq - 1] === '=' || text[eq - 1] === '!') continue; // comparisons
       // `aws_secret_access_key = …` (the AWS credentials file): spaces around the `=`.
@@ -412,13 +436,19 @@ export class Redactor {
       while (nameEnd > 0 && eq - nameEnd < 8 && text[nameEnd - 1] === ' ') nameEnd--;
       let valueStart = eq + 1;
       while (valueStart < text.length && valueStart - eq < 8 && text[valueStart] === ' ') valueStart++;
-      const valueEnd = consider(nameBefore(nameEnd), nameEnd, valueStart);
+      const valueEnd = this.consider(this.nameBefore(nameEnd), nameEnd, valueStart);
       if (valueEnd > eq) eq = valueEnd - 1;
     }
-    // `"name": "value"` (JSON, compact or not) anywhere, `name: value` (YAML) where the name begins
-    // the line, and an HTTP header in a quoted argument (`-H "X-Api-Key: …"`, `'PRIVATE-TOKEN: …'`):
-    // in prose (`secret HF_TOKEN: not found`, `stat SECRET_TOKEN: no such file`) a name before a
-    // colon is an error message, not an assignment.
+  }
+
+  /**
+   * `"name": "value"` (JSON, compact or not) anywhere, `name: value` (YAML) where the name begins
+   * the line, and an HTTP header in a quoted argument (`-H "X-Api-Key: …"`, `'PRIVATE-TOKEN: …'`):
+   * in prose (`secret HF_TOKEN: not found`, `stat SECRET_TOKEN: no such file`) a name before a
+   * colon is an error message, not an assignment.
+   */
+  colonForms(): void {
+    const text = this.text;
     const bodyStart = framePrefix(text).length;
     const beginsLine = (start: number): boolean => {
       for (let k = bodyStart; k < start; k++) if (text[k] !== ' ' && text[k] !== '\t') return false;
@@ -428,44 +458,46 @@ export class Redactor {
       const quoted = text[colon - 1] === '"';
       if (!quoted && text[colon + 1] !== ' ') continue;
       const nameEnd = quoted ? colon - 1 : colon;
-      const start = nameBefore(nameEnd);
+      const start = this.nameBefore(nameEnd);
       const header = !quoted && (text[start - 1] === '"' || text[start - 1] === "'");
       if (quoted ? text[start - 1] !== '"' : !header && !beginsLine(start)) continue;
       let valueStart = colon + 1;
       while (text[valueStart] === ' ') valueStart++;
-      const valueEnd = consider(start, nameEnd, valueStart);
+      const valueEnd = this.consider(start, nameEnd, valueStart);
       if (valueEnd > colon) colon = valueEnd - 1;
     }
-    // `--password value` and `ENV NAME value` (the legacy form without `=`).
+  }
+
+  /** `--password value` and `ENV NAME value` (the legacy form without `=`). */
+  spaceForms(): void {
+    const text = this.text;
     for (let space = text.indexOf(' '); space >= 0; space = text.indexOf(' ', space + 1)) {
-      const start = nameBefore(space);
+      const start = this.nameBefore(space);
       if (start === space) continue;
       const isOption = text.startsWith('--', start);
       const isEnv = start >= 4 && text.startsWith('ENV ', start - 4);
       if (!isOption && !isEnv) continue;
       if (text[space + 1] === '-' || text[space + 1] === ' ' || text[space + 1] === undefined) continue;
-      const valueEnd = consider(start, space, space + 1);
+      const valueEnd = this.consider(start, space, space + 1);
       if (valueEnd > space) space = valueEnd - 1;
     }
-
-    if (spans.length === 0) return text;
-    spans.sort((a, b) => a[0] - b[0]);
-    let out = '';
-    let from = 0;
-    for (const [start, end, kind] of spans) {
-      if (start < from) continue;
-      const quote = text[start] === '"' || text[start] === "'" ? text[start]! : '';
-      found.add(kind);
-      out += text.slice(from, start) + quote + MASK + (quote && text[end - 1] === quote && end - 1 > start ? quote : '');
-      from = end;
-    }
-    return out + text.slice(from);
   }
+}
 
-  /** Each kind of secret masked so far: the lines it was on (the first few) and masked evidence. */
-  sightings(): ReadonlyMap<SecretKind, SecretSighting> {
-    return this.seen;
+/** `text` with each span's value masked (a quoted value keeps its quotes), the first of overlapping spans winning. */
+function maskSpans(text: string, spans: [number, number, SecretKind][], found: Set<SecretKind>): string {
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let from = 0;
+  for (const [start, end, kind] of spans) {
+    if (start < from) continue;
+    const quote = text[start] === '"' || text[start] === "'" ? text[start]! : '';
+    found.add(kind);
+    out += text.slice(from, start) + quote + MASK + (quote && text[end - 1] === quote && end - 1 > start ? quote : '');
+    from = end;
   }
+  return out + text.slice(from);
 }
 
 /** A bare header value worth masking: long, and with the digits or symbols of a key or token. */
