@@ -40478,12 +40478,88 @@ function isWordChar(code) {
 function foldAscii(code) {
   return code >= 65 && code <= 90 ? code + 32 : code;
 }
+function buildTrie(literals, table) {
+  let symbolCount = 1;
+  const symbolOf = (code) => {
+    const folded = foldAscii(code);
+    if (folded < 128) {
+      if (table[folded] === 0) table[folded] = symbolCount++;
+      return table[folded];
+    }
+    let s = table[folded];
+    if (s === 0) {
+      s = symbolCount++;
+      const ch = String.fromCharCode(folded);
+      for (const variant of [ch, ch.toLowerCase(), ch.toUpperCase()]) {
+        if (variant.length === 1 && variant.charCodeAt(0) >= 128) table[variant.charCodeAt(0)] = s;
+      }
+    }
+    return s;
+  };
+  const children = [/* @__PURE__ */ new Map()];
+  const own2 = [[]];
+  const depths = [0];
+  literals.forEach((lit, index) => {
+    let state = 0;
+    for (let i = 0; i < lit.text.length; i++) {
+      const sym = symbolOf(lit.text.charCodeAt(i));
+      let next = children[state].get(sym);
+      if (next === void 0) {
+        next = children.length;
+        children.push(/* @__PURE__ */ new Map());
+        own2.push([]);
+        depths.push(i + 1);
+        children[state].set(sym, next);
+      }
+      state = next;
+    }
+    own2[state].push(index);
+  });
+  return { children, own: own2, depths, symbolCount };
+}
+function buildAutomaton({ children, own: own2, symbolCount }) {
+  const states = children.length;
+  const delta = new Int32Array(states * symbolCount);
+  const fail = new Int32Array(states);
+  const recognises = new Uint8Array(states);
+  const entry = (next) => recognises[next] === 1 ? -(next * symbolCount) - 1 : next * symbolCount;
+  const outputs = own2.map((o) => [...o]);
+  const queue = [];
+  for (const [sym, next] of children[0]) {
+    recognises[next] = own2[next].length > 0 ? 1 : 0;
+    delta[sym] = entry(next);
+    queue.push(next);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head];
+    const f = fail[state];
+    if (outputs[f].length > 0) outputs[state].push(...outputs[f]);
+    delta.copyWithin(state * symbolCount, f * symbolCount, (f + 1) * symbolCount);
+    for (const [sym, next] of children[state]) {
+      const v = delta[f * symbolCount + sym];
+      const failNext = (v >= 0 ? v : -v - 1) / symbolCount;
+      fail[next] = failNext;
+      recognises[next] = own2[next].length > 0 || recognises[failNext] === 1 ? 1 : 0;
+      delta[state * symbolCount + sym] = entry(next);
+      queue.push(next);
+    }
+  }
+  const outStart = new Int32Array(states + 1);
+  let total = 0;
+  for (let s = 0; s < states; s++) {
+    outStart[s] = total;
+    total += outputs[s].length;
+  }
+  outStart[states] = total;
+  const outList = new Int32Array(total);
+  outputs.forEach((o, s) => outList.set(o, outStart[s]));
+  return { delta, outStart, outList };
+}
 var Prefilter;
 var init_prefilter = __esm({
   "src/match/prefilter.ts"() {
     "use strict";
     Prefilter = class {
-      /** Symbol of each ASCII code, both cases (0 = no literal uses this character). */
       /**
        * The symbol of every UTF-16 code unit, both cases (0 = no literal uses this character): one
        * table read per character, ASCII or not.
@@ -40516,82 +40592,14 @@ var init_prefilter = __esm({
       count = 0;
       constructor(literals) {
         this.literals = literals;
-        let symbolCount = 1;
-        const table = this.symbolOf;
-        const symbolOf = (code) => {
-          const folded = foldAscii(code);
-          if (folded < 128) {
-            if (table[folded] === 0) table[folded] = symbolCount++;
-            return table[folded];
-          }
-          let s = table[folded];
-          if (s === 0) {
-            s = symbolCount++;
-            const ch = String.fromCharCode(folded);
-            for (const variant of [ch, ch.toLowerCase(), ch.toUpperCase()]) {
-              if (variant.length === 1 && variant.charCodeAt(0) >= 128) table[variant.charCodeAt(0)] = s;
-            }
-          }
-          return s;
-        };
-        const children = [/* @__PURE__ */ new Map()];
-        const own2 = [[]];
-        const depths = [0];
-        literals.forEach((lit, index) => {
-          let state = 0;
-          for (let i = 0; i < lit.text.length; i++) {
-            const sym = symbolOf(lit.text.charCodeAt(i));
-            let next = children[state].get(sym);
-            if (next === void 0) {
-              next = children.length;
-              children.push(/* @__PURE__ */ new Map());
-              own2.push([]);
-              depths.push(i + 1);
-              children[state].set(sym, next);
-            }
-            state = next;
-          }
-          own2[state].push(index);
-        });
-        this.symbols = symbolCount;
-        const states = children.length;
-        const delta = new Int32Array(states * symbolCount);
-        const fail = new Int32Array(states);
-        const recognises = new Uint8Array(states);
-        const entry = (next) => recognises[next] === 1 ? -(next * symbolCount) - 1 : next * symbolCount;
-        const outputs = own2.map((o) => [...o]);
-        const queue = [];
-        for (const [sym, next] of children[0]) {
-          recognises[next] = own2[next].length > 0 ? 1 : 0;
-          delta[sym] = entry(next);
-          queue.push(next);
-        }
-        for (let head = 0; head < queue.length; head++) {
-          const state = queue[head];
-          const f = fail[state];
-          if (outputs[f].length > 0) outputs[state].push(...outputs[f]);
-          delta.copyWithin(state * symbolCount, f * symbolCount, (f + 1) * symbolCount);
-          for (const [sym, next] of children[state]) {
-            const v = delta[f * symbolCount + sym];
-            const failNext = (v >= 0 ? v : -v - 1) / symbolCount;
-            fail[next] = failNext;
-            recognises[next] = own2[next].length > 0 || recognises[failNext] === 1 ? 1 : 0;
-            delta[state * symbolCount + sym] = entry(next);
-            queue.push(next);
-          }
-        }
-        for (let c = 65; c <= 90; c++) table[c] = table[c + 32];
-        this.delta = delta;
-        this.depth = Int32Array.from(depths);
-        this.outStart = new Int32Array(states + 1);
-        let total = 0;
-        for (let s = 0; s < states; s++) {
-          this.outStart[s] = total;
-          total += outputs[s].length;
-        }
-        this.outStart[states] = total;
-        this.outList = new Int32Array(total);
-        outputs.forEach((o, s) => this.outList.set(o, this.outStart[s]));
+        const trie = buildTrie(literals, this.symbolOf);
+        this.symbols = trie.symbolCount;
+        const automaton = buildAutomaton(trie);
+        for (let c = 65; c <= 90; c++) this.symbolOf[c] = this.symbolOf[c + 32];
+        this.delta = automaton.delta;
+        this.depth = Int32Array.from(trie.depths);
+        this.outStart = automaton.outStart;
+        this.outList = automaton.outList;
         let maxTarget = 0;
         for (const lit of literals) maxTarget = Math.max(maxTarget, lit.target);
         this.seen = new Uint32Array(maxTarget + 1);
@@ -42100,10 +42108,24 @@ function nameEndingLine(body2) {
   while (start > 0 && nameEnd - start < 128 && isNameChar(body2[start - 1])) start--;
   return start < nameEnd && isSecretName(body2.slice(start, nameEnd));
 }
+function maskSpans(text, spans, found) {
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = "";
+  let from = 0;
+  for (const [start, end, kind] of spans) {
+    if (start < from) continue;
+    const quote = text[start] === '"' || text[start] === "'" ? text[start] : "";
+    found.add(kind);
+    out += text.slice(from, start) + quote + MASK + (quote && text[end - 1] === quote && end - 1 > start ? quote : "");
+    from = end;
+  }
+  return out + text.slice(from);
+}
 function credentialShaped(value) {
   return value.length >= 12 && /[0-9+/=_-]/.test(value);
 }
-var MASK, MAX_LINES_LISTED, MAX_EVIDENCE3, MAX_KEY_LINES, MAX_VALUE_LOOKAHEAD, NAME_CHAR2, LOGIN, CURL, VALUE_END, Redactor;
+var MASK, MAX_LINES_LISTED, MAX_EVIDENCE3, MAX_KEY_LINES, MAX_VALUE_LOOKAHEAD, NAME_CHAR2, LOGIN, CURL, VALUE_END, Redactor, AssignmentScan;
 var init_redact = __esm({
   "src/security/redact.ts"() {
     "use strict";
@@ -42375,40 +42397,73 @@ var init_redact = __esm({
        * says secret. The name is read backwards from the `=`, so no regex has to guess where it starts.
        */
       maskAssignments(text, found) {
-        const spans = [];
-        const consider = (nameStart, nameEnd, valueStart) => {
-          const name2 = text.slice(nameStart, nameEnd);
-          if (!isSecretName(name2)) return -1;
-          let valueEnd;
-          const quote = text[valueStart];
-          if (quote === '"' || quote === "'") {
-            const close = text.indexOf(quote, valueStart + 1);
-            valueEnd = close < 0 ? text.length : close + 1;
-          } else {
-            valueEnd = valueStart;
-            while (valueEnd < text.length && !VALUE_END.test(text[valueEnd])) valueEnd++;
-          }
-          const value = text.slice(valueStart, valueEnd);
-          const inner = quote === '"' || quote === "'" ? value.slice(1, value.endsWith(quote) && value.length > 1 ? -1 : void 0) : value;
-          if (isPlaceholderValue(inner)) return valueEnd;
-          if (needsCredentialShape(name2) && !keyShaped(inner)) return valueEnd;
-          spans.push([valueStart, valueEnd, isAwsSecretName(name2) ? "aws-secret-key" : "secret-assignment"]);
-          return valueEnd;
-        };
-        const nameBefore = (end) => {
-          let start = end;
-          while (start > 0 && end - start < 128 && isNameChar(text[start - 1])) start--;
-          return start;
-        };
+        const scan = new AssignmentScan(text);
+        scan.equalsForms();
+        scan.colonForms();
+        scan.spaceForms();
+        return maskSpans(text, scan.spans, found);
+      }
+      /** Each kind of secret masked so far: the lines it was on (the first few) and masked evidence. */
+      sightings() {
+        return this.seen;
+      }
+    };
+    AssignmentScan = class {
+      constructor(text) {
+        this.text = text;
+      }
+      text;
+      spans = [];
+      /** Records the value after a secret name; returns where the value ends (-1: not a secret name). */
+      consider(nameStart, nameEnd, valueStart) {
+        const text = this.text;
+        const name2 = text.slice(nameStart, nameEnd);
+        if (!isSecretName(name2)) return -1;
+        let valueEnd;
+        const quote = text[valueStart];
+        if (quote === '"' || quote === "'") {
+          const close = text.indexOf(quote, valueStart + 1);
+          valueEnd = close < 0 ? text.length : close + 1;
+        } else {
+          valueEnd = valueStart;
+          while (valueEnd < text.length && !VALUE_END.test(text[valueEnd])) valueEnd++;
+        }
+        const value = text.slice(valueStart, valueEnd);
+        const inner = quote === '"' || quote === "'" ? value.slice(1, value.endsWith(quote) && value.length > 1 ? -1 : void 0) : value;
+        if (isPlaceholderValue(inner)) return valueEnd;
+        if (needsCredentialShape(name2) && !keyShaped(inner)) return valueEnd;
+        this.spans.push([valueStart, valueEnd, isAwsSecretName(name2) ? "aws-secret-key" : "secret-assignment"]);
+        return valueEnd;
+      }
+      nameBefore(end) {
+        let start = end;
+        while (start > 0 && end - start < 128 && isNameChar(this.text[start - 1])) start--;
+        return start;
+      }
+      /**
+       * `NAME=value`. An `=` inside a value already read (`TOKEN=abc==`, `X=$A=B`) starts no new
+       * assignment: the scan resumes after the value, which keeps it linear on a line of `TOKEN=TOKEN=…`.
+       */
+      equalsForms() {
+        const text = this.text;
         for (let eq = text.indexOf("="); eq >= 0; eq = text.indexOf("=", eq + 1)) {
           if (text[eq + 1] === "=" || text[eq - 1] === "=" || text[eq - 1] === "!") continue;
           let nameEnd = eq;
           while (nameEnd > 0 && eq - nameEnd < 8 && text[nameEnd - 1] === " ") nameEnd--;
           let valueStart = eq + 1;
           while (valueStart < text.length && valueStart - eq < 8 && text[valueStart] === " ") valueStart++;
-          const valueEnd = consider(nameBefore(nameEnd), nameEnd, valueStart);
+          const valueEnd = this.consider(this.nameBefore(nameEnd), nameEnd, valueStart);
           if (valueEnd > eq) eq = valueEnd - 1;
         }
+      }
+      /**
+       * `"name": "value"` (JSON, compact or not) anywhere, `name: value` (YAML) where the name begins
+       * the line, and an HTTP header in a quoted argument (`-H "X-Api-Key: …"`, `'PRIVATE-TOKEN: …'`):
+       * in prose (`secret HF_TOKEN: not found`, `stat SECRET_TOKEN: no such file`) a name before a
+       * colon is an error message, not an assignment.
+       */
+      colonForms() {
+        const text = this.text;
         const bodyStart = framePrefix(text).length;
         const beginsLine = (start) => {
           for (let k = bodyStart; k < start; k++) if (text[k] !== " " && text[k] !== "	") return false;
@@ -42418,40 +42473,28 @@ var init_redact = __esm({
           const quoted = text[colon - 1] === '"';
           if (!quoted && text[colon + 1] !== " ") continue;
           const nameEnd = quoted ? colon - 1 : colon;
-          const start = nameBefore(nameEnd);
+          const start = this.nameBefore(nameEnd);
           const header = !quoted && (text[start - 1] === '"' || text[start - 1] === "'");
           if (quoted ? text[start - 1] !== '"' : !header && !beginsLine(start)) continue;
           let valueStart = colon + 1;
           while (text[valueStart] === " ") valueStart++;
-          const valueEnd = consider(start, nameEnd, valueStart);
+          const valueEnd = this.consider(start, nameEnd, valueStart);
           if (valueEnd > colon) colon = valueEnd - 1;
         }
+      }
+      /** `--password value` and `ENV NAME value` (the legacy form without `=`). */
+      spaceForms() {
+        const text = this.text;
         for (let space = text.indexOf(" "); space >= 0; space = text.indexOf(" ", space + 1)) {
-          const start = nameBefore(space);
+          const start = this.nameBefore(space);
           if (start === space) continue;
           const isOption = text.startsWith("--", start);
           const isEnv = start >= 4 && text.startsWith("ENV ", start - 4);
           if (!isOption && !isEnv) continue;
           if (text[space + 1] === "-" || text[space + 1] === " " || text[space + 1] === void 0) continue;
-          const valueEnd = consider(start, space, space + 1);
+          const valueEnd = this.consider(start, space, space + 1);
           if (valueEnd > space) space = valueEnd - 1;
         }
-        if (spans.length === 0) return text;
-        spans.sort((a, b) => a[0] - b[0]);
-        let out = "";
-        let from = 0;
-        for (const [start, end, kind] of spans) {
-          if (start < from) continue;
-          const quote = text[start] === '"' || text[start] === "'" ? text[start] : "";
-          found.add(kind);
-          out += text.slice(from, start) + quote + MASK + (quote && text[end - 1] === quote && end - 1 > start ? quote : "");
-          from = end;
-        }
-        return out + text.slice(from);
-      }
-      /** Each kind of secret masked so far: the lines it was on (the first few) and masked evidence. */
-      sightings() {
-        return this.seen;
       }
     };
   }
@@ -42850,7 +42893,10 @@ function stageTarget(stage, dockerfile) {
     from: stage.from
   };
 }
-function targetOf(step, dockerfile, known) {
+function onlyStageOfLog(label, model) {
+  return model.steps.every((s) => s.internal || s.stage === null || s.stage === label);
+}
+function targetOf(step, dockerfile, known, model) {
   let stage;
   if (dockerfile !== null) {
     const match = known ?? matchStep(step, dockerfile);
@@ -42861,6 +42907,7 @@ function targetOf(step, dockerfile, known) {
   if (stage !== void 0) return stageTarget(stage, dockerfile);
   if (step.stage === null) return { name: null, unnamedLine: null, from: null };
   const unnamed = /^stage-\d+$/.test(step.stage);
+  if (unnamed && onlyStageOfLog(step.stage, model)) return { name: null, unnamedLine: null, from: null };
   return { name: unnamed ? suggestedName(step.stage) : step.stage, unnamedLine: unnamed ? 0 : null, from: null };
 }
 function buildAndShellCommand(target, file2, platform) {
@@ -42918,7 +42965,7 @@ function reproduceCommand(step, dockerfile, model, match) {
   const base = baseImageOf(step);
   if (base !== null && failedStep && !base.includes("$")) return baseImageCommand(base, step.platform);
   if (step.internal) return null;
-  const target = targetOf(step, dockerfile, match);
+  const target = targetOf(step, dockerfile, match, model);
   const file2 = dockerfilePath(dockerfile, model);
   const platform = step.platform;
   const build = step.target !== null ? bakeAndShellCommand(step.target, target, platform) : buildAndShellCommand(target, file2, platform);
@@ -42926,12 +42973,11 @@ function reproduceCommand(step, dockerfile, model, match) {
   if (!failed) return [...nameFirst(target), build].join("\n");
   const line = failedLine(step, dockerfile, model, match);
   const at = line === null ? "the failing instruction" : `${file2}:${line}`;
-  const stageWord = target.name === null ? "the build" : `stage "${target.name}"`;
   const isRun = /^RUN\b/i.test(step.instruction.trim());
   return [
     ...nameFirst(target),
-    `# --target stops at a stage boundary, and ${stageWord} fails at ${at}:`,
-    `# comment that instruction out (with the rest of the stage after it), then build and open a shell`,
+    target.name === null ? `# The build fails at ${at}:` : `# --target stops at a stage boundary, and stage "${target.name}" fails at ${at}:`,
+    `# comment that instruction out (with the rest of the ${target.name === null ? "Dockerfile" : "stage"} after it), then build and open a shell`,
     isRun ? `# in the state just before it, and run the failing command by hand:` : `# in the state just before it, and look for what the instruction expects:`,
     build,
     `# Or let buildx ${BUILDX_DEBUG_MIN_VERSION}+ (experimental) open a shell where the step failed:`,
