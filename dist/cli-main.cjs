@@ -2869,8 +2869,7 @@ function gunzipIfCompressed(source, label) {
   out.once("error", (e) => sniffer.destroy(e));
   return out.pipe(sniffer);
 }
-async function openInput(path6, stdin) {
-  if (path6 === "-") return gunzipIfCompressed(stdin, "standard input");
+async function mustBeReadableFile(path6) {
   let stat;
   try {
     stat = await import_node_fs2.promises.stat(path6);
@@ -2878,6 +2877,10 @@ async function openInput(path6, stdin) {
     throw describeFsError(path6, error63);
   }
   if (stat.isDirectory()) throw new InputError(`cannot read ${path6}: is a directory`);
+}
+async function openInput(path6, stdin) {
+  if (path6 === "-") return gunzipIfCompressed(stdin, "standard input");
+  await mustBeReadableFile(path6);
   try {
     const handle = await import_node_fs2.promises.open(path6, "r");
     return gunzipIfCompressed(handle.createReadStream(), path6);
@@ -2956,13 +2959,7 @@ async function* decodedStream(source, label) {
   for await (const chunk of gunzipIfCompressed(source, label)) yield chunk;
 }
 async function* readLogFile(path6) {
-  let stat;
-  try {
-    stat = await import_node_fs2.promises.stat(path6);
-  } catch (error63) {
-    throw describeFsError(path6, error63);
-  }
-  if (stat.isDirectory()) throw new InputError(`cannot read ${path6}: is a directory`);
+  await mustBeReadableFile(path6);
   let fd;
   try {
     fd = (0, import_node_fs2.openSync)(path6, "r");
@@ -13278,7 +13275,7 @@ var init_unable_to_locate_package = __esm({
 });
 
 // src/rules/catalog/apt/fetch-failed.ts
-var updateInSameRun, fetchFailed;
+var updateInSameRun, enrolKeyDockerfile, fetchFailed;
 var init_fetch_failed = __esm({
   "src/rules/catalog/apt/fetch-failed.ts"() {
     "use strict";
@@ -13289,6 +13286,15 @@ var init_fetch_failed = __esm({
       "RUN apt-get update && apt-get install {context.install.args} && rm -rf /var/lib/apt/lists/*",
       "```"
     ].join("\n");
+    enrolKeyDockerfile = [
+      "```dockerfile",
+      "ADD {enrich.keyUrl} /tmp/",
+      "RUN rm -f /etc/apt/sources.list.d/nvidia-ml.list \\",
+      " && (apt-key del 7fa2af80 || true) \\",
+      " && {enrich.keyInstall} \\",
+      " && apt-get update",
+      "```"
+    ];
     fetchFailed = {
       id: "apt/fetch-failed",
       title: "apt could not fetch packages",
@@ -13339,13 +13345,7 @@ var init_fetch_failed = __esm({
             "Before the failing `RUN`, enrol the current key for `{fact.nvidiaRepo}` and drop the machine-learning repository",
             "(`nvidia-ml.list`, retired and signed with the old key). `ADD` downloads the file, so the image needs no curl or wget:",
             "",
-            "```dockerfile",
-            "ADD {enrich.keyUrl} /tmp/",
-            "RUN rm -f /etc/apt/sources.list.d/nvidia-ml.list \\",
-            " && (apt-key del 7fa2af80 || true) \\",
-            " && {enrich.keyInstall} \\",
-            " && apt-get update",
-            "```",
+            ...enrolKeyDockerfile,
             "Or move to a `nvidia/cuda` tag built after the rotation; tags of end-of-life CUDA releases are deleted from Docker",
             "Hub, so that may mean a newer CUDA."
           ].join("\n")
@@ -13375,13 +13375,7 @@ var init_fetch_failed = __esm({
             "Enrol the current key for `{fact.nvidiaRepo}` and drop the retired machine-learning repository. The log does not show where",
             "apt ran: in a Dockerfile, before the failing `RUN` (`ADD` downloads the file, so the image needs no curl or wget):",
             "",
-            "```dockerfile",
-            "ADD {enrich.keyUrl} /tmp/",
-            "RUN rm -f /etc/apt/sources.list.d/nvidia-ml.list \\",
-            " && (apt-key del 7fa2af80 || true) \\",
-            " && {enrich.keyInstall} \\",
-            " && apt-get update",
-            "```",
+            ...enrolKeyDockerfile,
             "In a shell, as root (put `sudo` before each command on a host where you are not root):",
             "",
             "```sh",

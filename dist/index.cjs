@@ -56056,6 +56056,15 @@ var updateInSameRun = [
   "RUN apt-get update && apt-get install {context.install.args} && rm -rf /var/lib/apt/lists/*",
   "```"
 ].join("\n");
+var enrolKeyDockerfile = [
+  "```dockerfile",
+  "ADD {enrich.keyUrl} /tmp/",
+  "RUN rm -f /etc/apt/sources.list.d/nvidia-ml.list \\",
+  " && (apt-key del 7fa2af80 || true) \\",
+  " && {enrich.keyInstall} \\",
+  " && apt-get update",
+  "```"
+];
 var fetchFailed = {
   id: "apt/fetch-failed",
   title: "apt could not fetch packages",
@@ -56106,13 +56115,7 @@ var fetchFailed = {
         "Before the failing `RUN`, enrol the current key for `{fact.nvidiaRepo}` and drop the machine-learning repository",
         "(`nvidia-ml.list`, retired and signed with the old key). `ADD` downloads the file, so the image needs no curl or wget:",
         "",
-        "```dockerfile",
-        "ADD {enrich.keyUrl} /tmp/",
-        "RUN rm -f /etc/apt/sources.list.d/nvidia-ml.list \\",
-        " && (apt-key del 7fa2af80 || true) \\",
-        " && {enrich.keyInstall} \\",
-        " && apt-get update",
-        "```",
+        ...enrolKeyDockerfile,
         "Or move to a `nvidia/cuda` tag built after the rotation; tags of end-of-life CUDA releases are deleted from Docker",
         "Hub, so that may mean a newer CUDA."
       ].join("\n")
@@ -56142,13 +56145,7 @@ var fetchFailed = {
         "Enrol the current key for `{fact.nvidiaRepo}` and drop the retired machine-learning repository. The log does not show where",
         "apt ran: in a Dockerfile, before the failing `RUN` (`ADD` downloads the file, so the image needs no curl or wget):",
         "",
-        "```dockerfile",
-        "ADD {enrich.keyUrl} /tmp/",
-        "RUN rm -f /etc/apt/sources.list.d/nvidia-ml.list \\",
-        " && (apt-key del 7fa2af80 || true) \\",
-        " && {enrich.keyInstall} \\",
-        " && apt-get update",
-        "```",
+        ...enrolKeyDockerfile,
         "In a shell, as root (put `sudo` before each command on a host where you are not root):",
         "",
         "```sh",
@@ -60649,8 +60646,7 @@ function gunzipIfCompressed(source, label) {
   out.once("error", (e) => sniffer.destroy(e));
   return out.pipe(sniffer);
 }
-async function openInput(path7, stdin) {
-  if (path7 === "-") return gunzipIfCompressed(stdin, "standard input");
+async function mustBeReadableFile(path7) {
   let stat2;
   try {
     stat2 = await import_node_fs.promises.stat(path7);
@@ -60658,6 +60654,10 @@ async function openInput(path7, stdin) {
     throw describeFsError(path7, error64);
   }
   if (stat2.isDirectory()) throw new InputError(`cannot read ${path7}: is a directory`);
+}
+async function openInput(path7, stdin) {
+  if (path7 === "-") return gunzipIfCompressed(stdin, "standard input");
+  await mustBeReadableFile(path7);
   try {
     const handle = await import_node_fs.promises.open(path7, "r");
     return gunzipIfCompressed(handle.createReadStream(), path7);

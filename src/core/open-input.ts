@@ -156,8 +156,8 @@ export function gunzipIfCompressed(source: Readable, label: string): Readable {
   return out.pipe(sniffer);
 }
 
-export async function openInput(path: string, stdin: Readable): Promise<Readable> {
-  if (path === '-') return gunzipIfCompressed(stdin, 'standard input');
+/** A log path that names no file (missing, a directory, no permission) is one InputError line. */
+async function mustBeReadableFile(path: string): Promise<void> {
   let stat;
   try {
     stat = await fs.stat(path);
@@ -165,6 +165,11 @@ export async function openInput(path: string, stdin: Readable): Promise<Readable
     throw describeFsError(path, error);
   }
   if (stat.isDirectory()) throw new InputError(`cannot read ${path}: is a directory`);
+}
+
+export async function openInput(path: string, stdin: Readable): Promise<Readable> {
+  if (path === '-') return gunzipIfCompressed(stdin, 'standard input');
+  await mustBeReadableFile(path);
   try {
     const handle = await fs.open(path, 'r');
     return gunzipIfCompressed(handle.createReadStream(), path);
@@ -269,13 +274,7 @@ async function* decodedStream(source: Readable, label: string): AsyncGenerator<B
  * for a path that cannot be read.
  */
 export async function* readLogFile(path: string): AsyncGenerator<Buffer> {
-  let stat;
-  try {
-    stat = await fs.stat(path);
-  } catch (error) {
-    throw describeFsError(path, error);
-  }
-  if (stat.isDirectory()) throw new InputError(`cannot read ${path}: is a directory`);
+  await mustBeReadableFile(path);
   let fd: number;
   try {
     fd = openSync(path, 'r');

@@ -18,6 +18,17 @@ const updateInSameRun = [
   '```',
 ].join('\n');
 
+/** The Dockerfile lines that enrol NVIDIA's current key for the log's repository (ADD needs no curl or wget in the image). */
+const enrolKeyDockerfile: readonly string[] = [
+  '```dockerfile',
+  'ADD {enrich.keyUrl} /tmp/',
+  'RUN rm -f /etc/apt/sources.list.d/nvidia-ml.list \\',
+  ' && (apt-key del 7fa2af80 || true) \\',
+  ' && {enrich.keyInstall} \\',
+  ' && apt-get update',
+  '```',
+];
+
 export const fetchFailed: RuleInput = {
   id: 'apt/fetch-failed',
   title: 'apt could not fetch packages',
@@ -71,13 +82,7 @@ export const fetchFailed: RuleInput = {
         'Before the failing `RUN`, enrol the current key for `{fact.nvidiaRepo}` and drop the machine-learning repository',
         '(`nvidia-ml.list`, retired and signed with the old key). `ADD` downloads the file, so the image needs no curl or wget:',
         '',
-        '```dockerfile',
-        'ADD {enrich.keyUrl} /tmp/',
-        'RUN rm -f /etc/apt/sources.list.d/nvidia-ml.list \\',
-        ' && (apt-key del 7fa2af80 || true) \\',
-        ' && {enrich.keyInstall} \\',
-        ' && apt-get update',
-        '```',
+        ...enrolKeyDockerfile,
         'Or move to a `nvidia/cuda` tag built after the rotation; tags of end-of-life CUDA releases are deleted from Docker',
         'Hub, so that may mean a newer CUDA.',
       ].join('\n'),
@@ -111,13 +116,7 @@ export const fetchFailed: RuleInput = {
         'Enrol the current key for `{fact.nvidiaRepo}` and drop the retired machine-learning repository. The log does not show where',
         'apt ran: in a Dockerfile, before the failing `RUN` (`ADD` downloads the file, so the image needs no curl or wget):',
         '',
-        '```dockerfile',
-        'ADD {enrich.keyUrl} /tmp/',
-        'RUN rm -f /etc/apt/sources.list.d/nvidia-ml.list \\',
-        ' && (apt-key del 7fa2af80 || true) \\',
-        ' && {enrich.keyInstall} \\',
-        ' && apt-get update',
-        '```',
+        ...enrolKeyDockerfile,
         'In a shell, as root (put `sudo` before each command on a host where you are not root):',
         '',
         '```sh',
