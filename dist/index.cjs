@@ -55368,6 +55368,12 @@ var buildIsolation = {
       name: "buildEnv",
       literals: ["Getting requirements to build wheel", "Preparing metadata (pyproject.toml)", "Building wheel for", "pip-build-env-"]
     },
+    // uv's hint names the package and version it was building: `hint: This error likely indicates that `flash-attn@2.7.3` depends`
+    {
+      name: "uvHint",
+      literals: ["hint: This error likely indicates that `"],
+      pattern: "hint: This error likely indicates that `(?<pkg>[A-Za-z0-9][\\w.-]{0,200})@(?<version>[\\w.+!-]{1,100})` depends"
+    },
     // The package pip stopped on: the last `Collecting` before the failure, or `Failed to build 'x'`.
     {
       name: "package",
@@ -55390,6 +55396,51 @@ var buildIsolation = {
     "For CUDA extensions also set `TORCH_CUDA_ARCH_LIST` (the build has no GPU to detect) and `MAX_JOBS` (parallel compile jobs, and their memory)."
   ].join("\n"),
   variants: [
+    {
+      // uv said which package it was building (its own hint): uv's forms, in the Dockerfile of an image build
+      when: "uvHint&fact.place=image-build",
+      message: "uv built {context.uvHint.pkg} {context.uvHint.version} in an isolated build environment, and its build imported {module}, which that environment does not have: uv, like pip, builds each source distribution with only its declared build requirements, so a {module} installed in the image is invisible there.",
+      fix: [
+        "uv built {context.uvHint.pkg} in an isolated environment. For a uv project (`uv sync`), build it without isolation and put {module} in the environment before syncing, as uv documents for flash-attn. In `pyproject.toml`:",
+        "",
+        "```toml",
+        "[tool.uv]",
+        'no-build-isolation-package = ["{context.uvHint.pkg}"]',
+        "```",
+        "",
+        "Then, in the Dockerfile:",
+        "",
+        "```dockerfile",
+        "RUN uv venv",
+        "RUN uv pip install {module}",
+        "RUN uv sync",
+        "```",
+        "",
+        "With `uv pip install` instead of a project: `uv pip install {module}` first, then `uv pip install {context.uvHint.pkg}=={context.uvHint.version} --no-build-isolation`."
+      ].join("\n")
+    },
+    {
+      when: "uvHint",
+      message: "uv built {context.uvHint.pkg} {context.uvHint.version} in an isolated build environment, and its build imported {module}, which that environment does not have: uv, like pip, builds each source distribution with only its declared build requirements, so an installed {module} is invisible there.",
+      fix: [
+        "uv built {context.uvHint.pkg} in an isolated environment. For a uv project (`uv sync`), build it without isolation and put {module} in the environment before syncing, as uv documents for flash-attn. In `pyproject.toml`:",
+        "",
+        "```toml",
+        "[tool.uv]",
+        'no-build-isolation-package = ["{context.uvHint.pkg}"]',
+        "```",
+        "",
+        "Then:",
+        "",
+        "```sh",
+        "uv venv",
+        "uv pip install {module}",
+        "uv sync",
+        "```",
+        "",
+        "With `uv pip install` instead of a project: `uv pip install {module}` first, then `uv pip install {context.uvHint.pkg}=={context.uvHint.version} --no-build-isolation`."
+      ].join("\n")
+    },
     {
       // a pasted terminal session or `docker run`: shell commands, not Dockerfile lines
       when: "buildEnv&package&!fact.place=image-build",

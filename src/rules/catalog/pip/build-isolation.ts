@@ -4,6 +4,10 @@
 // uv's (uv 0.1.16 release notes); flash-attn's README installs it this way. The `pip-advice`
 // enricher writes the commands in the step's installer's form, with the package (and the version
 // the RUN pins) from the log; without a package name the `!package` variant says how to find it.
+// uv prints its own hint under the error (`hint: This error likely indicates that `flash-attn@2.7.3`
+// depends on `torch`, but doesn't declare it as a build dependency`); for a uv project the fix is
+// uv's documented sequence for flash-attn (docs.astral.sh/uv/concepts/projects/config/#build-isolation):
+// `no-build-isolation-package` in `[tool.uv]`, then `uv venv`, `uv pip install torch`, `uv sync`.
 import type { RuleInput } from '../../schema.js';
 
 export const buildIsolation: RuleInput = {
@@ -19,6 +23,12 @@ export const buildIsolation: RuleInput = {
     {
       name: 'buildEnv',
       literals: ['Getting requirements to build wheel', 'Preparing metadata (pyproject.toml)', 'Building wheel for', 'pip-build-env-'],
+    },
+    // uv's hint names the package and version it was building: `hint: This error likely indicates that `flash-attn@2.7.3` depends`
+    {
+      name: 'uvHint',
+      literals: ['hint: This error likely indicates that `'],
+      pattern: 'hint: This error likely indicates that `(?<pkg>[A-Za-z0-9][\\w.-]{0,200})@(?<version>[\\w.+!-]{1,100})` depends',
     },
     // The package pip stopped on: the last `Collecting` before the failure, or `Failed to build 'x'`.
     {
@@ -46,6 +56,61 @@ export const buildIsolation: RuleInput = {
       'and their memory).',
   ].join('\n'),
   variants: [
+    {
+      // uv said which package it was building (its own hint): uv's forms, in the Dockerfile of an image build
+      when: 'uvHint&fact.place=image-build',
+      message:
+        'uv built {context.uvHint.pkg} {context.uvHint.version} in an isolated build environment, and its build imported {module}, ' +
+        'which that environment does not have: uv, like pip, builds each source distribution with only its declared build ' +
+        'requirements, so a {module} installed in the image is invisible there.',
+      fix: [
+        'uv built {context.uvHint.pkg} in an isolated environment. For a uv project (`uv sync`), build it without isolation and put ' +
+          '{module} in the environment before syncing, as uv documents for flash-attn. In `pyproject.toml`:',
+        '',
+        '```toml',
+        '[tool.uv]',
+        'no-build-isolation-package = ["{context.uvHint.pkg}"]',
+        '```',
+        '',
+        'Then, in the Dockerfile:',
+        '',
+        '```dockerfile',
+        'RUN uv venv',
+        'RUN uv pip install {module}',
+        'RUN uv sync',
+        '```',
+        '',
+        'With `uv pip install` instead of a project: `uv pip install {module}` first, then ' +
+          '`uv pip install {context.uvHint.pkg}=={context.uvHint.version} --no-build-isolation`.',
+      ].join('\n'),
+    },
+    {
+      when: 'uvHint',
+      message:
+        'uv built {context.uvHint.pkg} {context.uvHint.version} in an isolated build environment, and its build imported {module}, ' +
+        'which that environment does not have: uv, like pip, builds each source distribution with only its declared build ' +
+        'requirements, so an installed {module} is invisible there.',
+      fix: [
+        'uv built {context.uvHint.pkg} in an isolated environment. For a uv project (`uv sync`), build it without isolation and put ' +
+          '{module} in the environment before syncing, as uv documents for flash-attn. In `pyproject.toml`:',
+        '',
+        '```toml',
+        '[tool.uv]',
+        'no-build-isolation-package = ["{context.uvHint.pkg}"]',
+        '```',
+        '',
+        'Then:',
+        '',
+        '```sh',
+        'uv venv',
+        'uv pip install {module}',
+        'uv sync',
+        '```',
+        '',
+        'With `uv pip install` instead of a project: `uv pip install {module}` first, then ' +
+          '`uv pip install {context.uvHint.pkg}=={context.uvHint.version} --no-build-isolation`.',
+      ].join('\n'),
+    },
     {
       // a pasted terminal session or `docker run`: shell commands, not Dockerfile lines
       when: 'buildEnv&package&!fact.place=image-build',
