@@ -3092,6 +3092,4763 @@ var init_width = __esm({
   }
 });
 
+// src/rules/catalog/security/secret-in-log.ts
+var secretInLog;
+var init_secret_in_log = __esm({
+  "src/rules/catalog/security/secret-in-log.ts"() {
+    "use strict";
+    secretInLog = {
+      id: "security/secret-in-log",
+      title: "Secret printed in the build log",
+      severity: "warning",
+      match: [
+        {
+          literals: ["ghp_", "gho_", "ghs_", "ghu_", "ghr_", "github_pat_", "AKIA", "ASIA", "hf_", "xoxb-", "xoxp-", "pypi-", "-----BEGIN"]
+        }
+      ],
+      scope: "build",
+      message: "A credential (GitHub, AWS, Hugging Face, Slack or PyPI token, private key, URL password, or a value assigned to a TOKEN / SECRET / PASSWORD name) was printed in the log. It is masked in every report, but the raw log still holds it.",
+      fix: [
+        "Rotate the credential. Pass secrets as BuildKit secrets, never as `--build-arg` or `ENV`:",
+        "",
+        "```dockerfile",
+        "RUN --mount=type=secret,id=hf_token,env=HF_TOKEN python download.py",
+        "```",
+        "",
+        "`docker buildx build --secret id=hf_token,env=HF_TOKEN .`"
+      ].join("\n"),
+      docs: "https://docs.docker.com/build/building/secrets/",
+      enabled: false
+    };
+  }
+});
+
+// src/rules/catalog/ci/runner-lost.ts
+var HOSTED_FIX, MEMORY_FIX, DISK_FIX, SELF_HOSTED_FIX, runnerLost;
+var init_runner_lost = __esm({
+  "src/rules/catalog/ci/runner-lost.ts"() {
+    "use strict";
+    HOSTED_FIX = [
+      "Re-run the job: a new runner VM is assigned. If it stops again at the same step, that step exhausts the VM:",
+      "",
+      "- memory: run fewer compile jobs at once (`MAX_JOBS`, `CMAKE_BUILD_PARALLEL_LEVEL`, `make -j2`) or use a larger runner;",
+      "- disk: free space before the build (remove unused toolchains such as `/usr/share/dotnet` and `/usr/local/lib/android`,",
+      "  `docker builder prune --all --force` between builds)."
+    ].join("\n");
+    MEMORY_FIX = [
+      "Re-run the job. If it is killed again at the same step, that step needs more memory than the runner has: run fewer",
+      "compile jobs at once (`MAX_JOBS`, `CMAKE_BUILD_PARALLEL_LEVEL`, `make -j2`), or use a runner with more memory."
+    ].join("\n");
+    DISK_FIX = [
+      "Free disk on the runner before the build and between builds (`docker builder prune --all --force` drops the build cache,",
+      "`docker image prune --all --force` unused images), or build on a machine with a larger disk; then re-run the job."
+    ].join("\n");
+    SELF_HOSTED_FIX = [
+      "Re-run the job once the runner is back online. If it recurs, look at the machine at the time of the failure:",
+      "",
+      "```sh",
+      'journalctl -k --since "-2h" | grep -i -e "out of memory" -e "killed process"',
+      "ls -t _diag/Runner_*.log _diag/Worker_*.log | head -n 4",
+      "```",
+      "",
+      "(the `_diag` folder is in the runner's install directory). An OOM kill, a reboot, an evicted runner pod or a network",
+      "drop at that time is the cause: give the runner more memory (or run fewer parallel jobs on it), or keep the machine",
+      "from being recycled while a job runs."
+    ].join("\n");
+    runnerLost = {
+      id: "ci/runner-lost",
+      title: "CI runner lost during the job",
+      severity: "error",
+      match: [
+        // GitHub Actions: `##[error]The runner has received a shutdown signal. This can happen when …`
+        { literals: ["The runner has received a shutdown signal"] },
+        // `The hosted runner: GitHub Actions 8 lost communication with the server.`, `The self-hosted runner: X lost communication …`
+        { literals: ["lost communication with the server"] }
+      ],
+      context: [
+        { name: "selfHosted", literals: ["self-hosted runner"] },
+        { name: "hosted", literals: ["The hosted runner", "GitHub Actions "], pattern: "The hosted runner|runner GitHub Actions \\d" },
+        // A process SIGKILLed just before the runner went: `… 2752 Killed  docker run …`, `Process completed with exit code 137.`
+        { name: "killed", literals: ["exit code 137", "Killed"], pattern: "exit code 137|\\d Killed\\s" },
+        { name: "lowDisk", literals: ["You are running out of disk space"] }
+      ],
+      scope: "build",
+      maxFindings: 1,
+      specificity: 3,
+      retryable: true,
+      message: "The CI runner went away while the job was running: no command failed, the machine (or its runner service) stopped the job. GitHub names a workflow that starves the runner of CPU or memory, a machine that stops, or a lost network as the causes.",
+      fix: [
+        "Re-run the job. If it stops again at the same point, the job is exhausting the machine: on a GitHub-hosted runner run",
+        "fewer parallel compile jobs (`MAX_JOBS`, `CMAKE_BUILD_PARALLEL_LEVEL`) or use a larger runner; on a self-hosted runner",
+        "check the machine's kernel log for OOM kills and the runner's `_diag` logs at that time."
+      ].join("\n"),
+      variants: [
+        {
+          when: "lowDisk&fact.runner=github-hosted",
+          message: "The GitHub-hosted runner went away while the job was running, after GitHub warned that the machine was running out of disk space: the runner stops working when the disk is full.",
+          fix: HOSTED_FIX
+        },
+        {
+          when: "lowDisk",
+          message: "The CI runner went away while the job was running, after GitHub warned that the machine was running out of disk space: the runner stops working when the disk is full.",
+          fix: DISK_FIX
+        },
+        {
+          when: "selfHosted",
+          message: "The self-hosted runner lost contact with GitHub while the job was running: no command failed, the agent on that machine stopped answering (machine down or rebooted, runner service stopped, network lost, or the job starved it of CPU or memory).",
+          fix: SELF_HOSTED_FIX
+        },
+        {
+          when: "fact.runner=self-hosted",
+          message: "The self-hosted runner was shut down while the job was running: no command failed, the runner service on that machine was stopped (machine shutdown or reboot, service restart, an evicted runner pod, or the job starving it of memory).",
+          fix: SELF_HOSTED_FIX
+        },
+        {
+          when: "killed",
+          message: "The CI runner was shut down right after a process of the job was killed with SIGKILL (exit code 137 / `Killed` above): the job ran the machine out of memory, and the runner went down with it. No command failed on its own.",
+          fix: MEMORY_FIX
+        },
+        {
+          when: "fact.runner=github-hosted",
+          message: "The GitHub-hosted runner was shut down while the job was running: no command failed. On hosted runners this is most often the job exhausting the VM's memory or disk (GitHub's message names a workflow that starves the runner of CPU or memory).",
+          fix: HOSTED_FIX
+        },
+        {
+          when: "hosted",
+          message: "The GitHub-hosted runner lost contact with GitHub while the job was running: no command failed. On hosted runners this is most often the job exhausting the VM's memory or disk.",
+          fix: HOSTED_FIX
+        }
+      ],
+      docs: "https://docs.github.com/en/actions/using-github-hosted-runners/using-github-hosted-runners/about-github-hosted-runners"
+    };
+  }
+});
+
+// src/rules/catalog/ci/cold-cache.ts
+var coldCache;
+var init_cold_cache = __esm({
+  "src/rules/catalog/ci/cold-cache.ts"() {
+    "use strict";
+    coldCache = {
+      id: "ci/cold-cache",
+      title: "No cache hits on a CI build (no cache imported)",
+      severity: "notice",
+      // Half a minute of steps: below that a cache saves little.
+      trigger: { kind: "cold-cache", minSeconds: 30 },
+      maxFindings: 1,
+      message: "None of the {ran} Dockerfile steps that ran came from a cache, and the build imported none: a GitHub-hosted runner starts every job with an empty builder, so each build runs every step again ({ranFor} of steps here, the slowest in the evidence).",
+      fix: [
+        "Give the build a cache that outlives the job, with docker/build-push-action's cache inputs (the `gha` backend needs the builder docker/setup-buildx-action creates):",
+        "",
+        "```yaml",
+        "- uses: docker/setup-buildx-action@v3",
+        "- uses: docker/build-push-action@v6",
+        "  with:",
+        "    cache-from: type=gha",
+        "    cache-to: type=gha,mode=max",
+        "```",
+        "",
+        "`mode=max` keeps the layers of every stage, not only the final image's. When the cache is larger than GitHub's cache limit, keep it in a registry instead: the same two inputs with `type=registry` and a `ref=` naming an image tag of your own kept for the cache (`,mode=max` on `cache-to`)."
+      ].join("\n"),
+      docs: "https://docs.docker.com/build/ci/github-actions/cache/"
+    };
+  }
+});
+
+// src/rules/catalog/cuda/build-gpu.ts
+var BUILD_GPU;
+var init_build_gpu = __esm({
+  "src/rules/catalog/cuda/build-gpu.ts"() {
+    "use strict";
+    BUILD_GPU = "A build step sees no GPU and no driver by default (`docker build` has no `--gpus`). BuildKit \u2265 0.20 can give a step one through CDI (`# syntax=docker/dockerfile:1-labs`, `RUN --device=nvidia.com/gpu=all \u2026`, a builder allowed the `device` entitlement and `docker buildx build --allow device`; Docker \u2265 27 with CDI configured, Buildx \u2265 0.22), but an image built that way still has to run on other GPUs.";
+  }
+});
+
+// src/rules/catalog/cuda/unsupported-arch.ts
+var WHERE_KNOWN, unsupportedArch;
+var init_unsupported_arch = __esm({
+  "src/rules/catalog/cuda/unsupported-arch.ts"() {
+    "use strict";
+    init_build_gpu();
+    WHERE_KNOWN = [
+      "In the notation of each setting, {enrich.archListBasis}:",
+      "",
+      '- PyTorch extensions: `ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"` (`+PTX` lets newer GPUs JIT-compile the last one)',
+      '- CMake: `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"`, quoted in a `RUN` line (or `all-major`, CMake \u2265 3.23)',
+      "- plain nvcc: `{enrich.gencode}`",
+      "",
+      `Avoid \`native\`. ${BUILD_GPU}`
+    ].join("\n");
+    unsupportedArch = {
+      id: "cuda/unsupported-arch",
+      title: "GPU architecture not supported by this CUDA version",
+      severity: "error",
+      match: [
+        // nvcc ≥ 11: `nvcc fatal   : Unsupported gpu architecture 'compute_35'`. Only well-formed names (`sm_90a`): `compute_80+PTX`
+        // and `compute_native` are a list in the wrong notation (cuda/invalid-arch-list), an empty `compute_` a list detected
+        // from no GPU (cuda/no-gpu-at-build): no other toolkit would take them.
+        { literals: ["Unsupported gpu architecture"], pattern: "Unsupported gpu architecture '(?<arch>(?:compute|sm|lto)_\\d{1,3}[a-z]?)'" },
+        // nvcc ≤ 10 and ptxas: `nvcc fatal   : Value 'sm_89' is not defined for option 'gpu-architecture'`
+        {
+          literals: ["is not defined for option"],
+          pattern: "Value '(?<arch>(?:compute|sm|lto)_\\d{1,3}[a-z]?)' is not defined for option '(?:gpu-architecture|gpu-name|gpu-code)'"
+        },
+        // clang as CUDA compiler: `error: unsupported CUDA gpu architecture: sm_35`
+        { literals: ["unsupported CUDA gpu architecture"], pattern: "unsupported CUDA gpu architecture: (?<arch>\\w{1,200})" }
+      ],
+      context: [
+        { name: "nvcc", literals: ["Cuda compilation tools, release"], pattern: "release (?<cudaVersion>\\d{1,2}\\.\\d{1,2})" },
+        {
+          name: "cmakeCompiler",
+          literals: ["CUDA compiler identification is NVIDIA"],
+          pattern: "identification is NVIDIA (?<cudaVersion>\\d{1,2}\\.\\d{1,2})"
+        }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "nvcc rejected the GPU architecture {arch:all}. {enrich.verdict}",
+      fix: [
+        "The log does not show which CUDA version compiled this, so the accepted arches are unknown here. Print them in the same stage (nvcc's help lists them on old and new releases alike):",
+        "",
+        "```sh",
+        `nvcc --version && nvcc --help | grep -o "'compute_[0-9]*[a-z]*'" | sort -u`,
+        "```",
+        "",
+        'and keep only listed arches in TORCH_CUDA_ARCH_LIST (`8.6` for `compute_86`), `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (`86`) or the nvcc `-gencode` flags; an arch missing from the list needs another CUDA release (removed arches: an older one; new GPUs: a newer one).'
+      ].join("\n"),
+      variants: [
+        {
+          when: "fact.cuda",
+          fix: ["Fix the arch list: {enrich.suggestion}.", "", WHERE_KNOWN].join("\n")
+        }
+      ],
+      enrich: ["cuda-arches", "arch-lists"],
+      docs: "https://docs.nvidia.com/cuda/cuda-compiler-driver-nvcc/index.html#gpu-feature-list"
+    };
+  }
+});
+
+// src/rules/catalog/cuda/invalid-arch-list.ts
+function notationVariants() {
+  return [
+    { when: "ptx", title: "Arch list in PyTorch's notation given to nvcc", message: PTX_MESSAGE, fix: PTX_FIX },
+    { when: "native", title: "`native` given to nvcc as an architecture", message: NATIVE_MESSAGE, fix: NATIVE_FIX }
+  ];
+}
+var TORCH_LIST, TORCH_MESSAGE, CMAKE_MESSAGE, PTX_MESSAGE, NATIVE_MESSAGE, PTX_FIX, NATIVE_FIX, invalidArchList;
+var init_invalid_arch_list = __esm({
+  "src/rules/catalog/cuda/invalid-arch-list.ts"() {
+    "use strict";
+    init_build_gpu();
+    TORCH_LIST = `grep -A3 "supported_arches = " "$(python3 -c 'import torch.utils.cpp_extension as c; print(c.__file__)')"`;
+    TORCH_MESSAGE = "TORCH_CUDA_ARCH_LIST has an entry this PyTorch does not accept: {arch:all}. torch.utils.cpp_extension takes only the compute capabilities in its own list (`8.6`, `9.0`, optionally `+PTX`, or names such as `Ampere`); newer GPUs need a newer torch, and each entry must also be an arch the CUDA toolkit compiles.";
+    CMAKE_MESSAGE = "CMake rejected the CUDA architecture list: `CMAKE_CUDA_ARCHITECTURES` must be a `;`-separated list of numbers (each optionally `-real` / `-virtual`) or `all`, `all-major`, `native`; `sm_80` and `8.0` are not accepted, and an empty value is an error.";
+    PTX_MESSAGE = "nvcc was given {arch:all}: `+PTX` is PyTorch's TORCH_CUDA_ARCH_LIST notation, which nvcc and CMake do not read, so a list written for torch (or a detected one in torch's form) reached CMAKE_CUDA_ARCHITECTURES or the nvcc flags. No CUDA version takes it.";
+    NATIVE_MESSAGE = "nvcc was given {arch:all}: the word `native` reached it as if it were an architecture. CMake 3.24+ turns CMAKE_CUDA_ARCHITECTURES=native into the GPU of the machine that builds; an older CMake passes the word on. No CUDA version takes it.";
+    PTX_FIX = [
+      "Give CMake numbers: a plain number builds both the machine code and the PTX of that arch, which is what `+PTX` asked for:",
+      "",
+      "```sh",
+      'cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="{context.ptx.cap}"',
+      "```",
+      "",
+      "(`-real` / `-virtual` after a number keep only one of the two). For plain nvcc flags: `-gencode arch=compute_{context.ptx.cap},code=[sm_{context.ptx.cap},compute_{context.ptx.cap}]`. Find where the `+PTX` list comes from: a TORCH_CUDA_ARCH_LIST value reused for CMake, or a project script that reads the GPU and writes torch's form."
+    ].join("\n");
+    NATIVE_FIX = [
+      "Name the architectures as numbers, quoted (an unquoted `;` ends the shell command in a `RUN` line): `nvcc --list-gpu-arch` lists what this toolkit compiles (`compute_86` \u2192 `86`):",
+      "",
+      "```sh",
+      "cmake --version",
+      "nvcc --list-gpu-arch",
+      'cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="86"',
+      "```",
+      "",
+      "(`86`: RTX 30 / A10, one example of a listed arch). `native` works only with CMake \u2265 3.24 and a GPU in the step that configures (a `docker build` step has none by default)."
+    ].join("\n");
+    invalidArchList = {
+      id: "cuda/invalid-arch-list",
+      title: "CUDA architecture list rejected",
+      severity: "error",
+      match: [
+        // torch: `ValueError: Unknown CUDA arch (8.9) or GPU not supported`
+        { literals: ["Unknown CUDA arch ("], pattern: "Unknown CUDA arch \\((?<arch>[^(){}]{1,200})\\) or GPU not supported" },
+        // FindCUDA/select_compute_arch.cmake
+        { literals: ["Unknown CUDA Architecture Name"], pattern: "Unknown CUDA Architecture Name (?<arch>\\S{1,200})" },
+        // CMake: `CMAKE_CUDA_ARCHITECTURES must be non-empty if set.`, `CUDA_ARCHITECTURES is empty for target "cmTC_…".`
+        { literals: ["CUDA_ARCHITECTURES must be non-empty", "CUDA_ARCHITECTURES is empty for target"] },
+        // CMake: `  CMAKE_CUDA_ARCHITECTURES:` … `  is not one of the following:`
+        { literals: ["CUDA_ARCHITECTURES:"], pattern: "^\\s{0,200}CMAKE_CUDA_ARCHITECTURES:$" },
+        // nvcc: `nvcc fatal   : Unsupported gpu architecture 'compute_86+PTX'` / `'compute_native'`
+        {
+          literals: ["Unsupported gpu architecture", "is not defined for option"],
+          pattern: "(?:Unsupported gpu architecture|Value) '(?<arch>(?:compute|sm)_(?:\\d{1,3}[a-z]?\\+PTX|native|all|all-major))'"
+        }
+      ],
+      context: [
+        { name: "ptx", literals: ["+PTX"], pattern: "architecture '(?:compute|sm)_(?<cap>\\d{1,3})[a-z]?\\+PTX'" },
+        { name: "native", literals: ["_native'"], pattern: "architecture '(?:compute|sm)_native'" },
+        { name: "cmake", literals: ["CUDA_ARCHITECTURES"] },
+        // the list as the instruction sets it: `ENV TORCH_CUDA_ARCH_LIST="3.0;5.0"`, `TORCH_CUDA_ARCH_LIST=8.9 pip install …`
+        {
+          name: "torchList",
+          source: "instruction",
+          literals: ["TORCH_CUDA_ARCH_LIST"],
+          pattern: `TORCH_CUDA_ARCH_LIST=["']?(?<list>[0-9][0-9.;+ A-Za-z]{0,200})`
+        }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: TORCH_MESSAGE,
+      fix: [
+        "The log does not show the CUDA version, so the arches to keep are unknown here. In the build stage, print what the toolkit compiles and what this torch accepts:",
+        "",
+        "```sh",
+        "nvcc --list-gpu-arch",
+        TORCH_LIST,
+        "```",
+        "",
+        'and set TORCH_CUDA_ARCH_LIST to entries in both lists (`compute_86` \u2192 `8.6`), e.g. `ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"` when both have 8.6.'
+      ].join("\n"),
+      variants: [
+        ...notationVariants(),
+        {
+          when: "cmake&fact.cuda",
+          title: "CMAKE_CUDA_ARCHITECTURES rejected",
+          message: CMAKE_MESSAGE,
+          fix: [
+            "Write numbers CMake takes and CUDA {enrich.archCuda} compiles, quoted (an unquoted `;` ends the shell command in a `RUN` line); here, {enrich.archListBasis}:",
+            "",
+            "```dockerfile",
+            'RUN cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"',
+            "```",
+            "",
+            `Or \`all-major\` (CMake \u2265 3.23). Avoid \`native\`. ${BUILD_GPU}`
+          ].join("\n")
+        },
+        {
+          when: "cmake",
+          title: "CMAKE_CUDA_ARCHITECTURES rejected",
+          message: CMAKE_MESSAGE,
+          fix: [
+            "The log does not show the CUDA version. List what its nvcc compiles in the build stage (`nvcc --list-gpu-arch`: `compute_86` \u2192 `86`) and pass those numbers, quoted:",
+            "",
+            "```dockerfile",
+            'RUN nvcc --list-gpu-arch && cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="86"',
+            "```",
+            "",
+            `(\`86\` as one example of a listed arch), or \`all-major\` (CMake \u2265 3.23). Avoid \`native\`. ${BUILD_GPU}`
+          ].join("\n")
+        },
+        {
+          when: "fact.cuda",
+          fix: [
+            "Keep the entries CUDA {enrich.archCuda} compiles; here, {enrich.archListBasis}:",
+            "",
+            "```dockerfile",
+            'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"',
+            "```",
+            "",
+            "and drop any this torch does not accept: its list is in its source, readable without a GPU:",
+            "",
+            "```sh",
+            TORCH_LIST,
+            "```",
+            "",
+            "A GPU newer than that list needs a newer torch."
+          ].join("\n")
+        }
+      ],
+      enrich: ["cuda-version", "arch-lists"],
+      docs: "https://pytorch.org/docs/stable/cpp_extension.html"
+    };
+  }
+});
+
+// src/rules/catalog/cuda/toolkit-on-path.ts
+var toolkitOnPathBlock;
+var init_toolkit_on_path = __esm({
+  "src/rules/catalog/cuda/toolkit-on-path.ts"() {
+    "use strict";
+    toolkitOnPathBlock = [
+      "```sh",
+      "ls -d /usr/local/cuda*/bin/nvcc",
+      "export CUDA_HOME=/usr/local/cuda",
+      'export PATH="$CUDA_HOME/bin:$PATH"',
+      "nvcc --version",
+      "```"
+    ];
+  }
+});
+
+// src/rules/catalog/cuda/toolkit-not-found.ts
+function flashVariants() {
+  const out = [];
+  for (const imageBuild of [true, false]) {
+    for (const pkg of ["building", "collecting", ""]) {
+      const toolkit = imageBuild ? [
+        'Build in a `-devel` CUDA image of the release torch was built for (`python3 -c "import torch; print(torch.version.cuda)"` prints it; the tags are at https://hub.docker.com/r/nvidia/cuda/tags) and name the toolkit:',
+        "",
+        "```dockerfile",
+        ENV_LINE,
+        "```"
+      ] : [
+        'Point the build at a CUDA toolkit (one with `bin/nvcc`, of the release torch was built for: `python3 -c "import torch; print(torch.version.cuda)"`) in the shell that builds:',
+        "",
+        ...toolkitOnPathBlock
+      ];
+      const rebuild = pkg === "building" ? "Then build it again without build isolation, so its setup sees this torch and toolkit: `uv pip install --no-build-isolation {context.building.package}`. {enrich.knobs}" : pkg ? "Then build it again without build isolation, so its setup sees this torch and toolkit: `{enrich.rebuild}`. {enrich.knobs}" : "Then run the same install again with `--no-build-isolation`, so its setup sees this torch and toolkit.";
+      out.push({
+        when: ["flashAttn", imageBuild ? "fact.place=image-build" : "", pkg].filter(Boolean).join("&"),
+        title: "flash-attn found no nvcc (no CUDA toolkit)",
+        message: FLASH_MESSAGE,
+        fix: [...toolkit, "", rebuild].join("\n")
+      });
+    }
+  }
+  return out;
+}
+var ENV_LINE, NAME_IT, FLASH_MESSAGE, toolkitNotFound;
+var init_toolkit_not_found = __esm({
+  "src/rules/catalog/cuda/toolkit-not-found.ts"() {
+    "use strict";
+    init_toolkit_on_path();
+    ENV_LINE = "ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda";
+    NAME_IT = "If nvcc is installed but not found, name it: `ENV CUDACXX=/usr/local/cuda/bin/nvcc` or `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda \u2026`.";
+    FLASH_MESSAGE = "flash-attn's setup.py found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. It only warns (a prebuilt wheel would need no compiler), but it declares its CUDA extension first, and torch cannot set that up without a toolkit, so the build stops. {enrich.stageNote}";
+    toolkitNotFound = {
+      id: "cuda/toolkit-not-found",
+      title: "No CUDA compiler (nvcc) in the build stage",
+      severity: "error",
+      match: [
+        // CMake, enable_language(CUDA) / project(… CUDA)
+        { literals: ["No CMAKE_CUDA_COMPILER could be found"] },
+        { literals: ["Failed to find nvcc"] },
+        // CMakeError.log / older CMake: `Compiler: CMAKE_CUDA_COMPILER-NOTFOUND` in the identification failure
+        { literals: ["CMAKE_CUDA_COMPILER-NOTFOUND"] },
+        // FindCUDAToolkit REQUIRED: `Could not find nvcc, please set CUDAToolkit_ROOT.`
+        { literals: ["Could not find nvcc"] },
+        // FindPackageHandleStandardArgs, REQUIRED (indented under CMake Error)
+        { literals: ["Could NOT find CUDA"], pattern: "^\\s{1,200}Could NOT find (?<package>CUDA(?:Toolkit)?) \\(missing:" },
+        // shells and make: `/bin/sh: 1: nvcc: not found`, `bash: nvcc: command not found`, `make: nvcc: No such file or directory`
+        { literals: ["nvcc: "], pattern: "\\bnvcc: (?:command not found|not found|No such file or directory)" },
+        // Windows cmd
+        { literals: ["'nvcc' is not recognized"] },
+        // torch.utils.cpp_extension with CUDA_HOME pointing at a toolkit without nvcc
+        { literals: ["bin/nvcc'", "bin\\\\nvcc.exe'"], pattern: "No such file or directory: '(?<path>[^']{0,200}nvcc(?:\\.exe)?)'" },
+        // apex: `RuntimeError: --cuda_ext was requested, but nvcc was not found.`; flash-attn: `UserWarning: flash_attn was
+        // requested, but nvcc was not found.` (uv wraps it: `nvcc was not found.  Are you sure your environment has nvcc`).
+        // flash-attn only warns (a prebuilt wheel needs no compiler, setup.py says), but it declares its CUDAExtension
+        // first, and torch's library_paths(cuda=True) raises without CUDA_HOME (Dao-AILab/flash-attention setup.py,
+        // check_if_cuda_home_none; the traces in flash-attention#1264 / #1736): in a FAILED step (only: failed-step) it is the cause.
+        { literals: ["nvcc was not found"] }
+      ],
+      // torch's own error says the same, with cuda/cuda-home-not-set's advice (the rebuild command): one finding, not two
+      unless: [{ literals: ["CUDA_HOME environment variable is not set"] }],
+      context: [
+        { name: "windows", literals: ["'nvcc' is not recognized", "nvcc.exe"] },
+        { name: "flashAttn", literals: ["flash_attn was requested"] },
+        // the package being built, for the rebuild command (extension-build): pip's `Collecting X`, uv's `Failed to build `X==1.0``
+        { name: "collecting", literals: ["Collecting "], pattern: "^\\s{0,20}Collecting (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)", keep: "last" },
+        { name: "building", literals: ["Failed to build `"], pattern: "Failed to build `(?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)`" }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "The build needed the CUDA compiler but found none. nvcc ships in the `-devel` CUDA images (and NVIDIA's `cuda-nvcc` / `cuda-toolkit` apt packages of each release); `-runtime` and `-base` images have no compiler. {enrich.stageNote}",
+      fix: [
+        "Install the CUDA toolkit of the release the build targets (with `bin/nvcc`), then put it on PATH in the shell that builds:",
+        "",
+        ...toolkitOnPathBlock,
+        "",
+        "CMake also takes the compiler directly: `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda \u2026`."
+      ].join("\n"),
+      variants: [
+        ...flashVariants(),
+        {
+          when: "windows",
+          fix: "Install the CUDA toolkit and build from a shell where `nvcc --version` works (the toolkit's `bin` directory on PATH), or pass the compiler to CMake by its full path: `-DCMAKE_CUDA_COMPILER=` followed by the path of `nvcc.exe` (`where nvcc` prints it where it is on PATH)."
+        },
+        {
+          when: "fact.place=image-build&fact.imageFlavour",
+          fix: [
+            "Compile in the `-devel` image of the same CUDA release and copy the results into the runtime stage:",
+            "",
+            "```dockerfile",
+            "FROM {enrich.develImage} AS builder",
+            ENV_LINE,
+            "```",
+            "",
+            NAME_IT
+          ].join("\n")
+        },
+        {
+          when: "fact.place=image-build",
+          fix: [
+            "Compile in a `-devel` CUDA image (the log does not show which CUDA release this stage has: `cat /usr/local/cuda/version.json` or the base image tag tells it; pick the `-devel` tag of that release at https://hub.docker.com/r/nvidia/cuda/tags) and put nvcc on PATH:",
+            "",
+            "```dockerfile",
+            ENV_LINE,
+            "```",
+            "",
+            NAME_IT
+          ].join("\n")
+        }
+      ],
+      enrich: ["cuda-version", "extension-build"],
+      docs: "https://hub.docker.com/r/nvidia/cuda"
+    };
+  }
+});
+
+// src/rules/catalog/cuda/cuda-home-not-set.ts
+function imageFix(imageKnown, packageKnown) {
+  const lines = imageKnown ? ["Build in the `-devel` image of the same CUDA release and name the toolkit:", "", "```dockerfile", "FROM {enrich.develImage} AS builder", ENV_LINE2, "```"] : [
+    'Build in a `-devel` CUDA image of the CUDA release torch was built for and name the toolkit. The log does not show that release: `python3 -c "import torch; print(torch.version.cuda)"` prints it; pick the `-devel` tag of that release for your OS at https://hub.docker.com/r/nvidia/cuda/tags, then:',
+    "",
+    "```dockerfile",
+    ENV_LINE2,
+    "```"
+  ];
+  lines.push("");
+  lines.push(
+    packageKnown ? "Build the package without an isolated build env, so its setup sees this torch and toolkit: `{enrich.rebuild}`. {enrich.knobs}" : "Build the package without an isolated build env (`--no-build-isolation` on the same install command), so its setup sees this torch and toolkit; the package is the one pip names in `Building wheel for \u2026` above the error."
+  );
+  return lines.join("\n");
+}
+function variants() {
+  const out = [PY2_VARIANT, { when: "!fact.place=image-build", fix: SHELL_FIX }];
+  for (const image of [true, false]) {
+    for (const ctx of PACKAGE_CONTEXTS) out.push({ when: image ? `fact.imageFlavour&${ctx}` : ctx, fix: imageFix(image, true) });
+    if (image) out.push({ when: "fact.imageFlavour", fix: imageFix(true, false) });
+  }
+  return out;
+}
+var ENV_LINE2, PACKAGE_CONTEXTS, SHELL_FIX, PY2_VARIANT, cudaHomeNotSet;
+var init_cuda_home_not_set = __esm({
+  "src/rules/catalog/cuda/cuda-home-not-set.ts"() {
+    "use strict";
+    init_toolkit_on_path();
+    ENV_LINE2 = "ENV CUDA_HOME=/usr/local/cuda PATH=/usr/local/cuda/bin:${PATH}";
+    PACKAGE_CONTEXTS = ["building", "collecting", "pipInstall"];
+    SHELL_FIX = [
+      "Point the build at an installed toolkit (one with `bin/nvcc`), in the shell that runs it:",
+      "",
+      ...toolkitOnPathBlock,
+      "",
+      'No toolkit there: install one of the CUDA release torch was built for (`python3 -c "import torch; print(torch.version.cuda)"`), or build in a `-devel` CUDA image. Then run the install again in that shell.'
+    ].join("\n");
+    PY2_VARIANT = {
+      when: "py2",
+      message: "A CUDA extension build (torch.utils.cpp_extension) found no CUDA toolkit. `EnvironmentError` is how Python 2 prints it, so this torch is old: torch 0.4.0 looked for CUDA_HOME only when it could see a GPU, so in a `docker build` (no GPU) it stayed unset even with the toolkit installed and CUDA_HOME exported.",
+      fix: [
+        'Print the torch version in the failing stage: `python -c "import torch; print(torch.__version__)"`.',
+        "",
+        "- 0.4.0: it cannot build CUDA extensions without a visible GPU; build where one is visible (in a container started with `nvidia-docker run`, not in a Dockerfile `RUN`), or move to a later torch, which finds the toolkit without a GPU (pytorch/pytorch PR #8244).",
+        "- later: the toolkit is really missing or not found; point CUDA_HOME at it (`export CUDA_HOME=/usr/local/cuda`, the directory with `bin/nvcc`), or build in a `-devel` CUDA image."
+      ].join("\n")
+    };
+    cudaHomeNotSet = {
+      id: "cuda/cuda-home-not-set",
+      title: "CUDA_HOME not set (CUDA toolkit not found by torch)",
+      severity: "error",
+      match: [
+        // `OSError: CUDA_HOME environment variable is not set. Please set it to your CUDA install root.`
+        { literals: ["CUDA_HOME environment variable is not set"] },
+        // DeepSpeed: `MissingCUDAException: CUDA_HOME does not exist, unable to compile CUDA op(s)`
+        { literals: ["CUDA_HOME does not exist"] }
+      ],
+      context: [
+        { name: "py2", literals: ["EnvironmentError: CUDA_HOME environment variable is not set"] },
+        { name: "building", literals: ["Building wheel for "], pattern: "Building wheel for (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}) \\(", keep: "last" },
+        { name: "collecting", literals: ["Collecting "], pattern: "^\\s{0,20}Collecting (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)", keep: "last" },
+        { name: "pipInstall", source: "instruction", literals: ["pip install", "pip3 install"] }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "A CUDA extension build (torch.utils.cpp_extension) found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. Either this stage is not a `-devel` image, or the toolkit is somewhere torch does not look. {enrich.stageNote}",
+      fix: imageFix(false, false),
+      variants: variants(),
+      enrich: ["cuda-version", "extension-build"],
+      docs: "https://pytorch.org/docs/stable/cpp_extension.html"
+    };
+  }
+});
+
+// src/rules/catalog/cuda/libcuda-stub-missing.ts
+var libcudaStubMissing;
+var init_libcuda_stub_missing = __esm({
+  "src/rules/catalog/cuda/libcuda-stub-missing.ts"() {
+    "use strict";
+    libcudaStubMissing = {
+      id: "cuda/libcuda-stub-missing",
+      title: "CUDA_HOME has no stub libcuda (conda nvcc activation failed)",
+      severity: "error",
+      match: [
+        {
+          // `File /opt/conda/conda-bld/…/_h_env_…/lib64/stubs/libcuda.so doesn't exist`
+          literals: ["stubs/libcuda.so doesn't exist"],
+          pattern: "File (?<home>\\S{1,600})/lib64/stubs/libcuda\\.so doesn't exist"
+        }
+      ],
+      context: [{ name: "condaBuild", literals: ["conda-bld", "conda_build", "conda-build", "mambabuild"] }],
+      scope: "step",
+      specificity: 3,
+      message: "conda-forge's `nvcc` package needs CUDA_HOME to be a full CUDA toolkit and found none: `{home|CUDA_HOME}` has no `lib64/stubs/libcuda.so` (the stub it links programs against instead of the driver). That package wraps a toolkit installed outside conda; it does not bring one.",
+      fix: [
+        "Point CUDA_HOME at a full toolkit before the build (an nvidia/cuda `-devel` image has one in `/usr/local/cuda`), and check:",
+        "",
+        "```sh",
+        "export CUDA_HOME=/usr/local/cuda",
+        'ls "$CUDA_HOME/lib64/stubs/libcuda.so" && "$CUDA_HOME/bin/nvcc" --version',
+        "```",
+        "",
+        "The toolkit's release must be the one the `nvcc` package was made for (its activation also checks the version)."
+      ].join("\n"),
+      variants: [
+        {
+          when: "condaBuild",
+          message: "conda-forge's `nvcc` package stopped the build: CUDA_HOME inside conda-build pointed into the build's own environment (the path in the evidence), which has no `lib64/stubs/libcuda.so`, so it is not a CUDA toolkit. That package wraps a toolkit installed outside conda, and conda-build passes CUDA_HOME into the build only when the recipe lists it.",
+          fix: [
+            "Build in an image with a full toolkit (nvidia/cuda `-devel`: `/usr/local/cuda`), set CUDA_HOME to it and let",
+            "conda-build pass it through, in the recipe's `meta.yaml`:",
+            "",
+            "```yaml",
+            "build:",
+            "  script_env:",
+            "    - CUDA_HOME",
+            "```",
+            "",
+            'and before `conda build`: `export CUDA_HOME=/usr/local/cuda` (check `ls "$CUDA_HOME/lib64/stubs/libcuda.so"`). The',
+            "toolkit's release must be the one the `nvcc` package was made for."
+          ].join("\n")
+        }
+      ],
+      docs: "https://github.com/conda-forge/nvcc-feedstock"
+    };
+  }
+});
+
+// src/rules/catalog/cuda/no-gpu-at-build.ts
+function archVariants() {
+  const out = [];
+  const torchKnown = (imageBuild) => imageBuild ? ["```dockerfile", 'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"', "```"] : ["```sh", 'export TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"', "```"];
+  for (const imageBuild of [true, false]) {
+    const place = imageBuild ? "&fact.place=image-build" : "";
+    out.push({
+      when: `archList&fact.cuda${place}`,
+      title: "No GPU at build: torch found no arch to compile for",
+      message: ARCH_LIST_MESSAGE,
+      fix: ["Name the architectures, so torch does not ask the GPU; here, {enrich.archListBasis}:", "", ...torchKnown(imageBuild), "", MOVE_CHECKS.replace(/;$/, ".")].join("\n")
+    });
+  }
+  out.push({
+    when: "archList",
+    title: "No GPU at build: torch found no arch to compile for",
+    message: ARCH_LIST_MESSAGE,
+    fix: [
+      "Name the architectures, so torch does not ask the GPU. The log does not show the CUDA version, so which arches its nvcc compiles is unknown here: in the build stage",
+      "",
+      "```sh",
+      "nvcc --list-gpu-arch",
+      "```",
+      "",
+      'lists them (`compute_86` \u2192 `8.6`); set TORCH_CUDA_ARCH_LIST to the ones of the GPUs the image will run on, `+PTX` on the last for newer GPUs (for RTX 30 / A10 cards, when the list has `compute_86`: `ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"` in a Dockerfile, `export TORCH_CUDA_ARCH_LIST="8.6+PTX"` in a shell).'
+    ].join("\n")
+  });
+  out.push({
+    when: "emptyArch&fact.cuda",
+    title: "CUDA arch list empty: detected from a GPU the build does not have",
+    message: EMPTY_ARCH_MESSAGE,
+    fix: [
+      "Name the architectures instead of detecting them, quoted (an unquoted `;` ends the shell command in a `RUN` line); here, {enrich.archListBasis}:",
+      "",
+      "```sh",
+      'cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"',
+      "```",
+      "",
+      "Where a script or build argument sets the list (a Dockerfile `ARG` defaulting to `native`), give it these numbers."
+    ].join("\n")
+  });
+  out.push({
+    when: "emptyArch",
+    title: "CUDA arch list empty: detected from a GPU the build does not have",
+    message: EMPTY_ARCH_MESSAGE,
+    fix: [
+      "Name the architectures instead of detecting them. The log does not show the CUDA version; list what its nvcc compiles in the build stage and pass the numbers of the GPUs the image will run on, quoted:",
+      "",
+      "```sh",
+      "nvcc --list-gpu-arch",
+      'cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="86"',
+      "```",
+      "",
+      "(`86` is the RTX 30 / A10 arch, `compute_86` in the list). Where a script or build argument sets the list (a Dockerfile `ARG` defaulting to `native`), give it these numbers."
+    ].join("\n")
+  });
+  return out;
+}
+var MOVE_CHECKS, ARCH_LIST_MESSAGE, EMPTY_ARCH_MESSAGE, noGpuAtBuild;
+var init_no_gpu_at_build = __esm({
+  "src/rules/catalog/cuda/no-gpu-at-build.ts"() {
+    "use strict";
+    init_build_gpu();
+    MOVE_CHECKS = "- move device checks (`nvidia-smi`, `torch.cuda.is_available()`) to `docker run --gpus all IMAGE \u2026` or a CI test step on a GPU runner;";
+    ARCH_LIST_MESSAGE = "With TORCH_CUDA_ARCH_LIST unset (or `native`), torch.utils.cpp_extension builds the arch list from the GPUs it can see; this step saw none, so the list was empty and `arch_list[-1] += '+PTX'` raised IndexError. A build step sees no GPU by default (`docker build` has no `--gpus`).";
+    EMPTY_ARCH_MESSAGE = "nvcc was given an empty architecture (`compute_`): the list or variable that should name it was empty. CMake keeps only the digits of each CMAKE_CUDA_ARCHITECTURES entry, so `native` on a CMake older than 3.24 (which does not know it) comes out empty; so does a value a script read from the GPU on a builder without one, or a build argument left empty in a `-gencode arch=compute_\u2026` flag. `native` on CMake 3.24+ needs a GPU too, which a build step does not see by default.";
+    noGpuAtBuild = {
+      id: "cuda/no-gpu-at-build",
+      title: "Build step needs a GPU (the build has none)",
+      severity: "error",
+      match: [
+        // torch: `RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver …`
+        { literals: ["Found no NVIDIA driver on your system"] },
+        { literals: ["No CUDA GPUs are available", "no CUDA-capable device is detected", "cudaErrorNoDevice", "CUDA_ERROR_NO_DEVICE"] },
+        // `CUDA driver version is insufficient for CUDA runtime version` (cudaErrorInsufficientDriver): no driver at all, in a build
+        { literals: ["CUDA driver version is insufficient for CUDA runtime version", "The NVIDIA driver on your system is too old"] },
+        { literals: ["NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver"] },
+        // CMake ≥ 3.24: `CUDA_ARCHITECTURES is set to "native", but no GPU was detected.` (HIP alike)
+        { literals: ['is set to "native", but no GPU was detected'] },
+        // an assertion on the device: `assert torch.cuda.is_available(), 'CUDA not available'` in a traceback
+        { literals: ["torch.cuda.is_available()"], pattern: "\\bassert\\b[^\\n]{0,200}torch\\.cuda\\.is_available\\(\\)" },
+        { literals: ["AssertionError: "], pattern: "AssertionError: [^\\n]{0,200}\\b(?:CUDA|GPU|cuda|gpu)s? (?:is |are )?(?:not available|unavailable)" },
+        // torch's arch list from the visible GPUs, empty: the traceback's source line above `IndexError: list index out of range`
+        { literals: ["arch_list[-1] += '+PTX'"] },
+        // an empty arch: `nvcc fatal : Unsupported gpu architecture 'compute_'` (CMake's `-gencode=arch=compute_,code=sm_`)
+        { literals: ["architecture 'compute_'", "architecture 'sm_'"], pattern: "Unsupported gpu architecture '(?:compute|sm)_'" }
+      ],
+      context: [
+        { name: "archList", literals: ["arch_list[-1] += '+PTX'"] },
+        { name: "emptyArch", literals: ["architecture 'compute_'", "architecture 'sm_'"] }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: `This step needs a GPU or the NVIDIA driver, and it had neither. ${BUILD_GPU}`,
+      fix: [
+        "Do not touch the GPU while building:",
+        "",
+        MOVE_CHECKS,
+        '- compile CUDA code for named architectures instead of the detected device: TORCH_CUDA_ARCH_LIST for PyTorch extensions, `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (quoted) rather than `native` for CMake, and `FORCE_CUDA=1` for torchvision, detectron2, mmcv and pytorch3d, which skip CUDA when they see no GPU. The log does not show the CUDA version, so which arches its nvcc takes is unknown here: `nvcc --list-gpu-arch` in the build stage lists them (`compute_86` \u2192 `8.6` / `86`).'
+      ].join("\n"),
+      variants: [
+        ...archVariants(),
+        {
+          when: "fact.cuda",
+          fix: [
+            "Do not touch the GPU while building:",
+            "",
+            MOVE_CHECKS,
+            "- compile CUDA code for named architectures instead of the detected device; here, {enrich.archListBasis}:",
+            "",
+            "```dockerfile",
+            'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"',
+            "```",
+            "",
+            '  (`FORCE_CUDA=1` too for torchvision, detectron2, mmcv and pytorch3d, which skip CUDA when they see no GPU), and for CMake `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"` (quoted) rather than `native`.'
+          ].join("\n")
+        }
+      ],
+      enrich: ["cuda-version", "arch-lists"],
+      docs: "https://docs.docker.com/build/building/cdi/"
+    };
+  }
+});
+
+// src/rules/catalog/cuda/no-kernel-image.ts
+var noKernelImage;
+var init_no_kernel_image = __esm({
+  "src/rules/catalog/cuda/no-kernel-image.ts"() {
+    "use strict";
+    noKernelImage = {
+      id: "cuda/no-kernel-image",
+      title: "No kernel image for this GPU",
+      severity: "error",
+      match: [
+        // `RuntimeError: CUDA error: no kernel image is available for execution on the device`
+        { literals: ["no kernel image is available for execution on the device"] },
+        { literals: ["cudaErrorNoKernelImageForDevice", "CUDA_ERROR_NO_BINARY_FOR_GPU"] },
+        // torch's warning: `NVIDIA GeForce RTX 5090 with CUDA capability sm_120 is not compatible with the current PyTorch installation.`
+        {
+          literals: ["is not compatible with the current PyTorch installation"],
+          pattern: "with CUDA capability (?<arch>sm_\\w{1,200}) is not compatible"
+        }
+      ],
+      context: [
+        {
+          name: "supported",
+          literals: ["The current PyTorch install supports CUDA capabilities"],
+          pattern: "supports CUDA capabilities (?<list>sm_[\\w ]{0,200}[\\w])"
+        }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "The GPU has no compiled kernel in this build: the code was compiled for other architectures than the device\u2019s (and without PTX for the driver to JIT-compile).",
+      fix: [
+        'Find the GPU\'s compute capability on the machine that runs the code (`nvidia-smi --query-gpu=compute_cap --format=csv`) and compile for it: add it to TORCH_CUDA_ARCH_LIST (`8.9` style) or `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (`89` style), with `+PTX` on the newest entry so newer GPUs can JIT-compile it. The toolkit must accept it: `nvcc --list-gpu-arch` in the build stage lists what it compiles. For torch itself, install a build whose arch list has the GPU (`python3 -c "import torch; print(torch.cuda.get_arch_list())"` on that machine prints it).'
+      ].join("\n"),
+      variants: [
+        {
+          when: "supported&fact.cuda",
+          message: "This torch has no kernels for the GPU\u2019s {arch:all}: it supports {context.supported.list} only. {enrich.verdict}",
+          fix: 'Use a torch whose arch list includes the device: {enrich.wheelAdvice|a torch build (or a source build with the device in TORCH_CUDA_ARCH_LIST) for a CUDA release that compiles it}. Check on the machine with the GPU: `python3 -c "import torch; print(torch.cuda.get_arch_list())"`.'
+        },
+        {
+          when: "supported",
+          message: "This torch has no kernels for the GPU\u2019s {arch:all}: it supports {context.supported.list} only. Install a torch build whose arch list includes the device, or build it with that arch in TORCH_CUDA_ARCH_LIST.",
+          fix: 'Install a torch built for a CUDA release that compiles {arch:all} (`nvcc --list-gpu-arch` of a toolkit lists what it compiles; PyTorch lists its wheel indexes per release at https://pytorch.org/get-started/previous-versions/), then check on the machine with the GPU: `python3 -c "import torch; print(torch.cuda.get_arch_list())"`.'
+        },
+        {
+          when: "fact.cuda",
+          fix: [
+            "Compile for the GPU that runs the code: its compute capability (`nvidia-smi --query-gpu=compute_cap --format=csv` on that machine) must be in the list. Here, {enrich.archListBasis}:",
+            "",
+            "```dockerfile",
+            'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"',
+            "```",
+            "",
+            '(CMake: `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"`). `+PTX` on the newest entry lets newer GPUs JIT-compile it. If the capability is not in `nvcc --list-gpu-arch`, the toolkit is too old for the GPU.'
+          ].join("\n")
+        }
+      ],
+      enrich: ["cuda-arches", "arch-lists"],
+      docs: "https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#binary-compatibility"
+    };
+  }
+});
+
+// src/rules/catalog/cuda/version-mismatch.ts
+function torchSide(imageBuild) {
+  return imageBuild ? "or keep this torch and compile in a `-devel` image of its CUDA {torchCuda|release}: {enrich.torchCudaImage|pick the tag for your OS at the link that follows} (tags: {enrich.torchCudaTags|https://hub.docker.com/r/nvidia/cuda/tags}). NVIDIA deletes tags of releases past end of life, so an old one may be gone." : "or keep this torch and install the CUDA {torchCuda|release it was built with} toolkit, then point `CUDA_HOME` at it in the shell that builds (apex runs `$CUDA_HOME/bin/nvcc -V`; without CUDA_HOME, torch takes the nvcc on PATH, then /usr/local/cuda).";
+}
+function apexVariants() {
+  const out = [];
+  for (const imageBuild of [true, false]) {
+    const place = imageBuild ? "&fact.place=image-build" : "";
+    for (const known of ["nvcc", "fact.cuda"]) {
+      out.push({
+        when: `apex&${known}${place}`,
+        title: APEX_TITLE,
+        message: `apex's setup.py stopped the build: the nvcc it found is CUDA {enrich.cudaVersion} and torch was built with CUDA {torchCuda|another release}. ${APEX_STRICT}`,
+        fix: ["Make them the same release, one of two ways:", "", "- {enrich.exactTorchSide};", `- ${torchSide(imageBuild)}`, "", APEX_OWN_HINT].join("\n")
+      });
+    }
+    out.push({
+      when: `apex${place}`,
+      title: APEX_TITLE,
+      message: `apex's setup.py stopped the build: torch was built with CUDA {torchCuda|another release} and the nvcc it found is another release (apex prints \`nvcc -V\` of that toolkit above the error; this log does not show it). ${APEX_STRICT}`,
+      fix: [
+        "Print the toolkit apex found, in the same stage or shell as the build:",
+        "",
+        "```sh",
+        'echo "CUDA_HOME=$CUDA_HOME"; nvcc --version',
+        "```",
+        "",
+        "Then make the two the same release, one of two ways:",
+        "",
+        "- keep the toolkit and install the torch built for exactly its release, if PyTorch published one: its index is https://download.pytorch.org/whl/ plus `cu` and the release without its dot (`cu121` for 12.1), and pytorch.org/get-started/previous-versions lists which torch releases each has;",
+        `- ${torchSide(imageBuild)}`,
+        "",
+        APEX_OWN_HINT
+      ].join("\n")
+    });
+  }
+  return out;
+}
+var APEX_TITLE, APEX_STRICT, APEX_OWN_HINT, versionMismatch;
+var init_version_mismatch = __esm({
+  "src/rules/catalog/cuda/version-mismatch.ts"() {
+    "use strict";
+    APEX_TITLE = "CUDA toolkit and torch's CUDA differ (apex's check)";
+    APEX_STRICT = "Apex compiles `--cuda_ext` only when the two are the same release, minor included (its check_cuda_torch_binary_vs_bare_metal); torch.utils.cpp_extension itself refuses only a different major.";
+    APEX_OWN_HINT = "Apex's own hint, commenting the check out of its setup.py, builds the extensions against a CUDA other than torch's: at your own risk, and only for a minor difference.";
+    versionMismatch = {
+      id: "cuda/version-mismatch",
+      title: "CUDA toolkit version does not match",
+      severity: "error",
+      match: [
+        // `The detected CUDA version (12.1) mismatches the version that was used to compile` … `PyTorch (11.8). Please make sure …`:
+        // printed on two lines by older torch, on one line (`compilePyTorch`, no space) by newer ones.
+        {
+          literals: ["mismatches the version that was used to compile"],
+          pattern: "detected CUDA version \\((?<cudaVersion>\\d{1,3}\\.\\d{1,3})\\) mismatches the version that was used to compile(?: ?PyTorch \\((?<torchCuda>\\d{1,3}\\.\\d{1,3})\\))?"
+        },
+        // the second line of the two-line form
+        {
+          literals: ["). Please make sure to use the same CUDA versions"],
+          pattern: "^\\s{0,200}PyTorch \\((?<torchCuda>\\d{1,3}\\.\\d{1,3})\\)\\. Please make sure to use the same CUDA versions"
+        },
+        // apex: `RuntimeError: Cuda extensions are being compiled with a version of Cuda that does not match the version used to
+        // compile Pytorch binaries.  Pytorch binaries were compiled with Cuda 12.1.`
+        {
+          literals: ["Cuda extensions are being compiled with a version of Cuda that does not match"],
+          pattern: "does not match the version used to compile Pytorch binaries\\.(?: {1,4}Pytorch binaries were compiled with Cuda (?<torchCuda>\\d{1,3}\\.\\d{1,3}))?"
+        },
+        // `ptxas /tmp/x.ptx, line 5; fatal   : Unsupported .version 8.8; current version is '8.7'`
+        {
+          literals: ["Unsupported .version"],
+          pattern: "Unsupported \\.version (?<ptxVersion>\\d{1,2}\\.\\d{1,2}); current version is '(?<ptxasVersion>\\d{1,2}\\.\\d{1,2})'"
+        }
+      ],
+      context: [
+        { name: "ptx", literals: ["Unsupported .version"] },
+        { name: "apex", literals: ["Cuda extensions are being compiled with a version of Cuda that does not match"] },
+        // apex prints `nvcc -V` before its check: `Cuda compilation tools, release 11.7, V11.7.99`
+        { name: "nvcc", literals: ["Cuda compilation tools, release "], pattern: "Cuda compilation tools, release (?<cudaVersion>\\d{1,2}\\.\\d{1,2})" },
+        // both versions printed (the one-line form, or both lines of the two-line form in the step)
+        {
+          name: "both",
+          literals: ["mismatches the version that was used to compile"],
+          pattern: "detected CUDA version \\(\\d{1,3}\\.\\d{1,3}\\) mismatches the version that was used to compile ?PyTorch \\(\\d{1,3}\\.\\d{1,3}\\)"
+        },
+        { name: "second", literals: ["). Please make sure to use the same CUDA versions"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "The CUDA toolkit in this stage is {cudaVersion|another version than torch's}, but torch was built with CUDA {torchCuda|another major version}: torch.utils.cpp_extension refuses to compile an extension when the major versions differ, because the extension would link against a CUDA runtime torch does not use.",
+      fix: [
+        "Make the two agree, one of two ways:",
+        "",
+        "- keep this toolkit ({enrich.cudaVersion}) and install a torch built for it, from a PyTorch index that exists for it ({enrich.wheelIndex}):",
+        "",
+        "```sh",
+        "{enrich.torchInstall}",
+        "```",
+        "",
+        "  {enrich.pairedNote|(with the torchvision / torchaudio of the same release, from the same index);}",
+        "- or keep this torch and compile in a `-devel` image of its CUDA {torchCuda}: {enrich.torchCudaImage|pick the tag for your OS at the link that follows} (tags: {enrich.torchCudaTags}). NVIDIA deletes tags of releases past end of life, so an old one may be gone.",
+        "",
+        "Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the same RUN (CUDA_HOME wins over the nvcc on PATH)."
+      ].join("\n"),
+      variants: [
+        {
+          when: "ptx",
+          title: "PTX newer than ptxas",
+          message: "ptxas rejected PTX of ISA version {ptxVersion}: it understands PTX only up to {ptxasVersion}, so it comes from an older CUDA toolkit than the compiler that wrote the PTX (Triton, numba and JAX bring their own code generator; or a newer nvcc's output reached an older toolkit's ptxas).",
+          fix: [
+            "Use a ptxas at least as new as the PTX: the toolkit of a newer `-devel` image, or point the tool at one",
+            "(`TRITON_PTXAS_PATH=/usr/local/cuda/bin/ptxas` for Triton, `XLA_FLAGS=--xla_gpu_cuda_data_dir=/usr/local/cuda` for JAX), or pin",
+            "the tool to a release built for this toolkit. PTX ISA 9.x belongs to CUDA 13.x, 8.x to CUDA 12.x, 7.x to CUDA 11.x (ISA 8.5 needs CUDA 12.5)."
+          ].join("\n")
+        },
+        ...apexVariants(),
+        {
+          when: "!both&!second",
+          fix: [
+            "The log shows only part of the message, so one of the two versions is unknown here. Print both in the failing stage:",
+            "",
+            "```sh",
+            'nvcc --version; echo "CUDA_HOME=$CUDA_HOME"; python3 -c "import torch; print(torch.__version__, torch.version.cuda)"',
+            "```",
+            "",
+            "Then either install the torch built for the toolkit's CUDA (its index is https://download.pytorch.org/whl/ plus `cu` and the version without its dot, when PyTorch published one: pytorch.org/get-started/previous-versions lists them per release), or compile in a `-devel` image of torch's CUDA."
+          ].join("\n")
+        }
+      ],
+      // the toolkit (`cudaVersion`) → a real torch wheel index for it (wheelTagFor, torch-wheels.ts) and the
+      // install command in the step's installer; torch's CUDA (`torchCuda`) → a devel tag of it (cuda-image-tags.ts).
+      // PTX ISA 9.0 = CUDA 13: nvcc 13.0 on this machine writes `.version 9.0`.
+      enrich: "cuda-version",
+      docs: "https://pytorch.org/docs/stable/cpp_extension.html"
+    };
+  }
+});
+
+// src/rules/catalog/cuda/devel-toolkit-copied.ts
+var develToolkitCopied;
+var init_devel_toolkit_copied = __esm({
+  "src/rules/catalog/cuda/devel-toolkit-copied.ts"() {
+    "use strict";
+    develToolkitCopied = {
+      id: "cuda/devel-toolkit-copied",
+      title: "The devel toolkit copied into the runtime image",
+      severity: "notice",
+      trigger: { kind: "toolkit-copy" },
+      maxFindings: 5,
+      message: "`{instruction}` copies `{path}` whole out of `{from}`, which holds a CUDA toolkit: {proof}. The compiler, headers and static libraries of the build go into the image that only runs the result. The copy took {duration|an unknown time (the log gives none)}, and every push and pull of the image carries it.",
+      fix: [
+        'Copy out of `{from}` only what the build made (the program, the libraries it built, the Python packages it installed), not `{path}` whole. In the builder, `python3 -c "import site; print(site.getsitepackages())"` prints where pip put the packages.',
+        "",
+        "Start the runtime stage from {runtimeImage|NVIDIA's `-runtime` image of the CUDA release and OS the builder's `-devel` image has (the same tag with `devel` replaced by `runtime`)}: it holds the shared CUDA libraries a program loads, without the compiler and headers. `ldd` on the program in the builder lists the `libcu*.so` it loads; cuDNN comes with the `cudnn-runtime` tags."
+      ].join("\n"),
+      docs: "https://docs.docker.com/build/building/multi-stage/"
+    };
+  }
+});
+
+// src/rules/catalog/cmake/cupti-library-notfound.ts
+function fix(variable, cudaKnown) {
+  return [
+    "See where the library is, in the stage that runs CMake (a `RUN` before the CMake step, or a shell in that stage):",
+    "",
+    "```sh",
+    "find / -xdev -name 'libcupti*' 2>/dev/null",
+    "```",
+    "",
+    `- Found (e.g. in \`/usr/local/cuda/lib64\`): point CMake at it, ${variable}. PyTorch's cache variable is \`CUPTI_LIBRARY_PATH\` and it wants \`libcupti.so\` (\`libcupti_static.a\` with \`USE_CUPTI_SO=0\`).`,
+    cudaKnown ? INSTALL_KNOWN : INSTALL_UNKNOWN,
+    "",
+    "If the image does not need GPU profiling, say so: PyTorch `USE_KINETO=0` builds without the Kineto profiler."
+  ].join("\n");
+}
+function variants2() {
+  const out = [];
+  for (const stopped of [true, false]) {
+    for (const named of [true, false]) {
+      out.push({
+        when: ["distro", stopped ? "stopped" : "", named ? "named" : ""].filter(Boolean).join("&"),
+        ...stopped ? { severity: "error" } : {},
+        message: `${DISTRO_MESSAGE.replace("{named}", named ? ": {context.named.variable:all} is NOTFOUND" : "")}${stopped ? ` ${STOPPED}` : ""}`,
+        fix: DISTRO_FIX.replace("{variable}", named ? "{context.named.variable}" : "CUPTI_LIBRARY_PATH")
+      });
+    }
+  }
+  for (const stopped of [true, false]) {
+    for (const headers of [true, false]) {
+      for (const named of [true, false]) {
+        for (const cuda of [true, false]) {
+          const when = [stopped ? "stopped" : "", headers ? "headers" : "", named ? "named" : "", cuda ? "fact.cuda" : "!fact.cuda"].filter(Boolean).join("&");
+          const lead = headers ? HEADER_MESSAGE : "CMake did not find the CUPTI library";
+          out.push({
+            when,
+            ...headers ? { title: "CUPTI headers found but libcupti.so missing" } : {},
+            ...stopped ? { severity: "error" } : {},
+            message: `${lead}${named ? ": {context.named.variable:all} is NOTFOUND" : ""}. ${WHERE} ${stopped ? STOPPED : EFFECT}`,
+            fix: fix(named ? NAMED : UNNAMED, cuda)
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+var WHERE, EFFECT, INSTALL_KNOWN, INSTALL_UNKNOWN, NAMED, UNNAMED, STOPPED, HEADER_MESSAGE, DISTRO_MESSAGE, DISTRO_FIX, cuptiLibraryNotfound;
+var init_cupti_library_notfound = __esm({
+  "src/rules/catalog/cmake/cupti-library-notfound.ts"() {
+    "use strict";
+    WHERE = "With NVIDIA's apt packages (the nvidia/cuda `-devel` images ship CUPTI through `cuda-command-line-tools`) the library is in `/usr/local/cuda/lib64` (`targets/x86_64-linux/lib`); only the runfile installer puts it in `extras/CUPTI/lib64`, so a search of that directory alone misses it.";
+    EFFECT = "PyTorch then builds Kineto without CUPTI: the build passes and `torch.profiler` records no CUDA kernels; a target that links the NOTFOUND variable stops CMake at generate time instead.";
+    INSTALL_KNOWN = "- Not found: install it, `apt-get install -y --no-install-recommends {enrich.cuptiApt}` (NVIDIA's apt repository, set up in nvidia/cuda images; the `-devel` images have it already through `cuda-command-line-tools-{enrich.aptSuffix}`, so there it was removed or the stage is another image).";
+    INSTALL_UNKNOWN = "- Not found: install the `cuda-cupti` package of this CUDA release from NVIDIA's apt repository. The log does not show the release: `nvcc --version` in the stage prints it (`release 12.4` \u2192 `cuda-cupti-12-4`, `release 11.8` \u2192 `cuda-cupti-11-8`).";
+    NAMED = "`-D{context.named.variable}=/usr/local/cuda/lib64/libcupti.so` (the variable CMake printed as NOTFOUND; use the path `find` printed)";
+    UNNAMED = "`-DCUPTI_LIBRARY_PATH=/usr/local/cuda/lib64/libcupti.so` for PyTorch (other projects: `grep -i cupti build/CMakeCache.txt` names the variable)";
+    STOPPED = "CMake's generate-time list names it, so a target of this project links it and CMake stopped there: this NOTFOUND is why the configure failed.";
+    HEADER_MESSAGE = `CMake found \`cupti.h\` in {context.headers.dir} but no CUPTI library where it searched`;
+    DISTRO_MESSAGE = "CMake did not find the CUPTI library{named}. This CUDA is the distribution's own toolkit (rooted at `/usr/lib/cuda`): its CUPTI is the `libcupti-dev` package, which puts `libcupti.so` in the multiarch library directory (`/usr/lib/x86_64-linux-gnu` on x86_64), where a search under the CUDA root does not look.";
+    DISTRO_FIX = [
+      "Install it and point CMake at the file the package installed:",
+      "",
+      "```sh",
+      "apt-get install -y libcupti-dev",
+      "dpkg -L libcupti-dev | grep 'libcupti\\.so$'",
+      "```",
+      "",
+      "then `cmake -D{variable}=` followed by that path (`/usr/lib/x86_64-linux-gnu/libcupti.so` on x86_64)."
+    ].join("\n");
+    cuptiLibraryNotfound = {
+      id: "cmake/cupti-library-notfound",
+      title: "CUPTI library not found by CMake",
+      severity: "warning",
+      match: [
+        // `-- CUPTI library: CUPTI_LIBRARY-NOTFOUND`, `CUPTI_LIBRARY:FILEPATH=CUPTI_LIBRARY-NOTFOUND`,
+        // `--   CUDA_cupti_LIBRARY = CUDA_cupti_LIBRARY-NOTFOUND`, `CUPTI_LIBRARY_PATH-NOTFOUND`
+        {
+          literals: ["CUPTI_LIB", "cupti_LIB"],
+          pattern: "\\b(?<variable>[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200})-NOTFOUND"
+        },
+        // PyTorch's cmake/Dependencies.cmake: "Could not find CUPTI library, using CPU-only Kineto build"
+        { literals: ["Could not find CUPTI library", "CUPTI library not found"] }
+      ],
+      context: [
+        // The headers were found in the same step: `-- Found CUPTI: /usr/local/cuda/extras/CUPTI/include`,
+        // `CUPTI_INCLUDE_DIR:PATH=/…`, `--   CUPTI_INCLUDE_DIR = /…`, `CUDAToolkit_CUPTI_INCLUDE_DIR = /…`
+        {
+          name: "headers",
+          literals: ["Found CUPTI", "CUPTI_INCLUDE_DIR"],
+          pattern: "(?:Found CUPTI: |CUPTI_INCLUDE_DIR(?::PATH=| = ))(?<dir>(?:/|[A-Za-z]:[\\\\/])\\S{0,200})"
+        },
+        // the distribution's toolkit: `-- Found CUDA_TOOLKIT_ROOT_DIR=/usr/lib/cuda`, `CUDA_TOOLKIT_ROOT_DIR:PATH=/usr/lib/cuda`
+        { name: "distro", literals: ["/usr/lib/cuda"], pattern: "(?:CUDA_TOOLKIT_ROOT_DIR|CUDAToolkit_ROOT|CUDA_PATH)(?::PATH)?=/usr/lib/cuda/?$" },
+        // CMake's generate-time list (`CMake Error: The following variables are used in this project, but they are set to
+        // NOTFOUND.`) names the CUPTI variable on a line of its own, then `    linked by target "ios_runtime" in directory …`
+        // (mit-han-lab/inter-operator-scheduler#2): a line that is only the variable's name appears in that list alone.
+        { name: "stopped", literals: ["CUPTI_LIB", "cupti_LIB"], pattern: "^[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200}(?: \\(ADVANCED\\))?$" },
+        // the NOTFOUND variable's name, to say which one to set (the match may be the Kineto line only)
+        { name: "named", tally: true, literals: ["CUPTI_LIB", "cupti_LIB"], pattern: "\\b(?<variable>[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200})-NOTFOUND" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: `CMake did not find the CUPTI library. ${WHERE} ${EFFECT}`,
+      fix: fix(UNNAMED, false),
+      variants: variants2(),
+      enrich: ["cuda-version", "cupti"],
+      docs: "https://docs.nvidia.com/cupti/overview/overview.html"
+    };
+  }
+});
+
+// src/rules/catalog/cmake/cuda-arch-detect-failed.ts
+function fix2(image, archKnown) {
+  const lines = [
+    "Make CMake run the toolkit's nvcc. Check which nvcc the build finds and that it runs:",
+    "",
+    ...CHECK,
+    "",
+    "Then configure in a fresh build directory (the compiler path is cached in CMakeCache.txt) with the compiler named:",
+    "",
+    ...CONFIGURE
+  ];
+  if (image) {
+    lines.push("", "In the Dockerfile, before the configure step: `ENV CUDACXX=/usr/local/cuda/bin/nvcc PATH=/usr/local/cuda/bin:${PATH}`.");
+  }
+  lines.push(
+    "",
+    archKnown ? 'Once CMake identifies nvcc, you can also name the architectures instead of relying on its default (CUDA {enrich.archCuda} accepts these): `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"`. On its own that does not fix an unidentified compiler.' : "Naming the architectures (`-DCMAKE_CUDA_ARCHITECTURES`, values `nvcc --list-gpu-arch` accepts) only helps once CMake identifies nvcc; on its own it moves the failure to the next check."
+  );
+  return lines.join("\n");
+}
+var CHECK, CONFIGURE, IDENT_UNKNOWN, cudaArchDetectFailed;
+var init_cuda_arch_detect_failed = __esm({
+  "src/rules/catalog/cmake/cuda-arch-detect-failed.ts"() {
+    "use strict";
+    CHECK = [
+      "```sh",
+      "command -v nvcc; nvcc --version",
+      "ls -l /usr/local/cuda/bin/nvcc",
+      "```"
+    ];
+    CONFIGURE = [
+      "```sh",
+      "rm -rf build",
+      "cmake -S . -B build -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc",
+      "```"
+    ];
+    IDENT_UNKNOWN = "CMake takes the default CUDA architecture from what the CUDA compiler prints while compiling CMake's identification file, and it could not even identify that compiler (`The CUDA compiler identification is unknown`): the program CMake ran as the CUDA compiler is not a working nvcc of the toolkit (a wrong or stale `CMAKE_CUDA_COMPILER`, or an nvcc on PATH that is not the installed toolkit's). A missing GPU does not cause this.";
+    cudaArchDetectFailed = {
+      id: "cmake/cuda-arch-detect-failed",
+      title: "CMake could not detect a default CUDA architecture (CUDA compiler not identified)",
+      severity: "error",
+      match: [{ literals: ["Failed to detect a default CUDA architecture"] }],
+      context: [
+        { name: "identUnknown", literals: ["The CUDA compiler identification is unknown"] },
+        { name: "identified", literals: ["The CUDA compiler identification is "], pattern: "The CUDA compiler identification is (?<compiler>NVIDIA|Clang) (?<version>[\\d.]{1,20})" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "CMake takes the default CUDA architecture from what the CUDA compiler prints while compiling CMake's identification file, and found none there. Most often the program CMake ran as the CUDA compiler is not a working nvcc of the toolkit (a wrong or stale `CMAKE_CUDA_COMPILER`, or an nvcc on PATH that is not the installed toolkit's). A missing GPU does not cause this.",
+      fix: fix2(false, false),
+      variants: [
+        {
+          when: "identUnknown&fact.place=image-build&fact.cuda",
+          message: IDENT_UNKNOWN,
+          fix: fix2(true, true)
+        },
+        { when: "identUnknown&fact.place=image-build", message: IDENT_UNKNOWN, fix: fix2(true, false) },
+        { when: "identUnknown&fact.cuda", message: IDENT_UNKNOWN, fix: fix2(false, true) },
+        { when: "identUnknown", message: IDENT_UNKNOWN },
+        {
+          when: "identified&fact.cuda",
+          message: "CMake identified the CUDA compiler ({context.identified.compiler} {context.identified.version}) but found no default architecture in its output, so it has none to build for. This happens when the compiler is reached through a wrapper or with flags that hide nvcc's own `-arch` choice.",
+          fix: 'Name the architectures the project should build for: `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"` (CUDA {enrich.archCuda} accepts these; `nvcc --list-gpu-arch` lists them all), or `native` (CMake \u2265 3.24) when the configure machine has the target GPU.'
+        },
+        {
+          when: "identified",
+          message: "CMake identified the CUDA compiler ({context.identified.compiler} {context.identified.version}) but found no default architecture in its output, so it has none to build for. This happens when the compiler is reached through a wrapper or with flags that hide nvcc's own `-arch` choice.",
+          fix: 'Name the architectures the project should build for with `-DCMAKE_CUDA_ARCHITECTURES="\u2026"`: the numbers `nvcc --list-gpu-arch` prints (`compute_86` \u2192 `86`) for the GPUs you deploy to, separated by `;`, or `native` (CMake \u2265 3.24) when the configure machine has the target GPU.'
+        },
+        { when: "fact.place=image-build&fact.cuda", fix: fix2(true, true) },
+        { when: "fact.place=image-build", fix: fix2(true, false) },
+        { when: "fact.cuda", fix: fix2(false, true) }
+      ],
+      enrich: "arch-lists",
+      docs: "https://cmake.org/cmake/help/latest/policy/CMP0104.html"
+    };
+  }
+});
+
+// src/rules/catalog/cmake/notfound.ts
+var notfound;
+var init_notfound = __esm({
+  "src/rules/catalog/cmake/notfound.ts"() {
+    "use strict";
+    notfound = {
+      id: "cmake/notfound",
+      title: "CMake variable set to NOTFOUND",
+      severity: "notice",
+      match: [
+        // `NVTX_LIB:FILEPATH=NVTX_LIB-NOTFOUND`, `-- cuDNN: CUDNN_LIBRARY-NOTFOUND` (CUPTI has its own rule)
+        { literals: ["-NOTFOUND"], pattern: "\\b(?!\\w{0,200}(?:CUPTI|cupti)|CMAKE_CUDA_COMPILER-)(?<variable>[A-Za-z][A-Za-z0-9_]{0,200})-NOTFOUND" },
+        // `CMake Error: The following variables are used in this project, but they are set to NOTFOUND.`
+        { literals: ["are set to NOTFOUND"] },
+        // that list's own lines, one variable each, so the evidence names them: FindCUDA's `CUDA_<lib>_LIBRARY` names
+        // (`CUDA_cuda_LIBRARY`, RavenCommunity/kawpowminer#109) and any name CMake marks `(ADVANCED)` there
+        // (`CUDA_cublas_device_LIBRARY (ADVANCED)`, ceccocats/tkDNN#181). A bare upper-case name (`CUDA_LIBRARY`) may be any
+        // script's output: not matched. CUPTI's go to cmake/cupti-library-notfound.
+        { literals: ["CUDA_"], pattern: "^(?<variable>CUDA_(?!cupti_)[a-z][a-z0-9_]{0,100}_LIBRARY)(?: \\(ADVANCED\\))?$" },
+        { literals: [" (ADVANCED)"], pattern: "^(?!\\w{0,200}(?:CUPTI|cupti))(?<variable>[A-Za-z][A-Za-z0-9_]{0,200}) \\(ADVANCED\\)$" }
+      ],
+      context: [
+        { name: "generateError", literals: ["are set to NOTFOUND"] },
+        // The generate-time list names each variable on a line of its own, then who uses it. Counted
+        // as context, not as hits: a bare `SOME_PATH` line elsewhere in a step is no NOTFOUND.
+        {
+          name: "listed",
+          tally: true,
+          literals: ["_LIBRARY", "_LIBRARIES", "_LIB", "_INCLUDE", "_DIR", "_PATH", "_EXECUTABLE", "_FILE"],
+          pattern: "^(?<variable>[A-Za-z][A-Za-z0-9_]*(?:_LIBRARY|_LIBRARIES|_LIB|_INCLUDE_DIR|_INCLUDE_DIRS|_INCLUDE_PATH|_DIR|_PATH|_EXECUTABLE|_FILE))(?: \\(ADVANCED\\))?$"
+        },
+        { name: "usedBy", tally: true, literals: ['linked by target "'], pattern: '^\\s{1,200}linked by target "(?<target>[^"]{1,200})"' },
+        {
+          // the same name: a target that links a variable and one that includes it are both users of it
+          name: "usedBy",
+          tally: true,
+          literals: ["used as include directory in"],
+          pattern: '^\\s{1,200}used as include directory in (?:directory|target) "?(?<target>[^"\\s]{1,200})'
+        },
+        // TorchConfig.cmake's `static library kineto_LIBRARY-NOTFOUND not found.`: the pip / libtorch builds of torch link
+        // kineto into libtorch and ship no separate library, and nothing links `kineto_LIBRARY`.
+        { name: "torchKineto", literals: ["kineto_LIBRARY-NOTFOUND"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "CMake left {variable:all} as NOTFOUND: a find_library / find_path / find_program found nothing.",
+      fix: [
+        "Install what provides the file in this stage (the `-dev` package for a library or header), or tell CMake where it is:",
+        "`cmake -D{variable}=/full/path/to/the/file \u2026`. To see where CMake searched, add `--debug-find-var={variable}` (CMake \u2265 3.23) or `-DCMAKE_FIND_DEBUG_MODE=ON`."
+      ].join("\n"),
+      variants: [
+        {
+          when: "generateError",
+          severity: "error",
+          title: "CMake generate step failed: variables set to NOTFOUND",
+          message: "CMake stopped because {context.listed.variable:all|variables} are set to NOTFOUND but used by {context.usedBy.target:all|targets of this project}: the configure step did not find them and nothing checked before they were used."
+        },
+        {
+          when: "torchKineto",
+          severity: "notice",
+          title: "Harmless TorchConfig warning: kineto_LIBRARY-NOTFOUND",
+          message: 'CMake left {variable:all} as NOTFOUND. `kineto_LIBRARY` (TorchConfig.cmake\'s "static library kineto_LIBRARY-NOTFOUND not found" warning) is harmless: the torch wheels and libtorch link the kineto profiler into libtorch itself and ship no separate `libkineto`, and nothing links the variable. It is not why a build fails; any other name in the list is a find_library / find_path that found nothing.',
+          fix: "Nothing to fix. The warning comes from `find_package(Torch)`; look for the real error elsewhere in the step."
+        }
+      ],
+      docs: "https://cmake.org/cmake/help/latest/command/find_library.html"
+    };
+  }
+});
+
+// src/rules/catalog/cmake/package-not-found.ts
+var packageNotFound;
+var init_package_not_found = __esm({
+  "src/rules/catalog/cmake/package-not-found.ts"() {
+    "use strict";
+    packageNotFound = {
+      id: "cmake/package-not-found",
+      title: "CMake package not found",
+      severity: "error",
+      match: [
+        // FindPackageHandleStandardArgs, REQUIRED: indented under `CMake Error at …`, no `-- ` prefix
+        {
+          literals: ["Could NOT find"],
+          pattern: "^\\s{1,200}Could NOT find (?!CUDA(?:Toolkit)?\\b)(?<package>[A-Za-z0-9_.+-]{1,200})(?: \\(missing: (?<missing>[^)]{0,200})\\))?"
+        },
+        // config mode: `Could not find a package configuration file provided by "Torch" with any of`
+        { literals: ["Could not find a package configuration file provided by"], pattern: 'provided by "(?<package>[^"]{1,200})"' },
+        // version mismatch: `Could not find a configuration file for package "Torch" that is compatible with requested version "2.1".`
+        {
+          literals: ["Could not find a configuration file for package"],
+          pattern: 'for package "(?<package>[^"]{1,200})" that is compatible with requested version "(?<version>[^"]{0,200})"'
+        },
+        // CMake 2.8 / 3.0: `Could not find module FindTorch.cmake or a configuration file for package Torch.`
+        { literals: ["Could not find module Find"], pattern: "Could not find module Find(?<package>[A-Za-z0-9_]{1,200})\\.cmake" }
+      ],
+      context: [
+        { name: "torch", literals: ['"Torch"', "package Torch", "find Torch", "FindTorch"] }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "CMake could not find {package:all}, which the project requires (`find_package(\u2026 REQUIRED)`); the configure step stopped there.",
+      fix: [
+        "Install the package (its development files) in this stage, or point CMake at an install of it:",
+        "`cmake -DCMAKE_PREFIX_PATH=/opt/{package} \u2026` or `-D{package}_DIR=/path/containing/{package}Config.cmake`."
+      ].join("\n"),
+      variants: [
+        {
+          when: "torch",
+          title: "CMake could not find Torch (TorchConfig.cmake)",
+          message: "CMake could not find Torch: `TorchConfig.cmake` ships inside the torch Python package (or libtorch), which is not on CMake's search path.",
+          fix: [
+            "Point CMake at the torch installed in this stage:",
+            "",
+            "```dockerfile",
+            `RUN cmake -S . -B build -DCMAKE_PREFIX_PATH="$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')"`,
+            "```",
+            "",
+            "and install torch before this step (in the same stage), or download libtorch and use `-DCMAKE_PREFIX_PATH=/opt/libtorch`."
+          ].join("\n")
+        }
+      ],
+      docs: "https://cmake.org/cmake/help/latest/command/find_package.html"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/libcupti-missing.ts
+var LOAD_CHECK, MESSAGE, libcuptiMissing;
+var init_libcupti_missing = __esm({
+  "src/rules/catalog/runtime/libcupti-missing.ts"() {
+    "use strict";
+    LOAD_CHECK = `python3 -c "import ctypes; ctypes.CDLL('{library}')"`;
+    MESSAGE = "The dynamic loader could not find {library:all}. A program linked against CUPTI stops there: a torch built with it fails at `import torch`. nvidia/cuda `-devel` images have CUPTI (in `/usr/local/cuda/lib64`); `-runtime` and `-base` images do not, and copying a Python install from a devel stage does not bring it.";
+    libcuptiMissing = {
+      id: "runtime/libcupti-missing",
+      title: "libcupti not found at run time",
+      severity: "error",
+      match: [
+        // `ImportError: libcupti.so.12: cannot open shared object file: No such file or directory`, `OSError: …` (ctypes)
+        { literals: ["libcupti"], pattern: "(?<library>libcupti\\.so[.\\d]{0,40}): cannot open shared object file" },
+        // ldd: `	libcupti.so.12 => not found`
+        { literals: ["libcupti"], pattern: "(?<library>libcupti\\.so[.\\d]{0,40}) => not found" },
+        // TensorFlow 1.x: `Couldn't open CUDA library libcupti.so. LD_LIBRARY_PATH: /usr/local/nvidia/lib:…`
+        { literals: ["Couldn't open CUDA library libcupti"], pattern: "Couldn't open CUDA library (?<library>libcupti\\.so(?:\\.\\d{1,4})?(?:\\.\\d{1,4})?(?:\\.\\d{1,4})?)" },
+        // Windows: `Could not load dynamic library 'cupti64_2022.3.0.dll'`
+        { literals: ["cupti64_"], pattern: "(?<library>cupti64_[\\w.]{1,200}\\.dll)" }
+      ],
+      context: [{ name: "tensorflow", literals: ["Could not load dynamic library", "Couldn't open CUDA library"] }],
+      scope: "step",
+      specificity: 3,
+      message: MESSAGE,
+      fix: [
+        "Make the library loadable where the program runs: install CUPTI of the CUDA release the program was built for (NVIDIA apt: `cuda-cupti-` and the release with a dash, e.g. `cuda-cupti-12-4`; `nvcc --version` or the `libcupti.so` number names the release), or add the directory that holds it to `LD_LIBRARY_PATH`. Then check with the name the loader missed:",
+        "",
+        "```sh",
+        LOAD_CHECK,
+        "```"
+      ].join("\n"),
+      variants: [
+        {
+          when: "tensorflow",
+          severity: "warning",
+          message: "TensorFlow could not load {library:all}: it goes on, but GPU profiling (TensorBoard profiler traces) will be empty. The image has no CUPTI on its loader path.",
+          fix: "Nothing to do unless you need GPU traces. Then install CUPTI of the CUDA release this TensorFlow was built for (a `-devel` CUDA image has it) and check it with `" + LOAD_CHECK + "`."
+        },
+        {
+          when: "fact.place=image-build&fact.cuda",
+          message: `${MESSAGE} {enrich.stageNote}`,
+          fix: [
+            "Install CUPTI in this stage (NVIDIA's apt repository is set up in nvidia/cuda images, and its packages register `/usr/local/cuda/targets/x86_64-linux/lib` with the loader in `/etc/ld.so.conf.d/000_cuda.conf`):",
+            "",
+            "```dockerfile",
+            "RUN apt-get update && apt-get install -y --no-install-recommends {enrich.cuptiApt} \\",
+            " && rm -rf /var/lib/apt/lists/* \\",
+            ` && ${LOAD_CHECK}`,
+            "```",
+            "",
+            "Or copy `libcupti.so*` from `/usr/local/cuda/lib64/` of a `-devel` stage of the same CUDA release into the same directory here. The last line of the RUN fails the build, not the job, when the library is still missing."
+          ].join("\n")
+        },
+        {
+          when: "fact.place=image-build",
+          fix: [
+            "Install CUPTI of the CUDA release in this stage. The log does not show the release: `nvcc --version` in a `-devel` stage, or the number in {library:all} (`libcupti.so.12` = CUDA 12.x), tells it; the NVIDIA apt package is `cuda-cupti-` plus the release with a dash (`cuda-cupti-12-4` for 12.4). A pip-installed torch can use the wheel instead (`nvidia-cuda-cupti-cu12` for CUDA 12). Check in the same `RUN`:",
+            "",
+            "```sh",
+            LOAD_CHECK,
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "fact.place=docker-run",
+          fix: [
+            "The image that ran lacks CUPTI: rebuild it with CUPTI in the final stage (a `-devel` base, or `cuda-cupti-` plus the CUDA release with a dash from NVIDIA's apt repository), or mount a host directory that has it and name it: `docker run --gpus all -v /usr/local/cuda/lib64:/opt/cupti:ro -e LD_LIBRARY_PATH=/opt/cupti IMAGE \u2026` (the host CUDA release must match). Check inside the container:",
+            "",
+            "```sh",
+            LOAD_CHECK,
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "fact.place=host-shell",
+          fix: [
+            "Find the library on this machine and put its directory on the loader path (it is not in `ldconfig -p` when only `LD_LIBRARY_PATH` names it):",
+            "",
+            "```sh",
+            "find / -xdev -name 'libcupti.so*' 2>/dev/null",
+            "export LD_LIBRARY_PATH=/usr/local/cuda/lib64:${LD_LIBRARY_PATH:-}",
+            LOAD_CHECK,
+            "```",
+            "",
+            "No copy at all: install CUPTI of the CUDA release the program was built for (NVIDIA apt `cuda-cupti-` plus the release with a dash, or the pip wheel `nvidia-cuda-cupti-cu12` for CUDA 12)."
+          ].join("\n")
+        }
+      ],
+      enrich: ["cuda-version", "cupti"],
+      docs: "https://docs.nvidia.com/cupti/overview/overview.html"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/libcuda-stub.ts
+var EMPTY_FILES, libcudaStub;
+var init_libcuda_stub = __esm({
+  "src/rules/catalog/runtime/libcuda-stub.ts"() {
+    "use strict";
+    EMPTY_FILES = "find / -xdev -name 'libcuda.so*' -size 0 2>/dev/null";
+    libcudaStub = {
+      id: "runtime/libcuda-stub",
+      title: "libcuda is an empty file or the stub, not the driver",
+      severity: "error",
+      match: [
+        // `ImportError: /usr/lib/x86_64-linux-gnu/libcuda.so.1: file too short`, `(error code is /usr/lib/x86_64-linux-gnu/libcuda.so: file too short)`
+        { literals: ["file too short"], pattern: "(?<path>[\\w./+-]{0,200}libcuda\\.so[\\d.]{0,20}): file too short" },
+        // cudaGetErrorString(cudaErrorStubLibrary) / cuGetErrorString(CUDA_ERROR_STUB_LIBRARY)
+        { literals: ["CUDA driver is a stub library"] }
+      ],
+      context: [
+        { name: "unversioned", literals: ["libcuda.so: file too short"] },
+        { name: "stub", literals: ["CUDA driver is a stub library"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "The process loaded `{path|libcuda}`, an empty (0-byte) file, instead of the NVIDIA driver's library. Inside a container the real libcuda is mounted from the host by the NVIDIA Container Toolkit when the container starts with GPU access; an image built or committed in a container that ran with the NVIDIA runtime keeps those mount points as empty files, and without GPU access the loader finds them.",
+      fix: [
+        "Start the container with GPU access: add `--gpus all` to its `docker run` command (the host needs the NVIDIA Container",
+        "Toolkit), so the toolkit mounts the driver's libcuda over the empty file; `nvidia-smi` inside the container then works.",
+        "",
+        "To repair the image, list the empty driver files it carries:",
+        "",
+        "```sh",
+        EMPTY_FILES,
+        "```",
+        "",
+        "delete them in the Dockerfile (`RUN " + EMPTY_FILES.replace(" 2>/dev/null", " -delete") + "`), and build without the",
+        "NVIDIA runtime as Docker's default runtime (and do not `docker commit` a container that ran with GPUs)."
+      ].join("\n"),
+      variants: [
+        {
+          when: "stub",
+          message: "The process loaded the CUDA toolkit's stub `libcuda.so` (from `lib64/stubs`) instead of the NVIDIA driver: the stub only lets programs link without a driver, and every CUDA call through it fails. Its directory is ahead of the driver on the library path.",
+          fix: [
+            "Find which libcuda the loader picks and where the stubs directory comes from:",
+            "",
+            "```sh",
+            "ldconfig -p | grep libcuda",
+            'echo "$LD_LIBRARY_PATH"',
+            "```",
+            "",
+            "Remove `\u2026/lib64/stubs` from `LD_LIBRARY_PATH` (and from `/etc/ld.so.conf.d`) at run time; it belongs on `LIBRARY_PATH`",
+            "(link time) only. In a container, start it with `--gpus all` so the driver's `libcuda.so.1` is there to be found."
+          ].join("\n")
+        },
+        {
+          when: "unversioned",
+          message: "The program opened the unversioned `{path}`, and in this container that name is an empty (0-byte) file. The NVIDIA Container Toolkit mounts the driver as `libcuda.so.1` (and its full version), not as `libcuda.so`, so the empty file left in the image stays in the way even with GPU access.",
+          fix: [
+            "Point the unversioned name at the driver's library (in the image, the link resolves once the container runs with a GPU):",
+            "",
+            "```sh",
+            "ls -l {path}*",
+            "ln -sf libcuda.so.1 {path}",
+            "```",
+            "",
+            "In the Dockerfile: `RUN ln -sf libcuda.so.1 {path}`; and start the container with `--gpus all`."
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/shared-library-missing.ts
+function driverVariants() {
+  const title2 = "NVIDIA driver library not found";
+  const message2 = "The loader could not find {library:all}, a library of the NVIDIA driver: images never contain it; the NVIDIA container runtime mounts it from the host when a container starts with GPUs.";
+  return [
+    {
+      when: "driver&fact.place=image-build",
+      title: "NVIDIA driver library loaded during the build",
+      message: `This step tried to load {library:all}, which belongs to the NVIDIA driver: images never contain it. ${BUILD_GPU}`,
+      fix: [
+        "Do not load the driver while building: move GPU checks and anything that initialises CUDA to `docker run --gpus all \u2026`.",
+        "To only link against the driver API, use the stub shipped in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda` (never put `stubs` on `LD_LIBRARY_PATH` of the final image)."
+      ].join("\n")
+    },
+    {
+      when: "driver&fact.place=docker-run",
+      title: title2,
+      message: message2,
+      fix: [
+        "Start the container with GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit:",
+        "",
+        "```sh",
+        "docker run --rm --gpus all IMAGE nvidia-smi",
+        "```",
+        "",
+        'If `--gpus` fails (`could not select device driver "" with capabilities: [[gpu]]`), install the NVIDIA Container Toolkit on the host and run `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`.'
+      ].join("\n")
+    },
+    {
+      when: "driver",
+      title: title2,
+      message: "The loader could not find {library:all}, a library of the NVIDIA driver.",
+      fix: "On a machine: install the NVIDIA driver (`nvidia-smi` must work) - the CUDA toolkit alone does not bring `libcuda.so.1`. In a container: start it with `--gpus all` on a host with the driver and the NVIDIA Container Toolkit. To only link against the driver API at build time, use the stub in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda`."
+    }
+  ];
+}
+var lib, LDD_CHECK, RUN_FIX, SHELL_FIX2, sharedLibraryMissing;
+var init_shared_library_missing = __esm({
+  "src/rules/catalog/runtime/shared-library-missing.ts"() {
+    "use strict";
+    init_build_gpu();
+    lib = (name2) => `${name2}[\\w.+-]{0,200}: cannot open shared object file`;
+    LDD_CHECK = "Check with `ldd` on the failing binary or extension module: every `=> not found` line is a library still missing.";
+    RUN_FIX = [
+      "The image that ran lacks the library (or its directory is not on the loader path). Rebuild it with the library installed in the final stage, and check inside the image:",
+      "",
+      "```sh",
+      `docker run --rm IMAGE sh -c 'ldconfig -p | grep {library}; echo "LD_LIBRARY_PATH=$LD_LIBRARY_PATH"'`,
+      "```",
+      "",
+      "(`ldconfig -p` lists only registered directories; a library found through `LD_LIBRARY_PATH` is not in it)."
+    ].join("\n");
+    SHELL_FIX2 = [
+      "Find the library on this machine and put its directory on the loader path of the shell that runs the program:",
+      "",
+      "```sh",
+      "find / -xdev -name '{library}*' 2>/dev/null",
+      "export LD_LIBRARY_PATH=/path/printed/above:${LD_LIBRARY_PATH:-}",
+      "```",
+      "",
+      `Not found: install the package that provides it (Debian/Ubuntu: \`apt-file search {library}\`). ${LDD_CHECK}`
+    ].join("\n");
+    sharedLibraryMissing = {
+      id: "runtime/shared-library-missing",
+      title: "Shared library not found",
+      severity: "error",
+      match: [
+        // `error while loading shared libraries: libcudnn.so.9: cannot open shared object file: No such file or directory`,
+        // `ImportError: libcudnn.so.8: cannot open shared object file …`, `OSError: libcuda.so.1: …`
+        {
+          literals: ["cannot open shared object file"],
+          pattern: "(?<library>\\blib(?!cupti\\b)[\\w+-]{0,200}\\.so[.\\d]{0,40}): cannot open shared object file"
+        },
+        // ldd: `	libnccl.so.2 => not found`
+        { literals: ["=> not found"], pattern: "^\\s{0,200}(?<library>lib(?!cupti\\b)[\\w+-]{0,200}\\.so[.\\d]{0,40}) => not found" }
+      ],
+      context: [
+        { name: "tensorflow", literals: ["Could not load dynamic library"] },
+        { name: "driver", literals: ["libcuda.so", "libnvidia-ml.so"], pattern: `(?:${lib("libcuda\\.so")}|${lib("libnvidia-ml\\.so")}|libcuda\\.so[.\\d]{0,200} => not found)` },
+        { name: "cudnn", literals: ["libcudnn"], pattern: `(?:${lib("libcudnn")}|libcudnn[\\w.]{0,200} => not found)` },
+        { name: "nccl", literals: ["libnccl"], pattern: `(?:${lib("libnccl")}|libnccl[\\w.]{0,200} => not found)` },
+        {
+          name: "cudaLibs",
+          literals: ["libcublas", "libcudart", "libcufft", "libcurand", "libcusparse", "libcusolver", "libnvrtc", "libnvJitLink"],
+          pattern: `(?:${lib("lib(?:cublas|cublasLt|cudart|cufft|curand|cusparse|cusolver|nvrtc|nvJitLink)\\.so")}|lib(?:cublas|cudart)[\\w.]{0,200} => not found)`
+        },
+        { name: "tensorrt", literals: ["libnvinfer"], pattern: lib("libnvinfer") },
+        // PyTorch's own libraries: an extension linked against another torch, or imported before torch
+        { name: "torchLibs", literals: ["libtorch", "libc10"], pattern: lib("lib(?:torch|c10)[\\w]{0,40}\\.so") },
+        { name: "opengl", literals: ["libGL.so", "libgthread", "libglib-2.0"], pattern: lib("lib(?:GL|gthread-2\\.0|glib-2\\.0)\\.so") },
+        // the extension the step imports (`from pytorch3d import _C`): what to rebuild against this torch
+        {
+          name: "extModule",
+          source: "instruction",
+          literals: ["import"],
+          pattern: "\\bfrom (?!torch\\b)(?<package>[A-Za-z_][A-Za-z0-9_]{0,100})(?:\\.[\\w.]{0,100})? import\\b"
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "The dynamic loader could not find {library:all}: the library is not installed where the program runs, or not on its loader path.",
+      fix: [
+        `Find which package provides it and install it where the program runs (Debian/Ubuntu: \`apt-file search {library}\`), or add its directory to \`LD_LIBRARY_PATH\`. ${LDD_CHECK}`
+      ].join("\n"),
+      variants: [
+        {
+          when: "tensorflow",
+          severity: "warning",
+          message: "TensorFlow could not load {library:all}; it goes on without GPU support for it. On a GPU-less builder this is expected; in the image that runs on GPUs it means the CUDA libraries are missing.",
+          fix: "Use a CUDA `-runtime` base image (or `pip install tensorflow[and-cuda]`) for the image that runs on GPUs; nothing to do for a build-time import."
+        },
+        ...driverVariants(),
+        {
+          when: "torchLibs&extModule",
+          title: "PyTorch library not found (extension built for another PyTorch)",
+          message: "The loader could not find {library:all}, a library of PyTorch itself. A compiled extension (here `{context.extModule.package}`) looks for the libraries of the PyTorch it was built against: `libtorch_cuda_cu.so` and `libtorch_cuda_cpp.so` exist only in older releases built with split CUDA libraries (current ones ship `libtorch_cuda.so`), and `libc10.so` / `libtorch_cpu.so` are found only once `import torch` has loaded them.",
+          fix: [
+            "Rebuild the extension from source against the torch installed here (its dependencies, torch included, stay as they are):",
+            "",
+            "```sh",
+            "{enrich.rebuildFromSource}",
+            "```",
+            "",
+            "or install the extension build made for this torch release. Where a module loads the extension directly, `import torch` first."
+          ].join("\n")
+        },
+        {
+          when: "torchLibs",
+          title: "PyTorch library not found (extension built for another PyTorch)",
+          message: "The loader could not find {library:all}, a library of PyTorch itself. A compiled extension looks for the libraries of the PyTorch it was built against: `libtorch_cuda_cu.so` and `libtorch_cuda_cpp.so` exist only in older releases built with split CUDA libraries (current ones ship `libtorch_cuda.so`), and `libc10.so` / `libtorch_cpu.so` are found only once `import torch` has loaded them.",
+          fix: "Rebuild the extension that failed to load (the module named in the traceback) from source against the installed torch: the same install command with `--no-build-isolation --force-reinstall --no-deps --no-binary` and the package name, or install its build for this torch release. Where a module loads the extension directly, `import torch` first."
+        },
+        {
+          when: "cudnn&fact.place=image-build&fact.imageFlavour",
+          title: "cuDNN library not found",
+          message: "The loader could not find {library:all}: cuDNN is not in this image. The plain nvidia/cuda `-runtime` and `-devel` images do not include it; the `-cudnn` tags do. {enrich.stageNote}",
+          fix: "Use the cuDNN tag of the same CUDA release ({enrich.cudnnImage|its `-cudnn` tag: https://hub.docker.com/r/nvidia/cuda/tags}), or install cuDNN from NVIDIA's apt repository (`libcudnn8` for `libcudnn.so.8`; `libcudnn9-cuda-{enrich.cudaMajor}` for `libcudnn.so.9`) or the pip wheel (`nvidia-cudnn-cu{enrich.cudaMajor}`). The number in the file name must match what the framework was built with."
+        },
+        {
+          when: "cudnn",
+          title: "cuDNN library not found",
+          message: "The loader could not find {library:all}: cuDNN is not installed where the program runs, or not on its loader path.",
+          fix: `Install the cuDNN whose major version is the number in the file name (\`libcudnn.so.9\` \u2192 cuDNN 9) for the CUDA major release in use: NVIDIA's apt repository has \`libcudnn8\` (CUDA 11 / 12) and \`libcudnn9-cuda-12\` / \`libcudnn9-cuda-13\`, PyPI \`nvidia-cudnn-cu11\` / \`-cu12\` / \`-cu13\`; nvidia/cuda images have it in their \`-cudnn\` tags. Then: ${LDD_CHECK}`
+        },
+        {
+          when: "nccl&fact.cuda",
+          title: "NCCL library not found",
+          message: "The loader could not find {library:all}: NCCL is not installed where the program runs, or not on its loader path.",
+          fix: "Install it: `apt-get install -y --no-install-recommends libnccl2` (NVIDIA's apt repository; pin the build of this CUDA with a `+cuda{enrich.cudaVersion}` version from `apt-cache madison libnccl2`) or `pip install nvidia-nccl-cu{enrich.cudaMajor}` for a pip-installed framework."
+        },
+        {
+          when: "nccl",
+          title: "NCCL library not found",
+          message: "The loader could not find {library:all}: NCCL is not installed where the program runs, or not on its loader path.",
+          fix: 'Install it: `libnccl2` from NVIDIA\'s apt repository (its versions end in `+cuda` and the CUDA release: `apt-cache madison libnccl2`), or the pip wheel of the CUDA major release in use (`nvidia-nccl-cu12` for CUDA 12). The log does not show the CUDA release: `nvcc --version`, or `python3 -c "import torch; print(torch.version.cuda)"`, prints it.'
+        },
+        {
+          when: "cudaLibs&fact.place=image-build&fact.imageFlavour",
+          title: "CUDA runtime library not found",
+          message: "The loader could not find {library:all}, a CUDA toolkit library: this stage uses a `-base` image (no CUDA libraries) or copied binaries without the libraries they link. {enrich.stageNote}",
+          fix: "Use the `-runtime` flavour of the same image ({enrich.runtimeImage|the `-runtime` tag of this CUDA release}) or install `cuda-libraries-{enrich.aptSuffix}` (NVIDIA's apt repository); a pip-installed torch brings its own copies as `nvidia-*` wheels."
+        },
+        {
+          when: "cudaLibs",
+          title: "CUDA runtime library not found",
+          message: "The loader could not find {library:all}, a CUDA toolkit library: the CUDA runtime libraries are not installed where the program runs, or not on its loader path.",
+          fix: "Install the CUDA libraries of the release the program was built for (the number in the file name is the major release): NVIDIA's `cuda-libraries-` package of that release, an nvidia/cuda `-runtime` image, or the `nvidia-*` pip wheels a pip-installed torch brings. " + LDD_CHECK
+        },
+        {
+          when: "tensorrt",
+          title: "TensorRT library not found",
+          message: "The loader could not find {library:all}: TensorRT is not installed where the program runs.",
+          fix: "Install the TensorRT whose major version is the number in the file name (NVIDIA's apt repository: the `libnvinfer` package with that number; PyPI: `tensorrt`), or use an `nvcr.io/nvidia/tensorrt` base image."
+        },
+        {
+          when: "opengl&fact.place=image-build",
+          title: "OpenGL / GLib library not found (OpenCV)",
+          message: "The loader could not find {library:all}: `opencv-python` needs the system OpenGL and GLib libraries, which slim and CUDA images lack.",
+          fix: "Install them: `RUN apt-get update && apt-get install -y --no-install-recommends libgl1 libglib2.0-0`, or use `opencv-python-headless` instead of `opencv-python`."
+        },
+        {
+          when: "opengl",
+          title: "OpenGL / GLib library not found (OpenCV)",
+          message: "The loader could not find {library:all}: `opencv-python` needs the system OpenGL and GLib libraries.",
+          fix: "Install them: `apt-get install -y --no-install-recommends libgl1 libglib2.0-0` (Debian/Ubuntu), or use `opencv-python-headless` instead of `opencv-python`."
+        },
+        { when: "fact.place=docker-run", fix: RUN_FIX },
+        { when: "fact.place=host-shell", fix: SHELL_FIX2 },
+        {
+          when: "fact.place=image-build",
+          fix: `Find which package provides it and install it in this stage (Debian/Ubuntu: \`apt-file search {library}\`), or copy it from the builder stage together with an \`ENV LD_LIBRARY_PATH=\u2026\` entry for its directory. ${LDD_CHECK}`
+        }
+      ],
+      enrich: ["cuda-version", "extension-build"],
+      docs: "https://man7.org/linux/man-pages/man8/ld.so.8.html"
+    };
+  }
+});
+
+// src/rules/catalog/pip/resolution-impossible.ts
+var dependsOnLine, resolutionImpossible;
+var init_resolution_impossible = __esm({
+  "src/rules/catalog/pip/resolution-impossible.ts"() {
+    "use strict";
+    dependsOnLine = "^\\s{1,200}(?<requirer>[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])?) (?<version>[^\\s]{1,200}) depends on (?<req>.{1,500})$";
+    resolutionImpossible = {
+      id: "pip/resolution-impossible",
+      title: "pip could not resolve conflicting requirements",
+      severity: "error",
+      match: [
+        { literals: ["ResolutionImpossible"] },
+        // `ERROR: Cannot install lm-eval==0.4.9.1 and datasets==4.4.1 because these package versions have conflicting dependencies.`
+        { literals: ["conflicting dependencies"] },
+        // `    lm-eval 0.4.9.1 depends on datasets<4.0 and >=2.16.0`
+        {
+          literals: [" depends on "],
+          pattern: "^\\s{1,200}(?<requirer>[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])?) (?<requirerVersion>[^\\s]{1,200}) depends on (?<requirement>.{1,500})$"
+        },
+        // `    The user requested datasets==4.4.1`, `    The user requested (constraint) datasets==4.4.1`
+        { literals: ["The user requested"], pattern: "The user requested (?:\\(constraint\\) )?(?<requested>.{1,500})$" },
+        // uv: `× No solution found when resolving dependencies:` … `we can conclude that your requirements are unsatisfiable.`
+        { literals: ["No solution found when resolving dependencies", "your requirements are unsatisfiable"] }
+      ],
+      context: [
+        { name: "uv", literals: ["No solution found when resolving dependencies"] },
+        // the "depends on" line was seen: the conflict can be told in one sentence
+        { name: "dependsOn", literals: [" depends on "], pattern: dependsOnLine },
+        // the last one too: for a paste (no step output kept), the enricher compares the first and the last
+        { name: "lastDep", keep: "last", literals: [" depends on "], pattern: dependsOnLine },
+        {
+          name: "constraint",
+          literals: ["The user requested (constraint)"],
+          pattern: "The user requested \\(constraint\\) (?<pin>.{1,500})$"
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      // The variants below cover uv and a log without the cause lines: here the enricher always has the pair.
+      message: "pip found no set of versions that satisfies every requirement: {enrich.conflict}.",
+      fix: [
+        "{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires: `{enrich.conflictVersions}` (experimental in pip) lists the releases, and `{enrich.conflictDryRun}` resolves the newest one without installing.",
+        "",
+        "If the other side is a package the base image ships (NVIDIA's PyTorch images pin theirs), keep the image's version and leave {enrich.conflictRequirer} out of the default build until a release fits:",
+        "",
+        "```dockerfile",
+        'ARG INSTALL_OPTIONAL="false"',
+        'RUN if [ "$INSTALL_OPTIONAL" = "true" ]; then {enrich.conflictOptional}; fi',
+        "```"
+      ].join("\n"),
+      variants: [
+        {
+          when: "uv",
+          message: 'uv found no set of versions that satisfies every requirement; its explanation ("Because \u2026 we can conclude \u2026") in the evidence below names the requirements that conflict.',
+          fix: "Make the requirements uv names agree: relax the pin it names (`you require \u2026`), or pin a release of the other package whose requirement fits. If the pin comes from the base image's packages, keep it and leave the other package out of the default build (a build argument around its install) until a release fits."
+        },
+        {
+          // a pasted terminal session or `docker run`: no Dockerfile lines
+          when: "dependsOn&!constraint&!uv&!fact.place=image-build",
+          fix: "{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires: `{enrich.conflictVersions}` (experimental in pip) lists the releases, and `{enrich.conflictDryRun}` resolves the newest one without installing."
+        },
+        {
+          when: "constraint&dependsOn",
+          message: "pip found no set of versions that satisfies every requirement: {enrich.conflict}. Loosening the request does not help: the constraints file is the side that must move, or the package must go.",
+          fix: [
+            "Either let the constrained package move (drop its line from the constraints file, if the base image does not need that version), or keep the image's version and leave {enrich.conflictRequirer} out of the default build until a release accepts it:",
+            "",
+            "```dockerfile",
+            'ARG INSTALL_OPTIONAL="false"',
+            'RUN if [ "$INSTALL_OPTIONAL" = "true" ]; then {enrich.conflictOptional}; fi',
+            "```",
+            "",
+            "To see what each release of {enrich.conflictRequirer} requires: `{enrich.conflictVersions}` lists them, and `{enrich.conflictDryRun}` resolves one without installing."
+          ].join("\n")
+        },
+        {
+          when: "!dependsOn",
+          message: 'pip found no set of versions that satisfies every requirement (requested: {requested:all|not in the part of the log read here}). pip names the requirements that conflict under "The conflict is caused by:" in the step output.',
+          fix: 'Read the lines under "The conflict is caused by:" in the full step output: each names a package, its version and the requirement it has. Two of them disagree on one package: relax one of the two pins, or pick a release of the other package whose requirement fits (pip\'s `--dry-run --report -` on that package shows what a release requires).'
+        }
+      ],
+      enrich: "pip-advice",
+      docs: "https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts"
+    };
+  }
+});
+
+// src/rules/catalog/pip/no-matching-distribution.ts
+var noMatchingDistribution;
+var init_no_matching_distribution = __esm({
+  "src/rules/catalog/pip/no-matching-distribution.ts"() {
+    "use strict";
+    noMatchingDistribution = {
+      id: "pip/no-matching-distribution",
+      title: "pip found no matching distribution",
+      severity: "error",
+      match: [
+        // `ERROR: Could not find a version that satisfies the requirement torch==2.1.0+cu121 (from versions: 2.2.2, …)`
+        {
+          literals: ["Could not find a version that satisfies the requirement"],
+          // the origin may nest parentheses: `(from -r requirements.txt (line 4))`
+          pattern: "satisfies the requirement (?<requirement>[^\\s(]{1,200})(?: \\(from (?!versions: )[^()]{0,200}(?:\\([^()]{0,200}\\)[^()]{0,200})?\\))?(?: \\(from versions: (?<versions>[^)]{0,2000})\\))?"
+        },
+        // `ERROR: No matching distribution found for nonexist-pkg`
+        { literals: ["No matching distribution found for"], pattern: "No matching distribution found for (?<requirement>\\S{1,200})" },
+        // `ERROR: Package 'oldpy' requires a different Python: 3.11.7 not in '<3.8'`
+        {
+          literals: ["requires a different Python"],
+          pattern: "Package '(?<requirement>[^']{1,200})' requires a different Python: (?<python>\\S{1,200}) not in '(?<pythonSpec>[^']{0,200})'"
+        }
+      ],
+      context: [
+        { name: "none", literals: ["(from versions: none)"] },
+        { name: "python", literals: ["requires a different Python"] },
+        // `torch==2.1.0+cu121`: CUDA ≥ 10 tags and cpu, whose PyTorch indexes the torch-wheels table knows
+        {
+          name: "localVersion",
+          literals: ["+cu1", "+cpu"],
+          pattern: "requirement (?:torch|torchvision|torchaudio)==[^\\s(+]{1,100}\\+(?<tag>cu1\\d{2}|cpu)(?![\\w.])"
+        },
+        // pip read PyTorch's index or its find-links page (`Looking in links: https://download.pytorch.org/whl/torch_stable.html`)
+        { name: "torchIndex", literals: ["Looking in links: https://download.pytorch.org", "Looking in indexes: https://download.pytorch.org", ", https://download.pytorch.org"] },
+        // the versions pip could see hold no local build (`(from versions: 1.8.0, 1.9.0, 1.10.0)`): none for this platform / Python
+        { name: "plainOnly", literals: ["(from versions: "], pattern: "\\(from versions: \\d[^)+]{0,2000}\\)" },
+        // older (`+cu90`) and ROCm local versions: named, but no index is computed for them
+        { name: "otherLocal", literals: ["+cu", "+rocm"], pattern: "requirement [^\\s(]{1,200}\\+(?<tag>cu\\d{1,200}|rocm[\\d.]{0,200})" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "pip found no release of {requirement} that fits this environment. Versions it could see: {versions|not listed in this part of the log}.",
+      fix: [
+        "Pick a version from the list pip printed, or make the one you need visible:",
+        "",
+        "- a wheel that exists only for other Pythons or CPU architectures: compare the package's files on its index with this build's Python ({fact.python|see `python3 --version`}) and platform ({fact.platform|see `uname -m`}); arm64 often has no wheel: build from source, or skip the package there with `ARG TARGETARCH`;",
+        "- a private or extra index: pass it with `--extra-index-url` (or `PIP_EXTRA_INDEX_URL`), with its credentials if it needs them."
+      ].join("\n"),
+      variants: [
+        {
+          when: "python",
+          title: "Package requires a different Python",
+          message: "No release of {requirement} supports this Python ({python}): it requires `{pythonSpec}`. The base image's Python does not fit the pin.",
+          fix: "Use a release of {requirement} that supports Python {python} (drop the pin, or pin a newer version), or a base image with a Python in `{pythonSpec}`."
+        },
+        {
+          // PyTorch's index or find-links page was read and pip still listed no local build: its `+cpu` / `+cuNNN` wheels
+          // (linux_x86_64 ones on torch_stable.html) do not fit this platform or Python, so only the plain releases are usable.
+          when: "localVersion&torchIndex&plainOnly",
+          message: "pip read PyTorch's index and found no {requirement}: the releases it could use carry no `+{context.localVersion.tag}` build, only plain versions: {versions}. The index has `+{context.localVersion.tag}` wheels for some platforms and Pythons only (this build: {fact.platform|platform not shown in the log}, Python {fact.python|not shown}).",
+          fix: "Pin a plain release from that list, the nearest to the one asked: `{enrich.plainPinCmd}` (and torchvision / torchaudio to the releases that go with it: https://pytorch.org/get-started/previous-versions/). If the image must have the `+{context.localVersion.tag}` build, build it for linux/amd64 only, or choose the requirement per platform with `ARG TARGETARCH`."
+        },
+        {
+          when: "localVersion",
+          message: "pip found no {requirement} on the index it used: `+{context.localVersion.tag}` builds of PyTorch are published on PyTorch's own index, not on PyPI. Versions it could see: {versions|not listed in this part of the log}.",
+          fix: "Install from PyTorch's index, which serves the `+{context.localVersion.tag}` build under the plain version: `{enrich.localIndexCmd}`. {enrich.localIndexNote} With `--extra-index-url` instead, PyPI stays in use for the other packages (pip then takes the best version across both indexes)."
+        },
+        {
+          when: "otherLocal",
+          message: "pip found no {requirement} on the index it used: `+{context.otherLocal.tag}` builds are published on PyTorch's own index or download pages, not on PyPI. Versions it could see: {versions|not listed in this part of the log}.",
+          fix: "Install it the way that release's own install command does (https://pytorch.org/get-started/previous-versions/ lists the command of each release, with its index), or move to a release whose build matches a current index."
+        },
+        {
+          when: "none",
+          message: "pip found no release at all of {requirement}: the name is wrong, the index pip used does not have it, or the index was not reachable from the build (proxy, private index without credentials).",
+          fix: "Check the name (`{enrich.versionsCmd}`), the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`pip download --no-deps {requirement}` run where the install ran shows the HTTP error)."
+        }
+      ],
+      enrich: "pip-advice",
+      docs: "https://pip.pypa.io/en/stable/cli/pip_install/"
+    };
+  }
+});
+
+// src/rules/catalog/pip/wheel-not-supported.ts
+var wheelNotSupported;
+var init_wheel_not_supported = __esm({
+  "src/rules/catalog/pip/wheel-not-supported.ts"() {
+    "use strict";
+    wheelNotSupported = {
+      id: "pip/wheel-not-supported",
+      title: "Wheel built for another platform or Python",
+      severity: "error",
+      match: [
+        {
+          literals: ["is not a supported wheel on this platform"],
+          pattern: "(?<wheel>(?<dist>[A-Za-z0-9][A-Za-z0-9_.]{0,100})-(?<version>\\d[^-\\s+]{0,60})(?:\\+[^-\\s]{1,60})?(?:-\\d[^-\\s]{0,40})?-(?<pyTag>[^-\\s]{1,40})-(?<abiTag>[^-\\s]{1,40})-(?<platTag>[^-\\s]{1,200})\\.whl) is not a supported wheel on this platform"
+        }
+      ],
+      context: [{ name: "arm64Tag", literals: ["_arm64.whl"], pattern: "-linux_arm64\\.whl is not a supported" }],
+      scope: "step",
+      specificity: 3,
+      message: "pip refused `{wheel}`: its tags (Python `{pyTag}`, ABI `{abiTag}`, platform `{platTag}`) are not among those of this build's Python ({fact.python|version not shown}) and platform ({fact.platform|not shown}). A wheel named by file or URL is installed only when its tags fit; pip does not look for another file.",
+      fix: [
+        "List the tags this build's pip accepts, in the same stage (the `Compatible tags` part):",
+        "",
+        "```sh",
+        "python3 -m pip debug --verbose",
+        "```",
+        "",
+        "Then install a wheel whose tags are listed, or name the package and version instead of the file so that pip picks the one that fits (`pip install {dist}=={version}`); in a multi-platform build, choose the file per platform with `ARG TARGETARCH`."
+      ].join("\n"),
+      variants: [
+        {
+          when: "arm64Tag",
+          message: "pip refused `{wheel}`: `linux_arm64` is no platform tag a Linux Python accepts. Linux on ARM64 names its machine `aarch64`, so its wheels are tagged `linux_aarch64` or `manylinux\u2026_aarch64`; this file was named for another system."
+        }
+      ],
+      docs: "https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/"
+    };
+  }
+});
+
+// src/rules/catalog/pip/build-isolation.ts
+var buildIsolation;
+var init_build_isolation = __esm({
+  "src/rules/catalog/pip/build-isolation.ts"() {
+    "use strict";
+    buildIsolation = {
+      id: "pip/build-isolation",
+      title: "Wheel build needs torch: build isolation hides it",
+      severity: "error",
+      match: [
+        // `      ModuleNotFoundError: No module named 'torch'` inside the subprocess output
+        { literals: ["No module named "], pattern: "No module named '(?<module>torch|numpy|packaging|psutil|ninja|Cython|setuptools_scm|pybind11)(?:\\.[\\w.]{1,200})?'" }
+      ],
+      context: [
+        // pip's frame around the subprocess: the module was missing in the isolated build environment
+        {
+          name: "buildEnv",
+          literals: ["Getting requirements to build wheel", "Preparing metadata (pyproject.toml)", "Building wheel for", "pip-build-env-"]
+        },
+        // uv's hint names the package and version it was building: `hint: This error likely indicates that `flash-attn@2.7.3` depends`
+        {
+          name: "uvHint",
+          literals: ["hint: This error likely indicates that `"],
+          pattern: "hint: This error likely indicates that `(?<pkg>[A-Za-z0-9][\\w.-]{0,200})@(?<version>[\\w.+!-]{1,100})` depends"
+        },
+        // The package pip stopped on: the last `Collecting` before the failure, or `Failed to build 'x'`.
+        {
+          name: "package",
+          keep: "last",
+          literals: ["Collecting ", "Failed to build "],
+          pattern: "(?:^\\s{0,200}Collecting |Failed to build ')(?<name>[A-Za-z0-9][\\w.-]{0,200})(?=[\\s'=<>!~\\[;(,]|$)"
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "Building {context.package.name} imported {module}, which pip's isolated build environment does not have: pip builds each source distribution in a fresh environment with only its declared build requirements, so a {module} installed in the image is invisible there.",
+      fix: [
+        "Install the build-time dependencies first, then build without isolation so the build sees them:",
+        "",
+        "```dockerfile",
+        "RUN {enrich.buildDepsCmd}",
+        "RUN {enrich.noIsolationCmd}",
+        "```",
+        "",
+        "For CUDA extensions also set `TORCH_CUDA_ARCH_LIST` (the build has no GPU to detect) and `MAX_JOBS` (parallel compile jobs, and their memory)."
+      ].join("\n"),
+      variants: [
+        {
+          // uv said which package it was building (its own hint): uv's forms, in the Dockerfile of an image build
+          when: "uvHint&fact.place=image-build",
+          message: "uv built {context.uvHint.pkg} {context.uvHint.version} in an isolated build environment, and its build imported {module}, which that environment does not have: uv, like pip, builds each source distribution with only its declared build requirements, so a {module} installed in the image is invisible there.",
+          fix: [
+            "uv built {context.uvHint.pkg} in an isolated environment. For a uv project (`uv sync`), build it without isolation and put {module} in the environment before syncing, as uv documents for flash-attn. In `pyproject.toml`:",
+            "",
+            "```toml",
+            "[tool.uv]",
+            'no-build-isolation-package = ["{context.uvHint.pkg}"]',
+            "```",
+            "",
+            "Then, in the Dockerfile:",
+            "",
+            "```dockerfile",
+            "RUN uv venv",
+            "RUN uv pip install {module}",
+            "RUN uv sync",
+            "```",
+            "",
+            "With `uv pip install` instead of a project: `uv pip install {module}` first, then `uv pip install {context.uvHint.pkg}=={context.uvHint.version} --no-build-isolation`."
+          ].join("\n")
+        },
+        {
+          when: "uvHint",
+          message: "uv built {context.uvHint.pkg} {context.uvHint.version} in an isolated build environment, and its build imported {module}, which that environment does not have: uv, like pip, builds each source distribution with only its declared build requirements, so an installed {module} is invisible there.",
+          fix: [
+            "uv built {context.uvHint.pkg} in an isolated environment. For a uv project (`uv sync`), build it without isolation and put {module} in the environment before syncing, as uv documents for flash-attn. In `pyproject.toml`:",
+            "",
+            "```toml",
+            "[tool.uv]",
+            'no-build-isolation-package = ["{context.uvHint.pkg}"]',
+            "```",
+            "",
+            "Then:",
+            "",
+            "```sh",
+            "uv venv",
+            "uv pip install {module}",
+            "uv sync",
+            "```",
+            "",
+            "With `uv pip install` instead of a project: `uv pip install {module}` first, then `uv pip install {context.uvHint.pkg}=={context.uvHint.version} --no-build-isolation`."
+          ].join("\n")
+        },
+        {
+          // a pasted terminal session or `docker run`: shell commands, not Dockerfile lines
+          when: "buildEnv&package&!fact.place=image-build",
+          fix: [
+            "Install the build-time dependencies first, then build without isolation so the build sees them:",
+            "",
+            "```sh",
+            "{enrich.buildDepsCmd}",
+            "{enrich.noIsolationCmd}",
+            "```",
+            "",
+            "For CUDA extensions also set `TORCH_CUDA_ARCH_LIST` (the build has no GPU to detect) and `MAX_JOBS` (parallel compile jobs, and their memory)."
+          ].join("\n")
+        },
+        {
+          when: "!buildEnv",
+          message: "Python could not import {module}. If this came from building a package (setup.py importing torch), pip's build isolation hid the installed {module}: install it first and build that package with `--no-build-isolation`; otherwise install {module} in this stage.",
+          fix: "If a package build imported {module}: install {module} first, then install the package with `--no-build-isolation` (pip and uv both have the flag). If your own code imported it, add {module} to this stage's requirements."
+        },
+        {
+          when: "!package",
+          message: "A package build imported {module}, which pip's isolated build environment does not have: pip builds each source distribution in a fresh environment with only its declared build requirements, so the {module} installed in the image is invisible there. The log kept here does not name the package.",
+          fix: "Find the package (the last `Collecting \u2026` line before the error), install its build-time dependencies ({module}, ninja, packaging, wheel, setuptools) first, then install it with `--no-build-isolation` so the build sees them."
+        }
+      ],
+      enrich: "pip-advice",
+      only: "failed-step",
+      docs: "https://pip.pypa.io/en/stable/cli/pip_install/#cmdoption-no-build-isolation"
+    };
+  }
+});
+
+// src/rules/catalog/pip/externally-managed.ts
+var externallyManaged;
+var init_externally_managed = __esm({
+  "src/rules/catalog/pip/externally-managed.ts"() {
+    "use strict";
+    externallyManaged = {
+      id: "pip/externally-managed",
+      title: "pip refused: externally-managed environment (PEP 668)",
+      severity: "error",
+      match: [
+        { literals: ["externally-managed-environment"] },
+        { literals: ["This environment is externally managed"] },
+        // uv: `error: The interpreter at /usr is externally managed, and indicates the following:`
+        { literals: ["is externally managed, and indicates the following"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "pip refused to install into the system Python of {fact.os|this image}: the distribution marks it as externally managed (PEP 668), as Debian 12 and Ubuntu 23.04+ do, so that pip cannot overwrite packages apt installed.",
+      fix: [
+        "Install into a virtual environment (on Debian / Ubuntu `python3 -m venv` needs the `python3-venv` package):",
+        "",
+        "```dockerfile",
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3-venv && rm -rf /var/lib/apt/lists/*",
+        "RUN python3 -m venv /opt/venv",
+        "ENV PATH=/opt/venv/bin:${PATH}",
+        "RUN {enrich.installCmd}",
+        "```",
+        "",
+        "Or, in a single-purpose image, override the marker (pip \u2265 23.0.1): `{enrich.breakCmd}`, or `ENV PIP_BREAK_SYSTEM_PACKAGES=1` for every pip command of the image."
+      ].join("\n"),
+      variants: [
+        {
+          when: "fact.installer=uv&fact.place=image-build",
+          message: "uv refused to install into the system Python of {fact.os|this image} (`--system`): the distribution marks it as externally managed (PEP 668), as Debian 12 and Ubuntu 23.04+ do.",
+          fix: [
+            "Let uv create a virtual environment and install into it (uv installs into the environment `VIRTUAL_ENV` names):",
+            "",
+            "```dockerfile",
+            "RUN uv venv /opt/venv",
+            "ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}",
+            "RUN {enrich.installCmd}",
+            "```",
+            "",
+            "Or, in a single-purpose image, override the marker: `{enrich.breakCmd}`, or `ENV UV_BREAK_SYSTEM_PACKAGES=1` (uv does not read `PIP_BREAK_SYSTEM_PACKAGES`)."
+          ].join("\n")
+        },
+        {
+          when: "!fact.place=image-build",
+          message: "The installer refused to install into the system Python of {fact.os|this machine}: the distribution marks it as externally managed (PEP 668), so that pip cannot overwrite packages the package manager installed.",
+          fix: [
+            "Install into a virtual environment instead of the system Python (Debian / Ubuntu: `apt-get install python3-venv` first):",
+            "",
+            "```sh",
+            "python3 -m venv .venv",
+            ". .venv/bin/activate",
+            "{enrich.installCmd}",
+            "```",
+            "",
+            "Overriding the marker (`--break-system-packages`) on a machine you keep can break the distribution's own Python tools; keep that for single-purpose images."
+          ].join("\n")
+        }
+      ],
+      enrich: "pip-advice",
+      docs: "https://peps.python.org/pep-0668/"
+    };
+  }
+});
+
+// src/rules/catalog/pip/resolver-backtracking.ts
+var findRelease, resolverBacktracking;
+var init_resolver_backtracking = __esm({
+  "src/rules/catalog/pip/resolver-backtracking.ts"() {
+    "use strict";
+    findRelease = "Give the resolver the answer instead of letting it search: pin {package} to a release that fits. `{enrich.versionsCmd}` (experimental in pip) lists the releases, and `{enrich.dryRunCmd}` shows what pip would pick without installing; pin it with `==` in the requirement (or in a constraints file passed with `-c`).";
+    resolverBacktracking = {
+      id: "pip/resolver-backtracking",
+      title: "pip resolver backtracking",
+      severity: "warning",
+      match: [
+        { literals: ["pip is looking at multiple versions of"], pattern: "pip is looking at multiple versions of (?<package>[^\\s]{1,200}) to" },
+        { literals: ["pip is still looking at multiple versions of"], pattern: "still looking at multiple versions of (?<package>[^\\s]{1,200}) to" },
+        { literals: ["This is taking longer than usual"] },
+        // The traceback's last frame and its exception line: two lines, so a traceback cut to its end is enough.
+        { literals: ["raise ResolutionTooDeep("] },
+        { literals: ["ResolutionTooDeep: "], pattern: "ResolutionTooDeep: (?<rounds>\\d{1,12})" },
+        { literals: ["error: resolution-too-deep", "Dependency resolution exceeded maximum depth"] }
+      ],
+      context: [
+        { name: "looking", literals: ["pip is looking at multiple versions of"] },
+        { name: "tooDeep", literals: ["ResolutionTooDeep: ", "error: resolution-too-deep", "Dependency resolution exceeded maximum depth"] },
+        { name: "still", literals: ["pip is still looking at multiple versions of"], pattern: "versions of (?<package>[^\\s]{1,200}) to" },
+        { name: "longer", literals: ["This is taking longer than usual"] },
+        // The candidates pip fetched: `Processing /wheels/lightning-2.14.0-py3-none-any.whl`,
+        // `  Downloading lightning-2.14.0-py3-none-any.whl.metadata (11 kB)`, `  Using cached lm_eval-0.4.8.tar.gz (…)`,
+        // older pip's full URLs. Each distinct (name, version) counts once.
+        {
+          name: "fetched",
+          literals: ["Processing ", "Downloading ", "Using cached "],
+          pattern: "(?:^|[ /])(?<candidate>[A-Za-z0-9][A-Za-z0-9_.]{0,100})-(?<version>\\d[\\w.!+]{0,60})(?:-[\\w.+-]{1,200}\\.whl|\\.tar\\.gz|\\.zip)\\b",
+          tally: true
+        },
+        // How it ended: a release was installed, or nothing fits.
+        { name: "installed", literals: ["Successfully installed "] },
+        { name: "impossible", literals: ["ResolutionImpossible", "conflicting dependencies"] }
+      ],
+      scope: "step",
+      minCount: 2,
+      specificity: 3,
+      message: "pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}){enrich.rejectNote}. Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}",
+      fix: findRelease,
+      variants: [
+        {
+          when: "tooDeep&looking",
+          severity: "error",
+          title: "pip resolver gave up (resolution too deep)",
+          message: "pip gave up resolving the requirements: its resolver reached its limit of rounds (ResolutionTooDeep) while backtracking through older releases of {package:all}{enrich.rejectNote}. Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}"
+        },
+        {
+          // Lower bounds: pip's own hint after `error: resolution-too-deep` ("Try adding lower bounds to constrain your
+          // dependencies", NousResearch/hermes-agent#7052).
+          when: "tooDeep",
+          severity: "error",
+          title: "pip resolver gave up (resolution too deep)",
+          message: "pip gave up resolving the requirements: its resolver reached its limit of rounds (ResolutionTooDeep) while backtracking through older releases. Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}",
+          fix: "Give the resolver the answer instead of letting it search: the packages pip fetched many versions of (above, or the `Collecting` / `Downloading` lines before the error) are the ones to pin. `{enrich.dryRunCmd|pip install --dry-run --quiet --report - -r requirements.txt}` (pip 22.2 or later; name the requirements this step installs) shows what pip picks once they are pinned; put the pins (`==`, or lower bounds such as `>=2.0`) in the requirements or in a constraints file passed with `-c`."
+        },
+        {
+          when: "!still&!looking",
+          message: 'pip backtracked through older releases: it printed "This is taking longer than usual" (after rejecting 13 candidate versions of one package). Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}',
+          fix: "Give the resolver the answer instead of letting it search: the package pip fetched many versions of (above, or the `Collecting` / `Downloading` lines before the message) is the one to pin. `{enrich.dryRunCmd|pip install --dry-run --quiet --report - -r requirements.txt}` (pip 22.2 or later; name the requirements this step installs) shows what pip picks once it is pinned; put the pin (`==`) in the requirements or in a constraints file passed with `-c`."
+        },
+        {
+          when: "impossible",
+          fix: 'Pinning {package} does not help here: the search ended in "conflicting dependencies" (ResolutionImpossible), so no release of it fits the other requirements. The conflict finding for this step names the two requirements that disagree; the backtracking goes away with the conflict.'
+        },
+        {
+          when: "installed",
+          fix: "{enrich.settledNote} Pin it so the next build does not search again: `{enrich.pinCmd}` (or put the pin in the requirements or constraints file the step uses)."
+        },
+        {
+          when: "fact.imageFlavour=ngc",
+          fix: [
+            findRelease,
+            "",
+            "This NGC image ships its Python packages: freeze them into a constraints file before installing, so pip cannot wander through their history (it then fails at once if {package} needs another version of one of them):",
+            "",
+            "```dockerfile",
+            "RUN pip freeze | grep -v -E '@ |^-e |^file:|^\\.' > /opt/base-constraints.txt",
+            "RUN {enrich.constrainedCmd}",
+            "```"
+          ].join("\n")
+        }
+      ],
+      enrich: ["step-duration", "pip-advice"],
+      docs: "https://pip.pypa.io/en/stable/topics/dependency-resolution/#possible-ways-to-reduce-backtracking"
+    };
+  }
+});
+
+// src/rules/catalog/pip/base-package-replaced.ts
+var stack, baseConstraintsBlock, CPU_SOURCE, basePackageReplaced;
+var init_base_package_replaced = __esm({
+  "src/rules/catalog/pip/base-package-replaced.ts"() {
+    "use strict";
+    stack = "torch|torchvision|torchaudio|triton|pytorch-triton|numpy|scipy|jax|jaxlib|tensorflow|tensorrt|transformer-engine|transformer_engine|flash-attn|flash_attn|apex|xformers|cupy-cuda\\w*|nvidia-[\\w-]+|opencv(?:-python)?|onnxruntime-gpu|datasets|transformers";
+    baseConstraintsBlock = [
+      "```dockerfile",
+      "RUN pip list --format=freeze > /opt/base-constraints.txt",
+      "ENV PIP_CONSTRAINT=/opt/base-constraints.txt",
+      "```"
+    ];
+    CPU_SOURCE = "Find what asked for the CPU-only build and take it out of this install: a `+cpu` pin, or PyTorch's CPU wheel index (`--index-url` / `--extra-index-url https://download.pytorch.org/whl/cpu`, or the same in `PIP_INDEX_URL`, `PIP_EXTRA_INDEX_URL` or a requirements file).";
+    basePackageReplaced = {
+      id: "pip/base-package-replaced",
+      title: "pip replaced a package from the base image",
+      severity: "warning",
+      match: [
+        // `    Uninstalling torch-2.3.0a0+40ec155e58.nv24.5:` is followed by `      Successfully uninstalled torch-2.3.0a0+40ec155e58.nv24.5`
+        {
+          literals: ["Successfully uninstalled "],
+          pattern: `Successfully uninstalled (?<package>(?:${stack}))-(?<version>\\d\\S{0,200})$`
+        },
+        // any NVIDIA-built version (`2.3.0a0+40ec155e58.nv24.5`, `0.18.0a0+nv24.05`) whatever the package
+        {
+          literals: [".nv2", "+nv"],
+          pattern: "Successfully uninstalled (?<package>[A-Za-z0-9][\\w.-]{0,200})-(?<version>\\d[\\w.]{0,100}\\+[\\w.]{1,100})$"
+        }
+      ],
+      context: [
+        // pip's summary line: `Successfully installed torch-2.13.0+cpu`, `Successfully installed … torch-2.1.0+cu118 triton-2.1.0`
+        {
+          name: "installedTorch",
+          literals: ["Successfully installed "],
+          pattern: "\\btorch-(?<version>\\d[\\w.]{0,60}(?:\\+(?<local>[A-Za-z0-9.]{1,40}))?)(?=\\s|$)"
+        },
+        // the torch that came in is PyTorch's CPU-only build
+        { name: "cpuTorch", literals: ["Successfully installed "], pattern: "\\btorch-\\d[\\w.]{0,60}\\+cpu(?=\\s|$)" },
+        { name: "nvidiaBuild", literals: [".nv2", "+nv"], pattern: "Successfully uninstalled \\S{1,200}\\+" },
+        // `Collecting torch==2.2.2 (from torchmetrics-old)`: the requirement that pulled another version of a stack package in
+        {
+          name: "requestedBy",
+          literals: ["Collecting "],
+          pattern: `^\\s{0,200}Collecting (?<pkg>(?:${stack}))(?<spec>[=<>!~][^\\s]{0,200}) \\(from (?<by>[A-Za-z0-9][\\w.-]{0,200})`
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "pip uninstalled {package:all} that the image had installed ({package}-{version}) and put another version in its place: what the image built or tested against {package} {version} now runs with the version pip picked.",
+      fix: [
+        "Record what the image ships before installing anything, and install with it as constraints: pip then fails loudly instead of replacing {package} {version}:",
+        "",
+        ...baseConstraintsBlock,
+        "",
+        "Then relax or drop the requirement that asked for another {package}: the `Collecting {package}\u2026 (from \u2026)` line above the uninstall names it."
+      ].join("\n"),
+      variants: [
+        {
+          // PyTorch's CPU-only build in place of the image's torch: the image lost its GPU torch
+          when: "cpuTorch&fact.place=image-build",
+          title: "pip replaced the image's torch with the CPU-only build",
+          message: "pip uninstalled {package:all} that the image had installed ({package}-{version}) and put another build in its place. {enrich.replacementNote}",
+          fix: [
+            CPU_SOURCE,
+            "",
+            "Then keep the image's torch: record what the image ships before installing anything, and install with it as constraints, so that pip fails loudly instead of replacing {package} {version}:",
+            "",
+            ...baseConstraintsBlock
+          ].join("\n")
+        },
+        {
+          when: "cpuTorch",
+          title: "pip replaced torch with the CPU-only build",
+          message: "pip uninstalled {package:all} that the environment had installed ({package}-{version}) and put another build in its place. {enrich.replacementNote}",
+          fix: [
+            CPU_SOURCE,
+            "",
+            "Then keep the torch you had: record what the environment has before installing anything, and install with it as constraints, so that pip fails loudly instead of replacing {package} {version}:",
+            "",
+            "```sh",
+            "pip list --format=freeze > base-constraints.txt",
+            'export PIP_CONSTRAINT="$PWD/base-constraints.txt"',
+            "```"
+          ].join("\n")
+        },
+        {
+          // not an image build (a pasted session, `docker run`): no image to speak of, the same constraints as shell commands
+          when: "!fact.place=image-build",
+          message: "pip uninstalled {package:all} that the environment had installed ({package}-{version}) and put another version in its place: what was built or tested against {package} {version} now runs with the version pip picked.",
+          fix: [
+            "Record what the environment has before installing anything, and install with it as constraints: pip then fails loudly instead of replacing {package} {version}:",
+            "",
+            "```sh",
+            "pip list --format=freeze > base-constraints.txt",
+            'export PIP_CONSTRAINT="$PWD/base-constraints.txt"',
+            "```",
+            "",
+            "Then relax or drop the requirement that asked for another {package}: the `Collecting {package}\u2026 (from \u2026)` line above the uninstall names it."
+          ].join("\n")
+        },
+        {
+          when: "nvidiaBuild&requestedBy",
+          message: "pip uninstalled the image's NVIDIA build of {package:all} ({package}-{version}) and installed a PyPI build in its place, because {context.requestedBy.by} asked for {context.requestedBy.pkg}{context.requestedBy.spec}: the torch / CUDA stack is no longer the one NVIDIA built and tested for this image. {enrich.replacementNote}",
+          fix: [
+            "Keep the image's builds: record them before installing anything and install with them as constraints, so pip fails loudly instead of replacing them:",
+            "",
+            ...baseConstraintsBlock,
+            "",
+            "Then find a release of {context.requestedBy.by} that accepts the image's {package} {version}: `{enrich.versionsCmd}` lists its releases, `{enrich.dryRunCmd}` shows what pip resolves with the constraints in place. If none does, this image is not the base for {context.requestedBy.by}: pick the NGC release whose {package} it accepts. {enrich.torchSwapNote}"
+          ].join("\n")
+        },
+        {
+          when: "nvidiaBuild",
+          message: "pip uninstalled the image's NVIDIA build of {package:all} ({package}-{version}) and installed a PyPI build in its place: the image's torch / CUDA stack is no longer the one NVIDIA built and tested for this image. {enrich.replacementNote}"
+        },
+        {
+          when: "requestedBy",
+          message: "pip uninstalled {package:all} that the image had installed ({package}-{version}), because {context.requestedBy.by} asked for {context.requestedBy.pkg}{context.requestedBy.spec}: what the image built or tested against {package} {version} now runs with the version pip picked. {enrich.replacementNote}",
+          fix: [
+            "Record what the image ships before installing anything, and install with it as constraints: pip then fails loudly instead of replacing {package} {version}:",
+            "",
+            ...baseConstraintsBlock,
+            "",
+            "Then find a release of {context.requestedBy.by} that accepts {package} {version}: `{enrich.versionsCmd}` lists its releases, `{enrich.dryRunCmd}` shows what pip resolves with the constraints in place."
+          ].join("\n")
+        }
+      ],
+      // requestedBy.by is the package whose release must change: its name feeds the commands
+      enrich: ["pip-advice", "torch-replacement"],
+      docs: "https://pip.pypa.io/en/stable/user_guide/#constraints-files"
+    };
+  }
+});
+
+// src/rules/catalog/pip/constraint-deprecation.ts
+var constraintDeprecation;
+var init_constraint_deprecation = __esm({
+  "src/rules/catalog/pip/constraint-deprecation.ts"() {
+    "use strict";
+    constraintDeprecation = {
+      id: "pip/constraint-deprecation",
+      title: "PIP_CONSTRAINT will stop constraining build dependencies",
+      severity: "notice",
+      match: [
+        // `DEPRECATION: Setting PIP_CONSTRAINT will not affect build constraints in the future, pip 26.2 will enforce this behaviour change. …`
+        { literals: ["Setting PIP_CONSTRAINT will not affect build constraints"] }
+      ],
+      scope: "build",
+      specificity: 3,
+      message: "pip warns that PIP_CONSTRAINT will not constrain build dependencies (the isolated build environments) from pip 26.2 on; it still constrains what is installed.",
+      fix: [
+        "Opt in to the new behaviour now, which also silences the warning:",
+        "",
+        "```dockerfile",
+        "ENV PIP_USE_FEATURE=build-constraint",
+        "```",
+        "",
+        "and if build dependencies must be pinned too, give them their own file: `ENV PIP_BUILD_CONSTRAINT=/opt/build-constraints.txt` (or `--build-constraint`)."
+      ].join("\n"),
+      variants: [
+        {
+          // a CI job or a shell, not an image build: the same settings as environment variables there
+          when: "!fact.place=image-build",
+          fix: "Opt in to the new behaviour now, which also silences the warning: set `PIP_USE_FEATURE=build-constraint` in the environment pip runs in; if build dependencies must be pinned too, give them their own file with `PIP_BUILD_CONSTRAINT` (or `--build-constraint`)."
+        }
+      ],
+      docs: "https://pip.pypa.io/en/stable/user_guide/#constraints-files"
+    };
+  }
+});
+
+// src/rules/catalog/conda/packages-not-found.ts
+function search(tool, platform) {
+  const sub = platform === null ? "" : ` --platform ${platform}`;
+  return tool === "micromamba" ? `micromamba search -c conda-forge '{context.spec.spec}'${sub}` : `conda search '{context.spec.spec}'${sub}
+conda search -c conda-forge '{context.spec.spec}'${sub}`;
+}
+function armFix(tool) {
+  return [
+    "This is a linux-aarch64 (ARM64) build, and conda found no linux-aarch64 build of `{context.spec.spec|the specs}` in these channels.",
+    "Many packages, and old Python releases, have builds only for linux-64. Ask the channels which versions exist for this platform:",
+    "",
+    "```sh",
+    search(tool, "linux-aarch64"),
+    "```",
+    "",
+    "Then pin a version that is listed (conda-forge has linux-aarch64 builds of many packages the default channel lacks: add",
+    "`-c conda-forge` or list it under `channels:`), or build this image for `linux/amd64` if that is where it runs",
+    "(`docker build --platform linux/amd64 \u2026`; on an ARM machine that runs under emulation)."
+  ].join("\n");
+}
+function variants3() {
+  const out = [];
+  for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
+    const tool = pre === "" ? "conda" : "micromamba";
+    out.push({ when: `${pre}aarch64&spec`, fix: armFix(tool) });
+    out.push({ when: `${pre}fact.platform=linux/arm64&spec`, fix: armFix(tool) });
+  }
+  out.push({
+    when: "buildPin",
+    message: "conda found no package for `{context.spec.spec}` and the other specs listed: they pin exact build strings (`name==version=build`), as `conda env export` writes them. Builds are made per platform and OS, and old ones leave the channels, so an environment exported on another machine (or years ago) does not resolve here.",
+    fix: [
+      "Re-export the environment without build strings, on the machine where it works:",
+      "",
+      "```sh",
+      "conda env export --from-history > environment.yml",
+      "```",
+      "",
+      "(`--from-history` keeps only the packages you asked for; `conda env export --no-builds` keeps every package with its",
+      "version but no build). Without that machine, delete the third `=build` part of each listed spec and relax the",
+      "versions conda still cannot find: `conda search '{context.spec.name}'` lists what the channels have."
+    ].join("\n")
+  });
+  out.push({
+    when: "pythonSpec",
+    message: "conda found no build of `{context.pythonSpec.spec}` in the channels it searched, for this platform: an old Python release is not (or no longer) published there, so nothing that pins it can be installed.",
+    fix: [
+      "List the Python builds the channels have, and pin one of them (with the package versions that support it):",
+      "",
+      "```sh",
+      "conda search 'python'",
+      "conda search -c conda-forge '{context.pythonSpec.spec}'",
+      "```",
+      "",
+      "A project that needs exactly this Python can take it from conda-forge (`-c conda-forge`) when it is listed there, or",
+      "start from an older miniconda image whose base environment already has it."
+    ].join("\n")
+  });
+  for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
+    const tool = pre === "" ? "conda" : "micromamba";
+    out.push({
+      when: `${pre}spec`,
+      fix: [
+        "Ask the channels what exists for {context.spec.spec}:",
+        "",
+        "```sh",
+        search(tool, null),
+        "```",
+        "",
+        "No entry: the name is not a conda name (conda names differ from pip names) or the package is in another channel",
+        "(bioconda, conda-forge: add it with `-c` or under `channels:`). Entries but not this version: pin a listed one.",
+        "A package that exists only on PyPI goes in a `pip:` section of the environment file instead."
+      ].join("\n")
+    });
+  }
+  return out;
+}
+var packagesNotFound;
+var init_packages_not_found = __esm({
+  "src/rules/catalog/conda/packages-not-found.ts"() {
+    "use strict";
+    packagesNotFound = {
+      id: "conda/packages-not-found",
+      title: "conda package not found in the channels",
+      severity: "error",
+      match: [
+        // conda ≥ 4.6: `PackagesNotFoundError: The following packages are not available from current channels:`
+        { literals: ["PackagesNotFoundError", "The following packages are not available from current channels"] },
+        // conda env create / update: `ResolvePackageNotFound: ` then `  - bioconda::bowtie2=2.4.5`
+        { literals: ["ResolvePackageNotFound:"] }
+      ],
+      context: [
+        // The listed specs: `  - python=3.8.5`, `  - readline==6.2=2`, `  - bioconda::bowtie2=2.4.5` (not the channel URLs)
+        {
+          name: "spec",
+          literals: ["- "],
+          pattern: "^\\s{0,12}- (?<spec>(?:[A-Za-z0-9_.-]{1,60}::)?(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?:[=<>!~][^\\s:]{0,100})?)\\s{0,5}$",
+          tally: true
+        },
+        // `  - python=3.6`: the interpreter itself
+        { name: "pythonSpec", literals: ["- python"], pattern: "^\\s{0,12}- (?<spec>python[=<>]{1,2}\\d[\\d.*]{0,20})\\s{0,5}$" },
+        // `name==version=build` / `name=version=build`: an exported environment's exact builds
+        { name: "buildPin", literals: ["- "], pattern: "^\\s{0,12}- [A-Za-z0-9_.-]{1,100}={1,2}[^=\\s]{1,60}=[^=\\s]{1,60}\\s{0,5}$" },
+        // conda's channel list names the platform it solved for: `  - https://repo.anaconda.com/pkgs/main/linux-aarch64`
+        { name: "aarch64", literals: ["/linux-aarch64"], pattern: "^\\s{0,12}- \\S{1,300}/linux-aarch64/?\\s{0,5}$" },
+        { name: "micromamba", literals: ["micromamba"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "conda found no package matching {context.spec.spec:all|the listed specs} in the channels it searched (not a conflict: no build of that name and version exists there for this platform).",
+      fix: [
+        "Run `conda search` with each spec conda listed above the error (add `--platform linux-aarch64` to check another",
+        "platform than the one built). A name with no entry is not a conda name or lives in another channel (bioconda,",
+        "conda-forge: add it with `-c`); a version with no entry needs one of the listed versions instead."
+      ].join("\n"),
+      variants: variants3(),
+      docs: "https://docs.conda.io/projects/conda/en/latest/commands/search.html"
+    };
+  }
+});
+
+// src/rules/catalog/conda/unsatisfiable.ts
+function searchBlock(tool, what) {
+  const cmd = tool === "micromamba" ? `micromamba search -c conda-forge '${what}'` : `conda search -c conda-forge '${what}'`;
+  return ["```sh", cmd, "```"];
+}
+function variants4() {
+  const out = [];
+  for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
+    const tool = pre === "" ? "conda" : "micromamba";
+    out.push({
+      when: `${pre}requested`,
+      message: 'The conda solver found no package `{context.requested.package}` at all in the channels it used ("nothing provides requested"): the environment cannot be solved because one requested package does not exist there for this platform.',
+      fix: [
+        "Ask a channel for it (the platform is the one of the build; add `--platform linux-aarch64` to check ARM64):",
+        "",
+        ...searchBlock(tool, "{context.requested.package}"),
+        "",
+        "Listed there: add that channel (`-c conda-forge`, or under `channels:` in the environment file). Not listed: the",
+        "name is wrong for conda or the package is published elsewhere (a pip-only package goes in a `pip:` section;",
+        "a tool such as quarto may ship its own installer)."
+      ].join("\n")
+    });
+  }
+  out.push({
+    when: "neededBy",
+    message: 'The conda solver has no way to satisfy the environment: `{context.neededBy.by}` needs `{context.neededBy.dep}`, and no channel it used provides that ("nothing provides \u2026 needed by"). The candidate comes from a channel whose dependencies live in a channel not listed, or a pinned old build whose dependency build is no longer published.',
+    fix: [
+      "Relax the pin that pulls in `{context.neededBy.by}` (let the solver pick a version whose dependencies exist), and take",
+      "related packages from one channel: list it first and make priority strict, e.g.",
+      "",
+      "```sh",
+      "conda config --set channel_priority strict",
+      "```",
+      "",
+      "(conda's docs advise against mixing channels in one environment). When this is conda updating itself in the base",
+      "environment (conda, libmamba, libmambapy in the list), start from a newer base image (miniconda / miniforge) instead of",
+      "updating conda in place."
+    ].join("\n")
+  });
+  out.push({
+    when: "python&fact.python",
+    message: "The conda solver found no combination that fits: a package requires a Python other than the environment's (Python {fact.python} in this build; `{context.python}`).",
+    fix: [
+      "Either pin a Python that every package has builds for, or versions of the packages built for Python {fact.python}:",
+      "`conda search -c conda-forge '{context.python.package}'` shows each build with its Python (`py310`, `py311`)."
+    ].join("\n")
+  });
+  out.push({
+    when: "python",
+    message: "The conda solver found no combination that fits: a package requires a Python other than the one the environment pins (`{context.python}`).",
+    fix: [
+      "Pin a Python that every package has builds for, or versions of the packages built for this Python:",
+      "`conda search -c conda-forge '{context.python.package}'` shows each build with its Python (`py310`, `py311`)."
+    ].join("\n")
+  });
+  return out;
+}
+var unsatisfiable;
+var init_unsatisfiable = __esm({
+  "src/rules/catalog/conda/unsatisfiable.ts"() {
+    "use strict";
+    unsatisfiable = {
+      id: "conda/unsatisfiable",
+      title: "conda environment cannot be solved",
+      severity: "error",
+      match: [
+        // `critical libmamba UnsatisfiableError`, ` LibMambaUnsatisfiableError: Encountered problems while solving:`,
+        // `UnsatisfiableError: The following specifications were found to be incompatible with each other:`
+        { literals: ["UnsatisfiableError"] },
+        // libmamba's explanation lines: `  - nothing provides requested quarto`, `  - nothing provides X needed by Y`
+        { literals: ["nothing provides "], pattern: "^\\s{0,12}- nothing provides " }
+      ],
+      context: [
+        { name: "requested", literals: ["nothing provides requested "], pattern: "nothing provides requested (?<package>[A-Za-z0-9_][A-Za-z0-9_.:=<>*-]{0,120})" },
+        {
+          name: "neededBy",
+          literals: [" needed by "],
+          pattern: "nothing provides (?<dep>[^\\n]{1,200}?) needed by (?<by>[A-Za-z0-9_][A-Za-z0-9_.=+-]{0,200})"
+        },
+        {
+          // `package foo-1.0-py36_0 requires python >=3.6,<3.7.0a0, but none of the providers can be installed`
+          name: "python",
+          literals: ["requires python "],
+          pattern: "package (?<package>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}?)-\\d[^\\s]{0,100} requires python [^,\\n]{1,60}"
+        },
+        { name: "micromamba", literals: ["micromamba"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "The conda solver found no set of packages that satisfies all the specs of this environment (the lines under `Encountered problems while solving` / `UnsatisfiableError` name the conflicting packages).",
+      fix: [
+        "Read the solver's list above the error: each line names a package and the requirement that cannot be met. Relax the",
+        "pins of those packages (a version range instead of an exact version), take them from one channel with strict",
+        "priority (`conda config --set channel_priority strict`), and solve again."
+      ].join("\n"),
+      variants: variants4(),
+      docs: "https://docs.conda.io/projects/conda/en/latest/user-guide/tasks/manage-channels.html"
+    };
+  }
+});
+
+// src/rules/catalog/apt/unable-to-locate-package.ts
+var checkInBaseImage, checkInStage, afterCheck, amd64OnlyInstall, unableToLocatePackage;
+var init_unable_to_locate_package = __esm({
+  "src/rules/catalog/apt/unable-to-locate-package.ts"() {
+    "use strict";
+    checkInBaseImage = [
+      "Ask apt in the base image, for the platform that was built, which of them exist (`Candidate: (none)` or",
+      "`Unable to locate` = not in any enabled repository):",
+      "",
+      "```sh",
+      "docker run --rm --platform {fact.platform|linux/amd64} {fact.baseImage} sh -c 'apt-get update -qq && apt-cache policy {package:words}'",
+      "```"
+    ];
+    checkInStage = [
+      "Ask apt in this stage which of them exist (`Candidate: (none)` or `Unable to locate` = not in any enabled",
+      "repository), e.g. temporarily before the failing line:",
+      "",
+      "```dockerfile",
+      "RUN apt-get update && apt-cache policy {package:words}",
+      "```"
+    ];
+    afterCheck = [
+      "Names differ between releases (Python versions, library sonames, `-dev` packages): a name from another release",
+      "needs the name of this one or another base image; a package of a repository that is not enabled needs that",
+      "repository added first."
+    ];
+    amd64OnlyInstall = [
+      "For a package that exists on amd64 only, install it only there:",
+      "",
+      "```dockerfile",
+      "ARG TARGETARCH",
+      "RUN apt-get update \\",
+      ' && if [ "$TARGETARCH" = "amd64" ]; then apt-get install -y --no-install-recommends {package:words}; fi \\',
+      " && rm -rf /var/lib/apt/lists/*",
+      "```"
+    ];
+    unableToLocatePackage = {
+      id: "apt/unable-to-locate-package",
+      title: "apt package not found",
+      severity: "error",
+      match: [
+        { literals: ["Unable to locate package"], pattern: "Unable to locate package (?<package>[^\\s]{1,200})" },
+        {
+          // `E: Package 'python3.8' has no installation candidate`
+          literals: ["has no installation candidate"],
+          pattern: "Package '?(?<package>[^'\\s]{1,200})'? has no installation candidate"
+        },
+        {
+          // `E: Version '8.9.2.26-1+cuda12.1' for 'libcudnn8' was not found`
+          literals: ["was not found"],
+          pattern: "Version '(?<version>[^'\\n]{1,100})' for '(?<package>[^'\\n]{1,200})' was not found"
+        },
+        { literals: ["Couldn't find any package by"], pattern: "Couldn't find any package by (?:glob|regex) '(?<package>[^'\\n]{1,200})'" }
+      ],
+      context: [
+        // `apt-get update`, `apt-get -yq update`, `apt-get -o Acquire::Retries=3 update`, `apt update`
+        { name: "update", source: "instruction", literals: ["update"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b" },
+        // The instruction runs apt's install itself (not a script that does: `RUN /install.sh`), so what it lacks is its own.
+        { name: "aptInstall", source: "instruction", literals: ["install"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?install\\b" },
+        // The update in this RUN could not reach the mirror: apt knows no packages at all.
+        { name: "networkFailed", literals: ["Temporary failure resolving", "Could not resolve", "Could not connect to", "Connection timed out"] },
+        { name: "listsFailed", literals: ["Some index files failed to download", "NO_PUBKEY", "is not signed"] }
+      ],
+      message: "apt has no package `{package:all}` in the repositories enabled in this stage.",
+      variants: [
+        {
+          when: "networkFailed",
+          retryable: true,
+          message: "`apt-get update` could not reach the mirror (see the `Temporary failure resolving` / `Failed to fetch` lines), so apt had no package lists and knows no package at all: `{package:all}` is missing because of that, not because of its name.",
+          fix: "Retry the build; if the network failure persists, see the apt/fetch-failed finding for the builder's DNS and proxy."
+        },
+        {
+          when: "listsFailed",
+          message: "`apt-get update` failed to download some package lists (see the `Failed to fetch` / `NO_PUBKEY` lines), so the packages of that repository are unknown: `{package:all}` may be missing because of that.",
+          fix: "Fix the repository that failed first (see the apt/fetch-failed finding); then the install can find the packages."
+        },
+        {
+          when: "!update&aptInstall",
+          message: "This `RUN` installs `{package:all}` without `apt-get update` in the same instruction: base images (CUDA ones included) ship without package lists, and an update in an earlier, cached layer is stale.",
+          fix: [
+            "Update and install in one `RUN`, so the lists are always fresh:",
+            "",
+            "```dockerfile",
+            "RUN apt-get update \\",
+            " && apt-get install -y --no-install-recommends {package:words} \\",
+            " && rm -rf /var/lib/apt/lists/*",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "fact.platform=linux/arm64&fact.baseImage",
+          message: "apt has no package `{package:all}` for linux/arm64 in the repositories of `{fact.baseImage}`: the name is from another release, misspelled, in a repository not enabled here, or the package is built for amd64 only.",
+          fix: [
+            ...checkInBaseImage,
+            ...amd64OnlyInstall,
+            ...afterCheck
+          ].join("\n")
+        },
+        {
+          when: "fact.platform=linux/arm64",
+          message: "apt has no package `{package:all}` for linux/arm64 in the repositories enabled in this stage: the name is from another release, misspelled, in a repository not enabled here, or the package is built for amd64 only.",
+          fix: [
+            ...checkInStage,
+            ...amd64OnlyInstall,
+            ...afterCheck
+          ].join("\n")
+        },
+        {
+          when: "fact.baseImage",
+          message: "apt has no package `{package:all}` in the repositories of `{fact.baseImage}`: the name is from another release, misspelled, in a repository not enabled here, or not built for {fact.platform|this architecture}.",
+          fix: [...checkInBaseImage, ...afterCheck].join("\n")
+        }
+      ],
+      fix: [...checkInStage, ...afterCheck].join("\n"),
+      docs: "https://docs.docker.com/build/building/best-practices/#apt-get"
+    };
+  }
+});
+
+// src/rules/catalog/apt/fetch-failed.ts
+var updateInSameRun, enrolKeyDockerfile, fetchFailed;
+var init_fetch_failed = __esm({
+  "src/rules/catalog/apt/fetch-failed.ts"() {
+    "use strict";
+    updateInSameRun = [
+      "Update and install in the same `RUN`, so a cached, stale package list is never used:",
+      "",
+      "```dockerfile",
+      "RUN apt-get update && apt-get install {context.install.args} && rm -rf /var/lib/apt/lists/*",
+      "```"
+    ].join("\n");
+    enrolKeyDockerfile = [
+      "```dockerfile",
+      "ADD {enrich.keyUrl} /tmp/",
+      "RUN rm -f /etc/apt/sources.list.d/nvidia-ml.list \\",
+      " && (apt-key del 7fa2af80 || true) \\",
+      " && {enrich.keyInstall} \\",
+      " && apt-get update",
+      "```"
+    ];
+    fetchFailed = {
+      id: "apt/fetch-failed",
+      title: "apt could not fetch packages",
+      severity: "error",
+      only: "failed-step",
+      match: [
+        {
+          // `E: Failed to fetch http://archive.ubuntu.com/ubuntu/pool/main/…  404  Not Found [IP: 91.189.91.83 80]`
+          literals: ["Failed to fetch"],
+          pattern: "Failed to fetch (?<url>[^\\s]{1,500})"
+        },
+        {
+          // `Err:1 http://archive.ubuntu.com/ubuntu jammy InRelease  Temporary failure resolving 'archive.ubuntu.com'`
+          literals: ["Temporary failure resolving", "Could not resolve"],
+          pattern: "(?:Temporary failure resolving|Could not resolve) '(?<host>[^'\\n]{1,200})'"
+        },
+        { literals: ["Unable to fetch some archives"] },
+        {
+          // `E: The repository 'https://developer.download.nvidia.com/… InRelease' is not signed.`
+          literals: ["is not signed", "NO_PUBKEY"],
+          pattern: "(?:repository '(?<repository>[^'\\n]{1,300})' is not signed|NO_PUBKEY (?<key>[0-9A-F]{8,40}))"
+        }
+      ],
+      context: [
+        // NVIDIA's Debian-family key since April 2022 (knowledge/nvidia-repos.ts NEW_DEB_KEY).
+        { name: "nvidiaKey", literals: ["NO_PUBKEY A4B469963BF863CC"] },
+        { name: "key", literals: ["NO_PUBKEY", "is not signed"] },
+        { name: "dns", literals: ["Temporary failure resolving", "Could not resolve"] },
+        {
+          // `Could not connect to archive.ubuntu.com:80 (…), connection timed out`, `503  Service Unavailable`
+          name: "transient",
+          literals: ["Connection timed out", "connection timed out", "Could not connect to", "Connection failed", "Unable to connect to", "500  Internal Server Error", "502  Bad Gateway", "503  Service Unavailable", "504  Gateway Time"]
+        },
+        { name: "hash", literals: ["Hash Sum mismatch", "File has unexpected size"] },
+        { name: "notFound", literals: ["404  Not Found", "404 Not Found"] },
+        // `apt-get update`, `apt-get -yq update`, `apt update` in the failing RUN itself
+        { name: "update", source: "instruction", literals: ["update"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b" },
+        // What the RUN installs, flags included, to write the corrected RUN with the same arguments.
+        { name: "install", source: "instruction", literals: ["install"], pattern: "\\bapt(?:-get)? (?:[^&;|\\n]{0,200} )?install (?<args>[^&;|\\n\\\\]{1,300})" }
+      ],
+      message: "apt could not download `{url|the package lists}`: the repository was unreachable or refused the request.",
+      variants: [
+        {
+          when: "nvidiaKey&fact.nvidiaRepo&fact.place=image-build",
+          title: "NVIDIA's CUDA repository key is not installed",
+          message: "apt refuses NVIDIA's CUDA repository `{fact.nvidiaRepo}`: it is signed with the key NVIDIA has used since April 2022 (A4B469963BF863CC), and this image only trusts the retired key 7fa2af80. CUDA images built before the rotation (and Dockerfiles that add the old key) fail at every `apt-get update`.",
+          fix: [
+            "Before the failing `RUN`, enrol the current key for `{fact.nvidiaRepo}` and drop the machine-learning repository",
+            "(`nvidia-ml.list`, retired and signed with the old key). `ADD` downloads the file, so the image needs no curl or wget:",
+            "",
+            ...enrolKeyDockerfile,
+            "Or move to a `nvidia/cuda` tag built after the rotation; tags of end-of-life CUDA releases are deleted from Docker",
+            "Hub, so that may mean a newer CUDA."
+          ].join("\n")
+        },
+        {
+          when: "nvidiaKey&fact.nvidiaRepo&fact.place=host-shell",
+          title: "NVIDIA's CUDA repository key is not installed",
+          message: "apt refuses NVIDIA's CUDA repository `{fact.nvidiaRepo}`: it is signed with the key NVIDIA has used since April 2022 (A4B469963BF863CC), and this system only trusts the retired key 7fa2af80.",
+          fix: [
+            "Enrol the current key for `{fact.nvidiaRepo}` and drop the retired machine-learning repository:",
+            "",
+            "```sh",
+            "cd /tmp && wget {enrich.keyUrl}",
+            "sudo rm -f /etc/apt/sources.list.d/nvidia-ml.list",
+            "sudo apt-key del 7fa2af80",
+            'sudo sh -c "{enrich.keyInstall}"',
+            "sudo apt-get update",
+            "```"
+          ].join("\n")
+        },
+        {
+          // Where apt ran is not in the log (an excerpt, a container): sudo may be missing, so both forms, without it.
+          when: "nvidiaKey&fact.nvidiaRepo",
+          title: "NVIDIA's CUDA repository key is not installed",
+          message: "apt refuses NVIDIA's CUDA repository `{fact.nvidiaRepo}`: it is signed with the key NVIDIA has used since April 2022 (A4B469963BF863CC), and this system only trusts the retired key 7fa2af80.",
+          fix: [
+            "Enrol the current key for `{fact.nvidiaRepo}` and drop the retired machine-learning repository. The log does not show where",
+            "apt ran: in a Dockerfile, before the failing `RUN` (`ADD` downloads the file, so the image needs no curl or wget):",
+            "",
+            ...enrolKeyDockerfile,
+            "In a shell, as root (put `sudo` before each command on a host where you are not root):",
+            "",
+            "```sh",
+            "cd /tmp && wget {enrich.keyUrl}",
+            "rm -f /etc/apt/sources.list.d/nvidia-ml.list",
+            "apt-key del 7fa2af80",
+            'sh -c "{enrich.keyInstall}"',
+            "apt-get update",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "nvidiaKey",
+          title: "NVIDIA's CUDA repository key is not installed",
+          message: "apt refuses NVIDIA's CUDA repository: it is signed with the key NVIDIA has used since April 2022 (A4B469963BF863CC), and this system only trusts the retired key 7fa2af80. The log does not show which repository directory it is.",
+          fix: [
+            "List the NVIDIA repositories the image uses (the directory after `compute/cuda/repos/`, e.g. `ubuntu2004/x86_64`):",
+            "",
+            "```sh",
+            "grep -rh developer.download.nvidia.com /etc/apt/sources.list /etc/apt/sources.list.d/",
+            "```",
+            "then, for that directory, remove `/etc/apt/sources.list.d/cuda.list` and `nvidia-ml.list`, run `apt-key del 7fa2af80`",
+            "and install the `cuda-keyring` package from the same directory before `apt-get update` (NVIDIA's steps:",
+            "https://developer.nvidia.com/blog/updating-the-cuda-linux-gpg-repository-key/)."
+          ].join("\n")
+        },
+        {
+          when: "key",
+          title: "apt repository signing key missing",
+          message: "apt refuses a repository because the key that signs it is not installed (the `NO_PUBKEY` / `is not signed` lines below name it), so `apt-get update` stops.",
+          fix: [
+            "Install the repository's current key before `apt-get update`, as its vendor's install instructions say (a keyring",
+            "file that the source's `signed-by=` option names); a key that changed means the vendor rotated it. If the",
+            "repository is not needed, remove its file from `/etc/apt/sources.list.d/`."
+          ].join("\n")
+        },
+        {
+          when: "dns",
+          title: "apt repository host could not be resolved",
+          retryable: true,
+          message: "The build could not resolve `{host|the repository host}`: a DNS or network failure inside the build, not a problem of the package list.",
+          fix: [
+            "Retry. If it persists, it is the network of the builder: on self-hosted runners check DNS and the proxy (pass",
+            "`--build-arg http_proxy=\u2026 --build-arg https_proxy=\u2026`, which apt honours); a `RUN --network=none` or a",
+            "builder started without network cannot reach apt's mirrors at all."
+          ].join("\n")
+        },
+        {
+          when: "transient",
+          title: "apt mirror unreachable or failing",
+          retryable: true,
+          message: "The mirror timed out or answered with a server error for `{url|the package lists}`: an outage of the mirror or the network path to it.",
+          fix: "Retry; to ride out short outages let apt retry each download: `apt-get -o Acquire::Retries=3 update` (and the same option on `apt-get install`)."
+        },
+        {
+          when: "hash",
+          title: "apt mirror caught mid-sync",
+          retryable: true,
+          message: "The mirror served files that do not match its own index: it was being synced while the build read it.",
+          fix: "Retry the build (usually gone within minutes); if it persists, refresh the lists in the same `RUN`: `rm -rf /var/lib/apt/lists/* && apt-get update`, or use another mirror."
+        },
+        {
+          when: "notFound&!update&install",
+          message: "The mirror answered 404 for `{url|a package}`: this `RUN` installs without `apt-get update`, so it used package lists from an earlier, cached layer, and the mirror has since replaced that package version.",
+          fix: updateInSameRun
+        },
+        {
+          when: "notFound&update",
+          message: "The mirror answered 404 for `{url|a package}` although the lists were updated in this `RUN`: the release has reached end of life and left the mirrors, or the repository is broken.",
+          fix: [
+            "Check the release of the base image: an end-of-life Ubuntu release has moved to old-releases.ubuntu.com (point",
+            "`/etc/apt/sources.list` there as a stopgap); the lasting fix is a base image of a supported release."
+          ].join("\n")
+        },
+        {
+          when: "notFound",
+          message: "The mirror answered 404 for `{url|a package}`: the package lists are stale (the `apt-get update` ran in an earlier, cached layer and the mirror moved on) or the release reached end of life and left the mirrors.",
+          fix: [
+            "Run `apt-get update` in the same `RUN` as `apt-get install`, so a cached list is never used. For an end-of-life",
+            "Ubuntu release, move to a supported base image (old-releases.ubuntu.com is a stopgap)."
+          ].join("\n")
+        }
+      ],
+      fix: [
+        "Read the `Err:` lines above the failure for the cause (DNS, timeout, 404, signature). Update and install in one",
+        "`RUN` so the lists are fresh, and add `-o Acquire::Retries=3` to `apt-get` for flaky networks."
+      ].join("\n"),
+      enrich: "nvidia-key",
+      docs: "https://docs.docker.com/build/building/best-practices/#apt-get"
+    };
+  }
+});
+
+// src/rules/catalog/apt/held-packages-changed.ts
+var PKG, HELD_WHY, releaseHoldIntro, heldPackagesChanged;
+var init_held_packages_changed = __esm({
+  "src/rules/catalog/apt/held-packages-changed.ts"() {
+    "use strict";
+    PKG = String.raw`(?<pkg>libcudnn\d{0,2}(?:-dev)?(?:-cuda-\d{1,2})?|libnccl\d?(?:-dev)?|libcublas[\w-]{0,30}|cuda-cublas[\w-]{0,30})`;
+    HELD_WHY = "put their cuDNN (and, in older tags, NCCL and cuBLAS) on hold (`apt-mark hold`) so the library the image was built with is not swapped by an upgrade. With `-y`, apt does not change a held package unless told to.";
+    releaseHoldIntro = [
+      "Prefer a base image tag that already ships the cuDNN / NCCL you need. To replace the image's version on purpose,",
+      "release the hold in the same `RUN` as the install:"
+    ];
+    heldPackagesChanged = {
+      id: "apt/held-packages-changed",
+      title: "apt refused to change a held package",
+      severity: "error",
+      match: [{ literals: ["Held packages were changed and -y was used without --allow-change-held-packages"] }],
+      context: [
+        // The install names a package the NVIDIA image holds: `libcudnn7=7.0.4.31-1+cuda9.0`, `libnccl2=2.18.3-1+cuda12.2`
+        { name: "nvidiaHeld", literals: ["libcudnn", "libnccl", "cublas"], pattern: `(?<spec>${PKG}=[\\w.:+~-]{1,80})`, tally: true },
+        // The matching -dev package on the same line (a line's first hit is the runtime package)
+        { name: "nvidiaHeldDev", literals: ["libcudnn"], pattern: "(?<spec>(?<pkg>libcudnn\\d{0,2}-dev(?:-cuda-\\d{1,2})?)=[\\w.:+~-]{1,80})", tally: true },
+        { name: "nvidiaHeldInstruction", source: "instruction", literals: ["libcudnn", "libnccl", "cublas"], pattern: `(?<spec>${PKG}=[\\w.:+~-]{1,80})` }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "apt refused to upgrade, downgrade or remove a package that is on hold: with `-y` it changes held packages only when told so. The hold was set by an earlier layer (often the base image); `apt-mark showhold` lists the held packages.",
+      fix: [
+        "List the holds in this stage, and release the ones this install is meant to change (or keep the image's version):",
+        "",
+        "```sh",
+        "apt-mark showhold",
+        "```",
+        "",
+        "Then `apt-mark unhold` those packages before the install in the same `RUN`, or add `--allow-change-held-packages` to",
+        "that `apt-get install` (APT \u2265 1.1)."
+      ].join("\n"),
+      variants: [
+        {
+          when: "nvidiaHeld&nvidiaHeldDev",
+          message: "apt refused to change a held package: this install asks for {context.nvidiaHeld.spec:all} and {context.nvidiaHeldDev.spec:all}, and NVIDIA's CUDA images " + HELD_WHY,
+          fix: [
+            ...releaseHoldIntro,
+            "",
+            "```dockerfile",
+            "RUN apt-mark unhold {context.nvidiaHeld.pkg:words} {context.nvidiaHeldDev.pkg:words} \\",
+            " && apt-get update && apt-get install -y --allow-downgrades --no-install-recommends {context.nvidiaHeld.spec:words} {context.nvidiaHeldDev.spec:words} \\",
+            " && apt-mark hold {context.nvidiaHeld.pkg:words} && rm -rf /var/lib/apt/lists/*",
+            "```",
+            "",
+            "(or add `--allow-change-held-packages` to the install). The `+cuda\u2026` suffix of the pinned version names the CUDA",
+            "release that cuDNN was built for; it must be the image's CUDA release ({fact.cuda|`nvcc --version` or the image tag says which})."
+          ].join("\n")
+        },
+        {
+          when: "nvidiaHeld",
+          message: "apt refused to change a held package: this install asks for {context.nvidiaHeld.spec:all}, and NVIDIA's CUDA images " + HELD_WHY,
+          fix: [
+            ...releaseHoldIntro,
+            "",
+            "```dockerfile",
+            "RUN apt-mark unhold {context.nvidiaHeld.pkg:words} \\",
+            " && apt-get update && apt-get install -y --allow-downgrades --no-install-recommends {context.nvidiaHeld.spec:words} \\",
+            " && apt-mark hold {context.nvidiaHeld.pkg:words} && rm -rf /var/lib/apt/lists/*",
+            "```",
+            "",
+            "(or add `--allow-change-held-packages` to the install). The `+cuda\u2026` suffix of the pinned version names the CUDA",
+            "release that cuDNN was built for; it must be the image's CUDA release ({fact.cuda|`nvcc --version` or the image tag says which})."
+          ].join("\n")
+        }
+      ],
+      docs: "https://manpages.debian.org/bookworm/apt/apt-get.8.en.html"
+    };
+  }
+});
+
+// src/rules/catalog/apt/held-broken-packages.ts
+var heldBrokenPackages;
+var init_held_broken_packages = __esm({
+  "src/rules/catalog/apt/held-broken-packages.ts"() {
+    "use strict";
+    heldBrokenPackages = {
+      id: "apt/held-broken-packages",
+      title: "apt found no way to install the packages (unmet dependencies)",
+      severity: "error",
+      match: [
+        { literals: ["Unable to correct problems, you have held broken packages"] },
+        { literals: ["pkgProblemResolver::Resolve generated breaks"] }
+      ],
+      context: [
+        // ` build-essential : Depends: libc6-dev but it is not going to be installed or`
+        {
+          name: "notInstallable",
+          literals: ["but it is not going to be installed", "but it is not installable"],
+          pattern: "^\\s{0,8}(?:(?<pkg>[a-z0-9][a-z0-9.+:-]{0,100}) : )?\\s{0,40}(?:Pre)?Depends: (?<dep>[a-z0-9][a-z0-9.+:-]{0,100})"
+        },
+        // ` libpcre3-dev : Depends: libpcre3 (= 2:8.39-13ubuntu0.22.04.1) but 2:8.44-2+ubuntu20.10.1+deb.sury.org+1 is to be installed`
+        {
+          name: "versionMismatch",
+          literals: ["is to be installed"],
+          // the relation apart from the version: `apt-get install libcudnn5=5.1.3-1+cuda7.5` takes the version alone
+          pattern: "Depends: (?<dep>[a-z0-9][a-z0-9.+:-]{0,100}) \\((?<op>[<>=]{1,2}) (?<wanted>[^)]{1,80})\\) but (?<have>\\S{1,80}) is to be installed"
+        },
+        { name: "heldShown", literals: ["The following held packages will be changed", "apt-mark hold"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "apt found no set of packages that satisfies the install: a dependency cannot be installed in the versions the enabled repositories offer. Despite the wording, a package on hold is rarely the cause; a mix of repositories (or package lists from another release) is.",
+      fix: [
+        "Find the dependency that fails: install the packages one at a time in this stage and read the first `Depends:` line",
+        "apt prints; `apt-mark showhold` shows whether anything is held at all. Then make the repositories agree: remove a",
+        "third-party repository built for another release, run `apt-get update` in the same `RUN` as the install, and do not",
+        "pin versions from another release."
+      ].join("\n"),
+      variants: [
+        {
+          when: "versionMismatch",
+          message: "apt found no way to install the packages: `{context.versionMismatch.dep}` is needed at `{context.versionMismatch.op} {context.versionMismatch.wanted}`, but the version apt would install is `{context.versionMismatch.have}`. Two sources disagree on that package (a third-party or other-release repository next to the distro, or a package the image already has in another version).",
+          fix: [
+            "See where each version comes from:",
+            "",
+            "```sh",
+            "apt-cache policy {context.versionMismatch.dep}",
+            "```",
+            "",
+            "Then install the version the other package needs (`apt-get install {context.versionMismatch.dep}={context.versionMismatch.wanted}`,",
+            "when it is listed), or remove the repository that brings the other one, so both come from the same release."
+          ].join("\n")
+        },
+        {
+          when: "notInstallable",
+          message: "apt found no way to install the packages: `{context.notInstallable.dep}` (needed by `{context.notInstallable.pkg|a requested package}`) cannot be installed, and apt only reports the first level. Despite the wording, a package on hold is rarely the cause; a dependency whose own dependencies are in other versions than the enabled repositories offer is (mixed repositories, or package lists from another release).",
+          fix: [
+            "Ask apt to install that dependency on its own: it prints the next level of the chain, down to the version conflict:",
+            "",
+            "```sh",
+            "apt-get install --dry-run {context.notInstallable.dep}",
+            "apt-cache policy {context.notInstallable.dep}",
+            "apt-mark showhold",
+            "```",
+            "",
+            "Then make the repositories agree (remove a repository built for another release, `apt-get update` in the same `RUN`,",
+            "no versions pinned from another release), or install the version of the top package that matches this release."
+          ].join("\n")
+        }
+      ],
+      docs: "https://manpages.debian.org/bookworm/apt/apt-get.8.en.html"
+    };
+  }
+});
+
+// src/rules/catalog/resources/oom-killed.ts
+var oomKilled;
+var init_oom_killed = __esm({
+  "src/rules/catalog/resources/oom-killed.ts"() {
+    "use strict";
+    oomKilled = {
+      id: "resources/oom-killed",
+      title: "Killed: out of memory",
+      severity: "error",
+      match: [
+        {
+          // gcc: `g++: fatal error: Killed signal terminated program cc1plus`
+          literals: ["Killed signal terminated program"],
+          pattern: "Killed signal terminated program (?<program>[\\w+.-]{1,100})"
+        },
+        // older gcc: `c++: internal compiler error: Killed (program cc1plus)`
+        { literals: ["internal compiler error: Killed (program "], pattern: "internal compiler error: Killed \\(program (?<program>[\\w+.-]{1,100})\\)" },
+        // nvcc: `nvcc error   : 'cicc' died due to signal 9 (Kill signal)`
+        { literals: ["died due to signal 9"], pattern: "'(?<program>[\\w+.-]{1,100})' died due to signal 9" },
+        // ld: `collect2: fatal error: ld terminated with signal 9 [Killed]`
+        { literals: ["terminated with signal 9"], pattern: "(?<program>[\\w+.-]{1,100}) terminated with signal 9" },
+        { literals: ["virtual memory exhausted", "out of memory allocating", "std::bad_alloc"] },
+        {
+          // bash reporting a SIGKILLed child: `Killed` alone, or `/bin/sh: line 1:  1234 Killed  /usr/bin/c++ -O3 …`
+          literals: ["Killed"],
+          pattern: "^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s{1,40}(?<program>[^\\s]{1,200})"
+        },
+        // SIGKILL = 128 + 9. On its own, most often the OOM killer.
+        { literals: ["exit code: 137", "non-zero code: 137", "non-zero exit status 137.", "died with <Signals.SIGKILL: 9>"] }
+      ],
+      context: [
+        {
+          name: "killed",
+          literals: ["Killed signal terminated program", "internal compiler error: Killed (program ", "died due to signal 9", "terminated with signal 9", "Killed"],
+          pattern: "Killed signal terminated program|internal compiler error: Killed \\(program|died due to signal 9|terminated with signal 9|^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s"
+        },
+        { name: "exit137", literals: ["exit code: 137", "non-zero code: 137", "Error 137", "non-zero exit status 137.", "died with <Signals.SIGKILL: 9>"] },
+        // pip taking in a wheel (`Downloading https://…/torch-1.5.0-cp36-cp36m-manylinux1_x86_64.whl (752.0MB)`), and any sign
+        // that the step compiled something: a kill after the first and without the second is pip itself.
+        { name: "pipWheelDownload", literals: ["Downloading "], pattern: "^\\s{0,20}Downloading \\S{1,500}\\.whl \\(\\d" },
+        {
+          name: "compiling",
+          literals: ["Building wheel for", "Running setup.py", "nvcc", "cc1plus", "Building CXX object", "Building CUDA object", "Building NVCC", "ninja", "cmake"]
+        },
+        { name: "alloc", literals: ["virtual memory exhausted", "out of memory allocating", "std::bad_alloc"] },
+        // What is being compiled, for the knobs (memory-knobs enricher).
+        { name: "flashAttn", literals: ["flash_attn", "flash-attn", "flash-attention"] },
+        { name: "vllm", literals: ["vllm"] },
+        { name: "torchExtension", literals: ["torch/include", "torch.utils.cpp_extension", "BuildExtension"] }
+      ],
+      message: "A process of this step was killed (SIGKILL; the shell printed `Killed`): on a build machine that is almost always the kernel's out-of-memory killer, because the step needed more memory than the builder has.",
+      variants: [
+        {
+          when: "pipWheelDownload&!compiling",
+          message: "pip was killed (SIGKILL) while taking in the wheel it had just downloaded, with nothing being compiled: pip holds a large wheel in memory to store it in its cache, and the kernel's out-of-memory killer stopped it.",
+          fix: [
+            "Install without pip's cache, which keeps the wheel out of memory: add `--no-cache-dir` to the `pip install` that was killed (`pip install --no-cache-dir \u2026`). {enrich.runnerNote}"
+          ].join("\n")
+        },
+        {
+          when: "killed&exit137",
+          message: "{program|A process of this step} was killed with SIGKILL (the log shows exit code 137 = 128 + 9): on a build machine that is almost always the kernel's out-of-memory killer, because the parallel compile jobs needed more memory than the builder has."
+        },
+        {
+          when: "killed",
+          message: "{program|A process of this step} was killed with SIGKILL: on a build machine that is almost always the kernel's out-of-memory killer, because the parallel compile jobs needed more memory than the builder has."
+        },
+        {
+          when: "exit137&!killed&!compiling",
+          message: "The step exited with code 137 = 128 + 9: a process was killed with SIGKILL. On a build machine that is almost always the kernel's out-of-memory killer, because the step needed more memory than the builder has.",
+          fix: [
+            "The log does not show what the killed process was doing. If it compiled, run fewer jobs at once ({enrich.jobsEnv}); if it was pip taking in a large wheel, add `--no-cache-dir` to that `pip install`. {enrich.runnerNote}"
+          ].join("\n")
+        },
+        {
+          when: "exit137",
+          message: "The step exited with code 137 = 128 + 9: a process was killed with SIGKILL. On a build machine that is almost always the kernel's out-of-memory killer, because the step needed more memory than the builder has."
+        },
+        {
+          when: "alloc",
+          title: "Out of memory (allocation failed)",
+          message: "A process of this step ran out of memory: an allocation failed (`std::bad_alloc`, `virtual memory exhausted` or `out of memory allocating` below) and the process stopped itself. The builder had less free memory than the step needed; usually several compile jobs at once."
+        }
+      ],
+      fix: [
+        "Run fewer compile jobs at once. {enrich.knobNote} {enrich.jobsWhere}",
+        "",
+        "```",
+        "{enrich.jobsLine}",
+        "```",
+        "Fewer CUDA architectures (`TORCH_CUDA_ARCH_LIST`) also cut memory and time. {enrich.runnerNote}"
+      ].join("\n"),
+      enrich: "memory-knobs",
+      docs: "https://github.com/Dao-AILab/flash-attention#installation-and-features"
+    };
+  }
+});
+
+// src/rules/catalog/resources/disk-full.ts
+var ghCleanUp, prune, slimLayers, basePull, diskFull;
+var init_disk_full = __esm({
+  "src/rules/catalog/resources/disk-full.ts"() {
+    "use strict";
+    ghCleanUp = [
+      "Free the runner's disk before the build (large preinstalled toolchains a Docker build does not use):",
+      "",
+      "```sh",
+      "sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc",
+      "docker system prune --all --force",
+      "df -h /",
+      "```"
+    ];
+    prune = [
+      "Free the builder's disk: build cache and unused images first, then check what is left:",
+      "",
+      "```sh",
+      "docker builder prune --all --force",
+      "docker system prune --all --force",
+      "df -h /var/lib/docker",
+      "```"
+    ];
+    slimLayers = [
+      "Then keep the image small: pip's `--no-cache-dir`, `rm -rf /var/lib/apt/lists/*` in the same `RUN` as",
+      "`apt-get install`, build in a `-devel` stage and copy only the results into a runtime stage. Cache mounts",
+      "(`RUN --mount=type=cache,target=/root/.cache/pip`) keep caches out of the image, but still use builder disk."
+    ];
+    basePull = [
+      "The base image is as large as it is: slimming later layers does not help. Free disk where the builder stores",
+      "images, or build on a machine with a larger disk."
+    ];
+    diskFull = {
+      id: "resources/disk-full",
+      title: "No space left on device",
+      severity: "error",
+      match: [
+        {
+          // `[Errno 28] No space left on device`, `write /var/lib/docker/…: no space left on device`
+          literals: ["no space left on device"],
+          ignoreCase: true,
+          pattern: "(?:(?:write|mkdir|open|copy|create) (?<path>/[^\\s:]{1,300}): )?no space left on device"
+        },
+        // apt: `E: You don't have enough free space in /var/cache/apt/archives/.`
+        { literals: ["You don't have enough free space in"] },
+        { literals: ["There is not enough space on the disk"] }
+      ],
+      context: [
+        // Pulling / unpacking the base image: `failed to register layer`, `failed to extract layer`, or the FROM step itself.
+        { name: "pull", literals: ["failed to register layer", "failed to extract layer", "extracting sha256:", "failed to unpack image"] },
+        { name: "fromStep", source: "instruction", literals: ["FROM ", "load metadata for"], pattern: "^(?:FROM|load metadata for)\\s" },
+        { name: "export", literals: ["failed to export layers", "exporting to image", "exporting layers"] }
+      ],
+      message: "The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.",
+      variants: [
+        {
+          when: "pull&fact.runner=github-hosted",
+          message: "The runner's disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.",
+          fix: [...ghCleanUp, ...basePull].join("\n")
+        },
+        {
+          when: "fromStep&fact.runner=github-hosted",
+          message: "The runner's disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.",
+          fix: [...ghCleanUp, ...basePull].join("\n")
+        },
+        {
+          when: "pull",
+          message: "The disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.",
+          fix: [...prune, ...basePull].join("\n")
+        },
+        {
+          when: "fromStep",
+          message: "The disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.",
+          fix: [...prune, ...basePull].join("\n")
+        },
+        {
+          when: "export&fact.runner=github-hosted",
+          message: "The runner's disk filled up while BuildKit exported the finished image: the layers were written once more for the export.",
+          fix: [...ghCleanUp, ...slimLayers].join("\n")
+        },
+        {
+          when: "export",
+          message: "The disk filled up while BuildKit exported the finished image: the layers were written once more for the export.",
+          fix: [...prune, ...slimLayers].join("\n")
+        },
+        {
+          when: "fact.runner=github-hosted",
+          message: "The runner's disk filled up while this step wrote to it: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.",
+          fix: [...ghCleanUp, ...slimLayers].join("\n")
+        }
+      ],
+      fix: [...prune, ...slimLayers].join("\n"),
+      docs: "https://docs.docker.com/build/cache/garbage-collection/"
+    };
+  }
+});
+
+// src/rules/catalog/resources/job-timeout.ts
+var jobTimeout;
+var init_job_timeout = __esm({
+  "src/rules/catalog/resources/job-timeout.ts"() {
+    "use strict";
+    jobTimeout = {
+      id: "resources/job-timeout",
+      title: "CI job stopped by its time limit",
+      severity: "error",
+      match: [
+        {
+          // GitHub Actions: `##[error]The job running on runner GitHub Actions 2 has exceeded the maximum execution time of 360 minutes.`,
+          // newer runners: `The job has exceeded the maximum execution time of 6h0m0s`
+          literals: ["has exceeded the maximum execution time of"],
+          pattern: "has exceeded the maximum execution time of (?<limit>\\d{1,6}(?: minutes|h\\d{1,2}m\\d{1,2}s|m\\d{1,2}s)?)"
+        },
+        // Azure Pipelines: `##[error]The job running on agent Hosted Agent ran longer than the maximum time of 60 minutes.`
+        { literals: ["ran longer than the maximum time of"], pattern: "ran longer than the maximum time of (?<limit>\\d{1,6} minutes)" },
+        // GitLab CI: `ERROR: Job failed: execution took longer than 1h0m0s seconds`
+        { literals: ["execution took longer than"], pattern: "Job failed: execution took longer than (?<limit>[\\dhms]{2,20})" },
+        // Travis CI: `The job exceeded the maximum time limit for jobs, and has been terminated.`
+        { literals: ["The job exceeded the maximum time limit for jobs"] }
+      ],
+      scope: "build",
+      maxFindings: 1,
+      specificity: 3,
+      message: "The CI job reached its time limit ({limit|the runner's maximum}) and was stopped while the build was still running: no command failed, the build took longer than the job may run. {enrich.runningNote}",
+      fix: [
+        "Make the slow step shorter, or give the job more time:",
+        "",
+        "- reuse layers between runs: `cache-from: type=gha` / `cache-to: type=gha,mode=max` with docker/build-push-action (or a registry cache);",
+        "- compile less: only the GPU architectures you deploy to (`TORCH_CUDA_ARCH_LIST`), a prebuilt wheel instead of a source",
+        "  build where the project publishes one for your CUDA and torch versions;",
+        "- a larger runner, or `timeout-minutes:` on the job (GitHub-hosted runners stop every job at 360 minutes; self-hosted ones allow more)."
+      ].join("\n"),
+      enrich: "running-step",
+      docs: "https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idtimeout-minutes"
+    };
+  }
+});
+
+// src/rules/catalog/shell/unbound-variable.ts
+var unboundVariable;
+var init_unbound_variable = __esm({
+  "src/rules/catalog/shell/unbound-variable.ts"() {
+    "use strict";
+    unboundVariable = {
+      id: "shell/unbound-variable",
+      title: "Shell variable not set (set -u)",
+      severity: "error",
+      only: "failed-step",
+      match: [
+        {
+          // bash: `/etc/bash.bashrc: line 9: PS1: unbound variable`, `/bin/bash: line 1: CUDA_HOME: unbound variable`
+          literals: [": unbound variable"],
+          // also `$1: unbound variable` (a positional parameter) and `ARGS[@]: unbound variable` (an array)
+          pattern: "(?<variable>\\$\\d{1,3}|[A-Za-z_][A-Za-z0-9_]{0,100}(?:\\[[^\\]\\s]{1,40}\\])?): unbound variable"
+        },
+        {
+          // dash `/bin/sh: 1: CUDA_HOME: parameter not set`, busybox `/bin/sh: CUDA_HOME: parameter not set`
+          literals: [": parameter not set"],
+          pattern: "(?<variable>[A-Za-z_][A-Za-z0-9_]{0,100}): parameter not set"
+        }
+      ],
+      context: [
+        { name: "ps1", literals: ["PS1: unbound variable", "PS1: parameter not set"] },
+        // a script run without the argument it reads: `./build.sh: line 13: $1: unbound variable`
+        { name: "positional", literals: [": unbound variable"], pattern: "\\$\\d{1,3}: unbound variable" },
+        // bash before 4.4 calls an empty array unbound: `line 154: MAKEARGS[@]: unbound variable`
+        { name: "array", literals: ["[@]: unbound variable", "[*]: unbound variable"] }
+      ],
+      message: "`{variable:all}` is read but was never set, and the shell runs with `set -u` (nounset), which makes that an error.",
+      variants: [
+        {
+          // NVIDIA's NGC framework images set BASH_ENV=/etc/bash.bashrc, so every non-interactive bash sources
+          // it, and that bashrc tests PS1 (AlignmentResearch/go_attack#21, NGC TensorFlow image). A login
+          // shell (`bash -l`) reads it through /etc/profile as well. Setting PS1 to any value satisfies the test.
+          when: "ps1",
+          title: "PS1 unbound in the base image's bashrc",
+          message: "The base image's `/etc/bash.bashrc` reads `PS1` without a default, and the `RUN` shell has `set -u` (nounset) on: a non-interactive shell has no `PS1`, so sourcing the bashrc fails before the command runs. Bash sources it when `SHELL` starts a login or interactive bash (`-l`, `-i`), or when the image sets `BASH_ENV` to it (NVIDIA's NGC framework images do).",
+          fix: [
+            "Set `PS1` before the first `RUN` (any value works; the bashrc only tests that it is set):",
+            "",
+            "```dockerfile",
+            'ENV PS1="> "',
+            "```",
+            'Or keep `RUN` from sourcing the bashrc: no `-l` / `-i` in `SHELL` (`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`).'
+          ].join("\n")
+        },
+        {
+          when: "positional",
+          message: "A script read its argument `{variable:all}` but was run without it, and it runs with `set -u` (nounset), which makes that an error.",
+          fix: "Pass the argument where the script is called in the `RUN`, or give it a default in the script: `${1:-default}` (`${1-}` for an empty one)."
+        },
+        {
+          when: "array",
+          message: "`{variable:all}` expands an array that is empty or unset, and the shell runs with `set -u`: bash before 4.4 treats an empty array as unbound (Ubuntu 16.04 / CentOS 7 base images ship bash 4.3).",
+          fix: 'Expand the array only when it has elements: `${ARR[@]+"${ARR[@]}"}` (with the array\'s name), or initialise it (`ARR=()` is not enough on bash 4.3), or use a base image with bash \u2265 4.4.'
+        }
+      ],
+      fix: [
+        "Give `{variable}` a value before it is used, in the stage that uses it (an `ARG` declared before `FROM` is",
+        "not visible after it until declared again):",
+        "",
+        "```dockerfile",
+        "ARG {variable}=",
+        "# or: ENV {variable}=/usr/local/cuda",
+        "```",
+        "or read it with a default in the script: `${{{variable}:-}}`."
+      ].join("\n"),
+      docs: "https://www.gnu.org/software/bash/manual/html_node/The-Set-Builtin.html"
+    };
+  }
+});
+
+// src/rules/catalog/shell/command-not-found.ts
+var namedPattern, installFix, commandNotFound;
+var init_command_not_found = __esm({
+  "src/rules/catalog/shell/command-not-found.ts"() {
+    "use strict";
+    namedPattern = 'sh: (?:line )?(?:\\d{1,7}: )?[^\\s:]{1,200}: (?:command )?not found|exec: "[^"\\n]{1,200}": executable file not found';
+    installFix = [
+      "{enrich.installIntro}",
+      "",
+      "```",
+      "{enrich.installLine}",
+      "```",
+      "If it is installed but off the `PATH` (pip `--user`, a conda environment, `/opt/\u2026/bin`), add that directory to `PATH`",
+      "instead. Stages share nothing but what is copied with `COPY --from`: a tool installed in another stage is not here."
+    ].join("\n");
+    commandNotFound = {
+      id: "shell/command-not-found",
+      title: "Command not found",
+      severity: "error",
+      only: "failed-step",
+      match: [
+        {
+          // dash `/bin/sh: 1: cmake: not found`, busybox `/bin/sh: cmake: not found`,
+          // bash `bash: line 1: cmake: command not found`, `/bin/bash: cmake: command not found`.
+          literals: [": not found", "command not found"],
+          pattern: "sh: (?:line )?(?:\\d{1,7}: )?(?<command>[^\\s:]{1,200}): (?:command )?not found"
+        },
+        {
+          // exec-form RUN: `exec: "cmake": executable file not found in $PATH`
+          literals: ["executable file not found in"],
+          pattern: 'exec: "(?<command>[^"\\n]{1,200})": executable file not found'
+        },
+        { literals: ["exit code: 127", "non-zero code: 127"] }
+      ],
+      context: [
+        { name: "exit127", literals: ["exit code: 127", "non-zero code: 127"] },
+        // The log names the command (not only the exit code).
+        { name: "named", literals: [": not found", "command not found", "executable file not found in"], pattern: namedPattern }
+      ],
+      // nvcc missing is a CUDA toolkit problem, explained by cuda/toolkit-not-found.
+      unless: [{ literals: ["nvcc: not found", "nvcc: command not found", 'exec: "nvcc"'] }],
+      message: 'The step exited with code 127, the shell\'s "command not found", but the log does not show which command: it is not installed in this stage, or not on its `PATH`.',
+      fix: [
+        "Look above the exit for the `not found` line (rebuild with `--progress=plain` to see the whole step), then install",
+        "that command in this stage or add its directory to `PATH`."
+      ].join("\n"),
+      variants: [
+        {
+          when: "named&exit127",
+          message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found").',
+          fix: installFix
+        },
+        {
+          when: "named",
+          severity: "warning",
+          title: "Command not found (step failed for another reason?)",
+          message: "`{command}` was not found in this step, but the step did not end with exit code 127: it may be an optional probe, or the failure that followed from it.",
+          fix: installFix
+        }
+      ],
+      enrich: "command-package"
+    };
+  }
+});
+
+// src/rules/catalog/shell/install-failure-swallowed.ts
+var guardPattern, removeGuard, aptOptional, pipOptional, installFailureSwallowed;
+var init_install_failure_swallowed = __esm({
+  "src/rules/catalog/shell/install-failure-swallowed.ts"() {
+    "use strict";
+    guardPattern = "(?<guard>\\|\\|\\s{0,20}(?:(?:/bin/|/usr/bin/)?true\\b|:(?=\\s|$|;|\\))|echo\\b[^&|;\\n]{0,200}|exit\\s{1,20}0\\b)|;\\s{0,20}exit\\s{1,20}0\\b)";
+    removeGuard = "Remove `{context.swallow.guard}` from the step so that a failed install fails the build where it happens.";
+    aptOptional = [
+      "If the package is optional by design, say so in the step: install it when apt knows it, and print that it was skipped when not (`apt-cache show` exits 100 for a package apt does not know):",
+      "",
+      "```dockerfile",
+      "RUN apt-get update \\",
+      " && if apt-cache show {package} >/dev/null 2>&1; then \\",
+      "      apt-get install -y --no-install-recommends {package}; \\",
+      '    else echo "{package}: not in the apt sources of this image, skipped"; fi \\',
+      " && rm -rf /var/lib/apt/lists/*",
+      "```",
+      "",
+      "A package that is there but fails to install still fails the build."
+    ].join("\n");
+    pipOptional = [
+      "If the package is optional by design, make it a choice of the build rather than of the shell: a build argument turns it on, and when it is on and the install fails, the build fails.",
+      "",
+      "```dockerfile",
+      'ARG OPTIONAL_PIP_PACKAGES=""',
+      'RUN if [ -n "$OPTIONAL_PIP_PACKAGES" ]; then pip install $OPTIONAL_PIP_PACKAGES; fi',
+      "```",
+      "",
+      "`docker build --build-arg OPTIONAL_PIP_PACKAGES='{package}' \u2026` installs it."
+    ].join("\n");
+    installFailureSwallowed = {
+      id: "shell/install-failure-swallowed",
+      title: "Install failure swallowed: the step passed without the package",
+      severity: "warning",
+      only: "passed-step",
+      match: [
+        // apt: `E: Unable to locate package cuda-cupti-12-4`, `E: Package 'python3.8' has no installation candidate`
+        { literals: ["Unable to locate package"], pattern: "^E: Unable to locate package (?<package>[^\\s]{1,200})" },
+        { literals: ["has no installation candidate"], pattern: "^E: Package '?(?<package>[^'\\s]{1,200})'? has no installation candidate" },
+        // pip: `ERROR: No matching distribution found for flash-attn==2.5.8`
+        { literals: ["No matching distribution found for"], pattern: "^ERROR: No matching distribution found for (?<package>[^\\s]{1,200})" },
+        // any other error line of apt (`E: …`), pip (`ERROR: …`, less its resolver note) or uv (`error: …`)
+        { literals: ["E: "], pattern: "^E: \\S" },
+        { literals: ["ERROR: "], pattern: "^ERROR: (?!pip's dependency resolver )\\S" },
+        { literals: ["error: "], pattern: "^error: \\S" }
+      ],
+      context: [
+        // the guard that turned the failure into success, in the step's instruction
+        {
+          name: "swallow",
+          source: "instruction",
+          required: true,
+          literals: ["||", "exit 0"],
+          pattern: guardPattern
+        },
+        // the instruction installs something itself: an `error:` of git or of a script is not an install failure
+        {
+          name: "installs",
+          source: "instruction",
+          required: true,
+          literals: ["install"],
+          pattern: "\\b(?:apt-get|apt|pip3?|uv|conda|mamba|micromamba)\\s(?:[^&;|\\n]{0,200}\\s)?install\\b"
+        },
+        // the package apt or pip named: the optional-install recipes below write it
+        { name: "aptPackage", literals: ["Unable to locate package", "has no installation candidate"], pattern: "^E: (?:Unable to locate package|Package) \\S" },
+        { name: "pipPackage", literals: ["No matching distribution found for"], pattern: "^ERROR: No matching distribution found for \\S" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "An install in this step failed (the lines below), yet the step ended DONE: `{context.swallow.guard}` turned the failure into success, so the build passed and the image was built without {package:all|what that command installs}.",
+      fix: [
+        removeGuard,
+        "",
+        "If what it installs is optional by design, test for it in the step and print that it was skipped, so that an install that is attempted and fails still fails the build."
+      ].join("\n"),
+      variants: [
+        {
+          when: "aptPackage",
+          fix: [removeGuard, "", aptOptional].join("\n")
+        },
+        {
+          when: "pipPackage",
+          fix: [removeGuard, "", pipOptional].join("\n")
+        }
+      ],
+      docs: "https://docs.docker.com/reference/dockerfile/#run"
+    };
+  }
+});
+
+// src/rules/catalog/buildx/manifest-list-load.ts
+var manifestListLoad;
+var init_manifest_list_load = __esm({
+  "src/rules/catalog/buildx/manifest-list-load.ts"() {
+    "use strict";
+    manifestListLoad = {
+      id: "buildx/manifest-list-load",
+      title: "Multi-platform build cannot be loaded into the local image store",
+      severity: "error",
+      scope: "build",
+      match: [{ literals: ["docker exporter does not currently support exporting manifest lists"], ignoreCase: true }],
+      message: "The build asked for several platforms and `--load` (the docker exporter): the classic Docker image store holds one platform per tag, so the multi-platform result cannot be loaded.",
+      fix: [
+        "Pick one per build: load a single platform for local tests, push the multi-platform image:",
+        "",
+        "```sh",
+        "docker buildx build --platform linux/amd64 --load -t myimage:test .",
+        "docker buildx build --platform linux/amd64,linux/arm64 --push -t registry.example.com/myimage:1.0 .",
+        "```",
+        "With docker/build-push-action, set `load: true` only in a job whose `platforms` names one platform, and",
+        "`push: true` where it names several. Docker Engine with the containerd image store",
+        '(`"features": {"containerd-snapshotter": true}` in daemon.json) can load multi-platform images.'
+      ].join("\n"),
+      docs: "https://docs.docker.com/build/building/multi-platform/"
+    };
+  }
+});
+
+// src/rules/catalog/buildx/invalid-tag.ts
+var WORKFLOW_STEP, invalidTag;
+var init_invalid_tag = __esm({
+  "src/rules/catalog/buildx/invalid-tag.ts"() {
+    "use strict";
+    WORKFLOW_STEP = [
+      "```yaml",
+      "- name: Lowercase image name",
+      `  run: echo "IMAGE=ghcr.io/$(echo "\${{{{ github.repository }}}}" | tr '[:upper:]' '[:lower:]')" >> "$GITHUB_ENV"`,
+      "```"
+    ];
+    invalidTag = {
+      id: "buildx/invalid-tag",
+      title: "Image name has capitals (repository name must be lowercase)",
+      severity: "error",
+      match: [
+        // buildx: `invalid tag "ghcr.io/xcq0607/Gapi:latest": repository name must be lowercase`
+        { literals: ["repository name must be lowercase"], pattern: 'invalid (?:tag|argument) "(?<tag>[^"\\s]{1,300})"[^\\n]{0,80}repository name must be lowercase' },
+        // docker CLI with no name: `docker: invalid reference format: repository name must be lowercase.`
+        { literals: ["invalid reference format: repository name must be lowercase"] }
+      ],
+      context: [
+        { name: "githubActions", literals: ["GITHUB_", "github-actions", "##["] },
+        { name: "named", literals: ["repository name must be lowercase"], pattern: 'invalid (?:tag|argument) "(?<tag>[^"\\s]{1,300})"' }
+      ],
+      scope: "build",
+      maxFindings: 1,
+      specificity: 3,
+      message: "Docker refused an image name: the repository part of an image reference (registry path and name, before the `:tag`) must be all lowercase, and the name given has capitals.",
+      fix: [
+        "Use the image name in lowercase letters (the tag after `:` may keep its capitals).",
+        "When the name is built from a variable (a GitHub owner or repository name, a project name), lowercase it where it is",
+        "set: `tr '[:upper:]' '[:lower:]'` in a shell."
+      ].join("\n"),
+      variants: [
+        {
+          when: "named&githubActions",
+          message: "Docker refused the image name `{tag}`: the repository part of an image reference (registry path and name, before the `:tag`) must be all lowercase.",
+          fix: [
+            "Use `{enrich.lowerTag|the same name in lowercase letters}` (the tag after `:` may keep its capitals).",
+            "In GitHub Actions, `${{{{ github.repository }}}}` and `github.repository_owner` keep the owner's capitals; lowercase the",
+            "name in a step and use `${{{{ env.IMAGE }}}}` in the tags:",
+            "",
+            ...WORKFLOW_STEP
+          ].join("\n")
+        },
+        {
+          when: "named",
+          message: "Docker refused the image name `{tag}`: the repository part of an image reference (registry path and name, before the `:tag`) must be all lowercase.",
+          fix: [
+            "Use `{enrich.lowerTag|the same name in lowercase letters}` (the tag after `:` may keep its capitals). When the name is",
+            "built from a variable (a GitHub owner or repository name, a project name), lowercase it where it is set:",
+            "`tr '[:upper:]' '[:lower:]'` in a shell."
+          ].join("\n")
+        },
+        {
+          when: "githubActions",
+          fix: [
+            "Use the image name in lowercase letters (the tag after `:` may keep its capitals).",
+            "In GitHub Actions, `${{{{ github.repository }}}}` and `github.repository_owner` keep the owner's capitals; lowercase the",
+            "name in a step and use `${{{{ env.IMAGE }}}}` in the tags:",
+            "",
+            ...WORKFLOW_STEP
+          ].join("\n")
+        }
+      ],
+      enrich: "lowercase-tag",
+      docs: "https://docs.docker.com/reference/cli/docker/image/tag/"
+    };
+  }
+});
+
+// src/rules/catalog/buildx/exec-format-error.ts
+var execFormatError;
+var init_exec_format_error = __esm({
+  "src/rules/catalog/buildx/exec-format-error.ts"() {
+    "use strict";
+    execFormatError = {
+      id: "buildx/exec-format-error",
+      title: "Foreign-architecture binary cannot run (exec format error)",
+      severity: "error",
+      match: [
+        {
+          // `exec /bin/sh: exec format error`, `exec user process caused "exec format error"`,
+          // `/usr/local/bin/helper: cannot execute binary file: Exec format error`.
+          literals: ["exec format error"],
+          ignoreCase: true,
+          pattern: "(?:exec (?<binary>[^\\s:]{1,200}): )?exec format error"
+        },
+        { literals: ["Invalid ELF image for this architecture"] },
+        // QEMU user mode that cannot open a program the emulated shell starts (binfmt registered
+        // without the F flag, so the interpreter is looked up inside the container):
+        // `Error while loading /usr/sbin/dpkg-split: No such file or directory`
+        { literals: ["Error while loading /"], pattern: "^Error while loading (?<binary>/[^:\\s]{1,500}): No such file or directory$" }
+      ],
+      context: [
+        { name: "qemuLoad", literals: ["Error while loading /"], pattern: "^Error while loading /[^:\\s]{1,500}: No such file or directory$" },
+        // The binary is the step's shell: the whole stage is of another architecture, QEMU is missing.
+        { name: "shell", literals: ["exec /bin/sh:", "exec /bin/bash:", "exec user process caused"] }
+      ],
+      message: "A program of another CPU architecture was executed (`{binary|a binary}`): the builder cannot run it.",
+      variants: [
+        {
+          when: "qemuLoad",
+          title: "QEMU emulation cannot start programs of this platform",
+          message: 'QEMU emulates this {platform|foreign-platform} stage but could not load `{binary}` for a program the step started: the emulator is registered (binfmt_misc) without the "F" (fix binary) flag, so the kernel looks for the interpreter inside the container, where it is not.',
+          fix: [
+            'Register the emulators again with the "F" flag (what `docker/setup-qemu-action` and `tonistiigi/binfmt` do); an older',
+            "registration, e.g. from a distribution's `qemu-user-static` package, has to go first:",
+            "",
+            "```sh",
+            'docker run --privileged --rm tonistiigi/binfmt --uninstall "qemu-*"',
+            "docker run --privileged --rm tonistiigi/binfmt --install all",
+            "cat /proc/sys/fs/binfmt_misc/qemu-aarch64   # flags: should include F",
+            "```",
+            "Emulated builds are many times slower than native ones: for long compiles prefer a native runner per platform."
+          ].join("\n")
+        },
+        {
+          when: "shell",
+          message: "The builder cannot run even the shell of this {platform|foreign-platform} stage: no QEMU emulator is registered (binfmt_misc) for that architecture on the build host."
+        }
+      ],
+      fix: [
+        "Register QEMU emulators on the build host before building for other platforms. In GitHub Actions:",
+        "",
+        "```yaml",
+        "- uses: docker/setup-qemu-action@v3",
+        "- uses: docker/setup-buildx-action@v3",
+        "```",
+        "Elsewhere: `docker run --privileged --rm tonistiigi/binfmt --install all`. Emulation is many times slower: for",
+        "long compiles prefer a native runner per platform (e.g. `ubuntu-24.04-arm`). If the failing file is a",
+        "downloaded binary, pick the download by the target's architecture: `ARG TARGETARCH` and use",
+        "`${TARGETARCH}` (amd64, arm64) in the URL."
+      ].join("\n"),
+      docs: "https://docs.docker.com/build/building/multi-platform/#qemu"
+    };
+  }
+});
+
+// src/rules/catalog/buildx/emulated-slow-step.ts
+var emulatedSlowStep;
+var init_emulated_slow_step = __esm({
+  "src/rules/catalog/buildx/emulated-slow-step.ts"() {
+    "use strict";
+    emulatedSlowStep = {
+      id: "buildx/emulated-slow-step",
+      title: "Slow step under emulation",
+      severity: "notice",
+      // Two minutes emulated is roughly ten native seconds: below that, emulation costs little.
+      trigger: { kind: "slow-step", minSeconds: 120, platform: "foreign" },
+      maxFindings: 5,
+      message: "`{instruction}` took {duration} for {platform}, a platform this builder emulates with QEMU, which runs compilers many times slower than native.",
+      fix: [
+        "Build each platform on a native runner and merge the results into one tag: a job matrix of",
+        "`runs-on: ubuntu-24.04` (linux/amd64) and `ubuntu-24.04-arm` (linux/arm64), each pushing its image by digest",
+        "(`outputs: type=image,push-by-digest=true,name-canonical=true,push=true`), and a final job that joins the",
+        "digests with `docker buildx imagetools create` (Docker's workflow: https://docs.docker.com/build/ci/github-actions/multi-platform/#distribute-build-across-multiple-runners).",
+        "Or cross-compile: run the compiler in a stage `FROM --platform=$BUILDPLATFORM \u2026` and select the target",
+        "with `ARG TARGETARCH`; and cache the step (`--cache-to type=gha,mode=max --cache-from type=gha`)."
+      ].join("\n"),
+      docs: "https://docs.docker.com/build/building/multi-platform/#strategies"
+    };
+  }
+});
+
+// src/rules/catalog/buildkit/dockerfile-parse-error.ts
+var misspelledMessage, continuationCauses, checkWithoutBuilding, dockerfileParseError;
+var init_dockerfile_parse_error = __esm({
+  "src/rules/catalog/buildkit/dockerfile-parse-error.ts"() {
+    "use strict";
+    misspelledMessage = "Line {line} of the Dockerfile starts with `{instruction}`, which is not a Dockerfile instruction.";
+    continuationCauses = "When the line was meant to continue the previous instruction, the line before it lost its trailing `\\` (or has a space after it), or a blank or comment line ended a heredoc early.";
+    checkWithoutBuilding = ["Check the whole file without building:", "", "```sh", "docker buildx build --check .", "```"];
+    dockerfileParseError = {
+      id: "buildkit/dockerfile-parse-error",
+      title: "The Dockerfile does not parse",
+      severity: "error",
+      scope: "build",
+      match: [
+        {
+          // BuildKit: `dockerfile parse error on line 3: unknown instruction: COPPY (did you mean COPY?)`;
+          // the classic builder and old BuildKit: `dockerfile parse error line 3: …`.
+          literals: ["parse error on line", "parse error line"],
+          ignoreCase: true,
+          pattern: "parse error (?:on )?line (?<line>\\d{1,7}): (?<detail>[^\\n]{1,300})"
+        },
+        {
+          literals: ["unknown instruction:"],
+          ignoreCase: true,
+          pattern: "unknown instruction: (?<instruction>[^\\s(]{1,100})(?: \\(did you mean (?<suggestion>[A-Za-z]{1,20})\\?\\))?"
+        },
+        {
+          // ENV and LABEL with `name=value` pairs, one word without `=` (BuildKit's parser, parseNameVal in
+          // frontend/dockerfile/parser/line_parsers.go): `Syntax error - can't find = in "ENV". Must be of the form: name=value`
+          // (XCQ0607/dockerimage, docker_build_summaries.md@9bd40446).
+          literals: ["Syntax error - can't find = in "],
+          pattern: `Syntax error - can't find = in "(?<word>[^"\\n]{1,200})"`
+        }
+      ],
+      message: "The Dockerfile is rejected before anything runs: line {line}: {detail}.",
+      variants: [
+        {
+          // The word is itself an instruction: the `ENV` / `LABEL` before it ends with `\` (comment lines inside a
+          // continuation are skipped), so the next instruction's line was read as more of its pairs.
+          when: "instructionAsName",
+          message: "The Dockerfile is rejected before anything runs: an `ENV` or `LABEL` takes `name=value` pairs, and it was handed `{word}`, which is the next instruction: the last line of the `ENV` / `LABEL` before it ends with `\\`, so the `{word}` line (past any comment lines in between, which a continuation skips) was read as more of its pairs.",
+          fix: [
+            "Remove the trailing `\\` from the last `name=value` line of the instruction that the error excerpt starts at,",
+            "so that it ends there and `{word}` starts its own instruction. Check the whole file without building:",
+            "",
+            "```sh",
+            "docker buildx build --check .",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "noEquals",
+          message: "The Dockerfile is rejected before anything runs: an `ENV` or `LABEL` with `name=value` pairs has the word `{word}` without `=` (a value with a space that is not quoted, or a name without its value).",
+          fix: [
+            'Write every pair as `name=value`, quoting values with spaces (`ENV MSG="hello world"`); an empty value is',
+            '`NAME=` or `NAME=""`. Check the whole file without building:',
+            "",
+            "```sh",
+            "docker buildx build --check .",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "suggested",
+          message: misspelledMessage,
+          fix: [
+            "Write the instruction as BuildKit suggests (`{suggestion}`). " + continuationCauses,
+            ...checkWithoutBuilding
+          ].join("\n")
+        },
+        {
+          // BuildKit before the `did you mean` hint (0.8 in docker 20.10): no suggestion to repeat.
+          when: "misspelled",
+          message: misspelledMessage,
+          fix: [
+            "Spell the instruction correctly (`FROM`, `RUN`, `COPY`, `ADD`, `ENV`, `ARG`, `WORKDIR`, \u2026). " + continuationCauses,
+            ...checkWithoutBuilding
+          ].join("\n")
+        }
+      ],
+      context: [
+        { name: "noEquals", literals: ["Syntax error - can't find = in "] },
+        {
+          name: "instructionAsName",
+          literals: ["Syntax error - can't find = in "],
+          pattern: `can't find = in "(?:FROM|RUN|CMD|LABEL|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL|MAINTAINER)"`,
+          ignoreCase: false
+        },
+        { name: "misspelled", literals: ["unknown instruction:"], ignoreCase: true },
+        {
+          name: "suggested",
+          literals: ["(did you mean "],
+          ignoreCase: true,
+          pattern: "unknown instruction: [^\\s(]{1,100} \\(did you mean [A-Za-z]{1,20}\\?\\)"
+        }
+      ],
+      fix: [
+        "Fix line {line} as the message says. Common causes: a multi-line `RUN` whose `\\` continuation was",
+        "broken, a missing `=` in `ENV`/`ARG`/`LABEL`, a flag this Dockerfile frontend does not know (pin a newer",
+        "one with `# syntax=docker/dockerfile:1` on the first line). Check the whole file without building:",
+        "",
+        "```sh",
+        "docker buildx build --check .",
+        "```"
+      ].join("\n"),
+      docs: "https://docs.docker.com/reference/dockerfile/"
+    };
+  }
+});
+
+// src/rules/catalog/buildkit/circular-stage-dependency.ts
+var circularStageDependency;
+var init_circular_stage_dependency = __esm({
+  "src/rules/catalog/buildkit/circular-stage-dependency.ts"() {
+    "use strict";
+    circularStageDependency = {
+      id: "buildkit/circular-stage-dependency",
+      title: "Dockerfile stage depends on itself",
+      severity: "error",
+      match: [
+        {
+          literals: ["circular dependency detected on stage"],
+          pattern: "circular dependency detected on stage: (?<stage>[\\w.-]{1,200})"
+        }
+      ],
+      context: [
+        // BuildKit's location block: `Dockerfile:148` then ` 148 | >>> COPY --from=builder /usr/local/nginx /usr/local/nginx`
+        { name: "location", literals: [">>> "], pattern: "^\\s{0,8}(?<line>\\d{1,6}) \\| >>> (?<instruction>[^\\n]{1,300})$" }
+      ],
+      scope: "build",
+      maxFindings: 1,
+      specificity: 3,
+      message: "BuildKit refused the Dockerfile: stage `{stage}` depends on itself. A `COPY --from={stage}` (or `--mount=from={stage}`) is inside the stage `{stage}`, or inside a stage that `{stage}` itself copies from, so no stage can be built first.",
+      fix: [
+        "Find the `FROM \u2026 AS {stage}` line and every `--from={stage}` below it. The usual cause is a missing `FROM` line: the",
+        "final stage's `FROM` was deleted, so its `COPY --from={stage}` lines now belong to `{stage}` itself. Start the stage",
+        "that copies from `{stage}` with its own `FROM` line (for example the runtime base image), or copy from an earlier stage."
+      ].join("\n"),
+      variants: [
+        {
+          when: "location",
+          message: "BuildKit refused the Dockerfile: stage `{stage}` depends on itself. Line {context.location.line} (`{context.location.instruction}`) copies from `{stage}` while being part of `{stage}` (or of a stage `{stage}` copies from), so no stage can be built first.",
+          fix: [
+            "Look above Dockerfile line {context.location.line} for the nearest `FROM` line: that is the stage this `COPY` belongs",
+            "to. If it is `FROM \u2026 AS {stage}`, the line that should start the final stage is missing: add a `FROM` line (the runtime",
+            "base image) between the end of the `{stage}` stage and line {context.location.line}. Otherwise rename one of the",
+            "stages or copy from an earlier one, so the stages form a chain without a loop."
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.docker.com/build/building/multi-stage/"
+    };
+  }
+});
+
+// src/rules/catalog/buildkit/push-denied.ts
+var GHCR_FIX, pushDenied;
+var init_push_denied = __esm({
+  "src/rules/catalog/buildkit/push-denied.ts"() {
+    "use strict";
+    GHCR_FIX = [
+      "Give the push a token that may write this package. In the workflow, grant the job's GITHUB_TOKEN package writes and",
+      "log in with it before the build:",
+      "",
+      "```yaml",
+      "permissions:",
+      "  contents: read",
+      "  packages: write",
+      "```",
+      "",
+      "with `docker/login-action` (`registry: ghcr.io`, `username: ${{{{ github.actor }}}}`, `password: ${{{{ secrets.GITHUB_TOKEN }}}}`).",
+      "If the package already exists (first pushed by hand or from another repository), its page on GitHub \u2192 Package settings \u2192",
+      '"Manage Actions access" must list this repository with the Write role; otherwise push with a personal access token that',
+      "has `write:packages`."
+    ].join("\n");
+    pushDenied = {
+      id: "buildkit/push-denied",
+      title: "Registry refused the image push",
+      severity: "error",
+      match: [
+        // `#23 ERROR: failed to push ghcr.io/xcq0607/gapi:latest: denied: permission_denied: write_package`
+        { literals: ["permission_denied: write_package", "installation not allowed to"], pattern: "(?:failed to push (?<ref>\\S{1,300}): )?denied: (?<reason>[^\\n]{1,200})" },
+        // `#26 ERROR: server message: insufficient_scope: authorization failed`
+        { literals: ["insufficient_scope"], pattern: "(?:failed to push (?<ref>\\S{1,300}): )?[^\\n]{0,200}(?<reason>insufficient_scope: authorization failed)" },
+        // `failed to push docker.io/x/y:latest: unauthorized: authentication required`
+        { literals: ["failed to push "], pattern: "failed to push (?<ref>\\S{1,300}): (?<reason>(?:unauthorized|denied|forbidden|[^\\n]{0,80}403 Forbidden)[^\\n]{0,200})" }
+      ],
+      context: [
+        { name: "ghcr", literals: ["ghcr.io", "write_package", "organization package"] },
+        { name: "scope", literals: ["insufficient_scope"] }
+      ],
+      // A base image the builder may not pull says `pull access denied, … insufficient_scope` (buildkit/base-image-not-found).
+      unless: [{ literals: ["pull access denied"] }],
+      scope: "step",
+      maxFindings: 1,
+      specificity: 3,
+      message: "The image was built, but the registry refused the push of {ref|the image}: {reason|the credentials have no right to write that repository}. The build itself is fine; the login, the token's rights or the repository name must change.",
+      fix: [
+        "Log in to that registry with an account (or token) that may push to this repository, in the same job and before the",
+        "build (`docker login` with the registry host of the tag, or `docker/login-action` in a workflow), and check that the",
+        "repository name is under that account's namespace. Then run the build again."
+      ].join("\n"),
+      variants: [
+        {
+          when: "ghcr",
+          message: "The image was built, but GitHub Container Registry refused the push of {ref|the image} (`{reason}`): the token used to log in may not write this package.",
+          fix: GHCR_FIX
+        },
+        {
+          when: "scope",
+          message: "The image was built, but the registry refused the push of {ref|the image} (`insufficient_scope: authorization failed`): the credentials used have no push right on that repository.",
+          fix: [
+            "Check the three usual causes:",
+            "",
+            "- the build job never logged in to that registry (the login must run in the same job, before the build);",
+            "- the repository is not under the logged-in account's namespace: on Docker Hub the tag must start with your user or",
+            "  organisation name; a tag with no namespace is pushed to `docker.io/library/name`, which nobody may write;",
+            "- the access token has read-only scope: create one with write (push) permission."
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.github.com/en/packages/managing-github-packages-using-github-actions-workflows/publishing-and-installing-a-package-with-github-actions"
+    };
+  }
+});
+
+// src/rules/catalog/buildkit/base-image-not-found.ts
+var baseImageNotFound;
+var init_base_image_not_found = __esm({
+  "src/rules/catalog/buildkit/base-image-not-found.ts"() {
+    "use strict";
+    baseImageNotFound = {
+      id: "buildkit/base-image-not-found",
+      title: "Base image not found",
+      severity: "error",
+      match: [
+        {
+          // `failed to solve: nvidia/cuda:12.99-devel: failed to resolve source metadata for docker.io/nvidia/cuda:12.99-devel: … not found`
+          literals: ["failed to resolve source metadata for"],
+          pattern: "failed to resolve source metadata for (?<image>[^\\s:@]{1,300}(?::[\\w][\\w.-]{0,127})?)"
+        },
+        {
+          // classic builder / docker pull: `pull access denied for myorg/cuda-base, repository does not exist …`
+          literals: ["pull access denied"],
+          pattern: "pull access denied(?: for (?<image>[^\\s,]{1,300}))?"
+        },
+        // `manifest for nvidia/cuda:11.0-devel not found: manifest unknown: manifest unknown`
+        { literals: ["manifest unknown"] },
+        { literals: ["manifest unknown"], pattern: "manifest for (?<image>\\S{1,300}) not found" },
+        { literals: ["no match for platform in manifest"] },
+        {
+          // BuildKit since 2023 (docker 24+): the short form, the image then its fully qualified name:
+          // `ERROR: failed to solve: nvidia/cuda:9.2-devel-ubuntu18.04: docker.io/nvidia/cuda:9.2-devel-ubuntu18.04: not found`
+          // (real-stanford/cloth-funnels#5, open-mmlab/OpenPCDet#1410, llvm/llvm-project#86123). The second name
+          // starts with a registry host (a dot in it), which a COPY's `"/src": not found` never does.
+          literals: [": not found"],
+          pattern: "(?:^|failed to solve: )(?<image>[\\w][\\w./-]{0,250}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?): (?=[a-z0-9-]{1,63}\\.)[a-z0-9][a-z0-9.-]{0,252}(?::\\d{1,5})?/[^\\s:@]{1,300}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: not found$"
+        },
+        {
+          // The classic builder on a host whose platform the tag lacks (NVIDIA/TensorRT#1479, a Jetson):
+          // `no matching manifest for linux/arm64/v8 in the manifest list entries`
+          literals: ["no matching manifest for "],
+          pattern: "no matching manifest for (?<wanted>[a-z0-9]{1,20}/[\\w/.-]{1,40}) in the manifest list entries"
+        },
+        {
+          // BuildKit 0.8 (docker 20.10) resolves the FROM images while the Dockerfile frontend creates
+          // the LLB definition, and names the manifest request that failed, not the image:
+          // `failed to solve with frontend dockerfile.v0: failed to create LLB definition: failed to do request:
+          // Head "https://registry-1.docker.io/v2/nvidia/cuda/manifests/12.4.1-cudnn-devel-ubuntu22.04": dial tcp:
+          // lookup registry-1.docker.io on 10.255.255.53:53: no such host`. Only the frontend says
+          // `failed to create LLB definition`: a RUN step's own network errors never carry it.
+          literals: ["failed to create LLB definition: failed to do request: "],
+          pattern: 'failed to create LLB definition: failed to do request: [A-Za-z]{1,10} "https?://(?<registry>[^/"\\s]{1,253})/v2/(?<repository>[^"\\s]{1,300})/manifests/(?<reference>[^"/\\s]{1,200})"'
+        }
+      ],
+      context: [
+        // The request for the manifest never got an answer (DNS, connection, proxy, TLS): BuildKit 0.8's form above.
+        { name: "requestFailed", literals: ["failed to create LLB definition: failed to do request: "] },
+        {
+          name: "network",
+          literals: ["no such host", "i/o timeout", "connection refused", "TLS handshake timeout", "Temporary failure in name resolution", "server misbehaving"]
+        },
+        { name: "rateLimit", literals: ["toomanyrequests", "429 Too Many Requests"] },
+        { name: "serverError", literals: ["500 Internal Server Error", "502 Bad Gateway", "503 Service Unavailable", "504 Gateway Timeout"] },
+        { name: "auth", literals: ["pull access denied", "unauthorized", "authorization failed", "denied: "] },
+        {
+          // An nvidia/cuda reference of the shape parseImageRef reads (knowledge/nvidia-images.ts).
+          name: "nvidiaCuda",
+          literals: ["nvidia/cuda:"],
+          pattern: "(?<ref>nvidia/cuda:\\d{1,2}\\.\\d{1,2}(?:\\.\\d{1,3})?-(?:cudnn\\d{0,2}-)?(?:base|runtime|devel)-[a-z]{1,20}\\d{1,2}(?:\\.\\d{1,2})?)(?![\\w.])"
+        },
+        // `nvidia/cuda:12.4-devel-ubuntu22.04`: no patch release in the version. Only from CUDA 11 on: CUDA 10.2 and
+        // older were published as major.minor tags (`10.2-cudnn7-devel-ubuntu18.04`, Kaggle/docker-python#883) and have
+        // no patch tags to move to; CUDA 11's short tags were replaced by patch tags (`11.0-devel` → `11.0.3-devel-ubuntu18.04`,
+        // kokkos/kokkos#5509).
+        { name: "cudaShortVersion", literals: ["nvidia/cuda:"], pattern: "nvidia/cuda:(?:1[1-9]|[2-9]\\d)\\.\\d{1,2}-" },
+        { name: "wantedPlatform", literals: ["no matching manifest for "] },
+        { name: "platform", literals: ["no match for platform in manifest", "no matching manifest for "] },
+        // The classic builder names the image it pulls: `10.2-cudnn8-devel-ubuntu18.04: Pulling from nvidia/cuda`.
+        { name: "pulling", literals: [": Pulling from "], pattern: "^(?<tag>[\\w][\\w.-]{0,127}): Pulling from (?<repository>[\\w][\\w./-]{0,250})$" },
+        {
+          // A docker.io image asked of another host (`Head "https://registry.docker-cn.com/v2/nvidia/cuda/manifests/…?ns=docker.io"`,
+          // QwenAudio/CosyVoice#1344): the request went to a registry mirror configured for the builder, not to Docker Hub.
+          name: "mirror",
+          literals: ["ns=docker.io"],
+          pattern: 'failed to do request: [A-Za-z]{1,10} "https?://(?<host>(?!registry-1\\.docker\\.io[/:])[^/"\\s?]{1,253})/v2/[^"\\s?]{1,300}\\?(?:[^"\\s]{0,200}&)?ns=docker\\.io'
+        },
+        // The log names the image (the lines the `image` capture comes from).
+        {
+          name: "imageNamed",
+          literals: ["failed to resolve source metadata for", "pull access denied for", "manifest for ", ": not found"],
+          pattern: "(?:failed to resolve source metadata for|pull access denied for|manifest for) \\S|(?:^|failed to solve: )[\\w][\\w./-]{0,250}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: (?=[a-z0-9-]{1,63}\\.)[a-z0-9][a-z0-9.-]{0,252}(?::\\d{1,5})?/[^\\s:@]{1,300}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: not found$"
+        }
+      ],
+      message: "The base image `{image}` does not exist on its registry: the tag is misspelled, was never published, or was removed.",
+      variants: [
+        {
+          when: "rateLimit",
+          title: "Registry rate limit while pulling the base image",
+          retryable: true,
+          message: "The registry refused to serve `{image|the base image}` because this builder reached its pull rate limit (HTTP 429, `toomanyrequests`): the image exists, the pull was throttled.",
+          fix: [
+            "Retry later, and log in before the build: authenticated Docker Hub pulls have a higher limit than anonymous ones",
+            "(in GitHub Actions, `docker/login-action` with a Docker Hub token). For frequent builds, mirror the base image to",
+            "a registry you control."
+          ].join("\n")
+        },
+        {
+          when: "serverError",
+          title: "Registry error while resolving the base image",
+          retryable: true,
+          message: "The registry answered with a server error while the builder resolved `{image|the base image}`: an outage on its side, not a missing image.",
+          fix: "Retry; if it persists, check the registry's status page, or mirror the base image to a registry you control."
+        },
+        {
+          when: "mirror&network",
+          title: "Registry mirror unreachable while resolving the base image",
+          retryable: true,
+          message: "The builder asked the registry mirror `{context.mirror.host}` for the Docker Hub image `{image|of the FROM line}`, and the mirror did not answer (DNS, connection or timeout): the image may well exist, the build never got an answer.",
+          // registry-mirrors: https://docs.docker.com/docker-hub/image-library/mirror/ (daemon.json, dockerd restart);
+          // a docker-container builder reads mirrors from buildkitd.toml `[registry."docker.io"] mirrors = [...]`
+          // (https://docs.docker.com/build/buildkit/toml-configuration/).
+          fix: [
+            "Retry once; if the mirror stays silent, stop using it. It is set in `registry-mirrors` of `/etc/docker/daemon.json`",
+            "(restart the Docker daemon after the change) or, for a `docker-container` builder, in the `mirrors` list of",
+            '`[registry."docker.io"]` in its buildkitd.toml. Check which mirror the daemon uses and whether it answers:',
+            "",
+            "```sh",
+            "docker info --format '{{{{.RegistryConfig.Mirrors}}}}'",
+            "curl -sSI --max-time 10 https://{context.mirror.host}/v2/",
+            "```",
+            "Any HTTP answer (even `401 Unauthorized`) means the mirror is reachable; no answer means replace or remove it."
+          ].join("\n")
+        },
+        {
+          when: "wantedPlatform&pulling",
+          title: "Base image has no variant for this platform",
+          message: "`{context.pulling.repository}:{context.pulling.tag}` exists, but its manifest list has no image for `{wanted}`, the platform of this Docker host.",
+          fix: [
+            "List the platforms the tag provides, then pick a tag (or an image) built for `{wanted}`, or build on a host of a",
+            "platform the tag has:",
+            "",
+            "```sh",
+            "docker buildx imagetools inspect {context.pulling.repository}:{context.pulling.tag}",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "wantedPlatform",
+          title: "Base image has no variant for this platform",
+          message: "The base image exists, but its manifest list has no image for `{wanted}`, the platform this build asked for.",
+          fix: [
+            "List the platforms the `FROM` image provides (`docker buildx imagetools inspect` with it prints them), then pick a tag",
+            "(or an image) built for `{wanted}`, or build for a platform the tag has."
+          ].join("\n")
+        },
+        {
+          when: "requestFailed",
+          title: "Registry unreachable while resolving the base image",
+          retryable: true,
+          message: "The builder could not reach the registry `{registry}` to resolve the base image `{repository}` (tag or digest `{reference}`): the request for its manifest failed before any answer (DNS, network, proxy or TLS), so the image may well exist; the build never got to ask.",
+          fix: [
+            "This is the network of the builder, not the Dockerfile: retry; on self-hosted runners check DNS, the",
+            "proxy (`HTTPS_PROXY` for the Docker daemon) and firewall rules for the registry. From the machine the",
+            "Docker daemon runs on, any HTTP answer (even `401 Unauthorized`) means the registry is reachable:",
+            "",
+            "```sh",
+            "nslookup {registry}",
+            "curl -sSI https://{registry}/v2/",
+            "```",
+            "Mirror the base image to a registry you control if this one is unreliable from there."
+          ].join("\n")
+        },
+        {
+          when: "network",
+          title: "Registry unreachable while resolving the base image",
+          retryable: true,
+          message: "The builder could not reach the registry of `{image|the base image}` (DNS or network failure): the image may well exist, the build never got to ask.",
+          fix: [
+            "This is the network of the builder, not the Dockerfile: retry; on self-hosted runners check DNS, the",
+            "proxy (`HTTPS_PROXY` for the Docker daemon or the buildx builder) and firewall rules for the registry;",
+            "mirror the base image to a registry you control if Docker Hub is unreliable from there. To test the registry from",
+            "the machine the builder runs on, resolve the `FROM` image by hand with `docker buildx imagetools inspect`."
+          ].join("\n")
+        },
+        {
+          when: "cudaShortVersion&nvidiaCuda",
+          title: "nvidia/cuda tag without a patch release",
+          message: "`nvidia/cuda:{enrich.cudaTag}` does not exist: nvidia/cuda publishes its tags per full CUDA release (major.minor.patch), and this tag names only `{enrich.cudaTagVersion}`.",
+          fix: [
+            "List the existing CUDA {enrich.cudaTagVersion} tags of this form (`{enrich.cudaTagForm}`), then put the full version",
+            "in the `FROM` line (or the `ARG` that builds it):",
+            "",
+            "```sh",
+            "{enrich.listCudaPatchTags}",
+            "```",
+            "An empty list means CUDA {enrich.cudaTagVersion} has no tag of this form left (end of life): list the other",
+            "CUDA {enrich.cudaTagMajor} releases with `{enrich.listCudaTags}`.",
+            "The tags page https://hub.docker.com/r/nvidia/cuda/tags shows the same list."
+          ].join("\n")
+        },
+        {
+          when: "nvidiaCuda",
+          title: "nvidia/cuda tag not found (deleted or never published)",
+          message: "`nvidia/cuda:{enrich.cudaTag}` does not exist on Docker Hub. NVIDIA deletes the tags of end-of-life CUDA releases six months after end of life, so a `FROM` line that built before stops resolving; a tag for an OS the release was never built for does not exist either.",
+          fix: [
+            "List the CUDA {enrich.cudaTagMajor} tags of the same form (`{enrich.cudaTagForm}`) that exist today, and move the",
+            "`FROM` line to one of them (the newest keeps it pullable longest):",
+            "",
+            "```sh",
+            "{enrich.listCudaTags}",
+            "```",
+            "An empty list means no CUDA {enrich.cudaTagMajor} tag of this form is left: change the OS release or the CUDA major.",
+            "NVIDIA's policy and tag tables: https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/support-policy.md"
+          ].join("\n")
+        },
+        {
+          when: "platform",
+          title: "Base image has no variant for this platform",
+          message: "`{image|The base image}` exists but has no variant for {platform|the platform being built}.",
+          fix: [
+            "List the platforms the tag provides (`docker buildx imagetools inspect` with the `FROM` image prints them), then",
+            "build only those (`docker buildx build --platform linux/amd64 .`) or pick a tag that has them."
+          ].join("\n")
+        },
+        {
+          when: "auth",
+          title: "Base image is private or does not exist",
+          message: "The registry refused `{image|the base image}`: it is private and the builder is not logged in, or the repository does not exist (registries give the same answer for both).",
+          fix: [
+            "Check the name, then log in before the build. In GitHub Actions:",
+            "",
+            "```yaml",
+            "- uses: docker/login-action@v3",
+            "  with:",
+            "    registry: ghcr.io",
+            // `{{` / `}}` are literal braces in a template: this renders `${{ github.actor }}`.
+            "    username: ${{{{ github.actor }}}}",
+            "    password: ${{{{ secrets.GITHUB_TOKEN }}}}",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "!imageNamed",
+          message: "A base image of this build does not exist on its registry (`manifest unknown`): the tag is misspelled, was never published, or was removed."
+        }
+      ],
+      fix: [
+        "Check which tags of the image exist (its tags page on the registry, or `docker buildx imagetools inspect` with a",
+        "candidate tag, which prints its platforms), then fix the `FROM` line, or the `ARG` that builds it."
+      ].join("\n"),
+      enrich: "cuda-image-tag",
+      docs: "https://docs.docker.com/reference/dockerfile/#from"
+    };
+  }
+});
+
+// src/rules/catalog/buildkit/copy-source-missing.ts
+var copySourceMissing;
+var init_copy_source_missing = __esm({
+  "src/rules/catalog/buildkit/copy-source-missing.ts"() {
+    "use strict";
+    copySourceMissing = {
+      id: "buildkit/copy-source-missing",
+      title: "COPY source not found in the build context",
+      severity: "error",
+      match: [
+        {
+          // `failed to compute cache key: failed to calculate checksum of ref …: "/requirements.txt": not found`
+          // and older BuildKit's `failed to compute cache key: "/app/dist" not found: not found`.
+          literals: ["failed to calculate checksum of ref", "failed to compute cache key"],
+          pattern: '"/?(?<path>[^"\\n]{1,300})":? not found'
+        },
+        {
+          // The classic builder: `COPY failed: file not found in build context or excluded by .dockerignore: stat requirements.txt: file does not exist`.
+          literals: ["COPY failed:", "ADD failed:"],
+          pattern: "(?:COPY|ADD) failed: (?:[^:\\n]{0,200}: )?stat (?<path>[^:\\n]{1,300}): (?:file does not exist|no such file or directory)"
+        }
+      ],
+      context: [
+        // `COPY --from=builder …`: the path is looked up in another stage, not in the context.
+        { name: "fromStage", source: "instruction", literals: ["--from="], pattern: "--from=(?<stage>[^\\s]{1,100})" },
+        // `RUN --mount=type=bind,src=…` without `from=`: the mount's source comes from the build context too
+        // (Dockerfile reference, RUN --mount=type=bind: `from` defaults to the build context).
+        { name: "bindMount", source: "instruction", literals: ["type=bind"], pattern: "^RUN\\b[^\\n]{0,2000}--mount=type=bind(?![^\\s]{0,300}from=)" }
+      ],
+      message: "`{path|A COPY source}` is not in the build context: COPY and ADD read paths relative to the context directory (the last argument of `docker build`), not to the Dockerfile, and never see files excluded by `.dockerignore`.",
+      variants: [
+        {
+          when: "bindMount",
+          title: "Bind-mount source not found in the build context",
+          message: "`{path|The mount source}` is not in the build context: a `RUN --mount=type=bind` without `from=` reads its source relative to the context directory (the last argument of `docker build`), as COPY does, and never sees files excluded by `.dockerignore`."
+        },
+        {
+          when: "fromStage",
+          message: "`{path|The COPY source}` does not exist in stage `{context.fromStage.stage}`: that stage never created it (a different output directory, a step that wrote elsewhere, or a build that produced nothing).",
+          fix: [
+            "Look inside the stage to see where its output went:",
+            "",
+            "```sh",
+            "docker buildx build --target {context.fromStage.stage} -t debug-stage --load .",
+            `docker run --rm -it debug-stage sh -c 'ls -la "$(dirname /{path})"'`,
+            "```",
+            "then point `COPY --from={context.fromStage.stage}` at the path that exists."
+          ].join("\n")
+        }
+      ],
+      fix: [
+        "Check that the file is in the context and not ignored:",
+        "",
+        "```sh",
+        "git ls-files --error-unmatch {path}   # tracked? (CI checkouts only have tracked files)",
+        "grep -n . .dockerignore                    # a pattern such as * or *.txt excludes it",
+        "```",
+        "If the file is generated (a wheel, `dist/`), generate it before `docker build` in the same job, or build it",
+        "in an earlier stage and `COPY --from=` that stage. If the context is a subdirectory, pass the right one",
+        "(`docker build -f docker/Dockerfile .`)."
+      ].join("\n"),
+      docs: "https://docs.docker.com/build/concepts/context/"
+    };
+  }
+});
+
+// src/rules/catalog/buildkit/log-clipped.ts
+var fix3, logClipped;
+var init_log_clipped = __esm({
+  "src/rules/catalog/buildkit/log-clipped.ts"() {
+    "use strict";
+    fix3 = [
+      "Raise the limits on the builder; `-1` removes a limit, or give a number of bytes (`50000000`).",
+      "`BUILDKIT_STEP_LOG_MAX_SIZE` caps the bytes a step may print in all; `BUILDKIT_STEP_LOG_MAX_SPEED` caps the",
+      "bytes per second since the step started. Raise both: a step under one limit hits the other.",
+      "With a docker-container builder in GitHub Actions:",
+      "",
+      "```yaml",
+      "- uses: docker/setup-buildx-action@v3",
+      "  with:",
+      "    driver-opts: |",
+      "      env.BUILDKIT_STEP_LOG_MAX_SIZE=-1",
+      "      env.BUILDKIT_STEP_LOG_MAX_SPEED=-1",
+      "```",
+      "With the default docker driver, set the same variables in the Docker daemon's environment (e.g. a systemd",
+      'drop-in `Environment="BUILDKIT_STEP_LOG_MAX_SIZE=-1" "BUILDKIT_STEP_LOG_MAX_SPEED=-1"`, then restart dockerd).',
+      "Or keep the log short: send verbose build output to a file and print its tail on failure",
+      "(`make > build.log 2>&1 || (tail -n 200 build.log; exit 1)`)."
+    ].join("\n");
+    logClipped = {
+      id: "buildkit/log-clipped",
+      title: "Step output clipped by BuildKit",
+      severity: "notice",
+      match: [
+        {
+          literals: ["output clipped, log limit"],
+          // `2MiB` (size) or `200KiB/s` (speed)
+          // `-1B`: the limit set to -1 (meant as none) on a BuildKit that reads it as a number
+          pattern: "log limit (?<limit>-?[\\w.]{1,20}(?:/s)?) reached"
+        }
+      ],
+      context: [
+        { name: "speedLimit", literals: ["/s reached]"] },
+        { name: "minusOne", literals: ["log limit -1B reached", "log limit -1B/s reached"] }
+      ],
+      message: "BuildKit stopped printing this step's output once it reached {limit|its log size limit} (the size limit, `BUILDKIT_STEP_LOG_MAX_SIZE`): everything the step printed after that point is missing from the log, so the real error may not be in it.",
+      fix: fix3,
+      variants: [
+        {
+          when: "minusOne",
+          message: "BuildKit clipped this step's output at a limit of {limit}: the limit was set to `-1` to turn clipping off, and this BuildKit release reads `-1` as a number (a byte count), so it clipped the output almost at once. The real error may not be in the log.",
+          fix: "Give the limits a large number of bytes instead of `-1` (`env.BUILDKIT_STEP_LOG_MAX_SIZE=1073741824` and `env.BUILDKIT_STEP_LOG_MAX_SPEED=104857600` in the builder's `driver-opts`), or use a newer BuildKit image for the builder."
+        },
+        {
+          when: "speedLimit",
+          message: "BuildKit dropped this step's output because it came faster than {limit} (the speed limit, `BUILDKIT_STEP_LOG_MAX_SPEED`, counted from the start of the step): what the step printed from that point on is missing from the log until its average falls back under the limit, so the real error may not be in it."
+        }
+      ],
+      docs: "https://docs.docker.com/build/buildkit/configure/"
+    };
+  }
+});
+
+// src/rules/catalog/cmake/error.ts
+var error;
+var init_error = __esm({
+  "src/rules/catalog/cmake/error.ts"() {
+    "use strict";
+    error = {
+      id: "cmake/error",
+      title: "CMake configure error",
+      severity: "error",
+      match: [
+        // `CMake Error at CMakeLists.txt:20 (add_library):`, `CMake Error at C:/Program Files/CMake/share/…/X.cmake:230 (message):`
+        { literals: ["CMake Error at "], pattern: "^CMake Error at (?<file>.{1,500}):(?<line>\\d{1,200}) \\((?<command>\\w{1,200})\\)" },
+        // generate-time: `CMake Error in CMakeLists.txt:`
+        { literals: ["CMake Error in "], pattern: "^(?<detail>CMake Error in .{1,500}):$" },
+        // `CMake Error: The source directory "/src" does not appear to contain CMakeLists.txt.`
+        { literals: ["CMake Error: "], pattern: "^CMake Error: (?<detail>.{1,500})$" }
+      ],
+      context: [
+        { name: "located", literals: ["CMake Error at "], pattern: "^CMake Error at (?<file>.{1,500}):(?<line>\\d{1,200}) \\((?<command>\\w{1,200})\\)" }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 2,
+      message: "CMake failed: {detail}",
+      fix: [
+        "Read the indented lines under `CMake Error` in the step output; CMake prints the cause there. Then rebuild the stage and run CMake by hand with more detail: `cmake -S . -B build --log-level=VERBOSE` (and `--debug-find` for find_* problems); `build/CMakeFiles/CMakeError.log` / `CMakeConfigureLog.yaml` hold the failed checks."
+      ].join("\n"),
+      variants: [
+        {
+          when: "located",
+          message: "CMake failed: `{context.located.command}` at {context.located.file}:{context.located.line} reported an error (its text is in the indented lines that follow in the log)."
+        }
+      ],
+      docs: "https://cmake.org/cmake/help/latest/manual/cmake.1.html"
+    };
+  }
+});
+
+// src/rules/catalog/pip/wheel-build-failed.ts
+var name, uvCauses, uvMessage, wheelBuildFailed;
+var init_wheel_build_failed = __esm({
+  "src/rules/catalog/pip/wheel-build-failed.ts"() {
+    "use strict";
+    name = "[A-Za-z0-9][\\w.-]{0,200}";
+    uvCauses = [
+      "Read the last `Caused by:` / `\u251C\u2500\u25B6` line and the `[stderr]` block below it: it names what the build lacked. Common causes:",
+      "",
+      "- `command 'gcc' failed` / `cc: not found`: the image has no C compiler;",
+      "- `Failed to install build dependencies`: uv could not install the `build-system.requires` of the package (the lines",
+      "  under it say why);",
+      "- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda`, and let the build see the installed",
+      "  torch (`--no-build-isolation`).",
+      ""
+    ];
+    uvMessage = "uv could not build {subject}: uv ran the package's build backend (no prebuilt wheel fits, or it is a local project), and that failed. The cause is under uv's `\xD7` line: the `Caused by:` / `\u251C\u2500\u25B6` lines, then the backend's own output after `[stderr]`.";
+    wheelBuildFailed = {
+      id: "pip/wheel-build-failed",
+      title: "Wheel build failed",
+      severity: "error",
+      match: [
+        // `  ERROR: Failed building wheel for badext`
+        { literals: ["Failed building wheel for "], pattern: `Failed building wheel for (?<package>${name})` },
+        // pip 23/24: `ERROR: Could not build wheels for badext, which is required to install pyproject.toml-based projects`
+        { literals: ["Could not build wheels for "], pattern: `Could not build wheels for (?<package>${name})` },
+        // pip 25+: `ERROR: Failed to build 'flash-attn' when getting requirements to build wheel`, `Failed to build badext`;
+        // uv: `× Failed to build \`szurubooru-toolkit @ file:///szurubooru-toolkit\`` (reluce/szurubooru-toolkit#80)
+        { literals: ["Failed to build "], pattern: `Failed to build ['\`]?(?!installable )(?<package>${name})` },
+        // setuptools' compile step, under pip or uv: `error: command 'gcc' failed: No such file or directory` (astral-sh/uv#3308),
+        // `error: command '/usr/bin/gcc' failed with exit code 1`
+        { literals: ["error: command '"], pattern: "error: command '(?<compiler>[^'\\s]{1,100})' failed" },
+        // uv: `Caused by: Build backend failed to build wheel through \`build_wheel\` (exit status: 1)` (astral-sh/uv#3308),
+        // newer uv: `╰─▶ Call to \`setuptools.build_meta.build_wheel\` failed (exit status: 1)`
+        { literals: ["Build backend failed to build wheel"] },
+        { literals: ["Call to "], pattern: "Call to `?[\\w.:]{1,200}\\.build_wheel`? failed" },
+        // pip ≥ 22: `× Building wheel for x (pyproject.toml) did not run successfully.`, `× Getting requirements to build wheel did not run successfully.`
+        {
+          literals: ["did not run successfully"],
+          pattern: `(?:Building wheel for (?<package>${name}) |Getting requirements to build wheel |Preparing metadata )[^\\n]{0,200}did not run successfully`
+        }
+      ],
+      context: [
+        // The package pip was working on: a line that names it, else the last `Collecting X` (a URL or path is not a name).
+        {
+          name: "named",
+          keep: "last",
+          literals: ["Building wheel for ", "Failed building wheel for ", "Could not build wheels for ", "Failed to build ", "Collecting ", "Failed to download and build "],
+          pattern: `(?:Building wheel for |Failed building wheel for |Could not build wheels for |Failed to build ['\`]?(?!installable )|Failed to download and build \`|^\\s{0,200}Collecting )(?<name>${name})(?=[\\s'\`=<>!~\\[;(,@]|$)`
+        },
+        // The compiler itself is missing: `error: command 'gcc' failed: No such file or directory`.
+        {
+          name: "noCompiler",
+          literals: ["error: command '"],
+          pattern: "error: command '(?<compiler>[^'\\s]{1,100})' failed: No such file or directory"
+        },
+        { name: "uvLocal", literals: ["Failed to build `"], pattern: "Failed to build `(?<name>[\\w.-]{1,200}) @ file://(?<path>/[^`\\s]{1,300})`" },
+        // uv's own wording (its `×` / `Caused by:` / `╰─▶` chain): the uv form of the advice even when the step's
+        // installer is not known (a compose log, a pasted excerpt).
+        {
+          name: "uvSaid",
+          literals: ["Build backend failed to build wheel", "Failed to download and build `", "Failed to build `", "Call to `"]
+        }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 2,
+      message: "pip could not build a wheel for {context.named.name} (no prebuilt wheel fits this Python / platform, so pip compiled the source distribution, and the compile failed). The cause is in the subprocess output above the `[end of output]` line.",
+      fix: [
+        "Read the compiler or setup.py error inside the `\u2570\u2500> [N lines of output]` block. Common causes in CUDA images:",
+        "",
+        "- missing build tools or headers: `apt-get install -y build-essential python3-dev` (and the library's `-dev` package);",
+        "- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and `TORCH_CUDA_ARCH_LIST` set, with the installed torch visible to the build: `{enrich.noIsolationCmd}`;",
+        "- a prebuilt wheel of {context.named.name} for this Python / CUDA / CPU architecture, where the project publishes one.",
+        "",
+        "Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`."
+      ].join("\n"),
+      variants: [
+        {
+          // apt's package for a C toolchain is build-essential (Debian, Ubuntu; the python: images are Debian or Alpine),
+          // Alpine's is build-base.
+          when: "noCompiler",
+          message: "The wheel build of {context.named.name|a package} (compiled from source: no prebuilt wheel fits this Python / platform) needs the C compiler `{context.noCompiler.compiler}`, and the image has none: `error: command '{context.noCompiler.compiler}' failed: No such file or directory`.",
+          fix: [
+            "Install a compiler in the stage before the install step, or use a base image that ships one (`python:*-slim` and",
+            "`python:*-alpine` do not). On a Debian or Ubuntu base:",
+            "",
+            "```sh",
+            "apt-get update && apt-get install -y --no-install-recommends build-essential",
+            "```",
+            "On Alpine: `apk add --no-cache build-base`. When Python itself comes from apt, the package also needs its headers",
+            "(`python3-dev`; the `python:` images ship theirs). A prebuilt wheel of it for this Python and platform, where the project",
+            "publishes one, avoids the compile."
+          ].join("\n")
+        },
+        {
+          when: "uvLocal",
+          message: "uv could not build the local project {context.uvLocal.name} (`{context.uvLocal.path}`): its build backend failed. The cause is under uv's `\xD7` line: the `Caused by:` / `\u251C\u2500\u25B6` lines, then the backend's own output after `[stderr]`.",
+          fix: [...uvCauses, "Reproduce with the full build output in a shell of this stage: `uv pip install -v --no-cache {context.uvLocal.path}`."].join("\n")
+        },
+        {
+          when: "uvSaid&named",
+          message: uvMessage.replace("{subject}", "{context.named.name}"),
+          fix: [...uvCauses, "Reproduce with the full build output in a shell of this stage: `uv pip install -v --no-cache {context.named.name}`."].join("\n")
+        },
+        {
+          when: "fact.installer=uv&named",
+          message: uvMessage.replace("{subject}", "{context.named.name}"),
+          fix: [...uvCauses, "Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`."].join("\n")
+        },
+        {
+          when: "!named",
+          message: "pip could not build a wheel (no prebuilt wheel fits this Python / platform, so pip compiled a source distribution, and the compile failed). The log kept here does not name the package; the cause is in the subprocess output above the `[end of output]` line.",
+          fix: [
+            "Find the package: the last `Collecting \u2026` or `Building wheel for \u2026` line before the error in the full step output. Then read the compiler or setup.py error inside the `\u2570\u2500> [N lines of output]` block. Common causes in CUDA images:",
+            "",
+            "- missing build tools or headers: `apt-get install -y build-essential python3-dev` (and the library's `-dev` package);",
+            "- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and `TORCH_CUDA_ARCH_LIST` set, and install it with `--no-build-isolation` so the build sees the installed torch."
+          ].join("\n")
+        }
+      ],
+      enrich: "pip-advice",
+      docs: "https://pip.pypa.io/en/stable/reference/build-system/"
+    };
+  }
+});
+
+// src/rules/catalog/pip/force-reinstall.ts
+var forceReinstall;
+var init_force_reinstall = __esm({
+  "src/rules/catalog/pip/force-reinstall.ts"() {
+    "use strict";
+    forceReinstall = {
+      id: "pip/force-reinstall",
+      title: "pip reinstalled packages already installed (--force-reinstall)",
+      severity: "notice",
+      match: [
+        // `      Successfully uninstalled smallops-1.2.0` (pip's own indentation under `Attempting uninstall:`)
+        { literals: ["Successfully uninstalled "], pattern: "^\\s{0,20}Successfully uninstalled (?<reinstalled>[A-Za-z0-9][\\w.+!-]{0,200})$" }
+      ],
+      context: [{ name: "forced", source: "instruction", literals: ["--force-reinstall"] }],
+      when: "forced",
+      scope: "step",
+      specificity: 2,
+      message: "Step {step} ran pip with `--force-reinstall`: pip uninstalled {reinstalled:all} and installed them again, dependencies included, although they were installed already. The step took {duration|an unknown time (the log gives none)}.",
+      fix: [
+        "Install each package once, in the form the image needs:",
+        "",
+        "- Another build of a package (a `+cu121` torch from PyTorch's index, say): install it first, from that index, and let `-r requirements.txt` find it installed; or put the index in the requirements file (an `--extra-index-url` line of its own) so one `pip install` picks every package.",
+        "- One package really has to be replaced: add `--no-deps` to the `--force-reinstall` command, so pip replaces the packages it names and leaves their dependencies.",
+        "",
+        "pip prints `Requirement already satisfied` for what it keeps: the step then costs seconds, not the download and unpacking of every wheel again."
+      ].join("\n"),
+      docs: "https://pip.pypa.io/en/stable/cli/pip_install/#cmdoption-force-reinstall"
+    };
+  }
+});
+
+// src/rules/catalog/pip/cache-mount-unused.ts
+var cacheMountUnused;
+var init_cache_mount_unused = __esm({
+  "src/rules/catalog/pip/cache-mount-unused.ts"() {
+    "use strict";
+    cacheMountUnused = {
+      id: "pip/cache-mount-unused",
+      title: "pip's cache mount is never used (--no-cache-dir)",
+      severity: "notice",
+      match: [
+        // `  Downloading http://…/heavylib-1.0.0-py3-none-any.whl (67.1 MB)`, `  Downloading torch-2.3.1-cp311-cp311-manylinux1_x86_64.whl (779.1 MB)`
+        { literals: ["Downloading "], pattern: "^\\s{0,20}Downloading (?:\\S{0,1000}/)?(?<download>[^\\s/]{1,300}) \\((?<size>[\\d.]{1,10} [kMG]?B|\\d{1,12} bytes)\\)$" }
+      ],
+      context: [
+        {
+          name: "cacheMount",
+          source: "instruction",
+          literals: ["--mount=type=cache"],
+          pattern: "--mount=type=cache,[^\\s]{0,300}?\\b(?:target|dst|destination)=(?<target>[^\\s,]{0,200}\\.cache(?:/pip)?)/?(?=[,\\s]|$)"
+        },
+        { name: "noCacheDir", source: "instruction", literals: ["--no-cache-dir", "PIP_NO_CACHE_DIR="], pattern: "--no-cache-dir\\b|PIP_NO_CACHE_DIR=(?:1|true|yes|on)\\b" }
+      ],
+      when: "cacheMount&noCacheDir",
+      scope: "step",
+      specificity: 2,
+      message: "Step {step} mounts a cache at `{context.cacheMount.target}` for pip and runs pip with `--no-cache-dir`, so pip neither reads nor writes it: it downloaded {download:all} again ({count} downloads), as it will on every build. The step took {duration|an unknown time (the log gives none)}.",
+      fix: [
+        "Drop `--no-cache-dir` (and `PIP_NO_CACHE_DIR`) from this RUN and keep the mount: the mount is not part of the image, so the cache does not make it bigger.",
+        "",
+        "```dockerfile",
+        "RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt",
+        "```",
+        "",
+        "The next build prints `Using cached \u2026` for what the mount kept. Keep `--no-cache-dir` only in a RUN without a cache mount, where pip's cache would stay in the layer."
+      ].join("\n"),
+      docs: "https://docs.docker.com/build/cache/optimize/#use-cache-mounts"
+    };
+  }
+});
+
+// src/rules/catalog/pip/wheel-downloaded-twice.ts
+var wheelDownloadedTwice;
+var init_wheel_downloaded_twice = __esm({
+  "src/rules/catalog/pip/wheel-downloaded-twice.ts"() {
+    "use strict";
+    wheelDownloadedTwice = {
+      id: "pip/wheel-downloaded-twice",
+      title: "The same large wheel downloaded or built twice",
+      severity: "notice",
+      match: [
+        {
+          literals: ["Downloading "],
+          pattern: "^\\s{0,20}Downloading (?:\\S{0,1000}/)?(?<wheel>[^\\s/]{1,300}\\.whl) \\((?<size>(?:[5-9]\\d|\\d{3,4})(?:\\.\\d{1,2})? MB|[\\d.]{1,6} GB)\\)$"
+        },
+        { literals: ["Created wheel for "], pattern: "Created wheel for [^\\s:]{1,200}: filename=(?<wheel>[^\\s/]{1,300}\\.whl) size=\\d{8,12}\\b" }
+      ],
+      repeated: "wheel",
+      scope: "build",
+      specificity: 2,
+      message: "pip fetched or built the same large wheel more than once in this build (the times in brackets): {wheel:repeats}. Each time costs the download (or the compile) again, and each copy that stays in a layer makes the image bigger.",
+      fix: [
+        "Get each wheel once:",
+        "",
+        "- Two stages that install it: install it in one stage and start the other `FROM` it, or copy the installed packages across.",
+        "- A second install step that replaces it (`--force-reinstall`, another index): make the first install pick the right build, so the second has nothing to do.",
+        "- Keep pip's downloads between steps and builds with a cache mount on every RUN that installs, and no `--no-cache-dir` there; RUNs that mount the same cache target share it:",
+        "",
+        "```dockerfile",
+        "RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt",
+        "```"
+      ].join("\n"),
+      docs: "https://docs.docker.com/build/cache/optimize/#use-cache-mounts"
+    };
+  }
+});
+
+// src/rules/catalog/buildkit/step-failed.ts
+var stepFailed;
+var init_step_failed = __esm({
+  "src/rules/catalog/buildkit/step-failed.ts"() {
+    "use strict";
+    stepFailed = {
+      id: "buildkit/step-failed",
+      title: "Build step failed",
+      severity: "error",
+      trigger: { kind: "failure" },
+      specificity: 1,
+      context: [
+        {
+          // The step is a Dockerfile instruction (unknown for internal steps and a solve error without a step).
+          name: "instruction",
+          source: "instruction",
+          literals: ["RUN", "COPY", "ADD", "FROM", "WORKDIR", "ENV", "ARG", "USER", "SHELL", "LABEL", "ONBUILD", "HEALTHCHECK", "VOLUME", "EXPOSE", "CMD", "ENTRYPOINT", "STOPSIGNAL"],
+          ignoreCase: true,
+          pattern: "^\\s*[A-Za-z]{2,11}\\b"
+        }
+      ],
+      // Without a known instruction (an internal step, a step whose header the log lost, or a solve
+      // error outside any step): the error as BuildKit printed it, which names the command or the file.
+      // The error is log text: in a code span, so nothing in it (a link, a tag) is read as Markdown.
+      message: "The build failed and no rule recognised the cause. BuildKit's error: `{error|none printed}`.",
+      fix: [
+        'If the error names a command (`process "/bin/sh -c \u2026"`), read the evidence from the bottom up: compilers, pip and',
+        "CMake print the cause before the exit. If it names a file BuildKit could not load, check the `-f` path, the",
+        "context directory and the first line of the Dockerfile (`# syntax=`). Rebuild with `--progress=plain` to see",
+        "every step in full."
+      ].join("\n"),
+      variants: [
+        {
+          when: "instruction",
+          message: (
+            // exitNote last: it is empty when the log shows no exit code (a COPY, a cut log), and a trailing space is trimmed.
+            "The build failed in `{instruction}`. No rule recognised the cause; the evidence is the lines of the step that state it (or its last lines when none does). {enrich.exitNote}"
+          ),
+          fix: [
+            "Read the evidence from the bottom up: compilers, pip and CMake print the cause before the exit, often",
+            "a screen or more above it. To see the step in full, rebuild it with `--progress=plain`; to explore the",
+            "failed step's filesystem, start buildx's debugger (buildx 0.12 or later):",
+            "",
+            "```sh",
+            "BUILDX_EXPERIMENTAL=1 docker buildx debug --on=error build --progress=plain .",
+            "```"
+          ].join("\n")
+        }
+      ],
+      enrich: "step-outcome",
+      docs: "https://docs.docker.com/build/debug/"
+    };
+  }
+});
+
+// src/rules/catalog/index.ts
+var builtinRules;
+var init_catalog = __esm({
+  "src/rules/catalog/index.ts"() {
+    "use strict";
+    init_secret_in_log();
+    init_runner_lost();
+    init_cold_cache();
+    init_unsupported_arch();
+    init_invalid_arch_list();
+    init_toolkit_not_found();
+    init_cuda_home_not_set();
+    init_libcuda_stub_missing();
+    init_no_gpu_at_build();
+    init_no_kernel_image();
+    init_version_mismatch();
+    init_devel_toolkit_copied();
+    init_cupti_library_notfound();
+    init_cuda_arch_detect_failed();
+    init_notfound();
+    init_package_not_found();
+    init_libcupti_missing();
+    init_libcuda_stub();
+    init_shared_library_missing();
+    init_resolution_impossible();
+    init_no_matching_distribution();
+    init_wheel_not_supported();
+    init_build_isolation();
+    init_externally_managed();
+    init_resolver_backtracking();
+    init_base_package_replaced();
+    init_constraint_deprecation();
+    init_packages_not_found();
+    init_unsatisfiable();
+    init_unable_to_locate_package();
+    init_fetch_failed();
+    init_held_packages_changed();
+    init_held_broken_packages();
+    init_oom_killed();
+    init_disk_full();
+    init_job_timeout();
+    init_unbound_variable();
+    init_command_not_found();
+    init_install_failure_swallowed();
+    init_manifest_list_load();
+    init_invalid_tag();
+    init_exec_format_error();
+    init_emulated_slow_step();
+    init_dockerfile_parse_error();
+    init_circular_stage_dependency();
+    init_push_denied();
+    init_base_image_not_found();
+    init_copy_source_missing();
+    init_log_clipped();
+    init_error();
+    init_wheel_build_failed();
+    init_force_reinstall();
+    init_cache_mount_unused();
+    init_wheel_downloaded_twice();
+    init_step_failed();
+    builtinRules = [
+      secretInLog,
+      // A lost runner outranks the timeout and OOM findings it causes (resources/).
+      runnerLost,
+      coldCache,
+      unsupportedArch,
+      invalidArchList,
+      toolkitNotFound,
+      cudaHomeNotSet,
+      libcudaStubMissing,
+      noGpuAtBuild,
+      noKernelImage,
+      versionMismatch,
+      develToolkitCopied,
+      cuptiLibraryNotfound,
+      cudaArchDetectFailed,
+      notfound,
+      packageNotFound,
+      libcuptiMissing,
+      libcudaStub,
+      sharedLibraryMissing,
+      resolutionImpossible,
+      noMatchingDistribution,
+      wheelNotSupported,
+      buildIsolation,
+      externallyManaged,
+      resolverBacktracking,
+      basePackageReplaced,
+      constraintDeprecation,
+      packagesNotFound,
+      unsatisfiable,
+      unableToLocatePackage,
+      fetchFailed,
+      heldPackagesChanged,
+      heldBrokenPackages,
+      oomKilled,
+      diskFull,
+      jobTimeout,
+      unboundVariable,
+      commandNotFound,
+      installFailureSwallowed,
+      manifestListLoad,
+      invalidTag,
+      execFormatError,
+      emulatedSlowStep,
+      dockerfileParseError,
+      circularStageDependency,
+      pushDenied,
+      baseImageNotFound,
+      copySourceMissing,
+      logClipped,
+      error,
+      wheelBuildFailed,
+      forceReinstall,
+      cacheMountUnused,
+      wheelDownloadedTwice,
+      stepFailed
+    ];
+  }
+});
+
+// src/rules/builtin-rules.ts
+function withDefaults(input2) {
+  const trigger = input2.trigger?.kind === "slow-step" ? { ...input2.trigger, platform: input2.trigger.platform ?? "any" } : input2.trigger;
+  return {
+    ...input2,
+    ...trigger === void 0 ? {} : { trigger },
+    scope: input2.scope ?? "step",
+    minCount: input2.minCount ?? 1,
+    only: input2.only ?? "any",
+    specificity: input2.specificity ?? 3,
+    retryable: input2.retryable ?? false,
+    maxFindings: input2.maxFindings ?? 20,
+    enabled: input2.enabled ?? true
+  };
+}
+function builtinRuleSet() {
+  builtins ??= builtinRules.map(withDefaults);
+  return builtins;
+}
+function enabledBuiltinRules() {
+  return builtinRuleSet().filter((rule) => rule.enabled);
+}
+var builtins;
+var init_builtin_rules = __esm({
+  "src/rules/builtin-rules.ts"() {
+    "use strict";
+    init_catalog();
+    builtins = null;
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -10643,7 +15400,7 @@ function secretFix(kind) {
   ].join("\n");
 }
 var SECRET_RULE_ID;
-var init_secret_in_log = __esm({
+var init_secret_in_log2 = __esm({
   "src/rules/secret-in-log.ts"() {
     "use strict";
     init_secret_patterns();
@@ -10651,4728 +15408,2564 @@ var init_secret_in_log = __esm({
   }
 });
 
-// src/rules/catalog/security/secret-in-log.ts
-var secretInLog;
-var init_secret_in_log2 = __esm({
-  "src/rules/catalog/security/secret-in-log.ts"() {
-    "use strict";
-    secretInLog = {
-      id: "security/secret-in-log",
-      title: "Secret printed in the build log",
-      severity: "warning",
-      match: [
-        {
-          literals: ["ghp_", "gho_", "ghs_", "ghu_", "ghr_", "github_pat_", "AKIA", "ASIA", "hf_", "xoxb-", "xoxp-", "pypi-", "-----BEGIN"]
-        }
-      ],
-      scope: "build",
-      message: "A credential (GitHub, AWS, Hugging Face, Slack or PyPI token, private key, URL password, or a value assigned to a TOKEN / SECRET / PASSWORD name) was printed in the log. It is masked in every report, but the raw log still holds it.",
-      fix: [
-        "Rotate the credential. Pass secrets as BuildKit secrets, never as `--build-arg` or `ENV`:",
-        "",
-        "```dockerfile",
-        "RUN --mount=type=secret,id=hf_token,env=HF_TOKEN python download.py",
-        "```",
-        "",
-        "`docker buildx build --secret id=hf_token,env=HF_TOKEN .`"
-      ].join("\n"),
-      docs: "https://docs.docker.com/build/building/secrets/",
-      enabled: false
-    };
-  }
-});
-
-// src/rules/catalog/ci/runner-lost.ts
-var HOSTED_FIX, MEMORY_FIX, DISK_FIX, SELF_HOSTED_FIX, runnerLost;
-var init_runner_lost = __esm({
-  "src/rules/catalog/ci/runner-lost.ts"() {
-    "use strict";
-    HOSTED_FIX = [
-      "Re-run the job: a new runner VM is assigned. If it stops again at the same step, that step exhausts the VM:",
-      "",
-      "- memory: run fewer compile jobs at once (`MAX_JOBS`, `CMAKE_BUILD_PARALLEL_LEVEL`, `make -j2`) or use a larger runner;",
-      "- disk: free space before the build (remove unused toolchains such as `/usr/share/dotnet` and `/usr/local/lib/android`,",
-      "  `docker builder prune --all --force` between builds)."
-    ].join("\n");
-    MEMORY_FIX = [
-      "Re-run the job. If it is killed again at the same step, that step needs more memory than the runner has: run fewer",
-      "compile jobs at once (`MAX_JOBS`, `CMAKE_BUILD_PARALLEL_LEVEL`, `make -j2`), or use a runner with more memory."
-    ].join("\n");
-    DISK_FIX = [
-      "Free disk on the runner before the build and between builds (`docker builder prune --all --force` drops the build cache,",
-      "`docker image prune --all --force` unused images), or build on a machine with a larger disk; then re-run the job."
-    ].join("\n");
-    SELF_HOSTED_FIX = [
-      "Re-run the job once the runner is back online. If it recurs, look at the machine at the time of the failure:",
-      "",
-      "```sh",
-      'journalctl -k --since "-2h" | grep -i -e "out of memory" -e "killed process"',
-      "ls -t _diag/Runner_*.log _diag/Worker_*.log | head -n 4",
-      "```",
-      "",
-      "(the `_diag` folder is in the runner's install directory). An OOM kill, a reboot, an evicted runner pod or a network",
-      "drop at that time is the cause: give the runner more memory (or run fewer parallel jobs on it), or keep the machine",
-      "from being recycled while a job runs."
-    ].join("\n");
-    runnerLost = {
-      id: "ci/runner-lost",
-      title: "CI runner lost during the job",
-      severity: "error",
-      match: [
-        // GitHub Actions: `##[error]The runner has received a shutdown signal. This can happen when …`
-        { literals: ["The runner has received a shutdown signal"] },
-        // `The hosted runner: GitHub Actions 8 lost communication with the server.`, `The self-hosted runner: X lost communication …`
-        { literals: ["lost communication with the server"] }
-      ],
-      context: [
-        { name: "selfHosted", literals: ["self-hosted runner"] },
-        { name: "hosted", literals: ["The hosted runner", "GitHub Actions "], pattern: "The hosted runner|runner GitHub Actions \\d" },
-        // A process SIGKILLed just before the runner went: `… 2752 Killed  docker run …`, `Process completed with exit code 137.`
-        { name: "killed", literals: ["exit code 137", "Killed"], pattern: "exit code 137|\\d Killed\\s" },
-        { name: "lowDisk", literals: ["You are running out of disk space"] }
-      ],
-      scope: "build",
-      maxFindings: 1,
-      specificity: 3,
-      retryable: true,
-      message: "The CI runner went away while the job was running: no command failed, the machine (or its runner service) stopped the job. GitHub names a workflow that starves the runner of CPU or memory, a machine that stops, or a lost network as the causes.",
-      fix: [
-        "Re-run the job. If it stops again at the same point, the job is exhausting the machine: on a GitHub-hosted runner run",
-        "fewer parallel compile jobs (`MAX_JOBS`, `CMAKE_BUILD_PARALLEL_LEVEL`) or use a larger runner; on a self-hosted runner",
-        "check the machine's kernel log for OOM kills and the runner's `_diag` logs at that time."
-      ].join("\n"),
-      variants: [
-        {
-          when: "lowDisk&fact.runner=github-hosted",
-          message: "The GitHub-hosted runner went away while the job was running, after GitHub warned that the machine was running out of disk space: the runner stops working when the disk is full.",
-          fix: HOSTED_FIX
-        },
-        {
-          when: "lowDisk",
-          message: "The CI runner went away while the job was running, after GitHub warned that the machine was running out of disk space: the runner stops working when the disk is full.",
-          fix: DISK_FIX
-        },
-        {
-          when: "selfHosted",
-          message: "The self-hosted runner lost contact with GitHub while the job was running: no command failed, the agent on that machine stopped answering (machine down or rebooted, runner service stopped, network lost, or the job starved it of CPU or memory).",
-          fix: SELF_HOSTED_FIX
-        },
-        {
-          when: "fact.runner=self-hosted",
-          message: "The self-hosted runner was shut down while the job was running: no command failed, the runner service on that machine was stopped (machine shutdown or reboot, service restart, an evicted runner pod, or the job starving it of memory).",
-          fix: SELF_HOSTED_FIX
-        },
-        {
-          when: "killed",
-          message: "The CI runner was shut down right after a process of the job was killed with SIGKILL (exit code 137 / `Killed` above): the job ran the machine out of memory, and the runner went down with it. No command failed on its own.",
-          fix: MEMORY_FIX
-        },
-        {
-          when: "fact.runner=github-hosted",
-          message: "The GitHub-hosted runner was shut down while the job was running: no command failed. On hosted runners this is most often the job exhausting the VM's memory or disk (GitHub's message names a workflow that starves the runner of CPU or memory).",
-          fix: HOSTED_FIX
-        },
-        {
-          when: "hosted",
-          message: "The GitHub-hosted runner lost contact with GitHub while the job was running: no command failed. On hosted runners this is most often the job exhausting the VM's memory or disk.",
-          fix: HOSTED_FIX
-        }
-      ],
-      docs: "https://docs.github.com/en/actions/using-github-hosted-runners/using-github-hosted-runners/about-github-hosted-runners"
-    };
-  }
-});
-
-// src/rules/catalog/ci/cold-cache.ts
-var coldCache;
-var init_cold_cache = __esm({
-  "src/rules/catalog/ci/cold-cache.ts"() {
-    "use strict";
-    coldCache = {
-      id: "ci/cold-cache",
-      title: "No cache hits on a CI build (no cache imported)",
-      severity: "notice",
-      // Half a minute of steps: below that a cache saves little.
-      trigger: { kind: "cold-cache", minSeconds: 30 },
-      maxFindings: 1,
-      message: "None of the {ran} Dockerfile steps that ran came from a cache, and the build imported none: a GitHub-hosted runner starts every job with an empty builder, so each build runs every step again ({ranFor} of steps here, the slowest in the evidence).",
-      fix: [
-        "Give the build a cache that outlives the job, with docker/build-push-action's cache inputs (the `gha` backend needs the builder docker/setup-buildx-action creates):",
-        "",
-        "```yaml",
-        "- uses: docker/setup-buildx-action@v3",
-        "- uses: docker/build-push-action@v6",
-        "  with:",
-        "    cache-from: type=gha",
-        "    cache-to: type=gha,mode=max",
-        "```",
-        "",
-        "`mode=max` keeps the layers of every stage, not only the final image's. When the cache is larger than GitHub's cache limit, keep it in a registry instead: the same two inputs with `type=registry` and a `ref=` naming an image tag of your own kept for the cache (`,mode=max` on `cache-to`)."
-      ].join("\n"),
-      docs: "https://docs.docker.com/build/ci/github-actions/cache/"
-    };
-  }
-});
-
-// src/rules/catalog/cuda/build-gpu.ts
-var BUILD_GPU;
-var init_build_gpu = __esm({
-  "src/rules/catalog/cuda/build-gpu.ts"() {
-    "use strict";
-    BUILD_GPU = "A build step sees no GPU and no driver by default (`docker build` has no `--gpus`). BuildKit \u2265 0.20 can give a step one through CDI (`# syntax=docker/dockerfile:1-labs`, `RUN --device=nvidia.com/gpu=all \u2026`, a builder allowed the `device` entitlement and `docker buildx build --allow device`; Docker \u2265 27 with CDI configured, Buildx \u2265 0.22), but an image built that way still has to run on other GPUs.";
-  }
-});
-
-// src/rules/catalog/cuda/unsupported-arch.ts
-var WHERE_KNOWN, unsupportedArch;
-var init_unsupported_arch = __esm({
-  "src/rules/catalog/cuda/unsupported-arch.ts"() {
-    "use strict";
-    init_build_gpu();
-    WHERE_KNOWN = [
-      "In the notation of each setting, {enrich.archListBasis}:",
-      "",
-      '- PyTorch extensions: `ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"` (`+PTX` lets newer GPUs JIT-compile the last one)',
-      '- CMake: `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"`, quoted in a `RUN` line (or `all-major`, CMake \u2265 3.23)',
-      "- plain nvcc: `{enrich.gencode}`",
-      "",
-      `Avoid \`native\`. ${BUILD_GPU}`
-    ].join("\n");
-    unsupportedArch = {
-      id: "cuda/unsupported-arch",
-      title: "GPU architecture not supported by this CUDA version",
-      severity: "error",
-      match: [
-        // nvcc ≥ 11: `nvcc fatal   : Unsupported gpu architecture 'compute_35'`. Only well-formed names (`sm_90a`): `compute_80+PTX`
-        // and `compute_native` are a list in the wrong notation (cuda/invalid-arch-list), an empty `compute_` a list detected
-        // from no GPU (cuda/no-gpu-at-build): no other toolkit would take them.
-        { literals: ["Unsupported gpu architecture"], pattern: "Unsupported gpu architecture '(?<arch>(?:compute|sm|lto)_\\d{1,3}[a-z]?)'" },
-        // nvcc ≤ 10 and ptxas: `nvcc fatal   : Value 'sm_89' is not defined for option 'gpu-architecture'`
-        {
-          literals: ["is not defined for option"],
-          pattern: "Value '(?<arch>(?:compute|sm|lto)_\\d{1,3}[a-z]?)' is not defined for option '(?:gpu-architecture|gpu-name|gpu-code)'"
-        },
-        // clang as CUDA compiler: `error: unsupported CUDA gpu architecture: sm_35`
-        { literals: ["unsupported CUDA gpu architecture"], pattern: "unsupported CUDA gpu architecture: (?<arch>\\w{1,200})" }
-      ],
-      context: [
-        { name: "nvcc", literals: ["Cuda compilation tools, release"], pattern: "release (?<cudaVersion>\\d{1,2}\\.\\d{1,2})" },
-        {
-          name: "cmakeCompiler",
-          literals: ["CUDA compiler identification is NVIDIA"],
-          pattern: "identification is NVIDIA (?<cudaVersion>\\d{1,2}\\.\\d{1,2})"
-        }
-      ],
-      scope: "step",
-      only: "failed-step",
-      specificity: 3,
-      message: "nvcc rejected the GPU architecture {arch:all}. {enrich.verdict}",
-      fix: [
-        "The log does not show which CUDA version compiled this, so the accepted arches are unknown here. Print them in the same stage (nvcc's help lists them on old and new releases alike):",
-        "",
-        "```sh",
-        `nvcc --version && nvcc --help | grep -o "'compute_[0-9]*[a-z]*'" | sort -u`,
-        "```",
-        "",
-        'and keep only listed arches in TORCH_CUDA_ARCH_LIST (`8.6` for `compute_86`), `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (`86`) or the nvcc `-gencode` flags; an arch missing from the list needs another CUDA release (removed arches: an older one; new GPUs: a newer one).'
-      ].join("\n"),
-      variants: [
-        {
-          when: "fact.cuda",
-          fix: ["Fix the arch list: {enrich.suggestion}.", "", WHERE_KNOWN].join("\n")
-        }
-      ],
-      enrich: ["cuda-arches", "arch-lists"],
-      docs: "https://docs.nvidia.com/cuda/cuda-compiler-driver-nvcc/index.html#gpu-feature-list"
-    };
-  }
-});
-
-// src/rules/catalog/cuda/invalid-arch-list.ts
-function notationVariants() {
-  return [
-    { when: "ptx", title: "Arch list in PyTorch's notation given to nvcc", message: PTX_MESSAGE, fix: PTX_FIX },
-    { when: "native", title: "`native` given to nvcc as an architecture", message: NATIVE_MESSAGE, fix: NATIVE_FIX }
-  ];
-}
-var TORCH_LIST, TORCH_MESSAGE, CMAKE_MESSAGE, PTX_MESSAGE, NATIVE_MESSAGE, PTX_FIX, NATIVE_FIX, invalidArchList;
-var init_invalid_arch_list = __esm({
-  "src/rules/catalog/cuda/invalid-arch-list.ts"() {
-    "use strict";
-    init_build_gpu();
-    TORCH_LIST = `grep -A3 "supported_arches = " "$(python3 -c 'import torch.utils.cpp_extension as c; print(c.__file__)')"`;
-    TORCH_MESSAGE = "TORCH_CUDA_ARCH_LIST has an entry this PyTorch does not accept: {arch:all}. torch.utils.cpp_extension takes only the compute capabilities in its own list (`8.6`, `9.0`, optionally `+PTX`, or names such as `Ampere`); newer GPUs need a newer torch, and each entry must also be an arch the CUDA toolkit compiles.";
-    CMAKE_MESSAGE = "CMake rejected the CUDA architecture list: `CMAKE_CUDA_ARCHITECTURES` must be a `;`-separated list of numbers (each optionally `-real` / `-virtual`) or `all`, `all-major`, `native`; `sm_80` and `8.0` are not accepted, and an empty value is an error.";
-    PTX_MESSAGE = "nvcc was given {arch:all}: `+PTX` is PyTorch's TORCH_CUDA_ARCH_LIST notation, which nvcc and CMake do not read, so a list written for torch (or a detected one in torch's form) reached CMAKE_CUDA_ARCHITECTURES or the nvcc flags. No CUDA version takes it.";
-    NATIVE_MESSAGE = "nvcc was given {arch:all}: the word `native` reached it as if it were an architecture. CMake 3.24+ turns CMAKE_CUDA_ARCHITECTURES=native into the GPU of the machine that builds; an older CMake passes the word on. No CUDA version takes it.";
-    PTX_FIX = [
-      "Give CMake numbers: a plain number builds both the machine code and the PTX of that arch, which is what `+PTX` asked for:",
-      "",
-      "```sh",
-      'cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="{context.ptx.cap}"',
-      "```",
-      "",
-      "(`-real` / `-virtual` after a number keep only one of the two). For plain nvcc flags: `-gencode arch=compute_{context.ptx.cap},code=[sm_{context.ptx.cap},compute_{context.ptx.cap}]`. Find where the `+PTX` list comes from: a TORCH_CUDA_ARCH_LIST value reused for CMake, or a project script that reads the GPU and writes torch's form."
-    ].join("\n");
-    NATIVE_FIX = [
-      "Name the architectures as numbers, quoted (an unquoted `;` ends the shell command in a `RUN` line): `nvcc --list-gpu-arch` lists what this toolkit compiles (`compute_86` \u2192 `86`):",
-      "",
-      "```sh",
-      "cmake --version",
-      "nvcc --list-gpu-arch",
-      'cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="86"',
-      "```",
-      "",
-      "(`86`: RTX 30 / A10, one example of a listed arch). `native` works only with CMake \u2265 3.24 and a GPU in the step that configures (a `docker build` step has none by default)."
-    ].join("\n");
-    invalidArchList = {
-      id: "cuda/invalid-arch-list",
-      title: "CUDA architecture list rejected",
-      severity: "error",
-      match: [
-        // torch: `ValueError: Unknown CUDA arch (8.9) or GPU not supported`
-        { literals: ["Unknown CUDA arch ("], pattern: "Unknown CUDA arch \\((?<arch>[^(){}]{1,200})\\) or GPU not supported" },
-        // FindCUDA/select_compute_arch.cmake
-        { literals: ["Unknown CUDA Architecture Name"], pattern: "Unknown CUDA Architecture Name (?<arch>\\S{1,200})" },
-        // CMake: `CMAKE_CUDA_ARCHITECTURES must be non-empty if set.`, `CUDA_ARCHITECTURES is empty for target "cmTC_…".`
-        { literals: ["CUDA_ARCHITECTURES must be non-empty", "CUDA_ARCHITECTURES is empty for target"] },
-        // CMake: `  CMAKE_CUDA_ARCHITECTURES:` … `  is not one of the following:`
-        { literals: ["CUDA_ARCHITECTURES:"], pattern: "^\\s{0,200}CMAKE_CUDA_ARCHITECTURES:$" },
-        // nvcc: `nvcc fatal   : Unsupported gpu architecture 'compute_86+PTX'` / `'compute_native'`
-        {
-          literals: ["Unsupported gpu architecture", "is not defined for option"],
-          pattern: "(?:Unsupported gpu architecture|Value) '(?<arch>(?:compute|sm)_(?:\\d{1,3}[a-z]?\\+PTX|native|all|all-major))'"
-        }
-      ],
-      context: [
-        { name: "ptx", literals: ["+PTX"], pattern: "architecture '(?:compute|sm)_(?<cap>\\d{1,3})[a-z]?\\+PTX'" },
-        { name: "native", literals: ["_native'"], pattern: "architecture '(?:compute|sm)_native'" },
-        { name: "cmake", literals: ["CUDA_ARCHITECTURES"] },
-        // the list as the instruction sets it: `ENV TORCH_CUDA_ARCH_LIST="3.0;5.0"`, `TORCH_CUDA_ARCH_LIST=8.9 pip install …`
-        {
-          name: "torchList",
-          source: "instruction",
-          literals: ["TORCH_CUDA_ARCH_LIST"],
-          pattern: `TORCH_CUDA_ARCH_LIST=["']?(?<list>[0-9][0-9.;+ A-Za-z]{0,200})`
-        }
-      ],
-      scope: "step",
-      only: "failed-step",
-      specificity: 3,
-      message: TORCH_MESSAGE,
-      fix: [
-        "The log does not show the CUDA version, so the arches to keep are unknown here. In the build stage, print what the toolkit compiles and what this torch accepts:",
-        "",
-        "```sh",
-        "nvcc --list-gpu-arch",
-        TORCH_LIST,
-        "```",
-        "",
-        'and set TORCH_CUDA_ARCH_LIST to entries in both lists (`compute_86` \u2192 `8.6`), e.g. `ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"` when both have 8.6.'
-      ].join("\n"),
-      variants: [
-        ...notationVariants(),
-        {
-          when: "cmake&fact.cuda",
-          title: "CMAKE_CUDA_ARCHITECTURES rejected",
-          message: CMAKE_MESSAGE,
-          fix: [
-            "Write numbers CMake takes and CUDA {enrich.archCuda} compiles, quoted (an unquoted `;` ends the shell command in a `RUN` line); here, {enrich.archListBasis}:",
-            "",
-            "```dockerfile",
-            'RUN cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"',
-            "```",
-            "",
-            `Or \`all-major\` (CMake \u2265 3.23). Avoid \`native\`. ${BUILD_GPU}`
-          ].join("\n")
-        },
-        {
-          when: "cmake",
-          title: "CMAKE_CUDA_ARCHITECTURES rejected",
-          message: CMAKE_MESSAGE,
-          fix: [
-            "The log does not show the CUDA version. List what its nvcc compiles in the build stage (`nvcc --list-gpu-arch`: `compute_86` \u2192 `86`) and pass those numbers, quoted:",
-            "",
-            "```dockerfile",
-            'RUN nvcc --list-gpu-arch && cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="86"',
-            "```",
-            "",
-            `(\`86\` as one example of a listed arch), or \`all-major\` (CMake \u2265 3.23). Avoid \`native\`. ${BUILD_GPU}`
-          ].join("\n")
-        },
-        {
-          when: "fact.cuda",
-          fix: [
-            "Keep the entries CUDA {enrich.archCuda} compiles; here, {enrich.archListBasis}:",
-            "",
-            "```dockerfile",
-            'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"',
-            "```",
-            "",
-            "and drop any this torch does not accept: its list is in its source, readable without a GPU:",
-            "",
-            "```sh",
-            TORCH_LIST,
-            "```",
-            "",
-            "A GPU newer than that list needs a newer torch."
-          ].join("\n")
-        }
-      ],
-      enrich: ["cuda-version", "arch-lists"],
-      docs: "https://pytorch.org/docs/stable/cpp_extension.html"
-    };
-  }
-});
-
-// src/rules/catalog/cuda/toolkit-on-path.ts
-var toolkitOnPathBlock;
-var init_toolkit_on_path = __esm({
-  "src/rules/catalog/cuda/toolkit-on-path.ts"() {
-    "use strict";
-    toolkitOnPathBlock = [
-      "```sh",
-      "ls -d /usr/local/cuda*/bin/nvcc",
-      "export CUDA_HOME=/usr/local/cuda",
-      'export PATH="$CUDA_HOME/bin:$PATH"',
-      "nvcc --version",
-      "```"
-    ];
-  }
-});
-
-// src/rules/catalog/cuda/toolkit-not-found.ts
-function flashVariants() {
+// src/security/charset.ts
+function charSet(ranges) {
+  const sorted = ranges.filter(([lo, hi]) => lo <= hi).map(([lo, hi]) => [lo, hi]);
+  sorted.sort((a, b) => a[0] - b[0]);
   const out = [];
-  for (const imageBuild of [true, false]) {
-    for (const pkg of ["building", "collecting", ""]) {
-      const toolkit = imageBuild ? [
-        'Build in a `-devel` CUDA image of the release torch was built for (`python3 -c "import torch; print(torch.version.cuda)"` prints it; the tags are at https://hub.docker.com/r/nvidia/cuda/tags) and name the toolkit:',
-        "",
-        "```dockerfile",
-        ENV_LINE,
-        "```"
-      ] : [
-        'Point the build at a CUDA toolkit (one with `bin/nvcc`, of the release torch was built for: `python3 -c "import torch; print(torch.version.cuda)"`) in the shell that builds:',
-        "",
-        ...toolkitOnPathBlock
-      ];
-      const rebuild = pkg === "building" ? "Then build it again without build isolation, so its setup sees this torch and toolkit: `uv pip install --no-build-isolation {context.building.package}`. {enrich.knobs}" : pkg ? "Then build it again without build isolation, so its setup sees this torch and toolkit: `{enrich.rebuild}`. {enrich.knobs}" : "Then run the same install again with `--no-build-isolation`, so its setup sees this torch and toolkit.";
-      out.push({
-        when: ["flashAttn", imageBuild ? "fact.place=image-build" : "", pkg].filter(Boolean).join("&"),
-        title: "flash-attn found no nvcc (no CUDA toolkit)",
-        message: FLASH_MESSAGE,
-        fix: [...toolkit, "", rebuild].join("\n")
-      });
+  for (const [lo, hi] of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && lo <= prev[1] + 1) prev[1] = Math.max(prev[1], hi);
+    else out.push([lo, hi]);
+  }
+  return out;
+}
+function single(codePoint) {
+  return [[codePoint, codePoint]];
+}
+function union(...sets) {
+  return charSet(sets.flat());
+}
+function complement(set2) {
+  const out = [];
+  let next = 0;
+  for (const [lo, hi] of set2) {
+    if (lo > next) out.push([next, lo - 1]);
+    next = hi + 1;
+  }
+  if (next <= MAX_CODE_POINT) out.push([next, MAX_CODE_POINT]);
+  return out;
+}
+function intersects(a, b) {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const [alo, ahi] = a[i];
+    const [blo, bhi] = b[j];
+    if (ahi < blo) i++;
+    else if (bhi < alo) j++;
+    else return true;
+  }
+  return false;
+}
+function withAsciiCaseFolding(set2) {
+  const extra = [];
+  for (const [lo, hi] of set2) {
+    for (const [from, to, shift] of [
+      [65, 90, 32],
+      [97, 122, -32]
+    ]) {
+      const a = Math.max(lo, from);
+      const b = Math.min(hi, to);
+      if (a <= b) extra.push([a + shift, b + shift]);
     }
   }
-  return out;
+  return extra.length > 0 ? union(set2, extra) : set2;
 }
-var ENV_LINE, NAME_IT, FLASH_MESSAGE, toolkitNotFound;
-var init_toolkit_not_found = __esm({
-  "src/rules/catalog/cuda/toolkit-not-found.ts"() {
+function describe(set2) {
+  if (set2.length === 1 && set2[0][0] === 0 && set2[0][1] === MAX_CODE_POINT) return "any character";
+  if (set2.length === 1 && set2[0][0] === set2[0][1]) return JSON.stringify(String.fromCodePoint(set2[0][0]));
+  return "a character class";
+}
+var MAX_CODE_POINT, EMPTY, ANY, DIGIT, WORD, SPACE, DOT;
+var init_charset = __esm({
+  "src/security/charset.ts"() {
     "use strict";
-    init_toolkit_on_path();
-    ENV_LINE = "ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda";
-    NAME_IT = "If nvcc is installed but not found, name it: `ENV CUDACXX=/usr/local/cuda/bin/nvcc` or `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda \u2026`.";
-    FLASH_MESSAGE = "flash-attn's setup.py found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. It only warns (a prebuilt wheel would need no compiler), but it declares its CUDA extension first, and torch cannot set that up without a toolkit, so the build stops. {enrich.stageNote}";
-    toolkitNotFound = {
-      id: "cuda/toolkit-not-found",
-      title: "No CUDA compiler (nvcc) in the build stage",
-      severity: "error",
-      match: [
-        // CMake, enable_language(CUDA) / project(… CUDA)
-        { literals: ["No CMAKE_CUDA_COMPILER could be found"] },
-        { literals: ["Failed to find nvcc"] },
-        // CMakeError.log / older CMake: `Compiler: CMAKE_CUDA_COMPILER-NOTFOUND` in the identification failure
-        { literals: ["CMAKE_CUDA_COMPILER-NOTFOUND"] },
-        // FindCUDAToolkit REQUIRED: `Could not find nvcc, please set CUDAToolkit_ROOT.`
-        { literals: ["Could not find nvcc"] },
-        // FindPackageHandleStandardArgs, REQUIRED (indented under CMake Error)
-        { literals: ["Could NOT find CUDA"], pattern: "^\\s{1,200}Could NOT find (?<package>CUDA(?:Toolkit)?) \\(missing:" },
-        // shells and make: `/bin/sh: 1: nvcc: not found`, `bash: nvcc: command not found`, `make: nvcc: No such file or directory`
-        { literals: ["nvcc: "], pattern: "\\bnvcc: (?:command not found|not found|No such file or directory)" },
-        // Windows cmd
-        { literals: ["'nvcc' is not recognized"] },
-        // torch.utils.cpp_extension with CUDA_HOME pointing at a toolkit without nvcc
-        { literals: ["bin/nvcc'", "bin\\\\nvcc.exe'"], pattern: "No such file or directory: '(?<path>[^']{0,200}nvcc(?:\\.exe)?)'" },
-        // apex: `RuntimeError: --cuda_ext was requested, but nvcc was not found.`; flash-attn: `UserWarning: flash_attn was
-        // requested, but nvcc was not found.` (uv wraps it: `nvcc was not found.  Are you sure your environment has nvcc`).
-        // flash-attn only warns (a prebuilt wheel needs no compiler, setup.py says), but it declares its CUDAExtension
-        // first, and torch's library_paths(cuda=True) raises without CUDA_HOME (Dao-AILab/flash-attention setup.py,
-        // check_if_cuda_home_none; the traces in flash-attention#1264 / #1736): in a FAILED step (only: failed-step) it is the cause.
-        { literals: ["nvcc was not found"] }
-      ],
-      // torch's own error says the same, with cuda/cuda-home-not-set's advice (the rebuild command): one finding, not two
-      unless: [{ literals: ["CUDA_HOME environment variable is not set"] }],
-      context: [
-        { name: "windows", literals: ["'nvcc' is not recognized", "nvcc.exe"] },
-        { name: "flashAttn", literals: ["flash_attn was requested"] },
-        // the package being built, for the rebuild command (extension-build): pip's `Collecting X`, uv's `Failed to build `X==1.0``
-        { name: "collecting", literals: ["Collecting "], pattern: "^\\s{0,20}Collecting (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)", keep: "last" },
-        { name: "building", literals: ["Failed to build `"], pattern: "Failed to build `(?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)`" }
-      ],
-      scope: "step",
-      only: "failed-step",
-      specificity: 3,
-      message: "The build needed the CUDA compiler but found none. nvcc ships in the `-devel` CUDA images (and NVIDIA's `cuda-nvcc` / `cuda-toolkit` apt packages of each release); `-runtime` and `-base` images have no compiler. {enrich.stageNote}",
-      fix: [
-        "Install the CUDA toolkit of the release the build targets (with `bin/nvcc`), then put it on PATH in the shell that builds:",
-        "",
-        ...toolkitOnPathBlock,
-        "",
-        "CMake also takes the compiler directly: `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda \u2026`."
-      ].join("\n"),
-      variants: [
-        ...flashVariants(),
-        {
-          when: "windows",
-          fix: "Install the CUDA toolkit and build from a shell where `nvcc --version` works (the toolkit's `bin` directory on PATH), or pass the compiler to CMake by its full path: `-DCMAKE_CUDA_COMPILER=` followed by the path of `nvcc.exe` (`where nvcc` prints it where it is on PATH)."
-        },
-        {
-          when: "fact.place=image-build&fact.imageFlavour",
-          fix: [
-            "Compile in the `-devel` image of the same CUDA release and copy the results into the runtime stage:",
-            "",
-            "```dockerfile",
-            "FROM {enrich.develImage} AS builder",
-            ENV_LINE,
-            "```",
-            "",
-            NAME_IT
-          ].join("\n")
-        },
-        {
-          when: "fact.place=image-build",
-          fix: [
-            "Compile in a `-devel` CUDA image (the log does not show which CUDA release this stage has: `cat /usr/local/cuda/version.json` or the base image tag tells it; pick the `-devel` tag of that release at https://hub.docker.com/r/nvidia/cuda/tags) and put nvcc on PATH:",
-            "",
-            "```dockerfile",
-            ENV_LINE,
-            "```",
-            "",
-            NAME_IT
-          ].join("\n")
+    MAX_CODE_POINT = 1114111;
+    EMPTY = [];
+    ANY = [[0, MAX_CODE_POINT]];
+    DIGIT = [[48, 57]];
+    WORD = charSet([
+      [48, 57],
+      [65, 90],
+      [95, 95],
+      [97, 122]
+    ]);
+    SPACE = charSet([
+      [9, 13],
+      [32, 32],
+      [160, 160],
+      [5760, 5760],
+      [8192, 8202],
+      [8232, 8233],
+      [8239, 8239],
+      [8287, 8287],
+      [12288, 12288],
+      [65279, 65279]
+    ]);
+    DOT = complement(charSet([[10, 10], [13, 13], [8232, 8233]]));
+  }
+});
+
+// src/security/regex-ast.ts
+function classEscape(letter) {
+  switch (letter) {
+    case "d":
+      return DIGIT;
+    case "D":
+      return complement(DIGIT);
+    case "w":
+      return WORD;
+    case "W":
+      return complement(WORD);
+    case "s":
+      return SPACE;
+    case "S":
+      return complement(SPACE);
+    default:
+      return null;
+  }
+}
+function parseRegex(source, flags) {
+  return new RegexParser(source, flags).parse();
+}
+var RegexSyntaxError, CONTROL_ESCAPES, RegexParser;
+var init_regex_ast = __esm({
+  "src/security/regex-ast.ts"() {
+    "use strict";
+    init_charset();
+    RegexSyntaxError = class extends Error {
+      name = "RegexSyntaxError";
+    };
+    CONTROL_ESCAPES = { t: 9, n: 10, v: 11, f: 12, r: 13 };
+    RegexParser = class {
+      constructor(source, flags) {
+        this.source = source;
+        this.flags = flags;
+        this.unicode = flags.includes("u") || flags.includes("v");
+        this.dotAll = flags.includes("s");
+      }
+      source;
+      flags;
+      pos = 0;
+      unicode;
+      dotAll;
+      parse() {
+        const tree = this.parseAlternation();
+        if (this.pos < this.source.length) this.fail(`unexpected ${JSON.stringify(this.source[this.pos])}`);
+        return tree;
+      }
+      peek(offset = 0) {
+        return this.source[this.pos + offset];
+      }
+      fail(what) {
+        throw new RegexSyntaxError(`${what} at offset ${this.pos}`);
+      }
+      /** Reads `\u{…}`, `\uXXXX`, `\xHH`, `\cX`, `\0` … after the backslash; returns a code point. */
+      characterEscape(letter) {
+        if (letter in CONTROL_ESCAPES) return CONTROL_ESCAPES[letter];
+        if (letter === "0" && !/[0-9]/.test(this.peek() ?? "")) return 0;
+        if (letter === "c" && /[A-Za-z]/.test(this.peek() ?? "")) return this.source.charCodeAt(this.pos++) % 32;
+        if (letter === "x" && /^[0-9A-Fa-f]{2}$/.test(this.source.slice(this.pos, this.pos + 2))) {
+          this.pos += 2;
+          return parseInt(this.source.slice(this.pos - 2, this.pos), 16);
         }
-      ],
-      enrich: ["cuda-version", "extension-build"],
-      docs: "https://hub.docker.com/r/nvidia/cuda"
+        if (letter === "u") {
+          if (this.peek() === "{" && this.unicode) {
+            const close = this.source.indexOf("}", this.pos);
+            if (close < 0) this.fail("unterminated \\u{");
+            const cp = parseInt(this.source.slice(this.pos + 1, close), 16);
+            this.pos = close + 1;
+            return cp;
+          }
+          if (/^[0-9A-Fa-f]{4}$/.test(this.source.slice(this.pos, this.pos + 4))) {
+            this.pos += 4;
+            return parseInt(this.source.slice(this.pos - 4, this.pos), 16);
+          }
+        }
+        return letter.codePointAt(0);
+      }
+      /** Skips `{…}` after \p / \P: a Unicode property, widened to any character. */
+      skipProperty() {
+        if (this.peek() !== "{") return;
+        const close = this.source.indexOf("}", this.pos);
+        this.pos = close < 0 ? this.source.length : close + 1;
+      }
+      parseClass() {
+        const negate = this.peek() === "^";
+        if (negate) this.pos++;
+        const ranges = [];
+        let widened = false;
+        let depth = 1;
+        let previous = null;
+        let pendingRange = false;
+        while (this.pos < this.source.length) {
+          const ch = this.source[this.pos++];
+          if (ch === "]") {
+            depth--;
+            if (depth === 0) break;
+            continue;
+          }
+          if (ch === "[" && this.flags.includes("v")) {
+            depth++;
+            widened = true;
+            continue;
+          }
+          let cp;
+          if (ch === "\\") {
+            const letter = this.source[this.pos++] ?? this.fail("dangling backslash");
+            const set3 = classEscape(letter);
+            if (set3) {
+              ranges.push(set3);
+              previous = null;
+              pendingRange = false;
+              continue;
+            }
+            if (letter === "p" || letter === "P") {
+              this.skipProperty();
+              widened = true;
+              continue;
+            }
+            cp = letter === "b" ? 8 : this.characterEscape(letter);
+          } else if (ch === "-" && previous !== null && this.peek() !== "]") {
+            pendingRange = true;
+            continue;
+          } else {
+            cp = ch.codePointAt(0);
+            if (cp > 65535) this.pos++;
+          }
+          if (pendingRange && previous !== null) {
+            ranges.push([[previous, cp]]);
+            pendingRange = false;
+            previous = null;
+          } else {
+            ranges.push(single(cp));
+            previous = cp;
+          }
+        }
+        if (depth !== 0) this.fail("unterminated character class");
+        if (widened) return ANY;
+        const set2 = union(...ranges);
+        return negate ? complement(set2) : set2;
+      }
+      parseQuantifier() {
+        const ch = this.peek();
+        if (ch === "*") return this.pos++, { min: 0, max: Infinity };
+        if (ch === "+") return this.pos++, { min: 1, max: Infinity };
+        if (ch === "?") return this.pos++, { min: 0, max: 1 };
+        if (ch === "{") {
+          const m = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.pos, this.pos + 24));
+          if (!m) return null;
+          this.pos += m[0].length;
+          const min = Number(m[1]);
+          const max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
+          return { min, max };
+        }
+        return null;
+      }
+      parseAtom() {
+        const start = this.pos;
+        const ch = this.source[this.pos++];
+        switch (ch) {
+          case "^":
+            return { type: "assertion", kind: "start", start };
+          case "$":
+            return { type: "assertion", kind: "end", start };
+          case ".":
+            return { type: "atom", set: this.dotAll ? ANY : DOT, start, end: this.pos };
+          case "[":
+            return { type: "atom", set: this.parseClass(), start, end: this.pos };
+          case "(":
+            return this.parseGroup(start);
+          case "\\":
+            return this.parseEscape(start);
+          default: {
+            const cp = ch.codePointAt(0);
+            if (cp > 65535) this.pos++;
+            return { type: "atom", set: single(cp), start, end: this.pos };
+          }
+        }
+      }
+      /** After `(`: a group, a lookaround, a named or modifier group; its body is what matters. */
+      parseGroup(start) {
+        let lookaround = false;
+        if (this.peek() === "?") {
+          const next = this.peek(1);
+          if (next === "=" || next === "!") {
+            lookaround = true;
+            this.pos += 2;
+          } else if (next === "<" && (this.peek(2) === "=" || this.peek(2) === "!")) {
+            lookaround = true;
+            this.pos += 3;
+          } else if (next === "<") {
+            const close = this.source.indexOf(">", this.pos);
+            this.pos = close + 1;
+          } else {
+            const colon = this.source.indexOf(":", this.pos);
+            if (colon < 0) this.fail("unknown group");
+            this.pos = colon + 1;
+          }
+        }
+        const node2 = this.parseAlternation();
+        if (this.source[this.pos++] !== ")") this.fail("unterminated group");
+        return lookaround ? { type: "lookaround", node: node2, start } : node2;
+      }
+      /** After a backslash outside a class: a class escape, an assertion, a backreference or one character. */
+      parseEscape(start) {
+        const letter = this.source[this.pos++] ?? this.fail("dangling backslash");
+        const set2 = classEscape(letter);
+        if (set2) return { type: "atom", set: set2, start, end: this.pos };
+        if (letter === "b" || letter === "B") return { type: "assertion", kind: "word-boundary", start };
+        if (/[1-9]/.test(letter)) {
+          while (/[0-9]/.test(this.peek() ?? "")) this.pos++;
+          return { type: "backreference", start };
+        }
+        if (letter === "k" && this.peek() === "<") {
+          this.pos = this.source.indexOf(">", this.pos) + 1;
+          return { type: "backreference", start };
+        }
+        if (letter === "p" || letter === "P") {
+          this.skipProperty();
+          return { type: "atom", set: ANY, start, end: this.pos };
+        }
+        return { type: "atom", set: single(this.characterEscape(letter)), start, end: this.pos };
+      }
+      parseSequence() {
+        const items = [];
+        while (this.pos < this.source.length && this.peek() !== "|" && this.peek() !== ")") {
+          const start = this.pos;
+          const atom = this.parseAtom();
+          if (atom === null) continue;
+          const quantifier = this.parseQuantifier();
+          if (quantifier === null) {
+            items.push(atom);
+            continue;
+          }
+          if (this.peek() === "?") this.pos++;
+          if (atom.type === "assertion") continue;
+          items.push({ type: "repeat", node: atom, ...quantifier, start, end: this.pos });
+        }
+        return items.length === 1 ? items[0] : { type: "sequence", items };
+      }
+      parseAlternation() {
+        const alternatives = [this.parseSequence()];
+        while (this.peek() === "|") {
+          this.pos++;
+          alternatives.push(this.parseSequence());
+        }
+        return alternatives.length === 1 ? alternatives[0] : { type: "alternation", alternatives };
+      }
     };
   }
 });
 
-// src/rules/catalog/cuda/cuda-home-not-set.ts
-function imageFix(imageKnown, packageKnown) {
-  const lines = imageKnown ? ["Build in the `-devel` image of the same CUDA release and name the toolkit:", "", "```dockerfile", "FROM {enrich.develImage} AS builder", ENV_LINE2, "```"] : [
-    'Build in a `-devel` CUDA image of the CUDA release torch was built for and name the toolkit. The log does not show that release: `python3 -c "import torch; print(torch.version.cuda)"` prints it; pick the `-devel` tag of that release for your OS at https://hub.docker.com/r/nvidia/cuda/tags, then:',
-    "",
-    "```dockerfile",
-    ENV_LINE2,
-    "```"
-  ];
-  lines.push("");
-  lines.push(
-    packageKnown ? "Build the package without an isolated build env, so its setup sees this torch and toolkit: `{enrich.rebuild}`. {enrich.knobs}" : "Build the package without an isolated build env (`--no-build-isolation` on the same install command), so its setup sees this torch and toolkit; the package is the one pip names in `Building wheel for \u2026` above the error."
-  );
-  return lines.join("\n");
+// src/security/regex-safety.ts
+function mergeLists(a, b) {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  return [.../* @__PURE__ */ new Set([...a, ...b])];
 }
-function variants() {
-  const out = [PY2_VARIANT, { when: "!fact.place=image-build", fix: SHELL_FIX }];
-  for (const image of [true, false]) {
-    for (const ctx of PACKAGE_CONTEXTS) out.push({ when: image ? `fact.imageFlavour&${ctx}` : ctx, fix: imageFix(image, true) });
-    if (image) out.push({ when: "fact.imageFlavour", fix: imageFix(true, false) });
+function startsAnchored(node2) {
+  switch (node2.type) {
+    case "assertion":
+      return node2.kind === "start";
+    case "sequence":
+      return node2.items.length > 0 && startsAnchored(node2.items[0]);
+    case "alternation":
+      return node2.alternatives.every(startsAnchored);
+    default:
+      return false;
   }
-  return out;
 }
-var ENV_LINE2, PACKAGE_CONTEXTS, SHELL_FIX, PY2_VARIANT, cudaHomeNotSet;
-var init_cuda_home_not_set = __esm({
-  "src/rules/catalog/cuda/cuda-home-not-set.ts"() {
-    "use strict";
-    init_toolkit_on_path();
-    ENV_LINE2 = "ENV CUDA_HOME=/usr/local/cuda PATH=/usr/local/cuda/bin:${PATH}";
-    PACKAGE_CONTEXTS = ["building", "collecting", "pipInstall"];
-    SHELL_FIX = [
-      "Point the build at an installed toolkit (one with `bin/nvcc`), in the shell that runs it:",
-      "",
-      ...toolkitOnPathBlock,
-      "",
-      'No toolkit there: install one of the CUDA release torch was built for (`python3 -c "import torch; print(torch.version.cuda)"`), or build in a `-devel` CUDA image. Then run the install again in that shell.'
-    ].join("\n");
-    PY2_VARIANT = {
-      when: "py2",
-      message: "A CUDA extension build (torch.utils.cpp_extension) found no CUDA toolkit. `EnvironmentError` is how Python 2 prints it, so this torch is old: torch 0.4.0 looked for CUDA_HOME only when it could see a GPU, so in a `docker build` (no GPU) it stayed unset even with the toolkit installed and CUDA_HOME exported.",
-      fix: [
-        'Print the torch version in the failing stage: `python -c "import torch; print(torch.__version__)"`.',
-        "",
-        "- 0.4.0: it cannot build CUDA extensions without a visible GPU; build where one is visible (in a container started with `nvidia-docker run`, not in a Dockerfile `RUN`), or move to a later torch, which finds the toolkit without a GPU (pytorch/pytorch PR #8244).",
-        "- later: the toolkit is really missing or not found; point CUDA_HOME at it (`export CUDA_HOME=/usr/local/cuda`, the directory with `bin/nvcc`), or build in a `-devel` CUDA image."
-      ].join("\n")
-    };
-    cudaHomeNotSet = {
-      id: "cuda/cuda-home-not-set",
-      title: "CUDA_HOME not set (CUDA toolkit not found by torch)",
-      severity: "error",
-      match: [
-        // `OSError: CUDA_HOME environment variable is not set. Please set it to your CUDA install root.`
-        { literals: ["CUDA_HOME environment variable is not set"] },
-        // DeepSpeed: `MissingCUDAException: CUDA_HOME does not exist, unable to compile CUDA op(s)`
-        { literals: ["CUDA_HOME does not exist"] }
-      ],
-      context: [
-        { name: "py2", literals: ["EnvironmentError: CUDA_HOME environment variable is not set"] },
-        { name: "building", literals: ["Building wheel for "], pattern: "Building wheel for (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}) \\(", keep: "last" },
-        { name: "collecting", literals: ["Collecting "], pattern: "^\\s{0,20}Collecting (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)", keep: "last" },
-        { name: "pipInstall", source: "instruction", literals: ["pip install", "pip3 install"] }
-      ],
-      scope: "step",
-      only: "failed-step",
-      specificity: 3,
-      message: "A CUDA extension build (torch.utils.cpp_extension) found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. Either this stage is not a `-devel` image, or the toolkit is somewhere torch does not look. {enrich.stageNote}",
-      fix: imageFix(false, false),
-      variants: variants(),
-      enrich: ["cuda-version", "extension-build"],
-      docs: "https://pytorch.org/docs/stable/cpp_extension.html"
-    };
+function hasUnboundedRepeat(node2) {
+  switch (node2.type) {
+    case "repeat":
+      return node2.max === Infinity || hasUnboundedRepeat(node2.node);
+    case "sequence":
+      return node2.items.some(hasUnboundedRepeat);
+    case "alternation":
+      return node2.alternatives.some(hasUnboundedRepeat);
+    case "lookaround":
+      return hasUnboundedRepeat(node2.node);
+    default:
+      return false;
   }
-});
-
-// src/rules/catalog/cuda/libcuda-stub-missing.ts
-var libcudaStubMissing;
-var init_libcuda_stub_missing = __esm({
-  "src/rules/catalog/cuda/libcuda-stub-missing.ts"() {
-    "use strict";
-    libcudaStubMissing = {
-      id: "cuda/libcuda-stub-missing",
-      title: "CUDA_HOME has no stub libcuda (conda nvcc activation failed)",
-      severity: "error",
-      match: [
-        {
-          // `File /opt/conda/conda-bld/…/_h_env_…/lib64/stubs/libcuda.so doesn't exist`
-          literals: ["stubs/libcuda.so doesn't exist"],
-          pattern: "File (?<home>\\S{1,600})/lib64/stubs/libcuda\\.so doesn't exist"
-        }
-      ],
-      context: [{ name: "condaBuild", literals: ["conda-bld", "conda_build", "conda-build", "mambabuild"] }],
-      scope: "step",
-      specificity: 3,
-      message: "conda-forge's `nvcc` package needs CUDA_HOME to be a full CUDA toolkit and found none: `{home|CUDA_HOME}` has no `lib64/stubs/libcuda.so` (the stub it links programs against instead of the driver). That package wraps a toolkit installed outside conda; it does not bring one.",
-      fix: [
-        "Point CUDA_HOME at a full toolkit before the build (an nvidia/cuda `-devel` image has one in `/usr/local/cuda`), and check:",
-        "",
-        "```sh",
-        "export CUDA_HOME=/usr/local/cuda",
-        'ls "$CUDA_HOME/lib64/stubs/libcuda.so" && "$CUDA_HOME/bin/nvcc" --version',
-        "```",
-        "",
-        "The toolkit's release must be the one the `nvcc` package was made for (its activation also checks the version)."
-      ].join("\n"),
-      variants: [
-        {
-          when: "condaBuild",
-          message: "conda-forge's `nvcc` package stopped the build: CUDA_HOME inside conda-build pointed into the build's own environment (the path in the evidence), which has no `lib64/stubs/libcuda.so`, so it is not a CUDA toolkit. That package wraps a toolkit installed outside conda, and conda-build passes CUDA_HOME into the build only when the recipe lists it.",
-          fix: [
-            "Build in an image with a full toolkit (nvidia/cuda `-devel`: `/usr/local/cuda`), set CUDA_HOME to it and let",
-            "conda-build pass it through, in the recipe's `meta.yaml`:",
-            "",
-            "```yaml",
-            "build:",
-            "  script_env:",
-            "    - CUDA_HOME",
-            "```",
-            "",
-            'and before `conda build`: `export CUDA_HOME=/usr/local/cuda` (check `ls "$CUDA_HOME/lib64/stubs/libcuda.so"`). The',
-            "toolkit's release must be the one the `nvcc` package was made for."
-          ].join("\n")
-        }
-      ],
-      docs: "https://github.com/conda-forge/nvcc-feedstock"
-    };
-  }
-});
-
-// src/rules/catalog/cuda/no-gpu-at-build.ts
-function archVariants() {
-  const out = [];
-  const torchKnown = (imageBuild) => imageBuild ? ["```dockerfile", 'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"', "```"] : ["```sh", 'export TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"', "```"];
-  for (const imageBuild of [true, false]) {
-    const place = imageBuild ? "&fact.place=image-build" : "";
-    out.push({
-      when: `archList&fact.cuda${place}`,
-      title: "No GPU at build: torch found no arch to compile for",
-      message: ARCH_LIST_MESSAGE,
-      fix: ["Name the architectures, so torch does not ask the GPU; here, {enrich.archListBasis}:", "", ...torchKnown(imageBuild), "", MOVE_CHECKS.replace(/;$/, ".")].join("\n")
-    });
-  }
-  out.push({
-    when: "archList",
-    title: "No GPU at build: torch found no arch to compile for",
-    message: ARCH_LIST_MESSAGE,
-    fix: [
-      "Name the architectures, so torch does not ask the GPU. The log does not show the CUDA version, so which arches its nvcc compiles is unknown here: in the build stage",
-      "",
-      "```sh",
-      "nvcc --list-gpu-arch",
-      "```",
-      "",
-      'lists them (`compute_86` \u2192 `8.6`); set TORCH_CUDA_ARCH_LIST to the ones of the GPUs the image will run on, `+PTX` on the last for newer GPUs (for RTX 30 / A10 cards, when the list has `compute_86`: `ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"` in a Dockerfile, `export TORCH_CUDA_ARCH_LIST="8.6+PTX"` in a shell).'
-    ].join("\n")
-  });
-  out.push({
-    when: "emptyArch&fact.cuda",
-    title: "CUDA arch list empty: detected from a GPU the build does not have",
-    message: EMPTY_ARCH_MESSAGE,
-    fix: [
-      "Name the architectures instead of detecting them, quoted (an unquoted `;` ends the shell command in a `RUN` line); here, {enrich.archListBasis}:",
-      "",
-      "```sh",
-      'cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"',
-      "```",
-      "",
-      "Where a script or build argument sets the list (a Dockerfile `ARG` defaulting to `native`), give it these numbers."
-    ].join("\n")
-  });
-  out.push({
-    when: "emptyArch",
-    title: "CUDA arch list empty: detected from a GPU the build does not have",
-    message: EMPTY_ARCH_MESSAGE,
-    fix: [
-      "Name the architectures instead of detecting them. The log does not show the CUDA version; list what its nvcc compiles in the build stage and pass the numbers of the GPUs the image will run on, quoted:",
-      "",
-      "```sh",
-      "nvcc --list-gpu-arch",
-      'cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="86"',
-      "```",
-      "",
-      "(`86` is the RTX 30 / A10 arch, `compute_86` in the list). Where a script or build argument sets the list (a Dockerfile `ARG` defaulting to `native`), give it these numbers."
-    ].join("\n")
-  });
-  return out;
 }
-var MOVE_CHECKS, ARCH_LIST_MESSAGE, EMPTY_ARCH_MESSAGE, noGpuAtBuild;
-var init_no_gpu_at_build = __esm({
-  "src/rules/catalog/cuda/no-gpu-at-build.ts"() {
-    "use strict";
-    init_build_gpu();
-    MOVE_CHECKS = "- move device checks (`nvidia-smi`, `torch.cuda.is_available()`) to `docker run --gpus all IMAGE \u2026` or a CI test step on a GPU runner;";
-    ARCH_LIST_MESSAGE = "With TORCH_CUDA_ARCH_LIST unset (or `native`), torch.utils.cpp_extension builds the arch list from the GPUs it can see; this step saw none, so the list was empty and `arch_list[-1] += '+PTX'` raised IndexError. A build step sees no GPU by default (`docker build` has no `--gpus`).";
-    EMPTY_ARCH_MESSAGE = "nvcc was given an empty architecture (`compute_`): the list or variable that should name it was empty. CMake keeps only the digits of each CMAKE_CUDA_ARCHITECTURES entry, so `native` on a CMake older than 3.24 (which does not know it) comes out empty; so does a value a script read from the GPU on a builder without one, or a build argument left empty in a `-gencode arch=compute_\u2026` flag. `native` on CMake 3.24+ needs a GPU too, which a build step does not see by default.";
-    noGpuAtBuild = {
-      id: "cuda/no-gpu-at-build",
-      title: "Build step needs a GPU (the build has none)",
-      severity: "error",
-      match: [
-        // torch: `RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver …`
-        { literals: ["Found no NVIDIA driver on your system"] },
-        { literals: ["No CUDA GPUs are available", "no CUDA-capable device is detected", "cudaErrorNoDevice", "CUDA_ERROR_NO_DEVICE"] },
-        // `CUDA driver version is insufficient for CUDA runtime version` (cudaErrorInsufficientDriver): no driver at all, in a build
-        { literals: ["CUDA driver version is insufficient for CUDA runtime version", "The NVIDIA driver on your system is too old"] },
-        { literals: ["NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver"] },
-        // CMake ≥ 3.24: `CUDA_ARCHITECTURES is set to "native", but no GPU was detected.` (HIP alike)
-        { literals: ['is set to "native", but no GPU was detected'] },
-        // an assertion on the device: `assert torch.cuda.is_available(), 'CUDA not available'` in a traceback
-        { literals: ["torch.cuda.is_available()"], pattern: "\\bassert\\b[^\\n]{0,200}torch\\.cuda\\.is_available\\(\\)" },
-        { literals: ["AssertionError: "], pattern: "AssertionError: [^\\n]{0,200}\\b(?:CUDA|GPU|cuda|gpu)s? (?:is |are )?(?:not available|unavailable)" },
-        // torch's arch list from the visible GPUs, empty: the traceback's source line above `IndexError: list index out of range`
-        { literals: ["arch_list[-1] += '+PTX'"] },
-        // an empty arch: `nvcc fatal : Unsupported gpu architecture 'compute_'` (CMake's `-gencode=arch=compute_,code=sm_`)
-        { literals: ["architecture 'compute_'", "architecture 'sm_'"], pattern: "Unsupported gpu architecture '(?:compute|sm)_'" }
-      ],
-      context: [
-        { name: "archList", literals: ["arch_list[-1] += '+PTX'"] },
-        { name: "emptyArch", literals: ["architecture 'compute_'", "architecture 'sm_'"] }
-      ],
-      scope: "step",
-      only: "failed-step",
-      specificity: 3,
-      message: `This step needs a GPU or the NVIDIA driver, and it had neither. ${BUILD_GPU}`,
-      fix: [
-        "Do not touch the GPU while building:",
-        "",
-        MOVE_CHECKS,
-        '- compile CUDA code for named architectures instead of the detected device: TORCH_CUDA_ARCH_LIST for PyTorch extensions, `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (quoted) rather than `native` for CMake, and `FORCE_CUDA=1` for torchvision, detectron2, mmcv and pytorch3d, which skip CUDA when they see no GPU. The log does not show the CUDA version, so which arches its nvcc takes is unknown here: `nvcc --list-gpu-arch` in the build stage lists them (`compute_86` \u2192 `8.6` / `86`).'
-      ].join("\n"),
-      variants: [
-        ...archVariants(),
-        {
-          when: "fact.cuda",
-          fix: [
-            "Do not touch the GPU while building:",
-            "",
-            MOVE_CHECKS,
-            "- compile CUDA code for named architectures instead of the detected device; here, {enrich.archListBasis}:",
-            "",
-            "```dockerfile",
-            'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"',
-            "```",
-            "",
-            '  (`FORCE_CUDA=1` too for torchvision, detectron2, mmcv and pytorch3d, which skip CUDA when they see no GPU), and for CMake `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"` (quoted) rather than `native`.'
-          ].join("\n")
+function components(count2, successors) {
+  const index = new Int32Array(count2).fill(-1);
+  const low = new Int32Array(count2);
+  const component = new Int32Array(count2).fill(-1);
+  const onStack = new Uint8Array(count2);
+  const stack2 = [];
+  let next = 0;
+  let componentCount = 0;
+  for (let root = 0; root < count2; root++) {
+    if (index[root] !== -1) continue;
+    const work = [[root, 0]];
+    index[root] = low[root] = next++;
+    stack2.push(root);
+    onStack[root] = 1;
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      const [v, i] = frame;
+      const succ = successors(v);
+      if (i < succ.length) {
+        frame[1]++;
+        const w = succ[i];
+        if (index[w] === -1) {
+          index[w] = low[w] = next++;
+          stack2.push(w);
+          onStack[w] = 1;
+          work.push([w, 0]);
+        } else if (onStack[w]) {
+          low[v] = Math.min(low[v], index[w]);
         }
-      ],
-      enrich: ["cuda-version", "arch-lists"],
-      docs: "https://docs.docker.com/build/building/cdi/"
-    };
-  }
-});
-
-// src/rules/catalog/cuda/no-kernel-image.ts
-var noKernelImage;
-var init_no_kernel_image = __esm({
-  "src/rules/catalog/cuda/no-kernel-image.ts"() {
-    "use strict";
-    noKernelImage = {
-      id: "cuda/no-kernel-image",
-      title: "No kernel image for this GPU",
-      severity: "error",
-      match: [
-        // `RuntimeError: CUDA error: no kernel image is available for execution on the device`
-        { literals: ["no kernel image is available for execution on the device"] },
-        { literals: ["cudaErrorNoKernelImageForDevice", "CUDA_ERROR_NO_BINARY_FOR_GPU"] },
-        // torch's warning: `NVIDIA GeForce RTX 5090 with CUDA capability sm_120 is not compatible with the current PyTorch installation.`
-        {
-          literals: ["is not compatible with the current PyTorch installation"],
-          pattern: "with CUDA capability (?<arch>sm_\\w{1,200}) is not compatible"
-        }
-      ],
-      context: [
-        {
-          name: "supported",
-          literals: ["The current PyTorch install supports CUDA capabilities"],
-          pattern: "supports CUDA capabilities (?<list>sm_[\\w ]{0,200}[\\w])"
-        }
-      ],
-      scope: "step",
-      only: "failed-step",
-      specificity: 3,
-      message: "The GPU has no compiled kernel in this build: the code was compiled for other architectures than the device\u2019s (and without PTX for the driver to JIT-compile).",
-      fix: [
-        'Find the GPU\'s compute capability on the machine that runs the code (`nvidia-smi --query-gpu=compute_cap --format=csv`) and compile for it: add it to TORCH_CUDA_ARCH_LIST (`8.9` style) or `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (`89` style), with `+PTX` on the newest entry so newer GPUs can JIT-compile it. The toolkit must accept it: `nvcc --list-gpu-arch` in the build stage lists what it compiles. For torch itself, install a build whose arch list has the GPU (`python3 -c "import torch; print(torch.cuda.get_arch_list())"` on that machine prints it).'
-      ].join("\n"),
-      variants: [
-        {
-          when: "supported&fact.cuda",
-          message: "This torch has no kernels for the GPU\u2019s {arch:all}: it supports {context.supported.list} only. {enrich.verdict}",
-          fix: 'Use a torch whose arch list includes the device: {enrich.wheelAdvice|a torch build (or a source build with the device in TORCH_CUDA_ARCH_LIST) for a CUDA release that compiles it}. Check on the machine with the GPU: `python3 -c "import torch; print(torch.cuda.get_arch_list())"`.'
-        },
-        {
-          when: "supported",
-          message: "This torch has no kernels for the GPU\u2019s {arch:all}: it supports {context.supported.list} only. Install a torch build whose arch list includes the device, or build it with that arch in TORCH_CUDA_ARCH_LIST.",
-          fix: 'Install a torch built for a CUDA release that compiles {arch:all} (`nvcc --list-gpu-arch` of a toolkit lists what it compiles; PyTorch lists its wheel indexes per release at https://pytorch.org/get-started/previous-versions/), then check on the machine with the GPU: `python3 -c "import torch; print(torch.cuda.get_arch_list())"`.'
-        },
-        {
-          when: "fact.cuda",
-          fix: [
-            "Compile for the GPU that runs the code: its compute capability (`nvidia-smi --query-gpu=compute_cap --format=csv` on that machine) must be in the list. Here, {enrich.archListBasis}:",
-            "",
-            "```dockerfile",
-            'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"',
-            "```",
-            "",
-            '(CMake: `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"`). `+PTX` on the newest entry lets newer GPUs JIT-compile it. If the capability is not in `nvcc --list-gpu-arch`, the toolkit is too old for the GPU.'
-          ].join("\n")
-        }
-      ],
-      enrich: ["cuda-arches", "arch-lists"],
-      docs: "https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#binary-compatibility"
-    };
-  }
-});
-
-// src/rules/catalog/cuda/version-mismatch.ts
-function torchSide(imageBuild) {
-  return imageBuild ? "or keep this torch and compile in a `-devel` image of its CUDA {torchCuda|release}: {enrich.torchCudaImage|pick the tag for your OS at the link that follows} (tags: {enrich.torchCudaTags|https://hub.docker.com/r/nvidia/cuda/tags}). NVIDIA deletes tags of releases past end of life, so an old one may be gone." : "or keep this torch and install the CUDA {torchCuda|release it was built with} toolkit, then point `CUDA_HOME` at it in the shell that builds (apex runs `$CUDA_HOME/bin/nvcc -V`; without CUDA_HOME, torch takes the nvcc on PATH, then /usr/local/cuda).";
-}
-function apexVariants() {
-  const out = [];
-  for (const imageBuild of [true, false]) {
-    const place = imageBuild ? "&fact.place=image-build" : "";
-    for (const known of ["nvcc", "fact.cuda"]) {
-      out.push({
-        when: `apex&${known}${place}`,
-        title: APEX_TITLE,
-        message: `apex's setup.py stopped the build: the nvcc it found is CUDA {enrich.cudaVersion} and torch was built with CUDA {torchCuda|another release}. ${APEX_STRICT}`,
-        fix: ["Make them the same release, one of two ways:", "", "- {enrich.exactTorchSide};", `- ${torchSide(imageBuild)}`, "", APEX_OWN_HINT].join("\n")
-      });
-    }
-    out.push({
-      when: `apex${place}`,
-      title: APEX_TITLE,
-      message: `apex's setup.py stopped the build: torch was built with CUDA {torchCuda|another release} and the nvcc it found is another release (apex prints \`nvcc -V\` of that toolkit above the error; this log does not show it). ${APEX_STRICT}`,
-      fix: [
-        "Print the toolkit apex found, in the same stage or shell as the build:",
-        "",
-        "```sh",
-        'echo "CUDA_HOME=$CUDA_HOME"; nvcc --version',
-        "```",
-        "",
-        "Then make the two the same release, one of two ways:",
-        "",
-        "- keep the toolkit and install the torch built for exactly its release, if PyTorch published one: its index is https://download.pytorch.org/whl/ plus `cu` and the release without its dot (`cu121` for 12.1), and pytorch.org/get-started/previous-versions lists which torch releases each has;",
-        `- ${torchSide(imageBuild)}`,
-        "",
-        APEX_OWN_HINT
-      ].join("\n")
-    });
-  }
-  return out;
-}
-var APEX_TITLE, APEX_STRICT, APEX_OWN_HINT, versionMismatch;
-var init_version_mismatch = __esm({
-  "src/rules/catalog/cuda/version-mismatch.ts"() {
-    "use strict";
-    APEX_TITLE = "CUDA toolkit and torch's CUDA differ (apex's check)";
-    APEX_STRICT = "Apex compiles `--cuda_ext` only when the two are the same release, minor included (its check_cuda_torch_binary_vs_bare_metal); torch.utils.cpp_extension itself refuses only a different major.";
-    APEX_OWN_HINT = "Apex's own hint, commenting the check out of its setup.py, builds the extensions against a CUDA other than torch's: at your own risk, and only for a minor difference.";
-    versionMismatch = {
-      id: "cuda/version-mismatch",
-      title: "CUDA toolkit version does not match",
-      severity: "error",
-      match: [
-        // `The detected CUDA version (12.1) mismatches the version that was used to compile` … `PyTorch (11.8). Please make sure …`:
-        // printed on two lines by older torch, on one line (`compilePyTorch`, no space) by newer ones.
-        {
-          literals: ["mismatches the version that was used to compile"],
-          pattern: "detected CUDA version \\((?<cudaVersion>\\d{1,3}\\.\\d{1,3})\\) mismatches the version that was used to compile(?: ?PyTorch \\((?<torchCuda>\\d{1,3}\\.\\d{1,3})\\))?"
-        },
-        // the second line of the two-line form
-        {
-          literals: ["). Please make sure to use the same CUDA versions"],
-          pattern: "^\\s{0,200}PyTorch \\((?<torchCuda>\\d{1,3}\\.\\d{1,3})\\)\\. Please make sure to use the same CUDA versions"
-        },
-        // apex: `RuntimeError: Cuda extensions are being compiled with a version of Cuda that does not match the version used to
-        // compile Pytorch binaries.  Pytorch binaries were compiled with Cuda 12.1.`
-        {
-          literals: ["Cuda extensions are being compiled with a version of Cuda that does not match"],
-          pattern: "does not match the version used to compile Pytorch binaries\\.(?: {1,4}Pytorch binaries were compiled with Cuda (?<torchCuda>\\d{1,3}\\.\\d{1,3}))?"
-        },
-        // `ptxas /tmp/x.ptx, line 5; fatal   : Unsupported .version 8.8; current version is '8.7'`
-        {
-          literals: ["Unsupported .version"],
-          pattern: "Unsupported \\.version (?<ptxVersion>\\d{1,2}\\.\\d{1,2}); current version is '(?<ptxasVersion>\\d{1,2}\\.\\d{1,2})'"
-        }
-      ],
-      context: [
-        { name: "ptx", literals: ["Unsupported .version"] },
-        { name: "apex", literals: ["Cuda extensions are being compiled with a version of Cuda that does not match"] },
-        // apex prints `nvcc -V` before its check: `Cuda compilation tools, release 11.7, V11.7.99`
-        { name: "nvcc", literals: ["Cuda compilation tools, release "], pattern: "Cuda compilation tools, release (?<cudaVersion>\\d{1,2}\\.\\d{1,2})" },
-        // both versions printed (the one-line form, or both lines of the two-line form in the step)
-        {
-          name: "both",
-          literals: ["mismatches the version that was used to compile"],
-          pattern: "detected CUDA version \\(\\d{1,3}\\.\\d{1,3}\\) mismatches the version that was used to compile ?PyTorch \\(\\d{1,3}\\.\\d{1,3}\\)"
-        },
-        { name: "second", literals: ["). Please make sure to use the same CUDA versions"] }
-      ],
-      scope: "step",
-      specificity: 3,
-      message: "The CUDA toolkit in this stage is {cudaVersion|another version than torch's}, but torch was built with CUDA {torchCuda|another major version}: torch.utils.cpp_extension refuses to compile an extension when the major versions differ, because the extension would link against a CUDA runtime torch does not use.",
-      fix: [
-        "Make the two agree, one of two ways:",
-        "",
-        "- keep this toolkit ({enrich.cudaVersion}) and install a torch built for it, from a PyTorch index that exists for it ({enrich.wheelIndex}):",
-        "",
-        "```sh",
-        "{enrich.torchInstall}",
-        "```",
-        "",
-        "  {enrich.pairedNote|(with the torchvision / torchaudio of the same release, from the same index);}",
-        "- or keep this torch and compile in a `-devel` image of its CUDA {torchCuda}: {enrich.torchCudaImage|pick the tag for your OS at the link that follows} (tags: {enrich.torchCudaTags}). NVIDIA deletes tags of releases past end of life, so an old one may be gone.",
-        "",
-        "Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the same RUN (CUDA_HOME wins over the nvcc on PATH)."
-      ].join("\n"),
-      variants: [
-        {
-          when: "ptx",
-          title: "PTX newer than ptxas",
-          message: "ptxas rejected PTX of ISA version {ptxVersion}: it understands PTX only up to {ptxasVersion}, so it comes from an older CUDA toolkit than the compiler that wrote the PTX (Triton, numba and JAX bring their own code generator; or a newer nvcc's output reached an older toolkit's ptxas).",
-          fix: [
-            "Use a ptxas at least as new as the PTX: the toolkit of a newer `-devel` image, or point the tool at one",
-            "(`TRITON_PTXAS_PATH=/usr/local/cuda/bin/ptxas` for Triton, `XLA_FLAGS=--xla_gpu_cuda_data_dir=/usr/local/cuda` for JAX), or pin",
-            "the tool to a release built for this toolkit. PTX ISA 9.x belongs to CUDA 13.x, 8.x to CUDA 12.x, 7.x to CUDA 11.x (ISA 8.5 needs CUDA 12.5)."
-          ].join("\n")
-        },
-        ...apexVariants(),
-        {
-          when: "!both&!second",
-          fix: [
-            "The log shows only part of the message, so one of the two versions is unknown here. Print both in the failing stage:",
-            "",
-            "```sh",
-            'nvcc --version; echo "CUDA_HOME=$CUDA_HOME"; python3 -c "import torch; print(torch.__version__, torch.version.cuda)"',
-            "```",
-            "",
-            "Then either install the torch built for the toolkit's CUDA (its index is https://download.pytorch.org/whl/ plus `cu` and the version without its dot, when PyTorch published one: pytorch.org/get-started/previous-versions lists them per release), or compile in a `-devel` image of torch's CUDA."
-          ].join("\n")
-        }
-      ],
-      // the toolkit (`cudaVersion`) → a real torch wheel index for it (wheelTagFor, torch-wheels.ts) and the
-      // install command in the step's installer; torch's CUDA (`torchCuda`) → a devel tag of it (cuda-image-tags.ts).
-      // PTX ISA 9.0 = CUDA 13: nvcc 13.0 on this machine writes `.version 9.0`.
-      enrich: "cuda-version",
-      docs: "https://pytorch.org/docs/stable/cpp_extension.html"
-    };
-  }
-});
-
-// src/rules/catalog/cuda/devel-toolkit-copied.ts
-var develToolkitCopied;
-var init_devel_toolkit_copied = __esm({
-  "src/rules/catalog/cuda/devel-toolkit-copied.ts"() {
-    "use strict";
-    develToolkitCopied = {
-      id: "cuda/devel-toolkit-copied",
-      title: "The devel toolkit copied into the runtime image",
-      severity: "notice",
-      trigger: { kind: "toolkit-copy" },
-      maxFindings: 5,
-      message: "`{instruction}` copies `{path}` whole out of `{from}`, which holds a CUDA toolkit: {proof}. The compiler, headers and static libraries of the build go into the image that only runs the result. The copy took {duration|an unknown time (the log gives none)}, and every push and pull of the image carries it.",
-      fix: [
-        'Copy out of `{from}` only what the build made (the program, the libraries it built, the Python packages it installed), not `{path}` whole. In the builder, `python3 -c "import site; print(site.getsitepackages())"` prints where pip put the packages.',
-        "",
-        "Start the runtime stage from {runtimeImage|NVIDIA's `-runtime` image of the CUDA release and OS the builder's `-devel` image has (the same tag with `devel` replaced by `runtime`)}: it holds the shared CUDA libraries a program loads, without the compiler and headers. `ldd` on the program in the builder lists the `libcu*.so` it loads; cuDNN comes with the `cudnn-runtime` tags."
-      ].join("\n"),
-      docs: "https://docs.docker.com/build/building/multi-stage/"
-    };
-  }
-});
-
-// src/rules/catalog/cmake/cupti-library-notfound.ts
-function fix(variable, cudaKnown) {
-  return [
-    "See where the library is, in the stage that runs CMake (a `RUN` before the CMake step, or a shell in that stage):",
-    "",
-    "```sh",
-    "find / -xdev -name 'libcupti*' 2>/dev/null",
-    "```",
-    "",
-    `- Found (e.g. in \`/usr/local/cuda/lib64\`): point CMake at it, ${variable}. PyTorch's cache variable is \`CUPTI_LIBRARY_PATH\` and it wants \`libcupti.so\` (\`libcupti_static.a\` with \`USE_CUPTI_SO=0\`).`,
-    cudaKnown ? INSTALL_KNOWN : INSTALL_UNKNOWN,
-    "",
-    "If the image does not need GPU profiling, say so: PyTorch `USE_KINETO=0` builds without the Kineto profiler."
-  ].join("\n");
-}
-function variants2() {
-  const out = [];
-  for (const stopped of [true, false]) {
-    for (const named of [true, false]) {
-      out.push({
-        when: ["distro", stopped ? "stopped" : "", named ? "named" : ""].filter(Boolean).join("&"),
-        ...stopped ? { severity: "error" } : {},
-        message: `${DISTRO_MESSAGE.replace("{named}", named ? ": {context.named.variable:all} is NOTFOUND" : "")}${stopped ? ` ${STOPPED}` : ""}`,
-        fix: DISTRO_FIX.replace("{variable}", named ? "{context.named.variable}" : "CUPTI_LIBRARY_PATH")
-      });
-    }
-  }
-  for (const stopped of [true, false]) {
-    for (const headers of [true, false]) {
-      for (const named of [true, false]) {
-        for (const cuda of [true, false]) {
-          const when = [stopped ? "stopped" : "", headers ? "headers" : "", named ? "named" : "", cuda ? "fact.cuda" : "!fact.cuda"].filter(Boolean).join("&");
-          const lead = headers ? HEADER_MESSAGE : "CMake did not find the CUPTI library";
-          out.push({
-            when,
-            ...headers ? { title: "CUPTI headers found but libcupti.so missing" } : {},
-            ...stopped ? { severity: "error" } : {},
-            message: `${lead}${named ? ": {context.named.variable:all} is NOTFOUND" : ""}. ${WHERE} ${stopped ? STOPPED : EFFECT}`,
-            fix: fix(named ? NAMED : UNNAMED, cuda)
-          });
-        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low[parent[0]] = Math.min(low[parent[0]], low[v]);
+      if (low[v] === index[v]) {
+        let w;
+        do {
+          w = stack2.pop();
+          onStack[w] = 0;
+          component[w] = componentCount;
+        } while (w !== v);
+        componentCount++;
       }
     }
   }
-  return out;
+  return component;
 }
-var WHERE, EFFECT, INSTALL_KNOWN, INSTALL_UNKNOWN, NAMED, UNNAMED, STOPPED, HEADER_MESSAGE, DISTRO_MESSAGE, DISTRO_FIX, cuptiLibraryNotfound;
-var init_cupti_library_notfound = __esm({
-  "src/rules/catalog/cmake/cupti-library-notfound.ts"() {
-    "use strict";
-    WHERE = "With NVIDIA's apt packages (the nvidia/cuda `-devel` images ship CUPTI through `cuda-command-line-tools`) the library is in `/usr/local/cuda/lib64` (`targets/x86_64-linux/lib`); only the runfile installer puts it in `extras/CUPTI/lib64`, so a search of that directory alone misses it.";
-    EFFECT = "PyTorch then builds Kineto without CUPTI: the build passes and `torch.profiler` records no CUDA kernels; a target that links the NOTFOUND variable stops CMake at generate time instead.";
-    INSTALL_KNOWN = "- Not found: install it, `apt-get install -y --no-install-recommends {enrich.cuptiApt}` (NVIDIA's apt repository, set up in nvidia/cuda images; the `-devel` images have it already through `cuda-command-line-tools-{enrich.aptSuffix}`, so there it was removed or the stage is another image).";
-    INSTALL_UNKNOWN = "- Not found: install the `cuda-cupti` package of this CUDA release from NVIDIA's apt repository. The log does not show the release: `nvcc --version` in the stage prints it (`release 12.4` \u2192 `cuda-cupti-12-4`, `release 11.8` \u2192 `cuda-cupti-11-8`).";
-    NAMED = "`-D{context.named.variable}=/usr/local/cuda/lib64/libcupti.so` (the variable CMake printed as NOTFOUND; use the path `find` printed)";
-    UNNAMED = "`-DCUPTI_LIBRARY_PATH=/usr/local/cuda/lib64/libcupti.so` for PyTorch (other projects: `grep -i cupti build/CMakeCache.txt` names the variable)";
-    STOPPED = "CMake's generate-time list names it, so a target of this project links it and CMake stopped there: this NOTFOUND is why the configure failed.";
-    HEADER_MESSAGE = `CMake found \`cupti.h\` in {context.headers.dir} but no CUPTI library where it searched`;
-    DISTRO_MESSAGE = "CMake did not find the CUPTI library{named}. This CUDA is the distribution's own toolkit (rooted at `/usr/lib/cuda`): its CUPTI is the `libcupti-dev` package, which puts `libcupti.so` in the multiarch library directory (`/usr/lib/x86_64-linux-gnu` on x86_64), where a search under the CUDA root does not look.";
-    DISTRO_FIX = [
-      "Install it and point CMake at the file the package installed:",
-      "",
-      "```sh",
-      "apt-get install -y libcupti-dev",
-      "dpkg -L libcupti-dev | grep 'libcupti\\.so$'",
-      "```",
-      "",
-      "then `cmake -D{variable}=` followed by that path (`/usr/lib/x86_64-linux-gnu/libcupti.so` on x86_64)."
-    ].join("\n");
-    cuptiLibraryNotfound = {
-      id: "cmake/cupti-library-notfound",
-      title: "CUPTI library not found by CMake",
-      severity: "warning",
-      match: [
-        // `-- CUPTI library: CUPTI_LIBRARY-NOTFOUND`, `CUPTI_LIBRARY:FILEPATH=CUPTI_LIBRARY-NOTFOUND`,
-        // `--   CUDA_cupti_LIBRARY = CUDA_cupti_LIBRARY-NOTFOUND`, `CUPTI_LIBRARY_PATH-NOTFOUND`
-        {
-          literals: ["CUPTI_LIB", "cupti_LIB"],
-          pattern: "\\b(?<variable>[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200})-NOTFOUND"
-        },
-        // PyTorch's cmake/Dependencies.cmake: "Could not find CUPTI library, using CPU-only Kineto build"
-        { literals: ["Could not find CUPTI library", "CUPTI library not found"] }
-      ],
-      context: [
-        // The headers were found in the same step: `-- Found CUPTI: /usr/local/cuda/extras/CUPTI/include`,
-        // `CUPTI_INCLUDE_DIR:PATH=/…`, `--   CUPTI_INCLUDE_DIR = /…`, `CUDAToolkit_CUPTI_INCLUDE_DIR = /…`
-        {
-          name: "headers",
-          literals: ["Found CUPTI", "CUPTI_INCLUDE_DIR"],
-          pattern: "(?:Found CUPTI: |CUPTI_INCLUDE_DIR(?::PATH=| = ))(?<dir>(?:/|[A-Za-z]:[\\\\/])\\S{0,200})"
-        },
-        // the distribution's toolkit: `-- Found CUDA_TOOLKIT_ROOT_DIR=/usr/lib/cuda`, `CUDA_TOOLKIT_ROOT_DIR:PATH=/usr/lib/cuda`
-        { name: "distro", literals: ["/usr/lib/cuda"], pattern: "(?:CUDA_TOOLKIT_ROOT_DIR|CUDAToolkit_ROOT|CUDA_PATH)(?::PATH)?=/usr/lib/cuda/?$" },
-        // CMake's generate-time list (`CMake Error: The following variables are used in this project, but they are set to
-        // NOTFOUND.`) names the CUPTI variable on a line of its own, then `    linked by target "ios_runtime" in directory …`
-        // (mit-han-lab/inter-operator-scheduler#2): a line that is only the variable's name appears in that list alone.
-        { name: "stopped", literals: ["CUPTI_LIB", "cupti_LIB"], pattern: "^[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200}(?: \\(ADVANCED\\))?$" },
-        // the NOTFOUND variable's name, to say which one to set (the match may be the Kineto line only)
-        { name: "named", tally: true, literals: ["CUPTI_LIB", "cupti_LIB"], pattern: "\\b(?<variable>[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200})-NOTFOUND" }
-      ],
-      scope: "step",
-      specificity: 3,
-      message: `CMake did not find the CUPTI library. ${WHERE} ${EFFECT}`,
-      fix: fix(UNNAMED, false),
-      variants: variants2(),
-      enrich: ["cuda-version", "cupti"],
-      docs: "https://docs.nvidia.com/cupti/overview/overview.html"
-    };
+function checkRegexSafety(source, flags = "") {
+  try {
+    new RegExp(source, flags);
+  } catch (error63) {
+    return `invalid regular expression: ${String(error63.message).split("\n")[0]}`;
   }
-});
-
-// src/rules/catalog/cmake/cuda-arch-detect-failed.ts
-function fix2(image, archKnown) {
-  const lines = [
-    "Make CMake run the toolkit's nvcc. Check which nvcc the build finds and that it runs:",
-    "",
-    ...CHECK,
-    "",
-    "Then configure in a fresh build directory (the compiler path is cached in CMakeCache.txt) with the compiler named:",
-    "",
-    ...CONFIGURE
-  ];
-  if (image) {
-    lines.push("", "In the Dockerfile, before the configure step: `ENV CUDACXX=/usr/local/cuda/bin/nvcc PATH=/usr/local/cuda/bin:${PATH}`.");
+  try {
+    return analyse(source, flags);
+  } catch (error63) {
+    if (error63 instanceof TooComplex) return `too complex to prove linear-time (${error63.message}); simplify it`;
+    return `cannot be checked for linear time (${error63.message}); simplify it`;
   }
-  lines.push(
-    "",
-    archKnown ? 'Once CMake identifies nvcc, you can also name the architectures instead of relying on its default (CUDA {enrich.archCuda} accepts these): `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"`. On its own that does not fix an unidentified compiler.' : "Naming the architectures (`-DCMAKE_CUDA_ARCHITECTURES`, values `nvcc --list-gpu-arch` accepts) only helps once CMake identifies nvcc; on its own it moves the failure to the next check."
-  );
-  return lines.join("\n");
 }
-var CHECK, CONFIGURE, IDENT_UNKNOWN, cudaArchDetectFailed;
-var init_cuda_arch_detect_failed = __esm({
-  "src/rules/catalog/cmake/cuda-arch-detect-failed.ts"() {
+function analyse(source, flags) {
+  const tree = parseRegex(source, flags);
+  const builder = new AutomatonBuilder(flags.includes("i"));
+  const top = builder.build(tree);
+  const structural = structuralReason(builder);
+  if (structural) return structural;
+  const anchored = flags.includes("y") || startsAnchored(tree);
+  if (!anchored) {
+    builder.sets[0] = ANY;
+    builder.link([0], [0]);
+  }
+  builder.link([0], top.first);
+  return new BacktrackingCheck(source, builder, top.last, anchored).reason();
+}
+function structuralReason(builder) {
+  if (builder.backreference >= 0) return "backreferences (\\1, \\k<name>) can take exponential time; match without them";
+  if (builder.lookarounds.some(hasUnboundedRepeat)) {
+    return "a lookaround with an unbounded quantifier runs at every offset of the line (quadratic); bound it ({0,N}) or drop it";
+  }
+  return null;
+}
+var MAX_STATES, MAX_WORK, TooComplex, EPSILON, AutomatonBuilder, BacktrackingCheck;
+var init_regex_safety = __esm({
+  "src/security/regex-safety.ts"() {
     "use strict";
-    CHECK = [
-      "```sh",
-      "command -v nvcc; nvcc --version",
-      "ls -l /usr/local/cuda/bin/nvcc",
-      "```"
+    init_charset();
+    init_regex_ast();
+    MAX_STATES = 400;
+    MAX_WORK = 4e6;
+    TooComplex = class extends Error {
+    };
+    EPSILON = { first: [], last: [], nullable: true };
+    AutomatonBuilder = class {
+      constructor(caseInsensitive) {
+        this.caseInsensitive = caseInsensitive;
+      }
+      caseInsensitive;
+      sets = [EMPTY];
+      spans = [[0, 0]];
+      /** follow[p]: state → how many different ways p reaches it (2+ is itself an ambiguity). */
+      follow = [/* @__PURE__ */ new Map()];
+      /** Source offsets of `$`, `\b` and lookarounds: zero-width tests that can still fail. */
+      gates = [];
+      lookarounds = [];
+      backreference = -1;
+      position(set2, start, end) {
+        if (this.sets.length >= MAX_STATES) throw new TooComplex(`more than ${MAX_STATES} positions`);
+        this.sets.push(this.caseInsensitive ? withAsciiCaseFolding(set2) : set2);
+        this.spans.push([start, end]);
+        this.follow.push(/* @__PURE__ */ new Map());
+        return this.sets.length - 1;
+      }
+      link(from, to) {
+        for (const f of from) {
+          const map2 = this.follow[f];
+          for (const t of to) map2.set(t, (map2.get(t) ?? 0) + 1);
+        }
+      }
+      concat(parts) {
+        let result = EPSILON;
+        for (const part of parts) {
+          this.link(result.last, part.first);
+          result = {
+            first: result.nullable ? mergeLists(result.first, part.first) : result.first,
+            last: part.nullable ? mergeLists(result.last, part.last) : part.last,
+            nullable: result.nullable && part.nullable
+          };
+        }
+        return result;
+      }
+      build(node2) {
+        switch (node2.type) {
+          case "atom": {
+            const p = this.position(node2.set, node2.start, node2.end);
+            return { first: [p], last: [p], nullable: false };
+          }
+          case "sequence":
+            return this.concat(node2.items.map((item) => this.build(item)));
+          case "alternation": {
+            const parts = node2.alternatives.map((alternative) => this.build(alternative));
+            return {
+              first: parts.reduce((acc, p) => mergeLists(acc, p.first), []),
+              last: parts.reduce((acc, p) => mergeLists(acc, p.last), []),
+              nullable: parts.some((p) => p.nullable)
+            };
+          }
+          case "repeat":
+            return this.repeat(node2);
+          case "lookaround":
+            this.lookarounds.push(node2);
+            this.gates.push(node2.start);
+            return EPSILON;
+          case "assertion":
+            if (node2.kind !== "start") this.gates.push(node2.start);
+            return EPSILON;
+          case "backreference":
+            if (this.backreference < 0) this.backreference = node2.start;
+            return EPSILON;
+        }
+      }
+      repeat(node2) {
+        const { min, max, node: body2 } = node2;
+        if (max === 0) return EPSILON;
+        let mandatory;
+        let optional2;
+        let loop;
+        if (max === Infinity) {
+          [mandatory, optional2, loop] = [Math.min(min, 2), 0, true];
+        } else if (body2.type === "atom") {
+          [mandatory, optional2, loop] = [Math.min(min, 2), Math.min(max - min, 2), false];
+        } else if (max <= 1) {
+          [mandatory, optional2, loop] = [min, max - min, false];
+        } else {
+          [mandatory, optional2, loop] = [Math.min(min, 1), 0, true];
+        }
+        const parts = [];
+        for (let i = 0; i < mandatory; i++) parts.push(this.build(body2));
+        for (let i = 0; i < optional2; i++) parts.push({ ...this.build(body2), nullable: true });
+        if (loop) {
+          const copy = this.build(body2);
+          this.link(copy.last, copy.first);
+          parts.push({ ...copy, nullable: true });
+        }
+        return this.concat(parts);
+      }
+    };
+    BacktrackingCheck = class {
+      constructor(source, builder, last, anchored) {
+        this.source = source;
+        this.builder = builder;
+        this.anchored = anchored;
+        this.sets = builder.sets;
+        this.n = this.sets.length;
+        this.successors = builder.follow.map((m) => [...m.keys()]);
+        this.nfaComponent = components(this.n, (v) => this.successors[v]);
+        this.cyclic = new Uint8Array(this.n);
+        for (let p = 0; p < this.n; p++) {
+          for (const r of this.successors[p]) if (this.nfaComponent[r] === this.nfaComponent[p]) this.cyclic[p] = this.cyclic[r] = 1;
+        }
+        this.lastSet = new Set(last);
+        this.overlap = new Int8Array(this.n * this.n);
+      }
+      source;
+      builder;
+      anchored;
+      n;
+      sets;
+      successors;
+      nfaComponent;
+      cyclic;
+      lastSet;
+      /** Per pair of states: 0 not yet known, 1 their sets are disjoint, 2 they overlap. */
+      overlap;
+      pairEdges = /* @__PURE__ */ new Map();
+      /** Pair states reachable from the cyclic diagonal, in a dense numbering, with their edges and components. */
+      dense = /* @__PURE__ */ new Map();
+      pairs = [];
+      denseSuccessors = [];
+      pairComponent = new Int32Array(0);
+      work = 0;
+      reason() {
+        const nested = this.nestedQuantifierReason();
+        if (nested) return nested;
+        this.explorePairs();
+        return this.exponentialReason() ?? this.polynomialReason();
+      }
+      quote(state) {
+        const [start, end] = this.builder.spans[state];
+        return start === end ? "the start of the search" : `\`${this.source.slice(start, end)}\``;
+      }
+      spend() {
+        if (++this.work > MAX_WORK) throw new TooComplex("too many ways to match");
+      }
+      /** A state where the match can only succeed: the search stops there, whatever came before. */
+      endsSearch(q) {
+        return q !== 0 && this.lastSet.has(q) && this.builder.gates.every((offset) => offset < this.builder.spans[q][0]);
+      }
+      overlaps(a, b) {
+        const k = a * this.n + b;
+        if (this.overlap[k] === 0) this.overlap[k] = intersects(this.sets[a], this.sets[b]) ? 2 : 1;
+        return this.overlap[k] === 2;
+      }
+      pairSuccessors(pair) {
+        let out = this.pairEdges.get(pair);
+        if (out) return out;
+        out = [];
+        const a = Math.floor(pair / this.n);
+        const b = pair % this.n;
+        for (const r1 of this.successors[a]) {
+          for (const r2 of this.successors[b]) {
+            this.spend();
+            if (this.overlaps(r1, r2)) out.push(r1 * this.n + r2);
+          }
+        }
+        this.pairEdges.set(pair, out);
+        return out;
+      }
+      /** Two edges p → r (a position reachable twice over, like `(a*)*`) on a cycle: exponential. */
+      nestedQuantifierReason() {
+        for (let p = 0; p < this.n; p++) {
+          for (const [r, ways] of this.builder.follow[p]) {
+            if (ways > 1 && this.nfaComponent[r] === this.nfaComponent[p]) {
+              return `exponential backtracking: ${this.quote(r)} is repeated by nested quantifiers; remove the inner or the outer one`;
+            }
+          }
+        }
+        return null;
+      }
+      /** The pair automaton, explored from every (q,q) with q on a cycle. */
+      explorePairs() {
+        const visit2 = (pair) => {
+          if (!this.dense.has(pair)) {
+            this.dense.set(pair, this.pairs.length);
+            this.pairs.push(pair);
+          }
+        };
+        for (let q = 0; q < this.n; q++) if (this.cyclic[q]) visit2(q * this.n + q);
+        for (let i = 0; i < this.pairs.length; i++) for (const s of this.pairSuccessors(this.pairs[i])) visit2(s);
+        this.denseSuccessors = this.pairs.map((pair) => this.pairSuccessors(pair).map((s) => this.dense.get(s)));
+        this.pairComponent = components(this.pairs.length, (v) => this.denseSuccessors[v]);
+      }
+      /** Exponential: a component holding a diagonal (q,q) and an off-diagonal (p,r). */
+      exponentialReason() {
+        const { n, pairs } = this;
+        const diagonalOf = /* @__PURE__ */ new Map();
+        for (let i = 0; i < pairs.length; i++) {
+          const a = Math.floor(pairs[i] / n);
+          const b = pairs[i] % n;
+          if (a === b && !this.endsSearch(a)) diagonalOf.set(this.pairComponent[i], a);
+        }
+        for (let i = 0; i < pairs.length; i++) {
+          const a = Math.floor(pairs[i] / n);
+          const b = pairs[i] % n;
+          const q = diagonalOf.get(this.pairComponent[i]);
+          if (a !== b && q !== void 0 && this.denseSuccessors[i].length > 0) {
+            return `exponential backtracking: the text repeated around ${this.quote(q)} can be matched in more than one way (nested or overlapping quantifiers); make the alternatives or the repeated parts unable to match the same text`;
+          }
+        }
+        return null;
+      }
+      /** The pair states reachable from `from` along `edges`. */
+      reach(from, edges) {
+        const seen = new Uint8Array(this.pairs.length);
+        const queue = [from];
+        seen[from] = 1;
+        while (queue.length > 0) {
+          const v = queue.pop();
+          for (const w of edges[v]) {
+            this.spend();
+            if (!seen[w]) {
+              seen[w] = 1;
+              queue.push(w);
+            }
+          }
+        }
+        return seen;
+      }
+      /** Polynomial: (p,p) →* (p,q) and (p,q) →* (q,q) for loop states p ≠ q; or an unanchored restart. */
+      polynomialReason() {
+        const { n, dense } = this;
+        const predecessors = this.pairs.map(() => []);
+        this.denseSuccessors.forEach((succ, i) => succ.forEach((j) => predecessors[j].push(i)));
+        const loops = [...Array(n).keys()].filter((q) => this.cyclic[q] && !this.endsSearch(q));
+        if (!this.anchored) {
+          const reason = this.restartReason(loops.filter((q) => q !== 0));
+          if (reason) return reason;
+        }
+        const forward = /* @__PURE__ */ new Map();
+        for (const q of loops) {
+          if (q === 0) continue;
+          const intoQ = this.reach(dense.get(q * n + q), predecessors);
+          for (const p of loops) {
+            if (p === q || p === 0) continue;
+            const pq = dense.get(p * n + q);
+            if (pq === void 0 || !intoQ[pq]) continue;
+            let fromP = forward.get(p);
+            if (!fromP) forward.set(p, fromP = this.reach(dense.get(p * n + p), this.denseSuccessors));
+            if (fromP[pq]) {
+              return `quadratic backtracking: ${this.quote(p)} and ${this.quote(q)} can repeat the same text one after the other; bound one of them ({0,200}) or put a literal neither can match between them`;
+            }
+          }
+        }
+        return null;
+      }
+      /**
+       * Restarts: the search tries every offset, and an attempt that reached a state where the match
+       * is sure to succeed has ended the search, so those states are dead ends here. Quadratic when
+       * an attempt can walk from the start to a loop q on text that q itself repeats.
+       */
+      restartReason(candidates) {
+        for (const q of candidates) {
+          if (this.walk(0, q) && this.walk(q, q * this.n + q)) {
+            return `quadratic backtracking: the pattern is not anchored and what comes before ${this.quote(q)} can be made of what it repeats (${describe(this.sets[q])}), so every offset rescans the line; bound the repeat ({0,200}), anchor the pattern with ^, or put a literal it cannot match before it`;
+          }
+        }
+        return null;
+      }
+      /** Whether pair state `to` is reachable from `from` through live states only. */
+      walk(from, to) {
+        const { n, successors } = this;
+        const live = (s) => !this.endsSearch(s);
+        const seen = /* @__PURE__ */ new Set([from]);
+        const queue = [from];
+        while (queue.length > 0) {
+          const pair = queue.pop();
+          if (pair === to) return true;
+          const a = Math.floor(pair / n);
+          const b = pair % n;
+          for (const r1 of successors[a]) {
+            if (!live(r1)) continue;
+            for (const r2 of successors[b]) {
+              this.spend();
+              const next = r1 * n + r2;
+              if (live(r2) && !seen.has(next) && this.overlaps(r1, r2)) {
+                seen.add(next);
+                queue.push(next);
+              }
+            }
+          }
+        }
+        return false;
+      }
+    };
+  }
+});
+
+// src/knowledge/cuda-arches.ts
+function parseArch(text) {
+  const m = archForms.exec(text.trim());
+  if (!m) return null;
+  let capability;
+  let suffix;
+  if (m[1] !== void 0) {
+    capability = Number(m[1]);
+    suffix = m[2] ?? "";
+  } else if (m[3] !== void 0) {
+    capability = Number(m[3]) * 10 + Number(m[4]);
+    suffix = m[5] ?? "";
+  } else {
+    capability = Number(m[6]);
+    suffix = m[7] ?? "";
+  }
+  const s = suffix.toLowerCase();
+  return { capability, suffix: s, name: `sm_${capability}${s}` };
+}
+function normaliseCudaVersion(text) {
+  const t = text.trim().replace(/^(?:v|cuda-?|cu)/i, "");
+  const dotted2 = /^(\d{1,2})\.(\d{1,2})(?:\.\d{1,4})?$/.exec(t);
+  if (dotted2) return `${Number(dotted2[1])}.${Number(dotted2[2])}`;
+  const packed = /^(\d{2})(\d)$/.exec(t);
+  if (packed) return `${Number(packed[1])}.${Number(packed[2])}`;
+  return null;
+}
+function compareVersions(a, b) {
+  const [am = 0, an = 0] = a.split(".").map(Number);
+  const [bm = 0, bn = 0] = b.split(".").map(Number);
+  return am - bm || an - bn;
+}
+function toolkitFor(cudaVersion) {
+  const v = normaliseCudaVersion(cudaVersion);
+  if (v === null) return null;
+  const newest = toolkitArches[toolkitArches.length - 1];
+  if (Number(v.split(".")[0]) > Number(newest.version.split(".")[0])) return null;
+  let found = null;
+  for (const t of toolkitArches) if (compareVersions(t.version, v) <= 0) found = t;
+  return found;
+}
+function archName(capability) {
+  return `sm_${capability}`;
+}
+function archSupport(cudaVersion, arch) {
+  const parsed = parseArch(arch);
+  const t = toolkitFor(cudaVersion);
+  const accepted = t ? [...t.arches].sort((a, b) => a - b) : [];
+  const min = accepted.length ? archName(accepted[0]) : null;
+  const max = accepted.length ? archName(accepted[accepted.length - 1]) : null;
+  const base = {
+    arch: parsed?.name ?? arch,
+    cudaVersion: t?.version ?? normaliseCudaVersion(cudaVersion) ?? cudaVersion,
+    min,
+    max,
+    accepted: accepted.map(archName)
+  };
+  if (parsed === null) return { ...base, supported: t ? false : null, reason: t ? "not-an-arch" : null };
+  if (!t) return { ...base, supported: null, reason: null };
+  if (!t.arches.includes(parsed.capability)) {
+    const reason = parsed.capability < accepted[0] ? "too-old" : parsed.capability > accepted[accepted.length - 1] ? "too-new" : "not-an-arch";
+    return { ...base, supported: false, reason };
+  }
+  if (parsed.suffix === "a" && !t.specific.includes(parsed.capability)) return { ...base, supported: false, reason: "suffix" };
+  if (parsed.suffix === "f" && !t.family.includes(parsed.capability)) return { ...base, supported: false, reason: "suffix" };
+  return { ...base, supported: true, reason: null };
+}
+function toolkitsSupporting(arch) {
+  const parsed = parseArch(arch);
+  if (!parsed) return [];
+  return toolkitArches.filter((t) => t.arches.includes(parsed.capability)).map((t) => t.version);
+}
+var cuda9, cuda10, cuda11, cuda111, cuda114, cuda118, cuda12, cuda128, cuda129, cuda13, none, toolkitArches, archForms;
+var init_cuda_arches = __esm({
+  "src/knowledge/cuda-arches.ts"() {
+    "use strict";
+    cuda9 = [30, 32, 35, 37, 50, 52, 53, 60, 61, 62, 70];
+    cuda10 = [...cuda9, 72, 75];
+    cuda11 = [35, 37, 50, 52, 53, 60, 61, 62, 70, 72, 75, 80];
+    cuda111 = [...cuda11, 86];
+    cuda114 = [...cuda111, 87];
+    cuda118 = [...cuda114, 89, 90];
+    cuda12 = [50, 52, 53, 60, 61, 62, 70, 72, 75, 80, 86, 87, 89, 90];
+    cuda128 = [...cuda12, 100, 101, 120];
+    cuda129 = [...cuda128, 103, 121];
+    cuda13 = [75, 80, 86, 87, 88, 89, 90, 100, 103, 110, 120, 121];
+    none = [];
+    toolkitArches = [
+      { version: "8.0", arches: [20, 21, 30, 32, 35, 37, 50, 52, 53, 60, 61, 62], specific: none, family: none },
+      { version: "9.0", arches: cuda9, specific: none, family: none },
+      { version: "9.1", arches: [...cuda9, 72], specific: none, family: none },
+      { version: "9.2", arches: [...cuda9, 72], specific: none, family: none },
+      { version: "10.0", arches: cuda10, specific: none, family: none },
+      { version: "10.1", arches: cuda10, specific: none, family: none },
+      { version: "10.2", arches: cuda10, specific: none, family: none },
+      { version: "11.0", arches: cuda11, specific: none, family: none },
+      { version: "11.1", arches: cuda111, specific: none, family: none },
+      { version: "11.2", arches: cuda111, specific: none, family: none },
+      { version: "11.3", arches: cuda111, specific: none, family: none },
+      { version: "11.4", arches: cuda114, specific: none, family: none },
+      { version: "11.5", arches: cuda114, specific: none, family: none },
+      { version: "11.6", arches: cuda114, specific: none, family: none },
+      { version: "11.7", arches: cuda114, specific: none, family: none },
+      { version: "11.8", arches: cuda118, specific: none, family: none },
+      { version: "12.0", arches: cuda12, specific: [90], family: none },
+      { version: "12.1", arches: cuda12, specific: [90], family: none },
+      { version: "12.2", arches: cuda12, specific: [90], family: none },
+      { version: "12.3", arches: cuda12, specific: [90], family: none },
+      { version: "12.4", arches: cuda12, specific: [90], family: none },
+      { version: "12.5", arches: cuda12, specific: [90], family: none },
+      { version: "12.6", arches: cuda12, specific: [90], family: none },
+      { version: "12.8", arches: cuda128, specific: [90, 100, 101, 120], family: none },
+      { version: "12.9", arches: cuda129, specific: [90, 100, 101, 103, 120, 121], family: [100, 101, 103, 120, 121] },
+      { version: "13.0", arches: cuda13, specific: [90, 100, 103, 110, 120, 121], family: [100, 103, 110, 120, 121] }
     ];
-    CONFIGURE = [
-      "```sh",
-      "rm -rf build",
-      "cmake -S . -B build -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc",
-      "```"
+    archForms = /^(?:(?:sm|compute|lto)_(\d{2,3})([af]?)|(\d{1,2})\.(\d)([af]?)(?:\+ptx)?|(\d{2,3})([af]?)(?:-real|-virtual)?)$/i;
+  }
+});
+
+// src/knowledge/cuda-image-tags.ts
+function develTagFor(cuda, os) {
+  const v = normaliseCudaVersion(cuda);
+  const row = v === null ? void 0 : develTags[v];
+  if (row === void 0) return null;
+  const wanted = os === null ? void 0 : /^Ubuntu (\d{2}\.\d{2})$/.exec(os.trim())?.[1];
+  if (wanted === void 0 || !row.ubuntu.includes(wanted)) return null;
+  return `nvidia/cuda:${row.full}-devel-ubuntu${wanted}`;
+}
+function cudaTagsUrl(cuda) {
+  const v = normaliseCudaVersion(cuda);
+  return v === null ? null : `https://hub.docker.com/r/nvidia/cuda/tags?name=${v}`;
+}
+function cudnnTagPart(cuda) {
+  const v = normaliseCudaVersion(cuda);
+  if (v === null || develTags[v] === void 0) return null;
+  const [major, minor] = v.split(".").map(Number);
+  if (major === 11 || major === 12 && minor <= 2) return "cudnn8";
+  return major === 12 && minor === 3 ? "cudnn9" : "cudnn";
+}
+var develTags;
+var init_cuda_image_tags = __esm({
+  "src/knowledge/cuda-image-tags.ts"() {
+    "use strict";
+    init_cuda_arches();
+    develTags = {
+      "12.9": { full: "12.9.1", ubuntu: ["24.04", "22.04", "20.04"] },
+      "12.8": { full: "12.8.1", ubuntu: ["24.04", "22.04", "20.04"] },
+      "12.6": { full: "12.6.3", ubuntu: ["24.04", "22.04", "20.04"] },
+      "12.5": { full: "12.5.1", ubuntu: ["22.04", "20.04"] },
+      "12.4": { full: "12.4.1", ubuntu: ["22.04", "20.04"] },
+      "12.3": { full: "12.3.2", ubuntu: ["22.04", "20.04"] },
+      "12.2": { full: "12.2.2", ubuntu: ["22.04", "20.04"] },
+      "12.1": { full: "12.1.1", ubuntu: ["22.04", "20.04"] },
+      "12.0": { full: "12.0.1", ubuntu: ["22.04", "20.04", "18.04"] },
+      "11.8": { full: "11.8.0", ubuntu: ["22.04", "20.04", "18.04"] },
+      "11.7": { full: "11.7.1", ubuntu: ["22.04", "20.04", "18.04"] },
+      "11.6": { full: "11.6.2", ubuntu: ["20.04", "18.04"] },
+      "11.5": { full: "11.5.2", ubuntu: ["20.04", "18.04"] },
+      "11.4": { full: "11.4.3", ubuntu: ["20.04", "18.04"] },
+      "11.3": { full: "11.3.1", ubuntu: ["20.04", "18.04", "16.04"] },
+      "11.2": { full: "11.2.2", ubuntu: ["20.04", "18.04", "16.04"] },
+      "11.1": { full: "11.1.1", ubuntu: ["20.04", "18.04", "16.04"] },
+      "11.0": { full: "11.0.3", ubuntu: ["20.04", "18.04", "16.04"] }
+    };
+  }
+});
+
+// src/knowledge/nvidia-images.ts
+function splitRef(ref) {
+  const noDigest = ref.trim().split("@")[0] ?? "";
+  const colon = noDigest.lastIndexOf(":");
+  if (colon <= 0 || noDigest.indexOf("/", colon) !== -1) return null;
+  const repo = noDigest.slice(0, colon).toLowerCase().replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, "");
+  return { repo, tag: noDigest.slice(colon + 1) };
+}
+function parseImageRef(ref) {
+  const parts = splitRef(ref);
+  if (!parts) return null;
+  const { repo, tag } = parts;
+  if (repo === "nvidia/cuda") {
+    const m = cudaTag.exec(tag);
+    if (!m) return null;
+    const cudnn = m[4] === void 0 ? null : m[4] === "" ? "yes" : Number(m[4]);
+    return {
+      kind: "nvidia-cuda",
+      cudaFull: m[3] === void 0 ? `${m[1]}.${m[2]}` : `${m[1]}.${m[2]}.${m[3]}`,
+      cuda: `${Number(m[1])}.${Number(m[2])}`,
+      cudnn,
+      flavour: m[5],
+      os: m[6],
+      osRelease: m[7]
+    };
+  }
+  const ngc = /^nvcr\.io\/nvidia\/([a-z0-9_-]+)$/.exec(repo);
+  if (ngc) {
+    const m = ngcTag.exec(tag);
+    if (!m) return null;
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return null;
+    return { kind: "ngc", framework: ngc[1], year: 2e3 + Number(m[1]), month, variant: m[3] };
+  }
+  if (repo === "pytorch/pytorch") {
+    const m = pytorchTag.exec(tag);
+    if (!m) return null;
+    return { kind: "pytorch", torch: m[1], cuda: m[2], cudnn: Number(m[3]), flavour: m[4] };
+  }
+  return null;
+}
+function withFlavour(image, flavour) {
+  const cudnn = image.cudnn === null ? "" : image.cudnn === "yes" ? "cudnn-" : `cudnn${image.cudnn}-`;
+  return `nvidia/cuda:${image.cudaFull}-${cudnn}${flavour}-${image.os}${image.osRelease}`;
+}
+var cudaTag, ngcTag, pytorchTag;
+var init_nvidia_images = __esm({
+  "src/knowledge/nvidia-images.ts"() {
+    "use strict";
+    cudaTag = /^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,3}))?-(?:cudnn(\d{0,2})-)?(base|runtime|devel)-([a-z]+)(\d{1,2}(?:\.\d{1,2})?)$/;
+    ngcTag = /^(\d{2})\.(\d{2})-([a-z0-9][a-z0-9.-]{0,30})$/;
+    pytorchTag = /^(\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)-cuda(\d{1,2}\.\d{1,2})-cudnn(\d{1,2})-(runtime|devel)$/;
+  }
+});
+
+// src/knowledge/torch-wheels.ts
+function indexUrl(tag) {
+  const t = tag.trim().toLowerCase();
+  return /^cu\d{2,3}$/.test(t) ? `${INDEX_ROOT}/${t}` : null;
+}
+function torchRelease(version2) {
+  const bare = version2.trim().replace(/^torch\s{0,4}==\s{0,4}/i, "");
+  const plus = bare.indexOf("+");
+  const v = plus < 0 ? bare : bare.slice(0, plus);
+  const exact = torchReleases.find((r) => r.torch === v);
+  if (exact) return exact;
+  if (/^\d+\.\d+$/.test(v)) return torchReleases.find((r) => r.torch.startsWith(`${v}.`)) ?? null;
+  return null;
+}
+function releasesForCuda(tag) {
+  const t = tag.trim().toLowerCase();
+  return torchReleases.filter((r) => r.cudaTags.includes(t));
+}
+function pairedPackages(torchVersion) {
+  const r = torchRelease(torchVersion);
+  return r ? { torchvision: r.torchvision, torchaudio: r.torchaudio } : null;
+}
+function tagVersion(tag) {
+  const m = /^cu(\d{2})(\d)$/.exec(tag);
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+function wheelTagFor(cudaVersion, torchVersion) {
+  const m = /^(?:cu(?:da)?)?(\d{1,2})\.(\d{1,2})/i.exec(cudaVersion.trim());
+  if (!m) return null;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  let tags;
+  if (torchVersion !== void 0) {
+    const r = torchRelease(torchVersion);
+    if (!r) return null;
+    tags = [...r.cudaTags];
+  } else {
+    tags = [...new Set(torchReleases.flatMap((r) => r.cudaTags))];
+  }
+  let best2 = null;
+  for (const tag of tags) {
+    const tv = tagVersion(tag);
+    if (!tv || tv[0] !== major || tv[1] > minor) continue;
+    if (!best2 || tv[1] > best2.minor) best2 = { tag, minor: tv[1] };
+  }
+  return best2?.tag ?? null;
+}
+var GH_PAGE, DOCS_PAGE, torchReleases, INDEX_ROOT;
+var init_torch_wheels = __esm({
+  "src/knowledge/torch-wheels.ts"() {
+    "use strict";
+    GH_PAGE = "pytorch.org/get-started/previous-versions (pytorch.github.io _get_started/previous-versions.md @e3f009bb)";
+    DOCS_PAGE = "pytorch.org/get-started/previous-versions";
+    torchReleases = [
+      { torch: "2.9.1", torchvision: "0.24.1", torchaudio: "2.9.1", cudaTags: ["cu126", "cu128", "cu130"], source: `${DOCS_PAGE} (v2.9.1)` },
+      { torch: "2.9.0", torchvision: "0.24.0", torchaudio: "2.9.0", cudaTags: ["cu126", "cu128", "cu130"], source: `${DOCS_PAGE} (v2.9.0)` },
+      { torch: "2.6.0", torchvision: "0.21.0", torchaudio: "2.6.0", cudaTags: ["cu118", "cu124", "cu126"], source: "docs.pytorch.org/get-started/previous-versions (v2.6.0)" },
+      { torch: "2.3.1", torchvision: "0.18.1", torchaudio: "2.3.1", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
+      { torch: "2.3.0", torchvision: "0.18.0", torchaudio: "2.3.0", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
+      { torch: "2.2.2", torchvision: "0.17.2", torchaudio: "2.2.2", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
+      { torch: "2.2.1", torchvision: "0.17.1", torchaudio: "2.2.1", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
+      { torch: "2.2.0", torchvision: "0.17.0", torchaudio: "2.2.0", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
+      { torch: "2.1.2", torchvision: "0.16.2", torchaudio: "2.1.2", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
+      { torch: "2.1.1", torchvision: "0.16.1", torchaudio: "2.1.1", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
+      { torch: "2.1.0", torchvision: "0.16.0", torchaudio: "2.1.0", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
+      // 2.0.x: the default PyPI wheel is the CUDA 11.7 build; the page lists cu117 and cu118 indexes.
+      { torch: "2.0.1", torchvision: "0.15.2", torchaudio: "2.0.2", cudaTags: ["cu117", "cu118"], source: GH_PAGE },
+      { torch: "2.0.0", torchvision: "0.15.1", torchaudio: "2.0.1", cudaTags: ["cu117", "cu118"], source: GH_PAGE },
+      { torch: "1.13.1", torchvision: "0.14.1", torchaudio: "0.13.1", cudaTags: ["cu116", "cu117"], source: GH_PAGE },
+      { torch: "1.13.0", torchvision: "0.14.0", torchaudio: "0.13.0", cudaTags: ["cu116", "cu117"], source: GH_PAGE },
+      { torch: "1.12.1", torchvision: "0.13.1", torchaudio: "0.12.1", cudaTags: ["cu102", "cu113", "cu116"], source: GH_PAGE },
+      { torch: "1.12.0", torchvision: "0.13.0", torchaudio: "0.12.0", cudaTags: ["cu102", "cu113", "cu116"], source: GH_PAGE }
     ];
-    IDENT_UNKNOWN = "CMake takes the default CUDA architecture from what the CUDA compiler prints while compiling CMake's identification file, and it could not even identify that compiler (`The CUDA compiler identification is unknown`): the program CMake ran as the CUDA compiler is not a working nvcc of the toolkit (a wrong or stale `CMAKE_CUDA_COMPILER`, or an nvcc on PATH that is not the installed toolkit's). A missing GPU does not cause this.";
-    cudaArchDetectFailed = {
-      id: "cmake/cuda-arch-detect-failed",
-      title: "CMake could not detect a default CUDA architecture (CUDA compiler not identified)",
-      severity: "error",
-      match: [{ literals: ["Failed to detect a default CUDA architecture"] }],
-      context: [
-        { name: "identUnknown", literals: ["The CUDA compiler identification is unknown"] },
-        { name: "identified", literals: ["The CUDA compiler identification is "], pattern: "The CUDA compiler identification is (?<compiler>NVIDIA|Clang) (?<version>[\\d.]{1,20})" }
-      ],
-      scope: "step",
-      specificity: 3,
-      message: "CMake takes the default CUDA architecture from what the CUDA compiler prints while compiling CMake's identification file, and found none there. Most often the program CMake ran as the CUDA compiler is not a working nvcc of the toolkit (a wrong or stale `CMAKE_CUDA_COMPILER`, or an nvcc on PATH that is not the installed toolkit's). A missing GPU does not cause this.",
-      fix: fix2(false, false),
-      variants: [
-        {
-          when: "identUnknown&fact.place=image-build&fact.cuda",
-          message: IDENT_UNKNOWN,
-          fix: fix2(true, true)
-        },
-        { when: "identUnknown&fact.place=image-build", message: IDENT_UNKNOWN, fix: fix2(true, false) },
-        { when: "identUnknown&fact.cuda", message: IDENT_UNKNOWN, fix: fix2(false, true) },
-        { when: "identUnknown", message: IDENT_UNKNOWN },
-        {
-          when: "identified&fact.cuda",
-          message: "CMake identified the CUDA compiler ({context.identified.compiler} {context.identified.version}) but found no default architecture in its output, so it has none to build for. This happens when the compiler is reached through a wrapper or with flags that hide nvcc's own `-arch` choice.",
-          fix: 'Name the architectures the project should build for: `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"` (CUDA {enrich.archCuda} accepts these; `nvcc --list-gpu-arch` lists them all), or `native` (CMake \u2265 3.24) when the configure machine has the target GPU.'
-        },
-        {
-          when: "identified",
-          message: "CMake identified the CUDA compiler ({context.identified.compiler} {context.identified.version}) but found no default architecture in its output, so it has none to build for. This happens when the compiler is reached through a wrapper or with flags that hide nvcc's own `-arch` choice.",
-          fix: 'Name the architectures the project should build for with `-DCMAKE_CUDA_ARCHITECTURES="\u2026"`: the numbers `nvcc --list-gpu-arch` prints (`compute_86` \u2192 `86`) for the GPUs you deploy to, separated by `;`, or `native` (CMake \u2265 3.24) when the configure machine has the target GPU.'
-        },
-        { when: "fact.place=image-build&fact.cuda", fix: fix2(true, true) },
-        { when: "fact.place=image-build", fix: fix2(true, false) },
-        { when: "fact.cuda", fix: fix2(false, true) }
-      ],
-      enrich: "arch-lists",
-      docs: "https://cmake.org/cmake/help/latest/policy/CMP0104.html"
-    };
+    INDEX_ROOT = "https://download.pytorch.org/whl";
   }
 });
 
-// src/rules/catalog/cmake/notfound.ts
-var notfound;
-var init_notfound = __esm({
-  "src/rules/catalog/cmake/notfound.ts"() {
+// src/knowledge/installer-forms.ts
+function shellWord(word) {
+  return /^[A-Za-z0-9_.,:/=+@%-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function pipFlags(o) {
+  const flags = [];
+  if (o.noCache) flags.push("--no-cache-dir");
+  if (o.noBuildIsolation) flags.push("--no-build-isolation");
+  if (o.breakSystemPackages) flags.push("--break-system-packages");
+  if (o.constraint) flags.push("-c", shellWord(o.constraint));
+  if (o.indexUrl) flags.push("--index-url", shellWord(o.indexUrl));
+  for (const url2 of o.extraIndexUrls ?? []) flags.push("--extra-index-url", shellWord(url2));
+  return flags;
+}
+function uvFlags(o) {
+  const flags = [];
+  if (o.noCache) flags.push("--no-cache");
+  if (o.noBuildIsolation) flags.push("--no-build-isolation");
+  if (o.breakSystemPackages) flags.push("--system", "--break-system-packages");
+  if (o.constraint) flags.push("--constraint", shellWord(o.constraint));
+  if (o.indexUrl) flags.push("--index-url", shellWord(o.indexUrl));
+  for (const url2 of o.extraIndexUrls ?? []) flags.push("--extra-index-url", shellWord(url2));
+  if (o.indexUrl && o.extraIndexUrls?.length) flags.push("--index-strategy", "unsafe-best-match");
+  return flags;
+}
+function isPlain(o) {
+  return !o.constraint && !o.indexUrl && !o.extraIndexUrls?.length && !o.noBuildIsolation && !o.noCache && !o.breakSystemPackages;
+}
+function installCommand(installer, opts) {
+  const reqs = opts.requirements.map((r) => r.trim()).filter((r) => r.length > 0);
+  if (reqs.length === 0) throw new Error("installCommand needs at least one requirement");
+  const words2 = reqs.map(shellWord);
+  switch (installer) {
+    case "pip":
+      return ["pip install", ...pipFlags(opts), ...words2].join(" ");
+    case "uv":
+      return ["uv pip install", ...uvFlags(opts), ...words2].join(" ");
+    case "conda":
+      if (isPlain(opts)) return ["conda install -y", ...words2].join(" ");
+      return ["python -m pip install", ...pipFlags(opts), ...words2].join(" ");
+    case "poetry":
+      return ["python -m pip install", ...pipFlags(opts), ...words2].join(" ");
+  }
+}
+function dryRunCommand(installer, requirement2) {
+  const req = shellWord(requirement2.trim());
+  return installer === "pip" ? `pip install --dry-run --quiet --report - ${req}` : `uv pip install --dry-run ${req}`;
+}
+var init_installer_forms = __esm({
+  "src/knowledge/installer-forms.ts"() {
     "use strict";
-    notfound = {
-      id: "cmake/notfound",
-      title: "CMake variable set to NOTFOUND",
-      severity: "notice",
-      match: [
-        // `NVTX_LIB:FILEPATH=NVTX_LIB-NOTFOUND`, `-- cuDNN: CUDNN_LIBRARY-NOTFOUND` (CUPTI has its own rule)
-        { literals: ["-NOTFOUND"], pattern: "\\b(?!\\w{0,200}(?:CUPTI|cupti)|CMAKE_CUDA_COMPILER-)(?<variable>[A-Za-z][A-Za-z0-9_]{0,200})-NOTFOUND" },
-        // `CMake Error: The following variables are used in this project, but they are set to NOTFOUND.`
-        { literals: ["are set to NOTFOUND"] },
-        // that list's own lines, one variable each, so the evidence names them: FindCUDA's `CUDA_<lib>_LIBRARY` names
-        // (`CUDA_cuda_LIBRARY`, RavenCommunity/kawpowminer#109) and any name CMake marks `(ADVANCED)` there
-        // (`CUDA_cublas_device_LIBRARY (ADVANCED)`, ceccocats/tkDNN#181). A bare upper-case name (`CUDA_LIBRARY`) may be any
-        // script's output: not matched. CUPTI's go to cmake/cupti-library-notfound.
-        { literals: ["CUDA_"], pattern: "^(?<variable>CUDA_(?!cupti_)[a-z][a-z0-9_]{0,100}_LIBRARY)(?: \\(ADVANCED\\))?$" },
-        { literals: [" (ADVANCED)"], pattern: "^(?!\\w{0,200}(?:CUPTI|cupti))(?<variable>[A-Za-z][A-Za-z0-9_]{0,200}) \\(ADVANCED\\)$" }
-      ],
-      context: [
-        { name: "generateError", literals: ["are set to NOTFOUND"] },
-        // The generate-time list names each variable on a line of its own, then who uses it. Counted
-        // as context, not as hits: a bare `SOME_PATH` line elsewhere in a step is no NOTFOUND.
-        {
-          name: "listed",
-          tally: true,
-          literals: ["_LIBRARY", "_LIBRARIES", "_LIB", "_INCLUDE", "_DIR", "_PATH", "_EXECUTABLE", "_FILE"],
-          pattern: "^(?<variable>[A-Za-z][A-Za-z0-9_]*(?:_LIBRARY|_LIBRARIES|_LIB|_INCLUDE_DIR|_INCLUDE_DIRS|_INCLUDE_PATH|_DIR|_PATH|_EXECUTABLE|_FILE))(?: \\(ADVANCED\\))?$"
-        },
-        { name: "usedBy", tally: true, literals: ['linked by target "'], pattern: '^\\s{1,200}linked by target "(?<target>[^"]{1,200})"' },
-        {
-          // the same name: a target that links a variable and one that includes it are both users of it
-          name: "usedBy",
-          tally: true,
-          literals: ["used as include directory in"],
-          pattern: '^\\s{1,200}used as include directory in (?:directory|target) "?(?<target>[^"\\s]{1,200})'
-        },
-        // TorchConfig.cmake's `static library kineto_LIBRARY-NOTFOUND not found.`: the pip / libtorch builds of torch link
-        // kineto into libtorch and ship no separate library, and nothing links `kineto_LIBRARY`.
-        { name: "torchKineto", literals: ["kineto_LIBRARY-NOTFOUND"] }
-      ],
-      scope: "step",
-      specificity: 3,
-      message: "CMake left {variable:all} as NOTFOUND: a find_library / find_path / find_program found nothing.",
-      fix: [
-        "Install what provides the file in this stage (the `-dev` package for a library or header), or tell CMake where it is:",
-        "`cmake -D{variable}=/full/path/to/the/file \u2026`. To see where CMake searched, add `--debug-find-var={variable}` (CMake \u2265 3.23) or `-DCMAKE_FIND_DEBUG_MODE=ON`."
-      ].join("\n"),
-      variants: [
-        {
-          when: "generateError",
-          severity: "error",
-          title: "CMake generate step failed: variables set to NOTFOUND",
-          message: "CMake stopped because {context.listed.variable:all|variables} are set to NOTFOUND but used by {context.usedBy.target:all|targets of this project}: the configure step did not find them and nothing checked before they were used."
-        },
-        {
-          when: "torchKineto",
-          severity: "notice",
-          title: "Harmless TorchConfig warning: kineto_LIBRARY-NOTFOUND",
-          message: 'CMake left {variable:all} as NOTFOUND. `kineto_LIBRARY` (TorchConfig.cmake\'s "static library kineto_LIBRARY-NOTFOUND not found" warning) is harmless: the torch wheels and libtorch link the kineto profiler into libtorch itself and ship no separate `libkineto`, and nothing links the variable. It is not why a build fails; any other name in the list is a find_library / find_path that found nothing.',
-          fix: "Nothing to fix. The warning comes from `find_package(Torch)`; look for the real error elsewhere in the step."
-        }
-      ],
-      docs: "https://cmake.org/cmake/help/latest/command/find_library.html"
-    };
   }
 });
 
-// src/rules/catalog/cmake/package-not-found.ts
-var packageNotFound;
-var init_package_not_found = __esm({
-  "src/rules/catalog/cmake/package-not-found.ts"() {
+// src/knowledge/cuda-exact-torch.ts
+function exactTag(cudaVersion) {
+  const m = /^(\d{1,2})\.(\d)$/.exec(cudaVersion.trim());
+  return m ? `cu${m[1]}${m[2]}` : null;
+}
+function exactTorchSide(cudaVersion, buildTorch, installer) {
+  const tag = exactTag(cudaVersion);
+  const releases = tag === null ? [] : releasesForCuda(tag);
+  if (tag === null || releases.length === 0) {
+    return `PyTorch publishes no torch built for exactly CUDA ${cudaVersion}${tag === null ? "" : ` (no ${tag} index at https://download.pytorch.org/whl/)`}, so torch cannot be matched to this toolkit: move the toolkit instead`;
+  }
+  const own2 = buildTorch === null ? null : torchRelease(buildTorch);
+  const torch = own2 !== null && own2.cudaTags.includes(tag) ? own2.torch : releases[0].torch;
+  const command = installCommand(installer, { requirements: [`torch==${torch}`], indexUrl: indexUrl(tag) });
+  return `keep this toolkit (CUDA ${cudaVersion}) and install a torch built for exactly it, ${command} (with the torchvision / torchaudio of the same release, from the same index)`;
+}
+var init_cuda_exact_torch = __esm({
+  "src/knowledge/cuda-exact-torch.ts"() {
     "use strict";
-    packageNotFound = {
-      id: "cmake/package-not-found",
-      title: "CMake package not found",
-      severity: "error",
-      match: [
-        // FindPackageHandleStandardArgs, REQUIRED: indented under `CMake Error at …`, no `-- ` prefix
-        {
-          literals: ["Could NOT find"],
-          pattern: "^\\s{1,200}Could NOT find (?!CUDA(?:Toolkit)?\\b)(?<package>[A-Za-z0-9_.+-]{1,200})(?: \\(missing: (?<missing>[^)]{0,200})\\))?"
-        },
-        // config mode: `Could not find a package configuration file provided by "Torch" with any of`
-        { literals: ["Could not find a package configuration file provided by"], pattern: 'provided by "(?<package>[^"]{1,200})"' },
-        // version mismatch: `Could not find a configuration file for package "Torch" that is compatible with requested version "2.1".`
-        {
-          literals: ["Could not find a configuration file for package"],
-          pattern: 'for package "(?<package>[^"]{1,200})" that is compatible with requested version "(?<version>[^"]{0,200})"'
-        },
-        // CMake 2.8 / 3.0: `Could not find module FindTorch.cmake or a configuration file for package Torch.`
-        { literals: ["Could not find module Find"], pattern: "Could not find module Find(?<package>[A-Za-z0-9_]{1,200})\\.cmake" }
-      ],
-      context: [
-        { name: "torch", literals: ['"Torch"', "package Torch", "find Torch", "FindTorch"] }
-      ],
-      scope: "step",
-      only: "failed-step",
-      specificity: 3,
-      message: "CMake could not find {package:all}, which the project requires (`find_package(\u2026 REQUIRED)`); the configure step stopped there.",
-      fix: [
-        "Install the package (its development files) in this stage, or point CMake at an install of it:",
-        "`cmake -DCMAKE_PREFIX_PATH=/opt/{package} \u2026` or `-D{package}_DIR=/path/containing/{package}Config.cmake`."
-      ].join("\n"),
-      variants: [
-        {
-          when: "torch",
-          title: "CMake could not find Torch (TorchConfig.cmake)",
-          message: "CMake could not find Torch: `TorchConfig.cmake` ships inside the torch Python package (or libtorch), which is not on CMake's search path.",
-          fix: [
-            "Point CMake at the torch installed in this stage:",
-            "",
-            "```dockerfile",
-            `RUN cmake -S . -B build -DCMAKE_PREFIX_PATH="$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')"`,
-            "```",
-            "",
-            "and install torch before this step (in the same stage), or download libtorch and use `-DCMAKE_PREFIX_PATH=/opt/libtorch`."
-          ].join("\n")
-        }
-      ],
-      docs: "https://cmake.org/cmake/help/latest/command/find_package.html"
-    };
+    init_torch_wheels();
+    init_installer_forms();
   }
 });
 
-// src/rules/catalog/runtime/libcupti-missing.ts
-var LOAD_CHECK, MESSAGE, libcuptiMissing;
-var init_libcupti_missing = __esm({
-  "src/rules/catalog/runtime/libcupti-missing.ts"() {
-    "use strict";
-    LOAD_CHECK = `python3 -c "import ctypes; ctypes.CDLL('{library}')"`;
-    MESSAGE = "The dynamic loader could not find {library:all}. A program linked against CUPTI stops there: a torch built with it fails at `import torch`. nvidia/cuda `-devel` images have CUPTI (in `/usr/local/cuda/lib64`); `-runtime` and `-base` images do not, and copying a Python install from a devel stage does not bring it.";
-    libcuptiMissing = {
-      id: "runtime/libcupti-missing",
-      title: "libcupti not found at run time",
-      severity: "error",
-      match: [
-        // `ImportError: libcupti.so.12: cannot open shared object file: No such file or directory`, `OSError: …` (ctypes)
-        { literals: ["libcupti"], pattern: "(?<library>libcupti\\.so[.\\d]{0,40}): cannot open shared object file" },
-        // ldd: `	libcupti.so.12 => not found`
-        { literals: ["libcupti"], pattern: "(?<library>libcupti\\.so[.\\d]{0,40}) => not found" },
-        // TensorFlow 1.x: `Couldn't open CUDA library libcupti.so. LD_LIBRARY_PATH: /usr/local/nvidia/lib:…`
-        { literals: ["Couldn't open CUDA library libcupti"], pattern: "Couldn't open CUDA library (?<library>libcupti\\.so(?:\\.\\d{1,4})?(?:\\.\\d{1,4})?(?:\\.\\d{1,4})?)" },
-        // Windows: `Could not load dynamic library 'cupti64_2022.3.0.dll'`
-        { literals: ["cupti64_"], pattern: "(?<library>cupti64_[\\w.]{1,200}\\.dll)" }
-      ],
-      context: [{ name: "tensorflow", literals: ["Could not load dynamic library", "Couldn't open CUDA library"] }],
-      scope: "step",
-      specificity: 3,
-      message: MESSAGE,
-      fix: [
-        "Make the library loadable where the program runs: install CUPTI of the CUDA release the program was built for (NVIDIA apt: `cuda-cupti-` and the release with a dash, e.g. `cuda-cupti-12-4`; `nvcc --version` or the `libcupti.so` number names the release), or add the directory that holds it to `LD_LIBRARY_PATH`. Then check with the name the loader missed:",
-        "",
-        "```sh",
-        LOAD_CHECK,
-        "```"
-      ].join("\n"),
-      variants: [
-        {
-          when: "tensorflow",
-          severity: "warning",
-          message: "TensorFlow could not load {library:all}: it goes on, but GPU profiling (TensorBoard profiler traces) will be empty. The image has no CUPTI on its loader path.",
-          fix: "Nothing to do unless you need GPU traces. Then install CUPTI of the CUDA release this TensorFlow was built for (a `-devel` CUDA image has it) and check it with `" + LOAD_CHECK + "`."
-        },
-        {
-          when: "fact.place=image-build&fact.cuda",
-          message: `${MESSAGE} {enrich.stageNote}`,
-          fix: [
-            "Install CUPTI in this stage (NVIDIA's apt repository is set up in nvidia/cuda images, and its packages register `/usr/local/cuda/targets/x86_64-linux/lib` with the loader in `/etc/ld.so.conf.d/000_cuda.conf`):",
-            "",
-            "```dockerfile",
-            "RUN apt-get update && apt-get install -y --no-install-recommends {enrich.cuptiApt} \\",
-            " && rm -rf /var/lib/apt/lists/* \\",
-            ` && ${LOAD_CHECK}`,
-            "```",
-            "",
-            "Or copy `libcupti.so*` from `/usr/local/cuda/lib64/` of a `-devel` stage of the same CUDA release into the same directory here. The last line of the RUN fails the build, not the job, when the library is still missing."
-          ].join("\n")
-        },
-        {
-          when: "fact.place=image-build",
-          fix: [
-            "Install CUPTI of the CUDA release in this stage. The log does not show the release: `nvcc --version` in a `-devel` stage, or the number in {library:all} (`libcupti.so.12` = CUDA 12.x), tells it; the NVIDIA apt package is `cuda-cupti-` plus the release with a dash (`cuda-cupti-12-4` for 12.4). A pip-installed torch can use the wheel instead (`nvidia-cuda-cupti-cu12` for CUDA 12). Check in the same `RUN`:",
-            "",
-            "```sh",
-            LOAD_CHECK,
-            "```"
-          ].join("\n")
-        },
-        {
-          when: "fact.place=docker-run",
-          fix: [
-            "The image that ran lacks CUPTI: rebuild it with CUPTI in the final stage (a `-devel` base, or `cuda-cupti-` plus the CUDA release with a dash from NVIDIA's apt repository), or mount a host directory that has it and name it: `docker run --gpus all -v /usr/local/cuda/lib64:/opt/cupti:ro -e LD_LIBRARY_PATH=/opt/cupti IMAGE \u2026` (the host CUDA release must match). Check inside the container:",
-            "",
-            "```sh",
-            LOAD_CHECK,
-            "```"
-          ].join("\n")
-        },
-        {
-          when: "fact.place=host-shell",
-          fix: [
-            "Find the library on this machine and put its directory on the loader path (it is not in `ldconfig -p` when only `LD_LIBRARY_PATH` names it):",
-            "",
-            "```sh",
-            "find / -xdev -name 'libcupti.so*' 2>/dev/null",
-            "export LD_LIBRARY_PATH=/usr/local/cuda/lib64:${LD_LIBRARY_PATH:-}",
-            LOAD_CHECK,
-            "```",
-            "",
-            "No copy at all: install CUPTI of the CUDA release the program was built for (NVIDIA apt `cuda-cupti-` plus the release with a dash, or the pip wheel `nvidia-cuda-cupti-cu12` for CUDA 12)."
-          ].join("\n")
-        }
-      ],
-      enrich: ["cuda-version", "cupti"],
-      docs: "https://docs.nvidia.com/cupti/overview/overview.html"
-    };
+// src/knowledge/cuda-arch-enricher.ts
+function installerOf(facts) {
+  const v = facts.value("installer");
+  if (v === "uv" || v === "conda" || v === "poetry") return v;
+  return v === "mamba" || v === "micromamba" ? "conda" : "pip";
+}
+function cudaVersionOf(captured, facts) {
+  if (captured !== void 0) {
+    const v = normaliseCudaVersion(captured);
+    if (v) return v;
   }
-});
-
-// src/rules/catalog/runtime/libcuda-stub.ts
-var EMPTY_FILES, libcudaStub;
-var init_libcuda_stub = __esm({
-  "src/rules/catalog/runtime/libcuda-stub.ts"() {
-    "use strict";
-    EMPTY_FILES = "find / -xdev -name 'libcuda.so*' -size 0 2>/dev/null";
-    libcudaStub = {
-      id: "runtime/libcuda-stub",
-      title: "libcuda is an empty file or the stub, not the driver",
-      severity: "error",
-      match: [
-        // `ImportError: /usr/lib/x86_64-linux-gnu/libcuda.so.1: file too short`, `(error code is /usr/lib/x86_64-linux-gnu/libcuda.so: file too short)`
-        { literals: ["file too short"], pattern: "(?<path>[\\w./+-]{0,200}libcuda\\.so[\\d.]{0,20}): file too short" },
-        // cudaGetErrorString(cudaErrorStubLibrary) / cuGetErrorString(CUDA_ERROR_STUB_LIBRARY)
-        { literals: ["CUDA driver is a stub library"] }
-      ],
-      context: [
-        { name: "unversioned", literals: ["libcuda.so: file too short"] },
-        { name: "stub", literals: ["CUDA driver is a stub library"] }
-      ],
-      scope: "step",
-      specificity: 3,
-      message: "The process loaded `{path|libcuda}`, an empty (0-byte) file, instead of the NVIDIA driver's library. Inside a container the real libcuda is mounted from the host by the NVIDIA Container Toolkit when the container starts with GPU access; an image built or committed in a container that ran with the NVIDIA runtime keeps those mount points as empty files, and without GPU access the loader finds them.",
-      fix: [
-        "Start the container with GPU access: add `--gpus all` to its `docker run` command (the host needs the NVIDIA Container",
-        "Toolkit), so the toolkit mounts the driver's libcuda over the empty file; `nvidia-smi` inside the container then works.",
-        "",
-        "To repair the image, list the empty driver files it carries:",
-        "",
-        "```sh",
-        EMPTY_FILES,
-        "```",
-        "",
-        "delete them in the Dockerfile (`RUN " + EMPTY_FILES.replace(" 2>/dev/null", " -delete") + "`), and build without the",
-        "NVIDIA runtime as Docker's default runtime (and do not `docker commit` a container that ran with GPUs)."
-      ].join("\n"),
-      variants: [
-        {
-          when: "stub",
-          message: "The process loaded the CUDA toolkit's stub `libcuda.so` (from `lib64/stubs`) instead of the NVIDIA driver: the stub only lets programs link without a driver, and every CUDA call through it fails. Its directory is ahead of the driver on the library path.",
-          fix: [
-            "Find which libcuda the loader picks and where the stubs directory comes from:",
-            "",
-            "```sh",
-            "ldconfig -p | grep libcuda",
-            'echo "$LD_LIBRARY_PATH"',
-            "```",
-            "",
-            "Remove `\u2026/lib64/stubs` from `LD_LIBRARY_PATH` (and from `/etc/ld.so.conf.d`) at run time; it belongs on `LIBRARY_PATH`",
-            "(link time) only. In a container, start it with `--gpus all` so the driver's `libcuda.so.1` is there to be found."
-          ].join("\n")
-        },
-        {
-          when: "unversioned",
-          message: "The program opened the unversioned `{path}`, and in this container that name is an empty (0-byte) file. The NVIDIA Container Toolkit mounts the driver as `libcuda.so.1` (and its full version), not as `libcuda.so`, so the empty file left in the image stays in the way even with GPU access.",
-          fix: [
-            "Point the unversioned name at the driver's library (in the image, the link resolves once the container runs with a GPU):",
-            "",
-            "```sh",
-            "ls -l {path}*",
-            "ln -sf libcuda.so.1 {path}",
-            "```",
-            "",
-            "In the Dockerfile: `RUN ln -sf libcuda.so.1 {path}`; and start the container with `--gpus all`."
-          ].join("\n")
-        }
-      ],
-      docs: "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"
-    };
+  return facts.value("cuda");
+}
+function stepCudaVersion(captures, facts) {
+  const captured = captures.cudaVersion ?? Object.entries(captures).find(([k]) => k.endsWith(".cudaVersion"))?.[1];
+  return cudaVersionOf(captured, facts);
+}
+function isEmptyArch(arch) {
+  return /^(?:compute|sm|lto)_$/.test(arch);
+}
+function verdict(s, versionKnown) {
+  if (isEmptyArch(s.arch)) return EMPTY_ARCH_VERDICT;
+  const where = toolkitsSupporting(s.arch);
+  const span = where.length ? `CUDA ${where[0]} \u2026 ${where[where.length - 1]}` : "no CUDA release listed here";
+  if (!versionKnown) {
+    return `The log does not show which CUDA version compiled this; ${s.arch} is accepted by ${span}.`;
   }
-});
-
-// src/rules/catalog/runtime/shared-library-missing.ts
-function driverVariants() {
-  const title2 = "NVIDIA driver library not found";
-  const message2 = "The loader could not find {library:all}, a library of the NVIDIA driver: images never contain it; the NVIDIA container runtime mounts it from the host when a container starts with GPUs.";
-  return [
-    {
-      when: "driver&fact.place=image-build",
-      title: "NVIDIA driver library loaded during the build",
-      message: `This step tried to load {library:all}, which belongs to the NVIDIA driver: images never contain it. ${BUILD_GPU}`,
-      fix: [
-        "Do not load the driver while building: move GPU checks and anything that initialises CUDA to `docker run --gpus all \u2026`.",
-        "To only link against the driver API, use the stub shipped in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda` (never put `stubs` on `LD_LIBRARY_PATH` of the final image)."
-      ].join("\n")
-    },
-    {
-      when: "driver&fact.place=docker-run",
-      title: title2,
-      message: message2,
-      fix: [
-        "Start the container with GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit:",
-        "",
-        "```sh",
-        "docker run --rm --gpus all IMAGE nvidia-smi",
-        "```",
-        "",
-        'If `--gpus` fails (`could not select device driver "" with capabilities: [[gpu]]`), install the NVIDIA Container Toolkit on the host and run `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`.'
-      ].join("\n")
-    },
-    {
-      when: "driver",
-      title: title2,
-      message: "The loader could not find {library:all}, a library of the NVIDIA driver.",
-      fix: "On a machine: install the NVIDIA driver (`nvidia-smi` must work) - the CUDA toolkit alone does not bring `libcuda.so.1`. In a container: start it with `--gpus all` on a host with the driver and the NVIDIA Container Toolkit. To only link against the driver API at build time, use the stub in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda`."
+  if (s.supported === null) return `CUDA ${s.cudaVersion} is newer than the table of supported architectures here; ${s.arch} is accepted by ${span}.`;
+  const accepts = `CUDA ${s.cudaVersion}'s nvcc accepts ${s.min} \u2026 ${s.max} (${s.accepted.join(", ")})`;
+  switch (s.reason) {
+    case "too-old":
+      return `${accepts}: ${s.arch} was removed (last accepted by CUDA ${where[where.length - 1] ?? "?"}).`;
+    case "too-new":
+      return `${accepts}: ${s.arch} needs CUDA ${where[0] ?? "(a newer release)"} or newer.`;
+    case "suffix":
+      return `${accepts}; the \`${s.arch.slice(-1)}\` suffix of ${s.arch} is not accepted for that arch by this release.`;
+    case "not-an-arch":
+      return `${accepts}: ${s.arch} is not one of them.`;
+    default:
+      return `${accepts}, ${s.arch} included: the nvcc that ran is probably not the one of this CUDA version (check PATH and CUDA_HOME).`;
+  }
+}
+function cudaArchesEnrich(captures, _step, _model, facts) {
+  const arch = captures.arch;
+  if (arch === void 0) return {};
+  const version2 = stepCudaVersion(captures, facts);
+  const support = archSupport(version2 ?? "", arch);
+  const out = {
+    cudaVersion: version2 ?? "",
+    accepted: support.accepted.join(", "),
+    range: support.min && support.max ? `${support.min} \u2026 ${support.max}` : "",
+    verdict: verdict(support, version2 !== null)
+  };
+  const where = toolkitsSupporting(support.arch);
+  if (isEmptyArch(support.arch)) {
+    out.suggestion = `name the architectures explicitly instead of detecting them at build time${support.accepted.length ? ` (this toolkit accepts ${support.min} \u2026 ${support.max})` : ""}`;
+  } else if (support.reason === "too-old") {
+    const last = where[where.length - 1];
+    out.suggestion = `remove ${support.arch} from the arch list (the oldest this toolkit builds is ${support.min})`;
+    if (last !== void 0) out.suggestion += `, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts)})`;
+  } else if (support.reason === "too-new") {
+    out.suggestion = `remove ${support.arch} from the arch list, or build on CUDA ${where[0] ?? "a newer release"} or newer`;
+    if (where[0] !== void 0) {
+      const newer = newerCuda(where[0], facts);
+      Object.assign(out, newer);
+      out.suggestion += ` (${imageOrSearch(where[0], facts)}${newer.newerIndex ? `; PyTorch wheels built with it: ${newer.newerIndex}, torch ${newer.newerTorch}` : ""})`;
     }
+    if (where[0] !== void 0) {
+      const idx = out.newerIndex;
+      out.wheelAdvice = idx ? `install a torch built with CUDA ${where[0]} or newer, from ${idx} (torch ${out.newerTorch} there)` : `install a torch built with CUDA ${where[0]} or newer`;
+    }
+  } else {
+    out.suggestion = `use only architectures this toolkit accepts${support.accepted.length ? ` (${support.min} \u2026 ${support.max})` : ""}`;
+  }
+  return out;
+}
+function cudaVersionEnrich(captures, _step, _model, facts) {
+  const version2 = stepCudaVersion(captures, facts);
+  const base = facts.value("baseImage");
+  const out = {};
+  if (base !== null) {
+    out.baseImage = base;
+    out.stageNote = `The base image of this stage is ${base}.`;
+  }
+  const devel2 = develImageOf(base, version2, facts.value("os"));
+  if (devel2 !== null) out.develImage = devel2;
+  const ref = base === null ? null : parseImageRef(base);
+  if (ref?.kind === "nvidia-cuda") {
+    if (ref.flavour === "base") out.runtimeImage = withFlavour(ref, "runtime");
+    const cudnn = ref.cudnn === null ? cudnnTagPart(ref.cuda) : null;
+    if (cudnn !== null && develTagFor(ref.cuda, facts.value("os")) !== null) {
+      out.cudnnImage = `nvidia/cuda:${develTagFor(ref.cuda, facts.value("os")).split(":")[1].split("-")[0]}-${cudnn}-${ref.flavour === "devel" ? "devel" : "runtime"}-${ref.os}${ref.osRelease}`;
+    }
+  }
+  if (version2 !== null) {
+    out.cudaVersion = version2;
+    out.cudaMajor = version2.split(".")[0];
+    out.aptSuffix = version2.replace(".", "-");
+    const tags = cudaTagsUrl(version2);
+    if (tags !== null) out.tagsUrl = tags;
+    const torch = facts.value("torch")?.split("+")[0] ?? null;
+    const own2 = torch !== null ? wheelTagFor(version2, torch) : null;
+    const tag = own2 ?? wheelTagFor(version2);
+    if (tag !== null) {
+      out.wheelTag = tag;
+      out.wheelIndex = indexUrl(tag);
+      out.wheelTorch = own2 !== null ? torch : releasesForCuda(tag)[0]?.torch ?? "";
+      if (out.wheelTorch !== "") {
+        out.torchInstall = installCommand(installerOf(facts), { requirements: [`torch==${out.wheelTorch}`], indexUrl: out.wheelIndex });
+        const paired = pairedPackages(out.wheelTorch);
+        if (paired !== null) {
+          out.pairedNote = `(torchvision ${paired.torchvision} and torchaudio ${paired.torchaudio} are the releases that pair with torch ${out.wheelTorch}: install those from the same index if the image uses them);`;
+        }
+      }
+    }
+    out.exactTorchSide = exactTorchSide(version2, torch, installerOf(facts));
+  }
+  const torchCuda = captures.torchCuda !== void 0 ? normaliseCudaVersion(captures.torchCuda) : null;
+  if (torchCuda !== null) {
+    const image = develTagFor(torchCuda, facts.value("os"));
+    if (image !== null) out.torchCudaImage = image;
+    out.torchCudaTags = cudaTagsUrl(torchCuda);
+  }
+  return out;
+}
+function develImageOf(base, cuda, os) {
+  const ref = base === null ? null : parseImageRef(base);
+  if (ref?.kind === "nvidia-cuda") return withFlavour(ref, "devel");
+  if (ref?.kind === "pytorch") return `pytorch/pytorch:${ref.torch}-cuda${ref.cuda}-cudnn${ref.cudnn}-devel`;
+  if (ref?.kind === "ngc") return base;
+  return cuda === null ? null : develTagFor(cuda, os);
+}
+function imageOrSearch(cuda, facts) {
+  const image = develTagFor(cuda, facts.value("os"));
+  return image ?? `pick a -devel tag of ${cuda} for your OS at ${cudaTagsUrl(cuda) ?? "hub.docker.com/r/nvidia/cuda/tags"}`;
+}
+function newerCuda(cuda, facts) {
+  const out = { newerCuda: cuda };
+  const image = develTagFor(cuda, facts.value("os"));
+  if (image !== null) out.newerImage = image;
+  else out.newerTagsUrl = cudaTagsUrl(cuda) ?? "";
+  const [major, minor] = cuda.split(".").map(Number);
+  const tags = [...new Set(torchReleases.flatMap((r) => r.cudaTags))].map((t) => ({ t, v: /^cu(\d{2})(\d)$/.exec(t) })).filter((x) => x.v !== null).map(({ t, v }) => ({ t, major: Number(v[1]), minor: Number(v[2]) })).filter((x) => x.major > major || x.major === major && x.minor >= minor).sort((a, b) => a.major - b.major || a.minor - b.minor);
+  const first = tags[0];
+  if (first !== void 0) {
+    out.newerIndex = indexUrl(first.t);
+    const releases = releasesForCuda(first.t).map((r) => r.torch);
+    out.newerTorch = releases.length > 1 ? `${releases[releases.length - 1]} \u2026 ${releases[0]}` : releases[0] ?? "";
+  }
+  return out;
+}
+var EMPTY_ARCH_VERDICT;
+var init_cuda_arch_enricher = __esm({
+  "src/knowledge/cuda-arch-enricher.ts"() {
+    "use strict";
+    init_cuda_arches();
+    init_cuda_image_tags();
+    init_nvidia_images();
+    init_torch_wheels();
+    init_installer_forms();
+    init_cuda_exact_torch();
+    EMPTY_ARCH_VERDICT = "The architecture is empty: the arch list was detected from a GPU, and a build step has none unless the builder passes one in (CMAKE_CUDA_ARCHITECTURES=native, or a script reading the GPU's compute capability).";
+  }
+});
+
+// src/knowledge/step-duration.ts
+function stepDurationEnrich(_captures, step, _model) {
+  if (step?.seconds == null) return { durationNote: "" };
+  return { durationNote: `The step ran ${formatSpan(step.seconds)}.` };
+}
+var init_step_duration = __esm({
+  "src/knowledge/step-duration.ts"() {
+    "use strict";
+    init_format_duration();
+  }
+});
+
+// src/knowledge/running-step.ts
+function lastRunningStep(model) {
+  let found = null;
+  for (const step of model.steps) {
+    if (step.internal || step.status !== "running" || step.instruction === "") continue;
+    if (found === null || step.lastLine >= found.lastLine) found = step;
+  }
+  return found;
+}
+function runningStepEnrich(_captures, _step, model) {
+  const step = lastRunningStep(model);
+  if (step === null) {
+    return { runningNote: "The log does not show which build step was running when the job was stopped.", runningInstruction: "" };
+  }
+  const ran = step.seconds != null ? ` for ${formatSpan(step.seconds)}` : "";
+  const instruction = step.instruction.length > 160 ? `${step.instruction.slice(0, 157)}\u2026` : step.instruction;
+  const position = step.index !== null && step.total !== null ? `${step.index}/${step.total}${step.stage ? ` of stage ${step.stage}` : ""}: ` : "";
+  const label = `step #${step.id} (${position}'${instruction}')`;
+  return {
+    runningNote: `It was stopped while ${label} was running${ran}: that step is where the time went.`,
+    runningInstruction: instruction
+  };
+}
+var init_running_step = __esm({
+  "src/knowledge/running-step.ts"() {
+    "use strict";
+    init_format_duration();
+  }
+});
+
+// src/knowledge/arch-list-enricher.ts
+function archesIn(text) {
+  const out = [];
+  for (const m of text.matchAll(/TORCH_CUDA_ARCH_LIST=["']?([0-9][0-9.;+ A-Za-z]{0,200})/g)) out.push(...m[1].split(/[;\s]+/));
+  for (const m of text.matchAll(/CUDA_ARCHITECTURES=["']?([0-9][0-9;a-z-]{0,200})/g)) out.push(...m[1].split(";"));
+  for (const m of text.matchAll(/\b(?:sm|compute)_\d{2,3}[af]?\b/g)) out.push(m[0]);
+  return out.map((a) => a.trim()).filter((a) => parseArch(a) !== null);
+}
+function archListFor(cudaVersion, asked) {
+  const t = toolkitFor(cudaVersion);
+  if (t === null) return null;
+  const keep = [...new Set(asked.map((a) => parseArch(a)?.capability).filter((c) => c !== void 0 && t.arches.includes(c)))];
+  const list = keep.length > 0 ? keep : COMMON.filter((c) => t.arches.includes(c));
+  return list.sort((a, b) => a - b);
+}
+function torchArchList(caps) {
+  return caps.map((c, i) => i === caps.length - 1 ? `${dotted(c)}+PTX` : dotted(c)).join(";");
+}
+function cmakeArchList(caps) {
+  return caps.join(";");
+}
+function gencodeFlags(caps) {
+  return caps.map((c) => `-gencode arch=compute_${c},code=sm_${c}`).join(" ");
+}
+function archListsEnrich(captures, step, _model, facts) {
+  const version2 = stepCudaVersion(captures, facts);
+  if (version2 === null) return {};
+  const asked = [
+    ...archesIn(step?.instruction ?? ""),
+    ...Object.entries(captures).filter(([k]) => k === "list" || k.endsWith(".list")).flatMap(([, v]) => v.split(/[;\s]+/)),
+    // the device's or rejected arch: kept only where the toolkit accepts it (a GPU without kernels)
+    ...captures.arch !== void 0 ? [captures.arch] : []
   ];
-}
-var lib, LDD_CHECK, RUN_FIX, SHELL_FIX2, sharedLibraryMissing;
-var init_shared_library_missing = __esm({
-  "src/rules/catalog/runtime/shared-library-missing.ts"() {
-    "use strict";
-    init_build_gpu();
-    lib = (name2) => `${name2}[\\w.+-]{0,200}: cannot open shared object file`;
-    LDD_CHECK = "Check with `ldd` on the failing binary or extension module: every `=> not found` line is a library still missing.";
-    RUN_FIX = [
-      "The image that ran lacks the library (or its directory is not on the loader path). Rebuild it with the library installed in the final stage, and check inside the image:",
-      "",
-      "```sh",
-      `docker run --rm IMAGE sh -c 'ldconfig -p | grep {library}; echo "LD_LIBRARY_PATH=$LD_LIBRARY_PATH"'`,
-      "```",
-      "",
-      "(`ldconfig -p` lists only registered directories; a library found through `LD_LIBRARY_PATH` is not in it)."
-    ].join("\n");
-    SHELL_FIX2 = [
-      "Find the library on this machine and put its directory on the loader path of the shell that runs the program:",
-      "",
-      "```sh",
-      "find / -xdev -name '{library}*' 2>/dev/null",
-      "export LD_LIBRARY_PATH=/path/printed/above:${LD_LIBRARY_PATH:-}",
-      "```",
-      "",
-      `Not found: install the package that provides it (Debian/Ubuntu: \`apt-file search {library}\`). ${LDD_CHECK}`
-    ].join("\n");
-    sharedLibraryMissing = {
-      id: "runtime/shared-library-missing",
-      title: "Shared library not found",
-      severity: "error",
-      match: [
-        // `error while loading shared libraries: libcudnn.so.9: cannot open shared object file: No such file or directory`,
-        // `ImportError: libcudnn.so.8: cannot open shared object file …`, `OSError: libcuda.so.1: …`
-        {
-          literals: ["cannot open shared object file"],
-          pattern: "(?<library>\\blib(?!cupti\\b)[\\w+-]{0,200}\\.so[.\\d]{0,40}): cannot open shared object file"
-        },
-        // ldd: `	libnccl.so.2 => not found`
-        { literals: ["=> not found"], pattern: "^\\s{0,200}(?<library>lib(?!cupti\\b)[\\w+-]{0,200}\\.so[.\\d]{0,40}) => not found" }
-      ],
-      context: [
-        { name: "tensorflow", literals: ["Could not load dynamic library"] },
-        { name: "driver", literals: ["libcuda.so", "libnvidia-ml.so"], pattern: `(?:${lib("libcuda\\.so")}|${lib("libnvidia-ml\\.so")}|libcuda\\.so[.\\d]{0,200} => not found)` },
-        { name: "cudnn", literals: ["libcudnn"], pattern: `(?:${lib("libcudnn")}|libcudnn[\\w.]{0,200} => not found)` },
-        { name: "nccl", literals: ["libnccl"], pattern: `(?:${lib("libnccl")}|libnccl[\\w.]{0,200} => not found)` },
-        {
-          name: "cudaLibs",
-          literals: ["libcublas", "libcudart", "libcufft", "libcurand", "libcusparse", "libcusolver", "libnvrtc", "libnvJitLink"],
-          pattern: `(?:${lib("lib(?:cublas|cublasLt|cudart|cufft|curand|cusparse|cusolver|nvrtc|nvJitLink)\\.so")}|lib(?:cublas|cudart)[\\w.]{0,200} => not found)`
-        },
-        { name: "tensorrt", literals: ["libnvinfer"], pattern: lib("libnvinfer") },
-        // PyTorch's own libraries: an extension linked against another torch, or imported before torch
-        { name: "torchLibs", literals: ["libtorch", "libc10"], pattern: lib("lib(?:torch|c10)[\\w]{0,40}\\.so") },
-        { name: "opengl", literals: ["libGL.so", "libgthread", "libglib-2.0"], pattern: lib("lib(?:GL|gthread-2\\.0|glib-2\\.0)\\.so") },
-        // the extension the step imports (`from pytorch3d import _C`): what to rebuild against this torch
-        {
-          name: "extModule",
-          source: "instruction",
-          literals: ["import"],
-          pattern: "\\bfrom (?!torch\\b)(?<package>[A-Za-z_][A-Za-z0-9_]{0,100})(?:\\.[\\w.]{0,100})? import\\b"
-        }
-      ],
-      scope: "step",
-      specificity: 3,
-      message: "The dynamic loader could not find {library:all}: the library is not installed where the program runs, or not on its loader path.",
-      fix: [
-        `Find which package provides it and install it where the program runs (Debian/Ubuntu: \`apt-file search {library}\`), or add its directory to \`LD_LIBRARY_PATH\`. ${LDD_CHECK}`
-      ].join("\n"),
-      variants: [
-        {
-          when: "tensorflow",
-          severity: "warning",
-          message: "TensorFlow could not load {library:all}; it goes on without GPU support for it. On a GPU-less builder this is expected; in the image that runs on GPUs it means the CUDA libraries are missing.",
-          fix: "Use a CUDA `-runtime` base image (or `pip install tensorflow[and-cuda]`) for the image that runs on GPUs; nothing to do for a build-time import."
-        },
-        ...driverVariants(),
-        {
-          when: "torchLibs&extModule",
-          title: "PyTorch library not found (extension built for another PyTorch)",
-          message: "The loader could not find {library:all}, a library of PyTorch itself. A compiled extension (here `{context.extModule.package}`) looks for the libraries of the PyTorch it was built against: `libtorch_cuda_cu.so` and `libtorch_cuda_cpp.so` exist only in older releases built with split CUDA libraries (current ones ship `libtorch_cuda.so`), and `libc10.so` / `libtorch_cpu.so` are found only once `import torch` has loaded them.",
-          fix: [
-            "Rebuild the extension from source against the torch installed here (its dependencies, torch included, stay as they are):",
-            "",
-            "```sh",
-            "{enrich.rebuildFromSource}",
-            "```",
-            "",
-            "or install the extension build made for this torch release. Where a module loads the extension directly, `import torch` first."
-          ].join("\n")
-        },
-        {
-          when: "torchLibs",
-          title: "PyTorch library not found (extension built for another PyTorch)",
-          message: "The loader could not find {library:all}, a library of PyTorch itself. A compiled extension looks for the libraries of the PyTorch it was built against: `libtorch_cuda_cu.so` and `libtorch_cuda_cpp.so` exist only in older releases built with split CUDA libraries (current ones ship `libtorch_cuda.so`), and `libc10.so` / `libtorch_cpu.so` are found only once `import torch` has loaded them.",
-          fix: "Rebuild the extension that failed to load (the module named in the traceback) from source against the installed torch: the same install command with `--no-build-isolation --force-reinstall --no-deps --no-binary` and the package name, or install its build for this torch release. Where a module loads the extension directly, `import torch` first."
-        },
-        {
-          when: "cudnn&fact.place=image-build&fact.imageFlavour",
-          title: "cuDNN library not found",
-          message: "The loader could not find {library:all}: cuDNN is not in this image. The plain nvidia/cuda `-runtime` and `-devel` images do not include it; the `-cudnn` tags do. {enrich.stageNote}",
-          fix: "Use the cuDNN tag of the same CUDA release ({enrich.cudnnImage|its `-cudnn` tag: https://hub.docker.com/r/nvidia/cuda/tags}), or install cuDNN from NVIDIA's apt repository (`libcudnn8` for `libcudnn.so.8`; `libcudnn9-cuda-{enrich.cudaMajor}` for `libcudnn.so.9`) or the pip wheel (`nvidia-cudnn-cu{enrich.cudaMajor}`). The number in the file name must match what the framework was built with."
-        },
-        {
-          when: "cudnn",
-          title: "cuDNN library not found",
-          message: "The loader could not find {library:all}: cuDNN is not installed where the program runs, or not on its loader path.",
-          fix: `Install the cuDNN whose major version is the number in the file name (\`libcudnn.so.9\` \u2192 cuDNN 9) for the CUDA major release in use: NVIDIA's apt repository has \`libcudnn8\` (CUDA 11 / 12) and \`libcudnn9-cuda-12\` / \`libcudnn9-cuda-13\`, PyPI \`nvidia-cudnn-cu11\` / \`-cu12\` / \`-cu13\`; nvidia/cuda images have it in their \`-cudnn\` tags. Then: ${LDD_CHECK}`
-        },
-        {
-          when: "nccl&fact.cuda",
-          title: "NCCL library not found",
-          message: "The loader could not find {library:all}: NCCL is not installed where the program runs, or not on its loader path.",
-          fix: "Install it: `apt-get install -y --no-install-recommends libnccl2` (NVIDIA's apt repository; pin the build of this CUDA with a `+cuda{enrich.cudaVersion}` version from `apt-cache madison libnccl2`) or `pip install nvidia-nccl-cu{enrich.cudaMajor}` for a pip-installed framework."
-        },
-        {
-          when: "nccl",
-          title: "NCCL library not found",
-          message: "The loader could not find {library:all}: NCCL is not installed where the program runs, or not on its loader path.",
-          fix: 'Install it: `libnccl2` from NVIDIA\'s apt repository (its versions end in `+cuda` and the CUDA release: `apt-cache madison libnccl2`), or the pip wheel of the CUDA major release in use (`nvidia-nccl-cu12` for CUDA 12). The log does not show the CUDA release: `nvcc --version`, or `python3 -c "import torch; print(torch.version.cuda)"`, prints it.'
-        },
-        {
-          when: "cudaLibs&fact.place=image-build&fact.imageFlavour",
-          title: "CUDA runtime library not found",
-          message: "The loader could not find {library:all}, a CUDA toolkit library: this stage uses a `-base` image (no CUDA libraries) or copied binaries without the libraries they link. {enrich.stageNote}",
-          fix: "Use the `-runtime` flavour of the same image ({enrich.runtimeImage|the `-runtime` tag of this CUDA release}) or install `cuda-libraries-{enrich.aptSuffix}` (NVIDIA's apt repository); a pip-installed torch brings its own copies as `nvidia-*` wheels."
-        },
-        {
-          when: "cudaLibs",
-          title: "CUDA runtime library not found",
-          message: "The loader could not find {library:all}, a CUDA toolkit library: the CUDA runtime libraries are not installed where the program runs, or not on its loader path.",
-          fix: "Install the CUDA libraries of the release the program was built for (the number in the file name is the major release): NVIDIA's `cuda-libraries-` package of that release, an nvidia/cuda `-runtime` image, or the `nvidia-*` pip wheels a pip-installed torch brings. " + LDD_CHECK
-        },
-        {
-          when: "tensorrt",
-          title: "TensorRT library not found",
-          message: "The loader could not find {library:all}: TensorRT is not installed where the program runs.",
-          fix: "Install the TensorRT whose major version is the number in the file name (NVIDIA's apt repository: the `libnvinfer` package with that number; PyPI: `tensorrt`), or use an `nvcr.io/nvidia/tensorrt` base image."
-        },
-        {
-          when: "opengl&fact.place=image-build",
-          title: "OpenGL / GLib library not found (OpenCV)",
-          message: "The loader could not find {library:all}: `opencv-python` needs the system OpenGL and GLib libraries, which slim and CUDA images lack.",
-          fix: "Install them: `RUN apt-get update && apt-get install -y --no-install-recommends libgl1 libglib2.0-0`, or use `opencv-python-headless` instead of `opencv-python`."
-        },
-        {
-          when: "opengl",
-          title: "OpenGL / GLib library not found (OpenCV)",
-          message: "The loader could not find {library:all}: `opencv-python` needs the system OpenGL and GLib libraries.",
-          fix: "Install them: `apt-get install -y --no-install-recommends libgl1 libglib2.0-0` (Debian/Ubuntu), or use `opencv-python-headless` instead of `opencv-python`."
-        },
-        { when: "fact.place=docker-run", fix: RUN_FIX },
-        { when: "fact.place=host-shell", fix: SHELL_FIX2 },
-        {
-          when: "fact.place=image-build",
-          fix: `Find which package provides it and install it in this stage (Debian/Ubuntu: \`apt-file search {library}\`), or copy it from the builder stage together with an \`ENV LD_LIBRARY_PATH=\u2026\` entry for its directory. ${LDD_CHECK}`
-        }
-      ],
-      enrich: ["cuda-version", "extension-build"],
-      docs: "https://man7.org/linux/man-pages/man8/ld.so.8.html"
-    };
-  }
-});
-
-// src/rules/catalog/pip/resolution-impossible.ts
-var dependsOnLine, resolutionImpossible;
-var init_resolution_impossible = __esm({
-  "src/rules/catalog/pip/resolution-impossible.ts"() {
-    "use strict";
-    dependsOnLine = "^\\s{1,200}(?<requirer>[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])?) (?<version>[^\\s]{1,200}) depends on (?<req>.{1,500})$";
-    resolutionImpossible = {
-      id: "pip/resolution-impossible",
-      title: "pip could not resolve conflicting requirements",
-      severity: "error",
-      match: [
-        { literals: ["ResolutionImpossible"] },
-        // `ERROR: Cannot install lm-eval==0.4.9.1 and datasets==4.4.1 because these package versions have conflicting dependencies.`
-        { literals: ["conflicting dependencies"] },
-        // `    lm-eval 0.4.9.1 depends on datasets<4.0 and >=2.16.0`
-        {
-          literals: [" depends on "],
-          pattern: "^\\s{1,200}(?<requirer>[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])?) (?<requirerVersion>[^\\s]{1,200}) depends on (?<requirement>.{1,500})$"
-        },
-        // `    The user requested datasets==4.4.1`, `    The user requested (constraint) datasets==4.4.1`
-        { literals: ["The user requested"], pattern: "The user requested (?:\\(constraint\\) )?(?<requested>.{1,500})$" },
-        // uv: `× No solution found when resolving dependencies:` … `we can conclude that your requirements are unsatisfiable.`
-        { literals: ["No solution found when resolving dependencies", "your requirements are unsatisfiable"] }
-      ],
-      context: [
-        { name: "uv", literals: ["No solution found when resolving dependencies"] },
-        // the "depends on" line was seen: the conflict can be told in one sentence
-        { name: "dependsOn", literals: [" depends on "], pattern: dependsOnLine },
-        // the last one too: for a paste (no step output kept), the enricher compares the first and the last
-        { name: "lastDep", keep: "last", literals: [" depends on "], pattern: dependsOnLine },
-        {
-          name: "constraint",
-          literals: ["The user requested (constraint)"],
-          pattern: "The user requested \\(constraint\\) (?<pin>.{1,500})$"
-        }
-      ],
-      scope: "step",
-      specificity: 3,
-      // The variants below cover uv and a log without the cause lines: here the enricher always has the pair.
-      message: "pip found no set of versions that satisfies every requirement: {enrich.conflict}.",
-      fix: [
-        "{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires: `{enrich.conflictVersions}` (experimental in pip) lists the releases, and `{enrich.conflictDryRun}` resolves the newest one without installing.",
-        "",
-        "If the other side is a package the base image ships (NVIDIA's PyTorch images pin theirs), keep the image's version and leave {enrich.conflictRequirer} out of the default build until a release fits:",
-        "",
-        "```dockerfile",
-        'ARG INSTALL_OPTIONAL="false"',
-        'RUN if [ "$INSTALL_OPTIONAL" = "true" ]; then {enrich.conflictOptional}; fi',
-        "```"
-      ].join("\n"),
-      variants: [
-        {
-          when: "uv",
-          message: 'uv found no set of versions that satisfies every requirement; its explanation ("Because \u2026 we can conclude \u2026") in the evidence below names the requirements that conflict.',
-          fix: "Make the requirements uv names agree: relax the pin it names (`you require \u2026`), or pin a release of the other package whose requirement fits. If the pin comes from the base image's packages, keep it and leave the other package out of the default build (a build argument around its install) until a release fits."
-        },
-        {
-          // a pasted terminal session or `docker run`: no Dockerfile lines
-          when: "dependsOn&!constraint&!uv&!fact.place=image-build",
-          fix: "{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires: `{enrich.conflictVersions}` (experimental in pip) lists the releases, and `{enrich.conflictDryRun}` resolves the newest one without installing."
-        },
-        {
-          when: "constraint&dependsOn",
-          message: "pip found no set of versions that satisfies every requirement: {enrich.conflict}. Loosening the request does not help: the constraints file is the side that must move, or the package must go.",
-          fix: [
-            "Either let the constrained package move (drop its line from the constraints file, if the base image does not need that version), or keep the image's version and leave {enrich.conflictRequirer} out of the default build until a release accepts it:",
-            "",
-            "```dockerfile",
-            'ARG INSTALL_OPTIONAL="false"',
-            'RUN if [ "$INSTALL_OPTIONAL" = "true" ]; then {enrich.conflictOptional}; fi',
-            "```",
-            "",
-            "To see what each release of {enrich.conflictRequirer} requires: `{enrich.conflictVersions}` lists them, and `{enrich.conflictDryRun}` resolves one without installing."
-          ].join("\n")
-        },
-        {
-          when: "!dependsOn",
-          message: 'pip found no set of versions that satisfies every requirement (requested: {requested:all|not in the part of the log read here}). pip names the requirements that conflict under "The conflict is caused by:" in the step output.',
-          fix: 'Read the lines under "The conflict is caused by:" in the full step output: each names a package, its version and the requirement it has. Two of them disagree on one package: relax one of the two pins, or pick a release of the other package whose requirement fits (pip\'s `--dry-run --report -` on that package shows what a release requires).'
-        }
-      ],
-      enrich: "pip-advice",
-      docs: "https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts"
-    };
-  }
-});
-
-// src/rules/catalog/pip/no-matching-distribution.ts
-var noMatchingDistribution;
-var init_no_matching_distribution = __esm({
-  "src/rules/catalog/pip/no-matching-distribution.ts"() {
-    "use strict";
-    noMatchingDistribution = {
-      id: "pip/no-matching-distribution",
-      title: "pip found no matching distribution",
-      severity: "error",
-      match: [
-        // `ERROR: Could not find a version that satisfies the requirement torch==2.1.0+cu121 (from versions: 2.2.2, …)`
-        {
-          literals: ["Could not find a version that satisfies the requirement"],
-          // the origin may nest parentheses: `(from -r requirements.txt (line 4))`
-          pattern: "satisfies the requirement (?<requirement>[^\\s(]{1,200})(?: \\(from (?!versions: )[^()]{0,200}(?:\\([^()]{0,200}\\)[^()]{0,200})?\\))?(?: \\(from versions: (?<versions>[^)]{0,2000})\\))?"
-        },
-        // `ERROR: No matching distribution found for nonexist-pkg`
-        { literals: ["No matching distribution found for"], pattern: "No matching distribution found for (?<requirement>\\S{1,200})" },
-        // `ERROR: Package 'oldpy' requires a different Python: 3.11.7 not in '<3.8'`
-        {
-          literals: ["requires a different Python"],
-          pattern: "Package '(?<requirement>[^']{1,200})' requires a different Python: (?<python>\\S{1,200}) not in '(?<pythonSpec>[^']{0,200})'"
-        }
-      ],
-      context: [
-        { name: "none", literals: ["(from versions: none)"] },
-        { name: "python", literals: ["requires a different Python"] },
-        // `torch==2.1.0+cu121`: CUDA ≥ 10 tags and cpu, whose PyTorch indexes the torch-wheels table knows
-        {
-          name: "localVersion",
-          literals: ["+cu1", "+cpu"],
-          pattern: "requirement (?:torch|torchvision|torchaudio)==[^\\s(+]{1,100}\\+(?<tag>cu1\\d{2}|cpu)(?![\\w.])"
-        },
-        // pip read PyTorch's index or its find-links page (`Looking in links: https://download.pytorch.org/whl/torch_stable.html`)
-        { name: "torchIndex", literals: ["Looking in links: https://download.pytorch.org", "Looking in indexes: https://download.pytorch.org", ", https://download.pytorch.org"] },
-        // the versions pip could see hold no local build (`(from versions: 1.8.0, 1.9.0, 1.10.0)`): none for this platform / Python
-        { name: "plainOnly", literals: ["(from versions: "], pattern: "\\(from versions: \\d[^)+]{0,2000}\\)" },
-        // older (`+cu90`) and ROCm local versions: named, but no index is computed for them
-        { name: "otherLocal", literals: ["+cu", "+rocm"], pattern: "requirement [^\\s(]{1,200}\\+(?<tag>cu\\d{1,200}|rocm[\\d.]{0,200})" }
-      ],
-      scope: "step",
-      specificity: 3,
-      message: "pip found no release of {requirement} that fits this environment. Versions it could see: {versions|not listed in this part of the log}.",
-      fix: [
-        "Pick a version from the list pip printed, or make the one you need visible:",
-        "",
-        "- a wheel that exists only for other Pythons or CPU architectures: compare the package's files on its index with this build's Python ({fact.python|see `python3 --version`}) and platform ({fact.platform|see `uname -m`}); arm64 often has no wheel: build from source, or skip the package there with `ARG TARGETARCH`;",
-        "- a private or extra index: pass it with `--extra-index-url` (or `PIP_EXTRA_INDEX_URL`), with its credentials if it needs them."
-      ].join("\n"),
-      variants: [
-        {
-          when: "python",
-          title: "Package requires a different Python",
-          message: "No release of {requirement} supports this Python ({python}): it requires `{pythonSpec}`. The base image's Python does not fit the pin.",
-          fix: "Use a release of {requirement} that supports Python {python} (drop the pin, or pin a newer version), or a base image with a Python in `{pythonSpec}`."
-        },
-        {
-          // PyTorch's index or find-links page was read and pip still listed no local build: its `+cpu` / `+cuNNN` wheels
-          // (linux_x86_64 ones on torch_stable.html) do not fit this platform or Python, so only the plain releases are usable.
-          when: "localVersion&torchIndex&plainOnly",
-          message: "pip read PyTorch's index and found no {requirement}: the releases it could use carry no `+{context.localVersion.tag}` build, only plain versions: {versions}. The index has `+{context.localVersion.tag}` wheels for some platforms and Pythons only (this build: {fact.platform|platform not shown in the log}, Python {fact.python|not shown}).",
-          fix: "Pin a plain release from that list, the nearest to the one asked: `{enrich.plainPinCmd}` (and torchvision / torchaudio to the releases that go with it: https://pytorch.org/get-started/previous-versions/). If the image must have the `+{context.localVersion.tag}` build, build it for linux/amd64 only, or choose the requirement per platform with `ARG TARGETARCH`."
-        },
-        {
-          when: "localVersion",
-          message: "pip found no {requirement} on the index it used: `+{context.localVersion.tag}` builds of PyTorch are published on PyTorch's own index, not on PyPI. Versions it could see: {versions|not listed in this part of the log}.",
-          fix: "Install from PyTorch's index, which serves the `+{context.localVersion.tag}` build under the plain version: `{enrich.localIndexCmd}`. {enrich.localIndexNote} With `--extra-index-url` instead, PyPI stays in use for the other packages (pip then takes the best version across both indexes)."
-        },
-        {
-          when: "otherLocal",
-          message: "pip found no {requirement} on the index it used: `+{context.otherLocal.tag}` builds are published on PyTorch's own index or download pages, not on PyPI. Versions it could see: {versions|not listed in this part of the log}.",
-          fix: "Install it the way that release's own install command does (https://pytorch.org/get-started/previous-versions/ lists the command of each release, with its index), or move to a release whose build matches a current index."
-        },
-        {
-          when: "none",
-          message: "pip found no release at all of {requirement}: the name is wrong, the index pip used does not have it, or the index was not reachable from the build (proxy, private index without credentials).",
-          fix: "Check the name (`{enrich.versionsCmd}`), the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`pip download --no-deps {requirement}` run where the install ran shows the HTTP error)."
-        }
-      ],
-      enrich: "pip-advice",
-      docs: "https://pip.pypa.io/en/stable/cli/pip_install/"
-    };
-  }
-});
-
-// src/rules/catalog/pip/wheel-not-supported.ts
-var wheelNotSupported;
-var init_wheel_not_supported = __esm({
-  "src/rules/catalog/pip/wheel-not-supported.ts"() {
-    "use strict";
-    wheelNotSupported = {
-      id: "pip/wheel-not-supported",
-      title: "Wheel built for another platform or Python",
-      severity: "error",
-      match: [
-        {
-          literals: ["is not a supported wheel on this platform"],
-          pattern: "(?<wheel>(?<dist>[A-Za-z0-9][A-Za-z0-9_.]{0,100})-(?<version>\\d[^-\\s+]{0,60})(?:\\+[^-\\s]{1,60})?(?:-\\d[^-\\s]{0,40})?-(?<pyTag>[^-\\s]{1,40})-(?<abiTag>[^-\\s]{1,40})-(?<platTag>[^-\\s]{1,200})\\.whl) is not a supported wheel on this platform"
-        }
-      ],
-      context: [{ name: "arm64Tag", literals: ["_arm64.whl"], pattern: "-linux_arm64\\.whl is not a supported" }],
-      scope: "step",
-      specificity: 3,
-      message: "pip refused `{wheel}`: its tags (Python `{pyTag}`, ABI `{abiTag}`, platform `{platTag}`) are not among those of this build's Python ({fact.python|version not shown}) and platform ({fact.platform|not shown}). A wheel named by file or URL is installed only when its tags fit; pip does not look for another file.",
-      fix: [
-        "List the tags this build's pip accepts, in the same stage (the `Compatible tags` part):",
-        "",
-        "```sh",
-        "python3 -m pip debug --verbose",
-        "```",
-        "",
-        "Then install a wheel whose tags are listed, or name the package and version instead of the file so that pip picks the one that fits (`pip install {dist}=={version}`); in a multi-platform build, choose the file per platform with `ARG TARGETARCH`."
-      ].join("\n"),
-      variants: [
-        {
-          when: "arm64Tag",
-          message: "pip refused `{wheel}`: `linux_arm64` is no platform tag a Linux Python accepts. Linux on ARM64 names its machine `aarch64`, so its wheels are tagged `linux_aarch64` or `manylinux\u2026_aarch64`; this file was named for another system."
-        }
-      ],
-      docs: "https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/"
-    };
-  }
-});
-
-// src/rules/catalog/pip/build-isolation.ts
-var buildIsolation;
-var init_build_isolation = __esm({
-  "src/rules/catalog/pip/build-isolation.ts"() {
-    "use strict";
-    buildIsolation = {
-      id: "pip/build-isolation",
-      title: "Wheel build needs torch: build isolation hides it",
-      severity: "error",
-      match: [
-        // `      ModuleNotFoundError: No module named 'torch'` inside the subprocess output
-        { literals: ["No module named "], pattern: "No module named '(?<module>torch|numpy|packaging|psutil|ninja|Cython|setuptools_scm|pybind11)(?:\\.[\\w.]{1,200})?'" }
-      ],
-      context: [
-        // pip's frame around the subprocess: the module was missing in the isolated build environment
-        {
-          name: "buildEnv",
-          literals: ["Getting requirements to build wheel", "Preparing metadata (pyproject.toml)", "Building wheel for", "pip-build-env-"]
-        },
-        // uv's hint names the package and version it was building: `hint: This error likely indicates that `flash-attn@2.7.3` depends`
-        {
-          name: "uvHint",
-          literals: ["hint: This error likely indicates that `"],
-          pattern: "hint: This error likely indicates that `(?<pkg>[A-Za-z0-9][\\w.-]{0,200})@(?<version>[\\w.+!-]{1,100})` depends"
-        },
-        // The package pip stopped on: the last `Collecting` before the failure, or `Failed to build 'x'`.
-        {
-          name: "package",
-          keep: "last",
-          literals: ["Collecting ", "Failed to build "],
-          pattern: "(?:^\\s{0,200}Collecting |Failed to build ')(?<name>[A-Za-z0-9][\\w.-]{0,200})(?=[\\s'=<>!~\\[;(,]|$)"
-        }
-      ],
-      scope: "step",
-      specificity: 3,
-      message: "Building {context.package.name} imported {module}, which pip's isolated build environment does not have: pip builds each source distribution in a fresh environment with only its declared build requirements, so a {module} installed in the image is invisible there.",
-      fix: [
-        "Install the build-time dependencies first, then build without isolation so the build sees them:",
-        "",
-        "```dockerfile",
-        "RUN {enrich.buildDepsCmd}",
-        "RUN {enrich.noIsolationCmd}",
-        "```",
-        "",
-        "For CUDA extensions also set `TORCH_CUDA_ARCH_LIST` (the build has no GPU to detect) and `MAX_JOBS` (parallel compile jobs, and their memory)."
-      ].join("\n"),
-      variants: [
-        {
-          // uv said which package it was building (its own hint): uv's forms, in the Dockerfile of an image build
-          when: "uvHint&fact.place=image-build",
-          message: "uv built {context.uvHint.pkg} {context.uvHint.version} in an isolated build environment, and its build imported {module}, which that environment does not have: uv, like pip, builds each source distribution with only its declared build requirements, so a {module} installed in the image is invisible there.",
-          fix: [
-            "uv built {context.uvHint.pkg} in an isolated environment. For a uv project (`uv sync`), build it without isolation and put {module} in the environment before syncing, as uv documents for flash-attn. In `pyproject.toml`:",
-            "",
-            "```toml",
-            "[tool.uv]",
-            'no-build-isolation-package = ["{context.uvHint.pkg}"]',
-            "```",
-            "",
-            "Then, in the Dockerfile:",
-            "",
-            "```dockerfile",
-            "RUN uv venv",
-            "RUN uv pip install {module}",
-            "RUN uv sync",
-            "```",
-            "",
-            "With `uv pip install` instead of a project: `uv pip install {module}` first, then `uv pip install {context.uvHint.pkg}=={context.uvHint.version} --no-build-isolation`."
-          ].join("\n")
-        },
-        {
-          when: "uvHint",
-          message: "uv built {context.uvHint.pkg} {context.uvHint.version} in an isolated build environment, and its build imported {module}, which that environment does not have: uv, like pip, builds each source distribution with only its declared build requirements, so an installed {module} is invisible there.",
-          fix: [
-            "uv built {context.uvHint.pkg} in an isolated environment. For a uv project (`uv sync`), build it without isolation and put {module} in the environment before syncing, as uv documents for flash-attn. In `pyproject.toml`:",
-            "",
-            "```toml",
-            "[tool.uv]",
-            'no-build-isolation-package = ["{context.uvHint.pkg}"]',
-            "```",
-            "",
-            "Then:",
-            "",
-            "```sh",
-            "uv venv",
-            "uv pip install {module}",
-            "uv sync",
-            "```",
-            "",
-            "With `uv pip install` instead of a project: `uv pip install {module}` first, then `uv pip install {context.uvHint.pkg}=={context.uvHint.version} --no-build-isolation`."
-          ].join("\n")
-        },
-        {
-          // a pasted terminal session or `docker run`: shell commands, not Dockerfile lines
-          when: "buildEnv&package&!fact.place=image-build",
-          fix: [
-            "Install the build-time dependencies first, then build without isolation so the build sees them:",
-            "",
-            "```sh",
-            "{enrich.buildDepsCmd}",
-            "{enrich.noIsolationCmd}",
-            "```",
-            "",
-            "For CUDA extensions also set `TORCH_CUDA_ARCH_LIST` (the build has no GPU to detect) and `MAX_JOBS` (parallel compile jobs, and their memory)."
-          ].join("\n")
-        },
-        {
-          when: "!buildEnv",
-          message: "Python could not import {module}. If this came from building a package (setup.py importing torch), pip's build isolation hid the installed {module}: install it first and build that package with `--no-build-isolation`; otherwise install {module} in this stage.",
-          fix: "If a package build imported {module}: install {module} first, then install the package with `--no-build-isolation` (pip and uv both have the flag). If your own code imported it, add {module} to this stage's requirements."
-        },
-        {
-          when: "!package",
-          message: "A package build imported {module}, which pip's isolated build environment does not have: pip builds each source distribution in a fresh environment with only its declared build requirements, so the {module} installed in the image is invisible there. The log kept here does not name the package.",
-          fix: "Find the package (the last `Collecting \u2026` line before the error), install its build-time dependencies ({module}, ninja, packaging, wheel, setuptools) first, then install it with `--no-build-isolation` so the build sees them."
-        }
-      ],
-      enrich: "pip-advice",
-      only: "failed-step",
-      docs: "https://pip.pypa.io/en/stable/cli/pip_install/#cmdoption-no-build-isolation"
-    };
-  }
-});
-
-// src/rules/catalog/pip/externally-managed.ts
-var externallyManaged;
-var init_externally_managed = __esm({
-  "src/rules/catalog/pip/externally-managed.ts"() {
-    "use strict";
-    externallyManaged = {
-      id: "pip/externally-managed",
-      title: "pip refused: externally-managed environment (PEP 668)",
-      severity: "error",
-      match: [
-        { literals: ["externally-managed-environment"] },
-        { literals: ["This environment is externally managed"] },
-        // uv: `error: The interpreter at /usr is externally managed, and indicates the following:`
-        { literals: ["is externally managed, and indicates the following"] }
-      ],
-      scope: "step",
-      specificity: 3,
-      message: "pip refused to install into the system Python of {fact.os|this image}: the distribution marks it as externally managed (PEP 668), as Debian 12 and Ubuntu 23.04+ do, so that pip cannot overwrite packages apt installed.",
-      fix: [
-        "Install into a virtual environment (on Debian / Ubuntu `python3 -m venv` needs the `python3-venv` package):",
-        "",
-        "```dockerfile",
-        "RUN apt-get update && apt-get install -y --no-install-recommends python3-venv && rm -rf /var/lib/apt/lists/*",
-        "RUN python3 -m venv /opt/venv",
-        "ENV PATH=/opt/venv/bin:${PATH}",
-        "RUN {enrich.installCmd}",
-        "```",
-        "",
-        "Or, in a single-purpose image, override the marker (pip \u2265 23.0.1): `{enrich.breakCmd}`, or `ENV PIP_BREAK_SYSTEM_PACKAGES=1` for every pip command of the image."
-      ].join("\n"),
-      variants: [
-        {
-          when: "fact.installer=uv&fact.place=image-build",
-          message: "uv refused to install into the system Python of {fact.os|this image} (`--system`): the distribution marks it as externally managed (PEP 668), as Debian 12 and Ubuntu 23.04+ do.",
-          fix: [
-            "Let uv create a virtual environment and install into it (uv installs into the environment `VIRTUAL_ENV` names):",
-            "",
-            "```dockerfile",
-            "RUN uv venv /opt/venv",
-            "ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}",
-            "RUN {enrich.installCmd}",
-            "```",
-            "",
-            "Or, in a single-purpose image, override the marker: `{enrich.breakCmd}`, or `ENV UV_BREAK_SYSTEM_PACKAGES=1` (uv does not read `PIP_BREAK_SYSTEM_PACKAGES`)."
-          ].join("\n")
-        },
-        {
-          when: "!fact.place=image-build",
-          message: "The installer refused to install into the system Python of {fact.os|this machine}: the distribution marks it as externally managed (PEP 668), so that pip cannot overwrite packages the package manager installed.",
-          fix: [
-            "Install into a virtual environment instead of the system Python (Debian / Ubuntu: `apt-get install python3-venv` first):",
-            "",
-            "```sh",
-            "python3 -m venv .venv",
-            ". .venv/bin/activate",
-            "{enrich.installCmd}",
-            "```",
-            "",
-            "Overriding the marker (`--break-system-packages`) on a machine you keep can break the distribution's own Python tools; keep that for single-purpose images."
-          ].join("\n")
-        }
-      ],
-      enrich: "pip-advice",
-      docs: "https://peps.python.org/pep-0668/"
-    };
-  }
-});
-
-// src/rules/catalog/pip/resolver-backtracking.ts
-var findRelease, resolverBacktracking;
-var init_resolver_backtracking = __esm({
-  "src/rules/catalog/pip/resolver-backtracking.ts"() {
-    "use strict";
-    findRelease = "Give the resolver the answer instead of letting it search: pin {package} to a release that fits. `{enrich.versionsCmd}` (experimental in pip) lists the releases, and `{enrich.dryRunCmd}` shows what pip would pick without installing; pin it with `==` in the requirement (or in a constraints file passed with `-c`).";
-    resolverBacktracking = {
-      id: "pip/resolver-backtracking",
-      title: "pip resolver backtracking",
-      severity: "warning",
-      match: [
-        { literals: ["pip is looking at multiple versions of"], pattern: "pip is looking at multiple versions of (?<package>[^\\s]{1,200}) to" },
-        { literals: ["pip is still looking at multiple versions of"], pattern: "still looking at multiple versions of (?<package>[^\\s]{1,200}) to" },
-        { literals: ["This is taking longer than usual"] },
-        // The traceback's last frame and its exception line: two lines, so a traceback cut to its end is enough.
-        { literals: ["raise ResolutionTooDeep("] },
-        { literals: ["ResolutionTooDeep: "], pattern: "ResolutionTooDeep: (?<rounds>\\d{1,12})" },
-        { literals: ["error: resolution-too-deep", "Dependency resolution exceeded maximum depth"] }
-      ],
-      context: [
-        { name: "looking", literals: ["pip is looking at multiple versions of"] },
-        { name: "tooDeep", literals: ["ResolutionTooDeep: ", "error: resolution-too-deep", "Dependency resolution exceeded maximum depth"] },
-        { name: "still", literals: ["pip is still looking at multiple versions of"], pattern: "versions of (?<package>[^\\s]{1,200}) to" },
-        { name: "longer", literals: ["This is taking longer than usual"] },
-        // The candidates pip fetched: `Processing /wheels/lightning-2.14.0-py3-none-any.whl`,
-        // `  Downloading lightning-2.14.0-py3-none-any.whl.metadata (11 kB)`, `  Using cached lm_eval-0.4.8.tar.gz (…)`,
-        // older pip's full URLs. Each distinct (name, version) counts once.
-        {
-          name: "fetched",
-          literals: ["Processing ", "Downloading ", "Using cached "],
-          pattern: "(?:^|[ /])(?<candidate>[A-Za-z0-9][A-Za-z0-9_.]{0,100})-(?<version>\\d[\\w.!+]{0,60})(?:-[\\w.+-]{1,200}\\.whl|\\.tar\\.gz|\\.zip)\\b",
-          tally: true
-        },
-        // How it ended: a release was installed, or nothing fits.
-        { name: "installed", literals: ["Successfully installed "] },
-        { name: "impossible", literals: ["ResolutionImpossible", "conflicting dependencies"] }
-      ],
-      scope: "step",
-      minCount: 2,
-      specificity: 3,
-      message: "pip backtracked through older releases of {package:all} (resolver messages per package: {package:counts}){enrich.rejectNote}. Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}",
-      fix: findRelease,
-      variants: [
-        {
-          when: "tooDeep&looking",
-          severity: "error",
-          title: "pip resolver gave up (resolution too deep)",
-          message: "pip gave up resolving the requirements: its resolver reached its limit of rounds (ResolutionTooDeep) while backtracking through older releases of {package:all}{enrich.rejectNote}. Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}"
-        },
-        {
-          // Lower bounds: pip's own hint after `error: resolution-too-deep` ("Try adding lower bounds to constrain your
-          // dependencies", NousResearch/hermes-agent#7052).
-          when: "tooDeep",
-          severity: "error",
-          title: "pip resolver gave up (resolution too deep)",
-          message: "pip gave up resolving the requirements: its resolver reached its limit of rounds (ResolutionTooDeep) while backtracking through older releases. Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}",
-          fix: "Give the resolver the answer instead of letting it search: the packages pip fetched many versions of (above, or the `Collecting` / `Downloading` lines before the error) are the ones to pin. `{enrich.dryRunCmd|pip install --dry-run --quiet --report - -r requirements.txt}` (pip 22.2 or later; name the requirements this step installs) shows what pip picks once they are pinned; put the pins (`==`, or lower bounds such as `>=2.0`) in the requirements or in a constraints file passed with `-c`."
-        },
-        {
-          when: "!still&!looking",
-          message: 'pip backtracked through older releases: it printed "This is taking longer than usual" (after rejecting 13 candidate versions of one package). Versions it fetched, per package: {context.fetched.candidate:repeats|not shown in the log}. {enrich.durationNote}',
-          fix: "Give the resolver the answer instead of letting it search: the package pip fetched many versions of (above, or the `Collecting` / `Downloading` lines before the message) is the one to pin. `{enrich.dryRunCmd|pip install --dry-run --quiet --report - -r requirements.txt}` (pip 22.2 or later; name the requirements this step installs) shows what pip picks once it is pinned; put the pin (`==`) in the requirements or in a constraints file passed with `-c`."
-        },
-        {
-          when: "impossible",
-          fix: 'Pinning {package} does not help here: the search ended in "conflicting dependencies" (ResolutionImpossible), so no release of it fits the other requirements. The conflict finding for this step names the two requirements that disagree; the backtracking goes away with the conflict.'
-        },
-        {
-          when: "installed",
-          fix: "{enrich.settledNote} Pin it so the next build does not search again: `{enrich.pinCmd}` (or put the pin in the requirements or constraints file the step uses)."
-        },
-        {
-          when: "fact.imageFlavour=ngc",
-          fix: [
-            findRelease,
-            "",
-            "This NGC image ships its Python packages: freeze them into a constraints file before installing, so pip cannot wander through their history (it then fails at once if {package} needs another version of one of them):",
-            "",
-            "```dockerfile",
-            "RUN pip freeze | grep -v -E '@ |^-e |^file:|^\\.' > /opt/base-constraints.txt",
-            "RUN {enrich.constrainedCmd}",
-            "```"
-          ].join("\n")
-        }
-      ],
-      enrich: ["step-duration", "pip-advice"],
-      docs: "https://pip.pypa.io/en/stable/topics/dependency-resolution/#possible-ways-to-reduce-backtracking"
-    };
-  }
-});
-
-// src/rules/catalog/pip/base-package-replaced.ts
-var stack, baseConstraintsBlock, CPU_SOURCE, basePackageReplaced;
-var init_base_package_replaced = __esm({
-  "src/rules/catalog/pip/base-package-replaced.ts"() {
-    "use strict";
-    stack = "torch|torchvision|torchaudio|triton|pytorch-triton|numpy|scipy|jax|jaxlib|tensorflow|tensorrt|transformer-engine|transformer_engine|flash-attn|flash_attn|apex|xformers|cupy-cuda\\w*|nvidia-[\\w-]+|opencv(?:-python)?|onnxruntime-gpu|datasets|transformers";
-    baseConstraintsBlock = [
-      "```dockerfile",
-      "RUN pip list --format=freeze > /opt/base-constraints.txt",
-      "ENV PIP_CONSTRAINT=/opt/base-constraints.txt",
-      "```"
-    ];
-    CPU_SOURCE = "Find what asked for the CPU-only build and take it out of this install: a `+cpu` pin, or PyTorch's CPU wheel index (`--index-url` / `--extra-index-url https://download.pytorch.org/whl/cpu`, or the same in `PIP_INDEX_URL`, `PIP_EXTRA_INDEX_URL` or a requirements file).";
-    basePackageReplaced = {
-      id: "pip/base-package-replaced",
-      title: "pip replaced a package from the base image",
-      severity: "warning",
-      match: [
-        // `    Uninstalling torch-2.3.0a0+40ec155e58.nv24.5:` is followed by `      Successfully uninstalled torch-2.3.0a0+40ec155e58.nv24.5`
-        {
-          literals: ["Successfully uninstalled "],
-          pattern: `Successfully uninstalled (?<package>(?:${stack}))-(?<version>\\d\\S{0,200})$`
-        },
-        // any NVIDIA-built version (`2.3.0a0+40ec155e58.nv24.5`, `0.18.0a0+nv24.05`) whatever the package
-        {
-          literals: [".nv2", "+nv"],
-          pattern: "Successfully uninstalled (?<package>[A-Za-z0-9][\\w.-]{0,200})-(?<version>\\d[\\w.]{0,100}\\+[\\w.]{1,100})$"
-        }
-      ],
-      context: [
-        // pip's summary line: `Successfully installed torch-2.13.0+cpu`, `Successfully installed … torch-2.1.0+cu118 triton-2.1.0`
-        {
-          name: "installedTorch",
-          literals: ["Successfully installed "],
-          pattern: "\\btorch-(?<version>\\d[\\w.]{0,60}(?:\\+(?<local>[A-Za-z0-9.]{1,40}))?)(?=\\s|$)"
-        },
-        // the torch that came in is PyTorch's CPU-only build
-        { name: "cpuTorch", literals: ["Successfully installed "], pattern: "\\btorch-\\d[\\w.]{0,60}\\+cpu(?=\\s|$)" },
-        { name: "nvidiaBuild", literals: [".nv2", "+nv"], pattern: "Successfully uninstalled \\S{1,200}\\+" },
-        // `Collecting torch==2.2.2 (from torchmetrics-old)`: the requirement that pulled another version of a stack package in
-        {
-          name: "requestedBy",
-          literals: ["Collecting "],
-          pattern: `^\\s{0,200}Collecting (?<pkg>(?:${stack}))(?<spec>[=<>!~][^\\s]{0,200}) \\(from (?<by>[A-Za-z0-9][\\w.-]{0,200})`
-        }
-      ],
-      scope: "step",
-      specificity: 3,
-      message: "pip uninstalled {package:all} that the image had installed ({package}-{version}) and put another version in its place: what the image built or tested against {package} {version} now runs with the version pip picked.",
-      fix: [
-        "Record what the image ships before installing anything, and install with it as constraints: pip then fails loudly instead of replacing {package} {version}:",
-        "",
-        ...baseConstraintsBlock,
-        "",
-        "Then relax or drop the requirement that asked for another {package}: the `Collecting {package}\u2026 (from \u2026)` line above the uninstall names it."
-      ].join("\n"),
-      variants: [
-        {
-          // PyTorch's CPU-only build in place of the image's torch: the image lost its GPU torch
-          when: "cpuTorch&fact.place=image-build",
-          title: "pip replaced the image's torch with the CPU-only build",
-          message: "pip uninstalled {package:all} that the image had installed ({package}-{version}) and put another build in its place. {enrich.replacementNote}",
-          fix: [
-            CPU_SOURCE,
-            "",
-            "Then keep the image's torch: record what the image ships before installing anything, and install with it as constraints, so that pip fails loudly instead of replacing {package} {version}:",
-            "",
-            ...baseConstraintsBlock
-          ].join("\n")
-        },
-        {
-          when: "cpuTorch",
-          title: "pip replaced torch with the CPU-only build",
-          message: "pip uninstalled {package:all} that the environment had installed ({package}-{version}) and put another build in its place. {enrich.replacementNote}",
-          fix: [
-            CPU_SOURCE,
-            "",
-            "Then keep the torch you had: record what the environment has before installing anything, and install with it as constraints, so that pip fails loudly instead of replacing {package} {version}:",
-            "",
-            "```sh",
-            "pip list --format=freeze > base-constraints.txt",
-            'export PIP_CONSTRAINT="$PWD/base-constraints.txt"',
-            "```"
-          ].join("\n")
-        },
-        {
-          // not an image build (a pasted session, `docker run`): no image to speak of, the same constraints as shell commands
-          when: "!fact.place=image-build",
-          message: "pip uninstalled {package:all} that the environment had installed ({package}-{version}) and put another version in its place: what was built or tested against {package} {version} now runs with the version pip picked.",
-          fix: [
-            "Record what the environment has before installing anything, and install with it as constraints: pip then fails loudly instead of replacing {package} {version}:",
-            "",
-            "```sh",
-            "pip list --format=freeze > base-constraints.txt",
-            'export PIP_CONSTRAINT="$PWD/base-constraints.txt"',
-            "```",
-            "",
-            "Then relax or drop the requirement that asked for another {package}: the `Collecting {package}\u2026 (from \u2026)` line above the uninstall names it."
-          ].join("\n")
-        },
-        {
-          when: "nvidiaBuild&requestedBy",
-          message: "pip uninstalled the image's NVIDIA build of {package:all} ({package}-{version}) and installed a PyPI build in its place, because {context.requestedBy.by} asked for {context.requestedBy.pkg}{context.requestedBy.spec}: the torch / CUDA stack is no longer the one NVIDIA built and tested for this image. {enrich.replacementNote}",
-          fix: [
-            "Keep the image's builds: record them before installing anything and install with them as constraints, so pip fails loudly instead of replacing them:",
-            "",
-            ...baseConstraintsBlock,
-            "",
-            "Then find a release of {context.requestedBy.by} that accepts the image's {package} {version}: `{enrich.versionsCmd}` lists its releases, `{enrich.dryRunCmd}` shows what pip resolves with the constraints in place. If none does, this image is not the base for {context.requestedBy.by}: pick the NGC release whose {package} it accepts. {enrich.torchSwapNote}"
-          ].join("\n")
-        },
-        {
-          when: "nvidiaBuild",
-          message: "pip uninstalled the image's NVIDIA build of {package:all} ({package}-{version}) and installed a PyPI build in its place: the image's torch / CUDA stack is no longer the one NVIDIA built and tested for this image. {enrich.replacementNote}"
-        },
-        {
-          when: "requestedBy",
-          message: "pip uninstalled {package:all} that the image had installed ({package}-{version}), because {context.requestedBy.by} asked for {context.requestedBy.pkg}{context.requestedBy.spec}: what the image built or tested against {package} {version} now runs with the version pip picked. {enrich.replacementNote}",
-          fix: [
-            "Record what the image ships before installing anything, and install with it as constraints: pip then fails loudly instead of replacing {package} {version}:",
-            "",
-            ...baseConstraintsBlock,
-            "",
-            "Then find a release of {context.requestedBy.by} that accepts {package} {version}: `{enrich.versionsCmd}` lists its releases, `{enrich.dryRunCmd}` shows what pip resolves with the constraints in place."
-          ].join("\n")
-        }
-      ],
-      // requestedBy.by is the package whose release must change: its name feeds the commands
-      enrich: ["pip-advice", "torch-replacement"],
-      docs: "https://pip.pypa.io/en/stable/user_guide/#constraints-files"
-    };
-  }
-});
-
-// src/rules/catalog/pip/constraint-deprecation.ts
-var constraintDeprecation;
-var init_constraint_deprecation = __esm({
-  "src/rules/catalog/pip/constraint-deprecation.ts"() {
-    "use strict";
-    constraintDeprecation = {
-      id: "pip/constraint-deprecation",
-      title: "PIP_CONSTRAINT will stop constraining build dependencies",
-      severity: "notice",
-      match: [
-        // `DEPRECATION: Setting PIP_CONSTRAINT will not affect build constraints in the future, pip 26.2 will enforce this behaviour change. …`
-        { literals: ["Setting PIP_CONSTRAINT will not affect build constraints"] }
-      ],
-      scope: "build",
-      specificity: 3,
-      message: "pip warns that PIP_CONSTRAINT will not constrain build dependencies (the isolated build environments) from pip 26.2 on; it still constrains what is installed.",
-      fix: [
-        "Opt in to the new behaviour now, which also silences the warning:",
-        "",
-        "```dockerfile",
-        "ENV PIP_USE_FEATURE=build-constraint",
-        "```",
-        "",
-        "and if build dependencies must be pinned too, give them their own file: `ENV PIP_BUILD_CONSTRAINT=/opt/build-constraints.txt` (or `--build-constraint`)."
-      ].join("\n"),
-      variants: [
-        {
-          // a CI job or a shell, not an image build: the same settings as environment variables there
-          when: "!fact.place=image-build",
-          fix: "Opt in to the new behaviour now, which also silences the warning: set `PIP_USE_FEATURE=build-constraint` in the environment pip runs in; if build dependencies must be pinned too, give them their own file with `PIP_BUILD_CONSTRAINT` (or `--build-constraint`)."
-        }
-      ],
-      docs: "https://pip.pypa.io/en/stable/user_guide/#constraints-files"
-    };
-  }
-});
-
-// src/rules/catalog/conda/packages-not-found.ts
-function search(tool, platform) {
-  const sub = platform === null ? "" : ` --platform ${platform}`;
-  return tool === "micromamba" ? `micromamba search -c conda-forge '{context.spec.spec}'${sub}` : `conda search '{context.spec.spec}'${sub}
-conda search -c conda-forge '{context.spec.spec}'${sub}`;
-}
-function armFix(tool) {
-  return [
-    "This is a linux-aarch64 (ARM64) build, and conda found no linux-aarch64 build of `{context.spec.spec|the specs}` in these channels.",
-    "Many packages, and old Python releases, have builds only for linux-64. Ask the channels which versions exist for this platform:",
-    "",
-    "```sh",
-    search(tool, "linux-aarch64"),
-    "```",
-    "",
-    "Then pin a version that is listed (conda-forge has linux-aarch64 builds of many packages the default channel lacks: add",
-    "`-c conda-forge` or list it under `channels:`), or build this image for `linux/amd64` if that is where it runs",
-    "(`docker build --platform linux/amd64 \u2026`; on an ARM machine that runs under emulation)."
-  ].join("\n");
-}
-function variants3() {
-  const out = [];
-  for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
-    const tool = pre === "" ? "conda" : "micromamba";
-    out.push({ when: `${pre}aarch64&spec`, fix: armFix(tool) });
-    out.push({ when: `${pre}fact.platform=linux/arm64&spec`, fix: armFix(tool) });
-  }
-  out.push({
-    when: "buildPin",
-    message: "conda found no package for `{context.spec.spec}` and the other specs listed: they pin exact build strings (`name==version=build`), as `conda env export` writes them. Builds are made per platform and OS, and old ones leave the channels, so an environment exported on another machine (or years ago) does not resolve here.",
-    fix: [
-      "Re-export the environment without build strings, on the machine where it works:",
-      "",
-      "```sh",
-      "conda env export --from-history > environment.yml",
-      "```",
-      "",
-      "(`--from-history` keeps only the packages you asked for; `conda env export --no-builds` keeps every package with its",
-      "version but no build). Without that machine, delete the third `=build` part of each listed spec and relax the",
-      "versions conda still cannot find: `conda search '{context.spec.name}'` lists what the channels have."
-    ].join("\n")
+  const caps = archListFor(version2, asked);
+  if (caps === null || caps.length === 0) return {};
+  const t = toolkitFor(version2);
+  const keptAsked = asked.some((a) => {
+    const c = parseArch(a)?.capability;
+    return c !== void 0 && t.arches.includes(c);
   });
-  out.push({
-    when: "pythonSpec",
-    message: "conda found no build of `{context.pythonSpec.spec}` in the channels it searched, for this platform: an old Python release is not (or no longer) published there, so nothing that pins it can be installed.",
-    fix: [
-      "List the Python builds the channels have, and pin one of them (with the package versions that support it):",
-      "",
-      "```sh",
-      "conda search 'python'",
-      "conda search -c conda-forge '{context.pythonSpec.spec}'",
-      "```",
-      "",
-      "A project that needs exactly this Python can take it from conda-forge (`-c conda-forge`) when it is listed there, or",
-      "start from an older miniconda image whose base environment already has it."
-    ].join("\n")
-  });
-  for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
-    const tool = pre === "" ? "conda" : "micromamba";
-    out.push({
-      when: `${pre}spec`,
-      fix: [
-        "Ask the channels what exists for {context.spec.spec}:",
-        "",
-        "```sh",
-        search(tool, null),
-        "```",
-        "",
-        "No entry: the name is not a conda name (conda names differ from pip names) or the package is in another channel",
-        "(bioconda, conda-forge: add it with `-c` or under `channels:`). Entries but not this version: pin a listed one.",
-        "A package that exists only on PyPI goes in a `pip:` section of the environment file instead."
-      ].join("\n")
-    });
+  return {
+    archCuda: version2,
+    // what the list is, for the sentence that introduces it
+    archListBasis: keptAsked ? `the architectures this step named that CUDA ${version2} compiles` : `common GPUs CUDA ${version2} compiles (T4 / RTX 20 to RTX 50, as far as it goes); keep only the ones you run on`,
+    torchArchList: torchArchList(caps),
+    cmakeArchList: cmakeArchList(caps),
+    gencode: gencodeFlags(caps)
+  };
+}
+var COMMON, dotted;
+var init_arch_list_enricher = __esm({
+  "src/knowledge/arch-list-enricher.ts"() {
+    "use strict";
+    init_cuda_arches();
+    init_cuda_arch_enricher();
+    COMMON = [75, 80, 86, 89, 90, 100, 120];
+    dotted = (c) => `${Math.floor(c / 10)}.${c % 10}`;
+  }
+});
+
+// src/knowledge/cuda-packages.ts
+function aptSuffix(cuda) {
+  const v = normaliseCudaVersion(cuda);
+  return v ? v.replace(".", "-") : "";
+}
+function majorOf(cuda) {
+  const v = normaliseCudaVersion(cuda);
+  return v ? Number(v.split(".")[0]) : null;
+}
+function cuptiFor(cuda) {
+  const v = normaliseCudaVersion(cuda);
+  const major = majorOf(cuda);
+  if (v === null || major === null || major < 11 || major > 13) return null;
+  const suffix = aptSuffix(v);
+  const base = {
+    aptLib: `cuda-cupti-${suffix}`,
+    aptDev: `cuda-cupti-dev-${suffix}`,
+    libDir: "/usr/local/cuda/lib64",
+    runfileLibDir: "/usr/local/cuda/extras/CUPTI/lib64"
+  };
+  if (major === 11) {
+    const known = cuptiSonames[v];
+    return {
+      ...base,
+      soname: known?.soname ?? null,
+      pip: "nvidia-cuda-cupti-cu11",
+      source: `${CUPTI_DEB_LISTINGS}; soname: ${known?.source ?? "not verified for this minor release"}; pip name: torch 2.0 cu117/cu118 dependency logs (nvidia-cuda-cupti-cu11==11.7.101 / 11.8.87)`
+    };
+  }
+  if (major === 12) {
+    return {
+      ...base,
+      soname: "libcupti.so.12",
+      pip: "nvidia-cuda-cupti-cu12",
+      source: `${CUPTI_DEB_LISTINGS}; soname and pip: github.com/NVIDIA/cuda-python/issues/1572 (nvidia-cuda-cupti-cu12 12.9.79 installs nvidia/cuda_cupti/lib/libcupti.so.12)`
+    };
+  }
+  return {
+    ...base,
+    soname: "libcupti.so.13",
+    // CUDA 13 wheels dropped the -cuXX suffix: the package is plain `nvidia-cuda-cupti`.
+    pip: "nvidia-cuda-cupti",
+    source: `${CUPTI_DEB_LISTINGS}; soname and pip: nvidia_cuda_cupti-13.0.85 wheel on this machine installs nvidia/cu13/lib/libcupti.so.13 (readelf SONAME libcupti.so.13), 2026-12-05`
+  };
+}
+var CUPTI_DEB_LISTINGS, cuptiSonames;
+var init_cuda_packages = __esm({
+  "src/knowledge/cuda-packages.ts"() {
+    "use strict";
+    init_cuda_arches();
+    CUPTI_DEB_LISTINGS = "apt package names seen as cuda-cupti-12-3 / cuda-cupti-12-8 / cuda-cupti-dev-12-6 / cuda-cupti-13-0 / cuda-cupti-dev-13-0 in public install scripts and dpkg listings";
+    cuptiSonames = {
+      "11.0": { soname: "libcupti.so.11.0", source: "a CUDA 11.0 install listing /usr/local/cuda/extras/CUPTI/lib64/libcupti.so.11.0" },
+      "11.2": { soname: "libcupti.so.11.2", source: "github.com/pytorch/pytorch/issues/88802 (torch 1.12 wheel: libcupti.so.11.2)" },
+      "11.7": { soname: "libcupti.so.11.7", source: "github.com/bghira/SimpleTuner/issues/38 (torch 2.0 cu117: libcupti.so.11.7)" },
+      "11.8": { soname: "libcupti.so.11.8", source: "readelf SONAME of Debian libcupti11.8 11.8.87~11.8.0-5~deb12u1, this machine 2026-12-05" }
+    };
+  }
+});
+
+// src/knowledge/cupti-enricher.ts
+function cuptiEnrich(captures, _step, _model, facts) {
+  const version2 = stepCudaVersion(captures, facts);
+  const cupti = version2 === null ? null : cuptiFor(version2);
+  if (version2 === null || cupti === null) return {};
+  const out = { cuptiCuda: version2, cuptiApt: cupti.aptLib, cuptiDevApt: cupti.aptDev };
+  if (cupti.pip !== null) out.cuptiPip = cupti.pip;
+  if (cupti.soname !== null) {
+    out.cuptiSoname = cupti.soname;
+    out.cuptiLoadCheck = `python3 -c "import ctypes; ctypes.CDLL('${cupti.soname}')"`;
   }
   return out;
 }
-var packagesNotFound;
-var init_packages_not_found = __esm({
-  "src/rules/catalog/conda/packages-not-found.ts"() {
+var init_cupti_enricher = __esm({
+  "src/knowledge/cupti-enricher.ts"() {
     "use strict";
-    packagesNotFound = {
-      id: "conda/packages-not-found",
-      title: "conda package not found in the channels",
-      severity: "error",
-      match: [
-        // conda ≥ 4.6: `PackagesNotFoundError: The following packages are not available from current channels:`
-        { literals: ["PackagesNotFoundError", "The following packages are not available from current channels"] },
-        // conda env create / update: `ResolvePackageNotFound: ` then `  - bioconda::bowtie2=2.4.5`
-        { literals: ["ResolvePackageNotFound:"] }
+    init_cuda_arch_enricher();
+    init_cuda_packages();
+  }
+});
+
+// src/knowledge/extension-knobs.ts
+function knobsFor(pkg) {
+  const key = pkg.trim().toLowerCase();
+  return knobs[aliases[key] ?? key] ?? [];
+}
+var CPP_EXT, FA_SETUP, VLLM_ENVS, torchKnobs, knobs, aliases;
+var init_extension_knobs = __esm({
+  "src/knowledge/extension-knobs.ts"() {
+    "use strict";
+    CPP_EXT = "torch/utils/cpp_extension.py (torch 2.13.0 wheel, this machine 2026-12-05)";
+    FA_SETUP = "github.com/Dao-AILab/flash-attention setup.py";
+    VLLM_ENVS = "github.com/vllm-project/vllm vllm/envs.py (Installation Time Env Vars)";
+    torchKnobs = [
+      { name: "TORCH_CUDA_ARCH_LIST", effect: 'GPU architectures CUDAExtension compiles for (e.g. "8.0;8.6+PTX"); unset = the visible GPUs', defaultValue: null, source: CPP_EXT },
+      { name: "MAX_JOBS", effect: "parallel ninja jobs; lower it when nvcc/cicc is killed for memory", defaultValue: null, source: CPP_EXT }
+    ];
+    knobs = {
+      "torch-cpp-extension": torchKnobs,
+      "flash-attn": [
+        { name: "FLASH_ATTENTION_FORCE_BUILD", effect: '"TRUE" skips the prebuilt-wheel download and compiles', defaultValue: "FALSE", source: FA_SETUP },
+        { name: "FLASH_ATTENTION_SKIP_CUDA_BUILD", effect: '"TRUE" builds without the CUDA extension (sdist/CI use)', defaultValue: "FALSE", source: FA_SETUP },
+        { name: "FLASH_ATTENTION_FORCE_CXX11_ABI", effect: '"TRUE" forces the C++11 ABI', defaultValue: "FALSE", source: FA_SETUP },
+        { name: "FLASH_ATTN_CUDA_ARCHS", effect: 'semicolon list of archs to build ("80;90"); TORCH_CUDA_ARCH_LIST does not narrow it', defaultValue: "80;90;100;120", source: `${FA_SETUP} (2.8.3; newer versions add 110)` },
+        { name: "NVCC_THREADS", effect: "value of nvcc --threads per compile job", defaultValue: "4", source: FA_SETUP },
+        { ...torchKnobs[1], source: `${CPP_EXT} (flash-attn builds through BuildExtension)` }
       ],
-      context: [
-        // The listed specs: `  - python=3.8.5`, `  - readline==6.2=2`, `  - bioconda::bowtie2=2.4.5` (not the channel URLs)
-        {
-          name: "spec",
-          literals: ["- "],
-          pattern: "^\\s{0,12}- (?<spec>(?:[A-Za-z0-9_.-]{1,60}::)?(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?:[=<>!~][^\\s:]{0,100})?)\\s{0,5}$",
-          tally: true
-        },
-        // `  - python=3.6`: the interpreter itself
-        { name: "pythonSpec", literals: ["- python"], pattern: "^\\s{0,12}- (?<spec>python[=<>]{1,2}\\d[\\d.*]{0,20})\\s{0,5}$" },
-        // `name==version=build` / `name=version=build`: an exported environment's exact builds
-        { name: "buildPin", literals: ["- "], pattern: "^\\s{0,12}- [A-Za-z0-9_.-]{1,100}={1,2}[^=\\s]{1,60}=[^=\\s]{1,60}\\s{0,5}$" },
-        // conda's channel list names the platform it solved for: `  - https://repo.anaconda.com/pkgs/main/linux-aarch64`
-        { name: "aarch64", literals: ["/linux-aarch64"], pattern: "^\\s{0,12}- \\S{1,300}/linux-aarch64/?\\s{0,5}$" },
-        { name: "micromamba", literals: ["micromamba"] }
-      ],
-      scope: "step",
-      specificity: 3,
-      message: "conda found no package matching {context.spec.spec:all|the listed specs} in the channels it searched (not a conflict: no build of that name and version exists there for this platform).",
-      fix: [
-        "Run `conda search` with each spec conda listed above the error (add `--platform linux-aarch64` to check another",
-        "platform than the one built). A name with no entry is not a conda name or lives in another channel (bioconda,",
-        "conda-forge: add it with `-c`); a version with no entry needs one of the listed versions instead."
-      ].join("\n"),
-      variants: variants3(),
-      docs: "https://docs.conda.io/projects/conda/en/latest/commands/search.html"
+      vllm: [
+        { name: "VLLM_TARGET_DEVICE", effect: "backend to build for", defaultValue: "cuda", source: VLLM_ENVS },
+        { name: "MAX_JOBS", effect: "parallel compile jobs", defaultValue: null, source: VLLM_ENVS },
+        { name: "NVCC_THREADS", effect: "nvcc --threads per job", defaultValue: null, source: VLLM_ENVS },
+        { name: "VLLM_USE_PRECOMPILED", effect: '"1"/"true" reuses precompiled kernels instead of compiling them', defaultValue: null, source: VLLM_ENVS }
+      ]
+    };
+    aliases = {
+      flash_attn: "flash-attn",
+      "flash-attention": "flash-attn",
+      torch: "torch-cpp-extension",
+      "torch.utils.cpp_extension": "torch-cpp-extension",
+      cpp_extension: "torch-cpp-extension"
     };
   }
 });
 
-// src/rules/catalog/conda/unsatisfiable.ts
-function searchBlock(tool, what) {
-  const cmd = tool === "micromamba" ? `micromamba search -c conda-forge '${what}'` : `conda search -c conda-forge '${what}'`;
-  return ["```sh", cmd, "```"];
+// src/knowledge/extension-build-enricher.ts
+function requirementOf(raw) {
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]{0,100}?)(?:(==|-)(\d[\w.+]{0,40}))?$/.exec(raw.trim());
+  if (m === null || m[1] === void 0) return null;
+  const name2 = m[1];
+  if (/^(?:pip|setuptools|wheel|\.|-.*)$/.test(name2)) return null;
+  return { name: name2, spec: m[3] !== void 0 ? `${name2}==${m[3]}` : name2 };
 }
-function variants4() {
-  const out = [];
-  for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
-    const tool = pre === "" ? "conda" : "micromamba";
-    out.push({
-      when: `${pre}requested`,
-      message: 'The conda solver found no package `{context.requested.package}` at all in the channels it used ("nothing provides requested"): the environment cannot be solved because one requested package does not exist there for this platform.',
-      fix: [
-        "Ask a channel for it (the platform is the one of the build; add `--platform linux-aarch64` to check ARM64):",
-        "",
-        ...searchBlock(tool, "{context.requested.package}"),
-        "",
-        "Listed there: add that channel (`-c conda-forge`, or under `channels:` in the environment file). Not listed: the",
-        "name is wrong for conda or the package is published elsewhere (a pip-only package goes in a `pip:` section;",
-        "a tool such as quarto may ship its own installer)."
-      ].join("\n")
-    });
+function installTargetOf(instruction) {
+  const m = /\b(?:uv\s+pip|pip3?|python3?\s+-m\s+pip)\s+install\s+([^&|;\n]{1,400})/.exec(instruction);
+  if (m === null) return null;
+  const words2 = m[1].trim().split(/\s+/);
+  for (let i = 0; i < words2.length; i++) {
+    const w = words2[i].replace(/^["']|["']$/g, "");
+    if (w === "-r" || w === "--requirement") return words2[i + 1] ? { spec: `-r ${words2[i + 1]}`, name: null } : null;
+    if (w === "-e" || w === "--editable") return words2[i + 1] ? { spec: `-e ${words2[i + 1]}`, name: null } : null;
+    if (VALUE_FLAGS.has(w)) {
+      i++;
+      continue;
+    }
+    if (w.startsWith("-")) continue;
+    if (w === "." || w.startsWith("./") || w.startsWith("/")) return { spec: w, name: null };
+    const req = requirementOf(w.replace(/\[[^\]]{0,200}\]/, ""));
+    if (req !== null) return { spec: w.includes("==") ? w : req.spec, name: req.name };
   }
-  out.push({
-    when: "neededBy",
-    message: 'The conda solver has no way to satisfy the environment: `{context.neededBy.by}` needs `{context.neededBy.dep}`, and no channel it used provides that ("nothing provides \u2026 needed by"). The candidate comes from a channel whose dependencies live in a channel not listed, or a pinned old build whose dependency build is no longer published.',
-    fix: [
-      "Relax the pin that pulls in `{context.neededBy.by}` (let the solver pick a version whose dependencies exist), and take",
-      "related packages from one channel: list it first and make priority strict, e.g.",
-      "",
-      "```sh",
-      "conda config --set channel_priority strict",
-      "```",
-      "",
-      "(conda's docs advise against mixing channels in one environment). When this is conda updating itself in the base",
-      "environment (conda, libmamba, libmambapy in the list), start from a newer base image (miniconda / miniforge) instead of",
-      "updating conda in place."
-    ].join("\n")
-  });
-  out.push({
-    when: "python&fact.python",
-    message: "The conda solver found no combination that fits: a package requires a Python other than the environment's (Python {fact.python} in this build; `{context.python}`).",
-    fix: [
-      "Either pin a Python that every package has builds for, or versions of the packages built for Python {fact.python}:",
-      "`conda search -c conda-forge '{context.python.package}'` shows each build with its Python (`py310`, `py311`)."
-    ].join("\n")
-  });
-  out.push({
-    when: "python",
-    message: "The conda solver found no combination that fits: a package requires a Python other than the one the environment pins (`{context.python}`).",
-    fix: [
-      "Pin a Python that every package has builds for, or versions of the packages built for this Python:",
-      "`conda search -c conda-forge '{context.python.package}'` shows each build with its Python (`py310`, `py311`)."
-    ].join("\n")
-  });
+  return null;
+}
+function fromSource(installer, name2, spec) {
+  const q = (w) => /^[A-Za-z0-9_.,:/=+@%-]+$/.test(w) ? w : `'${w}'`;
+  if (installer === "uv") return `uv pip install --no-build-isolation --no-cache --no-deps --reinstall-package ${q(name2)} --no-binary ${q(name2)} ${q(spec)}`;
+  const pip2 = installer === "pip" ? "pip" : "python -m pip";
+  return `${pip2} install --no-build-isolation --no-cache-dir --force-reinstall --no-deps --no-binary ${q(name2)} ${q(spec)}`;
+}
+function extensionBuildEnrich(captures, step, _model, facts) {
+  const raw = PACKAGE_KEYS.map((k) => captures[k]).find((v) => v !== void 0 && v.trim() !== "");
+  const captured = raw === void 0 ? null : requirementOf(raw);
+  const fromInstruction = captured === null ? installTargetOf(step?.instruction ?? "") : null;
+  const req = captured ?? (fromInstruction ? { name: fromInstruction.name ?? "", spec: fromInstruction.spec } : null);
+  if (req === null) return {};
+  const installer = installerOf(facts);
+  const words2 = req.spec.split(" ");
+  const command = installCommand(installer, { requirements: [words2[words2.length - 1]], noBuildIsolation: true });
+  const out = {
+    // the flag words (`-r`, `-e`) go before the last word of the command, the requirement
+    rebuild: words2.length > 1 ? `${command.slice(0, command.lastIndexOf(" ") + 1)}${words2.slice(0, -1).join(" ")} ${command.slice(command.lastIndexOf(" ") + 1)}` : command
+  };
+  if (req.name !== "") {
+    out.buildPackage = req.name;
+    out.rebuildFromSource = fromSource(installer, req.name, req.spec);
+  }
+  const knobs2 = req.name === "" ? [] : knobsFor(req.name).filter((k) => RELEVANT_KNOBS.has(k.name));
+  if (knobs2.length > 0) {
+    out.knobs = `Build knobs ${req.name} reads: ${knobs2.map((k) => `${k.name} (${k.effect})`).join("; ")}.`;
+  }
   return out;
 }
-var unsatisfiable;
-var init_unsatisfiable = __esm({
-  "src/rules/catalog/conda/unsatisfiable.ts"() {
+var PACKAGE_KEYS, RELEVANT_KNOBS, VALUE_FLAGS;
+var init_extension_build_enricher = __esm({
+  "src/knowledge/extension-build-enricher.ts"() {
     "use strict";
-    unsatisfiable = {
-      id: "conda/unsatisfiable",
-      title: "conda environment cannot be solved",
-      severity: "error",
-      match: [
-        // `critical libmamba UnsatisfiableError`, ` LibMambaUnsatisfiableError: Encountered problems while solving:`,
-        // `UnsatisfiableError: The following specifications were found to be incompatible with each other:`
-        { literals: ["UnsatisfiableError"] },
-        // libmamba's explanation lines: `  - nothing provides requested quarto`, `  - nothing provides X needed by Y`
-        { literals: ["nothing provides "], pattern: "^\\s{0,12}- nothing provides " }
-      ],
-      context: [
-        { name: "requested", literals: ["nothing provides requested "], pattern: "nothing provides requested (?<package>[A-Za-z0-9_][A-Za-z0-9_.:=<>*-]{0,120})" },
-        {
-          name: "neededBy",
-          literals: [" needed by "],
-          pattern: "nothing provides (?<dep>[^\\n]{1,200}?) needed by (?<by>[A-Za-z0-9_][A-Za-z0-9_.=+-]{0,200})"
-        },
-        {
-          // `package foo-1.0-py36_0 requires python >=3.6,<3.7.0a0, but none of the providers can be installed`
-          name: "python",
-          literals: ["requires python "],
-          pattern: "package (?<package>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}?)-\\d[^\\s]{0,100} requires python [^,\\n]{1,60}"
-        },
-        { name: "micromamba", literals: ["micromamba"] }
-      ],
-      scope: "step",
-      specificity: 3,
-      message: "The conda solver found no set of packages that satisfies all the specs of this environment (the lines under `Encountered problems while solving` / `UnsatisfiableError` name the conflicting packages).",
-      fix: [
-        "Read the solver's list above the error: each line names a package and the requirement that cannot be met. Relax the",
-        "pins of those packages (a version range instead of an exact version), take them from one channel with strict",
-        "priority (`conda config --set channel_priority strict`), and solve again."
-      ].join("\n"),
-      variants: variants4(),
-      docs: "https://docs.conda.io/projects/conda/en/latest/user-guide/tasks/manage-channels.html"
-    };
+    init_installer_forms();
+    init_cuda_arch_enricher();
+    init_extension_knobs();
+    PACKAGE_KEYS = ["context.building.package", "context.collecting.package", "context.pipTarget.package", "context.extModule.package"];
+    RELEVANT_KNOBS = /* @__PURE__ */ new Set(["FLASH_ATTN_CUDA_ARCHS", "TORCH_CUDA_ARCH_LIST", "MAX_JOBS", "NVCC_THREADS", "VLLM_USE_PRECOMPILED"]);
+    VALUE_FLAGS = /* @__PURE__ */ new Set(["-c", "--constraint", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t", "--prefix", "--root", "--python", "--upgrade-strategy", "--config-settings", "-C", "--platform", "--python-version", "--only-binary", "--no-binary", "--trusted-host", "--cache-dir", "--src"]);
   }
 });
 
-// src/rules/catalog/apt/unable-to-locate-package.ts
-var checkInBaseImage, checkInStage, afterCheck, amd64OnlyInstall, unableToLocatePackage;
-var init_unable_to_locate_package = __esm({
-  "src/rules/catalog/apt/unable-to-locate-package.ts"() {
+// src/knowledge/nvidia-repos.ts
+function nvidiaRepo(distro, arch) {
+  const row = repos.find((r) => r.distroId === distro);
+  if (!row || !row.arches.includes(arch)) return null;
+  const baseUrl = `${REPO_ROOT}/${distro}/${arch}/`;
+  return {
+    baseUrl,
+    family: row.family,
+    keyringUrl: row.family === "deb" && row.keyring ? `${baseUrl}${row.keyring}` : null,
+    repoFileUrl: row.family === "rpm" ? `${baseUrl}cuda-${distro}.repo` : null,
+    source: row.source
+  };
+}
+var REPO_ROOT, NEW_DEB_KEY, repos;
+var init_nvidia_repos = __esm({
+  "src/knowledge/nvidia-repos.ts"() {
     "use strict";
-    checkInBaseImage = [
-      "Ask apt in the base image, for the platform that was built, which of them exist (`Candidate: (none)` or",
-      "`Unable to locate` = not in any enabled repository):",
-      "",
-      "```sh",
-      "docker run --rm --platform {fact.platform|linux/amd64} {fact.baseImage} sh -c 'apt-get update -qq && apt-cache policy {package:words}'",
-      "```"
+    REPO_ROOT = "https://developer.download.nvidia.com/compute/cuda/repos";
+    NEW_DEB_KEY = {
+      shortId: "3bf863cc",
+      longId: "A4B469963BF863CC",
+      source: "docs.nvidia.com/datacenter/tesla/driver-installation-guide/gpg-keys-used-to-sign-the-packages.html; gitlab.com/nvidia/container-images/cuda/-/issues/158"
+    };
+    repos = [
+      { distroId: "ubuntu1804", family: "deb", arches: ["x86_64"], keyring: null, source: "repos/ubuntu1804/x86_64 in NVIDIA-era install snippets (cuda-ubuntu1804.pin, 7fa2af80.pub)" },
+      { distroId: "ubuntu2004", family: "deb", arches: ["x86_64"], keyring: "cuda-keyring_1.1-1_all.deb", source: "repos/ubuntu2004/x86_64/cuda-keyring_1.1-1_all.deb in public install scripts; cuda-keyring_1.0-1 in NVIDIA\u2019s 2022 rotation notice" },
+      { distroId: "ubuntu2204", family: "deb", arches: ["x86_64", "sbsa"], keyring: "cuda-keyring_1.1-1_all.deb", source: "NVIDIA dist/12.4.1/ubuntu2204/base/Dockerfile" },
+      { distroId: "ubuntu2404", family: "deb", arches: ["x86_64", "sbsa"], keyring: "cuda-keyring_1.1-1_all.deb", source: "repos/ubuntu2404/{x86_64,sbsa}/cuda-keyring_1.1-1_all.deb in public install scripts" },
+      { distroId: "debian11", family: "deb", arches: ["x86_64"], keyring: "cuda-keyring_1.1-1_all.deb", source: "repos/debian11/x86_64/cuda-keyring_1.1-1_all.deb in public install scripts" },
+      { distroId: "debian12", family: "deb", arches: ["x86_64"], keyring: "cuda-keyring_1.1-1_all.deb", source: "repos/debian12/x86_64/cuda-keyring_1.1-1_all.deb in public install scripts" },
+      { distroId: "rhel8", family: "rpm", arches: ["x86_64", "sbsa"], keyring: null, source: "repos/rhel8/{x86_64,sbsa}/cuda-rhel8.repo in public install scripts" },
+      { distroId: "rhel9", family: "rpm", arches: ["x86_64", "sbsa"], keyring: null, source: "NVIDIA dist/12.4.1/ubi9/base/Dockerfile (rhel9/${NVARCH}, NVARCH x86_64|sbsa); repos/rhel9/x86_64/cuda-rhel9.repo in install scripts" }
     ];
-    checkInStage = [
-      "Ask apt in this stage which of them exist (`Candidate: (none)` or `Unable to locate` = not in any enabled",
-      "repository), e.g. temporarily before the failing line:",
-      "",
-      "```dockerfile",
-      "RUN apt-get update && apt-cache policy {package:words}",
-      "```"
-    ];
-    afterCheck = [
-      "Names differ between releases (Python versions, library sonames, `-dev` packages): a name from another release",
-      "needs the name of this one or another base image; a package of a repository that is not enabled needs that",
-      "repository added first."
-    ];
-    amd64OnlyInstall = [
-      "For a package that exists on amd64 only, install it only there:",
-      "",
-      "```dockerfile",
-      "ARG TARGETARCH",
-      "RUN apt-get update \\",
-      ' && if [ "$TARGETARCH" = "amd64" ]; then apt-get install -y --no-install-recommends {package:words}; fi \\',
-      " && rm -rf /var/lib/apt/lists/*",
-      "```"
-    ];
-    unableToLocatePackage = {
-      id: "apt/unable-to-locate-package",
-      title: "apt package not found",
-      severity: "error",
-      match: [
-        { literals: ["Unable to locate package"], pattern: "Unable to locate package (?<package>[^\\s]{1,200})" },
-        {
-          // `E: Package 'python3.8' has no installation candidate`
-          literals: ["has no installation candidate"],
-          pattern: "Package '?(?<package>[^'\\s]{1,200})'? has no installation candidate"
-        },
-        {
-          // `E: Version '8.9.2.26-1+cuda12.1' for 'libcudnn8' was not found`
-          literals: ["was not found"],
-          pattern: "Version '(?<version>[^'\\n]{1,100})' for '(?<package>[^'\\n]{1,200})' was not found"
-        },
-        { literals: ["Couldn't find any package by"], pattern: "Couldn't find any package by (?:glob|regex) '(?<package>[^'\\n]{1,200})'" }
-      ],
-      context: [
-        // `apt-get update`, `apt-get -yq update`, `apt-get -o Acquire::Retries=3 update`, `apt update`
-        { name: "update", source: "instruction", literals: ["update"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b" },
-        // The instruction runs apt's install itself (not a script that does: `RUN /install.sh`), so what it lacks is its own.
-        { name: "aptInstall", source: "instruction", literals: ["install"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?install\\b" },
-        // The update in this RUN could not reach the mirror: apt knows no packages at all.
-        { name: "networkFailed", literals: ["Temporary failure resolving", "Could not resolve", "Could not connect to", "Connection timed out"] },
-        { name: "listsFailed", literals: ["Some index files failed to download", "NO_PUBKEY", "is not signed"] }
-      ],
-      message: "apt has no package `{package:all}` in the repositories enabled in this stage.",
-      variants: [
-        {
-          when: "networkFailed",
-          retryable: true,
-          message: "`apt-get update` could not reach the mirror (see the `Temporary failure resolving` / `Failed to fetch` lines), so apt had no package lists and knows no package at all: `{package:all}` is missing because of that, not because of its name.",
-          fix: "Retry the build; if the network failure persists, see the apt/fetch-failed finding for the builder's DNS and proxy."
-        },
-        {
-          when: "listsFailed",
-          message: "`apt-get update` failed to download some package lists (see the `Failed to fetch` / `NO_PUBKEY` lines), so the packages of that repository are unknown: `{package:all}` may be missing because of that.",
-          fix: "Fix the repository that failed first (see the apt/fetch-failed finding); then the install can find the packages."
-        },
-        {
-          when: "!update&aptInstall",
-          message: "This `RUN` installs `{package:all}` without `apt-get update` in the same instruction: base images (CUDA ones included) ship without package lists, and an update in an earlier, cached layer is stale.",
-          fix: [
-            "Update and install in one `RUN`, so the lists are always fresh:",
-            "",
-            "```dockerfile",
-            "RUN apt-get update \\",
-            " && apt-get install -y --no-install-recommends {package:words} \\",
-            " && rm -rf /var/lib/apt/lists/*",
-            "```"
-          ].join("\n")
-        },
-        {
-          when: "fact.platform=linux/arm64&fact.baseImage",
-          message: "apt has no package `{package:all}` for linux/arm64 in the repositories of `{fact.baseImage}`: the name is from another release, misspelled, in a repository not enabled here, or the package is built for amd64 only.",
-          fix: [
-            ...checkInBaseImage,
-            ...amd64OnlyInstall,
-            ...afterCheck
-          ].join("\n")
-        },
-        {
-          when: "fact.platform=linux/arm64",
-          message: "apt has no package `{package:all}` for linux/arm64 in the repositories enabled in this stage: the name is from another release, misspelled, in a repository not enabled here, or the package is built for amd64 only.",
-          fix: [
-            ...checkInStage,
-            ...amd64OnlyInstall,
-            ...afterCheck
-          ].join("\n")
-        },
-        {
-          when: "fact.baseImage",
-          message: "apt has no package `{package:all}` in the repositories of `{fact.baseImage}`: the name is from another release, misspelled, in a repository not enabled here, or not built for {fact.platform|this architecture}.",
-          fix: [...checkInBaseImage, ...afterCheck].join("\n")
-        }
-      ],
-      fix: [...checkInStage, ...afterCheck].join("\n"),
-      docs: "https://docs.docker.com/build/building/best-practices/#apt-get"
+  }
+});
+
+// src/knowledge/nvidia-key-enricher.ts
+function nvidiaRepoDir(facts) {
+  const shown2 = facts.value("nvidiaRepo");
+  return shown2 !== null && repoPattern.test(shown2) ? shown2 : null;
+}
+function keyEnrolment(repo) {
+  const m = repoPattern.exec(repo);
+  if (!m) return null;
+  const [, distro, arch] = m;
+  const keyring = ROTATION_KEYRING[distro] ?? nvidiaRepo(distro, arch)?.keyringUrl?.split("/").pop() ?? null;
+  if (keyring !== null && (ROTATION_KEYRING[distro] === void 0 || arch === "x86_64")) {
+    return {
+      repo,
+      keyFile: keyring,
+      keyUrl: `${REPO_ROOT}/${repo}/${keyring}`,
+      keyInstall: `rm -f /etc/apt/sources.list.d/cuda.list && dpkg -i /tmp/${keyring}`
+    };
+  }
+  const pub = `${NEW_DEB_KEY.shortId}.pub`;
+  return { repo, keyFile: pub, keyUrl: `${REPO_ROOT}/${repo}/${pub}`, keyInstall: `apt-key add /tmp/${pub}` };
+}
+function nvidiaKeyEnrich(_captures, _step, _model, facts) {
+  const repo = nvidiaRepoDir(facts);
+  const enrolment = repo === null ? null : keyEnrolment(repo);
+  if (enrolment === null) return {};
+  return { nvidiaRepo: enrolment.repo, keyFile: enrolment.keyFile, keyUrl: enrolment.keyUrl, keyInstall: enrolment.keyInstall };
+}
+var ROTATION_KEYRING, repoPattern;
+var init_nvidia_key_enricher = __esm({
+  "src/knowledge/nvidia-key-enricher.ts"() {
+    "use strict";
+    init_nvidia_repos();
+    ROTATION_KEYRING = {
+      ubuntu1804: "cuda-keyring_1.0-1_all.deb",
+      ubuntu2004: "cuda-keyring_1.0-1_all.deb"
+    };
+    repoPattern = /^([a-z]+\d{1,4})\/([a-z0-9_-]+)$/;
+  }
+});
+
+// src/knowledge/cuda-tag-enricher.ts
+function escapeRegex(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function tagForm(image) {
+  const cudnn = image.cudnn === null ? "" : image.cudnn === "yes" ? "cudnn-" : `cudnn${image.cudnn}-`;
+  return `${cudnn}${image.flavour}-${image.os}${image.osRelease}`;
+}
+function listTagsCommand(image, of = "major") {
+  const form = tagForm(image);
+  const major = image.cuda.split(".")[0];
+  const version2 = of === "minor" ? `${escapeRegex(image.cuda)}\\.[0-9]+` : `${major}\\.[0-9]+\\.[0-9]+`;
+  const filter = of === "minor" ? image.cuda : form;
+  return `curl -fsS '${DOCKER_HUB_TAGS_API}?page_size=100&name=${filter}' | grep -oE '${version2}-${escapeRegex(form)}' | sort -uV`;
+}
+function cudaImageTagEnrich(captures, _step, _model, _facts) {
+  const ref = captures["context.nvidiaCuda.ref"];
+  const image = ref === void 0 ? null : parseImageRef(ref);
+  if (image === null || image.kind !== "nvidia-cuda") return {};
+  return {
+    cudaTag: ref.slice(ref.indexOf(":") + 1),
+    cudaTagForm: tagForm(image),
+    cudaTagMajor: image.cuda.split(".")[0],
+    cudaTagVersion: image.cudaFull,
+    listCudaTags: listTagsCommand(image),
+    listCudaPatchTags: listTagsCommand(image, "minor")
+  };
+}
+var DOCKER_HUB_TAGS_API;
+var init_cuda_tag_enricher = __esm({
+  "src/knowledge/cuda-tag-enricher.ts"() {
+    "use strict";
+    init_nvidia_images();
+    DOCKER_HUB_TAGS_API = "https://hub.docker.com/v2/repositories/nvidia/cuda/tags";
+  }
+});
+
+// src/model/exit-code.ts
+function exitCodeShown(step, model) {
+  if (step?.exitCode != null) return step.exitCode;
+  if (step === null || step.id === model.failedStep || step.id === model.solveError?.step) return model.solveError?.exitCode ?? null;
+  return null;
+}
+var init_exit_code = __esm({
+  "src/model/exit-code.ts"() {
+    "use strict";
+  }
+});
+
+// src/knowledge/step-outcome.ts
+function exitNote(code) {
+  if (code === null) return "";
+  const signal = code > 128 && code < 160 ? code - 128 : null;
+  if (signal === null) return `It exited with code ${code}.`;
+  const name2 = signalNames[signal];
+  return `It exited with code ${code} (128 + ${signal}: killed by ${name2 ?? `signal ${signal}`}).`;
+}
+function stepOutcomeEnrich(_captures, step, model, _facts) {
+  return { exitNote: exitNote(exitCodeShown(step, model)) };
+}
+var signalNames;
+var init_step_outcome = __esm({
+  "src/knowledge/step-outcome.ts"() {
+    "use strict";
+    init_exit_code();
+    signalNames = { 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM" };
+  }
+});
+
+// src/knowledge/memory-knobs-enricher.ts
+function packageOf(captures) {
+  if (captures["context.flashAttn"] !== void 0) return "flash-attn";
+  if (captures["context.vllm"] !== void 0) return "vllm";
+  if (captures["context.torchExtension"] !== void 0) return "torch-cpp-extension";
+  return null;
+}
+function jobsEnv(pkg) {
+  const names = new Set((pkg === null ? [] : knobsFor(pkg)).map((k) => k.name));
+  if (names.has("MAX_JOBS") && names.has("NVCC_THREADS")) return "MAX_JOBS=2 NVCC_THREADS=1";
+  if (names.has("MAX_JOBS")) return "MAX_JOBS=2";
+  return "MAX_JOBS=2 CMAKE_BUILD_PARALLEL_LEVEL=2";
+}
+function knobNote(pkg) {
+  if (pkg === "flash-attn" || pkg === "vllm") {
+    return `${pkg} runs MAX_JOBS compile jobs at once and passes NVCC_THREADS to each nvcc (flash-attn's default is 4), so memory grows with both.`;
+  }
+  if (pkg === "torch-cpp-extension") return "torch.utils.cpp_extension builds with ninja and reads MAX_JOBS for the number of parallel jobs.";
+  return "PyTorch-style setup.py builds read MAX_JOBS; cmake --build reads CMAKE_BUILD_PARALLEL_LEVEL; a make or ninja called directly needs its -j lowered.";
+}
+function memoryKnobsEnrich(captures, _step, _model, facts) {
+  const pkg = packageOf(captures);
+  const env = jobsEnv(pkg);
+  const inImage = facts.place === "image-build";
+  const unknown2 = facts.place === null;
+  return {
+    jobsEnv: env,
+    // The line to add where the build runs: Dockerfile `ENV` in an image build, `export` elsewhere.
+    jobsLine: inImage ? `ENV ${env}` : `export ${env}`,
+    jobsWhere: inImage ? "Add before the RUN that compiles:" : unknown2 ? `The log does not show where the build ran: in a Dockerfile, add ENV ${env} before the RUN that compiles; in a shell:` : "Set in the shell before the build command:",
+    knobNote: knobNote(pkg),
+    runnerNote: facts.githubHosted ? "This job ran on a GitHub-hosted runner, whose memory is fixed by its size: a larger runner or a self-hosted one gives more." : "Or give the builder more memory (a larger machine, or more memory for Docker Desktop or the buildx builder node)."
+  };
+}
+var init_memory_knobs_enricher = __esm({
+  "src/knowledge/memory-knobs-enricher.ts"() {
+    "use strict";
+    init_extension_knobs();
+  }
+});
+
+// src/knowledge/command-package.ts
+function familyOf(os) {
+  if (os === null) return null;
+  const name2 = os.trim().toLowerCase();
+  if (/^(?:ubuntu|debian)\b/.test(name2)) return "deb";
+  if (/^(?:ubi|rhel|red hat|rocky|almalinux|centos|fedora|amazon linux)\b/.test(name2)) return "rpm";
+  return null;
+}
+function debianPackageFor(command) {
+  const name2 = command.slice(command.lastIndexOf("/") + 1);
+  return debianPackages[name2] ?? null;
+}
+function shellQuote(word) {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function commandPackageEnrich(captures, _step, _model, facts) {
+  const command = captures["command"];
+  if (command === void 0 || command === "") return {};
+  const name2 = command.slice(command.lastIndexOf("/") + 1);
+  const family = familyOf(facts.value("os"));
+  const run2 = facts.place === "image-build" ? "RUN " : "";
+  const pkg = family === "deb" ? debianPackageFor(name2) : null;
+  if (pkg !== null) {
+    return {
+      commandPackage: pkg,
+      installIntro: `On ${facts.value("os")}, ${name2} is in the package ${pkg}; install it in the stage that runs it:`,
+      installLine: `${run2}apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*`
+    };
+  }
+  const pattern = shellQuote(`bin/${name2}$`);
+  if (family === "deb") {
+    return {
+      installIntro: `Find the ${facts.value("os")} package that provides ${name2}, then install it in the stage that runs it:`,
+      installLine: `${run2}apt-get update && apt-get install -y apt-file && apt-file update && apt-file search --regexp ${pattern}`
+    };
+  }
+  if (family === "rpm") {
+    return {
+      installIntro: `Find the ${facts.value("os")} package that provides ${name2}, then install it in the stage that runs it:`,
+      installLine: `${run2}dnf provides ${shellQuote(`*/bin/${name2}`)}`
+    };
+  }
+  return {
+    installIntro: `Find the package that provides ${name2} for the distribution of this stage (apt-file search on Debian and Ubuntu, dnf provides on RHEL-like images), then install it in the stage that runs it:`,
+    installLine: `${run2}apt-get update && apt-get install -y apt-file && apt-file update && apt-file search --regexp ${pattern}`
+  };
+}
+var debianPackages;
+var init_command_package = __esm({
+  "src/knowledge/command-package.ts"() {
+    "use strict";
+    debianPackages = {
+      git: "git",
+      cmake: "cmake",
+      wget: "wget",
+      curl: "curl",
+      make: "make",
+      gcc: "gcc",
+      "g++": "g++",
+      unzip: "unzip",
+      zip: "zip",
+      xz: "xz-utils",
+      ninja: "ninja-build",
+      patch: "patch",
+      file: "file",
+      lsb_release: "lsb-release",
+      pip3: "python3-pip",
+      ssh: "openssh-client",
+      gpg: "gpg",
+      jq: "jq",
+      xxd: "xxd",
+      rsync: "rsync",
+      sudo: "sudo",
+      ccache: "ccache"
     };
   }
 });
 
-// src/rules/catalog/apt/fetch-failed.ts
-var updateInSameRun, enrolKeyDockerfile, fetchFailed;
-var init_fetch_failed = __esm({
-  "src/rules/catalog/apt/fetch-failed.ts"() {
+// src/knowledge/lowercase-tag-enricher.ts
+function lowercaseRepository(ref) {
+  const at = ref.indexOf("@");
+  const withoutDigest = at === -1 ? ref : ref.slice(0, at);
+  const digest = at === -1 ? "" : ref.slice(at);
+  const slash = withoutDigest.lastIndexOf("/");
+  const colon = withoutDigest.lastIndexOf(":");
+  const hasTag = colon > slash;
+  const name2 = hasTag ? withoutDigest.slice(0, colon) : withoutDigest;
+  const tag = hasTag ? withoutDigest.slice(colon) : "";
+  const lowered = `${name2.toLowerCase()}${tag}${digest}`;
+  return lowered === ref ? null : lowered;
+}
+function lowercaseTagEnrich(captures, _step, _model, _facts) {
+  const tag = captures.tag;
+  if (tag === void 0) return {};
+  const lowered = lowercaseRepository(tag);
+  return lowered === null ? {} : { lowerTag: lowered };
+}
+var init_lowercase_tag_enricher = __esm({
+  "src/knowledge/lowercase-tag-enricher.ts"() {
     "use strict";
-    updateInSameRun = [
-      "Update and install in the same `RUN`, so a cached, stale package list is never used:",
-      "",
-      "```dockerfile",
-      "RUN apt-get update && apt-get install {context.install.args} && rm -rf /var/lib/apt/lists/*",
-      "```"
-    ].join("\n");
-    enrolKeyDockerfile = [
-      "```dockerfile",
-      "ADD {enrich.keyUrl} /tmp/",
-      "RUN rm -f /etc/apt/sources.list.d/nvidia-ml.list \\",
-      " && (apt-key del 7fa2af80 || true) \\",
-      " && {enrich.keyInstall} \\",
-      " && apt-get update",
-      "```"
-    ];
-    fetchFailed = {
-      id: "apt/fetch-failed",
-      title: "apt could not fetch packages",
-      severity: "error",
-      only: "failed-step",
-      match: [
-        {
-          // `E: Failed to fetch http://archive.ubuntu.com/ubuntu/pool/main/…  404  Not Found [IP: 91.189.91.83 80]`
-          literals: ["Failed to fetch"],
-          pattern: "Failed to fetch (?<url>[^\\s]{1,500})"
-        },
-        {
-          // `Err:1 http://archive.ubuntu.com/ubuntu jammy InRelease  Temporary failure resolving 'archive.ubuntu.com'`
-          literals: ["Temporary failure resolving", "Could not resolve"],
-          pattern: "(?:Temporary failure resolving|Could not resolve) '(?<host>[^'\\n]{1,200})'"
-        },
-        { literals: ["Unable to fetch some archives"] },
-        {
-          // `E: The repository 'https://developer.download.nvidia.com/… InRelease' is not signed.`
-          literals: ["is not signed", "NO_PUBKEY"],
-          pattern: "(?:repository '(?<repository>[^'\\n]{1,300})' is not signed|NO_PUBKEY (?<key>[0-9A-F]{8,40}))"
-        }
-      ],
-      context: [
-        // NVIDIA's Debian-family key since April 2022 (knowledge/nvidia-repos.ts NEW_DEB_KEY).
-        { name: "nvidiaKey", literals: ["NO_PUBKEY A4B469963BF863CC"] },
-        { name: "key", literals: ["NO_PUBKEY", "is not signed"] },
-        { name: "dns", literals: ["Temporary failure resolving", "Could not resolve"] },
-        {
-          // `Could not connect to archive.ubuntu.com:80 (…), connection timed out`, `503  Service Unavailable`
-          name: "transient",
-          literals: ["Connection timed out", "connection timed out", "Could not connect to", "Connection failed", "Unable to connect to", "500  Internal Server Error", "502  Bad Gateway", "503  Service Unavailable", "504  Gateway Time"]
-        },
-        { name: "hash", literals: ["Hash Sum mismatch", "File has unexpected size"] },
-        { name: "notFound", literals: ["404  Not Found", "404 Not Found"] },
-        // `apt-get update`, `apt-get -yq update`, `apt update` in the failing RUN itself
-        { name: "update", source: "instruction", literals: ["update"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b" },
-        // What the RUN installs, flags included, to write the corrected RUN with the same arguments.
-        { name: "install", source: "instruction", literals: ["install"], pattern: "\\bapt(?:-get)? (?:[^&;|\\n]{0,200} )?install (?<args>[^&;|\\n\\\\]{1,300})" }
-      ],
-      message: "apt could not download `{url|the package lists}`: the repository was unreachable or refused the request.",
-      variants: [
-        {
-          when: "nvidiaKey&fact.nvidiaRepo&fact.place=image-build",
-          title: "NVIDIA's CUDA repository key is not installed",
-          message: "apt refuses NVIDIA's CUDA repository `{fact.nvidiaRepo}`: it is signed with the key NVIDIA has used since April 2022 (A4B469963BF863CC), and this image only trusts the retired key 7fa2af80. CUDA images built before the rotation (and Dockerfiles that add the old key) fail at every `apt-get update`.",
-          fix: [
-            "Before the failing `RUN`, enrol the current key for `{fact.nvidiaRepo}` and drop the machine-learning repository",
-            "(`nvidia-ml.list`, retired and signed with the old key). `ADD` downloads the file, so the image needs no curl or wget:",
-            "",
-            ...enrolKeyDockerfile,
-            "Or move to a `nvidia/cuda` tag built after the rotation; tags of end-of-life CUDA releases are deleted from Docker",
-            "Hub, so that may mean a newer CUDA."
-          ].join("\n")
-        },
-        {
-          when: "nvidiaKey&fact.nvidiaRepo&fact.place=host-shell",
-          title: "NVIDIA's CUDA repository key is not installed",
-          message: "apt refuses NVIDIA's CUDA repository `{fact.nvidiaRepo}`: it is signed with the key NVIDIA has used since April 2022 (A4B469963BF863CC), and this system only trusts the retired key 7fa2af80.",
-          fix: [
-            "Enrol the current key for `{fact.nvidiaRepo}` and drop the retired machine-learning repository:",
-            "",
-            "```sh",
-            "cd /tmp && wget {enrich.keyUrl}",
-            "sudo rm -f /etc/apt/sources.list.d/nvidia-ml.list",
-            "sudo apt-key del 7fa2af80",
-            'sudo sh -c "{enrich.keyInstall}"',
-            "sudo apt-get update",
-            "```"
-          ].join("\n")
-        },
-        {
-          // Where apt ran is not in the log (an excerpt, a container): sudo may be missing, so both forms, without it.
-          when: "nvidiaKey&fact.nvidiaRepo",
-          title: "NVIDIA's CUDA repository key is not installed",
-          message: "apt refuses NVIDIA's CUDA repository `{fact.nvidiaRepo}`: it is signed with the key NVIDIA has used since April 2022 (A4B469963BF863CC), and this system only trusts the retired key 7fa2af80.",
-          fix: [
-            "Enrol the current key for `{fact.nvidiaRepo}` and drop the retired machine-learning repository. The log does not show where",
-            "apt ran: in a Dockerfile, before the failing `RUN` (`ADD` downloads the file, so the image needs no curl or wget):",
-            "",
-            ...enrolKeyDockerfile,
-            "In a shell, as root (put `sudo` before each command on a host where you are not root):",
-            "",
-            "```sh",
-            "cd /tmp && wget {enrich.keyUrl}",
-            "rm -f /etc/apt/sources.list.d/nvidia-ml.list",
-            "apt-key del 7fa2af80",
-            'sh -c "{enrich.keyInstall}"',
-            "apt-get update",
-            "```"
-          ].join("\n")
-        },
-        {
-          when: "nvidiaKey",
-          title: "NVIDIA's CUDA repository key is not installed",
-          message: "apt refuses NVIDIA's CUDA repository: it is signed with the key NVIDIA has used since April 2022 (A4B469963BF863CC), and this system only trusts the retired key 7fa2af80. The log does not show which repository directory it is.",
-          fix: [
-            "List the NVIDIA repositories the image uses (the directory after `compute/cuda/repos/`, e.g. `ubuntu2004/x86_64`):",
-            "",
-            "```sh",
-            "grep -rh developer.download.nvidia.com /etc/apt/sources.list /etc/apt/sources.list.d/",
-            "```",
-            "then, for that directory, remove `/etc/apt/sources.list.d/cuda.list` and `nvidia-ml.list`, run `apt-key del 7fa2af80`",
-            "and install the `cuda-keyring` package from the same directory before `apt-get update` (NVIDIA's steps:",
-            "https://developer.nvidia.com/blog/updating-the-cuda-linux-gpg-repository-key/)."
-          ].join("\n")
-        },
-        {
-          when: "key",
-          title: "apt repository signing key missing",
-          message: "apt refuses a repository because the key that signs it is not installed (the `NO_PUBKEY` / `is not signed` lines below name it), so `apt-get update` stops.",
-          fix: [
-            "Install the repository's current key before `apt-get update`, as its vendor's install instructions say (a keyring",
-            "file that the source's `signed-by=` option names); a key that changed means the vendor rotated it. If the",
-            "repository is not needed, remove its file from `/etc/apt/sources.list.d/`."
-          ].join("\n")
-        },
-        {
-          when: "dns",
-          title: "apt repository host could not be resolved",
-          retryable: true,
-          message: "The build could not resolve `{host|the repository host}`: a DNS or network failure inside the build, not a problem of the package list.",
-          fix: [
-            "Retry. If it persists, it is the network of the builder: on self-hosted runners check DNS and the proxy (pass",
-            "`--build-arg http_proxy=\u2026 --build-arg https_proxy=\u2026`, which apt honours); a `RUN --network=none` or a",
-            "builder started without network cannot reach apt's mirrors at all."
-          ].join("\n")
-        },
-        {
-          when: "transient",
-          title: "apt mirror unreachable or failing",
-          retryable: true,
-          message: "The mirror timed out or answered with a server error for `{url|the package lists}`: an outage of the mirror or the network path to it.",
-          fix: "Retry; to ride out short outages let apt retry each download: `apt-get -o Acquire::Retries=3 update` (and the same option on `apt-get install`)."
-        },
-        {
-          when: "hash",
-          title: "apt mirror caught mid-sync",
-          retryable: true,
-          message: "The mirror served files that do not match its own index: it was being synced while the build read it.",
-          fix: "Retry the build (usually gone within minutes); if it persists, refresh the lists in the same `RUN`: `rm -rf /var/lib/apt/lists/* && apt-get update`, or use another mirror."
-        },
-        {
-          when: "notFound&!update&install",
-          message: "The mirror answered 404 for `{url|a package}`: this `RUN` installs without `apt-get update`, so it used package lists from an earlier, cached layer, and the mirror has since replaced that package version.",
-          fix: updateInSameRun
-        },
-        {
-          when: "notFound&update",
-          message: "The mirror answered 404 for `{url|a package}` although the lists were updated in this `RUN`: the release has reached end of life and left the mirrors, or the repository is broken.",
-          fix: [
-            "Check the release of the base image: an end-of-life Ubuntu release has moved to old-releases.ubuntu.com (point",
-            "`/etc/apt/sources.list` there as a stopgap); the lasting fix is a base image of a supported release."
-          ].join("\n")
-        },
-        {
-          when: "notFound",
-          message: "The mirror answered 404 for `{url|a package}`: the package lists are stale (the `apt-get update` ran in an earlier, cached layer and the mirror moved on) or the release reached end of life and left the mirrors.",
-          fix: [
-            "Run `apt-get update` in the same `RUN` as `apt-get install`, so a cached list is never used. For an end-of-life",
-            "Ubuntu release, move to a supported base image (old-releases.ubuntu.com is a stopgap)."
-          ].join("\n")
-        }
-      ],
-      fix: [
-        "Read the `Err:` lines above the failure for the cause (DNS, timeout, 404, signature). Update and install in one",
-        "`RUN` so the lists are fresh, and add `-o Acquire::Retries=3` to `apt-get` for flaky networks."
-      ].join("\n"),
-      enrich: "nvidia-key",
-      docs: "https://docs.docker.com/build/building/best-practices/#apt-get"
+  }
+});
+
+// src/knowledge/pip-conflict.ts
+function normaliseProject(name2) {
+  return name2.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function projectOf(requirement2) {
+  const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(requirement2);
+  return m ? normaliseProject(m[1]) : null;
+}
+function parseCauses(lines) {
+  const seen = /* @__PURE__ */ new Set();
+  const causes = [];
+  for (const raw of lines) {
+    const line = raw.trimEnd();
+    const d = dependsOn.exec(line);
+    const r = d ? null : requested.exec(line);
+    const req = (d?.groups?.req ?? r?.groups?.req)?.trim();
+    if (req === void 0) continue;
+    const project = projectOf(req);
+    if (project === null) continue;
+    const key = line.trim();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    causes.push({
+      requirer: d?.groups?.requirer ?? null,
+      requirerVersion: d?.groups?.version ?? null,
+      requirement: req,
+      project,
+      constraint: r?.groups?.constraint !== void 0
+    });
+  }
+  return causes;
+}
+function parseVersion(v) {
+  const m = /^v?(\d+(?:\.\d+)*)(?:[-_.]?(a|b|rc|alpha|beta|c|pre|preview)[-_.]?(\d*))?(?:[-_.]?(?:post|rev|r)[-_.]?(\d*))?(?:[-_.]?dev[-_.]?(\d*))?(?:\+[a-z0-9.]+)?$/i.exec(
+    v.trim()
+  );
+  if (!m) return null;
+  const preRank = { a: 0, alpha: 0, b: 1, beta: 1, c: 2, rc: 2, pre: 2, preview: 2 };
+  return {
+    nums: m[1].split(".").map(Number),
+    pre: m[2] !== void 0 ? [preRank[m[2].toLowerCase()], Number(m[3] || 0)] : null,
+    post: m[4] !== void 0 ? Number(m[4] || 0) : null,
+    dev: m[5] !== void 0 ? Number(m[5] || 0) : null
+  };
+}
+function compareVersions2(a, b) {
+  const n = Math.max(a.nums.length, b.nums.length);
+  for (let i = 0; i < n; i++) {
+    const d = (a.nums[i] ?? 0) - (b.nums[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  const phase = (r) => {
+    if (r.pre !== null) return [1, r.pre[0] * 1e6 + r.pre[1], r.dev ?? Infinity];
+    if (r.post !== null) return [3, r.post, r.dev ?? Infinity];
+    if (r.dev !== null) return [0, 0, r.dev];
+    return [2, 0, Infinity];
+  };
+  const [pa, pb] = [phase(a), phase(b)];
+  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] < pb[i] ? -1 : 1;
+  return 0;
+}
+function pinnedVersion(requirement2) {
+  const spec = requirement2.replace(/^\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?/, "").split(";")[0].trim();
+  const m = /^===?\s*([^\s,*]+)$/.exec(spec);
+  return m ? m[1] : null;
+}
+function satisfies(requirement2, version2) {
+  const v = parseVersion(version2);
+  if (v === null) return null;
+  const spec = requirement2.replace(/^\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?/, "").split(";")[0].trim();
+  if (spec === "") return true;
+  for (const clause of spec.split(/,| and /).map((clause2) => clause2.trim())) {
+    const m = /^(===|==|!=|~=|<=|>=|<|>)\s*(\S+)$/.exec(clause.trim());
+    if (!m) return null;
+    const [op, target] = [m[1], m[2]];
+    if ((op === "==" || op === "!=") && target.endsWith(".*")) {
+      const prefix = parseVersion(target.slice(0, -2));
+      if (prefix === null) return null;
+      const matches = prefix.nums.every((n, i) => (v.nums[i] ?? 0) === n);
+      if (matches !== (op === "==")) return false;
+      continue;
+    }
+    const t = parseVersion(target);
+    if (t === null) return null;
+    const c = compareVersions2(v, t);
+    let ok;
+    switch (op) {
+      case "==":
+      case "===":
+        ok = c === 0;
+        break;
+      case "!=":
+        ok = c !== 0;
+        break;
+      case "<":
+        ok = c < 0;
+        break;
+      case "<=":
+        ok = c <= 0;
+        break;
+      case ">":
+        ok = c > 0;
+        break;
+      case ">=":
+        ok = c >= 0;
+        break;
+      default: {
+        if (t.nums.length < 2) return null;
+        const prefix = t.nums.slice(0, -1);
+        ok = c >= 0 && prefix.every((n, i) => (v.nums[i] ?? 0) === n);
+      }
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+function disagree(a, b) {
+  const pa = pinnedVersion(a.requirement);
+  if (pa !== null) return satisfies(b.requirement, pa) === null ? null : !satisfies(b.requirement, pa);
+  const pb = pinnedVersion(b.requirement);
+  if (pb !== null) return satisfies(a.requirement, pb) === null ? null : !satisfies(a.requirement, pb);
+  return null;
+}
+function findConflict(causes) {
+  const requests = causes.filter((c) => c.requirer === null);
+  const deps = causes.filter((c) => c.requirer !== null);
+  const withCount = (wanted, against) => ({
+    wanted,
+    against,
+    sameFromOtherReleases: deps.filter(
+      (d) => d !== against && d.requirer === against.requirer && d.requirement === against.requirement
+    ).length
+  });
+  const ordered = [...requests.filter((r) => r.constraint), ...requests.filter((r) => !r.constraint)];
+  for (const wanted of ordered) {
+    const against = deps.find((d) => d.project === wanted.project && disagree(wanted, d) === true);
+    if (against) return withCount(wanted, against);
+  }
+  for (let i = 0; i < deps.length; i++) {
+    for (let j = i + 1; j < deps.length; j++) {
+      const [a, b] = [deps[i], deps[j]];
+      if (a.project === b.project && a.requirer !== b.requirer && disagree(a, b) === true) return withCount(a, b);
+    }
+  }
+  for (const wanted of ordered) {
+    const against = deps.find((d) => d.project === wanted.project && disagree(wanted, d) === null && d.requirement !== wanted.requirement);
+    if (against) return withCount(wanted, against);
+  }
+  return null;
+}
+function describeConflict(c) {
+  const who = c.wanted.requirer === null ? c.wanted.constraint ? `a constraints file pins ${c.wanted.requirement}` : `the install asks for ${c.wanted.requirement}` : `${c.wanted.requirer} ${c.wanted.requirerVersion} depends on ${c.wanted.requirement}`;
+  const n = c.sameFromOtherReleases;
+  const more = n === 0 ? "" : n === 1 ? ` (and so does the other release of ${c.against.requirer} pip tried)` : ` (and so do the ${n} other releases of ${c.against.requirer} pip tried)`;
+  return `${who}, but ${c.against.requirer} ${c.against.requirerVersion} depends on ${c.against.requirement}${more}`;
+}
+var dependsOn, requested;
+var init_pip_conflict = __esm({
+  "src/knowledge/pip-conflict.ts"() {
+    "use strict";
+    dependsOn = /^\s*(?<requirer>[A-Za-z0-9][\w.-]{0,200}(?:\[[\w,.-]{1,200}\])?) (?<version>\S{1,200}) depends on (?<req>.{1,500})$/;
+    requested = /^\s*The user requested (?<constraint>\(constraint\) )?(?<req>.{1,500})$/;
+  }
+});
+
+// src/knowledge/pip-advice-enricher.ts
+function withoutExtras(requirement2) {
+  const bracket = requirement2.indexOf("[");
+  return bracket < 0 ? requirement2 : requirement2.slice(0, bracket);
+}
+function installerOf2(facts) {
+  const v = facts.value("installer");
+  if (v === "uv") return "uv";
+  if (v === "conda" || v === "mamba" || v === "micromamba") return "conda";
+  if (v === "poetry") return "poetry";
+  return "pip";
+}
+function cleanName(value) {
+  const m = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}(?:\[[\w,.-]{1,200}\])?/.exec((value ?? "").trim());
+  return m ? m[0] : null;
+}
+function instructionRequirements(instruction) {
+  const m = /\b(?:uv\s+pip|pip3?|python3?(?:\.\d{1,2})?\s+-m\s+pip)\s+install\s+([^;&|\n]*)/.exec(instruction);
+  if (!m) return null;
+  const words2 = m[1].trim().split(/\s+/).filter((w) => w !== "" && w !== "\\");
+  const out = [];
+  for (let i = 0; i < words2.length; i++) {
+    const w = words2[i];
+    if (w === "-r" || w === "--requirement") {
+      if (words2[i + 1] !== void 0) out.push("-r", words2[++i]);
+      continue;
+    }
+    if (w.startsWith("-")) {
+      if (optionsWithValue.has(w)) i++;
+      continue;
+    }
+    if (w.includes("$")) return null;
+    out.push(w.replace(/^["']|["']$/g, ""));
+  }
+  return out.length > 0 ? out.join(" ") : null;
+}
+function requirementOf2(captures, step) {
+  const instruction = step?.instruction ?? "";
+  for (const key of packageKeys) {
+    const name2 = cleanName(captures[key]);
+    if (name2 !== null) return withInstructionSpec(name2, instruction);
+  }
+  return instructionRequirements(instruction);
+}
+function withInstructionSpec(name2, instruction) {
+  const want = normaliseProject(withoutExtras(name2));
+  for (const word of instruction.split(/\s+/)) {
+    const w = word.replace(/^["']|["']$/g, "");
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[\w,.-]+\])?((?:===?|~=|>=|<=)[\w.*+!-]+)$/.exec(w);
+    if (m && normaliseProject(m[1]) === want) return w;
+  }
+  return name2;
+}
+function install(installer, requirement2, opts = {}) {
+  return installCommand(installer, { requirements: requirement2.split(/\s+/), ...opts });
+}
+function verboseCommand(installer, requirement2) {
+  const req = requirement2;
+  if (installer === "uv") return `uv pip install -v --no-cache ${req}`;
+  if (installer === "pip") return `pip install -v --no-cache-dir ${req}`;
+  return `python -m pip install -v --no-cache-dir ${req}`;
+}
+function causeLines(captures, step) {
+  const lines = [...step?.tail ?? []];
+  const dep = (r, v, req) => r && v && req ? `${r} ${v} depends on ${req}` : null;
+  const pin = captures["context.constraint.pin"];
+  for (const l of [
+    pin ? `The user requested (constraint) ${pin}` : null,
+    captures.requested && captures.requested !== pin ? `The user requested ${captures.requested}` : null,
+    dep(captures.requirer, captures.requirerVersion, captures.requirement),
+    dep(captures["context.lastDep.requirer"], captures["context.lastDep.version"], captures["context.lastDep.req"])
+  ]) {
+    if (l !== null) lines.push(l);
+  }
+  return lines;
+}
+function settledVersion(line, requirement2) {
+  if (line === void 0 || requirement2 === null) return null;
+  const want = normaliseProject(withoutExtras(requirement2));
+  const at = line.indexOf("Successfully installed ");
+  const list = at < 0 ? "" : line.slice(at + "Successfully installed ".length);
+  for (const token of list.split(/\s+/)) {
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]{0,100}?)-(\d\S{0,60})$/.exec(token);
+    if (m && normaliseProject(m[1]) === want) return m[2];
+  }
+  return null;
+}
+function tagCuda(tag) {
+  return `${tag.slice(2, -1)}.${tag.slice(-1)}`;
+}
+function localIndex(name2, version2, tag, cuda) {
+  if (tag === "cpu") return { url: CPU_INDEX, note: `CPU builds are on PyTorch's cpu index.` };
+  const torchVersion = name2 === "torch" ? version2 : null;
+  const release = torchVersion !== null ? torchRelease(torchVersion) : null;
+  if (release !== null) {
+    const published = `PyTorch published torch ${release.torch} for ${release.cudaTags.join(", ")}`;
+    if (release.cudaTags.includes(tag)) return { url: indexUrl(tag), note: `${published}: the ${tag} index has it.` };
+    const fit2 = wheelTagFor(cuda ?? tagCuda(tag), release.torch) ?? release.cudaTags[release.cudaTags.length - 1];
+    return { url: indexUrl(fit2), note: `${published}, not for ${tag}: ${fit2} is the closest${cuda ? ` to this image's CUDA ${cuda}` : ""}.` };
+  }
+  const fit = wheelTagFor(tagCuda(tag)) ?? tag;
+  return { url: indexUrl(fit) ?? indexUrl(tag), note: "" };
+}
+function nearestPlainRelease(version2, versions) {
+  const key = (v) => v.split(".").map((p) => Number.parseInt(p, 10));
+  const notAbove = (a, b) => {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const x = a[i] ?? 0;
+      const y = b[i] ?? 0;
+      if (x !== y) return x < y;
+    }
+    return true;
+  };
+  const wanted = key(version2);
+  const listed = (versions ?? "").split(",").map((v) => v.trim()).filter((v) => /^\d+(?:\.\d+){0,3}$/.test(v));
+  const fits = listed.filter((v) => notAbove(key(v), wanted));
+  if (fits.length === 0) return null;
+  return fits.reduce((best2, v) => notAbove(key(best2), key(v)) ? v : best2);
+}
+function conflictCommands(installer, requirer) {
+  return {
+    conflictRequirer: requirer,
+    conflictDryRun: dryRunCommand("pip", requirer),
+    conflictVersions: `pip index versions ${requirer}`,
+    conflictOptional: install(installer, requirer)
+  };
+}
+function pipAdviceEnrich(captures, step, _model, facts) {
+  const installer = installerOf2(facts);
+  const out = { installer: facts.value("installer") ?? "pip" };
+  const requirement2 = requirementOf2(captures, step);
+  if (requirement2 !== null) {
+    out.requirement = requirement2;
+    out.noIsolationCmd = install(installer, requirement2, { noBuildIsolation: true });
+    out.verboseCmd = verboseCommand(installer, requirement2);
+    out.installCmd = install(installer, requirement2);
+    out.breakCmd = install(installer, requirement2, { breakSystemPackages: true });
+    out.constrainedCmd = install(installer, requirement2, { constraint: "/opt/base-constraints.txt" });
+    if (installer !== "uv" && /^[A-Za-z0-9][^\s]*$/.test(requirement2)) {
+      out.dryRunCmd = dryRunCommand("pip", requirement2);
+      out.versionsCmd = `pip index versions ${/^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement2)[0]}`;
+    }
+  }
+  const causes = parseCauses(causeLines(captures, step));
+  const conflict = findConflict(causes);
+  const firstDep = causes.find((c) => c.requirer !== null);
+  if (conflict !== null) {
+    const requirer = withoutExtras(conflict.against.requirer);
+    const other = conflict.wanted.requirer === null ? conflict.wanted.constraint ? "the constraints file" : "your own request" : conflict.wanted.requirer;
+    Object.assign(out, conflictCommands(installer, requirer), {
+      conflict: describeConflict(conflict),
+      conflictAdvice: `Make the two agree: relax the pin on ${conflict.wanted.project} in ${other}, or install a release of ${requirer} whose requirement accepts it.`
+    });
+  } else if (firstDep !== void 0) {
+    const requirer = withoutExtras(firstDep.requirer);
+    const others = causes.filter((c) => c.requirer !== null && c.requirer === firstDep.requirer && c !== firstDep).length;
+    Object.assign(out, conflictCommands(installer, requirer), {
+      conflict: `${firstDep.requirer} ${firstDep.requirerVersion}${others > 0 ? ` (and ${others} other release${others === 1 ? "" : "s"})` : ""} depends on ${firstDep.requirement}, and pip found no release of ${firstDep.project} it could install here`,
+      conflictAdvice: `Check that ${firstDep.project} is published on the index this build uses, for this Python and platform (pip index versions ${firstDep.project}), or install a release of ${requirer} that does not need it.`
+    });
+  }
+  const module2 = captures.module;
+  if (module2 !== void 0) {
+    const torchInImage = facts.value("torch") !== null || facts.value("imageFlavour") === "ngc" || /^pytorch\/pytorch:/.test(facts.value("baseImage") ?? "");
+    const deps = module2 === "torch" && torchInImage ? [] : [module2];
+    out.buildDepsCmd = installCommand(installer, { requirements: [...deps, "ninja", "packaging", "wheel", "setuptools"] });
+  }
+  if (captures["context.longer"] !== void 0) {
+    out.rejectNote = `: it rejected at least 13 candidate versions of ${captures["context.still.package"] ?? "one of them"} and printed "This is taking longer than usual"`;
+  } else if (captures["context.still"] !== void 0) {
+    out.rejectNote = `: it rejected at least 8 candidate versions of ${captures["context.still.package"] ?? "one of them"}`;
+  }
+  const settled = settledVersion(captures["context.installed"], requirement2);
+  if (requirement2 !== null && settled !== null) {
+    out.settledNote = `pip settled on ${requirement2} ${settled} (the Successfully installed line).`;
+    out.pinCmd = install(installer, `${requirement2}==${settled}`);
+  } else if (requirement2 !== null) {
+    out.settledNote = `The installed line does not name ${requirement2}; find the release with ${out.versionsCmd ?? "pip index versions"}.`;
+    out.pinCmd = out.versionsCmd ?? install(installer, requirement2);
+  }
+  const local = /^(?<name>torch(?:vision|audio)?)==(?<version>[\w.]+)\+(?<tag>cu1\d{2}|cpu)$/.exec((captures.requirement ?? "").trim());
+  if (local?.groups) {
+    const { name: name2, version: version2, tag } = local.groups;
+    const advice2 = localIndex(name2, version2, tag, facts.value("cuda"));
+    out.localIndexCmd = install(installer, `${name2}==${version2}`, { indexUrl: advice2.url });
+    out.localIndexNote = advice2.note;
+    const plain2 = nearestPlainRelease(version2, captures.versions);
+    if (plain2 !== null) out.plainPinCmd = install(installer, `${name2}==${plain2}`);
+  }
+  const wanted = /^==(\d[\w.]*)$/.exec(captures["context.requestedBy.spec"] ?? "")?.[1];
+  const cuda = facts.value("cuda");
+  if (captures["context.requestedBy.pkg"] === "torch" && wanted !== void 0 && cuda !== null) {
+    const tag = wheelTagFor(cuda, wanted);
+    const url2 = tag !== null ? indexUrl(tag) : null;
+    if (url2 !== null) {
+      out.torchSwapNote = `If torch ${wanted} is really needed, install its CUDA ${cuda} build from PyTorch's index rather than PyPI's default build: ${install(installer, `torch==${wanted}`, { indexUrl: url2 })}.`;
+    }
+  }
+  return out;
+}
+var packageKeys, optionsWithValue, CPU_INDEX;
+var init_pip_advice_enricher = __esm({
+  "src/knowledge/pip-advice-enricher.ts"() {
+    "use strict";
+    init_installer_forms();
+    init_pip_conflict();
+    init_torch_wheels();
+    packageKeys = ["context.requestedBy.by", "package", "context.named.name", "context.package.name", "context.still.package", "requirer", "requirement"];
+    optionsWithValue = /* @__PURE__ */ new Set(["-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--only-binary", "--no-binary", "--progress-bar", "--timeout", "--retries", "--cache-dir", "--src", "--upgrade-strategy", "--report", "-C", "--config-settings", "--global-option", "--python", "-p"]);
+    CPU_INDEX = "https://download.pytorch.org/whl/cpu";
+  }
+});
+
+// src/knowledge/torch-replacement.ts
+function cudaOfLocal(local) {
+  const m = /^cu(\d{1,2})(\d)$/.exec(local ?? "");
+  return m ? `${Number(m[1])}.${m[2]}` : null;
+}
+function localOf(version2) {
+  const plus = (version2 ?? "").indexOf("+");
+  return plus < 0 ? void 0 : version2.slice(plus + 1);
+}
+function torchReplacementEnrich(captures, _step, _model, _facts) {
+  const installed = captures["context.installedTorch.version"];
+  if (installed === void 0) return { replacementNote: "" };
+  const newLocal = localOf(installed);
+  const removed = captures.package === "torch" ? captures.version : void 0;
+  if (newLocal === "cpu") {
+    return {
+      replacementNote: `The torch it installed, ${installed}, is PyTorch's CPU-only build (+cpu): torch in this image no longer has CUDA support, so torch.cuda.is_available() is False on any GPU.`
+    };
+  }
+  const newCuda = cudaOfLocal(newLocal);
+  const oldLocal = localOf(removed);
+  const oldCuda = cudaOfLocal(oldLocal);
+  if (newCuda !== null && oldCuda !== null && newCuda !== oldCuda) {
+    return {
+      replacementNote: `The torch it installed, ${installed}, is built for CUDA ${newCuda}; the one it removed was built for CUDA ${oldCuda}.`
+    };
+  }
+  return { replacementNote: "" };
+}
+var init_torch_replacement = __esm({
+  "src/knowledge/torch-replacement.ts"() {
+    "use strict";
+  }
+});
+
+// src/rules/enrichers.ts
+function enricherNames(rule) {
+  return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
+}
+var enrichers;
+var init_enrichers = __esm({
+  "src/rules/enrichers.ts"() {
+    "use strict";
+    init_cuda_arch_enricher();
+    init_step_duration();
+    init_running_step();
+    init_arch_list_enricher();
+    init_cupti_enricher();
+    init_extension_build_enricher();
+    init_nvidia_key_enricher();
+    init_cuda_tag_enricher();
+    init_step_outcome();
+    init_memory_knobs_enricher();
+    init_command_package();
+    init_lowercase_tag_enricher();
+    init_pip_advice_enricher();
+    init_torch_replacement();
+    enrichers = {
+      /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, …). */
+      "cuda-arches": cudaArchesEnrich,
+      /** CUDA version of the step's toolkit or base image, its apt suffix and `-devel` image (`{enrich.aptSuffix}`, …). */
+      "cuda-version": cudaVersionEnrich,
+      /** How long the step ran, as a sentence (`{enrich.durationNote}`), empty without timestamps. */
+      "step-duration": stepDurationEnrich,
+      /** The build step still running when the log ends, as a sentence (`{enrich.runningNote}`), for jobs stopped from outside. */
+      "running-step": runningStepEnrich,
+      /** An arch list the step's toolkit accepts, in torch / CMake / nvcc notation (`{enrich.torchArchList}`, …). */
+      "arch-lists": archListsEnrich,
+      /** CUPTI's packages and soname for the step's CUDA (`{enrich.cuptiApt}`, `{enrich.cuptiLoadCheck}`, …). */
+      cupti: cuptiEnrich,
+      /** The rebuild command of a CUDA extension with the installer in use, and its build knobs (`{enrich.rebuild}`, `{enrich.knobs}`). */
+      "extension-build": extensionBuildEnrich,
+      /** NVIDIA's current repository key for the repo in the log (`{enrich.keyUrl}`, `{enrich.keyInstall}`). */
+      "nvidia-key": nvidiaKeyEnrich,
+      /** Install commands in the step's installer's form naming the log's package, and the pair of a pip conflict (`{enrich.noIsolationCmd}`, `{enrich.conflict}`). */
+      "pip-advice": pipAdviceEnrich,
+      /** What the torch pip put in place of another one is: the CPU-only build, or a build for another CUDA (`{enrich.replacementNote}`). */
+      "torch-replacement": torchReplacementEnrich,
+      /** For an nvidia/cuda tag that did not resolve: its form and a command listing existing tags (`{enrich.listCudaTags}`). */
+      "cuda-image-tag": cudaImageTagEnrich,
+      /** How the step ended, only as far as the log shows (`{enrich.exitNote}`: `It exited with code 2.` or empty). */
+      "step-outcome": stepOutcomeEnrich,
+      /** Variables that lower a compile's memory for the package built (`{enrich.jobsEnv}`), and the runner's memory (`{enrich.runnerNote}`). */
+      "memory-knobs": memoryKnobsEnrich,
+      /** The package that provides a missing command for the distro in fact `os`, or how to look it up (`{enrich.installLine}`). */
+      "command-package": commandPackageEnrich,
+      /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
+      "lowercase-tag": lowercaseTagEnrich
     };
   }
 });
 
-// src/rules/catalog/apt/held-packages-changed.ts
-var PKG, HELD_WHY, releaseHoldIntro, heldPackagesChanged;
-var init_held_packages_changed = __esm({
-  "src/rules/catalog/apt/held-packages-changed.ts"() {
+// src/rules/trigger-captures.ts
+var triggerCaptures;
+var init_trigger_captures = __esm({
+  "src/rules/trigger-captures.ts"() {
     "use strict";
-    PKG = String.raw`(?<pkg>libcudnn\d{0,2}(?:-dev)?(?:-cuda-\d{1,2})?|libnccl\d?(?:-dev)?|libcublas[\w-]{0,30}|cuda-cublas[\w-]{0,30})`;
-    HELD_WHY = "put their cuDNN (and, in older tags, NCCL and cuBLAS) on hold (`apt-mark hold`) so the library the image was built with is not swapped by an upgrade. With `-y`, apt does not change a held package unless told to.";
-    releaseHoldIntro = [
-      "Prefer a base image tag that already ships the cuDNN / NCCL you need. To replace the image's version on purpose,",
-      "release the hold in the same `RUN` as the install:"
-    ];
-    heldPackagesChanged = {
-      id: "apt/held-packages-changed",
-      title: "apt refused to change a held package",
-      severity: "error",
-      match: [{ literals: ["Held packages were changed and -y was used without --allow-change-held-packages"] }],
-      context: [
-        // The install names a package the NVIDIA image holds: `libcudnn7=7.0.4.31-1+cuda9.0`, `libnccl2=2.18.3-1+cuda12.2`
-        { name: "nvidiaHeld", literals: ["libcudnn", "libnccl", "cublas"], pattern: `(?<spec>${PKG}=[\\w.:+~-]{1,80})`, tally: true },
-        // The matching -dev package on the same line (a line's first hit is the runtime package)
-        { name: "nvidiaHeldDev", literals: ["libcudnn"], pattern: "(?<spec>(?<pkg>libcudnn\\d{0,2}-dev(?:-cuda-\\d{1,2})?)=[\\w.:+~-]{1,80})", tally: true },
-        { name: "nvidiaHeldInstruction", source: "instruction", literals: ["libcudnn", "libnccl", "cublas"], pattern: `(?<spec>${PKG}=[\\w.:+~-]{1,80})` }
-      ],
-      scope: "step",
-      specificity: 3,
-      message: "apt refused to upgrade, downgrade or remove a package that is on hold: with `-y` it changes held packages only when told so. The hold was set by an earlier layer (often the base image); `apt-mark showhold` lists the held packages.",
-      fix: [
-        "List the holds in this stage, and release the ones this install is meant to change (or keep the image's version):",
-        "",
-        "```sh",
-        "apt-mark showhold",
-        "```",
-        "",
-        "Then `apt-mark unhold` those packages before the install in the same `RUN`, or add `--allow-change-held-packages` to",
-        "that `apt-get install` (APT \u2265 1.1)."
-      ].join("\n"),
-      variants: [
-        {
-          when: "nvidiaHeld&nvidiaHeldDev",
-          message: "apt refused to change a held package: this install asks for {context.nvidiaHeld.spec:all} and {context.nvidiaHeldDev.spec:all}, and NVIDIA's CUDA images " + HELD_WHY,
-          fix: [
-            ...releaseHoldIntro,
-            "",
-            "```dockerfile",
-            "RUN apt-mark unhold {context.nvidiaHeld.pkg:words} {context.nvidiaHeldDev.pkg:words} \\",
-            " && apt-get update && apt-get install -y --allow-downgrades --no-install-recommends {context.nvidiaHeld.spec:words} {context.nvidiaHeldDev.spec:words} \\",
-            " && apt-mark hold {context.nvidiaHeld.pkg:words} && rm -rf /var/lib/apt/lists/*",
-            "```",
-            "",
-            "(or add `--allow-change-held-packages` to the install). The `+cuda\u2026` suffix of the pinned version names the CUDA",
-            "release that cuDNN was built for; it must be the image's CUDA release ({fact.cuda|`nvcc --version` or the image tag says which})."
-          ].join("\n")
-        },
-        {
-          when: "nvidiaHeld",
-          message: "apt refused to change a held package: this install asks for {context.nvidiaHeld.spec:all}, and NVIDIA's CUDA images " + HELD_WHY,
-          fix: [
-            ...releaseHoldIntro,
-            "",
-            "```dockerfile",
-            "RUN apt-mark unhold {context.nvidiaHeld.pkg:words} \\",
-            " && apt-get update && apt-get install -y --allow-downgrades --no-install-recommends {context.nvidiaHeld.spec:words} \\",
-            " && apt-mark hold {context.nvidiaHeld.pkg:words} && rm -rf /var/lib/apt/lists/*",
-            "```",
-            "",
-            "(or add `--allow-change-held-packages` to the install). The `+cuda\u2026` suffix of the pinned version names the CUDA",
-            "release that cuDNN was built for; it must be the image's CUDA release ({fact.cuda|`nvcc --version` or the image tag says which})."
-          ].join("\n")
-        }
-      ],
-      docs: "https://manpages.debian.org/bookworm/apt/apt-get.8.en.html"
+    triggerCaptures = {
+      failure: [],
+      "slow-step": [],
+      "toolkit-copy": ["from", "path", "proof", "runtimeImage"],
+      "cold-cache": ["ran", "ranFor"]
     };
   }
 });
 
-// src/rules/catalog/apt/held-broken-packages.ts
-var heldBrokenPackages;
-var init_held_broken_packages = __esm({
-  "src/rules/catalog/apt/held-broken-packages.ts"() {
+// src/rules/template.ts
+function placeholdersOf(template) {
+  const found = [];
+  for (const m of template.matchAll(tokenPattern)) {
+    if (m[1] !== void 0) found.push({ name: m[1], modifier: m[2] ?? null, fallback: m[3] ?? null });
+  }
+  return found;
+}
+function renderTemplate(template, resolve) {
+  return template.replace(
+    tokenPattern,
+    (token, name2, modifier, fallback) => {
+      if (token === "{{") return "{";
+      if (token === "}}") return "}";
+      if (name2 === void 0) return token;
+      const p = { name: name2, modifier: modifier ?? null, fallback: fallback ?? null };
+      const value = resolve(p);
+      return value === void 0 || value === "" ? fallback ?? "" : value;
+    }
+  );
+}
+function safeValue(value, max = maxValueLength) {
+  let v = value.replace(new RegExp("\\p{Cc}+", "gu"), " ").trim();
+  if (v.length > max) v = `${v.slice(0, max - 1)}\u2026`;
+  return v.replace(/`/g, "'");
+}
+function captureNamesOf(patternSource) {
+  const names = [];
+  for (const m of patternSource.matchAll(/\(\?<([A-Za-z_$][\w$]*)>/g)) {
+    if (m[1] !== void 0 && !names.includes(m[1])) names.push(m[1]);
+  }
+  return names;
+}
+var tokenPattern, maxValueLength;
+var init_template = __esm({
+  "src/rules/template.ts"() {
     "use strict";
-    heldBrokenPackages = {
-      id: "apt/held-broken-packages",
-      title: "apt found no way to install the packages (unmet dependencies)",
-      severity: "error",
-      match: [
-        { literals: ["Unable to correct problems, you have held broken packages"] },
-        { literals: ["pkgProblemResolver::Resolve generated breaks"] }
-      ],
-      context: [
-        // ` build-essential : Depends: libc6-dev but it is not going to be installed or`
-        {
-          name: "notInstallable",
-          literals: ["but it is not going to be installed", "but it is not installable"],
-          pattern: "^\\s{0,8}(?:(?<pkg>[a-z0-9][a-z0-9.+:-]{0,100}) : )?\\s{0,40}(?:Pre)?Depends: (?<dep>[a-z0-9][a-z0-9.+:-]{0,100})"
-        },
-        // ` libpcre3-dev : Depends: libpcre3 (= 2:8.39-13ubuntu0.22.04.1) but 2:8.44-2+ubuntu20.10.1+deb.sury.org+1 is to be installed`
-        {
-          name: "versionMismatch",
-          literals: ["is to be installed"],
-          // the relation apart from the version: `apt-get install libcudnn5=5.1.3-1+cuda7.5` takes the version alone
-          pattern: "Depends: (?<dep>[a-z0-9][a-z0-9.+:-]{0,100}) \\((?<op>[<>=]{1,2}) (?<wanted>[^)]{1,80})\\) but (?<have>\\S{1,80}) is to be installed"
-        },
-        { name: "heldShown", literals: ["The following held packages will be changed", "apt-mark hold"] }
-      ],
-      scope: "step",
-      specificity: 3,
-      message: "apt found no set of packages that satisfies the install: a dependency cannot be installed in the versions the enabled repositories offer. Despite the wording, a package on hold is rarely the cause; a mix of repositories (or package lists from another release) is.",
-      fix: [
-        "Find the dependency that fails: install the packages one at a time in this stage and read the first `Depends:` line",
-        "apt prints; `apt-mark showhold` shows whether anything is held at all. Then make the repositories agree: remove a",
-        "third-party repository built for another release, run `apt-get update` in the same `RUN` as the install, and do not",
-        "pin versions from another release."
-      ].join("\n"),
-      variants: [
-        {
-          when: "versionMismatch",
-          message: "apt found no way to install the packages: `{context.versionMismatch.dep}` is needed at `{context.versionMismatch.op} {context.versionMismatch.wanted}`, but the version apt would install is `{context.versionMismatch.have}`. Two sources disagree on that package (a third-party or other-release repository next to the distro, or a package the image already has in another version).",
-          fix: [
-            "See where each version comes from:",
-            "",
-            "```sh",
-            "apt-cache policy {context.versionMismatch.dep}",
-            "```",
-            "",
-            "Then install the version the other package needs (`apt-get install {context.versionMismatch.dep}={context.versionMismatch.wanted}`,",
-            "when it is listed), or remove the repository that brings the other one, so both come from the same release."
-          ].join("\n")
-        },
-        {
-          when: "notInstallable",
-          message: "apt found no way to install the packages: `{context.notInstallable.dep}` (needed by `{context.notInstallable.pkg|a requested package}`) cannot be installed, and apt only reports the first level. Despite the wording, a package on hold is rarely the cause; a dependency whose own dependencies are in other versions than the enabled repositories offer is (mixed repositories, or package lists from another release).",
-          fix: [
-            "Ask apt to install that dependency on its own: it prints the next level of the chain, down to the version conflict:",
-            "",
-            "```sh",
-            "apt-get install --dry-run {context.notInstallable.dep}",
-            "apt-cache policy {context.notInstallable.dep}",
-            "apt-mark showhold",
-            "```",
-            "",
-            "Then make the repositories agree (remove a repository built for another release, `apt-get update` in the same `RUN`,",
-            "no versions pinned from another release), or install the version of the top package that matches this release."
-          ].join("\n")
-        }
-      ],
-      docs: "https://manpages.debian.org/bookworm/apt/apt-get.8.en.html"
-    };
+    tokenPattern = /\{\{|\}\}|\$\{[^{}\n]*\}|\{([A-Za-z][\w.-]*)(?::(all|words|counts|repeats))?(?:\|([^{}\n]*))?\}/g;
+    maxValueLength = 200;
   }
 });
 
-// src/rules/catalog/resources/oom-killed.ts
-var oomKilled;
-var init_oom_killed = __esm({
-  "src/rules/catalog/resources/oom-killed.ts"() {
-    "use strict";
-    oomKilled = {
-      id: "resources/oom-killed",
-      title: "Killed: out of memory",
-      severity: "error",
-      match: [
-        {
-          // gcc: `g++: fatal error: Killed signal terminated program cc1plus`
-          literals: ["Killed signal terminated program"],
-          pattern: "Killed signal terminated program (?<program>[\\w+.-]{1,100})"
-        },
-        // older gcc: `c++: internal compiler error: Killed (program cc1plus)`
-        { literals: ["internal compiler error: Killed (program "], pattern: "internal compiler error: Killed \\(program (?<program>[\\w+.-]{1,100})\\)" },
-        // nvcc: `nvcc error   : 'cicc' died due to signal 9 (Kill signal)`
-        { literals: ["died due to signal 9"], pattern: "'(?<program>[\\w+.-]{1,100})' died due to signal 9" },
-        // ld: `collect2: fatal error: ld terminated with signal 9 [Killed]`
-        { literals: ["terminated with signal 9"], pattern: "(?<program>[\\w+.-]{1,100}) terminated with signal 9" },
-        { literals: ["virtual memory exhausted", "out of memory allocating", "std::bad_alloc"] },
-        {
-          // bash reporting a SIGKILLed child: `Killed` alone, or `/bin/sh: line 1:  1234 Killed  /usr/bin/c++ -O3 …`
-          literals: ["Killed"],
-          pattern: "^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s{1,40}(?<program>[^\\s]{1,200})"
-        },
-        // SIGKILL = 128 + 9. On its own, most often the OOM killer.
-        { literals: ["exit code: 137", "non-zero code: 137", "non-zero exit status 137.", "died with <Signals.SIGKILL: 9>"] }
-      ],
-      context: [
-        {
-          name: "killed",
-          literals: ["Killed signal terminated program", "internal compiler error: Killed (program ", "died due to signal 9", "terminated with signal 9", "Killed"],
-          pattern: "Killed signal terminated program|internal compiler error: Killed \\(program|died due to signal 9|terminated with signal 9|^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s"
-        },
-        { name: "exit137", literals: ["exit code: 137", "non-zero code: 137", "Error 137", "non-zero exit status 137.", "died with <Signals.SIGKILL: 9>"] },
-        // pip taking in a wheel (`Downloading https://…/torch-1.5.0-cp36-cp36m-manylinux1_x86_64.whl (752.0MB)`), and any sign
-        // that the step compiled something: a kill after the first and without the second is pip itself.
-        { name: "pipWheelDownload", literals: ["Downloading "], pattern: "^\\s{0,20}Downloading \\S{1,500}\\.whl \\(\\d" },
-        {
-          name: "compiling",
-          literals: ["Building wheel for", "Running setup.py", "nvcc", "cc1plus", "Building CXX object", "Building CUDA object", "Building NVCC", "ninja", "cmake"]
-        },
-        { name: "alloc", literals: ["virtual memory exhausted", "out of memory allocating", "std::bad_alloc"] },
-        // What is being compiled, for the knobs (memory-knobs enricher).
-        { name: "flashAttn", literals: ["flash_attn", "flash-attn", "flash-attention"] },
-        { name: "vllm", literals: ["vllm"] },
-        { name: "torchExtension", literals: ["torch/include", "torch.utils.cpp_extension", "BuildExtension"] }
-      ],
-      message: "A process of this step was killed (SIGKILL; the shell printed `Killed`): on a build machine that is almost always the kernel's out-of-memory killer, because the step needed more memory than the builder has.",
-      variants: [
-        {
-          when: "pipWheelDownload&!compiling",
-          message: "pip was killed (SIGKILL) while taking in the wheel it had just downloaded, with nothing being compiled: pip holds a large wheel in memory to store it in its cache, and the kernel's out-of-memory killer stopped it.",
-          fix: [
-            "Install without pip's cache, which keeps the wheel out of memory: add `--no-cache-dir` to the `pip install` that was killed (`pip install --no-cache-dir \u2026`). {enrich.runnerNote}"
-          ].join("\n")
-        },
-        {
-          when: "killed&exit137",
-          message: "{program|A process of this step} was killed with SIGKILL (the log shows exit code 137 = 128 + 9): on a build machine that is almost always the kernel's out-of-memory killer, because the parallel compile jobs needed more memory than the builder has."
-        },
-        {
-          when: "killed",
-          message: "{program|A process of this step} was killed with SIGKILL: on a build machine that is almost always the kernel's out-of-memory killer, because the parallel compile jobs needed more memory than the builder has."
-        },
-        {
-          when: "exit137&!killed&!compiling",
-          message: "The step exited with code 137 = 128 + 9: a process was killed with SIGKILL. On a build machine that is almost always the kernel's out-of-memory killer, because the step needed more memory than the builder has.",
-          fix: [
-            "The log does not show what the killed process was doing. If it compiled, run fewer jobs at once ({enrich.jobsEnv}); if it was pip taking in a large wheel, add `--no-cache-dir` to that `pip install`. {enrich.runnerNote}"
-          ].join("\n")
-        },
-        {
-          when: "exit137",
-          message: "The step exited with code 137 = 128 + 9: a process was killed with SIGKILL. On a build machine that is almost always the kernel's out-of-memory killer, because the step needed more memory than the builder has."
-        },
-        {
-          when: "alloc",
-          title: "Out of memory (allocation failed)",
-          message: "A process of this step ran out of memory: an allocation failed (`std::bad_alloc`, `virtual memory exhausted` or `out of memory allocating` below) and the process stopped itself. The builder had less free memory than the step needed; usually several compile jobs at once."
-        }
-      ],
-      fix: [
-        "Run fewer compile jobs at once. {enrich.knobNote} {enrich.jobsWhere}",
-        "",
-        "```",
-        "{enrich.jobsLine}",
-        "```",
-        "Fewer CUDA architectures (`TORCH_CUDA_ARCH_LIST`) also cut memory and time. {enrich.runnerNote}"
-      ].join("\n"),
-      enrich: "memory-knobs",
-      docs: "https://github.com/Dao-AILab/flash-attention#installation-and-features"
-    };
+// src/rules/compile.ts
+function regexFlags(matcher) {
+  return matcher.ignoreCase ? "i" : "";
+}
+function compileMatcher(m) {
+  return { regex: m.pattern === void 0 ? null : new RegExp(m.pattern, regexFlags(m)) };
+}
+function compileRules(rules) {
+  const compiled = [];
+  const slots = [];
+  const literals = [];
+  const register = (m, slot) => {
+    const target = slots.length;
+    slots.push(slot);
+    for (const text of m.literals) literals.push({ text, ignoreCase: m.ignoreCase === true, target });
+  };
+  rules.forEach((rule, order) => {
+    const match = (rule.match ?? []).map(compileMatcher);
+    const context = (rule.context ?? []).map((c) => ({
+      ...compileMatcher(c),
+      name: c.name,
+      source: c.source ?? "line",
+      literals: c.literals,
+      ignoreCase: c.ignoreCase === true,
+      tally: c.tally === true,
+      keepLast: c.keep === "last",
+      required: c.required === true
+    }));
+    const unless = (rule.unless ?? []).map(compileMatcher);
+    compiled.push({ rule, order, match, context, unless });
+    (rule.match ?? []).forEach((m, index) => register(m, { rule: order, kind: "match", index }));
+    (rule.context ?? []).forEach((c, index) => {
+      if ((c.source ?? "line") === "line") register(c, { rule: order, kind: "context", index });
+    });
+    (rule.unless ?? []).forEach((m, index) => register(m, { rule: order, kind: "unless", index }));
+  });
+  return { rules: compiled, slots, literals };
+}
+function ruleProblems(rule) {
+  const problems = [];
+  const checkPattern = (m, path6) => {
+    if (m.pattern === void 0) return;
+    try {
+      new RegExp(m.pattern, regexFlags(m));
+    } catch (err) {
+      problems.push({ path: [...path6, "pattern"], message: `invalid regular expression: ${err.message}` });
+      return;
+    }
+    const unsafe = checkRegexSafety(m.pattern, regexFlags(m));
+    if (unsafe !== null) problems.push({ path: [...path6, "pattern"], message: `regular expression may run in super-linear time: ${unsafe}` });
+  };
+  (rule.match ?? []).forEach((m, i) => checkPattern(m, ["match", i]));
+  (rule.context ?? []).forEach((m, i) => checkPattern(m, ["context", i]));
+  (rule.unless ?? []).forEach((m, i) => checkPattern(m, ["unless", i]));
+  const contextNames = new Set((rule.context ?? []).map((c) => c.name));
+  const checkWhen = (when, path6) => {
+    for (const condition of when.split("&")) {
+      const name2 = condition.replace(/^!/, "");
+      if (name2.startsWith("fact.")) {
+        const fact = name2.slice(5).split("=")[0];
+        if (!factNames.includes(fact)) problems.push({ path: path6, message: `no fact is named "${fact}"` });
+      } else if (!contextNames.has(name2)) {
+        problems.push({ path: path6, message: `no context matcher is named "${name2}"` });
+      }
+    }
+  };
+  if (rule.when !== void 0) checkWhen(rule.when, ["when"]);
+  for (const [i, v] of (rule.variants ?? []).entries()) checkWhen(v.when, ["variants", i, "when"]);
+  if (rule.repeated !== void 0 && !knownPlaceholders(rule).captures.has(rule.repeated)) {
+    problems.push({ path: ["repeated"], message: `no pattern of the rule has a named group "${rule.repeated}"` });
   }
-});
-
-// src/rules/catalog/resources/disk-full.ts
-var ghCleanUp, prune, slimLayers, basePull, diskFull;
-var init_disk_full = __esm({
-  "src/rules/catalog/resources/disk-full.ts"() {
-    "use strict";
-    ghCleanUp = [
-      "Free the runner's disk before the build (large preinstalled toolchains a Docker build does not use):",
-      "",
-      "```sh",
-      "sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc",
-      "docker system prune --all --force",
-      "df -h /",
-      "```"
-    ];
-    prune = [
-      "Free the builder's disk: build cache and unused images first, then check what is left:",
-      "",
-      "```sh",
-      "docker builder prune --all --force",
-      "docker system prune --all --force",
-      "df -h /var/lib/docker",
-      "```"
-    ];
-    slimLayers = [
-      "Then keep the image small: pip's `--no-cache-dir`, `rm -rf /var/lib/apt/lists/*` in the same `RUN` as",
-      "`apt-get install`, build in a `-devel` stage and copy only the results into a runtime stage. Cache mounts",
-      "(`RUN --mount=type=cache,target=/root/.cache/pip`) keep caches out of the image, but still use builder disk."
-    ];
-    basePull = [
-      "The base image is as large as it is: slimming later layers does not help. Free disk where the builder stores",
-      "images, or build on a machine with a larger disk."
-    ];
-    diskFull = {
-      id: "resources/disk-full",
-      title: "No space left on device",
-      severity: "error",
-      match: [
-        {
-          // `[Errno 28] No space left on device`, `write /var/lib/docker/…: no space left on device`
-          literals: ["no space left on device"],
-          ignoreCase: true,
-          pattern: "(?:(?:write|mkdir|open|copy|create) (?<path>/[^\\s:]{1,300}): )?no space left on device"
-        },
-        // apt: `E: You don't have enough free space in /var/cache/apt/archives/.`
-        { literals: ["You don't have enough free space in"] },
-        { literals: ["There is not enough space on the disk"] }
-      ],
-      context: [
-        // Pulling / unpacking the base image: `failed to register layer`, `failed to extract layer`, or the FROM step itself.
-        { name: "pull", literals: ["failed to register layer", "failed to extract layer", "extracting sha256:", "failed to unpack image"] },
-        { name: "fromStep", source: "instruction", literals: ["FROM ", "load metadata for"], pattern: "^(?:FROM|load metadata for)\\s" },
-        { name: "export", literals: ["failed to export layers", "exporting to image", "exporting layers"] }
-      ],
-      message: "The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.",
-      variants: [
-        {
-          when: "pull&fact.runner=github-hosted",
-          message: "The runner's disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.",
-          fix: [...ghCleanUp, ...basePull].join("\n")
-        },
-        {
-          when: "fromStep&fact.runner=github-hosted",
-          message: "The runner's disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.",
-          fix: [...ghCleanUp, ...basePull].join("\n")
-        },
-        {
-          when: "pull",
-          message: "The disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.",
-          fix: [...prune, ...basePull].join("\n")
-        },
-        {
-          when: "fromStep",
-          message: "The disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.",
-          fix: [...prune, ...basePull].join("\n")
-        },
-        {
-          when: "export&fact.runner=github-hosted",
-          message: "The runner's disk filled up while BuildKit exported the finished image: the layers were written once more for the export.",
-          fix: [...ghCleanUp, ...slimLayers].join("\n")
-        },
-        {
-          when: "export",
-          message: "The disk filled up while BuildKit exported the finished image: the layers were written once more for the export.",
-          fix: [...prune, ...slimLayers].join("\n")
-        },
-        {
-          when: "fact.runner=github-hosted",
-          message: "The runner's disk filled up while this step wrote to it: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.",
-          fix: [...ghCleanUp, ...slimLayers].join("\n")
-        }
-      ],
-      fix: [...prune, ...slimLayers].join("\n"),
-      docs: "https://docs.docker.com/build/cache/garbage-collection/"
-    };
+  for (const name2 of enricherNames(rule)) {
+    if (!Object.hasOwn(enrichers, name2)) {
+      problems.push({ path: ["enrich"], message: `unknown enricher "${name2}" (known: ${Object.keys(enrichers).join(", ") || "none"})` });
+    }
   }
-});
-
-// src/rules/catalog/resources/job-timeout.ts
-var jobTimeout;
-var init_job_timeout = __esm({
-  "src/rules/catalog/resources/job-timeout.ts"() {
-    "use strict";
-    jobTimeout = {
-      id: "resources/job-timeout",
-      title: "CI job stopped by its time limit",
-      severity: "error",
-      match: [
-        {
-          // GitHub Actions: `##[error]The job running on runner GitHub Actions 2 has exceeded the maximum execution time of 360 minutes.`,
-          // newer runners: `The job has exceeded the maximum execution time of 6h0m0s`
-          literals: ["has exceeded the maximum execution time of"],
-          pattern: "has exceeded the maximum execution time of (?<limit>\\d{1,6}(?: minutes|h\\d{1,2}m\\d{1,2}s|m\\d{1,2}s)?)"
-        },
-        // Azure Pipelines: `##[error]The job running on agent Hosted Agent ran longer than the maximum time of 60 minutes.`
-        { literals: ["ran longer than the maximum time of"], pattern: "ran longer than the maximum time of (?<limit>\\d{1,6} minutes)" },
-        // GitLab CI: `ERROR: Job failed: execution took longer than 1h0m0s seconds`
-        { literals: ["execution took longer than"], pattern: "Job failed: execution took longer than (?<limit>[\\dhms]{2,20})" },
-        // Travis CI: `The job exceeded the maximum time limit for jobs, and has been terminated.`
-        { literals: ["The job exceeded the maximum time limit for jobs"] }
-      ],
-      scope: "build",
-      maxFindings: 1,
-      specificity: 3,
-      message: "The CI job reached its time limit ({limit|the runner's maximum}) and was stopped while the build was still running: no command failed, the build took longer than the job may run. {enrich.runningNote}",
-      fix: [
-        "Make the slow step shorter, or give the job more time:",
-        "",
-        "- reuse layers between runs: `cache-from: type=gha` / `cache-to: type=gha,mode=max` with docker/build-push-action (or a registry cache);",
-        "- compile less: only the GPU architectures you deploy to (`TORCH_CUDA_ARCH_LIST`), a prebuilt wheel instead of a source",
-        "  build where the project publishes one for your CUDA and torch versions;",
-        "- a larger runner, or `timeout-minutes:` on the job (GitHub-hosted runners stop every job at 360 minutes; self-hosted ones allow more)."
-      ].join("\n"),
-      enrich: "running-step",
-      docs: "https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idtimeout-minutes"
-    };
+  const known = knownPlaceholders(rule);
+  const checkTemplate = (template, path6) => {
+    if (template === void 0) return;
+    for (const p of placeholdersOf(template)) {
+      const problem = placeholderProblem(p.name, p.modifier, known, rule.enrich !== void 0);
+      if (problem) problems.push({ path: path6, message: problem });
+    }
+  };
+  checkTemplate(rule.message, ["message"]);
+  checkTemplate(rule.fix, ["fix"]);
+  for (const [i, v] of (rule.variants ?? []).entries()) {
+    checkTemplate(v.message, ["variants", i, "message"]);
+    checkTemplate(v.fix, ["variants", i, "fix"]);
   }
-});
-
-// src/rules/catalog/shell/unbound-variable.ts
-var unboundVariable;
-var init_unbound_variable = __esm({
-  "src/rules/catalog/shell/unbound-variable.ts"() {
-    "use strict";
-    unboundVariable = {
-      id: "shell/unbound-variable",
-      title: "Shell variable not set (set -u)",
-      severity: "error",
-      only: "failed-step",
-      match: [
-        {
-          // bash: `/etc/bash.bashrc: line 9: PS1: unbound variable`, `/bin/bash: line 1: CUDA_HOME: unbound variable`
-          literals: [": unbound variable"],
-          // also `$1: unbound variable` (a positional parameter) and `ARGS[@]: unbound variable` (an array)
-          pattern: "(?<variable>\\$\\d{1,3}|[A-Za-z_][A-Za-z0-9_]{0,100}(?:\\[[^\\]\\s]{1,40}\\])?): unbound variable"
-        },
-        {
-          // dash `/bin/sh: 1: CUDA_HOME: parameter not set`, busybox `/bin/sh: CUDA_HOME: parameter not set`
-          literals: [": parameter not set"],
-          pattern: "(?<variable>[A-Za-z_][A-Za-z0-9_]{0,100}): parameter not set"
-        }
-      ],
-      context: [
-        { name: "ps1", literals: ["PS1: unbound variable", "PS1: parameter not set"] },
-        // a script run without the argument it reads: `./build.sh: line 13: $1: unbound variable`
-        { name: "positional", literals: [": unbound variable"], pattern: "\\$\\d{1,3}: unbound variable" },
-        // bash before 4.4 calls an empty array unbound: `line 154: MAKEARGS[@]: unbound variable`
-        { name: "array", literals: ["[@]: unbound variable", "[*]: unbound variable"] }
-      ],
-      message: "`{variable:all}` is read but was never set, and the shell runs with `set -u` (nounset), which makes that an error.",
-      variants: [
-        {
-          // NVIDIA's NGC framework images set BASH_ENV=/etc/bash.bashrc, so every non-interactive bash sources
-          // it, and that bashrc tests PS1 (AlignmentResearch/go_attack#21, NGC TensorFlow image). A login
-          // shell (`bash -l`) reads it through /etc/profile as well. Setting PS1 to any value satisfies the test.
-          when: "ps1",
-          title: "PS1 unbound in the base image's bashrc",
-          message: "The base image's `/etc/bash.bashrc` reads `PS1` without a default, and the `RUN` shell has `set -u` (nounset) on: a non-interactive shell has no `PS1`, so sourcing the bashrc fails before the command runs. Bash sources it when `SHELL` starts a login or interactive bash (`-l`, `-i`), or when the image sets `BASH_ENV` to it (NVIDIA's NGC framework images do).",
-          fix: [
-            "Set `PS1` before the first `RUN` (any value works; the bashrc only tests that it is set):",
-            "",
-            "```dockerfile",
-            'ENV PS1="> "',
-            "```",
-            'Or keep `RUN` from sourcing the bashrc: no `-l` / `-i` in `SHELL` (`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`).'
-          ].join("\n")
-        },
-        {
-          when: "positional",
-          message: "A script read its argument `{variable:all}` but was run without it, and it runs with `set -u` (nounset), which makes that an error.",
-          fix: "Pass the argument where the script is called in the `RUN`, or give it a default in the script: `${1:-default}` (`${1-}` for an empty one)."
-        },
-        {
-          when: "array",
-          message: "`{variable:all}` expands an array that is empty or unset, and the shell runs with `set -u`: bash before 4.4 treats an empty array as unbound (Ubuntu 16.04 / CentOS 7 base images ship bash 4.3).",
-          fix: 'Expand the array only when it has elements: `${ARR[@]+"${ARR[@]}"}` (with the array\'s name), or initialise it (`ARR=()` is not enough on bash 4.3), or use a base image with bash \u2265 4.4.'
-        }
-      ],
-      fix: [
-        "Give `{variable}` a value before it is used, in the stage that uses it (an `ARG` declared before `FROM` is",
-        "not visible after it until declared again):",
-        "",
-        "```dockerfile",
-        "ARG {variable}=",
-        "# or: ENV {variable}=/usr/local/cuda",
-        "```",
-        "or read it with a default in the script: `${{{variable}:-}}`."
-      ].join("\n"),
-      docs: "https://www.gnu.org/software/bash/manual/html_node/The-Set-Builtin.html"
-    };
+  return problems;
+}
+function knownPlaceholders(rule) {
+  const captures = /* @__PURE__ */ new Set();
+  for (const m of rule.match ?? []) if (m.pattern) for (const n of captureNamesOf(m.pattern)) captures.add(n);
+  for (const n of rule.trigger ? triggerCaptures[rule.trigger.kind] : []) captures.add(n);
+  const contexts = /* @__PURE__ */ new Map();
+  const tallied = /* @__PURE__ */ new Set();
+  for (const c of rule.context ?? []) {
+    contexts.set(c.name, new Set(c.pattern ? captureNamesOf(c.pattern) : []));
+    if (c.tally === true) tallied.add(c.name);
   }
-});
-
-// src/rules/catalog/shell/command-not-found.ts
-var namedPattern, installFix, commandNotFound;
-var init_command_not_found = __esm({
-  "src/rules/catalog/shell/command-not-found.ts"() {
-    "use strict";
-    namedPattern = 'sh: (?:line )?(?:\\d{1,7}: )?[^\\s:]{1,200}: (?:command )?not found|exec: "[^"\\n]{1,200}": executable file not found';
-    installFix = [
-      "{enrich.installIntro}",
-      "",
-      "```",
-      "{enrich.installLine}",
-      "```",
-      "If it is installed but off the `PATH` (pip `--user`, a conda environment, `/opt/\u2026/bin`), add that directory to `PATH`",
-      "instead. Stages share nothing but what is copied with `COPY --from`: a tool installed in another stage is not here."
-    ].join("\n");
-    commandNotFound = {
-      id: "shell/command-not-found",
-      title: "Command not found",
-      severity: "error",
-      only: "failed-step",
-      match: [
-        {
-          // dash `/bin/sh: 1: cmake: not found`, busybox `/bin/sh: cmake: not found`,
-          // bash `bash: line 1: cmake: command not found`, `/bin/bash: cmake: command not found`.
-          literals: [": not found", "command not found"],
-          pattern: "sh: (?:line )?(?:\\d{1,7}: )?(?<command>[^\\s:]{1,200}): (?:command )?not found"
-        },
-        {
-          // exec-form RUN: `exec: "cmake": executable file not found in $PATH`
-          literals: ["executable file not found in"],
-          pattern: 'exec: "(?<command>[^"\\n]{1,200})": executable file not found'
-        },
-        { literals: ["exit code: 127", "non-zero code: 127"] }
-      ],
-      context: [
-        { name: "exit127", literals: ["exit code: 127", "non-zero code: 127"] },
-        // The log names the command (not only the exit code).
-        { name: "named", literals: [": not found", "command not found", "executable file not found in"], pattern: namedPattern }
-      ],
-      // nvcc missing is a CUDA toolkit problem, explained by cuda/toolkit-not-found.
-      unless: [{ literals: ["nvcc: not found", "nvcc: command not found", 'exec: "nvcc"'] }],
-      message: 'The step exited with code 127, the shell\'s "command not found", but the log does not show which command: it is not installed in this stage, or not on its `PATH`.',
-      fix: [
-        "Look above the exit for the `not found` line (rebuild with `--progress=plain` to see the whole step), then install",
-        "that command in this stage or add its directory to `PATH`."
-      ].join("\n"),
-      variants: [
-        {
-          when: "named&exit127",
-          message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found").',
-          fix: installFix
-        },
-        {
-          when: "named",
-          severity: "warning",
-          title: "Command not found (step failed for another reason?)",
-          message: "`{command}` was not found in this step, but the step did not end with exit code 127: it may be an optional probe, or the failure that followed from it.",
-          fix: installFix
-        }
-      ],
-      enrich: "command-package"
-    };
+  return { captures, contexts, tallied };
+}
+function placeholderProblem(name2, modifier, known, hasEnricher) {
+  const [head, second, third, ...rest] = name2.split(".");
+  if (head === "context" && second !== void 0 && rest.length === 0) {
+    const groups = known.contexts.get(second);
+    if (!groups) return `{${name2}}: no context matcher is named "${second}"`;
+    if (third !== void 0 && !groups.has(third)) return `{${name2}}: context "${second}" has no named group "${third}"`;
+    if (modifier && third !== void 0 && known.tallied.has(second)) return null;
+    return modifier ? `{${name2}:${modifier}}: modifiers apply to captures and to the groups of a tallied context only` : null;
   }
-});
-
-// src/rules/catalog/shell/install-failure-swallowed.ts
-var guardPattern, removeGuard, aptOptional, pipOptional, installFailureSwallowed;
-var init_install_failure_swallowed = __esm({
-  "src/rules/catalog/shell/install-failure-swallowed.ts"() {
-    "use strict";
-    guardPattern = "(?<guard>\\|\\|\\s{0,20}(?:(?:/bin/|/usr/bin/)?true\\b|:(?=\\s|$|;|\\))|echo\\b[^&|;\\n]{0,200}|exit\\s{1,20}0\\b)|;\\s{0,20}exit\\s{1,20}0\\b)";
-    removeGuard = "Remove `{context.swallow.guard}` from the step so that a failed install fails the build where it happens.";
-    aptOptional = [
-      "If the package is optional by design, say so in the step: install it when apt knows it, and print that it was skipped when not (`apt-cache show` exits 100 for a package apt does not know):",
-      "",
-      "```dockerfile",
-      "RUN apt-get update \\",
-      " && if apt-cache show {package} >/dev/null 2>&1; then \\",
-      "      apt-get install -y --no-install-recommends {package}; \\",
-      '    else echo "{package}: not in the apt sources of this image, skipped"; fi \\',
-      " && rm -rf /var/lib/apt/lists/*",
-      "```",
-      "",
-      "A package that is there but fails to install still fails the build."
-    ].join("\n");
-    pipOptional = [
-      "If the package is optional by design, make it a choice of the build rather than of the shell: a build argument turns it on, and when it is on and the install fails, the build fails.",
-      "",
-      "```dockerfile",
-      'ARG OPTIONAL_PIP_PACKAGES=""',
-      'RUN if [ -n "$OPTIONAL_PIP_PACKAGES" ]; then pip install $OPTIONAL_PIP_PACKAGES; fi',
-      "```",
-      "",
-      "`docker build --build-arg OPTIONAL_PIP_PACKAGES='{package}' \u2026` installs it."
-    ].join("\n");
-    installFailureSwallowed = {
-      id: "shell/install-failure-swallowed",
-      title: "Install failure swallowed: the step passed without the package",
-      severity: "warning",
-      only: "passed-step",
-      match: [
-        // apt: `E: Unable to locate package cuda-cupti-12-4`, `E: Package 'python3.8' has no installation candidate`
-        { literals: ["Unable to locate package"], pattern: "^E: Unable to locate package (?<package>[^\\s]{1,200})" },
-        { literals: ["has no installation candidate"], pattern: "^E: Package '?(?<package>[^'\\s]{1,200})'? has no installation candidate" },
-        // pip: `ERROR: No matching distribution found for flash-attn==2.5.8`
-        { literals: ["No matching distribution found for"], pattern: "^ERROR: No matching distribution found for (?<package>[^\\s]{1,200})" },
-        // any other error line of apt (`E: …`), pip (`ERROR: …`, less its resolver note) or uv (`error: …`)
-        { literals: ["E: "], pattern: "^E: \\S" },
-        { literals: ["ERROR: "], pattern: "^ERROR: (?!pip's dependency resolver )\\S" },
-        { literals: ["error: "], pattern: "^error: \\S" }
-      ],
-      context: [
-        // the guard that turned the failure into success, in the step's instruction
-        {
-          name: "swallow",
-          source: "instruction",
-          required: true,
-          literals: ["||", "exit 0"],
-          pattern: guardPattern
-        },
-        // the instruction installs something itself: an `error:` of git or of a script is not an install failure
-        {
-          name: "installs",
-          source: "instruction",
-          required: true,
-          literals: ["install"],
-          pattern: "\\b(?:apt-get|apt|pip3?|uv|conda|mamba|micromamba)\\s(?:[^&;|\\n]{0,200}\\s)?install\\b"
-        },
-        // the package apt or pip named: the optional-install recipes below write it
-        { name: "aptPackage", literals: ["Unable to locate package", "has no installation candidate"], pattern: "^E: (?:Unable to locate package|Package) \\S" },
-        { name: "pipPackage", literals: ["No matching distribution found for"], pattern: "^ERROR: No matching distribution found for \\S" }
-      ],
-      scope: "step",
-      specificity: 3,
-      message: "An install in this step failed (the lines below), yet the step ended DONE: `{context.swallow.guard}` turned the failure into success, so the build passed and the image was built without {package:all|what that command installs}.",
-      fix: [
-        removeGuard,
-        "",
-        "If what it installs is optional by design, test for it in the step and print that it was skipped, so that an install that is attempted and fails still fails the build."
-      ].join("\n"),
-      variants: [
-        {
-          when: "aptPackage",
-          fix: [removeGuard, "", aptOptional].join("\n")
-        },
-        {
-          when: "pipPackage",
-          fix: [removeGuard, "", pipOptional].join("\n")
-        }
-      ],
-      docs: "https://docs.docker.com/reference/dockerfile/#run"
-    };
+  if (head === "fact" && second !== void 0 && third === void 0) {
+    if (!factNames.includes(second)) return `{${name2}}: no fact is named "${second}"`;
+    return modifier ? `{${name2}:${modifier}}: modifiers apply to captures only` : null;
   }
-});
-
-// src/rules/catalog/buildx/manifest-list-load.ts
-var manifestListLoad;
-var init_manifest_list_load = __esm({
-  "src/rules/catalog/buildx/manifest-list-load.ts"() {
-    "use strict";
-    manifestListLoad = {
-      id: "buildx/manifest-list-load",
-      title: "Multi-platform build cannot be loaded into the local image store",
-      severity: "error",
-      scope: "build",
-      match: [{ literals: ["docker exporter does not currently support exporting manifest lists"], ignoreCase: true }],
-      message: "The build asked for several platforms and `--load` (the docker exporter): the classic Docker image store holds one platform per tag, so the multi-platform result cannot be loaded.",
-      fix: [
-        "Pick one per build: load a single platform for local tests, push the multi-platform image:",
-        "",
-        "```sh",
-        "docker buildx build --platform linux/amd64 --load -t myimage:test .",
-        "docker buildx build --platform linux/amd64,linux/arm64 --push -t registry.example.com/myimage:1.0 .",
-        "```",
-        "With docker/build-push-action, set `load: true` only in a job whose `platforms` names one platform, and",
-        "`push: true` where it names several. Docker Engine with the containerd image store",
-        '(`"features": {"containerd-snapshotter": true}` in daemon.json) can load multi-platform images.'
-      ].join("\n"),
-      docs: "https://docs.docker.com/build/building/multi-platform/"
-    };
+  if (head === "enrich" && second !== void 0 && third === void 0) {
+    if (!hasEnricher) return `{${name2}}: the rule names no enricher`;
+    return modifier ? `{${name2}:${modifier}}: modifiers apply to captures only` : null;
   }
-});
-
-// src/rules/catalog/buildx/invalid-tag.ts
-var WORKFLOW_STEP, invalidTag;
-var init_invalid_tag = __esm({
-  "src/rules/catalog/buildx/invalid-tag.ts"() {
-    "use strict";
-    WORKFLOW_STEP = [
-      "```yaml",
-      "- name: Lowercase image name",
-      `  run: echo "IMAGE=ghcr.io/$(echo "\${{{{ github.repository }}}}" | tr '[:upper:]' '[:lower:]')" >> "$GITHUB_ENV"`,
-      "```"
-    ];
-    invalidTag = {
-      id: "buildx/invalid-tag",
-      title: "Image name has capitals (repository name must be lowercase)",
-      severity: "error",
-      match: [
-        // buildx: `invalid tag "ghcr.io/xcq0607/Gapi:latest": repository name must be lowercase`
-        { literals: ["repository name must be lowercase"], pattern: 'invalid (?:tag|argument) "(?<tag>[^"\\s]{1,300})"[^\\n]{0,80}repository name must be lowercase' },
-        // docker CLI with no name: `docker: invalid reference format: repository name must be lowercase.`
-        { literals: ["invalid reference format: repository name must be lowercase"] }
-      ],
-      context: [
-        { name: "githubActions", literals: ["GITHUB_", "github-actions", "##["] },
-        { name: "named", literals: ["repository name must be lowercase"], pattern: 'invalid (?:tag|argument) "(?<tag>[^"\\s]{1,300})"' }
-      ],
-      scope: "build",
-      maxFindings: 1,
-      specificity: 3,
-      message: "Docker refused an image name: the repository part of an image reference (registry path and name, before the `:tag`) must be all lowercase, and the name given has capitals.",
-      fix: [
-        "Use the image name in lowercase letters (the tag after `:` may keep its capitals).",
-        "When the name is built from a variable (a GitHub owner or repository name, a project name), lowercase it where it is",
-        "set: `tr '[:upper:]' '[:lower:]'` in a shell."
-      ].join("\n"),
-      variants: [
-        {
-          when: "named&githubActions",
-          message: "Docker refused the image name `{tag}`: the repository part of an image reference (registry path and name, before the `:tag`) must be all lowercase.",
-          fix: [
-            "Use `{enrich.lowerTag|the same name in lowercase letters}` (the tag after `:` may keep its capitals).",
-            "In GitHub Actions, `${{{{ github.repository }}}}` and `github.repository_owner` keep the owner's capitals; lowercase the",
-            "name in a step and use `${{{{ env.IMAGE }}}}` in the tags:",
-            "",
-            ...WORKFLOW_STEP
-          ].join("\n")
-        },
-        {
-          when: "named",
-          message: "Docker refused the image name `{tag}`: the repository part of an image reference (registry path and name, before the `:tag`) must be all lowercase.",
-          fix: [
-            "Use `{enrich.lowerTag|the same name in lowercase letters}` (the tag after `:` may keep its capitals). When the name is",
-            "built from a variable (a GitHub owner or repository name, a project name), lowercase it where it is set:",
-            "`tr '[:upper:]' '[:lower:]'` in a shell."
-          ].join("\n")
-        },
-        {
-          when: "githubActions",
-          fix: [
-            "Use the image name in lowercase letters (the tag after `:` may keep its capitals).",
-            "In GitHub Actions, `${{{{ github.repository }}}}` and `github.repository_owner` keep the owner's capitals; lowercase the",
-            "name in a step and use `${{{{ env.IMAGE }}}}` in the tags:",
-            "",
-            ...WORKFLOW_STEP
-          ].join("\n")
-        }
-      ],
-      enrich: "lowercase-tag",
-      docs: "https://docs.docker.com/reference/cli/docker/image/tag/"
-    };
+  if (name2.includes(".")) return `{${name2}}: unknown placeholder`;
+  if (known.captures.has(name2)) return null;
+  if (fixedPlaceholders.includes(name2)) {
+    return modifier ? `{${name2}:${modifier}}: modifiers apply to captures only` : null;
   }
-});
-
-// src/rules/catalog/buildx/exec-format-error.ts
-var execFormatError;
-var init_exec_format_error = __esm({
-  "src/rules/catalog/buildx/exec-format-error.ts"() {
+  return `{${name2}}: unknown placeholder (not a named group of the rule's patterns)`;
+}
+var fixedPlaceholders;
+var init_compile = __esm({
+  "src/rules/compile.ts"() {
     "use strict";
-    execFormatError = {
-      id: "buildx/exec-format-error",
-      title: "Foreign-architecture binary cannot run (exec format error)",
-      severity: "error",
-      match: [
-        {
-          // `exec /bin/sh: exec format error`, `exec user process caused "exec format error"`,
-          // `/usr/local/bin/helper: cannot execute binary file: Exec format error`.
-          literals: ["exec format error"],
-          ignoreCase: true,
-          pattern: "(?:exec (?<binary>[^\\s:]{1,200}): )?exec format error"
-        },
-        { literals: ["Invalid ELF image for this architecture"] },
-        // QEMU user mode that cannot open a program the emulated shell starts (binfmt registered
-        // without the F flag, so the interpreter is looked up inside the container):
-        // `Error while loading /usr/sbin/dpkg-split: No such file or directory`
-        { literals: ["Error while loading /"], pattern: "^Error while loading (?<binary>/[^:\\s]{1,500}): No such file or directory$" }
-      ],
-      context: [
-        { name: "qemuLoad", literals: ["Error while loading /"], pattern: "^Error while loading /[^:\\s]{1,500}: No such file or directory$" },
-        // The binary is the step's shell: the whole stage is of another architecture, QEMU is missing.
-        { name: "shell", literals: ["exec /bin/sh:", "exec /bin/bash:", "exec user process caused"] }
-      ],
-      message: "A program of another CPU architecture was executed (`{binary|a binary}`): the builder cannot run it.",
-      variants: [
-        {
-          when: "qemuLoad",
-          title: "QEMU emulation cannot start programs of this platform",
-          message: 'QEMU emulates this {platform|foreign-platform} stage but could not load `{binary}` for a program the step started: the emulator is registered (binfmt_misc) without the "F" (fix binary) flag, so the kernel looks for the interpreter inside the container, where it is not.',
-          fix: [
-            'Register the emulators again with the "F" flag (what `docker/setup-qemu-action` and `tonistiigi/binfmt` do); an older',
-            "registration, e.g. from a distribution's `qemu-user-static` package, has to go first:",
-            "",
-            "```sh",
-            'docker run --privileged --rm tonistiigi/binfmt --uninstall "qemu-*"',
-            "docker run --privileged --rm tonistiigi/binfmt --install all",
-            "cat /proc/sys/fs/binfmt_misc/qemu-aarch64   # flags: should include F",
-            "```",
-            "Emulated builds are many times slower than native ones: for long compiles prefer a native runner per platform."
-          ].join("\n")
-        },
-        {
-          when: "shell",
-          message: "The builder cannot run even the shell of this {platform|foreign-platform} stage: no QEMU emulator is registered (binfmt_misc) for that architecture on the build host."
-        }
-      ],
-      fix: [
-        "Register QEMU emulators on the build host before building for other platforms. In GitHub Actions:",
-        "",
-        "```yaml",
-        "- uses: docker/setup-qemu-action@v3",
-        "- uses: docker/setup-buildx-action@v3",
-        "```",
-        "Elsewhere: `docker run --privileged --rm tonistiigi/binfmt --install all`. Emulation is many times slower: for",
-        "long compiles prefer a native runner per platform (e.g. `ubuntu-24.04-arm`). If the failing file is a",
-        "downloaded binary, pick the download by the target's architecture: `ARG TARGETARCH` and use",
-        "`${TARGETARCH}` (amd64, arm64) in the URL."
-      ].join("\n"),
-      docs: "https://docs.docker.com/build/building/multi-platform/#qemu"
-    };
-  }
-});
-
-// src/rules/catalog/buildx/emulated-slow-step.ts
-var emulatedSlowStep;
-var init_emulated_slow_step = __esm({
-  "src/rules/catalog/buildx/emulated-slow-step.ts"() {
-    "use strict";
-    emulatedSlowStep = {
-      id: "buildx/emulated-slow-step",
-      title: "Slow step under emulation",
-      severity: "notice",
-      // Two minutes emulated is roughly ten native seconds: below that, emulation costs little.
-      trigger: { kind: "slow-step", minSeconds: 120, platform: "foreign" },
-      maxFindings: 5,
-      message: "`{instruction}` took {duration} for {platform}, a platform this builder emulates with QEMU, which runs compilers many times slower than native.",
-      fix: [
-        "Build each platform on a native runner and merge the results into one tag: a job matrix of",
-        "`runs-on: ubuntu-24.04` (linux/amd64) and `ubuntu-24.04-arm` (linux/arm64), each pushing its image by digest",
-        "(`outputs: type=image,push-by-digest=true,name-canonical=true,push=true`), and a final job that joins the",
-        "digests with `docker buildx imagetools create` (Docker's workflow: https://docs.docker.com/build/ci/github-actions/multi-platform/#distribute-build-across-multiple-runners).",
-        "Or cross-compile: run the compiler in a stage `FROM --platform=$BUILDPLATFORM \u2026` and select the target",
-        "with `ARG TARGETARCH`; and cache the step (`--cache-to type=gha,mode=max --cache-from type=gha`)."
-      ].join("\n"),
-      docs: "https://docs.docker.com/build/building/multi-platform/#strategies"
-    };
-  }
-});
-
-// src/rules/catalog/buildkit/dockerfile-parse-error.ts
-var misspelledMessage, continuationCauses, checkWithoutBuilding, dockerfileParseError;
-var init_dockerfile_parse_error = __esm({
-  "src/rules/catalog/buildkit/dockerfile-parse-error.ts"() {
-    "use strict";
-    misspelledMessage = "Line {line} of the Dockerfile starts with `{instruction}`, which is not a Dockerfile instruction.";
-    continuationCauses = "When the line was meant to continue the previous instruction, the line before it lost its trailing `\\` (or has a space after it), or a blank or comment line ended a heredoc early.";
-    checkWithoutBuilding = ["Check the whole file without building:", "", "```sh", "docker buildx build --check .", "```"];
-    dockerfileParseError = {
-      id: "buildkit/dockerfile-parse-error",
-      title: "The Dockerfile does not parse",
-      severity: "error",
-      scope: "build",
-      match: [
-        {
-          // BuildKit: `dockerfile parse error on line 3: unknown instruction: COPPY (did you mean COPY?)`;
-          // the classic builder and old BuildKit: `dockerfile parse error line 3: …`.
-          literals: ["parse error on line", "parse error line"],
-          ignoreCase: true,
-          pattern: "parse error (?:on )?line (?<line>\\d{1,7}): (?<detail>[^\\n]{1,300})"
-        },
-        {
-          literals: ["unknown instruction:"],
-          ignoreCase: true,
-          pattern: "unknown instruction: (?<instruction>[^\\s(]{1,100})(?: \\(did you mean (?<suggestion>[A-Za-z]{1,20})\\?\\))?"
-        },
-        {
-          // ENV and LABEL with `name=value` pairs, one word without `=` (BuildKit's parser, parseNameVal in
-          // frontend/dockerfile/parser/line_parsers.go): `Syntax error - can't find = in "ENV". Must be of the form: name=value`
-          // (XCQ0607/dockerimage, docker_build_summaries.md@9bd40446).
-          literals: ["Syntax error - can't find = in "],
-          pattern: `Syntax error - can't find = in "(?<word>[^"\\n]{1,200})"`
-        }
-      ],
-      message: "The Dockerfile is rejected before anything runs: line {line}: {detail}.",
-      variants: [
-        {
-          // The word is itself an instruction: the `ENV` / `LABEL` before it ends with `\` (comment lines inside a
-          // continuation are skipped), so the next instruction's line was read as more of its pairs.
-          when: "instructionAsName",
-          message: "The Dockerfile is rejected before anything runs: an `ENV` or `LABEL` takes `name=value` pairs, and it was handed `{word}`, which is the next instruction: the last line of the `ENV` / `LABEL` before it ends with `\\`, so the `{word}` line (past any comment lines in between, which a continuation skips) was read as more of its pairs.",
-          fix: [
-            "Remove the trailing `\\` from the last `name=value` line of the instruction that the error excerpt starts at,",
-            "so that it ends there and `{word}` starts its own instruction. Check the whole file without building:",
-            "",
-            "```sh",
-            "docker buildx build --check .",
-            "```"
-          ].join("\n")
-        },
-        {
-          when: "noEquals",
-          message: "The Dockerfile is rejected before anything runs: an `ENV` or `LABEL` with `name=value` pairs has the word `{word}` without `=` (a value with a space that is not quoted, or a name without its value).",
-          fix: [
-            'Write every pair as `name=value`, quoting values with spaces (`ENV MSG="hello world"`); an empty value is',
-            '`NAME=` or `NAME=""`. Check the whole file without building:',
-            "",
-            "```sh",
-            "docker buildx build --check .",
-            "```"
-          ].join("\n")
-        },
-        {
-          when: "suggested",
-          message: misspelledMessage,
-          fix: [
-            "Write the instruction as BuildKit suggests (`{suggestion}`). " + continuationCauses,
-            ...checkWithoutBuilding
-          ].join("\n")
-        },
-        {
-          // BuildKit before the `did you mean` hint (0.8 in docker 20.10): no suggestion to repeat.
-          when: "misspelled",
-          message: misspelledMessage,
-          fix: [
-            "Spell the instruction correctly (`FROM`, `RUN`, `COPY`, `ADD`, `ENV`, `ARG`, `WORKDIR`, \u2026). " + continuationCauses,
-            ...checkWithoutBuilding
-          ].join("\n")
-        }
-      ],
-      context: [
-        { name: "noEquals", literals: ["Syntax error - can't find = in "] },
-        {
-          name: "instructionAsName",
-          literals: ["Syntax error - can't find = in "],
-          pattern: `can't find = in "(?:FROM|RUN|CMD|LABEL|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL|MAINTAINER)"`,
-          ignoreCase: false
-        },
-        { name: "misspelled", literals: ["unknown instruction:"], ignoreCase: true },
-        {
-          name: "suggested",
-          literals: ["(did you mean "],
-          ignoreCase: true,
-          pattern: "unknown instruction: [^\\s(]{1,100} \\(did you mean [A-Za-z]{1,20}\\?\\)"
-        }
-      ],
-      fix: [
-        "Fix line {line} as the message says. Common causes: a multi-line `RUN` whose `\\` continuation was",
-        "broken, a missing `=` in `ENV`/`ARG`/`LABEL`, a flag this Dockerfile frontend does not know (pin a newer",
-        "one with `# syntax=docker/dockerfile:1` on the first line). Check the whole file without building:",
-        "",
-        "```sh",
-        "docker buildx build --check .",
-        "```"
-      ].join("\n"),
-      docs: "https://docs.docker.com/reference/dockerfile/"
-    };
-  }
-});
-
-// src/rules/catalog/buildkit/circular-stage-dependency.ts
-var circularStageDependency;
-var init_circular_stage_dependency = __esm({
-  "src/rules/catalog/buildkit/circular-stage-dependency.ts"() {
-    "use strict";
-    circularStageDependency = {
-      id: "buildkit/circular-stage-dependency",
-      title: "Dockerfile stage depends on itself",
-      severity: "error",
-      match: [
-        {
-          literals: ["circular dependency detected on stage"],
-          pattern: "circular dependency detected on stage: (?<stage>[\\w.-]{1,200})"
-        }
-      ],
-      context: [
-        // BuildKit's location block: `Dockerfile:148` then ` 148 | >>> COPY --from=builder /usr/local/nginx /usr/local/nginx`
-        { name: "location", literals: [">>> "], pattern: "^\\s{0,8}(?<line>\\d{1,6}) \\| >>> (?<instruction>[^\\n]{1,300})$" }
-      ],
-      scope: "build",
-      maxFindings: 1,
-      specificity: 3,
-      message: "BuildKit refused the Dockerfile: stage `{stage}` depends on itself. A `COPY --from={stage}` (or `--mount=from={stage}`) is inside the stage `{stage}`, or inside a stage that `{stage}` itself copies from, so no stage can be built first.",
-      fix: [
-        "Find the `FROM \u2026 AS {stage}` line and every `--from={stage}` below it. The usual cause is a missing `FROM` line: the",
-        "final stage's `FROM` was deleted, so its `COPY --from={stage}` lines now belong to `{stage}` itself. Start the stage",
-        "that copies from `{stage}` with its own `FROM` line (for example the runtime base image), or copy from an earlier stage."
-      ].join("\n"),
-      variants: [
-        {
-          when: "location",
-          message: "BuildKit refused the Dockerfile: stage `{stage}` depends on itself. Line {context.location.line} (`{context.location.instruction}`) copies from `{stage}` while being part of `{stage}` (or of a stage `{stage}` copies from), so no stage can be built first.",
-          fix: [
-            "Look above Dockerfile line {context.location.line} for the nearest `FROM` line: that is the stage this `COPY` belongs",
-            "to. If it is `FROM \u2026 AS {stage}`, the line that should start the final stage is missing: add a `FROM` line (the runtime",
-            "base image) between the end of the `{stage}` stage and line {context.location.line}. Otherwise rename one of the",
-            "stages or copy from an earlier one, so the stages form a chain without a loop."
-          ].join("\n")
-        }
-      ],
-      docs: "https://docs.docker.com/build/building/multi-stage/"
-    };
-  }
-});
-
-// src/rules/catalog/buildkit/push-denied.ts
-var GHCR_FIX, pushDenied;
-var init_push_denied = __esm({
-  "src/rules/catalog/buildkit/push-denied.ts"() {
-    "use strict";
-    GHCR_FIX = [
-      "Give the push a token that may write this package. In the workflow, grant the job's GITHUB_TOKEN package writes and",
-      "log in with it before the build:",
-      "",
-      "```yaml",
-      "permissions:",
-      "  contents: read",
-      "  packages: write",
-      "```",
-      "",
-      "with `docker/login-action` (`registry: ghcr.io`, `username: ${{{{ github.actor }}}}`, `password: ${{{{ secrets.GITHUB_TOKEN }}}}`).",
-      "If the package already exists (first pushed by hand or from another repository), its page on GitHub \u2192 Package settings \u2192",
-      '"Manage Actions access" must list this repository with the Write role; otherwise push with a personal access token that',
-      "has `write:packages`."
-    ].join("\n");
-    pushDenied = {
-      id: "buildkit/push-denied",
-      title: "Registry refused the image push",
-      severity: "error",
-      match: [
-        // `#23 ERROR: failed to push ghcr.io/xcq0607/gapi:latest: denied: permission_denied: write_package`
-        { literals: ["permission_denied: write_package", "installation not allowed to"], pattern: "(?:failed to push (?<ref>\\S{1,300}): )?denied: (?<reason>[^\\n]{1,200})" },
-        // `#26 ERROR: server message: insufficient_scope: authorization failed`
-        { literals: ["insufficient_scope"], pattern: "(?:failed to push (?<ref>\\S{1,300}): )?[^\\n]{0,200}(?<reason>insufficient_scope: authorization failed)" },
-        // `failed to push docker.io/x/y:latest: unauthorized: authentication required`
-        { literals: ["failed to push "], pattern: "failed to push (?<ref>\\S{1,300}): (?<reason>(?:unauthorized|denied|forbidden|[^\\n]{0,80}403 Forbidden)[^\\n]{0,200})" }
-      ],
-      context: [
-        { name: "ghcr", literals: ["ghcr.io", "write_package", "organization package"] },
-        { name: "scope", literals: ["insufficient_scope"] }
-      ],
-      // A base image the builder may not pull says `pull access denied, … insufficient_scope` (buildkit/base-image-not-found).
-      unless: [{ literals: ["pull access denied"] }],
-      scope: "step",
-      maxFindings: 1,
-      specificity: 3,
-      message: "The image was built, but the registry refused the push of {ref|the image}: {reason|the credentials have no right to write that repository}. The build itself is fine; the login, the token's rights or the repository name must change.",
-      fix: [
-        "Log in to that registry with an account (or token) that may push to this repository, in the same job and before the",
-        "build (`docker login` with the registry host of the tag, or `docker/login-action` in a workflow), and check that the",
-        "repository name is under that account's namespace. Then run the build again."
-      ].join("\n"),
-      variants: [
-        {
-          when: "ghcr",
-          message: "The image was built, but GitHub Container Registry refused the push of {ref|the image} (`{reason}`): the token used to log in may not write this package.",
-          fix: GHCR_FIX
-        },
-        {
-          when: "scope",
-          message: "The image was built, but the registry refused the push of {ref|the image} (`insufficient_scope: authorization failed`): the credentials used have no push right on that repository.",
-          fix: [
-            "Check the three usual causes:",
-            "",
-            "- the build job never logged in to that registry (the login must run in the same job, before the build);",
-            "- the repository is not under the logged-in account's namespace: on Docker Hub the tag must start with your user or",
-            "  organisation name; a tag with no namespace is pushed to `docker.io/library/name`, which nobody may write;",
-            "- the access token has read-only scope: create one with write (push) permission."
-          ].join("\n")
-        }
-      ],
-      docs: "https://docs.github.com/en/packages/managing-github-packages-using-github-actions-workflows/publishing-and-installing-a-package-with-github-actions"
-    };
-  }
-});
-
-// src/rules/catalog/buildkit/base-image-not-found.ts
-var baseImageNotFound;
-var init_base_image_not_found = __esm({
-  "src/rules/catalog/buildkit/base-image-not-found.ts"() {
-    "use strict";
-    baseImageNotFound = {
-      id: "buildkit/base-image-not-found",
-      title: "Base image not found",
-      severity: "error",
-      match: [
-        {
-          // `failed to solve: nvidia/cuda:12.99-devel: failed to resolve source metadata for docker.io/nvidia/cuda:12.99-devel: … not found`
-          literals: ["failed to resolve source metadata for"],
-          pattern: "failed to resolve source metadata for (?<image>[^\\s:@]{1,300}(?::[\\w][\\w.-]{0,127})?)"
-        },
-        {
-          // classic builder / docker pull: `pull access denied for myorg/cuda-base, repository does not exist …`
-          literals: ["pull access denied"],
-          pattern: "pull access denied(?: for (?<image>[^\\s,]{1,300}))?"
-        },
-        // `manifest for nvidia/cuda:11.0-devel not found: manifest unknown: manifest unknown`
-        { literals: ["manifest unknown"] },
-        { literals: ["manifest unknown"], pattern: "manifest for (?<image>\\S{1,300}) not found" },
-        { literals: ["no match for platform in manifest"] },
-        {
-          // BuildKit since 2023 (docker 24+): the short form, the image then its fully qualified name:
-          // `ERROR: failed to solve: nvidia/cuda:9.2-devel-ubuntu18.04: docker.io/nvidia/cuda:9.2-devel-ubuntu18.04: not found`
-          // (real-stanford/cloth-funnels#5, open-mmlab/OpenPCDet#1410, llvm/llvm-project#86123). The second name
-          // starts with a registry host (a dot in it), which a COPY's `"/src": not found` never does.
-          literals: [": not found"],
-          pattern: "(?:^|failed to solve: )(?<image>[\\w][\\w./-]{0,250}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?): (?=[a-z0-9-]{1,63}\\.)[a-z0-9][a-z0-9.-]{0,252}(?::\\d{1,5})?/[^\\s:@]{1,300}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: not found$"
-        },
-        {
-          // The classic builder on a host whose platform the tag lacks (NVIDIA/TensorRT#1479, a Jetson):
-          // `no matching manifest for linux/arm64/v8 in the manifest list entries`
-          literals: ["no matching manifest for "],
-          pattern: "no matching manifest for (?<wanted>[a-z0-9]{1,20}/[\\w/.-]{1,40}) in the manifest list entries"
-        },
-        {
-          // BuildKit 0.8 (docker 20.10) resolves the FROM images while the Dockerfile frontend creates
-          // the LLB definition, and names the manifest request that failed, not the image:
-          // `failed to solve with frontend dockerfile.v0: failed to create LLB definition: failed to do request:
-          // Head "https://registry-1.docker.io/v2/nvidia/cuda/manifests/12.4.1-cudnn-devel-ubuntu22.04": dial tcp:
-          // lookup registry-1.docker.io on 10.255.255.53:53: no such host`. Only the frontend says
-          // `failed to create LLB definition`: a RUN step's own network errors never carry it.
-          literals: ["failed to create LLB definition: failed to do request: "],
-          pattern: 'failed to create LLB definition: failed to do request: [A-Za-z]{1,10} "https?://(?<registry>[^/"\\s]{1,253})/v2/(?<repository>[^"\\s]{1,300})/manifests/(?<reference>[^"/\\s]{1,200})"'
-        }
-      ],
-      context: [
-        // The request for the manifest never got an answer (DNS, connection, proxy, TLS): BuildKit 0.8's form above.
-        { name: "requestFailed", literals: ["failed to create LLB definition: failed to do request: "] },
-        {
-          name: "network",
-          literals: ["no such host", "i/o timeout", "connection refused", "TLS handshake timeout", "Temporary failure in name resolution", "server misbehaving"]
-        },
-        { name: "rateLimit", literals: ["toomanyrequests", "429 Too Many Requests"] },
-        { name: "serverError", literals: ["500 Internal Server Error", "502 Bad Gateway", "503 Service Unavailable", "504 Gateway Timeout"] },
-        { name: "auth", literals: ["pull access denied", "unauthorized", "authorization failed", "denied: "] },
-        {
-          // An nvidia/cuda reference of the shape parseImageRef reads (knowledge/nvidia-images.ts).
-          name: "nvidiaCuda",
-          literals: ["nvidia/cuda:"],
-          pattern: "(?<ref>nvidia/cuda:\\d{1,2}\\.\\d{1,2}(?:\\.\\d{1,3})?-(?:cudnn\\d{0,2}-)?(?:base|runtime|devel)-[a-z]{1,20}\\d{1,2}(?:\\.\\d{1,2})?)(?![\\w.])"
-        },
-        // `nvidia/cuda:12.4-devel-ubuntu22.04`: no patch release in the version. Only from CUDA 11 on: CUDA 10.2 and
-        // older were published as major.minor tags (`10.2-cudnn7-devel-ubuntu18.04`, Kaggle/docker-python#883) and have
-        // no patch tags to move to; CUDA 11's short tags were replaced by patch tags (`11.0-devel` → `11.0.3-devel-ubuntu18.04`,
-        // kokkos/kokkos#5509).
-        { name: "cudaShortVersion", literals: ["nvidia/cuda:"], pattern: "nvidia/cuda:(?:1[1-9]|[2-9]\\d)\\.\\d{1,2}-" },
-        { name: "wantedPlatform", literals: ["no matching manifest for "] },
-        { name: "platform", literals: ["no match for platform in manifest", "no matching manifest for "] },
-        // The classic builder names the image it pulls: `10.2-cudnn8-devel-ubuntu18.04: Pulling from nvidia/cuda`.
-        { name: "pulling", literals: [": Pulling from "], pattern: "^(?<tag>[\\w][\\w.-]{0,127}): Pulling from (?<repository>[\\w][\\w./-]{0,250})$" },
-        {
-          // A docker.io image asked of another host (`Head "https://registry.docker-cn.com/v2/nvidia/cuda/manifests/…?ns=docker.io"`,
-          // QwenAudio/CosyVoice#1344): the request went to a registry mirror configured for the builder, not to Docker Hub.
-          name: "mirror",
-          literals: ["ns=docker.io"],
-          pattern: 'failed to do request: [A-Za-z]{1,10} "https?://(?<host>(?!registry-1\\.docker\\.io[/:])[^/"\\s?]{1,253})/v2/[^"\\s?]{1,300}\\?(?:[^"\\s]{0,200}&)?ns=docker\\.io'
-        },
-        // The log names the image (the lines the `image` capture comes from).
-        {
-          name: "imageNamed",
-          literals: ["failed to resolve source metadata for", "pull access denied for", "manifest for ", ": not found"],
-          pattern: "(?:failed to resolve source metadata for|pull access denied for|manifest for) \\S|(?:^|failed to solve: )[\\w][\\w./-]{0,250}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: (?=[a-z0-9-]{1,63}\\.)[a-z0-9][a-z0-9.-]{0,252}(?::\\d{1,5})?/[^\\s:@]{1,300}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: not found$"
-        }
-      ],
-      message: "The base image `{image}` does not exist on its registry: the tag is misspelled, was never published, or was removed.",
-      variants: [
-        {
-          when: "rateLimit",
-          title: "Registry rate limit while pulling the base image",
-          retryable: true,
-          message: "The registry refused to serve `{image|the base image}` because this builder reached its pull rate limit (HTTP 429, `toomanyrequests`): the image exists, the pull was throttled.",
-          fix: [
-            "Retry later, and log in before the build: authenticated Docker Hub pulls have a higher limit than anonymous ones",
-            "(in GitHub Actions, `docker/login-action` with a Docker Hub token). For frequent builds, mirror the base image to",
-            "a registry you control."
-          ].join("\n")
-        },
-        {
-          when: "serverError",
-          title: "Registry error while resolving the base image",
-          retryable: true,
-          message: "The registry answered with a server error while the builder resolved `{image|the base image}`: an outage on its side, not a missing image.",
-          fix: "Retry; if it persists, check the registry's status page, or mirror the base image to a registry you control."
-        },
-        {
-          when: "mirror&network",
-          title: "Registry mirror unreachable while resolving the base image",
-          retryable: true,
-          message: "The builder asked the registry mirror `{context.mirror.host}` for the Docker Hub image `{image|of the FROM line}`, and the mirror did not answer (DNS, connection or timeout): the image may well exist, the build never got an answer.",
-          // registry-mirrors: https://docs.docker.com/docker-hub/image-library/mirror/ (daemon.json, dockerd restart);
-          // a docker-container builder reads mirrors from buildkitd.toml `[registry."docker.io"] mirrors = [...]`
-          // (https://docs.docker.com/build/buildkit/toml-configuration/).
-          fix: [
-            "Retry once; if the mirror stays silent, stop using it. It is set in `registry-mirrors` of `/etc/docker/daemon.json`",
-            "(restart the Docker daemon after the change) or, for a `docker-container` builder, in the `mirrors` list of",
-            '`[registry."docker.io"]` in its buildkitd.toml. Check which mirror the daemon uses and whether it answers:',
-            "",
-            "```sh",
-            "docker info --format '{{{{.RegistryConfig.Mirrors}}}}'",
-            "curl -sSI --max-time 10 https://{context.mirror.host}/v2/",
-            "```",
-            "Any HTTP answer (even `401 Unauthorized`) means the mirror is reachable; no answer means replace or remove it."
-          ].join("\n")
-        },
-        {
-          when: "wantedPlatform&pulling",
-          title: "Base image has no variant for this platform",
-          message: "`{context.pulling.repository}:{context.pulling.tag}` exists, but its manifest list has no image for `{wanted}`, the platform of this Docker host.",
-          fix: [
-            "List the platforms the tag provides, then pick a tag (or an image) built for `{wanted}`, or build on a host of a",
-            "platform the tag has:",
-            "",
-            "```sh",
-            "docker buildx imagetools inspect {context.pulling.repository}:{context.pulling.tag}",
-            "```"
-          ].join("\n")
-        },
-        {
-          when: "wantedPlatform",
-          title: "Base image has no variant for this platform",
-          message: "The base image exists, but its manifest list has no image for `{wanted}`, the platform this build asked for.",
-          fix: [
-            "List the platforms the `FROM` image provides (`docker buildx imagetools inspect` with it prints them), then pick a tag",
-            "(or an image) built for `{wanted}`, or build for a platform the tag has."
-          ].join("\n")
-        },
-        {
-          when: "requestFailed",
-          title: "Registry unreachable while resolving the base image",
-          retryable: true,
-          message: "The builder could not reach the registry `{registry}` to resolve the base image `{repository}` (tag or digest `{reference}`): the request for its manifest failed before any answer (DNS, network, proxy or TLS), so the image may well exist; the build never got to ask.",
-          fix: [
-            "This is the network of the builder, not the Dockerfile: retry; on self-hosted runners check DNS, the",
-            "proxy (`HTTPS_PROXY` for the Docker daemon) and firewall rules for the registry. From the machine the",
-            "Docker daemon runs on, any HTTP answer (even `401 Unauthorized`) means the registry is reachable:",
-            "",
-            "```sh",
-            "nslookup {registry}",
-            "curl -sSI https://{registry}/v2/",
-            "```",
-            "Mirror the base image to a registry you control if this one is unreliable from there."
-          ].join("\n")
-        },
-        {
-          when: "network",
-          title: "Registry unreachable while resolving the base image",
-          retryable: true,
-          message: "The builder could not reach the registry of `{image|the base image}` (DNS or network failure): the image may well exist, the build never got to ask.",
-          fix: [
-            "This is the network of the builder, not the Dockerfile: retry; on self-hosted runners check DNS, the",
-            "proxy (`HTTPS_PROXY` for the Docker daemon or the buildx builder) and firewall rules for the registry;",
-            "mirror the base image to a registry you control if Docker Hub is unreliable from there. To test the registry from",
-            "the machine the builder runs on, resolve the `FROM` image by hand with `docker buildx imagetools inspect`."
-          ].join("\n")
-        },
-        {
-          when: "cudaShortVersion&nvidiaCuda",
-          title: "nvidia/cuda tag without a patch release",
-          message: "`nvidia/cuda:{enrich.cudaTag}` does not exist: nvidia/cuda publishes its tags per full CUDA release (major.minor.patch), and this tag names only `{enrich.cudaTagVersion}`.",
-          fix: [
-            "List the existing CUDA {enrich.cudaTagVersion} tags of this form (`{enrich.cudaTagForm}`), then put the full version",
-            "in the `FROM` line (or the `ARG` that builds it):",
-            "",
-            "```sh",
-            "{enrich.listCudaPatchTags}",
-            "```",
-            "An empty list means CUDA {enrich.cudaTagVersion} has no tag of this form left (end of life): list the other",
-            "CUDA {enrich.cudaTagMajor} releases with `{enrich.listCudaTags}`.",
-            "The tags page https://hub.docker.com/r/nvidia/cuda/tags shows the same list."
-          ].join("\n")
-        },
-        {
-          when: "nvidiaCuda",
-          title: "nvidia/cuda tag not found (deleted or never published)",
-          message: "`nvidia/cuda:{enrich.cudaTag}` does not exist on Docker Hub. NVIDIA deletes the tags of end-of-life CUDA releases six months after end of life, so a `FROM` line that built before stops resolving; a tag for an OS the release was never built for does not exist either.",
-          fix: [
-            "List the CUDA {enrich.cudaTagMajor} tags of the same form (`{enrich.cudaTagForm}`) that exist today, and move the",
-            "`FROM` line to one of them (the newest keeps it pullable longest):",
-            "",
-            "```sh",
-            "{enrich.listCudaTags}",
-            "```",
-            "An empty list means no CUDA {enrich.cudaTagMajor} tag of this form is left: change the OS release or the CUDA major.",
-            "NVIDIA's policy and tag tables: https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/support-policy.md"
-          ].join("\n")
-        },
-        {
-          when: "platform",
-          title: "Base image has no variant for this platform",
-          message: "`{image|The base image}` exists but has no variant for {platform|the platform being built}.",
-          fix: [
-            "List the platforms the tag provides (`docker buildx imagetools inspect` with the `FROM` image prints them), then",
-            "build only those (`docker buildx build --platform linux/amd64 .`) or pick a tag that has them."
-          ].join("\n")
-        },
-        {
-          when: "auth",
-          title: "Base image is private or does not exist",
-          message: "The registry refused `{image|the base image}`: it is private and the builder is not logged in, or the repository does not exist (registries give the same answer for both).",
-          fix: [
-            "Check the name, then log in before the build. In GitHub Actions:",
-            "",
-            "```yaml",
-            "- uses: docker/login-action@v3",
-            "  with:",
-            "    registry: ghcr.io",
-            // `{{` / `}}` are literal braces in a template: this renders `${{ github.actor }}`.
-            "    username: ${{{{ github.actor }}}}",
-            "    password: ${{{{ secrets.GITHUB_TOKEN }}}}",
-            "```"
-          ].join("\n")
-        },
-        {
-          when: "!imageNamed",
-          message: "A base image of this build does not exist on its registry (`manifest unknown`): the tag is misspelled, was never published, or was removed."
-        }
-      ],
-      fix: [
-        "Check which tags of the image exist (its tags page on the registry, or `docker buildx imagetools inspect` with a",
-        "candidate tag, which prints its platforms), then fix the `FROM` line, or the `ARG` that builds it."
-      ].join("\n"),
-      enrich: "cuda-image-tag",
-      docs: "https://docs.docker.com/reference/dockerfile/#from"
-    };
-  }
-});
-
-// src/rules/catalog/buildkit/copy-source-missing.ts
-var copySourceMissing;
-var init_copy_source_missing = __esm({
-  "src/rules/catalog/buildkit/copy-source-missing.ts"() {
-    "use strict";
-    copySourceMissing = {
-      id: "buildkit/copy-source-missing",
-      title: "COPY source not found in the build context",
-      severity: "error",
-      match: [
-        {
-          // `failed to compute cache key: failed to calculate checksum of ref …: "/requirements.txt": not found`
-          // and older BuildKit's `failed to compute cache key: "/app/dist" not found: not found`.
-          literals: ["failed to calculate checksum of ref", "failed to compute cache key"],
-          pattern: '"/?(?<path>[^"\\n]{1,300})":? not found'
-        },
-        {
-          // The classic builder: `COPY failed: file not found in build context or excluded by .dockerignore: stat requirements.txt: file does not exist`.
-          literals: ["COPY failed:", "ADD failed:"],
-          pattern: "(?:COPY|ADD) failed: (?:[^:\\n]{0,200}: )?stat (?<path>[^:\\n]{1,300}): (?:file does not exist|no such file or directory)"
-        }
-      ],
-      context: [
-        // `COPY --from=builder …`: the path is looked up in another stage, not in the context.
-        { name: "fromStage", source: "instruction", literals: ["--from="], pattern: "--from=(?<stage>[^\\s]{1,100})" },
-        // `RUN --mount=type=bind,src=…` without `from=`: the mount's source comes from the build context too
-        // (Dockerfile reference, RUN --mount=type=bind: `from` defaults to the build context).
-        { name: "bindMount", source: "instruction", literals: ["type=bind"], pattern: "^RUN\\b[^\\n]{0,2000}--mount=type=bind(?![^\\s]{0,300}from=)" }
-      ],
-      message: "`{path|A COPY source}` is not in the build context: COPY and ADD read paths relative to the context directory (the last argument of `docker build`), not to the Dockerfile, and never see files excluded by `.dockerignore`.",
-      variants: [
-        {
-          when: "bindMount",
-          title: "Bind-mount source not found in the build context",
-          message: "`{path|The mount source}` is not in the build context: a `RUN --mount=type=bind` without `from=` reads its source relative to the context directory (the last argument of `docker build`), as COPY does, and never sees files excluded by `.dockerignore`."
-        },
-        {
-          when: "fromStage",
-          message: "`{path|The COPY source}` does not exist in stage `{context.fromStage.stage}`: that stage never created it (a different output directory, a step that wrote elsewhere, or a build that produced nothing).",
-          fix: [
-            "Look inside the stage to see where its output went:",
-            "",
-            "```sh",
-            "docker buildx build --target {context.fromStage.stage} -t debug-stage --load .",
-            `docker run --rm -it debug-stage sh -c 'ls -la "$(dirname /{path})"'`,
-            "```",
-            "then point `COPY --from={context.fromStage.stage}` at the path that exists."
-          ].join("\n")
-        }
-      ],
-      fix: [
-        "Check that the file is in the context and not ignored:",
-        "",
-        "```sh",
-        "git ls-files --error-unmatch {path}   # tracked? (CI checkouts only have tracked files)",
-        "grep -n . .dockerignore                    # a pattern such as * or *.txt excludes it",
-        "```",
-        "If the file is generated (a wheel, `dist/`), generate it before `docker build` in the same job, or build it",
-        "in an earlier stage and `COPY --from=` that stage. If the context is a subdirectory, pass the right one",
-        "(`docker build -f docker/Dockerfile .`)."
-      ].join("\n"),
-      docs: "https://docs.docker.com/build/concepts/context/"
-    };
-  }
-});
-
-// src/rules/catalog/buildkit/log-clipped.ts
-var fix3, logClipped;
-var init_log_clipped = __esm({
-  "src/rules/catalog/buildkit/log-clipped.ts"() {
-    "use strict";
-    fix3 = [
-      "Raise the limits on the builder; `-1` removes a limit, or give a number of bytes (`50000000`).",
-      "`BUILDKIT_STEP_LOG_MAX_SIZE` caps the bytes a step may print in all; `BUILDKIT_STEP_LOG_MAX_SPEED` caps the",
-      "bytes per second since the step started. Raise both: a step under one limit hits the other.",
-      "With a docker-container builder in GitHub Actions:",
-      "",
-      "```yaml",
-      "- uses: docker/setup-buildx-action@v3",
-      "  with:",
-      "    driver-opts: |",
-      "      env.BUILDKIT_STEP_LOG_MAX_SIZE=-1",
-      "      env.BUILDKIT_STEP_LOG_MAX_SPEED=-1",
-      "```",
-      "With the default docker driver, set the same variables in the Docker daemon's environment (e.g. a systemd",
-      'drop-in `Environment="BUILDKIT_STEP_LOG_MAX_SIZE=-1" "BUILDKIT_STEP_LOG_MAX_SPEED=-1"`, then restart dockerd).',
-      "Or keep the log short: send verbose build output to a file and print its tail on failure",
-      "(`make > build.log 2>&1 || (tail -n 200 build.log; exit 1)`)."
-    ].join("\n");
-    logClipped = {
-      id: "buildkit/log-clipped",
-      title: "Step output clipped by BuildKit",
-      severity: "notice",
-      match: [
-        {
-          literals: ["output clipped, log limit"],
-          // `2MiB` (size) or `200KiB/s` (speed)
-          // `-1B`: the limit set to -1 (meant as none) on a BuildKit that reads it as a number
-          pattern: "log limit (?<limit>-?[\\w.]{1,20}(?:/s)?) reached"
-        }
-      ],
-      context: [
-        { name: "speedLimit", literals: ["/s reached]"] },
-        { name: "minusOne", literals: ["log limit -1B reached", "log limit -1B/s reached"] }
-      ],
-      message: "BuildKit stopped printing this step's output once it reached {limit|its log size limit} (the size limit, `BUILDKIT_STEP_LOG_MAX_SIZE`): everything the step printed after that point is missing from the log, so the real error may not be in it.",
-      fix: fix3,
-      variants: [
-        {
-          when: "minusOne",
-          message: "BuildKit clipped this step's output at a limit of {limit}: the limit was set to `-1` to turn clipping off, and this BuildKit release reads `-1` as a number (a byte count), so it clipped the output almost at once. The real error may not be in the log.",
-          fix: "Give the limits a large number of bytes instead of `-1` (`env.BUILDKIT_STEP_LOG_MAX_SIZE=1073741824` and `env.BUILDKIT_STEP_LOG_MAX_SPEED=104857600` in the builder's `driver-opts`), or use a newer BuildKit image for the builder."
-        },
-        {
-          when: "speedLimit",
-          message: "BuildKit dropped this step's output because it came faster than {limit} (the speed limit, `BUILDKIT_STEP_LOG_MAX_SPEED`, counted from the start of the step): what the step printed from that point on is missing from the log until its average falls back under the limit, so the real error may not be in it."
-        }
-      ],
-      docs: "https://docs.docker.com/build/buildkit/configure/"
-    };
-  }
-});
-
-// src/rules/catalog/cmake/error.ts
-var error;
-var init_error = __esm({
-  "src/rules/catalog/cmake/error.ts"() {
-    "use strict";
-    error = {
-      id: "cmake/error",
-      title: "CMake configure error",
-      severity: "error",
-      match: [
-        // `CMake Error at CMakeLists.txt:20 (add_library):`, `CMake Error at C:/Program Files/CMake/share/…/X.cmake:230 (message):`
-        { literals: ["CMake Error at "], pattern: "^CMake Error at (?<file>.{1,500}):(?<line>\\d{1,200}) \\((?<command>\\w{1,200})\\)" },
-        // generate-time: `CMake Error in CMakeLists.txt:`
-        { literals: ["CMake Error in "], pattern: "^(?<detail>CMake Error in .{1,500}):$" },
-        // `CMake Error: The source directory "/src" does not appear to contain CMakeLists.txt.`
-        { literals: ["CMake Error: "], pattern: "^CMake Error: (?<detail>.{1,500})$" }
-      ],
-      context: [
-        { name: "located", literals: ["CMake Error at "], pattern: "^CMake Error at (?<file>.{1,500}):(?<line>\\d{1,200}) \\((?<command>\\w{1,200})\\)" }
-      ],
-      scope: "step",
-      only: "failed-step",
-      specificity: 2,
-      message: "CMake failed: {detail}",
-      fix: [
-        "Read the indented lines under `CMake Error` in the step output; CMake prints the cause there. Then rebuild the stage and run CMake by hand with more detail: `cmake -S . -B build --log-level=VERBOSE` (and `--debug-find` for find_* problems); `build/CMakeFiles/CMakeError.log` / `CMakeConfigureLog.yaml` hold the failed checks."
-      ].join("\n"),
-      variants: [
-        {
-          when: "located",
-          message: "CMake failed: `{context.located.command}` at {context.located.file}:{context.located.line} reported an error (its text is in the indented lines that follow in the log)."
-        }
-      ],
-      docs: "https://cmake.org/cmake/help/latest/manual/cmake.1.html"
-    };
-  }
-});
-
-// src/rules/catalog/pip/wheel-build-failed.ts
-var name, uvCauses, uvMessage, wheelBuildFailed;
-var init_wheel_build_failed = __esm({
-  "src/rules/catalog/pip/wheel-build-failed.ts"() {
-    "use strict";
-    name = "[A-Za-z0-9][\\w.-]{0,200}";
-    uvCauses = [
-      "Read the last `Caused by:` / `\u251C\u2500\u25B6` line and the `[stderr]` block below it: it names what the build lacked. Common causes:",
-      "",
-      "- `command 'gcc' failed` / `cc: not found`: the image has no C compiler;",
-      "- `Failed to install build dependencies`: uv could not install the `build-system.requires` of the package (the lines",
-      "  under it say why);",
-      "- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda`, and let the build see the installed",
-      "  torch (`--no-build-isolation`).",
-      ""
-    ];
-    uvMessage = "uv could not build {subject}: uv ran the package's build backend (no prebuilt wheel fits, or it is a local project), and that failed. The cause is under uv's `\xD7` line: the `Caused by:` / `\u251C\u2500\u25B6` lines, then the backend's own output after `[stderr]`.";
-    wheelBuildFailed = {
-      id: "pip/wheel-build-failed",
-      title: "Wheel build failed",
-      severity: "error",
-      match: [
-        // `  ERROR: Failed building wheel for badext`
-        { literals: ["Failed building wheel for "], pattern: `Failed building wheel for (?<package>${name})` },
-        // pip 23/24: `ERROR: Could not build wheels for badext, which is required to install pyproject.toml-based projects`
-        { literals: ["Could not build wheels for "], pattern: `Could not build wheels for (?<package>${name})` },
-        // pip 25+: `ERROR: Failed to build 'flash-attn' when getting requirements to build wheel`, `Failed to build badext`;
-        // uv: `× Failed to build \`szurubooru-toolkit @ file:///szurubooru-toolkit\`` (reluce/szurubooru-toolkit#80)
-        { literals: ["Failed to build "], pattern: `Failed to build ['\`]?(?!installable )(?<package>${name})` },
-        // setuptools' compile step, under pip or uv: `error: command 'gcc' failed: No such file or directory` (astral-sh/uv#3308),
-        // `error: command '/usr/bin/gcc' failed with exit code 1`
-        { literals: ["error: command '"], pattern: "error: command '(?<compiler>[^'\\s]{1,100})' failed" },
-        // uv: `Caused by: Build backend failed to build wheel through \`build_wheel\` (exit status: 1)` (astral-sh/uv#3308),
-        // newer uv: `╰─▶ Call to \`setuptools.build_meta.build_wheel\` failed (exit status: 1)`
-        { literals: ["Build backend failed to build wheel"] },
-        { literals: ["Call to "], pattern: "Call to `?[\\w.:]{1,200}\\.build_wheel`? failed" },
-        // pip ≥ 22: `× Building wheel for x (pyproject.toml) did not run successfully.`, `× Getting requirements to build wheel did not run successfully.`
-        {
-          literals: ["did not run successfully"],
-          pattern: `(?:Building wheel for (?<package>${name}) |Getting requirements to build wheel |Preparing metadata )[^\\n]{0,200}did not run successfully`
-        }
-      ],
-      context: [
-        // The package pip was working on: a line that names it, else the last `Collecting X` (a URL or path is not a name).
-        {
-          name: "named",
-          keep: "last",
-          literals: ["Building wheel for ", "Failed building wheel for ", "Could not build wheels for ", "Failed to build ", "Collecting ", "Failed to download and build "],
-          pattern: `(?:Building wheel for |Failed building wheel for |Could not build wheels for |Failed to build ['\`]?(?!installable )|Failed to download and build \`|^\\s{0,200}Collecting )(?<name>${name})(?=[\\s'\`=<>!~\\[;(,@]|$)`
-        },
-        // The compiler itself is missing: `error: command 'gcc' failed: No such file or directory`.
-        {
-          name: "noCompiler",
-          literals: ["error: command '"],
-          pattern: "error: command '(?<compiler>[^'\\s]{1,100})' failed: No such file or directory"
-        },
-        { name: "uvLocal", literals: ["Failed to build `"], pattern: "Failed to build `(?<name>[\\w.-]{1,200}) @ file://(?<path>/[^`\\s]{1,300})`" },
-        // uv's own wording (its `×` / `Caused by:` / `╰─▶` chain): the uv form of the advice even when the step's
-        // installer is not known (a compose log, a pasted excerpt).
-        {
-          name: "uvSaid",
-          literals: ["Build backend failed to build wheel", "Failed to download and build `", "Failed to build `", "Call to `"]
-        }
-      ],
-      scope: "step",
-      only: "failed-step",
-      specificity: 2,
-      message: "pip could not build a wheel for {context.named.name} (no prebuilt wheel fits this Python / platform, so pip compiled the source distribution, and the compile failed). The cause is in the subprocess output above the `[end of output]` line.",
-      fix: [
-        "Read the compiler or setup.py error inside the `\u2570\u2500> [N lines of output]` block. Common causes in CUDA images:",
-        "",
-        "- missing build tools or headers: `apt-get install -y build-essential python3-dev` (and the library's `-dev` package);",
-        "- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and `TORCH_CUDA_ARCH_LIST` set, with the installed torch visible to the build: `{enrich.noIsolationCmd}`;",
-        "- a prebuilt wheel of {context.named.name} for this Python / CUDA / CPU architecture, where the project publishes one.",
-        "",
-        "Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`."
-      ].join("\n"),
-      variants: [
-        {
-          // apt's package for a C toolchain is build-essential (Debian, Ubuntu; the python: images are Debian or Alpine),
-          // Alpine's is build-base.
-          when: "noCompiler",
-          message: "The wheel build of {context.named.name|a package} (compiled from source: no prebuilt wheel fits this Python / platform) needs the C compiler `{context.noCompiler.compiler}`, and the image has none: `error: command '{context.noCompiler.compiler}' failed: No such file or directory`.",
-          fix: [
-            "Install a compiler in the stage before the install step, or use a base image that ships one (`python:*-slim` and",
-            "`python:*-alpine` do not). On a Debian or Ubuntu base:",
-            "",
-            "```sh",
-            "apt-get update && apt-get install -y --no-install-recommends build-essential",
-            "```",
-            "On Alpine: `apk add --no-cache build-base`. When Python itself comes from apt, the package also needs its headers",
-            "(`python3-dev`; the `python:` images ship theirs). A prebuilt wheel of it for this Python and platform, where the project",
-            "publishes one, avoids the compile."
-          ].join("\n")
-        },
-        {
-          when: "uvLocal",
-          message: "uv could not build the local project {context.uvLocal.name} (`{context.uvLocal.path}`): its build backend failed. The cause is under uv's `\xD7` line: the `Caused by:` / `\u251C\u2500\u25B6` lines, then the backend's own output after `[stderr]`.",
-          fix: [...uvCauses, "Reproduce with the full build output in a shell of this stage: `uv pip install -v --no-cache {context.uvLocal.path}`."].join("\n")
-        },
-        {
-          when: "uvSaid&named",
-          message: uvMessage.replace("{subject}", "{context.named.name}"),
-          fix: [...uvCauses, "Reproduce with the full build output in a shell of this stage: `uv pip install -v --no-cache {context.named.name}`."].join("\n")
-        },
-        {
-          when: "fact.installer=uv&named",
-          message: uvMessage.replace("{subject}", "{context.named.name}"),
-          fix: [...uvCauses, "Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`."].join("\n")
-        },
-        {
-          when: "!named",
-          message: "pip could not build a wheel (no prebuilt wheel fits this Python / platform, so pip compiled a source distribution, and the compile failed). The log kept here does not name the package; the cause is in the subprocess output above the `[end of output]` line.",
-          fix: [
-            "Find the package: the last `Collecting \u2026` or `Building wheel for \u2026` line before the error in the full step output. Then read the compiler or setup.py error inside the `\u2570\u2500> [N lines of output]` block. Common causes in CUDA images:",
-            "",
-            "- missing build tools or headers: `apt-get install -y build-essential python3-dev` (and the library's `-dev` package);",
-            "- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and `TORCH_CUDA_ARCH_LIST` set, and install it with `--no-build-isolation` so the build sees the installed torch."
-          ].join("\n")
-        }
-      ],
-      enrich: "pip-advice",
-      docs: "https://pip.pypa.io/en/stable/reference/build-system/"
-    };
-  }
-});
-
-// src/rules/catalog/pip/force-reinstall.ts
-var forceReinstall;
-var init_force_reinstall = __esm({
-  "src/rules/catalog/pip/force-reinstall.ts"() {
-    "use strict";
-    forceReinstall = {
-      id: "pip/force-reinstall",
-      title: "pip reinstalled packages already installed (--force-reinstall)",
-      severity: "notice",
-      match: [
-        // `      Successfully uninstalled smallops-1.2.0` (pip's own indentation under `Attempting uninstall:`)
-        { literals: ["Successfully uninstalled "], pattern: "^\\s{0,20}Successfully uninstalled (?<reinstalled>[A-Za-z0-9][\\w.+!-]{0,200})$" }
-      ],
-      context: [{ name: "forced", source: "instruction", literals: ["--force-reinstall"] }],
-      when: "forced",
-      scope: "step",
-      specificity: 2,
-      message: "Step {step} ran pip with `--force-reinstall`: pip uninstalled {reinstalled:all} and installed them again, dependencies included, although they were installed already. The step took {duration|an unknown time (the log gives none)}.",
-      fix: [
-        "Install each package once, in the form the image needs:",
-        "",
-        "- Another build of a package (a `+cu121` torch from PyTorch's index, say): install it first, from that index, and let `-r requirements.txt` find it installed; or put the index in the requirements file (an `--extra-index-url` line of its own) so one `pip install` picks every package.",
-        "- One package really has to be replaced: add `--no-deps` to the `--force-reinstall` command, so pip replaces the packages it names and leaves their dependencies.",
-        "",
-        "pip prints `Requirement already satisfied` for what it keeps: the step then costs seconds, not the download and unpacking of every wheel again."
-      ].join("\n"),
-      docs: "https://pip.pypa.io/en/stable/cli/pip_install/#cmdoption-force-reinstall"
-    };
-  }
-});
-
-// src/rules/catalog/pip/cache-mount-unused.ts
-var cacheMountUnused;
-var init_cache_mount_unused = __esm({
-  "src/rules/catalog/pip/cache-mount-unused.ts"() {
-    "use strict";
-    cacheMountUnused = {
-      id: "pip/cache-mount-unused",
-      title: "pip's cache mount is never used (--no-cache-dir)",
-      severity: "notice",
-      match: [
-        // `  Downloading http://…/heavylib-1.0.0-py3-none-any.whl (67.1 MB)`, `  Downloading torch-2.3.1-cp311-cp311-manylinux1_x86_64.whl (779.1 MB)`
-        { literals: ["Downloading "], pattern: "^\\s{0,20}Downloading (?:\\S{0,1000}/)?(?<download>[^\\s/]{1,300}) \\((?<size>[\\d.]{1,10} [kMG]?B|\\d{1,12} bytes)\\)$" }
-      ],
-      context: [
-        {
-          name: "cacheMount",
-          source: "instruction",
-          literals: ["--mount=type=cache"],
-          pattern: "--mount=type=cache,[^\\s]{0,300}?\\b(?:target|dst|destination)=(?<target>[^\\s,]{0,200}\\.cache(?:/pip)?)/?(?=[,\\s]|$)"
-        },
-        { name: "noCacheDir", source: "instruction", literals: ["--no-cache-dir", "PIP_NO_CACHE_DIR="], pattern: "--no-cache-dir\\b|PIP_NO_CACHE_DIR=(?:1|true|yes|on)\\b" }
-      ],
-      when: "cacheMount&noCacheDir",
-      scope: "step",
-      specificity: 2,
-      message: "Step {step} mounts a cache at `{context.cacheMount.target}` for pip and runs pip with `--no-cache-dir`, so pip neither reads nor writes it: it downloaded {download:all} again ({count} downloads), as it will on every build. The step took {duration|an unknown time (the log gives none)}.",
-      fix: [
-        "Drop `--no-cache-dir` (and `PIP_NO_CACHE_DIR`) from this RUN and keep the mount: the mount is not part of the image, so the cache does not make it bigger.",
-        "",
-        "```dockerfile",
-        "RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt",
-        "```",
-        "",
-        "The next build prints `Using cached \u2026` for what the mount kept. Keep `--no-cache-dir` only in a RUN without a cache mount, where pip's cache would stay in the layer."
-      ].join("\n"),
-      docs: "https://docs.docker.com/build/cache/optimize/#use-cache-mounts"
-    };
-  }
-});
-
-// src/rules/catalog/pip/wheel-downloaded-twice.ts
-var wheelDownloadedTwice;
-var init_wheel_downloaded_twice = __esm({
-  "src/rules/catalog/pip/wheel-downloaded-twice.ts"() {
-    "use strict";
-    wheelDownloadedTwice = {
-      id: "pip/wheel-downloaded-twice",
-      title: "The same large wheel downloaded or built twice",
-      severity: "notice",
-      match: [
-        {
-          literals: ["Downloading "],
-          pattern: "^\\s{0,20}Downloading (?:\\S{0,1000}/)?(?<wheel>[^\\s/]{1,300}\\.whl) \\((?<size>(?:[5-9]\\d|\\d{3,4})(?:\\.\\d{1,2})? MB|[\\d.]{1,6} GB)\\)$"
-        },
-        { literals: ["Created wheel for "], pattern: "Created wheel for [^\\s:]{1,200}: filename=(?<wheel>[^\\s/]{1,300}\\.whl) size=\\d{8,12}\\b" }
-      ],
-      repeated: "wheel",
-      scope: "build",
-      specificity: 2,
-      message: "pip fetched or built the same large wheel more than once in this build (the times in brackets): {wheel:repeats}. Each time costs the download (or the compile) again, and each copy that stays in a layer makes the image bigger.",
-      fix: [
-        "Get each wheel once:",
-        "",
-        "- Two stages that install it: install it in one stage and start the other `FROM` it, or copy the installed packages across.",
-        "- A second install step that replaces it (`--force-reinstall`, another index): make the first install pick the right build, so the second has nothing to do.",
-        "- Keep pip's downloads between steps and builds with a cache mount on every RUN that installs, and no `--no-cache-dir` there; RUNs that mount the same cache target share it:",
-        "",
-        "```dockerfile",
-        "RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt",
-        "```"
-      ].join("\n"),
-      docs: "https://docs.docker.com/build/cache/optimize/#use-cache-mounts"
-    };
-  }
-});
-
-// src/rules/catalog/buildkit/step-failed.ts
-var stepFailed;
-var init_step_failed = __esm({
-  "src/rules/catalog/buildkit/step-failed.ts"() {
-    "use strict";
-    stepFailed = {
-      id: "buildkit/step-failed",
-      title: "Build step failed",
-      severity: "error",
-      trigger: { kind: "failure" },
-      specificity: 1,
-      context: [
-        {
-          // The step is a Dockerfile instruction (unknown for internal steps and a solve error without a step).
-          name: "instruction",
-          source: "instruction",
-          literals: ["RUN", "COPY", "ADD", "FROM", "WORKDIR", "ENV", "ARG", "USER", "SHELL", "LABEL", "ONBUILD", "HEALTHCHECK", "VOLUME", "EXPOSE", "CMD", "ENTRYPOINT", "STOPSIGNAL"],
-          ignoreCase: true,
-          pattern: "^\\s*[A-Za-z]{2,11}\\b"
-        }
-      ],
-      // Without a known instruction (an internal step, a step whose header the log lost, or a solve
-      // error outside any step): the error as BuildKit printed it, which names the command or the file.
-      // The error is log text: in a code span, so nothing in it (a link, a tag) is read as Markdown.
-      message: "The build failed and no rule recognised the cause. BuildKit's error: `{error|none printed}`.",
-      fix: [
-        'If the error names a command (`process "/bin/sh -c \u2026"`), read the evidence from the bottom up: compilers, pip and',
-        "CMake print the cause before the exit. If it names a file BuildKit could not load, check the `-f` path, the",
-        "context directory and the first line of the Dockerfile (`# syntax=`). Rebuild with `--progress=plain` to see",
-        "every step in full."
-      ].join("\n"),
-      variants: [
-        {
-          when: "instruction",
-          message: (
-            // exitNote last: it is empty when the log shows no exit code (a COPY, a cut log), and a trailing space is trimmed.
-            "The build failed in `{instruction}`. No rule recognised the cause; the evidence is the lines of the step that state it (or its last lines when none does). {enrich.exitNote}"
-          ),
-          fix: [
-            "Read the evidence from the bottom up: compilers, pip and CMake print the cause before the exit, often",
-            "a screen or more above it. To see the step in full, rebuild it with `--progress=plain`; to explore the",
-            "failed step's filesystem, start buildx's debugger (buildx 0.12 or later):",
-            "",
-            "```sh",
-            "BUILDX_EXPERIMENTAL=1 docker buildx debug --on=error build --progress=plain .",
-            "```"
-          ].join("\n")
-        }
-      ],
-      enrich: "step-outcome",
-      docs: "https://docs.docker.com/build/debug/"
-    };
-  }
-});
-
-// src/rules/catalog/index.ts
-var builtinRules;
-var init_catalog = __esm({
-  "src/rules/catalog/index.ts"() {
-    "use strict";
-    init_secret_in_log2();
-    init_runner_lost();
-    init_cold_cache();
-    init_unsupported_arch();
-    init_invalid_arch_list();
-    init_toolkit_not_found();
-    init_cuda_home_not_set();
-    init_libcuda_stub_missing();
-    init_no_gpu_at_build();
-    init_no_kernel_image();
-    init_version_mismatch();
-    init_devel_toolkit_copied();
-    init_cupti_library_notfound();
-    init_cuda_arch_detect_failed();
-    init_notfound();
-    init_package_not_found();
-    init_libcupti_missing();
-    init_libcuda_stub();
-    init_shared_library_missing();
-    init_resolution_impossible();
-    init_no_matching_distribution();
-    init_wheel_not_supported();
-    init_build_isolation();
-    init_externally_managed();
-    init_resolver_backtracking();
-    init_base_package_replaced();
-    init_constraint_deprecation();
-    init_packages_not_found();
-    init_unsatisfiable();
-    init_unable_to_locate_package();
-    init_fetch_failed();
-    init_held_packages_changed();
-    init_held_broken_packages();
-    init_oom_killed();
-    init_disk_full();
-    init_job_timeout();
-    init_unbound_variable();
-    init_command_not_found();
-    init_install_failure_swallowed();
-    init_manifest_list_load();
-    init_invalid_tag();
-    init_exec_format_error();
-    init_emulated_slow_step();
-    init_dockerfile_parse_error();
-    init_circular_stage_dependency();
-    init_push_denied();
-    init_base_image_not_found();
-    init_copy_source_missing();
-    init_log_clipped();
-    init_error();
-    init_wheel_build_failed();
-    init_force_reinstall();
-    init_cache_mount_unused();
-    init_wheel_downloaded_twice();
-    init_step_failed();
-    builtinRules = [
-      secretInLog,
-      // A lost runner outranks the timeout and OOM findings it causes (resources/).
-      runnerLost,
-      coldCache,
-      unsupportedArch,
-      invalidArchList,
-      toolkitNotFound,
-      cudaHomeNotSet,
-      libcudaStubMissing,
-      noGpuAtBuild,
-      noKernelImage,
-      versionMismatch,
-      develToolkitCopied,
-      cuptiLibraryNotfound,
-      cudaArchDetectFailed,
-      notfound,
-      packageNotFound,
-      libcuptiMissing,
-      libcudaStub,
-      sharedLibraryMissing,
-      resolutionImpossible,
-      noMatchingDistribution,
-      wheelNotSupported,
-      buildIsolation,
-      externallyManaged,
-      resolverBacktracking,
-      basePackageReplaced,
-      constraintDeprecation,
-      packagesNotFound,
-      unsatisfiable,
-      unableToLocatePackage,
-      fetchFailed,
-      heldPackagesChanged,
-      heldBrokenPackages,
-      oomKilled,
-      diskFull,
-      jobTimeout,
-      unboundVariable,
-      commandNotFound,
-      installFailureSwallowed,
-      manifestListLoad,
-      invalidTag,
-      execFormatError,
-      emulatedSlowStep,
-      dockerfileParseError,
-      circularStageDependency,
-      pushDenied,
-      baseImageNotFound,
-      copySourceMissing,
-      logClipped,
-      error,
-      wheelBuildFailed,
-      forceReinstall,
-      cacheMountUnused,
-      wheelDownloadedTwice,
-      stepFailed
+    init_regex_safety();
+    init_enrichers();
+    init_types();
+    init_enrichers();
+    init_trigger_captures();
+    init_template();
+    fixedPlaceholders = [
+      "count",
+      "stage",
+      "instruction",
+      "step",
+      "seconds",
+      "duration",
+      "exitCode",
+      "platform",
+      "error"
     ];
   }
 });
@@ -15408,7 +18001,7 @@ __export(util_exports, {
   defineLazyInternal: () => defineLazyInternal,
   derived: () => derived,
   esc: () => esc,
-  escapeRegex: () => escapeRegex,
+  escapeRegex: () => escapeRegex2,
   explicitlyAborted: () => explicitlyAborted,
   extend: () => extend,
   finalizeIssue: () => finalizeIssue,
@@ -15668,7 +18261,7 @@ function numKeys(data) {
   }
   return keyCount;
 }
-function escapeRegex(str3) {
+function escapeRegex2(str3) {
   return str3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
@@ -16862,7 +19455,7 @@ var init_regexes = __esm({
     ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
     ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/;
     mac = (delimiter) => {
-      const escapedDelim = escapeRegex(delimiter ?? ":");
+      const escapedDelim = escapeRegex2(delimiter ?? ":");
       return new RegExp(`^(?:[0-9A-F]{2}${escapedDelim}){5}[0-9A-F]{2}$|^(?:[0-9a-f]{2}${escapedDelim}){5}[0-9a-f]{2}$`);
     };
     cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/([0-9]|[1-2][0-9]|3[0-2])$/;
@@ -17275,7 +19868,7 @@ var init_checks = __esm({
     });
     $ZodCheckIncludes = /* @__PURE__ */ $constructor("$ZodCheckIncludes", (inst, def) => {
       $ZodCheck.init(inst, def);
-      const escapedRegex = escapeRegex(def.includes);
+      const escapedRegex = escapeRegex2(def.includes);
       const pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
       def.pattern = pattern;
       inst._zod.check = (payload) => {
@@ -17294,7 +19887,7 @@ var init_checks = __esm({
     });
     $ZodCheckStartsWith = /* @__PURE__ */ $constructor("$ZodCheckStartsWith", (inst, def) => {
       $ZodCheck.init(inst, def);
-      const pattern = new RegExp(`^${escapeRegex(def.prefix)}.*`);
+      const pattern = new RegExp(`^${escapeRegex2(def.prefix)}.*`);
       def.pattern ?? (def.pattern = pattern);
       inst._zod.check = (payload) => {
         if (payload.value.startsWith(def.prefix))
@@ -17312,7 +19905,7 @@ var init_checks = __esm({
     });
     $ZodCheckEndsWith = /* @__PURE__ */ $constructor("$ZodCheckEndsWith", (inst, def) => {
       $ZodCheck.init(inst, def);
-      const pattern = new RegExp(`.*${escapeRegex(def.suffix)}$`);
+      const pattern = new RegExp(`.*${escapeRegex2(def.suffix)}$`);
       def.pattern ?? (def.pattern = pattern);
       inst._zod.check = (payload) => {
         if (payload.value.endsWith(def.suffix))
@@ -19463,7 +22056,7 @@ var init_schemas = __esm({
       inst._zod.values = valuesSet;
       defineLazyInternal(inst, "pattern", (zod) => {
         const patternValues = getEnumValues(zod.def.entries).filter((k) => propertyKeyTypes.has(typeof k));
-        return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
+        return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex2(o.toString())).join("|")})$` : "^[^\\s\\S]$");
       });
       inst._zod.parse = (payload, _ctx) => {
         const input2 = payload.value;
@@ -19485,7 +22078,7 @@ var init_schemas = __esm({
       inst._zod.values = values;
       defineLazyInternal(inst, "pattern", (zod) => {
         const vals = zod.def.values;
-        return new RegExp(vals.length ? `^(${vals.map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o)).join("|")})$` : "^[^\\s\\S]$");
+        return new RegExp(vals.length ? `^(${vals.map((o) => typeof o === "string" ? escapeRegex2(o) : o ? escapeRegex2(o.toString()) : String(o)).join("|")})$` : "^[^\\s\\S]$");
       });
       inst._zod.parse = (payload, _ctx) => {
         const input2 = payload.value;
@@ -19758,7 +22351,7 @@ var init_schemas = __esm({
           }
           regexParts.push(cleanRegex(source));
         } else if (part === null || primitiveTypes.has(typeof part)) {
-          regexParts.push(escapeRegex(`${part}`));
+          regexParts.push(escapeRegex2(`${part}`));
         } else {
           throw new Error(`Invalid template literal part: ${part}`);
         }
@@ -29814,7 +32407,7 @@ function generateTransformCheck(doc, ctx, schema, accessor) {
   return accessor;
 }
 var INVALID, FALLBACK_FLAG, ZodCompileAsyncError, ZodCompileUnsupportedError, WHEN_DEFAULTED_CHECKS, PATTERN_IS_COMPLETE;
-var init_compile = __esm({
+var init_compile2 = __esm({
   "node_modules/zod/v4/core/compile.js"() {
     init_core();
     init_doc();
@@ -30830,7 +33423,7 @@ function _check(fn, params) {
   return ch;
 }
 // @__NO_SIDE_EFFECTS__
-function describe(description) {
+function describe2(description) {
   const ch = new $ZodCheck({ check: "describe" });
   ch._zod.onattach = [
     (inst) => {
@@ -32590,7 +35183,7 @@ __export(core_exports2, {
   createToJSONSchemaMethod: () => createToJSONSchemaMethod,
   decode: () => decode,
   decodeAsync: () => decodeAsync,
-  describe: () => describe,
+  describe: () => describe2,
   encode: () => encode,
   encodeAsync: () => encodeAsync,
   extractDefs: () => extractDefs,
@@ -32659,7 +35252,7 @@ var init_core2 = __esm({
     init_locales();
     init_registries();
     init_doc();
-    init_compile();
+    init_compile2();
     init_api();
     init_to_json_schema();
     init_json_schema_processors();
@@ -32883,7 +35476,7 @@ __export(schemas_exports2, {
   currencyCode: () => currencyCode2,
   custom: () => custom,
   date: () => date2,
-  describe: () => describe2,
+  describe: () => describe3,
   discriminatedUnion: () => discriminatedUnion,
   e164: () => e1642,
   email: () => email2,
@@ -32953,7 +35546,7 @@ __export(schemas_exports2, {
   uint64: () => uint64,
   ulid: () => ulid2,
   undefined: () => _undefined3,
-  union: () => union,
+  union: () => union2,
   unknown: () => unknown,
   url: () => url,
   uuid: () => uuid2,
@@ -33162,7 +35755,7 @@ function looseObject(shape, params) {
     ...util_exports.normalizeParams(params)
   });
 }
-function union(options, params) {
+function union2(options, params) {
   return new ZodUnion({
     type: "union",
     options,
@@ -33445,7 +36038,7 @@ function _instanceof(cls, params = {}) {
 }
 function json(params) {
   const jsonSchema = lazy(() => {
-    return union([string2(params), number2(), boolean2(), _null3(), array(jsonSchema), record(string2(), jsonSchema)]);
+    return union2([string2(params), number2(), boolean2(), _null3(), array(jsonSchema), record(string2(), jsonSchema)]);
   });
   return jsonSchema;
 }
@@ -33456,7 +36049,7 @@ function preprocess(fn, schema) {
     out: schema
   });
 }
-var ZodType, _ZodString, ZodString, ZodStringFormat, ZodISODateTime, ZodISODate, ZodISOTime, ZodISODuration, ZodEmail, ZodGUID, ZodUUID, ZodURL, ZodEmoji, ZodNanoID, ZodCUID, ZodCUID2, ZodULID, ZodXID, ZodKSUID, ZodIPv4, ZodMAC, ZodIPv6, ZodCIDRv4, ZodCIDRv6, ZodBase64, ZodBase64URL, ZodE164, ZodCreditCard, ZodIBAN, ZodJWT, ZodCustomStringFormat, ZodNumber, ZodNumberFormat, ZodBoolean, ZodBigInt, ZodBigIntFormat, ZodSymbol, ZodUndefined, ZodNull, ZodAny, ZodUnknown, ZodNever, ZodVoid, ZodDate, ZodArray, ZodObject, ZodUnion, ZodXor, ZodDiscriminatedUnion, ZodIntersection, ZodTuple, ZodRecord, ZodMap, ZodSet, ZodEnum, ZodLiteral, ZodFile, ZodTransform, ZodOptional, ZodExactOptional, ZodNullable, ZodDefault, ZodPrefault, ZodNonOptional, ZodSuccess, ZodCatch, ZodNaN, ZodPipe, ZodCodec, ZodPreprocess, ZodReadonly, ZodTemplateLiteral, ZodLazy, ZodPromise, ZodFunction, ZodCustom, describe2, meta2, ZodInstanceOf, stringbool;
+var ZodType, _ZodString, ZodString, ZodStringFormat, ZodISODateTime, ZodISODate, ZodISOTime, ZodISODuration, ZodEmail, ZodGUID, ZodUUID, ZodURL, ZodEmoji, ZodNanoID, ZodCUID, ZodCUID2, ZodULID, ZodXID, ZodKSUID, ZodIPv4, ZodMAC, ZodIPv6, ZodCIDRv4, ZodCIDRv6, ZodBase64, ZodBase64URL, ZodE164, ZodCreditCard, ZodIBAN, ZodJWT, ZodCustomStringFormat, ZodNumber, ZodNumberFormat, ZodBoolean, ZodBigInt, ZodBigIntFormat, ZodSymbol, ZodUndefined, ZodNull, ZodAny, ZodUnknown, ZodNever, ZodVoid, ZodDate, ZodArray, ZodObject, ZodUnion, ZodXor, ZodDiscriminatedUnion, ZodIntersection, ZodTuple, ZodRecord, ZodMap, ZodSet, ZodEnum, ZodLiteral, ZodFile, ZodTransform, ZodOptional, ZodExactOptional, ZodNullable, ZodDefault, ZodPrefault, ZodNonOptional, ZodSuccess, ZodCatch, ZodNaN, ZodPipe, ZodCodec, ZodPreprocess, ZodReadonly, ZodTemplateLiteral, ZodLazy, ZodPromise, ZodFunction, ZodCustom, describe3, meta2, ZodInstanceOf, stringbool;
 var init_schemas2 = __esm({
   "node_modules/zod/v4/classic/schemas.js"() {
     init_core2();
@@ -33524,7 +36117,7 @@ var init_schemas2 = __esm({
         return array(this);
       },
       or(arg) {
-        return union([this, arg]);
+        return union2([this, arg]);
       },
       and(arg) {
         return intersection(this, arg);
@@ -34424,7 +37017,7 @@ var init_schemas2 = __esm({
       ZodType.init(inst, def);
       inst._zod.processJSONSchema = (ctx, json2, params) => customProcessor(inst, ctx, json2, params);
     });
-    describe2 = describe;
+    describe3 = describe2;
     meta2 = meta;
     ZodInstanceOf = /* @__PURE__ */ $constructor("ZodInstanceOf", (inst, def) => {
       ZodCustom.init(inst, def);
@@ -35416,7 +38009,7 @@ function deepPartial(schema) {
     // Every partialed option now admits `undefined`, which the constructor rejects as a duplicate.
     union: (s) => {
       const def = s._zod.def;
-      return def.discriminator === void 0 ? s : union(def.options);
+      return def.discriminator === void 0 ? s : union2(def.options);
     }
   });
 }
@@ -35614,7 +38207,7 @@ __export(external_exports, {
   decode: () => decode2,
   decodeAsync: () => decodeAsync2,
   deepPartial: () => deepPartial,
-  describe: () => describe2,
+  describe: () => describe3,
   discriminatedUnion: () => discriminatedUnion,
   e164: () => e1642,
   email: () => email2,
@@ -35741,7 +38334,7 @@ __export(external_exports, {
   uint64: () => uint64,
   ulid: () => ulid2,
   undefined: () => _undefined3,
-  union: () => union,
+  union: () => union2,
   unknown: () => unknown,
   uppercase: () => _uppercase,
   url: () => url,
@@ -35786,7 +38379,7 @@ var init_zod = __esm({
 });
 
 // src/rules/schema.ts
-var idPattern, namePattern, conditionSource, whenPattern, severitySchema, matcherSchema, contextMatcherSchema, triggerSchema, triggerCaptures, templateSchema, ruleSchema, ruleFileSchema;
+var idPattern, namePattern, conditionSource, whenPattern, severitySchema, matcherSchema, contextMatcherSchema, triggerSchema, templateSchema, ruleSchema, ruleFileSchema;
 var init_schema = __esm({
   "src/rules/schema.ts"() {
     "use strict";
@@ -35855,12 +38448,6 @@ var init_schema = __esm({
        */
       external_exports.object({ kind: external_exports.literal("cold-cache"), minSeconds: external_exports.number().positive() }).strict()
     ]);
-    triggerCaptures = {
-      failure: [],
-      "slow-step": [],
-      "toolkit-copy": ["from", "path", "proof", "runtimeImage"],
-      "cold-cache": ["ran", "ranFor"]
-    };
     templateSchema = external_exports.string().max(8e3);
     ruleSchema = external_exports.object({
       id: external_exports.string().regex(idPattern, 'ids are "family/name" in lower-case kebab'),
@@ -35946,2573 +38533,14 @@ var init_schema = __esm({
   }
 });
 
-// src/rules/builtin-rules.ts
-function builtinRuleSet() {
-  builtins ??= builtinRules.map((input2) => ruleSchema.parse(input2));
-  return builtins;
-}
-function enabledBuiltinRules() {
-  return builtinRuleSet().filter((rule) => rule.enabled);
-}
-var builtins;
-var init_builtin_rules = __esm({
-  "src/rules/builtin-rules.ts"() {
-    "use strict";
-    init_catalog();
-    init_schema();
-    builtins = null;
-  }
-});
-
-// src/security/charset.ts
-function charSet(ranges) {
-  const sorted = ranges.filter(([lo, hi]) => lo <= hi).map(([lo, hi]) => [lo, hi]);
-  sorted.sort((a, b) => a[0] - b[0]);
-  const out = [];
-  for (const [lo, hi] of sorted) {
-    const prev = out[out.length - 1];
-    if (prev && lo <= prev[1] + 1) prev[1] = Math.max(prev[1], hi);
-    else out.push([lo, hi]);
-  }
-  return out;
-}
-function single(codePoint) {
-  return [[codePoint, codePoint]];
-}
-function union2(...sets) {
-  return charSet(sets.flat());
-}
-function complement(set2) {
-  const out = [];
-  let next = 0;
-  for (const [lo, hi] of set2) {
-    if (lo > next) out.push([next, lo - 1]);
-    next = hi + 1;
-  }
-  if (next <= MAX_CODE_POINT) out.push([next, MAX_CODE_POINT]);
-  return out;
-}
-function intersects(a, b) {
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const [alo, ahi] = a[i];
-    const [blo, bhi] = b[j];
-    if (ahi < blo) i++;
-    else if (bhi < alo) j++;
-    else return true;
-  }
-  return false;
-}
-function withAsciiCaseFolding(set2) {
-  const extra = [];
-  for (const [lo, hi] of set2) {
-    for (const [from, to, shift] of [
-      [65, 90, 32],
-      [97, 122, -32]
-    ]) {
-      const a = Math.max(lo, from);
-      const b = Math.min(hi, to);
-      if (a <= b) extra.push([a + shift, b + shift]);
-    }
-  }
-  return extra.length > 0 ? union2(set2, extra) : set2;
-}
-function describe3(set2) {
-  if (set2.length === 1 && set2[0][0] === 0 && set2[0][1] === MAX_CODE_POINT) return "any character";
-  if (set2.length === 1 && set2[0][0] === set2[0][1]) return JSON.stringify(String.fromCodePoint(set2[0][0]));
-  return "a character class";
-}
-var MAX_CODE_POINT, EMPTY, ANY, DIGIT, WORD, SPACE, DOT;
-var init_charset = __esm({
-  "src/security/charset.ts"() {
-    "use strict";
-    MAX_CODE_POINT = 1114111;
-    EMPTY = [];
-    ANY = [[0, MAX_CODE_POINT]];
-    DIGIT = [[48, 57]];
-    WORD = charSet([
-      [48, 57],
-      [65, 90],
-      [95, 95],
-      [97, 122]
-    ]);
-    SPACE = charSet([
-      [9, 13],
-      [32, 32],
-      [160, 160],
-      [5760, 5760],
-      [8192, 8202],
-      [8232, 8233],
-      [8239, 8239],
-      [8287, 8287],
-      [12288, 12288],
-      [65279, 65279]
-    ]);
-    DOT = complement(charSet([[10, 10], [13, 13], [8232, 8233]]));
-  }
-});
-
-// src/security/regex-ast.ts
-function classEscape(letter) {
-  switch (letter) {
-    case "d":
-      return DIGIT;
-    case "D":
-      return complement(DIGIT);
-    case "w":
-      return WORD;
-    case "W":
-      return complement(WORD);
-    case "s":
-      return SPACE;
-    case "S":
-      return complement(SPACE);
-    default:
-      return null;
-  }
-}
-function parseRegex(source, flags) {
-  return new RegexParser(source, flags).parse();
-}
-var RegexSyntaxError, CONTROL_ESCAPES, RegexParser;
-var init_regex_ast = __esm({
-  "src/security/regex-ast.ts"() {
-    "use strict";
-    init_charset();
-    RegexSyntaxError = class extends Error {
-      name = "RegexSyntaxError";
-    };
-    CONTROL_ESCAPES = { t: 9, n: 10, v: 11, f: 12, r: 13 };
-    RegexParser = class {
-      constructor(source, flags) {
-        this.source = source;
-        this.flags = flags;
-        this.unicode = flags.includes("u") || flags.includes("v");
-        this.dotAll = flags.includes("s");
-      }
-      source;
-      flags;
-      pos = 0;
-      unicode;
-      dotAll;
-      parse() {
-        const tree = this.parseAlternation();
-        if (this.pos < this.source.length) this.fail(`unexpected ${JSON.stringify(this.source[this.pos])}`);
-        return tree;
-      }
-      peek(offset = 0) {
-        return this.source[this.pos + offset];
-      }
-      fail(what) {
-        throw new RegexSyntaxError(`${what} at offset ${this.pos}`);
-      }
-      /** Reads `\u{…}`, `\uXXXX`, `\xHH`, `\cX`, `\0` … after the backslash; returns a code point. */
-      characterEscape(letter) {
-        if (letter in CONTROL_ESCAPES) return CONTROL_ESCAPES[letter];
-        if (letter === "0" && !/[0-9]/.test(this.peek() ?? "")) return 0;
-        if (letter === "c" && /[A-Za-z]/.test(this.peek() ?? "")) return this.source.charCodeAt(this.pos++) % 32;
-        if (letter === "x" && /^[0-9A-Fa-f]{2}$/.test(this.source.slice(this.pos, this.pos + 2))) {
-          this.pos += 2;
-          return parseInt(this.source.slice(this.pos - 2, this.pos), 16);
-        }
-        if (letter === "u") {
-          if (this.peek() === "{" && this.unicode) {
-            const close = this.source.indexOf("}", this.pos);
-            if (close < 0) this.fail("unterminated \\u{");
-            const cp = parseInt(this.source.slice(this.pos + 1, close), 16);
-            this.pos = close + 1;
-            return cp;
-          }
-          if (/^[0-9A-Fa-f]{4}$/.test(this.source.slice(this.pos, this.pos + 4))) {
-            this.pos += 4;
-            return parseInt(this.source.slice(this.pos - 4, this.pos), 16);
-          }
-        }
-        return letter.codePointAt(0);
-      }
-      /** Skips `{…}` after \p / \P: a Unicode property, widened to any character. */
-      skipProperty() {
-        if (this.peek() !== "{") return;
-        const close = this.source.indexOf("}", this.pos);
-        this.pos = close < 0 ? this.source.length : close + 1;
-      }
-      parseClass() {
-        const negate = this.peek() === "^";
-        if (negate) this.pos++;
-        const ranges = [];
-        let widened = false;
-        let depth = 1;
-        let previous = null;
-        let pendingRange = false;
-        while (this.pos < this.source.length) {
-          const ch = this.source[this.pos++];
-          if (ch === "]") {
-            depth--;
-            if (depth === 0) break;
-            continue;
-          }
-          if (ch === "[" && this.flags.includes("v")) {
-            depth++;
-            widened = true;
-            continue;
-          }
-          let cp;
-          if (ch === "\\") {
-            const letter = this.source[this.pos++] ?? this.fail("dangling backslash");
-            const set3 = classEscape(letter);
-            if (set3) {
-              ranges.push(set3);
-              previous = null;
-              pendingRange = false;
-              continue;
-            }
-            if (letter === "p" || letter === "P") {
-              this.skipProperty();
-              widened = true;
-              continue;
-            }
-            cp = letter === "b" ? 8 : this.characterEscape(letter);
-          } else if (ch === "-" && previous !== null && this.peek() !== "]") {
-            pendingRange = true;
-            continue;
-          } else {
-            cp = ch.codePointAt(0);
-            if (cp > 65535) this.pos++;
-          }
-          if (pendingRange && previous !== null) {
-            ranges.push([[previous, cp]]);
-            pendingRange = false;
-            previous = null;
-          } else {
-            ranges.push(single(cp));
-            previous = cp;
-          }
-        }
-        if (depth !== 0) this.fail("unterminated character class");
-        if (widened) return ANY;
-        const set2 = union2(...ranges);
-        return negate ? complement(set2) : set2;
-      }
-      parseQuantifier() {
-        const ch = this.peek();
-        if (ch === "*") return this.pos++, { min: 0, max: Infinity };
-        if (ch === "+") return this.pos++, { min: 1, max: Infinity };
-        if (ch === "?") return this.pos++, { min: 0, max: 1 };
-        if (ch === "{") {
-          const m = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.pos, this.pos + 24));
-          if (!m) return null;
-          this.pos += m[0].length;
-          const min = Number(m[1]);
-          const max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
-          return { min, max };
-        }
-        return null;
-      }
-      parseAtom() {
-        const start = this.pos;
-        const ch = this.source[this.pos++];
-        switch (ch) {
-          case "^":
-            return { type: "assertion", kind: "start", start };
-          case "$":
-            return { type: "assertion", kind: "end", start };
-          case ".":
-            return { type: "atom", set: this.dotAll ? ANY : DOT, start, end: this.pos };
-          case "[":
-            return { type: "atom", set: this.parseClass(), start, end: this.pos };
-          case "(":
-            return this.parseGroup(start);
-          case "\\":
-            return this.parseEscape(start);
-          default: {
-            const cp = ch.codePointAt(0);
-            if (cp > 65535) this.pos++;
-            return { type: "atom", set: single(cp), start, end: this.pos };
-          }
-        }
-      }
-      /** After `(`: a group, a lookaround, a named or modifier group; its body is what matters. */
-      parseGroup(start) {
-        let lookaround = false;
-        if (this.peek() === "?") {
-          const next = this.peek(1);
-          if (next === "=" || next === "!") {
-            lookaround = true;
-            this.pos += 2;
-          } else if (next === "<" && (this.peek(2) === "=" || this.peek(2) === "!")) {
-            lookaround = true;
-            this.pos += 3;
-          } else if (next === "<") {
-            const close = this.source.indexOf(">", this.pos);
-            this.pos = close + 1;
-          } else {
-            const colon = this.source.indexOf(":", this.pos);
-            if (colon < 0) this.fail("unknown group");
-            this.pos = colon + 1;
-          }
-        }
-        const node2 = this.parseAlternation();
-        if (this.source[this.pos++] !== ")") this.fail("unterminated group");
-        return lookaround ? { type: "lookaround", node: node2, start } : node2;
-      }
-      /** After a backslash outside a class: a class escape, an assertion, a backreference or one character. */
-      parseEscape(start) {
-        const letter = this.source[this.pos++] ?? this.fail("dangling backslash");
-        const set2 = classEscape(letter);
-        if (set2) return { type: "atom", set: set2, start, end: this.pos };
-        if (letter === "b" || letter === "B") return { type: "assertion", kind: "word-boundary", start };
-        if (/[1-9]/.test(letter)) {
-          while (/[0-9]/.test(this.peek() ?? "")) this.pos++;
-          return { type: "backreference", start };
-        }
-        if (letter === "k" && this.peek() === "<") {
-          this.pos = this.source.indexOf(">", this.pos) + 1;
-          return { type: "backreference", start };
-        }
-        if (letter === "p" || letter === "P") {
-          this.skipProperty();
-          return { type: "atom", set: ANY, start, end: this.pos };
-        }
-        return { type: "atom", set: single(this.characterEscape(letter)), start, end: this.pos };
-      }
-      parseSequence() {
-        const items = [];
-        while (this.pos < this.source.length && this.peek() !== "|" && this.peek() !== ")") {
-          const start = this.pos;
-          const atom = this.parseAtom();
-          if (atom === null) continue;
-          const quantifier = this.parseQuantifier();
-          if (quantifier === null) {
-            items.push(atom);
-            continue;
-          }
-          if (this.peek() === "?") this.pos++;
-          if (atom.type === "assertion") continue;
-          items.push({ type: "repeat", node: atom, ...quantifier, start, end: this.pos });
-        }
-        return items.length === 1 ? items[0] : { type: "sequence", items };
-      }
-      parseAlternation() {
-        const alternatives = [this.parseSequence()];
-        while (this.peek() === "|") {
-          this.pos++;
-          alternatives.push(this.parseSequence());
-        }
-        return alternatives.length === 1 ? alternatives[0] : { type: "alternation", alternatives };
-      }
-    };
-  }
-});
-
-// src/security/regex-safety.ts
-function mergeLists(a, b) {
-  if (a.length === 0) return b;
-  if (b.length === 0) return a;
-  return [.../* @__PURE__ */ new Set([...a, ...b])];
-}
-function startsAnchored(node2) {
-  switch (node2.type) {
-    case "assertion":
-      return node2.kind === "start";
-    case "sequence":
-      return node2.items.length > 0 && startsAnchored(node2.items[0]);
-    case "alternation":
-      return node2.alternatives.every(startsAnchored);
-    default:
-      return false;
-  }
-}
-function hasUnboundedRepeat(node2) {
-  switch (node2.type) {
-    case "repeat":
-      return node2.max === Infinity || hasUnboundedRepeat(node2.node);
-    case "sequence":
-      return node2.items.some(hasUnboundedRepeat);
-    case "alternation":
-      return node2.alternatives.some(hasUnboundedRepeat);
-    case "lookaround":
-      return hasUnboundedRepeat(node2.node);
-    default:
-      return false;
-  }
-}
-function components(count2, successors) {
-  const index = new Int32Array(count2).fill(-1);
-  const low = new Int32Array(count2);
-  const component = new Int32Array(count2).fill(-1);
-  const onStack = new Uint8Array(count2);
-  const stack2 = [];
-  let next = 0;
-  let componentCount = 0;
-  for (let root = 0; root < count2; root++) {
-    if (index[root] !== -1) continue;
-    const work = [[root, 0]];
-    index[root] = low[root] = next++;
-    stack2.push(root);
-    onStack[root] = 1;
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      const [v, i] = frame;
-      const succ = successors(v);
-      if (i < succ.length) {
-        frame[1]++;
-        const w = succ[i];
-        if (index[w] === -1) {
-          index[w] = low[w] = next++;
-          stack2.push(w);
-          onStack[w] = 1;
-          work.push([w, 0]);
-        } else if (onStack[w]) {
-          low[v] = Math.min(low[v], index[w]);
-        }
-        continue;
-      }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low[parent[0]] = Math.min(low[parent[0]], low[v]);
-      if (low[v] === index[v]) {
-        let w;
-        do {
-          w = stack2.pop();
-          onStack[w] = 0;
-          component[w] = componentCount;
-        } while (w !== v);
-        componentCount++;
-      }
-    }
-  }
-  return component;
-}
-function checkRegexSafety(source, flags = "") {
-  try {
-    new RegExp(source, flags);
-  } catch (error63) {
-    return `invalid regular expression: ${String(error63.message).split("\n")[0]}`;
-  }
-  try {
-    return analyse(source, flags);
-  } catch (error63) {
-    if (error63 instanceof TooComplex) return `too complex to prove linear-time (${error63.message}); simplify it`;
-    return `cannot be checked for linear time (${error63.message}); simplify it`;
-  }
-}
-function analyse(source, flags) {
-  const tree = parseRegex(source, flags);
-  const builder = new AutomatonBuilder(flags.includes("i"));
-  const top = builder.build(tree);
-  const structural = structuralReason(builder);
-  if (structural) return structural;
-  const anchored = flags.includes("y") || startsAnchored(tree);
-  if (!anchored) {
-    builder.sets[0] = ANY;
-    builder.link([0], [0]);
-  }
-  builder.link([0], top.first);
-  return new BacktrackingCheck(source, builder, top.last, anchored).reason();
-}
-function structuralReason(builder) {
-  if (builder.backreference >= 0) return "backreferences (\\1, \\k<name>) can take exponential time; match without them";
-  if (builder.lookarounds.some(hasUnboundedRepeat)) {
-    return "a lookaround with an unbounded quantifier runs at every offset of the line (quadratic); bound it ({0,N}) or drop it";
-  }
-  return null;
-}
-var MAX_STATES, MAX_WORK, TooComplex, EPSILON, AutomatonBuilder, BacktrackingCheck;
-var init_regex_safety = __esm({
-  "src/security/regex-safety.ts"() {
-    "use strict";
-    init_charset();
-    init_regex_ast();
-    MAX_STATES = 400;
-    MAX_WORK = 4e6;
-    TooComplex = class extends Error {
-    };
-    EPSILON = { first: [], last: [], nullable: true };
-    AutomatonBuilder = class {
-      constructor(caseInsensitive) {
-        this.caseInsensitive = caseInsensitive;
-      }
-      caseInsensitive;
-      sets = [EMPTY];
-      spans = [[0, 0]];
-      /** follow[p]: state → how many different ways p reaches it (2+ is itself an ambiguity). */
-      follow = [/* @__PURE__ */ new Map()];
-      /** Source offsets of `$`, `\b` and lookarounds: zero-width tests that can still fail. */
-      gates = [];
-      lookarounds = [];
-      backreference = -1;
-      position(set2, start, end) {
-        if (this.sets.length >= MAX_STATES) throw new TooComplex(`more than ${MAX_STATES} positions`);
-        this.sets.push(this.caseInsensitive ? withAsciiCaseFolding(set2) : set2);
-        this.spans.push([start, end]);
-        this.follow.push(/* @__PURE__ */ new Map());
-        return this.sets.length - 1;
-      }
-      link(from, to) {
-        for (const f of from) {
-          const map2 = this.follow[f];
-          for (const t of to) map2.set(t, (map2.get(t) ?? 0) + 1);
-        }
-      }
-      concat(parts) {
-        let result = EPSILON;
-        for (const part of parts) {
-          this.link(result.last, part.first);
-          result = {
-            first: result.nullable ? mergeLists(result.first, part.first) : result.first,
-            last: part.nullable ? mergeLists(result.last, part.last) : part.last,
-            nullable: result.nullable && part.nullable
-          };
-        }
-        return result;
-      }
-      build(node2) {
-        switch (node2.type) {
-          case "atom": {
-            const p = this.position(node2.set, node2.start, node2.end);
-            return { first: [p], last: [p], nullable: false };
-          }
-          case "sequence":
-            return this.concat(node2.items.map((item) => this.build(item)));
-          case "alternation": {
-            const parts = node2.alternatives.map((alternative) => this.build(alternative));
-            return {
-              first: parts.reduce((acc, p) => mergeLists(acc, p.first), []),
-              last: parts.reduce((acc, p) => mergeLists(acc, p.last), []),
-              nullable: parts.some((p) => p.nullable)
-            };
-          }
-          case "repeat":
-            return this.repeat(node2);
-          case "lookaround":
-            this.lookarounds.push(node2);
-            this.gates.push(node2.start);
-            return EPSILON;
-          case "assertion":
-            if (node2.kind !== "start") this.gates.push(node2.start);
-            return EPSILON;
-          case "backreference":
-            if (this.backreference < 0) this.backreference = node2.start;
-            return EPSILON;
-        }
-      }
-      repeat(node2) {
-        const { min, max, node: body2 } = node2;
-        if (max === 0) return EPSILON;
-        let mandatory;
-        let optional2;
-        let loop;
-        if (max === Infinity) {
-          [mandatory, optional2, loop] = [Math.min(min, 2), 0, true];
-        } else if (body2.type === "atom") {
-          [mandatory, optional2, loop] = [Math.min(min, 2), Math.min(max - min, 2), false];
-        } else if (max <= 1) {
-          [mandatory, optional2, loop] = [min, max - min, false];
-        } else {
-          [mandatory, optional2, loop] = [Math.min(min, 1), 0, true];
-        }
-        const parts = [];
-        for (let i = 0; i < mandatory; i++) parts.push(this.build(body2));
-        for (let i = 0; i < optional2; i++) parts.push({ ...this.build(body2), nullable: true });
-        if (loop) {
-          const copy = this.build(body2);
-          this.link(copy.last, copy.first);
-          parts.push({ ...copy, nullable: true });
-        }
-        return this.concat(parts);
-      }
-    };
-    BacktrackingCheck = class {
-      constructor(source, builder, last, anchored) {
-        this.source = source;
-        this.builder = builder;
-        this.anchored = anchored;
-        this.sets = builder.sets;
-        this.n = this.sets.length;
-        this.successors = builder.follow.map((m) => [...m.keys()]);
-        this.nfaComponent = components(this.n, (v) => this.successors[v]);
-        this.cyclic = new Uint8Array(this.n);
-        for (let p = 0; p < this.n; p++) {
-          for (const r of this.successors[p]) if (this.nfaComponent[r] === this.nfaComponent[p]) this.cyclic[p] = this.cyclic[r] = 1;
-        }
-        this.lastSet = new Set(last);
-        this.overlap = new Int8Array(this.n * this.n);
-      }
-      source;
-      builder;
-      anchored;
-      n;
-      sets;
-      successors;
-      nfaComponent;
-      cyclic;
-      lastSet;
-      /** Per pair of states: 0 not yet known, 1 their sets are disjoint, 2 they overlap. */
-      overlap;
-      pairEdges = /* @__PURE__ */ new Map();
-      /** Pair states reachable from the cyclic diagonal, in a dense numbering, with their edges and components. */
-      dense = /* @__PURE__ */ new Map();
-      pairs = [];
-      denseSuccessors = [];
-      pairComponent = new Int32Array(0);
-      work = 0;
-      reason() {
-        const nested = this.nestedQuantifierReason();
-        if (nested) return nested;
-        this.explorePairs();
-        return this.exponentialReason() ?? this.polynomialReason();
-      }
-      quote(state) {
-        const [start, end] = this.builder.spans[state];
-        return start === end ? "the start of the search" : `\`${this.source.slice(start, end)}\``;
-      }
-      spend() {
-        if (++this.work > MAX_WORK) throw new TooComplex("too many ways to match");
-      }
-      /** A state where the match can only succeed: the search stops there, whatever came before. */
-      endsSearch(q) {
-        return q !== 0 && this.lastSet.has(q) && this.builder.gates.every((offset) => offset < this.builder.spans[q][0]);
-      }
-      overlaps(a, b) {
-        const k = a * this.n + b;
-        if (this.overlap[k] === 0) this.overlap[k] = intersects(this.sets[a], this.sets[b]) ? 2 : 1;
-        return this.overlap[k] === 2;
-      }
-      pairSuccessors(pair) {
-        let out = this.pairEdges.get(pair);
-        if (out) return out;
-        out = [];
-        const a = Math.floor(pair / this.n);
-        const b = pair % this.n;
-        for (const r1 of this.successors[a]) {
-          for (const r2 of this.successors[b]) {
-            this.spend();
-            if (this.overlaps(r1, r2)) out.push(r1 * this.n + r2);
-          }
-        }
-        this.pairEdges.set(pair, out);
-        return out;
-      }
-      /** Two edges p → r (a position reachable twice over, like `(a*)*`) on a cycle: exponential. */
-      nestedQuantifierReason() {
-        for (let p = 0; p < this.n; p++) {
-          for (const [r, ways] of this.builder.follow[p]) {
-            if (ways > 1 && this.nfaComponent[r] === this.nfaComponent[p]) {
-              return `exponential backtracking: ${this.quote(r)} is repeated by nested quantifiers; remove the inner or the outer one`;
-            }
-          }
-        }
-        return null;
-      }
-      /** The pair automaton, explored from every (q,q) with q on a cycle. */
-      explorePairs() {
-        const visit2 = (pair) => {
-          if (!this.dense.has(pair)) {
-            this.dense.set(pair, this.pairs.length);
-            this.pairs.push(pair);
-          }
-        };
-        for (let q = 0; q < this.n; q++) if (this.cyclic[q]) visit2(q * this.n + q);
-        for (let i = 0; i < this.pairs.length; i++) for (const s of this.pairSuccessors(this.pairs[i])) visit2(s);
-        this.denseSuccessors = this.pairs.map((pair) => this.pairSuccessors(pair).map((s) => this.dense.get(s)));
-        this.pairComponent = components(this.pairs.length, (v) => this.denseSuccessors[v]);
-      }
-      /** Exponential: a component holding a diagonal (q,q) and an off-diagonal (p,r). */
-      exponentialReason() {
-        const { n, pairs } = this;
-        const diagonalOf = /* @__PURE__ */ new Map();
-        for (let i = 0; i < pairs.length; i++) {
-          const a = Math.floor(pairs[i] / n);
-          const b = pairs[i] % n;
-          if (a === b && !this.endsSearch(a)) diagonalOf.set(this.pairComponent[i], a);
-        }
-        for (let i = 0; i < pairs.length; i++) {
-          const a = Math.floor(pairs[i] / n);
-          const b = pairs[i] % n;
-          const q = diagonalOf.get(this.pairComponent[i]);
-          if (a !== b && q !== void 0 && this.denseSuccessors[i].length > 0) {
-            return `exponential backtracking: the text repeated around ${this.quote(q)} can be matched in more than one way (nested or overlapping quantifiers); make the alternatives or the repeated parts unable to match the same text`;
-          }
-        }
-        return null;
-      }
-      /** The pair states reachable from `from` along `edges`. */
-      reach(from, edges) {
-        const seen = new Uint8Array(this.pairs.length);
-        const queue = [from];
-        seen[from] = 1;
-        while (queue.length > 0) {
-          const v = queue.pop();
-          for (const w of edges[v]) {
-            this.spend();
-            if (!seen[w]) {
-              seen[w] = 1;
-              queue.push(w);
-            }
-          }
-        }
-        return seen;
-      }
-      /** Polynomial: (p,p) →* (p,q) and (p,q) →* (q,q) for loop states p ≠ q; or an unanchored restart. */
-      polynomialReason() {
-        const { n, dense } = this;
-        const predecessors = this.pairs.map(() => []);
-        this.denseSuccessors.forEach((succ, i) => succ.forEach((j) => predecessors[j].push(i)));
-        const loops = [...Array(n).keys()].filter((q) => this.cyclic[q] && !this.endsSearch(q));
-        if (!this.anchored) {
-          const reason = this.restartReason(loops.filter((q) => q !== 0));
-          if (reason) return reason;
-        }
-        const forward = /* @__PURE__ */ new Map();
-        for (const q of loops) {
-          if (q === 0) continue;
-          const intoQ = this.reach(dense.get(q * n + q), predecessors);
-          for (const p of loops) {
-            if (p === q || p === 0) continue;
-            const pq = dense.get(p * n + q);
-            if (pq === void 0 || !intoQ[pq]) continue;
-            let fromP = forward.get(p);
-            if (!fromP) forward.set(p, fromP = this.reach(dense.get(p * n + p), this.denseSuccessors));
-            if (fromP[pq]) {
-              return `quadratic backtracking: ${this.quote(p)} and ${this.quote(q)} can repeat the same text one after the other; bound one of them ({0,200}) or put a literal neither can match between them`;
-            }
-          }
-        }
-        return null;
-      }
-      /**
-       * Restarts: the search tries every offset, and an attempt that reached a state where the match
-       * is sure to succeed has ended the search, so those states are dead ends here. Quadratic when
-       * an attempt can walk from the start to a loop q on text that q itself repeats.
-       */
-      restartReason(candidates) {
-        for (const q of candidates) {
-          if (this.walk(0, q) && this.walk(q, q * this.n + q)) {
-            return `quadratic backtracking: the pattern is not anchored and what comes before ${this.quote(q)} can be made of what it repeats (${describe3(this.sets[q])}), so every offset rescans the line; bound the repeat ({0,200}), anchor the pattern with ^, or put a literal it cannot match before it`;
-          }
-        }
-        return null;
-      }
-      /** Whether pair state `to` is reachable from `from` through live states only. */
-      walk(from, to) {
-        const { n, successors } = this;
-        const live = (s) => !this.endsSearch(s);
-        const seen = /* @__PURE__ */ new Set([from]);
-        const queue = [from];
-        while (queue.length > 0) {
-          const pair = queue.pop();
-          if (pair === to) return true;
-          const a = Math.floor(pair / n);
-          const b = pair % n;
-          for (const r1 of successors[a]) {
-            if (!live(r1)) continue;
-            for (const r2 of successors[b]) {
-              this.spend();
-              const next = r1 * n + r2;
-              if (live(r2) && !seen.has(next) && this.overlaps(r1, r2)) {
-                seen.add(next);
-                queue.push(next);
-              }
-            }
-          }
-        }
-        return false;
-      }
-    };
-  }
-});
-
-// src/knowledge/cuda-arches.ts
-function parseArch(text) {
-  const m = archForms.exec(text.trim());
-  if (!m) return null;
-  let capability;
-  let suffix;
-  if (m[1] !== void 0) {
-    capability = Number(m[1]);
-    suffix = m[2] ?? "";
-  } else if (m[3] !== void 0) {
-    capability = Number(m[3]) * 10 + Number(m[4]);
-    suffix = m[5] ?? "";
-  } else {
-    capability = Number(m[6]);
-    suffix = m[7] ?? "";
-  }
-  const s = suffix.toLowerCase();
-  return { capability, suffix: s, name: `sm_${capability}${s}` };
-}
-function normaliseCudaVersion(text) {
-  const t = text.trim().replace(/^(?:v|cuda-?|cu)/i, "");
-  const dotted2 = /^(\d{1,2})\.(\d{1,2})(?:\.\d{1,4})?$/.exec(t);
-  if (dotted2) return `${Number(dotted2[1])}.${Number(dotted2[2])}`;
-  const packed = /^(\d{2})(\d)$/.exec(t);
-  if (packed) return `${Number(packed[1])}.${Number(packed[2])}`;
-  return null;
-}
-function compareVersions(a, b) {
-  const [am = 0, an = 0] = a.split(".").map(Number);
-  const [bm = 0, bn = 0] = b.split(".").map(Number);
-  return am - bm || an - bn;
-}
-function toolkitFor(cudaVersion) {
-  const v = normaliseCudaVersion(cudaVersion);
-  if (v === null) return null;
-  const newest = toolkitArches[toolkitArches.length - 1];
-  if (Number(v.split(".")[0]) > Number(newest.version.split(".")[0])) return null;
-  let found = null;
-  for (const t of toolkitArches) if (compareVersions(t.version, v) <= 0) found = t;
-  return found;
-}
-function archName(capability) {
-  return `sm_${capability}`;
-}
-function archSupport(cudaVersion, arch) {
-  const parsed = parseArch(arch);
-  const t = toolkitFor(cudaVersion);
-  const accepted = t ? [...t.arches].sort((a, b) => a - b) : [];
-  const min = accepted.length ? archName(accepted[0]) : null;
-  const max = accepted.length ? archName(accepted[accepted.length - 1]) : null;
-  const base = {
-    arch: parsed?.name ?? arch,
-    cudaVersion: t?.version ?? normaliseCudaVersion(cudaVersion) ?? cudaVersion,
-    min,
-    max,
-    accepted: accepted.map(archName)
-  };
-  if (parsed === null) return { ...base, supported: t ? false : null, reason: t ? "not-an-arch" : null };
-  if (!t) return { ...base, supported: null, reason: null };
-  if (!t.arches.includes(parsed.capability)) {
-    const reason = parsed.capability < accepted[0] ? "too-old" : parsed.capability > accepted[accepted.length - 1] ? "too-new" : "not-an-arch";
-    return { ...base, supported: false, reason };
-  }
-  if (parsed.suffix === "a" && !t.specific.includes(parsed.capability)) return { ...base, supported: false, reason: "suffix" };
-  if (parsed.suffix === "f" && !t.family.includes(parsed.capability)) return { ...base, supported: false, reason: "suffix" };
-  return { ...base, supported: true, reason: null };
-}
-function toolkitsSupporting(arch) {
-  const parsed = parseArch(arch);
-  if (!parsed) return [];
-  return toolkitArches.filter((t) => t.arches.includes(parsed.capability)).map((t) => t.version);
-}
-var cuda9, cuda10, cuda11, cuda111, cuda114, cuda118, cuda12, cuda128, cuda129, cuda13, none, toolkitArches, archForms;
-var init_cuda_arches = __esm({
-  "src/knowledge/cuda-arches.ts"() {
-    "use strict";
-    cuda9 = [30, 32, 35, 37, 50, 52, 53, 60, 61, 62, 70];
-    cuda10 = [...cuda9, 72, 75];
-    cuda11 = [35, 37, 50, 52, 53, 60, 61, 62, 70, 72, 75, 80];
-    cuda111 = [...cuda11, 86];
-    cuda114 = [...cuda111, 87];
-    cuda118 = [...cuda114, 89, 90];
-    cuda12 = [50, 52, 53, 60, 61, 62, 70, 72, 75, 80, 86, 87, 89, 90];
-    cuda128 = [...cuda12, 100, 101, 120];
-    cuda129 = [...cuda128, 103, 121];
-    cuda13 = [75, 80, 86, 87, 88, 89, 90, 100, 103, 110, 120, 121];
-    none = [];
-    toolkitArches = [
-      { version: "8.0", arches: [20, 21, 30, 32, 35, 37, 50, 52, 53, 60, 61, 62], specific: none, family: none },
-      { version: "9.0", arches: cuda9, specific: none, family: none },
-      { version: "9.1", arches: [...cuda9, 72], specific: none, family: none },
-      { version: "9.2", arches: [...cuda9, 72], specific: none, family: none },
-      { version: "10.0", arches: cuda10, specific: none, family: none },
-      { version: "10.1", arches: cuda10, specific: none, family: none },
-      { version: "10.2", arches: cuda10, specific: none, family: none },
-      { version: "11.0", arches: cuda11, specific: none, family: none },
-      { version: "11.1", arches: cuda111, specific: none, family: none },
-      { version: "11.2", arches: cuda111, specific: none, family: none },
-      { version: "11.3", arches: cuda111, specific: none, family: none },
-      { version: "11.4", arches: cuda114, specific: none, family: none },
-      { version: "11.5", arches: cuda114, specific: none, family: none },
-      { version: "11.6", arches: cuda114, specific: none, family: none },
-      { version: "11.7", arches: cuda114, specific: none, family: none },
-      { version: "11.8", arches: cuda118, specific: none, family: none },
-      { version: "12.0", arches: cuda12, specific: [90], family: none },
-      { version: "12.1", arches: cuda12, specific: [90], family: none },
-      { version: "12.2", arches: cuda12, specific: [90], family: none },
-      { version: "12.3", arches: cuda12, specific: [90], family: none },
-      { version: "12.4", arches: cuda12, specific: [90], family: none },
-      { version: "12.5", arches: cuda12, specific: [90], family: none },
-      { version: "12.6", arches: cuda12, specific: [90], family: none },
-      { version: "12.8", arches: cuda128, specific: [90, 100, 101, 120], family: none },
-      { version: "12.9", arches: cuda129, specific: [90, 100, 101, 103, 120, 121], family: [100, 101, 103, 120, 121] },
-      { version: "13.0", arches: cuda13, specific: [90, 100, 103, 110, 120, 121], family: [100, 103, 110, 120, 121] }
-    ];
-    archForms = /^(?:(?:sm|compute|lto)_(\d{2,3})([af]?)|(\d{1,2})\.(\d)([af]?)(?:\+ptx)?|(\d{2,3})([af]?)(?:-real|-virtual)?)$/i;
-  }
-});
-
-// src/knowledge/cuda-image-tags.ts
-function develTagFor(cuda, os) {
-  const v = normaliseCudaVersion(cuda);
-  const row = v === null ? void 0 : develTags[v];
-  if (row === void 0) return null;
-  const wanted = os === null ? void 0 : /^Ubuntu (\d{2}\.\d{2})$/.exec(os.trim())?.[1];
-  if (wanted === void 0 || !row.ubuntu.includes(wanted)) return null;
-  return `nvidia/cuda:${row.full}-devel-ubuntu${wanted}`;
-}
-function cudaTagsUrl(cuda) {
-  const v = normaliseCudaVersion(cuda);
-  return v === null ? null : `https://hub.docker.com/r/nvidia/cuda/tags?name=${v}`;
-}
-function cudnnTagPart(cuda) {
-  const v = normaliseCudaVersion(cuda);
-  if (v === null || develTags[v] === void 0) return null;
-  const [major, minor] = v.split(".").map(Number);
-  if (major === 11 || major === 12 && minor <= 2) return "cudnn8";
-  return major === 12 && minor === 3 ? "cudnn9" : "cudnn";
-}
-var develTags;
-var init_cuda_image_tags = __esm({
-  "src/knowledge/cuda-image-tags.ts"() {
-    "use strict";
-    init_cuda_arches();
-    develTags = {
-      "12.9": { full: "12.9.1", ubuntu: ["24.04", "22.04", "20.04"] },
-      "12.8": { full: "12.8.1", ubuntu: ["24.04", "22.04", "20.04"] },
-      "12.6": { full: "12.6.3", ubuntu: ["24.04", "22.04", "20.04"] },
-      "12.5": { full: "12.5.1", ubuntu: ["22.04", "20.04"] },
-      "12.4": { full: "12.4.1", ubuntu: ["22.04", "20.04"] },
-      "12.3": { full: "12.3.2", ubuntu: ["22.04", "20.04"] },
-      "12.2": { full: "12.2.2", ubuntu: ["22.04", "20.04"] },
-      "12.1": { full: "12.1.1", ubuntu: ["22.04", "20.04"] },
-      "12.0": { full: "12.0.1", ubuntu: ["22.04", "20.04", "18.04"] },
-      "11.8": { full: "11.8.0", ubuntu: ["22.04", "20.04", "18.04"] },
-      "11.7": { full: "11.7.1", ubuntu: ["22.04", "20.04", "18.04"] },
-      "11.6": { full: "11.6.2", ubuntu: ["20.04", "18.04"] },
-      "11.5": { full: "11.5.2", ubuntu: ["20.04", "18.04"] },
-      "11.4": { full: "11.4.3", ubuntu: ["20.04", "18.04"] },
-      "11.3": { full: "11.3.1", ubuntu: ["20.04", "18.04", "16.04"] },
-      "11.2": { full: "11.2.2", ubuntu: ["20.04", "18.04", "16.04"] },
-      "11.1": { full: "11.1.1", ubuntu: ["20.04", "18.04", "16.04"] },
-      "11.0": { full: "11.0.3", ubuntu: ["20.04", "18.04", "16.04"] }
-    };
-  }
-});
-
-// src/knowledge/nvidia-images.ts
-function splitRef(ref) {
-  const noDigest = ref.trim().split("@")[0] ?? "";
-  const colon = noDigest.lastIndexOf(":");
-  if (colon <= 0 || noDigest.indexOf("/", colon) !== -1) return null;
-  const repo = noDigest.slice(0, colon).toLowerCase().replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, "");
-  return { repo, tag: noDigest.slice(colon + 1) };
-}
-function parseImageRef(ref) {
-  const parts = splitRef(ref);
-  if (!parts) return null;
-  const { repo, tag } = parts;
-  if (repo === "nvidia/cuda") {
-    const m = cudaTag.exec(tag);
-    if (!m) return null;
-    const cudnn = m[4] === void 0 ? null : m[4] === "" ? "yes" : Number(m[4]);
-    return {
-      kind: "nvidia-cuda",
-      cudaFull: m[3] === void 0 ? `${m[1]}.${m[2]}` : `${m[1]}.${m[2]}.${m[3]}`,
-      cuda: `${Number(m[1])}.${Number(m[2])}`,
-      cudnn,
-      flavour: m[5],
-      os: m[6],
-      osRelease: m[7]
-    };
-  }
-  const ngc = /^nvcr\.io\/nvidia\/([a-z0-9_-]+)$/.exec(repo);
-  if (ngc) {
-    const m = ngcTag.exec(tag);
-    if (!m) return null;
-    const month = Number(m[2]);
-    if (month < 1 || month > 12) return null;
-    return { kind: "ngc", framework: ngc[1], year: 2e3 + Number(m[1]), month, variant: m[3] };
-  }
-  if (repo === "pytorch/pytorch") {
-    const m = pytorchTag.exec(tag);
-    if (!m) return null;
-    return { kind: "pytorch", torch: m[1], cuda: m[2], cudnn: Number(m[3]), flavour: m[4] };
-  }
-  return null;
-}
-function withFlavour(image, flavour) {
-  const cudnn = image.cudnn === null ? "" : image.cudnn === "yes" ? "cudnn-" : `cudnn${image.cudnn}-`;
-  return `nvidia/cuda:${image.cudaFull}-${cudnn}${flavour}-${image.os}${image.osRelease}`;
-}
-var cudaTag, ngcTag, pytorchTag;
-var init_nvidia_images = __esm({
-  "src/knowledge/nvidia-images.ts"() {
-    "use strict";
-    cudaTag = /^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,3}))?-(?:cudnn(\d{0,2})-)?(base|runtime|devel)-([a-z]+)(\d{1,2}(?:\.\d{1,2})?)$/;
-    ngcTag = /^(\d{2})\.(\d{2})-([a-z0-9][a-z0-9.-]{0,30})$/;
-    pytorchTag = /^(\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)-cuda(\d{1,2}\.\d{1,2})-cudnn(\d{1,2})-(runtime|devel)$/;
-  }
-});
-
-// src/knowledge/torch-wheels.ts
-function indexUrl(tag) {
-  const t = tag.trim().toLowerCase();
-  return /^cu\d{2,3}$/.test(t) ? `${INDEX_ROOT}/${t}` : null;
-}
-function torchRelease(version2) {
-  const bare = version2.trim().replace(/^torch\s{0,4}==\s{0,4}/i, "");
-  const plus = bare.indexOf("+");
-  const v = plus < 0 ? bare : bare.slice(0, plus);
-  const exact = torchReleases.find((r) => r.torch === v);
-  if (exact) return exact;
-  if (/^\d+\.\d+$/.test(v)) return torchReleases.find((r) => r.torch.startsWith(`${v}.`)) ?? null;
-  return null;
-}
-function releasesForCuda(tag) {
-  const t = tag.trim().toLowerCase();
-  return torchReleases.filter((r) => r.cudaTags.includes(t));
-}
-function pairedPackages(torchVersion) {
-  const r = torchRelease(torchVersion);
-  return r ? { torchvision: r.torchvision, torchaudio: r.torchaudio } : null;
-}
-function tagVersion(tag) {
-  const m = /^cu(\d{2})(\d)$/.exec(tag);
-  return m ? [Number(m[1]), Number(m[2])] : null;
-}
-function wheelTagFor(cudaVersion, torchVersion) {
-  const m = /^(?:cu(?:da)?)?(\d{1,2})\.(\d{1,2})/i.exec(cudaVersion.trim());
-  if (!m) return null;
-  const [major, minor] = [Number(m[1]), Number(m[2])];
-  let tags;
-  if (torchVersion !== void 0) {
-    const r = torchRelease(torchVersion);
-    if (!r) return null;
-    tags = [...r.cudaTags];
-  } else {
-    tags = [...new Set(torchReleases.flatMap((r) => r.cudaTags))];
-  }
-  let best2 = null;
-  for (const tag of tags) {
-    const tv = tagVersion(tag);
-    if (!tv || tv[0] !== major || tv[1] > minor) continue;
-    if (!best2 || tv[1] > best2.minor) best2 = { tag, minor: tv[1] };
-  }
-  return best2?.tag ?? null;
-}
-var GH_PAGE, DOCS_PAGE, torchReleases, INDEX_ROOT;
-var init_torch_wheels = __esm({
-  "src/knowledge/torch-wheels.ts"() {
-    "use strict";
-    GH_PAGE = "pytorch.org/get-started/previous-versions (pytorch.github.io _get_started/previous-versions.md @e3f009bb)";
-    DOCS_PAGE = "pytorch.org/get-started/previous-versions";
-    torchReleases = [
-      { torch: "2.9.1", torchvision: "0.24.1", torchaudio: "2.9.1", cudaTags: ["cu126", "cu128", "cu130"], source: `${DOCS_PAGE} (v2.9.1)` },
-      { torch: "2.9.0", torchvision: "0.24.0", torchaudio: "2.9.0", cudaTags: ["cu126", "cu128", "cu130"], source: `${DOCS_PAGE} (v2.9.0)` },
-      { torch: "2.6.0", torchvision: "0.21.0", torchaudio: "2.6.0", cudaTags: ["cu118", "cu124", "cu126"], source: "docs.pytorch.org/get-started/previous-versions (v2.6.0)" },
-      { torch: "2.3.1", torchvision: "0.18.1", torchaudio: "2.3.1", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
-      { torch: "2.3.0", torchvision: "0.18.0", torchaudio: "2.3.0", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
-      { torch: "2.2.2", torchvision: "0.17.2", torchaudio: "2.2.2", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
-      { torch: "2.2.1", torchvision: "0.17.1", torchaudio: "2.2.1", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
-      { torch: "2.2.0", torchvision: "0.17.0", torchaudio: "2.2.0", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
-      { torch: "2.1.2", torchvision: "0.16.2", torchaudio: "2.1.2", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
-      { torch: "2.1.1", torchvision: "0.16.1", torchaudio: "2.1.1", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
-      { torch: "2.1.0", torchvision: "0.16.0", torchaudio: "2.1.0", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
-      // 2.0.x: the default PyPI wheel is the CUDA 11.7 build; the page lists cu117 and cu118 indexes.
-      { torch: "2.0.1", torchvision: "0.15.2", torchaudio: "2.0.2", cudaTags: ["cu117", "cu118"], source: GH_PAGE },
-      { torch: "2.0.0", torchvision: "0.15.1", torchaudio: "2.0.1", cudaTags: ["cu117", "cu118"], source: GH_PAGE },
-      { torch: "1.13.1", torchvision: "0.14.1", torchaudio: "0.13.1", cudaTags: ["cu116", "cu117"], source: GH_PAGE },
-      { torch: "1.13.0", torchvision: "0.14.0", torchaudio: "0.13.0", cudaTags: ["cu116", "cu117"], source: GH_PAGE },
-      { torch: "1.12.1", torchvision: "0.13.1", torchaudio: "0.12.1", cudaTags: ["cu102", "cu113", "cu116"], source: GH_PAGE },
-      { torch: "1.12.0", torchvision: "0.13.0", torchaudio: "0.12.0", cudaTags: ["cu102", "cu113", "cu116"], source: GH_PAGE }
-    ];
-    INDEX_ROOT = "https://download.pytorch.org/whl";
-  }
-});
-
-// src/knowledge/installer-forms.ts
-function shellWord(word) {
-  return /^[A-Za-z0-9_.,:/=+@%-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-function pipFlags(o) {
-  const flags = [];
-  if (o.noCache) flags.push("--no-cache-dir");
-  if (o.noBuildIsolation) flags.push("--no-build-isolation");
-  if (o.breakSystemPackages) flags.push("--break-system-packages");
-  if (o.constraint) flags.push("-c", shellWord(o.constraint));
-  if (o.indexUrl) flags.push("--index-url", shellWord(o.indexUrl));
-  for (const url2 of o.extraIndexUrls ?? []) flags.push("--extra-index-url", shellWord(url2));
-  return flags;
-}
-function uvFlags(o) {
-  const flags = [];
-  if (o.noCache) flags.push("--no-cache");
-  if (o.noBuildIsolation) flags.push("--no-build-isolation");
-  if (o.breakSystemPackages) flags.push("--system", "--break-system-packages");
-  if (o.constraint) flags.push("--constraint", shellWord(o.constraint));
-  if (o.indexUrl) flags.push("--index-url", shellWord(o.indexUrl));
-  for (const url2 of o.extraIndexUrls ?? []) flags.push("--extra-index-url", shellWord(url2));
-  if (o.indexUrl && o.extraIndexUrls?.length) flags.push("--index-strategy", "unsafe-best-match");
-  return flags;
-}
-function isPlain(o) {
-  return !o.constraint && !o.indexUrl && !o.extraIndexUrls?.length && !o.noBuildIsolation && !o.noCache && !o.breakSystemPackages;
-}
-function installCommand(installer, opts) {
-  const reqs = opts.requirements.map((r) => r.trim()).filter((r) => r.length > 0);
-  if (reqs.length === 0) throw new Error("installCommand needs at least one requirement");
-  const words2 = reqs.map(shellWord);
-  switch (installer) {
-    case "pip":
-      return ["pip install", ...pipFlags(opts), ...words2].join(" ");
-    case "uv":
-      return ["uv pip install", ...uvFlags(opts), ...words2].join(" ");
-    case "conda":
-      if (isPlain(opts)) return ["conda install -y", ...words2].join(" ");
-      return ["python -m pip install", ...pipFlags(opts), ...words2].join(" ");
-    case "poetry":
-      return ["python -m pip install", ...pipFlags(opts), ...words2].join(" ");
-  }
-}
-function dryRunCommand(installer, requirement2) {
-  const req = shellWord(requirement2.trim());
-  return installer === "pip" ? `pip install --dry-run --quiet --report - ${req}` : `uv pip install --dry-run ${req}`;
-}
-var init_installer_forms = __esm({
-  "src/knowledge/installer-forms.ts"() {
-    "use strict";
-  }
-});
-
-// src/knowledge/cuda-exact-torch.ts
-function exactTag(cudaVersion) {
-  const m = /^(\d{1,2})\.(\d)$/.exec(cudaVersion.trim());
-  return m ? `cu${m[1]}${m[2]}` : null;
-}
-function exactTorchSide(cudaVersion, buildTorch, installer) {
-  const tag = exactTag(cudaVersion);
-  const releases = tag === null ? [] : releasesForCuda(tag);
-  if (tag === null || releases.length === 0) {
-    return `PyTorch publishes no torch built for exactly CUDA ${cudaVersion}${tag === null ? "" : ` (no ${tag} index at https://download.pytorch.org/whl/)`}, so torch cannot be matched to this toolkit: move the toolkit instead`;
-  }
-  const own2 = buildTorch === null ? null : torchRelease(buildTorch);
-  const torch = own2 !== null && own2.cudaTags.includes(tag) ? own2.torch : releases[0].torch;
-  const command = installCommand(installer, { requirements: [`torch==${torch}`], indexUrl: indexUrl(tag) });
-  return `keep this toolkit (CUDA ${cudaVersion}) and install a torch built for exactly it, ${command} (with the torchvision / torchaudio of the same release, from the same index)`;
-}
-var init_cuda_exact_torch = __esm({
-  "src/knowledge/cuda-exact-torch.ts"() {
-    "use strict";
-    init_torch_wheels();
-    init_installer_forms();
-  }
-});
-
-// src/knowledge/cuda-arch-enricher.ts
-function installerOf(facts) {
-  const v = facts.value("installer");
-  if (v === "uv" || v === "conda" || v === "poetry") return v;
-  return v === "mamba" || v === "micromamba" ? "conda" : "pip";
-}
-function cudaVersionOf(captured, facts) {
-  if (captured !== void 0) {
-    const v = normaliseCudaVersion(captured);
-    if (v) return v;
-  }
-  return facts.value("cuda");
-}
-function stepCudaVersion(captures, facts) {
-  const captured = captures.cudaVersion ?? Object.entries(captures).find(([k]) => k.endsWith(".cudaVersion"))?.[1];
-  return cudaVersionOf(captured, facts);
-}
-function isEmptyArch(arch) {
-  return /^(?:compute|sm|lto)_$/.test(arch);
-}
-function verdict(s, versionKnown) {
-  if (isEmptyArch(s.arch)) return EMPTY_ARCH_VERDICT;
-  const where = toolkitsSupporting(s.arch);
-  const span = where.length ? `CUDA ${where[0]} \u2026 ${where[where.length - 1]}` : "no CUDA release listed here";
-  if (!versionKnown) {
-    return `The log does not show which CUDA version compiled this; ${s.arch} is accepted by ${span}.`;
-  }
-  if (s.supported === null) return `CUDA ${s.cudaVersion} is newer than the table of supported architectures here; ${s.arch} is accepted by ${span}.`;
-  const accepts = `CUDA ${s.cudaVersion}'s nvcc accepts ${s.min} \u2026 ${s.max} (${s.accepted.join(", ")})`;
-  switch (s.reason) {
-    case "too-old":
-      return `${accepts}: ${s.arch} was removed (last accepted by CUDA ${where[where.length - 1] ?? "?"}).`;
-    case "too-new":
-      return `${accepts}: ${s.arch} needs CUDA ${where[0] ?? "(a newer release)"} or newer.`;
-    case "suffix":
-      return `${accepts}; the \`${s.arch.slice(-1)}\` suffix of ${s.arch} is not accepted for that arch by this release.`;
-    case "not-an-arch":
-      return `${accepts}: ${s.arch} is not one of them.`;
-    default:
-      return `${accepts}, ${s.arch} included: the nvcc that ran is probably not the one of this CUDA version (check PATH and CUDA_HOME).`;
-  }
-}
-function cudaArchesEnrich(captures, _step, _model, facts) {
-  const arch = captures.arch;
-  if (arch === void 0) return {};
-  const version2 = stepCudaVersion(captures, facts);
-  const support = archSupport(version2 ?? "", arch);
-  const out = {
-    cudaVersion: version2 ?? "",
-    accepted: support.accepted.join(", "),
-    range: support.min && support.max ? `${support.min} \u2026 ${support.max}` : "",
-    verdict: verdict(support, version2 !== null)
-  };
-  const where = toolkitsSupporting(support.arch);
-  if (isEmptyArch(support.arch)) {
-    out.suggestion = `name the architectures explicitly instead of detecting them at build time${support.accepted.length ? ` (this toolkit accepts ${support.min} \u2026 ${support.max})` : ""}`;
-  } else if (support.reason === "too-old") {
-    const last = where[where.length - 1];
-    out.suggestion = `remove ${support.arch} from the arch list (the oldest this toolkit builds is ${support.min})`;
-    if (last !== void 0) out.suggestion += `, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts)})`;
-  } else if (support.reason === "too-new") {
-    out.suggestion = `remove ${support.arch} from the arch list, or build on CUDA ${where[0] ?? "a newer release"} or newer`;
-    if (where[0] !== void 0) {
-      const newer = newerCuda(where[0], facts);
-      Object.assign(out, newer);
-      out.suggestion += ` (${imageOrSearch(where[0], facts)}${newer.newerIndex ? `; PyTorch wheels built with it: ${newer.newerIndex}, torch ${newer.newerTorch}` : ""})`;
-    }
-    if (where[0] !== void 0) {
-      const idx = out.newerIndex;
-      out.wheelAdvice = idx ? `install a torch built with CUDA ${where[0]} or newer, from ${idx} (torch ${out.newerTorch} there)` : `install a torch built with CUDA ${where[0]} or newer`;
-    }
-  } else {
-    out.suggestion = `use only architectures this toolkit accepts${support.accepted.length ? ` (${support.min} \u2026 ${support.max})` : ""}`;
-  }
-  return out;
-}
-function cudaVersionEnrich(captures, _step, _model, facts) {
-  const version2 = stepCudaVersion(captures, facts);
-  const base = facts.value("baseImage");
-  const out = {};
-  if (base !== null) {
-    out.baseImage = base;
-    out.stageNote = `The base image of this stage is ${base}.`;
-  }
-  const devel2 = develImageOf(base, version2, facts.value("os"));
-  if (devel2 !== null) out.develImage = devel2;
-  const ref = base === null ? null : parseImageRef(base);
-  if (ref?.kind === "nvidia-cuda") {
-    if (ref.flavour === "base") out.runtimeImage = withFlavour(ref, "runtime");
-    const cudnn = ref.cudnn === null ? cudnnTagPart(ref.cuda) : null;
-    if (cudnn !== null && develTagFor(ref.cuda, facts.value("os")) !== null) {
-      out.cudnnImage = `nvidia/cuda:${develTagFor(ref.cuda, facts.value("os")).split(":")[1].split("-")[0]}-${cudnn}-${ref.flavour === "devel" ? "devel" : "runtime"}-${ref.os}${ref.osRelease}`;
-    }
-  }
-  if (version2 !== null) {
-    out.cudaVersion = version2;
-    out.cudaMajor = version2.split(".")[0];
-    out.aptSuffix = version2.replace(".", "-");
-    const tags = cudaTagsUrl(version2);
-    if (tags !== null) out.tagsUrl = tags;
-    const torch = facts.value("torch")?.split("+")[0] ?? null;
-    const own2 = torch !== null ? wheelTagFor(version2, torch) : null;
-    const tag = own2 ?? wheelTagFor(version2);
-    if (tag !== null) {
-      out.wheelTag = tag;
-      out.wheelIndex = indexUrl(tag);
-      out.wheelTorch = own2 !== null ? torch : releasesForCuda(tag)[0]?.torch ?? "";
-      if (out.wheelTorch !== "") {
-        out.torchInstall = installCommand(installerOf(facts), { requirements: [`torch==${out.wheelTorch}`], indexUrl: out.wheelIndex });
-        const paired = pairedPackages(out.wheelTorch);
-        if (paired !== null) {
-          out.pairedNote = `(torchvision ${paired.torchvision} and torchaudio ${paired.torchaudio} are the releases that pair with torch ${out.wheelTorch}: install those from the same index if the image uses them);`;
-        }
-      }
-    }
-    out.exactTorchSide = exactTorchSide(version2, torch, installerOf(facts));
-  }
-  const torchCuda = captures.torchCuda !== void 0 ? normaliseCudaVersion(captures.torchCuda) : null;
-  if (torchCuda !== null) {
-    const image = develTagFor(torchCuda, facts.value("os"));
-    if (image !== null) out.torchCudaImage = image;
-    out.torchCudaTags = cudaTagsUrl(torchCuda);
-  }
-  return out;
-}
-function develImageOf(base, cuda, os) {
-  const ref = base === null ? null : parseImageRef(base);
-  if (ref?.kind === "nvidia-cuda") return withFlavour(ref, "devel");
-  if (ref?.kind === "pytorch") return `pytorch/pytorch:${ref.torch}-cuda${ref.cuda}-cudnn${ref.cudnn}-devel`;
-  if (ref?.kind === "ngc") return base;
-  return cuda === null ? null : develTagFor(cuda, os);
-}
-function imageOrSearch(cuda, facts) {
-  const image = develTagFor(cuda, facts.value("os"));
-  return image ?? `pick a -devel tag of ${cuda} for your OS at ${cudaTagsUrl(cuda) ?? "hub.docker.com/r/nvidia/cuda/tags"}`;
-}
-function newerCuda(cuda, facts) {
-  const out = { newerCuda: cuda };
-  const image = develTagFor(cuda, facts.value("os"));
-  if (image !== null) out.newerImage = image;
-  else out.newerTagsUrl = cudaTagsUrl(cuda) ?? "";
-  const [major, minor] = cuda.split(".").map(Number);
-  const tags = [...new Set(torchReleases.flatMap((r) => r.cudaTags))].map((t) => ({ t, v: /^cu(\d{2})(\d)$/.exec(t) })).filter((x) => x.v !== null).map(({ t, v }) => ({ t, major: Number(v[1]), minor: Number(v[2]) })).filter((x) => x.major > major || x.major === major && x.minor >= minor).sort((a, b) => a.major - b.major || a.minor - b.minor);
-  const first = tags[0];
-  if (first !== void 0) {
-    out.newerIndex = indexUrl(first.t);
-    const releases = releasesForCuda(first.t).map((r) => r.torch);
-    out.newerTorch = releases.length > 1 ? `${releases[releases.length - 1]} \u2026 ${releases[0]}` : releases[0] ?? "";
-  }
-  return out;
-}
-var EMPTY_ARCH_VERDICT;
-var init_cuda_arch_enricher = __esm({
-  "src/knowledge/cuda-arch-enricher.ts"() {
-    "use strict";
-    init_cuda_arches();
-    init_cuda_image_tags();
-    init_nvidia_images();
-    init_torch_wheels();
-    init_installer_forms();
-    init_cuda_exact_torch();
-    EMPTY_ARCH_VERDICT = "The architecture is empty: the arch list was detected from a GPU, and a build step has none unless the builder passes one in (CMAKE_CUDA_ARCHITECTURES=native, or a script reading the GPU's compute capability).";
-  }
-});
-
-// src/knowledge/step-duration.ts
-function stepDurationEnrich(_captures, step, _model) {
-  if (step?.seconds == null) return { durationNote: "" };
-  return { durationNote: `The step ran ${formatSpan(step.seconds)}.` };
-}
-var init_step_duration = __esm({
-  "src/knowledge/step-duration.ts"() {
-    "use strict";
-    init_format_duration();
-  }
-});
-
-// src/knowledge/running-step.ts
-function lastRunningStep(model) {
-  let found = null;
-  for (const step of model.steps) {
-    if (step.internal || step.status !== "running" || step.instruction === "") continue;
-    if (found === null || step.lastLine >= found.lastLine) found = step;
-  }
-  return found;
-}
-function runningStepEnrich(_captures, _step, model) {
-  const step = lastRunningStep(model);
-  if (step === null) {
-    return { runningNote: "The log does not show which build step was running when the job was stopped.", runningInstruction: "" };
-  }
-  const ran = step.seconds != null ? ` for ${formatSpan(step.seconds)}` : "";
-  const instruction = step.instruction.length > 160 ? `${step.instruction.slice(0, 157)}\u2026` : step.instruction;
-  const position = step.index !== null && step.total !== null ? `${step.index}/${step.total}${step.stage ? ` of stage ${step.stage}` : ""}: ` : "";
-  const label = `step #${step.id} (${position}'${instruction}')`;
-  return {
-    runningNote: `It was stopped while ${label} was running${ran}: that step is where the time went.`,
-    runningInstruction: instruction
-  };
-}
-var init_running_step = __esm({
-  "src/knowledge/running-step.ts"() {
-    "use strict";
-    init_format_duration();
-  }
-});
-
-// src/knowledge/arch-list-enricher.ts
-function archesIn(text) {
-  const out = [];
-  for (const m of text.matchAll(/TORCH_CUDA_ARCH_LIST=["']?([0-9][0-9.;+ A-Za-z]{0,200})/g)) out.push(...m[1].split(/[;\s]+/));
-  for (const m of text.matchAll(/CUDA_ARCHITECTURES=["']?([0-9][0-9;a-z-]{0,200})/g)) out.push(...m[1].split(";"));
-  for (const m of text.matchAll(/\b(?:sm|compute)_\d{2,3}[af]?\b/g)) out.push(m[0]);
-  return out.map((a) => a.trim()).filter((a) => parseArch(a) !== null);
-}
-function archListFor(cudaVersion, asked) {
-  const t = toolkitFor(cudaVersion);
-  if (t === null) return null;
-  const keep = [...new Set(asked.map((a) => parseArch(a)?.capability).filter((c) => c !== void 0 && t.arches.includes(c)))];
-  const list = keep.length > 0 ? keep : COMMON.filter((c) => t.arches.includes(c));
-  return list.sort((a, b) => a - b);
-}
-function torchArchList(caps) {
-  return caps.map((c, i) => i === caps.length - 1 ? `${dotted(c)}+PTX` : dotted(c)).join(";");
-}
-function cmakeArchList(caps) {
-  return caps.join(";");
-}
-function gencodeFlags(caps) {
-  return caps.map((c) => `-gencode arch=compute_${c},code=sm_${c}`).join(" ");
-}
-function archListsEnrich(captures, step, _model, facts) {
-  const version2 = stepCudaVersion(captures, facts);
-  if (version2 === null) return {};
-  const asked = [
-    ...archesIn(step?.instruction ?? ""),
-    ...Object.entries(captures).filter(([k]) => k === "list" || k.endsWith(".list")).flatMap(([, v]) => v.split(/[;\s]+/)),
-    // the device's or rejected arch: kept only where the toolkit accepts it (a GPU without kernels)
-    ...captures.arch !== void 0 ? [captures.arch] : []
-  ];
-  const caps = archListFor(version2, asked);
-  if (caps === null || caps.length === 0) return {};
-  const t = toolkitFor(version2);
-  const keptAsked = asked.some((a) => {
-    const c = parseArch(a)?.capability;
-    return c !== void 0 && t.arches.includes(c);
-  });
-  return {
-    archCuda: version2,
-    // what the list is, for the sentence that introduces it
-    archListBasis: keptAsked ? `the architectures this step named that CUDA ${version2} compiles` : `common GPUs CUDA ${version2} compiles (T4 / RTX 20 to RTX 50, as far as it goes); keep only the ones you run on`,
-    torchArchList: torchArchList(caps),
-    cmakeArchList: cmakeArchList(caps),
-    gencode: gencodeFlags(caps)
-  };
-}
-var COMMON, dotted;
-var init_arch_list_enricher = __esm({
-  "src/knowledge/arch-list-enricher.ts"() {
-    "use strict";
-    init_cuda_arches();
-    init_cuda_arch_enricher();
-    COMMON = [75, 80, 86, 89, 90, 100, 120];
-    dotted = (c) => `${Math.floor(c / 10)}.${c % 10}`;
-  }
-});
-
-// src/knowledge/cuda-packages.ts
-function aptSuffix(cuda) {
-  const v = normaliseCudaVersion(cuda);
-  return v ? v.replace(".", "-") : "";
-}
-function majorOf(cuda) {
-  const v = normaliseCudaVersion(cuda);
-  return v ? Number(v.split(".")[0]) : null;
-}
-function cuptiFor(cuda) {
-  const v = normaliseCudaVersion(cuda);
-  const major = majorOf(cuda);
-  if (v === null || major === null || major < 11 || major > 13) return null;
-  const suffix = aptSuffix(v);
-  const base = {
-    aptLib: `cuda-cupti-${suffix}`,
-    aptDev: `cuda-cupti-dev-${suffix}`,
-    libDir: "/usr/local/cuda/lib64",
-    runfileLibDir: "/usr/local/cuda/extras/CUPTI/lib64"
-  };
-  if (major === 11) {
-    const known = cuptiSonames[v];
-    return {
-      ...base,
-      soname: known?.soname ?? null,
-      pip: "nvidia-cuda-cupti-cu11",
-      source: `${CUPTI_DEB_LISTINGS}; soname: ${known?.source ?? "not verified for this minor release"}; pip name: torch 2.0 cu117/cu118 dependency logs (nvidia-cuda-cupti-cu11==11.7.101 / 11.8.87)`
-    };
-  }
-  if (major === 12) {
-    return {
-      ...base,
-      soname: "libcupti.so.12",
-      pip: "nvidia-cuda-cupti-cu12",
-      source: `${CUPTI_DEB_LISTINGS}; soname and pip: github.com/NVIDIA/cuda-python/issues/1572 (nvidia-cuda-cupti-cu12 12.9.79 installs nvidia/cuda_cupti/lib/libcupti.so.12)`
-    };
-  }
-  return {
-    ...base,
-    soname: "libcupti.so.13",
-    // CUDA 13 wheels dropped the -cuXX suffix: the package is plain `nvidia-cuda-cupti`.
-    pip: "nvidia-cuda-cupti",
-    source: `${CUPTI_DEB_LISTINGS}; soname and pip: nvidia_cuda_cupti-13.0.85 wheel on this machine installs nvidia/cu13/lib/libcupti.so.13 (readelf SONAME libcupti.so.13), 2026-12-05`
-  };
-}
-var CUPTI_DEB_LISTINGS, cuptiSonames;
-var init_cuda_packages = __esm({
-  "src/knowledge/cuda-packages.ts"() {
-    "use strict";
-    init_cuda_arches();
-    CUPTI_DEB_LISTINGS = "apt package names seen as cuda-cupti-12-3 / cuda-cupti-12-8 / cuda-cupti-dev-12-6 / cuda-cupti-13-0 / cuda-cupti-dev-13-0 in public install scripts and dpkg listings";
-    cuptiSonames = {
-      "11.0": { soname: "libcupti.so.11.0", source: "a CUDA 11.0 install listing /usr/local/cuda/extras/CUPTI/lib64/libcupti.so.11.0" },
-      "11.2": { soname: "libcupti.so.11.2", source: "github.com/pytorch/pytorch/issues/88802 (torch 1.12 wheel: libcupti.so.11.2)" },
-      "11.7": { soname: "libcupti.so.11.7", source: "github.com/bghira/SimpleTuner/issues/38 (torch 2.0 cu117: libcupti.so.11.7)" },
-      "11.8": { soname: "libcupti.so.11.8", source: "readelf SONAME of Debian libcupti11.8 11.8.87~11.8.0-5~deb12u1, this machine 2026-12-05" }
-    };
-  }
-});
-
-// src/knowledge/cupti-enricher.ts
-function cuptiEnrich(captures, _step, _model, facts) {
-  const version2 = stepCudaVersion(captures, facts);
-  const cupti = version2 === null ? null : cuptiFor(version2);
-  if (version2 === null || cupti === null) return {};
-  const out = { cuptiCuda: version2, cuptiApt: cupti.aptLib, cuptiDevApt: cupti.aptDev };
-  if (cupti.pip !== null) out.cuptiPip = cupti.pip;
-  if (cupti.soname !== null) {
-    out.cuptiSoname = cupti.soname;
-    out.cuptiLoadCheck = `python3 -c "import ctypes; ctypes.CDLL('${cupti.soname}')"`;
-  }
-  return out;
-}
-var init_cupti_enricher = __esm({
-  "src/knowledge/cupti-enricher.ts"() {
-    "use strict";
-    init_cuda_arch_enricher();
-    init_cuda_packages();
-  }
-});
-
-// src/knowledge/extension-knobs.ts
-function knobsFor(pkg) {
-  const key = pkg.trim().toLowerCase();
-  return knobs[aliases[key] ?? key] ?? [];
-}
-var CPP_EXT, FA_SETUP, VLLM_ENVS, torchKnobs, knobs, aliases;
-var init_extension_knobs = __esm({
-  "src/knowledge/extension-knobs.ts"() {
-    "use strict";
-    CPP_EXT = "torch/utils/cpp_extension.py (torch 2.13.0 wheel, this machine 2026-12-05)";
-    FA_SETUP = "github.com/Dao-AILab/flash-attention setup.py";
-    VLLM_ENVS = "github.com/vllm-project/vllm vllm/envs.py (Installation Time Env Vars)";
-    torchKnobs = [
-      { name: "TORCH_CUDA_ARCH_LIST", effect: 'GPU architectures CUDAExtension compiles for (e.g. "8.0;8.6+PTX"); unset = the visible GPUs', defaultValue: null, source: CPP_EXT },
-      { name: "MAX_JOBS", effect: "parallel ninja jobs; lower it when nvcc/cicc is killed for memory", defaultValue: null, source: CPP_EXT }
-    ];
-    knobs = {
-      "torch-cpp-extension": torchKnobs,
-      "flash-attn": [
-        { name: "FLASH_ATTENTION_FORCE_BUILD", effect: '"TRUE" skips the prebuilt-wheel download and compiles', defaultValue: "FALSE", source: FA_SETUP },
-        { name: "FLASH_ATTENTION_SKIP_CUDA_BUILD", effect: '"TRUE" builds without the CUDA extension (sdist/CI use)', defaultValue: "FALSE", source: FA_SETUP },
-        { name: "FLASH_ATTENTION_FORCE_CXX11_ABI", effect: '"TRUE" forces the C++11 ABI', defaultValue: "FALSE", source: FA_SETUP },
-        { name: "FLASH_ATTN_CUDA_ARCHS", effect: 'semicolon list of archs to build ("80;90"); TORCH_CUDA_ARCH_LIST does not narrow it', defaultValue: "80;90;100;120", source: `${FA_SETUP} (2.8.3; newer versions add 110)` },
-        { name: "NVCC_THREADS", effect: "value of nvcc --threads per compile job", defaultValue: "4", source: FA_SETUP },
-        { ...torchKnobs[1], source: `${CPP_EXT} (flash-attn builds through BuildExtension)` }
-      ],
-      vllm: [
-        { name: "VLLM_TARGET_DEVICE", effect: "backend to build for", defaultValue: "cuda", source: VLLM_ENVS },
-        { name: "MAX_JOBS", effect: "parallel compile jobs", defaultValue: null, source: VLLM_ENVS },
-        { name: "NVCC_THREADS", effect: "nvcc --threads per job", defaultValue: null, source: VLLM_ENVS },
-        { name: "VLLM_USE_PRECOMPILED", effect: '"1"/"true" reuses precompiled kernels instead of compiling them', defaultValue: null, source: VLLM_ENVS }
-      ]
-    };
-    aliases = {
-      flash_attn: "flash-attn",
-      "flash-attention": "flash-attn",
-      torch: "torch-cpp-extension",
-      "torch.utils.cpp_extension": "torch-cpp-extension",
-      cpp_extension: "torch-cpp-extension"
-    };
-  }
-});
-
-// src/knowledge/extension-build-enricher.ts
-function requirementOf(raw) {
-  const m = /^([A-Za-z0-9][A-Za-z0-9._-]{0,100}?)(?:(==|-)(\d[\w.+]{0,40}))?$/.exec(raw.trim());
-  if (m === null || m[1] === void 0) return null;
-  const name2 = m[1];
-  if (/^(?:pip|setuptools|wheel|\.|-.*)$/.test(name2)) return null;
-  return { name: name2, spec: m[3] !== void 0 ? `${name2}==${m[3]}` : name2 };
-}
-function installTargetOf(instruction) {
-  const m = /\b(?:uv\s+pip|pip3?|python3?\s+-m\s+pip)\s+install\s+([^&|;\n]{1,400})/.exec(instruction);
-  if (m === null) return null;
-  const words2 = m[1].trim().split(/\s+/);
-  for (let i = 0; i < words2.length; i++) {
-    const w = words2[i].replace(/^["']|["']$/g, "");
-    if (w === "-r" || w === "--requirement") return words2[i + 1] ? { spec: `-r ${words2[i + 1]}`, name: null } : null;
-    if (w === "-e" || w === "--editable") return words2[i + 1] ? { spec: `-e ${words2[i + 1]}`, name: null } : null;
-    if (VALUE_FLAGS.has(w)) {
-      i++;
-      continue;
-    }
-    if (w.startsWith("-")) continue;
-    if (w === "." || w.startsWith("./") || w.startsWith("/")) return { spec: w, name: null };
-    const req = requirementOf(w.replace(/\[[^\]]{0,200}\]/, ""));
-    if (req !== null) return { spec: w.includes("==") ? w : req.spec, name: req.name };
-  }
-  return null;
-}
-function fromSource(installer, name2, spec) {
-  const q = (w) => /^[A-Za-z0-9_.,:/=+@%-]+$/.test(w) ? w : `'${w}'`;
-  if (installer === "uv") return `uv pip install --no-build-isolation --no-cache --no-deps --reinstall-package ${q(name2)} --no-binary ${q(name2)} ${q(spec)}`;
-  const pip2 = installer === "pip" ? "pip" : "python -m pip";
-  return `${pip2} install --no-build-isolation --no-cache-dir --force-reinstall --no-deps --no-binary ${q(name2)} ${q(spec)}`;
-}
-function extensionBuildEnrich(captures, step, _model, facts) {
-  const raw = PACKAGE_KEYS.map((k) => captures[k]).find((v) => v !== void 0 && v.trim() !== "");
-  const captured = raw === void 0 ? null : requirementOf(raw);
-  const fromInstruction = captured === null ? installTargetOf(step?.instruction ?? "") : null;
-  const req = captured ?? (fromInstruction ? { name: fromInstruction.name ?? "", spec: fromInstruction.spec } : null);
-  if (req === null) return {};
-  const installer = installerOf(facts);
-  const words2 = req.spec.split(" ");
-  const command = installCommand(installer, { requirements: [words2[words2.length - 1]], noBuildIsolation: true });
-  const out = {
-    // the flag words (`-r`, `-e`) go before the last word of the command, the requirement
-    rebuild: words2.length > 1 ? `${command.slice(0, command.lastIndexOf(" ") + 1)}${words2.slice(0, -1).join(" ")} ${command.slice(command.lastIndexOf(" ") + 1)}` : command
-  };
-  if (req.name !== "") {
-    out.buildPackage = req.name;
-    out.rebuildFromSource = fromSource(installer, req.name, req.spec);
-  }
-  const knobs2 = req.name === "" ? [] : knobsFor(req.name).filter((k) => RELEVANT_KNOBS.has(k.name));
-  if (knobs2.length > 0) {
-    out.knobs = `Build knobs ${req.name} reads: ${knobs2.map((k) => `${k.name} (${k.effect})`).join("; ")}.`;
-  }
-  return out;
-}
-var PACKAGE_KEYS, RELEVANT_KNOBS, VALUE_FLAGS;
-var init_extension_build_enricher = __esm({
-  "src/knowledge/extension-build-enricher.ts"() {
-    "use strict";
-    init_installer_forms();
-    init_cuda_arch_enricher();
-    init_extension_knobs();
-    PACKAGE_KEYS = ["context.building.package", "context.collecting.package", "context.pipTarget.package", "context.extModule.package"];
-    RELEVANT_KNOBS = /* @__PURE__ */ new Set(["FLASH_ATTN_CUDA_ARCHS", "TORCH_CUDA_ARCH_LIST", "MAX_JOBS", "NVCC_THREADS", "VLLM_USE_PRECOMPILED"]);
-    VALUE_FLAGS = /* @__PURE__ */ new Set(["-c", "--constraint", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t", "--prefix", "--root", "--python", "--upgrade-strategy", "--config-settings", "-C", "--platform", "--python-version", "--only-binary", "--no-binary", "--trusted-host", "--cache-dir", "--src"]);
-  }
-});
-
-// src/knowledge/nvidia-repos.ts
-function nvidiaRepo(distro, arch) {
-  const row = repos.find((r) => r.distroId === distro);
-  if (!row || !row.arches.includes(arch)) return null;
-  const baseUrl = `${REPO_ROOT}/${distro}/${arch}/`;
-  return {
-    baseUrl,
-    family: row.family,
-    keyringUrl: row.family === "deb" && row.keyring ? `${baseUrl}${row.keyring}` : null,
-    repoFileUrl: row.family === "rpm" ? `${baseUrl}cuda-${distro}.repo` : null,
-    source: row.source
-  };
-}
-var REPO_ROOT, NEW_DEB_KEY, repos;
-var init_nvidia_repos = __esm({
-  "src/knowledge/nvidia-repos.ts"() {
-    "use strict";
-    REPO_ROOT = "https://developer.download.nvidia.com/compute/cuda/repos";
-    NEW_DEB_KEY = {
-      shortId: "3bf863cc",
-      longId: "A4B469963BF863CC",
-      source: "docs.nvidia.com/datacenter/tesla/driver-installation-guide/gpg-keys-used-to-sign-the-packages.html; gitlab.com/nvidia/container-images/cuda/-/issues/158"
-    };
-    repos = [
-      { distroId: "ubuntu1804", family: "deb", arches: ["x86_64"], keyring: null, source: "repos/ubuntu1804/x86_64 in NVIDIA-era install snippets (cuda-ubuntu1804.pin, 7fa2af80.pub)" },
-      { distroId: "ubuntu2004", family: "deb", arches: ["x86_64"], keyring: "cuda-keyring_1.1-1_all.deb", source: "repos/ubuntu2004/x86_64/cuda-keyring_1.1-1_all.deb in public install scripts; cuda-keyring_1.0-1 in NVIDIA\u2019s 2022 rotation notice" },
-      { distroId: "ubuntu2204", family: "deb", arches: ["x86_64", "sbsa"], keyring: "cuda-keyring_1.1-1_all.deb", source: "NVIDIA dist/12.4.1/ubuntu2204/base/Dockerfile" },
-      { distroId: "ubuntu2404", family: "deb", arches: ["x86_64", "sbsa"], keyring: "cuda-keyring_1.1-1_all.deb", source: "repos/ubuntu2404/{x86_64,sbsa}/cuda-keyring_1.1-1_all.deb in public install scripts" },
-      { distroId: "debian11", family: "deb", arches: ["x86_64"], keyring: "cuda-keyring_1.1-1_all.deb", source: "repos/debian11/x86_64/cuda-keyring_1.1-1_all.deb in public install scripts" },
-      { distroId: "debian12", family: "deb", arches: ["x86_64"], keyring: "cuda-keyring_1.1-1_all.deb", source: "repos/debian12/x86_64/cuda-keyring_1.1-1_all.deb in public install scripts" },
-      { distroId: "rhel8", family: "rpm", arches: ["x86_64", "sbsa"], keyring: null, source: "repos/rhel8/{x86_64,sbsa}/cuda-rhel8.repo in public install scripts" },
-      { distroId: "rhel9", family: "rpm", arches: ["x86_64", "sbsa"], keyring: null, source: "NVIDIA dist/12.4.1/ubi9/base/Dockerfile (rhel9/${NVARCH}, NVARCH x86_64|sbsa); repos/rhel9/x86_64/cuda-rhel9.repo in install scripts" }
-    ];
-  }
-});
-
-// src/knowledge/nvidia-key-enricher.ts
-function nvidiaRepoDir(facts) {
-  const shown2 = facts.value("nvidiaRepo");
-  return shown2 !== null && repoPattern.test(shown2) ? shown2 : null;
-}
-function keyEnrolment(repo) {
-  const m = repoPattern.exec(repo);
-  if (!m) return null;
-  const [, distro, arch] = m;
-  const keyring = ROTATION_KEYRING[distro] ?? nvidiaRepo(distro, arch)?.keyringUrl?.split("/").pop() ?? null;
-  if (keyring !== null && (ROTATION_KEYRING[distro] === void 0 || arch === "x86_64")) {
-    return {
-      repo,
-      keyFile: keyring,
-      keyUrl: `${REPO_ROOT}/${repo}/${keyring}`,
-      keyInstall: `rm -f /etc/apt/sources.list.d/cuda.list && dpkg -i /tmp/${keyring}`
-    };
-  }
-  const pub = `${NEW_DEB_KEY.shortId}.pub`;
-  return { repo, keyFile: pub, keyUrl: `${REPO_ROOT}/${repo}/${pub}`, keyInstall: `apt-key add /tmp/${pub}` };
-}
-function nvidiaKeyEnrich(_captures, _step, _model, facts) {
-  const repo = nvidiaRepoDir(facts);
-  const enrolment = repo === null ? null : keyEnrolment(repo);
-  if (enrolment === null) return {};
-  return { nvidiaRepo: enrolment.repo, keyFile: enrolment.keyFile, keyUrl: enrolment.keyUrl, keyInstall: enrolment.keyInstall };
-}
-var ROTATION_KEYRING, repoPattern;
-var init_nvidia_key_enricher = __esm({
-  "src/knowledge/nvidia-key-enricher.ts"() {
-    "use strict";
-    init_nvidia_repos();
-    ROTATION_KEYRING = {
-      ubuntu1804: "cuda-keyring_1.0-1_all.deb",
-      ubuntu2004: "cuda-keyring_1.0-1_all.deb"
-    };
-    repoPattern = /^([a-z]+\d{1,4})\/([a-z0-9_-]+)$/;
-  }
-});
-
-// src/knowledge/cuda-tag-enricher.ts
-function escapeRegex2(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function tagForm(image) {
-  const cudnn = image.cudnn === null ? "" : image.cudnn === "yes" ? "cudnn-" : `cudnn${image.cudnn}-`;
-  return `${cudnn}${image.flavour}-${image.os}${image.osRelease}`;
-}
-function listTagsCommand(image, of = "major") {
-  const form = tagForm(image);
-  const major = image.cuda.split(".")[0];
-  const version2 = of === "minor" ? `${escapeRegex2(image.cuda)}\\.[0-9]+` : `${major}\\.[0-9]+\\.[0-9]+`;
-  const filter = of === "minor" ? image.cuda : form;
-  return `curl -fsS '${DOCKER_HUB_TAGS_API}?page_size=100&name=${filter}' | grep -oE '${version2}-${escapeRegex2(form)}' | sort -uV`;
-}
-function cudaImageTagEnrich(captures, _step, _model, _facts) {
-  const ref = captures["context.nvidiaCuda.ref"];
-  const image = ref === void 0 ? null : parseImageRef(ref);
-  if (image === null || image.kind !== "nvidia-cuda") return {};
-  return {
-    cudaTag: ref.slice(ref.indexOf(":") + 1),
-    cudaTagForm: tagForm(image),
-    cudaTagMajor: image.cuda.split(".")[0],
-    cudaTagVersion: image.cudaFull,
-    listCudaTags: listTagsCommand(image),
-    listCudaPatchTags: listTagsCommand(image, "minor")
-  };
-}
-var DOCKER_HUB_TAGS_API;
-var init_cuda_tag_enricher = __esm({
-  "src/knowledge/cuda-tag-enricher.ts"() {
-    "use strict";
-    init_nvidia_images();
-    DOCKER_HUB_TAGS_API = "https://hub.docker.com/v2/repositories/nvidia/cuda/tags";
-  }
-});
-
-// src/model/exit-code.ts
-function exitCodeShown(step, model) {
-  if (step?.exitCode != null) return step.exitCode;
-  if (step === null || step.id === model.failedStep || step.id === model.solveError?.step) return model.solveError?.exitCode ?? null;
-  return null;
-}
-var init_exit_code = __esm({
-  "src/model/exit-code.ts"() {
-    "use strict";
-  }
-});
-
-// src/knowledge/step-outcome.ts
-function exitNote(code) {
-  if (code === null) return "";
-  const signal = code > 128 && code < 160 ? code - 128 : null;
-  if (signal === null) return `It exited with code ${code}.`;
-  const name2 = signalNames[signal];
-  return `It exited with code ${code} (128 + ${signal}: killed by ${name2 ?? `signal ${signal}`}).`;
-}
-function stepOutcomeEnrich(_captures, step, model, _facts) {
-  return { exitNote: exitNote(exitCodeShown(step, model)) };
-}
-var signalNames;
-var init_step_outcome = __esm({
-  "src/knowledge/step-outcome.ts"() {
-    "use strict";
-    init_exit_code();
-    signalNames = { 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM" };
-  }
-});
-
-// src/knowledge/memory-knobs-enricher.ts
-function packageOf(captures) {
-  if (captures["context.flashAttn"] !== void 0) return "flash-attn";
-  if (captures["context.vllm"] !== void 0) return "vllm";
-  if (captures["context.torchExtension"] !== void 0) return "torch-cpp-extension";
-  return null;
-}
-function jobsEnv(pkg) {
-  const names = new Set((pkg === null ? [] : knobsFor(pkg)).map((k) => k.name));
-  if (names.has("MAX_JOBS") && names.has("NVCC_THREADS")) return "MAX_JOBS=2 NVCC_THREADS=1";
-  if (names.has("MAX_JOBS")) return "MAX_JOBS=2";
-  return "MAX_JOBS=2 CMAKE_BUILD_PARALLEL_LEVEL=2";
-}
-function knobNote(pkg) {
-  if (pkg === "flash-attn" || pkg === "vllm") {
-    return `${pkg} runs MAX_JOBS compile jobs at once and passes NVCC_THREADS to each nvcc (flash-attn's default is 4), so memory grows with both.`;
-  }
-  if (pkg === "torch-cpp-extension") return "torch.utils.cpp_extension builds with ninja and reads MAX_JOBS for the number of parallel jobs.";
-  return "PyTorch-style setup.py builds read MAX_JOBS; cmake --build reads CMAKE_BUILD_PARALLEL_LEVEL; a make or ninja called directly needs its -j lowered.";
-}
-function memoryKnobsEnrich(captures, _step, _model, facts) {
-  const pkg = packageOf(captures);
-  const env = jobsEnv(pkg);
-  const inImage = facts.place === "image-build";
-  const unknown2 = facts.place === null;
-  return {
-    jobsEnv: env,
-    // The line to add where the build runs: Dockerfile `ENV` in an image build, `export` elsewhere.
-    jobsLine: inImage ? `ENV ${env}` : `export ${env}`,
-    jobsWhere: inImage ? "Add before the RUN that compiles:" : unknown2 ? `The log does not show where the build ran: in a Dockerfile, add ENV ${env} before the RUN that compiles; in a shell:` : "Set in the shell before the build command:",
-    knobNote: knobNote(pkg),
-    runnerNote: facts.githubHosted ? "This job ran on a GitHub-hosted runner, whose memory is fixed by its size: a larger runner or a self-hosted one gives more." : "Or give the builder more memory (a larger machine, or more memory for Docker Desktop or the buildx builder node)."
-  };
-}
-var init_memory_knobs_enricher = __esm({
-  "src/knowledge/memory-knobs-enricher.ts"() {
-    "use strict";
-    init_extension_knobs();
-  }
-});
-
-// src/knowledge/command-package.ts
-function familyOf(os) {
-  if (os === null) return null;
-  const name2 = os.trim().toLowerCase();
-  if (/^(?:ubuntu|debian)\b/.test(name2)) return "deb";
-  if (/^(?:ubi|rhel|red hat|rocky|almalinux|centos|fedora|amazon linux)\b/.test(name2)) return "rpm";
-  return null;
-}
-function debianPackageFor(command) {
-  const name2 = command.slice(command.lastIndexOf("/") + 1);
-  return debianPackages[name2] ?? null;
-}
-function shellQuote(word) {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-function commandPackageEnrich(captures, _step, _model, facts) {
-  const command = captures["command"];
-  if (command === void 0 || command === "") return {};
-  const name2 = command.slice(command.lastIndexOf("/") + 1);
-  const family = familyOf(facts.value("os"));
-  const run2 = facts.place === "image-build" ? "RUN " : "";
-  const pkg = family === "deb" ? debianPackageFor(name2) : null;
-  if (pkg !== null) {
-    return {
-      commandPackage: pkg,
-      installIntro: `On ${facts.value("os")}, ${name2} is in the package ${pkg}; install it in the stage that runs it:`,
-      installLine: `${run2}apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*`
-    };
-  }
-  const pattern = shellQuote(`bin/${name2}$`);
-  if (family === "deb") {
-    return {
-      installIntro: `Find the ${facts.value("os")} package that provides ${name2}, then install it in the stage that runs it:`,
-      installLine: `${run2}apt-get update && apt-get install -y apt-file && apt-file update && apt-file search --regexp ${pattern}`
-    };
-  }
-  if (family === "rpm") {
-    return {
-      installIntro: `Find the ${facts.value("os")} package that provides ${name2}, then install it in the stage that runs it:`,
-      installLine: `${run2}dnf provides ${shellQuote(`*/bin/${name2}`)}`
-    };
-  }
-  return {
-    installIntro: `Find the package that provides ${name2} for the distribution of this stage (apt-file search on Debian and Ubuntu, dnf provides on RHEL-like images), then install it in the stage that runs it:`,
-    installLine: `${run2}apt-get update && apt-get install -y apt-file && apt-file update && apt-file search --regexp ${pattern}`
-  };
-}
-var debianPackages;
-var init_command_package = __esm({
-  "src/knowledge/command-package.ts"() {
-    "use strict";
-    debianPackages = {
-      git: "git",
-      cmake: "cmake",
-      wget: "wget",
-      curl: "curl",
-      make: "make",
-      gcc: "gcc",
-      "g++": "g++",
-      unzip: "unzip",
-      zip: "zip",
-      xz: "xz-utils",
-      ninja: "ninja-build",
-      patch: "patch",
-      file: "file",
-      lsb_release: "lsb-release",
-      pip3: "python3-pip",
-      ssh: "openssh-client",
-      gpg: "gpg",
-      jq: "jq",
-      xxd: "xxd",
-      rsync: "rsync",
-      sudo: "sudo",
-      ccache: "ccache"
-    };
-  }
-});
-
-// src/knowledge/lowercase-tag-enricher.ts
-function lowercaseRepository(ref) {
-  const at = ref.indexOf("@");
-  const withoutDigest = at === -1 ? ref : ref.slice(0, at);
-  const digest = at === -1 ? "" : ref.slice(at);
-  const slash = withoutDigest.lastIndexOf("/");
-  const colon = withoutDigest.lastIndexOf(":");
-  const hasTag = colon > slash;
-  const name2 = hasTag ? withoutDigest.slice(0, colon) : withoutDigest;
-  const tag = hasTag ? withoutDigest.slice(colon) : "";
-  const lowered = `${name2.toLowerCase()}${tag}${digest}`;
-  return lowered === ref ? null : lowered;
-}
-function lowercaseTagEnrich(captures, _step, _model, _facts) {
-  const tag = captures.tag;
-  if (tag === void 0) return {};
-  const lowered = lowercaseRepository(tag);
-  return lowered === null ? {} : { lowerTag: lowered };
-}
-var init_lowercase_tag_enricher = __esm({
-  "src/knowledge/lowercase-tag-enricher.ts"() {
-    "use strict";
-  }
-});
-
-// src/knowledge/pip-conflict.ts
-function normaliseProject(name2) {
-  return name2.toLowerCase().replace(/[-_.]+/g, "-");
-}
-function projectOf(requirement2) {
-  const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(requirement2);
-  return m ? normaliseProject(m[1]) : null;
-}
-function parseCauses(lines) {
-  const seen = /* @__PURE__ */ new Set();
-  const causes = [];
-  for (const raw of lines) {
-    const line = raw.trimEnd();
-    const d = dependsOn.exec(line);
-    const r = d ? null : requested.exec(line);
-    const req = (d?.groups?.req ?? r?.groups?.req)?.trim();
-    if (req === void 0) continue;
-    const project = projectOf(req);
-    if (project === null) continue;
-    const key = line.trim();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    causes.push({
-      requirer: d?.groups?.requirer ?? null,
-      requirerVersion: d?.groups?.version ?? null,
-      requirement: req,
-      project,
-      constraint: r?.groups?.constraint !== void 0
-    });
-  }
-  return causes;
-}
-function parseVersion(v) {
-  const m = /^v?(\d+(?:\.\d+)*)(?:[-_.]?(a|b|rc|alpha|beta|c|pre|preview)[-_.]?(\d*))?(?:[-_.]?(?:post|rev|r)[-_.]?(\d*))?(?:[-_.]?dev[-_.]?(\d*))?(?:\+[a-z0-9.]+)?$/i.exec(
-    v.trim()
-  );
-  if (!m) return null;
-  const preRank = { a: 0, alpha: 0, b: 1, beta: 1, c: 2, rc: 2, pre: 2, preview: 2 };
-  return {
-    nums: m[1].split(".").map(Number),
-    pre: m[2] !== void 0 ? [preRank[m[2].toLowerCase()], Number(m[3] || 0)] : null,
-    post: m[4] !== void 0 ? Number(m[4] || 0) : null,
-    dev: m[5] !== void 0 ? Number(m[5] || 0) : null
-  };
-}
-function compareVersions2(a, b) {
-  const n = Math.max(a.nums.length, b.nums.length);
-  for (let i = 0; i < n; i++) {
-    const d = (a.nums[i] ?? 0) - (b.nums[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  const phase = (r) => {
-    if (r.pre !== null) return [1, r.pre[0] * 1e6 + r.pre[1], r.dev ?? Infinity];
-    if (r.post !== null) return [3, r.post, r.dev ?? Infinity];
-    if (r.dev !== null) return [0, 0, r.dev];
-    return [2, 0, Infinity];
-  };
-  const [pa, pb] = [phase(a), phase(b)];
-  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] < pb[i] ? -1 : 1;
-  return 0;
-}
-function pinnedVersion(requirement2) {
-  const spec = requirement2.replace(/^\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?/, "").split(";")[0].trim();
-  const m = /^===?\s*([^\s,*]+)$/.exec(spec);
-  return m ? m[1] : null;
-}
-function satisfies(requirement2, version2) {
-  const v = parseVersion(version2);
-  if (v === null) return null;
-  const spec = requirement2.replace(/^\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?/, "").split(";")[0].trim();
-  if (spec === "") return true;
-  for (const clause of spec.split(/,| and /).map((clause2) => clause2.trim())) {
-    const m = /^(===|==|!=|~=|<=|>=|<|>)\s*(\S+)$/.exec(clause.trim());
-    if (!m) return null;
-    const [op, target] = [m[1], m[2]];
-    if ((op === "==" || op === "!=") && target.endsWith(".*")) {
-      const prefix = parseVersion(target.slice(0, -2));
-      if (prefix === null) return null;
-      const matches = prefix.nums.every((n, i) => (v.nums[i] ?? 0) === n);
-      if (matches !== (op === "==")) return false;
-      continue;
-    }
-    const t = parseVersion(target);
-    if (t === null) return null;
-    const c = compareVersions2(v, t);
-    let ok;
-    switch (op) {
-      case "==":
-      case "===":
-        ok = c === 0;
-        break;
-      case "!=":
-        ok = c !== 0;
-        break;
-      case "<":
-        ok = c < 0;
-        break;
-      case "<=":
-        ok = c <= 0;
-        break;
-      case ">":
-        ok = c > 0;
-        break;
-      case ">=":
-        ok = c >= 0;
-        break;
-      default: {
-        if (t.nums.length < 2) return null;
-        const prefix = t.nums.slice(0, -1);
-        ok = c >= 0 && prefix.every((n, i) => (v.nums[i] ?? 0) === n);
-      }
-    }
-    if (!ok) return false;
-  }
-  return true;
-}
-function disagree(a, b) {
-  const pa = pinnedVersion(a.requirement);
-  if (pa !== null) return satisfies(b.requirement, pa) === null ? null : !satisfies(b.requirement, pa);
-  const pb = pinnedVersion(b.requirement);
-  if (pb !== null) return satisfies(a.requirement, pb) === null ? null : !satisfies(a.requirement, pb);
-  return null;
-}
-function findConflict(causes) {
-  const requests = causes.filter((c) => c.requirer === null);
-  const deps = causes.filter((c) => c.requirer !== null);
-  const withCount = (wanted, against) => ({
-    wanted,
-    against,
-    sameFromOtherReleases: deps.filter(
-      (d) => d !== against && d.requirer === against.requirer && d.requirement === against.requirement
-    ).length
-  });
-  const ordered = [...requests.filter((r) => r.constraint), ...requests.filter((r) => !r.constraint)];
-  for (const wanted of ordered) {
-    const against = deps.find((d) => d.project === wanted.project && disagree(wanted, d) === true);
-    if (against) return withCount(wanted, against);
-  }
-  for (let i = 0; i < deps.length; i++) {
-    for (let j = i + 1; j < deps.length; j++) {
-      const [a, b] = [deps[i], deps[j]];
-      if (a.project === b.project && a.requirer !== b.requirer && disagree(a, b) === true) return withCount(a, b);
-    }
-  }
-  for (const wanted of ordered) {
-    const against = deps.find((d) => d.project === wanted.project && disagree(wanted, d) === null && d.requirement !== wanted.requirement);
-    if (against) return withCount(wanted, against);
-  }
-  return null;
-}
-function describeConflict(c) {
-  const who = c.wanted.requirer === null ? c.wanted.constraint ? `a constraints file pins ${c.wanted.requirement}` : `the install asks for ${c.wanted.requirement}` : `${c.wanted.requirer} ${c.wanted.requirerVersion} depends on ${c.wanted.requirement}`;
-  const n = c.sameFromOtherReleases;
-  const more = n === 0 ? "" : n === 1 ? ` (and so does the other release of ${c.against.requirer} pip tried)` : ` (and so do the ${n} other releases of ${c.against.requirer} pip tried)`;
-  return `${who}, but ${c.against.requirer} ${c.against.requirerVersion} depends on ${c.against.requirement}${more}`;
-}
-var dependsOn, requested;
-var init_pip_conflict = __esm({
-  "src/knowledge/pip-conflict.ts"() {
-    "use strict";
-    dependsOn = /^\s*(?<requirer>[A-Za-z0-9][\w.-]{0,200}(?:\[[\w,.-]{1,200}\])?) (?<version>\S{1,200}) depends on (?<req>.{1,500})$/;
-    requested = /^\s*The user requested (?<constraint>\(constraint\) )?(?<req>.{1,500})$/;
-  }
-});
-
-// src/knowledge/pip-advice-enricher.ts
-function withoutExtras(requirement2) {
-  const bracket = requirement2.indexOf("[");
-  return bracket < 0 ? requirement2 : requirement2.slice(0, bracket);
-}
-function installerOf2(facts) {
-  const v = facts.value("installer");
-  if (v === "uv") return "uv";
-  if (v === "conda" || v === "mamba" || v === "micromamba") return "conda";
-  if (v === "poetry") return "poetry";
-  return "pip";
-}
-function cleanName(value) {
-  const m = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}(?:\[[\w,.-]{1,200}\])?/.exec((value ?? "").trim());
-  return m ? m[0] : null;
-}
-function instructionRequirements(instruction) {
-  const m = /\b(?:uv\s+pip|pip3?|python3?(?:\.\d{1,2})?\s+-m\s+pip)\s+install\s+([^;&|\n]*)/.exec(instruction);
-  if (!m) return null;
-  const words2 = m[1].trim().split(/\s+/).filter((w) => w !== "" && w !== "\\");
-  const out = [];
-  for (let i = 0; i < words2.length; i++) {
-    const w = words2[i];
-    if (w === "-r" || w === "--requirement") {
-      if (words2[i + 1] !== void 0) out.push("-r", words2[++i]);
-      continue;
-    }
-    if (w.startsWith("-")) {
-      if (optionsWithValue.has(w)) i++;
-      continue;
-    }
-    if (w.includes("$")) return null;
-    out.push(w.replace(/^["']|["']$/g, ""));
-  }
-  return out.length > 0 ? out.join(" ") : null;
-}
-function requirementOf2(captures, step) {
-  const instruction = step?.instruction ?? "";
-  for (const key of packageKeys) {
-    const name2 = cleanName(captures[key]);
-    if (name2 !== null) return withInstructionSpec(name2, instruction);
-  }
-  return instructionRequirements(instruction);
-}
-function withInstructionSpec(name2, instruction) {
-  const want = normaliseProject(withoutExtras(name2));
-  for (const word of instruction.split(/\s+/)) {
-    const w = word.replace(/^["']|["']$/g, "");
-    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[\w,.-]+\])?((?:===?|~=|>=|<=)[\w.*+!-]+)$/.exec(w);
-    if (m && normaliseProject(m[1]) === want) return w;
-  }
-  return name2;
-}
-function install(installer, requirement2, opts = {}) {
-  return installCommand(installer, { requirements: requirement2.split(/\s+/), ...opts });
-}
-function verboseCommand(installer, requirement2) {
-  const req = requirement2;
-  if (installer === "uv") return `uv pip install -v --no-cache ${req}`;
-  if (installer === "pip") return `pip install -v --no-cache-dir ${req}`;
-  return `python -m pip install -v --no-cache-dir ${req}`;
-}
-function causeLines(captures, step) {
-  const lines = [...step?.tail ?? []];
-  const dep = (r, v, req) => r && v && req ? `${r} ${v} depends on ${req}` : null;
-  const pin = captures["context.constraint.pin"];
-  for (const l of [
-    pin ? `The user requested (constraint) ${pin}` : null,
-    captures.requested && captures.requested !== pin ? `The user requested ${captures.requested}` : null,
-    dep(captures.requirer, captures.requirerVersion, captures.requirement),
-    dep(captures["context.lastDep.requirer"], captures["context.lastDep.version"], captures["context.lastDep.req"])
-  ]) {
-    if (l !== null) lines.push(l);
-  }
-  return lines;
-}
-function settledVersion(line, requirement2) {
-  if (line === void 0 || requirement2 === null) return null;
-  const want = normaliseProject(withoutExtras(requirement2));
-  const at = line.indexOf("Successfully installed ");
-  const list = at < 0 ? "" : line.slice(at + "Successfully installed ".length);
-  for (const token of list.split(/\s+/)) {
-    const m = /^([A-Za-z0-9][A-Za-z0-9._-]{0,100}?)-(\d\S{0,60})$/.exec(token);
-    if (m && normaliseProject(m[1]) === want) return m[2];
-  }
-  return null;
-}
-function tagCuda(tag) {
-  return `${tag.slice(2, -1)}.${tag.slice(-1)}`;
-}
-function localIndex(name2, version2, tag, cuda) {
-  if (tag === "cpu") return { url: CPU_INDEX, note: `CPU builds are on PyTorch's cpu index.` };
-  const torchVersion = name2 === "torch" ? version2 : null;
-  const release = torchVersion !== null ? torchRelease(torchVersion) : null;
-  if (release !== null) {
-    const published = `PyTorch published torch ${release.torch} for ${release.cudaTags.join(", ")}`;
-    if (release.cudaTags.includes(tag)) return { url: indexUrl(tag), note: `${published}: the ${tag} index has it.` };
-    const fit2 = wheelTagFor(cuda ?? tagCuda(tag), release.torch) ?? release.cudaTags[release.cudaTags.length - 1];
-    return { url: indexUrl(fit2), note: `${published}, not for ${tag}: ${fit2} is the closest${cuda ? ` to this image's CUDA ${cuda}` : ""}.` };
-  }
-  const fit = wheelTagFor(tagCuda(tag)) ?? tag;
-  return { url: indexUrl(fit) ?? indexUrl(tag), note: "" };
-}
-function nearestPlainRelease(version2, versions) {
-  const key = (v) => v.split(".").map((p) => Number.parseInt(p, 10));
-  const notAbove = (a, b) => {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-      const x = a[i] ?? 0;
-      const y = b[i] ?? 0;
-      if (x !== y) return x < y;
-    }
-    return true;
-  };
-  const wanted = key(version2);
-  const listed = (versions ?? "").split(",").map((v) => v.trim()).filter((v) => /^\d+(?:\.\d+){0,3}$/.test(v));
-  const fits = listed.filter((v) => notAbove(key(v), wanted));
-  if (fits.length === 0) return null;
-  return fits.reduce((best2, v) => notAbove(key(best2), key(v)) ? v : best2);
-}
-function conflictCommands(installer, requirer) {
-  return {
-    conflictRequirer: requirer,
-    conflictDryRun: dryRunCommand("pip", requirer),
-    conflictVersions: `pip index versions ${requirer}`,
-    conflictOptional: install(installer, requirer)
-  };
-}
-function pipAdviceEnrich(captures, step, _model, facts) {
-  const installer = installerOf2(facts);
-  const out = { installer: facts.value("installer") ?? "pip" };
-  const requirement2 = requirementOf2(captures, step);
-  if (requirement2 !== null) {
-    out.requirement = requirement2;
-    out.noIsolationCmd = install(installer, requirement2, { noBuildIsolation: true });
-    out.verboseCmd = verboseCommand(installer, requirement2);
-    out.installCmd = install(installer, requirement2);
-    out.breakCmd = install(installer, requirement2, { breakSystemPackages: true });
-    out.constrainedCmd = install(installer, requirement2, { constraint: "/opt/base-constraints.txt" });
-    if (installer !== "uv" && /^[A-Za-z0-9][^\s]*$/.test(requirement2)) {
-      out.dryRunCmd = dryRunCommand("pip", requirement2);
-      out.versionsCmd = `pip index versions ${/^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement2)[0]}`;
-    }
-  }
-  const causes = parseCauses(causeLines(captures, step));
-  const conflict = findConflict(causes);
-  const firstDep = causes.find((c) => c.requirer !== null);
-  if (conflict !== null) {
-    const requirer = withoutExtras(conflict.against.requirer);
-    const other = conflict.wanted.requirer === null ? conflict.wanted.constraint ? "the constraints file" : "your own request" : conflict.wanted.requirer;
-    Object.assign(out, conflictCommands(installer, requirer), {
-      conflict: describeConflict(conflict),
-      conflictAdvice: `Make the two agree: relax the pin on ${conflict.wanted.project} in ${other}, or install a release of ${requirer} whose requirement accepts it.`
-    });
-  } else if (firstDep !== void 0) {
-    const requirer = withoutExtras(firstDep.requirer);
-    const others = causes.filter((c) => c.requirer !== null && c.requirer === firstDep.requirer && c !== firstDep).length;
-    Object.assign(out, conflictCommands(installer, requirer), {
-      conflict: `${firstDep.requirer} ${firstDep.requirerVersion}${others > 0 ? ` (and ${others} other release${others === 1 ? "" : "s"})` : ""} depends on ${firstDep.requirement}, and pip found no release of ${firstDep.project} it could install here`,
-      conflictAdvice: `Check that ${firstDep.project} is published on the index this build uses, for this Python and platform (pip index versions ${firstDep.project}), or install a release of ${requirer} that does not need it.`
-    });
-  }
-  const module2 = captures.module;
-  if (module2 !== void 0) {
-    const torchInImage = facts.value("torch") !== null || facts.value("imageFlavour") === "ngc" || /^pytorch\/pytorch:/.test(facts.value("baseImage") ?? "");
-    const deps = module2 === "torch" && torchInImage ? [] : [module2];
-    out.buildDepsCmd = installCommand(installer, { requirements: [...deps, "ninja", "packaging", "wheel", "setuptools"] });
-  }
-  if (captures["context.longer"] !== void 0) {
-    out.rejectNote = `: it rejected at least 13 candidate versions of ${captures["context.still.package"] ?? "one of them"} and printed "This is taking longer than usual"`;
-  } else if (captures["context.still"] !== void 0) {
-    out.rejectNote = `: it rejected at least 8 candidate versions of ${captures["context.still.package"] ?? "one of them"}`;
-  }
-  const settled = settledVersion(captures["context.installed"], requirement2);
-  if (requirement2 !== null && settled !== null) {
-    out.settledNote = `pip settled on ${requirement2} ${settled} (the Successfully installed line).`;
-    out.pinCmd = install(installer, `${requirement2}==${settled}`);
-  } else if (requirement2 !== null) {
-    out.settledNote = `The installed line does not name ${requirement2}; find the release with ${out.versionsCmd ?? "pip index versions"}.`;
-    out.pinCmd = out.versionsCmd ?? install(installer, requirement2);
-  }
-  const local = /^(?<name>torch(?:vision|audio)?)==(?<version>[\w.]+)\+(?<tag>cu1\d{2}|cpu)$/.exec((captures.requirement ?? "").trim());
-  if (local?.groups) {
-    const { name: name2, version: version2, tag } = local.groups;
-    const advice2 = localIndex(name2, version2, tag, facts.value("cuda"));
-    out.localIndexCmd = install(installer, `${name2}==${version2}`, { indexUrl: advice2.url });
-    out.localIndexNote = advice2.note;
-    const plain2 = nearestPlainRelease(version2, captures.versions);
-    if (plain2 !== null) out.plainPinCmd = install(installer, `${name2}==${plain2}`);
-  }
-  const wanted = /^==(\d[\w.]*)$/.exec(captures["context.requestedBy.spec"] ?? "")?.[1];
-  const cuda = facts.value("cuda");
-  if (captures["context.requestedBy.pkg"] === "torch" && wanted !== void 0 && cuda !== null) {
-    const tag = wheelTagFor(cuda, wanted);
-    const url2 = tag !== null ? indexUrl(tag) : null;
-    if (url2 !== null) {
-      out.torchSwapNote = `If torch ${wanted} is really needed, install its CUDA ${cuda} build from PyTorch's index rather than PyPI's default build: ${install(installer, `torch==${wanted}`, { indexUrl: url2 })}.`;
-    }
-  }
-  return out;
-}
-var packageKeys, optionsWithValue, CPU_INDEX;
-var init_pip_advice_enricher = __esm({
-  "src/knowledge/pip-advice-enricher.ts"() {
-    "use strict";
-    init_installer_forms();
-    init_pip_conflict();
-    init_torch_wheels();
-    packageKeys = ["context.requestedBy.by", "package", "context.named.name", "context.package.name", "context.still.package", "requirer", "requirement"];
-    optionsWithValue = /* @__PURE__ */ new Set(["-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--only-binary", "--no-binary", "--progress-bar", "--timeout", "--retries", "--cache-dir", "--src", "--upgrade-strategy", "--report", "-C", "--config-settings", "--global-option", "--python", "-p"]);
-    CPU_INDEX = "https://download.pytorch.org/whl/cpu";
-  }
-});
-
-// src/knowledge/torch-replacement.ts
-function cudaOfLocal(local) {
-  const m = /^cu(\d{1,2})(\d)$/.exec(local ?? "");
-  return m ? `${Number(m[1])}.${m[2]}` : null;
-}
-function localOf(version2) {
-  const plus = (version2 ?? "").indexOf("+");
-  return plus < 0 ? void 0 : version2.slice(plus + 1);
-}
-function torchReplacementEnrich(captures, _step, _model, _facts) {
-  const installed = captures["context.installedTorch.version"];
-  if (installed === void 0) return { replacementNote: "" };
-  const newLocal = localOf(installed);
-  const removed = captures.package === "torch" ? captures.version : void 0;
-  if (newLocal === "cpu") {
-    return {
-      replacementNote: `The torch it installed, ${installed}, is PyTorch's CPU-only build (+cpu): torch in this image no longer has CUDA support, so torch.cuda.is_available() is False on any GPU.`
-    };
-  }
-  const newCuda = cudaOfLocal(newLocal);
-  const oldLocal = localOf(removed);
-  const oldCuda = cudaOfLocal(oldLocal);
-  if (newCuda !== null && oldCuda !== null && newCuda !== oldCuda) {
-    return {
-      replacementNote: `The torch it installed, ${installed}, is built for CUDA ${newCuda}; the one it removed was built for CUDA ${oldCuda}.`
-    };
-  }
-  return { replacementNote: "" };
-}
-var init_torch_replacement = __esm({
-  "src/knowledge/torch-replacement.ts"() {
-    "use strict";
-  }
-});
-
-// src/rules/enrichers.ts
-function enricherNames(rule) {
-  return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
-}
-var enrichers;
-var init_enrichers = __esm({
-  "src/rules/enrichers.ts"() {
-    "use strict";
-    init_cuda_arch_enricher();
-    init_step_duration();
-    init_running_step();
-    init_arch_list_enricher();
-    init_cupti_enricher();
-    init_extension_build_enricher();
-    init_nvidia_key_enricher();
-    init_cuda_tag_enricher();
-    init_step_outcome();
-    init_memory_knobs_enricher();
-    init_command_package();
-    init_lowercase_tag_enricher();
-    init_pip_advice_enricher();
-    init_torch_replacement();
-    enrichers = {
-      /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, …). */
-      "cuda-arches": cudaArchesEnrich,
-      /** CUDA version of the step's toolkit or base image, its apt suffix and `-devel` image (`{enrich.aptSuffix}`, …). */
-      "cuda-version": cudaVersionEnrich,
-      /** How long the step ran, as a sentence (`{enrich.durationNote}`), empty without timestamps. */
-      "step-duration": stepDurationEnrich,
-      /** The build step still running when the log ends, as a sentence (`{enrich.runningNote}`), for jobs stopped from outside. */
-      "running-step": runningStepEnrich,
-      /** An arch list the step's toolkit accepts, in torch / CMake / nvcc notation (`{enrich.torchArchList}`, …). */
-      "arch-lists": archListsEnrich,
-      /** CUPTI's packages and soname for the step's CUDA (`{enrich.cuptiApt}`, `{enrich.cuptiLoadCheck}`, …). */
-      cupti: cuptiEnrich,
-      /** The rebuild command of a CUDA extension with the installer in use, and its build knobs (`{enrich.rebuild}`, `{enrich.knobs}`). */
-      "extension-build": extensionBuildEnrich,
-      /** NVIDIA's current repository key for the repo in the log (`{enrich.keyUrl}`, `{enrich.keyInstall}`). */
-      "nvidia-key": nvidiaKeyEnrich,
-      /** Install commands in the step's installer's form naming the log's package, and the pair of a pip conflict (`{enrich.noIsolationCmd}`, `{enrich.conflict}`). */
-      "pip-advice": pipAdviceEnrich,
-      /** What the torch pip put in place of another one is: the CPU-only build, or a build for another CUDA (`{enrich.replacementNote}`). */
-      "torch-replacement": torchReplacementEnrich,
-      /** For an nvidia/cuda tag that did not resolve: its form and a command listing existing tags (`{enrich.listCudaTags}`). */
-      "cuda-image-tag": cudaImageTagEnrich,
-      /** How the step ended, only as far as the log shows (`{enrich.exitNote}`: `It exited with code 2.` or empty). */
-      "step-outcome": stepOutcomeEnrich,
-      /** Variables that lower a compile's memory for the package built (`{enrich.jobsEnv}`), and the runner's memory (`{enrich.runnerNote}`). */
-      "memory-knobs": memoryKnobsEnrich,
-      /** The package that provides a missing command for the distro in fact `os`, or how to look it up (`{enrich.installLine}`). */
-      "command-package": commandPackageEnrich,
-      /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
-      "lowercase-tag": lowercaseTagEnrich
-    };
-  }
-});
-
-// src/rules/template.ts
-function placeholdersOf(template) {
-  const found = [];
-  for (const m of template.matchAll(tokenPattern)) {
-    if (m[1] !== void 0) found.push({ name: m[1], modifier: m[2] ?? null, fallback: m[3] ?? null });
-  }
-  return found;
-}
-function renderTemplate(template, resolve) {
-  return template.replace(
-    tokenPattern,
-    (token, name2, modifier, fallback) => {
-      if (token === "{{") return "{";
-      if (token === "}}") return "}";
-      if (name2 === void 0) return token;
-      const p = { name: name2, modifier: modifier ?? null, fallback: fallback ?? null };
-      const value = resolve(p);
-      return value === void 0 || value === "" ? fallback ?? "" : value;
-    }
-  );
-}
-function safeValue(value, max = maxValueLength) {
-  let v = value.replace(new RegExp("\\p{Cc}+", "gu"), " ").trim();
-  if (v.length > max) v = `${v.slice(0, max - 1)}\u2026`;
-  return v.replace(/`/g, "'");
-}
-function captureNamesOf(patternSource) {
-  const names = [];
-  for (const m of patternSource.matchAll(/\(\?<([A-Za-z_$][\w$]*)>/g)) {
-    if (m[1] !== void 0 && !names.includes(m[1])) names.push(m[1]);
-  }
-  return names;
-}
-var tokenPattern, maxValueLength;
-var init_template = __esm({
-  "src/rules/template.ts"() {
-    "use strict";
-    tokenPattern = /\{\{|\}\}|\$\{[^{}\n]*\}|\{([A-Za-z][\w.-]*)(?::(all|words|counts|repeats))?(?:\|([^{}\n]*))?\}/g;
-    maxValueLength = 200;
-  }
-});
-
-// src/rules/compile.ts
-function regexFlags(matcher) {
-  return matcher.ignoreCase ? "i" : "";
-}
-function compileMatcher(m) {
-  return { regex: m.pattern === void 0 ? null : new RegExp(m.pattern, regexFlags(m)) };
-}
-function compileRules(rules) {
-  const compiled = [];
-  const slots = [];
-  const literals = [];
-  const register = (m, slot) => {
-    const target = slots.length;
-    slots.push(slot);
-    for (const text of m.literals) literals.push({ text, ignoreCase: m.ignoreCase === true, target });
-  };
-  rules.forEach((rule, order) => {
-    const match = (rule.match ?? []).map(compileMatcher);
-    const context = (rule.context ?? []).map((c) => ({
-      ...compileMatcher(c),
-      name: c.name,
-      source: c.source ?? "line",
-      literals: c.literals,
-      ignoreCase: c.ignoreCase === true,
-      tally: c.tally === true,
-      keepLast: c.keep === "last",
-      required: c.required === true
-    }));
-    const unless = (rule.unless ?? []).map(compileMatcher);
-    compiled.push({ rule, order, match, context, unless });
-    (rule.match ?? []).forEach((m, index) => register(m, { rule: order, kind: "match", index }));
-    (rule.context ?? []).forEach((c, index) => {
-      if ((c.source ?? "line") === "line") register(c, { rule: order, kind: "context", index });
-    });
-    (rule.unless ?? []).forEach((m, index) => register(m, { rule: order, kind: "unless", index }));
-  });
-  return { rules: compiled, slots, literals };
-}
-function ruleProblems(rule) {
-  const problems = [];
-  const checkPattern = (m, path6) => {
-    if (m.pattern === void 0) return;
-    try {
-      new RegExp(m.pattern, regexFlags(m));
-    } catch (err) {
-      problems.push({ path: [...path6, "pattern"], message: `invalid regular expression: ${err.message}` });
-      return;
-    }
-    const unsafe = checkRegexSafety(m.pattern, regexFlags(m));
-    if (unsafe !== null) problems.push({ path: [...path6, "pattern"], message: `regular expression may run in super-linear time: ${unsafe}` });
-  };
-  (rule.match ?? []).forEach((m, i) => checkPattern(m, ["match", i]));
-  (rule.context ?? []).forEach((m, i) => checkPattern(m, ["context", i]));
-  (rule.unless ?? []).forEach((m, i) => checkPattern(m, ["unless", i]));
-  const contextNames = new Set((rule.context ?? []).map((c) => c.name));
-  const checkWhen = (when, path6) => {
-    for (const condition of when.split("&")) {
-      const name2 = condition.replace(/^!/, "");
-      if (name2.startsWith("fact.")) {
-        const fact = name2.slice(5).split("=")[0];
-        if (!factNames.includes(fact)) problems.push({ path: path6, message: `no fact is named "${fact}"` });
-      } else if (!contextNames.has(name2)) {
-        problems.push({ path: path6, message: `no context matcher is named "${name2}"` });
-      }
-    }
-  };
-  if (rule.when !== void 0) checkWhen(rule.when, ["when"]);
-  for (const [i, v] of (rule.variants ?? []).entries()) checkWhen(v.when, ["variants", i, "when"]);
-  if (rule.repeated !== void 0 && !knownPlaceholders(rule).captures.has(rule.repeated)) {
-    problems.push({ path: ["repeated"], message: `no pattern of the rule has a named group "${rule.repeated}"` });
-  }
-  for (const name2 of enricherNames(rule)) {
-    if (!Object.hasOwn(enrichers, name2)) {
-      problems.push({ path: ["enrich"], message: `unknown enricher "${name2}" (known: ${Object.keys(enrichers).join(", ") || "none"})` });
-    }
-  }
-  const known = knownPlaceholders(rule);
-  const checkTemplate = (template, path6) => {
-    if (template === void 0) return;
-    for (const p of placeholdersOf(template)) {
-      const problem = placeholderProblem(p.name, p.modifier, known, rule.enrich !== void 0);
-      if (problem) problems.push({ path: path6, message: problem });
-    }
-  };
-  checkTemplate(rule.message, ["message"]);
-  checkTemplate(rule.fix, ["fix"]);
-  for (const [i, v] of (rule.variants ?? []).entries()) {
-    checkTemplate(v.message, ["variants", i, "message"]);
-    checkTemplate(v.fix, ["variants", i, "fix"]);
-  }
-  return problems;
-}
-function knownPlaceholders(rule) {
-  const captures = /* @__PURE__ */ new Set();
-  for (const m of rule.match ?? []) if (m.pattern) for (const n of captureNamesOf(m.pattern)) captures.add(n);
-  for (const n of rule.trigger ? triggerCaptures[rule.trigger.kind] : []) captures.add(n);
-  const contexts = /* @__PURE__ */ new Map();
-  const tallied = /* @__PURE__ */ new Set();
-  for (const c of rule.context ?? []) {
-    contexts.set(c.name, new Set(c.pattern ? captureNamesOf(c.pattern) : []));
-    if (c.tally === true) tallied.add(c.name);
-  }
-  return { captures, contexts, tallied };
-}
-function placeholderProblem(name2, modifier, known, hasEnricher) {
-  const [head, second, third, ...rest] = name2.split(".");
-  if (head === "context" && second !== void 0 && rest.length === 0) {
-    const groups = known.contexts.get(second);
-    if (!groups) return `{${name2}}: no context matcher is named "${second}"`;
-    if (third !== void 0 && !groups.has(third)) return `{${name2}}: context "${second}" has no named group "${third}"`;
-    if (modifier && third !== void 0 && known.tallied.has(second)) return null;
-    return modifier ? `{${name2}:${modifier}}: modifiers apply to captures and to the groups of a tallied context only` : null;
-  }
-  if (head === "fact" && second !== void 0 && third === void 0) {
-    if (!factNames.includes(second)) return `{${name2}}: no fact is named "${second}"`;
-    return modifier ? `{${name2}:${modifier}}: modifiers apply to captures only` : null;
-  }
-  if (head === "enrich" && second !== void 0 && third === void 0) {
-    if (!hasEnricher) return `{${name2}}: the rule names no enricher`;
-    return modifier ? `{${name2}:${modifier}}: modifiers apply to captures only` : null;
-  }
-  if (name2.includes(".")) return `{${name2}}: unknown placeholder`;
-  if (known.captures.has(name2)) return null;
-  if (fixedPlaceholders.includes(name2)) {
-    return modifier ? `{${name2}:${modifier}}: modifiers apply to captures only` : null;
-  }
-  return `{${name2}}: unknown placeholder (not a named group of the rule's patterns)`;
-}
-var fixedPlaceholders;
-var init_compile2 = __esm({
-  "src/rules/compile.ts"() {
-    "use strict";
-    init_regex_safety();
-    init_enrichers();
-    init_types();
-    init_enrichers();
-    init_schema();
-    init_template();
-    fixedPlaceholders = [
-      "count",
-      "stage",
-      "instruction",
-      "step",
-      "seconds",
-      "duration",
-      "exitCode",
-      "platform",
-      "error"
-    ];
-  }
-});
-
 // src/core/load-rules.ts
+var load_rules_exports = {};
+__export(load_rules_exports, {
+  formatPath: () => formatPath,
+  loadRuleSet: () => loadRuleSet,
+  loadRules: () => loadRules,
+  parseUserRules: () => parseUserRules
+});
 function formatPath(path6) {
   let out = "";
   for (const part of path6) out += typeof part === "number" ? `[${part}]` : out === "" ? String(part) : `.${String(part)}`;
@@ -38570,6 +38598,9 @@ function parseUserRules(text, fileName = "rules file") {
   });
   return { rules, disabled };
 }
+function loadRules(userText, fileName) {
+  return loadRuleSet(userText, fileName).rules;
+}
 function loadRuleSet(userText, fileName) {
   const rules = [...builtinRuleSet()];
   if (userText === void 0) return { rules: rules.filter((r) => r.enabled), reportSecrets: true };
@@ -38587,22 +38618,32 @@ function loadRuleSet(userText, fileName) {
   }
   return { rules: rules.filter((r) => r.enabled), reportSecrets: !user.disabled.includes(SECRET_RULE_ID) };
 }
-async function rulesFor(options) {
-  if (options.rules === null) return loadRuleSet();
-  return loadRuleSet(await readOptionalFile(options.rules), options.rules);
-}
 var import_yaml, maxUserRules;
 var init_load_rules = __esm({
   "src/core/load-rules.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
     init_errors();
-    init_open_input();
-    init_secret_in_log();
+    init_secret_in_log2();
     init_builtin_rules();
-    init_compile2();
+    init_compile();
     init_schema();
     maxUserRules = 500;
+  }
+});
+
+// src/core/rule-set.ts
+async function rulesFor(options) {
+  if (options.rules === null) return { rules: enabledBuiltinRules(), reportSecrets: true };
+  const text = await readOptionalFile(options.rules);
+  const { loadRuleSet: loadRuleSet2 } = await Promise.resolve().then(() => (init_load_rules(), load_rules_exports));
+  return loadRuleSet2(text, options.rules);
+}
+var init_rule_set = __esm({
+  "src/core/rule-set.ts"() {
+    "use strict";
+    init_builtin_rules();
+    init_open_input();
   }
 });
 
@@ -41922,7 +41963,7 @@ var noStep, longLine, windowReach, seamReach, seamSteps, RuleEngine;
 var init_engine = __esm({
   "src/rules/engine.ts"() {
     "use strict";
-    init_compile2();
+    init_compile();
     init_shared_scan();
     init_rank_findings();
     init_render_finding();
@@ -44019,7 +44060,7 @@ var init_analyze = __esm({
     init_engine();
     init_builtin_rules();
     init_redact();
-    init_secret_in_log();
+    init_secret_in_log2();
     init_steps_not_listed();
     init_shared_scan();
     init_read_lines();
@@ -44377,7 +44418,7 @@ var init_run_command = __esm({
     init_width();
     init_io();
     init_command_inputs();
-    init_load_rules();
+    init_rule_set();
     init_run_and_analyze();
     init_shell_words();
     init_render();
@@ -44479,7 +44520,7 @@ var init_history_command = __esm({
     import_node_stream4 = require("node:stream");
     init_io();
     init_command_inputs();
-    init_load_rules();
+    init_rule_set();
     init_analyze();
     init_build_record();
     init_record_dockerfile();
@@ -44722,7 +44763,7 @@ function wantsProgress(stderrIsTTY, total, env) {
 // src/cli/analyze-command.ts
 init_width();
 init_open_input();
-init_load_rules();
+init_rule_set();
 
 // src/core/expand-globs.ts
 var import_node_fs3 = require("node:fs");

@@ -34,7 +34,7 @@ import { jobStartedAt } from './github/job-start.js';
 import type { Finding } from './rules/finding.js';
 import { renderLogs, type NamedAnalysis } from './report/multi-log.js';
 import { countBySeverity, failsOn } from './report/severity.js';
-import { rulesFor } from './core/load-rules.js';
+import { rulesFor } from './core/rule-set.js';
 import { runAndAnalyze } from './run/run-and-analyze.js';
 import { commandEnvironment } from './run/command-env.js';
 import { buildDockerfileTest } from './dockerfile/build-dockerfiles.js';

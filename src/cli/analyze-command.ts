@@ -6,7 +6,7 @@ import { loadDockerfiles, warnUnknownTargets } from './command-inputs.js';
 import { withProgress, wantsProgress } from './progress.js';
 import { textWidth } from './width.js';
 import { openInput, readLogFd, readLogFile } from '../core/open-input.js';
-import { rulesFor } from '../core/load-rules.js';
+import { rulesFor } from '../core/rule-set.js';
 import { expandLogPaths } from '../core/expand-globs.js';
 import { analyzeStream } from '../analyze.js';
 import type { Analysis } from '../report/analysis.js';

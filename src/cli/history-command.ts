@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import type { Command } from './args.js';
 import { write, type CliIO } from './io.js';
 import { loadDockerfiles, warnUnknownTargets } from './command-inputs.js';
-import { rulesFor } from '../core/load-rules.js';
+import { rulesFor } from '../core/rule-set.js';
 import { analyzeStream } from '../analyze.js';
 import type { Analysis } from '../report/analysis.js';
 import { describeRecord, execDocker, readBuildRecords, type DockerExec } from '../core/build-record.js';

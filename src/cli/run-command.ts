@@ -11,7 +11,7 @@ import { textWidth } from './width.js';
 import type { Command } from './args.js';
 import { write, type CliIO } from './io.js';
 import { loadDockerfiles, warnUnknownTargets } from './command-inputs.js';
-import { rulesFor } from '../core/load-rules.js';
+import { rulesFor } from '../core/rule-set.js';
 import { runAndAnalyze } from '../run/run-and-analyze.js';
 import { commandLine } from '../text/shell-words.js';
 import { render } from '../report/render.js';

@@ -4,7 +4,6 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from './errors.js';
-import { readOptionalFile } from './open-input.js';
 import { SECRET_RULE_ID } from '../rules/secret-in-log.js';
 import { builtinRuleSet } from '../rules/builtin-rules.js';
 import { ruleProblems } from '../rules/compile.js';
@@ -109,10 +108,4 @@ export function loadRuleSet(userText?: string, fileName?: string): RuleSet {
     else rules.push(rule);
   }
   return { rules: rules.filter((r) => r.enabled), reportSecrets: !user.disabled.includes(SECRET_RULE_ID) };
-}
-
-/** The rule set of a run: the catalog, merged with the rules file the options name. */
-export async function rulesFor(options: { rules: string | null }): Promise<RuleSet> {
-  if (options.rules === null) return loadRuleSet();
-  return loadRuleSet(await readOptionalFile(options.rules), options.rules);
 }

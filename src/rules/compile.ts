@@ -6,7 +6,8 @@ import { enrichers } from './enrichers.js';
 import type { PrefilterLiteral } from '../match/prefilter.js';
 import { factNames } from '../facts/types.js';
 import { enricherNames } from './enrichers.js';
-import { triggerCaptures, type Matcher, type Rule } from './schema.js';
+import type { Matcher, Rule } from './schema.js';
+import { triggerCaptures } from './trigger-captures.js';
 import { captureNamesOf, placeholdersOf } from './template.js';
 
 export interface CompiledMatcher {

@@ -102,14 +102,6 @@ export const triggerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cold-cache'), minSeconds: z.number().positive() }).strict(),
 ]);
 
-/** Captures a trigger offers to templates, by kind. */
-export const triggerCaptures: Readonly<Record<Trigger['kind'], readonly string[]>> = {
-  failure: [],
-  'slow-step': [],
-  'toolkit-copy': ['from', 'path', 'proof', 'runtimeImage'],
-  'cold-cache': ['ran', 'ranFor'],
-};
-
 const templateSchema = z.string().max(8000);
 
 export const ruleSchema = z
