@@ -23,6 +23,12 @@ const releaseHoldIntro: readonly string[] = [
   'release the hold in the same `RUN` as the install:',
 ];
 
+/** After the unhold-and-pin recipe: the other way, and what the pinned version's `+cuda…` suffix must be. */
+const cudaSuffixNote: readonly string[] = [
+  '(or add `--allow-change-held-packages` to the install). The `+cuda…` suffix of the pinned version names the CUDA',
+  'release that cuDNN was built for; it must be the image\'s CUDA release ({fact.cuda|`nvcc --version` or the image tag says which}).',
+];
+
 export const heldPackagesChanged: RuleInput = {
   id: 'apt/held-packages-changed',
   title: 'apt refused to change a held package',
@@ -65,8 +71,7 @@ export const heldPackagesChanged: RuleInput = {
         ' && apt-mark hold {context.nvidiaHeld.pkg:words} && rm -rf /var/lib/apt/lists/*',
         '```',
         '',
-        '(or add `--allow-change-held-packages` to the install). The `+cuda…` suffix of the pinned version names the CUDA',
-        'release that cuDNN was built for; it must be the image\'s CUDA release ({fact.cuda|`nvcc --version` or the image tag says which}).',
+        ...cudaSuffixNote,
       ].join('\n'),
     },
     {
@@ -83,8 +88,7 @@ export const heldPackagesChanged: RuleInput = {
         ' && apt-mark hold {context.nvidiaHeld.pkg:words} && rm -rf /var/lib/apt/lists/*',
         '```',
         '',
-        '(or add `--allow-change-held-packages` to the install). The `+cuda…` suffix of the pinned version names the CUDA',
-        'release that cuDNN was built for; it must be the image\'s CUDA release ({fact.cuda|`nvcc --version` or the image tag says which}).',
+        ...cudaSuffixNote,
       ].join('\n'),
     },
   ],

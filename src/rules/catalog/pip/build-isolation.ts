@@ -10,6 +10,30 @@
 // `no-build-isolation-package` in `[tool.uv]`, then `uv venv`, `uv pip install torch`, `uv sync`.
 import type { RuleInput } from '../../schema.js';
 
+/**
+ * uv's documented sequence for a package whose build needs torch: `no-build-isolation-package`,
+ * then {module} installed before `uv sync`; `steps` is that sequence as a Dockerfile or a shell block,
+ * introduced by `lead`.
+ */
+function uvProjectFix(lead: string, steps: readonly string[]): string {
+  return [
+    'uv built {context.uvHint.pkg} in an isolated environment. For a uv project (`uv sync`), build it without isolation and put ' +
+      '{module} in the environment before syncing, as uv documents for flash-attn. In `pyproject.toml`:',
+    '',
+    '```toml',
+    '[tool.uv]',
+    'no-build-isolation-package = ["{context.uvHint.pkg}"]',
+    '```',
+    '',
+    lead,
+    '',
+    ...steps,
+    '',
+    'With `uv pip install` instead of a project: `uv pip install {module}` first, then ' +
+      '`uv pip install {context.uvHint.pkg}=={context.uvHint.version} --no-build-isolation`.',
+  ].join('\n');
+}
+
 export const buildIsolation: RuleInput = {
   id: 'pip/build-isolation',
   title: 'Wheel build needs torch: build isolation hides it',
@@ -63,26 +87,7 @@ export const buildIsolation: RuleInput = {
         'uv built {context.uvHint.pkg} {context.uvHint.version} in an isolated build environment, and its build imported {module}, ' +
         'which that environment does not have: uv, like pip, builds each source distribution with only its declared build ' +
         'requirements, so a {module} installed in the image is invisible there.',
-      fix: [
-        'uv built {context.uvHint.pkg} in an isolated environment. For a uv project (`uv sync`), build it without isolation and put ' +
-          '{module} in the environment before syncing, as uv documents for flash-attn. In `pyproject.toml`:',
-        '',
-        '```toml',
-        '[tool.uv]',
-        'no-build-isolation-package = ["{context.uvHint.pkg}"]',
-        '```',
-        '',
-        'Then, in the Dockerfile:',
-        '',
-        '```dockerfile',
-        'RUN uv venv',
-        'RUN uv pip install {module}',
-        'RUN uv sync',
-        '```',
-        '',
-        'With `uv pip install` instead of a project: `uv pip install {module}` first, then ' +
-          '`uv pip install {context.uvHint.pkg}=={context.uvHint.version} --no-build-isolation`.',
-      ].join('\n'),
+      fix: uvProjectFix('Then, in the Dockerfile:', ['```dockerfile', 'RUN uv venv', 'RUN uv pip install {module}', 'RUN uv sync', '```']),
     },
     {
       when: 'uvHint',
@@ -90,26 +95,7 @@ export const buildIsolation: RuleInput = {
         'uv built {context.uvHint.pkg} {context.uvHint.version} in an isolated build environment, and its build imported {module}, ' +
         'which that environment does not have: uv, like pip, builds each source distribution with only its declared build ' +
         'requirements, so an installed {module} is invisible there.',
-      fix: [
-        'uv built {context.uvHint.pkg} in an isolated environment. For a uv project (`uv sync`), build it without isolation and put ' +
-          '{module} in the environment before syncing, as uv documents for flash-attn. In `pyproject.toml`:',
-        '',
-        '```toml',
-        '[tool.uv]',
-        'no-build-isolation-package = ["{context.uvHint.pkg}"]',
-        '```',
-        '',
-        'Then:',
-        '',
-        '```sh',
-        'uv venv',
-        'uv pip install {module}',
-        'uv sync',
-        '```',
-        '',
-        'With `uv pip install` instead of a project: `uv pip install {module}` first, then ' +
-          '`uv pip install {context.uvHint.pkg}=={context.uvHint.version} --no-build-isolation`.',
-      ].join('\n'),
+      fix: uvProjectFix('Then:', ['```sh', 'uv venv', 'uv pip install {module}', 'uv sync', '```']),
     },
     {
       // a pasted terminal session or `docker run`: shell commands, not Dockerfile lines
