@@ -10,8 +10,6 @@
 // NVIDIA deletes tags six months after a release's end of life (CUDA_TAG_POLICY): an old tag can be gone.
 import { normaliseCudaVersion } from './cuda-arches.js';
 
-const COG_TAGS = 'github.com/replicate/cog pkg/config/cuda_compatibility.json @001f9477';
-
 /** Newest published patch release per CUDA minor, and the Ubuntu releases it was tagged for. */
 const develTags: Readonly<Record<string, { full: string; ubuntu: readonly string[] }>> = {
   '12.9': { full: '12.9.1', ubuntu: ['24.04', '22.04', '20.04'] },
@@ -33,8 +31,6 @@ const develTags: Readonly<Record<string, { full: string; ubuntu: readonly string
   '11.1': { full: '11.1.1', ubuntu: ['20.04', '18.04', '16.04'] },
   '11.0': { full: '11.0.3', ubuntu: ['20.04', '18.04', '16.04'] },
 };
-
-export const DEVEL_TAGS_SOURCE = COG_TAGS;
 
 /** `Ubuntu 22.04` → `ubuntu22.04`, `UBI 9` → `ubi9`, `Rocky Linux 8` → `rockylinux8`: the OS part of an nvidia/cuda tag. */
 export function osTagPart(os: string | null): string | null {
