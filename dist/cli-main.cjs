@@ -4973,22 +4973,6 @@ var init_wheel_not_supported = __esm({
 });
 
 // src/rules/catalog/pip/build-isolation.ts
-function uvProjectFix(lead, steps) {
-  return [
-    "uv built {context.uvHint.pkg} in an isolated environment. For a uv project (`uv sync`), build it without isolation and put {module} in the environment before syncing, as uv documents for flash-attn. In `pyproject.toml`:",
-    "",
-    "```toml",
-    "[tool.uv]",
-    'no-build-isolation-package = ["{context.uvHint.pkg}"]',
-    "```",
-    "",
-    lead,
-    "",
-    ...steps,
-    "",
-    "With `uv pip install` instead of a project: `uv pip install {module}` first, then `uv pip install {context.uvHint.pkg}=={context.uvHint.version} --no-build-isolation`."
-  ].join("\n");
-}
 var buildIsolation;
 var init_build_isolation = __esm({
   "src/rules/catalog/pip/build-isolation.ts"() {
@@ -5039,12 +5023,46 @@ var init_build_isolation = __esm({
           // uv said which package it was building (its own hint): uv's forms, in the Dockerfile of an image build
           when: "uvHint&fact.place=image-build",
           message: "uv built {context.uvHint.pkg} {context.uvHint.version} in an isolated build environment, and its build imported {module}, which that environment does not have: uv, like pip, builds each source distribution with only its declared build requirements, so a {module} installed in the image is invisible there.",
-          fix: uvProjectFix("Then, in the Dockerfile:", ["```dockerfile", "RUN uv venv", "RUN uv pip install {module}", "RUN uv sync", "```"])
+          fix: [
+            "uv built {context.uvHint.pkg} in an isolated environment. For a uv project (`uv sync`), build it without isolation and put {module} in the environment before syncing, as uv documents for flash-attn. In `pyproject.toml`:",
+            "",
+            "```toml",
+            "[tool.uv]",
+            'no-build-isolation-package = ["{context.uvHint.pkg}"]',
+            "```",
+            "",
+            "Then, in the Dockerfile:",
+            "",
+            "```dockerfile",
+            "RUN uv venv",
+            "RUN uv pip install {module}",
+            "RUN uv sync",
+            "```",
+            "",
+            "With `uv pip install` instead of a project: `uv pip install {module}` first, then `uv pip install {context.uvHint.pkg}=={context.uvHint.version} --no-build-isolation`."
+          ].join("\n")
         },
         {
           when: "uvHint",
           message: "uv built {context.uvHint.pkg} {context.uvHint.version} in an isolated build environment, and its build imported {module}, which that environment does not have: uv, like pip, builds each source distribution with only its declared build requirements, so an installed {module} is invisible there.",
-          fix: uvProjectFix("Then:", ["```sh", "uv venv", "uv pip install {module}", "uv sync", "```"])
+          fix: [
+            "uv built {context.uvHint.pkg} in an isolated environment. For a uv project (`uv sync`), build it without isolation and put {module} in the environment before syncing, as uv documents for flash-attn. In `pyproject.toml`:",
+            "",
+            "```toml",
+            "[tool.uv]",
+            'no-build-isolation-package = ["{context.uvHint.pkg}"]',
+            "```",
+            "",
+            "Then:",
+            "",
+            "```sh",
+            "uv venv",
+            "uv pip install {module}",
+            "uv sync",
+            "```",
+            "",
+            "With `uv pip install` instead of a project: `uv pip install {module}` first, then `uv pip install {context.uvHint.pkg}=={context.uvHint.version} --no-build-isolation`."
+          ].join("\n")
         },
         {
           // a pasted terminal session or `docker run`: shell commands, not Dockerfile lines
@@ -5944,7 +5962,7 @@ var init_fetch_failed = __esm({
 });
 
 // src/rules/catalog/apt/held-packages-changed.ts
-var PKG, HELD_WHY, releaseHoldIntro, cudaSuffixNote, heldPackagesChanged;
+var PKG, HELD_WHY, releaseHoldIntro, heldPackagesChanged;
 var init_held_packages_changed = __esm({
   "src/rules/catalog/apt/held-packages-changed.ts"() {
     "use strict";
@@ -5953,10 +5971,6 @@ var init_held_packages_changed = __esm({
     releaseHoldIntro = [
       "Prefer a base image tag that already ships the cuDNN / NCCL you need. To replace the image's version on purpose,",
       "release the hold in the same `RUN` as the install:"
-    ];
-    cudaSuffixNote = [
-      "(or add `--allow-change-held-packages` to the install). The `+cuda\u2026` suffix of the pinned version names the CUDA",
-      "release that cuDNN was built for; it must be the image's CUDA release ({fact.cuda|`nvcc --version` or the image tag says which})."
     ];
     heldPackagesChanged = {
       id: "apt/held-packages-changed",
@@ -5996,7 +6010,8 @@ var init_held_packages_changed = __esm({
             " && apt-mark hold {context.nvidiaHeld.pkg:words} && rm -rf /var/lib/apt/lists/*",
             "```",
             "",
-            ...cudaSuffixNote
+            "(or add `--allow-change-held-packages` to the install). The `+cuda\u2026` suffix of the pinned version names the CUDA",
+            "release that cuDNN was built for; it must be the image's CUDA release ({fact.cuda|`nvcc --version` or the image tag says which})."
           ].join("\n")
         },
         {
@@ -6011,7 +6026,8 @@ var init_held_packages_changed = __esm({
             " && apt-mark hold {context.nvidiaHeld.pkg:words} && rm -rf /var/lib/apt/lists/*",
             "```",
             "",
-            ...cudaSuffixNote
+            "(or add `--allow-change-held-packages` to the install). The `+cuda\u2026` suffix of the pinned version names the CUDA",
+            "release that cuDNN was built for; it must be the image's CUDA release ({fact.cuda|`nvcc --version` or the image tag says which})."
           ].join("\n")
         }
       ],
@@ -41142,7 +41158,7 @@ function mergeEvidence(a, b) {
   }
   return out;
 }
-var maxEvidenceLines, maxEvidenceLength, maxDistinctValues, maxTallied, MAX_STEPS_KEPT, ScopeState;
+var maxEvidenceLines, maxEvidenceLength, maxDistinctValues, maxTallied, ScopeState;
 var init_scope_state = __esm({
   "src/rules/scope-state.ts"() {
     "use strict";
@@ -41150,17 +41166,11 @@ var init_scope_state = __esm({
     maxEvidenceLength = 500;
     maxDistinctValues = 50;
     maxTallied = 1e3;
-    MAX_STEPS_KEPT = 256;
     ScopeState = class {
       count = 0;
       firstLine = Number.POSITIVE_INFINITY;
       /** Step of the first matching line (for build-scope rules). */
       firstStep = null;
-      /**
-       * The steps with a matching line (for build-scope rules; the first MAX_STEPS_KEPT): the finding
-       * goes on the one that started first, which does not depend on how the log interleaved them.
-       */
-      steps = /* @__PURE__ */ new Set();
       cancelled = false;
       evidence = [];
       evidenceKeys = [];
@@ -41173,7 +41183,6 @@ var init_scope_state = __esm({
           this.firstLine = line;
           this.firstStep = step;
         }
-        if (step !== null && this.steps.size < MAX_STEPS_KEPT) this.steps.add(step);
         this.count++;
         this.addEvidence(text);
         this.addCaptures(groups);
@@ -41950,15 +41959,6 @@ var init_triggers = __esm({
 function windowAround(text, literalEnd) {
   return text.slice(Math.max(0, literalEnd - windowReach), literalEnd + windowReach);
 }
-function earliestStep(state, steps) {
-  let best2 = null;
-  for (const id of state.steps) {
-    const step = steps.get(id);
-    if (step === void 0) continue;
-    if (best2 === null || (step.start ?? Infinity) < (best2.start ?? Infinity) || (step.start ?? Infinity) === (best2.start ?? Infinity) && step.id < best2.id) best2 = step;
-  }
-  return best2?.id ?? state.firstStep;
-}
 var noStep, longLine, windowReach, seamReach, seamSteps, RuleEngine;
 var init_engine = __esm({
   "src/rules/engine.ts"() {
@@ -42131,7 +42131,7 @@ var init_engine = __esm({
           candidates.push(...triggerCandidates(cr, model, facts));
           for (const [key, state] of this.states[i]) {
             if (state.cancelled || state.count < cr.rule.minCount) continue;
-            const stepId = cr.rule.scope === "build" ? earliestStep(state, steps) : key === noStep ? null : key;
+            const stepId = cr.rule.scope === "build" ? state.firstStep : key === noStep ? null : key;
             const step = stepId === null ? null : steps.get(stepId) ?? null;
             if (!onlyHolds(cr.rule.only, step, model)) continue;
             const input2 = { stepId, step, count: state.count, evidence: state.evidence, captures: state.captures, contexts: state.contexts };

@@ -45,21 +45,6 @@ interface PreviousLine {
   state: number;
 }
 
-/**
- * Where a build-scope finding goes: of the steps with a matching line, the one that started first
- * on the build's clock (then the lowest vertex number). A live log interleaves parallel steps and a
- * build record's log groups each step's lines, so the step whose line printed first can differ.
- */
-function earliestStep(state: ScopeState, steps: ReadonlyMap<number, Step>): number | null {
-  let best: Step | null = null;
-  for (const id of state.steps) {
-    const step = steps.get(id);
-    if (step === undefined) continue;
-    if (best === null || (step.start ?? Infinity) < (best.start ?? Infinity) || ((step.start ?? Infinity) === (best.start ?? Infinity) && step.id < best.id)) best = step;
-  }
-  return best?.id ?? state.firstStep;
-}
-
 export class RuleEngine {
   private readonly set: CompiledRuleSet;
   private readonly prefilter: LiteralScanner;
@@ -227,7 +212,7 @@ export class RuleEngine {
       candidates.push(...triggerCandidates(cr, model, facts));
       for (const [key, state] of this.states[i]!) {
         if (state.cancelled || state.count < cr.rule.minCount) continue;
-        const stepId = cr.rule.scope === 'build' ? earliestStep(state, steps) : key === noStep ? null : key;
+        const stepId = cr.rule.scope === 'build' ? state.firstStep : key === noStep ? null : key;
         const step = stepId === null ? null : (steps.get(stepId) ?? null);
         if (!onlyHolds(cr.rule.only, step, model)) continue;
         const input: FindingInput = { stepId, step, count: state.count, evidence: state.evidence, captures: state.captures, contexts: state.contexts };

@@ -39,19 +39,11 @@ function sameEvidence(a: string, b: string): boolean {
   return short.length >= 20 && long.includes(short);
 }
 
-/** Steps a build-scope state remembers: enough for any one build, bounded for a hostile log. */
-const MAX_STEPS_KEPT = 256;
-
 export class ScopeState {
   count = 0;
   firstLine = Number.POSITIVE_INFINITY;
   /** Step of the first matching line (for build-scope rules). */
   firstStep: number | null = null;
-  /**
-   * The steps with a matching line (for build-scope rules; the first MAX_STEPS_KEPT): the finding
-   * goes on the one that started first, which does not depend on how the log interleaved them.
-   */
-  readonly steps = new Set<number>();
   cancelled = false;
   readonly evidence: string[] = [];
   private readonly evidenceKeys: string[] = [];
@@ -65,7 +57,6 @@ export class ScopeState {
       this.firstLine = line;
       this.firstStep = step;
     }
-    if (step !== null && this.steps.size < MAX_STEPS_KEPT) this.steps.add(step);
     this.count++;
     this.addEvidence(text);
     this.addCaptures(groups);

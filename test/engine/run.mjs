@@ -28,6 +28,9 @@
 //   cachedRerun   build a second time: from the cache, no findings
 //   rawjson, tty  also record `--progress=rawjson` / `--progress=tty` (current and latest engines)
 //   actionRecords on the latest engine, also run the bundled action on the build's records
+//   recordLines   false: the build record's findings are compared by rule id only (a build-wide
+//                 finding of parallel steps sits on the step whose line came first, and a record's
+//                 log keeps each step's lines together where the live log interleaves them)
 //
 // On the latest engine (buildx 0.29, build records) every plain build is also read back from its
 // build records by the CLI (`buildkit-doctor history`), and the cases marked `actionRecords` by
@@ -454,8 +457,8 @@ function runCase(kase, engine, docker, outDir, opts, report) {
 }
 
 /** Where the lines of a report's findings are: `ruleId@line`, sorted, each once. */
-function placed(findings) {
-  return [...new Set(findings.map((f) => `${f.ruleId}@${f.location?.line ?? '-'}`))].sort();
+function placed(findings, withLines = true) {
+  return [...new Set(findings.map((f) => (withLines ? `${f.ruleId}@${f.location?.line ?? '-'}` : f.ruleId)))].sort();
 }
 
 /** A directory whose `docker` is the engine's own CLI (the wrapper pointed at its daemon). */
@@ -485,14 +488,17 @@ function recordsSince(docker, after) {
  */
 function checkRecords(kase, docker, opts, fromLog, after, label, report) {
   const env = { ...process.env, PATH: `${dockerOnPath(docker)}:${process.env.PATH}` };
-  const want = placed(fromLog.findings ?? []);
+  // A build-wide finding sits on the step where the log first showed it; a record's log groups
+  // each step's lines where the live log interleaves parallel steps, so such a case compares rule ids.
+  const withLines = kase.recordLines !== false;
+  const want = placed(fromLog.findings ?? [], withLines);
   const refs = kase.tool ? recordsSince(docker, after) : [];
   // the CLI runs where the build ran: the record names its context relative to there
   const cli = spawnSync(process.execPath, [resolve(opts.cli), 'history', ...refs, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', env, cwd: kase.dir, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
   let got;
   try {
     const out = JSON.parse(cli.stdout);
-    got = placed((out.logs ? out.logs.map((l) => l.report) : [out]).flatMap((r) => r.findings));
+    got = placed((out.logs ? out.logs.map((l) => l.report) : [out]).flatMap((r) => r.findings), withLines);
   } catch {
     got = null;
   }
