@@ -23646,6 +23646,22 @@ var init_wheel_not_supported = __esm({
 });
 
 // src/rules/catalog/pip/build-isolation.ts
+function uvProjectFix(lead, steps) {
+  return [
+    "uv built {context.uvHint.pkg} in an isolated environment. For a uv project (`uv sync`), build it without isolation and put {module} in the environment before syncing, as uv documents for flash-attn. In `pyproject.toml`:",
+    "",
+    "```toml",
+    "[tool.uv]",
+    'no-build-isolation-package = ["{context.uvHint.pkg}"]',
+    "```",
+    "",
+    lead,
+    "",
+    ...steps,
+    "",
+    "With `uv pip install` instead of a project: `uv pip install {module}` first, then `uv pip install {context.uvHint.pkg}=={context.uvHint.version} --no-build-isolation`."
+  ].join("\n");
+}
 var buildIsolation;
 var init_build_isolation = __esm({
   "src/rules/catalog/pip/build-isolation.ts"() {
@@ -23696,46 +23712,12 @@ var init_build_isolation = __esm({
           // uv said which package it was building (its own hint): uv's forms, in the Dockerfile of an image build
           when: "uvHint&fact.place=image-build",
           message: "uv built {context.uvHint.pkg} {context.uvHint.version} in an isolated build environment, and its build imported {module}, which that environment does not have: uv, like pip, builds each source distribution with only its declared build requirements, so a {module} installed in the image is invisible there.",
-          fix: [
-            "uv built {context.uvHint.pkg} in an isolated environment. For a uv project (`uv sync`), build it without isolation and put {module} in the environment before syncing, as uv documents for flash-attn. In `pyproject.toml`:",
-            "",
-            "```toml",
-            "[tool.uv]",
-            'no-build-isolation-package = ["{context.uvHint.pkg}"]',
-            "```",
-            "",
-            "Then, in the Dockerfile:",
-            "",
-            "```dockerfile",
-            "RUN uv venv",
-            "RUN uv pip install {module}",
-            "RUN uv sync",
-            "```",
-            "",
-            "With `uv pip install` instead of a project: `uv pip install {module}` first, then `uv pip install {context.uvHint.pkg}=={context.uvHint.version} --no-build-isolation`."
-          ].join("\n")
+          fix: uvProjectFix("Then, in the Dockerfile:", ["```dockerfile", "RUN uv venv", "RUN uv pip install {module}", "RUN uv sync", "```"])
         },
         {
           when: "uvHint",
           message: "uv built {context.uvHint.pkg} {context.uvHint.version} in an isolated build environment, and its build imported {module}, which that environment does not have: uv, like pip, builds each source distribution with only its declared build requirements, so an installed {module} is invisible there.",
-          fix: [
-            "uv built {context.uvHint.pkg} in an isolated environment. For a uv project (`uv sync`), build it without isolation and put {module} in the environment before syncing, as uv documents for flash-attn. In `pyproject.toml`:",
-            "",
-            "```toml",
-            "[tool.uv]",
-            'no-build-isolation-package = ["{context.uvHint.pkg}"]',
-            "```",
-            "",
-            "Then:",
-            "",
-            "```sh",
-            "uv venv",
-            "uv pip install {module}",
-            "uv sync",
-            "```",
-            "",
-            "With `uv pip install` instead of a project: `uv pip install {module}` first, then `uv pip install {context.uvHint.pkg}=={context.uvHint.version} --no-build-isolation`."
-          ].join("\n")
+          fix: uvProjectFix("Then:", ["```sh", "uv venv", "uv pip install {module}", "uv sync", "```"])
         },
         {
           // a pasted terminal session or `docker run`: shell commands, not Dockerfile lines
@@ -24635,7 +24617,7 @@ var init_fetch_failed = __esm({
 });
 
 // src/rules/catalog/apt/held-packages-changed.ts
-var PKG, HELD_WHY, releaseHoldIntro, heldPackagesChanged;
+var PKG, HELD_WHY, releaseHoldIntro, cudaSuffixNote, heldPackagesChanged;
 var init_held_packages_changed = __esm({
   "src/rules/catalog/apt/held-packages-changed.ts"() {
     "use strict";
@@ -24644,6 +24626,10 @@ var init_held_packages_changed = __esm({
     releaseHoldIntro = [
       "Prefer a base image tag that already ships the cuDNN / NCCL you need. To replace the image's version on purpose,",
       "release the hold in the same `RUN` as the install:"
+    ];
+    cudaSuffixNote = [
+      "(or add `--allow-change-held-packages` to the install). The `+cuda\u2026` suffix of the pinned version names the CUDA",
+      "release that cuDNN was built for; it must be the image's CUDA release ({fact.cuda|`nvcc --version` or the image tag says which})."
     ];
     heldPackagesChanged = {
       id: "apt/held-packages-changed",
@@ -24683,8 +24669,7 @@ var init_held_packages_changed = __esm({
             " && apt-mark hold {context.nvidiaHeld.pkg:words} && rm -rf /var/lib/apt/lists/*",
             "```",
             "",
-            "(or add `--allow-change-held-packages` to the install). The `+cuda\u2026` suffix of the pinned version names the CUDA",
-            "release that cuDNN was built for; it must be the image's CUDA release ({fact.cuda|`nvcc --version` or the image tag says which})."
+            ...cudaSuffixNote
           ].join("\n")
         },
         {
@@ -24699,8 +24684,7 @@ var init_held_packages_changed = __esm({
             " && apt-mark hold {context.nvidiaHeld.pkg:words} && rm -rf /var/lib/apt/lists/*",
             "```",
             "",
-            "(or add `--allow-change-held-packages` to the install). The `+cuda\u2026` suffix of the pinned version names the CUDA",
-            "release that cuDNN was built for; it must be the image's CUDA release ({fact.cuda|`nvcc --version` or the image tag says which})."
+            ...cudaSuffixNote
           ].join("\n")
         }
       ],
