@@ -647,7 +647,8 @@ var init_dockerfile_set = __esm({
 // src/core/build-record.ts
 function execDocker(docker = "docker", env = process.env) {
   return (args, limits) => new Promise((resolve) => {
-    (0, import_node_child_process.execFile)(docker, args, { env, maxBuffer: limits.maxBytes, timeout: limits.timeoutMs, encoding: "utf8", windowsHide: true }, (error63, stdout, stderr) => {
+    const { execFile } = nodeRequire("node:child_process");
+    execFile(docker, args, { env, maxBuffer: limits.maxBytes, timeout: limits.timeoutMs, encoding: "utf8", windowsHide: true }, (error63, stdout, stderr) => {
       if (error63 === null) return resolve({ exitCode: 0, stdout, stderr });
       const e = error63;
       if (e.code === "ENOENT") return resolve({ exitCode: null, stdout: "", stderr: "", failure: "not-found" });
@@ -849,12 +850,13 @@ function parseDuration(text, option = "--since") {
   }
   return parts.reduce((total, p) => total + Number(p[1]) * UNITS[p[2]], 0);
 }
-var import_node_child_process, SMALL, MAX_LOG_BYTES, LOG, SAVE_LOG_HINT, UNKNOWN, UNITS;
+var import_node_module, nodeRequire, SMALL, MAX_LOG_BYTES, LOG, SAVE_LOG_HINT, UNKNOWN, UNITS;
 var init_build_record = __esm({
   "src/core/build-record.ts"() {
     "use strict";
-    import_node_child_process = require("node:child_process");
+    import_node_module = require("node:module");
     init_errors();
+    nodeRequire = (0, import_node_module.createRequire)(importMetaUrl);
     SMALL = { maxBytes: 16 * 1024 * 1024, timeoutMs: 6e4 };
     MAX_LOG_BYTES = 256 * 1024 * 1024;
     LOG = { maxBytes: MAX_LOG_BYTES, timeoutMs: 3e5 };
@@ -1911,7 +1913,7 @@ function markdownTable(table, options) {
       if (settings.delimiterStart !== false && !columnIndex) {
         line.push("|");
       }
-      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
+      if (settings.padding !== false && // Don\u2019t add the opening space if we\u2019re not aligning and the cell is
       // empty: there will be a closing space.
       !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
         line.push(" ");
@@ -2231,7 +2233,7 @@ var init_markdown_words = __esm({
     init_format_duration();
     init_step_words();
     SEVERITY_MARK = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
-    CLAUSE_END = /(?:; | — |, (?:or|and|but|then|so)\b)/g;
+    CLAUSE_END = /(?:; | \u2014 |, (?:or|and|but|then|so)\b)/g;
     BLOCK_START = /^ {0,3}(?:```|~~~|[-*+] |\d{1,9}\. )/;
   }
 });
@@ -2531,7 +2533,8 @@ function messageText(finding, located) {
   return parts.join("\n\n");
 }
 function fingerprint(finding, file2, instruction) {
-  return (0, import_node_crypto.createHash)("sha256").update([finding.ruleId, file2, instruction, finding.title].join("\0")).digest("hex").slice(0, 32);
+  const { createHash } = nodeRequire2("node:crypto");
+  return createHash("sha256").update([finding.ruleId, file2, instruction, finding.title].join("\0")).digest("hex").slice(0, 32);
 }
 function renderSarif(analyses, options = {}) {
   const rules = [];
@@ -2583,14 +2586,15 @@ function renderSarif(analyses, options = {}) {
     runs: [{ tool: { driver: { name: "buildkit-doctor", semanticVersion: VERSION, rules } }, results }]
   };
 }
-var import_node_crypto, SCHEMA_URI, FINGERPRINT_KEY, MAX_EVIDENCE, LEVELS;
+var import_node_module2, nodeRequire2, SCHEMA_URI, FINGERPRINT_KEY, MAX_EVIDENCE, LEVELS;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
     init_implicit_step();
-    import_node_crypto = require("node:crypto");
+    import_node_module2 = require("node:module");
     init_version();
     init_build_dockerfiles();
+    nodeRequire2 = (0, import_node_module2.createRequire)(importMetaUrl);
     SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
     FINGERPRINT_KEY = "buildkitDoctor/v1";
     MAX_EVIDENCE = 10;
@@ -2606,14 +2610,16 @@ function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function startCommandFence() {
-  const token = (0, import_node_crypto2.randomBytes)(16).toString("hex");
+  const { randomBytes } = nodeRequire3("node:crypto");
+  const token = randomBytes(16).toString("hex");
   return { token, start: `::stop-commands::${token}`, end: `::${token}::` };
 }
-var import_node_crypto2;
+var import_node_module3, nodeRequire3;
 var init_workflow_commands = __esm({
   "src/security/workflow-commands.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto");
+    import_node_module3 = require("node:module");
+    nodeRequire3 = (0, import_node_module3.createRequire)(importMetaUrl);
   }
 });
 
@@ -2854,7 +2860,8 @@ function gunzipIfCompressed(source, label) {
     source.removeAllListeners("data");
     source.unshift(chunk);
     if (chunk.length >= 2 && chunk[0] === 31 && chunk[1] === 139) {
-      const gunzip = (0, import_node_zlib.createGunzip)();
+      const { createGunzip } = nodeRequire4("node:zlib");
+      const gunzip = createGunzip();
       gunzip.once("error", (e) => out.destroy(new InputError(`cannot read ${label}: corrupt gzip data (${e.message})`)));
       source.pipe(gunzip).pipe(out);
     } else {
@@ -2872,7 +2879,7 @@ function gunzipIfCompressed(source, label) {
 async function mustBeReadableFile(path6) {
   let stat;
   try {
-    stat = await import_node_fs2.promises.stat(path6);
+    stat = (0, import_node_fs2.statSync)(path6);
   } catch (error63) {
     throw describeFsError(path6, error63);
   }
@@ -2978,20 +2985,21 @@ async function* readLogFile(path6) {
 }
 async function readOptionalFile(path6) {
   try {
-    return await import_node_fs2.promises.readFile(path6, "utf8");
+    return (0, import_node_fs2.readFileSync)(path6, "utf8");
   } catch (error63) {
     throw describeFsError(path6, error63);
   }
 }
-var import_node_fs2, import_node_stream, import_node_zlib, import_node_util2, REASONS, SNIFF_BYTES, EMPTY_HINT, LogSniffer, READ_BYTES;
+var import_node_fs2, import_node_stream, import_node_util2, import_node_module4, nodeRequire4, REASONS, SNIFF_BYTES, EMPTY_HINT, LogSniffer, READ_BYTES;
 var init_open_input = __esm({
   "src/core/open-input.ts"() {
     "use strict";
     import_node_fs2 = require("node:fs");
     import_node_stream = require("node:stream");
-    import_node_zlib = require("node:zlib");
     import_node_util2 = require("node:util");
+    import_node_module4 = require("node:module");
     init_errors();
+    nodeRequire4 = (0, import_node_module4.createRequire)(importMetaUrl);
     REASONS = {
       ENOENT: "no such file",
       EACCES: "permission denied",
@@ -3160,15 +3168,15 @@ var init_runner_lost = __esm({
       title: "CI runner lost during the job",
       severity: "error",
       match: [
-        // GitHub Actions: `##[error]The runner has received a shutdown signal. This can happen when …`
+        // GitHub Actions: `##[error]The runner has received a shutdown signal. This can happen when \u2026`
         { literals: ["The runner has received a shutdown signal"] },
-        // `The hosted runner: GitHub Actions 8 lost communication with the server.`, `The self-hosted runner: X lost communication …`
+        // `The hosted runner: GitHub Actions 8 lost communication with the server.`, `The self-hosted runner: X lost communication \u2026`
         { literals: ["lost communication with the server"] }
       ],
       context: [
         { name: "selfHosted", literals: ["self-hosted runner"] },
         { name: "hosted", literals: ["The hosted runner", "GitHub Actions "], pattern: "The hosted runner|runner GitHub Actions \\d" },
-        // A process SIGKILLed just before the runner went: `… 2752 Killed  docker run …`, `Process completed with exit code 137.`
+        // A process SIGKILLed just before the runner went: `\u2026 2752 Killed  docker run \u2026`, `Process completed with exit code 137.`
         { name: "killed", literals: ["exit code 137", "Killed"], pattern: "exit code 137|\\d Killed\\s" },
         { name: "lowDisk", literals: ["You are running out of disk space"] }
       ],
@@ -3284,11 +3292,11 @@ var init_unsupported_arch = __esm({
       title: "GPU architecture not supported by this CUDA version",
       severity: "error",
       match: [
-        // nvcc ≥ 11: `nvcc fatal   : Unsupported gpu architecture 'compute_35'`. Only well-formed names (`sm_90a`): `compute_80+PTX`
+        // nvcc \u2265 11: `nvcc fatal   : Unsupported gpu architecture 'compute_35'`. Only well-formed names (`sm_90a`): `compute_80+PTX`
         // and `compute_native` are a list in the wrong notation (cuda/invalid-arch-list), an empty `compute_` a list detected
         // from no GPU (cuda/no-gpu-at-build): no other toolkit would take them.
         { literals: ["Unsupported gpu architecture"], pattern: "Unsupported gpu architecture '(?<arch>(?:compute|sm|lto)_\\d{1,3}[a-z]?)'" },
-        // nvcc ≤ 10 and ptxas: `nvcc fatal   : Value 'sm_89' is not defined for option 'gpu-architecture'`
+        // nvcc \u2264 10 and ptxas: `nvcc fatal   : Value 'sm_89' is not defined for option 'gpu-architecture'`
         {
           literals: ["is not defined for option"],
           pattern: "Value '(?<arch>(?:compute|sm|lto)_\\d{1,3}[a-z]?)' is not defined for option '(?:gpu-architecture|gpu-name|gpu-code)'"
@@ -3375,9 +3383,9 @@ var init_invalid_arch_list = __esm({
         { literals: ["Unknown CUDA arch ("], pattern: "Unknown CUDA arch \\((?<arch>[^(){}]{1,200})\\) or GPU not supported" },
         // FindCUDA/select_compute_arch.cmake
         { literals: ["Unknown CUDA Architecture Name"], pattern: "Unknown CUDA Architecture Name (?<arch>\\S{1,200})" },
-        // CMake: `CMAKE_CUDA_ARCHITECTURES must be non-empty if set.`, `CUDA_ARCHITECTURES is empty for target "cmTC_…".`
+        // CMake: `CMAKE_CUDA_ARCHITECTURES must be non-empty if set.`, `CUDA_ARCHITECTURES is empty for target "cmTC_\u2026".`
         { literals: ["CUDA_ARCHITECTURES must be non-empty", "CUDA_ARCHITECTURES is empty for target"] },
-        // CMake: `  CMAKE_CUDA_ARCHITECTURES:` … `  is not one of the following:`
+        // CMake: `  CMAKE_CUDA_ARCHITECTURES:` \u2026 `  is not one of the following:`
         { literals: ["CUDA_ARCHITECTURES:"], pattern: "^\\s{0,200}CMAKE_CUDA_ARCHITECTURES:$" },
         // nvcc: `nvcc fatal   : Unsupported gpu architecture 'compute_86+PTX'` / `'compute_native'`
         {
@@ -3389,7 +3397,7 @@ var init_invalid_arch_list = __esm({
         { name: "ptx", literals: ["+PTX"], pattern: "architecture '(?:compute|sm)_(?<cap>\\d{1,3})[a-z]?\\+PTX'" },
         { name: "native", literals: ["_native'"], pattern: "architecture '(?:compute|sm)_native'" },
         { name: "cmake", literals: ["CUDA_ARCHITECTURES"] },
-        // the list as the instruction sets it: `ENV TORCH_CUDA_ARCH_LIST="3.0;5.0"`, `TORCH_CUDA_ARCH_LIST=8.9 pip install …`
+        // the list as the instruction sets it: `ENV TORCH_CUDA_ARCH_LIST="3.0;5.0"`, `TORCH_CUDA_ARCH_LIST=8.9 pip install \u2026`
         {
           name: "torchList",
           source: "instruction",
@@ -3522,7 +3530,7 @@ var init_toolkit_not_found = __esm({
       title: "No CUDA compiler (nvcc) in the build stage",
       severity: "error",
       match: [
-        // CMake, enable_language(CUDA) / project(… CUDA)
+        // CMake, enable_language(CUDA) / project(\u2026 CUDA)
         { literals: ["No CMAKE_CUDA_COMPILER could be found"] },
         { literals: ["Failed to find nvcc"] },
         // CMakeError.log / older CMake: `Compiler: CMAKE_CUDA_COMPILER-NOTFOUND` in the identification failure
@@ -3688,7 +3696,7 @@ var init_libcuda_stub_missing = __esm({
       severity: "error",
       match: [
         {
-          // `File /opt/conda/conda-bld/…/_h_env_…/lib64/stubs/libcuda.so doesn't exist`
+          // `File /opt/conda/conda-bld/\u2026/_h_env_\u2026/lib64/stubs/libcuda.so doesn't exist`
           literals: ["stubs/libcuda.so doesn't exist"],
           pattern: "File (?<home>\\S{1,600})/lib64/stubs/libcuda\\.so doesn't exist"
         }
@@ -3802,13 +3810,13 @@ var init_no_gpu_at_build = __esm({
       title: "Build step needs a GPU (the build has none)",
       severity: "error",
       match: [
-        // torch: `RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver …`
+        // torch: `RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver \u2026`
         { literals: ["Found no NVIDIA driver on your system"] },
         { literals: ["No CUDA GPUs are available", "no CUDA-capable device is detected", "cudaErrorNoDevice", "CUDA_ERROR_NO_DEVICE"] },
         // `CUDA driver version is insufficient for CUDA runtime version` (cudaErrorInsufficientDriver): no driver at all, in a build
         { literals: ["CUDA driver version is insufficient for CUDA runtime version", "The NVIDIA driver on your system is too old"] },
         { literals: ["NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver"] },
-        // CMake ≥ 3.24: `CUDA_ARCHITECTURES is set to "native", but no GPU was detected.` (HIP alike)
+        // CMake \u2265 3.24: `CUDA_ARCHITECTURES is set to "native", but no GPU was detected.` (HIP alike)
         { literals: ['is set to "native", but no GPU was detected'] },
         // an assertion on the device: `assert torch.cuda.is_available(), 'CUDA not available'` in a traceback
         { literals: ["torch.cuda.is_available()"], pattern: "\\bassert\\b[^\\n]{0,200}torch\\.cuda\\.is_available\\(\\)" },
@@ -3969,7 +3977,7 @@ var init_version_mismatch = __esm({
       title: "CUDA toolkit version does not match",
       severity: "error",
       match: [
-        // `The detected CUDA version (12.1) mismatches the version that was used to compile` … `PyTorch (11.8). Please make sure …`:
+        // `The detected CUDA version (12.1) mismatches the version that was used to compile` \u2026 `PyTorch (11.8). Please make sure \u2026`:
         // printed on two lines by older torch, on one line (`compilePyTorch`, no space) by newer ones.
         {
           literals: ["mismatches the version that was used to compile"],
@@ -4047,8 +4055,8 @@ var init_version_mismatch = __esm({
           ].join("\n")
         }
       ],
-      // the toolkit (`cudaVersion`) → a real torch wheel index for it (wheelTagFor, torch-wheels.ts) and the
-      // install command in the step's installer; torch's CUDA (`torchCuda`) → a devel tag of it (cuda-image-tags.ts).
+      // the toolkit (`cudaVersion`) \u2192 a real torch wheel index for it (wheelTagFor, torch-wheels.ts) and the
+      // install command in the step's installer; torch's CUDA (`torchCuda`) \u2192 a devel tag of it (cuda-image-tags.ts).
       // PTX ISA 9.0 = CUDA 13: nvcc 13.0 on this machine writes `.version 9.0`.
       enrich: "cuda-version",
       docs: "https://pytorch.org/docs/stable/cpp_extension.html"
@@ -4163,7 +4171,7 @@ var init_cupti_library_notfound = __esm({
       ],
       context: [
         // The headers were found in the same step: `-- Found CUPTI: /usr/local/cuda/extras/CUPTI/include`,
-        // `CUPTI_INCLUDE_DIR:PATH=/…`, `--   CUPTI_INCLUDE_DIR = /…`, `CUDAToolkit_CUPTI_INCLUDE_DIR = /…`
+        // `CUPTI_INCLUDE_DIR:PATH=/\u2026`, `--   CUPTI_INCLUDE_DIR = /\u2026`, `CUDAToolkit_CUPTI_INCLUDE_DIR = /\u2026`
         {
           name: "headers",
           literals: ["Found CUPTI", "CUPTI_INCLUDE_DIR"],
@@ -4172,7 +4180,7 @@ var init_cupti_library_notfound = __esm({
         // the distribution's toolkit: `-- Found CUDA_TOOLKIT_ROOT_DIR=/usr/lib/cuda`, `CUDA_TOOLKIT_ROOT_DIR:PATH=/usr/lib/cuda`
         { name: "distro", literals: ["/usr/lib/cuda"], pattern: "(?:CUDA_TOOLKIT_ROOT_DIR|CUDAToolkit_ROOT|CUDA_PATH)(?::PATH)?=/usr/lib/cuda/?$" },
         // CMake's generate-time list (`CMake Error: The following variables are used in this project, but they are set to
-        // NOTFOUND.`) names the CUPTI variable on a line of its own, then `    linked by target "ios_runtime" in directory …`
+        // NOTFOUND.`) names the CUPTI variable on a line of its own, then `    linked by target "ios_runtime" in directory \u2026`
         // (mit-han-lab/inter-operator-scheduler#2): a line that is only the variable's name appears in that list alone.
         { name: "stopped", literals: ["CUPTI_LIB", "cupti_LIB"], pattern: "^[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200}(?: \\(ADVANCED\\))?$" },
         // the NOTFOUND variable's name, to say which one to set (the match may be the Kineto line only)
@@ -4348,7 +4356,7 @@ var init_package_not_found = __esm({
       title: "CMake package not found",
       severity: "error",
       match: [
-        // FindPackageHandleStandardArgs, REQUIRED: indented under `CMake Error at …`, no `-- ` prefix
+        // FindPackageHandleStandardArgs, REQUIRED: indented under `CMake Error at \u2026`, no `-- ` prefix
         {
           literals: ["Could NOT find"],
           pattern: "^\\s{1,200}Could NOT find (?!CUDA(?:Toolkit)?\\b)(?<package>[A-Za-z0-9_.+-]{1,200})(?: \\(missing: (?<missing>[^)]{0,200})\\))?"
@@ -4407,11 +4415,11 @@ var init_libcupti_missing = __esm({
       title: "libcupti not found at run time",
       severity: "error",
       match: [
-        // `ImportError: libcupti.so.12: cannot open shared object file: No such file or directory`, `OSError: …` (ctypes)
+        // `ImportError: libcupti.so.12: cannot open shared object file: No such file or directory`, `OSError: \u2026` (ctypes)
         { literals: ["libcupti"], pattern: "(?<library>libcupti\\.so[.\\d]{0,40}): cannot open shared object file" },
         // ldd: `	libcupti.so.12 => not found`
         { literals: ["libcupti"], pattern: "(?<library>libcupti\\.so[.\\d]{0,40}) => not found" },
-        // TensorFlow 1.x: `Couldn't open CUDA library libcupti.so. LD_LIBRARY_PATH: /usr/local/nvidia/lib:…`
+        // TensorFlow 1.x: `Couldn't open CUDA library libcupti.so. LD_LIBRARY_PATH: /usr/local/nvidia/lib:\u2026`
         { literals: ["Couldn't open CUDA library libcupti"], pattern: "Couldn't open CUDA library (?<library>libcupti\\.so(?:\\.\\d{1,4})?(?:\\.\\d{1,4})?(?:\\.\\d{1,4})?)" },
         // Windows: `Could not load dynamic library 'cupti64_2022.3.0.dll'`
         { literals: ["cupti64_"], pattern: "(?<library>cupti64_[\\w.]{1,200}\\.dll)" }
@@ -4630,7 +4638,7 @@ var init_shared_library_missing = __esm({
       severity: "error",
       match: [
         // `error while loading shared libraries: libcudnn.so.9: cannot open shared object file: No such file or directory`,
-        // `ImportError: libcudnn.so.8: cannot open shared object file …`, `OSError: libcuda.so.1: …`
+        // `ImportError: libcudnn.so.8: cannot open shared object file \u2026`, `OSError: libcuda.so.1: \u2026`
         {
           literals: ["cannot open shared object file"],
           pattern: "(?<library>\\blib(?!cupti\\b)[\\w+-]{0,200}\\.so[.\\d]{0,40}): cannot open shared object file"
@@ -4782,7 +4790,7 @@ var init_resolution_impossible = __esm({
         },
         // `    The user requested datasets==4.4.1`, `    The user requested (constraint) datasets==4.4.1`
         { literals: ["The user requested"], pattern: "The user requested (?:\\(constraint\\) )?(?<requested>.{1,500})$" },
-        // uv: `× No solution found when resolving dependencies:` … `we can conclude that your requirements are unsatisfiable.`
+        // uv: `\u00d7 No solution found when resolving dependencies:` \u2026 `we can conclude that your requirements are unsatisfiable.`
         { literals: ["No solution found when resolving dependencies", "your requirements are unsatisfiable"] }
       ],
       context: [
@@ -4858,7 +4866,7 @@ var init_no_matching_distribution = __esm({
       title: "pip found no matching distribution",
       severity: "error",
       match: [
-        // `ERROR: Could not find a version that satisfies the requirement torch==2.1.0+cu121 (from versions: 2.2.2, …)`
+        // `ERROR: Could not find a version that satisfies the requirement torch==2.1.0+cu121 (from versions: 2.2.2, \u2026)`
         {
           literals: ["Could not find a version that satisfies the requirement"],
           // the origin may nest parentheses: `(from -r requirements.txt (line 4))`
@@ -4875,7 +4883,7 @@ var init_no_matching_distribution = __esm({
       context: [
         { name: "none", literals: ["(from versions: none)"] },
         { name: "python", literals: ["requires a different Python"] },
-        // `torch==2.1.0+cu121`: CUDA ≥ 10 tags and cpu, whose PyTorch indexes the torch-wheels table knows
+        // `torch==2.1.0+cu121`: CUDA \u2265 10 tags and cpu, whose PyTorch indexes the torch-wheels table knows
         {
           name: "localVersion",
           literals: ["+cu1", "+cpu"],
@@ -5171,7 +5179,7 @@ var init_resolver_backtracking = __esm({
         { name: "still", literals: ["pip is still looking at multiple versions of"], pattern: "versions of (?<package>[^\\s]{1,200}) to" },
         { name: "longer", literals: ["This is taking longer than usual"] },
         // The candidates pip fetched: `Processing /wheels/lightning-2.14.0-py3-none-any.whl`,
-        // `  Downloading lightning-2.14.0-py3-none-any.whl.metadata (11 kB)`, `  Using cached lm_eval-0.4.8.tar.gz (…)`,
+        // `  Downloading lightning-2.14.0-py3-none-any.whl.metadata (11 kB)`, `  Using cached lm_eval-0.4.8.tar.gz (\u2026)`,
         // older pip's full URLs. Each distinct (name, version) counts once.
         {
           name: "fetched",
@@ -5267,7 +5275,7 @@ var init_base_package_replaced = __esm({
         }
       ],
       context: [
-        // pip's summary line: `Successfully installed torch-2.13.0+cpu`, `Successfully installed … torch-2.1.0+cu118 triton-2.1.0`
+        // pip's summary line: `Successfully installed torch-2.13.0+cpu`, `Successfully installed \u2026 torch-2.1.0+cu118 triton-2.1.0`
         {
           name: "installedTorch",
           literals: ["Successfully installed "],
@@ -5381,7 +5389,7 @@ var init_constraint_deprecation = __esm({
       title: "PIP_CONSTRAINT will stop constraining build dependencies",
       severity: "notice",
       match: [
-        // `DEPRECATION: Setting PIP_CONSTRAINT will not affect build constraints in the future, pip 26.2 will enforce this behaviour change. …`
+        // `DEPRECATION: Setting PIP_CONSTRAINT will not affect build constraints in the future, pip 26.2 will enforce this behaviour change. \u2026`
         { literals: ["Setting PIP_CONSTRAINT will not affect build constraints"] }
       ],
       scope: "build",
@@ -5493,7 +5501,7 @@ var init_packages_not_found = __esm({
       title: "conda package not found in the channels",
       severity: "error",
       match: [
-        // conda ≥ 4.6: `PackagesNotFoundError: The following packages are not available from current channels:`
+        // conda \u2265 4.6: `PackagesNotFoundError: The following packages are not available from current channels:`
         { literals: ["PackagesNotFoundError", "The following packages are not available from current channels"] },
         // conda env create / update: `ResolvePackageNotFound: ` then `  - bioconda::bowtie2=2.4.5`
         { literals: ["ResolvePackageNotFound:"] }
@@ -5776,7 +5784,7 @@ var init_fetch_failed = __esm({
       only: "failed-step",
       match: [
         {
-          // `E: Failed to fetch http://archive.ubuntu.com/ubuntu/pool/main/…  404  Not Found [IP: 91.189.91.83 80]`
+          // `E: Failed to fetch http://archive.ubuntu.com/ubuntu/pool/main/\u2026  404  Not Found [IP: 91.189.91.83 80]`
           literals: ["Failed to fetch"],
           pattern: "Failed to fetch (?<url>[^\\s]{1,500})"
         },
@@ -5787,7 +5795,7 @@ var init_fetch_failed = __esm({
         },
         { literals: ["Unable to fetch some archives"] },
         {
-          // `E: The repository 'https://developer.download.nvidia.com/… InRelease' is not signed.`
+          // `E: The repository 'https://developer.download.nvidia.com/\u2026 InRelease' is not signed.`
           literals: ["is not signed", "NO_PUBKEY"],
           pattern: "(?:repository '(?<repository>[^'\\n]{1,300})' is not signed|NO_PUBKEY (?<key>[0-9A-F]{8,40}))"
         }
@@ -5798,7 +5806,7 @@ var init_fetch_failed = __esm({
         { name: "key", literals: ["NO_PUBKEY", "is not signed"] },
         { name: "dns", literals: ["Temporary failure resolving", "Could not resolve"] },
         {
-          // `Could not connect to archive.ubuntu.com:80 (…), connection timed out`, `503  Service Unavailable`
+          // `Could not connect to archive.ubuntu.com:80 (\u2026), connection timed out`, `503  Service Unavailable`
           name: "transient",
           literals: ["Connection timed out", "connection timed out", "Could not connect to", "Connection failed", "Unable to connect to", "500  Internal Server Error", "502  Bad Gateway", "503  Service Unavailable", "504  Gateway Time"]
         },
@@ -6118,7 +6126,7 @@ var init_oom_killed = __esm({
         { literals: ["terminated with signal 9"], pattern: "(?<program>[\\w+.-]{1,100}) terminated with signal 9" },
         { literals: ["virtual memory exhausted", "out of memory allocating", "std::bad_alloc"] },
         {
-          // bash reporting a SIGKILLed child: `Killed` alone, or `/bin/sh: line 1:  1234 Killed  /usr/bin/c++ -O3 …`
+          // bash reporting a SIGKILLed child: `Killed` alone, or `/bin/sh: line 1:  1234 Killed  /usr/bin/c++ -O3 \u2026`
           literals: ["Killed"],
           pattern: "^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s{1,40}(?<program>[^\\s]{1,200})"
         },
@@ -6132,7 +6140,7 @@ var init_oom_killed = __esm({
           pattern: "Killed signal terminated program|internal compiler error: Killed \\(program|died due to signal 9|terminated with signal 9|^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s"
         },
         { name: "exit137", literals: ["exit code: 137", "non-zero code: 137", "Error 137", "non-zero exit status 137.", "died with <Signals.SIGKILL: 9>"] },
-        // pip taking in a wheel (`Downloading https://…/torch-1.5.0-cp36-cp36m-manylinux1_x86_64.whl (752.0MB)`), and any sign
+        // pip taking in a wheel (`Downloading https://\u2026/torch-1.5.0-cp36-cp36m-manylinux1_x86_64.whl (752.0MB)`), and any sign
         // that the step compiled something: a kill after the first and without the second is pip itself.
         { name: "pipWheelDownload", literals: ["Downloading "], pattern: "^\\s{0,20}Downloading \\S{1,500}\\.whl \\(\\d" },
         {
@@ -6231,7 +6239,7 @@ var init_disk_full = __esm({
       severity: "error",
       match: [
         {
-          // `[Errno 28] No space left on device`, `write /var/lib/docker/…: no space left on device`
+          // `[Errno 28] No space left on device`, `write /var/lib/docker/\u2026: no space left on device`
           literals: ["no space left on device"],
           ignoreCase: true,
           pattern: "(?:(?:write|mkdir|open|copy|create) (?<path>/[^\\s:]{1,300}): )?no space left on device"
@@ -6511,7 +6519,7 @@ var init_install_failure_swallowed = __esm({
         { literals: ["has no installation candidate"], pattern: "^E: Package '?(?<package>[^'\\s]{1,200})'? has no installation candidate" },
         // pip: `ERROR: No matching distribution found for flash-attn==2.5.8`
         { literals: ["No matching distribution found for"], pattern: "^ERROR: No matching distribution found for (?<package>[^\\s]{1,200})" },
-        // any other error line of apt (`E: …`), pip (`ERROR: …`, less its resolver note) or uv (`error: …`)
+        // any other error line of apt (`E: \u2026`), pip (`ERROR: \u2026`, less its resolver note) or uv (`error: \u2026`)
         { literals: ["E: "], pattern: "^E: \\S" },
         { literals: ["ERROR: "], pattern: "^ERROR: (?!pip's dependency resolver )\\S" },
         { literals: ["error: "], pattern: "^error: \\S" }
@@ -6770,7 +6778,7 @@ var init_dockerfile_parse_error = __esm({
       match: [
         {
           // BuildKit: `dockerfile parse error on line 3: unknown instruction: COPPY (did you mean COPY?)`;
-          // the classic builder and old BuildKit: `dockerfile parse error line 3: …`.
+          // the classic builder and old BuildKit: `dockerfile parse error line 3: \u2026`.
           literals: ["parse error on line", "parse error line"],
           ignoreCase: true,
           pattern: "parse error (?:on )?line (?<line>\\d{1,7}): (?<detail>[^\\n]{1,300})"
@@ -6945,7 +6953,7 @@ var init_push_denied = __esm({
         { name: "ghcr", literals: ["ghcr.io", "write_package", "organization package"] },
         { name: "scope", literals: ["insufficient_scope"] }
       ],
-      // A base image the builder may not pull says `pull access denied, … insufficient_scope` (buildkit/base-image-not-found).
+      // A base image the builder may not pull says `pull access denied, \u2026 insufficient_scope` (buildkit/base-image-not-found).
       unless: [{ literals: ["pull access denied"] }],
       scope: "step",
       maxFindings: 1,
@@ -6991,12 +6999,12 @@ var init_base_image_not_found = __esm({
       severity: "error",
       match: [
         {
-          // `failed to solve: nvidia/cuda:12.99-devel: failed to resolve source metadata for docker.io/nvidia/cuda:12.99-devel: … not found`
+          // `failed to solve: nvidia/cuda:12.99-devel: failed to resolve source metadata for docker.io/nvidia/cuda:12.99-devel: \u2026 not found`
           literals: ["failed to resolve source metadata for"],
           pattern: "failed to resolve source metadata for (?<image>[^\\s:@]{1,300}(?::[\\w][\\w.-]{0,127})?)"
         },
         {
-          // classic builder / docker pull: `pull access denied for myorg/cuda-base, repository does not exist …`
+          // classic builder / docker pull: `pull access denied for myorg/cuda-base, repository does not exist \u2026`
           literals: ["pull access denied"],
           pattern: "pull access denied(?: for (?<image>[^\\s,]{1,300}))?"
         },
@@ -7047,7 +7055,7 @@ var init_base_image_not_found = __esm({
         },
         // `nvidia/cuda:12.4-devel-ubuntu22.04`: no patch release in the version. Only from CUDA 11 on: CUDA 10.2 and
         // older were published as major.minor tags (`10.2-cudnn7-devel-ubuntu18.04`, Kaggle/docker-python#883) and have
-        // no patch tags to move to; CUDA 11's short tags were replaced by patch tags (`11.0-devel` → `11.0.3-devel-ubuntu18.04`,
+        // no patch tags to move to; CUDA 11's short tags were replaced by patch tags (`11.0-devel` \u2192 `11.0.3-devel-ubuntu18.04`,
         // kokkos/kokkos#5509).
         { name: "cudaShortVersion", literals: ["nvidia/cuda:"], pattern: "nvidia/cuda:(?:1[1-9]|[2-9]\\d)\\.\\d{1,2}-" },
         { name: "wantedPlatform", literals: ["no matching manifest for "] },
@@ -7055,7 +7063,7 @@ var init_base_image_not_found = __esm({
         // The classic builder names the image it pulls: `10.2-cudnn8-devel-ubuntu18.04: Pulling from nvidia/cuda`.
         { name: "pulling", literals: [": Pulling from "], pattern: "^(?<tag>[\\w][\\w.-]{0,127}): Pulling from (?<repository>[\\w][\\w./-]{0,250})$" },
         {
-          // A docker.io image asked of another host (`Head "https://registry.docker-cn.com/v2/nvidia/cuda/manifests/…?ns=docker.io"`,
+          // A docker.io image asked of another host (`Head "https://registry.docker-cn.com/v2/nvidia/cuda/manifests/\u2026?ns=docker.io"`,
           // QwenAudio/CosyVoice#1344): the request went to a registry mirror configured for the builder, not to Docker Hub.
           name: "mirror",
           literals: ["ns=docker.io"],
@@ -7242,7 +7250,7 @@ var init_copy_source_missing = __esm({
       severity: "error",
       match: [
         {
-          // `failed to compute cache key: failed to calculate checksum of ref …: "/requirements.txt": not found`
+          // `failed to compute cache key: failed to calculate checksum of ref \u2026: "/requirements.txt": not found`
           // and older BuildKit's `failed to compute cache key: "/app/dist" not found: not found`.
           literals: ["failed to calculate checksum of ref", "failed to compute cache key"],
           pattern: '"/?(?<path>[^"\\n]{1,300})":? not found'
@@ -7254,9 +7262,9 @@ var init_copy_source_missing = __esm({
         }
       ],
       context: [
-        // `COPY --from=builder …`: the path is looked up in another stage, not in the context.
+        // `COPY --from=builder \u2026`: the path is looked up in another stage, not in the context.
         { name: "fromStage", source: "instruction", literals: ["--from="], pattern: "--from=(?<stage>[^\\s]{1,100})" },
-        // `RUN --mount=type=bind,src=…` without `from=`: the mount's source comes from the build context too
+        // `RUN --mount=type=bind,src=\u2026` without `from=`: the mount's source comes from the build context too
         // (Dockerfile reference, RUN --mount=type=bind: `from` defaults to the build context).
         { name: "bindMount", source: "instruction", literals: ["type=bind"], pattern: "^RUN\\b[^\\n]{0,2000}--mount=type=bind(?![^\\s]{0,300}from=)" }
       ],
@@ -7364,7 +7372,7 @@ var init_error = __esm({
       title: "CMake configure error",
       severity: "error",
       match: [
-        // `CMake Error at CMakeLists.txt:20 (add_library):`, `CMake Error at C:/Program Files/CMake/share/…/X.cmake:230 (message):`
+        // `CMake Error at CMakeLists.txt:20 (add_library):`, `CMake Error at C:/Program Files/CMake/share/\u2026/X.cmake:230 (message):`
         { literals: ["CMake Error at "], pattern: "^CMake Error at (?<file>.{1,500}):(?<line>\\d{1,200}) \\((?<command>\\w{1,200})\\)" },
         // generate-time: `CMake Error in CMakeLists.txt:`
         { literals: ["CMake Error in "], pattern: "^(?<detail>CMake Error in .{1,500}):$" },
@@ -7419,16 +7427,16 @@ var init_wheel_build_failed = __esm({
         // pip 23/24: `ERROR: Could not build wheels for badext, which is required to install pyproject.toml-based projects`
         { literals: ["Could not build wheels for "], pattern: `Could not build wheels for (?<package>${name})` },
         // pip 25+: `ERROR: Failed to build 'flash-attn' when getting requirements to build wheel`, `Failed to build badext`;
-        // uv: `× Failed to build \`szurubooru-toolkit @ file:///szurubooru-toolkit\`` (reluce/szurubooru-toolkit#80)
+        // uv: `\u00d7 Failed to build \`szurubooru-toolkit @ file:///szurubooru-toolkit\`` (reluce/szurubooru-toolkit#80)
         { literals: ["Failed to build "], pattern: `Failed to build ['\`]?(?!installable )(?<package>${name})` },
         // setuptools' compile step, under pip or uv: `error: command 'gcc' failed: No such file or directory` (astral-sh/uv#3308),
         // `error: command '/usr/bin/gcc' failed with exit code 1`
         { literals: ["error: command '"], pattern: "error: command '(?<compiler>[^'\\s]{1,100})' failed" },
         // uv: `Caused by: Build backend failed to build wheel through \`build_wheel\` (exit status: 1)` (astral-sh/uv#3308),
-        // newer uv: `╰─▶ Call to \`setuptools.build_meta.build_wheel\` failed (exit status: 1)`
+        // newer uv: `\u2570\u2500\u25b6 Call to \`setuptools.build_meta.build_wheel\` failed (exit status: 1)`
         { literals: ["Build backend failed to build wheel"] },
         { literals: ["Call to "], pattern: "Call to `?[\\w.:]{1,200}\\.build_wheel`? failed" },
-        // pip ≥ 22: `× Building wheel for x (pyproject.toml) did not run successfully.`, `× Getting requirements to build wheel did not run successfully.`
+        // pip \u2265 22: `\u00d7 Building wheel for x (pyproject.toml) did not run successfully.`, `\u00d7 Getting requirements to build wheel did not run successfully.`
         {
           literals: ["did not run successfully"],
           pattern: `(?:Building wheel for (?<package>${name}) |Getting requirements to build wheel |Preparing metadata )[^\\n]{0,200}did not run successfully`
@@ -7449,7 +7457,7 @@ var init_wheel_build_failed = __esm({
           pattern: "error: command '(?<compiler>[^'\\s]{1,100})' failed: No such file or directory"
         },
         { name: "uvLocal", literals: ["Failed to build `"], pattern: "Failed to build `(?<name>[\\w.-]{1,200}) @ file://(?<path>/[^`\\s]{1,300})`" },
-        // uv's own wording (its `×` / `Caused by:` / `╰─▶` chain): the uv form of the advice even when the step's
+        // uv's own wording (its `\u00d7` / `Caused by:` / `\u2570\u2500\u25b6` chain): the uv form of the advice even when the step's
         // installer is not known (a compose log, a pasted excerpt).
         {
           name: "uvSaid",
@@ -7560,7 +7568,7 @@ var init_cache_mount_unused = __esm({
       title: "pip's cache mount is never used (--no-cache-dir)",
       severity: "notice",
       match: [
-        // `  Downloading http://…/heavylib-1.0.0-py3-none-any.whl (67.1 MB)`, `  Downloading torch-2.3.1-cp311-cp311-manylinux1_x86_64.whl (779.1 MB)`
+        // `  Downloading http://\u2026/heavylib-1.0.0-py3-none-any.whl (67.1 MB)`, `  Downloading torch-2.3.1-cp311-cp311-manylinux1_x86_64.whl (779.1 MB)`
         { literals: ["Downloading "], pattern: "^\\s{0,20}Downloading (?:\\S{0,1000}/)?(?<download>[^\\s/]{1,300}) \\((?<size>[\\d.]{1,10} [kMG]?B|\\d{1,12} bytes)\\)$" }
       ],
       context: [
@@ -14714,14 +14722,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs4, sep: [] });
+                map2.items.push({ start, key: fs3, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs4);
+                this.stack.push(fs3);
               } else {
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -14849,13 +14857,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs4, sep: [] });
+                fc.items.push({ start: [], key: fs3, sep: [] });
               else if (it.sep)
-                this.stack.push(fs4);
+                this.stack.push(fs3);
               else
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -15535,7 +15543,7 @@ var init_regex_ast = __esm({
       fail(what) {
         throw new RegexSyntaxError(`${what} at offset ${this.pos}`);
       }
-      /** Reads `\u{…}`, `\uXXXX`, `\xHH`, `\cX`, `\0` … after the backslash; returns a code point. */
+      /** Reads `\u{\u2026}`, `\uXXXX`, `\xHH`, `\cX`, `\0` \u2026 after the backslash; returns a code point. */
       characterEscape(letter) {
         if (letter in CONTROL_ESCAPES) return CONTROL_ESCAPES[letter];
         if (letter === "0" && !/[0-9]/.test(this.peek() ?? "")) return 0;
@@ -15559,7 +15567,7 @@ var init_regex_ast = __esm({
         }
         return letter.codePointAt(0);
       }
-      /** Skips `{…}` after \p / \P: a Unicode property, widened to any character. */
+      /** Skips `{\u2026}` after \p / \P: a Unicode property, widened to any character. */
       skipProperty() {
         if (this.peek() !== "{") return;
         const close = this.source.indexOf("}", this.pos);
@@ -15864,7 +15872,7 @@ var init_regex_safety = __esm({
       caseInsensitive;
       sets = [EMPTY];
       spans = [[0, 0]];
-      /** follow[p]: state → how many different ways p reaches it (2+ is itself an ambiguity). */
+      /** follow[p]: state \u2192 how many different ways p reaches it (2+ is itself an ambiguity). */
       follow = [/* @__PURE__ */ new Map()];
       /** Source offsets of `$`, `\b` and lookarounds: zero-width tests that can still fail. */
       gates = [];
@@ -16022,7 +16030,7 @@ var init_regex_safety = __esm({
         this.pairEdges.set(pair, out);
         return out;
       }
-      /** Two edges p → r (a position reachable twice over, like `(a*)*`) on a cycle: exponential. */
+      /** Two edges p \u2192 r (a position reachable twice over, like `(a*)*`) on a cycle: exponential. */
       nestedQuantifierReason() {
         for (let p = 0; p < this.n; p++) {
           for (const [r, ways] of this.builder.follow[p]) {
@@ -16082,7 +16090,7 @@ var init_regex_safety = __esm({
         }
         return seen;
       }
-      /** Polynomial: (p,p) →* (p,q) and (p,q) →* (q,q) for loop states p ≠ q; or an unanchored restart. */
+      /** Polynomial: (p,p) \u2192* (p,q) and (p,q) \u2192* (q,q) for loop states p \u2260 q; or an unanchored restart. */
       polynomialReason() {
         const { n, dense } = this;
         const predecessors = this.pairs.map(() => []);
@@ -17712,17 +17720,17 @@ var init_enrichers = __esm({
     init_pip_advice_enricher();
     init_torch_replacement();
     enrichers = {
-      /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, …). */
+      /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
-      /** CUDA version of the step's toolkit or base image, its apt suffix and `-devel` image (`{enrich.aptSuffix}`, …). */
+      /** CUDA version of the step's toolkit or base image, its apt suffix and `-devel` image (`{enrich.aptSuffix}`, \u2026). */
       "cuda-version": cudaVersionEnrich,
       /** How long the step ran, as a sentence (`{enrich.durationNote}`), empty without timestamps. */
       "step-duration": stepDurationEnrich,
       /** The build step still running when the log ends, as a sentence (`{enrich.runningNote}`), for jobs stopped from outside. */
       "running-step": runningStepEnrich,
-      /** An arch list the step's toolkit accepts, in torch / CMake / nvcc notation (`{enrich.torchArchList}`, …). */
+      /** An arch list the step's toolkit accepts, in torch / CMake / nvcc notation (`{enrich.torchArchList}`, \u2026). */
       "arch-lists": archListsEnrich,
-      /** CUPTI's packages and soname for the step's CUDA (`{enrich.cuptiApt}`, `{enrich.cuptiLoadCheck}`, …). */
+      /** CUPTI's packages and soname for the step's CUDA (`{enrich.cuptiApt}`, `{enrich.cuptiLoadCheck}`, \u2026). */
       cupti: cuptiEnrich,
       /** The rebuild command of a CUDA extension with the installer in use, and its build knobs (`{enrich.rebuild}`, `{enrich.knobs}`). */
       "extension-build": extensionBuildEnrich,
@@ -19560,7 +19568,7 @@ var init_checks = __esm({
         if (typeof payload.value !== typeof def.value)
           throw new Error("Cannot mix number and bigint in multiple_of check.");
         const isMultiple = typeof payload.value === "bigint" ? (
-          // `value % 0n` throws, and nothing is a multiple of zero — the number branch already fails this way via NaN
+          // `value % 0n` throws, and nothing is a multiple of zero \u2014 the number branch already fails this way via NaN
           def.value !== BigInt(0) && payload.value % def.value === BigInt(0)
         ) : floatSafeRemainder(payload.value, def.value) === 0;
         if (isMultiple)
@@ -23537,7 +23545,7 @@ var init_ca = __esm({
             return `Clau inv\xE0lida a ${issue2.origin}`;
           case "invalid_union":
             return "Entrada inv\xE0lida";
-          // Could also be "Tipus d'unió invàlid" but "Entrada invàlida" is more general
+          // Could also be "Tipus d'uni\u00f3 inv\u00e0lid" but "Entrada inv\u00e0lida" is more general
           case "invalid_element":
             return `Element inv\xE0lid a ${issue2.origin}`;
           default:
@@ -38389,7 +38397,7 @@ var init_schema = __esm({
       name: external_exports.string().regex(namePattern),
       /**
        * `line` (default): the scope's lines; `instruction`: the Dockerfile instruction of the step
-       * (`RUN apt-get update && …`). An instruction context is unknown (neither `x` nor `!x` holds)
+       * (`RUN apt-get update && \u2026`). An instruction context is unknown (neither `x` nor `!x` holds)
        * when the line is in no known step.
        */
       source: external_exports.enum(["line", "instruction"]).optional(),
@@ -38400,7 +38408,7 @@ var init_schema = __esm({
        */
       tally: external_exports.boolean().optional(),
       /**
-       * Which hit `{context.<name>…}` shows: the `first` (default) or the `last` one of the scope
+       * Which hit `{context.<name>\u2026}` shows: the `first` (default) or the `last` one of the scope
        * (pip names the package it stopped on last, after every `Collecting` before it).
        */
       keep: external_exports.enum(["first", "last"]).optional(),
@@ -38960,7 +38968,7 @@ var init_buildkit_tty = __esm({
         else if (seconds !== null) this.ctx.emit({ type: "step-done", line: at, id, seconds });
         return true;
       }
-      /** `=> => # output` (the live tail of a running step) or `=> => transferring …  0.0s` (status). */
+      /** `=> => # output` (the live tail of a running step) or `=> => transferring \u2026  0.0s` (status). */
       sub(line, body2) {
         if (this.last === null) return;
         if (body2.startsWith("# ") || body2 === "#") {
@@ -39006,7 +39014,7 @@ var init_exit_code2 = __esm({
     "use strict";
     MARKERS = [
       "exit code: ",
-      // BuildKit: `did not complete successfully: exit code: 2`, `executor failed running […]: exit code: 2`
+      // BuildKit: `did not complete successfully: exit code: 2`, `executor failed running [\u2026]: exit code: 2`
       "returned a non-zero code: ",
       // classic builder: `The command '/bin/sh -c make' returned a non-zero code: 2`
       "exit status "
@@ -39168,7 +39176,7 @@ var init_buildah = __esm({
       }
       /**
        * A pasted error line with no `STEP` line before it still names the step: `building at STEP
-       * "RUN make": …`. It becomes the step the build failed at, so that the verdict names it.
+       * "RUN make": \u2026`. It becomes the step the build failed at, so that the verdict names it.
        */
       namedStep(line, message2) {
         const at = message2.indexOf(FAILED_AT);
@@ -39359,7 +39367,7 @@ var init_closing_blocks = __esm({
       pending = false;
       /**
        * A box or an excerpt just closed: the next line of text is the build's error even without a
-       * `failed to solve` prefix (docker 20.10 prints `failed to compute cache key: …` bare).
+       * `failed to solve` prefix (docker 20.10 prints `failed to compute cache key: \u2026` bare).
        */
       awaitingFinal = false;
       /** Inside a block every line comes here first. */
@@ -39677,7 +39685,7 @@ var init_context = __esm({
         this.recentErrors.push({ id, message: message2 });
         if (this.recentErrors.length > RECENT_ERRORS) this.recentErrors.shift();
       }
-      /** The step whose `#N ERROR: …` the final message repeats (`failed to solve: <step error>`). */
+      /** The step whose `#N ERROR: \u2026` the final message repeats (`failed to solve: <step error>`). */
       stepForFinalMessage(message2) {
         for (let i = this.recentErrors.length - 1; i >= 0; i--) {
           const { id, message: stepMessage } = this.recentErrors[i];
@@ -39872,7 +39880,7 @@ var init_rawjson = __esm({
       /**
        * Consumes one line; returns false when the line is not rawjson (the caller parses it otherwise).
        * Offer it every line: buildx 0.13 indents each record over many lines (`{`, `  "vertexes": [`,
-       * …, `}`), later versions write one record a line.
+       * \u2026, `}`), later versions write one record a line.
        */
       push(line) {
         const text = line.text;
@@ -41158,7 +41166,7 @@ var init_scope_state = __esm({
       cancelled = false;
       evidence = [];
       evidenceKeys = [];
-      /** capture name → value → times seen, in order of first sight. */
+      /** capture name \u2192 value \u2192 times seen, in order of first sight. */
       captures = /* @__PURE__ */ new Map();
       contexts = /* @__PURE__ */ new Map();
       tallied = /* @__PURE__ */ new Set();
@@ -41468,7 +41476,7 @@ var init_fact_patterns = __esm({
       },
       // ---- base images -----------------------------------------------------------------------------
       {
-        // BuildKit's step `FROM docker.io/nvidia/cuda:12.4.1-devel-ubuntu22.04@sha256:…`, classic `FROM nvidia/cuda:…`
+        // BuildKit's step `FROM docker.io/nvidia/cuda:12.4.1-devel-ubuntu22.04@sha256:\u2026`, classic `FROM nvidia/cuda:\u2026`
         literals: ["FROM ", "from "],
         regex: /^(?:FROM|from)\s+(?:--platform=\S{1,100}\s+)?(?<ref>[^\s@$]{1,300})/,
         on: "instruction",
@@ -41485,7 +41493,7 @@ var init_fact_patterns = __esm({
       },
       // ---- Python, installers, torch ---------------------------------------------------------------
       {
-        // A wheel's file name: `torch-2.3.1+cu121-cp310-cp310-linux_x86_64.whl`, `torch-2.3.1%2Bcu121-cp310-…`
+        // A wheel's file name: `torch-2.3.1+cu121-cp310-cp310-linux_x86_64.whl`, `torch-2.3.1%2Bcu121-cp310-\u2026`
         literals: ["torch-", "torchvision-", "torchaudio-"],
         regex: /(?:^|[\s/=(])(?<pkg>torch(?:vision|audio)?)-(?<v>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?(?:(?:\+|%2B)[a-z0-9.]{1,20})?)-cp(?<py>3\d{1,2})-/,
         on: "output",
@@ -41493,7 +41501,7 @@ var init_fact_patterns = __esm({
         read: (g) => [...torchFacts(g.pkg, g.v), ...one("python", g.py ? `3.${g.py.slice(1)}` : null)]
       },
       {
-        // Any CPython wheel with the interpreter's own ABI: `…-cp310-cp310-manylinux…` (not `cp38-abi3`)
+        // Any CPython wheel with the interpreter's own ABI: `\u2026-cp310-cp310-manylinux\u2026` (not `cp38-abi3`)
         literals: ["-cp3"],
         regex: /-cp3(?<minor>\d{1,2})-cp3(?<abi>\d{1,2})m?-/,
         on: "output",
@@ -41609,7 +41617,7 @@ var init_fact_patterns = __esm({
       },
       {
         // GitHub names its hosted runners `GitHub Actions N`: `Runner name: 'GitHub Actions 7'`,
-        // `The job running on runner GitHub Actions 7 has exceeded the maximum execution time …`
+        // `The job running on runner GitHub Actions 7 has exceeded the maximum execution time \u2026`
         literals: ["GitHub Actions "],
         regex: /(?:\brunner |Runner name: ')GitHub Actions \d{1,6}\b/,
         on: "output",
@@ -41634,7 +41642,7 @@ var init_fact_patterns = __esm({
         read: () => [["place", "docker-run"]]
       },
       {
-        // An interactive shell's prompt pasted with the output: `user@host:~/src$ pip install …`, `(venv) me@box:~$ …`
+        // An interactive shell's prompt pasted with the output: `user@host:~/src$ pip install \u2026`, `(venv) me@box:~$ \u2026`
         literals: [":~", "$ pip", "$ python", "$ nvcc", "$ cmake"],
         regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] |\$ (?:pip|python|nvcc|cmake)\b)/,
         on: "output",
@@ -41920,17 +41928,17 @@ var init_triggers = __esm({
     init_format_duration();
     errorLike = /\b(?:error|fatal|failed|cannot|denied)\b/i;
     causeKinds = [
-      // gcc / clang / nvcc / rustc / setuptools: `x.cu(88): error: …`, `fatal error: cuda.h: No such file`, `error: command 'gcc' failed`
+      // gcc / clang / nvcc / rustc / setuptools: `x.cu(88): error: \u2026`, `fatal error: cuda.h: No such file`, `error: command 'gcc' failed`
       { pattern: /(?:^|[\s:)])(?:fatal )?error(?:\[[\w-]{1,20}\])?: \S/i, keep: 3 },
       // apt: `E: Unable to locate package foo`
       { pattern: /^E: \S/, keep: 3 },
-      // uv and pip's diagnostics: `× Failed to build …`, `× No solution found when resolving dependencies:`
-      { pattern: /^\s{0,8}× \S/, keep: 2 },
-      // npm 6–9 `npm ERR! code E404`, npm 10 `npm error code E404`
+      // uv and pip's diagnostics: `\u00d7 Failed to build \u2026`, `\u00d7 No solution found when resolving dependencies:`
+      { pattern: /^\s{0,8}\u00d7 \S/, keep: 2 },
+      // npm 6\u20139 `npm ERR! code E404`, npm 10 `npm error code E404`
       { pattern: /^npm (?:ERR!|error) \S/, keep: 3 },
-      // CMake: the `CMake Error at …:` line, then its indented message line(s)
+      // CMake: the `CMake Error at \u2026:` line, then its indented message line(s)
       { pattern: /^CMake Error\b/, keep: 2, follow: /^\s{2,}\S/ },
-      // make / ninja: the first `make[2]: *** […] Error 2` (the deepest), ninja's `FAILED: target`
+      // make / ninja: the first `make[2]: *** [\u2026] Error 2` (the deepest), ninja's `FAILED: target`
       { pattern: /^(?:g?make(?:\[\d{1,4}\])?: \*\*\* |FAILED: \S)/, keep: 1 }
     ];
     exceptionLine = /^[A-Za-z_][\w.]{0,300}(?:Error|Exception|Exit|Interrupt|Warning|TooDeep|Impossible|NotFound)(?::\s.*)?$/;
@@ -41961,7 +41969,7 @@ var init_engine = __esm({
     RuleEngine = class {
       set;
       prefilter;
-      /** Per rule: scope key (step id, or 0 for build-scoped rules) → what was seen there. */
+      /** Per rule: scope key (step id, or 0 for build-scoped rules) \u2192 what was seen there. */
       states;
       /** Per rule: the line (call) that last counted a hit, so two matchers of a rule count a line once. */
       lastHit;
@@ -42404,7 +42412,7 @@ var init_redact = __esm({
         }
         return out + text.slice(from);
       }
-      /** `scheme://user:password@host` → `scheme://user:****@host`. */
+      /** `scheme://user:password@host` \u2192 `scheme://user:****@host`. */
       maskUrlCredentials(text, found) {
         let out = "";
         let from = 0;
@@ -42512,7 +42520,7 @@ var init_redact = __esm({
       }
       /**
        * `NAME=value`. An `=` inside a value already read (`TOKEN=abc==`, `X=$A=B`) starts no new
-       * assignment: the scan resumes after the value, which keeps it linear on a line of `TOKEN=TOKEN=…`.
+       * assignment: the scan resumes after the value, which keeps it linear on a line of `TOKEN=TOKEN=\u2026`.
        */
       equalsForms() {
         const text = this.text;
@@ -42528,7 +42536,7 @@ var init_redact = __esm({
       }
       /**
        * `"name": "value"` (JSON, compact or not) anywhere, `name: value` (YAML) where the name begins
-       * the line, and an HTTP header in a quoted argument (`-H "X-Api-Key: …"`, `'PRIVATE-TOKEN: …'`):
+       * the line, and an HTTP header in a quoted argument (`-H "X-Api-Key: \u2026"`, `'PRIVATE-TOKEN: \u2026'`):
        * in prose (`secret HF_TOKEN: not found`, `stat SECRET_TOKEN: no such file`) a name before a
        * colon is an error message, not an assignment.
        */
@@ -44276,7 +44284,7 @@ async function runAndAnalyze(command, options) {
   const tee = new Tee(options.output, lines);
   const fence = options.fence ? startCommandFence() : null;
   if (fence) writeLine(options.output, fence.start + "\n");
-  const child = (0, import_node_child_process2.spawn)("bash", ["--norc", "-o", "pipefail", "-c", `exec 2>&1; ${command}`], {
+  const child = (0, import_node_child_process.spawn)("bash", ["--norc", "-o", "pipefail", "-c", `exec 2>&1; ${command}`], {
     cwd: options.cwd,
     env: options.env ?? process.env,
     stdio: [options.stdin ?? "ignore", "pipe", "pipe"],
@@ -44317,11 +44325,11 @@ async function runAndAnalyze(command, options) {
   if (fence) writeLine(options.output, (tee.atLineStart ? "" : "\n") + fence.end + "\n");
   return { analysis: analyzer.finish(), exitCode: processExitCode(code, signal), signal, cancelledBy };
 }
-var import_node_child_process2, import_node_os, import_node_stream3, NOT_STARTED, Tee;
+var import_node_child_process, import_node_os, import_node_stream3, NOT_STARTED, Tee;
 var init_run_and_analyze = __esm({
   "src/run/run-and-analyze.ts"() {
     "use strict";
-    import_node_child_process2 = require("node:child_process");
+    import_node_child_process = require("node:child_process");
     import_node_os = require("node:os");
     import_node_stream3 = require("node:stream");
     init_analyze();
@@ -44836,7 +44844,7 @@ var Walk = class {
       throw new InputError(`"${this.pattern}" matches more than ${this.maxMatches} files: use a narrower pattern`);
     }
   }
-  /** Matches `segments[i…]` inside directory `dir` (a path as the user would write it). */
+  /** Matches `segments[i\u2026]` inside directory `dir` (a path as the user would write it). */
   async match(dir, i) {
     const segment = this.segments[i];
     if (segment === void 0) return;
@@ -44906,13 +44914,20 @@ async function expandLogPaths(inputs, options = {}) {
 init_analyze();
 init_multi_log();
 init_severity();
+function sizeOf(path6) {
+  try {
+    return (0, import_node_fs4.statSync)(path6).size;
+  } catch {
+    return null;
+  }
+}
 async function analyzeCommand(command, io) {
   const ruleSet = await rulesFor(command);
   const dockerfiles = await loadDockerfiles(command);
   const analyses = [];
   const paths = await expandLogPaths(command.inputs);
   for (const path6 of paths) {
-    const total = path6 === "-" ? null : await import_node_fs4.promises.stat(path6).then((s) => s.size, () => null);
+    const total = path6 === "-" ? null : sizeOf(path6);
     let input2;
     if (wantsProgress(Boolean(io.stderrIsTTY), total, io.env)) {
       input2 = withProgress(await openInput(path6, io.stdin), { label: path6 === "-" ? "standard input" : path6, total, stderr: io.stderr });
