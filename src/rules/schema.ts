@@ -17,7 +17,8 @@
 // - A rule can have a `when` of its own (the conditions of a variant's `when`): it fires only when
 //   that holds (an instruction context, a fact); `repeated` names a capture one of whose values
 //   must have been seen twice in the scope (the same wheel downloaded twice).
-// - Triggers `toolkit-copy` (a COPY --from of a builder's whole toolkit tree) and `cold-cache` (a
+// - Triggers `toolkit-copy` (a COPY --from of a builder's whole toolkit tree), `runtime-library` (a
+//   program linked against a CUDA library copied into an image without it) and `cold-cache` (a
 //   CI build that took nothing from a cache): step-level conditions with captures of their own.
 // - Error findings of a build that did not fail are reported as warnings (an error explains why
 //   a build failed), unless the log is an unframed paste whose outcome is unknown.
@@ -94,6 +95,13 @@ export const triggerSchema = z.discriminatedUnion('kind', [
    * and `{runtimeImage}` when the stage's devel image has a runtime counterpart.
    */
   z.object({ kind: z.literal('toolkit-copy') }).strict(),
+  /**
+   * A `COPY --from=<stage>` into the stage that ships, of a program the stage linked against CUPTI,
+   * cuDNN or NCCL, when the log shows the shipping stage's base lacks the library and no step of it
+   * brings the library. Captures `{library}`, `{file}`, `{from}`, `{linkedBy}`, `{image}`, `{lack}`,
+   * `{libDir}`, `{program}`, and `{remedy}` when the base is an nvidia/cuda image.
+   */
+  z.object({ kind: z.literal('runtime-library') }).strict(),
   /**
    * A passing build on a GitHub-hosted runner in which no Dockerfile step came from the cache, at least
    * `minSeconds` of steps ran, and no cache was imported. Captures `{ran}` (steps that ran) and

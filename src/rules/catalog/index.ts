@@ -27,6 +27,7 @@ import { packageNotFound } from './cmake/package-not-found.js';
 import { libcuptiMissing } from './runtime/libcupti-missing.js';
 import { libcudaStub } from './runtime/libcuda-stub.js';
 import { sharedLibraryMissing } from './runtime/shared-library-missing.js';
+import { linkedLibraryMissing } from './runtime/linked-library-missing.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -85,6 +86,7 @@ export const builtinRules: RuleInput[] = [
   libcuptiMissing,
   libcudaStub,
   sharedLibraryMissing,
+  linkedLibraryMissing,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
