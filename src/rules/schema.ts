@@ -17,6 +17,8 @@
 // - A rule can have a `when` of its own (the conditions of a variant's `when`): it fires only when
 //   that holds (an instruction context, a fact); `repeated` names a capture one of whose values
 //   must have been seen twice in the scope (the same wheel downloaded twice).
+// - A condition can be `enrich.<key>`: one of the rule's enrichers gave that key a non-empty value
+//   (a comparison no pattern can make, such as two CUDA versions seen on different lines).
 // - Triggers `toolkit-copy` (a COPY --from of a builder's whole toolkit tree), `runtime-library` (a
 //   program linked against a CUDA library copied into an image without it) and `cold-cache` (a
 //   CI build that took nothing from a cache): step-level conditions with captures of their own.
@@ -26,8 +28,11 @@ import { z } from 'zod';
 
 const idPattern = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 const namePattern = /^[a-zA-Z][a-zA-Z0-9]*$/;
-/** One condition: a context name, or `fact.<name>` with an optional `=value`; `!` negates. */
-const conditionSource = String.raw`!?(?:[a-zA-Z][a-zA-Z0-9]*|fact\.[a-zA-Z]+(?:=[\w./-]+)?)`;
+/**
+ * One condition: a context name, `fact.<name>` with an optional `=value`, or `enrich.<key>` (an
+ * enricher of the rule gave the key a value); `!` negates.
+ */
+const conditionSource = String.raw`!?(?:[a-zA-Z][a-zA-Z0-9]*|fact\.[a-zA-Z]+(?:=[\w./-]+)?|enrich\.[a-zA-Z][a-zA-Z0-9]*)`;
 const whenPattern = new RegExp(`^${conditionSource}(?:&${conditionSource})*$`);
 
 const severitySchema = z.enum(['error', 'warning', 'notice']);
@@ -161,7 +166,8 @@ export const ruleSchema = z
           .object({
             /**
              * `name` / `!name`: a context matcher was (not) seen; `fact.cuda`: the log shows the fact;
-             * `fact.place=image-build`: the fact has that value. `a&b`: all of them.
+             * `fact.place=image-build`: the fact has that value; `enrich.key`: an enricher of the
+             * rule gave `key` a non-empty value. `a&b`: all of them.
              */
             when: z.string().regex(whenPattern),
             title: z.string().min(3).max(200).optional(),

@@ -28,6 +28,7 @@ import { libcuptiMissing } from './runtime/libcupti-missing.js';
 import { libcudaStub } from './runtime/libcuda-stub.js';
 import { sharedLibraryMissing } from './runtime/shared-library-missing.js';
 import { linkedLibraryMissing } from './runtime/linked-library-missing.js';
+import { extensionCudaRefused } from './runtime/extension-cuda-mismatch.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -36,6 +37,7 @@ import { externallyManaged } from './pip/externally-managed.js';
 import { resolverBacktracking } from './pip/resolver-backtracking.js';
 import { basePackageReplaced } from './pip/base-package-replaced.js';
 import { constraintDeprecation } from './pip/constraint-deprecation.js';
+import { extensionCudaMismatch } from './pip/extension-cuda-mismatch.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { unableToLocatePackage } from './apt/unable-to-locate-package.js';
@@ -87,6 +89,7 @@ export const builtinRules: RuleInput[] = [
   libcudaStub,
   sharedLibraryMissing,
   linkedLibraryMissing,
+  extensionCudaRefused,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
@@ -95,6 +98,7 @@ export const builtinRules: RuleInput[] = [
   resolverBacktracking,
   basePackageReplaced,
   constraintDeprecation,
+  extensionCudaMismatch,
   packagesNotFound,
   unsatisfiable,
   unableToLocatePackage,
