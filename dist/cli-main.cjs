@@ -4769,6 +4769,93 @@ var init_shared_library_missing = __esm({
   }
 });
 
+// src/rules/catalog/runtime/linked-library-missing.ts
+var linkedLibraryMissing;
+var init_linked_library_missing = __esm({
+  "src/rules/catalog/runtime/linked-library-missing.ts"() {
+    "use strict";
+    linkedLibraryMissing = {
+      id: "runtime/linked-library-missing",
+      title: "A CUDA library the program links is not in the image",
+      severity: "warning",
+      trigger: { kind: "runtime-library" },
+      maxFindings: 5,
+      specificity: 3,
+      message: "This step copies out of `{from}` what it linked against {library} ({linkedBy}), into a stage that starts from `{image}`: {lack}, and no step of this stage installs or copies `{file}`. The build passes; the program stops at load time where the image runs (`{file}\u2026: cannot open shared object file`).",
+      fix: [
+        "Bring the library into this stage: copy it out of the builder, then refresh the loader cache (`ldd` on the program in the builder prints the file it resolved):",
+        "",
+        "```dockerfile",
+        "COPY --from={from} {libDir}/{file}.* /usr/local/lib/",
+        "RUN ldconfig",
+        "```",
+        "",
+        "{remedy|Or start this stage from an image that holds it: nvidia/cuda `-devel` images have CUPTI, `-runtime` images NCCL, the `cudnn` tags cuDNN.}",
+        "",
+        "Then make the build fail, not the container, when a library is still missing: as the last `RUN` of this stage,",
+        "",
+        "```dockerfile",
+        "RUN ldd {program} > /tmp/ldd.txt && ! grep 'not found' /tmp/ldd.txt && rm /tmp/ldd.txt",
+        "```",
+        "",
+        "`ldd` prints every library the loader cannot resolve as `=> not found`, and needs no GPU; `grep` prints those lines and `!` fails the step on them."
+      ].join("\n"),
+      docs: "https://docs.docker.com/build/building/multi-stage/"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/extension-cuda-mismatch.ts
+var extensionCudaRefused;
+var init_extension_cuda_mismatch = __esm({
+  "src/rules/catalog/runtime/extension-cuda-mismatch.ts"() {
+    "use strict";
+    extensionCudaRefused = {
+      id: "runtime/extension-cuda-mismatch",
+      title: "A PyG extension refuses torch's CUDA",
+      severity: "error",
+      match: [
+        {
+          literals: ["Detected that PyTorch and "],
+          pattern: "Detected that PyTorch and (?<package>torch_\\w{1,40}|pyg_lib) were compiled with different CUDA versions\\. PyTorch has CUDA version[= ](?<torchCuda>\\d{1,2}\\.\\d{1,2}) and \\w{1,40} has CUDA version[= ](?<extensionCuda>\\d{1,2}\\.\\d{1,2})"
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "{package} was compiled with CUDA {extensionCuda} and the torch it runs with was built with CUDA {torchCuda}: its import check refuses the pair, so nothing that imports {package} (torch_geometric included) can start. A prebuilt wheel for another CUDA, or a build against another toolkit than torch's, installs without a word; the check runs only on import.",
+      fix: [
+        "Install the {package} built for torch's CUDA {torchCuda}, from PyG's page for this torch, in the step that installs it now:",
+        "",
+        "```sh",
+        "pip uninstall -y {package}",
+        "{enrich.install}",
+        "```",
+        "",
+        "https://data.pyg.org/whl lists the torch and CUDA pairs that have wheels. pip keeps an installed {package} of the same version whatever its build, hence the uninstall."
+      ].join("\n"),
+      variants: [
+        {
+          // a minor-only difference: the check of releases before 2021; a current release accepts it
+          when: "!enrich.mismatch",
+          message: "{package} was compiled with CUDA {extensionCuda} and the torch it runs with was built with CUDA {torchCuda}: this {package} release refuses even a minor difference, so nothing that imports it (torch_geometric included) can start.",
+          fix: [
+            "Install the {package} built for torch's CUDA {torchCuda} from PyG's page for this torch, or a current release, whose check compares the CUDA major only:",
+            "",
+            "```sh",
+            "pip uninstall -y {package}",
+            "{enrich.install}",
+            "```",
+            "",
+            "https://data.pyg.org/whl lists the torch and CUDA pairs that have wheels."
+          ].join("\n")
+        }
+      ],
+      enrich: "extension-cuda",
+      docs: "https://github.com/rusty1s/pytorch_scatter#installation"
+    };
+  }
+});
+
 // src/rules/catalog/pip/resolution-impossible.ts
 var dependsOnLine, resolutionImpossible;
 var init_resolution_impossible = __esm({
@@ -5284,6 +5371,8 @@ var init_base_package_replaced = __esm({
         // the torch that came in is PyTorch's CPU-only build
         { name: "cpuTorch", literals: ["Successfully installed "], pattern: "\\btorch-\\d[\\w.]{0,60}\\+cpu(?=\\s|$)" },
         { name: "nvidiaBuild", literals: [".nv2", "+nv"], pattern: "Successfully uninstalled \\S{1,200}\\+" },
+        // pip's summary line whatever it holds: the enricher looks in it for the uninstalled `name-version` itself
+        { name: "installed", literals: ["Successfully installed "], pattern: "Successfully installed \\S" },
         // `Collecting torch==2.2.2 (from torchmetrics-old)`: the requirement that pulled another version of a stack package in
         {
           name: "requestedBy",
@@ -5291,6 +5380,8 @@ var init_base_package_replaced = __esm({
           pattern: `^\\s{0,200}Collecting (?<pkg>(?:${stack}))(?<spec>[=<>!~][^\\s]{0,200}) \\(from (?<by>[A-Za-z0-9][\\w.-]{0,200})`
         }
       ],
+      // not when pip put the very build it removed back (a same-version --force-reinstall)
+      when: "!enrich.sameBuild",
       scope: "step",
       specificity: 3,
       message: "pip uninstalled {package:all} that the image had installed ({package}-{version}) and put another version in its place: what the image built or tested against {package} {version} now runs with the version pip picked.",
@@ -5412,6 +5503,135 @@ var init_constraint_deprecation = __esm({
         }
       ],
       docs: "https://pip.pypa.io/en/stable/user_guide/#constraints-files"
+    };
+  }
+});
+
+// src/knowledge/torch-replacement.ts
+function cudaOfLocal(local) {
+  const m = /^cu(\d{1,2})(\d)$/.exec(local ?? "");
+  return m ? `${Number(m[1])}.${m[2]}` : null;
+}
+function localOf(version2) {
+  const plus = (version2 ?? "").indexOf("+");
+  return plus < 0 ? void 0 : version2.slice(plus + 1);
+}
+function sameBuildBack(captures) {
+  const line = captures["context.installed"];
+  const { package: pkg, version: version2 } = captures;
+  if (line === void 0 || pkg === void 0 || version2 === void 0) return false;
+  return line.split(/\s+/).includes(`${pkg}-${version2}`);
+}
+function torchReplacementEnrich(captures, _step, _model, _facts) {
+  if (sameBuildBack(captures)) return { replacementNote: "", sameBuild: "yes" };
+  const installed = captures["context.installedTorch.version"];
+  if (installed === void 0) return { replacementNote: "" };
+  const newLocal = localOf(installed);
+  const removed = captures.package === "torch" ? captures.version : void 0;
+  if (newLocal === "cpu") {
+    return {
+      replacementNote: `The torch it installed, ${installed}, is PyTorch's CPU-only build (+cpu): torch in this image no longer has CUDA support, so torch.cuda.is_available() is False on any GPU.`
+    };
+  }
+  const newCuda = cudaOfLocal(newLocal);
+  const oldLocal = localOf(removed);
+  const oldCuda = cudaOfLocal(oldLocal);
+  if (newCuda !== null && oldCuda !== null && newCuda !== oldCuda) {
+    return {
+      replacementNote: `The torch it installed, ${installed}, is built for CUDA ${newCuda}; the one it removed was built for CUDA ${oldCuda}.`
+    };
+  }
+  return { replacementNote: "" };
+}
+var init_torch_replacement = __esm({
+  "src/knowledge/torch-replacement.ts"() {
+    "use strict";
+  }
+});
+
+// src/knowledge/pyg-wheels.ts
+function pygBuildOf(version2) {
+  const m = /\+pt(\d)(\d{1,2})(cu\d{2,3})$/.exec(version2 ?? "");
+  if (!m) return null;
+  const cuda = cudaOfLocal(m[3]);
+  return cuda === null ? null : { torch: `${m[1]}.${m[2]}`, cudaTag: m[3], cuda };
+}
+function pygFindLinks(torchVersion, cudaTag2) {
+  const bare = torchVersion.replace(/\+.*$/, "");
+  return `https://data.pyg.org/whl/torch-${bare}+${cudaTag2}.html`;
+}
+function majorOf(cuda) {
+  return cuda.split(".")[0];
+}
+function pipFromPage(pkg, page) {
+  return `pip install ${pkg} -f ${page}`;
+}
+function extensionCudaEnrich(captures, _step, _model, facts) {
+  const pkg = (captures.package ?? "").replace(/-/g, "_");
+  const built = pygBuildOf(captures.version);
+  const extensionCuda = built?.cuda ?? captures.extensionCuda;
+  const torchCuda = captures.torchCuda ?? cudaOfLocal(facts.value("torchCuda") ?? void 0);
+  if (pkg === "" || extensionCuda === void 0 || torchCuda === null) return { mismatch: "" };
+  const tag = `cu${torchCuda.replace(".", "")}`;
+  const torch = facts.value("torch");
+  const out = {
+    // what the import check of current releases refuses; the install command is given either way
+    mismatch: majorOf(extensionCuda) === majorOf(torchCuda) ? "" : "yes",
+    pkg,
+    extensionCuda,
+    torchCuda,
+    torchNote: torch === null ? `torch built for CUDA ${torchCuda}` : `torch ${torch}`
+  };
+  if (torch !== null) {
+    out.install = pipFromPage(pkg, pygFindLinks(torch, tag));
+  } else {
+    out.install = `TORCH=$(python -c "import torch; print(torch.__version__.split('+')[0])") && ${pipFromPage(pkg, `https://data.pyg.org/whl/torch-$TORCH+${tag}.html`)}`;
+  }
+  return out;
+}
+var pygPackagePattern;
+var init_pyg_wheels = __esm({
+  "src/knowledge/pyg-wheels.ts"() {
+    "use strict";
+    init_torch_replacement();
+    pygPackagePattern = "torch[_-]scatter|torch[_-]sparse|torch[_-]cluster|torch[_-]spline[_-]conv|pyg[_-]lib";
+  }
+});
+
+// src/rules/catalog/pip/extension-cuda-mismatch.ts
+var extensionCudaMismatch;
+var init_extension_cuda_mismatch2 = __esm({
+  "src/rules/catalog/pip/extension-cuda-mismatch.ts"() {
+    "use strict";
+    init_pyg_wheels();
+    extensionCudaMismatch = {
+      id: "pip/extension-cuda-mismatch",
+      title: "A PyG extension built for another CUDA than torch",
+      severity: "warning",
+      match: [
+        // pip: `Successfully installed torch_scatter-2.1.2+pt21cu118 torch_sparse-0.6.18+pt21cu118`
+        {
+          literals: ["Successfully installed "],
+          pattern: `Successfully installed .{0,4000}?\\b(?<package>${pygPackagePattern})-(?<version>\\d[\\w.]{0,40}\\+pt\\d{2,3}cu\\d{2,3})(?=\\s|$)`
+        },
+        // uv: ` + torch-scatter==2.1.2+pt21cu118`
+        { literals: [" + torch", " + pyg"], pattern: `^ \\+ (?<package>${pygPackagePattern})==(?<version>\\d[\\w.]{0,40}\\+pt\\d{2,3}cu\\d{2,3})$` }
+      ],
+      when: "enrich.mismatch",
+      scope: "step",
+      specificity: 3,
+      message: 'pip installed {package}-{version}, built for CUDA {enrich.extensionCuda}, beside {enrich.torchNote}, built for CUDA {enrich.torchCuda}. The install passes, but `import {enrich.pkg}` raises "Detected that PyTorch and {enrich.pkg} were compiled with different CUDA versions": nothing can use it.',
+      fix: [
+        "Install the build for this torch's CUDA from PyG's page for it, in place of the page or pin that gave the CUDA {enrich.extensionCuda} build:",
+        "",
+        "```sh",
+        "{enrich.install}",
+        "```",
+        "",
+        "The same page serves torch_scatter, torch_sparse, torch_cluster, torch_spline_conv and pyg_lib; https://data.pyg.org/whl lists the torch and CUDA pairs that have wheels. Where the wrong build is installed already, `pip uninstall -y {enrich.pkg}` first: pip keeps an installed {enrich.pkg} of the same version whatever its build."
+      ].join("\n"),
+      enrich: "extension-cuda",
+      docs: "https://github.com/rusty1s/pytorch_scatter#installation"
     };
   }
 });
@@ -7713,6 +7933,8 @@ var init_catalog = __esm({
     init_libcupti_missing();
     init_libcuda_stub();
     init_shared_library_missing();
+    init_linked_library_missing();
+    init_extension_cuda_mismatch();
     init_resolution_impossible();
     init_no_matching_distribution();
     init_wheel_not_supported();
@@ -7721,6 +7943,7 @@ var init_catalog = __esm({
     init_resolver_backtracking();
     init_base_package_replaced();
     init_constraint_deprecation();
+    init_extension_cuda_mismatch2();
     init_packages_not_found();
     init_unsatisfiable();
     init_unable_to_locate_package();
@@ -7770,6 +7993,8 @@ var init_catalog = __esm({
       libcuptiMissing,
       libcudaStub,
       sharedLibraryMissing,
+      linkedLibraryMissing,
+      extensionCudaRefused,
       resolutionImpossible,
       noMatchingDistribution,
       wheelNotSupported,
@@ -7778,6 +8003,7 @@ var init_catalog = __esm({
       resolverBacktracking,
       basePackageReplaced,
       constraintDeprecation,
+      extensionCudaMismatch,
       packagesNotFound,
       unsatisfiable,
       unableToLocatePackage,
@@ -16807,13 +17033,13 @@ function aptSuffix(cuda) {
   const v = normaliseCudaVersion(cuda);
   return v ? v.replace(".", "-") : "";
 }
-function majorOf(cuda) {
+function majorOf2(cuda) {
   const v = normaliseCudaVersion(cuda);
   return v ? Number(v.split(".")[0]) : null;
 }
 function cuptiFor(cuda) {
   const v = normaliseCudaVersion(cuda);
-  const major = majorOf(cuda);
+  const major = majorOf2(cuda);
   if (v === null || major === null || major < 11 || major > 13) return null;
   const suffix = aptSuffix(v);
   const base = {
@@ -16846,6 +17072,30 @@ function cuptiFor(cuda) {
     pip: "nvidia-cuda-cupti",
     source: `${CUPTI_DEB_LISTINGS}; soname and pip: nvidia_cuda_cupti-13.0.85 wheel on this machine installs nvidia/cu13/lib/libcupti.so.13 (readelf SONAME libcupti.so.13), 2026-12-05`
   };
+}
+function cudnnFor(cudnnMajor, cudaMajor) {
+  if (cudnnMajor === 8 && (cudaMajor === 11 || cudaMajor === 12)) {
+    return {
+      aptLib: "libcudnn8",
+      aptDev: "libcudnn8-dev",
+      // cuDNN 8 packages carry the CUDA release in the version, not the name.
+      versionForm: cudaMajor === 11 ? "8.9.6.50-1+cuda11.8" : "8.9.6.50-1+cuda12.2",
+      soname: "libcudnn.so.8",
+      pip: cudaMajor === 11 ? "nvidia-cudnn-cu11" : "nvidia-cudnn-cu12",
+      source: cudaMajor === 11 ? "NVIDIA dist/11.8.0/ubuntu2204/devel/cudnn8/Dockerfile (libcudnn8 / libcudnn8-dev =8.9.6.50-1+cuda11.8); pip: torch 2.0 cu117 requirement lists (nvidia-cudnn-cu11)" : "public apt pin lists (libcudnn8=8.9.6.50-1+cuda12.2, libcudnn8-dev); pip: torch 2.x cu121 lock files (nvidia-cudnn-cu12==8.9.2.26)"
+    };
+  }
+  if (cudnnMajor === 9 && (cudaMajor === 12 || cudaMajor === 13)) {
+    return {
+      aptLib: `libcudnn9-cuda-${cudaMajor}`,
+      aptDev: `libcudnn9-dev-cuda-${cudaMajor}`,
+      versionForm: cudaMajor === 12 ? "9.1.0.70-1" : "9.20.0.46-1",
+      soname: "libcudnn.so.9",
+      pip: `nvidia-cudnn-cu${cudaMajor}`,
+      source: cudaMajor === 12 ? "NVIDIA dist/12.4.1/ubuntu2204/runtime/cudnn and ubuntu2004/devel/cudnn Dockerfiles (libcudnn9-cuda-12 / libcudnn9-dev-cuda-12 =9.1.0.70-1); soname: /usr/local/cuda/lib64/libcudnn.so.9 in cu12 wheel-repair scripts" : "install scripts for NVIDIA ubuntu2404 sbsa/x86_64 repos (libcudnn9-cuda-13, libcudnn9-dev-cuda-13 9.20.0.46-1); soname and pip: nvidia_cudnn_cu13-9.24.0.43 wheel on this machine ships nvidia/cudnn/lib/libcudnn.so.9"
+    };
+  }
+  return null;
 }
 var CUPTI_DEB_LISTINGS, cuptiSonames;
 var init_cuda_packages = __esm({
@@ -17662,41 +17912,6 @@ var init_pip_advice_enricher = __esm({
   }
 });
 
-// src/knowledge/torch-replacement.ts
-function cudaOfLocal(local) {
-  const m = /^cu(\d{1,2})(\d)$/.exec(local ?? "");
-  return m ? `${Number(m[1])}.${m[2]}` : null;
-}
-function localOf(version2) {
-  const plus = (version2 ?? "").indexOf("+");
-  return plus < 0 ? void 0 : version2.slice(plus + 1);
-}
-function torchReplacementEnrich(captures, _step, _model, _facts) {
-  const installed = captures["context.installedTorch.version"];
-  if (installed === void 0) return { replacementNote: "" };
-  const newLocal = localOf(installed);
-  const removed = captures.package === "torch" ? captures.version : void 0;
-  if (newLocal === "cpu") {
-    return {
-      replacementNote: `The torch it installed, ${installed}, is PyTorch's CPU-only build (+cpu): torch in this image no longer has CUDA support, so torch.cuda.is_available() is False on any GPU.`
-    };
-  }
-  const newCuda = cudaOfLocal(newLocal);
-  const oldLocal = localOf(removed);
-  const oldCuda = cudaOfLocal(oldLocal);
-  if (newCuda !== null && oldCuda !== null && newCuda !== oldCuda) {
-    return {
-      replacementNote: `The torch it installed, ${installed}, is built for CUDA ${newCuda}; the one it removed was built for CUDA ${oldCuda}.`
-    };
-  }
-  return { replacementNote: "" };
-}
-var init_torch_replacement = __esm({
-  "src/knowledge/torch-replacement.ts"() {
-    "use strict";
-  }
-});
-
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -17719,6 +17934,7 @@ var init_enrichers = __esm({
     init_lowercase_tag_enricher();
     init_pip_advice_enricher();
     init_torch_replacement();
+    init_pyg_wheels();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -17740,6 +17956,8 @@ var init_enrichers = __esm({
       "pip-advice": pipAdviceEnrich,
       /** What the torch pip put in place of another one is: the CPU-only build, or a build for another CUDA (`{enrich.replacementNote}`). */
       "torch-replacement": torchReplacementEnrich,
+      /** A PyG extension wheel built for another CUDA major than torch's: the versions and the page of matching wheels (`{enrich.mismatch}`, `{enrich.install}`). */
+      "extension-cuda": extensionCudaEnrich,
       /** For an nvidia/cuda tag that did not resolve: its form and a command listing existing tags (`{enrich.listCudaTags}`). */
       "cuda-image-tag": cudaImageTagEnrich,
       /** How the step ended, only as far as the log shows (`{enrich.exitNote}`: `It exited with code 2.` or empty). */
@@ -17763,6 +17981,7 @@ var init_trigger_captures = __esm({
       failure: [],
       "slow-step": [],
       "toolkit-copy": ["from", "path", "proof", "runtimeImage"],
+      "runtime-library": ["library", "file", "from", "linkedBy", "image", "lack", "libDir", "remedy", "program"],
       "cold-cache": ["ran", "ranFor"]
     };
   }
@@ -17871,6 +18090,8 @@ function ruleProblems(rule) {
       if (name2.startsWith("fact.")) {
         const fact = name2.slice(5).split("=")[0];
         if (!factNames.includes(fact)) problems.push({ path: path6, message: `no fact is named "${fact}"` });
+      } else if (name2.startsWith("enrich.")) {
+        if (rule.enrich === void 0) problems.push({ path: path6, message: `"${name2}" needs an enricher (the rule names none)` });
       } else if (!contextNames.has(name2)) {
         problems.push({ path: path6, message: `no context matcher is named "${name2}"` });
       }
@@ -38378,7 +38599,7 @@ var init_schema = __esm({
     init_zod();
     idPattern = /^[a-z0-9-]+\/[a-z0-9-]+$/;
     namePattern = /^[a-zA-Z][a-zA-Z0-9]*$/;
-    conditionSource = String.raw`!?(?:[a-zA-Z][a-zA-Z0-9]*|fact\.[a-zA-Z]+(?:=[\w./-]+)?)`;
+    conditionSource = String.raw`!?(?:[a-zA-Z][a-zA-Z0-9]*|fact\.[a-zA-Z]+(?:=[\w./-]+)?|enrich\.[a-zA-Z][a-zA-Z0-9]*)`;
     whenPattern = new RegExp(`^${conditionSource}(?:&${conditionSource})*$`);
     severitySchema = external_exports.enum(["error", "warning", "notice"]);
     matcherSchema = external_exports.object({
@@ -38434,6 +38655,13 @@ var init_schema = __esm({
        */
       external_exports.object({ kind: external_exports.literal("toolkit-copy") }).strict(),
       /**
+       * A `COPY --from=<stage>` into the stage that ships, of a program the stage linked against CUPTI,
+       * cuDNN or NCCL, when the log shows the shipping stage's base lacks the library and no step of it
+       * brings the library. Captures `{library}`, `{file}`, `{from}`, `{linkedBy}`, `{image}`, `{lack}`,
+       * `{libDir}`, `{program}`, and `{remedy}` when the base is an nvidia/cuda image.
+       */
+      external_exports.object({ kind: external_exports.literal("runtime-library") }).strict(),
+      /**
        * A passing build on a GitHub-hosted runner in which no Dockerfile step came from the cache, at least
        * `minSeconds` of steps ran, and no cache was imported. Captures `{ran}` (steps that ran) and
        * `{ranFor}` (their time).
@@ -38487,7 +38715,8 @@ var init_schema = __esm({
         external_exports.object({
           /**
            * `name` / `!name`: a context matcher was (not) seen; `fact.cuda`: the log shows the fact;
-           * `fact.place=image-build`: the fact has that value. `a&b`: all of them.
+           * `fact.place=image-build`: the fact has that value; `enrich.key`: an enricher of the
+           * rule gave `key` a non-empty value. `a&b`: all of them.
            */
           when: external_exports.string().regex(whenPattern),
           title: external_exports.string().min(3).max(200).optional(),
@@ -41013,11 +41242,13 @@ function modified(values, modifier) {
 function factValue(facts, name2) {
   return name2 === "place" ? facts.place : facts.value(name2);
 }
-function conditionHolds(condition, states, facts) {
+function conditionHolds(condition, states, facts, enriched) {
   const negated = condition.startsWith("!");
   const name2 = negated ? condition.slice(1) : condition;
   let state;
-  if (name2.startsWith("fact.")) {
+  if (name2.startsWith("enrich.")) {
+    state = (enriched[name2.slice(7)] ?? "") !== "";
+  } else if (name2.startsWith("fact.")) {
     const [fact, expected] = name2.slice(5).split("=");
     const value = factValue(facts, fact);
     state = expected === void 0 ? value !== null : value === expected;
@@ -41035,8 +41266,6 @@ function renderFinding2(cr, input2, model, buildFacts = {}) {
   if (!repeatHolds(rule, input2)) return null;
   const states = contextStates(cr, input2);
   const facts = factsFor(buildFacts, input2.step, model);
-  if (rule.when !== void 0 && !rule.when.split("&").every((c) => conditionHolds(c, states, facts))) return null;
-  const variant = rule.variants?.find((v) => v.when.split("&").every((c) => conditionHolds(c, states, facts)));
   const first = {};
   for (const [name2, values] of input2.captures) {
     const v = values.keys().next();
@@ -41058,6 +41287,9 @@ function renderFinding2(cr, input2, model, buildFacts = {}) {
       }
     }
   }
+  const holds = (when) => when.split("&").every((c) => conditionHolds(c, states, facts, enriched));
+  if (rule.when !== void 0 && !holds(rule.when)) return null;
+  const variant = rule.variants?.find((v) => holds(v.when));
   const fixed = {
     count: String(input2.count),
     stage: step?.stage ?? void 0,
@@ -41751,7 +41983,7 @@ function parseCopy(instruction) {
     else if (!word.startsWith("--")) rest.push(word);
   }
   if (from === null || from === "" || rest.length < 2) return null;
-  return { from, sources: rest.slice(0, -1) };
+  return { from, sources: rest.slice(0, -1), dest: rest[rest.length - 1] };
 }
 function stageName(from) {
   return /^\d{1,3}$/.test(from) ? `stage-${from}` : from;
@@ -41802,8 +42034,166 @@ var init_toolkit_copy = __esm({
   }
 });
 
-// src/rules/triggers.ts
+// src/knowledge/runtime-library.ts
 function headerOf(step) {
+  const where = [step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
+  return where ? `[${where}] ${step.instruction}` : step.instruction;
+}
+function linksOf(step) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const at = `${step.stage ?? ""} ${step.index ?? "?"}/${step.total ?? "?"}`.trim();
+  const add = (lib2, evidence, how) => {
+    const library = lib2?.toLowerCase();
+    if (library === void 0 || !(library in LIBRARIES) || seen.has(library)) return;
+    seen.add(library);
+    out.push({
+      library,
+      step,
+      evidence,
+      how: `${how} in ${at}`,
+      output: OUTPUT.exec(step.instruction)?.groups?.out ?? null,
+      libDir: LIB_DIR.exec(step.instruction)?.groups?.dir ?? null
+    });
+  };
+  if (/^RUN\s/.test(step.instruction)) for (const m of step.instruction.matchAll(LINK_FLAG)) add(m.groups?.lib, headerOf(step), `-l${m.groups?.lib ?? ""}`);
+  for (const line of step.tail) {
+    if (/NOTFOUND/.test(line)) continue;
+    const m = CMAKE_FOUND.exec(line);
+    if (m) add(m.groups?.lib, line, "CMake found it");
+  }
+  return out;
+}
+function copyOf(instruction) {
+  const copy = parseCopy(instruction);
+  return copy === null ? null : { ...copy, from: stageName(copy.from) };
+}
+function landing(output2, copy) {
+  if (output2 === null) return null;
+  for (const source of copy.sources) {
+    const src = source.replace(/\/+$/, "");
+    if (output2 === src) return copy.dest.endsWith("/") ? `${copy.dest}${src.slice(src.lastIndexOf("/") + 1)}` : copy.dest;
+    if (output2.startsWith(`${src}/`)) return `${copy.dest.replace(/\/+$/, "")}${output2.slice(src.length)}`;
+  }
+  return void 0;
+}
+function sameImage(a, b) {
+  const norm = (s) => s.replace(/^(?:docker\.io|index\.docker\.io)\//, "").replace(/^library\//, "");
+  return norm(a) === norm(b);
+}
+function baseOf2(stage, model, facts) {
+  const bases = facts.baseImage ?? [];
+  const own2 = bases.find((v) => v.stage === stage);
+  if (own2 !== void 0) return own2.value;
+  const froms = model.steps.filter((s) => /^FROM\s/.test(s.instruction));
+  if (froms.some((s) => s.stage === stage)) return null;
+  const images = [...new Set(bases.map((v) => v.value))];
+  const only = images[0];
+  return images.length === 1 && only !== void 0 && images.every((i) => sameImage(i, only)) ? only : null;
+}
+function lackOf(library, image, builderGotIt, builderBase) {
+  const ref = parseImageRef(image);
+  if (ref?.kind === "nvidia-cuda") {
+    if (ref.flavour === "devel") return null;
+    if (library === "cudnn" && ref.cudnn === null) return `a CUDA ${ref.flavour} image without cuDNN (cuDNN comes with the cudnn tags)`;
+    if (library === "cupti") return `a CUDA ${ref.flavour} image, which has no CUPTI (only devel images do)`;
+    if (library === "nccl" && ref.flavour === "base") return "a CUDA base image, which holds the CUDA runtime alone (NCCL comes with the runtime images)";
+    return null;
+  }
+  if (ref === null && PLAIN_IMAGE.test(image)) return "a plain distro image, which holds no CUDA library";
+  if (ref === null && builderGotIt !== null && builderBase !== null && sameImage(image, builderBase)) {
+    return `the builder's own base image, to which the builder added it in step ${builderGotIt.index ?? "?"}/${builderGotIt.total ?? "?"}`;
+  }
+  return null;
+}
+function remedy(library, image, builderImage) {
+  const ref = parseImageRef(image);
+  if (ref?.kind !== "nvidia-cuda") return null;
+  if (library === "cupti") {
+    const cupti = cuptiFor(ref.cuda);
+    return cupti === null ? null : `Or install ${cupti.aptLib} here from NVIDIA's apt repository (set up in nvidia/cuda images): it puts CUPTI in /usr/local/cuda/lib64.`;
+  }
+  if (library === "nccl") return `Or start this stage from ${withFlavour(ref, "runtime")} (NVIDIA's runtime images hold libnccl2), or install libnccl2 here.`;
+  const builderRef = builderImage === null ? null : parseImageRef(builderImage);
+  const cudnn = builderRef?.kind === "nvidia-cuda" && builderRef.cudnn !== null ? builderRef.cudnn : null;
+  if (cudnn === null) return `Or start this stage from the cudnn runtime tag of CUDA ${ref.cudaFull} on ${ref.os}${ref.osRelease} (cudnn-runtime, or cudnn8-runtime for cuDNN 8: see the tags on Docker Hub).`;
+  const pkg = cudnnFor(cudnn === "yes" ? 9 : cudnn, Number(ref.cuda.split(".")[0]));
+  return `Or start this stage from ${withFlavour({ ...ref, cudnn }, "runtime")}, the builder's cuDNN on this stage's CUDA and OS${pkg === null ? "" : `, or install ${pkg.aptLib} here`}.`;
+}
+function copiedStages(model) {
+  const out = /* @__PURE__ */ new Set();
+  for (const s of model.steps) {
+    const copy = copyOf(s.instruction);
+    if (copy !== null) out.add(copy.from);
+  }
+  return out;
+}
+function missingLibraries(model, facts) {
+  const links = model.steps.filter((s) => !s.internal && s.status !== "error" && s.stage !== null).flatMap(linksOf);
+  if (links.length === 0) return [];
+  const feeders = copiedStages(model);
+  const out = [];
+  for (const step of model.steps) {
+    if (step.internal || step.status === "error" || step.stage === null || feeders.has(step.stage)) continue;
+    const copy = copyOf(step.instruction);
+    if (copy === null) continue;
+    const stage = step.stage;
+    const ownSteps = model.steps.filter((s) => s.stage === stage && s.id !== step.id);
+    for (const link of links.filter((l) => l.step.stage === copy.from)) {
+      const lib2 = LIBRARIES[link.library];
+      const to = landing(link.output, copy);
+      if (to === void 0) continue;
+      if (copy.sources.some((s) => lib2.provides.test(s)) || ownSteps.some((s) => lib2.provides.test(s.instruction))) continue;
+      const image = baseOf2(stage, model, facts);
+      if (image === null) continue;
+      const builderBase = baseOf2(copy.from, model, facts);
+      const gotIt = model.steps.find((s) => s.stage === copy.from && s.id < link.step.id && lib2.provides.test(s.instruction) && !/^FROM\s/.test(s.instruction)) ?? null;
+      const lack = lackOf(link.library, image, gotIt, builderBase);
+      if (lack === null) continue;
+      const program = to ?? "<program>";
+      const fix4 = remedy(link.library, image, builderBase);
+      out.push({
+        link,
+        copy: step,
+        values: {
+          library: lib2.name,
+          file: lib2.file,
+          from: copy.from,
+          linkedBy: link.how,
+          image,
+          lack,
+          libDir: link.libDir ?? "<the directory the builder linked it from>",
+          ...fix4 === null ? {} : { remedy: fix4 },
+          program
+        }
+      });
+    }
+  }
+  return out;
+}
+var LIBRARIES, LINK_FLAG, CMAKE_FOUND, OUTPUT, LIB_DIR, PLAIN_IMAGE;
+var init_runtime_library = __esm({
+  "src/knowledge/runtime-library.ts"() {
+    "use strict";
+    init_nvidia_images();
+    init_cuda_packages();
+    init_toolkit_copy();
+    LIBRARIES = {
+      // A CUDA tree copied whole (`/usr/local/cuda-13.0`) holds CUPTI in lib64; `cuda-command-line-tools` pulls it in on devel images.
+      cupti: { name: "CUPTI", file: "libcupti.so", provides: /cupti|cuda-command-line-tools|cuda-toolkit|\/usr\/local\/cuda(?:-\d{1,2}\.\d{1,2})?\/?(?:\s|$)/i },
+      cudnn: { name: "cuDNN", file: "libcudnn.so", provides: /cudnn/i },
+      nccl: { name: "NCCL", file: "libnccl.so", provides: /nccl/i }
+    };
+    LINK_FLAG = /(?:^|\s)-l(?<lib>cupti|cudnn|nccl)(?:_[a-z_]{1,30})?(?=\s|$)/g;
+    CMAKE_FOUND = /^-- Found (?<lib>CUDNN|NCCL|CUPTI)\b.{0,300}?\blib(?:cudnn|nccl|cupti)\.so/i;
+    OUTPUT = /(?:^|\s)-o\s+(?<out>\/\S{1,400})/;
+    LIB_DIR = /(?:^|\s)-L\s?(?<dir>\/\S{1,400})/;
+    PLAIN_IMAGE = /^(?:(?:docker\.io\/)?(?:library\/)?)(?:debian|ubuntu|python)(?::|$)/;
+  }
+});
+
+// src/rules/triggers.ts
+function headerOf2(step) {
   const where = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
   return where ? `[${where}] ${step.instruction}` : step.instruction;
 }
@@ -41875,6 +42265,9 @@ function triggerCandidates(cr, model, facts) {
     return c === null ? [] : [{ ...c, solveFallback: true }];
   }
   if (trigger.kind === "toolkit-copy") return made(toolkitCopies(model, facts).map(({ step, copy, evidence }) => make(step, step.id, evidence, step.firstLine, { ...copy })));
+  if (trigger.kind === "runtime-library") {
+    return made(missingLibraries(model, facts).map(({ copy, link, values }) => make(copy, copy.id, [link.evidence, headerOf2(copy)], copy.firstLine, values)));
+  }
   if (trigger.kind === "cold-cache") {
     const cold = coldCache2(model, facts, trigger.minSeconds);
     return cold === null ? [] : made([make(null, null, cold.evidence, cold.firstLine, { ran: String(cold.ran), ranFor: formatSpan(cold.seconds) })]);
@@ -41883,7 +42276,7 @@ function triggerCandidates(cr, model, facts) {
   return made(
     model.steps.filter(
       (s) => !s.cached && !s.internal && s.seconds !== null && s.seconds >= trigger.minSeconds && (trigger.platform === "any" || s.platform !== null && platformArch(s.platform) !== native)
-    ).map((s) => make(s, s.id, [headerOf(s), `DONE ${s.seconds.toFixed(1)}s`], s.firstLine))
+    ).map((s) => make(s, s.id, [headerOf2(s), `DONE ${s.seconds.toFixed(1)}s`], s.firstLine))
   );
 }
 function toolkitCopies(model, facts) {
@@ -41893,7 +42286,7 @@ function toolkitCopies(model, facts) {
     if (step.internal || step.cached || step.status !== "done") continue;
     const copy = toolkitCopyOf(step, model, facts);
     if (copy === null) continue;
-    const evidence = [headerOf(step)];
+    const evidence = [headerOf2(step)];
     if (step.seconds !== null) evidence.push(`DONE ${step.seconds.toFixed(1)}s`);
     if (exported?.seconds != null) evidence.push(`${exported.instruction}: DONE ${exported.seconds.toFixed(1)}s`);
     const values = { from: copy.from, path: copy.path, proof: copy.proof };
@@ -41912,7 +42305,7 @@ function coldCache2(model, facts, minSeconds) {
   return {
     ran: ran.length,
     seconds,
-    evidence: slowest.map((s) => `${headerOf(s)}${s.seconds !== null ? ` (DONE ${s.seconds.toFixed(1)}s)` : ""}`),
+    evidence: slowest.map((s) => `${headerOf2(s)}${s.seconds !== null ? ` (DONE ${s.seconds.toFixed(1)}s)` : ""}`),
     firstLine: ran[0].firstLine
   };
 }
@@ -41925,6 +42318,7 @@ var init_triggers = __esm({
     init_scope_state();
     init_fact_view();
     init_toolkit_copy();
+    init_runtime_library();
     init_format_duration();
     errorLike = /\b(?:error|fatal|failed|cannot|denied)\b/i;
     causeKinds = [
@@ -42783,7 +43177,7 @@ function parseImageRef2(reference) {
 function normaliseRegistry(registry2) {
   return registry2 === "index.docker.io" || registry2 === "registry-1.docker.io" ? DOCKER_HUB : registry2.toLowerCase();
 }
-function sameImage(a, b) {
+function sameImage2(a, b) {
   if (a.registry !== b.registry || a.repository !== b.repository) return false;
   if (a.digest !== null && b.digest !== null && a.digest !== b.digest) return false;
   const tagA = a.tag ?? (a.digest === null ? "latest" : null);
@@ -42845,7 +43239,7 @@ function matchInternal(printed, dockerfile) {
   if (ref === null) return { kind: "none" };
   const candidates = dockerfile.stages.filter((stage) => {
     const from = parseImageRef2(stage.from);
-    return from !== null && stage.baseStage === null && sameImage(from, ref);
+    return from !== null && stage.baseStage === null && sameImage2(from, ref);
   }).map((stage) => ({ stage, instruction: stage.instructions[0] }));
   if (candidates.length === 1) return { kind: "found", by: "text", ...candidates[0] };
   return candidates.length > 1 ? { kind: "ambiguous", candidates } : { kind: "none" };
@@ -42870,7 +43264,7 @@ function scoreFrom(printed, stage) {
   const ref = parseImageRef2(match[1]);
   if (ref === null) return 0;
   const from = parseImageRef2(stage.from);
-  if (from !== null && sameImage(from, ref)) return 3;
+  if (from !== null && sameImage2(from, ref)) return 3;
   if (stage.fromUnresolved.length > 0) {
     const printedName = `${ref.repository.replace(/^library\//, "")}:${ref.tag ?? "latest"}`;
     if (wildcardMatch(stage.fromRaw.replace(/^docker\.io\//, "").replace(/^library\//, ""), printedName, false)) return 2;
