@@ -40785,81 +40785,108 @@ function isWordChar(code) {
 function foldAscii(code) {
   return code >= 65 && code <= 90 ? code + 32 : code;
 }
-function buildTrie(literals, table) {
+function assignSymbols(literals, table) {
   let symbolCount = 1;
-  const symbolOf = (code) => {
-    const folded = foldAscii(code);
-    if (folded < 128) {
-      if (table[folded] === 0) table[folded] = symbolCount++;
-      return table[folded];
-    }
-    let s = table[folded];
-    if (s === 0) {
-      s = symbolCount++;
+  for (const lit of literals) {
+    for (let i = 0; i < lit.text.length; i++) {
+      const folded = foldAscii(lit.text.charCodeAt(i));
+      if (table[folded] !== 0) continue;
+      const s = symbolCount++;
+      if (folded < 128) {
+        table[folded] = s;
+        continue;
+      }
       const ch = String.fromCharCode(folded);
       for (const variant of [ch, ch.toLowerCase(), ch.toUpperCase()]) {
         if (variant.length === 1 && variant.charCodeAt(0) >= 128) table[variant.charCodeAt(0)] = s;
       }
     }
-    return s;
-  };
-  const children = [/* @__PURE__ */ new Map()];
-  const own2 = [[]];
-  const depths = [0];
-  literals.forEach((lit, index) => {
-    let state = 0;
-    for (let i = 0; i < lit.text.length; i++) {
-      const sym = symbolOf(lit.text.charCodeAt(i));
-      let next = children[state].get(sym);
-      if (next === void 0) {
-        next = children.length;
-        children.push(/* @__PURE__ */ new Map());
-        own2.push([]);
-        depths.push(i + 1);
-        children[state].set(sym, next);
-      }
-      state = next;
-    }
-    own2[state].push(index);
-  });
-  return { children, own: own2, depths, symbolCount };
+  }
+  return symbolCount;
 }
-function buildAutomaton({ children, own: own2, symbolCount }) {
-  const states = children.length;
+function buildTrie(literals, table) {
+  const symbolCount = assignSymbols(literals, table);
+  let bound = 1;
+  for (const lit of literals) bound += lit.text.length;
+  const children = new Int32Array(bound * symbolCount);
+  const parent = new Int32Array(bound);
+  const symbol2 = new Int32Array(bound);
+  const depths = new Int32Array(bound);
+  const firstOwn = new Int32Array(bound).fill(-1);
+  const nextOwn = new Int32Array(literals.length).fill(-1);
+  const endOf = new Int32Array(literals.length);
+  let states = 1;
+  for (let index = 0; index < literals.length; index++) {
+    const text = literals[index].text;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const sym = table[foldAscii(text.charCodeAt(i))];
+      const at = state * symbolCount + sym;
+      if (children[at] === 0) {
+        parent[states] = state;
+        symbol2[states] = sym;
+        depths[states] = i + 1;
+        children[at] = states++;
+      }
+      state = children[at];
+    }
+    endOf[index] = state;
+  }
+  for (let index = literals.length - 1; index >= 0; index--) {
+    nextOwn[index] = firstOwn[endOf[index]];
+    firstOwn[endOf[index]] = index;
+  }
+  return { parent, symbol: symbol2, depths: depths.slice(0, states), firstOwn, nextOwn, states, symbolCount };
+}
+function byDepth(depths, states) {
+  let deepest = 0;
+  for (let s = 0; s < states; s++) deepest = Math.max(deepest, depths[s]);
+  const levelStart = new Int32Array(deepest + 2);
+  for (let s = 1; s < states; s++) levelStart[depths[s] + 1]++;
+  for (let d = 1; d <= deepest + 1; d++) levelStart[d] += levelStart[d - 1];
+  const order = new Int32Array(states - 1);
+  const at = levelStart.slice();
+  for (let s = 1; s < states; s++) order[at[depths[s]]++] = s;
+  return { order, levelStart };
+}
+function buildAutomaton({ parent, symbol: symbol2, depths, firstOwn, nextOwn, states, symbolCount }) {
   const delta = new Int32Array(states * symbolCount);
   const fail = new Int32Array(states);
-  const recognises = new Uint8Array(states);
-  const entry = (next) => recognises[next] === 1 ? -(next * symbolCount) - 1 : next * symbolCount;
-  const outputs = own2.map((o) => [...o]);
-  const queue = [];
-  for (const [sym, next] of children[0]) {
-    recognises[next] = own2[next].length > 0 ? 1 : 0;
-    delta[sym] = entry(next);
-    queue.push(next);
-  }
-  for (let head = 0; head < queue.length; head++) {
-    const state = queue[head];
-    const f = fail[state];
-    if (outputs[f].length > 0) outputs[state].push(...outputs[f]);
-    delta.copyWithin(state * symbolCount, f * symbolCount, (f + 1) * symbolCount);
-    for (const [sym, next] of children[state]) {
-      const v = delta[f * symbolCount + sym];
-      const failNext = (v >= 0 ? v : -v - 1) / symbolCount;
-      fail[next] = failNext;
-      recognises[next] = own2[next].length > 0 || recognises[failNext] === 1 ? 1 : 0;
-      delta[state * symbolCount + sym] = entry(next);
-      queue.push(next);
+  const outCount = new Int32Array(states);
+  for (let s = 0; s < states; s++) for (let o = firstOwn[s]; o >= 0; o = nextOwn[o]) outCount[s]++;
+  const { order, levelStart } = byDepth(depths, states);
+  for (let level = 1; level < levelStart.length - 1; level++) {
+    const first = levelStart[level];
+    const end = levelStart[level + 1];
+    for (let i = first; i < end; i++) {
+      const s = order[i];
+      const p = parent[s];
+      if (p !== 0) {
+        const v = delta[fail[p] * symbolCount + symbol2[s]];
+        fail[s] = (v >= 0 ? v : -v - 1) / symbolCount;
+      }
+      outCount[s] += outCount[fail[s]];
+    }
+    for (let i = first; i < end; i++) {
+      const s = order[i];
+      delta[parent[s] * symbolCount + symbol2[s]] = outCount[s] > 0 ? -(s * symbolCount) - 1 : s * symbolCount;
+    }
+    for (let i = first; i < end; i++) {
+      const s = order[i];
+      const failRow = fail[s] * symbolCount;
+      delta.copyWithin(s * symbolCount, failRow, failRow + symbolCount);
     }
   }
   const outStart = new Int32Array(states + 1);
-  let total = 0;
-  for (let s = 0; s < states; s++) {
-    outStart[s] = total;
-    total += outputs[s].length;
+  for (let s = 0; s < states; s++) outStart[s + 1] = outStart[s] + outCount[s];
+  const outList = new Int32Array(outStart[states]);
+  for (let i = 0; i < order.length; i++) {
+    const s = order[i];
+    let at = outStart[s];
+    for (let o = firstOwn[s]; o >= 0; o = nextOwn[o]) outList[at++] = o;
+    const f = fail[s];
+    outList.copyWithin(at, outStart[f], outStart[f + 1]);
   }
-  outStart[states] = total;
-  const outList = new Int32Array(total);
-  outputs.forEach((o, s) => outList.set(o, outStart[s]));
   return { delta, outStart, outList };
 }
 var Prefilter;
@@ -40904,7 +40931,7 @@ var init_prefilter = __esm({
         const automaton = buildAutomaton(trie);
         for (let c = 65; c <= 90; c++) this.symbolOf[c] = this.symbolOf[c + 32];
         this.delta = automaton.delta;
-        this.depth = Int32Array.from(trie.depths);
+        this.depth = trie.depths;
         this.outStart = automaton.outStart;
         this.outList = automaton.outList;
         let maxTarget = 0;

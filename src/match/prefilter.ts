@@ -26,105 +26,152 @@ function foldAscii(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
-/** The literals' trie: sparse children while it grows, the literals each state ends, its depth. */
+/** The literals' trie, in typed arrays (a process builds it once, cold: no object per state). */
 interface Trie {
-  children: Map<number, number>[];
-  own: number[][];
-  depths: number[];
+  /** Per state (0 is the root): its parent, the symbol that leads to it from there, its depth. */
+  parent: Int32Array;
+  symbol: Int32Array;
+  depths: Int32Array;
+  /** Per state, its first own literal (-1 for none); `nextOwn` chains the rest. */
+  firstOwn: Int32Array;
+  nextOwn: Int32Array;
+  states: number;
   symbolCount: number;
 }
 
 /**
- * 1. The trie of the literals. Each character the literals use gets a symbol in `table` (folded
- * ASCII case; both cases of a non-ASCII letter share one), so the automaton's rows are as narrow
- * as the literals' alphabet.
+ * 1. Each character the literals use gets a symbol in `table` (folded ASCII case; both cases of a
+ * non-ASCII letter share one), so the automaton's rows are as narrow as the literals' alphabet.
+ * Returns the number of symbols (0 stands for every other character).
  */
-function buildTrie(literals: readonly PrefilterLiteral[], table: Uint16Array): Trie {
+function assignSymbols(literals: readonly PrefilterLiteral[], table: Uint16Array): number {
   let symbolCount = 1;
-  const symbolOf = (code: number): number => {
-    const folded = foldAscii(code);
-    if (folded < 128) {
-      if (table[folded] === 0) table[folded] = symbolCount++;
-      return table[folded]!;
-    }
-    let s = table[folded]!;
-    if (s === 0) {
-      s = symbolCount++;
+  for (const lit of literals) {
+    for (let i = 0; i < lit.text.length; i++) {
+      const folded = foldAscii(lit.text.charCodeAt(i));
+      if (table[folded] !== 0) continue;
+      const s = symbolCount++;
+      if (folded < 128) {
+        table[folded] = s;
+        continue;
+      }
       // Both cases of a non-ASCII letter share the symbol (only letters that literals use).
       const ch = String.fromCharCode(folded);
       for (const variant of [ch, ch.toLowerCase(), ch.toUpperCase()]) {
         if (variant.length === 1 && variant.charCodeAt(0) >= 128) table[variant.charCodeAt(0)] = s;
       }
     }
-    return s;
-  };
-  const children: Map<number, number>[] = [new Map()];
-  const own: number[][] = [[]];
-  const depths: number[] = [0];
-  literals.forEach((lit, index) => {
+  }
+  return symbolCount;
+}
+
+/** 2. The trie of the literals over those symbols. */
+function buildTrie(literals: readonly PrefilterLiteral[], table: Uint16Array): Trie {
+  const symbolCount = assignSymbols(literals, table);
+  let bound = 1;
+  for (const lit of literals) bound += lit.text.length;
+  /** Row per state, one entry per symbol: the child, 0 for none (the root is nobody's child). */
+  const children = new Int32Array(bound * symbolCount);
+  const parent = new Int32Array(bound);
+  const symbol = new Int32Array(bound);
+  const depths = new Int32Array(bound);
+  const firstOwn = new Int32Array(bound).fill(-1);
+  const nextOwn = new Int32Array(literals.length).fill(-1);
+  /** The state each literal ends in. */
+  const endOf = new Int32Array(literals.length);
+  let states = 1;
+  for (let index = 0; index < literals.length; index++) {
+    const text = literals[index]!.text;
     let state = 0;
-    for (let i = 0; i < lit.text.length; i++) {
-      const sym = symbolOf(lit.text.charCodeAt(i));
-      let next = children[state]!.get(sym);
-      if (next === undefined) {
-        next = children.length;
-        children.push(new Map());
-        own.push([]);
-        depths.push(i + 1);
-        children[state]!.set(sym, next);
+    for (let i = 0; i < text.length; i++) {
+      const sym = table[foldAscii(text.charCodeAt(i))]!;
+      const at = state * symbolCount + sym;
+      if (children[at] === 0) {
+        parent[states] = state;
+        symbol[states] = sym;
+        depths[states] = i + 1;
+        children[at] = states++;
       }
-      state = next;
+      state = children[at]!;
     }
-    own[state]!.push(index);
-  });
-  return { children, own, depths, symbolCount };
+    endOf[index] = state;
+  }
+  // Chained from the last literal back, so that each state lists its own in the catalog's order.
+  for (let index = literals.length - 1; index >= 0; index--) {
+    nextOwn[index] = firstOwn[endOf[index]!]!;
+    firstOwn[endOf[index]!] = index;
+  }
+  return { parent, symbol, depths: depths.slice(0, states), firstOwn, nextOwn, states, symbolCount };
+}
+
+/** The states other than the root, shallowest first (a counting sort on depth). */
+function byDepth(depths: Int32Array, states: number): { order: Int32Array; levelStart: Int32Array } {
+  let deepest = 0;
+  for (let s = 0; s < states; s++) deepest = Math.max(deepest, depths[s]!);
+  const levelStart = new Int32Array(deepest + 2);
+  for (let s = 1; s < states; s++) levelStart[depths[s]! + 1]!++;
+  for (let d = 1; d <= deepest + 1; d++) levelStart[d]! += levelStart[d - 1]!;
+  const order = new Int32Array(states - 1);
+  const at = levelStart.slice();
+  for (let s = 1; s < states; s++) order[at[depths[s]!]!++] = s;
+  return { order, levelStart };
 }
 
 /**
- * 2. Breadth-first over the trie: failure links folded into a complete transition table, and the
- * literals each state recognises (its own and its failure state's), flattened.
+ * 3. Level by level, shallowest first: failure links folded into a complete transition table, and
+ * the literals each state recognises (its own and its failure state's), flattened. A failure state
+ * is always shallower, so each level reads only rows the levels before it completed: first every
+ * state's failure link, then its entry in its parent's row, then its own row as a copy of its
+ * failure state's (whose children, one level deeper at most, are entered by then); its own
+ * children enter their entries at the next level. No loop runs over a row: the build runs once
+ * per process, in cold code, so it does a few steps per state and lets copyWithin copy the rows.
  */
-function buildAutomaton({ children, own, symbolCount }: Trie): { delta: Int32Array; outStart: Int32Array; outList: Int32Array } {
-  const states = children.length;
-  // Entries are written in their final form (row offset, negative when the state recognises
-  // literals), so the table is never walked a second time: this runs once per process, cold.
+function buildAutomaton({ parent, symbol, depths, firstOwn, nextOwn, states, symbolCount }: Trie): {
+  delta: Int32Array;
+  outStart: Int32Array;
+  outList: Int32Array;
+} {
+  // Entries are written in their final form: the next state's row offset, negative when entering
+  // it recognises literals.
   const delta = new Int32Array(states * symbolCount);
   const fail = new Int32Array(states);
-  /** Whether entering a state recognises literals: its own, or its failure state's. */
-  const recognises = new Uint8Array(states);
-  const entry = (next: number): number => (recognises[next] === 1 ? -(next * symbolCount) - 1 : next * symbolCount);
-  const outputs: number[][] = own.map((o) => [...o]);
-  const queue: number[] = [];
-  for (const [sym, next] of children[0]!) {
-    recognises[next] = own[next]!.length > 0 ? 1 : 0;
-    delta[sym] = entry(next);
-    queue.push(next);
-  }
-  for (let head = 0; head < queue.length; head++) {
-    const state = queue[head]!;
-    const f = fail[state]!;
-    if (outputs[f]!.length > 0) outputs[state]!.push(...outputs[f]!);
-    // The failure state is shallower, so its row is complete: start from it, then the children
-    // (whose failure states are shallower still, so whether those recognise is known).
-    delta.copyWithin(state * symbolCount, f * symbolCount, (f + 1) * symbolCount);
-    for (const [sym, next] of children[state]!) {
-      const v = delta[f * symbolCount + sym]!;
-      const failNext = (v >= 0 ? v : -v - 1) / symbolCount;
-      fail[next] = failNext;
-      recognises[next] = own[next]!.length > 0 || recognises[failNext] === 1 ? 1 : 0;
-      delta[state * symbolCount + sym] = entry(next);
-      queue.push(next);
+  /** How many literals entering each state recognises: its own and its failure state's. */
+  const outCount = new Int32Array(states);
+  for (let s = 0; s < states; s++) for (let o = firstOwn[s]!; o >= 0; o = nextOwn[o]!) outCount[s]!++;
+  const { order, levelStart } = byDepth(depths, states);
+  for (let level = 1; level < levelStart.length - 1; level++) {
+    const first = levelStart[level]!;
+    const end = levelStart[level + 1]!;
+    for (let i = first; i < end; i++) {
+      const s = order[i]!;
+      const p = parent[s]!;
+      if (p !== 0) {
+        const v = delta[fail[p]! * symbolCount + symbol[s]!]!;
+        fail[s] = (v >= 0 ? v : -v - 1) / symbolCount;
+      }
+      outCount[s]! += outCount[fail[s]!]!;
+    }
+    for (let i = first; i < end; i++) {
+      const s = order[i]!;
+      delta[parent[s]! * symbolCount + symbol[s]!] = outCount[s]! > 0 ? -(s * symbolCount) - 1 : s * symbolCount;
+    }
+    for (let i = first; i < end; i++) {
+      const s = order[i]!;
+      const failRow = fail[s]! * symbolCount;
+      delta.copyWithin(s * symbolCount, failRow, failRow + symbolCount);
     }
   }
+  // Flattened, shallowest first: a state's own literals, then its failure state's (complete by then).
   const outStart = new Int32Array(states + 1);
-  let total = 0;
-  for (let s = 0; s < states; s++) {
-    outStart[s] = total;
-    total += outputs[s]!.length;
+  for (let s = 0; s < states; s++) outStart[s + 1] = outStart[s]! + outCount[s]!;
+  const outList = new Int32Array(outStart[states]!);
+  for (let i = 0; i < order.length; i++) {
+    const s = order[i]!;
+    let at = outStart[s]!;
+    for (let o = firstOwn[s]!; o >= 0; o = nextOwn[o]!) outList[at++] = o;
+    const f = fail[s]!;
+    outList.copyWithin(at, outStart[f]!, outStart[f + 1]!);
   }
-  outStart[states] = total;
-  const outList = new Int32Array(total);
-  outputs.forEach((o, s) => outList.set(o, outStart[s]!));
   return { delta, outStart, outList };
 }
 
@@ -168,7 +215,7 @@ export class Prefilter {
     // Upper-case ASCII reads the symbol of its lower case: the scan folds case at no cost.
     for (let c = 65; c <= 90; c++) this.symbolOf[c] = this.symbolOf[c + 32]!;
     this.delta = automaton.delta;
-    this.depth = Int32Array.from(trie.depths);
+    this.depth = trie.depths;
     this.outStart = automaton.outStart;
     this.outList = automaton.outList;
     let maxTarget = 0;
