@@ -44705,7 +44705,8 @@ async function runAndAnalyze(command, options) {
   const tee = new Tee(options.output, lines);
   const fence = options.fence ? startCommandFence() : null;
   if (fence) writeLine(options.output, fence.start + "\n");
-  const child = (0, import_node_child_process.spawn)("bash", ["--norc", "-o", "pipefail", "-c", `exec 2>&1; ${command}`], {
+  const { spawn } = nodeRequire5("node:child_process");
+  const child = spawn("bash", ["--norc", "-o", "pipefail", "-c", `exec 2>&1; ${command}`], {
     cwd: options.cwd,
     env: options.env ?? process.env,
     stdio: [options.stdin ?? "ignore", "pipe", "pipe"],
@@ -44746,16 +44747,17 @@ async function runAndAnalyze(command, options) {
   if (fence) writeLine(options.output, (tee.atLineStart ? "" : "\n") + fence.end + "\n");
   return { analysis: analyzer.finish(), exitCode: processExitCode(code, signal), signal, cancelledBy };
 }
-var import_node_child_process, import_node_os, import_node_stream3, NOT_STARTED, Tee;
+var import_node_module5, import_node_os, import_node_stream3, nodeRequire5, NOT_STARTED, Tee;
 var init_run_and_analyze = __esm({
   "src/run/run-and-analyze.ts"() {
     "use strict";
-    import_node_child_process = require("node:child_process");
+    import_node_module5 = require("node:module");
     import_node_os = require("node:os");
     import_node_stream3 = require("node:stream");
     init_analyze();
     init_read_lines();
     init_workflow_commands();
+    nodeRequire5 = (0, import_node_module5.createRequire)(importMetaUrl);
     NOT_STARTED = 127;
     Tee = class extends import_node_stream3.Writable {
       constructor(output2, analysis) {

@@ -2,7 +2,7 @@
 // (GitHub Enterprise Server included) through the runner's proxy settings. Every call has a timeout
 // (a hung API must not hang the job), is retried when the failure passes, and fails as a
 // GitHubApiError whatever went wrong.
-import { getOctokit } from '@actions/github';
+import type { getOctokit } from '@actions/github';
 import type { PullRequestLookup, PullRequestRef } from './event.js';
 import { DEFAULT_RETRY, GitHubApiError, withRetry, type RetryOptions } from './retry.js';
 import type { IssueComment, IssueCommentsApi } from './sticky-comment.js';
@@ -16,6 +16,17 @@ export interface OctokitCommentsOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+
+type Octokit = ReturnType<typeof getOctokit>;
+
+/**
+ * Octokit, loaded at the first request: @actions/github and the HTTP stack under it are the larger
+ * part of the action's code, and a run that comments nothing never needs them.
+ */
+function lazyOctokit(token: string): () => Promise<Octokit> {
+  let client: Promise<Octokit> | null = null;
+  return () => (client ??= import('@actions/github').then(({ getOctokit }) => getOctokit(token)));
+}
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
   const out: Record<string, string> = {};
@@ -61,23 +72,23 @@ function asComment(response: { status: number; data: unknown; headers?: unknown 
 
 export function octokitComments(options: OctokitCommentsOptions): IssueCommentsApi {
   // No retries of octokit's own: ours know about secondary rate limits and are bounded.
-  const octokit = getOctokit(options.token);
+  const client = lazyOctokit(options.token);
   const { owner, repo, number: issue_number } = options.pullRequest;
   const retry = options.retry ?? DEFAULT_RETRY;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  const once = async <T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+  const once = async <T>(run: (octokit: Octokit, signal: AbortSignal) => Promise<T>): Promise<T> => {
     try {
-      return await run(AbortSignal.timeout(timeoutMs));
+      return await run(await client(), AbortSignal.timeout(timeoutMs));
     } catch (error) {
       throw toApiError(error);
     }
   };
-  const call = async <T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> => withRetry(() => once(run), retry);
+  const call = async <T>(run: (octokit: Octokit, signal: AbortSignal) => Promise<T>): Promise<T> => withRetry(() => once(run), retry);
 
   return {
     async list(page, perPage) {
-      const response = await call((signal) =>
+      const response = await call((octokit, signal) =>
         octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number, page, per_page: perPage, request: { signal } }),
       );
       const data: unknown = response.data;
@@ -86,32 +97,32 @@ export function octokitComments(options: OctokitCommentsOptions): IssueCommentsA
     },
     async create(body) {
       // One attempt: sticky-comment.ts lists again before retrying, so a stored comment is not posted twice.
-      const response = await once((signal) =>
+      const response = await once((octokit, signal) =>
         octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number, body, request: { signal } }),
       );
       return asComment(response, 'create comment');
     },
     async update(commentId, body) {
-      const response = await call((signal) =>
+      const response = await call((octokit, signal) =>
         octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner, repo, comment_id: commentId, body, request: { signal } }),
       );
       return asComment(response, 'update comment');
     },
     async delete(commentId) {
-      await call((signal) => octokit.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner, repo, comment_id: commentId, request: { signal } }));
+      await call((octokit, signal) => octokit.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner, repo, comment_id: commentId, request: { signal } }));
     },
     async viewer() {
       // A personal token: GET /user. An installation token (an app's, the workflow token) cannot
       // read /user (403) but GraphQL `viewer` answers with its `<app>[bot]` login.
       try {
-        const response = await call((signal) => octokit.request('GET /user', { request: { signal } }));
+        const response = await call((octokit, signal) => octokit.request('GET /user', { request: { signal } }));
         const login = (response.data as { login?: unknown } | null)?.login;
         if (typeof login === 'string') return login;
       } catch {
         // fall through to GraphQL
       }
       try {
-        const data = await once((signal) => octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }', { request: { signal } }));
+        const data = await once((octokit, signal) => octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }', { request: { signal } }));
         const login = data?.viewer?.login;
         return typeof login === 'string' ? login : null;
       } catch {
@@ -127,9 +138,10 @@ export function octokitComments(options: OctokitCommentsOptions): IssueCommentsA
  */
 export async function findPullRequest(token: string, lookup: PullRequestLookup, retry: RetryOptions = DEFAULT_RETRY): Promise<PullRequestRef | null> {
   if (lookup.number !== null) return { owner: lookup.owner, repo: lookup.repo, number: lookup.number, fromFork: false };
-  const octokit = getOctokit(token);
+  const client = lazyOctokit(token);
   const response = await withRetry(async () => {
     try {
+      const octokit = await client();
       return await octokit.request('GET /repos/{owner}/{repo}/pulls', { owner: lookup.owner, repo: lookup.repo, head: lookup.head, state: 'open', per_page: 100, request: { signal: AbortSignal.timeout(DEFAULT_TIMEOUT_MS) } });
     } catch (error) {
       throw toApiError(error);

@@ -11,13 +11,17 @@
 //
 // Under GitHub Actions the output is fenced: a build can print `::add-mask::`, `::set-output` or
 // `::error` lines of its own, and nothing it prints may be taken as a workflow command.
-import { spawn } from 'node:child_process';
+import type { spawn as spawnType } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { constants as osConstants } from 'node:os';
 import { PassThrough, Writable } from 'node:stream';
 import { Analyzer, type AnalyzeOptions } from '../analyze.js';
 import type { Analysis } from '../report/analysis.js';
 import { readLogLines } from '../lines/read-lines.js';
 import { startCommandFence } from '../security/workflow-commands.js';
+
+// Loaded when a command is run: the action loads this module whether or not its `run` input is set.
+const nodeRequire = createRequire(import.meta.url);
 
 export interface RunOptions extends AnalyzeOptions {
   /** Where the command's output is shown live. */
@@ -142,6 +146,7 @@ export async function runAndAnalyze(command: string, options: RunOptions): Promi
   // docker CLI, the `tee` after it, …) and a terminal's Ctrl-C reaches it once, through us.
   // `--norc`: bash reads ~/.bashrc even non-interactively when its stdin is a socket (it takes
   // itself for a remote shell), which is what a pipe from Node is.
+  const { spawn } = nodeRequire('node:child_process') as { spawn: typeof spawnType };
   const child = spawn('bash', ['--norc', '-o', 'pipefail', '-c', `exec 2>&1; ${command}`], {
     cwd: options.cwd,
     env: options.env ?? process.env,

@@ -8,7 +8,7 @@ const root = join(import.meta.dirname, '..', '..');
 const outdir = inject('freshBundle');
 
 describe('dist/', () => {
-  it.each(['index.cjs', 'cli.cjs', 'cli-main.cjs', 'pre.cjs'])('%s is rebuilt from src/ (run `npm run build` and commit dist/)', (file) => {
+  it.each(['index.cjs', 'octokit.cjs', 'cli.cjs', 'cli-main.cjs', 'pre.cjs'])('%s is rebuilt from src/ (run `npm run build` and commit dist/)', (file) => {
     const fresh = readFileSync(join(outdir, file), 'utf8');
     const committed = readFileSync(join(root, 'dist', file), 'utf8');
     expect(committed === fresh, `dist/${file} is stale`).toBe(true);
