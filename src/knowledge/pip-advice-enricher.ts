@@ -168,6 +168,28 @@ export function nearestPlainRelease(version: string, versions: string | undefine
   return fits.reduce((best, v) => (notAbove(key(best), key(v)) ? v : best));
 }
 
+/**
+ * What to pin when only plain releases fit: the nearest one at or below the asked version, or, when every
+ * listed release is newer (`1.4.0` asked, `1.8.0, …` listed: this Python came after that release), the
+ * oldest listed one and the other way out, a Python that release was built for. The command goes in a
+ * code span of the template (`plainPinLead` `plainPinCmd` `plainPinTail`).
+ */
+function plainPinAdvice(installer: Installer, name: string, version: string, versions: string | undefined): Record<string, string> {
+  const plain = nearestPlainRelease(version, versions);
+  if (plain !== null) {
+    return { plainPinLead: 'Pin a plain release from that list, the nearest to the one asked:', plainPinCmd: install(installer, `${name}==${plain}`) };
+  }
+  const oldest = (versions ?? '').split(',').map((v) => v.trim()).find((v) => /^\d+(?:\.\d+){0,3}$/.test(v));
+  if (oldest === undefined) {
+    return { plainPinLead: `Pin a plain release of ${name} that this Python and platform have, as listed by`, plainPinCmd: `pip index versions ${name}` };
+  }
+  return {
+    plainPinLead: `Every release in that list is newer than ${version}: this Python and platform have no build of ${name} ${version} at all. Pin the oldest listed one,`,
+    plainPinCmd: install(installer, `${name}==${oldest}`),
+    plainPinTail: `, or keep ${version} on a base image with an older Python, one that release was built for`,
+  };
+}
+
 function conflictCommands(installer: Installer, requirer: string): Record<string, string> {
   return {
     conflictRequirer: requirer,
@@ -258,8 +280,7 @@ export function pipAdviceEnrich(
     out.localIndexNote = advice.note;
     // PyTorch's index was read and still no local build was listed: this platform / Python has only the plain
     // releases pip printed. The nearest one at or below the asked version, from that list.
-    const plain = nearestPlainRelease(version, captures.versions);
-    if (plain !== null) out.plainPinCmd = install(installer, `${name}==${plain}`);
+    Object.assign(out, plainPinAdvice(installer, name, version, captures.versions));
   }
 
   // A package that asked for another torch (`Collecting torch==2.2.2 (from x)`): if that torch is really

@@ -103,3 +103,19 @@ describe('nearestPlainRelease', () => {
     expect(nearestPlainRelease('1.9.1', 'none')).toBeNull();
   });
 });
+
+describe('the plain release to pin for a missing +cpu / +cuNNN build', () => {
+  const asked = (requirement: string, versions: string) =>
+    pipAdviceEnrich({ requirement, versions }, makeStep({ instruction: `RUN pip install ${requirement}` }), model, view({ installer: [fact('pip', 'instruction')] }));
+
+  test('the nearest listed release at or below the one asked', () => {
+    expect(asked('torch==1.9.1+cpu', '1.8.0, 1.9.0, 1.10.0').plainPinCmd).toBe('pip install torch==1.9.0');
+  });
+
+  test('every listed release newer than the one asked: the oldest one, and the older Python the asked one needs', () => {
+    const out = asked('torch==1.4.0+cpu', '1.8.0, 1.8.1, 1.9.0, 1.10.0, 1.10.1, 1.10.2, 1.11.0');
+    expect(out.plainPinLead).toContain('newer than 1.4.0');
+    expect(out.plainPinCmd).toBe('pip install torch==1.8.0');
+    expect(out.plainPinTail).toContain('older Python');
+  });
+});

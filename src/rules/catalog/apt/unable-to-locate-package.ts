@@ -66,9 +66,35 @@ export const unableToLocatePackage: RuleInput = {
     // The update in this RUN could not reach the mirror: apt knows no packages at all.
     { name: 'networkFailed', literals: ['Temporary failure resolving', 'Could not resolve', 'Could not connect to', 'Connection timed out'] },
     { name: 'listsFailed', literals: ['Some index files failed to download', 'NO_PUBKEY', 'is not signed'] },
+    // The NVIDIA Container Toolkit's own packages: host software from NVIDIA's libnvidia-container repository
+    // (docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html), which gives containers the GPU.
+    {
+      name: 'hostToolkit',
+      literals: ['nvidia-container-toolkit', 'nvidia-docker2', 'nvidia-container-runtime', 'libnvidia-container'],
+      pattern: "(?:Unable to locate package |Package '?)(?:nvidia-container-toolkit(?:-base)?|nvidia-docker2|nvidia-container-runtime|libnvidia-container(?:-tools|1))(?![\\w.-])",
+    },
   ],
   message: 'apt has no package `{package:all}` in the repositories enabled in this stage.',
   variants: [
+    {
+      when: 'hostToolkit&!networkFailed&!listsFailed',
+      message:
+        'apt has no package `{package:all}` in the repositories enabled in this stage. It is part of the NVIDIA Container Toolkit, ' +
+        'which NVIDIA publishes in its own apt repository (nvidia.github.io/libnvidia-container), not in the distribution\'s or the ' +
+        'CUDA repository; and it is host software: it lets the container engine hand the GPU to containers.',
+      fix: [
+        'Leave it out of the image: the GPU reaches a container through the toolkit installed on the host, and `docker run --gpus all …`.',
+        'On the host (Debian / Ubuntu), NVIDIA\'s install guide',
+        '(https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html):',
+        '',
+        '```sh',
+        'curl -fsSL https://nvidia.github.io/libnvidia-container/gpgkey | sudo gpg --dearmor -o /usr/share/keyrings/nvidia-container-toolkit-keyring.gpg',
+        "curl -s -L https://nvidia.github.io/libnvidia-container/stable/deb/nvidia-container-toolkit.list | sed 's#deb https://#deb [signed-by=/usr/share/keyrings/nvidia-container-toolkit-keyring.gpg] https://#g' | sudo tee /etc/apt/sources.list.d/nvidia-container-toolkit.list",
+        'sudo apt-get update && sudo apt-get install -y nvidia-container-toolkit',
+        'sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker',
+        '```',
+      ].join('\n'),
+    },
     {
       when: 'networkFailed',
       retryable: true,

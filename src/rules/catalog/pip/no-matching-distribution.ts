@@ -15,6 +15,8 @@ export const noMatchingDistribution: RuleInput = {
       pattern:
         'satisfies the requirement (?<requirement>[^\\s(]{1,200})(?: \\(from (?!versions: )[^()]{0,200}(?:\\([^()]{0,200}\\)[^()]{0,200})?\\))?(?: \\(from versions: (?<versions>[^)]{0,2000})\\))?',
     },
+    // the same line wrapped by a terminal or a pasted report right after `requirement`: the name is on the next line
+    { literals: ['Could not find a version that satisfies the requirement'], pattern: 'satisfies the requirement\\s*$' },
     // `ERROR: No matching distribution found for nonexist-pkg`
     { literals: ['No matching distribution found for'], pattern: 'No matching distribution found for (?<requirement>\\S{1,200})' },
     // `ERROR: Package 'oldpy' requires a different Python: 3.11.7 not in '<3.8'`
@@ -25,6 +27,10 @@ export const noMatchingDistribution: RuleInput = {
   ],
   context: [
     { name: 'none', literals: ['(from versions: none)'] },
+    // the requirement's name wrapped onto the next line (see the match above)
+    { name: 'wrapped', literals: ['Could not find a version that satisfies the requirement'], pattern: 'satisfies the requirement\\s*$' },
+    // the last package pip collected before it gave up: the failing one is usually a dependency of it or the next one
+    { name: 'collecting', keep: 'last', literals: ['Collecting '], pattern: '^\\s{0,200}Collecting (?<spec>[A-Za-z0-9][^\\s(]{0,200})' },
     { name: 'python', literals: ['requires a different Python'] },
     // `torch==2.1.0+cu121`: CUDA ≥ 10 tags and cpu, whose PyTorch indexes the torch-wheels table knows
     {
@@ -53,6 +59,18 @@ export const noMatchingDistribution: RuleInput = {
   ].join('\n'),
   variants: [
     {
+      when: 'wrapped',
+      message:
+        'pip found no release of one requirement, but the log wraps its error line right after `requirement`, so the name and the ' +
+        'versions pip saw are on the next line, not kept here. The last package pip collected before it: ' +
+        '`{context.collecting.spec|none shown}`.',
+      fix:
+        'Run the same install again where it failed and keep the whole error line (the requirement and `(from versions: …)` follow ' +
+        '`satisfies the requirement`). A dependency pinned by another package (`torch` pins its `nvidia-*` wheels) that its index no ' +
+        'longer serves needs another release of the package that pins it; a version missing for this Python or platform needs ' +
+        'one from that list.',
+    },
+    {
       when: 'python',
       title: 'Package requires a different Python',
       message:
@@ -68,7 +86,7 @@ export const noMatchingDistribution: RuleInput = {
         'only plain versions: {versions}. The index has `+{context.localVersion.tag}` wheels for some platforms and Pythons only ' +
         '(this build: {fact.platform|platform not shown in the log}, Python {fact.python|not shown}).',
       fix:
-        'Pin a plain release from that list, the nearest to the one asked: `{enrich.plainPinCmd}` (and torchvision / torchaudio to the ' +
+        '{enrich.plainPinLead} `{enrich.plainPinCmd}`{enrich.plainPinTail} (and torchvision / torchaudio to the ' +
         'releases that go with it: https://pytorch.org/get-started/previous-versions/). If the image must have the ' +
         '`+{context.localVersion.tag}` build, build it for linux/amd64 only, or choose the requirement per platform with `ARG TARGETARCH`.',
     },
