@@ -4959,6 +4959,8 @@ var init_no_matching_distribution = __esm({
           // the origin may nest parentheses: `(from -r requirements.txt (line 4))`
           pattern: "satisfies the requirement (?<requirement>[^\\s(]{1,200})(?: \\(from (?!versions: )[^()]{0,200}(?:\\([^()]{0,200}\\)[^()]{0,200})?\\))?(?: \\(from versions: (?<versions>[^)]{0,2000})\\))?"
         },
+        // the same line wrapped by a terminal or a pasted report right after `requirement`: the name is on the next line
+        { literals: ["Could not find a version that satisfies the requirement"], pattern: "satisfies the requirement\\s*$" },
         // `ERROR: No matching distribution found for nonexist-pkg`
         { literals: ["No matching distribution found for"], pattern: "No matching distribution found for (?<requirement>\\S{1,200})" },
         // `ERROR: Package 'oldpy' requires a different Python: 3.11.7 not in '<3.8'`
@@ -4969,6 +4971,10 @@ var init_no_matching_distribution = __esm({
       ],
       context: [
         { name: "none", literals: ["(from versions: none)"] },
+        // the requirement's name wrapped onto the next line (see the match above)
+        { name: "wrapped", literals: ["Could not find a version that satisfies the requirement"], pattern: "satisfies the requirement\\s*$" },
+        // the last package pip collected before it gave up: the failing one is usually a dependency of it or the next one
+        { name: "collecting", keep: "last", literals: ["Collecting "], pattern: "^\\s{0,200}Collecting (?<spec>[A-Za-z0-9][^\\s(]{0,200})" },
         { name: "python", literals: ["requires a different Python"] },
         // `torch==2.1.0+cu121`: CUDA \u2265 10 tags and cpu, whose PyTorch indexes the torch-wheels table knows
         {
@@ -4994,6 +5000,11 @@ var init_no_matching_distribution = __esm({
       ].join("\n"),
       variants: [
         {
+          when: "wrapped",
+          message: "pip found no release of one requirement, but the log wraps its error line right after `requirement`, so the name and the versions pip saw are on the next line, not kept here. The last package pip collected before it: `{context.collecting.spec|none shown}`.",
+          fix: "Run the same install again where it failed and keep the whole error line (the requirement and `(from versions: \u2026)` follow `satisfies the requirement`). A dependency pinned by another package (`torch` pins its `nvidia-*` wheels) that its index no longer serves needs another release of the package that pins it; a version missing for this Python or platform needs one from that list."
+        },
+        {
           when: "python",
           title: "Package requires a different Python",
           message: "No release of {requirement} supports this Python ({python}): it requires `{pythonSpec}`. The base image's Python does not fit the pin.",
@@ -5004,7 +5015,7 @@ var init_no_matching_distribution = __esm({
           // (linux_x86_64 ones on torch_stable.html) do not fit this platform or Python, so only the plain releases are usable.
           when: "localVersion&torchIndex&plainOnly",
           message: "pip read PyTorch's index and found no {requirement}: the releases it could use carry no `+{context.localVersion.tag}` build, only plain versions: {versions}. The index has `+{context.localVersion.tag}` wheels for some platforms and Pythons only (this build: {fact.platform|platform not shown in the log}, Python {fact.python|not shown}).",
-          fix: "Pin a plain release from that list, the nearest to the one asked: `{enrich.plainPinCmd}` (and torchvision / torchaudio to the releases that go with it: https://pytorch.org/get-started/previous-versions/). If the image must have the `+{context.localVersion.tag}` build, build it for linux/amd64 only, or choose the requirement per platform with `ARG TARGETARCH`."
+          fix: "{enrich.plainPinLead} `{enrich.plainPinCmd}`{enrich.plainPinTail} (and torchvision / torchaudio to the releases that go with it: https://pytorch.org/get-started/previous-versions/). If the image must have the `+{context.localVersion.tag}` build, build it for linux/amd64 only, or choose the requirement per platform with `ARG TARGETARCH`."
         },
         {
           when: "localVersion",
@@ -5918,10 +5929,33 @@ var init_unable_to_locate_package = __esm({
         { name: "aptInstall", source: "instruction", literals: ["install"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?install\\b" },
         // The update in this RUN could not reach the mirror: apt knows no packages at all.
         { name: "networkFailed", literals: ["Temporary failure resolving", "Could not resolve", "Could not connect to", "Connection timed out"] },
-        { name: "listsFailed", literals: ["Some index files failed to download", "NO_PUBKEY", "is not signed"] }
+        { name: "listsFailed", literals: ["Some index files failed to download", "NO_PUBKEY", "is not signed"] },
+        // The NVIDIA Container Toolkit's own packages: host software from NVIDIA's libnvidia-container repository
+        // (docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html), which gives containers the GPU.
+        {
+          name: "hostToolkit",
+          literals: ["nvidia-container-toolkit", "nvidia-docker2", "nvidia-container-runtime", "libnvidia-container"],
+          pattern: "(?:Unable to locate package |Package '?)(?:nvidia-container-toolkit(?:-base)?|nvidia-docker2|nvidia-container-runtime|libnvidia-container(?:-tools|1))(?![\\w.-])"
+        }
       ],
       message: "apt has no package `{package:all}` in the repositories enabled in this stage.",
       variants: [
+        {
+          when: "hostToolkit&!networkFailed&!listsFailed",
+          message: "apt has no package `{package:all}` in the repositories enabled in this stage. It is part of the NVIDIA Container Toolkit, which NVIDIA publishes in its own apt repository (nvidia.github.io/libnvidia-container), not in the distribution's or the CUDA repository; and it is host software: it lets the container engine hand the GPU to containers.",
+          fix: [
+            "Leave it out of the image: the GPU reaches a container through the toolkit installed on the host, and `docker run --gpus all \u2026`.",
+            "On the host (Debian / Ubuntu), NVIDIA's install guide",
+            "(https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html):",
+            "",
+            "```sh",
+            "curl -fsSL https://nvidia.github.io/libnvidia-container/gpgkey | sudo gpg --dearmor -o /usr/share/keyrings/nvidia-container-toolkit-keyring.gpg",
+            "curl -s -L https://nvidia.github.io/libnvidia-container/stable/deb/nvidia-container-toolkit.list | sed 's#deb https://#deb [signed-by=/usr/share/keyrings/nvidia-container-toolkit-keyring.gpg] https://#g' | sudo tee /etc/apt/sources.list.d/nvidia-container-toolkit.list",
+            "sudo apt-get update && sudo apt-get install -y nvidia-container-toolkit",
+            "sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker",
+            "```"
+          ].join("\n")
+        },
         {
           when: "networkFailed",
           retryable: true,
@@ -17818,6 +17852,21 @@ function nearestPlainRelease(version2, versions) {
   if (fits.length === 0) return null;
   return fits.reduce((best2, v) => notAbove(key(best2), key(v)) ? v : best2);
 }
+function plainPinAdvice(installer, name2, version2, versions) {
+  const plain2 = nearestPlainRelease(version2, versions);
+  if (plain2 !== null) {
+    return { plainPinLead: "Pin a plain release from that list, the nearest to the one asked:", plainPinCmd: install(installer, `${name2}==${plain2}`) };
+  }
+  const oldest = (versions ?? "").split(",").map((v) => v.trim()).find((v) => /^\d+(?:\.\d+){0,3}$/.test(v));
+  if (oldest === void 0) {
+    return { plainPinLead: `Pin a plain release of ${name2} that this Python and platform have, as listed by`, plainPinCmd: `pip index versions ${name2}` };
+  }
+  return {
+    plainPinLead: `Every release in that list is newer than ${version2}: this Python and platform have no build of ${name2} ${version2} at all. Pin the oldest listed one,`,
+    plainPinCmd: install(installer, `${name2}==${oldest}`),
+    plainPinTail: `, or keep ${version2} on a base image with an older Python, one that release was built for`
+  };
+}
 function conflictCommands(installer, requirer) {
   return {
     conflictRequirer: requirer,
@@ -17885,8 +17934,7 @@ function pipAdviceEnrich(captures, step, _model, facts) {
     const advice2 = localIndex(name2, version2, tag, facts.value("cuda"));
     out.localIndexCmd = install(installer, `${name2}==${version2}`, { indexUrl: advice2.url });
     out.localIndexNote = advice2.note;
-    const plain2 = nearestPlainRelease(version2, captures.versions);
-    if (plain2 !== null) out.plainPinCmd = install(installer, `${name2}==${plain2}`);
+    Object.assign(out, plainPinAdvice(installer, name2, version2, captures.versions));
   }
   const wanted = /^==(\d[\w.]*)$/.exec(captures["context.requestedBy.spec"] ?? "")?.[1];
   const cuda = facts.value("cuda");
