@@ -15,6 +15,34 @@ export interface ContextHit {
   groups: Record<string, string>;
 }
 
+/**
+ * A context line as seen: trimmed, capped and its captures filtered only when a finding reads it.
+ * Context lines are the most frequent hits (every `Collecting …` of a pip step) and most of them are
+ * replaced or dropped with their step unread.
+ */
+class SeenContext implements ContextHit {
+  private shown: string | null = null;
+  private kept: Record<string, string> | null = null;
+
+  constructor(
+    private readonly line: string,
+    private readonly captured: Record<string, string | undefined> | undefined,
+  ) {}
+
+  get text(): string {
+    return (this.shown ??= capEvidence(this.line.trim()));
+  }
+
+  get groups(): Record<string, string> {
+    if (this.kept === null) {
+      const kept: Record<string, string> = {};
+      for (const [k, v] of Object.entries(this.captured ?? {})) if (v !== undefined) kept[k] = v;
+      this.kept = kept;
+    }
+    return this.kept;
+  }
+}
+
 export function capEvidence(text: string): string {
   return text.length > maxEvidenceLength ? `${text.slice(0, maxEvidenceLength - 1)}…` : text;
 }
@@ -92,9 +120,8 @@ export class ScopeState {
 
   addContext(name: string, text: string, groups: Record<string, string | undefined> | undefined, keepLast = false): void {
     if (!keepLast && this.contexts.has(name)) return;
-    const kept: Record<string, string> = {};
-    for (const [k, v] of Object.entries(groups ?? {})) if (v !== undefined) kept[k] = v;
-    this.contexts.set(name, { text: capEvidence(text.trim()), groups: kept });
+    // A long line is cut at once, so that what a scope keeps stays bounded.
+    this.contexts.set(name, new SeenContext(text.length > maxEvidenceLength ? capEvidence(text.trim()) : text, groups));
   }
 
   private addEvidence(text: string): void {
