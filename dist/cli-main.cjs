@@ -647,7 +647,8 @@ var init_dockerfile_set = __esm({
 // src/core/build-record.ts
 function execDocker(docker = "docker", env = process.env) {
   return (args, limits) => new Promise((resolve) => {
-    (0, import_node_child_process.execFile)(docker, args, { env, maxBuffer: limits.maxBytes, timeout: limits.timeoutMs, encoding: "utf8", windowsHide: true }, (error63, stdout, stderr) => {
+    const { execFile } = nodeRequire("node:child_process");
+    execFile(docker, args, { env, maxBuffer: limits.maxBytes, timeout: limits.timeoutMs, encoding: "utf8", windowsHide: true }, (error63, stdout, stderr) => {
       if (error63 === null) return resolve({ exitCode: 0, stdout, stderr });
       const e = error63;
       if (e.code === "ENOENT") return resolve({ exitCode: null, stdout: "", stderr: "", failure: "not-found" });
@@ -849,12 +850,13 @@ function parseDuration(text, option = "--since") {
   }
   return parts.reduce((total, p) => total + Number(p[1]) * UNITS[p[2]], 0);
 }
-var import_node_child_process, SMALL, MAX_LOG_BYTES, LOG, SAVE_LOG_HINT, UNKNOWN, UNITS;
+var import_node_module, nodeRequire, SMALL, MAX_LOG_BYTES, LOG, SAVE_LOG_HINT, UNKNOWN, UNITS;
 var init_build_record = __esm({
   "src/core/build-record.ts"() {
     "use strict";
-    import_node_child_process = require("node:child_process");
+    import_node_module = require("node:module");
     init_errors();
+    nodeRequire = (0, import_node_module.createRequire)(importMetaUrl);
     SMALL = { maxBytes: 16 * 1024 * 1024, timeoutMs: 6e4 };
     MAX_LOG_BYTES = 256 * 1024 * 1024;
     LOG = { maxBytes: MAX_LOG_BYTES, timeoutMs: 3e5 };
@@ -1911,7 +1913,7 @@ function markdownTable(table, options) {
       if (settings.delimiterStart !== false && !columnIndex) {
         line.push("|");
       }
-      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
+      if (settings.padding !== false && // Don\u2019t add the opening space if we\u2019re not aligning and the cell is
       // empty: there will be a closing space.
       !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
         line.push(" ");
@@ -2231,7 +2233,7 @@ var init_markdown_words = __esm({
     init_format_duration();
     init_step_words();
     SEVERITY_MARK = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
-    CLAUSE_END = /(?:; | — |, (?:or|and|but|then|so)\b)/g;
+    CLAUSE_END = /(?:; | \u2014 |, (?:or|and|but|then|so)\b)/g;
     BLOCK_START = /^ {0,3}(?:```|~~~|[-*+] |\d{1,9}\. )/;
   }
 });
@@ -2531,7 +2533,8 @@ function messageText(finding, located) {
   return parts.join("\n\n");
 }
 function fingerprint(finding, file2, instruction) {
-  return (0, import_node_crypto.createHash)("sha256").update([finding.ruleId, file2, instruction, finding.title].join("\0")).digest("hex").slice(0, 32);
+  const { createHash } = nodeRequire2("node:crypto");
+  return createHash("sha256").update([finding.ruleId, file2, instruction, finding.title].join("\0")).digest("hex").slice(0, 32);
 }
 function renderSarif(analyses, options = {}) {
   const rules = [];
@@ -2583,14 +2586,15 @@ function renderSarif(analyses, options = {}) {
     runs: [{ tool: { driver: { name: "buildkit-doctor", semanticVersion: VERSION, rules } }, results }]
   };
 }
-var import_node_crypto, SCHEMA_URI, FINGERPRINT_KEY, MAX_EVIDENCE, LEVELS;
+var import_node_module2, nodeRequire2, SCHEMA_URI, FINGERPRINT_KEY, MAX_EVIDENCE, LEVELS;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
     init_implicit_step();
-    import_node_crypto = require("node:crypto");
+    import_node_module2 = require("node:module");
     init_version();
     init_build_dockerfiles();
+    nodeRequire2 = (0, import_node_module2.createRequire)(importMetaUrl);
     SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
     FINGERPRINT_KEY = "buildkitDoctor/v1";
     MAX_EVIDENCE = 10;
@@ -2606,14 +2610,16 @@ function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function startCommandFence() {
-  const token = (0, import_node_crypto2.randomBytes)(16).toString("hex");
+  const { randomBytes } = nodeRequire3("node:crypto");
+  const token = randomBytes(16).toString("hex");
   return { token, start: `::stop-commands::${token}`, end: `::${token}::` };
 }
-var import_node_crypto2;
+var import_node_module3, nodeRequire3;
 var init_workflow_commands = __esm({
   "src/security/workflow-commands.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto");
+    import_node_module3 = require("node:module");
+    nodeRequire3 = (0, import_node_module3.createRequire)(importMetaUrl);
   }
 });
 
@@ -2854,7 +2860,8 @@ function gunzipIfCompressed(source, label) {
     source.removeAllListeners("data");
     source.unshift(chunk);
     if (chunk.length >= 2 && chunk[0] === 31 && chunk[1] === 139) {
-      const gunzip = (0, import_node_zlib.createGunzip)();
+      const { createGunzip } = nodeRequire4("node:zlib");
+      const gunzip = createGunzip();
       gunzip.once("error", (e) => out.destroy(new InputError(`cannot read ${label}: corrupt gzip data (${e.message})`)));
       source.pipe(gunzip).pipe(out);
     } else {
@@ -2872,7 +2879,7 @@ function gunzipIfCompressed(source, label) {
 async function mustBeReadableFile(path6) {
   let stat;
   try {
-    stat = await import_node_fs2.promises.stat(path6);
+    stat = (0, import_node_fs2.statSync)(path6);
   } catch (error63) {
     throw describeFsError(path6, error63);
   }
@@ -2978,20 +2985,21 @@ async function* readLogFile(path6) {
 }
 async function readOptionalFile(path6) {
   try {
-    return await import_node_fs2.promises.readFile(path6, "utf8");
+    return (0, import_node_fs2.readFileSync)(path6, "utf8");
   } catch (error63) {
     throw describeFsError(path6, error63);
   }
 }
-var import_node_fs2, import_node_stream, import_node_zlib, import_node_util2, REASONS, SNIFF_BYTES, EMPTY_HINT, LogSniffer, READ_BYTES;
+var import_node_fs2, import_node_stream, import_node_util2, import_node_module4, nodeRequire4, REASONS, SNIFF_BYTES, EMPTY_HINT, LogSniffer, READ_BYTES;
 var init_open_input = __esm({
   "src/core/open-input.ts"() {
     "use strict";
     import_node_fs2 = require("node:fs");
     import_node_stream = require("node:stream");
-    import_node_zlib = require("node:zlib");
     import_node_util2 = require("node:util");
+    import_node_module4 = require("node:module");
     init_errors();
+    nodeRequire4 = (0, import_node_module4.createRequire)(importMetaUrl);
     REASONS = {
       ENOENT: "no such file",
       EACCES: "permission denied",
@@ -3160,15 +3168,15 @@ var init_runner_lost = __esm({
       title: "CI runner lost during the job",
       severity: "error",
       match: [
-        // GitHub Actions: `##[error]The runner has received a shutdown signal. This can happen when …`
+        // GitHub Actions: `##[error]The runner has received a shutdown signal. This can happen when \u2026`
         { literals: ["The runner has received a shutdown signal"] },
-        // `The hosted runner: GitHub Actions 8 lost communication with the server.`, `The self-hosted runner: X lost communication …`
+        // `The hosted runner: GitHub Actions 8 lost communication with the server.`, `The self-hosted runner: X lost communication \u2026`
         { literals: ["lost communication with the server"] }
       ],
       context: [
         { name: "selfHosted", literals: ["self-hosted runner"] },
         { name: "hosted", literals: ["The hosted runner", "GitHub Actions "], pattern: "The hosted runner|runner GitHub Actions \\d" },
-        // A process SIGKILLed just before the runner went: `… 2752 Killed  docker run …`, `Process completed with exit code 137.`
+        // A process SIGKILLed just before the runner went: `\u2026 2752 Killed  docker run \u2026`, `Process completed with exit code 137.`
         { name: "killed", literals: ["exit code 137", "Killed"], pattern: "exit code 137|\\d Killed\\s" },
         { name: "lowDisk", literals: ["You are running out of disk space"] }
       ],
@@ -3284,11 +3292,11 @@ var init_unsupported_arch = __esm({
       title: "GPU architecture not supported by this CUDA version",
       severity: "error",
       match: [
-        // nvcc ≥ 11: `nvcc fatal   : Unsupported gpu architecture 'compute_35'`. Only well-formed names (`sm_90a`): `compute_80+PTX`
+        // nvcc \u2265 11: `nvcc fatal   : Unsupported gpu architecture 'compute_35'`. Only well-formed names (`sm_90a`): `compute_80+PTX`
         // and `compute_native` are a list in the wrong notation (cuda/invalid-arch-list), an empty `compute_` a list detected
         // from no GPU (cuda/no-gpu-at-build): no other toolkit would take them.
         { literals: ["Unsupported gpu architecture"], pattern: "Unsupported gpu architecture '(?<arch>(?:compute|sm|lto)_\\d{1,3}[a-z]?)'" },
-        // nvcc ≤ 10 and ptxas: `nvcc fatal   : Value 'sm_89' is not defined for option 'gpu-architecture'`
+        // nvcc \u2264 10 and ptxas: `nvcc fatal   : Value 'sm_89' is not defined for option 'gpu-architecture'`
         {
           literals: ["is not defined for option"],
           pattern: "Value '(?<arch>(?:compute|sm|lto)_\\d{1,3}[a-z]?)' is not defined for option '(?:gpu-architecture|gpu-name|gpu-code)'"
@@ -3375,9 +3383,9 @@ var init_invalid_arch_list = __esm({
         { literals: ["Unknown CUDA arch ("], pattern: "Unknown CUDA arch \\((?<arch>[^(){}]{1,200})\\) or GPU not supported" },
         // FindCUDA/select_compute_arch.cmake
         { literals: ["Unknown CUDA Architecture Name"], pattern: "Unknown CUDA Architecture Name (?<arch>\\S{1,200})" },
-        // CMake: `CMAKE_CUDA_ARCHITECTURES must be non-empty if set.`, `CUDA_ARCHITECTURES is empty for target "cmTC_…".`
+        // CMake: `CMAKE_CUDA_ARCHITECTURES must be non-empty if set.`, `CUDA_ARCHITECTURES is empty for target "cmTC_\u2026".`
         { literals: ["CUDA_ARCHITECTURES must be non-empty", "CUDA_ARCHITECTURES is empty for target"] },
-        // CMake: `  CMAKE_CUDA_ARCHITECTURES:` … `  is not one of the following:`
+        // CMake: `  CMAKE_CUDA_ARCHITECTURES:` \u2026 `  is not one of the following:`
         { literals: ["CUDA_ARCHITECTURES:"], pattern: "^\\s{0,200}CMAKE_CUDA_ARCHITECTURES:$" },
         // nvcc: `nvcc fatal   : Unsupported gpu architecture 'compute_86+PTX'` / `'compute_native'`
         {
@@ -3389,7 +3397,7 @@ var init_invalid_arch_list = __esm({
         { name: "ptx", literals: ["+PTX"], pattern: "architecture '(?:compute|sm)_(?<cap>\\d{1,3})[a-z]?\\+PTX'" },
         { name: "native", literals: ["_native'"], pattern: "architecture '(?:compute|sm)_native'" },
         { name: "cmake", literals: ["CUDA_ARCHITECTURES"] },
-        // the list as the instruction sets it: `ENV TORCH_CUDA_ARCH_LIST="3.0;5.0"`, `TORCH_CUDA_ARCH_LIST=8.9 pip install …`
+        // the list as the instruction sets it: `ENV TORCH_CUDA_ARCH_LIST="3.0;5.0"`, `TORCH_CUDA_ARCH_LIST=8.9 pip install \u2026`
         {
           name: "torchList",
           source: "instruction",
@@ -3522,7 +3530,7 @@ var init_toolkit_not_found = __esm({
       title: "No CUDA compiler (nvcc) in the build stage",
       severity: "error",
       match: [
-        // CMake, enable_language(CUDA) / project(… CUDA)
+        // CMake, enable_language(CUDA) / project(\u2026 CUDA)
         { literals: ["No CMAKE_CUDA_COMPILER could be found"] },
         { literals: ["Failed to find nvcc"] },
         // CMakeError.log / older CMake: `Compiler: CMAKE_CUDA_COMPILER-NOTFOUND` in the identification failure
@@ -3688,7 +3696,7 @@ var init_libcuda_stub_missing = __esm({
       severity: "error",
       match: [
         {
-          // `File /opt/conda/conda-bld/…/_h_env_…/lib64/stubs/libcuda.so doesn't exist`
+          // `File /opt/conda/conda-bld/\u2026/_h_env_\u2026/lib64/stubs/libcuda.so doesn't exist`
           literals: ["stubs/libcuda.so doesn't exist"],
           pattern: "File (?<home>\\S{1,600})/lib64/stubs/libcuda\\.so doesn't exist"
         }
@@ -3802,13 +3810,13 @@ var init_no_gpu_at_build = __esm({
       title: "Build step needs a GPU (the build has none)",
       severity: "error",
       match: [
-        // torch: `RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver …`
+        // torch: `RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver \u2026`
         { literals: ["Found no NVIDIA driver on your system"] },
         { literals: ["No CUDA GPUs are available", "no CUDA-capable device is detected", "cudaErrorNoDevice", "CUDA_ERROR_NO_DEVICE"] },
         // `CUDA driver version is insufficient for CUDA runtime version` (cudaErrorInsufficientDriver): no driver at all, in a build
         { literals: ["CUDA driver version is insufficient for CUDA runtime version", "The NVIDIA driver on your system is too old"] },
         { literals: ["NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver"] },
-        // CMake ≥ 3.24: `CUDA_ARCHITECTURES is set to "native", but no GPU was detected.` (HIP alike)
+        // CMake \u2265 3.24: `CUDA_ARCHITECTURES is set to "native", but no GPU was detected.` (HIP alike)
         { literals: ['is set to "native", but no GPU was detected'] },
         // an assertion on the device: `assert torch.cuda.is_available(), 'CUDA not available'` in a traceback
         { literals: ["torch.cuda.is_available()"], pattern: "\\bassert\\b[^\\n]{0,200}torch\\.cuda\\.is_available\\(\\)" },
@@ -3969,7 +3977,7 @@ var init_version_mismatch = __esm({
       title: "CUDA toolkit version does not match",
       severity: "error",
       match: [
-        // `The detected CUDA version (12.1) mismatches the version that was used to compile` … `PyTorch (11.8). Please make sure …`:
+        // `The detected CUDA version (12.1) mismatches the version that was used to compile` \u2026 `PyTorch (11.8). Please make sure \u2026`:
         // printed on two lines by older torch, on one line (`compilePyTorch`, no space) by newer ones.
         {
           literals: ["mismatches the version that was used to compile"],
@@ -4047,8 +4055,8 @@ var init_version_mismatch = __esm({
           ].join("\n")
         }
       ],
-      // the toolkit (`cudaVersion`) → a real torch wheel index for it (wheelTagFor, torch-wheels.ts) and the
-      // install command in the step's installer; torch's CUDA (`torchCuda`) → a devel tag of it (cuda-image-tags.ts).
+      // the toolkit (`cudaVersion`) \u2192 a real torch wheel index for it (wheelTagFor, torch-wheels.ts) and the
+      // install command in the step's installer; torch's CUDA (`torchCuda`) \u2192 a devel tag of it (cuda-image-tags.ts).
       // PTX ISA 9.0 = CUDA 13: nvcc 13.0 on this machine writes `.version 9.0`.
       enrich: "cuda-version",
       docs: "https://pytorch.org/docs/stable/cpp_extension.html"
@@ -4163,7 +4171,7 @@ var init_cupti_library_notfound = __esm({
       ],
       context: [
         // The headers were found in the same step: `-- Found CUPTI: /usr/local/cuda/extras/CUPTI/include`,
-        // `CUPTI_INCLUDE_DIR:PATH=/…`, `--   CUPTI_INCLUDE_DIR = /…`, `CUDAToolkit_CUPTI_INCLUDE_DIR = /…`
+        // `CUPTI_INCLUDE_DIR:PATH=/\u2026`, `--   CUPTI_INCLUDE_DIR = /\u2026`, `CUDAToolkit_CUPTI_INCLUDE_DIR = /\u2026`
         {
           name: "headers",
           literals: ["Found CUPTI", "CUPTI_INCLUDE_DIR"],
@@ -4172,7 +4180,7 @@ var init_cupti_library_notfound = __esm({
         // the distribution's toolkit: `-- Found CUDA_TOOLKIT_ROOT_DIR=/usr/lib/cuda`, `CUDA_TOOLKIT_ROOT_DIR:PATH=/usr/lib/cuda`
         { name: "distro", literals: ["/usr/lib/cuda"], pattern: "(?:CUDA_TOOLKIT_ROOT_DIR|CUDAToolkit_ROOT|CUDA_PATH)(?::PATH)?=/usr/lib/cuda/?$" },
         // CMake's generate-time list (`CMake Error: The following variables are used in this project, but they are set to
-        // NOTFOUND.`) names the CUPTI variable on a line of its own, then `    linked by target "ios_runtime" in directory …`
+        // NOTFOUND.`) names the CUPTI variable on a line of its own, then `    linked by target "ios_runtime" in directory \u2026`
         // (mit-han-lab/inter-operator-scheduler#2): a line that is only the variable's name appears in that list alone.
         { name: "stopped", literals: ["CUPTI_LIB", "cupti_LIB"], pattern: "^[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200}(?: \\(ADVANCED\\))?$" },
         // the NOTFOUND variable's name, to say which one to set (the match may be the Kineto line only)
@@ -4348,7 +4356,7 @@ var init_package_not_found = __esm({
       title: "CMake package not found",
       severity: "error",
       match: [
-        // FindPackageHandleStandardArgs, REQUIRED: indented under `CMake Error at …`, no `-- ` prefix
+        // FindPackageHandleStandardArgs, REQUIRED: indented under `CMake Error at \u2026`, no `-- ` prefix
         {
           literals: ["Could NOT find"],
           pattern: "^\\s{1,200}Could NOT find (?!CUDA(?:Toolkit)?\\b)(?<package>[A-Za-z0-9_.+-]{1,200})(?: \\(missing: (?<missing>[^)]{0,200})\\))?"
@@ -4407,11 +4415,11 @@ var init_libcupti_missing = __esm({
       title: "libcupti not found at run time",
       severity: "error",
       match: [
-        // `ImportError: libcupti.so.12: cannot open shared object file: No such file or directory`, `OSError: …` (ctypes)
+        // `ImportError: libcupti.so.12: cannot open shared object file: No such file or directory`, `OSError: \u2026` (ctypes)
         { literals: ["libcupti"], pattern: "(?<library>libcupti\\.so[.\\d]{0,40}): cannot open shared object file" },
         // ldd: `	libcupti.so.12 => not found`
         { literals: ["libcupti"], pattern: "(?<library>libcupti\\.so[.\\d]{0,40}) => not found" },
-        // TensorFlow 1.x: `Couldn't open CUDA library libcupti.so. LD_LIBRARY_PATH: /usr/local/nvidia/lib:…`
+        // TensorFlow 1.x: `Couldn't open CUDA library libcupti.so. LD_LIBRARY_PATH: /usr/local/nvidia/lib:\u2026`
         { literals: ["Couldn't open CUDA library libcupti"], pattern: "Couldn't open CUDA library (?<library>libcupti\\.so(?:\\.\\d{1,4})?(?:\\.\\d{1,4})?(?:\\.\\d{1,4})?)" },
         // Windows: `Could not load dynamic library 'cupti64_2022.3.0.dll'`
         { literals: ["cupti64_"], pattern: "(?<library>cupti64_[\\w.]{1,200}\\.dll)" }
@@ -4630,7 +4638,7 @@ var init_shared_library_missing = __esm({
       severity: "error",
       match: [
         // `error while loading shared libraries: libcudnn.so.9: cannot open shared object file: No such file or directory`,
-        // `ImportError: libcudnn.so.8: cannot open shared object file …`, `OSError: libcuda.so.1: …`
+        // `ImportError: libcudnn.so.8: cannot open shared object file \u2026`, `OSError: libcuda.so.1: \u2026`
         {
           literals: ["cannot open shared object file"],
           pattern: "(?<library>\\blib(?!cupti\\b)[\\w+-]{0,200}\\.so[.\\d]{0,40}): cannot open shared object file"
@@ -4761,6 +4769,93 @@ var init_shared_library_missing = __esm({
   }
 });
 
+// src/rules/catalog/runtime/linked-library-missing.ts
+var linkedLibraryMissing;
+var init_linked_library_missing = __esm({
+  "src/rules/catalog/runtime/linked-library-missing.ts"() {
+    "use strict";
+    linkedLibraryMissing = {
+      id: "runtime/linked-library-missing",
+      title: "A CUDA library the program links is not in the image",
+      severity: "warning",
+      trigger: { kind: "runtime-library" },
+      maxFindings: 5,
+      specificity: 3,
+      message: "This step copies out of `{from}` what it linked against {library} ({linkedBy}), into a stage that starts from `{image}`: {lack}, and no step of this stage installs or copies `{file}`. The build passes; the program stops at load time where the image runs (`{file}\u2026: cannot open shared object file`).",
+      fix: [
+        "Bring the library into this stage: copy it out of the builder, then refresh the loader cache (`ldd` on the program in the builder prints the file it resolved):",
+        "",
+        "```dockerfile",
+        "COPY --from={from} {libDir}/{file}.* /usr/local/lib/",
+        "RUN ldconfig",
+        "```",
+        "",
+        "{remedy|Or start this stage from an image that holds it: nvidia/cuda `-devel` images have CUPTI, `-runtime` images NCCL, the `cudnn` tags cuDNN.}",
+        "",
+        "Then make the build fail, not the container, when a library is still missing: as the last `RUN` of this stage,",
+        "",
+        "```dockerfile",
+        "RUN ldd {program} > /tmp/ldd.txt && ! grep 'not found' /tmp/ldd.txt && rm /tmp/ldd.txt",
+        "```",
+        "",
+        "`ldd` prints every library the loader cannot resolve as `=> not found`, and needs no GPU; `grep` prints those lines and `!` fails the step on them."
+      ].join("\n"),
+      docs: "https://docs.docker.com/build/building/multi-stage/"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/extension-cuda-mismatch.ts
+var extensionCudaRefused;
+var init_extension_cuda_mismatch = __esm({
+  "src/rules/catalog/runtime/extension-cuda-mismatch.ts"() {
+    "use strict";
+    extensionCudaRefused = {
+      id: "runtime/extension-cuda-mismatch",
+      title: "A PyG extension refuses torch's CUDA",
+      severity: "error",
+      match: [
+        {
+          literals: ["Detected that PyTorch and "],
+          pattern: "Detected that PyTorch and (?<package>torch_\\w{1,40}|pyg_lib) were compiled with different CUDA versions\\. PyTorch has CUDA version[= ](?<torchCuda>\\d{1,2}\\.\\d{1,2}) and \\w{1,40} has CUDA version[= ](?<extensionCuda>\\d{1,2}\\.\\d{1,2})"
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "{package} was compiled with CUDA {extensionCuda} and the torch it runs with was built with CUDA {torchCuda}: its import check refuses the pair, so nothing that imports {package} (torch_geometric included) can start. A prebuilt wheel for another CUDA, or a build against another toolkit than torch's, installs without a word; the check runs only on import.",
+      fix: [
+        "Install the {package} built for torch's CUDA {torchCuda}, from PyG's page for this torch, in the step that installs it now:",
+        "",
+        "```sh",
+        "pip uninstall -y {package}",
+        "{enrich.install}",
+        "```",
+        "",
+        "https://data.pyg.org/whl lists the torch and CUDA pairs that have wheels. pip keeps an installed {package} of the same version whatever its build, hence the uninstall."
+      ].join("\n"),
+      variants: [
+        {
+          // a minor-only difference: the check of releases before 2021; a current release accepts it
+          when: "!enrich.mismatch",
+          message: "{package} was compiled with CUDA {extensionCuda} and the torch it runs with was built with CUDA {torchCuda}: this {package} release refuses even a minor difference, so nothing that imports it (torch_geometric included) can start.",
+          fix: [
+            "Install the {package} built for torch's CUDA {torchCuda} from PyG's page for this torch, or a current release, whose check compares the CUDA major only:",
+            "",
+            "```sh",
+            "pip uninstall -y {package}",
+            "{enrich.install}",
+            "```",
+            "",
+            "https://data.pyg.org/whl lists the torch and CUDA pairs that have wheels."
+          ].join("\n")
+        }
+      ],
+      enrich: "extension-cuda",
+      docs: "https://github.com/rusty1s/pytorch_scatter#installation"
+    };
+  }
+});
+
 // src/rules/catalog/pip/resolution-impossible.ts
 var dependsOnLine, resolutionImpossible;
 var init_resolution_impossible = __esm({
@@ -4782,7 +4877,7 @@ var init_resolution_impossible = __esm({
         },
         // `    The user requested datasets==4.4.1`, `    The user requested (constraint) datasets==4.4.1`
         { literals: ["The user requested"], pattern: "The user requested (?:\\(constraint\\) )?(?<requested>.{1,500})$" },
-        // uv: `× No solution found when resolving dependencies:` … `we can conclude that your requirements are unsatisfiable.`
+        // uv: `\u00d7 No solution found when resolving dependencies:` \u2026 `we can conclude that your requirements are unsatisfiable.`
         { literals: ["No solution found when resolving dependencies", "your requirements are unsatisfiable"] }
       ],
       context: [
@@ -4858,7 +4953,7 @@ var init_no_matching_distribution = __esm({
       title: "pip found no matching distribution",
       severity: "error",
       match: [
-        // `ERROR: Could not find a version that satisfies the requirement torch==2.1.0+cu121 (from versions: 2.2.2, …)`
+        // `ERROR: Could not find a version that satisfies the requirement torch==2.1.0+cu121 (from versions: 2.2.2, \u2026)`
         {
           literals: ["Could not find a version that satisfies the requirement"],
           // the origin may nest parentheses: `(from -r requirements.txt (line 4))`
@@ -4875,7 +4970,7 @@ var init_no_matching_distribution = __esm({
       context: [
         { name: "none", literals: ["(from versions: none)"] },
         { name: "python", literals: ["requires a different Python"] },
-        // `torch==2.1.0+cu121`: CUDA ≥ 10 tags and cpu, whose PyTorch indexes the torch-wheels table knows
+        // `torch==2.1.0+cu121`: CUDA \u2265 10 tags and cpu, whose PyTorch indexes the torch-wheels table knows
         {
           name: "localVersion",
           literals: ["+cu1", "+cpu"],
@@ -5171,7 +5266,7 @@ var init_resolver_backtracking = __esm({
         { name: "still", literals: ["pip is still looking at multiple versions of"], pattern: "versions of (?<package>[^\\s]{1,200}) to" },
         { name: "longer", literals: ["This is taking longer than usual"] },
         // The candidates pip fetched: `Processing /wheels/lightning-2.14.0-py3-none-any.whl`,
-        // `  Downloading lightning-2.14.0-py3-none-any.whl.metadata (11 kB)`, `  Using cached lm_eval-0.4.8.tar.gz (…)`,
+        // `  Downloading lightning-2.14.0-py3-none-any.whl.metadata (11 kB)`, `  Using cached lm_eval-0.4.8.tar.gz (\u2026)`,
         // older pip's full URLs. Each distinct (name, version) counts once.
         {
           name: "fetched",
@@ -5267,7 +5362,7 @@ var init_base_package_replaced = __esm({
         }
       ],
       context: [
-        // pip's summary line: `Successfully installed torch-2.13.0+cpu`, `Successfully installed … torch-2.1.0+cu118 triton-2.1.0`
+        // pip's summary line: `Successfully installed torch-2.13.0+cpu`, `Successfully installed \u2026 torch-2.1.0+cu118 triton-2.1.0`
         {
           name: "installedTorch",
           literals: ["Successfully installed "],
@@ -5276,6 +5371,8 @@ var init_base_package_replaced = __esm({
         // the torch that came in is PyTorch's CPU-only build
         { name: "cpuTorch", literals: ["Successfully installed "], pattern: "\\btorch-\\d[\\w.]{0,60}\\+cpu(?=\\s|$)" },
         { name: "nvidiaBuild", literals: [".nv2", "+nv"], pattern: "Successfully uninstalled \\S{1,200}\\+" },
+        // pip's summary line whatever it holds: the enricher looks in it for the uninstalled `name-version` itself
+        { name: "installed", literals: ["Successfully installed "], pattern: "Successfully installed \\S" },
         // `Collecting torch==2.2.2 (from torchmetrics-old)`: the requirement that pulled another version of a stack package in
         {
           name: "requestedBy",
@@ -5283,6 +5380,8 @@ var init_base_package_replaced = __esm({
           pattern: `^\\s{0,200}Collecting (?<pkg>(?:${stack}))(?<spec>[=<>!~][^\\s]{0,200}) \\(from (?<by>[A-Za-z0-9][\\w.-]{0,200})`
         }
       ],
+      // not when pip put the very build it removed back (a same-version --force-reinstall)
+      when: "!enrich.sameBuild",
       scope: "step",
       specificity: 3,
       message: "pip uninstalled {package:all} that the image had installed ({package}-{version}) and put another version in its place: what the image built or tested against {package} {version} now runs with the version pip picked.",
@@ -5381,7 +5480,7 @@ var init_constraint_deprecation = __esm({
       title: "PIP_CONSTRAINT will stop constraining build dependencies",
       severity: "notice",
       match: [
-        // `DEPRECATION: Setting PIP_CONSTRAINT will not affect build constraints in the future, pip 26.2 will enforce this behaviour change. …`
+        // `DEPRECATION: Setting PIP_CONSTRAINT will not affect build constraints in the future, pip 26.2 will enforce this behaviour change. \u2026`
         { literals: ["Setting PIP_CONSTRAINT will not affect build constraints"] }
       ],
       scope: "build",
@@ -5404,6 +5503,135 @@ var init_constraint_deprecation = __esm({
         }
       ],
       docs: "https://pip.pypa.io/en/stable/user_guide/#constraints-files"
+    };
+  }
+});
+
+// src/knowledge/torch-replacement.ts
+function cudaOfLocal(local) {
+  const m = /^cu(\d{1,2})(\d)$/.exec(local ?? "");
+  return m ? `${Number(m[1])}.${m[2]}` : null;
+}
+function localOf(version2) {
+  const plus = (version2 ?? "").indexOf("+");
+  return plus < 0 ? void 0 : version2.slice(plus + 1);
+}
+function sameBuildBack(captures) {
+  const line = captures["context.installed"];
+  const { package: pkg, version: version2 } = captures;
+  if (line === void 0 || pkg === void 0 || version2 === void 0) return false;
+  return line.split(/\s+/).includes(`${pkg}-${version2}`);
+}
+function torchReplacementEnrich(captures, _step, _model, _facts) {
+  if (sameBuildBack(captures)) return { replacementNote: "", sameBuild: "yes" };
+  const installed = captures["context.installedTorch.version"];
+  if (installed === void 0) return { replacementNote: "" };
+  const newLocal = localOf(installed);
+  const removed = captures.package === "torch" ? captures.version : void 0;
+  if (newLocal === "cpu") {
+    return {
+      replacementNote: `The torch it installed, ${installed}, is PyTorch's CPU-only build (+cpu): torch in this image no longer has CUDA support, so torch.cuda.is_available() is False on any GPU.`
+    };
+  }
+  const newCuda = cudaOfLocal(newLocal);
+  const oldLocal = localOf(removed);
+  const oldCuda = cudaOfLocal(oldLocal);
+  if (newCuda !== null && oldCuda !== null && newCuda !== oldCuda) {
+    return {
+      replacementNote: `The torch it installed, ${installed}, is built for CUDA ${newCuda}; the one it removed was built for CUDA ${oldCuda}.`
+    };
+  }
+  return { replacementNote: "" };
+}
+var init_torch_replacement = __esm({
+  "src/knowledge/torch-replacement.ts"() {
+    "use strict";
+  }
+});
+
+// src/knowledge/pyg-wheels.ts
+function pygBuildOf(version2) {
+  const m = /\+pt(\d)(\d{1,2})(cu\d{2,3})$/.exec(version2 ?? "");
+  if (!m) return null;
+  const cuda = cudaOfLocal(m[3]);
+  return cuda === null ? null : { torch: `${m[1]}.${m[2]}`, cudaTag: m[3], cuda };
+}
+function pygFindLinks(torchVersion, cudaTag2) {
+  const bare = torchVersion.replace(/\+.*$/, "");
+  return `https://data.pyg.org/whl/torch-${bare}+${cudaTag2}.html`;
+}
+function majorOf(cuda) {
+  return cuda.split(".")[0];
+}
+function pipFromPage(pkg, page) {
+  return `pip install ${pkg} -f ${page}`;
+}
+function extensionCudaEnrich(captures, _step, _model, facts) {
+  const pkg = (captures.package ?? "").replace(/-/g, "_");
+  const built = pygBuildOf(captures.version);
+  const extensionCuda = built?.cuda ?? captures.extensionCuda;
+  const torchCuda = captures.torchCuda ?? cudaOfLocal(facts.value("torchCuda") ?? void 0);
+  if (pkg === "" || extensionCuda === void 0 || torchCuda === null) return { mismatch: "" };
+  const tag = `cu${torchCuda.replace(".", "")}`;
+  const torch = facts.value("torch");
+  const out = {
+    // what the import check of current releases refuses; the install command is given either way
+    mismatch: majorOf(extensionCuda) === majorOf(torchCuda) ? "" : "yes",
+    pkg,
+    extensionCuda,
+    torchCuda,
+    torchNote: torch === null ? `torch built for CUDA ${torchCuda}` : `torch ${torch}`
+  };
+  if (torch !== null) {
+    out.install = pipFromPage(pkg, pygFindLinks(torch, tag));
+  } else {
+    out.install = `TORCH=$(python -c "import torch; print(torch.__version__.split('+')[0])") && ${pipFromPage(pkg, `https://data.pyg.org/whl/torch-$TORCH+${tag}.html`)}`;
+  }
+  return out;
+}
+var pygPackagePattern;
+var init_pyg_wheels = __esm({
+  "src/knowledge/pyg-wheels.ts"() {
+    "use strict";
+    init_torch_replacement();
+    pygPackagePattern = "torch[_-]scatter|torch[_-]sparse|torch[_-]cluster|torch[_-]spline[_-]conv|pyg[_-]lib";
+  }
+});
+
+// src/rules/catalog/pip/extension-cuda-mismatch.ts
+var extensionCudaMismatch;
+var init_extension_cuda_mismatch2 = __esm({
+  "src/rules/catalog/pip/extension-cuda-mismatch.ts"() {
+    "use strict";
+    init_pyg_wheels();
+    extensionCudaMismatch = {
+      id: "pip/extension-cuda-mismatch",
+      title: "A PyG extension built for another CUDA than torch",
+      severity: "warning",
+      match: [
+        // pip: `Successfully installed torch_scatter-2.1.2+pt21cu118 torch_sparse-0.6.18+pt21cu118`
+        {
+          literals: ["Successfully installed "],
+          pattern: `Successfully installed .{0,4000}?\\b(?<package>${pygPackagePattern})-(?<version>\\d[\\w.]{0,40}\\+pt\\d{2,3}cu\\d{2,3})(?=\\s|$)`
+        },
+        // uv: ` + torch-scatter==2.1.2+pt21cu118`
+        { literals: [" + torch", " + pyg"], pattern: `^ \\+ (?<package>${pygPackagePattern})==(?<version>\\d[\\w.]{0,40}\\+pt\\d{2,3}cu\\d{2,3})$` }
+      ],
+      when: "enrich.mismatch",
+      scope: "step",
+      specificity: 3,
+      message: 'pip installed {package}-{version}, built for CUDA {enrich.extensionCuda}, beside {enrich.torchNote}, built for CUDA {enrich.torchCuda}. The install passes, but `import {enrich.pkg}` raises "Detected that PyTorch and {enrich.pkg} were compiled with different CUDA versions": nothing can use it.',
+      fix: [
+        "Install the build for this torch's CUDA from PyG's page for it, in place of the page or pin that gave the CUDA {enrich.extensionCuda} build:",
+        "",
+        "```sh",
+        "{enrich.install}",
+        "```",
+        "",
+        "The same page serves torch_scatter, torch_sparse, torch_cluster, torch_spline_conv and pyg_lib; https://data.pyg.org/whl lists the torch and CUDA pairs that have wheels. Where the wrong build is installed already, `pip uninstall -y {enrich.pkg}` first: pip keeps an installed {enrich.pkg} of the same version whatever its build."
+      ].join("\n"),
+      enrich: "extension-cuda",
+      docs: "https://github.com/rusty1s/pytorch_scatter#installation"
     };
   }
 });
@@ -5493,7 +5721,7 @@ var init_packages_not_found = __esm({
       title: "conda package not found in the channels",
       severity: "error",
       match: [
-        // conda ≥ 4.6: `PackagesNotFoundError: The following packages are not available from current channels:`
+        // conda \u2265 4.6: `PackagesNotFoundError: The following packages are not available from current channels:`
         { literals: ["PackagesNotFoundError", "The following packages are not available from current channels"] },
         // conda env create / update: `ResolvePackageNotFound: ` then `  - bioconda::bowtie2=2.4.5`
         { literals: ["ResolvePackageNotFound:"] }
@@ -5776,7 +6004,7 @@ var init_fetch_failed = __esm({
       only: "failed-step",
       match: [
         {
-          // `E: Failed to fetch http://archive.ubuntu.com/ubuntu/pool/main/…  404  Not Found [IP: 91.189.91.83 80]`
+          // `E: Failed to fetch http://archive.ubuntu.com/ubuntu/pool/main/\u2026  404  Not Found [IP: 91.189.91.83 80]`
           literals: ["Failed to fetch"],
           pattern: "Failed to fetch (?<url>[^\\s]{1,500})"
         },
@@ -5787,7 +6015,7 @@ var init_fetch_failed = __esm({
         },
         { literals: ["Unable to fetch some archives"] },
         {
-          // `E: The repository 'https://developer.download.nvidia.com/… InRelease' is not signed.`
+          // `E: The repository 'https://developer.download.nvidia.com/\u2026 InRelease' is not signed.`
           literals: ["is not signed", "NO_PUBKEY"],
           pattern: "(?:repository '(?<repository>[^'\\n]{1,300})' is not signed|NO_PUBKEY (?<key>[0-9A-F]{8,40}))"
         }
@@ -5798,7 +6026,7 @@ var init_fetch_failed = __esm({
         { name: "key", literals: ["NO_PUBKEY", "is not signed"] },
         { name: "dns", literals: ["Temporary failure resolving", "Could not resolve"] },
         {
-          // `Could not connect to archive.ubuntu.com:80 (…), connection timed out`, `503  Service Unavailable`
+          // `Could not connect to archive.ubuntu.com:80 (\u2026), connection timed out`, `503  Service Unavailable`
           name: "transient",
           literals: ["Connection timed out", "connection timed out", "Could not connect to", "Connection failed", "Unable to connect to", "500  Internal Server Error", "502  Bad Gateway", "503  Service Unavailable", "504  Gateway Time"]
         },
@@ -6118,7 +6346,7 @@ var init_oom_killed = __esm({
         { literals: ["terminated with signal 9"], pattern: "(?<program>[\\w+.-]{1,100}) terminated with signal 9" },
         { literals: ["virtual memory exhausted", "out of memory allocating", "std::bad_alloc"] },
         {
-          // bash reporting a SIGKILLed child: `Killed` alone, or `/bin/sh: line 1:  1234 Killed  /usr/bin/c++ -O3 …`
+          // bash reporting a SIGKILLed child: `Killed` alone, or `/bin/sh: line 1:  1234 Killed  /usr/bin/c++ -O3 \u2026`
           literals: ["Killed"],
           pattern: "^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s{1,40}(?<program>[^\\s]{1,200})"
         },
@@ -6132,7 +6360,7 @@ var init_oom_killed = __esm({
           pattern: "Killed signal terminated program|internal compiler error: Killed \\(program|died due to signal 9|terminated with signal 9|^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s"
         },
         { name: "exit137", literals: ["exit code: 137", "non-zero code: 137", "Error 137", "non-zero exit status 137.", "died with <Signals.SIGKILL: 9>"] },
-        // pip taking in a wheel (`Downloading https://…/torch-1.5.0-cp36-cp36m-manylinux1_x86_64.whl (752.0MB)`), and any sign
+        // pip taking in a wheel (`Downloading https://\u2026/torch-1.5.0-cp36-cp36m-manylinux1_x86_64.whl (752.0MB)`), and any sign
         // that the step compiled something: a kill after the first and without the second is pip itself.
         { name: "pipWheelDownload", literals: ["Downloading "], pattern: "^\\s{0,20}Downloading \\S{1,500}\\.whl \\(\\d" },
         {
@@ -6231,7 +6459,7 @@ var init_disk_full = __esm({
       severity: "error",
       match: [
         {
-          // `[Errno 28] No space left on device`, `write /var/lib/docker/…: no space left on device`
+          // `[Errno 28] No space left on device`, `write /var/lib/docker/\u2026: no space left on device`
           literals: ["no space left on device"],
           ignoreCase: true,
           pattern: "(?:(?:write|mkdir|open|copy|create) (?<path>/[^\\s:]{1,300}): )?no space left on device"
@@ -6511,7 +6739,7 @@ var init_install_failure_swallowed = __esm({
         { literals: ["has no installation candidate"], pattern: "^E: Package '?(?<package>[^'\\s]{1,200})'? has no installation candidate" },
         // pip: `ERROR: No matching distribution found for flash-attn==2.5.8`
         { literals: ["No matching distribution found for"], pattern: "^ERROR: No matching distribution found for (?<package>[^\\s]{1,200})" },
-        // any other error line of apt (`E: …`), pip (`ERROR: …`, less its resolver note) or uv (`error: …`)
+        // any other error line of apt (`E: \u2026`), pip (`ERROR: \u2026`, less its resolver note) or uv (`error: \u2026`)
         { literals: ["E: "], pattern: "^E: \\S" },
         { literals: ["ERROR: "], pattern: "^ERROR: (?!pip's dependency resolver )\\S" },
         { literals: ["error: "], pattern: "^error: \\S" }
@@ -6770,7 +6998,7 @@ var init_dockerfile_parse_error = __esm({
       match: [
         {
           // BuildKit: `dockerfile parse error on line 3: unknown instruction: COPPY (did you mean COPY?)`;
-          // the classic builder and old BuildKit: `dockerfile parse error line 3: …`.
+          // the classic builder and old BuildKit: `dockerfile parse error line 3: \u2026`.
           literals: ["parse error on line", "parse error line"],
           ignoreCase: true,
           pattern: "parse error (?:on )?line (?<line>\\d{1,7}): (?<detail>[^\\n]{1,300})"
@@ -6945,7 +7173,7 @@ var init_push_denied = __esm({
         { name: "ghcr", literals: ["ghcr.io", "write_package", "organization package"] },
         { name: "scope", literals: ["insufficient_scope"] }
       ],
-      // A base image the builder may not pull says `pull access denied, … insufficient_scope` (buildkit/base-image-not-found).
+      // A base image the builder may not pull says `pull access denied, \u2026 insufficient_scope` (buildkit/base-image-not-found).
       unless: [{ literals: ["pull access denied"] }],
       scope: "step",
       maxFindings: 1,
@@ -6991,12 +7219,12 @@ var init_base_image_not_found = __esm({
       severity: "error",
       match: [
         {
-          // `failed to solve: nvidia/cuda:12.99-devel: failed to resolve source metadata for docker.io/nvidia/cuda:12.99-devel: … not found`
+          // `failed to solve: nvidia/cuda:12.99-devel: failed to resolve source metadata for docker.io/nvidia/cuda:12.99-devel: \u2026 not found`
           literals: ["failed to resolve source metadata for"],
           pattern: "failed to resolve source metadata for (?<image>[^\\s:@]{1,300}(?::[\\w][\\w.-]{0,127})?)"
         },
         {
-          // classic builder / docker pull: `pull access denied for myorg/cuda-base, repository does not exist …`
+          // classic builder / docker pull: `pull access denied for myorg/cuda-base, repository does not exist \u2026`
           literals: ["pull access denied"],
           pattern: "pull access denied(?: for (?<image>[^\\s,]{1,300}))?"
         },
@@ -7047,7 +7275,7 @@ var init_base_image_not_found = __esm({
         },
         // `nvidia/cuda:12.4-devel-ubuntu22.04`: no patch release in the version. Only from CUDA 11 on: CUDA 10.2 and
         // older were published as major.minor tags (`10.2-cudnn7-devel-ubuntu18.04`, Kaggle/docker-python#883) and have
-        // no patch tags to move to; CUDA 11's short tags were replaced by patch tags (`11.0-devel` → `11.0.3-devel-ubuntu18.04`,
+        // no patch tags to move to; CUDA 11's short tags were replaced by patch tags (`11.0-devel` \u2192 `11.0.3-devel-ubuntu18.04`,
         // kokkos/kokkos#5509).
         { name: "cudaShortVersion", literals: ["nvidia/cuda:"], pattern: "nvidia/cuda:(?:1[1-9]|[2-9]\\d)\\.\\d{1,2}-" },
         { name: "wantedPlatform", literals: ["no matching manifest for "] },
@@ -7055,7 +7283,7 @@ var init_base_image_not_found = __esm({
         // The classic builder names the image it pulls: `10.2-cudnn8-devel-ubuntu18.04: Pulling from nvidia/cuda`.
         { name: "pulling", literals: [": Pulling from "], pattern: "^(?<tag>[\\w][\\w.-]{0,127}): Pulling from (?<repository>[\\w][\\w./-]{0,250})$" },
         {
-          // A docker.io image asked of another host (`Head "https://registry.docker-cn.com/v2/nvidia/cuda/manifests/…?ns=docker.io"`,
+          // A docker.io image asked of another host (`Head "https://registry.docker-cn.com/v2/nvidia/cuda/manifests/\u2026?ns=docker.io"`,
           // QwenAudio/CosyVoice#1344): the request went to a registry mirror configured for the builder, not to Docker Hub.
           name: "mirror",
           literals: ["ns=docker.io"],
@@ -7242,7 +7470,7 @@ var init_copy_source_missing = __esm({
       severity: "error",
       match: [
         {
-          // `failed to compute cache key: failed to calculate checksum of ref …: "/requirements.txt": not found`
+          // `failed to compute cache key: failed to calculate checksum of ref \u2026: "/requirements.txt": not found`
           // and older BuildKit's `failed to compute cache key: "/app/dist" not found: not found`.
           literals: ["failed to calculate checksum of ref", "failed to compute cache key"],
           pattern: '"/?(?<path>[^"\\n]{1,300})":? not found'
@@ -7254,9 +7482,9 @@ var init_copy_source_missing = __esm({
         }
       ],
       context: [
-        // `COPY --from=builder …`: the path is looked up in another stage, not in the context.
+        // `COPY --from=builder \u2026`: the path is looked up in another stage, not in the context.
         { name: "fromStage", source: "instruction", literals: ["--from="], pattern: "--from=(?<stage>[^\\s]{1,100})" },
-        // `RUN --mount=type=bind,src=…` without `from=`: the mount's source comes from the build context too
+        // `RUN --mount=type=bind,src=\u2026` without `from=`: the mount's source comes from the build context too
         // (Dockerfile reference, RUN --mount=type=bind: `from` defaults to the build context).
         { name: "bindMount", source: "instruction", literals: ["type=bind"], pattern: "^RUN\\b[^\\n]{0,2000}--mount=type=bind(?![^\\s]{0,300}from=)" }
       ],
@@ -7364,7 +7592,7 @@ var init_error = __esm({
       title: "CMake configure error",
       severity: "error",
       match: [
-        // `CMake Error at CMakeLists.txt:20 (add_library):`, `CMake Error at C:/Program Files/CMake/share/…/X.cmake:230 (message):`
+        // `CMake Error at CMakeLists.txt:20 (add_library):`, `CMake Error at C:/Program Files/CMake/share/\u2026/X.cmake:230 (message):`
         { literals: ["CMake Error at "], pattern: "^CMake Error at (?<file>.{1,500}):(?<line>\\d{1,200}) \\((?<command>\\w{1,200})\\)" },
         // generate-time: `CMake Error in CMakeLists.txt:`
         { literals: ["CMake Error in "], pattern: "^(?<detail>CMake Error in .{1,500}):$" },
@@ -7419,16 +7647,16 @@ var init_wheel_build_failed = __esm({
         // pip 23/24: `ERROR: Could not build wheels for badext, which is required to install pyproject.toml-based projects`
         { literals: ["Could not build wheels for "], pattern: `Could not build wheels for (?<package>${name})` },
         // pip 25+: `ERROR: Failed to build 'flash-attn' when getting requirements to build wheel`, `Failed to build badext`;
-        // uv: `× Failed to build \`szurubooru-toolkit @ file:///szurubooru-toolkit\`` (reluce/szurubooru-toolkit#80)
+        // uv: `\u00d7 Failed to build \`szurubooru-toolkit @ file:///szurubooru-toolkit\`` (reluce/szurubooru-toolkit#80)
         { literals: ["Failed to build "], pattern: `Failed to build ['\`]?(?!installable )(?<package>${name})` },
         // setuptools' compile step, under pip or uv: `error: command 'gcc' failed: No such file or directory` (astral-sh/uv#3308),
         // `error: command '/usr/bin/gcc' failed with exit code 1`
         { literals: ["error: command '"], pattern: "error: command '(?<compiler>[^'\\s]{1,100})' failed" },
         // uv: `Caused by: Build backend failed to build wheel through \`build_wheel\` (exit status: 1)` (astral-sh/uv#3308),
-        // newer uv: `╰─▶ Call to \`setuptools.build_meta.build_wheel\` failed (exit status: 1)`
+        // newer uv: `\u2570\u2500\u25b6 Call to \`setuptools.build_meta.build_wheel\` failed (exit status: 1)`
         { literals: ["Build backend failed to build wheel"] },
         { literals: ["Call to "], pattern: "Call to `?[\\w.:]{1,200}\\.build_wheel`? failed" },
-        // pip ≥ 22: `× Building wheel for x (pyproject.toml) did not run successfully.`, `× Getting requirements to build wheel did not run successfully.`
+        // pip \u2265 22: `\u00d7 Building wheel for x (pyproject.toml) did not run successfully.`, `\u00d7 Getting requirements to build wheel did not run successfully.`
         {
           literals: ["did not run successfully"],
           pattern: `(?:Building wheel for (?<package>${name}) |Getting requirements to build wheel |Preparing metadata )[^\\n]{0,200}did not run successfully`
@@ -7449,7 +7677,7 @@ var init_wheel_build_failed = __esm({
           pattern: "error: command '(?<compiler>[^'\\s]{1,100})' failed: No such file or directory"
         },
         { name: "uvLocal", literals: ["Failed to build `"], pattern: "Failed to build `(?<name>[\\w.-]{1,200}) @ file://(?<path>/[^`\\s]{1,300})`" },
-        // uv's own wording (its `×` / `Caused by:` / `╰─▶` chain): the uv form of the advice even when the step's
+        // uv's own wording (its `\u00d7` / `Caused by:` / `\u2570\u2500\u25b6` chain): the uv form of the advice even when the step's
         // installer is not known (a compose log, a pasted excerpt).
         {
           name: "uvSaid",
@@ -7560,7 +7788,7 @@ var init_cache_mount_unused = __esm({
       title: "pip's cache mount is never used (--no-cache-dir)",
       severity: "notice",
       match: [
-        // `  Downloading http://…/heavylib-1.0.0-py3-none-any.whl (67.1 MB)`, `  Downloading torch-2.3.1-cp311-cp311-manylinux1_x86_64.whl (779.1 MB)`
+        // `  Downloading http://\u2026/heavylib-1.0.0-py3-none-any.whl (67.1 MB)`, `  Downloading torch-2.3.1-cp311-cp311-manylinux1_x86_64.whl (779.1 MB)`
         { literals: ["Downloading "], pattern: "^\\s{0,20}Downloading (?:\\S{0,1000}/)?(?<download>[^\\s/]{1,300}) \\((?<size>[\\d.]{1,10} [kMG]?B|\\d{1,12} bytes)\\)$" }
       ],
       context: [
@@ -7705,6 +7933,8 @@ var init_catalog = __esm({
     init_libcupti_missing();
     init_libcuda_stub();
     init_shared_library_missing();
+    init_linked_library_missing();
+    init_extension_cuda_mismatch();
     init_resolution_impossible();
     init_no_matching_distribution();
     init_wheel_not_supported();
@@ -7713,6 +7943,7 @@ var init_catalog = __esm({
     init_resolver_backtracking();
     init_base_package_replaced();
     init_constraint_deprecation();
+    init_extension_cuda_mismatch2();
     init_packages_not_found();
     init_unsatisfiable();
     init_unable_to_locate_package();
@@ -7762,6 +7993,8 @@ var init_catalog = __esm({
       libcuptiMissing,
       libcudaStub,
       sharedLibraryMissing,
+      linkedLibraryMissing,
+      extensionCudaRefused,
       resolutionImpossible,
       noMatchingDistribution,
       wheelNotSupported,
@@ -7770,6 +8003,7 @@ var init_catalog = __esm({
       resolverBacktracking,
       basePackageReplaced,
       constraintDeprecation,
+      extensionCudaMismatch,
       packagesNotFound,
       unsatisfiable,
       unableToLocatePackage,
@@ -14714,14 +14948,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs4, sep: [] });
+                map2.items.push({ start, key: fs3, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs4);
+                this.stack.push(fs3);
               } else {
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -14849,13 +15083,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs4, sep: [] });
+                fc.items.push({ start: [], key: fs3, sep: [] });
               else if (it.sep)
-                this.stack.push(fs4);
+                this.stack.push(fs3);
               else
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -15535,7 +15769,7 @@ var init_regex_ast = __esm({
       fail(what) {
         throw new RegexSyntaxError(`${what} at offset ${this.pos}`);
       }
-      /** Reads `\u{…}`, `\uXXXX`, `\xHH`, `\cX`, `\0` … after the backslash; returns a code point. */
+      /** Reads `\u{\u2026}`, `\uXXXX`, `\xHH`, `\cX`, `\0` \u2026 after the backslash; returns a code point. */
       characterEscape(letter) {
         if (letter in CONTROL_ESCAPES) return CONTROL_ESCAPES[letter];
         if (letter === "0" && !/[0-9]/.test(this.peek() ?? "")) return 0;
@@ -15559,7 +15793,7 @@ var init_regex_ast = __esm({
         }
         return letter.codePointAt(0);
       }
-      /** Skips `{…}` after \p / \P: a Unicode property, widened to any character. */
+      /** Skips `{\u2026}` after \p / \P: a Unicode property, widened to any character. */
       skipProperty() {
         if (this.peek() !== "{") return;
         const close = this.source.indexOf("}", this.pos);
@@ -15864,7 +16098,7 @@ var init_regex_safety = __esm({
       caseInsensitive;
       sets = [EMPTY];
       spans = [[0, 0]];
-      /** follow[p]: state → how many different ways p reaches it (2+ is itself an ambiguity). */
+      /** follow[p]: state \u2192 how many different ways p reaches it (2+ is itself an ambiguity). */
       follow = [/* @__PURE__ */ new Map()];
       /** Source offsets of `$`, `\b` and lookarounds: zero-width tests that can still fail. */
       gates = [];
@@ -16022,7 +16256,7 @@ var init_regex_safety = __esm({
         this.pairEdges.set(pair, out);
         return out;
       }
-      /** Two edges p → r (a position reachable twice over, like `(a*)*`) on a cycle: exponential. */
+      /** Two edges p \u2192 r (a position reachable twice over, like `(a*)*`) on a cycle: exponential. */
       nestedQuantifierReason() {
         for (let p = 0; p < this.n; p++) {
           for (const [r, ways] of this.builder.follow[p]) {
@@ -16082,7 +16316,7 @@ var init_regex_safety = __esm({
         }
         return seen;
       }
-      /** Polynomial: (p,p) →* (p,q) and (p,q) →* (q,q) for loop states p ≠ q; or an unanchored restart. */
+      /** Polynomial: (p,p) \u2192* (p,q) and (p,q) \u2192* (q,q) for loop states p \u2260 q; or an unanchored restart. */
       polynomialReason() {
         const { n, dense } = this;
         const predecessors = this.pairs.map(() => []);
@@ -16799,13 +17033,13 @@ function aptSuffix(cuda) {
   const v = normaliseCudaVersion(cuda);
   return v ? v.replace(".", "-") : "";
 }
-function majorOf(cuda) {
+function majorOf2(cuda) {
   const v = normaliseCudaVersion(cuda);
   return v ? Number(v.split(".")[0]) : null;
 }
 function cuptiFor(cuda) {
   const v = normaliseCudaVersion(cuda);
-  const major = majorOf(cuda);
+  const major = majorOf2(cuda);
   if (v === null || major === null || major < 11 || major > 13) return null;
   const suffix = aptSuffix(v);
   const base = {
@@ -16838,6 +17072,30 @@ function cuptiFor(cuda) {
     pip: "nvidia-cuda-cupti",
     source: `${CUPTI_DEB_LISTINGS}; soname and pip: nvidia_cuda_cupti-13.0.85 wheel on this machine installs nvidia/cu13/lib/libcupti.so.13 (readelf SONAME libcupti.so.13), 2026-12-05`
   };
+}
+function cudnnFor(cudnnMajor, cudaMajor) {
+  if (cudnnMajor === 8 && (cudaMajor === 11 || cudaMajor === 12)) {
+    return {
+      aptLib: "libcudnn8",
+      aptDev: "libcudnn8-dev",
+      // cuDNN 8 packages carry the CUDA release in the version, not the name.
+      versionForm: cudaMajor === 11 ? "8.9.6.50-1+cuda11.8" : "8.9.6.50-1+cuda12.2",
+      soname: "libcudnn.so.8",
+      pip: cudaMajor === 11 ? "nvidia-cudnn-cu11" : "nvidia-cudnn-cu12",
+      source: cudaMajor === 11 ? "NVIDIA dist/11.8.0/ubuntu2204/devel/cudnn8/Dockerfile (libcudnn8 / libcudnn8-dev =8.9.6.50-1+cuda11.8); pip: torch 2.0 cu117 requirement lists (nvidia-cudnn-cu11)" : "public apt pin lists (libcudnn8=8.9.6.50-1+cuda12.2, libcudnn8-dev); pip: torch 2.x cu121 lock files (nvidia-cudnn-cu12==8.9.2.26)"
+    };
+  }
+  if (cudnnMajor === 9 && (cudaMajor === 12 || cudaMajor === 13)) {
+    return {
+      aptLib: `libcudnn9-cuda-${cudaMajor}`,
+      aptDev: `libcudnn9-dev-cuda-${cudaMajor}`,
+      versionForm: cudaMajor === 12 ? "9.1.0.70-1" : "9.20.0.46-1",
+      soname: "libcudnn.so.9",
+      pip: `nvidia-cudnn-cu${cudaMajor}`,
+      source: cudaMajor === 12 ? "NVIDIA dist/12.4.1/ubuntu2204/runtime/cudnn and ubuntu2004/devel/cudnn Dockerfiles (libcudnn9-cuda-12 / libcudnn9-dev-cuda-12 =9.1.0.70-1); soname: /usr/local/cuda/lib64/libcudnn.so.9 in cu12 wheel-repair scripts" : "install scripts for NVIDIA ubuntu2404 sbsa/x86_64 repos (libcudnn9-cuda-13, libcudnn9-dev-cuda-13 9.20.0.46-1); soname and pip: nvidia_cudnn_cu13-9.24.0.43 wheel on this machine ships nvidia/cudnn/lib/libcudnn.so.9"
+    };
+  }
+  return null;
 }
 var CUPTI_DEB_LISTINGS, cuptiSonames;
 var init_cuda_packages = __esm({
@@ -17654,41 +17912,6 @@ var init_pip_advice_enricher = __esm({
   }
 });
 
-// src/knowledge/torch-replacement.ts
-function cudaOfLocal(local) {
-  const m = /^cu(\d{1,2})(\d)$/.exec(local ?? "");
-  return m ? `${Number(m[1])}.${m[2]}` : null;
-}
-function localOf(version2) {
-  const plus = (version2 ?? "").indexOf("+");
-  return plus < 0 ? void 0 : version2.slice(plus + 1);
-}
-function torchReplacementEnrich(captures, _step, _model, _facts) {
-  const installed = captures["context.installedTorch.version"];
-  if (installed === void 0) return { replacementNote: "" };
-  const newLocal = localOf(installed);
-  const removed = captures.package === "torch" ? captures.version : void 0;
-  if (newLocal === "cpu") {
-    return {
-      replacementNote: `The torch it installed, ${installed}, is PyTorch's CPU-only build (+cpu): torch in this image no longer has CUDA support, so torch.cuda.is_available() is False on any GPU.`
-    };
-  }
-  const newCuda = cudaOfLocal(newLocal);
-  const oldLocal = localOf(removed);
-  const oldCuda = cudaOfLocal(oldLocal);
-  if (newCuda !== null && oldCuda !== null && newCuda !== oldCuda) {
-    return {
-      replacementNote: `The torch it installed, ${installed}, is built for CUDA ${newCuda}; the one it removed was built for CUDA ${oldCuda}.`
-    };
-  }
-  return { replacementNote: "" };
-}
-var init_torch_replacement = __esm({
-  "src/knowledge/torch-replacement.ts"() {
-    "use strict";
-  }
-});
-
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -17711,18 +17934,19 @@ var init_enrichers = __esm({
     init_lowercase_tag_enricher();
     init_pip_advice_enricher();
     init_torch_replacement();
+    init_pyg_wheels();
     enrichers = {
-      /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, …). */
+      /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
-      /** CUDA version of the step's toolkit or base image, its apt suffix and `-devel` image (`{enrich.aptSuffix}`, …). */
+      /** CUDA version of the step's toolkit or base image, its apt suffix and `-devel` image (`{enrich.aptSuffix}`, \u2026). */
       "cuda-version": cudaVersionEnrich,
       /** How long the step ran, as a sentence (`{enrich.durationNote}`), empty without timestamps. */
       "step-duration": stepDurationEnrich,
       /** The build step still running when the log ends, as a sentence (`{enrich.runningNote}`), for jobs stopped from outside. */
       "running-step": runningStepEnrich,
-      /** An arch list the step's toolkit accepts, in torch / CMake / nvcc notation (`{enrich.torchArchList}`, …). */
+      /** An arch list the step's toolkit accepts, in torch / CMake / nvcc notation (`{enrich.torchArchList}`, \u2026). */
       "arch-lists": archListsEnrich,
-      /** CUPTI's packages and soname for the step's CUDA (`{enrich.cuptiApt}`, `{enrich.cuptiLoadCheck}`, …). */
+      /** CUPTI's packages and soname for the step's CUDA (`{enrich.cuptiApt}`, `{enrich.cuptiLoadCheck}`, \u2026). */
       cupti: cuptiEnrich,
       /** The rebuild command of a CUDA extension with the installer in use, and its build knobs (`{enrich.rebuild}`, `{enrich.knobs}`). */
       "extension-build": extensionBuildEnrich,
@@ -17732,6 +17956,8 @@ var init_enrichers = __esm({
       "pip-advice": pipAdviceEnrich,
       /** What the torch pip put in place of another one is: the CPU-only build, or a build for another CUDA (`{enrich.replacementNote}`). */
       "torch-replacement": torchReplacementEnrich,
+      /** A PyG extension wheel built for another CUDA major than torch's: the versions and the page of matching wheels (`{enrich.mismatch}`, `{enrich.install}`). */
+      "extension-cuda": extensionCudaEnrich,
       /** For an nvidia/cuda tag that did not resolve: its form and a command listing existing tags (`{enrich.listCudaTags}`). */
       "cuda-image-tag": cudaImageTagEnrich,
       /** How the step ended, only as far as the log shows (`{enrich.exitNote}`: `It exited with code 2.` or empty). */
@@ -17755,6 +17981,7 @@ var init_trigger_captures = __esm({
       failure: [],
       "slow-step": [],
       "toolkit-copy": ["from", "path", "proof", "runtimeImage"],
+      "runtime-library": ["library", "file", "from", "linkedBy", "image", "lack", "libDir", "remedy", "program"],
       "cold-cache": ["ran", "ranFor"]
     };
   }
@@ -17863,6 +18090,8 @@ function ruleProblems(rule) {
       if (name2.startsWith("fact.")) {
         const fact = name2.slice(5).split("=")[0];
         if (!factNames.includes(fact)) problems.push({ path: path6, message: `no fact is named "${fact}"` });
+      } else if (name2.startsWith("enrich.")) {
+        if (rule.enrich === void 0) problems.push({ path: path6, message: `"${name2}" needs an enricher (the rule names none)` });
       } else if (!contextNames.has(name2)) {
         problems.push({ path: path6, message: `no context matcher is named "${name2}"` });
       }
@@ -19560,7 +19789,7 @@ var init_checks = __esm({
         if (typeof payload.value !== typeof def.value)
           throw new Error("Cannot mix number and bigint in multiple_of check.");
         const isMultiple = typeof payload.value === "bigint" ? (
-          // `value % 0n` throws, and nothing is a multiple of zero — the number branch already fails this way via NaN
+          // `value % 0n` throws, and nothing is a multiple of zero \u2014 the number branch already fails this way via NaN
           def.value !== BigInt(0) && payload.value % def.value === BigInt(0)
         ) : floatSafeRemainder(payload.value, def.value) === 0;
         if (isMultiple)
@@ -23537,7 +23766,7 @@ var init_ca = __esm({
             return `Clau inv\xE0lida a ${issue2.origin}`;
           case "invalid_union":
             return "Entrada inv\xE0lida";
-          // Could also be "Tipus d'unió invàlid" but "Entrada invàlida" is more general
+          // Could also be "Tipus d'uni\u00f3 inv\u00e0lid" but "Entrada inv\u00e0lida" is more general
           case "invalid_element":
             return `Element inv\xE0lid a ${issue2.origin}`;
           default:
@@ -38370,7 +38599,7 @@ var init_schema = __esm({
     init_zod();
     idPattern = /^[a-z0-9-]+\/[a-z0-9-]+$/;
     namePattern = /^[a-zA-Z][a-zA-Z0-9]*$/;
-    conditionSource = String.raw`!?(?:[a-zA-Z][a-zA-Z0-9]*|fact\.[a-zA-Z]+(?:=[\w./-]+)?)`;
+    conditionSource = String.raw`!?(?:[a-zA-Z][a-zA-Z0-9]*|fact\.[a-zA-Z]+(?:=[\w./-]+)?|enrich\.[a-zA-Z][a-zA-Z0-9]*)`;
     whenPattern = new RegExp(`^${conditionSource}(?:&${conditionSource})*$`);
     severitySchema = external_exports.enum(["error", "warning", "notice"]);
     matcherSchema = external_exports.object({
@@ -38389,7 +38618,7 @@ var init_schema = __esm({
       name: external_exports.string().regex(namePattern),
       /**
        * `line` (default): the scope's lines; `instruction`: the Dockerfile instruction of the step
-       * (`RUN apt-get update && …`). An instruction context is unknown (neither `x` nor `!x` holds)
+       * (`RUN apt-get update && \u2026`). An instruction context is unknown (neither `x` nor `!x` holds)
        * when the line is in no known step.
        */
       source: external_exports.enum(["line", "instruction"]).optional(),
@@ -38400,7 +38629,7 @@ var init_schema = __esm({
        */
       tally: external_exports.boolean().optional(),
       /**
-       * Which hit `{context.<name>…}` shows: the `first` (default) or the `last` one of the scope
+       * Which hit `{context.<name>\u2026}` shows: the `first` (default) or the `last` one of the scope
        * (pip names the package it stopped on last, after every `Collecting` before it).
        */
       keep: external_exports.enum(["first", "last"]).optional(),
@@ -38425,6 +38654,13 @@ var init_schema = __esm({
        * and `{runtimeImage}` when the stage's devel image has a runtime counterpart.
        */
       external_exports.object({ kind: external_exports.literal("toolkit-copy") }).strict(),
+      /**
+       * A `COPY --from=<stage>` into the stage that ships, of a program the stage linked against CUPTI,
+       * cuDNN or NCCL, when the log shows the shipping stage's base lacks the library and no step of it
+       * brings the library. Captures `{library}`, `{file}`, `{from}`, `{linkedBy}`, `{image}`, `{lack}`,
+       * `{libDir}`, `{program}`, and `{remedy}` when the base is an nvidia/cuda image.
+       */
+      external_exports.object({ kind: external_exports.literal("runtime-library") }).strict(),
       /**
        * A passing build on a GitHub-hosted runner in which no Dockerfile step came from the cache, at least
        * `minSeconds` of steps ran, and no cache was imported. Captures `{ran}` (steps that ran) and
@@ -38479,7 +38715,8 @@ var init_schema = __esm({
         external_exports.object({
           /**
            * `name` / `!name`: a context matcher was (not) seen; `fact.cuda`: the log shows the fact;
-           * `fact.place=image-build`: the fact has that value. `a&b`: all of them.
+           * `fact.place=image-build`: the fact has that value; `enrich.key`: an enricher of the
+           * rule gave `key` a non-empty value. `a&b`: all of them.
            */
           when: external_exports.string().regex(whenPattern),
           title: external_exports.string().min(3).max(200).optional(),
@@ -38960,7 +39197,7 @@ var init_buildkit_tty = __esm({
         else if (seconds !== null) this.ctx.emit({ type: "step-done", line: at, id, seconds });
         return true;
       }
-      /** `=> => # output` (the live tail of a running step) or `=> => transferring …  0.0s` (status). */
+      /** `=> => # output` (the live tail of a running step) or `=> => transferring \u2026  0.0s` (status). */
       sub(line, body2) {
         if (this.last === null) return;
         if (body2.startsWith("# ") || body2 === "#") {
@@ -39006,7 +39243,7 @@ var init_exit_code2 = __esm({
     "use strict";
     MARKERS = [
       "exit code: ",
-      // BuildKit: `did not complete successfully: exit code: 2`, `executor failed running […]: exit code: 2`
+      // BuildKit: `did not complete successfully: exit code: 2`, `executor failed running [\u2026]: exit code: 2`
       "returned a non-zero code: ",
       // classic builder: `The command '/bin/sh -c make' returned a non-zero code: 2`
       "exit status "
@@ -39168,7 +39405,7 @@ var init_buildah = __esm({
       }
       /**
        * A pasted error line with no `STEP` line before it still names the step: `building at STEP
-       * "RUN make": …`. It becomes the step the build failed at, so that the verdict names it.
+       * "RUN make": \u2026`. It becomes the step the build failed at, so that the verdict names it.
        */
       namedStep(line, message2) {
         const at = message2.indexOf(FAILED_AT);
@@ -39359,7 +39596,7 @@ var init_closing_blocks = __esm({
       pending = false;
       /**
        * A box or an excerpt just closed: the next line of text is the build's error even without a
-       * `failed to solve` prefix (docker 20.10 prints `failed to compute cache key: …` bare).
+       * `failed to solve` prefix (docker 20.10 prints `failed to compute cache key: \u2026` bare).
        */
       awaitingFinal = false;
       /** Inside a block every line comes here first. */
@@ -39677,7 +39914,7 @@ var init_context = __esm({
         this.recentErrors.push({ id, message: message2 });
         if (this.recentErrors.length > RECENT_ERRORS) this.recentErrors.shift();
       }
-      /** The step whose `#N ERROR: …` the final message repeats (`failed to solve: <step error>`). */
+      /** The step whose `#N ERROR: \u2026` the final message repeats (`failed to solve: <step error>`). */
       stepForFinalMessage(message2) {
         for (let i = this.recentErrors.length - 1; i >= 0; i--) {
           const { id, message: stepMessage } = this.recentErrors[i];
@@ -39872,7 +40109,7 @@ var init_rawjson = __esm({
       /**
        * Consumes one line; returns false when the line is not rawjson (the caller parses it otherwise).
        * Offer it every line: buildx 0.13 indents each record over many lines (`{`, `  "vertexes": [`,
-       * …, `}`), later versions write one record a line.
+       * \u2026, `}`), later versions write one record a line.
        */
       push(line) {
         const text = line.text;
@@ -41005,11 +41242,13 @@ function modified(values, modifier) {
 function factValue(facts, name2) {
   return name2 === "place" ? facts.place : facts.value(name2);
 }
-function conditionHolds(condition, states, facts) {
+function conditionHolds(condition, states, facts, enriched) {
   const negated = condition.startsWith("!");
   const name2 = negated ? condition.slice(1) : condition;
   let state;
-  if (name2.startsWith("fact.")) {
+  if (name2.startsWith("enrich.")) {
+    state = (enriched[name2.slice(7)] ?? "") !== "";
+  } else if (name2.startsWith("fact.")) {
     const [fact, expected] = name2.slice(5).split("=");
     const value = factValue(facts, fact);
     state = expected === void 0 ? value !== null : value === expected;
@@ -41027,8 +41266,6 @@ function renderFinding2(cr, input2, model, buildFacts = {}) {
   if (!repeatHolds(rule, input2)) return null;
   const states = contextStates(cr, input2);
   const facts = factsFor(buildFacts, input2.step, model);
-  if (rule.when !== void 0 && !rule.when.split("&").every((c) => conditionHolds(c, states, facts))) return null;
-  const variant = rule.variants?.find((v) => v.when.split("&").every((c) => conditionHolds(c, states, facts)));
   const first = {};
   for (const [name2, values] of input2.captures) {
     const v = values.keys().next();
@@ -41050,6 +41287,9 @@ function renderFinding2(cr, input2, model, buildFacts = {}) {
       }
     }
   }
+  const holds = (when) => when.split("&").every((c) => conditionHolds(c, states, facts, enriched));
+  if (rule.when !== void 0 && !holds(rule.when)) return null;
+  const variant = rule.variants?.find((v) => holds(v.when));
   const fixed = {
     count: String(input2.count),
     stage: step?.stage ?? void 0,
@@ -41158,7 +41398,7 @@ var init_scope_state = __esm({
       cancelled = false;
       evidence = [];
       evidenceKeys = [];
-      /** capture name → value → times seen, in order of first sight. */
+      /** capture name \u2192 value \u2192 times seen, in order of first sight. */
       captures = /* @__PURE__ */ new Map();
       contexts = /* @__PURE__ */ new Map();
       tallied = /* @__PURE__ */ new Set();
@@ -41468,7 +41708,7 @@ var init_fact_patterns = __esm({
       },
       // ---- base images -----------------------------------------------------------------------------
       {
-        // BuildKit's step `FROM docker.io/nvidia/cuda:12.4.1-devel-ubuntu22.04@sha256:…`, classic `FROM nvidia/cuda:…`
+        // BuildKit's step `FROM docker.io/nvidia/cuda:12.4.1-devel-ubuntu22.04@sha256:\u2026`, classic `FROM nvidia/cuda:\u2026`
         literals: ["FROM ", "from "],
         regex: /^(?:FROM|from)\s+(?:--platform=\S{1,100}\s+)?(?<ref>[^\s@$]{1,300})/,
         on: "instruction",
@@ -41485,7 +41725,7 @@ var init_fact_patterns = __esm({
       },
       // ---- Python, installers, torch ---------------------------------------------------------------
       {
-        // A wheel's file name: `torch-2.3.1+cu121-cp310-cp310-linux_x86_64.whl`, `torch-2.3.1%2Bcu121-cp310-…`
+        // A wheel's file name: `torch-2.3.1+cu121-cp310-cp310-linux_x86_64.whl`, `torch-2.3.1%2Bcu121-cp310-\u2026`
         literals: ["torch-", "torchvision-", "torchaudio-"],
         regex: /(?:^|[\s/=(])(?<pkg>torch(?:vision|audio)?)-(?<v>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?(?:(?:\+|%2B)[a-z0-9.]{1,20})?)-cp(?<py>3\d{1,2})-/,
         on: "output",
@@ -41493,7 +41733,7 @@ var init_fact_patterns = __esm({
         read: (g) => [...torchFacts(g.pkg, g.v), ...one("python", g.py ? `3.${g.py.slice(1)}` : null)]
       },
       {
-        // Any CPython wheel with the interpreter's own ABI: `…-cp310-cp310-manylinux…` (not `cp38-abi3`)
+        // Any CPython wheel with the interpreter's own ABI: `\u2026-cp310-cp310-manylinux\u2026` (not `cp38-abi3`)
         literals: ["-cp3"],
         regex: /-cp3(?<minor>\d{1,2})-cp3(?<abi>\d{1,2})m?-/,
         on: "output",
@@ -41609,7 +41849,7 @@ var init_fact_patterns = __esm({
       },
       {
         // GitHub names its hosted runners `GitHub Actions N`: `Runner name: 'GitHub Actions 7'`,
-        // `The job running on runner GitHub Actions 7 has exceeded the maximum execution time …`
+        // `The job running on runner GitHub Actions 7 has exceeded the maximum execution time \u2026`
         literals: ["GitHub Actions "],
         regex: /(?:\brunner |Runner name: ')GitHub Actions \d{1,6}\b/,
         on: "output",
@@ -41634,7 +41874,7 @@ var init_fact_patterns = __esm({
         read: () => [["place", "docker-run"]]
       },
       {
-        // An interactive shell's prompt pasted with the output: `user@host:~/src$ pip install …`, `(venv) me@box:~$ …`
+        // An interactive shell's prompt pasted with the output: `user@host:~/src$ pip install \u2026`, `(venv) me@box:~$ \u2026`
         literals: [":~", "$ pip", "$ python", "$ nvcc", "$ cmake"],
         regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] |\$ (?:pip|python|nvcc|cmake)\b)/,
         on: "output",
@@ -41743,7 +41983,7 @@ function parseCopy(instruction) {
     else if (!word.startsWith("--")) rest.push(word);
   }
   if (from === null || from === "" || rest.length < 2) return null;
-  return { from, sources: rest.slice(0, -1) };
+  return { from, sources: rest.slice(0, -1), dest: rest[rest.length - 1] };
 }
 function stageName(from) {
   return /^\d{1,3}$/.test(from) ? `stage-${from}` : from;
@@ -41794,8 +42034,166 @@ var init_toolkit_copy = __esm({
   }
 });
 
-// src/rules/triggers.ts
+// src/knowledge/runtime-library.ts
 function headerOf(step) {
+  const where = [step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
+  return where ? `[${where}] ${step.instruction}` : step.instruction;
+}
+function linksOf(step) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const at = `${step.stage ?? ""} ${step.index ?? "?"}/${step.total ?? "?"}`.trim();
+  const add = (lib2, evidence, how) => {
+    const library = lib2?.toLowerCase();
+    if (library === void 0 || !(library in LIBRARIES) || seen.has(library)) return;
+    seen.add(library);
+    out.push({
+      library,
+      step,
+      evidence,
+      how: `${how} in ${at}`,
+      output: OUTPUT.exec(step.instruction)?.groups?.out ?? null,
+      libDir: LIB_DIR.exec(step.instruction)?.groups?.dir ?? null
+    });
+  };
+  if (/^RUN\s/.test(step.instruction)) for (const m of step.instruction.matchAll(LINK_FLAG)) add(m.groups?.lib, headerOf(step), `-l${m.groups?.lib ?? ""}`);
+  for (const line of step.tail) {
+    if (/NOTFOUND/.test(line)) continue;
+    const m = CMAKE_FOUND.exec(line);
+    if (m) add(m.groups?.lib, line, "CMake found it");
+  }
+  return out;
+}
+function copyOf(instruction) {
+  const copy = parseCopy(instruction);
+  return copy === null ? null : { ...copy, from: stageName(copy.from) };
+}
+function landing(output2, copy) {
+  if (output2 === null) return null;
+  for (const source of copy.sources) {
+    const src = source.replace(/\/+$/, "");
+    if (output2 === src) return copy.dest.endsWith("/") ? `${copy.dest}${src.slice(src.lastIndexOf("/") + 1)}` : copy.dest;
+    if (output2.startsWith(`${src}/`)) return `${copy.dest.replace(/\/+$/, "")}${output2.slice(src.length)}`;
+  }
+  return void 0;
+}
+function sameImage(a, b) {
+  const norm = (s) => s.replace(/^(?:docker\.io|index\.docker\.io)\//, "").replace(/^library\//, "");
+  return norm(a) === norm(b);
+}
+function baseOf2(stage, model, facts) {
+  const bases = facts.baseImage ?? [];
+  const own2 = bases.find((v) => v.stage === stage);
+  if (own2 !== void 0) return own2.value;
+  const froms = model.steps.filter((s) => /^FROM\s/.test(s.instruction));
+  if (froms.some((s) => s.stage === stage)) return null;
+  const images = [...new Set(bases.map((v) => v.value))];
+  const only = images[0];
+  return images.length === 1 && only !== void 0 && images.every((i) => sameImage(i, only)) ? only : null;
+}
+function lackOf(library, image, builderGotIt, builderBase) {
+  const ref = parseImageRef(image);
+  if (ref?.kind === "nvidia-cuda") {
+    if (ref.flavour === "devel") return null;
+    if (library === "cudnn" && ref.cudnn === null) return `a CUDA ${ref.flavour} image without cuDNN (cuDNN comes with the cudnn tags)`;
+    if (library === "cupti") return `a CUDA ${ref.flavour} image, which has no CUPTI (only devel images do)`;
+    if (library === "nccl" && ref.flavour === "base") return "a CUDA base image, which holds the CUDA runtime alone (NCCL comes with the runtime images)";
+    return null;
+  }
+  if (ref === null && PLAIN_IMAGE.test(image)) return "a plain distro image, which holds no CUDA library";
+  if (ref === null && builderGotIt !== null && builderBase !== null && sameImage(image, builderBase)) {
+    return `the builder's own base image, to which the builder added it in step ${builderGotIt.index ?? "?"}/${builderGotIt.total ?? "?"}`;
+  }
+  return null;
+}
+function remedy(library, image, builderImage) {
+  const ref = parseImageRef(image);
+  if (ref?.kind !== "nvidia-cuda") return null;
+  if (library === "cupti") {
+    const cupti = cuptiFor(ref.cuda);
+    return cupti === null ? null : `Or install ${cupti.aptLib} here from NVIDIA's apt repository (set up in nvidia/cuda images): it puts CUPTI in /usr/local/cuda/lib64.`;
+  }
+  if (library === "nccl") return `Or start this stage from ${withFlavour(ref, "runtime")} (NVIDIA's runtime images hold libnccl2), or install libnccl2 here.`;
+  const builderRef = builderImage === null ? null : parseImageRef(builderImage);
+  const cudnn = builderRef?.kind === "nvidia-cuda" && builderRef.cudnn !== null ? builderRef.cudnn : null;
+  if (cudnn === null) return `Or start this stage from the cudnn runtime tag of CUDA ${ref.cudaFull} on ${ref.os}${ref.osRelease} (cudnn-runtime, or cudnn8-runtime for cuDNN 8: see the tags on Docker Hub).`;
+  const pkg = cudnnFor(cudnn === "yes" ? 9 : cudnn, Number(ref.cuda.split(".")[0]));
+  return `Or start this stage from ${withFlavour({ ...ref, cudnn }, "runtime")}, the builder's cuDNN on this stage's CUDA and OS${pkg === null ? "" : `, or install ${pkg.aptLib} here`}.`;
+}
+function copiedStages(model) {
+  const out = /* @__PURE__ */ new Set();
+  for (const s of model.steps) {
+    const copy = copyOf(s.instruction);
+    if (copy !== null) out.add(copy.from);
+  }
+  return out;
+}
+function missingLibraries(model, facts) {
+  const links = model.steps.filter((s) => !s.internal && s.status !== "error" && s.stage !== null).flatMap(linksOf);
+  if (links.length === 0) return [];
+  const feeders = copiedStages(model);
+  const out = [];
+  for (const step of model.steps) {
+    if (step.internal || step.status === "error" || step.stage === null || feeders.has(step.stage)) continue;
+    const copy = copyOf(step.instruction);
+    if (copy === null) continue;
+    const stage = step.stage;
+    const ownSteps = model.steps.filter((s) => s.stage === stage && s.id !== step.id);
+    for (const link of links.filter((l) => l.step.stage === copy.from)) {
+      const lib2 = LIBRARIES[link.library];
+      const to = landing(link.output, copy);
+      if (to === void 0) continue;
+      if (copy.sources.some((s) => lib2.provides.test(s)) || ownSteps.some((s) => lib2.provides.test(s.instruction))) continue;
+      const image = baseOf2(stage, model, facts);
+      if (image === null) continue;
+      const builderBase = baseOf2(copy.from, model, facts);
+      const gotIt = model.steps.find((s) => s.stage === copy.from && s.id < link.step.id && lib2.provides.test(s.instruction) && !/^FROM\s/.test(s.instruction)) ?? null;
+      const lack = lackOf(link.library, image, gotIt, builderBase);
+      if (lack === null) continue;
+      const program = to ?? "<program>";
+      const fix4 = remedy(link.library, image, builderBase);
+      out.push({
+        link,
+        copy: step,
+        values: {
+          library: lib2.name,
+          file: lib2.file,
+          from: copy.from,
+          linkedBy: link.how,
+          image,
+          lack,
+          libDir: link.libDir ?? "<the directory the builder linked it from>",
+          ...fix4 === null ? {} : { remedy: fix4 },
+          program
+        }
+      });
+    }
+  }
+  return out;
+}
+var LIBRARIES, LINK_FLAG, CMAKE_FOUND, OUTPUT, LIB_DIR, PLAIN_IMAGE;
+var init_runtime_library = __esm({
+  "src/knowledge/runtime-library.ts"() {
+    "use strict";
+    init_nvidia_images();
+    init_cuda_packages();
+    init_toolkit_copy();
+    LIBRARIES = {
+      // A CUDA tree copied whole (`/usr/local/cuda-13.0`) holds CUPTI in lib64; `cuda-command-line-tools` pulls it in on devel images.
+      cupti: { name: "CUPTI", file: "libcupti.so", provides: /cupti|cuda-command-line-tools|cuda-toolkit|\/usr\/local\/cuda(?:-\d{1,2}\.\d{1,2})?\/?(?:\s|$)/i },
+      cudnn: { name: "cuDNN", file: "libcudnn.so", provides: /cudnn/i },
+      nccl: { name: "NCCL", file: "libnccl.so", provides: /nccl/i }
+    };
+    LINK_FLAG = /(?:^|\s)-l(?<lib>cupti|cudnn|nccl)(?:_[a-z_]{1,30})?(?=\s|$)/g;
+    CMAKE_FOUND = /^-- Found (?<lib>CUDNN|NCCL|CUPTI)\b.{0,300}?\blib(?:cudnn|nccl|cupti)\.so/i;
+    OUTPUT = /(?:^|\s)-o\s+(?<out>\/\S{1,400})/;
+    LIB_DIR = /(?:^|\s)-L\s?(?<dir>\/\S{1,400})/;
+    PLAIN_IMAGE = /^(?:(?:docker\.io\/)?(?:library\/)?)(?:debian|ubuntu|python)(?::|$)/;
+  }
+});
+
+// src/rules/triggers.ts
+function headerOf2(step) {
   const where = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
   return where ? `[${where}] ${step.instruction}` : step.instruction;
 }
@@ -41867,6 +42265,9 @@ function triggerCandidates(cr, model, facts) {
     return c === null ? [] : [{ ...c, solveFallback: true }];
   }
   if (trigger.kind === "toolkit-copy") return made(toolkitCopies(model, facts).map(({ step, copy, evidence }) => make(step, step.id, evidence, step.firstLine, { ...copy })));
+  if (trigger.kind === "runtime-library") {
+    return made(missingLibraries(model, facts).map(({ copy, link, values }) => make(copy, copy.id, [link.evidence, headerOf2(copy)], copy.firstLine, values)));
+  }
   if (trigger.kind === "cold-cache") {
     const cold = coldCache2(model, facts, trigger.minSeconds);
     return cold === null ? [] : made([make(null, null, cold.evidence, cold.firstLine, { ran: String(cold.ran), ranFor: formatSpan(cold.seconds) })]);
@@ -41875,7 +42276,7 @@ function triggerCandidates(cr, model, facts) {
   return made(
     model.steps.filter(
       (s) => !s.cached && !s.internal && s.seconds !== null && s.seconds >= trigger.minSeconds && (trigger.platform === "any" || s.platform !== null && platformArch(s.platform) !== native)
-    ).map((s) => make(s, s.id, [headerOf(s), `DONE ${s.seconds.toFixed(1)}s`], s.firstLine))
+    ).map((s) => make(s, s.id, [headerOf2(s), `DONE ${s.seconds.toFixed(1)}s`], s.firstLine))
   );
 }
 function toolkitCopies(model, facts) {
@@ -41885,7 +42286,7 @@ function toolkitCopies(model, facts) {
     if (step.internal || step.cached || step.status !== "done") continue;
     const copy = toolkitCopyOf(step, model, facts);
     if (copy === null) continue;
-    const evidence = [headerOf(step)];
+    const evidence = [headerOf2(step)];
     if (step.seconds !== null) evidence.push(`DONE ${step.seconds.toFixed(1)}s`);
     if (exported?.seconds != null) evidence.push(`${exported.instruction}: DONE ${exported.seconds.toFixed(1)}s`);
     const values = { from: copy.from, path: copy.path, proof: copy.proof };
@@ -41904,7 +42305,7 @@ function coldCache2(model, facts, minSeconds) {
   return {
     ran: ran.length,
     seconds,
-    evidence: slowest.map((s) => `${headerOf(s)}${s.seconds !== null ? ` (DONE ${s.seconds.toFixed(1)}s)` : ""}`),
+    evidence: slowest.map((s) => `${headerOf2(s)}${s.seconds !== null ? ` (DONE ${s.seconds.toFixed(1)}s)` : ""}`),
     firstLine: ran[0].firstLine
   };
 }
@@ -41917,20 +42318,21 @@ var init_triggers = __esm({
     init_scope_state();
     init_fact_view();
     init_toolkit_copy();
+    init_runtime_library();
     init_format_duration();
     errorLike = /\b(?:error|fatal|failed|cannot|denied)\b/i;
     causeKinds = [
-      // gcc / clang / nvcc / rustc / setuptools: `x.cu(88): error: …`, `fatal error: cuda.h: No such file`, `error: command 'gcc' failed`
+      // gcc / clang / nvcc / rustc / setuptools: `x.cu(88): error: \u2026`, `fatal error: cuda.h: No such file`, `error: command 'gcc' failed`
       { pattern: /(?:^|[\s:)])(?:fatal )?error(?:\[[\w-]{1,20}\])?: \S/i, keep: 3 },
       // apt: `E: Unable to locate package foo`
       { pattern: /^E: \S/, keep: 3 },
-      // uv and pip's diagnostics: `× Failed to build …`, `× No solution found when resolving dependencies:`
-      { pattern: /^\s{0,8}× \S/, keep: 2 },
-      // npm 6–9 `npm ERR! code E404`, npm 10 `npm error code E404`
+      // uv and pip's diagnostics: `\u00d7 Failed to build \u2026`, `\u00d7 No solution found when resolving dependencies:`
+      { pattern: /^\s{0,8}\u00d7 \S/, keep: 2 },
+      // npm 6\u20139 `npm ERR! code E404`, npm 10 `npm error code E404`
       { pattern: /^npm (?:ERR!|error) \S/, keep: 3 },
-      // CMake: the `CMake Error at …:` line, then its indented message line(s)
+      // CMake: the `CMake Error at \u2026:` line, then its indented message line(s)
       { pattern: /^CMake Error\b/, keep: 2, follow: /^\s{2,}\S/ },
-      // make / ninja: the first `make[2]: *** […] Error 2` (the deepest), ninja's `FAILED: target`
+      // make / ninja: the first `make[2]: *** [\u2026] Error 2` (the deepest), ninja's `FAILED: target`
       { pattern: /^(?:g?make(?:\[\d{1,4}\])?: \*\*\* |FAILED: \S)/, keep: 1 }
     ];
     exceptionLine = /^[A-Za-z_][\w.]{0,300}(?:Error|Exception|Exit|Interrupt|Warning|TooDeep|Impossible|NotFound)(?::\s.*)?$/;
@@ -41961,7 +42363,7 @@ var init_engine = __esm({
     RuleEngine = class {
       set;
       prefilter;
-      /** Per rule: scope key (step id, or 0 for build-scoped rules) → what was seen there. */
+      /** Per rule: scope key (step id, or 0 for build-scoped rules) \u2192 what was seen there. */
       states;
       /** Per rule: the line (call) that last counted a hit, so two matchers of a rule count a line once. */
       lastHit;
@@ -42404,7 +42806,7 @@ var init_redact = __esm({
         }
         return out + text.slice(from);
       }
-      /** `scheme://user:password@host` → `scheme://user:****@host`. */
+      /** `scheme://user:password@host` \u2192 `scheme://user:****@host`. */
       maskUrlCredentials(text, found) {
         let out = "";
         let from = 0;
@@ -42512,7 +42914,7 @@ var init_redact = __esm({
       }
       /**
        * `NAME=value`. An `=` inside a value already read (`TOKEN=abc==`, `X=$A=B`) starts no new
-       * assignment: the scan resumes after the value, which keeps it linear on a line of `TOKEN=TOKEN=…`.
+       * assignment: the scan resumes after the value, which keeps it linear on a line of `TOKEN=TOKEN=\u2026`.
        */
       equalsForms() {
         const text = this.text;
@@ -42528,7 +42930,7 @@ var init_redact = __esm({
       }
       /**
        * `"name": "value"` (JSON, compact or not) anywhere, `name: value` (YAML) where the name begins
-       * the line, and an HTTP header in a quoted argument (`-H "X-Api-Key: …"`, `'PRIVATE-TOKEN: …'`):
+       * the line, and an HTTP header in a quoted argument (`-H "X-Api-Key: \u2026"`, `'PRIVATE-TOKEN: \u2026'`):
        * in prose (`secret HF_TOKEN: not found`, `stat SECRET_TOKEN: no such file`) a name before a
        * colon is an error message, not an assignment.
        */
@@ -42775,7 +43177,7 @@ function parseImageRef2(reference) {
 function normaliseRegistry(registry2) {
   return registry2 === "index.docker.io" || registry2 === "registry-1.docker.io" ? DOCKER_HUB : registry2.toLowerCase();
 }
-function sameImage(a, b) {
+function sameImage2(a, b) {
   if (a.registry !== b.registry || a.repository !== b.repository) return false;
   if (a.digest !== null && b.digest !== null && a.digest !== b.digest) return false;
   const tagA = a.tag ?? (a.digest === null ? "latest" : null);
@@ -42837,7 +43239,7 @@ function matchInternal(printed, dockerfile) {
   if (ref === null) return { kind: "none" };
   const candidates = dockerfile.stages.filter((stage) => {
     const from = parseImageRef2(stage.from);
-    return from !== null && stage.baseStage === null && sameImage(from, ref);
+    return from !== null && stage.baseStage === null && sameImage2(from, ref);
   }).map((stage) => ({ stage, instruction: stage.instructions[0] }));
   if (candidates.length === 1) return { kind: "found", by: "text", ...candidates[0] };
   return candidates.length > 1 ? { kind: "ambiguous", candidates } : { kind: "none" };
@@ -42862,7 +43264,7 @@ function scoreFrom(printed, stage) {
   const ref = parseImageRef2(match[1]);
   if (ref === null) return 0;
   const from = parseImageRef2(stage.from);
-  if (from !== null && sameImage(from, ref)) return 3;
+  if (from !== null && sameImage2(from, ref)) return 3;
   if (stage.fromUnresolved.length > 0) {
     const printedName = `${ref.repository.replace(/^library\//, "")}:${ref.tag ?? "latest"}`;
     if (wildcardMatch(stage.fromRaw.replace(/^docker\.io\//, "").replace(/^library\//, ""), printedName, false)) return 2;
@@ -44276,7 +44678,7 @@ async function runAndAnalyze(command, options) {
   const tee = new Tee(options.output, lines);
   const fence = options.fence ? startCommandFence() : null;
   if (fence) writeLine(options.output, fence.start + "\n");
-  const child = (0, import_node_child_process2.spawn)("bash", ["--norc", "-o", "pipefail", "-c", `exec 2>&1; ${command}`], {
+  const child = (0, import_node_child_process.spawn)("bash", ["--norc", "-o", "pipefail", "-c", `exec 2>&1; ${command}`], {
     cwd: options.cwd,
     env: options.env ?? process.env,
     stdio: [options.stdin ?? "ignore", "pipe", "pipe"],
@@ -44317,11 +44719,11 @@ async function runAndAnalyze(command, options) {
   if (fence) writeLine(options.output, (tee.atLineStart ? "" : "\n") + fence.end + "\n");
   return { analysis: analyzer.finish(), exitCode: processExitCode(code, signal), signal, cancelledBy };
 }
-var import_node_child_process2, import_node_os, import_node_stream3, NOT_STARTED, Tee;
+var import_node_child_process, import_node_os, import_node_stream3, NOT_STARTED, Tee;
 var init_run_and_analyze = __esm({
   "src/run/run-and-analyze.ts"() {
     "use strict";
-    import_node_child_process2 = require("node:child_process");
+    import_node_child_process = require("node:child_process");
     import_node_os = require("node:os");
     import_node_stream3 = require("node:stream");
     init_analyze();
@@ -44836,7 +45238,7 @@ var Walk = class {
       throw new InputError(`"${this.pattern}" matches more than ${this.maxMatches} files: use a narrower pattern`);
     }
   }
-  /** Matches `segments[i…]` inside directory `dir` (a path as the user would write it). */
+  /** Matches `segments[i\u2026]` inside directory `dir` (a path as the user would write it). */
   async match(dir, i) {
     const segment = this.segments[i];
     if (segment === void 0) return;
@@ -44906,13 +45308,20 @@ async function expandLogPaths(inputs, options = {}) {
 init_analyze();
 init_multi_log();
 init_severity();
+function sizeOf(path6) {
+  try {
+    return (0, import_node_fs4.statSync)(path6).size;
+  } catch {
+    return null;
+  }
+}
 async function analyzeCommand(command, io) {
   const ruleSet = await rulesFor(command);
   const dockerfiles = await loadDockerfiles(command);
   const analyses = [];
   const paths = await expandLogPaths(command.inputs);
   for (const path6 of paths) {
-    const total = path6 === "-" ? null : await import_node_fs4.promises.stat(path6).then((s) => s.size, () => null);
+    const total = path6 === "-" ? null : sizeOf(path6);
     let input2;
     if (wantsProgress(Boolean(io.stderrIsTTY), total, io.env)) {
       input2 = withProgress(await openInput(path6, io.stdin), { label: path6 === "-" ? "standard input" : path6, total, stderr: io.stderr });

@@ -28,7 +28,7 @@ var import_node_v8 = require("node:v8");
 var import_node_path2 = require("node:path");
 
 // src/cli/compile-cache.ts
-var import_node_crypto = require("node:crypto");
+var import_node_buffer = require("node:buffer");
 var import_node_fs = require("node:fs");
 var import_node_module = __toESM(require("node:module"), 1);
 var import_node_os = require("node:os");
@@ -79,11 +79,20 @@ function writeCache(path, data) {
     }
   }
 }
+function fnv1a(text) {
+  let hash = 2166136261;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619) >>> 0;
+  return hash.toString(16).padStart(8, "0");
+}
+function readSource(file) {
+  const bytes = (0, import_node_fs.readFileSync)(file);
+  return bytes.toString((0, import_node_buffer.isAscii)(bytes) ? "latin1" : "utf8");
+}
 function requireCached(file, env = process.env) {
-  const source = (0, import_node_fs.readFileSync)(file, "utf8");
+  const source = readSource(file);
   const dir = cacheDirectory(env);
   const stat = (0, import_node_fs.statSync)(file);
-  const key = (0, import_node_crypto.createHash)("sha1").update(`${process.version} ${process.execArgv.join(" ")} ${stat.size} ${stat.mtimeMs} ${stat.ino}`).digest("hex").slice(0, 20);
+  const key = `${process.version}-${stat.size}-${Math.round(stat.mtimeMs)}-${stat.ino}-${fnv1a(process.execArgv.join(" "))}`;
   const cachePath = dir === null ? null : (0, import_node_path.join)(dir, `${(0, import_node_path.basename)(file)}-${key}.v8`);
   const cachedData = cachePath === null ? void 0 : readCache(cachePath);
   const script = new import_node_vm.Script(import_node_module.default.wrap(source), { filename: file, cachedData });

@@ -1,5 +1,5 @@
 // `buildkit-doctor [LOG…]`: analyse each log, print one report, and exit by the worst finding.
-import { promises as fs } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { Command } from './args.js';
 import { write, type CliIO } from './io.js';
 import { loadDockerfiles, warnUnknownTargets } from './command-inputs.js';
@@ -13,13 +13,22 @@ import type { Analysis } from '../report/analysis.js';
 import { renderLogs } from '../report/multi-log.js';
 import { failsOn } from '../report/severity.js';
 
+/** A log file's size for the progress bar; null when it cannot be known (the open reports why). */
+function sizeOf(path: string): number | null {
+  try {
+    return statSync(path).size;
+  } catch {
+    return null;
+  }
+}
+
 export async function analyzeCommand(command: Extract<Command, { kind: 'analyze' }>, io: CliIO): Promise<number> {
   const ruleSet = await rulesFor(command);
   const dockerfiles = await loadDockerfiles(command);
   const analyses: Analysis[] = [];
   const paths = await expandLogPaths(command.inputs);
   for (const path of paths) {
-    const total = path === '-' ? null : await fs.stat(path).then((s) => s.size, () => null);
+    const total = path === '-' ? null : sizeOf(path);
     let input: AsyncIterable<Buffer>;
     if (wantsProgress(Boolean(io.stderrIsTTY), total, io.env)) {
       input = withProgress(await openInput(path, io.stdin), { label: path === '-' ? 'standard input' : path, total, stderr: io.stderr });

@@ -1,5 +1,5 @@
 // The Dockerfiles a command's options name, read the way every command reads them.
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { CommonOptions } from './args.js';
 import { write } from './io.js';
@@ -11,11 +11,20 @@ import type { Analysis } from '../report/analysis.js';
 /** The Dockerfile path used when none is given, if it exists in the working directory. */
 export const DEFAULT_DOCKERFILE = 'Dockerfile';
 
+/** A file's text, or null when it cannot be read (a default that may be absent). */
+function readFileOrNull(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 export async function loadDockerfile(path: string | null): Promise<Dockerfile | null> {
   if (path === null) {
     // No --dockerfile: the usual `Dockerfile` of the working directory, when there is one. The
     // locator ignores it for steps when the log's error block names a different file.
-    const text = await fs.readFile(DEFAULT_DOCKERFILE, 'utf8').catch(() => null);
+    const text = readFileOrNull(DEFAULT_DOCKERFILE);
     return text === null ? null : parseDockerfile(text, DEFAULT_DOCKERFILE);
   }
   return parseDockerfile(await readOptionalFile(path), path);

@@ -16,8 +16,11 @@
 //
 // docker runs through execFile (no shell), each call bounded in time and in output; every failure
 // is one InputError line that says which thing is missing and what to do.
-import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { InputError } from './errors.js';
+
+// Loaded on first use: most runs never need it, and Node compiles each built-in module it loads.
+const nodeRequire = createRequire(import.meta.url);
 
 /** What one `docker …` call gave. `failure`: it could not run, or ran over a bound. */
 export interface ExecResult {
@@ -47,6 +50,7 @@ const LOG: ExecLimits = { maxBytes: MAX_LOG_BYTES, timeoutMs: 300_000 };
 export function execDocker(docker = 'docker', env: NodeJS.ProcessEnv = process.env): DockerExec {
   return (args, limits) =>
     new Promise((resolve) => {
+      const { execFile } = nodeRequire('node:child_process') as typeof import('node:child_process');
       execFile(docker, args, { env, maxBuffer: limits.maxBytes, timeout: limits.timeoutMs, encoding: 'utf8', windowsHide: true }, (error, stdout, stderr) => {
         if (error === null) return resolve({ exitCode: 0, stdout, stderr });
         const e = error as NodeJS.ErrnoException & { code?: string | number; killed?: boolean; signal?: string };

@@ -2,11 +2,14 @@
 // PowerShell's `>` writes) by its byte-order mark. Every failure becomes one InputError line
 // naming the file and the reason: a missing file, a directory, corrupt gzip, binary data, and a
 // log with nothing in it (raised when the stream ends, so the reader sees it like a read error).
-import { promises as fs, closeSync, openSync, readSync } from 'node:fs';
+import { promises as fs, closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { PassThrough, Readable, Transform, type TransformCallback } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { TextDecoder } from 'node:util';
+import { createRequire } from 'node:module';
 import { InputError } from './errors.js';
+
+// Loaded on first use: most runs never need it, and Node compiles each built-in module it loads.
+const nodeRequire = createRequire(import.meta.url);
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -140,6 +143,7 @@ export function gunzipIfCompressed(source: Readable, label: string): Readable {
     source.removeAllListeners('data');
     source.unshift(chunk);
     if (chunk.length >= 2 && chunk[0] === 0x1f && chunk[1] === 0x8b) {
+      const { createGunzip } = nodeRequire('node:zlib') as typeof import('node:zlib');
       const gunzip = createGunzip();
       gunzip.once('error', (e) => out.destroy(new InputError(`cannot read ${label}: corrupt gzip data (${e.message})`)));
       source.pipe(gunzip).pipe(out);
@@ -160,7 +164,7 @@ export function gunzipIfCompressed(source: Readable, label: string): Readable {
 async function mustBeReadableFile(path: string): Promise<void> {
   let stat;
   try {
-    stat = await fs.stat(path);
+    stat = statSync(path);
   } catch (error) {
     throw describeFsError(path, error);
   }
@@ -295,7 +299,7 @@ export async function* readLogFile(path: string): AsyncGenerator<Buffer> {
 /** The whole text of a file the user named (a rules file, a Dockerfile): a read error is one InputError line. */
 export async function readOptionalFile(path: string): Promise<string> {
   try {
-    return await fs.readFile(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     throw describeFsError(path, error);
   }

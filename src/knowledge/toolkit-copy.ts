@@ -49,8 +49,8 @@ function treeOf(source: string): string {
   return path === '' ? '/' : path;
 }
 
-/** `COPY [--chown=…] --from=NAME SRC… DEST` → the stage and the sources; null for anything else. */
-function parseCopy(instruction: string): { from: string; sources: string[] } | null {
+/** `COPY [--chown=…] --from=NAME SRC… DEST` → the stage (as the instruction names it), the sources and the destination; null for anything else. */
+export function parseCopy(instruction: string): { from: string; sources: string[]; dest: string } | null {
   const words = instruction.trim().split(/\s+/);
   if (words[0] !== 'COPY' || words.length < 3) return null;
   let from: string | null = null;
@@ -60,11 +60,11 @@ function parseCopy(instruction: string): { from: string; sources: string[] } | n
     else if (!word.startsWith('--')) rest.push(word);
   }
   if (from === null || from === '' || rest.length < 2) return null;
-  return { from, sources: rest.slice(0, -1) };
+  return { from, sources: rest.slice(0, -1), dest: rest[rest.length - 1]! };
 }
 
 /** BuildKit names unnamed stages `stage-N`; `--from=0` means that stage. */
-function stageName(from: string): string {
+export function stageName(from: string): string {
   return /^\d{1,3}$/.test(from) ? `stage-${from}` : from;
 }
 

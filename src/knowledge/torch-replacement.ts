@@ -21,8 +21,20 @@ function localOf(version: string | undefined): string | undefined {
 }
 
 /**
+ * Whether pip's `Successfully installed …` line (`context.installed`) names the uninstalled
+ * `package-version` itself: the same build put back (`--force-reinstall`), nothing replaced.
+ */
+function sameBuildBack(captures: Readonly<Record<string, string>>): boolean {
+  const line = captures['context.installed'];
+  const { package: pkg, version } = captures;
+  if (line === undefined || pkg === undefined || version === undefined) return false;
+  return line.split(/\s+/).includes(`${pkg}-${version}`);
+}
+
+/**
  * `{enrich.replacementNote}`: a sentence on the torch pip installed, when its build differs from
- * the removed one's in a way the versions show; '' otherwise.
+ * the removed one's in a way the versions show; '' otherwise. `{enrich.sameBuild}`: set when pip
+ * installed the very version it uninstalled.
  */
 export function torchReplacementEnrich(
   captures: Readonly<Record<string, string>>,
@@ -30,6 +42,7 @@ export function torchReplacementEnrich(
   _model: BuildModel,
   _facts: FactView,
 ): Record<string, string> {
+  if (sameBuildBack(captures)) return { replacementNote: '', sameBuild: 'yes' };
   const installed = captures['context.installedTorch.version'];
   if (installed === undefined) return { replacementNote: '' };
   const newLocal = localOf(installed);

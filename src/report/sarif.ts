@@ -16,11 +16,14 @@
 //   the step's instruction, the title), not of line numbers or timings, so that an alert survives
 //   an edit above it and a rerun of the build.
 import { IMPLICIT_STEP_ID } from '../grammar/implicit-step.js';
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { Analysis } from './analysis.js';
 import type { Finding, Location, Severity } from '../rules/finding.js';
 import { VERSION } from '../version.js';
 import { isDockerfileName } from '../dockerfile/build-dockerfiles.js';
+
+// Loaded on first use: most runs never need it, and Node compiles each built-in module it loads.
+const nodeRequire = createRequire(import.meta.url);
 
 export interface SarifOptions {
   /** The Dockerfile the build used, workspace-relative: where build-wide findings are pinned. */
@@ -136,6 +139,7 @@ function messageText(finding: Finding, located: boolean): string {
 }
 
 function fingerprint(finding: Finding, file: string, instruction: string): string {
+  const { createHash } = nodeRequire('node:crypto') as typeof import('node:crypto');
   return createHash('sha256')
     .update([finding.ruleId, file, instruction, finding.title].join('\u0000'))
     .digest('hex')

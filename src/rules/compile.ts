@@ -137,6 +137,8 @@ export function ruleProblems(rule: Rule): RuleProblem[] {
       if (name.startsWith('fact.')) {
         const fact = name.slice(5).split('=')[0]!;
         if (!(factNames as readonly string[]).includes(fact)) problems.push({ path, message: `no fact is named "${fact}"` });
+      } else if (name.startsWith('enrich.')) {
+        if (rule.enrich === undefined) problems.push({ path, message: `"${name}" needs an enricher (the rule names none)` });
       } else if (!contextNames.has(name)) {
         problems.push({ path, message: `no context matcher is named "${name}"` });
       }

@@ -18,6 +18,7 @@ import { commandPackageEnrich } from '../knowledge/command-package.js';
 import { lowercaseTagEnrich } from '../knowledge/lowercase-tag-enricher.js';
 import { pipAdviceEnrich } from '../knowledge/pip-advice-enricher.js';
 import { torchReplacementEnrich } from '../knowledge/torch-replacement.js';
+import { extensionCudaEnrich } from '../knowledge/pyg-wheels.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -57,6 +58,8 @@ export const enrichers: Record<string, Enricher> = {
   'pip-advice': pipAdviceEnrich,
   /** What the torch pip put in place of another one is: the CPU-only build, or a build for another CUDA (`{enrich.replacementNote}`). */
   'torch-replacement': torchReplacementEnrich,
+  /** A PyG extension wheel built for another CUDA major than torch's: the versions and the page of matching wheels (`{enrich.mismatch}`, `{enrich.install}`). */
+  'extension-cuda': extensionCudaEnrich,
   /** For an nvidia/cuda tag that did not resolve: its form and a command listing existing tags (`{enrich.listCudaTags}`). */
   'cuda-image-tag': cudaImageTagEnrich,
   /** How the step ended, only as far as the log shows (`{enrich.exitNote}`: `It exited with code 2.` or empty). */

@@ -101,14 +101,21 @@ function factValue(facts: FactView, name: string): string | null {
 
 /**
  * Whether one condition of a variant's `when` holds: a context seen (`x`), a fact known
- * (`fact.cuda`) or equal to a value (`fact.place=image-build`); `!` negates. An instruction context
- * that is unknown holds neither way.
+ * (`fact.cuda`) or equal to a value (`fact.place=image-build`), an enricher's key with a value
+ * (`enrich.mismatch`); `!` negates. An instruction context that is unknown holds neither way.
  */
-function conditionHolds(condition: string, states: Map<string, boolean | undefined>, facts: FactView): boolean {
+function conditionHolds(
+  condition: string,
+  states: Map<string, boolean | undefined>,
+  facts: FactView,
+  enriched: Readonly<Record<string, string>>,
+): boolean {
   const negated = condition.startsWith('!');
   const name = negated ? condition.slice(1) : condition;
   let state: boolean | undefined;
-  if (name.startsWith('fact.')) {
+  if (name.startsWith('enrich.')) {
+    state = (enriched[name.slice(7)] ?? '') !== '';
+  } else if (name.startsWith('fact.')) {
     const [fact, expected] = name.slice(5).split('=') as [string, string | undefined];
     const value = factValue(facts, fact);
     state = expected === undefined ? value !== null : value === expected;
@@ -130,8 +137,6 @@ export function renderFinding(cr: CompiledRule, input: FindingInput, model: Buil
   if (!repeatHolds(rule, input)) return null;
   const states = contextStates(cr, input);
   const facts = factsFor(buildFacts, input.step, model);
-  if (rule.when !== undefined && !rule.when.split('&').every((c) => conditionHolds(c, states, facts))) return null;
-  const variant = rule.variants?.find((v) => v.when.split('&').every((c) => conditionHolds(c, states, facts)));
 
   const first: Record<string, string> = {};
   for (const [name, values] of input.captures) {
@@ -155,6 +160,10 @@ export function renderFinding(cr: CompiledRule, input: FindingInput, model: Buil
       }
     }
   }
+  // After the enrichers: a condition can ask for one of their values.
+  const holds = (when: string): boolean => when.split('&').every((c) => conditionHolds(c, states, facts, enriched));
+  if (rule.when !== undefined && !holds(rule.when)) return null;
+  const variant = rule.variants?.find((v) => holds(v.when));
 
   const fixed: Record<string, string | undefined> = {
     count: String(input.count),

@@ -17,7 +17,10 @@
 // - A rule can have a `when` of its own (the conditions of a variant's `when`): it fires only when
 //   that holds (an instruction context, a fact); `repeated` names a capture one of whose values
 //   must have been seen twice in the scope (the same wheel downloaded twice).
-// - Triggers `toolkit-copy` (a COPY --from of a builder's whole toolkit tree) and `cold-cache` (a
+// - A condition can be `enrich.<key>`: one of the rule's enrichers gave that key a non-empty value
+//   (a comparison no pattern can make, such as two CUDA versions seen on different lines).
+// - Triggers `toolkit-copy` (a COPY --from of a builder's whole toolkit tree), `runtime-library` (a
+//   program linked against a CUDA library copied into an image without it) and `cold-cache` (a
 //   CI build that took nothing from a cache): step-level conditions with captures of their own.
 // - Error findings of a build that did not fail are reported as warnings (an error explains why
 //   a build failed), unless the log is an unframed paste whose outcome is unknown.
@@ -25,8 +28,11 @@ import { z } from 'zod';
 
 const idPattern = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 const namePattern = /^[a-zA-Z][a-zA-Z0-9]*$/;
-/** One condition: a context name, or `fact.<name>` with an optional `=value`; `!` negates. */
-const conditionSource = String.raw`!?(?:[a-zA-Z][a-zA-Z0-9]*|fact\.[a-zA-Z]+(?:=[\w./-]+)?)`;
+/**
+ * One condition: a context name, `fact.<name>` with an optional `=value`, or `enrich.<key>` (an
+ * enricher of the rule gave the key a value); `!` negates.
+ */
+const conditionSource = String.raw`!?(?:[a-zA-Z][a-zA-Z0-9]*|fact\.[a-zA-Z]+(?:=[\w./-]+)?|enrich\.[a-zA-Z][a-zA-Z0-9]*)`;
 const whenPattern = new RegExp(`^${conditionSource}(?:&${conditionSource})*$`);
 
 const severitySchema = z.enum(['error', 'warning', 'notice']);
@@ -95,6 +101,13 @@ export const triggerSchema = z.discriminatedUnion('kind', [
    */
   z.object({ kind: z.literal('toolkit-copy') }).strict(),
   /**
+   * A `COPY --from=<stage>` into the stage that ships, of a program the stage linked against CUPTI,
+   * cuDNN or NCCL, when the log shows the shipping stage's base lacks the library and no step of it
+   * brings the library. Captures `{library}`, `{file}`, `{from}`, `{linkedBy}`, `{image}`, `{lack}`,
+   * `{libDir}`, `{program}`, and `{remedy}` when the base is an nvidia/cuda image.
+   */
+  z.object({ kind: z.literal('runtime-library') }).strict(),
+  /**
    * A passing build on a GitHub-hosted runner in which no Dockerfile step came from the cache, at least
    * `minSeconds` of steps ran, and no cache was imported. Captures `{ran}` (steps that ran) and
    * `{ranFor}` (their time).
@@ -153,7 +166,8 @@ export const ruleSchema = z
           .object({
             /**
              * `name` / `!name`: a context matcher was (not) seen; `fact.cuda`: the log shows the fact;
-             * `fact.place=image-build`: the fact has that value. `a&b`: all of them.
+             * `fact.place=image-build`: the fact has that value; `enrich.key`: an enricher of the
+             * rule gave `key` a non-empty value. `a&b`: all of them.
              */
             when: z.string().regex(whenPattern),
             title: z.string().min(3).max(200).optional(),

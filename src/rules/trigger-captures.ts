@@ -7,5 +7,6 @@ export const triggerCaptures: Readonly<Record<Trigger['kind'], readonly string[]
   failure: [],
   'slow-step': [],
   'toolkit-copy': ['from', 'path', 'proof', 'runtimeImage'],
+  'runtime-library': ['library', 'file', 'from', 'linkedBy', 'image', 'lack', 'libDir', 'remedy', 'program'],
   'cold-cache': ['ran', 'ranFor'],
 };

@@ -9,6 +9,7 @@ import { nativePlatform, platformArch } from './native-platform.js';
 import { capEvidence, maxEvidenceLines } from './scope-state.js';
 import { factsFor } from '../facts/fact-view.js';
 import { exportStep, toolkitCopyOf } from '../knowledge/toolkit-copy.js';
+import { missingLibraries } from '../knowledge/runtime-library.js';
 import { formatSpan } from '../text/format-duration.js';
 
 function headerOf(step: Step): string {
@@ -133,6 +134,9 @@ export function triggerCandidates(cr: CompiledRule, model: BuildModel, facts: Bu
     return c === null ? [] : [{ ...c, solveFallback: true }];
   }
   if (trigger.kind === 'toolkit-copy') return made(toolkitCopies(model, facts).map(({ step, copy, evidence }) => make(step, step.id, evidence, step.firstLine, { ...copy })));
+  if (trigger.kind === 'runtime-library') {
+    return made(missingLibraries(model, facts).map(({ copy, link, values }) => make(copy, copy.id, [link.evidence, headerOf(copy)], copy.firstLine, values)));
+  }
   if (trigger.kind === 'cold-cache') {
     const cold = coldCache(model, facts, trigger.minSeconds);
     return cold === null ? [] : made([make(null, null, cold.evidence, cold.firstLine, { ran: String(cold.ran), ranFor: formatSpan(cold.seconds) })]);

@@ -12,7 +12,10 @@
 //   print `fence.start` before it and `fence.end` after it (`startCommandFence()`). Between the
 //   two the runner ignores every command; the token is random per run, so the log cannot guess
 //   it and resume commands early.
-import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+// Loaded on first use: most runs never need it, and Node compiles each built-in module it loads.
+const nodeRequire = createRequire(import.meta.url);
 
 /** Escapes a workflow command's message (the part after the final `::`). */
 export function escapeData(value: string): string {
@@ -35,6 +38,7 @@ export interface CommandFence {
 
 /** A fresh fence with a 128-bit random token (crypto, not Math.random: the log must not guess it). */
 export function startCommandFence(): CommandFence {
+  const { randomBytes } = nodeRequire('node:crypto') as typeof import('node:crypto');
   const token = randomBytes(16).toString('hex');
   return { token, start: `::stop-commands::${token}`, end: `::${token}::` };
 }

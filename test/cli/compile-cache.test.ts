@@ -28,7 +28,7 @@ describe('the code cache', () => {
     const first = run({ NODE_COMPILE_CACHE: cache });
     const files = readdirSync(cache);
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^cli-main\.cjs-[0-9a-f]{20}\.v8$/);
+    expect(files[0]).toMatch(/^cli-main\.cjs-v\d+\.\d+\.\d+-\d+-\d+-\d+-[0-9a-f]{8}\.v8$/);
     expect(statSync(cache).mode & 0o777).toBe(0o700);
     expect(statSync(join(cache, files[0]!)).mode & 0o777).toBe(0o600);
     const second = run({ NODE_COMPILE_CACHE: cache });

@@ -48,3 +48,17 @@ describe('torchReplacementEnrich', () => {
     expect(note({ package: 'triton', version: '2.1.0', 'context.installedTorch.version': '2.1.0+cu118' })).toBe('');
   });
 });
+
+describe('the same build put back', () => {
+  const sameBuild = (captures: Record<string, string>): string | undefined => torchReplacementEnrich(captures, null, model, facts).sameBuild;
+
+  test('a --force-reinstall of the installed version is no replacement', () => {
+    expect(sameBuild({ package: 'torch', version: '2.13.0+cpu', 'context.installed': 'Successfully installed torch-2.13.0+cpu' })).toBe('yes');
+  });
+
+  test('another version in the summary line is a replacement', () => {
+    expect(sameBuild({ package: 'torch', version: '2.14.1', 'context.installed': 'Successfully installed torch-2.13.0+cpu' })).toBeUndefined();
+    // a prefix of the token is not the token
+    expect(sameBuild({ package: 'torch', version: '2.1.0', 'context.installed': 'Successfully installed torch-2.1.0+cu118' })).toBeUndefined();
+  });
+});

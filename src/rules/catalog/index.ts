@@ -27,6 +27,8 @@ import { packageNotFound } from './cmake/package-not-found.js';
 import { libcuptiMissing } from './runtime/libcupti-missing.js';
 import { libcudaStub } from './runtime/libcuda-stub.js';
 import { sharedLibraryMissing } from './runtime/shared-library-missing.js';
+import { linkedLibraryMissing } from './runtime/linked-library-missing.js';
+import { extensionCudaRefused } from './runtime/extension-cuda-mismatch.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -35,6 +37,7 @@ import { externallyManaged } from './pip/externally-managed.js';
 import { resolverBacktracking } from './pip/resolver-backtracking.js';
 import { basePackageReplaced } from './pip/base-package-replaced.js';
 import { constraintDeprecation } from './pip/constraint-deprecation.js';
+import { extensionCudaMismatch } from './pip/extension-cuda-mismatch.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { unableToLocatePackage } from './apt/unable-to-locate-package.js';
@@ -85,6 +88,8 @@ export const builtinRules: RuleInput[] = [
   libcuptiMissing,
   libcudaStub,
   sharedLibraryMissing,
+  linkedLibraryMissing,
+  extensionCudaRefused,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
@@ -93,6 +98,7 @@ export const builtinRules: RuleInput[] = [
   resolverBacktracking,
   basePackageReplaced,
   constraintDeprecation,
+  extensionCudaMismatch,
   packagesNotFound,
   unsatisfiable,
   unableToLocatePackage,

@@ -14,7 +14,11 @@
 // Any replacement counts, not only a downgrade: pip's `Successfully installed … torch-X` line in the
 // same step says what came in, and the torch-replacement enricher names a CPU-only build (`+cpu`)
 // or a build for another CUDA (`+cu118` for `+cu121`) in place of the image's (seen for real in
-// fixtures/rules/pip/base-package-replaced/match-engine-cuda-torch-replaced-by-cpu.log).
+// fixtures/rules/pip/base-package-replaced/match-engine-cuda-torch-replaced-by-cpu.log). The same
+// build put back in its own place is no replacement: `pip install --force-reinstall` of the version
+// installed prints the uninstall and then `Successfully installed` of that very `name-version`
+// (fixtures/rules/pip/base-package-replaced/nomatch-pip-same-build-force-reinstall.log); that waste
+// is pip/force-reinstall's.
 import type { RuleInput } from '../../schema.js';
 
 const stack =
@@ -68,6 +72,8 @@ export const basePackageReplaced: RuleInput = {
     // the torch that came in is PyTorch's CPU-only build
     { name: 'cpuTorch', literals: ['Successfully installed '], pattern: '\\btorch-\\d[\\w.]{0,60}\\+cpu(?=\\s|$)' },
     { name: 'nvidiaBuild', literals: ['.nv2', '+nv'], pattern: 'Successfully uninstalled \\S{1,200}\\+' },
+    // pip's summary line whatever it holds: the enricher looks in it for the uninstalled `name-version` itself
+    { name: 'installed', literals: ['Successfully installed '], pattern: 'Successfully installed \\S' },
     // `Collecting torch==2.2.2 (from torchmetrics-old)`: the requirement that pulled another version of a stack package in
     {
       name: 'requestedBy',
@@ -75,6 +81,8 @@ export const basePackageReplaced: RuleInput = {
       pattern: `^\\s{0,200}Collecting (?<pkg>(?:${stack}))(?<spec>[=<>!~][^\\s]{0,200}) \\(from (?<by>[A-Za-z0-9][\\w.-]{0,200})`,
     },
   ],
+  // not when pip put the very build it removed back (a same-version --force-reinstall)
+  when: '!enrich.sameBuild',
   scope: 'step',
   specificity: 3,
   message:
