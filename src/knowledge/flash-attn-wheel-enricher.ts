@@ -1,7 +1,7 @@
 // The `flash-attn-wheel` enricher: for a flash-attn compiled from source in a build that failed or
 // ran out of time, whether its release published the prebuilt wheel for this build's torch / CUDA /
 // Python (flash-attn-wheels.ts), and so whether installing that wheel replaces the compile, or
-// compiling is the way. Keys: `faWheel` (the lead), `faWheelUrl`, `faWheelInstall`, `faWheelNote` when
+// compiling is the way. Keys: `faWheel` (the lead), `faWheelUrl`, `faWheelInstall`, `faWheelCommand`, `faWheelNote` when
 // the wheel was published; `faNote` when it was not or the log lacks a fact; none when flash-attn was
 // not compiled from source here (installed from a wheel, or another package failed). Values are one
 // line each (templates hold the Markdown: rules/catalog/pip/flash-attn-wheel.ts).
