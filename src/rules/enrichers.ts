@@ -19,6 +19,7 @@ import { lowercaseTagEnrich } from '../knowledge/lowercase-tag-enricher.js';
 import { pipAdviceEnrich } from '../knowledge/pip-advice-enricher.js';
 import { torchReplacementEnrich } from '../knowledge/torch-replacement.js';
 import { extensionCudaEnrich } from '../knowledge/pyg-wheels.js';
+import { flashAttnWheelEnrich } from '../knowledge/flash-attn-wheel-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -52,6 +53,8 @@ export const enrichers: Record<string, Enricher> = {
   cupti: cuptiEnrich,
   /** The rebuild command of a CUDA extension with the installer in use, and its build knobs (`{enrich.rebuild}`, `{enrich.knobs}`). */
   'extension-build': extensionBuildEnrich,
+  /** For flash-attn compiled from source: its release's prebuilt wheel for this torch / CUDA / Python, or why there is none (`{enrich.faWheelUrl}`, `{enrich.faNote}`). */
+  'flash-attn-wheel': flashAttnWheelEnrich,
   /** NVIDIA's current repository key for the repo in the log (`{enrich.keyUrl}`, `{enrich.keyInstall}`). */
   'nvidia-key': nvidiaKeyEnrich,
   /** Install commands in the step's installer's form naming the log's package, and the pair of a pip conflict (`{enrich.noIsolationCmd}`, `{enrich.conflict}`). */

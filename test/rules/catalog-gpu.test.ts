@@ -386,10 +386,11 @@ describe('real-world wordings of the CUDA arch list, apex and flash-attn', () =>
     expect(f?.fix).toContain('nvcc --version');
   });
 
-  test('flash-attn without nvcc, in a failed step, is the toolkit; under uv the rebuild is uv’s', async () => {
+  test('flash-attn without nvcc, in a failed step, is the toolkit; its release has the wheel, installed with uv', async () => {
     const [f] = await findingsOf('cuda/toolkit-not-found/match-flash-attn-uv-wrapped', 'cuda/toolkit-not-found');
     expect(f?.title).toBe('flash-attn found no nvcc (no CUDA toolkit)');
-    expect(f?.fix).toContain('`uv pip install --no-build-isolation flash-attn==2.8.0.post2`');
+    expect(f?.fix).toContain('flash-attn 2.8.0.post2 published a prebuilt wheel');
+    expect(f?.fix).toContain('&& uv pip install "https://github.com/Dao-AILab/flash-attention/releases/download/v2.8.0.post2/flash_attn-2.8.0.post2+cu12torch2.7cxx11abi');
     // with torch's CUDA_HOME error in the same step, cuda/cuda-home-not-set alone explains it
     const ids = (await analyzeLog(fixture('cuda/toolkit-not-found/nomatch-flash-attn-cuda-home-error-shown'))).map((x) => x.ruleId);
     expect(ids).toContain('cuda/cuda-home-not-set');

@@ -15,6 +15,7 @@
 // Retryable: a lost machine is not a property of the build, and a re-run gets a fresh one. Ranked above
 // resources/job-timeout and resources/oom-killed (catalog order; same specificity): the runner-lost line
 // is what stopped the job.
+import { flashAttnWheelContexts, withFlashAttnNote, withFlashAttnVariants } from '../pip/flash-attn-wheel.js';
 import type { RuleInput } from '../../schema.js';
 
 const HOSTED_FIX = [
@@ -59,6 +60,7 @@ export const runnerLost: RuleInput = {
     { literals: ['lost communication with the server'] },
   ],
   context: [
+    ...flashAttnWheelContexts,
     { name: 'selfHosted', literals: ['self-hosted runner'] },
     { name: 'hosted', literals: ['The hosted runner', 'GitHub Actions '], pattern: 'The hosted runner|runner GitHub Actions \\d' },
     // A process SIGKILLed just before the runner went: `… 2752 Killed  docker run …`, `Process completed with exit code 137.`
@@ -72,12 +74,14 @@ export const runnerLost: RuleInput = {
   message:
     'The CI runner went away while the job was running: no command failed, the machine (or its runner service) stopped the ' +
     'job. GitHub names a workflow that starves the runner of CPU or memory, a machine that stops, or a lost network as the causes.',
-  fix: [
+  fix: withFlashAttnNote([
     'Re-run the job. If it stops again at the same point, the job is exhausting the machine: on a GitHub-hosted runner run',
     'fewer parallel compile jobs (`MAX_JOBS`, `CMAKE_BUILD_PARALLEL_LEVEL`) or use a larger runner; on a self-hosted runner',
     'check the machine\'s kernel log for OOM kills and the runner\'s `_diag` logs at that time.',
-  ].join('\n'),
-  variants: [
+  ].join('\n')),
+  variants: withFlashAttnVariants(
+    're-run the job; if it stops again at the same step, run fewer compile jobs at once (`MAX_JOBS`) or use a larger runner.',
+    [
     {
       when: 'lowDisk&fact.runner=github-hosted',
       message:
@@ -128,6 +132,8 @@ export const runnerLost: RuleInput = {
         'is most often the job exhausting the VM\'s memory or disk.',
       fix: HOSTED_FIX,
     },
-  ],
+    ],
+  ),
+  enrich: 'flash-attn-wheel',
   docs: 'https://docs.github.com/en/actions/using-github-hosted-runners/using-github-hosted-runners/about-github-hosted-runners',
 };

@@ -7,6 +7,7 @@
 // instruction's `pip install X`) in the installer's own form (`extension-build`, installer-forms.ts),
 // with the package's build knobs where known (extension-knobs.ts). Outside an image build, shell advice.
 import { toolkitOnPathBlock } from './toolkit-on-path.js';
+import { flashAttnWheelContexts, withFlashAttnNote, withFlashAttnVariants } from '../pip/flash-attn-wheel.js';
 import type { RuleInput } from '../../schema.js';
 
 type Variant = NonNullable<RuleInput['variants']>[number];
@@ -53,12 +54,12 @@ const PY2_VARIANT: Variant = {
   message:
     'A CUDA extension build (torch.utils.cpp_extension) found no CUDA toolkit. `EnvironmentError` is how Python 2 prints it, so this torch is old: ' +
     'torch 0.4.0 looked for CUDA_HOME only when it could see a GPU, so in a `docker build` (no GPU) it stayed unset even with the toolkit installed and CUDA_HOME exported.',
-  fix: [
+  fix: withFlashAttnNote([
     'Print the torch version in the failing stage: `python -c "import torch; print(torch.__version__)"`.',
     '',
     '- 0.4.0: it cannot build CUDA extensions without a visible GPU; build where one is visible (in a container started with `nvidia-docker run`, not in a Dockerfile `RUN`), or move to a later torch, which finds the toolkit without a GPU (pytorch/pytorch PR #8244).',
     '- later: the toolkit is really missing or not found; point CUDA_HOME at it (`export CUDA_HOME=/usr/local/cuda`, the directory with `bin/nvcc`), or build in a `-devel` CUDA image.',
-  ].join('\n'),
+  ].join('\n')),
 };
 
 function variants(): Variant[] {
@@ -81,6 +82,7 @@ export const cudaHomeNotSet: RuleInput = {
     { literals: ['CUDA_HOME does not exist'] },
   ],
   context: [
+    ...flashAttnWheelContexts,
     { name: 'py2', literals: ['EnvironmentError: CUDA_HOME environment variable is not set'] },
     { name: 'building', literals: ['Building wheel for '], pattern: 'Building wheel for (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}) \\(', keep: 'last' },
     { name: 'collecting', literals: ['Collecting '], pattern: '^\\s{0,20}Collecting (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)', keep: 'last' },
@@ -93,7 +95,10 @@ export const cudaHomeNotSet: RuleInput = {
     'A CUDA extension build (torch.utils.cpp_extension) found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. ' +
     'Either this stage is not a `-devel` image, or the toolkit is somewhere torch does not look. {enrich.stageNote}',
   fix: imageFix(false, false),
-  variants: variants(),
-  enrich: ['cuda-version', 'extension-build'],
+  variants: withFlashAttnVariants(
+    'build in a `-devel` CUDA image of the release torch was built for, with `ENV CUDA_HOME=/usr/local/cuda PATH=/usr/local/cuda/bin:${PATH}`, and install it with `--no-build-isolation`.',
+    variants(),
+  ),
+  enrich: ['cuda-version', 'extension-build', 'flash-attn-wheel'],
   docs: 'https://pytorch.org/docs/stable/cpp_extension.html',
 };

@@ -8,6 +8,7 @@
 // nvcc's apt packages: cuda-nvcc-X-Y / cuda-toolkit-X-Y (NVIDIA repository; cuda-minimal-build pulls nvcc
 // in NVIDIA's devel Dockerfile).
 import { toolkitOnPathBlock } from './toolkit-on-path.js';
+import { flashAttnWheelContexts, withFlashAttnNote, withFlashAttnVariants } from '../pip/flash-attn-wheel.js';
 import type { RuleInput } from '../../schema.js';
 
 const ENV_LINE = 'ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda';
@@ -87,6 +88,7 @@ export const toolkitNotFound: RuleInput = {
   // torch's own error says the same, with cuda/cuda-home-not-set's advice (the rebuild command): one finding, not two
   unless: [{ literals: ['CUDA_HOME environment variable is not set'] }],
   context: [
+    ...flashAttnWheelContexts,
     { name: 'windows', literals: ["'nvcc' is not recognized", 'nvcc.exe'] },
     { name: 'flashAttn', literals: ['flash_attn was requested'] },
     // the package being built, for the rebuild command (extension-build): pip's `Collecting X`, uv's `Failed to build `X==1.0``
@@ -99,14 +101,16 @@ export const toolkitNotFound: RuleInput = {
   message:
     'The build needed the CUDA compiler but found none. nvcc ships in the `-devel` CUDA images (and NVIDIA\'s `cuda-nvcc` / `cuda-toolkit` ' +
     'apt packages of each release); `-runtime` and `-base` images have no compiler. {enrich.stageNote}',
-  fix: [
+  fix: withFlashAttnNote([
     'Install the CUDA toolkit of the release the build targets (with `bin/nvcc`), then put it on PATH in the shell that builds:',
     '',
     ...toolkitOnPathBlock,
     '',
     'CMake also takes the compiler directly: `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda …`.',
-  ].join('\n'),
-  variants: [
+  ].join('\n')),
+  variants: withFlashAttnVariants(
+    'build in a `-devel` CUDA image of the release torch was built for, with `ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda`, and install it with `--no-build-isolation`.',
+    [
     ...flashVariants(),
     {
       when: 'windows',
@@ -140,7 +144,8 @@ export const toolkitNotFound: RuleInput = {
         NAME_IT,
       ].join('\n'),
     },
-  ],
-  enrich: ['cuda-version', 'extension-build'],
+    ], { title: 'flash-attn found no nvcc (no CUDA toolkit)', message: FLASH_MESSAGE },
+  ),
+  enrich: ['cuda-version', 'extension-build', 'flash-attn-wheel'],
   docs: 'https://hub.docker.com/r/nvidia/cuda',
 };

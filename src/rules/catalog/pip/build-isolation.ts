@@ -8,6 +8,7 @@
 // depends on `torch`, but doesn't declare it as a build dependency`); for a uv project the fix is
 // uv's documented sequence for flash-attn (docs.astral.sh/uv/concepts/projects/config/#build-isolation):
 // `no-build-isolation-package` in `[tool.uv]`, then `uv venv`, `uv pip install torch`, `uv sync`.
+import { flashAttnWheelContexts, withFlashAttnNote, withFlashAttnVariants } from './flash-attn-wheel.js';
 import type { RuleInput } from '../../schema.js';
 
 /**
@@ -43,6 +44,7 @@ export const buildIsolation: RuleInput = {
     { literals: ['No module named '], pattern: "No module named '(?<module>torch|numpy|packaging|psutil|ninja|Cython|setuptools_scm|pybind11)(?:\\.[\\w.]{1,200})?'" },
   ],
   context: [
+    ...flashAttnWheelContexts,
     // pip's frame around the subprocess: the module was missing in the isolated build environment
     {
       name: 'buildEnv',
@@ -68,7 +70,7 @@ export const buildIsolation: RuleInput = {
     'Building {context.package.name} imported {module}, which pip\'s isolated build environment does not have: pip builds each ' +
     'source distribution in a fresh environment with only its declared build requirements, so a {module} installed in the ' +
     'image is invisible there.',
-  fix: [
+  fix: withFlashAttnNote([
     'Install the build-time dependencies first, then build without isolation so the build sees them:',
     '',
     '```dockerfile',
@@ -78,8 +80,10 @@ export const buildIsolation: RuleInput = {
     '',
     'For CUDA extensions also set `TORCH_CUDA_ARCH_LIST` (the build has no GPU to detect) and `MAX_JOBS` (parallel compile jobs, ' +
       'and their memory).',
-  ].join('\n'),
-  variants: [
+  ].join('\n')),
+  variants: withFlashAttnVariants(
+    'install torch and the build tools first, then build it with `--no-build-isolation`, so the build sees them.',
+    [
     {
       // uv said which package it was building (its own hint): uv's forms, in the Dockerfile of an image build
       when: 'uvHint&fact.place=image-build',
@@ -132,8 +136,9 @@ export const buildIsolation: RuleInput = {
         'Find the package (the last `Collecting …` line before the error), install its build-time dependencies ({module}, ninja, ' +
         'packaging, wheel, setuptools) first, then install it with `--no-build-isolation` so the build sees them.',
     },
-  ],
-  enrich: 'pip-advice',
+    ],
+  ),
+  enrich: ['pip-advice', 'flash-attn-wheel'],
   only: 'failed-step',
   docs: 'https://pip.pypa.io/en/stable/cli/pip_install/#cmdoption-no-build-isolation',
 };

@@ -7,6 +7,7 @@
 // name it on that line: the last `Collecting X` before it is the package it was preparing. With
 // none of these (a clipped log), the `!named` variant says how to find it instead of printing an
 // empty name. Commands come from the `pip-advice` enricher in the step's installer's form.
+import { flashAttnWheelContexts, withFlashAttnNote, withFlashAttnVariants } from './flash-attn-wheel.js';
 import type { RuleInput } from '../../schema.js';
 
 const name = '[A-Za-z0-9][\\w.-]{0,200}';
@@ -53,6 +54,7 @@ export const wheelBuildFailed: RuleInput = {
     },
   ],
   context: [
+    ...flashAttnWheelContexts,
     // The package pip was working on: a line that names it, else the last `Collecting X` (a URL or path is not a name).
     {
       name: 'named',
@@ -80,7 +82,7 @@ export const wheelBuildFailed: RuleInput = {
   message:
     'pip could not build a wheel for {context.named.name} (no prebuilt wheel fits this Python / platform, so pip compiled the ' +
     'source distribution, and the compile failed). The cause is in the subprocess output above the `[end of output]` line.',
-  fix: [
+  fix: withFlashAttnNote([
     'Read the compiler or setup.py error inside the `╰─> [N lines of output]` block. Common causes in CUDA images:',
     '',
     '- missing build tools or headers: `apt-get install -y build-essential python3-dev` (and the library\'s `-dev` package);',
@@ -89,8 +91,10 @@ export const wheelBuildFailed: RuleInput = {
     '- a prebuilt wheel of {context.named.name} for this Python / CUDA / CPU architecture, where the project publishes one.',
     '',
     'Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`.',
-  ].join('\n'),
-  variants: [
+  ].join('\n')),
+  variants: withFlashAttnVariants(
+    'read the compiler or setup.py error inside the `╰─> [N lines of output]` block; in a CUDA image build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and install with `--no-build-isolation`, so the build sees the installed torch.',
+    [
     {
       // apt's package for a C toolchain is build-essential (Debian, Ubuntu; the python: images are Debian or Alpine),
       // Alpine's is build-base.
@@ -143,7 +147,8 @@ export const wheelBuildFailed: RuleInput = {
           'install it with `--no-build-isolation` so the build sees the installed torch.',
       ].join('\n'),
     },
-  ],
-  enrich: 'pip-advice',
+    ],
+  ),
+  enrich: ['pip-advice', 'flash-attn-wheel'],
   docs: 'https://pip.pypa.io/en/stable/reference/build-system/',
 };

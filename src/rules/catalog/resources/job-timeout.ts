@@ -5,6 +5,7 @@
 // signal`) is the other way a job stops from outside; ci/runner-lost explains it, so this rule does
 // not match those lines (one finding per cause). A step that exceeds its limit exceeds it again:
 // not retryable.
+import { flashAttnWheelContexts, withFlashAttnNote, withFlashAttnVariants } from '../pip/flash-attn-wheel.js';
 import type { RuleInput } from '../../schema.js';
 
 export const jobTimeout: RuleInput = {
@@ -25,20 +26,22 @@ export const jobTimeout: RuleInput = {
     // Travis CI: `The job exceeded the maximum time limit for jobs, and has been terminated.`
     { literals: ['The job exceeded the maximum time limit for jobs'] },
   ],
+  context: [...flashAttnWheelContexts],
   scope: 'build',
   maxFindings: 1,
   specificity: 3,
   message:
     'The CI job reached its time limit ({limit|the runner\'s maximum}) and was stopped while the build was still running: no ' +
     'command failed, the build took longer than the job may run. {enrich.runningNote}',
-  fix: [
+  fix: withFlashAttnNote([
     'Make the slow step shorter, or give the job more time:',
     '',
     '- reuse layers between runs: `cache-from: type=gha` / `cache-to: type=gha,mode=max` with docker/build-push-action (or a registry cache);',
     '- compile less: only the GPU architectures you deploy to (`TORCH_CUDA_ARCH_LIST`), a prebuilt wheel instead of a source',
     '  build where the project publishes one for your CUDA and torch versions;',
     '- a larger runner, or `timeout-minutes:` on the job (GitHub-hosted runners stop every job at 360 minutes; self-hosted ones allow more).',
-  ].join('\n'),
-  enrich: 'running-step',
+  ].join('\n')),
+  variants: withFlashAttnVariants('reuse the compiled layer between runs (`cache-from` / `cache-to` with `type=gha` in docker/build-push-action), or give the job more time (`timeout-minutes:`; GitHub-hosted runners stop every job at 360 minutes).', []),
+  enrich: ['running-step', 'flash-attn-wheel'],
   docs: 'https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idtimeout-minutes',
 };

@@ -10,6 +10,7 @@
 // pip killed right after downloading a big wheel, with nothing compiled, is not a compile at all: pip's HTTP cache
 // holds the whole wheel in memory to store it (pypa/pip#2984 "Excessive memory use when caching large packages",
 // pypa/pip#9678 "Large RAM spike when caching large wheels"); `--no-cache-dir` is the workaround named there.
+import { flashAttnWheelContexts, withFlashAttnNote, withFlashAttnVariants } from '../pip/flash-attn-wheel.js';
 import type { RuleInput } from '../../schema.js';
 
 export const oomKilled: RuleInput = {
@@ -38,6 +39,7 @@ export const oomKilled: RuleInput = {
     { literals: ['exit code: 137', 'non-zero code: 137', 'non-zero exit status 137.', 'died with <Signals.SIGKILL: 9>'] },
   ],
   context: [
+    ...flashAttnWheelContexts,
     {
       name: 'killed',
       literals: ['Killed signal terminated program', 'internal compiler error: Killed (program ', 'died due to signal 9', 'terminated with signal 9', 'Killed'],
@@ -60,7 +62,9 @@ export const oomKilled: RuleInput = {
   message:
     'A process of this step was killed (SIGKILL; the shell printed `Killed`): on a build machine that is almost always ' +
     "the kernel's out-of-memory killer, because the step needed more memory than the builder has.",
-  variants: [
+  variants: withFlashAttnVariants(
+    'run fewer compile jobs at once ({enrich.jobsEnv}).',
+    [
     {
       when: 'pipWheelDownload&!compiling',
       message:
@@ -107,15 +111,16 @@ export const oomKilled: RuleInput = {
         '`out of memory allocating` below) and the process stopped itself. The builder had less free memory than the ' +
         'step needed; usually several compile jobs at once.',
     },
-  ],
-  fix: [
+    ],
+  ),
+  fix: withFlashAttnNote([
     'Run fewer compile jobs at once. {enrich.knobNote} {enrich.jobsWhere}',
     '',
     '```',
     '{enrich.jobsLine}',
     '```',
     'Fewer CUDA architectures (`TORCH_CUDA_ARCH_LIST`) also cut memory and time. {enrich.runnerNote}',
-  ].join('\n'),
-  enrich: 'memory-knobs',
+  ].join('\n')),
+  enrich: ['memory-knobs', 'flash-attn-wheel'],
   docs: 'https://github.com/Dao-AILab/flash-attention#installation-and-features',
 };
