@@ -1510,26 +1510,26 @@ function cuptiFor(cuda) {
     source: `${CUPTI_DEB_LISTINGS}; soname and pip: nvidia_cuda_cupti-13.0.85 wheel on this machine installs nvidia/cu13/lib/libcupti.so.13 (readelf SONAME libcupti.so.13), 2026-12-05`
   };
 }
-function cudnnFor(cudnnMajor, cudaMajor) {
-  if (cudnnMajor === 8 && (cudaMajor === 11 || cudaMajor === 12)) {
+function cudnnFor(cudnnMajor, cudaMajor2) {
+  if (cudnnMajor === 8 && (cudaMajor2 === 11 || cudaMajor2 === 12)) {
     return {
       aptLib: "libcudnn8",
       aptDev: "libcudnn8-dev",
       // cuDNN 8 packages carry the CUDA release in the version, not the name.
-      versionForm: cudaMajor === 11 ? "8.9.6.50-1+cuda11.8" : "8.9.6.50-1+cuda12.2",
+      versionForm: cudaMajor2 === 11 ? "8.9.6.50-1+cuda11.8" : "8.9.6.50-1+cuda12.2",
       soname: "libcudnn.so.8",
-      pip: cudaMajor === 11 ? "nvidia-cudnn-cu11" : "nvidia-cudnn-cu12",
-      source: cudaMajor === 11 ? "NVIDIA dist/11.8.0/ubuntu2204/devel/cudnn8/Dockerfile (libcudnn8 / libcudnn8-dev =8.9.6.50-1+cuda11.8); pip: torch 2.0 cu117 requirement lists (nvidia-cudnn-cu11)" : "public apt pin lists (libcudnn8=8.9.6.50-1+cuda12.2, libcudnn8-dev); pip: torch 2.x cu121 lock files (nvidia-cudnn-cu12==8.9.2.26)"
+      pip: cudaMajor2 === 11 ? "nvidia-cudnn-cu11" : "nvidia-cudnn-cu12",
+      source: cudaMajor2 === 11 ? "NVIDIA dist/11.8.0/ubuntu2204/devel/cudnn8/Dockerfile (libcudnn8 / libcudnn8-dev =8.9.6.50-1+cuda11.8); pip: torch 2.0 cu117 requirement lists (nvidia-cudnn-cu11)" : "public apt pin lists (libcudnn8=8.9.6.50-1+cuda12.2, libcudnn8-dev); pip: torch 2.x cu121 lock files (nvidia-cudnn-cu12==8.9.2.26)"
     };
   }
-  if (cudnnMajor === 9 && (cudaMajor === 12 || cudaMajor === 13)) {
+  if (cudnnMajor === 9 && (cudaMajor2 === 12 || cudaMajor2 === 13)) {
     return {
-      aptLib: `libcudnn9-cuda-${cudaMajor}`,
-      aptDev: `libcudnn9-dev-cuda-${cudaMajor}`,
-      versionForm: cudaMajor === 12 ? "9.1.0.70-1" : "9.20.0.46-1",
+      aptLib: `libcudnn9-cuda-${cudaMajor2}`,
+      aptDev: `libcudnn9-dev-cuda-${cudaMajor2}`,
+      versionForm: cudaMajor2 === 12 ? "9.1.0.70-1" : "9.20.0.46-1",
       soname: "libcudnn.so.9",
-      pip: `nvidia-cudnn-cu${cudaMajor}`,
-      source: cudaMajor === 12 ? "NVIDIA dist/12.4.1/ubuntu2204/runtime/cudnn and ubuntu2004/devel/cudnn Dockerfiles (libcudnn9-cuda-12 / libcudnn9-dev-cuda-12 =9.1.0.70-1); soname: /usr/local/cuda/lib64/libcudnn.so.9 in cu12 wheel-repair scripts" : "install scripts for NVIDIA ubuntu2404 sbsa/x86_64 repos (libcudnn9-cuda-13, libcudnn9-dev-cuda-13 9.20.0.46-1); soname and pip: nvidia_cudnn_cu13-9.24.0.43 wheel on this machine ships nvidia/cudnn/lib/libcudnn.so.9"
+      pip: `nvidia-cudnn-cu${cudaMajor2}`,
+      source: cudaMajor2 === 12 ? "NVIDIA dist/12.4.1/ubuntu2204/runtime/cudnn and ubuntu2004/devel/cudnn Dockerfiles (libcudnn9-cuda-12 / libcudnn9-dev-cuda-12 =9.1.0.70-1); soname: /usr/local/cuda/lib64/libcudnn.so.9 in cu12 wheel-repair scripts" : "install scripts for NVIDIA ubuntu2404 sbsa/x86_64 repos (libcudnn9-cuda-13, libcudnn9-dev-cuda-13 9.20.0.46-1); soname and pip: nvidia_cudnn_cu13-9.24.0.43 wheel on this machine ships nvidia/cudnn/lib/libcudnn.so.9"
     };
   }
   return null;
@@ -2454,6 +2454,385 @@ var init_pyg_wheels = __esm({
   }
 });
 
+// src/knowledge/flash-attn-wheels.ts
+function majorMinor(version2) {
+  const m = /^(\d+)\.(\d+)/.exec(version2.trim());
+  return m ? `${m[1]}.${m[2]}` : null;
+}
+function cudaParts(cuda) {
+  const t = cuda.trim().toLowerCase();
+  const tag = /^cu(\d{2})(\d)$/.exec(t);
+  if (tag) return [Number(tag[1]), Number(tag[2])];
+  const v = /^(\d{1,2})\.(\d{1,2})/.exec(t);
+  return v ? [Number(v[1]), Number(v[2])] : null;
+}
+function cudaInName(release, cuda) {
+  const p = cudaParts(cuda);
+  if (p === null) return null;
+  return release.wheelCuda === "major" ? `cu${p[0]}` : `cu${p[0]}${p[1]}`;
+}
+function flashAttnRelease(version2) {
+  const v = version2.trim().replace(/^v/, "");
+  return flashAttnReleases.find((r) => r.versions.includes(v)) ?? null;
+}
+function flashAttnWheel(q) {
+  const release = flashAttnRelease(q.version);
+  const torch = majorMinor(q.torch);
+  const cuda = cudaParts(q.torchCuda);
+  const python = majorMinor(q.python);
+  if (release === null || torch === null || cuda === null || python === null) return null;
+  const version2 = q.version.trim().replace(/^v/, "");
+  const guessed = release.guessedCuda[cuda[0]];
+  if (guessed === void 0) return { published: false, fileName: null, url: null };
+  const wanted = cudaInName(release, guessed);
+  const cp = `cp${python.replace(".", "")}`;
+  const fileName = `flash_attn-${version2}+${wanted}torch${torch}cxx11abi{ABI}-${cp}-${cp}-linux_x86_64.whl`;
+  const published = release.cudas.some(
+    (c) => cudaInName(release, c) === wanted && release.pythons.includes(python) && release.torches.some(
+      (t) => majorMinor(t) === torch && !release.excludes.some((e) => (e.torch ?? t) === t && (e.python ?? python) === python && (e.cuda ?? c) === c)
+    )
+  );
+  return { published, fileName, url: `${BASE_URL}/v${version2}/${fileName}` };
+}
+var flashAttnReleases, BASE_URL;
+var init_flash_attn_wheels = __esm({
+  "src/knowledge/flash-attn-wheels.ts"() {
+    "use strict";
+    flashAttnReleases = [
+      {
+        versions: ["2.5.0"],
+        pythons: ["3.7", "3.8", "3.9", "3.10", "3.11"],
+        torches: ["1.12.1", "1.13.1", "2.0.1", "2.1.1", "2.2.0.dev20231130"],
+        cudas: ["11.8.0", "12.2.2"],
+        excludes: [{ torch: "1.12.1", python: "3.11" }, { torch: "2.0.1", python: "3.7" }, { torch: "2.1.1", python: "3.7" }, { torch: "2.2.0.dev20231130", python: "3.7" }, { torch: "1.12.1", cuda: "12.2.2" }, { torch: "1.13.1", cuda: "12.2.2" }, { torch: "2.0.1", cuda: "12.2.2" }],
+        guessedCuda: { 11: "11.8", 12: "12.2" },
+        wheelCuda: "major-minor"
+      },
+      {
+        versions: ["2.5.1", "2.5.1.post1"],
+        pythons: ["3.7", "3.8", "3.9", "3.10", "3.11"],
+        torches: ["1.12.1", "1.13.1", "2.0.1", "2.1.2", "2.2.0.dev20231106", "2.3.0.dev20240126"],
+        cudas: ["11.8.0", "12.2.2"],
+        excludes: [{ torch: "1.12.1", python: "3.11" }, { torch: "2.0.1", python: "3.7" }, { torch: "2.1.2", python: "3.7" }, { torch: "2.2.0.dev20231106", python: "3.7" }, { torch: "2.3.0.dev20240126", python: "3.7" }, { torch: "1.12.1", cuda: "12.2.2" }, { torch: "1.13.1", cuda: "12.2.2" }, { torch: "2.0.1", cuda: "12.2.2" }],
+        guessedCuda: { 11: "11.8", 12: "12.2" },
+        wheelCuda: "major-minor"
+      },
+      {
+        versions: ["2.5.2", "2.5.3", "2.5.4", "2.5.5"],
+        pythons: ["3.7", "3.8", "3.9", "3.10", "3.11"],
+        torches: ["1.12.1", "1.13.1", "2.0.1", "2.1.2", "2.2.0", "2.3.0.dev20240126"],
+        cudas: ["11.8.0", "12.2.2"],
+        excludes: [{ torch: "1.12.1", python: "3.11" }, { torch: "2.0.1", python: "3.7" }, { torch: "2.1.2", python: "3.7" }, { torch: "2.2.0", python: "3.7" }, { torch: "2.3.0.dev20240126", python: "3.7" }, { torch: "1.12.1", cuda: "12.2.2" }, { torch: "1.13.1", cuda: "12.2.2" }, { torch: "2.0.1", cuda: "12.2.2" }],
+        guessedCuda: { 11: "11.8", 12: "12.2" },
+        wheelCuda: "major-minor"
+      },
+      {
+        versions: ["2.5.6"],
+        pythons: ["3.7", "3.8", "3.9", "3.10", "3.11"],
+        torches: ["1.12.1", "1.13.1", "2.0.1", "2.1.2", "2.2.0", "2.3.0.dev20240105"],
+        cudas: ["11.8.0", "12.2.2"],
+        excludes: [{ torch: "1.12.1", python: "3.11" }, { torch: "2.0.1", python: "3.7" }, { torch: "2.1.2", python: "3.7" }, { torch: "2.2.0", python: "3.7" }, { torch: "2.3.0.dev20240105", python: "3.7" }, { torch: "1.12.1", cuda: "12.2.2" }, { torch: "1.13.1", cuda: "12.2.2" }, { torch: "2.0.1", cuda: "12.2.2" }],
+        guessedCuda: { 11: "11.8", 12: "12.2" },
+        wheelCuda: "major-minor"
+      },
+      {
+        versions: ["2.5.7"],
+        pythons: ["3.7", "3.8", "3.9", "3.10", "3.11"],
+        torches: ["1.12.1", "1.13.1", "2.0.1", "2.1.2", "2.2.0", "2.3.0.dev20240207"],
+        cudas: ["11.8.0", "12.2.2"],
+        excludes: [{ torch: "1.12.1", python: "3.11" }, { torch: "2.0.1", python: "3.7" }, { torch: "2.1.2", python: "3.7" }, { torch: "2.2.0", python: "3.7" }, { torch: "2.3.0.dev20240207", python: "3.7" }, { torch: "1.12.1", cuda: "12.2.2" }, { torch: "1.13.1", cuda: "12.2.2" }, { torch: "2.0.1", cuda: "12.2.2" }],
+        guessedCuda: { 11: "11.8", 12: "12.2" },
+        wheelCuda: "major-minor"
+      },
+      {
+        versions: ["2.5.8"],
+        pythons: ["3.7", "3.8", "3.9", "3.10", "3.11"],
+        torches: ["1.12.1", "1.13.1", "2.0.1", "2.1.2", "2.2.2", "2.3.0"],
+        cudas: ["11.8.0", "12.2.2"],
+        excludes: [{ torch: "1.12.1", python: "3.11" }, { torch: "2.0.1", python: "3.7" }, { torch: "2.1.2", python: "3.7" }, { torch: "2.2.2", python: "3.7" }, { torch: "2.3.0", python: "3.7" }, { torch: "1.12.1", cuda: "12.2.2" }, { torch: "1.13.1", cuda: "12.2.2" }, { torch: "2.0.1", cuda: "12.2.2" }],
+        guessedCuda: { 11: "11.8", 12: "12.2" },
+        wheelCuda: "major-minor"
+      },
+      {
+        versions: ["2.5.9", "2.5.9.post1"],
+        pythons: ["3.7", "3.8", "3.9", "3.10", "3.11", "3.12"],
+        torches: ["1.12.1", "1.13.1", "2.0.1", "2.1.2", "2.2.2", "2.3.0", "2.4.0.dev20240407"],
+        cudas: ["11.8.0", "12.2.2"],
+        excludes: [{ torch: "1.12.1", python: "3.12" }, { torch: "1.13.1", python: "3.12" }, { torch: "2.0.1", python: "3.12" }, { torch: "2.1.2", python: "3.12" }, { torch: "1.12.1", python: "3.11" }, { torch: "2.0.1", python: "3.7" }, { torch: "2.1.2", python: "3.7" }, { torch: "2.2.2", python: "3.7" }, { torch: "2.3.0", python: "3.7" }, { torch: "2.4.0.dev20240407", python: "3.7" }, { torch: "1.12.1", cuda: "12.2.2" }, { torch: "1.13.1", cuda: "12.2.2" }, { torch: "2.0.1", cuda: "12.2.2" }],
+        guessedCuda: { 11: "11.8", 12: "12.2" },
+        wheelCuda: "major-minor"
+      },
+      {
+        versions: ["2.6.0"],
+        pythons: ["3.8", "3.9", "3.10", "3.11", "3.12"],
+        torches: ["2.0.1", "2.1.2", "2.2.2", "2.3.1", "2.4.0.dev20240512"],
+        cudas: ["11.8.0", "12.2.2"],
+        excludes: [{ torch: "2.0.1", python: "3.12" }, { torch: "2.1.2", python: "3.12" }, { torch: "2.0.1", cuda: "12.2.2" }],
+        guessedCuda: { 11: "11.8", 12: "12.2" },
+        wheelCuda: "major-minor"
+      },
+      {
+        versions: ["2.6.0.post1"],
+        pythons: ["3.8", "3.9", "3.10", "3.11", "3.12"],
+        torches: ["2.0.1", "2.1.2", "2.2.2", "2.3.1", "2.4.0.dev20240514"],
+        cudas: ["11.8.0", "12.2.2"],
+        excludes: [{ torch: "2.0.1", python: "3.12" }, { torch: "2.1.2", python: "3.12" }, { torch: "2.0.1", cuda: "12.2.2" }],
+        guessedCuda: { 11: "11.8", 12: "12.2" },
+        wheelCuda: "major-minor"
+      },
+      {
+        versions: ["2.6.1"],
+        pythons: ["3.8", "3.9", "3.10", "3.11", "3.12"],
+        torches: ["2.0.1", "2.1.2", "2.2.2", "2.3.1", "2.4.0.dev20240514"],
+        cudas: ["11.8.0", "12.3.2"],
+        excludes: [{ torch: "2.0.1", python: "3.12" }, { torch: "2.1.2", python: "3.12" }, { torch: "2.0.1", cuda: "12.3.2" }],
+        guessedCuda: { 11: "11.8", 12: "12.3" },
+        wheelCuda: "major-minor"
+      },
+      {
+        versions: ["2.6.2"],
+        pythons: ["3.8", "3.9", "3.10", "3.11", "3.12"],
+        torches: ["2.0.1", "2.1.2", "2.2.2", "2.3.1", "2.4.0.dev20240527"],
+        cudas: ["11.8.0", "12.3.2"],
+        excludes: [{ torch: "2.0.1", python: "3.12" }, { torch: "2.1.2", python: "3.12" }, { torch: "2.0.1", cuda: "12.3.2" }],
+        guessedCuda: { 11: "11.8", 12: "12.3" },
+        wheelCuda: "major-minor"
+      },
+      {
+        versions: ["2.6.3"],
+        pythons: ["3.8", "3.9", "3.10", "3.11", "3.12"],
+        torches: ["2.0.1", "2.1.2", "2.2.2", "2.3.1", "2.4.0"],
+        cudas: ["11.8.0", "12.3.2"],
+        excludes: [{ torch: "2.0.1", python: "3.12" }, { torch: "2.1.2", python: "3.12" }, { torch: "2.0.1", cuda: "12.3.2" }],
+        guessedCuda: { 11: "11.8", 12: "12.3" },
+        wheelCuda: "major-minor"
+      },
+      {
+        versions: ["2.7.0"],
+        pythons: ["3.8", "3.9", "3.10", "3.11", "3.12"],
+        torches: ["2.1.2", "2.2.2", "2.3.1", "2.4.0", "2.5.1"],
+        cudas: ["11.8.0", "12.3.2"],
+        excludes: [{ torch: "2.1.2", python: "3.12" }],
+        guessedCuda: { 11: "11.8", 12: "12.3" },
+        wheelCuda: "major"
+      },
+      {
+        versions: ["2.7.0.post1"],
+        pythons: ["3.8", "3.9", "3.10", "3.11", "3.12"],
+        torches: ["2.1.2", "2.2.2", "2.3.1", "2.4.0", "2.5.1"],
+        cudas: ["11.8.0", "12.4.1"],
+        excludes: [{ torch: "2.1.2", python: "3.12" }],
+        guessedCuda: { 11: "11.8", 12: "12.4" },
+        wheelCuda: "major"
+      },
+      {
+        versions: ["2.7.0.post2"],
+        pythons: ["3.8", "3.9", "3.10", "3.11", "3.12"],
+        torches: ["2.1.2", "2.2.2", "2.3.1", "2.4.0", "2.5.1"],
+        cudas: ["11.8.0", "12.4.1"],
+        excludes: [{ torch: "2.1.2", python: "3.12" }, { torch: "2.5.1", python: "3.8" }],
+        guessedCuda: { 11: "11.8", 12: "12.4" },
+        wheelCuda: "major"
+      },
+      {
+        versions: ["2.7.1", "2.7.1.post1"],
+        pythons: ["3.9", "3.10", "3.11", "3.12", "3.13"],
+        torches: ["2.1.2", "2.2.2", "2.3.1", "2.4.0", "2.5.1", "2.6.0.dev20241010"],
+        cudas: ["11.8.0", "12.4.1"],
+        excludes: [{ torch: "2.1.2", python: "3.12" }, { torch: "2.1.2", python: "3.13" }, { torch: "2.2.2", python: "3.13" }, { torch: "2.3.1", python: "3.13" }, { torch: "2.4.0", python: "3.13" }],
+        guessedCuda: { 11: "11.8", 12: "12.4" },
+        wheelCuda: "major"
+      },
+      {
+        versions: ["2.7.1.post2", "2.7.1.post3", "2.7.1.post4", "2.7.2", "2.7.2.post1", "2.7.3"],
+        pythons: ["3.9", "3.10", "3.11", "3.12", "3.13"],
+        torches: ["2.1.2", "2.2.2", "2.3.1", "2.4.0", "2.5.1", "2.6.0.dev20241001"],
+        cudas: ["11.8.0", "12.3.2"],
+        excludes: [{ torch: "2.1.2", python: "3.12" }, { torch: "2.1.2", python: "3.13" }, { torch: "2.2.2", python: "3.13" }, { torch: "2.3.1", python: "3.13" }, { torch: "2.4.0", python: "3.13" }],
+        guessedCuda: { 11: "11.8", 12: "12.3" },
+        wheelCuda: "major"
+      },
+      {
+        versions: ["2.7.4"],
+        pythons: ["3.9", "3.10", "3.11", "3.12", "3.13"],
+        torches: ["2.1.2", "2.2.2", "2.3.1", "2.4.0", "2.5.1", "2.6.0"],
+        cudas: ["12.4.1"],
+        excludes: [{ torch: "2.1.2", python: "3.12" }, { torch: "2.1.2", python: "3.13" }, { torch: "2.2.2", python: "3.13" }, { torch: "2.3.1", python: "3.13" }, { torch: "2.4.0", python: "3.13" }],
+        guessedCuda: { 11: "11.8", 12: "12.3" },
+        wheelCuda: "major"
+      },
+      {
+        versions: ["2.7.4.post1"],
+        pythons: ["3.9", "3.10", "3.11", "3.12", "3.13"],
+        torches: ["2.2.2", "2.3.1", "2.4.0", "2.5.1", "2.6.0"],
+        cudas: ["12.4.1"],
+        excludes: [{ torch: "2.2.2", python: "3.13" }, { torch: "2.3.1", python: "3.13" }, { torch: "2.4.0", python: "3.13" }],
+        guessedCuda: { 11: "11.8", 12: "12.3" },
+        wheelCuda: "major"
+      },
+      {
+        versions: ["2.8.0", "2.8.0.post1", "2.8.0.post2"],
+        pythons: ["3.9", "3.10", "3.11", "3.12", "3.13"],
+        torches: ["2.4.0", "2.5.1", "2.6.0", "2.7.1"],
+        cudas: ["12.9.0"],
+        excludes: [{ torch: "2.4.0", python: "3.13" }],
+        guessedCuda: { 11: "11.8", 12: "12.3" },
+        wheelCuda: "major"
+      },
+      {
+        versions: ["2.8.1", "2.8.2"],
+        pythons: ["3.9", "3.10", "3.11", "3.12", "3.13"],
+        torches: ["2.4.0", "2.5.1", "2.6.0", "2.7.1"],
+        cudas: ["12.9.1"],
+        excludes: [{ torch: "2.4.0", python: "3.13" }],
+        guessedCuda: { 11: "11.8", 12: "12.3" },
+        wheelCuda: "major"
+      },
+      {
+        versions: ["2.8.3"],
+        pythons: ["3.9", "3.10", "3.11", "3.12", "3.13"],
+        torches: ["2.4.0", "2.5.1", "2.6.0", "2.7.1", "2.8.0"],
+        cudas: ["12.9.1"],
+        excludes: [{ torch: "2.4.0", python: "3.13" }],
+        guessedCuda: { 11: "11.8", 12: "12.3" },
+        wheelCuda: "major"
+      },
+      {
+        versions: ["2.8.3.post1"],
+        pythons: ["3.9", "3.10", "3.11", "3.12", "3.13"],
+        torches: ["2.4.0", "2.5.1", "2.6.0", "2.7.1", "2.8.0"],
+        cudas: ["12.9.1"],
+        excludes: [{ torch: "2.4.0", python: "3.13" }],
+        guessedCuda: { 11: "11.8", 12: "12.3", 13: "13.0" },
+        wheelCuda: "major"
+      }
+    ];
+    BASE_URL = "https://github.com/Dao-AILab/flash-attention/releases/download";
+  }
+});
+
+// src/knowledge/flash-attn-wheel-enricher.ts
+function abiOfPipTorch(torch) {
+  const m = /^(\d{1,2})\.(\d{1,2})\.\d{1,2}(?:\+(?:cu\d{2,3}|cpu))?$/.exec(torch.trim());
+  if (m === null) return null;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  if (major < 2 || major === 2 && minor <= 5) return "FALSE";
+  if (major === 2 && minor === 6) return null;
+  return "TRUE";
+}
+function preRelease(torch) {
+  return /(?:a\d|b\d|rc\d|\.dev\d)/.test(torch) || /\+(?!cu\d|cpu\b)/.test(torch);
+}
+function cudaMajor(tag) {
+  return /^cu(\d{2})/.exec(tag)?.[1] ?? tag;
+}
+function installWheel(facts, wheel, uvSaid) {
+  const installer = uvSaid ? "uv" : installerOf2(facts);
+  const word = `"${wheel}"`;
+  if (installer === "uv") return `uv pip install ${word}`;
+  return `${installer === "pip" ? "pip" : "python -m pip"} install ${word}`;
+}
+function releaseWithWheel(version2, torch, cuda, python) {
+  for (let i = flashAttnReleases.length - 1; i >= 0; i--) {
+    const r = flashAttnReleases[i];
+    const v = r.versions[r.versions.length - 1];
+    if (v === version2) continue;
+    const answer = flashAttnWheel({ version: v, torch, torchCuda: cuda, python });
+    if (answer?.published) return v;
+  }
+  return null;
+}
+function buildOf(captures, facts) {
+  const guess = captures["context.faGuess.url"];
+  if (guess !== void 0) {
+    const py = captures["context.faGuess.py"];
+    return {
+      version: captures["context.faGuess.version"] ?? null,
+      torch: captures["context.faGuess.torch"] ?? null,
+      cuda: captures["context.faGuess.cuda"] ?? null,
+      python: `3.${py.slice(1)}`,
+      abi: captures["context.faGuess.abi"] ?? null
+    };
+  }
+  const printed = captures["context.faTorch.version"];
+  const fact = facts.get("torch");
+  const torch = printed ?? fact?.value ?? null;
+  const local = torch !== null ? /\+(cu\d{2,3})$/.exec(torch)?.[1] : void 0;
+  const cudaFact = facts.value("torchCuda");
+  const cuda = local ?? (cudaFact !== null && /^cu\d{2,3}$/.test(cudaFact) ? cudaFact : null);
+  const fromWheel = fact !== null && WHEEL_SOURCES.has(fact.source) && (printed === void 0 || printed === fact.value);
+  return {
+    version: captures["context.faVersion.version"] ?? null,
+    torch,
+    cuda,
+    python: facts.value("python"),
+    abi: fromWheel && torch !== null ? abiOfPipTorch(torch) : null
+  };
+}
+function flashAttnWheelEnrich(captures, _step, _model, facts) {
+  if (captures["context.faSource"] === void 0) return {};
+  const b = buildOf(captures, facts);
+  const guessed = captures["context.faGuess.url"] !== void 0;
+  const platform = captures["context.faGuess.plat"];
+  if (guessed && platform !== void 0 && platform !== "linux_x86_64") {
+    return { faNote: `flash-attn publishes prebuilt wheels for Linux x86_64 only (setup.py looked for one for ${platform}): on this platform compiling is the way.` };
+  }
+  const missing = [
+    b.version === null ? "the flash-attn release" : null,
+    b.torch === null ? "the torch version" : null,
+    b.cuda === null ? "torch's CUDA" : null,
+    b.python === null ? "the Python version" : null
+  ].filter((m) => m !== null);
+  if (missing.length > 0 || b.version === null || b.torch === null || b.cuda === null || b.python === null) {
+    const release = b.version !== null ? `flash-attn ${b.version}` : "the flash-attn release";
+    const page = b.version !== null ? `${RELEASES_PAGE}/tag/v${b.version}` : RELEASES_PAGE;
+    return {
+      faNote: `A prebuilt wheel of flash-attn skips this compile where ${release} published one for this torch, CUDA and Python, and the log does not show ${missing.length > 1 ? `${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}` : missing[0]}. Print them in this stage with: ${WHEEL_FACTS_COMMAND}; then look for flash_attn-<release>+cu<CUDA major>torch<major.minor>cxx11abi<TRUE|FALSE>-cp<XY>-cp<XY>-linux_x86_64.whl at ${page}.`
+    };
+  }
+  const answer = flashAttnWheel({ version: b.version, torch: b.torch, torchCuda: `${cudaMajor(b.cuda)}.0`, python: b.python });
+  if (answer === null) return {};
+  const combo = `torch ${b.torch} / CUDA ${cudaMajor(b.cuda)} / Python ${b.python}`;
+  if (!answer.published || answer.fileName === null || answer.url === null) {
+    const other = releaseWithWheel(b.version, b.torch, `${cudaMajor(b.cuda)}.0`, b.python);
+    return {
+      faNote: `flash-attn ${b.version} published no prebuilt wheel for ${combo}${guessed ? " (setup.py looked for one and found none)" : ""}, so it is compiled from source: the compile advice applies (MAX_JOBS and NVCC_THREADS bound its memory).` + (other !== null ? ` flash-attn ${other} published one for this torch, CUDA and Python: pinning flash-attn==${other} skips the compile.` : "")
+    };
+  }
+  const abi = b.abi;
+  const url2 = answer.url.replace("{ABI}", abi ?? "${ABI}");
+  const fileName = answer.fileName.replace("{ABI}", abi ?? "<TRUE|FALSE>");
+  const uvSaid = /`flash-attn(?:@|==)/.test(captures["context.faSource"] ?? "");
+  const built = flashAttnRelease(b.version).torches.find((t) => t.startsWith(`${/^\d+\.\d+/.exec(b.torch)[0]}.`));
+  const preNote = preRelease(b.torch) && built !== void 0 ? `This torch is a pre-release build (${b.torch}) and the wheel was built against torch ${built}: check that python -c "import flash_attn" works after installing it.` : "";
+  const lead = guessed && captures["context.faNotFound"] !== void 0 ? `flash-attn ${b.version} published a prebuilt wheel for ${combo}, and setup.py looked for it before compiling, but the download failed (Precompiled wheel not found: setup.py fetches it from github.com with Python's urllib, which fails without a route there or behind a proxy it is not given). Install the wheel itself instead of compiling:` : `flash-attn ${b.version} published a prebuilt wheel for ${combo}: install it instead of compiling${guessed ? "" : " (setup.py looks for it itself unless FLASH_ATTENTION_FORCE_BUILD=TRUE; the log does not show that it tried)"}:`;
+  const notes = [
+    abi === null ? "The log does not show torch's C++ ABI: ABI=$(\u2026) reads it from torch._C._GLIBCXX_USE_CXX11_ABI, which picks the cxx11abiTRUE or cxx11abiFALSE wheel." : "",
+    facts.place === "image-build" ? `Where the build cannot reach github.com, download ${fileName} elsewhere, COPY it into the stage and install the file.` : "",
+    preNote
+  ].filter((n) => n !== "");
+  return {
+    faWheel: lead,
+    faWheelUrl: url2,
+    faWheelInstall: installWheel(facts, url2, uvSaid),
+    // One line: check, then install; reading the ABI first when the log does not tell it.
+    faWheelCommand: `${abi === null ? `ABI=$(${ABI_COMMAND}) && ` : ""}curl -sIf "${url2}" >/dev/null && ${installWheel(facts, url2, uvSaid)}`,
+    faWheelNote: notes.join(" ")
+  };
+}
+var WHEEL_FACTS_COMMAND, ABI_COMMAND, RELEASES_PAGE, WHEEL_SOURCES;
+var init_flash_attn_wheel_enricher = __esm({
+  "src/knowledge/flash-attn-wheel-enricher.ts"() {
+    "use strict";
+    init_pip_advice_enricher();
+    init_flash_attn_wheels();
+    WHEEL_FACTS_COMMAND = 'python -c "import sys, torch; print(torch.__version__, torch.version.cuda, torch._C._GLIBCXX_USE_CXX11_ABI, sys.version_info[:2])"';
+    ABI_COMMAND = 'python -c "import torch; print(str(torch._C._GLIBCXX_USE_CXX11_ABI).upper())"';
+    RELEASES_PAGE = "https://github.com/Dao-AILab/flash-attention/releases";
+    WHEEL_SOURCES = /* @__PURE__ */ new Set(["wheel", "pip-installed", "uv-installed"]);
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -2477,6 +2856,7 @@ var init_enrichers = __esm({
     init_pip_advice_enricher();
     init_torch_replacement();
     init_pyg_wheels();
+    init_flash_attn_wheel_enricher();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -2492,6 +2872,8 @@ var init_enrichers = __esm({
       cupti: cuptiEnrich,
       /** The rebuild command of a CUDA extension with the installer in use, and its build knobs (`{enrich.rebuild}`, `{enrich.knobs}`). */
       "extension-build": extensionBuildEnrich,
+      /** For flash-attn compiled from source: its release's prebuilt wheel for this torch / CUDA / Python, or why there is none (`{enrich.faWheelUrl}`, `{enrich.faNote}`). */
+      "flash-attn-wheel": flashAttnWheelEnrich,
       /** NVIDIA's current repository key for the repo in the log (`{enrich.keyUrl}`, `{enrich.keyInstall}`). */
       "nvidia-key": nvidiaKeyEnrich,
       /** Install commands in the step's installer's form naming the log's package, and the pair of a pip conflict (`{enrich.noIsolationCmd}`, `{enrich.conflict}`). */
@@ -2782,11 +3164,72 @@ var init_secret_in_log = __esm({
   }
 });
 
+// src/rules/catalog/pip/flash-attn-wheel.ts
+function wheelFix(imageBuild, compileAnyway) {
+  const block = imageBuild ? ["```dockerfile", "RUN {enrich.faWheelCommand}", "```"] : ["```sh", "{enrich.faWheelCommand}", "```"];
+  return [
+    "{enrich.faWheel}",
+    "",
+    ...block,
+    "`curl -sIf` fails (exit 22) when the file is not there. {enrich.faWheelNote}",
+    "",
+    `To compile it anyway: ${compileAnyway}`
+  ].join("\n");
+}
+function flashAttnWheelVariants(compileAnyway, keep = {}) {
+  return [
+    { when: "enrich.faWheelUrl&fact.place=image-build", ...keep, fix: wheelFix(true, compileAnyway) },
+    { when: "enrich.faWheelUrl", ...keep, fix: wheelFix(false, compileAnyway) }
+  ];
+}
+function withFlashAttnNote(fix4) {
+  return `${fix4}
+
+{enrich.faNote}`;
+}
+function withFlashAttnNotes(variants5) {
+  return variants5.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
+}
+function withFlashAttnVariants(compileAnyway, variants5, keep = {}) {
+  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants5)];
+}
+var FA_VERSION, flashAttnWheelContexts;
+var init_flash_attn_wheel = __esm({
+  "src/rules/catalog/pip/flash-attn-wheel.ts"() {
+    "use strict";
+    FA_VERSION = "(?<version>\\d{1,3}\\.\\d{1,3}(?:\\.\\d{1,3})?(?:\\.post\\d{1,3})?)";
+    flashAttnWheelContexts = [
+      // flash-attn compiled from source: its sdist, its wheel build, uv's `flash-attn@2.7.3` / `flash-attn==2.7.4.post1`, setup.py's guess.
+      {
+        name: "faSource",
+        literals: ["Building wheel for flash", "flash_attn-", "flash-attn@", "`flash-attn==", "Guessing wheel URL"],
+        pattern: "Building wheel for flash[-_]attn\\b|flash_attn-\\d[\\w.]{0,30}\\.tar\\.gz|`flash-attn(?:@|==)\\d|Guessing wheel URL:\\s{0,4}https://github\\.com/Dao-AILab/"
+      },
+      // The release: `Collecting flash-attn==2.6.3`, `Downloading flash_attn-2.6.3.tar.gz`, uv's `flash-attn@2.7.3`.
+      {
+        name: "faVersion",
+        literals: ["flash-attn==", "flash_attn==", "flash_attn-", "flash-attn@"],
+        pattern: `(?:flash[-_]attn==|flash_attn-|flash-attn@)${FA_VERSION}(?![\\w])(?:\\.tar\\.gz|[\\s\`'"]|$)`
+      },
+      // setup.py's own guess: `Guessing wheel URL:  https://github.com/Dao-AILab/flash-attention/releases/download/v2.7.2.post1/flash_attn-2.7.2.post1+cu12torch2.4cxx11abiFALSE-cp310-cp310-linux_x86_64.whl`
+      {
+        name: "faGuess",
+        literals: ["Guessing wheel URL"],
+        pattern: `Guessing wheel URL:\\s{1,4}(?<url>https://github\\.com/Dao-AILab/flash-attention/releases/download/v[\\w.]{1,40}/flash_attn-${FA_VERSION}\\+(?<cuda>cu\\d{2,3})torch(?<torch>\\d{1,2}\\.\\d{1,2})cxx11abi(?<abi>TRUE|FALSE)-cp(?<py>3\\d{1,2})-cp3\\d{1,2}-(?<plat>[a-z0-9_]{1,40})\\.whl)`
+      },
+      { name: "faNotFound", literals: ["Precompiled wheel not found"] },
+      // flash-attn's setup.py prints the torch it imported: `torch.__version__  = 2.3.0a0+ebedce2`
+      { name: "faTorch", literals: ["torch.__version__"], pattern: "torch\\.__version__\\s{1,4}=\\s{1,4}(?<version>\\d[\\w.+]{0,40})" }
+    ];
+  }
+});
+
 // src/rules/catalog/ci/runner-lost.ts
 var HOSTED_FIX, MEMORY_FIX, DISK_FIX, SELF_HOSTED_FIX, runnerLost;
 var init_runner_lost = __esm({
   "src/rules/catalog/ci/runner-lost.ts"() {
     "use strict";
+    init_flash_attn_wheel();
     HOSTED_FIX = [
       "Re-run the job: a new runner VM is assigned. If it stops again at the same step, that step exhausts the VM:",
       "",
@@ -2825,6 +3268,7 @@ var init_runner_lost = __esm({
         { literals: ["lost communication with the server"] }
       ],
       context: [
+        ...flashAttnWheelContexts,
         { name: "selfHosted", literals: ["self-hosted runner"] },
         { name: "hosted", literals: ["The hosted runner", "GitHub Actions "], pattern: "The hosted runner|runner GitHub Actions \\d" },
         // A process SIGKILLed just before the runner went: `\u2026 2752 Killed  docker run \u2026`, `Process completed with exit code 137.`
@@ -2836,48 +3280,52 @@ var init_runner_lost = __esm({
       specificity: 3,
       retryable: true,
       message: "The CI runner went away while the job was running: no command failed, the machine (or its runner service) stopped the job. GitHub names a workflow that starves the runner of CPU or memory, a machine that stops, or a lost network as the causes.",
-      fix: [
+      fix: withFlashAttnNote([
         "Re-run the job. If it stops again at the same point, the job is exhausting the machine: on a GitHub-hosted runner run",
         "fewer parallel compile jobs (`MAX_JOBS`, `CMAKE_BUILD_PARALLEL_LEVEL`) or use a larger runner; on a self-hosted runner",
         "check the machine's kernel log for OOM kills and the runner's `_diag` logs at that time."
-      ].join("\n"),
-      variants: [
-        {
-          when: "lowDisk&fact.runner=github-hosted",
-          message: "The GitHub-hosted runner went away while the job was running, after GitHub warned that the machine was running out of disk space: the runner stops working when the disk is full.",
-          fix: HOSTED_FIX
-        },
-        {
-          when: "lowDisk",
-          message: "The CI runner went away while the job was running, after GitHub warned that the machine was running out of disk space: the runner stops working when the disk is full.",
-          fix: DISK_FIX
-        },
-        {
-          when: "selfHosted",
-          message: "The self-hosted runner lost contact with GitHub while the job was running: no command failed, the agent on that machine stopped answering (machine down or rebooted, runner service stopped, network lost, or the job starved it of CPU or memory).",
-          fix: SELF_HOSTED_FIX
-        },
-        {
-          when: "fact.runner=self-hosted",
-          message: "The self-hosted runner was shut down while the job was running: no command failed, the runner service on that machine was stopped (machine shutdown or reboot, service restart, an evicted runner pod, or the job starving it of memory).",
-          fix: SELF_HOSTED_FIX
-        },
-        {
-          when: "killed",
-          message: "The CI runner was shut down right after a process of the job was killed with SIGKILL (exit code 137 / `Killed` above): the job ran the machine out of memory, and the runner went down with it. No command failed on its own.",
-          fix: MEMORY_FIX
-        },
-        {
-          when: "fact.runner=github-hosted",
-          message: "The GitHub-hosted runner was shut down while the job was running: no command failed. On hosted runners this is most often the job exhausting the VM's memory or disk (GitHub's message names a workflow that starves the runner of CPU or memory).",
-          fix: HOSTED_FIX
-        },
-        {
-          when: "hosted",
-          message: "The GitHub-hosted runner lost contact with GitHub while the job was running: no command failed. On hosted runners this is most often the job exhausting the VM's memory or disk.",
-          fix: HOSTED_FIX
-        }
-      ],
+      ].join("\n")),
+      variants: withFlashAttnVariants(
+        "re-run the job; if it stops again at the same step, run fewer compile jobs at once (`MAX_JOBS`) or use a larger runner.",
+        [
+          {
+            when: "lowDisk&fact.runner=github-hosted",
+            message: "The GitHub-hosted runner went away while the job was running, after GitHub warned that the machine was running out of disk space: the runner stops working when the disk is full.",
+            fix: HOSTED_FIX
+          },
+          {
+            when: "lowDisk",
+            message: "The CI runner went away while the job was running, after GitHub warned that the machine was running out of disk space: the runner stops working when the disk is full.",
+            fix: DISK_FIX
+          },
+          {
+            when: "selfHosted",
+            message: "The self-hosted runner lost contact with GitHub while the job was running: no command failed, the agent on that machine stopped answering (machine down or rebooted, runner service stopped, network lost, or the job starved it of CPU or memory).",
+            fix: SELF_HOSTED_FIX
+          },
+          {
+            when: "fact.runner=self-hosted",
+            message: "The self-hosted runner was shut down while the job was running: no command failed, the runner service on that machine was stopped (machine shutdown or reboot, service restart, an evicted runner pod, or the job starving it of memory).",
+            fix: SELF_HOSTED_FIX
+          },
+          {
+            when: "killed",
+            message: "The CI runner was shut down right after a process of the job was killed with SIGKILL (exit code 137 / `Killed` above): the job ran the machine out of memory, and the runner went down with it. No command failed on its own.",
+            fix: MEMORY_FIX
+          },
+          {
+            when: "fact.runner=github-hosted",
+            message: "The GitHub-hosted runner was shut down while the job was running: no command failed. On hosted runners this is most often the job exhausting the VM's memory or disk (GitHub's message names a workflow that starves the runner of CPU or memory).",
+            fix: HOSTED_FIX
+          },
+          {
+            when: "hosted",
+            message: "The GitHub-hosted runner lost contact with GitHub while the job was running: no command failed. On hosted runners this is most often the job exhausting the VM's memory or disk.",
+            fix: HOSTED_FIX
+          }
+        ]
+      ),
+      enrich: "flash-attn-wheel",
       docs: "https://docs.github.com/en/actions/using-github-hosted-runners/using-github-hosted-runners/about-github-hosted-runners"
     };
   }
@@ -3173,6 +3621,7 @@ var init_toolkit_not_found = __esm({
   "src/rules/catalog/cuda/toolkit-not-found.ts"() {
     "use strict";
     init_toolkit_on_path();
+    init_flash_attn_wheel();
     ENV_LINE = "ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda";
     NAME_IT = "If nvcc is installed but not found, name it: `ENV CUDACXX=/usr/local/cuda/bin/nvcc` or `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda \u2026`.";
     FLASH_MESSAGE = "flash-attn's setup.py found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. It only warns (a prebuilt wheel would need no compiler), but it declares its CUDA extension first, and torch cannot set that up without a toolkit, so the build stops. {enrich.stageNote}";
@@ -3206,6 +3655,7 @@ var init_toolkit_not_found = __esm({
       // torch's own error says the same, with cuda/cuda-home-not-set's advice (the rebuild command): one finding, not two
       unless: [{ literals: ["CUDA_HOME environment variable is not set"] }],
       context: [
+        ...flashAttnWheelContexts,
         { name: "windows", literals: ["'nvcc' is not recognized", "nvcc.exe"] },
         { name: "flashAttn", literals: ["flash_attn was requested"] },
         // the package being built, for the rebuild command (extension-build): pip's `Collecting X`, uv's `Failed to build `X==1.0``
@@ -3216,46 +3666,50 @@ var init_toolkit_not_found = __esm({
       only: "failed-step",
       specificity: 3,
       message: "The build needed the CUDA compiler but found none. nvcc ships in the `-devel` CUDA images (and NVIDIA's `cuda-nvcc` / `cuda-toolkit` apt packages of each release); `-runtime` and `-base` images have no compiler. {enrich.stageNote}",
-      fix: [
+      fix: withFlashAttnNote([
         "Install the CUDA toolkit of the release the build targets (with `bin/nvcc`), then put it on PATH in the shell that builds:",
         "",
         ...toolkitOnPathBlock,
         "",
         "CMake also takes the compiler directly: `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda \u2026`."
-      ].join("\n"),
-      variants: [
-        ...flashVariants(),
-        {
-          when: "windows",
-          fix: "Install the CUDA toolkit and build from a shell where `nvcc --version` works (the toolkit's `bin` directory on PATH), or pass the compiler to CMake by its full path: `-DCMAKE_CUDA_COMPILER=` followed by the path of `nvcc.exe` (`where nvcc` prints it where it is on PATH)."
-        },
-        {
-          when: "fact.place=image-build&fact.imageFlavour",
-          fix: [
-            "Compile in the `-devel` image of the same CUDA release and copy the results into the runtime stage:",
-            "",
-            "```dockerfile",
-            "FROM {enrich.develImage} AS builder",
-            ENV_LINE,
-            "```",
-            "",
-            NAME_IT
-          ].join("\n")
-        },
-        {
-          when: "fact.place=image-build",
-          fix: [
-            "Compile in a `-devel` CUDA image (the log does not show which CUDA release this stage has: `cat /usr/local/cuda/version.json` or the base image tag tells it; pick the `-devel` tag of that release at https://hub.docker.com/r/nvidia/cuda/tags) and put nvcc on PATH:",
-            "",
-            "```dockerfile",
-            ENV_LINE,
-            "```",
-            "",
-            NAME_IT
-          ].join("\n")
-        }
-      ],
-      enrich: ["cuda-version", "extension-build"],
+      ].join("\n")),
+      variants: withFlashAttnVariants(
+        "build in a `-devel` CUDA image of the release torch was built for, with `ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda`, and install it with `--no-build-isolation`.",
+        [
+          ...flashVariants(),
+          {
+            when: "windows",
+            fix: "Install the CUDA toolkit and build from a shell where `nvcc --version` works (the toolkit's `bin` directory on PATH), or pass the compiler to CMake by its full path: `-DCMAKE_CUDA_COMPILER=` followed by the path of `nvcc.exe` (`where nvcc` prints it where it is on PATH)."
+          },
+          {
+            when: "fact.place=image-build&fact.imageFlavour",
+            fix: [
+              "Compile in the `-devel` image of the same CUDA release and copy the results into the runtime stage:",
+              "",
+              "```dockerfile",
+              "FROM {enrich.develImage} AS builder",
+              ENV_LINE,
+              "```",
+              "",
+              NAME_IT
+            ].join("\n")
+          },
+          {
+            when: "fact.place=image-build",
+            fix: [
+              "Compile in a `-devel` CUDA image (the log does not show which CUDA release this stage has: `cat /usr/local/cuda/version.json` or the base image tag tells it; pick the `-devel` tag of that release at https://hub.docker.com/r/nvidia/cuda/tags) and put nvcc on PATH:",
+              "",
+              "```dockerfile",
+              ENV_LINE,
+              "```",
+              "",
+              NAME_IT
+            ].join("\n")
+          }
+        ],
+        { title: "flash-attn found no nvcc (no CUDA toolkit)", message: FLASH_MESSAGE }
+      ),
+      enrich: ["cuda-version", "extension-build", "flash-attn-wheel"],
       docs: "https://hub.docker.com/r/nvidia/cuda"
     };
   }
@@ -3289,6 +3743,7 @@ var init_cuda_home_not_set = __esm({
   "src/rules/catalog/cuda/cuda-home-not-set.ts"() {
     "use strict";
     init_toolkit_on_path();
+    init_flash_attn_wheel();
     ENV_LINE2 = "ENV CUDA_HOME=/usr/local/cuda PATH=/usr/local/cuda/bin:${PATH}";
     PACKAGE_CONTEXTS = ["building", "collecting", "pipInstall"];
     SHELL_FIX = [
@@ -3301,12 +3756,12 @@ var init_cuda_home_not_set = __esm({
     PY2_VARIANT = {
       when: "py2",
       message: "A CUDA extension build (torch.utils.cpp_extension) found no CUDA toolkit. `EnvironmentError` is how Python 2 prints it, so this torch is old: torch 0.4.0 looked for CUDA_HOME only when it could see a GPU, so in a `docker build` (no GPU) it stayed unset even with the toolkit installed and CUDA_HOME exported.",
-      fix: [
+      fix: withFlashAttnNote([
         'Print the torch version in the failing stage: `python -c "import torch; print(torch.__version__)"`.',
         "",
         "- 0.4.0: it cannot build CUDA extensions without a visible GPU; build where one is visible (in a container started with `nvidia-docker run`, not in a Dockerfile `RUN`), or move to a later torch, which finds the toolkit without a GPU (pytorch/pytorch PR #8244).",
         "- later: the toolkit is really missing or not found; point CUDA_HOME at it (`export CUDA_HOME=/usr/local/cuda`, the directory with `bin/nvcc`), or build in a `-devel` CUDA image."
-      ].join("\n")
+      ].join("\n"))
     };
     cudaHomeNotSet = {
       id: "cuda/cuda-home-not-set",
@@ -3319,6 +3774,7 @@ var init_cuda_home_not_set = __esm({
         { literals: ["CUDA_HOME does not exist"] }
       ],
       context: [
+        ...flashAttnWheelContexts,
         { name: "py2", literals: ["EnvironmentError: CUDA_HOME environment variable is not set"] },
         { name: "building", literals: ["Building wheel for "], pattern: "Building wheel for (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}) \\(", keep: "last" },
         { name: "collecting", literals: ["Collecting "], pattern: "^\\s{0,20}Collecting (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)", keep: "last" },
@@ -3329,8 +3785,11 @@ var init_cuda_home_not_set = __esm({
       specificity: 3,
       message: "A CUDA extension build (torch.utils.cpp_extension) found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. Either this stage is not a `-devel` image, or the toolkit is somewhere torch does not look. {enrich.stageNote}",
       fix: imageFix(false, false),
-      variants: variants(),
-      enrich: ["cuda-version", "extension-build"],
+      variants: withFlashAttnVariants(
+        "build in a `-devel` CUDA image of the release torch was built for, with `ENV CUDA_HOME=/usr/local/cuda PATH=/usr/local/cuda/bin:${PATH}`, and install it with `--no-build-isolation`.",
+        variants()
+      ),
+      enrich: ["cuda-version", "extension-build", "flash-attn-wheel"],
       docs: "https://pytorch.org/docs/stable/cpp_extension.html"
     };
   }
@@ -4750,6 +5209,7 @@ var buildIsolation;
 var init_build_isolation = __esm({
   "src/rules/catalog/pip/build-isolation.ts"() {
     "use strict";
+    init_flash_attn_wheel();
     buildIsolation = {
       id: "pip/build-isolation",
       title: "Wheel build needs torch: build isolation hides it",
@@ -4759,6 +5219,7 @@ var init_build_isolation = __esm({
         { literals: ["No module named "], pattern: "No module named '(?<module>torch|numpy|packaging|psutil|ninja|Cython|setuptools_scm|pybind11)(?:\\.[\\w.]{1,200})?'" }
       ],
       context: [
+        ...flashAttnWheelContexts,
         // pip's frame around the subprocess: the module was missing in the isolated build environment
         {
           name: "buildEnv",
@@ -4781,7 +5242,7 @@ var init_build_isolation = __esm({
       scope: "step",
       specificity: 3,
       message: "Building {context.package.name} imported {module}, which pip's isolated build environment does not have: pip builds each source distribution in a fresh environment with only its declared build requirements, so a {module} installed in the image is invisible there.",
-      fix: [
+      fix: withFlashAttnNote([
         "Install the build-time dependencies first, then build without isolation so the build sees them:",
         "",
         "```dockerfile",
@@ -4790,45 +5251,48 @@ var init_build_isolation = __esm({
         "```",
         "",
         "For CUDA extensions also set `TORCH_CUDA_ARCH_LIST` (the build has no GPU to detect) and `MAX_JOBS` (parallel compile jobs, and their memory)."
-      ].join("\n"),
-      variants: [
-        {
-          // uv said which package it was building (its own hint): uv's forms, in the Dockerfile of an image build
-          when: "uvHint&fact.place=image-build",
-          message: "uv built {context.uvHint.pkg} {context.uvHint.version} in an isolated build environment, and its build imported {module}, which that environment does not have: uv, like pip, builds each source distribution with only its declared build requirements, so a {module} installed in the image is invisible there.",
-          fix: uvProjectFix("Then, in the Dockerfile:", ["```dockerfile", "RUN uv venv", "RUN uv pip install {module}", "RUN uv sync", "```"])
-        },
-        {
-          when: "uvHint",
-          message: "uv built {context.uvHint.pkg} {context.uvHint.version} in an isolated build environment, and its build imported {module}, which that environment does not have: uv, like pip, builds each source distribution with only its declared build requirements, so an installed {module} is invisible there.",
-          fix: uvProjectFix("Then:", ["```sh", "uv venv", "uv pip install {module}", "uv sync", "```"])
-        },
-        {
-          // a pasted terminal session or `docker run`: shell commands, not Dockerfile lines
-          when: "buildEnv&package&!fact.place=image-build",
-          fix: [
-            "Install the build-time dependencies first, then build without isolation so the build sees them:",
-            "",
-            "```sh",
-            "{enrich.buildDepsCmd}",
-            "{enrich.noIsolationCmd}",
-            "```",
-            "",
-            "For CUDA extensions also set `TORCH_CUDA_ARCH_LIST` (the build has no GPU to detect) and `MAX_JOBS` (parallel compile jobs, and their memory)."
-          ].join("\n")
-        },
-        {
-          when: "!buildEnv",
-          message: "Python could not import {module}. If this came from building a package (setup.py importing torch), pip's build isolation hid the installed {module}: install it first and build that package with `--no-build-isolation`; otherwise install {module} in this stage.",
-          fix: "If a package build imported {module}: install {module} first, then install the package with `--no-build-isolation` (pip and uv both have the flag). If your own code imported it, add {module} to this stage's requirements."
-        },
-        {
-          when: "!package",
-          message: "A package build imported {module}, which pip's isolated build environment does not have: pip builds each source distribution in a fresh environment with only its declared build requirements, so the {module} installed in the image is invisible there. The log kept here does not name the package.",
-          fix: "Find the package (the last `Collecting \u2026` line before the error), install its build-time dependencies ({module}, ninja, packaging, wheel, setuptools) first, then install it with `--no-build-isolation` so the build sees them."
-        }
-      ],
-      enrich: "pip-advice",
+      ].join("\n")),
+      variants: withFlashAttnVariants(
+        "install torch and the build tools first, then build it with `--no-build-isolation`, so the build sees them.",
+        [
+          {
+            // uv said which package it was building (its own hint): uv's forms, in the Dockerfile of an image build
+            when: "uvHint&fact.place=image-build",
+            message: "uv built {context.uvHint.pkg} {context.uvHint.version} in an isolated build environment, and its build imported {module}, which that environment does not have: uv, like pip, builds each source distribution with only its declared build requirements, so a {module} installed in the image is invisible there.",
+            fix: uvProjectFix("Then, in the Dockerfile:", ["```dockerfile", "RUN uv venv", "RUN uv pip install {module}", "RUN uv sync", "```"])
+          },
+          {
+            when: "uvHint",
+            message: "uv built {context.uvHint.pkg} {context.uvHint.version} in an isolated build environment, and its build imported {module}, which that environment does not have: uv, like pip, builds each source distribution with only its declared build requirements, so an installed {module} is invisible there.",
+            fix: uvProjectFix("Then:", ["```sh", "uv venv", "uv pip install {module}", "uv sync", "```"])
+          },
+          {
+            // a pasted terminal session or `docker run`: shell commands, not Dockerfile lines
+            when: "buildEnv&package&!fact.place=image-build",
+            fix: [
+              "Install the build-time dependencies first, then build without isolation so the build sees them:",
+              "",
+              "```sh",
+              "{enrich.buildDepsCmd}",
+              "{enrich.noIsolationCmd}",
+              "```",
+              "",
+              "For CUDA extensions also set `TORCH_CUDA_ARCH_LIST` (the build has no GPU to detect) and `MAX_JOBS` (parallel compile jobs, and their memory)."
+            ].join("\n")
+          },
+          {
+            when: "!buildEnv",
+            message: "Python could not import {module}. If this came from building a package (setup.py importing torch), pip's build isolation hid the installed {module}: install it first and build that package with `--no-build-isolation`; otherwise install {module} in this stage.",
+            fix: "If a package build imported {module}: install {module} first, then install the package with `--no-build-isolation` (pip and uv both have the flag). If your own code imported it, add {module} to this stage's requirements."
+          },
+          {
+            when: "!package",
+            message: "A package build imported {module}, which pip's isolated build environment does not have: pip builds each source distribution in a fresh environment with only its declared build requirements, so the {module} installed in the image is invisible there. The log kept here does not name the package.",
+            fix: "Find the package (the last `Collecting \u2026` line before the error), install its build-time dependencies ({module}, ninja, packaging, wheel, setuptools) first, then install it with `--no-build-isolation` so the build sees them."
+          }
+        ]
+      ),
+      enrich: ["pip-advice", "flash-attn-wheel"],
       only: "failed-step",
       docs: "https://pip.pypa.io/en/stable/cli/pip_install/#cmdoption-no-build-isolation"
     };
@@ -5922,6 +6386,7 @@ var oomKilled;
 var init_oom_killed = __esm({
   "src/rules/catalog/resources/oom-killed.ts"() {
     "use strict";
+    init_flash_attn_wheel();
     oomKilled = {
       id: "resources/oom-killed",
       title: "Killed: out of memory",
@@ -5948,6 +6413,7 @@ var init_oom_killed = __esm({
         { literals: ["exit code: 137", "non-zero code: 137", "non-zero exit status 137.", "died with <Signals.SIGKILL: 9>"] }
       ],
       context: [
+        ...flashAttnWheelContexts,
         {
           name: "killed",
           literals: ["Killed signal terminated program", "internal compiler error: Killed (program ", "died due to signal 9", "terminated with signal 9", "Killed"],
@@ -5968,48 +6434,51 @@ var init_oom_killed = __esm({
         { name: "torchExtension", literals: ["torch/include", "torch.utils.cpp_extension", "BuildExtension"] }
       ],
       message: "A process of this step was killed (SIGKILL; the shell printed `Killed`): on a build machine that is almost always the kernel's out-of-memory killer, because the step needed more memory than the builder has.",
-      variants: [
-        {
-          when: "pipWheelDownload&!compiling",
-          message: "pip was killed (SIGKILL) while taking in the wheel it had just downloaded, with nothing being compiled: pip holds a large wheel in memory to store it in its cache, and the kernel's out-of-memory killer stopped it.",
-          fix: [
-            "Install without pip's cache, which keeps the wheel out of memory: add `--no-cache-dir` to the `pip install` that was killed (`pip install --no-cache-dir \u2026`). {enrich.runnerNote}"
-          ].join("\n")
-        },
-        {
-          when: "killed&exit137",
-          message: "{program|A process of this step} was killed with SIGKILL (the log shows exit code 137 = 128 + 9): on a build machine that is almost always the kernel's out-of-memory killer, because the parallel compile jobs needed more memory than the builder has."
-        },
-        {
-          when: "killed",
-          message: "{program|A process of this step} was killed with SIGKILL: on a build machine that is almost always the kernel's out-of-memory killer, because the parallel compile jobs needed more memory than the builder has."
-        },
-        {
-          when: "exit137&!killed&!compiling",
-          message: "The step exited with code 137 = 128 + 9: a process was killed with SIGKILL. On a build machine that is almost always the kernel's out-of-memory killer, because the step needed more memory than the builder has.",
-          fix: [
-            "The log does not show what the killed process was doing. If it compiled, run fewer jobs at once ({enrich.jobsEnv}); if it was pip taking in a large wheel, add `--no-cache-dir` to that `pip install`. {enrich.runnerNote}"
-          ].join("\n")
-        },
-        {
-          when: "exit137",
-          message: "The step exited with code 137 = 128 + 9: a process was killed with SIGKILL. On a build machine that is almost always the kernel's out-of-memory killer, because the step needed more memory than the builder has."
-        },
-        {
-          when: "alloc",
-          title: "Out of memory (allocation failed)",
-          message: "A process of this step ran out of memory: an allocation failed (`std::bad_alloc`, `virtual memory exhausted` or `out of memory allocating` below) and the process stopped itself. The builder had less free memory than the step needed; usually several compile jobs at once."
-        }
-      ],
-      fix: [
+      variants: withFlashAttnVariants(
+        "run fewer compile jobs at once ({enrich.jobsEnv}).",
+        [
+          {
+            when: "pipWheelDownload&!compiling",
+            message: "pip was killed (SIGKILL) while taking in the wheel it had just downloaded, with nothing being compiled: pip holds a large wheel in memory to store it in its cache, and the kernel's out-of-memory killer stopped it.",
+            fix: [
+              "Install without pip's cache, which keeps the wheel out of memory: add `--no-cache-dir` to the `pip install` that was killed (`pip install --no-cache-dir \u2026`). {enrich.runnerNote}"
+            ].join("\n")
+          },
+          {
+            when: "killed&exit137",
+            message: "{program|A process of this step} was killed with SIGKILL (the log shows exit code 137 = 128 + 9): on a build machine that is almost always the kernel's out-of-memory killer, because the parallel compile jobs needed more memory than the builder has."
+          },
+          {
+            when: "killed",
+            message: "{program|A process of this step} was killed with SIGKILL: on a build machine that is almost always the kernel's out-of-memory killer, because the parallel compile jobs needed more memory than the builder has."
+          },
+          {
+            when: "exit137&!killed&!compiling",
+            message: "The step exited with code 137 = 128 + 9: a process was killed with SIGKILL. On a build machine that is almost always the kernel's out-of-memory killer, because the step needed more memory than the builder has.",
+            fix: [
+              "The log does not show what the killed process was doing. If it compiled, run fewer jobs at once ({enrich.jobsEnv}); if it was pip taking in a large wheel, add `--no-cache-dir` to that `pip install`. {enrich.runnerNote}"
+            ].join("\n")
+          },
+          {
+            when: "exit137",
+            message: "The step exited with code 137 = 128 + 9: a process was killed with SIGKILL. On a build machine that is almost always the kernel's out-of-memory killer, because the step needed more memory than the builder has."
+          },
+          {
+            when: "alloc",
+            title: "Out of memory (allocation failed)",
+            message: "A process of this step ran out of memory: an allocation failed (`std::bad_alloc`, `virtual memory exhausted` or `out of memory allocating` below) and the process stopped itself. The builder had less free memory than the step needed; usually several compile jobs at once."
+          }
+        ]
+      ),
+      fix: withFlashAttnNote([
         "Run fewer compile jobs at once. {enrich.knobNote} {enrich.jobsWhere}",
         "",
         "```",
         "{enrich.jobsLine}",
         "```",
         "Fewer CUDA architectures (`TORCH_CUDA_ARCH_LIST`) also cut memory and time. {enrich.runnerNote}"
-      ].join("\n"),
-      enrich: "memory-knobs",
+      ].join("\n")),
+      enrich: ["memory-knobs", "flash-attn-wheel"],
       docs: "https://github.com/Dao-AILab/flash-attention#installation-and-features"
     };
   }
@@ -6117,6 +6586,7 @@ var jobTimeout;
 var init_job_timeout = __esm({
   "src/rules/catalog/resources/job-timeout.ts"() {
     "use strict";
+    init_flash_attn_wheel();
     jobTimeout = {
       id: "resources/job-timeout",
       title: "CI job stopped by its time limit",
@@ -6135,19 +6605,21 @@ var init_job_timeout = __esm({
         // Travis CI: `The job exceeded the maximum time limit for jobs, and has been terminated.`
         { literals: ["The job exceeded the maximum time limit for jobs"] }
       ],
+      context: [...flashAttnWheelContexts],
       scope: "build",
       maxFindings: 1,
       specificity: 3,
       message: "The CI job reached its time limit ({limit|the runner's maximum}) and was stopped while the build was still running: no command failed, the build took longer than the job may run. {enrich.runningNote}",
-      fix: [
+      fix: withFlashAttnNote([
         "Make the slow step shorter, or give the job more time:",
         "",
         "- reuse layers between runs: `cache-from: type=gha` / `cache-to: type=gha,mode=max` with docker/build-push-action (or a registry cache);",
         "- compile less: only the GPU architectures you deploy to (`TORCH_CUDA_ARCH_LIST`), a prebuilt wheel instead of a source",
         "  build where the project publishes one for your CUDA and torch versions;",
         "- a larger runner, or `timeout-minutes:` on the job (GitHub-hosted runners stop every job at 360 minutes; self-hosted ones allow more)."
-      ].join("\n"),
-      enrich: "running-step",
+      ].join("\n")),
+      variants: withFlashAttnVariants("reuse the compiled layer between runs (`cache-from` / `cache-to` with `type=gha` in docker/build-push-action), or give the job more time (`timeout-minutes:`; GitHub-hosted runners stop every job at 360 minutes).", []),
+      enrich: ["running-step", "flash-attn-wheel"],
       docs: "https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idtimeout-minutes"
     };
   }
@@ -7219,6 +7691,7 @@ var name, uvCauses, uvMessage, wheelBuildFailed;
 var init_wheel_build_failed = __esm({
   "src/rules/catalog/pip/wheel-build-failed.ts"() {
     "use strict";
+    init_flash_attn_wheel();
     name = "[A-Za-z0-9][\\w.-]{0,200}";
     uvCauses = [
       "Read the last `Caused by:` / `\u251C\u2500\u25B6` line and the `[stderr]` block below it: it names what the build lacked. Common causes:",
@@ -7257,6 +7730,7 @@ var init_wheel_build_failed = __esm({
         }
       ],
       context: [
+        ...flashAttnWheelContexts,
         // The package pip was working on: a line that names it, else the last `Collecting X` (a URL or path is not a name).
         {
           name: "named",
@@ -7282,7 +7756,7 @@ var init_wheel_build_failed = __esm({
       only: "failed-step",
       specificity: 2,
       message: "pip could not build a wheel for {context.named.name} (no prebuilt wheel fits this Python / platform, so pip compiled the source distribution, and the compile failed). The cause is in the subprocess output above the `[end of output]` line.",
-      fix: [
+      fix: withFlashAttnNote([
         "Read the compiler or setup.py error inside the `\u2570\u2500> [N lines of output]` block. Common causes in CUDA images:",
         "",
         "- missing build tools or headers: `apt-get install -y build-essential python3-dev` (and the library's `-dev` package);",
@@ -7290,52 +7764,55 @@ var init_wheel_build_failed = __esm({
         "- a prebuilt wheel of {context.named.name} for this Python / CUDA / CPU architecture, where the project publishes one.",
         "",
         "Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`."
-      ].join("\n"),
-      variants: [
-        {
-          // apt's package for a C toolchain is build-essential (Debian, Ubuntu; the python: images are Debian or Alpine),
-          // Alpine's is build-base.
-          when: "noCompiler",
-          message: "The wheel build of {context.named.name|a package} (compiled from source: no prebuilt wheel fits this Python / platform) needs the C compiler `{context.noCompiler.compiler}`, and the image has none: `error: command '{context.noCompiler.compiler}' failed: No such file or directory`.",
-          fix: [
-            "Install a compiler in the stage before the install step, or use a base image that ships one (`python:*-slim` and",
-            "`python:*-alpine` do not). On a Debian or Ubuntu base:",
-            "",
-            "```sh",
-            "apt-get update && apt-get install -y --no-install-recommends build-essential",
-            "```",
-            "On Alpine: `apk add --no-cache build-base`. When Python itself comes from apt, the package also needs its headers",
-            "(`python3-dev`; the `python:` images ship theirs). A prebuilt wheel of it for this Python and platform, where the project",
-            "publishes one, avoids the compile."
-          ].join("\n")
-        },
-        {
-          when: "uvLocal",
-          message: "uv could not build the local project {context.uvLocal.name} (`{context.uvLocal.path}`): its build backend failed. The cause is under uv's `\xD7` line: the `Caused by:` / `\u251C\u2500\u25B6` lines, then the backend's own output after `[stderr]`.",
-          fix: [...uvCauses, "Reproduce with the full build output in a shell of this stage: `uv pip install -v --no-cache {context.uvLocal.path}`."].join("\n")
-        },
-        {
-          when: "uvSaid&named",
-          message: uvMessage.replace("{subject}", "{context.named.name}"),
-          fix: [...uvCauses, "Reproduce with the full build output in a shell of this stage: `uv pip install -v --no-cache {context.named.name}`."].join("\n")
-        },
-        {
-          when: "fact.installer=uv&named",
-          message: uvMessage.replace("{subject}", "{context.named.name}"),
-          fix: [...uvCauses, "Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`."].join("\n")
-        },
-        {
-          when: "!named",
-          message: "pip could not build a wheel (no prebuilt wheel fits this Python / platform, so pip compiled a source distribution, and the compile failed). The log kept here does not name the package; the cause is in the subprocess output above the `[end of output]` line.",
-          fix: [
-            "Find the package: the last `Collecting \u2026` or `Building wheel for \u2026` line before the error in the full step output. Then read the compiler or setup.py error inside the `\u2570\u2500> [N lines of output]` block. Common causes in CUDA images:",
-            "",
-            "- missing build tools or headers: `apt-get install -y build-essential python3-dev` (and the library's `-dev` package);",
-            "- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and `TORCH_CUDA_ARCH_LIST` set, and install it with `--no-build-isolation` so the build sees the installed torch."
-          ].join("\n")
-        }
-      ],
-      enrich: "pip-advice",
+      ].join("\n")),
+      variants: withFlashAttnVariants(
+        "read the compiler or setup.py error inside the `\u2570\u2500> [N lines of output]` block; in a CUDA image build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and install with `--no-build-isolation`, so the build sees the installed torch.",
+        [
+          {
+            // apt's package for a C toolchain is build-essential (Debian, Ubuntu; the python: images are Debian or Alpine),
+            // Alpine's is build-base.
+            when: "noCompiler",
+            message: "The wheel build of {context.named.name|a package} (compiled from source: no prebuilt wheel fits this Python / platform) needs the C compiler `{context.noCompiler.compiler}`, and the image has none: `error: command '{context.noCompiler.compiler}' failed: No such file or directory`.",
+            fix: [
+              "Install a compiler in the stage before the install step, or use a base image that ships one (`python:*-slim` and",
+              "`python:*-alpine` do not). On a Debian or Ubuntu base:",
+              "",
+              "```sh",
+              "apt-get update && apt-get install -y --no-install-recommends build-essential",
+              "```",
+              "On Alpine: `apk add --no-cache build-base`. When Python itself comes from apt, the package also needs its headers",
+              "(`python3-dev`; the `python:` images ship theirs). A prebuilt wheel of it for this Python and platform, where the project",
+              "publishes one, avoids the compile."
+            ].join("\n")
+          },
+          {
+            when: "uvLocal",
+            message: "uv could not build the local project {context.uvLocal.name} (`{context.uvLocal.path}`): its build backend failed. The cause is under uv's `\xD7` line: the `Caused by:` / `\u251C\u2500\u25B6` lines, then the backend's own output after `[stderr]`.",
+            fix: [...uvCauses, "Reproduce with the full build output in a shell of this stage: `uv pip install -v --no-cache {context.uvLocal.path}`."].join("\n")
+          },
+          {
+            when: "uvSaid&named",
+            message: uvMessage.replace("{subject}", "{context.named.name}"),
+            fix: [...uvCauses, "Reproduce with the full build output in a shell of this stage: `uv pip install -v --no-cache {context.named.name}`."].join("\n")
+          },
+          {
+            when: "fact.installer=uv&named",
+            message: uvMessage.replace("{subject}", "{context.named.name}"),
+            fix: [...uvCauses, "Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`."].join("\n")
+          },
+          {
+            when: "!named",
+            message: "pip could not build a wheel (no prebuilt wheel fits this Python / platform, so pip compiled a source distribution, and the compile failed). The log kept here does not name the package; the cause is in the subprocess output above the `[end of output]` line.",
+            fix: [
+              "Find the package: the last `Collecting \u2026` or `Building wheel for \u2026` line before the error in the full step output. Then read the compiler or setup.py error inside the `\u2570\u2500> [N lines of output]` block. Common causes in CUDA images:",
+              "",
+              "- missing build tools or headers: `apt-get install -y build-essential python3-dev` (and the library's `-dev` package);",
+              "- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and `TORCH_CUDA_ARCH_LIST` set, and install it with `--no-build-isolation` so the build sees the installed torch."
+            ].join("\n")
+          }
+        ]
+      ),
+      enrich: ["pip-advice", "flash-attn-wheel"],
       docs: "https://pip.pypa.io/en/stable/reference/build-system/"
     };
   }
@@ -38888,6 +39365,27 @@ var maxEvidenceLines = 10;
 var maxEvidenceLength = 500;
 var maxDistinctValues = 50;
 var maxTallied = 1e3;
+var SeenContext = class {
+  constructor(line, captured) {
+    this.line = line;
+    this.captured = captured;
+  }
+  line;
+  captured;
+  shown = null;
+  kept = null;
+  get text() {
+    return this.shown ??= capEvidence(this.line.trim());
+  }
+  get groups() {
+    if (this.kept === null) {
+      const kept = {};
+      for (const [k, v] of Object.entries(this.captured ?? {})) if (v !== void 0) kept[k] = v;
+      this.kept = kept;
+    }
+    return this.kept;
+  }
+};
 function capEvidence(text2) {
   return text2.length > maxEvidenceLength ? `${text2.slice(0, maxEvidenceLength - 1)}\u2026` : text2;
 }
@@ -38954,9 +39452,7 @@ var ScopeState = class {
   }
   addContext(name2, text2, groups, keepLast = false) {
     if (!keepLast && this.contexts.has(name2)) return;
-    const kept = {};
-    for (const [k, v] of Object.entries(groups ?? {})) if (v !== void 0) kept[k] = v;
-    this.contexts.set(name2, { text: capEvidence(text2.trim()), groups: kept });
+    this.contexts.set(name2, new SeenContext(text2.length > maxEvidenceLength ? capEvidence(text2.trim()) : text2, groups));
   }
   addEvidence(text2) {
     if (this.evidence.length >= maxEvidenceLines) return;
@@ -39116,7 +39612,7 @@ function nativePlatform(steps) {
 }
 
 // src/facts/fact-patterns.ts
-function majorMinor(version2) {
+function majorMinor2(version2) {
   const m = /^(\d{1,2})\.(\d{1,2})/.exec(version2 ?? "");
   return m ? `${Number(m[1])}.${Number(m[2])}` : null;
 }
@@ -39160,7 +39656,7 @@ var factPatterns = [
     regex: /Cuda compilation tools, release (?<v>\d{1,2}\.\d{1,2})/,
     on: "output",
     source: "nvcc",
-    read: (g) => one("cuda", majorMinor(g.v))
+    read: (g) => one("cuda", majorMinor2(g.v))
   },
   {
     // CMake: `-- The CUDA compiler identification is NVIDIA 12.4.131`
@@ -39168,7 +39664,7 @@ var factPatterns = [
     regex: /CUDA compiler identification is NVIDIA (?<v>\d{1,2}\.\d{1,2})/,
     on: "output",
     source: "cmake",
-    read: (g) => one("cuda", majorMinor(g.v))
+    read: (g) => one("cuda", majorMinor2(g.v))
   },
   {
     // CMake: `-- Found CUDAToolkit: /usr/local/cuda/include (found version "12.1.105")`, `Found CUDA: /usr/local/cuda (found version "11.8")`
@@ -39176,7 +39672,7 @@ var factPatterns = [
     regex: /Found CUDA(?:Toolkit)?: \S{1,300} \(found (?:suitable )?(?:exact )?version "(?<v>\d{1,2}\.\d{1,2})/,
     on: "output",
     source: "cmake",
-    read: (g) => one("cuda", majorMinor(g.v))
+    read: (g) => one("cuda", majorMinor2(g.v))
   },
   {
     // torch.utils.cpp_extension: `The detected CUDA version (11.8) mismatches the version that was used to compile PyTorch (12.1).`
@@ -39184,7 +39680,7 @@ var factPatterns = [
     regex: /detected CUDA version \((?<v>\d{1,2}\.\d{1,2})\) mismatches the version that was used to compile\s{0,4}(?:PyTorch \((?<t>\d{1,2})\.(?<tm>\d{1,2})\))?/,
     on: "output",
     source: "torch-extension",
-    read: (g) => [...one("cuda", majorMinor(g.v)), ...one("torchCuda", g.t !== void 0 ? `cu${g.t}${g.tm}` : null)]
+    read: (g) => [...one("cuda", majorMinor2(g.v)), ...one("torchCuda", g.t !== void 0 ? `cu${g.t}${g.tm}` : null)]
   },
   {
     // The same error wrapped at the terminal's width: `PyTorch (11.8). Please make sure to use the same CUDA versions.`
@@ -39201,7 +39697,7 @@ var factPatterns = [
     regex: /^CUDA Version (?<v>\d{1,2}\.\d{1,2})\.\d{1,3}$/,
     on: "output",
     source: "image-banner",
-    read: (g) => one("cuda", majorMinor(g.v))
+    read: (g) => one("cuda", majorMinor2(g.v))
   },
   {
     // NVIDIA images' environment, printed by `env` or set in the Dockerfile: `CUDA_VERSION=12.4.1`, `ENV CUDA_VERSION 11.8.0`
@@ -39209,7 +39705,7 @@ var factPatterns = [
     regex: /\bCUDA_VERSION[= ](?<v>\d{1,2}\.\d{1,2})/,
     on: "both",
     source: "environment",
-    read: (g) => one("cuda", majorMinor(g.v))
+    read: (g) => one("cuda", majorMinor2(g.v))
   },
   {
     // `/usr/local/cuda-11.7/bin/nvcc`, `CUDA_HOME=/usr/local/cuda-12.1`
@@ -39217,7 +39713,7 @@ var factPatterns = [
     regex: /\/usr\/local\/cuda-(?<v>\d{1,2}\.\d{1,2})(?![\d.])/,
     on: "both",
     source: "path",
-    read: (g) => one("cuda", majorMinor(g.v))
+    read: (g) => one("cuda", majorMinor2(g.v))
   },
   {
     // NVIDIA's apt packages carry the version: `Setting up cuda-nvcc-12-4 (12.4.131-1) ...`, `apt-get install cuda-cupti-11-7`.
