@@ -5,6 +5,7 @@
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { exitCodeShown } from '../model/exit-code.js';
+import { failedCommandOf } from './failed-command.js';
 
 const signalNames: Readonly<Record<number, string>> = { 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 15: 'SIGTERM' };
 
@@ -18,6 +19,18 @@ export function exitNote(code: number | null): string {
   return `It exited with code ${code} (128 + ${signal}: killed by ${name ?? `signal ${signal}`}).`;
 }
 
-export function stepOutcomeEnrich(_captures: Readonly<Record<string, string>>, step: Step | null, model: BuildModel, _facts: FactView): Record<string, string> {
-  return { exitNote: exitNote(exitCodeShown(step, model)) };
+/**
+ * `{enrich.exitNote}`; for a failure no step holds, the cause line the failure trigger found outside
+ * any step (`{enrich.outsideCause}`) and, when that line names it, the command that failed and its
+ * status (`{enrich.failedCommand}`, `{enrich.failedStatus}`). Empty values when the log shows none.
+ */
+export function stepOutcomeEnrich(captures: Readonly<Record<string, string>>, step: Step | null, model: BuildModel, _facts: FactView): Record<string, string> {
+  const cause = step === null ? (captures.outsideCause ?? '') : '';
+  const failed = cause === '' ? null : failedCommandOf(cause);
+  return {
+    exitNote: exitNote(exitCodeShown(step, model)),
+    outsideCause: cause,
+    failedCommand: failed?.command ?? '',
+    failedStatus: failed === null ? '' : String(failed.status),
+  };
 }

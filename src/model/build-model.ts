@@ -97,6 +97,12 @@ export class BuildModelBuilder {
   /** Steps past MAX_STEPS: where the first one began and their ids (counted up to MAX_STEPS more). */
   private notListedFrom: number | null = null;
   private readonly notListed = new Set<number>();
+  /**
+   * The last lines printed outside any step before BuildKit's error (a pasted traceback above the
+   * error box, the output of a step whose header the cut lost): bounded like a failed step's tail.
+   */
+  private readonly outside: string[] = [];
+  private outsideClosed = false;
 
   apply(event: BuildEvent): void {
     switch (event.type) {
@@ -150,9 +156,11 @@ export class BuildModelBuilder {
       }
       case 'solve-error':
         this.solved(event.error);
+        this.outsideClosed = true;
         return;
       case 'text':
         this.noteCancel(event.text, event.line);
+        this.noteOutside(event.text);
         return;
     }
   }
@@ -170,6 +178,14 @@ export class BuildModelBuilder {
     step.outputLines++;
     step.tail.push(event.text.length > TAIL_LINE_CHARS ? event.text.slice(0, TAIL_LINE_CHARS) : event.text);
     if (step.tail.length > this.clockOf(event.id).tailLimit) step.tail.shift();
+    if (event.id === IMPLICIT_STEP_ID) this.noteOutside(event.text);
+  }
+
+  /** A line outside any step, kept until BuildKit's error is read (what follows it is not its cause). */
+  private noteOutside(text: string): void {
+    if (this.outsideClosed || text.trim() === '') return;
+    this.outside.push(text.length > TAIL_LINE_CHARS ? text.slice(0, TAIL_LINE_CHARS) : text);
+    if (this.outside.length > TAIL_LINES) this.outside.shift();
   }
 
   /** The four ways a step ends (done, cached, error, canceled) share this: status, last line, duration, end. */
@@ -225,6 +241,9 @@ export class BuildModelBuilder {
         step.exitCode ??= solveError?.exitCode ?? null;
       }
     }
+    // A failure no step holds (the log was cut to the error box, or a traceback was pasted above it):
+    // its cause, if printed, is in the lines outside any step.
+    const outsideLines = failedStep === null && solveError !== null && this.outside.length > 0 ? [...this.outside] : null;
     return {
       format,
       steps,
@@ -237,6 +256,7 @@ export class BuildModelBuilder {
       // Only when the CI canceled the job: a model of an ordinary build is the same as before.
       ...(this.jobCanceled === null ? {} : { jobCanceled: this.jobCanceled }),
       ...(this.downloads.list().length === 0 ? {} : { downloads: this.downloads.list() }),
+      ...(outsideLines === null ? {} : { outsideLines }),
       // Only when steps were left out: a model of an ordinary build is the same as before.
       ...(this.notListedFrom === null ? {} : { stepsNotListed: { fromLine: this.notListedFrom, count: this.notListed.size } }),
     };

@@ -57,4 +57,10 @@ export interface BuildModel {
    * one left out, and how many were (counted up to MAX_STEPS). Null or absent when none were.
    */
   stepsNotListed?: { fromLine: number; count: number } | null;
+  /**
+   * A failure that no step holds (no failed step; a solve error): the last lines printed outside any
+   * step before BuildKit's error, where its cause is when the log was cut around the error box.
+   * Absent otherwise.
+   */
+  outsideLines?: string[];
 }

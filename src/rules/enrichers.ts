@@ -20,6 +20,7 @@ import { pipAdviceEnrich } from '../knowledge/pip-advice-enricher.js';
 import { torchReplacementEnrich } from '../knowledge/torch-replacement.js';
 import { extensionCudaEnrich } from '../knowledge/pyg-wheels.js';
 import { flashAttnWheelEnrich } from '../knowledge/flash-attn-wheel-enricher.js';
+import { aptExitEnrich } from '../knowledge/apt-exit.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -73,4 +74,6 @@ export const enrichers: Record<string, Enricher> = {
   'command-package': commandPackageEnrich,
   /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
   'lowercase-tag': lowercaseTagEnrich,
+  /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */
+  'apt-exit': aptExitEnrich,
 };

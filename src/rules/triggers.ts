@@ -11,6 +11,7 @@ import { factsFor } from '../facts/fact-view.js';
 import { exportStep, toolkitCopyOf } from '../knowledge/toolkit-copy.js';
 import { missingLibraries } from '../knowledge/runtime-library.js';
 import { formatSpan } from '../text/format-duration.js';
+import { failedCommandOf } from '../knowledge/failed-command.js';
 
 function headerOf(step: Step): string {
   const where = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null]
@@ -91,7 +92,7 @@ function causeLines(tail: string[]): number[] {
  * the step's error. Only when no tool stated one: the step's last lines, with up to three
  * error-looking lines printed before them first (parallel jobs keep printing after the cause).
  */
-function failureEvidence(step: Step): string[] {
+function failureEvidence(step: Pick<Step, 'tail' | 'error'>): string[] {
   const tail = step.tail.filter((l) => l.trim() !== '');
   const room = maxEvidenceLines - 1;
   const causes = causeLines(tail);
@@ -115,6 +116,20 @@ function failureEvidence(step: Step): string[] {
   return lines.map(capEvidence);
 }
 
+/**
+ * A failure no step holds: the cause lines printed outside any step (model.outsideLines) and
+ * BuildKit's error when printed, with the line that names the cause for the message (one naming the
+ * failed command when there is one, else the first cause). Null when no tool stated a cause there:
+ * lines outside any step are also a CI's preamble, which is no evidence of the failure.
+ */
+function outsideFailure(model: BuildModel): { evidence: string[]; cause: string } | null {
+  const lines = (model.outsideLines ?? []).filter((l) => l.trim() !== '');
+  const causes = causeLines(lines).map((i) => lines[i]!);
+  if (causes.length === 0) return null;
+  const cause = causes.find((l) => failedCommandOf(l) !== null) ?? causes[0]!;
+  return { evidence: failureEvidence({ tail: lines, error: model.solveError?.message || null }), cause };
+}
+
 export function triggerCandidates(cr: CompiledRule, model: BuildModel, facts: BuildFacts): Candidate[] {
   const trigger = cr.rule.trigger;
   if (!trigger) return [];
@@ -130,7 +145,10 @@ export function triggerCandidates(cr: CompiledRule, model: BuildModel, facts: Bu
     const failed = model.steps.filter((s) => s.status === 'error' || s.id === model.failedStep);
     if (failed.length > 0) return made(failed.map((s) => make(s, s.id, failureEvidence(s), s.firstLine)));
     if (model.solveError === null) return [];
-    const c = make(null, null, [capEvidence(model.solveError.message)], Number.POSITIVE_INFINITY);
+    const outside = outsideFailure(model);
+    const c = outside === null
+      ? make(null, null, [capEvidence(model.solveError.message)], Number.POSITIVE_INFINITY)
+      : make(null, null, outside.evidence, Number.POSITIVE_INFINITY, { outsideCause: outside.cause });
     return c === null ? [] : [{ ...c, solveFallback: true }];
   }
   if (trigger.kind === 'toolkit-copy') return made(toolkitCopies(model, facts).map(({ step, copy, evidence }) => make(step, step.id, evidence, step.firstLine, { ...copy })));

@@ -94,4 +94,36 @@ describe('BuildModelBuilder', () => {
   test('an empty log', () => {
     expect(new BuildModelBuilder().finish(0)).toEqual({ format: 'unknown', steps: [], solveError: null, failedStep: null, seconds: null, cacheHitRatio: null, lintWarnings: [], lines: 0 });
   });
+
+  test('a failure no step holds keeps the lines printed outside any step before the error, and only those', () => {
+    const { model } = build([
+      { type: 'step-started', line: 1, header: { ...header(0, '(output outside any build step)'), internal: true, stage: null } },
+      { type: 'step-output', line: 2, id: 0, seconds: null, text: 'Traceback (most recent call last):' },
+      { type: 'step-output', line: 3, id: 0, seconds: null, text: "subprocess.CalledProcessError: Command 'make' returned non-zero exit status 2." },
+      { type: 'format', format: 'buildkit-plain' },
+      { type: 'text', line: 4, text: 'WARNING: No output specified with docker-container driver.' },
+      { type: 'solve-error', line: 5, error: { dockerfile: 'Dockerfile', line: 7, endLine: 7, excerpt: ['RUN make'], message: '', exitCode: null, step: null } },
+      { type: 'text', line: 6, text: 'Error: buildx failed with: ERROR: failed to solve' },
+    ]);
+    expect(model.failedStep).toBeNull();
+    expect(model.outsideLines).toEqual([
+      'Traceback (most recent call last):',
+      "subprocess.CalledProcessError: Command 'make' returned non-zero exit status 2.",
+      'WARNING: No output specified with docker-container driver.',
+    ]);
+  });
+
+  test('no outside lines when a step holds the failure, or when the build did not fail', () => {
+    const failed = build([
+      { type: 'step-output', line: 1, id: 0, seconds: null, text: 'error: preamble' },
+      { type: 'format', format: 'buildkit-plain' },
+      { type: 'step-started', line: 2, header: header(3, 'RUN make') },
+      { type: 'step-error', line: 3, id: 3, seconds: 1, message: 'process "/bin/sh -c make" did not complete successfully: exit code: 2' },
+      { type: 'solve-error', line: 4, error: { dockerfile: null, line: null, endLine: null, excerpt: [], message: 'process "/bin/sh -c make" did not complete successfully: exit code: 2', exitCode: 2, step: 3 } },
+    ]).model;
+    expect(failed.failedStep).toBe(3);
+    expect(failed).not.toHaveProperty('outsideLines');
+    const passed = build([{ type: 'step-output', line: 1, id: 0, seconds: null, text: 'error: preamble' }]).model;
+    expect(passed).not.toHaveProperty('outsideLines');
+  });
 });

@@ -141,3 +141,18 @@ describe('wordings seen in public projects’ build logs (buildkit, shell, resou
     },
   );
 });
+
+describe('buildkit/step-failed with no step holding the failure', () => {
+  const realWorld = (name: string) => readFileSync(new URL(`../../fixtures/real-world/cmake/${name}.log`, import.meta.url), 'utf8');
+
+  test.each(['cmake-build-exit1-outside-step-vllm-6916', 'cmake-build-exit1-outside-step-vllm-8099'])(
+    'a traceback above the error box (%s): the command that failed, quoted with its exception',
+    async (name) => {
+      const f = await only('buildkit/step-failed', realWorld(name));
+      expect(f.message).toMatch(/names the command that failed: `cmake --build \. -j=1 --target=\S+( --target=\S+)*` exited with status 1\./);
+      expect(f.message).not.toContain('none printed');
+      expect(f.evidence.some((e) => e.startsWith("subprocess.CalledProcessError: Command '['cmake', '--build'"))).toBe(true);
+      expect(f.fix).toContain('--progress=plain');
+    },
+  );
+});

@@ -65,6 +65,7 @@ import { wheelBuildFailed } from './pip/wheel-build-failed.js';
 import { forceReinstall } from './pip/force-reinstall.js';
 import { cacheMountUnused } from './pip/cache-mount-unused.js';
 import { wheelDownloadedTwice } from './pip/wheel-downloaded-twice.js';
+import { aptInstallExit100 } from './apt/install-exit-100.js';
 import { stepFailed } from './buildkit/step-failed.js';
 
 export const builtinRules: RuleInput[] = [
@@ -126,5 +127,6 @@ export const builtinRules: RuleInput[] = [
   forceReinstall,
   cacheMountUnused,
   wheelDownloadedTwice,
+  aptInstallExit100,
   stepFailed,
 ];

@@ -4,6 +4,15 @@
 // (`step-outcome` enricher), never a placeholder for either.
 import type { RuleInput } from '../../schema.js';
 
+/** The fix when the failure's lines are outside any step: the log is a cut, the first error is above it. */
+function outsideFix(why: string): string {
+  return [
+    "These lines are the end of the failed step's output, cut from the log around BuildKit's error; the first",
+    `error is further up (${why}): a compiler's \`error:\`, ninja's \`FAILED:\`, a \`CMake Error\`. Rebuild with`,
+    '`--progress=plain` and keep the whole output, then read it from the first error down.',
+  ].join('\n');
+}
+
 export const stepFailed: RuleInput = {
   id: 'buildkit/step-failed',
   title: 'Build step failed',
@@ -46,6 +55,22 @@ export const stepFailed: RuleInput = {
         'BUILDX_EXPERIMENTAL=1 docker buildx debug --on=error build --progress=plain .',
         '```',
       ].join('\n'),
+    },
+    {
+      // No step holds the failure (the log was cut around BuildKit's error box, or a traceback was
+      // pasted above it), but a tool's error line outside any step names the command that failed.
+      when: 'enrich.failedCommand',
+      message:
+        'The build failed and no rule recognised the cause. No step of the log holds the failure, but the output outside ' +
+        'any build step names the command that failed: `{enrich.failedCommand}` exited with status {enrich.failedStatus}.',
+      fix: outsideFix('the line that names the command only reports its exit'),
+    },
+    {
+      when: 'enrich.outsideCause',
+      message:
+        'The build failed and no rule recognised the cause. No step of the log holds the failure, but the output outside ' +
+        'any build step shows the error: `{enrich.outsideCause}`.',
+      fix: outsideFix('the last error printed is often only the exit'),
     },
   ],
   enrich: 'step-outcome',

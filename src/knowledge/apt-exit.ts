@@ -1,0 +1,53 @@
+// The `apt-exit` enricher: a step whose `apt-get install` exited with code 100 when the log keeps
+// none of apt's `E:` lines (a cut log, the final error alone, output sent to /dev/null). apt-get
+// returns 100 on any error (apt-get(8), DIAGNOSTICS), so the code alone does not say which; the
+// packages the command names do, for those that need a component besides Debian's main
+// (debian-components.ts).
+import type { BuildModel, Step } from '../model/types.js';
+import type { FactView } from '../facts/fact-view.js';
+import { exitCodeShown } from '../model/exit-code.js';
+import { runInstructionOf } from '../model/build-model.js';
+import { bookwormComponentsLine, componentPackageOf } from './debian-components.js';
+
+/** apt-get's exit code for every error (apt-get(8), DIAGNOSTICS). */
+const APT_ERROR_EXIT = 100;
+
+/** `apt-get install -y --no-install-recommends a b=1.2 && …` → the part after `install` up to the next shell operator. */
+const aptInstall = /\bapt(?:-get)?\s+(?:-\S+\s+)*install\b([^;&|]{0,2000})/;
+
+/** apt's own error lines (`E: Unable to locate package x`, `E: Package 'x' has no installation candidate`). */
+const aptErrorLine = /^E: \S/;
+
+/** The packages an `apt-get install` names (options and `\` continuations left out, version pins cut). */
+export function aptInstallPackages(command: string): string[] | null {
+  const m = aptInstall.exec(command);
+  if (m === null) return null;
+  return m[1]!
+    .split(/\s+/)
+    .filter((w) => w !== '' && w !== '\\' && !w.startsWith('-') && /^[a-z0-9][a-z0-9+.:=~-]*$/.test(w))
+    .map((w) => w.replace(/[=:].*$/, ''));
+}
+
+export function aptExitEnrich(_captures: Readonly<Record<string, string>>, step: Step | null, model: BuildModel, facts: FactView): Record<string, string> {
+  if (exitCodeShown(step, model) !== APT_ERROR_EXIT) return {};
+  const command = step?.instruction || runInstructionOf(model.solveError?.message ?? '') || '';
+  const packages = aptInstallPackages(command);
+  if (packages === null || packages.length === 0) return {};
+  // apt said why: the rules that read its `E:` lines explain it.
+  const shown = [...(step?.tail ?? []), ...(model.outsideLines ?? [])];
+  if (shown.some((l) => aptErrorLine.test(l.trimStart()))) return {};
+  const os = facts.value('os');
+  const needs = componentPackageOf(packages);
+  return {
+    aptExit: 'yes',
+    packages: packages.join(' '),
+    componentPackage: needs?.name ?? '',
+    components: needs?.components.join(' ') ?? '',
+    componentNeeds: needs?.needs ?? '',
+    bookwormVersion: needs?.bookwormVersion ?? '',
+    componentsLine: needs === null ? '' : bookwormComponentsLine(needs.components),
+    // The release the log shows: Debian 12, another one (the components line would not fit it), or none.
+    bookworm: os === 'Debian 12' ? 'yes' : '',
+    otherOs: os !== null && os !== 'Debian 12' ? os : '',
+  };
+}

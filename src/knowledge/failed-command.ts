@@ -1,0 +1,31 @@
+// The command a tool says failed, read from its own error line, so a failure whose step the log does
+// not show can still name what failed:
+// - Python's `subprocess.CalledProcessError: Command '['cmake', '--build', '.']' returned non-zero
+//   exit status 1.` (CPython Lib/subprocess.py, CalledProcessError.__str__: the command as repr() of
+//   its argument list, or of the string it was given);
+// - setuptools / distutils' `error: command '/usr/bin/gcc' failed with exit code 1` (older:
+//   `… failed with exit status 1`), printed by the build_ext of `pip install` and `setup.py`.
+
+export interface FailedCommand {
+  /** The command as a shell line (`cmake --build . -j=1`). */
+  command: string;
+  /** Its exit status as printed. */
+  status: number;
+}
+
+const calledProcess = /\bCalledProcessError: Command '(?<command>.{1,2000})' returned non-zero exit status (?<status>\d{1,3})\b/;
+const setuptoolsCommand = /^error: command '(?<command>[^']{1,500})' failed with exit (?:code|status) (?<status>\d{1,3})\b/;
+
+/** `['cmake', '--build', '.']` → `cmake --build .`; a plain string command is kept as it is. */
+function commandOfRepr(repr: string): string {
+  if (!repr.startsWith('[') || !repr.endsWith(']')) return repr;
+  const words = [...repr.slice(1, -1).matchAll(/'((?:[^'\\]|\\.){0,1000})'|"((?:[^"\\]|\\.){0,1000})"/g)].map((m) => m[1] ?? m[2] ?? '');
+  return words.length === 0 ? repr : words.join(' ');
+}
+
+/** The command a line says failed and its exit status, or null when the line names none. */
+export function failedCommandOf(line: string): FailedCommand | null {
+  const m = calledProcess.exec(line) ?? setuptoolsCommand.exec(line.trimStart());
+  if (m?.groups === undefined) return null;
+  return { command: commandOfRepr(m.groups.command!), status: Number(m.groups.status) };
+}
