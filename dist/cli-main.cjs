@@ -7983,7 +7983,69 @@ var init_wheel_downloaded_twice = __esm({
   }
 });
 
+// src/rules/catalog/apt/install-exit-100.ts
+var seeTheError, componentsFix, aptInstallExit100;
+var init_install_exit_100 = __esm({
+  "src/rules/catalog/apt/install-exit-100.ts"() {
+    "use strict";
+    seeTheError = [
+      "To see apt's reason, rebuild the step with its output kept: `docker build --progress=plain \u2026`, with any `-qq`,",
+      "`> /dev/null` or `2> /dev/null` taken off the `apt-get` commands of that RUN line first; apt's `E:` lines say which",
+      "package or source failed. Or ask apt in a container of the same base image, without installing anything:",
+      "",
+      "```sh",
+      "apt-get update && apt-get install -s --no-install-recommends {enrich.packages}",
+      "```"
+    ].join("\n");
+    componentsFix = [
+      "Enable the components `{enrich.components}` before the install. In a Debian 12 (bookworm) image, whose",
+      "`/etc/apt/sources.list.d/debian.sources` lists `Components: main`:",
+      "",
+      "```dockerfile",
+      "{enrich.componentsLine}",
+      "RUN apt-get update && apt-get install -y --no-install-recommends {enrich.packages}",
+      "```",
+      "",
+      "Debian 12's `{enrich.componentPackage}` is version {enrich.bookwormVersion}; for another CUDA, build on an",
+      "`nvidia/cuda` image instead."
+    ].join("\n");
+    aptInstallExit100 = {
+      id: "apt/install-exit-100",
+      title: "apt-get install failed (exit code 100)",
+      severity: "error",
+      trigger: { kind: "failure" },
+      specificity: 2,
+      enrich: "apt-exit",
+      when: "enrich.aptExit",
+      message: "`apt-get install` exited with code 100, apt-get's code for any error (apt-get(8), DIAGNOSTICS), and the log keeps none of apt's `E:` lines that say which.",
+      fix: seeTheError,
+      variants: [
+        {
+          when: "enrich.componentPackage&enrich.bookworm",
+          message: "`apt-get install` exited with code 100 (apt-get's code for any error) and the log keeps none of apt's `E:` lines. The build is on Debian 12, which ships `{enrich.componentPackage}` in {enrich.componentNeeds}, while Debian's images enable only main: apt has no candidate for it.",
+          fix: componentsFix
+        },
+        {
+          when: "enrich.componentPackage&!enrich.otherOs",
+          message: "`apt-get install` exited with code 100 (apt-get's code for any error) and the log keeps none of apt's `E:` lines. It installs `{enrich.componentPackage}`, which Debian 12 ships in {enrich.componentNeeds}, while Debian's images enable only main: on such a base apt has no candidate for it. The log does not show the base's release: its image tag says it (`bookworm` is Debian 12), or `cat /etc/os-release` in the image.",
+          fix: `${componentsFix}
+
+${seeTheError}`
+        }
+      ],
+      docs: "https://manpages.debian.org/bookworm/apt/apt-get.8.en.html"
+    };
+  }
+});
+
 // src/rules/catalog/buildkit/step-failed.ts
+function outsideFix(why) {
+  return [
+    "These lines are the end of the failed step's output, cut from the log around BuildKit's error; the first",
+    `error is further up (${why}): a compiler's \`error:\`, ninja's \`FAILED:\`, a \`CMake Error\`. Rebuild with`,
+    "`--progress=plain` and keep the whole output, then read it from the first error down."
+  ].join("\n");
+}
 var stepFailed;
 var init_step_failed = __esm({
   "src/rules/catalog/buildkit/step-failed.ts"() {
@@ -8030,6 +8092,18 @@ var init_step_failed = __esm({
             "BUILDX_EXPERIMENTAL=1 docker buildx debug --on=error build --progress=plain .",
             "```"
           ].join("\n")
+        },
+        {
+          // No step holds the failure (the log was cut around BuildKit's error box, or a traceback was
+          // pasted above it), but a tool's error line outside any step names the command that failed.
+          when: "enrich.failedCommand",
+          message: "The build failed and no rule recognised the cause. No step of the log holds the failure, but the output outside any build step names the command that failed: `{enrich.failedCommand}` exited with status {enrich.failedStatus}.",
+          fix: outsideFix("the line that names the command only reports its exit")
+        },
+        {
+          when: "enrich.outsideCause",
+          message: "The build failed and no rule recognised the cause. No step of the log holds the failure, but the output outside any build step shows the error: `{enrich.outsideCause}`.",
+          fix: outsideFix("the last error printed is often only the exit")
         }
       ],
       enrich: "step-outcome",
@@ -8100,6 +8174,7 @@ var init_catalog = __esm({
     init_force_reinstall();
     init_cache_mount_unused();
     init_wheel_downloaded_twice();
+    init_install_exit_100();
     init_step_failed();
     builtinRules = [
       secretInLog,
@@ -8160,6 +8235,7 @@ var init_catalog = __esm({
       forceReinstall,
       cacheMountUnused,
       wheelDownloadedTwice,
+      aptInstallExit100,
       stepFailed
     ];
   }
@@ -17499,6 +17575,26 @@ var init_exit_code = __esm({
   }
 });
 
+// src/knowledge/failed-command.ts
+function commandOfRepr(repr) {
+  if (!repr.startsWith("[") || !repr.endsWith("]")) return repr;
+  const words2 = [...repr.slice(1, -1).matchAll(/'((?:[^'\\]|\\.){0,1000})'|"((?:[^"\\]|\\.){0,1000})"/g)].map((m) => m[1] ?? m[2] ?? "");
+  return words2.length === 0 ? repr : words2.join(" ");
+}
+function failedCommandOf(line) {
+  const m = calledProcess.exec(line) ?? setuptoolsCommand.exec(line.trimStart());
+  if (m?.groups === void 0) return null;
+  return { command: commandOfRepr(m.groups.command), status: Number(m.groups.status) };
+}
+var calledProcess, setuptoolsCommand;
+var init_failed_command = __esm({
+  "src/knowledge/failed-command.ts"() {
+    "use strict";
+    calledProcess = /\bCalledProcessError: Command '(?<command>.{1,2000})' returned non-zero exit status (?<status>\d{1,3})\b/;
+    setuptoolsCommand = /^error: command '(?<command>[^']{1,500})' failed with exit (?:code|status) (?<status>\d{1,3})\b/;
+  }
+});
+
 // src/knowledge/step-outcome.ts
 function exitNote(code) {
   if (code === null) return "";
@@ -17507,14 +17603,22 @@ function exitNote(code) {
   const name2 = signalNames[signal];
   return `It exited with code ${code} (128 + ${signal}: killed by ${name2 ?? `signal ${signal}`}).`;
 }
-function stepOutcomeEnrich(_captures, step, model, _facts) {
-  return { exitNote: exitNote(exitCodeShown(step, model)) };
+function stepOutcomeEnrich(captures, step, model, _facts) {
+  const cause = step === null ? captures.outsideCause ?? "" : "";
+  const failed = cause === "" ? null : failedCommandOf(cause);
+  return {
+    exitNote: exitNote(exitCodeShown(step, model)),
+    outsideCause: cause,
+    failedCommand: failed?.command ?? "",
+    failedStatus: failed === null ? "" : String(failed.status)
+  };
 }
 var signalNames;
 var init_step_outcome = __esm({
   "src/knowledge/step-outcome.ts"() {
     "use strict";
     init_exit_code();
+    init_failed_command();
     signalNames = { 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM" };
   }
 });
@@ -18434,6 +18538,505 @@ var init_flash_attn_wheel_enricher = __esm({
   }
 });
 
+// src/grammar/exit-code.ts
+function exitCodeOf(message2) {
+  for (const marker of MARKERS) {
+    const at = message2.lastIndexOf(marker);
+    if (at < 0) continue;
+    const digits = message2.slice(at + marker.length).trim();
+    if (digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits)) return Number(digits);
+  }
+  return null;
+}
+var MARKERS;
+var init_exit_code2 = __esm({
+  "src/grammar/exit-code.ts"() {
+    "use strict";
+    MARKERS = [
+      "exit code: ",
+      // BuildKit: `did not complete successfully: exit code: 2`, `executor failed running [\u2026]: exit code: 2`
+      "returned a non-zero code: ",
+      // classic builder: `The command '/bin/sh -c make' returned a non-zero code: 2`
+      "exit status "
+      // podman / buildah: `building at STEP "RUN make": while running runtime: exit status 2`
+    ];
+  }
+});
+
+// src/grammar/framing.ts
+var FRAMED_FORMATS, MAX_STEPS;
+var init_framing = __esm({
+  "src/grammar/framing.ts"() {
+    "use strict";
+    FRAMED_FORMATS = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic", "buildah"]);
+    MAX_STEPS = 5e3;
+  }
+});
+
+// src/model/downloads.ts
+var MAX_DOWNLOADS, DOWNLOADING, DownloadLedger;
+var init_downloads = __esm({
+  "src/model/downloads.ts"() {
+    "use strict";
+    MAX_DOWNLOADS = 2e3;
+    DOWNLOADING = /^\s{0,20}Downloading (?:\S{0,1000}\/)?([^\s/]{1,300}\.whl) \(([\d.]{1,10} [kMG]?B)\)$/;
+    DownloadLedger = class {
+      downloads = [];
+      /** Per step, its download still waiting for a later stamped line, and when it started. */
+      open = /* @__PURE__ */ new Map();
+      /** One output line of a step, with BuildKit's seconds-since-start stamp (null when the format has none). */
+      observe(step, text, seconds) {
+        const pending = this.open.get(step);
+        if (pending !== void 0 && seconds !== null) {
+          pending.download.seconds = Math.max(0, seconds - pending.at);
+          this.open.delete(step);
+        }
+        if (!text.includes("Downloading ") || this.downloads.length >= MAX_DOWNLOADS) return;
+        const m = DOWNLOADING.exec(text);
+        if (m === null) return;
+        const download = { step, file: m[1], size: m[2], seconds: null };
+        this.downloads.push(download);
+        if (seconds !== null) this.open.set(step, { download, at: seconds });
+      }
+      list() {
+        return this.downloads;
+      }
+    };
+  }
+});
+
+// src/model/build-model.ts
+function emptyStep(header, line) {
+  return {
+    ...header,
+    status: "running",
+    seconds: null,
+    start: null,
+    end: null,
+    cached: false,
+    error: null,
+    exitCode: null,
+    firstLine: line,
+    lastLine: line,
+    tail: [],
+    outputLines: 0,
+    clipped: false
+  };
+}
+function placeholderHeader(id) {
+  if (id === IMPLICIT_STEP_ID) return implicitStepHeader();
+  return { id, stage: null, index: null, total: null, instruction: "", platform: null, target: null, internal: true };
+}
+function round(seconds) {
+  return Math.round(seconds * 1e3) / 1e3;
+}
+function runInstructionOf(message2) {
+  const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message2);
+  const old = current ? null : /executor failed running \[\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message2);
+  const command = current?.[1] ?? old?.[1];
+  return command === void 0 ? null : `RUN ${command.replace(/\\"/g, '"')}`;
+}
+var TAIL_LINES, PASSED_TAIL_LINES, TAIL_LINE_CHARS, FULL_TAIL_STEPS, MAX_LINT_WARNINGS, CLOCKLESS, BuildModelBuilder;
+var init_build_model = __esm({
+  "src/model/build-model.ts"() {
+    "use strict";
+    init_implicit_step();
+    init_exit_code2();
+    init_framing();
+    init_downloads();
+    TAIL_LINES = 50;
+    PASSED_TAIL_LINES = 10;
+    TAIL_LINE_CHARS = 500;
+    FULL_TAIL_STEPS = 1e3;
+    MAX_LINT_WARNINGS = 200;
+    CLOCKLESS = /* @__PURE__ */ new Set(["classic", "buildah", "plain-text"]);
+    BuildModelBuilder = class {
+      steps = /* @__PURE__ */ new Map();
+      downloads = new DownloadLedger();
+      clocks = /* @__PURE__ */ new Map();
+      format = "unknown";
+      solveError = null;
+      lintWarnings = [];
+      lintSeen = /* @__PURE__ */ new Set();
+      /** The latest build time known (seconds since the build started), estimated from print order. */
+      clock = 0;
+      timed = false;
+      /**
+       * The CI stamp (epoch ms) of the line being parsed, set by the pipeline before each line:
+       * the time of every event that line produces, for formats that print none.
+       */
+      lineTime = void 0;
+      errors = 0;
+      jobCanceled = null;
+      /** Steps past MAX_STEPS: where the first one began and their ids (counted up to MAX_STEPS more). */
+      notListedFrom = null;
+      notListed = /* @__PURE__ */ new Set();
+      /**
+       * The last lines printed outside any step before BuildKit's error (a pasted traceback above the
+       * error box, the output of a step whose header the cut lost): bounded like a failed step's tail.
+       */
+      outside = [];
+      outsideClosed = false;
+      apply(event) {
+        switch (event.type) {
+          case "step-not-listed":
+            this.notListedStep(event.id, event.line);
+            return;
+          case "format":
+            if (this.format === "unknown" || !FRAMED_FORMATS.has(this.format) && FRAMED_FORMATS.has(event.format)) this.format = event.format;
+            return;
+          case "step-started":
+            this.started(event.header, event.line, event.startedAt);
+            return;
+          case "step-output":
+            this.output(event);
+            return;
+          case "step-done": {
+            const step = this.close(event, "done", event.seconds);
+            if (step === void 0) return;
+            this.clockOf(event.id).tailLimit = PASSED_TAIL_LINES;
+            if (step.tail.length > PASSED_TAIL_LINES) step.tail.splice(0, step.tail.length - PASSED_TAIL_LINES);
+            return;
+          }
+          case "step-cached": {
+            const step = this.close(event, "cached", null);
+            if (step !== void 0) step.cached = true;
+            return;
+          }
+          case "step-error": {
+            const step = this.close(event, "error", event.seconds);
+            if (step === void 0) return;
+            if (event.message.length > 0) this.noteError(step, event.message);
+            this.clockOf(event.id).errorOrder ??= ++this.errors;
+            return;
+          }
+          case "step-canceled":
+            this.close(event, "canceled", event.seconds);
+            return;
+          case "log-clipped": {
+            if (event.id === null) return;
+            const step = this.stepFor(event.id, event.line);
+            if (step !== void 0) step.clipped = true;
+            return;
+          }
+          case "lint-warning": {
+            const key = `${event.rule}\0${event.dockerfileLine ?? ""}\0${event.message}`;
+            if (this.lintSeen.has(key) || this.lintWarnings.length >= MAX_LINT_WARNINGS) return;
+            this.lintSeen.add(key);
+            this.lintWarnings.push({ rule: event.rule, message: event.message, dockerfileLine: event.dockerfileLine });
+            return;
+          }
+          case "solve-error":
+            this.solved(event.error);
+            this.outsideClosed = true;
+            return;
+          case "text":
+            this.noteCancel(event.text, event.line);
+            this.noteOutside(event.text);
+            return;
+        }
+      }
+      output(event) {
+        if (event.seconds === null) this.noteCancel(event.text, event.line);
+        const step = this.stepFor(event.id, event.line);
+        if (step === void 0) return;
+        step.lastLine = event.line;
+        if (event.seconds !== null) this.advance(event.id, step, event.seconds);
+        else this.stamp(event.id);
+        if (event.status === true || event.echo === true) return;
+        this.downloads.observe(event.id, event.text, event.seconds);
+        step.outputLines++;
+        step.tail.push(event.text.length > TAIL_LINE_CHARS ? event.text.slice(0, TAIL_LINE_CHARS) : event.text);
+        if (step.tail.length > this.clockOf(event.id).tailLimit) step.tail.shift();
+        if (event.id === IMPLICIT_STEP_ID) this.noteOutside(event.text);
+      }
+      /** A line outside any step, kept until BuildKit's error is read (what follows it is not its cause). */
+      noteOutside(text) {
+        if (this.outsideClosed || text.trim() === "") return;
+        this.outside.push(text.length > TAIL_LINE_CHARS ? text.slice(0, TAIL_LINE_CHARS) : text);
+        if (this.outside.length > TAIL_LINES) this.outside.shift();
+      }
+      /** The four ways a step ends (done, cached, error, canceled) share this: status, last line, duration, end. */
+      close(event, status, seconds) {
+        const step = this.stepFor(event.id, event.line);
+        if (step === void 0) return void 0;
+        step.status = status;
+        step.lastLine = event.line;
+        if (seconds !== null) step.seconds = seconds;
+        this.ended(event.id, step, seconds, event.endedAt);
+        return step;
+      }
+      noteError(step, message2) {
+        step.error = message2;
+        step.exitCode = exitCodeOf(message2);
+        if (step.instruction === "") {
+          step.instruction = runInstructionOf(message2) ?? "";
+          if (step.instruction !== "") step.internal = false;
+        }
+      }
+      /** GitHub Actions' `##[error]The operation was canceled.` (the marker is gone by now; `Error: ` as the web view copies it). */
+      noteCancel(text, line) {
+        if (text.length < 40 && /^(?:Error: )?The operation was canceled\.\s*$/.test(text)) this.jobCanceled = line;
+      }
+      /** The step with this id as it stands now (the rule engine asks while the log streams). */
+      getStep(id) {
+        return this.steps.get(id);
+      }
+      finish(lines) {
+        const framed = FRAMED_FORMATS.has(this.format);
+        const format = this.format;
+        const steps = [];
+        const origin = this.origin();
+        for (const step of this.steps.values()) {
+          if (step.id === IMPLICIT_STEP_ID && framed) continue;
+          steps.push(this.finalStep(step, origin));
+        }
+        const failedStep = this.failedStep(steps);
+        const solveError = this.solveError === null ? null : { ...this.solveError, step: this.solveError.step ?? failedStep };
+        if (failedStep !== null) {
+          const step = steps.find((s) => s.id === failedStep);
+          if (step !== void 0 && step.status === "running") {
+            step.status = "error";
+            step.error ??= solveError?.message || null;
+            step.exitCode ??= solveError?.exitCode ?? null;
+          }
+        }
+        const outsideLines = failedStep === null && solveError !== null && this.outside.length > 0 ? [...this.outside] : null;
+        return {
+          format,
+          steps,
+          solveError,
+          failedStep,
+          seconds: this.totalSeconds(steps, origin),
+          cacheHitRatio: this.cacheHitRatio(steps),
+          lintWarnings: [...this.lintWarnings],
+          lines,
+          // Only when the CI canceled the job: a model of an ordinary build is the same as before.
+          ...this.jobCanceled === null ? {} : { jobCanceled: this.jobCanceled },
+          ...this.downloads.list().length === 0 ? {} : { downloads: this.downloads.list() },
+          ...outsideLines === null ? {} : { outsideLines },
+          // Only when steps were left out: a model of an ordinary build is the same as before.
+          ...this.notListedFrom === null ? {} : { stepsNotListed: { fromLine: this.notListedFrom, count: this.notListed.size } }
+        };
+      }
+      started(header, line, startedAt) {
+        const existing = this.steps.get(header.id);
+        if (existing !== void 0) {
+          if (header.instruction.length > 0) Object.assign(existing, header);
+          if (startedAt !== void 0) this.clockOf(header.id).startedAt ??= startedAt;
+          return;
+        }
+        if (this.steps.size >= MAX_STEPS) {
+          this.notListedStep(header.id, line);
+          return;
+        }
+        const step = emptyStep(header, line);
+        step.start = round(this.clock);
+        this.steps.set(header.id, step);
+        if (startedAt !== void 0) this.clockOf(header.id).startedAt = startedAt;
+        else if (this.lineTime !== void 0 && CLOCKLESS.has(this.format)) {
+          const clock2 = this.clockOf(header.id);
+          clock2.wall = true;
+          clock2.startedAt = this.lineTime;
+          clock2.lastStamp = this.lineTime;
+        }
+      }
+      /** A step past MAX_STEPS: not listed, but said so (analyze.ts reports where and how many). */
+      notListedStep(id, line) {
+        if (this.steps.has(id)) return;
+        this.notListedFrom ??= line;
+        if (this.notListed.size < MAX_STEPS) this.notListed.add(id);
+      }
+      /** A line of a step timed by CI stamps moves its end. */
+      stamp(id) {
+        if (this.lineTime === void 0) return;
+        const clock2 = this.clocks.get(id);
+        if (clock2?.wall === true && this.lineTime >= (clock2.lastStamp ?? 0)) clock2.lastStamp = this.lineTime;
+      }
+      /** The step for an event, created when the log never showed its header (a log cut mid-step). */
+      stepFor(id, line) {
+        const step = this.steps.get(id);
+        if (step !== void 0) return step;
+        this.started(placeholderHeader(id), line, void 0);
+        return this.steps.get(id);
+      }
+      clockOf(id) {
+        let clock2 = this.clocks.get(id);
+        if (clock2 === void 0) {
+          clock2 = { lastSeconds: null, startedAt: null, endedAt: null, lastStamp: null, wall: false, errorOrder: null, tailLimit: this.steps.size > FULL_TAIL_STEPS ? PASSED_TAIL_LINES : TAIL_LINES };
+          this.clocks.set(id, clock2);
+        }
+        return clock2;
+      }
+      /** A printed `#N 12.34` moves the step's own time and, through its start, the build's clock. */
+      advance(id, step, seconds) {
+        const clock2 = this.clockOf(id);
+        if (clock2.lastSeconds === null || seconds > clock2.lastSeconds) clock2.lastSeconds = seconds;
+        this.timed = true;
+        const at = (step.start ?? 0) + seconds;
+        if (at > this.clock) this.clock = at;
+      }
+      ended(id, step, seconds, endedAt) {
+        const clock2 = this.clockOf(id);
+        if (endedAt !== void 0) clock2.endedAt = endedAt;
+        else if (clock2.wall && this.lineTime !== void 0) clock2.endedAt = Math.max(this.lineTime, clock2.lastStamp ?? this.lineTime);
+        const duration4 = seconds ?? clock2.lastSeconds;
+        if (duration4 === null) {
+          step.end = step.start;
+          return;
+        }
+        this.timed = true;
+        step.end = round((step.start ?? 0) + duration4);
+        if (step.end > this.clock) this.clock = step.end;
+      }
+      solved(error63) {
+        if (this.solveError === null) {
+          this.solveError = { ...error63, excerpt: [...error63.excerpt] };
+          return;
+        }
+        const kept = this.solveError;
+        kept.dockerfile ??= error63.dockerfile;
+        kept.line ??= error63.line;
+        kept.endLine ??= error63.endLine;
+        kept.exitCode ??= error63.exitCode;
+        kept.step ??= error63.step;
+        if (kept.excerpt.length === 0) kept.excerpt = [...error63.excerpt];
+        if (kept.message.length === 0) kept.message = error63.message;
+      }
+      /** Seconds, start and end of a step, exact when the format gave wall-clock times. */
+      finalStep(step, origin) {
+        const clock2 = this.clocks.get(step.id);
+        const out = { ...step, tail: [...step.tail] };
+        if (clock2 === void 0) return out;
+        if (origin !== null && clock2.startedAt !== null && this.countsWallClock(clock2)) {
+          const endedAt = clock2.endedAt ?? (clock2.wall ? clock2.lastStamp : null);
+          out.start = round((clock2.startedAt - origin) / 1e3);
+          out.end = endedAt === null ? null : round((endedAt - origin) / 1e3);
+          if (clock2.wall && out.seconds === null && out.status !== "cached" && endedAt !== null) out.seconds = round((endedAt - clock2.startedAt) / 1e3);
+        }
+        if (out.seconds === null && out.status !== "cached" && clock2.lastSeconds !== null) out.seconds = clock2.lastSeconds;
+        return out;
+      }
+      /**
+       * CI stamps time a log only when it has no times of its own: in a BuildKit log, the stamped
+       * preamble before the build (the implicit step) must not turn BuildKit's clock into wall time.
+       */
+      countsWallClock(clock2) {
+        return !clock2.wall || CLOCKLESS.has(this.format);
+      }
+      /** Epoch ms of the earliest exact start, null when the format gave none. */
+      origin() {
+        let origin = null;
+        for (const clock2 of this.clocks.values()) {
+          if (!this.countsWallClock(clock2)) continue;
+          if (clock2.startedAt !== null && (origin === null || clock2.startedAt < origin)) origin = clock2.startedAt;
+        }
+        return origin;
+      }
+      /** The step named by the solve error, else the first step that failed (not merely canceled). */
+      failedStep(steps) {
+        const named = this.solveError?.step ?? null;
+        if (named !== null && this.steps.has(named)) return named;
+        let first = null;
+        let order = Infinity;
+        for (const step of steps) {
+          const errorOrder = this.clocks.get(step.id)?.errorOrder ?? null;
+          if (step.status === "error" && errorOrder !== null && errorOrder < order) {
+            first = step.id;
+            order = errorOrder;
+          }
+        }
+        return first;
+      }
+      totalSeconds(steps, origin) {
+        if (origin !== null) {
+          let start = Infinity;
+          let end = -Infinity;
+          for (const step of steps) {
+            if (step.start !== null && step.start < start) start = step.start;
+            if (step.end !== null && step.end > end) end = step.end;
+          }
+          return end >= start ? round(end - start) : null;
+        }
+        return this.timed ? round(this.clock) : null;
+      }
+      cacheHitRatio(steps) {
+        let cached2 = 0;
+        let executed = 0;
+        for (const step of steps) {
+          if (step.internal) continue;
+          if (step.status === "cached") cached2++;
+          else executed++;
+        }
+        return cached2 + executed === 0 ? null : round(cached2 / (cached2 + executed));
+      }
+    };
+  }
+});
+
+// src/knowledge/debian-components.ts
+function componentPackageOf(packages) {
+  for (const name2 of packages) {
+    const known = componentPackages[name2];
+    if (known !== void 0) return { name: name2, ...known };
+  }
+  return null;
+}
+function bookwormComponentsLine(components2) {
+  return `RUN sed -i 's/^Components: main$/Components: main ${components2.join(" ")}/' /etc/apt/sources.list.d/debian.sources`;
+}
+var componentPackages;
+var init_debian_components = __esm({
+  "src/knowledge/debian-components.ts"() {
+    "use strict";
+    componentPackages = {
+      "nvidia-cuda-toolkit": { components: ["contrib", "non-free"], bookwormVersion: "11.8.89~11.8.0-5~deb12u1", needs: "non-free, with a dependency in contrib (nvidia-support, through libcuda1)" },
+      "nvidia-cuda-dev": { components: ["contrib", "non-free"], bookwormVersion: "11.8.89~11.8.0-5~deb12u1", needs: "non-free, with a dependency in contrib (nvidia-support, through libcuda1)" }
+    };
+  }
+});
+
+// src/knowledge/apt-exit.ts
+function aptInstallPackages(command) {
+  const m = aptInstall.exec(command);
+  if (m === null) return null;
+  return m[1].split(/\s+/).filter((w) => w !== "" && w !== "\\" && !w.startsWith("-") && /^[a-z0-9][a-z0-9+.:=~-]*$/.test(w)).map((w) => w.replace(/[=:].*$/, ""));
+}
+function aptExitEnrich(_captures, step, model, facts) {
+  if (exitCodeShown(step, model) !== APT_ERROR_EXIT) return {};
+  const command = step?.instruction || runInstructionOf(model.solveError?.message ?? "") || "";
+  const packages = aptInstallPackages(command);
+  if (packages === null || packages.length === 0) return {};
+  const shown2 = [...step?.tail ?? [], ...model.outsideLines ?? []];
+  if (shown2.some((l) => aptErrorLine.test(l.trimStart()))) return {};
+  const os = facts.value("os");
+  const needs = componentPackageOf(packages);
+  return {
+    aptExit: "yes",
+    packages: packages.join(" "),
+    componentPackage: needs?.name ?? "",
+    components: needs?.components.join(" ") ?? "",
+    componentNeeds: needs?.needs ?? "",
+    bookwormVersion: needs?.bookwormVersion ?? "",
+    componentsLine: needs === null ? "" : bookwormComponentsLine(needs.components),
+    // The release the log shows: Debian 12, another one (the components line would not fit it), or none.
+    bookworm: os === "Debian 12" ? "yes" : "",
+    otherOs: os !== null && os !== "Debian 12" ? os : ""
+  };
+}
+var APT_ERROR_EXIT, aptInstall, aptErrorLine;
+var init_apt_exit = __esm({
+  "src/knowledge/apt-exit.ts"() {
+    "use strict";
+    init_exit_code();
+    init_build_model();
+    init_debian_components();
+    APT_ERROR_EXIT = 100;
+    aptInstall = /\bapt(?:-get)?\s+(?:-\S+\s+)*install\b([^;&|]{0,2000})/;
+    aptErrorLine = /^E: \S/;
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -18458,6 +19061,7 @@ var init_enrichers = __esm({
     init_torch_replacement();
     init_pyg_wheels();
     init_flash_attn_wheel_enricher();
+    init_apt_exit();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -18492,7 +19096,9 @@ var init_enrichers = __esm({
       /** The package that provides a missing command for the distro in fact `os`, or how to look it up (`{enrich.installLine}`). */
       "command-package": commandPackageEnrich,
       /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
-      "lowercase-tag": lowercaseTagEnrich
+      "lowercase-tag": lowercaseTagEnrich,
+      /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */
+      "apt-exit": aptExitEnrich
     };
   }
 });
@@ -39752,31 +40358,6 @@ var init_builder_failure = __esm({
   }
 });
 
-// src/grammar/exit-code.ts
-function exitCodeOf(message2) {
-  for (const marker of MARKERS) {
-    const at = message2.lastIndexOf(marker);
-    if (at < 0) continue;
-    const digits = message2.slice(at + marker.length).trim();
-    if (digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits)) return Number(digits);
-  }
-  return null;
-}
-var MARKERS;
-var init_exit_code2 = __esm({
-  "src/grammar/exit-code.ts"() {
-    "use strict";
-    MARKERS = [
-      "exit code: ",
-      // BuildKit: `did not complete successfully: exit code: 2`, `executor failed running [\u2026]: exit code: 2`
-      "returned a non-zero code: ",
-      // classic builder: `The command '/bin/sh -c make' returned a non-zero code: 2`
-      "exit status "
-      // podman / buildah: `building at STEP "RUN make": while running runtime: exit status 2`
-    ];
-  }
-});
-
 // src/grammar/final-error.ts
 function parseFinalError(text) {
   if (text.startsWith("executor failed running [")) return text;
@@ -40321,16 +40902,6 @@ var init_closing_blocks = __esm({
         return matching.length === 1 ? matching[0] : null;
       }
     };
-  }
-});
-
-// src/grammar/framing.ts
-var FRAMED_FORMATS, MAX_STEPS;
-var init_framing = __esm({
-  "src/grammar/framing.ts"() {
-    "use strict";
-    FRAMED_FORMATS = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic", "buildah"]);
-    MAX_STEPS = 5e3;
   }
 });
 
@@ -40914,390 +41485,6 @@ var init_log_parser = __esm({
           return;
         }
         ctx.unframed(line.line, withoutElapsedSeconds(text));
-      }
-    };
-  }
-});
-
-// src/model/downloads.ts
-var MAX_DOWNLOADS, DOWNLOADING, DownloadLedger;
-var init_downloads = __esm({
-  "src/model/downloads.ts"() {
-    "use strict";
-    MAX_DOWNLOADS = 2e3;
-    DOWNLOADING = /^\s{0,20}Downloading (?:\S{0,1000}\/)?([^\s/]{1,300}\.whl) \(([\d.]{1,10} [kMG]?B)\)$/;
-    DownloadLedger = class {
-      downloads = [];
-      /** Per step, its download still waiting for a later stamped line, and when it started. */
-      open = /* @__PURE__ */ new Map();
-      /** One output line of a step, with BuildKit's seconds-since-start stamp (null when the format has none). */
-      observe(step, text, seconds) {
-        const pending = this.open.get(step);
-        if (pending !== void 0 && seconds !== null) {
-          pending.download.seconds = Math.max(0, seconds - pending.at);
-          this.open.delete(step);
-        }
-        if (!text.includes("Downloading ") || this.downloads.length >= MAX_DOWNLOADS) return;
-        const m = DOWNLOADING.exec(text);
-        if (m === null) return;
-        const download = { step, file: m[1], size: m[2], seconds: null };
-        this.downloads.push(download);
-        if (seconds !== null) this.open.set(step, { download, at: seconds });
-      }
-      list() {
-        return this.downloads;
-      }
-    };
-  }
-});
-
-// src/model/build-model.ts
-function emptyStep(header, line) {
-  return {
-    ...header,
-    status: "running",
-    seconds: null,
-    start: null,
-    end: null,
-    cached: false,
-    error: null,
-    exitCode: null,
-    firstLine: line,
-    lastLine: line,
-    tail: [],
-    outputLines: 0,
-    clipped: false
-  };
-}
-function placeholderHeader(id) {
-  if (id === IMPLICIT_STEP_ID) return implicitStepHeader();
-  return { id, stage: null, index: null, total: null, instruction: "", platform: null, target: null, internal: true };
-}
-function round(seconds) {
-  return Math.round(seconds * 1e3) / 1e3;
-}
-function runInstructionOf(message2) {
-  const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message2);
-  const old = current ? null : /executor failed running \[\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message2);
-  const command = current?.[1] ?? old?.[1];
-  return command === void 0 ? null : `RUN ${command.replace(/\\"/g, '"')}`;
-}
-var TAIL_LINES, PASSED_TAIL_LINES, TAIL_LINE_CHARS, FULL_TAIL_STEPS, MAX_LINT_WARNINGS, CLOCKLESS, BuildModelBuilder;
-var init_build_model = __esm({
-  "src/model/build-model.ts"() {
-    "use strict";
-    init_implicit_step();
-    init_exit_code2();
-    init_framing();
-    init_downloads();
-    TAIL_LINES = 50;
-    PASSED_TAIL_LINES = 10;
-    TAIL_LINE_CHARS = 500;
-    FULL_TAIL_STEPS = 1e3;
-    MAX_LINT_WARNINGS = 200;
-    CLOCKLESS = /* @__PURE__ */ new Set(["classic", "buildah", "plain-text"]);
-    BuildModelBuilder = class {
-      steps = /* @__PURE__ */ new Map();
-      downloads = new DownloadLedger();
-      clocks = /* @__PURE__ */ new Map();
-      format = "unknown";
-      solveError = null;
-      lintWarnings = [];
-      lintSeen = /* @__PURE__ */ new Set();
-      /** The latest build time known (seconds since the build started), estimated from print order. */
-      clock = 0;
-      timed = false;
-      /**
-       * The CI stamp (epoch ms) of the line being parsed, set by the pipeline before each line:
-       * the time of every event that line produces, for formats that print none.
-       */
-      lineTime = void 0;
-      errors = 0;
-      jobCanceled = null;
-      /** Steps past MAX_STEPS: where the first one began and their ids (counted up to MAX_STEPS more). */
-      notListedFrom = null;
-      notListed = /* @__PURE__ */ new Set();
-      apply(event) {
-        switch (event.type) {
-          case "step-not-listed":
-            this.notListedStep(event.id, event.line);
-            return;
-          case "format":
-            if (this.format === "unknown" || !FRAMED_FORMATS.has(this.format) && FRAMED_FORMATS.has(event.format)) this.format = event.format;
-            return;
-          case "step-started":
-            this.started(event.header, event.line, event.startedAt);
-            return;
-          case "step-output":
-            this.output(event);
-            return;
-          case "step-done": {
-            const step = this.close(event, "done", event.seconds);
-            if (step === void 0) return;
-            this.clockOf(event.id).tailLimit = PASSED_TAIL_LINES;
-            if (step.tail.length > PASSED_TAIL_LINES) step.tail.splice(0, step.tail.length - PASSED_TAIL_LINES);
-            return;
-          }
-          case "step-cached": {
-            const step = this.close(event, "cached", null);
-            if (step !== void 0) step.cached = true;
-            return;
-          }
-          case "step-error": {
-            const step = this.close(event, "error", event.seconds);
-            if (step === void 0) return;
-            if (event.message.length > 0) this.noteError(step, event.message);
-            this.clockOf(event.id).errorOrder ??= ++this.errors;
-            return;
-          }
-          case "step-canceled":
-            this.close(event, "canceled", event.seconds);
-            return;
-          case "log-clipped": {
-            if (event.id === null) return;
-            const step = this.stepFor(event.id, event.line);
-            if (step !== void 0) step.clipped = true;
-            return;
-          }
-          case "lint-warning": {
-            const key = `${event.rule}\0${event.dockerfileLine ?? ""}\0${event.message}`;
-            if (this.lintSeen.has(key) || this.lintWarnings.length >= MAX_LINT_WARNINGS) return;
-            this.lintSeen.add(key);
-            this.lintWarnings.push({ rule: event.rule, message: event.message, dockerfileLine: event.dockerfileLine });
-            return;
-          }
-          case "solve-error":
-            this.solved(event.error);
-            return;
-          case "text":
-            this.noteCancel(event.text, event.line);
-            return;
-        }
-      }
-      output(event) {
-        if (event.seconds === null) this.noteCancel(event.text, event.line);
-        const step = this.stepFor(event.id, event.line);
-        if (step === void 0) return;
-        step.lastLine = event.line;
-        if (event.seconds !== null) this.advance(event.id, step, event.seconds);
-        else this.stamp(event.id);
-        if (event.status === true || event.echo === true) return;
-        this.downloads.observe(event.id, event.text, event.seconds);
-        step.outputLines++;
-        step.tail.push(event.text.length > TAIL_LINE_CHARS ? event.text.slice(0, TAIL_LINE_CHARS) : event.text);
-        if (step.tail.length > this.clockOf(event.id).tailLimit) step.tail.shift();
-      }
-      /** The four ways a step ends (done, cached, error, canceled) share this: status, last line, duration, end. */
-      close(event, status, seconds) {
-        const step = this.stepFor(event.id, event.line);
-        if (step === void 0) return void 0;
-        step.status = status;
-        step.lastLine = event.line;
-        if (seconds !== null) step.seconds = seconds;
-        this.ended(event.id, step, seconds, event.endedAt);
-        return step;
-      }
-      noteError(step, message2) {
-        step.error = message2;
-        step.exitCode = exitCodeOf(message2);
-        if (step.instruction === "") {
-          step.instruction = runInstructionOf(message2) ?? "";
-          if (step.instruction !== "") step.internal = false;
-        }
-      }
-      /** GitHub Actions' `##[error]The operation was canceled.` (the marker is gone by now; `Error: ` as the web view copies it). */
-      noteCancel(text, line) {
-        if (text.length < 40 && /^(?:Error: )?The operation was canceled\.\s*$/.test(text)) this.jobCanceled = line;
-      }
-      /** The step with this id as it stands now (the rule engine asks while the log streams). */
-      getStep(id) {
-        return this.steps.get(id);
-      }
-      finish(lines) {
-        const framed = FRAMED_FORMATS.has(this.format);
-        const format = this.format;
-        const steps = [];
-        const origin = this.origin();
-        for (const step of this.steps.values()) {
-          if (step.id === IMPLICIT_STEP_ID && framed) continue;
-          steps.push(this.finalStep(step, origin));
-        }
-        const failedStep = this.failedStep(steps);
-        const solveError = this.solveError === null ? null : { ...this.solveError, step: this.solveError.step ?? failedStep };
-        if (failedStep !== null) {
-          const step = steps.find((s) => s.id === failedStep);
-          if (step !== void 0 && step.status === "running") {
-            step.status = "error";
-            step.error ??= solveError?.message || null;
-            step.exitCode ??= solveError?.exitCode ?? null;
-          }
-        }
-        return {
-          format,
-          steps,
-          solveError,
-          failedStep,
-          seconds: this.totalSeconds(steps, origin),
-          cacheHitRatio: this.cacheHitRatio(steps),
-          lintWarnings: [...this.lintWarnings],
-          lines,
-          // Only when the CI canceled the job: a model of an ordinary build is the same as before.
-          ...this.jobCanceled === null ? {} : { jobCanceled: this.jobCanceled },
-          ...this.downloads.list().length === 0 ? {} : { downloads: this.downloads.list() },
-          // Only when steps were left out: a model of an ordinary build is the same as before.
-          ...this.notListedFrom === null ? {} : { stepsNotListed: { fromLine: this.notListedFrom, count: this.notListed.size } }
-        };
-      }
-      started(header, line, startedAt) {
-        const existing = this.steps.get(header.id);
-        if (existing !== void 0) {
-          if (header.instruction.length > 0) Object.assign(existing, header);
-          if (startedAt !== void 0) this.clockOf(header.id).startedAt ??= startedAt;
-          return;
-        }
-        if (this.steps.size >= MAX_STEPS) {
-          this.notListedStep(header.id, line);
-          return;
-        }
-        const step = emptyStep(header, line);
-        step.start = round(this.clock);
-        this.steps.set(header.id, step);
-        if (startedAt !== void 0) this.clockOf(header.id).startedAt = startedAt;
-        else if (this.lineTime !== void 0 && CLOCKLESS.has(this.format)) {
-          const clock2 = this.clockOf(header.id);
-          clock2.wall = true;
-          clock2.startedAt = this.lineTime;
-          clock2.lastStamp = this.lineTime;
-        }
-      }
-      /** A step past MAX_STEPS: not listed, but said so (analyze.ts reports where and how many). */
-      notListedStep(id, line) {
-        if (this.steps.has(id)) return;
-        this.notListedFrom ??= line;
-        if (this.notListed.size < MAX_STEPS) this.notListed.add(id);
-      }
-      /** A line of a step timed by CI stamps moves its end. */
-      stamp(id) {
-        if (this.lineTime === void 0) return;
-        const clock2 = this.clocks.get(id);
-        if (clock2?.wall === true && this.lineTime >= (clock2.lastStamp ?? 0)) clock2.lastStamp = this.lineTime;
-      }
-      /** The step for an event, created when the log never showed its header (a log cut mid-step). */
-      stepFor(id, line) {
-        const step = this.steps.get(id);
-        if (step !== void 0) return step;
-        this.started(placeholderHeader(id), line, void 0);
-        return this.steps.get(id);
-      }
-      clockOf(id) {
-        let clock2 = this.clocks.get(id);
-        if (clock2 === void 0) {
-          clock2 = { lastSeconds: null, startedAt: null, endedAt: null, lastStamp: null, wall: false, errorOrder: null, tailLimit: this.steps.size > FULL_TAIL_STEPS ? PASSED_TAIL_LINES : TAIL_LINES };
-          this.clocks.set(id, clock2);
-        }
-        return clock2;
-      }
-      /** A printed `#N 12.34` moves the step's own time and, through its start, the build's clock. */
-      advance(id, step, seconds) {
-        const clock2 = this.clockOf(id);
-        if (clock2.lastSeconds === null || seconds > clock2.lastSeconds) clock2.lastSeconds = seconds;
-        this.timed = true;
-        const at = (step.start ?? 0) + seconds;
-        if (at > this.clock) this.clock = at;
-      }
-      ended(id, step, seconds, endedAt) {
-        const clock2 = this.clockOf(id);
-        if (endedAt !== void 0) clock2.endedAt = endedAt;
-        else if (clock2.wall && this.lineTime !== void 0) clock2.endedAt = Math.max(this.lineTime, clock2.lastStamp ?? this.lineTime);
-        const duration4 = seconds ?? clock2.lastSeconds;
-        if (duration4 === null) {
-          step.end = step.start;
-          return;
-        }
-        this.timed = true;
-        step.end = round((step.start ?? 0) + duration4);
-        if (step.end > this.clock) this.clock = step.end;
-      }
-      solved(error63) {
-        if (this.solveError === null) {
-          this.solveError = { ...error63, excerpt: [...error63.excerpt] };
-          return;
-        }
-        const kept = this.solveError;
-        kept.dockerfile ??= error63.dockerfile;
-        kept.line ??= error63.line;
-        kept.endLine ??= error63.endLine;
-        kept.exitCode ??= error63.exitCode;
-        kept.step ??= error63.step;
-        if (kept.excerpt.length === 0) kept.excerpt = [...error63.excerpt];
-        if (kept.message.length === 0) kept.message = error63.message;
-      }
-      /** Seconds, start and end of a step, exact when the format gave wall-clock times. */
-      finalStep(step, origin) {
-        const clock2 = this.clocks.get(step.id);
-        const out = { ...step, tail: [...step.tail] };
-        if (clock2 === void 0) return out;
-        if (origin !== null && clock2.startedAt !== null && this.countsWallClock(clock2)) {
-          const endedAt = clock2.endedAt ?? (clock2.wall ? clock2.lastStamp : null);
-          out.start = round((clock2.startedAt - origin) / 1e3);
-          out.end = endedAt === null ? null : round((endedAt - origin) / 1e3);
-          if (clock2.wall && out.seconds === null && out.status !== "cached" && endedAt !== null) out.seconds = round((endedAt - clock2.startedAt) / 1e3);
-        }
-        if (out.seconds === null && out.status !== "cached" && clock2.lastSeconds !== null) out.seconds = clock2.lastSeconds;
-        return out;
-      }
-      /**
-       * CI stamps time a log only when it has no times of its own: in a BuildKit log, the stamped
-       * preamble before the build (the implicit step) must not turn BuildKit's clock into wall time.
-       */
-      countsWallClock(clock2) {
-        return !clock2.wall || CLOCKLESS.has(this.format);
-      }
-      /** Epoch ms of the earliest exact start, null when the format gave none. */
-      origin() {
-        let origin = null;
-        for (const clock2 of this.clocks.values()) {
-          if (!this.countsWallClock(clock2)) continue;
-          if (clock2.startedAt !== null && (origin === null || clock2.startedAt < origin)) origin = clock2.startedAt;
-        }
-        return origin;
-      }
-      /** The step named by the solve error, else the first step that failed (not merely canceled). */
-      failedStep(steps) {
-        const named = this.solveError?.step ?? null;
-        if (named !== null && this.steps.has(named)) return named;
-        let first = null;
-        let order = Infinity;
-        for (const step of steps) {
-          const errorOrder = this.clocks.get(step.id)?.errorOrder ?? null;
-          if (step.status === "error" && errorOrder !== null && errorOrder < order) {
-            first = step.id;
-            order = errorOrder;
-          }
-        }
-        return first;
-      }
-      totalSeconds(steps, origin) {
-        if (origin !== null) {
-          let start = Infinity;
-          let end = -Infinity;
-          for (const step of steps) {
-            if (step.start !== null && step.start < start) start = step.start;
-            if (step.end !== null && step.end > end) end = step.end;
-          }
-          return end >= start ? round(end - start) : null;
-        }
-        return this.timed ? round(this.clock) : null;
-      }
-      cacheHitRatio(steps) {
-        let cached2 = 0;
-        let executed = 0;
-        for (const step of steps) {
-          if (step.internal) continue;
-          if (step.status === "cached") cached2++;
-          else executed++;
-        }
-        return cached2 + executed === 0 ? null : round(cached2 / (cached2 + executed));
       }
     };
   }
@@ -42818,6 +43005,13 @@ function failureEvidence(step) {
   if (step.error && !lines.some((l) => l.includes(step.error))) lines.push(`ERROR: ${step.error}`);
   return lines.map(capEvidence);
 }
+function outsideFailure(model) {
+  const lines = (model.outsideLines ?? []).filter((l) => l.trim() !== "");
+  const causes = causeLines2(lines).map((i) => lines[i]);
+  if (causes.length === 0) return null;
+  const cause = causes.find((l) => failedCommandOf(l) !== null) ?? causes[0];
+  return { evidence: failureEvidence({ tail: lines, error: model.solveError?.message || null }), cause };
+}
 function triggerCandidates(cr, model, facts) {
   const trigger = cr.rule.trigger;
   if (!trigger) return [];
@@ -42832,7 +43026,8 @@ function triggerCandidates(cr, model, facts) {
     const failed = model.steps.filter((s) => s.status === "error" || s.id === model.failedStep);
     if (failed.length > 0) return made(failed.map((s) => make(s, s.id, failureEvidence(s), s.firstLine)));
     if (model.solveError === null) return [];
-    const c = make(null, null, [capEvidence(model.solveError.message)], Number.POSITIVE_INFINITY);
+    const outside = outsideFailure(model);
+    const c = outside === null ? make(null, null, [capEvidence(model.solveError.message)], Number.POSITIVE_INFINITY) : make(null, null, outside.evidence, Number.POSITIVE_INFINITY, { outsideCause: outside.cause });
     return c === null ? [] : [{ ...c, solveFallback: true }];
   }
   if (trigger.kind === "toolkit-copy") return made(toolkitCopies(model, facts).map(({ step, copy, evidence }) => make(step, step.id, evidence, step.firstLine, { ...copy })));
@@ -42891,6 +43086,7 @@ var init_triggers = __esm({
     init_toolkit_copy();
     init_runtime_library();
     init_format_duration();
+    init_failed_command();
     errorLike = /\b(?:error|fatal|failed|cannot|denied)\b/i;
     causeKinds = [
       // gcc / clang / nvcc / rustc / setuptools: `x.cu(88): error: \u2026`, `fatal error: cuda.h: No such file`, `error: command 'gcc' failed`
