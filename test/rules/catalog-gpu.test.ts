@@ -381,6 +381,23 @@ describe('pip/build-isolation', () => {
     const [f] = (await analyzeLog(lines.join('\n'))).filter((x) => x.ruleId === 'pip/build-isolation');
     expect(f?.fix).toContain('pip install --no-build-isolation flash-attn');
   });
+  test("pip's legacy setup.py path is not isolated: torch is missing from the image's Python, installed first in a RUN of its own", async () => {
+    const [f] = await findingsOf('pip/build-isolation/match-legacy-egg-info-xformers', 'pip/build-isolation');
+    expect(f?.title).toBe('setup.py imports a module this Python does not have');
+    expect(f?.message).toContain("pip read xformers's metadata the legacy way");
+    expect(f?.message).toContain('`--no-build-isolation` changes nothing');
+    expect(f?.fix).toContain('RUN pip install xformers');
+    expect(f?.fix).not.toContain('RUN pip install --no-build-isolation');
+    // No CUDA in the log: how to find the index, not a guessed one in a RUN line
+    expect(f?.fix).toContain('`nvcc --version`');
+    expect(f?.fix).not.toContain('RUN pip install --index-url');
+  });
+
+  test('the isolated path (Getting requirements to build wheel) keeps --no-build-isolation', async () => {
+    const [f] = await findingsOf('pip/build-isolation/match-sdist-imports-torch-pip26', 'pip/build-isolation');
+    expect(f?.message).not.toContain('legacy');
+    expect(f?.fix).toContain('--no-build-isolation');
+  });
 });
 
 describe('enricher sentences', () => {
