@@ -440,6 +440,16 @@ describe('real-world wordings of the CUDA arch list, apex and flash-attn', () =>
     expect(ids).not.toContain('cuda/toolkit-not-found');
   });
 
+  test('flash-attn without nvcc in a shell: check for a toolkit first; with none, a -devel image or a prebuilt wheel, not CUDA_HOME', async () => {
+    const [f] = await findingsOf('cuda/toolkit-not-found/match-flash-attn-pod-shell-no-toolkit', 'cuda/toolkit-not-found');
+    const fix = f?.fix ?? '';
+    expect(fix).toContain('ls -d /usr/local/cuda*\nnvcc --version');
+    expect(fix).toContain('a `-devel` CUDA image');
+    expect(fix).toContain('https://github.com/Dao-AILab/flash-attention/releases');
+    // the check and the ways out come before the export
+    expect(fix.indexOf('setting CUDA_HOME cannot help')).toBeLessThan(fix.indexOf('export CUDA_HOME'));
+  });
+
   test("torch's arch_list IndexError is the missing GPU, not a step failure", async () => {
     const all = await analyzeLog(fixture('cuda/no-gpu-at-build/match-torch-arch-list-indexerror'));
     expect(all[0]?.ruleId).toBe('cuda/no-gpu-at-build');
