@@ -197,7 +197,7 @@ function filesUnder(root: string, dir: string): string[] {
   );
 }
 
-const fixtureFile = /^(?:match-[^/]+\.(?:log|expected\.md)|nomatch-[^/]+\.log|README\.md)$/;
+const fixtureFile = /^(?:match-[^/]+\.(?:log|expected\.md|Dockerfile)|nomatch-[^/]+\.log|README\.md)$/;
 
 /**
  * What keeps the catalog from being registered by construction, one line per problem: a rule file
@@ -260,9 +260,11 @@ export function registrationProblems(root: string, modules: ReadonlyMap<string, 
       fixtureFolders.add(id);
       if (!listedIds.has(id)) problems.push(`${fixturesDir}/${id}/: no rule ${id} in the catalog`);
     }
-    if (!fixtureFile.test(base)) problems.push(`${file}: a fixture is match-*.log, nomatch-*.log, match-*.expected.md or README.md`);
+    if (!fixtureFile.test(base)) problems.push(`${file}: a fixture is match-*.log, nomatch-*.log, match-*.expected.md, match-*.Dockerfile or README.md`);
     else if (base.endsWith('.expected.md') && !existsSync(path.join(root, file.replace(/\.expected\.md$/, '.log')))) {
       problems.push(`${file}: the expected output of a fixture that is gone`);
+    } else if (base.endsWith('.Dockerfile') && !existsSync(path.join(root, file.replace(/\.Dockerfile$/, '.log')))) {
+      problems.push(`${file}: the Dockerfile of a fixture that is gone`);
     }
   }
   for (const { id } of listed) {

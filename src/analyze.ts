@@ -16,6 +16,7 @@ import { SharedScan } from './match/shared-scan.js';
 import { readLogLines, type LineOptions } from './lines/read-lines.js';
 import type { Dockerfile } from './dockerfile/dockerfile.js';
 import { locateFindings } from './dockerfile/locate.js';
+import { declaredBases } from './dockerfile/declared-bases.js';
 import { runStaticChecks, withoutRepeats } from './dockerfile/checks/index.js';
 import type { Analysis } from './report/analysis.js';
 import { FactCollector } from './facts/collect-facts.js';
@@ -81,8 +82,8 @@ export class Analyzer {
   finish(): Analysis {
     this.parser.end();
     const model = this.model.finish(this.lines);
-    const facts = this.facts.finish(model);
     const dockerfile = this.options.dockerfile ?? this.options.resolveDockerfile?.(model) ?? null;
+    const facts = this.facts.finish(model, dockerfile === null ? [] : declaredBases(dockerfile));
     const targets = this.options.targets ?? new Map<string, Dockerfile>();
     // The Dockerfile's own static checks run whenever it is known, even for a build that passed;
     // they come after the log's findings, which explain what happened to this build. Each

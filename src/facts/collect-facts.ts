@@ -7,7 +7,7 @@ import { SharedScan, type LiteralScanner } from '../match/shared-scan.js';
 import { factPatterns, installersIn, type FactPattern } from './fact-patterns.js';
 import { imageFacts } from './image-facts.js';
 import { MAX_STEPS } from '../grammar/framing.js';
-import type { BuildFacts, FactName, FactValue } from './types.js';
+import type { BuildFacts, DeclaredBase, FactName, FactValue } from './types.js';
 
 /** Distinct values kept per fact: enough for every stage of a big multi-stage build. */
 const maxValuesPerFact = 12;
@@ -104,11 +104,22 @@ export class FactCollector {
     list.push({ value, source, evidence: bounded(evidence), line: where.line, stage: where.stage, step: where.step });
   }
 
-  /** The facts, with those the base images' tags say and where the build ran. */
-  finish(model: BuildModel): BuildFacts {
+  /**
+   * The facts, with those the base images' tags say and where the build ran. `declared`: the
+   * Dockerfile's base images, used when the log shows none (an excerpt of a failing step).
+   */
+  finish(model: BuildModel, declared: readonly DeclaredBase[] = []): BuildFacts {
     for (const base of [...(this.values.get('baseImage') ?? [])]) {
       for (const [name, value] of imageFacts(base.value)) {
         this.add(name, value, 'image-tag', base.evidence, { line: base.line, stage: base.stage, step: base.step });
+      }
+    }
+    if (!this.values.has('baseImage')) {
+      for (const base of declared) {
+        // Line 0: the proof is a Dockerfile line, not a line of the log.
+        const where = { line: 0, stage: base.stage, step: null };
+        this.add('baseImage', base.image, 'dockerfile', base.evidence, where);
+        for (const [name, value] of imageFacts(base.image)) this.add(name, value, 'dockerfile', base.evidence, where);
       }
     }
     const firstStep = model.steps.find((s) => !s.internal) ?? model.steps[0];

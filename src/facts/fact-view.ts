@@ -19,6 +19,8 @@ const sourceRank: Readonly<Record<string, number>> = {
   instruction: 0,
   'image-banner': 6,
   'image-tag': 9,
+  // The Dockerfile's FROM with ARG defaults: a build arg may have replaced the default.
+  dockerfile: 10,
 };
 
 /** Facts where the last value seen is the one in force (pip upgrades itself mid-build). */

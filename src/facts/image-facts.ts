@@ -1,9 +1,11 @@
 // What a base image's name and tag say about the build: NVIDIA's `nvidia/cuda` tags spell the
 // CUDA version, cuDNN, flavour and OS (`12.4.1-cudnn-devel-ubuntu22.04`), PyTorch's own images
 // the torch and CUDA versions (`pytorch/pytorch:2.3.0-cuda12.1-cudnn8-devel`), NGC's framework
-// images a release month (`nvcr.io/nvidia/pytorch:23.09-py3`), and the distro and Python images
+// images a release month (`nvcr.io/nvidia/pytorch:23.09-py3`, whose CUDA is known for the months
+// listed in ngc-pytorch-cuda.ts), and the distro and Python images
 // their release (`python:3.11-slim-bookworm`, `ubuntu:22.04`).
 import { releaseOfCodename } from './fact-patterns.js';
+import { ngcPytorchCuda } from './ngc-pytorch-cuda.js';
 import type { FactName } from './types.js';
 
 /** `ubuntu22.04` / `ubi9` / `rockylinux8` / `centos7` / `bookworm` in a tag → the release as people write it. */
@@ -50,6 +52,9 @@ export function imageFacts(image: string): [FactName, string][] {
   }
   if (/^(?:nvcr\.io\/)?nvidia\/(?:pytorch|tensorflow|jax|tritonserver|nemo)$/.test(repo) || repo.startsWith('nvcr.io/nvidia/')) {
     if (/^\d{2}\.\d{2}/.test(tag)) out.push(['imageFlavour', 'ngc']);
+    // The month's CUDA, where NVIDIA's release notes were checked (ngc-pytorch-cuda.ts).
+    const cuda = /(?:^|\/)nvidia\/pytorch$/.test(repo) ? ngcPytorchCuda(tag) : null;
+    if (cuda !== null) out.push(['cuda', cuda]);
     return out;
   }
   if (/(?:^|\/)pytorch\/pytorch$/.test(repo)) {

@@ -69,6 +69,18 @@ export interface FactValue {
   step: number | null;
 }
 
+/**
+ * A stage's base image as the Dockerfile declares it, ARG defaults substituted: a fact only where
+ * the log shows no base image (the log has build args resolved; a default may have been overridden).
+ */
+export interface DeclaredBase {
+  image: string;
+  /** The stage as BuildKit names it (`builder`, `stage-0`). */
+  stage: string;
+  /** `FROM nvcr.io/nvidia/pytorch:23.04-py3 (Dockerfile:4, ARG defaults)`: what the fact's evidence says. */
+  evidence: string;
+}
+
 /** Every distinct value of each fact, in order of appearance (bounded per fact). */
 export type BuildFacts = Partial<Record<FactName, readonly FactValue[]>>;
 

@@ -14,7 +14,8 @@
 // - Tag lifetime: NVIDIA's "Container Support Policy", gitlab.com/nvidia/container-images/cuda/-/blob/master/
 //   doc/support-policy.md, quoted in github.com/pytorch/builder/pull/1446 and
 //   github.com/lightgbm-org/LightGBM/issues/6520.
-// Not included: the per-month CUDA/torch contents of NGC PyTorch images (release notes not verified here).
+// The CUDA of NGC PyTorch months checked against NVIDIA's notes: src/facts/ngc-pytorch-cuda.ts (a build fact);
+// the other months, and the images' torch versions, are not included.
 
 export type Flavour = 'base' | 'runtime' | 'devel';
 

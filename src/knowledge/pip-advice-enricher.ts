@@ -15,7 +15,7 @@ function withoutExtras(requirement: string): string {
 }
 
 /** The capture keys that name the package a rule is about, most specific first. */
-const packageKeys = ['context.requestedBy.by', 'package', 'context.named.name', 'context.package.name', 'context.still.package', 'requirer', 'requirement'];
+const packageKeys = ['context.requestedBy.by', 'package', 'context.named.name', 'context.package.name', 'context.still.package', 'requirer', 'requirement', 'context.sourceDir.name'];
 
 /** `mamba` / `micromamba` take conda's forms; anything unknown is pip. */
 export function installerOf(facts: FactView): Installer {
@@ -199,6 +199,23 @@ function conflictCommands(installer: Installer, requirer: string): Record<string
   };
 }
 
+/**
+ * The command that puts a module a setup.py imports into the Python itself (pip's legacy `setup.py
+ * egg_info` runs there): `moduleFirstCmd`. torch comes from PyTorch's index for the CUDA the log
+ * shows (`torchCuda`, else the toolkit's `cuda`, the newest index tag of its major not above it);
+ * with neither, no command: the fix says how to find the CUDA (`moduleFirstNote` stays unset too).
+ */
+function missingModuleInstall(installer: Installer, module: string, facts: FactView): Record<string, string> {
+  if (module !== 'torch') return { moduleFirstCmd: install(installer, module) };
+  const torchCuda = facts.value('torchCuda');
+  const cuda = facts.value('cuda');
+  const tag = torchCuda ?? (cuda !== null ? wheelTagFor(cuda) : null);
+  const url = tag === 'cpu' ? CPU_INDEX : tag !== null ? indexUrl(tag) : null;
+  if (tag === null || url === null) return {};
+  const why = torchCuda !== null ? `the CUDA build the log shows (${tag})` : `CUDA ${cuda}, as the log shows`;
+  return { moduleFirstCmd: install(installer, 'torch', { indexUrl: url }), moduleFirstNote: `The index is PyTorch's for ${why}.` };
+}
+
 export function pipAdviceEnrich(
   captures: Readonly<Record<string, string>>,
   step: Step | null,
@@ -254,6 +271,7 @@ export function pipAdviceEnrich(
     const torchInImage = facts.value('torch') !== null || facts.value('imageFlavour') === 'ngc' || /^pytorch\/pytorch:/.test(facts.value('baseImage') ?? '');
     const deps = module === 'torch' && torchInImage ? [] : [module];
     out.buildDepsCmd = installCommand(installer, { requirements: [...deps, 'ninja', 'packaging', 'wheel', 'setuptools'] });
+    Object.assign(out, missingModuleInstall(installer, module, facts));
   }
 
   // Resolver backtracking: how far pip went (its reporter's thresholds), and the release it settled on.

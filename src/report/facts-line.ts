@@ -4,11 +4,17 @@ import type { BuildModel } from '../model/types.js';
 import type { BuildFacts, FactName, FactValue } from '../facts/types.js';
 import { factsFor, reportStep } from '../facts/fact-view.js';
 
+/** Where a value was read, in prose: `nvcc`, `image tag`, `Dockerfile FROM`. */
+function sourceName(source: string): string {
+  if (source === 'image-tag') return 'image tag';
+  return source === 'dockerfile' ? 'Dockerfile FROM' : source;
+}
+
 /** How a fact's value is named in prose: `CUDA 12.4`, `Ubuntu 22.04`, `Python 3.10`, `pip 23.0.1`. */
 function shown(name: FactName, v: FactValue): string | null {
   switch (name) {
     case 'cuda':
-      return `CUDA ${v.value} (${v.source === 'image-tag' ? 'image tag' : v.source})`;
+      return `CUDA ${v.value} (${sourceName(v.source)})`;
     case 'os':
     case 'platform':
       return v.value;
@@ -34,7 +40,7 @@ export function factsLine(facts: BuildFacts, model: BuildModel): string {
   if (cuda !== null) {
     const other = view.conflicts('cuda')[0];
     const text = shown('cuda', cuda)!;
-    parts.push(other ? `${text.slice(0, -1)}; ${other.source === 'image-tag' ? 'the image tag' : other.source} says ${other.value})` : text);
+    parts.push(other ? `${text.slice(0, -1)}; ${other.source === 'image-tag' || other.source === 'dockerfile' ? `the ${sourceName(other.source)}` : other.source} says ${other.value})` : text);
   }
   for (const name of ['cudnn', 'os', 'python'] as const) {
     const v = view.get(name);

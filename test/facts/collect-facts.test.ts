@@ -9,6 +9,8 @@ import type { Analysis } from '../../src/report/analysis.js';
 import { factsFor } from '../../src/facts/fact-view.js';
 import { factsLine } from '../../src/report/facts-line.js';
 import { reportOf } from '../../src/report/json.js';
+import { parseDockerfile } from '../../src/dockerfile/dockerfile.js';
+import { imageFacts } from '../../src/facts/image-facts.js';
 
 async function analyzeFile(path: string): Promise<Analysis> {
   return analyzeStream(Readable.from([readFileSync(path)]));
@@ -106,5 +108,34 @@ describe('build facts on real logs', () => {
     const analysis = await analyzeStream(Readable.from([Buffer.from('hello\nworld\n')]));
     expect(reportOf(analysis).build.facts).toEqual({});
     expect(factsLine(analysis.facts, analysis.model)).toBe('');
+  });
+
+  test("a log that shows no base image takes the Dockerfile's FROM, its ARG default substituted", async () => {
+    const dir = 'fixtures/rules/cuda/unsupported-arch/match-k2-cmake-ngc-2304-dockerfile';
+    const dockerfile = parseDockerfile(readFileSync(`${dir}.Dockerfile`, 'utf8'), 'Dockerfile');
+    const analysis = await analyzeStream(Readable.from([readFileSync(`${dir}.log`)]), { dockerfile });
+    expect(reported(analysis, ['cuda', 'baseImage', 'imageFlavour'])).toEqual({
+      cuda: '12.1 (dockerfile)',
+      baseImage: 'nvcr.io/nvidia/pytorch:23.04-py3 (dockerfile)',
+      imageFlavour: 'ngc (dockerfile)',
+    });
+    expect(reportOf(analysis).build.facts.cuda!.evidence).toBe('Dockerfile:4: FROM ${BASE_IMAGE} (nvcr.io/nvidia/pytorch:23.04-py3 by the ARG default)');
+    expect(factsLine(analysis.facts, analysis.model)).toBe('CUDA 12.1 (Dockerfile FROM)');
+  });
+
+  test('a log that shows its base image keeps it: a build arg may have replaced the Dockerfile default', async () => {
+    // The same Dockerfile given with another build's log, which prints its own FROM and CUDA.
+    const dockerfile = parseDockerfile(readFileSync('fixtures/rules/cuda/unsupported-arch/match-k2-cmake-ngc-2304-dockerfile.Dockerfile', 'utf8'), 'Dockerfile');
+    const analysis = await analyzeStream(Readable.from([readFileSync('fixtures/samples/cuda-multistage-failed.log')]), { dockerfile });
+    const facts = reportOf(analysis).build.facts;
+    expect(facts.cuda?.value).toBe('12.4');
+    expect(JSON.stringify(facts)).not.toContain('"dockerfile"');
+  });
+
+  test('an NGC PyTorch month whose CUDA is not checked here stays unknown', () => {
+    expect(imageFacts('nvcr.io/nvidia/pytorch:23.04-py3')).toContainEqual(['cuda', '12.1']);
+    expect(imageFacts('nvcr.io/nvidia/pytorch:23.05-py3')).toEqual([['imageFlavour', 'ngc']]);
+    // Another NGC framework's month says nothing about CUDA
+    expect(imageFacts('nvcr.io/nvidia/tensorflow:23.04-tf2-py3')).toEqual([['imageFlavour', 'ngc']]);
   });
 });

@@ -31,6 +31,21 @@ describe('pipAdviceEnrich', () => {
     expect(out.versionsCmd).toBeUndefined();
   });
 
+  test("a module setup.py imports goes into the Python first: torch from PyTorch's index for the log's CUDA, none when it is unknown", () => {
+    const step = makeStep({ instruction: 'RUN pip install -r requirements.txt' });
+    const captures = { module: 'torch', 'context.sourceDir.name': 'xformers' };
+    const cuda = pipAdviceEnrich(captures, step, model, view({ cuda: [fact('12.1', 'nvcc')] }));
+    expect(cuda.moduleFirstCmd).toBe('pip install --index-url https://download.pytorch.org/whl/cu121 torch');
+    expect(cuda.moduleFirstNote).toBe("The index is PyTorch's for CUDA 12.1, as the log shows.");
+    // the CUDA torch was built for wins over the toolkit's
+    const built = pipAdviceEnrich(captures, step, model, view({ cuda: [fact('12.4', 'nvcc')], torchCuda: [fact('cu118', 'wheel')] }));
+    expect(built.moduleFirstCmd).toBe('pip install --index-url https://download.pytorch.org/whl/cu118 torch');
+    const unknown = pipAdviceEnrich(captures, step, model, view({}));
+    expect(unknown.moduleFirstCmd).toBeUndefined();
+    expect(unknown.requirement).toBe('xformers');
+    expect(pipAdviceEnrich({ module: 'numpy' }, step, model, view({})).moduleFirstCmd).toBe('pip install numpy');
+  });
+
   test('no requirement in the log: no command at all', () => {
     const out = pipAdviceEnrich({}, makeStep({ instruction: 'RUN pip install $PACKAGES' }), model, view({}));
     expect(out.installCmd).toBeUndefined();

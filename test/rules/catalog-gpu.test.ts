@@ -1,7 +1,10 @@
 // What the GPU / ML rules say, beyond "they match": the variant chosen, the values filled in
 // from the log, one finding per step, and silence on what a healthy CUDA build prints.
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
+import { analyzeStream } from '../../src/analyze.js';
+import { parseDockerfile } from '../../src/dockerfile/dockerfile.js';
 import type { Finding } from '../../src/rules/finding.js';
 import { analyzeLog } from './support/mini-pipeline.js';
 
@@ -92,6 +95,30 @@ describe('cuda/unsupported-arch', () => {
     const [f] = await findingsOf('cuda/unsupported-arch/match-nvcc116-value-not-defined', 'cuda/unsupported-arch');
     expect(f?.message).toContain("CUDA 11.6's nvcc accepts sm_35 … sm_87");
     expect(f?.message).toContain('sm_89 needs CUDA 11.8 or newer');
+  });
+
+  test("a CMake project's build: the fix speaks of its CMake configuration, with the CUDA of the Dockerfile's FROM", async () => {
+    const dockerfile = parseDockerfile(
+      readFileSync(new URL('../../fixtures/rules/cuda/unsupported-arch/match-k2-cmake-ngc-2304-dockerfile.Dockerfile', import.meta.url), 'utf8'),
+      'Dockerfile',
+    );
+    const log = fixture('cuda/unsupported-arch/match-k2-cmake-ngc-2304-dockerfile');
+    const withFile = (await analyzeStream(Readable.from([Buffer.from(log)]), { dockerfile })).findings.find((x) => x.ruleId === 'cuda/unsupported-arch');
+    expect(withFile?.message).toContain("CUDA 12.1's nvcc accepts sm_50");
+    expect(withFile?.fix).toContain('make stopped in `k2_log`');
+    expect(withFile?.fix).toContain('-DCMAKE_CUDA_ARCHITECTURES="75;80;86;89;90"');
+    expect(withFile?.fix).not.toContain('TORCH_CUDA_ARCH_LIST="');
+    // The log alone shows no CUDA version: the CMake advice stays, the version is found out
+    const [alone] = await findingsOf('cuda/unsupported-arch/match-k2-cmake-ngc-2304-dockerfile', 'cuda/unsupported-arch');
+    expect(alone?.message).toContain('The log does not show which CUDA version');
+    expect(alone?.fix).toContain('make stopped in `k2_log`');
+    expect(alone?.fix).toContain('nvcc --version');
+  });
+
+  test("a Makefile build that is not CMake's keeps the generic advice", async () => {
+    const [f] = await findingsOf('cuda/unsupported-arch/match-classic-nccl-make-compute60', 'cuda/unsupported-arch');
+    expect(f?.fix).not.toContain('CMake build');
+    expect(f?.fix).toContain('TORCH_CUDA_ARCH_LIST');
   });
 
   test('a CMake try-compile failure is explained by nvcc, not by the generic CMake error', async () => {
@@ -354,6 +381,23 @@ describe('pip/build-isolation', () => {
     const [f] = (await analyzeLog(lines.join('\n'))).filter((x) => x.ruleId === 'pip/build-isolation');
     expect(f?.fix).toContain('pip install --no-build-isolation flash-attn');
   });
+  test("pip's legacy setup.py path is not isolated: torch is missing from the image's Python, installed first in a RUN of its own", async () => {
+    const [f] = await findingsOf('pip/build-isolation/match-legacy-egg-info-xformers', 'pip/build-isolation');
+    expect(f?.title).toBe('setup.py imports a module this Python does not have');
+    expect(f?.message).toContain("pip read xformers's metadata the legacy way");
+    expect(f?.message).toContain('`--no-build-isolation` changes nothing');
+    expect(f?.fix).toContain('RUN pip install xformers');
+    expect(f?.fix).not.toContain('RUN pip install --no-build-isolation');
+    // No CUDA in the log: how to find the index, not a guessed one in a RUN line
+    expect(f?.fix).toContain('`nvcc --version`');
+    expect(f?.fix).not.toContain('RUN pip install --index-url');
+  });
+
+  test('the isolated path (Getting requirements to build wheel) keeps --no-build-isolation', async () => {
+    const [f] = await findingsOf('pip/build-isolation/match-sdist-imports-torch-pip26', 'pip/build-isolation');
+    expect(f?.message).not.toContain('legacy');
+    expect(f?.fix).toContain('--no-build-isolation');
+  });
 });
 
 describe('enricher sentences', () => {
@@ -395,6 +439,16 @@ describe('real-world wordings of the CUDA arch list, apex and flash-attn', () =>
     const ids = (await analyzeLog(fixture('cuda/toolkit-not-found/nomatch-flash-attn-cuda-home-error-shown'))).map((x) => x.ruleId);
     expect(ids).toContain('cuda/cuda-home-not-set');
     expect(ids).not.toContain('cuda/toolkit-not-found');
+  });
+
+  test('flash-attn without nvcc in a shell: check for a toolkit first; with none, a -devel image or a prebuilt wheel, not CUDA_HOME', async () => {
+    const [f] = await findingsOf('cuda/toolkit-not-found/match-flash-attn-pod-shell-no-toolkit', 'cuda/toolkit-not-found');
+    const fix = f?.fix ?? '';
+    expect(fix).toContain('ls -d /usr/local/cuda*\nnvcc --version');
+    expect(fix).toContain('a `-devel` CUDA image');
+    expect(fix).toContain('https://github.com/Dao-AILab/flash-attention/releases');
+    // the check and the ways out come before the export
+    expect(fix.indexOf('setting CUDA_HOME cannot help')).toBeLessThan(fix.indexOf('export CUDA_HOME'));
   });
 
   test("torch's arch_list IndexError is the missing GPU, not a step failure", async () => {

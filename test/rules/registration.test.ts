@@ -82,7 +82,9 @@ describe('the registration check', () => {
       'src/rules/catalog/fam/misnamed.ts': '',
       'src/rules/catalog/fam/index.ts': '',
       'fixtures/rules/fam/a/match-a.log': 'x\n',
+      'fixtures/rules/fam/a/match-a.Dockerfile': 'FROM x\n',
       'fixtures/rules/fam/a/match-gone.expected.md': 'x\n',
+      'fixtures/rules/fam/a/match-gone.Dockerfile': 'FROM x\n',
       'fixtures/rules/fam/a/notes.txt': 'x\n',
       'fixtures/rules/fam/stray.log': 'x\n',
     });
@@ -93,8 +95,9 @@ describe('the registration check', () => {
       'src/rules/catalog/fam/misnamed.ts: exports rule fam/other; a rule lives in src/rules/catalog/<family>/<name>.ts after its id',
       'src/rules/catalog/fam/unused.ts: neither a rule nor imported by one',
       'src/rules/catalog/fam/index.ts: the catalog index lists every rule: run `npm run rules:table`',
+      'fixtures/rules/fam/a/match-gone.Dockerfile: the Dockerfile of a fixture that is gone',
       'fixtures/rules/fam/a/match-gone.expected.md: the expected output of a fixture that is gone',
-      'fixtures/rules/fam/a/notes.txt: a fixture is match-*.log, nomatch-*.log, match-*.expected.md or README.md',
+      'fixtures/rules/fam/a/notes.txt: a fixture is match-*.log, nomatch-*.log, match-*.expected.md, match-*.Dockerfile or README.md',
       'fixtures/rules/fam/stray.log: fixtures live in fixtures/rules/<family>/<name>/',
       'fixtures/rules/fam/a/: fam/a has no nomatch-*.log',
     ]);

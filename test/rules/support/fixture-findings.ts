@@ -1,7 +1,7 @@
 // The findings every match fixture yields: each rule's match-*.log run through the whole pipeline,
 // and each Dockerfile check's match*.Dockerfile through the static checks. Shared by the tests that
 // look at what a user reads (expected output, advice lint).
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -67,8 +67,11 @@ export async function findingsOf(f: MatchFixture): Promise<FixtureFindings> {
     const findings = runStaticChecks(parseDockerfile(text, f.name)).filter((x) => x.ruleId === f.ruleId);
     return { findings };
   }
-  // The whole Analysis, not only the findings analyzeLog returns: the build facts are read too.
-  const { findings, facts, model } = await analyzeStream(Readable.from([Buffer.from(text)]));
+  // The whole Analysis, not only the findings analyzeLog returns: the build facts are read too. A
+  // `match-foo.Dockerfile` beside the log is the Dockerfile of that build, given as `--dockerfile` would.
+  const dockerfileFile = f.file.replace(/\.log$/, '.Dockerfile');
+  const dockerfile = existsSync(dockerfileFile) ? parseDockerfile(readFileSync(dockerfileFile, 'utf8'), path.relative(repoRoot, dockerfileFile)) : null;
+  const { findings, facts, model } = await analyzeStream(Readable.from([Buffer.from(text)]), { dockerfile });
   const line = factsLine(facts, model);
   return { findings: findings.filter((x) => x.ruleId === f.ruleId), ...(line ? { factsLine: line } : {}) };
 }

@@ -5,6 +5,9 @@
 // The fix names the `-devel` image of the same CUDA / cuDNN / OS as the stage (cuda-version's develImage,
 // withFlavour of the base image), in a Dockerfile only for image builds. CUDACXX, -DCMAKE_CUDA_COMPILER
 // and -DCUDAToolkit_ROOT: CMake's variables (FindCUDAToolkit.cmake and cmake-env-variables, CMake 3.25).
+// flash-attn's prebuilt wheels: github.com/Dao-AILab/flash-attention/releases, one per flash-attn, CUDA, torch, C++ ABI and
+// Python (`releases/download/v2.5.9.post1/flash_attn-2.5.9.post1+cu122torch2.3cxx11abiFALSE-cp310-cp310-linux_x86_64.whl`,
+// as public install scripts download it). A shell or a pod may have no toolkit at all: the fix checks before it exports CUDA_HOME.
 // nvcc's apt packages: cuda-nvcc-X-Y / cuda-toolkit-X-Y (NVIDIA repository; cuda-minimal-build pulls nvcc
 // in NVIDIA's devel Dockerfile).
 import { toolkitOnPathBlock } from './toolkit-on-path.js';
@@ -36,7 +39,18 @@ function flashVariants(): Variant[] {
             '```',
           ]
         : [
-            'Point the build at a CUDA toolkit (one with `bin/nvcc`, of the release torch was built for: `python3 -c "import torch; print(torch.version.cuda)"`) in the shell that builds:',
+            'The build needs a CUDA toolkit (`bin/nvcc`) of the release torch was built for (`python3 -c "import torch; print(torch.version.cuda)"`). ' +
+              'First check whether this machine or container has one at all:',
+            '',
+            '```sh',
+            'ls -d /usr/local/cuda*',
+            'nvcc --version',
+            '```',
+            '',
+            'With none (a runtime image, a Kubernetes pod started from one), setting CUDA_HOME cannot help: build in a `-devel` CUDA image of that ' +
+              'release (https://hub.docker.com/r/nvidia/cuda/tags), or install a prebuilt flash-attn wheel, which needs no compiler: ' +
+              'https://github.com/Dao-AILab/flash-attention/releases has one per flash-attn, CUDA, torch, C++ ABI and Python ' +
+              '(`flash_attn-2.5.9.post1+cu122torch2.3cxx11abiFALSE-cp310-cp310-linux_x86_64.whl`). If a toolkit is there, point the build at it in the shell that builds:',
             '',
             ...toolkitOnPathBlock,
           ];

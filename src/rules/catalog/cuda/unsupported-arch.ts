@@ -20,6 +20,25 @@ const WHERE_KNOWN = [
   `Avoid \`native\`. ${BUILD_GPU}`,
 ].join('\n');
 
+// A CMake build's make output names its targets' `CMakeFiles/<target>.dir/` (`make[2]: *** [k2/csrc/CMakeFiles/
+// k2_log.dir/build.make:76: …log.cu.o] Error 1`): the arch list is the project's CMake configuration. Some projects
+// set it themselves: k2's CMakeLists.txt adds `-gencode arch=compute_N,code=sm_N` for each of its candidates
+// `35 50 60 61 70 75` the detected flags include (k2-fsa/k2 CMakeLists.txt@02163b48), which no setting from outside removes.
+const CMAKE_PROJECT = [
+  "This step is a CMake build (make stopped in `{context.cmakeBuild.target}`): the arches come from the project's CMake " +
+    "configuration. TORCH_CUDA_ARCH_LIST is what torch's extension builder reads; here set `-DCMAKE_CUDA_ARCHITECTURES` where cmake is " +
+    'configured (a project that pip builds passes CMake arguments the way its setup.py says).',
+  '',
+  'If the project sets the list itself (its CMakeLists.txt names the arches or adds `-gencode` flags), no setting from outside removes ' +
+    'one. Find it in its source:',
+  '',
+  '```sh',
+  `grep -rn "CUDA_ARCHITECTURES\\|gencode\\|ARCH" --include=CMakeLists.txt --include="*.cmake" .`,
+  '```',
+  '',
+  'then take a release of the project that no longer lists the arch, or build on a CUDA that still accepts it.',
+].join('\n');
+
 export const unsupportedArch: RuleInput = {
   id: 'cuda/unsupported-arch',
   title: 'GPU architecture not supported by this CUDA version',
@@ -44,6 +63,9 @@ export const unsupportedArch: RuleInput = {
       literals: ['CUDA compiler identification is NVIDIA'],
       pattern: 'identification is NVIDIA (?<cudaVersion>\\d{1,2}\\.\\d{1,2})',
     },
+    // The last target make names is the one that stopped. Not CMake's own compiler check (`cmTC_ce4f7`): it fails
+    // before any project target, on the list the configure step was given.
+    { name: 'cmakeBuild', literals: ['CMakeFiles/'], pattern: 'CMakeFiles/(?!cmTC_)(?<target>[\\w.+-]{1,100})\\.dir/', keep: 'last' },
   ],
   scope: 'step',
   only: 'failed-step',
@@ -61,6 +83,30 @@ export const unsupportedArch: RuleInput = {
       '`-gencode` flags; an arch missing from the list needs another CUDA release (removed arches: an older one; new GPUs: a newer one).',
   ].join('\n'),
   variants: [
+    {
+      when: 'cmakeBuild&fact.cuda',
+      fix: [
+        'Fix the arch list: {enrich.suggestion}.',
+        '',
+        CMAKE_PROJECT,
+        '',
+        "In CMake's notation, {enrich.archListBasis}: `-DCMAKE_CUDA_ARCHITECTURES=\"{enrich.cmakeArchList}\"`.",
+      ].join('\n'),
+    },
+    {
+      when: 'cmakeBuild',
+      fix: [
+        'The log does not show which CUDA version compiled this, so the accepted arches are unknown here. Print them in the same stage:',
+        '',
+        '```sh',
+        `nvcc --version && nvcc --help | grep -o "'compute_[0-9]*[a-z]*'" | sort -u`,
+        '```',
+        '',
+        CMAKE_PROJECT,
+        '',
+        'Keep only listed arches (`86` for `compute_86`).',
+      ].join('\n'),
+    },
     {
       when: 'fact.cuda',
       fix: ['Fix the arch list: {enrich.suggestion}.', '', WHERE_KNOWN].join('\n'),

@@ -8,8 +8,43 @@
 // depends on `torch`, but doesn't declare it as a build dependency`); for a uv project the fix is
 // uv's documented sequence for flash-attn (docs.astral.sh/uv/concepts/projects/config/#build-isolation):
 // `no-build-isolation-package` in `[tool.uv]`, then `uv venv`, `uv pip install torch`, `uv sync`.
+// pip's legacy path (a project without pyproject.toml) is not isolated: pip uses the pyproject.toml interface when
+// that file exists and the legacy one otherwise, and collects the metadata by calling `setup.py egg_info` (pip's
+// "Build System Interface" and "setup.py (legacy)" reference pages); "the presence of a pyproject.toml file (even if
+// empty) triggers pip to change its default behavior to use build isolation" (packaging.python.org, "How to
+// modernize a setup.py based project?"). So `python setup.py egg_info did not run successfully` with "No module named
+// 'torch'" means the Python that installs the package has no torch, and `--no-build-isolation` changes nothing. pip
+// reads every requirement's metadata while resolving, before it installs any: torch must come in an earlier command.
 import { flashAttnWheelContexts, withFlashAttnNote, withFlashAttnVariants } from './flash-attn-wheel.js';
 import type { RuleInput } from '../../schema.js';
+
+const LEGACY_MESSAGE =
+  "pip read {enrich.requirement}'s metadata the legacy way (`python setup.py egg_info`: the project has no pyproject.toml), " +
+  'which runs its setup.py in the Python that installs it, with no isolated build environment; that setup.py imports {module}, ' +
+  'and {module} is not installed in that Python. `--no-build-isolation` changes nothing on this path.';
+
+/** Install the module first, in a command of its own (pip reads every requirement's metadata before installing any). */
+function legacyFix(fence: 'dockerfile' | 'sh', first: readonly string[]): string {
+  const run = fence === 'dockerfile' ? 'RUN ' : '';
+  return [
+    "Install {module} into this Python before {enrich.requirement}, in a command of its own: pip reads every requirement's " +
+      'metadata before it installs any, so {module} in the same command is not there yet when setup.py runs.',
+    '',
+    ...first,
+    '',
+    `\`\`\`${fence}`,
+    ...(first.length === 0 ? [`${run}{enrich.moduleFirstCmd}`] : []),
+    `${run}{enrich.installCmd}`,
+    '```',
+  ].join('\n');
+}
+
+/** torch with no CUDA in the log: how to find the index, instead of a guessed one. */
+const TORCH_INDEX_UNKNOWN = [
+  "The log does not show this image's CUDA; read it (`nvcc --version`, or the CUDA in the base image's tag) and install torch from " +
+    "PyTorch's index for it (`pip install torch --index-url https://download.pytorch.org/whl/cu121` is CUDA 12.1's; " +
+    'https://pytorch.org/get-started/previous-versions/ lists each release with its indexes). Then:',
+];
 
 /**
  * uv's documented sequence for a package whose build needs torch: `no-build-isolation-package`,
@@ -56,6 +91,19 @@ export const buildIsolation: RuleInput = {
       literals: ['hint: This error likely indicates that `'],
       pattern: 'hint: This error likely indicates that `(?<pkg>[A-Za-z0-9][\\w.-]{0,200})@(?<version>[\\w.+!-]{1,100})` depends',
     },
+    // pip's legacy path, run in the target Python (no build environment at all): its own lines, or the traceback frame of
+    // the shim it runs setup.py through (compiled as `<pip-setuptools-caller>`, pip's utils/setuptools_build.py)
+    {
+      name: 'legacyMetadata',
+      literals: ['setup.py egg_info did not run successfully', 'Preparing metadata (setup.py)', 'Running setup.py install for', 'File "<pip-setuptools-caller>"'],
+    },
+    // pip unpacks each source distribution into `/tmp/pip-install-<random>/<name>_<32 hex>/`: the package, when no
+    // `Collecting` line is kept.
+    {
+      name: 'sourceDir',
+      literals: ['/pip-install-'],
+      pattern: '/pip-install-[a-z0-9_]{1,20}/(?<name>[A-Za-z0-9][\\w.-]{0,100}?)_[0-9a-f]{32}/',
+    },
     // The package pip stopped on: the last `Collecting` before the failure, or `Failed to build 'x'`.
     {
       name: 'package',
@@ -100,6 +148,30 @@ export const buildIsolation: RuleInput = {
         'which that environment does not have: uv, like pip, builds each source distribution with only its declared build ' +
         'requirements, so an installed {module} is invisible there.',
       fix: uvProjectFix('Then:', ['```sh', 'uv venv', 'uv pip install {module}', 'uv sync', '```']),
+    },
+    {
+      when: 'legacyMetadata&enrich.requirement&enrich.moduleFirstCmd&fact.place=image-build',
+      title: 'setup.py imports a module this Python does not have',
+      message: LEGACY_MESSAGE,
+      fix: legacyFix('dockerfile', []) + '\n\n{enrich.moduleFirstNote|}',
+    },
+    {
+      when: 'legacyMetadata&enrich.requirement&fact.place=image-build',
+      title: 'setup.py imports a module this Python does not have',
+      message: LEGACY_MESSAGE,
+      fix: legacyFix('dockerfile', TORCH_INDEX_UNKNOWN),
+    },
+    {
+      when: 'legacyMetadata&enrich.requirement&enrich.moduleFirstCmd',
+      title: 'setup.py imports a module this Python does not have',
+      message: LEGACY_MESSAGE,
+      fix: legacyFix('sh', []) + '\n\n{enrich.moduleFirstNote|}',
+    },
+    {
+      when: 'legacyMetadata&enrich.requirement',
+      title: 'setup.py imports a module this Python does not have',
+      message: LEGACY_MESSAGE,
+      fix: legacyFix('sh', TORCH_INDEX_UNKNOWN),
     },
     {
       // a pasted terminal session or `docker run`: shell commands, not Dockerfile lines

@@ -1,0 +1,29 @@
+// The CUDA release inside NVIDIA's NGC PyTorch images (`nvcr.io/nvidia/pytorch:YY.MM-py3`), per
+// month. The tag names only the month, so the CUDA version is a fact of NVIDIA's release notes;
+// only months checked against a source are listed, and any other month stays unknown.
+//
+// Sources (each month's "Release YY.MM is based on CUDA …" / "NVIDIA CUDA …" line):
+// - 20.02 → 10.2.89, 20.06 → 11.0.167: NVIDIA's release notes,
+//   docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel_20-02.html and rel_20-06.html.
+// - 20.12 → 11.1.1: the same notes, rel_20-12.html, as quoted in a public repository.
+// - 23.04 → 12.1.0 (cuDNN 8.9.0, PyTorch 2.1.0a0+fe05266f): NVIDIA's own Megatron-LM,
+//   tools/retro/README.md, in the revision whose Dockerfile was based on `nvcr.io/nvidia/pytorch:23.04-py3`;
+//   builds on that image print `Cuda compilation tools, release 12.1, V12.1.66` next to torch 2.1.0a0+fe05266.
+// - 23.09 → 12.2.1: the same README at NVIDIA/Megatron-LM@4549b3dd, based on `nvcr.io/nvidia/pytorch:23.09-py3`.
+// - 25.12 → 13.1.0: NVIDIA's release notes, rel-25-12.html.
+
+/** `YY.MM` → the CUDA `major.minor` of that month's PyTorch image. */
+const cudaOfMonth: Readonly<Record<string, string>> = {
+  '20.02': '10.2',
+  '20.06': '11.0',
+  '20.12': '11.1',
+  '23.04': '12.1',
+  '23.09': '12.2',
+  '25.12': '13.1',
+};
+
+/** The CUDA version of an NGC PyTorch image's tag (`23.04-py3`), or null when the month is not listed here. */
+export function ngcPytorchCuda(tag: string): string | null {
+  const month = /^(\d{2}\.\d{2})-/.exec(tag)?.[1];
+  return month === undefined ? null : (cudaOfMonth[month] ?? null);
+}
