@@ -45,10 +45,10 @@ const table: [file: string, expected: Record<string, string>][] = [
   ['rules/apt/unable-to-locate-package/match-arm64-no-candidate.log', { platform: 'linux/arm64 (step-header)' }],
   // `torch-2.4.0+cu124-cp311-cp311-linux_x86_64.whl`
   ['rules/resources/disk-full/match-pip-errno-28.log', { torch: '2.4.0+cu124 (wheel)', torchCuda: 'cu124 (wheel)', python: '3.11 (wheel)' }],
-  // `FROM pytorch/pytorch:2.2.1-cuda12.1-cudnn8-runtime`: everything from the tag
+  // `load metadata for docker.io/nvidia/cuda:11.7.1-cudnn8-runtime-ubuntu20.04`: everything from the tag
   [
-    'rules/cuda/cuda-home-not-set/match-flash-attn-runtime-image.log',
-    { cuda: '12.1 (image-tag)', cudnn: '8 (image-tag)', imageFlavour: 'runtime (image-tag)', torch: '2.2.1 (image-tag)', torchCuda: 'cu121 (image-tag)' },
+    'real-world/base-image/cosyvoice-registry-mirror-timeout.log',
+    { cuda: '11.7 (image-tag)', cudnn: '8 (image-tag)', imageFlavour: 'runtime (image-tag)', os: 'Ubuntu 20.04 (image-tag)' },
   ],
   // `The detected CUDA version (12.1) mismatches … PyTorch (11.8).`, wrapped over two lines
   ['rules/cuda/version-mismatch/match-cpp-extension-cu118-torch-cuda121-image.log', { cuda: '12.1 (torch-extension)', torchCuda: 'cu118 (torch-extension)' }],
@@ -58,8 +58,8 @@ const table: [file: string, expected: Record<string, string>][] = [
   ['rules/pip/externally-managed/match-debian-bookworm.log', { os: 'Debian 12 (image-tag)', python: '3.11 (path)' }],
   // `uv pip install …` in the RUN; `Using CPython 3.12.… interpreter at: …`
   ['rules/pip/resolution-impossible/match-uv.log', { installer: 'uv (instruction)', python: '3.12 (python)', imageFlavour: 'ngc (image-tag)' }],
-  // `… on runner GitHub Actions 7 has exceeded the maximum execution time …`
-  ['rules/resources/job-timeout/match-gha-flash-attn-source-build.log', { runner: 'github-hosted (runner)' }],
+  // `/home/runner/work/_temp/….sh: line 18: … Killed …`: the workspace path of a GitHub-hosted runner
+  ['real-world/ci/vorarbeiter-runner-shutdown-signal.log', { runner: 'github-hosted (runner)' }],
   // `$ nvcc …` prompts in a pasted terminal session
   ['logs/unframed-nvcc.log', { place: 'host-shell (prompt)', cuda: '—' }],
   // podman run with NVIDIA's banner `CUDA Version 12.4.1`; nvidia-smi's `CUDA Version: 12.6` is the driver's, not the toolkit

@@ -98,14 +98,6 @@ describe('wordings seen in public projects’ build logs (buildkit, shell, resou
     expect(f.fix).not.toContain('ARG CMAKE_ARGS');
   });
 
-  test('resources/job-timeout: the job’s limit and the step that was still running', async () => {
-    const f = await only('resources/job-timeout', fixture('resources/job-timeout/match-gha-flash-attn-source-build'));
-    expect(f.message).toContain('reached its time limit (360 minutes)');
-    expect(f.message).toContain('RUN pip install --no-build-isolation flash-attn==2.6.3');
-    expect(f.message).toContain('step #5');
-    expect(f.fix).toContain('timeout-minutes');
-  });
-
   test('resources/job-timeout: GitLab’s wording, with its own limit', async () => {
     const f = await only('resources/job-timeout', fixture('resources/job-timeout/match-gitlab-job-timeout'));
     expect(f.message).toContain('(1h0m0s)');

@@ -121,20 +121,13 @@ describe('cuda/unsupported-arch', () => {
     expect(f?.fix).toContain('TORCH_CUDA_ARCH_LIST');
   });
 
-  test('a CMake try-compile failure is explained by nvcc, not by the generic CMake error', async () => {
-    const ids = (await analyzeLog(fixture('cuda/unsupported-arch/match-cmake-try-compile-compute50'))).map((f) => f.ruleId);
-    expect(ids[0]).toBe('cuda/unsupported-arch');
-    expect(ids).not.toContain('cmake/error');
-  });
 });
 
 describe('runtime/shared-library-missing', () => {
   test.each([
     ['match-libcuda-driver', 'NVIDIA driver library loaded during the build'],
-    ['match-libcudnn-loader', 'cuDNN library not found'],
     ['match-libgl-opencv', 'OpenGL / GLib library not found (OpenCV)'],
     ['match-ldd-libnccl-paste', 'NCCL library not found'],
-    ['match-libtorch-cuda-cu-old-extension', 'PyTorch library not found (extension built for another PyTorch)'],
   ])('%s: advice for its library family', async (name, title) => {
     const [f] = await findingsOf(`runtime/shared-library-missing/${name}`, 'runtime/shared-library-missing');
     expect(f?.title).toBe(title);
@@ -157,22 +150,12 @@ describe('buildx/exec-format-error', () => {
 });
 
 describe('pip', () => {
-  test('backtracking: one finding per step, naming the package, pip’s thresholds and the time spent', async () => {
-    const found = await findingsOf('pip/resolver-backtracking/match-lm-eval-fails-after-19-minutes', 'pip/resolver-backtracking');
-    expect(found).toHaveLength(1);
-    expect(found[0]?.message).toContain('lm-eval');
-    expect(found[0]?.message).toContain('at least 13 candidate versions');
-    expect(found[0]?.message).toContain('19m 07s');
-  });
-
   test('backtracking: how many versions of each package pip fetched, from its own lines (real pip 23 log)', async () => {
     const log = readFileSync(new URL('../../fixtures/real/buildkit-0.13-dockerd-26.1/pip-backtracking.log', import.meta.url), 'utf8');
     const [f] = (await analyzeLog(log)).filter((x) => x.ruleId === 'pip/resolver-backtracking');
     // lightning 2.15.0 down to 2.0.0, metrics 1.5.0 down to 0.9.0; packages fetched once are left out.
     expect(f?.message).toContain('Versions it fetched, per package: lightning (16), metrics (7).');
     expect(f?.message).not.toContain('vision (');
-    const [lm] = await findingsOf('pip/resolver-backtracking/match-lm-eval-fails-after-19-minutes', 'pip/resolver-backtracking');
-    expect(lm?.message).toContain('lm_eval (15)');
   });
 
   test('backtracking: a version’s metadata and its wheel are one version; no download lines, no number made up', async () => {
@@ -192,12 +175,6 @@ describe('pip', () => {
     expect(fetched.find((x) => x.ruleId === 'pip/resolver-backtracking')?.message).toContain('per package: lm_eval (3).');
     const quiet = await analyzeLog(step([looking, looking]));
     expect(quiet.find((x) => x.ruleId === 'pip/resolver-backtracking')?.message).toContain('per package: not shown in the log.');
-  });
-
-  test('resolution impossible: who requires what, and the pin that blocks it', async () => {
-    const [f] = await findingsOf('pip/resolution-impossible/match-constraint-datasets-pip23', 'pip/resolution-impossible');
-    expect(f?.message).toMatch(/lm-eval 0\.4\.9\.2 depends on datasets.4\.0 and >=2\.16\.0/);
-    expect(f?.message).toContain('a constraints file pins datasets==4.4.1');
   });
 
   test('a piece of the error box pasted without its header: BuildKit’s seconds do not hide who requires what', async () => {
@@ -435,8 +412,8 @@ describe('real-world wordings of the CUDA arch list, apex and flash-attn', () =>
     expect(f?.title).toBe('flash-attn found no nvcc (no CUDA toolkit)');
     expect(f?.fix).toContain('flash-attn 2.8.0.post2 published a prebuilt wheel');
     expect(f?.fix).toContain('&& uv pip install "https://github.com/Dao-AILab/flash-attention/releases/download/v2.8.0.post2/flash_attn-2.8.0.post2+cu12torch2.7cxx11abi');
-    // with torch's CUDA_HOME error in the same step, cuda/cuda-home-not-set alone explains it
-    const ids = (await analyzeLog(fixture('cuda/toolkit-not-found/nomatch-flash-attn-cuda-home-error-shown'))).map((x) => x.ruleId);
+    // torch's CUDA_HOME error is cuda/cuda-home-not-set's to explain, not this rule's
+    const ids = (await analyzeLog(fixture('cuda/toolkit-not-found/nomatch-flash-attn-cuda-home-error'))).map((x) => x.ruleId);
     expect(ids).toContain('cuda/cuda-home-not-set');
     expect(ids).not.toContain('cuda/toolkit-not-found');
   });
