@@ -2764,6 +2764,16 @@ function conflictCommands(installer, requirer) {
     conflictOptional: install(installer, requirer)
   };
 }
+function missingModuleInstall(installer, module2, facts) {
+  if (module2 !== "torch") return { moduleFirstCmd: install(installer, module2) };
+  const torchCuda = facts.value("torchCuda");
+  const cuda = facts.value("cuda");
+  const tag = torchCuda ?? (cuda !== null ? wheelTagFor(cuda) : null);
+  const url2 = tag === "cpu" ? CPU_INDEX : tag !== null ? indexUrl(tag) : null;
+  if (tag === null || url2 === null) return {};
+  const why = torchCuda !== null ? `the CUDA build the log shows (${tag})` : `CUDA ${cuda}, as the log shows`;
+  return { moduleFirstCmd: install(installer, "torch", { indexUrl: url2 }), moduleFirstNote: `The index is PyTorch's for ${why}.` };
+}
 function pipAdviceEnrich(captures, step, _model, facts) {
   const installer = installerOf2(facts);
   const out = { installer: facts.value("installer") ?? "pip" };
@@ -2803,6 +2813,7 @@ function pipAdviceEnrich(captures, step, _model, facts) {
     const torchInImage = facts.value("torch") !== null || facts.value("imageFlavour") === "ngc" || /^pytorch\/pytorch:/.test(facts.value("baseImage") ?? "");
     const deps = module2 === "torch" && torchInImage ? [] : [module2];
     out.buildDepsCmd = installCommand(installer, { requirements: [...deps, "ninja", "packaging", "wheel", "setuptools"] });
+    Object.assign(out, missingModuleInstall(installer, module2, facts));
   }
   if (captures["context.longer"] !== void 0) {
     out.rejectNote = `: it rejected at least 13 candidate versions of ${captures["context.still.package"] ?? "one of them"} and printed "This is taking longer than usual"`;
@@ -2843,7 +2854,7 @@ var init_pip_advice_enricher = __esm({
     init_installer_forms();
     init_pip_conflict();
     init_torch_wheels();
-    packageKeys = ["context.requestedBy.by", "package", "context.named.name", "context.package.name", "context.still.package", "requirer", "requirement"];
+    packageKeys = ["context.requestedBy.by", "package", "context.named.name", "context.package.name", "context.still.package", "requirer", "requirement", "context.sourceDir.name"];
     optionsWithValue = /* @__PURE__ */ new Set(["-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--only-binary", "--no-binary", "--progress-bar", "--timeout", "--retries", "--cache-dir", "--src", "--upgrade-strategy", "--report", "-C", "--config-settings", "--global-option", "--python", "-p"]);
     CPU_INDEX = "https://download.pytorch.org/whl/cpu";
   }
@@ -3924,7 +3935,7 @@ var init_build_gpu = __esm({
 });
 
 // src/rules/catalog/cuda/unsupported-arch.ts
-var WHERE_KNOWN, unsupportedArch;
+var WHERE_KNOWN, CMAKE_PROJECT, unsupportedArch;
 var init_unsupported_arch = __esm({
   "src/rules/catalog/cuda/unsupported-arch.ts"() {
     "use strict";
@@ -3937,6 +3948,17 @@ var init_unsupported_arch = __esm({
       "- plain nvcc: `{enrich.gencode}`",
       "",
       `Avoid \`native\`. ${BUILD_GPU}`
+    ].join("\n");
+    CMAKE_PROJECT = [
+      "This step is a CMake build (make stopped in `{context.cmakeBuild.target}`): the arches come from the project's CMake configuration. TORCH_CUDA_ARCH_LIST is what torch's extension builder reads; here set `-DCMAKE_CUDA_ARCHITECTURES` where cmake is configured (a project that pip builds passes CMake arguments the way its setup.py says).",
+      "",
+      "If the project sets the list itself (its CMakeLists.txt names the arches or adds `-gencode` flags), no setting from outside removes one. Find it in its source:",
+      "",
+      "```sh",
+      `grep -rn "CUDA_ARCHITECTURES\\|gencode\\|ARCH" --include=CMakeLists.txt --include="*.cmake" .`,
+      "```",
+      "",
+      "then take a release of the project that no longer lists the arch, or build on a CUDA that still accepts it."
     ].join("\n");
     unsupportedArch = {
       id: "cuda/unsupported-arch",
@@ -3961,7 +3983,10 @@ var init_unsupported_arch = __esm({
           name: "cmakeCompiler",
           literals: ["CUDA compiler identification is NVIDIA"],
           pattern: "identification is NVIDIA (?<cudaVersion>\\d{1,2}\\.\\d{1,2})"
-        }
+        },
+        // The last target make names is the one that stopped. Not CMake's own compiler check (`cmTC_ce4f7`): it fails
+        // before any project target, on the list the configure step was given.
+        { name: "cmakeBuild", literals: ["CMakeFiles/"], pattern: "CMakeFiles/(?!cmTC_)(?<target>[\\w.+-]{1,100})\\.dir/", keep: "last" }
       ],
       scope: "step",
       only: "failed-step",
@@ -3977,6 +4002,30 @@ var init_unsupported_arch = __esm({
         'and keep only listed arches in TORCH_CUDA_ARCH_LIST (`8.6` for `compute_86`), `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (`86`) or the nvcc `-gencode` flags; an arch missing from the list needs another CUDA release (removed arches: an older one; new GPUs: a newer one).'
       ].join("\n"),
       variants: [
+        {
+          when: "cmakeBuild&fact.cuda",
+          fix: [
+            "Fix the arch list: {enrich.suggestion}.",
+            "",
+            CMAKE_PROJECT,
+            "",
+            'In CMake\'s notation, {enrich.archListBasis}: `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"`.'
+          ].join("\n")
+        },
+        {
+          when: "cmakeBuild",
+          fix: [
+            "The log does not show which CUDA version compiled this, so the accepted arches are unknown here. Print them in the same stage:",
+            "",
+            "```sh",
+            `nvcc --version && nvcc --help | grep -o "'compute_[0-9]*[a-z]*'" | sort -u`,
+            "```",
+            "",
+            CMAKE_PROJECT,
+            "",
+            "Keep only listed arches (`86` for `compute_86`)."
+          ].join("\n")
+        },
         {
           when: "fact.cuda",
           fix: ["Fix the arch list: {enrich.suggestion}.", "", WHERE_KNOWN].join("\n")
@@ -4153,7 +4202,14 @@ function flashVariants() {
         ENV_LINE,
         "```"
       ] : [
-        'Point the build at a CUDA toolkit (one with `bin/nvcc`, of the release torch was built for: `python3 -c "import torch; print(torch.version.cuda)"`) in the shell that builds:',
+        'The build needs a CUDA toolkit (`bin/nvcc`) of the release torch was built for (`python3 -c "import torch; print(torch.version.cuda)"`). First check whether this machine or container has one at all:',
+        "",
+        "```sh",
+        "ls -d /usr/local/cuda*",
+        "nvcc --version",
+        "```",
+        "",
+        "With none (a runtime image, a Kubernetes pod started from one), setting CUDA_HOME cannot help: build in a `-devel` CUDA image of that release (https://hub.docker.com/r/nvidia/cuda/tags), or install a prebuilt flash-attn wheel, which needs no compiler: https://github.com/Dao-AILab/flash-attention/releases has one per flash-attn, CUDA, torch, C++ ABI and Python (`flash_attn-2.5.9.post1+cu122torch2.3cxx11abiFALSE-cp310-cp310-linux_x86_64.whl`). If a toolkit is there, point the build at it in the shell that builds:",
         "",
         ...toolkitOnPathBlock
       ];
@@ -5741,6 +5797,19 @@ var init_wheel_not_supported = __esm({
 });
 
 // src/rules/catalog/pip/build-isolation.ts
+function legacyFix(fence, first) {
+  const run3 = fence === "dockerfile" ? "RUN " : "";
+  return [
+    "Install {module} into this Python before {enrich.requirement}, in a command of its own: pip reads every requirement's metadata before it installs any, so {module} in the same command is not there yet when setup.py runs.",
+    "",
+    ...first,
+    "",
+    `\`\`\`${fence}`,
+    ...first.length === 0 ? [`${run3}{enrich.moduleFirstCmd}`] : [],
+    `${run3}{enrich.installCmd}`,
+    "```"
+  ].join("\n");
+}
 function uvProjectFix(lead, steps) {
   return [
     "uv built {context.uvHint.pkg} in an isolated environment. For a uv project (`uv sync`), build it without isolation and put {module} in the environment before syncing, as uv documents for flash-attn. In `pyproject.toml`:",
@@ -5757,11 +5826,15 @@ function uvProjectFix(lead, steps) {
     "With `uv pip install` instead of a project: `uv pip install {module}` first, then `uv pip install {context.uvHint.pkg}=={context.uvHint.version} --no-build-isolation`."
   ].join("\n");
 }
-var buildIsolation;
+var LEGACY_MESSAGE, TORCH_INDEX_UNKNOWN, buildIsolation;
 var init_build_isolation = __esm({
   "src/rules/catalog/pip/build-isolation.ts"() {
     "use strict";
     init_flash_attn_wheel();
+    LEGACY_MESSAGE = "pip read {enrich.requirement}'s metadata the legacy way (`python setup.py egg_info`: the project has no pyproject.toml), which runs its setup.py in the Python that installs it, with no isolated build environment; that setup.py imports {module}, and {module} is not installed in that Python. `--no-build-isolation` changes nothing on this path.";
+    TORCH_INDEX_UNKNOWN = [
+      "The log does not show this image's CUDA; read it (`nvcc --version`, or the CUDA in the base image's tag) and install torch from PyTorch's index for it (`pip install torch --index-url https://download.pytorch.org/whl/cu121` is CUDA 12.1's; https://pytorch.org/get-started/previous-versions/ lists each release with its indexes). Then:"
+    ];
     buildIsolation = {
       id: "pip/build-isolation",
       title: "Wheel build needs torch: build isolation hides it",
@@ -5782,6 +5855,19 @@ var init_build_isolation = __esm({
           name: "uvHint",
           literals: ["hint: This error likely indicates that `"],
           pattern: "hint: This error likely indicates that `(?<pkg>[A-Za-z0-9][\\w.-]{0,200})@(?<version>[\\w.+!-]{1,100})` depends"
+        },
+        // pip's legacy path, run in the target Python (no build environment at all): its own lines, or the traceback frame of
+        // the shim it runs setup.py through (compiled as `<pip-setuptools-caller>`, pip's utils/setuptools_build.py)
+        {
+          name: "legacyMetadata",
+          literals: ["setup.py egg_info did not run successfully", "Preparing metadata (setup.py)", "Running setup.py install for", 'File "<pip-setuptools-caller>"']
+        },
+        // pip unpacks each source distribution into `/tmp/pip-install-<random>/<name>_<32 hex>/`: the package, when no
+        // `Collecting` line is kept.
+        {
+          name: "sourceDir",
+          literals: ["/pip-install-"],
+          pattern: "/pip-install-[a-z0-9_]{1,20}/(?<name>[A-Za-z0-9][\\w.-]{0,100}?)_[0-9a-f]{32}/"
         },
         // The package pip stopped on: the last `Collecting` before the failure, or `Failed to build 'x'`.
         {
@@ -5817,6 +5903,30 @@ var init_build_isolation = __esm({
             when: "uvHint",
             message: "uv built {context.uvHint.pkg} {context.uvHint.version} in an isolated build environment, and its build imported {module}, which that environment does not have: uv, like pip, builds each source distribution with only its declared build requirements, so an installed {module} is invisible there.",
             fix: uvProjectFix("Then:", ["```sh", "uv venv", "uv pip install {module}", "uv sync", "```"])
+          },
+          {
+            when: "legacyMetadata&enrich.requirement&enrich.moduleFirstCmd&fact.place=image-build",
+            title: "setup.py imports a module this Python does not have",
+            message: LEGACY_MESSAGE,
+            fix: legacyFix("dockerfile", []) + "\n\n{enrich.moduleFirstNote|}"
+          },
+          {
+            when: "legacyMetadata&enrich.requirement&fact.place=image-build",
+            title: "setup.py imports a module this Python does not have",
+            message: LEGACY_MESSAGE,
+            fix: legacyFix("dockerfile", TORCH_INDEX_UNKNOWN)
+          },
+          {
+            when: "legacyMetadata&enrich.requirement&enrich.moduleFirstCmd",
+            title: "setup.py imports a module this Python does not have",
+            message: LEGACY_MESSAGE,
+            fix: legacyFix("sh", []) + "\n\n{enrich.moduleFirstNote|}"
+          },
+          {
+            when: "legacyMetadata&enrich.requirement",
+            title: "setup.py imports a module this Python does not have",
+            message: LEGACY_MESSAGE,
+            fix: legacyFix("sh", TORCH_INDEX_UNKNOWN)
           },
           {
             // a pasted terminal session or `docker run`: shell commands, not Dockerfile lines
@@ -39358,7 +39468,9 @@ var sourceRank = {
   "step-header": 0,
   instruction: 0,
   "image-banner": 6,
-  "image-tag": 9
+  "image-tag": 9,
+  // The Dockerfile's FROM with ARG defaults: a build arg may have replaced the default.
+  dockerfile: 10
 };
 var lastWins = /* @__PURE__ */ new Set(["pip"]);
 var buildFormats = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic", "buildah"]);
@@ -40147,6 +40259,20 @@ function installersIn(instruction) {
   return found;
 }
 
+// src/facts/ngc-pytorch-cuda.ts
+var cudaOfMonth = {
+  "20.02": "10.2",
+  "20.06": "11.0",
+  "20.12": "11.1",
+  "23.04": "12.1",
+  "23.09": "12.2",
+  "25.12": "13.1"
+};
+function ngcPytorchCuda(tag) {
+  const month = /^(\d{2}\.\d{2})-/.exec(tag)?.[1];
+  return month === void 0 ? null : cudaOfMonth[month] ?? null;
+}
+
 // src/facts/image-facts.ts
 function osOfTagPart(part) {
   const m = /^(?<distro>ubuntu|ubi|rockylinux|centos|oraclelinux|amzn|opensuse|debian)(?<v>\d{1,2}(?:\.\d{2})?)$/.exec(part);
@@ -40187,6 +40313,8 @@ function imageFacts(image) {
   }
   if (/^(?:nvcr\.io\/)?nvidia\/(?:pytorch|tensorflow|jax|tritonserver|nemo)$/.test(repo) || repo.startsWith("nvcr.io/nvidia/")) {
     if (/^\d{2}\.\d{2}/.test(tag)) out.push(["imageFlavour", "ngc"]);
+    const cuda = /(?:^|\/)nvidia\/pytorch$/.test(repo) ? ngcPytorchCuda(tag) : null;
+    if (cuda !== null) out.push(["cuda", cuda]);
     return out;
   }
   if (/(?:^|\/)pytorch\/pytorch$/.test(repo)) {
@@ -42232,6 +42360,18 @@ function locateFindings(findings, model, dockerfile, options = {}) {
   return findings.map((finding) => locator.locate(finding));
 }
 
+// src/dockerfile/declared-bases.ts
+function declaredBases(dockerfile) {
+  const out = [];
+  for (const stage of dockerfile.stages) {
+    if (stage.baseStage !== null || stage.fromUnresolved.length > 0 || stage.from.includes("$") || stage.from === "scratch") continue;
+    const at = `${dockerfile.path}:${stage.line}: FROM ${stage.fromRaw}`;
+    const evidence = stage.fromRaw === stage.from ? at : `${at} (${stage.from} by the ARG default)`;
+    out.push({ image: stage.from, stage: stageLabel(stage), evidence });
+  }
+  return out;
+}
+
 // src/dockerfile/checks/cuda-arch-unsupported.ts
 init_cuda_arches();
 init_arch_list_enricher();
@@ -43104,11 +43244,21 @@ var FactCollector = class {
     if (list.length >= maxValuesPerFact) return;
     list.push({ value, source, evidence: bounded(evidence), line: where.line, stage: where.stage, step: where.step });
   }
-  /** The facts, with those the base images' tags say and where the build ran. */
-  finish(model) {
+  /**
+   * The facts, with those the base images' tags say and where the build ran. `declared`: the
+   * Dockerfile's base images, used when the log shows none (an excerpt of a failing step).
+   */
+  finish(model, declared = []) {
     for (const base of [...this.values.get("baseImage") ?? []]) {
       for (const [name2, value] of imageFacts(base.value)) {
         this.add(name2, value, "image-tag", base.evidence, { line: base.line, stage: base.stage, step: base.step });
+      }
+    }
+    if (!this.values.has("baseImage")) {
+      for (const base of declared) {
+        const where = { line: 0, stage: base.stage, step: null };
+        this.add("baseImage", base.image, "dockerfile", base.evidence, where);
+        for (const [name2, value] of imageFacts(base.image)) this.add(name2, value, "dockerfile", base.evidence, where);
       }
     }
     const firstStep = model.steps.find((s) => !s.internal) ?? model.steps[0];
@@ -43163,8 +43313,8 @@ var Analyzer = class {
   finish() {
     this.parser.end();
     const model = this.model.finish(this.lines);
-    const facts = this.facts.finish(model);
     const dockerfile = this.options.dockerfile ?? this.options.resolveDockerfile?.(model) ?? null;
+    const facts = this.facts.finish(model, dockerfile === null ? [] : declaredBases(dockerfile));
     const targets = this.options.targets ?? /* @__PURE__ */ new Map();
     const secrets = this.options.reportSecrets === false ? [] : secretFindings(this.redactor);
     const notListed = stepsNotListedFinding(model);
@@ -44204,10 +44354,14 @@ function stopOf(model) {
 }
 
 // src/report/facts-line.ts
+function sourceName(source) {
+  if (source === "image-tag") return "image tag";
+  return source === "dockerfile" ? "Dockerfile FROM" : source;
+}
 function shown(name2, v) {
   switch (name2) {
     case "cuda":
-      return `CUDA ${v.value} (${v.source === "image-tag" ? "image tag" : v.source})`;
+      return `CUDA ${v.value} (${sourceName(v.source)})`;
     case "os":
     case "platform":
       return v.value;
@@ -44228,7 +44382,7 @@ function factsLine(facts, model) {
   if (cuda !== null) {
     const other = view.conflicts("cuda")[0];
     const text2 = shown("cuda", cuda);
-    parts.push(other ? `${text2.slice(0, -1)}; ${other.source === "image-tag" ? "the image tag" : other.source} says ${other.value})` : text2);
+    parts.push(other ? `${text2.slice(0, -1)}; ${other.source === "image-tag" || other.source === "dockerfile" ? `the ${sourceName(other.source)}` : other.source} says ${other.value})` : text2);
   }
   for (const name2 of ["cudnn", "os", "python"]) {
     const v = view.get(name2);
