@@ -12,20 +12,44 @@ import { bookwormComponentsLine, componentPackageOf } from './debian-components.
 /** apt-get's exit code for every error (apt-get(8), DIAGNOSTICS). */
 const APT_ERROR_EXIT = 100;
 
-/** `apt-get install -y --no-install-recommends a b=1.2 && …` → the part after `install` up to the next shell operator. */
-const aptInstall = /\bapt(?:-get)?\s+(?:-\S+\s+)*install\b([^;&|]{0,2000})/;
+/**
+ * `apt-get install -y --no-install-recommends a b=1.2 && …` → the words after `install` up to the next
+ * shell operator (`-y --no-install-recommends a b=1.2`); null when the command runs no apt install.
+ * Words, not one pattern: a pattern for the options between `apt-get` and `install` backtracks.
+ */
+function aptInstallArguments(command: string): string | null {
+  const words = command.split(/\s+/);
+  for (let i = 0; i < words.length; i++) {
+    const name = words[i]!.slice(words[i]!.lastIndexOf('/') + 1);
+    if (name !== 'apt-get' && name !== 'apt') continue;
+    let j = i + 1;
+    while (j < words.length && words[j]!.startsWith('-')) j++;
+    if (words[j] !== 'install') continue;
+    const rest: string[] = [];
+    for (const word of words.slice(j + 1)) {
+      const stop = word.search(/[;&|]/);
+      if (stop >= 0) {
+        rest.push(word.slice(0, stop));
+        break;
+      }
+      rest.push(word);
+    }
+    return rest.join(' ');
+  }
+  return null;
+}
 
 /** apt's own error lines (`E: Unable to locate package x`, `E: Package 'x' has no installation candidate`). */
 const aptErrorLine = /^E: \S/;
 
 /** The packages an `apt-get install` names (options and `\` continuations left out, version pins cut). */
 export function aptInstallPackages(command: string): string[] | null {
-  const m = aptInstall.exec(command);
-  if (m === null) return null;
-  return m[1]!
+  const args = aptInstallArguments(command);
+  if (args === null) return null;
+  return args
     .split(/\s+/)
     .filter((w) => w !== '' && w !== '\\' && !w.startsWith('-') && /^[a-z0-9][a-z0-9+.:=~-]*$/.test(w))
-    .map((w) => w.replace(/[=:].*$/, ''));
+    .map((w) => w.split(/[=:]/)[0]!);
 }
 
 export function aptExitEnrich(_captures: Readonly<Record<string, string>>, step: Step | null, model: BuildModel, facts: FactView): Record<string, string> {

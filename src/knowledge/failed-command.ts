@@ -16,10 +16,25 @@ export interface FailedCommand {
 const calledProcess = /\bCalledProcessError: Command '(?<command>.{1,2000})' returned non-zero exit status (?<status>\d{1,3})\b/;
 const setuptoolsCommand = /^error: command '(?<command>[^']{1,500})' failed with exit (?:code|status) (?<status>\d{1,3})\b/;
 
+/** The quoted strings of a Python list's repr, in order (`'a', "b's"` → a, b's), a backslash escaping the next character. */
+function quotedWords(text: string): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const quote = text[i];
+    if (quote !== "'" && quote !== '"') continue;
+    let word = '';
+    let j = i + 1;
+    for (; j < text.length && text[j] !== quote; j++) word += text[j] === '\\' && j + 1 < text.length ? text[++j] : text[j];
+    words.push(word);
+    i = j;
+  }
+  return words;
+}
+
 /** `['cmake', '--build', '.']` → `cmake --build .`; a plain string command is kept as it is. */
 function commandOfRepr(repr: string): string {
   if (!repr.startsWith('[') || !repr.endsWith(']')) return repr;
-  const words = [...repr.slice(1, -1).matchAll(/'((?:[^'\\]|\\.){0,1000})'|"((?:[^"\\]|\\.){0,1000})"/g)].map((m) => m[1] ?? m[2] ?? '');
+  const words = quotedWords(repr.slice(1, -1));
   return words.length === 0 ? repr : words.join(' ');
 }
 

@@ -46,7 +46,7 @@ export function pygBuildOf(version: string | undefined): PygBuild | null {
 
 /** `2.1.0+cu121`, `cu121` → the page of PyG wheels for that torch and CUDA: `https://data.pyg.org/whl/torch-2.1.0+cu121.html`. */
 export function pygFindLinks(torchVersion: string, cudaTag: string): string {
-  const bare = torchVersion.replace(/\+.*$/, '');
+  const bare = torchVersion.split('+')[0]!;
   return `https://data.pyg.org/whl/torch-${bare}+${cudaTag}.html`;
 }
 

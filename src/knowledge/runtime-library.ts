@@ -109,13 +109,20 @@ function copyOf(instruction: string): { from: string; sources: string[]; dest: s
   return copy === null ? null : { ...copy, from: stageName(copy.from) };
 }
 
+/** `/opt/site//` → `/opt/site` (a loop: a `/+$` pattern rescans every run of slashes). */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
+  return path.slice(0, end);
+}
+
 /** Where the linked file lands in the copying stage, when the COPY carries it; undefined when it does not carry it. */
 function landing(output: string | null, copy: { sources: string[]; dest: string }): string | null | undefined {
   if (output === null) return null;
   for (const source of copy.sources) {
-    const src = source.replace(/\/+$/, '');
+    const src = withoutTrailingSlashes(source);
     if (output === src) return copy.dest.endsWith('/') ? `${copy.dest}${src.slice(src.lastIndexOf('/') + 1)}` : copy.dest;
-    if (output.startsWith(`${src}/`)) return `${copy.dest.replace(/\/+$/, '')}${output.slice(src.length)}`;
+    if (output.startsWith(`${src}/`)) return `${withoutTrailingSlashes(copy.dest)}${output.slice(src.length)}`;
   }
   return undefined;
 }
