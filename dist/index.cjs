@@ -2266,9 +2266,22 @@ var init_exit_code2 = __esm({
 });
 
 // src/knowledge/failed-command.ts
+function quotedWords(text2) {
+  const words2 = [];
+  for (let i = 0; i < text2.length; i++) {
+    const quote = text2[i];
+    if (quote !== "'" && quote !== '"') continue;
+    let word = "";
+    let j = i + 1;
+    for (; j < text2.length && text2[j] !== quote; j++) word += text2[j] === "\\" && j + 1 < text2.length ? text2[++j] : text2[j];
+    words2.push(word);
+    i = j;
+  }
+  return words2;
+}
 function commandOfRepr(repr) {
   if (!repr.startsWith("[") || !repr.endsWith("]")) return repr;
-  const words2 = [...repr.slice(1, -1).matchAll(/'((?:[^'\\]|\\.){0,1000})'|"((?:[^"\\]|\\.){0,1000})"/g)].map((m) => m[1] ?? m[2] ?? "");
+  const words2 = quotedWords(repr.slice(1, -1));
   return words2.length === 0 ? repr : words2.join(" ");
 }
 function failedCommandOf(line) {
@@ -2910,7 +2923,7 @@ function pygBuildOf(version2) {
   return cuda === null ? null : { torch: `${m[1]}.${m[2]}`, cudaTag: m[3], cuda };
 }
 function pygFindLinks(torchVersion, cudaTag2) {
-  const bare = torchVersion.replace(/\+.*$/, "");
+  const bare = torchVersion.split("+")[0];
   return `https://data.pyg.org/whl/torch-${bare}+${cudaTag2}.html`;
 }
 function majorOf2(cuda) {
@@ -3353,10 +3366,31 @@ var init_debian_components = __esm({
 });
 
 // src/knowledge/apt-exit.ts
+function aptInstallArguments(command) {
+  const words2 = command.split(/\s+/);
+  for (let i = 0; i < words2.length; i++) {
+    const name2 = words2[i].slice(words2[i].lastIndexOf("/") + 1);
+    if (name2 !== "apt-get" && name2 !== "apt") continue;
+    let j = i + 1;
+    while (j < words2.length && words2[j].startsWith("-")) j++;
+    if (words2[j] !== "install") continue;
+    const rest = [];
+    for (const word of words2.slice(j + 1)) {
+      const stop = word.search(/[;&|]/);
+      if (stop >= 0) {
+        rest.push(word.slice(0, stop));
+        break;
+      }
+      rest.push(word);
+    }
+    return rest.join(" ");
+  }
+  return null;
+}
 function aptInstallPackages(command) {
-  const m = aptInstall.exec(command);
-  if (m === null) return null;
-  return m[1].split(/\s+/).filter((w) => w !== "" && w !== "\\" && !w.startsWith("-") && /^[a-z0-9][a-z0-9+.:=~-]*$/.test(w)).map((w) => w.replace(/[=:].*$/, ""));
+  const args = aptInstallArguments(command);
+  if (args === null) return null;
+  return args.split(/\s+/).filter((w) => w !== "" && w !== "\\" && !w.startsWith("-") && /^[a-z0-9][a-z0-9+.:=~-]*$/.test(w)).map((w) => w.split(/[=:]/)[0]);
 }
 function aptExitEnrich(_captures, step, model, facts) {
   if (exitCodeShown(step, model) !== APT_ERROR_EXIT) return {};
@@ -3380,7 +3414,7 @@ function aptExitEnrich(_captures, step, model, facts) {
     otherOs: os5 !== null && os5 !== "Debian 12" ? os5 : ""
   };
 }
-var APT_ERROR_EXIT, aptInstall, aptErrorLine;
+var APT_ERROR_EXIT, aptErrorLine;
 var init_apt_exit = __esm({
   "src/knowledge/apt-exit.ts"() {
     "use strict";
@@ -3388,7 +3422,6 @@ var init_apt_exit = __esm({
     init_build_model();
     init_debian_components();
     APT_ERROR_EXIT = 100;
-    aptInstall = /\bapt(?:-get)?\s+(?:-\S+\s+)*install\b([^;&|]{0,2000})/;
     aptErrorLine = /^E: \S/;
   }
 });
@@ -38587,10 +38620,10 @@ function stripCiPrefixes(text2) {
   }
   if (out.startsWith("##[")) out = out.replace(ACTIONS_MARKER, "");
   if (out.charCodeAt(0) === 91 && isDigit(out.charCodeAt(1))) out = out.replace(BRACKETED_TIMESTAMP, "");
-  const bar2 = out.indexOf(" | ");
-  if (bar2 > 0 && bar2 < 80) {
-    const first = out.charCodeAt(0);
-    if (first >= 97 && first <= 122) out = out.replace(COMPOSE_PREFIX, "");
+  const first = out.charCodeAt(0);
+  if (first >= 97 && first <= 122) {
+    const bar2 = out.lastIndexOf(" | ", 79);
+    if (bar2 > 0) out = out.replace(COMPOSE_PREFIX, "");
   }
   return out;
 }
@@ -39115,6 +39148,11 @@ var Prefilter = class {
   symbolOf = new Uint16Array(65536);
   symbols;
   /**
+   * The symbol of each byte of a plain ASCII line, or -1 for a byte that is not ASCII, or that
+   * cleaning may remove (ESC starts an ANSI sequence, CR a redraw): `findBytes` gives up on those.
+   */
+  byteSymbol = new Int32Array(256).fill(-1);
+  /**
    * The complete DFA (failure links folded in), one row of `symbols` entries per state. An entry is
    * the next state's row offset, or `-(offset) - 1` when entering that state recognises literals:
    * the hot loop is one table read and one sign test per character.
@@ -39144,6 +39182,7 @@ var Prefilter = class {
     this.symbols = trie.symbolCount;
     const automaton = buildAutomaton(trie);
     for (let c = 65; c <= 90; c++) this.symbolOf[c] = this.symbolOf[c + 32];
+    for (let b = 0; b < 128; b++) if (b !== 27 && b !== 13) this.byteSymbol[b] = this.symbolOf[b];
     this.delta = automaton.delta;
     this.depth = trie.depths;
     this.outStart = automaton.outStart;
@@ -39159,6 +39198,32 @@ var Prefilter = class {
   find(line) {
     this.start();
     if (this.literals.length > 0) this.endRow = this.run(line, line.length, 0);
+    return this.count;
+  }
+  /**
+   * `find` over the bytes of `line` (`bytes[start, end)`, the UTF-8 it was decoded from), when they
+   * are plain ASCII with no escape or carriage return: then a byte offset is a character offset,
+   * and reading bytes is several times faster than reading the string. Returns -1 otherwise, when
+   * the caller scans the text instead.
+   */
+  findBytes(bytes, start, end, line) {
+    this.start();
+    const { delta, byteSymbol, outStart, outList } = this;
+    let row = 0;
+    for (let i = start; i < end; i++) {
+      const symbol2 = byteSymbol[bytes[i]];
+      if (symbol2 < 0) return -1;
+      const v = delta[row + symbol2];
+      if (v >= 0) {
+        row = v;
+        continue;
+      }
+      row = -v - 1;
+      const state = row / this.symbols;
+      const stop = outStart[state + 1];
+      for (let o = outStart[state]; o < stop; o++) this.report(line, i - start, outList[o]);
+    }
+    this.endRow = row;
     return this.count;
   }
   /** The targets `find` found, as a new array. */
@@ -39346,9 +39411,23 @@ var SharedScan = class {
     if (this.hasWordStart && isWordChar2(this.scanned.charCodeAt(offset - 1))) return false;
     return this.prefilter.depthOf(this.scannedEndState) <= length2;
   }
+  /**
+   * Scans a line from the bytes it was decoded from, before it is cleaned (Prefilter.findBytes): a
+   * plain ASCII line is scanned at byte speed, and whatever views it next, or an end of it (the
+   * line less a CI prefix or BuildKit's frame), reads these hits. Any other line is left to `view`.
+   */
+  prescan(bytes, start, end, text2) {
+    const count2 = this.prefilter.findBytes(bytes, start, end, text2);
+    if (count2 < 0) return;
+    this.keep(text2, count2);
+    this.viewText = null;
+  }
   scanWhole(text2) {
+    this.keep(text2, this.prefilter.find(text2));
+  }
+  /** Makes the prefilter's last scan, of `text`, the scanned text and its hits. */
+  keep(text2, count2) {
     const prefilter = this.prefilter;
-    const count2 = prefilter.find(text2);
     this.scanned = text2;
     this.viewOffset = 0;
     this.scannedEndState = prefilter.endState;
@@ -40457,12 +40536,17 @@ function copyOf(instruction) {
   const copy = parseCopy(instruction);
   return copy === null ? null : { ...copy, from: stageName(copy.from) };
 }
+function withoutTrailingSlashes(path7) {
+  let end = path7.length;
+  while (end > 0 && path7.charCodeAt(end - 1) === 47) end--;
+  return path7.slice(0, end);
+}
 function landing(output2, copy) {
   if (output2 === null) return null;
   for (const source of copy.sources) {
-    const src = source.replace(/\/+$/, "");
+    const src = withoutTrailingSlashes(source);
     if (output2 === src) return copy.dest.endsWith("/") ? `${copy.dest}${src.slice(src.lastIndexOf("/") + 1)}` : copy.dest;
-    if (output2.startsWith(`${src}/`)) return `${copy.dest.replace(/\/+$/, "")}${output2.slice(src.length)}`;
+    if (output2.startsWith(`${src}/`)) return `${withoutTrailingSlashes(copy.dest)}${output2.slice(src.length)}`;
   }
   return void 0;
 }
@@ -41384,12 +41468,14 @@ var BoundedBytes = class {
   }
 };
 var LineSplitter = class {
-  constructor(onLine, maxBytes = DEFAULT_MAX_LINE_BYTES) {
+  constructor(onLine, maxBytes = DEFAULT_MAX_LINE_BYTES, onBytes = null) {
     this.onLine = onLine;
     this.maxBytes = maxBytes;
+    this.onBytes = onBytes;
   }
   onLine;
   maxBytes;
+  onBytes;
   lineNo = 0;
   /** The start of the current line (bounded), null when no byte of it has been seen. */
   head = null;
@@ -41407,7 +41493,9 @@ var LineSplitter = class {
       const nl = chunk.indexOf(LF, start);
       const end = nl < 0 ? length2 : nl;
       if (this.head === null && nl >= 0 && end - start <= this.maxBytes) {
-        this.onLine({ text: chunk.toString("utf8", start, end), line: ++this.lineNo, truncated: false });
+        const text2 = chunk.toString("utf8", start, end);
+        if (this.onBytes !== null) this.onBytes(chunk, start, end, text2);
+        this.onLine({ text: text2, line: ++this.lineNo, truncated: false });
       } else {
         this.addPart(chunk, start, end);
         if (nl >= 0) this.flush();
@@ -41470,7 +41558,7 @@ function createLineReader(onLine, options = {}) {
     const at = ciTimestampOf(raw.text);
     if (at !== void 0) line.at = at;
     onLine(line);
-  }, max);
+  }, max, options.onBytes ?? null);
 }
 async function readLogLines(input2, onLine, options = {}) {
   const splitter = createLineReader(onLine, options);
@@ -43304,6 +43392,8 @@ var Analyzer = class {
     }
     return event;
   }
+  /** For the line reader: scans a raw line from its bytes before `pushLine` gets it cleaned (SharedScan.prescan). */
+  prescan = (bytes, start, end, text2) => this.scan.prescan(bytes, start, end, text2);
   pushLine(line) {
     this.lines = line.line;
     this.model.lineTime = line.at;
@@ -43328,7 +43418,7 @@ var Analyzer = class {
 };
 async function analyzeStream(input2, options = {}) {
   const analyzer = new Analyzer(options);
-  await readLogLines(input2, (line) => analyzer.pushLine(line), options.lines);
+  await readLogLines(input2, (line) => analyzer.pushLine(line), { ...options.lines, onBytes: analyzer.prescan });
   return analyzer.finish();
 }
 
@@ -46208,7 +46298,7 @@ async function runAndAnalyze(command, options) {
       line.at ??= Date.now();
       analyzer.pushLine(line);
     },
-    options.lines
+    { ...options.lines, onBytes: analyzer.prescan }
   );
   const tee = new Tee(options.output, lines2);
   const fence = options.fence ? startCommandFence() : null;
