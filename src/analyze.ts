@@ -72,9 +72,6 @@ export class Analyzer {
     return event;
   }
 
-  /** For the line reader: scans a raw line from its bytes before `pushLine` gets it cleaned (SharedScan.prescan). */
-  readonly prescan = (bytes: Uint8Array, start: number, end: number, text: string): void => this.scan.prescan(bytes, start, end, text);
-
   pushLine(line: LogLine): void {
     this.lines = line.line;
     this.model.lineTime = line.at;
@@ -105,6 +102,6 @@ export class Analyzer {
 /** Reads a whole stream (or any source of chunks) and analyses it. */
 export async function analyzeStream(input: Readable | AsyncIterable<Buffer>, options: AnalyzeOptions = {}): Promise<Analysis> {
   const analyzer = new Analyzer(options);
-  await readLogLines(input, (line) => analyzer.pushLine(line), { ...options.lines, onBytes: analyzer.prescan });
+  await readLogLines(input, (line) => analyzer.pushLine(line), options.lines);
   return analyzer.finish();
 }

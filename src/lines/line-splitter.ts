@@ -58,9 +58,6 @@ class BoundedBytes {
   }
 }
 
-/** Sees a whole line's bytes (`bytes[start, end)`) with its text, before the line is handed on. */
-export type BytesObserver = (bytes: Uint8Array, start: number, end: number, text: string) => void;
-
 export class LineSplitter {
   private lineNo = 0;
   /** The start of the current line (bounded), null when no byte of it has been seen. */
@@ -73,8 +70,6 @@ export class LineSplitter {
   constructor(
     private readonly onLine: (line: RawLine) => void,
     private readonly maxBytes: number = DEFAULT_MAX_LINE_BYTES,
-    /** Given each line that lies whole in one chunk, while its bytes are at hand. */
-    private readonly onBytes: BytesObserver | null = null,
   ) {}
 
   get lines(): number {
@@ -89,9 +84,7 @@ export class LineSplitter {
       const end = nl < 0 ? length : nl;
       if (this.head === null && nl >= 0 && end - start <= this.maxBytes) {
         // Fast path: the whole line lies in this chunk.
-        const text = chunk.toString('utf8', start, end);
-        if (this.onBytes !== null) this.onBytes(chunk, start, end, text);
-        this.onLine({ text, line: ++this.lineNo, truncated: false });
+        this.onLine({ text: chunk.toString('utf8', start, end), line: ++this.lineNo, truncated: false });
       } else {
         this.addPart(chunk, start, end);
         if (nl >= 0) this.flush();

@@ -4,7 +4,7 @@
 import type { Readable } from 'node:stream';
 import type { LogLine } from './types.js';
 import { ciTimestampOf, cleanLine } from './clean-line.js';
-import { DEFAULT_MAX_LINE_BYTES, LineSplitter, type BytesObserver } from './line-splitter.js';
+import { DEFAULT_MAX_LINE_BYTES, LineSplitter } from './line-splitter.js';
 
 export interface LineOptions {
   /**
@@ -13,8 +13,6 @@ export interface LineOptions {
    * decoding.
    */
   maxLineLength?: number;
-  /** Sees the raw bytes of each line that arrived whole, before it is cleaned (the analyzer's scan at byte speed). */
-  onBytes?: BytesObserver;
 }
 
 /** A push-based line stage, for callers that receive chunks (the `run` wrapper). */
@@ -26,7 +24,7 @@ export function createLineReader(onLine: (line: LogLine) => void, options: LineO
     const at = ciTimestampOf(raw.text);
     if (at !== undefined) line.at = at;
     onLine(line);
-  }, max, options.onBytes ?? null);
+  }, max);
 }
 
 /** Reads `input` to its end, calling `onLine` for every clean line. Resolves with the count of lines. */

@@ -183,11 +183,6 @@ export class Prefilter {
   private readonly symbolOf = new Uint16Array(65536);
   private readonly symbols: number;
   /**
-   * The symbol of each byte of a plain ASCII line, or -1 for a byte that is not ASCII, or that
-   * cleaning may remove (ESC starts an ANSI sequence, CR a redraw): `findBytes` gives up on those.
-   */
-  private readonly byteSymbol = new Int32Array(256).fill(-1);
-  /**
    * The complete DFA (failure links folded in), one row of `symbols` entries per state. An entry is
    * the next state's row offset, or `-(offset) - 1` when entering that state recognises literals:
    * the hot loop is one table read and one sign test per character.
@@ -219,7 +214,6 @@ export class Prefilter {
     const automaton = buildAutomaton(trie);
     // Upper-case ASCII reads the symbol of its lower case: the scan folds case at no cost.
     for (let c = 65; c <= 90; c++) this.symbolOf[c] = this.symbolOf[c + 32]!;
-    for (let b = 0; b < 128; b++) if (b !== 0x1b && b !== 0x0d) this.byteSymbol[b] = this.symbolOf[b]!;
     this.delta = automaton.delta;
     this.depth = trie.depths;
     this.outStart = automaton.outStart;
@@ -236,33 +230,6 @@ export class Prefilter {
   find(line: string): number {
     this.start();
     if (this.literals.length > 0) this.endRow = this.run(line, line.length, 0);
-    return this.count;
-  }
-
-  /**
-   * `find` over the bytes of `line` (`bytes[start, end)`, the UTF-8 it was decoded from), when they
-   * are plain ASCII with no escape or carriage return: then a byte offset is a character offset,
-   * and reading bytes is several times faster than reading the string. Returns -1 otherwise, when
-   * the caller scans the text instead.
-   */
-  findBytes(bytes: Uint8Array, start: number, end: number, line: string): number {
-    this.start();
-    const { delta, byteSymbol, outStart, outList } = this;
-    let row = 0;
-    for (let i = start; i < end; i++) {
-      const symbol = byteSymbol[bytes[i]!]!;
-      if (symbol < 0) return -1;
-      const v = delta[row + symbol]!;
-      if (v >= 0) {
-        row = v;
-        continue;
-      }
-      row = -v - 1;
-      const state = row / this.symbols;
-      const stop = outStart[state + 1]!;
-      for (let o = outStart[state]!; o < stop; o++) this.report(line, i - start, outList[o]!);
-    }
-    this.endRow = row;
     return this.count;
   }
 

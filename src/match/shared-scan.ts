@@ -105,25 +105,9 @@ export class SharedScan {
     return this.prefilter.depthOf(this.scannedEndState) <= length;
   }
 
-  /**
-   * Scans a line from the bytes it was decoded from, before it is cleaned (Prefilter.findBytes): a
-   * plain ASCII line is scanned at byte speed, and whatever views it next, or an end of it (the
-   * line less a CI prefix or BuildKit's frame), reads these hits. Any other line is left to `view`.
-   */
-  prescan(bytes: Uint8Array, start: number, end: number, text: string): void {
-    const count = this.prefilter.findBytes(bytes, start, end, text);
-    if (count < 0) return;
-    this.keep(text, count);
-    this.viewText = null;
-  }
-
   private scanWhole(text: string): void {
-    this.keep(text, this.prefilter.find(text));
-  }
-
-  /** Makes the prefilter's last scan, of `text`, the scanned text and its hits. */
-  private keep(text: string, count: number): void {
     const prefilter = this.prefilter;
+    const count = prefilter.find(text);
     this.scanned = text;
     this.viewOffset = 0;
     this.scannedEndState = prefilter.endState;

@@ -136,7 +136,7 @@ export async function runAndAnalyze(command: string, options: RunOptions): Promi
       line.at ??= Date.now(); // the line is ours: the line stage made it for this call
       analyzer.pushLine(line);
     },
-    { ...options.lines, onBytes: analyzer.prescan },
+    options.lines,
   );
   const tee = new Tee(options.output, lines);
   const fence = options.fence ? startCommandFence() : null;

@@ -59,42 +59,6 @@ describe('a shared scan', () => {
     );
   });
 
-  test('a line scanned from its bytes gives every group, on the line and any end of it, what a scan of that text finds', () => {
-    // ASCII with the two bytes cleaning may act on (ESC, CR) and a non-ASCII letter: those lines are
-    // left to the text scan, the others are read from their bytes.
-    const alphabet = fc.constantFrom('a', 'b', 'A', '_', ' ', '#', '1', 'é', '\x1b', '\r');
-    const word = fc.array(fc.constantFrom('a', 'b', 'A', '_', ' ', '#', '1', 'é'), { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
-    const literal = fc.record({ text: word, ignoreCase: fc.boolean(), wordStart: fc.boolean(), target: fc.integer({ min: 0, max: 3 }) });
-    fc.assert(
-      fc.property(
-        fc.array(fc.array(literal, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 3 }),
-        fc.array(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')), { minLength: 1, maxLength: 3 }),
-        fc.nat(),
-        (groups: PrefilterLiteral[][], lines, cut) => {
-          const scan = new SharedScan();
-          const views = groups.map((literals) => scan.group(literals));
-          const alone = groups.map((literals) => new Prefilter(literals));
-          for (const line of lines) {
-            const bytes = Buffer.from(`>>${line}\n`, 'utf8');
-            scan.prescan(bytes, 2, bytes.length - 1, line);
-            const end = line.slice(line.length === 0 ? 0 : cut % (line.length + 1));
-            views.forEach((view, g) => {
-              expect(hits(view, end)).toEqual(hits(alone[g]!, end));
-              expect(hits(view, line)).toEqual(hits(alone[g]!, line));
-            });
-          }
-        },
-      ),
-      { numRuns: 400 },
-    );
-  });
-
-  test('a line with an escape, a carriage return or a non-ASCII byte is not read from its bytes', () => {
-    const p = new Prefilter([{ text: 'error', ignoreCase: true, target: 0 }]);
-    for (const line of ['\x1b[31mERROR\x1b[0m', 'ERROR\r', 'ERROR – é']) expect(p.findBytes(Buffer.from(line), 0, Buffer.byteLength(line), line)).toBe(-1);
-    expect(p.findBytes(Buffer.from('an ERROR here'), 0, 13, 'an ERROR here')).toBe(1);
-  });
-
   test('finds the literals a line break cut, for its own group only', () => {
     const scan = new SharedScan();
     const other = scan.group([{ text: 'lo', ignoreCase: false, target: 0 }]);
