@@ -49,10 +49,11 @@ export function stripCiPrefixes(text: string): string {
   }
   if (out.startsWith('##[')) out = out.replace(ACTIONS_MARKER, '');
   if (out.charCodeAt(0) === 91 && isDigit(out.charCodeAt(1))) out = out.replace(BRACKETED_TIMESTAMP, '');
-  const bar = out.indexOf(' | ');
-  if (bar > 0 && bar < 80) {
-    const first = out.charCodeAt(0);
-    if (first >= 97 && first <= 122) out = out.replace(COMPOSE_PREFIX, '');
+  // Only a line that starts with a lower-case letter is looked at, and only its first 80 characters.
+  const first = out.charCodeAt(0);
+  if (first >= 97 && first <= 122) {
+    const bar = out.lastIndexOf(' | ', 79);
+    if (bar > 0) out = out.replace(COMPOSE_PREFIX, '');
   }
   return out;
 }
