@@ -41762,11 +41762,6 @@ var init_prefilter = __esm({
       symbolOf = new Uint16Array(65536);
       symbols;
       /**
-       * The symbol of each byte of a plain ASCII line, or -1 for a byte that is not ASCII, or that
-       * cleaning may remove (ESC starts an ANSI sequence, CR a redraw): `findBytes` gives up on those.
-       */
-      byteSymbol = new Int32Array(256).fill(-1);
-      /**
        * The complete DFA (failure links folded in), one row of `symbols` entries per state. An entry is
        * the next state's row offset, or `-(offset) - 1` when entering that state recognises literals:
        * the hot loop is one table read and one sign test per character.
@@ -41796,7 +41791,6 @@ var init_prefilter = __esm({
         this.symbols = trie.symbolCount;
         const automaton = buildAutomaton(trie);
         for (let c = 65; c <= 90; c++) this.symbolOf[c] = this.symbolOf[c + 32];
-        for (let b = 0; b < 128; b++) if (b !== 27 && b !== 13) this.byteSymbol[b] = this.symbolOf[b];
         this.delta = automaton.delta;
         this.depth = trie.depths;
         this.outStart = automaton.outStart;
@@ -41812,32 +41806,6 @@ var init_prefilter = __esm({
       find(line) {
         this.start();
         if (this.literals.length > 0) this.endRow = this.run(line, line.length, 0);
-        return this.count;
-      }
-      /**
-       * `find` over the bytes of `line` (`bytes[start, end)`, the UTF-8 it was decoded from), when they
-       * are plain ASCII with no escape or carriage return: then a byte offset is a character offset,
-       * and reading bytes is several times faster than reading the string. Returns -1 otherwise, when
-       * the caller scans the text instead.
-       */
-      findBytes(bytes, start, end, line) {
-        this.start();
-        const { delta, byteSymbol, outStart, outList } = this;
-        let row = 0;
-        for (let i = start; i < end; i++) {
-          const symbol2 = byteSymbol[bytes[i]];
-          if (symbol2 < 0) return -1;
-          const v = delta[row + symbol2];
-          if (v >= 0) {
-            row = v;
-            continue;
-          }
-          row = -v - 1;
-          const state = row / this.symbols;
-          const stop = outStart[state + 1];
-          for (let o = outStart[state]; o < stop; o++) this.report(line, i - start, outList[o]);
-        }
-        this.endRow = row;
         return this.count;
       }
       /** The targets `find` found, as a new array. */
@@ -42032,23 +42000,9 @@ var init_shared_scan = __esm({
         if (this.hasWordStart && isWordChar2(this.scanned.charCodeAt(offset - 1))) return false;
         return this.prefilter.depthOf(this.scannedEndState) <= length2;
       }
-      /**
-       * Scans a line from the bytes it was decoded from, before it is cleaned (Prefilter.findBytes): a
-       * plain ASCII line is scanned at byte speed, and whatever views it next, or an end of it (the
-       * line less a CI prefix or BuildKit's frame), reads these hits. Any other line is left to `view`.
-       */
-      prescan(bytes, start, end, text) {
-        const count2 = this.prefilter.findBytes(bytes, start, end, text);
-        if (count2 < 0) return;
-        this.keep(text, count2);
-        this.viewText = null;
-      }
       scanWhole(text) {
-        this.keep(text, this.prefilter.find(text));
-      }
-      /** Makes the prefilter's last scan, of `text`, the scanned text and its hits. */
-      keep(text, count2) {
         const prefilter = this.prefilter;
+        const count2 = prefilter.find(text);
         this.scanned = text;
         this.viewOffset = 0;
         this.scannedEndState = prefilter.endState;
@@ -44031,14 +43985,12 @@ var init_line_splitter = __esm({
       }
     };
     LineSplitter = class {
-      constructor(onLine, maxBytes = DEFAULT_MAX_LINE_BYTES, onBytes = null) {
+      constructor(onLine, maxBytes = DEFAULT_MAX_LINE_BYTES) {
         this.onLine = onLine;
         this.maxBytes = maxBytes;
-        this.onBytes = onBytes;
       }
       onLine;
       maxBytes;
-      onBytes;
       lineNo = 0;
       /** The start of the current line (bounded), null when no byte of it has been seen. */
       head = null;
@@ -44056,9 +44008,7 @@ var init_line_splitter = __esm({
           const nl = chunk.indexOf(LF, start);
           const end = nl < 0 ? length2 : nl;
           if (this.head === null && nl >= 0 && end - start <= this.maxBytes) {
-            const text = chunk.toString("utf8", start, end);
-            if (this.onBytes !== null) this.onBytes(chunk, start, end, text);
-            this.onLine({ text, line: ++this.lineNo, truncated: false });
+            this.onLine({ text: chunk.toString("utf8", start, end), line: ++this.lineNo, truncated: false });
           } else {
             this.addPart(chunk, start, end);
             if (nl >= 0) this.flush();
@@ -44123,7 +44073,7 @@ function createLineReader(onLine, options = {}) {
     const at = ciTimestampOf(raw.text);
     if (at !== void 0) line.at = at;
     onLine(line);
-  }, max, options.onBytes ?? null);
+  }, max);
 }
 async function readLogLines(input2, onLine, options = {}) {
   const splitter = createLineReader(onLine, options);
@@ -45456,7 +45406,7 @@ var init_collect_facts = __esm({
 // src/analyze.ts
 async function analyzeStream(input2, options = {}) {
   const analyzer = new Analyzer(options);
-  await readLogLines(input2, (line) => analyzer.pushLine(line), { ...options.lines, onBytes: analyzer.prescan });
+  await readLogLines(input2, (line) => analyzer.pushLine(line), options.lines);
   return analyzer.finish();
 }
 var Analyzer;
@@ -45508,8 +45458,6 @@ var init_analyze = __esm({
         }
         return event;
       }
-      /** For the line reader: scans a raw line from its bytes before `pushLine` gets it cleaned (SharedScan.prescan). */
-      prescan = (bytes, start, end, text) => this.scan.prescan(bytes, start, end, text);
       pushLine(line) {
         this.lines = line.line;
         this.model.lineTime = line.at;
@@ -45698,7 +45646,7 @@ async function runAndAnalyze(command, options) {
       line.at ??= Date.now();
       analyzer.pushLine(line);
     },
-    { ...options.lines, onBytes: analyzer.prescan }
+    options.lines
   );
   const tee = new Tee(options.output, lines);
   const fence = options.fence ? startCommandFence() : null;
