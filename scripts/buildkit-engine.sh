@@ -43,15 +43,16 @@ engine_debs() {
 install_engine() {
   local flavor=$1 item suite
   local -a items; mapfile -t items < <(engine_debs "$flavor")
-  for suite in sid trixie bookworm; do
+  for suite in sid trixie bookworm bookworm-arm64; do
     local -a pkgs=()
-    for item in "${items[@]}" bookworm:busybox-static; do
+    for item in "${items[@]}" bookworm:busybox-static bookworm-arm64:busybox-static; do
       [ "${item%%:*}" = "$suite" ] && pkgs+=("${item#*:}")
     done
     [ ${#pkgs[@]} -gt 0 ] && bkd_fetch_debs "$suite" "${pkgs[@]}"
   done
   bkd_unpack "$BKD_CACHE/engine-$flavor" "${items[@]}"
   bkd_unpack "$BKD_CACHE/busybox" bookworm:busybox-static
+  bkd_unpack "$BKD_CACHE/busybox-arm64" bookworm-arm64:busybox-static
 }
 
 run_dir() { printf '%s/%s\n' "$BKD_RUN" "$1"; }
@@ -102,19 +103,29 @@ wait_ready() {
   bkd_die "$flavor dockerd not ready after 30 s (log: $s/dockerd.log)"
 }
 
-# A busybox-static rootfs (applets as links, a passwd line): the base image of the busybox cases.
+# A busybox-static rootfs (applets as links, a passwd line): the base image of the busybox cases,
+# local/busybox:1.35; and the same busybox built for arm64, local/busybox-arm64:1.35, a stage of
+# another platform (no emulator is registered: its programs cannot run here).
 import_busybox() {
-  local flavor=$1 s rootfs; s=$(run_dir "$flavor"); rootfs="$s/busybox-rootfs"
+  local flavor=$1
+  import_busybox_rootfs "$flavor" "$BKD_CACHE/busybox/bin/busybox" local/busybox:1.35
+  import_busybox_rootfs "$flavor" "$BKD_CACHE/busybox-arm64/bin/busybox" local/busybox-arm64:1.35 --platform linux/arm64
+}
+
+import_busybox_rootfs() {
+  local flavor=$1 binary=$2 image=$3 s rootfs; shift 3
+  s=$(run_dir "$flavor"); rootfs="$s/busybox-rootfs"
   rm -rf "$rootfs"; mkdir -p "$rootfs/bin" "$rootfs/etc" "$rootfs/tmp" "$rootfs/root"
-  cp "$BKD_CACHE/busybox/bin/busybox" "$rootfs/bin/busybox"
+  cp "$binary" "$rootfs/bin/busybox"
   local applet
-  for applet in $("$rootfs/bin/busybox" --list); do
+  # the host's busybox lists the applets: the arm64 build of the same package cannot run here
+  for applet in $("$BKD_CACHE/busybox/bin/busybox" --list); do
     [ "$applet" = busybox ] || ln -s busybox "$rootfs/bin/$applet"
   done
   printf 'root:x:0:0:root:/root:/bin/sh\n' >"$rootfs/etc/passwd"
   printf 'root:x:0:\n' >"$rootfs/etc/group"
-  tar -C "$rootfs" -c . | timeout 120 "$s/docker" import - local/busybox:1.35 >/dev/null \
-    || bkd_die "docker import of the busybox rootfs failed"
+  tar -C "$rootfs" -c . | timeout 120 "$s/docker" import "$@" - "$image" >/dev/null \
+    || bkd_die "docker import of the busybox rootfs ($image) failed"
   rm -rf "$rootfs"
 }
 

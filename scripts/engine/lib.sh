@@ -31,13 +31,20 @@ bkd_debian_mirror() {
   printf '%s\n' "${uri%/}"
 }
 
+# A suite is a Debian suite (`bookworm`: the host's architecture) or a suite and a foreign
+# architecture (`bookworm-arm64`: that architecture's packages, for a foreign-platform image).
+bkd_suite_name() { printf '%s\n' "${1%%-*}"; }
+bkd_suite_arch() { case $1 in *-*) printf '%s\n' "${1#*-}" ;; esac; }
+
 # apt-get / apt-cache with its own sources.list, lists and cache for one suite (the host's
 # /var/lib/apt and /etc/apt/sources.list* are neither read nor written).
 # Bounded in time: a stalled mirror must not hang the suite.
 bkd_apt() {
   local suite=$1 seconds=$2 tool=$3; shift 3
-  local dir="$BKD_CACHE/apt/$suite"
-  timeout "$seconds" "$tool" -q \
+  local dir="$BKD_CACHE/apt/$suite" arch; arch=$(bkd_suite_arch "$suite")
+  local -a only_arch=()
+  [ -n "$arch" ] && only_arch=(-o APT::Architecture="$arch" -o APT::Architectures="$arch")
+  timeout "$seconds" "$tool" -q "${only_arch[@]}" \
     -o Dir::Etc::SourceList="$dir/sources.list" -o Dir::Etc::SourceParts=/nonexistent \
     -o Dir::State::Lists="$dir/lists" -o Dir::Cache="$dir/cache" \
     -o Dir::State::status=/dev/null -o Debug::NoLocking=1 "$@"
@@ -48,7 +55,7 @@ bkd_apt_update() {
   mirror=$(bkd_debian_mirror) || bkd_die "no Debian mirror found in /etc/apt (set BUILDKIT_DOCTOR_MIRROR)"
   mkdir -p "$dir/lists/partial" "$dir/cache/archives/partial"
   printf 'deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s %s main\n' \
-    "$mirror" "$suite" >"$dir/sources.list"
+    "$mirror" "$(bkd_suite_name "$suite")" >"$dir/sources.list"
   bkd_apt "$suite" 180 apt-get update >"$dir/update.log" 2>&1 || bkd_die "apt-get update for Debian $suite failed (see $dir/update.log)"
 }
 
@@ -84,7 +91,8 @@ bkd_unpack() {
 bkd_cached_everything() {
   [ -f "$BKD_CACHE/engine-current/.unpacked" ] && [ -f "$BKD_CACHE/engine-old/.unpacked" ] \
     && [ -f "$BKD_CACHE/engine-latest/.unpacked" ] \
-    && [ -f "$BKD_CACHE/busybox/.unpacked" ] && [ -f "$BKD_TOOLS_TARBALL" ]
+    && [ -f "$BKD_CACHE/busybox/.unpacked" ] && [ -f "$BKD_CACHE/busybox-arm64/.unpacked" ] \
+    && [ -f "$BKD_TOOLS_TARBALL" ]
 }
 
 # One small request through apt's own transport (and so its proxy settings), bounded in time.

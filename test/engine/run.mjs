@@ -26,6 +26,7 @@
 //                 reads the log (nothing asserted on findings)
 //   mustNot       [ruleId…] rules that must not fire (a look-alike of what they are about)
 //   cachedRerun   build a second time: from the cache, no findings
+//   beforeBuild   the CLI refuses the build before BuildKit starts it: no build record to read back
 //   rawjson, tty  also record `--progress=rawjson` / `--progress=tty` (current and latest engines)
 //   actionRecords on the latest engine, also run the bundled action on the build's records
 //   recordLines   false: the build record's findings are compared by rule id only (a build-wide
@@ -487,6 +488,7 @@ function recordsSince(docker, after) {
  * (`build-ref: auto`): the same findings on the same Dockerfile lines as the plain log gave.
  */
 function checkRecords(kase, docker, opts, fromLog, after, label, report) {
+  if (kase.beforeBuild) return;
   const env = { ...process.env, PATH: `${dockerOnPath(docker)}:${process.env.PATH}` };
   // A build-wide finding sits on the step where the log first showed it; a record's log groups
   // each step's lines where the live log interleaves parallel steps, so such a case compares rule ids.

@@ -27,51 +27,66 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 const D = (n: number) => `sha256:${String(n).repeat(64)}`;
 const record = (value: object) => JSON.stringify(value);
 
-describe('rawjson: one record a line (hand-written from the SolveStatus schema)', () => {
-  const { events, rest } = parse(readFileSync('fixtures/rawjson/nvcc-arch.ndjson', 'utf8'));
+describe('rawjson: one record a line, as buildx 0.29 writes it (real engine output: nvcc fails)', () => {
+  const { events, rest } = parse(readFileSync('fixtures/real/buildkit-0.25-dockerd-28.5/nvcc-unsupported-arch.rawjson', 'utf8'));
 
-  it('numbers vertexes in the order they start and never announces one that did not', () => {
+  it('numbers vertexes in the order they start, not the order they are listed', () => {
+    // record 18 lists the four steps of the stage before any starts; the RUN starts last, as #10
     const started = ofType(events, 'step-started').map((e) => [e.header.id, e.header.stage, e.header.index, e.header.total, e.header.instruction.slice(0, 12)]);
     expect(started).toEqual([
       [1, null, null, null, 'load build d'],
-      [2, 'builder', 1, 3, 'FROM docker.'],
-      [3, 'builder', 2, 3, 'RUN nvcc -ge'],
+      [2, null, null, null, 'load metadat'],
+      [3, null, null, null, 'load .docker'],
+      [4, null, null, null, 'load .docker'],
+      [5, 'stage-0', 1, 4, 'FROM docker.'],
+      [6, null, null, null, 'load from cl'],
+      [7, 'stage-0', 2, 4, 'WORKDIR /src'],
+      [8, null, null, null, 'load build c'],
+      [9, 'stage-0', 3, 4, 'COPY saxpy.c'],
+      [10, 'stage-0', 4, 4, 'RUN --mount='],
     ]);
     expect(ofType(events, 'step-started')[0]!.header.internal).toBe(true);
-    expect(ofType(events, 'step-started')[0]!.startedAt).toBe(Date.parse('2026-03-02T10:00:00Z'));
+    // the named context's vertexes: `[context cuda] …`
+    expect(ofType(events, 'step-started').filter((e) => e.header.target === 'context').map((e) => e.header.id)).toEqual([3, 6]);
   });
 
-  it('joins a line split across two log records and counts its seconds from the step start', () => {
-    const out = ofType(events, 'step-output').filter((e) => e.id === 3);
-    expect(out.map((e) => [e.seconds, e.stream, e.text])).toEqual([
-      [1.05, 'stdout', 'compiling kernel.cu for sm_35'],
-      [1.05, 'stdout', "nvcc warning : the 'compute_35' architecture is deprecated"],
-      [12.2, 'stderr', "nvcc fatal   : Unsupported gpu architecture 'compute_35'"],
+  it("splits a record's data into lines, keeps their stream and counts seconds from the step start", () => {
+    const out = ofType(events, 'step-output').filter((e) => e.id === 10);
+    expect(out.map((e) => [e.stream, e.text])).toEqual([
+      ['stdout', 'nvcc: NVIDIA (R) Cuda compiler driver'],
+      ['stdout', 'Copyright (c) 2005-2025 NVIDIA Corporation'],
+      ['stdout', 'Built on Wed_Aug_20_01:58:59_PM_PDT_2025'],
+      ['stdout', 'Cuda compilation tools, release 13.0, V13.0.88'],
+      ['stdout', 'Build cuda_13.0.r13.0/compiler.36424714_0'],
+      ['stderr', "nvcc fatal   : Unsupported gpu architecture 'compute_50'"],
     ]);
+    expect(out.map((e) => e.seconds)).toEqual([0.393, 0.393, 0.393, 0.393, 0.393, 0.409]);
     expect(out.every((e) => e.decoded === true)).toBe(true);
   });
 
-  it('ends steps as the plain printer does: CACHED, DONE with its seconds, ERROR with the message', () => {
-    expect(ofType(events, 'step-done')).toEqual([{ type: 'step-done', line: 2, id: 1, seconds: 0, endedAt: Date.parse('2026-03-02T10:00:00.031Z') }]);
-    expect(ofType(events, 'step-cached').map((e) => e.id)).toEqual([2]);
+  it('ends the failed step as the plain printer does: ERROR with the message', () => {
     const [error] = ofType(events, 'step-error');
-    expect(error).toMatchObject({ id: 3, seconds: 12.3 });
-    expect(error!.message).toMatch(/did not complete successfully: exit code: 1$/);
+    expect(error).toMatchObject({ id: 10, seconds: 0.5 });
+    expect(error!.message).toMatch(/^process "\/bin\/sh -c nvcc --version .*" did not complete successfully: exit code: 1$/);
+    expect(ofType(events, 'step-error')).toHaveLength(1);
   });
 
   it('turns a finished sub-status into the line plain progress prints for it', () => {
-    expect(ofType(events, 'step-output').filter((e) => e.id === 1).map((e) => e.text)).toEqual(['transferring dockerfile: 1.50kB 0.0s done']);
+    expect(ofType(events, 'step-output').filter((e) => e.id === 1).map((e) => e.text)).toEqual(['transferring dockerfile: 405B done']);
+    expect(ofType(events, 'step-output').filter((e) => e.id === 6).map((e) => e.text)).toEqual(['transferring cuda: 309.94MB 6.8s done']);
   });
 
   it('leaves the closing excerpt and ERROR line to the plain grammar', () => {
     expect(rest.filter((l) => l !== '')).toEqual([
-      'Dockerfile:4',
+      'Dockerfile:6',
       '--------------------',
-      '   3 |     WORKDIR /src',
-      '   4 | >>> RUN nvcc -gencode arch=compute_35,code=sm_35 -o kernel kernel.cu',
-      '   5 |     RUN echo never',
+      '   5 |     # the host\'s CUDA 13.0 toolkit, bind-mounted from the named build context "cuda"',
+      '   6 | >>> RUN --mount=type=bind,from=cuda,target=/usr/local/cuda-13.0 \\',
+      '   7 | >>>     nvcc --version \\',
+      '   8 | >>>     && nvcc -gencode arch=compute_50,code=sm_50 -gencode arch=compute_80,code=sm_80 -c saxpy.cu -o saxpy.o',
+      '   9 |     ',
       '--------------------',
-      'ERROR: failed to solve: process "/bin/sh -c nvcc -gencode arch=compute_35,code=sm_35 -o kernel kernel.cu" did not complete successfully: exit code: 1',
+      'ERROR: failed to build: failed to solve: process "/bin/sh -c nvcc --version     && nvcc -gencode arch=compute_50,code=sm_50 -gencode arch=compute_80,code=sm_80 -c saxpy.cu -o saxpy.o" did not complete successfully: exit code: 1',
     ]);
     expect(events[0]).toEqual({ type: 'format', format: 'buildkit-rawjson' });
   });

@@ -133,13 +133,29 @@ describe('runtime/shared-library-missing', () => {
     expect(f?.title).toBe(title);
   });
 
-  test('libcupti is left to its own rule', async () => {
-    const ids = (await analyzeLog(fixture('runtime/shared-library-missing/nomatch-libcupti-only'))).map((f) => f.ruleId);
+  test('a CUDA runtime library missing where a copied program runs: the CUDA library advice, on the RUN that ran it (real log)', async () => {
+    const [f] = await findingsOf('runtime/shared-library-missing/match-cudart-not-in-image', 'runtime/shared-library-missing');
+    expect(f?.title).toBe('CUDA runtime library not found');
+    expect(f?.message).toContain('libcudart.so.13');
+    expect(f?.location?.line).toBe(13);
+  });
+
+  test('libcupti is left to its own rule (real log)', async () => {
+    const ids = (await analyzeLog(fixture('runtime/shared-library-missing/nomatch-libcupti-import'))).map((f) => f.ruleId);
     expect(ids).toContain('runtime/libcupti-missing');
+    expect(ids).not.toContain('runtime/shared-library-missing');
   });
 });
 
 describe('buildx/exec-format-error', () => {
+  test('an arm64 stage with no emulator: its shell cannot run, the advice registers QEMU (real log)', async () => {
+    const [f] = await findingsOf('buildx/exec-format-error/match-arm64-stage-no-emulator', 'buildx/exec-format-error');
+    expect(f?.message).toContain('cannot run even the shell');
+    expect(f?.message).toContain('no QEMU emulator is registered');
+    expect(f?.fix).toContain('docker/setup-qemu-action');
+    expect(f?.location?.line).toBe(3);
+  });
+
   test('QEMU registered without the F flag: the emulated shell runs, the programs it starts do not', async () => {
     const [f] = await findingsOf('buildx/exec-format-error/match-qemu-without-fix-binary-flag', 'buildx/exec-format-error');
     expect(f?.title).toBe('QEMU emulation cannot start programs of this platform');
