@@ -29,6 +29,7 @@ import { libcudaStub } from './runtime/libcuda-stub.js';
 import { sharedLibraryMissing } from './runtime/shared-library-missing.js';
 import { linkedLibraryMissing } from './runtime/linked-library-missing.js';
 import { extensionCudaRefused } from './runtime/extension-cuda-mismatch.js';
+import { gpuRuntimeMissing } from './runtime/gpu-runtime-missing.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -91,6 +92,7 @@ export const builtinRules: RuleInput[] = [
   sharedLibraryMissing,
   linkedLibraryMissing,
   extensionCudaRefused,
+  gpuRuntimeMissing,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
