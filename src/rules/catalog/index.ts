@@ -30,6 +30,7 @@ import { sharedLibraryMissing } from './runtime/shared-library-missing.js';
 import { linkedLibraryMissing } from './runtime/linked-library-missing.js';
 import { extensionCudaRefused } from './runtime/extension-cuda-mismatch.js';
 import { gpuRuntimeMissing } from './runtime/gpu-runtime-missing.js';
+import { glibcTooOld } from './runtime/glibc-too-old.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -93,6 +94,7 @@ export const builtinRules: RuleInput[] = [
   linkedLibraryMissing,
   extensionCudaRefused,
   gpuRuntimeMissing,
+  glibcTooOld,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
