@@ -309,8 +309,8 @@ export const factPatterns: readonly FactPattern[] = [
   },
   {
     // An interactive shell's prompt pasted with the output: `user@host:~/src$ pip install …`, `(venv) me@box:~$ …`
-    literals: [':~', '$ pip', '$ python', '$ nvcc', '$ cmake'],
-    regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] |\$ (?:pip|python|nvcc|cmake)\b)/,
+    literals: [':~', '$ pip', '$ python', '$ nvcc', '$ cmake', '$ conda', '$ mamba', '$ micromamba'],
+    regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] |\$ (?:pip|python|nvcc|cmake|conda|mamba|micromamba)\b)/,
     on: 'output',
     source: 'prompt',
     read: () => [['place', 'host-shell']],

@@ -21,6 +21,7 @@ import { torchReplacementEnrich } from '../knowledge/torch-replacement.js';
 import { extensionCudaEnrich } from '../knowledge/pyg-wheels.js';
 import { flashAttnWheelEnrich } from '../knowledge/flash-attn-wheel-enricher.js';
 import { aptExitEnrich } from '../knowledge/apt-exit.js';
+import { condaSolveEnrich } from '../knowledge/conda-solve.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -76,4 +77,6 @@ export const enrichers: Record<string, Enricher> = {
   'lowercase-tag': lowercaseTagEnrich,
   /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */
   'apt-exit': aptExitEnrich,
+  /** The spec file of a failed conda / mamba / micromamba solve and the same solve with `--dry-run` where a shell can run it (`{enrich.file}`, `{enrich.dryRun}`). */
+  'conda-solve': condaSolveEnrich,
 };

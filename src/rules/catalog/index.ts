@@ -29,6 +29,8 @@ import { libcudaStub } from './runtime/libcuda-stub.js';
 import { sharedLibraryMissing } from './runtime/shared-library-missing.js';
 import { linkedLibraryMissing } from './runtime/linked-library-missing.js';
 import { extensionCudaRefused } from './runtime/extension-cuda-mismatch.js';
+import { gpuRuntimeMissing } from './runtime/gpu-runtime-missing.js';
+import { glibcTooOld } from './runtime/glibc-too-old.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -91,6 +93,8 @@ export const builtinRules: RuleInput[] = [
   sharedLibraryMissing,
   linkedLibraryMissing,
   extensionCudaRefused,
+  gpuRuntimeMissing,
+  glibcTooOld,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,

@@ -4,15 +4,24 @@
 //   solving:` / `  - nothing provides requested quarto` / `  - nothing provides libmamba 0.23.1 h1566912_0
 //   needed by libmambapy-0.23.1-py310hd09550d_0` / `critical libmamba UnsatisfiableError` (micromamba,
 //   geocompx/docker#29) or ` LibMambaUnsatisfiableError: Encountered problems while solving:`
-//   (conda-libmamba-solver, clinical-ai/omop-etl#1);
+//   (conda-libmamba-solver, clinical-ai/omop-etl#1); libsolv's `package X-1.0-build requires Y >=2, but
+//   none of the providers can be installed` and `package X-1.0-build is excluded by strict repo priority`;
+// - libmamba's tree under `Could not solve for environment specs` (libmamba/src/solver/problems_graph.cpp):
+//   `The following packages are incompatible` / `The following package could not be installed`, then one
+//   line per requested spec at depth 1: `└─ numba ==0.51.2 * is installable and it requires`,
+//   `├─ python 3.7**  is requested and can be installed`, `… is not installable because …` (mamba 2;
+//   `is uninstallable because …` before it), `… does not exist (perhaps a typo or a missing channel)`;
 // - the classic solver: `UnsatisfiableError: The following specifications were found to be incompatible
-//   with each other:`.
+//   with each other:` (or `… to be in conflict:`), then `  - numba=0.53 -> tbb[version='…']` chains.
 // `nothing provides requested X` is a missing package (like conda/packages-not-found); `nothing provides
 // X needed by Y` is a candidate whose own dependency is in no listed channel; `requires python …, but
 // none of the providers can be installed` is a Python pin. Commands: conda search (docs.conda.io
 // …/commands/search.html: `-c`, `--platform`), micromamba search (public scripts, code corpus),
-// `conda config --set channel_priority strict` and "it is not recommended to mix channels in a single
-// environment" (docs.conda.io …/user-guide/tasks/manage-channels.html).
+// `conda config --set channel_priority strict|flexible` (conda/base/constants.py ChannelPriority) and "it
+// is not recommended to mix channels in a single environment" (docs.conda.io
+// …/user-guide/tasks/manage-channels.html); `--no-channel-priority` on mamba 2 / micromamba
+// (micromamba/src/common_options.cpp) and conda (conda/cli/helpers.py). The spec file and the
+// `--dry-run` check come from the `conda-solve` enricher (src/knowledge/conda-solve.ts).
 import type { RuleInput } from '../../schema.js';
 
 type Variant = NonNullable<RuleInput['variants']>[number];
@@ -61,6 +70,26 @@ function variants(): Variant[] {
       'updating conda in place.',
     ].join('\n'),
   });
+  for (const pre of ['micromamba&', 'fact.installer=micromamba&', '']) {
+    const tool = pre === '' ? 'conda' : 'micromamba';
+    out.push({
+      when: `${pre}strictExcluded`,
+      message:
+        'The conda solver left out {context.strictExcluded.package:all} because of strict channel priority ("excluded by strict repo ' +
+        'priority"): a channel listed earlier has packages of the same name, so only those were considered, and with them ' +
+        'the environment cannot be solved.',
+      fix: [
+        'The versions these specs need are only in a lower-priority channel. Either list that channel first (the order of',
+        '`channels:` in the environment file, or of the `-c` options), or let the solver take packages from every listed channel:',
+        '',
+        '```sh',
+        tool === 'micromamba' ? 'micromamba config set channel_priority disabled' : 'conda config --set channel_priority flexible',
+        '```',
+        '',
+        '(or `--no-channel-priority` on the command that solves; in an image build, on the RUN line that solves).',
+      ].join('\n'),
+    });
+  }
   out.push({
     when: 'python&fact.python',
     message:
@@ -81,6 +110,59 @@ function variants(): Variant[] {
       '`conda search -c conda-forge \'{context.python.package}\'` shows each build with its Python (`py310`, `py311`).',
     ].join('\n'),
   });
+  for (const check of ['&enrich.dryRun', '']) {
+    // A shell can try the changed spec at once; an image build solves again when it is rebuilt.
+    const after =
+      check === ''
+        ? ['', 'Then build again: the solve prints the versions it picked, or the next conflict.']
+        : ['', 'Check the solve without installing anything:', '', '```sh', '{enrich.dryRun}', '```', '', 'The plan it prints names the versions the solver picked.'];
+    const where = 'in the environment\'s specs ({enrich.file|the install command or its environment file})';
+    out.push({
+      when: `top&requires${check}`,
+      message:
+        'The conda solver cannot install `{context.top.spec:all}` with the rest of the environment: the build it found, ' +
+        '`{context.requires.package}-{context.requires.version}`, requires `{context.requires.dep}`, and no installable version of that ' +
+        'fits every requirement on it.',
+      fix: [
+        `Loosen the pin on \`{context.top.name:all}\` ${where}: a range (\`>=\`) or no version instead of an exact one, so`,
+        'the solver can choose a build whose requirements fit the rest of the environment.',
+        ...after,
+      ].join('\n'),
+    });
+    out.push({
+      when: `top${check}`,
+      message:
+        'The conda solver cannot install `{context.top.spec:all}` together with the rest of the environment: the tree under ' +
+        '`Could not solve for environment specs` shows each requested spec and what it conflicts with.',
+      fix: [
+        `Loosen the pins on \`{context.top.name:all}\` ${where}, one at a time: a range (\`>=\`) or no version instead of an`,
+        'exact one, until the solver finds versions whose requirements overlap.',
+        ...after,
+      ].join('\n'),
+    });
+    out.push({
+      when: `requires${check}`,
+      message:
+        'The conda solver found no set of packages that fits: `{context.requires.package}-{context.requires.version}` requires ' +
+        '`{context.requires.dep}`, and none of the builds that provide it can be installed with the rest of the environment.',
+      fix: [
+        `Loosen the pin on \`{context.requires.package}\` ${where}, or on the package that pulls it in: a range or no version,`,
+        'so the solver can choose a build whose requirements fit.',
+        ...after,
+      ].join('\n'),
+    });
+    out.push({
+      when: `chain${check}`,
+      message:
+        'The conda solver found the specs `{context.chain.name:all}` incompatible: each `a -> b[version=…]` line under ' +
+        '`UnsatisfiableError` is a requirement chain, and chains that end in the same package ask for versions that do not overlap.',
+      fix: [
+        `Find the package the chains end in (the name before \`[version=…]\`) and loosen the pins ${where} of the specs`,
+        'that lead to it, one at a time, until their version ranges overlap.',
+        ...after,
+      ].join('\n'),
+    });
+  }
   return out;
 }
 
@@ -94,6 +176,8 @@ export const unsatisfiable: RuleInput = {
     { literals: ['UnsatisfiableError'] },
     // libmamba's explanation lines: `  - nothing provides requested quarto`, `  - nothing provides X needed by Y`
     { literals: ['nothing provides '], pattern: '^\\s{0,12}- nothing provides ' },
+    // libmamba's summary above its tree (mamba, micromamba, conda's libmamba solver)
+    { literals: ['Could not solve for environment specs'] },
   ],
   context: [
     { name: 'requested', literals: ['nothing provides requested '], pattern: 'nothing provides requested (?<package>[A-Za-z0-9_][A-Za-z0-9_.:=<>*-]{0,120})' },
@@ -108,8 +192,45 @@ export const unsatisfiable: RuleInput = {
       literals: ['requires python '],
       pattern: 'package (?<package>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}?)-\\d[^\\s]{0,100} requires python [^,\\n]{1,60}',
     },
+    {
+      // libmamba's tree, one line per requested spec: `└─ numba ==0.51.2 * is installable and it requires`,
+      // `├─ numba 0.51.2  is uninstallable because it conflicts with any installable versions previously reported;`
+      name: 'top',
+      literals: ['└─ ', '├─ '],
+      pattern:
+        '^[├└]─ (?<spec>(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?: (?<version>[^\\s]{1,80}))?)(?: [^\\s]{1,40})?\\s{1,3}is (?:installable|not installable|uninstallable|requested)\\b',
+      tally: true,
+    },
+    {
+      // `package numba-0.51.2-np1.11py3.6h04863e7_g9d5709615_0 requires tbb >=2020.2, but none of the providers can be installed`
+      name: 'requires',
+      literals: [', but none of the providers can be installed'],
+      pattern:
+        'package (?<package>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}?)-(?<version>\\d[^\\s-]{0,60})-[^\\s]{1,100} requires (?<dep>[^,\\n]{1,120}), but none of the providers can be installed',
+    },
+    {
+      // `  - package tbb-2020.3-hfd86e86_0 is excluded by strict repo priority`
+      name: 'strictExcluded',
+      literals: [' is excluded by strict repo priority'],
+      pattern: 'package (?<package>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}?)-\\d[^\\s]{0,100} is excluded by strict repo priority',
+      tally: true,
+    },
+    {
+      // the classic solver's chains: `  - numba=0.53 -> tbb[version='>=2019.5,<=2020.3']`
+      name: 'chain',
+      literals: [' -> '],
+      pattern: '^\\s{0,12}- (?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?:[=<>!][^\\s]{0,60})? -> ',
+      tally: true,
+    },
+    {
+      // the command that solved, as a shell line shows it: `$ conda env create -f environment_minimal.yml`
+      name: 'solveCommand',
+      literals: ['conda ', 'mamba '],
+      pattern: '\\b(?:micromamba|mamba|conda)(?:\\s+env)?\\s+(?:create|install|update)\\b[^\\n]{0,300}?\\s(?:-f|--file)[\\s=]',
+    },
     { name: 'micromamba', literals: ['micromamba'] },
   ],
+  enrich: 'conda-solve',
   scope: 'step',
   specificity: 3,
   message:

@@ -1,0 +1,50 @@
+// Docker was asked for GPUs (`docker run --gpus …`, or a compose service that reserves `devices:` with
+// `capabilities: [gpu]`) and no device driver for them is registered with the daemon:
+//   `docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]]`
+//   (hiyouga/LlamaFactory#5268, 2024), `… device driver "nvidia" …` when compose names the driver
+//   (infiniflow/ragflow#9573, 2025). The NVIDIA Container Toolkit is what registers it; the users who
+//   reported it fixed it by installing the toolkit (OpenBMB/XAgent#273, eduidl/ElasticFusion-Dockerfile#11),
+//   and a Docker installed as a snap is a known cause too (NVIDIA/nvidia-docker#1642, maintainer's reply).
+// Not this rule: `nvidia-container-cli: initialization error: load library failed: libnvidia-ml.so.1`,
+// where the toolkit ran and the host's driver is missing (the nomatch fixture).
+// Advice from NVIDIA's install guide (docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/
+// install-guide.html): the driver first; with apt, the repository line, `sudo apt-get install -y
+// nvidia-container-toolkit`; then `sudo nvidia-ctk runtime configure --runtime=docker` and
+// `sudo systemctl restart docker` (the restart is required: NVIDIA/nvidia-docker README). It runs on the
+// host that runs Docker, never in the image.
+import type { RuleInput } from '../../schema.js';
+
+const GUIDE = 'https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html';
+
+export const gpuRuntimeMissing: RuleInput = {
+  id: 'runtime/gpu-runtime-missing',
+  title: 'Docker has no GPU runtime (NVIDIA Container Toolkit)',
+  severity: 'error',
+  match: [
+    // `docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]]`
+    { literals: ['could not select device driver'], pattern: 'could not select device driver "(?<driver>[\\w.-]{0,40})" with capabilities: \\[\\[gpu' },
+  ],
+  scope: 'step',
+  specificity: 3,
+  message:
+    'The container asked for GPUs (`--gpus`, or a compose service that reserves GPU devices), and the Docker daemon has no ' +
+    'device driver registered for them: the NVIDIA Container Toolkit is not installed on the host that runs Docker, or ' +
+    'Docker was not configured to use it. The image is not the cause.',
+  fix: [
+    'On the host that runs Docker (not in the Dockerfile), check the NVIDIA driver first: `nvidia-smi` must list the GPU.',
+    'Then install the NVIDIA Container Toolkit with its repository as NVIDIA\'s install guide gives it for this host\'s',
+    `distribution (${GUIDE}; with apt, after adding the repository):`,
+    '',
+    '```sh',
+    'sudo apt-get update',
+    'sudo apt-get install -y nvidia-container-toolkit',
+    'sudo nvidia-ctk runtime configure --runtime=docker',
+    'sudo systemctl restart docker',
+    '```',
+    '',
+    'and check with `docker run --rm --gpus all ubuntu nvidia-smi`. A Docker installed as a snap does not pick the toolkit',
+    'up; a host without an NVIDIA GPU cannot give one: start the container without `--gpus` (and without the compose',
+    'device reservation) if the program can run on the CPU.',
+  ].join('\n'),
+  docs: GUIDE,
+};
