@@ -3426,6 +3426,33 @@ var init_apt_exit = __esm({
   }
 });
 
+// src/knowledge/conda-solve.ts
+function solveCommandIn(text2) {
+  const m = solveCommand.exec(text2);
+  if (m === null) return null;
+  const command = m[0].replace(/\\\s+/g, " ").replace(/\s+/g, " ").trim();
+  return { command, file: m.groups.file };
+}
+function dryRunOf(command) {
+  return /\s--dry-run\b/.test(command) ? command : `${command} --dry-run`;
+}
+function condaSolveEnrich(captures, step, model, facts) {
+  const own2 = step !== null && !step.internal ? step.instruction : "";
+  const instruction = own2 || runInstructionOf(model.solveError?.message ?? "") || "";
+  const found = solveCommandIn(captures["context.solveCommand"] ?? "") ?? solveCommandIn(instruction);
+  if (found === null) return {};
+  const inImage = facts.place === "image-build" || instruction !== "";
+  return inImage ? { file: found.file } : { file: found.file, dryRun: dryRunOf(found.command) };
+}
+var solveCommand;
+var init_conda_solve = __esm({
+  "src/knowledge/conda-solve.ts"() {
+    "use strict";
+    init_build_model();
+    solveCommand = /\b(?:micromamba|mamba|conda)(?:\s+env)?\s+(?:create|install|update)\b[^;&|\n]{0,300}?\s(?:-f|--file)(?:\s+|=)(?<file>[^\s;&|'"`$]{1,200})[^;&|\n]{0,300}/;
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -3451,6 +3478,7 @@ var init_enrichers = __esm({
     init_pyg_wheels();
     init_flash_attn_wheel_enricher();
     init_apt_exit();
+    init_conda_solve();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -3487,7 +3515,9 @@ var init_enrichers = __esm({
       /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
       "lowercase-tag": lowercaseTagEnrich,
       /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */
-      "apt-exit": aptExitEnrich
+      "apt-exit": aptExitEnrich,
+      /** The spec file of a failed conda / mamba / micromamba solve and the same solve with `--dry-run` where a shell can run it (`{enrich.file}`, `{enrich.dryRun}`). */
+      "conda-solve": condaSolveEnrich
     };
   }
 });
@@ -5607,6 +5637,79 @@ var init_extension_cuda_mismatch = __esm({
   }
 });
 
+// src/rules/catalog/runtime/gpu-runtime-missing.ts
+var GUIDE, gpuRuntimeMissing;
+var init_gpu_runtime_missing = __esm({
+  "src/rules/catalog/runtime/gpu-runtime-missing.ts"() {
+    "use strict";
+    GUIDE = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html";
+    gpuRuntimeMissing = {
+      id: "runtime/gpu-runtime-missing",
+      title: "Docker has no GPU runtime (NVIDIA Container Toolkit)",
+      severity: "error",
+      match: [
+        // `docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]]`
+        { literals: ["could not select device driver"], pattern: 'could not select device driver "(?<driver>[\\w.-]{0,40})" with capabilities: \\[\\[gpu' }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "The container asked for GPUs (`--gpus`, or a compose service that reserves GPU devices), and the Docker daemon has no device driver registered for them: the NVIDIA Container Toolkit is not installed on the host that runs Docker, or Docker was not configured to use it. The image is not the cause.",
+      fix: [
+        "On the host that runs Docker (not in the Dockerfile), check the NVIDIA driver first: `nvidia-smi` must list the GPU.",
+        "Then install the NVIDIA Container Toolkit with its repository as NVIDIA's install guide gives it for this host's",
+        `distribution (${GUIDE}; with apt, after adding the repository):`,
+        "",
+        "```sh",
+        "sudo apt-get update",
+        "sudo apt-get install -y nvidia-container-toolkit",
+        "sudo nvidia-ctk runtime configure --runtime=docker",
+        "sudo systemctl restart docker",
+        "```",
+        "",
+        "and check with `docker run --rm --gpus all ubuntu nvidia-smi`. A Docker installed as a snap does not pick the toolkit",
+        "up; a host without an NVIDIA GPU cannot give one: start the container without `--gpus` (and without the compose",
+        "device reservation) if the program can run on the CPU."
+      ].join("\n"),
+      docs: GUIDE
+    };
+  }
+});
+
+// src/rules/catalog/runtime/glibc-too-old.ts
+var glibcTooOld;
+var init_glibc_too_old = __esm({
+  "src/rules/catalog/runtime/glibc-too-old.ts"() {
+    "use strict";
+    glibcTooOld = {
+      id: "runtime/glibc-too-old",
+      title: "Program needs a newer glibc than the image has",
+      severity: "error",
+      match: [
+        // `rustnet: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.39' not found (required by rustnet)`
+        {
+          literals: ["' not found"],
+          pattern: "(?<lib>[\\w./+-]{0,200}lib[cm]\\.so\\.6): version .?GLIBC_(?<needs>2\\.\\d{1,3})' not found \\(required by (?<by>[^)\\s]{1,200})\\)"
+        }
+      ],
+      context: [
+        // every symbol version the loader lacks, one line each: the highest is what the target must have
+        { name: "versions", literals: ["' not found"], pattern: "version .?GLIBC_(?<needs>2\\.\\d{1,3})' not found", tally: true }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "`{by}` was built against a newer GNU C library than the system it runs on has (`{lib}` lacks the symbol versions {context.versions.needs:all}): glibc runs programs built against older releases, never newer ones. In an image this is usually a build stage on a newer distro release than the stage that ships, or a binary built on another machine and copied in.",
+      fix: [
+        "Compare the C libraries of the two places: `ldd --version` prints an image's glibc on its first line. Run it in the",
+        "image that runs `{by}` (on its `docker run`: `--entrypoint ldd` before the image name, `--version` after it) and in the",
+        "stage or machine that built `{by}`. Then build where it runs: make the build stage and the final stage the same distro",
+        "release (the same `FROM` family and version), or move the final stage to a release whose glibc has the highest version",
+        "listed above. A binary built on the host: build it in the image instead."
+      ].join("\n"),
+      docs: "https://man7.org/linux/man-pages/man8/ld.so.8.html"
+    };
+  }
+});
+
 // src/rules/catalog/pip/resolution-impossible.ts
 var dependsOnLine, resolutionImpossible;
 var init_resolution_impossible = __esm({
@@ -6525,6 +6628,23 @@ function variants4() {
       "updating conda in place."
     ].join("\n")
   });
+  for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
+    const tool = pre === "" ? "conda" : "micromamba";
+    out.push({
+      when: `${pre}strictExcluded`,
+      message: 'The conda solver left out {context.strictExcluded.package:all} because of strict channel priority ("excluded by strict repo priority"): a channel listed earlier has packages of the same name, so only those were considered, and with them the environment cannot be solved.',
+      fix: [
+        "The versions these specs need are only in a lower-priority channel. Either list that channel first (the order of",
+        "`channels:` in the environment file, or of the `-c` options), or let the solver take packages from every listed channel:",
+        "",
+        "```sh",
+        tool === "micromamba" ? "micromamba config set channel_priority disabled" : "conda config --set channel_priority flexible",
+        "```",
+        "",
+        "(or `--no-channel-priority` on the command that solves; in an image build, on the RUN line that solves)."
+      ].join("\n")
+    });
+  }
   out.push({
     when: "python&fact.python",
     message: "The conda solver found no combination that fits: a package requires a Python other than the environment's (Python {fact.python} in this build; `{context.python}`).",
@@ -6541,6 +6661,46 @@ function variants4() {
       "`conda search -c conda-forge '{context.python.package}'` shows each build with its Python (`py310`, `py311`)."
     ].join("\n")
   });
+  for (const check2 of ["&enrich.dryRun", ""]) {
+    const after = check2 === "" ? ["", "Then build again: the solve prints the versions it picked, or the next conflict."] : ["", "Check the solve without installing anything:", "", "```sh", "{enrich.dryRun}", "```", "", "The plan it prints names the versions the solver picked."];
+    const where = "in the environment's specs ({enrich.file|the install command or its environment file})";
+    out.push({
+      when: `top&requires${check2}`,
+      message: "The conda solver cannot install `{context.top.spec:all}` with the rest of the environment: the build it found, `{context.requires.package}-{context.requires.version}`, requires `{context.requires.dep}`, and no installable version of that fits every requirement on it.",
+      fix: [
+        `Loosen the pin on \`{context.top.name:all}\` ${where}: a range (\`>=\`) or no version instead of an exact one, so`,
+        "the solver can choose a build whose requirements fit the rest of the environment.",
+        ...after
+      ].join("\n")
+    });
+    out.push({
+      when: `top${check2}`,
+      message: "The conda solver cannot install `{context.top.spec:all}` together with the rest of the environment: the tree under `Could not solve for environment specs` shows each requested spec and what it conflicts with.",
+      fix: [
+        `Loosen the pins on \`{context.top.name:all}\` ${where}, one at a time: a range (\`>=\`) or no version instead of an`,
+        "exact one, until the solver finds versions whose requirements overlap.",
+        ...after
+      ].join("\n")
+    });
+    out.push({
+      when: `requires${check2}`,
+      message: "The conda solver found no set of packages that fits: `{context.requires.package}-{context.requires.version}` requires `{context.requires.dep}`, and none of the builds that provide it can be installed with the rest of the environment.",
+      fix: [
+        `Loosen the pin on \`{context.requires.package}\` ${where}, or on the package that pulls it in: a range or no version,`,
+        "so the solver can choose a build whose requirements fit.",
+        ...after
+      ].join("\n")
+    });
+    out.push({
+      when: `chain${check2}`,
+      message: "The conda solver found the specs `{context.chain.name:all}` incompatible: each `a -> b[version=\u2026]` line under `UnsatisfiableError` is a requirement chain, and chains that end in the same package ask for versions that do not overlap.",
+      fix: [
+        `Find the package the chains end in (the name before \`[version=\u2026]\`) and loosen the pins ${where} of the specs`,
+        "that lead to it, one at a time, until their version ranges overlap.",
+        ...after
+      ].join("\n")
+    });
+  }
   return out;
 }
 var unsatisfiable;
@@ -6556,7 +6716,9 @@ var init_unsatisfiable = __esm({
         // `UnsatisfiableError: The following specifications were found to be incompatible with each other:`
         { literals: ["UnsatisfiableError"] },
         // libmamba's explanation lines: `  - nothing provides requested quarto`, `  - nothing provides X needed by Y`
-        { literals: ["nothing provides "], pattern: "^\\s{0,12}- nothing provides " }
+        { literals: ["nothing provides "], pattern: "^\\s{0,12}- nothing provides " },
+        // libmamba's summary above its tree (mamba, micromamba, conda's libmamba solver)
+        { literals: ["Could not solve for environment specs"] }
       ],
       context: [
         { name: "requested", literals: ["nothing provides requested "], pattern: "nothing provides requested (?<package>[A-Za-z0-9_][A-Za-z0-9_.:=<>*-]{0,120})" },
@@ -6571,8 +6733,43 @@ var init_unsatisfiable = __esm({
           literals: ["requires python "],
           pattern: "package (?<package>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}?)-\\d[^\\s]{0,100} requires python [^,\\n]{1,60}"
         },
+        {
+          // libmamba's tree, one line per requested spec: `\u2514\u2500 numba ==0.51.2 * is installable and it requires`,
+          // `\u251c\u2500 numba 0.51.2  is uninstallable because it conflicts with any installable versions previously reported;`
+          name: "top",
+          literals: ["\u2514\u2500 ", "\u251C\u2500 "],
+          pattern: "^[\u251C\u2514]\u2500 (?<spec>(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?: (?<version>[^\\s]{1,80}))?)(?: [^\\s]{1,40})?\\s{1,3}is (?:installable|not installable|uninstallable|requested)\\b",
+          tally: true
+        },
+        {
+          // `package numba-0.51.2-np1.11py3.6h04863e7_g9d5709615_0 requires tbb >=2020.2, but none of the providers can be installed`
+          name: "requires",
+          literals: [", but none of the providers can be installed"],
+          pattern: "package (?<package>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}?)-(?<version>\\d[^\\s-]{0,60})-[^\\s]{1,100} requires (?<dep>[^,\\n]{1,120}), but none of the providers can be installed"
+        },
+        {
+          // `  - package tbb-2020.3-hfd86e86_0 is excluded by strict repo priority`
+          name: "strictExcluded",
+          literals: [" is excluded by strict repo priority"],
+          pattern: "package (?<package>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}?)-\\d[^\\s]{0,100} is excluded by strict repo priority",
+          tally: true
+        },
+        {
+          // the classic solver's chains: `  - numba=0.53 -> tbb[version='>=2019.5,<=2020.3']`
+          name: "chain",
+          literals: [" -> "],
+          pattern: "^\\s{0,12}- (?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?:[=<>!][^\\s]{0,60})? -> ",
+          tally: true
+        },
+        {
+          // the command that solved, as a shell line shows it: `$ conda env create -f environment_minimal.yml`
+          name: "solveCommand",
+          literals: ["conda ", "mamba "],
+          pattern: "\\b(?:micromamba|mamba|conda)(?:\\s+env)?\\s+(?:create|install|update)\\b[^\\n]{0,300}?\\s(?:-f|--file)[\\s=]"
+        },
         { name: "micromamba", literals: ["micromamba"] }
       ],
+      enrich: "conda-solve",
       scope: "step",
       specificity: 3,
       message: "The conda solver found no set of packages that satisfies all the specs of this environment (the lines under `Encountered problems while solving` / `UnsatisfiableError` name the conflicting packages).",
@@ -8775,6 +8972,8 @@ var init_catalog = __esm({
     init_shared_library_missing();
     init_linked_library_missing();
     init_extension_cuda_mismatch();
+    init_gpu_runtime_missing();
+    init_glibc_too_old();
     init_resolution_impossible();
     init_no_matching_distribution();
     init_wheel_not_supported();
@@ -8836,6 +9035,8 @@ var init_catalog = __esm({
       sharedLibraryMissing,
       linkedLibraryMissing,
       extensionCudaRefused,
+      gpuRuntimeMissing,
+      glibcTooOld,
       resolutionImpossible,
       noMatchingDistribution,
       wheelNotSupported,
@@ -40270,8 +40471,8 @@ var factPatterns = [
   },
   {
     // An interactive shell's prompt pasted with the output: `user@host:~/src$ pip install \u2026`, `(venv) me@box:~$ \u2026`
-    literals: [":~", "$ pip", "$ python", "$ nvcc", "$ cmake"],
-    regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] |\$ (?:pip|python|nvcc|cmake)\b)/,
+    literals: [":~", "$ pip", "$ python", "$ nvcc", "$ cmake", "$ conda", "$ mamba", "$ micromamba"],
+    regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] |\$ (?:pip|python|nvcc|cmake|conda|mamba|micromamba)\b)/,
     on: "output",
     source: "prompt",
     read: () => [["place", "host-shell"]]
