@@ -8,6 +8,20 @@
 // cuda/version-mismatch (a local nvcc, not a prebuilt wheel).
 import type { RuleInput } from '../../schema.js';
 
+/** The reinstall from PyG's page for this torch: `lead`, the commands, where the pairs are listed, and `why`. */
+function reinstallFix(lead: string, why = ''): string {
+  return [
+    lead,
+    '',
+    '```sh',
+    'pip uninstall -y {package}',
+    '{enrich.install}',
+    '```',
+    '',
+    `https://data.pyg.org/whl lists the torch and CUDA pairs that have wheels.${why}`,
+  ].join('\n');
+}
+
 export const extensionCudaRefused: RuleInput = {
   id: 'runtime/extension-cuda-mismatch',
   title: 'A PyG extension refuses torch\'s CUDA',
@@ -26,17 +40,10 @@ export const extensionCudaRefused: RuleInput = {
     '{package} was compiled with CUDA {extensionCuda} and the torch it runs with was built with CUDA {torchCuda}: its import check refuses the pair, ' +
     'so nothing that imports {package} (torch_geometric included) can start. A prebuilt wheel for another CUDA, or a build against ' +
     'another toolkit than torch\'s, installs without a word; the check runs only on import.',
-  fix: [
+  fix: reinstallFix(
     'Install the {package} built for torch\'s CUDA {torchCuda}, from PyG\'s page for this torch, in the step that installs it now:',
-    '',
-    '```sh',
-    'pip uninstall -y {package}',
-    '{enrich.install}',
-    '```',
-    '',
-    'https://data.pyg.org/whl lists the torch and CUDA pairs that have wheels. pip keeps an installed {package} of the same version ' +
-      'whatever its build, hence the uninstall.',
-  ].join('\n'),
+    ' pip keeps an installed {package} of the same version whatever its build, hence the uninstall.',
+  ),
   variants: [
     {
       // a minor-only difference: the check of releases before 2021; a current release accepts it
@@ -44,17 +51,10 @@ export const extensionCudaRefused: RuleInput = {
       message:
         '{package} was compiled with CUDA {extensionCuda} and the torch it runs with was built with CUDA {torchCuda}: this {package} release ' +
         'refuses even a minor difference, so nothing that imports it (torch_geometric included) can start.',
-      fix: [
+      fix: reinstallFix(
         'Install the {package} built for torch\'s CUDA {torchCuda} from PyG\'s page for this torch, or a current release, whose ' +
           'check compares the CUDA major only:',
-        '',
-        '```sh',
-        'pip uninstall -y {package}',
-        '{enrich.install}',
-        '```',
-        '',
-        'https://data.pyg.org/whl lists the torch and CUDA pairs that have wheels.',
-      ].join('\n'),
+      ),
     },
   ],
   enrich: 'extension-cuda',
