@@ -4934,6 +4934,18 @@ var init_linked_library_missing = __esm({
 });
 
 // src/rules/catalog/runtime/extension-cuda-mismatch.ts
+function reinstallFix(lead, why = "") {
+  return [
+    lead,
+    "",
+    "```sh",
+    "pip uninstall -y {package}",
+    "{enrich.install}",
+    "```",
+    "",
+    `https://data.pyg.org/whl lists the torch and CUDA pairs that have wheels.${why}`
+  ].join("\n");
+}
 var extensionCudaRefused;
 var init_extension_cuda_mismatch = __esm({
   "src/rules/catalog/runtime/extension-cuda-mismatch.ts"() {
@@ -4951,31 +4963,18 @@ var init_extension_cuda_mismatch = __esm({
       scope: "step",
       specificity: 3,
       message: "{package} was compiled with CUDA {extensionCuda} and the torch it runs with was built with CUDA {torchCuda}: its import check refuses the pair, so nothing that imports {package} (torch_geometric included) can start. A prebuilt wheel for another CUDA, or a build against another toolkit than torch's, installs without a word; the check runs only on import.",
-      fix: [
+      fix: reinstallFix(
         "Install the {package} built for torch's CUDA {torchCuda}, from PyG's page for this torch, in the step that installs it now:",
-        "",
-        "```sh",
-        "pip uninstall -y {package}",
-        "{enrich.install}",
-        "```",
-        "",
-        "https://data.pyg.org/whl lists the torch and CUDA pairs that have wheels. pip keeps an installed {package} of the same version whatever its build, hence the uninstall."
-      ].join("\n"),
+        " pip keeps an installed {package} of the same version whatever its build, hence the uninstall."
+      ),
       variants: [
         {
           // a minor-only difference: the check of releases before 2021; a current release accepts it
           when: "!enrich.mismatch",
           message: "{package} was compiled with CUDA {extensionCuda} and the torch it runs with was built with CUDA {torchCuda}: this {package} release refuses even a minor difference, so nothing that imports it (torch_geometric included) can start.",
-          fix: [
-            "Install the {package} built for torch's CUDA {torchCuda} from PyG's page for this torch, or a current release, whose check compares the CUDA major only:",
-            "",
-            "```sh",
-            "pip uninstall -y {package}",
-            "{enrich.install}",
-            "```",
-            "",
-            "https://data.pyg.org/whl lists the torch and CUDA pairs that have wheels."
-          ].join("\n")
+          fix: reinstallFix(
+            "Install the {package} built for torch's CUDA {torchCuda} from PyG's page for this torch, or a current release, whose check compares the CUDA major only:"
+          )
         }
       ],
       enrich: "extension-cuda",
