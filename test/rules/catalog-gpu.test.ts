@@ -314,6 +314,17 @@ describe('wordings seen in public projects’ build logs', () => {
     expect(f?.message).toContain('TensorFlow could not load libcupti.so.8.0:');
   });
 
+  test('pip/no-matching-distribution: a release pip skipped for invalid metadata names it and the older pip the log gives', async () => {
+    const [f] = await findingsOf('pip/no-matching-distribution/match-invalid-metadata-old-pip', 'pip/no-matching-distribution');
+    expect(f?.title).toBe('pip refused a release with invalid metadata');
+    expect(f?.message).toContain('pip skipped `torchsde==0.2.5` although it exists');
+    expect(f?.message).toContain('pip<24.1');
+    expect(f?.fix).toContain('pip install "pip<24.1" && pip install …');
+    expect(f?.fix).toContain('in place of any `pip install --upgrade pip`');
+    // the generic advice (other Pythons, arm64, private indexes) does not fit a release that exists
+    expect(f?.fix).not.toContain('TARGETARCH');
+  });
+
   test('pip/no-matching-distribution: pip 9’s nested "(from -r … (line 2))" keeps the version list', async () => {
     const [f] = await findingsOf('pip/no-matching-distribution/match-pip9-nested-origin-paste', 'pip/no-matching-distribution');
     expect(f?.message).toContain('Versions it could see: 0.1.2, 0.1.2.post1.');
@@ -432,6 +443,17 @@ describe('real-world wordings of the CUDA arch list, apex and flash-attn', () =>
     const ids = (await analyzeLog(fixture('cuda/toolkit-not-found/nomatch-flash-attn-cuda-home-error'))).map((x) => x.ruleId);
     expect(ids).toContain('cuda/cuda-home-not-set');
     expect(ids).not.toContain('cuda/toolkit-not-found');
+  });
+
+  test('a setup.py traceback that stops in its `[cuda_home + "/bin/nvcc", "-V"]` call is the toolkit, for DeepSpeed and flash-attn', async () => {
+    for (const name of ['match-deepspeed-nvcc-version-frame', 'match-flash-attn-bare-metal-version-frame']) {
+      const findings = await analyzeLog(fixture(`cuda/toolkit-not-found/${name}`));
+      expect(findings[0]?.ruleId).toBe('cuda/toolkit-not-found');
+      expect(findings[0]?.evidence.some((e) => e.includes('/bin/nvcc", "-V"]'))).toBe(true);
+    }
+    // the same call in a build that passed prints no traceback: a plain source line of setup.py is not a frame
+    const passed = await analyzeLog('    raw_output = subprocess.check_output(["nvcc", "-V"], universal_newlines=True)\nSuccessfully installed flash-attn-2.7.4.post1\n');
+    expect(passed.map((x) => x.ruleId)).not.toContain('cuda/toolkit-not-found');
   });
 
   test('flash-attn without nvcc in a shell: check for a toolkit first; with none, a -devel image or a prebuilt wheel, not CUDA_HOME', async () => {

@@ -98,6 +98,14 @@ export const toolkitNotFound: RuleInput = {
     // first, and torch's library_paths(cuda=True) raises without CUDA_HOME (Dao-AILab/flash-attention setup.py,
     // check_if_cuda_home_none; the traces in flash-attention#1264 / #1736): in a FAILED step (only: failed-step) it is the cause.
     { literals: ['nvcc was not found'] },
+    // a setup.py that asks the toolkit under CUDA_HOME for its version, in the traceback of a failed build: flash-attn's
+    // get_cuda_bare_metal_version (`subprocess.check_output([cuda_dir + "/bin/nvcc", "-V"], …)`), DeepSpeed's
+    // installed_cuda_version (`[cuda_home + "/bin/nvcc", "-V"]`). The frame is printed only when that call raised:
+    // no nvcc where CUDA_HOME points (or CUDA_HOME unset)
+    {
+      literals: ['/bin/nvcc", "-V"]', "/bin/nvcc', '-V']"],
+      pattern: 'check_output\\(\\[\\s{0,5}[A-Za-z_][\\w.]{0,40}\\s{0,3}\\+\\s{0,3}["\']/bin/nvcc["\'],',
+    },
   ],
   // torch's own error says the same, with cuda/cuda-home-not-set's advice (the rebuild command): one finding, not two
   unless: [{ literals: ['CUDA_HOME environment variable is not set'] }],

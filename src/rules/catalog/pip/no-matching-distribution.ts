@@ -3,6 +3,40 @@
 // the wrong / unreachable index. The `(from versions: …)` list tells which.
 import type { RuleInput } from '../../schema.js';
 
+type Variant = NonNullable<RuleInput['variants']>[number];
+
+/**
+ * A release pip skipped for its metadata: the version exists, this pip refuses to read it. The way out is either a
+ * release whose metadata parses, or the older pip the log names, installed in the failing command itself (a
+ * `pip install --upgrade pip` there would bring the refusing pip back).
+ */
+function invalidMetadataVariants(): Variant[] {
+  const message =
+    'pip skipped `{context.invalidMetadata.spec}` although it exists: this pip cannot parse its metadata (`{context.invalidMetadata.reason}`), ' +
+    'and then found no other release that fits. Versions it could see: {versions|not listed in this part of the log}. ' +
+    'pip says which of its releases still read it: pip<{context.oldPip.bound}.';
+  const choice =
+    'Either require another release from the list pip printed (a later release usually fixes its metadata; this pip skips it again, ' +
+    'with the same message, if not), or install this one with pip<{context.oldPip.bound}';
+  return [
+    {
+      when: 'invalidMetadata&oldPip',
+      title: 'pip refused a release with invalid metadata',
+      message,
+      fix: [
+        `${choice} in the same command as the install (a Dockerfile \`RUN\` or a shell), in place of any \`pip install --upgrade pip\` ` +
+          'before it (that upgrade brings back the pip that refuses it):',
+        '',
+        '```sh',
+        'pip install "pip<{context.oldPip.bound}" && pip install …',
+        '```',
+        '',
+        'with `…` the arguments of the install that failed.',
+      ].join('\n'),
+    },
+  ];
+}
+
 export const noMatchingDistribution: RuleInput = {
   id: 'pip/no-matching-distribution',
   title: 'pip found no matching distribution',
@@ -44,6 +78,15 @@ export const noMatchingDistribution: RuleInput = {
     { name: 'plainOnly', literals: ['(from versions: '], pattern: '\\(from versions: \\d[^)+]{0,2000}\\)' },
     // older (`+cu90`) and ROCm local versions: named, but no index is computed for them
     { name: 'otherLocal', literals: ['+cu', '+rocm'], pattern: 'requirement [^\\s(]{1,200}\\+(?<tag>cu\\d{1,200}|rocm[\\d.]{0,200})' },
+    // pip 24.1+ skips a release whose metadata it cannot parse and says which pip still reads it:
+    // `Requested torchsde==0.2.5 from https://… has invalid metadata: .* suffix can only be used with `==` or `!=` operators`
+    // then `Please use pip<24.1 if you need to use this version.` (pip's own words: the bound is read from the log)
+    {
+      name: 'invalidMetadata',
+      literals: ['has invalid metadata'],
+      pattern: '^\\s{0,20}Requested (?<spec>[A-Za-z0-9][^\\s]{0,200}) from \\S{1,500} (?:\\([^()]{0,200}(?:\\([^()]{0,50}\\))?\\) )?has invalid metadata: (?<reason>.{1,200})$',
+    },
+    { name: 'oldPip', literals: ['Please use pip<'], pattern: 'Please use pip<(?<bound>[\\d.]{1,12}) if you need to use this version' },
   ],
   scope: 'step',
   specificity: 3,
@@ -58,6 +101,7 @@ export const noMatchingDistribution: RuleInput = {
     '- a private or extra index: pass it with `--extra-index-url` (or `PIP_EXTRA_INDEX_URL`), with its credentials if it needs them.',
   ].join('\n'),
   variants: [
+    ...invalidMetadataVariants(),
     {
       when: 'wrapped',
       message:
