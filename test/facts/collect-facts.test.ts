@@ -43,8 +43,6 @@ const table: [file: string, expected: Record<string, string>][] = [
   ['rules/apt/fetch-failed/match-dns.log', { os: 'Ubuntu 22.04 (apt)' }],
   // `[linux/arm64 …]` step headers
   ['rules/apt/unable-to-locate-package/match-arm64-no-candidate.log', { platform: 'linux/arm64 (step-header)' }],
-  // `torch-2.4.0+cu124-cp311-cp311-linux_x86_64.whl`
-  ['rules/resources/disk-full/match-pip-errno-28.log', { torch: '2.4.0+cu124 (wheel)', torchCuda: 'cu124 (wheel)', python: '3.11 (wheel)' }],
   // `load metadata for docker.io/nvidia/cuda:11.7.1-cudnn8-runtime-ubuntu20.04`: everything from the tag
   [
     'real-world/base-image/cosyvoice-registry-mirror-timeout.log',
