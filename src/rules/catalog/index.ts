@@ -56,6 +56,7 @@ import { manifestListLoad } from './buildx/manifest-list-load.js';
 import { invalidTag } from './buildx/invalid-tag.js';
 import { execFormatError } from './buildx/exec-format-error.js';
 import { emulatedSlowStep } from './buildx/emulated-slow-step.js';
+import { multiPlatformDockerDriver } from './buildx/multi-platform-docker-driver.js';
 import { dockerfileParseError } from './buildkit/dockerfile-parse-error.js';
 import { circularStageDependency } from './buildkit/circular-stage-dependency.js';
 import { pushDenied } from './buildkit/push-denied.js';
@@ -120,6 +121,7 @@ export const builtinRules: RuleInput[] = [
   invalidTag,
   execFormatError,
   emulatedSlowStep,
+  multiPlatformDockerDriver,
   dockerfileParseError,
   circularStageDependency,
   pushDenied,
