@@ -40,6 +40,7 @@ import { resolverBacktracking } from './pip/resolver-backtracking.js';
 import { basePackageReplaced } from './pip/base-package-replaced.js';
 import { constraintDeprecation } from './pip/constraint-deprecation.js';
 import { extensionCudaMismatch } from './pip/extension-cuda-mismatch.js';
+import { rustCompilerMissing } from './pip/rust-compiler-missing.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { unableToLocatePackage } from './apt/unable-to-locate-package.js';
@@ -105,6 +106,7 @@ export const builtinRules: RuleInput[] = [
   basePackageReplaced,
   constraintDeprecation,
   extensionCudaMismatch,
+  rustCompilerMissing,
   packagesNotFound,
   unsatisfiable,
   unableToLocatePackage,
