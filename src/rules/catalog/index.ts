@@ -64,6 +64,7 @@ import { pushDenied } from './buildkit/push-denied.js';
 import { baseImageNotFound } from './buildkit/base-image-not-found.js';
 import { copySourceMissing } from './buildkit/copy-source-missing.js';
 import { logClipped } from './buildkit/log-clipped.js';
+import { buildCanceled } from './buildkit/build-canceled.js';
 import { error } from './cmake/error.js';
 import { wheelBuildFailed } from './pip/wheel-build-failed.js';
 import { forceReinstall } from './pip/force-reinstall.js';
@@ -130,6 +131,7 @@ export const builtinRules: RuleInput[] = [
   baseImageNotFound,
   copySourceMissing,
   logClipped,
+  buildCanceled,
   error,
   wheelBuildFailed,
   forceReinstall,
