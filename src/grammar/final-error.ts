@@ -6,10 +6,19 @@
 //   Error: buildx failed with: ERROR: failed to solve: …      docker/build-push-action
 //   failed to solve with frontend dockerfile.v0: <message>    docker 19.03 / 20.10
 //   executor failed running [/bin/sh -c …]: exit code: 2      BuildKit before 0.11 (docker 20.10)
+//   ERROR: Multi-platform build is not supported for the docker driver.   buildx refusing before BuildKit starts
 // Plain string tests, no regular expression: the line can be as long as the cap.
 
 const LEADS = ['Error: buildx failed with: ', 'ERROR: ', 'error: ', 'Error: '];
 const SOLVE = ['failed to solve with frontend dockerfile.v0: ', 'failed to solve: '];
+// What buildx prints, in place of `failed to solve`, when it refuses a build before BuildKit runs it (recorded on the
+// engines: fixtures/real/*/multi-platform-*.log). Only after an `ERROR: ` lead: pip and apt print `ERROR: …` too, so a
+// refusal is known by its words, never by the lead alone.
+const REFUSALS = [
+  'Multi-platform build is not supported for the docker driver',
+  'multiple platforms feature is currently not supported for docker driver',
+  'docker exporter does not currently support exporting manifest lists',
+];
 
 /** The message of a final error line, or null when the line is not one. */
 export function parseFinalError(text: string): string | null {
@@ -32,6 +41,7 @@ export function parseFinalError(text: string): string | null {
   for (const solve of SOLVE) {
     if (rest.startsWith(solve)) return rest.slice(solve.length);
   }
+  if (rest !== text && REFUSALS.some((refusal) => rest.startsWith(refusal))) return rest;
   if (rest.startsWith('executor failed running [') && rest !== text) return rest;
   return null;
 }

@@ -35,6 +35,12 @@ describe('parseFinalError', () => {
     ['Error: buildx failed with: ERROR: failed to solve: boom', 'boom'],
     ['failed to solve with frontend dockerfile.v0: failed to create LLB definition: boom', 'failed to create LLB definition: boom'],
     ['executor failed running [/bin/sh -c exit 3]: exit code: 3', 'executor failed running [/bin/sh -c exit 3]: exit code: 3'],
+    ['ERROR: Multi-platform build is not supported for the docker driver.', 'Multi-platform build is not supported for the docker driver.'],
+    [
+      'ERROR: failed to build: Multi-platform build is not supported for the docker driver.',
+      'Multi-platform build is not supported for the docker driver.',
+    ],
+    ['ERROR: failed to build: docker exporter does not currently support exporting manifest lists', 'docker exporter does not currently support exporting manifest lists'],
   ])('%s', (line, message) => {
     expect(parseFinalError(line)).toBe(message);
   });
@@ -44,6 +50,8 @@ describe('parseFinalError', () => {
     'Error: Cannot find module "x"',
     'target web: the build failed',
     'note: failed to solve: this is prose',
+    // the refusal's words without buildx's `ERROR: ` lead: quoted in prose, not a build's last line
+    'Multi-platform build is not supported for the docker driver.',
   ])('not a final line: %s', (line) => {
     expect(parseFinalError(line)).toBeNull();
   });

@@ -40,6 +40,7 @@ import { resolverBacktracking } from './pip/resolver-backtracking.js';
 import { basePackageReplaced } from './pip/base-package-replaced.js';
 import { constraintDeprecation } from './pip/constraint-deprecation.js';
 import { extensionCudaMismatch } from './pip/extension-cuda-mismatch.js';
+import { rustCompilerMissing } from './pip/rust-compiler-missing.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { unableToLocatePackage } from './apt/unable-to-locate-package.js';
@@ -56,12 +57,14 @@ import { manifestListLoad } from './buildx/manifest-list-load.js';
 import { invalidTag } from './buildx/invalid-tag.js';
 import { execFormatError } from './buildx/exec-format-error.js';
 import { emulatedSlowStep } from './buildx/emulated-slow-step.js';
+import { multiPlatformDockerDriver } from './buildx/multi-platform-docker-driver.js';
 import { dockerfileParseError } from './buildkit/dockerfile-parse-error.js';
 import { circularStageDependency } from './buildkit/circular-stage-dependency.js';
 import { pushDenied } from './buildkit/push-denied.js';
 import { baseImageNotFound } from './buildkit/base-image-not-found.js';
 import { copySourceMissing } from './buildkit/copy-source-missing.js';
 import { logClipped } from './buildkit/log-clipped.js';
+import { buildCanceled } from './buildkit/build-canceled.js';
 import { error } from './cmake/error.js';
 import { wheelBuildFailed } from './pip/wheel-build-failed.js';
 import { forceReinstall } from './pip/force-reinstall.js';
@@ -104,6 +107,7 @@ export const builtinRules: RuleInput[] = [
   basePackageReplaced,
   constraintDeprecation,
   extensionCudaMismatch,
+  rustCompilerMissing,
   packagesNotFound,
   unsatisfiable,
   unableToLocatePackage,
@@ -120,12 +124,14 @@ export const builtinRules: RuleInput[] = [
   invalidTag,
   execFormatError,
   emulatedSlowStep,
+  multiPlatformDockerDriver,
   dockerfileParseError,
   circularStageDependency,
   pushDenied,
   baseImageNotFound,
   copySourceMissing,
   logClipped,
+  buildCanceled,
   error,
   wheelBuildFailed,
   forceReinstall,

@@ -6,6 +6,11 @@
 // jlumbroso/free-disk-space (action.yml: /usr/share/dotnet, /usr/local/lib/android, /opt/ghc).
 // `docker builder prune --all --force` frees the build cache only; `docker system prune --all --force`
 // also removes unused images and stopped containers (docs.docker.com CLI reference).
+// A path under /var/lib/buildkit/ is the state of a BuildKit that runs in a container (buildx's docker-container driver,
+// the builder docker/setup-buildx-action creates; BuildKit inside Docker Engine keeps its state under /var/lib/docker):
+// its cache is pruned with `docker buildx prune --all --force`, which acts on the selected builder (docs.docker.com CLI
+// reference, `docker buildx prune`). The step `importing to docker` is `--load` from such a builder (docker/buildx#1927 shows
+// it after `sending tarball`): the image is written again into Docker's own store.
 import type { RuleInput } from '../../schema.js';
 
 const ghCleanUp = [
@@ -23,6 +28,17 @@ const prune = [
   '',
   '```sh',
   'docker builder prune --all --force',
+  'docker system prune --all --force',
+  'df -h /var/lib/docker',
+  '```',
+];
+
+const pruneContainerBuilder = [
+  'Free the disk of the builder: the cache of the BuildKit container (the selected buildx builder), unused images, then',
+  'check what is left:',
+  '',
+  '```sh',
+  'docker buildx prune --all --force',
   'docker system prune --all --force',
   'df -h /var/lib/docker',
   '```',
@@ -59,6 +75,11 @@ export const diskFull: RuleInput = {
     { name: 'pull', literals: ['failed to register layer', 'failed to extract layer', 'extracting sha256:', 'failed to unpack image'] },
     { name: 'fromStep', source: 'instruction', literals: ['FROM ', 'load metadata for'], pattern: '^(?:FROM|load metadata for)\\s' },
     { name: 'export', literals: ['failed to export layers', 'exporting to image', 'exporting layers'] },
+    // buildx loading a container builder's image into Docker (`--load`, the internal step `importing to docker`): Docker
+    // unpacks the tarball's OCI layout, `Error processing tar file(exit status 1): write /blobs/sha256/…` (docker/buildx#1927)
+    { name: 'loadStep', literals: ['write /blobs/sha256/'] },
+    // `write /var/lib/buildkit/runc-overlayfs/content/ingest/…/data: no space left on device`
+    { name: 'containerBuilder', literals: ['/var/lib/buildkit/'] },
   ],
   message: 'The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.',
   variants: [
@@ -81,6 +102,27 @@ export const diskFull: RuleInput = {
       when: 'fromStep',
       message: 'The disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.',
       fix: [...prune, ...basePull].join('\n'),
+    },
+    {
+      when: 'containerBuilder&fact.runner=github-hosted',
+      message:
+        "The runner's disk filled up under /var/lib/buildkit, the state of a BuildKit builder that runs in a container (buildx's " +
+        'docker-container driver, the one docker/setup-buildx-action creates): its build cache and this build\'s layers take the space.',
+      fix: [...ghCleanUp, 'docker buildx prune --all --force frees the builder\'s own cache when it is not a fresh one.', '', ...slimLayers].join('\n'),
+    },
+    {
+      when: 'loadStep',
+      message:
+        'The disk filled up while buildx loaded the finished image into Docker (`--load`, the step `importing to docker`): the ' +
+        "image is written again into Docker's own store, beside the builder's copy.",
+      fix: [...pruneContainerBuilder, ...slimLayers].join('\n'),
+    },
+    {
+      when: 'containerBuilder',
+      message:
+        'The disk filled up under /var/lib/buildkit, the state of a BuildKit builder that runs in a container (buildx\'s ' +
+        'docker-container driver): its build cache and this build\'s layers take the space.',
+      fix: [...pruneContainerBuilder, ...slimLayers].join('\n'),
     },
     {
       when: 'export&fact.runner=github-hosted',
