@@ -3668,7 +3668,15 @@ var init_toolkit_not_found = __esm({
         // flash-attn only warns (a prebuilt wheel needs no compiler, setup.py says), but it declares its CUDAExtension
         // first, and torch's library_paths(cuda=True) raises without CUDA_HOME (Dao-AILab/flash-attention setup.py,
         // check_if_cuda_home_none; the traces in flash-attention#1264 / #1736): in a FAILED step (only: failed-step) it is the cause.
-        { literals: ["nvcc was not found"] }
+        { literals: ["nvcc was not found"] },
+        // a setup.py that asks the toolkit under CUDA_HOME for its version, in the traceback of a failed build: flash-attn's
+        // get_cuda_bare_metal_version (`subprocess.check_output([cuda_dir + "/bin/nvcc", "-V"], \u2026)`), DeepSpeed's
+        // installed_cuda_version (`[cuda_home + "/bin/nvcc", "-V"]`). The frame is printed only when that call raised:
+        // no nvcc where CUDA_HOME points (or CUDA_HOME unset)
+        {
+          literals: ['/bin/nvcc", "-V"]', "/bin/nvcc', '-V']"],
+          pattern: `check_output\\(\\[\\s{0,5}[A-Za-z_][\\w.]{0,40}\\s{0,3}\\+\\s{0,3}["']/bin/nvcc["'],`
+        }
       ],
       // torch's own error says the same, with cuda/cuda-home-not-set's advice (the rebuild command): one finding, not two
       unless: [{ literals: ["CUDA_HOME environment variable is not set"] }],
@@ -5144,6 +5152,26 @@ var init_resolution_impossible = __esm({
 });
 
 // src/rules/catalog/pip/no-matching-distribution.ts
+function invalidMetadataVariants() {
+  const message2 = "pip skipped `{context.invalidMetadata.spec}` although it exists: this pip cannot parse its metadata (`{context.invalidMetadata.reason}`), and then found no other release that fits. Versions it could see: {versions|not listed in this part of the log}. pip says which of its releases still read it: pip<{context.oldPip.bound}.";
+  const choice = "Either require another release from the list pip printed (a later release usually fixes its metadata; this pip skips it again, with the same message, if not), or install this one with pip<{context.oldPip.bound}";
+  return [
+    {
+      when: "invalidMetadata&oldPip",
+      title: "pip refused a release with invalid metadata",
+      message: message2,
+      fix: [
+        `${choice} in the same command as the install (a Dockerfile \`RUN\` or a shell), in place of any \`pip install --upgrade pip\` before it (that upgrade brings back the pip that refuses it):`,
+        "",
+        "```sh",
+        'pip install "pip<{context.oldPip.bound}" && pip install \u2026',
+        "```",
+        "",
+        "with `\u2026` the arguments of the install that failed."
+      ].join("\n")
+    }
+  ];
+}
 var noMatchingDistribution;
 var init_no_matching_distribution = __esm({
   "src/rules/catalog/pip/no-matching-distribution.ts"() {
@@ -5187,7 +5215,16 @@ var init_no_matching_distribution = __esm({
         // the versions pip could see hold no local build (`(from versions: 1.8.0, 1.9.0, 1.10.0)`): none for this platform / Python
         { name: "plainOnly", literals: ["(from versions: "], pattern: "\\(from versions: \\d[^)+]{0,2000}\\)" },
         // older (`+cu90`) and ROCm local versions: named, but no index is computed for them
-        { name: "otherLocal", literals: ["+cu", "+rocm"], pattern: "requirement [^\\s(]{1,200}\\+(?<tag>cu\\d{1,200}|rocm[\\d.]{0,200})" }
+        { name: "otherLocal", literals: ["+cu", "+rocm"], pattern: "requirement [^\\s(]{1,200}\\+(?<tag>cu\\d{1,200}|rocm[\\d.]{0,200})" },
+        // pip 24.1+ skips a release whose metadata it cannot parse and says which pip still reads it:
+        // `Requested torchsde==0.2.5 from https://\u2026 has invalid metadata: .* suffix can only be used with `==` or `!=` operators`
+        // then `Please use pip<24.1 if you need to use this version.` (pip's own words: the bound is read from the log)
+        {
+          name: "invalidMetadata",
+          literals: ["has invalid metadata"],
+          pattern: "^\\s{0,20}Requested (?<spec>[A-Za-z0-9][^\\s]{0,200}) from \\S{1,500} (?:\\([^()]{0,200}(?:\\([^()]{0,50}\\))?\\) )?has invalid metadata: (?<reason>.{1,200})$"
+        },
+        { name: "oldPip", literals: ["Please use pip<"], pattern: "Please use pip<(?<bound>[\\d.]{1,12}) if you need to use this version" }
       ],
       scope: "step",
       specificity: 3,
@@ -5199,6 +5236,7 @@ var init_no_matching_distribution = __esm({
         "- a private or extra index: pass it with `--extra-index-url` (or `PIP_EXTRA_INDEX_URL`), with its credentials if it needs them."
       ].join("\n"),
       variants: [
+        ...invalidMetadataVariants(),
         {
           when: "wrapped",
           message: "pip found no release of one requirement, but the log wraps its error line right after `requirement`, so the name and the versions pip saw are on the next line, not kept here. The last package pip collected before it: `{context.collecting.spec|none shown}`.",
@@ -5902,6 +5940,86 @@ var init_extension_cuda_mismatch2 = __esm({
       ].join("\n"),
       enrich: "extension-cuda",
       docs: "https://github.com/rusty1s/pytorch_scatter#installation"
+    };
+  }
+});
+
+// src/rules/catalog/pip/rust-compiler-missing.ts
+var rustup, shell, wheelFirst, platformMessage, rustCompilerMissing;
+var init_rust_compiler_missing = __esm({
+  "src/rules/catalog/pip/rust-compiler-missing.ts"() {
+    "use strict";
+    rustup = [
+      "```dockerfile",
+      "RUN apt-get update && apt-get install -y --no-install-recommends curl build-essential \\",
+      " && curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal",
+      'ENV PATH="/root/.cargo/bin:${PATH}"',
+      "```",
+      "Put these before the `pip install`; `/root` is the home of the root user: after a `USER` line, use that user's home.",
+      "On Alpine, `apk add --no-cache curl build-base` in place of the `apt-get` line."
+    ];
+    shell = [
+      "```sh",
+      "curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal",
+      'export PATH="$HOME/.cargo/bin:$PATH"',
+      "```",
+      "It needs a C compiler too (`cc`: build-essential on Debian / Ubuntu)."
+    ];
+    wheelFirst = [
+      "First look for a wheel, which needs no compiler: pin a release of {context.pkg.name|the package} that publishes one for",
+      'this Python and CPU (the "Download files" list on its pypi.org page; arm64 wheels are tagged `aarch64`), or use a Python',
+      "version it has wheels for. With pip, upgrade pip first (`python -m pip install --upgrade pip`): an old pip does not",
+      "recognise newer wheel tags.",
+      ""
+    ];
+    platformMessage = "The build compiled {context.pkg.name|a package with Rust code} from source, because no prebuilt wheel fits `{context.platform.tag}`, and its Rust code needs a Rust compiler (rustc and cargo) that is not installed.";
+    rustCompilerMissing = {
+      id: "pip/rust-compiler-missing",
+      title: "Rust compiler missing for a package built from source",
+      severity: "error",
+      match: [
+        // setuptools-rust: `error: can't find Rust compiler` (older: `error: Can not find Rust compiler`)
+        { literals: ["can't find Rust compiler", "Can not find Rust compiler"], ignoreCase: true },
+        // maturin under pip or uv: `Caused by: Cargo metadata failed. Do you have cargo in your PATH?`
+        { literals: ["Do you have cargo in your PATH?"] }
+      ],
+      context: [
+        // `Building wheel for tokenizers (pyproject.toml)`, uv's `Failed to build \`rpds-py==0.23.1\``
+        { name: "pkg", literals: ["Building wheel for ", "Failed to build "], pattern: "(?:Building wheel for |Failed to build [`']?)(?<name>[A-Za-z0-9][\\w.-]{0,100})" },
+        // setuptools' build directory names the platform and Python: `build/lib.linux-aarch64-cpython-39/tokenizers`
+        { name: "platform", literals: ["build/lib.linux-"], pattern: "build/lib\\.(?<tag>linux-[a-z0-9_]{1,20}-(?:cpython-\\d{2,3}|\\d\\.\\d{1,2}))" }
+      ],
+      scope: "step",
+      only: "failed-step",
+      // Names the cause: ranks above pip/wheel-build-failed (2) in the same step.
+      specificity: 3,
+      message: "The build compiled {context.pkg.name|a package with Rust code} from source, because no prebuilt wheel fits this Python and CPU, and its Rust code needs a Rust compiler (rustc and cargo) that is not installed.",
+      variants: [
+        {
+          when: "platform&fact.place=host-shell",
+          message: platformMessage,
+          fix: [...wheelFirst, "If it has to be built here, install Rust with rustup, then retry:", "", ...shell].join("\n")
+        },
+        {
+          when: "fact.place=host-shell",
+          fix: [...wheelFirst, "If it has to be built here, install Rust with rustup, then retry:", "", ...shell].join("\n")
+        },
+        {
+          when: "platform",
+          message: platformMessage
+        }
+      ],
+      fix: [
+        ...wheelFirst,
+        "If it has to be built in the image, install Rust before the `pip install` / `uv pip install`:",
+        "",
+        ...rustup,
+        "",
+        "In a shell rather than a Dockerfile:",
+        "",
+        ...shell
+      ].join("\n"),
+      docs: "https://rust-lang.github.io/rustup/installation/index.html"
     };
   }
 });
@@ -6814,7 +6932,7 @@ var init_oom_killed = __esm({
 });
 
 // src/rules/catalog/resources/disk-full.ts
-var ghCleanUp, prune, slimLayers, basePull, diskFull;
+var ghCleanUp, prune, pruneContainerBuilder, slimLayers, basePull, diskFull;
 var init_disk_full = __esm({
   "src/rules/catalog/resources/disk-full.ts"() {
     "use strict";
@@ -6832,6 +6950,16 @@ var init_disk_full = __esm({
       "",
       "```sh",
       "docker builder prune --all --force",
+      "docker system prune --all --force",
+      "df -h /var/lib/docker",
+      "```"
+    ];
+    pruneContainerBuilder = [
+      "Free the disk of the builder: the cache of the BuildKit container (the selected buildx builder), unused images, then",
+      "check what is left:",
+      "",
+      "```sh",
+      "docker buildx prune --all --force",
       "docker system prune --all --force",
       "df -h /var/lib/docker",
       "```"
@@ -6864,7 +6992,12 @@ var init_disk_full = __esm({
         // Pulling / unpacking the base image: `failed to register layer`, `failed to extract layer`, or the FROM step itself.
         { name: "pull", literals: ["failed to register layer", "failed to extract layer", "extracting sha256:", "failed to unpack image"] },
         { name: "fromStep", source: "instruction", literals: ["FROM ", "load metadata for"], pattern: "^(?:FROM|load metadata for)\\s" },
-        { name: "export", literals: ["failed to export layers", "exporting to image", "exporting layers"] }
+        { name: "export", literals: ["failed to export layers", "exporting to image", "exporting layers"] },
+        // buildx loading a container builder's image into Docker (`--load`, the internal step `importing to docker`): Docker
+        // unpacks the tarball's OCI layout, `Error processing tar file(exit status 1): write /blobs/sha256/\u2026` (docker/buildx#1927)
+        { name: "loadStep", literals: ["write /blobs/sha256/"] },
+        // `write /var/lib/buildkit/runc-overlayfs/content/ingest/\u2026/data: no space left on device`
+        { name: "containerBuilder", literals: ["/var/lib/buildkit/"] }
       ],
       message: "The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.",
       variants: [
@@ -6887,6 +7020,21 @@ var init_disk_full = __esm({
           when: "fromStep",
           message: "The disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.",
           fix: [...prune, ...basePull].join("\n")
+        },
+        {
+          when: "containerBuilder&fact.runner=github-hosted",
+          message: "The runner's disk filled up under /var/lib/buildkit, the state of a BuildKit builder that runs in a container (buildx's docker-container driver, the one docker/setup-buildx-action creates): its build cache and this build's layers take the space.",
+          fix: [...ghCleanUp, "docker buildx prune --all --force frees the builder's own cache when it is not a fresh one.", "", ...slimLayers].join("\n")
+        },
+        {
+          when: "loadStep",
+          message: "The disk filled up while buildx loaded the finished image into Docker (`--load`, the step `importing to docker`): the image is written again into Docker's own store, beside the builder's copy.",
+          fix: [...pruneContainerBuilder, ...slimLayers].join("\n")
+        },
+        {
+          when: "containerBuilder",
+          message: "The disk filled up under /var/lib/buildkit, the state of a BuildKit builder that runs in a container (buildx's docker-container driver): its build cache and this build's layers take the space.",
+          fix: [...pruneContainerBuilder, ...slimLayers].join("\n")
         },
         {
           when: "export&fact.runner=github-hosted",
@@ -7373,6 +7521,64 @@ var init_emulated_slow_step = __esm({
         "with `ARG TARGETARCH`; and cache the step (`--cache-to type=gha,mode=max --cache-from type=gha`)."
       ].join("\n"),
       docs: "https://docs.docker.com/build/building/multi-platform/#strategies"
+    };
+  }
+});
+
+// src/rules/catalog/buildx/multi-platform-docker-driver.ts
+var containerBuilder, containerdStore, multiPlatformDockerDriver;
+var init_multi_platform_docker_driver = __esm({
+  "src/rules/catalog/buildx/multi-platform-docker-driver.ts"() {
+    "use strict";
+    containerBuilder = [
+      "```sh",
+      "docker buildx create --name container-builder --driver docker-container --use --bootstrap",
+      "docker buildx build --platform linux/amd64,linux/arm64 --push -t registry.example.com/myimage:1.0 .",
+      "```"
+    ];
+    containerdStore = [
+      "Or turn on the containerd image store, which holds multi-platform images, and keep the docker driver: on Docker Engine",
+      'add `"features": {"containerd-snapshotter": true}` to `/etc/docker/daemon.json` and run `sudo systemctl restart docker`;',
+      'in Docker Desktop, Settings \u2192 General \u2192 "Use containerd for pulling and storing images" (Desktop then hides the images',
+      "and containers of the classic store until it is turned off)."
+    ];
+    multiPlatformDockerDriver = {
+      id: "buildx/multi-platform-docker-driver",
+      title: "Multi-platform build needs another builder",
+      severity: "error",
+      scope: "build",
+      match: [
+        { literals: ["Multi-platform build is not supported for the docker driver"] },
+        { literals: ["multiple platforms feature is currently not supported for docker driver"], ignoreCase: true }
+      ],
+      message: "The build asked for several platforms (`--platform linux/amd64,linux/arm64`, or `platforms` in bake / build-push-action) on the docker driver, the BuildKit inside Docker Engine, and the engine keeps its images in the classic store, which holds one platform per tag: buildx refused before building anything.",
+      variants: [
+        {
+          when: "fact.runner=github-hosted",
+          fix: [
+            "Create a docker-container builder before the build: add docker/setup-buildx-action (its default driver is",
+            "`docker-container`) ahead of docker/build-push-action, and push the multi-platform image:",
+            "",
+            "```yaml",
+            "- uses: docker/setup-qemu-action@v3   # emulators for the platforms the runner is not",
+            "- uses: docker/setup-buildx-action@v3",
+            "- uses: docker/build-push-action@v6",
+            "  with:",
+            "    platforms: linux/amd64,linux/arm64",
+            "    push: true",
+            "```",
+            "If the workflow already has setup-buildx-action, check that it does not set `driver: docker`."
+          ].join("\n")
+        }
+      ],
+      fix: [
+        "Build on a builder of the docker-container driver, and push the result (its images are not in the local store):",
+        "",
+        ...containerBuilder,
+        ...containerdStore,
+        "For a local test, one platform at a time works on the docker driver as it is: `--platform linux/amd64`."
+      ].join("\n"),
+      docs: "https://docs.docker.com/build/building/multi-platform/"
     };
   }
 });
@@ -7977,6 +8183,55 @@ var init_log_clipped = __esm({
   }
 });
 
+// src/rules/catalog/buildkit/build-canceled.ts
+var buildCanceled;
+var init_build_canceled = __esm({
+  "src/rules/catalog/buildkit/build-canceled.ts"() {
+    "use strict";
+    buildCanceled = {
+      id: "buildkit/build-canceled",
+      title: "Build canceled before it finished",
+      severity: "error",
+      match: [
+        // The rules read the final line's message, less its `ERROR: failed to solve: `: `Canceled: context canceled`.
+        { literals: ["context canceled"], pattern: "^(?:Canceled: )?context canceled(?!:)" }
+      ],
+      context: [
+        // `Error: Process completed with exit code 124.` (GitHub Actions), `exit status 124`
+        { name: "timeout124", literals: ["exit code 124", "exit status 124"] }
+      ],
+      scope: "build",
+      only: "failed-build",
+      // A tool-level error: a rule naming why the job stopped (resources/job-timeout, ci/runner-lost) leads.
+      specificity: 2,
+      message: "No build step failed: the build was canceled from outside (`context canceled`) and BuildKit stopped the steps that were still running. Its client went away: Ctrl-C, a CI job canceled or out of time, or, with bake or compose, another target failed first.",
+      variants: [
+        {
+          when: "timeout124",
+          message: "No build step failed: the command running the build exited with code 124, which is what `timeout` returns when it stops a command at its time limit, and BuildKit canceled the steps that were still running (`context canceled`).",
+          fix: [
+            "Give the build more time than the `timeout` around it (or the CI step's limit), or make the slow step faster: reuse",
+            "layers between runs (`cache-from` / `cache-to`, e.g. `type=gha` with docker/build-push-action), compile less.",
+            "The last lines of the step that was canceled show what it was doing when the time ran out."
+          ].join("\n")
+        }
+      ],
+      fix: [
+        "Nothing in the Dockerfile caused this; find what stopped the build:",
+        "",
+        "- in CI, the job's own status: canceled by hand, by a newer run (`concurrency` with `cancel-in-progress: true`), or",
+        "  stopped at its `timeout-minutes`;",
+        "- with bake or compose, the first error of another target above this line is the cause;",
+        "- a step that hung (no output for minutes: retrying a network connection, waiting for input) was stopped by whoever",
+        "  gave up on it: its last lines show what it was waiting for.",
+        "",
+        "Then run the build again."
+      ].join("\n"),
+      docs: "https://docs.github.com/en/actions/using-jobs/using-concurrency"
+    };
+  }
+});
+
 // src/rules/catalog/cmake/error.ts
 var error;
 var init_error = __esm({
@@ -8420,6 +8675,7 @@ var init_catalog = __esm({
     init_base_package_replaced();
     init_constraint_deprecation();
     init_extension_cuda_mismatch2();
+    init_rust_compiler_missing();
     init_packages_not_found();
     init_unsatisfiable();
     init_unable_to_locate_package();
@@ -8436,12 +8692,14 @@ var init_catalog = __esm({
     init_invalid_tag();
     init_exec_format_error();
     init_emulated_slow_step();
+    init_multi_platform_docker_driver();
     init_dockerfile_parse_error();
     init_circular_stage_dependency();
     init_push_denied();
     init_base_image_not_found();
     init_copy_source_missing();
     init_log_clipped();
+    init_build_canceled();
     init_error();
     init_wheel_build_failed();
     init_force_reinstall();
@@ -8483,6 +8741,7 @@ var init_catalog = __esm({
       basePackageReplaced,
       constraintDeprecation,
       extensionCudaMismatch,
+      rustCompilerMissing,
       packagesNotFound,
       unsatisfiable,
       unableToLocatePackage,
@@ -8499,12 +8758,14 @@ var init_catalog = __esm({
       invalidTag,
       execFormatError,
       emulatedSlowStep,
+      multiPlatformDockerDriver,
       dockerfileParseError,
       circularStageDependency,
       pushDenied,
       baseImageNotFound,
       copySourceMissing,
       logClipped,
+      buildCanceled,
       error,
       wheelBuildFailed,
       forceReinstall,
@@ -40728,6 +40989,7 @@ function parseFinalError(text) {
   for (const solve of SOLVE) {
     if (rest.startsWith(solve)) return rest.slice(solve.length);
   }
+  if (rest !== text && REFUSALS.some((refusal) => rest.startsWith(refusal))) return rest;
   if (rest.startsWith("executor failed running [") && rest !== text) return rest;
   return null;
 }
@@ -40743,13 +41005,18 @@ function parseErrorLineOf(message2) {
   const line = Number(rest.slice(5, end));
   return line >= 1 ? line : null;
 }
-var LEADS, SOLVE, PARSE_ERROR;
+var LEADS, SOLVE, REFUSALS, PARSE_ERROR;
 var init_final_error = __esm({
   "src/grammar/final-error.ts"() {
     "use strict";
     init_exit_code2();
     LEADS = ["Error: buildx failed with: ", "ERROR: ", "error: ", "Error: "];
     SOLVE = ["failed to solve with frontend dockerfile.v0: ", "failed to solve: "];
+    REFUSALS = [
+      "Multi-platform build is not supported for the docker driver",
+      "multiple platforms feature is currently not supported for docker driver",
+      "docker exporter does not currently support exporting manifest lists"
+    ];
     PARSE_ERROR = "dockerfile parse error ";
   }
 });
