@@ -38,6 +38,12 @@ const seamReach = 48;
 /** Steps whose last line is kept for the seam check (parallel steps interleave). */
 const seamSteps = 64;
 
+/** The step-scoped states of a step that has not ended: `states[i]` is rule `rules[i]`'s. */
+interface OpenStep {
+  rules: number[];
+  states: ScopeState[];
+}
+
 /** A step's previous line, and where the prefilter's automaton stood at its end. */
 interface PreviousLine {
   text: string;
@@ -48,7 +54,10 @@ interface PreviousLine {
 export class RuleEngine {
   private readonly set: CompiledRuleSet;
   private readonly prefilter: LiteralScanner;
-  /** Per rule: scope key (step id, or 0 for build-scoped rules) → what was seen there. */
+  /**
+   * Per rule: scope key (step id, or 0 for build-scoped rules) → what was seen there. A step-scoped
+   * rule's state is kept here once its step ended with a hit; until then it is in `open`.
+   */
   private readonly states: Map<number, ScopeState>[];
   /** Per rule: the line (call) that last counted a hit, so two matchers of a rule count a line once. */
   private readonly lastHit: Int32Array;
@@ -59,8 +68,12 @@ export class RuleEngine {
   private readonly previous = new Map<number, PreviousLine>();
   /** Per rule: the log line of its latest hit. */
   private readonly lastHitLine: Int32Array;
-  /** Per step: the step-scoped rules that keep a state for it (until the step ends). */
-  private readonly stepRules = new Map<number, number[]>();
+  /**
+   * Per step still running: the step-scoped rules that keep a state for it, and those states. One
+   * entry per step, not one per rule and step: a rule's own map would go from one entry to none at
+   * every step's end, and a map that small reallocates its table each time it grows or shrinks.
+   */
+  private readonly open = new Map<number, OpenStep>();
 
   /** `scan`: the line scan shared with the other stages (one of its own when omitted). */
   constructor(rules: Rule[], scan: SharedScan = new SharedScan()) {
@@ -106,20 +119,28 @@ export class RuleEngine {
    * steps of a build of thousands.
    */
   private stepEnded(id: number): void {
-    const rules = this.stepRules.get(id);
-    if (rules === undefined) return;
-    this.stepRules.delete(id);
-    for (const rule of rules) {
-      const states = this.states[rule]!;
-      if (states.get(id)?.count === 0) states.delete(id);
-    }
+    const open = this.open.get(id);
+    if (open === undefined) return;
+    this.open.delete(id);
+    open.states.forEach((state, i) => {
+      if (state.count > 0) this.states[open.rules[i]!]!.set(id, state);
+    });
   }
 
-  /** Remembers that a step-scoped rule keeps a state for step `key`, for stepEnded. */
-  private noteStepState(key: number, rule: number): void {
-    const rules = this.stepRules.get(key);
-    if (rules === undefined) this.stepRules.set(key, [rule]);
-    else rules.push(rule);
+  /** A step-scoped rule's state in step `key`: the open one, the one kept when the step ended, or a new one. */
+  private stepState(key: number, rule: number): ScopeState {
+    const open = this.open.get(key);
+    const i = open === undefined ? -1 : open.rules.indexOf(rule);
+    if (i >= 0) return open!.states[i]!;
+    const kept = this.states[rule]!.get(key);
+    if (kept !== undefined) return kept;
+    const state = new ScopeState();
+    if (open === undefined) this.open.set(key, { rules: [rule], states: [state] });
+    else {
+      open.rules.push(rule);
+      open.states.push(state);
+    }
+    return state;
   }
 
   private lineAndSeam(text: string, lineNumber: number, step: number | null): void {
@@ -182,12 +203,13 @@ export class RuleEngine {
         if (m === null) continue;
         groups = m.groups;
       }
-      const key = cr.rule.scope === 'build' ? 0 : (step ?? noStep);
-      const states = this.states[slot.rule]!;
-      let state = states.get(key);
-      if (!state) {
-        states.set(key, (state = new ScopeState()));
-        if (cr.rule.scope !== 'build') this.noteStepState(key, slot.rule);
+      let state: ScopeState;
+      if (cr.rule.scope === 'build') {
+        const states = this.states[slot.rule]!;
+        state = states.get(0) ?? new ScopeState();
+        if (states.size === 0) states.set(0, state);
+      } else {
+        state = this.stepState(step ?? noStep, slot.rule);
       }
       if (slot.kind === 'unless') {
         state.cancelled = true;
@@ -208,6 +230,9 @@ export class RuleEngine {
   finish(model: BuildModel, facts: BuildFacts = {}): Finding[] {
     const steps = new Map<number, Step>(model.steps.map((s) => [s.id, s]));
     const candidates: Candidate[] = [];
+    // Steps that never ended (a log cut short, lines outside any step): their states count too.
+    for (const [id, open] of this.open) open.states.forEach((state, i) => this.states[open.rules[i]!]!.set(id, state));
+    this.open.clear();
     this.set.rules.forEach((cr, i) => {
       candidates.push(...triggerCandidates(cr, model, facts));
       for (const [key, state] of this.states[i]!) {
