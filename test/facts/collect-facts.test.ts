@@ -54,8 +54,8 @@ const table: [file: string, expected: Record<string, string>][] = [
   ['rules/cuda/version-mismatch/match-compilepytorch-one-line-paste.log', { cuda: '11.8 (torch-extension)', torchCuda: 'cu124 (torch-extension)', place: '—' }],
   // `FROM python:3.11-slim-bookworm` (Debian 12), `/usr/lib/python3.11/…`
   ['rules/pip/externally-managed/match-debian-bookworm.log', { os: 'Debian 12 (image-tag)', python: '3.11 (path)' }],
-  // `uv pip install …` in the RUN; `Using CPython 3.12.… interpreter at: …`
-  ['rules/pip/resolution-impossible/match-uv.log', { installer: 'uv (instruction)', python: '3.12 (python)', imageFlavour: 'ngc (image-tag)' }],
+  // `RUN uv sync --frozen`; `Using CPython 3.13.0 interpreter at: /usr/local/bin/python`
+  ['real-world/uv-conda/uv-sync-geventhttpclient-no-gcc.log', { installer: 'uv (instruction)', python: '3.13 (python)' }],
   // `/home/runner/work/_temp/….sh: line 18: … Killed …`: the workspace path of a GitHub-hosted runner
   ['real-world/ci/vorarbeiter-runner-shutdown-signal.log', { runner: 'github-hosted (runner)' }],
   // `$ nvcc …` prompts in a pasted terminal session
