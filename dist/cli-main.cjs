@@ -43774,7 +43774,10 @@ var init_engine = __esm({
     RuleEngine = class {
       set;
       prefilter;
-      /** Per rule: scope key (step id, or 0 for build-scoped rules) \u2192 what was seen there. */
+      /**
+       * Per rule: scope key (step id, or 0 for build-scoped rules) \u2192 what was seen there. A step-scoped
+       * rule's state is kept here once its step ended with a hit; until then it is in `open`.
+       */
       states;
       /** Per rule: the line (call) that last counted a hit, so two matchers of a rule count a line once. */
       lastHit;
@@ -43785,8 +43788,12 @@ var init_engine = __esm({
       previous = /* @__PURE__ */ new Map();
       /** Per rule: the log line of its latest hit. */
       lastHitLine;
-      /** Per step: the step-scoped rules that keep a state for it (until the step ends). */
-      stepRules = /* @__PURE__ */ new Map();
+      /**
+       * Per step still running: the step-scoped rules that keep a state for it, and those states. One
+       * entry per step, not one per rule and step: a rule's own map would go from one entry to none at
+       * every step's end, and a map that small reallocates its table each time it grows or shrinks.
+       */
+      open = /* @__PURE__ */ new Map();
       /** `scan`: the line scan shared with the other stages (one of its own when omitted). */
       constructor(rules, scan = new SharedScan()) {
         const enabled = rules.filter((r) => r.enabled);
@@ -43829,19 +43836,27 @@ var init_engine = __esm({
        * steps of a build of thousands.
        */
       stepEnded(id) {
-        const rules = this.stepRules.get(id);
-        if (rules === void 0) return;
-        this.stepRules.delete(id);
-        for (const rule of rules) {
-          const states = this.states[rule];
-          if (states.get(id)?.count === 0) states.delete(id);
-        }
+        const open2 = this.open.get(id);
+        if (open2 === void 0) return;
+        this.open.delete(id);
+        open2.states.forEach((state, i) => {
+          if (state.count > 0) this.states[open2.rules[i]].set(id, state);
+        });
       }
-      /** Remembers that a step-scoped rule keeps a state for step `key`, for stepEnded. */
-      noteStepState(key, rule) {
-        const rules = this.stepRules.get(key);
-        if (rules === void 0) this.stepRules.set(key, [rule]);
-        else rules.push(rule);
+      /** A step-scoped rule's state in step `key`: the open one, the one kept when the step ended, or a new one. */
+      stepState(key, rule) {
+        const open2 = this.open.get(key);
+        const i = open2 === void 0 ? -1 : open2.rules.indexOf(rule);
+        if (i >= 0) return open2.states[i];
+        const kept = this.states[rule].get(key);
+        if (kept !== void 0) return kept;
+        const state = new ScopeState();
+        if (open2 === void 0) this.open.set(key, { rules: [rule], states: [state] });
+        else {
+          open2.rules.push(rule);
+          open2.states.push(state);
+        }
+        return state;
       }
       lineAndSeam(text, lineNumber, step) {
         this.line(text, lineNumber, step);
@@ -43899,12 +43914,13 @@ var init_engine = __esm({
             if (m === null) continue;
             groups = m.groups;
           }
-          const key = cr.rule.scope === "build" ? 0 : step ?? noStep;
-          const states = this.states[slot.rule];
-          let state = states.get(key);
-          if (!state) {
-            states.set(key, state = new ScopeState());
-            if (cr.rule.scope !== "build") this.noteStepState(key, slot.rule);
+          let state;
+          if (cr.rule.scope === "build") {
+            const states = this.states[slot.rule];
+            state = states.get(0) ?? new ScopeState();
+            if (states.size === 0) states.set(0, state);
+          } else {
+            state = this.stepState(step ?? noStep, slot.rule);
           }
           if (slot.kind === "unless") {
             state.cancelled = true;
@@ -43924,6 +43940,8 @@ var init_engine = __esm({
       finish(model, facts = {}) {
         const steps = new Map(model.steps.map((s) => [s.id, s]));
         const candidates = [];
+        for (const [id, open2] of this.open) open2.states.forEach((state, i) => this.states[open2.rules[i]].set(id, state));
+        this.open.clear();
         this.set.rules.forEach((cr, i) => {
           candidates.push(...triggerCandidates(cr, model, facts));
           for (const [key, state] of this.states[i]) {
