@@ -73,12 +73,26 @@ export class ScopeState {
   /** Step of the first matching line (for build-scope rules). */
   firstStep: number | null = null;
   cancelled = false;
-  readonly evidence: string[] = [];
-  private readonly evidenceKeys: string[] = [];
+  // Made at first use: most states (a rule's context lines in a step it never matches) need none
+  // of them, and a build of thousands of steps makes thousands of states.
+  private evidenceList: string[] | null = null;
+  private evidenceKeys: string[] | null = null;
+  private captureMap: Map<string, Map<string, number>> | null = null;
+  private contextMap: Map<string, ContextHit> | null = null;
+  private tallied: Set<string> | null = null;
+
+  get evidence(): string[] {
+    return (this.evidenceList ??= []);
+  }
+
   /** capture name → value → times seen, in order of first sight. */
-  readonly captures = new Map<string, Map<string, number>>();
-  readonly contexts = new Map<string, ContextHit>();
-  private readonly tallied = new Set<string>();
+  get captures(): Map<string, Map<string, number>> {
+    return (this.captureMap ??= new Map());
+  }
+
+  get contexts(): Map<string, ContextHit> {
+    return (this.contextMap ??= new Map());
+  }
 
   addHit(text: string, line: number, step: number | null, groups: Record<string, string | undefined> | undefined): void {
     if (this.count === 0) {
@@ -110,8 +124,9 @@ export class ScopeState {
   addTally(name: string, groups: Record<string, string | undefined> | undefined): void {
     if (!groups) return;
     const combination = `${name}\u0000${Object.values(groups).join('\u0000')}`;
-    if (this.tallied.has(combination) || this.tallied.size >= maxTallied) return;
-    this.tallied.add(combination);
+    const tallied = (this.tallied ??= new Set());
+    if (tallied.has(combination) || tallied.size >= maxTallied) return;
+    tallied.add(combination);
     for (const [group, value] of Object.entries(groups)) {
       if (value === undefined || value === '') continue;
       this.addCaptures({ [`context.${name}.${group}`]: value });
@@ -125,11 +140,13 @@ export class ScopeState {
   }
 
   private addEvidence(text: string): void {
-    if (this.evidence.length >= maxEvidenceLines) return;
+    const evidence = this.evidence;
+    if (evidence.length >= maxEvidenceLines) return;
     const key = evidenceKey(text);
-    if (key === '' || this.evidenceKeys.some((k) => sameEvidence(k, key))) return;
-    this.evidenceKeys.push(key);
-    this.evidence.push(capEvidence(text));
+    const keys = (this.evidenceKeys ??= []);
+    if (key === '' || keys.some((k) => sameEvidence(k, key))) return;
+    keys.push(key);
+    evidence.push(capEvidence(text));
   }
 }
 
