@@ -42772,12 +42772,23 @@ var init_scope_state = __esm({
       /** Step of the first matching line (for build-scope rules). */
       firstStep = null;
       cancelled = false;
-      evidence = [];
-      evidenceKeys = [];
+      // Made at first use: most states (a rule's context lines in a step it never matches) need none
+      // of them, and a build of thousands of steps makes thousands of states.
+      evidenceList = null;
+      evidenceKeys = null;
+      captureMap = null;
+      contextMap = null;
+      tallied = null;
+      get evidence() {
+        return this.evidenceList ??= [];
+      }
       /** capture name \u2192 value \u2192 times seen, in order of first sight. */
-      captures = /* @__PURE__ */ new Map();
-      contexts = /* @__PURE__ */ new Map();
-      tallied = /* @__PURE__ */ new Set();
+      get captures() {
+        return this.captureMap ??= /* @__PURE__ */ new Map();
+      }
+      get contexts() {
+        return this.contextMap ??= /* @__PURE__ */ new Map();
+      }
       addHit(text, line, step, groups) {
         if (this.count === 0) {
           this.firstLine = line;
@@ -42806,8 +42817,9 @@ var init_scope_state = __esm({
       addTally(name2, groups) {
         if (!groups) return;
         const combination = `${name2}\0${Object.values(groups).join("\0")}`;
-        if (this.tallied.has(combination) || this.tallied.size >= maxTallied) return;
-        this.tallied.add(combination);
+        const tallied = this.tallied ??= /* @__PURE__ */ new Set();
+        if (tallied.has(combination) || tallied.size >= maxTallied) return;
+        tallied.add(combination);
         for (const [group, value] of Object.entries(groups)) {
           if (value === void 0 || value === "") continue;
           this.addCaptures({ [`context.${name2}.${group}`]: value });
@@ -42818,11 +42830,13 @@ var init_scope_state = __esm({
         this.contexts.set(name2, new SeenContext(text.length > maxEvidenceLength ? capEvidence(text.trim()) : text, groups));
       }
       addEvidence(text) {
-        if (this.evidence.length >= maxEvidenceLines) return;
+        const evidence = this.evidence;
+        if (evidence.length >= maxEvidenceLines) return;
         const key = evidenceKey(text);
-        if (key === "" || this.evidenceKeys.some((k) => sameEvidence(k, key))) return;
-        this.evidenceKeys.push(key);
-        this.evidence.push(capEvidence(text));
+        const keys = this.evidenceKeys ??= [];
+        if (key === "" || keys.some((k) => sameEvidence(k, key))) return;
+        keys.push(key);
+        evidence.push(capEvidence(text));
       }
     };
   }

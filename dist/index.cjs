@@ -40250,12 +40250,23 @@ var ScopeState = class {
   /** Step of the first matching line (for build-scope rules). */
   firstStep = null;
   cancelled = false;
-  evidence = [];
-  evidenceKeys = [];
+  // Made at first use: most states (a rule's context lines in a step it never matches) need none
+  // of them, and a build of thousands of steps makes thousands of states.
+  evidenceList = null;
+  evidenceKeys = null;
+  captureMap = null;
+  contextMap = null;
+  tallied = null;
+  get evidence() {
+    return this.evidenceList ??= [];
+  }
   /** capture name \u2192 value \u2192 times seen, in order of first sight. */
-  captures = /* @__PURE__ */ new Map();
-  contexts = /* @__PURE__ */ new Map();
-  tallied = /* @__PURE__ */ new Set();
+  get captures() {
+    return this.captureMap ??= /* @__PURE__ */ new Map();
+  }
+  get contexts() {
+    return this.contextMap ??= /* @__PURE__ */ new Map();
+  }
   addHit(text2, line, step, groups) {
     if (this.count === 0) {
       this.firstLine = line;
@@ -40284,8 +40295,9 @@ var ScopeState = class {
   addTally(name2, groups) {
     if (!groups) return;
     const combination = `${name2}\0${Object.values(groups).join("\0")}`;
-    if (this.tallied.has(combination) || this.tallied.size >= maxTallied) return;
-    this.tallied.add(combination);
+    const tallied = this.tallied ??= /* @__PURE__ */ new Set();
+    if (tallied.has(combination) || tallied.size >= maxTallied) return;
+    tallied.add(combination);
     for (const [group2, value] of Object.entries(groups)) {
       if (value === void 0 || value === "") continue;
       this.addCaptures({ [`context.${name2}.${group2}`]: value });
@@ -40296,11 +40308,13 @@ var ScopeState = class {
     this.contexts.set(name2, new SeenContext(text2.length > maxEvidenceLength ? capEvidence(text2.trim()) : text2, groups));
   }
   addEvidence(text2) {
-    if (this.evidence.length >= maxEvidenceLines) return;
+    const evidence = this.evidence;
+    if (evidence.length >= maxEvidenceLines) return;
     const key = evidenceKey(text2);
-    if (key === "" || this.evidenceKeys.some((k) => sameEvidence(k, key))) return;
-    this.evidenceKeys.push(key);
-    this.evidence.push(capEvidence(text2));
+    const keys = this.evidenceKeys ??= [];
+    if (key === "" || keys.some((k) => sameEvidence(k, key))) return;
+    keys.push(key);
+    evidence.push(capEvidence(text2));
   }
 };
 function mergeEvidence(a, b) {
