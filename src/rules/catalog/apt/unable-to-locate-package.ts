@@ -117,7 +117,7 @@ export const unableToLocatePackage: RuleInput = {
     // A CUDA toolkit name that is no package anywhere.
     {
       name: 'madeUpToolkit',
-      literals: madeUpToolkitNames,
+      literals: [...madeUpToolkitNames],
       pattern: `Unable to locate package (?:${madeUpToolkitNames.join('|')})(?![\\w.-])`,
     },
   ],
