@@ -1,6 +1,6 @@
-// apt/unable-to-locate-package on a CUDA toolkit name no apt repository has (`cuda-toolkit-dev`), asked for by a
-// host's setup script: the finding says the name exists nowhere and gives the real ones as shell commands. A real
-// name of a repository that is not enabled (`cuda`, NVIDIA's meta-package) keeps the generic finding.
+// apt/unable-to-locate-package on a CUDA toolkit name no apt repository has (`cuda-toolkit-dev`): the finding says the
+// name exists nowhere and gives the real ones, as shell commands for a host's setup script and as Dockerfile lines in
+// an image build. A real name of a repository that is not enabled (`cuda`, NVIDIA's meta-package) keeps the generic finding.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyzeLog } from './support/analyze-log.js';
@@ -24,6 +24,14 @@ describe('apt/unable-to-locate-package: a CUDA toolkit name of no repository', (
     expect(f.fix).not.toContain('```dockerfile');
     expect(f.fix).toContain('https://developer.download.nvidia.com/compute/cuda/repos/$distro/x86_64/cuda-keyring_1.1-1_all.deb');
     expect(f.fix).toContain('apt-cache policy nvidia-cuda-toolkit');
+  });
+
+  test('cuda-toolkit-dev in an image build (real engine log): the real ones as Dockerfile lines', async () => {
+    const f = await finding(readFileSync(new URL('../../fixtures/real/buildkit-0.13-dockerd-26.1/apt-cuda-toolkit-dev.log', import.meta.url), 'utf8'));
+    expect(f.message).toContain('no apt repository has one by that name');
+    expect(f.fix).toContain('```dockerfile');
+    expect(f.fix).toContain('"cuda-toolkit-$CUDA_RELEASE"');
+    expect(f.fix).not.toContain('```sh');
   });
 
   test('cuda, a real name of a repository not enabled: the generic finding, as a shell check', async () => {

@@ -2,9 +2,9 @@
 // an update that failed), a name from another release, or a package not built for this architecture.
 // The fix names the packages from the log and checks them on the platform that was built
 // (`apt-cache policy` prints the candidate per package, `(none)` when there is none: apt-cache(8)).
-// A toolkit name no repository has (`cuda-toolkit-dev`, knowledge/cuda-toolkit-apt-names.ts), run outside an image
+// A toolkit name no repository has (`cuda-toolkit-dev`, knowledge/cuda-toolkit-apt-names.ts), asked for outside an image
 // build (a host's setup script), gets the two real ones, NVIDIA's `cuda-toolkit-<major>-<minor>` and the distribution's
-// `nvidia-cuda-toolkit`, as shell commands.
+// `nvidia-cuda-toolkit`, as shell commands; in an image build, as Dockerfile lines (or NVIDIA's `-devel` image).
 import type { RuleInput } from '../../schema.js';
 import { KEYRING_FILE, KEYRING_URL_FORM, keyringDistros, madeUpToolkitNames } from '../../../knowledge/cuda-toolkit-apt-names.js';
 
@@ -79,6 +79,29 @@ const realToolkitsInShell = [
   '',
   "Or the distribution's: `apt-cache policy nvidia-cuda-toolkit` prints the CUDA release it packages (Debian 12: 11.8, " +
     'in non-free and contrib; Ubuntu: in multiverse); if that release fits, `apt-get install -y nvidia-cuda-toolkit`.',
+].join('\n');
+
+/** The same two toolkits in an image build: NVIDIA's `-devel` image, or NVIDIA's repository added in the Dockerfile. */
+const realToolkitsInDockerfile = [
+  "Build on NVIDIA's `-devel` image of the CUDA release the build needs (https://hub.docker.com/r/nvidia/cuda/tags): the",
+  "toolkit is in it. Or add NVIDIA's repository for the base image's distribution (on amd64: `x86_64`) and install that release's toolkit",
+  `(NVIDIA publishes the repository for ${keyringDistros().map((d) => `\`${d}\``).join(', ')}, among others):`,
+  '',
+  '```dockerfile',
+  '# the release torch was built for, as in cuda-toolkit-12-4 (python3 -c "import torch; print(torch.version.cuda)")',
+  'ARG CUDA_RELEASE=12-4',
+  'RUN apt-get update \\',
+  ' && apt-get install -y --no-install-recommends ca-certificates wget \\',
+  ' && . /etc/os-release \\',
+  ` && wget -q "${KEYRING_URL_FORM.replace('<distro>', '$ID$(echo "$VERSION_ID" | tr -d .)')}" \\`,
+  ` && dpkg -i ${KEYRING_FILE} && rm ${KEYRING_FILE} \\`,
+  ' && apt-get update \\',
+  ' && apt-get install -y --no-install-recommends "cuda-toolkit-$CUDA_RELEASE" \\',
+  ' && rm -rf /var/lib/apt/lists/*',
+  '```',
+  '',
+  "Or the distribution's own `nvidia-cuda-toolkit`, if the CUDA release it packages fits (`apt-cache policy nvidia-cuda-toolkit`",
+  'in the base image prints it; Debian 12: 11.8, in non-free and contrib).',
 ].join('\n');
 
 export const unableToLocatePackage: RuleInput = {
@@ -157,6 +180,7 @@ export const unableToLocatePackage: RuleInput = {
         'packages of that repository are unknown: `{package:all}` may be missing because of that.',
       fix: 'Fix the repository that failed first (see the apt/fetch-failed finding); then the install can find the packages.',
     },
+    { when: 'madeUpToolkit&fact.place=image-build', message: madeUpToolkitMessage, fix: realToolkitsInDockerfile },
     { when: 'madeUpToolkit&!fact.place=image-build', message: madeUpToolkitMessage, fix: realToolkitsInShell },
     {
       when: '!update&aptInstall',
