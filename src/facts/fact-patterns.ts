@@ -159,9 +159,10 @@ export const factPatterns: readonly FactPattern[] = [
   },
   // ---- Python, installers, torch ---------------------------------------------------------------
   {
-    // A wheel's file name: `torch-2.3.1+cu121-cp310-cp310-linux_x86_64.whl`, `torch-2.3.1%2Bcu121-cp310-…`
+    // A wheel's file name: `torch-2.3.1+cu121-cp310-cp310-linux_x86_64.whl`, `torch-2.3.1%2Bcu121-cp310-…`, and the
+    // nightlies' PEP 440 dev release: `whl/nightly/cu117/torch-2.0.0.dev20230128%2Bcu117-cp310-…`
     literals: ['torch-', 'torchvision-', 'torchaudio-'],
-    regex: /(?:^|[\s/=(])(?<pkg>torch(?:vision|audio)?)-(?<v>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?(?:(?:\+|%2B)[a-z0-9.]{1,20})?)-cp(?<py>3\d{1,2})-/,
+    regex: /(?:^|[\s/=(])(?<pkg>torch(?:vision|audio)?)-(?<v>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?(?:\.dev\d{1,10}|(?:a|b|rc)\d{1,4})?(?:(?:\+|%2B)[a-z0-9.]{1,20})?)-cp(?<py>3\d{1,2})-/,
     on: 'output',
     source: 'wheel',
     read: (g) => [...torchFacts(g.pkg, g.v), ...one('python', g.py ? `3.${g.py.slice(1)}` : null)],

@@ -63,6 +63,11 @@ const table: [file: string, expected: Record<string, string>][] = [
   // podman run with NVIDIA's banner `CUDA Version 12.4.1`; nvidia-smi's `CUDA Version: 12.6` is the driver's, not the toolkit
   ['facts/podman-run-cuda-banner.log', { cuda: '12.4 (image-banner)', place: 'docker-run (docker-run)' }],
   ['facts/docker-run-libcuda.log', { place: 'docker-run (docker-run)', cuda: '—' }],
+  // `Downloading https://download.pytorch.org/whl/nightly/cu117/torch-2.0.0.dev20230128%2Bcu117-cp310-cp310-linux_x86_64.whl`: a nightly's dev release
+  [
+    'real-world/pip/kernl-nightly-torch-download-killed.log',
+    { torch: '2.0.0.dev20230128+cu117 (wheel)', torchCuda: 'cu117 (wheel)', python: '3.10 (wheel)' },
+  ],
 ];
 
 describe('build facts on real logs', () => {

@@ -2,7 +2,11 @@
 // an update that failed), a name from another release, or a package not built for this architecture.
 // The fix names the packages from the log and checks them on the platform that was built
 // (`apt-cache policy` prints the candidate per package, `(none)` when there is none: apt-cache(8)).
+// A toolkit name no repository has (`cuda-toolkit-dev`, knowledge/cuda-toolkit-apt-names.ts), asked for outside an image
+// build (a host's setup script), gets the two real ones, NVIDIA's `cuda-toolkit-<major>-<minor>` and the distribution's
+// `nvidia-cuda-toolkit`, as shell commands; in an image build, as Dockerfile lines (or NVIDIA's `-devel` image).
 import type { RuleInput } from '../../schema.js';
+import { KEYRING_FILE, KEYRING_URL_FORM, keyringDistros, madeUpToolkitNames } from '../../../knowledge/cuda-toolkit-apt-names.js';
 
 const checkInBaseImage = [
   'Ask apt in the base image, for the platform that was built, which of them exist (`Candidate: (none)` or',
@@ -19,6 +23,16 @@ const checkInStage = [
   '',
   '```dockerfile',
   'RUN apt-get update && apt-cache policy {package:words}',
+  '```',
+];
+
+/** Outside an image build (a host's script, a pasted excerpt): the same check as shell commands. */
+const checkInShell = [
+  'Ask apt, where the install ran, which of them exist (`Candidate: (none)` or `Unable to locate` = not in any enabled',
+  'repository), as root (or with `sudo`); in a Dockerfile, the same in a `RUN` before the failing line:',
+  '',
+  '```sh',
+  'apt-get update && apt-cache policy {package:words}',
   '```',
 ];
 
@@ -39,6 +53,56 @@ const amd64OnlyInstall: readonly string[] = [
   ' && rm -rf /var/lib/apt/lists/*',
   '```',
 ];
+
+const madeUpToolkitMessage =
+  'apt has no package `{package:all}`, and no apt repository has one by that name: NVIDIA\'s CUDA repository puts the ' +
+  'CUDA release in the toolkit\'s name (`cuda-toolkit-12-4` for CUDA 12.4) and names its development parts the same way ' +
+  '(`cuda-libraries-dev-12-4`); Debian and Ubuntu package the toolkit as `nvidia-cuda-toolkit`.';
+
+/** NVIDIA's repository and its toolkit, or the distribution's, in a shell. Where apt ran is not in the log: as root, with a note. */
+const realToolkitsInShell = [
+  'Install one of the two real toolkits, in the shell or script that ran apt, as root (put `sudo` before each command',
+  'where you are not root).',
+  '',
+  `NVIDIA's, of the CUDA release the build needs: add NVIDIA's repository for your distribution (NVIDIA publishes it for ${keyringDistros().map((d) => `\`${d}\``).join(', ')}, among others), then install that release:`,
+  '',
+  '```sh',
+  '. /etc/os-release && distro="$ID$(echo "$VERSION_ID" | tr -d .)"   # ubuntu2204, debian12, …',
+  `wget "${KEYRING_URL_FORM.replace('<distro>', '$distro')}"`,
+  `dpkg -i ${KEYRING_FILE}`,
+  'apt-get update',
+  "apt-cache search --names-only '^cuda-toolkit-[0-9]'   # the releases it has: cuda-toolkit-12-4 is CUDA 12.4",
+  'release=12-4   # pick from that list the release torch was built for: python3 -c "import torch; print(torch.version.cuda)"',
+  'apt-get install -y "cuda-toolkit-$release"',
+  'export PATH="/usr/local/cuda-${release/-/.}/bin:$PATH"',
+  '```',
+  '',
+  "Or the distribution's: `apt-cache policy nvidia-cuda-toolkit` prints the CUDA release it packages (Debian 12: 11.8, " +
+    'in non-free and contrib; Ubuntu: in multiverse); if that release fits, `apt-get install -y nvidia-cuda-toolkit`.',
+].join('\n');
+
+/** The same two toolkits in an image build: NVIDIA's `-devel` image, or NVIDIA's repository added in the Dockerfile. */
+const realToolkitsInDockerfile = [
+  "Build on NVIDIA's `-devel` image of the CUDA release the build needs (https://hub.docker.com/r/nvidia/cuda/tags): the",
+  "toolkit is in it. Or add NVIDIA's repository for the base image's distribution (on amd64: `x86_64`) and install that release's toolkit",
+  `(NVIDIA publishes the repository for ${keyringDistros().map((d) => `\`${d}\``).join(', ')}, among others):`,
+  '',
+  '```dockerfile',
+  '# the release torch was built for, as in cuda-toolkit-12-4 (python3 -c "import torch; print(torch.version.cuda)")',
+  'ARG CUDA_RELEASE=12-4',
+  'RUN apt-get update \\',
+  ' && apt-get install -y --no-install-recommends ca-certificates wget \\',
+  ' && . /etc/os-release \\',
+  ` && wget -q "${KEYRING_URL_FORM.replace('<distro>', '$ID$(echo "$VERSION_ID" | tr -d .)')}" \\`,
+  ` && dpkg -i ${KEYRING_FILE} && rm ${KEYRING_FILE} \\`,
+  ' && apt-get update \\',
+  ' && apt-get install -y --no-install-recommends "cuda-toolkit-$CUDA_RELEASE" \\',
+  ' && rm -rf /var/lib/apt/lists/*',
+  '```',
+  '',
+  "Or the distribution's own `nvidia-cuda-toolkit`, if the CUDA release it packages fits (`apt-cache policy nvidia-cuda-toolkit`",
+  'in the base image prints it; Debian 12: 11.8, in non-free and contrib).',
+].join('\n');
 
 export const unableToLocatePackage: RuleInput = {
   id: 'apt/unable-to-locate-package',
@@ -72,6 +136,12 @@ export const unableToLocatePackage: RuleInput = {
       name: 'hostToolkit',
       literals: ['nvidia-container-toolkit', 'nvidia-docker2', 'nvidia-container-runtime', 'libnvidia-container'],
       pattern: "(?:Unable to locate package |Package '?)(?:nvidia-container-toolkit(?:-base)?|nvidia-docker2|nvidia-container-runtime|libnvidia-container(?:-tools|1))(?![\\w.-])",
+    },
+    // A CUDA toolkit name that is no package anywhere.
+    {
+      name: 'madeUpToolkit',
+      literals: [...madeUpToolkitNames],
+      pattern: `Unable to locate package (?:${madeUpToolkitNames.join('|')})(?![\\w.-])`,
     },
   ],
   message: 'apt has no package `{package:all}` in the repositories enabled in this stage.',
@@ -110,6 +180,8 @@ export const unableToLocatePackage: RuleInput = {
         'packages of that repository are unknown: `{package:all}` may be missing because of that.',
       fix: 'Fix the repository that failed first (see the apt/fetch-failed finding); then the install can find the packages.',
     },
+    { when: 'madeUpToolkit&fact.place=image-build', message: madeUpToolkitMessage, fix: realToolkitsInDockerfile },
+    { when: 'madeUpToolkit&!fact.place=image-build', message: madeUpToolkitMessage, fix: realToolkitsInShell },
     {
       when: '!update&aptInstall',
       message:
@@ -154,6 +226,7 @@ export const unableToLocatePackage: RuleInput = {
         'misspelled, in a repository not enabled here, or not built for {fact.platform|this architecture}.',
       fix: [...checkInBaseImage, ...afterCheck].join('\n'),
     },
+    { when: '!fact.place=image-build', fix: [...checkInShell, ...afterCheck].join('\n') },
   ],
   fix: [...checkInStage, ...afterCheck].join('\n'),
   docs: 'https://docs.docker.com/build/building/best-practices/#apt-get',

@@ -10,6 +10,14 @@
 // as public install scripts download it). A shell or a pod may have no toolkit at all: the fix checks before it exports CUDA_HOME.
 // nvcc's apt packages: cuda-nvcc-X-Y / cuda-toolkit-X-Y (NVIDIA repository; cuda-minimal-build pulls nvcc
 // in NVIDIA's devel Dockerfile).
+// In conda-build (`…/conda-bld/<pkg>_<stamp>/_build_env/…` in the path) the toolchain is the recipe's: its
+// `requirements: build:` packages, installed into `_build_env`. conda-forge's docs ("How to write a recipe that
+// depends on CUDA", conda-forge.org/docs/how-to/advanced/cuda/write-the-recipe/): `{{ compiler('cuda') }}` in
+// `build:`, `cuda-version {{ cuda_compiler_version }}.*` in `host:`. conda-forge's pinning makes that compiler
+// `cuda-nvcc` from CUDA 12 (conda-forge-pinning-feedstock, recipe/migrations/cuda120.yaml: `cuda_compiler: cuda-nvcc`,
+// built in a plain linux-anvil image); up to 11.x it was `nvcc`, the nvcc_linux-64 wrapper around a toolkit installed
+// outside conda (conda-forge/nvcc-feedstock; built in `linux-anvil-cuda:11.x` images), which conda-build sees only
+// when the recipe passes CUDA_HOME in `build: script_env:` (see cuda/libcuda-stub-missing).
 import { toolkitOnPathBlock } from './toolkit-on-path.js';
 import { flashAttnWheelContexts, withFlashAttnNote, withFlashAttnVariants } from '../pip/flash-attn-wheel.js';
 import type { RuleInput } from '../../schema.js';
@@ -112,6 +120,8 @@ export const toolkitNotFound: RuleInput = {
   context: [
     ...flashAttnWheelContexts,
     { name: 'windows', literals: ["'nvcc' is not recognized", 'nvcc.exe'] },
+    // conda-build's build or host environment in a path: `/home/runner/miniconda3/conda-bld/faiss-pkg_1711571792861/_build_env/share/…`
+    { name: 'condaBuild', literals: ['/conda-bld/'], pattern: '/conda-bld/[^/\\s]{1,200}/_(?:build_env|h_env)' },
     { name: 'flashAttn', literals: ['flash_attn was requested'] },
     // the package being built, for the rebuild command (extension-build): pip's `Collecting X`, uv's `Failed to build `X==1.0``
     { name: 'collecting', literals: ['Collecting '], pattern: '^\\s{0,20}Collecting (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)', keep: 'last' },
@@ -134,6 +144,32 @@ export const toolkitNotFound: RuleInput = {
     'build in a `-devel` CUDA image of the release torch was built for, with `ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda`, and install it with `--no-build-isolation`.',
     [
     ...flashVariants(),
+    {
+      when: 'condaBuild',
+      title: 'No CUDA compiler in the conda-build environment',
+      message:
+        'conda-build found no nvcc: the path in the error is its build environment (`_build_env`), which holds only what the ' +
+        "recipe's `requirements: build:` list installs, and that list has no CUDA compiler. A toolkit on the machine, or " +
+        'CUDA_HOME, does not reach it unless the recipe says so.',
+      fix: [
+        "Add the CUDA compiler to the recipe's build requirements (`meta.yaml`). In a conda-forge feedstock (conda-forge's pinning),",
+        "as conda-forge's guide to CUDA recipes has it:",
+        '',
+        '```yaml',
+        'requirements:',
+        '  build:',
+        "    - {{{{ compiler('cuda') }}}}",
+        '  host:',
+        '    - cuda-version {{{{ cuda_compiler_version }}}}.*',
+        '```',
+        '',
+        "There that compiler is `cuda-nvcc` from CUDA 12 on. A recipe built without conda-forge's pinning",
+        '(`conda build -c nvidia …`) names the package itself: `cuda-nvcc` under `build:`, of the same release as the',
+        "recipe's other CUDA packages. For CUDA 11 and older, conda-forge's compiler was `nvcc_linux-64`, a wrapper around a",
+        'toolkit installed outside conda: the build machine needs that toolkit, and the recipe must pass `CUDA_HOME` in',
+        '`build: script_env:`.',
+      ].join('\n'),
+    },
     {
       when: 'windows',
       fix:

@@ -6,12 +6,28 @@
 // (knowledge/pip-conflict.ts) and gives `{enrich.conflict}` and commands for the package that
 // must move. `pip index versions` (pip's own help: experimental) and `pip install --dry-run
 // --report -` (pip ≥ 22.2) are in pip 23.2.1's help on this machine.
+// uv with one of torch's CUDA wheels (`nvidia-*`) missing at the exact version torch pins (astral-sh/uv#10604:
+// `uv pip install torch==2.4.1 --extra-index-url https://pypi.nvidia.com`, `there is no version of
+// nvidia-cudnn-cu12…==9.1.0.70`): PyPI has the pinned version, but uv's default index strategy, `first-index`, takes a
+// package's versions only from the first index that has the package at all, so an extra index carrying other versions
+// of it hides PyPI's. The remedies are uv's: `--index-strategy unsafe-best-match` (or UV_INDEX_STRATEGY) for `uv pip`,
+// and for a project an index marked `explicit = true` that only the packages pinned to it in `[tool.uv.sources]` use
+// (docs.astral.sh/uv/concepts/indexes/, "Searching across multiple indexes" and "Pinning a package to an index";
+// uv's maintainers point to the same in astral-sh/uv#7879). The fix is uv pip's, the form of the logs seen; torch
+// without a local version tag (`+cu124`) is a PyPI release, so leaving the extra index out is the other way.
 // In a step that still passed (`pip install x || echo "optional"`), the build's outcome turns it
 // into a warning: the optional package is silently missing.
 import type { RuleInput } from '../../schema.js';
 
 const dependsOnLine =
   '^\\s{1,200}(?<requirer>[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])?) (?<version>[^\\s]{1,200}) depends on (?<req>.{1,500})$';
+
+const uvIndexPinMessage =
+  'uv found no `{context.uvIndexPin.missing}=={context.uvIndexPin.missingVersion}`, the exact version ' +
+  '`torch=={context.uvTorchPin.version}` requires. It is one of torch\'s CUDA wheels, ' +
+  'published on PyPI with the torch release that pins it, so uv most likely did not look there: by default (`first-index`) ' +
+  'uv takes a package\'s versions only from the first index that has the package at all, and an extra index that carries ' +
+  '`{context.uvIndexPin.missing}` without this version (pypi.nvidia.com, a download.pytorch.org index) hides PyPI\'s.';
 
 export const resolutionImpossible: RuleInput = {
   id: 'pip/resolution-impossible',
@@ -33,6 +49,19 @@ export const resolutionImpossible: RuleInput = {
   ],
   context: [
     { name: 'uv', literals: ['No solution found when resolving dependencies'] },
+    {
+      // `Because there is no version of nvidia-cudnn-cu12{platform_machine == 'x86_64' …}==9.1.0.70 and torch==2.4.1 depends on …`
+      name: 'uvIndexPin',
+      literals: ['there is no version of nvidia-'],
+      pattern: 'there is no version of (?<missing>nvidia-[a-z0-9-]{1,60})(?:\\{[^{}\\n]{0,300}\\})?==(?<missingVersion>[\\w.+]{1,40}) and\\b',
+    },
+    {
+      // The pin is torch's, a PyPI release (no `+cu124` tag): `… and torch==2.4.1 depends on nvidia-cudnn-cu12…`, or on the
+      // next line when uv wrapped its report: `      torch==2.4.0 depends on nvidia-cudnn-cu12…`
+      name: 'uvTorchPin',
+      literals: [' depends on nvidia-'],
+      pattern: '(?:^|\\s)torch==(?<version>\\d{1,3}\\.\\d{1,4}(?:\\.\\d{1,4})?) depends on nvidia-',
+    },
     // the "depends on" line was seen: the conflict can be told in one sentence
     { name: 'dependsOn', literals: [' depends on '], pattern: dependsOnLine },
     // the last one too: for a paste (no step output kept), the enricher compares the first and the last
@@ -60,6 +89,17 @@ export const resolutionImpossible: RuleInput = {
     '```',
   ].join('\n'),
   variants: [
+    {
+      when: 'uvIndexPin&uvTorchPin',
+      message: uvIndexPinMessage,
+      fix: [
+        'Run the same `uv pip install` again with `--index-strategy unsafe-best-match` (or with',
+        '`UV_INDEX_STRATEGY=unsafe-best-match` in its environment): uv then picks each package\'s version from all the',
+        'indexes, as pip does. That trusts every index as much as PyPI: a package of the same name on the other index could',
+        'be picked instead. If the extra index is there only for torch\'s CUDA wheels, leaving it out works too: PyPI has',
+        '`torch=={context.uvTorchPin.version}` and the wheels it pins.',
+      ].join('\n'),
+    },
     {
       when: 'uv',
       message:

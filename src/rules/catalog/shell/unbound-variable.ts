@@ -1,3 +1,8 @@
+// bash's indirect expansion `${!var}` (bash(1), Parameter Expansion: "If the first character of parameter is an
+// exclamation point (!) … it introduces a level of indirection") reads the variable NAMED BY var's value; when that one
+// is unset, `set -u` reports `!var: unbound variable` (bash 5.2 here: `set -u; var=NOPE; echo "${!var}"`), naming the
+// pointer, not the variable that is missing (openziti/ziti-tunnel-sdk-c#179: `for var in GITHUB_BASE_URL GITHUB_REPO
+// ZITI_VERSION; do if [ -z "${!var}" ] …`). `${!var:-}` / `${!var-}` expand to '' instead (same check).
 import type { RuleInput } from '../../schema.js';
 
 /** A variable used under `set -u` (nounset) that is not set, including NVIDIA images' PS1 case. */
@@ -23,6 +28,8 @@ export const unboundVariable: RuleInput = {
     { name: 'ps1', literals: ['PS1: unbound variable', 'PS1: parameter not set'] },
     // a script run without the argument it reads: `./build.sh: line 13: $1: unbound variable`
     { name: 'positional', literals: [': unbound variable'], pattern: '\\$\\d{1,3}: unbound variable' },
+    // `${!var}`: the variable named by var's value is the unset one
+    { name: 'indirect', literals: [': unbound variable'], pattern: '!(?<pointer>[A-Za-z_][A-Za-z0-9_]{0,100}): unbound variable' },
     // bash before 4.4 calls an empty array unbound: `line 154: MAKEARGS[@]: unbound variable`
     { name: 'array', literals: ['[@]: unbound variable', '[*]: unbound variable'] },
   ],
@@ -47,6 +54,20 @@ export const unboundVariable: RuleInput = {
         'ENV PS1="> "',
         '```',
         'Or keep `RUN` from sourcing the bashrc: no `-l` / `-i` in `SHELL` (`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`).',
+      ].join('\n'),
+    },
+    {
+      when: 'indirect',
+      message:
+        '`${{!{context.indirect.pointer}}}` is an indirect expansion: it reads the variable whose name is the value of ' +
+        '`{context.indirect.pointer}`, and that variable is unset; under `set -u` (nounset) that is an error. ' +
+        '`{context.indirect.pointer}` itself is set (it holds the name): bash\'s message names the pointer, not the variable that is missing.',
+      fix: [
+        'Find the name `{context.indirect.pointer}` held at that line (run the script with `bash -x`, or print',
+        '`"${{{context.indirect.pointer}}}"` just before it; in a loop such as `for {context.indirect.pointer} in A B C`, it is one of the',
+        "loop's names), then set that variable where the script runs: in an image build, `ARG` it in the stage and pass",
+        '`--build-arg NAME=value`. For a check that should print its own error instead, read it with a default:',
+        '`${{!{context.indirect.pointer}:-}}` is empty, not an error, when the named variable is unset.',
       ].join('\n'),
     },
     {
