@@ -2153,6 +2153,9 @@ function nvidiaRepo(distro, arch) {
     source: row.source
   };
 }
+function knownDistroIds() {
+  return repos.map((r) => r.distroId);
+}
 var REPO_ROOT, NEW_DEB_KEY, repos;
 var init_nvidia_repos = __esm({
   "src/knowledge/nvidia-repos.ts"() {
@@ -4336,6 +4339,8 @@ var init_toolkit_not_found = __esm({
       context: [
         ...flashAttnWheelContexts,
         { name: "windows", literals: ["'nvcc' is not recognized", "nvcc.exe"] },
+        // conda-build's build or host environment in a path: `/home/runner/miniconda3/conda-bld/faiss-pkg_1711571792861/_build_env/share/\u2026`
+        { name: "condaBuild", literals: ["/conda-bld/"], pattern: "/conda-bld/[^/\\s]{1,200}/_(?:build_env|h_env)" },
         { name: "flashAttn", literals: ["flash_attn was requested"] },
         // the package being built, for the rebuild command (extension-build): pip's `Collecting X`, uv's `Failed to build `X==1.0``
         { name: "collecting", literals: ["Collecting "], pattern: "^\\s{0,20}Collecting (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)", keep: "last" },
@@ -4356,6 +4361,29 @@ var init_toolkit_not_found = __esm({
         "build in a `-devel` CUDA image of the release torch was built for, with `ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda`, and install it with `--no-build-isolation`.",
         [
           ...flashVariants(),
+          {
+            when: "condaBuild",
+            title: "No CUDA compiler in the conda-build environment",
+            message: "conda-build found no nvcc: the path in the error is its build environment (`_build_env`), which holds only what the recipe's `requirements: build:` list installs, and that list has no CUDA compiler. A toolkit on the machine, or CUDA_HOME, does not reach it unless the recipe says so.",
+            fix: [
+              "Add the CUDA compiler to the recipe's build requirements (`meta.yaml`). In a conda-forge feedstock (conda-forge's pinning),",
+              "as conda-forge's guide to CUDA recipes has it:",
+              "",
+              "```yaml",
+              "requirements:",
+              "  build:",
+              "    - {{{{ compiler('cuda') }}}}",
+              "  host:",
+              "    - cuda-version {{{{ cuda_compiler_version }}}}.*",
+              "```",
+              "",
+              "There that compiler is `cuda-nvcc` from CUDA 12 on. A recipe built without conda-forge's pinning",
+              "(`conda build -c nvidia \u2026`) names the package itself: `cuda-nvcc` under `build:`, of the same release as the",
+              "recipe's other CUDA packages. For CUDA 11 and older, conda-forge's compiler was `nvcc_linux-64`, a wrapper around a",
+              "toolkit installed outside conda: the build machine needs that toolkit, and the recipe must pass `CUDA_HOME` in",
+              "`build: script_env:`."
+            ].join("\n")
+          },
           {
             when: "windows",
             fix: "Install the CUDA toolkit and build from a shell where `nvcc --version` works (the toolkit's `bin` directory on PATH), or pass the compiler to CMake by its full path: `-DCMAKE_CUDA_COMPILER=` followed by the path of `nvcc.exe` (`where nvcc` prints it where it is on PATH)."
@@ -5718,11 +5746,12 @@ var init_glibc_too_old = __esm({
 });
 
 // src/rules/catalog/pip/resolution-impossible.ts
-var dependsOnLine, resolutionImpossible;
+var dependsOnLine, uvIndexPinMessage, resolutionImpossible;
 var init_resolution_impossible = __esm({
   "src/rules/catalog/pip/resolution-impossible.ts"() {
     "use strict";
     dependsOnLine = "^\\s{1,200}(?<requirer>[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])?) (?<version>[^\\s]{1,200}) depends on (?<req>.{1,500})$";
+    uvIndexPinMessage = "uv found no `{context.uvIndexPin.missing}=={context.uvIndexPin.missingVersion}`, the exact version `torch=={context.uvTorchPin.version}` requires. It is one of torch's CUDA wheels, published on PyPI with the torch release that pins it, so uv most likely did not look there: by default (`first-index`) uv takes a package's versions only from the first index that has the package at all, and an extra index that carries `{context.uvIndexPin.missing}` without this version (pypi.nvidia.com, a download.pytorch.org index) hides PyPI's.";
     resolutionImpossible = {
       id: "pip/resolution-impossible",
       title: "pip could not resolve conflicting requirements",
@@ -5743,6 +5772,19 @@ var init_resolution_impossible = __esm({
       ],
       context: [
         { name: "uv", literals: ["No solution found when resolving dependencies"] },
+        {
+          // `Because there is no version of nvidia-cudnn-cu12{platform_machine == 'x86_64' \u2026}==9.1.0.70 and torch==2.4.1 depends on \u2026`
+          name: "uvIndexPin",
+          literals: ["there is no version of nvidia-"],
+          pattern: "there is no version of (?<missing>nvidia-[a-z0-9-]{1,60})(?:\\{[^{}\\n]{0,300}\\})?==(?<missingVersion>[\\w.+]{1,40}) and\\b"
+        },
+        {
+          // The pin is torch's, a PyPI release (no `+cu124` tag): `\u2026 and torch==2.4.1 depends on nvidia-cudnn-cu12\u2026`, or on the
+          // next line when uv wrapped its report: `      torch==2.4.0 depends on nvidia-cudnn-cu12\u2026`
+          name: "uvTorchPin",
+          literals: [" depends on nvidia-"],
+          pattern: "(?:^|\\s)torch==(?<version>\\d{1,3}\\.\\d{1,4}(?:\\.\\d{1,4})?) depends on nvidia-"
+        },
         // the "depends on" line was seen: the conflict can be told in one sentence
         { name: "dependsOn", literals: [" depends on "], pattern: dependsOnLine },
         // the last one too: for a paste (no step output kept), the enricher compares the first and the last
@@ -5768,6 +5810,17 @@ var init_resolution_impossible = __esm({
         "```"
       ].join("\n"),
       variants: [
+        {
+          when: "uvIndexPin&uvTorchPin",
+          message: uvIndexPinMessage,
+          fix: [
+            "Run the same `uv pip install` again with `--index-strategy unsafe-best-match` (or with",
+            "`UV_INDEX_STRATEGY=unsafe-best-match` in its environment): uv then picks each package's version from all the",
+            "indexes, as pip does. That trusts every index as much as PyPI: a package of the same name on the other index could",
+            "be picked instead. If the extra index is there only for torch's CUDA wheels, leaving it out works too: PyPI has",
+            "`torch=={context.uvTorchPin.version}` and the wheels it pins."
+          ].join("\n")
+        },
         {
           when: "uv",
           message: 'uv found no set of versions that satisfies every requirement; its explanation ("Because \u2026 we can conclude \u2026") in the evidence below names the requirements that conflict.',
@@ -6901,11 +6954,28 @@ var init_unsatisfiable = __esm({
   }
 });
 
+// src/knowledge/cuda-toolkit-apt-names.ts
+function keyringDistros() {
+  return knownDistroIds().filter((id) => nvidiaRepo(id, "x86_64")?.keyringUrl?.endsWith(KEYRING) === true);
+}
+var madeUpToolkitNames, KEYRING, KEYRING_URL_FORM, KEYRING_FILE;
+var init_cuda_toolkit_apt_names = __esm({
+  "src/knowledge/cuda-toolkit-apt-names.ts"() {
+    "use strict";
+    init_nvidia_repos();
+    madeUpToolkitNames = ["cuda-toolkit-dev"];
+    KEYRING = "cuda-keyring_1.1-1_all.deb";
+    KEYRING_URL_FORM = `${REPO_ROOT}/<distro>/x86_64/${KEYRING}`;
+    KEYRING_FILE = KEYRING;
+  }
+});
+
 // src/rules/catalog/apt/unable-to-locate-package.ts
-var checkInBaseImage, checkInStage, afterCheck, amd64OnlyInstall, unableToLocatePackage;
+var checkInBaseImage, checkInStage, checkInShell, afterCheck, amd64OnlyInstall, madeUpToolkitMessage, realToolkitsInShell, realToolkitsInDockerfile, unableToLocatePackage;
 var init_unable_to_locate_package = __esm({
   "src/rules/catalog/apt/unable-to-locate-package.ts"() {
     "use strict";
+    init_cuda_toolkit_apt_names();
     checkInBaseImage = [
       "Ask apt in the base image, for the platform that was built, which of them exist (`Candidate: (none)` or",
       "`Unable to locate` = not in any enabled repository):",
@@ -6920,6 +6990,14 @@ var init_unable_to_locate_package = __esm({
       "",
       "```dockerfile",
       "RUN apt-get update && apt-cache policy {package:words}",
+      "```"
+    ];
+    checkInShell = [
+      "Ask apt, where the install ran, which of them exist (`Candidate: (none)` or `Unable to locate` = not in any enabled",
+      "repository), as root (or with `sudo`); in a Dockerfile, the same in a `RUN` before the failing line:",
+      "",
+      "```sh",
+      "apt-get update && apt-cache policy {package:words}",
       "```"
     ];
     afterCheck = [
@@ -6937,6 +7015,47 @@ var init_unable_to_locate_package = __esm({
       " && rm -rf /var/lib/apt/lists/*",
       "```"
     ];
+    madeUpToolkitMessage = "apt has no package `{package:all}`, and no apt repository has one by that name: NVIDIA's CUDA repository puts the CUDA release in the toolkit's name (`cuda-toolkit-12-4` for CUDA 12.4) and names its development parts the same way (`cuda-libraries-dev-12-4`); Debian and Ubuntu package the toolkit as `nvidia-cuda-toolkit`.";
+    realToolkitsInShell = [
+      "Install one of the two real toolkits, in the shell or script that ran apt, as root (put `sudo` before each command",
+      "where you are not root).",
+      "",
+      `NVIDIA's, of the CUDA release the build needs: add NVIDIA's repository for your distribution (NVIDIA publishes it for ${keyringDistros().map((d) => `\`${d}\``).join(", ")}, among others), then install that release:`,
+      "",
+      "```sh",
+      '. /etc/os-release && distro="$ID$(echo "$VERSION_ID" | tr -d .)"   # ubuntu2204, debian12, \u2026',
+      `wget "${KEYRING_URL_FORM.replace("<distro>", "$distro")}"`,
+      `dpkg -i ${KEYRING_FILE}`,
+      "apt-get update",
+      "apt-cache search --names-only '^cuda-toolkit-[0-9]'   # the releases it has: cuda-toolkit-12-4 is CUDA 12.4",
+      'release=12-4   # pick from that list the release torch was built for: python3 -c "import torch; print(torch.version.cuda)"',
+      'apt-get install -y "cuda-toolkit-$release"',
+      'export PATH="/usr/local/cuda-${release/-/.}/bin:$PATH"',
+      "```",
+      "",
+      "Or the distribution's: `apt-cache policy nvidia-cuda-toolkit` prints the CUDA release it packages (Debian 12: 11.8, in non-free and contrib; Ubuntu: in multiverse); if that release fits, `apt-get install -y nvidia-cuda-toolkit`."
+    ].join("\n");
+    realToolkitsInDockerfile = [
+      "Build on NVIDIA's `-devel` image of the CUDA release the build needs (https://hub.docker.com/r/nvidia/cuda/tags): the",
+      "toolkit is in it. Or add NVIDIA's repository for the base image's distribution (on amd64: `x86_64`) and install that release's toolkit",
+      `(NVIDIA publishes the repository for ${keyringDistros().map((d) => `\`${d}\``).join(", ")}, among others):`,
+      "",
+      "```dockerfile",
+      '# the release torch was built for, as in cuda-toolkit-12-4 (python3 -c "import torch; print(torch.version.cuda)")',
+      "ARG CUDA_RELEASE=12-4",
+      "RUN apt-get update \\",
+      " && apt-get install -y --no-install-recommends ca-certificates wget \\",
+      " && . /etc/os-release \\",
+      ` && wget -q "${KEYRING_URL_FORM.replace("<distro>", '$ID$(echo "$VERSION_ID" | tr -d .)')}" \\`,
+      ` && dpkg -i ${KEYRING_FILE} && rm ${KEYRING_FILE} \\`,
+      " && apt-get update \\",
+      ' && apt-get install -y --no-install-recommends "cuda-toolkit-$CUDA_RELEASE" \\',
+      " && rm -rf /var/lib/apt/lists/*",
+      "```",
+      "",
+      "Or the distribution's own `nvidia-cuda-toolkit`, if the CUDA release it packages fits (`apt-cache policy nvidia-cuda-toolkit`",
+      "in the base image prints it; Debian 12: 11.8, in non-free and contrib)."
+    ].join("\n");
     unableToLocatePackage = {
       id: "apt/unable-to-locate-package",
       title: "apt package not found",
@@ -6969,6 +7088,12 @@ var init_unable_to_locate_package = __esm({
           name: "hostToolkit",
           literals: ["nvidia-container-toolkit", "nvidia-docker2", "nvidia-container-runtime", "libnvidia-container"],
           pattern: "(?:Unable to locate package |Package '?)(?:nvidia-container-toolkit(?:-base)?|nvidia-docker2|nvidia-container-runtime|libnvidia-container(?:-tools|1))(?![\\w.-])"
+        },
+        // A CUDA toolkit name that is no package anywhere.
+        {
+          name: "madeUpToolkit",
+          literals: [...madeUpToolkitNames],
+          pattern: `Unable to locate package (?:${madeUpToolkitNames.join("|")})(?![\\w.-])`
         }
       ],
       message: "apt has no package `{package:all}` in the repositories enabled in this stage.",
@@ -7000,6 +7125,8 @@ var init_unable_to_locate_package = __esm({
           message: "`apt-get update` failed to download some package lists (see the `Failed to fetch` / `NO_PUBKEY` lines), so the packages of that repository are unknown: `{package:all}` may be missing because of that.",
           fix: "Fix the repository that failed first (see the apt/fetch-failed finding); then the install can find the packages."
         },
+        { when: "madeUpToolkit&fact.place=image-build", message: madeUpToolkitMessage, fix: realToolkitsInDockerfile },
+        { when: "madeUpToolkit&!fact.place=image-build", message: madeUpToolkitMessage, fix: realToolkitsInShell },
         {
           when: "!update&aptInstall",
           message: "This `RUN` installs `{package:all}` without `apt-get update` in the same instruction: base images (CUDA ones included) ship without package lists, and an update in an earlier, cached layer is stale.",
@@ -7035,7 +7162,8 @@ var init_unable_to_locate_package = __esm({
           when: "fact.baseImage",
           message: "apt has no package `{package:all}` in the repositories of `{fact.baseImage}`: the name is from another release, misspelled, in a repository not enabled here, or not built for {fact.platform|this architecture}.",
           fix: [...checkInBaseImage, ...afterCheck].join("\n")
-        }
+        },
+        { when: "!fact.place=image-build", fix: [...checkInShell, ...afterCheck].join("\n") }
       ],
       fix: [...checkInStage, ...afterCheck].join("\n"),
       docs: "https://docs.docker.com/build/building/best-practices/#apt-get"
@@ -7691,6 +7819,8 @@ var init_unbound_variable = __esm({
         { name: "ps1", literals: ["PS1: unbound variable", "PS1: parameter not set"] },
         // a script run without the argument it reads: `./build.sh: line 13: $1: unbound variable`
         { name: "positional", literals: [": unbound variable"], pattern: "\\$\\d{1,3}: unbound variable" },
+        // `${!var}`: the variable named by var's value is the unset one
+        { name: "indirect", literals: [": unbound variable"], pattern: "!(?<pointer>[A-Za-z_][A-Za-z0-9_]{0,100}): unbound variable" },
         // bash before 4.4 calls an empty array unbound: `line 154: MAKEARGS[@]: unbound variable`
         { name: "array", literals: ["[@]: unbound variable", "[*]: unbound variable"] }
       ],
@@ -7710,6 +7840,17 @@ var init_unbound_variable = __esm({
             'ENV PS1="> "',
             "```",
             'Or keep `RUN` from sourcing the bashrc: no `-l` / `-i` in `SHELL` (`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`).'
+          ].join("\n")
+        },
+        {
+          when: "indirect",
+          message: "`${{!{context.indirect.pointer}}}` is an indirect expansion: it reads the variable whose name is the value of `{context.indirect.pointer}`, and that variable is unset; under `set -u` (nounset) that is an error. `{context.indirect.pointer}` itself is set (it holds the name): bash's message names the pointer, not the variable that is missing.",
+          fix: [
+            "Find the name `{context.indirect.pointer}` held at that line (run the script with `bash -x`, or print",
+            '`"${{{context.indirect.pointer}}}"` just before it; in a loop such as `for {context.indirect.pointer} in A B C`, it is one of the',
+            "loop's names), then set that variable where the script runs: in an image build, `ARG` it in the stage and pass",
+            "`--build-arg NAME=value`. For a check that should print its own error instead, read it with a default:",
+            "`${{!{context.indirect.pointer}:-}}` is empty, not an error, when the named variable is unset."
           ].join("\n")
         },
         {
@@ -40601,9 +40742,10 @@ var factPatterns = [
   },
   // ---- Python, installers, torch ---------------------------------------------------------------
   {
-    // A wheel's file name: `torch-2.3.1+cu121-cp310-cp310-linux_x86_64.whl`, `torch-2.3.1%2Bcu121-cp310-\u2026`
+    // A wheel's file name: `torch-2.3.1+cu121-cp310-cp310-linux_x86_64.whl`, `torch-2.3.1%2Bcu121-cp310-\u2026`, and the
+    // nightlies' PEP 440 dev release: `whl/nightly/cu117/torch-2.0.0.dev20230128%2Bcu117-cp310-\u2026`
     literals: ["torch-", "torchvision-", "torchaudio-"],
-    regex: /(?:^|[\s/=(])(?<pkg>torch(?:vision|audio)?)-(?<v>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?(?:(?:\+|%2B)[a-z0-9.]{1,20})?)-cp(?<py>3\d{1,2})-/,
+    regex: /(?:^|[\s/=(])(?<pkg>torch(?:vision|audio)?)-(?<v>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?(?:\.dev\d{1,10}|(?:a|b|rc)\d{1,4})?(?:(?:\+|%2B)[a-z0-9.]{1,20})?)-cp(?<py>3\d{1,2})-/,
     on: "output",
     source: "wheel",
     read: (g) => [...torchFacts(g.pkg, g.v), ...one("python", g.py ? `3.${g.py.slice(1)}` : null)]
