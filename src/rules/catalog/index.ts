@@ -31,6 +31,7 @@ import { linkedLibraryMissing } from './runtime/linked-library-missing.js';
 import { extensionCudaRefused } from './runtime/extension-cuda-mismatch.js';
 import { gpuRuntimeMissing } from './runtime/gpu-runtime-missing.js';
 import { glibcTooOld } from './runtime/glibc-too-old.js';
+import { torchSymbolMismatch } from './runtime/torch-symbol-mismatch.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -98,6 +99,7 @@ export const builtinRules: RuleInput[] = [
   extensionCudaRefused,
   gpuRuntimeMissing,
   glibcTooOld,
+  torchSymbolMismatch,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
