@@ -20,6 +20,7 @@ import { noGpuAtBuild } from './cuda/no-gpu-at-build.js';
 import { noKernelImage } from './cuda/no-kernel-image.js';
 import { versionMismatch } from './cuda/version-mismatch.js';
 import { develToolkitCopied } from './cuda/devel-toolkit-copied.js';
+import { driverTooOld } from './cuda/driver-too-old.js';
 import { cuptiLibraryNotfound } from './cmake/cupti-library-notfound.js';
 import { cudaArchDetectFailed } from './cmake/cuda-arch-detect-failed.js';
 import { notfound } from './cmake/notfound.js';
@@ -88,6 +89,7 @@ export const builtinRules: RuleInput[] = [
   noKernelImage,
   versionMismatch,
   develToolkitCopied,
+  driverTooOld,
   cuptiLibraryNotfound,
   cudaArchDetectFailed,
   notfound,
