@@ -33,6 +33,7 @@ import { extensionCudaRefused } from './runtime/extension-cuda-mismatch.js';
 import { gpuRuntimeMissing } from './runtime/gpu-runtime-missing.js';
 import { glibcTooOld } from './runtime/glibc-too-old.js';
 import { torchSymbolMismatch } from './runtime/torch-symbol-mismatch.js';
+import { illegalInstruction } from './runtime/illegal-instruction.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -102,6 +103,7 @@ export const builtinRules: RuleInput[] = [
   gpuRuntimeMissing,
   glibcTooOld,
   torchSymbolMismatch,
+  illegalInstruction,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
