@@ -34,6 +34,7 @@ import { gpuRuntimeMissing } from './runtime/gpu-runtime-missing.js';
 import { glibcTooOld } from './runtime/glibc-too-old.js';
 import { torchSymbolMismatch } from './runtime/torch-symbol-mismatch.js';
 import { illegalInstruction } from './runtime/illegal-instruction.js';
+import { bitsandbytesCudaSetup } from './runtime/bitsandbytes-cuda-setup.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -104,6 +105,7 @@ export const builtinRules: RuleInput[] = [
   glibcTooOld,
   torchSymbolMismatch,
   illegalInstruction,
+  bitsandbytesCudaSetup,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
