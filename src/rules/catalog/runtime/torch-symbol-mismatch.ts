@@ -77,7 +77,7 @@ function rebuildVariants(): Variant[] {
     {
       when: 'enrich.findDist',
       fix: [
-        'Rebuild the package that installs `{enrich.module}` against the torch installed where it runs. Its name is not always the module\'s; this prints it:',
+        'Rebuild the package that installs `{enrich.module}` against the torch installed where it runs. Its name is not always the module\'s; this prints it (Python 3.10 or later: importlib.metadata.packages_distributions):',
         '',
         '```sh',
         '{enrich.findDist}',
