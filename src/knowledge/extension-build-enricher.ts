@@ -54,7 +54,7 @@ export function installTargetOf(instruction: string): { spec: string; name: stri
  * alone. pip: --no-binary <format_control>, --force-reinstall, --no-deps (pip install --help, pip 23.2.1 here);
  * uv: --reinstall-package and --no-binary (uv-configuration Reinstall::Packages, uv-settings PipOptions.no_binary).
  */
-function fromSource(installer: ReturnType<typeof installerOf>, name: string, spec: string): string {
+export function rebuildFromSourceCommand(installer: ReturnType<typeof installerOf>, name: string, spec: string): string {
   const q = (w: string): string => (/^[A-Za-z0-9_.,:/=+@%-]+$/.test(w) ? w : `'${w}'`);
   if (installer === 'uv') return `uv pip install --no-build-isolation --no-cache --no-deps --reinstall-package ${q(name)} --no-binary ${q(name)} ${q(spec)}`;
   const pip = installer === 'pip' ? 'pip' : 'python -m pip';
@@ -82,7 +82,7 @@ export function extensionBuildEnrich(
   };
   if (req.name !== '') {
     out.buildPackage = req.name;
-    out.rebuildFromSource = fromSource(installer, req.name, req.spec);
+    out.rebuildFromSource = rebuildFromSourceCommand(installer, req.name, req.spec);
   }
   // Defaults are left out: they differ between releases of a package (flash-attn's arch list grew).
   // The knobs that decide what and how much is compiled; the others (ABI, forced / skipped builds) do not bear on these findings.

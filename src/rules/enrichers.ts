@@ -22,6 +22,8 @@ import { extensionCudaEnrich } from '../knowledge/pyg-wheels.js';
 import { flashAttnWheelEnrich } from '../knowledge/flash-attn-wheel-enricher.js';
 import { aptExitEnrich } from '../knowledge/apt-exit.js';
 import { condaSolveEnrich } from '../knowledge/conda-solve.js';
+import { torchSymbolEnrich } from '../knowledge/torch-symbol.js';
+import { cudaDriverEnrich } from '../knowledge/cuda-driver.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -57,6 +59,10 @@ export const enrichers: Record<string, Enricher> = {
   'extension-build': extensionBuildEnrich,
   /** For flash-attn compiled from source: its release's prebuilt wheel for this torch / CUDA / Python, or why there is none (`{enrich.faWheelUrl}`, `{enrich.faNote}`). */
   'flash-attn-wheel': flashAttnWheelEnrich,
+  /** For an extension missing a symbol of PyTorch's C++ library: the symbol, its ABI, the rebuild (`{enrich.symbolName}`, `{enrich.abiNote}`, `{enrich.rebuild}`). */
+  'torch-symbol': torchSymbolEnrich,
+  /** The host driver an image's CUDA needs, and the CUDA of the driver torch found (`{enrich.driverNeed}`, `{enrich.hostCuda}`). */
+  'cuda-driver': cudaDriverEnrich,
   /** NVIDIA's current repository key for the repo in the log (`{enrich.keyUrl}`, `{enrich.keyInstall}`). */
   'nvidia-key': nvidiaKeyEnrich,
   /** Install commands in the step's installer's form naming the log's package, and the pair of a pip conflict (`{enrich.noIsolationCmd}`, `{enrich.conflict}`). */

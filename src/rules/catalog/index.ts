@@ -20,6 +20,7 @@ import { noGpuAtBuild } from './cuda/no-gpu-at-build.js';
 import { noKernelImage } from './cuda/no-kernel-image.js';
 import { versionMismatch } from './cuda/version-mismatch.js';
 import { develToolkitCopied } from './cuda/devel-toolkit-copied.js';
+import { driverTooOld } from './cuda/driver-too-old.js';
 import { cuptiLibraryNotfound } from './cmake/cupti-library-notfound.js';
 import { cudaArchDetectFailed } from './cmake/cuda-arch-detect-failed.js';
 import { notfound } from './cmake/notfound.js';
@@ -31,6 +32,9 @@ import { linkedLibraryMissing } from './runtime/linked-library-missing.js';
 import { extensionCudaRefused } from './runtime/extension-cuda-mismatch.js';
 import { gpuRuntimeMissing } from './runtime/gpu-runtime-missing.js';
 import { glibcTooOld } from './runtime/glibc-too-old.js';
+import { torchSymbolMismatch } from './runtime/torch-symbol-mismatch.js';
+import { illegalInstruction } from './runtime/illegal-instruction.js';
+import { bitsandbytesCudaSetup } from './runtime/bitsandbytes-cuda-setup.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -87,6 +91,7 @@ export const builtinRules: RuleInput[] = [
   noKernelImage,
   versionMismatch,
   develToolkitCopied,
+  driverTooOld,
   cuptiLibraryNotfound,
   cudaArchDetectFailed,
   notfound,
@@ -98,6 +103,9 @@ export const builtinRules: RuleInput[] = [
   extensionCudaRefused,
   gpuRuntimeMissing,
   glibcTooOld,
+  torchSymbolMismatch,
+  illegalInstruction,
+  bitsandbytesCudaSetup,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,

@@ -100,8 +100,8 @@ export const noGpuAtBuild: RuleInput = {
     // torch: `RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver …`
     { literals: ['Found no NVIDIA driver on your system'] },
     { literals: ['No CUDA GPUs are available', 'no CUDA-capable device is detected', 'cudaErrorNoDevice', 'CUDA_ERROR_NO_DEVICE'] },
-    // `CUDA driver version is insufficient for CUDA runtime version` (cudaErrorInsufficientDriver): no driver at all, in a build
-    { literals: ['CUDA driver version is insufficient for CUDA runtime version', 'The NVIDIA driver on your system is too old'] },
+    // `CUDA driver version is insufficient for CUDA runtime version` (no driver at all, in a build): cuda/driver-too-old,
+    // which gives this rule's advice in an image build and the driver's at `docker run`
     { literals: ["NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver"] },
     // CMake ≥ 3.24: `CUDA_ARCHITECTURES is set to "native", but no GPU was detected.` (HIP alike)
     { literals: ['is set to "native", but no GPU was detected'] },

@@ -1,0 +1,104 @@
+// CUDA code that runs on a host whose NVIDIA driver is older than the CUDA it was built with, in the
+// words CUDA and its users print:
+// - `CUDA driver version is insufficient for CUDA runtime version` (cudaErrorInsufficientDriver, 35):
+//   deviceQuery in `docker run` (loretoparisi/docker#11), `cudaErrorInsufficientDriver: …` (NVIDIA/cudf#328);
+// - torch's `The NVIDIA driver on your system is too old (found version 11040)`;
+// - `forward compatibility was attempted on non supported HW` (error 804): the image's cuda-compat
+//   libraries tried to bridge the gap on a GPU that forward compatibility does not cover (HorizonRobotics/GUMP#1,
+//   torch in a container on RTX 3090s; ggml-org/llama.cpp#3247, solved with an image of the driver's CUDA);
+// - `the provided PTX was compiled with an unsupported toolchain` (222): PTX from a newer toolkit than the
+//   driver's JIT compiler (NVIDIA/nvbandwidth#61, a CUDA 13.2 build on driver 580).
+// The numbers and the GPUs forward compatibility covers: knowledge/cuda-driver.ts (NVIDIA's CUDA
+// Compatibility guide); a Jetson's driver comes with its L4T release (NVIDIA's L4T images are tagged by it). The host runs the driver, so the fix is on the host or in the image's CUDA, never a
+// package installed in the image. In an image build there is no driver at all: that case keeps the
+// advice of cuda/no-gpu-at-build (a build step sees no GPU).
+// Not this rule: nvidia-smi's header, which names the driver and its CUDA and is no error (the nomatch fixture).
+import type { RuleInput } from '../../schema.js';
+import { BUILD_GPU } from './build-gpu.js';
+
+const HOST_CHECK =
+  'On the host that runs the container (not in the Dockerfile), `nvidia-smi` prints the driver version and, in its header, the CUDA version of that driver ' +
+  '(on a Jetson the driver is part of its JetPack / L4T release, and the image has to be one made for that release).';
+
+const CHOICES = [
+  'Then either',
+  '',
+  '- upgrade the host\'s NVIDIA driver to one whose CUDA version is at least the image\'s, or',
+  '- build the image on a CUDA release no newer than the driver\'s: the `nvidia/cuda` tag (or the framework wheel: `cu121`, `cu118`, …) of that release or an older one.',
+].join('\n');
+
+export const driverTooOld: RuleInput = {
+  id: 'cuda/driver-too-old',
+  title: 'Host NVIDIA driver older than the CUDA in use',
+  severity: 'error',
+  match: [
+    { literals: ['CUDA driver version is insufficient for CUDA runtime version'] },
+    // torch: `The NVIDIA driver on your system is too old (found version 11040). Please update your GPU driver …`
+    { literals: ['The NVIDIA driver on your system is too old'] },
+    { literals: ['forward compatibility was attempted on non supported HW'] },
+    { literals: ['the provided PTX was compiled with an unsupported toolchain'] },
+  ],
+  context: [
+    { name: 'compat', literals: ['forward compatibility was attempted on non supported HW'] },
+    { name: 'ptx', literals: ['the provided PTX was compiled with an unsupported toolchain'] },
+    { name: 'tooOld', literals: ['The NVIDIA driver on your system is too old'], pattern: 'too old \\(found version (?<found>\\d{4,6})\\)' },
+  ],
+  scope: 'step',
+  specificity: 3,
+  message:
+    'The NVIDIA driver of the host is older than the CUDA this program was built with: CUDA cannot start on it. The driver comes from the host ' +
+    '(the container toolkit mounts it into the container), so nothing installed in the image changes it. {enrich.driverNeed|}',
+  fix: [
+    HOST_CHECK,
+    CHOICES,
+    '',
+    'From CUDA 11 on, a driver runs every release of its CUDA major family (13.x needs ≥ 580, 12.x ≥ 525, 11.x ≥ 450.80.02: NVIDIA\'s minor version compatibility table); ' +
+      'the log does not show the image\'s CUDA: `CUDA Version` in the banner of an `nvidia/cuda` container, or `python -c "import torch; print(torch.version.cuda)"`, prints it.',
+  ].join('\n'),
+  variants: [
+    {
+      // a build step has no driver at all: the advice of cuda/no-gpu-at-build
+      when: 'fact.place=image-build',
+      title: 'Build step needs a GPU (the build has none)',
+      message: `This step needs the NVIDIA driver, and a build step has none. ${BUILD_GPU}`,
+      fix:
+        'Do not touch the GPU while building: move device checks and CUDA runs (`nvidia-smi`, `torch.cuda.is_available()`, a test that launches kernels) to ' +
+        '`docker run --gpus all IMAGE …` or a CI test step on a GPU runner.',
+    },
+    {
+      when: 'compat',
+      title: 'CUDA forward compatibility refused on this GPU (host driver too old)',
+      message:
+        'The host\'s NVIDIA driver is older than the CUDA this program was built with, and CUDA tried to bridge the gap with the forward-compatibility ' +
+        'libraries (the cuda-compat package NVIDIA\'s images carry). Forward compatibility works only on NVIDIA Data Center GPUs, select NGC Server Ready RTX cards ' +
+        'and Jetson boards, so on this GPU CUDA stops with error 804. {enrich.driverNeed|}',
+      fix: [HOST_CHECK, CHOICES].join('\n'),
+    },
+    {
+      when: 'ptx',
+      title: 'PTX newer than the host driver can compile',
+      message:
+        'The program carries PTX made by a newer CUDA compiler than the host driver\'s JIT compiler understands (cudaErrorUnsupportedPtxVersion): CUDA compiles PTX ' +
+        'at run time when the binary has no machine code for this GPU, and only a driver as new as that compiler can. {enrich.driverNeed|}',
+      fix: [
+        HOST_CHECK,
+        'Then either upgrade the host\'s driver to one whose CUDA version is at least the one that built the program, or build the program with machine code for ' +
+          'this GPU\'s architecture (`nvidia-smi --query-gpu=compute_cap --format=csv` prints it: `8.6` → `TORCH_CUDA_ARCH_LIST="8.6"`, ' +
+          '`-DCMAKE_CUDA_ARCHITECTURES=86`), so no PTX is compiled at run time, or with a CUDA release no newer than the driver\'s.',
+      ].join('\n'),
+    },
+    {
+      when: 'enrich.hostCuda',
+      message:
+        'The NVIDIA driver of the host supports CUDA up to {enrich.hostCuda} (the version torch found), older than the CUDA torch was built with: CUDA cannot start on it. ' +
+        'The driver comes from the host, so nothing installed in the image changes it. {enrich.driverNeed|}',
+      fix: [
+        HOST_CHECK,
+        'Then either upgrade the host\'s NVIDIA driver, or install the torch built for CUDA {enrich.hostCuda} or older (its wheel tag, `cu118` for 11.8, in the index URL ' +
+          'https://download.pytorch.org/whl/…), in the image when this runs in one.',
+      ].join('\n'),
+    },
+  ],
+  enrich: 'cuda-driver',
+  docs: 'https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html',
+};

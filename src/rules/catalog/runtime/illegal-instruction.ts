@@ -1,0 +1,87 @@
+// A process killed by SIGILL: the CPU (or the emulator standing in for it) met an instruction it does
+// not have. The words printed:
+// - the shell's report of the signal: `Illegal instruction (core dumped)` (bash, IBM/MAX-Weather-Forecaster#31
+//   at `docker run`), `Illegal instruction` alone (dash, docker/for-mac#7255 in an emulated apt step); the
+//   exit status is 128 + 4 = 132 (`exit code: 132`);
+// - QEMU user mode: `qemu: uncaught target signal 4 (Illegal instruction) - core dumped` (Kuadrant/mcp-gateway#687,
+//   seebom-labs/BOMHort#183: arm64 stages emulated on amd64 runners);
+// - TensorFlow's CPU feature guard, which stops the process before it gets that far: `The TensorFlow library was
+//   compiled to use AVX2 instructions, but these aren't available on your machine.` (CheckFeatureOrDie, a
+//   LOG(FATAL) in tensorflow/core/platform/cpu_feature_guard.cc; mind/wheels#35).
+// Causes and remedies: TensorFlow's release binaries use AVX from 1.6 on (the TensorFlow team in
+// tensorflow/tensorflow#29788 and #47146); a wheel or program built for newer CPUs, or with `-march=native` on
+// the build machine, does the same on an older CPU; QEMU does not emulate every instruction, and its users fixed
+// it by building natively (`ubuntu-24.04-arm` runners, mattogodoy/nametag#212) or by running a stage whose output
+// does not depend on the platform on the build platform (`FROM --platform=$BUILDPLATFORM`, BOMHort#183).
+// Not this rule: TensorFlow's notice that the CPU has more than the binary uses (`Your CPU supports instructions
+// that this TensorFlow binary was not compiled to use`, the nomatch fixture).
+import type { RuleInput } from '../../schema.js';
+
+const CPU_FLAGS = "grep -o -w -E 'avx|avx2|avx512f|fma' /proc/cpuinfo | sort -u";
+
+export const illegalInstruction: RuleInput = {
+  id: 'runtime/illegal-instruction',
+  title: 'Illegal instruction: code built for a CPU this one is not',
+  severity: 'error',
+  match: [
+    { literals: ['uncaught target signal 4 (Illegal instruction)'] },
+    // the shell's report: `Illegal instruction (core dumped)`, dash's bare `Illegal instruction`
+    { literals: ['Illegal instruction'], pattern: '(?:^|\\s)Illegal instruction(?:\\s{1,20}\\(core dumped\\))?(?:\\s|$)' },
+    {
+      literals: ["instructions, but these aren't available on your machine"],
+      pattern: "compiled to use (?<isa>[\\w.]{1,20}) instructions, but these aren't available on your machine",
+    },
+  ],
+  context: [
+    { name: 'qemu', literals: ['uncaught target signal 4', '.buildkit_qemu_emulator'] },
+    { name: 'guard', literals: ["instructions, but these aren't available on your machine"] },
+  ],
+  scope: 'step',
+  only: 'failed-step',
+  specificity: 3,
+  message:
+    'A program stopped on a CPU instruction the machine running it does not have (SIGILL, exit status 132). Either it was built for newer CPUs than this ' +
+    'one (wheels built with AVX / AVX2 / AVX-512: TensorFlow\'s since 1.6; a binary compiled with `-march=native` on another machine), or it runs ' +
+    'under emulation of another platform (QEMU in a `--platform` build, an amd64 image on an arm64 Mac), which lacks some instructions.',
+  fix: [
+    `See what the CPU has where it failed (in the container, or the build step): \`${CPU_FLAGS}\`. Then:`,
+    '',
+    '- a CPU without the instructions the program needs: run it on a machine that has them, or install a build made for this CPU (a release or wheel ' +
+      'without AVX, or compile it there; a `-march=native` build belongs on the machine it runs on: use a baseline such as `-march=x86-64-v2`);',
+    '- under emulation: run that platform natively (an arm64 runner such as `ubuntu-24.04-arm`, an amd64 host for amd64 images).',
+  ].join('\n'),
+  variants: [
+    {
+      when: 'qemu',
+      title: 'QEMU emulation met an instruction it cannot run',
+      message:
+        'This step runs under QEMU user-mode emulation of {platform|another platform}, and QEMU stopped on an instruction it does not emulate (signal 4, ' +
+        'SIGILL; exit code 132): tools with native code or a JIT (Node and npm, Rust, Go) hit it; the same step runs on a native machine.',
+      fix: [
+        'Run the step natively instead of emulated:',
+        '',
+        '- when its output does not depend on the target platform (a JavaScript bundle, static files, generated code), run that stage on the build platform and copy the result:',
+        '',
+        '```dockerfile',
+        'FROM --platform=$BUILDPLATFORM node:22-alpine AS builder',
+        '```',
+        '',
+        '  (with the stage\'s own base image in place of this one);',
+        '- otherwise build each platform on a native runner (`ubuntu-24.04-arm` for linux/arm64 on GitHub) and merge the digests with `docker buildx imagetools create` ' +
+          '(https://docs.docker.com/build/ci/github-actions/multi-platform/#distribute-build-across-multiple-runners).',
+      ].join('\n'),
+    },
+    {
+      when: 'guard',
+      title: 'TensorFlow built for instructions this CPU lacks',
+      message:
+        'TensorFlow checks at import that the CPU has the instruction sets it was compiled for, and stopped: this machine has no {isa}. Its pip wheels ' +
+        'use AVX from 1.6 on; an amd64 TensorFlow on an arm64 Mac (emulated) sees no AVX either.',
+      fix: [
+        `See what the CPU has where it failed: \`${CPU_FLAGS}\`. Run TensorFlow on a machine with {isa}, or install a TensorFlow built for this CPU ` +
+          '(built from source on it; on an arm64 Mac, the native arm64 build in an arm64 image instead of the amd64 one).',
+      ].join('\n'),
+    },
+  ],
+  docs: 'https://www.tensorflow.org/install/pip#hardware_requirements',
+};

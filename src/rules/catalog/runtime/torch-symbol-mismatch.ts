@@ -1,0 +1,116 @@
+// A compiled extension (a pip-installed CUDA / C++ extension, an egg from `setup.py install`, a .so
+// built in a source tree) that the loader refuses because a symbol of PyTorch's C++ library is
+// missing: `ImportError: …/libtorchtrt.so: undefined symbol: _ZN3c106detail23torchInternalAssertFailEPKcS2_jS2_RKSs`
+// (pytorch/serve#2500), `…/sgutilslib.cpython-38-x86_64-linux-gnu.so: undefined symbol: _ZN3c104cuda9SetDeviceEi`
+// (facebookresearch/goliath#23; the debugger prints it without `ImportError:`). The symbol is in
+// c10 / at / torch (`_ZN3c10`, `_ZN2at`, `_ZN5torch`, `K` after `_ZN` for a const method): the
+// extension was compiled against another torch release, or another C++ ABI, than the torch that
+// loads it; the maintainers' answer in each thread is to rebuild it against the torch in use
+// (pytorch/TensorRT#3350, goliath#23) or install the build made for it. What the symbol says is read
+// by the `torch-symbol` enricher (knowledge/torch-symbol.ts: names, ABI, the rebuild).
+// Not this rule: a symbol of the extension's own code (SarahWeiii/diso#17, `_ZN8cudualmc…`: its CUDA
+// half was not compiled) or of another library (Boost.Python): the nomatch fixtures.
+// The rebuild: `--no-build-isolation` so the build sees the installed torch (pip builds in an isolated
+// environment with whatever torch the package's build requirements fetch otherwise:
+// toshas/torch-discounted-cumsum#9), `--no-cache-dir` so pip does not reinstall the wheel it built
+// before, `--force-reinstall --no-deps --no-binary` to rebuild this package alone and leave torch as it is.
+import type { RuleInput } from '../../schema.js';
+
+const CHECK = 'See both sides where it runs: `{enrich.torchFacts}` prints the installed torch (version, CUDA, C++11 ABI true or false){enrich.showNote|.}';
+
+const REBUILD_WHY = 'Rebuild it against the torch installed there (`--no-build-isolation`: the build sees this torch; `--no-cache-dir`: pip does not reuse the wheel it built before; `--no-deps`: torch stays as it is)';
+
+type Variant = NonNullable<RuleInput['variants']>[number];
+
+/** The rebuild as the place needs it: a RUN line, the image that `docker run` started, or a shell. */
+function rebuildVariants(): Variant[] {
+  return [
+    {
+      when: 'enrich.rebuild&fact.place=image-build',
+      fix: [
+        `${REBUILD_WHY}, in the Dockerfile after the line that installs torch:`,
+        '',
+        '```dockerfile',
+        'RUN {enrich.rebuild}',
+        '```',
+        '',
+        `or install the build of \`{enrich.dist}\` made for that torch release. {enrich.wheelNote|}${CHECK}`,
+      ].join('\n'),
+    },
+    {
+      when: 'enrich.rebuild&fact.place=docker-run',
+      fix: [
+        `The image holds the mismatched pair; a fix made in a running container is lost with it. ${REBUILD_WHY}, in the Dockerfile after the line that installs torch, and rebuild the image:`,
+        '',
+        '```dockerfile',
+        'RUN {enrich.rebuild}',
+        '```',
+        '',
+        `or install the build of \`{enrich.dist}\` made for that torch release. {enrich.wheelNote|}${CHECK}`,
+      ].join('\n'),
+    },
+    {
+      when: 'enrich.rebuild',
+      fix: [
+        `${REBUILD_WHY}, in the environment that imports it:`,
+        '',
+        '```sh',
+        '{enrich.rebuild}',
+        '```',
+        '',
+        `or install the build of \`{enrich.dist}\` made for that torch release. {enrich.wheelNote|}${CHECK} In an image, the same command goes in a \`RUN\` line after the one that installs torch.`,
+      ].join('\n'),
+    },
+    {
+      when: 'enrich.treeRebuild',
+      fix: [
+        '`{enrich.module}` was built from a source tree (an egg of `setup.py install`, or a `.so` built in place). Rebuild it there against the torch ' +
+          'installed where it runs, from the directory that holds its `setup.py` or `pyproject.toml` (the log does not show it):',
+        '',
+        '```sh',
+        '{enrich.treeRebuild}',
+        '```',
+        '',
+        `(\`--no-build-isolation\`: the build sees this torch; \`--no-deps\`: torch stays as it is). In an image, that is a \`RUN\` line after the one that installs torch, in the stage's copy of the source. ${CHECK}`,
+      ].join('\n'),
+    },
+    {
+      when: 'enrich.findDist',
+      fix: [
+        'Rebuild the package that installs `{enrich.module}` against the torch installed where it runs. Its name is not always the module\'s; this prints it (Python 3.10 or later: importlib.metadata.packages_distributions):',
+        '',
+        '```sh',
+        '{enrich.findDist}',
+        '```',
+        '',
+        'then install it again with `pip install --no-build-isolation --no-cache-dir --force-reinstall --no-deps` and `--no-binary` followed by that name, then the name (torch stays as it is), in the Dockerfile ' +
+          `after the line that installs torch when this is an image; or install the build made for that torch release. ${CHECK}`,
+      ].join('\n'),
+    },
+  ];
+}
+
+export const torchSymbolMismatch: RuleInput = {
+  id: 'runtime/torch-symbol-mismatch',
+  title: 'Extension built for another PyTorch (undefined torch symbol)',
+  severity: 'error',
+  match: [
+    // `ImportError: /…/torch_tensorrt/lib/libtorchtrt.so: undefined symbol: _ZN3c106detail23torchInternalAssertFailEPKcS2_jS2_RKSs`
+    {
+      literals: ['undefined symbol: _ZN'],
+      pattern: '(?<lib>[\\w./+-]{0,300}\\.so(?:\\.[\\d.]{1,20})?): undefined symbol: (?<symbol>_ZNK?(?:3c10|2at|5torch)\\d\\w{0,600})',
+    },
+  ],
+  scope: 'step',
+  specificity: 3,
+  message:
+    '`{lib}` was compiled against another PyTorch than the one that loads it: it needs `{enrich.symbolName}` from {enrich.library}, ' +
+    'which this torch does not export under that name. {enrich.abiNote|}',
+  fix: [
+    'Rebuild the extension against the torch installed where it runs: its install command again with `--no-build-isolation --no-cache-dir --force-reinstall --no-deps` and `--no-binary` followed by its name',
+    `(in the Dockerfile after the line that installs torch, when this is an image), or install its build made for that torch release. ${CHECK}`,
+  ].join(' '),
+  variants: rebuildVariants(),
+  enrich: 'torch-symbol',
+  docs: 'https://pytorch.org/tutorials/advanced/cpp_extension.html',
+};

@@ -1,0 +1,62 @@
+// The run-time rules fit their fix to where the failure ran: a Dockerfile RUN line in an image build, the
+// image behind a `docker run`, a shell. The lines are real (the rules' match fixtures, provenance in their
+// README.md); the step and the facts around them are set here, so each place is tested with the same line.
+import { describe, expect, test } from 'vitest';
+import type { BuildFacts, FactValue } from '../../src/facts/types.js';
+import { torchSymbolMismatch } from '../../src/rules/catalog/runtime/torch-symbol-mismatch.js';
+import { driverTooOld } from '../../src/rules/catalog/cuda/driver-too-old.js';
+import { makeModel, makeStep } from '../support/builders.js';
+import { out, runEngine, text } from './support/events.js';
+
+function fact(value: string, source: string): FactValue {
+  return { value, source, evidence: value, line: 1, stage: null, step: null };
+}
+
+// pytorch/serve#2500
+const TORCH_TRT = 'ImportError: /opt/conda/lib/python3.10/site-packages/torch_tensorrt/lib/libtorchtrt.so: undefined symbol: _ZN3c106detail23torchInternalAssertFailEPKcS2_jS2_RKSs';
+// loretoparisi/docker#11
+const INSUFFICIENT = '-> CUDA driver version is insufficient for CUDA runtime version';
+
+const step = makeStep({ id: 7, instruction: 'RUN python -c "import torch_tensorrt"', status: 'error' });
+const built = makeModel({ format: 'buildkit-plain', steps: [step], failedStep: 7 });
+const pasted = makeModel({ format: 'plain-text', steps: [], failedStep: null });
+
+describe('runtime/torch-symbol-mismatch by place', () => {
+  test('an image build: a RUN line after torch, and the torch of the log with its wheels\' ABI', () => {
+    const facts: BuildFacts = { place: [fact('image-build', 'log-format')], torch: [fact('2.7.1', 'pip-installed')] };
+    const [f] = runEngine([torchSymbolMismatch], [out(7, TORCH_TRT)], built, facts);
+    expect(f!.fix).toContain('in the Dockerfile after the line that installs torch');
+    expect(f!.fix).toContain('RUN pip install --no-build-isolation --no-cache-dir --force-reinstall --no-deps --no-binary torch_tensorrt torch_tensorrt');
+    expect(f!.message).toContain('torch 2.7.1, whose pip wheels are built with the C++11 ABI');
+  });
+
+  test('docker run: the fix goes in the image, not the running container', () => {
+    const facts: BuildFacts = { place: [fact('docker-run', 'docker-run')] };
+    const [f] = runEngine([torchSymbolMismatch], [text(TORCH_TRT)], pasted, facts);
+    expect(f!.fix).toContain('a fix made in a running container is lost with it');
+    expect(f!.fix).toContain('rebuild the image');
+  });
+
+  test('a shell: the command as is', () => {
+    const facts: BuildFacts = { place: [fact('host-shell', 'prompt')] };
+    const [f] = runEngine([torchSymbolMismatch], [text(TORCH_TRT)], pasted, facts);
+    expect(f!.fix).toContain('in the environment that imports it');
+    expect(f!.fix).not.toContain('RUN pip');
+  });
+});
+
+describe('cuda/driver-too-old by place', () => {
+  test('in an image build the step simply has no driver', () => {
+    const facts: BuildFacts = { place: [fact('image-build', 'log-format')] };
+    const [f] = runEngine([driverTooOld], [out(7, INSUFFICIENT)], built, facts);
+    expect(f!.title).toBe('Build step needs a GPU (the build has none)');
+    expect(f!.fix).toContain('docker run --gpus all');
+  });
+
+  test('at docker run with the image CUDA known: the driver it needs', () => {
+    const facts: BuildFacts = { place: [fact('docker-run', 'docker-run')], cuda: [fact('12.1', 'banner')] };
+    const [f] = runEngine([driverTooOld], [text(INSUFFICIENT)], pasted, facts);
+    expect(f!.message).toContain('CUDA 12.1 (the image\'s) runs on a host driver ≥ 525');
+    expect(f!.fix).toContain('nvidia-smi');
+  });
+});
