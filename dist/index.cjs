@@ -2098,7 +2098,7 @@ function installTargetOf(instruction) {
   }
   return null;
 }
-function fromSource(installer, name2, spec) {
+function rebuildFromSourceCommand(installer, name2, spec) {
   const q = (w) => /^[A-Za-z0-9_.,:/=+@%-]+$/.test(w) ? w : `'${w}'`;
   if (installer === "uv") return `uv pip install --no-build-isolation --no-cache --no-deps --reinstall-package ${q(name2)} --no-binary ${q(name2)} ${q(spec)}`;
   const pip2 = installer === "pip" ? "pip" : "python -m pip";
@@ -2119,7 +2119,7 @@ function extensionBuildEnrich(captures, step, _model, facts) {
   };
   if (req.name !== "") {
     out.buildPackage = req.name;
-    out.rebuildFromSource = fromSource(installer, req.name, req.spec);
+    out.rebuildFromSource = rebuildFromSourceCommand(installer, req.name, req.spec);
   }
   const knobs2 = req.name === "" ? [] : knobsFor(req.name).filter((k) => RELEVANT_KNOBS.has(k.name));
   if (knobs2.length > 0) {
@@ -3456,6 +3456,152 @@ var init_conda_solve = __esm({
   }
 });
 
+// src/knowledge/torch-symbol.ts
+function qualifiedName(symbol2) {
+  return parseName(symbol2)?.name ?? null;
+}
+function parseName(symbol2) {
+  const m = /^_ZNK?/.exec(symbol2);
+  if (m === null) return null;
+  let i = m[0].length;
+  const parts = [];
+  while (i < symbol2.length && parts.length < 20) {
+    const c = symbol2[i];
+    if (c === "E") break;
+    if (c === "I") {
+      parts[parts.length - 1] += "<\u2026>";
+      break;
+    }
+    const special = /^([CD])[0-3]/.exec(symbol2.slice(i));
+    if (special !== null && parts.length > 0) {
+      const cls = parts[parts.length - 1];
+      parts.push(special[1] === "C" ? cls : `~${cls}`);
+      i += 2;
+      continue;
+    }
+    if (c === "B") {
+      const tag = /^B(\d{1,3})/.exec(symbol2.slice(i));
+      if (tag === null || parts.length === 0) return null;
+      const n2 = Number(tag[1]);
+      parts[parts.length - 1] += `[abi:${symbol2.slice(i + tag[0].length, i + tag[0].length + n2)}]`;
+      i += tag[0].length + n2;
+      continue;
+    }
+    const len = /^\d{1,4}/.exec(symbol2.slice(i));
+    if (len === null) return null;
+    const n = Number(len[0]);
+    parts.push(symbol2.slice(i + len[0].length, i + len[0].length + n));
+    i += len[0].length + n;
+  }
+  return parts.length > 0 ? { name: parts.join("::"), end: i } : null;
+}
+function abiOfSymbol(symbol2) {
+  if (/cxx11/.test(symbol2)) return "cxx11";
+  return /Ss/.test(symbol2.slice(parseName(symbol2)?.end ?? 0)) ? "pre-cxx11" : null;
+}
+function extensionOf(path7) {
+  const m = /(?:site|dist)-packages\/([^/]{1,200})(\/)?/.exec(path7);
+  if (m === null) {
+    const file2 = /([A-Za-z_]\w{0,100})(?:\.cpython-[^/]{1,60}|\.abi3)?\.so$/.exec(path7);
+    return file2 === null ? null : { module: file2[1], dist: null, from: path7.includes("/") ? "tree" : "unknown" };
+  }
+  const top = m[1];
+  const egg = /^([A-Za-z0-9_.]{1,100})-[^/]{1,100}\.egg$/.exec(top);
+  if (egg !== null) return { module: egg[1], dist: egg[1], from: "tree" };
+  const module2 = /^([A-Za-z_]\w{0,100})/.exec(top)?.[1];
+  if (module2 === void 0) return null;
+  return { module: module2, dist: m[2] === "/" ? module2 : null, from: "index" };
+}
+function abiNote(abi, torch) {
+  const torchAbi = torch === null ? null : abiOfPipTorch(torch);
+  const seen = torch === null ? "" : torchAbi === null ? ` The log shows torch ${torch}.` : ` The log shows torch ${torch}, whose pip wheels are built with the ${torchAbi === "TRUE" ? "C++11" : "pre-C++11"} ABI.`;
+  if (abi === "pre-cxx11") {
+    return `The symbol has the pre-C++11 \`std::string\` (\`Ss\`): the extension was compiled with \`_GLIBCXX_USE_CXX11_ABI=0\` (as PyTorch's pip wheels up to 2.5 are), and the torch that loads it uses the C++11 ABI (pip wheels from 2.7 on, conda and NGC builds).${seen}`;
+  }
+  if (abi === "cxx11") {
+    return `The symbol has the C++11 ABI (\`__cxx11\` / \`[abi:cxx11]\`): the extension was compiled with \`_GLIBCXX_USE_CXX11_ABI=1\`, and the torch that loads it has the pre-C++11 ABI (PyTorch's pip wheels up to 2.5).${seen}`;
+  }
+  return `The torch that loads it is another release than the one it was compiled against: the function is gone, renamed or has another signature there.${seen}`;
+}
+function torchSymbolEnrich(captures, _step, _model, facts) {
+  const symbol2 = captures["symbol"];
+  const lib2 = captures["lib"];
+  if (symbol2 === void 0 || lib2 === void 0) return {};
+  const name2 = qualifiedName(symbol2);
+  const ns = name2?.split("::")[0];
+  const out = {
+    symbolName: name2 ?? symbol2,
+    library: ns !== void 0 && NAMESPACES[ns] !== void 0 ? NAMESPACES[ns] : "PyTorch",
+    abiNote: abiNote(abiOfSymbol(symbol2), facts.value("torch")),
+    torchFacts: TORCH_FACTS_COMMAND
+  };
+  const ext = extensionOf(lib2);
+  if (ext === null) return out;
+  out.module = ext.module;
+  if (/^flash_attn/.test(ext.module)) {
+    out.dist = "flash-attn";
+    out.wheelNote = `flash-attn also publishes prebuilt wheels per torch release, CUDA major and ABI: flash_attn-<release>+cu<CUDA major>torch<major.minor>cxx11abi<TRUE|FALSE>-cp<XY>-cp<XY>-linux_x86_64.whl at https://github.com/Dao-AILab/flash-attention/releases; ${WHEEL_FACTS_COMMAND} prints what picks it. `;
+  } else if (ext.dist !== null) {
+    out.dist = ext.dist;
+  }
+  if (ext.from === "tree") {
+    out.treeRebuild = installerOf(facts) === "uv" ? "uv pip install --no-build-isolation --no-cache --reinstall --no-deps ." : "pip install --no-build-isolation --no-cache-dir --force-reinstall --no-deps .";
+    if (ext.dist !== null) out.showNote = `, and \`pip show ${ext.dist}\` the extension's version.`;
+  } else if (out.dist !== void 0) {
+    out.rebuild = rebuildFromSourceCommand(installerOf(facts), out.dist, out.dist);
+    out.showNote = `, and \`pip show ${out.dist}\` the extension's version.`;
+  } else if (ext.from === "index") {
+    out.findDist = `python -c "import importlib.metadata as m; print(m.packages_distributions().get('${ext.module}'))"`;
+  }
+  return out;
+}
+var TORCH_FACTS_COMMAND, NAMESPACES;
+var init_torch_symbol = __esm({
+  "src/knowledge/torch-symbol.ts"() {
+    "use strict";
+    init_cuda_arch_enricher();
+    init_flash_attn_wheel_enricher();
+    init_extension_build_enricher();
+    TORCH_FACTS_COMMAND = 'python -c "import torch; print(torch.__version__, torch.version.cuda, torch._C._GLIBCXX_USE_CXX11_ABI)"';
+    NAMESPACES = {
+      c10: "c10, the core library of PyTorch",
+      at: "ATen (`at::`), PyTorch's tensor library",
+      torch: "PyTorch's `torch::` C++ API"
+    };
+  }
+});
+
+// src/knowledge/cuda-driver.ts
+function minimumDriver(cuda) {
+  const major = Number(/^(\d{1,2})\./.exec(cuda)?.[1]);
+  return minimumDriverByMajor[major] ?? null;
+}
+function driverCuda(found) {
+  const n = Number(found);
+  if (!Number.isInteger(n) || n < 1e3) return null;
+  return `${Math.floor(n / 1e3)}.${Math.floor(n % 1e3 / 10)}`;
+}
+function cudaDriverEnrich(captures, _step, _model, facts) {
+  const out = {};
+  const found = captures["context.tooOld.found"];
+  const hostCuda = found === void 0 ? null : driverCuda(found);
+  if (hostCuda !== null) out.hostCuda = hostCuda;
+  const cuda = facts.value("cuda");
+  if (cuda === null) return out;
+  out.cudaVersion = cuda;
+  const min = minimumDriver(cuda);
+  out.driverNeed = min !== null ? `CUDA ${cuda} (the image's) runs on a host driver \u2265 ${min}, NVIDIA's minimum for CUDA ${cuda.split(".")[0]}.x (${DRIVER_SOURCE}); PTX built by ${cuda} needs the driver of ${cuda} itself.` : `CUDA ${cuda} (the image's) predates minor version compatibility: it needs at least the driver it shipped with (the table in https://docs.nvidia.com/cuda/cuda-toolkit-release-notes).`;
+  return out;
+}
+var DRIVER_SOURCE, minimumDriverByMajor;
+var init_cuda_driver = __esm({
+  "src/knowledge/cuda-driver.ts"() {
+    "use strict";
+    DRIVER_SOURCE = "https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html";
+    minimumDriverByMajor = { 11: "450.80.02", 12: "525", 13: "580" };
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -3482,6 +3628,8 @@ var init_enrichers = __esm({
     init_flash_attn_wheel_enricher();
     init_apt_exit();
     init_conda_solve();
+    init_torch_symbol();
+    init_cuda_driver();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -3499,6 +3647,10 @@ var init_enrichers = __esm({
       "extension-build": extensionBuildEnrich,
       /** For flash-attn compiled from source: its release's prebuilt wheel for this torch / CUDA / Python, or why there is none (`{enrich.faWheelUrl}`, `{enrich.faNote}`). */
       "flash-attn-wheel": flashAttnWheelEnrich,
+      /** For an extension missing a symbol of PyTorch's C++ library: the symbol, its ABI, the rebuild (`{enrich.symbolName}`, `{enrich.abiNote}`, `{enrich.rebuild}`). */
+      "torch-symbol": torchSymbolEnrich,
+      /** The host driver an image's CUDA needs, and the CUDA of the driver torch found (`{enrich.driverNeed}`, `{enrich.hostCuda}`). */
+      "cuda-driver": cudaDriverEnrich,
       /** NVIDIA's current repository key for the repo in the log (`{enrich.keyUrl}`, `{enrich.keyInstall}`). */
       "nvidia-key": nvidiaKeyEnrich,
       /** Install commands in the step's installer's form naming the log's package, and the pair of a pip conflict (`{enrich.noIsolationCmd}`, `{enrich.conflict}`). */
@@ -4630,8 +4782,8 @@ var init_no_gpu_at_build = __esm({
         // torch: `RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver \u2026`
         { literals: ["Found no NVIDIA driver on your system"] },
         { literals: ["No CUDA GPUs are available", "no CUDA-capable device is detected", "cudaErrorNoDevice", "CUDA_ERROR_NO_DEVICE"] },
-        // `CUDA driver version is insufficient for CUDA runtime version` (cudaErrorInsufficientDriver): no driver at all, in a build
-        { literals: ["CUDA driver version is insufficient for CUDA runtime version", "The NVIDIA driver on your system is too old"] },
+        // `CUDA driver version is insufficient for CUDA runtime version` (no driver at all, in a build): cuda/driver-too-old,
+        // which gives this rule's advice in an image build and the driver's at `docker run`
         { literals: ["NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver"] },
         // CMake \u2265 3.24: `CUDA_ARCHITECTURES is set to "native", but no GPU was detected.` (HIP alike)
         { literals: ['is set to "native", but no GPU was detected'] },
@@ -4899,6 +5051,82 @@ var init_devel_toolkit_copied = __esm({
         "Start the runtime stage from {runtimeImage|NVIDIA's `-runtime` image of the CUDA release and OS the builder's `-devel` image has (the same tag with `devel` replaced by `runtime`)}: it holds the shared CUDA libraries a program loads, without the compiler and headers. `ldd` on the program in the builder lists the `libcu*.so` it loads; cuDNN comes with the `cudnn-runtime` tags."
       ].join("\n"),
       docs: "https://docs.docker.com/build/building/multi-stage/"
+    };
+  }
+});
+
+// src/rules/catalog/cuda/driver-too-old.ts
+var HOST_CHECK, CHOICES, driverTooOld;
+var init_driver_too_old = __esm({
+  "src/rules/catalog/cuda/driver-too-old.ts"() {
+    "use strict";
+    init_build_gpu();
+    HOST_CHECK = "On the host that runs the container (not in the Dockerfile), `nvidia-smi` prints the driver version and, in its header, the CUDA version of that driver (on a Jetson the driver is part of its JetPack / L4T release, and the image has to be one made for that release).";
+    CHOICES = [
+      "Then either",
+      "",
+      "- upgrade the host's NVIDIA driver to one whose CUDA version is at least the image's, or",
+      "- build the image on a CUDA release no newer than the driver's: the `nvidia/cuda` tag (or the framework wheel: `cu121`, `cu118`, \u2026) of that release or an older one."
+    ].join("\n");
+    driverTooOld = {
+      id: "cuda/driver-too-old",
+      title: "Host NVIDIA driver older than the CUDA in use",
+      severity: "error",
+      match: [
+        { literals: ["CUDA driver version is insufficient for CUDA runtime version"] },
+        // torch: `The NVIDIA driver on your system is too old (found version 11040). Please update your GPU driver \u2026`
+        { literals: ["The NVIDIA driver on your system is too old"] },
+        { literals: ["forward compatibility was attempted on non supported HW"] },
+        { literals: ["the provided PTX was compiled with an unsupported toolchain"] }
+      ],
+      context: [
+        { name: "compat", literals: ["forward compatibility was attempted on non supported HW"] },
+        { name: "ptx", literals: ["the provided PTX was compiled with an unsupported toolchain"] },
+        { name: "tooOld", literals: ["The NVIDIA driver on your system is too old"], pattern: "too old \\(found version (?<found>\\d{4,6})\\)" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "The NVIDIA driver of the host is older than the CUDA this program was built with: CUDA cannot start on it. The driver comes from the host (the container toolkit mounts it into the container), so nothing installed in the image changes it. {enrich.driverNeed|}",
+      fix: [
+        HOST_CHECK,
+        CHOICES,
+        "",
+        "From CUDA 11 on, a driver runs every release of its CUDA major family (13.x needs \u2265 580, 12.x \u2265 525, 11.x \u2265 450.80.02: NVIDIA's minor version compatibility table); the log does not show the image's CUDA: `CUDA Version` in the banner of an `nvidia/cuda` container, or `python -c \"import torch; print(torch.version.cuda)\"`, prints it."
+      ].join("\n"),
+      variants: [
+        {
+          // a build step has no driver at all: the advice of cuda/no-gpu-at-build
+          when: "fact.place=image-build",
+          title: "Build step needs a GPU (the build has none)",
+          message: `This step needs the NVIDIA driver, and a build step has none. ${BUILD_GPU}`,
+          fix: "Do not touch the GPU while building: move device checks and CUDA runs (`nvidia-smi`, `torch.cuda.is_available()`, a test that launches kernels) to `docker run --gpus all IMAGE \u2026` or a CI test step on a GPU runner."
+        },
+        {
+          when: "compat",
+          title: "CUDA forward compatibility refused on this GPU (host driver too old)",
+          message: "The host's NVIDIA driver is older than the CUDA this program was built with, and CUDA tried to bridge the gap with the forward-compatibility libraries (the cuda-compat package NVIDIA's images carry). Forward compatibility works only on NVIDIA Data Center GPUs, select NGC Server Ready RTX cards and Jetson boards, so on this GPU CUDA stops with error 804. {enrich.driverNeed|}",
+          fix: [HOST_CHECK, CHOICES].join("\n")
+        },
+        {
+          when: "ptx",
+          title: "PTX newer than the host driver can compile",
+          message: "The program carries PTX made by a newer CUDA compiler than the host driver's JIT compiler understands (cudaErrorUnsupportedPtxVersion): CUDA compiles PTX at run time when the binary has no machine code for this GPU, and only a driver as new as that compiler can. {enrich.driverNeed|}",
+          fix: [
+            HOST_CHECK,
+            "Then either upgrade the host's driver to one whose CUDA version is at least the one that built the program, or build the program with machine code for this GPU's architecture (`nvidia-smi --query-gpu=compute_cap --format=csv` prints it: `8.6` \u2192 `TORCH_CUDA_ARCH_LIST=\"8.6\"`, `-DCMAKE_CUDA_ARCHITECTURES=86`), so no PTX is compiled at run time, or with a CUDA release no newer than the driver's."
+          ].join("\n")
+        },
+        {
+          when: "enrich.hostCuda",
+          message: "The NVIDIA driver of the host supports CUDA up to {enrich.hostCuda} (the version torch found), older than the CUDA torch was built with: CUDA cannot start on it. The driver comes from the host, so nothing installed in the image changes it. {enrich.driverNeed|}",
+          fix: [
+            HOST_CHECK,
+            "Then either upgrade the host's NVIDIA driver, or install the torch built for CUDA {enrich.hostCuda} or older (its wheel tag, `cu118` for 11.8, in the index URL https://download.pytorch.org/whl/\u2026), in the image when this runs in one."
+          ].join("\n")
+        }
+      ],
+      enrich: "cuda-driver",
+      docs: "https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html"
     };
   }
 });
@@ -5741,6 +5969,230 @@ var init_glibc_too_old = __esm({
         "listed above. A binary built on the host: build it in the image instead."
       ].join("\n"),
       docs: "https://man7.org/linux/man-pages/man8/ld.so.8.html"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/torch-symbol-mismatch.ts
+function rebuildVariants() {
+  return [
+    {
+      when: "enrich.rebuild&fact.place=image-build",
+      fix: [
+        `${REBUILD_WHY}, in the Dockerfile after the line that installs torch:`,
+        "",
+        "```dockerfile",
+        "RUN {enrich.rebuild}",
+        "```",
+        "",
+        `or install the build of \`{enrich.dist}\` made for that torch release. {enrich.wheelNote|}${CHECK2}`
+      ].join("\n")
+    },
+    {
+      when: "enrich.rebuild&fact.place=docker-run",
+      fix: [
+        `The image holds the mismatched pair; a fix made in a running container is lost with it. ${REBUILD_WHY}, in the Dockerfile after the line that installs torch, and rebuild the image:`,
+        "",
+        "```dockerfile",
+        "RUN {enrich.rebuild}",
+        "```",
+        "",
+        `or install the build of \`{enrich.dist}\` made for that torch release. {enrich.wheelNote|}${CHECK2}`
+      ].join("\n")
+    },
+    {
+      when: "enrich.rebuild",
+      fix: [
+        `${REBUILD_WHY}, in the environment that imports it:`,
+        "",
+        "```sh",
+        "{enrich.rebuild}",
+        "```",
+        "",
+        `or install the build of \`{enrich.dist}\` made for that torch release. {enrich.wheelNote|}${CHECK2} In an image, the same command goes in a \`RUN\` line after the one that installs torch.`
+      ].join("\n")
+    },
+    {
+      when: "enrich.treeRebuild",
+      fix: [
+        "`{enrich.module}` was built from a source tree (an egg of `setup.py install`, or a `.so` built in place). Rebuild it there against the torch installed where it runs, from the directory that holds its `setup.py` or `pyproject.toml` (the log does not show it):",
+        "",
+        "```sh",
+        "{enrich.treeRebuild}",
+        "```",
+        "",
+        `(\`--no-build-isolation\`: the build sees this torch; \`--no-deps\`: torch stays as it is). In an image, that is a \`RUN\` line after the one that installs torch, in the stage's copy of the source. ${CHECK2}`
+      ].join("\n")
+    },
+    {
+      when: "enrich.findDist",
+      fix: [
+        "Rebuild the package that installs `{enrich.module}` against the torch installed where it runs. Its name is not always the module's; this prints it (Python 3.10 or later: importlib.metadata.packages_distributions):",
+        "",
+        "```sh",
+        "{enrich.findDist}",
+        "```",
+        "",
+        `then install it again with \`pip install --no-build-isolation --no-cache-dir --force-reinstall --no-deps\` and \`--no-binary\` followed by that name, then the name (torch stays as it is), in the Dockerfile after the line that installs torch when this is an image; or install the build made for that torch release. ${CHECK2}`
+      ].join("\n")
+    }
+  ];
+}
+var CHECK2, REBUILD_WHY, torchSymbolMismatch;
+var init_torch_symbol_mismatch = __esm({
+  "src/rules/catalog/runtime/torch-symbol-mismatch.ts"() {
+    "use strict";
+    CHECK2 = "See both sides where it runs: `{enrich.torchFacts}` prints the installed torch (version, CUDA, C++11 ABI true or false){enrich.showNote|.}";
+    REBUILD_WHY = "Rebuild it against the torch installed there (`--no-build-isolation`: the build sees this torch; `--no-cache-dir`: pip does not reuse the wheel it built before; `--no-deps`: torch stays as it is)";
+    torchSymbolMismatch = {
+      id: "runtime/torch-symbol-mismatch",
+      title: "Extension built for another PyTorch (undefined torch symbol)",
+      severity: "error",
+      match: [
+        // `ImportError: /\u2026/torch_tensorrt/lib/libtorchtrt.so: undefined symbol: _ZN3c106detail23torchInternalAssertFailEPKcS2_jS2_RKSs`
+        {
+          literals: ["undefined symbol: _ZN"],
+          pattern: "(?<lib>[\\w./+-]{0,300}\\.so(?:\\.[\\d.]{1,20})?): undefined symbol: (?<symbol>_ZNK?(?:3c10|2at|5torch)\\d\\w{0,600})"
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "`{lib}` was compiled against another PyTorch than the one that loads it: it needs `{enrich.symbolName}` from {enrich.library}, which this torch does not export under that name. {enrich.abiNote|}",
+      fix: [
+        "Rebuild the extension against the torch installed where it runs: its install command again with `--no-build-isolation --no-cache-dir --force-reinstall --no-deps` and `--no-binary` followed by its name",
+        `(in the Dockerfile after the line that installs torch, when this is an image), or install its build made for that torch release. ${CHECK2}`
+      ].join(" "),
+      variants: rebuildVariants(),
+      enrich: "torch-symbol",
+      docs: "https://pytorch.org/tutorials/advanced/cpp_extension.html"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/illegal-instruction.ts
+var CPU_FLAGS, illegalInstruction;
+var init_illegal_instruction = __esm({
+  "src/rules/catalog/runtime/illegal-instruction.ts"() {
+    "use strict";
+    CPU_FLAGS = "grep -o -w -E 'avx|avx2|avx512f|fma' /proc/cpuinfo | sort -u";
+    illegalInstruction = {
+      id: "runtime/illegal-instruction",
+      title: "Illegal instruction: code built for a CPU this one is not",
+      severity: "error",
+      match: [
+        { literals: ["uncaught target signal 4 (Illegal instruction)"] },
+        // the shell's report: `Illegal instruction (core dumped)`, dash's bare `Illegal instruction`
+        { literals: ["Illegal instruction"], pattern: "(?:^|\\s)Illegal instruction(?:\\s{1,20}\\(core dumped\\))?(?:\\s|$)" },
+        {
+          literals: ["instructions, but these aren't available on your machine"],
+          pattern: "compiled to use (?<isa>[\\w.]{1,20}) instructions, but these aren't available on your machine"
+        }
+      ],
+      context: [
+        { name: "qemu", literals: ["uncaught target signal 4", ".buildkit_qemu_emulator"] },
+        { name: "guard", literals: ["instructions, but these aren't available on your machine"] }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "A program stopped on a CPU instruction the machine running it does not have (SIGILL, exit status 132). Either it was built for newer CPUs than this one (wheels built with AVX / AVX2 / AVX-512: TensorFlow's since 1.6; a binary compiled with `-march=native` on another machine), or it runs under emulation of another platform (QEMU in a `--platform` build, an amd64 image on an arm64 Mac), which lacks some instructions.",
+      fix: [
+        `See what the CPU has where it failed (in the container, or the build step): \`${CPU_FLAGS}\`. Then:`,
+        "",
+        "- a CPU without the instructions the program needs: run it on a machine that has them, or install a build made for this CPU (a release or wheel without AVX, or compile it there; a `-march=native` build belongs on the machine it runs on: use a baseline such as `-march=x86-64-v2`);",
+        "- under emulation: run that platform natively (an arm64 runner such as `ubuntu-24.04-arm`, an amd64 host for amd64 images)."
+      ].join("\n"),
+      variants: [
+        {
+          when: "qemu",
+          title: "QEMU emulation met an instruction it cannot run",
+          message: "This step runs under QEMU user-mode emulation of {platform|another platform}, and QEMU stopped on an instruction it does not emulate (signal 4, SIGILL; exit code 132): tools with native code or a JIT (Node and npm, Rust, Go) hit it; the same step runs on a native machine.",
+          fix: [
+            "Run the step natively instead of emulated:",
+            "",
+            "- when its output does not depend on the target platform (a JavaScript bundle, static files, generated code), run that stage on the build platform and copy the result:",
+            "",
+            "```dockerfile",
+            "FROM --platform=$BUILDPLATFORM node:22-alpine AS builder",
+            "```",
+            "",
+            "  (with the stage's own base image in place of this one);",
+            "- otherwise build each platform on a native runner (`ubuntu-24.04-arm` for linux/arm64 on GitHub) and merge the digests with `docker buildx imagetools create` (https://docs.docker.com/build/ci/github-actions/multi-platform/#distribute-build-across-multiple-runners)."
+          ].join("\n")
+        },
+        {
+          when: "guard",
+          title: "TensorFlow built for instructions this CPU lacks",
+          message: "TensorFlow checks at import that the CPU has the instruction sets it was compiled for, and stopped: this machine has no {isa}. Its pip wheels use AVX from 1.6 on; an amd64 TensorFlow on an arm64 Mac (emulated) sees no AVX either.",
+          fix: [
+            `See what the CPU has where it failed: \`${CPU_FLAGS}\`. Run TensorFlow on a machine with {isa}, or install a TensorFlow built for this CPU (built from source on it; on an arm64 Mac, the native arm64 build in an arm64 image instead of the amd64 one).`
+          ].join("\n")
+        }
+      ],
+      docs: "https://www.tensorflow.org/install/pip#hardware_requirements"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/bitsandbytes-cuda-setup.ts
+var DIAGNOSE, bitsandbytesCudaSetup;
+var init_bitsandbytes_cuda_setup = __esm({
+  "src/rules/catalog/runtime/bitsandbytes-cuda-setup.ts"() {
+    "use strict";
+    DIAGNOSE = "`python -m bitsandbytes` prints its search (the CUDA runtime it found, the CUDA version it detected, the binary it tried).";
+    bitsandbytesCudaSetup = {
+      id: "runtime/bitsandbytes-cuda-setup",
+      title: "bitsandbytes could not set up CUDA",
+      severity: "error",
+      match: [
+        { literals: ["CUDA Setup failed despite GPU being available"] },
+        { literals: ["CUDA SETUP: CUDA detection failed!"] }
+      ],
+      context: [
+        {
+          name: "noBinary",
+          literals: ["CUDA SETUP: Required library version not found:"],
+          pattern: "Required library version not found: (?<binary>libbitsandbytes_cuda\\d{2,4}\\.so)"
+        },
+        { name: "cudaLib", literals: ["cannot open shared object file"], pattern: "(?<missing>lib(?:cudart|cublas|cublasLt|cusparse|curand|cufft|nvJitLink)\\.so[.\\d]{0,20}): cannot open shared object file" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "bitsandbytes could not load its CUDA binary, so nothing that uses it (8-bit optimizers, 4-bit and 8-bit loading) can start. The `CUDA SETUP:` lines before the error say which part it missed: the CUDA runtime (libcudart), a CUDA library, or its own binary for the detected CUDA.",
+      fix: [
+        "Upgrade bitsandbytes first, as its maintainers advise for this error:",
+        "",
+        "```sh",
+        "pip install -U bitsandbytes",
+        "```",
+        "",
+        `(a \`RUN\` line after the one that installs torch, in an image). Then, if it persists, ${DIAGNOSE}`
+      ].join("\n"),
+      variants: [
+        {
+          when: "noBinary",
+          message: "bitsandbytes looked for `{context.noBinary.binary}`, its binary for the CUDA it detected, and the release installed has none, so it fell back to the CPU one and stopped.",
+          fix: [
+            "Upgrade bitsandbytes, whose newer releases ship binaries for more CUDA versions, as its maintainers advise for this error:",
+            "",
+            "```sh",
+            "pip install -U bitsandbytes",
+            "```",
+            "",
+            `(a \`RUN\` line after the one that installs torch, in an image). ${DIAGNOSE}`
+          ].join("\n")
+        },
+        {
+          when: "cudaLib",
+          message: "bitsandbytes found its binary but the loader could not open `{context.cudaLib.missing}`, a CUDA library it links: the image or environment has the CUDA runtime without the math libraries.",
+          fix: [
+            "Give it the CUDA libraries: an `nvidia/cuda` `-runtime` (or `-devel`) image instead of `-base`, which carries only the CUDA runtime; or add the directory",
+            "that holds them to `LD_LIBRARY_PATH` (a conda env keeps them in its `lib`). Or upgrade bitsandbytes (`pip install -U bitsandbytes`), as its",
+            `maintainers advise. ${DIAGNOSE}`
+          ].join("\n")
+        }
+      ],
+      docs: "https://huggingface.co/docs/bitsandbytes/main/en/installation"
     };
   }
 });
@@ -9358,6 +9810,7 @@ var init_catalog = __esm({
     init_no_kernel_image();
     init_version_mismatch();
     init_devel_toolkit_copied();
+    init_driver_too_old();
     init_cupti_library_notfound();
     init_cuda_arch_detect_failed();
     init_notfound();
@@ -9369,6 +9822,9 @@ var init_catalog = __esm({
     init_extension_cuda_mismatch();
     init_gpu_runtime_missing();
     init_glibc_too_old();
+    init_torch_symbol_mismatch();
+    init_illegal_instruction();
+    init_bitsandbytes_cuda_setup();
     init_resolution_impossible();
     init_no_matching_distribution();
     init_wheel_not_supported();
@@ -9424,6 +9880,7 @@ var init_catalog = __esm({
       noKernelImage,
       versionMismatch,
       develToolkitCopied,
+      driverTooOld,
       cuptiLibraryNotfound,
       cudaArchDetectFailed,
       notfound,
@@ -9435,6 +9892,9 @@ var init_catalog = __esm({
       extensionCudaRefused,
       gpuRuntimeMissing,
       glibcTooOld,
+      torchSymbolMismatch,
+      illegalInstruction,
+      bitsandbytesCudaSetup,
       resolutionImpossible,
       noMatchingDistribution,
       wheelNotSupported,
