@@ -48,10 +48,10 @@ const table: [file: string, expected: Record<string, string>][] = [
     'real-world/base-image/cosyvoice-registry-mirror-timeout.log',
     { cuda: '11.7 (image-tag)', cudnn: '8 (image-tag)', imageFlavour: 'runtime (image-tag)', os: 'Ubuntu 20.04 (image-tag)' },
   ],
-  // `The detected CUDA version (12.1) mismatches … PyTorch (11.8).`, wrapped over two lines
-  ['rules/cuda/version-mismatch/match-cpp-extension-cu118-torch-cuda121-image.log', { cuda: '12.1 (torch-extension)', torchCuda: 'cu118 (torch-extension)' }],
-  // A one-line paste of the same error: `… (11.8) mismatches … compilePyTorch (12.4).`
-  ['rules/cuda/version-mismatch/match-compilepytorch-one-line-paste.log', { cuda: '11.8 (torch-extension)', torchCuda: 'cu124 (torch-extension)', place: '—' }],
+  // `The detected CUDA version (12.2) mismatches … compile` / `PyTorch (11.3).`, wrapped over two lines
+  ['rules/cuda/version-mismatch/match-flash-attn-cuda122-torch-cu113-vgen.log', { cuda: '12.2 (torch-extension)', torchCuda: 'cu113 (torch-extension)' }],
+  // The same error pasted alone, nothing about where it ran: `… (11.8) mismatches … PyTorch (12.4).`
+  ['rules/cuda/version-mismatch/match-cuda118-torch-cu124-paste.log', { cuda: '11.8 (torch-extension)', torchCuda: 'cu124 (torch-extension)', place: '—' }],
   // `FROM python:3.11-slim-bookworm` (Debian 12), `/usr/lib/python3.11/…`
   ['rules/pip/externally-managed/match-debian-bookworm.log', { os: 'Debian 12 (image-tag)', python: '3.11 (path)' }],
   // `RUN uv sync --frozen`; `Using CPython 3.13.0 interpreter at: /usr/local/bin/python`
