@@ -39,8 +39,8 @@ const table: [file: string, expected: Record<string, string>][] = [
   ['real/buildkit-0.13-dockerd-26.1/nvcc-unsupported-arch.log', { cuda: '13.0 (nvcc)', place: 'image-build (log-format)' }],
   // `Get:…/ubuntu1804/x86_64 …` of NVIDIA's old repository
   ['rules/apt/fetch-failed/match-nvidia-key.log', { nvidiaRepo: 'ubuntu1804/x86_64 (nvidia-repo)' }],
-  // `Get:1 http://archive.ubuntu.com/ubuntu jammy InRelease`
-  ['rules/apt/fetch-failed/match-dns.log', { os: 'Ubuntu 22.04 (apt)' }],
+  // `Err:5 http://deb.debian.org/debian bookworm InRelease`
+  ['rules/apt/fetch-failed/match-dns.log', { os: 'Debian 12 (apt)' }],
   // `[linux/arm64 …]` step headers
   ['rules/apt/unable-to-locate-package/match-arm64-no-candidate.log', { platform: 'linux/arm64 (step-header)' }],
   // `load metadata for docker.io/nvidia/cuda:11.7.1-cudnn8-runtime-ubuntu20.04`: everything from the tag
