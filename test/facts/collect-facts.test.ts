@@ -42,7 +42,7 @@ const table: [file: string, expected: Record<string, string>][] = [
   // `Err:5 http://deb.debian.org/debian bookworm InRelease`
   ['rules/apt/fetch-failed/match-dns.log', { os: 'Debian 12 (apt)' }],
   // `[linux/arm64 …]` step headers
-  ['rules/apt/unable-to-locate-package/match-arm64-no-candidate.log', { platform: 'linux/arm64 (step-header)' }],
+  ['rules/apt/unable-to-locate-package/match-arm64-ros-foxglove.log', { platform: 'linux/arm64 (step-header)' }],
   // `load metadata for docker.io/nvidia/cuda:11.7.1-cudnn8-runtime-ubuntu20.04`: everything from the tag
   [
     'real-world/base-image/cosyvoice-registry-mirror-timeout.log',
