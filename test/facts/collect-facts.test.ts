@@ -52,8 +52,8 @@ const table: [file: string, expected: Record<string, string>][] = [
   ['rules/cuda/version-mismatch/match-flash-attn-cuda122-torch-cu113-vgen.log', { cuda: '12.2 (torch-extension)', torchCuda: 'cu113 (torch-extension)' }],
   // The same error pasted alone, nothing about where it ran: `… (11.8) mismatches … PyTorch (12.4).`
   ['rules/cuda/version-mismatch/match-cuda118-torch-cu124-paste.log', { cuda: '11.8 (torch-extension)', torchCuda: 'cu124 (torch-extension)', place: '—' }],
-  // `FROM python:3.11-slim-bookworm` (Debian 12), `/usr/lib/python3.11/…`
-  ['rules/pip/externally-managed/match-debian-bookworm.log', { os: 'Debian 12 (image-tag)', python: '3.11 (path)' }],
+  // Debian 12's pip refusing a system install: `See /usr/share/doc/python3.11/README.venv …`
+  ['rules/pip/externally-managed/match-debian-bookworm.log', { python: '3.11 (path)' }],
   // `RUN uv sync --frozen`; `Using CPython 3.13.0 interpreter at: /usr/local/bin/python`
   ['real-world/uv-conda/uv-sync-geventhttpclient-no-gcc.log', { installer: 'uv (instruction)', python: '3.13 (python)' }],
   // `/home/runner/work/_temp/….sh: line 18: … Killed …`: the workspace path of a GitHub-hosted runner
