@@ -39,21 +39,21 @@ const table: [file: string, expected: Record<string, string>][] = [
   ['real/buildkit-0.13-dockerd-26.1/nvcc-unsupported-arch.log', { cuda: '13.0 (nvcc)', place: 'image-build (log-format)' }],
   // `Get:…/ubuntu1804/x86_64 …` of NVIDIA's old repository
   ['rules/apt/fetch-failed/match-nvidia-key.log', { nvidiaRepo: 'ubuntu1804/x86_64 (nvidia-repo)' }],
-  // `Get:1 http://archive.ubuntu.com/ubuntu jammy InRelease`
-  ['rules/apt/fetch-failed/match-dns.log', { os: 'Ubuntu 22.04 (apt)' }],
+  // `Err:5 http://deb.debian.org/debian bookworm InRelease`
+  ['rules/apt/fetch-failed/match-dns.log', { os: 'Debian 12 (apt)' }],
   // `[linux/arm64 …]` step headers
-  ['rules/apt/unable-to-locate-package/match-arm64-no-candidate.log', { platform: 'linux/arm64 (step-header)' }],
+  ['rules/apt/unable-to-locate-package/match-arm64-ros-foxglove.log', { platform: 'linux/arm64 (step-header)' }],
   // `load metadata for docker.io/nvidia/cuda:11.7.1-cudnn8-runtime-ubuntu20.04`: everything from the tag
   [
     'real-world/base-image/cosyvoice-registry-mirror-timeout.log',
     { cuda: '11.7 (image-tag)', cudnn: '8 (image-tag)', imageFlavour: 'runtime (image-tag)', os: 'Ubuntu 20.04 (image-tag)' },
   ],
-  // `The detected CUDA version (12.1) mismatches … PyTorch (11.8).`, wrapped over two lines
-  ['rules/cuda/version-mismatch/match-cpp-extension-cu118-torch-cuda121-image.log', { cuda: '12.1 (torch-extension)', torchCuda: 'cu118 (torch-extension)' }],
-  // A one-line paste of the same error: `… (11.8) mismatches … compilePyTorch (12.4).`
-  ['rules/cuda/version-mismatch/match-compilepytorch-one-line-paste.log', { cuda: '11.8 (torch-extension)', torchCuda: 'cu124 (torch-extension)', place: '—' }],
-  // `FROM python:3.11-slim-bookworm` (Debian 12), `/usr/lib/python3.11/…`
-  ['rules/pip/externally-managed/match-debian-bookworm.log', { os: 'Debian 12 (image-tag)', python: '3.11 (path)' }],
+  // `The detected CUDA version (12.2) mismatches … compile` / `PyTorch (11.3).`, wrapped over two lines
+  ['rules/cuda/version-mismatch/match-flash-attn-cuda122-torch-cu113-vgen.log', { cuda: '12.2 (torch-extension)', torchCuda: 'cu113 (torch-extension)' }],
+  // The same error pasted alone, nothing about where it ran: `… (11.8) mismatches … PyTorch (12.4).`
+  ['rules/cuda/version-mismatch/match-cuda118-torch-cu124-paste.log', { cuda: '11.8 (torch-extension)', torchCuda: 'cu124 (torch-extension)', place: '—' }],
+  // Debian 12's pip refusing a system install: `See /usr/share/doc/python3.11/README.venv …`
+  ['rules/pip/externally-managed/match-debian-bookworm.log', { python: '3.11 (path)' }],
   // `RUN uv sync --frozen`; `Using CPython 3.13.0 interpreter at: /usr/local/bin/python`
   ['real-world/uv-conda/uv-sync-geventhttpclient-no-gcc.log', { installer: 'uv (instruction)', python: '3.13 (python)' }],
   // `/home/runner/work/_temp/….sh: line 18: … Killed …`: the workspace path of a GitHub-hosted runner

@@ -35,7 +35,7 @@ describe('the README rule table', () => {
   });
 
   test("takes the first match fixture's expected output, and none before it is recorded", () => {
-    expect(firstExample(repoRoot, 'fixtures/rules/buildkit/step-failed', /^match-.+\.log$/)).toBe('fixtures/rules/buildkit/step-failed/match-nvcc-error-unrecognised.expected.md');
+    expect(firstExample(repoRoot, 'fixtures/rules/buildkit/step-failed', /^match-.+\.log$/)).toBe('fixtures/rules/buildkit/step-failed/match-dockerfile-not-found.expected.md');
     expect(firstExample(repoRoot, 'fixtures/dockerfiles/nvidia-ps1-unset', /^match.*\.Dockerfile$/)).toBe('fixtures/dockerfiles/nvidia-ps1-unset/match-bash-c.expected.md');
     expect(firstExample(repoRoot, 'fixtures/rules/no/such-rule', /^match-.+\.log$/)).toBeUndefined();
     expect(firstExample(repoRoot, 'fixtures/dockerfiles/parser', /^match.*\.Dockerfile$/)).toBeUndefined();
