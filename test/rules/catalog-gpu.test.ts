@@ -226,6 +226,13 @@ describe('pip', () => {
     expect(ids[0]).toBe('pip/build-isolation');
   });
 
+  test('pip 25’s closing block alone names the package it lists under `╰─>`, and a metadata failure’s `╰─> See above` is no package', async () => {
+    const [f] = await findingsOf('pip/wheel-build-failed/match-pip25-closing-block-only', 'pip/wheel-build-failed');
+    expect(f?.message).toContain('could not build a wheel for duckdb');
+    const ids = (await analyzeLog(fixture('pip/wheel-build-failed/nomatch-pip25-metadata-generation-failed'))).map((x) => x.ruleId);
+    expect(ids).not.toContain('pip/wheel-build-failed');
+  });
+
   test('a +cu local version points at PyTorch’s index', async () => {
     const [f] = await findingsOf('pip/no-matching-distribution/match-local-version-cu118-paste', 'pip/no-matching-distribution');
     expect(f?.fix).toContain('https://download.pytorch.org/whl/cu118');
