@@ -85,6 +85,17 @@ describe('cuda/unsupported-arch', () => {
     expect(f?.fix).not.toMatch(/CMAKE_CUDA_ARCHITECTURES="[^"]*\b(?:35|50|60|70)\b/);
   });
 
+  test.each([
+    ['the solve error of `RUN nvidia-smi`', 'cuda/no-gpu-at-build/match-run-nvidia-smi-exit-127'],
+    ["dash's `nvidia-smi: not found`", 'cuda/no-gpu-at-build/match-dash-nvidia-smi-not-found'],
+  ])('nvidia-smi in a build step (%s) is the host driver the build lacks, not a package to install', async (_form, name) => {
+    const all = await analyzeLog(fixture(name));
+    expect(all.map((x) => x.ruleId)).toEqual(['cuda/no-gpu-at-build']);
+    expect(all[0]?.title).toContain('nvidia-smi run at build time');
+    expect(all[0]?.fix).toContain('docker run --rm --gpus all IMAGE nvidia-smi');
+    expect(all[0]?.fix).not.toContain('TORCH_CUDA_ARCH_LIST');
+  });
+
   test('the CUDA version can come from nvcc --version pasted with the error', async () => {
     const [f] = await findingsOf('cuda/unsupported-arch/match-nvcc116-value-not-defined', 'cuda/unsupported-arch');
     expect(f?.message).toContain("CUDA 11.6's nvcc accepts sm_35 … sm_87");
@@ -215,6 +226,13 @@ describe('pip', () => {
     expect(ids[0]).toBe('pip/build-isolation');
   });
 
+  test('pip 25’s closing block alone names the package it lists under `╰─>`, and a metadata failure’s `╰─> See above` is no package', async () => {
+    const [f] = await findingsOf('pip/wheel-build-failed/match-pip25-closing-block-only', 'pip/wheel-build-failed');
+    expect(f?.message).toContain('could not build a wheel for duckdb');
+    const ids = (await analyzeLog(fixture('pip/wheel-build-failed/nomatch-pip25-metadata-generation-failed'))).map((x) => x.ruleId);
+    expect(ids).not.toContain('pip/wheel-build-failed');
+  });
+
   test('a +cu local version points at PyTorch’s index', async () => {
     const [f] = await findingsOf('pip/no-matching-distribution/match-local-version-cu118-paste', 'pip/no-matching-distribution');
     expect(f?.fix).toContain('https://download.pytorch.org/whl/cu118');
@@ -272,6 +290,19 @@ describe('wordings seen in public projects’ build logs', () => {
     expect(f?.message).toContain('is 11.8, but torch was built with CUDA 12.4');
     // the torch wheel index of the toolkit's own CUDA, not a fixed one
     expect(f?.fix).toContain('https://download.pytorch.org/whl/cu118');
+  });
+
+  test('cuda/version-mismatch: newer torch prints the message unformatted, the versions as a tuple (toolkit, then torch)', async () => {
+    const [f] = await findingsOf('cuda/version-mismatch/match-tuple-form-flash-attn-cuda124-torch-cu130', 'cuda/version-mismatch');
+    expect(f?.message).toContain('The CUDA toolkit in this stage is 12.4, but torch was built with CUDA 13.0');
+    expect(f?.fix).toContain('https://download.pytorch.org/whl/cu124');
+    // both versions are in the log: not the "shows only part of the message" advice
+    expect(f?.fix).not.toContain('shows only part of the message');
+    const all = await analyzeLog(fixture('cuda/version-mismatch/match-tuple-form-flash-attn-cuda124-torch-cu130'));
+    expect(all.filter((x) => x.severity === 'error').map((x) => x.ruleId)).toEqual(['cuda/version-mismatch']);
+    // a tool that wraps long lines (uv) puts the versions on the next line
+    const [wrapped] = await findingsOf('cuda/version-mismatch/match-tuple-form-wrapped-cuda131-torch-cu128', 'cuda/version-mismatch');
+    expect(wrapped?.message).toContain('is 13.1, but torch was built with CUDA 12.8');
   });
 
   test('cuda/version-mismatch: ptxas older than the PTX is its own variant with both ISA versions', async () => {

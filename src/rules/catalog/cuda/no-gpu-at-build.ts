@@ -13,12 +13,46 @@
 //   (`native` before CMake 3.24) or a list detected from no GPU gives `-gencode=arch=compute_,code=sm_`
 //   and `nvcc fatal : Unsupported gpu architecture 'compute_'`; `native` itself needs a GPU (CMake 3.24+).
 // A `+PTX` or `native` reaching nvcc is a malformed list, not a missing GPU: cuda/invalid-arch-list.
+// `RUN nvidia-smi` exiting 127: nvidia-smi is no part of a CUDA image. It belongs to the host's driver and
+// the NVIDIA Container Toolkit mounts it into a container started with GPUs (its driver capability
+// `utility`, "required for using nvidia-smi and NVML"; "it depends on the driver and hence is mounted at
+// runtime": NVIDIA/nvidia-docker#274, maintainer). The toolkit's own check is
+// `docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi` (its "Running a Sample Workload" page).
+// Only the whole command `nvidia-smi …` counts on the solve line: in `nvidia-smi && make`, 127 may be make's.
 import type { RuleInput } from '../../schema.js';
 import { BUILD_GPU } from './build-gpu.js';
 
 const MOVE_CHECKS = '- move device checks (`nvidia-smi`, `torch.cuda.is_available()`) to `docker run --gpus all IMAGE …` or a CI test step on a GPU runner;';
 
 type Variant = NonNullable<RuleInput['variants']>[number];
+
+const SAMPLE_WORKLOAD = 'https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/sample-workload.html';
+
+/** Exported for shell/command-not-found, which leaves these to this rule. `/bin/sh: 1: nvidia-smi: not found`, bash's `command not found`, or the solve error of a step that is only `nvidia-smi …`. */
+export const NVIDIA_SMI_MISSING = [
+  { literals: ['nvidia-smi: not found', 'nvidia-smi: command not found'], pattern: 'sh: (?:line )?(?:\\d{1,7}: )?nvidia-smi: (?:command )?not found' },
+  {
+    literals: ['-c nvidia-smi'],
+    pattern: '"/bin/(?:ba)?sh -c nvidia-smi(?: [^"&|;\\n]{0,200})?" did not complete successfully: exit code: 127|\'/bin/(?:ba)?sh -c nvidia-smi(?: [^\'&|;\\n]{0,200})?\' returned a non-zero code: 127',
+  },
+];
+
+const nvidiaSmiVariant: Omit<Variant, 'when'> = {
+  title: 'nvidia-smi run at build time: it comes from the host driver at `docker run --gpus`',
+  message:
+    '`nvidia-smi` is not in the image: it belongs to the NVIDIA driver of the host, and the NVIDIA Container Toolkit mounts it into a ' +
+    'container started with GPUs (`docker run --gpus …`). A build step has no GPU and no driver, so the shell does not find it (exit code 127).',
+  fix: [
+    'Drop the GPU check from the Dockerfile (installing driver packages into the image does not help: a build step still has no GPU, ' +
+      'and the image must use the driver of the host it runs on). Check the GPU when the container runs, on a host with the driver and the toolkit:',
+    '',
+    '```sh',
+    'docker run --rm --gpus all IMAGE nvidia-smi',
+    '```',
+    '',
+    `(the toolkit's own check, ${SAMPLE_WORKLOAD}), or in a CI test step on a GPU runner.`,
+  ].join('\n'),
+};
 
 const ARCH_LIST_MESSAGE =
   "With TORCH_CUDA_ARCH_LIST unset (or `native`), torch.utils.cpp_extension builds the arch list from the GPUs it can see; this step saw none, so the list was empty and `arch_list[-1] += '+PTX'` raised IndexError. " +
@@ -112,11 +146,17 @@ export const noGpuAtBuild: RuleInput = {
     { literals: ["arch_list[-1] += '+PTX'"] },
     // an empty arch: `nvcc fatal : Unsupported gpu architecture 'compute_'` (CMake's `-gencode=arch=compute_,code=sm_`)
     { literals: ["architecture 'compute_'", "architecture 'sm_'"], pattern: "Unsupported gpu architecture '(?:compute|sm)_'" },
+    // `RUN nvidia-smi` with no driver in the step
+    ...NVIDIA_SMI_MISSING,
   ],
   context: [
+    { name: 'nvidiaSmi', ...NVIDIA_SMI_MISSING[0]! },
+    { name: 'nvidiaSmiStep', ...NVIDIA_SMI_MISSING[1]! },
     { name: 'archList', literals: ["arch_list[-1] += '+PTX'"] },
     { name: 'emptyArch', literals: ["architecture 'compute_'", "architecture 'sm_'"] },
   ],
+  // A container run or a host shell is no build: a GPU missing there is another problem (`docker run` without `--gpus`).
+  when: '!fact.place=docker-run&!fact.place=host-shell',
   scope: 'step',
   only: 'failed-step',
   specificity: 3,
@@ -131,6 +171,8 @@ export const noGpuAtBuild: RuleInput = {
       '`nvcc --list-gpu-arch` in the build stage lists them (`compute_86` → `8.6` / `86`).',
   ].join('\n'),
   variants: [
+    { ...nvidiaSmiVariant, when: 'nvidiaSmi' },
+    { ...nvidiaSmiVariant, when: 'nvidiaSmiStep' },
     ...archVariants(),
     {
       when: 'fact.cuda',

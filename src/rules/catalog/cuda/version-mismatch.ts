@@ -15,6 +15,9 @@ import type { RuleInput } from '../../schema.js';
 
 type Variant = NonNullable<RuleInput['variants']>[number];
 
+/** The tail of the tuple form: `CUDA versions.', '12.4', '13.0')` (toolkit, then torch). */
+const TUPLE_VERSIONS = "versions\\.', '(?<cudaVersion>\\d{1,3}\\.\\d{1,3})', '(?<torchCuda>\\d{1,3}\\.\\d{1,3})'\\)";
+
 const APEX_TITLE = "CUDA toolkit and torch's CUDA differ (apex's check)";
 const APEX_STRICT =
   'Apex compiles `--cuda_ext` only when the two are the same release, minor included (its check_cuda_torch_binary_vs_bare_metal); ' +
@@ -82,6 +85,14 @@ export const versionMismatch: RuleInput = {
       pattern:
         'detected CUDA version \\((?<cudaVersion>\\d{1,3}\\.\\d{1,3})\\) mismatches the version that was used to compile(?: ?PyTorch \\((?<torchCuda>\\d{1,3}\\.\\d{1,3})\\))?',
     },
+    // torch ≥ 2.x raises `RuntimeError(CUDA_MISMATCH_MESSAGE, cuda_str_version, torch.version.cuda)` (cpp_extension.py,
+    // _check_cuda_version), so Python prints the unformatted message and the versions as a tuple:
+    // `RuntimeError: ('The detected CUDA version (%s) mismatches … compilePyTorch (%s). Please make sure to use the same CUDA versions.', '12.4', '13.0')`;
+    // the toolkit's first, torch's second. A wrapping tool (uv) can push the tail, versions included, to the next line.
+    {
+      literals: ["versions.', '"],
+      pattern: TUPLE_VERSIONS,
+    },
     // the second line of the two-line form
     {
       literals: ['). Please make sure to use the same CUDA versions'],
@@ -107,8 +118,8 @@ export const versionMismatch: RuleInput = {
     // both versions printed (the one-line form, or both lines of the two-line form in the step)
     {
       name: 'both',
-      literals: ['mismatches the version that was used to compile'],
-      pattern: 'detected CUDA version \\(\\d{1,3}\\.\\d{1,3}\\) mismatches the version that was used to compile ?PyTorch \\(\\d{1,3}\\.\\d{1,3}\\)',
+      literals: ['mismatches the version that was used to compile', "versions.', '"],
+      pattern: `detected CUDA version \\(\\d{1,3}\\.\\d{1,3}\\) mismatches the version that was used to compile ?PyTorch \\(\\d{1,3}\\.\\d{1,3}\\)|${TUPLE_VERSIONS}`,
     },
     { name: 'second', literals: ['). Please make sure to use the same CUDA versions'] },
   ],

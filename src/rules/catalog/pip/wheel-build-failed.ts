@@ -2,7 +2,10 @@
 // OOM, …) explains why: specificity 2, so in a failed step it gives way to those.
 //
 // The package: pip names it in `Building wheel for X`, `Failed building wheel for X`, `Could not
-// build wheels for X` (pip 23/24), `Failed to build X` / `Failed to build 'X' when …` (pip 25+).
+// build wheels for X` (pip 23/24), `Failed to build X` / `Failed to build 'X' when …` (pip 25+), and in
+// pip 25's closing block, whose error code line is `error: failed-wheel-build-for-install` and whose
+// `╰─> X, Y` line lists the packages under `× Failed to build installable wheels for some pyproject.toml
+// based projects`: a log cut to that block still says what failed.
 // When the failure is `Getting requirements to build wheel` / `Preparing metadata` pip does not
 // name it on that line: the last `Collecting X` before it is the package it was preparing. With
 // none of these (a clipped log), the `!named` variant says how to find it instead of printing an
@@ -11,6 +14,9 @@ import { flashAttnWheelContexts, withFlashAttnNote, withFlashAttnVariants } from
 import type { RuleInput } from '../../schema.js';
 
 const name = '[A-Za-z0-9][\\w.-]{0,200}';
+// pip 25's `╰─> duckdb, pydantic-core`: a line that is only a list of names (not `╰─> See above for output.`,
+// not `╰─> [6 lines of output]`).
+const listedAfterArrow = '^\\s{0,20}╰─> (?=[\\w.-]{1,200}(?:, [\\w.-]{1,200}){0,50}$)';
 
 // uv prints the chain of causes under `×` and the backend's stderr after `[stderr]` (astral-sh/uv#3308). `-v` is uv's
 // verbose flag (installer-forms.ts). uv names a local project as `name @ file:///path`: the path is the requirement.
@@ -40,6 +46,8 @@ export const wheelBuildFailed: RuleInput = {
     // pip 25+: `ERROR: Failed to build 'flash-attn' when getting requirements to build wheel`, `Failed to build badext`;
     // uv: `× Failed to build \`szurubooru-toolkit @ file:///szurubooru-toolkit\`` (reluce/szurubooru-toolkit#80)
     { literals: ['Failed to build '], pattern: `Failed to build ['\`]?(?!installable )(?<package>${name})` },
+    // pip 25's closing block: `error: failed-wheel-build-for-install`, then `× Failed to build installable wheels …` / `╰─> X`
+    { literals: ['error: failed-wheel-build-for-install'] },
     // setuptools' compile step, under pip or uv: `error: command 'gcc' failed: No such file or directory` (astral-sh/uv#3308),
     // `error: command '/usr/bin/gcc' failed with exit code 1`
     { literals: ["error: command '"], pattern: "error: command '(?<compiler>[^'\\s]{1,100})' failed" },
@@ -59,8 +67,8 @@ export const wheelBuildFailed: RuleInput = {
     {
       name: 'named',
       keep: 'last',
-      literals: ['Building wheel for ', 'Failed building wheel for ', 'Could not build wheels for ', 'Failed to build ', 'Collecting ', 'Failed to download and build '],
-      pattern: `(?:Building wheel for |Failed building wheel for |Could not build wheels for |Failed to build ['\`]?(?!installable )|Failed to download and build \`|^\\s{0,200}Collecting )(?<name>${name})(?=[\\s'\`=<>!~\\[;(,@]|$)`,
+      literals: ['Building wheel for ', 'Failed building wheel for ', 'Could not build wheels for ', 'Failed to build ', 'Collecting ', 'Failed to download and build ', '╰─> '],
+      pattern: `(?:Building wheel for |Failed building wheel for |Could not build wheels for |Failed to build ['\`]?(?!installable )|Failed to download and build \`|^\\s{0,200}Collecting |${listedAfterArrow})(?<name>${name})(?=[\\s'\`=<>!~\\[;(,@]|$)`,
     },
     // The compiler itself is missing: `error: command 'gcc' failed: No such file or directory`.
     {

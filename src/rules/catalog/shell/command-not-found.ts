@@ -3,6 +3,7 @@
 // (knowledge/command-package.ts); exit code 127 is the shell's "command not found" (POSIX "Exit
 // Status for Commands").
 import type { RuleInput } from '../../schema.js';
+import { NVIDIA_SMI_MISSING } from '../cuda/no-gpu-at-build.js';
 
 const namedPattern = 'sh: (?:line )?(?:\\d{1,7}: )?[^\\s:]{1,200}: (?:command )?not found|exec: "[^"\\n]{1,200}": executable file not found';
 
@@ -40,8 +41,9 @@ export const commandNotFound: RuleInput = {
     // The log names the command (not only the exit code).
     { name: 'named', literals: [': not found', 'command not found', 'executable file not found in'], pattern: namedPattern },
   ],
-  // nvcc missing is a CUDA toolkit problem, explained by cuda/toolkit-not-found.
-  unless: [{ literals: ['nvcc: not found', 'nvcc: command not found', 'exec: "nvcc"'] }],
+  // nvcc missing is a CUDA toolkit problem, explained by cuda/toolkit-not-found; nvidia-smi in a build
+  // step comes from the host driver at `docker run --gpus`, explained by cuda/no-gpu-at-build.
+  unless: [{ literals: ['nvcc: not found', 'nvcc: command not found', 'exec: "nvcc"'] }, ...NVIDIA_SMI_MISSING],
   message:
     'The step exited with code 127, the shell\'s "command not found", but the log does not show which command: it is not ' +
     'installed in this stage, or not on its `PATH`.',
