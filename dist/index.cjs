@@ -4766,12 +4766,33 @@ function archVariants() {
   });
   return out;
 }
-var MOVE_CHECKS, ARCH_LIST_MESSAGE, EMPTY_ARCH_MESSAGE, noGpuAtBuild;
+var MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, nvidiaSmiVariant, ARCH_LIST_MESSAGE, EMPTY_ARCH_MESSAGE, noGpuAtBuild;
 var init_no_gpu_at_build = __esm({
   "src/rules/catalog/cuda/no-gpu-at-build.ts"() {
     "use strict";
     init_build_gpu();
     MOVE_CHECKS = "- move device checks (`nvidia-smi`, `torch.cuda.is_available()`) to `docker run --gpus all IMAGE \u2026` or a CI test step on a GPU runner;";
+    SAMPLE_WORKLOAD = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/sample-workload.html";
+    NVIDIA_SMI_MISSING = [
+      { literals: ["nvidia-smi: not found", "nvidia-smi: command not found"], pattern: "sh: (?:line )?(?:\\d{1,7}: )?nvidia-smi: (?:command )?not found" },
+      {
+        literals: ["-c nvidia-smi"],
+        pattern: `"/bin/(?:ba)?sh -c nvidia-smi(?: [^"&|;\\n]{0,200})?" did not complete successfully: exit code: 127|'/bin/(?:ba)?sh -c nvidia-smi(?: [^'&|;\\n]{0,200})?' returned a non-zero code: 127`
+      }
+    ];
+    nvidiaSmiVariant = {
+      title: "nvidia-smi run at build time: it comes from the host driver at `docker run --gpus`",
+      message: "`nvidia-smi` is not in the image: it belongs to the NVIDIA driver of the host, and the NVIDIA Container Toolkit mounts it into a container started with GPUs (`docker run --gpus \u2026`). A build step has no GPU and no driver, so the shell does not find it (exit code 127).",
+      fix: [
+        "Drop the GPU check from the Dockerfile (installing driver packages into the image does not help: a build step still has no GPU, and the image must use the driver of the host it runs on). Check the GPU when the container runs, on a host with the driver and the toolkit:",
+        "",
+        "```sh",
+        "docker run --rm --gpus all IMAGE nvidia-smi",
+        "```",
+        "",
+        `(the toolkit's own check, ${SAMPLE_WORKLOAD}), or in a CI test step on a GPU runner.`
+      ].join("\n")
+    };
     ARCH_LIST_MESSAGE = "With TORCH_CUDA_ARCH_LIST unset (or `native`), torch.utils.cpp_extension builds the arch list from the GPUs it can see; this step saw none, so the list was empty and `arch_list[-1] += '+PTX'` raised IndexError. A build step sees no GPU by default (`docker build` has no `--gpus`).";
     EMPTY_ARCH_MESSAGE = "nvcc was given an empty architecture (`compute_`): the list or variable that should name it was empty. CMake keeps only the digits of each CMAKE_CUDA_ARCHITECTURES entry, so `native` on a CMake older than 3.24 (which does not know it) comes out empty; so does a value a script read from the GPU on a builder without one, or a build argument left empty in a `-gencode arch=compute_\u2026` flag. `native` on CMake 3.24+ needs a GPU too, which a build step does not see by default.";
     noGpuAtBuild = {
@@ -4793,12 +4814,18 @@ var init_no_gpu_at_build = __esm({
         // torch's arch list from the visible GPUs, empty: the traceback's source line above `IndexError: list index out of range`
         { literals: ["arch_list[-1] += '+PTX'"] },
         // an empty arch: `nvcc fatal : Unsupported gpu architecture 'compute_'` (CMake's `-gencode=arch=compute_,code=sm_`)
-        { literals: ["architecture 'compute_'", "architecture 'sm_'"], pattern: "Unsupported gpu architecture '(?:compute|sm)_'" }
+        { literals: ["architecture 'compute_'", "architecture 'sm_'"], pattern: "Unsupported gpu architecture '(?:compute|sm)_'" },
+        // `RUN nvidia-smi` with no driver in the step
+        ...NVIDIA_SMI_MISSING
       ],
       context: [
+        { name: "nvidiaSmi", ...NVIDIA_SMI_MISSING[0] },
+        { name: "nvidiaSmiStep", ...NVIDIA_SMI_MISSING[1] },
         { name: "archList", literals: ["arch_list[-1] += '+PTX'"] },
         { name: "emptyArch", literals: ["architecture 'compute_'", "architecture 'sm_'"] }
       ],
+      // A container run or a host shell is no build: a GPU missing there is another problem (`docker run` without `--gpus`).
+      when: "!fact.place=docker-run&!fact.place=host-shell",
       scope: "step",
       only: "failed-step",
       specificity: 3,
@@ -4810,6 +4837,8 @@ var init_no_gpu_at_build = __esm({
         '- compile CUDA code for named architectures instead of the detected device: TORCH_CUDA_ARCH_LIST for PyTorch extensions, `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (quoted) rather than `native` for CMake, and `FORCE_CUDA=1` for torchvision, detectron2, mmcv and pytorch3d, which skip CUDA when they see no GPU. The log does not show the CUDA version, so which arches its nvcc takes is unknown here: `nvcc --list-gpu-arch` in the build stage lists them (`compute_86` \u2192 `8.6` / `86`).'
       ].join("\n"),
       variants: [
+        { ...nvidiaSmiVariant, when: "nvidiaSmi" },
+        { ...nvidiaSmiVariant, when: "nvidiaSmiStep" },
         ...archVariants(),
         {
           when: "fact.cuda",
@@ -4934,10 +4963,11 @@ function apexVariants() {
   }
   return out;
 }
-var APEX_TITLE, APEX_STRICT, APEX_OWN_HINT, versionMismatch;
+var TUPLE_VERSIONS, APEX_TITLE, APEX_STRICT, APEX_OWN_HINT, versionMismatch;
 var init_version_mismatch = __esm({
   "src/rules/catalog/cuda/version-mismatch.ts"() {
     "use strict";
+    TUPLE_VERSIONS = "versions\\.', '(?<cudaVersion>\\d{1,3}\\.\\d{1,3})', '(?<torchCuda>\\d{1,3}\\.\\d{1,3})'\\)";
     APEX_TITLE = "CUDA toolkit and torch's CUDA differ (apex's check)";
     APEX_STRICT = "Apex compiles `--cuda_ext` only when the two are the same release, minor included (its check_cuda_torch_binary_vs_bare_metal); torch.utils.cpp_extension itself refuses only a different major.";
     APEX_OWN_HINT = "Apex's own hint, commenting the check out of its setup.py, builds the extensions against a CUDA other than torch's: at your own risk, and only for a minor difference.";
@@ -4951,6 +4981,14 @@ var init_version_mismatch = __esm({
         {
           literals: ["mismatches the version that was used to compile"],
           pattern: "detected CUDA version \\((?<cudaVersion>\\d{1,3}\\.\\d{1,3})\\) mismatches the version that was used to compile(?: ?PyTorch \\((?<torchCuda>\\d{1,3}\\.\\d{1,3})\\))?"
+        },
+        // torch \u2265 2.x raises `RuntimeError(CUDA_MISMATCH_MESSAGE, cuda_str_version, torch.version.cuda)` (cpp_extension.py,
+        // _check_cuda_version), so Python prints the unformatted message and the versions as a tuple:
+        // `RuntimeError: ('The detected CUDA version (%s) mismatches \u2026 compilePyTorch (%s). Please make sure to use the same CUDA versions.', '12.4', '13.0')`;
+        // the toolkit's first, torch's second. A wrapping tool (uv) can push the tail, versions included, to the next line.
+        {
+          literals: ["versions.', '"],
+          pattern: TUPLE_VERSIONS
         },
         // the second line of the two-line form
         {
@@ -4977,8 +5015,8 @@ var init_version_mismatch = __esm({
         // both versions printed (the one-line form, or both lines of the two-line form in the step)
         {
           name: "both",
-          literals: ["mismatches the version that was used to compile"],
-          pattern: "detected CUDA version \\(\\d{1,3}\\.\\d{1,3}\\) mismatches the version that was used to compile ?PyTorch \\(\\d{1,3}\\.\\d{1,3}\\)"
+          literals: ["mismatches the version that was used to compile", "versions.', '"],
+          pattern: `detected CUDA version \\(\\d{1,3}\\.\\d{1,3}\\) mismatches the version that was used to compile ?PyTorch \\(\\d{1,3}\\.\\d{1,3}\\)|${TUPLE_VERSIONS}`
         },
         { name: "second", literals: ["). Please make sure to use the same CUDA versions"] }
       ],
@@ -8336,6 +8374,7 @@ var namedPattern, installFix, commandNotFound;
 var init_command_not_found = __esm({
   "src/rules/catalog/shell/command-not-found.ts"() {
     "use strict";
+    init_no_gpu_at_build();
     namedPattern = 'sh: (?:line )?(?:\\d{1,7}: )?[^\\s:]{1,200}: (?:command )?not found|exec: "[^"\\n]{1,200}": executable file not found';
     installFix = [
       "{enrich.installIntro}",
@@ -8370,8 +8409,9 @@ var init_command_not_found = __esm({
         // The log names the command (not only the exit code).
         { name: "named", literals: [": not found", "command not found", "executable file not found in"], pattern: namedPattern }
       ],
-      // nvcc missing is a CUDA toolkit problem, explained by cuda/toolkit-not-found.
-      unless: [{ literals: ["nvcc: not found", "nvcc: command not found", 'exec: "nvcc"'] }],
+      // nvcc missing is a CUDA toolkit problem, explained by cuda/toolkit-not-found; nvidia-smi in a build
+      // step comes from the host driver at `docker run --gpus`, explained by cuda/no-gpu-at-build.
+      unless: [{ literals: ["nvcc: not found", "nvcc: command not found", 'exec: "nvcc"'] }, ...NVIDIA_SMI_MISSING],
       message: 'The step exited with code 127, the shell\'s "command not found", but the log does not show which command: it is not installed in this stage, or not on its `PATH`.',
       fix: [
         "Look above the exit for the `not found` line (rebuild with `--progress=plain` to see the whole step), then install",
@@ -9426,12 +9466,13 @@ var init_error = __esm({
 });
 
 // src/rules/catalog/pip/wheel-build-failed.ts
-var name, uvCauses, uvMessage, wheelBuildFailed;
+var name, listedAfterArrow, uvCauses, uvMessage, wheelBuildFailed;
 var init_wheel_build_failed = __esm({
   "src/rules/catalog/pip/wheel-build-failed.ts"() {
     "use strict";
     init_flash_attn_wheel();
     name = "[A-Za-z0-9][\\w.-]{0,200}";
+    listedAfterArrow = "^\\s{0,20}\u2570\u2500> (?=[\\w.-]{1,200}(?:, [\\w.-]{1,200}){0,50}$)";
     uvCauses = [
       "Read the last `Caused by:` / `\u251C\u2500\u25B6` line and the `[stderr]` block below it: it names what the build lacked. Common causes:",
       "",
@@ -9455,6 +9496,8 @@ var init_wheel_build_failed = __esm({
         // pip 25+: `ERROR: Failed to build 'flash-attn' when getting requirements to build wheel`, `Failed to build badext`;
         // uv: `\u00d7 Failed to build \`szurubooru-toolkit @ file:///szurubooru-toolkit\`` (reluce/szurubooru-toolkit#80)
         { literals: ["Failed to build "], pattern: `Failed to build ['\`]?(?!installable )(?<package>${name})` },
+        // pip 25's closing block: `error: failed-wheel-build-for-install`, then `\u00d7 Failed to build installable wheels \u2026` / `\u2570\u2500> X`
+        { literals: ["error: failed-wheel-build-for-install"] },
         // setuptools' compile step, under pip or uv: `error: command 'gcc' failed: No such file or directory` (astral-sh/uv#3308),
         // `error: command '/usr/bin/gcc' failed with exit code 1`
         { literals: ["error: command '"], pattern: "error: command '(?<compiler>[^'\\s]{1,100})' failed" },
@@ -9474,8 +9517,8 @@ var init_wheel_build_failed = __esm({
         {
           name: "named",
           keep: "last",
-          literals: ["Building wheel for ", "Failed building wheel for ", "Could not build wheels for ", "Failed to build ", "Collecting ", "Failed to download and build "],
-          pattern: `(?:Building wheel for |Failed building wheel for |Could not build wheels for |Failed to build ['\`]?(?!installable )|Failed to download and build \`|^\\s{0,200}Collecting )(?<name>${name})(?=[\\s'\`=<>!~\\[;(,@]|$)`
+          literals: ["Building wheel for ", "Failed building wheel for ", "Could not build wheels for ", "Failed to build ", "Collecting ", "Failed to download and build ", "\u2570\u2500> "],
+          pattern: `(?:Building wheel for |Failed building wheel for |Could not build wheels for |Failed to build ['\`]?(?!installable )|Failed to download and build \`|^\\s{0,200}Collecting |${listedAfterArrow})(?<name>${name})(?=[\\s'\`=<>!~\\[;(,@]|$)`
         },
         // The compiler itself is missing: `error: command 'gcc' failed: No such file or directory`.
         {
