@@ -22,32 +22,28 @@ const REBUILD_WHY = 'Rebuild it against the torch installed there (`--no-build-i
 
 type Variant = NonNullable<RuleInput['variants']>[number];
 
+/** The rebuild as a Dockerfile line after `lead`, or the build made for that torch. */
+function dockerfileRebuild(lead: string): string {
+  return [
+    lead,
+    '',
+    '```dockerfile',
+    'RUN {enrich.rebuild}',
+    '```',
+    '',
+    `or install the build of \`{enrich.dist}\` made for that torch release. {enrich.wheelNote|}${CHECK}`,
+  ].join('\n');
+}
+
 /** The rebuild as the place needs it: a RUN line, the image that `docker run` started, or a shell. */
 function rebuildVariants(): Variant[] {
   return [
-    {
-      when: 'enrich.rebuild&fact.place=image-build',
-      fix: [
-        `${REBUILD_WHY}, in the Dockerfile after the line that installs torch:`,
-        '',
-        '```dockerfile',
-        'RUN {enrich.rebuild}',
-        '```',
-        '',
-        `or install the build of \`{enrich.dist}\` made for that torch release. {enrich.wheelNote|}${CHECK}`,
-      ].join('\n'),
-    },
+    { when: 'enrich.rebuild&fact.place=image-build', fix: dockerfileRebuild(`${REBUILD_WHY}, in the Dockerfile after the line that installs torch:`) },
     {
       when: 'enrich.rebuild&fact.place=docker-run',
-      fix: [
+      fix: dockerfileRebuild(
         `The image holds the mismatched pair; a fix made in a running container is lost with it. ${REBUILD_WHY}, in the Dockerfile after the line that installs torch, and rebuild the image:`,
-        '',
-        '```dockerfile',
-        'RUN {enrich.rebuild}',
-        '```',
-        '',
-        `or install the build of \`{enrich.dist}\` made for that torch release. {enrich.wheelNote|}${CHECK}`,
-      ].join('\n'),
+      ),
     },
     {
       when: 'enrich.rebuild',
