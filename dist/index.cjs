@@ -6012,31 +6012,25 @@ var init_glibc_too_old = __esm({
 });
 
 // src/rules/catalog/runtime/torch-symbol-mismatch.ts
+function dockerfileRebuild(lead) {
+  return [
+    lead,
+    "",
+    "```dockerfile",
+    "RUN {enrich.rebuild}",
+    "```",
+    "",
+    `or install the build of \`{enrich.dist}\` made for that torch release. {enrich.wheelNote|}${CHECK2}`
+  ].join("\n");
+}
 function rebuildVariants() {
   return [
-    {
-      when: "enrich.rebuild&fact.place=image-build",
-      fix: [
-        `${REBUILD_WHY}, in the Dockerfile after the line that installs torch:`,
-        "",
-        "```dockerfile",
-        "RUN {enrich.rebuild}",
-        "```",
-        "",
-        `or install the build of \`{enrich.dist}\` made for that torch release. {enrich.wheelNote|}${CHECK2}`
-      ].join("\n")
-    },
+    { when: "enrich.rebuild&fact.place=image-build", fix: dockerfileRebuild(`${REBUILD_WHY}, in the Dockerfile after the line that installs torch:`) },
     {
       when: "enrich.rebuild&fact.place=docker-run",
-      fix: [
-        `The image holds the mismatched pair; a fix made in a running container is lost with it. ${REBUILD_WHY}, in the Dockerfile after the line that installs torch, and rebuild the image:`,
-        "",
-        "```dockerfile",
-        "RUN {enrich.rebuild}",
-        "```",
-        "",
-        `or install the build of \`{enrich.dist}\` made for that torch release. {enrich.wheelNote|}${CHECK2}`
-      ].join("\n")
+      fix: dockerfileRebuild(
+        `The image holds the mismatched pair; a fix made in a running container is lost with it. ${REBUILD_WHY}, in the Dockerfile after the line that installs torch, and rebuild the image:`
+      )
     },
     {
       when: "enrich.rebuild",
