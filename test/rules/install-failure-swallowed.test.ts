@@ -47,7 +47,7 @@ describe('shell/install-failure-swallowed', () => {
   });
 
   test('no guard in the instruction, no finding (the `|| true` taken out of step 9\'s header)', async () => {
-    const header = '#9 [stage-1 3/6] RUN apt-get install -y --no-install-recommends cuda-cupti-12-4 || true';
+    const header = '#9 [stage-1 3/6] RUN apt-get install -y --no-install-recommends cuda-cupti-12-4 2>&1 || true';
     expect(log).toContain(header);
     const unguarded = log.replace(header, header.replace(' || true', ''));
     expect(await swallowedSteps(unguarded)).toEqual([10, 11]);
