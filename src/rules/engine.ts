@@ -206,8 +206,9 @@ export class RuleEngine {
       let state: ScopeState;
       if (cr.rule.scope === 'build') {
         const states = this.states[slot.rule]!;
-        state = states.get(0) ?? new ScopeState();
-        if (states.size === 0) states.set(0, state);
+        const built = states.get(0);
+        state = built ?? new ScopeState();
+        if (built === undefined) states.set(0, state);
       } else {
         state = this.stepState(step ?? noStep, slot.rule);
       }
