@@ -1,7 +1,7 @@
 // The `flash-attn-wheel` enricher: for a flash-attn compiled from source in a build that failed or
 // ran out of time, whether its release published the prebuilt wheel for this build's torch / CUDA /
 // Python (flash-attn-wheels.ts), and so whether installing that wheel replaces the compile, or
-// compiling is the way. Keys: `faWheel` (the lead), `faWheelUrl`, `faWheelInstall`, `faWheelCommand`, `faWheelNote` when
+// compiling is the way. Keys: `faWheel` (the lead), `faWheelUrl`, `faWheelCommand`, `faWheelNote` when
 // the wheel was published; `faNote` when it was not or the log lacks a fact; none when flash-attn was
 // not compiled from source here (installed from a wheel, or another package failed). Values are one
 // line each (templates hold the Markdown: rules/catalog/pip/flash-attn-wheel.ts).
@@ -27,9 +27,7 @@
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { installerOf } from './pip-advice-enricher.js';
-import { flashAttnRelease, flashAttnReleases, flashAttnWheel, FLASH_ATTN_SOURCE, type FlashAttnRelease } from './flash-attn-wheels.js';
-
-export { FLASH_ATTN_SOURCE };
+import { flashAttnRelease, flashAttnReleases, flashAttnWheel, type FlashAttnRelease } from './flash-attn-wheels.js';
 
 /** Prints what names the wheel: torch, its CUDA, its C++ ABI, and the Python. */
 export const WHEEL_FACTS_COMMAND =
@@ -143,7 +141,7 @@ export function flashAttnWheelEnrich(
     b.cuda === null ? "torch's CUDA" : null,
     b.python === null ? 'the Python version' : null,
   ].filter((m): m is string => m !== null);
-  if (missing.length > 0 || b.version === null || b.torch === null || b.cuda === null || b.python === null) {
+  if (b.version === null || b.torch === null || b.cuda === null || b.python === null) {
     const release = b.version !== null ? `flash-attn ${b.version}` : 'the flash-attn release';
     const page = b.version !== null ? `${RELEASES_PAGE}/tag/v${b.version}` : RELEASES_PAGE;
     return {
@@ -190,9 +188,9 @@ export function flashAttnWheelEnrich(
   return {
     faWheel: lead,
     faWheelUrl: url,
-    faWheelInstall: installWheel(facts, url, uvSaid),
-    // One line: check, then install; reading the ABI first when the log does not tell it.
-    faWheelCommand: `${abi === null ? `ABI=$(${ABI_COMMAND}) && ` : ''}curl -sIf "${url}" >/dev/null && ${installWheel(facts, url, uvSaid)}`,
+    // One line, reading the ABI first when the log does not tell it; no curl check (images often lack curl, and the
+    // installer stops on a URL that is not there).
+    faWheelCommand: `${abi === null ? `ABI=$(${ABI_COMMAND}) && ` : ''}${installWheel(facts, url, uvSaid)}`,
     faWheelNote: notes.join(' '),
   };
 }

@@ -44,8 +44,6 @@ export interface FlashAttnRelease {
   wheelCuda: 'major-minor' | 'major';
 }
 
-export const FLASH_ATTN_SOURCE = 'github.com/Dao-AILab/flash-attention setup.py and .github/workflows/publish.yml, at the release tag';
-
 /** Oldest first, as the tags were made. */
 export const flashAttnReleases: readonly FlashAttnRelease[] = [
   {

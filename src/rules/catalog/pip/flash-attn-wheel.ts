@@ -37,7 +37,7 @@ export const flashAttnWheelContexts: readonly Context[] = [
   { name: 'faTorch', literals: ['torch.__version__'], pattern: 'torch\\.__version__\\s{1,4}=\\s{1,4}(?<version>\\d[\\w.+]{0,40})' },
 ];
 
-/** The fix when the release published the wheel: install it (checked first), and the rule's way to compile anyway. */
+/** The fix when the release published the wheel: install it, and the rule's way to compile anyway. */
 function wheelFix(imageBuild: boolean, compileAnyway: string): string {
   const block = imageBuild
     ? ['```dockerfile', 'RUN {enrich.faWheelCommand}', '```']
@@ -46,7 +46,7 @@ function wheelFix(imageBuild: boolean, compileAnyway: string): string {
     '{enrich.faWheel}',
     '',
     ...block,
-    '`curl -sIf` fails (exit 22) when the file is not there. {enrich.faWheelNote}',
+    '{enrich.faWheelNote}',
     '',
     `To compile it anyway: ${compileAnyway}`,
   ].join('\n');
