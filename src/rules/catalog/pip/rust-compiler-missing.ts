@@ -54,7 +54,8 @@ export const rustCompilerMissing: RuleInput = {
   ],
   context: [
     // `Building wheel for tokenizers (pyproject.toml)`, uv's `Failed to build \`rpds-py==0.23.1\``
-    { name: 'pkg', literals: ['Building wheel for ', 'Failed to build '], pattern: "(?:Building wheel for |Failed to build [`']?)(?<name>[A-Za-z0-9][\\w.-]{0,100})" },
+    // the last one: the package that failed is built after those that did not
+    { name: 'pkg', keep: 'last', literals: ['Building wheel for ', 'Failed to build '], pattern: "(?:Building wheel for |Failed to build [`']?)(?<name>[A-Za-z0-9][\\w.-]{0,100})" },
     // setuptools' build directory names the platform and Python: `build/lib.linux-aarch64-cpython-39/tokenizers`
     { name: 'platform', literals: ['build/lib.linux-'], pattern: 'build/lib\\.(?<tag>linux-[a-z0-9_]{1,20}-(?:cpython-\\d{2,3}|\\d\\.\\d{1,2}))' },
   ],
