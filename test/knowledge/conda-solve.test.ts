@@ -76,6 +76,14 @@ describe('conda/unsatisfiable on the real wordings', () => {
     expect(f?.fix).not.toContain('channel_priority');
   });
 
+  test('the same tree indented by four, as micromamba and mamba 1 print it under `error    libmamba …`', async () => {
+    // mamba-org/mamba#3828 shows that layout; here the real mamba 2 tree above, each tree line moved right by four
+    const indented = fixture('match-libmamba-tree-env-file.log').replace(/^([├└│])/gmu, '    $1');
+    const [f] = await analyzeLog(indented);
+    expect(f?.message).toContain('`numba ==0.51.2`');
+    expect(f?.fix).toContain('Loosen the pin on `numba`');
+  });
+
   test('near miss: packages excluded by strict priority get the priority fix, not a pin to loosen', async () => {
     const [f] = await analyzeLog(fixture('match-strict-repo-priority.log'));
     expect(f?.ruleId).toBe('conda/unsatisfiable');

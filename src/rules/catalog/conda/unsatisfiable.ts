@@ -198,7 +198,8 @@ export const unsatisfiable: RuleInput = {
       name: 'top',
       literals: ['└─ ', '├─ '],
       pattern:
-        '^[├└]─ (?<spec>(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?: (?<version>[^\\s]{1,80}))?)(?: [^\\s]{1,40})?\\s{1,3}is (?:installable|not installable|uninstallable|requested)\\b',
+        // mamba 2 prints the tree flush left; micromamba and mamba 1 indent it by four under `error    libmamba …`
+        '^(?: {4})?[├└]─ (?<spec>(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?: (?<version>[^\\s]{1,80}))?)(?: [^\\s]{1,40})?\\s{1,3}is (?:installable|not installable|uninstallable|requested)\\b',
       tally: true,
     },
     {
