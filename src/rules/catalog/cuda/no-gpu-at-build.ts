@@ -54,6 +54,41 @@ const nvidiaSmiVariant: Omit<Variant, 'when'> = {
   ].join('\n'),
 };
 
+/** `nvidia-smi` missing in a container: it was started without GPUs (`--gpus`), or the host's toolkit is missing. */
+const NVIDIA_SMI_AT_RUN: Omit<Variant, 'when'> = {
+  title: 'nvidia-smi not found in the container: it was started without a GPU',
+  message:
+    '`nvidia-smi` is not part of the image: the NVIDIA Container Toolkit mounts it, with the driver of the host, into a container started ' +
+    'with GPUs (`docker run --gpus …`). This container got none, so the shell does not find it (exit code 127).',
+  fix: [
+    'Start the container with the GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit:',
+    '',
+    '```sh',
+    'docker run --rm --gpus all IMAGE nvidia-smi',
+    '```',
+    '',
+    `(the toolkit's own check, ${SAMPLE_WORKLOAD}). If Docker answers \`could not select device driver "" with capabilities: [[gpu]]\`, ` +
+      'the toolkit is not installed or not configured for Docker on that host.',
+  ].join('\n'),
+};
+
+/**
+ * `nvidia-smi` missing in a host shell: it comes with the NVIDIA driver, which this machine lacks. The guide's address is the
+ * one NVIDIA's driver download pages link as "NVIDIA Data Center GPU Driver Documentation".
+ */
+const NVIDIA_SMI_ON_HOST: Omit<Variant, 'when'> = {
+  title: 'nvidia-smi not found: this machine has no NVIDIA driver installed',
+  message: '`nvidia-smi` is installed with the NVIDIA driver; the shell does not find it, so this machine has no NVIDIA driver (or no NVIDIA GPU).',
+  fix: [
+    'Check that the machine has an NVIDIA GPU, then install the driver the way its distribution does (NVIDIA\'s driver installation guide, ' +
+      'https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/):',
+    '',
+    '```sh',
+    'lspci | grep -i nvidia',
+    '```',
+  ].join('\n'),
+};
+
 const ARCH_LIST_MESSAGE =
   "With TORCH_CUDA_ARCH_LIST unset (or `native`), torch.utils.cpp_extension builds the arch list from the GPUs it can see; this step saw none, so the list was empty and `arch_list[-1] += '+PTX'` raised IndexError. " +
   'A build step sees no GPU by default (`docker build` has no `--gpus`).';
@@ -155,8 +190,6 @@ export const noGpuAtBuild: RuleInput = {
     { name: 'archList', literals: ["arch_list[-1] += '+PTX'"] },
     { name: 'emptyArch', literals: ["architecture 'compute_'", "architecture 'sm_'"] },
   ],
-  // A container run or a host shell is no build: a GPU missing there is another problem (`docker run` without `--gpus`).
-  when: '!fact.place=docker-run&!fact.place=host-shell',
   scope: 'step',
   only: 'failed-step',
   specificity: 3,
@@ -171,6 +204,9 @@ export const noGpuAtBuild: RuleInput = {
       '`nvcc --list-gpu-arch` in the build stage lists them (`compute_86` → `8.6` / `86`).',
   ].join('\n'),
   variants: [
+    // Not a build: the same missing nvidia-smi means the container got no GPU, or the host has no driver.
+    { ...NVIDIA_SMI_AT_RUN, when: 'nvidiaSmi&fact.place=docker-run' },
+    { ...NVIDIA_SMI_ON_HOST, when: 'nvidiaSmi&fact.place=host-shell' },
     { ...nvidiaSmiVariant, when: 'nvidiaSmi' },
     { ...nvidiaSmiVariant, when: 'nvidiaSmiStep' },
     ...archVariants(),
