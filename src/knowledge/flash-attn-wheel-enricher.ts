@@ -39,7 +39,8 @@ const ABI_COMMAND = 'python -c "import torch; print(str(torch._C._GLIBCXX_USE_CX
 const RELEASES_PAGE = 'https://github.com/Dao-AILab/flash-attention/releases';
 
 /** Fact sources that read torch from a pip or uv line about PyTorch's wheels. */
-const WHEEL_SOURCES = new Set(['wheel', 'pip-installed', 'uv-installed']);
+/** Where a torch fact says which pip / uv wheel is installed, so that its C++ ABI is known from its version. */
+export const WHEEL_SOURCES: ReadonlySet<string> = new Set(['wheel', 'pip-installed', 'uv-installed']);
 
 interface Build {
   version: string | null;

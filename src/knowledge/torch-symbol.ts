@@ -19,7 +19,7 @@
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { installerOf } from './cuda-arch-enricher.js';
-import { abiOfPipTorch, WHEEL_FACTS_COMMAND } from './flash-attn-wheel-enricher.js';
+import { abiOfPipTorch, WHEEL_FACTS_COMMAND, WHEEL_SOURCES } from './flash-attn-wheel-enricher.js';
 import { rebuildFromSourceCommand } from './extension-build-enricher.js';
 
 /** Prints the installed torch's version, CUDA and C++ ABI (True: C++11). */
@@ -97,9 +97,15 @@ export function extensionOf(path: string): { module: string; dist: string | null
   return { module, dist: m[2] === '/' ? module : null, from: 'index' };
 }
 
-/** Which side has which ABI, in one sentence, with what the log says of the installed torch. */
-function abiNote(abi: 'cxx11' | 'pre-cxx11' | null, torch: string | null): string {
-  const torchAbi = torch === null ? null : abiOfPipTorch(torch);
+/**
+ * Which side has which ABI, in one sentence, with what the log says of the installed torch. Its ABI
+ * is read from its version only for a pip / uv wheel; when that ABI is the extension's own, the
+ * mismatch is the release, not the ABI.
+ */
+function abiNote(abi: 'cxx11' | 'pre-cxx11' | null, fact: { value: string; source: string } | null): string {
+  const torch = fact?.value ?? null;
+  const torchAbi = fact !== null && WHEEL_SOURCES.has(fact.source) ? abiOfPipTorch(fact.value) : null;
+  if ((abi === 'pre-cxx11' && torchAbi === 'FALSE') || (abi === 'cxx11' && torchAbi === 'TRUE')) abi = null;
   const seen = torch === null
     ? ''
     : torchAbi === null
@@ -130,7 +136,7 @@ export function torchSymbolEnrich(
   const out: Record<string, string> = {
     symbolName: name ?? symbol,
     library: ns !== undefined && NAMESPACES[ns] !== undefined ? NAMESPACES[ns]! : 'PyTorch',
-    abiNote: abiNote(abiOfSymbol(symbol), facts.value('torch')),
+    abiNote: abiNote(abiOfSymbol(symbol), facts.get('torch')),
     torchFacts: TORCH_FACTS_COMMAND,
   };
   const ext = extensionOf(lib);

@@ -78,6 +78,19 @@ describe('torchSymbolEnrich', () => {
     expect(out.rebuild).toContain('--no-binary flash-attn flash-attn');
     expect(out.wheelNote).toContain('cxx11abi<TRUE|FALSE>');
   });
+  test('an extension with the same ABI as the installed pip torch: the release differs, not the ABI', () => {
+    // the torchInternalAssertFail symbol above (pre-C++11 `Ss`) beside a pip torch 2.4.1, whose wheels have that ABI too
+    const facts: BuildFacts = { torch: [{ value: '2.4.1', source: 'pip-installed', evidence: 'torch-2.4.1', line: 1, stage: null, step: null }] };
+    const out = enrich('/opt/conda/lib/python3.10/site-packages/torch_tensorrt/lib/libtorchtrt.so', '_ZN3c106detail23torchInternalAssertFailEPKcS2_jS2_RKSs', facts);
+    expect(out.abiNote).toContain('another release than the one it was compiled against');
+    expect(out.abiNote).not.toContain('uses the C++11 ABI');
+    // the same torch read from an image tag says nothing of its ABI: the symbol's reading stands
+    const fromTag = enrich('/opt/conda/lib/python3.10/site-packages/torch_tensorrt/lib/libtorchtrt.so', '_ZN3c106detail23torchInternalAssertFailEPKcS2_jS2_RKSs', {
+      torch: [{ value: '2.4.1', source: 'image-tag', evidence: 'pytorch/pytorch:2.4.1-cuda12.1-cudnn9-devel', line: 1, stage: null, step: null }],
+    });
+    expect(fromTag.abiNote).toMatch(/pre-C\+\+11/);
+  });
+
   test('a bare module: how to find its distribution, no guessed name', () => {
     const out = enrich('/home/app/env/lib/python3.11/site-packages/exllamav3_ext.cpython-311-x86_64-linux-gnu.so', '_ZN3c104cuda9SetDeviceEi');
     expect(out.rebuild).toBeUndefined();
