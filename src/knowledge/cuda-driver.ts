@@ -15,6 +15,7 @@
 // 1000 × major + 10 × minor (cudaDriverGetVersion): 11040 → 11.4.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
+import { cudaOfLocal } from './torch-replacement.js';
 
 export const DRIVER_SOURCE = 'https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html';
 
@@ -44,12 +45,19 @@ export function cudaDriverEnrich(
   const found = captures['context.tooOld.found'];
   const hostCuda = found === undefined ? null : driverCuda(found);
   if (hostCuda !== null) out.hostCuda = hostCuda;
-  const cuda = facts.value('cuda');
+  // torch's own message is about the CUDA torch was built with (its wheel's `+cu118`), not the image's toolkit
+  const torchCuda = hostCuda === null ? null : cudaOfLocal(facts.value('torchCuda') ?? undefined);
+  const cuda = hostCuda === null ? facts.value('cuda') : torchCuda;
   if (cuda === null) return out;
   out.cudaVersion = cuda;
+  const whose = hostCuda === null ? "the image's" : "torch's";
+  const major = Number(cuda.split('.')[0]);
   const min = minimumDriver(cuda);
-  out.driverNeed = min !== null
-    ? `CUDA ${cuda} (the image's) runs on a host driver ≥ ${min}, NVIDIA's minimum for CUDA ${cuda.split('.')[0]}.x (${DRIVER_SOURCE}); PTX built by ${cuda} needs the driver of ${cuda} itself.`
-    : `CUDA ${cuda} (the image's) predates minor version compatibility: it needs at least the driver it shipped with (the table in https://docs.nvidia.com/cuda/cuda-toolkit-release-notes).`;
+  if (min !== null) {
+    const ptx = hostCuda === null ? `; PTX built by ${cuda} needs the driver of ${cuda} itself` : '';
+    out.driverNeed = `CUDA ${cuda} (${whose}) runs on a host driver ≥ ${min}, NVIDIA's minimum for CUDA ${major}.x (${DRIVER_SOURCE})${ptx}.`;
+  } else if (major < 11) {
+    out.driverNeed = `CUDA ${cuda} (${whose}) predates minor version compatibility: it needs at least the driver it shipped with (the table in https://docs.nvidia.com/cuda/cuda-toolkit-release-notes).`;
+  }
   return out;
 }

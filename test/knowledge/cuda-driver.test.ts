@@ -41,6 +41,22 @@ describe('cudaDriverEnrich', () => {
     const facts: BuildFacts = { cuda: [{ value: '9.2', source: 'nvcc', evidence: 'release 9.2', line: 1, stage: null, step: null }] };
     expect(cudaDriverEnrich({}, null, model, factsFor(facts, null, model)).driverNeed).toContain('cuda-toolkit-release-notes');
   });
+  test("torch's `driver … too old` is about torch's CUDA, not the image's toolkit", () => {
+    const fact = (value: string, source: string, evidence: string) => [{ value, source, evidence, line: 1, stage: null, step: null }];
+    // a CUDA 12.4 devel image with a cu118 torch: the driver torch needs is CUDA 11's
+    const facts: BuildFacts = { cuda: fact('12.4', 'nvcc', 'release 12.4'), torchCuda: fact('cu118', 'wheel', 'torch-2.1.0+cu118') };
+    const out = cudaDriverEnrich({ 'context.tooOld.found': '11040' }, null, model, factsFor(facts, null, model));
+    expect(out.hostCuda).toBe('11.4');
+    expect(out.driverNeed).toContain("CUDA 11.8 (torch's) runs on a host driver ≥ 450.80.02");
+    expect(out.driverNeed).not.toContain('PTX');
+    // torch's CUDA unknown: the image's toolkit is not named in its place
+    const imageOnly = cudaDriverEnrich({ 'context.tooOld.found': '11040' }, null, model, factsFor({ cuda: fact('12.4', 'nvcc', 'release 12.4') }, null, model));
+    expect(imageOnly.driverNeed).toBeUndefined();
+  });
+  test('a CUDA newer than the table is not called old', () => {
+    const facts: BuildFacts = { cuda: [{ value: '14.0', source: 'nvcc', evidence: 'release 14.0', line: 1, stage: null, step: null }] };
+    expect(cudaDriverEnrich({}, null, model, factsFor(facts, null, model)).driverNeed).toBeUndefined();
+  });
   test('nothing known, nothing said', () => {
     expect(cudaDriverEnrich({}, null, model, factsFor({}, null, model))).toEqual({});
   });
