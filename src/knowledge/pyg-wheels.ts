@@ -45,9 +45,10 @@ export function pygBuildOf(version: string | undefined): PygBuild | null {
 }
 
 /** `2.1.0+cu121`, `cu121` → the page of PyG wheels for that torch and CUDA: `https://data.pyg.org/whl/torch-2.1.0+cu121.html`. */
-export function pygFindLinks(torchVersion: string, cudaTag: string): string {
-  const bare = torchVersion.split('+')[0]!;
-  return `https://data.pyg.org/whl/torch-${bare}+${cudaTag}.html`;
+export function pygFindLinks(torchVersion: string, cudaTag: string): string | null {
+  // PyG publishes pages for torch releases only: an NGC or nightly torch (`2.3.0a0+ebedce2`) has none
+  const bare = /^\d{1,2}\.\d{1,3}\.\d{1,3}(?=\+|$)/.exec(torchVersion)?.[0];
+  return bare === undefined ? null : `https://data.pyg.org/whl/torch-${bare}+${cudaTag}.html`;
 }
 
 /** `12.1` → `12`. */
@@ -90,10 +91,11 @@ export function extensionCudaEnrich(
     torchCuda,
     torchNote: torch === null ? `torch built for CUDA ${torchCuda}` : `torch ${torch}`,
   };
-  if (torch !== null) {
-    out.install = pipFromPage(pkg, pygFindLinks(torch, tag));
+  const page = torch === null ? null : pygFindLinks(torch, tag);
+  if (page !== null) {
+    out.install = pipFromPage(pkg, page);
   } else {
-    // the torch version is not in the log: the command reads it from the environment it installs into
+    // the torch version is not in the log, or is no release: the command reads it from the environment it installs into
     out.install = `TORCH=$(python -c "import torch; print(torch.__version__.split('+')[0])") && ${pipFromPage(pkg, `https://data.pyg.org/whl/torch-$TORCH+${tag}.html`)}`;
   }
   return out;

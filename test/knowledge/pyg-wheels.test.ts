@@ -33,6 +33,9 @@ describe('pygBuildOf', () => {
 test('the page of wheels drops torch\'s own local version', () => {
   expect(pygFindLinks('2.1.0+cu121', 'cu121')).toBe('https://data.pyg.org/whl/torch-2.1.0+cu121.html');
   expect(pygFindLinks('2.0.1', 'cu118')).toBe('https://data.pyg.org/whl/torch-2.0.1+cu118.html');
+  // an NGC / nightly torch is no release PyG has a page for
+  expect(pygFindLinks('2.3.0a0+ebedce2', 'cu121')).toBeNull();
+  expect(pygFindLinks('2.0.0.dev20230128+cu117', 'cu117')).toBeNull();
 });
 
 describe('extensionCudaEnrich', () => {
