@@ -5,6 +5,7 @@
 //   its argument list, or of the string it was given);
 // - setuptools / distutils' `error: command '/usr/bin/gcc' failed with exit code 1` (older:
 //   `… failed with exit status 1`), printed by the build_ext of `pip install` and `setup.py`.
+import { quoteWord } from '../text/shell-words.js';
 
 export interface FailedCommand {
   /** The command as a shell line (`cmake --build . -j=1`). */
@@ -35,7 +36,8 @@ function quotedWords(text: string): string[] {
 function commandOfRepr(repr: string): string {
   if (!repr.startsWith('[') || !repr.endsWith(']')) return repr;
   const words = quotedWords(repr.slice(1, -1));
-  return words.length === 0 ? repr : words.join(' ');
+  // quoted where bash would split or expand a word, so that the line runs those words
+  return words.length === 0 ? repr : words.map(quoteWord).join(' ');
 }
 
 /** The command a line says failed and its exit status, or null when the line names none. */

@@ -9,7 +9,9 @@ describe('failedCommandOf', () => {
 
   test('CalledProcessError with a string command, and with words quoted with double quotes', () => {
     expect(failedCommandOf("subprocess.CalledProcessError: Command 'make -j8' returned non-zero exit status 2.")).toEqual({ command: 'make -j8', status: 2 });
-    expect(failedCommandOf(`CalledProcessError: Command '['ninja', "it's"]' returned non-zero exit status 137.`)).toEqual({ command: "ninja it's", status: 137 });
+    expect(failedCommandOf(`CalledProcessError: Command '['ninja', "it's"]' returned non-zero exit status 137.`)).toEqual({ command: "ninja 'it'\\''s'", status: 137 });
+    // a word with a space stays one word on the shell line
+    expect(failedCommandOf("CalledProcessError: Command '['gcc', '-DX=a b', 'my file.c']' returned non-zero exit status 1.")?.command).toBe("gcc '-DX=a b' 'my file.c'");
   });
 
   test("setuptools' `error: command … failed with exit code / status`", () => {
