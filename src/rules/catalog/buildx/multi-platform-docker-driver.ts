@@ -37,7 +37,7 @@ export const multiPlatformDockerDriver: RuleInput = {
   scope: 'build',
   match: [
     { literals: ['Multi-platform build is not supported for the docker driver'] },
-    { literals: ['multiple platforms feature is currently not supported for docker driver'], ignoreCase: true },
+    { literals: ['multiple platforms feature is currently not supported for docker driver'] },
   ],
   message:
     'The build asked for several platforms (`--platform linux/amd64,linux/arm64`, or `platforms` in bake / ' +
