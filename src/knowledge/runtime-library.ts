@@ -15,6 +15,7 @@
 //   of its own on top of the very image the copying stage starts from.
 // A stage whose base the log does not name (`FROM builder AS final`) or a `-devel` base is left alone,
 // and so is a stage that installs or copies the library itself.
+import { stepHeader } from '../model/step-header.js';
 import type { BuildModel, Step } from '../model/types.js';
 import type { BuildFacts } from '../facts/types.js';
 import { parseImageRef, withFlavour, type CudaImage } from './nvidia-images.js';
@@ -71,10 +72,6 @@ export interface MissingLibrary {
   values: Record<string, string>;
 }
 
-function headerOf(step: Step): string {
-  const where = [step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== '').join(' ');
-  return where ? `[${where}] ${step.instruction}` : step.instruction;
-}
 
 /** The CUDA libraries a finished builder step linked, with their proof. */
 function linksOf(step: Step): LibraryLink[] {
@@ -94,7 +91,7 @@ function linksOf(step: Step): LibraryLink[] {
       libDir: LIB_DIR.exec(step.instruction)?.groups?.dir ?? null,
     });
   };
-  if (/^RUN\s/.test(step.instruction)) for (const m of step.instruction.matchAll(LINK_FLAG)) add(m.groups?.lib, headerOf(step), `-l${m.groups?.lib ?? ''}`);
+  if (/^RUN\s/.test(step.instruction)) for (const m of step.instruction.matchAll(LINK_FLAG)) add(m.groups?.lib, stepHeader(step), `-l${m.groups?.lib ?? ''}`);
   for (const line of step.tail) {
     if (/NOTFOUND/.test(line)) continue;
     const m = CMAKE_FOUND.exec(line);

@@ -1,5 +1,6 @@
 // Step-level triggers: rules that look at the steps of the finished build rather than at lines
 // (the step-failed fallback, slow emulated steps, a toolkit copied whole, a CI build with a cold cache).
+import { stepHeader } from '../model/step-header.js';
 import type { BuildModel, Step } from '../model/types.js';
 import type { CompiledRule } from './compile.js';
 import type { Candidate } from './rank-findings.js';
@@ -13,12 +14,6 @@ import { missingLibraries } from '../knowledge/runtime-library.js';
 import { formatSpan } from '../text/format-duration.js';
 import { failedCommandOf } from '../knowledge/failed-command.js';
 
-function headerOf(step: Step): string {
-  const where = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null]
-    .filter((x) => x !== null && x !== '')
-    .join(' ');
-  return where ? `[${where}] ${step.instruction}` : step.instruction;
-}
 
 // Lines that look like the cause: compilers, linkers, pip and make all say one of these words.
 const errorLike = /\b(?:error|fatal|failed|cannot|denied)\b/i;
@@ -153,7 +148,7 @@ export function triggerCandidates(cr: CompiledRule, model: BuildModel, facts: Bu
   }
   if (trigger.kind === 'toolkit-copy') return made(toolkitCopies(model, facts).map(({ step, copy, evidence }) => make(step, step.id, evidence, step.firstLine, { ...copy })));
   if (trigger.kind === 'runtime-library') {
-    return made(missingLibraries(model, facts).map(({ copy, link, values }) => make(copy, copy.id, [link.evidence, headerOf(copy)], copy.firstLine, values)));
+    return made(missingLibraries(model, facts).map(({ copy, link, values }) => make(copy, copy.id, [link.evidence, stepHeader(copy)], copy.firstLine, values)));
   }
   if (trigger.kind === 'cold-cache') {
     const cold = coldCache(model, facts, trigger.minSeconds);
@@ -171,7 +166,7 @@ export function triggerCandidates(cr: CompiledRule, model: BuildModel, facts: Bu
           s.seconds >= trigger.minSeconds &&
           (trigger.platform === 'any' || (s.platform !== null && platformArch(s.platform) !== native)),
       )
-      .map((s) => make(s, s.id, [headerOf(s), `DONE ${s.seconds!.toFixed(1)}s`], s.firstLine)),
+      .map((s) => make(s, s.id, [stepHeader(s), `DONE ${s.seconds!.toFixed(1)}s`], s.firstLine)),
   );
 }
 
@@ -183,7 +178,7 @@ function toolkitCopies(model: BuildModel, facts: BuildFacts): { step: Step; copy
     if (step.internal || step.cached || step.status !== 'done') continue;
     const copy = toolkitCopyOf(step, model, facts);
     if (copy === null) continue;
-    const evidence = [headerOf(step)];
+    const evidence = [stepHeader(step)];
     if (step.seconds !== null) evidence.push(`DONE ${step.seconds.toFixed(1)}s`);
     if (exported?.seconds != null) evidence.push(`${exported.instruction}: DONE ${exported.seconds.toFixed(1)}s`);
     const values: Record<string, string> = { from: copy.from, path: copy.path, proof: copy.proof };
@@ -211,7 +206,7 @@ function coldCache(model: BuildModel, facts: BuildFacts, minSeconds: number): { 
   return {
     ran: ran.length,
     seconds,
-    evidence: slowest.map((s) => `${headerOf(s)}${s.seconds !== null ? ` (DONE ${s.seconds.toFixed(1)}s)` : ''}`),
+    evidence: slowest.map((s) => `${stepHeader(s)}${s.seconds !== null ? ` (DONE ${s.seconds.toFixed(1)}s)` : ''}`),
     firstLine: ran[0]!.firstLine,
   };
 }
