@@ -124,9 +124,13 @@ function landing(output: string | null, copy: { sources: string[]; dest: string 
   return undefined;
 }
 
-/** `docker.io/library/debian:12` and `debian:12` are one image. */
-function sameImage(a: string, b: string): boolean {
-  const norm = (s: string): string => s.replace(/^(?:docker\.io|index\.docker\.io)\//, '').replace(/^library\//, '');
+/** `docker.io/library/debian:12` and `debian:12` are one image, as are `debian` and `debian:latest`. */
+export function sameImage(a: string, b: string): boolean {
+  const norm = (s: string): string => {
+    const name = s.replace(/^(?:docker\.io|index\.docker\.io)\//, '').replace(/^library\//, '');
+    // no tag and no digest after the last `/`: Docker's default tag
+    return name.includes('@') || name.slice(name.lastIndexOf('/') + 1).includes(':') ? name : `${name}:latest`;
+  };
   return norm(a) === norm(b);
 }
 

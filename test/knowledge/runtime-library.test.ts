@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingLibraries } from '../../src/knowledge/runtime-library.js';
+import { missingLibraries, sameImage } from '../../src/knowledge/runtime-library.js';
 import type { BuildFacts, FactValue } from '../../src/facts/types.js';
 import { makeModel, makeStep } from '../support/builders.js';
 
@@ -74,5 +74,14 @@ describe('missingLibraries', () => {
     ];
     const facts: BuildFacts = { baseImage: [base('nvidia/cuda:12.4.1-devel-ubuntu22.04', 'builder'), base('debian:12', 'collect')] };
     expect(missingLibraries(makeModel({ steps }), facts)).toEqual([]);
+  });
+});
+
+describe('sameImage', () => {
+  it('a registry prefix, library/ and the default tag name the same image', () => {
+    expect(sameImage('docker.io/library/debian:12', 'debian:12')).toBe(true);
+    expect(sameImage('debian', 'debian:latest')).toBe(true);
+    expect(sameImage('debian', 'debian:12')).toBe(false);
+    expect(sameImage('localhost:5000/tools', 'localhost:5000/tools:latest')).toBe(true);
   });
 });
