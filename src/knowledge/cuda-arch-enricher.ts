@@ -7,15 +7,8 @@ import { archSupport, normaliseCudaVersion, toolkitsSupporting, type ArchSupport
 import { cudaTagsUrl, cudnnTagPart, develTagFor } from './cuda-image-tags.js';
 import { parseImageRef, withFlavour } from './nvidia-images.js';
 import { indexUrl, pairedPackages, releasesForCuda, torchReleases, wheelTagFor } from './torch-wheels.js';
-import { installCommand, type Installer } from './installer-forms.js';
+import { installCommand, installerOf } from './installer-forms.js';
 import { exactTorchSide } from './cuda-exact-torch.js';
-
-/** The installer a fix should speak: the step's, with conda-like tools as conda; pip when unknown. */
-export function installerOf(facts: FactView): Installer {
-  const v = facts.value('installer');
-  if (v === 'uv' || v === 'conda' || v === 'poetry') return v;
-  return v === 'mamba' || v === 'micromamba' ? 'conda' : 'pip';
-}
 
 /**
  * The CUDA version the failing step compiled with: the rule's own capture when it has one (the

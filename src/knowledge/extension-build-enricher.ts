@@ -7,7 +7,7 @@
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { installCommand } from './installer-forms.js';
-import { installerOf } from './cuda-arch-enricher.js';
+import { installerOf } from './installer-forms.js';
 import { knobsFor } from './extension-knobs.js';
 
 /** Capture names that carry the package being built, most direct first. */

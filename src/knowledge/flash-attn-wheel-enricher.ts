@@ -26,7 +26,7 @@
 // already used the C++11 ABI, pytorch/pytorch#143962), as are conda, NGC and source builds.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
-import { installerOf } from './pip-advice-enricher.js';
+import { installerOf } from './installer-forms.js';
 import { flashAttnRelease, flashAttnReleases, flashAttnWheel, type FlashAttnRelease } from './flash-attn-wheels.js';
 
 /** Prints what names the wheel: torch, its CUDA, its C++ ABI, and the Python. */

@@ -19,8 +19,16 @@
 //   pyca/cryptography's CI: `uv pip install -v .`).
 // - conda / mamba / poetry: their own flags were not verified here, so for anything but a plain install
 //   the form runs pip inside the active environment (`python -m pip …`), which conda envs provide.
+import type { FactView } from '../facts/fact-view.js';
 
 export type Installer = 'pip' | 'uv' | 'conda' | 'poetry';
+
+/** The installer a fix should speak: the step's, with mamba and micromamba as conda; pip when unknown. */
+export function installerOf(facts: FactView): Installer {
+  const v = facts.value('installer');
+  if (v === 'uv' || v === 'conda' || v === 'poetry') return v;
+  return v === 'mamba' || v === 'micromamba' ? 'conda' : 'pip';
+}
 
 export interface InstallOptions {
   /** Requirement specifiers, at least one: `torch==2.3.1`, `flash-attn`. */

@@ -4,7 +4,7 @@
 // are not in the log: rules only use a key in a variant whose context guarantees the input.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
-import { dryRunCommand, installCommand, type Installer } from './installer-forms.js';
+import { dryRunCommand, installCommand, installerOf, type Installer } from './installer-forms.js';
 import { describeConflict, findConflict, normaliseProject, parseCauses } from './pip-conflict.js';
 import { indexUrl, torchRelease, wheelTagFor } from './torch-wheels.js';
 
@@ -16,15 +16,6 @@ function withoutExtras(requirement: string): string {
 
 /** The capture keys that name the package a rule is about, most specific first. */
 const packageKeys = ['context.requestedBy.by', 'package', 'context.named.name', 'context.package.name', 'context.still.package', 'requirer', 'requirement', 'context.sourceDir.name'];
-
-/** `mamba` / `micromamba` take conda's forms; anything unknown is pip. */
-export function installerOf(facts: FactView): Installer {
-  const v = facts.value('installer');
-  if (v === 'uv') return 'uv';
-  if (v === 'conda' || v === 'mamba' || v === 'micromamba') return 'conda';
-  if (v === 'poetry') return 'poetry';
-  return 'pip';
-}
 
 /** A package name as a requirement: `flash_attn` stays, `lm-eval[api]` keeps its extras. */
 function cleanName(value: string | undefined): string | null {

@@ -18,7 +18,7 @@
 // tells the installed torch's.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
-import { installerOf } from './cuda-arch-enricher.js';
+import { installerOf } from './installer-forms.js';
 import { abiOfPipTorch, WHEEL_FACTS_COMMAND, WHEEL_SOURCES } from './flash-attn-wheel-enricher.js';
 import { rebuildFromSourceCommand } from './extension-build-enricher.js';
 
