@@ -153,10 +153,13 @@ export function torchSymbolEnrich(
   if (ext.from === 'tree') {
     // built from a source tree the log does not name: the command runs where its setup.py / pyproject.toml is
     // uv: --no-cache and --reinstall are its words for pip's --no-cache-dir and --force-reinstall (uv pip install --help)
-    out.treeRebuild = installerOf(facts) === 'uv'
+    const installer = installerOf(facts);
+    // pip of the environment itself under conda / poetry, as the extension-build rebuild says it
+    const pip = installer === 'uv' ? 'uv pip' : installer === 'pip' ? 'pip' : 'python -m pip';
+    out.treeRebuild = installer === 'uv'
       ? 'uv pip install --no-build-isolation --no-cache --reinstall --no-deps .'
-      : 'pip install --no-build-isolation --no-cache-dir --force-reinstall --no-deps .';
-    if (ext.dist !== null) out.showNote = `, and \`pip show ${ext.dist}\` the extension's version.`;
+      : `${pip} install --no-build-isolation --no-cache-dir --force-reinstall --no-deps .`;
+    if (ext.dist !== null) out.showNote = `, and \`${pip} show ${ext.dist}\` the extension's version.`;
   } else if (out.dist !== undefined) {
     out.rebuild = rebuildFromSourceCommand(installerOf(facts), out.dist, out.dist);
     out.showNote = `, and \`pip show ${out.dist}\` the extension's version.`;

@@ -91,6 +91,16 @@ describe('torchSymbolEnrich', () => {
     expect(fromTag.abiNote).toMatch(/pre-C\+\+11/);
   });
 
+  test("an extension built from a tree: the rebuild in the environment's own installer", () => {
+    const egg = '/root/miniconda3/envs/myconda/lib/python3.10/site-packages/MultiScaleDeformableAttention-1.0-py3.10-linux-x86_64.egg/MultiScaleDeformableAttention.cpython-310-x86_64-linux-gnu.so';
+    const installer = (value: string): BuildFacts => ({ installer: [{ value, source: 'instruction', evidence: value, line: 1, stage: null, step: null }] });
+    const symbol = '_ZN3c104cuda9SetDeviceEi';
+    expect(enrich(egg, symbol, installer('conda')).treeRebuild).toMatch(/^python -m pip install --no-build-isolation/);
+    expect(enrich(egg, symbol, installer('conda')).showNote).toContain('`python -m pip show MultiScaleDeformableAttention`');
+    expect(enrich(egg, symbol, installer('uv')).treeRebuild).toMatch(/^uv pip install --no-build-isolation --no-cache --reinstall/);
+    expect(enrich(egg, symbol).treeRebuild).toMatch(/^pip install --no-build-isolation --no-cache-dir/);
+  });
+
   test('a bare module: how to find its distribution, no guessed name', () => {
     const out = enrich('/home/app/env/lib/python3.11/site-packages/exllamav3_ext.cpython-311-x86_64-linux-gnu.so', '_ZN3c104cuda9SetDeviceEi');
     expect(out.rebuild).toBeUndefined();
