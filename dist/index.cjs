@@ -162,7 +162,7 @@ function runInstructionOf(message2) {
   const command = current?.[1] ?? old?.[1];
   return command === void 0 ? null : `RUN ${command.replace(/\\"/g, '"')}`;
 }
-var TAIL_LINES, PASSED_TAIL_LINES, TAIL_LINE_CHARS, FULL_TAIL_STEPS, MAX_LINT_WARNINGS, CLOCKLESS, BuildModelBuilder;
+var TAIL_LINES, PASSED_TAIL_LINES, TAIL_LINE_CHARS, FULL_TAIL_STEPS, MAX_LINT_WARNINGS, CLOCKLESS, NOT_BLANK, BuildModelBuilder;
 var init_build_model = __esm({
   "src/model/build-model.ts"() {
     "use strict";
@@ -176,6 +176,7 @@ var init_build_model = __esm({
     FULL_TAIL_STEPS = 1e3;
     MAX_LINT_WARNINGS = 200;
     CLOCKLESS = /* @__PURE__ */ new Set(["classic", "buildah", "plain-text"]);
+    NOT_BLANK = /\S/;
     BuildModelBuilder = class {
       steps = /* @__PURE__ */ new Map();
       downloads = new DownloadLedger();
@@ -278,7 +279,7 @@ var init_build_model = __esm({
       }
       /** A line outside any step, kept until BuildKit's error is read (what follows it is not its cause). */
       noteOutside(text2) {
-        if (this.outsideClosed || text2.trim() === "") return;
+        if (this.outsideClosed || !NOT_BLANK.test(text2)) return;
         this.outside.push(text2.length > TAIL_LINE_CHARS ? text2.slice(0, TAIL_LINE_CHARS) : text2);
         if (this.outside.length > TAIL_LINES) this.outside.shift();
       }
@@ -1558,6 +1559,11 @@ var init_torch_wheels = __esm({
 });
 
 // src/knowledge/installer-forms.ts
+function installerOf(facts) {
+  const v = facts.value("installer");
+  if (v === "uv" || v === "conda" || v === "poetry") return v;
+  return v === "mamba" || v === "micromamba" ? "conda" : "pip";
+}
 function shellWord(word) {
   return /^[A-Za-z0-9_.,:/=+@%-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
@@ -1636,11 +1642,6 @@ var init_cuda_exact_torch = __esm({
 });
 
 // src/knowledge/cuda-arch-enricher.ts
-function installerOf(facts) {
-  const v = facts.value("installer");
-  if (v === "uv" || v === "conda" || v === "poetry") return v;
-  return v === "mamba" || v === "micromamba" ? "conda" : "pip";
-}
 function cudaVersionOf(captured, facts) {
   if (captured !== void 0) {
     const v = normaliseCudaVersion(captured);
@@ -2132,7 +2133,7 @@ var init_extension_build_enricher = __esm({
   "src/knowledge/extension-build-enricher.ts"() {
     "use strict";
     init_installer_forms();
-    init_cuda_arch_enricher();
+    init_installer_forms();
     init_extension_knobs();
     PACKAGE_KEYS = ["context.building.package", "context.collecting.package", "context.pipTarget.package", "context.extModule.package"];
     RELEVANT_KNOBS = /* @__PURE__ */ new Set(["FLASH_ATTN_CUDA_ARCHS", "TORCH_CUDA_ARCH_LIST", "MAX_JOBS", "NVCC_THREADS", "VLLM_USE_PRECOMPILED"]);
@@ -2268,6 +2269,19 @@ var init_exit_code2 = __esm({
   }
 });
 
+// src/text/shell-words.ts
+function quoteWord(word) {
+  if (word !== "" && SAFE_WORD.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+var SAFE_WORD;
+var init_shell_words = __esm({
+  "src/text/shell-words.ts"() {
+    "use strict";
+    SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+  }
+});
+
 // src/knowledge/failed-command.ts
 function quotedWords(text2) {
   const words2 = [];
@@ -2285,7 +2299,7 @@ function quotedWords(text2) {
 function commandOfRepr(repr) {
   if (!repr.startsWith("[") || !repr.endsWith("]")) return repr;
   const words2 = quotedWords(repr.slice(1, -1));
-  return words2.length === 0 ? repr : words2.join(" ");
+  return words2.length === 0 ? repr : words2.map(quoteWord).join(" ");
 }
 function failedCommandOf(line) {
   const m = calledProcess.exec(line) ?? setuptoolsCommand.exec(line.trimStart());
@@ -2296,6 +2310,7 @@ var calledProcess, setuptoolsCommand;
 var init_failed_command = __esm({
   "src/knowledge/failed-command.ts"() {
     "use strict";
+    init_shell_words();
     calledProcess = /\bCalledProcessError: Command '(?<command>.{1,2000})' returned non-zero exit status (?<status>\d{1,3})\b/;
     setuptoolsCommand = /^error: command '(?<command>[^']{1,500})' failed with exit (?:code|status) (?<status>\d{1,3})\b/;
   }
@@ -2643,13 +2658,6 @@ function withoutExtras(requirement2) {
   const bracket = requirement2.indexOf("[");
   return bracket < 0 ? requirement2 : requirement2.slice(0, bracket);
 }
-function installerOf2(facts) {
-  const v = facts.value("installer");
-  if (v === "uv") return "uv";
-  if (v === "conda" || v === "mamba" || v === "micromamba") return "conda";
-  if (v === "poetry") return "poetry";
-  return "pip";
-}
 function cleanName(value) {
   const m = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}(?:\[[\w,.-]{1,200}\])?/.exec((value ?? "").trim());
   return m ? m[0] : null;
@@ -2791,7 +2799,7 @@ function missingModuleInstall(installer, module2, facts) {
   return { moduleFirstCmd: install(installer, "torch", { indexUrl: url2 }), moduleFirstNote: `The index is PyTorch's for ${why}.` };
 }
 function pipAdviceEnrich(captures, step, _model, facts) {
-  const installer = installerOf2(facts);
+  const installer = installerOf(facts);
   const out = { installer: facts.value("installer") ?? "pip" };
   const requirement2 = requirementOf2(captures, step);
   if (requirement2 !== null) {
@@ -2926,8 +2934,8 @@ function pygBuildOf(version2) {
   return cuda === null ? null : { torch: `${m[1]}.${m[2]}`, cudaTag: m[3], cuda };
 }
 function pygFindLinks(torchVersion, cudaTag2) {
-  const bare = torchVersion.split("+")[0];
-  return `https://data.pyg.org/whl/torch-${bare}+${cudaTag2}.html`;
+  const bare = /^\d{1,2}\.\d{1,3}\.\d{1,3}(?=\+|$)/.exec(torchVersion)?.[0];
+  return bare === void 0 ? null : `https://data.pyg.org/whl/torch-${bare}+${cudaTag2}.html`;
 }
 function majorOf2(cuda) {
   return cuda.split(".")[0];
@@ -2951,8 +2959,9 @@ function extensionCudaEnrich(captures, _step, _model, facts) {
     torchCuda,
     torchNote: torch === null ? `torch built for CUDA ${torchCuda}` : `torch ${torch}`
   };
-  if (torch !== null) {
-    out.install = pipFromPage(pkg, pygFindLinks(torch, tag));
+  const page = torch === null ? null : pygFindLinks(torch, tag);
+  if (page !== null) {
+    out.install = pipFromPage(pkg, page);
   } else {
     out.install = `TORCH=$(python -c "import torch; print(torch.__version__.split('+')[0])") && ${pipFromPage(pkg, `https://data.pyg.org/whl/torch-$TORCH+${tag}.html`)}`;
   }
@@ -3240,7 +3249,7 @@ function cudaMajor(tag) {
   return /^cu(\d{2})/.exec(tag)?.[1] ?? tag;
 }
 function installWheel(facts, wheel, uvSaid) {
-  const installer = uvSaid ? "uv" : installerOf2(facts);
+  const installer = uvSaid ? "uv" : installerOf(facts);
   const word = `"${wheel}"`;
   if (installer === "uv") return `uv pip install ${word}`;
   return `${installer === "pip" ? "pip" : "python -m pip"} install ${word}`;
@@ -3296,7 +3305,7 @@ function flashAttnWheelEnrich(captures, _step, _model, facts) {
     b.cuda === null ? "torch's CUDA" : null,
     b.python === null ? "the Python version" : null
   ].filter((m) => m !== null);
-  if (missing.length > 0 || b.version === null || b.torch === null || b.cuda === null || b.python === null) {
+  if (b.version === null || b.torch === null || b.cuda === null || b.python === null) {
     const release = b.version !== null ? `flash-attn ${b.version}` : "the flash-attn release";
     const page = b.version !== null ? `${RELEASES_PAGE}/tag/v${b.version}` : RELEASES_PAGE;
     return {
@@ -3327,9 +3336,9 @@ function flashAttnWheelEnrich(captures, _step, _model, facts) {
   return {
     faWheel: lead,
     faWheelUrl: url2,
-    faWheelInstall: installWheel(facts, url2, uvSaid),
-    // One line: check, then install; reading the ABI first when the log does not tell it.
-    faWheelCommand: `${abi === null ? `ABI=$(${ABI_COMMAND}) && ` : ""}curl -sIf "${url2}" >/dev/null && ${installWheel(facts, url2, uvSaid)}`,
+    // One line, reading the ABI first when the log does not tell it; no curl check (images often lack curl, and the
+    // installer stops on a URL that is not there).
+    faWheelCommand: `${abi === null ? `ABI=$(${ABI_COMMAND}) && ` : ""}${installWheel(facts, url2, uvSaid)}`,
     faWheelNote: notes.join(" ")
   };
 }
@@ -3337,7 +3346,7 @@ var WHEEL_FACTS_COMMAND, ABI_COMMAND, RELEASES_PAGE, WHEEL_SOURCES;
 var init_flash_attn_wheel_enricher = __esm({
   "src/knowledge/flash-attn-wheel-enricher.ts"() {
     "use strict";
-    init_pip_advice_enricher();
+    init_installer_forms();
     init_flash_attn_wheels();
     WHEEL_FACTS_COMMAND = 'python -c "import sys, torch; print(torch.__version__, torch.version.cuda, torch._C._GLIBCXX_USE_CXX11_ABI, sys.version_info[:2])"';
     ABI_COMMAND = 'python -c "import torch; print(str(torch._C._GLIBCXX_USE_CXX11_ABI).upper())"';
@@ -3512,8 +3521,10 @@ function extensionOf(path7) {
   if (module2 === void 0) return null;
   return { module: module2, dist: m[2] === "/" ? module2 : null, from: "index" };
 }
-function abiNote(abi, torch) {
-  const torchAbi = torch === null ? null : abiOfPipTorch(torch);
+function abiNote(abi, fact) {
+  const torch = fact?.value ?? null;
+  const torchAbi = fact !== null && WHEEL_SOURCES.has(fact.source) ? abiOfPipTorch(fact.value) : null;
+  if (abi === "pre-cxx11" && torchAbi === "FALSE" || abi === "cxx11" && torchAbi === "TRUE") abi = null;
   const seen = torch === null ? "" : torchAbi === null ? ` The log shows torch ${torch}.` : ` The log shows torch ${torch}, whose pip wheels are built with the ${torchAbi === "TRUE" ? "C++11" : "pre-C++11"} ABI.`;
   if (abi === "pre-cxx11") {
     return `The symbol has the pre-C++11 \`std::string\` (\`Ss\`): the extension was compiled with \`_GLIBCXX_USE_CXX11_ABI=0\` (as PyTorch's pip wheels up to 2.5 are), and the torch that loads it uses the C++11 ABI (pip wheels from 2.7 on, conda and NGC builds).${seen}`;
@@ -3532,7 +3543,7 @@ function torchSymbolEnrich(captures, _step, _model, facts) {
   const out = {
     symbolName: name2 ?? symbol2,
     library: ns !== void 0 && NAMESPACES[ns] !== void 0 ? NAMESPACES[ns] : "PyTorch",
-    abiNote: abiNote(abiOfSymbol(symbol2), facts.value("torch")),
+    abiNote: abiNote(abiOfSymbol(symbol2), facts.get("torch")),
     torchFacts: TORCH_FACTS_COMMAND
   };
   const ext = extensionOf(lib2);
@@ -3545,8 +3556,10 @@ function torchSymbolEnrich(captures, _step, _model, facts) {
     out.dist = ext.dist;
   }
   if (ext.from === "tree") {
-    out.treeRebuild = installerOf(facts) === "uv" ? "uv pip install --no-build-isolation --no-cache --reinstall --no-deps ." : "pip install --no-build-isolation --no-cache-dir --force-reinstall --no-deps .";
-    if (ext.dist !== null) out.showNote = `, and \`pip show ${ext.dist}\` the extension's version.`;
+    const installer = installerOf(facts);
+    const pip2 = installer === "uv" ? "uv pip" : installer === "pip" ? "pip" : "python -m pip";
+    out.treeRebuild = installer === "uv" ? "uv pip install --no-build-isolation --no-cache --reinstall --no-deps ." : `${pip2} install --no-build-isolation --no-cache-dir --force-reinstall --no-deps .`;
+    if (ext.dist !== null) out.showNote = `, and \`${pip2} show ${ext.dist}\` the extension's version.`;
   } else if (out.dist !== void 0) {
     out.rebuild = rebuildFromSourceCommand(installerOf(facts), out.dist, out.dist);
     out.showNote = `, and \`pip show ${out.dist}\` the extension's version.`;
@@ -3559,7 +3572,7 @@ var TORCH_FACTS_COMMAND, NAMESPACES;
 var init_torch_symbol = __esm({
   "src/knowledge/torch-symbol.ts"() {
     "use strict";
-    init_cuda_arch_enricher();
+    init_installer_forms();
     init_flash_attn_wheel_enricher();
     init_extension_build_enricher();
     TORCH_FACTS_COMMAND = 'python -c "import torch; print(torch.__version__, torch.version.cuda, torch._C._GLIBCXX_USE_CXX11_ABI)"';
@@ -3586,17 +3599,26 @@ function cudaDriverEnrich(captures, _step, _model, facts) {
   const found = captures["context.tooOld.found"];
   const hostCuda = found === void 0 ? null : driverCuda(found);
   if (hostCuda !== null) out.hostCuda = hostCuda;
-  const cuda = facts.value("cuda");
+  const torchCuda = hostCuda === null ? null : cudaOfLocal(facts.value("torchCuda") ?? void 0);
+  const cuda = hostCuda === null ? facts.value("cuda") : torchCuda;
   if (cuda === null) return out;
   out.cudaVersion = cuda;
+  const whose = hostCuda === null ? "the image's" : "torch's";
+  const major = Number(cuda.split(".")[0]);
   const min = minimumDriver(cuda);
-  out.driverNeed = min !== null ? `CUDA ${cuda} (the image's) runs on a host driver \u2265 ${min}, NVIDIA's minimum for CUDA ${cuda.split(".")[0]}.x (${DRIVER_SOURCE}); PTX built by ${cuda} needs the driver of ${cuda} itself.` : `CUDA ${cuda} (the image's) predates minor version compatibility: it needs at least the driver it shipped with (the table in https://docs.nvidia.com/cuda/cuda-toolkit-release-notes).`;
+  if (min !== null) {
+    const ptx = hostCuda === null ? `; PTX built by ${cuda} needs the driver of ${cuda} itself` : "";
+    out.driverNeed = `CUDA ${cuda} (${whose}) runs on a host driver \u2265 ${min}, NVIDIA's minimum for CUDA ${major}.x (${DRIVER_SOURCE})${ptx}.`;
+  } else if (major < 11) {
+    out.driverNeed = `CUDA ${cuda} (${whose}) predates minor version compatibility: it needs at least the driver it shipped with (the table in https://docs.nvidia.com/cuda/cuda-toolkit-release-notes).`;
+  }
   return out;
 }
 var DRIVER_SOURCE, minimumDriverByMajor;
 var init_cuda_driver = __esm({
   "src/knowledge/cuda-driver.ts"() {
     "use strict";
+    init_torch_replacement();
     DRIVER_SOURCE = "https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html";
     minimumDriverByMajor = { 11: "450.80.02", 12: "525", 13: "580" };
   }
@@ -3952,7 +3974,7 @@ function wheelFix(imageBuild, compileAnyway) {
     "{enrich.faWheel}",
     "",
     ...block,
-    "`curl -sIf` fails (exit 22) when the file is not there. {enrich.faWheelNote}",
+    "{enrich.faWheelNote}",
     "",
     `To compile it anyway: ${compileAnyway}`
   ].join("\n");
@@ -4766,7 +4788,7 @@ function archVariants() {
   });
   return out;
 }
-var MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, nvidiaSmiVariant, ARCH_LIST_MESSAGE, EMPTY_ARCH_MESSAGE, noGpuAtBuild;
+var MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_ON_HOST, ARCH_LIST_MESSAGE, EMPTY_ARCH_MESSAGE, noGpuAtBuild;
 var init_no_gpu_at_build = __esm({
   "src/rules/catalog/cuda/no-gpu-at-build.ts"() {
     "use strict";
@@ -4791,6 +4813,30 @@ var init_no_gpu_at_build = __esm({
         "```",
         "",
         `(the toolkit's own check, ${SAMPLE_WORKLOAD}), or in a CI test step on a GPU runner.`
+      ].join("\n")
+    };
+    NVIDIA_SMI_AT_RUN = {
+      title: "nvidia-smi not found in the container: it was started without a GPU",
+      message: "`nvidia-smi` is not part of the image: the NVIDIA Container Toolkit mounts it, with the driver of the host, into a container started with GPUs (`docker run --gpus \u2026`). This container got none, so the shell does not find it (exit code 127).",
+      fix: [
+        "Start the container with the GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit:",
+        "",
+        "```sh",
+        "docker run --rm --gpus all IMAGE nvidia-smi",
+        "```",
+        "",
+        `(the toolkit's own check, ${SAMPLE_WORKLOAD}). If Docker answers \`could not select device driver "" with capabilities: [[gpu]]\`, the toolkit is not installed or not configured for Docker on that host.`
+      ].join("\n")
+    };
+    NVIDIA_SMI_ON_HOST = {
+      title: "nvidia-smi not found: this machine has no NVIDIA driver installed",
+      message: "`nvidia-smi` is installed with the NVIDIA driver; the shell does not find it, so this machine has no NVIDIA driver (or no NVIDIA GPU).",
+      fix: [
+        "Check that the machine has an NVIDIA GPU, then install the driver the way its distribution does (NVIDIA's driver installation guide, https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/):",
+        "",
+        "```sh",
+        "lspci | grep -i nvidia",
+        "```"
       ].join("\n")
     };
     ARCH_LIST_MESSAGE = "With TORCH_CUDA_ARCH_LIST unset (or `native`), torch.utils.cpp_extension builds the arch list from the GPUs it can see; this step saw none, so the list was empty and `arch_list[-1] += '+PTX'` raised IndexError. A build step sees no GPU by default (`docker build` has no `--gpus`).";
@@ -4824,8 +4870,6 @@ var init_no_gpu_at_build = __esm({
         { name: "archList", literals: ["arch_list[-1] += '+PTX'"] },
         { name: "emptyArch", literals: ["architecture 'compute_'", "architecture 'sm_'"] }
       ],
-      // A container run or a host shell is no build: a GPU missing there is another problem (`docker run` without `--gpus`).
-      when: "!fact.place=docker-run&!fact.place=host-shell",
       scope: "step",
       only: "failed-step",
       specificity: 3,
@@ -4837,6 +4881,9 @@ var init_no_gpu_at_build = __esm({
         '- compile CUDA code for named architectures instead of the detected device: TORCH_CUDA_ARCH_LIST for PyTorch extensions, `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (quoted) rather than `native` for CMake, and `FORCE_CUDA=1` for torchvision, detectron2, mmcv and pytorch3d, which skip CUDA when they see no GPU. The log does not show the CUDA version, so which arches its nvcc takes is unknown here: `nvcc --list-gpu-arch` in the build stage lists them (`compute_86` \u2192 `8.6` / `86`).'
       ].join("\n"),
       variants: [
+        // Not a build: the same missing nvidia-smi means the container got no GPU, or the host has no driver.
+        { ...NVIDIA_SMI_AT_RUN, when: "nvidiaSmi&fact.place=docker-run" },
+        { ...NVIDIA_SMI_ON_HOST, when: "nvidiaSmi&fact.place=host-shell" },
         { ...nvidiaSmiVariant, when: "nvidiaSmi" },
         { ...nvidiaSmiVariant, when: "nvidiaSmiStep" },
         ...archVariants(),
@@ -7084,7 +7131,8 @@ var init_rust_compiler_missing = __esm({
       ],
       context: [
         // `Building wheel for tokenizers (pyproject.toml)`, uv's `Failed to build \`rpds-py==0.23.1\``
-        { name: "pkg", literals: ["Building wheel for ", "Failed to build "], pattern: "(?:Building wheel for |Failed to build [`']?)(?<name>[A-Za-z0-9][\\w.-]{0,100})" },
+        // the last one: the package that failed is built after those that did not
+        { name: "pkg", keep: "last", literals: ["Building wheel for ", "Failed to build "], pattern: "(?:Building wheel for |Failed to build [`']?)(?<name>[A-Za-z0-9][\\w.-]{0,100})" },
         // setuptools' build directory names the platform and Python: `build/lib.linux-aarch64-cpython-39/tokenizers`
         { name: "platform", literals: ["build/lib.linux-"], pattern: "build/lib\\.(?<tag>linux-[a-z0-9_]{1,20}-(?:cpython-\\d{2,3}|\\d\\.\\d{1,2}))" }
       ],
@@ -7392,7 +7440,10 @@ var init_unsatisfiable = __esm({
           // `\u251c\u2500 numba 0.51.2  is uninstallable because it conflicts with any installable versions previously reported;`
           name: "top",
           literals: ["\u2514\u2500 ", "\u251C\u2500 "],
-          pattern: "^[\u251C\u2514]\u2500 (?<spec>(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?: (?<version>[^\\s]{1,80}))?)(?: [^\\s]{1,40})?\\s{1,3}is (?:installable|not installable|uninstallable|requested)\\b",
+          pattern: (
+            // mamba 2 prints the tree flush left; micromamba and mamba 1 indent it by four under `error    libmamba \u2026`
+            "^(?: {4})?[\u251C\u2514]\u2500 (?<spec>(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?: (?<version>[^\\s]{1,80}))?)(?: [^\\s]{1,40})?\\s{1,3}is (?:installable|not installable|uninstallable|requested)\\b"
+          ),
           tally: true
         },
         {
@@ -8738,7 +8789,7 @@ var init_multi_platform_docker_driver = __esm({
       scope: "build",
       match: [
         { literals: ["Multi-platform build is not supported for the docker driver"] },
-        { literals: ["multiple platforms feature is currently not supported for docker driver"], ignoreCase: true }
+        { literals: ["multiple platforms feature is currently not supported for docker driver"] }
       ],
       message: "The build asked for several platforms (`--platform linux/amd64,linux/arm64`, or `platforms` in bake / build-push-action) on the docker driver, the BuildKit inside Docker Engine, and the engine keeps its images in the classic store, which holds one platform per tag: buildx refused before building anything.",
       variants: [
@@ -41079,6 +41130,12 @@ function rankFindings(candidates, model) {
   return out;
 }
 
+// src/model/step-header.ts
+function stepHeader(step) {
+  const where = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
+  return where ? `[${where}] ${step.instruction}` : step.instruction;
+}
+
 // src/rules/native-platform.ts
 var defaultNativePlatform = "linux/amd64";
 function platformArch(platform) {
@@ -41577,10 +41634,6 @@ var CMAKE_FOUND = /^-- Found (?<lib>CUDNN|NCCL|CUPTI)\b.{0,300}?\blib(?:cudnn|nc
 var OUTPUT = /(?:^|\s)-o\s+(?<out>\/\S{1,400})/;
 var LIB_DIR = /(?:^|\s)-L\s?(?<dir>\/\S{1,400})/;
 var PLAIN_IMAGE = /^(?:(?:docker\.io\/)?(?:library\/)?)(?:debian|ubuntu|python)(?::|$)/;
-function headerOf(step) {
-  const where = [step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
-  return where ? `[${where}] ${step.instruction}` : step.instruction;
-}
 function linksOf(step) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
@@ -41598,7 +41651,7 @@ function linksOf(step) {
       libDir: LIB_DIR.exec(step.instruction)?.groups?.dir ?? null
     });
   };
-  if (/^RUN\s/.test(step.instruction)) for (const m of step.instruction.matchAll(LINK_FLAG)) add(m.groups?.lib, headerOf(step), `-l${m.groups?.lib ?? ""}`);
+  if (/^RUN\s/.test(step.instruction)) for (const m of step.instruction.matchAll(LINK_FLAG)) add(m.groups?.lib, stepHeader(step), `-l${m.groups?.lib ?? ""}`);
   for (const line of step.tail) {
     if (/NOTFOUND/.test(line)) continue;
     const m = CMAKE_FOUND.exec(line);
@@ -41625,7 +41678,10 @@ function landing(output2, copy) {
   return void 0;
 }
 function sameImage(a, b) {
-  const norm = (s) => s.replace(/^(?:docker\.io|index\.docker\.io)\//, "").replace(/^library\//, "");
+  const norm = (s) => {
+    const name2 = s.replace(/^(?:docker\.io|index\.docker\.io)\//, "").replace(/^library\//, "");
+    return name2.includes("@") || name2.slice(name2.lastIndexOf("/") + 1).includes(":") ? name2 : `${name2}:latest`;
+  };
   return norm(a) === norm(b);
 }
 function baseOf(stage, model, facts) {
@@ -41722,10 +41778,6 @@ function missingLibraries(model, facts) {
 // src/rules/triggers.ts
 init_format_duration();
 init_failed_command();
-function headerOf2(step) {
-  const where = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
-  return where ? `[${where}] ${step.instruction}` : step.instruction;
-}
 var errorLike = /\b(?:error|fatal|failed|cannot|denied)\b/i;
 var causeKinds = [
   // gcc / clang / nvcc / rustc / setuptools: `x.cu(88): error: \u2026`, `fatal error: cuda.h: No such file`, `error: command 'gcc' failed`
@@ -41820,7 +41872,7 @@ function triggerCandidates(cr, model, facts) {
   }
   if (trigger.kind === "toolkit-copy") return made(toolkitCopies(model, facts).map(({ step, copy, evidence }) => make(step, step.id, evidence, step.firstLine, { ...copy })));
   if (trigger.kind === "runtime-library") {
-    return made(missingLibraries(model, facts).map(({ copy, link, values }) => make(copy, copy.id, [link.evidence, headerOf2(copy)], copy.firstLine, values)));
+    return made(missingLibraries(model, facts).map(({ copy, link, values }) => make(copy, copy.id, [link.evidence, stepHeader(copy)], copy.firstLine, values)));
   }
   if (trigger.kind === "cold-cache") {
     const cold = coldCache(model, facts, trigger.minSeconds);
@@ -41830,7 +41882,7 @@ function triggerCandidates(cr, model, facts) {
   return made(
     model.steps.filter(
       (s) => !s.cached && !s.internal && s.seconds !== null && s.seconds >= trigger.minSeconds && (trigger.platform === "any" || s.platform !== null && platformArch(s.platform) !== native)
-    ).map((s) => make(s, s.id, [headerOf2(s), `DONE ${s.seconds.toFixed(1)}s`], s.firstLine))
+    ).map((s) => make(s, s.id, [stepHeader(s), `DONE ${s.seconds.toFixed(1)}s`], s.firstLine))
   );
 }
 function toolkitCopies(model, facts) {
@@ -41840,7 +41892,7 @@ function toolkitCopies(model, facts) {
     if (step.internal || step.cached || step.status !== "done") continue;
     const copy = toolkitCopyOf(step, model, facts);
     if (copy === null) continue;
-    const evidence = [headerOf2(step)];
+    const evidence = [stepHeader(step)];
     if (step.seconds !== null) evidence.push(`DONE ${step.seconds.toFixed(1)}s`);
     if (exported?.seconds != null) evidence.push(`${exported.instruction}: DONE ${exported.seconds.toFixed(1)}s`);
     const values = { from: copy.from, path: copy.path, proof: copy.proof };
@@ -41860,7 +41912,7 @@ function coldCache(model, facts, minSeconds) {
   return {
     ran: ran.length,
     seconds,
-    evidence: slowest.map((s) => `${headerOf2(s)}${s.seconds !== null ? ` (DONE ${s.seconds.toFixed(1)}s)` : ""}`),
+    evidence: slowest.map((s) => `${stepHeader(s)}${s.seconds !== null ? ` (DONE ${s.seconds.toFixed(1)}s)` : ""}`),
     firstLine: ran[0].firstLine
   };
 }
@@ -42020,8 +42072,9 @@ var RuleEngine = class {
       let state;
       if (cr.rule.scope === "build") {
         const states = this.states[slot.rule];
-        state = states.get(0) ?? new ScopeState();
-        if (states.size === 0) states.set(0, state);
+        const built = states.get(0);
+        state = built ?? new ScopeState();
+        if (built === void 0) states.set(0, state);
       } else {
         state = this.stepState(step ?? noStep, slot.rule);
       }
@@ -43300,14 +43353,8 @@ function endsInside(rest, piece) {
   return false;
 }
 
-// src/text/shell-words.ts
-var SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
-function quoteWord(word) {
-  if (word !== "" && SAFE_WORD.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 // src/dockerfile/reproduce.ts
+init_shell_words();
 var BUILDX_DEBUG_MIN_VERSION = "0.12.0";
 var TAG_PREFIX = "bkd-debug";
 var NO_BASH = /* @__PURE__ */ new Set(["alpine", "busybox"]);
@@ -44265,6 +44312,7 @@ var pipefailMissing = {
 
 // src/dockerfile/checks/unpinned-base-image.ts
 init_cuda_tag_enricher();
+init_shell_words();
 var unpinnedBaseImage = {
   id: "dockerfile/unpinned-base-image",
   title: "Base image without a version tag",
