@@ -82,6 +82,7 @@ export class Analyzer {
   finish(): Analysis {
     this.parser.end();
     const model = this.model.finish(this.lines);
+    const named = this.options.dockerfile != null;
     const dockerfile = this.options.dockerfile ?? this.options.resolveDockerfile?.(model) ?? null;
     const facts = this.facts.finish(model, dockerfile === null ? [] : declaredBases(dockerfile));
     const targets = this.options.targets ?? new Map<string, Dockerfile>();
@@ -90,10 +91,10 @@ export class Analyzer {
     // Dockerfile is checked once, however many targets build it.
     const secrets = this.options.reportSecrets === false ? [] : secretFindings(this.redactor);
     const notListed = stepsNotListedFinding(model);
-    const fromLog = locateFindings([...this.engine.finish(model, facts), ...secrets, ...(notListed ? [notListed] : [])], model, dockerfile, { targets });
+    const fromLog = locateFindings([...this.engine.finish(model, facts), ...secrets, ...(notListed ? [notListed] : [])], model, dockerfile, { targets, named });
     const checked = new Map<string, Dockerfile>();
     for (const file of [dockerfile, ...targets.values()]) if (file !== null && !checked.has(file.path)) checked.set(file.path, file);
-    const fromDockerfile = [...checked.values()].flatMap((file) => withoutRepeats(locateFindings(runStaticChecks(file), model, file, { targets }), fromLog));
+    const fromDockerfile = [...checked.values()].flatMap((file) => withoutRepeats(locateFindings(runStaticChecks(file), model, file, { targets, named: named && file === dockerfile }), fromLog));
     const findings = [...fromLog, ...fromDockerfile];
     return { model, facts, findings, dockerfiles: { dockerfile, targets } };
   }

@@ -16,6 +16,8 @@ import { reproduceCommand, stageReproduceCommand } from './reproduce.js';
 export interface LocateOptions {
   /** Dockerfiles of bake / compose targets, by target name (`StepHeader.target`). */
   targets?: ReadonlyMap<string, Dockerfile>;
+  /** The user named the Dockerfile (`--dockerfile`, the action's input); it was not found by name. */
+  named?: boolean;
 }
 
 function baseName(path: string): string {
@@ -23,17 +25,17 @@ function baseName(path: string): string {
 }
 
 /**
- * The error block's range, on the loaded Dockerfile's path when it is the same file, or when it is
- * the failed target's own (the user said which file that target builds; bake prints the name
- * relative to the target's context, which need not be the path given).
+ * The error block's range, on the loaded Dockerfile's path when it is the same file: the same name,
+ * or `knownSame` (the failed target's own: the user said which file that target builds, and bake
+ * prints the name relative to the target's context; or a file whose text at that line is the step's).
  */
-function solveErrorLocation(error: SolveError, dockerfile: Dockerfile | null, targetOwn = false): Location | null {
+function solveErrorLocation(error: SolveError, dockerfile: Dockerfile | null, knownSame = false): Location | null {
   if (error.line === null) return null;
   const named = error.dockerfile;
   // A line from the message alone (no excerpt names the file): only the loaded Dockerfile is known to have it.
   if (named === null && dockerfile === null) return null;
   const file =
-    dockerfile !== null && (targetOwn || named === null || baseName(named) === baseName(dockerfile.path)) ? dockerfile.path : (named ?? 'Dockerfile');
+    dockerfile !== null && (knownSame || named === null || baseName(named) === baseName(dockerfile.path)) ? dockerfile.path : (named ?? 'Dockerfile');
   return { file, line: error.line, endLine: Math.max(error.endLine ?? error.line, error.line) };
 }
 
@@ -50,19 +52,38 @@ class Locator {
   private readonly failedStep: number | null;
   /** The loaded Dockerfile is not the one the error block names: do not match steps against it. */
   private readonly otherFile: boolean;
+  /** The loaded Dockerfile is the one the error block names, under another name. */
+  private readonly sameUnderOtherName: boolean;
   private readonly multiTarget: boolean;
 
   constructor(
     private readonly model: BuildModel,
     private readonly dockerfile: Dockerfile | null,
     private readonly targets: ReadonlyMap<string, Dockerfile>,
+    userNamed: boolean,
   ) {
     for (const step of model.steps) this.steps.set(step.id, step);
     this.solveError = model.solveError;
     this.failedStep = model.failedStep ?? model.solveError?.step ?? null;
     const named = model.solveError?.dockerfile ?? null;
     this.multiTarget = new Set(model.steps.map((s) => s.target).filter((t) => t !== null)).size > 1;
-    this.otherFile = dockerfile !== null && named !== null && !this.multiTarget && baseName(named) !== baseName(dockerfile.path);
+    const renamed = dockerfile !== null && named !== null && !this.multiTarget && baseName(named) !== baseName(dockerfile.path);
+    this.sameUnderOtherName = renamed && userNamed && this.holdsFailedStep(dockerfile);
+    this.otherFile = renamed && !this.sameUnderOtherName;
+  }
+
+  /**
+   * A Dockerfile the user named, under another name than the one the error block prints (kept as
+   * `gpu.Dockerfile`, built as `Dockerfile` from another checkout), is the same file when the
+   * instruction at the block's line is the failed step's, found by its text. A file found by name
+   * (./Dockerfile when the block names another) is never taken for it.
+   */
+  private holdsFailedStep(dockerfile: Dockerfile): boolean {
+    const line = this.solveError?.line ?? null;
+    const failed = this.failedStep === null ? undefined : this.steps.get(this.failedStep);
+    if (line === null || failed === undefined) return false;
+    const match = matchStep(failed, dockerfile);
+    return match.kind === 'found' && match.by === 'text' && match.instruction.line === line;
   }
 
   private dockerfileFor(step: Step): Dockerfile | null {
@@ -111,7 +132,7 @@ class Locator {
     if (location === null && this.solveError !== null) {
       const isFailed = step !== undefined ? step.id === this.failedStep : finding.severity === 'error';
       if (isFailed) {
-        const own = step?.target != null && this.targets.has(step.target);
+        const own = (step?.target != null && this.targets.has(step.target)) || this.sameUnderOtherName;
         location = solveErrorLocation(this.solveError, step === undefined ? this.dockerfile : this.dockerfileFor(step), own);
       }
     }
@@ -139,6 +160,6 @@ class Locator {
 }
 
 export function locateFindings(findings: Finding[], model: BuildModel, dockerfile: Dockerfile | null, options: LocateOptions = {}): Finding[] {
-  const locator = new Locator(model, dockerfile, options.targets ?? new Map());
+  const locator = new Locator(model, dockerfile, options.targets ?? new Map(), options.named === true);
   return findings.map((finding) => locator.locate(finding));
 }

@@ -176,6 +176,7 @@ export function reproduceCommand(step: Step, dockerfile: Dockerfile | null, mode
   const isRun = /^RUN\b/i.test(step.instruction.trim());
   return [
     ...nameFirst(target),
+    ...namedContextsNote(model),
     target.name === null ? `# The build fails at ${at}:` : `# --target stops at a stage boundary, and stage "${target.name}" fails at ${at}:`,
     `# comment that instruction out (with the rest of the ${target.name === null ? 'Dockerfile' : 'stage'} after it), then build and open a shell`,
     isRun ? `# in the state just before it, and run the failing command by hand:` : `# in the state just before it, and look for what the instruction expects:`,
@@ -183,6 +184,17 @@ export function reproduceCommand(step: Step, dockerfile: Dockerfile | null, mode
     `# Or let buildx ${BUILDX_DEBUG_MIN_VERSION}+ (experimental) open a shell where the step failed:`,
     debuggerCommand(target, file, platform),
   ].join('\n');
+}
+
+/**
+ * The build was given named contexts (`[context cuda] …` vertexes): the commands below need them
+ * again, and the log shows their names, never their paths.
+ */
+function namedContextsNote(model: BuildModel): string[] {
+  const names = [...new Set(model.steps.flatMap((s) => (s.namedContext === undefined ? [] : [s.namedContext])))];
+  if (names.length === 0) return [];
+  const flags = names.map((n) => `--build-context ${n}=…`).join(' ');
+  return [`# The build was given named contexts: add ${flags} to both commands, with the values the build used.`];
 }
 
 /** The reproduce command for a static finding on a line of `stage` (build the stage, open a shell). */

@@ -24,13 +24,16 @@ function bounded(text: string): string {
   return t.length > maxEvidence ? `${t.slice(0, maxEvidence - 1)}…` : t;
 }
 
+/** Where a fact was read: its line, and the step, stage and bake / compose target it belongs to. */
+type Where = Pick<FactValue, 'line' | 'stage' | 'step'> & { target: string | null };
+
 export class FactCollector {
   private readonly outputPatterns = factPatterns.filter((p) => p.on !== 'instruction');
   private readonly instructionPatterns = factPatterns.filter((p) => p.on !== 'output');
   private readonly prefilter: LiteralScanner;
   /** Per prefilter target: the output pattern it belongs to. */
   private readonly targetPattern: number[] = [];
-  private readonly stages = new Map<number, string | null>();
+  private readonly stages = new Map<number, { stage: string | null; target: string | null }>();
   private readonly values = new Map<FactName, FactValue[]>();
 
   /** `scan`: the line scan shared with the other stages (one of its own when omitted). */
@@ -49,10 +52,10 @@ export class FactCollector {
     switch (event.type) {
       case 'step-started': {
         const { header } = event;
-        this.stages.set(header.id, header.stage);
+        this.stages.set(header.id, { stage: header.stage, target: header.target });
         // Bounded for a build of thousands of steps: the oldest step's stage goes first.
         if (this.stages.size > maxStagesKept) this.stages.delete(this.stages.keys().next().value!);
-        const where = { line: event.line, stage: header.stage, step: header.id };
+        const where: Where = { line: event.line, stage: header.stage, target: header.target, step: header.id };
         if (header.platform !== null) this.add('platform', header.platform, 'step-header', header.instruction, where);
         for (const p of this.instructionPatterns) {
           if (p.literals.some((l) => header.instruction.includes(l))) this.apply(p, header.instruction, where);
@@ -79,7 +82,8 @@ export class FactCollector {
     const count = this.prefilter.find(text);
     if (count === 0) return;
     const targets = this.prefilter.targets;
-    const where = { line, stage: step === null ? null : (this.stages.get(step) ?? null), step };
+    const known = step === null ? undefined : this.stages.get(step);
+    const where: Where = { line, stage: known?.stage ?? null, target: known?.target ?? null, step };
     let last = -1;
     for (let i = 0; i < count; i++) {
       const index = this.targetPattern[targets[i]!]!;
@@ -89,19 +93,19 @@ export class FactCollector {
     }
   }
 
-  private apply(p: FactPattern, text: string, where: { line: number; stage: string | null; step: number | null }): void {
+  private apply(p: FactPattern, text: string, where: Where): void {
     const m = p.regex.exec(text);
     if (m === null) return;
     for (const [name, value] of p.read(m.groups ?? {})) this.add(name, value, p.source, text, where);
   }
 
-  private add(name: FactName, value: string, source: string, evidence: string, where: { line: number; stage: string | null; step: number | null }): void {
+  private add(name: FactName, value: string, source: string, evidence: string, where: Where): void {
     let list = this.values.get(name);
     if (list === undefined) this.values.set(name, (list = []));
     // One entry per value, stage and source: the first line that proves it is enough.
-    if (list.some((v) => v.value === value && v.stage === where.stage && v.source === source)) return;
+    if (list.some((v) => v.value === value && v.stage === where.stage && (v.target ?? null) === where.target && v.source === source)) return;
     if (list.length >= maxValuesPerFact) return;
-    list.push({ value, source, evidence: bounded(evidence), line: where.line, stage: where.stage, step: where.step });
+    list.push({ value, source, evidence: bounded(evidence), line: where.line, stage: where.stage, target: where.target, step: where.step });
   }
 
   /**
@@ -111,20 +115,20 @@ export class FactCollector {
   finish(model: BuildModel, declared: readonly DeclaredBase[] = []): BuildFacts {
     for (const base of [...(this.values.get('baseImage') ?? [])]) {
       for (const [name, value] of imageFacts(base.value)) {
-        this.add(name, value, 'image-tag', base.evidence, { line: base.line, stage: base.stage, step: base.step });
+        this.add(name, value, 'image-tag', base.evidence, { line: base.line, stage: base.stage, target: base.target ?? null, step: base.step });
       }
     }
     if (!this.values.has('baseImage')) {
       for (const base of declared) {
         // Line 0: the proof is a Dockerfile line, not a line of the log.
-        const where = { line: 0, stage: base.stage, step: null };
+        const where: Where = { line: 0, stage: base.stage, target: null, step: null };
         this.add('baseImage', base.image, 'dockerfile', base.evidence, where);
         for (const [name, value] of imageFacts(base.image)) this.add(name, value, 'dockerfile', base.evidence, where);
       }
     }
     const firstStep = model.steps.find((s) => !s.internal) ?? model.steps[0];
     if (buildFormats.has(model.format) && firstStep !== undefined) {
-      this.add('place', 'image-build', 'log-format', firstStep.instruction, { line: firstStep.firstLine, stage: firstStep.stage, step: firstStep.id });
+      this.add('place', 'image-build', 'log-format', firstStep.instruction, { line: firstStep.firstLine, stage: firstStep.stage, target: firstStep.target, step: firstStep.id });
     }
     const facts: Partial<Record<FactName, FactValue[]>> = {};
     for (const [name, list] of this.values) facts[name] = list;

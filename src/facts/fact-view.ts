@@ -59,12 +59,19 @@ function scopeOf(values: readonly FactValue[], step: Step | null): readonly Fact
   const own = values.filter((v) => v.step === step.id);
   if (own.length > 0) return own;
   if (step.stage !== null) {
-    const stage = values.filter((v) => v.stage === step.stage);
+    const stage = values.filter((v) => sameStage(v, step));
     if (stage.length > 0) return stage;
-    const stageless = values.filter((v) => v.stage === null);
+    const stageless = values.filter((v) => v.stage === null && (v.target ?? null) === step.target);
     if (stageless.length > 0) return stageless;
+    const anyStageless = values.filter((v) => v.stage === null);
+    if (anyStageless.length > 0) return anyStageless;
   }
   return values;
+}
+
+/** The value was read in the step's stage: the same stage name of the same bake / compose target. */
+function sameStage(v: FactValue, step: Step): boolean {
+  return v.stage === step.stage && (v.target ?? null) === step.target;
 }
 
 function placeOf(facts: BuildFacts, step: Step | null, model: BuildModel): Place | null {
@@ -92,7 +99,7 @@ export function factsFor(facts: BuildFacts, step: Step | null, model: BuildModel
     conflicts: (name) => {
       const { value } = resolve(name);
       if (value === null) return [];
-      const near = (v: FactValue): boolean => step === null || v.step === step.id || v.stage === null || v.stage === step.stage;
+      const near = (v: FactValue): boolean => step === null || v.step === step.id || v.stage === null || sameStage(v, step);
       return (facts[name] ?? []).filter((v) => v.value !== value.value && near(v));
     },
     place: placeOf(facts, step, model),

@@ -65,6 +65,8 @@ export interface FactValue {
   line: number;
   /** Stage of the step the line belongs to, null when outside a named stage. */
   stage: string | null;
+  /** The bake / compose target of that step (two targets' `builder` stages are two stages); none in a plain build. */
+  target?: string | null;
   /** Step id, null when outside any step. */
   step: number | null;
 }

@@ -29,6 +29,8 @@ export interface StepHeader {
   target: string | null;
   /** `[internal] load build definition`, `resolve image config`, … : not a Dockerfile instruction. */
   internal: boolean;
+  /** `[context cuda] load from client`: the named build context (`--build-context cuda=…`) this vertex loads. */
+  namedContext?: string;
 }
 
 export type StepStatus = 'done' | 'cached' | 'error' | 'canceled' | 'running';

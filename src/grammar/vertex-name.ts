@@ -3,7 +3,7 @@
 //   [ 3/10] RUN make                               (no stage name; k padded to the width of n)
 //   [linux/arm64 builder 3/7] RUN …                (platform first, in multi-platform builds)
 //   [web builder 2/5] RUN …                        (bake / compose target first)
-//   [internal] load build definition from Dockerfile, [web internal] …, [auth] …
+//   [internal] load build definition from Dockerfile, [web internal] …, [auth] …, [context cuda] …
 //   exporting to image, resolve image config for docker.io/…
 // Only `k/n` marks a Dockerfile instruction; everything else is BuildKit's own work (internal).
 import type { StepHeader } from './events.js';
@@ -60,6 +60,10 @@ export function parseVertexName(id: number, name: string): StepHeader {
     // cannot be told from a stage name in one line, and stages are far more common).
     header.stage = names.length > 0 ? names[names.length - 1]! : null;
     header.target = names.length > 1 ? names[0]! : null;
+  } else if (names.length === 2 && names[0] === 'context') {
+    // `[context cuda] load from client`: a named build context (`--build-context cuda=…`), not a target.
+    header.internal = true;
+    header.namedContext = names[1]!;
   } else {
     // `[web] exporting to image`, `[web internal] load …`: only a target can stand here.
     header.target = names.length > 0 ? names[0]! : null;

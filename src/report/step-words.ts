@@ -26,11 +26,24 @@ export function shorten(text: string, max: number): string {
   return `${space > max / 2 ? cut.slice(0, space) : cut} …`;
 }
 
+// `RUN --mount=type=cache,target=/root/.cache/pip --network=none pip install …`: BuildKit prints a
+// RUN's flags first; cut short, they would be all the label shows.
+const RUN_FLAGS = /^RUN(?:\s+--[a-z][a-z-]*(?:=\S*)?)+\s+(?=\S)/;
+
+/**
+ * A RUN instruction that must be cut, its flags left out (`RUN pip install …`): the command names
+ * the step, and the Dockerfile line beside the label shows the rest.
+ */
+export function commandFirst(instruction: string, max: number): string {
+  const flat = instruction.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : flat.replace(RUN_FLAGS, 'RUN ');
+}
+
 /** `[builder 5/6] RUN nvcc -O3 …`: the step as BuildKit names it, instruction shortened. */
 export function shortStepLabel(step: Step, max = 48): string {
   const label = stepLabel({ ...step, instruction: '' }).trim();
   const room = Math.max(16, max - label.length - 1);
-  const instruction = shorten(step.instruction, room);
+  const instruction = shorten(commandFirst(step.instruction, room), room);
   return label ? `${label} ${instruction}` : instruction;
 }
 

@@ -2,7 +2,7 @@
 import type { Analysis } from './analysis.js';
 import type { Finding } from '../rules/finding.js';
 import type { Step } from '../model/types.js';
-import { plural, shortStepLabel } from './step-words.js';
+import { commandFirst, plural, shortStepLabel } from './step-words.js';
 import { buildTimeline, timeLostInAll } from '../timeline/timeline.js';
 import { barRows } from '../timeline/bars.js';
 import { formatDuration } from '../text/format-duration.js';
@@ -91,10 +91,11 @@ function renderFinding(out: string[], f: Finding, steps: Map<number, Step>, c: b
   out.push('');
 }
 
-/** The step in the timeline: `#12 [builder] RUN …`, or the output outside any step, unnumbered. */
-function timelineLabel(step: { id: number; stage: string; label: string }): string {
+/** The step in the timeline: `#12 [builder] RUN …`, or the output outside any step, unnumbered; `room` characters at most. */
+function timelineLabel(step: { id: number; stage: string; label: string }, room: number): string {
   if (step.id === IMPLICIT_STEP_ID) return '(output outside any build step)';
-  return `#${step.id} ${step.stage === 'build' ? '' : `[${step.stage}] `}${step.label.replace(/\s+/g, ' ')}`;
+  const head = `#${step.id} ${step.stage === 'build' ? '' : `[${step.stage}] `}`;
+  return head + commandFirst(step.label, room - head.length);
 }
 
 export function renderText(analysis: Analysis, options: TextOptions): string {
@@ -161,7 +162,7 @@ export function renderText(analysis: Analysis, options: TextOptions): string {
     for (const { step, lead, bar, duration } of rows) {
       const color = step.status === 'error' ? 'red' : step.critical ? 'yellow' : 'blue';
       const drawn = `${' '.repeat(lead)}${bar}`.padEnd(barWidth);
-      out.push(`  ${duration.padStart(7)} ${paint(c, color, drawn)} ${cutLine(plain(timelineLabel(step)), width - barWidth - 11)}`);
+      out.push(`  ${duration.padStart(7)} ${paint(c, color, drawn)} ${cutLine(plain(timelineLabel(step, width - barWidth - 11)), width - barWidth - 11)}`);
     }
     for (const loss of timeline.losses.slice(0, 3)) out.push(paint(c, 'dim', cutLine(`  ~${formatDuration(loss.seconds)} lost: ${plain(loss.detail)}`, width)));
     if (timeline.losses.length > 1) out.push(paint(c, 'dim', `  ~${formatDuration(timeLostInAll(timeline.losses))} lost in all to the causes named`));

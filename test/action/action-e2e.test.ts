@@ -232,15 +232,15 @@ describe('the action, end to end', () => {
     const run = await runAction(sample);
     // fail-on: error, and the sample build failed.
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^::error title=[^,:]+,file=fixtures\/samples\/Dockerfile,line=14::nvcc rejected/m);
-    expect(run.stdout).toMatch(/^::warning title=CUPTI headers found but libcupti.so missing \(cmake\/cupti-library-notfound\),file=fixtures\/samples\/Dockerfile,line=13::/m);
+    expect(run.stdout).toMatch(/^::error title=[^,:]+,file=fixtures\/samples\/Dockerfile,line=12::nvcc rejected/m);
+    expect(run.stdout).toMatch(/^::warning title=CUPTI headers found but libcupti.so missing \(cmake\/cupti-library-notfound\),file=fixtures\/samples\/Dockerfile,line=8::/m);
     expect(run.stdout).toMatch(/^::group::Analyse the build log$/m);
     expect(run.stdout).toMatch(/^::error::buildkit-doctor: \d+ errors?, \d+ warnings?.* \(fail-on: error\): /m);
     expect(run.stdout).not.toContain('internal error');
 
-    expect(run.summary.split('\n')[0]).toMatch(/^### ❌ Build failed at `\[builder 8\/8\] RUN nvcc -O3 -std=c\+\+17 …` \(fixtures\/samples\/Dockerfile&#58;14\): /);
+    expect(run.summary.split('\n')[0]).toMatch(/^### ❌ Build failed at `\[builder 7\/7\] RUN nvcc -O3 -std=c\+\+17 …` \(fixtures\/samples\/Dockerfile&#58;12\): /);
     expect(run.summary).toContain('| Severity | Problem | Where | Fix |');
-    expect(run.summary).toContain('**Build:** CUDA 12.4 &#40;cmake&#41;');
+    expect(run.summary).toContain('**Build:** CUDA 13.0 &#40;path&#41;');
 
     const report = JSON.parse(readFileSync(run.outputs['report-file'] ?? '', 'utf8')) as { findings: { severity: string }[] };
     expect(run.outputs['error-count']).toBe(String(report.findings.filter((f) => f.severity === 'error').length));
@@ -297,7 +297,7 @@ describe('the action, end to end', () => {
       const run = await runAction({ ...sample, 'comment-key': 'fork', 'fail-on': 'never' });
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/^::notice::buildkit-doctor: cannot comment on pull request #12 \(HTTP 403: Resource not accessible by integration\)/m);
-      expect(run.stdout).toMatch(/^::error title=[^,:]+,file=fixtures\/samples\/Dockerfile,line=14::/m);
+      expect(run.stdout).toMatch(/^::error title=[^,:]+,file=fixtures\/samples\/Dockerfile,line=12::/m);
       expect(run.stdout).not.toMatch(/^::warning::/m);
       expect(run.summary).toMatch(/^### ❌ Build failed at/);
       expect(writes()).toEqual(['POST /repos/octo-org/cuda-app/issues/12/comments']);
@@ -385,11 +385,11 @@ describe('the action, end to end', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^::error::buildkit-doctor: the build command exited with code 3$/m);
     const lines = run.stdout.split('\n');
-    const nvcc = lines.indexOf("#15 0.231 nvcc fatal   : Unsupported gpu architecture 'compute_35'");
+    const nvcc = lines.indexOf("#13 0.347 nvcc fatal   : Unsupported gpu architecture 'compute_50'");
     const start = lines.findIndex((l) => l.startsWith('::stop-commands::'));
     expect(start).toBeGreaterThanOrEqual(0);
     expect(nvcc).toBeGreaterThan(start);
-    expect(run.summary).toMatch(/^### ❌ Build failed at `\[builder 8\/8\] RUN nvcc/);
+    expect(run.summary).toMatch(/^### ❌ Build failed at `\[builder 7\/7\] RUN nvcc/);
     expect(Number(run.outputs['error-count'])).toBeGreaterThan(0);
     expect(github.requests).toEqual([]);
   });

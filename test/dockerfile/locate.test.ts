@@ -214,6 +214,20 @@ describe('locateFindings: which Dockerfile', () => {
     expect(other!.location).toBeNull();
   });
 
+  it('a file the user named, under another name, whose line holds the failed step: the same file', () => {
+    const renamed = parseDockerfile('FROM alpine:3.20 AS base\nRUN apk add bash\nRUN make\n', 'ci/gpu.Dockerfile');
+    const [failed, other] = locateFindings([finding(8), finding(7)], failing, renamed, { named: true });
+    expect(failed!.location).toEqual({ file: 'ci/gpu.Dockerfile', line: 3, endLine: 3 });
+    expect(other!.location).toEqual({ file: 'ci/gpu.Dockerfile', line: 2, endLine: 2 });
+  });
+
+  it('a file the user named whose line at the error block is another instruction: not the same file', () => {
+    const shifted = parseDockerfile('FROM alpine:3.20 AS base\nRUN make\nRUN apk add bash\n', 'ci/gpu.Dockerfile');
+    const [failed, other] = locateFindings([finding(8), finding(7)], failing, shifted, { named: true });
+    expect(failed!.location).toEqual({ file: 'cuda.Dockerfile', line: 3, endLine: 3 });
+    expect(other!.location).toBeNull();
+  });
+
   it('keeps a location a rule already set', () => {
     const set = { file: 'Dockerfile', line: 1, endLine: 1 };
     expect(locateFindings([finding(8, { location: set })], failing, dockerfile)[0]!.location).toBe(set);

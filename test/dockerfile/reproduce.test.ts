@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { analyzeStream } from '../../src/analyze.js';
 import { parseDockerfile } from '../../src/dockerfile/dockerfile.js';
 import { locateFindings } from '../../src/dockerfile/locate.js';
 import { bakeAndShellCommand, reproduceCommand, stageReproduceCommand } from '../../src/dockerfile/reproduce.js';
@@ -144,5 +146,25 @@ describe('a failure at FROM', () => {
   it('a FROM that passed, or an ARG-built image, keeps the stage command', () => {
     const s = makeStep({ id: 5, stage: 'base', instruction: 'FROM nvidia/cuda:12.4.1-devel-ubuntu22.04 AS base' });
     expect(reproduceCommand(s, null, makeModel({ steps: [s] }))).toContain('docker buildx build --target base');
+  });
+});
+
+describe('a build given named contexts (--build-context)', () => {
+  // fixtures/samples/cuda-multistage-failed.log: `#3 [context cuda] load .dockerignore`, `#8 [context cuda] load from client`
+  const modelOf = async (path: string) => (await analyzeStream(Readable.from([readFileSync(path)]))).model;
+  const dockerfile = parseDockerfile(readFileSync('fixtures/samples/Dockerfile', 'utf8'), 'Dockerfile');
+
+  it('the failed step’s commands say which contexts to give again, once, without guessing their values', async () => {
+    const model = await modelOf('fixtures/samples/cuda-multistage-failed.log');
+    const failed = model.steps.find((s) => s.id === model.failedStep)!;
+    const command = reproduceCommand(failed, dockerfile, model)!;
+    expect(command.split('\n')[0]).toBe('# The build was given named contexts: add --build-context cuda=… to both commands, with the values the build used.');
+    expect(command.match(/--build-context/g)).toHaveLength(1);
+  });
+
+  it('a build with no named context gets no such line', async () => {
+    const model = await modelOf('fixtures/real/buildkit-0.25-dockerd-28.5/run-fails.log');
+    const failed = model.steps.find((s) => s.id === model.failedStep)!;
+    expect(reproduceCommand(failed, null, model)).toMatch(/^# The build fails at /);
   });
 });

@@ -30,11 +30,15 @@ function reported(analysis: Analysis, names: readonly string[]): Record<string, 
 // Each row: a log under fixtures/, and the facts it proves as the JSON report gives them
 // (checked by reading the log: the line quoted in the comment is in it).
 const table: [file: string, expected: Record<string, string>][] = [
-  // `-- The CUDA compiler identification is NVIDIA 12.4.131` beats the image tag; numpy's cp310 wheel; the RUN's pip
+  // The demo sample: `ENV PATH=/usr/local/cuda-13.0/bin:$PATH` in its step header; the base image from the failed stage's `FROM`
   [
     'samples/cuda-multistage-failed.log',
-    { cuda: '12.4 (cmake)', os: 'Ubuntu 22.04 (image-tag)', python: '3.10 (wheel)', installer: 'pip (instruction)', torch: '2.3.1 (wheel)', place: 'image-build (log-format)', nvidiaRepo: 'ubuntu2204/x86_64 (nvidia-repo)' },
+    { cuda: '13.0 (path)', baseImage: 'local/tools:bookworm (from)', place: 'image-build (log-format)', installer: '—' },
   ],
+  // `-- The CUDA compiler identification is NVIDIA 13.0.88`
+  ['real/buildkit-0.25-dockerd-28.5/cmake-cuda-arch-list-valid.log', { cuda: '13.0 (cmake)' }],
+  // `RUN pip install metrics`
+  ['real/buildkit-0.25-dockerd-28.5/pip-plain-install.log', { installer: 'pip (instruction)' }],
   // `Cuda compilation tools, release 13.0, V13.0.88`
   ['real/buildkit-0.13-dockerd-26.1/nvcc-unsupported-arch.log', { cuda: '13.0 (nvcc)', place: 'image-build (log-format)' }],
   // `Get:…/ubuntu1804/x86_64 …` of NVIDIA's old repository
@@ -93,18 +97,24 @@ describe('build facts on real logs', () => {
     expect(factsLine(analysis.facts, analysis.model)).toContain('CUDA 13.0 (nvcc; environment says 12.4)');
   });
 
-  test('each stage trusts its own base image', async () => {
-    const analysis = await analyzeFile('fixtures/samples/cuda-multistage-failed.log');
-    const runtime = analysis.model.steps.find((s) => s.stage === 'runtime' && s.instruction.startsWith('RUN'))!;
-    const builder = analysis.model.steps.find((s) => s.stage === 'builder' && s.instruction.startsWith('RUN'))!;
-    expect(factsFor(analysis.facts, runtime, analysis.model).value('imageFlavour')).toBe('runtime');
-    expect(factsFor(analysis.facts, builder, analysis.model).value('imageFlavour')).toBe('devel');
-    expect(factsFor(analysis.facts, builder, analysis.model).place).toBe('image-build');
+  test("each stage trusts its own base image, and two targets' stages of one name are two stages", async () => {
+    // bake: target api's `builder` is FROM local/busybox:1.35, target trainer's `builder` FROM local/tools:bookworm.
+    const analysis = await analyzeFile('fixtures/real/buildkit-0.25-dockerd-28.5/bake-two-targets.log');
+    const step = (target: string, prefix: string) => analysis.model.steps.find((s) => s.target === target && s.stage === 'builder' && s.instruction.startsWith(prefix))!;
+    const base = (target: string, prefix: string) => factsFor(analysis.facts, step(target, prefix), analysis.model).value('baseImage');
+    expect(base('api', 'WORKDIR')).toBe('local/busybox:1.35');
+    expect(base('trainer', 'WORKDIR')).toBe('local/tools:bookworm');
+    expect(base('trainer', 'RUN --network=none apt-get')).toBe('local/tools:bookworm');
+    expect(factsFor(analysis.facts, step('trainer', 'RUN'), analysis.model).place).toBe('image-build');
   });
 
   test('the facts line reads as the issue asks', async () => {
-    const analysis = await analyzeFile('fixtures/samples/cuda-multistage-failed.log');
-    expect(factsLine(analysis.facts, analysis.model)).toBe('CUDA 12.4 (cmake) · Ubuntu 22.04 · Python 3.10 · pip · torch 2.3.1');
+    // `load metadata for docker.io/nvidia/cuda:11.7.0-cudnn8-runtime-ubuntu18.04`
+    const cuda = await analyzeFile('fixtures/real-world/base-image/sdx23-cuda1170-tty.log');
+    expect(factsLine(cuda.facts, cuda.model)).toBe('CUDA 11.7 (image tag) · cuDNN 8 · Ubuntu 18.04');
+    // Debian 13's apt lines, a cp311 wheel, pip's own version, a `linux/amd64` step header
+    const python = await analyzeFile('fixtures/real-world/apt/xcq-playwright-no-installation-candidate.log');
+    expect(factsLine(python.facts, python.model)).toBe('Debian 13 · Python 3.11 · pip 24.0 · linux/amd64');
   });
 
   test('a log with no facts gives an empty line and an empty map', async () => {
@@ -127,11 +137,12 @@ describe('build facts on real logs', () => {
   });
 
   test('a log that shows its base image keeps it: a build arg may have replaced the Dockerfile default', async () => {
-    // The same Dockerfile given with another build's log, which prints its own FROM and CUDA.
+    // The k2 Dockerfile (FROM nvcr.io/nvidia/pytorch:23.04-py3 by its ARG default) given with another build's log,
+    // which prints its own base image: `load metadata for docker.io/nvidia/cuda:11.7.1-cudnn8-runtime-ubuntu20.04`.
     const dockerfile = parseDockerfile(readFileSync('fixtures/rules/cuda/unsupported-arch/match-k2-cmake-ngc-2304-dockerfile.Dockerfile', 'utf8'), 'Dockerfile');
-    const analysis = await analyzeStream(Readable.from([readFileSync('fixtures/samples/cuda-multistage-failed.log')]), { dockerfile });
+    const analysis = await analyzeStream(Readable.from([readFileSync('fixtures/real-world/base-image/cosyvoice-registry-mirror-timeout.log')]), { dockerfile });
     const facts = reportOf(analysis).build.facts;
-    expect(facts.cuda?.value).toBe('12.4');
+    expect(facts.cuda?.value).toBe('11.7');
     expect(JSON.stringify(facts)).not.toContain('"dockerfile"');
   });
 

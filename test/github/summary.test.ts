@@ -107,8 +107,8 @@ describe('job summary', () => {
   it('renders the demo sample through the real pipeline', async () => {
     const { text, verdict } = renderJobSummary([{ name: 'fixtures/samples/cuda-multistage-failed.log', analysis: await sampleAnalysis() }]);
     expect(verdict).toBe('failed');
-    expect(text.split('\n')[0]).toMatch(/^### ❌ Build failed at `\[builder 8\/8\] RUN nvcc/);
-    expect(text).toContain('fixtures/samples/Dockerfile&#58;14');
+    expect(text.split('\n')[0]).toMatch(/^### ❌ Build failed at `\[builder 7\/7\] RUN nvcc -O3 -std=c\+\+17 …`/);
+    expect(text).toContain('fixtures/samples/Dockerfile&#58;12');
   });
 });
 

@@ -17,6 +17,8 @@ describe('parseVertexName', () => {
     ['[internal] load build definition from Dockerfile', { stage: null, index: null, internal: true, instruction: 'load build definition from Dockerfile' }],
     ['[web internal] load .dockerignore', { target: 'web', internal: true }],
     ['[auth] library/ubuntu:pull token for registry-1.docker.io', { internal: true, target: null }],
+    // a named build context (fixtures/real/buildkit-0.25-dockerd-28.5/quickstart.log)
+    ['[context cuda] load from client', { internal: true, target: null, stage: null, instruction: 'load from client', namedContext: 'cuda' }],
     ['exporting to image', { stage: null, internal: true, instruction: 'exporting to image' }],
     ['[unclosed RUN make', { internal: true, instruction: '[unclosed RUN make' }],
   ])('%s', (name, fields) => {

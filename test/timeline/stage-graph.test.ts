@@ -61,15 +61,18 @@ describe('the stage graph of a real multi-stage build (base → builder, docs �
   });
 });
 
-describe('the demo build: runtime and builder stages in parallel', () => {
-  it('keeps the runtime stage off the builder’s critical path and draws it beside the builder', async () => {
-    const a = await analyse('fixtures/samples/cuda-multistage-failed.log');
+describe('two stages in parallel (a real build: the wheels stage fails while the docs stage runs)', () => {
+  it('keeps the docs stage off the failed stage’s critical path and draws it beside it', async () => {
+    const a = await analyse('fixtures/real/buildkit-0.25-dockerd-28.5/parallel-stages-fail.log', 'fixtures/real/buildkit-0.25-dockerd-28.5/parallel-stages-fail.Dockerfile');
     const timeline = buildTimeline(a.model, a.findings, a.dockerfiles);
-    expect(timeline.criticalPath).toEqual([10, 12, 13, 14, 15]);
+    const docs = idOf(a, '[docs 2/2]');
+    const wheels = idOf(a, '[wheels 2/2]');
+    expect(timeline.criticalPath).toEqual([wheels]);
     const step = (id: number) => timeline.steps.find((s) => s.id === id)!;
-    // #11 (runtime apt-get, 21 s) ran while #12 (builder pip install, 107 s) did.
-    expect(step(11).start).toBeLessThan(step(12).end);
-    expect(step(12).start).toBeLessThan(step(11).end);
+    // the docs RUN (sleep 8, canceled) ran while the wheels RUN did
+    expect(step(docs).start).toBeLessThan(step(wheels).end);
+    expect(step(wheels).start).toBeLessThan(step(docs).end);
+    expect([step(docs).stage, step(wheels).stage]).toEqual(['docs', 'wheels']);
   });
 });
 

@@ -101,8 +101,26 @@ function newerCudaNote(rejected: ArchSupport[], base: string): string | null {
     : `${tooNew.map((r) => r.arch).join(', ')} needs CUDA ${cuda} or newer: a \`-devel\` tag of it for this OS (${cudaTagsUrl(cuda) ?? 'https://hub.docker.com/r/nvidia/cuda/tags'}).`;
 }
 
-function stageCudaVersion(stage: DockerfileStage, dockerfile: Dockerfile): string | null {
-  return cudaVersionOfImage(baseImageOf(stage, dockerfile));
+/**
+ * A toolkit the stage puts on its path: NVIDIA's installers (runfile, apt's `cuda-toolkit-X-Y`)
+ * put it in `/usr/local/cuda-X.Y`, and the installation guide's post-installation step adds
+ * `/usr/local/cuda-X.Y/bin` to PATH (https://docs.nvidia.com/cuda/cuda-installation-guide-linux/,
+ * "Environment Setup"). CUDA_HOME names the same directory.
+ */
+const VERSIONED_TOOLKIT = /(?:^|:)\/usr\/local\/cuda-(\d{1,2}\.\d{1,2})(?:\/bin)?\/?(?=:|$)/;
+
+/** The CUDA version the stage compiles with, and what says so: its base image's tag, else a versioned toolkit on its PATH or in CUDA_HOME. */
+function stageCuda(stage: DockerfileStage, dockerfile: Dockerfile): { version: string; from: string } | null {
+  const base = baseImageOf(stage, dockerfile);
+  const tagged = cudaVersionOfImage(base);
+  if (tagged !== null) return { version: tagged, from: base };
+  for (const name of ['PATH', 'CUDA_HOME']) {
+    const value = stage.env.get(name);
+    const m = value === undefined ? null : VERSIONED_TOOLKIT.exec(value);
+    const version = m === null ? null : normaliseCudaVersion(m[1]!);
+    if (version !== null) return { version, from: `${name}=/usr/local/cuda-${m![1]}` };
+  }
+  return null;
 }
 
 export const cudaArchUnsupported: StaticCheck = {
@@ -114,8 +132,9 @@ export const cudaArchUnsupported: StaticCheck = {
   check(dockerfile) {
     const findings = [];
     for (const stage of dockerfile.stages) {
-      const cuda = stageCudaVersion(stage, dockerfile);
-      if (cuda === null) continue;
+      const toolkit = stageCuda(stage, dockerfile);
+      if (toolkit === null) continue;
+      const cuda = toolkit.version;
       for (const instruction of stage.instructions) {
         const mentions =
           instruction.keyword === 'RUN' ? fromRun(instruction) : instruction.keyword === 'ENV' || instruction.keyword === 'ARG' ? fromAssignments(instruction) : [];
@@ -133,7 +152,7 @@ export const cudaArchUnsupported: StaticCheck = {
         const newer = newerCudaNote(list.map((r) => r.support), base);
         findings.push(
           findingAt(cudaArchUnsupported, dockerfile, instruction, {
-            message: `The stage builds on CUDA ${support.cudaVersion} (${code(base)}), whose nvcc accepts ${support.min} … ${support.max}; ${names} ${list.length === 1 ? 'is' : 'are'} not among them, so compiling stops with ${code(`nvcc fatal   : Unsupported gpu architecture '${nvccName(list[0]!.mention, support)}'`)}.`,
+            message: `The stage builds on CUDA ${support.cudaVersion} (${code(toolkit.from)}), whose nvcc accepts ${support.min} … ${support.max}; ${names} ${list.length === 1 ? 'is' : 'are'} not among them, so compiling stops with ${code(`nvcc fatal   : Unsupported gpu architecture '${nvccName(list[0]!.mention, support)}'`)}.`,
             fix: [
               `Keep the architectures CUDA ${support.cudaVersion} accepts (it takes ${support.accepted.join(', ')}); from this list that leaves:`,
               '```',

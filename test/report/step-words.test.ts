@@ -1,0 +1,29 @@
+// How a step is named when the room is short: the command first, a RUN's flags left out.
+import { describe, expect, it } from 'vitest';
+import { commandFirst, shortStepLabel } from '../../src/report/step-words.js';
+import { makeStep } from '../support/builders.js';
+
+// The instructions as BuildKit printed them in real logs (fixtures/samples/cuda-multistage-failed.log;
+// fixtures/rules/runtime/illegal-instruction/match-qemu-arm64-exit-132.log).
+const nvcc = 'RUN --mount=type=bind,from=cuda,target=/usr/local/cuda-13.0     nvcc -O3 -std=c++17         -gencode arch=compute_50,code=sm_50';
+const npm = 'RUN --mount=type=cache,target=/root/.npm npm install && npm run build';
+
+describe('commandFirst', () => {
+  it('leaves out the flags of a RUN that must be cut', () => {
+    expect(commandFirst(nvcc, 40)).toBe('RUN nvcc -O3 -std=c++17 -gencode arch=compute_50,code=sm_50');
+    expect(commandFirst(npm, 40)).toBe('RUN npm install && npm run build');
+  });
+
+  it('keeps an instruction that fits, and one with no flags, as printed (white space folded)', () => {
+    expect(commandFirst(npm, 200)).toBe(npm);
+    expect(commandFirst('RUN   make -j8', 5)).toBe('RUN make -j8');
+    expect(commandFirst('COPY --from=builder /src/build/ /opt/probe/', 10)).toBe('COPY --from=builder /src/build/ /opt/probe/');
+  });
+});
+
+describe('shortStepLabel', () => {
+  it('names a RUN with mounts by its command', () => {
+    const step = makeStep({ id: 13, stage: 'builder', index: 7, total: 7, instruction: nvcc });
+    expect(shortStepLabel(step, 32)).toBe('[builder 7/7] RUN nvcc -O3 …');
+  });
+});
