@@ -882,15 +882,21 @@ function shorten(text, max) {
   const space = cut.lastIndexOf(" ");
   return `${space > max / 2 ? cut.slice(0, space) : cut} \u2026`;
 }
+function commandFirst(instruction, max) {
+  const flat = instruction.replace(/\s+/g, " ").trim();
+  return flat.length <= max ? flat : flat.replace(RUN_FLAGS, "RUN ");
+}
 function shortStepLabel(step, max = 48) {
   const label = stepLabel({ ...step, instruction: "" }).trim();
   const room = Math.max(16, max - label.length - 1);
-  const instruction = shorten(step.instruction, room);
+  const instruction = shorten(commandFirst(step.instruction, room), room);
   return label ? `${label} ${instruction}` : instruction;
 }
+var RUN_FLAGS;
 var init_step_words = __esm({
   "src/report/step-words.ts"() {
     "use strict";
+    RUN_FLAGS = /^RUN(?:\s+--[a-z][a-z-]*(?:=\S*)?)+\s+(?=\S)/;
   }
 });
 
@@ -1436,12 +1442,17 @@ function scopeOf(values, step) {
   const own2 = values.filter((v) => v.step === step.id);
   if (own2.length > 0) return own2;
   if (step.stage !== null) {
-    const stage = values.filter((v) => v.stage === step.stage);
+    const stage = values.filter((v) => sameStage(v, step));
     if (stage.length > 0) return stage;
-    const stageless = values.filter((v) => v.stage === null);
+    const stageless = values.filter((v) => v.stage === null && (v.target ?? null) === step.target);
     if (stageless.length > 0) return stageless;
+    const anyStageless = values.filter((v) => v.stage === null);
+    if (anyStageless.length > 0) return anyStageless;
   }
   return values;
+}
+function sameStage(v, step) {
+  return v.stage === step.stage && (v.target ?? null) === step.target;
 }
 function placeOf(facts, step, model) {
   if (step !== null && !step.internal && buildFormats.has(model.format)) return "image-build";
@@ -1467,7 +1478,7 @@ function factsFor(facts, step, model) {
     conflicts: (name2) => {
       const { value } = resolve(name2);
       if (value === null) return [];
-      const near = (v) => step === null || v.step === step.id || v.stage === null || v.stage === step.stage;
+      const near = (v) => step === null || v.step === step.id || v.stage === null || sameStage(v, step);
       return (facts[name2] ?? []).filter((v) => v.value !== value.value && near(v));
     },
     place: placeOf(facts, step, model),
@@ -1719,9 +1730,10 @@ function renderFinding(out, f, steps, c, width) {
   }
   out.push("");
 }
-function timelineLabel(step) {
+function timelineLabel(step, room) {
   if (step.id === IMPLICIT_STEP_ID) return "(output outside any build step)";
-  return `#${step.id} ${step.stage === "build" ? "" : `[${step.stage}] `}${step.label.replace(/\s+/g, " ")}`;
+  const head = `#${step.id} ${step.stage === "build" ? "" : `[${step.stage}] `}`;
+  return head + commandFirst(step.label, room - head.length);
 }
 function renderText(analysis, options) {
   const { model, findings } = analysis;
@@ -1778,7 +1790,7 @@ function renderText(analysis, options) {
     for (const { step, lead, bar: bar2, duration: duration4 } of rows) {
       const color = step.status === "error" ? "red" : step.critical ? "yellow" : "blue";
       const drawn = `${" ".repeat(lead)}${bar2}`.padEnd(barWidth);
-      out.push(`  ${duration4.padStart(7)} ${paint(c, color, drawn)} ${cutLine(plain(timelineLabel(step)), width - barWidth - 11)}`);
+      out.push(`  ${duration4.padStart(7)} ${paint(c, color, drawn)} ${cutLine(plain(timelineLabel(step, width - barWidth - 11)), width - barWidth - 11)}`);
     }
     for (const loss of timeline.losses.slice(0, 3)) out.push(paint(c, "dim", cutLine(`  ~${formatDuration(loss.seconds)} lost: ${plain(loss.detail)}`, width)));
     if (timeline.losses.length > 1) out.push(paint(c, "dim", `  ~${formatDuration(timeLostInAll(timeline.losses))} lost in all to the causes named`));
@@ -41378,6 +41390,9 @@ function parseVertexName(id, name2) {
   if (header.index !== null) {
     header.stage = names.length > 0 ? names[names.length - 1] : null;
     header.target = names.length > 1 ? names[0] : null;
+  } else if (names.length === 2 && names[0] === "context") {
+    header.internal = true;
+    header.namedContext = names[1];
   } else {
     header.target = names.length > 0 ? names[0] : null;
   }
@@ -45577,6 +45592,7 @@ function reproduceCommand(step, dockerfile, model, match) {
   const isRun = /^RUN\b/i.test(step.instruction.trim());
   return [
     ...nameFirst(target),
+    ...namedContextsNote(model),
     target.name === null ? `# The build fails at ${at}:` : `# --target stops at a stage boundary, and stage "${target.name}" fails at ${at}:`,
     `# comment that instruction out (with the rest of the ${target.name === null ? "Dockerfile" : "stage"} after it), then build and open a shell`,
     isRun ? `# in the state just before it, and run the failing command by hand:` : `# in the state just before it, and look for what the instruction expects:`,
@@ -45584,6 +45600,12 @@ function reproduceCommand(step, dockerfile, model, match) {
     `# Or let buildx ${BUILDX_DEBUG_MIN_VERSION}+ (experimental) open a shell where the step failed:`,
     debuggerCommand(target, file2, platform)
   ].join("\n");
+}
+function namedContextsNote(model) {
+  const names = [...new Set(model.steps.flatMap((s) => s.namedContext === void 0 ? [] : [s.namedContext]))];
+  if (names.length === 0) return [];
+  const flags = names.map((n) => `--build-context ${n}=\u2026`).join(" ");
+  return [`# The build was given named contexts: add ${flags} to both commands, with the values the build used.`];
 }
 function stageReproduceCommand(stage, dockerfile) {
   const target = stageTarget(stage, dockerfile);
@@ -45607,11 +45629,11 @@ var init_reproduce = __esm({
 function baseName(path6) {
   return path6.slice(path6.replace(/\\/g, "/").lastIndexOf("/") + 1);
 }
-function solveErrorLocation(error63, dockerfile, targetOwn = false) {
+function solveErrorLocation(error63, dockerfile, knownSame = false) {
   if (error63.line === null) return null;
   const named = error63.dockerfile;
   if (named === null && dockerfile === null) return null;
-  const file2 = dockerfile !== null && (targetOwn || named === null || baseName(named) === baseName(dockerfile.path)) ? dockerfile.path : named ?? "Dockerfile";
+  const file2 = dockerfile !== null && (knownSame || named === null || baseName(named) === baseName(dockerfile.path)) ? dockerfile.path : named ?? "Dockerfile";
   return { file: file2, line: error63.line, endLine: Math.max(error63.endLine ?? error63.line, error63.line) };
 }
 function describeAmbiguity(match, dockerfile) {
@@ -45620,7 +45642,7 @@ function describeAmbiguity(match, dockerfile) {
   return ` The step could be any of ${lines.length} lines of ${dockerfile.path} (${shown2}), so no line is marked.`;
 }
 function locateFindings(findings, model, dockerfile, options = {}) {
-  const locator = new Locator(model, dockerfile, options.targets ?? /* @__PURE__ */ new Map());
+  const locator = new Locator(model, dockerfile, options.targets ?? /* @__PURE__ */ new Map(), options.named === true);
   return findings.map((finding) => locator.locate(finding));
 }
 var Locator;
@@ -45630,7 +45652,7 @@ var init_locate = __esm({
     init_match_step();
     init_reproduce();
     Locator = class {
-      constructor(model, dockerfile, targets) {
+      constructor(model, dockerfile, targets, userNamed) {
         this.model = model;
         this.dockerfile = dockerfile;
         this.targets = targets;
@@ -45639,7 +45661,9 @@ var init_locate = __esm({
         this.failedStep = model.failedStep ?? model.solveError?.step ?? null;
         const named = model.solveError?.dockerfile ?? null;
         this.multiTarget = new Set(model.steps.map((s) => s.target).filter((t) => t !== null)).size > 1;
-        this.otherFile = dockerfile !== null && named !== null && !this.multiTarget && baseName(named) !== baseName(dockerfile.path);
+        const renamed = dockerfile !== null && named !== null && !this.multiTarget && baseName(named) !== baseName(dockerfile.path);
+        this.sameUnderOtherName = renamed && userNamed && this.holdsFailedStep(dockerfile);
+        this.otherFile = renamed && !this.sameUnderOtherName;
       }
       model;
       dockerfile;
@@ -45650,7 +45674,22 @@ var init_locate = __esm({
       failedStep;
       /** The loaded Dockerfile is not the one the error block names: do not match steps against it. */
       otherFile;
+      /** The loaded Dockerfile is the one the error block names, under another name. */
+      sameUnderOtherName;
       multiTarget;
+      /**
+       * A Dockerfile the user named, under another name than the one the error block prints (kept as
+       * `gpu.Dockerfile`, built as `Dockerfile` from another checkout), is the same file when the
+       * instruction at the block's line is the failed step's, found by its text. A file found by name
+       * (./Dockerfile when the block names another) is never taken for it.
+       */
+      holdsFailedStep(dockerfile) {
+        const line = this.solveError?.line ?? null;
+        const failed = this.failedStep === null ? void 0 : this.steps.get(this.failedStep);
+        if (line === null || failed === void 0) return false;
+        const match = matchStep(failed, dockerfile);
+        return match.kind === "found" && match.by === "text" && match.instruction.line === line;
+      }
       dockerfileFor(step) {
         if (step.target !== null) {
           const own2 = this.targets.get(step.target);
@@ -45691,7 +45730,7 @@ var init_locate = __esm({
         if (location === null && this.solveError !== null) {
           const isFailed = step !== void 0 ? step.id === this.failedStep : finding.severity === "error";
           if (isFailed) {
-            const own2 = step?.target != null && this.targets.has(step.target);
+            const own2 = step?.target != null && this.targets.has(step.target) || this.sameUnderOtherName;
             location = solveErrorLocation(this.solveError, step === void 0 ? this.dockerfile : this.dockerfileFor(step), own2);
           }
         }
@@ -45844,10 +45883,19 @@ function newerCudaNote(rejected, base) {
   const image = develTagFor(cuda, os);
   return image !== null ? `${tooNew.map((r) => r.arch).join(", ")} needs CUDA ${cuda} or newer: \`FROM ${image}\` (same OS as this stage).` : `${tooNew.map((r) => r.arch).join(", ")} needs CUDA ${cuda} or newer: a \`-devel\` tag of it for this OS (${cudaTagsUrl(cuda) ?? "https://hub.docker.com/r/nvidia/cuda/tags"}).`;
 }
-function stageCudaVersion(stage, dockerfile) {
-  return cudaVersionOfImage(baseImageOf2(stage, dockerfile));
+function stageCuda(stage, dockerfile) {
+  const base = baseImageOf2(stage, dockerfile);
+  const tagged = cudaVersionOfImage(base);
+  if (tagged !== null) return { version: tagged, from: base };
+  for (const name2 of ["PATH", "CUDA_HOME"]) {
+    const value = stage.env.get(name2);
+    const m = value === void 0 ? null : VERSIONED_TOOLKIT.exec(value);
+    const version2 = m === null ? null : normaliseCudaVersion(m[1]);
+    if (version2 !== null) return { version: version2, from: `${name2}=/usr/local/cuda-${m[1]}` };
+  }
+  return null;
 }
-var LIST_VARIABLES, cudaArchUnsupported;
+var LIST_VARIABLES, VERSIONED_TOOLKIT, cudaArchUnsupported;
 var init_cuda_arch_unsupported = __esm({
   "src/dockerfile/checks/cuda-arch-unsupported.ts"() {
     "use strict";
@@ -45859,6 +45907,7 @@ var init_cuda_arch_unsupported = __esm({
     init_variables();
     init_check();
     LIST_VARIABLES = ["TORCH_CUDA_ARCH_LIST", "CMAKE_CUDA_ARCHITECTURES", "CUDA_ARCH_LIST"];
+    VERSIONED_TOOLKIT = /(?:^|:)\/usr\/local\/cuda-(\d{1,2}\.\d{1,2})(?:\/bin)?\/?(?=:|$)/;
     cudaArchUnsupported = {
       id: "dockerfile/cuda-arch-unsupported",
       title: "GPU architecture the base image's CUDA cannot compile",
@@ -45868,8 +45917,9 @@ var init_cuda_arch_unsupported = __esm({
       check(dockerfile) {
         const findings = [];
         for (const stage of dockerfile.stages) {
-          const cuda = stageCudaVersion(stage, dockerfile);
-          if (cuda === null) continue;
+          const toolkit = stageCuda(stage, dockerfile);
+          if (toolkit === null) continue;
+          const cuda = toolkit.version;
           for (const instruction of stage.instructions) {
             const mentions = instruction.keyword === "RUN" ? fromRun(instruction) : instruction.keyword === "ENV" || instruction.keyword === "ARG" ? fromAssignments(instruction) : [];
             const rejected = /* @__PURE__ */ new Map();
@@ -45886,7 +45936,7 @@ var init_cuda_arch_unsupported = __esm({
             const newer = newerCudaNote(list.map((r) => r.support), base);
             findings.push(
               findingAt(cudaArchUnsupported, dockerfile, instruction, {
-                message: `The stage builds on CUDA ${support.cudaVersion} (${codeSpan(base)}), whose nvcc accepts ${support.min} \u2026 ${support.max}; ${names} ${list.length === 1 ? "is" : "are"} not among them, so compiling stops with ${codeSpan(`nvcc fatal   : Unsupported gpu architecture '${nvccName(list[0].mention, support)}'`)}.`,
+                message: `The stage builds on CUDA ${support.cudaVersion} (${codeSpan(toolkit.from)}), whose nvcc accepts ${support.min} \u2026 ${support.max}; ${names} ${list.length === 1 ? "is" : "are"} not among them, so compiling stops with ${codeSpan(`nvcc fatal   : Unsupported gpu architecture '${nvccName(list[0].mention, support)}'`)}.`,
                 fix: [
                   `Keep the architectures CUDA ${support.cudaVersion} accepts (it takes ${support.accepted.join(", ")}); from this list that leaves:`,
                   "```",
@@ -46510,9 +46560,9 @@ var init_collect_facts = __esm({
         switch (event.type) {
           case "step-started": {
             const { header } = event;
-            this.stages.set(header.id, header.stage);
+            this.stages.set(header.id, { stage: header.stage, target: header.target });
             if (this.stages.size > maxStagesKept) this.stages.delete(this.stages.keys().next().value);
-            const where = { line: event.line, stage: header.stage, step: header.id };
+            const where = { line: event.line, stage: header.stage, target: header.target, step: header.id };
             if (header.platform !== null) this.add("platform", header.platform, "step-header", header.instruction, where);
             for (const p of this.instructionPatterns) {
               if (p.literals.some((l) => header.instruction.includes(l))) this.apply(p, header.instruction, where);
@@ -46538,7 +46588,8 @@ var init_collect_facts = __esm({
         const count2 = this.prefilter.find(text);
         if (count2 === 0) return;
         const targets = this.prefilter.targets;
-        const where = { line, stage: step === null ? null : this.stages.get(step) ?? null, step };
+        const known = step === null ? void 0 : this.stages.get(step);
+        const where = { line, stage: known?.stage ?? null, target: known?.target ?? null, step };
         let last = -1;
         for (let i = 0; i < count2; i++) {
           const index = this.targetPattern[targets[i]];
@@ -46555,9 +46606,9 @@ var init_collect_facts = __esm({
       add(name2, value, source, evidence, where) {
         let list = this.values.get(name2);
         if (list === void 0) this.values.set(name2, list = []);
-        if (list.some((v) => v.value === value && v.stage === where.stage && v.source === source)) return;
+        if (list.some((v) => v.value === value && v.stage === where.stage && (v.target ?? null) === where.target && v.source === source)) return;
         if (list.length >= maxValuesPerFact) return;
-        list.push({ value, source, evidence: bounded2(evidence), line: where.line, stage: where.stage, step: where.step });
+        list.push({ value, source, evidence: bounded2(evidence), line: where.line, stage: where.stage, target: where.target, step: where.step });
       }
       /**
        * The facts, with those the base images' tags say and where the build ran. `declared`: the
@@ -46566,19 +46617,19 @@ var init_collect_facts = __esm({
       finish(model, declared = []) {
         for (const base of [...this.values.get("baseImage") ?? []]) {
           for (const [name2, value] of imageFacts(base.value)) {
-            this.add(name2, value, "image-tag", base.evidence, { line: base.line, stage: base.stage, step: base.step });
+            this.add(name2, value, "image-tag", base.evidence, { line: base.line, stage: base.stage, target: base.target ?? null, step: base.step });
           }
         }
         if (!this.values.has("baseImage")) {
           for (const base of declared) {
-            const where = { line: 0, stage: base.stage, step: null };
+            const where = { line: 0, stage: base.stage, target: null, step: null };
             this.add("baseImage", base.image, "dockerfile", base.evidence, where);
             for (const [name2, value] of imageFacts(base.image)) this.add(name2, value, "dockerfile", base.evidence, where);
           }
         }
         const firstStep = model.steps.find((s) => !s.internal) ?? model.steps[0];
         if (buildFormats2.has(model.format) && firstStep !== void 0) {
-          this.add("place", "image-build", "log-format", firstStep.instruction, { line: firstStep.firstLine, stage: firstStep.stage, step: firstStep.id });
+          this.add("place", "image-build", "log-format", firstStep.instruction, { line: firstStep.firstLine, stage: firstStep.stage, target: firstStep.target, step: firstStep.id });
         }
         const facts = {};
         for (const [name2, list] of this.values) facts[name2] = list;
@@ -46652,15 +46703,16 @@ var init_analyze = __esm({
       finish() {
         this.parser.end();
         const model = this.model.finish(this.lines);
+        const named = this.options.dockerfile != null;
         const dockerfile = this.options.dockerfile ?? this.options.resolveDockerfile?.(model) ?? null;
         const facts = this.facts.finish(model, dockerfile === null ? [] : declaredBases(dockerfile));
         const targets = this.options.targets ?? /* @__PURE__ */ new Map();
         const secrets = this.options.reportSecrets === false ? [] : secretFindings(this.redactor);
         const notListed = stepsNotListedFinding(model);
-        const fromLog = locateFindings([...this.engine.finish(model, facts), ...secrets, ...notListed ? [notListed] : []], model, dockerfile, { targets });
+        const fromLog = locateFindings([...this.engine.finish(model, facts), ...secrets, ...notListed ? [notListed] : []], model, dockerfile, { targets, named });
         const checked = /* @__PURE__ */ new Map();
         for (const file2 of [dockerfile, ...targets.values()]) if (file2 !== null && !checked.has(file2.path)) checked.set(file2.path, file2);
-        const fromDockerfile = [...checked.values()].flatMap((file2) => withoutRepeats(locateFindings(runStaticChecks(file2), model, file2, { targets }), fromLog));
+        const fromDockerfile = [...checked.values()].flatMap((file2) => withoutRepeats(locateFindings(runStaticChecks(file2), model, file2, { targets, named: named && file2 === dockerfile }), fromLog));
         const findings = [...fromLog, ...fromDockerfile];
         return { model, facts, findings, dockerfiles: { dockerfile, targets } };
       }
