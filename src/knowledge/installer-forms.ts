@@ -16,7 +16,9 @@
 //   uv's PEP 668 refusal reads "The interpreter at /usr is externally managed" (astral-sh/uv#8656, #15673);
 //   uv does not read PIP_BREAK_SYSTEM_PACKAGES (astral-sh/uv#2234); `VIRTUAL_ENV=/path` selects the
 //   environment uv installs into (docs.astral.sh/uv/pip/environments); `-v` is uv's verbose flag (in use in
-//   pyca/cryptography's CI: `uv pip install -v .`).
+//   pyca/cryptography's CI: `uv pip install -v .`). `--find-links URL` (pip's `-f`): the uv pip interface's
+//   option list (tessl.io pypi-uv pip-interface docs), and `-f https://download.pytorch.org/whl/torch_stable.html`
+//   is what resolved `torch==1.6.0+cu101` for uv in astral-sh/uv#12980 where `--index` did not.
 // - conda / mamba / poetry: their own flags were not verified here, so for anything but a plain install
 //   the form runs pip inside the active environment (`python -m pip …`), which conda envs provide.
 import type { FactView } from '../facts/fact-view.js';
@@ -36,6 +38,8 @@ export interface InstallOptions {
   constraint?: string;
   indexUrl?: string;
   extraIndexUrls?: readonly string[];
+  /** A find-links page (pip `-f`): PyTorch's torch_stable.html of the releases before its per-CUDA indexes. */
+  findLinks?: string;
   noBuildIsolation?: boolean;
   noCache?: boolean;
   /** Install into an externally managed (PEP 668) system Python. */
@@ -62,6 +66,7 @@ function pipFlags(o: InstallOptions): string[] {
   if (o.constraint) flags.push('-c', shellWord(o.constraint));
   if (o.indexUrl) flags.push('--index-url', shellWord(o.indexUrl));
   for (const url of o.extraIndexUrls ?? []) flags.push('--extra-index-url', shellWord(url));
+  if (o.findLinks) flags.push('-f', shellWord(o.findLinks));
   return flags;
 }
 
@@ -74,6 +79,7 @@ function uvFlags(o: InstallOptions): string[] {
   if (o.constraint) flags.push('--constraint', shellWord(o.constraint));
   if (o.indexUrl) flags.push('--index-url', shellWord(o.indexUrl));
   for (const url of o.extraIndexUrls ?? []) flags.push('--extra-index-url', shellWord(url));
+  if (o.findLinks) flags.push('--find-links', shellWord(o.findLinks));
   // With several indexes uv takes a package from the first index that has it; the PyTorch index also
   // carries numpy & co., so let uv pick the best version across indexes like pip does.
   if (o.indexUrl && o.extraIndexUrls?.length) flags.push('--index-strategy', 'unsafe-best-match');
@@ -81,7 +87,7 @@ function uvFlags(o: InstallOptions): string[] {
 }
 
 function isPlain(o: InstallOptions): boolean {
-  return !o.constraint && !o.indexUrl && !o.extraIndexUrls?.length && !o.noBuildIsolation && !o.noCache && !o.breakSystemPackages;
+  return !o.constraint && !o.indexUrl && !o.extraIndexUrls?.length && !o.findLinks && !o.noBuildIsolation && !o.noCache && !o.breakSystemPackages;
 }
 
 /** A runnable install command; throws when no requirement is given, since a bare install does nothing. */

@@ -6,7 +6,8 @@ import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { dryRunCommand, installCommand, installerOf, type Installer } from './installer-forms.js';
 import { describeConflict, findConflict, normaliseProject, parseCauses } from './pip-conflict.js';
-import { indexUrl, torchRelease, wheelTagFor } from './torch-wheels.js';
+import { indexUrl, releasesForCuda, torchRelease, wheelTagFor } from './torch-wheels.js';
+import { findLinksPage, findLinksReleases, unversionedPage, unversionedPageReleases, type FindLinksRelease } from './torch-find-links.js';
 
 /** `flash-attn[full]` → `flash-attn`: a requirement's name without its extras (sliced: no regex on log text). */
 function withoutExtras(requirement: string): string {
@@ -73,7 +74,7 @@ function withInstructionSpec(name: string, instruction: string): string {
 function install(
   installer: Installer,
   requirement: string,
-  opts: { noBuildIsolation?: boolean; constraint?: string; breakSystemPackages?: boolean; indexUrl?: string } = {},
+  opts: { noBuildIsolation?: boolean; constraint?: string; breakSystemPackages?: boolean; indexUrl?: string; findLinks?: string } = {},
 ): string {
   return installCommand(installer, { requirements: requirement.split(/\s+/), ...opts });
 }
@@ -122,12 +123,26 @@ function tagCuda(tag: string): string {
   return `${tag.slice(2, -1)}.${tag.slice(-1)}`;
 }
 
+/** `2.1.0` → [2, 1]; null for anything else. */
+function majorMinor(version: string): [number, number] | null {
+  const m = /^(\d{1,3})\.(\d{1,3})/.exec(version);
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/** A release before 1.11, the first one PyTorch published on per-CUDA indexes. */
+function beforeIndexes(version: string): boolean {
+  const v = majorMinor(version);
+  return v !== null && (v[0] < 1 || (v[0] === 1 && v[1] < 11));
+}
+
 /**
- * The index for `torch==version+tag`: the tag itself when the table says that release was published
- * for it; else the release's tag that fits the toolkit (or the asked CUDA); else the tag as asked.
- * The command names the version without its local part, so pip takes the build the index has.
+ * The index for `torch==version+tag` of a release published on indexes (1.11 and later): the tag itself
+ * when the table says that release was published for it; else the release's tag that fits the toolkit (or
+ * the asked CUDA); else, for a release the table does not hold, the index of the tag (or the closest one).
+ * The command names the version without its local part, so pip takes the build the index has. Null for an
+ * older release the find-links table does not hold either: no index is claimed for it.
  */
-function localIndex(name: string, version: string, tag: string, cuda: string | null): { url: string; note: string } {
+function localIndex(name: string, version: string, tag: string, cuda: string | null): { url: string; note: string } | null {
   if (tag === 'cpu') return { url: CPU_INDEX, note: `CPU builds are on PyTorch's cpu index.` };
   const torchVersion = name === 'torch' ? version : null;
   const release = torchVersion !== null ? torchRelease(torchVersion) : null;
@@ -137,8 +152,84 @@ function localIndex(name: string, version: string, tag: string, cuda: string | n
     const fit = wheelTagFor(cuda ?? tagCuda(tag), release.torch) ?? release.cudaTags[release.cudaTags.length - 1]!;
     return { url: indexUrl(fit)!, note: `${published}, not for ${tag}: ${fit} is the closest${cuda ? ` to this image's CUDA ${cuda}` : ''}.` };
   }
+  if (beforeIndexes(version)) return null;
   const fit = wheelTagFor(tagCuda(tag)) ?? tag;
   return { url: indexUrl(fit) ?? indexUrl(tag)!, note: '' };
+}
+
+/** The find-links row of `name==version` (torch or torchvision; torchaudio had no CUDA builds then). */
+function findLinksRow(name: string, version: string): FindLinksRelease | null {
+  if (name === 'torch') return findLinksReleases.find((r) => r.torch === version) ?? null;
+  if (name === 'torchvision') return findLinksReleases.find((r) => r.torchvision === version) ?? null;
+  return null;
+}
+
+/** The version of `name` in a find-links row. */
+function versionIn(row: FindLinksRelease, name: string): string {
+  return name === 'torchvision' ? row.torchvision : row.torch;
+}
+
+/** `cu111` of `cu102, cu111` for CUDA 11.8: the newest tag of the same major whose minor is not above it. */
+function closestTag(tags: readonly string[], cuda: string): string | null {
+  const want = majorMinor(cuda);
+  let best: string | null = null;
+  for (const t of tags) {
+    const have = majorMinor(tagCuda(t));
+    if (want === null || have === null || have[0] !== want[0] || have[1] > want[1]) continue;
+    if (best === null || majorMinor(tagCuda(best))![1] < have[1]) best = t;
+  }
+  return best;
+}
+
+/**
+ * A `+tag` pin of a release older than PyTorch's per-CUDA indexes (torch-find-links.ts): its builds are on a
+ * find-links page, and the pin keeps its local version there (`-f` lists every build of the release). Keys:
+ * `localFindLinksCmd` / `localFindLinksNote`, or `localPlainCmd` (the tag is the plain PyPI build), or
+ * `localUnversionedPage` (1.0 / 1.1: no local versions at all), each with `localLegacyNote`.
+ */
+function legacyLocalAdvice(installer: Installer, name: string, version: string, tag: string, cuda: string | null): Record<string, string> {
+  const pinned = unversionedPage(version, tag);
+  if (name === 'torch' && pinned !== null) {
+    return {
+      localUnversionedPage: pinned,
+      localLegacyNote:
+        `torch ${version}'s CUDA wheels were published on ${pinned} without a local version, so no +${tag} pin matches them: ` +
+        `pin torch==${version} and install the wheel for this Python from that page by its URL (PyPI's torch==${version} is another CUDA build).`,
+    };
+  }
+  if (name === 'torch' && unversionedPageReleases[version] !== undefined) {
+    return { localLegacyNote: `PyTorch published torch ${version} for ${unversionedPageReleases[version]!.join(', ')} only, on pages without local versions; no ${tag} build exists.` };
+  }
+  const row = findLinksRow(name, version);
+  if (row === null) return {};
+  const paired = (t: string): string =>
+    name === 'torch' ? `; released with it: torchvision ${row.torchvision}+${t}${row.torchaudio ? `, torchaudio ${row.torchaudio}` : ''}` : '';
+  const onPage = (t: string): Record<string, string> => ({
+    localFindLinksCmd: install(installer, `${name}==${version}+${t}`, { findLinks: findLinksPage(row, t) }),
+  });
+  if (tag === 'cpu' || row.cudaTags.includes(tag)) {
+    return {
+      ...onPage(tag),
+      localLegacyNote:
+        `torch ${row.torch} came before PyTorch's per-CUDA indexes: its +${tag} build is listed on a find-links page, ` +
+        `not an index, and the pin keeps its local version${paired(tag)}.`,
+    };
+  }
+  const published = `PyTorch published ${name} ${version} for ${row.cudaTags.join(', ')}${row.pypiCuda ? ` and, as the plain PyPI release, for CUDA ${row.pypiCuda}` : ''}`;
+  if (row.pypiCuda !== undefined && tagCuda(tag) === row.pypiCuda) {
+    return {
+      localPlainCmd: install(installer, `${name}==${versionIn(row, name)}`),
+      localLegacyNote: `${published}: the CUDA ${row.pypiCuda} build is the plain release, with no +${tag} build of its own.`,
+    };
+  }
+  const first = releasesForCuda(tag).at(-1)?.torch;
+  const closest = closestTag(row.cudaTags, cuda ?? tagCuda(tag));
+  const note =
+    `${published}; no ${tag} build of it exists` +
+    (first !== undefined ? ` (the first torch with ${tag} builds is ${first})` : '') +
+    (closest !== null ? `. The closest build of this release is ${closest}` : '') +
+    '.';
+  return closest === null ? { localLegacyNote: note } : { ...onPage(closest), localLegacyNote: note };
 }
 
 /** `1.9.0` for 1.9.1 out of `1.8.0, 1.8.1, 1.9.0, 1.10.0`: the highest listed release not above `version`, or null. */
@@ -213,8 +304,10 @@ export function pipAdviceEnrich(
   _model: BuildModel,
   facts: FactView,
 ): Record<string, string> {
-  const installer = installerOf(facts);
-  const out: Record<string, string> = { installer: facts.value('installer') ?? 'pip' };
+  // uv's own resolver report (`No solution found when resolving dependencies`) says the installer, whatever the facts
+  const uvReport = captures['context.uv'] !== undefined;
+  const installer = uvReport ? 'uv' : installerOf(facts);
+  const out: Record<string, string> = { installer: uvReport ? 'uv' : (facts.value('installer') ?? 'pip') };
   const requirement = requirementOf(captures, step);
   if (requirement !== null) {
     out.requirement = requirement;
@@ -281,12 +374,27 @@ export function pipAdviceEnrich(
   }
 
   // A `+cuNNN` / `+cpu` local version asked of an index that does not have it: the PyTorch index that does.
-  const local = /^(?<name>torch(?:vision|audio)?)==(?<version>[\w.]+)\+(?<tag>cu1\d{2}|cpu)$/.exec((captures.requirement ?? '').trim());
+  // pip's `requirement`, or uv's `there is no version of torch==1.6.0+cu101`
+  const localSpec = captures['context.uvLocal.spec'] ?? captures.requirement ?? '';
+  const local = /^(?<name>torch(?:vision|audio)?)==(?<version>[\w.]+)\+(?<tag>cu\d{2,3}|cpu)$/.exec(localSpec.trim());
   if (local?.groups) {
     const { name, version, tag } = local.groups as { name: string; version: string; tag: string };
-    const advice = localIndex(name, version, tag, facts.value('cuda'));
-    out.localIndexCmd = install(installer, `${name}==${version}`, { indexUrl: advice.url });
-    out.localIndexNote = advice.note;
+    if (beforeIndexes(version)) {
+      Object.assign(out, legacyLocalAdvice(installer, name, version, tag, facts.value('cuda')));
+    } else {
+      const advice = localIndex(name, version, tag, facts.value('cuda'));
+      if (advice !== null) {
+        out.localIndexCmd = install(installer, `${name}==${version}`, { indexUrl: advice.url });
+        out.localIndexUrl = advice.url;
+        out.localIndexNote = advice.note;
+      }
+    }
+    // a uv project (`your project depends on …`): the same options on `uv add`, which takes them too
+    if (captures['context.uvProject'] !== undefined) {
+      for (const key of ['localIndexCmd', 'localFindLinksCmd', 'localPlainCmd']) {
+        if (out[key]?.startsWith('uv pip install ')) out[key] = `uv add ${out[key]!.slice('uv pip install '.length)}`;
+      }
+    }
     // PyTorch's index was read and still no local build was listed: this platform / Python has only the plain
     // releases pip printed. The nearest one at or below the asked version, from that list.
     Object.assign(out, plainPinAdvice(installer, name, version, captures.versions));

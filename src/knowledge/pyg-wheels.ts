@@ -19,6 +19,8 @@
 //   2021 compared the minor too (the relaxation: rusty1s/pytorch_scatter#187, maintainer's comment).
 //   torch_sparse, torch_cluster and torch_spline_conv carry the same check with their own name
 //   (rusty1s/pytorch_sparse#86, #117; pyg-team/pytorch_geometric#4073 show it raised for torch_sparse).
+// - Pages exist for released torch versions only (`torch-2.8.0+cu126.html`): an NGC torch (`2.3.0a0+ebedce2`) or a
+//   nightly has none, and the extension is built from source against it (PyG's "Installation from Source").
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { cudaOfLocal } from './torch-replacement.js';
@@ -62,6 +64,15 @@ function pipFromPage(pkg: string, page: string): string {
 }
 
 /**
+ * The source build PyG's installation page gives where no wheel fits (`pip install --verbose torch_scatter`,
+ * pytorch_geometric docs/source/install/installation.rst, "Installation from Source"), without build isolation: its
+ * setup.py imports the installed torch, which an isolated build environment does not have.
+ */
+function sourceBuild(pkg: string): string {
+  return `pip install --verbose --no-build-isolation ${pkg}`;
+}
+
+/**
  * The `extension-cuda` enricher: compares a PyG wheel's CUDA (`{version}` of the match) with the CUDA
  * of the torch the log shows for the step. `{enrich.mismatch}` is set only when the majors differ
  * (what the extension's import check refuses); the versions and the page of matching wheels are given
@@ -94,9 +105,15 @@ export function extensionCudaEnrich(
   const page = torch === null ? null : pygFindLinks(torch, tag);
   if (page !== null) {
     out.install = pipFromPage(pkg, page);
+  } else if (torch !== null) {
+    // a pre-release torch (NGC's `2.3.0a0+ebedce2`, a nightly): PyG has no page for it, so the extension is compiled against it
+    out.install = sourceBuild(pkg);
   } else {
-    // the torch version is not in the log, or is no release: the command reads it from the environment it installs into
-    out.install = `TORCH=$(python -c "import torch; print(torch.__version__.split('+')[0])") && ${pipFromPage(pkg, `https://data.pyg.org/whl/torch-$TORCH+${tag}.html`)}`;
+    // the torch version is not in the log: the command reads it from the environment it installs into, and compiles
+    // against a pre-release there (a `data.pyg.org/whl/torch-2.3.0a0+…` page does not exist)
+    out.install =
+      `TORCH=$(python -c "import torch; print(torch.__version__.split('+')[0])") && case "$TORCH" in *[!0-9.]*) ${sourceBuild(pkg)} ;; ` +
+      `*) ${pipFromPage(pkg, `https://data.pyg.org/whl/torch-$TORCH+${tag}.html`)} ;; esac`;
   }
   return out;
 }

@@ -43,6 +43,8 @@ export const torchReleases: readonly TorchRelease[] = [
   { torch: '1.13.0', torchvision: '0.14.0', torchaudio: '0.13.0', cudaTags: ['cu116', 'cu117'], source: GH_PAGE },
   { torch: '1.12.1', torchvision: '0.13.1', torchaudio: '0.12.1', cudaTags: ['cu102', 'cu113', 'cu116'], source: GH_PAGE },
   { torch: '1.12.0', torchvision: '0.13.0', torchaudio: '0.12.0', cudaTags: ['cu102', 'cu113', 'cu116'], source: GH_PAGE },
+  // the first release on per-CUDA indexes (`--extra-index-url https://download.pytorch.org/whl/cu113`); older ones: torch-find-links.ts
+  { torch: '1.11.0', torchvision: '0.12.0', torchaudio: '0.11.0', cudaTags: ['cu102', 'cu113'], source: `${DOCS_PAGE} (pytorch.github.io _get_started/previous-versions.md @04862e37)` },
 ];
 
 const INDEX_ROOT = 'https://download.pytorch.org/whl';

@@ -65,6 +65,33 @@ describe('pipAdviceEnrich', () => {
     expect(lacks.localIndexNote).toContain('not for cu122');
   });
 
+  test('a +cu pin of a release before the per-CUDA indexes: its find-links page, the build that exists, or the plain PyPI one', () => {
+    const onPage = pipAdviceEnrich({ requirement: 'torch==1.9.0+cu102' }, null, model, view({}));
+    expect(onPage.localFindLinksCmd).toBe('pip install -f https://download.pytorch.org/whl/torch_stable.html torch==1.9.0+cu102');
+    expect(onPage.localIndexCmd).toBeUndefined(); // no index is claimed for it
+    expect(onPage.localLegacyNote).toContain('torchvision 0.10.0+cu102');
+    const perTag = pipAdviceEnrich({ requirement: 'torch==1.10.1+cu111' }, null, model, view({}));
+    expect(perTag.localFindLinksCmd).toBe('pip install -f https://download.pytorch.org/whl/cu111/torch_stable.html torch==1.10.1+cu111');
+    const none = pipAdviceEnrich({ requirement: 'torch==1.9.0+cu118' }, null, model, view({}));
+    expect(none.localFindLinksCmd).toBe('pip install -f https://download.pytorch.org/whl/torch_stable.html torch==1.9.0+cu111');
+    expect(none.localLegacyNote).toContain('no cu118 build of it exists (the first torch with cu118 builds is 2.0.0)');
+    const plain = pipAdviceEnrich({ requirement: 'torch==1.7.1+cu102' }, null, model, view({}));
+    expect(plain.localPlainCmd).toBe('pip install torch==1.7.1');
+    const unversioned = pipAdviceEnrich({ requirement: 'torch==1.1.0+cu90' }, null, model, view({}));
+    expect(unversioned.localUnversionedPage).toBe('https://download.pytorch.org/whl/cu90/torch_stable.html');
+    expect(unversioned.localFindLinksCmd).toBeUndefined();
+    // older than the indexes and in neither table: nothing computed
+    expect(pipAdviceEnrich({ requirement: 'torch==1.3.0+cu101' }, null, model, view({})).localIndexCmd).toBeUndefined();
+  });
+
+  test("uv's own report: uv forms, and uv add in a project", () => {
+    const uvPip = pipAdviceEnrich({ 'context.uv': 'x', 'context.uvLocal.spec': 'torch==2.1.0+cu121' }, null, model, view({}));
+    expect(uvPip.localIndexCmd).toBe('uv pip install --index-url https://download.pytorch.org/whl/cu121 torch==2.1.0');
+    expect(uvPip.localIndexUrl).toBe('https://download.pytorch.org/whl/cu121');
+    const project = pipAdviceEnrich({ 'context.uv': 'x', 'context.uvProject': 'y', 'context.uvLocal.spec': 'torch==1.6.0+cu101' }, null, model, view({}));
+    expect(project.localFindLinksCmd).toBe('uv add --find-links https://download.pytorch.org/whl/torch_stable.html torch==1.6.0+cu101');
+  });
+
   test('the conflict pair from captures alone (a paste has no step output)', () => {
     const out = pipAdviceEnrich(
       {

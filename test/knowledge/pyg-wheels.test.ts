@@ -68,5 +68,13 @@ describe('extensionCudaEnrich', () => {
     expect(out.mismatch).toBe('yes');
     expect(out.install).toContain('https://data.pyg.org/whl/torch-$TORCH+cu102.html');
     expect(out.install).toContain('torch.__version__');
+    // a pre-release found in the environment has no page: the command builds from source there instead
+    expect(out.install).toContain('case "$TORCH" in *[!0-9.]*) pip install --verbose --no-build-isolation torch_sparse ;;');
+  });
+
+  test('an NGC or nightly torch in the log has no PyG page: the extension is built against it', () => {
+    const out = extensionCudaEnrich({ package: 'torch_scatter', torchCuda: '12.4', extensionCuda: '11.8' }, null, model, factsOf('2.3.0a0+ebedce2', null));
+    expect(out.install).toBe('pip install --verbose --no-build-isolation torch_scatter');
+    expect(out.install).not.toContain('data.pyg.org');
   });
 });

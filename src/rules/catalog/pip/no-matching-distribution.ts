@@ -37,6 +37,11 @@ function invalidMetadataVariants(): Variant[] {
   ];
 }
 
+const legacyLocalMessage =
+  'pip found no {requirement} on the index it used. PyTorch publishes its `+cuNNN` / `+cpu` builds on download.pytorch.org, ' +
+  'not on PyPI, and for releases before 1.11 on find-links pages rather than indexes. Versions it could see: ' +
+  '{versions|not listed in this part of the log}.';
+
 export const noMatchingDistribution: RuleInput = {
   id: 'pip/no-matching-distribution',
   title: 'pip found no matching distribution',
@@ -66,11 +71,12 @@ export const noMatchingDistribution: RuleInput = {
     // the last package pip collected before it gave up: the failing one is usually a dependency of it or the next one
     { name: 'collecting', keep: 'last', literals: ['Collecting '], pattern: '^\\s{0,200}Collecting (?<spec>[A-Za-z0-9][^\\s(]{0,200})' },
     { name: 'python', literals: ['requires a different Python'] },
-    // `torch==2.1.0+cu121`: CUDA ≥ 10 tags and cpu, whose PyTorch indexes the torch-wheels table knows
+    // `torch==2.1.0+cu121`, `torch==1.7.1+cu92`: CUDA and CPU tags, whose wheel sources the torch-wheels table (indexes,
+    // 1.11 and later) and the torch-find-links table (find-links pages, before 1.11) know
     {
       name: 'localVersion',
-      literals: ['+cu1', '+cpu'],
-      pattern: 'requirement (?:torch|torchvision|torchaudio)==[^\\s(+]{1,100}\\+(?<tag>cu1\\d{2}|cpu)(?![\\w.])',
+      literals: ['+cu', '+cpu'],
+      pattern: 'requirement (?:torch|torchvision|torchaudio)==[^\\s(+]{1,100}\\+(?<tag>cu\\d{2,3}|cpu)(?![\\w.])',
     },
     // pip read PyTorch's index or its find-links page (`Looking in links: https://download.pytorch.org/whl/torch_stable.html`)
     { name: 'torchIndex', literals: ['Looking in links: https://download.pytorch.org', 'Looking in indexes: https://download.pytorch.org', ', https://download.pytorch.org'] },
@@ -133,6 +139,34 @@ export const noMatchingDistribution: RuleInput = {
         '{enrich.plainPinLead} `{enrich.plainPinCmd}`{enrich.plainPinTail} (and torchvision / torchaudio to the ' +
         'releases that go with it: https://pytorch.org/get-started/previous-versions/). If the image must have the ' +
         '`+{context.localVersion.tag}` build, build it for linux/amd64 only, or choose the requirement per platform with `ARG TARGETARCH`.',
+    },
+    // Releases before 1.11 (knowledge/torch-find-links.ts, from the previous-versions page): their builds are on
+    // find-links pages, so an index URL is no answer; the enricher says which build exists.
+    {
+      when: 'localVersion&enrich.localFindLinksCmd',
+      message: legacyLocalMessage,
+      fix: '{enrich.localLegacyNote} Install it as that release\'s own command does: `{enrich.localFindLinksCmd}` (https://pytorch.org/get-started/previous-versions/).',
+    },
+    {
+      when: 'localVersion&enrich.localPlainCmd',
+      message: legacyLocalMessage,
+      fix: '{enrich.localLegacyNote} Pin the plain release: `{enrich.localPlainCmd}` (https://pytorch.org/get-started/previous-versions/).',
+    },
+    {
+      when: 'localVersion&enrich.localLegacyNote',
+      message: legacyLocalMessage,
+      fix:
+        '{enrich.localLegacyNote} https://pytorch.org/get-started/previous-versions/ lists the install command of each release with ' +
+        'the CUDA versions it was built for: pin one of those builds, or a release built for this CUDA.',
+    },
+    {
+      when: 'localVersion&!enrich.localIndexCmd',
+      message:
+        'pip found no {requirement} on the index it used: `+{context.localVersion.tag}` builds are published on PyTorch\'s own index or ' +
+        'download pages, not on PyPI. Versions it could see: {versions|not listed in this part of the log}.',
+      fix:
+        'Install it the way that release\'s own install command does (https://pytorch.org/get-started/previous-versions/ lists the ' +
+        'command of each release, with its index or page), or move to a release whose build matches a current index.',
     },
     {
       when: 'localVersion',

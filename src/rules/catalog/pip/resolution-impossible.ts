@@ -29,6 +29,65 @@ const uvIndexPinMessage =
   'uv takes a package\'s versions only from the first index that has the package at all, and an extra index that carries ' +
   '`{context.uvIndexPin.missing}` without this version (pypi.nvidia.com, a download.pytorch.org index) hides PyPI\'s.';
 
+type Variant = NonNullable<RuleInput['variants']>[number];
+
+const uvTitle = 'uv could not resolve the requirements';
+const previousVersions = 'https://pytorch.org/get-started/previous-versions/';
+
+/**
+ * uv's report for a PyTorch `+cuNNN` / `+cpu` build no index it read has (the find-links and index tables behind the
+ * `pip-advice` enricher, as for pip), and for a release with no wheel for this interpreter or platform.
+ */
+function uvVariants(): Variant[] {
+  const localMessage =
+    'uv found no `{context.uvLocal.spec}` on the indexes it read: PyTorch publishes its `+cuNNN` / `+cpu` builds on ' +
+    'download.pytorch.org, not on PyPI.';
+  return [
+    {
+      when: 'uvLocal&enrich.localFindLinksCmd',
+      title: uvTitle,
+      message: localMessage,
+      fix: `{enrich.localLegacyNote} uv reads such a page with \`--find-links\` (not \`--index\`): \`{enrich.localFindLinksCmd}\` (${previousVersions}).`,
+    },
+    {
+      when: 'uvLocal&enrich.localLegacyNote',
+      title: uvTitle,
+      message: localMessage,
+      fix: `{enrich.localLegacyNote} ${previousVersions} lists each release's install command with the CUDA versions it was built for.`,
+    },
+    {
+      when: 'uvLocal&enrich.localIndexCmd',
+      title: uvTitle,
+      message: localMessage,
+      fix:
+        'Give uv PyTorch\'s index for that build: `{enrich.localIndexCmd}`. {enrich.localIndexNote} To keep PyPI for the other ' +
+        'packages of the same install, add `--extra-index-url {enrich.localIndexUrl}` to it instead, with `--index-strategy ' +
+        'unsafe-best-match` (by default uv takes each package from the first index that has it, and this index carries ' +
+        'copies of common packages).',
+    },
+    {
+      when: 'uvNoWheels&uvWheelsHint',
+      title: uvTitle,
+      message:
+        'uv found no wheel of `{context.uvNoWheels.spec}` for this {context.uvNoWheels.kind}: uv\'s hint says ' +
+        '`{context.uvWheelsHint.pkg}` {context.uvWheelsHint.version} has wheels for {context.uvWheelsHint.tags} only.',
+      fix:
+        'Use a release with a wheel for this interpreter and platform (drop or move the pin), a Python the release was built for ' +
+        '(the tags in the hint, `cp312` = Python 3.12), or build for the platform that has wheels.',
+    },
+    {
+      when: 'uvNoWheels',
+      title: uvTitle,
+      message:
+        'uv found no wheel of `{context.uvNoWheels.spec}` for this {context.uvNoWheels.kind} (not a conflict between requirements: ' +
+        'the release publishes no file this interpreter or platform can install).',
+      fix:
+        'Compare the wheel files the index lists for that release with this interpreter (`python -c "import sys; print(sys.version)"`) ' +
+        'and platform (`uname -m`), then use a release, a Python or a platform that has one.',
+    },
+  ];
+}
+
 export const resolutionImpossible: RuleInput = {
   id: 'pip/resolution-impossible',
   title: 'pip could not resolve conflicting requirements',
@@ -49,6 +108,30 @@ export const resolutionImpossible: RuleInput = {
   ],
   context: [
     { name: 'uv', literals: ['No solution found when resolving dependencies'] },
+    {
+      // `Because there is no version of torch==1.6.0+cu101 and your project depends on torch==1.6.0+cu101, …` (astral-sh/uv#12980),
+      // `… no version of torch==2.7.0+cu128 and you require …` (vllm-project/vllm#19392): a PyTorch local build no index uv read has
+      name: 'uvLocal',
+      literals: ['there is no version of torch'],
+      pattern: 'there is no version of (?<spec>torch(?:vision|audio)?==[\\w.]{1,40}\\+(?:cu\\d{2,3}|cpu))(?![\\w.+])',
+    },
+    // uv in a project (`uv add`, `uv sync`, `uv lock`) rather than `uv pip`: the commands are `uv add`'s
+    { name: 'uvProject', literals: ['your project depends on', "your project's requirements are unsatisfiable"] },
+    {
+      // no wheel of a release fits the interpreter or platform: `torch>=2.5.0 has no wheels with a matching platform tag (e.g.,
+      // \`macosx_14_0_arm64\`)`, `torch<=2.4.1 has no wheels with a matching Python ABI tag (e.g., \`cp313\`)` (uv 0.5 and later, in
+      // public notes), and uv 0.1's `Because torch==2.1.1 is unusable because no wheels are available with a matching platform` (astral-sh/uv#1497)
+      name: 'uvNoWheels',
+      literals: ['has no wheels with a matching', 'no wheels are available with a matching'],
+      pattern:
+        '(?<spec>[A-Za-z0-9][\\w.-]{0,100}(?:[=<>!~]=?[\\w.*+]{1,40})?) (?:has no wheels with a matching|is unusable because no wheels are available with a matching) (?<kind>platform|Python ABI|Python version|Python)\\b',
+    },
+    // `hint: Wheels are available for \`torch\` (v2.4.1) with the following ABI tags: …` / `… on the following platform: \`win_amd64\``
+    {
+      name: 'uvWheelsHint',
+      literals: ['hint: Wheels are available for'],
+      pattern: 'Wheels are available for `(?<pkg>[^`]{1,100})` \\((?<version>[^)]{1,60})\\) (?:with the following [\\w ]{1,30}|on the following platforms?): (?<tags>.{1,300})$',
+    },
     {
       // `Because there is no version of nvidia-cudnn-cu12{platform_machine == 'x86_64' …}==9.1.0.70 and torch==2.4.1 depends on …`
       name: 'uvIndexPin',
@@ -100,6 +183,7 @@ export const resolutionImpossible: RuleInput = {
         '`torch=={context.uvTorchPin.version}` and the wheels it pins.',
       ].join('\n'),
     },
+    ...uvVariants(),
     {
       when: 'uv',
       message:
