@@ -7,7 +7,8 @@
 //   compiler threads: extension-knobs.ts, and flash-attn's README ("MAX_JOBS=4 pip install flash-attn
 //   --no-build-isolation").
 // - CMAKE_BUILD_PARALLEL_LEVEL: CMake's environment variable for `cmake --build` (CMake >= 3.12,
-//   cmake-env-variables(7)); PyTorch's own setup.py reads MAX_JOBS.
+//   cmake-env-variables(7)), read only when the command gives no `-j` / `--parallel` of its own (cmake(1),
+//   `--parallel [<jobs>]`: "a default parallel level when this option is not given"); PyTorch's own setup.py reads MAX_JOBS.
 // - The runner: fact `runner` / FactView.githubHosted. No memory sizes are claimed.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
@@ -34,7 +35,7 @@ function knobNote(pkg: string | null): string {
     return `${pkg} runs MAX_JOBS compile jobs at once and passes NVCC_THREADS to each nvcc (flash-attn's default is 4), so memory grows with both.`;
   }
   if (pkg === 'torch-cpp-extension') return 'torch.utils.cpp_extension builds with ninja and reads MAX_JOBS for the number of parallel jobs.';
-  return 'PyTorch-style setup.py builds read MAX_JOBS; cmake --build reads CMAKE_BUILD_PARALLEL_LEVEL; a make or ninja called directly needs its -j lowered.';
+  return 'PyTorch-style setup.py builds read MAX_JOBS; cmake --build reads CMAKE_BUILD_PARALLEL_LEVEL when it is given no -j or --parallel of its own; a make or ninja called directly, or a -j / --parallel written in the command, needs that number lowered.';
 }
 
 export function memoryKnobsEnrich(captures: Readonly<Record<string, string>>, _step: Step | null, _model: BuildModel, facts: FactView): Record<string, string> {
@@ -47,6 +48,8 @@ export function memoryKnobsEnrich(captures: Readonly<Record<string, string>>, _s
     jobsEnv: env,
     // The line to add where the build runs: Dockerfile `ENV` in an image build, `export` elsewhere.
     jobsLine: inImage ? `ENV ${env}` : `export ${env}`,
+    // The language of the block that holds jobsLine.
+    jobsFence: inImage ? 'dockerfile' : 'sh',
     jobsWhere: inImage
       ? 'Add before the RUN that compiles:'
       : unknown

@@ -7,6 +7,7 @@
 // `nvidia-cuda-toolkit`, as shell commands; in an image build, as Dockerfile lines (or NVIDIA's `-devel` image).
 import type { RuleInput } from '../../schema.js';
 import { KEYRING_FILE, KEYRING_URL_FORM, keyringDistros, madeUpToolkitNames } from '../../../knowledge/cuda-toolkit-apt-names.js';
+import { droppedPackageNames } from '../../../knowledge/apt-dropped-packages.js';
 
 const checkInBaseImage = [
   'Ask apt in the base image, for the platform that was built, which of them exist (`Candidate: (none)` or',
@@ -104,6 +105,41 @@ const realToolkitsInDockerfile = [
   'in the base image prints it; Debian 12: 11.8, in non-free and contrib).',
 ].join('\n');
 
+/**
+ * A package a newer release dropped (knowledge/apt-dropped-packages.ts): the story with and without a replacement,
+ * each told flatly when the log shows a release without it, hedged when it does not.
+ */
+function droppedVariants(): NonNullable<RuleInput['variants']> {
+  const why = 'it was {enrich.droppedPurpose}, and {enrich.droppedFrom} dropped it';
+  const replace = [
+    'In the `apt-get install` line, replace `{enrich.droppedName}` with `{enrich.droppedReplacement}`: the packages it only',
+    'pulled in, which exist on older releases too, so the line keeps working on any base.',
+  ];
+  const remove = [
+    'Remove `{enrich.droppedName}` from the `apt-get install` line: nothing replaces it. If the build runs `add-apt-repository`,',
+    'add that repository the way its vendor documents for Debian instead (a file in `/etc/apt/sources.list.d/` and the keyring',
+    "its `signed-by=` option names); a `ppa:` is built for Ubuntu and does not fit a Debian image.",
+  ];
+  // The way back to a release that has it: the exact tag where the base's tags name their Debian release.
+  const pinExact = 'Or keep Debian 12 for now: `FROM {enrich.droppedPinnedImage}`.';
+  const pinAny = 'Or keep Debian 12 for now, on a base tag that names it (`-bookworm`, as in `python:3.11-slim-bookworm`) where the image has one.';
+  const known = `apt has no \`{enrich.droppedName}\` because this build's release, {enrich.droppedRelease}, does not ship it: ${why}.`;
+  const unknown =
+    `apt has no \`{enrich.droppedName}\`: ${why}. Base images that follow the current release moved there ` +
+    "(`python:3.x-slim` is Debian 13 since August 2025); the log does not show this base's release.";
+  const stories = [
+    { when: 'enrich.droppedReplacement&enrich.droppedRelease', title: 'apt package dropped by this release', message: known, steps: replace },
+    { when: 'enrich.droppedReplacement', title: 'apt package dropped by newer releases', message: unknown, steps: replace },
+    { when: 'enrich.droppedName&enrich.droppedRelease', title: 'apt package dropped by this release', message: known, steps: remove },
+    { when: 'enrich.droppedName', title: 'apt package dropped by newer releases', message: unknown, steps: remove },
+  ];
+  return stories.flatMap(({ when, title, message, steps }) => [
+    { when: `${when}&enrich.droppedPinnedImage`, title, message, fix: [...steps, pinExact].join('\n') },
+    { when: `${when}&enrich.droppedDebianPin`, title, message, fix: [...steps, pinAny].join('\n') },
+    { when, title, message, fix: steps.join('\n') },
+  ]);
+}
+
 export const unableToLocatePackage: RuleInput = {
   id: 'apt/unable-to-locate-package',
   title: 'apt package not found',
@@ -136,6 +172,12 @@ export const unableToLocatePackage: RuleInput = {
       name: 'hostToolkit',
       literals: ['nvidia-container-toolkit', 'nvidia-docker2', 'nvidia-container-runtime', 'libnvidia-container'],
       pattern: "(?:Unable to locate package |Package '?)(?:nvidia-container-toolkit(?:-base)?|nvidia-docker2|nvidia-container-runtime|libnvidia-container(?:-tools|1))(?![\\w.-])",
+    },
+    // A name a newer Debian / Ubuntu release dropped (`E: Package 'libgl1-mesa-glx' has no installation candidate`).
+    {
+      name: 'dropped',
+      literals: [...droppedPackageNames],
+      pattern: `(?:Unable to locate package |Package '?)(?<name>${droppedPackageNames.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})(?![\\w.+-])`,
     },
     // A CUDA toolkit name that is no package anywhere.
     {
@@ -180,6 +222,7 @@ export const unableToLocatePackage: RuleInput = {
         'packages of that repository are unknown: `{package:all}` may be missing because of that.',
       fix: 'Fix the repository that failed first (see the apt/fetch-failed finding); then the install can find the packages.',
     },
+    ...droppedVariants(),
     { when: 'madeUpToolkit&fact.place=image-build', message: madeUpToolkitMessage, fix: realToolkitsInDockerfile },
     { when: 'madeUpToolkit&!fact.place=image-build', message: madeUpToolkitMessage, fix: realToolkitsInShell },
     {
@@ -229,5 +272,6 @@ export const unableToLocatePackage: RuleInput = {
     { when: '!fact.place=image-build', fix: [...checkInShell, ...afterCheck].join('\n') },
   ],
   fix: [...checkInStage, ...afterCheck].join('\n'),
+  enrich: 'apt-dropped',
   docs: 'https://docs.docker.com/build/building/best-practices/#apt-get',
 };

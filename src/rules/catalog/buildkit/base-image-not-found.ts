@@ -34,6 +34,25 @@ export const baseImageNotFound: RuleInput = {
         '(?:^|failed to solve: )(?<image>[\\w][\\w./-]{0,250}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?): (?=[a-z0-9-]{1,63}\\.)[a-z0-9][a-z0-9.-]{0,252}(?::\\d{1,5})?/[^\\s:@]{1,300}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: not found$',
     },
     {
+      // BuildKit 0.9-0.10 (docker 20.10, buildx before 0.10) resolves the FROM image while the frontend creates the LLB
+      // definition and names it fully qualified (TRI-ML/dgp#106, a build-push-action job):
+      // `failed to solve with frontend dockerfile.v0: failed to create LLB definition: docker.io/nvidia/cuda:11.1-devel-ubuntu18.04: not found`.
+      // The name starts with a registry host (a dot in it), as in the short form above.
+      literals: ['failed to create LLB definition: '],
+      pattern:
+        'failed to create LLB definition: (?<image>(?=[a-z0-9-]{1,63}\\.)[a-z0-9][a-z0-9.-]{0,252}(?::\\d{1,5})?/[^\\s:@]{1,300}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?): not found$',
+    },
+    {
+      // The registry answered the manifest request with an error status (openshift/instaslice-operator#102):
+      // `failed to solve: nvcr.io/nvidia/cuda:12.4.1-base-ubi8: unexpected status from HEAD request to
+      // https://nvcr.io/v2/nvidia/cuda/manifests/12.4.1-base-ubi8: 500 Internal Server Error`. The status decides the
+      // variant (serverError, rateLimit, auth below); only a manifest request is the base image (a push asks for blobs),
+      // and not one made for a push or a registry cache (`failed to push IMAGE: unexpected status …`, `failed to configure registry cache importer: unexpected status …`).
+      literals: ['unexpected status from '],
+      pattern:
+        '(?:(?:^|failed to solve: )(?<image>[\\w][\\w./:@-]{0,400}): )?(?<!failed to push \\S{1,400}: )(?<!cache importer: )unexpected status from (?:HEAD|GET) request to https?://(?<registry>[^/\\s]{1,253})/v2/(?<repository>\\S{1,300}?)/manifests/(?<reference>[^\\s?]{1,200}?)(?:\\?\\S{0,200})?: (?<status>\\d{3})',
+    },
+    {
       // The classic builder on a host whose platform the tag lacks (NVIDIA/TensorRT#1479, a Jetson):
       // `no matching manifest for linux/arm64/v8 in the manifest list entries`
       literals: ['no matching manifest for '],
@@ -60,7 +79,8 @@ export const baseImageNotFound: RuleInput = {
     },
     { name: 'rateLimit', literals: ['toomanyrequests', '429 Too Many Requests'] },
     { name: 'serverError', literals: ['500 Internal Server Error', '502 Bad Gateway', '503 Service Unavailable', '504 Gateway Timeout'] },
-    { name: 'auth', literals: ['pull access denied', 'unauthorized', 'authorization failed', 'denied: '] },
+    // `401 Unauthorized` / `403 Forbidden`: the status of a registry's answer to a manifest request.
+    { name: 'auth', literals: ['pull access denied', 'unauthorized', 'authorization failed', 'denied: ', '401 Unauthorized', '403 Forbidden'] },
     {
       // An nvidia/cuda reference of the shape parseImageRef reads (knowledge/nvidia-images.ts).
       name: 'nvidiaCuda',
@@ -86,8 +106,8 @@ export const baseImageNotFound: RuleInput = {
     // The log names the image (the lines the `image` capture comes from).
     {
       name: 'imageNamed',
-      literals: ['failed to resolve source metadata for', 'pull access denied for', 'manifest for ', ': not found'],
-      pattern: '(?:failed to resolve source metadata for|pull access denied for|manifest for) \\S|(?:^|failed to solve: )[\\w][\\w./-]{0,250}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: (?=[a-z0-9-]{1,63}\\.)[a-z0-9][a-z0-9.-]{0,252}(?::\\d{1,5})?/[^\\s:@]{1,300}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: not found$',
+      literals: ['failed to resolve source metadata for', 'pull access denied for', 'manifest for ', ': not found', 'failed to create LLB definition: ', 'unexpected status from '],
+      pattern: '(?:failed to resolve source metadata for|pull access denied for|manifest for) \\S|failed to create LLB definition: (?=[a-z0-9-]{1,63}\\.)[a-z0-9.-]{1,253}/\\S{1,400}: not found$|unexpected status from (?:HEAD|GET) request to \\S{1,600}/manifests/|(?:^|failed to solve: )[\\w][\\w./-]{0,250}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: (?=[a-z0-9-]{1,63}\\.)[a-z0-9][a-z0-9.-]{0,252}(?::\\d{1,5})?/[^\\s:@]{1,300}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: not found$',
     },
   ],
   message:

@@ -11,16 +11,24 @@
 // its cache is pruned with `docker buildx prune --all --force`, which acts on the selected builder (docs.docker.com CLI
 // reference, `docker buildx prune`). The step `importing to docker` is `--load` from such a builder (docker/buildx#1927 shows
 // it after `sending tarball`): the image is written again into Docker's own store.
+// `buildx failed with: …` is docker/build-push-action's error (src/main.ts throws it with buildx's last stderr line): the
+// build ran in a GitHub Actions job. Whether the runner was GitHub-hosted the line does not say; a hosted runner is a fresh
+// VM whose build cache is empty, so pruning it frees little, and its preinstalled toolchains are what can go.
 import type { RuleInput } from '../../schema.js';
 
-const ghCleanUp = [
-  'Free the runner\'s disk before the build (large preinstalled toolchains a Docker build does not use):',
-  '',
+/** What a GitHub-hosted runner can give up: preinstalled toolchains a Docker build does not use, and unused images. */
+const hostedRunnerCleanUp = [
   '```sh',
   'sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc',
   'docker system prune --all --force',
   'df -h /',
   '```',
+];
+
+const ghCleanUp = [
+  'Free the runner\'s disk before the build (large preinstalled toolchains a Docker build does not use):',
+  '',
+  ...hostedRunnerCleanUp,
 ];
 
 const prune = [
@@ -42,6 +50,18 @@ const pruneContainerBuilder = [
   'docker system prune --all --force',
   'df -h /var/lib/docker',
   '```',
+];
+
+/** A GitHub Actions job whose runner the log does not name: the clean-up for each kind, labelled. */
+const actionsCleanUp = [
+  'The build ran in GitHub Actions (docker/build-push-action); the log does not show which runner. On a GitHub-hosted',
+  "runner (`runs-on: ubuntu-…`) the VM is fresh, so there is little cache to prune: free its preinstalled toolchains in a",
+  '`run:` step before the build:',
+  '',
+  ...hostedRunnerCleanUp,
+  'On a self-hosted runner, prune what earlier jobs left: `docker buildx prune --all --force` (the builder\'s cache) and',
+  '`docker system prune --all --force`, then `df -h /var/lib/docker`.',
+  '',
 ];
 
 const slimLayers = [
@@ -80,27 +100,39 @@ export const diskFull: RuleInput = {
     { name: 'loadStep', literals: ['write /blobs/sha256/'] },
     // `write /var/lib/buildkit/runc-overlayfs/content/ingest/…/data: no space left on device`
     { name: 'containerBuilder', literals: ['/var/lib/buildkit/'] },
+    // docker/build-push-action's failure line: a GitHub Actions job, hosted or self-hosted.
+    { name: 'buildPushAction', literals: ['buildx failed with: '] },
   ],
   message: 'The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.',
   variants: [
     {
       when: 'pull&fact.runner=github-hosted',
-      message: 'The runner\'s disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.',
+      message: 'The runner\'s disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.',
       fix: [...ghCleanUp, ...basePull].join('\n'),
     },
     {
       when: 'fromStep&fact.runner=github-hosted',
-      message: 'The runner\'s disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.',
+      message: 'The runner\'s disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.',
       fix: [...ghCleanUp, ...basePull].join('\n'),
     },
     {
+      when: 'pull&buildPushAction&!fact.runner',
+      message: 'The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.',
+      fix: [...actionsCleanUp, ...basePull].join('\n'),
+    },
+    {
+      when: 'fromStep&buildPushAction&!fact.runner',
+      message: 'The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.',
+      fix: [...actionsCleanUp, ...basePull].join('\n'),
+    },
+    {
       when: 'pull',
-      message: 'The disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.',
+      message: 'The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.',
       fix: [...prune, ...basePull].join('\n'),
     },
     {
       when: 'fromStep',
-      message: 'The disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.',
+      message: 'The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.',
       fix: [...prune, ...basePull].join('\n'),
     },
     {
@@ -130,9 +162,19 @@ export const diskFull: RuleInput = {
       fix: [...ghCleanUp, ...slimLayers].join('\n'),
     },
     {
+      when: 'export&buildPushAction&!fact.runner',
+      message: 'The disk filled up while BuildKit exported the finished image: the layers were written once more for the export.',
+      fix: [...actionsCleanUp, ...slimLayers].join('\n'),
+    },
+    {
       when: 'export',
       message: 'The disk filled up while BuildKit exported the finished image: the layers were written once more for the export.',
       fix: [...prune, ...slimLayers].join('\n'),
+    },
+    {
+      when: 'buildPushAction&!fact.runner',
+      message: 'The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.',
+      fix: [...actionsCleanUp, ...slimLayers].join('\n'),
     },
     {
       when: 'fact.runner=github-hosted',

@@ -5,7 +5,9 @@
 //   `returned non-zero exit status 137.`, or `died with <Signals.SIGKILL: 9>.` when the child itself was killed
 //   (CPython Lib/subprocess.py, CalledProcessError.__str__));
 // - allocation failed: `std::bad_alloc`, `virtual memory exhausted`, `out of memory allocating` are
-//   printed by the process itself when malloc/new fails (no signal, no OOM killer).
+//   printed by the process itself when malloc/new fails (no signal, no OOM killer); nvcc's C++ front end says
+//   `catastrophic error: out of memory` (vllm-project/vllm#2175, a vLLM image build: `StringUtil.h(68): catastrophic
+//   error: out of memory`, answered there by asking for the machine's memory).
 // Knobs per package: knowledge/memory-knobs-enricher.ts (MAX_JOBS, NVCC_THREADS, CMAKE_BUILD_PARALLEL_LEVEL).
 // pip killed right after downloading a big wheel, with nothing compiled, is not a compile at all: pip's HTTP cache
 // holds the whole wheel in memory to store it (pypa/pip#2984 "Excessive memory use when caching large packages",
@@ -29,7 +31,7 @@ export const oomKilled: RuleInput = {
     { literals: ['died due to signal 9'], pattern: "'(?<program>[\\w+.-]{1,100})' died due to signal 9" },
     // ld: `collect2: fatal error: ld terminated with signal 9 [Killed]`
     { literals: ['terminated with signal 9'], pattern: '(?<program>[\\w+.-]{1,100}) terminated with signal 9' },
-    { literals: ['virtual memory exhausted', 'out of memory allocating', 'std::bad_alloc'] },
+    { literals: ['virtual memory exhausted', 'out of memory allocating', 'std::bad_alloc', 'catastrophic error: out of memory'] },
     {
       // bash reporting a SIGKILLed child: `Killed` alone, or `/bin/sh: line 1:  1234 Killed  /usr/bin/c++ -O3 …`
       literals: ['Killed'],
@@ -53,7 +55,7 @@ export const oomKilled: RuleInput = {
       name: 'compiling',
       literals: ['Building wheel for', 'Running setup.py', 'nvcc', 'cc1plus', 'Building CXX object', 'Building CUDA object', 'Building NVCC', 'ninja', 'cmake'],
     },
-    { name: 'alloc', literals: ['virtual memory exhausted', 'out of memory allocating', 'std::bad_alloc'] },
+    { name: 'alloc', literals: ['virtual memory exhausted', 'out of memory allocating', 'std::bad_alloc', 'catastrophic error: out of memory'] },
     // What is being compiled, for the knobs (memory-knobs enricher).
     { name: 'flashAttn', literals: ['flash_attn', 'flash-attn', 'flash-attention'] },
     { name: 'vllm', literals: ['vllm'] },
@@ -107,8 +109,8 @@ export const oomKilled: RuleInput = {
       when: 'alloc',
       title: 'Out of memory (allocation failed)',
       message:
-        'A process of this step ran out of memory: an allocation failed (`std::bad_alloc`, `virtual memory exhausted` or ' +
-        '`out of memory allocating` below) and the process stopped itself. The builder had less free memory than the ' +
+        'A process of this step ran out of memory: an allocation failed (`std::bad_alloc`, `virtual memory exhausted`, ' +
+        '`out of memory allocating` or nvcc\'s `catastrophic error: out of memory` below) and the process stopped itself. The builder had less free memory than the ' +
         'step needed; usually several compile jobs at once.',
     },
     ],
@@ -116,7 +118,7 @@ export const oomKilled: RuleInput = {
   fix: withFlashAttnNote([
     'Run fewer compile jobs at once. {enrich.knobNote} {enrich.jobsWhere}',
     '',
-    '```',
+    '```{enrich.jobsFence}',
     '{enrich.jobsLine}',
     '```',
     'Fewer CUDA architectures (`TORCH_CUDA_ARCH_LIST`) also cut memory and time. {enrich.runnerNote}',

@@ -1,0 +1,29 @@
+// The `apt-dropped` enricher: for a package a newer Debian / Ubuntu release no longer has
+// (knowledge/apt-dropped-packages.ts), what replaces it, whether the release the log shows is one without it,
+// and the base image pinned to Debian 12 where that is a tag of the same image.
+import type { BuildModel, Step } from '../model/types.js';
+import type { FactView } from '../facts/fact-view.js';
+import { bookwormTagOf, droppedPackage, releaseLacks } from './apt-dropped-packages.js';
+
+export function aptDroppedEnrich(captures: Readonly<Record<string, string>>, _step: Step | null, _model: BuildModel, facts: FactView): Record<string, string> {
+  const name = captures['context.dropped.name'];
+  const pkg = name === undefined ? null : droppedPackage(name);
+  if (pkg === null) return {};
+  const os = facts.value('os');
+  const lacks = releaseLacks(pkg, os);
+  // The log shows a release that still has it (Ubuntu 22.04 and libgl1-mesa-glx): another story, not this one.
+  if (lacks === false) return {};
+  const pinned = bookwormTagOf(facts.value('baseImage'));
+  // Going back to Debian 12 is advice for a Debian base, or one whose release the log does not show.
+  const debianOrUnknown = os === null || os.startsWith('Debian');
+  return {
+    droppedName: pkg.name,
+    droppedFrom: pkg.goneFrom,
+    droppedPurpose: pkg.purpose,
+    // `Debian 13` when the log shows a release without it; the variant then says so without a hedge.
+    ...(lacks === true && os !== null ? { droppedRelease: os } : {}),
+    ...(pkg.replacement.length > 0 ? { droppedReplacement: pkg.replacement.join(' ') } : {}),
+    ...(pinned !== null && debianOrUnknown ? { droppedPinnedImage: pinned } : {}),
+    ...(debianOrUnknown ? { droppedDebianPin: 'yes' } : {}),
+  };
+}

@@ -1,0 +1,92 @@
+// Debian / Ubuntu packages that newer releases no longer have, which ML Dockerfiles still name (OpenCV's
+// libGL, `add-apt-repository`). The `python:3.x-slim` images moved from Debian 12 (bookworm) to Debian 13
+// (trixie) in August 2025 (docker-library/python 093598a, cited in browser-use/web-ui#681), so a Dockerfile
+// that built for years fails at `apt-get install` with `has no installation candidate` / `Unable to locate package`.
+//
+// Each row: the first releases without the package, what to install instead, and where that was checked.
+// - libgl1-mesa-glx, libegl1-mesa: transitional packages since Debian 10 (89luca89/distrobox#1005); on Debian 12 they
+//   are `transitional dummy package`s depending on `libgl1, libglx-mesa0` and on `libegl1` (apt-cache show, this
+//   machine, 2026-12-05). Gone from Debian 13 (distrobox#1005; CatchTheTornado/text-extract-api#126 on python:3.10-slim,
+//   citing the trixie release notes' obsolete packages) and from Ubuntu 23.10 (LibrePhotos/librephotos-linux#64: no
+//   candidate on 23.10 mantic). The replacements exist on every supported release, so the fix needs no release check.
+// - software-properties-common (add-apt-repository): removed from Debian testing in November 2024
+//   (tracker.debian.org/news/1579223, bug #1038747), absent from Debian 13 (dokku/dokku#7877, comtrya/comtrya#583);
+//   Ubuntu still ships it. No replacement package: a repository is added as a file under /etc/apt/sources.list.d/.
+
+export interface DroppedPackage {
+  /** The package name Dockerfiles still use. */
+  name: string;
+  /** The first releases that lack it, as people write them. */
+  goneFrom: string;
+  /** The first Debian major release without it. */
+  debianMajor: number;
+  /** The first Ubuntu release without it (`[23, 10]` for 23.10), null when Ubuntu still has it. */
+  ubuntu: readonly [number, number] | null;
+  /** What provides the same files on every supported release; empty when nothing replaces it. */
+  replacement: readonly string[];
+  /** What the package was for, for the advice when nothing replaces it. */
+  purpose: string;
+}
+
+export const DROPPED_PACKAGES: readonly DroppedPackage[] = [
+  {
+    name: 'libgl1-mesa-glx',
+    goneFrom: 'Debian 13 (trixie) and Ubuntu 23.10',
+    debianMajor: 13,
+    ubuntu: [23, 10],
+    replacement: ['libgl1', 'libglx-mesa0'],
+    purpose: "the transitional name of Mesa's libGL (what OpenCV's cv2 loads)",
+  },
+  {
+    name: 'libegl1-mesa',
+    goneFrom: 'Debian 13 (trixie) and Ubuntu 23.10',
+    debianMajor: 13,
+    ubuntu: [23, 10],
+    replacement: ['libegl1'],
+    purpose: "the transitional name of Mesa's libEGL",
+  },
+  {
+    name: 'software-properties-common',
+    goneFrom: 'Debian 13 (trixie)',
+    debianMajor: 13,
+    ubuntu: null,
+    replacement: [],
+    purpose: 'the package of add-apt-repository',
+  },
+];
+
+/** The names, for a rule's literals and pattern. */
+export const droppedPackageNames: readonly string[] = DROPPED_PACKAGES.map((p) => p.name);
+
+export function droppedPackage(name: string): DroppedPackage | null {
+  return DROPPED_PACKAGES.find((p) => p.name === name) ?? null;
+}
+
+/** Whether the release in fact `os` (`Debian 13`, `Ubuntu 24.04`) is one that lacks the package; null when unknown. */
+export function releaseLacks(pkg: DroppedPackage, os: string | null): boolean | null {
+  if (os === null) return null;
+  const debian = /^Debian (\d{1,2})\b/.exec(os);
+  if (debian) return Number(debian[1]) >= pkg.debianMajor;
+  const ubuntu = /^Ubuntu (\d{2})\.(\d{2})\b/.exec(os);
+  if (ubuntu) {
+    if (pkg.ubuntu === null) return false;
+    const [major, minor] = pkg.ubuntu;
+    const [m, n] = [Number(ubuntu[1]), Number(ubuntu[2])];
+    return m > major || (m === major && n >= minor);
+  }
+  return null;
+}
+
+/**
+ * The same image pinned to Debian 12, for the official images whose tags take a release suffix
+ * (`python:3.11-slim` → `python:3.11-slim-bookworm`); null for any other image or a tag that already names a release.
+ */
+export function bookwormTagOf(image: string | null): string | null {
+  if (image === null) return null;
+  const m = /^((?:docker\.io\/)?(?:library\/)?python):([\w.-]{1,100})$/.exec(image);
+  if (!m || m[1] === undefined || m[2] === undefined) return null;
+  const tag = m[2];
+  if (/-(?:bookworm|bullseye|buster|trixie|alpine[\w.]*)$|^(?:bookworm|bullseye|buster|trixie)$/.test(tag)) return null;
+  // `latest` has no `latest-bookworm`; the release alone is its pinned alias.
+  return tag === 'latest' ? `${m[1]}:bookworm` : `${m[1]}:${tag}-bookworm`;
+}
