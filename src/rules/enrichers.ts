@@ -24,6 +24,7 @@ import { aptExitEnrich } from '../knowledge/apt-exit.js';
 import { condaSolveEnrich } from '../knowledge/conda-solve.js';
 import { torchSymbolEnrich } from '../knowledge/torch-symbol.js';
 import { cudaDriverEnrich } from '../knowledge/cuda-driver.js';
+import { runImageEnrich } from '../knowledge/run-image-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -85,4 +86,6 @@ export const enrichers: Record<string, Enricher> = {
   'apt-exit': aptExitEnrich,
   /** The spec file of a failed conda / mamba / micromamba solve and the same solve with `--dry-run` where a shell can run it (`{enrich.file}`, `{enrich.dryRun}`). */
   'conda-solve': condaSolveEnrich,
+  /** The nvidia/cuda image a `docker run` of the log starts, in its `-devel` flavour, and that command with it (`{enrich.runDevelImage}`, `{enrich.runDevelCommand}`). */
+  'run-image': runImageEnrich,
 };
