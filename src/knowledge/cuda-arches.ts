@@ -220,11 +220,19 @@ export function toolkitsRejecting(arch: string): { removedIn: string | null; nee
   const versions = toolkitArches.map((t) => t.version);
   const last = versions.indexOf(accepting[accepting.length - 1]!);
   const first = versions.indexOf(accepting[0]!);
+  const capability = parseArch(arch)!.capability;
   return {
     removedIn: last < versions.length - 1 ? versions[last + 1]! : null,
-    needs: first > 0 ? versions[first]! : null,
+    needs: first > 0 ? versions[first]! : FIRST_IN_OLDEST.includes(capability) ? versions[0]! : null,
   };
 }
+
+/**
+ * Arches of the table's oldest release (8.0) that it was the first to accept: Pascal, sm_60 / sm_61 / sm_62 (NVIDIA's
+ * "Pascal Compatibility Guide": "Applications Using CUDA Toolkit 7.5 or Earlier" build no Pascal code; "Applications
+ * Using CUDA Toolkit 8.0" do). The older arches of that release came before it, in releases not listed here.
+ */
+const FIRST_IN_OLDEST: readonly number[] = [60, 61, 62];
 
 /** `sm_50 … sm_90` for messages, or null when the version is unknown. */
 export function archRange(cudaVersion: string): string | null {

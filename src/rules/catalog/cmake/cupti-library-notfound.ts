@@ -148,6 +148,7 @@ export const cuptiLibraryNotfound: RuleInput = {
     // (mit-han-lab/inter-operator-scheduler#2): a line that is only the variable's name appears in that list alone.
     {
       name: 'stopped',
+      tally: true,
       literals: ['CUPTI_LIB', 'cupti_LIB'],
       pattern: '^(?<variable>[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200})(?: \\(ADVANCED\\))?$',
     },
