@@ -3,7 +3,7 @@
 // which architectures that version accepts. A pure function of what the log showed.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
-import { archSupport, normaliseCudaVersion, toolkitsSupporting, type ArchSupport } from './cuda-arches.js';
+import { archSupport, earlierName, normaliseCudaVersion, supportedArches, toolkitsRejecting, toolkitsSupporting, type ArchSupport } from './cuda-arches.js';
 import { cudaTagsUrl, cudnnTagPart, develTagFor } from './cuda-image-tags.js';
 import { parseImageRef, withFlavour } from './nvidia-images.js';
 import { indexUrl, pairedPackages, releasesForCuda, torchReleases, wheelTagFor } from './torch-wheels.js';
@@ -112,7 +112,57 @@ export function cudaArchesEnrich(
   } else {
     out.suggestion = `use only architectures this toolkit accepts${support.accepted.length ? ` (${support.min} … ${support.max})` : ''}`;
   }
+  // the version unknown: what the rejection itself proves of the toolkit, and the change for each case
+  if (version === null && !isEmptyArch(support.arch)) Object.assign(out, inferredToolkit(support.arch, facts));
   return out;
+}
+
+/**
+ * With the CUDA version unknown, what the rejection itself proves: an arch a later release removed
+ * was rejected by that release or a newer one (`sm_50` → CUDA 13.0 or newer), an arch a later release
+ * added by an older toolkit (`sm_80` → older than CUDA 11.0). `inferred` says so (and what the newer
+ * toolkit accepts), `suggestion` what to change for each case. Nothing for an arch no release accepts.
+ */
+function inferredToolkit(arch: string, facts: FactView): Record<string, string> {
+  const rejecting = toolkitsRejecting(arch);
+  if (rejecting === null) return {};
+  const where = toolkitsSupporting(arch);
+  const last = where[where.length - 1]!;
+  const { removedIn, needs } = rejecting;
+  const renamed = earlierName(arch);
+  const removed =
+    removedIn === null
+      ? null
+      : {
+          said: `CUDA ${removedIn} removed ${arch} (CUDA ${last} is the last release that accepts it; CUDA ${removedIn} accepts ${supportedArches(removedIn)!.join(', ')})`,
+          fix: `remove ${arch} from the arch list, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts)})`,
+        };
+  const added =
+    needs === null
+      ? null
+      : {
+          said: `${arch} needs CUDA ${needs} or newer${renamed ? ` (CUDA 12.8 and 12.9 call the same GPU ${renamed.name})` : ''}`,
+          fix:
+            `build on CUDA ${needs} or newer (${imageOrSearch(needs, facts)})` +
+            (renamed ? `, or, on CUDA 12.8 / 12.9, name that GPU ${renamed.name}` : '') +
+            `, or remove ${arch} from the arch list`,
+        };
+  if (removed && added) {
+    return {
+      inferred: `The log does not show which CUDA version compiled this, but the rejection narrows it: ${removed.said}; ${added.said}. So this nvcc is CUDA ${removedIn} or newer, or older than CUDA ${needs}.`,
+      suggestion: `if \`nvcc --version\` says CUDA ${removedIn} or newer, ${removed.fix}; if it is older than CUDA ${needs}, ${added.fix}`,
+    };
+  }
+  if (removed) {
+    return {
+      inferred: `The log does not show which CUDA version compiled this, but the rejection narrows it: ${removed.said}. So this nvcc is most likely CUDA ${removedIn} or newer.`,
+      suggestion: removed.fix,
+    };
+  }
+  return {
+    inferred: `The log does not show which CUDA version compiled this, but the rejection narrows it: ${added!.said}, so this nvcc is older than CUDA ${needs}.`,
+    suggestion: added!.fix,
+  };
 }
 
 /**

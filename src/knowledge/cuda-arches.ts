@@ -193,6 +193,47 @@ export function toolkitsSupporting(arch: string): string[] {
   return toolkitArches.filter((t) => t.arches.includes(parsed.capability)).map((t) => t.version);
 }
 
+/**
+ * Arches that a release renumbered: CUDA 13.0 calls Thor sm_110, which CUDA 12.8 and 12.9 call sm_101
+ * (NVIDIA's CUDA Features Archive, "CUDA 13.0 Features": "SM101 has been renumbered as SM110 from this
+ * release"; the MathDx release notes: "for CUDA 12.9 and older releases Thor stays labeled as sm_101").
+ */
+const RENUMBERED: Readonly<Record<number, { before: number; in: string }>> = { 110: { before: 101, in: '13.0' } };
+
+/** The name an older release gives the GPU of `arch` (`sm_101` for `sm_110` before 13.0), or null. */
+export function earlierName(arch: string): { name: string; before: string } | null {
+  const parsed = parseArch(arch);
+  const r = parsed ? RENUMBERED[parsed.capability] : undefined;
+  return r ? { name: `sm_${r.before}`, before: r.in } : null;
+}
+
+/**
+ * What the rejection of `arch` says of a toolkit whose version the log does not show: it is one that
+ * removed the arch (`removedIn`: the first release after the last that accepts it, when a later release
+ * dropped it) or one from before the arch came (`needs`: the first release that accepts it, when that is
+ * not the oldest release of the table, which may not be the first to accept it). Null for an arch no
+ * release here accepts.
+ */
+export function toolkitsRejecting(arch: string): { removedIn: string | null; needs: string | null } | null {
+  const accepting = toolkitsSupporting(arch);
+  if (accepting.length === 0) return null;
+  const versions = toolkitArches.map((t) => t.version);
+  const last = versions.indexOf(accepting[accepting.length - 1]!);
+  const first = versions.indexOf(accepting[0]!);
+  const capability = parseArch(arch)!.capability;
+  return {
+    removedIn: last < versions.length - 1 ? versions[last + 1]! : null,
+    needs: first > 0 ? versions[first]! : FIRST_IN_OLDEST.includes(capability) ? versions[0]! : null,
+  };
+}
+
+/**
+ * Arches of the table's oldest release (8.0) that it was the first to accept: Pascal, sm_60 / sm_61 / sm_62 (NVIDIA's
+ * "Pascal Compatibility Guide": "Applications Using CUDA Toolkit 7.5 or Earlier" build no Pascal code; "Applications
+ * Using CUDA Toolkit 8.0" do). The older arches of that release came before it, in releases not listed here.
+ */
+const FIRST_IN_OLDEST: readonly number[] = [60, 61, 62];
+
 /** `sm_50 … sm_90` for messages, or null when the version is unknown. */
 export function archRange(cudaVersion: string): string | null {
   const list = supportedArches(cudaVersion);

@@ -30,6 +30,8 @@ export interface CudaImage {
   flavour: Flavour;
   os: string;
   osRelease: string;
+  /** `nvcr.io/` for NGC's copy of the same tags (`nvcr.io/nvidia/cuda:12.0.1-base-ubuntu22.04`); absent for Docker Hub. */
+  registry?: string;
 }
 
 export interface NgcImage {
@@ -69,7 +71,8 @@ export function parseImageRef(ref: string): ImageRef | null {
   const parts = splitRef(ref);
   if (!parts) return null;
   const { repo, tag } = parts;
-  if (repo === 'nvidia/cuda') {
+  // NGC publishes the same nvidia/cuda tags (CUDA_TAG_POLICY: "Docker Hub and Nvidia GPU Cloud (NGC)")
+  if (repo === 'nvidia/cuda' || repo === 'nvcr.io/nvidia/cuda') {
     const m = cudaTag.exec(tag);
     if (!m) return null;
     const cudnn = m[4] === undefined ? null : m[4] === '' ? 'yes' : Number(m[4]);
@@ -81,6 +84,7 @@ export function parseImageRef(ref: string): ImageRef | null {
       flavour: m[5] as Flavour,
       os: m[6]!,
       osRelease: m[7]!,
+      ...(repo === 'nvidia/cuda' ? {} : { registry: 'nvcr.io/' }),
     };
   }
   const ngc = /^nvcr\.io\/nvidia\/([a-z0-9_-]+)$/.exec(repo);
@@ -99,10 +103,10 @@ export function parseImageRef(ref: string): ImageRef | null {
   return null;
 }
 
-/** The same nvidia/cuda image in another flavour (`runtime` → `devel`), keeping cuDNN and OS. */
+/** The same nvidia/cuda image in another flavour (`runtime` → `devel`), keeping cuDNN, OS and registry. */
 export function withFlavour(image: CudaImage, flavour: Flavour): string {
   const cudnn = image.cudnn === null ? '' : image.cudnn === 'yes' ? 'cudnn-' : `cudnn${image.cudnn}-`;
-  return `nvidia/cuda:${image.cudaFull}-${cudnn}${flavour}-${image.os}${image.osRelease}`;
+  return `${image.registry ?? ''}nvidia/cuda:${image.cudaFull}-${cudnn}${flavour}-${image.os}${image.osRelease}`;
 }
 
 /** NVIDIA's own statement on how long nvidia/cuda tags stay pullable. */

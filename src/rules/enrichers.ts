@@ -25,6 +25,7 @@ import { condaSolveEnrich } from '../knowledge/conda-solve.js';
 import { torchSymbolEnrich } from '../knowledge/torch-symbol.js';
 import { cudaDriverEnrich } from '../knowledge/cuda-driver.js';
 import { aptDroppedEnrich } from '../knowledge/apt-dropped-enricher.js';
+import { runImageEnrich } from '../knowledge/run-image-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -88,4 +89,6 @@ export const enrichers: Record<string, Enricher> = {
   'conda-solve': condaSolveEnrich,
   /** A package a newer Debian / Ubuntu release dropped: its replacement, the release, the base pinned to Debian 12 (`{enrich.droppedReplacement}`, `{enrich.droppedPinnedImage}`). */
   'apt-dropped': aptDroppedEnrich,
+  /** The nvidia/cuda image a `docker run` of the log starts, in its `-devel` flavour, and that command with it (`{enrich.runDevelImage}`, `{enrich.runDevelCommand}`). */
+  'run-image': runImageEnrich,
 };

@@ -6,7 +6,9 @@ import {
   normaliseCudaVersion,
   parseArch,
   supportedArches,
+  toolkitsRejecting,
   toolkitsSupporting,
+  earlierName,
 } from '../../src/knowledge/cuda-arches.js';
 import { cudaArchesEnrich, cudaVersionEnrich, cudaVersionOf } from '../../src/knowledge/cuda-arch-enricher.js';
 import { stepDurationEnrich } from '../../src/knowledge/step-duration.js';
@@ -220,5 +222,47 @@ describe('the torch a fix installs', () => {
 
   test('no note without a torch release the table knows', () => {
     expect(cudaVersionEnrich({}, null, makeModel(), noFacts).pairedNote).toBeUndefined();
+  });
+});
+
+describe('what a rejection proves when the log shows no CUDA version', () => {
+  test.each([
+    // removed by 13.0, introduced before the table's oldest release: only the newer side
+    ['compute_50', '13.0', null],
+    // Pascal came with 8.0 (NVIDIA's Pascal Compatibility Guide) and left with 13.0: both sides
+    ['compute_60', '13.0', '8.0'],
+    // added by 11.0 and still accepted: only the older side
+    ['compute_80', null, '11.0'],
+    ['sm_110', null, '13.0'],
+    ['sm_35', '12.0', null],
+  ])('%s → removed in %s, needs %s', (arch, removedIn, needs) => {
+    expect(toolkitsRejecting(arch)).toEqual({ removedIn, needs });
+  });
+
+  test('an arch no release accepts proves nothing', () => {
+    expect(toolkitsRejecting('sm_99')).toBeNull();
+  });
+
+  test('sm_110 was sm_101 before CUDA 13.0', () => {
+    expect(earlierName('compute_110')).toEqual({ name: 'sm_101', before: '13.0' });
+    expect(earlierName('sm_90')).toBeNull();
+  });
+
+  test('cuda-arches says a removed arch points at a newer toolkit and names what it accepts', () => {
+    const out = cudaArchesEnrich({ arch: 'compute_50' }, null, makeModel(), noFacts);
+    expect(out.inferred).toContain('CUDA 13.0 removed sm_50');
+    expect(out.inferred).toContain('sm_75, sm_80');
+    expect(out.suggestion).toContain('build on CUDA 12.9');
+  });
+
+  test('cuda-arches says a new arch points at an older toolkit, with the earlier name of a renumbered one', () => {
+    const out = cudaArchesEnrich({ arch: 'compute_110' }, null, makeModel(), noFacts);
+    expect(out.inferred).toContain('older than CUDA 13.0');
+    expect(out.suggestion).toContain('sm_101');
+  });
+
+  test('a known version leaves the inference out', () => {
+    const out = cudaArchesEnrich({ arch: 'compute_50', cudaVersion: '13.0' }, null, makeModel(), noFacts);
+    expect(out.inferred).toBeUndefined();
   });
 });

@@ -34,7 +34,7 @@ const INSTALL_UNKNOWN =
 /** The fix, for a known variable name or not, and a known CUDA version or not. */
 function fix(variable: string, cudaKnown: boolean): string {
   return [
-    'See where the library is, in the stage that runs CMake (a `RUN` before the CMake step, or a shell in that stage):',
+    'See where the library is, where CMake runs (in an image build, a `RUN` line before the CMake step):',
     '',
     '```sh',
     "find / -xdev -name 'libcupti*' 2>/dev/null",
@@ -47,7 +47,9 @@ function fix(variable: string, cudaKnown: boolean): string {
   ].join('\n');
 }
 
-const NAMED = '`-D{context.named.variable}=/usr/local/cuda/lib64/libcupti.so` (the variable CMake printed as NOTFOUND; use the path `find` printed)';
+/** The variable named: by its `<VAR>-NOTFOUND` value (`named`) or only in CMake's generate-time list (`stopped`). */
+const namedFix = (ctx: 'named' | 'stopped'): string =>
+  `\`-D{context.${ctx}.variable}=/usr/local/cuda/lib64/libcupti.so\` (the variable CMake printed as NOTFOUND; use the path \`find\` printed)`;
 const UNNAMED =
   '`-DCUPTI_LIBRARY_PATH=/usr/local/cuda/lib64/libcupti.so` for PyTorch (other projects: `grep -i cupti build/CMakeCache.txt` names the variable)';
 
@@ -79,11 +81,13 @@ function variants(): NonNullable<RuleInput['variants']> {
   const out: NonNullable<RuleInput['variants']> = [];
   for (const stopped of [true, false]) {
     for (const named of [true, false]) {
+      // a variable CMake's generate-time list names is known even without a `-NOTFOUND` status line
+      const ctx = named ? 'named' : stopped ? 'stopped' : null;
       out.push({
         when: ['distro', stopped ? 'stopped' : '', named ? 'named' : ''].filter(Boolean).join('&'),
         ...(stopped ? { severity: 'error' as const } : {}),
-        message: `${DISTRO_MESSAGE.replace('{named}', named ? ': {context.named.variable:all} is NOTFOUND' : '')}${stopped ? ` ${STOPPED}` : ''}`,
-        fix: DISTRO_FIX.replace('{variable}', named ? '{context.named.variable}' : 'CUPTI_LIBRARY_PATH'),
+        message: `${DISTRO_MESSAGE.replace('{named}', ctx ? `: {context.${ctx}.variable:all} is NOTFOUND` : '')}${stopped ? ` ${STOPPED}` : ''}`,
+        fix: DISTRO_FIX.replace('{variable}', ctx ? `{context.${ctx}.variable}` : 'CUPTI_LIBRARY_PATH'),
       });
     }
   }
@@ -94,12 +98,13 @@ function variants(): NonNullable<RuleInput['variants']> {
         for (const cuda of [true, false]) {
           const when = [stopped ? 'stopped' : '', headers ? 'headers' : '', named ? 'named' : '', cuda ? 'fact.cuda' : '!fact.cuda'].filter(Boolean).join('&');
           const lead = headers ? HEADER_MESSAGE : 'CMake did not find the CUPTI library';
+          const ctx = named ? 'named' : stopped ? 'stopped' : null;
           out.push({
             when,
             ...(headers ? { title: 'CUPTI headers found but libcupti.so missing' } : {}),
             ...(stopped ? { severity: 'error' as const } : {}),
-            message: `${lead}${named ? ': {context.named.variable:all} is NOTFOUND' : ''}. ${WHERE} ${stopped ? STOPPED : EFFECT}`,
-            fix: fix(named ? NAMED : UNNAMED, cuda),
+            message: `${lead}${ctx ? `: {context.${ctx}.variable:all} is NOTFOUND` : ''}. ${WHERE} ${stopped ? STOPPED : EFFECT}`,
+            fix: fix(ctx ? namedFix(ctx) : UNNAMED, cuda),
           });
         }
       }
@@ -121,6 +126,12 @@ export const cuptiLibraryNotfound: RuleInput = {
     },
     // PyTorch's cmake/Dependencies.cmake: "Could not find CUPTI library, using CPU-only Kineto build"
     { literals: ['Could not find CUPTI library', 'CUPTI library not found'] },
+    // CMake's generate-time list alone, with no `-NOTFOUND` status line before it: `CUDA_cupti_LIBRARY (ADVANCED)` on a line of
+    // its own, then `    linked by target "pi_cuda" in directory …` (intel/llvm#7873): a line that is only the variable's name
+    {
+      literals: ['CUPTI_LIB', 'cupti_LIB'],
+      pattern: '^(?<variable>[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200})(?: \\(ADVANCED\\))?$',
+    },
   ],
   context: [
     // The headers were found in the same step: `-- Found CUPTI: /usr/local/cuda/extras/CUPTI/include`,
@@ -135,7 +146,12 @@ export const cuptiLibraryNotfound: RuleInput = {
     // CMake's generate-time list (`CMake Error: The following variables are used in this project, but they are set to
     // NOTFOUND.`) names the CUPTI variable on a line of its own, then `    linked by target "ios_runtime" in directory …`
     // (mit-han-lab/inter-operator-scheduler#2): a line that is only the variable's name appears in that list alone.
-    { name: 'stopped', literals: ['CUPTI_LIB', 'cupti_LIB'], pattern: '^[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200}(?: \\(ADVANCED\\))?$' },
+    {
+      name: 'stopped',
+      tally: true,
+      literals: ['CUPTI_LIB', 'cupti_LIB'],
+      pattern: '^(?<variable>[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200})(?: \\(ADVANCED\\))?$',
+    },
     // the NOTFOUND variable's name, to say which one to set (the match may be the Kineto line only)
     { name: 'named', tally: true, literals: ['CUPTI_LIB', 'cupti_LIB'], pattern: '\\b(?<variable>[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200})-NOTFOUND' },
   ],

@@ -51,14 +51,23 @@ export const notfound: RuleInput = {
       '(CMake ≥ 3.23) or `-DCMAKE_FIND_DEBUG_MODE=ON`.',
   ].join('\n'),
   variants: [
-    {
-      when: 'generateError',
-      severity: 'error',
+    // the generate-time list: the fix names a variable the list names (the error line itself captures none)
+    ...(['listed', ''] as const).map((listed) => ({
+      when: listed ? 'generateError&listed' : 'generateError',
+      severity: 'error' as const,
       title: 'CMake generate step failed: variables set to NOTFOUND',
       message:
         'CMake stopped because {context.listed.variable:all|variables} are set to NOTFOUND but used by ' +
         '{context.usedBy.target:all|targets of this project}: the configure step did not find them and nothing checked before they were used.',
-    },
+      fix: [
+        'Install what provides each file in this stage (the `-dev` package for a library or header), or tell CMake where it is:',
+        listed
+          ? '`cmake -D{context.listed.variable}=/full/path/to/the/file …`, one `-D` for each variable of the list. To see where CMake searched, add ' +
+            '`--debug-find-var={context.listed.variable}` (CMake ≥ 3.23) or `-DCMAKE_FIND_DEBUG_MODE=ON`.'
+          : '`cmake -D` followed by the variable\'s name (CMake lists each on a line of its own under the error), `=` and the full path of the file. ' +
+            'To see where CMake searched, add `-DCMAKE_FIND_DEBUG_MODE=ON`.',
+      ].join('\n'),
+    })),
     {
       when: 'torchKineto',
       severity: 'notice',

@@ -27,7 +27,88 @@ const NAME_IT =
   'If nvcc is installed but not found, name it: `ENV CUDACXX=/usr/local/cuda/bin/nvcc` or ' +
   '`cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda …`.';
 
+// FindCUDA (the module `find_package(CUDA)` loads, deprecated since CMake 3.10) finds the toolkit from the nvcc on PATH, else
+// asks for CUDA_TOOLKIT_ROOT_DIR (`cmake --help-module FindCUDA`, CMake 3.25: "The script will prompt the user to specify
+// CUDA_TOOLKIT_ROOT_DIR if the prefix cannot be determined by the location of nvcc in the system path"); it reads neither
+// CUDACXX nor CMAKE_CUDA_COMPILER.
+const FINDCUDA_HINT =
+  'This project finds CUDA with FindCUDA (`find_package(CUDA)`), which takes the toolkit from the nvcc on PATH or from ' +
+  '`cmake -DCUDA_TOOLKIT_ROOT_DIR=/usr/local/cuda …` (not from CUDACXX or CMAKE_CUDA_COMPILER).';
+
 type Variant = NonNullable<RuleInput['variants']>[number];
+
+/** A Dockerfile build: the `-devel` image of the stage's CUDA when the log shows it, else how to pick one; `hint` names the compiler to CMake. */
+function imageBuildVariants(prefix: string, hint: string): Variant[] {
+  return [
+    {
+      when: `${prefix}fact.place=image-build&fact.imageFlavour`,
+      fix: [
+        'Compile in the `-devel` image of the same CUDA release and copy the results into the runtime stage:',
+        '',
+        '```dockerfile',
+        'FROM {enrich.develImage} AS builder',
+        ENV_LINE,
+        '```',
+        '',
+        hint,
+      ].join('\n'),
+    },
+    {
+      when: `${prefix}fact.place=image-build`,
+      fix: [
+        'Compile in a `-devel` CUDA image (the log does not show which CUDA release this stage has: `cat /usr/local/cuda/version.json` or the base image tag tells it; ' +
+          'pick the `-devel` tag of that release at https://hub.docker.com/r/nvidia/cuda/tags) and put nvcc on PATH:',
+        '',
+        '```dockerfile',
+        ENV_LINE,
+        '```',
+        '',
+        hint,
+      ].join('\n'),
+    },
+  ];
+}
+
+// `docker run` of an image without nvcc: the same command with the image's `-devel` flavour (run-image), or, for an
+// image the log does not name as nvidia/cuda, how to tell a missing toolkit from one off PATH.
+const RUN_TITLE = 'No CUDA compiler (nvcc) in this container';
+const RUN_VARIANTS: Variant[] = [
+  {
+    when: 'fact.place=docker-run&enrich.runDevelCommand',
+    title: RUN_TITLE,
+    message:
+      'The container runs {context.runImage.image}, a `-{enrich.runFlavour}` image: NVIDIA\'s `-base` images hold the CUDA runtime only and `-runtime` ' +
+      'adds the CUDA libraries; nvcc and the CUDA headers are in the `-devel` flavour.',
+    fix: [
+      'Start the container from the `-devel` image of the same CUDA release (and cuDNN, OS), which has nvcc on PATH:',
+      '',
+      '```sh',
+      '{enrich.runDevelCommand}',
+      '```',
+      '',
+      'NVIDIA deletes the tags of CUDA releases past end of life; if this one is gone, pick a `-devel` tag of the release at {enrich.runTagsUrl}. ' +
+        'To ship a small image, compile in the `-devel` image and copy the results into this one (a multi-stage Dockerfile).',
+    ].join('\n'),
+  },
+  {
+    when: 'fact.place=docker-run',
+    title: RUN_TITLE,
+    message:
+      'The container has no CUDA compiler on PATH. nvcc ships in the `-devel` CUDA images (and NVIDIA\'s `cuda-nvcc` apt package of each release); ' +
+      'images made for running (`-runtime`, `-base`, or one that installs only the CUDA libraries) have none.',
+    fix: [
+      'See whether the image has a toolkit off PATH, in the container:',
+      '',
+      '```sh',
+      'ls -d /usr/local/cuda*/bin/nvcc',
+      '```',
+      '',
+      'If it lists one, put it on PATH there (`export PATH=/usr/local/cuda/bin:$PATH`). If not, run the build in a `-devel` CUDA image of the release the project ' +
+        'targets (https://hub.docker.com/r/nvidia/cuda/tags), or build an image that installs the toolkit (NVIDIA\'s `cuda-nvcc` package of that release, ' +
+        '`cuda-nvcc-12-4` for 12.4).',
+    ].join('\n'),
+  },
+];
 
 const FLASH_MESSAGE =
   "flash-attn's setup.py found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. It only warns (a prebuilt wheel would need no compiler), " +
@@ -123,6 +204,15 @@ export const toolkitNotFound: RuleInput = {
     // conda-build's build or host environment in a path: `/home/runner/miniconda3/conda-bld/faiss-pkg_1711571792861/_build_env/share/…`
     { name: 'condaBuild', literals: ['/conda-bld/'], pattern: '/conda-bld/[^/\\s]{1,200}/_(?:build_env|h_env)' },
     { name: 'flashAttn', literals: ['flash_attn was requested'] },
+    // FindCUDA's own words: `/usr/share/cmake-3.29/Modules/FindCUDA.cmake:1291 (find_package_handle_standard_args)`, `(missing: CUDA_NVCC_EXECUTABLE …`
+    { name: 'findCuda', literals: ['FindCUDA.cmake', 'CUDA_NVCC_EXECUTABLE'] },
+    // the image a `docker run` starts, in three parts for the same command with another image:
+    // `docker run -it --rm nvcr.io/nvidia/cuda:12.0.1-base-ubuntu22.04 /bin/bash`
+    {
+      name: 'runImage',
+      literals: ['docker run ', 'podman run '],
+      pattern: '(?<cmd>\\b(?:nvidia-)?(?:docker|podman) run [^\\n]{0,500}?)(?<image>(?:nvcr\\.io/)?nvidia/cuda:[\\w.-]{1,128})(?<rest>[^\\n]{0,500})',
+    },
     // the package being built, for the rebuild command (extension-build): pip's `Collecting X`, uv's `Failed to build `X==1.0``
     { name: 'collecting', literals: ['Collecting '], pattern: '^\\s{0,20}Collecting (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)', keep: 'last' },
     { name: 'building', literals: ['Failed to build `'], pattern: 'Failed to build `(?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)`' },
@@ -176,34 +266,15 @@ export const toolkitNotFound: RuleInput = {
         'Install the CUDA toolkit and build from a shell where `nvcc --version` works (the toolkit\'s `bin` directory on PATH), ' +
         'or pass the compiler to CMake by its full path: `-DCMAKE_CUDA_COMPILER=` followed by the path of `nvcc.exe` (`where nvcc` prints it where it is on PATH).',
     },
+    ...RUN_VARIANTS,
+    ...imageBuildVariants('findCuda&', FINDCUDA_HINT),
+    ...imageBuildVariants('', NAME_IT),
     {
-      when: 'fact.place=image-build&fact.imageFlavour',
-      fix: [
-        'Compile in the `-devel` image of the same CUDA release and copy the results into the runtime stage:',
-        '',
-        '```dockerfile',
-        'FROM {enrich.develImage} AS builder',
-        ENV_LINE,
-        '```',
-        '',
-        NAME_IT,
-      ].join('\n'),
-    },
-    {
-      when: 'fact.place=image-build',
-      fix: [
-        'Compile in a `-devel` CUDA image (the log does not show which CUDA release this stage has: `cat /usr/local/cuda/version.json` or the base image tag tells it; ' +
-          'pick the `-devel` tag of that release at https://hub.docker.com/r/nvidia/cuda/tags) and put nvcc on PATH:',
-        '',
-        '```dockerfile',
-        ENV_LINE,
-        '```',
-        '',
-        NAME_IT,
-      ].join('\n'),
+      when: 'findCuda',
+      fix: ['Install the CUDA toolkit of the release the build targets (with `bin/nvcc`), then put it on PATH in the shell that builds:', '', ...toolkitOnPathBlock, '', FINDCUDA_HINT].join('\n'),
     },
     ], { title: 'flash-attn found no nvcc (no CUDA toolkit)', message: FLASH_MESSAGE },
   ),
-  enrich: ['cuda-version', 'extension-build', 'flash-attn-wheel'],
+  enrich: ['cuda-version', 'extension-build', 'flash-attn-wheel', 'run-image'],
   docs: 'https://hub.docker.com/r/nvidia/cuda',
 };

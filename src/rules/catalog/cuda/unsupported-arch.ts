@@ -20,12 +20,19 @@ const WHERE_KNOWN = [
   `Avoid \`native\`. ${BUILD_GPU}`,
 ].join('\n');
 
+// The version unknown but narrowed by the rejection (cuda-arches' `inferred`): where the list is set, and how to confirm.
+const WHERE_INFERRED =
+  'The list is TORCH_CUDA_ARCH_LIST for PyTorch and its extensions (`8.6` for `sm_86`), `-DCMAKE_CUDA_ARCHITECTURES="…"` for CMake (`86`), ' +
+  'or the `-gencode` flags of a plain nvcc command.';
+const INFERRED_CHECK = 'Confirm the release in the same stage or shell: `nvcc --version`.';
+
 // A CMake build's make output names its targets' `CMakeFiles/<target>.dir/` (`make[2]: *** [k2/csrc/CMakeFiles/
 // k2_log.dir/build.make:76: …log.cu.o] Error 1`): the arch list is the project's CMake configuration. Some projects
 // set it themselves: k2's CMakeLists.txt adds `-gencode arch=compute_N,code=sm_N` for each of its candidates
 // `35 50 60 61 70 75` the detected flags include (k2-fsa/k2 CMakeLists.txt@02163b48), which no setting from outside removes.
-const CMAKE_PROJECT = [
-  "This step is a CMake build (make stopped in `{context.cmakeBuild.target}`): the arches come from the project's CMake " +
+function cmakeProject(target: 'cmakeFailed' | 'cmakeBuild'): string {
+  return [
+  `This step is a CMake build (${target === 'cmakeFailed' ? 'make stopped in' : 'make last built'} \`{context.${target}.target}\`): the arches come from the project's CMake ` +
     "configuration. TORCH_CUDA_ARCH_LIST is what torch's extension builder reads; here set `-DCMAKE_CUDA_ARCHITECTURES` where cmake is " +
     'configured (a project that pip builds passes CMake arguments the way its setup.py says).',
   '',
@@ -37,7 +44,46 @@ const CMAKE_PROJECT = [
   '```',
   '',
   'then take a release of the project that no longer lists the arch, or build on a CUDA that still accepts it.',
-].join('\n');
+  ].join('\n');
+}
+
+type Variant = NonNullable<RuleInput['variants']>[number];
+
+/** A CMake build: the version known, narrowed by the rejection, or unknown; `target` names the context that names the target. */
+function cmakeVariants(target: 'cmakeFailed' | 'cmakeBuild'): Variant[] {
+  const project = cmakeProject(target);
+  return [
+    {
+      when: `${target}&fact.cuda`,
+      fix: [
+        'Fix the arch list: {enrich.suggestion}.',
+        '',
+        project,
+        '',
+        "In CMake's notation, {enrich.archListBasis}: `-DCMAKE_CUDA_ARCHITECTURES=\"{enrich.cmakeArchList}\"`.",
+      ].join('\n'),
+    },
+    {
+      when: `${target}&enrich.inferred`,
+      message: 'nvcc rejected the GPU architecture {arch:all}. {enrich.inferred}',
+      fix: ['What to change: {enrich.suggestion}.', '', project, '', INFERRED_CHECK].join('\n'),
+    },
+    {
+      when: target,
+      fix: [
+        'The log does not show which CUDA version compiled this, so the accepted arches are unknown here. Print them in the same stage:',
+        '',
+        '```sh',
+        `nvcc --version && nvcc --help | grep -o "'compute_[0-9]*[a-z]*'" | sort -u`,
+        '```',
+        '',
+        project,
+        '',
+        'Keep only listed arches (`86` for `compute_86`).',
+      ].join('\n'),
+    },
+  ];
+}
 
 export const unsupportedArch: RuleInput = {
   id: 'cuda/unsupported-arch',
@@ -63,8 +109,14 @@ export const unsupportedArch: RuleInput = {
       literals: ['CUDA compiler identification is NVIDIA'],
       pattern: 'identification is NVIDIA (?<cudaVersion>\\d{1,2}\\.\\d{1,2})',
     },
-    // The last target make names is the one that stopped. Not CMake's own compiler check (`cmTC_ce4f7`): it fails
-    // before any project target, on the list the configure step was given.
+    // The first target make (`make[2]: *** [<dir>/CMakeFiles/<target>.dir/…] Error 1`) or ninja (`FAILED: …`) names as
+    // failed is the one that stopped; with no such line, the last target built. Not CMake's own compiler check
+    // (`cmTC_ce4f7`): it fails before any project target, on the list the configure step was given.
+    {
+      name: 'cmakeFailed',
+      literals: ['CMakeFiles/'],
+      pattern: '(?:\\*\\*\\* \\[|FAILED: )[^\\s\\]]{0,300}?CMakeFiles/(?!cmTC_)(?<target>[\\w.+-]{1,100})\\.dir/',
+    },
     { name: 'cmakeBuild', literals: ['CMakeFiles/'], pattern: 'CMakeFiles/(?!cmTC_)(?<target>[\\w.+-]{1,100})\\.dir/', keep: 'last' },
   ],
   scope: 'step',
@@ -83,33 +135,15 @@ export const unsupportedArch: RuleInput = {
       '`-gencode` flags; an arch missing from the list needs another CUDA release (removed arches: an older one; new GPUs: a newer one).',
   ].join('\n'),
   variants: [
-    {
-      when: 'cmakeBuild&fact.cuda',
-      fix: [
-        'Fix the arch list: {enrich.suggestion}.',
-        '',
-        CMAKE_PROJECT,
-        '',
-        "In CMake's notation, {enrich.archListBasis}: `-DCMAKE_CUDA_ARCHITECTURES=\"{enrich.cmakeArchList}\"`.",
-      ].join('\n'),
-    },
-    {
-      when: 'cmakeBuild',
-      fix: [
-        'The log does not show which CUDA version compiled this, so the accepted arches are unknown here. Print them in the same stage:',
-        '',
-        '```sh',
-        `nvcc --version && nvcc --help | grep -o "'compute_[0-9]*[a-z]*'" | sort -u`,
-        '```',
-        '',
-        CMAKE_PROJECT,
-        '',
-        'Keep only listed arches (`86` for `compute_86`).',
-      ].join('\n'),
-    },
+    ...(['cmakeFailed', 'cmakeBuild'] as const).flatMap(cmakeVariants),
     {
       when: 'fact.cuda',
       fix: ['Fix the arch list: {enrich.suggestion}.', '', WHERE_KNOWN].join('\n'),
+    },
+    {
+      when: 'enrich.inferred',
+      message: 'nvcc rejected the GPU architecture {arch:all}. {enrich.inferred}',
+      fix: ['What to change: {enrich.suggestion}.', '', WHERE_INFERRED, '', INFERRED_CHECK].join('\n'),
     },
   ],
   enrich: ['cuda-arches', 'arch-lists'],

@@ -122,6 +122,11 @@ export const versionMismatch: RuleInput = {
       pattern: `detected CUDA version \\(\\d{1,3}\\.\\d{1,3}\\) mismatches the version that was used to compile ?PyTorch \\(\\d{1,3}\\.\\d{1,3}\\)|${TUPLE_VERSIONS}`,
     },
     { name: 'second', literals: ['). Please make sure to use the same CUDA versions'] },
+    // the check ran in pip's isolated build environment: `File "/tmp/pip-build-env-4xnh4rb6/overlay/lib/python3.10/site-packages/
+    // torch/utils/cpp_extension.py", … in _check_cuda_version` (vllm-project/vllm#1060). That torch is the one pip installed for
+    // the build from the package's build requirements, not the environment's: a torch installed beside it changes nothing
+    // until the package is built with `--no-build-isolation` (pip's "Build Isolation" docs; `uv pip` takes the same flag).
+    { name: 'isolated', literals: ['/pip-build-env-'], pattern: '/pip-build-env-\\w{1,40}/overlay/\\S{0,200}/torch/' },
   ],
   scope: 'step',
   specificity: 3,
@@ -159,6 +164,25 @@ export const versionMismatch: RuleInput = {
       ].join('\n'),
     },
     ...apexVariants(),
+    {
+      when: 'isolated&enrich.torchInstall',
+      message:
+        'The CUDA toolkit is {cudaVersion|another version than torch\'s}, but the torch that made the check was built with CUDA {torchCuda|another major version}, and ' +
+        'that torch is the one pip installed into its isolated build environment (`/tmp/pip-build-env-…/overlay`) from the package\'s build requirements, ' +
+        'not the torch of your environment. torch.utils.cpp_extension refuses to compile an extension when the major versions differ.',
+      fix: [
+        'Install a torch built for this toolkit ({enrich.cudaVersion}) in the environment, from a PyTorch index that exists for it ({enrich.wheelIndex}):',
+        '',
+        '```sh',
+        '{enrich.torchInstall}',
+        '```',
+        '',
+        'then build the package against that torch without build isolation: the same install command with `--no-build-isolation` (pip and `uv pip` both take it). ' +
+          'Its other build requirements must then be installed first (its `pyproject.toml` lists them under `[build-system] requires`).',
+        '',
+        'Or keep the toolkit of torch\'s CUDA {torchCuda}: build with a CUDA {torchCuda} toolkit on PATH and in CUDA_HOME.',
+      ].join('\n'),
+    },
     {
       when: '!both&!second',
       fix: [
