@@ -3357,7 +3357,54 @@ var init_build_gpu = __esm({
 });
 
 // src/rules/catalog/cuda/unsupported-arch.ts
-var WHERE_KNOWN, CMAKE_PROJECT, unsupportedArch;
+function cmakeProject(target) {
+  return [
+    `This step is a CMake build (${target === "cmakeFailed" ? "make stopped in" : "make last built"} \`{context.${target}.target}\`): the arches come from the project's CMake configuration. TORCH_CUDA_ARCH_LIST is what torch's extension builder reads; here set \`-DCMAKE_CUDA_ARCHITECTURES\` where cmake is configured (a project that pip builds passes CMake arguments the way its setup.py says).`,
+    "",
+    "If the project sets the list itself (its CMakeLists.txt names the arches or adds `-gencode` flags), no setting from outside removes one. Find it in its source:",
+    "",
+    "```sh",
+    `grep -rn "CUDA_ARCHITECTURES\\|gencode\\|ARCH" --include=CMakeLists.txt --include="*.cmake" .`,
+    "```",
+    "",
+    "then take a release of the project that no longer lists the arch, or build on a CUDA that still accepts it."
+  ].join("\n");
+}
+function cmakeVariants(target) {
+  const project = cmakeProject(target);
+  return [
+    {
+      when: `${target}&fact.cuda`,
+      fix: [
+        "Fix the arch list: {enrich.suggestion}.",
+        "",
+        project,
+        "",
+        'In CMake\'s notation, {enrich.archListBasis}: `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"`.'
+      ].join("\n")
+    },
+    {
+      when: `${target}&enrich.inferred`,
+      message: "nvcc rejected the GPU architecture {arch:all}. {enrich.inferred}",
+      fix: ["What to change: {enrich.suggestion}.", "", project, "", INFERRED_CHECK].join("\n")
+    },
+    {
+      when: target,
+      fix: [
+        "The log does not show which CUDA version compiled this, so the accepted arches are unknown here. Print them in the same stage:",
+        "",
+        "```sh",
+        `nvcc --version && nvcc --help | grep -o "'compute_[0-9]*[a-z]*'" | sort -u`,
+        "```",
+        "",
+        project,
+        "",
+        "Keep only listed arches (`86` for `compute_86`)."
+      ].join("\n")
+    }
+  ];
+}
+var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, unsupportedArch;
 var init_unsupported_arch = __esm({
   "src/rules/catalog/cuda/unsupported-arch.ts"() {
     "use strict";
@@ -3371,17 +3418,8 @@ var init_unsupported_arch = __esm({
       "",
       `Avoid \`native\`. ${BUILD_GPU}`
     ].join("\n");
-    CMAKE_PROJECT = [
-      "This step is a CMake build (make stopped in `{context.cmakeBuild.target}`): the arches come from the project's CMake configuration. TORCH_CUDA_ARCH_LIST is what torch's extension builder reads; here set `-DCMAKE_CUDA_ARCHITECTURES` where cmake is configured (a project that pip builds passes CMake arguments the way its setup.py says).",
-      "",
-      "If the project sets the list itself (its CMakeLists.txt names the arches or adds `-gencode` flags), no setting from outside removes one. Find it in its source:",
-      "",
-      "```sh",
-      `grep -rn "CUDA_ARCHITECTURES\\|gencode\\|ARCH" --include=CMakeLists.txt --include="*.cmake" .`,
-      "```",
-      "",
-      "then take a release of the project that no longer lists the arch, or build on a CUDA that still accepts it."
-    ].join("\n");
+    WHERE_INFERRED = 'The list is TORCH_CUDA_ARCH_LIST for PyTorch and its extensions (`8.6` for `sm_86`), `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` for CMake (`86`), or the `-gencode` flags of a plain nvcc command.';
+    INFERRED_CHECK = "Confirm the release in the same stage or shell: `nvcc --version`.";
     unsupportedArch = {
       id: "cuda/unsupported-arch",
       title: "GPU architecture not supported by this CUDA version",
@@ -3406,8 +3444,14 @@ var init_unsupported_arch = __esm({
           literals: ["CUDA compiler identification is NVIDIA"],
           pattern: "identification is NVIDIA (?<cudaVersion>\\d{1,2}\\.\\d{1,2})"
         },
-        // The last target make names is the one that stopped. Not CMake's own compiler check (`cmTC_ce4f7`): it fails
-        // before any project target, on the list the configure step was given.
+        // The first target make (`make[2]: *** [<dir>/CMakeFiles/<target>.dir/\u2026] Error 1`) or ninja (`FAILED: \u2026`) names as
+        // failed is the one that stopped; with no such line, the last target built. Not CMake's own compiler check
+        // (`cmTC_ce4f7`): it fails before any project target, on the list the configure step was given.
+        {
+          name: "cmakeFailed",
+          literals: ["CMakeFiles/"],
+          pattern: "(?:\\*\\*\\* \\[|FAILED: )[^\\s\\]]{0,300}?CMakeFiles/(?!cmTC_)(?<target>[\\w.+-]{1,100})\\.dir/"
+        },
         { name: "cmakeBuild", literals: ["CMakeFiles/"], pattern: "CMakeFiles/(?!cmTC_)(?<target>[\\w.+-]{1,100})\\.dir/", keep: "last" }
       ],
       scope: "step",
@@ -3424,33 +3468,15 @@ var init_unsupported_arch = __esm({
         'and keep only listed arches in TORCH_CUDA_ARCH_LIST (`8.6` for `compute_86`), `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (`86`) or the nvcc `-gencode` flags; an arch missing from the list needs another CUDA release (removed arches: an older one; new GPUs: a newer one).'
       ].join("\n"),
       variants: [
-        {
-          when: "cmakeBuild&fact.cuda",
-          fix: [
-            "Fix the arch list: {enrich.suggestion}.",
-            "",
-            CMAKE_PROJECT,
-            "",
-            'In CMake\'s notation, {enrich.archListBasis}: `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"`.'
-          ].join("\n")
-        },
-        {
-          when: "cmakeBuild",
-          fix: [
-            "The log does not show which CUDA version compiled this, so the accepted arches are unknown here. Print them in the same stage:",
-            "",
-            "```sh",
-            `nvcc --version && nvcc --help | grep -o "'compute_[0-9]*[a-z]*'" | sort -u`,
-            "```",
-            "",
-            CMAKE_PROJECT,
-            "",
-            "Keep only listed arches (`86` for `compute_86`)."
-          ].join("\n")
-        },
+        ...["cmakeFailed", "cmakeBuild"].flatMap(cmakeVariants),
         {
           when: "fact.cuda",
           fix: ["Fix the arch list: {enrich.suggestion}.", "", WHERE_KNOWN].join("\n")
+        },
+        {
+          when: "enrich.inferred",
+          message: "nvcc rejected the GPU architecture {arch:all}. {enrich.inferred}",
+          fix: ["What to change: {enrich.suggestion}.", "", WHERE_INFERRED, "", INFERRED_CHECK].join("\n")
         }
       ],
       enrich: ["cuda-arches", "arch-lists"],
@@ -3613,6 +3639,35 @@ var init_toolkit_on_path = __esm({
 });
 
 // src/rules/catalog/cuda/toolkit-not-found.ts
+function imageBuildVariants(prefix, hint) {
+  return [
+    {
+      when: `${prefix}fact.place=image-build&fact.imageFlavour`,
+      fix: [
+        "Compile in the `-devel` image of the same CUDA release and copy the results into the runtime stage:",
+        "",
+        "```dockerfile",
+        "FROM {enrich.develImage} AS builder",
+        ENV_LINE,
+        "```",
+        "",
+        hint
+      ].join("\n")
+    },
+    {
+      when: `${prefix}fact.place=image-build`,
+      fix: [
+        "Compile in a `-devel` CUDA image (the log does not show which CUDA release this stage has: `cat /usr/local/cuda/version.json` or the base image tag tells it; pick the `-devel` tag of that release at https://hub.docker.com/r/nvidia/cuda/tags) and put nvcc on PATH:",
+        "",
+        "```dockerfile",
+        ENV_LINE,
+        "```",
+        "",
+        hint
+      ].join("\n")
+    }
+  ];
+}
 function flashVariants() {
   const out = [];
   for (const imageBuild of [true, false]) {
@@ -3646,7 +3701,7 @@ function flashVariants() {
   }
   return out;
 }
-var ENV_LINE, NAME_IT, FLASH_MESSAGE, toolkitNotFound;
+var ENV_LINE, NAME_IT, FINDCUDA_HINT, RUN_TITLE, RUN_VARIANTS, FLASH_MESSAGE, toolkitNotFound;
 var init_toolkit_not_found = __esm({
   "src/rules/catalog/cuda/toolkit-not-found.ts"() {
     "use strict";
@@ -3654,6 +3709,38 @@ var init_toolkit_not_found = __esm({
     init_flash_attn_wheel();
     ENV_LINE = "ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda";
     NAME_IT = "If nvcc is installed but not found, name it: `ENV CUDACXX=/usr/local/cuda/bin/nvcc` or `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda \u2026`.";
+    FINDCUDA_HINT = "This project finds CUDA with FindCUDA (`find_package(CUDA)`), which takes the toolkit from the nvcc on PATH or from `cmake -DCUDA_TOOLKIT_ROOT_DIR=/usr/local/cuda \u2026` (not from CUDACXX or CMAKE_CUDA_COMPILER).";
+    RUN_TITLE = "No CUDA compiler (nvcc) in this container";
+    RUN_VARIANTS = [
+      {
+        when: "fact.place=docker-run&enrich.runDevelCommand",
+        title: RUN_TITLE,
+        message: "The container runs {context.runImage.image}, a `-{enrich.runFlavour}` image: NVIDIA's `-base` images hold the CUDA runtime only and `-runtime` adds the CUDA libraries; nvcc and the CUDA headers are in the `-devel` flavour.",
+        fix: [
+          "Start the container from the `-devel` image of the same CUDA release (and cuDNN, OS), which has nvcc on PATH:",
+          "",
+          "```sh",
+          "{enrich.runDevelCommand}",
+          "```",
+          "",
+          "NVIDIA deletes the tags of CUDA releases past end of life; if this one is gone, pick a `-devel` tag of the release at {enrich.runTagsUrl}. To ship a small image, compile in the `-devel` image and copy the results into this one (a multi-stage Dockerfile)."
+        ].join("\n")
+      },
+      {
+        when: "fact.place=docker-run",
+        title: RUN_TITLE,
+        message: "The container has no CUDA compiler on PATH. nvcc ships in the `-devel` CUDA images (and NVIDIA's `cuda-nvcc` apt package of each release); images made for running (`-runtime`, `-base`, or one that installs only the CUDA libraries) have none.",
+        fix: [
+          "See whether the image has a toolkit off PATH, in the container:",
+          "",
+          "```sh",
+          "ls -d /usr/local/cuda*/bin/nvcc",
+          "```",
+          "",
+          "If it lists one, put it on PATH there (`export PATH=/usr/local/cuda/bin:$PATH`). If not, run the build in a `-devel` CUDA image of the release the project targets (https://hub.docker.com/r/nvidia/cuda/tags), or build an image that installs the toolkit (NVIDIA's `cuda-nvcc` package of that release, `cuda-nvcc-12-4` for 12.4)."
+        ].join("\n")
+      }
+    ];
     FLASH_MESSAGE = "flash-attn's setup.py found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. It only warns (a prebuilt wheel would need no compiler), but it declares its CUDA extension first, and torch cannot set that up without a toolkit, so the build stops. {enrich.stageNote}";
     toolkitNotFound = {
       id: "cuda/toolkit-not-found",
@@ -3698,6 +3785,15 @@ var init_toolkit_not_found = __esm({
         // conda-build's build or host environment in a path: `/home/runner/miniconda3/conda-bld/faiss-pkg_1711571792861/_build_env/share/\u2026`
         { name: "condaBuild", literals: ["/conda-bld/"], pattern: "/conda-bld/[^/\\s]{1,200}/_(?:build_env|h_env)" },
         { name: "flashAttn", literals: ["flash_attn was requested"] },
+        // FindCUDA's own words: `/usr/share/cmake-3.29/Modules/FindCUDA.cmake:1291 (find_package_handle_standard_args)`, `(missing: CUDA_NVCC_EXECUTABLE \u2026`
+        { name: "findCuda", literals: ["FindCUDA.cmake", "CUDA_NVCC_EXECUTABLE"] },
+        // the image a `docker run` starts, in three parts for the same command with another image:
+        // `docker run -it --rm nvcr.io/nvidia/cuda:12.0.1-base-ubuntu22.04 /bin/bash`
+        {
+          name: "runImage",
+          literals: ["docker run ", "podman run "],
+          pattern: "(?<cmd>\\b(?:nvidia-)?(?:docker|podman) run [^\\n]{0,500}?)(?<image>(?:nvcr\\.io/)?nvidia/cuda:[\\w.-]{1,128})(?<rest>[^\\n]{0,500})"
+        },
         // the package being built, for the rebuild command (extension-build): pip's `Collecting X`, uv's `Failed to build `X==1.0``
         { name: "collecting", literals: ["Collecting "], pattern: "^\\s{0,20}Collecting (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)", keep: "last" },
         { name: "building", literals: ["Failed to build `"], pattern: "Failed to build `(?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)`" }
@@ -3744,35 +3840,17 @@ var init_toolkit_not_found = __esm({
             when: "windows",
             fix: "Install the CUDA toolkit and build from a shell where `nvcc --version` works (the toolkit's `bin` directory on PATH), or pass the compiler to CMake by its full path: `-DCMAKE_CUDA_COMPILER=` followed by the path of `nvcc.exe` (`where nvcc` prints it where it is on PATH)."
           },
+          ...RUN_VARIANTS,
+          ...imageBuildVariants("findCuda&", FINDCUDA_HINT),
+          ...imageBuildVariants("", NAME_IT),
           {
-            when: "fact.place=image-build&fact.imageFlavour",
-            fix: [
-              "Compile in the `-devel` image of the same CUDA release and copy the results into the runtime stage:",
-              "",
-              "```dockerfile",
-              "FROM {enrich.develImage} AS builder",
-              ENV_LINE,
-              "```",
-              "",
-              NAME_IT
-            ].join("\n")
-          },
-          {
-            when: "fact.place=image-build",
-            fix: [
-              "Compile in a `-devel` CUDA image (the log does not show which CUDA release this stage has: `cat /usr/local/cuda/version.json` or the base image tag tells it; pick the `-devel` tag of that release at https://hub.docker.com/r/nvidia/cuda/tags) and put nvcc on PATH:",
-              "",
-              "```dockerfile",
-              ENV_LINE,
-              "```",
-              "",
-              NAME_IT
-            ].join("\n")
+            when: "findCuda",
+            fix: ["Install the CUDA toolkit of the release the build targets (with `bin/nvcc`), then put it on PATH in the shell that builds:", "", ...toolkitOnPathBlock, "", FINDCUDA_HINT].join("\n")
           }
         ],
         { title: "flash-attn found no nvcc (no CUDA toolkit)", message: FLASH_MESSAGE }
       ),
-      enrich: ["cuda-version", "extension-build", "flash-attn-wheel"],
+      enrich: ["cuda-version", "extension-build", "flash-attn-wheel", "run-image"],
       docs: "https://hub.docker.com/r/nvidia/cuda"
     };
   }
@@ -4247,7 +4325,12 @@ var init_version_mismatch = __esm({
           literals: ["mismatches the version that was used to compile", "versions.', '"],
           pattern: `detected CUDA version \\(\\d{1,3}\\.\\d{1,3}\\) mismatches the version that was used to compile ?PyTorch \\(\\d{1,3}\\.\\d{1,3}\\)|${TUPLE_VERSIONS}`
         },
-        { name: "second", literals: ["). Please make sure to use the same CUDA versions"] }
+        { name: "second", literals: ["). Please make sure to use the same CUDA versions"] },
+        // the check ran in pip's isolated build environment: `File "/tmp/pip-build-env-4xnh4rb6/overlay/lib/python3.10/site-packages/
+        // torch/utils/cpp_extension.py", \u2026 in _check_cuda_version` (vllm-project/vllm#1060). That torch is the one pip installed for
+        // the build from the package's build requirements, not the environment's: a torch installed beside it changes nothing
+        // until the package is built with `--no-build-isolation` (pip's "Build Isolation" docs; `uv pip` takes the same flag).
+        { name: "isolated", literals: ["/pip-build-env-"], pattern: "/pip-build-env-\\w{1,40}/overlay/\\S{0,200}/torch/" }
       ],
       scope: "step",
       specificity: 3,
@@ -4278,6 +4361,21 @@ var init_version_mismatch = __esm({
           ].join("\n")
         },
         ...apexVariants(),
+        {
+          when: "isolated&enrich.torchInstall",
+          message: "The CUDA toolkit is {cudaVersion|another version than torch's}, but the torch that made the check was built with CUDA {torchCuda|another major version}, and that torch is the one pip installed into its isolated build environment (`/tmp/pip-build-env-\u2026/overlay`) from the package's build requirements, not the torch of your environment. torch.utils.cpp_extension refuses to compile an extension when the major versions differ.",
+          fix: [
+            "Install a torch built for this toolkit ({enrich.cudaVersion}) in the environment, from a PyTorch index that exists for it ({enrich.wheelIndex}):",
+            "",
+            "```sh",
+            "{enrich.torchInstall}",
+            "```",
+            "",
+            "then build the package against that torch without build isolation: the same install command with `--no-build-isolation` (pip and `uv pip` both take it). Its other build requirements must then be installed first (its `pyproject.toml` lists them under `[build-system] requires`).",
+            "",
+            "Or keep the toolkit of torch's CUDA {torchCuda}: build with a CUDA {torchCuda} toolkit on PATH and in CUDA_HOME."
+          ].join("\n")
+        },
         {
           when: "!both&!second",
           fix: [
@@ -4401,7 +4499,7 @@ var init_driver_too_old = __esm({
 // src/rules/catalog/cmake/cupti-library-notfound.ts
 function fix(variable, cudaKnown) {
   return [
-    "See where the library is, in the stage that runs CMake (a `RUN` before the CMake step, or a shell in that stage):",
+    "See where the library is, where CMake runs (in an image build, a `RUN` line before the CMake step):",
     "",
     "```sh",
     "find / -xdev -name 'libcupti*' 2>/dev/null",
@@ -4417,11 +4515,12 @@ function variants2() {
   const out = [];
   for (const stopped of [true, false]) {
     for (const named of [true, false]) {
+      const ctx = named ? "named" : stopped ? "stopped" : null;
       out.push({
         when: ["distro", stopped ? "stopped" : "", named ? "named" : ""].filter(Boolean).join("&"),
         ...stopped ? { severity: "error" } : {},
-        message: `${DISTRO_MESSAGE.replace("{named}", named ? ": {context.named.variable:all} is NOTFOUND" : "")}${stopped ? ` ${STOPPED}` : ""}`,
-        fix: DISTRO_FIX.replace("{variable}", named ? "{context.named.variable}" : "CUPTI_LIBRARY_PATH")
+        message: `${DISTRO_MESSAGE.replace("{named}", ctx ? `: {context.${ctx}.variable:all} is NOTFOUND` : "")}${stopped ? ` ${STOPPED}` : ""}`,
+        fix: DISTRO_FIX.replace("{variable}", ctx ? `{context.${ctx}.variable}` : "CUPTI_LIBRARY_PATH")
       });
     }
   }
@@ -4431,12 +4530,13 @@ function variants2() {
         for (const cuda of [true, false]) {
           const when = [stopped ? "stopped" : "", headers ? "headers" : "", named ? "named" : "", cuda ? "fact.cuda" : "!fact.cuda"].filter(Boolean).join("&");
           const lead = headers ? HEADER_MESSAGE : "CMake did not find the CUPTI library";
+          const ctx = named ? "named" : stopped ? "stopped" : null;
           out.push({
             when,
             ...headers ? { title: "CUPTI headers found but libcupti.so missing" } : {},
             ...stopped ? { severity: "error" } : {},
-            message: `${lead}${named ? ": {context.named.variable:all} is NOTFOUND" : ""}. ${WHERE} ${stopped ? STOPPED : EFFECT}`,
-            fix: fix(named ? NAMED : UNNAMED, cuda)
+            message: `${lead}${ctx ? `: {context.${ctx}.variable:all} is NOTFOUND` : ""}. ${WHERE} ${stopped ? STOPPED : EFFECT}`,
+            fix: fix(ctx ? namedFix(ctx) : UNNAMED, cuda)
           });
         }
       }
@@ -4444,7 +4544,7 @@ function variants2() {
   }
   return out;
 }
-var WHERE, EFFECT, INSTALL_KNOWN, INSTALL_UNKNOWN, NAMED, UNNAMED, STOPPED, HEADER_MESSAGE, DISTRO_MESSAGE, DISTRO_FIX, cuptiLibraryNotfound;
+var WHERE, EFFECT, INSTALL_KNOWN, INSTALL_UNKNOWN, namedFix, UNNAMED, STOPPED, HEADER_MESSAGE, DISTRO_MESSAGE, DISTRO_FIX, cuptiLibraryNotfound;
 var init_cupti_library_notfound = __esm({
   "src/rules/catalog/cmake/cupti-library-notfound.ts"() {
     "use strict";
@@ -4452,7 +4552,7 @@ var init_cupti_library_notfound = __esm({
     EFFECT = "PyTorch then builds Kineto without CUPTI: the build passes and `torch.profiler` records no CUDA kernels; a target that links the NOTFOUND variable stops CMake at generate time instead.";
     INSTALL_KNOWN = "- Not found: install it, `apt-get install -y --no-install-recommends {enrich.cuptiApt}` (NVIDIA's apt repository, set up in nvidia/cuda images; the `-devel` images have it already through `cuda-command-line-tools-{enrich.aptSuffix}`, so there it was removed or the stage is another image).";
     INSTALL_UNKNOWN = "- Not found: install the `cuda-cupti` package of this CUDA release from NVIDIA's apt repository. The log does not show the release: `nvcc --version` in the stage prints it (`release 12.4` \u2192 `cuda-cupti-12-4`, `release 11.8` \u2192 `cuda-cupti-11-8`).";
-    NAMED = "`-D{context.named.variable}=/usr/local/cuda/lib64/libcupti.so` (the variable CMake printed as NOTFOUND; use the path `find` printed)";
+    namedFix = (ctx) => `\`-D{context.${ctx}.variable}=/usr/local/cuda/lib64/libcupti.so\` (the variable CMake printed as NOTFOUND; use the path \`find\` printed)`;
     UNNAMED = "`-DCUPTI_LIBRARY_PATH=/usr/local/cuda/lib64/libcupti.so` for PyTorch (other projects: `grep -i cupti build/CMakeCache.txt` names the variable)";
     STOPPED = "CMake's generate-time list names it, so a target of this project links it and CMake stopped there: this NOTFOUND is why the configure failed.";
     HEADER_MESSAGE = `CMake found \`cupti.h\` in {context.headers.dir} but no CUPTI library where it searched`;
@@ -4479,7 +4579,13 @@ var init_cupti_library_notfound = __esm({
           pattern: "\\b(?<variable>[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200})-NOTFOUND"
         },
         // PyTorch's cmake/Dependencies.cmake: "Could not find CUPTI library, using CPU-only Kineto build"
-        { literals: ["Could not find CUPTI library", "CUPTI library not found"] }
+        { literals: ["Could not find CUPTI library", "CUPTI library not found"] },
+        // CMake's generate-time list alone, with no `-NOTFOUND` status line before it: `CUDA_cupti_LIBRARY (ADVANCED)` on a line of
+        // its own, then `    linked by target "pi_cuda" in directory \u2026` (intel/llvm#7873): a line that is only the variable's name
+        {
+          literals: ["CUPTI_LIB", "cupti_LIB"],
+          pattern: "^(?<variable>[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200})(?: \\(ADVANCED\\))?$"
+        }
       ],
       context: [
         // The headers were found in the same step: `-- Found CUPTI: /usr/local/cuda/extras/CUPTI/include`,
@@ -4494,7 +4600,12 @@ var init_cupti_library_notfound = __esm({
         // CMake's generate-time list (`CMake Error: The following variables are used in this project, but they are set to
         // NOTFOUND.`) names the CUPTI variable on a line of its own, then `    linked by target "ios_runtime" in directory \u2026`
         // (mit-han-lab/inter-operator-scheduler#2): a line that is only the variable's name appears in that list alone.
-        { name: "stopped", literals: ["CUPTI_LIB", "cupti_LIB"], pattern: "^[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200}(?: \\(ADVANCED\\))?$" },
+        {
+          name: "stopped",
+          tally: true,
+          literals: ["CUPTI_LIB", "cupti_LIB"],
+          pattern: "^(?<variable>[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200})(?: \\(ADVANCED\\))?$"
+        },
         // the NOTFOUND variable's name, to say which one to set (the match may be the Kineto line only)
         { name: "named", tally: true, literals: ["CUPTI_LIB", "cupti_LIB"], pattern: "\\b(?<variable>[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200})-NOTFOUND" }
       ],
@@ -4639,12 +4750,17 @@ var init_notfound = __esm({
         "`cmake -D{variable}=/full/path/to/the/file \u2026`. To see where CMake searched, add `--debug-find-var={variable}` (CMake \u2265 3.23) or `-DCMAKE_FIND_DEBUG_MODE=ON`."
       ].join("\n"),
       variants: [
-        {
-          when: "generateError",
+        // the generate-time list: the fix names a variable the list names (the error line itself captures none)
+        ...["listed", ""].map((listed) => ({
+          when: listed ? "generateError&listed" : "generateError",
           severity: "error",
           title: "CMake generate step failed: variables set to NOTFOUND",
-          message: "CMake stopped because {context.listed.variable:all|variables} are set to NOTFOUND but used by {context.usedBy.target:all|targets of this project}: the configure step did not find them and nothing checked before they were used."
-        },
+          message: "CMake stopped because {context.listed.variable:all|variables} are set to NOTFOUND but used by {context.usedBy.target:all|targets of this project}: the configure step did not find them and nothing checked before they were used.",
+          fix: [
+            "Install what provides each file in this stage (the `-dev` package for a library or header), or tell CMake where it is:",
+            listed ? "`cmake -D{context.listed.variable}=/full/path/to/the/file \u2026`, one `-D` for each variable of the list. To see where CMake searched, add `--debug-find-var={context.listed.variable}` (CMake \u2265 3.23) or `-DCMAKE_FIND_DEBUG_MODE=ON`." : "`cmake -D` followed by the variable's name (CMake lists each on a line of its own under the error), `=` and the full path of the file. To see where CMake searched, add `-DCMAKE_FIND_DEBUG_MODE=ON`."
+          ].join("\n")
+        })),
         {
           when: "torchKineto",
           severity: "notice",
@@ -4659,10 +4775,19 @@ var init_notfound = __esm({
 });
 
 // src/rules/catalog/cmake/package-not-found.ts
-var packageNotFound;
+var CONFIG_FIND, CONFIG_MESSAGE, CONFIG_FIX, packageNotFound;
 var init_package_not_found = __esm({
   "src/rules/catalog/cmake/package-not-found.ts"() {
     "use strict";
+    CONFIG_FIND = ["```sh", "find / -xdev \\( -iname '{package}Config.cmake' -o -iname '{package}-config.cmake' \\) 2>/dev/null", "```"].join("\n");
+    CONFIG_MESSAGE = "CMake could not find {package:all}, which the project requires (`find_package(\u2026 REQUIRED)`): no `{package}Config.cmake` in CMAKE_PREFIX_PATH or the system prefixes, so the configure step stopped there.";
+    CONFIG_FIX = [
+      "Install the package that provides it in this stage (the error names its config files), or find an install of it:",
+      "",
+      CONFIG_FIND,
+      "",
+      "and point CMake at the directory `find` printed: `cmake -D{package}_DIR=` followed by that directory (or add its install prefix to `CMAKE_PREFIX_PATH`)."
+    ].join("\n");
     packageNotFound = {
       id: "cmake/package-not-found",
       title: "CMake package not found",
@@ -4680,11 +4805,24 @@ var init_package_not_found = __esm({
           literals: ["Could not find a configuration file for package"],
           pattern: 'for package "(?<package>[^"]{1,200})" that is compatible with requested version "(?<version>[^"]{0,200})"'
         },
+        // the same block with the name wrapped to the next line (`Could not find a package configuration file provided by` /
+        // `"ROCmCMakeBuildTools" (requested version 0.7.3) with any of \u2026`, ROCm/rccl-tests#122): its hint names it on one line
+        {
+          literals: ['Add the installation prefix of "'],
+          pattern: 'Add the installation prefix of "(?<package>[^"]{1,200})" to CMAKE_PREFIX_PATH'
+        },
         // CMake 2.8 / 3.0: `Could not find module FindTorch.cmake or a configuration file for package Torch.`
         { literals: ["Could not find module Find"], pattern: "Could not find module Find(?<package>[A-Za-z0-9_]{1,200})\\.cmake" }
       ],
       context: [
-        { name: "torch", literals: ['"Torch"', "package Torch", "find Torch", "FindTorch"] }
+        { name: "torch", literals: ['"Torch"', "package Torch", "find Torch", "FindTorch"] },
+        // find_package without REQUIRED prints the same block under `CMake Warning at CMakeLists.txt:13 (find_package):`
+        // and goes on (Xilinx/KRS#58); REQUIRED prints it under `CMake Error at \u2026` and stops
+        { name: "optional", literals: ["CMake Warning at "], pattern: "CMake Warning at \\S{1,300} \\(find_package\\):" },
+        { name: "failed", literals: ["CMake Error at "], pattern: "CMake Error at \\S{1,300} \\((?:find_package|message)\\):" },
+        // config mode (a `<Name>Config.cmake` file), and the version it asked for: `"ROCmCMakeBuildTools" (requested version 0.7.3)`
+        { name: "configMode", literals: ["package configuration file", "configuration file for package"] },
+        { name: "requested", literals: ["(requested version "], pattern: "\\(requested version (?<version>[^)\\s]{1,40})\\)" }
       ],
       scope: "step",
       only: "failed-step",
@@ -4692,9 +4830,22 @@ var init_package_not_found = __esm({
       message: "CMake could not find {package:all}, which the project requires (`find_package(\u2026 REQUIRED)`); the configure step stopped there.",
       fix: [
         "Install the package (its development files) in this stage, or point CMake at an install of it:",
-        "`cmake -DCMAKE_PREFIX_PATH=/opt/{package} \u2026` or `-D{package}_DIR=/path/containing/{package}Config.cmake`."
+        "`cmake -DCMAKE_PREFIX_PATH=` followed by the prefix it is installed under (the directory that holds its `include` and `lib`)."
       ].join("\n"),
       variants: [
+        {
+          when: "optional&!failed",
+          severity: "notice",
+          title: "Optional CMake package not found",
+          message: "CMake did not find {package:all}. The project asked for it without REQUIRED (CMake printed the block as a warning), so the configure step went on without it: it matters only if the build needs what that package provides.",
+          fix: [
+            "If the build needs it, install it in this stage, or find an install of it and point CMake at it:",
+            "",
+            CONFIG_FIND,
+            "",
+            "then `cmake -D{package}_DIR=` followed by the directory `find` printed."
+          ].join("\n")
+        },
         {
           when: "torch",
           title: "CMake could not find Torch (TorchConfig.cmake)",
@@ -4708,8 +4859,15 @@ var init_package_not_found = __esm({
             "",
             "and install torch before this step (in the same stage), or download libtorch and use `-DCMAKE_PREFIX_PATH=/opt/libtorch`."
           ].join("\n")
-        }
+        },
+        {
+          when: "configMode&requested",
+          message: CONFIG_MESSAGE + " It asked for version {context.requested.version} or a compatible one.",
+          fix: CONFIG_FIX
+        },
+        { when: "configMode", message: CONFIG_MESSAGE, fix: CONFIG_FIX }
       ],
+      // after the Torch variant: a config-mode search, found by the file names CMake itself printed (`<Name>Config.cmake`, `<name>-config.cmake`)
       docs: "https://cmake.org/cmake/help/latest/command/find_package.html"
     };
   }
@@ -5459,12 +5617,49 @@ var init_bitsandbytes_cuda_setup = __esm({
 });
 
 // src/rules/catalog/pip/resolution-impossible.ts
-var dependsOnLine, uvIndexPinMessage, resolutionImpossible;
+function uvVariants() {
+  const localMessage = "uv found no `{context.uvLocal.spec}` on the indexes it read: PyTorch publishes its `+cuNNN` / `+cpu` builds on download.pytorch.org, not on PyPI.";
+  return [
+    {
+      when: "uvLocal&enrich.localFindLinksCmd",
+      title: uvTitle,
+      message: localMessage,
+      fix: `{enrich.localLegacyNote} uv reads such a page with \`--find-links\` (not \`--index\`): \`{enrich.localFindLinksCmd}\` (${previousVersions}).`
+    },
+    {
+      when: "uvLocal&enrich.localLegacyNote",
+      title: uvTitle,
+      message: localMessage,
+      fix: `{enrich.localLegacyNote} ${previousVersions} lists each release's install command with the CUDA versions it was built for.`
+    },
+    {
+      when: "uvLocal&enrich.localIndexCmd",
+      title: uvTitle,
+      message: localMessage,
+      fix: "Give uv PyTorch's index for that build: `{enrich.localIndexCmd}`. {enrich.localIndexNote} To keep PyPI for the other packages of the same install, add `--extra-index-url {enrich.localIndexUrl}` to it instead, with `--index-strategy unsafe-best-match` (by default uv takes each package from the first index that has it, and this index carries copies of common packages)."
+    },
+    {
+      when: "uvNoWheels&uvWheelsHint",
+      title: uvTitle,
+      message: "uv found no wheel of `{context.uvNoWheels.spec}` for this {context.uvNoWheels.kind}: uv's hint says `{context.uvWheelsHint.pkg}` {context.uvWheelsHint.version} has wheels for {context.uvWheelsHint.tags} only.",
+      fix: "Use a release with a wheel for this interpreter and platform (drop or move the pin), a Python the release was built for (the tags in the hint, `cp312` = Python 3.12), or build for the platform that has wheels."
+    },
+    {
+      when: "uvNoWheels",
+      title: uvTitle,
+      message: "uv found no wheel of `{context.uvNoWheels.spec}` for this {context.uvNoWheels.kind} (not a conflict between requirements: the release publishes no file this interpreter or platform can install).",
+      fix: 'Compare the wheel files the index lists for that release with this interpreter (`python -c "import sys; print(sys.version)"`) and platform (`uname -m`), then use a release, a Python or a platform that has one.'
+    }
+  ];
+}
+var dependsOnLine, uvIndexPinMessage, uvTitle, previousVersions, resolutionImpossible;
 var init_resolution_impossible = __esm({
   "src/rules/catalog/pip/resolution-impossible.ts"() {
     "use strict";
     dependsOnLine = "^\\s{1,200}(?<requirer>[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])?) (?<version>[^\\s]{1,200}) depends on (?<req>.{1,500})$";
     uvIndexPinMessage = "uv found no `{context.uvIndexPin.missing}=={context.uvIndexPin.missingVersion}`, the exact version `torch=={context.uvTorchPin.version}` requires. It is one of torch's CUDA wheels, published on PyPI with the torch release that pins it, so uv most likely did not look there: by default (`first-index`) uv takes a package's versions only from the first index that has the package at all, and an extra index that carries `{context.uvIndexPin.missing}` without this version (pypi.nvidia.com, a download.pytorch.org index) hides PyPI's.";
+    uvTitle = "uv could not resolve the requirements";
+    previousVersions = "https://pytorch.org/get-started/previous-versions/";
     resolutionImpossible = {
       id: "pip/resolution-impossible",
       title: "pip could not resolve conflicting requirements",
@@ -5485,6 +5680,29 @@ var init_resolution_impossible = __esm({
       ],
       context: [
         { name: "uv", literals: ["No solution found when resolving dependencies"] },
+        {
+          // `Because there is no version of torch==1.6.0+cu101 and your project depends on torch==1.6.0+cu101, \u2026` (astral-sh/uv#12980),
+          // `\u2026 no version of torch==2.7.0+cu128 and you require \u2026` (vllm-project/vllm#19392): a PyTorch local build no index uv read has
+          name: "uvLocal",
+          literals: ["there is no version of torch"],
+          pattern: "there is no version of (?<spec>torch(?:vision|audio)?==[\\w.]{1,40}\\+(?:cu\\d{2,3}|cpu))(?![\\w.+])"
+        },
+        // uv in a project (`uv add`, `uv sync`, `uv lock`) rather than `uv pip`: the commands are `uv add`'s
+        { name: "uvProject", literals: ["your project depends on", "your project's requirements are unsatisfiable"] },
+        {
+          // no wheel of a release fits the interpreter or platform: `torch>=2.5.0 has no wheels with a matching platform tag (e.g.,
+          // \`macosx_14_0_arm64\`)`, `torch<=2.4.1 has no wheels with a matching Python ABI tag (e.g., \`cp313\`)` (uv 0.5 and later, in
+          // public notes), and uv 0.1's `Because torch==2.1.1 is unusable because no wheels are available with a matching platform` (astral-sh/uv#1497)
+          name: "uvNoWheels",
+          literals: ["has no wheels with a matching", "no wheels are available with a matching"],
+          pattern: "(?<spec>[A-Za-z0-9][\\w.-]{0,100}(?:[=<>!~]=?[\\w.*+]{1,40})?) (?:has no wheels with a matching|is unusable because no wheels are available with a matching) (?<kind>platform|Python ABI|Python version|Python)\\b"
+        },
+        // `hint: Wheels are available for \`torch\` (v2.4.1) with the following ABI tags: \u2026` / `\u2026 on the following platform: \`win_amd64\``
+        {
+          name: "uvWheelsHint",
+          literals: ["hint: Wheels are available for"],
+          pattern: "Wheels are available for `(?<pkg>[^`]{1,100})` \\((?<version>[^)]{1,60})\\) (?:with the following [\\w ]{1,30}|on the following platforms?): (?<tags>.{1,300})$"
+        },
         {
           // `Because there is no version of nvidia-cudnn-cu12{platform_machine == 'x86_64' \u2026}==9.1.0.70 and torch==2.4.1 depends on \u2026`
           name: "uvIndexPin",
@@ -5534,6 +5752,7 @@ var init_resolution_impossible = __esm({
             "`torch=={context.uvTorchPin.version}` and the wheels it pins."
           ].join("\n")
         },
+        ...uvVariants(),
         {
           when: "uv",
           message: 'uv found no set of versions that satisfies every requirement; its explanation ("Because \u2026 we can conclude \u2026") in the evidence below names the requirements that conflict.',
@@ -5591,10 +5810,11 @@ function invalidMetadataVariants() {
     }
   ];
 }
-var noMatchingDistribution;
+var legacyLocalMessage, noMatchingDistribution;
 var init_no_matching_distribution = __esm({
   "src/rules/catalog/pip/no-matching-distribution.ts"() {
     "use strict";
+    legacyLocalMessage = "pip found no {requirement} on the index it used. PyTorch publishes its `+cuNNN` / `+cpu` builds on download.pytorch.org, not on PyPI, and for releases before 1.11 on find-links pages rather than indexes. Versions it could see: {versions|not listed in this part of the log}.";
     noMatchingDistribution = {
       id: "pip/no-matching-distribution",
       title: "pip found no matching distribution",
@@ -5623,11 +5843,12 @@ var init_no_matching_distribution = __esm({
         // the last package pip collected before it gave up: the failing one is usually a dependency of it or the next one
         { name: "collecting", keep: "last", literals: ["Collecting "], pattern: "^\\s{0,200}Collecting (?<spec>[A-Za-z0-9][^\\s(]{0,200})" },
         { name: "python", literals: ["requires a different Python"] },
-        // `torch==2.1.0+cu121`: CUDA \u2265 10 tags and cpu, whose PyTorch indexes the torch-wheels table knows
+        // `torch==2.1.0+cu121`, `torch==1.7.1+cu92`: CUDA and CPU tags, whose wheel sources the torch-wheels table (indexes,
+        // 1.11 and later) and the torch-find-links table (find-links pages, before 1.11) know
         {
           name: "localVersion",
-          literals: ["+cu1", "+cpu"],
-          pattern: "requirement (?:torch|torchvision|torchaudio)==[^\\s(+]{1,100}\\+(?<tag>cu1\\d{2}|cpu)(?![\\w.])"
+          literals: ["+cu", "+cpu"],
+          pattern: "requirement (?:torch|torchvision|torchaudio)==[^\\s(+]{1,100}\\+(?<tag>cu\\d{2,3}|cpu)(?![\\w.])"
         },
         // pip read PyTorch's index or its find-links page (`Looking in links: https://download.pytorch.org/whl/torch_stable.html`)
         { name: "torchIndex", literals: ["Looking in links: https://download.pytorch.org", "Looking in indexes: https://download.pytorch.org", ", https://download.pytorch.org"] },
@@ -5673,6 +5894,28 @@ var init_no_matching_distribution = __esm({
           when: "localVersion&torchIndex&plainOnly",
           message: "pip read PyTorch's index and found no {requirement}: the releases it could use carry no `+{context.localVersion.tag}` build, only plain versions: {versions}. The index has `+{context.localVersion.tag}` wheels for some platforms and Pythons only (this build: {fact.platform|platform not shown in the log}, Python {fact.python|not shown}).",
           fix: "{enrich.plainPinLead} `{enrich.plainPinCmd}`{enrich.plainPinTail} (and torchvision / torchaudio to the releases that go with it: https://pytorch.org/get-started/previous-versions/). If the image must have the `+{context.localVersion.tag}` build, build it for linux/amd64 only, or choose the requirement per platform with `ARG TARGETARCH`."
+        },
+        // Releases before 1.11 (knowledge/torch-find-links.ts, from the previous-versions page): their builds are on
+        // find-links pages, so an index URL is no answer; the enricher says which build exists.
+        {
+          when: "localVersion&enrich.localFindLinksCmd",
+          message: legacyLocalMessage,
+          fix: "{enrich.localLegacyNote} Install it as that release's own command does: `{enrich.localFindLinksCmd}` (https://pytorch.org/get-started/previous-versions/)."
+        },
+        {
+          when: "localVersion&enrich.localPlainCmd",
+          message: legacyLocalMessage,
+          fix: "{enrich.localLegacyNote} Pin the plain release: `{enrich.localPlainCmd}` (https://pytorch.org/get-started/previous-versions/)."
+        },
+        {
+          when: "localVersion&enrich.localLegacyNote",
+          message: legacyLocalMessage,
+          fix: "{enrich.localLegacyNote} https://pytorch.org/get-started/previous-versions/ lists the install command of each release with the CUDA versions it was built for: pin one of those builds, or a release built for this CUDA."
+        },
+        {
+          when: "localVersion&!enrich.localIndexCmd",
+          message: "pip found no {requirement} on the index it used: `+{context.localVersion.tag}` builds are published on PyTorch's own index or download pages, not on PyPI. Versions it could see: {versions|not listed in this part of the log}.",
+          fix: "Install it the way that release's own install command does (https://pytorch.org/get-started/previous-versions/ lists the command of each release, with its index or page), or move to a release whose build matches a current index."
         },
         {
           when: "localVersion",
@@ -6293,6 +6536,9 @@ function majorOf(cuda) {
 function pipFromPage(pkg, page) {
   return `pip install ${pkg} -f ${page}`;
 }
+function sourceBuild(pkg) {
+  return `pip install --verbose --no-build-isolation ${pkg}`;
+}
 function extensionCudaEnrich(captures, _step, _model, facts) {
   const pkg = (captures.package ?? "").replace(/-/g, "_");
   const built = pygBuildOf(captures.version);
@@ -6312,8 +6558,10 @@ function extensionCudaEnrich(captures, _step, _model, facts) {
   const page = torch === null ? null : pygFindLinks(torch, tag);
   if (page !== null) {
     out.install = pipFromPage(pkg, page);
+  } else if (torch !== null) {
+    out.install = sourceBuild(pkg);
   } else {
-    out.install = `TORCH=$(python -c "import torch; print(torch.__version__.split('+')[0])") && ${pipFromPage(pkg, `https://data.pyg.org/whl/torch-$TORCH+${tag}.html`)}`;
+    out.install = `TORCH=$(python -c "import torch; print(torch.__version__.split('+')[0])") && case "$TORCH" in *[!0-9.]*) ${sourceBuild(pkg)} ;; *) ${pipFromPage(pkg, `https://data.pyg.org/whl/torch-$TORCH+${tag}.html`)} ;; esac`;
   }
   return out;
 }
@@ -6818,12 +7066,99 @@ var init_cuda_toolkit_apt_names = __esm({
   }
 });
 
+// src/knowledge/apt-dropped-packages.ts
+function droppedPackage(name2) {
+  return DROPPED_PACKAGES.find((p) => p.name === name2) ?? null;
+}
+function releaseLacks(pkg, os) {
+  if (os === null) return null;
+  const debian = /^Debian (\d{1,2})\b/.exec(os);
+  if (debian) return Number(debian[1]) >= pkg.debianMajor;
+  const ubuntu = /^Ubuntu (\d{2})\.(\d{2})\b/.exec(os);
+  if (ubuntu) {
+    if (pkg.ubuntu === null) return false;
+    const [major, minor] = pkg.ubuntu;
+    const [m, n] = [Number(ubuntu[1]), Number(ubuntu[2])];
+    return m > major || m === major && n >= minor;
+  }
+  return null;
+}
+function bookwormTagOf(image) {
+  if (image === null) return null;
+  const m = /^((?:docker\.io\/)?(?:library\/)?python):([\w.-]{1,100})$/.exec(image);
+  if (!m || m[1] === void 0 || m[2] === void 0) return null;
+  const tag = m[2];
+  if (/-(?:bookworm|bullseye|buster|trixie|alpine[\w.]*)$|^(?:bookworm|bullseye|buster|trixie)$/.test(tag)) return null;
+  return tag === "latest" ? `${m[1]}:bookworm` : `${m[1]}:${tag}-bookworm`;
+}
+var DROPPED_PACKAGES, droppedPackageNames;
+var init_apt_dropped_packages = __esm({
+  "src/knowledge/apt-dropped-packages.ts"() {
+    "use strict";
+    DROPPED_PACKAGES = [
+      {
+        name: "libgl1-mesa-glx",
+        goneFrom: "Debian 13 (trixie) and Ubuntu 23.10",
+        debianMajor: 13,
+        ubuntu: [23, 10],
+        replacement: ["libgl1", "libglx-mesa0"],
+        purpose: "the transitional name of Mesa's libGL (what OpenCV's cv2 loads)"
+      },
+      {
+        name: "libegl1-mesa",
+        goneFrom: "Debian 13 (trixie) and Ubuntu 23.10",
+        debianMajor: 13,
+        ubuntu: [23, 10],
+        replacement: ["libegl1"],
+        purpose: "the transitional name of Mesa's libEGL"
+      },
+      {
+        name: "software-properties-common",
+        goneFrom: "Debian 13 (trixie)",
+        debianMajor: 13,
+        ubuntu: null,
+        replacement: [],
+        purpose: "the package of add-apt-repository"
+      }
+    ];
+    droppedPackageNames = DROPPED_PACKAGES.map((p) => p.name);
+  }
+});
+
 // src/rules/catalog/apt/unable-to-locate-package.ts
+function droppedVariants() {
+  const why = "it was {enrich.droppedPurpose}, and {enrich.droppedFrom} dropped it";
+  const replace = [
+    "In the `apt-get install` line, replace `{enrich.droppedName}` with `{enrich.droppedReplacement}`: the packages it only",
+    "pulled in, which exist on older releases too, so the line keeps working on any base."
+  ];
+  const remove = [
+    "Remove `{enrich.droppedName}` from the `apt-get install` line: nothing replaces it. If the build runs `add-apt-repository`,",
+    "add that repository the way its vendor documents for Debian instead (a file in `/etc/apt/sources.list.d/` and the keyring",
+    "its `signed-by=` option names); a `ppa:` is built for Ubuntu and does not fit a Debian image."
+  ];
+  const pinExact = "Or keep Debian 12 for now: `FROM {enrich.droppedPinnedImage}`.";
+  const pinAny = "Or keep Debian 12 for now, on a base tag that names it (`-bookworm`, as in `python:3.11-slim-bookworm`) where the image has one.";
+  const known = `apt has no \`{enrich.droppedName}\` because this build's release, {enrich.droppedRelease}, does not ship it: ${why}.`;
+  const unknown2 = `apt has no \`{enrich.droppedName}\`: ${why}. Base images that follow the current release moved there (\`python:3.x-slim\` is Debian 13 since August 2025); the log does not show this base's release.`;
+  const stories = [
+    { when: "enrich.droppedReplacement&enrich.droppedRelease", title: "apt package dropped by this release", message: known, steps: replace },
+    { when: "enrich.droppedReplacement", title: "apt package dropped by newer releases", message: unknown2, steps: replace },
+    { when: "enrich.droppedName&enrich.droppedRelease", title: "apt package dropped by this release", message: known, steps: remove },
+    { when: "enrich.droppedName", title: "apt package dropped by newer releases", message: unknown2, steps: remove }
+  ];
+  return stories.flatMap(({ when, title: title2, message: message2, steps }) => [
+    { when: `${when}&enrich.droppedPinnedImage`, title: title2, message: message2, fix: [...steps, pinExact].join("\n") },
+    { when: `${when}&enrich.droppedDebianPin`, title: title2, message: message2, fix: [...steps, pinAny].join("\n") },
+    { when, title: title2, message: message2, fix: steps.join("\n") }
+  ]);
+}
 var checkInBaseImage, checkInStage, checkInShell, afterCheck, amd64OnlyInstall, madeUpToolkitMessage, realToolkitsInShell, realToolkitsInDockerfile, unableToLocatePackage;
 var init_unable_to_locate_package = __esm({
   "src/rules/catalog/apt/unable-to-locate-package.ts"() {
     "use strict";
     init_cuda_toolkit_apt_names();
+    init_apt_dropped_packages();
     checkInBaseImage = [
       "Ask apt in the base image, for the platform that was built, which of them exist (`Candidate: (none)` or",
       "`Unable to locate` = not in any enabled repository):",
@@ -6937,6 +7272,12 @@ var init_unable_to_locate_package = __esm({
           literals: ["nvidia-container-toolkit", "nvidia-docker2", "nvidia-container-runtime", "libnvidia-container"],
           pattern: "(?:Unable to locate package |Package '?)(?:nvidia-container-toolkit(?:-base)?|nvidia-docker2|nvidia-container-runtime|libnvidia-container(?:-tools|1))(?![\\w.-])"
         },
+        // A name a newer Debian / Ubuntu release dropped (`E: Package 'libgl1-mesa-glx' has no installation candidate`).
+        {
+          name: "dropped",
+          literals: [...droppedPackageNames],
+          pattern: `(?:Unable to locate package |Package '?)(?<name>${droppedPackageNames.map((n) => n.replace(/[.+]/g, "\\$&")).join("|")})(?![\\w.+-])`
+        },
         // A CUDA toolkit name that is no package anywhere.
         {
           name: "madeUpToolkit",
@@ -6973,6 +7314,7 @@ var init_unable_to_locate_package = __esm({
           message: "`apt-get update` failed to download some package lists (see the `Failed to fetch` / `NO_PUBKEY` lines), so the packages of that repository are unknown: `{package:all}` may be missing because of that.",
           fix: "Fix the repository that failed first (see the apt/fetch-failed finding); then the install can find the packages."
         },
+        ...droppedVariants(),
         { when: "madeUpToolkit&fact.place=image-build", message: madeUpToolkitMessage, fix: realToolkitsInDockerfile },
         { when: "madeUpToolkit&!fact.place=image-build", message: madeUpToolkitMessage, fix: realToolkitsInShell },
         {
@@ -7014,6 +7356,7 @@ var init_unable_to_locate_package = __esm({
         { when: "!fact.place=image-build", fix: [...checkInShell, ...afterCheck].join("\n") }
       ],
       fix: [...checkInStage, ...afterCheck].join("\n"),
+      enrich: "apt-dropped",
       docs: "https://docs.docker.com/build/building/best-practices/#apt-get"
     };
   }
@@ -7388,7 +7731,7 @@ var init_oom_killed = __esm({
         { literals: ["died due to signal 9"], pattern: "'(?<program>[\\w+.-]{1,100})' died due to signal 9" },
         // ld: `collect2: fatal error: ld terminated with signal 9 [Killed]`
         { literals: ["terminated with signal 9"], pattern: "(?<program>[\\w+.-]{1,100}) terminated with signal 9" },
-        { literals: ["virtual memory exhausted", "out of memory allocating", "std::bad_alloc"] },
+        { literals: ["virtual memory exhausted", "out of memory allocating", "std::bad_alloc", "catastrophic error: out of memory"] },
         {
           // bash reporting a SIGKILLed child: `Killed` alone, or `/bin/sh: line 1:  1234 Killed  /usr/bin/c++ -O3 \u2026`
           literals: ["Killed"],
@@ -7412,7 +7755,7 @@ var init_oom_killed = __esm({
           name: "compiling",
           literals: ["Building wheel for", "Running setup.py", "nvcc", "cc1plus", "Building CXX object", "Building CUDA object", "Building NVCC", "ninja", "cmake"]
         },
-        { name: "alloc", literals: ["virtual memory exhausted", "out of memory allocating", "std::bad_alloc"] },
+        { name: "alloc", literals: ["virtual memory exhausted", "out of memory allocating", "std::bad_alloc", "catastrophic error: out of memory"] },
         // What is being compiled, for the knobs (memory-knobs enricher).
         { name: "flashAttn", literals: ["flash_attn", "flash-attn", "flash-attention"] },
         { name: "vllm", literals: ["vllm"] },
@@ -7451,14 +7794,14 @@ var init_oom_killed = __esm({
           {
             when: "alloc",
             title: "Out of memory (allocation failed)",
-            message: "A process of this step ran out of memory: an allocation failed (`std::bad_alloc`, `virtual memory exhausted` or `out of memory allocating` below) and the process stopped itself. The builder had less free memory than the step needed; usually several compile jobs at once."
+            message: "A process of this step ran out of memory: an allocation failed (`std::bad_alloc`, `virtual memory exhausted`, `out of memory allocating` or nvcc's `catastrophic error: out of memory` below) and the process stopped itself. The builder had less free memory than the step needed; usually several compile jobs at once."
           }
         ]
       ),
       fix: withFlashAttnNote([
         "Run fewer compile jobs at once. {enrich.knobNote} {enrich.jobsWhere}",
         "",
-        "```",
+        "```{enrich.jobsFence}",
         "{enrich.jobsLine}",
         "```",
         "Fewer CUDA architectures (`TORCH_CUDA_ARCH_LIST`) also cut memory and time. {enrich.runnerNote}"
@@ -7470,18 +7813,21 @@ var init_oom_killed = __esm({
 });
 
 // src/rules/catalog/resources/disk-full.ts
-var ghCleanUp, prune, pruneContainerBuilder, slimLayers, basePull, diskFull;
+var hostedRunnerCleanUp, ghCleanUp, prune, pruneContainerBuilder, actionsCleanUp, slimLayers, basePull, diskFull;
 var init_disk_full = __esm({
   "src/rules/catalog/resources/disk-full.ts"() {
     "use strict";
-    ghCleanUp = [
-      "Free the runner's disk before the build (large preinstalled toolchains a Docker build does not use):",
-      "",
+    hostedRunnerCleanUp = [
       "```sh",
       "sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc",
       "docker system prune --all --force",
       "df -h /",
       "```"
+    ];
+    ghCleanUp = [
+      "Free the runner's disk before the build (large preinstalled toolchains a Docker build does not use):",
+      "",
+      ...hostedRunnerCleanUp
     ];
     prune = [
       "Free the builder's disk: build cache and unused images first, then check what is left:",
@@ -7501,6 +7847,16 @@ var init_disk_full = __esm({
       "docker system prune --all --force",
       "df -h /var/lib/docker",
       "```"
+    ];
+    actionsCleanUp = [
+      "The build ran in GitHub Actions (docker/build-push-action); the log does not show which runner. On a GitHub-hosted",
+      "runner (`runs-on: ubuntu-\u2026`) the VM is fresh, so there is little cache to prune: free its preinstalled toolchains in a",
+      "`run:` step before the build:",
+      "",
+      ...hostedRunnerCleanUp,
+      "On a self-hosted runner, prune what earlier jobs left: `docker buildx prune --all --force` (the builder's cache) and",
+      "`docker system prune --all --force`, then `df -h /var/lib/docker`.",
+      ""
     ];
     slimLayers = [
       "Then keep the image small: pip's `--no-cache-dir`, `rm -rf /var/lib/apt/lists/*` in the same `RUN` as",
@@ -7535,28 +7891,40 @@ var init_disk_full = __esm({
         // unpacks the tarball's OCI layout, `Error processing tar file(exit status 1): write /blobs/sha256/\u2026` (docker/buildx#1927)
         { name: "loadStep", literals: ["write /blobs/sha256/"] },
         // `write /var/lib/buildkit/runc-overlayfs/content/ingest/\u2026/data: no space left on device`
-        { name: "containerBuilder", literals: ["/var/lib/buildkit/"] }
+        { name: "containerBuilder", literals: ["/var/lib/buildkit/"] },
+        // docker/build-push-action's failure line: a GitHub Actions job, hosted or self-hosted.
+        { name: "buildPushAction", literals: ["buildx failed with: "] }
       ],
       message: "The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.",
       variants: [
         {
           when: "pull&fact.runner=github-hosted",
-          message: "The runner's disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.",
+          message: "The runner's disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.",
           fix: [...ghCleanUp, ...basePull].join("\n")
         },
         {
           when: "fromStep&fact.runner=github-hosted",
-          message: "The runner's disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.",
+          message: "The runner's disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.",
           fix: [...ghCleanUp, ...basePull].join("\n")
         },
         {
+          when: "pull&buildPushAction&!fact.runner",
+          message: "The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.",
+          fix: [...actionsCleanUp, ...basePull].join("\n")
+        },
+        {
+          when: "fromStep&buildPushAction&!fact.runner",
+          message: "The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.",
+          fix: [...actionsCleanUp, ...basePull].join("\n")
+        },
+        {
           when: "pull",
-          message: "The disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.",
+          message: "The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.",
           fix: [...prune, ...basePull].join("\n")
         },
         {
           when: "fromStep",
-          message: "The disk filled up while Docker pulled and unpacked the base image {fact.baseImage}: the image does not fit in the space left.",
+          message: "The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.",
           fix: [...prune, ...basePull].join("\n")
         },
         {
@@ -7580,9 +7948,19 @@ var init_disk_full = __esm({
           fix: [...ghCleanUp, ...slimLayers].join("\n")
         },
         {
+          when: "export&buildPushAction&!fact.runner",
+          message: "The disk filled up while BuildKit exported the finished image: the layers were written once more for the export.",
+          fix: [...actionsCleanUp, ...slimLayers].join("\n")
+        },
+        {
           when: "export",
           message: "The disk filled up while BuildKit exported the finished image: the layers were written once more for the export.",
           fix: [...prune, ...slimLayers].join("\n")
+        },
+        {
+          when: "buildPushAction&!fact.runner",
+          message: "The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.",
+          fix: [...actionsCleanUp, ...slimLayers].join("\n")
         },
         {
           when: "fact.runner=github-hosted",
@@ -8395,6 +8773,23 @@ var init_base_image_not_found = __esm({
           pattern: "(?:^|failed to solve: )(?<image>[\\w][\\w./-]{0,250}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?): (?=[a-z0-9-]{1,63}\\.)[a-z0-9][a-z0-9.-]{0,252}(?::\\d{1,5})?/[^\\s:@]{1,300}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: not found$"
         },
         {
+          // BuildKit 0.9-0.10 (docker 20.10, buildx before 0.10) resolves the FROM image while the frontend creates the LLB
+          // definition and names it fully qualified (TRI-ML/dgp#106, a build-push-action job):
+          // `failed to solve with frontend dockerfile.v0: failed to create LLB definition: docker.io/nvidia/cuda:11.1-devel-ubuntu18.04: not found`.
+          // The name starts with a registry host (a dot in it), as in the short form above.
+          literals: ["failed to create LLB definition: "],
+          pattern: "failed to create LLB definition: (?<image>(?=[a-z0-9-]{1,63}\\.)[a-z0-9][a-z0-9.-]{0,252}(?::\\d{1,5})?/[^\\s:@]{1,300}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?): not found$"
+        },
+        {
+          // The registry answered the manifest request with an error status (openshift/instaslice-operator#102):
+          // `failed to solve: nvcr.io/nvidia/cuda:12.4.1-base-ubi8: unexpected status from HEAD request to
+          // https://nvcr.io/v2/nvidia/cuda/manifests/12.4.1-base-ubi8: 500 Internal Server Error`. The status decides the
+          // variant (serverError, rateLimit, auth below); only a manifest request is the base image (a push asks for blobs),
+          // and not one made for a push or a registry cache (`failed to push IMAGE: unexpected status \u2026`, `failed to configure registry cache importer: unexpected status \u2026`).
+          literals: ["unexpected status from "],
+          pattern: "(?:(?:^|failed to solve: )(?<image>[\\w][\\w./:@-]{0,400}): )?(?<!failed to push \\S{1,400}: )(?<!cache importer: )unexpected status from (?:HEAD|GET) request to https?://(?<registry>[^/\\s]{1,253})/v2/(?<repository>\\S{1,300}?)/manifests/(?<reference>[^\\s?]{1,200}?)(?:\\?\\S{0,200})?: (?<status>\\d{3})"
+        },
+        {
           // The classic builder on a host whose platform the tag lacks (NVIDIA/TensorRT#1479, a Jetson):
           // `no matching manifest for linux/arm64/v8 in the manifest list entries`
           literals: ["no matching manifest for "],
@@ -8420,7 +8815,8 @@ var init_base_image_not_found = __esm({
         },
         { name: "rateLimit", literals: ["toomanyrequests", "429 Too Many Requests"] },
         { name: "serverError", literals: ["500 Internal Server Error", "502 Bad Gateway", "503 Service Unavailable", "504 Gateway Timeout"] },
-        { name: "auth", literals: ["pull access denied", "unauthorized", "authorization failed", "denied: "] },
+        // `401 Unauthorized` / `403 Forbidden`: the status of a registry's answer to a manifest request.
+        { name: "auth", literals: ["pull access denied", "unauthorized", "authorization failed", "denied: ", "401 Unauthorized", "403 Forbidden"] },
         {
           // An nvidia/cuda reference of the shape parseImageRef reads (knowledge/nvidia-images.ts).
           name: "nvidiaCuda",
@@ -8446,8 +8842,8 @@ var init_base_image_not_found = __esm({
         // The log names the image (the lines the `image` capture comes from).
         {
           name: "imageNamed",
-          literals: ["failed to resolve source metadata for", "pull access denied for", "manifest for ", ": not found"],
-          pattern: "(?:failed to resolve source metadata for|pull access denied for|manifest for) \\S|(?:^|failed to solve: )[\\w][\\w./-]{0,250}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: (?=[a-z0-9-]{1,63}\\.)[a-z0-9][a-z0-9.-]{0,252}(?::\\d{1,5})?/[^\\s:@]{1,300}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: not found$"
+          literals: ["failed to resolve source metadata for", "pull access denied for", "manifest for ", ": not found", "failed to create LLB definition: ", "unexpected status from "],
+          pattern: "(?:failed to resolve source metadata for|pull access denied for|manifest for) \\S|failed to create LLB definition: (?=[a-z0-9-]{1,63}\\.)[a-z0-9.-]{1,253}/\\S{1,400}: not found$|unexpected status from (?:HEAD|GET) request to \\S{1,600}/manifests/|(?:^|failed to solve: )[\\w][\\w./-]{0,250}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: (?=[a-z0-9-]{1,63}\\.)[a-z0-9][a-z0-9.-]{0,252}(?::\\d{1,5})?/[^\\s:@]{1,300}(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?: not found$"
         }
       ],
       message: "The base image `{image}` does not exist on its registry: the tag is misspelled, was never published, or was removed.",
@@ -17734,6 +18130,10 @@ function toolkitFor(cudaVersion) {
 function archName(capability) {
   return `sm_${capability}`;
 }
+function supportedArches(cudaVersion) {
+  const t = toolkitFor(cudaVersion);
+  return t ? [...t.arches].sort((a, b) => a - b).map(archName) : null;
+}
 function archSupport(cudaVersion, arch) {
   const parsed = parseArch(arch);
   const t = toolkitFor(cudaVersion);
@@ -17762,7 +18162,24 @@ function toolkitsSupporting(arch) {
   if (!parsed) return [];
   return toolkitArches.filter((t) => t.arches.includes(parsed.capability)).map((t) => t.version);
 }
-var cuda9, cuda10, cuda11, cuda111, cuda114, cuda118, cuda12, cuda128, cuda129, cuda13, none, toolkitArches, archForms;
+function earlierName(arch) {
+  const parsed = parseArch(arch);
+  const r = parsed ? RENUMBERED[parsed.capability] : void 0;
+  return r ? { name: `sm_${r.before}`, before: r.in } : null;
+}
+function toolkitsRejecting(arch) {
+  const accepting = toolkitsSupporting(arch);
+  if (accepting.length === 0) return null;
+  const versions = toolkitArches.map((t) => t.version);
+  const last = versions.indexOf(accepting[accepting.length - 1]);
+  const first = versions.indexOf(accepting[0]);
+  const capability = parseArch(arch).capability;
+  return {
+    removedIn: last < versions.length - 1 ? versions[last + 1] : null,
+    needs: first > 0 ? versions[first] : FIRST_IN_OLDEST.includes(capability) ? versions[0] : null
+  };
+}
+var cuda9, cuda10, cuda11, cuda111, cuda114, cuda118, cuda12, cuda128, cuda129, cuda13, none, toolkitArches, archForms, RENUMBERED, FIRST_IN_OLDEST;
 var init_cuda_arches = __esm({
   "src/knowledge/cuda-arches.ts"() {
     "use strict";
@@ -17806,6 +18223,8 @@ var init_cuda_arches = __esm({
       { version: "13.0", arches: cuda13, specific: [90, 100, 103, 110, 120, 121], family: [100, 103, 110, 120, 121] }
     ];
     archForms = /^(?:(?:sm|compute|lto)_(\d{2,3})([af]?)|(\d{1,2})\.(\d)([af]?)(?:\+ptx)?|(\d{2,3})([af]?)(?:-real|-virtual)?)$/i;
+    RENUMBERED = { 110: { before: 101, in: "13.0" } };
+    FIRST_IN_OLDEST = [60, 61, 62];
   }
 });
 
@@ -17869,7 +18288,7 @@ function parseImageRef(ref) {
   const parts = splitRef(ref);
   if (!parts) return null;
   const { repo, tag } = parts;
-  if (repo === "nvidia/cuda") {
+  if (repo === "nvidia/cuda" || repo === "nvcr.io/nvidia/cuda") {
     const m = cudaTag.exec(tag);
     if (!m) return null;
     const cudnn = m[4] === void 0 ? null : m[4] === "" ? "yes" : Number(m[4]);
@@ -17880,7 +18299,8 @@ function parseImageRef(ref) {
       cudnn,
       flavour: m[5],
       os: m[6],
-      osRelease: m[7]
+      osRelease: m[7],
+      ...repo === "nvidia/cuda" ? {} : { registry: "nvcr.io/" }
     };
   }
   const ngc = /^nvcr\.io\/nvidia\/([a-z0-9_-]+)$/.exec(repo);
@@ -17900,7 +18320,7 @@ function parseImageRef(ref) {
 }
 function withFlavour(image, flavour) {
   const cudnn = image.cudnn === null ? "" : image.cudnn === "yes" ? "cudnn-" : `cudnn${image.cudnn}-`;
-  return `nvidia/cuda:${image.cudaFull}-${cudnn}${flavour}-${image.os}${image.osRelease}`;
+  return `${image.registry ?? ""}nvidia/cuda:${image.cudaFull}-${cudnn}${flavour}-${image.os}${image.osRelease}`;
 }
 var cudaTag, ngcTag, pytorchTag;
 var init_nvidia_images = __esm({
@@ -17982,7 +18402,9 @@ var init_torch_wheels = __esm({
       { torch: "1.13.1", torchvision: "0.14.1", torchaudio: "0.13.1", cudaTags: ["cu116", "cu117"], source: GH_PAGE },
       { torch: "1.13.0", torchvision: "0.14.0", torchaudio: "0.13.0", cudaTags: ["cu116", "cu117"], source: GH_PAGE },
       { torch: "1.12.1", torchvision: "0.13.1", torchaudio: "0.12.1", cudaTags: ["cu102", "cu113", "cu116"], source: GH_PAGE },
-      { torch: "1.12.0", torchvision: "0.13.0", torchaudio: "0.12.0", cudaTags: ["cu102", "cu113", "cu116"], source: GH_PAGE }
+      { torch: "1.12.0", torchvision: "0.13.0", torchaudio: "0.12.0", cudaTags: ["cu102", "cu113", "cu116"], source: GH_PAGE },
+      // the first release on per-CUDA indexes (`--extra-index-url https://download.pytorch.org/whl/cu113`); older ones: torch-find-links.ts
+      { torch: "1.11.0", torchvision: "0.12.0", torchaudio: "0.11.0", cudaTags: ["cu102", "cu113"], source: `${DOCS_PAGE} (pytorch.github.io _get_started/previous-versions.md @04862e37)` }
     ];
     INDEX_ROOT = "https://download.pytorch.org/whl";
   }
@@ -18005,6 +18427,7 @@ function pipFlags(o) {
   if (o.constraint) flags.push("-c", shellWord(o.constraint));
   if (o.indexUrl) flags.push("--index-url", shellWord(o.indexUrl));
   for (const url2 of o.extraIndexUrls ?? []) flags.push("--extra-index-url", shellWord(url2));
+  if (o.findLinks) flags.push("-f", shellWord(o.findLinks));
   return flags;
 }
 function uvFlags(o) {
@@ -18015,11 +18438,12 @@ function uvFlags(o) {
   if (o.constraint) flags.push("--constraint", shellWord(o.constraint));
   if (o.indexUrl) flags.push("--index-url", shellWord(o.indexUrl));
   for (const url2 of o.extraIndexUrls ?? []) flags.push("--extra-index-url", shellWord(url2));
+  if (o.findLinks) flags.push("--find-links", shellWord(o.findLinks));
   if (o.indexUrl && o.extraIndexUrls?.length) flags.push("--index-strategy", "unsafe-best-match");
   return flags;
 }
 function isPlain(o) {
-  return !o.constraint && !o.indexUrl && !o.extraIndexUrls?.length && !o.noBuildIsolation && !o.noCache && !o.breakSystemPackages;
+  return !o.constraint && !o.indexUrl && !o.extraIndexUrls?.length && !o.findLinks && !o.noBuildIsolation && !o.noCache && !o.breakSystemPackages;
 }
 function installCommand(installer, opts) {
   const reqs = opts.requirements.map((r) => r.trim()).filter((r) => r.length > 0);
@@ -18140,7 +18564,40 @@ function cudaArchesEnrich(captures, _step, _model, facts) {
   } else {
     out.suggestion = `use only architectures this toolkit accepts${support.accepted.length ? ` (${support.min} \u2026 ${support.max})` : ""}`;
   }
+  if (version2 === null && !isEmptyArch(support.arch)) Object.assign(out, inferredToolkit(support.arch, facts));
   return out;
+}
+function inferredToolkit(arch, facts) {
+  const rejecting = toolkitsRejecting(arch);
+  if (rejecting === null) return {};
+  const where = toolkitsSupporting(arch);
+  const last = where[where.length - 1];
+  const { removedIn, needs } = rejecting;
+  const renamed = earlierName(arch);
+  const removed = removedIn === null ? null : {
+    said: `CUDA ${removedIn} removed ${arch} (CUDA ${last} is the last release that accepts it; CUDA ${removedIn} accepts ${supportedArches(removedIn).join(", ")})`,
+    fix: `remove ${arch} from the arch list, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts)})`
+  };
+  const added = needs === null ? null : {
+    said: `${arch} needs CUDA ${needs} or newer${renamed ? ` (CUDA 12.8 and 12.9 call the same GPU ${renamed.name})` : ""}`,
+    fix: `build on CUDA ${needs} or newer (${imageOrSearch(needs, facts)})` + (renamed ? `, or, on CUDA 12.8 / 12.9, name that GPU ${renamed.name}` : "") + `, or remove ${arch} from the arch list`
+  };
+  if (removed && added) {
+    return {
+      inferred: `The log does not show which CUDA version compiled this, but the rejection narrows it: ${removed.said}; ${added.said}. So this nvcc is CUDA ${removedIn} or newer, or older than CUDA ${needs}.`,
+      suggestion: `if \`nvcc --version\` says CUDA ${removedIn} or newer, ${removed.fix}; if it is older than CUDA ${needs}, ${added.fix}`
+    };
+  }
+  if (removed) {
+    return {
+      inferred: `The log does not show which CUDA version compiled this, but the rejection narrows it: ${removed.said}. So this nvcc is most likely CUDA ${removedIn} or newer.`,
+      suggestion: removed.fix
+    };
+  }
+  return {
+    inferred: `The log does not show which CUDA version compiled this, but the rejection narrows it: ${added.said}, so this nvcc is older than CUDA ${needs}.`,
+    suggestion: added.fix
+  };
 }
 function cudaVersionEnrich(captures, _step, _model, facts) {
   const version2 = stepCudaVersion(captures, facts);
@@ -18736,7 +19193,7 @@ function knobNote(pkg) {
     return `${pkg} runs MAX_JOBS compile jobs at once and passes NVCC_THREADS to each nvcc (flash-attn's default is 4), so memory grows with both.`;
   }
   if (pkg === "torch-cpp-extension") return "torch.utils.cpp_extension builds with ninja and reads MAX_JOBS for the number of parallel jobs.";
-  return "PyTorch-style setup.py builds read MAX_JOBS; cmake --build reads CMAKE_BUILD_PARALLEL_LEVEL; a make or ninja called directly needs its -j lowered.";
+  return "PyTorch-style setup.py builds read MAX_JOBS; cmake --build reads CMAKE_BUILD_PARALLEL_LEVEL when it is given no -j or --parallel of its own; a make or ninja called directly, or a -j / --parallel written in the command, needs that number lowered.";
 }
 function memoryKnobsEnrich(captures, _step, _model, facts) {
   const pkg = packageOf(captures);
@@ -18747,6 +19204,8 @@ function memoryKnobsEnrich(captures, _step, _model, facts) {
     jobsEnv: env,
     // The line to add where the build runs: Dockerfile `ENV` in an image build, `export` elsewhere.
     jobsLine: inImage ? `ENV ${env}` : `export ${env}`,
+    // The language of the block that holds jobsLine.
+    jobsFence: inImage ? "dockerfile" : "sh",
     jobsWhere: inImage ? "Add before the RUN that compiles:" : unknown2 ? `The log does not show where the build ran: in a Dockerfile, add ENV ${env} before the RUN that compiles; in a shell:` : "Set in the shell before the build command:",
     knobNote: knobNote(pkg),
     runnerNote: facts.githubHosted ? "This job ran on a GitHub-hosted runner, whose memory is fixed by its size: a larger runner or a self-hosted one gives more." : "Or give the builder more memory (a larger machine, or more memory for Docker Desktop or the buildx builder node)."
@@ -19027,6 +19486,42 @@ var init_pip_conflict = __esm({
   }
 });
 
+// src/knowledge/torch-find-links.ts
+function findLinksPage(release, tag) {
+  return release.pagePerTag ? `https://download.pytorch.org/whl/${tag}/torch_stable.html` : STABLE_PAGE;
+}
+function unversionedPage(version2, tag) {
+  const tags = unversionedPageReleases[version2.trim().split("+")[0]];
+  return tags?.includes(tag) ? `https://download.pytorch.org/whl/${tag}/torch_stable.html` : null;
+}
+var STABLE_PAGE, findLinksReleases, unversionedPageReleases;
+var init_torch_find_links = __esm({
+  "src/knowledge/torch-find-links.ts"() {
+    "use strict";
+    STABLE_PAGE = "https://download.pytorch.org/whl/torch_stable.html";
+    findLinksReleases = [
+      { torch: "1.10.1", torchvision: "0.11.2", torchaudio: "0.10.1", cudaTags: ["cu102", "cu111"], pagePerTag: true },
+      { torch: "1.10.0", torchvision: "0.11.0", torchaudio: "0.10.0", cudaTags: ["cu102", "cu111"] },
+      { torch: "1.9.1", torchvision: "0.10.1", torchaudio: "0.9.1", cudaTags: ["cu102", "cu111"] },
+      { torch: "1.9.0", torchvision: "0.10.0", torchaudio: "0.9.0", cudaTags: ["cu102", "cu111"] },
+      { torch: "1.8.1", torchvision: "0.9.1", torchaudio: "0.8.1", cudaTags: ["cu101", "cu102", "cu111"] },
+      { torch: "1.8.0", torchvision: "0.9.0", torchaudio: "0.8.0", cudaTags: ["cu111"], pypiCuda: "10.2" },
+      { torch: "1.7.1", torchvision: "0.8.2", torchaudio: "0.7.2", cudaTags: ["cu92", "cu101", "cu110"], pypiCuda: "10.2" },
+      { torch: "1.7.0", torchvision: "0.8.0", torchaudio: "0.7.0", cudaTags: ["cu92", "cu101", "cu110"], pypiCuda: "10.2" },
+      { torch: "1.6.0", torchvision: "0.7.0", cudaTags: ["cu92", "cu101"], pypiCuda: "10.2" },
+      { torch: "1.5.1", torchvision: "0.6.1", cudaTags: ["cu92", "cu101"], pypiCuda: "10.2" },
+      { torch: "1.5.0", torchvision: "0.6.0", cudaTags: ["cu92", "cu101"], pypiCuda: "10.2" },
+      { torch: "1.4.0", torchvision: "0.5.0", cudaTags: ["cu92"], pypiCuda: "10.1" },
+      { torch: "1.2.0", torchvision: "0.4.0", cudaTags: ["cu92"], pypiCuda: "10.0" }
+    ];
+    unversionedPageReleases = {
+      "1.1.0": ["cu90", "cu100"],
+      "1.0.1": ["cu90", "cu100"],
+      "1.0.0": ["cu80", "cu90", "cu100"]
+    };
+  }
+});
+
 // src/knowledge/pip-advice-enricher.ts
 function withoutExtras(requirement2) {
   const bracket = requirement2.indexOf("[");
@@ -19110,6 +19605,14 @@ function settledVersion(line, requirement2) {
 function tagCuda(tag) {
   return `${tag.slice(2, -1)}.${tag.slice(-1)}`;
 }
+function majorMinor(version2) {
+  const m = /^(\d{1,3})\.(\d{1,3})/.exec(version2);
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+function beforeIndexes(version2) {
+  const v = majorMinor(version2);
+  return v !== null && (v[0] < 1 || v[0] === 1 && v[1] < 11);
+}
 function localIndex(name2, version2, tag, cuda) {
   if (tag === "cpu") return { url: CPU_INDEX, note: `CPU builds are on PyTorch's cpu index.` };
   const torchVersion = name2 === "torch" ? version2 : null;
@@ -19120,8 +19623,62 @@ function localIndex(name2, version2, tag, cuda) {
     const fit2 = wheelTagFor(cuda ?? tagCuda(tag), release.torch) ?? release.cudaTags[release.cudaTags.length - 1];
     return { url: indexUrl(fit2), note: `${published}, not for ${tag}: ${fit2} is the closest${cuda ? ` to this image's CUDA ${cuda}` : ""}.` };
   }
+  if (beforeIndexes(version2)) return null;
   const fit = wheelTagFor(tagCuda(tag)) ?? tag;
   return { url: indexUrl(fit) ?? indexUrl(tag), note: "" };
+}
+function findLinksRow(name2, version2) {
+  if (name2 === "torch") return findLinksReleases.find((r) => r.torch === version2) ?? null;
+  if (name2 === "torchvision") return findLinksReleases.find((r) => r.torchvision === version2) ?? null;
+  return null;
+}
+function versionIn(row, name2) {
+  return name2 === "torchvision" ? row.torchvision : row.torch;
+}
+function closestTag(tags, cuda) {
+  const want = majorMinor(cuda);
+  let best2 = null;
+  for (const t of tags) {
+    const have = majorMinor(tagCuda(t));
+    if (want === null || have === null || have[0] !== want[0] || have[1] > want[1]) continue;
+    if (best2 === null || majorMinor(tagCuda(best2))[1] < have[1]) best2 = t;
+  }
+  return best2;
+}
+function legacyLocalAdvice(installer, name2, version2, tag, cuda) {
+  const pinned = unversionedPage(version2, tag);
+  if (name2 === "torch" && pinned !== null) {
+    return {
+      localUnversionedPage: pinned,
+      localLegacyNote: `torch ${version2}'s CUDA wheels were published on ${pinned} without a local version, so no +${tag} pin matches them: pin torch==${version2} and install the wheel for this Python from that page by its URL (PyPI's torch==${version2} is another CUDA build).`
+    };
+  }
+  if (name2 === "torch" && unversionedPageReleases[version2] !== void 0) {
+    return { localLegacyNote: `PyTorch published torch ${version2} for ${unversionedPageReleases[version2].join(", ")} only, on pages without local versions; no ${tag} build exists.` };
+  }
+  const row = findLinksRow(name2, version2);
+  if (row === null) return {};
+  const paired = (t) => name2 === "torch" ? `; released with it: torchvision ${row.torchvision}+${t}${row.torchaudio ? `, torchaudio ${row.torchaudio}` : ""}` : "";
+  const onPage = (t) => ({
+    localFindLinksCmd: install(installer, `${name2}==${version2}+${t}`, { findLinks: findLinksPage(row, t) })
+  });
+  if (tag === "cpu" || row.cudaTags.includes(tag)) {
+    return {
+      ...onPage(tag),
+      localLegacyNote: `torch ${row.torch} came before PyTorch's per-CUDA indexes: its +${tag} build is listed on a find-links page, not an index, and the pin keeps its local version${paired(tag)}.`
+    };
+  }
+  const published = `PyTorch published ${name2} ${version2} for ${row.cudaTags.join(", ")}${row.pypiCuda ? ` and, as the plain PyPI release, for CUDA ${row.pypiCuda}` : ""}`;
+  if (row.pypiCuda !== void 0 && tagCuda(tag) === row.pypiCuda) {
+    return {
+      localPlainCmd: install(installer, `${name2}==${versionIn(row, name2)}`),
+      localLegacyNote: `${published}: the CUDA ${row.pypiCuda} build is the plain release, with no +${tag} build of its own.`
+    };
+  }
+  const first = releasesForCuda(tag).at(-1)?.torch;
+  const closest = closestTag(row.cudaTags, cuda ?? tagCuda(tag));
+  const note = `${published}; no ${tag} build of it exists` + (first !== void 0 ? ` (the first torch with ${tag} builds is ${first})` : "") + (closest !== null ? `. The closest build of this release is ${closest}` : "") + ".";
+  return closest === null ? { localLegacyNote: note } : { ...onPage(closest), localLegacyNote: note };
 }
 function nearestPlainRelease(version2, versions) {
   const key = (v) => v.split(".").map((p) => Number.parseInt(p, 10));
@@ -19173,8 +19730,9 @@ function missingModuleInstall(installer, module2, facts) {
   return { moduleFirstCmd: install(installer, "torch", { indexUrl: url2 }), moduleFirstNote: `The index is PyTorch's for ${why}.` };
 }
 function pipAdviceEnrich(captures, step, _model, facts) {
-  const installer = installerOf(facts);
-  const out = { installer: facts.value("installer") ?? "pip" };
+  const uvReport = captures["context.uv"] !== void 0;
+  const installer = uvReport ? "uv" : installerOf(facts);
+  const out = { installer: uvReport ? "uv" : facts.value("installer") ?? "pip" };
   const requirement2 = requirementOf2(captures, step);
   if (requirement2 !== null) {
     out.requirement = requirement2;
@@ -19226,12 +19784,25 @@ function pipAdviceEnrich(captures, step, _model, facts) {
     out.settledNote = `The installed line does not name ${requirement2}; find the release with ${out.versionsCmd ?? "pip index versions"}.`;
     out.pinCmd = out.versionsCmd ?? install(installer, requirement2);
   }
-  const local = /^(?<name>torch(?:vision|audio)?)==(?<version>[\w.]+)\+(?<tag>cu1\d{2}|cpu)$/.exec((captures.requirement ?? "").trim());
+  const localSpec = captures["context.uvLocal.spec"] ?? captures.requirement ?? "";
+  const local = /^(?<name>torch(?:vision|audio)?)==(?<version>[\w.]+)\+(?<tag>cu\d{2,3}|cpu)$/.exec(localSpec.trim());
   if (local?.groups) {
     const { name: name2, version: version2, tag } = local.groups;
-    const advice2 = localIndex(name2, version2, tag, facts.value("cuda"));
-    out.localIndexCmd = install(installer, `${name2}==${version2}`, { indexUrl: advice2.url });
-    out.localIndexNote = advice2.note;
+    if (beforeIndexes(version2)) {
+      Object.assign(out, legacyLocalAdvice(installer, name2, version2, tag, facts.value("cuda")));
+    } else {
+      const advice2 = localIndex(name2, version2, tag, facts.value("cuda"));
+      if (advice2 !== null) {
+        out.localIndexCmd = install(installer, `${name2}==${version2}`, { indexUrl: advice2.url });
+        out.localIndexUrl = advice2.url;
+        out.localIndexNote = advice2.note;
+      }
+    }
+    if (captures["context.uvProject"] !== void 0) {
+      for (const key of ["localIndexCmd", "localFindLinksCmd", "localPlainCmd"]) {
+        if (out[key]?.startsWith("uv pip install ")) out[key] = `uv add ${out[key].slice("uv pip install ".length)}`;
+      }
+    }
     Object.assign(out, plainPinAdvice(installer, name2, version2, captures.versions));
   }
   const wanted = /^==(\d[\w.]*)$/.exec(captures["context.requestedBy.spec"] ?? "")?.[1];
@@ -19252,6 +19823,7 @@ var init_pip_advice_enricher = __esm({
     init_installer_forms();
     init_pip_conflict();
     init_torch_wheels();
+    init_torch_find_links();
     packageKeys = ["context.requestedBy.by", "package", "context.named.name", "context.package.name", "context.still.package", "requirer", "requirement", "context.sourceDir.name"];
     optionsWithValue = /* @__PURE__ */ new Set(["-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--only-binary", "--no-binary", "--progress-bar", "--timeout", "--retries", "--cache-dir", "--src", "--upgrade-strategy", "--report", "-C", "--config-settings", "--global-option", "--python", "-p"]);
     CPU_INDEX = "https://download.pytorch.org/whl/cpu";
@@ -19259,7 +19831,7 @@ var init_pip_advice_enricher = __esm({
 });
 
 // src/knowledge/flash-attn-wheels.ts
-function majorMinor(version2) {
+function majorMinor2(version2) {
   const m = /^(\d+)\.(\d+)/.exec(version2.trim());
   return m ? `${m[1]}.${m[2]}` : null;
 }
@@ -19281,9 +19853,9 @@ function flashAttnRelease(version2) {
 }
 function flashAttnWheel(q) {
   const release = flashAttnRelease(q.version);
-  const torch = majorMinor(q.torch);
+  const torch = majorMinor2(q.torch);
   const cuda = cudaParts(q.torchCuda);
-  const python = majorMinor(q.python);
+  const python = majorMinor2(q.python);
   if (release === null || torch === null || cuda === null || python === null) return null;
   const version2 = q.version.trim().replace(/^v/, "");
   const guessed = release.guessedCuda[cuda[0]];
@@ -19293,7 +19865,7 @@ function flashAttnWheel(q) {
   const fileName = `flash_attn-${version2}+${wanted}torch${torch}cxx11abi{ABI}-${cp}-${cp}-linux_x86_64.whl`;
   const published = release.cudas.some(
     (c) => cudaInName(release, c) === wanted && release.pythons.includes(python) && release.torches.some(
-      (t) => majorMinor(t) === torch && !release.excludes.some((e) => (e.torch ?? t) === t && (e.python ?? python) === python && (e.cuda ?? c) === c)
+      (t) => majorMinor2(t) === torch && !release.excludes.some((e) => (e.torch ?? t) === t && (e.python ?? python) === python && (e.cuda ?? c) === c)
     )
   );
   return { published, fileName, url: `${BASE_URL}/v${version2}/${fileName}` };
@@ -20343,6 +20915,53 @@ var init_cuda_driver = __esm({
   }
 });
 
+// src/knowledge/apt-dropped-enricher.ts
+function aptDroppedEnrich(captures, _step, _model, facts) {
+  const name2 = captures["context.dropped.name"];
+  const pkg = name2 === void 0 ? null : droppedPackage(name2);
+  if (pkg === null) return {};
+  const os = facts.value("os");
+  const lacks = releaseLacks(pkg, os);
+  if (lacks === false) return {};
+  const pinned = bookwormTagOf(facts.value("baseImage"));
+  const debianOrUnknown = os === null || os.startsWith("Debian");
+  return {
+    droppedName: pkg.name,
+    droppedFrom: pkg.goneFrom,
+    droppedPurpose: pkg.purpose,
+    // `Debian 13` when the log shows a release without it; the variant then says so without a hedge.
+    ...lacks === true && os !== null ? { droppedRelease: os } : {},
+    ...pkg.replacement.length > 0 ? { droppedReplacement: pkg.replacement.join(" ") } : {},
+    ...pinned !== null && debianOrUnknown ? { droppedPinnedImage: pinned } : {},
+    ...debianOrUnknown ? { droppedDebianPin: "yes" } : {}
+  };
+}
+var init_apt_dropped_enricher = __esm({
+  "src/knowledge/apt-dropped-enricher.ts"() {
+    "use strict";
+    init_apt_dropped_packages();
+  }
+});
+
+// src/knowledge/run-image-enricher.ts
+function runImageEnrich(captures, _step, _model, _facts) {
+  const ref = captures["context.runImage.image"];
+  const image = ref === void 0 ? null : parseImageRef(ref);
+  if (image === null || image.kind !== "nvidia-cuda" || image.flavour === "devel") return {};
+  const devel2 = withFlavour(image, "devel");
+  const out = { runFlavour: image.flavour, runDevelImage: devel2, runTagsUrl: cudaTagsUrl(image.cuda) };
+  const cmd = captures["context.runImage.cmd"];
+  if (cmd !== void 0) out.runDevelCommand = `${cmd}${devel2}${captures["context.runImage.rest"] ?? ""}`.trim();
+  return out;
+}
+var init_run_image_enricher = __esm({
+  "src/knowledge/run-image-enricher.ts"() {
+    "use strict";
+    init_nvidia_images();
+    init_cuda_image_tags();
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -20371,6 +20990,8 @@ var init_enrichers = __esm({
     init_conda_solve();
     init_torch_symbol();
     init_cuda_driver();
+    init_apt_dropped_enricher();
+    init_run_image_enricher();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -20413,7 +21034,11 @@ var init_enrichers = __esm({
       /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */
       "apt-exit": aptExitEnrich,
       /** The spec file of a failed conda / mamba / micromamba solve and the same solve with `--dry-run` where a shell can run it (`{enrich.file}`, `{enrich.dryRun}`). */
-      "conda-solve": condaSolveEnrich
+      "conda-solve": condaSolveEnrich,
+      /** A package a newer Debian / Ubuntu release dropped: its replacement, the release, the base pinned to Debian 12 (`{enrich.droppedReplacement}`, `{enrich.droppedPinnedImage}`). */
+      "apt-dropped": aptDroppedEnrich,
+      /** The nvidia/cuda image a `docker run` of the log starts, in its `-devel` flavour, and that command with it (`{enrich.runDevelImage}`, `{enrich.runDevelCommand}`). */
+      "run-image": runImageEnrich
     };
   }
 });
@@ -43681,7 +44306,7 @@ var init_step_header = __esm({
 });
 
 // src/facts/fact-patterns.ts
-function majorMinor2(version2) {
+function majorMinor3(version2) {
   const m = /^(\d{1,2})\.(\d{1,2})/.exec(version2 ?? "");
   return m ? `${Number(m[1])}.${Number(m[2])}` : null;
 }
@@ -43742,7 +44367,7 @@ var init_fact_patterns = __esm({
         regex: /Cuda compilation tools, release (?<v>\d{1,2}\.\d{1,2})/,
         on: "output",
         source: "nvcc",
-        read: (g) => one("cuda", majorMinor2(g.v))
+        read: (g) => one("cuda", majorMinor3(g.v))
       },
       {
         // CMake: `-- The CUDA compiler identification is NVIDIA 12.4.131`
@@ -43750,7 +44375,7 @@ var init_fact_patterns = __esm({
         regex: /CUDA compiler identification is NVIDIA (?<v>\d{1,2}\.\d{1,2})/,
         on: "output",
         source: "cmake",
-        read: (g) => one("cuda", majorMinor2(g.v))
+        read: (g) => one("cuda", majorMinor3(g.v))
       },
       {
         // CMake: `-- Found CUDAToolkit: /usr/local/cuda/include (found version "12.1.105")`, `Found CUDA: /usr/local/cuda (found version "11.8")`
@@ -43758,7 +44383,7 @@ var init_fact_patterns = __esm({
         regex: /Found CUDA(?:Toolkit)?: \S{1,300} \(found (?:suitable )?(?:exact )?version "(?<v>\d{1,2}\.\d{1,2})/,
         on: "output",
         source: "cmake",
-        read: (g) => one("cuda", majorMinor2(g.v))
+        read: (g) => one("cuda", majorMinor3(g.v))
       },
       {
         // torch.utils.cpp_extension: `The detected CUDA version (11.8) mismatches the version that was used to compile PyTorch (12.1).`
@@ -43766,7 +44391,7 @@ var init_fact_patterns = __esm({
         regex: /detected CUDA version \((?<v>\d{1,2}\.\d{1,2})\) mismatches the version that was used to compile\s{0,4}(?:PyTorch \((?<t>\d{1,2})\.(?<tm>\d{1,2})\))?/,
         on: "output",
         source: "torch-extension",
-        read: (g) => [...one("cuda", majorMinor2(g.v)), ...one("torchCuda", g.t !== void 0 ? `cu${g.t}${g.tm}` : null)]
+        read: (g) => [...one("cuda", majorMinor3(g.v)), ...one("torchCuda", g.t !== void 0 ? `cu${g.t}${g.tm}` : null)]
       },
       {
         // The same error wrapped at the terminal's width: `PyTorch (11.8). Please make sure to use the same CUDA versions.`
@@ -43783,7 +44408,7 @@ var init_fact_patterns = __esm({
         regex: /^CUDA Version (?<v>\d{1,2}\.\d{1,2})\.\d{1,3}$/,
         on: "output",
         source: "image-banner",
-        read: (g) => one("cuda", majorMinor2(g.v))
+        read: (g) => one("cuda", majorMinor3(g.v))
       },
       {
         // NVIDIA images' environment, printed by `env` or set in the Dockerfile: `CUDA_VERSION=12.4.1`, `ENV CUDA_VERSION 11.8.0`
@@ -43791,7 +44416,7 @@ var init_fact_patterns = __esm({
         regex: /\bCUDA_VERSION[= ](?<v>\d{1,2}\.\d{1,2})/,
         on: "both",
         source: "environment",
-        read: (g) => one("cuda", majorMinor2(g.v))
+        read: (g) => one("cuda", majorMinor3(g.v))
       },
       {
         // `/usr/local/cuda-11.7/bin/nvcc`, `CUDA_HOME=/usr/local/cuda-12.1`
@@ -43799,7 +44424,7 @@ var init_fact_patterns = __esm({
         regex: /\/usr\/local\/cuda-(?<v>\d{1,2}\.\d{1,2})(?![\d.])/,
         on: "both",
         source: "path",
-        read: (g) => one("cuda", majorMinor2(g.v))
+        read: (g) => one("cuda", majorMinor3(g.v))
       },
       {
         // NVIDIA's apt packages carry the version: `Setting up cuda-nvcc-12-4 (12.4.131-1) ...`, `apt-get install cuda-cupti-11-7`.
