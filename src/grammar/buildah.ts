@@ -21,6 +21,7 @@ import { stageNameOf } from './stage-name.js';
 const STEP = /^(?:\[(\d{1,4})\/(\d{1,4})\] )?STEP (\d{1,6})(?:\/(\d{1,6}))?: /;
 const ARROW = '--> ';
 const FAILED_AT = 'building at STEP "';
+const CONTAINER_NOT_CREATED = /^Error: (?:error )?creating build container: /;
 
 export class BuildahGrammar {
   private offset = 0;
@@ -28,6 +29,8 @@ export class BuildahGrammar {
   private stage: string | null = null;
   private step: number | null = null;
   private cached = false;
+  /** The open step is a FROM. */
+  private atFrom = false;
   private lastId = 0;
 
   constructor(private readonly ctx: ParseContext) {}
@@ -41,6 +44,13 @@ export class BuildahGrammar {
     const text = line.text;
     if (text.startsWith('STEP ') || text.startsWith('[') || text.startsWith('COMMIT ')) return this.stepLine(line);
     if ((text.startsWith('Error: ') || text.startsWith('error ')) && text.includes(FAILED_AT) && text.indexOf(FAILED_AT) <= 14) {
+      this.fail(line);
+      return true;
+    }
+    // A base image that cannot be pulled ends the build at its FROM: `Error: creating build
+    // container: …` (podman 4; `Error: error creating build container: …` before it). A RUN's own
+    // output may start with `Error: ` too, so only this message is taken, and only at a FROM.
+    if (this.step !== null && this.atFrom && CONTAINER_NOT_CREATED.test(text)) {
       this.fail(line);
       return true;
     }
@@ -89,7 +99,8 @@ export class BuildahGrammar {
       this.stage = null;
     }
     const instruction = line.text.slice(m[0].length);
-    if (/^from\s/i.test(instruction)) this.stage = stageNameOf(instruction) ?? (stageKey !== null ? `stage-${Number(stageKey) - 1}` : null);
+    this.atFrom = /^from\s/i.test(instruction);
+    if (this.atFrom) this.stage = stageNameOf(instruction) ?? (stageKey !== null ? `stage-${Number(stageKey) - 1}` : null);
     this.lastId++;
     const id = this.offset + this.lastId;
     const header = { id, stage: this.stage, index: Number(index), total: total === undefined ? null : Number(total), instruction, platform: null, target: null, internal: false };

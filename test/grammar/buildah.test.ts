@@ -46,6 +46,16 @@ describe('podman / buildah logs', () => {
     expect(cached.model.steps.filter((s) => s.status === 'cached').map((s) => s.id)).toEqual([2, 3, 5, 6]);
   });
 
+  it('a base image that cannot be pulled fails the build at its FROM (not a step left running)', async () => {
+    // NVIDIA/nvidia-docker#1768: `Error: error creating build container: … manifest unknown` under `STEP 1/26: FROM …`
+    const log = readFileSync(new URL('../../fixtures/real-world/base-image/podman-cuda102-manifest-unknown.log', import.meta.url), 'utf8');
+    const { model, findings } = await analyzeText(log);
+    expect(model.steps.map((s) => [s.index, s.status])).toEqual([[1, 'error']]);
+    expect(model.failedStep).toBe(model.steps[0]!.id);
+    expect(findings[0]?.ruleId).toBe('buildkit/base-image-not-found');
+    expect(findings[0]?.reproduce).toContain('imagetools inspect docker.io/nvidia/cuda:10.2-cudnn7-devel-ubuntu18.04');
+  });
+
   it('the older wording of the failure, single stage, no [k/n] prefix', async () => {
     const log = [
       'STEP 1/3: FROM nvidia/cuda:12.4.1-devel-ubuntu22.04',
