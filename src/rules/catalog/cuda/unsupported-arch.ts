@@ -8,7 +8,6 @@
 // 'compute_30',…": NVCC 10.2 as quoted in CMake issue 23293, and NVCC 13.0 run here), not `--list-gpu-arch`: a toolkit that
 // rejects compute_60/75/80 predates CUDA 8/10/11, and that `--list-gpu-arch` exists in one that old is not established.
 import type { RuleInput } from '../../schema.js';
-import { BUILD_GPU } from './build-gpu.js';
 
 const WHERE_KNOWN = [
   'In the notation of each setting, {enrich.archListBasis}:',
@@ -17,7 +16,8 @@ const WHERE_KNOWN = [
   '- CMake: `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"`, quoted in a `RUN` line (or `all-major`, CMake ≥ 3.23)',
   '- plain nvcc: `{enrich.gencode}`',
   '',
-  `Avoid \`native\`. ${BUILD_GPU}`,
+  // `native` is the tempting fix; one sentence says why not (cuda/no-gpu-at-build has the whole story).
+  'Not `native`: a `docker build` step sees no GPU by default, so there is nothing to detect, and the image must run on other GPUs anyway.',
 ].join('\n');
 
 // The version unknown but narrowed by the rejection (cuda-arches' `inferred`): where the list is set, and how to confirm.
