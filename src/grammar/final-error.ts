@@ -7,6 +7,7 @@
 //   failed to solve with frontend dockerfile.v0: <message>    docker 19.03 / 20.10
 //   executor failed running [/bin/sh -c …]: exit code: 2      BuildKit before 0.11 (docker 20.10)
 //   ERROR: Multi-platform build is not supported for the docker driver.   buildx refusing before BuildKit starts
+//   ERROR: Cache export is not supported for the docker driver.             (the same, for --cache-to)
 // Plain string tests, no regular expression: the line can be as long as the cap.
 
 const LEADS = ['Error: buildx failed with: ', 'ERROR: ', 'error: ', 'Error: '];
@@ -18,6 +19,9 @@ const REFUSALS = [
   'Multi-platform build is not supported for the docker driver',
   'multiple platforms feature is currently not supported for docker driver',
   'docker exporter does not currently support exporting manifest lists',
+  // `--cache-to` (build-push-action's `cache-to:`) on the docker driver: buildx 0.13 and 0.29 on the engines, and an older buildx.
+  'Cache export is not supported for the docker driver',
+  'Cache export feature is currently not supported for docker driver',
 ];
 
 /** The message of a final error line, or null when the line is not one. */

@@ -39,14 +39,32 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/** `2026-01-02T…` at `at`: the cheap test before the Actions timestamp's expression runs. */
+function actionsStampAt(text: string, at: number): boolean {
+  return text.length >= at + 20 && text.charCodeAt(at + 4) === 45 && text.charCodeAt(at + 10) === 84 && isDigit(text.charCodeAt(at));
+}
+
+/**
+ * `gh run view --log` (and `--log-failed`) puts the job's and the step's names before each line of
+ * an Actions log, tab-separated: `publish<TAB>Build and push<TAB>2026-03-29T20:52:18.58Z ERROR: …`.
+ * Where they end, when an Actions timestamp follows them; else `from`.
+ */
+function ghRunViewPrefixEnd(text: string, from: number): number {
+  const first = text.indexOf('\t', from);
+  if (first < 0 || first - from > 200) return from;
+  const second = text.indexOf('\t', first + 1);
+  if (second < 0 || second - first > 200) return from;
+  return actionsStampAt(text, second + 1) ? second + 1 : from;
+}
+
 /** Removes the prefixes that CI systems and docker compose put before a build's own text. */
 export function stripCiPrefixes(text: string): string {
   let out = text;
   // A downloaded Actions log starts with a byte-order mark.
   if (out.charCodeAt(0) === 0xfeff) out = out.slice(1);
-  if (out.length >= 20 && out.charCodeAt(4) === 45 && out.charCodeAt(10) === 84 && isDigit(out.charCodeAt(0))) {
-    out = out.replace(ACTIONS_TIMESTAMP, '');
-  }
+  const named = ghRunViewPrefixEnd(out, 0);
+  if (named > 0) out = out.slice(named);
+  if (actionsStampAt(out, 0)) out = out.replace(ACTIONS_TIMESTAMP, '');
   if (out.startsWith('##[')) out = out.replace(ACTIONS_MARKER, '');
   if (out.charCodeAt(0) === 91 && isDigit(out.charCodeAt(1))) out = out.replace(BRACKETED_TIMESTAMP, '');
   // Only a line that starts with a lower-case letter is looked at, and only its first 80 characters.
@@ -81,7 +99,7 @@ export function lastRedraw(text: string): string {
  * own (the classic builder, podman, a pasted tool log) get their steps' durations from it.
  */
 export function ciTimestampOf(raw: string): number | undefined {
-  const start = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const start = ghRunViewPrefixEnd(raw, raw.charCodeAt(0) === 0xfeff ? 1 : 0);
   const first = raw.charCodeAt(start);
   let stamp: string | undefined;
   if (isDigit(first) && raw.charCodeAt(start + 4) === 45 && raw.charCodeAt(start + 10) === 84) {

@@ -20,6 +20,13 @@ describe('cleanLine', () => {
     ['CRLF', '#5 0.412 Get:1 http://archive.ubuntu.com/ubuntu jammy InRelease\r', '#5 0.412 Get:1 http://archive.ubuntu.com/ubuntu jammy InRelease'],
     ['a progress redraw keeps its last state', 'Downloading  10%\rDownloading  60%\rDownloading 100%', 'Downloading 100%'],
     ['a redraw inside a BuildKit frame keeps the frame', '#8 3.001 10%|#  |\r 60%|## |\r100%|###|', '#8 3.001 100%|###|'],
+    // `gh run view --log-failed` (fixtures/rules/buildx/cache-export-docker-driver/match-gh-run-view-build-push-action.log)
+    [
+      'gh run view: the job and step names, then the Actions timestamp',
+      'publish\tBuild and optionally push image\t2026-03-29T20:52:18.5832337Z ERROR: failed to build: Cache export is not supported for the docker driver.',
+      'ERROR: failed to build: Cache export is not supported for the docker driver.',
+    ],
+    ['gh run view: an Actions marker', 'publish\tBuild and optionally push image\t2026-03-29T20:52:18.6535643Z ##[group]Check build summary support', 'Check build summary support'],
   ])('%s', (_name, raw, clean) => {
     expect(cleanLine(raw)).toBe(clean);
   });

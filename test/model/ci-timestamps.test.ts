@@ -24,6 +24,12 @@ describe('CI line stamps', () => {
     expect(ciTimestampOf('[2026-01-02 03:04:05] Step 1/2 : FROM x')).toBe(Date.UTC(2026, 0, 2, 3, 4, 5));
     expect(ciTimestampOf('2026 was a good year')).toBeUndefined();
     expect(ciTimestampOf('#5 0.123 2026-01-02T03:04:05Z')).toBeUndefined();
+    // `gh run view --log-failed`: the job's and the step's names first (a real line of wesen/wesen-os's run 23718753340)
+    expect(ciTimestampOf('publish\tBuild and optionally push image\t2026-03-29T20:52:18.5832337Z ERROR: failed to build: Cache export is not supported for the docker driver.')).toBe(
+      Date.UTC(2026, 2, 29, 20, 52, 18, 583),
+    );
+    // tabs that are not gh's: a table a tool printed
+    expect(ciTimestampOf('torch\t2.3.1\tcu121')).toBeUndefined();
   });
 
   it('time the classic builder’s steps from its first line to the layer it wrote', async () => {

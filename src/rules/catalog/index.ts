@@ -62,6 +62,7 @@ import { invalidTag } from './buildx/invalid-tag.js';
 import { execFormatError } from './buildx/exec-format-error.js';
 import { emulatedSlowStep } from './buildx/emulated-slow-step.js';
 import { multiPlatformDockerDriver } from './buildx/multi-platform-docker-driver.js';
+import { cacheExportDockerDriver } from './buildx/cache-export-docker-driver.js';
 import { dockerfileParseError } from './buildkit/dockerfile-parse-error.js';
 import { circularStageDependency } from './buildkit/circular-stage-dependency.js';
 import { pushDenied } from './buildkit/push-denied.js';
@@ -133,6 +134,7 @@ export const builtinRules: RuleInput[] = [
   execFormatError,
   emulatedSlowStep,
   multiPlatformDockerDriver,
+  cacheExportDockerDriver,
   dockerfileParseError,
   circularStageDependency,
   pushDenied,
