@@ -47,6 +47,7 @@ import { extensionCudaMismatch } from './pip/extension-cuda-mismatch.js';
 import { rustCompilerMissing } from './pip/rust-compiler-missing.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
+import { tosNotAccepted } from './conda/tos-not-accepted.js';
 import { unableToLocatePackage } from './apt/unable-to-locate-package.js';
 import { fetchFailed } from './apt/fetch-failed.js';
 import { heldPackagesChanged } from './apt/held-packages-changed.js';
@@ -118,6 +119,7 @@ export const builtinRules: RuleInput[] = [
   rustCompilerMissing,
   packagesNotFound,
   unsatisfiable,
+  tosNotAccepted,
   unableToLocatePackage,
   fetchFailed,
   heldPackagesChanged,
