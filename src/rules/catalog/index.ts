@@ -21,6 +21,7 @@ import { noKernelImage } from './cuda/no-kernel-image.js';
 import { versionMismatch } from './cuda/version-mismatch.js';
 import { develToolkitCopied } from './cuda/devel-toolkit-copied.js';
 import { driverTooOld } from './cuda/driver-too-old.js';
+import { unsupportedHostCompiler } from './cuda/unsupported-host-compiler.js';
 import { cuptiLibraryNotfound } from './cmake/cupti-library-notfound.js';
 import { cudaArchDetectFailed } from './cmake/cuda-arch-detect-failed.js';
 import { notfound } from './cmake/notfound.js';
@@ -93,6 +94,7 @@ export const builtinRules: RuleInput[] = [
   versionMismatch,
   develToolkitCopied,
   driverTooOld,
+  unsupportedHostCompiler,
   cuptiLibraryNotfound,
   cudaArchDetectFailed,
   notfound,
