@@ -21,6 +21,7 @@ import { noKernelImage } from './cuda/no-kernel-image.js';
 import { versionMismatch } from './cuda/version-mismatch.js';
 import { develToolkitCopied } from './cuda/devel-toolkit-copied.js';
 import { driverTooOld } from './cuda/driver-too-old.js';
+import { unsupportedHostCompiler } from './cuda/unsupported-host-compiler.js';
 import { cuptiLibraryNotfound } from './cmake/cupti-library-notfound.js';
 import { cudaArchDetectFailed } from './cmake/cuda-arch-detect-failed.js';
 import { notfound } from './cmake/notfound.js';
@@ -47,6 +48,7 @@ import { extensionCudaMismatch } from './pip/extension-cuda-mismatch.js';
 import { rustCompilerMissing } from './pip/rust-compiler-missing.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
+import { tosNotAccepted } from './conda/tos-not-accepted.js';
 import { unableToLocatePackage } from './apt/unable-to-locate-package.js';
 import { fetchFailed } from './apt/fetch-failed.js';
 import { heldPackagesChanged } from './apt/held-packages-changed.js';
@@ -93,6 +95,7 @@ export const builtinRules: RuleInput[] = [
   versionMismatch,
   develToolkitCopied,
   driverTooOld,
+  unsupportedHostCompiler,
   cuptiLibraryNotfound,
   cudaArchDetectFailed,
   notfound,
@@ -119,6 +122,7 @@ export const builtinRules: RuleInput[] = [
   rustCompilerMissing,
   packagesNotFound,
   unsatisfiable,
+  tosNotAccepted,
   unableToLocatePackage,
   fetchFailed,
   heldPackagesChanged,

@@ -1,0 +1,97 @@
+// nvcc refuses a host compiler newer than its CUDA release supports. The check is in the toolkit's
+// `include/crt/host_config.h` and prints (CUDA 13.0 on this machine: `#if __GNUC__ > 15`, line 135):
+//   `host_config.h:139:2: error: #error -- unsupported GNU version! gcc versions later than 11 are not supported! The nvcc flag …`
+//   `host_config.h:147:2: error: -- unsupported clang version! clang version must be less than 10 and greater than 3.2 . …`
+// CUDA 9 / 10 print the gcc line without the flag sentence. The number is the newest gcc major this
+// nvcc accepts, so the fix names it; CUDA 8's `later than 5.3` (a minor) is not matched: no package
+// carries that name. Another class of compiler error (a header nvcc cannot parse) is not this rule's.
+// How each build tool picks nvcc's host compiler (so one ENV line serves all of them):
+// - torch.utils.cpp_extension (flash-attn, apex, mmcv, DeepSpeed ops): passes `-ccbin $CC` to nvcc
+//   when `CC` is set (pytorch/pytorch torch/utils/cpp_extension.py, `unix_cuda_flags`);
+// - CMake's CUDA language: `CUDAHOSTCXX` gives CMAKE_CUDA_HOST_COMPILER its default, read when CUDA is
+//   first enabled, so on a fresh build directory (cmake.org, CMAKE_CUDA_HOST_COMPILER, 3.10+);
+// - CMake's old FindCUDA (`Building NVCC (Device) object`): `CUDAHOSTCXX`, else CMAKE_C_COMPILER
+//   (Modules/FindCUDA.cmake of CMake 3.25 on this machine, lines 679-718);
+// - nvcc called directly: `-ccbin` / `--compiler-bindir` (`nvcc --help`, CUDA 13.0);
+// - TensorFlow's Bazel build: `GCC_HOST_COMPILER_PATH`, read by its `./configure` and written into
+//   `.tf_configure.bazelrc` as `--action_env` (public build scripts and bazelrc files, code corpus).
+// `-allow-unsupported-compiler` is the override the message itself names (and `nvcc --help` lists).
+// Whether the distro has that gcc is not known from the log: the fix says how to ask apt.
+import type { RuleInput } from '../../schema.js';
+
+type Variant = NonNullable<RuleInput['variants']>[number];
+
+const GCC = 'gcc-{max} g++-{max}';
+const ENV_VALUES = 'CC=gcc-{max} CXX=g++-{max} CUDAHOSTCXX=g++-{max}';
+const BAZEL_VALUES = 'GCC_HOST_COMPILER_PATH=/usr/bin/gcc-{max}';
+const WHO_READS =
+  '`CC` is what torch\'s extension builds (flash-attn, apex, mmcv, DeepSpeed ops) hand nvcc as `-ccbin`; `CUDAHOSTCXX` is what CMake hands it ' +
+  '(on a fresh build directory); a Makefile or script that runs nvcc itself takes `-ccbin g++-{max}`.';
+const BAZEL_READS = 'TensorFlow\'s `./configure` reads `GCC_HOST_COMPILER_PATH` for the compiler nvcc runs under Bazel: run it again after setting it.';
+const NO_PACKAGE =
+  'No such package for this OS release (`apt-cache policy gcc-{max}` shows none): build on the same CUDA release\'s image for an older OS release, ' +
+  'whose default gcc this nvcc accepts, or on a newer CUDA release whose nvcc accepts this gcc. `-allow-unsupported-compiler` (nvcc\'s flag) ' +
+  'only skips the check: the build may still fail or miscompile.';
+const NAMED =
+  'This build names its host compiler itself (`-ccbin {context.ccbin.path}`, from CMAKE_CUDA_HOST_COMPILER, CUDAHOSTCXX or CC): change that setting to g++-{max} ' +
+  '(on a Debian / Ubuntu base; elsewhere the distro\'s gcc {max} package):';
+
+function gccFix(image: boolean, named: boolean, bazel = false): string {
+  const values = bazel ? BAZEL_VALUES : ENV_VALUES;
+  const lines = [
+    named ? NAMED : 'Install gcc {max} beside the distro\'s compiler and build with it (on a Debian / Ubuntu base; elsewhere the distro\'s gcc {max} package and the same variables):',
+    '',
+  ];
+  if (image) {
+    lines.push('```dockerfile', `RUN apt-get update && apt-get install -y --no-install-recommends ${GCC}`, `ENV ${values}`, '```');
+  } else {
+    lines.push('```sh', `sudo apt-get install -y ${GCC}`, `export ${values}`, '```');
+  }
+  lines.push('', bazel ? BAZEL_READS : WHO_READS, '', NO_PACKAGE);
+  return lines.join('\n');
+}
+
+const CLANG_FIX =
+  'Point nvcc at a host compiler it accepts: a clang older than {clangBelow}, or the distro\'s gcc ' +
+  '(`-ccbin g++` for nvcc itself, `CUDAHOSTCXX=g++` for CMake, on a fresh build directory). ' +
+  'A newer CUDA release accepts a newer clang; `-allow-unsupported-compiler` only skips the check.';
+
+function variants(): Variant[] {
+  return [
+    { when: 'clang', message: 'nvcc refused clang as its host compiler: this CUDA release accepts clang older than {clangBelow} only.', fix: CLANG_FIX },
+    { when: 'bazel&fact.place=image-build', fix: gccFix(true, false, true) },
+    { when: 'bazel', fix: gccFix(false, false, true) },
+    { when: 'ccbin&fact.place=image-build', fix: gccFix(true, true) },
+    { when: 'fact.place=image-build', fix: gccFix(true, false) },
+    { when: 'ccbin', fix: gccFix(false, true) },
+  ];
+}
+
+export const unsupportedHostCompiler: RuleInput = {
+  id: 'cuda/unsupported-host-compiler',
+  title: 'nvcc refuses the host compiler (gcc / clang too new for this CUDA)',
+  severity: 'error',
+  match: [
+    // `error: #error -- unsupported GNU version! gcc versions later than 8 are not supported!`
+    { literals: ['unsupported GNU version!'], pattern: 'unsupported GNU version! gcc versions later than (?<max>\\d{1,2}) are not supported' },
+    // `error: -- unsupported clang version! clang version must be less than 10 and greater than 3.2 .`
+    { literals: ['unsupported clang version!'], pattern: 'unsupported clang version! clang version must be less than (?<clangBelow>\\d{1,2})' },
+  ],
+  context: [
+    { name: 'clang', literals: ['unsupported clang version!'] },
+    // The toolkit's own path names its release: `/usr/local/cuda-10.1/include/crt/host_config.h`.
+    { name: 'cudaDir', literals: ['/cuda-'], pattern: '/cuda-(?<version>\\d{1,2}\\.\\d{1,2})/(?:bin/\\.\\./)?(?:targets/[\\w-]{1,40}/)?include/' },
+    // The build chose the compiler: `nvcc -forward-unknown-to-host-compiler -ccbin=/usr/bin/g++-10 …`.
+    // Bazel's own lines: `FAILED: Build did NOT complete successfully`, `bazel-out/k8-opt/…`.
+    { name: 'bazel', literals: ['Build did NOT complete successfully', '/bazel-out/'] },
+    { name: 'ccbin', literals: ['-ccbin'], pattern: '-ccbin[= ](?<path>/[\\w./+-]{1,200})' },
+  ],
+  scope: 'step',
+  specificity: 3,
+  message:
+    'nvcc refused the host compiler: nvcc {context.cudaDir.version|of this CUDA release} accepts gcc up to {max} only, and the gcc the build ran is newer ' +
+    '(the check is in the toolkit\'s `host_config.h`). The CUDA code never compiled.',
+  fix: gccFix(false, false),
+  variants: variants(),
+  docs: 'https://docs.nvidia.com/cuda/cuda-installation-guide-linux/index.html#host-compiler-support-policy',
+};
