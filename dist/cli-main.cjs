@@ -3172,11 +3172,11 @@ function withFlashAttnNote(fix4) {
 
 {enrich.faNote}`;
 }
-function withFlashAttnNotes(variants5) {
-  return variants5.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
+function withFlashAttnNotes(variants6) {
+  return variants6.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
 }
-function withFlashAttnVariants(compileAnyway, variants5, keep = {}) {
-  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants5)];
+function withFlashAttnVariants(compileAnyway, variants6, keep = {}) {
+  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants6)];
 }
 var FA_VERSION, flashAttnWheelContexts;
 var init_flash_attn_wheel = __esm({
@@ -3347,15 +3347,6 @@ var init_cold_cache = __esm({
   }
 });
 
-// src/rules/catalog/cuda/build-gpu.ts
-var BUILD_GPU;
-var init_build_gpu = __esm({
-  "src/rules/catalog/cuda/build-gpu.ts"() {
-    "use strict";
-    BUILD_GPU = "A build step sees no GPU and no driver by default (`docker build` has no `--gpus`). BuildKit \u2265 0.20 can give a step one through CDI (`# syntax=docker/dockerfile:1-labs`, `RUN --device=nvidia.com/gpu=all \u2026`, a builder allowed the `device` entitlement and `docker buildx build --allow device`; Docker \u2265 27 with CDI configured, Buildx \u2265 0.22), but an image built that way still has to run on other GPUs.";
-  }
-});
-
 // src/rules/catalog/cuda/unsupported-arch.ts
 function cmakeProject(target) {
   return [
@@ -3408,7 +3399,6 @@ var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, unsupportedArch;
 var init_unsupported_arch = __esm({
   "src/rules/catalog/cuda/unsupported-arch.ts"() {
     "use strict";
-    init_build_gpu();
     WHERE_KNOWN = [
       "In the notation of each setting, {enrich.archListBasis}:",
       "",
@@ -3416,7 +3406,8 @@ var init_unsupported_arch = __esm({
       '- CMake: `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"`, quoted in a `RUN` line (or `all-major`, CMake \u2265 3.23)',
       "- plain nvcc: `{enrich.gencode}`",
       "",
-      `Avoid \`native\`. ${BUILD_GPU}`
+      // `native` is the tempting fix; one sentence says why not (cuda/no-gpu-at-build has the whole story).
+      "Not `native`: a `docker build` step sees no GPU by default, so there is nothing to detect, and the image must run on other GPUs anyway."
     ].join("\n");
     WHERE_INFERRED = 'The list is TORCH_CUDA_ARCH_LIST for PyTorch and its extensions (`8.6` for `sm_86`), `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` for CMake (`86`), or the `-gencode` flags of a plain nvcc command.';
     INFERRED_CHECK = "Confirm the release in the same stage or shell: `nvcc --version`.";
@@ -3482,6 +3473,15 @@ var init_unsupported_arch = __esm({
       enrich: ["cuda-arches", "arch-lists"],
       docs: "https://docs.nvidia.com/cuda/cuda-compiler-driver-nvcc/index.html#gpu-feature-list"
     };
+  }
+});
+
+// src/rules/catalog/cuda/build-gpu.ts
+var BUILD_GPU;
+var init_build_gpu = __esm({
+  "src/rules/catalog/cuda/build-gpu.ts"() {
+    "use strict";
+    BUILD_GPU = "A build step sees no GPU and no driver by default (`docker build` has no `--gpus`). BuildKit \u2265 0.20 can give a step one through CDI (`# syntax=docker/dockerfile:1-labs`, `RUN --device=nvidia.com/gpu=all \u2026`, a builder allowed the `device` entitlement and `docker buildx build --allow device`; Docker \u2265 27 with CDI configured, Buildx \u2265 0.22), but an image built that way still has to run on other GPUs.";
   }
 });
 
@@ -4496,6 +4496,72 @@ var init_driver_too_old = __esm({
   }
 });
 
+// src/rules/catalog/cuda/unsupported-host-compiler.ts
+function gccFix(image, named, bazel = false) {
+  const values = bazel ? BAZEL_VALUES : ENV_VALUES;
+  const lines = [
+    named ? NAMED : "Install gcc {max} beside the distro's compiler and build with it (on a Debian / Ubuntu base; elsewhere the distro's gcc {max} package and the same variables):",
+    ""
+  ];
+  if (image) {
+    lines.push("```dockerfile", `RUN apt-get update && apt-get install -y --no-install-recommends ${GCC}`, `ENV ${values}`, "```");
+  } else {
+    lines.push("```sh", `sudo apt-get install -y ${GCC}`, `export ${values}`, "```");
+  }
+  lines.push("", bazel ? BAZEL_READS : WHO_READS, "", NO_PACKAGE);
+  return lines.join("\n");
+}
+function variants2() {
+  return [
+    { when: "clang", message: "nvcc refused clang as its host compiler: this CUDA release accepts clang older than {clangBelow} only.", fix: CLANG_FIX },
+    { when: "bazel&fact.place=image-build", fix: gccFix(true, false, true) },
+    { when: "bazel", fix: gccFix(false, false, true) },
+    { when: "ccbin&fact.place=image-build", fix: gccFix(true, true) },
+    { when: "fact.place=image-build", fix: gccFix(true, false) },
+    { when: "ccbin", fix: gccFix(false, true) }
+  ];
+}
+var GCC, ENV_VALUES, BAZEL_VALUES, WHO_READS, BAZEL_READS, NO_PACKAGE, NAMED, CLANG_FIX, unsupportedHostCompiler;
+var init_unsupported_host_compiler = __esm({
+  "src/rules/catalog/cuda/unsupported-host-compiler.ts"() {
+    "use strict";
+    GCC = "gcc-{max} g++-{max}";
+    ENV_VALUES = "CC=gcc-{max} CXX=g++-{max} CUDAHOSTCXX=g++-{max}";
+    BAZEL_VALUES = "GCC_HOST_COMPILER_PATH=/usr/bin/gcc-{max}";
+    WHO_READS = "`CC` is what torch's extension builds (flash-attn, apex, mmcv, DeepSpeed ops) hand nvcc as `-ccbin`; `CUDAHOSTCXX` is what CMake hands it (on a fresh build directory); a Makefile or script that runs nvcc itself takes `-ccbin g++-{max}`.";
+    BAZEL_READS = "TensorFlow's `./configure` reads `GCC_HOST_COMPILER_PATH` for the compiler nvcc runs under Bazel: run it again after setting it.";
+    NO_PACKAGE = "No such package for this OS release (`apt-cache policy gcc-{max}` shows none): build on the same CUDA release's image for an older OS release, whose default gcc this nvcc accepts, or on a newer CUDA release whose nvcc accepts this gcc. `-allow-unsupported-compiler` (nvcc's flag) only skips the check: the build may still fail or miscompile.";
+    NAMED = "This build names its host compiler itself (`-ccbin {context.ccbin.path}`, from CMAKE_CUDA_HOST_COMPILER, CUDAHOSTCXX or CC): change that setting to g++-{max} (on a Debian / Ubuntu base; elsewhere the distro's gcc {max} package):";
+    CLANG_FIX = "Point nvcc at a host compiler it accepts: a clang older than {clangBelow}, or the distro's gcc (`-ccbin g++` for nvcc itself, `CUDAHOSTCXX=g++` for CMake, on a fresh build directory). A newer CUDA release accepts a newer clang; `-allow-unsupported-compiler` only skips the check.";
+    unsupportedHostCompiler = {
+      id: "cuda/unsupported-host-compiler",
+      title: "nvcc refuses the host compiler (gcc / clang too new for this CUDA)",
+      severity: "error",
+      match: [
+        // `error: #error -- unsupported GNU version! gcc versions later than 8 are not supported!`
+        { literals: ["unsupported GNU version!"], pattern: "unsupported GNU version! gcc versions later than (?<max>\\d{1,2}) are not supported" },
+        // `error: -- unsupported clang version! clang version must be less than 10 and greater than 3.2 .`
+        { literals: ["unsupported clang version!"], pattern: "unsupported clang version! clang version must be less than (?<clangBelow>\\d{1,2})" }
+      ],
+      context: [
+        { name: "clang", literals: ["unsupported clang version!"] },
+        // The toolkit's own path names its release: `/usr/local/cuda-10.1/include/crt/host_config.h`.
+        { name: "cudaDir", literals: ["/cuda-"], pattern: "/cuda-(?<version>\\d{1,2}\\.\\d{1,2})/(?:bin/\\.\\./)?(?:targets/[\\w-]{1,40}/)?include/" },
+        // The build chose the compiler: `nvcc -forward-unknown-to-host-compiler -ccbin=/usr/bin/g++-10 \u2026`.
+        // Bazel's own lines: `FAILED: Build did NOT complete successfully`, `bazel-out/k8-opt/\u2026`.
+        { name: "bazel", literals: ["Build did NOT complete successfully", "/bazel-out/"] },
+        { name: "ccbin", literals: ["-ccbin"], pattern: "-ccbin[= ](?<path>/[\\w./+-]{1,200})" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "nvcc refused the host compiler: nvcc {context.cudaDir.version|of this CUDA release} accepts gcc up to {max} only, and the gcc the build ran is newer (the check is in the toolkit's `host_config.h`). The CUDA code never compiled.",
+      fix: gccFix(false, false),
+      variants: variants2(),
+      docs: "https://docs.nvidia.com/cuda/cuda-installation-guide-linux/index.html#host-compiler-support-policy"
+    };
+  }
+});
+
 // src/rules/catalog/cmake/cupti-library-notfound.ts
 function fix(variable, cudaKnown) {
   return [
@@ -4511,7 +4577,7 @@ function fix(variable, cudaKnown) {
     "If the image does not need GPU profiling, say so: PyTorch `USE_KINETO=0` builds without the Kineto profiler."
   ].join("\n");
 }
-function variants2() {
+function variants3() {
   const out = [];
   for (const stopped of [true, false]) {
     for (const named of [true, false]) {
@@ -4613,7 +4679,7 @@ var init_cupti_library_notfound = __esm({
       specificity: 3,
       message: `CMake did not find the CUPTI library. ${WHERE} ${EFFECT}`,
       fix: fix(UNNAMED, false),
-      variants: variants2(),
+      variants: variants3(),
       enrich: ["cuda-version", "cupti"],
       docs: "https://docs.nvidia.com/cupti/overview/overview.html"
     };
@@ -6713,7 +6779,7 @@ function armFix(tool) {
     "(`docker build --platform linux/amd64 \u2026`; on an ARM machine that runs under emulation)."
   ].join("\n");
 }
-function variants3() {
+function variants4() {
   const out = [];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
@@ -6807,7 +6873,7 @@ var init_packages_not_found = __esm({
         "platform than the one built). A name with no entry is not a conda name or lives in another channel (bioconda,",
         "conda-forge: add it with `-c`); a version with no entry needs one of the listed versions instead."
       ].join("\n"),
-      variants: variants3(),
+      variants: variants4(),
       docs: "https://docs.conda.io/projects/conda/en/latest/commands/search.html"
     };
   }
@@ -6818,7 +6884,7 @@ function searchBlock(tool, what) {
   const cmd = tool === "micromamba" ? `micromamba search -c conda-forge '${what}'` : `conda search -c conda-forge '${what}'`;
   return ["```sh", cmd, "```"];
 }
-function variants4() {
+function variants5() {
   const out = [];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
@@ -7005,8 +7071,77 @@ var init_unsatisfiable = __esm({
         "pins of those packages (a version range instead of an exact version), take them from one channel with strict",
         "priority (`conda config --set channel_priority strict`), and solve again."
       ].join("\n"),
-      variants: variants4(),
+      variants: variants5(),
       docs: "https://docs.conda.io/projects/conda/en/latest/user-guide/tasks/manage-channels.html"
+    };
+  }
+});
+
+// src/rules/catalog/conda/tos-not-accepted.ts
+function accept(channels) {
+  return channels ? `for channel in {context.channel.url:words}; do ${CONDA} tos accept --override-channels --channel "$channel"; done` : `${CONDA} tos accept`;
+}
+function imageFix2(channels) {
+  return [
+    "Accept the terms in the image, before the first conda command of the stage (this accepts Anaconda's Terms of Service on your behalf). Either for every conda command that follows:",
+    "",
+    "```dockerfile",
+    ENV_LINE3,
+    "```",
+    "",
+    "or for these channels only, in a step before this one, as the user that runs conda (the acceptance is stored in that user's `~/.conda/tos`):",
+    "",
+    "```dockerfile",
+    `RUN ${accept(channels)}`,
+    "```",
+    "",
+    CONDA_FORGE
+  ].join("\n");
+}
+function shellFix(channels) {
+  return [
+    "Accept the terms where conda runs, before the conda command (this accepts Anaconda's Terms of Service on your behalf):",
+    "",
+    "```sh",
+    accept(channels),
+    "```",
+    "",
+    "or let conda accept them itself: `export CONDA_PLUGINS_AUTO_ACCEPT_TOS=yes` in the script or job (in a Dockerfile, `" + ENV_LINE3 + "` before the conda step).",
+    "",
+    CONDA_FORGE
+  ].join("\n");
+}
+var ENV_LINE3, CONDA, CONDA_FORGE, tosNotAccepted;
+var init_tos_not_accepted = __esm({
+  "src/rules/catalog/conda/tos-not-accepted.ts"() {
+    "use strict";
+    ENV_LINE3 = "ENV CONDA_PLUGINS_AUTO_ACCEPT_TOS=yes";
+    CONDA = "{context.conda.exe|conda}";
+    CONDA_FORGE = "Not willing to accept them: take packages from conda-forge alone (the Miniforge installer has it as its only channel) and drop these channels from the environment file and `.condarc`.";
+    tosNotAccepted = {
+      id: "conda/tos-not-accepted",
+      title: "conda channels' Terms of Service not accepted",
+      severity: "error",
+      match: [
+        // `CondaToSNonInteractiveError: Terms of Service have not been accepted for the following channels. Please accept \u2026`
+        { literals: ["CondaToSNonInteractiveError"] }
+      ],
+      context: [
+        // The channels the plugin listed: `    - https://repo.anaconda.com/pkgs/main`, `    \u2022 https://repo.anaconda.com/pkgs/r`.
+        { name: "channel", literals: ["- http", "\u2022 http"], pattern: "^\\s{0,12}[-\u2022] (?<url>https?://[^\\s`'\"]{1,200})\\s{0,300}$", tally: true },
+        // The conda the step ran, when it is named by its path (`RUN /u/home/.miniconda3/bin/conda env create \u2026`).
+        { name: "conda", source: "instruction", literals: ["/conda "], pattern: "(?<exe>/[\\w./-]{1,200}/conda) " }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "conda stopped before reading its channels: their Terms of Service ({context.channel.url:all|the channels conda listed}) were never accepted, and a build or script cannot answer conda's prompt. Anaconda enforces this since July 2025: a Dockerfile that built before then can fail here now.",
+      fix: shellFix(false),
+      variants: [
+        { when: "fact.place=image-build&channel", fix: imageFix2(true) },
+        { when: "fact.place=image-build", fix: imageFix2(false) },
+        { when: "channel", fix: shellFix(true) }
+      ],
+      docs: "https://www.anaconda.com/docs/getting-started/tos-plugin"
     };
   }
 });
@@ -8514,6 +8649,59 @@ var init_multi_platform_docker_driver = __esm({
   }
 });
 
+// src/rules/catalog/buildx/cache-export-docker-driver.ts
+var containerdStore2, cacheExportDockerDriver;
+var init_cache_export_docker_driver = __esm({
+  "src/rules/catalog/buildx/cache-export-docker-driver.ts"() {
+    "use strict";
+    containerdStore2 = 'Or keep the docker driver and turn on the containerd image store, with which it exports the inline, local, registry and gha caches: on Docker Engine add `"features": {"containerd-snapshotter": true}` to `/etc/docker/daemon.json` and run `sudo systemctl restart docker`; in Docker Desktop, Settings \u2192 General \u2192 "Use containerd for pulling and storing images".';
+    cacheExportDockerDriver = {
+      id: "buildx/cache-export-docker-driver",
+      title: "Cache export needs another builder",
+      severity: "error",
+      scope: "build",
+      match: [
+        { literals: ["Cache export is not supported for the docker driver"] },
+        { literals: ["Cache export feature is currently not supported for docker driver"] }
+      ],
+      specificity: 3,
+      message: "The build asked to export its cache (`--cache-to`, or `cache-to` in build-push-action / bake) on the docker driver, the BuildKit inside Docker Engine, whose engine keeps its images in the classic store: that driver exports no cache there, so buildx refused before building anything.",
+      variants: [
+        {
+          when: "fact.runner=github-hosted",
+          fix: [
+            "The job builds on the runner's default builder, the docker driver. Create a docker-container builder before",
+            "the build: add docker/setup-buildx-action (its default driver is `docker-container`) ahead of",
+            "docker/build-push-action, and keep the cache settings:",
+            "",
+            "```yaml",
+            "- uses: docker/setup-buildx-action@v3",
+            "- uses: docker/build-push-action@v6",
+            "  with:",
+            "    cache-from: type=gha",
+            "    cache-to: type=gha,mode=max",
+            "```",
+            "If the workflow already has setup-buildx-action, check that it does not set `driver: docker`. An image built this",
+            "way is not in the runner's image store unless the step sets `load: true` (or `push: true` to send it to a registry)."
+          ].join("\n")
+        }
+      ],
+      fix: [
+        "Build on a builder of the docker-container driver, which exports every cache backend:",
+        "",
+        "```sh",
+        "docker buildx create --name container-builder --driver docker-container --use --bootstrap",
+        "```",
+        "then run the same build, with `--load` (or `--push`) to get the image out of the builder.",
+        "",
+        containerdStore2,
+        "Without `--cache-to` the docker driver still reuses its own cache between builds on the same machine."
+      ].join("\n"),
+      docs: "https://docs.docker.com/build/cache/backends/"
+    };
+  }
+});
+
 // src/rules/catalog/buildkit/dockerfile-parse-error.ts
 var misspelledMessage, continuationCauses, checkWithoutBuilding, dockerfileParseError;
 var init_dockerfile_parse_error = __esm({
@@ -9608,6 +9796,7 @@ var init_catalog = __esm({
     init_version_mismatch();
     init_devel_toolkit_copied();
     init_driver_too_old();
+    init_unsupported_host_compiler();
     init_cupti_library_notfound();
     init_cuda_arch_detect_failed();
     init_notfound();
@@ -9634,6 +9823,7 @@ var init_catalog = __esm({
     init_rust_compiler_missing();
     init_packages_not_found();
     init_unsatisfiable();
+    init_tos_not_accepted();
     init_unable_to_locate_package();
     init_fetch_failed();
     init_held_packages_changed();
@@ -9649,6 +9839,7 @@ var init_catalog = __esm({
     init_exec_format_error();
     init_emulated_slow_step();
     init_multi_platform_docker_driver();
+    init_cache_export_docker_driver();
     init_dockerfile_parse_error();
     init_circular_stage_dependency();
     init_push_denied();
@@ -9678,6 +9869,7 @@ var init_catalog = __esm({
       versionMismatch,
       develToolkitCopied,
       driverTooOld,
+      unsupportedHostCompiler,
       cuptiLibraryNotfound,
       cudaArchDetectFailed,
       notfound,
@@ -9704,6 +9896,7 @@ var init_catalog = __esm({
       rustCompilerMissing,
       packagesNotFound,
       unsatisfiable,
+      tosNotAccepted,
       unableToLocatePackage,
       fetchFailed,
       heldPackagesChanged,
@@ -9719,6 +9912,7 @@ var init_catalog = __esm({
       execFormatError,
       emulatedSlowStep,
       multiPlatformDockerDriver,
+      cacheExportDockerDriver,
       dockerfileParseError,
       circularStageDependency,
       pushDenied,
@@ -42348,7 +42542,10 @@ var init_final_error = __esm({
     REFUSALS = [
       "Multi-platform build is not supported for the docker driver",
       "multiple platforms feature is currently not supported for docker driver",
-      "docker exporter does not currently support exporting manifest lists"
+      "docker exporter does not currently support exporting manifest lists",
+      // `--cache-to` (build-push-action's `cache-to:`) on the docker driver: buildx 0.13 and 0.29 on the engines, and an older buildx.
+      "Cache export is not supported for the docker driver",
+      "Cache export feature is currently not supported for docker driver"
     ];
     PARSE_ERROR = "dockerfile parse error ";
   }
@@ -42367,7 +42564,7 @@ var init_stage_name = __esm({
 });
 
 // src/grammar/buildah.ts
-var STEP, ARROW, FAILED_AT, BuildahGrammar;
+var STEP, ARROW, FAILED_AT, CONTAINER_NOT_CREATED, BuildahGrammar;
 var init_buildah = __esm({
   "src/grammar/buildah.ts"() {
     "use strict";
@@ -42377,6 +42574,7 @@ var init_buildah = __esm({
     STEP = /^(?:\[(\d{1,4})\/(\d{1,4})\] )?STEP (\d{1,6})(?:\/(\d{1,6}))?: /;
     ARROW = "--> ";
     FAILED_AT = 'building at STEP "';
+    CONTAINER_NOT_CREATED = /^Error: (?:error )?creating build container: /;
     BuildahGrammar = class {
       constructor(ctx) {
         this.ctx = ctx;
@@ -42387,6 +42585,8 @@ var init_buildah = __esm({
       stage = null;
       step = null;
       cached = false;
+      /** The open step is a FROM. */
+      atFrom = false;
       lastId = 0;
       static claims(text) {
         const c = text.charCodeAt(0);
@@ -42396,6 +42596,10 @@ var init_buildah = __esm({
         const text = line.text;
         if (text.startsWith("STEP ") || text.startsWith("[") || text.startsWith("COMMIT ")) return this.stepLine(line);
         if ((text.startsWith("Error: ") || text.startsWith("error ")) && text.includes(FAILED_AT) && text.indexOf(FAILED_AT) <= 14) {
+          this.fail(line);
+          return true;
+        }
+        if (this.step !== null && this.atFrom && CONTAINER_NOT_CREATED.test(text)) {
           this.fail(line);
           return true;
         }
@@ -42441,7 +42645,8 @@ var init_buildah = __esm({
           this.stage = null;
         }
         const instruction = line.text.slice(m[0].length);
-        if (/^from\s/i.test(instruction)) this.stage = stageNameOf(instruction) ?? (stageKey !== null ? `stage-${Number(stageKey) - 1}` : null);
+        this.atFrom = /^from\s/i.test(instruction);
+        if (this.atFrom) this.stage = stageNameOf(instruction) ?? (stageKey !== null ? `stage-${Number(stageKey) - 1}` : null);
         this.lastId++;
         const id = this.offset + this.lastId;
         const header = { id, stage: this.stage, index: Number(index), total: total === void 0 ? null : Number(total), instruction, platform: null, target: null, internal: false };
@@ -42991,12 +43196,22 @@ function stripAnsi(text) {
 function isDigit(code) {
   return code >= 48 && code <= 57;
 }
+function actionsStampAt(text, at) {
+  return text.length >= at + 20 && text.charCodeAt(at + 4) === 45 && text.charCodeAt(at + 10) === 84 && isDigit(text.charCodeAt(at));
+}
+function ghRunViewPrefixEnd(text, from) {
+  const first = text.indexOf("	", from);
+  if (first < 0 || first - from > 200) return from;
+  const second = text.indexOf("	", first + 1);
+  if (second < 0 || second - first > 200) return from;
+  return actionsStampAt(text, second + 1) ? second + 1 : from;
+}
 function stripCiPrefixes(text) {
   let out = text;
   if (out.charCodeAt(0) === 65279) out = out.slice(1);
-  if (out.length >= 20 && out.charCodeAt(4) === 45 && out.charCodeAt(10) === 84 && isDigit(out.charCodeAt(0))) {
-    out = out.replace(ACTIONS_TIMESTAMP, "");
-  }
+  const named = ghRunViewPrefixEnd(out, 0);
+  if (named > 0) out = out.slice(named);
+  if (actionsStampAt(out, 0)) out = out.replace(ACTIONS_TIMESTAMP, "");
   if (out.startsWith("##[")) out = out.replace(ACTIONS_MARKER, "");
   if (out.charCodeAt(0) === 91 && isDigit(out.charCodeAt(1))) out = out.replace(BRACKETED_TIMESTAMP, "");
   const first = out.charCodeAt(0);
@@ -43019,7 +43234,7 @@ function lastRedraw(text) {
   return frame[0] + last;
 }
 function ciTimestampOf(raw) {
-  const start = raw.charCodeAt(0) === 65279 ? 1 : 0;
+  const start = ghRunViewPrefixEnd(raw, raw.charCodeAt(0) === 65279 ? 1 : 0);
   const first = raw.charCodeAt(start);
   let stamp;
   if (isDigit(first) && raw.charCodeAt(start + 4) === 45 && raw.charCodeAt(start + 10) === 84) {
