@@ -8,7 +8,7 @@ import { IMPLICIT_STEP_ID } from '../grammar/implicit-step.js';
 import { barRows } from '../timeline/bars.js';
 import { renderGantt } from '../timeline/mermaid.js';
 import { codeBlock, codeSpan, escapeText } from '../security/markdown-escape.js';
-import { formatSeconds, nowrap, plural, shortStepLabel } from './markdown-words.js';
+import { formatSeconds, HEADER_NOT_IN_LOG, nowrap, plural, shortStepLabel } from './markdown-words.js';
 
 /** Where the section is shown: GitHub renders Mermaid in comments and summaries, not everywhere. */
 export type TimelineSurface = 'summary' | 'comment' | 'markdown';
@@ -71,7 +71,7 @@ export function renderTimelineMarkdown(model: BuildModel, options: TimelineOptio
     // clock (░ before the step started), so steps that ran at the same time overlap.
     const table = rows.map(({ step, lead, bar }) => {
       const s = byId.get(step.id);
-      const label = step.id === IMPLICIT_STEP_ID ? '(output outside any build step)' : s ? shortStepLabel(s, 80) : step.label;
+      const label = step.id === IMPLICIT_STEP_ID ? '(output outside any build step)' : (s ? shortStepLabel(s, 80) : step.label) || HEADER_NOT_IN_LOG;
       return [
         nowrap(formatSeconds(step.seconds)),
         `${'░'.repeat(lead)}${bar}`,

@@ -1,9 +1,9 @@
 // Small wordings shared by the Markdown reports (summary, comment, `--format markdown`).
 import { formatSpan } from '../text/format-duration.js';
 import type { Finding, Severity } from '../rules/finding.js';
-import { plural, shorten, shortStepLabel } from './step-words.js';
+import { HEADER_NOT_IN_LOG, numberedStepLabel, plural, shorten, shortStepLabel } from './step-words.js';
 
-export { plural, shorten, shortStepLabel };
+export { HEADER_NOT_IN_LOG, numberedStepLabel, plural, shorten, shortStepLabel };
 
 export const SEVERITY_MARK: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 

@@ -11,7 +11,7 @@ import type { BuildModel, Step } from '../model/types.js';
 import type { Finding } from '../rules/finding.js';
 import { codeBlock, codeSpan, escapeText, sanitizeInline, sanitizeMarkdown } from '../security/markdown-escape.js';
 import { renderTimelineMarkdown, type TimelineSurface } from './markdown-timeline.js';
-import { firstSentence, locationLabel, nowrap, plural, SEVERITY_MARK, shortStepLabel } from './markdown-words.js';
+import { firstSentence, locationLabel, nowrap, numberedStepLabel, plural, SEVERITY_MARK, shortStepLabel } from './markdown-words.js';
 import { countBySeverity } from './severity.js';
 import { stopOf, verdictKind, type VerdictKind } from './recognised.js';
 import { factsLine } from './facts-line.js';
@@ -138,7 +138,7 @@ export function findingDetails(finding: Finding, model: BuildModel, limits: Mark
   if (at) head.push(escapeText(at));
   const out = ['<details>', `<summary>${head.join(' · ')}</summary>`, ''];
   if (finding.step === IMPLICIT_STEP_ID) out.push('In the output outside any build step.', '');
-  else if (step) out.push(`Step ${codeSpan(`#${step.id} ${shortStepLabel(step, 120)}`)}`, '');
+  else if (step) out.push(`Step ${codeSpan(numberedStepLabel(step, 120))}`, '');
   if (finding.message) out.push(sanitizeMarkdown(bounded(finding.message, limits.textLength)), '');
   if (finding.retryable) out.push('_A retry can help: the cause is passing (network, registry, runner)._', '');
   if (finding.evidence.length > 0) {

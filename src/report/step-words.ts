@@ -39,11 +39,19 @@ export function commandFirst(instruction: string, max: number): string {
   return flat.length <= max ? flat : flat.replace(RUN_FLAGS, 'RUN ');
 }
 
+/** What a step is called when the log never showed its header (a cut log): only its number is known. */
+export const HEADER_NOT_IN_LOG = '(its header is not in the log)';
+
+/** `#12 [builder 5/6] RUN nvcc …`, or `#12 (its header is not in the log)`. */
+export function numberedStepLabel(step: Step, max: number): string {
+  return `#${step.id} ${shortStepLabel(step, max) || HEADER_NOT_IN_LOG}`;
+}
+
 /** `[builder 5/6] RUN nvcc -O3 …`: the step as BuildKit names it, instruction shortened. */
 export function shortStepLabel(step: Step, max = 48): string {
   const label = stepLabel({ ...step, instruction: '' }).trim();
   const room = Math.max(16, max - label.length - 1);
   const instruction = shorten(commandFirst(step.instruction, room), room);
-  return label ? `${label} ${instruction}` : instruction;
+  return label ? `${label} ${instruction}`.trimEnd() : instruction;
 }
 

@@ -2,7 +2,7 @@
 import type { Analysis } from './analysis.js';
 import type { Finding } from '../rules/finding.js';
 import type { Step } from '../model/types.js';
-import { commandFirst, plural, shortStepLabel } from './step-words.js';
+import { commandFirst, HEADER_NOT_IN_LOG, numberedStepLabel, plural, shortStepLabel } from './step-words.js';
 import { buildTimeline, timeLostInAll } from '../timeline/timeline.js';
 import { barRows } from '../timeline/bars.js';
 import { formatDuration } from '../text/format-duration.js';
@@ -47,7 +47,7 @@ function whereLines(finding: Finding, steps: Map<number, Step>, width: number): 
   if (finding.step === IMPLICIT_STEP_ID) step = 'in the output outside any build step';
   else {
     const s = finding.step !== null ? steps.get(finding.step) : undefined;
-    if (s) step = `#${s.id} ${shortStepLabel(s, 100)}`.trimEnd();
+    if (s) step = numberedStepLabel(s, 100);
   }
   if (location === null) return step === null ? [] : [cutLine(`        ${finding.step === IMPLICIT_STEP_ID ? '' : 'at '}${plain(step)}`, width)];
   const head = `        at ${plain(location)}`;
@@ -55,7 +55,7 @@ function whereLines(finding: Finding, steps: Map<number, Step>, width: number): 
   const room = width - [...head].length - 2;
   const label = finding.step === IMPLICIT_STEP_ID ? step : (() => {
     const s = steps.get(finding.step!)!;
-    return `#${s.id} ${shortStepLabel(s, Math.min(100, room - String(s.id).length - 2))}`.trimEnd();
+    return numberedStepLabel(s, Math.min(100, room - String(s.id).length - 2));
   })();
   if (room >= 32) return [cutLine(`${head}  ${plain(label)}`, width)];
   return [head, cutLine(`           ${plain(step)}`, width)];
@@ -94,6 +94,7 @@ function renderFinding(out: string[], f: Finding, steps: Map<number, Step>, c: b
 /** The step in the timeline: `#12 [builder] RUN …`, or the output outside any step, unnumbered; `room` characters at most. */
 function timelineLabel(step: { id: number; stage: string; label: string }, room: number): string {
   if (step.id === IMPLICIT_STEP_ID) return '(output outside any build step)';
+  if (step.label.trim() === '') return `#${step.id} ${HEADER_NOT_IN_LOG}`;
   const head = `#${step.id} ${step.stage === 'build' ? '' : `[${step.stage}] `}`;
   return head + commandFirst(step.label, room - head.length);
 }

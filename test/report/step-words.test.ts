@@ -1,6 +1,11 @@
 // How a step is named when the room is short: the command first, a RUN's flags left out.
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { commandFirst, shortStepLabel } from '../../src/report/step-words.js';
+import { analyzeStream } from '../../src/analyze.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { commandFirst, numberedStepLabel, shortStepLabel } from '../../src/report/step-words.js';
+import { renderText } from '../../src/report/text.js';
 import { makeStep } from '../support/builders.js';
 
 // The instructions as BuildKit printed them in real logs (fixtures/samples/cuda-multistage-failed.log;
@@ -25,5 +30,20 @@ describe('shortStepLabel', () => {
   it('names a RUN with mounts by its command', () => {
     const step = makeStep({ id: 13, stage: 'builder', index: 7, total: 7, instruction: nvcc });
     expect(shortStepLabel(step, 32)).toBe('[builder 7/7] RUN nvcc -O3 …');
+  });
+});
+
+describe('a step whose header the log never showed (a cut log)', () => {
+  it('is named by its number and says so, in the text report and the Markdown', async () => {
+    // fixtures/real-world/cuda/buildkit-compute80-nccl-cresset-13.log: only `#24 …` output lines, no `#24 [stage k/n] …` header
+    const analysis = await analyzeStream(Readable.from([readFileSync('fixtures/real-world/cuda/buildkit-compute80-nccl-cresset-13.log')]));
+    const text = renderText(analysis, { color: false, width: 80 });
+    expect(text).toContain('        at #24 (its header is not in the log)\n');
+    expect(text).toMatch(/█ #24 \(its header is not in the log\)\n/);
+    expect(renderMarkdown(analysis)).toContain('Step `#24 (its header is not in the log)`');
+  });
+
+  it('a named step is not', () => {
+    expect(numberedStepLabel(makeStep({ id: 13, stage: 'builder', index: 7, total: 7, instruction: nvcc }), 40)).toBe('#13 [builder 7/7] RUN nvcc -O3 -std=c++17 …');
   });
 });
