@@ -19,6 +19,7 @@
 // - An image built on a docker-container builder is not in the local image store until `--load` (docs.docker.com/build/
 //   builders/drivers/: "images built using other drivers aren't automatically loaded into the local image store").
 import type { RuleInput } from '../../schema.js';
+import { GHA_CACHE_STEPS } from '../ci/gha-cache-steps.js';
 
 const containerdStore =
   'Or keep the docker driver and turn on the containerd image store, with which it exports the inline, local, registry ' +
@@ -47,13 +48,7 @@ export const cacheExportDockerDriver: RuleInput = {
         'the build: add docker/setup-buildx-action (its default driver is `docker-container`) ahead of',
         'docker/build-push-action, and keep the cache settings:',
         '',
-        '```yaml',
-        '- uses: docker/setup-buildx-action@v3',
-        '- uses: docker/build-push-action@v6',
-        '  with:',
-        '    cache-from: type=gha',
-        '    cache-to: type=gha,mode=max',
-        '```',
+        ...GHA_CACHE_STEPS,
         'If the workflow already has setup-buildx-action, check that it does not set `driver: docker`. An image built this',
         'way is not in the runner\'s image store unless the step sets `load: true` (or `push: true` to send it to a registry).',
       ].join('\n'),

@@ -10,6 +10,7 @@
 // docs.docker.com/build/ci/github-actions/cache/). The registry backend (`type=registry,ref=…`) is
 // the alternative when GitHub's cache size limit is too small for the image.
 import type { RuleInput } from '../../schema.js';
+import { GHA_CACHE_STEPS } from './gha-cache-steps.js';
 
 export const coldCache: RuleInput = {
   id: 'ci/cold-cache',
@@ -24,13 +25,7 @@ export const coldCache: RuleInput = {
   fix: [
     "Give the build a cache that outlives the job, with docker/build-push-action's cache inputs (the `gha` backend needs the builder docker/setup-buildx-action creates):",
     '',
-    '```yaml',
-    '- uses: docker/setup-buildx-action@v3',
-    '- uses: docker/build-push-action@v6',
-    '  with:',
-    '    cache-from: type=gha',
-    '    cache-to: type=gha,mode=max',
-    '```',
+    ...GHA_CACHE_STEPS,
     '',
     "`mode=max` keeps the layers of every stage, not only the final image's. When the cache is larger than GitHub's cache limit, keep it in a registry " +
       'instead: the same two inputs with `type=registry` and a `ref=` naming an image tag of your own kept for the cache (`,mode=max` on `cache-to`).',
