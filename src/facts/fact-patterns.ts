@@ -300,12 +300,31 @@ export const factPatterns: readonly FactPattern[] = [
     read: () => [['runner', 'self-hosted']],
   },
   {
-    // A container run (`docker run`, `podman run`): the command itself, NVIDIA's start-up banner
-    // (`== CUDA ==`), the daemon's GPU error.
-    literals: ['docker run ', 'podman run ', '== CUDA ==', 'could not select device driver'],
-    regex: /(?:^|\$ |# )(?:docker|podman) run |^== CUDA ==$|could not select device driver/,
+    // A container run (`docker run`, `sudo docker run`, `nvidia-docker run`, `podman run`): the command
+    // itself, NVIDIA's start-up banner (`== CUDA ==`), the daemon's GPU error.
+    literals: ['docker run ', 'podman run ', 'docker container run ', '== CUDA ==', 'could not select device driver'],
+    regex: /(?:^|\$ |# )(?:sudo )?(?:nvidia-)?(?:docker|podman)(?: container)? run |^== CUDA ==$|could not select device driver/,
     on: 'output',
     source: 'docker-run',
+    read: () => [['place', 'docker-run']],
+  },
+  {
+    // Docker Compose starting containers: v1's `Creating vqgan-clip-docker_generate_run ... done` (`docker-compose run` /
+    // `up`, kcosta42/VQGAN-CLIP-Docker#1), v2's ` ✔ Container ragflow-redis     Started` (infiniflow/ragflow#9573) and `Attaching to …`.
+    literals: ['Creating ', 'Container ', 'Attaching to '],
+    regex: /^Creating [\w.-]{1,200} \.\.\. done$|^\s{0,4}(?:✔ )?Container [\w.-]{1,200}\s{1,80}(?:Created|Started|Starting|Running|Healthy|Recreated)(?:\s{1,200}\d{1,5}(?:\.\d{1,3})?s)?\s{0,10}$|^Attaching to [\w.-]{1,200}/,
+    on: 'output',
+    source: 'docker-run',
+    read: () => [['place', 'docker-run']],
+  },
+  {
+    // A root shell in a container: Docker names a container's host after the first 12 hex digits of its
+    // ID unless `--hostname` says otherwise, so `root@a8c0f508dc92:/gpt-2# python3 …` (openai/gpt-2#204) and
+    // `(base) root@a2d7b9b1e3ab:~/FasterLivePortrait# python app.py` (warmshao/FasterLivePortrait#37) are typed in one.
+    literals: ['root@'],
+    regex: /^(?:\([\w.-]{1,40}\) )?root@[0-9a-f]{12}:[\w/.~-]{0,200}# /,
+    on: 'output',
+    source: 'prompt',
     read: () => [['place', 'docker-run']],
   },
   {

@@ -114,6 +114,11 @@ export function cudaArchesEnrich(
   }
   // the version unknown: what the rejection itself proves of the toolkit, and the change for each case
   if (version === null && !isEmptyArch(support.arch)) Object.assign(out, inferredToolkit(support.arch, facts));
+  // a torch without kernels for the GPU, its CUDA unknown: the first CUDA that compiles the arch and its wheels
+  if (version === null && out.wheelAdvice === undefined && where[0] !== undefined && !isEmptyArch(support.arch)) {
+    const newer = newerCuda(where[0], facts);
+    if (newer.newerIndex) out.wheelAdvice = `install a torch built with CUDA ${where[0]} or newer, from ${newer.newerIndex} (torch ${newer.newerTorch} there)`;
+  }
   return out;
 }
 

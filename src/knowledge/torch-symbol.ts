@@ -145,8 +145,8 @@ export function torchSymbolEnrich(
   if (/^flash_attn/.test(ext.module)) {
     out.dist = 'flash-attn';
     out.wheelNote =
-      'flash-attn also publishes prebuilt wheels per torch release, CUDA major and ABI: flash_attn-<release>+cu<CUDA major>torch<major.minor>cxx11abi<TRUE|FALSE>-cp<XY>-cp<XY>-linux_x86_64.whl ' +
-      `at https://github.com/Dao-AILab/flash-attention/releases; ${WHEEL_FACTS_COMMAND} prints what picks it. `;
+      'flash-attn also publishes prebuilt wheels at https://github.com/Dao-AILab/flash-attention/releases, one per flash-attn release, CUDA major, torch major.minor, ' +
+      `C++11 ABI and Python version (each named in the file name); ${WHEEL_FACTS_COMMAND} prints those of this environment.`;
   } else if (ext.dist !== null) {
     out.dist = ext.dist;
   }
@@ -161,7 +161,9 @@ export function torchSymbolEnrich(
       : `${pip} install --no-build-isolation --no-cache-dir --force-reinstall --no-deps .`;
     if (ext.dist !== null) out.showNote = `, and \`${pip} show ${ext.dist}\` the extension's version.`;
   } else if (out.dist !== undefined) {
-    out.rebuild = rebuildFromSourceCommand(installerOf(facts), out.dist, out.dist);
+    // flash-attn's setup.py downloads its prebuilt wheel even from source unless FLASH_ATTENTION_FORCE_BUILD=TRUE (extension-knobs.ts)
+    const force = out.dist === 'flash-attn' ? 'FLASH_ATTENTION_FORCE_BUILD=TRUE ' : '';
+    out.rebuild = force + rebuildFromSourceCommand(installerOf(facts), out.dist, out.dist);
     out.showNote = `, and \`pip show ${out.dist}\` the extension's version.`;
   } else if (ext.from === 'index') {
     out.findDist = `python -c "import importlib.metadata as m; print(m.packages_distributions().get('${ext.module}'))"`;

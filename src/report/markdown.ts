@@ -13,7 +13,7 @@ import { codeBlock, codeSpan, escapeText, sanitizeInline, sanitizeMarkdown } fro
 import { renderTimelineMarkdown, type TimelineSurface } from './markdown-timeline.js';
 import { firstSentence, locationLabel, nowrap, numberedStepLabel, plural, SEVERITY_MARK, shortStepLabel } from './markdown-words.js';
 import { countBySeverity } from './severity.js';
-import { stopOf, verdictKind, type VerdictKind } from './recognised.js';
+import { failedWords, stopOf, subjectOf, verdictKind, type VerdictKind } from './recognised.js';
 import { factsLine } from './facts-line.js';
 import { groupByTarget } from './target-groups.js';
 import { IMPLICIT_STEP_ID } from '../grammar/implicit-step.js';
@@ -72,7 +72,7 @@ export function verdictOf(analysis: Analysis): Verdict {
     const why = top ? `: ${escapeText(top.title)}` : '';
     const step = failed ? ` at ${codeSpan(shortStepLabel(failed))}` : '';
     const target = failed?.target ? ` in target ${codeSpan(failed.target)}` : '';
-    return { kind, markdown: `${SEVERITY_MARK.error} Build failed${target}${step}${where}${why}` };
+    return { kind, markdown: `${SEVERITY_MARK.error} ${failedWords(analysis)}${target}${step}${where}${why}` };
   }
   if (kind === 'unfinished') {
     const stop = stopOf(model);
@@ -157,10 +157,12 @@ export function findingDetails(finding: Finding, model: BuildModel, limits: Mark
   return out.join('\n');
 }
 
+const FACTS_LABEL = { build: 'Build', container: 'Container', command: 'Environment' } as const;
+
 /** The facts line as Markdown: the values come from the log, so they are escaped as text. */
-function factsMarkdown({ facts, model }: Analysis): string {
-  const line = factsLine(facts, model);
-  return line === '' ? '' : `**Build:** ${escapeText(line)}`;
+function factsMarkdown(analysis: Analysis): string {
+  const line = factsLine(analysis.facts, analysis.model);
+  return line === '' ? '' : `**${FACTS_LABEL[subjectOf(analysis)]}:** ${escapeText(line)}`;
 }
 
 export interface PartsOptions {

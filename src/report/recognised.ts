@@ -3,6 +3,8 @@
 import { IMPLICIT_STEP_ID } from '../grammar/implicit-step.js';
 import type { BuildModel } from '../model/types.js';
 import type { Finding } from '../rules/finding.js';
+import type { BuildFacts } from '../facts/types.js';
+import { factsFor } from '../facts/fact-view.js';
 import { canceledByJob, howItStopped, unfinishedStep, type Stop } from '../model/unfinished.js';
 
 /** No step of a build in the log: empty or binary input, or text outside any build step. */
@@ -36,6 +38,24 @@ export function verdictKind({ model, findings }: { model: Pick<BuildModel, 'form
   if (model.format === 'unknown' || unrecognisedInput(model, findings)) return 'unrecognised';
   if (noBuildSteps(model)) return 'tool-output';
   return 'passed';
+}
+
+/**
+ * What a log is the output of: a `build`, unless it holds no build steps and its facts place it in
+ * a container start (`docker run`, compose `up`) or in a shell on a machine, where nothing was built.
+ * The reports name it in their heading (`Container failed: …`); the verdict kind does not change.
+ */
+export type Subject = 'build' | 'container' | 'command';
+
+export function subjectOf({ model, facts }: { model: BuildModel; facts: BuildFacts }): Subject {
+  if (model.failedStep !== null || model.solveError !== null || !noBuildSteps(model)) return 'build';
+  const place = factsFor(facts, null, model).place;
+  return place === 'docker-run' ? 'container' : place === 'host-shell' ? 'command' : 'build';
+}
+
+/** The heading of a failed log: `Build failed`, `Container failed`, `Command failed`. */
+export function failedWords(analysis: { model: BuildModel; facts: BuildFacts }): string {
+  return { build: 'Build failed', container: 'Container failed', command: 'Command failed' }[subjectOf(analysis)];
 }
 
 /**

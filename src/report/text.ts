@@ -6,7 +6,7 @@ import { commandFirst, HEADER_NOT_IN_LOG, numberedStepLabel, plural, shortStepLa
 import { buildTimeline, timeLostInAll } from '../timeline/timeline.js';
 import { barRows } from '../timeline/bars.js';
 import { formatDuration } from '../text/format-duration.js';
-import { stopOf, verdictKind } from './recognised.js';
+import { failedWords, stopOf, verdictKind } from './recognised.js';
 import { groupByTarget } from './target-groups.js';
 import { factsLine } from './facts-line.js';
 import { stripInvisible } from '../security/invisible.js';
@@ -119,7 +119,7 @@ export function renderText(analysis: Analysis, options: TextOptions): string {
     for (const line of wrapWords(`✖ Build failed${plain(target)} at ${label}${loc}`, width)) out.push(paint(c, 'bold', paint(c, 'red', line)));
     if (top) out.push(`  ${plain(top.title)}`);
   } else if (kind === 'failed') {
-    out.push(paint(c, 'bold', paint(c, 'red', `✖ Build failed${top ? `: ${plain(top.title)}` : ''}`)));
+    out.push(paint(c, 'bold', paint(c, 'red', `✖ ${failedWords(analysis)}${top ? `: ${plain(top.title)}` : ''}`)));
   } else if (kind === 'unfinished') {
     const stop = stopOf(model);
     // The step named whole enough to recognise; the line wraps after it if need be.

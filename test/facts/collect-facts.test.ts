@@ -67,6 +67,15 @@ const table: [file: string, expected: Record<string, string>][] = [
   // podman run with NVIDIA's banner `CUDA Version 12.4.1`; nvidia-smi's `CUDA Version: 12.6` is the driver's, not the toolkit
   ['facts/podman-run-cuda-banner.log', { cuda: '12.4 (image-banner)', place: 'docker-run (docker-run)' }],
   ['facts/docker-run-libcuda.log', { place: 'docker-run (docker-run)', cuda: '—' }],
+  // `jetson@192:~/docker/darknet/gpu$ sudo docker run -it jitteam/devicequery ./deviceQuery`: sudo before docker
+  ['real-world/libraries/driver-insufficient-docker-run-devicequery-loretoparisi-11.log', { place: 'docker-run (docker-run)' }],
+  // `(base) root@a2d7b9b1e3ab:~/FasterLivePortrait# python app.py`: a root shell on a host named after a container ID
+  ['real-world/libraries/libcuda-file-too-short-fasterliveportrait-37.log', { place: 'docker-run (prompt)' }],
+  ['real-world/cuda/nvidia-smi-container-prompt-anomalib-584.log', { place: 'docker-run (prompt)' }],
+  // `Creating vqgan-clip-docker_generate_run ... done`: docker-compose starting a container
+  ['real-world/cuda/found-no-driver-compose-run-vqgan-clip-1.log', { place: 'docker-run (docker-run)' }],
+  // a Python traceback from a virtualenv, nothing about where it ran
+  ['real-world/cuda/found-no-driver-venv-argos-train-26.log', { place: '—' }],
   // `Downloading https://download.pytorch.org/whl/nightly/cu117/torch-2.0.0.dev20230128%2Bcu117-cp310-cp310-linux_x86_64.whl`: a nightly's dev release
   [
     'real-world/pip/kernl-nightly-torch-download-killed.log',

@@ -1,7 +1,7 @@
 // The terminal report's verdict line, on real BuildKit logs and on input that is no build at all.
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { analyzeStream } from '../../src/analyze.js';
 import { parseDockerfile } from '../../src/dockerfile/dockerfile.js';
 import { renderText } from '../../src/report/text.js';
@@ -31,6 +31,37 @@ function pastedPipLines(): string {
     .map((l) => l.replace(/^#9 \d+\.\d+ /, ''))
     .join('\n');
 }
+
+const REAL_WORLD = new URL('../../fixtures/real-world/', import.meta.url);
+
+async function realWorld(name: string): Promise<Awaited<ReturnType<typeof analyzeStream>>> {
+  return analyzeStream(Readable.from([readFileSync(new URL(`${name}.log`, REAL_WORLD))]));
+}
+
+describe('the verdict of a log where nothing was built', () => {
+  // Real pastes (provenance beside each in fixtures/real-world): no build step in them, and a place the facts read.
+  test.each([
+    // `$ docker run -it gpt-2 bash`, then the traceback in the container
+    ['libraries/libcuda-docker-run-without-gpus-gpt-2-204', '✖ Container failed: NVIDIA driver library not found', '### ❌ Container failed: NVIDIA driver library not found', '**Container:**'],
+    // `$ conda env create -f environment_minimal.yml` in a shell
+    ['uv-conda/babel-conda-numba-tbb-unsatisfiable', '✖ Command failed: conda environment cannot be solved', '### ❌ Command failed: conda environment cannot be solved', null],
+  ])('%s', async (name, text, markdown, factsLabel) => {
+    const analysis = await realWorld(name);
+    expect(renderText(analysis, { color: false }).split('\n')[0]).toBe(text);
+    const md = renderMarkdown(analysis);
+    expect(md.split('\n')[0]).toBe(markdown);
+    expect(md).not.toContain('Build failed');
+    if (factsLabel !== null) expect(md).toContain(factsLabel);
+    // the verdict kind (multi-log tables, the action's outputs) is still `failed`
+    expect(verdictOf(analysis).kind).toBe('failed');
+  });
+
+  test('a paste that does not say where it ran keeps the build wording', async () => {
+    // a virtualenv traceback (argosopentech/argos-train#26): no place in it
+    const analysis = await realWorld('cuda/found-no-driver-venv-argos-train-26');
+    expect(renderText(analysis, { color: false }).split('\n')[0]).toBe('✖ Build failed: No NVIDIA GPU or driver where this ran');
+  });
+});
 
 describe('the verdict of the text report', () => {
   it('a failed build: the failing step, its Dockerfile line, and what broke', async () => {

@@ -5,6 +5,8 @@ import { describe, expect, test } from 'vitest';
 import type { BuildFacts, FactValue } from '../../src/facts/types.js';
 import { torchSymbolMismatch } from '../../src/rules/catalog/runtime/torch-symbol-mismatch.js';
 import { driverTooOld } from '../../src/rules/catalog/cuda/driver-too-old.js';
+import { noGpuAtBuild } from '../../src/rules/catalog/cuda/no-gpu-at-build.js';
+import { sharedLibraryMissing } from '../../src/rules/catalog/runtime/shared-library-missing.js';
 import { makeModel, makeStep } from '../support/builders.js';
 import { out, runEngine, text } from './support/events.js';
 
@@ -14,6 +16,11 @@ function fact(value: string, source: string): FactValue {
 
 // pytorch/serve#2500
 const TORCH_TRT = 'ImportError: /opt/conda/lib/python3.10/site-packages/torch_tensorrt/lib/libtorchtrt.so: undefined symbol: _ZN3c106detail23torchInternalAssertFailEPKcS2_jS2_RKSs';
+// kcosta42/VQGAN-CLIP-Docker#1, argosopentech/argos-train#26
+const NO_DRIVER = 'RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx';
+// openai/gpt-2#204
+const RUN_GPT2 = '$ docker run -it gpt-2 bash';
+const LIBCUDA = 'ImportError: libcuda.so.1: cannot open shared object file: No such file or directory';
 // loretoparisi/docker#11
 const INSUFFICIENT = '-> CUDA driver version is insufficient for CUDA runtime version';
 
@@ -58,5 +65,61 @@ describe('cuda/driver-too-old by place', () => {
     const [f] = runEngine([driverTooOld], [text(INSUFFICIENT)], pasted, facts);
     expect(f!.message).toContain('CUDA 12.1 (the image\'s) runs on a host driver ≥ 525');
     expect(f!.fix).toContain('nvidia-smi');
+  });
+});
+
+describe('cuda/no-gpu-at-build by place', () => {
+  test('an image build: no GPU in a build step, checks moved to the container of the image it makes', () => {
+    const facts: BuildFacts = { place: [fact('image-build', 'log-format')] };
+    const [f] = runEngine([noGpuAtBuild], [out(7, NO_DRIVER)], built, facts);
+    expect(f!.title).toBe('Build step needs a GPU (the build has none)');
+    expect(f!.fix).toContain('`docker run --gpus all` with the image this build makes');
+    expect(f!.fix).not.toMatch(/\bIMAGE\b/);
+  });
+
+  test('docker run with its line in the log: that command with `--gpus all`', () => {
+    const facts: BuildFacts = { place: [fact('docker-run', 'docker-run')] };
+    const [f] = runEngine([noGpuAtBuild], [text(RUN_GPT2), text(NO_DRIVER)], pasted, facts);
+    expect(f!.title).toBe('No GPU in the container: it was started without one');
+    expect(f!.fix).toContain('docker run --gpus all -it gpt-2 bash');
+    expect(f!.fix).not.toContain('Dockerfile');
+  });
+
+  test('docker run without its line: where `--gpus` goes, and the toolkit\'s check on a real image', () => {
+    const facts: BuildFacts = { place: [fact('docker-run', 'docker-run')] };
+    const [f] = runEngine([noGpuAtBuild], [text(NO_DRIVER)], pasted, facts);
+    expect(f!.fix).toContain('`--gpus all` in its `docker run` command');
+    expect(f!.fix).toContain('docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi');
+  });
+
+  test('a shell on a machine: the driver, not Docker', () => {
+    const facts: BuildFacts = { place: [fact('host-shell', 'prompt')] };
+    const [f] = runEngine([noGpuAtBuild], [text(NO_DRIVER)], pasted, facts);
+    expect(f!.title).toBe('No NVIDIA GPU or driver on this machine');
+    expect(f!.fix).not.toContain('docker');
+  });
+
+  test('nowhere said: each place with its check, no claim of a build', () => {
+    const [f] = runEngine([noGpuAtBuild], [text(NO_DRIVER)], pasted, {});
+    expect(f!.title).toBe('No NVIDIA GPU or driver where this ran');
+    expect(f!.fix).toContain('In a `docker build` step');
+    expect(f!.fix).toContain('In a container');
+    expect(f!.fix).toContain('On a machine');
+  });
+});
+
+describe('runtime/shared-library-missing: the driver at docker run', () => {
+  test('the command of the log, with `--gpus all`', () => {
+    const facts: BuildFacts = { place: [fact('docker-run', 'docker-run')] };
+    const [f] = runEngine([sharedLibraryMissing], [text(RUN_GPT2), text(LIBCUDA)], pasted, facts);
+    expect(f!.fix).toContain('docker run --gpus all -it gpt-2 bash');
+    expect(f!.fix).not.toMatch(/\bIMAGE\b/);
+  });
+
+  test('no command in the log: no stand-in for the image', () => {
+    const facts: BuildFacts = { place: [fact('docker-run', 'docker-run')] };
+    const [f] = runEngine([sharedLibraryMissing], [text(LIBCUDA)], pasted, facts);
+    expect(f!.fix).toContain('docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi');
+    expect(f!.fix).not.toMatch(/\bIMAGE\b/);
   });
 });

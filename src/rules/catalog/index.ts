@@ -36,6 +36,7 @@ import { glibcTooOld } from './runtime/glibc-too-old.js';
 import { torchSymbolMismatch } from './runtime/torch-symbol-mismatch.js';
 import { illegalInstruction } from './runtime/illegal-instruction.js';
 import { bitsandbytesCudaSetup } from './runtime/bitsandbytes-cuda-setup.js';
+import { ncclShmTooSmall } from './runtime/nccl-shm-too-small.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -110,6 +111,7 @@ export const builtinRules: RuleInput[] = [
   torchSymbolMismatch,
   illegalInstruction,
   bitsandbytesCudaSetup,
+  ncclShmTooSmall,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,

@@ -17,14 +17,14 @@ import type { RuleInput } from '../../schema.js';
 import { BUILD_GPU } from './build-gpu.js';
 
 const HOST_CHECK =
-  'On the host that runs the container (not in the Dockerfile), `nvidia-smi` prints the driver version and, in its header, the CUDA version of that driver ' +
-  '(on a Jetson the driver is part of its JetPack / L4T release, and the image has to be one made for that release).';
+  'On the machine that runs the program (for a container, the host that runs it; not in the Dockerfile), `nvidia-smi` prints the driver version and, in its header, the CUDA version of that driver ' +
+  '(on a Jetson the driver is part of its JetPack / L4T release, and an image has to be one made for that release).';
 
 const CHOICES = [
   'Then either',
   '',
-  '- upgrade the host\'s NVIDIA driver to one whose CUDA version is at least the image\'s, or',
-  '- build the image on a CUDA release no newer than the driver\'s: the `nvidia/cuda` tag (or the framework wheel: `cu121`, `cu118`, …) of that release or an older one.',
+  '- upgrade that NVIDIA driver to one whose CUDA version is at least the program\'s, or',
+  '- use a CUDA release no newer than the driver\'s: in an image, the `nvidia/cuda` tag of that release or an older one; for a framework, its build for that CUDA (torch wheels `cu121`, `cu118`, …).',
 ].join('\n');
 
 export const driverTooOld: RuleInput = {
@@ -46,14 +46,14 @@ export const driverTooOld: RuleInput = {
   scope: 'step',
   specificity: 3,
   message:
-    'The NVIDIA driver of the host is older than the CUDA this program was built with: CUDA cannot start on it. The driver comes from the host ' +
-    '(the container toolkit mounts it into the container), so nothing installed in the image changes it. {enrich.driverNeed|}',
+    'The NVIDIA driver is older than the CUDA this program was built with: CUDA cannot start on it. In a container the driver is the host\'s ' +
+    '(the container toolkit mounts it), so nothing installed in the image changes it. {enrich.driverNeed|}',
   fix: [
     HOST_CHECK,
     CHOICES,
     '',
     'From CUDA 11 on, a driver runs every release of its CUDA major family (13.x needs ≥ 580, 12.x ≥ 525, 11.x ≥ 450.80.02: NVIDIA\'s minor version compatibility table); ' +
-      'the log does not show the image\'s CUDA: `CUDA Version` in the banner of an `nvidia/cuda` container, or `python -c "import torch; print(torch.version.cuda)"`, prints it.',
+      'the log does not show the program\'s CUDA: `CUDA Version` in the banner of an `nvidia/cuda` container, or `python -c "import torch; print(torch.version.cuda)"`, prints it.',
   ].join('\n'),
   variants: [
     {
@@ -63,7 +63,7 @@ export const driverTooOld: RuleInput = {
       message: `This step needs the NVIDIA driver, and a build step has none. ${BUILD_GPU}`,
       fix:
         'Do not touch the GPU while building: move device checks and CUDA runs (`nvidia-smi`, `torch.cuda.is_available()`, a test that launches kernels) to ' +
-        '`docker run --gpus all IMAGE …` or a CI test step on a GPU runner.',
+        'the start of the container (`docker run --gpus all` with the image this build makes) or a CI test step on a GPU runner.',
     },
     {
       when: 'compat',

@@ -21,8 +21,11 @@
 // Only the whole command `nvidia-smi …` counts on the solve line: in `nvidia-smi && make`, 127 may be make's.
 import type { RuleInput } from '../../schema.js';
 import { BUILD_GPU } from './build-gpu.js';
+import { HOST_GPU_CHECK, RUN_COMMAND_CONTEXT } from '../runtime/run-command.js';
 
-const MOVE_CHECKS = '- move device checks (`nvidia-smi`, `torch.cuda.is_available()`) to `docker run --gpus all IMAGE …` or a CI test step on a GPU runner;';
+const MOVE_CHECKS =
+  '- move device checks (`nvidia-smi`, `torch.cuda.is_available()`) to the start of the container (`docker run --gpus all` with the image this build makes) or a CI test step on a GPU runner;';
+
 
 type Variant = NonNullable<RuleInput['variants']>[number];
 
@@ -35,6 +38,9 @@ export const NVIDIA_SMI_MISSING = [
     literals: ['-c nvidia-smi'],
     pattern: '"/bin/(?:ba)?sh -c nvidia-smi(?: [^"&|;\\n]{0,200})?" did not complete successfully: exit code: 127|\'/bin/(?:ba)?sh -c nvidia-smi(?: [^\'&|;\\n]{0,200})?\' returned a non-zero code: 127',
   },
+  // the runtime's, for a container whose command is `nvidia-smi` (quotes escaped inside Docker's own message):
+  // `OCI runtime create failed: … caused "exec: \"nvidia-smi\": executable file not found in $PATH": unknown.` (gw0/docker-keras#7)
+  { literals: ['executable file not found'], pattern: 'exec: \\\\?"nvidia-smi\\\\?": executable file not found' },
 ];
 
 const nvidiaSmiVariant: Omit<Variant, 'when'> = {
@@ -44,31 +50,98 @@ const nvidiaSmiVariant: Omit<Variant, 'when'> = {
     'container started with GPUs (`docker run --gpus …`). A build step has no GPU and no driver, so the shell does not find it (exit code 127).',
   fix: [
     'Drop the GPU check from the Dockerfile (installing driver packages into the image does not help: a build step still has no GPU, ' +
-      'and the image must use the driver of the host it runs on). Check the GPU when the container runs, on a host with the driver and the toolkit:',
+      'and the image must use the driver of the host it runs on). Check the GPU when the container runs: `nvidia-smi` as the command of ' +
+      '`docker run --rm --gpus all` with the image this build makes, on a host with the driver and the toolkit, or in a CI test step on a GPU runner. ' +
+      `The toolkit's own check of such a host (${SAMPLE_WORKLOAD}):`,
     '',
     '```sh',
-    'docker run --rm --gpus all IMAGE nvidia-smi',
+    HOST_GPU_CHECK,
     '```',
-    '',
-    `(the toolkit's own check, ${SAMPLE_WORKLOAD}), or in a CI test step on a GPU runner.`,
   ].join('\n'),
 };
 
 /** `nvidia-smi` missing in a container: it was started without GPUs (`--gpus`), or the host's toolkit is missing. */
+const NVIDIA_SMI_AT_RUN_MESSAGE =
+  '`nvidia-smi` is not part of the image: the NVIDIA Container Toolkit mounts it, with the driver of the host, into a container started ' +
+  'with GPUs (`docker run --gpus …`). This container got none, so the shell does not find it (exit code 127).';
+
+const NO_TOOLKIT =
+  'If Docker answers `could not select device driver "" with capabilities: [[gpu]]`, the toolkit is not installed or not configured for Docker on that host.';
+
+/** Where `--gpus` goes for a container started by hand or by compose (Docker's "GPU support in Docker Compose"). */
+const ADD_GPUS = '`--gpus all` in its `docker run` command (in a compose file, a `deploy.resources.reservations.devices` entry with `capabilities: [gpu]`)';
+
+/** A container started without GPUs, its command unknown: where `--gpus` goes, and the toolkit's check of the host. */
+const START_WITH_GPUS = [
+  `Start the container with the GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit: ${ADD_GPUS}. The toolkit's own check of the host (${SAMPLE_WORKLOAD}):`,
+  '',
+  '```sh',
+  HOST_GPU_CHECK,
+  '```',
+  '',
+  NO_TOOLKIT,
+].join('\n');
+
+/** The same, with the log's own `docker run` line asking for GPUs (run-command). */
+const START_WITH_COMMAND = [
+  'Start it with the GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit: the same command with them:',
+  '',
+  '```sh',
+  '{enrich.runWithGpus}',
+  '```',
+  '',
+  NO_TOOLKIT,
+].join('\n');
+
+/** The same command with GPUs, when the log shows the `docker run` line (run-command). */
+const NVIDIA_SMI_AT_RUN_COMMAND: Omit<Variant, 'when'> = {
+  title: 'nvidia-smi not found in the container: it was started without a GPU',
+  message: NVIDIA_SMI_AT_RUN_MESSAGE,
+  fix: START_WITH_COMMAND,
+};
+
 const NVIDIA_SMI_AT_RUN: Omit<Variant, 'when'> = {
   title: 'nvidia-smi not found in the container: it was started without a GPU',
+  message: NVIDIA_SMI_AT_RUN_MESSAGE,
+  fix: START_WITH_GPUS,
+};
+
+/**
+ * `--runtime=nvidia` alone: the runtime acts as plain runc unless NVIDIA_VISIBLE_DEVICES is set ("void or empty or unset:
+ * nvidia-container-runtime will have the same behavior as runc"), and only NVIDIA's CUDA images set it; `--gpus all` sets the
+ * devices, and the driver capabilities default to `utility,compute` (`utility`: nvidia-smi) when the image names none
+ * (NVIDIA Container Toolkit, "Specialized Configurations with Docker").
+ */
+const NVIDIA_SMI_RUNTIME_ONLY: Omit<Variant, 'when'> = {
+  title: 'nvidia-smi not in the container: the NVIDIA runtime was given no GPU',
   message:
-    '`nvidia-smi` is not part of the image: the NVIDIA Container Toolkit mounts it, with the driver of the host, into a container started ' +
-    'with GPUs (`docker run --gpus …`). This container got none, so the shell does not find it (exit code 127).',
+    'The container ran with the NVIDIA runtime (`--runtime=nvidia`), which mounts the driver and `nvidia-smi` only when `NVIDIA_VISIBLE_DEVICES` names GPUs. ' +
+    'NVIDIA\'s CUDA images set it; this image does not, so the runtime exposed nothing and `nvidia-smi` is not there.',
   fix: [
-    'Start the container with the GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit:',
+    'Ask for the GPUs on the command line (Docker ≥ 19.03 with the NVIDIA Container Toolkit); `--gpus` sets the devices, and the driver\'s `utility` capability (nvidia-smi) comes by default:',
     '',
     '```sh',
-    'docker run --rm --gpus all IMAGE nvidia-smi',
+    '{enrich.runWithGpus}',
     '```',
     '',
-    `(the toolkit's own check, ${SAMPLE_WORKLOAD}). If Docker answers \`could not select device driver "" with capabilities: [[gpu]]\`, ` +
-      'the toolkit is not installed or not configured for Docker on that host.',
+    'or keep `--runtime=nvidia` and add `-e NVIDIA_VISIBLE_DEVICES=all` (or `ENV NVIDIA_VISIBLE_DEVICES=all` in the image\'s Dockerfile).',
+  ].join('\n'),
+};
+
+/**
+ * An interactive shell's `bash: nvidia-smi: command not found`, in a paste that does not say where it ran: a container
+ * started without GPUs, or a machine without the driver. Each case's check.
+ */
+const NVIDIA_SMI_SOMEWHERE: Omit<Variant, 'when'> = {
+  title: 'nvidia-smi not found: no NVIDIA driver where this shell runs',
+  message:
+    '`nvidia-smi` comes with the NVIDIA driver; the shell does not find it. In a container it is there only when the container was started with GPUs ' +
+    '(the NVIDIA Container Toolkit mounts it with the host\'s driver); on a machine it is there once the driver is installed.',
+  fix: [
+    `- In a container: start it with ${ADD_GPUS}, on a host with the NVIDIA driver and the NVIDIA Container Toolkit. The toolkit's own check of the host: ` +
+      `\`${HOST_GPU_CHECK}\`.`,
+    '- On a machine: check that it has an NVIDIA GPU (`lspci | grep -i nvidia`), then install the driver the way its distribution does ' +
+      '(https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/).',
   ].join('\n'),
 };
 
@@ -161,6 +234,72 @@ function archVariants(): Variant[] {
   return out;
 }
 
+/** The same failure outside a build: in a container (its command known or not), on a machine, or where the log does not say. */
+function placeVariants(): Variant[] {
+  const inContainer =
+    'This program needs a GPU and the NVIDIA driver, and the container it ran in had neither: a container sees GPUs only when it is started with them ' +
+    '(`docker run --gpus …`); the NVIDIA Container Toolkit then mounts the host\'s driver into it.';
+  return [
+    {
+      when: 'fact.place=docker-run&enrich.runWithGpus',
+      title: 'No GPU in the container: it was started without one',
+      message: inContainer,
+      fix: START_WITH_COMMAND,
+    },
+    {
+      when: 'fact.place=docker-run&enrich.runGpus',
+      title: 'No GPU visible in the container, though it asked for GPUs',
+      message:
+        'This program needs a GPU and the NVIDIA driver and saw none, although its `docker run` asked for GPUs: the host gave none (no driver, no toolkit), ' +
+        'or a variable in the container hides them.',
+      fix: [
+        `Check the host with the toolkit's own sample (${SAMPLE_WORKLOAD}); it must list the GPU:`,
+        '',
+        '```sh',
+        HOST_GPU_CHECK,
+        '```',
+        '',
+        'It does: in the container, `CUDA_VISIBLE_DEVICES` and `NVIDIA_VISIBLE_DEVICES` must be unset or name the GPU (`env | grep VISIBLE_DEVICES` prints them). ' + NO_TOOLKIT,
+      ].join('\n'),
+    },
+    {
+      when: 'fact.place=docker-run',
+      title: 'No GPU in the container: it was started without one',
+      message: inContainer,
+      fix: START_WITH_GPUS,
+    },
+    {
+      when: 'fact.place=host-shell',
+      title: 'No NVIDIA GPU or driver on this machine',
+      message: 'This program needs a GPU and the NVIDIA driver, and on the machine it ran on it found none.',
+      fix: [
+        'Check what the machine has:',
+        '',
+        '```sh',
+        'nvidia-smi',
+        'echo "CUDA_VISIBLE_DEVICES=${CUDA_VISIBLE_DEVICES-unset}"',
+        '```',
+        '',
+        '`nvidia-smi` not found or failing: install the NVIDIA driver the way the distribution does (https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/; ' +
+          '`lspci | grep -i nvidia` shows whether there is an NVIDIA GPU at all). It lists the GPU: `CUDA_VISIBLE_DEVICES` must be unset or name it.',
+      ].join('\n'),
+    },
+    {
+      when: '!fact.place=image-build',
+      title: 'No NVIDIA GPU or driver where this ran',
+      message:
+        'This program needs a GPU and the NVIDIA driver and found none. Why depends on where it ran, which the log does not show: a `docker build` step ' +
+        'has no GPU by default, a container has one only when it is started with `--gpus`, and a machine needs the NVIDIA driver.',
+      fix: [
+        '- In a `docker build` step: do not touch the GPU while building; move device checks to the start of the container (`docker run --gpus all` with the image the build makes), ' +
+          'and compile CUDA code for named architectures (TORCH_CUDA_ARCH_LIST, `-DCMAKE_CUDA_ARCHITECTURES="…"`) instead of the detected device.',
+        `- In a container: start it with ${ADD_GPUS}, on a host with the NVIDIA driver and the NVIDIA Container Toolkit; the toolkit's check of the host is \`${HOST_GPU_CHECK}\`.`,
+        '- On a machine: `nvidia-smi` must list the GPU; when it is not found, install the NVIDIA driver (https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/).',
+      ].join('\n'),
+    },
+  ];
+}
+
 export const noGpuAtBuild: RuleInput = {
   id: 'cuda/no-gpu-at-build',
   title: 'Build step needs a GPU (the build has none)',
@@ -186,7 +325,11 @@ export const noGpuAtBuild: RuleInput = {
   ],
   context: [
     { name: 'nvidiaSmi', ...NVIDIA_SMI_MISSING[0]! },
+    { name: 'nvidiaSmiExec', ...NVIDIA_SMI_MISSING[2]! },
     { name: 'nvidiaSmiStep', ...NVIDIA_SMI_MISSING[1]! },
+    // an interactive bash (`bash: nvidia-smi: command not found`): typed in a shell, not a `RUN` line's `/bin/sh -c`
+    { name: 'nvidiaSmiInteractive', literals: ['bash: nvidia-smi: command not found'], pattern: '^bash: nvidia-smi: command not found' },
+    RUN_COMMAND_CONTEXT,
     { name: 'archList', literals: ["arch_list[-1] += '+PTX'"] },
     { name: 'emptyArch', literals: ["architecture 'compute_'", "architecture 'sm_'"] },
   ],
@@ -205,11 +348,17 @@ export const noGpuAtBuild: RuleInput = {
   ].join('\n'),
   variants: [
     // Not a build: the same missing nvidia-smi means the container got no GPU, or the host has no driver.
+    { ...NVIDIA_SMI_RUNTIME_ONLY, when: 'nvidiaSmiExec&enrich.runRuntimeOnly&enrich.runWithGpus' },
+    { ...NVIDIA_SMI_AT_RUN_COMMAND, when: 'nvidiaSmiExec&fact.place=docker-run&enrich.runWithGpus' },
+    { ...NVIDIA_SMI_AT_RUN, when: 'nvidiaSmiExec&fact.place=docker-run' },
+    { ...NVIDIA_SMI_AT_RUN_COMMAND, when: 'nvidiaSmi&fact.place=docker-run&enrich.runWithGpus' },
     { ...NVIDIA_SMI_AT_RUN, when: 'nvidiaSmi&fact.place=docker-run' },
     { ...NVIDIA_SMI_ON_HOST, when: 'nvidiaSmi&fact.place=host-shell' },
+    { ...NVIDIA_SMI_SOMEWHERE, when: 'nvidiaSmiInteractive&!fact.place=image-build' },
     { ...nvidiaSmiVariant, when: 'nvidiaSmi' },
     { ...nvidiaSmiVariant, when: 'nvidiaSmiStep' },
     ...archVariants(),
+    ...placeVariants(),
     {
       when: 'fact.cuda',
       fix: [
@@ -227,6 +376,6 @@ export const noGpuAtBuild: RuleInput = {
       ].join('\n'),
     },
   ],
-  enrich: ['cuda-version', 'arch-lists'],
+  enrich: ['cuda-version', 'arch-lists', 'run-command'],
   docs: 'https://docs.docker.com/build/building/cdi/',
 };

@@ -45,6 +45,16 @@ export const noKernelImage: RuleInput = {
         'Check on the machine with the GPU: `python3 -c "import torch; print(torch.cuda.get_arch_list())"`.',
     },
     {
+      // the CUDA of this torch unknown: the first CUDA release whose nvcc compiles the GPU, and PyTorch's wheels for it (cuda-arches)
+      when: 'supported&enrich.wheelAdvice',
+      message:
+        'This torch has no kernels for the GPU’s {arch:all}: it supports {context.supported.list} only. Install a torch build whose arch list ' +
+        'includes the device.',
+      fix:
+        'Use a torch whose arch list includes the device: {enrich.wheelAdvice}. Then check on the machine with the GPU: ' +
+        '`python3 -c "import torch; print(torch.cuda.get_arch_list())"`.',
+    },
+    {
       when: 'supported',
       message:
         'This torch has no kernels for the GPU’s {arch:all}: it supports {context.supported.list} only. Install a torch build whose arch list ' +

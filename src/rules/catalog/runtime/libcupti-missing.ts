@@ -87,7 +87,7 @@ export const libcuptiMissing: RuleInput = {
       when: 'fact.place=docker-run',
       fix: [
         'The image that ran lacks CUPTI: rebuild it with CUPTI in the final stage (a `-devel` base, or `cuda-cupti-` plus the CUDA release with a dash from NVIDIA\'s apt repository), ' +
-          'or mount a host directory that has it and name it: `docker run --gpus all -v /usr/local/cuda/lib64:/opt/cupti:ro -e LD_LIBRARY_PATH=/opt/cupti IMAGE …` ' +
+          'or mount a host directory that has it and name it, with these options in its `docker run` command: `-v /usr/local/cuda/lib64:/opt/cupti:ro -e LD_LIBRARY_PATH=/opt/cupti` ' +
           '(the host CUDA release must match). Check inside the container:',
         '',
         '```sh',

@@ -9,6 +9,7 @@
 // ldconfig -p shows /etc/ld.so.cache only (ldconfig(8)). libgl1 / libglib2.0-0: apt-cache show on this machine.
 import type { RuleInput } from '../../schema.js';
 import { BUILD_GPU } from '../cuda/build-gpu.js';
+import { HOST_GPU_CHECK, RUN_COMMAND_CONTEXT } from './run-command.js';
 
 type Variant = NonNullable<RuleInput['variants']>[number];
 
@@ -16,16 +17,30 @@ const lib = (name: string): string => `${name}[\\w.+-]{0,200}: cannot open share
 
 const LDD_CHECK = 'Check with `ldd` on the failing binary or extension module: every `=> not found` line is a library still missing.';
 
+/** The image the log's `docker run` starts, named when the line shows it (run-command). */
 const RUN_FIX = [
   'The image that ran lacks the library (or its directory is not on the loader path). Rebuild it with the library installed in the final stage, ' +
     'and check inside the image:',
   '',
   '```sh',
-  "docker run --rm IMAGE sh -c 'ldconfig -p | grep {library}; echo \"LD_LIBRARY_PATH=$LD_LIBRARY_PATH\"'",
+  "docker run --rm {enrich.runImage} sh -c 'ldconfig -p | grep {library}; echo \"LD_LIBRARY_PATH=$LD_LIBRARY_PATH\"'",
   '```',
   '',
   '(`ldconfig -p` lists only registered directories; a library found through `LD_LIBRARY_PATH` is not in it).',
 ].join('\n');
+
+/** The same check when the log does not show the `docker run` line: run in the container, whatever its image. */
+const RUN_FIX_NO_IMAGE = [
+  'The image that ran lacks the library (or its directory is not on the loader path). Rebuild it with the library installed in the final stage, ' +
+    'and check with a shell in the container (`docker run --rm -it` with the image and `sh`; `docker ps -a` lists the containers with their image):',
+  '',
+  '```sh',
+  'ldconfig -p | grep {library}; echo "LD_LIBRARY_PATH=$LD_LIBRARY_PATH"',
+  '```',
+  '',
+  '(`ldconfig -p` lists only registered directories; a library found through `LD_LIBRARY_PATH` is not in it).',
+].join('\n');
+
 
 const SHELL_FIX = [
   'Find the library on this machine and put its directory on the loader path of the shell that runs the program:',
@@ -56,14 +71,30 @@ function driverVariants(): Variant[] {
       ].join('\n'),
     },
     {
+      when: 'driver&fact.place=docker-run&enrich.runWithGpus',
+      title,
+      message: `${message} This container was started without them.`,
+      fix: [
+        'Start it with GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit: the same command with `--gpus all`:',
+        '',
+        '```sh',
+        '{enrich.runWithGpus}',
+        '```',
+        '',
+        'If `--gpus` fails (`could not select device driver "" with capabilities: [[gpu]]`), install the NVIDIA Container Toolkit on the host ' +
+          'and run `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`.',
+      ].join('\n'),
+    },
+    {
       when: 'driver&fact.place=docker-run',
       title,
       message,
       fix: [
-        'Start the container with GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit:',
+        'Start the container with GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit: `--gpus all` in its `docker run` command ' +
+          '(in a compose file, a `deploy.resources.reservations.devices` entry with `capabilities: [gpu]`). The toolkit\'s own check of the host:',
         '',
         '```sh',
-        'docker run --rm --gpus all IMAGE nvidia-smi',
+        HOST_GPU_CHECK,
         '```',
         '',
         'If `--gpus` fails (`could not select device driver "" with capabilities: [[gpu]]`), install the NVIDIA Container Toolkit on the host ' +
@@ -98,6 +129,7 @@ export const sharedLibraryMissing: RuleInput = {
   ],
   context: [
     { name: 'tensorflow', literals: ['Could not load dynamic library'] },
+    RUN_COMMAND_CONTEXT,
     { name: 'driver', literals: ['libcuda.so', 'libnvidia-ml.so'], pattern: `(?:${lib('libcuda\\.so')}|${lib('libnvidia-ml\\.so')}|libcuda\\.so[.\\d]{0,200} => not found)` },
     { name: 'cudnn', literals: ['libcudnn'], pattern: `(?:${lib('libcudnn')}|libcudnn[\\w.]{0,200} => not found)` },
     { name: 'nccl', literals: ['libnccl'], pattern: `(?:${lib('libnccl')}|libnccl[\\w.]{0,200} => not found)` },
@@ -235,7 +267,8 @@ export const sharedLibraryMissing: RuleInput = {
       message: 'The loader could not find {library:all}: `opencv-python` needs the system OpenGL and GLib libraries.',
       fix: 'Install them: `apt-get install -y --no-install-recommends libgl1 libglib2.0-0` (Debian/Ubuntu), or use `opencv-python-headless` instead of `opencv-python`.',
     },
-    { when: 'fact.place=docker-run', fix: RUN_FIX },
+    { when: 'fact.place=docker-run&enrich.runImage', fix: RUN_FIX },
+    { when: 'fact.place=docker-run', fix: RUN_FIX_NO_IMAGE },
     { when: 'fact.place=host-shell', fix: SHELL_FIX },
     {
       when: 'fact.place=image-build',
@@ -244,6 +277,6 @@ export const sharedLibraryMissing: RuleInput = {
         `\`ENV LD_LIBRARY_PATH=…\` entry for its directory. ${LDD_CHECK}`,
     },
   ],
-  enrich: ['cuda-version', 'extension-build'],
+  enrich: ['cuda-version', 'extension-build', 'run-command'],
   docs: 'https://man7.org/linux/man-pages/man8/ld.so.8.html',
 };

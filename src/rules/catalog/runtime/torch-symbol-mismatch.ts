@@ -31,7 +31,9 @@ function dockerfileRebuild(lead: string): string {
     'RUN {enrich.rebuild}',
     '```',
     '',
-    `or install the build of \`{enrich.dist}\` made for that torch release. {enrich.wheelNote|}${CHECK}`,
+    `or install the build of \`{enrich.dist}\` made for that torch release. ${CHECK}`,
+    '',
+    '{enrich.wheelNote|}',
   ].join('\n');
 }
 
@@ -54,7 +56,9 @@ function rebuildVariants(): Variant[] {
         '{enrich.rebuild}',
         '```',
         '',
-        `or install the build of \`{enrich.dist}\` made for that torch release. {enrich.wheelNote|}${CHECK} In an image, the same command goes in a \`RUN\` line after the one that installs torch.`,
+        `or install the build of \`{enrich.dist}\` made for that torch release. ${CHECK} In an image, the same command goes in a \`RUN\` line after the one that installs torch.`,
+        '',
+        '{enrich.wheelNote|}',
       ].join('\n'),
     },
     {
