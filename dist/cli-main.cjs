@@ -67,7 +67,7 @@ var init_targets = __esm({
 
 // src/dockerfile/words.ts
 function splitWords(text, escape = "\\") {
-  const words2 = [];
+  const words3 = [];
   let current = "";
   let quote = null;
   let inWord = false;
@@ -80,7 +80,7 @@ function splitWords(text, escape = "\\") {
       continue;
     }
     if (ch === " " || ch === "	") {
-      if (inWord) words2.push(current);
+      if (inWord) words3.push(current);
       current = "";
       inWord = false;
       continue;
@@ -90,8 +90,8 @@ function splitWords(text, escape = "\\") {
     if (ch === escape && i + 1 < text.length) current += text[++i];
     else if (ch === '"' || ch === "'") quote = ch;
   }
-  if (inWord) words2.push(current);
-  return words2;
+  if (inWord) words3.push(current);
+  return words3;
 }
 function unquote(word, escape = "\\") {
   let out = "";
@@ -471,15 +471,15 @@ function parseArgs(args, vars, escape) {
   });
 }
 function parseEnv(args, vars, escape) {
-  const words2 = splitWords(args, escape);
-  if (words2.length === 0) return [];
-  if (!words2[0].includes("=")) {
-    const key = words2[0];
+  const words3 = splitWords(args, escape);
+  if (words3.length === 0) return [];
+  if (!words3[0].includes("=")) {
+    const key = words3[0];
     const value = args.trim().slice(key.length).trim();
     return [[key, unquote(expandVariables(value, vars, false, escape).text, escape)]];
   }
   const pairs = [];
-  for (const word of words2) {
+  for (const word of words3) {
     const eq = word.indexOf("=");
     if (eq <= 0) continue;
     pairs.push([word.slice(0, eq), unquote(expandVariables(word.slice(eq + 1), vars, false, escape).text, escape)]);
@@ -506,11 +506,11 @@ var init_dockerfile = __esm({
         this.escape = escape;
         const globals = definedOnly(globalArgs);
         const instruction = toInstruction(from, "FROM", escape, globals);
-        const words2 = splitWords(instruction.args, escape);
-        const fromRaw = words2[0] ?? "";
+        const words3 = splitWords(instruction.args, escape);
+        const fromRaw = words3[0] ?? "";
         const expanded = expandVariables(fromRaw, globals, false, escape);
         const base = unquote(expanded.text, escape);
-        const name2 = words2.length >= 3 && words2[1].toLowerCase() === "as" ? words2[2].toLowerCase() : null;
+        const name2 = words3.length >= 3 && words3[1].toLowerCase() === "as" ? words3[2].toLowerCase() : null;
         const baseStage = earlier.find((s) => s.name !== null && s.name === base.toLowerCase())?.index ?? null;
         const platformFlag = instruction.flags.find((f) => f.name === "platform")?.value ?? null;
         const platform = platformFlag === null ? null : expandVariables(platformFlag, globals, true, escape).text;
@@ -886,17 +886,21 @@ function commandFirst(instruction, max) {
   const flat = instruction.replace(/\s+/g, " ").trim();
   return flat.length <= max ? flat : flat.replace(RUN_FLAGS, "RUN ");
 }
+function numberedStepLabel(step, max) {
+  return `#${step.id} ${shortStepLabel(step, max) || HEADER_NOT_IN_LOG}`;
+}
 function shortStepLabel(step, max = 48) {
   const label = stepLabel({ ...step, instruction: "" }).trim();
   const room = Math.max(16, max - label.length - 1);
   const instruction = shorten(commandFirst(step.instruction, room), room);
-  return label ? `${label} ${instruction}` : instruction;
+  return label ? `${label} ${instruction}`.trimEnd() : instruction;
 }
-var RUN_FLAGS;
+var RUN_FLAGS, HEADER_NOT_IN_LOG;
 var init_step_words = __esm({
   "src/report/step-words.ts"() {
     "use strict";
     RUN_FLAGS = /^RUN(?:\s+--[a-z][a-z-]*(?:=\S*)?)+\s+(?=\S)/;
+    HEADER_NOT_IN_LOG = "(its header is not in the log)";
   }
 });
 
@@ -961,8 +965,8 @@ function groupKey(target, platform, stage) {
   return `${target ?? ""}\0${platform ?? ""}\0${(stage ?? "").toLowerCase()}`;
 }
 function fromImage(instruction) {
-  const words2 = instruction.split(/\s+/).slice(1).filter((w) => !w.startsWith("--"));
-  return words2[0] ?? null;
+  const words3 = instruction.split(/\s+/).slice(1).filter((w) => !w.startsWith("--"));
+  return words3[0] ?? null;
 }
 function stagesRead(instruction) {
   const out = [];
@@ -1142,9 +1146,9 @@ function criticalPath(steps, deps = /* @__PURE__ */ new Map()) {
   return path6.reverse().filter((s) => s.seconds > 0).map((s) => s.id);
 }
 function copiesWholeContext(instruction) {
-  const words2 = instruction.split(/\s+/);
-  if (words2[0] !== "COPY" && words2[0] !== "ADD") return false;
-  const sources = words2.slice(1, -1).filter((w) => !w.startsWith("--"));
+  const words3 = instruction.split(/\s+/);
+  if (words3[0] !== "COPY" && words3[0] !== "ADD") return false;
+  const sources = words3.slice(1, -1).filter((w) => !w.startsWith("--"));
   return sources.some((w) => w === "." || w === "./");
 }
 function downloadsAgain(model) {
@@ -1284,124 +1288,6 @@ var init_bars = __esm({
   }
 });
 
-// src/model/unfinished.ts
-function unfinishedStep(model) {
-  if (model.format === "plain-text" || model.format === "unknown") return null;
-  if (model.failedStep !== null || model.solveError !== null) return null;
-  if (model.steps.some((s) => s.status === "error")) return null;
-  return lastActive(model.steps, ["running"]);
-}
-function lastActive(steps, statuses) {
-  let last = null;
-  for (const step of steps) {
-    if (!statuses.includes(step.status) || step.id === IMPLICIT_STEP_ID) continue;
-    if (last === null || last.internal && !step.internal || last.internal === step.internal && step.lastLine > last.lastLine) last = step;
-  }
-  return last;
-}
-function canceledByJob(model) {
-  if (model.jobCanceled === void 0 || model.jobCanceled === null) return false;
-  if (model.failedStep === null && model.solveError === null) return true;
-  const failed = model.steps.find((s) => s.id === model.failedStep);
-  return CANCELED.test(model.solveError?.message ?? "") && (failed === void 0 || CANCELED.test(failed.error ?? ""));
-}
-function howItStopped(model) {
-  if (canceledByJob(model)) {
-    const active = lastActive(model.steps, ["running", "canceled", "error"]);
-    if (active !== null) return { how: "canceled", step: active, running: true };
-    return { how: "canceled", step: lastActive(model.steps, ["done", "cached"]), running: false };
-  }
-  const running = unfinishedStep(model);
-  return running === null ? null : { how: "cut", step: running, running: true };
-}
-var CANCELED;
-var init_unfinished = __esm({
-  "src/model/unfinished.ts"() {
-    "use strict";
-    init_implicit_step();
-    CANCELED = /\bcancel(?:l)?ed\b/i;
-  }
-});
-
-// src/report/recognised.ts
-function noBuildSteps(model) {
-  if (model.format === "unknown") return true;
-  return model.format === "plain-text" && model.steps.every((s) => s.id === IMPLICIT_STEP_ID);
-}
-function unrecognisedInput(model, findings) {
-  return findings.length === 0 && noBuildSteps(model);
-}
-function verdictKind({ model, findings }) {
-  if (canceledByJob(model)) return "unfinished";
-  if (model.failedStep !== null || model.solveError !== null) return "failed";
-  if (unfinishedStep(model) !== null) return "unfinished";
-  if (findings.some((f) => f.severity === "error")) return "failed";
-  if (model.format === "unknown" || unrecognisedInput(model, findings)) return "unrecognised";
-  if (noBuildSteps(model)) return "tool-output";
-  return "passed";
-}
-function stopWords(stop) {
-  if (stop === null) return { text: "the log ends while a step was still running", step: null };
-  if (stop.how === "cut") return { text: "the log ends while {step} was still running", step: stop.step };
-  const job = "the CI job was canceled or hit its time limit";
-  if (stop.step === null) return { text: `${job} before any build step`, step: null };
-  return { text: `${job} ${stop.running ? "while {step} was running" : "after {step}"}`, step: stop.step };
-}
-function stopOf(model) {
-  return stopWords(howItStopped(model));
-}
-var init_recognised = __esm({
-  "src/report/recognised.ts"() {
-    "use strict";
-    init_implicit_step();
-    init_unfinished();
-  }
-});
-
-// src/report/target-groups.ts
-function findingTargets(findings, model) {
-  const steps = new Map(model.steps.map((s) => [s.id, s]));
-  const fileTargets = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const target = f.step === null ? null : steps.get(f.step)?.target ?? null;
-    if (target === null || f.location === null) continue;
-    const set2 = fileTargets.get(f.location.file) ?? /* @__PURE__ */ new Set();
-    set2.add(target);
-    fileTargets.set(f.location.file, set2);
-  }
-  const result = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    let target = f.step === null ? null : steps.get(f.step)?.target ?? null;
-    if (target === null && f.step === null && f.location !== null) {
-      const owners = fileTargets.get(f.location.file);
-      if (owners?.size === 1) target = [...owners][0];
-    }
-    result.set(f, target);
-  }
-  return result;
-}
-function groupByTarget(findings, model) {
-  if (targetsOf(model).length < 2) return null;
-  const targets = findingTargets(findings, model);
-  const groups = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const target = targets.get(f) ?? null;
-    let group = groups.get(target);
-    if (group === void 0) {
-      group = { target, findings: [] };
-      groups.set(target, group);
-    }
-    group.findings.push(f);
-  }
-  return [...groups.values()];
-}
-var init_target_groups = __esm({
-  "src/report/target-groups.ts"() {
-    "use strict";
-    init_targets();
-  }
-});
-
 // src/facts/types.ts
 var factNames;
 var init_types = __esm({
@@ -1526,6 +1412,133 @@ var init_fact_view = __esm({
     };
     lastWins = /* @__PURE__ */ new Set(["pip"]);
     buildFormats = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic", "buildah"]);
+  }
+});
+
+// src/model/unfinished.ts
+function unfinishedStep(model) {
+  if (model.format === "plain-text" || model.format === "unknown") return null;
+  if (model.failedStep !== null || model.solveError !== null) return null;
+  if (model.steps.some((s) => s.status === "error")) return null;
+  return lastActive(model.steps, ["running"]);
+}
+function lastActive(steps, statuses) {
+  let last = null;
+  for (const step of steps) {
+    if (!statuses.includes(step.status) || step.id === IMPLICIT_STEP_ID) continue;
+    if (last === null || last.internal && !step.internal || last.internal === step.internal && step.lastLine > last.lastLine) last = step;
+  }
+  return last;
+}
+function canceledByJob(model) {
+  if (model.jobCanceled === void 0 || model.jobCanceled === null) return false;
+  if (model.failedStep === null && model.solveError === null) return true;
+  const failed = model.steps.find((s) => s.id === model.failedStep);
+  return CANCELED.test(model.solveError?.message ?? "") && (failed === void 0 || CANCELED.test(failed.error ?? ""));
+}
+function howItStopped(model) {
+  if (canceledByJob(model)) {
+    const active = lastActive(model.steps, ["running", "canceled", "error"]);
+    if (active !== null) return { how: "canceled", step: active, running: true };
+    return { how: "canceled", step: lastActive(model.steps, ["done", "cached"]), running: false };
+  }
+  const running = unfinishedStep(model);
+  return running === null ? null : { how: "cut", step: running, running: true };
+}
+var CANCELED;
+var init_unfinished = __esm({
+  "src/model/unfinished.ts"() {
+    "use strict";
+    init_implicit_step();
+    CANCELED = /\bcancel(?:l)?ed\b/i;
+  }
+});
+
+// src/report/recognised.ts
+function noBuildSteps(model) {
+  if (model.format === "unknown") return true;
+  return model.format === "plain-text" && model.steps.every((s) => s.id === IMPLICIT_STEP_ID);
+}
+function unrecognisedInput(model, findings) {
+  return findings.length === 0 && noBuildSteps(model);
+}
+function verdictKind({ model, findings }) {
+  if (canceledByJob(model)) return "unfinished";
+  if (model.failedStep !== null || model.solveError !== null) return "failed";
+  if (unfinishedStep(model) !== null) return "unfinished";
+  if (findings.some((f) => f.severity === "error")) return "failed";
+  if (model.format === "unknown" || unrecognisedInput(model, findings)) return "unrecognised";
+  if (noBuildSteps(model)) return "tool-output";
+  return "passed";
+}
+function subjectOf({ model, facts }) {
+  if (model.failedStep !== null || model.solveError !== null || !noBuildSteps(model)) return "build";
+  const place = factsFor(facts, null, model).place;
+  return place === "docker-run" ? "container" : place === "host-shell" ? "command" : "build";
+}
+function failedWords(analysis) {
+  return { build: "Build failed", container: "Container failed", command: "Command failed" }[subjectOf(analysis)];
+}
+function stopWords(stop) {
+  if (stop === null) return { text: "the log ends while a step was still running", step: null };
+  if (stop.how === "cut") return { text: "the log ends while {step} was still running", step: stop.step };
+  const job = "the CI job was canceled or hit its time limit";
+  if (stop.step === null) return { text: `${job} before any build step`, step: null };
+  return { text: `${job} ${stop.running ? "while {step} was running" : "after {step}"}`, step: stop.step };
+}
+function stopOf(model) {
+  return stopWords(howItStopped(model));
+}
+var init_recognised = __esm({
+  "src/report/recognised.ts"() {
+    "use strict";
+    init_implicit_step();
+    init_fact_view();
+    init_unfinished();
+  }
+});
+
+// src/report/target-groups.ts
+function findingTargets(findings, model) {
+  const steps = new Map(model.steps.map((s) => [s.id, s]));
+  const fileTargets = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const target = f.step === null ? null : steps.get(f.step)?.target ?? null;
+    if (target === null || f.location === null) continue;
+    const set2 = fileTargets.get(f.location.file) ?? /* @__PURE__ */ new Set();
+    set2.add(target);
+    fileTargets.set(f.location.file, set2);
+  }
+  const result = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    let target = f.step === null ? null : steps.get(f.step)?.target ?? null;
+    if (target === null && f.step === null && f.location !== null) {
+      const owners = fileTargets.get(f.location.file);
+      if (owners?.size === 1) target = [...owners][0];
+    }
+    result.set(f, target);
+  }
+  return result;
+}
+function groupByTarget(findings, model) {
+  if (targetsOf(model).length < 2) return null;
+  const targets = findingTargets(findings, model);
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const target = targets.get(f) ?? null;
+    let group = groups.get(target);
+    if (group === void 0) {
+      group = { target, findings: [] };
+      groups.set(target, group);
+    }
+    group.findings.push(f);
+  }
+  return [...groups.values()];
+}
+var init_target_groups = __esm({
+  "src/report/target-groups.ts"() {
+    "use strict";
+    init_targets();
   }
 });
 
@@ -1692,7 +1705,7 @@ function whereLines(finding, steps, width) {
   if (finding.step === IMPLICIT_STEP_ID) step = "in the output outside any build step";
   else {
     const s = finding.step !== null ? steps.get(finding.step) : void 0;
-    if (s) step = `#${s.id} ${shortStepLabel(s, 100)}`.trimEnd();
+    if (s) step = numberedStepLabel(s, 100);
   }
   if (location === null) return step === null ? [] : [cutLine(`        ${finding.step === IMPLICIT_STEP_ID ? "" : "at "}${plain(step)}`, width)];
   const head = `        at ${plain(location)}`;
@@ -1700,7 +1713,7 @@ function whereLines(finding, steps, width) {
   const room = width - [...head].length - 2;
   const label = finding.step === IMPLICIT_STEP_ID ? step : (() => {
     const s = steps.get(finding.step);
-    return `#${s.id} ${shortStepLabel(s, Math.min(100, room - String(s.id).length - 2))}`.trimEnd();
+    return numberedStepLabel(s, Math.min(100, room - String(s.id).length - 2));
   })();
   if (room >= 32) return [cutLine(`${head}  ${plain(label)}`, width)];
   return [head, cutLine(`           ${plain(step)}`, width)];
@@ -1732,6 +1745,7 @@ function renderFinding(out, f, steps, c, width) {
 }
 function timelineLabel(step, room) {
   if (step.id === IMPLICIT_STEP_ID) return "(output outside any build step)";
+  if (step.label.trim() === "") return `#${step.id} ${HEADER_NOT_IN_LOG}`;
   const head = `#${step.id} ${step.stage === "build" ? "" : `[${step.stage}] `}`;
   return head + commandFirst(step.label, room - head.length);
 }
@@ -1753,7 +1767,7 @@ function renderText(analysis, options) {
     for (const line of wrapWords(`\u2716 Build failed${plain(target)} at ${label}${loc}`, width)) out.push(paint(c, "bold", paint(c, "red", line)));
     if (top) out.push(`  ${plain(top.title)}`);
   } else if (kind === "failed") {
-    out.push(paint(c, "bold", paint(c, "red", `\u2716 Build failed${top ? `: ${plain(top.title)}` : ""}`)));
+    out.push(paint(c, "bold", paint(c, "red", `\u2716 ${failedWords(analysis)}${top ? `: ${plain(top.title)}` : ""}`)));
   } else if (kind === "unfinished") {
     const stop = stopOf(model);
     const what = stop.step ? plain(shortStepLabel(stop.step, Math.max(40, width - 30)) || `#${stop.step.id}`) : "";
@@ -2292,7 +2306,7 @@ function renderTimelineMarkdown(model, options) {
   if (rows.length > 0) {
     const table = rows.map(({ step, lead, bar: bar2 }) => {
       const s = byId.get(step.id);
-      const label = step.id === IMPLICIT_STEP_ID ? "(output outside any build step)" : s ? shortStepLabel(s, 80) : step.label;
+      const label = step.id === IMPLICIT_STEP_ID ? "(output outside any build step)" : (s ? shortStepLabel(s, 80) : step.label) || HEADER_NOT_IN_LOG;
       return [
         nowrap(formatSeconds(step.seconds)),
         `${"\u2591".repeat(lead)}${bar2}`,
@@ -2366,7 +2380,7 @@ function verdictOf(analysis) {
     const why = top ? `: ${escapeText(top.title)}` : "";
     const step = failed ? ` at ${codeSpan(shortStepLabel(failed))}` : "";
     const target = failed?.target ? ` in target ${codeSpan(failed.target)}` : "";
-    return { kind, markdown: `${SEVERITY_MARK.error} Build failed${target}${step}${where}${why}` };
+    return { kind, markdown: `${SEVERITY_MARK.error} ${failedWords(analysis)}${target}${step}${where}${why}` };
   }
   if (kind === "unfinished") {
     const stop = stopOf(model);
@@ -2426,7 +2440,7 @@ function findingDetails(finding, model, limits = DEFAULT_LIMITS) {
   if (at) head.push(escapeText(at));
   const out = ["<details>", `<summary>${head.join(" \xB7 ")}</summary>`, ""];
   if (finding.step === IMPLICIT_STEP_ID) out.push("In the output outside any build step.", "");
-  else if (step) out.push(`Step ${codeSpan(`#${step.id} ${shortStepLabel(step, 120)}`)}`, "");
+  else if (step) out.push(`Step ${codeSpan(numberedStepLabel(step, 120))}`, "");
   if (finding.message) out.push(sanitizeMarkdown(bounded(finding.message, limits.textLength)), "");
   if (finding.retryable) out.push("_A retry can help: the cause is passing (network, registry, runner)._", "");
   if (finding.evidence.length > 0) {
@@ -2443,9 +2457,9 @@ function findingDetails(finding, model, limits = DEFAULT_LIMITS) {
   out.push("</details>");
   return out.join("\n");
 }
-function factsMarkdown({ facts, model }) {
-  const line = factsLine(facts, model);
-  return line === "" ? "" : `**Build:** ${escapeText(line)}`;
+function factsMarkdown(analysis) {
+  const line = factsLine(analysis.facts, analysis.model);
+  return line === "" ? "" : `**${FACTS_LABEL[subjectOf(analysis)]}:** ${escapeText(line)}`;
 }
 function reportParts(analysis, options) {
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -2471,7 +2485,7 @@ function renderMarkdown(analysis, heading2) {
   if (heading2 !== void 0) parts.verdict = { ...parts.verdict, markdown: escapeText(heading2) };
   return joinParts(parts);
 }
-var DEFAULT_LIMITS;
+var DEFAULT_LIMITS, FACTS_LABEL;
 var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
@@ -2485,6 +2499,7 @@ var init_markdown = __esm({
     init_target_groups();
     init_implicit_step();
     DEFAULT_LIMITS = { tableRows: 50, evidenceLines: 20, evidenceLineLength: 400, textLength: 8e3 };
+    FACTS_LABEL = { build: "Build", container: "Container", command: "Environment" };
   }
 });
 
@@ -3316,11 +3331,29 @@ var init_runner_lost = __esm({
   }
 });
 
+// src/rules/catalog/ci/gha-cache-steps.ts
+var GHA_CACHE_STEPS;
+var init_gha_cache_steps = __esm({
+  "src/rules/catalog/ci/gha-cache-steps.ts"() {
+    "use strict";
+    GHA_CACHE_STEPS = [
+      "```yaml",
+      "- uses: docker/setup-buildx-action@v3",
+      "- uses: docker/build-push-action@v6",
+      "  with:",
+      "    cache-from: type=gha",
+      "    cache-to: type=gha,mode=max",
+      "```"
+    ];
+  }
+});
+
 // src/rules/catalog/ci/cold-cache.ts
 var coldCache;
 var init_cold_cache = __esm({
   "src/rules/catalog/ci/cold-cache.ts"() {
     "use strict";
+    init_gha_cache_steps();
     coldCache = {
       id: "ci/cold-cache",
       title: "No cache hits on a CI build (no cache imported)",
@@ -3332,13 +3365,7 @@ var init_cold_cache = __esm({
       fix: [
         "Give the build a cache that outlives the job, with docker/build-push-action's cache inputs (the `gha` backend needs the builder docker/setup-buildx-action creates):",
         "",
-        "```yaml",
-        "- uses: docker/setup-buildx-action@v3",
-        "- uses: docker/build-push-action@v6",
-        "  with:",
-        "    cache-from: type=gha",
-        "    cache-to: type=gha,mode=max",
-        "```",
+        ...GHA_CACHE_STEPS,
         "",
         "`mode=max` keeps the layers of every stage, not only the final image's. When the cache is larger than GitHub's cache limit, keep it in a registry instead: the same two inputs with `type=registry` and a `ref=` naming an image tag of your own kept for the cache (`,mode=max` on `cache-to`)."
       ].join("\n"),
@@ -3990,6 +4017,20 @@ var init_libcuda_stub_missing = __esm({
   }
 });
 
+// src/rules/catalog/runtime/run-command.ts
+var RUN_COMMAND_CONTEXT, HOST_GPU_CHECK;
+var init_run_command = __esm({
+  "src/rules/catalog/runtime/run-command.ts"() {
+    "use strict";
+    RUN_COMMAND_CONTEXT = {
+      name: "runCommand",
+      literals: ["docker run ", "podman run ", "docker container run "],
+      pattern: "(?<head>(?:\\bsudo )?(?:\\bnvidia-)?\\b(?:docker|podman)(?: container)? run )(?<args>[^\\n]{1,1000})"
+    };
+    HOST_GPU_CHECK = "docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi";
+  }
+});
+
 // src/rules/catalog/cuda/no-gpu-at-build.ts
 function archVariants() {
   const out = [];
@@ -4048,44 +4089,141 @@ function archVariants() {
   });
   return out;
 }
-var MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_ON_HOST, ARCH_LIST_MESSAGE, EMPTY_ARCH_MESSAGE, noGpuAtBuild;
+function placeVariants() {
+  const inContainer = "This program needs a GPU and the NVIDIA driver, and the container it ran in had neither: a container sees GPUs only when it is started with them (`docker run --gpus \u2026`); the NVIDIA Container Toolkit then mounts the host's driver into it.";
+  return [
+    {
+      when: "fact.place=docker-run&enrich.runWithGpus",
+      title: "No GPU in the container: it was started without one",
+      message: inContainer,
+      fix: START_WITH_COMMAND
+    },
+    {
+      when: "fact.place=docker-run&enrich.runGpus",
+      title: "No GPU visible in the container, though it asked for GPUs",
+      message: "This program needs a GPU and the NVIDIA driver and saw none, although its `docker run` asked for GPUs: the host gave none (no driver, no toolkit), or a variable in the container hides them.",
+      fix: [
+        `Check the host with the toolkit's own sample (${SAMPLE_WORKLOAD}); it must list the GPU:`,
+        "",
+        "```sh",
+        HOST_GPU_CHECK,
+        "```",
+        "",
+        "It does: in the container, `CUDA_VISIBLE_DEVICES` and `NVIDIA_VISIBLE_DEVICES` must be unset or name the GPU (`env | grep VISIBLE_DEVICES` prints them). " + NO_TOOLKIT
+      ].join("\n")
+    },
+    {
+      when: "fact.place=docker-run",
+      title: "No GPU in the container: it was started without one",
+      message: inContainer,
+      fix: START_WITH_GPUS
+    },
+    {
+      when: "fact.place=host-shell",
+      title: "No NVIDIA GPU or driver on this machine",
+      message: "This program needs a GPU and the NVIDIA driver, and on the machine it ran on it found none.",
+      fix: [
+        "Check what the machine has:",
+        "",
+        "```sh",
+        "nvidia-smi",
+        'echo "CUDA_VISIBLE_DEVICES=${CUDA_VISIBLE_DEVICES-unset}"',
+        "```",
+        "",
+        "`nvidia-smi` not found or failing: install the NVIDIA driver the way the distribution does (https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/; `lspci | grep -i nvidia` shows whether there is an NVIDIA GPU at all). It lists the GPU: `CUDA_VISIBLE_DEVICES` must be unset or name it."
+      ].join("\n")
+    },
+    {
+      when: "!fact.place=image-build",
+      title: "No NVIDIA GPU or driver where this ran",
+      message: "This program needs a GPU and the NVIDIA driver and found none. Why depends on where it ran, which the log does not show: a `docker build` step has no GPU by default, a container has one only when it is started with `--gpus`, and a machine needs the NVIDIA driver.",
+      fix: [
+        '- In a `docker build` step: do not touch the GPU while building; move device checks to the start of the container (`docker run --gpus all` with the image the build makes), and compile CUDA code for named architectures (TORCH_CUDA_ARCH_LIST, `-DCMAKE_CUDA_ARCHITECTURES="\u2026"`) instead of the detected device.',
+        `- In a container: start it with ${ADD_GPUS}, on a host with the NVIDIA driver and the NVIDIA Container Toolkit; the toolkit's check of the host is \`${HOST_GPU_CHECK}\`.`,
+        "- On a machine: `nvidia-smi` must list the GPU; when it is not found, install the NVIDIA driver (https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/)."
+      ].join("\n")
+    }
+  ];
+}
+var MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_MESSAGE, EMPTY_ARCH_MESSAGE, noGpuAtBuild;
 var init_no_gpu_at_build = __esm({
   "src/rules/catalog/cuda/no-gpu-at-build.ts"() {
     "use strict";
     init_build_gpu();
-    MOVE_CHECKS = "- move device checks (`nvidia-smi`, `torch.cuda.is_available()`) to `docker run --gpus all IMAGE \u2026` or a CI test step on a GPU runner;";
+    init_run_command();
+    MOVE_CHECKS = "- move device checks (`nvidia-smi`, `torch.cuda.is_available()`) to the start of the container (`docker run --gpus all` with the image this build makes) or a CI test step on a GPU runner;";
     SAMPLE_WORKLOAD = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/sample-workload.html";
     NVIDIA_SMI_MISSING = [
       { literals: ["nvidia-smi: not found", "nvidia-smi: command not found"], pattern: "sh: (?:line )?(?:\\d{1,7}: )?nvidia-smi: (?:command )?not found" },
       {
         literals: ["-c nvidia-smi"],
         pattern: `"/bin/(?:ba)?sh -c nvidia-smi(?: [^"&|;\\n]{0,200})?" did not complete successfully: exit code: 127|'/bin/(?:ba)?sh -c nvidia-smi(?: [^'&|;\\n]{0,200})?' returned a non-zero code: 127`
-      }
+      },
+      // the runtime's, for a container whose command is `nvidia-smi` (quotes escaped inside Docker's own message):
+      // `OCI runtime create failed: \u2026 caused "exec: \"nvidia-smi\": executable file not found in $PATH": unknown.` (gw0/docker-keras#7)
+      { literals: ["executable file not found"], pattern: 'exec: \\\\?"nvidia-smi\\\\?": executable file not found' }
     ];
     nvidiaSmiVariant = {
       title: "nvidia-smi run at build time: it comes from the host driver at `docker run --gpus`",
       message: "`nvidia-smi` is not in the image: it belongs to the NVIDIA driver of the host, and the NVIDIA Container Toolkit mounts it into a container started with GPUs (`docker run --gpus \u2026`). A build step has no GPU and no driver, so the shell does not find it (exit code 127).",
       fix: [
-        "Drop the GPU check from the Dockerfile (installing driver packages into the image does not help: a build step still has no GPU, and the image must use the driver of the host it runs on). Check the GPU when the container runs, on a host with the driver and the toolkit:",
+        `Drop the GPU check from the Dockerfile (installing driver packages into the image does not help: a build step still has no GPU, and the image must use the driver of the host it runs on). Check the GPU when the container runs: \`nvidia-smi\` as the command of \`docker run --rm --gpus all\` with the image this build makes, on a host with the driver and the toolkit, or in a CI test step on a GPU runner. The toolkit's own check of such a host (${SAMPLE_WORKLOAD}):`,
         "",
         "```sh",
-        "docker run --rm --gpus all IMAGE nvidia-smi",
-        "```",
-        "",
-        `(the toolkit's own check, ${SAMPLE_WORKLOAD}), or in a CI test step on a GPU runner.`
+        HOST_GPU_CHECK,
+        "```"
       ].join("\n")
+    };
+    NVIDIA_SMI_AT_RUN_MESSAGE = "`nvidia-smi` is not part of the image: the NVIDIA Container Toolkit mounts it, with the driver of the host, into a container started with GPUs (`docker run --gpus \u2026`). This container got none, so the shell does not find it (exit code 127).";
+    NO_TOOLKIT = 'If Docker answers `could not select device driver "" with capabilities: [[gpu]]`, the toolkit is not installed or not configured for Docker on that host.';
+    ADD_GPUS = "`--gpus all` in its `docker run` command (in a compose file, a `deploy.resources.reservations.devices` entry with `capabilities: [gpu]`)";
+    START_WITH_GPUS = [
+      `Start the container with the GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit: ${ADD_GPUS}. The toolkit's own check of the host (${SAMPLE_WORKLOAD}):`,
+      "",
+      "```sh",
+      HOST_GPU_CHECK,
+      "```",
+      "",
+      NO_TOOLKIT
+    ].join("\n");
+    START_WITH_COMMAND = [
+      "Start it with the GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit: the same command with them:",
+      "",
+      "```sh",
+      "{enrich.runWithGpus}",
+      "```",
+      "",
+      NO_TOOLKIT
+    ].join("\n");
+    NVIDIA_SMI_AT_RUN_COMMAND = {
+      title: "nvidia-smi not found in the container: it was started without a GPU",
+      message: NVIDIA_SMI_AT_RUN_MESSAGE,
+      fix: START_WITH_COMMAND
     };
     NVIDIA_SMI_AT_RUN = {
       title: "nvidia-smi not found in the container: it was started without a GPU",
-      message: "`nvidia-smi` is not part of the image: the NVIDIA Container Toolkit mounts it, with the driver of the host, into a container started with GPUs (`docker run --gpus \u2026`). This container got none, so the shell does not find it (exit code 127).",
+      message: NVIDIA_SMI_AT_RUN_MESSAGE,
+      fix: START_WITH_GPUS
+    };
+    NVIDIA_SMI_RUNTIME_ONLY = {
+      title: "nvidia-smi not in the container: the NVIDIA runtime was given no GPU",
+      message: "The container ran with the NVIDIA runtime (`--runtime=nvidia`), which mounts the driver and `nvidia-smi` only when `NVIDIA_VISIBLE_DEVICES` names GPUs. NVIDIA's CUDA images set it; this image does not, so the runtime exposed nothing and `nvidia-smi` is not there.",
       fix: [
-        "Start the container with the GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit:",
+        "Ask for the GPUs on the command line (Docker \u2265 19.03 with the NVIDIA Container Toolkit); `--gpus` sets the devices, and the driver's `utility` capability (nvidia-smi) comes by default:",
         "",
         "```sh",
-        "docker run --rm --gpus all IMAGE nvidia-smi",
+        "{enrich.runWithGpus}",
         "```",
         "",
-        `(the toolkit's own check, ${SAMPLE_WORKLOAD}). If Docker answers \`could not select device driver "" with capabilities: [[gpu]]\`, the toolkit is not installed or not configured for Docker on that host.`
+        "or keep `--runtime=nvidia` and add `-e NVIDIA_VISIBLE_DEVICES=all` (or `ENV NVIDIA_VISIBLE_DEVICES=all` in the image's Dockerfile)."
+      ].join("\n")
+    };
+    NVIDIA_SMI_SOMEWHERE = {
+      title: "nvidia-smi not found: no NVIDIA driver where this shell runs",
+      message: "`nvidia-smi` comes with the NVIDIA driver; the shell does not find it. In a container it is there only when the container was started with GPUs (the NVIDIA Container Toolkit mounts it with the host's driver); on a machine it is there once the driver is installed.",
+      fix: [
+        `- In a container: start it with ${ADD_GPUS}, on a host with the NVIDIA driver and the NVIDIA Container Toolkit. The toolkit's own check of the host: \`${HOST_GPU_CHECK}\`.`,
+        "- On a machine: check that it has an NVIDIA GPU (`lspci | grep -i nvidia`), then install the driver the way its distribution does (https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/)."
       ].join("\n")
     };
     NVIDIA_SMI_ON_HOST = {
@@ -4126,7 +4264,11 @@ var init_no_gpu_at_build = __esm({
       ],
       context: [
         { name: "nvidiaSmi", ...NVIDIA_SMI_MISSING[0] },
+        { name: "nvidiaSmiExec", ...NVIDIA_SMI_MISSING[2] },
         { name: "nvidiaSmiStep", ...NVIDIA_SMI_MISSING[1] },
+        // an interactive bash (`bash: nvidia-smi: command not found`): typed in a shell, not a `RUN` line's `/bin/sh -c`
+        { name: "nvidiaSmiInteractive", literals: ["bash: nvidia-smi: command not found"], pattern: "^bash: nvidia-smi: command not found" },
+        RUN_COMMAND_CONTEXT,
         { name: "archList", literals: ["arch_list[-1] += '+PTX'"] },
         { name: "emptyArch", literals: ["architecture 'compute_'", "architecture 'sm_'"] }
       ],
@@ -4142,11 +4284,17 @@ var init_no_gpu_at_build = __esm({
       ].join("\n"),
       variants: [
         // Not a build: the same missing nvidia-smi means the container got no GPU, or the host has no driver.
+        { ...NVIDIA_SMI_RUNTIME_ONLY, when: "nvidiaSmiExec&enrich.runRuntimeOnly&enrich.runWithGpus" },
+        { ...NVIDIA_SMI_AT_RUN_COMMAND, when: "nvidiaSmiExec&fact.place=docker-run&enrich.runWithGpus" },
+        { ...NVIDIA_SMI_AT_RUN, when: "nvidiaSmiExec&fact.place=docker-run" },
+        { ...NVIDIA_SMI_AT_RUN_COMMAND, when: "nvidiaSmi&fact.place=docker-run&enrich.runWithGpus" },
         { ...NVIDIA_SMI_AT_RUN, when: "nvidiaSmi&fact.place=docker-run" },
         { ...NVIDIA_SMI_ON_HOST, when: "nvidiaSmi&fact.place=host-shell" },
+        { ...NVIDIA_SMI_SOMEWHERE, when: "nvidiaSmiInteractive&!fact.place=image-build" },
         { ...nvidiaSmiVariant, when: "nvidiaSmi" },
         { ...nvidiaSmiVariant, when: "nvidiaSmiStep" },
         ...archVariants(),
+        ...placeVariants(),
         {
           when: "fact.cuda",
           fix: [
@@ -4163,7 +4311,7 @@ var init_no_gpu_at_build = __esm({
           ].join("\n")
         }
       ],
-      enrich: ["cuda-version", "arch-lists"],
+      enrich: ["cuda-version", "arch-lists", "run-command"],
       docs: "https://docs.docker.com/build/building/cdi/"
     };
   }
@@ -4207,6 +4355,12 @@ var init_no_kernel_image = __esm({
           when: "supported&fact.cuda",
           message: "This torch has no kernels for the GPU\u2019s {arch:all}: it supports {context.supported.list} only. {enrich.verdict}",
           fix: 'Use a torch whose arch list includes the device: {enrich.wheelAdvice|a torch build (or a source build with the device in TORCH_CUDA_ARCH_LIST) for a CUDA release that compiles it}. Check on the machine with the GPU: `python3 -c "import torch; print(torch.cuda.get_arch_list())"`.'
+        },
+        {
+          // the CUDA of this torch unknown: the first CUDA release whose nvcc compiles the GPU, and PyTorch's wheels for it (cuda-arches)
+          when: "supported&enrich.wheelAdvice",
+          message: "This torch has no kernels for the GPU\u2019s {arch:all}: it supports {context.supported.list} only. Install a torch build whose arch list includes the device.",
+          fix: 'Use a torch whose arch list includes the device: {enrich.wheelAdvice}. Then check on the machine with the GPU: `python3 -c "import torch; print(torch.cuda.get_arch_list())"`.'
         },
         {
           when: "supported",
@@ -4426,12 +4580,12 @@ var init_driver_too_old = __esm({
   "src/rules/catalog/cuda/driver-too-old.ts"() {
     "use strict";
     init_build_gpu();
-    HOST_CHECK = "On the host that runs the container (not in the Dockerfile), `nvidia-smi` prints the driver version and, in its header, the CUDA version of that driver (on a Jetson the driver is part of its JetPack / L4T release, and the image has to be one made for that release).";
+    HOST_CHECK = "On the machine that runs the program (for a container, the host that runs it; not in the Dockerfile), `nvidia-smi` prints the driver version and, in its header, the CUDA version of that driver (on a Jetson the driver is part of its JetPack / L4T release, and an image has to be one made for that release).";
     CHOICES = [
       "Then either",
       "",
-      "- upgrade the host's NVIDIA driver to one whose CUDA version is at least the image's, or",
-      "- build the image on a CUDA release no newer than the driver's: the `nvidia/cuda` tag (or the framework wheel: `cu121`, `cu118`, \u2026) of that release or an older one."
+      "- upgrade that NVIDIA driver to one whose CUDA version is at least the program's, or",
+      "- use a CUDA release no newer than the driver's: in an image, the `nvidia/cuda` tag of that release or an older one; for a framework, its build for that CUDA (torch wheels `cu121`, `cu118`, \u2026)."
     ].join("\n");
     driverTooOld = {
       id: "cuda/driver-too-old",
@@ -4451,12 +4605,12 @@ var init_driver_too_old = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: "The NVIDIA driver of the host is older than the CUDA this program was built with: CUDA cannot start on it. The driver comes from the host (the container toolkit mounts it into the container), so nothing installed in the image changes it. {enrich.driverNeed|}",
+      message: "The NVIDIA driver is older than the CUDA this program was built with: CUDA cannot start on it. In a container the driver is the host's (the container toolkit mounts it), so nothing installed in the image changes it. {enrich.driverNeed|}",
       fix: [
         HOST_CHECK,
         CHOICES,
         "",
-        "From CUDA 11 on, a driver runs every release of its CUDA major family (13.x needs \u2265 580, 12.x \u2265 525, 11.x \u2265 450.80.02: NVIDIA's minor version compatibility table); the log does not show the image's CUDA: `CUDA Version` in the banner of an `nvidia/cuda` container, or `python -c \"import torch; print(torch.version.cuda)\"`, prints it."
+        "From CUDA 11 on, a driver runs every release of its CUDA major family (13.x needs \u2265 580, 12.x \u2265 525, 11.x \u2265 450.80.02: NVIDIA's minor version compatibility table); the log does not show the program's CUDA: `CUDA Version` in the banner of an `nvidia/cuda` container, or `python -c \"import torch; print(torch.version.cuda)\"`, prints it."
       ].join("\n"),
       variants: [
         {
@@ -4464,7 +4618,7 @@ var init_driver_too_old = __esm({
           when: "fact.place=image-build",
           title: "Build step needs a GPU (the build has none)",
           message: `This step needs the NVIDIA driver, and a build step has none. ${BUILD_GPU}`,
-          fix: "Do not touch the GPU while building: move device checks and CUDA runs (`nvidia-smi`, `torch.cuda.is_available()`, a test that launches kernels) to `docker run --gpus all IMAGE \u2026` or a CI test step on a GPU runner."
+          fix: "Do not touch the GPU while building: move device checks and CUDA runs (`nvidia-smi`, `torch.cuda.is_available()`, a test that launches kernels) to the start of the container (`docker run --gpus all` with the image this build makes) or a CI test step on a GPU runner."
         },
         {
           when: "compat",
@@ -5006,7 +5160,7 @@ var init_libcupti_missing = __esm({
         {
           when: "fact.place=docker-run",
           fix: [
-            "The image that ran lacks CUPTI: rebuild it with CUPTI in the final stage (a `-devel` base, or `cuda-cupti-` plus the CUDA release with a dash from NVIDIA's apt repository), or mount a host directory that has it and name it: `docker run --gpus all -v /usr/local/cuda/lib64:/opt/cupti:ro -e LD_LIBRARY_PATH=/opt/cupti IMAGE \u2026` (the host CUDA release must match). Check inside the container:",
+            "The image that ran lacks CUPTI: rebuild it with CUPTI in the final stage (a `-devel` base, or `cuda-cupti-` plus the CUDA release with a dash from NVIDIA's apt repository), or mount a host directory that has it and name it, with these options in its `docker run` command: `-v /usr/local/cuda/lib64:/opt/cupti:ro -e LD_LIBRARY_PATH=/opt/cupti` (the host CUDA release must match). Check inside the container:",
             "",
             "```sh",
             LOAD_CHECK,
@@ -5121,14 +5275,28 @@ function driverVariants() {
       ].join("\n")
     },
     {
+      when: "driver&fact.place=docker-run&enrich.runWithGpus",
+      title: title2,
+      message: `${message2} This container was started without them.`,
+      fix: [
+        "Start it with GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit: the same command with `--gpus all`:",
+        "",
+        "```sh",
+        "{enrich.runWithGpus}",
+        "```",
+        "",
+        'If `--gpus` fails (`could not select device driver "" with capabilities: [[gpu]]`), install the NVIDIA Container Toolkit on the host and run `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`.'
+      ].join("\n")
+    },
+    {
       when: "driver&fact.place=docker-run",
       title: title2,
       message: message2,
       fix: [
-        "Start the container with GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit:",
+        "Start the container with GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit: `--gpus all` in its `docker run` command (in a compose file, a `deploy.resources.reservations.devices` entry with `capabilities: [gpu]`). The toolkit's own check of the host:",
         "",
         "```sh",
-        "docker run --rm --gpus all IMAGE nvidia-smi",
+        HOST_GPU_CHECK,
         "```",
         "",
         'If `--gpus` fails (`could not select device driver "" with capabilities: [[gpu]]`), install the NVIDIA Container Toolkit on the host and run `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`.'
@@ -5142,18 +5310,28 @@ function driverVariants() {
     }
   ];
 }
-var lib, LDD_CHECK, RUN_FIX, SHELL_FIX2, sharedLibraryMissing;
+var lib, LDD_CHECK, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, sharedLibraryMissing;
 var init_shared_library_missing = __esm({
   "src/rules/catalog/runtime/shared-library-missing.ts"() {
     "use strict";
     init_build_gpu();
+    init_run_command();
     lib = (name2) => `${name2}[\\w.+-]{0,200}: cannot open shared object file`;
     LDD_CHECK = "Check with `ldd` on the failing binary or extension module: every `=> not found` line is a library still missing.";
     RUN_FIX = [
       "The image that ran lacks the library (or its directory is not on the loader path). Rebuild it with the library installed in the final stage, and check inside the image:",
       "",
       "```sh",
-      `docker run --rm IMAGE sh -c 'ldconfig -p | grep {library}; echo "LD_LIBRARY_PATH=$LD_LIBRARY_PATH"'`,
+      `docker run --rm {enrich.runImage} sh -c 'ldconfig -p | grep {library}; echo "LD_LIBRARY_PATH=$LD_LIBRARY_PATH"'`,
+      "```",
+      "",
+      "(`ldconfig -p` lists only registered directories; a library found through `LD_LIBRARY_PATH` is not in it)."
+    ].join("\n");
+    RUN_FIX_NO_IMAGE = [
+      "The image that ran lacks the library (or its directory is not on the loader path). Rebuild it with the library installed in the final stage, and check with a shell in the container (`docker run --rm -it` with the image and `sh`; `docker ps -a` lists the containers with their image):",
+      "",
+      "```sh",
+      'ldconfig -p | grep {library}; echo "LD_LIBRARY_PATH=$LD_LIBRARY_PATH"',
       "```",
       "",
       "(`ldconfig -p` lists only registered directories; a library found through `LD_LIBRARY_PATH` is not in it)."
@@ -5184,6 +5362,7 @@ var init_shared_library_missing = __esm({
       ],
       context: [
         { name: "tensorflow", literals: ["Could not load dynamic library"] },
+        RUN_COMMAND_CONTEXT,
         { name: "driver", literals: ["libcuda.so", "libnvidia-ml.so"], pattern: `(?:${lib("libcuda\\.so")}|${lib("libnvidia-ml\\.so")}|libcuda\\.so[.\\d]{0,200} => not found)` },
         { name: "cudnn", literals: ["libcudnn"], pattern: `(?:${lib("libcudnn")}|libcudnn[\\w.]{0,200} => not found)` },
         { name: "nccl", literals: ["libnccl"], pattern: `(?:${lib("libnccl")}|libnccl[\\w.]{0,200} => not found)` },
@@ -5292,14 +5471,15 @@ var init_shared_library_missing = __esm({
           message: "The loader could not find {library:all}: `opencv-python` needs the system OpenGL and GLib libraries.",
           fix: "Install them: `apt-get install -y --no-install-recommends libgl1 libglib2.0-0` (Debian/Ubuntu), or use `opencv-python-headless` instead of `opencv-python`."
         },
-        { when: "fact.place=docker-run", fix: RUN_FIX },
+        { when: "fact.place=docker-run&enrich.runImage", fix: RUN_FIX },
+        { when: "fact.place=docker-run", fix: RUN_FIX_NO_IMAGE },
         { when: "fact.place=host-shell", fix: SHELL_FIX2 },
         {
           when: "fact.place=image-build",
           fix: `Find which package provides it and install it in this stage (Debian/Ubuntu: \`apt-file search {library}\`), or copy it from the builder stage together with an \`ENV LD_LIBRARY_PATH=\u2026\` entry for its directory. ${LDD_CHECK}`
         }
       ],
-      enrich: ["cuda-version", "extension-build"],
+      enrich: ["cuda-version", "extension-build", "run-command"],
       docs: "https://man7.org/linux/man-pages/man8/ld.so.8.html"
     };
   }
@@ -5473,7 +5653,9 @@ function dockerfileRebuild(lead) {
     "RUN {enrich.rebuild}",
     "```",
     "",
-    `or install the build of \`{enrich.dist}\` made for that torch release. {enrich.wheelNote|}${CHECK2}`
+    `or install the build of \`{enrich.dist}\` made for that torch release. ${CHECK2}`,
+    "",
+    "{enrich.wheelNote|}"
   ].join("\n");
 }
 function rebuildVariants() {
@@ -5494,7 +5676,9 @@ function rebuildVariants() {
         "{enrich.rebuild}",
         "```",
         "",
-        `or install the build of \`{enrich.dist}\` made for that torch release. {enrich.wheelNote|}${CHECK2} In an image, the same command goes in a \`RUN\` line after the one that installs torch.`
+        `or install the build of \`{enrich.dist}\` made for that torch release. ${CHECK2} In an image, the same command goes in a \`RUN\` line after the one that installs torch.`,
+        "",
+        "{enrich.wheelNote|}"
       ].join("\n")
     },
     {
@@ -5678,6 +5862,56 @@ var init_bitsandbytes_cuda_setup = __esm({
         }
       ],
       docs: "https://huggingface.co/docs/bitsandbytes/main/en/installation"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/nccl-shm-too-small.ts
+var MESSAGE2, ncclShmTooSmall;
+var init_nccl_shm_too_small = __esm({
+  "src/rules/catalog/runtime/nccl-shm-too-small.ts"() {
+    "use strict";
+    init_run_command();
+    MESSAGE2 = "NCCL could not create its shared-memory segment in `/dev/shm`, where the GPUs of one machine exchange data, so the process group could not start. In a container `/dev/shm` is 64 MB unless the container is started with more.";
+    ncclShmTooSmall = {
+      id: "runtime/nccl-shm-too-small",
+      title: "NCCL could not create its shared memory (/dev/shm too small)",
+      severity: "error",
+      match: [
+        // `Error while creating shared memory segment /dev/shm/nccl-1YsMbG (size 7340384)`, `\u2026 segment nccl-shm-recv-b79\u2026-0-3-0 (size 4460544)`
+        { literals: ["Error while creating shared memory segment"] }
+      ],
+      context: [
+        { name: "denied", literals: ["shm_open failed : Permission denied"] },
+        RUN_COMMAND_CONTEXT
+      ],
+      scope: "step",
+      specificity: 3,
+      message: MESSAGE2,
+      fix: [
+        "Give the container a bigger `/dev/shm`: `--shm-size=1g` in its `docker run` command (in a compose file, `shm_size: 1g` on the service), or share the host's with `--ipc=host`. Inside it, `df -h /dev/shm` shows the size it has. On a machine outside a container, `df -h /dev/shm` shows whether it is full."
+      ].join("\n"),
+      variants: [
+        {
+          when: "denied",
+          message: "NCCL could not create its shared-memory segment: opening it in `/dev/shm` was refused (Permission denied), so the process group could not start.",
+          fix: "Make `/dev/shm` writable for the user that runs the job (`ls -ld /dev/shm` shows its mode; it is normally `drwxrwxrwt`, mode 1777), or start the container with `--ipc=host`."
+        },
+        {
+          when: "enrich.runWithShm",
+          fix: [
+            "Give the container a bigger `/dev/shm`: the same command with `--shm-size=1g` (or `--ipc=host` in its place, to share the host's):",
+            "",
+            "```sh",
+            "{enrich.runWithShm}",
+            "```",
+            "",
+            "Inside the container, `df -h /dev/shm` shows the size it has."
+          ].join("\n")
+        }
+      ],
+      enrich: "run-command",
+      docs: "https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html"
     };
   }
 });
@@ -8654,6 +8888,7 @@ var containerdStore2, cacheExportDockerDriver;
 var init_cache_export_docker_driver = __esm({
   "src/rules/catalog/buildx/cache-export-docker-driver.ts"() {
     "use strict";
+    init_gha_cache_steps();
     containerdStore2 = 'Or keep the docker driver and turn on the containerd image store, with which it exports the inline, local, registry and gha caches: on Docker Engine add `"features": {"containerd-snapshotter": true}` to `/etc/docker/daemon.json` and run `sudo systemctl restart docker`; in Docker Desktop, Settings \u2192 General \u2192 "Use containerd for pulling and storing images".';
     cacheExportDockerDriver = {
       id: "buildx/cache-export-docker-driver",
@@ -8674,13 +8909,7 @@ var init_cache_export_docker_driver = __esm({
             "the build: add docker/setup-buildx-action (its default driver is `docker-container`) ahead of",
             "docker/build-push-action, and keep the cache settings:",
             "",
-            "```yaml",
-            "- uses: docker/setup-buildx-action@v3",
-            "- uses: docker/build-push-action@v6",
-            "  with:",
-            "    cache-from: type=gha",
-            "    cache-to: type=gha,mode=max",
-            "```",
+            ...GHA_CACHE_STEPS,
             "If the workflow already has setup-buildx-action, check that it does not set `driver: docker`. An image built this",
             "way is not in the runner's image store unless the step sets `load: true` (or `push: true` to send it to a registry)."
           ].join("\n")
@@ -9811,6 +10040,7 @@ var init_catalog = __esm({
     init_torch_symbol_mismatch();
     init_illegal_instruction();
     init_bitsandbytes_cuda_setup();
+    init_nccl_shm_too_small();
     init_resolution_impossible();
     init_no_matching_distribution();
     init_wheel_not_supported();
@@ -9884,6 +10114,7 @@ var init_catalog = __esm({
       torchSymbolMismatch,
       illegalInstruction,
       bitsandbytesCudaSetup,
+      ncclShmTooSmall,
       resolutionImpossible,
       noMatchingDistribution,
       wheelNotSupported,
@@ -18642,17 +18873,17 @@ function isPlain(o) {
 function installCommand(installer, opts) {
   const reqs = opts.requirements.map((r) => r.trim()).filter((r) => r.length > 0);
   if (reqs.length === 0) throw new Error("installCommand needs at least one requirement");
-  const words2 = reqs.map(shellWord);
+  const words3 = reqs.map(shellWord);
   switch (installer) {
     case "pip":
-      return ["pip install", ...pipFlags(opts), ...words2].join(" ");
+      return ["pip install", ...pipFlags(opts), ...words3].join(" ");
     case "uv":
-      return ["uv pip install", ...uvFlags(opts), ...words2].join(" ");
+      return ["uv pip install", ...uvFlags(opts), ...words3].join(" ");
     case "conda":
-      if (isPlain(opts)) return ["conda install -y", ...words2].join(" ");
-      return ["python -m pip install", ...pipFlags(opts), ...words2].join(" ");
+      if (isPlain(opts)) return ["conda install -y", ...words3].join(" ");
+      return ["python -m pip install", ...pipFlags(opts), ...words3].join(" ");
     case "poetry":
-      return ["python -m pip install", ...pipFlags(opts), ...words2].join(" ");
+      return ["python -m pip install", ...pipFlags(opts), ...words3].join(" ");
   }
 }
 function dryRunCommand(installer, requirement2) {
@@ -18759,6 +18990,10 @@ function cudaArchesEnrich(captures, _step, _model, facts) {
     out.suggestion = `use only architectures this toolkit accepts${support.accepted.length ? ` (${support.min} \u2026 ${support.max})` : ""}`;
   }
   if (version2 === null && !isEmptyArch(support.arch)) Object.assign(out, inferredToolkit(support.arch, facts));
+  if (version2 === null && out.wheelAdvice === void 0 && where[0] !== void 0 && !isEmptyArch(support.arch)) {
+    const newer = newerCuda(where[0], facts);
+    if (newer.newerIndex) out.wheelAdvice = `install a torch built with CUDA ${where[0]} or newer, from ${newer.newerIndex} (torch ${newer.newerTorch} there)`;
+  }
   return out;
 }
 function inferredToolkit(arch, facts) {
@@ -19143,11 +19378,11 @@ function requirementOf(raw) {
 function installTargetOf(instruction) {
   const m = /\b(?:uv\s+pip|pip3?|python3?\s+-m\s+pip)\s+install\s+([^&|;\n]{1,400})/.exec(instruction);
   if (m === null) return null;
-  const words2 = m[1].trim().split(/\s+/);
-  for (let i = 0; i < words2.length; i++) {
-    const w = words2[i].replace(/^["']|["']$/g, "");
-    if (w === "-r" || w === "--requirement") return words2[i + 1] ? { spec: `-r ${words2[i + 1]}`, name: null } : null;
-    if (w === "-e" || w === "--editable") return words2[i + 1] ? { spec: `-e ${words2[i + 1]}`, name: null } : null;
+  const words3 = m[1].trim().split(/\s+/);
+  for (let i = 0; i < words3.length; i++) {
+    const w = words3[i].replace(/^["']|["']$/g, "");
+    if (w === "-r" || w === "--requirement") return words3[i + 1] ? { spec: `-r ${words3[i + 1]}`, name: null } : null;
+    if (w === "-e" || w === "--editable") return words3[i + 1] ? { spec: `-e ${words3[i + 1]}`, name: null } : null;
     if (VALUE_FLAGS.has(w)) {
       i++;
       continue;
@@ -19172,11 +19407,11 @@ function extensionBuildEnrich(captures, step, _model, facts) {
   const req = captured ?? (fromInstruction ? { name: fromInstruction.name ?? "", spec: fromInstruction.spec } : null);
   if (req === null) return {};
   const installer = installerOf(facts);
-  const words2 = req.spec.split(" ");
-  const command = installCommand(installer, { requirements: [words2[words2.length - 1]], noBuildIsolation: true });
+  const words3 = req.spec.split(" ");
+  const command = installCommand(installer, { requirements: [words3[words3.length - 1]], noBuildIsolation: true });
   const out = {
     // the flag words (`-r`, `-e`) go before the last word of the command, the requirement
-    rebuild: words2.length > 1 ? `${command.slice(0, command.lastIndexOf(" ") + 1)}${words2.slice(0, -1).join(" ")} ${command.slice(command.lastIndexOf(" ") + 1)}` : command
+    rebuild: words3.length > 1 ? `${command.slice(0, command.lastIndexOf(" ") + 1)}${words3.slice(0, -1).join(" ")} ${command.slice(command.lastIndexOf(" ") + 1)}` : command
   };
   if (req.name !== "") {
     out.buildPackage = req.name;
@@ -19309,22 +19544,22 @@ var init_shell_words = __esm({
 
 // src/knowledge/failed-command.ts
 function quotedWords(text) {
-  const words2 = [];
+  const words3 = [];
   for (let i = 0; i < text.length; i++) {
     const quote = text[i];
     if (quote !== "'" && quote !== '"') continue;
     let word = "";
     let j = i + 1;
     for (; j < text.length && text[j] !== quote; j++) word += text[j] === "\\" && j + 1 < text.length ? text[++j] : text[j];
-    words2.push(word);
+    words3.push(word);
     i = j;
   }
-  return words2;
+  return words3;
 }
 function commandOfRepr(repr) {
   if (!repr.startsWith("[") || !repr.endsWith("]")) return repr;
-  const words2 = quotedWords(repr.slice(1, -1));
-  return words2.length === 0 ? repr : words2.map(quoteWord).join(" ");
+  const words3 = quotedWords(repr.slice(1, -1));
+  return words3.length === 0 ? repr : words3.map(quoteWord).join(" ");
 }
 function failedCommandOf(line) {
   const m = calledProcess.exec(line) ?? setuptoolsCommand.exec(line.trimStart());
@@ -19728,12 +19963,12 @@ function cleanName(value) {
 function instructionRequirements(instruction) {
   const m = /\b(?:uv\s+pip|pip3?|python3?(?:\.\d{1,2})?\s+-m\s+pip)\s+install\s+([^;&|\n]*)/.exec(instruction);
   if (!m) return null;
-  const words2 = m[1].trim().split(/\s+/).filter((w) => w !== "" && w !== "\\");
+  const words3 = m[1].trim().split(/\s+/).filter((w) => w !== "" && w !== "\\");
   const out = [];
-  for (let i = 0; i < words2.length; i++) {
-    const w = words2[i];
+  for (let i = 0; i < words3.length; i++) {
+    const w = words3[i];
     if (w === "-r" || w === "--requirement") {
-      if (words2[i + 1] !== void 0) out.push("-r", words2[++i]);
+      if (words3[i + 1] !== void 0) out.push("-r", words3[++i]);
       continue;
     }
     if (w.startsWith("-")) {
@@ -20864,15 +21099,15 @@ var init_debian_components = __esm({
 
 // src/knowledge/apt-exit.ts
 function aptInstallArguments(command) {
-  const words2 = command.split(/\s+/);
-  for (let i = 0; i < words2.length; i++) {
-    const name2 = words2[i].slice(words2[i].lastIndexOf("/") + 1);
+  const words3 = command.split(/\s+/);
+  for (let i = 0; i < words3.length; i++) {
+    const name2 = words3[i].slice(words3[i].lastIndexOf("/") + 1);
     if (name2 !== "apt-get" && name2 !== "apt") continue;
     let j = i + 1;
-    while (j < words2.length && words2[j].startsWith("-")) j++;
-    if (words2[j] !== "install") continue;
+    while (j < words3.length && words3[j].startsWith("-")) j++;
+    if (words3[j] !== "install") continue;
     const rest = [];
-    for (const word of words2.slice(j + 1)) {
+    for (const word of words3.slice(j + 1)) {
       const stop = word.search(/[;&|]/);
       if (stop >= 0) {
         rest.push(word.slice(0, stop));
@@ -21036,7 +21271,7 @@ function torchSymbolEnrich(captures, _step, _model, facts) {
   out.module = ext.module;
   if (/^flash_attn/.test(ext.module)) {
     out.dist = "flash-attn";
-    out.wheelNote = `flash-attn also publishes prebuilt wheels per torch release, CUDA major and ABI: flash_attn-<release>+cu<CUDA major>torch<major.minor>cxx11abi<TRUE|FALSE>-cp<XY>-cp<XY>-linux_x86_64.whl at https://github.com/Dao-AILab/flash-attention/releases; ${WHEEL_FACTS_COMMAND} prints what picks it. `;
+    out.wheelNote = `flash-attn also publishes prebuilt wheels at https://github.com/Dao-AILab/flash-attention/releases, one per flash-attn release, CUDA major, torch major.minor, C++11 ABI and Python version (each named in the file name); ${WHEEL_FACTS_COMMAND} prints those of this environment.`;
   } else if (ext.dist !== null) {
     out.dist = ext.dist;
   }
@@ -21046,7 +21281,8 @@ function torchSymbolEnrich(captures, _step, _model, facts) {
     out.treeRebuild = installer === "uv" ? "uv pip install --no-build-isolation --no-cache --reinstall --no-deps ." : `${pip2} install --no-build-isolation --no-cache-dir --force-reinstall --no-deps .`;
     if (ext.dist !== null) out.showNote = `, and \`${pip2} show ${ext.dist}\` the extension's version.`;
   } else if (out.dist !== void 0) {
-    out.rebuild = rebuildFromSourceCommand(installerOf(facts), out.dist, out.dist);
+    const force = out.dist === "flash-attn" ? "FLASH_ATTENTION_FORCE_BUILD=TRUE " : "";
+    out.rebuild = force + rebuildFromSourceCommand(installerOf(facts), out.dist, out.dist);
     out.showNote = `, and \`pip show ${out.dist}\` the extension's version.`;
   } else if (ext.from === "index") {
     out.findDist = `python -c "import importlib.metadata as m; print(m.packages_distributions().get('${ext.module}'))"`;
@@ -21156,6 +21392,86 @@ var init_run_image_enricher = __esm({
   }
 });
 
+// src/knowledge/run-command-enricher.ts
+function words2(args) {
+  return args.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
+}
+function parseRunCommand(args) {
+  const list = words2(args);
+  let gpus = false;
+  let runtime = false;
+  let image = null;
+  for (let i = 0; i < list.length; i++) {
+    const word = list[i];
+    const next = list[i + 1] ?? "";
+    if (word === "\\") break;
+    if (/^--gpus(?:=|$)|^--device=nvidia\.com\/gpu|^(?:-e|--env)=NVIDIA_VISIBLE_DEVICES=/.test(word)) gpus = true;
+    if (word === "--device" && next.startsWith("nvidia.com/gpu") || /^(?:-e|--env)$/.test(word) && next.startsWith("NVIDIA_VISIBLE_DEVICES=")) gpus = true;
+    if (word === "--runtime=nvidia" || word === "--runtime" && next === "nvidia") runtime = true;
+    if (word === "--") {
+      image = list[i + 1] ?? null;
+      break;
+    }
+    if (word.startsWith("-")) {
+      if (!word.includes("=") && !BOOLEAN_OPTIONS.has(word) && !SHORT_BOOLEANS.test(word)) i++;
+      continue;
+    }
+    image = word;
+    break;
+  }
+  return { image: image !== null && IMAGE_REF.test(image) ? image : null, gpus, runtimeOnly: runtime && !gpus };
+}
+function runCommandEnrich(captures, _step, _model, _facts) {
+  const head = captures["context.runCommand.head"];
+  const args = captures["context.runCommand.args"];
+  if (head === void 0 || args === void 0) return {};
+  const parsed = parseRunCommand(args);
+  const gpus = parsed.gpus || head.includes("nvidia-docker");
+  const image = parsed.image;
+  const out = {};
+  if (gpus) out.runGpus = "yes";
+  if (parsed.runtimeOnly && !gpus) out.runRuntimeOnly = "yes";
+  if (image === null) return out;
+  out.runImage = image;
+  const ask = /\bpodman\b/.test(head) ? "--device nvidia.com/gpu=all" : "--gpus all";
+  const rest = args.trim().replace(/\s{0,20}\\$/, "");
+  if (!gpus) out.runWithGpus = `${head}${ask} ${rest}`;
+  if (!/(?:^|\s)(?:--shm-size|--ipc)[=\s]/.test(rest)) out.runWithShm = `${head}--shm-size=1g ${rest}`;
+  return out;
+}
+var BOOLEAN_OPTIONS, SHORT_BOOLEANS, IMAGE_REF;
+var init_run_command_enricher = __esm({
+  "src/knowledge/run-command-enricher.ts"() {
+    "use strict";
+    BOOLEAN_OPTIONS = /* @__PURE__ */ new Set([
+      "--rm",
+      "--detach",
+      "--interactive",
+      "--tty",
+      "--privileged",
+      "--init",
+      "--publish-all",
+      "--read-only",
+      "--sig-proxy",
+      "--oom-kill-disable",
+      "--no-healthcheck",
+      "--disable-content-trust",
+      "--quiet",
+      "--help",
+      // podman
+      "--replace",
+      "--rmi",
+      "--no-hosts",
+      "--read-only-tmpfs",
+      "--env-host",
+      "--http-proxy",
+      "--tls-verify"
+    ]);
+    SHORT_BOOLEANS = /^-[dit]{1,3}$|^-[Pq]$/;
+    IMAGE_REF = /^(?:[a-z0-9][a-z0-9.-]{0,252}(?::\d{1,5})?\/)?[a-z0-9]+(?:[._-]{1,2}[a-z0-9]+){0,50}(?:\/[a-z0-9]+(?:[._-]{1,2}[a-z0-9]+){0,50}){0,10}(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -21186,6 +21502,7 @@ var init_enrichers = __esm({
     init_cuda_driver();
     init_apt_dropped_enricher();
     init_run_image_enricher();
+    init_run_command_enricher();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -21232,7 +21549,9 @@ var init_enrichers = __esm({
       /** A package a newer Debian / Ubuntu release dropped: its replacement, the release, the base pinned to Debian 12 (`{enrich.droppedReplacement}`, `{enrich.droppedPinnedImage}`). */
       "apt-dropped": aptDroppedEnrich,
       /** The nvidia/cuda image a `docker run` of the log starts, in its `-devel` flavour, and that command with it (`{enrich.runDevelImage}`, `{enrich.runDevelCommand}`). */
-      "run-image": runImageEnrich
+      "run-image": runImageEnrich,
+      /** The image of the log's `docker run` / `podman run` and that command asking for GPUs (`{enrich.runImage}`, `{enrich.runWithGpus}`, `{enrich.runGpus}`). */
+      "run-command": runCommandEnrich
     };
   }
 });
@@ -42192,16 +42511,16 @@ function parseVertexName(id, name2) {
   const tokens = name2.slice(1, close).split(" ").filter((t) => t.length > 0);
   header.instruction = name2.slice(close + 1).trimStart();
   const last = tokens[tokens.length - 1];
-  let words2 = tokens;
+  let words3 = tokens;
   if (last !== void 0 && isCount(last)) {
     const [k, n] = last.split("/");
     header.index = Number(k);
     header.total = Number(n);
     header.internal = false;
-    words2 = tokens.slice(0, -1);
+    words3 = tokens.slice(0, -1);
   }
   const names = [];
-  for (const word of words2) {
+  for (const word of words3) {
     if (header.platform === null && isPlatform(word)) header.platform = word;
     else if (word === "internal" || word === "auth") header.internal = true;
     else names.push(word);
@@ -42553,8 +42872,8 @@ var init_final_error = __esm({
 
 // src/grammar/stage-name.ts
 function stageNameOf(fromInstruction) {
-  const words2 = fromInstruction.trim().split(/\s+/);
-  if (words2.length >= 4 && words2[words2.length - 2].toLowerCase() === "as") return words2[words2.length - 1];
+  const words3 = fromInstruction.trim().split(/\s+/);
+  if (words3.length >= 4 && words3[words3.length - 2].toLowerCase() === "as") return words3[words3.length - 1];
   return null;
 }
 var init_stage_name = __esm({
@@ -44813,12 +45132,31 @@ var init_fact_patterns = __esm({
         read: () => [["runner", "self-hosted"]]
       },
       {
-        // A container run (`docker run`, `podman run`): the command itself, NVIDIA's start-up banner
-        // (`== CUDA ==`), the daemon's GPU error.
-        literals: ["docker run ", "podman run ", "== CUDA ==", "could not select device driver"],
-        regex: /(?:^|\$ |# )(?:docker|podman) run |^== CUDA ==$|could not select device driver/,
+        // A container run (`docker run`, `sudo docker run`, `nvidia-docker run`, `podman run`): the command
+        // itself, NVIDIA's start-up banner (`== CUDA ==`), the daemon's GPU error.
+        literals: ["docker run ", "podman run ", "docker container run ", "== CUDA ==", "could not select device driver"],
+        regex: /(?:^|\$ |# )(?:sudo )?(?:nvidia-)?(?:docker|podman)(?: container)? run |^== CUDA ==$|could not select device driver/,
         on: "output",
         source: "docker-run",
+        read: () => [["place", "docker-run"]]
+      },
+      {
+        // Docker Compose starting containers: v1's `Creating vqgan-clip-docker_generate_run ... done` (`docker-compose run` /
+        // `up`, kcosta42/VQGAN-CLIP-Docker#1), v2's ` \u2714 Container ragflow-redis     Started` (infiniflow/ragflow#9573) and `Attaching to \u2026`.
+        literals: ["Creating ", "Container ", "Attaching to "],
+        regex: /^Creating [\w.-]{1,200} \.\.\. done$|^\s{0,4}(?:\u2714 )?Container [\w.-]{1,200}\s{1,80}(?:Created|Started|Starting|Running|Healthy|Recreated)(?:\s{1,200}\d{1,5}(?:\.\d{1,3})?s)?\s{0,10}$|^Attaching to [\w.-]{1,200}/,
+        on: "output",
+        source: "docker-run",
+        read: () => [["place", "docker-run"]]
+      },
+      {
+        // A root shell in a container: Docker names a container's host after the first 12 hex digits of its
+        // ID unless `--hostname` says otherwise, so `root@a8c0f508dc92:/gpt-2# python3 \u2026` (openai/gpt-2#204) and
+        // `(base) root@a2d7b9b1e3ab:~/FasterLivePortrait# python app.py` (warmshao/FasterLivePortrait#37) are typed in one.
+        literals: ["root@"],
+        regex: /^(?:\([\w.-]{1,40}\) )?root@[0-9a-f]{12}:[\w/.~-]{0,200}# /,
+        on: "output",
+        source: "prompt",
         read: () => [["place", "docker-run"]]
       },
       {
@@ -44945,11 +45283,11 @@ function treeOf(source) {
   return path6 === "" ? "/" : path6;
 }
 function parseCopy(instruction) {
-  const words2 = instruction.trim().split(/\s+/);
-  if (words2[0] !== "COPY" || words2.length < 3) return null;
+  const words3 = instruction.trim().split(/\s+/);
+  if (words3[0] !== "COPY" || words3.length < 3) return null;
   let from = null;
   const rest = [];
-  for (const word of words2.slice(1)) {
+  for (const word of words3.slice(1)) {
     if (word.startsWith("--from=")) from = word.slice("--from=".length);
     else if (!word.startsWith("--")) rest.push(word);
   }
@@ -46899,8 +47237,8 @@ function hasPipe(source) {
 function commands(source) {
   const result = [];
   for (const piece of splitCommands(source)) {
-    const words2 = splitWords(piece.trim()).map((w) => unquote(w));
-    if (words2.length > 0) result.push(words2);
+    const words3 = splitWords(piece.trim()).map((w) => unquote(w));
+    if (words3.length > 0) result.push(words3);
   }
   return result;
 }
@@ -46937,7 +47275,7 @@ function basename(word) {
   return word.slice(word.lastIndexOf("/") + 1);
 }
 function runsCommand(source, name2) {
-  return commands(source).some((words2) => words2.some((w) => basename(w) === name2));
+  return commands(source).some((words3) => words3.some((w) => basename(w) === name2));
 }
 function pipInstalls(source) {
   const installs = [];
@@ -47053,7 +47391,7 @@ var init_pip_no_cache_defeats_cache_mount = __esm({
       env: "PIP_NO_CACHE_DIR",
       flag: "--no-cache-dir",
       installs: (source) => pipInstalls(source).map((i) => i.words),
-      offByFlag: (words2) => words2.includes("--no-cache-dir")
+      offByFlag: (words3) => words3.includes("--no-cache-dir")
     };
     uv = {
       name: "uv",
@@ -47068,7 +47406,7 @@ var init_pip_no_cache_defeats_cache_mount = __esm({
         }
         return out;
       },
-      offByFlag: (words2) => words2.some((w) => w === "--no-cache" || w === "-n" || w === "--no-cache-dir")
+      offByFlag: (words3) => words3.some((w) => w === "--no-cache" || w === "-n" || w === "--no-cache-dir")
     };
     installers = [pip, uv];
     pipNoCacheDefeatsCacheMount = {
@@ -47088,7 +47426,7 @@ var init_pip_no_cache_defeats_cache_mount = __esm({
               if (target === null) continue;
               const installs = installer.installs(runSource(run2));
               if (installs.length === 0) continue;
-              if (installs.some((words2) => installer.offByFlag(words2))) {
+              if (installs.some((words3) => installer.offByFlag(words3))) {
                 findings.push(
                   findingAt(pipNoCacheDefeatsCacheMount, dockerfile, run2, {
                     message: `This RUN mounts a cache at ${codeSpan(target)} and then runs ${installer.name} with its cache turned off (${codeSpan(installer.flag)}): ${installer.name} neither reads nor writes that cache, so every build downloads every package again.`,
@@ -47132,10 +47470,10 @@ function requirement(word) {
   const spec = rest.split(";", 1)[0].trim();
   return { name: normaliseName(word.slice(0, end)), bounded: spec.startsWith("@") || /[<>=!~]/.test(spec) };
 }
-function packagesIn(words2) {
+function packagesIn(words3) {
   const packages = [];
-  for (let i = 0; i < words2.length; i++) {
-    const word = words2[i];
+  for (let i = 0; i < words3.length; i++) {
+    const word = words3[i];
     if (word.startsWith("-")) {
       if (OPTIONS_WITH_VALUE.has(word)) i++;
       continue;
@@ -47850,7 +48188,7 @@ async function runCommand(command, io) {
   if (result.exitCode !== 0) return result.exitCode;
   return failsOn(result.analysis.findings, command.failOn) ? 1 : 0;
 }
-var init_run_command = __esm({
+var init_run_command2 = __esm({
   "src/cli/run-command.ts"() {
     "use strict";
     init_width();
@@ -48414,7 +48752,7 @@ async function runCli(argv, io) {
         return await lintCommand2(command, io);
       }
       case "run": {
-        const { runCommand: runCommand2 } = await Promise.resolve().then(() => (init_run_command(), run_command_exports));
+        const { runCommand: runCommand2 } = await Promise.resolve().then(() => (init_run_command2(), run_command_exports));
         return await runCommand2(command, io);
       }
       case "history": {
