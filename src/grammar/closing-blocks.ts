@@ -176,6 +176,14 @@ export class ClosingBlockGrammar {
     const name = text.slice(3, -1);
     let id = this.ctx.findByName(name);
     if (id === undefined) {
+      // The log lost the step's header but kept its output and its `#N ERROR:`: the box names that step.
+      const echoed = this.ctx.failedUnnamedStep(parseVertexName(0, name).instruction);
+      if (echoed !== undefined) {
+        this.ctx.nameStep(line.line, parseVertexName(echoed, name), name);
+        id = echoed;
+      }
+    }
+    if (id === undefined) {
       // Only the box was pasted: the step is known from it alone.
       const fresh = this.ctx.nextId();
       id = this.ctx.startStep(line.line, parseVertexName(fresh, name), 'buildkit-plain', name) ? fresh : undefined;
