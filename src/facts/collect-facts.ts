@@ -7,6 +7,7 @@ import { SharedScan, type LiteralScanner } from '../match/shared-scan.js';
 import { factPatterns, installersIn, type FactPattern } from './fact-patterns.js';
 import { imageFacts } from './image-facts.js';
 import { MAX_STEPS } from '../grammar/framing.js';
+import { buildPushActionLead } from '../grammar/final-error.js';
 import type { BuildFacts, DeclaredBase, FactName, FactValue } from './types.js';
 
 /** Distinct values kept per fact: enough for every stage of a big multi-stage build. */
@@ -68,10 +69,18 @@ export class FactCollector {
         break;
       }
       case 'step-output':
-        if (!event.echo && !event.status) this.output(event.text, event.line, event.id);
+        if (event.echo || event.status) break;
+        this.output(event.text, event.line, event.id);
+        // Unframed text (a pasted step of the job) is the implicit step's output.
+        this.actionLine(event.text, event.line);
         break;
       case 'text':
         this.output(event.text, event.line, null);
+        this.actionLine(event.text, event.line);
+        break;
+      case 'solve-error':
+        // The grammar hands rules the message without the lead: the line as printed still has it.
+        if (event.text !== undefined) this.actionLine(event.text, event.line);
         break;
       default:
         break;
@@ -91,6 +100,15 @@ export class FactCollector {
       last = index;
       this.apply(this.outputPatterns[index]!, text, where);
     }
+  }
+
+  /**
+   * docker/build-push-action's failure line (`buildx failed with: …`, final-error.ts): the build ran in a GitHub Actions
+   * job, on a runner of a kind the line does not name.
+   */
+  private actionLine(text: string, line: number): void {
+    if (buildPushActionLead(text) === 0) return;
+    this.add('runner', 'github-actions', 'build-push-action', text, { line, stage: null, target: null, step: null });
   }
 
   private apply(p: FactPattern, text: string, where: Where): void {
@@ -129,6 +147,11 @@ export class FactCollector {
     const firstStep = model.steps.find((s) => !s.internal) ?? model.steps[0];
     if (buildFormats.has(model.format) && firstStep !== undefined) {
       this.add('place', 'image-build', 'log-format', firstStep.instruction, { line: firstStep.firstLine, stage: firstStep.stage, target: firstStep.target, step: firstStep.id });
+    }
+    const runner = this.values.get('runner');
+    if (runner?.some((v) => v.value !== 'github-actions')) {
+      // A line that names the runner's kind says all that build-push-action's line says, and more.
+      this.values.set('runner', runner.filter((v) => v.value !== 'github-actions'));
     }
     const facts: Partial<Record<FactName, FactValue[]>> = {};
     for (const [name, list] of this.values) facts[name] = list;

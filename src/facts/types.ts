@@ -32,7 +32,10 @@ export type FactName =
   | 'torchCuda'
   /** Where the failing commands ran: `image-build`, `docker-run`, `host-shell`. */
   | 'place'
-  /** `github-hosted` or `self-hosted` (a GitHub Actions runner). */
+  /**
+   * `github-hosted` or `self-hosted` (a GitHub Actions runner); `github-actions` when the log shows only that the build
+   * ran in a GitHub Actions job (docker/build-push-action's failure line), not on which kind of runner.
+   */
   | 'runner';
 
 export const factNames: readonly FactName[] = [

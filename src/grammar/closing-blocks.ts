@@ -137,12 +137,12 @@ export class ClosingBlockGrammar {
     const message = parseFinalError(text);
     if (message !== null) {
       this.ctx.seeFormat('buildkit-plain');
-      this.emitSolveError(line.line, message);
+      this.emitSolveError(line.line, message, text);
       return true;
     }
     if (readSourceRef(text) !== null) return this.hold(line, 'excerpt-opening');
     if (awaitingFinal && this.pending && ((first >= 97 && first <= 122) || (first >= 65 && first <= 90))) {
-      this.emitSolveError(line.line, text);
+      this.emitSolveError(line.line, text, text);
       return true;
     }
     return false;
@@ -175,6 +175,14 @@ export class ClosingBlockGrammar {
     this.ctx.seeFormat('buildkit-plain');
     const name = text.slice(3, -1);
     let id = this.ctx.findByName(name);
+    if (id === undefined) {
+      // The log lost the step's header but kept its output and its `#N ERROR:`: the box names that step.
+      const echoed = this.ctx.failedUnnamedStep(parseVertexName(0, name).instruction);
+      if (echoed !== undefined) {
+        this.ctx.nameStep(line.line, parseVertexName(echoed, name), name);
+        id = echoed;
+      }
+    }
     if (id === undefined) {
       // Only the box was pasted: the step is known from it alone.
       const fresh = this.ctx.nextId();
@@ -271,7 +279,8 @@ export class ClosingBlockGrammar {
     return true;
   }
 
-  private emitSolveError(line: number, message: string): void {
+  /** `text`: the line the error was read from, none when the log ended before one. */
+  private emitSolveError(line: number, message: string, text?: string): void {
     const source = this.source;
     const step = this.excerptStep() ?? this.failedStep ?? this.ctx.stepForFinalMessage(message);
     // Without an excerpt (BuildKit 0.8) a parse error still names its line in the message.
@@ -285,7 +294,7 @@ export class ClosingBlockGrammar {
       exitCode: exitCodeOf(message),
       step,
     };
-    this.ctx.emit({ type: 'solve-error', line, error });
+    this.ctx.emit(text === undefined ? { type: 'solve-error', line, error } : { type: 'solve-error', line, error, text });
     this.source = null;
     this.failedStep = null;
     this.boxSteps = [];

@@ -6,6 +6,7 @@ import type { BuildEvent, LogFormat, StepHeader } from './events.js';
 import { IMPLICIT_STEP_ID, implicitStepHeader } from './implicit-step.js';
 import { FRAMED_FORMATS, MAX_STEPS } from './framing.js';
 import { withKnownTarget } from './vertex-name.js';
+import { isRunOf } from './run-command.js';
 
 
 /** bake / compose target names remembered at most (to tell `[worker 1/4]` from a stage). */
@@ -139,6 +140,18 @@ export class ParseContext {
       if (message.endsWith(stepMessage)) return id;
     }
     return null;
+  }
+
+  /**
+   * The step whose header the log lost (registered without a name) that failed running `instruction`: its
+   * `#N ERROR: process "/bin/sh -c …"` names the command.
+   */
+  failedUnnamedStep(instruction: string): number | undefined {
+    for (let i = this.recentErrors.length - 1; i >= 0; i--) {
+      const { id, message } = this.recentErrors[i]!;
+      if (this.byId.get(id)?.name === '' && isRunOf(instruction, message)) return id;
+    }
+    return undefined;
   }
 
   /** Output that belongs to no framed step: the implicit step before any framing, else plain text. */

@@ -109,7 +109,8 @@ export type BuildEvent =
       /** As on step-output: decoded from base64 (rawjson), to be redacted by the analyzer. */
       decoded?: boolean;
     }
-  | { type: 'solve-error'; line: number; error: SolveError }
+  /** `text`: the final line as printed, lead and all (`buildx failed with: ERROR: …`); absent when the log ended before it. */
+  | { type: 'solve-error'; line: number; error: SolveError; text?: string }
   /** A line outside any step: unframed tool output, the final `ERROR:` lines, compose noise. */
   | { type: 'text'; line: number; text: string };
 

@@ -3,14 +3,20 @@
 //   ERROR: failed to build: failed to solve: <message>        newer buildx
 //   ERROR: target web: failed to solve: <message>             bake (`target web: …` from compose)
 //   error: failed to solve: <message>, failed to solve: <message>   older buildx, docker compose
-//   Error: buildx failed with: ERROR: failed to solve: …      docker/build-push-action
+//   buildx failed with: ERROR: failed to build: failed to solve: …   docker/build-push-action (below)
 //   failed to solve with frontend dockerfile.v0: <message>    docker 19.03 / 20.10
 //   executor failed running [/bin/sh -c …]: exit code: 2      BuildKit before 0.11 (docker 20.10)
 //   ERROR: Multi-platform build is not supported for the docker driver.   buildx refusing before BuildKit starts
 //   ERROR: Cache export is not supported for the docker driver.             (the same, for --cache-to)
 // Plain string tests, no regular expression: the line can be as long as the cap.
+//
+// docker/build-push-action fails the job with buildx's last stderr line behind its own lead (src/main.ts of the action):
+// `buildx failed with: ` since v2.6.1, `buildx call failed with: ` in v2.0 to v2.5. The job log has it as
+// `##[error]buildx failed with: …` (the line stage drops the marker), GitHub's web view as `Error: buildx failed with: …`.
+// The lead is the only sign in such a line that the build ran in a GitHub Actions job: `buildPushActionLead` tells it.
 
-const LEADS = ['Error: buildx failed with: ', 'ERROR: ', 'error: ', 'Error: '];
+const BUILD_PUSH_ACTION_LEADS = ['buildx failed with: ', 'buildx call failed with: '];
+const LEADS = ['ERROR: ', 'error: ', 'Error: '];
 const SOLVE = ['failed to solve with frontend dockerfile.v0: ', 'failed to solve: '];
 // What buildx prints, in place of `failed to solve`, when it refuses a build before BuildKit runs it (recorded on the
 // engines: fixtures/real/*/multi-platform-*.log). Only after an `ERROR: ` lead: pip and apt print `ERROR: …` too, so a
@@ -24,10 +30,19 @@ const REFUSALS = [
   'Cache export feature is currently not supported for docker driver',
 ];
 
+/** The length of docker/build-push-action's lead at the start of the line (`Error: ` included), 0 when it has none. */
+export function buildPushActionLead(text: string): number {
+  const from = text.startsWith('Error: ') ? 7 : 0;
+  for (const lead of BUILD_PUSH_ACTION_LEADS) {
+    if (text.startsWith(lead, from)) return from + lead.length;
+  }
+  return 0;
+}
+
 /** The message of a final error line, or null when the line is not one. */
 export function parseFinalError(text: string): string | null {
   if (text.startsWith('executor failed running [')) return text;
-  let rest = text;
+  let rest = text.slice(buildPushActionLead(text));
   for (let round = 0; round < 2; round++) {
     for (const lead of LEADS) {
       if (rest.startsWith(lead)) {

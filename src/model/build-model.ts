@@ -13,8 +13,11 @@ import type { BuildEvent, LogFormat, SolveError, StepHeader, StepStatus } from '
 import type { BuildModel, Step } from './types.js';
 import { IMPLICIT_STEP_ID, implicitStepHeader } from '../grammar/implicit-step.js';
 import { exitCodeOf } from '../grammar/exit-code.js';
+import { runInstructionOf } from '../grammar/run-command.js';
 import { FRAMED_FORMATS, MAX_STEPS } from '../grammar/framing.js';
 import { DownloadLedger } from './downloads.js';
+
+export { runInstructionOf };
 
 /** Output lines kept per step while it runs or after it failed. */
 export const TAIL_LINES = 50;
@@ -434,15 +437,3 @@ export class BuildModelBuilder {
     return cached + executed === 0 ? null : round(cached / (cached + executed));
   }
 }
-
-/**
- * `process "/bin/sh -c pip install x" did not complete successfully: exit code: 1` (and older
- * BuildKit's `executor failed running [/bin/sh -c pip install x]: exit code: 1`) → `RUN pip install x`.
- */
-export function runInstructionOf(message: string): string | null {
-  const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message);
-  const old = current ? null : /executor failed running \[\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message);
-  const command = current?.[1] ?? old?.[1];
-  return command === undefined ? null : `RUN ${command.replace(/\\"/g, '"')}`;
-}
-

@@ -62,6 +62,14 @@ const table: [file: string, expected: Record<string, string>][] = [
   ['real-world/uv-conda/uv-sync-geventhttpclient-no-gcc.log', { installer: 'uv (instruction)', python: '3.13 (python)' }],
   // `/home/runner/work/_temp/….sh: line 18: … Killed …`: the workspace path of a GitHub-hosted runner
   ['real-world/ci/vorarbeiter-runner-shutdown-signal.log', { runner: 'github-hosted (runner)' }],
+  // docker/build-push-action's failure line: a GitHub Actions job, the runner's kind not named. The job log's
+  // `##[error]buildx failed with: …` (its marker dropped), the web view's `Error: buildx failed with: …` with buildx's
+  // `failed to build: failed to solve:`, and the action before v2.6.1 (`buildx call failed with:`)
+  ['real-world/ci/runner-images-10237-register-layer-no-space.log', { runner: 'github-actions (build-push-action)', place: '—' }],
+  ['real-world/ci/lind-wasm-410-llvm-no-space.log', { runner: 'github-actions (build-push-action)' }],
+  ['real-world/uv-conda/paseos-mamba-libarchive-missing.log', { runner: 'github-actions (build-push-action)' }],
+  // The web view of a whole build-push-action step: `--iidfile /home/runner/work/_temp/…` names a GitHub-hosted runner
+  ['facts/build-push-action-v6-hosted.log', { runner: 'github-hosted (runner)' }],
   // `$ nvcc …` prompts in a pasted terminal session
   ['logs/unframed-nvcc.log', { place: 'host-shell (prompt)', cuda: '—' }],
   // podman run with NVIDIA's banner `CUDA Version 12.4.1`; nvidia-smi's `CUDA Version: 12.6` is the driver's, not the toolkit
@@ -87,6 +95,29 @@ describe('build facts on real logs', () => {
   test.each(table)('%s', async (file, expected) => {
     const analysis = await analyzeFile(`fixtures/${file}`);
     expect(reported(analysis, Object.keys(expected))).toEqual(expected);
+  });
+
+  test("build-push-action's line is the proof as printed, lead and all, though the build's error is read without it", async () => {
+    const analysis = await analyzeFile('fixtures/real-world/ci/codegate-931-cudnn-wheel-no-space.log');
+    const line = readFileSync('fixtures/real-world/ci/codegate-931-cudnn-wheel-no-space.log', 'utf8').trimEnd();
+    expect(reportOf(analysis).build.facts.runner).toEqual({ value: 'github-actions', source: 'build-push-action', evidence: line, line: 1, stage: null });
+    expect(analysis.model.solveError?.message).toBe(line.slice('Error: buildx failed with: ERROR: failed to solve: '.length));
+  });
+
+  test("a line that names the runner's kind leaves build-push-action's nothing to add", async () => {
+    // Its `Error: buildx failed with: ERROR: failed to build: invalid tag …` is no final error BuildKit prints: read as text.
+    const analysis = await analyzeFile('fixtures/facts/build-push-action-v6-hosted.log');
+    expect(analysis.model.solveError).toBeNull();
+    expect(analysis.facts.runner?.map((v) => v.value)).toEqual(['github-hosted']);
+    expect(reportOf(analysis).build.facts.runner).not.toHaveProperty('others');
+  });
+
+  test("build-push-action's line read as text still proves the job ran in GitHub Actions", async () => {
+    // The last line of the same step alone (openpharma/rbmi#531): buildx refused the tag before any solve.
+    const line = readFileSync('fixtures/facts/build-push-action-v6-hosted.log', 'utf8').trimEnd().split('\n').at(-1)!;
+    expect(line).toMatch(/^Error: buildx failed with: ERROR: failed to build: invalid tag /);
+    const analysis = await analyzeStream(Readable.from([Buffer.from(`${line}\n`)]));
+    expect(reported(analysis, ['runner'])).toEqual({ runner: 'github-actions (build-push-action)' });
   });
 
   test('every fact carries the line that proves it, as printed', async () => {

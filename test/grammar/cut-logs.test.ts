@@ -65,6 +65,29 @@ describe('failures the log shows only in part', () => {
   });
 });
 
+describe('an error box whose step lost its header to the cut', () => {
+  // The box echoes a step the log shows only by its output and its `#N ERROR:`: one step, named by the box.
+  it('joins the step whose error names the same RUN (docker/build-push-action#933)', async () => {
+    const analysis = await analyzeStream(Readable.from([readFileSync('fixtures/real-world/apt/build-push-action-933-nvidia-mirror-sync.log')]));
+    expect(analysis.model.steps.map((s) => [s.id, s.index, s.total, s.status])).toEqual([[4, 2, 5, 'error']]);
+    expect(analysis.model.failedStep).toBe(4);
+    expect(analysis.model.steps[0]!.exitCode).toBe(100);
+    // One failure, one finding: no second `buildkit/step-failed` for a step that is the same one.
+    expect(analysis.findings.map((f) => [f.ruleId, f.step])).toEqual([['apt/fetch-failed', 4]]);
+  });
+
+  it('joins it when the name shows the RUN flags and the build args expanded, and keeps the excerpt', async () => {
+    // A real build cut right after its failing step's header (`#10 [stage-0 4/4] RUN --mount=… cmake … compute_,…`).
+    const lines = readFileSync('fixtures/real/buildkit-0.13-dockerd-26.1/nvcc-empty-arch.log', 'utf8').split('\n');
+    const header = lines.findIndex((l) => l.startsWith('#10 [stage-0 4/4] RUN --mount='));
+    const analysis = await analyzeText(lines.slice(header + 1).join('\n'));
+    expect(analysis.model.steps.map((s) => [s.id, s.stage, s.index, s.status])).toEqual([[10, 'stage-0', 4, 'error']]);
+    expect(analysis.model.solveError).toMatchObject({ step: 10, line: 7, endLine: 9 });
+    expect(analysis.findings.some((f) => f.ruleId === 'buildkit/step-failed')).toBe(false);
+    expect(analysis.findings[0]).toMatchObject({ step: 10, location: { line: 7 } });
+  });
+});
+
 describe('a log that ends while a step still runs', () => {
   const cut = [
     '#5 [3/4] RUN make -j8',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseVertexName } from '../../src/grammar/vertex-name.js';
-import { exitCodeOf, parseErrorLineOf, parseFinalError } from '../../src/grammar/final-error.js';
+import { buildPushActionLead, exitCodeOf, parseErrorLineOf, parseFinalError } from '../../src/grammar/final-error.js';
 import { readTimestamp, unwrapSeconds } from '../../src/grammar/buildkit-plain.js';
 import { parseLintWarning } from '../../src/grammar/lint-and-clip.js';
 import { parseFile, parseText } from './parse-helpers.js';
@@ -45,6 +45,37 @@ describe('parseFinalError', () => {
     ['ERROR: failed to build: docker exporter does not currently support exporting manifest lists', 'docker exporter does not currently support exporting manifest lists'],
   ])('%s', (line, message) => {
     expect(parseFinalError(line)).toBe(message);
+  });
+
+  // docker/build-push-action's failure line, in each wording it has had and as the job log and the web view show it.
+  test.each([
+    // the job log's `##[error]buildx failed with: …`, its marker dropped by the line stage (actions/runner-images#10237)
+    [
+      'buildx failed with: ERROR: failed to solve: failed to register layer: write /opt/conda/lib/libnppial.so.11.8.0.86: no space left on device',
+      'failed to register layer: write /opt/conda/lib/libnppial.so.11.8.0.86: no space left on device',
+    ],
+    // the web view, with buildx's newer `failed to build: ` (Lind-Project/lind-wasm#410)
+    [
+      'Error: buildx failed with: ERROR: failed to build: failed to solve: rpc error: code = Unknown desc = write /clang+llvm-18.1.8-x86_64-linux-gnu-ubuntu-18.04/lib/libLLVMAMDGPUDesc.a: no space left on device',
+      'rpc error: code = Unknown desc = write /clang+llvm-18.1.8-x86_64-linux-gnu-ubuntu-18.04/lib/libLLVMAMDGPUDesc.a: no space left on device',
+    ],
+    // the action before v2.6.1, over BuildKit before 0.11 (fixtures/real-world/uv-conda/paseos-mamba-libarchive-missing.log)
+    [
+      'Error: buildx call failed with: ERROR: failed to solve: executor failed running [/bin/sh -c mamba env update --file environment.yml --name base]: exit code: 1',
+      'executor failed running [/bin/sh -c mamba env update --file environment.yml --name base]: exit code: 1',
+    ],
+  ])('build-push-action: %s', (line, message) => {
+    expect(parseFinalError(line)).toBe(message);
+    expect(buildPushActionLead(line)).toBe(line.indexOf('ERROR: '));
+  });
+
+  test('the lead alone makes no final line, and other lines have no lead', () => {
+    // buildx refusing a tag before any solve (openpharma/rbmi#531): the action's line, but not BuildKit's final error
+    const tag = 'Error: buildx failed with: ERROR: failed to build: invalid tag "ghcr.io/insightsengineering:rbmi:refs/tags/v1.5.1": invalid reference format';
+    expect(parseFinalError(tag)).toBeNull();
+    expect(buildPushActionLead(tag)).toBe('Error: buildx failed with: '.length);
+    expect(buildPushActionLead('ERROR: failed to build: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2')).toBe(0);
+    expect(buildPushActionLead('Error: Cannot find module "x"')).toBe(0);
   });
 
   test.each([

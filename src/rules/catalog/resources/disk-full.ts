@@ -12,8 +12,9 @@
 // reference, `docker buildx prune`). The step `importing to docker` is `--load` from such a builder (docker/buildx#1927 shows
 // it after `sending tarball`): the image is written again into Docker's own store.
 // `buildx failed with: …` is docker/build-push-action's error (src/main.ts throws it with buildx's last stderr line): the
-// build ran in a GitHub Actions job. Whether the runner was GitHub-hosted the line does not say; a hosted runner is a fresh
-// VM whose build cache is empty, so pruning it frees little, and its preinstalled toolchains are what can go.
+// build ran in a GitHub Actions job (fact `runner` = `github-actions`). Whether the runner was GitHub-hosted the line does
+// not say; a hosted runner is a fresh VM whose build cache is empty, so pruning it frees little, and its preinstalled
+// toolchains are what can go.
 import type { RuleInput } from '../../schema.js';
 
 /** What a GitHub-hosted runner can give up: preinstalled toolchains a Docker build does not use, and unused images. */
@@ -100,8 +101,6 @@ export const diskFull: RuleInput = {
     { name: 'loadStep', literals: ['write /blobs/sha256/'] },
     // `write /var/lib/buildkit/runc-overlayfs/content/ingest/…/data: no space left on device`
     { name: 'containerBuilder', literals: ['/var/lib/buildkit/'] },
-    // docker/build-push-action's failure line: a GitHub Actions job, hosted or self-hosted.
-    { name: 'buildPushAction', literals: ['buildx failed with: '] },
   ],
   message: 'The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.',
   variants: [
@@ -116,12 +115,12 @@ export const diskFull: RuleInput = {
       fix: [...ghCleanUp, ...basePull].join('\n'),
     },
     {
-      when: 'pull&buildPushAction&!fact.runner',
+      when: 'pull&fact.runner=github-actions',
       message: 'The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.',
       fix: [...actionsCleanUp, ...basePull].join('\n'),
     },
     {
-      when: 'fromStep&buildPushAction&!fact.runner',
+      when: 'fromStep&fact.runner=github-actions',
       message: 'The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.',
       fix: [...actionsCleanUp, ...basePull].join('\n'),
     },
@@ -162,7 +161,7 @@ export const diskFull: RuleInput = {
       fix: [...ghCleanUp, ...slimLayers].join('\n'),
     },
     {
-      when: 'export&buildPushAction&!fact.runner',
+      when: 'export&fact.runner=github-actions',
       message: 'The disk filled up while BuildKit exported the finished image: the layers were written once more for the export.',
       fix: [...actionsCleanUp, ...slimLayers].join('\n'),
     },
@@ -172,7 +171,7 @@ export const diskFull: RuleInput = {
       fix: [...prune, ...slimLayers].join('\n'),
     },
     {
-      when: 'buildPushAction&!fact.runner',
+      when: 'fact.runner=github-actions',
       message: 'The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.',
       fix: [...actionsCleanUp, ...slimLayers].join('\n'),
     },
