@@ -8260,9 +8260,7 @@ var init_disk_full = __esm({
         // unpacks the tarball's OCI layout, `Error processing tar file(exit status 1): write /blobs/sha256/\u2026` (docker/buildx#1927)
         { name: "loadStep", literals: ["write /blobs/sha256/"] },
         // `write /var/lib/buildkit/runc-overlayfs/content/ingest/\u2026/data: no space left on device`
-        { name: "containerBuilder", literals: ["/var/lib/buildkit/"] },
-        // docker/build-push-action's failure line: a GitHub Actions job, hosted or self-hosted.
-        { name: "buildPushAction", literals: ["buildx failed with: "] }
+        { name: "containerBuilder", literals: ["/var/lib/buildkit/"] }
       ],
       message: "The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.",
       variants: [
@@ -8277,12 +8275,12 @@ var init_disk_full = __esm({
           fix: [...ghCleanUp, ...basePull].join("\n")
         },
         {
-          when: "pull&buildPushAction&!fact.runner",
+          when: "pull&fact.runner=github-actions",
           message: "The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.",
           fix: [...actionsCleanUp, ...basePull].join("\n")
         },
         {
-          when: "fromStep&buildPushAction&!fact.runner",
+          when: "fromStep&fact.runner=github-actions",
           message: "The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.",
           fix: [...actionsCleanUp, ...basePull].join("\n")
         },
@@ -8317,7 +8315,7 @@ var init_disk_full = __esm({
           fix: [...ghCleanUp, ...slimLayers].join("\n")
         },
         {
-          when: "export&buildPushAction&!fact.runner",
+          when: "export&fact.runner=github-actions",
           message: "The disk filled up while BuildKit exported the finished image: the layers were written once more for the export.",
           fix: [...actionsCleanUp, ...slimLayers].join("\n")
         },
@@ -8327,7 +8325,7 @@ var init_disk_full = __esm({
           fix: [...prune, ...slimLayers].join("\n")
         },
         {
-          when: "buildPushAction&!fact.runner",
+          when: "fact.runner=github-actions",
           message: "The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.",
           fix: [...actionsCleanUp, ...slimLayers].join("\n")
         },
@@ -8852,25 +8850,24 @@ var init_multi_platform_docker_driver = __esm({
         { literals: ["multiple platforms feature is currently not supported for docker driver"] }
       ],
       message: "The build asked for several platforms (`--platform linux/amd64,linux/arm64`, or `platforms` in bake / build-push-action) on the docker driver, the BuildKit inside Docker Engine, and the engine keeps its images in the classic store, which holds one platform per tag: buildx refused before building anything.",
-      variants: [
-        {
-          when: "fact.runner=github-hosted",
-          fix: [
-            "Create a docker-container builder before the build: add docker/setup-buildx-action (its default driver is",
-            "`docker-container`) ahead of docker/build-push-action, and push the multi-platform image:",
-            "",
-            "```yaml",
-            "- uses: docker/setup-qemu-action@v3   # emulators for the platforms the runner is not",
-            "- uses: docker/setup-buildx-action@v3",
-            "- uses: docker/build-push-action@v6",
-            "  with:",
-            "    platforms: linux/amd64,linux/arm64",
-            "    push: true",
-            "```",
-            "If the workflow already has setup-buildx-action, check that it does not set `driver: docker`."
-          ].join("\n")
-        }
-      ],
+      // Any GitHub Actions job (a hosted or self-hosted runner, or only build-push-action's lead in the log) gets the workflow's fix.
+      variants: ["github-hosted", "self-hosted", "github-actions"].map((runner) => ({
+        when: `fact.runner=${runner}`,
+        fix: [
+          "Create a docker-container builder before the build: add docker/setup-buildx-action (its default driver is",
+          "`docker-container`) ahead of docker/build-push-action, and push the multi-platform image:",
+          "",
+          "```yaml",
+          "- uses: docker/setup-qemu-action@v3   # emulators for the platforms the runner is not",
+          "- uses: docker/setup-buildx-action@v3",
+          "- uses: docker/build-push-action@v6",
+          "  with:",
+          "    platforms: linux/amd64,linux/arm64",
+          "    push: true",
+          "```",
+          "If the workflow already has setup-buildx-action, check that it does not set `driver: docker`."
+        ].join("\n")
+      })),
       fix: [
         "Build on a builder of the docker-container driver, and push the result (its images are not in the local store):",
         "",
@@ -8901,20 +8898,19 @@ var init_cache_export_docker_driver = __esm({
       ],
       specificity: 3,
       message: "The build asked to export its cache (`--cache-to`, or `cache-to` in build-push-action / bake) on the docker driver, the BuildKit inside Docker Engine, whose engine keeps its images in the classic store: that driver exports no cache there, so buildx refused before building anything.",
-      variants: [
-        {
-          when: "fact.runner=github-hosted",
-          fix: [
-            "The job builds on the runner's default builder, the docker driver. Create a docker-container builder before",
-            "the build: add docker/setup-buildx-action (its default driver is `docker-container`) ahead of",
-            "docker/build-push-action, and keep the cache settings:",
-            "",
-            ...GHA_CACHE_STEPS,
-            "If the workflow already has setup-buildx-action, check that it does not set `driver: docker`. An image built this",
-            "way is not in the runner's image store unless the step sets `load: true` (or `push: true` to send it to a registry)."
-          ].join("\n")
-        }
-      ],
+      // Any GitHub Actions job (a hosted or self-hosted runner, or only build-push-action's lead in the log) gets the workflow's fix.
+      variants: ["github-hosted", "self-hosted", "github-actions"].map((runner) => ({
+        when: `fact.runner=${runner}`,
+        fix: [
+          "The job builds on the runner's default builder, the docker driver. Create a docker-container builder before",
+          "the build: add docker/setup-buildx-action (its default driver is `docker-container`) ahead of",
+          "docker/build-push-action, and keep the cache settings:",
+          "",
+          ...GHA_CACHE_STEPS,
+          "If the workflow already has setup-buildx-action, check that it does not set `driver: docker`. An image built this",
+          "way is not in the runner's image store unless the step sets `load: true` (or `push: true` to send it to a registry)."
+        ].join("\n")
+      })),
       fix: [
         "Build on a builder of the docker-container driver, which exports every cache backend:",
         "",
@@ -20663,6 +20659,44 @@ var init_exit_code2 = __esm({
   }
 });
 
+// src/grammar/run-command.ts
+function runInstructionOf(message2) {
+  const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message2);
+  const old = current ? null : /executor failed running \[\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message2);
+  const command = current?.[1] ?? old?.[1];
+  return command === void 0 ? null : `RUN ${command.replace(/\\"/g, '"')}`;
+}
+function foldSpace(text) {
+  return text.replace(/\s+/g, " ").trim();
+}
+function isRunOf(instruction, message2) {
+  const ran = runInstructionOf(message2);
+  if (ran === null) return false;
+  return matchesWithGaps(foldSpace(instruction.replace(RUN_FLAGS2, "RUN ")), foldSpace(ran).split(VARIABLE));
+}
+function matchesWithGaps(text, pieces) {
+  const first = pieces[0];
+  if (pieces.length === 1) return text === first;
+  const last = pieces[pieces.length - 1];
+  const end = text.length - last.length;
+  if (end < first.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+  let at = first.length;
+  for (let i = 1; i < pieces.length - 1; i++) {
+    const found = text.indexOf(pieces[i], at);
+    if (found < 0 || found + pieces[i].length > end) return false;
+    at = found + pieces[i].length;
+  }
+  return true;
+}
+var RUN_FLAGS2, VARIABLE;
+var init_run_command2 = __esm({
+  "src/grammar/run-command.ts"() {
+    "use strict";
+    RUN_FLAGS2 = /^RUN\s+(?:--\S+\s+)*/;
+    VARIABLE = /\$\{[^}]{0,200}\}|\$[A-Za-z_][A-Za-z0-9_]{0,200}/;
+  }
+});
+
 // src/grammar/framing.ts
 var FRAMED_FORMATS, MAX_STEPS;
 var init_framing = __esm({
@@ -20730,18 +20764,13 @@ function placeholderHeader(id) {
 function round(seconds) {
   return Math.round(seconds * 1e3) / 1e3;
 }
-function runInstructionOf(message2) {
-  const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message2);
-  const old = current ? null : /executor failed running \[\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message2);
-  const command = current?.[1] ?? old?.[1];
-  return command === void 0 ? null : `RUN ${command.replace(/\\"/g, '"')}`;
-}
 var TAIL_LINES, PASSED_TAIL_LINES, TAIL_LINE_CHARS, FULL_TAIL_STEPS, MAX_LINT_WARNINGS, CLOCKLESS, NOT_BLANK, BuildModelBuilder;
 var init_build_model = __esm({
   "src/model/build-model.ts"() {
     "use strict";
     init_implicit_step();
     init_exit_code2();
+    init_run_command2();
     init_framing();
     init_downloads();
     TAIL_LINES = 50;
@@ -42815,9 +42844,16 @@ var init_builder_failure = __esm({
 });
 
 // src/grammar/final-error.ts
+function buildPushActionLead(text) {
+  const from = text.startsWith("Error: ") ? 7 : 0;
+  for (const lead of BUILD_PUSH_ACTION_LEADS) {
+    if (text.startsWith(lead, from)) return from + lead.length;
+  }
+  return 0;
+}
 function parseFinalError(text) {
   if (text.startsWith("executor failed running [")) return text;
-  let rest = text;
+  let rest = text.slice(buildPushActionLead(text));
   for (let round2 = 0; round2 < 2; round2++) {
     for (const lead of LEADS) {
       if (rest.startsWith(lead)) {
@@ -42851,12 +42887,13 @@ function parseErrorLineOf(message2) {
   const line = Number(rest.slice(5, end));
   return line >= 1 ? line : null;
 }
-var LEADS, SOLVE, REFUSALS, PARSE_ERROR;
+var BUILD_PUSH_ACTION_LEADS, LEADS, SOLVE, REFUSALS, PARSE_ERROR;
 var init_final_error = __esm({
   "src/grammar/final-error.ts"() {
     "use strict";
     init_exit_code2();
-    LEADS = ["Error: buildx failed with: ", "ERROR: ", "error: ", "Error: "];
+    BUILD_PUSH_ACTION_LEADS = ["buildx failed with: ", "buildx call failed with: "];
+    LEADS = ["ERROR: ", "error: ", "Error: "];
     SOLVE = ["failed to solve with frontend dockerfile.v0: ", "failed to solve: "];
     REFUSALS = [
       "Multi-platform build is not supported for the docker driver",
@@ -43221,12 +43258,12 @@ var init_closing_blocks = __esm({
         const message2 = parseFinalError(text);
         if (message2 !== null) {
           this.ctx.seeFormat("buildkit-plain");
-          this.emitSolveError(line.line, message2);
+          this.emitSolveError(line.line, message2, text);
           return true;
         }
         if (readSourceRef(text) !== null) return this.hold(line, "excerpt-opening");
         if (awaitingFinal && this.pending && (first >= 97 && first <= 122 || first >= 65 && first <= 90)) {
-          this.emitSolveError(line.line, text);
+          this.emitSolveError(line.line, text, text);
           return true;
         }
         return false;
@@ -43255,6 +43292,13 @@ var init_closing_blocks = __esm({
         this.ctx.seeFormat("buildkit-plain");
         const name2 = text.slice(3, -1);
         let id = this.ctx.findByName(name2);
+        if (id === void 0) {
+          const echoed = this.ctx.failedUnnamedStep(parseVertexName(0, name2).instruction);
+          if (echoed !== void 0) {
+            this.ctx.nameStep(line.line, parseVertexName(echoed, name2), name2);
+            id = echoed;
+          }
+        }
         if (id === void 0) {
           const fresh = this.ctx.nextId();
           id = this.ctx.startStep(line.line, parseVertexName(fresh, name2), "buildkit-plain", name2) ? fresh : void 0;
@@ -43341,7 +43385,8 @@ var init_closing_blocks = __esm({
         this.ctx.emit({ type: "lint-warning", line: line.line, ...parseLintWarning(line.text.slice(3)) });
         return true;
       }
-      emitSolveError(line, message2) {
+      /** `text`: the line the error was read from, none when the log ended before one. */
+      emitSolveError(line, message2, text) {
         const source = this.source;
         const step = this.excerptStep() ?? this.failedStep ?? this.ctx.stepForFinalMessage(message2);
         const namedLine = source === null ? parseErrorLineOf(message2) : null;
@@ -43354,7 +43399,7 @@ var init_closing_blocks = __esm({
           exitCode: exitCodeOf(message2),
           step
         };
-        this.ctx.emit({ type: "solve-error", line, error: error63 });
+        this.ctx.emit(text === void 0 ? { type: "solve-error", line, error: error63 } : { type: "solve-error", line, error: error63, text });
         this.source = null;
         this.failedStep = null;
         this.boxSteps = [];
@@ -43386,6 +43431,7 @@ var init_context = __esm({
     init_implicit_step();
     init_framing();
     init_vertex_name();
+    init_run_command2();
     MAX_TARGETS = 256;
     PREFIX_SCAN_LIMIT = 500;
     RECENT_ERRORS = 16;
@@ -43490,6 +43536,17 @@ var init_context = __esm({
           if (message2.endsWith(stepMessage)) return id;
         }
         return null;
+      }
+      /**
+       * The step whose header the log lost (registered without a name) that failed running `instruction`: its
+       * `#N ERROR: process "/bin/sh -c \u2026"` names the command.
+       */
+      failedUnnamedStep(instruction) {
+        for (let i = this.recentErrors.length - 1; i >= 0; i--) {
+          const { id, message: message2 } = this.recentErrors[i];
+          if (this.byId.get(id)?.name === "" && isRunOf(instruction, message2)) return id;
+        }
+        return void 0;
       }
       /** Output that belongs to no framed step: the implicit step before any framing, else plain text. */
       unframed(line, text) {
@@ -47711,6 +47768,7 @@ var init_collect_facts = __esm({
     init_fact_patterns();
     init_image_facts();
     init_framing();
+    init_final_error();
     maxValuesPerFact = 12;
     maxStagesKept = 2 * MAX_STEPS;
     maxEvidence = 300;
@@ -47753,10 +47811,16 @@ var init_collect_facts = __esm({
             break;
           }
           case "step-output":
-            if (!event.echo && !event.status) this.output(event.text, event.line, event.id);
+            if (event.echo || event.status) break;
+            this.output(event.text, event.line, event.id);
+            this.actionLine(event.text, event.line);
             break;
           case "text":
             this.output(event.text, event.line, null);
+            this.actionLine(event.text, event.line);
+            break;
+          case "solve-error":
+            if (event.text !== void 0) this.actionLine(event.text, event.line);
             break;
           default:
             break;
@@ -47775,6 +47839,14 @@ var init_collect_facts = __esm({
           last = index;
           this.apply(this.outputPatterns[index], text, where);
         }
+      }
+      /**
+       * docker/build-push-action's failure line (`buildx failed with: \u2026`, final-error.ts): the build ran in a GitHub Actions
+       * job, on a runner of a kind the line does not name.
+       */
+      actionLine(text, line) {
+        if (buildPushActionLead(text) === 0) return;
+        this.add("runner", "github-actions", "build-push-action", text, { line, stage: null, target: null, step: null });
       }
       apply(p, text, where) {
         const m = p.regex.exec(text);
@@ -47808,6 +47880,10 @@ var init_collect_facts = __esm({
         const firstStep = model.steps.find((s) => !s.internal) ?? model.steps[0];
         if (buildFormats2.has(model.format) && firstStep !== void 0) {
           this.add("place", "image-build", "log-format", firstStep.instruction, { line: firstStep.firstLine, stage: firstStep.stage, target: firstStep.target, step: firstStep.id });
+        }
+        const runner = this.values.get("runner");
+        if (runner?.some((v) => v.value !== "github-actions")) {
+          this.values.set("runner", runner.filter((v) => v.value !== "github-actions"));
         }
         const facts = {};
         for (const [name2, list] of this.values) facts[name2] = list;
@@ -48188,7 +48264,7 @@ async function runCommand(command, io) {
   if (result.exitCode !== 0) return result.exitCode;
   return failsOn(result.analysis.findings, command.failOn) ? 1 : 0;
 }
-var init_run_command2 = __esm({
+var init_run_command3 = __esm({
   "src/cli/run-command.ts"() {
     "use strict";
     init_width();
@@ -48752,7 +48828,7 @@ async function runCli(argv, io) {
         return await lintCommand2(command, io);
       }
       case "run": {
-        const { runCommand: runCommand2 } = await Promise.resolve().then(() => (init_run_command2(), run_command_exports));
+        const { runCommand: runCommand2 } = await Promise.resolve().then(() => (init_run_command3(), run_command_exports));
         return await runCommand2(command, io);
       }
       case "history": {

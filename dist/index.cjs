@@ -99,6 +99,44 @@ var init_framing = __esm({
   }
 });
 
+// src/grammar/run-command.ts
+function runInstructionOf(message2) {
+  const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message2);
+  const old = current ? null : /executor failed running \[\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message2);
+  const command = current?.[1] ?? old?.[1];
+  return command === void 0 ? null : `RUN ${command.replace(/\\"/g, '"')}`;
+}
+function foldSpace(text2) {
+  return text2.replace(/\s+/g, " ").trim();
+}
+function isRunOf(instruction, message2) {
+  const ran = runInstructionOf(message2);
+  if (ran === null) return false;
+  return matchesWithGaps(foldSpace(instruction.replace(RUN_FLAGS, "RUN ")), foldSpace(ran).split(VARIABLE));
+}
+function matchesWithGaps(text2, pieces) {
+  const first = pieces[0];
+  if (pieces.length === 1) return text2 === first;
+  const last = pieces[pieces.length - 1];
+  const end = text2.length - last.length;
+  if (end < first.length || !text2.startsWith(first) || !text2.endsWith(last)) return false;
+  let at = first.length;
+  for (let i = 1; i < pieces.length - 1; i++) {
+    const found = text2.indexOf(pieces[i], at);
+    if (found < 0 || found + pieces[i].length > end) return false;
+    at = found + pieces[i].length;
+  }
+  return true;
+}
+var RUN_FLAGS, VARIABLE;
+var init_run_command = __esm({
+  "src/grammar/run-command.ts"() {
+    "use strict";
+    RUN_FLAGS = /^RUN\s+(?:--\S+\s+)*/;
+    VARIABLE = /\$\{[^}]{0,200}\}|\$[A-Za-z_][A-Za-z0-9_]{0,200}/;
+  }
+});
+
 // src/model/downloads.ts
 var MAX_DOWNLOADS, DOWNLOADING, DownloadLedger;
 var init_downloads = __esm({
@@ -156,18 +194,13 @@ function placeholderHeader(id) {
 function round(seconds) {
   return Math.round(seconds * 1e3) / 1e3;
 }
-function runInstructionOf(message2) {
-  const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message2);
-  const old = current ? null : /executor failed running \[\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message2);
-  const command = current?.[1] ?? old?.[1];
-  return command === void 0 ? null : `RUN ${command.replace(/\\"/g, '"')}`;
-}
 var TAIL_LINES, PASSED_TAIL_LINES, TAIL_LINE_CHARS, FULL_TAIL_STEPS, MAX_LINT_WARNINGS, CLOCKLESS, NOT_BLANK, BuildModelBuilder;
 var init_build_model = __esm({
   "src/model/build-model.ts"() {
     "use strict";
     init_implicit_step();
     init_exit_code();
+    init_run_command();
     init_framing();
     init_downloads();
     TAIL_LINES = 50;
@@ -5203,7 +5236,7 @@ var init_libcuda_stub_missing = __esm({
 
 // src/rules/catalog/runtime/run-command.ts
 var RUN_COMMAND_CONTEXT, HOST_GPU_CHECK;
-var init_run_command = __esm({
+var init_run_command2 = __esm({
   "src/rules/catalog/runtime/run-command.ts"() {
     "use strict";
     RUN_COMMAND_CONTEXT = {
@@ -5334,7 +5367,7 @@ var init_no_gpu_at_build = __esm({
   "src/rules/catalog/cuda/no-gpu-at-build.ts"() {
     "use strict";
     init_build_gpu();
-    init_run_command();
+    init_run_command2();
     MOVE_CHECKS = "- move device checks (`nvidia-smi`, `torch.cuda.is_available()`) to the start of the container (`docker run --gpus all` with the image this build makes) or a CI test step on a GPU runner;";
     SAMPLE_WORKLOAD = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/sample-workload.html";
     NVIDIA_SMI_MISSING = [
@@ -6499,7 +6532,7 @@ var init_shared_library_missing = __esm({
   "src/rules/catalog/runtime/shared-library-missing.ts"() {
     "use strict";
     init_build_gpu();
-    init_run_command();
+    init_run_command2();
     lib = (name2) => `${name2}[\\w.+-]{0,200}: cannot open shared object file`;
     LDD_CHECK = "Check with `ldd` on the failing binary or extension module: every `=> not found` line is a library still missing.";
     RUN_FIX = [
@@ -7055,7 +7088,7 @@ var MESSAGE2, ncclShmTooSmall;
 var init_nccl_shm_too_small = __esm({
   "src/rules/catalog/runtime/nccl-shm-too-small.ts"() {
     "use strict";
-    init_run_command();
+    init_run_command2();
     MESSAGE2 = "NCCL could not create its shared-memory segment in `/dev/shm`, where the GPUs of one machine exchange data, so the process group could not start. In a container `/dev/shm` is 64 MB unless the container is started with more.";
     ncclShmTooSmall = {
       id: "runtime/nccl-shm-too-small",
@@ -9249,9 +9282,7 @@ var init_disk_full = __esm({
         // unpacks the tarball's OCI layout, `Error processing tar file(exit status 1): write /blobs/sha256/\u2026` (docker/buildx#1927)
         { name: "loadStep", literals: ["write /blobs/sha256/"] },
         // `write /var/lib/buildkit/runc-overlayfs/content/ingest/\u2026/data: no space left on device`
-        { name: "containerBuilder", literals: ["/var/lib/buildkit/"] },
-        // docker/build-push-action's failure line: a GitHub Actions job, hosted or self-hosted.
-        { name: "buildPushAction", literals: ["buildx failed with: "] }
+        { name: "containerBuilder", literals: ["/var/lib/buildkit/"] }
       ],
       message: "The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.",
       variants: [
@@ -9266,12 +9297,12 @@ var init_disk_full = __esm({
           fix: [...ghCleanUp, ...basePull].join("\n")
         },
         {
-          when: "pull&buildPushAction&!fact.runner",
+          when: "pull&fact.runner=github-actions",
           message: "The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.",
           fix: [...actionsCleanUp, ...basePull].join("\n")
         },
         {
-          when: "fromStep&buildPushAction&!fact.runner",
+          when: "fromStep&fact.runner=github-actions",
           message: "The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.",
           fix: [...actionsCleanUp, ...basePull].join("\n")
         },
@@ -9306,7 +9337,7 @@ var init_disk_full = __esm({
           fix: [...ghCleanUp, ...slimLayers].join("\n")
         },
         {
-          when: "export&buildPushAction&!fact.runner",
+          when: "export&fact.runner=github-actions",
           message: "The disk filled up while BuildKit exported the finished image: the layers were written once more for the export.",
           fix: [...actionsCleanUp, ...slimLayers].join("\n")
         },
@@ -9316,7 +9347,7 @@ var init_disk_full = __esm({
           fix: [...prune, ...slimLayers].join("\n")
         },
         {
-          when: "buildPushAction&!fact.runner",
+          when: "fact.runner=github-actions",
           message: "The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.",
           fix: [...actionsCleanUp, ...slimLayers].join("\n")
         },
@@ -9841,25 +9872,24 @@ var init_multi_platform_docker_driver = __esm({
         { literals: ["multiple platforms feature is currently not supported for docker driver"] }
       ],
       message: "The build asked for several platforms (`--platform linux/amd64,linux/arm64`, or `platforms` in bake / build-push-action) on the docker driver, the BuildKit inside Docker Engine, and the engine keeps its images in the classic store, which holds one platform per tag: buildx refused before building anything.",
-      variants: [
-        {
-          when: "fact.runner=github-hosted",
-          fix: [
-            "Create a docker-container builder before the build: add docker/setup-buildx-action (its default driver is",
-            "`docker-container`) ahead of docker/build-push-action, and push the multi-platform image:",
-            "",
-            "```yaml",
-            "- uses: docker/setup-qemu-action@v3   # emulators for the platforms the runner is not",
-            "- uses: docker/setup-buildx-action@v3",
-            "- uses: docker/build-push-action@v6",
-            "  with:",
-            "    platforms: linux/amd64,linux/arm64",
-            "    push: true",
-            "```",
-            "If the workflow already has setup-buildx-action, check that it does not set `driver: docker`."
-          ].join("\n")
-        }
-      ],
+      // Any GitHub Actions job (a hosted or self-hosted runner, or only build-push-action's lead in the log) gets the workflow's fix.
+      variants: ["github-hosted", "self-hosted", "github-actions"].map((runner) => ({
+        when: `fact.runner=${runner}`,
+        fix: [
+          "Create a docker-container builder before the build: add docker/setup-buildx-action (its default driver is",
+          "`docker-container`) ahead of docker/build-push-action, and push the multi-platform image:",
+          "",
+          "```yaml",
+          "- uses: docker/setup-qemu-action@v3   # emulators for the platforms the runner is not",
+          "- uses: docker/setup-buildx-action@v3",
+          "- uses: docker/build-push-action@v6",
+          "  with:",
+          "    platforms: linux/amd64,linux/arm64",
+          "    push: true",
+          "```",
+          "If the workflow already has setup-buildx-action, check that it does not set `driver: docker`."
+        ].join("\n")
+      })),
       fix: [
         "Build on a builder of the docker-container driver, and push the result (its images are not in the local store):",
         "",
@@ -9890,20 +9920,19 @@ var init_cache_export_docker_driver = __esm({
       ],
       specificity: 3,
       message: "The build asked to export its cache (`--cache-to`, or `cache-to` in build-push-action / bake) on the docker driver, the BuildKit inside Docker Engine, whose engine keeps its images in the classic store: that driver exports no cache there, so buildx refused before building anything.",
-      variants: [
-        {
-          when: "fact.runner=github-hosted",
-          fix: [
-            "The job builds on the runner's default builder, the docker driver. Create a docker-container builder before",
-            "the build: add docker/setup-buildx-action (its default driver is `docker-container`) ahead of",
-            "docker/build-push-action, and keep the cache settings:",
-            "",
-            ...GHA_CACHE_STEPS,
-            "If the workflow already has setup-buildx-action, check that it does not set `driver: docker`. An image built this",
-            "way is not in the runner's image store unless the step sets `load: true` (or `push: true` to send it to a registry)."
-          ].join("\n")
-        }
-      ],
+      // Any GitHub Actions job (a hosted or self-hosted runner, or only build-push-action's lead in the log) gets the workflow's fix.
+      variants: ["github-hosted", "self-hosted", "github-actions"].map((runner) => ({
+        when: `fact.runner=${runner}`,
+        fix: [
+          "The job builds on the runner's default builder, the docker driver. Create a docker-container builder before",
+          "the build: add docker/setup-buildx-action (its default driver is `docker-container`) ahead of",
+          "docker/build-push-action, and keep the cache settings:",
+          "",
+          ...GHA_CACHE_STEPS,
+          "If the workflow already has setup-buildx-action, check that it does not set `driver: docker`. An image built this",
+          "way is not in the runner's image store unless the step sets `load: true` (or `push: true` to send it to a registry)."
+        ].join("\n")
+      })),
       fix: [
         "Build on a builder of the docker-container driver, which exports every cache backend:",
         "",
@@ -40241,7 +40270,8 @@ function emitBuilderFailure(ctx, line, step, message2, exitCode) {
 
 // src/grammar/final-error.ts
 init_exit_code();
-var LEADS = ["Error: buildx failed with: ", "ERROR: ", "error: ", "Error: "];
+var BUILD_PUSH_ACTION_LEADS = ["buildx failed with: ", "buildx call failed with: "];
+var LEADS = ["ERROR: ", "error: ", "Error: "];
 var SOLVE = ["failed to solve with frontend dockerfile.v0: ", "failed to solve: "];
 var REFUSALS = [
   "Multi-platform build is not supported for the docker driver",
@@ -40251,9 +40281,16 @@ var REFUSALS = [
   "Cache export is not supported for the docker driver",
   "Cache export feature is currently not supported for docker driver"
 ];
+function buildPushActionLead(text2) {
+  const from = text2.startsWith("Error: ") ? 7 : 0;
+  for (const lead of BUILD_PUSH_ACTION_LEADS) {
+    if (text2.startsWith(lead, from)) return from + lead.length;
+  }
+  return 0;
+}
 function parseFinalError(text2) {
   if (text2.startsWith("executor failed running [")) return text2;
-  let rest = text2;
+  let rest = text2.slice(buildPushActionLead(text2));
   for (let round2 = 0; round2 < 2; round2++) {
     for (const lead of LEADS) {
       if (rest.startsWith(lead)) {
@@ -40606,12 +40643,12 @@ var ClosingBlockGrammar = class {
     const message2 = parseFinalError(text2);
     if (message2 !== null) {
       this.ctx.seeFormat("buildkit-plain");
-      this.emitSolveError(line.line, message2);
+      this.emitSolveError(line.line, message2, text2);
       return true;
     }
     if (readSourceRef(text2) !== null) return this.hold(line, "excerpt-opening");
     if (awaitingFinal && this.pending && (first >= 97 && first <= 122 || first >= 65 && first <= 90)) {
-      this.emitSolveError(line.line, text2);
+      this.emitSolveError(line.line, text2, text2);
       return true;
     }
     return false;
@@ -40640,6 +40677,13 @@ var ClosingBlockGrammar = class {
     this.ctx.seeFormat("buildkit-plain");
     const name2 = text2.slice(3, -1);
     let id = this.ctx.findByName(name2);
+    if (id === void 0) {
+      const echoed = this.ctx.failedUnnamedStep(parseVertexName(0, name2).instruction);
+      if (echoed !== void 0) {
+        this.ctx.nameStep(line.line, parseVertexName(echoed, name2), name2);
+        id = echoed;
+      }
+    }
     if (id === void 0) {
       const fresh = this.ctx.nextId();
       id = this.ctx.startStep(line.line, parseVertexName(fresh, name2), "buildkit-plain", name2) ? fresh : void 0;
@@ -40726,7 +40770,8 @@ var ClosingBlockGrammar = class {
     this.ctx.emit({ type: "lint-warning", line: line.line, ...parseLintWarning(line.text.slice(3)) });
     return true;
   }
-  emitSolveError(line, message2) {
+  /** `text`: the line the error was read from, none when the log ended before one. */
+  emitSolveError(line, message2, text2) {
     const source = this.source;
     const step = this.excerptStep() ?? this.failedStep ?? this.ctx.stepForFinalMessage(message2);
     const namedLine = source === null ? parseErrorLineOf(message2) : null;
@@ -40739,7 +40784,7 @@ var ClosingBlockGrammar = class {
       exitCode: exitCodeOf(message2),
       step
     };
-    this.ctx.emit({ type: "solve-error", line, error: error64 });
+    this.ctx.emit(text2 === void 0 ? { type: "solve-error", line, error: error64 } : { type: "solve-error", line, error: error64, text: text2 });
     this.source = null;
     this.failedStep = null;
     this.boxSteps = [];
@@ -40767,6 +40812,7 @@ function flatInstruction(text2) {
 // src/grammar/context.ts
 init_implicit_step();
 init_framing();
+init_run_command();
 var MAX_TARGETS = 256;
 var PREFIX_SCAN_LIMIT = 500;
 var RECENT_ERRORS = 16;
@@ -40871,6 +40917,17 @@ var ParseContext = class {
       if (message2.endsWith(stepMessage)) return id;
     }
     return null;
+  }
+  /**
+   * The step whose header the log lost (registered without a name) that failed running `instruction`: its
+   * `#N ERROR: process "/bin/sh -c \u2026"` names the command.
+   */
+  failedUnnamedStep(instruction) {
+    for (let i = this.recentErrors.length - 1; i >= 0; i--) {
+      const { id, message: message2 } = this.recentErrors[i];
+      if (this.byId.get(id)?.name === "" && isRunOf(instruction, message2)) return id;
+    }
+    return void 0;
   }
   /** Output that belongs to no framed step: the implicit step before any framing, else plain text. */
   unframed(line, text2) {
@@ -45640,10 +45697,16 @@ var FactCollector = class {
         break;
       }
       case "step-output":
-        if (!event.echo && !event.status) this.output(event.text, event.line, event.id);
+        if (event.echo || event.status) break;
+        this.output(event.text, event.line, event.id);
+        this.actionLine(event.text, event.line);
         break;
       case "text":
         this.output(event.text, event.line, null);
+        this.actionLine(event.text, event.line);
+        break;
+      case "solve-error":
+        if (event.text !== void 0) this.actionLine(event.text, event.line);
         break;
       default:
         break;
@@ -45662,6 +45725,14 @@ var FactCollector = class {
       last = index;
       this.apply(this.outputPatterns[index], text2, where);
     }
+  }
+  /**
+   * docker/build-push-action's failure line (`buildx failed with: \u2026`, final-error.ts): the build ran in a GitHub Actions
+   * job, on a runner of a kind the line does not name.
+   */
+  actionLine(text2, line) {
+    if (buildPushActionLead(text2) === 0) return;
+    this.add("runner", "github-actions", "build-push-action", text2, { line, stage: null, target: null, step: null });
   }
   apply(p, text2, where) {
     const m = p.regex.exec(text2);
@@ -45695,6 +45766,10 @@ var FactCollector = class {
     const firstStep = model.steps.find((s) => !s.internal) ?? model.steps[0];
     if (buildFormats2.has(model.format) && firstStep !== void 0) {
       this.add("place", "image-build", "log-format", firstStep.instruction, { line: firstStep.firstLine, stage: firstStep.stage, target: firstStep.target, step: firstStep.id });
+    }
+    const runner = this.values.get("runner");
+    if (runner?.some((v) => v.value !== "github-actions")) {
+      this.values.set("runner", runner.filter((v) => v.value !== "github-actions"));
     }
     const facts = {};
     for (const [name2, list] of this.values) facts[name2] = list;
@@ -46600,10 +46675,10 @@ function shorten(text2, max) {
   const space = cut.lastIndexOf(" ");
   return `${space > max / 2 ? cut.slice(0, space) : cut} \u2026`;
 }
-var RUN_FLAGS = /^RUN(?:\s+--[a-z][a-z-]*(?:=\S*)?)+\s+(?=\S)/;
+var RUN_FLAGS2 = /^RUN(?:\s+--[a-z][a-z-]*(?:=\S*)?)+\s+(?=\S)/;
 function commandFirst(instruction, max) {
   const flat = instruction.replace(/\s+/g, " ").trim();
-  return flat.length <= max ? flat : flat.replace(RUN_FLAGS, "RUN ");
+  return flat.length <= max ? flat : flat.replace(RUN_FLAGS2, "RUN ");
 }
 var HEADER_NOT_IN_LOG = "(its header is not in the log)";
 function numberedStepLabel(step, max) {

@@ -40,20 +40,19 @@ export const cacheExportDockerDriver: RuleInput = {
     'The build asked to export its cache (`--cache-to`, or `cache-to` in build-push-action / bake) on the docker driver, ' +
     'the BuildKit inside Docker Engine, whose engine keeps its images in the classic store: that driver exports no cache ' +
     'there, so buildx refused before building anything.',
-  variants: [
-    {
-      when: 'fact.runner=github-hosted',
-      fix: [
-        "The job builds on the runner's default builder, the docker driver. Create a docker-container builder before",
-        'the build: add docker/setup-buildx-action (its default driver is `docker-container`) ahead of',
-        'docker/build-push-action, and keep the cache settings:',
-        '',
-        ...GHA_CACHE_STEPS,
-        'If the workflow already has setup-buildx-action, check that it does not set `driver: docker`. An image built this',
-        'way is not in the runner\'s image store unless the step sets `load: true` (or `push: true` to send it to a registry).',
-      ].join('\n'),
-    },
-  ],
+  // Any GitHub Actions job (a hosted or self-hosted runner, or only build-push-action's lead in the log) gets the workflow's fix.
+  variants: (['github-hosted', 'self-hosted', 'github-actions'] as const).map((runner) => ({
+    when: `fact.runner=${runner}`,
+    fix: [
+      "The job builds on the runner's default builder, the docker driver. Create a docker-container builder before",
+      'the build: add docker/setup-buildx-action (its default driver is `docker-container`) ahead of',
+      'docker/build-push-action, and keep the cache settings:',
+      '',
+      ...GHA_CACHE_STEPS,
+      'If the workflow already has setup-buildx-action, check that it does not set `driver: docker`. An image built this',
+      'way is not in the runner\'s image store unless the step sets `load: true` (or `push: true` to send it to a registry).',
+    ].join('\n'),
+  })),
   fix: [
     'Build on a builder of the docker-container driver, which exports every cache backend:',
     '',

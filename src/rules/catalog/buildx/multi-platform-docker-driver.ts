@@ -43,25 +43,24 @@ export const multiPlatformDockerDriver: RuleInput = {
     'The build asked for several platforms (`--platform linux/amd64,linux/arm64`, or `platforms` in bake / ' +
     'build-push-action) on the docker driver, the BuildKit inside Docker Engine, and the engine keeps its images in the ' +
     'classic store, which holds one platform per tag: buildx refused before building anything.',
-  variants: [
-    {
-      when: 'fact.runner=github-hosted',
-      fix: [
-        'Create a docker-container builder before the build: add docker/setup-buildx-action (its default driver is',
-        '`docker-container`) ahead of docker/build-push-action, and push the multi-platform image:',
-        '',
-        '```yaml',
-        '- uses: docker/setup-qemu-action@v3   # emulators for the platforms the runner is not',
-        '- uses: docker/setup-buildx-action@v3',
-        '- uses: docker/build-push-action@v6',
-        '  with:',
-        '    platforms: linux/amd64,linux/arm64',
-        '    push: true',
-        '```',
-        'If the workflow already has setup-buildx-action, check that it does not set `driver: docker`.',
-      ].join('\n'),
-    },
-  ],
+  // Any GitHub Actions job (a hosted or self-hosted runner, or only build-push-action's lead in the log) gets the workflow's fix.
+  variants: (['github-hosted', 'self-hosted', 'github-actions'] as const).map((runner) => ({
+    when: `fact.runner=${runner}`,
+    fix: [
+      'Create a docker-container builder before the build: add docker/setup-buildx-action (its default driver is',
+      '`docker-container`) ahead of docker/build-push-action, and push the multi-platform image:',
+      '',
+      '```yaml',
+      '- uses: docker/setup-qemu-action@v3   # emulators for the platforms the runner is not',
+      '- uses: docker/setup-buildx-action@v3',
+      '- uses: docker/build-push-action@v6',
+      '  with:',
+      '    platforms: linux/amd64,linux/arm64',
+      '    push: true',
+      '```',
+      'If the workflow already has setup-buildx-action, check that it does not set `driver: docker`.',
+    ].join('\n'),
+  })),
   fix: [
     'Build on a builder of the docker-container driver, and push the result (its images are not in the local store):',
     '',
