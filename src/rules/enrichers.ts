@@ -26,6 +26,7 @@ import { torchSymbolEnrich } from '../knowledge/torch-symbol.js';
 import { cudaDriverEnrich } from '../knowledge/cuda-driver.js';
 import { aptDroppedEnrich } from '../knowledge/apt-dropped-enricher.js';
 import { runImageEnrich } from '../knowledge/run-image-enricher.js';
+import { condaNetworkEnrich } from '../knowledge/conda-network-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -91,4 +92,6 @@ export const enrichers: Record<string, Enricher> = {
   'apt-dropped': aptDroppedEnrich,
   /** The nvidia/cuda image a `docker run` of the log starts, in its `-devel` flavour, and that command with it (`{enrich.runDevelImage}`, `{enrich.runDevelCommand}`). */
   'run-image': runImageEnrich,
+  /** A failed conda / mamba download: its host, channel or package file, and the retry settings of the tool that printed it (`{enrich.rcAppend}`, `{enrich.status}`). */
+  'conda-network': condaNetworkEnrich,
 };
