@@ -21,7 +21,7 @@ import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 
 /** The platform directories of a conda channel (conda's and libmamba's known subdirs that builds meet). */
-const subdirPattern = /\/(?:noarch|linux-64|linux-aarch64|linux-ppc64le|linux-s390x|linux-32|osx-64|osx-arm64|win-64|win-32|win-arm64)(?:\/.*)?$/;
+const SUBDIRS = new Set(['noarch', 'linux-64', 'linux-aarch64', 'linux-ppc64le', 'linux-s390x', 'linux-32', 'osx-64', 'osx-arm64', 'win-64', 'win-32', 'win-arm64']);
 
 /** What a failed download was: a channel's index, or one package file. */
 export interface CondaTarget {
@@ -42,10 +42,14 @@ export function condaTarget(url: string): CondaTarget {
     return { channel: null, packageFile: null, host: null };
   }
   const host = parsed.host;
-  const path = `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
-  const file = /\/([^/]+\.(?:tar\.bz2|conda))$/.exec(path);
-  const channel = subdirPattern.test(path) ? path.replace(subdirPattern, '') : /\/repodata\.json|\.(?:tar\.bz2|conda)$/.test(path) ? null : path;
-  return { channel, packageFile: file?.[1] ?? null, host };
+  const segments = parsed.pathname.split('/').filter((part) => part !== '');
+  const last = segments.at(-1) ?? '';
+  const packageFile = last.endsWith('.tar.bz2') || last.endsWith('.conda') ? last : null;
+  const subdir = segments.findIndex((part) => SUBDIRS.has(part));
+  const base = (parts: string[]) => `${parsed.origin}${parts.length === 0 ? '' : `/${parts.join('/')}`}`;
+  // Under a subdir: the channel is what comes before it; no subdir: the URL is the channel, unless it names a file.
+  const channel = subdir >= 0 ? base(segments.slice(0, subdir)) : packageFile !== null || last.startsWith('repodata') ? null : base(segments);
+  return { channel, packageFile, host };
 }
 
 /** Which downloader printed the failure: conda's own (requests) or libmamba (mamba, micromamba). */
