@@ -10,9 +10,19 @@
 //   cmake-env-variables(7)), read only when the command gives no `-j` / `--parallel` of its own (cmake(1),
 //   `--parallel [<jobs>]`: "a default parallel level when this option is not given"); PyTorch's own setup.py reads MAX_JOBS.
 // - The runner: fact `runner` / FactView.githubHosted. No memory sizes are claimed.
+// - The command that compiled (knowledge/build-parallelism.ts), read from the step's RUN: a make, ninja or
+//   cmake --build given a job count gets that count lowered in its own command, since none of them reads
+//   MAX_JOBS, and cmake --build reads CMAKE_BUILD_PARALLEL_LEVEL only without -j / --parallel. A make
+//   without -j (and no MAKEFLAGS, and no `Waiting for unfinished jobs` in the log) ran one job at a time:
+//   fewer jobs cannot help, only more memory. A package that reads MAX_JOBS itself (flash-attn, vllm, a
+//   torch extension) keeps its knobs when the RUN is not such a command (pip, setup.py, a script).
+// - Docker Desktop sets the memory of its VM in Settings, Resources (docs.docker.com/desktop/settings-and-
+//   maintenance/settings, "Resources": "Memory limit").
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
+import { runInstructionOf } from '../model/build-model.js';
 import { knobsFor } from './extension-knobs.js';
+import { buildJobsIn, type BuildJobs } from './build-parallelism.js';
 
 /** The package whose knobs apply, from the rule's context hits (`context.flashAttn`, …). */
 export function packageOf(captures: Readonly<Record<string, string>>): string | null {
@@ -38,7 +48,54 @@ function knobNote(pkg: string | null): string {
   return 'PyTorch-style setup.py builds read MAX_JOBS; cmake --build reads CMAKE_BUILD_PARALLEL_LEVEL when it is given no -j or --parallel of its own; a make or ninja called directly, or a -j / --parallel written in the command, needs that number lowered.';
 }
 
-export function memoryKnobsEnrich(captures: Readonly<Record<string, string>>, _step: Step | null, _model: BuildModel, facts: FactView): Record<string, string> {
+/** The RUN the step ran: its own instruction, the one BuildKit's error names, or the classic builder's last line (`context.classicRun`). */
+function commandOf(captures: Readonly<Record<string, string>>, step: Step | null, model: BuildModel): string {
+  const own = step !== null && !step.internal ? step.instruction : '';
+  return own || runInstructionOf(model.solveError?.message ?? '') || (captures['context.classicRun.cmd'] ?? '');
+}
+
+/** What the command asked for, in words (values are plain text: commands in single quotes). */
+function jobsNote(jobs: BuildJobs): string {
+  const cmd = `'${jobs.command.length > 120 ? `${jobs.command.slice(0, 119)}…` : jobs.command}'`;
+  if (jobs.tool === 'make') {
+    if (jobs.jobs === 'cores') return `The step runs ${cmd}: one compile job per core of the builder, each compiler with memory of its own.`;
+    if (jobs.jobs === 'unlimited') return `The step runs ${cmd}: make's -j without a number starts as many compile jobs as it can, with no limit.`;
+    if (typeof jobs.jobs === 'number') return `The step runs ${cmd}: ${jobs.jobs} compile jobs at once.`;
+    return `The step runs ${cmd} with -j set elsewhere (MAKEFLAGS), so make ran several compile jobs at once.`;
+  }
+  if (jobs.tool === 'ninja') {
+    return typeof jobs.jobs === 'number'
+      ? `The step runs ${cmd}: ${jobs.jobs} compile jobs at once.`
+      : `The step runs ${cmd}: without -j, ninja runs one job per core and more.`;
+  }
+  if (jobs.option !== null) {
+    return typeof jobs.jobs === 'number'
+      ? `The step runs ${cmd}: ${jobs.jobs} compile jobs at once; CMAKE_BUILD_PARALLEL_LEVEL is not read when the command gives -j or --parallel.`
+      : `The step runs ${cmd}: --parallel without a number leaves the count to the build tool, and CMAKE_BUILD_PARALLEL_LEVEL is not read when the option is given.`;
+  }
+  return `The step runs ${cmd}: without -j or --parallel, cmake --build takes its job count from CMAKE_BUILD_PARALLEL_LEVEL, else from the build tool (ninja: one per core and more).`;
+}
+
+/** Whether the make ran one job at a time: no -j, no MAKEFLAGS in the command, and no sign of parallel jobs in the log. */
+function serialMake(jobs: BuildJobs, command: string, captures: Readonly<Record<string, string>>): boolean {
+  return jobs.tool === 'make' && jobs.jobs === 'default' && !/\bMAKEFLAGS=/.test(command) && captures['context.parallelMake'] === undefined;
+}
+
+function runnerNote(facts: FactView): string {
+  return facts.githubHosted
+    ? 'This job ran on a GitHub-hosted runner, whose memory is fixed by its size: a larger runner or a self-hosted one gives more.'
+    : 'Or give the builder more memory (a larger machine, or more memory for Docker Desktop or the buildx builder node).';
+}
+
+function moreMemory(facts: FactView): string {
+  if (facts.githubHosted) return "This job ran on a GitHub-hosted runner, whose memory is fixed by its size: a larger runner or a self-hosted one gives more.";
+  return "Give the builder more memory: Docker Desktop's memory limit (Settings, Resources), a larger machine or CI runner, or swap on the machine that runs the builder.";
+}
+
+export function memoryKnobsEnrich(captures: Readonly<Record<string, string>>, step: Step | null, model: BuildModel, facts: FactView): Record<string, string> {
+  const command = commandOf(captures, step, model);
+  const jobs = buildJobsIn(command);
+  if (jobs !== null) return commandKnobs(jobs, command, captures, facts);
   const pkg = packageOf(captures);
   const env = jobsEnv(pkg);
   const inImage = facts.place === 'image-build';
@@ -56,8 +113,41 @@ export function memoryKnobsEnrich(captures: Readonly<Record<string, string>>, _s
         ? `The log does not show where the build ran: in a Dockerfile, add ENV ${env} before the RUN that compiles; in a shell:`
         : 'Set in the shell before the build command:',
     knobNote: knobNote(pkg),
-    runnerNote: facts.githubHosted
-      ? 'This job ran on a GitHub-hosted runner, whose memory is fixed by its size: a larger runner or a self-hosted one gives more.'
-      : 'Or give the builder more memory (a larger machine, or more memory for Docker Desktop or the buildx builder node).',
+    // TORCH_CUDA_ARCH_LIST is read by torch.utils.cpp_extension (and the packages built with it), not by make or cmake.
+    tailNote: `${pkg === null ? '' : 'Fewer CUDA architectures (TORCH_CUDA_ARCH_LIST) also cut memory and time. '}${runnerNote(facts)}`,
+    runnerNote: runnerNote(facts),
+  };
+}
+
+/** The knobs of the command that compiled: its own job count lowered, or CMAKE_BUILD_PARALLEL_LEVEL, or more memory. */
+function commandKnobs(jobs: BuildJobs, command: string, captures: Readonly<Record<string, string>>, facts: FactView): Record<string, string> {
+  const inImage = facts.place === 'image-build';
+  const common = { runnerNote: runnerNote(facts), tailNote: runnerNote(facts), moreMemory: moreMemory(facts) };
+  if (serialMake(jobs, command, captures)) {
+    return {
+      ...common,
+      serialBuild: `The step runs '${jobs.command}' without -j: make compiled one file at a time, so a single compiler needed more memory than the builder has.`,
+      jobsEnv: '',
+    };
+  }
+  // cmake --build without a job option reads CMAKE_BUILD_PARALLEL_LEVEL: set it where the build runs.
+  if (jobs.tool === 'cmake-build' && jobs.option === null) {
+    const env = 'CMAKE_BUILD_PARALLEL_LEVEL=2';
+    return {
+      ...common,
+      jobsEnv: env,
+      knobNote: jobsNote(jobs),
+      jobsWhere: inImage ? 'Add before the RUN that compiles:' : facts.place === null ? `The log does not show where the build ran: in a Dockerfile, add ENV ${env} before the RUN that compiles; in a shell:` : 'Set in the shell before the build command:',
+      jobsFence: inImage ? 'dockerfile' : 'sh',
+      jobsLine: inImage ? `ENV ${env}` : `export ${env}`,
+    };
+  }
+  return {
+    ...common,
+    jobsEnv: jobs.lowered,
+    knobNote: jobsNote(jobs),
+    jobsWhere: inImage ? 'In that RUN, give it a fixed, small count (raise it while the build still fits):' : 'Give it a fixed, small count (raise it while the build still fits):',
+    jobsFence: 'sh',
+    jobsLine: jobs.lowered,
   };
 }

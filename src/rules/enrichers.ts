@@ -27,6 +27,7 @@ import { cudaDriverEnrich } from '../knowledge/cuda-driver.js';
 import { aptDroppedEnrich } from '../knowledge/apt-dropped-enricher.js';
 import { runImageEnrich } from '../knowledge/run-image-enricher.js';
 import { runCommandEnrich } from '../knowledge/run-command-enricher.js';
+import { condaNetworkEnrich } from '../knowledge/conda-network-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -94,4 +95,6 @@ export const enrichers: Record<string, Enricher> = {
   'run-image': runImageEnrich,
   /** The image of the log's `docker run` / `podman run` and that command asking for GPUs (`{enrich.runImage}`, `{enrich.runWithGpus}`, `{enrich.runGpus}`). */
   'run-command': runCommandEnrich,
+  /** A failed conda / mamba download: its host, channel or package file, and the retry settings of the tool that printed it (`{enrich.rcAppend}`, `{enrich.status}`). */
+  'conda-network': condaNetworkEnrich,
 };

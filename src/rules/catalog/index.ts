@@ -50,6 +50,7 @@ import { rustCompilerMissing } from './pip/rust-compiler-missing.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
+import { httpError } from './conda/http-error.js';
 import { unableToLocatePackage } from './apt/unable-to-locate-package.js';
 import { fetchFailed } from './apt/fetch-failed.js';
 import { heldPackagesChanged } from './apt/held-packages-changed.js';
@@ -125,6 +126,7 @@ export const builtinRules: RuleInput[] = [
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,
+  httpError,
   unableToLocatePackage,
   fetchFailed,
   heldPackagesChanged,

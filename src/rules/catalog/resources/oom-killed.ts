@@ -8,7 +8,9 @@
 //   printed by the process itself when malloc/new fails (no signal, no OOM killer); nvcc's C++ front end says
 //   `catastrophic error: out of memory` (vllm-project/vllm#2175, a vLLM image build: `StringUtil.h(68): catastrophic
 //   error: out of memory`, answered there by asking for the machine's memory).
-// Knobs per package: knowledge/memory-knobs-enricher.ts (MAX_JOBS, NVCC_THREADS, CMAKE_BUILD_PARALLEL_LEVEL).
+// Knobs: knowledge/memory-knobs-enricher.ts, from the command the step ran (make / ninja / cmake --build and
+// their job counts: knowledge/build-parallelism.ts) or, for pip and setup.py builds, from the package built
+// (MAX_JOBS, NVCC_THREADS).
 // pip killed right after downloading a big wheel, with nothing compiled, is not a compile at all: pip's HTTP cache
 // holds the whole wheel in memory to store it (pypa/pip#2984 "Excessive memory use when caching large packages",
 // pypa/pip#9678 "Large RAM spike when caching large wheels"); `--no-cache-dir` is the workaround named there.
@@ -56,6 +58,11 @@ export const oomKilled: RuleInput = {
       literals: ['Building wheel for', 'Running setup.py', 'nvcc', 'cc1plus', 'Building CXX object', 'Building CUDA object', 'Building NVCC', 'ninja', 'cmake'],
     },
     { name: 'alloc', literals: ['virtual memory exhausted', 'out of memory allocating', 'std::bad_alloc', 'catastrophic error: out of memory'] },
+    // GNU make prints this only when a job failed while others were still running: the make was parallel,
+    // whatever its command line says (memory-knobs enricher: a make without -j is serial only without it).
+    { name: 'parallelMake', literals: ['Waiting for unfinished jobs'] },
+    // The classic builder's last line names the RUN: `The command '/bin/sh -c cmake .. && make install' returned a non-zero code: 2`.
+    { name: 'classicRun', literals: ["The command '/bin/"], pattern: "^The command '/bin/(?:ba)?sh -c (?<cmd>[^\\n]{1,2000}?)' returned a non-zero code" },
     // What is being compiled, for the knobs (memory-knobs enricher).
     { name: 'flashAttn', literals: ['flash_attn', 'flash-attn', 'flash-attention'] },
     { name: 'vllm', literals: ['vllm'] },
@@ -76,6 +83,20 @@ export const oomKilled: RuleInput = {
         "Install without pip's cache, which keeps the wheel out of memory: add `--no-cache-dir` to the `pip install` that was killed " +
           '(`pip install --no-cache-dir …`). {enrich.runnerNote}',
       ].join('\n'),
+    },
+    {
+      // A make that ran one job at a time (the memory-knobs enricher read its RUN): fewer jobs cannot help.
+      when: 'killed&enrich.serialBuild',
+      message:
+        "{program|A process of this step} was killed with SIGKILL, almost certainly by the kernel's out-of-memory killer. " +
+        '{enrich.serialBuild}',
+      fix: 'Fewer jobs cannot help: this build already runs one. {enrich.moreMemory}',
+    },
+    {
+      when: 'alloc&enrich.serialBuild',
+      title: 'Out of memory (allocation failed)',
+      message: 'A process of this step ran out of memory: an allocation failed and the process stopped itself. {enrich.serialBuild}',
+      fix: 'Fewer jobs cannot help: this build already runs one. {enrich.moreMemory}',
     },
     {
       when: 'killed&exit137',
@@ -121,7 +142,7 @@ export const oomKilled: RuleInput = {
     '```{enrich.jobsFence}',
     '{enrich.jobsLine}',
     '```',
-    'Fewer CUDA architectures (`TORCH_CUDA_ARCH_LIST`) also cut memory and time. {enrich.runnerNote}',
+    '{enrich.tailNote}',
   ].join('\n')),
   enrich: ['memory-knobs', 'flash-attn-wheel'],
   docs: 'https://github.com/Dao-AILab/flash-attention#installation-and-features',
