@@ -7380,6 +7380,192 @@ var init_tos_not_accepted = __esm({
   }
 });
 
+// src/rules/catalog/conda/http-error.ts
+function forPlaces(when, story) {
+  const make = (cond, place) => ({
+    when: cond,
+    ...story.title === void 0 ? {} : { title: story.title },
+    message: story.message,
+    retryable: story.retryable,
+    fix: story.fix(place)
+  });
+  return [
+    make(`${when}&fact.place=image-build`, "image"),
+    make(`${when}&fact.place=host-shell`, "shell"),
+    make(`${when}&fact.place=docker-run`, "shell"),
+    make(when, "unknown")
+  ];
+}
+function settingsBlock(place, lowSpeed) {
+  const env = lowSpeed ? "{enrich.lowSpeedEnv}" : "";
+  if (place === "image") {
+    return [
+      "In the Dockerfile, before the step that installs (as the same user: the file is that user's `~/.condarc`):",
+      "",
+      "```dockerfile",
+      "RUN {enrich.rcAppend}",
+      ...lowSpeed ? [`ENV ${env}`] : [],
+      "```"
+    ];
+  }
+  const lines = ["```sh", "{enrich.rcAppend}", ...lowSpeed ? [`export ${env}`] : [], "```"];
+  if (place === "shell") return ["Where the install runs, as the user that runs it:", "", ...lines];
+  return [
+    `The log does not show where the install ran. In a shell, as the user that runs it (in a Dockerfile, ${lowSpeed ? "the same lines as a `RUN` and an `ENV`" : "the same line as a `RUN`"} before the install step):`,
+    "",
+    ...lines
+  ];
+}
+function proxyNote(place) {
+  return place === "image" ? "If the builder reaches the internet through a proxy, pass it to the build: `docker build --build-arg HTTPS_PROXY=\u2026 --build-arg HTTP_PROXY=\u2026` (Docker hands these to every `RUN`; conda and libmamba read them)." : "If this machine reaches the internet through a proxy, export `HTTPS_PROXY` / `HTTP_PROXY` before the install, or set `proxy_servers` in `~/.condarc`.";
+}
+var passing, refused, condaPassing, httpError;
+var init_http_error = __esm({
+  "src/rules/catalog/conda/http-error.ts"() {
+    "use strict";
+    passing = [
+      ...forPlaces("dns", {
+        title: "conda channel host could not be resolved",
+        message: "{enrich.tool} could not resolve `{enrich.host|the channel host}` and never reached `{url|the channel}`: a DNS or network failure where the install ran, not a problem of the channel or the packages.",
+        retryable: true,
+        fix: (place) => [
+          place === "image" ? "Retry the build. If it fails again, it is the builder's network: DNS inside the build (`docker build --network=host` uses the host's), a builder or `RUN --network=none` without network, or a proxy the build was not given." : "Retry. If it fails again, check that this machine resolves the host (`getent hosts {enrich.host|conda.anaconda.org}`) and its proxy.",
+          "",
+          proxyNote(place)
+        ].join("\n")
+      }),
+      ...forPlaces("lowSpeed", {
+        title: "conda download too slow",
+        message: "{enrich.tool} cancelled the download of `{url|a package}`: it moved less than 30 bytes/s for 60 s, and libmamba gives up on such a download instead of waiting. A slow or stalled connection to `{enrich.host|the channel}`, often passing.",
+        retryable: true,
+        fix: (place) => ["Retry. To let libmamba wait on a slow download and try more often:", "", ...settingsBlock(place, true), "", "{enrich.retryNote}"].join("\n")
+      }),
+      ...forPlaces("libmamba", {
+        message: "{enrich.tool} could not download `{url|a file of the channel}` ({enrich.status}): `{enrich.host|the server}` failed or did not answer in time. A server error or a lost connection is usually passing.",
+        retryable: true,
+        fix: (place) => [
+          "Retry. To ride out the next one, {enrich.settingsIntro}:",
+          "",
+          ...settingsBlock(place, false),
+          "",
+          "{enrich.retryNote} " + proxyNote(place)
+        ].join("\n")
+      })
+    ];
+    refused = [
+      {
+        when: "notFound&enrich.packageFile",
+        title: "conda package file not found",
+        message: "`{enrich.host|The server}` answered 404 for the package file `{enrich.packageFile}`: the channel no longer has that build, but the index {enrich.tool} worked from still listed it (an index cached earlier, or a lock file or explicit list that pins the build).",
+        retryable: false,
+        fix: [
+          "Solve against the channel's current index: drop the cached indexes before the install (`{enrich.cleanIndex}`), or regenerate the lock",
+          "file. A pin on exactly this build needs a build the channel still has."
+        ].join("\n")
+      },
+      ...forPlaces("notFound", {
+        title: "conda channel not found",
+        message: "`{enrich.host|The server}` answered 404 for the channel `{enrich.channel|in the log}`: there is no such channel at that address. Its name is misspelt, its owner removed it, or the mirror the URL points to does not carry it. This fails the same way on every try.",
+        retryable: false,
+        fix: (place) => [
+          "Check the channel: a channel that exists serves `noarch/repodata.json`, so this prints 200 for it and 404 here:",
+          "",
+          "```sh",
+          "curl -sI {enrich.channel|https://conda.anaconda.org/conda-forge}/noarch/repodata.json | head -n 1",
+          "```",
+          "",
+          place === "image" ? "Then correct or remove the channel where the build names it: a `-c` option of the install, `channels:` of the environment file, or a `conda config --add channels` step earlier in the Dockerfile. Packages of a removed channel are often on conda-forge." : "Then correct or remove the channel where it is named: a `-c` option of the command, `channels:` of the environment file, or an rc file (`{enrich.sourcesCmd}` lists the rc files and the channels each sets). Packages of a removed channel are often on conda-forge."
+        ].join("\n")
+      }),
+      ...forPlaces("denied", {
+        title: "conda channel refused access",
+        message: "`{enrich.host|The server}` refused `{url|the channel}` with {enrich.status}: it will not serve it to this client. A private channel needs a token; a proxy or firewall on the way can refuse; anaconda.org also answers 403 for channels their owners withdrew (the `intel` channel since July 2024). Retrying does not change it.",
+        retryable: false,
+        fix: (place) => [
+          "See who refuses, from the same network:",
+          "",
+          "```sh",
+          "curl -sI {enrich.channel|https://conda.anaconda.org/conda-forge}/noarch/repodata.json",
+          "```",
+          "",
+          "- A private channel: put its token in the channel URL, after the host (`/t/` then the token, then the channel path), " + (place === "image" ? "passed in with a build secret rather than a build arg, which stays in the image history." : "or log in with the tool the channel's host documents."),
+          "- A proxy's error page or headers: " + (place === "image" ? "pass the proxy to the build (`--build-arg HTTPS_PROXY=\u2026`) or ask for the host to be allowed." : "set `HTTPS_PROXY` or `proxy_servers` in `~/.condarc`, or ask for the host to be allowed."),
+          "- A withdrawn channel: take its packages from conda-forge and drop the channel from the command, the environment file and `.condarc`."
+        ].join("\n")
+      })
+    ];
+    condaPassing = (place) => [
+      "Retry: conda's own text says these failures are often passing. To ride out the next one, {enrich.settingsIntro}:",
+      "",
+      ...settingsBlock(place, false),
+      "",
+      "{enrich.retryNote} " + proxyNote(place)
+    ].join("\n");
+    httpError = {
+      id: "conda/http-error",
+      title: "conda download failed",
+      severity: "error",
+      match: [
+        {
+          // `CondaHTTPError: HTTP 000 CONNECTION FAILED for url <https://repo.anaconda.com/pkgs/main/linux-64/current_repodata.json>`
+          literals: ["CondaHTTPError: HTTP "],
+          pattern: "CondaHTTPError: HTTP (?<status>\\d{3}|None) [A-Za-z -]{1,60} for url <(?<url>[^>\\s]{1,500})>"
+        },
+        {
+          // `UnavailableInvalidChannel: HTTP 403 FORBIDDEN for channel intel <https://conda.anaconda.org/intel>`
+          literals: ["UnavailableInvalidChannel: HTTP "],
+          pattern: "UnavailableInvalidChannel: HTTP (?<status>\\d{3}) [A-Za-z -]{1,60} for channel \\S{1,200} <(?<url>[^>\\s]{1,500})>"
+        },
+        // conda 4.6\u20134.x: the channel and the code follow on their own lines (contexts channelUrl, errorCode)
+        { literals: ["UnavailableInvalidChannel: The channel is not accessible or is invalid."] },
+        {
+          // `    Transfer finalized, status: 503 [https://conda.anaconda.org/rapidsai-nightly/noarch/repodata.json] 19 bytes`,
+          // `Multi-download failed. Reason: Transfer finalized, status: 404 [\u2026]`; not libmamba's `info` lines.
+          literals: ["Transfer finalized, status: "],
+          pattern: "(?:^\\s{0,40}|: )Transfer finalized, status: (?<status>[45]\\d\\d) \\[(?<url>[^\\]\\s]{1,500})\\]"
+        },
+        {
+          // `RuntimeError: Download error (28) Timeout was reached [https://conda.anaconda.org/\u2026/repodata.json]`: curl's
+          // network failures only (resolve, connect, partial file, timeout, TLS connect, empty reply, send, receive).
+          literals: ["Download error ("],
+          pattern: "(?:^\\s{0,40}|: |critical +libmamba |error +libmamba )Download error \\((?<curl>5|6|7|18|28|35|52|55|56)\\) [^\\[\\n]{1,100} \\[(?<url>[^\\]\\s]{1,500})\\]"
+        }
+      ],
+      context: [
+        { name: "libmamba", literals: ["libmamba", "Download error (", "Transfer finalized, status: ", "Multi-download failed"] },
+        { name: "condaError", literals: ["CondaHTTPError", "UnavailableInvalidChannel"] },
+        // conda 4.6\u20134.x's UnavailableInvalidChannel block: `  channel url: https://conda.anaconda.org/opendrift`, `  error code: 404`
+        { name: "channelUrl", literals: ["channel url: "], pattern: "^\\s{0,8}channel url: (?<url>\\S{1,500})\\s{0,20}$" },
+        { name: "errorCode", literals: ["error code: "], pattern: "^\\s{0,8}error code: (?<code>\\d{3})\\s{0,20}$" },
+        { name: "notFound", literals: ["HTTP 404 ", "status: 404 ", "error code: 404"] },
+        { name: "denied", literals: ["HTTP 401 ", "HTTP 403 ", "status: 401 ", "status: 403 ", "error code: 401", "error code: 403"] },
+        {
+          // conda's urllib3 (`Failed to resolve 'conda.anaconda.org' ([Errno -2] Name or service not known)`), curl's text
+          // under libmamba's error (`Could not resolve host: conda.anaconda.org`), curl error 6 itself.
+          name: "dns",
+          literals: ["Could not resolve host", "Couldn't resolve host", "Failed to resolve", "Name or service not known", "Temporary failure in name resolution"]
+        },
+        // curl's text for libmamba's low-speed limit: `Operation too slow. Less than 30 bytes/sec transferred the last 60 seconds`
+        { name: "lowSpeed", literals: ["Operation too slow"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      retryable: true,
+      message: "conda could not download `{url|a file of the channel}` ({enrich.status}): `{enrich.host|the server}` failed or could not be reached. A server error or a lost connection is usually passing.",
+      variants: [
+        ...refused,
+        ...passing,
+        { when: "fact.place=image-build", fix: condaPassing("image") },
+        { when: "fact.place=host-shell", fix: condaPassing("shell") },
+        { when: "fact.place=docker-run", fix: condaPassing("shell") }
+      ],
+      fix: condaPassing("unknown"),
+      enrich: "conda-network",
+      docs: "https://docs.conda.io/projects/conda/en/latest/user-guide/configuration/settings.html"
+    };
+  }
+});
+
 // src/knowledge/nvidia-repos.ts
 function nvidiaRepo(distro, arch) {
   const row = repos.find((r) => r.distroId === distro);
@@ -8125,6 +8311,11 @@ var init_oom_killed = __esm({
           literals: ["Building wheel for", "Running setup.py", "nvcc", "cc1plus", "Building CXX object", "Building CUDA object", "Building NVCC", "ninja", "cmake"]
         },
         { name: "alloc", literals: ["virtual memory exhausted", "out of memory allocating", "std::bad_alloc", "catastrophic error: out of memory"] },
+        // GNU make prints this only when a job failed while others were still running: the make was parallel,
+        // whatever its command line says (memory-knobs enricher: a make without -j is serial only without it).
+        { name: "parallelMake", literals: ["Waiting for unfinished jobs"] },
+        // The classic builder's last line names the RUN: `The command '/bin/sh -c cmake .. && make install' returned a non-zero code: 2`.
+        { name: "classicRun", literals: ["The command '/bin/"], pattern: "^The command '/bin/(?:ba)?sh -c (?<cmd>[^\\n]{1,2000}?)' returned a non-zero code" },
         // What is being compiled, for the knobs (memory-knobs enricher).
         { name: "flashAttn", literals: ["flash_attn", "flash-attn", "flash-attention"] },
         { name: "vllm", literals: ["vllm"] },
@@ -8140,6 +8331,18 @@ var init_oom_killed = __esm({
             fix: [
               "Install without pip's cache, which keeps the wheel out of memory: add `--no-cache-dir` to the `pip install` that was killed (`pip install --no-cache-dir \u2026`). {enrich.runnerNote}"
             ].join("\n")
+          },
+          {
+            // A make that ran one job at a time (the memory-knobs enricher read its RUN): fewer jobs cannot help.
+            when: "killed&enrich.serialBuild",
+            message: "{program|A process of this step} was killed with SIGKILL, almost certainly by the kernel's out-of-memory killer. {enrich.serialBuild}",
+            fix: "Fewer jobs cannot help: this build already runs one. {enrich.moreMemory}"
+          },
+          {
+            when: "alloc&enrich.serialBuild",
+            title: "Out of memory (allocation failed)",
+            message: "A process of this step ran out of memory: an allocation failed and the process stopped itself. {enrich.serialBuild}",
+            fix: "Fewer jobs cannot help: this build already runs one. {enrich.moreMemory}"
           },
           {
             when: "killed&exit137",
@@ -8173,7 +8376,7 @@ var init_oom_killed = __esm({
         "```{enrich.jobsFence}",
         "{enrich.jobsLine}",
         "```",
-        "Fewer CUDA architectures (`TORCH_CUDA_ARCH_LIST`) also cut memory and time. {enrich.runnerNote}"
+        "{enrich.tailNote}"
       ].join("\n")),
       enrich: ["memory-knobs", "flash-attn-wheel"],
       docs: "https://github.com/Dao-AILab/flash-attention#installation-and-features"
@@ -10050,6 +10253,7 @@ var init_catalog = __esm({
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
+    init_http_error();
     init_unable_to_locate_package();
     init_fetch_failed();
     init_held_packages_changed();
@@ -10124,6 +10328,7 @@ var init_catalog = __esm({
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
+      httpError,
       unableToLocatePackage,
       fetchFailed,
       heldPackagesChanged,
@@ -19600,6 +19805,514 @@ var init_step_outcome = __esm({
   }
 });
 
+// src/grammar/exit-code.ts
+function exitCodeOf(message2) {
+  for (const marker of MARKERS) {
+    const at = message2.lastIndexOf(marker);
+    if (at < 0) continue;
+    const digits = message2.slice(at + marker.length).trim();
+    if (digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits)) return Number(digits);
+  }
+  return null;
+}
+var MARKERS;
+var init_exit_code2 = __esm({
+  "src/grammar/exit-code.ts"() {
+    "use strict";
+    MARKERS = [
+      "exit code: ",
+      // BuildKit: `did not complete successfully: exit code: 2`, `executor failed running [\u2026]: exit code: 2`
+      "returned a non-zero code: ",
+      // classic builder: `The command '/bin/sh -c make' returned a non-zero code: 2`
+      "exit status "
+      // podman / buildah: `building at STEP "RUN make": while running runtime: exit status 2`
+    ];
+  }
+});
+
+// src/grammar/run-command.ts
+function runInstructionOf(message2) {
+  const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message2);
+  const old = current ? null : /executor failed running \[\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message2);
+  const command = current?.[1] ?? old?.[1];
+  return command === void 0 ? null : `RUN ${command.replace(/\\"/g, '"')}`;
+}
+function foldSpace(text) {
+  return text.replace(/\s+/g, " ").trim();
+}
+function isRunOf(instruction, message2) {
+  const ran = runInstructionOf(message2);
+  if (ran === null) return false;
+  return matchesWithGaps(foldSpace(instruction.replace(RUN_FLAGS2, "RUN ")), foldSpace(ran).split(VARIABLE));
+}
+function matchesWithGaps(text, pieces) {
+  const first = pieces[0];
+  if (pieces.length === 1) return text === first;
+  const last = pieces[pieces.length - 1];
+  const end = text.length - last.length;
+  if (end < first.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+  let at = first.length;
+  for (let i = 1; i < pieces.length - 1; i++) {
+    const found = text.indexOf(pieces[i], at);
+    if (found < 0 || found + pieces[i].length > end) return false;
+    at = found + pieces[i].length;
+  }
+  return true;
+}
+var RUN_FLAGS2, VARIABLE;
+var init_run_command2 = __esm({
+  "src/grammar/run-command.ts"() {
+    "use strict";
+    RUN_FLAGS2 = /^RUN\s+(?:--\S+\s+)*/;
+    VARIABLE = /\$\{[^}]{0,200}\}|\$[A-Za-z_][A-Za-z0-9_]{0,200}/;
+  }
+});
+
+// src/grammar/framing.ts
+var FRAMED_FORMATS, MAX_STEPS;
+var init_framing = __esm({
+  "src/grammar/framing.ts"() {
+    "use strict";
+    FRAMED_FORMATS = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic", "buildah"]);
+    MAX_STEPS = 5e3;
+  }
+});
+
+// src/model/downloads.ts
+var MAX_DOWNLOADS, DOWNLOADING, DownloadLedger;
+var init_downloads = __esm({
+  "src/model/downloads.ts"() {
+    "use strict";
+    MAX_DOWNLOADS = 2e3;
+    DOWNLOADING = /^\s{0,20}Downloading (?:\S{0,1000}\/)?([^\s/]{1,300}\.whl) \(([\d.]{1,10} [kMG]?B)\)$/;
+    DownloadLedger = class {
+      downloads = [];
+      /** Per step, its download still waiting for a later stamped line, and when it started. */
+      open = /* @__PURE__ */ new Map();
+      /** One output line of a step, with BuildKit's seconds-since-start stamp (null when the format has none). */
+      observe(step, text, seconds) {
+        const pending = this.open.get(step);
+        if (pending !== void 0 && seconds !== null) {
+          pending.download.seconds = Math.max(0, seconds - pending.at);
+          this.open.delete(step);
+        }
+        if (!text.includes("Downloading ") || this.downloads.length >= MAX_DOWNLOADS) return;
+        const m = DOWNLOADING.exec(text);
+        if (m === null) return;
+        const download = { step, file: m[1], size: m[2], seconds: null };
+        this.downloads.push(download);
+        if (seconds !== null) this.open.set(step, { download, at: seconds });
+      }
+      list() {
+        return this.downloads;
+      }
+    };
+  }
+});
+
+// src/model/build-model.ts
+function emptyStep(header, line) {
+  return {
+    ...header,
+    status: "running",
+    seconds: null,
+    start: null,
+    end: null,
+    cached: false,
+    error: null,
+    exitCode: null,
+    firstLine: line,
+    lastLine: line,
+    tail: [],
+    outputLines: 0,
+    clipped: false
+  };
+}
+function placeholderHeader(id) {
+  if (id === IMPLICIT_STEP_ID) return implicitStepHeader();
+  return { id, stage: null, index: null, total: null, instruction: "", platform: null, target: null, internal: true };
+}
+function round(seconds) {
+  return Math.round(seconds * 1e3) / 1e3;
+}
+var TAIL_LINES, PASSED_TAIL_LINES, TAIL_LINE_CHARS, FULL_TAIL_STEPS, MAX_LINT_WARNINGS, CLOCKLESS, NOT_BLANK, BuildModelBuilder;
+var init_build_model = __esm({
+  "src/model/build-model.ts"() {
+    "use strict";
+    init_implicit_step();
+    init_exit_code2();
+    init_run_command2();
+    init_framing();
+    init_downloads();
+    TAIL_LINES = 50;
+    PASSED_TAIL_LINES = 10;
+    TAIL_LINE_CHARS = 500;
+    FULL_TAIL_STEPS = 1e3;
+    MAX_LINT_WARNINGS = 200;
+    CLOCKLESS = /* @__PURE__ */ new Set(["classic", "buildah", "plain-text"]);
+    NOT_BLANK = /\S/;
+    BuildModelBuilder = class {
+      steps = /* @__PURE__ */ new Map();
+      downloads = new DownloadLedger();
+      clocks = /* @__PURE__ */ new Map();
+      format = "unknown";
+      solveError = null;
+      lintWarnings = [];
+      lintSeen = /* @__PURE__ */ new Set();
+      /** The latest build time known (seconds since the build started), estimated from print order. */
+      clock = 0;
+      timed = false;
+      /**
+       * The CI stamp (epoch ms) of the line being parsed, set by the pipeline before each line:
+       * the time of every event that line produces, for formats that print none.
+       */
+      lineTime = void 0;
+      errors = 0;
+      jobCanceled = null;
+      /** Steps past MAX_STEPS: where the first one began and their ids (counted up to MAX_STEPS more). */
+      notListedFrom = null;
+      notListed = /* @__PURE__ */ new Set();
+      /**
+       * The last lines printed outside any step before BuildKit's error (a pasted traceback above the
+       * error box, the output of a step whose header the cut lost): bounded like a failed step's tail.
+       */
+      outside = [];
+      outsideClosed = false;
+      apply(event) {
+        switch (event.type) {
+          case "step-not-listed":
+            this.notListedStep(event.id, event.line);
+            return;
+          case "format":
+            if (this.format === "unknown" || !FRAMED_FORMATS.has(this.format) && FRAMED_FORMATS.has(event.format)) this.format = event.format;
+            return;
+          case "step-started":
+            this.started(event.header, event.line, event.startedAt);
+            return;
+          case "step-output":
+            this.output(event);
+            return;
+          case "step-done": {
+            const step = this.close(event, "done", event.seconds);
+            if (step === void 0) return;
+            this.clockOf(event.id).tailLimit = PASSED_TAIL_LINES;
+            if (step.tail.length > PASSED_TAIL_LINES) step.tail.splice(0, step.tail.length - PASSED_TAIL_LINES);
+            return;
+          }
+          case "step-cached": {
+            const step = this.close(event, "cached", null);
+            if (step !== void 0) step.cached = true;
+            return;
+          }
+          case "step-error": {
+            const step = this.close(event, "error", event.seconds);
+            if (step === void 0) return;
+            if (event.message.length > 0) this.noteError(step, event.message);
+            this.clockOf(event.id).errorOrder ??= ++this.errors;
+            return;
+          }
+          case "step-canceled":
+            this.close(event, "canceled", event.seconds);
+            return;
+          case "log-clipped": {
+            if (event.id === null) return;
+            const step = this.stepFor(event.id, event.line);
+            if (step !== void 0) step.clipped = true;
+            return;
+          }
+          case "lint-warning": {
+            const key = `${event.rule}\0${event.dockerfileLine ?? ""}\0${event.message}`;
+            if (this.lintSeen.has(key) || this.lintWarnings.length >= MAX_LINT_WARNINGS) return;
+            this.lintSeen.add(key);
+            this.lintWarnings.push({ rule: event.rule, message: event.message, dockerfileLine: event.dockerfileLine });
+            return;
+          }
+          case "solve-error":
+            this.solved(event.error);
+            this.outsideClosed = true;
+            return;
+          case "text":
+            this.noteCancel(event.text, event.line);
+            this.noteOutside(event.text);
+            return;
+        }
+      }
+      output(event) {
+        if (event.seconds === null) this.noteCancel(event.text, event.line);
+        const step = this.stepFor(event.id, event.line);
+        if (step === void 0) return;
+        step.lastLine = event.line;
+        if (event.seconds !== null) this.advance(event.id, step, event.seconds);
+        else this.stamp(event.id);
+        if (event.status === true || event.echo === true) return;
+        this.downloads.observe(event.id, event.text, event.seconds);
+        step.outputLines++;
+        step.tail.push(event.text.length > TAIL_LINE_CHARS ? event.text.slice(0, TAIL_LINE_CHARS) : event.text);
+        if (step.tail.length > this.clockOf(event.id).tailLimit) step.tail.shift();
+        if (event.id === IMPLICIT_STEP_ID) this.noteOutside(event.text);
+      }
+      /** A line outside any step, kept until BuildKit's error is read (what follows it is not its cause). */
+      noteOutside(text) {
+        if (this.outsideClosed || !NOT_BLANK.test(text)) return;
+        this.outside.push(text.length > TAIL_LINE_CHARS ? text.slice(0, TAIL_LINE_CHARS) : text);
+        if (this.outside.length > TAIL_LINES) this.outside.shift();
+      }
+      /** The four ways a step ends (done, cached, error, canceled) share this: status, last line, duration, end. */
+      close(event, status, seconds) {
+        const step = this.stepFor(event.id, event.line);
+        if (step === void 0) return void 0;
+        step.status = status;
+        step.lastLine = event.line;
+        if (seconds !== null) step.seconds = seconds;
+        this.ended(event.id, step, seconds, event.endedAt);
+        return step;
+      }
+      noteError(step, message2) {
+        step.error = message2;
+        step.exitCode = exitCodeOf(message2);
+        if (step.instruction === "") {
+          step.instruction = runInstructionOf(message2) ?? "";
+          if (step.instruction !== "") step.internal = false;
+        }
+      }
+      /** GitHub Actions' `##[error]The operation was canceled.` (the marker is gone by now; `Error: ` as the web view copies it). */
+      noteCancel(text, line) {
+        if (text.length < 40 && /^(?:Error: )?The operation was canceled\.\s*$/.test(text)) this.jobCanceled = line;
+      }
+      /** The step with this id as it stands now (the rule engine asks while the log streams). */
+      getStep(id) {
+        return this.steps.get(id);
+      }
+      finish(lines) {
+        const framed = FRAMED_FORMATS.has(this.format);
+        const format = this.format;
+        const steps = [];
+        const origin = this.origin();
+        for (const step of this.steps.values()) {
+          if (step.id === IMPLICIT_STEP_ID && framed) continue;
+          steps.push(this.finalStep(step, origin));
+        }
+        const failedStep = this.failedStep(steps);
+        const solveError = this.solveError === null ? null : { ...this.solveError, step: this.solveError.step ?? failedStep };
+        if (failedStep !== null) {
+          const step = steps.find((s) => s.id === failedStep);
+          if (step !== void 0 && step.status === "running") {
+            step.status = "error";
+            step.error ??= solveError?.message || null;
+            step.exitCode ??= solveError?.exitCode ?? null;
+          }
+        }
+        const outsideLines = failedStep === null && solveError !== null && this.outside.length > 0 ? [...this.outside] : null;
+        return {
+          format,
+          steps,
+          solveError,
+          failedStep,
+          seconds: this.totalSeconds(steps, origin),
+          cacheHitRatio: this.cacheHitRatio(steps),
+          lintWarnings: [...this.lintWarnings],
+          lines,
+          // Only when the CI canceled the job: a model of an ordinary build is the same as before.
+          ...this.jobCanceled === null ? {} : { jobCanceled: this.jobCanceled },
+          ...this.downloads.list().length === 0 ? {} : { downloads: this.downloads.list() },
+          ...outsideLines === null ? {} : { outsideLines },
+          // Only when steps were left out: a model of an ordinary build is the same as before.
+          ...this.notListedFrom === null ? {} : { stepsNotListed: { fromLine: this.notListedFrom, count: this.notListed.size } }
+        };
+      }
+      started(header, line, startedAt) {
+        const existing = this.steps.get(header.id);
+        if (existing !== void 0) {
+          if (header.instruction.length > 0) Object.assign(existing, header);
+          if (startedAt !== void 0) this.clockOf(header.id).startedAt ??= startedAt;
+          return;
+        }
+        if (this.steps.size >= MAX_STEPS) {
+          this.notListedStep(header.id, line);
+          return;
+        }
+        const step = emptyStep(header, line);
+        step.start = round(this.clock);
+        this.steps.set(header.id, step);
+        if (startedAt !== void 0) this.clockOf(header.id).startedAt = startedAt;
+        else if (this.lineTime !== void 0 && CLOCKLESS.has(this.format)) {
+          const clock2 = this.clockOf(header.id);
+          clock2.wall = true;
+          clock2.startedAt = this.lineTime;
+          clock2.lastStamp = this.lineTime;
+        }
+      }
+      /** A step past MAX_STEPS: not listed, but said so (analyze.ts reports where and how many). */
+      notListedStep(id, line) {
+        if (this.steps.has(id)) return;
+        this.notListedFrom ??= line;
+        if (this.notListed.size < MAX_STEPS) this.notListed.add(id);
+      }
+      /** A line of a step timed by CI stamps moves its end. */
+      stamp(id) {
+        if (this.lineTime === void 0) return;
+        const clock2 = this.clocks.get(id);
+        if (clock2?.wall === true && this.lineTime >= (clock2.lastStamp ?? 0)) clock2.lastStamp = this.lineTime;
+      }
+      /** The step for an event, created when the log never showed its header (a log cut mid-step). */
+      stepFor(id, line) {
+        const step = this.steps.get(id);
+        if (step !== void 0) return step;
+        this.started(placeholderHeader(id), line, void 0);
+        return this.steps.get(id);
+      }
+      clockOf(id) {
+        let clock2 = this.clocks.get(id);
+        if (clock2 === void 0) {
+          clock2 = { lastSeconds: null, startedAt: null, endedAt: null, lastStamp: null, wall: false, errorOrder: null, tailLimit: this.steps.size > FULL_TAIL_STEPS ? PASSED_TAIL_LINES : TAIL_LINES };
+          this.clocks.set(id, clock2);
+        }
+        return clock2;
+      }
+      /** A printed `#N 12.34` moves the step's own time and, through its start, the build's clock. */
+      advance(id, step, seconds) {
+        const clock2 = this.clockOf(id);
+        if (clock2.lastSeconds === null || seconds > clock2.lastSeconds) clock2.lastSeconds = seconds;
+        this.timed = true;
+        const at = (step.start ?? 0) + seconds;
+        if (at > this.clock) this.clock = at;
+      }
+      ended(id, step, seconds, endedAt) {
+        const clock2 = this.clockOf(id);
+        if (endedAt !== void 0) clock2.endedAt = endedAt;
+        else if (clock2.wall && this.lineTime !== void 0) clock2.endedAt = Math.max(this.lineTime, clock2.lastStamp ?? this.lineTime);
+        const duration4 = seconds ?? clock2.lastSeconds;
+        if (duration4 === null) {
+          step.end = step.start;
+          return;
+        }
+        this.timed = true;
+        step.end = round((step.start ?? 0) + duration4);
+        if (step.end > this.clock) this.clock = step.end;
+      }
+      solved(error63) {
+        if (this.solveError === null) {
+          this.solveError = { ...error63, excerpt: [...error63.excerpt] };
+          return;
+        }
+        const kept = this.solveError;
+        kept.dockerfile ??= error63.dockerfile;
+        kept.line ??= error63.line;
+        kept.endLine ??= error63.endLine;
+        kept.exitCode ??= error63.exitCode;
+        kept.step ??= error63.step;
+        if (kept.excerpt.length === 0) kept.excerpt = [...error63.excerpt];
+        if (kept.message.length === 0) kept.message = error63.message;
+      }
+      /** Seconds, start and end of a step, exact when the format gave wall-clock times. */
+      finalStep(step, origin) {
+        const clock2 = this.clocks.get(step.id);
+        const out = { ...step, tail: [...step.tail] };
+        if (clock2 === void 0) return out;
+        if (origin !== null && clock2.startedAt !== null && this.countsWallClock(clock2)) {
+          const endedAt = clock2.endedAt ?? (clock2.wall ? clock2.lastStamp : null);
+          out.start = round((clock2.startedAt - origin) / 1e3);
+          out.end = endedAt === null ? null : round((endedAt - origin) / 1e3);
+          if (clock2.wall && out.seconds === null && out.status !== "cached" && endedAt !== null) out.seconds = round((endedAt - clock2.startedAt) / 1e3);
+        }
+        if (out.seconds === null && out.status !== "cached" && clock2.lastSeconds !== null) out.seconds = clock2.lastSeconds;
+        return out;
+      }
+      /**
+       * CI stamps time a log only when it has no times of its own: in a BuildKit log, the stamped
+       * preamble before the build (the implicit step) must not turn BuildKit's clock into wall time.
+       */
+      countsWallClock(clock2) {
+        return !clock2.wall || CLOCKLESS.has(this.format);
+      }
+      /** Epoch ms of the earliest exact start, null when the format gave none. */
+      origin() {
+        let origin = null;
+        for (const clock2 of this.clocks.values()) {
+          if (!this.countsWallClock(clock2)) continue;
+          if (clock2.startedAt !== null && (origin === null || clock2.startedAt < origin)) origin = clock2.startedAt;
+        }
+        return origin;
+      }
+      /** The step named by the solve error, else the first step that failed (not merely canceled). */
+      failedStep(steps) {
+        const named = this.solveError?.step ?? null;
+        if (named !== null && this.steps.has(named)) return named;
+        let first = null;
+        let order = Infinity;
+        for (const step of steps) {
+          const errorOrder = this.clocks.get(step.id)?.errorOrder ?? null;
+          if (step.status === "error" && errorOrder !== null && errorOrder < order) {
+            first = step.id;
+            order = errorOrder;
+          }
+        }
+        return first;
+      }
+      totalSeconds(steps, origin) {
+        if (origin !== null) {
+          let start = Infinity;
+          let end = -Infinity;
+          for (const step of steps) {
+            if (step.start !== null && step.start < start) start = step.start;
+            if (step.end !== null && step.end > end) end = step.end;
+          }
+          return end >= start ? round(end - start) : null;
+        }
+        return this.timed ? round(this.clock) : null;
+      }
+      cacheHitRatio(steps) {
+        let cached2 = 0;
+        let executed = 0;
+        for (const step of steps) {
+          if (step.internal) continue;
+          if (step.status === "cached") cached2++;
+          else executed++;
+        }
+        return cached2 + executed === 0 ? null : round(cached2 / (cached2 + executed));
+      }
+    };
+  }
+});
+
+// src/knowledge/build-parallelism.ts
+function jobsOf(count2, tool) {
+  if (count2 === void 0) return tool === "make" ? "unlimited" : "default";
+  if (/^\d+$/.test(count2)) return Number(count2);
+  return "cores";
+}
+function twoJobs(tool, option) {
+  if (tool === "cmake-build") return option?.startsWith("--parallel") === true ? "--parallel 2" : "-j 2";
+  return "-j2";
+}
+function buildJobsIn(text) {
+  const line = text.replace(/\\\s*\n/g, " ");
+  for (const { tool, pattern } of COMMANDS) {
+    const m = pattern.exec(line);
+    if (m === null) continue;
+    const command = m[1].trim();
+    const job = JOB_OPTION.exec(` ${command}`);
+    const option = job === null ? null : job[0].trim();
+    const jobs = job === null ? "default" : tool === "cmake-build" && job.groups?.count === void 0 ? "default" : jobsOf(job.groups?.count, tool);
+    const lowered = option === null ? tool === "cmake-build" ? `${command} --parallel 2` : command.replace(/^(g?make|ninja)\b/, `$1 ${twoJobs(tool, null)}`) : command.replace(option, twoJobs(tool, option));
+    return { tool, jobs, command, option, lowered };
+  }
+  return null;
+}
+var WORD2, JOB_OPTION, COMMANDS;
+var init_build_parallelism = __esm({
+  "src/knowledge/build-parallelism.ts"() {
+    "use strict";
+    WORD2 = String.raw`(?:[^\s;&|()'"\x60$]|\$(?!\()|"[^"\n]{0,200}"|'[^'\n]{0,200}'|\$\([^()\n]{0,200}\)|\x60[^\x60\n]{0,200}\x60)+`;
+    JOB_OPTION = new RegExp(String.raw`(?<=\s)(?:-j|--jobs|--parallel)(?:(?:=|\s+)?(?<count>\d{1,4}|"?\$\([^()\n]{0,200}\)"?|"?\x60[^\x60\n]{0,200}\x60"?))?(?=\s|$)`);
+    COMMANDS = [
+      { tool: "cmake-build", pattern: new RegExp(String.raw`(?:^|[\s;&|(])(cmake\s+--build(?=[\s;&|)]|$)(?:\s+${WORD2}){0,30})`) },
+      { tool: "ninja", pattern: new RegExp(String.raw`(?:^|[\s;&|(])(ninja(?=[\s;&|)]|$)(?:\s+${WORD2}){0,30})`) },
+      { tool: "make", pattern: new RegExp(String.raw`(?:^|[\s;&|(])(g?make(?=[\s;&|)]|$)(?:\s+${WORD2}){0,30})`) }
+    ];
+  }
+});
+
 // src/knowledge/memory-knobs-enricher.ts
 function packageOf(captures) {
   if (captures["context.flashAttn"] !== void 0) return "flash-attn";
@@ -19620,7 +20333,40 @@ function knobNote(pkg) {
   if (pkg === "torch-cpp-extension") return "torch.utils.cpp_extension builds with ninja and reads MAX_JOBS for the number of parallel jobs.";
   return "PyTorch-style setup.py builds read MAX_JOBS; cmake --build reads CMAKE_BUILD_PARALLEL_LEVEL when it is given no -j or --parallel of its own; a make or ninja called directly, or a -j / --parallel written in the command, needs that number lowered.";
 }
-function memoryKnobsEnrich(captures, _step, _model, facts) {
+function commandOf(captures, step, model) {
+  const own2 = step !== null && !step.internal ? step.instruction : "";
+  return own2 || runInstructionOf(model.solveError?.message ?? "") || (captures["context.classicRun.cmd"] ?? "");
+}
+function jobsNote(jobs) {
+  const cmd = `'${jobs.command.length > 120 ? `${jobs.command.slice(0, 119)}\u2026` : jobs.command}'`;
+  if (jobs.tool === "make") {
+    if (jobs.jobs === "cores") return `The step runs ${cmd}: one compile job per core of the builder, each compiler with memory of its own.`;
+    if (jobs.jobs === "unlimited") return `The step runs ${cmd}: make's -j without a number starts as many compile jobs as it can, with no limit.`;
+    if (typeof jobs.jobs === "number") return `The step runs ${cmd}: ${jobs.jobs} compile jobs at once.`;
+    return `The step runs ${cmd} with -j set elsewhere (MAKEFLAGS), so make ran several compile jobs at once.`;
+  }
+  if (jobs.tool === "ninja") {
+    return typeof jobs.jobs === "number" ? `The step runs ${cmd}: ${jobs.jobs} compile jobs at once.` : `The step runs ${cmd}: without -j, ninja runs one job per core and more.`;
+  }
+  if (jobs.option !== null) {
+    return typeof jobs.jobs === "number" ? `The step runs ${cmd}: ${jobs.jobs} compile jobs at once; CMAKE_BUILD_PARALLEL_LEVEL is not read when the command gives -j or --parallel.` : `The step runs ${cmd}: --parallel without a number leaves the count to the build tool, and CMAKE_BUILD_PARALLEL_LEVEL is not read when the option is given.`;
+  }
+  return `The step runs ${cmd}: without -j or --parallel, cmake --build takes its job count from CMAKE_BUILD_PARALLEL_LEVEL, else from the build tool (ninja: one per core and more).`;
+}
+function serialMake(jobs, command, captures) {
+  return jobs.tool === "make" && jobs.jobs === "default" && !/\bMAKEFLAGS=/.test(command) && captures["context.parallelMake"] === void 0;
+}
+function runnerNote(facts) {
+  return facts.githubHosted ? "This job ran on a GitHub-hosted runner, whose memory is fixed by its size: a larger runner or a self-hosted one gives more." : "Or give the builder more memory (a larger machine, or more memory for Docker Desktop or the buildx builder node).";
+}
+function moreMemory(facts) {
+  if (facts.githubHosted) return "This job ran on a GitHub-hosted runner, whose memory is fixed by its size: a larger runner or a self-hosted one gives more.";
+  return "Give the builder more memory: Docker Desktop's memory limit (Settings, Resources), a larger machine or CI runner, or swap on the machine that runs the builder.";
+}
+function memoryKnobsEnrich(captures, step, model, facts) {
+  const command = commandOf(captures, step, model);
+  const jobs = buildJobsIn(command);
+  if (jobs !== null) return commandKnobs(jobs, command, captures, facts);
   const pkg = packageOf(captures);
   const env = jobsEnv(pkg);
   const inImage = facts.place === "image-build";
@@ -19633,13 +20379,47 @@ function memoryKnobsEnrich(captures, _step, _model, facts) {
     jobsFence: inImage ? "dockerfile" : "sh",
     jobsWhere: inImage ? "Add before the RUN that compiles:" : unknown2 ? `The log does not show where the build ran: in a Dockerfile, add ENV ${env} before the RUN that compiles; in a shell:` : "Set in the shell before the build command:",
     knobNote: knobNote(pkg),
-    runnerNote: facts.githubHosted ? "This job ran on a GitHub-hosted runner, whose memory is fixed by its size: a larger runner or a self-hosted one gives more." : "Or give the builder more memory (a larger machine, or more memory for Docker Desktop or the buildx builder node)."
+    // TORCH_CUDA_ARCH_LIST is read by torch.utils.cpp_extension (and the packages built with it), not by make or cmake.
+    tailNote: `${pkg === null ? "" : "Fewer CUDA architectures (TORCH_CUDA_ARCH_LIST) also cut memory and time. "}${runnerNote(facts)}`,
+    runnerNote: runnerNote(facts)
+  };
+}
+function commandKnobs(jobs, command, captures, facts) {
+  const inImage = facts.place === "image-build";
+  const common = { runnerNote: runnerNote(facts), tailNote: runnerNote(facts), moreMemory: moreMemory(facts) };
+  if (serialMake(jobs, command, captures)) {
+    return {
+      ...common,
+      serialBuild: `The step runs '${jobs.command}' without -j: make compiled one file at a time, so a single compiler needed more memory than the builder has.`,
+      jobsEnv: ""
+    };
+  }
+  if (jobs.tool === "cmake-build" && jobs.option === null) {
+    const env = "CMAKE_BUILD_PARALLEL_LEVEL=2";
+    return {
+      ...common,
+      jobsEnv: env,
+      knobNote: jobsNote(jobs),
+      jobsWhere: inImage ? "Add before the RUN that compiles:" : facts.place === null ? `The log does not show where the build ran: in a Dockerfile, add ENV ${env} before the RUN that compiles; in a shell:` : "Set in the shell before the build command:",
+      jobsFence: inImage ? "dockerfile" : "sh",
+      jobsLine: inImage ? `ENV ${env}` : `export ${env}`
+    };
+  }
+  return {
+    ...common,
+    jobsEnv: jobs.lowered,
+    knobNote: jobsNote(jobs),
+    jobsWhere: inImage ? "In that RUN, give it a fixed, small count (raise it while the build still fits):" : "Give it a fixed, small count (raise it while the build still fits):",
+    jobsFence: "sh",
+    jobsLine: jobs.lowered
   };
 }
 var init_memory_knobs_enricher = __esm({
   "src/knowledge/memory-knobs-enricher.ts"() {
     "use strict";
+    init_build_model();
     init_extension_knobs();
+    init_build_parallelism();
   }
 });
 
@@ -20634,476 +21414,6 @@ var init_flash_attn_wheel_enricher = __esm({
   }
 });
 
-// src/grammar/exit-code.ts
-function exitCodeOf(message2) {
-  for (const marker of MARKERS) {
-    const at = message2.lastIndexOf(marker);
-    if (at < 0) continue;
-    const digits = message2.slice(at + marker.length).trim();
-    if (digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits)) return Number(digits);
-  }
-  return null;
-}
-var MARKERS;
-var init_exit_code2 = __esm({
-  "src/grammar/exit-code.ts"() {
-    "use strict";
-    MARKERS = [
-      "exit code: ",
-      // BuildKit: `did not complete successfully: exit code: 2`, `executor failed running [\u2026]: exit code: 2`
-      "returned a non-zero code: ",
-      // classic builder: `The command '/bin/sh -c make' returned a non-zero code: 2`
-      "exit status "
-      // podman / buildah: `building at STEP "RUN make": while running runtime: exit status 2`
-    ];
-  }
-});
-
-// src/grammar/run-command.ts
-function runInstructionOf(message2) {
-  const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message2);
-  const old = current ? null : /executor failed running \[\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message2);
-  const command = current?.[1] ?? old?.[1];
-  return command === void 0 ? null : `RUN ${command.replace(/\\"/g, '"')}`;
-}
-function foldSpace(text) {
-  return text.replace(/\s+/g, " ").trim();
-}
-function isRunOf(instruction, message2) {
-  const ran = runInstructionOf(message2);
-  if (ran === null) return false;
-  return matchesWithGaps(foldSpace(instruction.replace(RUN_FLAGS2, "RUN ")), foldSpace(ran).split(VARIABLE));
-}
-function matchesWithGaps(text, pieces) {
-  const first = pieces[0];
-  if (pieces.length === 1) return text === first;
-  const last = pieces[pieces.length - 1];
-  const end = text.length - last.length;
-  if (end < first.length || !text.startsWith(first) || !text.endsWith(last)) return false;
-  let at = first.length;
-  for (let i = 1; i < pieces.length - 1; i++) {
-    const found = text.indexOf(pieces[i], at);
-    if (found < 0 || found + pieces[i].length > end) return false;
-    at = found + pieces[i].length;
-  }
-  return true;
-}
-var RUN_FLAGS2, VARIABLE;
-var init_run_command2 = __esm({
-  "src/grammar/run-command.ts"() {
-    "use strict";
-    RUN_FLAGS2 = /^RUN\s+(?:--\S+\s+)*/;
-    VARIABLE = /\$\{[^}]{0,200}\}|\$[A-Za-z_][A-Za-z0-9_]{0,200}/;
-  }
-});
-
-// src/grammar/framing.ts
-var FRAMED_FORMATS, MAX_STEPS;
-var init_framing = __esm({
-  "src/grammar/framing.ts"() {
-    "use strict";
-    FRAMED_FORMATS = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic", "buildah"]);
-    MAX_STEPS = 5e3;
-  }
-});
-
-// src/model/downloads.ts
-var MAX_DOWNLOADS, DOWNLOADING, DownloadLedger;
-var init_downloads = __esm({
-  "src/model/downloads.ts"() {
-    "use strict";
-    MAX_DOWNLOADS = 2e3;
-    DOWNLOADING = /^\s{0,20}Downloading (?:\S{0,1000}\/)?([^\s/]{1,300}\.whl) \(([\d.]{1,10} [kMG]?B)\)$/;
-    DownloadLedger = class {
-      downloads = [];
-      /** Per step, its download still waiting for a later stamped line, and when it started. */
-      open = /* @__PURE__ */ new Map();
-      /** One output line of a step, with BuildKit's seconds-since-start stamp (null when the format has none). */
-      observe(step, text, seconds) {
-        const pending = this.open.get(step);
-        if (pending !== void 0 && seconds !== null) {
-          pending.download.seconds = Math.max(0, seconds - pending.at);
-          this.open.delete(step);
-        }
-        if (!text.includes("Downloading ") || this.downloads.length >= MAX_DOWNLOADS) return;
-        const m = DOWNLOADING.exec(text);
-        if (m === null) return;
-        const download = { step, file: m[1], size: m[2], seconds: null };
-        this.downloads.push(download);
-        if (seconds !== null) this.open.set(step, { download, at: seconds });
-      }
-      list() {
-        return this.downloads;
-      }
-    };
-  }
-});
-
-// src/model/build-model.ts
-function emptyStep(header, line) {
-  return {
-    ...header,
-    status: "running",
-    seconds: null,
-    start: null,
-    end: null,
-    cached: false,
-    error: null,
-    exitCode: null,
-    firstLine: line,
-    lastLine: line,
-    tail: [],
-    outputLines: 0,
-    clipped: false
-  };
-}
-function placeholderHeader(id) {
-  if (id === IMPLICIT_STEP_ID) return implicitStepHeader();
-  return { id, stage: null, index: null, total: null, instruction: "", platform: null, target: null, internal: true };
-}
-function round(seconds) {
-  return Math.round(seconds * 1e3) / 1e3;
-}
-var TAIL_LINES, PASSED_TAIL_LINES, TAIL_LINE_CHARS, FULL_TAIL_STEPS, MAX_LINT_WARNINGS, CLOCKLESS, NOT_BLANK, BuildModelBuilder;
-var init_build_model = __esm({
-  "src/model/build-model.ts"() {
-    "use strict";
-    init_implicit_step();
-    init_exit_code2();
-    init_run_command2();
-    init_framing();
-    init_downloads();
-    TAIL_LINES = 50;
-    PASSED_TAIL_LINES = 10;
-    TAIL_LINE_CHARS = 500;
-    FULL_TAIL_STEPS = 1e3;
-    MAX_LINT_WARNINGS = 200;
-    CLOCKLESS = /* @__PURE__ */ new Set(["classic", "buildah", "plain-text"]);
-    NOT_BLANK = /\S/;
-    BuildModelBuilder = class {
-      steps = /* @__PURE__ */ new Map();
-      downloads = new DownloadLedger();
-      clocks = /* @__PURE__ */ new Map();
-      format = "unknown";
-      solveError = null;
-      lintWarnings = [];
-      lintSeen = /* @__PURE__ */ new Set();
-      /** The latest build time known (seconds since the build started), estimated from print order. */
-      clock = 0;
-      timed = false;
-      /**
-       * The CI stamp (epoch ms) of the line being parsed, set by the pipeline before each line:
-       * the time of every event that line produces, for formats that print none.
-       */
-      lineTime = void 0;
-      errors = 0;
-      jobCanceled = null;
-      /** Steps past MAX_STEPS: where the first one began and their ids (counted up to MAX_STEPS more). */
-      notListedFrom = null;
-      notListed = /* @__PURE__ */ new Set();
-      /**
-       * The last lines printed outside any step before BuildKit's error (a pasted traceback above the
-       * error box, the output of a step whose header the cut lost): bounded like a failed step's tail.
-       */
-      outside = [];
-      outsideClosed = false;
-      apply(event) {
-        switch (event.type) {
-          case "step-not-listed":
-            this.notListedStep(event.id, event.line);
-            return;
-          case "format":
-            if (this.format === "unknown" || !FRAMED_FORMATS.has(this.format) && FRAMED_FORMATS.has(event.format)) this.format = event.format;
-            return;
-          case "step-started":
-            this.started(event.header, event.line, event.startedAt);
-            return;
-          case "step-output":
-            this.output(event);
-            return;
-          case "step-done": {
-            const step = this.close(event, "done", event.seconds);
-            if (step === void 0) return;
-            this.clockOf(event.id).tailLimit = PASSED_TAIL_LINES;
-            if (step.tail.length > PASSED_TAIL_LINES) step.tail.splice(0, step.tail.length - PASSED_TAIL_LINES);
-            return;
-          }
-          case "step-cached": {
-            const step = this.close(event, "cached", null);
-            if (step !== void 0) step.cached = true;
-            return;
-          }
-          case "step-error": {
-            const step = this.close(event, "error", event.seconds);
-            if (step === void 0) return;
-            if (event.message.length > 0) this.noteError(step, event.message);
-            this.clockOf(event.id).errorOrder ??= ++this.errors;
-            return;
-          }
-          case "step-canceled":
-            this.close(event, "canceled", event.seconds);
-            return;
-          case "log-clipped": {
-            if (event.id === null) return;
-            const step = this.stepFor(event.id, event.line);
-            if (step !== void 0) step.clipped = true;
-            return;
-          }
-          case "lint-warning": {
-            const key = `${event.rule}\0${event.dockerfileLine ?? ""}\0${event.message}`;
-            if (this.lintSeen.has(key) || this.lintWarnings.length >= MAX_LINT_WARNINGS) return;
-            this.lintSeen.add(key);
-            this.lintWarnings.push({ rule: event.rule, message: event.message, dockerfileLine: event.dockerfileLine });
-            return;
-          }
-          case "solve-error":
-            this.solved(event.error);
-            this.outsideClosed = true;
-            return;
-          case "text":
-            this.noteCancel(event.text, event.line);
-            this.noteOutside(event.text);
-            return;
-        }
-      }
-      output(event) {
-        if (event.seconds === null) this.noteCancel(event.text, event.line);
-        const step = this.stepFor(event.id, event.line);
-        if (step === void 0) return;
-        step.lastLine = event.line;
-        if (event.seconds !== null) this.advance(event.id, step, event.seconds);
-        else this.stamp(event.id);
-        if (event.status === true || event.echo === true) return;
-        this.downloads.observe(event.id, event.text, event.seconds);
-        step.outputLines++;
-        step.tail.push(event.text.length > TAIL_LINE_CHARS ? event.text.slice(0, TAIL_LINE_CHARS) : event.text);
-        if (step.tail.length > this.clockOf(event.id).tailLimit) step.tail.shift();
-        if (event.id === IMPLICIT_STEP_ID) this.noteOutside(event.text);
-      }
-      /** A line outside any step, kept until BuildKit's error is read (what follows it is not its cause). */
-      noteOutside(text) {
-        if (this.outsideClosed || !NOT_BLANK.test(text)) return;
-        this.outside.push(text.length > TAIL_LINE_CHARS ? text.slice(0, TAIL_LINE_CHARS) : text);
-        if (this.outside.length > TAIL_LINES) this.outside.shift();
-      }
-      /** The four ways a step ends (done, cached, error, canceled) share this: status, last line, duration, end. */
-      close(event, status, seconds) {
-        const step = this.stepFor(event.id, event.line);
-        if (step === void 0) return void 0;
-        step.status = status;
-        step.lastLine = event.line;
-        if (seconds !== null) step.seconds = seconds;
-        this.ended(event.id, step, seconds, event.endedAt);
-        return step;
-      }
-      noteError(step, message2) {
-        step.error = message2;
-        step.exitCode = exitCodeOf(message2);
-        if (step.instruction === "") {
-          step.instruction = runInstructionOf(message2) ?? "";
-          if (step.instruction !== "") step.internal = false;
-        }
-      }
-      /** GitHub Actions' `##[error]The operation was canceled.` (the marker is gone by now; `Error: ` as the web view copies it). */
-      noteCancel(text, line) {
-        if (text.length < 40 && /^(?:Error: )?The operation was canceled\.\s*$/.test(text)) this.jobCanceled = line;
-      }
-      /** The step with this id as it stands now (the rule engine asks while the log streams). */
-      getStep(id) {
-        return this.steps.get(id);
-      }
-      finish(lines) {
-        const framed = FRAMED_FORMATS.has(this.format);
-        const format = this.format;
-        const steps = [];
-        const origin = this.origin();
-        for (const step of this.steps.values()) {
-          if (step.id === IMPLICIT_STEP_ID && framed) continue;
-          steps.push(this.finalStep(step, origin));
-        }
-        const failedStep = this.failedStep(steps);
-        const solveError = this.solveError === null ? null : { ...this.solveError, step: this.solveError.step ?? failedStep };
-        if (failedStep !== null) {
-          const step = steps.find((s) => s.id === failedStep);
-          if (step !== void 0 && step.status === "running") {
-            step.status = "error";
-            step.error ??= solveError?.message || null;
-            step.exitCode ??= solveError?.exitCode ?? null;
-          }
-        }
-        const outsideLines = failedStep === null && solveError !== null && this.outside.length > 0 ? [...this.outside] : null;
-        return {
-          format,
-          steps,
-          solveError,
-          failedStep,
-          seconds: this.totalSeconds(steps, origin),
-          cacheHitRatio: this.cacheHitRatio(steps),
-          lintWarnings: [...this.lintWarnings],
-          lines,
-          // Only when the CI canceled the job: a model of an ordinary build is the same as before.
-          ...this.jobCanceled === null ? {} : { jobCanceled: this.jobCanceled },
-          ...this.downloads.list().length === 0 ? {} : { downloads: this.downloads.list() },
-          ...outsideLines === null ? {} : { outsideLines },
-          // Only when steps were left out: a model of an ordinary build is the same as before.
-          ...this.notListedFrom === null ? {} : { stepsNotListed: { fromLine: this.notListedFrom, count: this.notListed.size } }
-        };
-      }
-      started(header, line, startedAt) {
-        const existing = this.steps.get(header.id);
-        if (existing !== void 0) {
-          if (header.instruction.length > 0) Object.assign(existing, header);
-          if (startedAt !== void 0) this.clockOf(header.id).startedAt ??= startedAt;
-          return;
-        }
-        if (this.steps.size >= MAX_STEPS) {
-          this.notListedStep(header.id, line);
-          return;
-        }
-        const step = emptyStep(header, line);
-        step.start = round(this.clock);
-        this.steps.set(header.id, step);
-        if (startedAt !== void 0) this.clockOf(header.id).startedAt = startedAt;
-        else if (this.lineTime !== void 0 && CLOCKLESS.has(this.format)) {
-          const clock2 = this.clockOf(header.id);
-          clock2.wall = true;
-          clock2.startedAt = this.lineTime;
-          clock2.lastStamp = this.lineTime;
-        }
-      }
-      /** A step past MAX_STEPS: not listed, but said so (analyze.ts reports where and how many). */
-      notListedStep(id, line) {
-        if (this.steps.has(id)) return;
-        this.notListedFrom ??= line;
-        if (this.notListed.size < MAX_STEPS) this.notListed.add(id);
-      }
-      /** A line of a step timed by CI stamps moves its end. */
-      stamp(id) {
-        if (this.lineTime === void 0) return;
-        const clock2 = this.clocks.get(id);
-        if (clock2?.wall === true && this.lineTime >= (clock2.lastStamp ?? 0)) clock2.lastStamp = this.lineTime;
-      }
-      /** The step for an event, created when the log never showed its header (a log cut mid-step). */
-      stepFor(id, line) {
-        const step = this.steps.get(id);
-        if (step !== void 0) return step;
-        this.started(placeholderHeader(id), line, void 0);
-        return this.steps.get(id);
-      }
-      clockOf(id) {
-        let clock2 = this.clocks.get(id);
-        if (clock2 === void 0) {
-          clock2 = { lastSeconds: null, startedAt: null, endedAt: null, lastStamp: null, wall: false, errorOrder: null, tailLimit: this.steps.size > FULL_TAIL_STEPS ? PASSED_TAIL_LINES : TAIL_LINES };
-          this.clocks.set(id, clock2);
-        }
-        return clock2;
-      }
-      /** A printed `#N 12.34` moves the step's own time and, through its start, the build's clock. */
-      advance(id, step, seconds) {
-        const clock2 = this.clockOf(id);
-        if (clock2.lastSeconds === null || seconds > clock2.lastSeconds) clock2.lastSeconds = seconds;
-        this.timed = true;
-        const at = (step.start ?? 0) + seconds;
-        if (at > this.clock) this.clock = at;
-      }
-      ended(id, step, seconds, endedAt) {
-        const clock2 = this.clockOf(id);
-        if (endedAt !== void 0) clock2.endedAt = endedAt;
-        else if (clock2.wall && this.lineTime !== void 0) clock2.endedAt = Math.max(this.lineTime, clock2.lastStamp ?? this.lineTime);
-        const duration4 = seconds ?? clock2.lastSeconds;
-        if (duration4 === null) {
-          step.end = step.start;
-          return;
-        }
-        this.timed = true;
-        step.end = round((step.start ?? 0) + duration4);
-        if (step.end > this.clock) this.clock = step.end;
-      }
-      solved(error63) {
-        if (this.solveError === null) {
-          this.solveError = { ...error63, excerpt: [...error63.excerpt] };
-          return;
-        }
-        const kept = this.solveError;
-        kept.dockerfile ??= error63.dockerfile;
-        kept.line ??= error63.line;
-        kept.endLine ??= error63.endLine;
-        kept.exitCode ??= error63.exitCode;
-        kept.step ??= error63.step;
-        if (kept.excerpt.length === 0) kept.excerpt = [...error63.excerpt];
-        if (kept.message.length === 0) kept.message = error63.message;
-      }
-      /** Seconds, start and end of a step, exact when the format gave wall-clock times. */
-      finalStep(step, origin) {
-        const clock2 = this.clocks.get(step.id);
-        const out = { ...step, tail: [...step.tail] };
-        if (clock2 === void 0) return out;
-        if (origin !== null && clock2.startedAt !== null && this.countsWallClock(clock2)) {
-          const endedAt = clock2.endedAt ?? (clock2.wall ? clock2.lastStamp : null);
-          out.start = round((clock2.startedAt - origin) / 1e3);
-          out.end = endedAt === null ? null : round((endedAt - origin) / 1e3);
-          if (clock2.wall && out.seconds === null && out.status !== "cached" && endedAt !== null) out.seconds = round((endedAt - clock2.startedAt) / 1e3);
-        }
-        if (out.seconds === null && out.status !== "cached" && clock2.lastSeconds !== null) out.seconds = clock2.lastSeconds;
-        return out;
-      }
-      /**
-       * CI stamps time a log only when it has no times of its own: in a BuildKit log, the stamped
-       * preamble before the build (the implicit step) must not turn BuildKit's clock into wall time.
-       */
-      countsWallClock(clock2) {
-        return !clock2.wall || CLOCKLESS.has(this.format);
-      }
-      /** Epoch ms of the earliest exact start, null when the format gave none. */
-      origin() {
-        let origin = null;
-        for (const clock2 of this.clocks.values()) {
-          if (!this.countsWallClock(clock2)) continue;
-          if (clock2.startedAt !== null && (origin === null || clock2.startedAt < origin)) origin = clock2.startedAt;
-        }
-        return origin;
-      }
-      /** The step named by the solve error, else the first step that failed (not merely canceled). */
-      failedStep(steps) {
-        const named = this.solveError?.step ?? null;
-        if (named !== null && this.steps.has(named)) return named;
-        let first = null;
-        let order = Infinity;
-        for (const step of steps) {
-          const errorOrder = this.clocks.get(step.id)?.errorOrder ?? null;
-          if (step.status === "error" && errorOrder !== null && errorOrder < order) {
-            first = step.id;
-            order = errorOrder;
-          }
-        }
-        return first;
-      }
-      totalSeconds(steps, origin) {
-        if (origin !== null) {
-          let start = Infinity;
-          let end = -Infinity;
-          for (const step of steps) {
-            if (step.start !== null && step.start < start) start = step.start;
-            if (step.end !== null && step.end > end) end = step.end;
-          }
-          return end >= start ? round(end - start) : null;
-        }
-        return this.timed ? round(this.clock) : null;
-      }
-      cacheHitRatio(steps) {
-        let cached2 = 0;
-        let executed = 0;
-        for (const step of steps) {
-          if (step.internal) continue;
-          if (step.status === "cached") cached2++;
-          else executed++;
-        }
-        return cached2 + executed === 0 ? null : round(cached2 / (cached2 + executed));
-      }
-    };
-  }
-});
-
 // src/knowledge/debian-components.ts
 function componentPackageOf(packages) {
   for (const name2 of packages) {
@@ -21501,6 +21811,93 @@ var init_run_command_enricher = __esm({
   }
 });
 
+// src/knowledge/conda-network-enricher.ts
+function condaTarget(url2) {
+  let parsed;
+  try {
+    parsed = new URL(url2);
+  } catch {
+    return { channel: null, packageFile: null, host: null };
+  }
+  const host = parsed.host;
+  const segments = parsed.pathname.split("/").filter((part) => part !== "");
+  const last = segments.at(-1) ?? "";
+  const packageFile = last.endsWith(".tar.bz2") || last.endsWith(".conda") ? last : null;
+  const subdir = segments.findIndex((part) => SUBDIRS.has(part));
+  const base = (parts) => `${parsed.origin}${parts.length === 0 ? "" : `/${parts.join("/")}`}`;
+  const channel = subdir >= 0 ? base(segments.slice(0, subdir)) : packageFile !== null || last.startsWith("repodata") ? null : base(segments);
+  return { channel, packageFile, host };
+}
+function downloaderOf(captures, facts) {
+  if (captures["context.libmamba"] !== void 0) return "libmamba";
+  if (captures["context.condaError"] !== void 0) return "conda";
+  const installer = facts.value("installer");
+  return installer === "mamba" || installer === "micromamba" ? "libmamba" : "conda";
+}
+function retrySettings(downloader, curl) {
+  if (downloader === "conda") return ["remote_max_retries: 6", "remote_read_timeout_secs: 120"];
+  return curl === "28" ? ["remote_connect_timeout_secs: 30"] : ["remote_max_retries: 6", "remote_connect_timeout_secs: 30"];
+}
+function retryNote(downloader, curl) {
+  if (downloader === "conda") return "conda's defaults are 3 retries and a 60 s read timeout; it retries lost connections and HTTP 500 / 503.";
+  if (curl === "28") return "libmamba never retries a timeout (curl error 28) itself, so run the install again; its connect timeout is 10 s by default.";
+  return "libmamba retries HTTP 5xx and lost connections, 3 times by default, but never a timeout (curl error 28).";
+}
+function sourcesCommand(tool) {
+  if (tool === "conda") return "conda config --show-sources";
+  return `${tool === "mamba" ? "mamba" : "micromamba"} config list channels --sources`;
+}
+function statusText(captures) {
+  const status = captures.status ?? captures["context.errorCode.code"];
+  if (status === "000" || status === "None") return "no HTTP answer";
+  if (status !== void 0) return `HTTP ${status}`;
+  const curl = captures.curl;
+  return curl === void 0 ? "no answer" : curlErrors[curl] ?? `curl error ${curl}`;
+}
+function condaNetworkEnrich(captures, _step, _model, facts) {
+  const url2 = captures.url ?? captures["context.channelUrl.url"] ?? "";
+  const target = url2 === "" ? null : condaTarget(url2);
+  const downloader = downloaderOf(captures, facts);
+  const installer = facts.value("installer");
+  const tool = installer === "conda" || installer === "mamba" || installer === "micromamba" ? installer : downloader === "conda" ? "conda" : "mamba or micromamba";
+  const settings = retrySettings(downloader, captures.curl);
+  const out = {
+    tool,
+    status: statusText(captures),
+    // The tool's command that drops cached channel indexes (mamba 1 hands `clean` to conda, which has the same flag).
+    cleanIndex: `${tool === "micromamba" ? "micromamba" : downloader === "conda" ? "conda" : "mamba"} clean --index-cache`,
+    retrySettings: settings.join(", "),
+    // One shell line that appends the settings to the user's rc file (read by conda and libmamba alike).
+    rcAppend: `printf '${settings.join("\\n")}\\n' >> ~/.condarc`,
+    settingsIntro: downloader === "conda" ? "give conda more retries and a longer read timeout" : captures.curl === "28" ? "give libmamba more time to connect" : "give libmamba more retries and more time to connect",
+    retryNote: retryNote(downloader, captures.curl),
+    sourcesCmd: sourcesCommand(tool),
+    lowSpeedEnv: downloader === "libmamba" ? "MAMBA_NO_LOW_SPEED_LIMIT=1" : ""
+  };
+  if (target?.host) out.host = target.host;
+  if (target?.channel) out.channel = target.channel;
+  if (target?.packageFile) out.packageFile = target.packageFile;
+  return out;
+}
+var SUBDIRS, curlErrors;
+var init_conda_network_enricher = __esm({
+  "src/knowledge/conda-network-enricher.ts"() {
+    "use strict";
+    SUBDIRS = /* @__PURE__ */ new Set(["noarch", "linux-64", "linux-aarch64", "linux-ppc64le", "linux-s390x", "linux-32", "osx-64", "osx-arm64", "win-64", "win-32", "win-arm64"]);
+    curlErrors = {
+      "5": "curl error 5, the proxy's name did not resolve",
+      "6": "curl error 6, the host name did not resolve",
+      "7": "curl error 7, no connection",
+      "18": "curl error 18, the transfer stopped early",
+      "28": "curl error 28, timed out",
+      "35": "curl error 35, the TLS handshake failed",
+      "52": "curl error 52, an empty reply",
+      "55": "curl error 55, sending failed",
+      "56": "curl error 56, receiving failed"
+    };
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -21532,6 +21929,7 @@ var init_enrichers = __esm({
     init_apt_dropped_enricher();
     init_run_image_enricher();
     init_run_command_enricher();
+    init_conda_network_enricher();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -21580,7 +21978,9 @@ var init_enrichers = __esm({
       /** The nvidia/cuda image a `docker run` of the log starts, in its `-devel` flavour, and that command with it (`{enrich.runDevelImage}`, `{enrich.runDevelCommand}`). */
       "run-image": runImageEnrich,
       /** The image of the log's `docker run` / `podman run` and that command asking for GPUs (`{enrich.runImage}`, `{enrich.runWithGpus}`, `{enrich.runGpus}`). */
-      "run-command": runCommandEnrich
+      "run-command": runCommandEnrich,
+      /** A failed conda / mamba download: its host, channel or package file, and the retry settings of the tool that printed it (`{enrich.rcAppend}`, `{enrich.status}`). */
+      "conda-network": condaNetworkEnrich
     };
   }
 });

@@ -2442,6 +2442,44 @@ var init_step_outcome = __esm({
   }
 });
 
+// src/knowledge/build-parallelism.ts
+function jobsOf(count2, tool) {
+  if (count2 === void 0) return tool === "make" ? "unlimited" : "default";
+  if (/^\d+$/.test(count2)) return Number(count2);
+  return "cores";
+}
+function twoJobs(tool, option) {
+  if (tool === "cmake-build") return option?.startsWith("--parallel") === true ? "--parallel 2" : "-j 2";
+  return "-j2";
+}
+function buildJobsIn(text2) {
+  const line = text2.replace(/\\\s*\n/g, " ");
+  for (const { tool, pattern } of COMMANDS) {
+    const m = pattern.exec(line);
+    if (m === null) continue;
+    const command = m[1].trim();
+    const job = JOB_OPTION.exec(` ${command}`);
+    const option = job === null ? null : job[0].trim();
+    const jobs = job === null ? "default" : tool === "cmake-build" && job.groups?.count === void 0 ? "default" : jobsOf(job.groups?.count, tool);
+    const lowered = option === null ? tool === "cmake-build" ? `${command} --parallel 2` : command.replace(/^(g?make|ninja)\b/, `$1 ${twoJobs(tool, null)}`) : command.replace(option, twoJobs(tool, option));
+    return { tool, jobs, command, option, lowered };
+  }
+  return null;
+}
+var WORD2, JOB_OPTION, COMMANDS;
+var init_build_parallelism = __esm({
+  "src/knowledge/build-parallelism.ts"() {
+    "use strict";
+    WORD2 = String.raw`(?:[^\s;&|()'"\x60$]|\$(?!\()|"[^"\n]{0,200}"|'[^'\n]{0,200}'|\$\([^()\n]{0,200}\)|\x60[^\x60\n]{0,200}\x60)+`;
+    JOB_OPTION = new RegExp(String.raw`(?<=\s)(?:-j|--jobs|--parallel)(?:(?:=|\s+)?(?<count>\d{1,4}|"?\$\([^()\n]{0,200}\)"?|"?\x60[^\x60\n]{0,200}\x60"?))?(?=\s|$)`);
+    COMMANDS = [
+      { tool: "cmake-build", pattern: new RegExp(String.raw`(?:^|[\s;&|(])(cmake\s+--build(?=[\s;&|)]|$)(?:\s+${WORD2}){0,30})`) },
+      { tool: "ninja", pattern: new RegExp(String.raw`(?:^|[\s;&|(])(ninja(?=[\s;&|)]|$)(?:\s+${WORD2}){0,30})`) },
+      { tool: "make", pattern: new RegExp(String.raw`(?:^|[\s;&|(])(g?make(?=[\s;&|)]|$)(?:\s+${WORD2}){0,30})`) }
+    ];
+  }
+});
+
 // src/knowledge/memory-knobs-enricher.ts
 function packageOf(captures) {
   if (captures["context.flashAttn"] !== void 0) return "flash-attn";
@@ -2462,7 +2500,40 @@ function knobNote(pkg) {
   if (pkg === "torch-cpp-extension") return "torch.utils.cpp_extension builds with ninja and reads MAX_JOBS for the number of parallel jobs.";
   return "PyTorch-style setup.py builds read MAX_JOBS; cmake --build reads CMAKE_BUILD_PARALLEL_LEVEL when it is given no -j or --parallel of its own; a make or ninja called directly, or a -j / --parallel written in the command, needs that number lowered.";
 }
-function memoryKnobsEnrich(captures, _step, _model, facts) {
+function commandOf(captures, step, model) {
+  const own2 = step !== null && !step.internal ? step.instruction : "";
+  return own2 || runInstructionOf(model.solveError?.message ?? "") || (captures["context.classicRun.cmd"] ?? "");
+}
+function jobsNote(jobs) {
+  const cmd = `'${jobs.command.length > 120 ? `${jobs.command.slice(0, 119)}\u2026` : jobs.command}'`;
+  if (jobs.tool === "make") {
+    if (jobs.jobs === "cores") return `The step runs ${cmd}: one compile job per core of the builder, each compiler with memory of its own.`;
+    if (jobs.jobs === "unlimited") return `The step runs ${cmd}: make's -j without a number starts as many compile jobs as it can, with no limit.`;
+    if (typeof jobs.jobs === "number") return `The step runs ${cmd}: ${jobs.jobs} compile jobs at once.`;
+    return `The step runs ${cmd} with -j set elsewhere (MAKEFLAGS), so make ran several compile jobs at once.`;
+  }
+  if (jobs.tool === "ninja") {
+    return typeof jobs.jobs === "number" ? `The step runs ${cmd}: ${jobs.jobs} compile jobs at once.` : `The step runs ${cmd}: without -j, ninja runs one job per core and more.`;
+  }
+  if (jobs.option !== null) {
+    return typeof jobs.jobs === "number" ? `The step runs ${cmd}: ${jobs.jobs} compile jobs at once; CMAKE_BUILD_PARALLEL_LEVEL is not read when the command gives -j or --parallel.` : `The step runs ${cmd}: --parallel without a number leaves the count to the build tool, and CMAKE_BUILD_PARALLEL_LEVEL is not read when the option is given.`;
+  }
+  return `The step runs ${cmd}: without -j or --parallel, cmake --build takes its job count from CMAKE_BUILD_PARALLEL_LEVEL, else from the build tool (ninja: one per core and more).`;
+}
+function serialMake(jobs, command, captures) {
+  return jobs.tool === "make" && jobs.jobs === "default" && !/\bMAKEFLAGS=/.test(command) && captures["context.parallelMake"] === void 0;
+}
+function runnerNote(facts) {
+  return facts.githubHosted ? "This job ran on a GitHub-hosted runner, whose memory is fixed by its size: a larger runner or a self-hosted one gives more." : "Or give the builder more memory (a larger machine, or more memory for Docker Desktop or the buildx builder node).";
+}
+function moreMemory(facts) {
+  if (facts.githubHosted) return "This job ran on a GitHub-hosted runner, whose memory is fixed by its size: a larger runner or a self-hosted one gives more.";
+  return "Give the builder more memory: Docker Desktop's memory limit (Settings, Resources), a larger machine or CI runner, or swap on the machine that runs the builder.";
+}
+function memoryKnobsEnrich(captures, step, model, facts) {
+  const command = commandOf(captures, step, model);
+  const jobs = buildJobsIn(command);
+  if (jobs !== null) return commandKnobs(jobs, command, captures, facts);
   const pkg = packageOf(captures);
   const env = jobsEnv(pkg);
   const inImage = facts.place === "image-build";
@@ -2475,13 +2546,47 @@ function memoryKnobsEnrich(captures, _step, _model, facts) {
     jobsFence: inImage ? "dockerfile" : "sh",
     jobsWhere: inImage ? "Add before the RUN that compiles:" : unknown2 ? `The log does not show where the build ran: in a Dockerfile, add ENV ${env} before the RUN that compiles; in a shell:` : "Set in the shell before the build command:",
     knobNote: knobNote(pkg),
-    runnerNote: facts.githubHosted ? "This job ran on a GitHub-hosted runner, whose memory is fixed by its size: a larger runner or a self-hosted one gives more." : "Or give the builder more memory (a larger machine, or more memory for Docker Desktop or the buildx builder node)."
+    // TORCH_CUDA_ARCH_LIST is read by torch.utils.cpp_extension (and the packages built with it), not by make or cmake.
+    tailNote: `${pkg === null ? "" : "Fewer CUDA architectures (TORCH_CUDA_ARCH_LIST) also cut memory and time. "}${runnerNote(facts)}`,
+    runnerNote: runnerNote(facts)
+  };
+}
+function commandKnobs(jobs, command, captures, facts) {
+  const inImage = facts.place === "image-build";
+  const common = { runnerNote: runnerNote(facts), tailNote: runnerNote(facts), moreMemory: moreMemory(facts) };
+  if (serialMake(jobs, command, captures)) {
+    return {
+      ...common,
+      serialBuild: `The step runs '${jobs.command}' without -j: make compiled one file at a time, so a single compiler needed more memory than the builder has.`,
+      jobsEnv: ""
+    };
+  }
+  if (jobs.tool === "cmake-build" && jobs.option === null) {
+    const env = "CMAKE_BUILD_PARALLEL_LEVEL=2";
+    return {
+      ...common,
+      jobsEnv: env,
+      knobNote: jobsNote(jobs),
+      jobsWhere: inImage ? "Add before the RUN that compiles:" : facts.place === null ? `The log does not show where the build ran: in a Dockerfile, add ENV ${env} before the RUN that compiles; in a shell:` : "Set in the shell before the build command:",
+      jobsFence: inImage ? "dockerfile" : "sh",
+      jobsLine: inImage ? `ENV ${env}` : `export ${env}`
+    };
+  }
+  return {
+    ...common,
+    jobsEnv: jobs.lowered,
+    knobNote: jobsNote(jobs),
+    jobsWhere: inImage ? "In that RUN, give it a fixed, small count (raise it while the build still fits):" : "Give it a fixed, small count (raise it while the build still fits):",
+    jobsFence: "sh",
+    jobsLine: jobs.lowered
   };
 }
 var init_memory_knobs_enricher = __esm({
   "src/knowledge/memory-knobs-enricher.ts"() {
     "use strict";
+    init_build_model();
     init_extension_knobs();
+    init_build_parallelism();
   }
 });
 
@@ -4029,6 +4134,93 @@ var init_run_command_enricher = __esm({
   }
 });
 
+// src/knowledge/conda-network-enricher.ts
+function condaTarget(url2) {
+  let parsed;
+  try {
+    parsed = new URL(url2);
+  } catch {
+    return { channel: null, packageFile: null, host: null };
+  }
+  const host = parsed.host;
+  const segments = parsed.pathname.split("/").filter((part) => part !== "");
+  const last = segments.at(-1) ?? "";
+  const packageFile = last.endsWith(".tar.bz2") || last.endsWith(".conda") ? last : null;
+  const subdir = segments.findIndex((part) => SUBDIRS.has(part));
+  const base = (parts) => `${parsed.origin}${parts.length === 0 ? "" : `/${parts.join("/")}`}`;
+  const channel = subdir >= 0 ? base(segments.slice(0, subdir)) : packageFile !== null || last.startsWith("repodata") ? null : base(segments);
+  return { channel, packageFile, host };
+}
+function downloaderOf(captures, facts) {
+  if (captures["context.libmamba"] !== void 0) return "libmamba";
+  if (captures["context.condaError"] !== void 0) return "conda";
+  const installer = facts.value("installer");
+  return installer === "mamba" || installer === "micromamba" ? "libmamba" : "conda";
+}
+function retrySettings(downloader, curl) {
+  if (downloader === "conda") return ["remote_max_retries: 6", "remote_read_timeout_secs: 120"];
+  return curl === "28" ? ["remote_connect_timeout_secs: 30"] : ["remote_max_retries: 6", "remote_connect_timeout_secs: 30"];
+}
+function retryNote(downloader, curl) {
+  if (downloader === "conda") return "conda's defaults are 3 retries and a 60 s read timeout; it retries lost connections and HTTP 500 / 503.";
+  if (curl === "28") return "libmamba never retries a timeout (curl error 28) itself, so run the install again; its connect timeout is 10 s by default.";
+  return "libmamba retries HTTP 5xx and lost connections, 3 times by default, but never a timeout (curl error 28).";
+}
+function sourcesCommand(tool) {
+  if (tool === "conda") return "conda config --show-sources";
+  return `${tool === "mamba" ? "mamba" : "micromamba"} config list channels --sources`;
+}
+function statusText(captures) {
+  const status = captures.status ?? captures["context.errorCode.code"];
+  if (status === "000" || status === "None") return "no HTTP answer";
+  if (status !== void 0) return `HTTP ${status}`;
+  const curl = captures.curl;
+  return curl === void 0 ? "no answer" : curlErrors[curl] ?? `curl error ${curl}`;
+}
+function condaNetworkEnrich(captures, _step, _model, facts) {
+  const url2 = captures.url ?? captures["context.channelUrl.url"] ?? "";
+  const target = url2 === "" ? null : condaTarget(url2);
+  const downloader = downloaderOf(captures, facts);
+  const installer = facts.value("installer");
+  const tool = installer === "conda" || installer === "mamba" || installer === "micromamba" ? installer : downloader === "conda" ? "conda" : "mamba or micromamba";
+  const settings = retrySettings(downloader, captures.curl);
+  const out = {
+    tool,
+    status: statusText(captures),
+    // The tool's command that drops cached channel indexes (mamba 1 hands `clean` to conda, which has the same flag).
+    cleanIndex: `${tool === "micromamba" ? "micromamba" : downloader === "conda" ? "conda" : "mamba"} clean --index-cache`,
+    retrySettings: settings.join(", "),
+    // One shell line that appends the settings to the user's rc file (read by conda and libmamba alike).
+    rcAppend: `printf '${settings.join("\\n")}\\n' >> ~/.condarc`,
+    settingsIntro: downloader === "conda" ? "give conda more retries and a longer read timeout" : captures.curl === "28" ? "give libmamba more time to connect" : "give libmamba more retries and more time to connect",
+    retryNote: retryNote(downloader, captures.curl),
+    sourcesCmd: sourcesCommand(tool),
+    lowSpeedEnv: downloader === "libmamba" ? "MAMBA_NO_LOW_SPEED_LIMIT=1" : ""
+  };
+  if (target?.host) out.host = target.host;
+  if (target?.channel) out.channel = target.channel;
+  if (target?.packageFile) out.packageFile = target.packageFile;
+  return out;
+}
+var SUBDIRS, curlErrors;
+var init_conda_network_enricher = __esm({
+  "src/knowledge/conda-network-enricher.ts"() {
+    "use strict";
+    SUBDIRS = /* @__PURE__ */ new Set(["noarch", "linux-64", "linux-aarch64", "linux-ppc64le", "linux-s390x", "linux-32", "osx-64", "osx-arm64", "win-64", "win-32", "win-arm64"]);
+    curlErrors = {
+      "5": "curl error 5, the proxy's name did not resolve",
+      "6": "curl error 6, the host name did not resolve",
+      "7": "curl error 7, no connection",
+      "18": "curl error 18, the transfer stopped early",
+      "28": "curl error 28, timed out",
+      "35": "curl error 35, the TLS handshake failed",
+      "52": "curl error 52, an empty reply",
+      "55": "curl error 55, sending failed",
+      "56": "curl error 56, receiving failed"
+    };
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -4060,6 +4252,7 @@ var init_enrichers = __esm({
     init_apt_dropped_enricher();
     init_run_image_enricher();
     init_run_command_enricher();
+    init_conda_network_enricher();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -4108,7 +4301,9 @@ var init_enrichers = __esm({
       /** The nvidia/cuda image a `docker run` of the log starts, in its `-devel` flavour, and that command with it (`{enrich.runDevelImage}`, `{enrich.runDevelCommand}`). */
       "run-image": runImageEnrich,
       /** The image of the log's `docker run` / `podman run` and that command asking for GPUs (`{enrich.runImage}`, `{enrich.runWithGpus}`, `{enrich.runGpus}`). */
-      "run-command": runCommandEnrich
+      "run-command": runCommandEnrich,
+      /** A failed conda / mamba download: its host, channel or package file, and the retry settings of the tool that printed it (`{enrich.rcAppend}`, `{enrich.status}`). */
+      "conda-network": condaNetworkEnrich
     };
   }
 });
@@ -8500,6 +8695,192 @@ var init_tos_not_accepted = __esm({
   }
 });
 
+// src/rules/catalog/conda/http-error.ts
+function forPlaces(when, story) {
+  const make = (cond, place) => ({
+    when: cond,
+    ...story.title === void 0 ? {} : { title: story.title },
+    message: story.message,
+    retryable: story.retryable,
+    fix: story.fix(place)
+  });
+  return [
+    make(`${when}&fact.place=image-build`, "image"),
+    make(`${when}&fact.place=host-shell`, "shell"),
+    make(`${when}&fact.place=docker-run`, "shell"),
+    make(when, "unknown")
+  ];
+}
+function settingsBlock(place, lowSpeed) {
+  const env = lowSpeed ? "{enrich.lowSpeedEnv}" : "";
+  if (place === "image") {
+    return [
+      "In the Dockerfile, before the step that installs (as the same user: the file is that user's `~/.condarc`):",
+      "",
+      "```dockerfile",
+      "RUN {enrich.rcAppend}",
+      ...lowSpeed ? [`ENV ${env}`] : [],
+      "```"
+    ];
+  }
+  const lines2 = ["```sh", "{enrich.rcAppend}", ...lowSpeed ? [`export ${env}`] : [], "```"];
+  if (place === "shell") return ["Where the install runs, as the user that runs it:", "", ...lines2];
+  return [
+    `The log does not show where the install ran. In a shell, as the user that runs it (in a Dockerfile, ${lowSpeed ? "the same lines as a `RUN` and an `ENV`" : "the same line as a `RUN`"} before the install step):`,
+    "",
+    ...lines2
+  ];
+}
+function proxyNote(place) {
+  return place === "image" ? "If the builder reaches the internet through a proxy, pass it to the build: `docker build --build-arg HTTPS_PROXY=\u2026 --build-arg HTTP_PROXY=\u2026` (Docker hands these to every `RUN`; conda and libmamba read them)." : "If this machine reaches the internet through a proxy, export `HTTPS_PROXY` / `HTTP_PROXY` before the install, or set `proxy_servers` in `~/.condarc`.";
+}
+var passing, refused, condaPassing, httpError;
+var init_http_error = __esm({
+  "src/rules/catalog/conda/http-error.ts"() {
+    "use strict";
+    passing = [
+      ...forPlaces("dns", {
+        title: "conda channel host could not be resolved",
+        message: "{enrich.tool} could not resolve `{enrich.host|the channel host}` and never reached `{url|the channel}`: a DNS or network failure where the install ran, not a problem of the channel or the packages.",
+        retryable: true,
+        fix: (place) => [
+          place === "image" ? "Retry the build. If it fails again, it is the builder's network: DNS inside the build (`docker build --network=host` uses the host's), a builder or `RUN --network=none` without network, or a proxy the build was not given." : "Retry. If it fails again, check that this machine resolves the host (`getent hosts {enrich.host|conda.anaconda.org}`) and its proxy.",
+          "",
+          proxyNote(place)
+        ].join("\n")
+      }),
+      ...forPlaces("lowSpeed", {
+        title: "conda download too slow",
+        message: "{enrich.tool} cancelled the download of `{url|a package}`: it moved less than 30 bytes/s for 60 s, and libmamba gives up on such a download instead of waiting. A slow or stalled connection to `{enrich.host|the channel}`, often passing.",
+        retryable: true,
+        fix: (place) => ["Retry. To let libmamba wait on a slow download and try more often:", "", ...settingsBlock(place, true), "", "{enrich.retryNote}"].join("\n")
+      }),
+      ...forPlaces("libmamba", {
+        message: "{enrich.tool} could not download `{url|a file of the channel}` ({enrich.status}): `{enrich.host|the server}` failed or did not answer in time. A server error or a lost connection is usually passing.",
+        retryable: true,
+        fix: (place) => [
+          "Retry. To ride out the next one, {enrich.settingsIntro}:",
+          "",
+          ...settingsBlock(place, false),
+          "",
+          "{enrich.retryNote} " + proxyNote(place)
+        ].join("\n")
+      })
+    ];
+    refused = [
+      {
+        when: "notFound&enrich.packageFile",
+        title: "conda package file not found",
+        message: "`{enrich.host|The server}` answered 404 for the package file `{enrich.packageFile}`: the channel no longer has that build, but the index {enrich.tool} worked from still listed it (an index cached earlier, or a lock file or explicit list that pins the build).",
+        retryable: false,
+        fix: [
+          "Solve against the channel's current index: drop the cached indexes before the install (`{enrich.cleanIndex}`), or regenerate the lock",
+          "file. A pin on exactly this build needs a build the channel still has."
+        ].join("\n")
+      },
+      ...forPlaces("notFound", {
+        title: "conda channel not found",
+        message: "`{enrich.host|The server}` answered 404 for the channel `{enrich.channel|in the log}`: there is no such channel at that address. Its name is misspelt, its owner removed it, or the mirror the URL points to does not carry it. This fails the same way on every try.",
+        retryable: false,
+        fix: (place) => [
+          "Check the channel: a channel that exists serves `noarch/repodata.json`, so this prints 200 for it and 404 here:",
+          "",
+          "```sh",
+          "curl -sI {enrich.channel|https://conda.anaconda.org/conda-forge}/noarch/repodata.json | head -n 1",
+          "```",
+          "",
+          place === "image" ? "Then correct or remove the channel where the build names it: a `-c` option of the install, `channels:` of the environment file, or a `conda config --add channels` step earlier in the Dockerfile. Packages of a removed channel are often on conda-forge." : "Then correct or remove the channel where it is named: a `-c` option of the command, `channels:` of the environment file, or an rc file (`{enrich.sourcesCmd}` lists the rc files and the channels each sets). Packages of a removed channel are often on conda-forge."
+        ].join("\n")
+      }),
+      ...forPlaces("denied", {
+        title: "conda channel refused access",
+        message: "`{enrich.host|The server}` refused `{url|the channel}` with {enrich.status}: it will not serve it to this client. A private channel needs a token; a proxy or firewall on the way can refuse; anaconda.org also answers 403 for channels their owners withdrew (the `intel` channel since July 2024). Retrying does not change it.",
+        retryable: false,
+        fix: (place) => [
+          "See who refuses, from the same network:",
+          "",
+          "```sh",
+          "curl -sI {enrich.channel|https://conda.anaconda.org/conda-forge}/noarch/repodata.json",
+          "```",
+          "",
+          "- A private channel: put its token in the channel URL, after the host (`/t/` then the token, then the channel path), " + (place === "image" ? "passed in with a build secret rather than a build arg, which stays in the image history." : "or log in with the tool the channel's host documents."),
+          "- A proxy's error page or headers: " + (place === "image" ? "pass the proxy to the build (`--build-arg HTTPS_PROXY=\u2026`) or ask for the host to be allowed." : "set `HTTPS_PROXY` or `proxy_servers` in `~/.condarc`, or ask for the host to be allowed."),
+          "- A withdrawn channel: take its packages from conda-forge and drop the channel from the command, the environment file and `.condarc`."
+        ].join("\n")
+      })
+    ];
+    condaPassing = (place) => [
+      "Retry: conda's own text says these failures are often passing. To ride out the next one, {enrich.settingsIntro}:",
+      "",
+      ...settingsBlock(place, false),
+      "",
+      "{enrich.retryNote} " + proxyNote(place)
+    ].join("\n");
+    httpError = {
+      id: "conda/http-error",
+      title: "conda download failed",
+      severity: "error",
+      match: [
+        {
+          // `CondaHTTPError: HTTP 000 CONNECTION FAILED for url <https://repo.anaconda.com/pkgs/main/linux-64/current_repodata.json>`
+          literals: ["CondaHTTPError: HTTP "],
+          pattern: "CondaHTTPError: HTTP (?<status>\\d{3}|None) [A-Za-z -]{1,60} for url <(?<url>[^>\\s]{1,500})>"
+        },
+        {
+          // `UnavailableInvalidChannel: HTTP 403 FORBIDDEN for channel intel <https://conda.anaconda.org/intel>`
+          literals: ["UnavailableInvalidChannel: HTTP "],
+          pattern: "UnavailableInvalidChannel: HTTP (?<status>\\d{3}) [A-Za-z -]{1,60} for channel \\S{1,200} <(?<url>[^>\\s]{1,500})>"
+        },
+        // conda 4.6\u20134.x: the channel and the code follow on their own lines (contexts channelUrl, errorCode)
+        { literals: ["UnavailableInvalidChannel: The channel is not accessible or is invalid."] },
+        {
+          // `    Transfer finalized, status: 503 [https://conda.anaconda.org/rapidsai-nightly/noarch/repodata.json] 19 bytes`,
+          // `Multi-download failed. Reason: Transfer finalized, status: 404 [\u2026]`; not libmamba's `info` lines.
+          literals: ["Transfer finalized, status: "],
+          pattern: "(?:^\\s{0,40}|: )Transfer finalized, status: (?<status>[45]\\d\\d) \\[(?<url>[^\\]\\s]{1,500})\\]"
+        },
+        {
+          // `RuntimeError: Download error (28) Timeout was reached [https://conda.anaconda.org/\u2026/repodata.json]`: curl's
+          // network failures only (resolve, connect, partial file, timeout, TLS connect, empty reply, send, receive).
+          literals: ["Download error ("],
+          pattern: "(?:^\\s{0,40}|: |critical +libmamba |error +libmamba )Download error \\((?<curl>5|6|7|18|28|35|52|55|56)\\) [^\\[\\n]{1,100} \\[(?<url>[^\\]\\s]{1,500})\\]"
+        }
+      ],
+      context: [
+        { name: "libmamba", literals: ["libmamba", "Download error (", "Transfer finalized, status: ", "Multi-download failed"] },
+        { name: "condaError", literals: ["CondaHTTPError", "UnavailableInvalidChannel"] },
+        // conda 4.6\u20134.x's UnavailableInvalidChannel block: `  channel url: https://conda.anaconda.org/opendrift`, `  error code: 404`
+        { name: "channelUrl", literals: ["channel url: "], pattern: "^\\s{0,8}channel url: (?<url>\\S{1,500})\\s{0,20}$" },
+        { name: "errorCode", literals: ["error code: "], pattern: "^\\s{0,8}error code: (?<code>\\d{3})\\s{0,20}$" },
+        { name: "notFound", literals: ["HTTP 404 ", "status: 404 ", "error code: 404"] },
+        { name: "denied", literals: ["HTTP 401 ", "HTTP 403 ", "status: 401 ", "status: 403 ", "error code: 401", "error code: 403"] },
+        {
+          // conda's urllib3 (`Failed to resolve 'conda.anaconda.org' ([Errno -2] Name or service not known)`), curl's text
+          // under libmamba's error (`Could not resolve host: conda.anaconda.org`), curl error 6 itself.
+          name: "dns",
+          literals: ["Could not resolve host", "Couldn't resolve host", "Failed to resolve", "Name or service not known", "Temporary failure in name resolution"]
+        },
+        // curl's text for libmamba's low-speed limit: `Operation too slow. Less than 30 bytes/sec transferred the last 60 seconds`
+        { name: "lowSpeed", literals: ["Operation too slow"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      retryable: true,
+      message: "conda could not download `{url|a file of the channel}` ({enrich.status}): `{enrich.host|the server}` failed or could not be reached. A server error or a lost connection is usually passing.",
+      variants: [
+        ...refused,
+        ...passing,
+        { when: "fact.place=image-build", fix: condaPassing("image") },
+        { when: "fact.place=host-shell", fix: condaPassing("shell") },
+        { when: "fact.place=docker-run", fix: condaPassing("shell") }
+      ],
+      fix: condaPassing("unknown"),
+      enrich: "conda-network",
+      docs: "https://docs.conda.io/projects/conda/en/latest/user-guide/configuration/settings.html"
+    };
+  }
+});
+
 // src/knowledge/cuda-toolkit-apt-names.ts
 function keyringDistros() {
   return knownDistroIds().filter((id) => nvidiaRepo(id, "x86_64")?.keyringUrl?.endsWith(KEYRING) === true);
@@ -9147,6 +9528,11 @@ var init_oom_killed = __esm({
           literals: ["Building wheel for", "Running setup.py", "nvcc", "cc1plus", "Building CXX object", "Building CUDA object", "Building NVCC", "ninja", "cmake"]
         },
         { name: "alloc", literals: ["virtual memory exhausted", "out of memory allocating", "std::bad_alloc", "catastrophic error: out of memory"] },
+        // GNU make prints this only when a job failed while others were still running: the make was parallel,
+        // whatever its command line says (memory-knobs enricher: a make without -j is serial only without it).
+        { name: "parallelMake", literals: ["Waiting for unfinished jobs"] },
+        // The classic builder's last line names the RUN: `The command '/bin/sh -c cmake .. && make install' returned a non-zero code: 2`.
+        { name: "classicRun", literals: ["The command '/bin/"], pattern: "^The command '/bin/(?:ba)?sh -c (?<cmd>[^\\n]{1,2000}?)' returned a non-zero code" },
         // What is being compiled, for the knobs (memory-knobs enricher).
         { name: "flashAttn", literals: ["flash_attn", "flash-attn", "flash-attention"] },
         { name: "vllm", literals: ["vllm"] },
@@ -9162,6 +9548,18 @@ var init_oom_killed = __esm({
             fix: [
               "Install without pip's cache, which keeps the wheel out of memory: add `--no-cache-dir` to the `pip install` that was killed (`pip install --no-cache-dir \u2026`). {enrich.runnerNote}"
             ].join("\n")
+          },
+          {
+            // A make that ran one job at a time (the memory-knobs enricher read its RUN): fewer jobs cannot help.
+            when: "killed&enrich.serialBuild",
+            message: "{program|A process of this step} was killed with SIGKILL, almost certainly by the kernel's out-of-memory killer. {enrich.serialBuild}",
+            fix: "Fewer jobs cannot help: this build already runs one. {enrich.moreMemory}"
+          },
+          {
+            when: "alloc&enrich.serialBuild",
+            title: "Out of memory (allocation failed)",
+            message: "A process of this step ran out of memory: an allocation failed and the process stopped itself. {enrich.serialBuild}",
+            fix: "Fewer jobs cannot help: this build already runs one. {enrich.moreMemory}"
           },
           {
             when: "killed&exit137",
@@ -9195,7 +9593,7 @@ var init_oom_killed = __esm({
         "```{enrich.jobsFence}",
         "{enrich.jobsLine}",
         "```",
-        "Fewer CUDA architectures (`TORCH_CUDA_ARCH_LIST`) also cut memory and time. {enrich.runnerNote}"
+        "{enrich.tailNote}"
       ].join("\n")),
       enrich: ["memory-knobs", "flash-attn-wheel"],
       docs: "https://github.com/Dao-AILab/flash-attention#installation-and-features"
@@ -11072,6 +11470,7 @@ var init_catalog = __esm({
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
+    init_http_error();
     init_unable_to_locate_package();
     init_fetch_failed();
     init_held_packages_changed();
@@ -11146,6 +11545,7 @@ var init_catalog = __esm({
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
+      httpError,
       unableToLocatePackage,
       fetchFailed,
       heldPackagesChanged,
