@@ -16,6 +16,8 @@
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { cudaOfLocal } from './torch-replacement.js';
+import { installCommand, installerOf } from './installer-forms.js';
+import { newestTagNotAbove, releaseInstall, releasesForCuda } from './torch-wheels.js';
 
 export const DRIVER_SOURCE = 'https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html';
 
@@ -35,6 +37,24 @@ export function driverCuda(found: string): string | null {
   return `${Math.floor(n / 1000)}.${Math.floor((n % 1000) / 10)}`;
 }
 
+/**
+ * The torch that runs on a driver of `hostCuda`: the newest release on the newest PyTorch index whose CUDA
+ * is not above the driver's (torch-wheels.ts), as that release's own command installs it (`hostTorchCmd`),
+ * with the releases on that index (`hostTorchRange`). Absent when every index in the table is newer.
+ */
+export function hostTorch(hostCuda: string, facts: FactView): Record<string, string> {
+  const tag = newestTagNotAbove(hostCuda);
+  const releases = tag === null ? [] : releasesForCuda(tag);
+  const newest = releases[0];
+  if (tag === null || newest === undefined) return {};
+  const oldest = releases[releases.length - 1]!;
+  return {
+    hostTorchTag: tag,
+    hostTorchRange: oldest === newest ? `torch ${newest.torch}` : `torch ${oldest.torch} … ${newest.torch}`,
+    hostTorchCmd: installCommand(installerOf(facts), releaseInstall(newest, tag)),
+  };
+}
+
 export function cudaDriverEnrich(
   captures: Readonly<Record<string, string>>,
   _step: Step | null,
@@ -44,7 +64,7 @@ export function cudaDriverEnrich(
   const out: Record<string, string> = {};
   const found = captures['context.tooOld.found'];
   const hostCuda = found === undefined ? null : driverCuda(found);
-  if (hostCuda !== null) out.hostCuda = hostCuda;
+  if (hostCuda !== null) Object.assign(out, { hostCuda }, hostTorch(hostCuda, facts));
   // torch's own message is about the CUDA torch was built with (its wheel's `+cu118`), not the image's toolkit
   const torchCuda = hostCuda === null ? null : cudaOfLocal(facts.value('torchCuda') ?? undefined);
   const cuda = hostCuda === null ? facts.value('cuda') : torchCuda;

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { factsFor } from '../../src/facts/fact-view.js';
 import type { BuildFacts } from '../../src/facts/types.js';
-import { cudaDriverEnrich, driverCuda, minimumDriver } from '../../src/knowledge/cuda-driver.js';
+import { cudaDriverEnrich, driverCuda, hostTorch, minimumDriver } from '../../src/knowledge/cuda-driver.js';
 import { makeModel } from '../support/builders.js';
 
 const model = makeModel({ steps: [] });
@@ -26,6 +26,25 @@ describe('driverCuda', () => {
     expect(driverCuda('11040')).toBe('11.4');
     expect(driverCuda('12020')).toBe('12.2');
     expect(driverCuda('12')).toBeNull();
+  });
+});
+
+describe('hostTorch', () => {
+  const none = factsFor({}, null, model);
+  test("a driver of CUDA 11.6 gets the cu116 index and that index's newest release, in the page's own form", () => {
+    expect(hostTorch('11.6', none)).toEqual({
+      hostTorchTag: 'cu116',
+      hostTorchRange: 'torch 1.12.0 … 1.13.1',
+      hostTorchCmd: 'pip install --extra-index-url https://download.pytorch.org/whl/cu116 torch==1.13.1+cu116 torchvision==0.14.1+cu116 torchaudio==0.13.1',
+    });
+  });
+  test('a CUDA 12.0 driver falls back to the newest CUDA 11 index', () => {
+    expect(hostTorch('12.0', none).hostTorchCmd).toBe(
+      'pip install --index-url https://download.pytorch.org/whl/cu118 torch==2.7.1 torchvision==0.22.1 torchaudio==2.7.1',
+    );
+  });
+  test('a driver older than every index gets no command', () => {
+    expect(hostTorch('10.1', none)).toEqual({});
   });
 });
 

@@ -27,6 +27,10 @@ const CHOICES = [
   '- use a CUDA release no newer than the driver\'s: in an image, the `nvidia/cuda` tag of that release or an older one; for a framework, its build for that CUDA (torch wheels `cu121`, `cu118`, …).',
 ].join('\n');
 
+const HOST_CUDA_MESSAGE =
+  'The NVIDIA driver of the host supports CUDA up to {enrich.hostCuda} (the version torch found), older than the CUDA torch was built with: CUDA cannot start on it. ' +
+  'The driver comes from the host, so nothing installed in the image changes it. {enrich.driverNeed|}';
+
 export const driverTooOld: RuleInput = {
   id: 'cuda/driver-too-old',
   title: 'Host NVIDIA driver older than the CUDA in use',
@@ -88,14 +92,26 @@ export const driverTooOld: RuleInput = {
       ].join('\n'),
     },
     {
-      when: 'enrich.hostCuda',
-      message:
-        'The NVIDIA driver of the host supports CUDA up to {enrich.hostCuda} (the version torch found), older than the CUDA torch was built with: CUDA cannot start on it. ' +
-        'The driver comes from the host, so nothing installed in the image changes it. {enrich.driverNeed|}',
+      // the index is computed from the driver's CUDA (knowledge/cuda-driver.ts hostTorch, knowledge/torch-wheels.ts)
+      when: 'enrich.hostCuda&enrich.hostTorchCmd',
+      message: HOST_CUDA_MESSAGE,
       fix: [
         HOST_CHECK,
-        'Then either upgrade the host\'s NVIDIA driver, or install the torch built for CUDA {enrich.hostCuda} or older (its wheel tag, `cu118` for 11.8, in the index URL ' +
-          'https://download.pytorch.org/whl/…), in the image when this runs in one.',
+        'Then either upgrade the host\'s NVIDIA driver, or install a torch built for CUDA {enrich.hostCuda} or older, in the image when this runs in one. ' +
+          'The newest PyTorch index not above {enrich.hostCuda} is {enrich.hostTorchTag} ({enrich.hostTorchRange} there); its newest release, as PyTorch\'s own command installs it:',
+        '',
+        '```sh',
+        '{enrich.hostTorchCmd}',
+        '```',
+      ].join('\n'),
+    },
+    {
+      when: 'enrich.hostCuda',
+      message: HOST_CUDA_MESSAGE,
+      fix: [
+        HOST_CHECK,
+        'Then upgrade the host\'s NVIDIA driver: every torch on PyTorch\'s per-CUDA indexes (1.11 and later) was built for a CUDA newer than {enrich.hostCuda}. ' +
+          'An older release built for CUDA {enrich.hostCuda} or older is listed, with its install command, on https://pytorch.org/get-started/previous-versions/.',
       ].join('\n'),
     },
   ],
