@@ -17,6 +17,7 @@ import { memoryKnobsEnrich } from '../knowledge/memory-knobs-enricher.js';
 import { commandPackageEnrich } from '../knowledge/command-package.js';
 import { lowercaseTagEnrich } from '../knowledge/lowercase-tag-enricher.js';
 import { pipAdviceEnrich } from '../knowledge/pip-advice-enricher.js';
+import { torchPythonEnrich } from '../knowledge/torch-python.js';
 import { torchReplacementEnrich } from '../knowledge/torch-replacement.js';
 import { extensionCudaEnrich } from '../knowledge/pyg-wheels.js';
 import { flashAttnWheelEnrich } from '../knowledge/flash-attn-wheel-enricher.js';
@@ -71,6 +72,7 @@ export const enrichers: Record<string, Enricher> = {
   'nvidia-key': nvidiaKeyEnrich,
   /** Install commands in the step's installer's form naming the log's package, and the pair of a pip conflict (`{enrich.noIsolationCmd}`, `{enrich.conflict}`). */
   'pip-advice': pipAdviceEnrich,
+  'torch-python': torchPythonEnrich,
   /** What the torch pip put in place of another one is: the CPU-only build, or a build for another CUDA (`{enrich.replacementNote}`). */
   'torch-replacement': torchReplacementEnrich,
   /** A PyG extension wheel built for another CUDA major than torch's: the versions and the page of matching wheels (`{enrich.mismatch}`, `{enrich.install}`). */

@@ -347,7 +347,7 @@ describe('wordings seen in public projects’ build logs', () => {
     expect(f?.title).toBe('pip refused a release with invalid metadata');
     expect(f?.message).toContain('pip skipped `torchsde==0.2.5` although it exists');
     expect(f?.message).toContain('pip<24.1');
-    expect(f?.fix).toContain('pip install "pip<24.1" && pip install …');
+    expect(f?.fix).toContain('pip install "pip<24.1" && pip install -r /requirements.txt');
     expect(f?.fix).toContain('in place of any `pip install --upgrade pip`');
     // the generic advice (other Pythons, arm64, private indexes) does not fit a release that exists
     expect(f?.fix).not.toContain('TARGETARCH');

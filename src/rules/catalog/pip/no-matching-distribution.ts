@@ -18,20 +18,29 @@ function invalidMetadataVariants(): Variant[] {
   const choice =
     'Either require another release from the list pip printed (a later release usually fixes its metadata; this pip skips it again, ' +
     'with the same message, if not), or install this one with pip<{context.oldPip.bound}';
+  const inPlace =
+    ' in the same command as the install (a Dockerfile `RUN` or a shell), in place of any `pip install --upgrade pip` ' +
+    'before it (that upgrade brings back the pip that refuses it):';
   return [
+    {
+      // the skipped release came from a requirements file (`(from -r /requirements.txt (line 25))`): the command installs that file
+      when: 'invalidMetadata&oldPip&reqFile',
+      title: 'pip refused a release with invalid metadata',
+      message,
+      fix: [`${choice}${inPlace}`, '', '```sh', 'pip install "pip<{context.oldPip.bound}" && pip install -r {context.reqFile.file}', '```'].join('\n'),
+    },
     {
       when: 'invalidMetadata&oldPip',
       title: 'pip refused a release with invalid metadata',
       message,
       fix: [
-        `${choice} in the same command as the install (a Dockerfile \`RUN\` or a shell), in place of any \`pip install --upgrade pip\` ` +
-          'before it (that upgrade brings back the pip that refuses it):',
+        `${choice}${inPlace}`,
         '',
         '```sh',
-        'pip install "pip<{context.oldPip.bound}" && pip install …',
+        'pip install "pip<{context.oldPip.bound}" && pip install {context.invalidMetadata.spec}',
         '```',
         '',
-        'with `…` the arguments of the install that failed.',
+        'with the other requirements of the install that failed added to the second command.',
       ].join('\n'),
     },
   ];
@@ -92,6 +101,8 @@ export const noMatchingDistribution: RuleInput = {
       literals: ['has invalid metadata'],
       pattern: '^\\s{0,20}Requested (?<spec>[A-Za-z0-9][^\\s]{0,200}) from \\S{1,500} (?:\\([^()]{0,200}(?:\\([^()]{0,50}\\))?\\) )?has invalid metadata: (?<reason>.{1,200})$',
     },
+    // where the skipped requirement came from: `(from -r /requirements.txt (line 25))` on the `Requested …` line
+    { name: 'reqFile', literals: ['has invalid metadata'], pattern: '\\(from -r (?<file>[^\\s()]{1,200}) \\(line \\d{1,6}\\)\\) has invalid metadata' },
     { name: 'oldPip', literals: ['Please use pip<'], pattern: 'Please use pip<(?<bound>[\\d.]{1,12}) if you need to use this version' },
   ],
   scope: 'step',
@@ -126,6 +137,26 @@ export const noMatchingDistribution: RuleInput = {
       message:
         'No release of {requirement} supports this Python ({python}): it requires `{pythonSpec}`. The base image\'s Python does not fit the pin.',
       fix: 'Use a release of {requirement} that supports Python {python} (drop the pin, or pin a newer version), or a base image with a Python in `{pythonSpec}`.',
+    },
+    {
+      // a plain torch pin older than every release pip lists (knowledge/torch-python.ts): this Python is newer than
+      // the pin's wheels. The ways out: a Python the pin supports, or the oldest release pip lists for this one.
+      // `python:3.9-slim`: the official python image's tags, seen in public Dockerfiles; `uv venv --python 3.9`
+      // fetches that Python when it is missing (docs.astral.sh/uv/pip/environments, "Creating a virtual environment").
+      when: 'enrich.torchPyRange',
+      title: 'Pinned torch is older than this Python',
+      message:
+        'pip found no {requirement}: every release it lists ({versions}) is newer, and pip lists only releases with a wheel for this ' +
+        'Python and platform. The pinned release supports Python {enrich.torchPyRange}. {enrich.torchPyNote}',
+      fix: [
+        'Either keep the pin and install it under a Python {enrich.torchPyNewest} or older: a base image with it (`python:{enrich.torchPyNewest}-slim`), ' +
+          'a uv environment (`uv venv --python {enrich.torchPyNewest}`, which fetches that Python), or a conda environment with ' +
+          '`python={enrich.torchPyNewest}`; or move to a release that has wheels for this Python: the oldest pip listed, {enrich.torchPyOldestLabel}:',
+        '',
+        '```sh',
+        '{enrich.torchPyOldestCmd}',
+        '```',
+      ].join('\n'),
     },
     {
       // PyTorch's index or find-links page was read and pip still listed no local build: its `+cpu` / `+cuNNN` wheels
@@ -194,6 +225,6 @@ export const noMatchingDistribution: RuleInput = {
       fix: 'Check the name (`{enrich.versionsCmd}`), the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`pip download --no-deps {requirement}` run where the install ran shows the HTTP error).',
     },
   ],
-  enrich: 'pip-advice',
+  enrich: ['pip-advice', 'torch-python'],
   docs: 'https://pip.pypa.io/en/stable/cli/pip_install/',
 };

@@ -1,0 +1,44 @@
+// The Pythons a torch release supports, and the advice for a pin older than every release pip lists.
+import { describe, expect, test } from 'vitest';
+import { factsFor } from '../../src/facts/fact-view.js';
+import type { BuildFacts } from '../../src/facts/types.js';
+import { torchPythonEnrich, torchPythons } from '../../src/knowledge/torch-python.js';
+import { makeModel } from '../support/builders.js';
+
+const model = makeModel({ steps: [] });
+const fact = (value: string, source: string, evidence: string) => [{ value, source, evidence, line: 1, stage: null, step: null }];
+// the list of YassineYousfi/comma10k-baseline#13
+const versions = '1.13.0, 1.13.1, 2.0.0, 2.0.1, 2.1.0, 2.8.0';
+
+describe('torchPythons', () => {
+  test('ranges from torchvision\'s table and RELEASE.md', () => {
+    expect(torchPythons('1.8.1')).toEqual(['3.6', '3.9']);
+    expect(torchPythons('2.3.0')).toEqual(['3.8', '3.11']);
+    expect(torchPythons('2.10.0')).toEqual(['3.10', '3.14']);
+    expect(torchPythons('0.4.1')).toBeNull();
+  });
+});
+
+describe('torchPythonEnrich', () => {
+  test('every listed release newer: both ways out, the oldest listed as a command', () => {
+    const out = torchPythonEnrich({ requirement: 'torch==1.8.1', versions }, null, model, factsFor({}, null, model));
+    expect(out.torchPyRange).toBe('3.6–3.9');
+    expect(out.torchPyNewest).toBe('3.9');
+    expect(out.torchPyOldestCmd).toBe('pip install torch==1.13.0');
+    expect(out.torchPyOldestLabel).toBe('1.13.0 (released with torchvision 0.14.0 and torchaudio 0.13.0)');
+    expect(out.torchPyNote).toContain('python3 --version');
+  });
+  test('a Python the log shows is named, and the command follows the installer', () => {
+    const facts: BuildFacts = { python: fact('3.11.4', 'banner', 'Python 3.11.4'), installer: fact('uv', 'command', 'uv pip install') };
+    const out = torchPythonEnrich({ requirement: 'torch==1.8.1', versions }, null, model, factsFor(facts, null, model));
+    expect(out.torchPyNote).toBe("This build's Python is 3.11.4, newer than every Python torch 1.8.1 supports.");
+    expect(out.torchPyOldestCmd).toBe('uv pip install torch==1.13.0');
+  });
+  test('nothing when a listed release is not newer, the pin is local, or the release is unknown', () => {
+    const none = factsFor({}, null, model);
+    expect(torchPythonEnrich({ requirement: 'torch==1.8.1', versions: '1.8.0, 1.9.0' }, null, model, none)).toEqual({});
+    expect(torchPythonEnrich({ requirement: 'torch==1.8.1+cu111', versions }, null, model, none)).toEqual({});
+    expect(torchPythonEnrich({ requirement: 'torch==0.3.1', versions }, null, model, none)).toEqual({});
+    expect(torchPythonEnrich({ requirement: 'torch==1.8.1' }, null, model, none)).toEqual({});
+  });
+});
