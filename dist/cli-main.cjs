@@ -4575,7 +4575,7 @@ var init_devel_toolkit_copied = __esm({
 });
 
 // src/rules/catalog/cuda/driver-too-old.ts
-var HOST_CHECK, CHOICES, driverTooOld;
+var HOST_CHECK, CHOICES, HOST_CUDA_MESSAGE, driverTooOld;
 var init_driver_too_old = __esm({
   "src/rules/catalog/cuda/driver-too-old.ts"() {
     "use strict";
@@ -4587,6 +4587,7 @@ var init_driver_too_old = __esm({
       "- upgrade that NVIDIA driver to one whose CUDA version is at least the program's, or",
       "- use a CUDA release no newer than the driver's: in an image, the `nvidia/cuda` tag of that release or an older one; for a framework, its build for that CUDA (torch wheels `cu121`, `cu118`, \u2026)."
     ].join("\n");
+    HOST_CUDA_MESSAGE = "The NVIDIA driver of the host supports CUDA up to {enrich.hostCuda} (the version torch found), older than the CUDA torch was built with: CUDA cannot start on it. The driver comes from the host, so nothing installed in the image changes it. {enrich.driverNeed|}";
     driverTooOld = {
       id: "cuda/driver-too-old",
       title: "Host NVIDIA driver older than the CUDA in use",
@@ -4636,11 +4637,24 @@ var init_driver_too_old = __esm({
           ].join("\n")
         },
         {
-          when: "enrich.hostCuda",
-          message: "The NVIDIA driver of the host supports CUDA up to {enrich.hostCuda} (the version torch found), older than the CUDA torch was built with: CUDA cannot start on it. The driver comes from the host, so nothing installed in the image changes it. {enrich.driverNeed|}",
+          // the index is computed from the driver's CUDA (knowledge/cuda-driver.ts hostTorch, knowledge/torch-wheels.ts)
+          when: "enrich.hostCuda&enrich.hostTorchCmd",
+          message: HOST_CUDA_MESSAGE,
           fix: [
             HOST_CHECK,
-            "Then either upgrade the host's NVIDIA driver, or install the torch built for CUDA {enrich.hostCuda} or older (its wheel tag, `cu118` for 11.8, in the index URL https://download.pytorch.org/whl/\u2026), in the image when this runs in one."
+            "Then either upgrade the host's NVIDIA driver, or install a torch built for CUDA {enrich.hostCuda} or older, in the image when this runs in one. The newest PyTorch index not above {enrich.hostCuda} is {enrich.hostTorchTag} ({enrich.hostTorchRange} there); its newest release, as PyTorch's own command installs it:",
+            "",
+            "```sh",
+            "{enrich.hostTorchCmd}",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "enrich.hostCuda",
+          message: HOST_CUDA_MESSAGE,
+          fix: [
+            HOST_CHECK,
+            "Then upgrade the host's NVIDIA driver: every torch on PyTorch's per-CUDA indexes (1.11 and later) was built for a CUDA newer than {enrich.hostCuda}. An older release built for CUDA {enrich.hostCuda} or older is listed, with its install command, on https://pytorch.org/get-started/previous-versions/."
           ].join("\n")
         }
       ],
@@ -6093,19 +6107,27 @@ var init_resolution_impossible = __esm({
 function invalidMetadataVariants() {
   const message2 = "pip skipped `{context.invalidMetadata.spec}` although it exists: this pip cannot parse its metadata (`{context.invalidMetadata.reason}`), and then found no other release that fits. Versions it could see: {versions|not listed in this part of the log}. pip says which of its releases still read it: pip<{context.oldPip.bound}.";
   const choice = "Either require another release from the list pip printed (a later release usually fixes its metadata; this pip skips it again, with the same message, if not), or install this one with pip<{context.oldPip.bound}";
+  const inPlace = " in the same command as the install (a Dockerfile `RUN` or a shell), in place of any `pip install --upgrade pip` before it (that upgrade brings back the pip that refuses it):";
   return [
+    {
+      // the skipped release came from a requirements file (`(from -r /requirements.txt (line 25))`): the command installs that file
+      when: "invalidMetadata&oldPip&reqFile",
+      title: "pip refused a release with invalid metadata",
+      message: message2,
+      fix: [`${choice}${inPlace}`, "", "```sh", 'pip install "pip<{context.oldPip.bound}" && pip install -r {context.reqFile.file}', "```"].join("\n")
+    },
     {
       when: "invalidMetadata&oldPip",
       title: "pip refused a release with invalid metadata",
       message: message2,
       fix: [
-        `${choice} in the same command as the install (a Dockerfile \`RUN\` or a shell), in place of any \`pip install --upgrade pip\` before it (that upgrade brings back the pip that refuses it):`,
+        `${choice}${inPlace}`,
         "",
         "```sh",
-        'pip install "pip<{context.oldPip.bound}" && pip install \u2026',
+        'pip install "pip<{context.oldPip.bound}" && pip install {context.invalidMetadata.spec}',
         "```",
         "",
-        "with `\u2026` the arguments of the install that failed."
+        "with the other requirements of the install that failed added to the second command."
       ].join("\n")
     }
   ];
@@ -6164,6 +6186,8 @@ var init_no_matching_distribution = __esm({
           literals: ["has invalid metadata"],
           pattern: "^\\s{0,20}Requested (?<spec>[A-Za-z0-9][^\\s]{0,200}) from \\S{1,500} (?:\\([^()]{0,200}(?:\\([^()]{0,50}\\))?\\) )?has invalid metadata: (?<reason>.{1,200})$"
         },
+        // where the skipped requirement came from: `(from -r /requirements.txt (line 25))` on the `Requested \u2026` line
+        { name: "reqFile", literals: ["has invalid metadata"], pattern: "\\(from -r (?<file>[^\\s()]{1,200}) \\(line \\d{1,6}\\)\\) has invalid metadata" },
         { name: "oldPip", literals: ["Please use pip<"], pattern: "Please use pip<(?<bound>[\\d.]{1,12}) if you need to use this version" }
       ],
       scope: "step",
@@ -6187,6 +6211,22 @@ var init_no_matching_distribution = __esm({
           title: "Package requires a different Python",
           message: "No release of {requirement} supports this Python ({python}): it requires `{pythonSpec}`. The base image's Python does not fit the pin.",
           fix: "Use a release of {requirement} that supports Python {python} (drop the pin, or pin a newer version), or a base image with a Python in `{pythonSpec}`."
+        },
+        {
+          // a plain torch pin older than every release pip lists (knowledge/torch-python.ts): this Python is newer than
+          // the pin's wheels. The ways out: a Python the pin supports, or the oldest release pip lists for this one.
+          // `python:3.9-slim`: the official python image's tags, seen in public Dockerfiles; `uv venv --python 3.9`
+          // fetches that Python when it is missing (docs.astral.sh/uv/pip/environments, "Creating a virtual environment").
+          when: "enrich.torchPyRange",
+          title: "Pinned torch is older than this Python",
+          message: "pip found no {requirement}: every release it lists ({versions}) is newer, and pip lists only releases with a wheel for this Python and platform. The pinned release supports Python {enrich.torchPyRange}. {enrich.torchPyNote}",
+          fix: [
+            "Either keep the pin and install it under a Python {enrich.torchPyNewest} or older: a base image with it (`python:{enrich.torchPyNewest}-slim`), a uv environment (`uv venv --python {enrich.torchPyNewest}`, which fetches that Python), or a conda environment with `python={enrich.torchPyNewest}`; or move to a release that has wheels for this Python: the oldest pip listed, {enrich.torchPyOldestLabel}:",
+            "",
+            "```sh",
+            "{enrich.torchPyOldestCmd}",
+            "```"
+          ].join("\n")
         },
         {
           // PyTorch's index or find-links page was read and pip still listed no local build: its `+cpu` / `+cuNNN` wheels
@@ -6233,7 +6273,7 @@ var init_no_matching_distribution = __esm({
           fix: "Check the name (`{enrich.versionsCmd}`), the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`pip download --no-deps {requirement}` run where the install ran shows the HTTP error)."
         }
       ],
-      enrich: "pip-advice",
+      enrich: ["pip-advice", "torch-python"],
       docs: "https://pip.pypa.io/en/stable/cli/pip_install/"
     };
   }
@@ -19004,16 +19044,46 @@ function wheelTagFor(cudaVersion, torchVersion) {
   }
   return best2?.tag ?? null;
 }
-var GH_PAGE, DOCS_PAGE, torchReleases, INDEX_ROOT;
+function newestTagNotAbove(cudaVersion) {
+  const m = /^(\d{1,2})\.(\d{1,2})/.exec(cudaVersion.trim());
+  if (!m) return null;
+  const want = Number(m[1]) * 10 + Number(m[2]);
+  let best2 = null;
+  for (const tag of new Set(torchReleases.flatMap((r) => r.cudaTags))) {
+    const tv = tagVersion(tag);
+    const v = tv === null ? null : tv[0] * 10 + tv[1];
+    if (v === null || v > want) continue;
+    if (best2 === null || v > best2.v) best2 = { tag, v };
+  }
+  return best2?.tag ?? null;
+}
+function releaseInstall(release, tag) {
+  const url2 = indexUrl(tag);
+  if (Number(release.torch.split(".")[0]) >= 2) {
+    return { requirements: [`torch==${release.torch}`, `torchvision==${release.torchvision}`, `torchaudio==${release.torchaudio}`], indexUrl: url2 };
+  }
+  return {
+    requirements: [`torch==${release.torch}+${tag}`, `torchvision==${release.torchvision}+${tag}`, `torchaudio==${release.torchaudio}`],
+    extraIndexUrls: [url2]
+  };
+}
+var GH_PAGE, DOCS_PAGE, PAGE_2026, torchReleases, INDEX_ROOT;
 var init_torch_wheels = __esm({
   "src/knowledge/torch-wheels.ts"() {
     "use strict";
     GH_PAGE = "pytorch.org/get-started/previous-versions (pytorch.github.io _get_started/previous-versions.md @e3f009bb)";
     DOCS_PAGE = "pytorch.org/get-started/previous-versions";
+    PAGE_2026 = "pytorch.org/get-started/previous-versions (copy fetched 2026-03-31)";
     torchReleases = [
+      { torch: "2.10.0", torchvision: "0.25.0", torchaudio: "2.10.0", cudaTags: ["cu126", "cu128", "cu130"], source: `${PAGE_2026} (v2.10.0)` },
       { torch: "2.9.1", torchvision: "0.24.1", torchaudio: "2.9.1", cudaTags: ["cu126", "cu128", "cu130"], source: `${DOCS_PAGE} (v2.9.1)` },
       { torch: "2.9.0", torchvision: "0.24.0", torchaudio: "2.9.0", cudaTags: ["cu126", "cu128", "cu130"], source: `${DOCS_PAGE} (v2.9.0)` },
+      { torch: "2.8.0", torchvision: "0.23.0", torchaudio: "2.8.0", cudaTags: ["cu126", "cu128", "cu129"], source: `${PAGE_2026} (v2.8.0)` },
+      { torch: "2.7.1", torchvision: "0.22.1", torchaudio: "2.7.1", cudaTags: ["cu118", "cu126", "cu128"], source: `${PAGE_2026} (v2.7.1)` },
+      { torch: "2.7.0", torchvision: "0.22.0", torchaudio: "2.7.0", cudaTags: ["cu118", "cu126", "cu128"], source: `${PAGE_2026} (v2.7.0)` },
       { torch: "2.6.0", torchvision: "0.21.0", torchaudio: "2.6.0", cudaTags: ["cu118", "cu124", "cu126"], source: "docs.pytorch.org/get-started/previous-versions (v2.6.0)" },
+      { torch: "2.5.1", torchvision: "0.20.1", torchaudio: "2.5.1", cudaTags: ["cu118", "cu121", "cu124"], source: `${PAGE_2026} (v2.5.1)` },
+      { torch: "2.5.0", torchvision: "0.20.0", torchaudio: "2.5.0", cudaTags: ["cu118", "cu121", "cu124"], source: `${PAGE_2026} (v2.5.0)` },
       { torch: "2.3.1", torchvision: "0.18.1", torchaudio: "2.3.1", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
       { torch: "2.3.0", torchvision: "0.18.0", torchaudio: "2.3.0", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
       { torch: "2.2.2", torchvision: "0.17.2", torchaudio: "2.2.2", cudaTags: ["cu118", "cu121"], source: GH_PAGE },
@@ -19179,9 +19249,9 @@ function cudaArchesEnrich(captures, _step, _model, facts) {
   } else if (support.reason === "too-new") {
     out.suggestion = `remove ${support.arch} from the arch list, or build on CUDA ${where[0] ?? "a newer release"} or newer`;
     if (where[0] !== void 0) {
-      const newer = newerCuda(where[0], facts);
-      Object.assign(out, newer);
-      out.suggestion += ` (${imageOrSearch(where[0], facts)}${newer.newerIndex ? `; PyTorch wheels built with it: ${newer.newerIndex}, torch ${newer.newerTorch}` : ""})`;
+      const newer2 = newerCuda(where[0], facts);
+      Object.assign(out, newer2);
+      out.suggestion += ` (${imageOrSearch(where[0], facts)}${newer2.newerIndex ? `; PyTorch wheels built with it: ${newer2.newerIndex}, torch ${newer2.newerTorch}` : ""})`;
     }
     if (where[0] !== void 0) {
       const idx = out.newerIndex;
@@ -19192,8 +19262,8 @@ function cudaArchesEnrich(captures, _step, _model, facts) {
   }
   if (version2 === null && !isEmptyArch(support.arch)) Object.assign(out, inferredToolkit(support.arch, facts));
   if (version2 === null && out.wheelAdvice === void 0 && where[0] !== void 0 && !isEmptyArch(support.arch)) {
-    const newer = newerCuda(where[0], facts);
-    if (newer.newerIndex) out.wheelAdvice = `install a torch built with CUDA ${where[0]} or newer, from ${newer.newerIndex} (torch ${newer.newerTorch} there)`;
+    const newer2 = newerCuda(where[0], facts);
+    if (newer2.newerIndex) out.wheelAdvice = `install a torch built with CUDA ${where[0]} or newer, from ${newer2.newerIndex} (torch ${newer2.newerTorch} there)`;
   }
   return out;
 }
@@ -21035,6 +21105,86 @@ var init_pip_advice_enricher = __esm({
   }
 });
 
+// src/knowledge/torch-python.ts
+function torchPythons(version2) {
+  const m = /^(\d{1,2})\.(\d{1,2})(?:\.\d{1,3})?$/.exec(version2.trim());
+  return m ? pythonsOf[`${m[1]}.${m[2]}`] ?? null : null;
+}
+function minorOf(python) {
+  const m = /^(\d)\.(\d{1,2})/.exec(python.trim());
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+function versionKey(v) {
+  return v.split(".").map((p) => Number.parseInt(p, 10));
+}
+function newer(a, b) {
+  const x = versionKey(a);
+  const y = versionKey(b);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+  }
+  return false;
+}
+function torchPythonEnrich(captures, _step, _model, facts) {
+  const pin = /^torch==(\d{1,2}\.\d{1,2}\.\d{1,3})$/.exec((captures.requirement ?? "").trim())?.[1];
+  const range = pin === void 0 ? null : torchPythons(pin);
+  const listed = (captures.versions ?? "").split(",").map((v) => v.trim()).filter((v) => /^\d+(?:\.\d+){1,3}$/.test(v));
+  if (pin === void 0 || range === null || listed.length === 0 || !listed.every((v) => newer(v, pin))) return {};
+  const oldest = listed.reduce((a, b) => newer(a, b) ? b : a);
+  const out = {
+    torchPyRange: `${range[0]}\u2013${range[1]}`,
+    torchPyNewest: range[1],
+    torchPyOldest: oldest,
+    torchPyOldestCmd: installCommand(installerOf(facts), { requirements: [`torch==${oldest}`] })
+  };
+  const paired = pairedPackages(oldest);
+  out.torchPyOldestLabel = paired === null ? oldest : `${oldest} (released with torchvision ${paired.torchvision} and torchaudio ${paired.torchaudio})`;
+  const python = facts.value("python");
+  const have = python === null ? null : minorOf(python);
+  const max = minorOf(range[1]);
+  if (python !== null && have !== null && (have[0] > max[0] || have[0] === max[0] && have[1] > max[1])) {
+    out.torchPyNote = `This build's Python is ${python}, newer than every Python torch ${pin} supports.`;
+  } else {
+    out.torchPyNote = `The usual cause is a Python newer than ${range[1]} (\`python3 --version\` shows it); a CPU or OS without wheels of ${pin} gives the same list.`;
+  }
+  return out;
+}
+var pythonsOf;
+var init_torch_python = __esm({
+  "src/knowledge/torch-python.ts"() {
+    "use strict";
+    init_installer_forms();
+    init_torch_wheels();
+    pythonsOf = {
+      "1.0": ["3.5", "3.7"],
+      "1.1": ["3.5", "3.7"],
+      "1.2": ["3.5", "3.7"],
+      "1.3": ["3.5", "3.7"],
+      "1.4": ["3.5", "3.8"],
+      "1.5": ["3.5", "3.8"],
+      "1.6": ["3.6", "3.8"],
+      "1.7": ["3.6", "3.9"],
+      "1.8": ["3.6", "3.9"],
+      "1.9": ["3.6", "3.9"],
+      "1.10": ["3.6", "3.9"],
+      "1.11": ["3.7", "3.10"],
+      "1.12": ["3.7", "3.10"],
+      "1.13": ["3.7", "3.10"],
+      "2.0": ["3.8", "3.11"],
+      "2.1": ["3.8", "3.11"],
+      "2.2": ["3.8", "3.11"],
+      "2.3": ["3.8", "3.11"],
+      "2.4": ["3.8", "3.12"],
+      "2.5": ["3.9", "3.12"],
+      "2.6": ["3.9", "3.13"],
+      "2.7": ["3.9", "3.13"],
+      "2.8": ["3.9", "3.13"],
+      "2.9": ["3.10", "3.14"],
+      "2.10": ["3.10", "3.14"]
+    };
+  }
+});
+
 // src/knowledge/flash-attn-wheels.ts
 function majorMinor2(version2) {
   const m = /^(\d+)\.(\d+)/.exec(version2.trim());
@@ -21654,11 +21804,23 @@ function driverCuda(found) {
   if (!Number.isInteger(n) || n < 1e3) return null;
   return `${Math.floor(n / 1e3)}.${Math.floor(n % 1e3 / 10)}`;
 }
+function hostTorch(hostCuda, facts) {
+  const tag = newestTagNotAbove(hostCuda);
+  const releases = tag === null ? [] : releasesForCuda(tag);
+  const newest = releases[0];
+  if (tag === null || newest === void 0) return {};
+  const oldest = releases[releases.length - 1];
+  return {
+    hostTorchTag: tag,
+    hostTorchRange: oldest === newest ? `torch ${newest.torch}` : `torch ${oldest.torch} \u2026 ${newest.torch}`,
+    hostTorchCmd: installCommand(installerOf(facts), releaseInstall(newest, tag))
+  };
+}
 function cudaDriverEnrich(captures, _step, _model, facts) {
   const out = {};
   const found = captures["context.tooOld.found"];
   const hostCuda = found === void 0 ? null : driverCuda(found);
-  if (hostCuda !== null) out.hostCuda = hostCuda;
+  if (hostCuda !== null) Object.assign(out, { hostCuda }, hostTorch(hostCuda, facts));
   const torchCuda = hostCuda === null ? null : cudaOfLocal(facts.value("torchCuda") ?? void 0);
   const cuda = hostCuda === null ? facts.value("cuda") : torchCuda;
   if (cuda === null) return out;
@@ -21679,6 +21841,8 @@ var init_cuda_driver = __esm({
   "src/knowledge/cuda-driver.ts"() {
     "use strict";
     init_torch_replacement();
+    init_installer_forms();
+    init_torch_wheels();
     DRIVER_SOURCE = "https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html";
     minimumDriverByMajor = { 11: "450.80.02", 12: "525", 13: "580" };
   }
@@ -21919,6 +22083,7 @@ var init_enrichers = __esm({
     init_command_package();
     init_lowercase_tag_enricher();
     init_pip_advice_enricher();
+    init_torch_python();
     init_torch_replacement();
     init_pyg_wheels();
     init_flash_attn_wheel_enricher();
@@ -21955,6 +22120,7 @@ var init_enrichers = __esm({
       "nvidia-key": nvidiaKeyEnrich,
       /** Install commands in the step's installer's form naming the log's package, and the pair of a pip conflict (`{enrich.noIsolationCmd}`, `{enrich.conflict}`). */
       "pip-advice": pipAdviceEnrich,
+      "torch-python": torchPythonEnrich,
       /** What the torch pip put in place of another one is: the CPU-only build, or a build for another CUDA (`{enrich.replacementNote}`). */
       "torch-replacement": torchReplacementEnrich,
       /** A PyG extension wheel built for another CUDA major than torch's: the versions and the page of matching wheels (`{enrich.mismatch}`, `{enrich.install}`). */
@@ -47568,7 +47734,7 @@ var init_cuda_arch_unsupported = __esm({
             const base = baseImageOf2(stage, dockerfile);
             const names = list.map((r) => `${codeSpan(r.mention.written)} (${r.mention.source})`).join(", ");
             const caps = archListFor(cuda, mentions.map((m) => m.written)) ?? [];
-            const newer = newerCudaNote(list.map((r) => r.support), base);
+            const newer2 = newerCudaNote(list.map((r) => r.support), base);
             findings.push(
               findingAt(cudaArchUnsupported, dockerfile, instruction, {
                 message: `The stage builds on CUDA ${support.cudaVersion} (${codeSpan(toolkit.from)}), whose nvcc accepts ${support.min} \u2026 ${support.max}; ${names} ${list.length === 1 ? "is" : "are"} not among them, so compiling stops with ${codeSpan(`nvcc fatal   : Unsupported gpu architecture '${nvccName(list[0].mention, support)}'`)}.`,
@@ -47577,7 +47743,7 @@ var init_cuda_arch_unsupported = __esm({
                   "```",
                   exampleSetting(list[0].mention.source, caps),
                   "```",
-                  ...newer !== null ? [newer] : []
+                  ...newer2 !== null ? [newer2] : []
                 ].join("\n")
               })
             );
