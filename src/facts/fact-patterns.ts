@@ -2,6 +2,7 @@
 // images and GitHub's runners, as data. Each pattern has literals for the one prefilter scan per
 // line, and a linear-time regex run only on lines that hold a literal (checked in tests).
 import type { FactName } from './types.js';
+import { imageFacts } from './image-facts.js';
 
 export interface FactPattern {
   /** Substrings one of which a matching line holds (case-sensitive). */
@@ -140,6 +141,17 @@ export const factPatterns: readonly FactPattern[] = [
       return m ? one('cuda', `${Number(m[1])}.${Number(m[2])}`) : [];
     },
   },
+  {
+    // An nvidia/cuda image named in a pasted report or command, not as a FROM: `Docker environment,
+    // nvidia/cuda:11.8.0-devel-ubuntu22.04`, `docker run --gpus all nvidia/cuda:12.4.1-base-ubuntu22.04 nvidia-smi`.
+    // Its tag spells the toolkit's version (nvidia-images.ts); which stage or command used it is not known, so the
+    // base image is not set from it.
+    literals: ['nvidia/cuda:'],
+    regex: /(?:^|[\s,(="'])(?:docker\.io\/)?nvidia\/cuda:(?<tag>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?-[a-z0-9.-]{1,60})/,
+    on: 'output',
+    source: 'image-mention',
+    read: (g) => imageFacts(`nvidia/cuda:${g.tag ?? ''}`).filter(([name]) => name === 'cuda' || name === 'cudnn' || name === 'os'),
+  },
   // ---- base images -----------------------------------------------------------------------------
   {
     // BuildKit's step `FROM docker.io/nvidia/cuda:12.4.1-devel-ubuntu22.04@sha256:…`, classic `FROM nvidia/cuda:…`
@@ -274,6 +286,25 @@ export const factPatterns: readonly FactPattern[] = [
     read: (g) => one('nvidiaRepo', `${g.distro}/${g.arch}`),
   },
   // ---- where it ran ----------------------------------------------------------------------------
+  {
+    // A Dockerfile's `RUN` line pasted with the output it gave (`RUN pip3 uninstall -y llama-cpp-python \`, then
+    // the error): the failing command ran in an image build. BuildKit's and the classic builder's own step lines never
+    // start with `RUN` (`#8 [4/6] RUN …`, `Step 4/6 : RUN …`), so only a paste of the Dockerfile does.
+    literals: ['RUN '],
+    regex: /^RUN (?:--|[a-zA-Z/.$])/,
+    on: 'output',
+    source: 'dockerfile-paste',
+    read: () => [['place', 'image-build']],
+  },
+  {
+    // The classic builder's failure line, pasted without its `Step N/M :` lines:
+    // `The command '/bin/sh -c ./build.sh' returned a non-zero code: 1` (AlexeyAB/darknet#6093).
+    literals: ["returned a non-zero code"],
+    regex: /^The command '\/bin\/(?:ba)?sh -c [^\n]{1,4000}' returned a non-zero code: \d{1,3}/,
+    on: 'output',
+    source: 'classic-builder',
+    read: () => [['place', 'image-build']],
+  },
   {
     // A GitHub-hosted runner's job log: the `Runner Image` group, and the workspace under /home/runner/work.
     literals: ['Runner Image', '/home/runner/work/', 'Hosted Compute Agent'],

@@ -79,6 +79,8 @@ function placeOf(facts: BuildFacts, step: Step | null, model: BuildModel): Place
   const signals = new Set((facts.place ?? []).map((v) => v.value));
   if (signals.has('docker-run')) return 'docker-run';
   if (signals.has('host-shell')) return 'host-shell';
+  // A pasted Dockerfile `RUN` line with its output: a build, though the log has no build framing.
+  if (signals.has('image-build')) return 'image-build';
   if (buildFormats.has(model.format) && model.steps.length > 0) return 'image-build';
   return null;
 }

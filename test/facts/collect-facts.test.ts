@@ -70,6 +70,14 @@ const table: [file: string, expected: Record<string, string>][] = [
   ['real-world/uv-conda/paseos-mamba-libarchive-missing.log', { runner: 'github-actions (build-push-action)' }],
   // The web view of a whole build-push-action step: `--iidfile /home/runner/work/_temp/…` names a GitHub-hosted runner
   ['facts/build-push-action-v6-hosted.log', { runner: 'github-hosted (runner)' }],
+  // A pasted Dockerfile line `RUN pip3 uninstall -y llama-cpp-python \` and, in the prose after it,
+  // `Docker environment, nvidia/cuda:11.8.0-devel-ubuntu22.04`: a build, and the image's CUDA (no base image set from prose)
+  [
+    'rules/cuda/no-gpu-at-build/match-llama-cpp-python-native-pasted-run.log',
+    { place: 'image-build (dockerfile-paste)', cuda: '11.8 (image-mention)', os: 'Ubuntu 22.04 (image-mention)', baseImage: '—' },
+  ],
+  // The classic builder's `The command '/bin/sh -c ./build.sh' returned a non-zero code: 1` without its step lines
+  ['rules/cuda/libcuda-stub-missing/match-darknet-uselib-link.log', { place: 'image-build (classic-builder)' }],
   // `$ nvcc …` prompts in a pasted terminal session
   ['logs/unframed-nvcc.log', { place: 'host-shell (prompt)', cuda: '—' }],
   // podman run with NVIDIA's banner `CUDA Version 12.4.1`; nvidia-smi's `CUDA Version: 12.6` is the driver's, not the toolkit
