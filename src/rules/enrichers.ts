@@ -29,6 +29,8 @@ import { aptDroppedEnrich } from '../knowledge/apt-dropped-enricher.js';
 import { runImageEnrich } from '../knowledge/run-image-enricher.js';
 import { runCommandEnrich } from '../knowledge/run-command-enricher.js';
 import { condaNetworkEnrich } from '../knowledge/conda-network-enricher.js';
+import { cmakeArgsEnrich } from '../knowledge/cmake-args-enricher.js';
+import { torchMinimumEnrich } from '../knowledge/torch-minimum-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -99,4 +101,8 @@ export const enrichers: Record<string, Enricher> = {
   'run-command': runCommandEnrich,
   /** A failed conda / mamba download: its host, channel or package file, and the retry settings of the tool that printed it (`{enrich.rcAppend}`, `{enrich.status}`). */
   'conda-network': condaNetworkEnrich,
+  /** The CMAKE_ARGS a pip build of a CMake project passed, and the command it prefixes (`{enrich.cmakeArgs}`, `{enrich.cmakeCommand}`). */
+  'cmake-args': cmakeArgsEnrich,
+  /** For a setup.py that asked for a newer torch: the oldest release new enough for the build's CUDA, as an install command (`{enrich.torchUpgrade}`). */
+  'torch-minimum': torchMinimumEnrich,
 };
