@@ -7,7 +7,89 @@
 // A full toolkit has the stub at `lib64/stubs/libcuda.so` (nvidia/cuda `-devel` images: LIBRARY_PATH
 // /usr/local/cuda/lib64/stubs in NVIDIA's devel Dockerfile). conda-build passes only listed variables
 // into the build: `build: script_env:` in meta.yaml (conda-build docs, "Define metadata").
+//
+// The same missing driver library at link time: `ld: warning: libcuda.so.1, needed by libggml-cuda.so, not found
+// (try using -rpath or -rpath-link)`, then `undefined reference to `cuMemMap'` for each driver API call. A shared
+// library of the project was linked against libcuda (the driver), and linking a program against that library makes
+// ld look for `libcuda.so.1` to check its symbols. A build has no driver: libcuda is no part of a CUDA image, the
+// NVIDIA Container Toolkit mounts the host's into a container started with GPUs (NVIDIA/nvidia-docker#76, maintainer:
+// "If you have a build dependency on it, use the stub file under /usr/local/cuda/lib64/stubs"). Installing a driver
+// into the image is not the fix: the image must use the host's. Two ways through, both from upstream projects:
+// - `-Wl,--allow-shlib-undefined`: ld leaves the shared library's undefined symbols to the loader. llama.cpp's own
+//   CUDA image builds this way (`.devops/cuda.Dockerfile`: `cmake -B build … -DCMAKE_EXE_LINKER_FLAGS=-Wl,--allow-shlib-undefined`),
+//   and llama-cpp-python takes any llama.cpp CMake option in `CMAKE_ARGS` (its README);
+// - the stub: the devel images have `/usr/local/cuda/lib64/stubs/libcuda.so` and no `libcuda.so.1` beside it
+//   (NVIDIA/nvidia-docker#1139), and ld looks the needed library up by that name, so a link named `libcuda.so.1` and
+//   the directory on LD_LIBRARY_PATH for the build only, removed after (ggml-org/llama.cpp#9392; mmdeploy's fix,
+//   open-mmlab/mmdeploy#249, puts the stubs directory on LD_LIBRARY_PATH).
 import type { RuleInput } from '../../schema.js';
+
+type Variant = NonNullable<RuleInput['variants']>[number];
+
+const LINK_TITLE = 'Link needs libcuda.so.1, the driver, which a build does not have';
+const LINK_MESSAGE =
+  '`{context.linkDriver.needer}` was linked against libcuda, the NVIDIA driver\'s library, and linking a program against it makes ld look for ' +
+  '`libcuda.so.1`. There is no driver where this linked: a `docker build` step has none (a container gets the host\'s when it starts with GPUs), ' +
+  'so the driver functions the library calls stayed unresolved and the link failed. Installing a driver into the image does not fix it.';
+
+const STUB_DOCKERFILE = [
+  '```dockerfile',
+  'RUN ln -s /usr/local/cuda/lib64/stubs/libcuda.so /usr/local/cuda/lib64/stubs/libcuda.so.1',
+  '# the build\'s RUN here, its command prefixed with LD_LIBRARY_PATH=/usr/local/cuda/lib64/stubs',
+  'RUN rm /usr/local/cuda/lib64/stubs/libcuda.so.1',
+  '```',
+];
+
+const STUB_SHELL = [
+  '```sh',
+  'ln -s /usr/local/cuda/lib64/stubs/libcuda.so /usr/local/cuda/lib64/stubs/libcuda.so.1',
+  '# then the build command, prefixed with LD_LIBRARY_PATH=/usr/local/cuda/lib64/stubs, and afterwards:',
+  'rm /usr/local/cuda/lib64/stubs/libcuda.so.1',
+  '```',
+];
+
+/** The generic fix: the linker flag, else the stub under the name ld looks for. */
+function linkFix(image: boolean): string {
+  return [
+    'Leave the driver\'s symbols to the loader at run time, where the container has the host\'s libcuda: add `-Wl,--allow-shlib-undefined` to the ' +
+      'programs\' link flags. With CMake, on the configure command (what llama.cpp\'s CUDA Dockerfile does):',
+    '',
+    '```sh',
+    'cmake -S . -B build -DCMAKE_EXE_LINKER_FLAGS=-Wl,--allow-shlib-undefined',
+    '```',
+    '',
+    'Or link against the toolkit\'s stub (`-devel` images have `/usr/local/cuda/lib64/stubs/libcuda.so`): ld looks for the name `libcuda.so.1`, ' +
+      'which the stubs directory lacks, so name it for the build and remove it after, never shipping the stub in the image:',
+    '',
+    ...(image ? STUB_DOCKERFILE : STUB_SHELL),
+  ].join('\n');
+}
+
+/** llama-cpp-python (a pip build of llama.cpp): the flag in CMAKE_ARGS, with the build's own flags when the log shows them. */
+function llamaFix(kept: boolean | null): string {
+  const args = kept === true ? '{enrich.cmakeArgs} ' : kept === false ? '' : '-DGGML_CUDA=on ';
+  const command = kept === null ? 'pip install llama-cpp-python' : '{enrich.cmakeCommand}';
+  return [
+    'The link is of llama.cpp\'s programs, built by pip: pass llama.cpp\'s own answer, `-Wl,--allow-shlib-undefined` for the programs ' +
+      '(its CUDA Dockerfile links this way; the loader finds the host\'s libcuda when the container runs with GPUs), in CMAKE_ARGS' +
+      (kept === null ? ' beside the flag that turns CUDA on (`-DGGML_CUDA=on` in the llama.cpp releases that build `libggml-cuda`):' : ':'),
+    '',
+    '```sh',
+    `CMAKE_ARGS="${args}-DCMAKE_EXE_LINKER_FLAGS=-Wl,--allow-shlib-undefined" ${command}`,
+    '```',
+  ].join('\n');
+}
+
+function linkVariants(): Variant[] {
+  const v = (when: string, fix: string): Variant => ({ when, title: LINK_TITLE, message: LINK_MESSAGE, fix });
+  return [
+    v('linkDriver&llamaCpp&enrich.cmakeCommand&enrich.cmakeArgs', llamaFix(true)),
+    v('linkDriver&llamaCpp&enrich.cmakeCommand', llamaFix(false)),
+    v('linkDriver&llamaCpp', llamaFix(null)),
+    v('linkDriver&fact.place=image-build', linkFix(true)),
+    v('linkDriver&!fact.place=image-build', linkFix(false)),
+  ];
+}
 
 export const libcudaStubMissing: RuleInput = {
   id: 'cuda/libcuda-stub-missing',
@@ -19,8 +101,17 @@ export const libcudaStubMissing: RuleInput = {
       literals: ["stubs/libcuda.so doesn't exist"],
       pattern: "File (?<home>\\S{1,600})/lib64/stubs/libcuda\\.so doesn't exist",
     },
+    // `/usr/bin/ld: warning: libcuda.so.1, needed by bin/libggml-cuda.so.0.9.4, not found (try using -rpath or -rpath-link)`
+    { literals: ['libcuda.so.1, needed by'], pattern: 'libcuda\\.so\\.1, needed by \\S{1,400}, not found' },
   ],
-  context: [{ name: 'condaBuild', literals: ['conda-bld', 'conda_build', 'conda-build', 'mambabuild'] }],
+  context: [
+    { name: 'condaBuild', literals: ['conda-bld', 'conda_build', 'conda-build', 'mambabuild'] },
+    { name: 'linkDriver', literals: ['libcuda.so.1, needed by'], pattern: 'libcuda\\.so\\.1, needed by (?<needer>\\S{1,400}), not found' },
+    // llama.cpp built by pip (llama-cpp-python vendors it): `vendor/llama.cpp/…`, `libggml-cuda.so`
+    { name: 'llamaCpp', literals: ['vendor/llama.cpp/', 'libggml-cuda.so', 'llama-cpp-python', 'llama_cpp_python'] },
+    // a pasted `CMAKE_ARGS="…" pip install …` line (the cmake-args enricher reads the step's RUN instruction itself)
+    { name: 'cmakeArgs', literals: ['CMAKE_ARGS='] },
+  ],
   scope: 'step',
   specificity: 3,
   message:
@@ -38,6 +129,7 @@ export const libcudaStubMissing: RuleInput = {
     'The toolkit\'s release must be the one the `nvcc` package was made for (its activation also checks the version).',
   ].join('\n'),
   variants: [
+    ...linkVariants(),
     {
       when: 'condaBuild',
       message:
@@ -59,5 +151,6 @@ export const libcudaStubMissing: RuleInput = {
       ].join('\n'),
     },
   ],
+  enrich: 'cmake-args',
   docs: 'https://github.com/conda-forge/nvcc-feedstock',
 };

@@ -234,6 +234,52 @@ function archVariants(): Variant[] {
   return out;
 }
 
+/**
+ * CMake's `native` (CMake ≥ 3.24: "the architectures of the visible GPUs") in an image build: the list named instead.
+ * llama.cpp's CMakeLists picks `native` itself when CMAKE_CUDA_ARCHITECTURES is not given (ggml-org/llama.cpp#10368
+ * turned GGML_NATIVE off for its images), so a pip build of llama-cpp-python takes the list through CMAKE_ARGS, as
+ * llama.cpp's own `.devops/cuda.Dockerfile` does (`export CMAKE_ARGS="-DCMAKE_CUDA_ARCHITECTURES=${CUDA_DOCKER_ARCH}"`).
+ * The list is CMake's notation (`75;80;86`, arch-lists); inside the double quotes the `;` stays in the value, and pip
+ * hands the value to CMake word by word, without a shell.
+ */
+function nativeVariants(): Variant[] {
+  const message =
+    'CMake was asked to compile CUDA for the `native` architectures, those of the GPUs it can see, and a `docker build` step sees none ' +
+    '(a build has no `--gpus`). The architectures must be named instead.';
+  const title = 'CUDA architectures `native` in an image build: no GPU to detect';
+  const knownIntro = 'Name the architectures in the build\'s CMAKE_ARGS; here, {enrich.archListBasis}:';
+  const unknownIntro =
+    'Name the architectures in the build\'s CMAKE_ARGS. The log does not show the CUDA version, so which ones its nvcc compiles is unknown here: ' +
+    '`nvcc --list-gpu-arch` in the build stage lists them (`compute_86` → `86`); put those of the GPUs the image will run on in the list ' +
+    '(`86` below is the RTX 30 / A10 one):';
+  const pipRun = (list: string, kept: boolean): string[] => [
+    '```dockerfile',
+    `RUN CMAKE_ARGS="${kept ? '{enrich.cmakeArgs} ' : ''}-DCMAKE_CUDA_ARCHITECTURES=${list}" {enrich.cmakeCommand}`,
+    '```',
+  ];
+  const cmakeRun = (list: string): string[] => [
+    'Name the architectures on the configure command (quoted: an unquoted `;` ends the shell command of a `RUN` line)' +
+      (list === '86' ? '; `nvcc --list-gpu-arch` in the build stage lists what its nvcc compiles (`compute_86` → `86`):' : '; here, {enrich.archListBasis}:'),
+    '',
+    '```sh',
+    `cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="${list}"`,
+    '```',
+    '',
+    'A pip build of a CMake project (llama-cpp-python) takes the same flag in `CMAKE_ARGS`.',
+  ];
+  return [
+    ...[true, false].flatMap((kept): Variant[] => {
+      const pip = `cmakeNative&fact.place=image-build&enrich.cmakeCommand${kept ? '&enrich.cmakeArgs' : ''}`;
+      return [
+        { when: `${pip}&enrich.cmakeArchList`, title, message, fix: [knownIntro, '', ...pipRun('{enrich.cmakeArchList}', kept)].join('\n') },
+        { when: pip, title, message, fix: [unknownIntro, '', ...pipRun('86', kept)].join('\n') },
+      ];
+    }),
+    { when: 'cmakeNative&fact.place=image-build&enrich.cmakeArchList', title, message, fix: cmakeRun('{enrich.cmakeArchList}').join('\n') },
+    { when: 'cmakeNative&fact.place=image-build', title, message, fix: cmakeRun('86').join('\n') },
+  ];
+}
+
 /** The same failure outside a build: in a container (its command known or not), on a machine, or where the log does not say. */
 function placeVariants(): Variant[] {
   const inContainer =
@@ -292,7 +338,7 @@ function placeVariants(): Variant[] {
         'has no GPU by default, a container has one only when it is started with `--gpus`, and a machine needs the NVIDIA driver.',
       fix: [
         '- In a `docker build` step: do not touch the GPU while building; move device checks to the start of the container (`docker run --gpus all` with the image the build makes), ' +
-          'and compile CUDA code for named architectures (TORCH_CUDA_ARCH_LIST, `-DCMAKE_CUDA_ARCHITECTURES="…"`) instead of the detected device.',
+          'and compile CUDA code for named architectures instead of the detected device: TORCH_CUDA_ARCH_LIST for PyTorch extensions, CMAKE_CUDA_ARCHITECTURES for CMake (`nvcc --list-gpu-arch` lists what the toolkit compiles: `compute_86` → `8.6` / `86`).',
         `- In a container: start it with ${ADD_GPUS}, on a host with the NVIDIA driver and the NVIDIA Container Toolkit; the toolkit's check of the host is \`${HOST_GPU_CHECK}\`.`,
         '- On a machine: `nvidia-smi` must list the GPU; when it is not found, install the NVIDIA driver (https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/).',
       ].join('\n'),
@@ -332,6 +378,9 @@ export const noGpuAtBuild: RuleInput = {
     RUN_COMMAND_CONTEXT,
     { name: 'archList', literals: ["arch_list[-1] += '+PTX'"] },
     { name: 'emptyArch', literals: ["architecture 'compute_'", "architecture 'sm_'"] },
+    { name: 'cmakeNative', literals: ['is set to "native", but no GPU was detected'] },
+    // a pasted `CMAKE_ARGS="…" pip install …` line (the step's RUN instruction is read by the cmake-args enricher itself)
+    { name: 'cmakeArgs', literals: ['CMAKE_ARGS='] },
   ],
   scope: 'step',
   only: 'failed-step',
@@ -342,7 +391,7 @@ export const noGpuAtBuild: RuleInput = {
     '',
     MOVE_CHECKS,
     '- compile CUDA code for named architectures instead of the detected device: TORCH_CUDA_ARCH_LIST for PyTorch extensions, ' +
-      '`-DCMAKE_CUDA_ARCHITECTURES="…"` (quoted) rather than `native` for CMake, and `FORCE_CUDA=1` for torchvision, detectron2, mmcv and ' +
+      'CMAKE_CUDA_ARCHITECTURES (quoted, `"80;86"`) rather than `native` for CMake, and `FORCE_CUDA=1` for torchvision, detectron2, mmcv and ' +
       'pytorch3d, which skip CUDA when they see no GPU. The log does not show the CUDA version, so which arches its nvcc takes is unknown here: ' +
       '`nvcc --list-gpu-arch` in the build stage lists them (`compute_86` → `8.6` / `86`).',
   ].join('\n'),
@@ -358,6 +407,7 @@ export const noGpuAtBuild: RuleInput = {
     { ...nvidiaSmiVariant, when: 'nvidiaSmi' },
     { ...nvidiaSmiVariant, when: 'nvidiaSmiStep' },
     ...archVariants(),
+    ...nativeVariants(),
     ...placeVariants(),
     {
       when: 'fact.cuda',
@@ -376,6 +426,6 @@ export const noGpuAtBuild: RuleInput = {
       ].join('\n'),
     },
   ],
-  enrich: ['cuda-version', 'arch-lists', 'run-command'],
+  enrich: ['cuda-version', 'arch-lists', 'run-command', 'cmake-args'],
   docs: 'https://docs.docker.com/build/building/cdi/',
 };
