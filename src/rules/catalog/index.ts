@@ -47,6 +47,7 @@ import { basePackageReplaced } from './pip/base-package-replaced.js';
 import { constraintDeprecation } from './pip/constraint-deprecation.js';
 import { extensionCudaMismatch } from './pip/extension-cuda-mismatch.js';
 import { rustCompilerMissing } from './pip/rust-compiler-missing.js';
+import { torchTooOld } from './pip/torch-too-old.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -123,6 +124,7 @@ export const builtinRules: RuleInput[] = [
   constraintDeprecation,
   extensionCudaMismatch,
   rustCompilerMissing,
+  torchTooOld,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,
