@@ -28,6 +28,7 @@ import { aptDroppedEnrich } from '../knowledge/apt-dropped-enricher.js';
 import { runImageEnrich } from '../knowledge/run-image-enricher.js';
 import { runCommandEnrich } from '../knowledge/run-command-enricher.js';
 import { condaNetworkEnrich } from '../knowledge/conda-network-enricher.js';
+import { cmakeNotfoundEnrich } from '../knowledge/cmake-notfound-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -97,4 +98,6 @@ export const enrichers: Record<string, Enricher> = {
   'run-command': runCommandEnrich,
   /** A failed conda / mamba download: its host, channel or package file, and the retry settings of the tool that printed it (`{enrich.rcAppend}`, `{enrich.status}`). */
   'conda-network': condaNetworkEnrich,
+  /** Whether a CMake log has a NOTFOUND variable besides CUPTI's library, which a rule of its own explains (`{enrich.ownVariables}`, `{enrich.cuptiOnlyList}`). */
+  'cmake-notfound': cmakeNotfoundEnrich,
 };
