@@ -157,7 +157,7 @@ export function findingDetails(finding: Finding, model: BuildModel, limits: Mark
   return out.join('\n');
 }
 
-const FACTS_LABEL = { build: 'Build', container: 'Container', command: 'Environment' } as const;
+const FACTS_LABEL = { build: 'Build', container: 'Container', command: 'Environment', output: 'Environment' } as const;
 
 /** The facts line as Markdown: the values come from the log, so they are escaped as text. */
 function factsMarkdown(analysis: Analysis): string {

@@ -41,21 +41,24 @@ export function verdictKind({ model, findings }: { model: Pick<BuildModel, 'form
 }
 
 /**
- * What a log is the output of: a `build`, unless it holds no build steps and its facts place it in
- * a container start (`docker run`, compose `up`) or in a shell on a machine, where nothing was built.
- * The reports name it in their heading (`Container failed: …`); the verdict kind does not change.
+ * What a log is the output of: a `build`, unless it holds no build steps. Then its facts place it in
+ * a container start (`docker run`, compose `up`: `container`) or in a shell on a machine (`command`),
+ * or nowhere (`output`: a bare traceback, a Python prompt, a notebook cell, a pasted pip log), and
+ * nothing in it says that anything was built. The reports name it in their heading
+ * (`Container failed: …`, `Failed: …`); the verdict kind does not change.
  */
-export type Subject = 'build' | 'container' | 'command';
+export type Subject = 'build' | 'container' | 'command' | 'output';
 
 export function subjectOf({ model, facts }: { model: BuildModel; facts: BuildFacts }): Subject {
   if (model.failedStep !== null || model.solveError !== null || !noBuildSteps(model)) return 'build';
   const place = factsFor(facts, null, model).place;
-  return place === 'docker-run' ? 'container' : place === 'host-shell' ? 'command' : 'build';
+  if (place === 'image-build') return 'build';
+  return place === 'docker-run' ? 'container' : place === 'host-shell' ? 'command' : 'output';
 }
 
-/** The heading of a failed log: `Build failed`, `Container failed`, `Command failed`. */
+/** The heading of a failed log: `Build failed`, `Container failed`, `Command failed`, or `Failed` when nothing says what ran. */
 export function failedWords(analysis: { model: BuildModel; facts: BuildFacts }): string {
-  return { build: 'Build failed', container: 'Container failed', command: 'Command failed' }[subjectOf(analysis)];
+  return { build: 'Build failed', container: 'Container failed', command: 'Command failed', output: 'Failed' }[subjectOf(analysis)];
 }
 
 /**

@@ -31,6 +31,7 @@ import { runCommandEnrich } from '../knowledge/run-command-enricher.js';
 import { condaNetworkEnrich } from '../knowledge/conda-network-enricher.js';
 import { cmakeArgsEnrich } from '../knowledge/cmake-args-enricher.js';
 import { torchMinimumEnrich } from '../knowledge/torch-minimum-enricher.js';
+import { cmakeNotfoundEnrich } from '../knowledge/cmake-notfound-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -105,4 +106,6 @@ export const enrichers: Record<string, Enricher> = {
   'cmake-args': cmakeArgsEnrich,
   /** For a setup.py that asked for a newer torch: the oldest release new enough for the build's CUDA, as an install command (`{enrich.torchUpgrade}`). */
   'torch-minimum': torchMinimumEnrich,
+  /** Whether a CMake log has a NOTFOUND variable besides CUPTI's library, which a rule of its own explains (`{enrich.ownVariables}`, `{enrich.cuptiOnlyList}`). */
+  'cmake-notfound': cmakeNotfoundEnrich,
 };

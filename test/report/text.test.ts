@@ -56,10 +56,29 @@ describe('the verdict of a log where nothing was built', () => {
     expect(verdictOf(analysis).kind).toBe('failed');
   });
 
-  test('a paste that does not say where it ran keeps the build wording', async () => {
-    // a virtualenv traceback (argosopentech/argos-train#26): no place in it
-    const analysis = await realWorld('cuda/found-no-driver-venv-argos-train-26');
-    expect(renderText(analysis, { color: false }).split('\n')[0]).toBe('✖ Build failed: No NVIDIA GPU or driver where this ran');
+  // Real pastes that show no build step and do not say where they ran: nothing says a build failed.
+  test.each([
+    // a bare traceback from a virtualenv (argosopentech/argos-train#26)
+    ['cuda/found-no-driver-venv-argos-train-26', 'No NVIDIA GPU or driver where this ran'],
+    // a Python prompt session, `>>> import tensorflow` then the traceback (Thinklab-SJTU/R3Det_Tensorflow#78)
+    ['libraries/libcuda-file-too-short-r3det-78', 'libcuda is an empty file or the stub, not the driver'],
+    // a Jupyter cell's traceback (`Cell In[2], line 1`)
+    ['libraries/flash-attn-setdevice-eab-jupyter-1816', 'Extension built for another PyTorch (undefined torch symbol)'],
+    // pip's two error lines, pasted alone
+    ['pip/tennis-tracking-torch-190-cu102-from-pypi', 'pip found no matching distribution'],
+  ])('%s: a neutral heading', async (name, title) => {
+    const analysis = await realWorld(name);
+    expect(renderText(analysis, { color: false }).split('\n')[0]).toBe(`✖ Failed: ${title}`);
+    const md = renderMarkdown(analysis);
+    expect(md.split('\n')[0]).toMatch(/^### ❌ Failed: \S/);
+    expect(md).not.toContain('Build failed');
+    expect(md).not.toContain('**Build:**');
+    expect(verdictOf(analysis).kind).toBe('failed');
+  });
+
+  test('a BuildKit log that failed keeps the build wording, even when its facts say docker run', async () => {
+    const text = await realText('nvcc-unsupported-arch');
+    expect(firstLines(text, 1)[0]).toMatch(/^✖ Build failed at /);
   });
 });
 

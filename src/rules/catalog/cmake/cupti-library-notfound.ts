@@ -18,9 +18,18 @@ const WHERE =
   'With NVIDIA\'s apt packages (the nvidia/cuda `-devel` images ship CUPTI through `cuda-command-line-tools`) the library is in ' +
   '`/usr/local/cuda/lib64` (`targets/x86_64-linux/lib`); only the runfile installer puts it in `extras/CUPTI/lib64`, so a search of that directory alone misses it.';
 
-const EFFECT =
-  'PyTorch then builds Kineto without CUPTI: the build passes and `torch.profiler` records no CUDA kernels; a target that links the NOTFOUND ' +
-  'variable stops CMake at generate time instead.';
+// What the build lost, as far as the log shows whose build it is. PyTorch (cmake/Dependencies.cmake, the
+// `Configuring Kineto dependency:` block) checks header and library before it adds Kineto and prints "Could not
+// find CUPTI library, using CPU-only Kineto build": the build passes and Kineto records no CUDA activity
+// (pytorch/pytorch#58076 shows that block). That line alone does not prove PyTorch (a project may copy its check),
+// and standalone libkineto prints "Could not find CUPTI library" (pytorch/kineto libkineto/CMakeLists.txt). Any other
+// project: optional CUPTI means a build without GPU tracing; a target that links the NOTFOUND variable stops CMake at
+// generate time. (One wording for every project but PyTorch: findings of later steps, such as a `grep` of
+// CMakeCache.txt, see no project line and must tell the same story to be one finding.)
+const PYTORCH_EFFECT = 'PyTorch then builds Kineto without CUPTI: the build passes and `torch.profiler` records no CUDA kernels.';
+const OTHER_EFFECT =
+  'Where the project treats CUPTI as optional it builds on without it: the build passes and its GPU profiling records ' +
+  'no GPU activity. A target that links the NOTFOUND variable stops CMake at generate time instead.';
 
 // NVIDIA's devel Dockerfiles install cuda-command-line-tools-X-Y, which depends on cuda-cupti-X-Y
 // (dist/12.4.1/ubuntu2204/devel/Dockerfile; OE4T/meta-tegra cuda-command-line-tools-12-9 recipe).
@@ -31,8 +40,8 @@ const INSTALL_UNKNOWN =
   '- Not found: install the `cuda-cupti` package of this CUDA release from NVIDIA\'s apt repository. The log does not show the release: ' +
   '`nvcc --version` in the stage prints it (`release 12.4` → `cuda-cupti-12-4`, `release 11.8` → `cuda-cupti-11-8`).';
 
-/** The fix, for a known variable name or not, and a known CUDA version or not. */
-function fix(variable: string, cudaKnown: boolean): string {
+/** The fix, for a known variable name or not, a known CUDA version or not, and a PyTorch build or another project. */
+function fix(variable: string, cudaKnown: boolean, pytorch: boolean): string {
   return [
     'See where the library is, where CMake runs (in an image build, a `RUN` line before the CMake step):',
     '',
@@ -40,18 +49,22 @@ function fix(variable: string, cudaKnown: boolean): string {
     "find / -xdev -name 'libcupti*' 2>/dev/null",
     '```',
     '',
-    `- Found (e.g. in \`/usr/local/cuda/lib64\`): point CMake at it, ${variable}. PyTorch's cache variable is \`CUPTI_LIBRARY_PATH\` and it wants \`libcupti.so\` (\`libcupti_static.a\` with \`USE_CUPTI_SO=0\`).`,
+    pytorch
+      ? `- Found: point CMake at it${variable}. PyTorch wants \`libcupti.so\` there (\`libcupti_static.a\` with \`USE_CUPTI_SO=0\`).`
+      : `- Found (e.g. in \`/usr/local/cuda/lib64\`): point CMake at it${variable}.`,
     cudaKnown ? INSTALL_KNOWN : INSTALL_UNKNOWN,
-    '',
-    'If the image does not need GPU profiling, say so: PyTorch `USE_KINETO=0` builds without the Kineto profiler.',
+    ...(pytorch ? ['', 'If the image does not need GPU profiling, say so: PyTorch `USE_KINETO=0` builds without the Kineto profiler.'] : []),
   ].join('\n');
 }
 
 /** The variable named: by its `<VAR>-NOTFOUND` value (`named`) or only in CMake's generate-time list (`stopped`). */
 const namedFix = (ctx: 'named' | 'stopped'): string =>
-  `\`-D{context.${ctx}.variable}=/usr/local/cuda/lib64/libcupti.so\` (the variable CMake printed as NOTFOUND; use the path \`find\` printed)`;
-const UNNAMED =
-  '`-DCUPTI_LIBRARY_PATH=/usr/local/cuda/lib64/libcupti.so` for PyTorch (other projects: `grep -i cupti build/CMakeCache.txt` names the variable)';
+  `, \`-D{context.${ctx}.variable}=/usr/local/cuda/lib64/libcupti.so\` (the variable CMake printed as NOTFOUND; use the path \`find\` printed)`;
+/** No variable printed as NOTFOUND: PyTorch's own cache variable, or where another project's is written. */
+const unnamedFix = (pytorch: boolean): string =>
+  pytorch
+    ? ', `-DCUPTI_LIBRARY_PATH=` and the path `find` printed (PyTorch\'s cache variable for it)'
+    : ': `grep -i cupti CMakeCache.txt` in the build directory shows the cache variable that holds it; set that one with `-D` to the path `find` printed';
 
 const STOPPED =
   'CMake\'s generate-time list names it, so a target of this project links it and CMake stopped there: this NOTFOUND is why the configure failed.';
@@ -96,16 +109,20 @@ function variants(): NonNullable<RuleInput['variants']> {
     for (const headers of [true, false]) {
       for (const named of [true, false]) {
         for (const cuda of [true, false]) {
-          const when = [stopped ? 'stopped' : '', headers ? 'headers' : '', named ? 'named' : '', cuda ? 'fact.cuda' : '!fact.cuda'].filter(Boolean).join('&');
-          const lead = headers ? HEADER_MESSAGE : 'CMake did not find the CUPTI library';
-          const ctx = named ? 'named' : stopped ? 'stopped' : null;
-          out.push({
-            when,
-            ...(headers ? { title: 'CUPTI headers found but libcupti.so missing' } : {}),
-            ...(stopped ? { severity: 'error' as const } : {}),
-            message: `${lead}${ctx ? `: {context.${ctx}.variable:all} is NOTFOUND` : ''}. ${WHERE} ${stopped ? STOPPED : EFFECT}`,
-            fix: fix(ctx ? namedFix(ctx) : UNNAMED, cuda),
-          });
+          for (const pytorch of [true, false]) {
+            const when = [stopped ? 'stopped' : '', headers ? 'headers' : '', named ? 'named' : '', cuda ? 'fact.cuda' : '!fact.cuda', pytorch ? 'pytorch' : '!pytorch']
+              .filter(Boolean)
+              .join('&');
+            const lead = headers ? HEADER_MESSAGE : 'CMake did not find the CUPTI library';
+            const ctx = named ? 'named' : stopped ? 'stopped' : null;
+            out.push({
+              when,
+              ...(headers ? { title: 'CUPTI headers found but libcupti.so missing' } : {}),
+              ...(stopped ? { severity: 'error' as const } : {}),
+              message: `${lead}${ctx ? `: {context.${ctx}.variable:all} is NOTFOUND` : ''}. ${WHERE} ${stopped ? STOPPED : pytorch ? PYTORCH_EFFECT : OTHER_EFFECT}`,
+              fix: fix(ctx ? namedFix(ctx) : unnamedFix(pytorch), cuda, pytorch),
+            });
+          }
         }
       }
     }
@@ -152,13 +169,18 @@ export const cuptiLibraryNotfound: RuleInput = {
       literals: ['CUPTI_LIB', 'cupti_LIB'],
       pattern: '^(?<variable>[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200})(?: \\(ADVANCED\\))?$',
     },
+    // a PyTorch build: Dependencies.cmake's Kineto block (`-- Configuring Kineto dependency:`, `--   KINETO_SOURCE_DIR = …`;
+    // pytorch/pytorch#58076), its option in the summary or a compile line (`USE_KINETO : OFF`, `-DUSE_KINETO`), its build
+    // tree (`caffe2/CMakeFiles/…`, `caffe2/torch/lib/…`, pytorch/pytorch#67038), pip building torch itself
+    { name: 'pytorch', literals: ['Configuring Kineto dependency', 'KINETO_SOURCE_DIR = ', 'USE_KINETO', 'caffe2/CMakeFiles/', 'caffe2/torch/'] },
+    { name: 'pytorch', literals: ['Building wheel for torch '], pattern: 'Building wheel for torch \\(' },
     // the NOTFOUND variable's name, to say which one to set (the match may be the Kineto line only)
     { name: 'named', tally: true, literals: ['CUPTI_LIB', 'cupti_LIB'], pattern: '\\b(?<variable>[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200})-NOTFOUND' },
   ],
   scope: 'step',
   specificity: 3,
-  message: `CMake did not find the CUPTI library. ${WHERE} ${EFFECT}`,
-  fix: fix(UNNAMED, false),
+  message: `CMake did not find the CUPTI library. ${WHERE} ${OTHER_EFFECT}`,
+  fix: fix(unnamedFix(false), false, false),
   variants: variants(),
   enrich: ['cuda-version', 'cupti'],
   docs: 'https://docs.nvidia.com/cupti/overview/overview.html',

@@ -22,14 +22,20 @@ export const notfound: RuleInput = {
   context: [
     { name: 'generateError', literals: ['are set to NOTFOUND'] },
     // The generate-time list names each variable on a line of its own, then who uses it. Counted
-    // as context, not as hits: a bare `SOME_PATH` line elsewhere in a step is no NOTFOUND.
+    // as context, not as hits: a bare `SOME_PATH` line elsewhere in a step is no NOTFOUND. CUPTI's
+    // entries are left out: cmake/cupti-library-notfound explains them.
     {
       name: 'listed',
       tally: true,
       literals: ['_LIBRARY', '_LIBRARIES', '_LIB', '_INCLUDE', '_DIR', '_PATH', '_EXECUTABLE', '_FILE'],
       pattern:
-        '^(?<variable>[A-Za-z][A-Za-z0-9_]*(?:_LIBRARY|_LIBRARIES|_LIB|_INCLUDE_DIR|_INCLUDE_DIRS|_INCLUDE_PATH|_DIR|_PATH|_EXECUTABLE|_FILE))(?: \\(ADVANCED\\))?$',
+        '^(?!\\w{0,200}(?:CUPTI|cupti))(?<variable>[A-Za-z][A-Za-z0-9_]*(?:_LIBRARY|_LIBRARIES|_LIB|_INCLUDE_DIR|_INCLUDE_DIRS|_INCLUDE_PATH|_DIR|_PATH|_EXECUTABLE|_FILE))(?: \\(ADVANCED\\))?$',
     },
+    // an entry CMake marks `(ADVANCED)`, whatever its name ends with
+    { name: 'listed', tally: true, literals: [' (ADVANCED)'], pattern: '^(?!\\w{0,200}(?:CUPTI|cupti))(?<variable>[A-Za-z][A-Za-z0-9_]{0,200}) \\(ADVANCED\\)$' },
+    // CUPTI's library in that list (`CUDA_CUPTI_LIBRARY`, `CUDA_cupti_LIBRARY (ADVANCED)`): when the list names it
+    // alone, cmake/cupti-library-notfound explains why CMake stopped, and this rule says nothing of the list
+    { name: 'cuptiListed', literals: ['CUPTI_LIB', 'cupti_LIB'], pattern: '^[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200}(?: \\(ADVANCED\\))?$' },
     { name: 'usedBy', tally: true, literals: ['linked by target "'], pattern: '^\\s{1,200}linked by target "(?<target>[^"]{1,200})"' },
     {
       // the same name: a target that links a variable and one that includes it are both users of it
@@ -50,15 +56,32 @@ export const notfound: RuleInput = {
     '`cmake -D{variable}=/full/path/to/the/file …`. To see where CMake searched, add `--debug-find-var={variable}` ' +
       '(CMake ≥ 3.23) or `-DCMAKE_FIND_DEBUG_MODE=ON`.',
   ].join('\n'),
+  // Nothing of its own when the only NOTFOUND variable is CUPTI's library, named alone in the generate-time list
+  // (the list's error line is then all this rule matched): cmake/cupti-library-notfound tells that story.
+  enrich: 'cmake-notfound',
+  when: 'enrich.ownVariables',
   variants: [
+    // the list names CUPTI's library alone, yet another variable came out NOTFOUND in a status line
+    // (mit-han-lab/inter-operator-scheduler#2: `CUDA_NVRTC_LIBRARY-NOTFOUND`): no target links or includes it
+    {
+      when: 'enrich.cuptiOnlyList',
+      severity: 'notice',
+      title: 'CMake variable set to NOTFOUND, used by no target',
+      message:
+        'CMake also left {variable:all} as NOTFOUND. It is not why CMake stopped: the generate-time list of NOTFOUND ' +
+        'variables that targets link or include names only CUPTI\'s library, explained on its own.',
+      fix:
+        'Only if a feature of this project needs it: install what provides the file in this stage (the `-dev` package for a library ' +
+        'or header), or tell CMake where it is, `cmake -D{variable}=/full/path/to/the/file …`.',
+    },
     // the generate-time list: the fix names a variable the list names (the error line itself captures none)
     ...(['listed', ''] as const).map((listed) => ({
       when: listed ? 'generateError&listed' : 'generateError',
       severity: 'error' as const,
       title: 'CMake generate step failed: variables set to NOTFOUND',
       message:
-        'CMake stopped because {context.listed.variable:all|variables} are set to NOTFOUND but used by ' +
-        '{context.usedBy.target:all|targets of this project}: the configure step did not find them and nothing checked before they were used.',
+        'CMake stopped at generate time on variables that the configure step left NOTFOUND and that targets use: ' +
+        '{context.listed.variable:all|the variables it lists} (used by {context.usedBy.target:all|targets of this project}). Nothing checked the search before the use.',
       fix: [
         'Install what provides each file in this stage (the `-dev` package for a library or header), or tell CMake where it is:',
         listed
