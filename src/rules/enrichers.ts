@@ -25,6 +25,7 @@ import { aptExitEnrich } from '../knowledge/apt-exit.js';
 import { condaSolveEnrich } from '../knowledge/conda-solve.js';
 import { torchSymbolEnrich } from '../knowledge/torch-symbol.js';
 import { cudaDriverEnrich } from '../knowledge/cuda-driver.js';
+import { cudaRequireEnrich } from '../knowledge/cuda-require-enricher.js';
 import { aptDroppedEnrich } from '../knowledge/apt-dropped-enricher.js';
 import { runImageEnrich } from '../knowledge/run-image-enricher.js';
 import { runCommandEnrich } from '../knowledge/run-command-enricher.js';
@@ -68,6 +69,8 @@ export const enrichers: Record<string, Enricher> = {
   'torch-symbol': torchSymbolEnrich,
   /** The host driver an image's CUDA needs, and the CUDA of the driver torch found (`{enrich.driverNeed}`, `{enrich.hostCuda}`). */
   'cuda-driver': cudaDriverEnrich,
+  /** For the container toolkit's `cuda>=X.Y` requirement: the first drivers of that release, Linux and Windows, and the host's from nvidia-smi (`{enrich.anyDriver}`, `{enrich.windowsDriver}`). */
+  'cuda-require': cudaRequireEnrich,
   /** NVIDIA's current repository key for the repo in the log (`{enrich.keyUrl}`, `{enrich.keyInstall}`). */
   'nvidia-key': nvidiaKeyEnrich,
   /** Install commands in the step's installer's form naming the log's package, and the pair of a pip conflict (`{enrich.noIsolationCmd}`, `{enrich.conflict}`). */
