@@ -12,6 +12,7 @@ import { cuptiEnrich } from '../knowledge/cupti-enricher.js';
 import { extensionBuildEnrich } from '../knowledge/extension-build-enricher.js';
 import { nvidiaKeyEnrich } from '../knowledge/nvidia-key-enricher.js';
 import { cudaImageTagEnrich } from '../knowledge/cuda-tag-enricher.js';
+import { latestTagEnrich } from '../knowledge/latest-tag-enricher.js';
 import { stepOutcomeEnrich } from '../knowledge/step-outcome.js';
 import { memoryKnobsEnrich } from '../knowledge/memory-knobs-enricher.js';
 import { commandPackageEnrich } from '../knowledge/command-package.js';
@@ -82,6 +83,8 @@ export const enrichers: Record<string, Enricher> = {
   'extension-cuda': extensionCudaEnrich,
   /** For an nvidia/cuda tag that did not resolve: its form and a command listing existing tags (`{enrich.listCudaTags}`). */
   'cuda-image-tag': cudaImageTagEnrich,
+  /** For an image asked for as `latest` that has no such tag: its Docker Hub repository and a command listing its tags, or nvidia/cuda's newest base tag (`{enrich.listRepoTags}`, `{enrich.newestCudaBase}`). */
+  'latest-tag': latestTagEnrich,
   /** How the step ended, only as far as the log shows (`{enrich.exitNote}`: `It exited with code 2.` or empty). */
   'step-outcome': stepOutcomeEnrich,
   /** Variables that lower a compile's memory for the package built (`{enrich.jobsEnv}`), and the runner's memory (`{enrich.runnerNote}`). */
