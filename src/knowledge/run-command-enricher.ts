@@ -91,6 +91,9 @@ export function parseRunCommand(args: string): RunCommand {
  * GPUs), `runRuntimeOnly` (`yes` when it gives only `--runtime=nvidia`) and `runWithGpus` (the same
  * command with `--gpus all` after `run`, for one that does not ask for GPUs) and `runWithShm` (with
  * `--shm-size=1g`, for one that sets no /dev/shm size nor `--ipc`): each only when the line shows it.
+ * `runInspect` lists the platforms of the image's tag (`docker buildx imagetools inspect`; for podman, skopeo's raw
+ * manifest, `skopeo inspect --raw docker://IMAGE`), and `runOnPlatform` is the command with `--platform` set to the
+ * image's own platform when the runtime's warning names it (`context.platformWarning.image`, buildx/exec-format-error).
  */
 export function runCommandEnrich(captures: Readonly<Record<string, string>>, _step: Step | null, _model: BuildModel, _facts: FactView): Record<string, string> {
   const head = captures['context.runCommand.head'];
@@ -112,5 +115,8 @@ export function runCommandEnrich(captures: Readonly<Record<string, string>>, _st
   if (!gpus) out.runWithGpus = `${head}${ask} ${rest}`;
   // a container's /dev/shm is 64 MB unless `--shm-size` gives more or `--ipc=host` shares the host's (Docker's `docker run` reference)
   if (!/(?:^|\s)(?:--shm-size|--ipc)[=\s]/.test(rest)) out.runWithShm = `${head}--shm-size=1g ${rest}`;
+  out.runInspect = /\bpodman\b/.test(head) ? `skopeo inspect --raw docker://${image}` : `docker buildx imagetools inspect ${image}`;
+  const platform = captures['context.platformWarning.image'];
+  if (platform !== undefined && !/(?:^|\s)--platform[=\s]/.test(rest)) out.runOnPlatform = `${head}--platform ${platform} ${rest}`;
   return out;
 }

@@ -12,6 +12,7 @@ import { cuptiEnrich } from '../knowledge/cupti-enricher.js';
 import { extensionBuildEnrich } from '../knowledge/extension-build-enricher.js';
 import { nvidiaKeyEnrich } from '../knowledge/nvidia-key-enricher.js';
 import { cudaImageTagEnrich } from '../knowledge/cuda-tag-enricher.js';
+import { latestTagEnrich } from '../knowledge/latest-tag-enricher.js';
 import { stepOutcomeEnrich } from '../knowledge/step-outcome.js';
 import { memoryKnobsEnrich } from '../knowledge/memory-knobs-enricher.js';
 import { commandPackageEnrich } from '../knowledge/command-package.js';
@@ -25,6 +26,7 @@ import { aptExitEnrich } from '../knowledge/apt-exit.js';
 import { condaSolveEnrich } from '../knowledge/conda-solve.js';
 import { torchSymbolEnrich } from '../knowledge/torch-symbol.js';
 import { cudaDriverEnrich } from '../knowledge/cuda-driver.js';
+import { cudaRequireEnrich } from '../knowledge/cuda-require-enricher.js';
 import { aptDroppedEnrich } from '../knowledge/apt-dropped-enricher.js';
 import { runImageEnrich } from '../knowledge/run-image-enricher.js';
 import { runCommandEnrich } from '../knowledge/run-command-enricher.js';
@@ -71,6 +73,8 @@ export const enrichers: Record<string, Enricher> = {
   'torch-symbol': torchSymbolEnrich,
   /** The host driver an image's CUDA needs, and the CUDA of the driver torch found (`{enrich.driverNeed}`, `{enrich.hostCuda}`). */
   'cuda-driver': cudaDriverEnrich,
+  /** For the container toolkit's `cuda>=X.Y` requirement: the first drivers of that release, Linux and Windows, and the host's from nvidia-smi (`{enrich.anyDriver}`, `{enrich.windowsDriver}`). */
+  'cuda-require': cudaRequireEnrich,
   /** NVIDIA's current repository key for the repo in the log (`{enrich.keyUrl}`, `{enrich.keyInstall}`). */
   'nvidia-key': nvidiaKeyEnrich,
   /** Install commands in the step's installer's form naming the log's package, and the pair of a pip conflict (`{enrich.noIsolationCmd}`, `{enrich.conflict}`). */
@@ -82,6 +86,8 @@ export const enrichers: Record<string, Enricher> = {
   'extension-cuda': extensionCudaEnrich,
   /** For an nvidia/cuda tag that did not resolve: its form and a command listing existing tags (`{enrich.listCudaTags}`). */
   'cuda-image-tag': cudaImageTagEnrich,
+  /** For an image asked for as `latest` that has no such tag: its Docker Hub repository and a command listing its tags, or nvidia/cuda's newest base tag (`{enrich.listRepoTags}`, `{enrich.newestCudaBase}`). */
+  'latest-tag': latestTagEnrich,
   /** How the step ended, only as far as the log shows (`{enrich.exitNote}`: `It exited with code 2.` or empty). */
   'step-outcome': stepOutcomeEnrich,
   /** Variables that lower a compile's memory for the package built (`{enrich.jobsEnv}`), and the runner's memory (`{enrich.runnerNote}`). */

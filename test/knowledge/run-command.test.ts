@@ -47,13 +47,14 @@ describe('runCommandEnrich', () => {
       runImage: 'gpt-2',
       runWithGpus: 'docker run --gpus all -it gpt-2 bash',
       runWithShm: 'docker run --shm-size=1g -it gpt-2 bash',
+      runInspect: 'docker buildx imagetools inspect gpt-2',
     });
   });
 
   test('a command that asks for GPUs gets no second `--gpus`, one with `--ipc` no `--shm-size`', () => {
     // OpenBMB/XAgent#273
     const out = enrich('docker run ', '-it -p 13520:13520  -v /huggingface/models/XAgentLLaMa-34B-preview/:/model:rw --gpus all --ipc=host xagentteam/xagentgen:latest python app.py --model-path /model --port 13520');
-    expect(out).toEqual({ runGpus: 'yes', runImage: 'xagentteam/xagentgen:latest' });
+    expect(out).toEqual({ runGpus: 'yes', runImage: 'xagentteam/xagentgen:latest', runInspect: 'docker buildx imagetools inspect xagentteam/xagentgen:latest' });
   });
 
   test('sudo kept, and the word before `run` the user typed', () => {
@@ -67,7 +68,23 @@ describe('runCommandEnrich', () => {
 
   test('nvidia-docker starts containers with GPUs', () => {
     // pytorch/pytorch#21259
-    expect(enrich('nvidia-docker run ', '--rm -ti --ipc=host pytorch/pytorch:latest')).toEqual({ runGpus: 'yes', runImage: 'pytorch/pytorch:latest' });
+    expect(enrich('nvidia-docker run ', '--rm -ti --ipc=host pytorch/pytorch:latest')).toEqual({
+      runGpus: 'yes',
+      runImage: 'pytorch/pytorch:latest',
+      runInspect: 'docker buildx imagetools inspect pytorch/pytorch:latest',
+    });
+  });
+
+  test("an image of another platform: its tag's platforms, and the same command asking for the image's platform", () => {
+    // vllm-project/vllm#30076: podman's warning names the image's platform
+    const out = runCommandEnrich(
+      { 'context.runCommand.head': 'podman run ', 'context.runCommand.args': '--name vllm-cpu --rm public.ecr.aws/q9t5s3a7/vllm-cpu-release-repo:v0.12.0', 'context.platformWarning.image': 'linux/amd64' },
+      null,
+      makeModel(),
+      noFacts,
+    );
+    expect(out.runInspect).toBe('skopeo inspect --raw docker://public.ecr.aws/q9t5s3a7/vllm-cpu-release-repo:v0.12.0');
+    expect(out.runOnPlatform).toBe('podman run --platform linux/amd64 --name vllm-cpu --rm public.ecr.aws/q9t5s3a7/vllm-cpu-release-repo:v0.12.0');
   });
 
   test('nothing without the line', () => {

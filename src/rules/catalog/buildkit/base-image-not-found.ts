@@ -2,7 +2,9 @@
 // Retryable only when the registry never answered (DNS, connection, TLS, i/o timeout), answered with
 // a server error, or rate-limited the pull (Docker Hub: `toomanyrequests: You have reached your pull
 // rate limit`); a tag that does not exist stays missing on every retry. Deleted nvidia/cuda tags:
-// knowledge/nvidia-images.ts CUDA_TAG_POLICY; the tag listing command: knowledge/cuda-tag-enricher.ts.
+// knowledge/nvidia-images.ts CUDA_TAG_POLICY; the tag listing command: knowledge/cuda-tag-enricher.ts. A reference
+// without a tag asks for `latest`, which many repositories (nvidia/cuda since 2021) do not publish:
+// knowledge/latest-tag-enricher.ts. `docker pull` prints `Using default tag: latest` before it asks.
 import type { RuleInput } from '../../schema.js';
 
 export const baseImageNotFound: RuleInput = {
@@ -103,6 +105,10 @@ export const baseImageNotFound: RuleInput = {
       literals: ['ns=docker.io'],
       pattern: 'failed to do request: [A-Za-z]{1,10} "https?://(?<host>(?!registry-1\\.docker\\.io[/:])[^/"\\s?]{1,253})/v2/[^"\\s?]{1,300}\\?(?:[^"\\s]{0,200}&)?ns=docker\\.io',
     },
+    // The missing reference is a `latest` tag (`manifest for nvidia/cuda:latest not found`, `… docker.io/x/y:latest: not found`).
+    { name: 'latestTag', literals: [':latest'], pattern: '(?:manifest for |source metadata for |^|failed to solve: )[\\w][\\w./-]{0,250}:latest(?: not found|: )' },
+    // docker pull / docker run without a tag, typed in a shell: the fix is that command with a tag, besides any FROM line.
+    { name: 'defaultTag', literals: ['Using default tag: latest'] },
     // The log names the image (the lines the `image` capture comes from).
     {
       name: 'imageNamed',
@@ -214,6 +220,42 @@ export const baseImageNotFound: RuleInput = {
       ].join('\n'),
     },
     {
+      when: 'latestTag&enrich.newestCudaBase',
+      title: 'nvidia/cuda has no `latest` tag',
+      message:
+        'Docker asked for `nvidia/cuda:latest` (the tag it uses when a reference names none), and nvidia/cuda publishes no `latest` tag: NVIDIA removed it in 2021 ' +
+        '(the container-images/cuda README, "Deprecated: latest tag"). Every nvidia/cuda image has to be named by a full tag: CUDA release, flavour ' +
+        '(`base`, `runtime`, `devel`, with `cudnn-` for cuDNN) and OS, as in `12.4.1-base-ubuntu22.04`.',
+      fix: [
+        'Pick a tag of the CUDA release the host\'s driver supports (`CUDA Version` in the header of `nvidia-smi`) and the flavour the program needs',
+        '(`devel` to compile CUDA code, `runtime` for CUDA\'s libraries, `base` for the runtime alone); the tags page https://hub.docker.com/r/nvidia/cuda/tags',
+        'lists them. For instance, the newest `base` image on Ubuntu 24.04:',
+        '',
+        '```sh',
+        'tag=$({enrich.newestCudaBase})',
+        'docker pull "nvidia/cuda:$tag"',
+        '```',
+        '',
+        'That tag needs a host driver of its CUDA release; with an older driver, take a tag of the driver\'s CUDA from the tags page instead. Use the',
+        'same full tag in any `FROM nvidia/cuda` line or script that named the image without one.',
+      ].join('\n'),
+    },
+    {
+      when: 'latestTag&enrich.latestRepo',
+      title: 'Image has no `latest` tag',
+      message:
+        'Docker asked for `{enrich.latestRepo}:latest` (the tag it uses when a reference names none), and `{enrich.latestRepo}` publishes no `latest` tag: the image ' +
+        'has to be named by one of the tags it does publish.',
+      fix: [
+        'List the tags of `{enrich.latestRepo}` on Docker Hub (or its tags page https://hub.docker.com/r/{enrich.latestRepo}/tags), then name one in the',
+        '`FROM` line or the `docker pull` / `docker run` command:',
+        '',
+        '```sh',
+        '{enrich.listRepoTags}',
+        '```',
+      ].join('\n'),
+    },
+    {
       when: 'cudaShortVersion&nvidiaCuda',
       title: 'nvidia/cuda tag without a patch release',
       message:
@@ -286,6 +328,6 @@ export const baseImageNotFound: RuleInput = {
     'Check which tags of the image exist (its tags page on the registry, or `docker buildx imagetools inspect` with a',
     'candidate tag, which prints its platforms), then fix the `FROM` line, or the `ARG` that builds it.',
   ].join('\n'),
-  enrich: 'cuda-image-tag',
+  enrich: ['cuda-image-tag', 'latest-tag'],
   docs: 'https://docs.docker.com/reference/dockerfile/#from',
 };

@@ -1,6 +1,16 @@
+// A binary of another architecture was executed: in a build, no QEMU emulation registered, or a wrong-arch download;
+// at `docker run` / `podman run`, an image of another architecture than the host's (vllm-project/vllm#30076: an
+// amd64-only image run by podman on an arm64 host; the fix was the project's arm64 image). The runtimes say so
+// before the error: podman `WARNING: image platform (linux/amd64) does not match the expected platform (linux/arm64)`,
+// docker `WARNING: The requested image's platform (linux/amd64) does not match the detected host platform
+// (linux/arm64/v8) and no specific platform was requested` (both only a warning: with an emulator registered the
+// container runs). Emulation: `docker run --privileged --rm tonistiigi/binfmt --install amd64` registers QEMU for amd64
+// (tonistiigi/binfmt's README), then `--platform linux/amd64` on the run line (`docker run` and `podman run` both take
+// it); Docker's multi-platform docs say emulated programs run much slower than native ones.
 import type { RuleInput } from '../../schema.js';
+import { RUN_COMMAND_CONTEXT } from '../runtime/run-command.js';
 
-/** A binary of another architecture was executed: no QEMU emulation registered, or a wrong-arch download. */
+/** A binary of another architecture was executed. */
 export const execFormatError: RuleInput = {
   id: 'buildx/exec-format-error',
   title: 'Foreign-architecture binary cannot run (exec format error)',
@@ -9,9 +19,10 @@ export const execFormatError: RuleInput = {
     {
       // `exec /bin/sh: exec format error`, `exec user process caused "exec format error"`,
       // `/usr/local/bin/helper: cannot execute binary file: Exec format error`.
+      // crun (podman): `exec container process `/opt/venv/bin/vllm`: Exec format error`
       literals: ['exec format error'],
       ignoreCase: true,
-      pattern: '(?:exec (?<binary>[^\\s:]{1,200}): )?exec format error',
+      pattern: '(?:exec (?:container process )?`?(?<binary>[^\\s:`]{1,200})`?: )?exec format error',
     },
     { literals: ['Invalid ELF image for this architecture'] },
     // QEMU user mode that cannot open a program the emulated shell starts (binfmt registered
@@ -23,10 +34,53 @@ export const execFormatError: RuleInput = {
     { name: 'qemuLoad', literals: ['Error while loading /'], pattern: '^Error while loading /[^:\\s]{1,500}: No such file or directory$' },
     // The binary is the step's shell: the whole stage is of another architecture, QEMU is missing.
     { name: 'shell', literals: ['exec /bin/sh:', 'exec /bin/bash:', 'exec user process caused'] },
+    {
+      name: 'platformWarning',
+      literals: ['does not match the expected platform', 'does not match the detected host platform'],
+      pattern: "(?:image platform|requested image's platform) \\((?<image>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\) does not match the (?:expected|detected host) platform \\((?<host>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\)",
+    },
+    RUN_COMMAND_CONTEXT,
   ],
-  message:
-    'A program of another CPU architecture was executed (`{binary|a binary}`): the builder cannot run it.',
+  message: 'A program of another CPU architecture was executed ({binary|its path is not in the log}): the builder cannot run it.',
   variants: [
+    {
+      when: 'fact.place=docker-run&platformWarning&enrich.runOnPlatform',
+      title: 'Image built for another architecture than this host',
+      message:
+        'The image `{enrich.runImage|of this run}` is built for {context.platformWarning.image} and this host is {context.platformWarning.host} ' +
+        '(the runtime\'s warning before the error): the container\'s program cannot execute here (exec format error). Nothing is wrong inside the image; ' +
+        'it is the wrong architecture for this machine.',
+      fix: [
+        'Run an image built for {context.platformWarning.host}. List the platforms the tag provides; if it lacks {context.platformWarning.host}, look for',
+        'the project\'s own image for this architecture (some projects publish it as a separate repository or tag: see their install docs):',
+        '',
+        '```sh',
+        '{enrich.runInspect}',
+        '```',
+        '',
+        'Only when no such image exists: emulate {context.platformWarning.image} with QEMU, which runs many times slower. Register the emulator once on the',
+        'host (where Docker runs: `docker run --privileged --rm tonistiigi/binfmt --install all`; for podman, the distribution\'s `qemu-user-static`',
+        'package, which registers the emulators with binfmt_misc: `sudo apt-get install -y qemu-user-static` on Debian and Ubuntu), then ask for the',
+        'platform on the same command:',
+        '',
+        '```sh',
+        '{enrich.runOnPlatform}',
+        '```',
+      ].join('\n'),
+    },
+    {
+      when: 'fact.place=docker-run',
+      title: 'Image built for another architecture than this host',
+      message:
+        'The container\'s program ({binary|its path is not in the log}) is built for another CPU architecture than this host\'s, so it cannot ' +
+        'execute here (exec format error): the image is of the wrong architecture for this machine, or was built on another one.',
+      fix: [
+        'Compare the image\'s platform with the host\'s: `docker image inspect --format \'{{{{.Os}}}}/{{{{.Architecture}}}}\'` with the image prints the first,',
+        '`uname -m` the second (`x86_64` is amd64, `aarch64` is arm64). Then run a tag or image built for the host\'s architecture, or rebuild',
+        'the image for it (`docker buildx build --platform linux/arm64 .` on an arm64 host, `linux/amd64` on an x86_64 one). Emulation with QEMU',
+        '(`docker run --privileged --rm tonistiigi/binfmt --install all`, then `--platform` on the run line) works but runs many times slower.',
+      ].join('\n'),
+    },
     {
       when: 'qemuLoad',
       title: 'QEMU emulation cannot start programs of this platform',
@@ -65,5 +119,6 @@ export const execFormatError: RuleInput = {
     "downloaded binary, pick the download by the target's architecture: `ARG TARGETARCH` and use",
     '`${TARGETARCH}` (amd64, arm64) in the URL.',
   ].join('\n'),
+  enrich: 'run-command',
   docs: 'https://docs.docker.com/build/building/multi-platform/#qemu',
 };

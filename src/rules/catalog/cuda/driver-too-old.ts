@@ -12,7 +12,13 @@
 // Compatibility guide); a Jetson's driver comes with its L4T release (NVIDIA's L4T images are tagged by it). The host runs the driver, so the fix is on the host or in the image's CUDA, never a
 // package installed in the image. In an image build there is no driver at all: that case keeps the
 // advice of cuda/no-gpu-at-build (a build step sees no GPU).
-// Not this rule: nvidia-smi's header, which names the driver and its CUDA and is no error (the nomatch fixture).
+// - `nvidia-container-cli: requirement error: unsatisfied condition: cuda>=12.8, please update your driver …`: the NVIDIA
+//   Container Toolkit refuses to start an image whose NVIDIA_REQUIRE_CUDA asks for a newer CUDA than the host's driver
+//   supports (SyneRBI/PETRIC2#27, Docker Desktop on Windows with driver 551.78; NVIDIA/nvidia-container-toolkit#213). The
+//   check wants the driver of that CUDA release itself, not the family minimum: knowledge/cuda-release-drivers.ts.
+//   NVIDIA_DISABLE_REQUIRE only skips the check, so it is no fix for a driver that is too old.
+// Not this rule: nvidia-smi's header, which names the driver and its CUDA and is no error (the nomatch fixture), and the
+// toolkit's other errors (`nvidia-container-cli: initialization error: load library failed`, no driver at all).
 import type { RuleInput } from '../../schema.js';
 import { BUILD_GPU } from './build-gpu.js';
 
@@ -26,6 +32,11 @@ const CHOICES = [
   '- upgrade that NVIDIA driver to one whose CUDA version is at least the program\'s, or',
   '- use a CUDA release no newer than the driver\'s: in an image, the `nvidia/cuda` tag of that release or an older one; for a framework, its build for that CUDA (torch wheels `cu121`, `cu118`, …).',
 ].join('\n');
+
+const REQUIRE_MESSAGE =
+  'The image requires a host driver of CUDA {enrich.requiredCuda} or newer (its `NVIDIA_REQUIRE_CUDA`, which the NVIDIA Container Toolkit checks ' +
+  'before the container starts), and the host\'s NVIDIA driver is older, so the container was not started. The driver is the ' +
+  'host\'s: nothing installed in the image changes it. {enrich.hostNote|}';
 
 const HOST_CUDA_MESSAGE =
   'The NVIDIA driver of the host supports CUDA up to {enrich.hostCuda} (the version torch found), older than the CUDA torch was built with: CUDA cannot start on it. ' +
@@ -41,8 +52,19 @@ export const driverTooOld: RuleInput = {
     { literals: ['The NVIDIA driver on your system is too old'] },
     { literals: ['forward compatibility was attempted on non supported HW'] },
     { literals: ['the provided PTX was compiled with an unsupported toolchain'] },
+    // libnvidia-container writes the condition with spaces in older releases (`cuda >= 10.1`), without in newer ones
+    { literals: ['unsatisfied condition: cuda'], pattern: 'unsatisfied condition: cuda ?>= ?\\d' },
   ],
   context: [
+    { name: 'requireCuda', literals: ['unsatisfied condition: cuda'], pattern: 'unsatisfied condition: cuda ?>= ?(?<need>\\d{1,2}\\.\\d{1,2})' },
+    // nvidia-smi's header: `| NVIDIA-SMI 551.78   Driver Version: 551.78   CUDA Version: 12.4   |`
+    {
+      name: 'smiHeader',
+      literals: ['Driver Version: '],
+      pattern: 'Driver Version: (?<driver>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?)\\s{1,40}CUDA Version: (?<cuda>\\d{1,2}\\.\\d{1,2})',
+    },
+    // A Windows driver: nvidia-smi on Windows names its driver models (`TCC/WDDM`) where Linux prints `Persistence-M`
+    { name: 'windowsHost', literals: ['nvidia-smi.exe', 'TCC/WDDM'] },
     { name: 'compat', literals: ['forward compatibility was attempted on non supported HW'] },
     { name: 'ptx', literals: ['the provided PTX was compiled with an unsupported toolchain'] },
     { name: 'tooOld', literals: ['The NVIDIA driver on your system is too old'], pattern: 'too old \\(found version (?<found>\\d{4,6})\\)' },
@@ -60,6 +82,32 @@ export const driverTooOld: RuleInput = {
       'the log does not show the program\'s CUDA: `CUDA Version` in the banner of an `nvidia/cuda` container, or `python -c "import torch; print(torch.version.cuda)"`, prints it.',
   ].join('\n'),
   variants: [
+    {
+      when: 'requireCuda&windowsHost',
+      title: 'Host NVIDIA driver too old for the CUDA the image requires',
+      message: REQUIRE_MESSAGE,
+      fix: [
+        'On Windows, where Docker Desktop and WSL 2 take the GPU driver from Windows (NVIDIA\'s CUDA on WSL User Guide), either',
+        '',
+        '- install {enrich.windowsDriver} from https://www.nvidia.com/drivers, on Windows and not inside WSL; then run `wsl --shutdown`, start Docker Desktop again and run the same `docker run`, or',
+        '- use {enrich.olderImage}: the project\'s build for that CUDA if it publishes one, or build the image from an `nvidia/cuda` tag of that CUDA.',
+        '',
+        '{enrich.driverSource}',
+      ].join('\n'),
+    },
+    {
+      when: 'requireCuda',
+      title: 'Host NVIDIA driver too old for the CUDA the image requires',
+      message: REQUIRE_MESSAGE,
+      fix: [
+        'On the host that runs Docker (not in the Dockerfile), `nvidia-smi` prints the driver and, in its header, the CUDA version it supports; the image needs CUDA {enrich.requiredCuda} or newer. Either',
+        '',
+        '- upgrade the NVIDIA driver: {enrich.anyDriver}; then run the same `docker run`, or',
+        '- use {enrich.olderImage}: the project\'s build for that CUDA if it publishes one, or build the image from an `nvidia/cuda` tag of that CUDA.',
+        '',
+        '{enrich.driverSource}',
+      ].join('\n'),
+    },
     {
       // a build step has no driver at all: the advice of cuda/no-gpu-at-build
       when: 'fact.place=image-build',
@@ -115,6 +163,6 @@ export const driverTooOld: RuleInput = {
       ].join('\n'),
     },
   ],
-  enrich: 'cuda-driver',
+  enrich: ['cuda-driver', 'cuda-require'],
   docs: 'https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html',
 };

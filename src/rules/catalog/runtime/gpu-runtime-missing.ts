@@ -12,7 +12,16 @@
 // nvidia-container-toolkit`; then `sudo nvidia-ctk runtime configure --runtime=docker` and
 // `sudo systemctl restart docker` (the restart is required: NVIDIA/nvidia-docker README). It runs on the
 // host that runs Docker, never in the image.
+// When the log shows the toolkit installed (`nvidia-container-runtime --version`: `NVIDIA Container Runtime version 1.17.2`;
+// `nvidia-ctk --version`: `NVIDIA Container Toolkit CLI version …`; `dpkg -l`: `ii  nvidia-container-toolkit …`), installing
+// it again is no fix: the CLI talked to a daemon the toolkit was not configured for. The reported case
+// (NVIDIA/nvidia-container-toolkit#814, the reporter's comment of 2024-12-26): installing Docker Desktop made its context
+// `desktop-linux` current, and Docker Desktop's daemon runs in a VM of its own, apart from the host's Docker Engine
+// (Docker's docs, "Differences between Docker Desktop for Linux and Docker Engine"); `docker context use default` went back
+// to the host's daemon (`docker context use`: "To disable usage of contexts, you can use the special default context").
+// `docker info` lists the daemon's runtimes (`Runtimes: io.containerd.runc.v2 nvidia runc` once configured).
 import type { RuleInput } from '../../schema.js';
+import { HOST_GPU_CHECK } from './run-command.js';
 
 const GUIDE = 'https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html';
 
@@ -24,8 +33,45 @@ export const gpuRuntimeMissing: RuleInput = {
     // `docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]]`
     { literals: ['could not select device driver'], pattern: 'could not select device driver "(?<driver>[\\w.-]{0,40})" with capabilities: \\[\\[gpu' },
   ],
+  context: [
+    {
+      name: 'toolkitInstalled',
+      literals: ['NVIDIA Container Runtime version ', 'NVIDIA Container Toolkit CLI version ', 'nvidia-container-toolkit '],
+      pattern: '^(?:NVIDIA Container Runtime version|NVIDIA Container Toolkit CLI version) \\d|^ii\\s{1,10}nvidia-container-toolkit\\s',
+    },
+  ],
   scope: 'step',
   specificity: 3,
+  variants: [
+    {
+      when: 'toolkitInstalled',
+      title: 'The Docker daemon in use has no NVIDIA runtime',
+      message:
+        'The container asked for GPUs, and the Docker daemon that got the request has no device driver registered for them, although the log shows ' +
+        'the NVIDIA Container Toolkit installed (`{context.toolkitInstalled}`). So the request went to a daemon the toolkit was not configured for, such as ' +
+        'Docker Desktop\'s, whose context (`desktop-linux`) becomes the current one when Docker Desktop is installed and whose daemon runs in ' +
+        'a VM of its own, or a Docker installed as a snap; or the host\'s daemon was never configured for the runtime or not restarted since.',
+      fix: [
+        'On the host, check which daemon the CLI talks to (the current context is marked `*`), go back to the host\'s own daemon, and check that it lists',
+        'the `nvidia` runtime:',
+        '',
+        '```sh',
+        'docker context ls',
+        'docker context use default',
+        'docker info | grep -i runtimes',
+        '```',
+        '',
+        'If `nvidia` is not among the runtimes, register it and restart that daemon:',
+        '',
+        '```sh',
+        'sudo nvidia-ctk runtime configure --runtime=docker',
+        'sudo systemctl restart docker',
+        '```',
+        '',
+        `then check with \`${HOST_GPU_CHECK}\` and run the container again. Reinstalling the toolkit changes nothing here.`,
+      ].join('\n'),
+    },
+  ],
   message:
     'The container asked for GPUs (`--gpus`, or a compose service that reserves GPU devices), and the Docker daemon has no ' +
     'device driver registered for them: the NVIDIA Container Toolkit is not installed on the host that runs Docker, or ' +

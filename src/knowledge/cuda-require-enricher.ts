@@ -1,0 +1,44 @@
+// The `cuda-require` enricher: for the NVIDIA Container Toolkit's `unsatisfied condition: cuda>=12.8`, the first
+// drivers of that CUDA release (cuda-release-drivers.ts, NVIDIA's release notes) and what the log shows of the host's
+// driver: the header of `nvidia-smi` (`Driver Version: 551.78   CUDA Version: 12.4`), and whether it is a Windows
+// driver (Docker Desktop / WSL 2), whose numbers differ from Linux ones.
+import type { BuildModel, Step } from '../model/types.js';
+import type { FactView } from '../facts/fact-view.js';
+import { firstDriversFor, RELEASE_NOTES_URL } from './cuda-release-drivers.js';
+
+/**
+ * `requiredCuda`; `hostNote` (the driver and CUDA of the log's nvidia-smi header, as a sentence, or absent);
+ * `windowsDriver` / `anyDriver` (the driver to install, for a Windows host / for a host of unknown kind) and
+ * `driverSource` (where the numbers come from, or how to check the update); `olderImage` (the CUDA an image must not
+ * exceed to run on this driver, or how to read it). Plain text: values are not code spans.
+ */
+export function cudaRequireEnrich(captures: Readonly<Record<string, string>>, _step: Step | null, _model: BuildModel, _facts: FactView): Record<string, string> {
+  const wanted = captures['context.requireCuda.need'];
+  if (wanted === undefined) return {};
+  const driver = captures['context.smiHeader.driver'];
+  const hostCuda = captures['context.smiHeader.cuda'];
+  const out: Record<string, string> = { requiredCuda: wanted };
+  if (driver !== undefined && hostCuda !== undefined) out.hostNote = `The host's driver, ${driver}, supports CUDA ${hostCuda} (the header of its nvidia-smi).`;
+  out.olderImage =
+    hostCuda !== undefined
+      ? `an image built for CUDA ${hostCuda} or older (the driver's)`
+      : "an image built for a CUDA no newer than the driver's (CUDA Version in the header of nvidia-smi on the host)";
+  const check = `After the update, the header of nvidia-smi shows CUDA Version ${wanted} or higher.`;
+  const row = firstDriversFor(wanted);
+  if (row === null) {
+    out.windowsDriver = `a Windows NVIDIA driver of CUDA ${wanted} or newer`;
+    out.anyDriver = `a driver of CUDA ${wanted} or newer`;
+    out.driverSource = check;
+    return out;
+  }
+  const release = `CUDA ${row.cuda}`;
+  out.windowsDriver = row.windows === null ? `a Windows NVIDIA driver of ${release} or newer` : `a Windows NVIDIA driver ≥ ${row.windows} (the first of ${release})`;
+  out.anyDriver =
+    `≥ ${row.linux} on a Linux host (the first of ${release}), ` +
+    (row.windows === null ? `a driver of ${release} or newer on Windows` : `≥ ${row.windows} on Windows`) +
+    ', whose driver Docker Desktop and WSL 2 use';
+  out.driverSource =
+    `The first drivers of each CUDA release: NVIDIA's CUDA release notes, Table 3 (${RELEASE_NOTES_URL})` +
+    (row.windows === null ? `, which gives no Windows number for ${release}. ${check}` : '.');
+  return out;
+}
