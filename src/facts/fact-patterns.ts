@@ -3,6 +3,7 @@
 // line, and a linear-time regex run only on lines that hold a literal (checked in tests).
 import type { FactName } from './types.js';
 import { imageFacts } from './image-facts.js';
+import { releaseOfCodename } from './release-codenames.js';
 
 export interface FactPattern {
   /** Substrings one of which a matching line holds (case-sensitive). */
@@ -24,20 +25,6 @@ function majorMinor(version: string | undefined): string | null {
 function one(name: FactName, value: string | null | undefined): [FactName, string][] {
   return value ? [[name, value]] : [];
 }
-
-/** Debian and Ubuntu release codenames as apt prints them (`jammy InRelease`), with their version. */
-export const releaseOfCodename: Readonly<Record<string, string>> = {
-  xenial: 'Ubuntu 16.04',
-  bionic: 'Ubuntu 18.04',
-  focal: 'Ubuntu 20.04',
-  jammy: 'Ubuntu 22.04',
-  noble: 'Ubuntu 24.04',
-  stretch: 'Debian 9',
-  buster: 'Debian 10',
-  bullseye: 'Debian 11',
-  bookworm: 'Debian 12',
-  trixie: 'Debian 13',
-};
 
 /** dpkg architecture names → the platform a build names. */
 const platformOfDebArch: Readonly<Record<string, string>> = {

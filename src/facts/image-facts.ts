@@ -4,7 +4,7 @@
 // images a release month (`nvcr.io/nvidia/pytorch:23.09-py3`, whose CUDA is known for the months
 // listed in ngc-pytorch-cuda.ts), and the distro and Python images
 // their release (`python:3.11-slim-bookworm`, `ubuntu:22.04`).
-import { releaseOfCodename } from './fact-patterns.js';
+import { releaseOfCodename } from './release-codenames.js';
 import { ngcPytorchCuda } from './ngc-pytorch-cuda.js';
 import type { FactName } from './types.js';
 
