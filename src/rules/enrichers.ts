@@ -29,6 +29,8 @@ import { aptDroppedEnrich } from '../knowledge/apt-dropped-enricher.js';
 import { runImageEnrich } from '../knowledge/run-image-enricher.js';
 import { runCommandEnrich } from '../knowledge/run-command-enricher.js';
 import { condaNetworkEnrich } from '../knowledge/conda-network-enricher.js';
+import { aptReleaseMixEnrich } from '../knowledge/apt-release-mix-enricher.js';
+import { glibcImageEnrich } from '../knowledge/glibc-image.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -99,4 +101,8 @@ export const enrichers: Record<string, Enricher> = {
   'run-command': runCommandEnrich,
   /** A failed conda / mamba download: its host, channel or package file, and the retry settings of the tool that printed it (`{enrich.rcAppend}`, `{enrich.status}`). */
   'conda-network': condaNetworkEnrich,
+  /** A CUDA-repository package with an uninstallable dependency: its CUDA release and NVIDIA's repository of the image's release (`{enrich.pkgCuda}`, `{enrich.ownKeyringUrl}`). */
+  'apt-release-mix': aptReleaseMixEnrich,
+  /** An Alpine (musl) Python image of the log and the Debian (glibc) image of the same Python (`{enrich.alpineImage}`, `{enrich.glibcImage}`). */
+  'glibc-image': glibcImageEnrich,
 };
