@@ -34,6 +34,8 @@ import { condaNetworkEnrich } from '../knowledge/conda-network-enricher.js';
 import { cmakeArgsEnrich } from '../knowledge/cmake-args-enricher.js';
 import { torchMinimumEnrich } from '../knowledge/torch-minimum-enricher.js';
 import { cmakeNotfoundEnrich } from '../knowledge/cmake-notfound-enricher.js';
+import { aptReleaseMixEnrich } from '../knowledge/apt-release-mix-enricher.js';
+import { glibcImageEnrich } from '../knowledge/glibc-image.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -114,4 +116,8 @@ export const enrichers: Record<string, Enricher> = {
   'torch-minimum': torchMinimumEnrich,
   /** Whether a CMake log has a NOTFOUND variable besides CUPTI's library, which a rule of its own explains (`{enrich.ownVariables}`, `{enrich.cuptiOnlyList}`). */
   'cmake-notfound': cmakeNotfoundEnrich,
+  /** A CUDA-repository package with an uninstallable dependency: its CUDA release and NVIDIA's repository of the image's release (`{enrich.pkgCuda}`, `{enrich.ownKeyringUrl}`). */
+  'apt-release-mix': aptReleaseMixEnrich,
+  /** An Alpine (musl) Python image of the log and the Debian (glibc) image of the same Python (`{enrich.alpineImage}`, `{enrich.glibcImage}`). */
+  'glibc-image': glibcImageEnrich,
 };

@@ -10,7 +10,118 @@
 // is the same failure from the resolver (string in APT 2.6's libapt-pkg on this machine).
 // Corpus: mark-kubacki/apt-image#6, dotnet/dotnet-buildtools-prereqs-docker#1303, xtyxtyx/sorry#96.
 // `apt-cache policy` prints installed / candidate versions and their repositories (apt-cache(8)).
+// apt prints the `The following packages have unmet dependencies:` block before that `E:` line, and a log cut short
+// (or a tool that prefixes each line, rocker's `building > `) can keep the block alone: the block is the same failure.
+// The block after `You might want to run 'apt --fix-broken install'` (`E: Unmet dependencies. Try …`) is another
+// one, packages already half-installed in the image, and is left out (NVIDIA/DIGITS#635, matthieu637/ddrl#9).
+//
+// Two causes get their own advice:
+// - An NVIDIA driver whose own packages are not installable (` nvidia-driver-565-open : Depends: libnvidia-gl-565 (=
+//   565.57.01-0ubuntu1) but it is not installable`, osrf/rocker#298 on `apt-get install cuda` in an image; the same
+//   week GoogleCloudPlatform/ops-agent#1822): NVIDIA's repository listed driver 565 before the packages it depends
+//   on. `cuda` and the versioned `cuda-11-5`-style metapackages bring the driver with the toolkit (rocker#298's
+//   `cuda`; NVIDIA/cuda-samples#260: `apt-get install cuda-11-5` fails on `xserver-xorg-video-nvidia-495`); the
+//   toolkit-only metapackage is `cuda-toolkit-12-8`-style, the one NVIDIA's network-repository install names
+//   (cuda-toolkit-apt-names.ts). NVIDIA's CUDA installation guide (Linux, "Meta Packages") is the reference for
+//   what each metapackage installs. An image needs no driver: the NVIDIA Container Toolkit mounts the host's
+//   driver libraries into the container when it starts (nvidia/cuda's own images install no driver).
+// - A package of NVIDIA's CUDA repository (a name ending in its CUDA release, `libcufile-11-5`) depending on a
+//   library no enabled repository has (devcontainers/features#704: `libcufile-11-5 : Depends: liburcu6 but it is not
+//   installable` on Debian 12, from the debian11 repository): that repository was built for another distro release
+//   (apt-release-mix-enricher.ts).
 import type { RuleInput } from '../../schema.js';
+
+type Variant = NonNullable<RuleInput['variants']>[number];
+
+const LIST_TOOLKITS = "apt-cache search --names-only '^cuda-toolkit-[0-9]+-[0-9]+$'";
+
+/** The driver pulled in with the toolkit: install the toolkit alone, in the place the log ran. */
+function driverVariants(): Variant[] {
+  const message =
+    'apt cannot install the NVIDIA driver `{context.driverChain.driver}` that this install pulls in: packages it depends on are ' +
+    "not installable from the enabled repositories (NVIDIA's CUDA repository can list a driver release before all of its " +
+    'packages). The `cuda` metapackage, and the versioned `cuda-` ones, install a driver with the toolkit.';
+  const imageNote =
+    'An image needs no driver: the NVIDIA Container Toolkit mounts the host\'s driver into the container when it starts.';
+  const known = (fence: 'dockerfile' | 'sh') =>
+    [
+      'Install the toolkit alone, without the driver, in place of `cuda`:',
+      '',
+      `\`\`\`${fence}`,
+      `${fence === 'dockerfile' ? 'RUN ' : ''}apt-get update && apt-get install -y --no-install-recommends cuda-toolkit-{enrich.aptSuffix}`,
+      '```',
+    ].join('\n');
+  const unknown = [
+    'Install the toolkit alone, without the driver, in place of `cuda`. The log does not show which CUDA release; list the ' +
+      'toolkit releases the repository has:',
+    '',
+    '```sh',
+    LIST_TOOLKITS,
+    '```',
+    '',
+    'and install the one you build for by its full name (`apt-get install -y --no-install-recommends cuda-toolkit-12-6` is CUDA 12.6\'s).',
+  ].join('\n');
+  const hostFix = [
+    'If this machine needs the driver, install a driver branch whose packages are all published (`apt-cache policy ' +
+      '{context.driverChain.driver}` shows the candidate; `apt-cache search --names-only \'^nvidia-driver-[0-9]+\'` lists the branches), ' +
+      'or keep the driver you have and install the toolkit alone (`cuda-toolkit-` with the release, listed by `' + LIST_TOOLKITS + '`).',
+  ].join('\n');
+  const title = 'apt cannot install the NVIDIA driver the install pulls in';
+  return [
+    { when: 'driverChain&fact.place=host-shell', title, message, fix: hostFix },
+    { when: 'driverChain&enrich.aptSuffix&fact.place=image-build', title, message: `${message} ${imageNote}`, fix: known('dockerfile') },
+    { when: 'driverChain&enrich.aptSuffix', title, message: `${message} ${imageNote}`, fix: known('sh') },
+    { when: 'driverChain', title, message: `${message} ${imageNote}`, fix: unknown },
+  ];
+}
+
+/** A CUDA-repository package whose dependency no enabled repository has: the repository is another release's. */
+function releaseMixVariants(): Variant[] {
+  const message =
+    '`{context.cudaRepoDep.pkg}` (CUDA {enrich.pkgCuda}, from NVIDIA\'s CUDA repository) depends on `{context.cudaRepoDep.dep}`, ' +
+    'which no enabled repository offers. NVIDIA builds its repository per distro release, and a package built for one ' +
+    "release depends on that release's libraries: the CUDA repository enabled here is most likely another release's than the image's";
+  const keyring = (fence: 'dockerfile' | 'sh') => {
+    const run = fence === 'dockerfile' ? 'RUN ' : '';
+    return [
+      "Use NVIDIA's repository of the image's own release ({enrich.os}: `{enrich.ownRepo}`) and a CUDA release it publishes:",
+      '',
+      `\`\`\`${fence}`,
+      `${run}rm -f /etc/apt/sources.list.d/cuda*.list && apt-get update && apt-get install -y --no-install-recommends wget ca-certificates && \\`,
+      '    wget -q {enrich.ownKeyringUrl} && dpkg -i {enrich.ownKeyringFile} && apt-get update',
+      `${run}${LIST_TOOLKITS}`,
+      '```',
+      '',
+      'Then install the toolkit release it lists that you build for (`cuda-toolkit-12-6` is CUDA 12.6\'s). To keep CUDA ' +
+        '{enrich.pkgCuda}, build on a base of a release whose NVIDIA repository has it instead.',
+    ].join('\n');
+  };
+  const unknownFix = [
+    'Compare the image\'s release with the repository apt reads CUDA from, in the same image:',
+    '',
+    '```sh',
+    '. /etc/os-release && echo "$ID $VERSION_ID"',
+    'grep -rh developer.download.nvidia.com /etc/apt/sources.list /etc/apt/sources.list.d/',
+    'apt-cache policy {context.cudaRepoDep.dep}',
+    '```',
+    '',
+    "NVIDIA's directory names the release (`debian11`, `debian12`, `ubuntu2204`). When it names another release than the " +
+      "image's, either build on a base of that release, or switch to the image's own directory (its `cuda-keyring_1.1-1_all.deb`, " +
+      '`dpkg -i` it, `apt-get update`) and install a CUDA release that directory lists (`' + LIST_TOOLKITS + '`).',
+  ].join('\n');
+  const variants: Variant[] = [
+    {
+      when: 'cudaRepoDep&enrich.usedRepo&fact.place=image-build',
+      message: `${message}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`,
+      fix: keyring('dockerfile'),
+    },
+    { when: 'cudaRepoDep&enrich.usedRepo', message: `${message}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`, fix: keyring('sh') },
+    { when: 'cudaRepoDep&enrich.ownRepo&fact.place=image-build', message: `${message}.`, fix: keyring('dockerfile') },
+    { when: 'cudaRepoDep&enrich.ownRepo', message: `${message}.`, fix: keyring('sh') },
+    { when: 'cudaRepoDep', message: `${message}.`, fix: unknownFix },
+  ];
+  return variants.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
+}
 
 export const heldBrokenPackages: RuleInput = {
   id: 'apt/held-broken-packages',
@@ -19,8 +130,25 @@ export const heldBrokenPackages: RuleInput = {
   match: [
     { literals: ['Unable to correct problems, you have held broken packages'] },
     { literals: ['pkgProblemResolver::Resolve generated breaks'] },
+    { literals: ['The following packages have unmet dependencies'] },
   ],
+  // packages already half-installed in the image: `apt --fix-broken install`'s failure, not a missing candidate
+  unless: [{ literals: ['Unmet dependencies. Try ', "You might want to run 'apt"] }],
   context: [
+    // ` nvidia-driver-565-open : Depends: libnvidia-gl-565 (= 565.57.01-0ubuntu1) but it is not installable`, or the driver as
+    // the dependency (` cuda-drivers-565 : Depends: nvidia-driver-565 …`); rocker prefixes each line with `building > `
+    {
+      name: 'driverChain',
+      literals: ['nvidia-driver-', 'cuda-drivers'],
+      pattern: '(?:^|\\s)(?<driver>nvidia-driver-\\d{3,4}[a-z-]{0,20}|cuda-drivers(?:-\\d{3,4})?)(?= : (?:Pre)?Depends:| \\(| but )',
+    },
+    // ` libcufile-11-5 : Depends: liburcu6 but it is not installable`: a CUDA-release package, a dependency with no candidate
+    {
+      name: 'cudaRepoDep',
+      literals: ['but it is not installable'],
+      pattern:
+        '^\\s{0,8}(?<pkg>(?:cuda|libcu|libnv|nsight|gds)[a-z0-9-]{0,60}-\\d{1,2}-\\d) : (?:Pre)?Depends: (?<dep>[a-z0-9][a-z0-9.+:-]{0,100}) but it is not installable',
+    },
     // ` build-essential : Depends: libc6-dev but it is not going to be installed or`
     {
       name: 'notInstallable',
@@ -49,6 +177,8 @@ export const heldBrokenPackages: RuleInput = {
     'pin versions from another release.',
   ].join('\n'),
   variants: [
+    ...driverVariants(),
+    ...releaseMixVariants(),
     {
       when: 'versionMismatch',
       message:
@@ -87,5 +217,6 @@ export const heldBrokenPackages: RuleInput = {
       ].join('\n'),
     },
   ],
+  enrich: ['cuda-version', 'apt-release-mix'],
   docs: 'https://manpages.debian.org/bookworm/apt/apt-get.8.en.html',
 };

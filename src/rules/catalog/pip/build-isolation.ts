@@ -39,6 +39,34 @@ function legacyFix(fence: 'dockerfile' | 'sh', first: readonly string[]): string
   ].join('\n');
 }
 
+// A requirement given by URL or path without a name (`git+https://github.com/facebookresearch/detectron2.git` in a
+// requirements file) is built in `/tmp/pip-req-build-<random>/`: pip names the directory after the project only when
+// it knows the name (pip's `InstallRequirement.ensure_build_location`: `TempDirectory(kind=REQ_BUILD)` when `self.req
+// is None`, else the canonical name). facebookresearch/detectron2#5117: torch and detectron2's git URL in one
+// requirements file. The split takes the module's own lines (with their pins) out of the same requirements file into
+// a command before it; `grep -E '^torch *([<>=!~;]|$)'` keeps `torch`, `torch==2.0.0`, `torch>=2 ; …`, not `torchvision`.
+const UNNAMED_LEGACY_MESSAGE =
+  'pip read the metadata of a requirement given by URL or path (pip builds those in `/tmp/pip-req-build-…`: a `git+https://…` ' +
+  'line, say) the legacy way (`python setup.py egg_info`: the project has no pyproject.toml), which runs its setup.py in the Python ' +
+  'that installs it, with no isolated build environment. That setup.py imports {module}, and {module} is not installed in that ' +
+  'Python yet. `--no-build-isolation` changes nothing on this path.';
+
+function unnamedLegacyFix(intro: string, run: string): string {
+  return [
+    "Install {module} in a command of its own before the one that installs this requirement: pip reads every requirement's " +
+      'metadata before it installs any, so a {module} in the same `pip install` (or the same requirements file) is not there yet ' +
+      `when setup.py runs. ${intro}`,
+    '',
+    `\`\`\`${run === '' ? 'sh' : 'dockerfile'}`,
+    `${run}grep -E '^{module} *([<>=!~;]|$)' requirements.txt > {module}-first.txt && pip install -r {module}-first.txt`,
+    `${run}pip install -r requirements.txt`,
+    '```',
+    '',
+    'With no {module} line in the file, put one there first (the pin the package needs); with the URL on a `pip install` line ' +
+      'instead of a file, install {module} in the command before it.',
+  ].join('\n');
+}
+
 /** torch with no CUDA in the log: how to find the index, instead of a guessed one. */
 const TORCH_INDEX_UNKNOWN = [
   "The log does not show this image's CUDA; read it (`nvcc --version`, or the CUDA in the base image's tag) and install torch from " +
@@ -97,6 +125,8 @@ export const buildIsolation: RuleInput = {
       name: 'legacyMetadata',
       literals: ['setup.py egg_info did not run successfully', 'Preparing metadata (setup.py)', 'Running setup.py install for', 'File "<pip-setuptools-caller>"'],
     },
+    // a requirement without a name (URL, VCS, path): `File "/tmp/pip-req-build-sz8hbgh3/setup.py", line 10`
+    { name: 'unnamedReq', literals: ['/pip-req-build-'] },
     // pip unpacks each source distribution into `/tmp/pip-install-<random>/<name>_<32 hex>/`: the package, when no
     // `Collecting` line is kept.
     {
@@ -173,6 +203,15 @@ export const buildIsolation: RuleInput = {
       message: LEGACY_MESSAGE,
       fix: legacyFix('sh', TORCH_INDEX_UNKNOWN),
     },
+    ...(['unnamedReq', ''] as const).flatMap((ctx) => {
+      const when = ctx === '' ? 'legacyMetadata&!enrich.requirement' : 'legacyMetadata&unnamedReq';
+      const message = ctx === '' ? LEGACY_MESSAGE.replace("{enrich.requirement}'s metadata", "a requirement's metadata") : UNNAMED_LEGACY_MESSAGE;
+      return [
+        { when: `${when}&fact.place=image-build`, title: 'setup.py imports a module this Python does not have', message, fix: unnamedLegacyFix('In the Dockerfile, with the requirements file copied in:', 'RUN ') },
+        { when: `${when}&!fact.place=image-build&fact.place`, title: 'setup.py imports a module this Python does not have', message, fix: unnamedLegacyFix('With a requirements file:', '') },
+        { when, title: 'setup.py imports a module this Python does not have', message, fix: unnamedLegacyFix('In a Dockerfile, with the requirements file copied in (in a shell, the same commands without `RUN`):', 'RUN ') },
+      ];
+    }),
     {
       // a pasted terminal session or `docker run`: shell commands, not Dockerfile lines
       when: 'buildEnv&package&!fact.place=image-build',

@@ -5,13 +5,87 @@
 // under "Compatible tags" (pip 23.2.1 run here; the command is provisional, pip's docs warn). On Linux the
 // platform tag comes from the machine name, `aarch64` on ARM64 (`linux_aarch64`, `manylinux2014_aarch64`), so a
 // `linux_arm64` wheel fits no Linux interpreter. Naming the package and version instead lets pip choose the file.
+//
+// uv says the same of a locked or resolved release with no file for this interpreter (uv resolves for every
+// platform, then installs for this one): `error: Distribution `nvidia-cublas-cu12==12.4.5.8 @ registry+…` can't be
+// installed because it doesn't have a source distribution or wheel for the current platform` (astral-sh/uv#9901;
+// uv 0.4.9 wrote `error: distribution nvidia-cublas-cu11==… @ …`, astral-sh/uv#7370), newer uv adds `hint: You're on
+// Linux (`manylinux_2_27_x86_64`), but `torch` (v2.7.0) only has wheels for the following platforms: …`
+// (astral-sh/uv#14268). The common case in GPU images is an Alpine (musl) Python: torch and its `nvidia-*` wheels
+// are manylinux (glibc) only (glibc-image.ts), so the fix is a glibc base, not a flag (charliermarsh in
+// astral-sh/uv#7370: "It looks like you have a musl Python, but the wheel in the lockfile is for `manylinux`").
+// pip's form of the musl case is a manylinux wheel refused by file name (microsoft/onnxruntime#2909 on
+// `python:3.6.10-alpine3.11`). The musl evidence: uv's interpreter (`cpython-3.10.15-linux-x86_64-musl`), uv's
+// hint (`musllinux_…`), or an Alpine image the log names (the base, or the image a `docker run` started).
 import type { RuleInput } from '../../schema.js';
+
+type Variant = NonNullable<RuleInput['variants']>[number];
+
+const UV_MESSAGE =
+  'uv found no file of `{dist}` {version} it can install here: the release has no source distribution and none of its wheels fits ' +
+  'this interpreter and platform.';
+
+const MUSL_MESSAGE =
+  'This Python is Alpine\'s, built on musl, and Linux wheels are made for one C library: `manylinux` ones for glibc, `musllinux` ' +
+  'ones for musl. torch and its `nvidia-*` CUDA wheels are published for glibc (manylinux) only, so on Alpine there is no file to install.';
+
+/** The stage moved to a glibc (Debian) image, in the form of the place the log ran. */
+function muslVariants(): Variant[] {
+  const uvMessage = `uv cannot install \`{dist}\` {version}: none of its files fits this platform. ${MUSL_MESSAGE}`;
+  const pipMessage = `pip refused \`{wheel}\`, a \`{platTag}\` wheel. ${MUSL_MESSAGE}`;
+  const rerun = ' Then run `{context.uvTyped.cmd}` there again.';
+  const imageKnown = [
+    'Build on the Debian (glibc) image of the same Python instead of `{enrich.alpineImage}`:',
+    '',
+    '```dockerfile',
+    'FROM {enrich.glibcImage}',
+    '```',
+    '',
+    'The rest of the stage stays as it is (an `apk add` line becomes `apt-get update && apt-get install -y …`).',
+  ].join('\n');
+  const imageUnknown =
+    'Build this stage on a glibc (Debian or Ubuntu) image instead of Alpine: for uv\'s images the `-bookworm-slim` tag of the same ' +
+    'Python (`ghcr.io/astral-sh/uv:python3.12-bookworm-slim` for `ghcr.io/astral-sh/uv:python3.12-alpine`), for the official ' +
+    'Python image its `-slim-bookworm` tag (`python:3.12-slim-bookworm` for `python:3.12-alpine`). An `apk add` line becomes ' +
+    '`apt-get update && apt-get install -y …`.';
+  const imageByPython =
+    'Build this stage on a glibc (Debian) image of the same Python {enrich.python} instead of Alpine: `FROM {enrich.uvGlibcImage}` ' +
+    'in place of uv\'s `-alpine` image, or `FROM {enrich.pythonGlibcImage}` in place of the official `python:{enrich.python}-alpine`. ' +
+    'An `apk add` line becomes `apt-get update && apt-get install -y …`.';
+  const runKnown = (tail: string) =>
+    ['Start the container from the Debian (glibc) image of the same Python instead of `{enrich.alpineImage}`:', '', '```sh', 'docker run -it {enrich.glibcImage} /bin/sh', '```', '', tail].join('\n');
+  const out: Variant[] = [];
+  for (const musl of ['muslPython', 'alpineImage']) {
+    out.push(
+      { when: `uvNoPlatform&${musl}&enrich.glibcImage&fact.place=image-build`, message: uvMessage, fix: imageKnown },
+      { when: `uvNoPlatform&${musl}&enrich.uvGlibcImage&fact.place=image-build`, message: uvMessage, fix: imageByPython },
+      { when: `uvNoPlatform&${musl}&fact.place=image-build`, message: uvMessage, fix: imageUnknown },
+      { when: `uvNoPlatform&${musl}&enrich.glibcImage&alpineRun&uvTyped`, message: uvMessage, fix: runKnown(rerun.trim()) },
+      { when: `uvNoPlatform&${musl}&enrich.glibcImage&alpineRun`, message: uvMessage, fix: runKnown('Then run the same uv command there again.') },
+      {
+        when: `uvNoPlatform&${musl}&enrich.glibcImage`,
+        message: uvMessage,
+        fix: `Use the Debian (glibc) image of the same Python instead of \`{enrich.alpineImage}\`: \`{enrich.glibcImage}\` (\`FROM {enrich.glibcImage}\` in a Dockerfile).`,
+      },
+      { when: `uvNoPlatform&${musl}`, message: uvMessage, fix: imageUnknown },
+      { when: `manylinuxWheel&${musl}&enrich.glibcImage&fact.place=image-build`, message: pipMessage, fix: imageKnown },
+      { when: `manylinuxWheel&${musl}`, message: pipMessage, fix: imageUnknown },
+    );
+  }
+  return out.map((v) => ({ title: 'No wheel for an Alpine (musl) Python', ...v }));
+}
 
 export const wheelNotSupported: RuleInput = {
   id: 'pip/wheel-not-supported',
   title: 'Wheel built for another platform or Python',
   severity: 'error',
   match: [
+    // uv: `error: Distribution `torch==2.7.0 @ registry+https://pypi.org/simple` can't be installed because it doesn't have …`
+    {
+      literals: ["doesn't have a source distribution or wheel for the current platform"],
+      pattern:
+        '[Dd]istribution `?(?<dist>[A-Za-z0-9][\\w.-]{0,100})==(?<version>[^\\s@`]{1,60}) @ [^\\s`]{1,300}`? can\'t be installed because',
+    },
     {
       literals: ['is not a supported wheel on this platform'],
       pattern:
@@ -19,7 +93,25 @@ export const wheelNotSupported: RuleInput = {
         '-(?<pyTag>[^-\\s]{1,40})-(?<abiTag>[^-\\s]{1,40})-(?<platTag>[^-\\s]{1,200})\\.whl) is not a supported wheel on this platform',
     },
   ],
-  context: [{ name: 'arm64Tag', literals: ['_arm64.whl'], pattern: '-linux_arm64\\.whl is not a supported' }],
+  context: [
+    { name: 'arm64Tag', literals: ['_arm64.whl'], pattern: '-linux_arm64\\.whl is not a supported' },
+    { name: 'uvNoPlatform', literals: ["doesn't have a source distribution or wheel for the current platform"] },
+    // `hint: You're on Linux (`manylinux_2_27_x86_64`), but `torch` (v2.7.0) only has wheels for the following platforms: `…`, `…`; consider …`
+    {
+      name: 'uvHint',
+      literals: ["only has wheels for the following platforms"],
+      pattern: "You're on (?<system>[A-Za-z]{1,20}) \\(`(?<platform>[\\w.]{1,80})`\\), but `[^`]{1,100}` \\([^)]{1,80}\\) only has wheels for the following platforms: (?<tags>[^;]{1,3000})",
+    },
+    // pip refusing a glibc wheel by name: `onnxruntime-1.1.1-cp36-cp36m-manylinux1_x86_64.whl is not a supported wheel`
+    { name: 'manylinuxWheel', literals: ['is not a supported wheel on this platform'], pattern: '-manylinux[\\w.]{0,80}\\.whl is not a supported' },
+    // a musl Python: uv's interpreter (`Found `cpython-3.10.15-linux-x86_64-musl``), uv's hint (`You're on Linux (`musllinux_1_2_x86_64`)`)
+    { name: 'muslPython', literals: ['-musl`', '(`musllinux_'], pattern: 'cpython-[\\w.+]{1,30}-linux-\\w{1,20}-musl`|\\(`musllinux_' },
+    // an Alpine image the log names: `docker run -it ghcr.io/astral-sh/uv:python3.10-alpine /bin/sh`, `FROM python:3.11-alpine`
+    { name: 'alpineImage', literals: ['alpine'], pattern: '(?<image>[a-z0-9][\\w./-]{0,200}:[\\w.-]{0,60}alpine[\\w.]{0,20})' },
+    { name: 'alpineRun', literals: ['docker run ', 'podman run '], pattern: '(?:docker|podman) run [^\\n]{0,300}:[\\w.-]{0,60}alpine' },
+    // the uv command typed at a prompt (`/home # uv add torch --index https://download.pytorch.org/whl/cu124`)
+    { name: 'uvTyped', literals: ['# uv ', '$ uv '], pattern: '[#$] (?<cmd>uv (?:add|sync|lock|run|pip install|pip sync) [^`\\n]{1,300})' },
+  ],
   scope: 'step',
   specificity: 3,
   message:
@@ -37,6 +129,32 @@ export const wheelNotSupported: RuleInput = {
       'that fits (`pip install {dist}=={version}`); in a multi-platform build, choose the file per platform with `ARG TARGETARCH`.',
   ].join('\n'),
   variants: [
+    ...muslVariants(),
+    {
+      when: 'uvNoPlatform&uvHint',
+      message: `${UV_MESSAGE} uv's hint says this is {context.uvHint.system} \`{context.uvHint.platform}\`, and the release has wheels for {context.uvHint.tags} only.`,
+      fix: [
+        'Compare the platform uv names with the wheels the hint lists. A wheel tagged `manylinux_2_28` needs glibc 2.28 or newer (PEP 600): ' +
+          'an older glibc than the wheels need calls for a newer base image (`ldd --version` prints the glibc), a `musllinux` ' +
+          'platform (Alpine) for a glibc image, another machine (`x86_64`, `aarch64`) for a build for a platform the release has. ' +
+          'Or pin a release of `{dist}` that has a wheel for this platform.',
+      ].join('\n'),
+    },
+    {
+      when: 'uvNoPlatform',
+      message: UV_MESSAGE,
+      fix: [
+        'See which files the release has, and which platform this Python is:',
+        '',
+        '```sh',
+        'python3 -c "import sysconfig; print(sysconfig.get_platform())"',
+        'ldd --version',
+        '```',
+        '',
+        '`ldd` names the C library: wheels tagged `manylinux` need glibc (Debian, Ubuntu, RHEL-family images), `musllinux` ones ' +
+          'musl (Alpine). Use a base image whose platform the release has wheels for, or pin a release of `{dist}` that has one for this platform.',
+      ].join('\n'),
+    },
     {
       when: 'arm64Tag',
       message:
@@ -44,5 +162,6 @@ export const wheelNotSupported: RuleInput = {
         '`aarch64`, so its wheels are tagged `linux_aarch64` or `manylinux…_aarch64`; this file was named for another system.',
     },
   ],
+  enrich: 'glibc-image',
   docs: 'https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/',
 };
