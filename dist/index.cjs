@@ -2270,6 +2270,28 @@ var init_extension_build_enricher = __esm({
 });
 
 // src/knowledge/nvidia-repos.ts
+function distroId(os5, release) {
+  const name2 = os5.trim().toLowerCase();
+  const rel = release.trim();
+  let id = null;
+  if (name2 === "ubuntu") {
+    const m = /^(\d{2})\.(\d{2})/.exec(rel);
+    if (m) id = `ubuntu${m[1]}${m[2]}`;
+  } else if (name2 === "debian") {
+    const m = /^(\d{1,2})/.exec(rel);
+    if (m) id = `debian${m[1]}`;
+  } else if (rhelLike.has(name2)) {
+    const m = /^(\d{1,2})/.exec(rel);
+    if (m) id = `rhel${m[1]}`;
+  }
+  return id && repos.some((r) => r.distroId === id) ? id : null;
+}
+function repoArch(platformArch2, distro) {
+  const a = platformArch2.trim().toLowerCase().replace(/^linux\//, "");
+  const dir = a === "amd64" || a === "x86_64" ? "x86_64" : a === "arm64" || a === "aarch64" ? "sbsa" : null;
+  const row = repos.find((r) => r.distroId === distro);
+  return dir && row?.arches.includes(dir) ? dir : null;
+}
 function nvidiaRepo(distro, arch) {
   const row = repos.find((r) => r.distroId === distro);
   if (!row || !row.arches.includes(arch)) return null;
@@ -2285,7 +2307,7 @@ function nvidiaRepo(distro, arch) {
 function knownDistroIds() {
   return repos.map((r) => r.distroId);
 }
-var REPO_ROOT, NEW_DEB_KEY, repos;
+var REPO_ROOT, NEW_DEB_KEY, repos, rhelLike;
 var init_nvidia_repos = __esm({
   "src/knowledge/nvidia-repos.ts"() {
     "use strict";
@@ -2305,6 +2327,7 @@ var init_nvidia_repos = __esm({
       { distroId: "rhel8", family: "rpm", arches: ["x86_64", "sbsa"], keyring: null, source: "repos/rhel8/{x86_64,sbsa}/cuda-rhel8.repo in public install scripts" },
       { distroId: "rhel9", family: "rpm", arches: ["x86_64", "sbsa"], keyring: null, source: "NVIDIA dist/12.4.1/ubi9/base/Dockerfile (rhel9/${NVARCH}, NVARCH x86_64|sbsa); repos/rhel9/x86_64/cuda-rhel9.repo in install scripts" }
     ];
+    rhelLike = /* @__PURE__ */ new Set(["rhel", "rocky", "rockylinux", "almalinux", "centos", "ubi"]);
   }
 });
 
@@ -2382,6 +2405,37 @@ var init_cuda_tag_enricher = __esm({
     "use strict";
     init_nvidia_images();
     DOCKER_HUB_TAGS_API = "https://hub.docker.com/v2/repositories/nvidia/cuda/tags";
+  }
+});
+
+// src/knowledge/latest-tag-enricher.ts
+function dockerHubRepository(image) {
+  const m = /^(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\/)?([a-z0-9][a-z0-9._/-]{0,250}):latest$/.exec(image.trim());
+  if (m === null) return null;
+  const repo = m[1];
+  const first = repo.split("/")[0];
+  if (repo.includes("/") && /[.:]|^localhost$/.test(first)) return null;
+  return repo.includes("/") ? repo : `library/${repo}`;
+}
+function latestTagEnrich(captures, _step, _model, _facts) {
+  const image = captures.image;
+  const repo = image === void 0 ? null : dockerHubRepository(image);
+  if (repo === null) return {};
+  const out = { latestRepo: repo.replace(/^library\//, "") };
+  if (repo === "nvidia/cuda") {
+    out.newestCudaBase = `curl -fsS '${DOCKER_HUB_TAGS_API}?page_size=100&name=${CUDA_BASE_FORM}' | grep -oE '[0-9]+\\.[0-9]+\\.[0-9]+-${CUDA_BASE_FORM.replace(/\./g, "\\.")}' | sort -uV | tail -n 1`;
+    return out;
+  }
+  const api = DOCKER_HUB_TAGS_API.replace("nvidia/cuda", repo);
+  out.listRepoTags = `curl -fsS '${api}?page_size=100' | grep -oE '"name": ?"[^"]+"'`;
+  return out;
+}
+var CUDA_BASE_FORM;
+var init_latest_tag_enricher = __esm({
+  "src/knowledge/latest-tag-enricher.ts"() {
+    "use strict";
+    init_cuda_tag_enricher();
+    CUDA_BASE_FORM = "base-ubuntu24.04";
   }
 });
 
@@ -4072,6 +4126,83 @@ var init_cuda_driver = __esm({
   }
 });
 
+// src/knowledge/cuda-release-drivers.ts
+function versionKey2(cuda) {
+  const m = /^(\d{1,2})\.(\d{1,2})$/.exec(cuda);
+  return m === null ? null : Number(m[1]) * 100 + Number(m[2]);
+}
+function firstDriversFor(wanted) {
+  const key = versionKey2(wanted);
+  const oldest = RELEASE_DRIVERS[RELEASE_DRIVERS.length - 1];
+  if (key === null || key < versionKey2(oldest.cuda)) return null;
+  let found = null;
+  for (const row of RELEASE_DRIVERS) if (versionKey2(row.cuda) >= key) found = row;
+  return found;
+}
+var RELEASE_NOTES_URL, RELEASE_DRIVERS;
+var init_cuda_release_drivers = __esm({
+  "src/knowledge/cuda-release-drivers.ts"() {
+    "use strict";
+    RELEASE_NOTES_URL = "https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/";
+    RELEASE_DRIVERS = [
+      { cuda: "13.2", linux: "595.45.04", windows: null },
+      { cuda: "13.1", linux: "590.44.01", windows: null },
+      { cuda: "13.0", linux: "580.65.06", windows: null },
+      { cuda: "12.9", linux: "575.51.03", windows: "576.02" },
+      { cuda: "12.8", linux: "570.26", windows: "570.65" },
+      { cuda: "12.6", linux: "560.28.03", windows: "560.76" },
+      { cuda: "12.5", linux: "555.42.02", windows: "555.85" },
+      { cuda: "12.4", linux: "550.54.14", windows: "551.61" },
+      { cuda: "12.3", linux: "545.23.06", windows: "545.84" },
+      { cuda: "12.2", linux: "535.54.03", windows: "536.25" },
+      { cuda: "12.1", linux: "530.30.02", windows: "531.14" },
+      { cuda: "12.0", linux: "525.60.13", windows: "527.41" },
+      { cuda: "11.8", linux: "520.61.05", windows: "520.06" },
+      { cuda: "11.7", linux: "515.43.04", windows: "516.01" },
+      { cuda: "11.6", linux: "510.39.01", windows: "511.23" },
+      { cuda: "11.5", linux: "495.29.05", windows: "496.04" },
+      { cuda: "11.4", linux: "470.42.01", windows: "471.11" },
+      { cuda: "11.3", linux: "465.19.01", windows: "465.89" },
+      { cuda: "11.2", linux: "460.27.03", windows: "460.82" },
+      { cuda: "11.1", linux: "455.23", windows: "456.38" },
+      { cuda: "11.0", linux: "450.51.05", windows: "451.48" },
+      { cuda: "10.2", linux: "440.33", windows: "441.22" },
+      { cuda: "10.1", linux: "418.39", windows: "418.96" },
+      { cuda: "10.0", linux: "410.48", windows: "411.31" }
+    ];
+  }
+});
+
+// src/knowledge/cuda-require-enricher.ts
+function cudaRequireEnrich(captures, _step, _model, _facts) {
+  const wanted = captures["context.requireCuda.need"];
+  if (wanted === void 0) return {};
+  const driver = captures["context.smiHeader.driver"];
+  const hostCuda = captures["context.smiHeader.cuda"];
+  const out = { requiredCuda: wanted };
+  if (driver !== void 0 && hostCuda !== void 0) out.hostNote = `The host's driver, ${driver}, supports CUDA ${hostCuda} (the header of its nvidia-smi).`;
+  out.olderImage = hostCuda !== void 0 ? `an image built for CUDA ${hostCuda} or older (the driver's)` : "an image built for a CUDA no newer than the driver's (CUDA Version in the header of nvidia-smi on the host)";
+  const check2 = `After the update, the header of nvidia-smi shows CUDA Version ${wanted} or higher.`;
+  const row = firstDriversFor(wanted);
+  if (row === null) {
+    out.windowsDriver = `a Windows NVIDIA driver of CUDA ${wanted} or newer`;
+    out.anyDriver = `a driver of CUDA ${wanted} or newer`;
+    out.driverSource = check2;
+    return out;
+  }
+  const release = `CUDA ${row.cuda}`;
+  out.windowsDriver = row.windows === null ? `a Windows NVIDIA driver of ${release} or newer` : `a Windows NVIDIA driver \u2265 ${row.windows} (the first of ${release})`;
+  out.anyDriver = `\u2265 ${row.linux} on a Linux host (the first of ${release}), ` + (row.windows === null ? `a driver of ${release} or newer on Windows` : `\u2265 ${row.windows} on Windows`) + ", whose driver Docker Desktop and WSL 2 use";
+  out.driverSource = `The first drivers of each CUDA release: NVIDIA's CUDA release notes, Table 3 (${RELEASE_NOTES_URL})` + (row.windows === null ? `, which gives no Windows number for ${release}. ${check2}` : ".");
+  return out;
+}
+var init_cuda_require_enricher = __esm({
+  "src/knowledge/cuda-require-enricher.ts"() {
+    "use strict";
+    init_cuda_release_drivers();
+  }
+});
+
 // src/knowledge/apt-dropped-packages.ts
 function droppedPackage(name2) {
   return DROPPED_PACKAGES.find((p) => p.name === name2) ?? null;
@@ -4223,6 +4354,9 @@ function runCommandEnrich(captures, _step, _model, _facts) {
   const rest = args.trim().replace(/\s{0,20}\\$/, "");
   if (!gpus) out.runWithGpus = `${head}${ask} ${rest}`;
   if (!/(?:^|\s)(?:--shm-size|--ipc)[=\s]/.test(rest)) out.runWithShm = `${head}--shm-size=1g ${rest}`;
+  out.runInspect = /\bpodman\b/.test(head) ? `skopeo inspect --raw docker://${image}` : `docker buildx imagetools inspect ${image}`;
+  const platform = captures["context.platformWarning.image"];
+  if (platform !== void 0 && !/(?:^|\s)--platform[=\s]/.test(rest)) out.runOnPlatform = `${head}--platform ${platform} ${rest}`;
   return out;
 }
 var BOOLEAN_OPTIONS, SHORT_BOOLEANS, IMAGE_REF;
@@ -4345,6 +4479,162 @@ var init_conda_network_enricher = __esm({
   }
 });
 
+// src/knowledge/cmake-args-enricher.ts
+function cmakeArgsIn(text2) {
+  const m = assignment.exec(text2);
+  if (m?.groups === void 0) return null;
+  const value = m.groups.dq ?? m.groups.sq ?? m.groups.bare ?? "";
+  const args = value.split(/\s+/).filter((flag2) => flag2 !== "" && !replaced.test(flag2)).join(" ");
+  const command = (m.groups.rest ?? "").trim();
+  if (!/\b(?:pip3?|uv)\b[^\n]{0,200}\binstall\b/.test(command)) return null;
+  return { args, command };
+}
+function cmakeArgsEnrich(captures, step, _model, _facts) {
+  const found = cmakeArgsIn(step?.instruction ?? "") ?? cmakeArgsIn(captures["context.cmakeArgs"] ?? "");
+  if (found === null) return {};
+  return found.args === "" ? { cmakeCommand: found.command } : { cmakeArgs: found.args, cmakeCommand: found.command };
+}
+var assignment, replaced;
+var init_cmake_args_enricher = __esm({
+  "src/knowledge/cmake-args-enricher.ts"() {
+    "use strict";
+    assignment = /\bCMAKE_ARGS=(?:"(?<dq>[^"\n]{0,400})"|'(?<sq>[^'\n]{0,400})'|(?<bare>[^\s"'&;|]{1,400}))(?<rest>[^&;|\n\\]{0,400})/;
+    replaced = /^-D(?:CMAKE_CUDA_ARCHITECTURES|CMAKE_EXE_LINKER_FLAGS)=/;
+  }
+});
+
+// src/knowledge/torch-minimum-enricher.ts
+function versionAtLeast(version2, minimum) {
+  const a = version2.split(/[.+]/).map((p) => Number.parseInt(p, 10));
+  const b = minimum.split(".").map((p) => Number.parseInt(p, 10));
+  for (let i = 0; i < b.length; i++) {
+    const x = Number.isNaN(a[i] ?? Number.NaN) ? 0 : a[i];
+    const y = Number.isNaN(b[i] ?? Number.NaN) ? 0 : b[i];
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+function torchMinimumEnrich(captures, _step, _model, facts) {
+  const need = captures.need;
+  if (need === void 0) return {};
+  const torchCuda = facts.value("torchCuda");
+  const cuda = facts.value("cuda");
+  const tag = torchCuda !== null && /^cu\d{2,3}$/.test(torchCuda) ? torchCuda : cuda !== null ? wheelTagFor(cuda) : null;
+  if (tag === null) return {};
+  const release = [...releasesForCuda(tag)].reverse().find((r) => versionAtLeast(r.torch, need));
+  if (release === void 0) return {};
+  const install2 = releaseInstall(release, tag);
+  return {
+    torchUpgrade: installCommand(installerOf(facts), install2),
+    upgradeTorch: release.torch,
+    upgradeTag: tag
+  };
+}
+var init_torch_minimum_enricher = __esm({
+  "src/knowledge/torch-minimum-enricher.ts"() {
+    "use strict";
+    init_torch_wheels();
+    init_installer_forms();
+  }
+});
+
+// src/knowledge/cmake-notfound-enricher.ts
+function cmakeNotfoundEnrich(captures, _step, _model, _facts) {
+  const cuptiOnlyList = captures["context.cuptiListed"] !== void 0 && captures["context.listed"] === void 0;
+  const otherVariable = (captures.variable ?? "") !== "";
+  return {
+    ...cuptiOnlyList ? { cuptiOnlyList: "yes" } : {},
+    ...!cuptiOnlyList || otherVariable ? { ownVariables: "yes" } : {}
+  };
+}
+var init_cmake_notfound_enricher = __esm({
+  "src/knowledge/cmake-notfound-enricher.ts"() {
+    "use strict";
+  }
+});
+
+// src/knowledge/apt-release-mix-enricher.ts
+function cudaReleaseOfPackage(name2) {
+  const parts = name2.split("-");
+  if (parts.length < 3) return null;
+  const major = parts[parts.length - 2];
+  const minor = parts[parts.length - 1];
+  return /^\d{1,2}$/.test(major) && /^\d$/.test(minor) ? `${major}.${minor}` : null;
+}
+function ownDistro(os5) {
+  if (os5 === null) return null;
+  const space = os5.indexOf(" ");
+  return space < 0 ? null : distroId(os5.slice(0, space), os5.slice(space + 1));
+}
+function aptReleaseMixEnrich(captures, _step, _model, facts) {
+  const out = {};
+  const pkg = captures["context.cudaRepoDep.pkg"];
+  const release = pkg === void 0 ? null : cudaReleaseOfPackage(pkg);
+  if (release !== null) out.pkgCuda = release;
+  const own2 = ownDistro(facts.value("os"));
+  const arch = own2 === null ? null : repoArch(facts.value("platform") ?? "amd64", own2);
+  const repo = own2 === null || arch === null ? null : nvidiaRepo(own2, arch);
+  if (own2 !== null && repo !== null && repo.keyringUrl !== null) {
+    out.ownRepo = `${own2}/${arch}`;
+    out.ownKeyringUrl = repo.keyringUrl;
+    out.ownKeyringFile = repo.keyringUrl.split("/").pop();
+    out.os = facts.value("os");
+    const used = facts.value("nvidiaRepo");
+    if (used !== null && used !== out.ownRepo) out.usedRepo = used;
+  }
+  return out;
+}
+var init_apt_release_mix_enricher = __esm({
+  "src/knowledge/apt-release-mix-enricher.ts"() {
+    "use strict";
+    init_nvidia_repos();
+  }
+});
+
+// src/knowledge/glibc-image.ts
+function glibcCounterpart(image) {
+  const ref = image.trim().replace(/^docker\.io\//, "").replace(/^library\//, "");
+  const colon = ref.lastIndexOf(":");
+  if (colon < 0) return null;
+  const repo = ref.slice(0, colon);
+  const tag = ref.slice(colon + 1);
+  if (`${repo}:` === UV_IMAGE) {
+    const m = /^python(3\.\d{1,2})-alpine(?:3\.\d{1,2})?$/.exec(tag);
+    return m ? `${UV_IMAGE}python${m[1]}-bookworm-slim` : null;
+  }
+  if (repo === "python") {
+    const m = /^(3\.\d{1,2}(?:\.\d{1,2})?)-alpine(?:3\.\d{1,2})?$/.exec(tag);
+    return m ? `python:${m[1]}-slim-bookworm` : null;
+  }
+  return null;
+}
+function uvPython(version2) {
+  const m = version2 === null ? null : /^(3\.\d{1,2})(?:\.\d{1,3})?$/.exec(version2);
+  return m && UV_BOOKWORM_PYTHONS.has(m[1]) ? m[1] : null;
+}
+function glibcImageEnrich(captures, _step, _model, facts) {
+  const base = facts.value("baseImage");
+  const image = base !== null && base.includes("alpine") ? base : captures["context.alpineImage.image"] ?? null;
+  const glibc = image === null ? null : glibcCounterpart(image);
+  if (image !== null && glibc !== null) return { alpineImage: image, glibcImage: glibc };
+  const python = uvPython(facts.value("python"));
+  const out = image === null ? {} : { alpineImage: image };
+  if (python !== null) {
+    out.python = python;
+    out.uvGlibcImage = `${UV_IMAGE}python${python}-bookworm-slim`;
+    out.pythonGlibcImage = `python:${python}-slim-bookworm`;
+  }
+  return out;
+}
+var UV_IMAGE, UV_BOOKWORM_PYTHONS;
+var init_glibc_image = __esm({
+  "src/knowledge/glibc-image.ts"() {
+    "use strict";
+    UV_IMAGE = "ghcr.io/astral-sh/uv:";
+    UV_BOOKWORM_PYTHONS = /* @__PURE__ */ new Set(["3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]);
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -4361,6 +4651,7 @@ var init_enrichers = __esm({
     init_extension_build_enricher();
     init_nvidia_key_enricher();
     init_cuda_tag_enricher();
+    init_latest_tag_enricher();
     init_step_outcome();
     init_memory_knobs_enricher();
     init_command_package();
@@ -4374,10 +4665,16 @@ var init_enrichers = __esm({
     init_conda_solve();
     init_torch_symbol();
     init_cuda_driver();
+    init_cuda_require_enricher();
     init_apt_dropped_enricher();
     init_run_image_enricher();
     init_run_command_enricher();
     init_conda_network_enricher();
+    init_cmake_args_enricher();
+    init_torch_minimum_enricher();
+    init_cmake_notfound_enricher();
+    init_apt_release_mix_enricher();
+    init_glibc_image();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -4399,6 +4696,8 @@ var init_enrichers = __esm({
       "torch-symbol": torchSymbolEnrich,
       /** The host driver an image's CUDA needs, and the CUDA of the driver torch found (`{enrich.driverNeed}`, `{enrich.hostCuda}`). */
       "cuda-driver": cudaDriverEnrich,
+      /** For the container toolkit's `cuda>=X.Y` requirement: the first drivers of that release, Linux and Windows, and the host's from nvidia-smi (`{enrich.anyDriver}`, `{enrich.windowsDriver}`). */
+      "cuda-require": cudaRequireEnrich,
       /** NVIDIA's current repository key for the repo in the log (`{enrich.keyUrl}`, `{enrich.keyInstall}`). */
       "nvidia-key": nvidiaKeyEnrich,
       /** Install commands in the step's installer's form naming the log's package, and the pair of a pip conflict (`{enrich.noIsolationCmd}`, `{enrich.conflict}`). */
@@ -4410,6 +4709,8 @@ var init_enrichers = __esm({
       "extension-cuda": extensionCudaEnrich,
       /** For an nvidia/cuda tag that did not resolve: its form and a command listing existing tags (`{enrich.listCudaTags}`). */
       "cuda-image-tag": cudaImageTagEnrich,
+      /** For an image asked for as `latest` that has no such tag: its Docker Hub repository and a command listing its tags, or nvidia/cuda's newest base tag (`{enrich.listRepoTags}`, `{enrich.newestCudaBase}`). */
+      "latest-tag": latestTagEnrich,
       /** How the step ended, only as far as the log shows (`{enrich.exitNote}`: `It exited with code 2.` or empty). */
       "step-outcome": stepOutcomeEnrich,
       /** Variables that lower a compile's memory for the package built (`{enrich.jobsEnv}`), and the runner's memory (`{enrich.runnerNote}`). */
@@ -4429,7 +4730,17 @@ var init_enrichers = __esm({
       /** The image of the log's `docker run` / `podman run` and that command asking for GPUs (`{enrich.runImage}`, `{enrich.runWithGpus}`, `{enrich.runGpus}`). */
       "run-command": runCommandEnrich,
       /** A failed conda / mamba download: its host, channel or package file, and the retry settings of the tool that printed it (`{enrich.rcAppend}`, `{enrich.status}`). */
-      "conda-network": condaNetworkEnrich
+      "conda-network": condaNetworkEnrich,
+      /** The CMAKE_ARGS a pip build of a CMake project passed, and the command it prefixes (`{enrich.cmakeArgs}`, `{enrich.cmakeCommand}`). */
+      "cmake-args": cmakeArgsEnrich,
+      /** For a setup.py that asked for a newer torch: the oldest release new enough for the build's CUDA, as an install command (`{enrich.torchUpgrade}`). */
+      "torch-minimum": torchMinimumEnrich,
+      /** Whether a CMake log has a NOTFOUND variable besides CUPTI's library, which a rule of its own explains (`{enrich.ownVariables}`, `{enrich.cuptiOnlyList}`). */
+      "cmake-notfound": cmakeNotfoundEnrich,
+      /** A CUDA-repository package with an uninstallable dependency: its CUDA release and NVIDIA's repository of the image's release (`{enrich.pkgCuda}`, `{enrich.ownKeyringUrl}`). */
+      "apt-release-mix": aptReleaseMixEnrich,
+      /** An Alpine (musl) Python image of the log and the Debian (glibc) image of the same Python (`{enrich.alpineImage}`, `{enrich.glibcImage}`). */
+      "glibc-image": glibcImageEnrich
     };
   }
 });
@@ -4725,11 +5036,11 @@ function withFlashAttnNote(fix4) {
 
 {enrich.faNote}`;
 }
-function withFlashAttnNotes(variants6) {
-  return variants6.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
+function withFlashAttnNotes(variants7) {
+  return variants7.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
 }
-function withFlashAttnVariants(compileAnyway, variants6, keep = {}) {
-  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants6)];
+function withFlashAttnVariants(compileAnyway, variants7, keep = {}) {
+  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants7)];
 }
 var FA_VERSION, flashAttnWheelContexts;
 var init_flash_attn_wheel = __esm({
@@ -5502,10 +5813,60 @@ var init_cuda_home_not_set = __esm({
 });
 
 // src/rules/catalog/cuda/libcuda-stub-missing.ts
-var libcudaStubMissing;
+function linkFix(image) {
+  return [
+    "Leave the driver's symbols to the loader at run time, where the container has the host's libcuda: add `-Wl,--allow-shlib-undefined` to the programs' link flags. With CMake, on the configure command (what llama.cpp's CUDA Dockerfile does):",
+    "",
+    "```sh",
+    "cmake -S . -B build -DCMAKE_EXE_LINKER_FLAGS=-Wl,--allow-shlib-undefined",
+    "```",
+    "",
+    "Or link against the toolkit's stub (`-devel` images have `/usr/local/cuda/lib64/stubs/libcuda.so`): ld looks for the name `libcuda.so.1`, which the stubs directory lacks, so name it for the build and remove it after, never shipping the stub in the image:",
+    "",
+    ...image ? STUB_DOCKERFILE : STUB_SHELL
+  ].join("\n");
+}
+function llamaFix(kept) {
+  const args = kept === true ? "{enrich.cmakeArgs} " : kept === false ? "" : "-DGGML_CUDA=on ";
+  const command = kept === null ? "pip install llama-cpp-python" : "{enrich.cmakeCommand}";
+  return [
+    "The link is of llama.cpp's programs, built by pip: pass llama.cpp's own answer, `-Wl,--allow-shlib-undefined` for the programs (its CUDA Dockerfile links this way; the loader finds the host's libcuda when the container runs with GPUs), in CMAKE_ARGS" + (kept === null ? " beside the flag that turns CUDA on (`-DGGML_CUDA=on` in the llama.cpp releases that build `libggml-cuda`):" : ":"),
+    "",
+    "```sh",
+    `CMAKE_ARGS="${args}-DCMAKE_EXE_LINKER_FLAGS=-Wl,--allow-shlib-undefined" ${command}`,
+    "```"
+  ].join("\n");
+}
+function linkVariants() {
+  const v = (when, fix4) => ({ when, title: LINK_TITLE, message: LINK_MESSAGE, fix: fix4 });
+  return [
+    v("linkDriver&llamaCpp&enrich.cmakeCommand&enrich.cmakeArgs", llamaFix(true)),
+    v("linkDriver&llamaCpp&enrich.cmakeCommand", llamaFix(false)),
+    v("linkDriver&llamaCpp", llamaFix(null)),
+    v("linkDriver&fact.place=image-build", linkFix(true)),
+    v("linkDriver&!fact.place=image-build", linkFix(false))
+  ];
+}
+var LINK_TITLE, LINK_MESSAGE, STUB_DOCKERFILE, STUB_SHELL, libcudaStubMissing;
 var init_libcuda_stub_missing = __esm({
   "src/rules/catalog/cuda/libcuda-stub-missing.ts"() {
     "use strict";
+    LINK_TITLE = "Link needs libcuda.so.1, the driver, which a build does not have";
+    LINK_MESSAGE = "`{context.linkDriver.needer}` was linked against libcuda, the NVIDIA driver's library, and linking a program against it makes ld look for `libcuda.so.1`. There is no driver where this linked: a `docker build` step has none (a container gets the host's when it starts with GPUs), so the driver functions the library calls stayed unresolved and the link failed. Installing a driver into the image does not fix it.";
+    STUB_DOCKERFILE = [
+      "```dockerfile",
+      "RUN ln -s /usr/local/cuda/lib64/stubs/libcuda.so /usr/local/cuda/lib64/stubs/libcuda.so.1",
+      "# the build's RUN here, its command prefixed with LD_LIBRARY_PATH=/usr/local/cuda/lib64/stubs",
+      "RUN rm /usr/local/cuda/lib64/stubs/libcuda.so.1",
+      "```"
+    ];
+    STUB_SHELL = [
+      "```sh",
+      "ln -s /usr/local/cuda/lib64/stubs/libcuda.so /usr/local/cuda/lib64/stubs/libcuda.so.1",
+      "# then the build command, prefixed with LD_LIBRARY_PATH=/usr/local/cuda/lib64/stubs, and afterwards:",
+      "rm /usr/local/cuda/lib64/stubs/libcuda.so.1",
+      "```"
+    ];
     libcudaStubMissing = {
       id: "cuda/libcuda-stub-missing",
       title: "CUDA_HOME has no stub libcuda (conda nvcc activation failed)",
@@ -5515,9 +5876,18 @@ var init_libcuda_stub_missing = __esm({
           // `File /opt/conda/conda-bld/\u2026/_h_env_\u2026/lib64/stubs/libcuda.so doesn't exist`
           literals: ["stubs/libcuda.so doesn't exist"],
           pattern: "File (?<home>\\S{1,600})/lib64/stubs/libcuda\\.so doesn't exist"
-        }
+        },
+        // `/usr/bin/ld: warning: libcuda.so.1, needed by bin/libggml-cuda.so.0.9.4, not found (try using -rpath or -rpath-link)`
+        { literals: ["libcuda.so.1, needed by"], pattern: "libcuda\\.so\\.1, needed by \\S{1,400}, not found" }
       ],
-      context: [{ name: "condaBuild", literals: ["conda-bld", "conda_build", "conda-build", "mambabuild"] }],
+      context: [
+        { name: "condaBuild", literals: ["conda-bld", "conda_build", "conda-build", "mambabuild"] },
+        { name: "linkDriver", literals: ["libcuda.so.1, needed by"], pattern: "libcuda\\.so\\.1, needed by (?<needer>\\S{1,400}), not found" },
+        // llama.cpp built by pip (llama-cpp-python vendors it): `vendor/llama.cpp/\u2026`, `libggml-cuda.so`
+        { name: "llamaCpp", literals: ["vendor/llama.cpp/", "libggml-cuda.so", "llama-cpp-python", "llama_cpp_python"] },
+        // a pasted `CMAKE_ARGS="\u2026" pip install \u2026` line (the cmake-args enricher reads the step's RUN instruction itself)
+        { name: "cmakeArgs", literals: ["CMAKE_ARGS="] }
+      ],
       scope: "step",
       specificity: 3,
       message: "conda-forge's `nvcc` package needs CUDA_HOME to be a full CUDA toolkit and found none: `{home|CUDA_HOME}` has no `lib64/stubs/libcuda.so` (the stub it links programs against instead of the driver). That package wraps a toolkit installed outside conda; it does not bring one.",
@@ -5532,6 +5902,7 @@ var init_libcuda_stub_missing = __esm({
         "The toolkit's release must be the one the `nvcc` package was made for (its activation also checks the version)."
       ].join("\n"),
       variants: [
+        ...linkVariants(),
         {
           when: "condaBuild",
           message: "conda-forge's `nvcc` package stopped the build: CUDA_HOME inside conda-build pointed into the build's own environment (the path in the evidence), which has no `lib64/stubs/libcuda.so`, so it is not a CUDA toolkit. That package wraps a toolkit installed outside conda, and conda-build passes CUDA_HOME into the build only when the recipe lists it.",
@@ -5550,6 +5921,7 @@ var init_libcuda_stub_missing = __esm({
           ].join("\n")
         }
       ],
+      enrich: "cmake-args",
       docs: "https://github.com/conda-forge/nvcc-feedstock"
     };
   }
@@ -5627,6 +5999,37 @@ function archVariants() {
   });
   return out;
 }
+function nativeVariants() {
+  const message2 = "CMake was asked to compile CUDA for the `native` architectures, those of the GPUs it can see, and a `docker build` step sees none (a build has no `--gpus`). The architectures must be named instead.";
+  const title2 = "CUDA architectures `native` in an image build: no GPU to detect";
+  const knownIntro = "Name the architectures in the build's CMAKE_ARGS; here, {enrich.archListBasis}:";
+  const unknownIntro = "Name the architectures in the build's CMAKE_ARGS. The log does not show the CUDA version, so which ones its nvcc compiles is unknown here: `nvcc --list-gpu-arch` in the build stage lists them (`compute_86` \u2192 `86`); put those of the GPUs the image will run on in the list (`86` below is the RTX 30 / A10 one):";
+  const pipRun = (list, kept) => [
+    "```dockerfile",
+    `RUN CMAKE_ARGS="${kept ? "{enrich.cmakeArgs} " : ""}-DCMAKE_CUDA_ARCHITECTURES=${list}" {enrich.cmakeCommand}`,
+    "```"
+  ];
+  const cmakeRun = (list) => [
+    "Name the architectures on the configure command (quoted: an unquoted `;` ends the shell command of a `RUN` line)" + (list === "86" ? "; `nvcc --list-gpu-arch` in the build stage lists what its nvcc compiles (`compute_86` \u2192 `86`):" : "; here, {enrich.archListBasis}:"),
+    "",
+    "```sh",
+    `cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="${list}"`,
+    "```",
+    "",
+    "A pip build of a CMake project (llama-cpp-python) takes the same flag in `CMAKE_ARGS`."
+  ];
+  return [
+    ...[true, false].flatMap((kept) => {
+      const pip2 = `cmakeNative&fact.place=image-build&enrich.cmakeCommand${kept ? "&enrich.cmakeArgs" : ""}`;
+      return [
+        { when: `${pip2}&enrich.cmakeArchList`, title: title2, message: message2, fix: [knownIntro, "", ...pipRun("{enrich.cmakeArchList}", kept)].join("\n") },
+        { when: pip2, title: title2, message: message2, fix: [unknownIntro, "", ...pipRun("86", kept)].join("\n") }
+      ];
+    }),
+    { when: "cmakeNative&fact.place=image-build&enrich.cmakeArchList", title: title2, message: message2, fix: cmakeRun("{enrich.cmakeArchList}").join("\n") },
+    { when: "cmakeNative&fact.place=image-build", title: title2, message: message2, fix: cmakeRun("86").join("\n") }
+  ];
+}
 function placeVariants() {
   const inContainer = "This program needs a GPU and the NVIDIA driver, and the container it ran in had neither: a container sees GPUs only when it is started with them (`docker run --gpus \u2026`); the NVIDIA Container Toolkit then mounts the host's driver into it.";
   return [
@@ -5676,7 +6079,7 @@ function placeVariants() {
       title: "No NVIDIA GPU or driver where this ran",
       message: "This program needs a GPU and the NVIDIA driver and found none. Why depends on where it ran, which the log does not show: a `docker build` step has no GPU by default, a container has one only when it is started with `--gpus`, and a machine needs the NVIDIA driver.",
       fix: [
-        '- In a `docker build` step: do not touch the GPU while building; move device checks to the start of the container (`docker run --gpus all` with the image the build makes), and compile CUDA code for named architectures (TORCH_CUDA_ARCH_LIST, `-DCMAKE_CUDA_ARCHITECTURES="\u2026"`) instead of the detected device.',
+        "- In a `docker build` step: do not touch the GPU while building; move device checks to the start of the container (`docker run --gpus all` with the image the build makes), and compile CUDA code for named architectures instead of the detected device: TORCH_CUDA_ARCH_LIST for PyTorch extensions, CMAKE_CUDA_ARCHITECTURES for CMake (`nvcc --list-gpu-arch` lists what the toolkit compiles: `compute_86` \u2192 `8.6` / `86`).",
         `- In a container: start it with ${ADD_GPUS}, on a host with the NVIDIA driver and the NVIDIA Container Toolkit; the toolkit's check of the host is \`${HOST_GPU_CHECK}\`.`,
         "- On a machine: `nvidia-smi` must list the GPU; when it is not found, install the NVIDIA driver (https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/)."
       ].join("\n")
@@ -5808,7 +6211,10 @@ var init_no_gpu_at_build = __esm({
         { name: "nvidiaSmiInteractive", literals: ["bash: nvidia-smi: command not found"], pattern: "^bash: nvidia-smi: command not found" },
         RUN_COMMAND_CONTEXT,
         { name: "archList", literals: ["arch_list[-1] += '+PTX'"] },
-        { name: "emptyArch", literals: ["architecture 'compute_'", "architecture 'sm_'"] }
+        { name: "emptyArch", literals: ["architecture 'compute_'", "architecture 'sm_'"] },
+        { name: "cmakeNative", literals: ['is set to "native", but no GPU was detected'] },
+        // a pasted `CMAKE_ARGS="\u2026" pip install \u2026` line (the step's RUN instruction is read by the cmake-args enricher itself)
+        { name: "cmakeArgs", literals: ["CMAKE_ARGS="] }
       ],
       scope: "step",
       only: "failed-step",
@@ -5818,7 +6224,7 @@ var init_no_gpu_at_build = __esm({
         "Do not touch the GPU while building:",
         "",
         MOVE_CHECKS,
-        '- compile CUDA code for named architectures instead of the detected device: TORCH_CUDA_ARCH_LIST for PyTorch extensions, `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (quoted) rather than `native` for CMake, and `FORCE_CUDA=1` for torchvision, detectron2, mmcv and pytorch3d, which skip CUDA when they see no GPU. The log does not show the CUDA version, so which arches its nvcc takes is unknown here: `nvcc --list-gpu-arch` in the build stage lists them (`compute_86` \u2192 `8.6` / `86`).'
+        '- compile CUDA code for named architectures instead of the detected device: TORCH_CUDA_ARCH_LIST for PyTorch extensions, CMAKE_CUDA_ARCHITECTURES (quoted, `"80;86"`) rather than `native` for CMake, and `FORCE_CUDA=1` for torchvision, detectron2, mmcv and pytorch3d, which skip CUDA when they see no GPU. The log does not show the CUDA version, so which arches its nvcc takes is unknown here: `nvcc --list-gpu-arch` in the build stage lists them (`compute_86` \u2192 `8.6` / `86`).'
       ].join("\n"),
       variants: [
         // Not a build: the same missing nvidia-smi means the container got no GPU, or the host has no driver.
@@ -5832,6 +6238,7 @@ var init_no_gpu_at_build = __esm({
         { ...nvidiaSmiVariant, when: "nvidiaSmi" },
         { ...nvidiaSmiVariant, when: "nvidiaSmiStep" },
         ...archVariants(),
+        ...nativeVariants(),
         ...placeVariants(),
         {
           when: "fact.cuda",
@@ -5849,7 +6256,7 @@ var init_no_gpu_at_build = __esm({
           ].join("\n")
         }
       ],
-      enrich: ["cuda-version", "arch-lists", "run-command"],
+      enrich: ["cuda-version", "arch-lists", "run-command", "cmake-args"],
       docs: "https://docs.docker.com/build/building/cdi/"
     };
   }
@@ -6113,7 +6520,7 @@ var init_devel_toolkit_copied = __esm({
 });
 
 // src/rules/catalog/cuda/driver-too-old.ts
-var HOST_CHECK, CHOICES, HOST_CUDA_MESSAGE, driverTooOld;
+var HOST_CHECK, CHOICES, REQUIRE_MESSAGE, HOST_CUDA_MESSAGE, driverTooOld;
 var init_driver_too_old = __esm({
   "src/rules/catalog/cuda/driver-too-old.ts"() {
     "use strict";
@@ -6125,6 +6532,7 @@ var init_driver_too_old = __esm({
       "- upgrade that NVIDIA driver to one whose CUDA version is at least the program's, or",
       "- use a CUDA release no newer than the driver's: in an image, the `nvidia/cuda` tag of that release or an older one; for a framework, its build for that CUDA (torch wheels `cu121`, `cu118`, \u2026)."
     ].join("\n");
+    REQUIRE_MESSAGE = "The image requires a host driver of CUDA {enrich.requiredCuda} or newer (its `NVIDIA_REQUIRE_CUDA`, which the NVIDIA Container Toolkit checks before the container starts), and the host's NVIDIA driver is older, so the container was not started. The driver is the host's: nothing installed in the image changes it. {enrich.hostNote|}";
     HOST_CUDA_MESSAGE = "The NVIDIA driver of the host supports CUDA up to {enrich.hostCuda} (the version torch found), older than the CUDA torch was built with: CUDA cannot start on it. The driver comes from the host, so nothing installed in the image changes it. {enrich.driverNeed|}";
     driverTooOld = {
       id: "cuda/driver-too-old",
@@ -6135,9 +6543,20 @@ var init_driver_too_old = __esm({
         // torch: `The NVIDIA driver on your system is too old (found version 11040). Please update your GPU driver \u2026`
         { literals: ["The NVIDIA driver on your system is too old"] },
         { literals: ["forward compatibility was attempted on non supported HW"] },
-        { literals: ["the provided PTX was compiled with an unsupported toolchain"] }
+        { literals: ["the provided PTX was compiled with an unsupported toolchain"] },
+        // libnvidia-container writes the condition with spaces in older releases (`cuda >= 10.1`), without in newer ones
+        { literals: ["unsatisfied condition: cuda"], pattern: "unsatisfied condition: cuda ?>= ?\\d" }
       ],
       context: [
+        { name: "requireCuda", literals: ["unsatisfied condition: cuda"], pattern: "unsatisfied condition: cuda ?>= ?(?<need>\\d{1,2}\\.\\d{1,2})" },
+        // nvidia-smi's header: `| NVIDIA-SMI 551.78   Driver Version: 551.78   CUDA Version: 12.4   |`
+        {
+          name: "smiHeader",
+          literals: ["Driver Version: "],
+          pattern: "Driver Version: (?<driver>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?)\\s{1,40}CUDA Version: (?<cuda>\\d{1,2}\\.\\d{1,2})"
+        },
+        // A Windows driver: nvidia-smi on Windows names its driver models (`TCC/WDDM`) where Linux prints `Persistence-M`
+        { name: "windowsHost", literals: ["nvidia-smi.exe", "TCC/WDDM"] },
         { name: "compat", literals: ["forward compatibility was attempted on non supported HW"] },
         { name: "ptx", literals: ["the provided PTX was compiled with an unsupported toolchain"] },
         { name: "tooOld", literals: ["The NVIDIA driver on your system is too old"], pattern: "too old \\(found version (?<found>\\d{4,6})\\)" }
@@ -6152,6 +6571,32 @@ var init_driver_too_old = __esm({
         "From CUDA 11 on, a driver runs every release of its CUDA major family (13.x needs \u2265 580, 12.x \u2265 525, 11.x \u2265 450.80.02: NVIDIA's minor version compatibility table); the log does not show the program's CUDA: `CUDA Version` in the banner of an `nvidia/cuda` container, or `python -c \"import torch; print(torch.version.cuda)\"`, prints it."
       ].join("\n"),
       variants: [
+        {
+          when: "requireCuda&windowsHost",
+          title: "Host NVIDIA driver too old for the CUDA the image requires",
+          message: REQUIRE_MESSAGE,
+          fix: [
+            "On Windows, where Docker Desktop and WSL 2 take the GPU driver from Windows (NVIDIA's CUDA on WSL User Guide), either",
+            "",
+            "- install {enrich.windowsDriver} from https://www.nvidia.com/drivers, on Windows and not inside WSL; then run `wsl --shutdown`, start Docker Desktop again and run the same `docker run`, or",
+            "- use {enrich.olderImage}: the project's build for that CUDA if it publishes one, or build the image from an `nvidia/cuda` tag of that CUDA.",
+            "",
+            "{enrich.driverSource}"
+          ].join("\n")
+        },
+        {
+          when: "requireCuda",
+          title: "Host NVIDIA driver too old for the CUDA the image requires",
+          message: REQUIRE_MESSAGE,
+          fix: [
+            "On the host that runs Docker (not in the Dockerfile), `nvidia-smi` prints the driver and, in its header, the CUDA version it supports; the image needs CUDA {enrich.requiredCuda} or newer. Either",
+            "",
+            "- upgrade the NVIDIA driver: {enrich.anyDriver}; then run the same `docker run`, or",
+            "- use {enrich.olderImage}: the project's build for that CUDA if it publishes one, or build the image from an `nvidia/cuda` tag of that CUDA.",
+            "",
+            "{enrich.driverSource}"
+          ].join("\n")
+        },
         {
           // a build step has no driver at all: the advice of cuda/no-gpu-at-build
           when: "fact.place=image-build",
@@ -6196,7 +6641,7 @@ var init_driver_too_old = __esm({
           ].join("\n")
         }
       ],
-      enrich: "cuda-driver",
+      enrich: ["cuda-driver", "cuda-require"],
       docs: "https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html"
     };
   }
@@ -6269,7 +6714,7 @@ var init_unsupported_host_compiler = __esm({
 });
 
 // src/rules/catalog/cmake/cupti-library-notfound.ts
-function fix(variable, cudaKnown) {
+function fix(variable, cudaKnown, pytorch) {
   return [
     "See where the library is, where CMake runs (in an image build, a `RUN` line before the CMake step):",
     "",
@@ -6277,10 +6722,9 @@ function fix(variable, cudaKnown) {
     "find / -xdev -name 'libcupti*' 2>/dev/null",
     "```",
     "",
-    `- Found (e.g. in \`/usr/local/cuda/lib64\`): point CMake at it, ${variable}. PyTorch's cache variable is \`CUPTI_LIBRARY_PATH\` and it wants \`libcupti.so\` (\`libcupti_static.a\` with \`USE_CUPTI_SO=0\`).`,
+    pytorch ? `- Found: point CMake at it${variable}. PyTorch wants \`libcupti.so\` there (\`libcupti_static.a\` with \`USE_CUPTI_SO=0\`).` : `- Found (e.g. in \`/usr/local/cuda/lib64\`): point CMake at it${variable}.`,
     cudaKnown ? INSTALL_KNOWN : INSTALL_UNKNOWN,
-    "",
-    "If the image does not need GPU profiling, say so: PyTorch `USE_KINETO=0` builds without the Kineto profiler."
+    ...pytorch ? ["", "If the image does not need GPU profiling, say so: PyTorch `USE_KINETO=0` builds without the Kineto profiler."] : []
   ].join("\n");
 }
 function variants3() {
@@ -6300,32 +6744,35 @@ function variants3() {
     for (const headers of [true, false]) {
       for (const named of [true, false]) {
         for (const cuda of [true, false]) {
-          const when = [stopped ? "stopped" : "", headers ? "headers" : "", named ? "named" : "", cuda ? "fact.cuda" : "!fact.cuda"].filter(Boolean).join("&");
-          const lead = headers ? HEADER_MESSAGE : "CMake did not find the CUPTI library";
-          const ctx = named ? "named" : stopped ? "stopped" : null;
-          out.push({
-            when,
-            ...headers ? { title: "CUPTI headers found but libcupti.so missing" } : {},
-            ...stopped ? { severity: "error" } : {},
-            message: `${lead}${ctx ? `: {context.${ctx}.variable:all} is NOTFOUND` : ""}. ${WHERE} ${stopped ? STOPPED : EFFECT}`,
-            fix: fix(ctx ? namedFix(ctx) : UNNAMED, cuda)
-          });
+          for (const pytorch of [true, false]) {
+            const when = [stopped ? "stopped" : "", headers ? "headers" : "", named ? "named" : "", cuda ? "fact.cuda" : "!fact.cuda", pytorch ? "pytorch" : "!pytorch"].filter(Boolean).join("&");
+            const lead = headers ? HEADER_MESSAGE : "CMake did not find the CUPTI library";
+            const ctx = named ? "named" : stopped ? "stopped" : null;
+            out.push({
+              when,
+              ...headers ? { title: "CUPTI headers found but libcupti.so missing" } : {},
+              ...stopped ? { severity: "error" } : {},
+              message: `${lead}${ctx ? `: {context.${ctx}.variable:all} is NOTFOUND` : ""}. ${WHERE} ${stopped ? STOPPED : pytorch ? PYTORCH_EFFECT : OTHER_EFFECT}`,
+              fix: fix(ctx ? namedFix(ctx) : unnamedFix(pytorch), cuda, pytorch)
+            });
+          }
         }
       }
     }
   }
   return out;
 }
-var WHERE, EFFECT, INSTALL_KNOWN, INSTALL_UNKNOWN, namedFix, UNNAMED, STOPPED, HEADER_MESSAGE, DISTRO_MESSAGE, DISTRO_FIX, cuptiLibraryNotfound;
+var WHERE, PYTORCH_EFFECT, OTHER_EFFECT, INSTALL_KNOWN, INSTALL_UNKNOWN, namedFix, unnamedFix, STOPPED, HEADER_MESSAGE, DISTRO_MESSAGE, DISTRO_FIX, cuptiLibraryNotfound;
 var init_cupti_library_notfound = __esm({
   "src/rules/catalog/cmake/cupti-library-notfound.ts"() {
     "use strict";
     WHERE = "With NVIDIA's apt packages (the nvidia/cuda `-devel` images ship CUPTI through `cuda-command-line-tools`) the library is in `/usr/local/cuda/lib64` (`targets/x86_64-linux/lib`); only the runfile installer puts it in `extras/CUPTI/lib64`, so a search of that directory alone misses it.";
-    EFFECT = "PyTorch then builds Kineto without CUPTI: the build passes and `torch.profiler` records no CUDA kernels; a target that links the NOTFOUND variable stops CMake at generate time instead.";
+    PYTORCH_EFFECT = "PyTorch then builds Kineto without CUPTI: the build passes and `torch.profiler` records no CUDA kernels.";
+    OTHER_EFFECT = "Where the project treats CUPTI as optional it builds on without it: the build passes and its GPU profiling records no GPU activity. A target that links the NOTFOUND variable stops CMake at generate time instead.";
     INSTALL_KNOWN = "- Not found: install it, `apt-get install -y --no-install-recommends {enrich.cuptiApt}` (NVIDIA's apt repository, set up in nvidia/cuda images; the `-devel` images have it already through `cuda-command-line-tools-{enrich.aptSuffix}`, so there it was removed or the stage is another image).";
     INSTALL_UNKNOWN = "- Not found: install the `cuda-cupti` package of this CUDA release from NVIDIA's apt repository. The log does not show the release: `nvcc --version` in the stage prints it (`release 12.4` \u2192 `cuda-cupti-12-4`, `release 11.8` \u2192 `cuda-cupti-11-8`).";
-    namedFix = (ctx) => `\`-D{context.${ctx}.variable}=/usr/local/cuda/lib64/libcupti.so\` (the variable CMake printed as NOTFOUND; use the path \`find\` printed)`;
-    UNNAMED = "`-DCUPTI_LIBRARY_PATH=/usr/local/cuda/lib64/libcupti.so` for PyTorch (other projects: `grep -i cupti build/CMakeCache.txt` names the variable)";
+    namedFix = (ctx) => `, \`-D{context.${ctx}.variable}=/usr/local/cuda/lib64/libcupti.so\` (the variable CMake printed as NOTFOUND; use the path \`find\` printed)`;
+    unnamedFix = (pytorch) => pytorch ? ", `-DCUPTI_LIBRARY_PATH=` and the path `find` printed (PyTorch's cache variable for it)" : ": `grep -i cupti CMakeCache.txt` in the build directory shows the cache variable that holds it; set that one with `-D` to the path `find` printed";
     STOPPED = "CMake's generate-time list names it, so a target of this project links it and CMake stopped there: this NOTFOUND is why the configure failed.";
     HEADER_MESSAGE = `CMake found \`cupti.h\` in {context.headers.dir} but no CUPTI library where it searched`;
     DISTRO_MESSAGE = "CMake did not find the CUPTI library{named}. This CUDA is the distribution's own toolkit (rooted at `/usr/lib/cuda`): its CUPTI is the `libcupti-dev` package, which puts `libcupti.so` in the multiarch library directory (`/usr/lib/x86_64-linux-gnu` on x86_64), where a search under the CUDA root does not look.";
@@ -6378,13 +6825,18 @@ var init_cupti_library_notfound = __esm({
           literals: ["CUPTI_LIB", "cupti_LIB"],
           pattern: "^(?<variable>[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200})(?: \\(ADVANCED\\))?$"
         },
+        // a PyTorch build: Dependencies.cmake's Kineto block (`-- Configuring Kineto dependency:`, `--   KINETO_SOURCE_DIR = \u2026`;
+        // pytorch/pytorch#58076), its option in the summary or a compile line (`USE_KINETO : OFF`, `-DUSE_KINETO`), its build
+        // tree (`caffe2/CMakeFiles/\u2026`, `caffe2/torch/lib/\u2026`, pytorch/pytorch#67038), pip building torch itself
+        { name: "pytorch", literals: ["Configuring Kineto dependency", "KINETO_SOURCE_DIR = ", "USE_KINETO", "caffe2/CMakeFiles/", "caffe2/torch/"] },
+        { name: "pytorch", literals: ["Building wheel for torch "], pattern: "Building wheel for torch \\(" },
         // the NOTFOUND variable's name, to say which one to set (the match may be the Kineto line only)
         { name: "named", tally: true, literals: ["CUPTI_LIB", "cupti_LIB"], pattern: "\\b(?<variable>[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200})-NOTFOUND" }
       ],
       scope: "step",
       specificity: 3,
-      message: `CMake did not find the CUPTI library. ${WHERE} ${EFFECT}`,
-      fix: fix(UNNAMED, false),
+      message: `CMake did not find the CUPTI library. ${WHERE} ${OTHER_EFFECT}`,
+      fix: fix(unnamedFix(false), false, false),
       variants: variants3(),
       enrich: ["cuda-version", "cupti"],
       docs: "https://docs.nvidia.com/cupti/overview/overview.html"
@@ -6495,13 +6947,19 @@ var init_notfound = __esm({
       context: [
         { name: "generateError", literals: ["are set to NOTFOUND"] },
         // The generate-time list names each variable on a line of its own, then who uses it. Counted
-        // as context, not as hits: a bare `SOME_PATH` line elsewhere in a step is no NOTFOUND.
+        // as context, not as hits: a bare `SOME_PATH` line elsewhere in a step is no NOTFOUND. CUPTI's
+        // entries are left out: cmake/cupti-library-notfound explains them.
         {
           name: "listed",
           tally: true,
           literals: ["_LIBRARY", "_LIBRARIES", "_LIB", "_INCLUDE", "_DIR", "_PATH", "_EXECUTABLE", "_FILE"],
-          pattern: "^(?<variable>[A-Za-z][A-Za-z0-9_]*(?:_LIBRARY|_LIBRARIES|_LIB|_INCLUDE_DIR|_INCLUDE_DIRS|_INCLUDE_PATH|_DIR|_PATH|_EXECUTABLE|_FILE))(?: \\(ADVANCED\\))?$"
+          pattern: "^(?!\\w{0,200}(?:CUPTI|cupti))(?<variable>[A-Za-z][A-Za-z0-9_]*(?:_LIBRARY|_LIBRARIES|_LIB|_INCLUDE_DIR|_INCLUDE_DIRS|_INCLUDE_PATH|_DIR|_PATH|_EXECUTABLE|_FILE))(?: \\(ADVANCED\\))?$"
         },
+        // an entry CMake marks `(ADVANCED)`, whatever its name ends with
+        { name: "listed", tally: true, literals: [" (ADVANCED)"], pattern: "^(?!\\w{0,200}(?:CUPTI|cupti))(?<variable>[A-Za-z][A-Za-z0-9_]{0,200}) \\(ADVANCED\\)$" },
+        // CUPTI's library in that list (`CUDA_CUPTI_LIBRARY`, `CUDA_cupti_LIBRARY (ADVANCED)`): when the list names it
+        // alone, cmake/cupti-library-notfound explains why CMake stopped, and this rule says nothing of the list
+        { name: "cuptiListed", literals: ["CUPTI_LIB", "cupti_LIB"], pattern: "^[A-Za-z]{0,200}_?(?:CUPTI|cupti)_LIB[A-Z_]{0,200}(?: \\(ADVANCED\\))?$" },
         { name: "usedBy", tally: true, literals: ['linked by target "'], pattern: '^\\s{1,200}linked by target "(?<target>[^"]{1,200})"' },
         {
           // the same name: a target that links a variable and one that includes it are both users of it
@@ -6521,13 +6979,26 @@ var init_notfound = __esm({
         "Install what provides the file in this stage (the `-dev` package for a library or header), or tell CMake where it is:",
         "`cmake -D{variable}=/full/path/to/the/file \u2026`. To see where CMake searched, add `--debug-find-var={variable}` (CMake \u2265 3.23) or `-DCMAKE_FIND_DEBUG_MODE=ON`."
       ].join("\n"),
+      // Nothing of its own when the only NOTFOUND variable is CUPTI's library, named alone in the generate-time list
+      // (the list's error line is then all this rule matched): cmake/cupti-library-notfound tells that story.
+      enrich: "cmake-notfound",
+      when: "enrich.ownVariables",
       variants: [
+        // the list names CUPTI's library alone, yet another variable came out NOTFOUND in a status line
+        // (mit-han-lab/inter-operator-scheduler#2: `CUDA_NVRTC_LIBRARY-NOTFOUND`): no target links or includes it
+        {
+          when: "enrich.cuptiOnlyList",
+          severity: "notice",
+          title: "CMake variable set to NOTFOUND, used by no target",
+          message: "CMake also left {variable:all} as NOTFOUND. It is not why CMake stopped: the generate-time list of NOTFOUND variables that targets link or include names only CUPTI's library, explained on its own.",
+          fix: "Only if a feature of this project needs it: install what provides the file in this stage (the `-dev` package for a library or header), or tell CMake where it is, `cmake -D{variable}=/full/path/to/the/file \u2026`."
+        },
         // the generate-time list: the fix names a variable the list names (the error line itself captures none)
         ...["listed", ""].map((listed) => ({
           when: listed ? "generateError&listed" : "generateError",
           severity: "error",
           title: "CMake generate step failed: variables set to NOTFOUND",
-          message: "CMake stopped because {context.listed.variable:all|variables} are set to NOTFOUND but used by {context.usedBy.target:all|targets of this project}: the configure step did not find them and nothing checked before they were used.",
+          message: "CMake stopped at generate time on variables that the configure step left NOTFOUND and that targets use: {context.listed.variable:all|the variables it lists} (used by {context.usedBy.target:all|targets of this project}). Nothing checked the search before the use.",
           fix: [
             "Install what provides each file in this stage (the `-dev` package for a library or header), or tell CMake where it is:",
             listed ? "`cmake -D{context.listed.variable}=/full/path/to/the/file \u2026`, one `-D` for each variable of the list. To see where CMake searched, add `--debug-find-var={context.listed.variable}` (CMake \u2265 3.23) or `-DCMAKE_FIND_DEBUG_MODE=ON`." : "`cmake -D` followed by the variable's name (CMake lists each on a line of its own under the error), `=` and the full path of the file. To see where CMake searched, add `-DCMAKE_FIND_DEBUG_MODE=ON`."
@@ -7128,6 +7599,7 @@ var GUIDE, gpuRuntimeMissing;
 var init_gpu_runtime_missing = __esm({
   "src/rules/catalog/runtime/gpu-runtime-missing.ts"() {
     "use strict";
+    init_run_command2();
     GUIDE = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html";
     gpuRuntimeMissing = {
       id: "runtime/gpu-runtime-missing",
@@ -7137,8 +7609,41 @@ var init_gpu_runtime_missing = __esm({
         // `docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]]`
         { literals: ["could not select device driver"], pattern: 'could not select device driver "(?<driver>[\\w.-]{0,40})" with capabilities: \\[\\[gpu' }
       ],
+      context: [
+        {
+          name: "toolkitInstalled",
+          literals: ["NVIDIA Container Runtime version ", "NVIDIA Container Toolkit CLI version ", "nvidia-container-toolkit "],
+          pattern: "^(?:NVIDIA Container Runtime version|NVIDIA Container Toolkit CLI version) \\d|^ii\\s{1,10}nvidia-container-toolkit\\s"
+        }
+      ],
       scope: "step",
       specificity: 3,
+      variants: [
+        {
+          when: "toolkitInstalled",
+          title: "The Docker daemon in use has no NVIDIA runtime",
+          message: "The container asked for GPUs, and the Docker daemon that got the request has no device driver registered for them, although the log shows the NVIDIA Container Toolkit installed (`{context.toolkitInstalled}`). So the request went to a daemon the toolkit was not configured for, such as Docker Desktop's, whose context (`desktop-linux`) becomes the current one when Docker Desktop is installed and whose daemon runs in a VM of its own, or a Docker installed as a snap; or the host's daemon was never configured for the runtime or not restarted since.",
+          fix: [
+            "On the host, check which daemon the CLI talks to (the current context is marked `*`), go back to the host's own daemon, and check that it lists",
+            "the `nvidia` runtime:",
+            "",
+            "```sh",
+            "docker context ls",
+            "docker context use default",
+            "docker info | grep -i runtimes",
+            "```",
+            "",
+            "If `nvidia` is not among the runtimes, register it and restart that daemon:",
+            "",
+            "```sh",
+            "sudo nvidia-ctk runtime configure --runtime=docker",
+            "sudo systemctl restart docker",
+            "```",
+            "",
+            `then check with \`${HOST_GPU_CHECK}\` and run the container again. Reinstalling the toolkit changes nothing here.`
+          ].join("\n")
+        }
+      ],
       message: "The container asked for GPUs (`--gpus`, or a compose service that reserves GPU devices), and the Docker daemon has no device driver registered for them: the NVIDIA Container Toolkit is not installed on the host that runs Docker, or Docker was not configured to use it. The image is not the cause.",
       fix: [
         "On the host that runs Docker (not in the Dockerfile), check the NVIDIA driver first: `nvidia-smi` must list the GPU.",
@@ -7818,21 +8323,82 @@ var init_no_matching_distribution = __esm({
 });
 
 // src/rules/catalog/pip/wheel-not-supported.ts
-var wheelNotSupported;
+function muslVariants() {
+  const uvMessage2 = `uv cannot install \`{dist}\` {version}: none of its files fits this platform. ${MUSL_MESSAGE}`;
+  const pipMessage = `pip refused \`{wheel}\`, a \`{platTag}\` wheel. ${MUSL_MESSAGE}`;
+  const rerun = " Then run `{context.uvTyped.cmd}` there again.";
+  const imageKnown = [
+    "Build on the Debian (glibc) image of the same Python instead of `{enrich.alpineImage}`:",
+    "",
+    "```dockerfile",
+    "FROM {enrich.glibcImage}",
+    "```",
+    "",
+    "The rest of the stage stays as it is (an `apk add` line becomes `apt-get update && apt-get install -y \u2026`)."
+  ].join("\n");
+  const imageUnknown = "Build this stage on a glibc (Debian or Ubuntu) image instead of Alpine: for uv's images the `-bookworm-slim` tag of the same Python (`ghcr.io/astral-sh/uv:python3.12-bookworm-slim` for `ghcr.io/astral-sh/uv:python3.12-alpine`), for the official Python image its `-slim-bookworm` tag (`python:3.12-slim-bookworm` for `python:3.12-alpine`). An `apk add` line becomes `apt-get update && apt-get install -y \u2026`.";
+  const imageByPython = "Build this stage on a glibc (Debian) image of the same Python {enrich.python} instead of Alpine: `FROM {enrich.uvGlibcImage}` in place of uv's `-alpine` image, or `FROM {enrich.pythonGlibcImage}` in place of the official `python:{enrich.python}-alpine`. An `apk add` line becomes `apt-get update && apt-get install -y \u2026`.";
+  const runKnown = (tail) => ["Start the container from the Debian (glibc) image of the same Python instead of `{enrich.alpineImage}`:", "", "```sh", "docker run -it {enrich.glibcImage} /bin/sh", "```", "", tail].join("\n");
+  const out = [];
+  for (const musl of ["muslPython", "alpineImage"]) {
+    out.push(
+      { when: `uvNoPlatform&${musl}&enrich.glibcImage&fact.place=image-build`, message: uvMessage2, fix: imageKnown },
+      { when: `uvNoPlatform&${musl}&enrich.uvGlibcImage&fact.place=image-build`, message: uvMessage2, fix: imageByPython },
+      { when: `uvNoPlatform&${musl}&fact.place=image-build`, message: uvMessage2, fix: imageUnknown },
+      { when: `uvNoPlatform&${musl}&enrich.glibcImage&alpineRun&uvTyped`, message: uvMessage2, fix: runKnown(rerun.trim()) },
+      { when: `uvNoPlatform&${musl}&enrich.glibcImage&alpineRun`, message: uvMessage2, fix: runKnown("Then run the same uv command there again.") },
+      {
+        when: `uvNoPlatform&${musl}&enrich.glibcImage`,
+        message: uvMessage2,
+        fix: `Use the Debian (glibc) image of the same Python instead of \`{enrich.alpineImage}\`: \`{enrich.glibcImage}\` (\`FROM {enrich.glibcImage}\` in a Dockerfile).`
+      },
+      { when: `uvNoPlatform&${musl}`, message: uvMessage2, fix: imageUnknown },
+      { when: `manylinuxWheel&${musl}&enrich.glibcImage&fact.place=image-build`, message: pipMessage, fix: imageKnown },
+      { when: `manylinuxWheel&${musl}`, message: pipMessage, fix: imageUnknown }
+    );
+  }
+  return out.map((v) => ({ title: "No wheel for an Alpine (musl) Python", ...v }));
+}
+var UV_MESSAGE, MUSL_MESSAGE, wheelNotSupported;
 var init_wheel_not_supported = __esm({
   "src/rules/catalog/pip/wheel-not-supported.ts"() {
     "use strict";
+    UV_MESSAGE = "uv found no file of `{dist}` {version} it can install here: the release has no source distribution and none of its wheels fits this interpreter and platform.";
+    MUSL_MESSAGE = "This Python is Alpine's, built on musl, and Linux wheels are made for one C library: `manylinux` ones for glibc, `musllinux` ones for musl. torch and its `nvidia-*` CUDA wheels are published for glibc (manylinux) only, so on Alpine there is no file to install.";
     wheelNotSupported = {
       id: "pip/wheel-not-supported",
       title: "Wheel built for another platform or Python",
       severity: "error",
       match: [
+        // uv: `error: Distribution `torch==2.7.0 @ registry+https://pypi.org/simple` can't be installed because it doesn't have \u2026`
+        {
+          literals: ["doesn't have a source distribution or wheel for the current platform"],
+          pattern: "[Dd]istribution `?(?<dist>[A-Za-z0-9][\\w.-]{0,100})==(?<version>[^\\s@`]{1,60}) @ [^\\s`]{1,300}`? can't be installed because"
+        },
         {
           literals: ["is not a supported wheel on this platform"],
           pattern: "(?<wheel>(?<dist>[A-Za-z0-9][A-Za-z0-9_.]{0,100})-(?<version>\\d[^-\\s+]{0,60})(?:\\+[^-\\s]{1,60})?(?:-\\d[^-\\s]{0,40})?-(?<pyTag>[^-\\s]{1,40})-(?<abiTag>[^-\\s]{1,40})-(?<platTag>[^-\\s]{1,200})\\.whl) is not a supported wheel on this platform"
         }
       ],
-      context: [{ name: "arm64Tag", literals: ["_arm64.whl"], pattern: "-linux_arm64\\.whl is not a supported" }],
+      context: [
+        { name: "arm64Tag", literals: ["_arm64.whl"], pattern: "-linux_arm64\\.whl is not a supported" },
+        { name: "uvNoPlatform", literals: ["doesn't have a source distribution or wheel for the current platform"] },
+        // `hint: You're on Linux (`manylinux_2_27_x86_64`), but `torch` (v2.7.0) only has wheels for the following platforms: `\u2026`, `\u2026`; consider \u2026`
+        {
+          name: "uvHint",
+          literals: ["only has wheels for the following platforms"],
+          pattern: "You're on (?<system>[A-Za-z]{1,20}) \\(`(?<platform>[\\w.]{1,80})`\\), but `[^`]{1,100}` \\([^)]{1,80}\\) only has wheels for the following platforms: (?<tags>[^;]{1,3000})"
+        },
+        // pip refusing a glibc wheel by name: `onnxruntime-1.1.1-cp36-cp36m-manylinux1_x86_64.whl is not a supported wheel`
+        { name: "manylinuxWheel", literals: ["is not a supported wheel on this platform"], pattern: "-manylinux[\\w.]{0,80}\\.whl is not a supported" },
+        // a musl Python: uv's interpreter (`Found `cpython-3.10.15-linux-x86_64-musl``), uv's hint (`You're on Linux (`musllinux_1_2_x86_64`)`)
+        { name: "muslPython", literals: ["-musl`", "(`musllinux_"], pattern: "cpython-[\\w.+]{1,30}-linux-\\w{1,20}-musl`|\\(`musllinux_" },
+        // an Alpine image the log names: `docker run -it ghcr.io/astral-sh/uv:python3.10-alpine /bin/sh`, `FROM python:3.11-alpine`
+        { name: "alpineImage", literals: ["alpine"], pattern: "(?<image>[a-z0-9][\\w./-]{0,200}:[\\w.-]{0,60}alpine[\\w.]{0,20})" },
+        { name: "alpineRun", literals: ["docker run ", "podman run "], pattern: "(?:docker|podman) run [^\\n]{0,300}:[\\w.-]{0,60}alpine" },
+        // the uv command typed at a prompt (`/home # uv add torch --index https://download.pytorch.org/whl/cu124`)
+        { name: "uvTyped", literals: ["# uv ", "$ uv "], pattern: "[#$] (?<cmd>uv (?:add|sync|lock|run|pip install|pip sync) [^`\\n]{1,300})" }
+      ],
       scope: "step",
       specificity: 3,
       message: "pip refused `{wheel}`: its tags (Python `{pyTag}`, ABI `{abiTag}`, platform `{platTag}`) are not among those of this build's Python ({fact.python|version not shown}) and platform ({fact.platform|not shown}). A wheel named by file or URL is installed only when its tags fit; pip does not look for another file.",
@@ -7846,11 +8412,34 @@ var init_wheel_not_supported = __esm({
         "Then install a wheel whose tags are listed, or name the package and version instead of the file so that pip picks the one that fits (`pip install {dist}=={version}`); in a multi-platform build, choose the file per platform with `ARG TARGETARCH`."
       ].join("\n"),
       variants: [
+        ...muslVariants(),
+        {
+          when: "uvNoPlatform&uvHint",
+          message: `${UV_MESSAGE} uv's hint says this is {context.uvHint.system} \`{context.uvHint.platform}\`, and the release has wheels for {context.uvHint.tags} only.`,
+          fix: [
+            "Compare the platform uv names with the wheels the hint lists. A wheel tagged `manylinux_2_28` needs glibc 2.28 or newer (PEP 600): an older glibc than the wheels need calls for a newer base image (`ldd --version` prints the glibc), a `musllinux` platform (Alpine) for a glibc image, another machine (`x86_64`, `aarch64`) for a build for a platform the release has. Or pin a release of `{dist}` that has a wheel for this platform."
+          ].join("\n")
+        },
+        {
+          when: "uvNoPlatform",
+          message: UV_MESSAGE,
+          fix: [
+            "See which files the release has, and which platform this Python is:",
+            "",
+            "```sh",
+            'python3 -c "import sysconfig; print(sysconfig.get_platform())"',
+            "ldd --version",
+            "```",
+            "",
+            "`ldd` names the C library: wheels tagged `manylinux` need glibc (Debian, Ubuntu, RHEL-family images), `musllinux` ones musl (Alpine). Use a base image whose platform the release has wheels for, or pin a release of `{dist}` that has one for this platform."
+          ].join("\n")
+        },
         {
           when: "arm64Tag",
           message: "pip refused `{wheel}`: `linux_arm64` is no platform tag a Linux Python accepts. Linux on ARM64 names its machine `aarch64`, so its wheels are tagged `linux_aarch64` or `manylinux\u2026_aarch64`; this file was named for another system."
         }
       ],
+      enrich: "glibc-image",
       docs: "https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/"
     };
   }
@@ -7870,6 +8459,18 @@ function legacyFix(fence, first) {
     "```"
   ].join("\n");
 }
+function unnamedLegacyFix(intro, run3) {
+  return [
+    `Install {module} in a command of its own before the one that installs this requirement: pip reads every requirement's metadata before it installs any, so a {module} in the same \`pip install\` (or the same requirements file) is not there yet when setup.py runs. ${intro}`,
+    "",
+    `\`\`\`${run3 === "" ? "sh" : "dockerfile"}`,
+    `${run3}grep -E '^{module} *([<>=!~;]|$)' requirements.txt > {module}-first.txt && pip install -r {module}-first.txt`,
+    `${run3}pip install -r requirements.txt`,
+    "```",
+    "",
+    "With no {module} line in the file, put one there first (the pin the package needs); with the URL on a `pip install` line instead of a file, install {module} in the command before it."
+  ].join("\n");
+}
 function uvProjectFix(lead, steps) {
   return [
     "uv built {context.uvHint.pkg} in an isolated environment. For a uv project (`uv sync`), build it without isolation and put {module} in the environment before syncing, as uv documents for flash-attn. In `pyproject.toml`:",
@@ -7886,12 +8487,13 @@ function uvProjectFix(lead, steps) {
     "With `uv pip install` instead of a project: `uv pip install {module}` first, then `uv pip install {context.uvHint.pkg}=={context.uvHint.version} --no-build-isolation`."
   ].join("\n");
 }
-var LEGACY_MESSAGE, TORCH_INDEX_UNKNOWN, buildIsolation;
+var LEGACY_MESSAGE, UNNAMED_LEGACY_MESSAGE, TORCH_INDEX_UNKNOWN, buildIsolation;
 var init_build_isolation = __esm({
   "src/rules/catalog/pip/build-isolation.ts"() {
     "use strict";
     init_flash_attn_wheel();
     LEGACY_MESSAGE = "pip read {enrich.requirement}'s metadata the legacy way (`python setup.py egg_info`: the project has no pyproject.toml), which runs its setup.py in the Python that installs it, with no isolated build environment; that setup.py imports {module}, and {module} is not installed in that Python. `--no-build-isolation` changes nothing on this path.";
+    UNNAMED_LEGACY_MESSAGE = "pip read the metadata of a requirement given by URL or path (pip builds those in `/tmp/pip-req-build-\u2026`: a `git+https://\u2026` line, say) the legacy way (`python setup.py egg_info`: the project has no pyproject.toml), which runs its setup.py in the Python that installs it, with no isolated build environment. That setup.py imports {module}, and {module} is not installed in that Python yet. `--no-build-isolation` changes nothing on this path.";
     TORCH_INDEX_UNKNOWN = [
       "The log does not show this image's CUDA; read it (`nvcc --version`, or the CUDA in the base image's tag) and install torch from PyTorch's index for it (`pip install torch --index-url https://download.pytorch.org/whl/cu121` is CUDA 12.1's; https://pytorch.org/get-started/previous-versions/ lists each release with its indexes). Then:"
     ];
@@ -7922,6 +8524,8 @@ var init_build_isolation = __esm({
           name: "legacyMetadata",
           literals: ["setup.py egg_info did not run successfully", "Preparing metadata (setup.py)", "Running setup.py install for", 'File "<pip-setuptools-caller>"']
         },
+        // a requirement without a name (URL, VCS, path): `File "/tmp/pip-req-build-sz8hbgh3/setup.py", line 10`
+        { name: "unnamedReq", literals: ["/pip-req-build-"] },
         // pip unpacks each source distribution into `/tmp/pip-install-<random>/<name>_<32 hex>/`: the package, when no
         // `Collecting` line is kept.
         {
@@ -7988,6 +8592,15 @@ var init_build_isolation = __esm({
             message: LEGACY_MESSAGE,
             fix: legacyFix("sh", TORCH_INDEX_UNKNOWN)
           },
+          ...["unnamedReq", ""].flatMap((ctx) => {
+            const when = ctx === "" ? "legacyMetadata&!enrich.requirement" : "legacyMetadata&unnamedReq";
+            const message2 = ctx === "" ? LEGACY_MESSAGE.replace("{enrich.requirement}'s metadata", "a requirement's metadata") : UNNAMED_LEGACY_MESSAGE;
+            return [
+              { when: `${when}&fact.place=image-build`, title: "setup.py imports a module this Python does not have", message: message2, fix: unnamedLegacyFix("In the Dockerfile, with the requirements file copied in:", "RUN ") },
+              { when: `${when}&!fact.place=image-build&fact.place`, title: "setup.py imports a module this Python does not have", message: message2, fix: unnamedLegacyFix("With a requirements file:", "") },
+              { when, title: "setup.py imports a module this Python does not have", message: message2, fix: unnamedLegacyFix("In a Dockerfile, with the requirements file copied in (in a shell, the same commands without `RUN`):", "RUN ") }
+            ];
+          }),
           {
             // a pasted terminal session or `docker run`: shell commands, not Dockerfile lines
             when: "buildEnv&package&!fact.place=image-build",
@@ -8474,6 +9087,67 @@ var init_rust_compiler_missing = __esm({
   }
 });
 
+// src/rules/catalog/pip/torch-too-old.ts
+function unknownFix(image) {
+  return [
+    image ? "A step before the failing one shows which torch the image has:" : "In the environment that runs the build:",
+    "",
+    ...image ? ["```dockerfile", `RUN ${READ_TORCH}`, "```"] : ["```sh", READ_TORCH, "```"],
+    "",
+    `prints the torch this Python imports, the CUDA it was built for and where it lives. Install a torch of {need} or newer built for that CUDA before the package (each release's command per CUDA is on ${PREVIOUS_VERSIONS})` + (image ? ", or base the image on a PyTorch image with a newer torch for the same CUDA (pytorch/pytorch tags read like `2.3.0-cuda12.1-cudnn8-devel`)." : "."),
+    "",
+    OTHER_WAYS
+  ].join("\n");
+}
+function upgradeFix(image) {
+  return [
+    `Install a torch new enough for the CUDA this build already uses: torch {enrich.upgradeTorch} is the oldest release of {need} or newer published for {enrich.upgradeTag} (${PREVIOUS_VERSIONS}), before the package:`,
+    "",
+    ...image ? ["```dockerfile", "RUN {enrich.torchUpgrade}", "```"] : ["```sh", "{enrich.torchUpgrade}", "```"],
+    "",
+    OTHER_WAYS
+  ].join("\n");
+}
+function variants4() {
+  const out = [];
+  for (const image of [true, false]) {
+    const place = image ? "&fact.place=image-build" : "";
+    out.push({ when: `enrich.torchUpgrade&fact.torch${place}`, message: KNOWN_MESSAGE, fix: upgradeFix(image) });
+    out.push({ when: `enrich.torchUpgrade${place}`, fix: upgradeFix(image) });
+    out.push({ when: `fact.torch${place}`, message: KNOWN_MESSAGE, fix: unknownFix(image) });
+    if (image) out.push({ when: "fact.place=image-build", fix: unknownFix(true) });
+  }
+  return out;
+}
+var PREVIOUS_VERSIONS, READ_TORCH, MESSAGE3, KNOWN_MESSAGE, OTHER_WAYS, torchTooOld;
+var init_torch_too_old = __esm({
+  "src/rules/catalog/pip/torch-too-old.ts"() {
+    "use strict";
+    PREVIOUS_VERSIONS = "https://pytorch.org/get-started/previous-versions/";
+    READ_TORCH = 'python -c "import torch; print(torch.__version__, torch.version.cuda, torch.__file__)"';
+    MESSAGE3 = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and the torch of the Python that ran it is older (or that Python has another torch than the one you installed). Nothing was built.";
+    KNOWN_MESSAGE = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and this build has torch {fact.torch}. Nothing was built.";
+    OTHER_WAYS = "Or keep the torch you have and check out a release of the package whose setup.py accepts it (its tags or changelog say which torch each release needs).";
+    torchTooOld = {
+      id: "pip/torch-too-old",
+      title: "The package needs a newer PyTorch than the one installed",
+      severity: "error",
+      match: [
+        // `AssertionError: Requires PyTorch >= 1.6`
+        { literals: ["Requires PyTorch >= "], pattern: "AssertionError: Requires PyTorch >= (?<need>\\d{1,2}\\.\\d{1,2}(?:\\.\\d{1,2})?)" }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: MESSAGE3,
+      fix: unknownFix(false),
+      variants: variants4(),
+      enrich: "torch-minimum",
+      docs: PREVIOUS_VERSIONS
+    };
+  }
+});
+
 // src/rules/catalog/conda/packages-not-found.ts
 function search(tool, platform) {
   const sub = platform === null ? "" : ` --platform ${platform}`;
@@ -8494,7 +9168,7 @@ function armFix(tool) {
     "(`docker build --platform linux/amd64 \u2026`; on an ARM machine that runs under emulation)."
   ].join("\n");
 }
-function variants4() {
+function variants5() {
   const out = [];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
@@ -8588,7 +9262,7 @@ var init_packages_not_found = __esm({
         "platform than the one built). A name with no entry is not a conda name or lives in another channel (bioconda,",
         "conda-forge: add it with `-c`); a version with no entry needs one of the listed versions instead."
       ].join("\n"),
-      variants: variants4(),
+      variants: variants5(),
       docs: "https://docs.conda.io/projects/conda/en/latest/commands/search.html"
     };
   }
@@ -8599,7 +9273,7 @@ function searchBlock(tool, what) {
   const cmd = tool === "micromamba" ? `micromamba search -c conda-forge '${what}'` : `conda search -c conda-forge '${what}'`;
   return ["```sh", cmd, "```"];
 }
-function variants5() {
+function variants6() {
   const out = [];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
@@ -8786,7 +9460,7 @@ var init_unsatisfiable = __esm({
         "pins of those packages (a version range instead of an exact version), take them from one channel with strict",
         "priority (`conda config --set channel_priority strict`), and solve again."
       ].join("\n"),
-      variants: variants5(),
+      variants: variants6(),
       docs: "https://docs.conda.io/projects/conda/en/latest/user-guide/tasks/manage-channels.html"
     };
   }
@@ -9573,19 +10247,106 @@ var init_held_packages_changed = __esm({
 });
 
 // src/rules/catalog/apt/held-broken-packages.ts
-var heldBrokenPackages;
+function driverVariants2() {
+  const message2 = "apt cannot install the NVIDIA driver `{context.driverChain.driver}` that this install pulls in: packages it depends on are not installable from the enabled repositories (NVIDIA's CUDA repository can list a driver release before all of its packages). The `cuda` metapackage, and the versioned `cuda-` ones, install a driver with the toolkit.";
+  const imageNote = "An image needs no driver: the NVIDIA Container Toolkit mounts the host's driver into the container when it starts.";
+  const known = (fence) => [
+    "Install the toolkit alone, without the driver, in place of `cuda`:",
+    "",
+    `\`\`\`${fence}`,
+    `${fence === "dockerfile" ? "RUN " : ""}apt-get update && apt-get install -y --no-install-recommends cuda-toolkit-{enrich.aptSuffix}`,
+    "```"
+  ].join("\n");
+  const unknown2 = [
+    "Install the toolkit alone, without the driver, in place of `cuda`. The log does not show which CUDA release; list the toolkit releases the repository has:",
+    "",
+    "```sh",
+    LIST_TOOLKITS,
+    "```",
+    "",
+    "and install the one you build for by its full name (`apt-get install -y --no-install-recommends cuda-toolkit-12-6` is CUDA 12.6's)."
+  ].join("\n");
+  const hostFix = [
+    "If this machine needs the driver, install a driver branch whose packages are all published (`apt-cache policy {context.driverChain.driver}` shows the candidate; `apt-cache search --names-only '^nvidia-driver-[0-9]+'` lists the branches), or keep the driver you have and install the toolkit alone (`cuda-toolkit-` with the release, listed by `" + LIST_TOOLKITS + "`)."
+  ].join("\n");
+  const title2 = "apt cannot install the NVIDIA driver the install pulls in";
+  return [
+    { when: "driverChain&fact.place=host-shell", title: title2, message: message2, fix: hostFix },
+    { when: "driverChain&enrich.aptSuffix&fact.place=image-build", title: title2, message: `${message2} ${imageNote}`, fix: known("dockerfile") },
+    { when: "driverChain&enrich.aptSuffix", title: title2, message: `${message2} ${imageNote}`, fix: known("sh") },
+    { when: "driverChain", title: title2, message: `${message2} ${imageNote}`, fix: unknown2 }
+  ];
+}
+function releaseMixVariants() {
+  const message2 = "`{context.cudaRepoDep.pkg}` (CUDA {enrich.pkgCuda}, from NVIDIA's CUDA repository) depends on `{context.cudaRepoDep.dep}`, which no enabled repository offers. NVIDIA builds its repository per distro release, and a package built for one release depends on that release's libraries: the CUDA repository enabled here is most likely another release's than the image's";
+  const keyring = (fence) => {
+    const run3 = fence === "dockerfile" ? "RUN " : "";
+    return [
+      "Use NVIDIA's repository of the image's own release ({enrich.os}: `{enrich.ownRepo}`) and a CUDA release it publishes:",
+      "",
+      `\`\`\`${fence}`,
+      `${run3}rm -f /etc/apt/sources.list.d/cuda*.list && apt-get update && apt-get install -y --no-install-recommends wget ca-certificates && \\`,
+      "    wget -q {enrich.ownKeyringUrl} && dpkg -i {enrich.ownKeyringFile} && apt-get update",
+      `${run3}${LIST_TOOLKITS}`,
+      "```",
+      "",
+      "Then install the toolkit release it lists that you build for (`cuda-toolkit-12-6` is CUDA 12.6's). To keep CUDA {enrich.pkgCuda}, build on a base of a release whose NVIDIA repository has it instead."
+    ].join("\n");
+  };
+  const unknownFix2 = [
+    "Compare the image's release with the repository apt reads CUDA from, in the same image:",
+    "",
+    "```sh",
+    '. /etc/os-release && echo "$ID $VERSION_ID"',
+    "grep -rh developer.download.nvidia.com /etc/apt/sources.list /etc/apt/sources.list.d/",
+    "apt-cache policy {context.cudaRepoDep.dep}",
+    "```",
+    "",
+    "NVIDIA's directory names the release (`debian11`, `debian12`, `ubuntu2204`). When it names another release than the image's, either build on a base of that release, or switch to the image's own directory (its `cuda-keyring_1.1-1_all.deb`, `dpkg -i` it, `apt-get update`) and install a CUDA release that directory lists (`" + LIST_TOOLKITS + "`)."
+  ].join("\n");
+  const variants7 = [
+    {
+      when: "cudaRepoDep&enrich.usedRepo&fact.place=image-build",
+      message: `${message2}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`,
+      fix: keyring("dockerfile")
+    },
+    { when: "cudaRepoDep&enrich.usedRepo", message: `${message2}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`, fix: keyring("sh") },
+    { when: "cudaRepoDep&enrich.ownRepo&fact.place=image-build", message: `${message2}.`, fix: keyring("dockerfile") },
+    { when: "cudaRepoDep&enrich.ownRepo", message: `${message2}.`, fix: keyring("sh") },
+    { when: "cudaRepoDep", message: `${message2}.`, fix: unknownFix2 }
+  ];
+  return variants7.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
+}
+var LIST_TOOLKITS, heldBrokenPackages;
 var init_held_broken_packages = __esm({
   "src/rules/catalog/apt/held-broken-packages.ts"() {
     "use strict";
+    LIST_TOOLKITS = "apt-cache search --names-only '^cuda-toolkit-[0-9]+-[0-9]+$'";
     heldBrokenPackages = {
       id: "apt/held-broken-packages",
       title: "apt found no way to install the packages (unmet dependencies)",
       severity: "error",
       match: [
         { literals: ["Unable to correct problems, you have held broken packages"] },
-        { literals: ["pkgProblemResolver::Resolve generated breaks"] }
+        { literals: ["pkgProblemResolver::Resolve generated breaks"] },
+        { literals: ["The following packages have unmet dependencies"] }
       ],
+      // packages already half-installed in the image: `apt --fix-broken install`'s failure, not a missing candidate
+      unless: [{ literals: ["Unmet dependencies. Try ", "You might want to run 'apt"] }],
       context: [
+        // ` nvidia-driver-565-open : Depends: libnvidia-gl-565 (= 565.57.01-0ubuntu1) but it is not installable`, or the driver as
+        // the dependency (` cuda-drivers-565 : Depends: nvidia-driver-565 \u2026`); rocker prefixes each line with `building > `
+        {
+          name: "driverChain",
+          literals: ["nvidia-driver-", "cuda-drivers"],
+          pattern: "(?:^|\\s)(?<driver>nvidia-driver-\\d{3,4}[a-z-]{0,20}|cuda-drivers(?:-\\d{3,4})?)(?= : (?:Pre)?Depends:| \\(| but )"
+        },
+        // ` libcufile-11-5 : Depends: liburcu6 but it is not installable`: a CUDA-release package, a dependency with no candidate
+        {
+          name: "cudaRepoDep",
+          literals: ["but it is not installable"],
+          pattern: "^\\s{0,8}(?<pkg>(?:cuda|libcu|libnv|nsight|gds)[a-z0-9-]{0,60}-\\d{1,2}-\\d) : (?:Pre)?Depends: (?<dep>[a-z0-9][a-z0-9.+:-]{0,100}) but it is not installable"
+        },
         // ` build-essential : Depends: libc6-dev but it is not going to be installed or`
         {
           name: "notInstallable",
@@ -9611,6 +10372,8 @@ var init_held_broken_packages = __esm({
         "pin versions from another release."
       ].join("\n"),
       variants: [
+        ...driverVariants2(),
+        ...releaseMixVariants(),
         {
           when: "versionMismatch",
           message: "apt found no way to install the packages: `{context.versionMismatch.dep}` is needed at `{context.versionMismatch.op} {context.versionMismatch.wanted}`, but the version apt would install is `{context.versionMismatch.have}`. Two sources disagree on that package (a third-party or other-release repository next to the distro, or a package the image already has in another version).",
@@ -9642,6 +10405,7 @@ var init_held_broken_packages = __esm({
           ].join("\n")
         }
       ],
+      enrich: ["cuda-version", "apt-release-mix"],
       docs: "https://manpages.debian.org/bookworm/apt/apt-get.8.en.html"
     };
   }
@@ -10320,6 +11084,7 @@ var execFormatError;
 var init_exec_format_error = __esm({
   "src/rules/catalog/buildx/exec-format-error.ts"() {
     "use strict";
+    init_run_command2();
     execFormatError = {
       id: "buildx/exec-format-error",
       title: "Foreign-architecture binary cannot run (exec format error)",
@@ -10328,9 +11093,10 @@ var init_exec_format_error = __esm({
         {
           // `exec /bin/sh: exec format error`, `exec user process caused "exec format error"`,
           // `/usr/local/bin/helper: cannot execute binary file: Exec format error`.
+          // crun (podman): `exec container process `/opt/venv/bin/vllm`: Exec format error`
           literals: ["exec format error"],
           ignoreCase: true,
-          pattern: "(?:exec (?<binary>[^\\s:]{1,200}): )?exec format error"
+          pattern: "(?:exec (?:container process )?`?(?<binary>[^\\s:`]{1,200})`?: )?exec format error"
         },
         { literals: ["Invalid ELF image for this architecture"] },
         // QEMU user mode that cannot open a program the emulated shell starts (binfmt registered
@@ -10341,10 +11107,49 @@ var init_exec_format_error = __esm({
       context: [
         { name: "qemuLoad", literals: ["Error while loading /"], pattern: "^Error while loading /[^:\\s]{1,500}: No such file or directory$" },
         // The binary is the step's shell: the whole stage is of another architecture, QEMU is missing.
-        { name: "shell", literals: ["exec /bin/sh:", "exec /bin/bash:", "exec user process caused"] }
+        { name: "shell", literals: ["exec /bin/sh:", "exec /bin/bash:", "exec user process caused"] },
+        {
+          name: "platformWarning",
+          literals: ["does not match the expected platform", "does not match the detected host platform"],
+          pattern: "(?:image platform|requested image's platform) \\((?<image>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\) does not match the (?:expected|detected host) platform \\((?<host>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\)"
+        },
+        RUN_COMMAND_CONTEXT
       ],
-      message: "A program of another CPU architecture was executed (`{binary|a binary}`): the builder cannot run it.",
+      message: "A program of another CPU architecture was executed ({binary|its path is not in the log}): the builder cannot run it.",
       variants: [
+        {
+          when: "fact.place=docker-run&platformWarning&enrich.runOnPlatform",
+          title: "Image built for another architecture than this host",
+          message: "The image `{enrich.runImage|of this run}` is built for {context.platformWarning.image} and this host is {context.platformWarning.host} (the runtime's warning before the error): the container's program cannot execute here (exec format error). Nothing is wrong inside the image; it is the wrong architecture for this machine.",
+          fix: [
+            "Run an image built for {context.platformWarning.host}. List the platforms the tag provides; if it lacks {context.platformWarning.host}, look for",
+            "the project's own image for this architecture (some projects publish it as a separate repository or tag: see their install docs):",
+            "",
+            "```sh",
+            "{enrich.runInspect}",
+            "```",
+            "",
+            "Only when no such image exists: emulate {context.platformWarning.image} with QEMU, which runs many times slower. Register the emulator once on the",
+            "host (where Docker runs: `docker run --privileged --rm tonistiigi/binfmt --install all`; for podman, the distribution's `qemu-user-static`",
+            "package, which registers the emulators with binfmt_misc: `sudo apt-get install -y qemu-user-static` on Debian and Ubuntu), then ask for the",
+            "platform on the same command:",
+            "",
+            "```sh",
+            "{enrich.runOnPlatform}",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "fact.place=docker-run",
+          title: "Image built for another architecture than this host",
+          message: "The container's program ({binary|its path is not in the log}) is built for another CPU architecture than this host's, so it cannot execute here (exec format error): the image is of the wrong architecture for this machine, or was built on another one.",
+          fix: [
+            "Compare the image's platform with the host's: `docker image inspect --format '{{{{.Os}}}}/{{{{.Architecture}}}}'` with the image prints the first,",
+            "`uname -m` the second (`x86_64` is amd64, `aarch64` is arm64). Then run a tag or image built for the host's architecture, or rebuild",
+            "the image for it (`docker buildx build --platform linux/arm64 .` on an arm64 host, `linux/amd64` on an x86_64 one). Emulation with QEMU",
+            "(`docker run --privileged --rm tonistiigi/binfmt --install all`, then `--platform` on the run line) works but runs many times slower."
+          ].join("\n")
+        },
         {
           when: "qemuLoad",
           title: "QEMU emulation cannot start programs of this platform",
@@ -10378,6 +11183,7 @@ var init_exec_format_error = __esm({
         "downloaded binary, pick the download by the target's architecture: `ARG TARGETARCH` and use",
         "`${TARGETARCH}` (amd64, arm64) in the URL."
       ].join("\n"),
+      enrich: "run-command",
       docs: "https://docs.docker.com/build/building/multi-platform/#qemu"
     };
   }
@@ -10838,6 +11644,10 @@ var init_base_image_not_found = __esm({
           literals: ["ns=docker.io"],
           pattern: 'failed to do request: [A-Za-z]{1,10} "https?://(?<host>(?!registry-1\\.docker\\.io[/:])[^/"\\s?]{1,253})/v2/[^"\\s?]{1,300}\\?(?:[^"\\s]{0,200}&)?ns=docker\\.io'
         },
+        // The missing reference is a `latest` tag (`manifest for nvidia/cuda:latest not found`, `\u2026 docker.io/x/y:latest: not found`).
+        { name: "latestTag", literals: [":latest"], pattern: "(?:manifest for |source metadata for |^|failed to solve: )[\\w][\\w./-]{0,250}:latest(?: not found|: )" },
+        // docker pull / docker run without a tag, typed in a shell: the fix is that command with a tag, besides any FROM line.
+        { name: "defaultTag", literals: ["Using default tag: latest"] },
         // The log names the image (the lines the `image` capture comes from).
         {
           name: "imageNamed",
@@ -10937,6 +11747,37 @@ var init_base_image_not_found = __esm({
           ].join("\n")
         },
         {
+          when: "latestTag&enrich.newestCudaBase",
+          title: "nvidia/cuda has no `latest` tag",
+          message: 'Docker asked for `nvidia/cuda:latest` (the tag it uses when a reference names none), and nvidia/cuda publishes no `latest` tag: NVIDIA removed it in 2021 (the container-images/cuda README, "Deprecated: latest tag"). Every nvidia/cuda image has to be named by a full tag: CUDA release, flavour (`base`, `runtime`, `devel`, with `cudnn-` for cuDNN) and OS, as in `12.4.1-base-ubuntu22.04`.',
+          fix: [
+            "Pick a tag of the CUDA release the host's driver supports (`CUDA Version` in the header of `nvidia-smi`) and the flavour the program needs",
+            "(`devel` to compile CUDA code, `runtime` for CUDA's libraries, `base` for the runtime alone); the tags page https://hub.docker.com/r/nvidia/cuda/tags",
+            "lists them. For instance, the newest `base` image on Ubuntu 24.04:",
+            "",
+            "```sh",
+            "tag=$({enrich.newestCudaBase})",
+            'docker pull "nvidia/cuda:$tag"',
+            "```",
+            "",
+            "That tag needs a host driver of its CUDA release; with an older driver, take a tag of the driver's CUDA from the tags page instead. Use the",
+            "same full tag in any `FROM nvidia/cuda` line or script that named the image without one."
+          ].join("\n")
+        },
+        {
+          when: "latestTag&enrich.latestRepo",
+          title: "Image has no `latest` tag",
+          message: "Docker asked for `{enrich.latestRepo}:latest` (the tag it uses when a reference names none), and `{enrich.latestRepo}` publishes no `latest` tag: the image has to be named by one of the tags it does publish.",
+          fix: [
+            "List the tags of `{enrich.latestRepo}` on Docker Hub (or its tags page https://hub.docker.com/r/{enrich.latestRepo}/tags), then name one in the",
+            "`FROM` line or the `docker pull` / `docker run` command:",
+            "",
+            "```sh",
+            "{enrich.listRepoTags}",
+            "```"
+          ].join("\n")
+        },
+        {
           when: "cudaShortVersion&nvidiaCuda",
           title: "nvidia/cuda tag without a patch release",
           message: "`nvidia/cuda:{enrich.cudaTag}` does not exist: nvidia/cuda publishes its tags per full CUDA release (major.minor.patch), and this tag names only `{enrich.cudaTagVersion}`.",
@@ -11002,7 +11843,7 @@ var init_base_image_not_found = __esm({
         "Check which tags of the image exist (its tags page on the registry, or `docker buildx imagetools inspect` with a",
         "candidate tag, which prints its platforms), then fix the `FROM` line, or the `ARG` that builds it."
       ].join("\n"),
-      enrich: "cuda-image-tag",
+      enrich: ["cuda-image-tag", "latest-tag"],
       docs: "https://docs.docker.com/reference/dockerfile/#from"
     };
   }
@@ -11633,6 +12474,7 @@ var init_catalog = __esm({
     init_constraint_deprecation();
     init_extension_cuda_mismatch2();
     init_rust_compiler_missing();
+    init_torch_too_old();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -11708,6 +12550,7 @@ var init_catalog = __esm({
       constraintDeprecation,
       extensionCudaMismatch,
       rustCompilerMissing,
+      torchTooOld,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
@@ -42463,6 +43306,7 @@ function placeOf(facts, step, model) {
   const signals = new Set((facts.place ?? []).map((v) => v.value));
   if (signals.has("docker-run")) return "docker-run";
   if (signals.has("host-shell")) return "host-shell";
+  if (signals.has("image-build")) return "image-build";
   if (buildFormats.has(model.format) && model.steps.length > 0) return "image-build";
   return null;
 }
@@ -42936,14 +43780,7 @@ function nativePlatform(steps) {
   return best2 ?? defaultNativePlatform;
 }
 
-// src/facts/fact-patterns.ts
-function majorMinor3(version2) {
-  const m = /^(\d{1,2})\.(\d{1,2})/.exec(version2 ?? "");
-  return m ? `${Number(m[1])}.${Number(m[2])}` : null;
-}
-function one(name2, value) {
-  return value ? [[name2, value]] : [];
-}
+// src/facts/release-codenames.ts
 var releaseOfCodename = {
   xenial: "Ubuntu 16.04",
   bionic: "Ubuntu 18.04",
@@ -42956,312 +43793,6 @@ var releaseOfCodename = {
   bookworm: "Debian 12",
   trixie: "Debian 13"
 };
-var platformOfDebArch = {
-  amd64: "linux/amd64",
-  arm64: "linux/arm64",
-  armhf: "linux/arm/v7",
-  ppc64el: "linux/ppc64le",
-  s390x: "linux/s390x",
-  i386: "linux/386"
-};
-var torchPackages = /* @__PURE__ */ new Set(["torch", "torchvision", "torchaudio"]);
-function torchFacts(pkg, version2) {
-  if (pkg === void 0 || version2 === void 0 || !torchPackages.has(pkg)) return [];
-  const v = version2.replace(/%2B/gi, "+");
-  const out = [[pkg, v]];
-  const local = /\+(cu\d{2,3}|cpu|rocm[\d.]+)$/.exec(v)?.[1];
-  if (pkg === "torch" && local) out.push(["torchCuda", local]);
-  return out;
-}
-var factPatterns = [
-  // ---- CUDA toolkit that compiled -------------------------------------------------------------
-  {
-    // nvcc --version: `Cuda compilation tools, release 12.4, V12.4.131`
-    literals: ["Cuda compilation tools, release"],
-    regex: /Cuda compilation tools, release (?<v>\d{1,2}\.\d{1,2})/,
-    on: "output",
-    source: "nvcc",
-    read: (g) => one("cuda", majorMinor3(g.v))
-  },
-  {
-    // CMake: `-- The CUDA compiler identification is NVIDIA 12.4.131`
-    literals: ["CUDA compiler identification is NVIDIA"],
-    regex: /CUDA compiler identification is NVIDIA (?<v>\d{1,2}\.\d{1,2})/,
-    on: "output",
-    source: "cmake",
-    read: (g) => one("cuda", majorMinor3(g.v))
-  },
-  {
-    // CMake: `-- Found CUDAToolkit: /usr/local/cuda/include (found version "12.1.105")`, `Found CUDA: /usr/local/cuda (found version "11.8")`
-    literals: ["Found CUDAToolkit:", "Found CUDA:"],
-    regex: /Found CUDA(?:Toolkit)?: \S{1,300} \(found (?:suitable )?(?:exact )?version "(?<v>\d{1,2}\.\d{1,2})/,
-    on: "output",
-    source: "cmake",
-    read: (g) => one("cuda", majorMinor3(g.v))
-  },
-  {
-    // torch.utils.cpp_extension: `The detected CUDA version (11.8) mismatches the version that was used to compile PyTorch (12.1).`
-    literals: ["mismatches the version that was used to compile"],
-    regex: /detected CUDA version \((?<v>\d{1,2}\.\d{1,2})\) mismatches the version that was used to compile\s{0,4}(?:PyTorch \((?<t>\d{1,2})\.(?<tm>\d{1,2})\))?/,
-    on: "output",
-    source: "torch-extension",
-    read: (g) => [...one("cuda", majorMinor3(g.v)), ...one("torchCuda", g.t !== void 0 ? `cu${g.t}${g.tm}` : null)]
-  },
-  {
-    // The same error wrapped at the terminal's width: `PyTorch (11.8). Please make sure to use the same CUDA versions.`
-    literals: ["Please make sure to use the same CUDA versions"],
-    regex: /PyTorch \((?<t>\d{1,2})\.(?<tm>\d{1,2})\)\. Please make sure to use the same CUDA versions/,
-    on: "output",
-    source: "torch-extension",
-    read: (g) => one("torchCuda", `cu${g.t}${g.tm}`)
-  },
-  {
-    // NVIDIA's container start-up banner names the image's toolkit: `CUDA Version 12.4.1`. (nvidia-smi's
-    // `CUDA Version: 12.6` has a colon and names the driver's newest supported CUDA, not a toolkit.)
-    literals: ["CUDA Version "],
-    regex: /^CUDA Version (?<v>\d{1,2}\.\d{1,2})\.\d{1,3}$/,
-    on: "output",
-    source: "image-banner",
-    read: (g) => one("cuda", majorMinor3(g.v))
-  },
-  {
-    // NVIDIA images' environment, printed by `env` or set in the Dockerfile: `CUDA_VERSION=12.4.1`, `ENV CUDA_VERSION 11.8.0`
-    literals: ["CUDA_VERSION"],
-    regex: /\bCUDA_VERSION[= ](?<v>\d{1,2}\.\d{1,2})/,
-    on: "both",
-    source: "environment",
-    read: (g) => one("cuda", majorMinor3(g.v))
-  },
-  {
-    // `/usr/local/cuda-11.7/bin/nvcc`, `CUDA_HOME=/usr/local/cuda-12.1`
-    literals: ["/usr/local/cuda-"],
-    regex: /\/usr\/local\/cuda-(?<v>\d{1,2}\.\d{1,2})(?![\d.])/,
-    on: "both",
-    source: "path",
-    read: (g) => one("cuda", majorMinor3(g.v))
-  },
-  {
-    // NVIDIA's apt packages carry the version: `Setting up cuda-nvcc-12-4 (12.4.131-1) ...`, `apt-get install cuda-cupti-11-7`.
-    // Not apt's own errors: `E: Unable to locate package cuda-cupti-12-4` proves the package is not there.
-    literals: ["cuda-"],
-    regex: /^(?!E: )(?:.{0,400}?[\s=])?(?<name>cuda-[a-z0-9-]{3,80})(?=[\s:=]|$)/,
-    on: "both",
-    source: "apt-package",
-    read: (g) => {
-      const m = /-(\d{1,2})-(\d{1,2})$/.exec(g.name ?? "");
-      return m ? one("cuda", `${Number(m[1])}.${Number(m[2])}`) : [];
-    }
-  },
-  // ---- base images -----------------------------------------------------------------------------
-  {
-    // BuildKit's step `FROM docker.io/nvidia/cuda:12.4.1-devel-ubuntu22.04@sha256:\u2026`, classic `FROM nvidia/cuda:\u2026`
-    literals: ["FROM ", "from "],
-    regex: /^(?:FROM|from)\s+(?:--platform=\S{1,100}\s+)?(?<ref>[^\s@$]{1,300})/,
-    on: "instruction",
-    source: "from",
-    read: (g) => one("baseImage", imageName(g.ref))
-  },
-  {
-    // `[internal] load metadata for docker.io/nvidia/cuda:12.4.1-devel-ubuntu22.04`
-    literals: ["load metadata for "],
-    regex: /load metadata for (?<ref>[^\s@$]{1,300})/,
-    on: "instruction",
-    source: "load-metadata",
-    read: (g) => one("baseImage", imageName(g.ref))
-  },
-  // ---- Python, installers, torch ---------------------------------------------------------------
-  {
-    // A wheel's file name: `torch-2.3.1+cu121-cp310-cp310-linux_x86_64.whl`, `torch-2.3.1%2Bcu121-cp310-\u2026`, and the
-    // nightlies' PEP 440 dev release: `whl/nightly/cu117/torch-2.0.0.dev20230128%2Bcu117-cp310-\u2026`
-    literals: ["torch-", "torchvision-", "torchaudio-"],
-    regex: /(?:^|[\s/=(])(?<pkg>torch(?:vision|audio)?)-(?<v>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?(?:\.dev\d{1,10}|(?:a|b|rc)\d{1,4})?(?:(?:\+|%2B)[a-z0-9.]{1,20})?)-cp(?<py>3\d{1,2})-/,
-    on: "output",
-    source: "wheel",
-    read: (g) => [...torchFacts(g.pkg, g.v), ...one("python", g.py ? `3.${g.py.slice(1)}` : null)]
-  },
-  {
-    // Any CPython wheel with the interpreter's own ABI: `\u2026-cp310-cp310-manylinux\u2026` (not `cp38-abi3`)
-    literals: ["-cp3"],
-    regex: /-cp3(?<minor>\d{1,2})-cp3(?<abi>\d{1,2})m?-/,
-    on: "output",
-    source: "wheel",
-    read: (g) => one("python", g.minor === g.abi ? `3.${g.minor}` : null)
-  },
-  {
-    // pip: `Successfully installed pip-24.0 torch-2.3.1+cu121 torchvision-0.18.1`
-    literals: ["Successfully installed "],
-    regex: /Successfully installed (?<list>.{1,4000})/,
-    on: "output",
-    source: "pip-installed",
-    read: (g) => {
-      const out = [];
-      for (const token of (g.list ?? "").split(/\s+/)) {
-        const m = /^(?<pkg>[A-Za-z0-9_.-]{1,100})-(?<v>\d[^\s]{0,60})$/.exec(token);
-        if (!m?.groups) continue;
-        if (m.groups.pkg === "pip") out.push(["pip", m.groups.v]);
-        else out.push(...torchFacts(m.groups.pkg, m.groups.v));
-      }
-      return out;
-    }
-  },
-  {
-    // pip: `Requirement already satisfied: torch in /usr/local/lib/python3.10/dist-packages (2.1.0a0+32f93b1)`
-    literals: ["Requirement already satisfied: torch"],
-    regex: /Requirement already satisfied: (?<pkg>torch(?:vision|audio)?)(?:[<>=!~][^\s]{0,60})? in \S{1,300} \((?<v>[^)\s]{1,60})\)/,
-    on: "output",
-    source: "pip-satisfied",
-    read: (g) => torchFacts(g.pkg, g.v)
-  },
-  {
-    // uv: ` + torch==2.3.1+cu121`
-    literals: [" + torch"],
-    regex: /^ \+ (?<pkg>torch(?:vision|audio)?)==(?<v>\S{1,60})$/,
-    on: "output",
-    source: "uv-installed",
-    read: (g) => torchFacts(g.pkg, g.v)
-  },
-  {
-    // Interpreter paths: `/usr/local/lib/python3.10/site-packages`, `/opt/conda/lib/python3.11/`
-    literals: ["/python3."],
-    regex: /\/python3\.(?<minor>\d{1,2})\//,
-    on: "output",
-    source: "path",
-    read: (g) => one("python", `3.${g.minor}`)
-  },
-  {
-    // `python --version`: `Python 3.10.12`; uv: `Using Python 3.11.9 environment at: /usr/local`, `Using CPython 3.12.3 interpreter at: /usr/bin/python3`
-    literals: ["Python 3."],
-    regex: /^(?:Using C?Python |Python )3\.(?<minor>\d{1,2})\.\d{1,3}(?:\s|$)/,
-    on: "output",
-    source: "python",
-    read: (g) => one("python", `3.${g.minor}`)
-  },
-  {
-    // `pip --version`: `pip 23.0.1 from /usr/lib/python3/dist-packages/pip (python 3.11)`
-    literals: ["pip "],
-    regex: /^pip (?<v>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?) from \S{1,300} \(python 3\.(?<minor>\d{1,2})\)/,
-    on: "output",
-    source: "pip",
-    read: (g) => [...one("pip", g.v), ...one("python", `3.${g.minor}`)]
-  },
-  {
-    // pip's upgrade notice names the running version: `[notice] A new release of pip is available: 23.0.1 -> 24.0`
-    literals: ["A new release of pip"],
-    regex: /A new release of pip(?: is)? available: (?<v>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?) -> /,
-    on: "output",
-    source: "pip",
-    read: (g) => one("pip", g.v)
-  },
-  {
-    // conda's own progress lines: `Collecting package metadata (repodata.json): done`, `Solving environment: failed`
-    literals: ["Collecting package metadata", "Solving environment:"],
-    regex: /^(?:Collecting package metadata|Solving environment:)/,
-    on: "output",
-    source: "conda",
-    read: () => [["installer", "conda"]]
-  },
-  // ---- distro, NVIDIA repository, platform -----------------------------------------------------
-  {
-    // apt: `Get:1 http://archive.ubuntu.com/ubuntu jammy InRelease [270 kB]`, `Hit:2 http://deb.debian.org/debian bookworm-updates InRelease`
-    literals: [" InRelease", " Release"],
-    regex: /\/(?:ubuntu|ubuntu-ports|debian)\/? (?<codename>[a-z]{3,12})(?:-updates|-security|-backports)? (?:InRelease|Release)\b/,
-    on: "output",
-    source: "apt",
-    read: (g) => one("os", releaseOfCodename[g.codename ?? ""])
-  },
-  {
-    // apt: `Get:4 http://archive.ubuntu.com/ubuntu jammy/main amd64 Packages [1,792 kB]`
-    literals: [" Packages"],
-    regex: /\/(?:main|universe|restricted|multiverse|contrib|non-free(?:-firmware)?) (?<arch>amd64|arm64|armhf|ppc64el|s390x|i386) Packages\b/,
-    on: "output",
-    source: "apt",
-    read: (g) => one("platform", platformOfDebArch[g.arch ?? ""])
-  },
-  {
-    // `https://developer.download.nvidia.com/compute/cuda/repos/ubuntu1804/x86_64/ InRelease`
-    literals: ["compute/cuda/repos/"],
-    regex: /compute\/cuda\/repos\/(?<distro>[a-z]{3,10}\d{1,4})\/(?<arch>x86_64|sbsa|arm64|ppc64le|aarch64|cross-linux-sbsa)/,
-    on: "both",
-    source: "nvidia-repo",
-    read: (g) => one("nvidiaRepo", `${g.distro}/${g.arch}`)
-  },
-  // ---- where it ran ----------------------------------------------------------------------------
-  {
-    // A GitHub-hosted runner's job log: the `Runner Image` group, and the workspace under /home/runner/work.
-    literals: ["Runner Image", "/home/runner/work/", "Hosted Compute Agent"],
-    regex: /Runner Image|\/home\/runner\/work\/|Hosted Compute Agent/,
-    on: "output",
-    source: "runner",
-    read: () => [["runner", "github-hosted"]]
-  },
-  {
-    // GitHub names its hosted runners `GitHub Actions N`: `Runner name: 'GitHub Actions 7'`,
-    // `The job running on runner GitHub Actions 7 has exceeded the maximum execution time \u2026`
-    literals: ["GitHub Actions "],
-    regex: /(?:\brunner |Runner name: ')GitHub Actions \d{1,6}\b/,
-    on: "output",
-    source: "runner",
-    read: () => [["runner", "github-hosted"]]
-  },
-  {
-    // A self-hosted runner's workspace: `<runner dir>/_work/<repo>/<repo>`.
-    literals: ["/_work/"],
-    regex: /\/(?:actions-runner|runner)\/_work\//,
-    on: "output",
-    source: "runner",
-    read: () => [["runner", "self-hosted"]]
-  },
-  {
-    // A container run (`docker run`, `sudo docker run`, `nvidia-docker run`, `podman run`): the command
-    // itself, NVIDIA's start-up banner (`== CUDA ==`), the daemon's GPU error.
-    literals: ["docker run ", "podman run ", "docker container run ", "== CUDA ==", "could not select device driver"],
-    regex: /(?:^|\$ |# )(?:sudo )?(?:nvidia-)?(?:docker|podman)(?: container)? run |^== CUDA ==$|could not select device driver/,
-    on: "output",
-    source: "docker-run",
-    read: () => [["place", "docker-run"]]
-  },
-  {
-    // Docker Compose starting containers: v1's `Creating vqgan-clip-docker_generate_run ... done` (`docker-compose run` /
-    // `up`, kcosta42/VQGAN-CLIP-Docker#1), v2's ` \u2714 Container ragflow-redis     Started` (infiniflow/ragflow#9573) and `Attaching to \u2026`.
-    literals: ["Creating ", "Container ", "Attaching to "],
-    regex: /^Creating [\w.-]{1,200} \.\.\. done$|^\s{0,4}(?:\u2714 )?Container [\w.-]{1,200}\s{1,80}(?:Created|Started|Starting|Running|Healthy|Recreated)(?:\s{1,200}\d{1,5}(?:\.\d{1,3})?s)?\s{0,10}$|^Attaching to [\w.-]{1,200}/,
-    on: "output",
-    source: "docker-run",
-    read: () => [["place", "docker-run"]]
-  },
-  {
-    // A root shell in a container: Docker names a container's host after the first 12 hex digits of its
-    // ID unless `--hostname` says otherwise, so `root@a8c0f508dc92:/gpt-2# python3 \u2026` (openai/gpt-2#204) and
-    // `(base) root@a2d7b9b1e3ab:~/FasterLivePortrait# python app.py` (warmshao/FasterLivePortrait#37) are typed in one.
-    literals: ["root@"],
-    regex: /^(?:\([\w.-]{1,40}\) )?root@[0-9a-f]{12}:[\w/.~-]{0,200}# /,
-    on: "output",
-    source: "prompt",
-    read: () => [["place", "docker-run"]]
-  },
-  {
-    // An interactive shell's prompt pasted with the output: `user@host:~/src$ pip install \u2026`, `(venv) me@box:~$ \u2026`
-    literals: [":~", "$ pip", "$ python", "$ nvcc", "$ cmake", "$ conda", "$ mamba", "$ micromamba"],
-    regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] |\$ (?:pip|python|nvcc|cmake|conda|mamba|micromamba)\b)/,
-    on: "output",
-    source: "prompt",
-    read: () => [["place", "host-shell"]]
-  }
-];
-function imageName(ref) {
-  if (ref === void 0 || ref === "" || ref.toLowerCase() === "scratch") return null;
-  return ref.replace(/^docker\.io\//, "").replace(/^library\//, "");
-}
-var installerCommand = /\b(?:(?<uv>uv)\s+(?:pip\s+install|pip\s+sync|sync|add)|(?<conda>micromamba|mamba|conda)\s+(?:install|create|env\s+(?:create|update))|(?<poetry>poetry)\s+(?:install|add)|(?<pip>pip3?)\s+install|python3?(?:\.\d{1,2})?\s+-m\s+(?<pipModule>pip)\s+install)\b/g;
-function installersIn(instruction) {
-  const found = [];
-  for (const m of instruction.matchAll(installerCommand)) {
-    const g = m.groups ?? {};
-    const name2 = g.uv ?? g.conda ?? g.poetry ?? (g.pip !== void 0 || g.pipModule !== void 0 ? "pip" : void 0);
-    if (name2 !== void 0) found.push(name2);
-  }
-  return found;
-}
 
 // src/facts/ngc-pytorch-cuda.ts
 var cudaOfMonth = {
@@ -46215,6 +46746,351 @@ function runStaticChecks(dockerfile, onError) {
   return findings;
 }
 
+// src/facts/fact-patterns.ts
+function majorMinor3(version2) {
+  const m = /^(\d{1,2})\.(\d{1,2})/.exec(version2 ?? "");
+  return m ? `${Number(m[1])}.${Number(m[2])}` : null;
+}
+function one(name2, value) {
+  return value ? [[name2, value]] : [];
+}
+var platformOfDebArch = {
+  amd64: "linux/amd64",
+  arm64: "linux/arm64",
+  armhf: "linux/arm/v7",
+  ppc64el: "linux/ppc64le",
+  s390x: "linux/s390x",
+  i386: "linux/386"
+};
+var torchPackages = /* @__PURE__ */ new Set(["torch", "torchvision", "torchaudio"]);
+function torchFacts(pkg, version2) {
+  if (pkg === void 0 || version2 === void 0 || !torchPackages.has(pkg)) return [];
+  const v = version2.replace(/%2B/gi, "+");
+  const out = [[pkg, v]];
+  const local = /\+(cu\d{2,3}|cpu|rocm[\d.]+)$/.exec(v)?.[1];
+  if (pkg === "torch" && local) out.push(["torchCuda", local]);
+  return out;
+}
+var factPatterns = [
+  // ---- CUDA toolkit that compiled -------------------------------------------------------------
+  {
+    // nvcc --version: `Cuda compilation tools, release 12.4, V12.4.131`
+    literals: ["Cuda compilation tools, release"],
+    regex: /Cuda compilation tools, release (?<v>\d{1,2}\.\d{1,2})/,
+    on: "output",
+    source: "nvcc",
+    read: (g) => one("cuda", majorMinor3(g.v))
+  },
+  {
+    // CMake: `-- The CUDA compiler identification is NVIDIA 12.4.131`
+    literals: ["CUDA compiler identification is NVIDIA"],
+    regex: /CUDA compiler identification is NVIDIA (?<v>\d{1,2}\.\d{1,2})/,
+    on: "output",
+    source: "cmake",
+    read: (g) => one("cuda", majorMinor3(g.v))
+  },
+  {
+    // CMake: `-- Found CUDAToolkit: /usr/local/cuda/include (found version "12.1.105")`, `Found CUDA: /usr/local/cuda (found version "11.8")`
+    literals: ["Found CUDAToolkit:", "Found CUDA:"],
+    regex: /Found CUDA(?:Toolkit)?: \S{1,300} \(found (?:suitable )?(?:exact )?version "(?<v>\d{1,2}\.\d{1,2})/,
+    on: "output",
+    source: "cmake",
+    read: (g) => one("cuda", majorMinor3(g.v))
+  },
+  {
+    // torch.utils.cpp_extension: `The detected CUDA version (11.8) mismatches the version that was used to compile PyTorch (12.1).`
+    literals: ["mismatches the version that was used to compile"],
+    regex: /detected CUDA version \((?<v>\d{1,2}\.\d{1,2})\) mismatches the version that was used to compile\s{0,4}(?:PyTorch \((?<t>\d{1,2})\.(?<tm>\d{1,2})\))?/,
+    on: "output",
+    source: "torch-extension",
+    read: (g) => [...one("cuda", majorMinor3(g.v)), ...one("torchCuda", g.t !== void 0 ? `cu${g.t}${g.tm}` : null)]
+  },
+  {
+    // The same error wrapped at the terminal's width: `PyTorch (11.8). Please make sure to use the same CUDA versions.`
+    literals: ["Please make sure to use the same CUDA versions"],
+    regex: /PyTorch \((?<t>\d{1,2})\.(?<tm>\d{1,2})\)\. Please make sure to use the same CUDA versions/,
+    on: "output",
+    source: "torch-extension",
+    read: (g) => one("torchCuda", `cu${g.t}${g.tm}`)
+  },
+  {
+    // NVIDIA's container start-up banner names the image's toolkit: `CUDA Version 12.4.1`. (nvidia-smi's
+    // `CUDA Version: 12.6` has a colon and names the driver's newest supported CUDA, not a toolkit.)
+    literals: ["CUDA Version "],
+    regex: /^CUDA Version (?<v>\d{1,2}\.\d{1,2})\.\d{1,3}$/,
+    on: "output",
+    source: "image-banner",
+    read: (g) => one("cuda", majorMinor3(g.v))
+  },
+  {
+    // NVIDIA images' environment, printed by `env` or set in the Dockerfile: `CUDA_VERSION=12.4.1`, `ENV CUDA_VERSION 11.8.0`
+    literals: ["CUDA_VERSION"],
+    regex: /\bCUDA_VERSION[= ](?<v>\d{1,2}\.\d{1,2})/,
+    on: "both",
+    source: "environment",
+    read: (g) => one("cuda", majorMinor3(g.v))
+  },
+  {
+    // `/usr/local/cuda-11.7/bin/nvcc`, `CUDA_HOME=/usr/local/cuda-12.1`
+    literals: ["/usr/local/cuda-"],
+    regex: /\/usr\/local\/cuda-(?<v>\d{1,2}\.\d{1,2})(?![\d.])/,
+    on: "both",
+    source: "path",
+    read: (g) => one("cuda", majorMinor3(g.v))
+  },
+  {
+    // NVIDIA's apt packages carry the version: `Setting up cuda-nvcc-12-4 (12.4.131-1) ...`, `apt-get install cuda-cupti-11-7`.
+    // Not apt's own errors: `E: Unable to locate package cuda-cupti-12-4` proves the package is not there.
+    literals: ["cuda-"],
+    regex: /^(?!E: )(?:.{0,400}?[\s=])?(?<name>cuda-[a-z0-9-]{3,80})(?=[\s:=]|$)/,
+    on: "both",
+    source: "apt-package",
+    read: (g) => {
+      const m = /-(\d{1,2})-(\d{1,2})$/.exec(g.name ?? "");
+      return m ? one("cuda", `${Number(m[1])}.${Number(m[2])}`) : [];
+    }
+  },
+  {
+    // An nvidia/cuda image named in a pasted report or command, not as a FROM: `Docker environment,
+    // nvidia/cuda:11.8.0-devel-ubuntu22.04`, `docker run --gpus all nvidia/cuda:12.4.1-base-ubuntu22.04 nvidia-smi`.
+    // Its tag spells the toolkit's version (nvidia-images.ts); which stage or command used it is not known, so the
+    // base image is not set from it.
+    literals: ["nvidia/cuda:"],
+    regex: /(?:^|[\s,(="'])(?:docker\.io\/)?nvidia\/cuda:(?<tag>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?-[a-z0-9.-]{1,60})/,
+    on: "output",
+    source: "image-mention",
+    read: (g) => imageFacts(`nvidia/cuda:${g.tag ?? ""}`).filter(([name2]) => name2 === "cuda" || name2 === "cudnn" || name2 === "os")
+  },
+  // ---- base images -----------------------------------------------------------------------------
+  {
+    // BuildKit's step `FROM docker.io/nvidia/cuda:12.4.1-devel-ubuntu22.04@sha256:\u2026`, classic `FROM nvidia/cuda:\u2026`
+    literals: ["FROM ", "from "],
+    regex: /^(?:FROM|from)\s+(?:--platform=\S{1,100}\s+)?(?<ref>[^\s@$]{1,300})/,
+    on: "instruction",
+    source: "from",
+    read: (g) => one("baseImage", imageName(g.ref))
+  },
+  {
+    // `[internal] load metadata for docker.io/nvidia/cuda:12.4.1-devel-ubuntu22.04`
+    literals: ["load metadata for "],
+    regex: /load metadata for (?<ref>[^\s@$]{1,300})/,
+    on: "instruction",
+    source: "load-metadata",
+    read: (g) => one("baseImage", imageName(g.ref))
+  },
+  // ---- Python, installers, torch ---------------------------------------------------------------
+  {
+    // A wheel's file name: `torch-2.3.1+cu121-cp310-cp310-linux_x86_64.whl`, `torch-2.3.1%2Bcu121-cp310-\u2026`, and the
+    // nightlies' PEP 440 dev release: `whl/nightly/cu117/torch-2.0.0.dev20230128%2Bcu117-cp310-\u2026`
+    literals: ["torch-", "torchvision-", "torchaudio-"],
+    regex: /(?:^|[\s/=(])(?<pkg>torch(?:vision|audio)?)-(?<v>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?(?:\.dev\d{1,10}|(?:a|b|rc)\d{1,4})?(?:(?:\+|%2B)[a-z0-9.]{1,20})?)-cp(?<py>3\d{1,2})-/,
+    on: "output",
+    source: "wheel",
+    read: (g) => [...torchFacts(g.pkg, g.v), ...one("python", g.py ? `3.${g.py.slice(1)}` : null)]
+  },
+  {
+    // Any CPython wheel with the interpreter's own ABI: `\u2026-cp310-cp310-manylinux\u2026` (not `cp38-abi3`)
+    literals: ["-cp3"],
+    regex: /-cp3(?<minor>\d{1,2})-cp3(?<abi>\d{1,2})m?-/,
+    on: "output",
+    source: "wheel",
+    read: (g) => one("python", g.minor === g.abi ? `3.${g.minor}` : null)
+  },
+  {
+    // pip: `Successfully installed pip-24.0 torch-2.3.1+cu121 torchvision-0.18.1`
+    literals: ["Successfully installed "],
+    regex: /Successfully installed (?<list>.{1,4000})/,
+    on: "output",
+    source: "pip-installed",
+    read: (g) => {
+      const out = [];
+      for (const token of (g.list ?? "").split(/\s+/)) {
+        const m = /^(?<pkg>[A-Za-z0-9_.-]{1,100})-(?<v>\d[^\s]{0,60})$/.exec(token);
+        if (!m?.groups) continue;
+        if (m.groups.pkg === "pip") out.push(["pip", m.groups.v]);
+        else out.push(...torchFacts(m.groups.pkg, m.groups.v));
+      }
+      return out;
+    }
+  },
+  {
+    // pip: `Requirement already satisfied: torch in /usr/local/lib/python3.10/dist-packages (2.1.0a0+32f93b1)`
+    literals: ["Requirement already satisfied: torch"],
+    regex: /Requirement already satisfied: (?<pkg>torch(?:vision|audio)?)(?:[<>=!~][^\s]{0,60})? in \S{1,300} \((?<v>[^)\s]{1,60})\)/,
+    on: "output",
+    source: "pip-satisfied",
+    read: (g) => torchFacts(g.pkg, g.v)
+  },
+  {
+    // uv: ` + torch==2.3.1+cu121`
+    literals: [" + torch"],
+    regex: /^ \+ (?<pkg>torch(?:vision|audio)?)==(?<v>\S{1,60})$/,
+    on: "output",
+    source: "uv-installed",
+    read: (g) => torchFacts(g.pkg, g.v)
+  },
+  {
+    // Interpreter paths: `/usr/local/lib/python3.10/site-packages`, `/opt/conda/lib/python3.11/`
+    literals: ["/python3."],
+    regex: /\/python3\.(?<minor>\d{1,2})\//,
+    on: "output",
+    source: "path",
+    read: (g) => one("python", `3.${g.minor}`)
+  },
+  {
+    // `python --version`: `Python 3.10.12`; uv: `Using Python 3.11.9 environment at: /usr/local`, `Using CPython 3.12.3 interpreter at: /usr/bin/python3`
+    literals: ["Python 3."],
+    regex: /^(?:Using C?Python |Python )3\.(?<minor>\d{1,2})\.\d{1,3}(?:\s|$)/,
+    on: "output",
+    source: "python",
+    read: (g) => one("python", `3.${g.minor}`)
+  },
+  {
+    // `pip --version`: `pip 23.0.1 from /usr/lib/python3/dist-packages/pip (python 3.11)`
+    literals: ["pip "],
+    regex: /^pip (?<v>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?) from \S{1,300} \(python 3\.(?<minor>\d{1,2})\)/,
+    on: "output",
+    source: "pip",
+    read: (g) => [...one("pip", g.v), ...one("python", `3.${g.minor}`)]
+  },
+  {
+    // pip's upgrade notice names the running version: `[notice] A new release of pip is available: 23.0.1 -> 24.0`
+    literals: ["A new release of pip"],
+    regex: /A new release of pip(?: is)? available: (?<v>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?) -> /,
+    on: "output",
+    source: "pip",
+    read: (g) => one("pip", g.v)
+  },
+  {
+    // conda's own progress lines: `Collecting package metadata (repodata.json): done`, `Solving environment: failed`
+    literals: ["Collecting package metadata", "Solving environment:"],
+    regex: /^(?:Collecting package metadata|Solving environment:)/,
+    on: "output",
+    source: "conda",
+    read: () => [["installer", "conda"]]
+  },
+  // ---- distro, NVIDIA repository, platform -----------------------------------------------------
+  {
+    // apt: `Get:1 http://archive.ubuntu.com/ubuntu jammy InRelease [270 kB]`, `Hit:2 http://deb.debian.org/debian bookworm-updates InRelease`
+    literals: [" InRelease", " Release"],
+    regex: /\/(?:ubuntu|ubuntu-ports|debian)\/? (?<codename>[a-z]{3,12})(?:-updates|-security|-backports)? (?:InRelease|Release)\b/,
+    on: "output",
+    source: "apt",
+    read: (g) => one("os", releaseOfCodename[g.codename ?? ""])
+  },
+  {
+    // apt: `Get:4 http://archive.ubuntu.com/ubuntu jammy/main amd64 Packages [1,792 kB]`
+    literals: [" Packages"],
+    regex: /\/(?:main|universe|restricted|multiverse|contrib|non-free(?:-firmware)?) (?<arch>amd64|arm64|armhf|ppc64el|s390x|i386) Packages\b/,
+    on: "output",
+    source: "apt",
+    read: (g) => one("platform", platformOfDebArch[g.arch ?? ""])
+  },
+  {
+    // `https://developer.download.nvidia.com/compute/cuda/repos/ubuntu1804/x86_64/ InRelease`
+    literals: ["compute/cuda/repos/"],
+    regex: /compute\/cuda\/repos\/(?<distro>[a-z]{3,10}\d{1,4})\/(?<arch>x86_64|sbsa|arm64|ppc64le|aarch64|cross-linux-sbsa)/,
+    on: "both",
+    source: "nvidia-repo",
+    read: (g) => one("nvidiaRepo", `${g.distro}/${g.arch}`)
+  },
+  // ---- where it ran ----------------------------------------------------------------------------
+  {
+    // A Dockerfile's `RUN` line pasted with the output it gave (`RUN pip3 uninstall -y llama-cpp-python \`, then
+    // the error): the failing command ran in an image build. BuildKit's and the classic builder's own step lines never
+    // start with `RUN` (`#8 [4/6] RUN \u2026`, `Step 4/6 : RUN \u2026`), so only a paste of the Dockerfile does.
+    literals: ["RUN "],
+    regex: /^RUN (?:--|[a-zA-Z/.$])/,
+    on: "output",
+    source: "dockerfile-paste",
+    read: () => [["place", "image-build"]]
+  },
+  {
+    // The classic builder's failure line, pasted without its `Step N/M :` lines:
+    // `The command '/bin/sh -c ./build.sh' returned a non-zero code: 1` (AlexeyAB/darknet#6093).
+    literals: ["returned a non-zero code"],
+    regex: /^The command '\/bin\/(?:ba)?sh -c [^\n]{1,4000}' returned a non-zero code: \d{1,3}/,
+    on: "output",
+    source: "classic-builder",
+    read: () => [["place", "image-build"]]
+  },
+  {
+    // A GitHub-hosted runner's job log: the `Runner Image` group, and the workspace under /home/runner/work.
+    literals: ["Runner Image", "/home/runner/work/", "Hosted Compute Agent"],
+    regex: /Runner Image|\/home\/runner\/work\/|Hosted Compute Agent/,
+    on: "output",
+    source: "runner",
+    read: () => [["runner", "github-hosted"]]
+  },
+  {
+    // GitHub names its hosted runners `GitHub Actions N`: `Runner name: 'GitHub Actions 7'`,
+    // `The job running on runner GitHub Actions 7 has exceeded the maximum execution time \u2026`
+    literals: ["GitHub Actions "],
+    regex: /(?:\brunner |Runner name: ')GitHub Actions \d{1,6}\b/,
+    on: "output",
+    source: "runner",
+    read: () => [["runner", "github-hosted"]]
+  },
+  {
+    // A self-hosted runner's workspace: `<runner dir>/_work/<repo>/<repo>`.
+    literals: ["/_work/"],
+    regex: /\/(?:actions-runner|runner)\/_work\//,
+    on: "output",
+    source: "runner",
+    read: () => [["runner", "self-hosted"]]
+  },
+  {
+    // A container run (`docker run`, `sudo docker run`, `nvidia-docker run`, `podman run`): the command
+    // itself, NVIDIA's start-up banner (`== CUDA ==`), the daemon's GPU error.
+    literals: ["docker run ", "podman run ", "docker container run ", "== CUDA ==", "could not select device driver"],
+    regex: /(?:^|\$ |# )(?:sudo )?(?:nvidia-)?(?:docker|podman)(?: container)? run |^== CUDA ==$|could not select device driver/,
+    on: "output",
+    source: "docker-run",
+    read: () => [["place", "docker-run"]]
+  },
+  {
+    // Docker Compose starting containers: v1's `Creating vqgan-clip-docker_generate_run ... done` (`docker-compose run` /
+    // `up`, kcosta42/VQGAN-CLIP-Docker#1), v2's ` \u2714 Container ragflow-redis     Started` (infiniflow/ragflow#9573) and `Attaching to \u2026`.
+    literals: ["Creating ", "Container ", "Attaching to "],
+    regex: /^Creating [\w.-]{1,200} \.\.\. done$|^\s{0,4}(?:\u2714 )?Container [\w.-]{1,200}\s{1,80}(?:Created|Started|Starting|Running|Healthy|Recreated)(?:\s{1,200}\d{1,5}(?:\.\d{1,3})?s)?\s{0,10}$|^Attaching to [\w.-]{1,200}/,
+    on: "output",
+    source: "docker-run",
+    read: () => [["place", "docker-run"]]
+  },
+  {
+    // A root shell in a container: Docker names a container's host after the first 12 hex digits of its
+    // ID unless `--hostname` says otherwise, so `root@a8c0f508dc92:/gpt-2# python3 \u2026` (openai/gpt-2#204) and
+    // `(base) root@a2d7b9b1e3ab:~/FasterLivePortrait# python app.py` (warmshao/FasterLivePortrait#37) are typed in one.
+    literals: ["root@"],
+    regex: /^(?:\([\w.-]{1,40}\) )?root@[0-9a-f]{12}:[\w/.~-]{0,200}# /,
+    on: "output",
+    source: "prompt",
+    read: () => [["place", "docker-run"]]
+  },
+  {
+    // An interactive shell's prompt pasted with the output: `user@host:~/src$ pip install \u2026`, `(venv) me@box:~$ \u2026`
+    literals: [":~", "$ pip", "$ python", "$ nvcc", "$ cmake", "$ conda", "$ mamba", "$ micromamba"],
+    regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] |\$ (?:pip|python|nvcc|cmake|conda|mamba|micromamba)\b)/,
+    on: "output",
+    source: "prompt",
+    read: () => [["place", "host-shell"]]
+  }
+];
+function imageName(ref) {
+  if (ref === void 0 || ref === "" || ref.toLowerCase() === "scratch") return null;
+  return ref.replace(/^docker\.io\//, "").replace(/^library\//, "");
+}
+var installerCommand = /\b(?:(?<uv>uv)\s+(?:pip\s+install|pip\s+sync|sync|add)|(?<conda>micromamba|mamba|conda)\s+(?:install|create|env\s+(?:create|update))|(?<poetry>poetry)\s+(?:install|add)|(?<pip>pip3?)\s+install|python3?(?:\.\d{1,2})?\s+-m\s+(?<pipModule>pip)\s+install)\b/g;
+function installersIn(instruction) {
+  const found = [];
+  for (const m of instruction.matchAll(installerCommand)) {
+    const g = m.groups ?? {};
+    const name2 = g.uv ?? g.conda ?? g.poetry ?? (g.pip !== void 0 || g.pipModule !== void 0 ? "pip" : void 0);
+    if (name2 !== void 0) found.push(name2);
+  }
+  return found;
+}
+
 // src/facts/collect-facts.ts
 init_framing();
 var maxValuesPerFact = 12;
@@ -47427,10 +48303,11 @@ function verdictKind({ model, findings }) {
 function subjectOf({ model, facts }) {
   if (model.failedStep !== null || model.solveError !== null || !noBuildSteps(model)) return "build";
   const place = factsFor(facts, null, model).place;
-  return place === "docker-run" ? "container" : place === "host-shell" ? "command" : "build";
+  if (place === "image-build") return "build";
+  return place === "docker-run" ? "container" : place === "host-shell" ? "command" : "output";
 }
 function failedWords(analysis) {
-  return { build: "Build failed", container: "Container failed", command: "Command failed" }[subjectOf(analysis)];
+  return { build: "Build failed", container: "Container failed", command: "Command failed", output: "Failed" }[subjectOf(analysis)];
 }
 function stopWords(stop) {
   if (stop === null) return { text: "the log ends while a step was still running", step: null };
@@ -47625,7 +48502,7 @@ function findingDetails(finding, model, limits = DEFAULT_LIMITS) {
   out.push("</details>");
   return out.join("\n");
 }
-var FACTS_LABEL = { build: "Build", container: "Container", command: "Environment" };
+var FACTS_LABEL = { build: "Build", container: "Container", command: "Environment", output: "Environment" };
 function factsMarkdown(analysis) {
   const line = factsLine(analysis.facts, analysis.model);
   return line === "" ? "" : `**${FACTS_LABEL[subjectOf(analysis)]}:** ${escapeText(line)}`;
