@@ -36,6 +36,7 @@ import { torchMinimumEnrich } from '../knowledge/torch-minimum-enricher.js';
 import { cmakeNotfoundEnrich } from '../knowledge/cmake-notfound-enricher.js';
 import { aptReleaseMixEnrich } from '../knowledge/apt-release-mix-enricher.js';
 import { glibcImageEnrich } from '../knowledge/glibc-image.js';
+import { kernelArchEnrich } from '../knowledge/kernel-arch-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -120,4 +121,6 @@ export const enrichers: Record<string, Enricher> = {
   'apt-release-mix': aptReleaseMixEnrich,
   /** An Alpine (musl) Python image of the log and the Debian (glibc) image of the same Python (`{enrich.alpineImage}`, `{enrich.glibcImage}`). */
   'glibc-image': glibcImageEnrich,
+  /** A kernel ptxas refused for an arch older than it needs: that arch, the targeted one, lists from it up (`{enrich.required}`, `{enrich.torchArchList}`). */
+  'kernel-arch': kernelArchEnrich,
 };

@@ -22,6 +22,7 @@ import { versionMismatch } from './cuda/version-mismatch.js';
 import { develToolkitCopied } from './cuda/devel-toolkit-copied.js';
 import { driverTooOld } from './cuda/driver-too-old.js';
 import { unsupportedHostCompiler } from './cuda/unsupported-host-compiler.js';
+import { kernelNeedsNewerArch } from './cuda/kernel-needs-newer-arch.js';
 import { cuptiLibraryNotfound } from './cmake/cupti-library-notfound.js';
 import { cudaArchDetectFailed } from './cmake/cuda-arch-detect-failed.js';
 import { notfound } from './cmake/notfound.js';
@@ -99,6 +100,7 @@ export const builtinRules: RuleInput[] = [
   develToolkitCopied,
   driverTooOld,
   unsupportedHostCompiler,
+  kernelNeedsNewerArch,
   cuptiLibraryNotfound,
   cudaArchDetectFailed,
   notfound,
