@@ -22,18 +22,25 @@ export function unrecognisedInput(model: Pick<BuildModel, 'format' | 'steps'>, f
  * What a log says about its build, the same for every report:
  * - `failed`: a step failed, the solve failed, or an error-level finding;
  * - `unfinished`: the log ends while a step still runs, with no failure in it (a job time limit,
- *   a cancel, a paste cut short), or the CI says it canceled the job (even when BuildKit then
- *   reports the cancel as an error);
+ *   a cancel, a paste cut short before the error), or the CI says it canceled the job (even when
+ *   BuildKit then reports the cancel as an error); a running step with an error-level finding of
+ *   its own is a paste cut inside the failure: `failed`;
  * - `passed`: build steps, all finished without an error;
  * - `tool-output`: no build steps but findings in the text (a pasted pip or CMake log);
  * - `unrecognised`: nothing this tool knows.
  */
 export type VerdictKind = 'failed' | 'unfinished' | 'passed' | 'tool-output' | 'unrecognised';
 
+/** Findings that say why a running step was stopped (a job's time limit, a cancel, a lost runner), not that it failed. */
+const STOPPED_FROM_OUTSIDE: ReadonlySet<string> = new Set(['resources/job-timeout', 'buildkit/build-canceled', 'ci/runner-lost']);
+
 export function verdictKind({ model, findings }: { model: Pick<BuildModel, 'format' | 'steps' | 'failedStep' | 'solveError' | 'jobCanceled'>; findings: readonly Finding[] }): VerdictKind {
   if (canceledByJob(model)) return 'unfinished';
   if (model.failedStep !== null || model.solveError !== null) return 'failed';
-  if (unfinishedStep(model) !== null) return 'unfinished';
+  // A paste cut inside the failing step (the error lines, not the step's end) shows the failure
+  // itself: an error-level finding of the step that still runs makes it a failed build.
+  const running = unfinishedStep(model);
+  if (running !== null) return findings.some((f) => f.severity === 'error' && f.step === running.id && !STOPPED_FROM_OUTSIDE.has(f.ruleId)) ? 'failed' : 'unfinished';
   if (findings.some((f) => f.severity === 'error')) return 'failed';
   if (model.format === 'unknown' || unrecognisedInput(model, findings)) return 'unrecognised';
   if (noBuildSteps(model)) return 'tool-output';
