@@ -12,6 +12,7 @@
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { runInstructionOf } from '../model/build-model.js';
+import { firstDriversFor } from './cuda-release-drivers.js';
 
 /** A solve command that reads a spec file: `conda env create -f environment.yml`, `micromamba install -y -n base -f /tmp/env.yaml`. */
 const solveCommand =
@@ -39,11 +40,35 @@ export function dryRunOf(command: string): string {
 }
 
 /**
+ * The `__cuda` virtual package (conda's docs, "Managing virtual packages": "Maximum version of CUDA supported by
+ * the display driver", listed by `conda info`; `CONDA_OVERRIDE_CUDA` sets it, e.g. where no driver is present).
+ * From a constraint such as `>=11.0` or `>=11.8`: `cudaWanted` (11.0) and the first Linux driver of that CUDA
+ * release (`driver`, NVIDIA's release notes Table 3, cuda-release-drivers.ts).
+ */
+export function virtualCudaValues(constraint: string | undefined): Record<string, string> {
+  const m = /(\d{1,2}\.\d{1,2})/.exec(constraint ?? '');
+  if (m === null) return {};
+  const drivers = firstDriversFor(m[1]!);
+  return drivers === null ? { cudaWanted: m[1]! } : { cudaWanted: m[1]!, driver: drivers.linux };
+}
+
+/**
  * `file`: the spec file the solve read; `dryRun`: the same solve with `--dry-run`, only where it can be
  * run as printed (a shell, not a RUN line of an image build: there the fix is to rebuild). Keys are
- * absent when the log shows no solve command with a spec file.
+ * absent when the log shows no solve command with a spec file. With a `__cuda` conflict, also `cudaWanted` and
+ * `driver` (virtualCudaValues).
  */
 export function condaSolveEnrich(
+  captures: Readonly<Record<string, string>>,
+  step: Step | null,
+  model: BuildModel,
+  facts: FactView,
+): Record<string, string> {
+  const cuda = virtualCudaValues(captures['context.virtualCuda.wanted'] ?? captures['context.noCuda.wanted']);
+  return { ...cuda, ...solveValues(captures, step, model, facts) };
+}
+
+function solveValues(
   captures: Readonly<Record<string, string>>,
   step: Step | null,
   model: BuildModel,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { condaSolveEnrich, dryRunOf, solveCommandIn } from '../../src/knowledge/conda-solve.js';
+import { condaSolveEnrich, dryRunOf, solveCommandIn, virtualCudaValues } from '../../src/knowledge/conda-solve.js';
 import type { BuildModel } from '../../src/model/types.js';
 import type { FactView } from '../../src/facts/fact-view.js';
 import { analyzeLog } from '../rules/support/analyze-log.js';
@@ -90,5 +90,47 @@ describe('conda/unsatisfiable on the real wordings', () => {
     expect(f?.message).toContain('tbb, jpeg, pango');
     expect(f?.fix).toContain('conda config --set channel_priority flexible');
     expect(f?.fix).not.toContain('Loosen the pin');
+  });
+});
+
+describe('the __cuda virtual package', () => {
+  test('the CUDA a constraint asks for, and the first Linux driver of that release', () => {
+    expect(virtualCudaValues('>=11.0')).toEqual({ cudaWanted: '11.0', driver: '450.51.05' });
+    // 12.7 was never released: the first driver that reports 12.7 or more is 12.8's
+    expect(virtualCudaValues('>=12.7')).toEqual({ cudaWanted: '12.7', driver: '570.26' });
+    expect(virtualCudaValues('>=9.0')).toEqual({ cudaWanted: '9.0' });
+    expect(virtualCudaValues(undefined)).toEqual({});
+  });
+
+  test("a driver older than the toolkit (mamba's `has constraint __cuda … conflicting with __cuda-10.2-0`)", async () => {
+    const [f] = await analyzeLog(fixture('match-mamba-virtual-cuda-old-driver.log'));
+    expect(f?.ruleId).toBe('conda/unsatisfiable');
+    expect(f?.message).toContain('supports CUDA 10.2 only');
+    expect(f?.fix).toContain('450.51.05');
+    expect(f?.fix).toContain('CONDA_OVERRIDE_CUDA=11.0 mamba create -n blahhh -c pytorch -c conda-forge cudatoolkit=11.0 pytorch');
+  });
+
+  test('no driver at all: the override, with the CUDA to give it', async () => {
+    const [f] = await analyzeLog(fixture('match-mamba-nothing-provides-cuda.log'));
+    expect(f?.message).toContain('no `__cuda` virtual package');
+    expect(f?.fix).toContain('CONDA_OVERRIDE_CUDA');
+    expect(f?.fix).not.toContain('channel_priority');
+  });
+});
+
+describe('conda itself in a python conflict', () => {
+  test('the specs are solved into base: a separate environment, not a Python pin', async () => {
+    const [f] = await analyzeLog(fixture('match-libmamba-env-update-base.log'));
+    expect(f?.message).toContain("conda's base environment");
+    expect(f?.fix).toContain('conda env create -n project -f');
+    expect(f?.fix).not.toContain('-c conda-forge');
+  });
+
+  test('another package: the search covers the channels the log lists, not a fixed one', async () => {
+    // the same real log with the conflicting package renamed, so that base is not the story
+    const text = fixture('match-libmamba-env-update-base.log').replaceAll('conda-23.11.0-py311h06a4308_0', 'numba-0.58.1-py311h06a4308_0');
+    const [f] = await analyzeLog(text);
+    expect(f?.fix).toContain("conda search -c <channel> 'numba'");
+    expect(f?.fix).toContain('pytorch-nightly, nvidia, conda-forge, defaults');
   });
 });

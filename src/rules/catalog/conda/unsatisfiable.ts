@@ -22,6 +22,18 @@
 // …/user-guide/tasks/manage-channels.html); `--no-channel-priority` on mamba 2 / micromamba
 // (micromamba/src/common_options.cpp) and conda (conda/cli/helpers.py). The spec file and the
 // `--dry-run` check come from the `conda-solve` enricher (src/knowledge/conda-solve.ts).
+//
+// The `__cuda` virtual package is the highest CUDA version the NVIDIA driver supports, listed by `conda info`
+// and set by hand with `CONDA_OVERRIDE_CUDA` (docs.conda.io …/user-guide/tasks/manage-virtual.html, "Managing
+// virtual packages"; also honoured by mamba/rattler). CUDA builds constrain it: `package cudatoolkit-11.0.3-h15472ef_6
+// has constraint __cuda >=11.0 conflicting with __cuda-10.2-0` (mamba-org/mamba#969) is a driver older than the
+// toolkit; `nothing provides __cuda … needed by …` is a solve where no driver was found, the rule in a `docker build`
+// (no GPU there). The first driver of each CUDA release is NVIDIA's (cuda-release-drivers.ts, via the enricher).
+// A python conflict of `conda` itself (`package conda-23.11.0-py311h06a4308_0 requires python >=3.11,<3.12.0a0`,
+// nicklashansen/tdmpc2#13, a `conda env update -n base -f environment.yaml`) means the specs are solved into the
+// base environment, whose conda is pinned to its own Python: `conda env create -n NAME -f FILE` keeps them apart
+// (docs.conda.io …/user-guide/tasks/manage-environments.html). The channels to search are the ones the log lists
+// under `Channels:` (conda ≥ 23.10 prints them before solving), not a fixed one.
 import type { RuleInput } from '../../schema.js';
 
 type Variant = NonNullable<RuleInput['variants']>[number];
@@ -31,8 +43,134 @@ function searchBlock(tool: 'conda' | 'micromamba', what: string): string[] {
   return ['```sh', cmd, '```'];
 }
 
+/** The `__cuda` virtual package: a driver older than the CUDA build (shell) or no driver at all (image build). */
+function virtualCudaVariants(): Variant[] {
+  const override = (cmd: string) => ['```sh', `CONDA_OVERRIDE_CUDA={enrich.cudaWanted} ${cmd}`, '```'];
+  const oldDriver =
+    'The conda solver refused `{context.virtualCuda.package}`: it requires a driver that supports CUDA {enrich.cudaWanted} ' +
+    '(`__cuda {context.virtualCuda.wanted}`), and the NVIDIA driver of this machine supports CUDA {context.virtualCuda.host} only ' +
+    '(`__cuda` is the virtual package conda fills in from the installed driver; `conda info` lists it).';
+  const upgrade =
+    'Upgrade the NVIDIA driver to one for CUDA {enrich.cudaWanted} or newer (on Linux {enrich.driver} or later, NVIDIA\'s CUDA ' +
+    'release notes), then solve again; or ask for a CUDA build this driver supports (`cudatoolkit={context.virtualCuda.host}`).';
+  const noDriver =
+    'The conda solver found no `__cuda` virtual package, which conda fills in from the NVIDIA driver, and `{context.noCuda.by}` ' +
+    'requires one for CUDA {enrich.cudaWanted} (`__cuda {context.noCuda.wanted}`).';
+  const noDriverAny =
+    'The conda solver found no `__cuda` virtual package, which conda fills in from the NVIDIA driver, and `{context.noCuda.by}` ' +
+    'is a CUDA build that requires one.';
+  return [
+    {
+      when: 'virtualCuda&enrich.driver&cudaSolve',
+      message: oldDriver,
+      fix: [upgrade, '', 'Only when the environment is for another machine (one with a newer driver), tell conda which CUDA to assume:', '', ...override('{context.cudaSolve.cmd}')].join('\n'),
+    },
+    {
+      when: 'virtualCuda&enrich.driver',
+      message: oldDriver,
+      fix: [upgrade, '', 'Only when the environment is for another machine (one with a newer driver), set `CONDA_OVERRIDE_CUDA={enrich.cudaWanted}` in the environment of the same command.'].join('\n'),
+    },
+    {
+      when: 'noCuda&enrich.driver&fact.place=image-build',
+      message: `${noDriver} A \`docker build\` runs without a GPU, so no driver is seen there.`,
+      fix: [
+        'Tell conda which CUDA the image is for, above the RUN line that solves:',
+        '',
+        '```dockerfile',
+        'ENV CONDA_OVERRIDE_CUDA={enrich.cudaWanted}',
+        '```',
+        '',
+        'The machines that run the image need a driver for CUDA {enrich.cudaWanted} or newer (on Linux {enrich.driver} or later).',
+      ].join('\n'),
+    },
+    {
+      when: 'noCuda&fact.cuda&fact.place=image-build',
+      message: `${noDriverAny} A \`docker build\` runs without a GPU, so no driver is seen there.`,
+      fix: [
+        'Tell conda which CUDA the image is for (CUDA {fact.cuda} in this build), above the RUN line that solves:',
+        '',
+        '```dockerfile',
+        'ENV CONDA_OVERRIDE_CUDA={fact.cuda}',
+        '```',
+        '',
+        'The machines that run the image need a driver for that CUDA or newer.',
+      ].join('\n'),
+    },
+    {
+      when: 'noCuda&fact.place=image-build',
+      message: `${noDriverAny} A \`docker build\` runs without a GPU, so no driver is seen there.`,
+      fix: [
+        'Tell conda which CUDA the image is for, above the RUN line that solves, e.g. for CUDA 12.4:',
+        '',
+        '```dockerfile',
+        'ENV CONDA_OVERRIDE_CUDA=12.4',
+        '```',
+        '',
+        'Use the CUDA the package was built for: its build string names it (`cuda112` is 11.2). The machines that run the image',
+        'need a driver for that CUDA or newer (`nvidia-smi` there prints the CUDA version it supports).',
+      ].join('\n'),
+    },
+    {
+      when: 'noCuda&enrich.driver',
+      message: noDriver,
+      fix: [
+        '`nvidia-smi` shows whether this machine has a working NVIDIA driver, and the CUDA version it supports; `conda info` lists the',
+        '`__cuda` conda detects. Install a driver for CUDA {enrich.cudaWanted} or newer (on Linux {enrich.driver} or later), or, when',
+        'the environment is for another machine, set `CONDA_OVERRIDE_CUDA={enrich.cudaWanted}` for the command that solves.',
+      ].join('\n'),
+    },
+    {
+      when: 'noCuda',
+      message: noDriverAny,
+      fix: [
+        '`nvidia-smi` shows whether this machine has a working NVIDIA driver, and the CUDA version it supports; `conda info` lists the',
+        '`__cuda` conda detects. Install or repair the driver, or, when the environment is for another machine, set',
+        '`CONDA_OVERRIDE_CUDA` to the CUDA version of that machine for the command that solves (`CONDA_OVERRIDE_CUDA=12.4 conda …`;',
+        'the package\'s build string names the CUDA it was built for, `cuda112` is 11.2).',
+      ].join('\n'),
+    },
+  ];
+}
+
+/** conda's own `conda` package in the conflict: the specs are being solved into the base environment. */
+function baseVariants(): Variant[] {
+  const message =
+    'The environment is being solved into conda\'s base environment: base holds `{context.baseConda.package}` ' +
+    '{context.baseConda.version}, built for one Python (`{context.python}`), and the specs ask for another. conda cannot ' +
+    'replace the Python it runs on.';
+  const why = 'Give the project an environment of its own instead of solving its specs into base (what `conda env update -n base` or an install without `-n` in a conda image does):';
+  const after =
+    'then run it with `conda run -n project …`. Or start from a Miniconda / Miniforge installer whose Python is the one the ' +
+    'environment file asks for, instead of the latest installer.';
+  return [
+    {
+      when: 'baseConda&enrich.file&fact.place=image-build',
+      message,
+      fix: [why, '', '```dockerfile', 'RUN conda env create -n project -f {enrich.file}', '```', '', after].join('\n'),
+    },
+    {
+      when: 'baseConda&enrich.file',
+      message,
+      fix: [why, '', '```sh', 'conda env create -n project -f {enrich.file}', '```', '', after].join('\n'),
+    },
+    {
+      when: 'baseConda',
+      message,
+      fix: [
+        why,
+        '',
+        '```sh',
+        'conda env create -n project -f environment.yml',
+        '```',
+        '',
+        '(the environment file the failing command reads; in a Dockerfile, `RUN conda env create …`), ' + after,
+      ].join('\n'),
+    },
+  ];
+}
+
 function variants(): Variant[] {
-  const out: Variant[] = [];
+  const out: Variant[] = [...virtualCudaVariants(), ...baseVariants()];
   for (const pre of ['micromamba&', 'fact.installer=micromamba&', '']) {
     const tool = pre === '' ? 'conda' : 'micromamba';
     out.push({
@@ -90,24 +228,35 @@ function variants(): Variant[] {
       ].join('\n'),
     });
   }
-  out.push({
-    when: 'python&fact.python',
+  const search = () => [
+    {
+      cond: '&channel',
+      text:
+        `\`conda search -c <channel> '{context.python.package}'\` for each channel the solve used ({context.channel.name:all}) shows each build with its Python (\`py310\`, \`py311\`).`,
+    },
+    {
+      cond: '',
+      text: `\`conda search '{context.python.package}'\` (add \`-c <channel>\` for each channel of the environment) shows each build with its Python (\`py310\`, \`py311\`).`,
+    },
+  ];
+  for (const s of search()) out.push({
+    when: `python&fact.python${s.cond}`,
     message:
       'The conda solver found no combination that fits: a package requires a Python other than the environment\'s ' +
       '(Python {fact.python} in this build; `{context.python}`).',
     fix: [
       'Either pin a Python that every package has builds for, or versions of the packages built for Python {fact.python}:',
-      '`conda search -c conda-forge \'{context.python.package}\'` shows each build with its Python (`py310`, `py311`).',
+      s.text,
     ].join('\n'),
   });
-  out.push({
-    when: 'python',
+  for (const s of search()) out.push({
+    when: `python${s.cond}`,
     message:
       'The conda solver found no combination that fits: a package requires a Python other than the one the environment pins ' +
       '(`{context.python}`).',
     fix: [
       'Pin a Python that every package has builds for, or versions of the packages built for this Python:',
-      '`conda search -c conda-forge \'{context.python.package}\'` shows each build with its Python (`py310`, `py311`).',
+      s.text,
     ].join('\n'),
   });
   for (const check of ['&enrich.dryRun', '']) {
@@ -178,8 +327,29 @@ export const unsatisfiable: RuleInput = {
     { literals: ['nothing provides '], pattern: '^\\s{0,12}- nothing provides ' },
     // libmamba's summary above its tree (mamba, micromamba, conda's libmamba solver)
     { literals: ['Could not solve for environment specs'] },
+    // a CUDA build and the driver's `__cuda`: `  - package cudatoolkit-11.0.3-h15472ef_6 has constraint __cuda >=11.0 conflicting with __cuda-10.2-0`
+    { literals: ['conflicting with __cuda'], pattern: 'has constraint __cuda [^\\n]{1,60} conflicting with __cuda-' },
   ],
   context: [
+    {
+      name: 'virtualCuda',
+      literals: ['conflicting with __cuda'],
+      pattern:
+        'package (?<package>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}?)-\\d[^\\s]{0,100} has constraint __cuda (?<wanted>[^\\n]{1,60}?) conflicting with __cuda-(?<host>\\d{1,2}\\.\\d{1,2})',
+    },
+    // `  - nothing provides __cuda >=11.8 needed by pytorch-cuda-11.8-h7e8668a_5`
+    // (often without a version: `  - nothing provides __cuda needed by tensorflow-2.9.0-cuda102py310h7cc18f4_0`)
+    { name: 'noCuda', literals: ['nothing provides __cuda'], pattern: 'nothing provides __cuda(?: (?<wanted>[<>=!~][^\\s]{0,40}))? needed by (?<by>[^\\s]{1,200})' },
+    // the command that solved, any form: `mamba create -n blahhh -c pytorch -c conda-forge cudatoolkit=11.0 pytorch`
+    { name: 'cudaSolve', literals: ['conda ', 'mamba '], pattern: '(?<cmd>\\b(?:micromamba|mamba|conda)(?:\\s+env)?\\s+(?:create|install|update)\\b[^`\\n]{0,300})' },
+    // conda itself in the python conflict: `package conda-23.11.0-py311h06a4308_0 requires python >=3.11,<3.12.0a0, but …`
+    {
+      name: 'baseConda',
+      literals: ['requires python '],
+      pattern: 'package (?<package>conda|mamba|conda-libmamba-solver|libmambapy)-(?<version>\\d[^\\s-]{0,40})-[^\\s]{1,100} requires python ',
+    },
+    // the channels conda ≥ 23.10 lists before solving: `Channels:` then ` - conda-forge`
+    { name: 'channel', literals: [' - '], pattern: '^ - (?<name>[A-Za-z0-9][\\w.:/-]{0,150})\\s*$', tally: true },
     { name: 'requested', literals: ['nothing provides requested '], pattern: 'nothing provides requested (?<package>[A-Za-z0-9_][A-Za-z0-9_.:=<>*-]{0,120})' },
     {
       name: 'neededBy',

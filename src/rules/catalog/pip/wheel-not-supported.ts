@@ -14,6 +14,18 @@
 // (astral-sh/uv#14268). The common case in GPU images is an Alpine (musl) Python: torch and its `nvidia-*` wheels
 // are manylinux (glibc) only (glibc-image.ts), so the fix is a glibc base, not a flag (charliermarsh in
 // astral-sh/uv#7370: "It looks like you have a musl Python, but the wheel in the lockfile is for `manylinux`").
+// uv wraps its message at about 80 columns, so the distribution line can end at `can't be installed` and the hint
+// can be split before `but` (astral-sh/uv#11418, Lightricks/LTX-2#256); with one platform the hint says `the following
+// platform:` (astral-sh/uv#11418). The hint's advice names `tool.uv.required-environments` (LTX-2#256; uv ≥ 0.6.1,
+// astral-sh/uv#10067, documented in docs/concepts/projects/config.md "Required environments": for packages with no
+// source distribution, such as PyTorch, the lock must cover the platforms listed there).
+// On PyTorch's CUDA indexes (download.pytorch.org/whl/cuXYZ) the x86_64 CUDA wheels carry a local version
+// (`torch-2.7.0+cu128-cp310-cp310-manylinux_2_28_x86_64.whl`, pytorch/pytorch#153469) while some releases also have
+// aarch64 files under the plain version (`torch-2.4.0-cp312-cp312-linux_aarch64.whl` from the cu124 index,
+// pytorch/pytorch#193491). A lock that pinned the plain version from such an index holds files for aarch64 only, and
+// an x86_64 machine finds none (zanieb in astral-sh/uv#11418: the host tag is x86_64, the wheel's aarch64; the
+// reporter re-resolved). Re-resolving one package: `uv lock --upgrade-package <name>` (uv docs, concepts/projects/sync.md
+// "Upgrading locked package versions").
 // pip's form of the musl case is a manylinux wheel refused by file name (microsoft/onnxruntime#2909 on
 // `python:3.6.10-alpine3.11`). The musl evidence: uv's interpreter (`cpython-3.10.15-linux-x86_64-musl`), uv's
 // hint (`musllinux_…`), or an Alpine image the log names (the base, or the image a `docker run` started).
@@ -86,6 +98,11 @@ export const wheelNotSupported: RuleInput = {
       pattern:
         '[Dd]istribution `?(?<dist>[A-Za-z0-9][\\w.-]{0,100})==(?<version>[^\\s@`]{1,60}) @ [^\\s`]{1,300}`? can\'t be installed because',
     },
+    // the same, wrapped by uv: `error: Distribution `torch==2.5.1 @ registry+https://download.pytorch.org/whl/cu124` can't be installed `
+    {
+      literals: ["can't be installed"],
+      pattern: '[Dd]istribution `?(?<dist>[A-Za-z0-9][\\w.-]{0,100})==(?<version>[^\\s@`]{1,60}) @ [^\\s`]{1,300}`? can\'t be installed\\s*$',
+    },
     {
       literals: ['is not a supported wheel on this platform'],
       pattern:
@@ -97,10 +114,17 @@ export const wheelNotSupported: RuleInput = {
     { name: 'arm64Tag', literals: ['_arm64.whl'], pattern: '-linux_arm64\\.whl is not a supported' },
     { name: 'uvNoPlatform', literals: ["doesn't have a source distribution or wheel for the current platform"] },
     // `hint: You're on Linux (`manylinux_2_27_x86_64`), but `torch` (v2.7.0) only has wheels for the following platforms: `…`, `…`; consider …`
+    // (uv may wrap the hint after `),`: the two halves are two contexts)
+    { name: 'uvOn', literals: ["You're on "], pattern: "You're on (?<system>[A-Za-z]{1,20}) \\(`(?<platform>[\\w.]{1,80})`\\)" },
+    { name: 'uvHint', literals: ['only has wheels for the following platform'], pattern: 'only has wheels for the following platforms?: (?<tags>[^;]{1,3000})' },
+    // an x86_64 machine, and a hint that lists one platform, an aarch64 one (`… following platform: `linux_aarch64``)
+    { name: 'uvOnX86', literals: ["You're on "], pattern: "You're on [A-Za-z]{1,20} \\(`[\\w.]{0,80}x86_64`\\)" },
+    { name: 'hintAarch64Only', literals: ['only has wheels for the following platform'], pattern: 'following platforms?: `[a-z0-9_.]{0,80}_aarch64`\\s*(?:;|$)' },
+    // a release locked without its local version from one of PyTorch's CUDA indexes: `torch==2.5.1 @ registry+https://download.pytorch.org/whl/cu124`
     {
-      name: 'uvHint',
-      literals: ["only has wheels for the following platforms"],
-      pattern: "You're on (?<system>[A-Za-z]{1,20}) \\(`(?<platform>[\\w.]{1,80})`\\), but `[^`]{1,100}` \\([^)]{1,80}\\) only has wheels for the following platforms: (?<tags>[^;]{1,3000})",
+      name: 'pytorchPlain',
+      literals: ['download.pytorch.org/whl/cu'],
+      pattern: '`(?<dist>torch|torchvision|torchaudio)==(?<version>\\d[\\d.]{0,20}) @ registry\\+https://download\\.pytorch\\.org/whl/(?<flavor>cu\\d{2,3})`',
     },
     // pip refusing a glibc wheel by name: `onnxruntime-1.1.1-cp36-cp36m-manylinux1_x86_64.whl is not a supported wheel`
     { name: 'manylinuxWheel', literals: ['is not a supported wheel on this platform'], pattern: '-manylinux[\\w.]{0,80}\\.whl is not a supported' },
@@ -131,8 +155,29 @@ export const wheelNotSupported: RuleInput = {
   variants: [
     ...muslVariants(),
     {
-      when: 'uvNoPlatform&uvHint',
-      message: `${UV_MESSAGE} uv's hint says this is {context.uvHint.system} \`{context.uvHint.platform}\`, and the release has wheels for {context.uvHint.tags} only.`,
+      title: 'Locked PyTorch release has no file for this machine',
+      when: 'uvNoPlatform&pytorchPlain&uvOnX86&hintAarch64Only',
+      message:
+        'The lock pins `{context.pytorchPlain.dist}=={context.pytorchPlain.version}` from PyTorch\'s {context.pytorchPlain.flavor} index without a local version. ' +
+        'On that index the x86_64 CUDA wheels are published as `{context.pytorchPlain.version}+{context.pytorchPlain.flavor}`; under the plain ' +
+        'version there are only aarch64 files (uv\'s hint: {context.uvHint.tags}), and this machine is `{context.uvOn.platform}`.',
+      fix: [
+        'Resolve `{context.pytorchPlain.dist}` again so the lock records the files for this machine, then install:',
+        '',
+        '```sh',
+        'uv lock --upgrade-package {context.pytorchPlain.dist}',
+        '{context.uvTyped.cmd|uv sync}',
+        '```',
+        '',
+        'To keep this exact release, pin the local version for x86_64 in ' +
+          '`pyproject.toml`, `"{context.pytorchPlain.dist}=={context.pytorchPlain.version}+{context.pytorchPlain.flavor}; platform_machine == \'x86_64\'"`, ' +
+          'and lock again. With uv 0.6.1 or newer, list the machines the lock must cover under `[tool.uv] required-environments` ' +
+          '(e.g. `"sys_platform == \'linux\' and platform_machine == \'x86_64\'"`): `uv lock` then fails instead of writing a lock without a wheel for them.',
+      ].join('\n'),
+    },
+    {
+      when: 'uvNoPlatform&uvHint&uvOn',
+      message: `${UV_MESSAGE} uv's hint says this is {context.uvOn.system} \`{context.uvOn.platform}\`, and the release has wheels for {context.uvHint.tags} only.`,
       fix: [
         'Compare the platform uv names with the wheels the hint lists. A wheel tagged `manylinux_2_28` needs glibc 2.28 or newer (PEP 600): ' +
           'an older glibc than the wheels need calls for a newer base image (`ldd --version` prints the glibc), a `musllinux` ' +
