@@ -38,6 +38,7 @@ import { torchSymbolMismatch } from './runtime/torch-symbol-mismatch.js';
 import { illegalInstruction } from './runtime/illegal-instruction.js';
 import { bitsandbytesCudaSetup } from './runtime/bitsandbytes-cuda-setup.js';
 import { ncclShmTooSmall } from './runtime/nccl-shm-too-small.js';
+import { nvmlUnknownError } from './runtime/nvml-unknown-error.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -116,6 +117,7 @@ export const builtinRules: RuleInput[] = [
   illegalInstruction,
   bitsandbytesCudaSetup,
   ncclShmTooSmall,
+  nvmlUnknownError,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,

@@ -8,6 +8,11 @@
 // `ADD` because old CUDA images have neither curl nor wget, and the retired nvidia-ml.list removed:
 // NVIDIA/nvidia-docker#1631, NVIDIA/deepops#1166). `-o Acquire::Retries=N`: apt.conf(5), and
 // Debian/apt#122 (apt's maintainer suggests it for flaky downloads).
+// `BADSIG` is not a missing key: the installed key checked the signature and it does not match the
+// `Release` file. On NVIDIA's repository that was its CDN serving a `Release` and a `Release.gpg` of
+// different dates, reported from many countries the same day and gone later (NVIDIA/nvidia-docker#613,
+// #969, #1178, #1369): retryable; nothing in the image fixes it, and a build that needs no CUDA apt
+// package can drop NVIDIA's sources (`cuda.list`, `nvidia-ml.list`, the names NVIDIA's images use).
 import type { RuleInput } from '../../schema.js';
 
 const updateInSameRun = [
@@ -29,6 +34,12 @@ const enrolKeyDockerfile: readonly string[] = [
   '```',
 ];
 
+/** A BADSIG on NVIDIA's repository: its key is installed, the files it was served disagree. */
+const NVIDIA_BADSIG =
+  'apt has NVIDIA\'s key, but the signature it downloaded for `{repository}` does not match the `Release` file ' +
+  '(`BADSIG {badKey}`): NVIDIA\'s download servers were serving a `Release` and a `Release.gpg` that do not belong ' +
+  'together. The key is not missing, and the `is not signed` line only follows from the bad signature.';
+
 export const fetchFailed: RuleInput = {
   id: 'apt/fetch-failed',
   title: 'apt could not fetch packages',
@@ -47,6 +58,12 @@ export const fetchFailed: RuleInput = {
     },
     { literals: ['Unable to fetch some archives'] },
     {
+      // `W: GPG error: https://developer.download.nvidia.com/compute/cuda/repos/ubuntu1804/x86_64  Release: The following
+      // signatures were invalid: BADSIG F60F4B3D7FA2AF80 cudatools <cudatools@nvidia.com>` (before the `is not signed` line)
+      literals: ['BADSIG'],
+      pattern: 'GPG error: (?<repository>[^\\s]{1,300})[^\\n]{0,300}BADSIG (?<badKey>[0-9A-F]{8,40})',
+    },
+    {
       // `E: The repository 'https://developer.download.nvidia.com/… InRelease' is not signed.`
       literals: ['is not signed', 'NO_PUBKEY'],
       pattern: "(?:repository '(?<repository>[^'\\n]{1,300})' is not signed|NO_PUBKEY (?<key>[0-9A-F]{8,40}))",
@@ -55,6 +72,9 @@ export const fetchFailed: RuleInput = {
   context: [
     // NVIDIA's Debian-family key since April 2022 (knowledge/nvidia-repos.ts NEW_DEB_KEY).
     { name: 'nvidiaKey', literals: ['NO_PUBKEY A4B469963BF863CC'] },
+    { name: 'badsig', literals: ['BADSIG'] },
+    // NVIDIA's CUDA or machine-learning repository named in the BADSIG line.
+    { name: 'nvidiaBadsig', pattern: 'GPG error: https?://developer\\.download\\.nvidia\\.com/[^\\n]{0,300}BADSIG', literals: ['BADSIG'] },
     { name: 'key', literals: ['NO_PUBKEY', 'is not signed'] },
     { name: 'dns', literals: ['Temporary failure resolving', 'Could not resolve'] },
     {
@@ -143,6 +163,54 @@ export const fetchFailed: RuleInput = {
         'then, for that directory, remove `/etc/apt/sources.list.d/cuda.list` and `nvidia-ml.list`, run `apt-key del 7fa2af80`',
         'and install the `cuda-keyring` package from the same directory before `apt-get update` (NVIDIA\'s steps:',
         'https://developer.nvidia.com/blog/updating-the-cuda-linux-gpg-repository-key/).',
+      ].join('\n'),
+    },
+    {
+      when: 'nvidiaBadsig&fact.place=image-build',
+      title: "NVIDIA's repository served a bad signature (BADSIG)",
+      retryable: true,
+      message: NVIDIA_BADSIG,
+      fix: [
+        'Nothing in the image fixes this; it is on the server side. Retry later, without the cached layer:',
+        '`docker build --no-cache …`. If the build needs no package from NVIDIA\'s apt repositories, drop them before',
+        'the failing `apt-get update`:',
+        '',
+        '```dockerfile',
+        'RUN rm -f /etc/apt/sources.list.d/cuda.list /etc/apt/sources.list.d/nvidia-ml.list && apt-get update',
+        '```',
+      ].join('\n'),
+    },
+    {
+      when: 'nvidiaBadsig',
+      title: "NVIDIA's repository served a bad signature (BADSIG)",
+      retryable: true,
+      message: NVIDIA_BADSIG,
+      fix: [
+        'Nothing local fixes this; it is on the server side. Retry later (a Docker build with `--no-cache`). If no package',
+        "from NVIDIA's apt repositories is needed, remove their sources before `apt-get update`; in a Dockerfile:",
+        '',
+        '```dockerfile',
+        'RUN rm -f /etc/apt/sources.list.d/cuda.list /etc/apt/sources.list.d/nvidia-ml.list && apt-get update',
+        '```',
+        'in a shell, as root:',
+        '',
+        '```sh',
+        'rm -f /etc/apt/sources.list.d/cuda.list /etc/apt/sources.list.d/nvidia-ml.list && apt-get update',
+        '```',
+      ].join('\n'),
+    },
+    {
+      when: 'badsig',
+      title: 'apt repository served a bad signature (BADSIG)',
+      retryable: true,
+      message:
+        'apt has the key of `{repository}`, but the signature it downloaded does not match the `Release` file (`BADSIG ' +
+        '{badKey}`): the repository, a mirror of it or a caching proxy on the way served files that do not belong together. ' +
+        'The key is not missing.',
+      fix: [
+        'Retry later (a Docker build with `--no-cache`); if it persists, bypass any apt proxy or cache between the build and',
+        'the repository, or report it to the repository. If the repository is not needed, remove the file that names it',
+        '(`grep -rl` its URL in `/etc/apt/sources.list.d/`) before `apt-get update`.',
       ].join('\n'),
     },
     {

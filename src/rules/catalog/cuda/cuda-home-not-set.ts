@@ -62,8 +62,30 @@ const PY2_VARIANT: Variant = {
   ].join('\n')),
 };
 
+// A stage FROM a `-runtime` image (nvidia/cuda's, or pytorch/pytorch's `…-cudnnN-runtime`) has the CUDA libraries and no
+// toolkit: no nvcc, no /usr/local/cuda (NVIDIA's image flavours; the pytorch/pytorch tags come in `-runtime` and `-devel`).
+// Its `-devel` twin is the fix, in a Dockerfile also when the log is a bare traceback (no builder framing): the base image
+// came from the Dockerfile. Not for a container or a host shell, where `FROM` is no advice.
+const RUNTIME_IMAGE: Variant = {
+  when: 'fact.imageFlavour=runtime&enrich.develImage&!fact.place=docker-run&!fact.place=host-shell',
+  title: 'CUDA extension built on a -runtime image (no CUDA toolkit)',
+  message:
+    'A CUDA extension build (torch.utils.cpp_extension) found no CUDA toolkit: the base image of this stage, `{enrich.baseImage}`, is a ' +
+    '`-runtime` image, with the CUDA libraries to run programs but no toolkit to build them (no nvcc, no /usr/local/cuda).',
+  fix: [
+    'Build on the `-devel` image of the same release, which has the toolkit:',
+    '',
+    '```dockerfile',
+    'FROM {enrich.develImage}',
+    ENV_LINE,
+    '```',
+    '',
+    'To ship a small image, build the extension in that stage (`AS builder`) and copy what it installs into a stage FROM the `-runtime` image.',
+  ].join('\n'),
+};
+
 function variants(): Variant[] {
-  const out: Variant[] = [PY2_VARIANT, { when: '!fact.place=image-build', fix: SHELL_FIX }];
+  const out: Variant[] = [PY2_VARIANT, RUNTIME_IMAGE, { when: '!fact.place=image-build', fix: SHELL_FIX }];
   for (const image of [true, false]) {
     for (const ctx of PACKAGE_CONTEXTS) out.push({ when: image ? `fact.imageFlavour&${ctx}` : ctx, fix: imageFix(image, true) });
     if (image) out.push({ when: 'fact.imageFlavour', fix: imageFix(true, false) });
@@ -78,6 +100,9 @@ export const cudaHomeNotSet: RuleInput = {
   match: [
     // `OSError: CUDA_HOME environment variable is not set. Please set it to your CUDA install root.`
     { literals: ['CUDA_HOME environment variable is not set'] },
+    // The traceback's own source line of that raise, in `_join_cuda_home` (torch 1.9: `raise EnvironmentError('CUDA_HOME …`,
+    // later `raise OSError('CUDA_HOME …`): all a pasted traceback shows when it is cut before the message.
+    { literals: ["EnvironmentError('CUDA_HO", "OSError('CUDA_HO"], pattern: "raise (?:EnvironmentError|OSError)\\('CUDA_HO" },
     // DeepSpeed: `MissingCUDAException: CUDA_HOME does not exist, unable to compile CUDA op(s)`
     { literals: ['CUDA_HOME does not exist'] },
   ],

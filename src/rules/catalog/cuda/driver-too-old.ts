@@ -17,6 +17,11 @@
 //   supports (SyneRBI/PETRIC2#27, Docker Desktop on Windows with driver 551.78; NVIDIA/nvidia-container-toolkit#213). The
 //   check wants the driver of that CUDA release itself, not the family minimum: knowledge/cuda-release-drivers.ts.
 //   NVIDIA_DISABLE_REQUIRE only skips the check, so it is no fix for a driver that is too old.
+// - `docker run --device /dev/nvidia0 --device /dev/nvidiactl …` without `--gpus` / the NVIDIA runtime (NVIDIA/nvidia-docker#24,
+//   driver 346.46, which is CUDA 7.0's own, and a CUDA 7.0 image): the device nodes are in the container, the driver's
+//   user-space libraries (libcuda.so) are not, because CUDA images carry no driver and only the NVIDIA runtime mounts the
+//   host's (the maintainer's answer there). CUDA then reports error 35 whatever the host's driver: the fix is the NVIDIA
+//   Container Toolkit and `--gpus all` (its install guide, cited in runtime/gpu-runtime-missing), not a driver upgrade.
 // Not this rule: nvidia-smi's header, which names the driver and its CUDA and is no error (the nomatch fixture), and the
 // toolkit's other errors (`nvidia-container-cli: initialization error: load library failed`, no driver at all).
 import type { RuleInput } from '../../schema.js';
@@ -65,6 +70,14 @@ export const driverTooOld: RuleInput = {
     },
     // A Windows driver: nvidia-smi on Windows names its driver models (`TCC/WDDM`) where Linux prints `Persistence-M`
     { name: 'windowsHost', literals: ['nvidia-smi.exe', 'TCC/WDDM'] },
+    // GPU device nodes passed by hand to `docker run` (`--device /dev/nvidia0:/dev/nvidia0`, `--device=/dev/nvidiactl`)
+    {
+      name: 'deviceNodes',
+      literals: ['--device'],
+      pattern: '\\b(?:docker|podman)(?: container)? run [^\\n]{0,1000}--device[ =]{1,3}/dev/nvidia',
+    },
+    // … and the NVIDIA runtime asked for somewhere in the same output
+    { name: 'gpuRuntime', literals: ['--gpus', '--runtime=nvidia', '--runtime nvidia', 'nvidia-docker run', 'nvidia.com/gpu='] },
     { name: 'compat', literals: ['forward compatibility was attempted on non supported HW'] },
     { name: 'ptx', literals: ['the provided PTX was compiled with an unsupported toolchain'] },
     { name: 'tooOld', literals: ['The NVIDIA driver on your system is too old'], pattern: 'too old \\(found version (?<found>\\d{4,6})\\)' },
@@ -106,6 +119,27 @@ export const driverTooOld: RuleInput = {
         '- use {enrich.olderImage}: the project\'s build for that CUDA if it publishes one, or build the image from an `nvidia/cuda` tag of that CUDA.',
         '',
         '{enrich.driverSource}',
+      ].join('\n'),
+    },
+    {
+      when: 'deviceNodes&!gpuRuntime',
+      title: 'GPU devices passed to docker run without the NVIDIA runtime',
+      message:
+        'The container was started with the GPU device nodes passed by hand (`--device /dev/nvidia…`) and without the NVIDIA runtime. ' +
+        'The devices are there, but the driver\'s libraries (`libcuda.so` and the rest) are not: CUDA images carry no driver, and only the NVIDIA ' +
+        'Container Toolkit mounts the host\'s into a container. CUDA finds no driver and reports it as too old, whatever the host\'s driver is.',
+      fix: [
+        'On the host that runs Docker, install the NVIDIA Container Toolkit as NVIDIA\'s install guide gives it for this host\'s distribution',
+        '(https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html; with apt, after adding its repository):',
+        '',
+        '```sh',
+        'sudo apt-get install -y nvidia-container-toolkit',
+        'sudo nvidia-ctk runtime configure --runtime=docker',
+        'sudo systemctl restart docker',
+        '```',
+        '',
+        'then run the same `docker run` with `--gpus all` in place of every `--device /dev/nvidia…` option: the runtime passes the devices and',
+        'mounts the driver\'s libraries. Upgrade the driver only if the same error remains then.',
       ].join('\n'),
     },
     {
