@@ -1466,7 +1466,8 @@ function unrecognisedInput(model, findings) {
 function verdictKind({ model, findings }) {
   if (canceledByJob(model)) return "unfinished";
   if (model.failedStep !== null || model.solveError !== null) return "failed";
-  if (unfinishedStep(model) !== null) return "unfinished";
+  const running = unfinishedStep(model);
+  if (running !== null) return findings.some((f) => f.severity === "error" && f.step === running.id && !STOPPED_FROM_OUTSIDE.has(f.ruleId)) ? "failed" : "unfinished";
   if (findings.some((f) => f.severity === "error")) return "failed";
   if (model.format === "unknown" || unrecognisedInput(model, findings)) return "unrecognised";
   if (noBuildSteps(model)) return "tool-output";
@@ -1491,12 +1492,14 @@ function stopWords(stop) {
 function stopOf(model) {
   return stopWords(howItStopped(model));
 }
+var STOPPED_FROM_OUTSIDE;
 var init_recognised = __esm({
   "src/report/recognised.ts"() {
     "use strict";
     init_implicit_step();
     init_fact_view();
     init_unfinished();
+    STOPPED_FROM_OUTSIDE = /* @__PURE__ */ new Set(["resources/job-timeout", "buildkit/build-canceled", "ci/runner-lost"]);
   }
 });
 
@@ -3901,14 +3904,14 @@ function imageFix(imageKnown, packageKnown) {
   return lines.join("\n");
 }
 function variants() {
-  const out = [PY2_VARIANT, { when: "!fact.place=image-build", fix: SHELL_FIX }];
+  const out = [PY2_VARIANT, RUNTIME_IMAGE, { when: "!fact.place=image-build", fix: SHELL_FIX }];
   for (const image of [true, false]) {
     for (const ctx of PACKAGE_CONTEXTS) out.push({ when: image ? `fact.imageFlavour&${ctx}` : ctx, fix: imageFix(image, true) });
     if (image) out.push({ when: "fact.imageFlavour", fix: imageFix(true, false) });
   }
   return out;
 }
-var ENV_LINE2, PACKAGE_CONTEXTS, SHELL_FIX, PY2_VARIANT, cudaHomeNotSet;
+var ENV_LINE2, PACKAGE_CONTEXTS, SHELL_FIX, PY2_VARIANT, RUNTIME_IMAGE, cudaHomeNotSet;
 var init_cuda_home_not_set = __esm({
   "src/rules/catalog/cuda/cuda-home-not-set.ts"() {
     "use strict";
@@ -3933,6 +3936,21 @@ var init_cuda_home_not_set = __esm({
         "- later: the toolkit is really missing or not found; point CUDA_HOME at it (`export CUDA_HOME=/usr/local/cuda`, the directory with `bin/nvcc`), or build in a `-devel` CUDA image."
       ].join("\n"))
     };
+    RUNTIME_IMAGE = {
+      when: "fact.imageFlavour=runtime&enrich.develImage&!fact.place=docker-run&!fact.place=host-shell",
+      title: "CUDA extension built on a -runtime image (no CUDA toolkit)",
+      message: "A CUDA extension build (torch.utils.cpp_extension) found no CUDA toolkit: the base image of this stage, `{enrich.baseImage}`, is a `-runtime` image, with the CUDA libraries to run programs but no toolkit to build them (no nvcc, no /usr/local/cuda).",
+      fix: [
+        "Build on the `-devel` image of the same release, which has the toolkit:",
+        "",
+        "```dockerfile",
+        "FROM {enrich.develImage}",
+        ENV_LINE2,
+        "```",
+        "",
+        "To ship a small image, build the extension in that stage (`AS builder`) and copy what it installs into a stage FROM the `-runtime` image."
+      ].join("\n")
+    };
     cudaHomeNotSet = {
       id: "cuda/cuda-home-not-set",
       title: "CUDA_HOME not set (CUDA toolkit not found by torch)",
@@ -3940,6 +3958,9 @@ var init_cuda_home_not_set = __esm({
       match: [
         // `OSError: CUDA_HOME environment variable is not set. Please set it to your CUDA install root.`
         { literals: ["CUDA_HOME environment variable is not set"] },
+        // The traceback's own source line of that raise, in `_join_cuda_home` (torch 1.9: `raise EnvironmentError('CUDA_HOME \u2026`,
+        // later `raise OSError('CUDA_HOME \u2026`): all a pasted traceback shows when it is cut before the message.
+        { literals: ["EnvironmentError('CUDA_HO", "OSError('CUDA_HO"], pattern: "raise (?:EnvironmentError|OSError)\\('CUDA_HO" },
         // DeepSpeed: `MissingCUDAException: CUDA_HOME does not exist, unable to compile CUDA op(s)`
         { literals: ["CUDA_HOME does not exist"] }
       ],
@@ -4710,6 +4731,14 @@ var init_driver_too_old = __esm({
         },
         // A Windows driver: nvidia-smi on Windows names its driver models (`TCC/WDDM`) where Linux prints `Persistence-M`
         { name: "windowsHost", literals: ["nvidia-smi.exe", "TCC/WDDM"] },
+        // GPU device nodes passed by hand to `docker run` (`--device /dev/nvidia0:/dev/nvidia0`, `--device=/dev/nvidiactl`)
+        {
+          name: "deviceNodes",
+          literals: ["--device"],
+          pattern: "\\b(?:docker|podman)(?: container)? run [^\\n]{0,1000}--device[ =]{1,3}/dev/nvidia"
+        },
+        // \u2026 and the NVIDIA runtime asked for somewhere in the same output
+        { name: "gpuRuntime", literals: ["--gpus", "--runtime=nvidia", "--runtime nvidia", "nvidia-docker run", "nvidia.com/gpu="] },
         { name: "compat", literals: ["forward compatibility was attempted on non supported HW"] },
         { name: "ptx", literals: ["the provided PTX was compiled with an unsupported toolchain"] },
         { name: "tooOld", literals: ["The NVIDIA driver on your system is too old"], pattern: "too old \\(found version (?<found>\\d{4,6})\\)" }
@@ -4748,6 +4777,24 @@ var init_driver_too_old = __esm({
             "- use {enrich.olderImage}: the project's build for that CUDA if it publishes one, or build the image from an `nvidia/cuda` tag of that CUDA.",
             "",
             "{enrich.driverSource}"
+          ].join("\n")
+        },
+        {
+          when: "deviceNodes&!gpuRuntime",
+          title: "GPU devices passed to docker run without the NVIDIA runtime",
+          message: "The container was started with the GPU device nodes passed by hand (`--device /dev/nvidia\u2026`) and without the NVIDIA runtime. The devices are there, but the driver's libraries (`libcuda.so` and the rest) are not: CUDA images carry no driver, and only the NVIDIA Container Toolkit mounts the host's into a container. CUDA finds no driver and reports it as too old, whatever the host's driver is.",
+          fix: [
+            "On the host that runs Docker, install the NVIDIA Container Toolkit as NVIDIA's install guide gives it for this host's distribution",
+            "(https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html; with apt, after adding its repository):",
+            "",
+            "```sh",
+            "sudo apt-get install -y nvidia-container-toolkit",
+            "sudo nvidia-ctk runtime configure --runtime=docker",
+            "sudo systemctl restart docker",
+            "```",
+            "",
+            "then run the same `docker run` with `--gpus all` in place of every `--device /dev/nvidia\u2026` option: the runtime passes the devices and",
+            "mounts the driver's libraries. Upgrade the driver only if the same error remains then."
           ].join("\n")
         },
         {
@@ -4862,6 +4909,80 @@ var init_unsupported_host_compiler = __esm({
       fix: gccFix(false, false),
       variants: variants2(),
       docs: "https://docs.nvidia.com/cuda/cuda-installation-guide-linux/index.html#host-compiler-support-policy"
+    };
+  }
+});
+
+// src/rules/catalog/cuda/kernel-needs-newer-arch.ts
+function fixFor(torchLine) {
+  return [
+    "Compile this kernel only for {enrich.required} and newer ({enrich.listBasis}):",
+    "",
+    torchLine,
+    NOTATIONS,
+    "",
+    HARD_CODED,
+    "",
+    OLD_GPU
+  ].join("\n");
+}
+function cargoFix(setLine) {
+  return [
+    "The kernels are built with bindgen_cuda, which compiles for the one compute capability in `CUDA_COMPUTE_CAP` (else the one nvidia-smi reports). Set it to {enrich.requiredCap} (the newest arch these errors name) or to your GPU's, if newer (`nvidia-smi --query-gpu=compute_cap --format=csv` prints `8.6` \u2192 `86`):",
+    "",
+    setLine,
+    "",
+    OLD_GPU
+  ].join("\n");
+}
+var HARD_CODED, OLD_GPU, NOTATIONS, kernelNeedsNewerArch;
+var init_kernel_needs_newer_arch = __esm({
+  "src/rules/catalog/cuda/kernel-needs-newer-arch.ts"() {
+    "use strict";
+    HARD_CODED = [
+      "If the build still compiles for the older arch, the project sets its arches itself; find where:",
+      "",
+      "```sh",
+      'grep -rn -e "compute_[0-9]" -e "CUDA_ARCH" --include=setup.py --include=CMakeLists.txt --include="*.cmake" .',
+      "```",
+      "",
+      "and drop the arches below {enrich.required} there, or take a release of the project that honours the setting."
+    ].join("\n");
+    OLD_GPU = "A GPU older than {enrich.required} cannot run this kernel at all: for one, take a release of the project without it (or with a fallback for older GPUs), or run on a newer GPU.";
+    NOTATIONS = [
+      '- CMake: `-DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"` where cmake is configured',
+      "- plain nvcc: `{enrich.gencode}`"
+    ].join("\n");
+    kernelNeedsNewerArch = {
+      id: "cuda/kernel-needs-newer-arch",
+      title: "Kernel needs a newer GPU architecture than the build targets",
+      severity: "error",
+      match: [
+        {
+          literals: ["requires .target sm_"],
+          pattern: "(?:Feature|Modifier|Instruction) '(?<feature>[^'\\n]{1,80})' requires \\.target sm_(?<required>\\d{2,3}) or higher"
+        }
+      ],
+      context: [
+        // bindgen_cuda's panic (`\u2026/bindgen_cuda-\u2026/src/lib.rs:267:21:`) or cargo's build-script paths.
+        { name: "cargo", literals: ["bindgen_cuda", ".cargo/", "cargo:"], pattern: "bindgen_cuda|\\.cargo/|cargo:" }
+      ],
+      scope: "step",
+      // A pasted excerpt may end before its step does; an `error` from ptxas is a failed compile either way.
+      only: "any",
+      specificity: 3,
+      message: "ptxas refused this kernel for {enrich.targeted|an older architecture than it needs}: its PTX uses {feature:all}, which exist from {enrich.required|a newer architecture} on.",
+      fix: fixFor('- PyTorch extensions: `export TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"`, then run the build again'),
+      variants: [
+        { when: "cargo&fact.place=image-build", fix: cargoFix("```dockerfile\nENV CUDA_COMPUTE_CAP={enrich.requiredCap}\n```") },
+        { when: "cargo", fix: cargoFix("```sh\nexport CUDA_COMPUTE_CAP={enrich.requiredCap}\n```") },
+        {
+          when: "fact.place=image-build",
+          fix: fixFor('- PyTorch extensions: `ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"` before the step that builds them')
+        }
+      ],
+      enrich: "kernel-arch",
+      docs: "https://docs.nvidia.com/cuda/parallel-thread-execution/index.html#ptx-module-directives-target"
     };
   }
 });
@@ -6126,6 +6247,72 @@ var init_nccl_shm_too_small = __esm({
   }
 });
 
+// src/rules/catalog/runtime/nvml-unknown-error.ts
+var GUIDE2, CONFIGURE2, LOST_GPU, nvmlUnknownError;
+var init_nvml_unknown_error = __esm({
+  "src/rules/catalog/runtime/nvml-unknown-error.ts"() {
+    "use strict";
+    init_run_command();
+    GUIDE2 = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html";
+    CONFIGURE2 = [
+      "```sh",
+      "sudo nvidia-ctk runtime configure --runtime=docker",
+      "sudo systemctl restart docker",
+      "```"
+    ].join("\n");
+    LOST_GPU = [
+      "If the same container had the GPU before and lost it while running, systemd reloaded its cgroups (`systemctl daemon-reload`,",
+      "run by package upgrades) and dropped its device rules: delete the container and start it again, and to prevent it run",
+      "`sudo nvidia-ctk system create-dev-char-symlinks --create-all` (https://github.com/NVIDIA/nvidia-docker/issues/1730 gives the udev rule that keeps it",
+      'after a reboot), or set `"exec-opts": ["native.cgroupdriver=cgroupfs"]` in `/etc/docker/daemon.json`.'
+    ].join("\n");
+    nvmlUnknownError = {
+      id: "runtime/nvml-unknown-error",
+      title: "The container cannot use the GPU (NVML: Unknown Error)",
+      severity: "error",
+      match: [
+        // `root@dcaedd872da8:/# nvidia-smi` \u2192 `Failed to initialize NVML: Unknown Error`
+        { literals: ["Failed to initialize NVML: Unknown Error"] }
+      ],
+      context: [
+        RUN_COMMAND_CONTEXT,
+        { name: "nvidiaRuntime", literals: ["--runtime=nvidia", "--runtime nvidia", "nvidia-docker run"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      variants: [
+        {
+          when: "enrich.runGpus&!nvidiaRuntime",
+          title: "GPU requested with --gpus, not through the NVIDIA runtime (NVML: Unknown Error)",
+          message: "The driver's libraries are in the container, but NVML may not open the GPU devices. The container was started with `--gpus` alone, through Docker's built-in GPU request, not the NVIDIA runtime; on a host whose Docker is not set up for that runtime the devices are not usable inside. The image is not the cause.",
+          fix: [
+            `On the host that runs Docker, with the NVIDIA Container Toolkit installed (${GUIDE2}), register its runtime and restart Docker:`,
+            "",
+            CONFIGURE2,
+            "",
+            `then start the container through it: the same \`docker run\` with \`--runtime=nvidia\` before \`--gpus\` (the toolkit's check: \`${HOST_GPU_CHECK}\`).`,
+            "",
+            LOST_GPU
+          ].join("\n")
+        }
+      ],
+      message: "The driver's libraries are in the container, but NVML may not open the GPU devices: the container was not given access to them, or it had it and lost it. The image is not the cause.",
+      fix: [
+        `On the host that runs Docker, with the NVIDIA Container Toolkit installed (${GUIDE2}), check that Docker runs containers through`,
+        `its runtime: \`${HOST_GPU_CHECK}\` must list the GPU. If it does not, register the runtime and restart Docker:`,
+        "",
+        CONFIGURE2,
+        "",
+        "and start the container with `--runtime=nvidia --gpus all`.",
+        "",
+        LOST_GPU
+      ].join("\n"),
+      enrich: "run-command",
+      docs: "https://github.com/NVIDIA/nvidia-docker/issues/1730"
+    };
+  }
+});
+
 // src/rules/catalog/pip/resolution-impossible.ts
 function uvVariants() {
   const localMessage = "uv found no `{context.uvLocal.spec}` on the indexes it read: PyTorch publishes its `+cuNNN` / `+cpu` builds on download.pytorch.org, not on PyPI.";
@@ -6528,6 +6715,11 @@ var init_wheel_not_supported = __esm({
           literals: ["doesn't have a source distribution or wheel for the current platform"],
           pattern: "[Dd]istribution `?(?<dist>[A-Za-z0-9][\\w.-]{0,100})==(?<version>[^\\s@`]{1,60}) @ [^\\s`]{1,300}`? can't be installed because"
         },
+        // the same, wrapped by uv: `error: Distribution `torch==2.5.1 @ registry+https://download.pytorch.org/whl/cu124` can't be installed `
+        {
+          literals: ["can't be installed"],
+          pattern: "[Dd]istribution `?(?<dist>[A-Za-z0-9][\\w.-]{0,100})==(?<version>[^\\s@`]{1,60}) @ [^\\s`]{1,300}`? can't be installed\\s*$"
+        },
         {
           literals: ["is not a supported wheel on this platform"],
           pattern: "(?<wheel>(?<dist>[A-Za-z0-9][A-Za-z0-9_.]{0,100})-(?<version>\\d[^-\\s+]{0,60})(?:\\+[^-\\s]{1,60})?(?:-\\d[^-\\s]{0,40})?-(?<pyTag>[^-\\s]{1,40})-(?<abiTag>[^-\\s]{1,40})-(?<platTag>[^-\\s]{1,200})\\.whl) is not a supported wheel on this platform"
@@ -6537,10 +6729,17 @@ var init_wheel_not_supported = __esm({
         { name: "arm64Tag", literals: ["_arm64.whl"], pattern: "-linux_arm64\\.whl is not a supported" },
         { name: "uvNoPlatform", literals: ["doesn't have a source distribution or wheel for the current platform"] },
         // `hint: You're on Linux (`manylinux_2_27_x86_64`), but `torch` (v2.7.0) only has wheels for the following platforms: `\u2026`, `\u2026`; consider \u2026`
+        // (uv may wrap the hint after `),`: the two halves are two contexts)
+        { name: "uvOn", literals: ["You're on "], pattern: "You're on (?<system>[A-Za-z]{1,20}) \\(`(?<platform>[\\w.]{1,80})`\\)" },
+        { name: "uvHint", literals: ["only has wheels for the following platform"], pattern: "only has wheels for the following platforms?: (?<tags>[^;]{1,3000})" },
+        // an x86_64 machine, and a hint that lists one platform, an aarch64 one (`\u2026 following platform: `linux_aarch64``)
+        { name: "uvOnX86", literals: ["You're on "], pattern: "You're on [A-Za-z]{1,20} \\(`[\\w.]{0,80}x86_64`\\)" },
+        { name: "hintAarch64Only", literals: ["only has wheels for the following platform"], pattern: "following platforms?: `[a-z0-9_.]{0,80}_aarch64`\\s*(?:;|$)" },
+        // a release locked without its local version from one of PyTorch's CUDA indexes: `torch==2.5.1 @ registry+https://download.pytorch.org/whl/cu124`
         {
-          name: "uvHint",
-          literals: ["only has wheels for the following platforms"],
-          pattern: "You're on (?<system>[A-Za-z]{1,20}) \\(`(?<platform>[\\w.]{1,80})`\\), but `[^`]{1,100}` \\([^)]{1,80}\\) only has wheels for the following platforms: (?<tags>[^;]{1,3000})"
+          name: "pytorchPlain",
+          literals: ["download.pytorch.org/whl/cu"],
+          pattern: "`(?<dist>torch|torchvision|torchaudio)==(?<version>\\d[\\d.]{0,20}) @ registry\\+https://download\\.pytorch\\.org/whl/(?<flavor>cu\\d{2,3})`"
         },
         // pip refusing a glibc wheel by name: `onnxruntime-1.1.1-cp36-cp36m-manylinux1_x86_64.whl is not a supported wheel`
         { name: "manylinuxWheel", literals: ["is not a supported wheel on this platform"], pattern: "-manylinux[\\w.]{0,80}\\.whl is not a supported" },
@@ -6567,8 +6766,23 @@ var init_wheel_not_supported = __esm({
       variants: [
         ...muslVariants(),
         {
-          when: "uvNoPlatform&uvHint",
-          message: `${UV_MESSAGE} uv's hint says this is {context.uvHint.system} \`{context.uvHint.platform}\`, and the release has wheels for {context.uvHint.tags} only.`,
+          title: "Locked PyTorch release has no file for this machine",
+          when: "uvNoPlatform&pytorchPlain&uvOnX86&hintAarch64Only",
+          message: "The lock pins `{context.pytorchPlain.dist}=={context.pytorchPlain.version}` from PyTorch's {context.pytorchPlain.flavor} index without a local version. On that index the x86_64 CUDA wheels are published as `{context.pytorchPlain.version}+{context.pytorchPlain.flavor}`; under the plain version there are only aarch64 files (uv's hint: {context.uvHint.tags}), and this machine is `{context.uvOn.platform}`.",
+          fix: [
+            "Resolve `{context.pytorchPlain.dist}` again so the lock records the files for this machine, then install:",
+            "",
+            "```sh",
+            "uv lock --upgrade-package {context.pytorchPlain.dist}",
+            "{context.uvTyped.cmd|uv sync}",
+            "```",
+            "",
+            "To keep this exact release, pin the local version for x86_64 in `pyproject.toml`, `\"{context.pytorchPlain.dist}=={context.pytorchPlain.version}+{context.pytorchPlain.flavor}; platform_machine == 'x86_64'\"`, and lock again. With uv 0.6.1 or newer, list the machines the lock must cover under `[tool.uv] required-environments` (e.g. `\"sys_platform == 'linux' and platform_machine == 'x86_64'\"`): `uv lock` then fails instead of writing a lock without a wheel for them."
+          ].join("\n")
+        },
+        {
+          when: "uvNoPlatform&uvHint&uvOn",
+          message: `${UV_MESSAGE} uv's hint says this is {context.uvOn.system} \`{context.uvOn.platform}\`, and the release has wheels for {context.uvHint.tags} only.`,
           fix: [
             "Compare the platform uv names with the wheels the hint lists. A wheel tagged `manylinux_2_28` needs glibc 2.28 or newer (PEP 600): an older glibc than the wheels need calls for a newer base image (`ldd --version` prints the glibc), a `musllinux` platform (Alpine) for a glibc image, another machine (`x86_64`, `aarch64`) for a build for a platform the release has. Or pin a release of `{dist}` that has a wheel for this platform."
           ].join("\n")
@@ -7523,8 +7737,116 @@ function searchBlock(tool, what) {
   const cmd = tool === "micromamba" ? `micromamba search -c conda-forge '${what}'` : `conda search -c conda-forge '${what}'`;
   return ["```sh", cmd, "```"];
 }
+function virtualCudaVariants() {
+  const override = (cmd) => ["```sh", `CONDA_OVERRIDE_CUDA={enrich.cudaWanted} ${cmd}`, "```"];
+  const oldDriver = "The conda solver refused `{context.virtualCuda.package}`: it requires a driver that supports CUDA {enrich.cudaWanted} (`__cuda {context.virtualCuda.wanted}`), and the NVIDIA driver of this machine supports CUDA {context.virtualCuda.host} only (`__cuda` is the virtual package conda fills in from the installed driver; `conda info` lists it).";
+  const upgrade = "Upgrade the NVIDIA driver to one for CUDA {enrich.cudaWanted} or newer (on Linux {enrich.driver} or later, NVIDIA's CUDA release notes), then solve again; or ask for a CUDA build this driver supports (`cudatoolkit={context.virtualCuda.host}`).";
+  const noDriver = "The conda solver found no `__cuda` virtual package, which conda fills in from the NVIDIA driver, and `{context.noCuda.by}` requires one for CUDA {enrich.cudaWanted} (`__cuda {context.noCuda.wanted}`).";
+  const noDriverAny = "The conda solver found no `__cuda` virtual package, which conda fills in from the NVIDIA driver, and `{context.noCuda.by}` is a CUDA build that requires one.";
+  return [
+    {
+      when: "virtualCuda&enrich.driver&cudaSolve",
+      message: oldDriver,
+      fix: [upgrade, "", "Only when the environment is for another machine (one with a newer driver), tell conda which CUDA to assume:", "", ...override("{context.cudaSolve.cmd}")].join("\n")
+    },
+    {
+      when: "virtualCuda&enrich.driver",
+      message: oldDriver,
+      fix: [upgrade, "", "Only when the environment is for another machine (one with a newer driver), set `CONDA_OVERRIDE_CUDA={enrich.cudaWanted}` in the environment of the same command."].join("\n")
+    },
+    {
+      when: "noCuda&enrich.driver&fact.place=image-build",
+      message: `${noDriver} A \`docker build\` runs without a GPU, so no driver is seen there.`,
+      fix: [
+        "Tell conda which CUDA the image is for, above the RUN line that solves:",
+        "",
+        "```dockerfile",
+        "ENV CONDA_OVERRIDE_CUDA={enrich.cudaWanted}",
+        "```",
+        "",
+        "The machines that run the image need a driver for CUDA {enrich.cudaWanted} or newer (on Linux {enrich.driver} or later)."
+      ].join("\n")
+    },
+    {
+      when: "noCuda&fact.cuda&fact.place=image-build",
+      message: `${noDriverAny} A \`docker build\` runs without a GPU, so no driver is seen there.`,
+      fix: [
+        "Tell conda which CUDA the image is for (CUDA {fact.cuda} in this build), above the RUN line that solves:",
+        "",
+        "```dockerfile",
+        "ENV CONDA_OVERRIDE_CUDA={fact.cuda}",
+        "```",
+        "",
+        "The machines that run the image need a driver for that CUDA or newer."
+      ].join("\n")
+    },
+    {
+      when: "noCuda&fact.place=image-build",
+      message: `${noDriverAny} A \`docker build\` runs without a GPU, so no driver is seen there.`,
+      fix: [
+        "Tell conda which CUDA the image is for, above the RUN line that solves, e.g. for CUDA 12.4:",
+        "",
+        "```dockerfile",
+        "ENV CONDA_OVERRIDE_CUDA=12.4",
+        "```",
+        "",
+        "Use the CUDA the package was built for: its build string names it (`cuda112` is 11.2). The machines that run the image",
+        "need a driver for that CUDA or newer (`nvidia-smi` there prints the CUDA version it supports)."
+      ].join("\n")
+    },
+    {
+      when: "noCuda&enrich.driver",
+      message: noDriver,
+      fix: [
+        "`nvidia-smi` shows whether this machine has a working NVIDIA driver, and the CUDA version it supports; `conda info` lists the",
+        "`__cuda` conda detects. Install a driver for CUDA {enrich.cudaWanted} or newer (on Linux {enrich.driver} or later), or, when",
+        "the environment is for another machine, set `CONDA_OVERRIDE_CUDA={enrich.cudaWanted}` for the command that solves."
+      ].join("\n")
+    },
+    {
+      when: "noCuda",
+      message: noDriverAny,
+      fix: [
+        "`nvidia-smi` shows whether this machine has a working NVIDIA driver, and the CUDA version it supports; `conda info` lists the",
+        "`__cuda` conda detects. Install or repair the driver, or, when the environment is for another machine, set",
+        "`CONDA_OVERRIDE_CUDA` to the CUDA version of that machine for the command that solves (`CONDA_OVERRIDE_CUDA=12.4 conda \u2026`;",
+        "the package's build string names the CUDA it was built for, `cuda112` is 11.2)."
+      ].join("\n")
+    }
+  ];
+}
+function baseVariants() {
+  const message2 = "The environment is being solved into conda's base environment: base holds `{context.baseConda.package}` {context.baseConda.version}, built for one Python (`{context.python}`), and the specs ask for another. conda cannot replace the Python it runs on.";
+  const why = "Give the project an environment of its own instead of solving its specs into base (what `conda env update -n base` or an install without `-n` in a conda image does):";
+  const after = "then run it with `conda run -n project \u2026`. Or start from a Miniconda / Miniforge installer whose Python is the one the environment file asks for, instead of the latest installer.";
+  return [
+    {
+      when: "baseConda&enrich.file&fact.place=image-build",
+      message: message2,
+      fix: [why, "", "```dockerfile", "RUN conda env create -n project -f {enrich.file}", "```", "", after].join("\n")
+    },
+    {
+      when: "baseConda&enrich.file",
+      message: message2,
+      fix: [why, "", "```sh", "conda env create -n project -f {enrich.file}", "```", "", after].join("\n")
+    },
+    {
+      when: "baseConda",
+      message: message2,
+      fix: [
+        why,
+        "",
+        "```sh",
+        "conda env create -n project -f environment.yml",
+        "```",
+        "",
+        "(the environment file the failing command reads; in a Dockerfile, `RUN conda env create \u2026`), " + after
+      ].join("\n")
+    }
+  ];
+}
 function variants6() {
-  const out = [];
+  const out = [...virtualCudaVariants(), ...baseVariants()];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
     out.push({
@@ -7574,20 +7896,30 @@ function variants6() {
       ].join("\n")
     });
   }
-  out.push({
-    when: "python&fact.python",
+  const search2 = () => [
+    {
+      cond: "&channel",
+      text: `\`conda search -c <channel> '{context.python.package}'\` for each channel the solve used ({context.channel.name:all}) shows each build with its Python (\`py310\`, \`py311\`).`
+    },
+    {
+      cond: "",
+      text: `\`conda search '{context.python.package}'\` (add \`-c <channel>\` for each channel of the environment) shows each build with its Python (\`py310\`, \`py311\`).`
+    }
+  ];
+  for (const s of search2()) out.push({
+    when: `python&fact.python${s.cond}`,
     message: "The conda solver found no combination that fits: a package requires a Python other than the environment's (Python {fact.python} in this build; `{context.python}`).",
     fix: [
       "Either pin a Python that every package has builds for, or versions of the packages built for Python {fact.python}:",
-      "`conda search -c conda-forge '{context.python.package}'` shows each build with its Python (`py310`, `py311`)."
+      s.text
     ].join("\n")
   });
-  out.push({
-    when: "python",
+  for (const s of search2()) out.push({
+    when: `python${s.cond}`,
     message: "The conda solver found no combination that fits: a package requires a Python other than the one the environment pins (`{context.python}`).",
     fix: [
       "Pin a Python that every package has builds for, or versions of the packages built for this Python:",
-      "`conda search -c conda-forge '{context.python.package}'` shows each build with its Python (`py310`, `py311`)."
+      s.text
     ].join("\n")
   });
   for (const check2 of ["&enrich.dryRun", ""]) {
@@ -7647,9 +7979,29 @@ var init_unsatisfiable = __esm({
         // libmamba's explanation lines: `  - nothing provides requested quarto`, `  - nothing provides X needed by Y`
         { literals: ["nothing provides "], pattern: "^\\s{0,12}- nothing provides " },
         // libmamba's summary above its tree (mamba, micromamba, conda's libmamba solver)
-        { literals: ["Could not solve for environment specs"] }
+        { literals: ["Could not solve for environment specs"] },
+        // a CUDA build and the driver's `__cuda`: `  - package cudatoolkit-11.0.3-h15472ef_6 has constraint __cuda >=11.0 conflicting with __cuda-10.2-0`
+        { literals: ["conflicting with __cuda"], pattern: "has constraint __cuda [^\\n]{1,60} conflicting with __cuda-" }
       ],
       context: [
+        {
+          name: "virtualCuda",
+          literals: ["conflicting with __cuda"],
+          pattern: "package (?<package>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}?)-\\d[^\\s]{0,100} has constraint __cuda (?<wanted>[^\\n]{1,60}?) conflicting with __cuda-(?<host>\\d{1,2}\\.\\d{1,2})"
+        },
+        // `  - nothing provides __cuda >=11.8 needed by pytorch-cuda-11.8-h7e8668a_5`
+        // (often without a version: `  - nothing provides __cuda needed by tensorflow-2.9.0-cuda102py310h7cc18f4_0`)
+        { name: "noCuda", literals: ["nothing provides __cuda"], pattern: "nothing provides __cuda(?: (?<wanted>[<>=!~][^\\s]{0,40}))? needed by (?<by>[^\\s]{1,200})" },
+        // the command that solved, any form: `mamba create -n blahhh -c pytorch -c conda-forge cudatoolkit=11.0 pytorch`
+        { name: "cudaSolve", literals: ["conda ", "mamba "], pattern: "(?<cmd>\\b(?:micromamba|mamba|conda)(?:\\s+env)?\\s+(?:create|install|update)\\b[^`\\n]{0,300})" },
+        // conda itself in the python conflict: `package conda-23.11.0-py311h06a4308_0 requires python >=3.11,<3.12.0a0, but \u2026`
+        {
+          name: "baseConda",
+          literals: ["requires python "],
+          pattern: "package (?<package>conda|mamba|conda-libmamba-solver|libmambapy)-(?<version>\\d[^\\s-]{0,40})-[^\\s]{1,100} requires python "
+        },
+        // the channels conda \u2265 23.10 lists before solving: `Channels:` then ` - conda-forge`
+        { name: "channel", literals: [" - "], pattern: "^ - (?<name>[A-Za-z0-9][\\w.:/-]{0,150})\\s*$", tally: true },
         { name: "requested", literals: ["nothing provides requested "], pattern: "nothing provides requested (?<package>[A-Za-z0-9_][A-Za-z0-9_.:=<>*-]{0,120})" },
         {
           name: "neededBy",
@@ -8346,7 +8698,7 @@ var init_unable_to_locate_package = __esm({
 });
 
 // src/rules/catalog/apt/fetch-failed.ts
-var updateInSameRun, enrolKeyDockerfile, fetchFailed;
+var updateInSameRun, enrolKeyDockerfile, NVIDIA_BADSIG, fetchFailed;
 var init_fetch_failed = __esm({
   "src/rules/catalog/apt/fetch-failed.ts"() {
     "use strict";
@@ -8366,6 +8718,7 @@ var init_fetch_failed = __esm({
       " && apt-get update",
       "```"
     ];
+    NVIDIA_BADSIG = "apt has NVIDIA's key, but the signature it downloaded for `{repository}` does not match the `Release` file (`BADSIG {badKey}`): NVIDIA's download servers were serving a `Release` and a `Release.gpg` that do not belong together. The key is not missing, and the `is not signed` line only follows from the bad signature.";
     fetchFailed = {
       id: "apt/fetch-failed",
       title: "apt could not fetch packages",
@@ -8384,6 +8737,12 @@ var init_fetch_failed = __esm({
         },
         { literals: ["Unable to fetch some archives"] },
         {
+          // `W: GPG error: https://developer.download.nvidia.com/compute/cuda/repos/ubuntu1804/x86_64  Release: The following
+          // signatures were invalid: BADSIG F60F4B3D7FA2AF80 cudatools <cudatools@nvidia.com>` (before the `is not signed` line)
+          literals: ["BADSIG"],
+          pattern: "GPG error: (?<repository>[^\\s]{1,300})[^\\n]{0,300}BADSIG (?<badKey>[0-9A-F]{8,40})"
+        },
+        {
           // `E: The repository 'https://developer.download.nvidia.com/\u2026 InRelease' is not signed.`
           literals: ["is not signed", "NO_PUBKEY"],
           pattern: "(?:repository '(?<repository>[^'\\n]{1,300})' is not signed|NO_PUBKEY (?<key>[0-9A-F]{8,40}))"
@@ -8392,6 +8751,9 @@ var init_fetch_failed = __esm({
       context: [
         // NVIDIA's Debian-family key since April 2022 (knowledge/nvidia-repos.ts NEW_DEB_KEY).
         { name: "nvidiaKey", literals: ["NO_PUBKEY A4B469963BF863CC"] },
+        { name: "badsig", literals: ["BADSIG"] },
+        // NVIDIA's CUDA or machine-learning repository named in the BADSIG line.
+        { name: "nvidiaBadsig", pattern: "GPG error: https?://developer\\.download\\.nvidia\\.com/[^\\n]{0,300}BADSIG", literals: ["BADSIG"] },
         { name: "key", literals: ["NO_PUBKEY", "is not signed"] },
         { name: "dns", literals: ["Temporary failure resolving", "Could not resolve"] },
         {
@@ -8471,6 +8833,51 @@ var init_fetch_failed = __esm({
             "then, for that directory, remove `/etc/apt/sources.list.d/cuda.list` and `nvidia-ml.list`, run `apt-key del 7fa2af80`",
             "and install the `cuda-keyring` package from the same directory before `apt-get update` (NVIDIA's steps:",
             "https://developer.nvidia.com/blog/updating-the-cuda-linux-gpg-repository-key/)."
+          ].join("\n")
+        },
+        {
+          when: "nvidiaBadsig&fact.place=image-build",
+          title: "NVIDIA's repository served a bad signature (BADSIG)",
+          retryable: true,
+          message: NVIDIA_BADSIG,
+          fix: [
+            "Nothing in the image fixes this; it is on the server side. Retry later, without the cached layer:",
+            "`docker build --no-cache \u2026`. If the build needs no package from NVIDIA's apt repositories, drop them before",
+            "the failing `apt-get update`:",
+            "",
+            "```dockerfile",
+            "RUN rm -f /etc/apt/sources.list.d/cuda.list /etc/apt/sources.list.d/nvidia-ml.list && apt-get update",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "nvidiaBadsig",
+          title: "NVIDIA's repository served a bad signature (BADSIG)",
+          retryable: true,
+          message: NVIDIA_BADSIG,
+          fix: [
+            "Nothing local fixes this; it is on the server side. Retry later (a Docker build with `--no-cache`). If no package",
+            "from NVIDIA's apt repositories is needed, remove their sources before `apt-get update`; in a Dockerfile:",
+            "",
+            "```dockerfile",
+            "RUN rm -f /etc/apt/sources.list.d/cuda.list /etc/apt/sources.list.d/nvidia-ml.list && apt-get update",
+            "```",
+            "in a shell, as root:",
+            "",
+            "```sh",
+            "rm -f /etc/apt/sources.list.d/cuda.list /etc/apt/sources.list.d/nvidia-ml.list && apt-get update",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "badsig",
+          title: "apt repository served a bad signature (BADSIG)",
+          retryable: true,
+          message: "apt has the key of `{repository}`, but the signature it downloaded does not match the `Release` file (`BADSIG {badKey}`): the repository, a mirror of it or a caching proxy on the way served files that do not belong together. The key is not missing.",
+          fix: [
+            "Retry later (a Docker build with `--no-cache`); if it persists, bypass any apt proxy or cache between the build and",
+            "the repository, or report it to the repository. If the repository is not needed, remove the file that names it",
+            "(`grep -rl` its URL in `/etc/apt/sources.list.d/`) before `apt-get update`."
           ].join("\n")
         },
         {
@@ -10820,6 +11227,7 @@ var init_catalog = __esm({
     init_devel_toolkit_copied();
     init_driver_too_old();
     init_unsupported_host_compiler();
+    init_kernel_needs_newer_arch();
     init_cupti_library_notfound();
     init_cuda_arch_detect_failed();
     init_notfound();
@@ -10835,6 +11243,7 @@ var init_catalog = __esm({
     init_illegal_instruction();
     init_bitsandbytes_cuda_setup();
     init_nccl_shm_too_small();
+    init_nvml_unknown_error();
     init_resolution_impossible();
     init_no_matching_distribution();
     init_wheel_not_supported();
@@ -10896,6 +11305,7 @@ var init_catalog = __esm({
       develToolkitCopied,
       driverTooOld,
       unsupportedHostCompiler,
+      kernelNeedsNewerArch,
       cuptiLibraryNotfound,
       cudaArchDetectFailed,
       notfound,
@@ -10911,6 +11321,7 @@ var init_catalog = __esm({
       illegalInstruction,
       bitsandbytesCudaSetup,
       ncclShmTooSmall,
+      nvmlUnknownError,
       resolutionImpossible,
       noMatchingDistribution,
       wheelNotSupported,
@@ -19330,8 +19741,8 @@ function parseArch(text) {
 }
 function normaliseCudaVersion(text) {
   const t = text.trim().replace(/^(?:v|cuda-?|cu)/i, "");
-  const dotted2 = /^(\d{1,2})\.(\d{1,2})(?:\.\d{1,4})?$/.exec(t);
-  if (dotted2) return `${Number(dotted2[1])}.${Number(dotted2[2])}`;
+  const dotted3 = /^(\d{1,2})\.(\d{1,2})(?:\.\d{1,4})?$/.exec(t);
+  if (dotted3) return `${Number(dotted3[1])}.${Number(dotted3[2])}`;
   const packed = /^(\d{2})(\d)$/.exec(t);
   if (packed) return `${Number(packed[1])}.${Number(packed[2])}`;
   return null;
@@ -22235,6 +22646,53 @@ var init_apt_exit = __esm({
   }
 });
 
+// src/knowledge/cuda-release-drivers.ts
+function versionKey2(cuda) {
+  const m = /^(\d{1,2})\.(\d{1,2})$/.exec(cuda);
+  return m === null ? null : Number(m[1]) * 100 + Number(m[2]);
+}
+function firstDriversFor(wanted) {
+  const key = versionKey2(wanted);
+  const oldest = RELEASE_DRIVERS[RELEASE_DRIVERS.length - 1];
+  if (key === null || key < versionKey2(oldest.cuda)) return null;
+  let found = null;
+  for (const row of RELEASE_DRIVERS) if (versionKey2(row.cuda) >= key) found = row;
+  return found;
+}
+var RELEASE_NOTES_URL, RELEASE_DRIVERS;
+var init_cuda_release_drivers = __esm({
+  "src/knowledge/cuda-release-drivers.ts"() {
+    "use strict";
+    RELEASE_NOTES_URL = "https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/";
+    RELEASE_DRIVERS = [
+      { cuda: "13.2", linux: "595.45.04", windows: null },
+      { cuda: "13.1", linux: "590.44.01", windows: null },
+      { cuda: "13.0", linux: "580.65.06", windows: null },
+      { cuda: "12.9", linux: "575.51.03", windows: "576.02" },
+      { cuda: "12.8", linux: "570.26", windows: "570.65" },
+      { cuda: "12.6", linux: "560.28.03", windows: "560.76" },
+      { cuda: "12.5", linux: "555.42.02", windows: "555.85" },
+      { cuda: "12.4", linux: "550.54.14", windows: "551.61" },
+      { cuda: "12.3", linux: "545.23.06", windows: "545.84" },
+      { cuda: "12.2", linux: "535.54.03", windows: "536.25" },
+      { cuda: "12.1", linux: "530.30.02", windows: "531.14" },
+      { cuda: "12.0", linux: "525.60.13", windows: "527.41" },
+      { cuda: "11.8", linux: "520.61.05", windows: "520.06" },
+      { cuda: "11.7", linux: "515.43.04", windows: "516.01" },
+      { cuda: "11.6", linux: "510.39.01", windows: "511.23" },
+      { cuda: "11.5", linux: "495.29.05", windows: "496.04" },
+      { cuda: "11.4", linux: "470.42.01", windows: "471.11" },
+      { cuda: "11.3", linux: "465.19.01", windows: "465.89" },
+      { cuda: "11.2", linux: "460.27.03", windows: "460.82" },
+      { cuda: "11.1", linux: "455.23", windows: "456.38" },
+      { cuda: "11.0", linux: "450.51.05", windows: "451.48" },
+      { cuda: "10.2", linux: "440.33", windows: "441.22" },
+      { cuda: "10.1", linux: "418.39", windows: "418.96" },
+      { cuda: "10.0", linux: "410.48", windows: "411.31" }
+    ];
+  }
+});
+
 // src/knowledge/conda-solve.ts
 function solveCommandIn(text) {
   const m = solveCommand.exec(text);
@@ -22245,7 +22703,17 @@ function solveCommandIn(text) {
 function dryRunOf(command) {
   return /\s--dry-run\b/.test(command) ? command : `${command} --dry-run`;
 }
+function virtualCudaValues(constraint) {
+  const m = /(\d{1,2}\.\d{1,2})/.exec(constraint ?? "");
+  if (m === null) return {};
+  const drivers = firstDriversFor(m[1]);
+  return drivers === null ? { cudaWanted: m[1] } : { cudaWanted: m[1], driver: drivers.linux };
+}
 function condaSolveEnrich(captures, step, model, facts) {
+  const cuda = virtualCudaValues(captures["context.virtualCuda.wanted"] ?? captures["context.noCuda.wanted"]);
+  return { ...cuda, ...solveValues(captures, step, model, facts) };
+}
+function solveValues(captures, step, model, facts) {
   const own2 = step !== null && !step.internal ? step.instruction : "";
   const instruction = own2 || runInstructionOf(model.solveError?.message ?? "") || "";
   const found = solveCommandIn(captures["context.solveCommand"] ?? "") ?? solveCommandIn(instruction);
@@ -22258,6 +22726,7 @@ var init_conda_solve = __esm({
   "src/knowledge/conda-solve.ts"() {
     "use strict";
     init_build_model();
+    init_cuda_release_drivers();
     solveCommand = /\b(?:micromamba|mamba|conda)(?:\s+env)?\s+(?:create|install|update)\b[^;&|\n]{0,300}?\s(?:-f|--file)(?:\s+|=)(?<file>[^\s;&|'"`$]{1,200})[^;&|\n]{0,300}/;
   }
 });
@@ -22433,53 +22902,6 @@ var init_cuda_driver = __esm({
     init_torch_wheels();
     DRIVER_SOURCE = "https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html";
     minimumDriverByMajor = { 11: "450.80.02", 12: "525", 13: "580" };
-  }
-});
-
-// src/knowledge/cuda-release-drivers.ts
-function versionKey2(cuda) {
-  const m = /^(\d{1,2})\.(\d{1,2})$/.exec(cuda);
-  return m === null ? null : Number(m[1]) * 100 + Number(m[2]);
-}
-function firstDriversFor(wanted) {
-  const key = versionKey2(wanted);
-  const oldest = RELEASE_DRIVERS[RELEASE_DRIVERS.length - 1];
-  if (key === null || key < versionKey2(oldest.cuda)) return null;
-  let found = null;
-  for (const row of RELEASE_DRIVERS) if (versionKey2(row.cuda) >= key) found = row;
-  return found;
-}
-var RELEASE_NOTES_URL, RELEASE_DRIVERS;
-var init_cuda_release_drivers = __esm({
-  "src/knowledge/cuda-release-drivers.ts"() {
-    "use strict";
-    RELEASE_NOTES_URL = "https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/";
-    RELEASE_DRIVERS = [
-      { cuda: "13.2", linux: "595.45.04", windows: null },
-      { cuda: "13.1", linux: "590.44.01", windows: null },
-      { cuda: "13.0", linux: "580.65.06", windows: null },
-      { cuda: "12.9", linux: "575.51.03", windows: "576.02" },
-      { cuda: "12.8", linux: "570.26", windows: "570.65" },
-      { cuda: "12.6", linux: "560.28.03", windows: "560.76" },
-      { cuda: "12.5", linux: "555.42.02", windows: "555.85" },
-      { cuda: "12.4", linux: "550.54.14", windows: "551.61" },
-      { cuda: "12.3", linux: "545.23.06", windows: "545.84" },
-      { cuda: "12.2", linux: "535.54.03", windows: "536.25" },
-      { cuda: "12.1", linux: "530.30.02", windows: "531.14" },
-      { cuda: "12.0", linux: "525.60.13", windows: "527.41" },
-      { cuda: "11.8", linux: "520.61.05", windows: "520.06" },
-      { cuda: "11.7", linux: "515.43.04", windows: "516.01" },
-      { cuda: "11.6", linux: "510.39.01", windows: "511.23" },
-      { cuda: "11.5", linux: "495.29.05", windows: "496.04" },
-      { cuda: "11.4", linux: "470.42.01", windows: "471.11" },
-      { cuda: "11.3", linux: "465.19.01", windows: "465.89" },
-      { cuda: "11.2", linux: "460.27.03", windows: "460.82" },
-      { cuda: "11.1", linux: "455.23", windows: "456.38" },
-      { cuda: "11.0", linux: "450.51.05", windows: "451.48" },
-      { cuda: "10.2", linux: "440.33", windows: "441.22" },
-      { cuda: "10.1", linux: "418.39", windows: "418.96" },
-      { cuda: "10.0", linux: "410.48", windows: "411.31" }
-    ];
   }
 });
 
@@ -22886,6 +23308,55 @@ var init_glibc_image = __esm({
   }
 });
 
+// src/knowledge/kernel-arch-enricher.ts
+function requiredCapability(lines) {
+  let best2 = null;
+  for (const line of lines) for (const m of line.matchAll(REQUIRED)) best2 = Math.max(best2 ?? 0, Number(m[1]));
+  return best2;
+}
+function targetedArches(lines, required2) {
+  const caps = /* @__PURE__ */ new Set();
+  for (const line of lines) {
+    for (const m of line.matchAll(TARGETED)) {
+      const c = parseArch(m[1] ?? m[2])?.capability;
+      if (c !== void 0 && c < required2) caps.add(c);
+    }
+  }
+  return [...caps].sort((a, b) => a - b).map((c) => `sm_${c}`);
+}
+function kernelArchEnrich(captures, step, _model, facts) {
+  const lines = [...step?.tail ?? [], ...Object.values(captures)];
+  const required2 = requiredCapability(lines);
+  if (required2 === null) return {};
+  const targeted = targetedArches(lines, required2);
+  const version2 = stepCudaVersion(captures, facts);
+  const known = version2 === null ? null : archListFor(version2, []);
+  const upward = known?.filter((c) => c >= required2) ?? [];
+  const caps = upward.length > 0 ? [.../* @__PURE__ */ new Set([required2, ...upward])].sort((a, b) => a - b) : [required2];
+  return {
+    required: `sm_${required2}`,
+    requiredDotted: dotted2(required2),
+    requiredCap: String(required2),
+    ...targeted.length > 0 ? { targeted: targeted.join(", ") } : {},
+    listBasis: caps.length > 1 ? `common GPUs from sm_${required2} up that CUDA ${version2} compiles; keep the ones you run on` : `sm_${required2} only; add the newer GPUs you run on`,
+    torchArchList: torchArchList(caps),
+    cmakeArchList: cmakeArchList(caps),
+    gencode: gencodeFlags(caps)
+  };
+}
+var REQUIRED, TARGETED, dotted2;
+var init_kernel_arch_enricher = __esm({
+  "src/knowledge/kernel-arch-enricher.ts"() {
+    "use strict";
+    init_cuda_arches();
+    init_arch_list_enricher();
+    init_cuda_arch_enricher();
+    REQUIRED = /requires \.target sm_(\d{2,3})\b/g;
+    TARGETED = /\.(compute_\d{2,3}[af]?)\.ptx\b|(?:--gpu-architecture[= ]|-arch[= ]|--gpu-name[= ]|arch=)(?:"|')?((?:sm|compute)_\d{2,3}[af]?)/g;
+    dotted2 = (c) => `${Math.floor(c / 10)}.${c % 10}`;
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -22926,6 +23397,7 @@ var init_enrichers = __esm({
     init_cmake_notfound_enricher();
     init_apt_release_mix_enricher();
     init_glibc_image();
+    init_kernel_arch_enricher();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -22991,7 +23463,9 @@ var init_enrichers = __esm({
       /** A CUDA-repository package with an uninstallable dependency: its CUDA release and NVIDIA's repository of the image's release (`{enrich.pkgCuda}`, `{enrich.ownKeyringUrl}`). */
       "apt-release-mix": aptReleaseMixEnrich,
       /** An Alpine (musl) Python image of the log and the Debian (glibc) image of the same Python (`{enrich.alpineImage}`, `{enrich.glibcImage}`). */
-      "glibc-image": glibcImageEnrich
+      "glibc-image": glibcImageEnrich,
+      /** A kernel ptxas refused for an arch older than it needs: that arch, the targeted one, lists from it up (`{enrich.required}`, `{enrich.torchArchList}`). */
+      "kernel-arch": kernelArchEnrich
     };
   }
 });
