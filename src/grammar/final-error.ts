@@ -39,8 +39,17 @@ export function buildPushActionLead(text: string): number {
   return 0;
 }
 
+/**
+ * A line pasted inside double quotes (`"ERROR: failed to solve: process "/bin/sh -c …" did not
+ * complete successfully: exit code: 1"`, as people quote an error in an issue): the line itself.
+ */
+function unquoted(text: string): string {
+  return text.length > 2 && text.charCodeAt(0) === 34 && text.charCodeAt(text.length - 1) === 34 ? text.slice(1, -1) : text;
+}
+
 /** The message of a final error line, or null when the line is not one. */
-export function parseFinalError(text: string): string | null {
+export function parseFinalError(quoted: string): string | null {
+  const text = unquoted(quoted);
   if (text.startsWith('executor failed running [')) return text;
   let rest = text.slice(buildPushActionLead(text));
   for (let round = 0; round < 2; round++) {

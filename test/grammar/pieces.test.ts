@@ -30,6 +30,11 @@ describe('parseFinalError', () => {
   test.each([
     ['ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2', 'process "/bin/sh -c make" did not complete successfully: exit code: 2'],
     ['ERROR: failed to build: failed to solve: boom', 'boom'],
+    // quoted in an issue, as openxrlab/xrnerf#30 shows it
+    [
+      '"ERROR: failed to solve: process "/bin/sh -c cd tiny-cuda-nn/bindings/torch && python setup.py install" did not complete successfully: exit code: 1"',
+      'process "/bin/sh -c cd tiny-cuda-nn/bindings/torch && python setup.py install" did not complete successfully: exit code: 1',
+    ],
     ['ERROR: target web: failed to solve: boom', 'boom'],
     ['target web: failed to solve: boom', 'boom'],
     ['error: failed to solve: boom', 'boom'],
