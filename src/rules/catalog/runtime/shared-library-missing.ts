@@ -61,6 +61,29 @@ function driverVariants(): Variant[] {
     'from the host when a container starts with GPUs.';
   return [
     {
+      // `nvidia-container-cli: initialization error: load library failed: libnvidia-ml.so.1: cannot open shared object
+      // file …` (NVIDIA/nvidia-container-toolkit#302): the toolkit's CLI runs on the host as the container starts and
+      // looks the driver's libraries up in the host's loader cache (libnvidia-container, src/ldcache.c); the container
+      // asked for GPUs. The reporter's fix there was reinstalling the toolkit after the host's driver stack broke.
+      when: 'driver&containerCliLoad',
+      title: 'The NVIDIA container runtime found no driver on the host',
+      message:
+        'The NVIDIA Container Toolkit (`nvidia-container-cli`, which runs on the host as the container starts) could not load {library:all}: ' +
+        'the host that runs Docker has no working NVIDIA driver, or its libraries are not in the host\'s loader cache. The container asked for ' +
+        'GPUs; adding `--gpus` again changes nothing.',
+      fix: [
+        'On the host that runs Docker (not in a container):',
+        '',
+        '```sh',
+        'nvidia-smi                           # must list the GPU: if not, (re)install the NVIDIA driver and reboot',
+        'ldconfig -p | grep libnvidia-ml      # the driver library in the loader cache: if missing, sudo ldconfig',
+        '```',
+        '',
+        'With `nvidia-smi` working, reinstall or reconfigure the toolkit and restart Docker: ' +
+          '`sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`.',
+      ].join('\n'),
+    },
+    {
       when: 'driver&fact.place=image-build',
       title: 'NVIDIA driver library loaded during the build',
       message: `This step tried to load {library:all}, which belongs to the NVIDIA driver: images never contain it. ${BUILD_GPU}`,
@@ -129,6 +152,7 @@ export const sharedLibraryMissing: RuleInput = {
   ],
   context: [
     { name: 'tensorflow', literals: ['Could not load dynamic library'] },
+    { name: 'containerCliLoad', literals: ['nvidia-container-cli: initialization error: load library failed'] },
     RUN_COMMAND_CONTEXT,
     { name: 'driver', literals: ['libcuda.so', 'libnvidia-ml.so'], pattern: `(?:${lib('libcuda\\.so')}|${lib('libnvidia-ml\\.so')}|libcuda\\.so[.\\d]{0,200} => not found)` },
     { name: 'cudnn', literals: ['libcudnn'], pattern: `(?:${lib('libcudnn')}|libcudnn[\\w.]{0,200} => not found)` },
