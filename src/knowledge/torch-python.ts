@@ -15,7 +15,7 @@
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { installCommand, installerOf } from './installer-forms.js';
-import { pairedPackages } from './torch-wheels.js';
+import { pairedPackages, releaseInstall, torchReleases, wheelTagFor } from './torch-wheels.js';
 
 /** torch minor → [oldest, newest] CPython minor it supports. */
 const pythonsOf: Readonly<Record<string, readonly [string, string]>> = {
@@ -51,6 +51,53 @@ function newer(a: string, b: string): boolean {
   return false;
 }
 
+/** The oldest release in the wheel table of the first torch minor whose Python range reaches `python` (`3.11` → 2.0.0). */
+function firstReleaseFor(have: [number, number]): string | null {
+  for (const [minor, range] of Object.entries(pythonsOf).sort(([a], [b]) => (newer(a, b) ? 1 : -1))) {
+    const lo = minorOf(range[0])!;
+    const hi = minorOf(range[1])!;
+    const atLeastLo = have[0] > lo[0] || (have[0] === lo[0] && have[1] >= lo[1]);
+    const atMostHi = have[0] < hi[0] || (have[0] === hi[0] && have[1] <= hi[1]);
+    if (!atLeastLo || !atMostHi) continue;
+    const rows = torchReleases.filter((r) => r.torch.startsWith(`${minor}.`));
+    return rows.at(-1)?.torch ?? null;
+  }
+  return null;
+}
+
+/**
+ * `torch==1.12.1+cu113` (or plain) asked under a Python newer than every one that release has wheels for,
+ * the Python read from the log: no index has it, PyTorch's included. The two ways out: that release's
+ * newest Python (`torchPyOutNewest`), or the first release with wheels for this Python, from the wheel
+ * table, as its own install command on the CUDA index nearest the pin's (`torchPyOutCmd`).
+ */
+function pythonOutsideAdvice(pin: string, tag: string | undefined, range: readonly [string, string], facts: FactView): Record<string, string> {
+  const python = facts.value('python');
+  const have = python === null ? null : minorOf(python);
+  const max = minorOf(range[1])!;
+  if (python === null || have === null || !(have[0] > max[0] || (have[0] === max[0] && have[1] > max[1]))) return {};
+  const out: Record<string, string> = {
+    torchPyOutside: `torch ${pin} published wheels for Python ${range[0]}–${range[1]} only, on PyPI and on PyTorch's indexes alike; this environment's Python is ${python}`,
+    torchPyOutNewest: range[1],
+  };
+  const first = firstReleaseFor(have);
+  const row = first === null ? undefined : torchReleases.find((r) => r.torch === first);
+  if (row === undefined) return out;
+  const cuda = tag !== undefined && tag !== 'cpu' ? `${tag.slice(2, -1)}.${tag.slice(-1)}` : null;
+  const fit = cuda === null ? null : (wheelTagFor(cuda, row.torch) ?? row.cudaTags[0]!);
+  const installer = installerOf(facts);
+  if (fit === null) {
+    out.torchPyOutCmd = installCommand(installer, { requirements: [`torch==${row.torch}`, `torchvision==${row.torchvision}`, `torchaudio==${row.torchaudio}`] });
+    out.torchPyOutNote = `torch ${row.torch} is the first release with wheels for Python ${have.join('.')}.`;
+  } else {
+    out.torchPyOutCmd = installCommand(installer, releaseInstall(row, fit));
+    out.torchPyOutNote =
+      `torch ${row.torch} is the first release with wheels for Python ${have.join('.')}; PyTorch built it for ${row.cudaTags.join(', ')}` +
+      (row.cudaTags.includes(tag!) ? '.' : `, not ${tag}: ${fit} is the closest.`);
+  }
+  return out;
+}
+
 /**
  * `torch==1.8.1` with `(from versions: 1.13.0, …)`, all newer: the Pythons 1.8.1 has wheels for
  * (`torchPyRange`, `torchPyNewest`), what the log says of this Python (`torchPyNote`), and the oldest listed
@@ -64,10 +111,13 @@ export function torchPythonEnrich(
   _model: BuildModel,
   facts: FactView,
 ): Record<string, string> {
-  const pin = /^torch==(\d{1,2}\.\d{1,2}\.\d{1,3})$/.exec((captures.requirement ?? '').trim())?.[1];
+  const asked = /^torch==(\d{1,2}\.\d{1,2}\.\d{1,3})(?:\+(cu\d{2,3}|cpu))?$/.exec((captures.requirement ?? '').trim());
+  const pin = asked?.[1];
   const range = pin === undefined ? null : torchPythons(pin);
+  if (pin === undefined || range === null) return {};
   const listed = (captures.versions ?? '').split(',').map((v) => v.trim()).filter((v) => /^\d+(?:\.\d+){1,3}$/.test(v));
-  if (pin === undefined || range === null || listed.length === 0 || !listed.every((v) => newer(v, pin))) return {};
+  // a list pip printed, every release newer, names the fallback itself; else the Python the log shows can
+  if (asked?.[2] !== undefined || listed.length === 0 || !listed.every((v) => newer(v, pin))) return pythonOutsideAdvice(pin, asked?.[2], range, facts);
   const oldest = listed.reduce((a, b) => (newer(a, b) ? b : a));
   const out: Record<string, string> = {
     torchPyRange: `${range[0]}–${range[1]}`,

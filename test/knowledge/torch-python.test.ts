@@ -42,3 +42,23 @@ describe('torchPythonEnrich', () => {
     expect(torchPythonEnrich({ requirement: 'torch==1.8.1' }, null, model, none)).toEqual({});
   });
 });
+
+describe('torchPythonEnrich, a Python the log shows outside the pin\'s range', () => {
+  const py311 = (): BuildFacts => ({ python: fact('3.11', 'banner', 'Python 3.11.0 (main, Oct 24 2022, 18:26:48) [MSC v.1933 64 bit (AMD64)]') });
+  test('a +cu113 pin of 1.12.1 under Python 3.11: the first release for 3.11 from its closest CUDA index', () => {
+    const out = torchPythonEnrich({ requirement: 'torch==1.12.1+cu113', versions: 'none' }, null, model, factsFor(py311(), null, model));
+    expect(out.torchPyOutside).toContain('Python 3.7–3.10 only');
+    expect(out.torchPyOutNewest).toBe('3.10');
+    expect(out.torchPyOutCmd).toBe('pip install --index-url https://download.pytorch.org/whl/cu117 torch==2.0.0 torchvision==0.15.1 torchaudio==2.0.1');
+    expect(out.torchPyOutNote).toContain('not cu113: cu117 is the closest');
+  });
+  test('a plain pin: the first release for this Python, without an index', () => {
+    const out = torchPythonEnrich({ requirement: 'torch==1.12.1' }, null, model, factsFor(py311(), null, model));
+    expect(out.torchPyOutCmd).toBe('pip install torch==2.0.0 torchvision==0.15.1 torchaudio==2.0.1');
+  });
+  test('nothing when the Python fits the release or is not shown', () => {
+    const py310: BuildFacts = { python: fact('3.10', 'banner', 'Python 3.10.6') };
+    expect(torchPythonEnrich({ requirement: 'torch==1.12.1+cu113' }, null, model, factsFor(py310, null, model))).toEqual({});
+    expect(torchPythonEnrich({ requirement: 'torch==1.12.1+cu113' }, null, model, factsFor({}, null, model))).toEqual({});
+  });
+});

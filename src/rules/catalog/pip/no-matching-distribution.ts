@@ -103,6 +103,8 @@ export const noMatchingDistribution: RuleInput = {
     },
     // where the skipped requirement came from: `(from -r /requirements.txt (line 25))` on the `Requested …` line
     { name: 'reqFile', literals: ['has invalid metadata'], pattern: '\\(from -r (?<file>[^\\s()]{1,200}) \\(line \\d{1,6}\\)\\) has invalid metadata' },
+    // one of the CUDA library wheels torch's own metadata requires (`nvidia-cudnn-cu12==8.9.2.26`, `nvidia-nccl-cu11==…`)
+    { name: 'nvidiaDep', literals: ['requirement nvidia-'], pattern: 'requirement (?<name>nvidia-[a-z0-9-]{1,60}-cu1\\d{1,2})[=<>~!]' },
     { name: 'oldPip', literals: ['Please use pip<'], pattern: 'Please use pip<(?<bound>[\\d.]{1,12}) if you need to use this version' },
   ],
   scope: 'step',
@@ -137,6 +139,47 @@ export const noMatchingDistribution: RuleInput = {
       message:
         'No release of {requirement} supports this Python ({python}): it requires `{pythonSpec}`. The base image\'s Python does not fit the pin.',
       fix: 'Use a release of {requirement} that supports Python {python} (drop the pin, or pin a newer version), or a base image with a Python in `{pythonSpec}`.',
+    },
+    {
+      // the Python the log shows is newer than every Python the pinned release has wheels for
+      // (knowledge/torch-python.ts): no index has it, PyTorch's own included, whichever was read.
+      // `py -3.10` picks an installed Python 3.10 on Windows (docs.python.org/3/using/windows.html, "Python Launcher for Windows").
+      when: 'enrich.torchPyOutCmd',
+      title: 'Pinned torch has no wheels for this Python',
+      message: 'pip found no {requirement}: {enrich.torchPyOutside}. No index has a wheel of it for this Python.',
+      fix: [
+        'Either keep the pin and make the environment with Python {enrich.torchPyOutNewest} (`python{enrich.torchPyOutNewest} -m venv venv`, ' +
+          'on Windows `py -{enrich.torchPyOutNewest} -m venv venv`, or `uv venv --python {enrich.torchPyOutNewest}`), then run the same install in it; ' +
+          'or keep this Python and move to a release built for it. {enrich.torchPyOutNote}',
+        '',
+        '```sh',
+        '{enrich.torchPyOutCmd}',
+        '```',
+      ].join('\n'),
+    },
+    {
+      // torch's CUDA builds require exact nvidia-* wheels, only where they exist: torch 2.2.2's METADATA reads
+      // `Requires-Dist: nvidia-cudnn-cu12 (==8.9.2.26) ; platform_system == "Linux" and platform_machine == "x86_64"`
+      // (quoted in astral-sh/uv's issue on the pytorch/pytorch:2.2.2 image, 2024-04). Which platforms a release of
+      // one has wheels for varies (pypi.org/project/nvidia-cudnn-cu12/9.18.0.77: manylinux x86_64 and aarch64 only),
+      // and pip lists only the releases with a wheel for this Python and platform. A pin copied from `pip freeze`
+      // on Linux therefore fails elsewhere; torch itself asks for none there.
+      when: 'nvidiaDep',
+      title: 'Pinned CUDA library wheel that torch installs itself',
+      message:
+        'pip found no {requirement} for this platform. `{context.nvidiaDep.name}` is one of the CUDA library wheels torch requires itself, ' +
+        'at the exact release its build needs and only on Linux (torch 2.2\'s metadata, for one, asks for them with ' +
+        '`platform_system == "Linux" and platform_machine == "x86_64"`); the release pinned here has no wheel for this platform. ' +
+        'Versions pip could see: {versions|not listed in this part of the log}.',
+      fix: [
+        'Remove the `nvidia-*` pins from the requirements (a `pip freeze` from Linux puts them there) and install torch from PyTorch\'s index ' +
+          'for your CUDA (https://pytorch.org/get-started/locally/ gives the command): it brings the `nvidia-*` releases it needs on Linux ' +
+          'and none elsewhere. To keep the pin for Linux builds, give it the marker torch uses:',
+        '',
+        '```text',
+        '{requirement}; platform_system == "Linux" and platform_machine == "x86_64"',
+        '```',
+      ].join('\n'),
     },
     {
       // a plain torch pin older than every release pip lists (knowledge/torch-python.ts): this Python is newer than
