@@ -124,6 +124,23 @@ describe('wordings seen in public projects’ build logs (buildkit, shell, resou
     expect(ids.slice(0, 2)).toEqual(['apt/fetch-failed', 'apt/unable-to-locate-package']);
   });
 
+  test('apt/fetch-failed: a 404 on NVIDIA\'s own index is the server, retryable, not stale lists', async () => {
+    const f = await only('apt/fetch-failed', fixture('apt/fetch-failed/match-nvidia-index-404'));
+    expect(f.retryable).toBe(true);
+    expect(f.message).toContain('ubuntu1604/x86_64/Packages');
+    expect(f.message).not.toContain('stale (');
+    expect(f.fix).toContain('rm -f /etc/apt/sources.list.d/cuda.list /etc/apt/sources.list.d/nvidia-ml.list && apt-get update');
+    expect(f.fix).not.toContain('same `RUN` as `apt-get install`');
+  });
+
+  test('runtime/gpu-runtime-missing: a log showing Docker Desktop gets Docker Desktop\'s GPU setup, not apt and systemctl', async () => {
+    const f = await only('runtime/gpu-runtime-missing', fixture('runtime/gpu-runtime-missing/match-docker-desktop-wsl2'));
+    expect(f.fix).toContain('3.1.0');
+    expect(f.fix).toContain('wsl --update');
+    expect(f.fix).not.toContain('systemctl');
+    expect(f.fix).not.toContain('apt-get install');
+  });
+
   test.each(['match-actions-runner-shutdown-then-canceled', 'match-wazuh-self-hosted-lost-communication'])(
     'a lost runner is ci/runner-lost alone, not also a time limit (%s)',
     async (name) => {

@@ -13,6 +13,12 @@
 // different dates, reported from many countries the same day and gone later (NVIDIA/nvidia-docker#613,
 // #969, #1178, #1369): retryable; nothing in the image fixes it, and a build that needs no CUDA apt
 // package can drop NVIDIA's sources (`cuda.list`, `nvidia-ml.list`, the names NVIDIA's images use).
+// A 404 on a repository's own index (`…/InRelease`, `…/Release`, `…/Packages`) is `apt-get update` failing to read
+// the repository, not stale lists: stale lists show as a 404 on a `.deb` during `apt-get install` (Docker's
+// best-practices page, "apt-get"). On NVIDIA's repository that was its CDN: on 2022-03-30 the CUDA and
+// machine-learning repositories answered 404 for ubuntu1604, 1804 and 2004 alike, and NVIDIA's maintainer called it
+// "a known issue" being resolved on their side (NVIDIA/nvidia-docker#1624): retryable, and a build that needs no
+// CUDA apt package can drop NVIDIA's sources, as for BADSIG.
 import type { RuleInput } from '../../schema.js';
 
 const updateInSameRun = [
@@ -33,6 +39,29 @@ const enrolKeyDockerfile: readonly string[] = [
   ' && apt-get update',
   '```',
 ];
+
+/** Removing NVIDIA's apt sources before the update, for builds that install nothing from them. */
+const dropNvidiaSourcesDockerfile: readonly string[] = [
+  '```dockerfile',
+  'RUN rm -f /etc/apt/sources.list.d/cuda.list /etc/apt/sources.list.d/nvidia-ml.list && apt-get update',
+  '```',
+];
+
+/** The same in a Dockerfile and, as root, in a shell: for logs that do not show where apt ran. */
+const dropNvidiaSourcesEither: readonly string[] = [
+  ...dropNvidiaSourcesDockerfile,
+  'in a shell, as root:',
+  '',
+  '```sh',
+  'rm -f /etc/apt/sources.list.d/cuda.list /etc/apt/sources.list.d/nvidia-ml.list && apt-get update',
+  '```',
+];
+
+/** NVIDIA's repository answered 404 for its own index, which `apt-get update` reads. */
+const NVIDIA_INDEX_404 =
+  "NVIDIA's apt repository answered 404 for its own index (`{context.nvidiaIndex404.url}`), which `apt-get update` " +
+  'itself downloads: the repository was unavailable on the server side (NVIDIA\'s download servers have had outages ' +
+  'that hit every Ubuntu release at once). The package lists are not stale, and nothing in the build caused it.';
 
 /** A BADSIG on NVIDIA's repository: its key is installed, the files it was served disagree. */
 const NVIDIA_BADSIG =
@@ -83,6 +112,14 @@ export const fetchFailed: RuleInput = {
       literals: ['Connection timed out', 'connection timed out', 'Could not connect to', 'Connection failed', 'Unable to connect to', '500  Internal Server Error', '502  Bad Gateway', '503  Service Unavailable', '504  Gateway Time'],
     },
     { name: 'hash', literals: ['Hash Sum mismatch', 'File has unexpected size'] },
+    {
+      // `E: Failed to fetch https://developer.download.nvidia.com/compute/cuda/repos/ubuntu1604/x86_64/Packages  404  Not Found`,
+      // `…/x86_64/InRelease  404  Not Found [IP: …]`: the repository's index, read by `apt-get update`.
+      name: 'nvidiaIndex404',
+      literals: ['developer.download.nvidia.com'],
+      pattern:
+        'Failed to fetch (?<url>https?://developer\\.download\\.nvidia\\.com/[^\\s]{0,300}/(?:InRelease|Release(?:\\.gpg)?|Packages(?:\\.gz|\\.xz|\\.bz2|\\.lz4)?))\\s+404\\b',
+    },
     { name: 'notFound', literals: ['404  Not Found', '404 Not Found'] },
     // `apt-get update`, `apt-get -yq update`, `apt update` in the failing RUN itself
     { name: 'update', source: 'instruction', literals: ['update'], pattern: '\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b' },
@@ -175,9 +212,7 @@ export const fetchFailed: RuleInput = {
         '`docker build --no-cache …`. If the build needs no package from NVIDIA\'s apt repositories, drop them before',
         'the failing `apt-get update`:',
         '',
-        '```dockerfile',
-        'RUN rm -f /etc/apt/sources.list.d/cuda.list /etc/apt/sources.list.d/nvidia-ml.list && apt-get update',
-        '```',
+        ...dropNvidiaSourcesDockerfile,
       ].join('\n'),
     },
     {
@@ -189,14 +224,7 @@ export const fetchFailed: RuleInput = {
         'Nothing local fixes this; it is on the server side. Retry later (a Docker build with `--no-cache`). If no package',
         "from NVIDIA's apt repositories is needed, remove their sources before `apt-get update`; in a Dockerfile:",
         '',
-        '```dockerfile',
-        'RUN rm -f /etc/apt/sources.list.d/cuda.list /etc/apt/sources.list.d/nvidia-ml.list && apt-get update',
-        '```',
-        'in a shell, as root:',
-        '',
-        '```sh',
-        'rm -f /etc/apt/sources.list.d/cuda.list /etc/apt/sources.list.d/nvidia-ml.list && apt-get update',
-        '```',
+        ...dropNvidiaSourcesEither,
       ].join('\n'),
     },
     {
@@ -249,6 +277,30 @@ export const fetchFailed: RuleInput = {
       retryable: true,
       message: 'The mirror served files that do not match its own index: it was being synced while the build read it.',
       fix: 'Retry the build (usually gone within minutes); if it persists, refresh the lists in the same `RUN`: `rm -rf /var/lib/apt/lists/* && apt-get update`, or use another mirror.',
+    },
+    {
+      when: 'nvidiaIndex404&fact.place=image-build',
+      title: "NVIDIA's apt repository answered 404 for its index",
+      retryable: true,
+      message: NVIDIA_INDEX_404,
+      fix: [
+        'Retry the build later (a failed step is not cached, so the next build asks the server again). If the build needs',
+        "no package from NVIDIA's apt repositories, drop them before the failing `apt-get update`:",
+        '',
+        ...dropNvidiaSourcesDockerfile,
+      ].join('\n'),
+    },
+    {
+      when: 'nvidiaIndex404',
+      title: "NVIDIA's apt repository answered 404 for its index",
+      retryable: true,
+      message: NVIDIA_INDEX_404,
+      fix: [
+        "Retry later. If no package from NVIDIA's apt repositories is needed, remove their sources before `apt-get update`;",
+        'in a Dockerfile:',
+        '',
+        ...dropNvidiaSourcesEither,
+      ].join('\n'),
     },
     {
       when: 'notFound&!update&install',

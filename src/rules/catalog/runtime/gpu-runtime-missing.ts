@@ -20,6 +20,16 @@
 // (Docker's docs, "Differences between Docker Desktop for Linux and Docker Engine"); `docker context use default` went back
 // to the host's daemon (`docker context use`: "To disable usage of contexts, you can use the special default context").
 // `docker info` lists the daemon's runtimes (`Runtimes: io.containerd.runc.v2 nvidia runc` once configured).
+// When the log shows Docker Desktop (`Docker Desktop 2.3.0.3`, its `docker-desktop` WSL distribution), the daemon is
+// Docker Desktop's, and neither apt nor systemctl in a WSL distribution reaches it (docker/for-win#7581: `sudo service
+// docker stop` gave `docker: unrecognized service`). Docker's docs, "GPU support in Docker Desktop"
+// (docs.docker.com/desktop/features/gpu/): GPU support is only on Windows with the WSL 2 backend, and needs an NVIDIA GPU,
+// an up-to-date Windows 10 or 11, NVIDIA's driver with WSL 2 GPU Paravirtualization (developer.nvidia.com/cuda/wsl), the
+// latest WSL 2 kernel (`wsl --update`) and the WSL 2 backend turned on; the check is
+// `docker run --rm -it --gpus=all nvcr.io/nvidia/k8s/cuda-sample:nbody nbody -gpu -benchmark`. The same page in its
+// earlier form (desktop/windows/wsl.md, "GPU support"): "Starting with Docker Desktop 3.1.0, Docker Desktop supports
+// WSL 2 GPU Paravirtualization (GPU-PV) on NVIDIA GPUs". No Linux NVIDIA driver inside WSL 2: the Windows driver is
+// mapped into it (NVIDIA's "CUDA on WSL User Guide", docs.nvidia.com/cuda/wsl-user-guide, getting started).
 import type { RuleInput } from '../../schema.js';
 import { HOST_GPU_CHECK } from './run-command.js';
 
@@ -34,6 +44,8 @@ export const gpuRuntimeMissing: RuleInput = {
     { literals: ['could not select device driver'], pattern: 'could not select device driver "(?<driver>[\\w.-]{0,40})" with capabilities: \\[\\[gpu' },
   ],
   context: [
+    // `Docker Desktop 2.3.0.3`, `restart docker desktop`, the `docker-desktop` WSL distribution.
+    { name: 'dockerDesktop', literals: ['Docker Desktop', 'docker-desktop'], ignoreCase: true },
     {
       name: 'toolkitInstalled',
       literals: ['NVIDIA Container Runtime version ', 'NVIDIA Container Toolkit CLI version ', 'nvidia-container-toolkit '],
@@ -43,6 +55,28 @@ export const gpuRuntimeMissing: RuleInput = {
   scope: 'step',
   specificity: 3,
   variants: [
+    {
+      when: 'dockerDesktop',
+      title: "Docker Desktop's daemon gives no GPU here",
+      message:
+        'The container asked for GPUs, and the log shows Docker Desktop: the daemon that refused is Docker Desktop\'s, which runs in ' +
+        'a VM of its own and cannot be set up with apt or systemctl from a WSL distribution or the host. Docker Desktop gives GPUs ' +
+        'only on Windows with its WSL 2 backend, from Docker Desktop 3.1.0 on, and with NVIDIA\'s Windows driver for WSL.',
+      fix: [
+        'On Windows, for Docker Desktop (nothing to install inside the WSL distribution):',
+        '',
+        '1. Update Docker Desktop (3.1.0 or later; its version is in its About dialog) and turn on its WSL 2 based engine',
+        '   (Settings, General).',
+        '2. Install NVIDIA\'s current Windows driver with WSL 2 support (https://developer.nvidia.com/cuda/wsl); do not install',
+        '   a Linux NVIDIA driver inside WSL.',
+        '3. Update the WSL 2 kernel from a Windows prompt: `wsl --update`, then restart Docker Desktop.',
+        '',
+        'Check with `docker run --rm -it --gpus=all nvcr.io/nvidia/k8s/cuda-sample:nbody nbody -gpu -benchmark`.',
+        'The other way: run Docker Engine inside the WSL distribution itself, with the NVIDIA Container Toolkit there',
+        `(${GUIDE}), and use that daemon instead of Docker Desktop's. Docker Desktop on Linux or macOS gives no GPU to containers.`,
+        'Docker\'s page: https://docs.docker.com/desktop/features/gpu/',
+      ].join('\n'),
+    },
     {
       when: 'toolkitInstalled',
       title: 'The Docker daemon in use has no NVIDIA runtime',
