@@ -5563,6 +5563,25 @@ function driverVariants() {
   const message2 = "The loader could not find {library:all}, a library of the NVIDIA driver: images never contain it; the NVIDIA container runtime mounts it from the host when a container starts with GPUs.";
   return [
     {
+      // `nvidia-container-cli: initialization error: load library failed: libnvidia-ml.so.1: cannot open shared object
+      // file \u2026` (NVIDIA/nvidia-container-toolkit#302): the toolkit's CLI runs on the host as the container starts and
+      // looks the driver's libraries up in the host's loader cache (libnvidia-container, src/ldcache.c); the container
+      // asked for GPUs. The reporter's fix there was reinstalling the toolkit after the host's driver stack broke.
+      when: "driver&containerCliLoad",
+      title: "The NVIDIA container runtime found no driver on the host",
+      message: "The NVIDIA Container Toolkit (`nvidia-container-cli`, which runs on the host as the container starts) could not load {library:all}: the host that runs Docker has no working NVIDIA driver, or its libraries are not in the host's loader cache. The container asked for GPUs; adding `--gpus` again changes nothing.",
+      fix: [
+        "On the host that runs Docker (not in a container):",
+        "",
+        "```sh",
+        "nvidia-smi                           # must list the GPU: if not, (re)install the NVIDIA driver and reboot",
+        "ldconfig -p | grep libnvidia-ml      # the driver library in the loader cache: if missing, sudo ldconfig",
+        "```",
+        "",
+        "With `nvidia-smi` working, reinstall or reconfigure the toolkit and restart Docker: `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`."
+      ].join("\n")
+    },
+    {
       when: "driver&fact.place=image-build",
       title: "NVIDIA driver library loaded during the build",
       message: `This step tried to load {library:all}, which belongs to the NVIDIA driver: images never contain it. ${BUILD_GPU}`,
@@ -5659,6 +5678,7 @@ var init_shared_library_missing = __esm({
       ],
       context: [
         { name: "tensorflow", literals: ["Could not load dynamic library"] },
+        { name: "containerCliLoad", literals: ["nvidia-container-cli: initialization error: load library failed"] },
         RUN_COMMAND_CONTEXT,
         { name: "driver", literals: ["libcuda.so", "libnvidia-ml.so"], pattern: `(?:${lib("libcuda\\.so")}|${lib("libnvidia-ml\\.so")}|libcuda\\.so[.\\d]{0,200} => not found)` },
         { name: "cudnn", literals: ["libcudnn"], pattern: `(?:${lib("libcudnn")}|libcudnn[\\w.]{0,200} => not found)` },
@@ -5884,6 +5904,8 @@ var init_gpu_runtime_missing = __esm({
         { literals: ["could not select device driver"], pattern: 'could not select device driver "(?<driver>[\\w.-]{0,40})" with capabilities: \\[\\[gpu' }
       ],
       context: [
+        // `Docker Desktop 2.3.0.3`, `restart docker desktop`, the `docker-desktop` WSL distribution.
+        { name: "dockerDesktop", literals: ["Docker Desktop", "docker-desktop"], ignoreCase: true },
         {
           name: "toolkitInstalled",
           literals: ["NVIDIA Container Runtime version ", "NVIDIA Container Toolkit CLI version ", "nvidia-container-toolkit "],
@@ -5893,6 +5915,25 @@ var init_gpu_runtime_missing = __esm({
       scope: "step",
       specificity: 3,
       variants: [
+        {
+          when: "dockerDesktop",
+          title: "Docker Desktop's daemon gives no GPU here",
+          message: "The container asked for GPUs, and the log shows Docker Desktop: the daemon that refused is Docker Desktop's, which runs in a VM of its own and cannot be set up with apt or systemctl from a WSL distribution or the host. Docker Desktop gives GPUs only on Windows with its WSL 2 backend, from Docker Desktop 3.1.0 on, and with NVIDIA's Windows driver for WSL.",
+          fix: [
+            "On Windows, for Docker Desktop (nothing to install inside the WSL distribution):",
+            "",
+            "1. Update Docker Desktop (3.1.0 or later; its version is in its About dialog) and turn on its WSL 2 based engine",
+            "   (Settings, General).",
+            "2. Install NVIDIA's current Windows driver with WSL 2 support (https://developer.nvidia.com/cuda/wsl); do not install",
+            "   a Linux NVIDIA driver inside WSL.",
+            "3. Update the WSL 2 kernel from a Windows prompt: `wsl --update`, then restart Docker Desktop.",
+            "",
+            "Check with `docker run --rm -it --gpus=all nvcr.io/nvidia/k8s/cuda-sample:nbody nbody -gpu -benchmark`.",
+            "The other way: run Docker Engine inside the WSL distribution itself, with the NVIDIA Container Toolkit there",
+            `(${GUIDE}), and use that daemon instead of Docker Desktop's. Docker Desktop on Linux or macOS gives no GPU to containers.`,
+            "Docker's page: https://docs.docker.com/desktop/features/gpu/"
+          ].join("\n")
+        },
         {
           when: "toolkitInstalled",
           title: "The Docker daemon in use has no NVIDIA runtime",
@@ -6571,6 +6612,8 @@ var init_no_matching_distribution = __esm({
         },
         // where the skipped requirement came from: `(from -r /requirements.txt (line 25))` on the `Requested \u2026` line
         { name: "reqFile", literals: ["has invalid metadata"], pattern: "\\(from -r (?<file>[^\\s()]{1,200}) \\(line \\d{1,6}\\)\\) has invalid metadata" },
+        // one of the CUDA library wheels torch's own metadata requires (`nvidia-cudnn-cu12==8.9.2.26`, `nvidia-nccl-cu11==\u2026`)
+        { name: "nvidiaDep", literals: ["requirement nvidia-"], pattern: "requirement (?<name>nvidia-[a-z0-9-]{1,60}-cu1\\d{1,2})[=<>~!]" },
         { name: "oldPip", literals: ["Please use pip<"], pattern: "Please use pip<(?<bound>[\\d.]{1,12}) if you need to use this version" }
       ],
       scope: "step",
@@ -6594,6 +6637,39 @@ var init_no_matching_distribution = __esm({
           title: "Package requires a different Python",
           message: "No release of {requirement} supports this Python ({python}): it requires `{pythonSpec}`. The base image's Python does not fit the pin.",
           fix: "Use a release of {requirement} that supports Python {python} (drop the pin, or pin a newer version), or a base image with a Python in `{pythonSpec}`."
+        },
+        {
+          // the Python the log shows is newer than every Python the pinned release has wheels for
+          // (knowledge/torch-python.ts): no index has it, PyTorch's own included, whichever was read.
+          // `py -3.10` picks an installed Python 3.10 on Windows (docs.python.org/3/using/windows.html, "Python Launcher for Windows").
+          when: "enrich.torchPyOutCmd",
+          title: "Pinned torch has no wheels for this Python",
+          message: "pip found no {requirement}: {enrich.torchPyOutside}. No index has a wheel of it for this Python.",
+          fix: [
+            "Either keep the pin and make the environment with Python {enrich.torchPyOutNewest} (`python{enrich.torchPyOutNewest} -m venv venv`, on Windows `py -{enrich.torchPyOutNewest} -m venv venv`, or `uv venv --python {enrich.torchPyOutNewest}`), then run the same install in it; or keep this Python and move to a release built for it. {enrich.torchPyOutNote}",
+            "",
+            "```sh",
+            "{enrich.torchPyOutCmd}",
+            "```"
+          ].join("\n")
+        },
+        {
+          // torch's CUDA builds require exact nvidia-* wheels, only where they exist: torch 2.2.2's METADATA reads
+          // `Requires-Dist: nvidia-cudnn-cu12 (==8.9.2.26) ; platform_system == "Linux" and platform_machine == "x86_64"`
+          // (quoted in astral-sh/uv's issue on the pytorch/pytorch:2.2.2 image, 2024-04). Which platforms a release of
+          // one has wheels for varies (pypi.org/project/nvidia-cudnn-cu12/9.18.0.77: manylinux x86_64 and aarch64 only),
+          // and pip lists only the releases with a wheel for this Python and platform. A pin copied from `pip freeze`
+          // on Linux therefore fails elsewhere; torch itself asks for none there.
+          when: "nvidiaDep",
+          title: "Pinned CUDA library wheel that torch installs itself",
+          message: 'pip found no {requirement} for this platform. `{context.nvidiaDep.name}` is one of the CUDA library wheels torch requires itself, at the exact release its build needs and only on Linux (torch 2.2\'s metadata, for one, asks for them with `platform_system == "Linux" and platform_machine == "x86_64"`); the release pinned here has no wheel for this platform. Versions pip could see: {versions|not listed in this part of the log}.',
+          fix: [
+            "Remove the `nvidia-*` pins from the requirements (a `pip freeze` from Linux puts them there) and install torch from PyTorch's index for your CUDA (https://pytorch.org/get-started/locally/ gives the command): it brings the `nvidia-*` releases it needs on Linux and none elsewhere. To keep the pin for Linux builds, give it the marker torch uses:",
+            "",
+            "```text",
+            '{requirement}; platform_system == "Linux" and platform_machine == "x86_64"',
+            "```"
+          ].join("\n")
         },
         {
           // a plain torch pin older than every release pip lists (knowledge/torch-python.ts): this Python is newer than
@@ -8698,7 +8774,7 @@ var init_unable_to_locate_package = __esm({
 });
 
 // src/rules/catalog/apt/fetch-failed.ts
-var updateInSameRun, enrolKeyDockerfile, NVIDIA_BADSIG, fetchFailed;
+var updateInSameRun, enrolKeyDockerfile, dropNvidiaSourcesDockerfile, dropNvidiaSourcesEither, NVIDIA_INDEX_404, NVIDIA_BADSIG, fetchFailed;
 var init_fetch_failed = __esm({
   "src/rules/catalog/apt/fetch-failed.ts"() {
     "use strict";
@@ -8718,6 +8794,20 @@ var init_fetch_failed = __esm({
       " && apt-get update",
       "```"
     ];
+    dropNvidiaSourcesDockerfile = [
+      "```dockerfile",
+      "RUN rm -f /etc/apt/sources.list.d/cuda.list /etc/apt/sources.list.d/nvidia-ml.list && apt-get update",
+      "```"
+    ];
+    dropNvidiaSourcesEither = [
+      ...dropNvidiaSourcesDockerfile,
+      "in a shell, as root:",
+      "",
+      "```sh",
+      "rm -f /etc/apt/sources.list.d/cuda.list /etc/apt/sources.list.d/nvidia-ml.list && apt-get update",
+      "```"
+    ];
+    NVIDIA_INDEX_404 = "NVIDIA's apt repository answered 404 for its own index (`{context.nvidiaIndex404.url}`), which `apt-get update` itself downloads: the repository was unavailable on the server side (NVIDIA's download servers have had outages that hit every Ubuntu release at once). The package lists are not stale, and nothing in the build caused it.";
     NVIDIA_BADSIG = "apt has NVIDIA's key, but the signature it downloaded for `{repository}` does not match the `Release` file (`BADSIG {badKey}`): NVIDIA's download servers were serving a `Release` and a `Release.gpg` that do not belong together. The key is not missing, and the `is not signed` line only follows from the bad signature.";
     fetchFailed = {
       id: "apt/fetch-failed",
@@ -8762,6 +8852,13 @@ var init_fetch_failed = __esm({
           literals: ["Connection timed out", "connection timed out", "Could not connect to", "Connection failed", "Unable to connect to", "500  Internal Server Error", "502  Bad Gateway", "503  Service Unavailable", "504  Gateway Time"]
         },
         { name: "hash", literals: ["Hash Sum mismatch", "File has unexpected size"] },
+        {
+          // `E: Failed to fetch https://developer.download.nvidia.com/compute/cuda/repos/ubuntu1604/x86_64/Packages  404  Not Found`,
+          // `\u2026/x86_64/InRelease  404  Not Found [IP: \u2026]`: the repository's index, read by `apt-get update`.
+          name: "nvidiaIndex404",
+          literals: ["developer.download.nvidia.com"],
+          pattern: "Failed to fetch (?<url>https?://developer\\.download\\.nvidia\\.com/[^\\s]{0,300}/(?:InRelease|Release(?:\\.gpg)?|Packages(?:\\.gz|\\.xz|\\.bz2|\\.lz4)?))\\s+404\\b"
+        },
         { name: "notFound", literals: ["404  Not Found", "404 Not Found"] },
         // `apt-get update`, `apt-get -yq update`, `apt update` in the failing RUN itself
         { name: "update", source: "instruction", literals: ["update"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b" },
@@ -8845,9 +8942,7 @@ var init_fetch_failed = __esm({
             "`docker build --no-cache \u2026`. If the build needs no package from NVIDIA's apt repositories, drop them before",
             "the failing `apt-get update`:",
             "",
-            "```dockerfile",
-            "RUN rm -f /etc/apt/sources.list.d/cuda.list /etc/apt/sources.list.d/nvidia-ml.list && apt-get update",
-            "```"
+            ...dropNvidiaSourcesDockerfile
           ].join("\n")
         },
         {
@@ -8859,14 +8954,7 @@ var init_fetch_failed = __esm({
             "Nothing local fixes this; it is on the server side. Retry later (a Docker build with `--no-cache`). If no package",
             "from NVIDIA's apt repositories is needed, remove their sources before `apt-get update`; in a Dockerfile:",
             "",
-            "```dockerfile",
-            "RUN rm -f /etc/apt/sources.list.d/cuda.list /etc/apt/sources.list.d/nvidia-ml.list && apt-get update",
-            "```",
-            "in a shell, as root:",
-            "",
-            "```sh",
-            "rm -f /etc/apt/sources.list.d/cuda.list /etc/apt/sources.list.d/nvidia-ml.list && apt-get update",
-            "```"
+            ...dropNvidiaSourcesEither
           ].join("\n")
         },
         {
@@ -8914,6 +9002,30 @@ var init_fetch_failed = __esm({
           retryable: true,
           message: "The mirror served files that do not match its own index: it was being synced while the build read it.",
           fix: "Retry the build (usually gone within minutes); if it persists, refresh the lists in the same `RUN`: `rm -rf /var/lib/apt/lists/* && apt-get update`, or use another mirror."
+        },
+        {
+          when: "nvidiaIndex404&fact.place=image-build",
+          title: "NVIDIA's apt repository answered 404 for its index",
+          retryable: true,
+          message: NVIDIA_INDEX_404,
+          fix: [
+            "Retry the build later (a failed step is not cached, so the next build asks the server again). If the build needs",
+            "no package from NVIDIA's apt repositories, drop them before the failing `apt-get update`:",
+            "",
+            ...dropNvidiaSourcesDockerfile
+          ].join("\n")
+        },
+        {
+          when: "nvidiaIndex404",
+          title: "NVIDIA's apt repository answered 404 for its index",
+          retryable: true,
+          message: NVIDIA_INDEX_404,
+          fix: [
+            "Retry later. If no package from NVIDIA's apt repositories is needed, remove their sources before `apt-get update`;",
+            "in a Dockerfile:",
+            "",
+            ...dropNvidiaSourcesEither
+          ].join("\n")
         },
         {
           when: "notFound&!update&install",
@@ -22124,11 +22236,49 @@ function newer(a, b) {
   }
   return false;
 }
+function firstReleaseFor(have) {
+  for (const [minor, range] of Object.entries(pythonsOf).sort(([a], [b]) => newer(a, b) ? 1 : -1)) {
+    const lo = minorOf(range[0]);
+    const hi = minorOf(range[1]);
+    const atLeastLo = have[0] > lo[0] || have[0] === lo[0] && have[1] >= lo[1];
+    const atMostHi = have[0] < hi[0] || have[0] === hi[0] && have[1] <= hi[1];
+    if (!atLeastLo || !atMostHi) continue;
+    const rows = torchReleases.filter((r) => r.torch.startsWith(`${minor}.`));
+    return rows.at(-1)?.torch ?? null;
+  }
+  return null;
+}
+function pythonOutsideAdvice(pin, tag, range, facts) {
+  const python = facts.value("python");
+  const have = python === null ? null : minorOf(python);
+  const max = minorOf(range[1]);
+  if (python === null || have === null || !(have[0] > max[0] || have[0] === max[0] && have[1] > max[1])) return {};
+  const out = {
+    torchPyOutside: `torch ${pin} published wheels for Python ${range[0]}\u2013${range[1]} only, on PyPI and on PyTorch's indexes alike; this environment's Python is ${python}`,
+    torchPyOutNewest: range[1]
+  };
+  const first = firstReleaseFor(have);
+  const row = first === null ? void 0 : torchReleases.find((r) => r.torch === first);
+  if (row === void 0) return out;
+  const cuda = tag !== void 0 && tag !== "cpu" ? `${tag.slice(2, -1)}.${tag.slice(-1)}` : null;
+  const fit = cuda === null ? null : wheelTagFor(cuda, row.torch) ?? row.cudaTags[0];
+  const installer = installerOf(facts);
+  if (fit === null) {
+    out.torchPyOutCmd = installCommand(installer, { requirements: [`torch==${row.torch}`, `torchvision==${row.torchvision}`, `torchaudio==${row.torchaudio}`] });
+    out.torchPyOutNote = `torch ${row.torch} is the first release with wheels for Python ${have.join(".")}.`;
+  } else {
+    out.torchPyOutCmd = installCommand(installer, releaseInstall(row, fit));
+    out.torchPyOutNote = `torch ${row.torch} is the first release with wheels for Python ${have.join(".")}; PyTorch built it for ${row.cudaTags.join(", ")}` + (row.cudaTags.includes(tag) ? "." : `, not ${tag}: ${fit} is the closest.`);
+  }
+  return out;
+}
 function torchPythonEnrich(captures, _step, _model, facts) {
-  const pin = /^torch==(\d{1,2}\.\d{1,2}\.\d{1,3})$/.exec((captures.requirement ?? "").trim())?.[1];
+  const asked = /^torch==(\d{1,2}\.\d{1,2}\.\d{1,3})(?:\+(cu\d{2,3}|cpu))?$/.exec((captures.requirement ?? "").trim());
+  const pin = asked?.[1];
   const range = pin === void 0 ? null : torchPythons(pin);
+  if (pin === void 0 || range === null) return {};
   const listed = (captures.versions ?? "").split(",").map((v) => v.trim()).filter((v) => /^\d+(?:\.\d+){1,3}$/.test(v));
-  if (pin === void 0 || range === null || listed.length === 0 || !listed.every((v) => newer(v, pin))) return {};
+  if (asked?.[2] !== void 0 || listed.length === 0 || !listed.every((v) => newer(v, pin))) return pythonOutsideAdvice(pin, asked?.[2], range, facts);
   const oldest = listed.reduce((a, b) => newer(a, b) ? b : a);
   const out = {
     torchPyRange: `${range[0]}\u2013${range[1]}`,
@@ -44736,7 +44886,11 @@ function buildPushActionLead(text) {
   }
   return 0;
 }
-function parseFinalError(text) {
+function unquoted(text) {
+  return text.length > 2 && text.charCodeAt(0) === 34 && text.charCodeAt(text.length - 1) === 34 ? text.slice(1, -1) : text;
+}
+function parseFinalError(quoted) {
+  const text = unquoted(quoted);
   if (text.startsWith("executor failed running [")) return text;
   let rest = text.slice(buildPushActionLead(text));
   for (let round2 = 0; round2 < 2; round2++) {
