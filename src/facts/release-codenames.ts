@@ -1,5 +1,6 @@
 // Debian and Ubuntu release codenames and the release each names: apt prints them (`jammy InRelease`)
 // and image tags carry them (`python:3.11-slim-bookworm`). One table for both readers.
+// Sources: https://www.debian.org/releases/ (codename per release) and https://wiki.ubuntu.com/Releases (codename per version).
 
 /** Debian and Ubuntu release codenames as apt prints them (`jammy InRelease`), with their version. */
 export const releaseOfCodename: Readonly<Record<string, string>> = {

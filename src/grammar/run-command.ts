@@ -19,6 +19,11 @@ export function runInstructionOf(message: string): string | null {
 
 /** `RUN --mount=type=cache,target=/root/.cache --network=none ` → `RUN `: the flags are in the name, not in the command. */
 const RUN_FLAGS = /^RUN\s+(?:--\S+\s+)*/;
+
+/** A RUN instruction as BuildKit names it, its flags (`--mount=…`, `--network=…`) left out: `RUN pip install …`. */
+export function withoutRunFlags(instruction: string): string {
+  return instruction.replace(RUN_FLAGS, 'RUN ');
+}
 /** `${TORCH_VERSION}`, `${CUDA:-12.4}`, `$PYTHON`: what the vertex name shows expanded. */
 const VARIABLE = /\$\{[^}]{0,200}\}|\$[A-Za-z_][A-Za-z0-9_]{0,200}/;
 
@@ -33,7 +38,7 @@ function foldSpace(text: string): string {
 export function isRunOf(instruction: string, message: string): boolean {
   const ran = runInstructionOf(message);
   if (ran === null) return false;
-  return matchesWithGaps(foldSpace(instruction.replace(RUN_FLAGS, 'RUN ')), foldSpace(ran).split(VARIABLE));
+  return matchesWithGaps(foldSpace(withoutRunFlags(instruction)), foldSpace(ran).split(VARIABLE));
 }
 
 /** `text` is `pieces` in order with anything between them: first and last anchored, the middle ones found leftmost. */

@@ -6,7 +6,7 @@
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { exitCodeShown } from '../model/exit-code.js';
-import { runInstructionOf } from '../model/build-model.js';
+import { runInstructionOf } from '../grammar/run-command.js';
 import { bookwormComponentsLine, componentPackageOf } from './debian-components.js';
 
 /** apt-get's exit code for every error (apt-get(8), DIAGNOSTICS). */

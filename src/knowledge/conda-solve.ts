@@ -11,7 +11,7 @@
 //   `create`); mamba 1 delegates `mamba env create` to conda's parser.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
-import { runInstructionOf } from '../model/build-model.js';
+import { runInstructionOf } from '../grammar/run-command.js';
 import { firstDriversFor } from './cuda-release-drivers.js';
 
 /** A solve command that reads a spec file: `conda env create -f environment.yml`, `micromamba install -y -n base -f /tmp/env.yaml`. */

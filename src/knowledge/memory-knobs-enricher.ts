@@ -20,7 +20,7 @@
 //   maintenance/settings, "Resources": "Memory limit").
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
-import { runInstructionOf } from '../model/build-model.js';
+import { runInstructionOf } from '../grammar/run-command.js';
 import { knobsFor } from './extension-knobs.js';
 import { buildJobsIn, type BuildJobs } from './build-parallelism.js';
 

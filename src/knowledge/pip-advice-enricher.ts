@@ -7,7 +7,7 @@ import type { FactView } from '../facts/fact-view.js';
 import { dryRunCommand, installCommand, installerOf, type Installer } from './installer-forms.js';
 import { describeConflict, findConflict, normaliseProject, parseCauses } from './pip-conflict.js';
 import { indexUrl, releasesForCuda, torchRelease, wheelTagFor } from './torch-wheels.js';
-import { findLinksPage, findLinksReleases, unversionedPage, unversionedPageReleases, type FindLinksRelease } from './torch-find-links.js';
+import { findLinksPage, findLinksRelease, findLinksReleases, unversionedPage, unversionedPageReleases, type FindLinksRelease } from './torch-find-links.js';
 
 /** `flash-attn[full]` → `flash-attn`: a requirement's name without its extras (sliced: no regex on log text). */
 function withoutExtras(requirement: string): string {
@@ -159,7 +159,7 @@ function localIndex(name: string, version: string, tag: string, cuda: string | n
 
 /** The find-links row of `name==version` (torch or torchvision; torchaudio had no CUDA builds then). */
 function findLinksRow(name: string, version: string): FindLinksRelease | null {
-  if (name === 'torch') return findLinksReleases.find((r) => r.torch === version) ?? null;
+  if (name === 'torch') return findLinksRelease(version);
   if (name === 'torchvision') return findLinksReleases.find((r) => r.torchvision === version) ?? null;
   return null;
 }

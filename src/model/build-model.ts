@@ -17,8 +17,6 @@ import { runInstructionOf } from '../grammar/run-command.js';
 import { FRAMED_FORMATS, MAX_STEPS } from '../grammar/framing.js';
 import { DownloadLedger } from './downloads.js';
 
-export { runInstructionOf };
-
 /** Output lines kept per step while it runs or after it failed. */
 export const TAIL_LINES = 50;
 /** Output lines kept once a step has passed: findings on a passed step need less context. */

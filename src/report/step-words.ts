@@ -1,5 +1,6 @@
 // How steps and counts are named in every report (text, Markdown): one wording everywhere.
 import type { Step } from '../model/types.js';
+import { withoutRunFlags } from '../grammar/run-command.js';
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -26,17 +27,14 @@ export function shorten(text: string, max: number): string {
   return `${space > max / 2 ? cut.slice(0, space) : cut} …`;
 }
 
-// `RUN --mount=type=cache,target=/root/.cache/pip --network=none pip install …`: BuildKit prints a
-// RUN's flags first; cut short, they would be all the label shows.
-const RUN_FLAGS = /^RUN(?:\s+--[a-z][a-z-]*(?:=\S*)?)+\s+(?=\S)/;
-
 /**
  * A RUN instruction that must be cut, its flags left out (`RUN pip install …`): the command names
  * the step, and the Dockerfile line beside the label shows the rest.
  */
 export function commandFirst(instruction: string, max: number): string {
   const flat = instruction.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : flat.replace(RUN_FLAGS, 'RUN ');
+  // BuildKit prints a RUN's flags first: cut short, they would be all the label shows.
+  return flat.length <= max ? flat : withoutRunFlags(flat);
 }
 
 /** What a step is called when the log never showed its header (a cut log): only its number is known. */

@@ -4,7 +4,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { analyzeStream } from '../../src/analyze.js';
-import { runInstructionOf } from '../../src/model/build-model.js';
+import { runInstructionOf } from '../../src/grammar/run-command.js';
 
 async function findingsOf(log: string) {
   return (await analyzeStream(Readable.from([Buffer.from(log)]))).findings;

@@ -78,7 +78,7 @@ function driverVariants(): Variant[] {
 /** A CUDA-repository package whose dependency no enabled repository has: the repository is another release's. */
 function releaseMixVariants(): Variant[] {
   const message =
-    '`{context.cudaRepoDep.pkg}` (CUDA {enrich.pkgCuda}, from NVIDIA\'s CUDA repository) depends on `{context.cudaRepoDep.dep}`, ' +
+    '`{context.cudaRepoDep.pkg}` (CUDA {enrich.pkgCuda|release not in its name}, from NVIDIA\'s CUDA repository) depends on `{context.cudaRepoDep.dep}`, ' +
     'which no enabled repository offers. NVIDIA builds its repository per distro release, and a package built for one ' +
     "release depends on that release's libraries: the CUDA repository enabled here is most likely another release's than the image's";
   const keyring = (fence: 'dockerfile' | 'sh') => {
@@ -92,8 +92,8 @@ function releaseMixVariants(): Variant[] {
       `${run}${LIST_TOOLKITS}`,
       '```',
       '',
-      'Then install the toolkit release it lists that you build for (`cuda-toolkit-12-6` is CUDA 12.6\'s). To keep CUDA ' +
-        '{enrich.pkgCuda}, build on a base of a release whose NVIDIA repository has it instead.',
+      'Then install the toolkit release it lists that you build for (`cuda-toolkit-12-6` is CUDA 12.6\'s). To keep the CUDA ' +
+        'release of `{context.cudaRepoDep.pkg}`, build on a base of a release whose NVIDIA repository has it instead.',
     ].join('\n');
   };
   const unknownFix = [
