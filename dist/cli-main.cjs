@@ -866,6 +866,47 @@ var init_build_record = __esm({
   }
 });
 
+// src/grammar/run-command.ts
+function runInstructionOf(message2) {
+  const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message2);
+  const old = current ? null : /executor failed running \[\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message2);
+  const command = current?.[1] ?? old?.[1];
+  return command === void 0 ? null : `RUN ${command.replace(/\\"/g, '"')}`;
+}
+function withoutRunFlags(instruction) {
+  return instruction.replace(RUN_FLAGS, "RUN ");
+}
+function foldSpace(text) {
+  return text.replace(/\s+/g, " ").trim();
+}
+function isRunOf(instruction, message2) {
+  const ran = runInstructionOf(message2);
+  if (ran === null) return false;
+  return matchesWithGaps(foldSpace(withoutRunFlags(instruction)), foldSpace(ran).split(VARIABLE));
+}
+function matchesWithGaps(text, pieces) {
+  const first = pieces[0];
+  if (pieces.length === 1) return text === first;
+  const last = pieces[pieces.length - 1];
+  const end = text.length - last.length;
+  if (end < first.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+  let at = first.length;
+  for (let i = 1; i < pieces.length - 1; i++) {
+    const found = text.indexOf(pieces[i], at);
+    if (found < 0 || found + pieces[i].length > end) return false;
+    at = found + pieces[i].length;
+  }
+  return true;
+}
+var RUN_FLAGS, VARIABLE;
+var init_run_command = __esm({
+  "src/grammar/run-command.ts"() {
+    "use strict";
+    RUN_FLAGS = /^RUN\s+(?:--\S+\s+)*/;
+    VARIABLE = /\$\{[^}]{0,200}\}|\$[A-Za-z_][A-Za-z0-9_]{0,200}/;
+  }
+});
+
 // src/report/step-words.ts
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -884,7 +925,7 @@ function shorten(text, max) {
 }
 function commandFirst(instruction, max) {
   const flat = instruction.replace(/\s+/g, " ").trim();
-  return flat.length <= max ? flat : flat.replace(RUN_FLAGS, "RUN ");
+  return flat.length <= max ? flat : withoutRunFlags(flat);
 }
 function numberedStepLabel(step, max) {
   return `#${step.id} ${shortStepLabel(step, max) || HEADER_NOT_IN_LOG}`;
@@ -895,11 +936,11 @@ function shortStepLabel(step, max = 48) {
   const instruction = shorten(commandFirst(step.instruction, room), room);
   return label ? `${label} ${instruction}`.trimEnd() : instruction;
 }
-var RUN_FLAGS, HEADER_NOT_IN_LOG;
+var HEADER_NOT_IN_LOG;
 var init_step_words = __esm({
   "src/report/step-words.ts"() {
     "use strict";
-    RUN_FLAGS = /^RUN(?:\s+--[a-z][a-z-]*(?:=\S*)?)+\s+(?=\S)/;
+    init_run_command();
     HEADER_NOT_IN_LOG = "(its header is not in the log)";
   }
 });
@@ -4103,7 +4144,7 @@ var init_libcuda_stub_missing = __esm({
 
 // src/rules/catalog/runtime/run-command.ts
 var RUN_COMMAND_CONTEXT, HOST_GPU_CHECK;
-var init_run_command = __esm({
+var init_run_command2 = __esm({
   "src/rules/catalog/runtime/run-command.ts"() {
     "use strict";
     RUN_COMMAND_CONTEXT = {
@@ -4265,7 +4306,7 @@ var init_no_gpu_at_build = __esm({
   "src/rules/catalog/cuda/no-gpu-at-build.ts"() {
     "use strict";
     init_build_gpu();
-    init_run_command();
+    init_run_command2();
     MOVE_CHECKS = "- move device checks (`nvidia-smi`, `torch.cuda.is_available()`) to the start of the container (`docker run --gpus all` with the image this build makes) or a CI test step on a GPU runner;";
     SAMPLE_WORKLOAD = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/sample-workload.html";
     NVIDIA_SMI_MISSING = [
@@ -5631,7 +5672,7 @@ var init_shared_library_missing = __esm({
   "src/rules/catalog/runtime/shared-library-missing.ts"() {
     "use strict";
     init_build_gpu();
-    init_run_command();
+    init_run_command2();
     lib = (name2) => `${name2}[\\w.+-]{0,200}: cannot open shared object file`;
     LDD_CHECK = "Check with `ldd` on the failing binary or extension module: every `=> not found` line is a library still missing.";
     RUN_FIX = [
@@ -5893,7 +5934,7 @@ var GUIDE, gpuRuntimeMissing;
 var init_gpu_runtime_missing = __esm({
   "src/rules/catalog/runtime/gpu-runtime-missing.ts"() {
     "use strict";
-    init_run_command();
+    init_run_command2();
     GUIDE = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html";
     gpuRuntimeMissing = {
       id: "runtime/gpu-runtime-missing",
@@ -6243,7 +6284,7 @@ var MESSAGE2, ncclShmTooSmall;
 var init_nccl_shm_too_small = __esm({
   "src/rules/catalog/runtime/nccl-shm-too-small.ts"() {
     "use strict";
-    init_run_command();
+    init_run_command2();
     MESSAGE2 = "NCCL could not create its shared-memory segment in `/dev/shm`, where the GPUs of one machine exchange data, so the process group could not start. In a container `/dev/shm` is 64 MB unless the container is started with more.";
     ncclShmTooSmall = {
       id: "runtime/nccl-shm-too-small",
@@ -6293,7 +6334,7 @@ var GUIDE2, CONFIGURE2, LOST_GPU, nvmlUnknownError;
 var init_nvml_unknown_error = __esm({
   "src/rules/catalog/runtime/nvml-unknown-error.ts"() {
     "use strict";
-    init_run_command();
+    init_run_command2();
     GUIDE2 = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html";
     CONFIGURE2 = [
       "```sh",
@@ -9168,7 +9209,7 @@ function driverVariants2() {
   ];
 }
 function releaseMixVariants() {
-  const message2 = "`{context.cudaRepoDep.pkg}` (CUDA {enrich.pkgCuda}, from NVIDIA's CUDA repository) depends on `{context.cudaRepoDep.dep}`, which no enabled repository offers. NVIDIA builds its repository per distro release, and a package built for one release depends on that release's libraries: the CUDA repository enabled here is most likely another release's than the image's";
+  const message2 = "`{context.cudaRepoDep.pkg}` (CUDA {enrich.pkgCuda|release not in its name}, from NVIDIA's CUDA repository) depends on `{context.cudaRepoDep.dep}`, which no enabled repository offers. NVIDIA builds its repository per distro release, and a package built for one release depends on that release's libraries: the CUDA repository enabled here is most likely another release's than the image's";
   const keyring = (fence) => {
     const run2 = fence === "dockerfile" ? "RUN " : "";
     return [
@@ -9180,7 +9221,7 @@ function releaseMixVariants() {
       `${run2}${LIST_TOOLKITS}`,
       "```",
       "",
-      "Then install the toolkit release it lists that you build for (`cuda-toolkit-12-6` is CUDA 12.6's). To keep CUDA {enrich.pkgCuda}, build on a base of a release whose NVIDIA repository has it instead."
+      "Then install the toolkit release it lists that you build for (`cuda-toolkit-12-6` is CUDA 12.6's). To keep the CUDA release of `{context.cudaRepoDep.pkg}`, build on a base of a release whose NVIDIA repository has it instead."
     ].join("\n");
   };
   const unknownFix2 = [
@@ -9974,7 +10015,7 @@ var execFormatError;
 var init_exec_format_error = __esm({
   "src/rules/catalog/buildx/exec-format-error.ts"() {
     "use strict";
-    init_run_command();
+    init_run_command2();
     execFormatError = {
       id: "buildx/exec-format-error",
       title: "Foreign-architecture binary cannot run (exec format error)",
@@ -20986,476 +21027,6 @@ var init_step_outcome = __esm({
   }
 });
 
-// src/grammar/exit-code.ts
-function exitCodeOf(message2) {
-  for (const marker of MARKERS) {
-    const at = message2.lastIndexOf(marker);
-    if (at < 0) continue;
-    const digits = message2.slice(at + marker.length).trim();
-    if (digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits)) return Number(digits);
-  }
-  return null;
-}
-var MARKERS;
-var init_exit_code2 = __esm({
-  "src/grammar/exit-code.ts"() {
-    "use strict";
-    MARKERS = [
-      "exit code: ",
-      // BuildKit: `did not complete successfully: exit code: 2`, `executor failed running [\u2026]: exit code: 2`
-      "returned a non-zero code: ",
-      // classic builder: `The command '/bin/sh -c make' returned a non-zero code: 2`
-      "exit status "
-      // podman / buildah: `building at STEP "RUN make": while running runtime: exit status 2`
-    ];
-  }
-});
-
-// src/grammar/run-command.ts
-function runInstructionOf(message2) {
-  const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message2);
-  const old = current ? null : /executor failed running \[\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message2);
-  const command = current?.[1] ?? old?.[1];
-  return command === void 0 ? null : `RUN ${command.replace(/\\"/g, '"')}`;
-}
-function foldSpace(text) {
-  return text.replace(/\s+/g, " ").trim();
-}
-function isRunOf(instruction, message2) {
-  const ran = runInstructionOf(message2);
-  if (ran === null) return false;
-  return matchesWithGaps(foldSpace(instruction.replace(RUN_FLAGS2, "RUN ")), foldSpace(ran).split(VARIABLE));
-}
-function matchesWithGaps(text, pieces) {
-  const first = pieces[0];
-  if (pieces.length === 1) return text === first;
-  const last = pieces[pieces.length - 1];
-  const end = text.length - last.length;
-  if (end < first.length || !text.startsWith(first) || !text.endsWith(last)) return false;
-  let at = first.length;
-  for (let i = 1; i < pieces.length - 1; i++) {
-    const found = text.indexOf(pieces[i], at);
-    if (found < 0 || found + pieces[i].length > end) return false;
-    at = found + pieces[i].length;
-  }
-  return true;
-}
-var RUN_FLAGS2, VARIABLE;
-var init_run_command2 = __esm({
-  "src/grammar/run-command.ts"() {
-    "use strict";
-    RUN_FLAGS2 = /^RUN\s+(?:--\S+\s+)*/;
-    VARIABLE = /\$\{[^}]{0,200}\}|\$[A-Za-z_][A-Za-z0-9_]{0,200}/;
-  }
-});
-
-// src/grammar/framing.ts
-var FRAMED_FORMATS, MAX_STEPS;
-var init_framing = __esm({
-  "src/grammar/framing.ts"() {
-    "use strict";
-    FRAMED_FORMATS = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic", "buildah"]);
-    MAX_STEPS = 5e3;
-  }
-});
-
-// src/model/downloads.ts
-var MAX_DOWNLOADS, DOWNLOADING, DownloadLedger;
-var init_downloads = __esm({
-  "src/model/downloads.ts"() {
-    "use strict";
-    MAX_DOWNLOADS = 2e3;
-    DOWNLOADING = /^\s{0,20}Downloading (?:\S{0,1000}\/)?([^\s/]{1,300}\.whl) \(([\d.]{1,10} [kMG]?B)\)$/;
-    DownloadLedger = class {
-      downloads = [];
-      /** Per step, its download still waiting for a later stamped line, and when it started. */
-      open = /* @__PURE__ */ new Map();
-      /** One output line of a step, with BuildKit's seconds-since-start stamp (null when the format has none). */
-      observe(step, text, seconds) {
-        const pending = this.open.get(step);
-        if (pending !== void 0 && seconds !== null) {
-          pending.download.seconds = Math.max(0, seconds - pending.at);
-          this.open.delete(step);
-        }
-        if (!text.includes("Downloading ") || this.downloads.length >= MAX_DOWNLOADS) return;
-        const m = DOWNLOADING.exec(text);
-        if (m === null) return;
-        const download = { step, file: m[1], size: m[2], seconds: null };
-        this.downloads.push(download);
-        if (seconds !== null) this.open.set(step, { download, at: seconds });
-      }
-      list() {
-        return this.downloads;
-      }
-    };
-  }
-});
-
-// src/model/build-model.ts
-function emptyStep(header, line) {
-  return {
-    ...header,
-    status: "running",
-    seconds: null,
-    start: null,
-    end: null,
-    cached: false,
-    error: null,
-    exitCode: null,
-    firstLine: line,
-    lastLine: line,
-    tail: [],
-    outputLines: 0,
-    clipped: false
-  };
-}
-function placeholderHeader(id) {
-  if (id === IMPLICIT_STEP_ID) return implicitStepHeader();
-  return { id, stage: null, index: null, total: null, instruction: "", platform: null, target: null, internal: true };
-}
-function round(seconds) {
-  return Math.round(seconds * 1e3) / 1e3;
-}
-var TAIL_LINES, PASSED_TAIL_LINES, TAIL_LINE_CHARS, FULL_TAIL_STEPS, MAX_LINT_WARNINGS, CLOCKLESS, NOT_BLANK, BuildModelBuilder;
-var init_build_model = __esm({
-  "src/model/build-model.ts"() {
-    "use strict";
-    init_implicit_step();
-    init_exit_code2();
-    init_run_command2();
-    init_framing();
-    init_downloads();
-    TAIL_LINES = 50;
-    PASSED_TAIL_LINES = 10;
-    TAIL_LINE_CHARS = 500;
-    FULL_TAIL_STEPS = 1e3;
-    MAX_LINT_WARNINGS = 200;
-    CLOCKLESS = /* @__PURE__ */ new Set(["classic", "buildah", "plain-text"]);
-    NOT_BLANK = /\S/;
-    BuildModelBuilder = class {
-      steps = /* @__PURE__ */ new Map();
-      downloads = new DownloadLedger();
-      clocks = /* @__PURE__ */ new Map();
-      format = "unknown";
-      solveError = null;
-      lintWarnings = [];
-      lintSeen = /* @__PURE__ */ new Set();
-      /** The latest build time known (seconds since the build started), estimated from print order. */
-      clock = 0;
-      timed = false;
-      /**
-       * The CI stamp (epoch ms) of the line being parsed, set by the pipeline before each line:
-       * the time of every event that line produces, for formats that print none.
-       */
-      lineTime = void 0;
-      errors = 0;
-      jobCanceled = null;
-      /** Steps past MAX_STEPS: where the first one began and their ids (counted up to MAX_STEPS more). */
-      notListedFrom = null;
-      notListed = /* @__PURE__ */ new Set();
-      /**
-       * The last lines printed outside any step before BuildKit's error (a pasted traceback above the
-       * error box, the output of a step whose header the cut lost): bounded like a failed step's tail.
-       */
-      outside = [];
-      outsideClosed = false;
-      apply(event) {
-        switch (event.type) {
-          case "step-not-listed":
-            this.notListedStep(event.id, event.line);
-            return;
-          case "format":
-            if (this.format === "unknown" || !FRAMED_FORMATS.has(this.format) && FRAMED_FORMATS.has(event.format)) this.format = event.format;
-            return;
-          case "step-started":
-            this.started(event.header, event.line, event.startedAt);
-            return;
-          case "step-output":
-            this.output(event);
-            return;
-          case "step-done": {
-            const step = this.close(event, "done", event.seconds);
-            if (step === void 0) return;
-            this.clockOf(event.id).tailLimit = PASSED_TAIL_LINES;
-            if (step.tail.length > PASSED_TAIL_LINES) step.tail.splice(0, step.tail.length - PASSED_TAIL_LINES);
-            return;
-          }
-          case "step-cached": {
-            const step = this.close(event, "cached", null);
-            if (step !== void 0) step.cached = true;
-            return;
-          }
-          case "step-error": {
-            const step = this.close(event, "error", event.seconds);
-            if (step === void 0) return;
-            if (event.message.length > 0) this.noteError(step, event.message);
-            this.clockOf(event.id).errorOrder ??= ++this.errors;
-            return;
-          }
-          case "step-canceled":
-            this.close(event, "canceled", event.seconds);
-            return;
-          case "log-clipped": {
-            if (event.id === null) return;
-            const step = this.stepFor(event.id, event.line);
-            if (step !== void 0) step.clipped = true;
-            return;
-          }
-          case "lint-warning": {
-            const key = `${event.rule}\0${event.dockerfileLine ?? ""}\0${event.message}`;
-            if (this.lintSeen.has(key) || this.lintWarnings.length >= MAX_LINT_WARNINGS) return;
-            this.lintSeen.add(key);
-            this.lintWarnings.push({ rule: event.rule, message: event.message, dockerfileLine: event.dockerfileLine });
-            return;
-          }
-          case "solve-error":
-            this.solved(event.error);
-            this.outsideClosed = true;
-            return;
-          case "text":
-            this.noteCancel(event.text, event.line);
-            this.noteOutside(event.text);
-            return;
-        }
-      }
-      output(event) {
-        if (event.seconds === null) this.noteCancel(event.text, event.line);
-        const step = this.stepFor(event.id, event.line);
-        if (step === void 0) return;
-        step.lastLine = event.line;
-        if (event.seconds !== null) this.advance(event.id, step, event.seconds);
-        else this.stamp(event.id);
-        if (event.status === true || event.echo === true) return;
-        this.downloads.observe(event.id, event.text, event.seconds);
-        step.outputLines++;
-        step.tail.push(event.text.length > TAIL_LINE_CHARS ? event.text.slice(0, TAIL_LINE_CHARS) : event.text);
-        if (step.tail.length > this.clockOf(event.id).tailLimit) step.tail.shift();
-        if (event.id === IMPLICIT_STEP_ID) this.noteOutside(event.text);
-      }
-      /** A line outside any step, kept until BuildKit's error is read (what follows it is not its cause). */
-      noteOutside(text) {
-        if (this.outsideClosed || !NOT_BLANK.test(text)) return;
-        this.outside.push(text.length > TAIL_LINE_CHARS ? text.slice(0, TAIL_LINE_CHARS) : text);
-        if (this.outside.length > TAIL_LINES) this.outside.shift();
-      }
-      /** The four ways a step ends (done, cached, error, canceled) share this: status, last line, duration, end. */
-      close(event, status, seconds) {
-        const step = this.stepFor(event.id, event.line);
-        if (step === void 0) return void 0;
-        step.status = status;
-        step.lastLine = event.line;
-        if (seconds !== null) step.seconds = seconds;
-        this.ended(event.id, step, seconds, event.endedAt);
-        return step;
-      }
-      noteError(step, message2) {
-        step.error = message2;
-        step.exitCode = exitCodeOf(message2);
-        if (step.instruction === "") {
-          step.instruction = runInstructionOf(message2) ?? "";
-          if (step.instruction !== "") step.internal = false;
-        }
-      }
-      /** GitHub Actions' `##[error]The operation was canceled.` (the marker is gone by now; `Error: ` as the web view copies it). */
-      noteCancel(text, line) {
-        if (text.length < 40 && /^(?:Error: )?The operation was canceled\.\s*$/.test(text)) this.jobCanceled = line;
-      }
-      /** The step with this id as it stands now (the rule engine asks while the log streams). */
-      getStep(id) {
-        return this.steps.get(id);
-      }
-      finish(lines) {
-        const framed = FRAMED_FORMATS.has(this.format);
-        const format = this.format;
-        const steps = [];
-        const origin = this.origin();
-        for (const step of this.steps.values()) {
-          if (step.id === IMPLICIT_STEP_ID && framed) continue;
-          steps.push(this.finalStep(step, origin));
-        }
-        const failedStep = this.failedStep(steps);
-        const solveError = this.solveError === null ? null : { ...this.solveError, step: this.solveError.step ?? failedStep };
-        if (failedStep !== null) {
-          const step = steps.find((s) => s.id === failedStep);
-          if (step !== void 0 && step.status === "running") {
-            step.status = "error";
-            step.error ??= solveError?.message || null;
-            step.exitCode ??= solveError?.exitCode ?? null;
-          }
-        }
-        const outsideLines = failedStep === null && solveError !== null && this.outside.length > 0 ? [...this.outside] : null;
-        return {
-          format,
-          steps,
-          solveError,
-          failedStep,
-          seconds: this.totalSeconds(steps, origin),
-          cacheHitRatio: this.cacheHitRatio(steps),
-          lintWarnings: [...this.lintWarnings],
-          lines,
-          // Only when the CI canceled the job: a model of an ordinary build is the same as before.
-          ...this.jobCanceled === null ? {} : { jobCanceled: this.jobCanceled },
-          ...this.downloads.list().length === 0 ? {} : { downloads: this.downloads.list() },
-          ...outsideLines === null ? {} : { outsideLines },
-          // Only when steps were left out: a model of an ordinary build is the same as before.
-          ...this.notListedFrom === null ? {} : { stepsNotListed: { fromLine: this.notListedFrom, count: this.notListed.size } }
-        };
-      }
-      started(header, line, startedAt) {
-        const existing = this.steps.get(header.id);
-        if (existing !== void 0) {
-          if (header.instruction.length > 0) Object.assign(existing, header);
-          if (startedAt !== void 0) this.clockOf(header.id).startedAt ??= startedAt;
-          return;
-        }
-        if (this.steps.size >= MAX_STEPS) {
-          this.notListedStep(header.id, line);
-          return;
-        }
-        const step = emptyStep(header, line);
-        step.start = round(this.clock);
-        this.steps.set(header.id, step);
-        if (startedAt !== void 0) this.clockOf(header.id).startedAt = startedAt;
-        else if (this.lineTime !== void 0 && CLOCKLESS.has(this.format)) {
-          const clock2 = this.clockOf(header.id);
-          clock2.wall = true;
-          clock2.startedAt = this.lineTime;
-          clock2.lastStamp = this.lineTime;
-        }
-      }
-      /** A step past MAX_STEPS: not listed, but said so (analyze.ts reports where and how many). */
-      notListedStep(id, line) {
-        if (this.steps.has(id)) return;
-        this.notListedFrom ??= line;
-        if (this.notListed.size < MAX_STEPS) this.notListed.add(id);
-      }
-      /** A line of a step timed by CI stamps moves its end. */
-      stamp(id) {
-        if (this.lineTime === void 0) return;
-        const clock2 = this.clocks.get(id);
-        if (clock2?.wall === true && this.lineTime >= (clock2.lastStamp ?? 0)) clock2.lastStamp = this.lineTime;
-      }
-      /** The step for an event, created when the log never showed its header (a log cut mid-step). */
-      stepFor(id, line) {
-        const step = this.steps.get(id);
-        if (step !== void 0) return step;
-        this.started(placeholderHeader(id), line, void 0);
-        return this.steps.get(id);
-      }
-      clockOf(id) {
-        let clock2 = this.clocks.get(id);
-        if (clock2 === void 0) {
-          clock2 = { lastSeconds: null, startedAt: null, endedAt: null, lastStamp: null, wall: false, errorOrder: null, tailLimit: this.steps.size > FULL_TAIL_STEPS ? PASSED_TAIL_LINES : TAIL_LINES };
-          this.clocks.set(id, clock2);
-        }
-        return clock2;
-      }
-      /** A printed `#N 12.34` moves the step's own time and, through its start, the build's clock. */
-      advance(id, step, seconds) {
-        const clock2 = this.clockOf(id);
-        if (clock2.lastSeconds === null || seconds > clock2.lastSeconds) clock2.lastSeconds = seconds;
-        this.timed = true;
-        const at = (step.start ?? 0) + seconds;
-        if (at > this.clock) this.clock = at;
-      }
-      ended(id, step, seconds, endedAt) {
-        const clock2 = this.clockOf(id);
-        if (endedAt !== void 0) clock2.endedAt = endedAt;
-        else if (clock2.wall && this.lineTime !== void 0) clock2.endedAt = Math.max(this.lineTime, clock2.lastStamp ?? this.lineTime);
-        const duration4 = seconds ?? clock2.lastSeconds;
-        if (duration4 === null) {
-          step.end = step.start;
-          return;
-        }
-        this.timed = true;
-        step.end = round((step.start ?? 0) + duration4);
-        if (step.end > this.clock) this.clock = step.end;
-      }
-      solved(error63) {
-        if (this.solveError === null) {
-          this.solveError = { ...error63, excerpt: [...error63.excerpt] };
-          return;
-        }
-        const kept = this.solveError;
-        kept.dockerfile ??= error63.dockerfile;
-        kept.line ??= error63.line;
-        kept.endLine ??= error63.endLine;
-        kept.exitCode ??= error63.exitCode;
-        kept.step ??= error63.step;
-        if (kept.excerpt.length === 0) kept.excerpt = [...error63.excerpt];
-        if (kept.message.length === 0) kept.message = error63.message;
-      }
-      /** Seconds, start and end of a step, exact when the format gave wall-clock times. */
-      finalStep(step, origin) {
-        const clock2 = this.clocks.get(step.id);
-        const out = { ...step, tail: [...step.tail] };
-        if (clock2 === void 0) return out;
-        if (origin !== null && clock2.startedAt !== null && this.countsWallClock(clock2)) {
-          const endedAt = clock2.endedAt ?? (clock2.wall ? clock2.lastStamp : null);
-          out.start = round((clock2.startedAt - origin) / 1e3);
-          out.end = endedAt === null ? null : round((endedAt - origin) / 1e3);
-          if (clock2.wall && out.seconds === null && out.status !== "cached" && endedAt !== null) out.seconds = round((endedAt - clock2.startedAt) / 1e3);
-        }
-        if (out.seconds === null && out.status !== "cached" && clock2.lastSeconds !== null) out.seconds = clock2.lastSeconds;
-        return out;
-      }
-      /**
-       * CI stamps time a log only when it has no times of its own: in a BuildKit log, the stamped
-       * preamble before the build (the implicit step) must not turn BuildKit's clock into wall time.
-       */
-      countsWallClock(clock2) {
-        return !clock2.wall || CLOCKLESS.has(this.format);
-      }
-      /** Epoch ms of the earliest exact start, null when the format gave none. */
-      origin() {
-        let origin = null;
-        for (const clock2 of this.clocks.values()) {
-          if (!this.countsWallClock(clock2)) continue;
-          if (clock2.startedAt !== null && (origin === null || clock2.startedAt < origin)) origin = clock2.startedAt;
-        }
-        return origin;
-      }
-      /** The step named by the solve error, else the first step that failed (not merely canceled). */
-      failedStep(steps) {
-        const named = this.solveError?.step ?? null;
-        if (named !== null && this.steps.has(named)) return named;
-        let first = null;
-        let order = Infinity;
-        for (const step of steps) {
-          const errorOrder = this.clocks.get(step.id)?.errorOrder ?? null;
-          if (step.status === "error" && errorOrder !== null && errorOrder < order) {
-            first = step.id;
-            order = errorOrder;
-          }
-        }
-        return first;
-      }
-      totalSeconds(steps, origin) {
-        if (origin !== null) {
-          let start = Infinity;
-          let end = -Infinity;
-          for (const step of steps) {
-            if (step.start !== null && step.start < start) start = step.start;
-            if (step.end !== null && step.end > end) end = step.end;
-          }
-          return end >= start ? round(end - start) : null;
-        }
-        return this.timed ? round(this.clock) : null;
-      }
-      cacheHitRatio(steps) {
-        let cached2 = 0;
-        let executed = 0;
-        for (const step of steps) {
-          if (step.internal) continue;
-          if (step.status === "cached") cached2++;
-          else executed++;
-        }
-        return cached2 + executed === 0 ? null : round(cached2 / (cached2 + executed));
-      }
-    };
-  }
-});
-
 // src/knowledge/build-parallelism.ts
 function jobsOf(count2, tool) {
   if (count2 === void 0) return tool === "make" ? "unlimited" : "default";
@@ -21598,7 +21169,7 @@ function commandKnobs(jobs, command, captures, facts) {
 var init_memory_knobs_enricher = __esm({
   "src/knowledge/memory-knobs-enricher.ts"() {
     "use strict";
-    init_build_model();
+    init_run_command();
     init_extension_knobs();
     init_build_parallelism();
   }
@@ -21873,6 +21444,10 @@ var init_pip_conflict = __esm({
 });
 
 // src/knowledge/torch-find-links.ts
+function findLinksRelease(version2) {
+  const v = version2.trim().split("+")[0];
+  return findLinksReleases.find((r) => r.torch === v) ?? null;
+}
 function findLinksPage(release, tag) {
   return release.pagePerTag ? `https://download.pytorch.org/whl/${tag}/torch_stable.html` : STABLE_PAGE;
 }
@@ -22014,7 +21589,7 @@ function localIndex(name2, version2, tag, cuda) {
   return { url: indexUrl(fit) ?? indexUrl(tag), note: "" };
 }
 function findLinksRow(name2, version2) {
-  if (name2 === "torch") return findLinksReleases.find((r) => r.torch === version2) ?? null;
+  if (name2 === "torch") return findLinksRelease(version2);
   if (name2 === "torchvision") return findLinksReleases.find((r) => r.torchvision === version2) ?? null;
   return null;
 }
@@ -22789,7 +22364,7 @@ var init_apt_exit = __esm({
   "src/knowledge/apt-exit.ts"() {
     "use strict";
     init_exit_code();
-    init_build_model();
+    init_run_command();
     init_debian_components();
     APT_ERROR_EXIT = 100;
     aptErrorLine = /^E: \S/;
@@ -22875,7 +22450,7 @@ var solveCommand;
 var init_conda_solve = __esm({
   "src/knowledge/conda-solve.ts"() {
     "use strict";
-    init_build_model();
+    init_run_command();
     init_cuda_release_drivers();
     solveCommand = /\b(?:micromamba|mamba|conda)(?:\s+env)?\s+(?:create|install|update)\b[^;&|\n]{0,300}?\s(?:-f|--file)(?:\s+|=)(?<file>[^\s;&|'"`$]{1,200})[^;&|\n]{0,300}/;
   }
@@ -44878,6 +44453,31 @@ var init_builder_failure = __esm({
   }
 });
 
+// src/grammar/exit-code.ts
+function exitCodeOf(message2) {
+  for (const marker of MARKERS) {
+    const at = message2.lastIndexOf(marker);
+    if (at < 0) continue;
+    const digits = message2.slice(at + marker.length).trim();
+    if (digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits)) return Number(digits);
+  }
+  return null;
+}
+var MARKERS;
+var init_exit_code2 = __esm({
+  "src/grammar/exit-code.ts"() {
+    "use strict";
+    MARKERS = [
+      "exit code: ",
+      // BuildKit: `did not complete successfully: exit code: 2`, `executor failed running [\u2026]: exit code: 2`
+      "returned a non-zero code: ",
+      // classic builder: `The command '/bin/sh -c make' returned a non-zero code: 2`
+      "exit status "
+      // podman / buildah: `building at STEP "RUN make": while running runtime: exit status 2`
+    ];
+  }
+});
+
 // src/grammar/final-error.ts
 function buildPushActionLead(text) {
   const from = text.startsWith("Error: ") ? 7 : 0;
@@ -45462,6 +45062,16 @@ var init_closing_blocks = __esm({
   }
 });
 
+// src/grammar/framing.ts
+var FRAMED_FORMATS, MAX_STEPS;
+var init_framing = __esm({
+  "src/grammar/framing.ts"() {
+    "use strict";
+    FRAMED_FORMATS = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic", "buildah"]);
+    MAX_STEPS = 5e3;
+  }
+});
+
 // src/grammar/context.ts
 var MAX_TARGETS, PREFIX_SCAN_LIMIT, RECENT_ERRORS, ParseContext;
 var init_context = __esm({
@@ -45470,7 +45080,7 @@ var init_context = __esm({
     init_implicit_step();
     init_framing();
     init_vertex_name();
-    init_run_command2();
+    init_run_command();
     MAX_TARGETS = 256;
     PREFIX_SCAN_LIMIT = 500;
     RECENT_ERRORS = 16;
@@ -46064,6 +45674,403 @@ var init_log_parser = __esm({
           return;
         }
         ctx.unframed(line.line, withoutElapsedSeconds(text));
+      }
+    };
+  }
+});
+
+// src/model/downloads.ts
+var MAX_DOWNLOADS, DOWNLOADING, DownloadLedger;
+var init_downloads = __esm({
+  "src/model/downloads.ts"() {
+    "use strict";
+    MAX_DOWNLOADS = 2e3;
+    DOWNLOADING = /^\s{0,20}Downloading (?:\S{0,1000}\/)?([^\s/]{1,300}\.whl) \(([\d.]{1,10} [kMG]?B)\)$/;
+    DownloadLedger = class {
+      downloads = [];
+      /** Per step, its download still waiting for a later stamped line, and when it started. */
+      open = /* @__PURE__ */ new Map();
+      /** One output line of a step, with BuildKit's seconds-since-start stamp (null when the format has none). */
+      observe(step, text, seconds) {
+        const pending = this.open.get(step);
+        if (pending !== void 0 && seconds !== null) {
+          pending.download.seconds = Math.max(0, seconds - pending.at);
+          this.open.delete(step);
+        }
+        if (!text.includes("Downloading ") || this.downloads.length >= MAX_DOWNLOADS) return;
+        const m = DOWNLOADING.exec(text);
+        if (m === null) return;
+        const download = { step, file: m[1], size: m[2], seconds: null };
+        this.downloads.push(download);
+        if (seconds !== null) this.open.set(step, { download, at: seconds });
+      }
+      list() {
+        return this.downloads;
+      }
+    };
+  }
+});
+
+// src/model/build-model.ts
+function emptyStep(header, line) {
+  return {
+    ...header,
+    status: "running",
+    seconds: null,
+    start: null,
+    end: null,
+    cached: false,
+    error: null,
+    exitCode: null,
+    firstLine: line,
+    lastLine: line,
+    tail: [],
+    outputLines: 0,
+    clipped: false
+  };
+}
+function placeholderHeader(id) {
+  if (id === IMPLICIT_STEP_ID) return implicitStepHeader();
+  return { id, stage: null, index: null, total: null, instruction: "", platform: null, target: null, internal: true };
+}
+function round(seconds) {
+  return Math.round(seconds * 1e3) / 1e3;
+}
+var TAIL_LINES, PASSED_TAIL_LINES, TAIL_LINE_CHARS, FULL_TAIL_STEPS, MAX_LINT_WARNINGS, CLOCKLESS, NOT_BLANK, BuildModelBuilder;
+var init_build_model = __esm({
+  "src/model/build-model.ts"() {
+    "use strict";
+    init_implicit_step();
+    init_exit_code2();
+    init_run_command();
+    init_framing();
+    init_downloads();
+    TAIL_LINES = 50;
+    PASSED_TAIL_LINES = 10;
+    TAIL_LINE_CHARS = 500;
+    FULL_TAIL_STEPS = 1e3;
+    MAX_LINT_WARNINGS = 200;
+    CLOCKLESS = /* @__PURE__ */ new Set(["classic", "buildah", "plain-text"]);
+    NOT_BLANK = /\S/;
+    BuildModelBuilder = class {
+      steps = /* @__PURE__ */ new Map();
+      downloads = new DownloadLedger();
+      clocks = /* @__PURE__ */ new Map();
+      format = "unknown";
+      solveError = null;
+      lintWarnings = [];
+      lintSeen = /* @__PURE__ */ new Set();
+      /** The latest build time known (seconds since the build started), estimated from print order. */
+      clock = 0;
+      timed = false;
+      /**
+       * The CI stamp (epoch ms) of the line being parsed, set by the pipeline before each line:
+       * the time of every event that line produces, for formats that print none.
+       */
+      lineTime = void 0;
+      errors = 0;
+      jobCanceled = null;
+      /** Steps past MAX_STEPS: where the first one began and their ids (counted up to MAX_STEPS more). */
+      notListedFrom = null;
+      notListed = /* @__PURE__ */ new Set();
+      /**
+       * The last lines printed outside any step before BuildKit's error (a pasted traceback above the
+       * error box, the output of a step whose header the cut lost): bounded like a failed step's tail.
+       */
+      outside = [];
+      outsideClosed = false;
+      apply(event) {
+        switch (event.type) {
+          case "step-not-listed":
+            this.notListedStep(event.id, event.line);
+            return;
+          case "format":
+            if (this.format === "unknown" || !FRAMED_FORMATS.has(this.format) && FRAMED_FORMATS.has(event.format)) this.format = event.format;
+            return;
+          case "step-started":
+            this.started(event.header, event.line, event.startedAt);
+            return;
+          case "step-output":
+            this.output(event);
+            return;
+          case "step-done": {
+            const step = this.close(event, "done", event.seconds);
+            if (step === void 0) return;
+            this.clockOf(event.id).tailLimit = PASSED_TAIL_LINES;
+            if (step.tail.length > PASSED_TAIL_LINES) step.tail.splice(0, step.tail.length - PASSED_TAIL_LINES);
+            return;
+          }
+          case "step-cached": {
+            const step = this.close(event, "cached", null);
+            if (step !== void 0) step.cached = true;
+            return;
+          }
+          case "step-error": {
+            const step = this.close(event, "error", event.seconds);
+            if (step === void 0) return;
+            if (event.message.length > 0) this.noteError(step, event.message);
+            this.clockOf(event.id).errorOrder ??= ++this.errors;
+            return;
+          }
+          case "step-canceled":
+            this.close(event, "canceled", event.seconds);
+            return;
+          case "log-clipped": {
+            if (event.id === null) return;
+            const step = this.stepFor(event.id, event.line);
+            if (step !== void 0) step.clipped = true;
+            return;
+          }
+          case "lint-warning": {
+            const key = `${event.rule}\0${event.dockerfileLine ?? ""}\0${event.message}`;
+            if (this.lintSeen.has(key) || this.lintWarnings.length >= MAX_LINT_WARNINGS) return;
+            this.lintSeen.add(key);
+            this.lintWarnings.push({ rule: event.rule, message: event.message, dockerfileLine: event.dockerfileLine });
+            return;
+          }
+          case "solve-error":
+            this.solved(event.error);
+            this.outsideClosed = true;
+            return;
+          case "text":
+            this.noteCancel(event.text, event.line);
+            this.noteOutside(event.text);
+            return;
+        }
+      }
+      output(event) {
+        if (event.seconds === null) this.noteCancel(event.text, event.line);
+        const step = this.stepFor(event.id, event.line);
+        if (step === void 0) return;
+        step.lastLine = event.line;
+        if (event.seconds !== null) this.advance(event.id, step, event.seconds);
+        else this.stamp(event.id);
+        if (event.status === true || event.echo === true) return;
+        this.downloads.observe(event.id, event.text, event.seconds);
+        step.outputLines++;
+        step.tail.push(event.text.length > TAIL_LINE_CHARS ? event.text.slice(0, TAIL_LINE_CHARS) : event.text);
+        if (step.tail.length > this.clockOf(event.id).tailLimit) step.tail.shift();
+        if (event.id === IMPLICIT_STEP_ID) this.noteOutside(event.text);
+      }
+      /** A line outside any step, kept until BuildKit's error is read (what follows it is not its cause). */
+      noteOutside(text) {
+        if (this.outsideClosed || !NOT_BLANK.test(text)) return;
+        this.outside.push(text.length > TAIL_LINE_CHARS ? text.slice(0, TAIL_LINE_CHARS) : text);
+        if (this.outside.length > TAIL_LINES) this.outside.shift();
+      }
+      /** The four ways a step ends (done, cached, error, canceled) share this: status, last line, duration, end. */
+      close(event, status, seconds) {
+        const step = this.stepFor(event.id, event.line);
+        if (step === void 0) return void 0;
+        step.status = status;
+        step.lastLine = event.line;
+        if (seconds !== null) step.seconds = seconds;
+        this.ended(event.id, step, seconds, event.endedAt);
+        return step;
+      }
+      noteError(step, message2) {
+        step.error = message2;
+        step.exitCode = exitCodeOf(message2);
+        if (step.instruction === "") {
+          step.instruction = runInstructionOf(message2) ?? "";
+          if (step.instruction !== "") step.internal = false;
+        }
+      }
+      /** GitHub Actions' `##[error]The operation was canceled.` (the marker is gone by now; `Error: ` as the web view copies it). */
+      noteCancel(text, line) {
+        if (text.length < 40 && /^(?:Error: )?The operation was canceled\.\s*$/.test(text)) this.jobCanceled = line;
+      }
+      /** The step with this id as it stands now (the rule engine asks while the log streams). */
+      getStep(id) {
+        return this.steps.get(id);
+      }
+      finish(lines) {
+        const framed = FRAMED_FORMATS.has(this.format);
+        const format = this.format;
+        const steps = [];
+        const origin = this.origin();
+        for (const step of this.steps.values()) {
+          if (step.id === IMPLICIT_STEP_ID && framed) continue;
+          steps.push(this.finalStep(step, origin));
+        }
+        const failedStep = this.failedStep(steps);
+        const solveError = this.solveError === null ? null : { ...this.solveError, step: this.solveError.step ?? failedStep };
+        if (failedStep !== null) {
+          const step = steps.find((s) => s.id === failedStep);
+          if (step !== void 0 && step.status === "running") {
+            step.status = "error";
+            step.error ??= solveError?.message || null;
+            step.exitCode ??= solveError?.exitCode ?? null;
+          }
+        }
+        const outsideLines = failedStep === null && solveError !== null && this.outside.length > 0 ? [...this.outside] : null;
+        return {
+          format,
+          steps,
+          solveError,
+          failedStep,
+          seconds: this.totalSeconds(steps, origin),
+          cacheHitRatio: this.cacheHitRatio(steps),
+          lintWarnings: [...this.lintWarnings],
+          lines,
+          // Only when the CI canceled the job: a model of an ordinary build is the same as before.
+          ...this.jobCanceled === null ? {} : { jobCanceled: this.jobCanceled },
+          ...this.downloads.list().length === 0 ? {} : { downloads: this.downloads.list() },
+          ...outsideLines === null ? {} : { outsideLines },
+          // Only when steps were left out: a model of an ordinary build is the same as before.
+          ...this.notListedFrom === null ? {} : { stepsNotListed: { fromLine: this.notListedFrom, count: this.notListed.size } }
+        };
+      }
+      started(header, line, startedAt) {
+        const existing = this.steps.get(header.id);
+        if (existing !== void 0) {
+          if (header.instruction.length > 0) Object.assign(existing, header);
+          if (startedAt !== void 0) this.clockOf(header.id).startedAt ??= startedAt;
+          return;
+        }
+        if (this.steps.size >= MAX_STEPS) {
+          this.notListedStep(header.id, line);
+          return;
+        }
+        const step = emptyStep(header, line);
+        step.start = round(this.clock);
+        this.steps.set(header.id, step);
+        if (startedAt !== void 0) this.clockOf(header.id).startedAt = startedAt;
+        else if (this.lineTime !== void 0 && CLOCKLESS.has(this.format)) {
+          const clock2 = this.clockOf(header.id);
+          clock2.wall = true;
+          clock2.startedAt = this.lineTime;
+          clock2.lastStamp = this.lineTime;
+        }
+      }
+      /** A step past MAX_STEPS: not listed, but said so (analyze.ts reports where and how many). */
+      notListedStep(id, line) {
+        if (this.steps.has(id)) return;
+        this.notListedFrom ??= line;
+        if (this.notListed.size < MAX_STEPS) this.notListed.add(id);
+      }
+      /** A line of a step timed by CI stamps moves its end. */
+      stamp(id) {
+        if (this.lineTime === void 0) return;
+        const clock2 = this.clocks.get(id);
+        if (clock2?.wall === true && this.lineTime >= (clock2.lastStamp ?? 0)) clock2.lastStamp = this.lineTime;
+      }
+      /** The step for an event, created when the log never showed its header (a log cut mid-step). */
+      stepFor(id, line) {
+        const step = this.steps.get(id);
+        if (step !== void 0) return step;
+        this.started(placeholderHeader(id), line, void 0);
+        return this.steps.get(id);
+      }
+      clockOf(id) {
+        let clock2 = this.clocks.get(id);
+        if (clock2 === void 0) {
+          clock2 = { lastSeconds: null, startedAt: null, endedAt: null, lastStamp: null, wall: false, errorOrder: null, tailLimit: this.steps.size > FULL_TAIL_STEPS ? PASSED_TAIL_LINES : TAIL_LINES };
+          this.clocks.set(id, clock2);
+        }
+        return clock2;
+      }
+      /** A printed `#N 12.34` moves the step's own time and, through its start, the build's clock. */
+      advance(id, step, seconds) {
+        const clock2 = this.clockOf(id);
+        if (clock2.lastSeconds === null || seconds > clock2.lastSeconds) clock2.lastSeconds = seconds;
+        this.timed = true;
+        const at = (step.start ?? 0) + seconds;
+        if (at > this.clock) this.clock = at;
+      }
+      ended(id, step, seconds, endedAt) {
+        const clock2 = this.clockOf(id);
+        if (endedAt !== void 0) clock2.endedAt = endedAt;
+        else if (clock2.wall && this.lineTime !== void 0) clock2.endedAt = Math.max(this.lineTime, clock2.lastStamp ?? this.lineTime);
+        const duration4 = seconds ?? clock2.lastSeconds;
+        if (duration4 === null) {
+          step.end = step.start;
+          return;
+        }
+        this.timed = true;
+        step.end = round((step.start ?? 0) + duration4);
+        if (step.end > this.clock) this.clock = step.end;
+      }
+      solved(error63) {
+        if (this.solveError === null) {
+          this.solveError = { ...error63, excerpt: [...error63.excerpt] };
+          return;
+        }
+        const kept = this.solveError;
+        kept.dockerfile ??= error63.dockerfile;
+        kept.line ??= error63.line;
+        kept.endLine ??= error63.endLine;
+        kept.exitCode ??= error63.exitCode;
+        kept.step ??= error63.step;
+        if (kept.excerpt.length === 0) kept.excerpt = [...error63.excerpt];
+        if (kept.message.length === 0) kept.message = error63.message;
+      }
+      /** Seconds, start and end of a step, exact when the format gave wall-clock times. */
+      finalStep(step, origin) {
+        const clock2 = this.clocks.get(step.id);
+        const out = { ...step, tail: [...step.tail] };
+        if (clock2 === void 0) return out;
+        if (origin !== null && clock2.startedAt !== null && this.countsWallClock(clock2)) {
+          const endedAt = clock2.endedAt ?? (clock2.wall ? clock2.lastStamp : null);
+          out.start = round((clock2.startedAt - origin) / 1e3);
+          out.end = endedAt === null ? null : round((endedAt - origin) / 1e3);
+          if (clock2.wall && out.seconds === null && out.status !== "cached" && endedAt !== null) out.seconds = round((endedAt - clock2.startedAt) / 1e3);
+        }
+        if (out.seconds === null && out.status !== "cached" && clock2.lastSeconds !== null) out.seconds = clock2.lastSeconds;
+        return out;
+      }
+      /**
+       * CI stamps time a log only when it has no times of its own: in a BuildKit log, the stamped
+       * preamble before the build (the implicit step) must not turn BuildKit's clock into wall time.
+       */
+      countsWallClock(clock2) {
+        return !clock2.wall || CLOCKLESS.has(this.format);
+      }
+      /** Epoch ms of the earliest exact start, null when the format gave none. */
+      origin() {
+        let origin = null;
+        for (const clock2 of this.clocks.values()) {
+          if (!this.countsWallClock(clock2)) continue;
+          if (clock2.startedAt !== null && (origin === null || clock2.startedAt < origin)) origin = clock2.startedAt;
+        }
+        return origin;
+      }
+      /** The step named by the solve error, else the first step that failed (not merely canceled). */
+      failedStep(steps) {
+        const named = this.solveError?.step ?? null;
+        if (named !== null && this.steps.has(named)) return named;
+        let first = null;
+        let order = Infinity;
+        for (const step of steps) {
+          const errorOrder = this.clocks.get(step.id)?.errorOrder ?? null;
+          if (step.status === "error" && errorOrder !== null && errorOrder < order) {
+            first = step.id;
+            order = errorOrder;
+          }
+        }
+        return first;
+      }
+      totalSeconds(steps, origin) {
+        if (origin !== null) {
+          let start = Infinity;
+          let end = -Infinity;
+          for (const step of steps) {
+            if (step.start !== null && step.start < start) start = step.start;
+            if (step.end !== null && step.end > end) end = step.end;
+          }
+          return end >= start ? round(end - start) : null;
+        }
+        return this.timed ? round(this.clock) : null;
+      }
+      cacheHitRatio(steps) {
+        let cached2 = 0;
+        let executed = 0;
+        for (const step of steps) {
+          if (step.internal) continue;
+          if (step.status === "cached") cached2++;
+          else executed++;
+        }
+        return cached2 + executed === 0 ? null : round(cached2 / (cached2 + executed));
       }
     };
   }

@@ -42,63 +42,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// src/grammar/implicit-step.ts
-function implicitStepHeader() {
-  return {
-    id: IMPLICIT_STEP_ID,
-    stage: null,
-    index: null,
-    total: null,
-    instruction: IMPLICIT_STEP_INSTRUCTION,
-    platform: null,
-    target: null,
-    internal: true
-  };
-}
-var IMPLICIT_STEP_ID, IMPLICIT_STEP_INSTRUCTION;
-var init_implicit_step = __esm({
-  "src/grammar/implicit-step.ts"() {
-    "use strict";
-    IMPLICIT_STEP_ID = 0;
-    IMPLICIT_STEP_INSTRUCTION = "(output outside any build step)";
-  }
-});
-
-// src/grammar/exit-code.ts
-function exitCodeOf(message2) {
-  for (const marker of MARKERS) {
-    const at = message2.lastIndexOf(marker);
-    if (at < 0) continue;
-    const digits = message2.slice(at + marker.length).trim();
-    if (digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits)) return Number(digits);
-  }
-  return null;
-}
-var MARKERS;
-var init_exit_code = __esm({
-  "src/grammar/exit-code.ts"() {
-    "use strict";
-    MARKERS = [
-      "exit code: ",
-      // BuildKit: `did not complete successfully: exit code: 2`, `executor failed running [\u2026]: exit code: 2`
-      "returned a non-zero code: ",
-      // classic builder: `The command '/bin/sh -c make' returned a non-zero code: 2`
-      "exit status "
-      // podman / buildah: `building at STEP "RUN make": while running runtime: exit status 2`
-    ];
-  }
-});
-
-// src/grammar/framing.ts
-var FRAMED_FORMATS, MAX_STEPS;
-var init_framing = __esm({
-  "src/grammar/framing.ts"() {
-    "use strict";
-    FRAMED_FORMATS = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic", "buildah"]);
-    MAX_STEPS = 5e3;
-  }
-});
-
 // src/grammar/run-command.ts
 function runInstructionOf(message2) {
   const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message2);
@@ -106,13 +49,16 @@ function runInstructionOf(message2) {
   const command = current?.[1] ?? old?.[1];
   return command === void 0 ? null : `RUN ${command.replace(/\\"/g, '"')}`;
 }
+function withoutRunFlags(instruction) {
+  return instruction.replace(RUN_FLAGS, "RUN ");
+}
 function foldSpace(text2) {
   return text2.replace(/\s+/g, " ").trim();
 }
 function isRunOf(instruction, message2) {
   const ran = runInstructionOf(message2);
   if (ran === null) return false;
-  return matchesWithGaps(foldSpace(instruction.replace(RUN_FLAGS, "RUN ")), foldSpace(ran).split(VARIABLE));
+  return matchesWithGaps(foldSpace(withoutRunFlags(instruction)), foldSpace(ran).split(VARIABLE));
 }
 function matchesWithGaps(text2, pieces) {
   const first = pieces[0];
@@ -134,403 +80,6 @@ var init_run_command = __esm({
     "use strict";
     RUN_FLAGS = /^RUN\s+(?:--\S+\s+)*/;
     VARIABLE = /\$\{[^}]{0,200}\}|\$[A-Za-z_][A-Za-z0-9_]{0,200}/;
-  }
-});
-
-// src/model/downloads.ts
-var MAX_DOWNLOADS, DOWNLOADING, DownloadLedger;
-var init_downloads = __esm({
-  "src/model/downloads.ts"() {
-    "use strict";
-    MAX_DOWNLOADS = 2e3;
-    DOWNLOADING = /^\s{0,20}Downloading (?:\S{0,1000}\/)?([^\s/]{1,300}\.whl) \(([\d.]{1,10} [kMG]?B)\)$/;
-    DownloadLedger = class {
-      downloads = [];
-      /** Per step, its download still waiting for a later stamped line, and when it started. */
-      open = /* @__PURE__ */ new Map();
-      /** One output line of a step, with BuildKit's seconds-since-start stamp (null when the format has none). */
-      observe(step, text2, seconds) {
-        const pending = this.open.get(step);
-        if (pending !== void 0 && seconds !== null) {
-          pending.download.seconds = Math.max(0, seconds - pending.at);
-          this.open.delete(step);
-        }
-        if (!text2.includes("Downloading ") || this.downloads.length >= MAX_DOWNLOADS) return;
-        const m = DOWNLOADING.exec(text2);
-        if (m === null) return;
-        const download = { step, file: m[1], size: m[2], seconds: null };
-        this.downloads.push(download);
-        if (seconds !== null) this.open.set(step, { download, at: seconds });
-      }
-      list() {
-        return this.downloads;
-      }
-    };
-  }
-});
-
-// src/model/build-model.ts
-function emptyStep(header, line) {
-  return {
-    ...header,
-    status: "running",
-    seconds: null,
-    start: null,
-    end: null,
-    cached: false,
-    error: null,
-    exitCode: null,
-    firstLine: line,
-    lastLine: line,
-    tail: [],
-    outputLines: 0,
-    clipped: false
-  };
-}
-function placeholderHeader(id) {
-  if (id === IMPLICIT_STEP_ID) return implicitStepHeader();
-  return { id, stage: null, index: null, total: null, instruction: "", platform: null, target: null, internal: true };
-}
-function round(seconds) {
-  return Math.round(seconds * 1e3) / 1e3;
-}
-var TAIL_LINES, PASSED_TAIL_LINES, TAIL_LINE_CHARS, FULL_TAIL_STEPS, MAX_LINT_WARNINGS, CLOCKLESS, NOT_BLANK, BuildModelBuilder;
-var init_build_model = __esm({
-  "src/model/build-model.ts"() {
-    "use strict";
-    init_implicit_step();
-    init_exit_code();
-    init_run_command();
-    init_framing();
-    init_downloads();
-    TAIL_LINES = 50;
-    PASSED_TAIL_LINES = 10;
-    TAIL_LINE_CHARS = 500;
-    FULL_TAIL_STEPS = 1e3;
-    MAX_LINT_WARNINGS = 200;
-    CLOCKLESS = /* @__PURE__ */ new Set(["classic", "buildah", "plain-text"]);
-    NOT_BLANK = /\S/;
-    BuildModelBuilder = class {
-      steps = /* @__PURE__ */ new Map();
-      downloads = new DownloadLedger();
-      clocks = /* @__PURE__ */ new Map();
-      format = "unknown";
-      solveError = null;
-      lintWarnings = [];
-      lintSeen = /* @__PURE__ */ new Set();
-      /** The latest build time known (seconds since the build started), estimated from print order. */
-      clock = 0;
-      timed = false;
-      /**
-       * The CI stamp (epoch ms) of the line being parsed, set by the pipeline before each line:
-       * the time of every event that line produces, for formats that print none.
-       */
-      lineTime = void 0;
-      errors = 0;
-      jobCanceled = null;
-      /** Steps past MAX_STEPS: where the first one began and their ids (counted up to MAX_STEPS more). */
-      notListedFrom = null;
-      notListed = /* @__PURE__ */ new Set();
-      /**
-       * The last lines printed outside any step before BuildKit's error (a pasted traceback above the
-       * error box, the output of a step whose header the cut lost): bounded like a failed step's tail.
-       */
-      outside = [];
-      outsideClosed = false;
-      apply(event) {
-        switch (event.type) {
-          case "step-not-listed":
-            this.notListedStep(event.id, event.line);
-            return;
-          case "format":
-            if (this.format === "unknown" || !FRAMED_FORMATS.has(this.format) && FRAMED_FORMATS.has(event.format)) this.format = event.format;
-            return;
-          case "step-started":
-            this.started(event.header, event.line, event.startedAt);
-            return;
-          case "step-output":
-            this.output(event);
-            return;
-          case "step-done": {
-            const step = this.close(event, "done", event.seconds);
-            if (step === void 0) return;
-            this.clockOf(event.id).tailLimit = PASSED_TAIL_LINES;
-            if (step.tail.length > PASSED_TAIL_LINES) step.tail.splice(0, step.tail.length - PASSED_TAIL_LINES);
-            return;
-          }
-          case "step-cached": {
-            const step = this.close(event, "cached", null);
-            if (step !== void 0) step.cached = true;
-            return;
-          }
-          case "step-error": {
-            const step = this.close(event, "error", event.seconds);
-            if (step === void 0) return;
-            if (event.message.length > 0) this.noteError(step, event.message);
-            this.clockOf(event.id).errorOrder ??= ++this.errors;
-            return;
-          }
-          case "step-canceled":
-            this.close(event, "canceled", event.seconds);
-            return;
-          case "log-clipped": {
-            if (event.id === null) return;
-            const step = this.stepFor(event.id, event.line);
-            if (step !== void 0) step.clipped = true;
-            return;
-          }
-          case "lint-warning": {
-            const key = `${event.rule}\0${event.dockerfileLine ?? ""}\0${event.message}`;
-            if (this.lintSeen.has(key) || this.lintWarnings.length >= MAX_LINT_WARNINGS) return;
-            this.lintSeen.add(key);
-            this.lintWarnings.push({ rule: event.rule, message: event.message, dockerfileLine: event.dockerfileLine });
-            return;
-          }
-          case "solve-error":
-            this.solved(event.error);
-            this.outsideClosed = true;
-            return;
-          case "text":
-            this.noteCancel(event.text, event.line);
-            this.noteOutside(event.text);
-            return;
-        }
-      }
-      output(event) {
-        if (event.seconds === null) this.noteCancel(event.text, event.line);
-        const step = this.stepFor(event.id, event.line);
-        if (step === void 0) return;
-        step.lastLine = event.line;
-        if (event.seconds !== null) this.advance(event.id, step, event.seconds);
-        else this.stamp(event.id);
-        if (event.status === true || event.echo === true) return;
-        this.downloads.observe(event.id, event.text, event.seconds);
-        step.outputLines++;
-        step.tail.push(event.text.length > TAIL_LINE_CHARS ? event.text.slice(0, TAIL_LINE_CHARS) : event.text);
-        if (step.tail.length > this.clockOf(event.id).tailLimit) step.tail.shift();
-        if (event.id === IMPLICIT_STEP_ID) this.noteOutside(event.text);
-      }
-      /** A line outside any step, kept until BuildKit's error is read (what follows it is not its cause). */
-      noteOutside(text2) {
-        if (this.outsideClosed || !NOT_BLANK.test(text2)) return;
-        this.outside.push(text2.length > TAIL_LINE_CHARS ? text2.slice(0, TAIL_LINE_CHARS) : text2);
-        if (this.outside.length > TAIL_LINES) this.outside.shift();
-      }
-      /** The four ways a step ends (done, cached, error, canceled) share this: status, last line, duration, end. */
-      close(event, status, seconds) {
-        const step = this.stepFor(event.id, event.line);
-        if (step === void 0) return void 0;
-        step.status = status;
-        step.lastLine = event.line;
-        if (seconds !== null) step.seconds = seconds;
-        this.ended(event.id, step, seconds, event.endedAt);
-        return step;
-      }
-      noteError(step, message2) {
-        step.error = message2;
-        step.exitCode = exitCodeOf(message2);
-        if (step.instruction === "") {
-          step.instruction = runInstructionOf(message2) ?? "";
-          if (step.instruction !== "") step.internal = false;
-        }
-      }
-      /** GitHub Actions' `##[error]The operation was canceled.` (the marker is gone by now; `Error: ` as the web view copies it). */
-      noteCancel(text2, line) {
-        if (text2.length < 40 && /^(?:Error: )?The operation was canceled\.\s*$/.test(text2)) this.jobCanceled = line;
-      }
-      /** The step with this id as it stands now (the rule engine asks while the log streams). */
-      getStep(id) {
-        return this.steps.get(id);
-      }
-      finish(lines2) {
-        const framed = FRAMED_FORMATS.has(this.format);
-        const format = this.format;
-        const steps = [];
-        const origin = this.origin();
-        for (const step of this.steps.values()) {
-          if (step.id === IMPLICIT_STEP_ID && framed) continue;
-          steps.push(this.finalStep(step, origin));
-        }
-        const failedStep = this.failedStep(steps);
-        const solveError = this.solveError === null ? null : { ...this.solveError, step: this.solveError.step ?? failedStep };
-        if (failedStep !== null) {
-          const step = steps.find((s) => s.id === failedStep);
-          if (step !== void 0 && step.status === "running") {
-            step.status = "error";
-            step.error ??= solveError?.message || null;
-            step.exitCode ??= solveError?.exitCode ?? null;
-          }
-        }
-        const outsideLines = failedStep === null && solveError !== null && this.outside.length > 0 ? [...this.outside] : null;
-        return {
-          format,
-          steps,
-          solveError,
-          failedStep,
-          seconds: this.totalSeconds(steps, origin),
-          cacheHitRatio: this.cacheHitRatio(steps),
-          lintWarnings: [...this.lintWarnings],
-          lines: lines2,
-          // Only when the CI canceled the job: a model of an ordinary build is the same as before.
-          ...this.jobCanceled === null ? {} : { jobCanceled: this.jobCanceled },
-          ...this.downloads.list().length === 0 ? {} : { downloads: this.downloads.list() },
-          ...outsideLines === null ? {} : { outsideLines },
-          // Only when steps were left out: a model of an ordinary build is the same as before.
-          ...this.notListedFrom === null ? {} : { stepsNotListed: { fromLine: this.notListedFrom, count: this.notListed.size } }
-        };
-      }
-      started(header, line, startedAt) {
-        const existing = this.steps.get(header.id);
-        if (existing !== void 0) {
-          if (header.instruction.length > 0) Object.assign(existing, header);
-          if (startedAt !== void 0) this.clockOf(header.id).startedAt ??= startedAt;
-          return;
-        }
-        if (this.steps.size >= MAX_STEPS) {
-          this.notListedStep(header.id, line);
-          return;
-        }
-        const step = emptyStep(header, line);
-        step.start = round(this.clock);
-        this.steps.set(header.id, step);
-        if (startedAt !== void 0) this.clockOf(header.id).startedAt = startedAt;
-        else if (this.lineTime !== void 0 && CLOCKLESS.has(this.format)) {
-          const clock2 = this.clockOf(header.id);
-          clock2.wall = true;
-          clock2.startedAt = this.lineTime;
-          clock2.lastStamp = this.lineTime;
-        }
-      }
-      /** A step past MAX_STEPS: not listed, but said so (analyze.ts reports where and how many). */
-      notListedStep(id, line) {
-        if (this.steps.has(id)) return;
-        this.notListedFrom ??= line;
-        if (this.notListed.size < MAX_STEPS) this.notListed.add(id);
-      }
-      /** A line of a step timed by CI stamps moves its end. */
-      stamp(id) {
-        if (this.lineTime === void 0) return;
-        const clock2 = this.clocks.get(id);
-        if (clock2?.wall === true && this.lineTime >= (clock2.lastStamp ?? 0)) clock2.lastStamp = this.lineTime;
-      }
-      /** The step for an event, created when the log never showed its header (a log cut mid-step). */
-      stepFor(id, line) {
-        const step = this.steps.get(id);
-        if (step !== void 0) return step;
-        this.started(placeholderHeader(id), line, void 0);
-        return this.steps.get(id);
-      }
-      clockOf(id) {
-        let clock2 = this.clocks.get(id);
-        if (clock2 === void 0) {
-          clock2 = { lastSeconds: null, startedAt: null, endedAt: null, lastStamp: null, wall: false, errorOrder: null, tailLimit: this.steps.size > FULL_TAIL_STEPS ? PASSED_TAIL_LINES : TAIL_LINES };
-          this.clocks.set(id, clock2);
-        }
-        return clock2;
-      }
-      /** A printed `#N 12.34` moves the step's own time and, through its start, the build's clock. */
-      advance(id, step, seconds) {
-        const clock2 = this.clockOf(id);
-        if (clock2.lastSeconds === null || seconds > clock2.lastSeconds) clock2.lastSeconds = seconds;
-        this.timed = true;
-        const at = (step.start ?? 0) + seconds;
-        if (at > this.clock) this.clock = at;
-      }
-      ended(id, step, seconds, endedAt) {
-        const clock2 = this.clockOf(id);
-        if (endedAt !== void 0) clock2.endedAt = endedAt;
-        else if (clock2.wall && this.lineTime !== void 0) clock2.endedAt = Math.max(this.lineTime, clock2.lastStamp ?? this.lineTime);
-        const duration4 = seconds ?? clock2.lastSeconds;
-        if (duration4 === null) {
-          step.end = step.start;
-          return;
-        }
-        this.timed = true;
-        step.end = round((step.start ?? 0) + duration4);
-        if (step.end > this.clock) this.clock = step.end;
-      }
-      solved(error64) {
-        if (this.solveError === null) {
-          this.solveError = { ...error64, excerpt: [...error64.excerpt] };
-          return;
-        }
-        const kept = this.solveError;
-        kept.dockerfile ??= error64.dockerfile;
-        kept.line ??= error64.line;
-        kept.endLine ??= error64.endLine;
-        kept.exitCode ??= error64.exitCode;
-        kept.step ??= error64.step;
-        if (kept.excerpt.length === 0) kept.excerpt = [...error64.excerpt];
-        if (kept.message.length === 0) kept.message = error64.message;
-      }
-      /** Seconds, start and end of a step, exact when the format gave wall-clock times. */
-      finalStep(step, origin) {
-        const clock2 = this.clocks.get(step.id);
-        const out = { ...step, tail: [...step.tail] };
-        if (clock2 === void 0) return out;
-        if (origin !== null && clock2.startedAt !== null && this.countsWallClock(clock2)) {
-          const endedAt = clock2.endedAt ?? (clock2.wall ? clock2.lastStamp : null);
-          out.start = round((clock2.startedAt - origin) / 1e3);
-          out.end = endedAt === null ? null : round((endedAt - origin) / 1e3);
-          if (clock2.wall && out.seconds === null && out.status !== "cached" && endedAt !== null) out.seconds = round((endedAt - clock2.startedAt) / 1e3);
-        }
-        if (out.seconds === null && out.status !== "cached" && clock2.lastSeconds !== null) out.seconds = clock2.lastSeconds;
-        return out;
-      }
-      /**
-       * CI stamps time a log only when it has no times of its own: in a BuildKit log, the stamped
-       * preamble before the build (the implicit step) must not turn BuildKit's clock into wall time.
-       */
-      countsWallClock(clock2) {
-        return !clock2.wall || CLOCKLESS.has(this.format);
-      }
-      /** Epoch ms of the earliest exact start, null when the format gave none. */
-      origin() {
-        let origin = null;
-        for (const clock2 of this.clocks.values()) {
-          if (!this.countsWallClock(clock2)) continue;
-          if (clock2.startedAt !== null && (origin === null || clock2.startedAt < origin)) origin = clock2.startedAt;
-        }
-        return origin;
-      }
-      /** The step named by the solve error, else the first step that failed (not merely canceled). */
-      failedStep(steps) {
-        const named = this.solveError?.step ?? null;
-        if (named !== null && this.steps.has(named)) return named;
-        let first = null;
-        let order = Infinity;
-        for (const step of steps) {
-          const errorOrder = this.clocks.get(step.id)?.errorOrder ?? null;
-          if (step.status === "error" && errorOrder !== null && errorOrder < order) {
-            first = step.id;
-            order = errorOrder;
-          }
-        }
-        return first;
-      }
-      totalSeconds(steps, origin) {
-        if (origin !== null) {
-          let start = Infinity;
-          let end = -Infinity;
-          for (const step of steps) {
-            if (step.start !== null && step.start < start) start = step.start;
-            if (step.end !== null && step.end > end) end = step.end;
-          }
-          return end >= start ? round(end - start) : null;
-        }
-        return this.timed ? round(this.clock) : null;
-      }
-      cacheHitRatio(steps) {
-        let cached2 = 0;
-        let executed = 0;
-        for (const step of steps) {
-          if (step.internal) continue;
-          if (step.status === "cached") cached2++;
-          else executed++;
-        }
-        return cached2 + executed === 0 ? null : round(cached2 / (cached2 + executed));
-      }
-    };
   }
 });
 
@@ -2445,7 +1994,7 @@ function exitCodeShown(step, model) {
   if (step === null || step.id === model.failedStep || step.id === model.solveError?.step) return model.solveError?.exitCode ?? null;
   return null;
 }
-var init_exit_code2 = __esm({
+var init_exit_code = __esm({
   "src/model/exit-code.ts"() {
     "use strict";
   }
@@ -2520,7 +2069,7 @@ var signalNames;
 var init_step_outcome = __esm({
   "src/knowledge/step-outcome.ts"() {
     "use strict";
-    init_exit_code2();
+    init_exit_code();
     init_failed_command();
     signalNames = { 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM" };
   }
@@ -2668,7 +2217,7 @@ function commandKnobs(jobs, command, captures, facts) {
 var init_memory_knobs_enricher = __esm({
   "src/knowledge/memory-knobs-enricher.ts"() {
     "use strict";
-    init_build_model();
+    init_run_command();
     init_extension_knobs();
     init_build_parallelism();
   }
@@ -2943,6 +2492,10 @@ var init_pip_conflict = __esm({
 });
 
 // src/knowledge/torch-find-links.ts
+function findLinksRelease(version2) {
+  const v = version2.trim().split("+")[0];
+  return findLinksReleases.find((r) => r.torch === v) ?? null;
+}
 function findLinksPage(release, tag) {
   return release.pagePerTag ? `https://download.pytorch.org/whl/${tag}/torch_stable.html` : STABLE_PAGE;
 }
@@ -3084,7 +2637,7 @@ function localIndex(name2, version2, tag, cuda) {
   return { url: indexUrl(fit) ?? indexUrl(tag), note: "" };
 }
 function findLinksRow(name2, version2) {
-  if (name2 === "torch") return findLinksReleases.find((r) => r.torch === version2) ?? null;
+  if (name2 === "torch") return findLinksRelease(version2);
   if (name2 === "torchvision") return findLinksReleases.find((r) => r.torchvision === version2) ?? null;
   return null;
 }
@@ -3955,8 +3508,8 @@ var APT_ERROR_EXIT, aptErrorLine;
 var init_apt_exit = __esm({
   "src/knowledge/apt-exit.ts"() {
     "use strict";
-    init_exit_code2();
-    init_build_model();
+    init_exit_code();
+    init_run_command();
     init_debian_components();
     APT_ERROR_EXIT = 100;
     aptErrorLine = /^E: \S/;
@@ -4042,7 +3595,7 @@ var solveCommand;
 var init_conda_solve = __esm({
   "src/knowledge/conda-solve.ts"() {
     "use strict";
-    init_build_model();
+    init_run_command();
     init_cuda_release_drivers();
     solveCommand = /\b(?:micromamba|mamba|conda)(?:\s+env)?\s+(?:create|install|update)\b[^;&|\n]{0,300}?\s(?:-f|--file)(?:\s+|=)(?<file>[^\s;&|'"`$]{1,200})[^;&|\n]{0,300}/;
   }
@@ -10895,7 +10448,7 @@ function driverVariants2() {
   ];
 }
 function releaseMixVariants() {
-  const message2 = "`{context.cudaRepoDep.pkg}` (CUDA {enrich.pkgCuda}, from NVIDIA's CUDA repository) depends on `{context.cudaRepoDep.dep}`, which no enabled repository offers. NVIDIA builds its repository per distro release, and a package built for one release depends on that release's libraries: the CUDA repository enabled here is most likely another release's than the image's";
+  const message2 = "`{context.cudaRepoDep.pkg}` (CUDA {enrich.pkgCuda|release not in its name}, from NVIDIA's CUDA repository) depends on `{context.cudaRepoDep.dep}`, which no enabled repository offers. NVIDIA builds its repository per distro release, and a package built for one release depends on that release's libraries: the CUDA repository enabled here is most likely another release's than the image's";
   const keyring = (fence) => {
     const run3 = fence === "dockerfile" ? "RUN " : "";
     return [
@@ -10907,7 +10460,7 @@ function releaseMixVariants() {
       `${run3}${LIST_TOOLKITS}`,
       "```",
       "",
-      "Then install the toolkit release it lists that you build for (`cuda-toolkit-12-6` is CUDA 12.6's). To keep CUDA {enrich.pkgCuda}, build on a base of a release whose NVIDIA repository has it instead."
+      "Then install the toolkit release it lists that you build for (`cuda-toolkit-12-6` is CUDA 12.6's). To keep the CUDA release of `{context.cudaRepoDep.pkg}`, build on a base of a release whose NVIDIA repository has it instead."
     ].join("\n");
   };
   const unknownFix2 = [
@@ -42050,8 +41603,23 @@ function withKnownTarget(header, targets) {
   return { ...header, target: header.stage, stage: null };
 }
 
+// src/grammar/implicit-step.ts
+var IMPLICIT_STEP_ID = 0;
+var IMPLICIT_STEP_INSTRUCTION = "(output outside any build step)";
+function implicitStepHeader() {
+  return {
+    id: IMPLICIT_STEP_ID,
+    stage: null,
+    index: null,
+    total: null,
+    instruction: IMPLICIT_STEP_INSTRUCTION,
+    platform: null,
+    target: null,
+    internal: true
+  };
+}
+
 // src/grammar/buildkit-plain.ts
-init_implicit_step();
 function readTimestamp(text2, from) {
   let i = from;
   let digits = 0;
@@ -42298,8 +41866,26 @@ function emitBuilderFailure(ctx, line, step, message2, exitCode) {
   });
 }
 
+// src/grammar/exit-code.ts
+var MARKERS = [
+  "exit code: ",
+  // BuildKit: `did not complete successfully: exit code: 2`, `executor failed running [\u2026]: exit code: 2`
+  "returned a non-zero code: ",
+  // classic builder: `The command '/bin/sh -c make' returned a non-zero code: 2`
+  "exit status "
+  // podman / buildah: `building at STEP "RUN make": while running runtime: exit status 2`
+];
+function exitCodeOf(message2) {
+  for (const marker of MARKERS) {
+    const at = message2.lastIndexOf(marker);
+    if (at < 0) continue;
+    const digits = message2.slice(at + marker.length).trim();
+    if (digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits)) return Number(digits);
+  }
+  return null;
+}
+
 // src/grammar/final-error.ts
-init_exit_code();
 var BUILD_PUSH_ACTION_LEADS = ["buildx failed with: ", "buildx call failed with: "];
 var LEADS = ["ERROR: ", "error: ", "Error: "];
 var SOLVE = ["failed to solve with frontend dockerfile.v0: ", "failed to solve: "];
@@ -42843,9 +42429,11 @@ function flatInstruction(text2) {
   return text2.replace(/\s+/g, " ").trim();
 }
 
+// src/grammar/framing.ts
+var FRAMED_FORMATS = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic", "buildah"]);
+var MAX_STEPS = 5e3;
+
 // src/grammar/context.ts
-init_implicit_step();
-init_framing();
 init_run_command();
 var MAX_TARGETS = 256;
 var PREFIX_SCAN_LIMIT = 500;
@@ -43417,8 +43005,388 @@ function withoutElapsedSeconds(text2) {
   return stamp !== null && stamp.next < text2.length ? text2.slice(stamp.next) : text2;
 }
 
-// src/analyze.ts
-init_build_model();
+// src/model/build-model.ts
+init_run_command();
+
+// src/model/downloads.ts
+var MAX_DOWNLOADS = 2e3;
+var DOWNLOADING = /^\s{0,20}Downloading (?:\S{0,1000}\/)?([^\s/]{1,300}\.whl) \(([\d.]{1,10} [kMG]?B)\)$/;
+var DownloadLedger = class {
+  downloads = [];
+  /** Per step, its download still waiting for a later stamped line, and when it started. */
+  open = /* @__PURE__ */ new Map();
+  /** One output line of a step, with BuildKit's seconds-since-start stamp (null when the format has none). */
+  observe(step, text2, seconds) {
+    const pending = this.open.get(step);
+    if (pending !== void 0 && seconds !== null) {
+      pending.download.seconds = Math.max(0, seconds - pending.at);
+      this.open.delete(step);
+    }
+    if (!text2.includes("Downloading ") || this.downloads.length >= MAX_DOWNLOADS) return;
+    const m = DOWNLOADING.exec(text2);
+    if (m === null) return;
+    const download = { step, file: m[1], size: m[2], seconds: null };
+    this.downloads.push(download);
+    if (seconds !== null) this.open.set(step, { download, at: seconds });
+  }
+  list() {
+    return this.downloads;
+  }
+};
+
+// src/model/build-model.ts
+var TAIL_LINES = 50;
+var PASSED_TAIL_LINES = 10;
+var TAIL_LINE_CHARS = 500;
+var FULL_TAIL_STEPS = 1e3;
+var MAX_LINT_WARNINGS = 200;
+var CLOCKLESS = /* @__PURE__ */ new Set(["classic", "buildah", "plain-text"]);
+function emptyStep(header, line) {
+  return {
+    ...header,
+    status: "running",
+    seconds: null,
+    start: null,
+    end: null,
+    cached: false,
+    error: null,
+    exitCode: null,
+    firstLine: line,
+    lastLine: line,
+    tail: [],
+    outputLines: 0,
+    clipped: false
+  };
+}
+function placeholderHeader(id) {
+  if (id === IMPLICIT_STEP_ID) return implicitStepHeader();
+  return { id, stage: null, index: null, total: null, instruction: "", platform: null, target: null, internal: true };
+}
+function round(seconds) {
+  return Math.round(seconds * 1e3) / 1e3;
+}
+var NOT_BLANK = /\S/;
+var BuildModelBuilder = class {
+  steps = /* @__PURE__ */ new Map();
+  downloads = new DownloadLedger();
+  clocks = /* @__PURE__ */ new Map();
+  format = "unknown";
+  solveError = null;
+  lintWarnings = [];
+  lintSeen = /* @__PURE__ */ new Set();
+  /** The latest build time known (seconds since the build started), estimated from print order. */
+  clock = 0;
+  timed = false;
+  /**
+   * The CI stamp (epoch ms) of the line being parsed, set by the pipeline before each line:
+   * the time of every event that line produces, for formats that print none.
+   */
+  lineTime = void 0;
+  errors = 0;
+  jobCanceled = null;
+  /** Steps past MAX_STEPS: where the first one began and their ids (counted up to MAX_STEPS more). */
+  notListedFrom = null;
+  notListed = /* @__PURE__ */ new Set();
+  /**
+   * The last lines printed outside any step before BuildKit's error (a pasted traceback above the
+   * error box, the output of a step whose header the cut lost): bounded like a failed step's tail.
+   */
+  outside = [];
+  outsideClosed = false;
+  apply(event) {
+    switch (event.type) {
+      case "step-not-listed":
+        this.notListedStep(event.id, event.line);
+        return;
+      case "format":
+        if (this.format === "unknown" || !FRAMED_FORMATS.has(this.format) && FRAMED_FORMATS.has(event.format)) this.format = event.format;
+        return;
+      case "step-started":
+        this.started(event.header, event.line, event.startedAt);
+        return;
+      case "step-output":
+        this.output(event);
+        return;
+      case "step-done": {
+        const step = this.close(event, "done", event.seconds);
+        if (step === void 0) return;
+        this.clockOf(event.id).tailLimit = PASSED_TAIL_LINES;
+        if (step.tail.length > PASSED_TAIL_LINES) step.tail.splice(0, step.tail.length - PASSED_TAIL_LINES);
+        return;
+      }
+      case "step-cached": {
+        const step = this.close(event, "cached", null);
+        if (step !== void 0) step.cached = true;
+        return;
+      }
+      case "step-error": {
+        const step = this.close(event, "error", event.seconds);
+        if (step === void 0) return;
+        if (event.message.length > 0) this.noteError(step, event.message);
+        this.clockOf(event.id).errorOrder ??= ++this.errors;
+        return;
+      }
+      case "step-canceled":
+        this.close(event, "canceled", event.seconds);
+        return;
+      case "log-clipped": {
+        if (event.id === null) return;
+        const step = this.stepFor(event.id, event.line);
+        if (step !== void 0) step.clipped = true;
+        return;
+      }
+      case "lint-warning": {
+        const key = `${event.rule}\0${event.dockerfileLine ?? ""}\0${event.message}`;
+        if (this.lintSeen.has(key) || this.lintWarnings.length >= MAX_LINT_WARNINGS) return;
+        this.lintSeen.add(key);
+        this.lintWarnings.push({ rule: event.rule, message: event.message, dockerfileLine: event.dockerfileLine });
+        return;
+      }
+      case "solve-error":
+        this.solved(event.error);
+        this.outsideClosed = true;
+        return;
+      case "text":
+        this.noteCancel(event.text, event.line);
+        this.noteOutside(event.text);
+        return;
+    }
+  }
+  output(event) {
+    if (event.seconds === null) this.noteCancel(event.text, event.line);
+    const step = this.stepFor(event.id, event.line);
+    if (step === void 0) return;
+    step.lastLine = event.line;
+    if (event.seconds !== null) this.advance(event.id, step, event.seconds);
+    else this.stamp(event.id);
+    if (event.status === true || event.echo === true) return;
+    this.downloads.observe(event.id, event.text, event.seconds);
+    step.outputLines++;
+    step.tail.push(event.text.length > TAIL_LINE_CHARS ? event.text.slice(0, TAIL_LINE_CHARS) : event.text);
+    if (step.tail.length > this.clockOf(event.id).tailLimit) step.tail.shift();
+    if (event.id === IMPLICIT_STEP_ID) this.noteOutside(event.text);
+  }
+  /** A line outside any step, kept until BuildKit's error is read (what follows it is not its cause). */
+  noteOutside(text2) {
+    if (this.outsideClosed || !NOT_BLANK.test(text2)) return;
+    this.outside.push(text2.length > TAIL_LINE_CHARS ? text2.slice(0, TAIL_LINE_CHARS) : text2);
+    if (this.outside.length > TAIL_LINES) this.outside.shift();
+  }
+  /** The four ways a step ends (done, cached, error, canceled) share this: status, last line, duration, end. */
+  close(event, status, seconds) {
+    const step = this.stepFor(event.id, event.line);
+    if (step === void 0) return void 0;
+    step.status = status;
+    step.lastLine = event.line;
+    if (seconds !== null) step.seconds = seconds;
+    this.ended(event.id, step, seconds, event.endedAt);
+    return step;
+  }
+  noteError(step, message2) {
+    step.error = message2;
+    step.exitCode = exitCodeOf(message2);
+    if (step.instruction === "") {
+      step.instruction = runInstructionOf(message2) ?? "";
+      if (step.instruction !== "") step.internal = false;
+    }
+  }
+  /** GitHub Actions' `##[error]The operation was canceled.` (the marker is gone by now; `Error: ` as the web view copies it). */
+  noteCancel(text2, line) {
+    if (text2.length < 40 && /^(?:Error: )?The operation was canceled\.\s*$/.test(text2)) this.jobCanceled = line;
+  }
+  /** The step with this id as it stands now (the rule engine asks while the log streams). */
+  getStep(id) {
+    return this.steps.get(id);
+  }
+  finish(lines2) {
+    const framed = FRAMED_FORMATS.has(this.format);
+    const format = this.format;
+    const steps = [];
+    const origin = this.origin();
+    for (const step of this.steps.values()) {
+      if (step.id === IMPLICIT_STEP_ID && framed) continue;
+      steps.push(this.finalStep(step, origin));
+    }
+    const failedStep = this.failedStep(steps);
+    const solveError = this.solveError === null ? null : { ...this.solveError, step: this.solveError.step ?? failedStep };
+    if (failedStep !== null) {
+      const step = steps.find((s) => s.id === failedStep);
+      if (step !== void 0 && step.status === "running") {
+        step.status = "error";
+        step.error ??= solveError?.message || null;
+        step.exitCode ??= solveError?.exitCode ?? null;
+      }
+    }
+    const outsideLines = failedStep === null && solveError !== null && this.outside.length > 0 ? [...this.outside] : null;
+    return {
+      format,
+      steps,
+      solveError,
+      failedStep,
+      seconds: this.totalSeconds(steps, origin),
+      cacheHitRatio: this.cacheHitRatio(steps),
+      lintWarnings: [...this.lintWarnings],
+      lines: lines2,
+      // Only when the CI canceled the job: a model of an ordinary build is the same as before.
+      ...this.jobCanceled === null ? {} : { jobCanceled: this.jobCanceled },
+      ...this.downloads.list().length === 0 ? {} : { downloads: this.downloads.list() },
+      ...outsideLines === null ? {} : { outsideLines },
+      // Only when steps were left out: a model of an ordinary build is the same as before.
+      ...this.notListedFrom === null ? {} : { stepsNotListed: { fromLine: this.notListedFrom, count: this.notListed.size } }
+    };
+  }
+  started(header, line, startedAt) {
+    const existing = this.steps.get(header.id);
+    if (existing !== void 0) {
+      if (header.instruction.length > 0) Object.assign(existing, header);
+      if (startedAt !== void 0) this.clockOf(header.id).startedAt ??= startedAt;
+      return;
+    }
+    if (this.steps.size >= MAX_STEPS) {
+      this.notListedStep(header.id, line);
+      return;
+    }
+    const step = emptyStep(header, line);
+    step.start = round(this.clock);
+    this.steps.set(header.id, step);
+    if (startedAt !== void 0) this.clockOf(header.id).startedAt = startedAt;
+    else if (this.lineTime !== void 0 && CLOCKLESS.has(this.format)) {
+      const clock2 = this.clockOf(header.id);
+      clock2.wall = true;
+      clock2.startedAt = this.lineTime;
+      clock2.lastStamp = this.lineTime;
+    }
+  }
+  /** A step past MAX_STEPS: not listed, but said so (analyze.ts reports where and how many). */
+  notListedStep(id, line) {
+    if (this.steps.has(id)) return;
+    this.notListedFrom ??= line;
+    if (this.notListed.size < MAX_STEPS) this.notListed.add(id);
+  }
+  /** A line of a step timed by CI stamps moves its end. */
+  stamp(id) {
+    if (this.lineTime === void 0) return;
+    const clock2 = this.clocks.get(id);
+    if (clock2?.wall === true && this.lineTime >= (clock2.lastStamp ?? 0)) clock2.lastStamp = this.lineTime;
+  }
+  /** The step for an event, created when the log never showed its header (a log cut mid-step). */
+  stepFor(id, line) {
+    const step = this.steps.get(id);
+    if (step !== void 0) return step;
+    this.started(placeholderHeader(id), line, void 0);
+    return this.steps.get(id);
+  }
+  clockOf(id) {
+    let clock2 = this.clocks.get(id);
+    if (clock2 === void 0) {
+      clock2 = { lastSeconds: null, startedAt: null, endedAt: null, lastStamp: null, wall: false, errorOrder: null, tailLimit: this.steps.size > FULL_TAIL_STEPS ? PASSED_TAIL_LINES : TAIL_LINES };
+      this.clocks.set(id, clock2);
+    }
+    return clock2;
+  }
+  /** A printed `#N 12.34` moves the step's own time and, through its start, the build's clock. */
+  advance(id, step, seconds) {
+    const clock2 = this.clockOf(id);
+    if (clock2.lastSeconds === null || seconds > clock2.lastSeconds) clock2.lastSeconds = seconds;
+    this.timed = true;
+    const at = (step.start ?? 0) + seconds;
+    if (at > this.clock) this.clock = at;
+  }
+  ended(id, step, seconds, endedAt) {
+    const clock2 = this.clockOf(id);
+    if (endedAt !== void 0) clock2.endedAt = endedAt;
+    else if (clock2.wall && this.lineTime !== void 0) clock2.endedAt = Math.max(this.lineTime, clock2.lastStamp ?? this.lineTime);
+    const duration4 = seconds ?? clock2.lastSeconds;
+    if (duration4 === null) {
+      step.end = step.start;
+      return;
+    }
+    this.timed = true;
+    step.end = round((step.start ?? 0) + duration4);
+    if (step.end > this.clock) this.clock = step.end;
+  }
+  solved(error64) {
+    if (this.solveError === null) {
+      this.solveError = { ...error64, excerpt: [...error64.excerpt] };
+      return;
+    }
+    const kept = this.solveError;
+    kept.dockerfile ??= error64.dockerfile;
+    kept.line ??= error64.line;
+    kept.endLine ??= error64.endLine;
+    kept.exitCode ??= error64.exitCode;
+    kept.step ??= error64.step;
+    if (kept.excerpt.length === 0) kept.excerpt = [...error64.excerpt];
+    if (kept.message.length === 0) kept.message = error64.message;
+  }
+  /** Seconds, start and end of a step, exact when the format gave wall-clock times. */
+  finalStep(step, origin) {
+    const clock2 = this.clocks.get(step.id);
+    const out = { ...step, tail: [...step.tail] };
+    if (clock2 === void 0) return out;
+    if (origin !== null && clock2.startedAt !== null && this.countsWallClock(clock2)) {
+      const endedAt = clock2.endedAt ?? (clock2.wall ? clock2.lastStamp : null);
+      out.start = round((clock2.startedAt - origin) / 1e3);
+      out.end = endedAt === null ? null : round((endedAt - origin) / 1e3);
+      if (clock2.wall && out.seconds === null && out.status !== "cached" && endedAt !== null) out.seconds = round((endedAt - clock2.startedAt) / 1e3);
+    }
+    if (out.seconds === null && out.status !== "cached" && clock2.lastSeconds !== null) out.seconds = clock2.lastSeconds;
+    return out;
+  }
+  /**
+   * CI stamps time a log only when it has no times of its own: in a BuildKit log, the stamped
+   * preamble before the build (the implicit step) must not turn BuildKit's clock into wall time.
+   */
+  countsWallClock(clock2) {
+    return !clock2.wall || CLOCKLESS.has(this.format);
+  }
+  /** Epoch ms of the earliest exact start, null when the format gave none. */
+  origin() {
+    let origin = null;
+    for (const clock2 of this.clocks.values()) {
+      if (!this.countsWallClock(clock2)) continue;
+      if (clock2.startedAt !== null && (origin === null || clock2.startedAt < origin)) origin = clock2.startedAt;
+    }
+    return origin;
+  }
+  /** The step named by the solve error, else the first step that failed (not merely canceled). */
+  failedStep(steps) {
+    const named = this.solveError?.step ?? null;
+    if (named !== null && this.steps.has(named)) return named;
+    let first = null;
+    let order = Infinity;
+    for (const step of steps) {
+      const errorOrder = this.clocks.get(step.id)?.errorOrder ?? null;
+      if (step.status === "error" && errorOrder !== null && errorOrder < order) {
+        first = step.id;
+        order = errorOrder;
+      }
+    }
+    return first;
+  }
+  totalSeconds(steps, origin) {
+    if (origin !== null) {
+      let start = Infinity;
+      let end = -Infinity;
+      for (const step of steps) {
+        if (step.start !== null && step.start < start) start = step.start;
+        if (step.end !== null && step.end > end) end = step.end;
+      }
+      return end >= start ? round(end - start) : null;
+    }
+    return this.timed ? round(this.clock) : null;
+  }
+  cacheHitRatio(steps) {
+    let cached2 = 0;
+    let executed = 0;
+    for (const step of steps) {
+      if (step.internal) continue;
+      if (step.status === "cached") cached2++;
+      else executed++;
+    }
+    return cached2 + executed === 0 ? null : round(cached2 / (cached2 + executed));
+  }
+};
 
 // src/rules/engine.ts
 init_compile();
@@ -43847,7 +43815,6 @@ var ScanGroup = class {
 };
 
 // src/model/unfinished.ts
-init_implicit_step();
 function unfinishedStep(model) {
   if (model.format === "plain-text" || model.format === "unknown") return null;
   if (model.failedStep !== null || model.solveError !== null) return null;
@@ -43880,7 +43847,7 @@ function howItStopped(model) {
 }
 
 // src/rules/render-finding.ts
-init_exit_code2();
+init_exit_code();
 init_enrichers();
 
 // src/facts/fact-view.ts
@@ -45505,7 +45472,6 @@ function credentialShaped(value) {
 init_secret_in_log2();
 
 // src/rules/steps-not-listed.ts
-init_framing();
 var STEPS_NOT_LISTED_RULE_ID = "report/steps-not-listed";
 function stepsNotListedFinding(model) {
   const cut = model.stepsNotListed;
@@ -47717,7 +47683,6 @@ function installersIn(instruction) {
 }
 
 // src/facts/collect-facts.ts
-init_framing();
 var maxValuesPerFact = 12;
 var maxStagesKept = 2 * MAX_STEPS;
 var maxEvidence = 300;
@@ -48370,9 +48335,6 @@ function toAlignment(value) {
   return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
 }
 
-// src/timeline/timeline.ts
-init_implicit_step();
-
 // src/timeline/dependencies.ts
 var FROM = /^FROM\s/i;
 var COPY_FROM = /(?:^|\s)--from="?([^\s"]{1,200})"?(?=\s|$)/;
@@ -48644,9 +48606,6 @@ function buildTimeline(model, findings = [], sources = {}) {
   return { steps, criticalPath: path7.filter((id) => shown2.has(id)), total, losses: losses(model, findings), timed: true };
 }
 
-// src/report/markdown-timeline.ts
-init_implicit_step();
-
 // src/timeline/bars.ts
 init_format_duration();
 var EIGHTHS = ["", "\u258F", "\u258E", "\u258D", "\u258C", "\u258B", "\u258A", "\u2589"];
@@ -48666,7 +48625,6 @@ function barRows(timeline, limit = 10, width = 30) {
 
 // src/timeline/mermaid.ts
 init_format_duration();
-init_implicit_step();
 var ENTITY = {
   "#": "#35;",
   ";": "#59;",
@@ -48727,6 +48685,7 @@ function renderGantt(timeline, options = {}) {
 init_format_duration();
 
 // src/report/step-words.ts
+init_run_command();
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
@@ -48742,10 +48701,9 @@ function shorten(text2, max) {
   const space = cut.lastIndexOf(" ");
   return `${space > max / 2 ? cut.slice(0, space) : cut} \u2026`;
 }
-var RUN_FLAGS2 = /^RUN(?:\s+--[a-z][a-z-]*(?:=\S*)?)+\s+(?=\S)/;
 function commandFirst(instruction, max) {
   const flat = instruction.replace(/\s+/g, " ").trim();
-  return flat.length <= max ? flat : flat.replace(RUN_FLAGS2, "RUN ");
+  return flat.length <= max ? flat : withoutRunFlags(flat);
 }
 var HEADER_NOT_IN_LOG = "(its header is not in the log)";
 function numberedStepLabel(step, max) {
@@ -48908,7 +48866,6 @@ function countBySeverity(findings) {
 }
 
 // src/report/recognised.ts
-init_implicit_step();
 function noBuildSteps(model) {
   if (model.format === "unknown") return true;
   return model.format === "plain-text" && model.steps.every((s) => s.id === IMPLICIT_STEP_ID);
@@ -49032,7 +48989,6 @@ function groupByTarget(findings, model) {
 }
 
 // src/report/markdown.ts
-init_implicit_step();
 var DEFAULT_LIMITS = { tableRows: 50, evidenceLines: 20, evidenceLineLength: 400, textLength: 8e3 };
 function stepsById(model) {
   return new Map(model.steps.map((s) => [s.id, s]));
@@ -49642,7 +49598,6 @@ async function findPullRequest(token, lookup, retry = DEFAULT_RETRY) {
 }
 
 // src/report/json.ts
-init_implicit_step();
 function stepOf(id) {
   return id === IMPLICIT_STEP_ID ? null : id;
 }
@@ -50359,7 +50314,6 @@ function wrapMarkdown(text2, width, indent) {
 }
 
 // src/report/text.ts
-init_implicit_step();
 var CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1 };
 function paint(on, code, text2) {
   return on ? `\x1B[${CODES[code]}m${text2}\x1B[0m` : text2;
@@ -50487,7 +50441,6 @@ function renderText(analysis, options) {
 }
 
 // src/report/sarif.ts
-init_implicit_step();
 var import_node_module3 = require("node:module");
 var nodeRequire3 = (0, import_node_module3.createRequire)(importMetaUrl);
 var SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
