@@ -136,7 +136,7 @@ function virtualCudaVariants(): Variant[] {
 function baseVariants(): Variant[] {
   const message =
     'The environment is being solved into conda\'s base environment: base holds `{context.baseConda.package}` ' +
-    '{context.baseConda.version}, built for one Python (`{context.python}`), and the specs ask for another. conda cannot ' +
+    '{context.baseConda.version}, built for one Python (`python {context.baseConda.python}`), and the specs ask for another. conda cannot ' +
     'replace the Python it runs on.';
   const why = 'Give the project an environment of its own instead of solving its specs into base (what `conda env update -n base` or an install without `-n` in a conda image does):';
   const after =
@@ -346,7 +346,7 @@ export const unsatisfiable: RuleInput = {
     {
       name: 'baseConda',
       literals: ['requires python '],
-      pattern: 'package (?<package>conda|mamba|conda-libmamba-solver|libmambapy)-(?<version>\\d[^\\s-]{0,40})-[^\\s]{1,100} requires python ',
+      pattern: 'package (?<package>conda|mamba|conda-libmamba-solver|libmambapy)-(?<version>\\d[^\\s-]{0,40})-[^\\s]{1,100} requires python (?<python>[^\\s,]{1,40}(?:,[^\\s,]{1,40})?)',
     },
     // the channels conda ≥ 23.10 lists before solving: `Channels:` then ` - conda-forge`
     { name: 'channel', literals: [' - '], pattern: '^ - (?<name>[A-Za-z0-9][\\w.:/-]{0,150})\\s*$', tally: true },

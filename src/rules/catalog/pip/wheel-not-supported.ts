@@ -156,7 +156,7 @@ export const wheelNotSupported: RuleInput = {
     ...muslVariants(),
     {
       title: 'Locked PyTorch release has no file for this machine',
-      when: 'uvNoPlatform&pytorchPlain&uvOnX86&hintAarch64Only',
+      when: 'uvNoPlatform&pytorchPlain&uvOn&uvHint&uvOnX86&hintAarch64Only',
       message:
         'The lock pins `{context.pytorchPlain.dist}=={context.pytorchPlain.version}` from PyTorch\'s {context.pytorchPlain.flavor} index without a local version. ' +
         'On that index the x86_64 CUDA wheels are published as `{context.pytorchPlain.version}+{context.pytorchPlain.flavor}`; under the plain ' +
