@@ -8341,7 +8341,7 @@ var init_wheel_not_supported = __esm({
         ...muslVariants(),
         {
           title: "Locked PyTorch release has no file for this machine",
-          when: "uvNoPlatform&pytorchPlain&uvOnX86&hintAarch64Only",
+          when: "uvNoPlatform&pytorchPlain&uvOn&uvHint&uvOnX86&hintAarch64Only",
           message: "The lock pins `{context.pytorchPlain.dist}=={context.pytorchPlain.version}` from PyTorch's {context.pytorchPlain.flavor} index without a local version. On that index the x86_64 CUDA wheels are published as `{context.pytorchPlain.version}+{context.pytorchPlain.flavor}`; under the plain version there are only aarch64 files (uv's hint: {context.uvHint.tags}), and this machine is `{context.uvOn.platform}`.",
           fix: [
             "Resolve `{context.pytorchPlain.dist}` again so the lock records the files for this machine, then install:",
@@ -9293,7 +9293,7 @@ function virtualCudaVariants() {
   ];
 }
 function baseVariants() {
-  const message2 = "The environment is being solved into conda's base environment: base holds `{context.baseConda.package}` {context.baseConda.version}, built for one Python (`{context.python}`), and the specs ask for another. conda cannot replace the Python it runs on.";
+  const message2 = "The environment is being solved into conda's base environment: base holds `{context.baseConda.package}` {context.baseConda.version}, built for one Python (`python {context.baseConda.python}`), and the specs ask for another. conda cannot replace the Python it runs on.";
   const why = "Give the project an environment of its own instead of solving its specs into base (what `conda env update -n base` or an install without `-n` in a conda image does):";
   const after = "then run it with `conda run -n project \u2026`. Or start from a Miniconda / Miniforge installer whose Python is the one the environment file asks for, instead of the latest installer.";
   return [
@@ -9475,7 +9475,7 @@ var init_unsatisfiable = __esm({
         {
           name: "baseConda",
           literals: ["requires python "],
-          pattern: "package (?<package>conda|mamba|conda-libmamba-solver|libmambapy)-(?<version>\\d[^\\s-]{0,40})-[^\\s]{1,100} requires python "
+          pattern: "package (?<package>conda|mamba|conda-libmamba-solver|libmambapy)-(?<version>\\d[^\\s-]{0,40})-[^\\s]{1,100} requires python (?<python>[^\\s,]{1,40}(?:,[^\\s,]{1,40})?)"
         },
         // the channels conda \u2265 23.10 lists before solving: `Channels:` then ` - conda-forge`
         { name: "channel", literals: [" - "], pattern: "^ - (?<name>[A-Za-z0-9][\\w.:/-]{0,150})\\s*$", tally: true },
