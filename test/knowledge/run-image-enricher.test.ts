@@ -6,8 +6,11 @@ import { makeModel } from '../support/builders.js';
 import { factsFor } from '../../src/facts/fact-view.js';
 
 const noFacts = factsFor({}, null, makeModel());
-const run = (cmd: string, image: string, rest: string): Record<string, string> =>
-  runImageEnrich({ 'context.runImage.cmd': cmd, 'context.runImage.image': image, 'context.runImage.rest': rest }, null, makeModel(), noFacts);
+// The shared `docker run` context captures `head` (up to `run `) and `args` (the rest of the line).
+const run = (cmd: string, image: string, rest: string): Record<string, string> => {
+  const at = cmd.indexOf(' run ') + ' run '.length;
+  return runImageEnrich({ 'context.runCommand.head': cmd.slice(0, at), 'context.runCommand.args': `${cmd.slice(at)}${image}${rest}` }, null, makeModel(), noFacts);
+};
 
 describe('run-image', () => {
   test('an NGC base image keeps its registry, OS and the rest of the command', () => {

@@ -21,6 +21,7 @@
 import { toolkitOnPathBlock } from './toolkit-on-path.js';
 import { flashAttnWheelContexts, withFlashAttnNote, withFlashAttnVariants } from '../pip/flash-attn-wheel.js';
 import type { RuleInput } from '../../schema.js';
+import { RUN_COMMAND_CONTEXT } from '../runtime/run-command.js';
 
 const ENV_LINE = 'ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda';
 const NAME_IT =
@@ -77,7 +78,7 @@ const RUN_VARIANTS: Variant[] = [
     when: 'fact.place=docker-run&enrich.runDevelCommand',
     title: RUN_TITLE,
     message:
-      'The container runs {context.runImage.image}, a `-{enrich.runFlavour}` image: NVIDIA\'s `-base` images hold the CUDA runtime only and `-runtime` ' +
+      'The container runs {enrich.runImageRef}, a `-{enrich.runFlavour}` image: NVIDIA\'s `-base` images hold the CUDA runtime only and `-runtime` ' +
       'adds the CUDA libraries; nvcc and the CUDA headers are in the `-devel` flavour.',
     fix: [
       'Start the container from the `-devel` image of the same CUDA release (and cuDNN, OS), which has nvcc on PATH:',
@@ -206,13 +207,8 @@ export const toolkitNotFound: RuleInput = {
     { name: 'flashAttn', literals: ['flash_attn was requested'] },
     // FindCUDA's own words: `/usr/share/cmake-3.29/Modules/FindCUDA.cmake:1291 (find_package_handle_standard_args)`, `(missing: CUDA_NVCC_EXECUTABLE …`
     { name: 'findCuda', literals: ['FindCUDA.cmake', 'CUDA_NVCC_EXECUTABLE'] },
-    // the image a `docker run` starts, in three parts for the same command with another image:
-    // `docker run -it --rm nvcr.io/nvidia/cuda:12.0.1-base-ubuntu22.04 /bin/bash`
-    {
-      name: 'runImage',
-      literals: ['docker run ', 'podman run '],
-      pattern: '(?<cmd>\\b(?:nvidia-)?(?:docker|podman) run [^\\n]{0,500}?)(?<image>(?:nvcr\\.io/)?nvidia/cuda:[\\w.-]{1,128})(?<rest>[^\\n]{0,500})',
-    },
+    // the `docker run` line, for the same command with another image (run-image)
+    RUN_COMMAND_CONTEXT,
     // the package being built, for the rebuild command (extension-build): pip's `Collecting X`, uv's `Failed to build `X==1.0``
     { name: 'collecting', literals: ['Collecting '], pattern: '^\\s{0,20}Collecting (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)', keep: 'last' },
     { name: 'building', literals: ['Failed to build `'], pattern: 'Failed to build `(?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)`' },
