@@ -3892,25 +3892,6 @@ var init_apt_dropped_enricher = __esm({
   }
 });
 
-// src/knowledge/run-image-enricher.ts
-function runImageEnrich(captures, _step, _model, _facts) {
-  const ref = captures["context.runImage.image"];
-  const image = ref === void 0 ? null : parseImageRef(ref);
-  if (image === null || image.kind !== "nvidia-cuda" || image.flavour === "devel") return {};
-  const devel2 = withFlavour(image, "devel");
-  const out = { runFlavour: image.flavour, runDevelImage: devel2, runTagsUrl: cudaTagsUrl(image.cuda) };
-  const cmd = captures["context.runImage.cmd"];
-  if (cmd !== void 0) out.runDevelCommand = `${cmd}${devel2}${captures["context.runImage.rest"] ?? ""}`.trim();
-  return out;
-}
-var init_run_image_enricher = __esm({
-  "src/knowledge/run-image-enricher.ts"() {
-    "use strict";
-    init_nvidia_images();
-    init_cuda_image_tags();
-  }
-});
-
 // src/knowledge/run-command-enricher.ts
 function words(args) {
   return args.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
@@ -3991,6 +3972,28 @@ var init_run_command_enricher = __esm({
     ]);
     SHORT_BOOLEANS = /^-[dit]{1,3}$|^-[Pq]$/;
     IMAGE_REF = /^(?:[a-z0-9][a-z0-9.-]{0,252}(?::\d{1,5})?\/)?[a-z0-9]+(?:[._-]{1,2}[a-z0-9]+){0,50}(?:\/[a-z0-9]+(?:[._-]{1,2}[a-z0-9]+){0,50}){0,10}(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
+  }
+});
+
+// src/knowledge/run-image-enricher.ts
+function runImageEnrich(captures, _step, _model, _facts) {
+  const head = captures["context.runCommand.head"];
+  const args = captures["context.runCommand.args"];
+  const ref = args === void 0 ? null : parseRunCommand(args).image;
+  const image = ref === null ? null : parseImageRef(ref);
+  if (image === null || image.kind !== "nvidia-cuda" || image.flavour === "devel") return {};
+  const devel2 = withFlavour(image, "devel");
+  const out = { runFlavour: image.flavour, runImageRef: ref, runDevelImage: devel2, runTagsUrl: cudaTagsUrl(image.cuda) };
+  const at = args.indexOf(ref);
+  if (head !== void 0) out.runDevelCommand = `${head}${args.slice(0, at)}${devel2}${args.slice(at + ref.length)}`.trim();
+  return out;
+}
+var init_run_image_enricher = __esm({
+  "src/knowledge/run-image-enricher.ts"() {
+    "use strict";
+    init_nvidia_images();
+    init_cuda_image_tags();
+    init_run_command_enricher();
   }
 });
 
@@ -5168,6 +5171,20 @@ var init_toolkit_on_path = __esm({
   }
 });
 
+// src/rules/catalog/runtime/run-command.ts
+var RUN_COMMAND_CONTEXT, HOST_GPU_CHECK;
+var init_run_command2 = __esm({
+  "src/rules/catalog/runtime/run-command.ts"() {
+    "use strict";
+    RUN_COMMAND_CONTEXT = {
+      name: "runCommand",
+      literals: ["docker run ", "podman run ", "docker container run "],
+      pattern: "(?<head>(?:\\bsudo )?(?:\\bnvidia-)?\\b(?:docker|podman)(?: container)? run )(?<args>[^\\n]{1,1000})"
+    };
+    HOST_GPU_CHECK = "docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi";
+  }
+});
+
 // src/rules/catalog/cuda/toolkit-not-found.ts
 function imageBuildVariants(prefix, hint) {
   return [
@@ -5237,6 +5254,7 @@ var init_toolkit_not_found = __esm({
     "use strict";
     init_toolkit_on_path();
     init_flash_attn_wheel();
+    init_run_command2();
     ENV_LINE = "ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda";
     NAME_IT = "If nvcc is installed but not found, name it: `ENV CUDACXX=/usr/local/cuda/bin/nvcc` or `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda \u2026`.";
     FINDCUDA_HINT = "This project finds CUDA with FindCUDA (`find_package(CUDA)`), which takes the toolkit from the nvcc on PATH or from `cmake -DCUDA_TOOLKIT_ROOT_DIR=/usr/local/cuda \u2026` (not from CUDACXX or CMAKE_CUDA_COMPILER).";
@@ -5245,7 +5263,7 @@ var init_toolkit_not_found = __esm({
       {
         when: "fact.place=docker-run&enrich.runDevelCommand",
         title: RUN_TITLE,
-        message: "The container runs {context.runImage.image}, a `-{enrich.runFlavour}` image: NVIDIA's `-base` images hold the CUDA runtime only and `-runtime` adds the CUDA libraries; nvcc and the CUDA headers are in the `-devel` flavour.",
+        message: "The container runs {enrich.runImageRef}, a `-{enrich.runFlavour}` image: NVIDIA's `-base` images hold the CUDA runtime only and `-runtime` adds the CUDA libraries; nvcc and the CUDA headers are in the `-devel` flavour.",
         fix: [
           "Start the container from the `-devel` image of the same CUDA release (and cuDNN, OS), which has nvcc on PATH:",
           "",
@@ -5317,13 +5335,8 @@ var init_toolkit_not_found = __esm({
         { name: "flashAttn", literals: ["flash_attn was requested"] },
         // FindCUDA's own words: `/usr/share/cmake-3.29/Modules/FindCUDA.cmake:1291 (find_package_handle_standard_args)`, `(missing: CUDA_NVCC_EXECUTABLE \u2026`
         { name: "findCuda", literals: ["FindCUDA.cmake", "CUDA_NVCC_EXECUTABLE"] },
-        // the image a `docker run` starts, in three parts for the same command with another image:
-        // `docker run -it --rm nvcr.io/nvidia/cuda:12.0.1-base-ubuntu22.04 /bin/bash`
-        {
-          name: "runImage",
-          literals: ["docker run ", "podman run "],
-          pattern: "(?<cmd>\\b(?:nvidia-)?(?:docker|podman) run [^\\n]{0,500}?)(?<image>(?:nvcr\\.io/)?nvidia/cuda:[\\w.-]{1,128})(?<rest>[^\\n]{0,500})"
-        },
+        // the `docker run` line, for the same command with another image (run-image)
+        RUN_COMMAND_CONTEXT,
         // the package being built, for the rebuild command (extension-build): pip's `Collecting X`, uv's `Failed to build `X==1.0``
         { name: "collecting", literals: ["Collecting "], pattern: "^\\s{0,20}Collecting (?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)", keep: "last" },
         { name: "building", literals: ["Failed to build `"], pattern: "Failed to build `(?<package>[A-Za-z0-9][A-Za-z0-9._-]{0,100}(?:==[\\w.+]{1,40})?)`" }
@@ -5596,20 +5609,6 @@ var init_libcuda_stub_missing = __esm({
       enrich: "cmake-args",
       docs: "https://github.com/conda-forge/nvcc-feedstock"
     };
-  }
-});
-
-// src/rules/catalog/runtime/run-command.ts
-var RUN_COMMAND_CONTEXT, HOST_GPU_CHECK;
-var init_run_command2 = __esm({
-  "src/rules/catalog/runtime/run-command.ts"() {
-    "use strict";
-    RUN_COMMAND_CONTEXT = {
-      name: "runCommand",
-      literals: ["docker run ", "podman run ", "docker container run "],
-      pattern: "(?<head>(?:\\bsudo )?(?:\\bnvidia-)?\\b(?:docker|podman)(?: container)? run )(?<args>[^\\n]{1,1000})"
-    };
-    HOST_GPU_CHECK = "docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi";
   }
 });
 
