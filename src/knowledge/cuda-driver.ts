@@ -18,6 +18,7 @@ import type { FactView } from '../facts/fact-view.js';
 import { cudaOfLocal } from './torch-replacement.js';
 import { installCommand, installerOf } from './installer-forms.js';
 import { newestTagNotAbove, releaseInstall, releasesForCuda } from './torch-wheels.js';
+import { firstDriversFor, RELEASE_NOTES_URL } from './cuda-release-drivers.js';
 
 export const DRIVER_SOURCE = 'https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html';
 
@@ -77,7 +78,10 @@ export function cudaDriverEnrich(
     const ptx = hostCuda === null ? `; PTX built by ${cuda} needs the driver of ${cuda} itself` : '';
     out.driverNeed = `CUDA ${cuda} (${whose}) runs on a host driver ≥ ${min}, NVIDIA's minimum for CUDA ${major}.x (${DRIVER_SOURCE})${ptx}.`;
   } else if (major < 11) {
-    out.driverNeed = `CUDA ${cuda} (${whose}) predates minor version compatibility: it needs at least the driver it shipped with (the table in https://docs.nvidia.com/cuda/cuda-toolkit-release-notes).`;
+    // Before minor version compatibility a release needs its own driver: its row of the release notes' table.
+    const shipped = firstDriversFor(cuda.split('.').slice(0, 2).join('.'));
+    const driver = shipped === null ? 'the driver it shipped with' : `the driver it shipped with, ≥ ${shipped.linux} on Linux`;
+    out.driverNeed = `CUDA ${cuda} (${whose}) predates minor version compatibility: it needs at least ${driver} (${RELEASE_NOTES_URL}, Table 3).`;
   }
   return out;
 }

@@ -59,6 +59,11 @@ describe('cudaDriverEnrich', () => {
   test('an old CUDA points at the release notes instead of a number', () => {
     const facts: BuildFacts = { cuda: [{ value: '9.2', source: 'nvcc', evidence: 'release 9.2', line: 1, stage: null, step: null }] };
     expect(cudaDriverEnrich({}, null, model, factsFor(facts, null, model)).driverNeed).toContain('cuda-toolkit-release-notes');
+    expect(cudaDriverEnrich({}, null, model, factsFor(facts, null, model)).driverNeed).not.toContain('≥');
+  });
+  test('a CUDA 10 release in the release notes\' table gets its own first driver', () => {
+    const facts: BuildFacts = { cuda: [{ value: '10.2', source: 'nvcc', evidence: 'release 10.2', line: 1, stage: null, step: null }] };
+    expect(cudaDriverEnrich({}, null, model, factsFor(facts, null, model)).driverNeed).toContain('the driver it shipped with, ≥ 440.33 on Linux');
   });
   test("torch's `driver … too old` is about torch's CUDA, not the image's toolkit", () => {
     const fact = (value: string, source: string, evidence: string) => [{ value, source, evidence, line: 1, stage: null, step: null }];
