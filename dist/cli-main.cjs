@@ -22610,7 +22610,9 @@ function cudaDriverEnrich(captures, _step, _model, facts) {
     const ptx = hostCuda === null ? `; PTX built by ${cuda} needs the driver of ${cuda} itself` : "";
     out.driverNeed = `CUDA ${cuda} (${whose}) runs on a host driver \u2265 ${min}, NVIDIA's minimum for CUDA ${major}.x (${DRIVER_SOURCE})${ptx}.`;
   } else if (major < 11) {
-    out.driverNeed = `CUDA ${cuda} (${whose}) predates minor version compatibility: it needs at least the driver it shipped with (the table in https://docs.nvidia.com/cuda/cuda-toolkit-release-notes).`;
+    const shipped = firstDriversFor(cuda.split(".").slice(0, 2).join("."));
+    const driver = shipped === null ? "the driver it shipped with" : `the driver it shipped with, \u2265 ${shipped.linux} on Linux`;
+    out.driverNeed = `CUDA ${cuda} (${whose}) predates minor version compatibility: it needs at least ${driver} (${RELEASE_NOTES_URL}, Table 3).`;
   }
   return out;
 }
@@ -22621,6 +22623,7 @@ var init_cuda_driver = __esm({
     init_torch_replacement();
     init_installer_forms();
     init_torch_wheels();
+    init_cuda_release_drivers();
     DRIVER_SOURCE = "https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html";
     minimumDriverByMajor = { 11: "450.80.02", 12: "525", 13: "580" };
   }
