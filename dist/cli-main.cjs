@@ -42,6 +42,315 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/match/prefilter.ts
+function isWordChar(code) {
+  return code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95;
+}
+function foldAscii(code) {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+function assignSymbols(literals, table) {
+  let symbolCount = 1;
+  for (const lit of literals) {
+    for (let i = 0; i < lit.text.length; i++) {
+      const folded = foldAscii(lit.text.charCodeAt(i));
+      if (table[folded] !== 0) continue;
+      const s = symbolCount++;
+      if (folded < 128) {
+        table[folded] = s;
+        continue;
+      }
+      const ch = String.fromCharCode(folded);
+      for (const variant of [ch, ch.toLowerCase(), ch.toUpperCase()]) {
+        if (variant.length === 1 && variant.charCodeAt(0) >= 128) table[variant.charCodeAt(0)] = s;
+      }
+    }
+  }
+  return symbolCount;
+}
+function buildTrie(literals, table) {
+  const symbolCount = assignSymbols(literals, table);
+  let bound = 1;
+  for (const lit of literals) bound += lit.text.length;
+  const children = new Int32Array(bound * symbolCount);
+  const parent = new Int32Array(bound);
+  const symbol2 = new Int32Array(bound);
+  const depths = new Int32Array(bound);
+  const firstOwn = new Int32Array(bound).fill(-1);
+  const nextOwn = new Int32Array(literals.length).fill(-1);
+  const endOf = new Int32Array(literals.length);
+  let states = 1;
+  for (let index = 0; index < literals.length; index++) {
+    const text = literals[index].text;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const sym = table[foldAscii(text.charCodeAt(i))];
+      const at = state * symbolCount + sym;
+      if (children[at] === 0) {
+        parent[states] = state;
+        symbol2[states] = sym;
+        depths[states] = i + 1;
+        children[at] = states++;
+      }
+      state = children[at];
+    }
+    endOf[index] = state;
+  }
+  for (let index = literals.length - 1; index >= 0; index--) {
+    nextOwn[index] = firstOwn[endOf[index]];
+    firstOwn[endOf[index]] = index;
+  }
+  return { parent, symbol: symbol2, depths: depths.slice(0, states), firstOwn, nextOwn, states, symbolCount };
+}
+function byDepth(depths, states) {
+  let deepest = 0;
+  for (let s = 0; s < states; s++) deepest = Math.max(deepest, depths[s]);
+  const levelStart = new Int32Array(deepest + 2);
+  for (let s = 1; s < states; s++) levelStart[depths[s] + 1]++;
+  for (let d = 1; d <= deepest + 1; d++) levelStart[d] += levelStart[d - 1];
+  const order = new Int32Array(states - 1);
+  const at = levelStart.slice();
+  for (let s = 1; s < states; s++) order[at[depths[s]]++] = s;
+  return { order, levelStart };
+}
+function buildAutomaton({ parent, symbol: symbol2, depths, firstOwn, nextOwn, states, symbolCount }) {
+  const delta = new Int32Array(states * symbolCount);
+  const fail = new Int32Array(states);
+  const outCount = new Int32Array(states);
+  for (let s = 0; s < states; s++) for (let o = firstOwn[s]; o >= 0; o = nextOwn[o]) outCount[s]++;
+  const { order, levelStart } = byDepth(depths, states);
+  for (let level = 1; level < levelStart.length - 1; level++) {
+    const first = levelStart[level];
+    const end = levelStart[level + 1];
+    for (let i = first; i < end; i++) {
+      const s = order[i];
+      const p = parent[s];
+      if (p !== 0) {
+        const v = delta[fail[p] * symbolCount + symbol2[s]];
+        fail[s] = (v >= 0 ? v : -v - 1) / symbolCount;
+      }
+      outCount[s] += outCount[fail[s]];
+    }
+    for (let i = first; i < end; i++) {
+      const s = order[i];
+      delta[parent[s] * symbolCount + symbol2[s]] = outCount[s] > 0 ? -(s * symbolCount) - 1 : s * symbolCount;
+    }
+    for (let i = first; i < end; i++) {
+      const s = order[i];
+      const failRow = fail[s] * symbolCount;
+      delta.copyWithin(s * symbolCount, failRow, failRow + symbolCount);
+    }
+  }
+  const outStart = new Int32Array(states + 1);
+  for (let s = 0; s < states; s++) outStart[s + 1] = outStart[s] + outCount[s];
+  const outList = new Int32Array(outStart[states]);
+  for (let i = 0; i < order.length; i++) {
+    const s = order[i];
+    let at = outStart[s];
+    for (let o = firstOwn[s]; o >= 0; o = nextOwn[o]) outList[at++] = o;
+    const f = fail[s];
+    outList.copyWithin(at, outStart[f], outStart[f + 1]);
+  }
+  return { delta, outStart, outList };
+}
+function usePrefilterTableStore(store) {
+  tableStore = store;
+}
+function literalsKey(literals) {
+  return JSON.stringify(literals.map((lit) => [lit.text, lit.ignoreCase, lit.wordStart === true, lit.target]));
+}
+function buildPrefilterTables(literals) {
+  const symbolOf = new Uint16Array(65536);
+  const trie = buildTrie(literals, symbolOf);
+  const automaton = buildAutomaton(trie);
+  for (let c = 65; c <= 90; c++) symbolOf[c] = symbolOf[c + 32];
+  return { symbolOf, symbols: trie.symbolCount, delta: automaton.delta, depth: trie.depths, outStart: automaton.outStart, outList: automaton.outList };
+}
+function tablesFor(literals) {
+  const store = tableStore;
+  if (store === null || literals.length === 0) return buildPrefilterTables(literals);
+  const key = literalsKey(literals);
+  const stored = store.load(key);
+  if (stored !== void 0) return stored;
+  const built = buildPrefilterTables(literals);
+  store.save(key, built);
+  return built;
+}
+var tableStore, Prefilter;
+var init_prefilter = __esm({
+  "src/match/prefilter.ts"() {
+    "use strict";
+    tableStore = null;
+    Prefilter = class {
+      /**
+       * The symbol of every UTF-16 code unit, both cases (0 = no literal uses this character): one
+       * table read per character, ASCII or not.
+       */
+      symbolOf;
+      symbols;
+      /**
+       * The complete DFA (failure links folded in), one row of `symbols` entries per state. An entry is
+       * the next state's row offset, or `-(offset) - 1` when entering that state recognises literals:
+       * the hot loop is one table read and one sign test per character.
+       */
+      delta;
+      /** Per state, the length of the literal prefix it stands for. */
+      depth;
+      /** Literal indexes recognised on entering each state (own and via failure links), flattened. */
+      outStart;
+      outList;
+      literals;
+      /** Per target, the line generation that last reported it (dedupes targets within one line). */
+      seen;
+      generation = 0;
+      endRow = 0;
+      /**
+       * The last scan's targets, where their literal ends, and which literal it was: the first `count`
+       * entries. The arrays are overwritten, never shortened, so a line allocates nothing.
+       */
+      found = [];
+      ends = [];
+      foundLiterals = [];
+      count = 0;
+      constructor(literals) {
+        this.literals = literals;
+        const tables = tablesFor(literals);
+        this.symbolOf = tables.symbolOf;
+        this.symbols = tables.symbols;
+        this.delta = tables.delta;
+        this.depth = tables.depth;
+        this.outStart = tables.outStart;
+        this.outList = tables.outList;
+        let maxTarget = 0;
+        for (const lit of literals) maxTarget = Math.max(maxTarget, lit.target);
+        this.seen = new Uint32Array(maxTarget + 1);
+      }
+      /**
+       * Finds the targets whose literal occurs in `line`, each once, in order of first occurrence;
+       * returns how many (read them with `targetAt`).
+       */
+      find(line) {
+        this.start();
+        if (this.literals.length > 0) this.endRow = this.run(line, line.length, 0);
+        return this.count;
+      }
+      /** The targets `find` found, as a new array. */
+      scan(line) {
+        return this.found.slice(0, this.find(line));
+      }
+      /** The i-th target of the last `find` or `findCut`. */
+      targetAt(i) {
+        return this.found[i];
+      }
+      /**
+       * The automaton's state after the last `scan`: the longest end of that line that begins a
+       * literal. Given back to `scanCut`, it finds literals that a line break cut in two.
+       */
+      get endState() {
+        return this.endRow;
+      }
+      /**
+       * The targets whose literal began on the line `fromState` was taken after and ends within the
+       * first `limit` characters of `next`: literals cut by the line break. No string is built. A
+       * case-sensitive literal is reported unconfirmed (its start is not in `next`): the caller checks
+       * the joined text. `endOf` is relative to `next`.
+       */
+      findCut(fromState, next, limit) {
+        this.start();
+        if (this.literals.length > 0 && fromState !== 0) this.runCut(next, Math.min(limit, next.length), fromState);
+        return this.count;
+      }
+      /** The targets `findCut` found, as a new array. */
+      scanCut(fromState, next, limit) {
+        return this.found.slice(0, this.findCut(fromState, next, limit));
+      }
+      start() {
+        this.count = 0;
+        this.generation = this.generation + 1 >>> 0 || 1;
+      }
+      record(target, end, literal2) {
+        const n = this.count++;
+        this.found[n] = target;
+        this.ends[n] = end;
+        this.foundLiterals[n] = literal2;
+      }
+      /** The hot loop: `limit` characters of `line` from automaton row `row`; returns the row at the end. */
+      run(line, limit, row) {
+        const { delta, symbolOf } = this;
+        for (let i = 0; i < limit; i++) {
+          const v = delta[row + symbolOf[line.charCodeAt(i)]];
+          if (v >= 0) {
+            row = v;
+            continue;
+          }
+          row = -v - 1;
+          const state = row / this.symbols;
+          const end = this.outStart[state + 1];
+          for (let o = this.outStart[state]; o < end; o++) this.report(line, i, this.outList[o]);
+        }
+        return row;
+      }
+      /**
+       * Across a line break: the first `limit` characters of `next` from automaton row `row`, reporting
+       * (unconfirmed) only literals that started before `next`.
+       */
+      runCut(next, limit, row) {
+        const { delta, symbolOf, symbols } = this;
+        for (let i = 0; i < limit; i++) {
+          const v = delta[row + symbolOf[next.charCodeAt(i)]];
+          row = v >= 0 ? v : -v - 1;
+          if (v < 0) {
+            const state = row / symbols;
+            const end = this.outStart[state + 1];
+            for (let o = this.outStart[state]; o < end; o++) {
+              const literal2 = this.outList[o];
+              if (i + 1 - this.literals[literal2].text.length < 0) this.reportCut(i, literal2);
+            }
+          }
+          if (this.depth[row / symbols] <= i + 1) break;
+        }
+      }
+      /** For the i-th target of the last scan, the index just past the first occurrence of its literal. */
+      endOf(i) {
+        return i < this.count ? this.ends[i] : 0;
+      }
+      reportCut(endIndex, literalIndex) {
+        const lit = this.literals[literalIndex];
+        if (this.seen[lit.target] === this.generation) return;
+        this.seen[lit.target] = this.generation;
+        this.record(lit.target, endIndex + 1, literalIndex);
+      }
+      /**
+       * For the i-th target of the last `scanCut`: whether its literal is really in `joined` (the two
+       * lines put back together, the break at `breakAt`), with its case where the literal has one.
+       */
+      cutConfirmed(i, joined, breakAt) {
+        const lit = this.literals[this.foundLiterals[i]];
+        const start = breakAt + this.ends[i] - lit.text.length;
+        if (lit.wordStart === true && start > 0 && isWordChar(joined.charCodeAt(start - 1))) return false;
+        return lit.ignoreCase || joined.startsWith(lit.text, start);
+      }
+      report(line, endIndex, literalIndex) {
+        const lit = this.literals[literalIndex];
+        if (this.seen[lit.target] === this.generation) return;
+        const start = endIndex - lit.text.length + 1;
+        if (!lit.ignoreCase && !line.startsWith(lit.text, start)) return;
+        if (lit.wordStart === true && start > 0 && isWordChar(line.charCodeAt(start - 1))) return;
+        this.seen[lit.target] = this.generation;
+        this.record(lit.target, endIndex + 1, literalIndex);
+      }
+      /** For the i-th target of the last scan, the literal found for it (an index into the constructor's list). */
+      literalOf(i) {
+        return i < this.count ? this.foundLiterals[i] : 0;
+      }
+      /** The length of the text an automaton state stands for (0 for the start state). */
+      depthOf(state) {
+        return this.depth[state / this.symbols];
+      }
+    };
+  }
+});
+
 // src/core/errors.ts
 var InputError;
 var init_errors = __esm({
@@ -46078,292 +46387,6 @@ var init_build_model = __esm({
   }
 });
 
-// src/match/prefilter.ts
-function isWordChar(code) {
-  return code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95;
-}
-function foldAscii(code) {
-  return code >= 65 && code <= 90 ? code + 32 : code;
-}
-function assignSymbols(literals, table) {
-  let symbolCount = 1;
-  for (const lit of literals) {
-    for (let i = 0; i < lit.text.length; i++) {
-      const folded = foldAscii(lit.text.charCodeAt(i));
-      if (table[folded] !== 0) continue;
-      const s = symbolCount++;
-      if (folded < 128) {
-        table[folded] = s;
-        continue;
-      }
-      const ch = String.fromCharCode(folded);
-      for (const variant of [ch, ch.toLowerCase(), ch.toUpperCase()]) {
-        if (variant.length === 1 && variant.charCodeAt(0) >= 128) table[variant.charCodeAt(0)] = s;
-      }
-    }
-  }
-  return symbolCount;
-}
-function buildTrie(literals, table) {
-  const symbolCount = assignSymbols(literals, table);
-  let bound = 1;
-  for (const lit of literals) bound += lit.text.length;
-  const children = new Int32Array(bound * symbolCount);
-  const parent = new Int32Array(bound);
-  const symbol2 = new Int32Array(bound);
-  const depths = new Int32Array(bound);
-  const firstOwn = new Int32Array(bound).fill(-1);
-  const nextOwn = new Int32Array(literals.length).fill(-1);
-  const endOf = new Int32Array(literals.length);
-  let states = 1;
-  for (let index = 0; index < literals.length; index++) {
-    const text = literals[index].text;
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      const sym = table[foldAscii(text.charCodeAt(i))];
-      const at = state * symbolCount + sym;
-      if (children[at] === 0) {
-        parent[states] = state;
-        symbol2[states] = sym;
-        depths[states] = i + 1;
-        children[at] = states++;
-      }
-      state = children[at];
-    }
-    endOf[index] = state;
-  }
-  for (let index = literals.length - 1; index >= 0; index--) {
-    nextOwn[index] = firstOwn[endOf[index]];
-    firstOwn[endOf[index]] = index;
-  }
-  return { parent, symbol: symbol2, depths: depths.slice(0, states), firstOwn, nextOwn, states, symbolCount };
-}
-function byDepth(depths, states) {
-  let deepest = 0;
-  for (let s = 0; s < states; s++) deepest = Math.max(deepest, depths[s]);
-  const levelStart = new Int32Array(deepest + 2);
-  for (let s = 1; s < states; s++) levelStart[depths[s] + 1]++;
-  for (let d = 1; d <= deepest + 1; d++) levelStart[d] += levelStart[d - 1];
-  const order = new Int32Array(states - 1);
-  const at = levelStart.slice();
-  for (let s = 1; s < states; s++) order[at[depths[s]]++] = s;
-  return { order, levelStart };
-}
-function buildAutomaton({ parent, symbol: symbol2, depths, firstOwn, nextOwn, states, symbolCount }) {
-  const delta = new Int32Array(states * symbolCount);
-  const fail = new Int32Array(states);
-  const outCount = new Int32Array(states);
-  for (let s = 0; s < states; s++) for (let o = firstOwn[s]; o >= 0; o = nextOwn[o]) outCount[s]++;
-  const { order, levelStart } = byDepth(depths, states);
-  for (let level = 1; level < levelStart.length - 1; level++) {
-    const first = levelStart[level];
-    const end = levelStart[level + 1];
-    for (let i = first; i < end; i++) {
-      const s = order[i];
-      const p = parent[s];
-      if (p !== 0) {
-        const v = delta[fail[p] * symbolCount + symbol2[s]];
-        fail[s] = (v >= 0 ? v : -v - 1) / symbolCount;
-      }
-      outCount[s] += outCount[fail[s]];
-    }
-    for (let i = first; i < end; i++) {
-      const s = order[i];
-      delta[parent[s] * symbolCount + symbol2[s]] = outCount[s] > 0 ? -(s * symbolCount) - 1 : s * symbolCount;
-    }
-    for (let i = first; i < end; i++) {
-      const s = order[i];
-      const failRow = fail[s] * symbolCount;
-      delta.copyWithin(s * symbolCount, failRow, failRow + symbolCount);
-    }
-  }
-  const outStart = new Int32Array(states + 1);
-  for (let s = 0; s < states; s++) outStart[s + 1] = outStart[s] + outCount[s];
-  const outList = new Int32Array(outStart[states]);
-  for (let i = 0; i < order.length; i++) {
-    const s = order[i];
-    let at = outStart[s];
-    for (let o = firstOwn[s]; o >= 0; o = nextOwn[o]) outList[at++] = o;
-    const f = fail[s];
-    outList.copyWithin(at, outStart[f], outStart[f + 1]);
-  }
-  return { delta, outStart, outList };
-}
-var Prefilter;
-var init_prefilter = __esm({
-  "src/match/prefilter.ts"() {
-    "use strict";
-    Prefilter = class {
-      /**
-       * The symbol of every UTF-16 code unit, both cases (0 = no literal uses this character): one
-       * table read per character, ASCII or not.
-       */
-      symbolOf = new Uint16Array(65536);
-      symbols;
-      /**
-       * The complete DFA (failure links folded in), one row of `symbols` entries per state. An entry is
-       * the next state's row offset, or `-(offset) - 1` when entering that state recognises literals:
-       * the hot loop is one table read and one sign test per character.
-       */
-      delta;
-      /** Per state, the length of the literal prefix it stands for. */
-      depth;
-      /** Literal indexes recognised on entering each state (own and via failure links), flattened. */
-      outStart;
-      outList;
-      literals;
-      /** Per target, the line generation that last reported it (dedupes targets within one line). */
-      seen;
-      generation = 0;
-      endRow = 0;
-      /**
-       * The last scan's targets, where their literal ends, and which literal it was: the first `count`
-       * entries. The arrays are overwritten, never shortened, so a line allocates nothing.
-       */
-      found = [];
-      ends = [];
-      foundLiterals = [];
-      count = 0;
-      constructor(literals) {
-        this.literals = literals;
-        const trie = buildTrie(literals, this.symbolOf);
-        this.symbols = trie.symbolCount;
-        const automaton = buildAutomaton(trie);
-        for (let c = 65; c <= 90; c++) this.symbolOf[c] = this.symbolOf[c + 32];
-        this.delta = automaton.delta;
-        this.depth = trie.depths;
-        this.outStart = automaton.outStart;
-        this.outList = automaton.outList;
-        let maxTarget = 0;
-        for (const lit of literals) maxTarget = Math.max(maxTarget, lit.target);
-        this.seen = new Uint32Array(maxTarget + 1);
-      }
-      /**
-       * Finds the targets whose literal occurs in `line`, each once, in order of first occurrence;
-       * returns how many (read them with `targetAt`).
-       */
-      find(line) {
-        this.start();
-        if (this.literals.length > 0) this.endRow = this.run(line, line.length, 0);
-        return this.count;
-      }
-      /** The targets `find` found, as a new array. */
-      scan(line) {
-        return this.found.slice(0, this.find(line));
-      }
-      /** The i-th target of the last `find` or `findCut`. */
-      targetAt(i) {
-        return this.found[i];
-      }
-      /**
-       * The automaton's state after the last `scan`: the longest end of that line that begins a
-       * literal. Given back to `scanCut`, it finds literals that a line break cut in two.
-       */
-      get endState() {
-        return this.endRow;
-      }
-      /**
-       * The targets whose literal began on the line `fromState` was taken after and ends within the
-       * first `limit` characters of `next`: literals cut by the line break. No string is built. A
-       * case-sensitive literal is reported unconfirmed (its start is not in `next`): the caller checks
-       * the joined text. `endOf` is relative to `next`.
-       */
-      findCut(fromState, next, limit) {
-        this.start();
-        if (this.literals.length > 0 && fromState !== 0) this.runCut(next, Math.min(limit, next.length), fromState);
-        return this.count;
-      }
-      /** The targets `findCut` found, as a new array. */
-      scanCut(fromState, next, limit) {
-        return this.found.slice(0, this.findCut(fromState, next, limit));
-      }
-      start() {
-        this.count = 0;
-        this.generation = this.generation + 1 >>> 0 || 1;
-      }
-      record(target, end, literal2) {
-        const n = this.count++;
-        this.found[n] = target;
-        this.ends[n] = end;
-        this.foundLiterals[n] = literal2;
-      }
-      /** The hot loop: `limit` characters of `line` from automaton row `row`; returns the row at the end. */
-      run(line, limit, row) {
-        const { delta, symbolOf } = this;
-        for (let i = 0; i < limit; i++) {
-          const v = delta[row + symbolOf[line.charCodeAt(i)]];
-          if (v >= 0) {
-            row = v;
-            continue;
-          }
-          row = -v - 1;
-          const state = row / this.symbols;
-          const end = this.outStart[state + 1];
-          for (let o = this.outStart[state]; o < end; o++) this.report(line, i, this.outList[o]);
-        }
-        return row;
-      }
-      /**
-       * Across a line break: the first `limit` characters of `next` from automaton row `row`, reporting
-       * (unconfirmed) only literals that started before `next`.
-       */
-      runCut(next, limit, row) {
-        const { delta, symbolOf, symbols } = this;
-        for (let i = 0; i < limit; i++) {
-          const v = delta[row + symbolOf[next.charCodeAt(i)]];
-          row = v >= 0 ? v : -v - 1;
-          if (v < 0) {
-            const state = row / symbols;
-            const end = this.outStart[state + 1];
-            for (let o = this.outStart[state]; o < end; o++) {
-              const literal2 = this.outList[o];
-              if (i + 1 - this.literals[literal2].text.length < 0) this.reportCut(i, literal2);
-            }
-          }
-          if (this.depth[row / symbols] <= i + 1) break;
-        }
-      }
-      /** For the i-th target of the last scan, the index just past the first occurrence of its literal. */
-      endOf(i) {
-        return i < this.count ? this.ends[i] : 0;
-      }
-      reportCut(endIndex, literalIndex) {
-        const lit = this.literals[literalIndex];
-        if (this.seen[lit.target] === this.generation) return;
-        this.seen[lit.target] = this.generation;
-        this.record(lit.target, endIndex + 1, literalIndex);
-      }
-      /**
-       * For the i-th target of the last `scanCut`: whether its literal is really in `joined` (the two
-       * lines put back together, the break at `breakAt`), with its case where the literal has one.
-       */
-      cutConfirmed(i, joined, breakAt) {
-        const lit = this.literals[this.foundLiterals[i]];
-        const start = breakAt + this.ends[i] - lit.text.length;
-        if (lit.wordStart === true && start > 0 && isWordChar(joined.charCodeAt(start - 1))) return false;
-        return lit.ignoreCase || joined.startsWith(lit.text, start);
-      }
-      report(line, endIndex, literalIndex) {
-        const lit = this.literals[literalIndex];
-        if (this.seen[lit.target] === this.generation) return;
-        const start = endIndex - lit.text.length + 1;
-        if (!lit.ignoreCase && !line.startsWith(lit.text, start)) return;
-        if (lit.wordStart === true && start > 0 && isWordChar(line.charCodeAt(start - 1))) return;
-        this.seen[lit.target] = this.generation;
-        this.record(lit.target, endIndex + 1, literalIndex);
-      }
-      /** For the i-th target of the last scan, the literal found for it (an index into the constructor's list). */
-      literalOf(i) {
-        return i < this.count ? this.foundLiterals[i] : 0;
-      }
-      /** The length of the text an automaton state stands for (0 for the start state). */
-      depthOf(state) {
-        return this.depth[state / this.symbols];
-      }
-    };
-  }
-});
-
 // src/match/shared-scan.ts
 function isWordChar2(code) {
   return code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95;
@@ -50469,6 +50492,9 @@ var init_history_command = __esm({
   }
 });
 
+// src/cli/start.ts
+init_prefilter();
+
 // src/cli/closed-output.ts
 function guardOutputs(streams, options) {
   for (const stream of streams) {
@@ -50937,6 +50963,125 @@ async function runCli(argv, io) {
   }
 }
 
+// src/cli/prefilter-cache.ts
+var import_node_fs7 = require("node:fs");
+var import_node_path7 = require("node:path");
+
+// src/cli/cache-files.ts
+var import_node_fs6 = require("node:fs");
+var import_node_os2 = require("node:os");
+var import_node_path6 = require("node:path");
+function cacheDirectory(env) {
+  if (env.NODE_DISABLE_COMPILE_CACHE === "1") return null;
+  const uid = process.getuid?.() ?? -1;
+  const dir = env.NODE_COMPILE_CACHE || (0, import_node_path6.join)((0, import_node_os2.tmpdir)(), `buildkit-doctor-compile-cache-${uid}`);
+  try {
+    (0, import_node_fs6.mkdirSync)(dir, { recursive: true, mode: 448 });
+    const stat = (0, import_node_fs6.lstatSync)(dir);
+    if (!stat.isDirectory() || uid >= 0 && stat.uid !== uid || (stat.mode & 18) !== 0) return null;
+    return dir;
+  } catch {
+    return null;
+  }
+}
+function readCache(path6) {
+  try {
+    return (0, import_node_fs6.readFileSync)(path6);
+  } catch {
+    return void 0;
+  }
+}
+function writeCache(path6, data) {
+  const temporary = `${path6}.${process.pid}.tmp`;
+  try {
+    const fd = (0, import_node_fs6.openSync)(temporary, "wx", 384);
+    try {
+      (0, import_node_fs6.writeSync)(fd, data);
+    } finally {
+      (0, import_node_fs6.closeSync)(fd);
+    }
+    (0, import_node_fs6.renameSync)(temporary, path6);
+  } catch {
+    try {
+      (0, import_node_fs6.unlinkSync)(temporary);
+    } catch {
+    }
+  }
+}
+
+// src/cli/prefilter-cache.ts
+var MAGIC = 1346652994;
+var FILE_NAME = "prefilter-tables.bin";
+var HEADER_WORDS = 8;
+function codeIdentity(file2) {
+  try {
+    const stat = (0, import_node_fs7.statSync)(file2);
+    return `${stat.size}-${Math.round(stat.mtimeMs)}-${stat.ino}`;
+  } catch {
+    return "";
+  }
+}
+function align4(n) {
+  return n + 3 & ~3;
+}
+function encodeTables(key, tables) {
+  const keyBytes = Buffer.from(key, "utf8");
+  const arrays = [tables.symbolOf, tables.delta, tables.depth, tables.outStart, tables.outList];
+  let size2 = HEADER_WORDS * 4 + align4(keyBytes.length);
+  for (const array2 of arrays) size2 += align4(array2.byteLength);
+  const out = Buffer.alloc(size2);
+  const header = [MAGIC, keyBytes.length, tables.symbols, tables.delta.length, tables.depth.length, tables.outStart.length, tables.outList.length, tables.symbolOf.length];
+  header.forEach((word, i) => out.writeUInt32LE(word >>> 0, i * 4));
+  keyBytes.copy(out, HEADER_WORDS * 4);
+  let at = HEADER_WORDS * 4 + align4(keyBytes.length);
+  for (const array2 of arrays) {
+    Buffer.from(array2.buffer, array2.byteOffset, array2.byteLength).copy(out, at);
+    at += align4(array2.byteLength);
+  }
+  return out;
+}
+function decodeTables(bytes, key) {
+  if (bytes.length < HEADER_WORDS * 4 || bytes.readUInt32LE(0) !== MAGIC) return void 0;
+  const word = (i) => bytes.readUInt32LE(i * 4);
+  const keyLength = word(1);
+  const [symbols, deltaLength, depthLength, outStartLength, outListLength, symbolOfLength] = [word(2), word(3), word(4), word(5), word(6), word(7)];
+  let at = HEADER_WORDS * 4;
+  if (at + keyLength > bytes.length || bytes.toString("utf8", at, at + keyLength) !== key) return void 0;
+  at += align4(keyLength);
+  const expected = at + align4(symbolOfLength * 2) + 4 * (deltaLength + depthLength + outStartLength + outListLength);
+  if (bytes.length !== expected || symbolOfLength !== 65536 || symbols === 0 || deltaLength !== depthLength * symbols || outStartLength !== depthLength + 1) return void 0;
+  const take = (make, byteLength) => {
+    const copy = new ArrayBuffer(byteLength);
+    bytes.copy(Buffer.from(copy), 0, at, at + byteLength);
+    at += align4(byteLength);
+    return make(copy);
+  };
+  const symbolOf = take((b) => new Uint16Array(b), symbolOfLength * 2);
+  const delta = take((b) => new Int32Array(b), deltaLength * 4);
+  const depth = take((b) => new Int32Array(b), depthLength * 4);
+  const outStart = take((b) => new Int32Array(b), outStartLength * 4);
+  const outList = take((b) => new Int32Array(b), outListLength * 4);
+  if (outStart[outStartLength - 1] !== outListLength) return void 0;
+  return { symbolOf, symbols, delta, depth, outStart, outList };
+}
+function prefilterTableStore(codeFile, env = process.env) {
+  const dir = cacheDirectory(env);
+  if (dir === null) return null;
+  const path6 = (0, import_node_path7.join)(dir, FILE_NAME);
+  const identity = codeIdentity(codeFile);
+  return {
+    load(key) {
+      const bytes = readCache(path6);
+      return bytes === void 0 ? void 0 : decodeTables(bytes, `${identity}
+${key}`);
+    },
+    save(key, tables) {
+      writeCache(path6, encodeTables(`${identity}
+${key}`, tables));
+    }
+  };
+}
+
 // src/cli/start.ts
 var outputFailed = false;
 guardOutputs([process.stdout, process.stderr], {
@@ -50948,6 +51093,7 @@ guardOutputs([process.stdout, process.stderr], {
     }
   }
 });
+usePrefilterTableStore(prefilterTableStore(__filename));
 runCli(process.argv.slice(2), {
   // Read only when needed: a log on stdin is read from its descriptor (stdinFd) instead.
   get stdin() {

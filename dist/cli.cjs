@@ -25,15 +25,19 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 
 // src/cli.ts
 var import_node_v8 = require("node:v8");
-var import_node_path2 = require("node:path");
+var import_node_path3 = require("node:path");
 
 // src/cli/compile-cache.ts
 var import_node_buffer = require("node:buffer");
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var import_node_module = __toESM(require("node:module"), 1);
+var import_node_path2 = require("node:path");
+var import_node_vm = require("node:vm");
+
+// src/cli/cache-files.ts
+var import_node_fs = require("node:fs");
 var import_node_os = require("node:os");
 var import_node_path = require("node:path");
-var import_node_vm = require("node:vm");
 function cacheDirectory(env) {
   if (env.NODE_DISABLE_COMPILE_CACHE === "1") return null;
   const uid = process.getuid?.() ?? -1;
@@ -79,26 +83,28 @@ function writeCache(path, data) {
     }
   }
 }
+
+// src/cli/compile-cache.ts
 function fnv1a(text) {
   let hash = 2166136261;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619) >>> 0;
   return hash.toString(16).padStart(8, "0");
 }
 function readSource(file) {
-  const bytes = (0, import_node_fs.readFileSync)(file);
+  const bytes = (0, import_node_fs2.readFileSync)(file);
   return bytes.toString((0, import_node_buffer.isAscii)(bytes) ? "latin1" : "utf8");
 }
 function requireCached(file, env = process.env) {
   const source = readSource(file);
   const dir = cacheDirectory(env);
-  const stat = (0, import_node_fs.statSync)(file);
+  const stat = (0, import_node_fs2.statSync)(file);
   const key = `${process.version}-${stat.size}-${Math.round(stat.mtimeMs)}-${stat.ino}-${fnv1a(process.execArgv.join(" "))}`;
-  const cachePath = dir === null ? null : (0, import_node_path.join)(dir, `${(0, import_node_path.basename)(file)}-${key}.v8`);
+  const cachePath = dir === null ? null : (0, import_node_path2.join)(dir, `${(0, import_node_path2.basename)(file)}-${key}.v8`);
   const cachedData = cachePath === null ? void 0 : readCache(cachePath);
   const script = new import_node_vm.Script(import_node_module.default.wrap(source), { filename: file, cachedData });
   if (cachePath !== null && (cachedData === void 0 || script.cachedDataRejected === true)) {
     process.once("exit", () => {
-      removeStale(dir, `${(0, import_node_path.basename)(file)}-`, (0, import_node_path.basename)(cachePath));
+      removeStale(dir, `${(0, import_node_path2.basename)(file)}-`, (0, import_node_path2.basename)(cachePath));
       writeCache(cachePath, script.createCachedData());
     });
   }
@@ -106,7 +112,7 @@ function requireCached(file, env = process.env) {
   module2.filename = file;
   module2.loaded = true;
   const run = script.runInThisContext();
-  run.call(module2.exports, module2.exports, (0, import_node_module.createRequire)(file), module2, file, (0, import_node_path.dirname)(file));
+  run.call(module2.exports, module2.exports, (0, import_node_module.createRequire)(file), module2, file, (0, import_node_path2.dirname)(file));
 }
 
 // src/version.ts
@@ -119,5 +125,5 @@ var argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v" || argv[0] === "-V")) {
   process.stdout.write(VERSION + "\n");
 } else {
-  requireCached((0, import_node_path2.join)(__dirname, "cli-main.cjs"));
+  requireCached((0, import_node_path3.join)(__dirname, "cli-main.cjs"));
 }

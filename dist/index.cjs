@@ -43504,12 +43504,33 @@ function buildAutomaton({ parent, symbol: symbol2, depths, firstOwn, nextOwn, st
   }
   return { delta, outStart, outList };
 }
+var tableStore = null;
+function literalsKey(literals) {
+  return JSON.stringify(literals.map((lit) => [lit.text, lit.ignoreCase, lit.wordStart === true, lit.target]));
+}
+function buildPrefilterTables(literals) {
+  const symbolOf = new Uint16Array(65536);
+  const trie = buildTrie(literals, symbolOf);
+  const automaton = buildAutomaton(trie);
+  for (let c = 65; c <= 90; c++) symbolOf[c] = symbolOf[c + 32];
+  return { symbolOf, symbols: trie.symbolCount, delta: automaton.delta, depth: trie.depths, outStart: automaton.outStart, outList: automaton.outList };
+}
+function tablesFor(literals) {
+  const store = tableStore;
+  if (store === null || literals.length === 0) return buildPrefilterTables(literals);
+  const key = literalsKey(literals);
+  const stored = store.load(key);
+  if (stored !== void 0) return stored;
+  const built = buildPrefilterTables(literals);
+  store.save(key, built);
+  return built;
+}
 var Prefilter = class {
   /**
    * The symbol of every UTF-16 code unit, both cases (0 = no literal uses this character): one
    * table read per character, ASCII or not.
    */
-  symbolOf = new Uint16Array(65536);
+  symbolOf;
   symbols;
   /**
    * The complete DFA (failure links folded in), one row of `symbols` entries per state. An entry is
@@ -43537,14 +43558,13 @@ var Prefilter = class {
   count = 0;
   constructor(literals) {
     this.literals = literals;
-    const trie = buildTrie(literals, this.symbolOf);
-    this.symbols = trie.symbolCount;
-    const automaton = buildAutomaton(trie);
-    for (let c = 65; c <= 90; c++) this.symbolOf[c] = this.symbolOf[c + 32];
-    this.delta = automaton.delta;
-    this.depth = trie.depths;
-    this.outStart = automaton.outStart;
-    this.outList = automaton.outList;
+    const tables = tablesFor(literals);
+    this.symbolOf = tables.symbolOf;
+    this.symbols = tables.symbols;
+    this.delta = tables.delta;
+    this.depth = tables.depth;
+    this.outStart = tables.outStart;
+    this.outList = tables.outList;
     let maxTarget = 0;
     for (const lit of literals) maxTarget = Math.max(maxTarget, lit.target);
     this.seen = new Uint32Array(maxTarget + 1);

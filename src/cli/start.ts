@@ -1,7 +1,9 @@
 // The CLI process: output guarded, the command run, its exit code set. Loaded by cli.ts (the bin)
 // once it knows there is more to do than print the version.
+import { usePrefilterTableStore } from '../match/prefilter.js';
 import { guardOutputs } from './closed-output.js';
 import { runCli } from './main.js';
+import { prefilterTableStore } from './prefilter-cache.js';
 
 let outputFailed = false;
 guardOutputs([process.stdout, process.stderr], {
@@ -12,6 +14,9 @@ guardOutputs([process.stdout, process.stderr], {
     }
   },
 });
+
+// The automaton of the scan is kept beside the code cache (this file is dist/cli-main.cjs once bundled).
+usePrefilterTableStore(prefilterTableStore(__filename));
 
 runCli(process.argv.slice(2), {
   // Read only when needed: a log on stdin is read from its descriptor (stdinFd) instead.

@@ -175,12 +175,71 @@ function buildAutomaton({ parent, symbol, depths, firstOwn, nextOwn, states, sym
   return { delta, outStart, outList };
 }
 
+/**
+ * What a scan needs of the automaton, apart from the literals: its symbol table and its flat
+ * arrays. Built from the literals in a few tens of milliseconds at each start, so a caller that
+ * runs again and again (the CLI) may keep them between runs through a `PrefilterTableStore`.
+ */
+export interface PrefilterTables {
+  /** The symbol of every UTF-16 code unit, both cases folded (0 = no literal uses it). */
+  symbolOf: Uint16Array;
+  symbols: number;
+  delta: Int32Array;
+  depth: Int32Array;
+  outStart: Int32Array;
+  outList: Int32Array;
+}
+
+/**
+ * Keeps built tables between runs. `key` stands for the literals exactly (their text, case, word
+ * start and target, in order); a store gives back only tables saved under the same key, and
+ * whatever it fails to do, the scan builds its own.
+ */
+export interface PrefilterTableStore {
+  load(key: string): PrefilterTables | undefined;
+  save(key: string, tables: PrefilterTables): void;
+}
+
+let tableStore: PrefilterTableStore | null = null;
+
+/** Where prefilters built from now on look for, and leave, their tables (null: nowhere). */
+export function usePrefilterTableStore(store: PrefilterTableStore | null): void {
+  tableStore = store;
+}
+
+/** The literals, exactly, as one string: a stored table's key. */
+export function literalsKey(literals: readonly PrefilterLiteral[]): string {
+  return JSON.stringify(literals.map((lit) => [lit.text, lit.ignoreCase, lit.wordStart === true, lit.target]));
+}
+
+/** Builds the tables of `literals` (steps 1 to 3). */
+export function buildPrefilterTables(literals: readonly PrefilterLiteral[]): PrefilterTables {
+  const symbolOf = new Uint16Array(65536);
+  const trie = buildTrie(literals, symbolOf);
+  const automaton = buildAutomaton(trie);
+  // Upper-case ASCII reads the symbol of its lower case: the scan folds case at no cost.
+  for (let c = 65; c <= 90; c++) symbolOf[c] = symbolOf[c + 32]!;
+  return { symbolOf, symbols: trie.symbolCount, delta: automaton.delta, depth: trie.depths, outStart: automaton.outStart, outList: automaton.outList };
+}
+
+/** The tables of `literals`: from the store when it has them, else built (and left in the store). */
+function tablesFor(literals: readonly PrefilterLiteral[]): PrefilterTables {
+  const store = tableStore;
+  if (store === null || literals.length === 0) return buildPrefilterTables(literals);
+  const key = literalsKey(literals);
+  const stored = store.load(key);
+  if (stored !== undefined) return stored;
+  const built = buildPrefilterTables(literals);
+  store.save(key, built);
+  return built;
+}
+
 export class Prefilter {
   /**
    * The symbol of every UTF-16 code unit, both cases (0 = no literal uses this character): one
    * table read per character, ASCII or not.
    */
-  private readonly symbolOf = new Uint16Array(65536);
+  private readonly symbolOf: Uint16Array;
   private readonly symbols: number;
   /**
    * The complete DFA (failure links folded in), one row of `symbols` entries per state. An entry is
@@ -209,15 +268,13 @@ export class Prefilter {
 
   constructor(literals: PrefilterLiteral[]) {
     this.literals = literals;
-    const trie = buildTrie(literals, this.symbolOf);
-    this.symbols = trie.symbolCount;
-    const automaton = buildAutomaton(trie);
-    // Upper-case ASCII reads the symbol of its lower case: the scan folds case at no cost.
-    for (let c = 65; c <= 90; c++) this.symbolOf[c] = this.symbolOf[c + 32]!;
-    this.delta = automaton.delta;
-    this.depth = trie.depths;
-    this.outStart = automaton.outStart;
-    this.outList = automaton.outList;
+    const tables = tablesFor(literals);
+    this.symbolOf = tables.symbolOf;
+    this.symbols = tables.symbols;
+    this.delta = tables.delta;
+    this.depth = tables.depth;
+    this.outStart = tables.outStart;
+    this.outList = tables.outList;
     let maxTarget = 0;
     for (const lit of literals) maxTarget = Math.max(maxTarget, lit.target);
     this.seen = new Uint32Array(maxTarget + 1);

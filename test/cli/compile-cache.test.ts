@@ -2,7 +2,7 @@
 // once in a private directory, reads it back with the same report, and runs the same without it
 // wherever it cannot be trusted or written.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,13 +26,13 @@ describe('the code cache', () => {
     // An earlier build's cache: replaced, not kept beside the new one.
     writeFileSync(join(cache, 'cli-main.cjs-00000000000000000000.v8'), 'stale');
     const first = run({ NODE_COMPILE_CACHE: cache });
-    const files = readdirSync(cache);
+    const files = readdirSync(cache).filter((name) => name.endsWith('.v8'));
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^cli-main\.cjs-v\d+\.\d+\.\d+-\d+-\d+-\d+-[0-9a-f]{8}\.v8$/);
     expect(statSync(cache).mode & 0o777).toBe(0o700);
     expect(statSync(join(cache, files[0]!)).mode & 0o777).toBe(0o600);
     const second = run({ NODE_COMPILE_CACHE: cache });
-    expect(readdirSync(cache)).toEqual(files);
+    expect(readdirSync(cache).filter((name) => name.endsWith('.v8'))).toEqual(files);
     for (const result of [first, second]) {
       expect(result.status).toBe(reference.status);
       expect(result.stdout).toBe(reference.stdout);
@@ -68,3 +68,37 @@ describe('the code cache', () => {
     expect(() => readdirSync(cache)).toThrow();
   });
 });
+
+describe("the prefilter's tables", () => {
+  const reference = run({ NODE_DISABLE_COMPILE_CACHE: '1' });
+  const tables = (cache: string) => join(cache, 'prefilter-tables.bin');
+
+  it('are kept beside the code cache, private to the user, and give the same report when read back', () => {
+    const cache = join(dir, 'tables');
+    const first = run({ NODE_COMPILE_CACHE: cache });
+    expect(statSync(tables(cache)).mode & 0o777).toBe(0o600);
+    const written = statSync(tables(cache)).ino;
+    const second = run({ NODE_COMPILE_CACHE: cache });
+    // Read back, not rebuilt: a file written again is a new one (it is renamed into place).
+    expect(statSync(tables(cache)).ino).toBe(written);
+    for (const result of [first, second]) {
+      expect(result.stdout).toBe(reference.stdout);
+      expect(result.stderr).toBe('');
+    }
+  });
+
+  it('are rebuilt, and the file replaced, when it is damaged or holds other literals', () => {
+    const cache = join(dir, 'damaged');
+    run({ NODE_COMPILE_CACHE: cache });
+    const good = readFileSync(tables(cache));
+    for (const bad of [good.subarray(0, good.length - 4), Buffer.from('not tables'), Buffer.concat([good.subarray(0, 40), Buffer.from('x'), good.subarray(41)])]) {
+      writeFileSync(tables(cache), bad);
+      const damaged = statSync(tables(cache)).ino;
+      const result = run({ NODE_COMPILE_CACHE: cache });
+      expect(result.stdout).toBe(reference.stdout);
+      expect(statSync(tables(cache)).ino).not.toBe(damaged);
+      expect(readFileSync(tables(cache)).equals(good)).toBe(true);
+    }
+  });
+});
+
