@@ -253,6 +253,21 @@ export class Prefilter {
   private readonly outStart: Int32Array;
   private readonly outList: Int32Array;
   private readonly literals: PrefilterLiteral[];
+  /** Per literal: its target, and its length (read in the hot path without touching the literal). */
+  private readonly targetOf: Int32Array;
+  private readonly lengthOf: Int32Array;
+  /**
+   * Per literal: the first literal of the same text, case and word start. Several stages and rules
+   * register the same literal (`Collecting `, `Successfully installed `), and all of them are
+   * found at once: the text is checked once for all (see `confirmed`).
+   */
+  private readonly sameAs: Int32Array;
+  /** Per literal: whether a hit must be checked (case-sensitive, or found only at a word start). */
+  private readonly checked: Uint8Array;
+  /** The last check made: of which literal (its `sameAs`), ending where, and its answer. */
+  private lastChecked = -1;
+  private lastCheckedEnd = -1;
+  private lastCheckedAnswer = false;
   /** Per target, the line generation that last reported it (dedupes targets within one line). */
   private readonly seen: Uint32Array;
   private generation = 0;
@@ -278,6 +293,20 @@ export class Prefilter {
     let maxTarget = 0;
     for (const lit of literals) maxTarget = Math.max(maxTarget, lit.target);
     this.seen = new Uint32Array(maxTarget + 1);
+    this.targetOf = new Int32Array(literals.length);
+    this.lengthOf = new Int32Array(literals.length);
+    this.sameAs = new Int32Array(literals.length);
+    this.checked = new Uint8Array(literals.length);
+    const first = new Map<string, number>();
+    literals.forEach((lit, index) => {
+      this.targetOf[index] = lit.target;
+      this.lengthOf[index] = lit.text.length;
+      this.checked[index] = !lit.ignoreCase || lit.wordStart === true ? 1 : 0;
+      const key = `${lit.ignoreCase ? 'i' : 'c'}${lit.wordStart === true ? 'w' : '-'}${lit.text}`;
+      const known = first.get(key);
+      if (known === undefined) first.set(key, index);
+      this.sameAs[index] = known ?? index;
+    });
   }
 
   /**
@@ -328,6 +357,7 @@ export class Prefilter {
   private start(): void {
     this.count = 0;
     this.generation = (this.generation + 1) >>> 0 || 1;
+    this.lastChecked = -1;
   }
 
   private record(target: number, end: number, literal: number): void {
@@ -368,7 +398,7 @@ export class Prefilter {
         const end = this.outStart[state + 1]!;
         for (let o = this.outStart[state]!; o < end; o++) {
           const literal = this.outList[o]!;
-          if (i + 1 - this.literals[literal]!.text.length < 0) this.reportCut(i, literal);
+          if (i + 1 - this.lengthOf[literal]! < 0) this.reportCut(i, literal);
         }
       }
       // Once the prefix in hand lies wholly after the break, nothing cut is left.
@@ -382,10 +412,10 @@ export class Prefilter {
   }
 
   private reportCut(endIndex: number, literalIndex: number): void {
-    const lit = this.literals[literalIndex]!;
-    if (this.seen[lit.target] === this.generation) return;
-    this.seen[lit.target] = this.generation;
-    this.record(lit.target, endIndex + 1, literalIndex);
+    const target = this.targetOf[literalIndex]!;
+    if (this.seen[target] === this.generation) return;
+    this.seen[target] = this.generation;
+    this.record(target, endIndex + 1, literalIndex);
   }
 
   /**
@@ -400,14 +430,30 @@ export class Prefilter {
   }
 
   private report(line: string, endIndex: number, literalIndex: number): void {
-    const lit = this.literals[literalIndex]!;
-    if (this.seen[lit.target] === this.generation) return;
-    const start = endIndex - lit.text.length + 1;
-    if (!lit.ignoreCase && !line.startsWith(lit.text, start)) return;
-    if (lit.wordStart === true && start > 0 && isWordChar(line.charCodeAt(start - 1))) return;
-    this.seen[lit.target] = this.generation;
-    this.record(lit.target, endIndex + 1, literalIndex);
+    const target = this.targetOf[literalIndex]!;
+    if (this.seen[target] === this.generation) return;
+    if (this.checked[literalIndex] === 1 && !this.confirmed(line, endIndex, literalIndex)) return;
+    this.seen[target] = this.generation;
+    this.record(target, endIndex + 1, literalIndex);
   }
+
+  /**
+   * Whether the literal that the automaton saw end at `endIndex` is there with its case and, when
+   * it needs one, at a word start. The same literal of other targets is found at the same place
+   * next: the answer is kept for them.
+   */
+  private confirmed(line: string, endIndex: number, literalIndex: number): boolean {
+    const same = this.sameAs[literalIndex]!;
+    if (same === this.lastChecked && endIndex === this.lastCheckedEnd) return this.lastCheckedAnswer;
+    const lit = this.literals[same]!;
+    const start = endIndex - lit.text.length + 1;
+    const answer = (lit.ignoreCase || line.startsWith(lit.text, start)) && !(lit.wordStart === true && start > 0 && isWordChar(line.charCodeAt(start - 1)));
+    this.lastChecked = same;
+    this.lastCheckedEnd = endIndex;
+    this.lastCheckedAnswer = answer;
+    return answer;
+  }
+
 
   /** For the i-th target of the last scan, the literal found for it (an index into the constructor's list). */
   literalOf(i: number): number {
