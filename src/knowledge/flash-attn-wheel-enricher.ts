@@ -42,7 +42,7 @@ const RELEASES_PAGE = 'https://github.com/Dao-AILab/flash-attention/releases';
 /** Where a torch fact says which pip / uv wheel is installed, so that its C++ ABI is known from its version. */
 export const WHEEL_SOURCES: ReadonlySet<string> = new Set(['wheel', 'pip-installed', 'uv-installed']);
 
-interface Build {
+export interface Build {
   version: string | null;
   torch: string | null;
   /** `cu121`, `cu12`: what torch was built with, or the tag setup.py put in the name. */
@@ -89,6 +89,19 @@ function releaseWithWheel(version: string, torch: string, cuda: string, python: 
     if (answer?.published) return v;
   }
   return null;
+}
+
+/**
+ * The wheel's file name with what the log shows filled in (`cp311` for Python 3.11: a wheel for another Python does not
+ * install), and the parts still to read from the command above named in angle brackets.
+ */
+export function wheelNamePattern(b: Build): string {
+  const py = b.python !== null ? `cp${b.python.replace('.', '')}` : 'cp<XY>';
+  const torch = b.torch !== null ? /^(\d{1,2}\.\d{1,2})/.exec(b.torch)?.[1] ?? null : null;
+  return (
+    `flash_attn-${b.version ?? '<release>'}+cu${b.cuda !== null ? cudaMajor(b.cuda) : '<CUDA major>'}` +
+    `torch${torch ?? '<major.minor>'}cxx11abi${b.abi ?? '<TRUE|FALSE>'}-${py}-${py}-linux_x86_64.whl`
+  );
 }
 
 /** What the log says about the build flash-attn was compiled for. */
@@ -149,7 +162,7 @@ export function flashAttnWheelEnrich(
       faNote:
         `A prebuilt wheel of flash-attn skips this compile where ${release} published one for this torch, CUDA and Python, and ` +
         `the log does not show ${missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}` : missing[0]}. Print them in this stage with: ${WHEEL_FACTS_COMMAND}; then look for ` +
-        `flash_attn-<release>+cu<CUDA major>torch<major.minor>cxx11abi<TRUE|FALSE>-cp<XY>-cp<XY>-linux_x86_64.whl at ${page}.`,
+        `${wheelNamePattern(b)} at ${page}.`,
     };
   }
 

@@ -109,6 +109,12 @@ describe('no guess in the log: the release and the build facts', () => {
     expect(v.faNote).toContain('https://github.com/Dao-AILab/flash-attention/releases/tag/v2.6.3');
   });
 
+  test('the wheel name it points to carries what the log shows: the release and the Python (cp310), never another Python', () => {
+    const v = enrich(FA_1229, { python: [fact('3.10', 'image-tag')] });
+    expect(v.faNote).toContain('flash_attn-2.6.3+cu<CUDA major>torch<major.minor>cxx11abi<TRUE|FALSE>-cp310-cp310-linux_x86_64.whl');
+    expect(v.faNote).not.toMatch(/cp3(?!10)\d{1,2}-/);
+  });
+
   test('pip-installed torch 2.4.1+cu121 on Python 3.10: the wheel, ABI FALSE from the pip wheel, in a RUN line', () => {
     const v = enrich(FA_1229, { torch: [fact('2.4.1+cu121', 'pip-installed')], torchCuda: [fact('cu121', 'pip-installed')], python: [fact('3.10', 'path')], place: [fact('image-build', 'buildkit')] }, true);
     expect(v.faWheelUrl).toBe('https://github.com/Dao-AILab/flash-attention/releases/download/v2.6.3/flash_attn-2.6.3+cu123torch2.4cxx11abiFALSE-cp310-cp310-linux_x86_64.whl');

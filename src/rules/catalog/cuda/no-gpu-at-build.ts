@@ -19,6 +19,11 @@
 // runtime": NVIDIA/nvidia-docker#274, maintainer). The toolkit's own check is
 // `docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi` (its "Running a Sample Workload" page).
 // Only the whole command `nvidia-smi …` counts on the solve line: in `nvidia-smi && make`, 127 may be make's.
+// tiny-cuda-nn's PyTorch bindings (bindings/torch/setup.py, NVlabs/tiny-cuda-nn@0291951): `detect_compute_capabilities()`
+// takes TCNN_CUDA_ARCHITECTURES when set (integers, `;` or `,` between them), else the capability of the GPU torch sees
+// (`torch.cuda.is_available()`), else raises `EnvironmentError("Unknown compute capability …")`: no GPU in a build step,
+// or a torch without CUDA. The variable is the fix in image builds (nerfstudio's and modelscope's Dockerfiles set it).
+// `nvidia-smi --query-gpu=compute_cap` prints the capability as `8.6` (tiny-cuda-nn wants `86`).
 import type { RuleInput } from '../../schema.js';
 import { BUILD_GPU } from './build-gpu.js';
 import { HOST_GPU_CHECK, RUN_COMMAND_CONTEXT } from '../runtime/run-command.js';
@@ -42,6 +47,11 @@ export const NVIDIA_SMI_MISSING = [
   // `OCI runtime create failed: … caused "exec: \"nvidia-smi\": executable file not found in $PATH": unknown.` (gw0/docker-keras#7)
   { literals: ['executable file not found'], pattern: 'exec: \\\\?"nvidia-smi\\\\?": executable file not found' },
 ];
+
+const TCNN_UNKNOWN_ARCH = {
+  literals: ['Unknown compute capability'],
+  pattern: 'Unknown compute capability[^\\n]{0,200}TCNN_CUDA_ARCHITECTURES',
+};
 
 const nvidiaSmiVariant: Omit<Variant, 'when'> = {
   title: 'nvidia-smi run at build time: it comes from the host driver at `docker run --gpus`',
@@ -280,6 +290,51 @@ function nativeVariants(): Variant[] {
   ];
 }
 
+const TCNN_MESSAGE =
+  'tiny-cuda-nn\'s setup.py compiles for the compute capability named in TCNN_CUDA_ARCHITECTURES, or else for the GPU torch sees; ' +
+  'it saw neither, so it stopped before compiling. ';
+
+const FIND_CAPABILITY =
+  'TCNN_CUDA_ARCHITECTURES takes the compute capability of the GPUs the code will run on, without the dot: on that machine `nvidia-smi --query-gpu=compute_cap --format=csv` ' +
+  'prints `8.6` → `86` (several GPUs: `75,86`; each one is a separate build, so list only those).';
+
+/** tiny-cuda-nn's `Unknown compute capability`: the variable named, in a Dockerfile or a shell. */
+function tcnnVariants(): Variant[] {
+  const title = 'tiny-cuda-nn found no GPU to compile for: TCNN_CUDA_ARCHITECTURES not set';
+  return [
+    {
+      when: 'tcnnArch&fact.place=image-build',
+      title,
+      message: TCNN_MESSAGE + 'A `docker build` step has no GPU (a build has no `--gpus`), so the variable must be set in the Dockerfile.',
+      fix: [FIND_CAPABILITY + ' Set it before the `RUN` that builds tiny-cuda-nn:', '', '```dockerfile', 'ENV TCNN_CUDA_ARCHITECTURES=86', '```'].join('\n'),
+    },
+    {
+      when: 'tcnnArch&fact.place=host-shell',
+      title,
+      message: TCNN_MESSAGE + 'On a machine with a GPU this means torch has no CUDA (a CPU-only wheel) or sees no GPU.',
+      fix: [
+        'Check what torch sees (`None` for a CPU-only torch, which needs reinstalling from PyTorch\'s CUDA index):',
+        '',
+        '```sh',
+        'python -c "import torch; print(torch.version.cuda, torch.cuda.is_available())"',
+        '```',
+        '',
+        FIND_CAPABILITY + ' To build without a visible GPU, set it in the shell that runs the build: `export TCNN_CUDA_ARCHITECTURES=86`.',
+      ].join('\n'),
+    },
+    {
+      when: 'tcnnArch',
+      title,
+      message: TCNN_MESSAGE + 'A `docker build` step has no GPU; elsewhere, torch has no CUDA (a CPU-only wheel) or sees no GPU.',
+      fix: [
+        FIND_CAPABILITY + ' Set it where the build runs: `ENV TCNN_CUDA_ARCHITECTURES=86` before the `RUN` in a Dockerfile, ' +
+          '`export TCNN_CUDA_ARCHITECTURES=86` in a shell. On a machine with a GPU, `python -c "import torch; print(torch.version.cuda, torch.cuda.is_available())"` ' +
+          'shows whether torch has CUDA (`None`: a CPU-only torch).',
+      ].join('\n'),
+    },
+  ];
+}
+
 /** The same failure outside a build: in a container (its command known or not), on a machine, or where the log does not say. */
 function placeVariants(): Variant[] {
   const inContainer =
@@ -368,6 +423,9 @@ export const noGpuAtBuild: RuleInput = {
     { literals: ["architecture 'compute_'", "architecture 'sm_'"], pattern: "Unsupported gpu architecture '(?:compute|sm)_'" },
     // `RUN nvidia-smi` with no driver in the step
     ...NVIDIA_SMI_MISSING,
+    // tiny-cuda-nn: `OSError: Unknown compute capability. Specify the target compute capabilities in the TCNN_CUDA_ARCHITECTURES …`
+    // (newer: `Unknown compute capability for extension build. Specify TCNN_CUDA_ARCHITECTURES manually …`)
+    TCNN_UNKNOWN_ARCH,
   ],
   context: [
     { name: 'nvidiaSmi', ...NVIDIA_SMI_MISSING[0]! },
@@ -377,6 +435,7 @@ export const noGpuAtBuild: RuleInput = {
     { name: 'nvidiaSmiInteractive', literals: ['bash: nvidia-smi: command not found'], pattern: '^bash: nvidia-smi: command not found' },
     RUN_COMMAND_CONTEXT,
     { name: 'archList', literals: ["arch_list[-1] += '+PTX'"] },
+    { name: 'tcnnArch', ...TCNN_UNKNOWN_ARCH },
     { name: 'emptyArch', literals: ["architecture 'compute_'", "architecture 'sm_'"] },
     { name: 'cmakeNative', literals: ['is set to "native", but no GPU was detected'] },
     // a pasted `CMAKE_ARGS="…" pip install …` line (the step's RUN instruction is read by the cmake-args enricher itself)
@@ -406,6 +465,7 @@ export const noGpuAtBuild: RuleInput = {
     { ...NVIDIA_SMI_SOMEWHERE, when: 'nvidiaSmiInteractive&!fact.place=image-build' },
     { ...nvidiaSmiVariant, when: 'nvidiaSmi' },
     { ...nvidiaSmiVariant, when: 'nvidiaSmiStep' },
+    ...tcnnVariants(),
     ...archVariants(),
     ...nativeVariants(),
     ...placeVariants(),

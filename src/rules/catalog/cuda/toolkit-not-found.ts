@@ -19,6 +19,7 @@
 // outside conda (conda-forge/nvcc-feedstock; built in `linux-anvil-cuda:11.x` images), which conda-build sees only
 // when the recipe passes CUDA_HOME in `build: script_env:` (see cuda/libcuda-stub-missing).
 import { toolkitOnPathBlock } from './toolkit-on-path.js';
+import { CONDA_TOOLKIT_BLOCK, NVIDIA_INSTALLER_NOTE } from './host-toolkit-install.js';
 import { flashAttnWheelContexts, withFlashAttnNote, withFlashAttnVariants } from '../pip/flash-attn-wheel.js';
 import type { RuleInput } from '../../schema.js';
 import { RUN_COMMAND_CONTEXT } from '../runtime/run-command.js';
@@ -118,7 +119,8 @@ const FLASH_MESSAGE =
 /** flash-attn without nvcc: a toolkit first (a `-devel` image in a Dockerfile), then the same package rebuilt without build isolation. */
 function flashVariants(): Variant[] {
   const out: Variant[] = [];
-  for (const imageBuild of [true, false]) {
+  for (const place of ['image-build', 'host-shell', ''] as const) {
+    const imageBuild = place === 'image-build';
     for (const pkg of ['building', 'collecting', '']) {
       const toolkit = imageBuild
         ? [
@@ -128,6 +130,15 @@ function flashVariants(): Variant[] {
             ENV_LINE,
             '```',
           ]
+        : place === 'host-shell'
+          ? [
+              'This machine has no CUDA toolkit (`nvcc`): install the one of the release torch was built for (`torch.version.cuda`; `None` there means a CPU-only torch, ' +
+                'which builds no CUDA extension). In a conda environment, from NVIDIA\'s channel (labels from CUDA 11.3 on):',
+              '',
+              ...CONDA_TOOLKIT_BLOCK,
+              '',
+              NVIDIA_INSTALLER_NOTE,
+            ]
         : [
             'The build needs a CUDA toolkit (`bin/nvcc`) of the release torch was built for (`python3 -c "import torch; print(torch.version.cuda)"`). ' +
               'First check whether this machine or container has one at all:',
@@ -140,7 +151,7 @@ function flashVariants(): Variant[] {
             'With none (a runtime image, a Kubernetes pod started from one), setting CUDA_HOME cannot help: build in a `-devel` CUDA image of that ' +
               'release (https://hub.docker.com/r/nvidia/cuda/tags), or install a prebuilt flash-attn wheel, which needs no compiler: ' +
               'https://github.com/Dao-AILab/flash-attention/releases has one per flash-attn, CUDA, torch, C++ ABI and Python ' +
-              '(`flash_attn-2.5.9.post1+cu122torch2.3cxx11abiFALSE-cp310-cp310-linux_x86_64.whl`). If a toolkit is there, point the build at it in the shell that builds:',
+              '(each named for them). If a toolkit is there, point the build at it in the shell that builds:',
             '',
             ...toolkitOnPathBlock,
           ];
@@ -152,7 +163,7 @@ function flashVariants(): Variant[] {
             ? 'Then build it again without build isolation, so its setup sees this torch and toolkit: `{enrich.rebuild}`. {enrich.knobs}'
             : 'Then run the same install again with `--no-build-isolation`, so its setup sees this torch and toolkit.';
       out.push({
-        when: ['flashAttn', imageBuild ? 'fact.place=image-build' : '', pkg].filter(Boolean).join('&'),
+        when: ['flashAttn', place ? `fact.place=${place}` : '', pkg].filter(Boolean).join('&'),
         title: 'flash-attn found no nvcc (no CUDA toolkit)',
         message: FLASH_MESSAGE,
         fix: [...toolkit, '', rebuild].join('\n'),

@@ -17,6 +17,12 @@
 //   `.tf_configure.bazelrc` as `--action_env` (public build scripts and bazelrc files, code corpus).
 // `-allow-unsupported-compiler` is the override the message itself names (and `nvcc --help` lists).
 // Whether the distro has that gcc is not known from the log: the fix says how to ask apt.
+// The same mismatch with the check bypassed (`-allow-unsupported-compiler`, or a build that runs an nvcc of its own
+// under the system's gcc, as flash-attn 3's hopper build did with nvcc 12.3 under NGC's gcc 13: Dao-AILab/flash-attention#1452,
+// maintainer): the host compile of nvcc's output fails inside libstdc++ or CUDA's headers with gcc's
+// `error: call of overloaded ‘forward<…>(…)’ is ambiguous` (also ggml-org/llama.cpp#5042 and rigaya/NVEnc#532, gcc 13
+// with `-allow-unsupported-compiler`). No version is printed, so the fix reads them: the newest gcc an nvcc accepts is the
+// number in its own `include/crt/host_config.h` (`gcc versions later than 15 are not supported` in CUDA 13.0 on this machine).
 import type { RuleInput } from '../../schema.js';
 
 type Variant = NonNullable<RuleInput['variants']>[number];
@@ -56,8 +62,53 @@ const CLANG_FIX =
   '(`-ccbin g++` for nvcc itself, `CUDAHOSTCXX=g++` for CMake, on a fresh build directory). ' +
   'A newer CUDA release accepts a newer clang; `-allow-unsupported-compiler` only skips the check.';
 
+const READ_GCC_MAX = 'GCC_MAX=$(grep -ho "gcc versions later than [0-9]*" "${CUDA_HOME:-/usr/local/cuda}/include/crt/host_config.h" | grep -o "[0-9]*$")';
+
+/** The check bypassed: neither version is in the log, so the fix reads both and the newest gcc this nvcc accepts. */
+function forwardAmbiguousFix(image: boolean): string {
+  const install = image
+    ? [
+        '```dockerfile',
+        `RUN ${READ_GCC_MAX} && \\`,
+        '    apt-get update && apt-get install -y --no-install-recommends "gcc-$GCC_MAX" "g++-$GCC_MAX" && \\',
+        '    update-alternatives --install /usr/bin/gcc gcc "/usr/bin/gcc-$GCC_MAX" 100 && \\',
+        '    update-alternatives --install /usr/bin/g++ g++ "/usr/bin/g++-$GCC_MAX" 100',
+        '```',
+      ]
+    : [
+        '```sh',
+        'nvcc --version',
+        'gcc --version',
+        READ_GCC_MAX,
+        'echo "$GCC_MAX"',
+        'apt-get update && apt-get install -y "gcc-$GCC_MAX" "g++-$GCC_MAX"',
+        'export CC="gcc-$GCC_MAX" CXX="g++-$GCC_MAX" CUDAHOSTCXX="g++-$GCC_MAX"',
+        '```',
+      ];
+  return [
+    'Read both versions and the newest gcc this nvcc accepts (the number in its `host_config.h`; when the build downloads or bundles an nvcc of its own, ' +
+      'read the `host_config.h` beside that one), then build with that gcc (on a Debian / Ubuntu system; `sudo` outside a container):',
+    '',
+    ...install,
+    '',
+    image
+      ? 'update-alternatives makes it the `gcc` / `g++` every later step runs, whichever way the build picks its compiler.'
+      : WHO_READS.replace(/\{max\}/g, '$GCC_MAX'),
+    '',
+    'Or keep gcc and use a CUDA release whose nvcc accepts it (NVIDIA\'s host compiler table per release: ' +
+      'https://docs.nvidia.com/cuda/cuda-installation-guide-linux/index.html#host-compiler-support-policy).',
+  ].join('\n');
+}
+
+const FORWARD_MESSAGE =
+  'gcc could not compile the host side of CUDA code: `std::forward` is ambiguous in the C++ library of gcc {context.libstdcxx.gcc|in use}. ' +
+  'That is the mark of a gcc newer than the nvcc supports, with nvcc\'s own check skipped (`-allow-unsupported-compiler`, ' +
+  'or an nvcc the build brought with it): the C++ library of a newer gcc is more than that nvcc\'s front end understands. The log shows neither version.';
+
 function variants(): Variant[] {
   return [
+    { when: 'forwardAmbiguous&fact.place=image-build', title: 'gcc too new for this nvcc: std::forward ambiguous in the host compile', message: FORWARD_MESSAGE, fix: forwardAmbiguousFix(true) },
+    { when: 'forwardAmbiguous', title: 'gcc too new for this nvcc: std::forward ambiguous in the host compile', message: FORWARD_MESSAGE, fix: forwardAmbiguousFix(false) },
     { when: 'clang', message: 'nvcc refused clang as its host compiler: this CUDA release accepts clang older than {clangBelow} only.', fix: CLANG_FIX },
     { when: 'bazel&fact.place=image-build', fix: gccFix(true, false, true) },
     { when: 'bazel', fix: gccFix(false, false, true) },
@@ -66,6 +117,12 @@ function variants(): Variant[] {
     { when: 'ccbin', fix: gccFix(false, true) },
   ];
 }
+
+/** gcc's own words for the host compile: `error: call of overloaded ‘forward<…>(…)’ is ambiguous` (quotes ‘’ or '' by locale). */
+const FORWARD_AMBIGUOUS = {
+  literals: ['call of overloaded'],
+  pattern: "error: call of overloaded [‘'`]forward<[^\\n]{0,4000}[’'`] is ambiguous",
+};
 
 export const unsupportedHostCompiler: RuleInput = {
   id: 'cuda/unsupported-host-compiler',
@@ -76,8 +133,12 @@ export const unsupportedHostCompiler: RuleInput = {
     { literals: ['unsupported GNU version!'], pattern: 'unsupported GNU version! gcc versions later than (?<max>\\d{1,2}) are not supported' },
     // `error: -- unsupported clang version! clang version must be less than 10 and greater than 3.2 .`
     { literals: ['unsupported clang version!'], pattern: 'unsupported clang version! clang version must be less than (?<clangBelow>\\d{1,2})' },
+    FORWARD_AMBIGUOUS,
   ],
   context: [
+    { name: 'forwardAmbiguous', ...FORWARD_AMBIGUOUS },
+    // the libstdc++ of the gcc in use: `/usr/include/c++/13/bits/move.h:70:1: note: candidate: …`
+    { name: 'libstdcxx', literals: ['/include/c++/'], pattern: '/include/c\\+\\+/(?<gcc>\\d{1,2})/bits/move\\.h' },
     { name: 'clang', literals: ['unsupported clang version!'] },
     // The toolkit's own path names its release: `/usr/local/cuda-10.1/include/crt/host_config.h`.
     { name: 'cudaDir', literals: ['/cuda-'], pattern: '/cuda-(?<version>\\d{1,2}\\.\\d{1,2})/(?:bin/\\.\\./)?(?:targets/[\\w-]{1,40}/)?include/' },
