@@ -75,6 +75,14 @@ export const factPatterns: readonly FactPattern[] = [
     read: (g) => one('cuda', majorMinor(g.v)),
   },
   {
+    // Torch7's cutorch (lib/THC/CMakeLists.txt: `MESSAGE(STATUS "got cuda version " ${CUDA_VERSION})`): `-- got cuda version 10.2`
+    literals: ['got cuda version '],
+    regex: /^-- got cuda version (?<v>\d{1,2}\.\d{1,2})/,
+    on: 'output',
+    source: 'cmake',
+    read: (g) => one('cuda', majorMinor(g.v)),
+  },
+  {
     // torch.utils.cpp_extension: `The detected CUDA version (11.8) mismatches the version that was used to compile PyTorch (12.1).`
     literals: ['mismatches the version that was used to compile'],
     regex: /detected CUDA version \((?<v>\d{1,2}\.\d{1,2})\) mismatches the version that was used to compile\s{0,4}(?:PyTorch \((?<t>\d{1,2})\.(?<tm>\d{1,2})\))?/,

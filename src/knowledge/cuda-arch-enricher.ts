@@ -97,6 +97,7 @@ export function cudaArchesEnrich(
     if (last !== undefined) out.suggestion += `, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts)})`;
   } else if (support.reason === 'too-new') {
     out.suggestion = `remove ${support.arch} from the arch list, or build on CUDA ${where[0] ?? 'a newer release'} or newer`;
+    if (where[0] !== undefined) out.firstCuda = where[0];
     if (where[0] !== undefined) {
       const newer = newerCuda(where[0], facts);
       Object.assign(out, newer);

@@ -53,6 +53,18 @@ export function develTagFor(cuda: string, os: string | null): string | null {
   return `nvidia/cuda:${row.full}-devel-ubuntu${wanted}`;
 }
 
+/**
+ * The newest patch tag of the same CUDA minor for a `-devel` Ubuntu tag the list covers: `11.3.0-cudnn8-devel-ubuntu20.04`
+ * → `11.3.1-cudnn8-devel-ubuntu20.04`. Null when the tag already is that patch, or the list has no such tag.
+ */
+export function laterPatchTag(cudaFull: string, form: string, ubuntu: string | null): string | null {
+  const v = normaliseCudaVersion(cudaFull);
+  const row = v === null ? undefined : develTags[v];
+  if (row === undefined || row.full === cudaFull || ubuntu === null || !row.ubuntu.includes(ubuntu)) return null;
+  if (!/(?:^|-)devel-ubuntu/.test(form)) return null;
+  return `${row.full}-${form}`;
+}
+
 /** Docker Hub's tag search for one CUDA release: `https://hub.docker.com/r/nvidia/cuda/tags?name=12.1`. */
 export function cudaTagsUrl(cuda: string): string | null {
   const v = normaliseCudaVersion(cuda);

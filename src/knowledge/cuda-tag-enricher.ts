@@ -12,6 +12,7 @@
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { parseImageRef, type CudaImage } from './nvidia-images.js';
+import { laterPatchTag } from './cuda-image-tags.js';
 
 export const DOCKER_HUB_TAGS_API = 'https://hub.docker.com/v2/repositories/nvidia/cuda/tags';
 
@@ -38,6 +39,12 @@ export function listTagsCommand(image: CudaImage, of: 'major' | 'minor' = 'major
   return `curl -fsS '${DOCKER_HUB_TAGS_API}?page_size=100&name=${filter}' | grep -oE '${version}-${escapeRegex(form)}' | sort -uV`;
 }
 
+/** `laterPatchTag`: the newest patch tag of the same minor, when the published-tag list knows it (cuda-image-tags.ts). */
+function laterPatch(image: CudaImage): Record<string, string> {
+  const tag = laterPatchTag(image.cudaFull, tagForm(image), image.os === 'ubuntu' ? image.osRelease : null);
+  return tag === null ? {} : { cudaLaterPatchTag: tag };
+}
+
 export function cudaImageTagEnrich(captures: Readonly<Record<string, string>>, _step: Step | null, _model: BuildModel, _facts: FactView): Record<string, string> {
   const ref = captures['context.nvidiaCuda.ref'];
   const image = ref === undefined ? null : parseImageRef(ref);
@@ -49,5 +56,9 @@ export function cudaImageTagEnrich(captures: Readonly<Record<string, string>>, _
     cudaTagVersion: image.cudaFull,
     listCudaTags: listTagsCommand(image),
     listCudaPatchTags: listTagsCommand(image, 'minor'),
+    cudaTagMinor: image.cuda,
+    // `11.3.0`: the first release of a minor, the kind NVIDIA deletes once a later patch supersedes it (SUPERSEDED_PATCH_TAGS)
+    ...(/^\d+\.\d+\.0$/.test(image.cudaFull) ? { cudaFirstPatch: image.cudaFull } : {}),
+    ...laterPatch(image),
   };
 }

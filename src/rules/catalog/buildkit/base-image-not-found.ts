@@ -7,6 +7,20 @@
 // knowledge/latest-tag-enricher.ts. `docker pull` prints `Using default tag: latest` before it asks.
 import type { RuleInput } from '../../schema.js';
 
+// A superseded `.0` nvidia/cuda tag (the variants below): what happened, and the listing of the same minor's tags.
+const SUPERSEDED_MESSAGE =
+  '`nvidia/cuda:{enrich.cudaTag}` does not exist on Docker Hub. NVIDIA deletes the tags of releases its container support policy ' +
+  'no longer covers, and a `.0` release whose CUDA minor has a later patch goes first (its 2023 deletion notice named 11.3.0 and 11.4.0 ' +
+  'but kept 11.3.1 and 11.4.3).';
+const SUPERSEDED_LIST = [
+  '```sh',
+  '{enrich.listCudaPatchTags}',
+  '```',
+  'An empty list means CUDA {enrich.cudaTagMinor} has no tag of this form left: list the other CUDA {enrich.cudaTagMajor} releases with',
+  '`{enrich.listCudaTags}` (a new minor may need wheels built for it). NVIDIA\'s policy and tag tables:',
+  'https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/support-policy.md',
+];
+
 export const baseImageNotFound: RuleInput = {
   id: 'buildkit/base-image-not-found',
   title: 'Base image not found',
@@ -55,6 +69,21 @@ export const baseImageNotFound: RuleInput = {
         '(?:(?:^|failed to solve: )(?<image>[\\w][\\w./:@-]{0,400}): )?(?<!failed to push \\S{1,400}: )(?<!cache importer: )unexpected status from (?:HEAD|GET) request to https?://(?<registry>[^/\\s]{1,253})/v2/(?<repository>\\S{1,300}?)/manifests/(?<reference>[^\\s?]{1,200}?)(?:\\?\\S{0,200})?: (?<status>\\d{3})',
     },
     {
+      // The registry refused the request for credentials: `docker pull` (`Error response from daemon: unauthorized: authentication
+      // required`, dusty-nv/jetson-containers#186 and NVlabs/BundleSDF#1 on nvcr.io), `docker run` (`docker: unauthorized: …`,
+      // NVIDIA-developer-blog/kubernetes-hyperparam-exp#3) and the classic builder's FROM (`Step 1/22 : FROM
+      // nvcr.io/nvidian/pytorch:20.07-py3` then a bare `unauthorized: authentication required`, NVlabs/imaginaire#3).
+      literals: ['unauthorized: authentication required'],
+      pattern: '^(?:Error response from daemon: |docker: )?unauthorized: authentication required',
+    },
+    {
+      // BuildKit asking the registry for a token (XingangPan/DragGAN#149 on nvcr.io): `ERROR: failed to solve: failed to fetch
+      // anonymous token: unexpected status: 401 Unauthorized`; NVlabs/stylegan3#167: `failed to authorize: rpc error: code =
+      // Unknown desc = failed to fetch anonymous token: unexpected status: 401 Unauthorized`.
+      literals: ['failed to fetch anonymous token', 'failed to fetch oauth token'],
+      pattern: 'failed to fetch (?:anonymous|oauth) token: unexpected status: 401 Unauthorized',
+    },
+    {
       // The classic builder on a host whose platform the tag lacks (NVIDIA/TensorRT#1479, a Jetson):
       // `no matching manifest for linux/arm64/v8 in the manifest list entries`
       literals: ['no matching manifest for '],
@@ -82,6 +111,9 @@ export const baseImageNotFound: RuleInput = {
     { name: 'rateLimit', literals: ['toomanyrequests', '429 Too Many Requests'] },
     { name: 'serverError', literals: ['500 Internal Server Error', '502 Bad Gateway', '503 Service Unavailable', '504 Gateway Timeout'] },
     // `401 Unauthorized` / `403 Forbidden`: the status of a registry's answer to a manifest request.
+    // NGC (nvcr.io): the image path after the host, and NVIDIA's internal organisation `nvidian`.
+    { name: 'nvidian', literals: ['nvcr.io/nvidian/'], pattern: 'nvcr\\.io/nvidian/(?<repo>[a-z0-9][\\w./-]{0,200}(?::[\\w][\\w.-]{0,127})?)' },
+    { name: 'nvcr', literals: ['nvcr.io/'], pattern: 'nvcr\\.io/(?<path>[a-z0-9][\\w./-]{0,200}(?::[\\w][\\w.-]{0,127})?)' },
     { name: 'auth', literals: ['pull access denied', 'unauthorized', 'authorization failed', 'denied: ', '401 Unauthorized', '403 Forbidden'] },
     {
       // An nvidia/cuda reference of the shape parseImageRef reads (knowledge/nvidia-images.ts).
@@ -274,6 +306,40 @@ export const baseImageNotFound: RuleInput = {
       ].join('\n'),
     },
     {
+      // the same, with the tag named from the published-tag list (cuda-image-tags.ts)
+      when: 'nvidiaCuda&enrich.cudaFirstPatch&enrich.cudaLaterPatchTag',
+      title: 'nvidia/cuda tag not found (superseded patch release deleted)',
+      message: SUPERSEDED_MESSAGE,
+      fix: [
+        'Move the `FROM` line to the last patch of the same CUDA {enrich.cudaTagMinor}, which NVIDIA published as',
+        '`nvidia/cuda:{enrich.cudaLaterPatchTag}`: the same CUDA minor the rest of the build (PyTorch wheels, extensions) was made for.',
+        '',
+        '```dockerfile',
+        'FROM nvidia/cuda:{enrich.cudaLaterPatchTag}',
+        '```',
+        '',
+        'Check that it is still on Docker Hub (the CUDA {enrich.cudaTagMinor} tags of this form that exist today):',
+        '',
+        ...SUPERSEDED_LIST,
+      ].join('\n'),
+    },
+    {
+      // NVIDIA's tag deletion notice of July 2023, as NVIDIA's own NVIDIA/cudf-spark-examples#311 reproduces it ("The tags for
+      // the following CUDA versioned container images will be DELETED from NGC AND DOCKER HUB: 11.7.0, 11.6.1, 11.6.0, 11.5.1,
+      // 11.5.0, 11.4.2, 11.4.1, 11.4.0, 11.3.0, 11.2.1, 11.2.0, 10.2, …"): the earlier patches of a minor went, its last patch
+      // (11.3.1, 11.4.3, 11.7.1) stayed; LightGBM#6520 quotes the policy's own example, `12.2.0` replaced by `12.2.2`; and
+      // NVlabs/BundleSDF#30/#33 rebuilt on 11.3.1 after 11.3.0 vanished. A later patch of the same minor is the drop-in change.
+      when: 'nvidiaCuda&enrich.cudaFirstPatch',
+      title: 'nvidia/cuda tag not found (superseded patch release deleted)',
+      message: SUPERSEDED_MESSAGE,
+      fix: [
+        'Move the `FROM` line to a later patch of the same CUDA {enrich.cudaTagMinor}: the same CUDA minor the rest of the build',
+        '(PyTorch wheels, extensions) was made for. List the CUDA {enrich.cudaTagMinor} tags of this form (`{enrich.cudaTagForm}`) that exist today:',
+        '',
+        ...SUPERSEDED_LIST,
+      ].join('\n'),
+    },
+    {
       when: 'nvidiaCuda',
       title: 'nvidia/cuda tag not found (deleted or never published)',
       message:
@@ -298,6 +364,47 @@ export const baseImageNotFound: RuleInput = {
       fix: [
         'List the platforms the tag provides (`docker buildx imagetools inspect` with the `FROM` image prints them), then',
         'build only those (`docker buildx build --platform linux/amd64 .`) or pick a tag that has them.',
+      ].join('\n'),
+    },
+    {
+      // `nvidian` is NVIDIA's internal NGC organisation: an NVIDIA engineer on NVlabs/alpasim#44 (`docker pull
+      // nvcr.io/nvidian/alpamayo/nre:…` → `denied: … Access Denied` after a successful `docker login nvcr.io`): "That's an
+      // internal-only image". NVlabs/imaginaire#3 had `FROM nvcr.io/nvidian/pytorch:20.07-py3` as a typo for `nvidia`;
+      // NVlabs/BundleSDF#1: the maintainers' answer to the refused `docker pull nvcr.io/nvidian/bundlesdf` was to build it.
+      when: 'auth&nvidian',
+      title: 'Image is in NVIDIA\'s internal NGC organisation (nvcr.io/nvidian)',
+      message:
+        '`nvcr.io/nvidian/{context.nvidian.repo}` is in `nvidian`, NVIDIA\'s internal NGC organisation: its images are not public, so nvcr.io ' +
+        'refuses them to anyone outside NVIDIA, logged in to NGC or not. A retry or `docker login` does not change that.',
+      fix: [
+        'If the project ships the Dockerfile of that image, build it yourself under the name its scripts expect, in the directory that holds the Dockerfile:',
+        '',
+        '```sh',
+        'docker build -t nvcr.io/nvidian/{context.nvidian.repo} .',
+        '```',
+        '',
+        'If a Dockerfile names it in `FROM`, look for the same path under the public `nvidia` organisation (`nvcr.io/nvidian/pytorch:20.07-py3`',
+        'has a public `nvcr.io/nvidia/pytorch:20.07-py3`) in NGC\'s catalog: https://catalog.ngc.nvidia.com/containers.',
+      ].join('\n'),
+    },
+    {
+      // NGC's login (docs.nvidia.com/ngc/gpu-cloud/ngc-user-guide, "Accessing the NGC Container Registry"): user `$oauthtoken`,
+      // the password an NGC API key (generated at https://ngc.nvidia.com/setup/api-key); XingangPan/DragGAN#149's answer.
+      // `--password-stdin`: docker login's documented way to keep the key out of the shell history (docs.docker.com, docker login).
+      when: 'auth&nvcr',
+      title: 'nvcr.io refused the pull (NGC login or access needed)',
+      message:
+        'nvcr.io refused `nvcr.io/{context.nvcr.path}` without credentials: the image needs an NGC login (some NGC images, such as early-access ' +
+        'and private organisations, are not public), or the path does not exist (the registry gives the same answer).',
+      fix: [
+        'Check the path on NGC\'s catalog (https://catalog.ngc.nvidia.com/containers), then log in with an NGC API key ' +
+          '(https://ngc.nvidia.com/setup/api-key); the user name is the literal `$oauthtoken`:',
+        '',
+        '```sh',
+        'echo "$NGC_API_KEY" | docker login nvcr.io --username \'$oauthtoken\' --password-stdin',
+        '```',
+        '',
+        'A refusal after that login means the account has no access to that organisation.',
       ].join('\n'),
     },
     {

@@ -112,6 +112,74 @@ const RUN_VARIANTS: Variant[] = [
   },
 ];
 
+// A setup.py that does `cpp_extension.CUDA_HOME + "/bin/nvcc"` (apex's get_cuda_bare_metal_version) fails with
+// `TypeError: unsupported operand type(s) for +: 'NoneType' and 'str'` when torch found no toolkit at all: CUDA_HOME is
+// None when neither CUDA_HOME / CUDA_PATH is set, nor nvcc is on PATH, nor /usr/local/cuda exists (torch.utils.cpp_extension
+// _find_cuda_home). Exporting CUDA_HOME then points at nothing; the build needs a toolkit of torch's CUDA release.
+// apex, Colossal-AI and Kaolin print `Warning: Torch did not find available GPUs on this system.` when no GPU is visible
+// (an `nvidia-docker build` step has none) and ask for `TORCH_CUDA_ARCH_LIST="compute capability"` to name the target;
+// compute capabilities per GPU: https://developer.nvidia.com/cuda-gpus (Tesla K80 3.7, T4 7.5).
+const HOME_NONE_MESSAGE =
+  'torch found no CUDA toolkit at all (`cpp_extension.CUDA_HOME` is None: no CUDA_HOME or CUDA_PATH, no nvcc on PATH, no /usr/local/cuda), ' +
+  'so the setup script\'s `CUDA_HOME + "/bin/nvcc"` failed. Exporting CUDA_HOME cannot help: there is no toolkit to point it at.';
+const TORCH_CUDA_CHECK = 'Print the CUDA release torch was built for, in the same environment: `python -c "import torch; print(torch.version.cuda)"`.';
+const ARCH_FOR_NO_GPU =
+  'The build sees no GPU ("Torch did not find available GPUs"), so name the GPUs the result will run on: their compute capabilities ' +
+  '(https://developer.nvidia.com/cuda-gpus: a Tesla K80 is 3.7, a T4 7.5) in TORCH_CUDA_ARCH_LIST';
+const DEVEL_OF_TORCH_CUDA = [
+  TORCH_CUDA_CHECK + ' Build on the `-devel` image of that release (its tags: https://hub.docker.com/r/nvidia/cuda/tags), which has the toolkit, and name it:',
+  '',
+  '```dockerfile',
+  ENV_LINE,
+  '```',
+];
+const homeNoneVariants: Variant[] = [
+  {
+    when: 'cudaHomeNone&noGpuVisible&fact.place=image-build',
+    message: HOME_NONE_MESSAGE,
+    fix: [
+      ...DEVEL_OF_TORCH_CUDA,
+      '',
+      ARCH_FOR_NO_GPU + ', before the `RUN` that builds: `ENV TORCH_CUDA_ARCH_LIST="3.7;7.5"`.',
+    ].join('\n'),
+  },
+  {
+    when: 'cudaHomeNone&fact.place=image-build',
+    message: HOME_NONE_MESSAGE,
+    fix: [
+      ...DEVEL_OF_TORCH_CUDA,
+    ].join('\n'),
+  },
+  {
+    when: 'cudaHomeNone&noGpuVisible',
+    message: HOME_NONE_MESSAGE,
+    fix: [
+      TORCH_CUDA_CHECK + ' A Dockerfile build (`docker build`, `nvidia-docker build`) needs a base image with the toolkit of that release: the `-devel` tag ' +
+        '(https://hub.docker.com/r/nvidia/cuda/tags) in `FROM`, then, in the Dockerfile:',
+      '',
+      '```dockerfile',
+      ENV_LINE,
+      'ENV TORCH_CUDA_ARCH_LIST="3.7;7.5"',
+      '```',
+      '',
+      ARCH_FOR_NO_GPU + ': keep the ones you run on. On a machine (not an image build), install the CUDA toolkit of that release and build again with `CUDA_HOME=/usr/local/cuda`.',
+    ].join('\n'),
+  },
+  {
+    when: 'cudaHomeNone',
+    message: HOME_NONE_MESSAGE,
+    fix: [
+      TORCH_CUDA_CHECK + ' A Dockerfile build needs a base image with the toolkit of that release: the `-devel` tag (https://hub.docker.com/r/nvidia/cuda/tags) in `FROM`, then:',
+      '',
+      '```dockerfile',
+      ENV_LINE,
+      '```',
+      '',
+      'On a machine (not an image build), install the CUDA toolkit of that release and build again with `CUDA_HOME=/usr/local/cuda`.',
+    ].join('\n'),
+  },
+];
+
 const FLASH_MESSAGE =
   "flash-attn's setup.py found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. It only warns (a prebuilt wheel would need no compiler), " +
   'but it declares its CUDA extension first, and torch cannot set that up without a toolkit, so the build stops. {enrich.stageNote}';
@@ -216,6 +284,8 @@ export const toolkitNotFound: RuleInput = {
     // conda-build's build or host environment in a path: `/home/runner/miniconda3/conda-bld/faiss-pkg_1711571792861/_build_env/share/…`
     { name: 'condaBuild', literals: ['/conda-bld/'], pattern: '/conda-bld/[^/\\s]{1,200}/_(?:build_env|h_env)' },
     { name: 'flashAttn', literals: ['flash_attn was requested'] },
+    { name: 'cudaHomeNone', literals: ["unsupported operand type(s) for +: 'NoneType' and 'str'"] },
+    { name: 'noGpuVisible', literals: ['Torch did not find available GPUs'] },
     // FindCUDA's own words: `/usr/share/cmake-3.29/Modules/FindCUDA.cmake:1291 (find_package_handle_standard_args)`, `(missing: CUDA_NVCC_EXECUTABLE …`
     { name: 'findCuda', literals: ['FindCUDA.cmake', 'CUDA_NVCC_EXECUTABLE'] },
     // the `docker run` line, for the same command with another image (run-image)
@@ -241,6 +311,7 @@ export const toolkitNotFound: RuleInput = {
     'build in a `-devel` CUDA image of the release torch was built for, with `ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda`, and install it with `--no-build-isolation`.',
     [
     ...flashVariants(),
+    ...homeNoneVariants,
     {
       when: 'condaBuild',
       title: 'No CUDA compiler in the conda-build environment',

@@ -48,6 +48,41 @@ function cmakeProject(target: 'cmakeFailed' | 'cmakeBuild'): string {
 }
 
 type Variant = NonNullable<RuleInput['variants']>[number];
+// CMake's FindCUDA `CUDA_SELECT_NVCC_ARCH_FLAGS(out Auto)` prints `Autodetected CUDA architecture(s):  8.6` when the project
+// was given no list and took this machine's GPU (or, with no GPU, a common list); Torch7's cutorch and PyTorch pass
+// `$ENV{TORCH_CUDA_ARCH_LIST}` as that list (torch/cutorch lib/THC/CMakeLists.txt: `CUDA_SELECT_NVCC_ARCH_FLAGS(NVCC_FLAGS_EXTRA
+// $ENV{TORCH_CUDA_ARCH_LIST})`), so there is no list to edit: the fix is to pass one. `+PTX` embeds PTX of the last arch,
+// which the driver JIT-compiles for a newer GPU (nvcc docs, "GPU Compilation": PTX is forward compatible); the Torch7
+// maintainer's answer to an sm_86 GPU on CUDA 10.2 was `TORCH_CUDA_ARCH_LIST="7.5+PTX" ./install.sh` (nagadomi/distro#18).
+const AUTODETECTED_WHY =
+  'The list was autodetected from the GPU (`Autodetected CUDA architecture(s): {context.autodetected.archs}`), so there is no list to edit: ' +
+  'pass one that CUDA {enrich.cudaVersion} compiles, ending in `+PTX` so that the driver JIT-compiles the PTX for the newer GPU. ' +
+  "TORCH_CUDA_ARCH_LIST is the list Torch7's and PyTorch's CMake builds read.";
+const AUTODETECTED_NEWER = 'Or build with CUDA {enrich.firstCuda} or newer, which compiles {arch} natively.';
+
+const autodetectedVariants: Variant[] = [
+  {
+    when: 'autodetected&enrich.firstCuda&fact.place=image-build',
+    fix: [AUTODETECTED_WHY, '', '```dockerfile', 'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"', '```', '', 'before the `RUN` that builds.', '', AUTODETECTED_NEWER].join('\n'),
+  },
+  {
+    when: 'autodetected&enrich.firstCuda',
+    fix: [
+      AUTODETECTED_WHY,
+      '',
+      'In the shell that runs the build (Torch7: `TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}" ./install.sh`):',
+      '',
+      '```sh',
+      'export TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"',
+      '```',
+      '',
+      'then run the build again in that shell.',
+      '',
+      AUTODETECTED_NEWER,
+    ].join('\n'),
+  },
+];
+
 
 /** A CMake build: the version known, narrowed by the rejection, or unknown; `target` names the context that names the target. */
 function cmakeVariants(target: 'cmakeFailed' | 'cmakeBuild'): Variant[] {
@@ -103,6 +138,7 @@ export const unsupportedArch: RuleInput = {
     { literals: ['unsupported CUDA gpu architecture'], pattern: 'unsupported CUDA gpu architecture: (?<arch>\\w{1,200})' },
   ],
   context: [
+    { name: 'autodetected', literals: ['Autodetected CUDA architecture(s):'], pattern: 'Autodetected CUDA architecture\\(s\\):\\s{1,4}(?<archs>[\\d.;+ A-Za-z]{1,200}?)\\s*$' },
     { name: 'nvcc', literals: ['Cuda compilation tools, release'], pattern: 'release (?<cudaVersion>\\d{1,2}\\.\\d{1,2})' },
     {
       name: 'cmakeCompiler',
@@ -135,6 +171,7 @@ export const unsupportedArch: RuleInput = {
       '`-gencode` flags; an arch missing from the list needs another CUDA release (removed arches: an older one; new GPUs: a newer one).',
   ].join('\n'),
   variants: [
+    ...autodetectedVariants,
     ...(['cmakeFailed', 'cmakeBuild'] as const).flatMap(cmakeVariants),
     {
       when: 'fact.cuda',
