@@ -12,6 +12,9 @@
 //   so MAX_JOBS applies too.
 // - vllm: vllm/envs.py "Installation Time Env Vars": VLLM_TARGET_DEVICE (default "cuda"), MAX_JOBS,
 //   NVCC_THREADS, VLLM_USE_PRECOMPILED.
+// - RAPIDS cudf: its build.sh (rapidsai/cudf build.sh, 2021 tree, commit 002de60c): `PARALLEL_LEVEL=${PARALLEL_LEVEL:=$(nproc)}`,
+//   then `cmake --build . -j${PARALLEL_LEVEL}` for libcudf and `setup.py build_ext -j${PARALLEL_LEVEL}` for the Python
+//   packages: the explicit -j wins over CMAKE_BUILD_PARALLEL_LEVEL (cmake(1)), and MAX_JOBS is not read.
 // Not verified, so not listed: xformers and apex knobs.
 
 export interface Knob {
@@ -25,6 +28,7 @@ export interface Knob {
 const CPP_EXT = 'torch/utils/cpp_extension.py (torch 2.13.0 wheel, this machine 2026-12-05)';
 const FA_SETUP = 'github.com/Dao-AILab/flash-attention setup.py';
 const VLLM_ENVS = 'github.com/vllm-project/vllm vllm/envs.py (Installation Time Env Vars)';
+const CUDF_BUILD_SH = 'github.com/rapidsai/cudf build.sh (commit 002de60c)';
 
 const torchKnobs: readonly Knob[] = [
   { name: 'TORCH_CUDA_ARCH_LIST', effect: 'GPU architectures CUDAExtension compiles for (e.g. "8.0;8.6+PTX"); unset = the visible GPUs', defaultValue: null, source: CPP_EXT },
@@ -47,6 +51,9 @@ const knobs: Readonly<Record<string, readonly Knob[]>> = {
     { name: 'NVCC_THREADS', effect: 'nvcc --threads per job', defaultValue: null, source: VLLM_ENVS },
     { name: 'VLLM_USE_PRECOMPILED', effect: '"1"/"true" reuses precompiled kernels instead of compiling them', defaultValue: null, source: VLLM_ENVS },
   ],
+  'rapids-cudf': [
+    { name: 'PARALLEL_LEVEL', effect: 'jobs build.sh passes as -j to cmake --build and setup.py build_ext', defaultValue: '$(nproc)', source: CUDF_BUILD_SH },
+  ],
 };
 
 const aliases: Readonly<Record<string, string>> = {
@@ -55,6 +62,8 @@ const aliases: Readonly<Record<string, string>> = {
   torch: 'torch-cpp-extension',
   'torch.utils.cpp_extension': 'torch-cpp-extension',
   cpp_extension: 'torch-cpp-extension',
+  cudf: 'rapids-cudf',
+  libcudf: 'rapids-cudf',
 };
 
 /** The build knobs of a package (`flash-attn`, `flash_attn`, `vllm`, `torch.utils.cpp_extension`); [] when unknown. */

@@ -16,6 +16,9 @@
 //   without -j (and no MAKEFLAGS, and no `Waiting for unfinished jobs` in the log) ran one job at a time:
 //   fewer jobs cannot help, only more memory. A package that reads MAX_JOBS itself (flash-attn, vllm, a
 //   torch extension) keeps its knobs when the RUN is not such a command (pip, setup.py, a script).
+// - A build driver script that passes its own -j: RAPIDS cudf's build.sh runs `cmake --build . -j${PARALLEL_LEVEL}`
+//   (extension-knobs.ts), so only PARALLEL_LEVEL lowers it; the driver is known from the command or from the
+//   CMake targets the log compiles (`CMakeFiles/cudf_base.dir/…`).
 // - Docker Desktop sets the memory of its VM in Settings, Resources (docs.docker.com/desktop/settings-and-
 //   maintenance/settings, "Resources": "Memory limit").
 import type { BuildModel, Step } from '../model/types.js';
@@ -29,6 +32,7 @@ export function packageOf(captures: Readonly<Record<string, string>>): string | 
   if (captures['context.flashAttn'] !== undefined) return 'flash-attn';
   if (captures['context.vllm'] !== undefined) return 'vllm';
   if (captures['context.torchExtension'] !== undefined) return 'torch-cpp-extension';
+  if (captures['context.rapidsCudf'] !== undefined) return 'rapids-cudf';
   return null;
 }
 
@@ -37,6 +41,7 @@ export function jobsEnv(pkg: string | null): string {
   const names = new Set((pkg === null ? [] : knobsFor(pkg)).map((k) => k.name));
   if (names.has('MAX_JOBS') && names.has('NVCC_THREADS')) return 'MAX_JOBS=2 NVCC_THREADS=1';
   if (names.has('MAX_JOBS')) return 'MAX_JOBS=2';
+  if (names.has('PARALLEL_LEVEL')) return 'PARALLEL_LEVEL=2';
   return 'MAX_JOBS=2 CMAKE_BUILD_PARALLEL_LEVEL=2';
 }
 
@@ -45,6 +50,9 @@ function knobNote(pkg: string | null): string {
     return `${pkg} runs MAX_JOBS compile jobs at once and passes NVCC_THREADS to each nvcc (flash-attn's default is 4), so memory grows with both.`;
   }
   if (pkg === 'torch-cpp-extension') return 'torch.utils.cpp_extension builds with ninja and reads MAX_JOBS for the number of parallel jobs.';
+  if (pkg === 'rapids-cudf') {
+    return "This is a cudf build: cudf's build.sh passes -j${PARALLEL_LEVEL} to cmake --build (one job per core when unset), so MAX_JOBS and CMAKE_BUILD_PARALLEL_LEVEL do not reach it; a make run by hand in cpp/build needs its own -j lowered.";
+  }
   return 'PyTorch-style setup.py builds read MAX_JOBS; cmake --build reads CMAKE_BUILD_PARALLEL_LEVEL when it is given no -j or --parallel of its own; a make or ninja called directly, or a -j / --parallel written in the command, needs that number lowered.';
 }
 
@@ -114,7 +122,7 @@ export function memoryKnobsEnrich(captures: Readonly<Record<string, string>>, st
         : 'Set in the shell before the build command:',
     knobNote: knobNote(pkg),
     // TORCH_CUDA_ARCH_LIST is read by torch.utils.cpp_extension (and the packages built with it), not by make or cmake.
-    tailNote: `${pkg === null ? '' : 'Fewer CUDA architectures (TORCH_CUDA_ARCH_LIST) also cut memory and time. '}${runnerNote(facts)}`,
+    tailNote: `${pkg === null || pkg === 'rapids-cudf' ? '' : 'Fewer CUDA architectures (TORCH_CUDA_ARCH_LIST) also cut memory and time. '}${runnerNote(facts)}`,
     runnerNote: runnerNote(facts),
   };
 }

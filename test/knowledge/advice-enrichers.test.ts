@@ -88,6 +88,13 @@ describe('memory-knobs: the knobs of the package being built, the runner it ran 
     expect(jobsEnv(null)).toBe('MAX_JOBS=2 CMAKE_BUILD_PARALLEL_LEVEL=2');
   });
 
+  test("cudf's build.sh passes its own -j: PARALLEL_LEVEL, never MAX_JOBS, and no torch arch list", () => {
+    expect(jobsEnv('rapids-cudf')).toBe('PARALLEL_LEVEL=2');
+    const knobs = memoryKnobsEnrich({ 'context.rapidsCudf': 'x' }, buildStep, buildModel, inImage({}));
+    expect(knobs.jobsLine).toBe('ENV PARALLEL_LEVEL=2');
+    expect(knobs.tailNote).not.toContain('TORCH_CUDA_ARCH_LIST');
+  });
+
   test('ENV in an image build, export elsewhere', () => {
     expect(memoryKnobsEnrich({ 'context.flashAttn': 'x' }, buildStep, buildModel, inImage({})).jobsLine).toBe('ENV MAX_JOBS=2 NVCC_THREADS=1');
     expect(memoryKnobsEnrich({}, null, makeModel(), view({})).jobsLine).toBe('export MAX_JOBS=2 CMAKE_BUILD_PARALLEL_LEVEL=2');

@@ -50,6 +50,7 @@ import { constraintDeprecation } from './pip/constraint-deprecation.js';
 import { extensionCudaMismatch } from './pip/extension-cuda-mismatch.js';
 import { rustCompilerMissing } from './pip/rust-compiler-missing.js';
 import { torchTooOld } from './pip/torch-too-old.js';
+import { extensionTorchApiRemoved } from './pip/extension-torch-api-removed.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -129,6 +130,7 @@ export const builtinRules: RuleInput[] = [
   extensionCudaMismatch,
   rustCompilerMissing,
   torchTooOld,
+  extensionTorchApiRemoved,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,

@@ -67,6 +67,9 @@ export const oomKilled: RuleInput = {
     { name: 'flashAttn', literals: ['flash_attn', 'flash-attn', 'flash-attention'] },
     { name: 'vllm', literals: ['vllm'] },
     { name: 'torchExtension', literals: ['torch/include', 'torch.utils.cpp_extension', 'BuildExtension'] },
+    // RAPIDS cudf, built by its build.sh (which passes -j${PARALLEL_LEVEL}): the command, or libcudf's CMake targets
+    // (`make[2]: *** [CMakeFiles/cudf_base.dir/src/…cu.o] Error 9`, rapidsai/cudf#8018).
+    { name: 'rapidsCudf', literals: ['CMakeFiles/cudf', 'build.sh'], pattern: 'CMakeFiles/cudf\\w{0,40}\\.dir/|build\\.sh\\b[^\\n]{0,200}\\blibcudf\\b' },
   ],
   message:
     'A process of this step was killed (SIGKILL; the shell printed `Killed`): on a build machine that is almost always ' +
