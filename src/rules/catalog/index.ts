@@ -50,6 +50,8 @@ import { constraintDeprecation } from './pip/constraint-deprecation.js';
 import { extensionCudaMismatch } from './pip/extension-cuda-mismatch.js';
 import { rustCompilerMissing } from './pip/rust-compiler-missing.js';
 import { torchTooOld } from './pip/torch-too-old.js';
+import { projectFileMissing } from './pip/project-file-missing.js';
+import { bdistWheelMissing } from './pip/bdist-wheel-missing.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -129,6 +131,8 @@ export const builtinRules: RuleInput[] = [
   extensionCudaMismatch,
   rustCompilerMissing,
   torchTooOld,
+  projectFileMissing,
+  bdistWheelMissing,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,
