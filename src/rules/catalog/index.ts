@@ -51,6 +51,8 @@ import { extensionCudaMismatch } from './pip/extension-cuda-mismatch.js';
 import { rustCompilerMissing } from './pip/rust-compiler-missing.js';
 import { torchTooOld } from './pip/torch-too-old.js';
 import { extensionTorchApiRemoved } from './pip/extension-torch-api-removed.js';
+import { projectFileMissing } from './pip/project-file-missing.js';
+import { bdistWheelMissing } from './pip/bdist-wheel-missing.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -131,6 +133,8 @@ export const builtinRules: RuleInput[] = [
   rustCompilerMissing,
   torchTooOld,
   extensionTorchApiRemoved,
+  projectFileMissing,
+  bdistWheelMissing,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,

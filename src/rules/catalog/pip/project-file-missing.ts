@@ -1,0 +1,146 @@
+// The install of the local project failed because a file its pyproject.toml declares (the readme, a
+// license file) is not where the build looks: in an image build, the usual cause is a dependency layer
+// that copies only pyproject.toml and the lock file, while the installer also installs the project itself.
+//
+// The wordings, from the tools' own source:
+// - poetry (installing the root project): `Error: The current project could not be installed: Readme path
+//   \`/README.md\` does not exist.`, followed by its hints `use --no-root` and `package-mode = false`
+//   (python-poetry/poetry src/poetry/console/commands/install.py; the `Readme path \`…\` does not exist.`
+//   text is poetry-core's, tests/masonry/test_metadata.py). The path is absolute (the project root joined).
+// - hatchling (under uv, pip, build): `OSError: Readme file does not exist: README.md` and `License file
+//   does not exist: …` (pypa/hatch backend/src/hatchling/metadata/core.py, `readme` and `license`
+//   properties): the path as pyproject.toml gives it, relative to the project root.
+// Not matched: `poetry check`'s `Declared README file does not exist: …` (a lint, no failed install).
+//
+// The advice:
+// - `poetry install --no-root`: "Do not install the root package (the current project)" (poetry CLI docs,
+//   https://python-poetry.org/docs/cli/#install); `package-mode = false` under `[tool.poetry]`
+//   (https://python-poetry.org/docs/basic-usage/#operating-modes); both are also named by poetry's message.
+// - `uv sync --no-install-project` installs the dependencies without the project (uv 0.3.3, astral-sh/uv#6538),
+//   the dependency-layer pattern of uv's Docker guide (https://docs.astral.sh/uv/guides/integration/docker/,
+//   "Intermediate layers"), followed by a plain `uv sync` after the sources are copied.
+import type { RuleInput } from '../../schema.js';
+
+const poetryFix = [
+  'The dependency layer has pyproject.toml but not the readme, and `poetry install` also installs the project itself. ' +
+    'Either:',
+  '',
+  '- install only the dependencies in that layer: `poetry install --no-root` (run a plain `poetry install` after ' +
+    'the sources are copied if the project itself must be importable as a package);',
+  '- or, for an application that is never installed as a package, set `package-mode = false` under `[tool.poetry]` ' +
+    'in pyproject.toml;',
+  '- or copy the readme (`{context.poetry.path}` in the image) together with pyproject.toml before the install.',
+];
+
+const hatchIntro =
+  'The build backend hatchling reads `{context.hatch.file}`, which pyproject.toml declares, and the file is not in the ' +
+  'project directory when the project is built.';
+
+// `uv sync` in an image build, the readme a plain name at the project root: the COPY line, or uv's dependency layer.
+// The step's command shows `uv sync` in BuildKit's error line or in its Dockerfile instruction.
+function uvSyncVariant(when: string) {
+  return {
+    when,
+    title: 'uv sync builds the project, and a file its pyproject.toml declares is not in the image',
+    message:
+      `${hatchIntro} \`uv sync\` installs the project itself (hatchling builds it), so the step that copies only ` +
+      'pyproject.toml and uv.lock fails: `{context.hatch.kind} file does not exist: {context.hatch.file}`.',
+    fix: [
+      'Copy the file with the project metadata, before `uv sync`:',
+      '',
+      '```dockerfile',
+      'COPY pyproject.toml uv.lock {context.hatchAtRoot.file} ./',
+      '```',
+      'Or keep the dependency layer free of the project and install it once the sources are there (uv\'s Docker guide, ' +
+        '"Intermediate layers"): `uv sync --no-install-project` (with the step\'s other flags, e.g. `--frozen --no-dev`) ' +
+        'before `COPY . .`, then `uv sync` with the same flags after it.',
+    ].join('\n'),
+  };
+}
+
+export const projectFileMissing: RuleInput = {
+  id: 'pip/project-file-missing',
+  title: 'A file pyproject.toml declares is not in the build',
+  severity: 'error',
+  match: [
+    // poetry: `Error: The current project could not be installed: Readme path \`/README.md\` does not exist.`
+    { literals: ['Readme path `'], pattern: 'Readme path `(?<path>[^`\\s]{1,300})` does not exist' },
+    // hatchling: `OSError: Readme file does not exist: README.md`, `License file does not exist: LICENSE`
+    { literals: ['file does not exist: '], pattern: '(?:Readme|License) file does not exist: (?<file>\\S{1,300})' },
+  ],
+  context: [
+    { name: 'poetry', literals: ['Readme path `'], pattern: 'Readme path `(?<path>[^`\\s]{1,300})` does not exist' },
+    {
+      name: 'hatch',
+      literals: ['file does not exist: '],
+      pattern: '(?<kind>Readme|License) file does not exist: (?<file>\\S{1,300})',
+    },
+    // A plain file name at the project root: `COPY <name> ./` then puts it where hatchling looks.
+    { name: 'hatchAtRoot', literals: ['file does not exist: '], pattern: '(?:Readme|License) file does not exist: (?<file>[^/\\s]{1,200})$' },
+    // BuildKit's error names the RUN's command: `process "/bin/sh -c pip install poetry && poetry install" did not
+    // complete successfully`; the command split around `poetry install` to print it with `--no-root`.
+    {
+      name: 'poetryRun',
+      literals: ['process "/bin/sh -c '],
+      pattern: 'process "/bin/sh -c (?<head>[^"]{0,400}?\\bpoetry install)(?<tail>[^"]{0,400})" did not complete',
+    },
+    // The step runs `uv sync` (the Dockerfile instruction or BuildKit's `process "/bin/sh -c uv sync …"`).
+    { name: 'uvSync', literals: ['uv sync'], pattern: '\\buv sync\\b' },
+    { name: 'uvSyncInstruction', source: 'instruction', literals: ['uv sync'], pattern: '\\buv sync\\b' },
+  ],
+  scope: 'step',
+  only: 'failed-step',
+  specificity: 3,
+  message:
+    'The project could not be installed: its pyproject.toml declares a file the build does not have ({error}). ' +
+    'In an image build this is a layer that copies pyproject.toml (and the lock file) before the rest of the sources.',
+  fix: [
+    'Copy the file named in the error into the project directory before the install step, or install only the ' +
+      'dependencies there (`poetry install --no-root`, `uv sync --no-install-project`) and install the project after ' +
+      'the sources are copied.',
+  ].join('\n'),
+  variants: [
+    {
+      when: 'poetry&poetryRun',
+      title: 'Poetry cannot install the project: its readme is not in the image',
+      message:
+        '`poetry install` installs the dependencies and then the project itself, and the project\'s pyproject.toml ' +
+        'declares a readme that is not in the image: poetry reports the readme path `{context.poetry.path}` does not exist.',
+      fix: [
+        ...poetryFix,
+        '',
+        'For example, in the Dockerfile:',
+        '',
+        '```dockerfile',
+        'RUN {context.poetryRun.head} --no-root{context.poetryRun.tail}',
+        '```',
+      ].join('\n'),
+    },
+    {
+      when: 'poetry',
+      title: 'Poetry cannot install the project: its readme is missing',
+      message:
+        '`poetry install` installs the dependencies and then the project itself, and the project\'s pyproject.toml ' +
+        'declares a readme that is not there: poetry reports the readme path `{context.poetry.path}` does not exist.',
+      fix: [
+        'Restore the readme at `{context.poetry.path}` (or fix the `readme` entry in pyproject.toml), or skip the ' +
+          'project: `poetry install --no-root` installs only the dependencies, and `package-mode = false` under ' +
+          '`[tool.poetry]` makes that the default for a project that is not a package.',
+      ].join('\n'),
+    },
+    uvSyncVariant('hatchAtRoot&fact.place=image-build&uvSync'),
+    uvSyncVariant('hatchAtRoot&fact.place=image-build&uvSyncInstruction'),
+    {
+      when: 'hatch',
+      title: 'A file the project\'s pyproject.toml declares is missing from the build',
+      message: `${hatchIntro} \`{context.hatch.kind} file does not exist: {context.hatch.file}\`.`,
+      fix: [
+        'Put `{context.hatch.file}` (relative to pyproject.toml) in the project directory before the project is built: ' +
+          'in an image build, copy it with pyproject.toml before the install step. Or install only the dependencies in ' +
+          'that layer (`uv sync --no-install-project`; with pip, a requirements file instead of `.`) and install the ' +
+          'project after the sources are copied.',
+      ].join('\n'),
+    },
+  ],
+  docs: 'https://docs.astral.sh/uv/guides/integration/docker/#intermediate-layers',
+};
