@@ -40,12 +40,16 @@ const CHECK = [
   '',
 ];
 
+/** Which option turns CUDA on in llama-cpp-python's build, old and new (shared with cuda/no-gpu-at-build). */
+export const LLAMA_CPP_CUDA_OPTION =
+  '`GGML_CUDA` is the option of current llama-cpp-python releases; old ones took `-DLLAMA_CUBLAS=on` (gone by 0.2.81, its changelog says).';
+
 const LLAMA_CPP = [
   '```sh',
   'CUDACXX=/usr/local/cuda/bin/nvcc CMAKE_ARGS="-DGGML_CUDA=on" pip install --upgrade --force-reinstall --no-cache-dir llama-cpp-python',
   '```',
   '',
-  '`GGML_CUDA` is the option of current llama-cpp-python releases; old ones took `-DLLAMA_CUBLAS=on` (gone by 0.2.81, its changelog says).',
+  LLAMA_CPP_CUDA_OPTION,
 ].join('\n');
 
 const CMAKE = [
