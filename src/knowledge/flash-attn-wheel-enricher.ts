@@ -36,7 +36,7 @@ export const WHEEL_FACTS_COMMAND =
 /** Prints TRUE or FALSE, the way setup.py writes torch's C++ ABI in the wheel's name. */
 const ABI_COMMAND = 'python -c "import torch; print(str(torch._C._GLIBCXX_USE_CXX11_ABI).upper())"';
 
-const RELEASES_PAGE = 'https://github.com/Dao-AILab/flash-attention/releases';
+export const RELEASES_PAGE = 'https://github.com/Dao-AILab/flash-attention/releases';
 
 /** Fact sources that read torch from a pip or uv line about PyTorch's wheels. */
 /** Where a torch fact says which pip / uv wheel is installed, so that its C++ ABI is known from its version. */

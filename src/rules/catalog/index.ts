@@ -23,6 +23,7 @@ import { develToolkitCopied } from './cuda/devel-toolkit-copied.js';
 import { driverTooOld } from './cuda/driver-too-old.js';
 import { unsupportedHostCompiler } from './cuda/unsupported-host-compiler.js';
 import { kernelNeedsNewerArch } from './cuda/kernel-needs-newer-arch.js';
+import { nvccHostFlagRejected } from './cuda/nvcc-host-flag-rejected.js';
 import { cuptiLibraryNotfound } from './cmake/cupti-library-notfound.js';
 import { cudaArchDetectFailed } from './cmake/cuda-arch-detect-failed.js';
 import { notfound } from './cmake/notfound.js';
@@ -105,6 +106,7 @@ export const builtinRules: RuleInput[] = [
   driverTooOld,
   unsupportedHostCompiler,
   kernelNeedsNewerArch,
+  nvccHostFlagRejected,
   cuptiLibraryNotfound,
   cudaArchDetectFailed,
   notfound,

@@ -3,6 +3,7 @@
 // the log shows: the instruction when there is one, the exit code when the log prints it
 // (`step-outcome` enricher), never a placeholder for either.
 import type { RuleInput } from '../../schema.js';
+import { unpinnedFlashAttnVariant } from '../pip/unpinned-flash-attn.js';
 
 /** The fix when the failure's lines are outside any step: the log is a cut, the first error is above it. */
 function outsideFix(why: string): string {
@@ -40,6 +41,8 @@ export const stepFailed: RuleInput = {
     'every step in full.',
   ].join('\n'),
   variants: [
+    // a known source-build trap, named even when the log keeps only BuildKit's error
+    unpinnedFlashAttnVariant,
     {
       when: 'instruction',
       message:
@@ -73,6 +76,6 @@ export const stepFailed: RuleInput = {
       fix: outsideFix('the last error printed is often only the exit'),
     },
   ],
-  enrich: 'step-outcome',
+  enrich: ['step-outcome', 'unpinned-flash-attn'],
   docs: 'https://docs.docker.com/build/debug/',
 };

@@ -26,6 +26,7 @@
 // `nvidia-smi --query-gpu=compute_cap` prints the capability as `8.6` (tiny-cuda-nn wants `86`).
 import type { RuleInput } from '../../schema.js';
 import { BUILD_GPU } from './build-gpu.js';
+import { LLAMA_CPP_CUDA_OPTION } from './nvcc-host-flag-rejected.js';
 import { HOST_GPU_CHECK, RUN_COMMAND_CONTEXT } from '../runtime/run-command.js';
 
 const MOVE_CHECKS =
@@ -335,6 +336,43 @@ function tcnnVariants(): Variant[] {
   ];
 }
 
+/**
+ * `native` in a llama-cpp-python build, where the log does not show where it ran (a docker build, or a machine
+ * without a GPU): its README's CUDA build (`CMAKE_ARGS="-DGGML_CUDA=on" pip install llama-cpp-python`) with the
+ * architectures named. Its CHANGELOG records LLAMA_CUBLAS as removed at 0.2.81 and the `LLAMA_` → `GGML_`
+ * build options at 0.2.85; `--no-cache-dir` is its README's way to rebuild rather than reuse a built wheel.
+ */
+function llamaCppPythonVariants(): Variant[] {
+  const where = '!fact.place=image-build&!fact.place=docker-run&!fact.place=host-shell';
+  const title = 'llama-cpp-python: CUDA architectures `native`, and no GPU to detect';
+  const message =
+    'llama.cpp\'s CMake build asked for the `native` CUDA architectures, those of the GPUs it can see, and saw none: a `docker build` step has ' +
+    'no GPU (a build has no `--gpus`), nor has a machine without one. The architectures must be named instead.';
+  const fix = (list: string, basis: string): string =>
+    [
+      `Name them in the build's CMAKE_ARGS (\`;\` between several, inside the quotes); ${basis}:`,
+      '',
+      '```sh',
+      `CMAKE_ARGS="-DGGML_CUDA=on -DCMAKE_CUDA_ARCHITECTURES=${list}" pip install --no-cache-dir llama-cpp-python`,
+      '```',
+      '',
+      `In a Dockerfile that is the \`RUN\` line itself. ${LLAMA_CPP_CUDA_OPTION}`,
+    ].join('\n');
+  return [
+    { when: `cmakeNative&llamaCppPython&enrich.cmakeArchList&${where}`, title, message, fix: fix('{enrich.cmakeArchList}', 'here, {enrich.archListBasis}') },
+    {
+      when: `cmakeNative&llamaCppPython&${where}`,
+      title,
+      message,
+      fix: fix(
+        '86',
+        'the log does not show the CUDA version, so `nvcc --list-gpu-arch` where it builds lists what its nvcc compiles (`compute_86` → `86`, the RTX 30 / A10 one below): ' +
+          'keep those of the GPUs it will run on',
+      ),
+    },
+  ];
+}
+
 /** The same failure outside a build: in a container (its command known or not), on a machine, or where the log does not say. */
 function placeVariants(): Variant[] {
   const inContainer =
@@ -438,6 +476,8 @@ export const noGpuAtBuild: RuleInput = {
     { name: 'tcnnArch', ...TCNN_UNKNOWN_ARCH },
     { name: 'emptyArch', literals: ["architecture 'compute_'", "architecture 'sm_'"] },
     { name: 'cmakeNative', literals: ['is set to "native", but no GPU was detected'] },
+    // llama-cpp-python's build: its sdist vendors llama.cpp under vendor/llama.cpp (`CMake Error in vendor/llama.cpp/CMakeLists.txt`)
+    { name: 'llamaCppPython', literals: ['llama-cpp-python', 'llama_cpp_python', 'vendor/llama.cpp'] },
     // a pasted `CMAKE_ARGS="…" pip install …` line (the step's RUN instruction is read by the cmake-args enricher itself)
     { name: 'cmakeArgs', literals: ['CMAKE_ARGS='] },
   ],
@@ -468,6 +508,7 @@ export const noGpuAtBuild: RuleInput = {
     ...tcnnVariants(),
     ...archVariants(),
     ...nativeVariants(),
+    ...llamaCppPythonVariants(),
     ...placeVariants(),
     {
       when: 'fact.cuda',
