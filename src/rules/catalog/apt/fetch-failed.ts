@@ -20,6 +20,10 @@
 // "a known issue" being resolved on their side (NVIDIA/nvidia-docker#1624): retryable, and a build that needs no
 // CUDA apt package can drop NVIDIA's sources, as for BADSIG.
 import type { RuleInput } from '../../schema.js';
+import { archivedDebian } from '../../../knowledge/eol-releases.js';
+
+/** The codenames of Debian releases moved to archive.debian.org, as a regex alternation. */
+const ARCHIVED_CODENAMES = Object.keys(archivedDebian).join('|');
 
 const updateInSameRun = [
   'Update and install in the same `RUN`, so a cached, stale package list is never used:',
@@ -93,6 +97,12 @@ export const fetchFailed: RuleInput = {
       pattern: 'GPG error: (?<repository>[^\\s]{1,300})[^\\n]{0,300}BADSIG (?<badKey>[0-9A-F]{8,40})',
     },
     {
+      // `E: The repository 'http://deb.debian.org/debian buster Release' does not have a Release file.` (`no longer has` in
+      // older apt): `apt-get update` found no index for a suite at all.
+      literals: ['have a Release file', 'has a Release file'],
+      pattern: "The repository '(?<repository>[^'\\n]{1,300}) Release' (?:does not have|no longer has) a Release file",
+    },
+    {
       // `E: The repository 'https://developer.download.nvidia.com/… InRelease' is not signed.`
       literals: ['is not signed', 'NO_PUBKEY'],
       pattern: "(?:repository '(?<repository>[^'\\n]{1,300})' is not signed|NO_PUBKEY (?<key>[0-9A-F]{8,40}))",
@@ -121,6 +131,19 @@ export const fetchFailed: RuleInput = {
         'Failed to fetch (?<url>https?://developer\\.download\\.nvidia\\.com/[^\\s]{0,300}/(?:InRelease|Release(?:\\.gpg)?|Packages(?:\\.gz|\\.xz|\\.bz2|\\.lz4)?))\\s+404\\b',
     },
     { name: 'notFound', literals: ['404  Not Found', '404 Not Found'] },
+    {
+      // A Debian release's suite with no Release file on Debian's mirrors, for a release moved to archive.debian.org
+      // (knowledge/eol-releases.ts): `The repository 'http://deb.debian.org/debian-security buster/updates Release' …`.
+      name: 'debianEol',
+      literals: ['have a Release file', 'has a Release file'],
+      pattern: `The repository 'https?://(?:deb|security|ftp\\.[a-z]{2})\\.debian\\.org/[^'\\s]{0,100} (?<codename>${ARCHIVED_CODENAMES})\\b[^'\\n]{0,40}' (?:does not have|no longer has) a Release file`,
+    },
+    {
+      // The same for Ubuntu's mirrors: `The repository 'http://archive.ubuntu.com/ubuntu hirsute Release' …`.
+      name: 'ubuntuEol',
+      literals: ['have a Release file', 'has a Release file'],
+      pattern: "The repository 'https?://(?:[a-z]{2}\\.)?(?:archive|security)\\.ubuntu\\.com/ubuntu/? (?<codename>[a-z]+)\\b[^'\\n]{0,40}' (?:does not have|no longer has) a Release file",
+    },
     // `apt-get update`, `apt-get -yq update`, `apt update` in the failing RUN itself
     { name: 'update', source: 'instruction', literals: ['update'], pattern: '\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b' },
     // What the RUN installs, flags included, to write the corrected RUN with the same arguments.
@@ -128,6 +151,56 @@ export const fetchFailed: RuleInput = {
   ],
   message: 'apt could not download `{url|the package lists}`: the repository was unreachable or refused the request.',
   variants: [
+    {
+      when: 'debianEol&fact.place=image-build',
+      title: 'Debian release past its end of life, moved to archive.debian.org',
+      message:
+        '{enrich.eolRelease} reached the end of its support on {enrich.eolEnded}, and Debian has moved its suites from ' +
+        'deb.debian.org and security.debian.org to archive.debian.org: every `Release` file of it now answers 404, so ' +
+        '`apt-get update` has nothing to read: the base image is of a release Debian no longer serves from its mirrors.',
+      fix: [
+        'Move the base image to a supported Debian release, {enrich.supported}{enrich.baseNote}. As a stopgap that keeps',
+        'the old release (it gets no security updates), point apt at the archive in a `RUN` before the failing one:',
+        '',
+        '```dockerfile',
+        'RUN {enrich.archiveCommand}',
+        '```',
+      ].join('\n'),
+    },
+    {
+      when: 'debianEol',
+      title: 'Debian release past its end of life, moved to archive.debian.org',
+      message:
+        '{enrich.eolRelease} reached the end of its support on {enrich.eolEnded}, and Debian has moved its suites from ' +
+        'deb.debian.org and security.debian.org to archive.debian.org: every `Release` file of it now answers 404.',
+      fix: [
+        'Move to a supported Debian release, {enrich.supported}. As a stopgap that keeps the old release (no security',
+        'updates), point apt at the archive, as root, then update again:',
+        '',
+        '```sh',
+        '{enrich.archiveCommand} && apt-get update',
+        '```',
+      ].join('\n'),
+    },
+    {
+      when: 'ubuntuEol',
+      title: 'Ubuntu release no longer on Ubuntu\'s mirrors',
+      message:
+        'Ubuntu\'s mirrors have no `Release` file for `{context.ubuntuEol.codename}`: a release past its end of life is ' +
+        'moved from archive.ubuntu.com and security.ubuntu.com to old-releases.ubuntu.com.',
+      fix: [
+        'Check that old-releases.ubuntu.com has it (an answer `200` means it moved there):',
+        '',
+        '```sh',
+        "curl -sI http://old-releases.ubuntu.com/ubuntu/dists/{context.ubuntuEol.codename}/Release | head -n 1",
+        '```',
+        'The lasting fix is a base image of a supported Ubuntu release; as a stopgap, point the sources at the old releases:',
+        '',
+        '```sh',
+        "sed -i -e 's|//[a-z.]*archive.ubuntu.com|//old-releases.ubuntu.com|g' -e 's|//security.ubuntu.com|//old-releases.ubuntu.com|g' /etc/apt/sources.list",
+        '```',
+      ].join('\n'),
+    },
     {
       when: 'nvidiaKey&fact.nvidiaRepo&fact.place=image-build',
       title: "NVIDIA's CUDA repository key is not installed",
@@ -334,6 +407,6 @@ export const fetchFailed: RuleInput = {
     'Read the `Err:` lines above the failure for the cause (DNS, timeout, 404, signature). Update and install in one',
     '`RUN` so the lists are fresh, and add `-o Acquire::Retries=3` to `apt-get` for flaky networks.',
   ].join('\n'),
-  enrich: 'nvidia-key',
+  enrich: ['nvidia-key', 'eol-release'],
   docs: 'https://docs.docker.com/build/building/best-practices/#apt-get',
 };
