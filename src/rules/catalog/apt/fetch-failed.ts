@@ -73,6 +73,24 @@ const NVIDIA_BADSIG =
   '(`BADSIG {badKey}`): NVIDIA\'s download servers were serving a `Release` and a `Release.gpg` that do not belong ' +
   'together. The key is not missing, and the `is not signed` line only follows from the bad signature.';
 
+/** An Ubuntu release whose suites have no Release file on Ubuntu's mirrors. */
+const UBUNTU_EOL =
+  "Ubuntu's mirrors have no `Release` file for `{context.ubuntuEol.codename}`: a release past its end of life is " +
+  'moved from archive.ubuntu.com and security.ubuntu.com to old-releases.ubuntu.com.';
+
+/** How to confirm the move for the codename in the log. */
+const ubuntuCheck: readonly string[] = [
+  'Check that old-releases.ubuntu.com has it (an answer `200` means it moved there):',
+  '',
+  '```sh',
+  'curl -sI http://old-releases.ubuntu.com/ubuntu/dists/{context.ubuntuEol.codename}/Release | head -n 1',
+  '```',
+];
+
+/** Points the one-line sources at old-releases.ubuntu.com, country mirrors included. */
+const UBUNTU_OLD_RELEASES_SED =
+  "sed -i -e 's|//[a-z.]*archive.ubuntu.com|//old-releases.ubuntu.com|g' -e 's|//security.ubuntu.com|//old-releases.ubuntu.com|g' /etc/apt/sources.list";
+
 export const fetchFailed: RuleInput = {
   id: 'apt/fetch-failed',
   title: 'apt could not fetch packages',
@@ -97,10 +115,11 @@ export const fetchFailed: RuleInput = {
       pattern: 'GPG error: (?<repository>[^\\s]{1,300})[^\\n]{0,300}BADSIG (?<badKey>[0-9A-F]{8,40})',
     },
     {
-      // `E: The repository 'http://deb.debian.org/debian buster Release' does not have a Release file.` (`no longer has` in
-      // older apt): `apt-get update` found no index for a suite at all.
+      // `E: The repository 'http://deb.debian.org/debian buster Release' does not have a Release file.` Other apt
+      // releases word it `no longer has` (beli3ver/debgen#14) or `does no longer have` (tianon/docker-brew-ubuntu-core#213):
+      // `apt-get update` found no index for a suite at all.
       literals: ['have a Release file', 'has a Release file'],
-      pattern: "The repository '(?<repository>[^'\\n]{1,300}) Release' (?:does not have|no longer has) a Release file",
+      pattern: "The repository '(?<repository>[^'\\n]{1,300}) Release' (?:does not have|does no longer have|no longer has) a Release file",
     },
     {
       // `E: The repository 'https://developer.download.nvidia.com/… InRelease' is not signed.`
@@ -136,13 +155,15 @@ export const fetchFailed: RuleInput = {
       // (knowledge/eol-releases.ts): `The repository 'http://deb.debian.org/debian-security buster/updates Release' …`.
       name: 'debianEol',
       literals: ['have a Release file', 'has a Release file'],
-      pattern: `The repository 'https?://(?:deb|security|ftp\\.[a-z]{2})\\.debian\\.org/[^'\\s]{0,100} (?<codename>${ARCHIVED_CODENAMES})\\b[^'\\n]{0,40}' (?:does not have|no longer has) a Release file`,
+      pattern: `The repository 'https?://(?:deb|security|ftp\\.[a-z]{2})\\.debian\\.org/[^'\\s]{0,100} (?<codename>${ARCHIVED_CODENAMES})\\b[^'\\n]{0,40}' (?:does not have|does no longer have|no longer has) a Release file`,
     },
     {
-      // The same for Ubuntu's mirrors: `The repository 'http://archive.ubuntu.com/ubuntu hirsute Release' …`.
+      // The same for Ubuntu's mirrors: `The repository 'http://archive.ubuntu.com/ubuntu artful Release' …` (Lab41/PySEAL#30).
+      // A release past its end of life moves to old-releases.ubuntu.com (https://help.ubuntu.com/community/EOLUpgrades); the sed
+      // rewrites country mirrors (`us.archive.ubuntu.com`) and security.ubuntu.com, as in fbenz/FpDebug#11.
       name: 'ubuntuEol',
       literals: ['have a Release file', 'has a Release file'],
-      pattern: "The repository 'https?://(?:[a-z]{2}\\.)?(?:archive|security)\\.ubuntu\\.com/ubuntu/? (?<codename>[a-z]+)\\b[^'\\n]{0,40}' (?:does not have|no longer has) a Release file",
+      pattern: "The repository 'https?://(?:[a-z]{2}\\.)?(?:archive|security)\\.ubuntu\\.com/ubuntu/? (?<codename>[a-z]+)\\b[^'\\n]{0,40}' (?:does not have|does no longer have|no longer has) a Release file",
     },
     // `apt-get update`, `apt-get -yq update`, `apt update` in the failing RUN itself
     { name: 'update', source: 'instruction', literals: ['update'], pattern: '\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b' },
@@ -183,21 +204,30 @@ export const fetchFailed: RuleInput = {
       ].join('\n'),
     },
     {
+      when: 'ubuntuEol&fact.place=image-build',
+      title: 'Ubuntu release no longer on Ubuntu\'s mirrors',
+      message: UBUNTU_EOL,
+      fix: [
+        ...ubuntuCheck,
+        'The lasting fix is a base image of a supported Ubuntu release; as a stopgap, point the sources at the old releases',
+        'in a `RUN` before the failing one:',
+        '',
+        '```dockerfile',
+        `RUN ${UBUNTU_OLD_RELEASES_SED}`,
+        '```',
+      ].join('\n'),
+    },
+    {
       when: 'ubuntuEol',
       title: 'Ubuntu release no longer on Ubuntu\'s mirrors',
-      message:
-        'Ubuntu\'s mirrors have no `Release` file for `{context.ubuntuEol.codename}`: a release past its end of life is ' +
-        'moved from archive.ubuntu.com and security.ubuntu.com to old-releases.ubuntu.com.',
+      message: UBUNTU_EOL,
       fix: [
-        'Check that old-releases.ubuntu.com has it (an answer `200` means it moved there):',
+        ...ubuntuCheck,
+        'The lasting fix is a base image of a supported Ubuntu release; as a stopgap, point the sources at the old releases',
+        '(as root; in a Dockerfile, as a `RUN` before the failing one):',
         '',
         '```sh',
-        "curl -sI http://old-releases.ubuntu.com/ubuntu/dists/{context.ubuntuEol.codename}/Release | head -n 1",
-        '```',
-        'The lasting fix is a base image of a supported Ubuntu release; as a stopgap, point the sources at the old releases:',
-        '',
-        '```sh',
-        "sed -i -e 's|//[a-z.]*archive.ubuntu.com|//old-releases.ubuntu.com|g' -e 's|//security.ubuntu.com|//old-releases.ubuntu.com|g' /etc/apt/sources.list",
+        UBUNTU_OLD_RELEASES_SED,
         '```',
       ].join('\n'),
     },
