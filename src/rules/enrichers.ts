@@ -38,6 +38,7 @@ import { aptReleaseMixEnrich } from '../knowledge/apt-release-mix-enricher.js';
 import { glibcImageEnrich } from '../knowledge/glibc-image.js';
 import { kernelArchEnrich } from '../knowledge/kernel-arch-enricher.js';
 import { unpinnedFlashAttnEnrich } from '../knowledge/unpinned-flash-attn-enricher.js';
+import { eolReleaseEnrich } from '../knowledge/eol-release-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -125,4 +126,6 @@ export const enrichers: Record<string, Enricher> = {
   /** A kernel ptxas refused for an arch older than it needs: that arch, the targeted one, lists from it up (`{enrich.required}`, `{enrich.torchArchList}`). */
   'kernel-arch': kernelArchEnrich,
   'unpinned-flash-attn': unpinnedFlashAttnEnrich,
+  /** A Debian release moved to archive.debian.org: its name, end of support, the sed to the archive (`{enrich.eolRelease}`, `{enrich.archiveCommand}`). */
+  'eol-release': eolReleaseEnrich,
 };

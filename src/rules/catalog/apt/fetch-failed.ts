@@ -20,6 +20,10 @@
 // "a known issue" being resolved on their side (NVIDIA/nvidia-docker#1624): retryable, and a build that needs no
 // CUDA apt package can drop NVIDIA's sources, as for BADSIG.
 import type { RuleInput } from '../../schema.js';
+import { archivedDebian } from '../../../knowledge/eol-releases.js';
+
+/** The codenames of Debian releases moved to archive.debian.org, as a regex alternation. */
+const ARCHIVED_CODENAMES = Object.keys(archivedDebian).join('|');
 
 const updateInSameRun = [
   'Update and install in the same `RUN`, so a cached, stale package list is never used:',
@@ -69,6 +73,24 @@ const NVIDIA_BADSIG =
   '(`BADSIG {badKey}`): NVIDIA\'s download servers were serving a `Release` and a `Release.gpg` that do not belong ' +
   'together. The key is not missing, and the `is not signed` line only follows from the bad signature.';
 
+/** An Ubuntu release whose suites have no Release file on Ubuntu's mirrors. */
+const UBUNTU_EOL =
+  "Ubuntu's mirrors have no `Release` file for `{context.ubuntuEol.codename}`: a release past its end of life is " +
+  'moved from archive.ubuntu.com and security.ubuntu.com to old-releases.ubuntu.com.';
+
+/** How to confirm the move for the codename in the log. */
+const ubuntuCheck: readonly string[] = [
+  'Check that old-releases.ubuntu.com has it (an answer `200` means it moved there):',
+  '',
+  '```sh',
+  'curl -sI http://old-releases.ubuntu.com/ubuntu/dists/{context.ubuntuEol.codename}/Release | head -n 1',
+  '```',
+];
+
+/** Points the one-line sources at old-releases.ubuntu.com, country mirrors included. */
+const UBUNTU_OLD_RELEASES_SED =
+  "sed -i -e 's|//[a-z.]*archive.ubuntu.com|//old-releases.ubuntu.com|g' -e 's|//security.ubuntu.com|//old-releases.ubuntu.com|g' /etc/apt/sources.list";
+
 export const fetchFailed: RuleInput = {
   id: 'apt/fetch-failed',
   title: 'apt could not fetch packages',
@@ -91,6 +113,13 @@ export const fetchFailed: RuleInput = {
       // signatures were invalid: BADSIG F60F4B3D7FA2AF80 cudatools <cudatools@nvidia.com>` (before the `is not signed` line)
       literals: ['BADSIG'],
       pattern: 'GPG error: (?<repository>[^\\s]{1,300})[^\\n]{0,300}BADSIG (?<badKey>[0-9A-F]{8,40})',
+    },
+    {
+      // `E: The repository 'http://deb.debian.org/debian buster Release' does not have a Release file.` Other apt
+      // releases word it `no longer has` (beli3ver/debgen#14) or `does no longer have` (tianon/docker-brew-ubuntu-core#213):
+      // `apt-get update` found no index for a suite at all.
+      literals: ['have a Release file', 'has a Release file'],
+      pattern: "The repository '(?<repository>[^'\\n]{1,300}) Release' (?:does not have|does no longer have|no longer has) a Release file",
     },
     {
       // `E: The repository 'https://developer.download.nvidia.com/… InRelease' is not signed.`
@@ -121,6 +150,21 @@ export const fetchFailed: RuleInput = {
         'Failed to fetch (?<url>https?://developer\\.download\\.nvidia\\.com/[^\\s]{0,300}/(?:InRelease|Release(?:\\.gpg)?|Packages(?:\\.gz|\\.xz|\\.bz2|\\.lz4)?))\\s+404\\b',
     },
     { name: 'notFound', literals: ['404  Not Found', '404 Not Found'] },
+    {
+      // A Debian release's suite with no Release file on Debian's mirrors, for a release moved to archive.debian.org
+      // (knowledge/eol-releases.ts): `The repository 'http://deb.debian.org/debian-security buster/updates Release' …`.
+      name: 'debianEol',
+      literals: ['have a Release file', 'has a Release file'],
+      pattern: `The repository 'https?://(?:deb|security|ftp\\.[a-z]{2})\\.debian\\.org/[^'\\s]{0,100} (?<codename>${ARCHIVED_CODENAMES})\\b[^'\\n]{0,40}' (?:does not have|does no longer have|no longer has) a Release file`,
+    },
+    {
+      // The same for Ubuntu's mirrors: `The repository 'http://archive.ubuntu.com/ubuntu artful Release' …` (Lab41/PySEAL#30).
+      // A release past its end of life moves to old-releases.ubuntu.com (https://help.ubuntu.com/community/EOLUpgrades); the sed
+      // rewrites country mirrors (`us.archive.ubuntu.com`) and security.ubuntu.com, as in fbenz/FpDebug#11.
+      name: 'ubuntuEol',
+      literals: ['have a Release file', 'has a Release file'],
+      pattern: "The repository 'https?://(?:[a-z]{2}\\.)?(?:archive|security)\\.ubuntu\\.com/ubuntu/? (?<codename>[a-z]+)\\b[^'\\n]{0,40}' (?:does not have|does no longer have|no longer has) a Release file",
+    },
     // `apt-get update`, `apt-get -yq update`, `apt update` in the failing RUN itself
     { name: 'update', source: 'instruction', literals: ['update'], pattern: '\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b' },
     // What the RUN installs, flags included, to write the corrected RUN with the same arguments.
@@ -128,6 +172,65 @@ export const fetchFailed: RuleInput = {
   ],
   message: 'apt could not download `{url|the package lists}`: the repository was unreachable or refused the request.',
   variants: [
+    {
+      when: 'debianEol&fact.place=image-build',
+      title: 'Debian release past its end of life, moved to archive.debian.org',
+      message:
+        '{enrich.eolRelease} reached the end of its support on {enrich.eolEnded}, and Debian has moved its suites from ' +
+        'deb.debian.org and security.debian.org to archive.debian.org: every `Release` file of it now answers 404, so ' +
+        '`apt-get update` has nothing to read: the base image is of a release Debian no longer serves from its mirrors.',
+      fix: [
+        'Move the base image to a supported Debian release, {enrich.supported}{enrich.baseNote}. As a stopgap that keeps',
+        'the old release (it gets no security updates), point apt at the archive in a `RUN` before the failing one:',
+        '',
+        '```dockerfile',
+        'RUN {enrich.archiveCommand}',
+        '```',
+      ].join('\n'),
+    },
+    {
+      when: 'debianEol',
+      title: 'Debian release past its end of life, moved to archive.debian.org',
+      message:
+        '{enrich.eolRelease} reached the end of its support on {enrich.eolEnded}, and Debian has moved its suites from ' +
+        'deb.debian.org and security.debian.org to archive.debian.org: every `Release` file of it now answers 404.',
+      fix: [
+        'Move to a supported Debian release, {enrich.supported}. As a stopgap that keeps the old release (no security',
+        'updates), point apt at the archive, as root, then update again:',
+        '',
+        '```sh',
+        '{enrich.archiveCommand} && apt-get update',
+        '```',
+      ].join('\n'),
+    },
+    {
+      when: 'ubuntuEol&fact.place=image-build',
+      title: 'Ubuntu release no longer on Ubuntu\'s mirrors',
+      message: UBUNTU_EOL,
+      fix: [
+        ...ubuntuCheck,
+        'The lasting fix is a base image of a supported Ubuntu release; as a stopgap, point the sources at the old releases',
+        'in a `RUN` before the failing one:',
+        '',
+        '```dockerfile',
+        `RUN ${UBUNTU_OLD_RELEASES_SED}`,
+        '```',
+      ].join('\n'),
+    },
+    {
+      when: 'ubuntuEol',
+      title: 'Ubuntu release no longer on Ubuntu\'s mirrors',
+      message: UBUNTU_EOL,
+      fix: [
+        ...ubuntuCheck,
+        'The lasting fix is a base image of a supported Ubuntu release; as a stopgap, point the sources at the old releases',
+        '(as root; in a Dockerfile, as a `RUN` before the failing one):',
+        '',
+        '```sh',
+        UBUNTU_OLD_RELEASES_SED,
+        '```',
+      ].join('\n'),
+    },
     {
       when: 'nvidiaKey&fact.nvidiaRepo&fact.place=image-build',
       title: "NVIDIA's CUDA repository key is not installed",
@@ -334,6 +437,6 @@ export const fetchFailed: RuleInput = {
     'Read the `Err:` lines above the failure for the cause (DNS, timeout, 404, signature). Update and install in one',
     '`RUN` so the lists are fresh, and add `-o Acquire::Retries=3` to `apt-get` for flaky networks.',
   ].join('\n'),
-  enrich: 'nvidia-key',
+  enrich: ['nvidia-key', 'eol-release'],
   docs: 'https://docs.docker.com/build/building/best-practices/#apt-get',
 };

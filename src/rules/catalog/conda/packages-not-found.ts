@@ -49,6 +49,26 @@ function variants(): Variant[] {
     out.push({ when: `${pre}fact.platform=linux/arm64&spec`, fix: armFix(tool) });
   }
   out.push({
+    when: 'condaSelfPin',
+    title: 'conda cannot resolve its own version',
+    message:
+      'The spec conda cannot find is conda itself, `{context.condaSelfPin.spec}`, not a package of this build: conda ' +
+      'added this pin on its own version to the solve, and with these channels that exact version no longer resolves. ' +
+      'Docker builds that take the latest installer break this way when a new conda is released.',
+    fix: [
+      'Make the conda of the image a fixed version instead of the latest: install it from a pinned Miniconda or Miniforge',
+      'installer release (for Miniconda, a `Miniconda3-py…_{context.condaSelfPin.version}-0-Linux-…` file from',
+      'https://repo.anaconda.com/miniconda/, not `Miniconda3-latest-…`), or a `continuumio/miniconda3` /',
+      '`condaforge/miniforge3` base image with a version tag. To see which conda releases the channels offer, and which is',
+      'installed:',
+      '',
+      '```sh',
+      "conda search 'conda'",
+      "conda list '^conda$'",
+      '```',
+    ].join('\n'),
+  });
+  out.push({
     when: 'buildPin',
     message:
       'conda found no package for `{context.spec.spec}` and the other specs listed: they pin exact build strings (`name==version=build`), ' +
@@ -119,15 +139,18 @@ export const packagesNotFound: RuleInput = {
       name: 'spec',
       literals: ['- '],
       pattern:
-        '^\\s{0,12}- (?<spec>(?:[A-Za-z0-9_.-]{1,60}::)?(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?:[=<>!~][^\\s:]{0,100})?)\\s{0,5}$',
+        '^(?:> ?)?\\s{0,12}- (?<spec>(?:[A-Za-z0-9_.-]{1,60}::)?(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?:[=<>!~][^\\s:]{0,100})?)\\s{0,5}$',
       tally: true,
     },
     // `  - python=3.6`: the interpreter itself
-    { name: 'pythonSpec', literals: ['- python'], pattern: '^\\s{0,12}- (?<spec>python[=<>]{1,2}\\d[\\d.*]{0,20})\\s{0,5}$' },
+    { name: 'pythonSpec', literals: ['- python'], pattern: '^(?:> ?)?\\s{0,12}- (?<spec>python[=<>]{1,2}\\d[\\d.*]{0,20})\\s{0,5}$' },
+    // `  - conda==23.5.2`: conda itself, at the version of the environment conda runs from, which no one listed
+    // (pytorch/pytorch#106470, fixed by pinning the conda of the Docker build: #106473; ROCm/pytorch#1243 with 23.3.1)
+    { name: 'condaSelfPin', literals: ['- conda='], pattern: '^(?:> ?)?\\s{0,12}- (?<spec>conda={1,2}(?<version>\\d[\\w.]{0,30}))\\s{0,5}$' },
     // `name==version=build` / `name=version=build`: an exported environment's exact builds
-    { name: 'buildPin', literals: ['- '], pattern: '^\\s{0,12}- [A-Za-z0-9_.-]{1,100}={1,2}[^=\\s]{1,60}=[^=\\s]{1,60}\\s{0,5}$' },
+    { name: 'buildPin', literals: ['- '], pattern: '^(?:> ?)?\\s{0,12}- [A-Za-z0-9_.-]{1,100}={1,2}[^=\\s]{1,60}=[^=\\s]{1,60}\\s{0,5}$' },
     // conda's channel list names the platform it solved for: `  - https://repo.anaconda.com/pkgs/main/linux-aarch64`
-    { name: 'aarch64', literals: ['/linux-aarch64'], pattern: '^\\s{0,12}- \\S{1,300}/linux-aarch64/?\\s{0,5}$' },
+    { name: 'aarch64', literals: ['/linux-aarch64'], pattern: '^(?:> ?)?\\s{0,12}- \\S{1,300}/linux-aarch64/?\\s{0,5}$' },
     { name: 'micromamba', literals: ['micromamba'] },
   ],
   scope: 'step',

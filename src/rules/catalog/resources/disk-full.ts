@@ -11,6 +11,11 @@
 // its cache is pruned with `docker buildx prune --all --force`, which acts on the selected builder (docs.docker.com CLI
 // reference, `docker buildx prune`). The step `importing to docker` is `--load` from such a builder (docker/buildx#1927 shows
 // it after `sending tarball`): the image is written again into Docker's own store.
+// A pull fills Docker's data-root (`docker info -f '{{.DockerRootDir}}'`, /var/lib/docker by default): the daemon downloads
+// each layer to a temporary `GetImageBlob…` file under its data-root's tmp/ (moby distribution/pull_v2.go creates it with
+// that prefix) before it registers the layer. On a fresh machine there is nothing to prune: the disk that holds the
+// data-root is too small for the image, so that disk needs more space, or the data-root moves to a larger disk with
+// `"data-root"` in /etc/docker/daemon.json (docs.docker.com/engine/daemon/#daemon-data-directory).
 // `buildx failed with: …` is docker/build-push-action's error (src/main.ts throws it with buildx's last stderr line): the
 // build ran in a GitHub Actions job (fact `runner` = `github-actions`). Whether the runner was GitHub-hosted the line does
 // not say; a hosted runner is a fresh VM whose build cache is empty, so pruning it frees little, and its preinstalled
@@ -71,6 +76,24 @@ const slimLayers = [
   '(`RUN --mount=type=cache,target=/root/.cache/pip`) keep caches out of the image, but still use builder disk.',
 ];
 
+/** A pull on a machine the log does not name: check the data-root's disk; prune only when other images hold it; else grow or move it. */
+const pullDisk = [
+  "Docker keeps pulled layers under its data-root: find it and how much of its disk is free:",
+  '',
+  '```sh',
+  "df -h \"$(docker info -f '{{{{.DockerRootDir}}}}')\"",
+  'docker system df',
+  '```',
+  "If old images and build cache take the space, `docker system prune --all --force` frees it. On a fresh machine there",
+  'is nothing to prune: the disk is smaller than the image. Give that disk more space (a larger root volume on a cloud',
+  'instance), or move the data-root to a larger disk: stop Docker, set `"data-root"` in `/etc/docker/daemon.json`, start',
+  'it again:',
+  '',
+  '```json',
+  '{{ "data-root": "/mnt/docker-data" }}',
+  '```',
+];
+
 const basePull = [
   'The base image is as large as it is: slimming later layers does not help. Free disk where the builder stores',
   'images, or build on a machine with a larger disk.',
@@ -93,7 +116,8 @@ export const diskFull: RuleInput = {
   ],
   context: [
     // Pulling / unpacking the base image: `failed to register layer`, `failed to extract layer`, or the FROM step itself.
-    { name: 'pull', literals: ['failed to register layer', 'failed to extract layer', 'extracting sha256:', 'failed to unpack image'] },
+    // `write /var/lib/docker/tmp/GetImageBlob403717976: no space left on device`: a layer being downloaded by the daemon.
+    { name: 'pull', literals: ['failed to register layer', 'failed to extract layer', 'extracting sha256:', 'failed to unpack image', '/tmp/GetImageBlob'] },
     { name: 'fromStep', source: 'instruction', literals: ['FROM ', 'load metadata for'], pattern: '^(?:FROM|load metadata for)\\s' },
     { name: 'export', literals: ['failed to export layers', 'exporting to image', 'exporting layers'] },
     // buildx loading a container builder's image into Docker (`--load`, the internal step `importing to docker`): Docker
@@ -126,13 +150,13 @@ export const diskFull: RuleInput = {
     },
     {
       when: 'pull',
-      message: 'The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.',
-      fix: [...prune, ...basePull].join('\n'),
+      message: 'The disk filled up while Docker pulled and unpacked {fact.baseImage|the image}: the image does not fit in the space left on the disk that holds Docker\'s data.',
+      fix: [...pullDisk, 'The image is as large as it is: slimming later layers of a Dockerfile does not help.'].join('\n'),
     },
     {
       when: 'fromStep',
-      message: 'The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.',
-      fix: [...prune, ...basePull].join('\n'),
+      message: 'The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left on the disk that holds Docker\'s data.',
+      fix: [...pullDisk, 'The image is as large as it is: slimming later layers of a Dockerfile does not help.'].join('\n'),
     },
     {
       when: 'containerBuilder&fact.runner=github-hosted',

@@ -1,0 +1,28 @@
+// The `eol-release` enricher: for apt's `does not have a Release file` on a Debian release that has moved to
+// archive.debian.org (eol-releases.ts), the release, when its support ended, the sed that points the sources at
+// the archive, and the base image of a supported release when the image tag names the old codename.
+// Every key is absent when its input is not in the log.
+import type { BuildModel, Step } from '../model/types.js';
+import type { FactView } from '../facts/fact-view.js';
+import { archiveSourcesCommand, archivedDebian, releaseName, supportedDebian } from './eol-releases.js';
+
+export function eolReleaseEnrich(captures: Readonly<Record<string, string>>, _step: Step | null, _model: BuildModel, facts: FactView): Record<string, string> {
+  const codename = captures['context.debianEol.codename'];
+  if (codename === undefined) return {};
+  const release = archivedDebian[codename];
+  const command = archiveSourcesCommand(codename);
+  if (release === undefined || command === null) return {};
+  const out: Record<string, string> = {
+    eolRelease: releaseName(codename),
+    eolEnded: release.ended,
+    archiveCommand: command,
+    supported: supportedDebian.map(releaseName).join(' or '),
+  };
+  const base = facts.value('baseImage');
+  const pattern = new RegExp(`\\b${codename}\\b`);
+  if (base !== null && pattern.test(base)) {
+    const newBase = base.replace(pattern, supportedDebian[supportedDebian.length - 1]!);
+    out.baseNote = `: \`FROM ${newBase}\` in place of \`${base}\`, if that tag is published for your version`;
+  }
+  return out;
+}
