@@ -993,6 +993,13 @@ function develTagFor(cuda, os5) {
   if (wanted === void 0 || !row.ubuntu.includes(wanted)) return null;
   return `nvidia/cuda:${row.full}-devel-ubuntu${wanted}`;
 }
+function laterPatchTag(cudaFull, form, ubuntu) {
+  const v = normaliseCudaVersion(cudaFull);
+  const row = v === null ? void 0 : develTags[v];
+  if (row === void 0 || row.full === cudaFull || ubuntu === null || !row.ubuntu.includes(ubuntu)) return null;
+  if (!/(?:^|-)devel-ubuntu/.test(form)) return null;
+  return `${row.full}-${form}`;
+}
 function cudaTagsUrl(cuda) {
   const v = normaliseCudaVersion(cuda);
   return v === null ? null : `https://hub.docker.com/r/nvidia/cuda/tags?name=${v}`;
@@ -1338,6 +1345,7 @@ function cudaArchesEnrich(captures, _step, _model, facts) {
     if (last !== void 0) out.suggestion += `, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts)})`;
   } else if (support.reason === "too-new") {
     out.suggestion = `remove ${support.arch} from the arch list, or build on CUDA ${where[0] ?? "a newer release"} or newer`;
+    if (where[0] !== void 0) out.firstCuda = where[0];
     if (where[0] !== void 0) {
       const newer2 = newerCuda(where[0], facts);
       Object.assign(out, newer2);
@@ -1711,13 +1719,14 @@ function knobsFor(pkg) {
   const key = pkg.trim().toLowerCase();
   return knobs[aliases[key] ?? key] ?? [];
 }
-var CPP_EXT, FA_SETUP, VLLM_ENVS, torchKnobs, knobs, aliases;
+var CPP_EXT, FA_SETUP, VLLM_ENVS, CUDF_BUILD_SH, torchKnobs, knobs, aliases;
 var init_extension_knobs = __esm({
   "src/knowledge/extension-knobs.ts"() {
     "use strict";
     CPP_EXT = "torch/utils/cpp_extension.py (torch 2.13.0 wheel, this machine 2026-12-05)";
     FA_SETUP = "github.com/Dao-AILab/flash-attention setup.py";
     VLLM_ENVS = "github.com/vllm-project/vllm vllm/envs.py (Installation Time Env Vars)";
+    CUDF_BUILD_SH = "github.com/rapidsai/cudf build.sh (commit 002de60c)";
     torchKnobs = [
       { name: "TORCH_CUDA_ARCH_LIST", effect: 'GPU architectures CUDAExtension compiles for (e.g. "8.0;8.6+PTX"); unset = the visible GPUs', defaultValue: null, source: CPP_EXT },
       { name: "MAX_JOBS", effect: "parallel ninja jobs; lower it when nvcc/cicc is killed for memory", defaultValue: null, source: CPP_EXT }
@@ -1737,6 +1746,9 @@ var init_extension_knobs = __esm({
         { name: "MAX_JOBS", effect: "parallel compile jobs", defaultValue: null, source: VLLM_ENVS },
         { name: "NVCC_THREADS", effect: "nvcc --threads per job", defaultValue: null, source: VLLM_ENVS },
         { name: "VLLM_USE_PRECOMPILED", effect: '"1"/"true" reuses precompiled kernels instead of compiling them', defaultValue: null, source: VLLM_ENVS }
+      ],
+      "rapids-cudf": [
+        { name: "PARALLEL_LEVEL", effect: "jobs build.sh passes as -j to cmake --build and setup.py build_ext", defaultValue: "$(nproc)", source: CUDF_BUILD_SH }
       ]
     };
     aliases = {
@@ -1744,7 +1756,9 @@ var init_extension_knobs = __esm({
       "flash-attention": "flash-attn",
       torch: "torch-cpp-extension",
       "torch.utils.cpp_extension": "torch-cpp-extension",
-      cpp_extension: "torch-cpp-extension"
+      cpp_extension: "torch-cpp-extension",
+      cudf: "rapids-cudf",
+      libcudf: "rapids-cudf"
     };
   }
 });
@@ -1935,6 +1949,10 @@ function listTagsCommand(image, of = "major") {
   const filter = of === "minor" ? image.cuda : form;
   return `curl -fsS '${DOCKER_HUB_TAGS_API}?page_size=100&name=${filter}' | grep -oE '${version2}-${escapeRegex(form)}' | sort -uV`;
 }
+function laterPatch(image) {
+  const tag = laterPatchTag(image.cudaFull, tagForm(image), image.os === "ubuntu" ? image.osRelease : null);
+  return tag === null ? {} : { cudaLaterPatchTag: tag };
+}
 function cudaImageTagEnrich(captures, _step, _model, _facts) {
   const ref = captures["context.nvidiaCuda.ref"];
   const image = ref === void 0 ? null : parseImageRef(ref);
@@ -1945,7 +1963,11 @@ function cudaImageTagEnrich(captures, _step, _model, _facts) {
     cudaTagMajor: image.cuda.split(".")[0],
     cudaTagVersion: image.cudaFull,
     listCudaTags: listTagsCommand(image),
-    listCudaPatchTags: listTagsCommand(image, "minor")
+    listCudaPatchTags: listTagsCommand(image, "minor"),
+    cudaTagMinor: image.cuda,
+    // `11.3.0`: the first release of a minor, the kind NVIDIA deletes once a later patch supersedes it (SUPERSEDED_PATCH_TAGS)
+    .../^\d+\.\d+\.0$/.test(image.cudaFull) ? { cudaFirstPatch: image.cudaFull } : {},
+    ...laterPatch(image)
   };
 }
 var DOCKER_HUB_TAGS_API;
@@ -1953,6 +1975,7 @@ var init_cuda_tag_enricher = __esm({
   "src/knowledge/cuda-tag-enricher.ts"() {
     "use strict";
     init_nvidia_images();
+    init_cuda_image_tags();
     DOCKER_HUB_TAGS_API = "https://hub.docker.com/v2/repositories/nvidia/cuda/tags";
   }
 });
@@ -2118,12 +2141,14 @@ function packageOf(captures) {
   if (captures["context.flashAttn"] !== void 0) return "flash-attn";
   if (captures["context.vllm"] !== void 0) return "vllm";
   if (captures["context.torchExtension"] !== void 0) return "torch-cpp-extension";
+  if (captures["context.rapidsCudf"] !== void 0) return "rapids-cudf";
   return null;
 }
 function jobsEnv(pkg) {
   const names = new Set((pkg === null ? [] : knobsFor(pkg)).map((k) => k.name));
   if (names.has("MAX_JOBS") && names.has("NVCC_THREADS")) return "MAX_JOBS=2 NVCC_THREADS=1";
   if (names.has("MAX_JOBS")) return "MAX_JOBS=2";
+  if (names.has("PARALLEL_LEVEL")) return "PARALLEL_LEVEL=2";
   return "MAX_JOBS=2 CMAKE_BUILD_PARALLEL_LEVEL=2";
 }
 function knobNote(pkg) {
@@ -2131,6 +2156,9 @@ function knobNote(pkg) {
     return `${pkg} runs MAX_JOBS compile jobs at once and passes NVCC_THREADS to each nvcc (flash-attn's default is 4), so memory grows with both.`;
   }
   if (pkg === "torch-cpp-extension") return "torch.utils.cpp_extension builds with ninja and reads MAX_JOBS for the number of parallel jobs.";
+  if (pkg === "rapids-cudf") {
+    return "This is a cudf build: cudf's build.sh passes -j${PARALLEL_LEVEL} to cmake --build (one job per core when unset), so MAX_JOBS and CMAKE_BUILD_PARALLEL_LEVEL do not reach it; a make run by hand in cpp/build needs its own -j lowered.";
+  }
   return "PyTorch-style setup.py builds read MAX_JOBS; cmake --build reads CMAKE_BUILD_PARALLEL_LEVEL when it is given no -j or --parallel of its own; a make or ninja called directly, or a -j / --parallel written in the command, needs that number lowered.";
 }
 function commandOf(captures, step, model) {
@@ -2180,7 +2208,7 @@ function memoryKnobsEnrich(captures, step, model, facts) {
     jobsWhere: inImage ? "Add before the RUN that compiles:" : unknown2 ? `The log does not show where the build ran: in a Dockerfile, add ENV ${env} before the RUN that compiles; in a shell:` : "Set in the shell before the build command:",
     knobNote: knobNote(pkg),
     // TORCH_CUDA_ARCH_LIST is read by torch.utils.cpp_extension (and the packages built with it), not by make or cmake.
-    tailNote: `${pkg === null ? "" : "Fewer CUDA architectures (TORCH_CUDA_ARCH_LIST) also cut memory and time. "}${runnerNote(facts)}`,
+    tailNote: `${pkg === null || pkg === "rapids-cudf" ? "" : "Fewer CUDA architectures (TORCH_CUDA_ARCH_LIST) also cut memory and time. "}${runnerNote(facts)}`,
     runnerNote: runnerNote(facts)
   };
 }
@@ -3342,6 +3370,11 @@ function releaseWithWheel(version2, torch, cuda, python) {
   }
   return null;
 }
+function wheelNamePattern(b) {
+  const py = b.python !== null ? `cp${b.python.replace(".", "")}` : "cp<XY>";
+  const torch = b.torch !== null ? /^(\d{1,2}\.\d{1,2})/.exec(b.torch)?.[1] ?? null : null;
+  return `flash_attn-${b.version ?? "<release>"}+cu${b.cuda !== null ? cudaMajor(b.cuda) : "<CUDA major>"}torch${torch ?? "<major.minor>"}cxx11abi${b.abi ?? "<TRUE|FALSE>"}-${py}-${py}-linux_x86_64.whl`;
+}
 function buildOf(captures, facts) {
   const guess = captures["context.faGuess.url"];
   if (guess !== void 0) {
@@ -3387,7 +3420,7 @@ function flashAttnWheelEnrich(captures, _step, _model, facts) {
     const release = b.version !== null ? `flash-attn ${b.version}` : "the flash-attn release";
     const page = b.version !== null ? `${RELEASES_PAGE}/tag/v${b.version}` : RELEASES_PAGE;
     return {
-      faNote: `A prebuilt wheel of flash-attn skips this compile where ${release} published one for this torch, CUDA and Python, and the log does not show ${missing.length > 1 ? `${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}` : missing[0]}. Print them in this stage with: ${WHEEL_FACTS_COMMAND}; then look for flash_attn-<release>+cu<CUDA major>torch<major.minor>cxx11abi<TRUE|FALSE>-cp<XY>-cp<XY>-linux_x86_64.whl at ${page}.`
+      faNote: `A prebuilt wheel of flash-attn skips this compile where ${release} published one for this torch, CUDA and Python, and the log does not show ${missing.length > 1 ? `${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}` : missing[0]}. Print them in this stage with: ${WHEEL_FACTS_COMMAND}; then look for ${wheelNamePattern(b)} at ${page}.`
     };
   }
   const answer = flashAttnWheel({ version: b.version, torch: b.torch, torchCuda: `${cudaMajor(b.cuda)}.0`, python: b.python });
@@ -4292,6 +4325,95 @@ var init_kernel_arch_enricher = __esm({
   }
 });
 
+// src/knowledge/unpinned-flash-attn-enricher.ts
+function unpinnedFlashAttnEnrich(_captures, step, model, _facts) {
+  const texts = [step?.instruction, step?.error, model.solveError?.message];
+  for (const text2 of texts) {
+    const m = text2 ? UNPINNED.exec(text2) : null;
+    if (m?.groups?.pkg) return { unpinnedFlashAttn: m.groups.pkg };
+  }
+  return {};
+}
+var UNPINNED;
+var init_unpinned_flash_attn_enricher = __esm({
+  "src/knowledge/unpinned-flash-attn-enricher.ts"() {
+    "use strict";
+    UNPINNED = /\b(?:pip3?|uv pip|python3? -m pip) install\b[^"'\n]{0,300}?[\s=](?<pkg>flash[-_]attn)(?![\w.=<>~!@[-])/;
+  }
+});
+
+// src/facts/release-codenames.ts
+var releaseOfCodename;
+var init_release_codenames = __esm({
+  "src/facts/release-codenames.ts"() {
+    "use strict";
+    releaseOfCodename = {
+      xenial: "Ubuntu 16.04",
+      bionic: "Ubuntu 18.04",
+      focal: "Ubuntu 20.04",
+      jammy: "Ubuntu 22.04",
+      noble: "Ubuntu 24.04",
+      stretch: "Debian 9",
+      buster: "Debian 10",
+      bullseye: "Debian 11",
+      bookworm: "Debian 12",
+      trixie: "Debian 13"
+    };
+  }
+});
+
+// src/knowledge/eol-releases.ts
+function releaseName(codename) {
+  const release = releaseOfCodename[codename];
+  return release === void 0 ? codename : `${release} (${codename})`;
+}
+function archiveSourcesCommand(codename) {
+  const release = archivedDebian[codename];
+  if (release === void 0) return null;
+  return `sed -i ${release.sedExpressions.map((e) => `-e '${e}'`).join(" ")} /etc/apt/sources.list`;
+}
+var toArchive, archivedDebian, supportedDebian;
+var init_eol_releases = __esm({
+  "src/knowledge/eol-releases.ts"() {
+    "use strict";
+    init_release_codenames();
+    toArchive = ["s|deb.debian.org|archive.debian.org|g", "s|security.debian.org|archive.debian.org|g"];
+    archivedDebian = {
+      stretch: { ended: "2022-06-30", sedExpressions: [...toArchive, "/stretch-updates/d"] },
+      buster: { ended: "2024-06-30", sedExpressions: toArchive }
+    };
+    supportedDebian = ["trixie", "bookworm"];
+  }
+});
+
+// src/knowledge/eol-release-enricher.ts
+function eolReleaseEnrich(captures, _step, _model, facts) {
+  const codename = captures["context.debianEol.codename"];
+  if (codename === void 0) return {};
+  const release = archivedDebian[codename];
+  const command = archiveSourcesCommand(codename);
+  if (release === void 0 || command === null) return {};
+  const out = {
+    eolRelease: releaseName(codename),
+    eolEnded: release.ended,
+    archiveCommand: command,
+    supported: supportedDebian.map(releaseName).join(" or ")
+  };
+  const base = facts.value("baseImage");
+  const pattern = new RegExp(`\\b${codename}\\b`);
+  if (base !== null && pattern.test(base)) {
+    const newBase = base.replace(pattern, supportedDebian[supportedDebian.length - 1]);
+    out.baseNote = `: \`FROM ${newBase}\` in place of \`${base}\`, if that tag is published for your version`;
+  }
+  return out;
+}
+var init_eol_release_enricher = __esm({
+  "src/knowledge/eol-release-enricher.ts"() {
+    "use strict";
+    init_eol_releases();
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -4333,6 +4455,8 @@ var init_enrichers = __esm({
     init_apt_release_mix_enricher();
     init_glibc_image();
     init_kernel_arch_enricher();
+    init_unpinned_flash_attn_enricher();
+    init_eol_release_enricher();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -4400,7 +4524,10 @@ var init_enrichers = __esm({
       /** An Alpine (musl) Python image of the log and the Debian (glibc) image of the same Python (`{enrich.alpineImage}`, `{enrich.glibcImage}`). */
       "glibc-image": glibcImageEnrich,
       /** A kernel ptxas refused for an arch older than it needs: that arch, the targeted one, lists from it up (`{enrich.required}`, `{enrich.torchArchList}`). */
-      "kernel-arch": kernelArchEnrich
+      "kernel-arch": kernelArchEnrich,
+      "unpinned-flash-attn": unpinnedFlashAttnEnrich,
+      /** A Debian release moved to archive.debian.org: its name, end of support, the sed to the archive (`{enrich.eolRelease}`, `{enrich.archiveCommand}`). */
+      "eol-release": eolReleaseEnrich
     };
   }
 });
@@ -4931,7 +5058,7 @@ function cmakeVariants(target) {
     }
   ];
 }
-var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, unsupportedArch;
+var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, unsupportedArch;
 var init_unsupported_arch = __esm({
   "src/rules/catalog/cuda/unsupported-arch.ts"() {
     "use strict";
@@ -4947,6 +5074,30 @@ var init_unsupported_arch = __esm({
     ].join("\n");
     WHERE_INFERRED = 'The list is TORCH_CUDA_ARCH_LIST for PyTorch and its extensions (`8.6` for `sm_86`), `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` for CMake (`86`), or the `-gencode` flags of a plain nvcc command.';
     INFERRED_CHECK = "Confirm the release in the same stage or shell: `nvcc --version`.";
+    AUTODETECTED_WHY = "The list was autodetected from the GPU (`Autodetected CUDA architecture(s): {context.autodetected.archs}`), so there is no list to edit: pass one that CUDA {enrich.cudaVersion} compiles, ending in `+PTX` so that the driver JIT-compiles the PTX for the newer GPU. TORCH_CUDA_ARCH_LIST is the list Torch7's and PyTorch's CMake builds read.";
+    AUTODETECTED_NEWER = "Or build with CUDA {enrich.firstCuda} or newer, which compiles {arch} natively.";
+    autodetectedVariants = [
+      {
+        when: "autodetected&enrich.firstCuda&fact.place=image-build",
+        fix: [AUTODETECTED_WHY, "", "```dockerfile", 'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"', "```", "", "before the `RUN` that builds.", "", AUTODETECTED_NEWER].join("\n")
+      },
+      {
+        when: "autodetected&enrich.firstCuda",
+        fix: [
+          AUTODETECTED_WHY,
+          "",
+          'In the shell that runs the build (Torch7: `TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}" ./install.sh`):',
+          "",
+          "```sh",
+          'export TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"',
+          "```",
+          "",
+          "then run the build again in that shell.",
+          "",
+          AUTODETECTED_NEWER
+        ].join("\n")
+      }
+    ];
     unsupportedArch = {
       id: "cuda/unsupported-arch",
       title: "GPU architecture not supported by this CUDA version",
@@ -4965,6 +5116,7 @@ var init_unsupported_arch = __esm({
         { literals: ["unsupported CUDA gpu architecture"], pattern: "unsupported CUDA gpu architecture: (?<arch>\\w{1,200})" }
       ],
       context: [
+        { name: "autodetected", literals: ["Autodetected CUDA architecture(s):"], pattern: "Autodetected CUDA architecture\\(s\\):\\s{1,4}(?<archs>[\\d.;+ A-Za-z]{1,200}?)\\s*$" },
         { name: "nvcc", literals: ["Cuda compilation tools, release"], pattern: "release (?<cudaVersion>\\d{1,2}\\.\\d{1,2})" },
         {
           name: "cmakeCompiler",
@@ -4995,6 +5147,7 @@ var init_unsupported_arch = __esm({
         'and keep only listed arches in TORCH_CUDA_ARCH_LIST (`8.6` for `compute_86`), `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (`86`) or the nvcc `-gencode` flags; an arch missing from the list needs another CUDA release (removed arches: an older one; new GPUs: a newer one).'
       ].join("\n"),
       variants: [
+        ...autodetectedVariants,
         ...["cmakeFailed", "cmakeBuild"].flatMap(cmakeVariants),
         {
           when: "fact.cuda",
@@ -5174,6 +5327,24 @@ var init_toolkit_on_path = __esm({
   }
 });
 
+// src/rules/catalog/cuda/host-toolkit-install.ts
+var CONDA_TOOLKIT_BLOCK, NVIDIA_INSTALLER_NOTE;
+var init_host_toolkit_install = __esm({
+  "src/rules/catalog/cuda/host-toolkit-install.ts"() {
+    "use strict";
+    CONDA_TOOLKIT_BLOCK = [
+      "```sh",
+      'CUDA_RELEASE=$(python -c "import torch; print(torch.version.cuda)")',
+      'echo "$CUDA_RELEASE"',
+      'conda install -y -c "nvidia/label/cuda-${CUDA_RELEASE}.0" cuda-toolkit',
+      'export CUDA_HOME="$CONDA_PREFIX"',
+      "nvcc --version",
+      "```"
+    ];
+    NVIDIA_INSTALLER_NOTE = 'Without conda, install that release with NVIDIA\'s installer for the distribution (https://developer.nvidia.com/cuda-toolkit-archive), then `export CUDA_HOME=/usr/local/cuda` and `export PATH="$CUDA_HOME/bin:$PATH"` (`ls -d /usr/local/cuda*` shows where it went).';
+  }
+});
+
 // src/rules/catalog/runtime/run-command.ts
 var RUN_COMMAND_CONTEXT, HOST_GPU_CHECK;
 var init_run_command2 = __esm({
@@ -5220,7 +5391,8 @@ function imageBuildVariants(prefix, hint) {
 }
 function flashVariants() {
   const out = [];
-  for (const imageBuild of [true, false]) {
+  for (const place of ["image-build", "host-shell", ""]) {
+    const imageBuild = place === "image-build";
     for (const pkg of ["building", "collecting", ""]) {
       const toolkit = imageBuild ? [
         'Build in a `-devel` CUDA image of the release torch was built for (`python3 -c "import torch; print(torch.version.cuda)"` prints it; the tags are at https://hub.docker.com/r/nvidia/cuda/tags) and name the toolkit:',
@@ -5228,6 +5400,12 @@ function flashVariants() {
         "```dockerfile",
         ENV_LINE,
         "```"
+      ] : place === "host-shell" ? [
+        "This machine has no CUDA toolkit (`nvcc`): install the one of the release torch was built for (`torch.version.cuda`; `None` there means a CPU-only torch, which builds no CUDA extension). In a conda environment, from NVIDIA's channel (labels from CUDA 11.3 on):",
+        "",
+        ...CONDA_TOOLKIT_BLOCK,
+        "",
+        NVIDIA_INSTALLER_NOTE
       ] : [
         'The build needs a CUDA toolkit (`bin/nvcc`) of the release torch was built for (`python3 -c "import torch; print(torch.version.cuda)"`). First check whether this machine or container has one at all:',
         "",
@@ -5236,13 +5414,13 @@ function flashVariants() {
         "nvcc --version",
         "```",
         "",
-        "With none (a runtime image, a Kubernetes pod started from one), setting CUDA_HOME cannot help: build in a `-devel` CUDA image of that release (https://hub.docker.com/r/nvidia/cuda/tags), or install a prebuilt flash-attn wheel, which needs no compiler: https://github.com/Dao-AILab/flash-attention/releases has one per flash-attn, CUDA, torch, C++ ABI and Python (`flash_attn-2.5.9.post1+cu122torch2.3cxx11abiFALSE-cp310-cp310-linux_x86_64.whl`). If a toolkit is there, point the build at it in the shell that builds:",
+        "With none (a runtime image, a Kubernetes pod started from one), setting CUDA_HOME cannot help: build in a `-devel` CUDA image of that release (https://hub.docker.com/r/nvidia/cuda/tags), or install a prebuilt flash-attn wheel, which needs no compiler: https://github.com/Dao-AILab/flash-attention/releases has one per flash-attn, CUDA, torch, C++ ABI and Python (each named for them). If a toolkit is there, point the build at it in the shell that builds:",
         "",
         ...toolkitOnPathBlock
       ];
       const rebuild = pkg === "building" ? "Then build it again without build isolation, so its setup sees this torch and toolkit: `uv pip install --no-build-isolation {context.building.package}`. {enrich.knobs}" : pkg ? "Then build it again without build isolation, so its setup sees this torch and toolkit: `{enrich.rebuild}`. {enrich.knobs}" : "Then run the same install again with `--no-build-isolation`, so its setup sees this torch and toolkit.";
       out.push({
-        when: ["flashAttn", imageBuild ? "fact.place=image-build" : "", pkg].filter(Boolean).join("&"),
+        when: ["flashAttn", place ? `fact.place=${place}` : "", pkg].filter(Boolean).join("&"),
         title: "flash-attn found no nvcc (no CUDA toolkit)",
         message: FLASH_MESSAGE,
         fix: [...toolkit, "", rebuild].join("\n")
@@ -5251,11 +5429,12 @@ function flashVariants() {
   }
   return out;
 }
-var ENV_LINE, NAME_IT, FINDCUDA_HINT, RUN_TITLE, RUN_VARIANTS, FLASH_MESSAGE, toolkitNotFound;
+var ENV_LINE, NAME_IT, FINDCUDA_HINT, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, FLASH_MESSAGE, toolkitNotFound;
 var init_toolkit_not_found = __esm({
   "src/rules/catalog/cuda/toolkit-not-found.ts"() {
     "use strict";
     init_toolkit_on_path();
+    init_host_toolkit_install();
     init_flash_attn_wheel();
     init_run_command2();
     ENV_LINE = "ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda";
@@ -5289,6 +5468,61 @@ var init_toolkit_not_found = __esm({
           "```",
           "",
           "If it lists one, put it on PATH there (`export PATH=/usr/local/cuda/bin:$PATH`). If not, run the build in a `-devel` CUDA image of the release the project targets (https://hub.docker.com/r/nvidia/cuda/tags), or build an image that installs the toolkit (NVIDIA's `cuda-nvcc` package of that release, `cuda-nvcc-12-4` for 12.4)."
+        ].join("\n")
+      }
+    ];
+    HOME_NONE_MESSAGE = 'torch found no CUDA toolkit at all (`cpp_extension.CUDA_HOME` is None: no CUDA_HOME or CUDA_PATH, no nvcc on PATH, no /usr/local/cuda), so the setup script\'s `CUDA_HOME + "/bin/nvcc"` failed. Exporting CUDA_HOME cannot help: there is no toolkit to point it at.';
+    TORCH_CUDA_CHECK = 'Print the CUDA release torch was built for, in the same environment: `python -c "import torch; print(torch.version.cuda)"`.';
+    ARCH_FOR_NO_GPU = 'The build sees no GPU ("Torch did not find available GPUs"), so name the GPUs the result will run on: their compute capabilities (https://developer.nvidia.com/cuda-gpus: a Tesla K80 is 3.7, a T4 7.5) in TORCH_CUDA_ARCH_LIST';
+    DEVEL_OF_TORCH_CUDA = [
+      TORCH_CUDA_CHECK + " Build on the `-devel` image of that release (its tags: https://hub.docker.com/r/nvidia/cuda/tags), which has the toolkit, and name it:",
+      "",
+      "```dockerfile",
+      ENV_LINE,
+      "```"
+    ];
+    homeNoneVariants = [
+      {
+        when: "cudaHomeNone&noGpuVisible&fact.place=image-build",
+        message: HOME_NONE_MESSAGE,
+        fix: [
+          ...DEVEL_OF_TORCH_CUDA,
+          "",
+          ARCH_FOR_NO_GPU + ', before the `RUN` that builds: `ENV TORCH_CUDA_ARCH_LIST="3.7;7.5"`.'
+        ].join("\n")
+      },
+      {
+        when: "cudaHomeNone&fact.place=image-build",
+        message: HOME_NONE_MESSAGE,
+        fix: [
+          ...DEVEL_OF_TORCH_CUDA
+        ].join("\n")
+      },
+      {
+        when: "cudaHomeNone&noGpuVisible",
+        message: HOME_NONE_MESSAGE,
+        fix: [
+          TORCH_CUDA_CHECK + " A Dockerfile build (`docker build`, `nvidia-docker build`) needs a base image with the toolkit of that release: the `-devel` tag (https://hub.docker.com/r/nvidia/cuda/tags) in `FROM`, then, in the Dockerfile:",
+          "",
+          "```dockerfile",
+          ENV_LINE,
+          'ENV TORCH_CUDA_ARCH_LIST="3.7;7.5"',
+          "```",
+          "",
+          ARCH_FOR_NO_GPU + ": keep the ones you run on. On a machine (not an image build), install the CUDA toolkit of that release and build again with `CUDA_HOME=/usr/local/cuda`."
+        ].join("\n")
+      },
+      {
+        when: "cudaHomeNone",
+        message: HOME_NONE_MESSAGE,
+        fix: [
+          TORCH_CUDA_CHECK + " A Dockerfile build needs a base image with the toolkit of that release: the `-devel` tag (https://hub.docker.com/r/nvidia/cuda/tags) in `FROM`, then:",
+          "",
+          "```dockerfile",
+          ENV_LINE,
+          "```",
+          "",
+          "On a machine (not an image build), install the CUDA toolkit of that release and build again with `CUDA_HOME=/usr/local/cuda`."
         ].join("\n")
       }
     ];
@@ -5336,6 +5570,8 @@ var init_toolkit_not_found = __esm({
         // conda-build's build or host environment in a path: `/home/runner/miniconda3/conda-bld/faiss-pkg_1711571792861/_build_env/share/\u2026`
         { name: "condaBuild", literals: ["/conda-bld/"], pattern: "/conda-bld/[^/\\s]{1,200}/_(?:build_env|h_env)" },
         { name: "flashAttn", literals: ["flash_attn was requested"] },
+        { name: "cudaHomeNone", literals: ["unsupported operand type(s) for +: 'NoneType' and 'str'"] },
+        { name: "noGpuVisible", literals: ["Torch did not find available GPUs"] },
         // FindCUDA's own words: `/usr/share/cmake-3.29/Modules/FindCUDA.cmake:1291 (find_package_handle_standard_args)`, `(missing: CUDA_NVCC_EXECUTABLE \u2026`
         { name: "findCuda", literals: ["FindCUDA.cmake", "CUDA_NVCC_EXECUTABLE"] },
         // the `docker run` line, for the same command with another image (run-image)
@@ -5359,6 +5595,7 @@ var init_toolkit_not_found = __esm({
         "build in a `-devel` CUDA image of the release torch was built for, with `ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda`, and install it with `--no-build-isolation`.",
         [
           ...flashVariants(),
+          ...homeNoneVariants,
           {
             when: "condaBuild",
             title: "No CUDA compiler in the conda-build environment",
@@ -5615,6 +5852,74 @@ var init_libcuda_stub_missing = __esm({
   }
 });
 
+// src/rules/catalog/cuda/nvcc-host-flag-rejected.ts
+var MESSAGE, DISTRO_MESSAGE, CHECK, LLAMA_CPP_CUDA_OPTION, LLAMA_CPP, CMAKE, IMAGE, nvccHostFlagRejected;
+var init_nvcc_host_flag_rejected = __esm({
+  "src/rules/catalog/cuda/nvcc-host-flag-rejected.ts"() {
+    "use strict";
+    MESSAGE = "nvcc was handed the host compiler flag `-m{flag}` and read it as its own `-m` option (`--machine`, a number of bits). CMake forwards host flags through nvcc (`-forward-unknown-to-host-compiler`) only when nvcc is 10.2 or newer, so this nvcc is older than that.";
+    DISTRO_MESSAGE = "The build ran `/usr/bin/nvcc`, the distribution's CUDA toolkit (package `nvidia-cuda-toolkit`), an nvcc older than 10.2: it read the host compiler flag `-m{flag}` as its own `-m` option (`--machine`, a number of bits). CMake forwards host flags through nvcc (`-forward-unknown-to-host-compiler`) only from nvcc 10.2 on.";
+    CHECK = [
+      "Check which toolkits the machine has:",
+      "",
+      "```sh",
+      "command -v nvcc; nvcc --version",
+      "ls -d /usr/local/cuda*/bin/nvcc",
+      "```",
+      "",
+      "When only the distribution's nvcc is there, install a current toolkit from NVIDIA's CUDA repository (https://developer.nvidia.com/cuda-downloads; a release the driver supports: `nvidia-smi` prints the highest CUDA version it runs). Then build with that nvcc, from scratch (the compiler is cached):",
+      ""
+    ];
+    LLAMA_CPP_CUDA_OPTION = "`GGML_CUDA` is the option of current llama-cpp-python releases; old ones took `-DLLAMA_CUBLAS=on` (gone by 0.2.81, its changelog says).";
+    LLAMA_CPP = [
+      "```sh",
+      'CUDACXX=/usr/local/cuda/bin/nvcc CMAKE_ARGS="-DGGML_CUDA=on" pip install --upgrade --force-reinstall --no-cache-dir llama-cpp-python',
+      "```",
+      "",
+      LLAMA_CPP_CUDA_OPTION
+    ].join("\n");
+    CMAKE = [
+      "```sh",
+      "rm -rf build",
+      "cmake -S . -B build -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc",
+      "```",
+      "",
+      "A pip build of a CMake project takes the same compiler from `CUDACXX=/usr/local/cuda/bin/nvcc` in its environment."
+    ].join("\n");
+    IMAGE = [
+      "In the Dockerfile, drop the distribution's `nvidia-cuda-toolkit` and build in a stage based on an `nvidia/cuda:\u2026-devel-\u2026` image (its nvcc is /usr/local/cuda/bin/nvcc), with `ENV CUDACXX=/usr/local/cuda/bin/nvcc` before the build step."
+    ].join("\n");
+    nvccHostFlagRejected = {
+      id: "cuda/nvcc-host-flag-rejected",
+      title: "nvcc older than 10.2 rejected a host compiler flag",
+      severity: "error",
+      match: [
+        // `nvcc fatal   : 'f16c': expected a number` (abetlen/llama-cpp-python#454), pip's indentation or none
+        { literals: ["': expected a number"], pattern: "nvcc fatal\\s{0,8}: '(?<flag>[\\w.+=-]{1,40})': expected a number" }
+      ],
+      context: [
+        // the compile command as CMake printed it, run by the distribution's nvcc
+        { name: "distroNvcc", literals: ["/usr/bin/nvcc"], pattern: "(?:^|\\s)/usr/bin/nvcc\\s" },
+        // llama-cpp-python's own build: its sdist vendors llama.cpp under vendor/llama.cpp
+        { name: "llamaCpp", literals: ["llama-cpp-python", "llama_cpp_python", "vendor/llama.cpp"] }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: MESSAGE,
+      fix: [...CHECK, CMAKE].join("\n"),
+      variants: [
+        { when: "fact.place=image-build&distroNvcc", title: "Distribution nvcc (older than 10.2) rejected a host compiler flag", message: DISTRO_MESSAGE, fix: IMAGE },
+        { when: "fact.place=image-build", fix: IMAGE },
+        { when: "distroNvcc&llamaCpp", title: "Distribution nvcc (older than 10.2) rejected a host compiler flag", message: DISTRO_MESSAGE, fix: [...CHECK, LLAMA_CPP].join("\n") },
+        { when: "distroNvcc", title: "Distribution nvcc (older than 10.2) rejected a host compiler flag", message: DISTRO_MESSAGE },
+        { when: "llamaCpp", fix: [...CHECK, LLAMA_CPP].join("\n") }
+      ],
+      docs: "https://cmake.org/cmake/help/latest/envvar/CUDACXX.html"
+    };
+  }
+});
+
 // src/rules/catalog/cuda/no-gpu-at-build.ts
 function archVariants() {
   const out = [];
@@ -5704,6 +6009,65 @@ function nativeVariants() {
     { when: "cmakeNative&fact.place=image-build", title: title2, message: message2, fix: cmakeRun("86").join("\n") }
   ];
 }
+function tcnnVariants() {
+  const title2 = "tiny-cuda-nn found no GPU to compile for: TCNN_CUDA_ARCHITECTURES not set";
+  return [
+    {
+      when: "tcnnArch&fact.place=image-build",
+      title: title2,
+      message: TCNN_MESSAGE + "A `docker build` step has no GPU (a build has no `--gpus`), so the variable must be set in the Dockerfile.",
+      fix: [FIND_CAPABILITY + " Set it before the `RUN` that builds tiny-cuda-nn:", "", "```dockerfile", "ENV TCNN_CUDA_ARCHITECTURES=86", "```"].join("\n")
+    },
+    {
+      when: "tcnnArch&fact.place=host-shell",
+      title: title2,
+      message: TCNN_MESSAGE + "On a machine with a GPU this means torch has no CUDA (a CPU-only wheel) or sees no GPU.",
+      fix: [
+        "Check what torch sees (`None` for a CPU-only torch, which needs reinstalling from PyTorch's CUDA index):",
+        "",
+        "```sh",
+        'python -c "import torch; print(torch.version.cuda, torch.cuda.is_available())"',
+        "```",
+        "",
+        FIND_CAPABILITY + " To build without a visible GPU, set it in the shell that runs the build: `export TCNN_CUDA_ARCHITECTURES=86`."
+      ].join("\n")
+    },
+    {
+      when: "tcnnArch",
+      title: title2,
+      message: TCNN_MESSAGE + "A `docker build` step has no GPU; elsewhere, torch has no CUDA (a CPU-only wheel) or sees no GPU.",
+      fix: [
+        FIND_CAPABILITY + ' Set it where the build runs: `ENV TCNN_CUDA_ARCHITECTURES=86` before the `RUN` in a Dockerfile, `export TCNN_CUDA_ARCHITECTURES=86` in a shell. On a machine with a GPU, `python -c "import torch; print(torch.version.cuda, torch.cuda.is_available())"` shows whether torch has CUDA (`None`: a CPU-only torch).'
+      ].join("\n")
+    }
+  ];
+}
+function llamaCppPythonVariants() {
+  const where = "!fact.place=image-build&!fact.place=docker-run&!fact.place=host-shell";
+  const title2 = "llama-cpp-python: CUDA architectures `native`, and no GPU to detect";
+  const message2 = "llama.cpp's CMake build asked for the `native` CUDA architectures, those of the GPUs it can see, and saw none: a `docker build` step has no GPU (a build has no `--gpus`), nor has a machine without one. The architectures must be named instead.";
+  const fix4 = (list, basis) => [
+    `Name them in the build's CMAKE_ARGS (\`;\` between several, inside the quotes); ${basis}:`,
+    "",
+    "```sh",
+    `CMAKE_ARGS="-DGGML_CUDA=on -DCMAKE_CUDA_ARCHITECTURES=${list}" pip install --no-cache-dir llama-cpp-python`,
+    "```",
+    "",
+    `In a Dockerfile that is the \`RUN\` line itself. ${LLAMA_CPP_CUDA_OPTION}`
+  ].join("\n");
+  return [
+    { when: `cmakeNative&llamaCppPython&enrich.cmakeArchList&${where}`, title: title2, message: message2, fix: fix4("{enrich.cmakeArchList}", "here, {enrich.archListBasis}") },
+    {
+      when: `cmakeNative&llamaCppPython&${where}`,
+      title: title2,
+      message: message2,
+      fix: fix4(
+        "86",
+        "the log does not show the CUDA version, so `nvcc --list-gpu-arch` where it builds lists what its nvcc compiles (`compute_86` \u2192 `86`, the RTX 30 / A10 one below): keep those of the GPUs it will run on"
+      )
+    }
+  ];
+}
 function placeVariants() {
   const inContainer = "This program needs a GPU and the NVIDIA driver, and the container it ran in had neither: a container sees GPUs only when it is started with them (`docker run --gpus \u2026`); the NVIDIA Container Toolkit then mounts the host's driver into it.";
   return [
@@ -5760,11 +6124,12 @@ function placeVariants() {
     }
   ];
 }
-var MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_MESSAGE, EMPTY_ARCH_MESSAGE, noGpuAtBuild;
+var MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, TCNN_UNKNOWN_ARCH, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_MESSAGE, EMPTY_ARCH_MESSAGE, TCNN_MESSAGE, FIND_CAPABILITY, noGpuAtBuild;
 var init_no_gpu_at_build = __esm({
   "src/rules/catalog/cuda/no-gpu-at-build.ts"() {
     "use strict";
     init_build_gpu();
+    init_nvcc_host_flag_rejected();
     init_run_command2();
     MOVE_CHECKS = "- move device checks (`nvidia-smi`, `torch.cuda.is_available()`) to the start of the container (`docker run --gpus all` with the image this build makes) or a CI test step on a GPU runner;";
     SAMPLE_WORKLOAD = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/sample-workload.html";
@@ -5778,6 +6143,10 @@ var init_no_gpu_at_build = __esm({
       // `OCI runtime create failed: \u2026 caused "exec: \"nvidia-smi\": executable file not found in $PATH": unknown.` (gw0/docker-keras#7)
       { literals: ["executable file not found"], pattern: 'exec: \\\\?"nvidia-smi\\\\?": executable file not found' }
     ];
+    TCNN_UNKNOWN_ARCH = {
+      literals: ["Unknown compute capability"],
+      pattern: "Unknown compute capability[^\\n]{0,200}TCNN_CUDA_ARCHITECTURES"
+    };
     nvidiaSmiVariant = {
       title: "nvidia-smi run at build time: it comes from the host driver at `docker run --gpus`",
       message: "`nvidia-smi` is not in the image: it belongs to the NVIDIA driver of the host, and the NVIDIA Container Toolkit mounts it into a container started with GPUs (`docker run --gpus \u2026`). A build step has no GPU and no driver, so the shell does not find it (exit code 127).",
@@ -5854,6 +6223,8 @@ var init_no_gpu_at_build = __esm({
     };
     ARCH_LIST_MESSAGE = "With TORCH_CUDA_ARCH_LIST unset (or `native`), torch.utils.cpp_extension builds the arch list from the GPUs it can see; this step saw none, so the list was empty and `arch_list[-1] += '+PTX'` raised IndexError. A build step sees no GPU by default (`docker build` has no `--gpus`).";
     EMPTY_ARCH_MESSAGE = "nvcc was given an empty architecture (`compute_`): the list or variable that should name it was empty. CMake keeps only the digits of each CMAKE_CUDA_ARCHITECTURES entry, so `native` on a CMake older than 3.24 (which does not know it) comes out empty; so does a value a script read from the GPU on a builder without one, or a build argument left empty in a `-gencode arch=compute_\u2026` flag. `native` on CMake 3.24+ needs a GPU too, which a build step does not see by default.";
+    TCNN_MESSAGE = "tiny-cuda-nn's setup.py compiles for the compute capability named in TCNN_CUDA_ARCHITECTURES, or else for the GPU torch sees; it saw neither, so it stopped before compiling. ";
+    FIND_CAPABILITY = "TCNN_CUDA_ARCHITECTURES takes the compute capability of the GPUs the code will run on, without the dot: on that machine `nvidia-smi --query-gpu=compute_cap --format=csv` prints `8.6` \u2192 `86` (several GPUs: `75,86`; each one is a separate build, so list only those).";
     noGpuAtBuild = {
       id: "cuda/no-gpu-at-build",
       title: "Build step needs a GPU (the build has none)",
@@ -5875,7 +6246,10 @@ var init_no_gpu_at_build = __esm({
         // an empty arch: `nvcc fatal : Unsupported gpu architecture 'compute_'` (CMake's `-gencode=arch=compute_,code=sm_`)
         { literals: ["architecture 'compute_'", "architecture 'sm_'"], pattern: "Unsupported gpu architecture '(?:compute|sm)_'" },
         // `RUN nvidia-smi` with no driver in the step
-        ...NVIDIA_SMI_MISSING
+        ...NVIDIA_SMI_MISSING,
+        // tiny-cuda-nn: `OSError: Unknown compute capability. Specify the target compute capabilities in the TCNN_CUDA_ARCHITECTURES \u2026`
+        // (newer: `Unknown compute capability for extension build. Specify TCNN_CUDA_ARCHITECTURES manually \u2026`)
+        TCNN_UNKNOWN_ARCH
       ],
       context: [
         { name: "nvidiaSmi", ...NVIDIA_SMI_MISSING[0] },
@@ -5885,8 +6259,11 @@ var init_no_gpu_at_build = __esm({
         { name: "nvidiaSmiInteractive", literals: ["bash: nvidia-smi: command not found"], pattern: "^bash: nvidia-smi: command not found" },
         RUN_COMMAND_CONTEXT,
         { name: "archList", literals: ["arch_list[-1] += '+PTX'"] },
+        { name: "tcnnArch", ...TCNN_UNKNOWN_ARCH },
         { name: "emptyArch", literals: ["architecture 'compute_'", "architecture 'sm_'"] },
         { name: "cmakeNative", literals: ['is set to "native", but no GPU was detected'] },
+        // llama-cpp-python's build: its sdist vendors llama.cpp under vendor/llama.cpp (`CMake Error in vendor/llama.cpp/CMakeLists.txt`)
+        { name: "llamaCppPython", literals: ["llama-cpp-python", "llama_cpp_python", "vendor/llama.cpp"] },
         // a pasted `CMAKE_ARGS="\u2026" pip install \u2026` line (the step's RUN instruction is read by the cmake-args enricher itself)
         { name: "cmakeArgs", literals: ["CMAKE_ARGS="] }
       ],
@@ -5911,8 +6288,10 @@ var init_no_gpu_at_build = __esm({
         { ...NVIDIA_SMI_SOMEWHERE, when: "nvidiaSmiInteractive&!fact.place=image-build" },
         { ...nvidiaSmiVariant, when: "nvidiaSmi" },
         { ...nvidiaSmiVariant, when: "nvidiaSmiStep" },
+        ...tcnnVariants(),
         ...archVariants(),
         ...nativeVariants(),
+        ...llamaCppPythonVariants(),
         ...placeVariants(),
         {
           when: "fact.cuda",
@@ -6362,8 +6741,38 @@ function gccFix(image, named, bazel = false) {
   lines2.push("", bazel ? BAZEL_READS : WHO_READS, "", NO_PACKAGE);
   return lines2.join("\n");
 }
+function forwardAmbiguousFix(image) {
+  const install2 = image ? [
+    "```dockerfile",
+    `RUN ${READ_GCC_MAX} && \\`,
+    '    apt-get update && apt-get install -y --no-install-recommends "gcc-$GCC_MAX" "g++-$GCC_MAX" && \\',
+    '    update-alternatives --install /usr/bin/gcc gcc "/usr/bin/gcc-$GCC_MAX" 100 && \\',
+    '    update-alternatives --install /usr/bin/g++ g++ "/usr/bin/g++-$GCC_MAX" 100',
+    "```"
+  ] : [
+    "```sh",
+    "nvcc --version",
+    "gcc --version",
+    READ_GCC_MAX,
+    'echo "$GCC_MAX"',
+    'apt-get update && apt-get install -y "gcc-$GCC_MAX" "g++-$GCC_MAX"',
+    'export CC="gcc-$GCC_MAX" CXX="g++-$GCC_MAX" CUDAHOSTCXX="g++-$GCC_MAX"',
+    "```"
+  ];
+  return [
+    "Read both versions and the newest gcc this nvcc accepts (the number in its `host_config.h`; when the build downloads or bundles an nvcc of its own, read the `host_config.h` beside that one), then build with that gcc (on a Debian / Ubuntu system; `sudo` outside a container):",
+    "",
+    ...install2,
+    "",
+    image ? "update-alternatives makes it the `gcc` / `g++` every later step runs, whichever way the build picks its compiler." : WHO_READS.replace(/\{max\}/g, "$GCC_MAX"),
+    "",
+    "Or keep gcc and use a CUDA release whose nvcc accepts it (NVIDIA's host compiler table per release: https://docs.nvidia.com/cuda/cuda-installation-guide-linux/index.html#host-compiler-support-policy)."
+  ].join("\n");
+}
 function variants2() {
   return [
+    { when: "forwardAmbiguous&fact.place=image-build", title: "gcc too new for this nvcc: std::forward ambiguous in the host compile", message: FORWARD_MESSAGE, fix: forwardAmbiguousFix(true) },
+    { when: "forwardAmbiguous", title: "gcc too new for this nvcc: std::forward ambiguous in the host compile", message: FORWARD_MESSAGE, fix: forwardAmbiguousFix(false) },
     { when: "clang", message: "nvcc refused clang as its host compiler: this CUDA release accepts clang older than {clangBelow} only.", fix: CLANG_FIX },
     { when: "bazel&fact.place=image-build", fix: gccFix(true, false, true) },
     { when: "bazel", fix: gccFix(false, false, true) },
@@ -6372,7 +6781,7 @@ function variants2() {
     { when: "ccbin", fix: gccFix(false, true) }
   ];
 }
-var GCC, ENV_VALUES, BAZEL_VALUES, WHO_READS, BAZEL_READS, NO_PACKAGE, NAMED, CLANG_FIX, unsupportedHostCompiler;
+var GCC, ENV_VALUES, BAZEL_VALUES, WHO_READS, BAZEL_READS, NO_PACKAGE, NAMED, CLANG_FIX, READ_GCC_MAX, FORWARD_MESSAGE, FORWARD_AMBIGUOUS, unsupportedHostCompiler;
 var init_unsupported_host_compiler = __esm({
   "src/rules/catalog/cuda/unsupported-host-compiler.ts"() {
     "use strict";
@@ -6384,6 +6793,12 @@ var init_unsupported_host_compiler = __esm({
     NO_PACKAGE = "No such package for this OS release (`apt-cache policy gcc-{max}` shows none): build on the same CUDA release's image for an older OS release, whose default gcc this nvcc accepts, or on a newer CUDA release whose nvcc accepts this gcc. `-allow-unsupported-compiler` (nvcc's flag) only skips the check: the build may still fail or miscompile.";
     NAMED = "This build names its host compiler itself (`-ccbin {context.ccbin.path}`, from CMAKE_CUDA_HOST_COMPILER, CUDAHOSTCXX or CC): change that setting to g++-{max} (on a Debian / Ubuntu base; elsewhere the distro's gcc {max} package):";
     CLANG_FIX = "Point nvcc at a host compiler it accepts: a clang older than {clangBelow}, or the distro's gcc (`-ccbin g++` for nvcc itself, `CUDAHOSTCXX=g++` for CMake, on a fresh build directory). A newer CUDA release accepts a newer clang; `-allow-unsupported-compiler` only skips the check.";
+    READ_GCC_MAX = 'GCC_MAX=$(grep -ho "gcc versions later than [0-9]*" "${CUDA_HOME:-/usr/local/cuda}/include/crt/host_config.h" | grep -o "[0-9]*$")';
+    FORWARD_MESSAGE = "gcc could not compile the host side of CUDA code: `std::forward` is ambiguous in the C++ library of gcc {context.libstdcxx.gcc|in use}. That is the mark of a gcc newer than the nvcc supports, with nvcc's own check skipped (`-allow-unsupported-compiler`, or an nvcc the build brought with it): the C++ library of a newer gcc is more than that nvcc's front end understands. The log shows neither version.";
+    FORWARD_AMBIGUOUS = {
+      literals: ["call of overloaded"],
+      pattern: "error: call of overloaded [\u2018'`]forward<[^\\n]{0,4000}[\u2019'`] is ambiguous"
+    };
     unsupportedHostCompiler = {
       id: "cuda/unsupported-host-compiler",
       title: "nvcc refuses the host compiler (gcc / clang too new for this CUDA)",
@@ -6392,9 +6807,13 @@ var init_unsupported_host_compiler = __esm({
         // `error: #error -- unsupported GNU version! gcc versions later than 8 are not supported!`
         { literals: ["unsupported GNU version!"], pattern: "unsupported GNU version! gcc versions later than (?<max>\\d{1,2}) are not supported" },
         // `error: -- unsupported clang version! clang version must be less than 10 and greater than 3.2 .`
-        { literals: ["unsupported clang version!"], pattern: "unsupported clang version! clang version must be less than (?<clangBelow>\\d{1,2})" }
+        { literals: ["unsupported clang version!"], pattern: "unsupported clang version! clang version must be less than (?<clangBelow>\\d{1,2})" },
+        FORWARD_AMBIGUOUS
       ],
       context: [
+        { name: "forwardAmbiguous", ...FORWARD_AMBIGUOUS },
+        // the libstdc++ of the gcc in use: `/usr/include/c++/13/bits/move.h:70:1: note: candidate: \u2026`
+        { name: "libstdcxx", literals: ["/include/c++/"], pattern: "/include/c\\+\\+/(?<gcc>\\d{1,2})/bits/move\\.h" },
         { name: "clang", literals: ["unsupported clang version!"] },
         // The toolkit's own path names its release: `/usr/local/cuda-10.1/include/crt/host_config.h`.
         { name: "cudaDir", literals: ["/cuda-"], pattern: "/cuda-(?<version>\\d{1,2}\\.\\d{1,2})/(?:bin/\\.\\./)?(?:targets/[\\w-]{1,40}/)?include/" },
@@ -6509,7 +6928,7 @@ function variants3() {
       out.push({
         when: ["distro", stopped ? "stopped" : "", named ? "named" : ""].filter(Boolean).join("&"),
         ...stopped ? { severity: "error" } : {},
-        message: `${DISTRO_MESSAGE.replace("{named}", ctx ? `: {context.${ctx}.variable:all} is NOTFOUND` : "")}${stopped ? ` ${STOPPED}` : ""}`,
+        message: `${DISTRO_MESSAGE2.replace("{named}", ctx ? `: {context.${ctx}.variable:all} is NOTFOUND` : "")}${stopped ? ` ${STOPPED}` : ""}`,
         fix: DISTRO_FIX.replace("{variable}", ctx ? `{context.${ctx}.variable}` : "CUPTI_LIBRARY_PATH")
       });
     }
@@ -6536,7 +6955,7 @@ function variants3() {
   }
   return out;
 }
-var WHERE, PYTORCH_EFFECT, OTHER_EFFECT, INSTALL_KNOWN, INSTALL_UNKNOWN, namedFix, unnamedFix, STOPPED, HEADER_MESSAGE, DISTRO_MESSAGE, DISTRO_FIX, cuptiLibraryNotfound;
+var WHERE, PYTORCH_EFFECT, OTHER_EFFECT, INSTALL_KNOWN, INSTALL_UNKNOWN, namedFix, unnamedFix, STOPPED, HEADER_MESSAGE, DISTRO_MESSAGE2, DISTRO_FIX, cuptiLibraryNotfound;
 var init_cupti_library_notfound = __esm({
   "src/rules/catalog/cmake/cupti-library-notfound.ts"() {
     "use strict";
@@ -6549,7 +6968,7 @@ var init_cupti_library_notfound = __esm({
     unnamedFix = (pytorch) => pytorch ? ", `-DCUPTI_LIBRARY_PATH=` and the path `find` printed (PyTorch's cache variable for it)" : ": `grep -i cupti CMakeCache.txt` in the build directory shows the cache variable that holds it; set that one with `-D` to the path `find` printed";
     STOPPED = "CMake's generate-time list names it, so a target of this project links it and CMake stopped there: this NOTFOUND is why the configure failed.";
     HEADER_MESSAGE = `CMake found \`cupti.h\` in {context.headers.dir} but no CUPTI library where it searched`;
-    DISTRO_MESSAGE = "CMake did not find the CUPTI library{named}. This CUDA is the distribution's own toolkit (rooted at `/usr/lib/cuda`): its CUPTI is the `libcupti-dev` package, which puts `libcupti.so` in the multiarch library directory (`/usr/lib/x86_64-linux-gnu` on x86_64), where a search under the CUDA root does not look.";
+    DISTRO_MESSAGE2 = "CMake did not find the CUPTI library{named}. This CUDA is the distribution's own toolkit (rooted at `/usr/lib/cuda`): its CUPTI is the `libcupti-dev` package, which puts `libcupti.so` in the multiarch library directory (`/usr/lib/x86_64-linux-gnu` on x86_64), where a search under the CUDA root does not look.";
     DISTRO_FIX = [
       "Install it and point CMake at the file the package installed:",
       "",
@@ -6623,7 +7042,7 @@ function fix2(image, archKnown) {
   const lines2 = [
     "Make CMake run the toolkit's nvcc. Check which nvcc the build finds and that it runs:",
     "",
-    ...CHECK,
+    ...CHECK2,
     "",
     "Then configure in a fresh build directory (the compiler path is cached in CMakeCache.txt) with the compiler named:",
     "",
@@ -6638,11 +7057,11 @@ function fix2(image, archKnown) {
   );
   return lines2.join("\n");
 }
-var CHECK, CONFIGURE, IDENT_UNKNOWN, cudaArchDetectFailed;
+var CHECK2, CONFIGURE, IDENT_UNKNOWN, cudaArchDetectFailed;
 var init_cuda_arch_detect_failed = __esm({
   "src/rules/catalog/cmake/cuda-arch-detect-failed.ts"() {
     "use strict";
-    CHECK = [
+    CHECK2 = [
       "```sh",
       "command -v nvcc; nvcc --version",
       "ls -l /usr/local/cuda/bin/nvcc",
@@ -6891,12 +7310,12 @@ var init_package_not_found = __esm({
 });
 
 // src/rules/catalog/runtime/libcupti-missing.ts
-var LOAD_CHECK, MESSAGE, libcuptiMissing;
+var LOAD_CHECK, MESSAGE2, libcuptiMissing;
 var init_libcupti_missing = __esm({
   "src/rules/catalog/runtime/libcupti-missing.ts"() {
     "use strict";
     LOAD_CHECK = `python3 -c "import ctypes; ctypes.CDLL('{library}')"`;
-    MESSAGE = "The dynamic loader could not find {library:all}. A program linked against CUPTI stops there: a torch built with it fails at `import torch`. nvidia/cuda `-devel` images have CUPTI (in `/usr/local/cuda/lib64`); `-runtime` and `-base` images do not, and copying a Python install from a devel stage does not bring it.";
+    MESSAGE2 = "The dynamic loader could not find {library:all}. A program linked against CUPTI stops there: a torch built with it fails at `import torch`. nvidia/cuda `-devel` images have CUPTI (in `/usr/local/cuda/lib64`); `-runtime` and `-base` images do not, and copying a Python install from a devel stage does not bring it.";
     libcuptiMissing = {
       id: "runtime/libcupti-missing",
       title: "libcupti not found at run time",
@@ -6914,7 +7333,7 @@ var init_libcupti_missing = __esm({
       context: [{ name: "tensorflow", literals: ["Could not load dynamic library", "Couldn't open CUDA library"] }],
       scope: "step",
       specificity: 3,
-      message: MESSAGE,
+      message: MESSAGE2,
       fix: [
         "Make the library loadable where the program runs: install CUPTI of the CUDA release the program was built for (NVIDIA apt: `cuda-cupti-` and the release with a dash, e.g. `cuda-cupti-12-4`; `nvcc --version` or the `libcupti.so` number names the release), or add the directory that holds it to `LD_LIBRARY_PATH`. Then check with the name the loader missed:",
         "",
@@ -6931,7 +7350,7 @@ var init_libcupti_missing = __esm({
         },
         {
           when: "fact.place=image-build&fact.cuda",
-          message: `${MESSAGE} {enrich.stageNote}`,
+          message: `${MESSAGE2} {enrich.stageNote}`,
           fix: [
             "Install CUPTI in this stage (NVIDIA's apt repository is set up in nvidia/cuda images, and its packages register `/usr/local/cuda/targets/x86_64-linux/lib` with the loader in `/etc/ld.so.conf.d/000_cuda.conf`):",
             "",
@@ -7525,7 +7944,7 @@ function dockerfileRebuild(lead) {
     "RUN {enrich.rebuild}",
     "```",
     "",
-    `or install the build of \`{enrich.dist}\` made for that torch release. ${CHECK2}`,
+    `or install the build of \`{enrich.dist}\` made for that torch release. ${CHECK3}`,
     "",
     "{enrich.wheelNote|}"
   ].join("\n");
@@ -7548,7 +7967,7 @@ function rebuildVariants() {
         "{enrich.rebuild}",
         "```",
         "",
-        `or install the build of \`{enrich.dist}\` made for that torch release. ${CHECK2} In an image, the same command goes in a \`RUN\` line after the one that installs torch.`,
+        `or install the build of \`{enrich.dist}\` made for that torch release. ${CHECK3} In an image, the same command goes in a \`RUN\` line after the one that installs torch.`,
         "",
         "{enrich.wheelNote|}"
       ].join("\n")
@@ -7562,7 +7981,7 @@ function rebuildVariants() {
         "{enrich.treeRebuild}",
         "```",
         "",
-        `(\`--no-build-isolation\`: the build sees this torch; \`--no-deps\`: torch stays as it is). In an image, that is a \`RUN\` line after the one that installs torch, in the stage's copy of the source. ${CHECK2}`
+        `(\`--no-build-isolation\`: the build sees this torch; \`--no-deps\`: torch stays as it is). In an image, that is a \`RUN\` line after the one that installs torch, in the stage's copy of the source. ${CHECK3}`
       ].join("\n")
     },
     {
@@ -7574,16 +7993,16 @@ function rebuildVariants() {
         "{enrich.findDist}",
         "```",
         "",
-        `then install it again with \`pip install --no-build-isolation --no-cache-dir --force-reinstall --no-deps\` and \`--no-binary\` followed by that name, then the name (torch stays as it is), in the Dockerfile after the line that installs torch when this is an image; or install the build made for that torch release. ${CHECK2}`
+        `then install it again with \`pip install --no-build-isolation --no-cache-dir --force-reinstall --no-deps\` and \`--no-binary\` followed by that name, then the name (torch stays as it is), in the Dockerfile after the line that installs torch when this is an image; or install the build made for that torch release. ${CHECK3}`
       ].join("\n")
     }
   ];
 }
-var CHECK2, REBUILD_WHY, torchSymbolMismatch;
+var CHECK3, REBUILD_WHY, torchSymbolMismatch;
 var init_torch_symbol_mismatch = __esm({
   "src/rules/catalog/runtime/torch-symbol-mismatch.ts"() {
     "use strict";
-    CHECK2 = "See both sides where it runs: `{enrich.torchFacts}` prints the installed torch (version, CUDA, C++11 ABI true or false){enrich.showNote|.}";
+    CHECK3 = "See both sides where it runs: `{enrich.torchFacts}` prints the installed torch (version, CUDA, C++11 ABI true or false){enrich.showNote|.}";
     REBUILD_WHY = "Rebuild it against the torch installed there (`--no-build-isolation`: the build sees this torch; `--no-cache-dir`: pip does not reuse the wheel it built before; `--no-deps`: torch stays as it is)";
     torchSymbolMismatch = {
       id: "runtime/torch-symbol-mismatch",
@@ -7601,7 +8020,7 @@ var init_torch_symbol_mismatch = __esm({
       message: "`{lib}` was compiled against another PyTorch than the one that loads it: it needs `{enrich.symbolName}` from {enrich.library}, which this torch does not export under that name. {enrich.abiNote|}",
       fix: [
         "Rebuild the extension against the torch installed where it runs: its install command again with `--no-build-isolation --no-cache-dir --force-reinstall --no-deps` and `--no-binary` followed by its name",
-        `(in the Dockerfile after the line that installs torch, when this is an image), or install its build made for that torch release. ${CHECK2}`
+        `(in the Dockerfile after the line that installs torch, when this is an image), or install its build made for that torch release. ${CHECK3}`
       ].join(" "),
       variants: rebuildVariants(),
       enrich: "torch-symbol",
@@ -7739,12 +8158,12 @@ var init_bitsandbytes_cuda_setup = __esm({
 });
 
 // src/rules/catalog/runtime/nccl-shm-too-small.ts
-var MESSAGE2, ncclShmTooSmall;
+var MESSAGE3, ncclShmTooSmall;
 var init_nccl_shm_too_small = __esm({
   "src/rules/catalog/runtime/nccl-shm-too-small.ts"() {
     "use strict";
     init_run_command2();
-    MESSAGE2 = "NCCL could not create its shared-memory segment in `/dev/shm`, where the GPUs of one machine exchange data, so the process group could not start. In a container `/dev/shm` is 64 MB unless the container is started with more.";
+    MESSAGE3 = "NCCL could not create its shared-memory segment in `/dev/shm`, where the GPUs of one machine exchange data, so the process group could not start. In a container `/dev/shm` is 64 MB unless the container is started with more.";
     ncclShmTooSmall = {
       id: "runtime/nccl-shm-too-small",
       title: "NCCL could not create its shared memory (/dev/shm too small)",
@@ -7759,7 +8178,7 @@ var init_nccl_shm_too_small = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE2,
+      message: MESSAGE3,
       fix: [
         "Give the container a bigger `/dev/shm`: `--shm-size=1g` in its `docker run` command (in a compose file, `shm_size: 1g` on the service), or share the host's with `--ipc=host`. Inside it, `df -h /dev/shm` shows the size it has. On a machine outside a container, `df -h /dev/shm` shows whether it is full."
       ].join("\n"),
@@ -9062,13 +9481,13 @@ function variants4() {
   }
   return out;
 }
-var PREVIOUS_VERSIONS, READ_TORCH, MESSAGE3, KNOWN_MESSAGE, OTHER_WAYS, torchTooOld;
+var PREVIOUS_VERSIONS, READ_TORCH, MESSAGE4, KNOWN_MESSAGE, OTHER_WAYS, torchTooOld;
 var init_torch_too_old = __esm({
   "src/rules/catalog/pip/torch-too-old.ts"() {
     "use strict";
     PREVIOUS_VERSIONS = "https://pytorch.org/get-started/previous-versions/";
     READ_TORCH = 'python -c "import torch; print(torch.__version__, torch.version.cuda, torch.__file__)"';
-    MESSAGE3 = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and the torch of the Python that ran it is older (or that Python has another torch than the one you installed). Nothing was built.";
+    MESSAGE4 = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and the torch of the Python that ran it is older (or that Python has another torch than the one you installed). Nothing was built.";
     KNOWN_MESSAGE = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and this build has torch {fact.torch}. Nothing was built.";
     OTHER_WAYS = "Or keep the torch you have and check out a release of the package whose setup.py accepts it (its tags or changelog say which torch each release needs).";
     torchTooOld = {
@@ -9082,11 +9501,179 @@ var init_torch_too_old = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: MESSAGE3,
+      message: MESSAGE4,
       fix: unknownFix(false),
       variants: variants4(),
       enrich: "torch-minimum",
       docs: PREVIOUS_VERSIONS
+    };
+  }
+});
+
+// src/rules/catalog/pip/extension-torch-api-removed.ts
+var PREVIOUS_VERSIONS2, FIX, extensionTorchApiRemoved;
+var init_extension_torch_api_removed = __esm({
+  "src/rules/catalog/pip/extension-torch-api-removed.ts"() {
+    "use strict";
+    PREVIOUS_VERSIONS2 = "https://pytorch.org/get-started/previous-versions/";
+    FIX = [
+      "Either patch the extension: in {file|its .cu / .cpp sources}, pass `x.scalar_type()` instead of `x.type()` to the `AT_DISPATCH_*` macros, as PyTorch's deprecation message says (check the project's newer commits first: many have made that change).",
+      "",
+      `Or build it against torch 2.5.1, the last release that still accepts \`.type()\` there, and torchvision 0.20.1: install both built for the CUDA of this build (the command per CUDA is under v2.5.1 on ${PREVIOUS_VERSIONS2}), then run the extension's install again with \`--no-build-isolation\`, so its build uses that torch and not the newest one from an isolated build env.`
+    ].join("\n");
+    extensionTorchApiRemoved = {
+      id: "pip/extension-torch-api-removed",
+      title: "Extension uses a torch C++ API that torch 2.6 removed",
+      severity: "error",
+      match: [
+        {
+          literals: ["const at::DeprecatedTypeProperties"],
+          pattern: `(?:(?<file>[^\\s"'\`()]{1,300}?\\.(?:cuh?|cpp|cc|cxx|hpp|h))[(:][^\\n]{0,20}?)?error: (?:no suitable conversion function from|cannot convert) ["'\u2018]const at::DeprecatedTypeProperties["'\u2019] to ["'\u2018]c10::ScalarType`
+        }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "{file|The extension's source} passes `tensor.type()` (an `at::DeprecatedTypeProperties`) to an `AT_DISPATCH_*` macro, which takes a `c10::ScalarType`. PyTorch deprecated that form in 2019 and torch 2.6 no longer accepts it: the extension was written for an older torch.",
+      variants: [
+        {
+          when: "fact.torch",
+          message: "{file|The extension's source} passes `tensor.type()` (an `at::DeprecatedTypeProperties`) to an `AT_DISPATCH_*` macro, which takes a `c10::ScalarType`. PyTorch deprecated that form in 2019 and torch 2.6 no longer accepts it; this build compiles against torch {fact.torch}."
+        }
+      ],
+      fix: FIX,
+      docs: "https://github.com/pytorch/pytorch/pull/17996"
+    };
+  }
+});
+
+// src/rules/catalog/pip/project-file-missing.ts
+function uvSyncVariant(when) {
+  return {
+    when,
+    title: "uv sync builds the project, and a file its pyproject.toml declares is not in the image",
+    message: `${hatchIntro} \`uv sync\` installs the project itself (hatchling builds it), so the step that copies only pyproject.toml and uv.lock fails: \`{context.hatch.kind} file does not exist: {context.hatch.file}\`.`,
+    fix: [
+      "Copy the file with the project metadata, before `uv sync`:",
+      "",
+      "```dockerfile",
+      "COPY pyproject.toml uv.lock {context.hatchAtRoot.file} ./",
+      "```",
+      "Or keep the dependency layer free of the project and install it once the sources are there (uv's Docker guide, \"Intermediate layers\"): `uv sync --no-install-project` (with the step's other flags, e.g. `--frozen --no-dev`) before `COPY . .`, then `uv sync` with the same flags after it."
+    ].join("\n")
+  };
+}
+var poetryFix, hatchIntro, projectFileMissing;
+var init_project_file_missing = __esm({
+  "src/rules/catalog/pip/project-file-missing.ts"() {
+    "use strict";
+    poetryFix = [
+      "The dependency layer has pyproject.toml but not the readme, and `poetry install` also installs the project itself. Either:",
+      "",
+      "- install only the dependencies in that layer: `poetry install --no-root` (run a plain `poetry install` after the sources are copied if the project itself must be importable as a package);",
+      "- or, for an application that is never installed as a package, set `package-mode = false` under `[tool.poetry]` in pyproject.toml;",
+      "- or copy the readme (`{context.poetry.path}` in the image) together with pyproject.toml before the install."
+    ];
+    hatchIntro = "The build backend hatchling reads `{context.hatch.file}`, which pyproject.toml declares, and the file is not in the project directory when the project is built.";
+    projectFileMissing = {
+      id: "pip/project-file-missing",
+      title: "A file pyproject.toml declares is not in the build",
+      severity: "error",
+      match: [
+        // poetry: `Error: The current project could not be installed: Readme path \`/README.md\` does not exist.`
+        { literals: ["Readme path `"], pattern: "Readme path `(?<path>[^`\\s]{1,300})` does not exist" },
+        // hatchling: `OSError: Readme file does not exist: README.md`, `License file does not exist: LICENSE`
+        { literals: ["file does not exist: "], pattern: "(?:Readme|License) file does not exist: (?<file>\\S{1,300})" }
+      ],
+      context: [
+        { name: "poetry", literals: ["Readme path `"], pattern: "Readme path `(?<path>[^`\\s]{1,300})` does not exist" },
+        {
+          name: "hatch",
+          literals: ["file does not exist: "],
+          pattern: "(?<kind>Readme|License) file does not exist: (?<file>\\S{1,300})"
+        },
+        // A plain file name at the project root: `COPY <name> ./` then puts it where hatchling looks.
+        { name: "hatchAtRoot", literals: ["file does not exist: "], pattern: "(?:Readme|License) file does not exist: (?<file>[^/\\s]{1,200})$" },
+        // BuildKit's error names the RUN's command: `process "/bin/sh -c pip install poetry && poetry install" did not
+        // complete successfully`; the command split around `poetry install` to print it with `--no-root`.
+        {
+          name: "poetryRun",
+          literals: ['process "/bin/sh -c '],
+          pattern: 'process "/bin/sh -c (?<head>[^"]{0,400}?\\bpoetry install)(?<tail>[^"]{0,400})" did not complete'
+        },
+        // The step runs `uv sync` (the Dockerfile instruction or BuildKit's `process "/bin/sh -c uv sync \u2026"`).
+        { name: "uvSync", literals: ["uv sync"], pattern: "\\buv sync\\b" },
+        { name: "uvSyncInstruction", source: "instruction", literals: ["uv sync"], pattern: "\\buv sync\\b" }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "The project could not be installed: its pyproject.toml declares a file the build does not have ({error}). In an image build this is a layer that copies pyproject.toml (and the lock file) before the rest of the sources.",
+      fix: [
+        "Copy the file named in the error into the project directory before the install step, or install only the dependencies there (`poetry install --no-root`, `uv sync --no-install-project`) and install the project after the sources are copied."
+      ].join("\n"),
+      variants: [
+        {
+          when: "poetry&poetryRun",
+          title: "Poetry cannot install the project: its readme is not in the image",
+          message: "`poetry install` installs the dependencies and then the project itself, and the project's pyproject.toml declares a readme that is not in the image: poetry reports the readme path `{context.poetry.path}` does not exist.",
+          fix: [
+            ...poetryFix,
+            "",
+            "For example, in the Dockerfile:",
+            "",
+            "```dockerfile",
+            "RUN {context.poetryRun.head} --no-root{context.poetryRun.tail}",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "poetry",
+          title: "Poetry cannot install the project: its readme is missing",
+          message: "`poetry install` installs the dependencies and then the project itself, and the project's pyproject.toml declares a readme that is not there: poetry reports the readme path `{context.poetry.path}` does not exist.",
+          fix: [
+            "Restore the readme at `{context.poetry.path}` (or fix the `readme` entry in pyproject.toml), or skip the project: `poetry install --no-root` installs only the dependencies, and `package-mode = false` under `[tool.poetry]` makes that the default for a project that is not a package."
+          ].join("\n")
+        },
+        uvSyncVariant("hatchAtRoot&fact.place=image-build&uvSync"),
+        uvSyncVariant("hatchAtRoot&fact.place=image-build&uvSyncInstruction"),
+        {
+          when: "hatch",
+          title: "A file the project's pyproject.toml declares is missing from the build",
+          message: `${hatchIntro} \`{context.hatch.kind} file does not exist: {context.hatch.file}\`.`,
+          fix: [
+            "Put `{context.hatch.file}` (relative to pyproject.toml) in the project directory before the project is built: in an image build, copy it with pyproject.toml before the install step. Or install only the dependencies in that layer (`uv sync --no-install-project`; with pip, a requirements file instead of `.`) and install the project after the sources are copied."
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.astral.sh/uv/guides/integration/docker/#intermediate-layers"
+    };
+  }
+});
+
+// src/rules/catalog/pip/bdist-wheel-missing.ts
+var bdistWheelMissing;
+var init_bdist_wheel_missing = __esm({
+  "src/rules/catalog/pip/bdist-wheel-missing.ts"() {
+    "use strict";
+    bdistWheelMissing = {
+      id: "pip/bdist-wheel-missing",
+      title: "No `bdist_wheel` command: the environment has no `wheel` package",
+      severity: "error",
+      match: [{ literals: ["invalid command 'bdist_wheel'"], pattern: "error: invalid command 'bdist_wheel'" }],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "setuptools has no `bdist_wheel` command in the Python environment that builds the wheel: `error: invalid command 'bdist_wheel'`. Before setuptools 70.1 the command comes from the `wheel` package, and this environment (a fresh venv, an old base image) does not have it.",
+      fix: [
+        "Install `wheel` (and a current setuptools, which ships `bdist_wheel` itself from 70.1 on) with the same Python that runs the build, before the build: in a Dockerfile, in the same `RUN` after the venv is activated (an activation does not outlive its `RUN`):",
+        "",
+        "```sh",
+        "python3 -m pip install --upgrade pip setuptools wheel",
+        "```",
+        "Check it in that environment: `python3 -m pip show wheel setuptools`."
+      ].join("\n"),
+      docs: "https://setuptools.pypa.io/en/latest/history.html#v70-1-0"
     };
   }
 });
@@ -9118,6 +9705,23 @@ function variants5() {
     out.push({ when: `${pre}aarch64&spec`, fix: armFix(tool) });
     out.push({ when: `${pre}fact.platform=linux/arm64&spec`, fix: armFix(tool) });
   }
+  out.push({
+    when: "condaSelfPin",
+    title: "conda cannot resolve its own version",
+    message: "The spec conda cannot find is conda itself, `{context.condaSelfPin.spec}`, not a package of this build: conda added this pin on its own version to the solve, and with these channels that exact version no longer resolves. Docker builds that take the latest installer break this way when a new conda is released.",
+    fix: [
+      "Make the conda of the image a fixed version instead of the latest: install it from a pinned Miniconda or Miniforge",
+      "installer release (for Miniconda, a `Miniconda3-py\u2026_{context.condaSelfPin.version}-0-Linux-\u2026` file from",
+      "https://repo.anaconda.com/miniconda/, not `Miniconda3-latest-\u2026`), or a `continuumio/miniconda3` /",
+      "`condaforge/miniforge3` base image with a version tag. To see which conda releases the channels offer, and which is",
+      "installed:",
+      "",
+      "```sh",
+      "conda search 'conda'",
+      "conda list '^conda$'",
+      "```"
+    ].join("\n")
+  });
   out.push({
     when: "buildPin",
     message: "conda found no package for `{context.spec.spec}` and the other specs listed: they pin exact build strings (`name==version=build`), as `conda env export` writes them. Builds are made per platform and OS, and old ones leave the channels, so an environment exported on another machine (or years ago) does not resolve here.",
@@ -9186,15 +9790,18 @@ var init_packages_not_found = __esm({
         {
           name: "spec",
           literals: ["- "],
-          pattern: "^\\s{0,12}- (?<spec>(?:[A-Za-z0-9_.-]{1,60}::)?(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?:[=<>!~][^\\s:]{0,100})?)\\s{0,5}$",
+          pattern: "^(?:> ?)?\\s{0,12}- (?<spec>(?:[A-Za-z0-9_.-]{1,60}::)?(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?:[=<>!~][^\\s:]{0,100})?)\\s{0,5}$",
           tally: true
         },
         // `  - python=3.6`: the interpreter itself
-        { name: "pythonSpec", literals: ["- python"], pattern: "^\\s{0,12}- (?<spec>python[=<>]{1,2}\\d[\\d.*]{0,20})\\s{0,5}$" },
+        { name: "pythonSpec", literals: ["- python"], pattern: "^(?:> ?)?\\s{0,12}- (?<spec>python[=<>]{1,2}\\d[\\d.*]{0,20})\\s{0,5}$" },
+        // `  - conda==23.5.2`: conda itself, at the version of the environment conda runs from, which no one listed
+        // (pytorch/pytorch#106470, fixed by pinning the conda of the Docker build: #106473; ROCm/pytorch#1243 with 23.3.1)
+        { name: "condaSelfPin", literals: ["- conda="], pattern: "^(?:> ?)?\\s{0,12}- (?<spec>conda={1,2}(?<version>\\d[\\w.]{0,30}))\\s{0,5}$" },
         // `name==version=build` / `name=version=build`: an exported environment's exact builds
-        { name: "buildPin", literals: ["- "], pattern: "^\\s{0,12}- [A-Za-z0-9_.-]{1,100}={1,2}[^=\\s]{1,60}=[^=\\s]{1,60}\\s{0,5}$" },
+        { name: "buildPin", literals: ["- "], pattern: "^(?:> ?)?\\s{0,12}- [A-Za-z0-9_.-]{1,100}={1,2}[^=\\s]{1,60}=[^=\\s]{1,60}\\s{0,5}$" },
         // conda's channel list names the platform it solved for: `  - https://repo.anaconda.com/pkgs/main/linux-aarch64`
-        { name: "aarch64", literals: ["/linux-aarch64"], pattern: "^\\s{0,12}- \\S{1,300}/linux-aarch64/?\\s{0,5}$" },
+        { name: "aarch64", literals: ["/linux-aarch64"], pattern: "^(?:> ?)?\\s{0,12}- \\S{1,300}/linux-aarch64/?\\s{0,5}$" },
         { name: "micromamba", literals: ["micromamba"] }
       ],
       scope: "step",
@@ -10056,10 +10663,12 @@ var init_unable_to_locate_package = __esm({
 });
 
 // src/rules/catalog/apt/fetch-failed.ts
-var updateInSameRun, enrolKeyDockerfile, dropNvidiaSourcesDockerfile, dropNvidiaSourcesEither, NVIDIA_INDEX_404, NVIDIA_BADSIG, fetchFailed;
+var ARCHIVED_CODENAMES, updateInSameRun, enrolKeyDockerfile, dropNvidiaSourcesDockerfile, dropNvidiaSourcesEither, NVIDIA_INDEX_404, NVIDIA_BADSIG, UBUNTU_EOL, ubuntuCheck, UBUNTU_OLD_RELEASES_SED, fetchFailed;
 var init_fetch_failed = __esm({
   "src/rules/catalog/apt/fetch-failed.ts"() {
     "use strict";
+    init_eol_releases();
+    ARCHIVED_CODENAMES = Object.keys(archivedDebian).join("|");
     updateInSameRun = [
       "Update and install in the same `RUN`, so a cached, stale package list is never used:",
       "",
@@ -10091,6 +10700,15 @@ var init_fetch_failed = __esm({
     ];
     NVIDIA_INDEX_404 = "NVIDIA's apt repository answered 404 for its own index (`{context.nvidiaIndex404.url}`), which `apt-get update` itself downloads: the repository was unavailable on the server side (NVIDIA's download servers have had outages that hit every Ubuntu release at once). The package lists are not stale, and nothing in the build caused it.";
     NVIDIA_BADSIG = "apt has NVIDIA's key, but the signature it downloaded for `{repository}` does not match the `Release` file (`BADSIG {badKey}`): NVIDIA's download servers were serving a `Release` and a `Release.gpg` that do not belong together. The key is not missing, and the `is not signed` line only follows from the bad signature.";
+    UBUNTU_EOL = "Ubuntu's mirrors have no `Release` file for `{context.ubuntuEol.codename}`: a release past its end of life is moved from archive.ubuntu.com and security.ubuntu.com to old-releases.ubuntu.com.";
+    ubuntuCheck = [
+      "Check that old-releases.ubuntu.com has it (an answer `200` means it moved there):",
+      "",
+      "```sh",
+      "curl -sI http://old-releases.ubuntu.com/ubuntu/dists/{context.ubuntuEol.codename}/Release | head -n 1",
+      "```"
+    ];
+    UBUNTU_OLD_RELEASES_SED = "sed -i -e 's|//[a-z.]*archive.ubuntu.com|//old-releases.ubuntu.com|g' -e 's|//security.ubuntu.com|//old-releases.ubuntu.com|g' /etc/apt/sources.list";
     fetchFailed = {
       id: "apt/fetch-failed",
       title: "apt could not fetch packages",
@@ -10113,6 +10731,13 @@ var init_fetch_failed = __esm({
           // signatures were invalid: BADSIG F60F4B3D7FA2AF80 cudatools <cudatools@nvidia.com>` (before the `is not signed` line)
           literals: ["BADSIG"],
           pattern: "GPG error: (?<repository>[^\\s]{1,300})[^\\n]{0,300}BADSIG (?<badKey>[0-9A-F]{8,40})"
+        },
+        {
+          // `E: The repository 'http://deb.debian.org/debian buster Release' does not have a Release file.` Other apt
+          // releases word it `no longer has` (beli3ver/debgen#14) or `does no longer have` (tianon/docker-brew-ubuntu-core#213):
+          // `apt-get update` found no index for a suite at all.
+          literals: ["have a Release file", "has a Release file"],
+          pattern: "The repository '(?<repository>[^'\\n]{1,300}) Release' (?:does not have|does no longer have|no longer has) a Release file"
         },
         {
           // `E: The repository 'https://developer.download.nvidia.com/\u2026 InRelease' is not signed.`
@@ -10142,6 +10767,21 @@ var init_fetch_failed = __esm({
           pattern: "Failed to fetch (?<url>https?://developer\\.download\\.nvidia\\.com/[^\\s]{0,300}/(?:InRelease|Release(?:\\.gpg)?|Packages(?:\\.gz|\\.xz|\\.bz2|\\.lz4)?))\\s+404\\b"
         },
         { name: "notFound", literals: ["404  Not Found", "404 Not Found"] },
+        {
+          // A Debian release's suite with no Release file on Debian's mirrors, for a release moved to archive.debian.org
+          // (knowledge/eol-releases.ts): `The repository 'http://deb.debian.org/debian-security buster/updates Release' \u2026`.
+          name: "debianEol",
+          literals: ["have a Release file", "has a Release file"],
+          pattern: `The repository 'https?://(?:deb|security|ftp\\.[a-z]{2})\\.debian\\.org/[^'\\s]{0,100} (?<codename>${ARCHIVED_CODENAMES})\\b[^'\\n]{0,40}' (?:does not have|does no longer have|no longer has) a Release file`
+        },
+        {
+          // The same for Ubuntu's mirrors: `The repository 'http://archive.ubuntu.com/ubuntu artful Release' \u2026` (Lab41/PySEAL#30).
+          // A release past its end of life moves to old-releases.ubuntu.com (https://help.ubuntu.com/community/EOLUpgrades); the sed
+          // rewrites country mirrors (`us.archive.ubuntu.com`) and security.ubuntu.com, as in fbenz/FpDebug#11.
+          name: "ubuntuEol",
+          literals: ["have a Release file", "has a Release file"],
+          pattern: "The repository 'https?://(?:[a-z]{2}\\.)?(?:archive|security)\\.ubuntu\\.com/ubuntu/? (?<codename>[a-z]+)\\b[^'\\n]{0,40}' (?:does not have|does no longer have|no longer has) a Release file"
+        },
         // `apt-get update`, `apt-get -yq update`, `apt update` in the failing RUN itself
         { name: "update", source: "instruction", literals: ["update"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b" },
         // What the RUN installs, flags included, to write the corrected RUN with the same arguments.
@@ -10149,6 +10789,60 @@ var init_fetch_failed = __esm({
       ],
       message: "apt could not download `{url|the package lists}`: the repository was unreachable or refused the request.",
       variants: [
+        {
+          when: "debianEol&fact.place=image-build",
+          title: "Debian release past its end of life, moved to archive.debian.org",
+          message: "{enrich.eolRelease} reached the end of its support on {enrich.eolEnded}, and Debian has moved its suites from deb.debian.org and security.debian.org to archive.debian.org: every `Release` file of it now answers 404, so `apt-get update` has nothing to read: the base image is of a release Debian no longer serves from its mirrors.",
+          fix: [
+            "Move the base image to a supported Debian release, {enrich.supported}{enrich.baseNote}. As a stopgap that keeps",
+            "the old release (it gets no security updates), point apt at the archive in a `RUN` before the failing one:",
+            "",
+            "```dockerfile",
+            "RUN {enrich.archiveCommand}",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "debianEol",
+          title: "Debian release past its end of life, moved to archive.debian.org",
+          message: "{enrich.eolRelease} reached the end of its support on {enrich.eolEnded}, and Debian has moved its suites from deb.debian.org and security.debian.org to archive.debian.org: every `Release` file of it now answers 404.",
+          fix: [
+            "Move to a supported Debian release, {enrich.supported}. As a stopgap that keeps the old release (no security",
+            "updates), point apt at the archive, as root, then update again:",
+            "",
+            "```sh",
+            "{enrich.archiveCommand} && apt-get update",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "ubuntuEol&fact.place=image-build",
+          title: "Ubuntu release no longer on Ubuntu's mirrors",
+          message: UBUNTU_EOL,
+          fix: [
+            ...ubuntuCheck,
+            "The lasting fix is a base image of a supported Ubuntu release; as a stopgap, point the sources at the old releases",
+            "in a `RUN` before the failing one:",
+            "",
+            "```dockerfile",
+            `RUN ${UBUNTU_OLD_RELEASES_SED}`,
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "ubuntuEol",
+          title: "Ubuntu release no longer on Ubuntu's mirrors",
+          message: UBUNTU_EOL,
+          fix: [
+            ...ubuntuCheck,
+            "The lasting fix is a base image of a supported Ubuntu release; as a stopgap, point the sources at the old releases",
+            "(as root; in a Dockerfile, as a `RUN` before the failing one):",
+            "",
+            "```sh",
+            UBUNTU_OLD_RELEASES_SED,
+            "```"
+          ].join("\n")
+        },
         {
           when: "nvidiaKey&fact.nvidiaRepo&fact.place=image-build",
           title: "NVIDIA's CUDA repository key is not installed",
@@ -10335,7 +11029,7 @@ var init_fetch_failed = __esm({
         "Read the `Err:` lines above the failure for the cause (DNS, timeout, 404, signature). Update and install in one",
         "`RUN` so the lists are fresh, and add `-o Acquire::Retries=3` to `apt-get` for flaky networks."
       ].join("\n"),
-      enrich: "nvidia-key",
+      enrich: ["nvidia-key", "eol-release"],
       docs: "https://docs.docker.com/build/building/best-practices/#apt-get"
     };
   }
@@ -10638,7 +11332,10 @@ var init_oom_killed = __esm({
         // What is being compiled, for the knobs (memory-knobs enricher).
         { name: "flashAttn", literals: ["flash_attn", "flash-attn", "flash-attention"] },
         { name: "vllm", literals: ["vllm"] },
-        { name: "torchExtension", literals: ["torch/include", "torch.utils.cpp_extension", "BuildExtension"] }
+        { name: "torchExtension", literals: ["torch/include", "torch.utils.cpp_extension", "BuildExtension"] },
+        // RAPIDS cudf, built by its build.sh (which passes -j${PARALLEL_LEVEL}): the command, or libcudf's CMake targets
+        // (`make[2]: *** [CMakeFiles/cudf_base.dir/src/\u2026cu.o] Error 9`, rapidsai/cudf#8018).
+        { name: "rapidsCudf", literals: ["CMakeFiles/cudf", "build.sh"], pattern: "CMakeFiles/cudf\\w{0,40}\\.dir/|build\\.sh\\b[^\\n]{0,200}\\blibcudf\\b" }
       ],
       message: "A process of this step was killed (SIGKILL; the shell printed `Killed`): on a build machine that is almost always the kernel's out-of-memory killer, because the step needed more memory than the builder has.",
       variants: withFlashAttnVariants(
@@ -10704,7 +11401,7 @@ var init_oom_killed = __esm({
 });
 
 // src/rules/catalog/resources/disk-full.ts
-var hostedRunnerCleanUp, ghCleanUp, prune, pruneContainerBuilder, actionsCleanUp, slimLayers, basePull, diskFull;
+var hostedRunnerCleanUp, ghCleanUp, prune, pruneContainerBuilder, actionsCleanUp, slimLayers, pullDisk, basePull, diskFull;
 var init_disk_full = __esm({
   "src/rules/catalog/resources/disk-full.ts"() {
     "use strict";
@@ -10754,6 +11451,22 @@ var init_disk_full = __esm({
       "`apt-get install`, build in a `-devel` stage and copy only the results into a runtime stage. Cache mounts",
       "(`RUN --mount=type=cache,target=/root/.cache/pip`) keep caches out of the image, but still use builder disk."
     ];
+    pullDisk = [
+      "Docker keeps pulled layers under its data-root: find it and how much of its disk is free:",
+      "",
+      "```sh",
+      `df -h "$(docker info -f '{{{{.DockerRootDir}}}}')"`,
+      "docker system df",
+      "```",
+      "If old images and build cache take the space, `docker system prune --all --force` frees it. On a fresh machine there",
+      "is nothing to prune: the disk is smaller than the image. Give that disk more space (a larger root volume on a cloud",
+      'instance), or move the data-root to a larger disk: stop Docker, set `"data-root"` in `/etc/docker/daemon.json`, start',
+      "it again:",
+      "",
+      "```json",
+      '{{ "data-root": "/mnt/docker-data" }}',
+      "```"
+    ];
     basePull = [
       "The base image is as large as it is: slimming later layers does not help. Free disk where the builder stores",
       "images, or build on a machine with a larger disk."
@@ -10775,7 +11488,8 @@ var init_disk_full = __esm({
       ],
       context: [
         // Pulling / unpacking the base image: `failed to register layer`, `failed to extract layer`, or the FROM step itself.
-        { name: "pull", literals: ["failed to register layer", "failed to extract layer", "extracting sha256:", "failed to unpack image"] },
+        // `write /var/lib/docker/tmp/GetImageBlob403717976: no space left on device`: a layer being downloaded by the daemon.
+        { name: "pull", literals: ["failed to register layer", "failed to extract layer", "extracting sha256:", "failed to unpack image", "/tmp/GetImageBlob"] },
         { name: "fromStep", source: "instruction", literals: ["FROM ", "load metadata for"], pattern: "^(?:FROM|load metadata for)\\s" },
         { name: "export", literals: ["failed to export layers", "exporting to image", "exporting layers"] },
         // buildx loading a container builder's image into Docker (`--load`, the internal step `importing to docker`): Docker
@@ -10808,13 +11522,13 @@ var init_disk_full = __esm({
         },
         {
           when: "pull",
-          message: "The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.",
-          fix: [...prune, ...basePull].join("\n")
+          message: "The disk filled up while Docker pulled and unpacked {fact.baseImage|the image}: the image does not fit in the space left on the disk that holds Docker's data.",
+          fix: [...pullDisk, "The image is as large as it is: slimming later layers of a Dockerfile does not help."].join("\n")
         },
         {
           when: "fromStep",
-          message: "The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.",
-          fix: [...prune, ...basePull].join("\n")
+          message: "The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left on the disk that holds Docker's data.",
+          fix: [...pullDisk, "The image is as large as it is: slimming later layers of a Dockerfile does not help."].join("\n")
         },
         {
           when: "containerBuilder&fact.runner=github-hosted",
@@ -11718,10 +12432,19 @@ var init_push_denied = __esm({
 });
 
 // src/rules/catalog/buildkit/base-image-not-found.ts
-var baseImageNotFound;
+var SUPERSEDED_MESSAGE, SUPERSEDED_LIST, baseImageNotFound;
 var init_base_image_not_found = __esm({
   "src/rules/catalog/buildkit/base-image-not-found.ts"() {
     "use strict";
+    SUPERSEDED_MESSAGE = "`nvidia/cuda:{enrich.cudaTag}` does not exist on Docker Hub. NVIDIA deletes the tags of releases its container support policy no longer covers, and a `.0` release whose CUDA minor has a later patch goes first (its 2023 deletion notice named 11.3.0 and 11.4.0 but kept 11.3.1 and 11.4.3).";
+    SUPERSEDED_LIST = [
+      "```sh",
+      "{enrich.listCudaPatchTags}",
+      "```",
+      "An empty list means CUDA {enrich.cudaTagMinor} has no tag of this form left: list the other CUDA {enrich.cudaTagMajor} releases with",
+      "`{enrich.listCudaTags}` (a new minor may need wheels built for it). NVIDIA's policy and tag tables:",
+      "https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/support-policy.md"
+    ];
     baseImageNotFound = {
       id: "buildkit/base-image-not-found",
       title: "Base image not found",
@@ -11767,6 +12490,21 @@ var init_base_image_not_found = __esm({
           pattern: "(?:(?:^|failed to solve: )(?<image>[\\w][\\w./:@-]{0,400}): )?(?<!failed to push \\S{1,400}: )(?<!cache importer: )unexpected status from (?:HEAD|GET) request to https?://(?<registry>[^/\\s]{1,253})/v2/(?<repository>\\S{1,300}?)/manifests/(?<reference>[^\\s?]{1,200}?)(?:\\?\\S{0,200})?: (?<status>\\d{3})"
         },
         {
+          // The registry refused the request for credentials: `docker pull` (`Error response from daemon: unauthorized: authentication
+          // required`, dusty-nv/jetson-containers#186 and NVlabs/BundleSDF#1 on nvcr.io), `docker run` (`docker: unauthorized: \u2026`,
+          // NVIDIA-developer-blog/kubernetes-hyperparam-exp#3) and the classic builder's FROM (`Step 1/22 : FROM
+          // nvcr.io/nvidian/pytorch:20.07-py3` then a bare `unauthorized: authentication required`, NVlabs/imaginaire#3).
+          literals: ["unauthorized: authentication required"],
+          pattern: "^(?:Error response from daemon: |docker: )?unauthorized: authentication required"
+        },
+        {
+          // BuildKit asking the registry for a token (XingangPan/DragGAN#149 on nvcr.io): `ERROR: failed to solve: failed to fetch
+          // anonymous token: unexpected status: 401 Unauthorized`; NVlabs/stylegan3#167: `failed to authorize: rpc error: code =
+          // Unknown desc = failed to fetch anonymous token: unexpected status: 401 Unauthorized`.
+          literals: ["failed to fetch anonymous token", "failed to fetch oauth token"],
+          pattern: "failed to fetch (?:anonymous|oauth) token: unexpected status: 401 Unauthorized"
+        },
+        {
           // The classic builder on a host whose platform the tag lacks (NVIDIA/TensorRT#1479, a Jetson):
           // `no matching manifest for linux/arm64/v8 in the manifest list entries`
           literals: ["no matching manifest for "],
@@ -11793,6 +12531,9 @@ var init_base_image_not_found = __esm({
         { name: "rateLimit", literals: ["toomanyrequests", "429 Too Many Requests"] },
         { name: "serverError", literals: ["500 Internal Server Error", "502 Bad Gateway", "503 Service Unavailable", "504 Gateway Timeout"] },
         // `401 Unauthorized` / `403 Forbidden`: the status of a registry's answer to a manifest request.
+        // NGC (nvcr.io): the image path after the host, and NVIDIA's internal organisation `nvidian`.
+        { name: "nvidian", literals: ["nvcr.io/nvidian/"], pattern: "nvcr\\.io/nvidian/(?<repo>[a-z0-9][\\w./-]{0,200}(?::[\\w][\\w.-]{0,127})?)" },
+        { name: "nvcr", literals: ["nvcr.io/"], pattern: "nvcr\\.io/(?<path>[a-z0-9][\\w./-]{0,200}(?::[\\w][\\w.-]{0,127})?)" },
         { name: "auth", literals: ["pull access denied", "unauthorized", "authorization failed", "denied: ", "401 Unauthorized", "403 Forbidden"] },
         {
           // An nvidia/cuda reference of the shape parseImageRef reads (knowledge/nvidia-images.ts).
@@ -11966,6 +12707,40 @@ var init_base_image_not_found = __esm({
           ].join("\n")
         },
         {
+          // the same, with the tag named from the published-tag list (cuda-image-tags.ts)
+          when: "nvidiaCuda&enrich.cudaFirstPatch&enrich.cudaLaterPatchTag",
+          title: "nvidia/cuda tag not found (superseded patch release deleted)",
+          message: SUPERSEDED_MESSAGE,
+          fix: [
+            "Move the `FROM` line to the last patch of the same CUDA {enrich.cudaTagMinor}, which NVIDIA published as",
+            "`nvidia/cuda:{enrich.cudaLaterPatchTag}`: the same CUDA minor the rest of the build (PyTorch wheels, extensions) was made for.",
+            "",
+            "```dockerfile",
+            "FROM nvidia/cuda:{enrich.cudaLaterPatchTag}",
+            "```",
+            "",
+            "Check that it is still on Docker Hub (the CUDA {enrich.cudaTagMinor} tags of this form that exist today):",
+            "",
+            ...SUPERSEDED_LIST
+          ].join("\n")
+        },
+        {
+          // NVIDIA's tag deletion notice of July 2023, as NVIDIA's own NVIDIA/cudf-spark-examples#311 reproduces it ("The tags for
+          // the following CUDA versioned container images will be DELETED from NGC AND DOCKER HUB: 11.7.0, 11.6.1, 11.6.0, 11.5.1,
+          // 11.5.0, 11.4.2, 11.4.1, 11.4.0, 11.3.0, 11.2.1, 11.2.0, 10.2, \u2026"): the earlier patches of a minor went, its last patch
+          // (11.3.1, 11.4.3, 11.7.1) stayed; LightGBM#6520 quotes the policy's own example, `12.2.0` replaced by `12.2.2`; and
+          // NVlabs/BundleSDF#30/#33 rebuilt on 11.3.1 after 11.3.0 vanished. A later patch of the same minor is the drop-in change.
+          when: "nvidiaCuda&enrich.cudaFirstPatch",
+          title: "nvidia/cuda tag not found (superseded patch release deleted)",
+          message: SUPERSEDED_MESSAGE,
+          fix: [
+            "Move the `FROM` line to a later patch of the same CUDA {enrich.cudaTagMinor}: the same CUDA minor the rest of the build",
+            "(PyTorch wheels, extensions) was made for. List the CUDA {enrich.cudaTagMinor} tags of this form (`{enrich.cudaTagForm}`) that exist today:",
+            "",
+            ...SUPERSEDED_LIST
+          ].join("\n")
+        },
+        {
           when: "nvidiaCuda",
           title: "nvidia/cuda tag not found (deleted or never published)",
           message: "`nvidia/cuda:{enrich.cudaTag}` does not exist on Docker Hub. NVIDIA deletes the tags of end-of-life CUDA releases six months after end of life, so a `FROM` line that built before stops resolving; a tag for an OS the release was never built for does not exist either.",
@@ -11987,6 +12762,42 @@ var init_base_image_not_found = __esm({
           fix: [
             "List the platforms the tag provides (`docker buildx imagetools inspect` with the `FROM` image prints them), then",
             "build only those (`docker buildx build --platform linux/amd64 .`) or pick a tag that has them."
+          ].join("\n")
+        },
+        {
+          // `nvidian` is NVIDIA's internal NGC organisation: an NVIDIA engineer on NVlabs/alpasim#44 (`docker pull
+          // nvcr.io/nvidian/alpamayo/nre:\u2026` \u2192 `denied: \u2026 Access Denied` after a successful `docker login nvcr.io`): "That's an
+          // internal-only image". NVlabs/imaginaire#3 had `FROM nvcr.io/nvidian/pytorch:20.07-py3` as a typo for `nvidia`;
+          // NVlabs/BundleSDF#1: the maintainers' answer to the refused `docker pull nvcr.io/nvidian/bundlesdf` was to build it.
+          when: "auth&nvidian",
+          title: "Image is in NVIDIA's internal NGC organisation (nvcr.io/nvidian)",
+          message: "`nvcr.io/nvidian/{context.nvidian.repo}` is in `nvidian`, NVIDIA's internal NGC organisation: its images are not public, so nvcr.io refuses them to anyone outside NVIDIA, logged in to NGC or not. A retry or `docker login` does not change that.",
+          fix: [
+            "If the project ships the Dockerfile of that image, build it yourself under the name its scripts expect, in the directory that holds the Dockerfile:",
+            "",
+            "```sh",
+            "docker build -t nvcr.io/nvidian/{context.nvidian.repo} .",
+            "```",
+            "",
+            "If a Dockerfile names it in `FROM`, look for the same path under the public `nvidia` organisation (`nvcr.io/nvidian/pytorch:20.07-py3`",
+            "has a public `nvcr.io/nvidia/pytorch:20.07-py3`) in NGC's catalog: https://catalog.ngc.nvidia.com/containers."
+          ].join("\n")
+        },
+        {
+          // NGC's login (docs.nvidia.com/ngc/gpu-cloud/ngc-user-guide, "Accessing the NGC Container Registry"): user `$oauthtoken`,
+          // the password an NGC API key (generated at https://ngc.nvidia.com/setup/api-key); XingangPan/DragGAN#149's answer.
+          // `--password-stdin`: docker login's documented way to keep the key out of the shell history (docs.docker.com, docker login).
+          when: "auth&nvcr",
+          title: "nvcr.io refused the pull (NGC login or access needed)",
+          message: "nvcr.io refused `nvcr.io/{context.nvcr.path}` without credentials: the image needs an NGC login (some NGC images, such as early-access and private organisations, are not public), or the path does not exist (the registry gives the same answer).",
+          fix: [
+            "Check the path on NGC's catalog (https://catalog.ngc.nvidia.com/containers), then log in with an NGC API key (https://ngc.nvidia.com/setup/api-key); the user name is the literal `$oauthtoken`:",
+            "",
+            "```sh",
+            `echo "$NGC_API_KEY" | docker login nvcr.io --username '$oauthtoken' --password-stdin`,
+            "```",
+            "",
+            "A refusal after that login means the account has no access to that organisation."
           ].join("\n")
         },
         {
@@ -12528,6 +13339,29 @@ ${seeTheError}`
   }
 });
 
+// src/rules/catalog/pip/unpinned-flash-attn.ts
+var unpinnedFlashAttnVariant;
+var init_unpinned_flash_attn = __esm({
+  "src/rules/catalog/pip/unpinned-flash-attn.ts"() {
+    "use strict";
+    init_flash_attn_wheel_enricher();
+    unpinnedFlashAttnVariant = {
+      when: "enrich.unpinnedFlashAttn",
+      title: "flash-attn install failed: no version pinned",
+      message: "The build failed in a step that installs flash-attn without a version, and no rule recognised the cause in the lines the log keeps. With no pin pip takes the newest release; its setup.py downloads a prebuilt wheel only when that release published one for the image's torch, CUDA, C++ ABI and Python, and compiles from source otherwise, a long nvcc build that needs the CUDA toolkit and much memory. A newest release made for a newer torch than the image's is a common way into it.",
+      fix: [
+        "Print what names the wheel, in the same stage before the install:",
+        "",
+        "```dockerfile",
+        `RUN ${WHEEL_FACTS_COMMAND}`,
+        "```",
+        "",
+        `On ${RELEASES_PAGE}, take the newest release whose assets hold a \`flash_attn-\u2026+cu\u2026torch\u2026cxx11abi\u2026-cp\u2026-linux_x86_64.whl\` with those values (torch as major.minor; CUDA as \`cu12\` from release 2.7.0 on, with its minor before that, as \`cu122\`; the ABI as TRUE / FALSE; Python as \`cp310\` for 3.10), and pin it in the install: \`flash-attn==\` that version, keeping \`--no-build-isolation\` (setup.py imports the image's torch). To see the real error, rebuild with \`--progress=plain\` and read the step's output from its first error down.`
+      ].join("\n")
+    };
+  }
+});
+
 // src/rules/catalog/buildkit/step-failed.ts
 function outsideFix(why) {
   return [
@@ -12540,6 +13374,7 @@ var stepFailed;
 var init_step_failed = __esm({
   "src/rules/catalog/buildkit/step-failed.ts"() {
     "use strict";
+    init_unpinned_flash_attn();
     stepFailed = {
       id: "buildkit/step-failed",
       title: "Build step failed",
@@ -12567,6 +13402,8 @@ var init_step_failed = __esm({
         "every step in full."
       ].join("\n"),
       variants: [
+        // a known source-build trap, named even when the log keeps only BuildKit's error
+        unpinnedFlashAttnVariant,
         {
           when: "instruction",
           message: (
@@ -12596,7 +13433,7 @@ var init_step_failed = __esm({
           fix: outsideFix("the last error printed is often only the exit")
         }
       ],
-      enrich: "step-outcome",
+      enrich: ["step-outcome", "unpinned-flash-attn"],
       docs: "https://docs.docker.com/build/debug/"
     };
   }
@@ -12622,6 +13459,7 @@ var init_catalog = __esm({
     init_driver_too_old();
     init_unsupported_host_compiler();
     init_kernel_needs_newer_arch();
+    init_nvcc_host_flag_rejected();
     init_cupti_library_notfound();
     init_cuda_arch_detect_failed();
     init_notfound();
@@ -12649,6 +13487,9 @@ var init_catalog = __esm({
     init_extension_cuda_mismatch2();
     init_rust_compiler_missing();
     init_torch_too_old();
+    init_extension_torch_api_removed();
+    init_project_file_missing();
+    init_bdist_wheel_missing();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -12700,6 +13541,7 @@ var init_catalog = __esm({
       driverTooOld,
       unsupportedHostCompiler,
       kernelNeedsNewerArch,
+      nvccHostFlagRejected,
       cuptiLibraryNotfound,
       cudaArchDetectFailed,
       notfound,
@@ -12727,6 +13569,9 @@ var init_catalog = __esm({
       extensionCudaMismatch,
       rustCompilerMissing,
       torchTooOld,
+      extensionTorchApiRemoved,
+      projectFileMissing,
+      bdistWheelMissing,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
@@ -43544,6 +44389,21 @@ var Prefilter = class {
   outStart;
   outList;
   literals;
+  /** Per literal: its target, and its length (read in the hot path without touching the literal). */
+  targetOf;
+  lengthOf;
+  /**
+   * Per literal: the first literal of the same text, case and word start. Several stages and rules
+   * register the same literal (`Collecting `, `Successfully installed `), and all of them are
+   * found at once: the text is checked once for all (see `confirmed`).
+   */
+  sameAs;
+  /** Per literal: whether a hit must be checked (case-sensitive, or found only at a word start). */
+  checked;
+  /** The last check made: of which literal (its `sameAs`), ending where, and its answer. */
+  lastChecked = -1;
+  lastCheckedEnd = -1;
+  lastCheckedAnswer = false;
   /** Per target, the line generation that last reported it (dedupes targets within one line). */
   seen;
   generation = 0;
@@ -43568,6 +44428,20 @@ var Prefilter = class {
     let maxTarget = 0;
     for (const lit of literals) maxTarget = Math.max(maxTarget, lit.target);
     this.seen = new Uint32Array(maxTarget + 1);
+    this.targetOf = new Int32Array(literals.length);
+    this.lengthOf = new Int32Array(literals.length);
+    this.sameAs = new Int32Array(literals.length);
+    this.checked = new Uint8Array(literals.length);
+    const first = /* @__PURE__ */ new Map();
+    literals.forEach((lit, index) => {
+      this.targetOf[index] = lit.target;
+      this.lengthOf[index] = lit.text.length;
+      this.checked[index] = !lit.ignoreCase || lit.wordStart === true ? 1 : 0;
+      const key = `${lit.ignoreCase ? "i" : "c"}${lit.wordStart === true ? "w" : "-"}${lit.text}`;
+      const known = first.get(key);
+      if (known === void 0) first.set(key, index);
+      this.sameAs[index] = known ?? index;
+    });
   }
   /**
    * Finds the targets whose literal occurs in `line`, each once, in order of first occurrence;
@@ -43611,6 +44485,7 @@ var Prefilter = class {
   start() {
     this.count = 0;
     this.generation = this.generation + 1 >>> 0 || 1;
+    this.lastChecked = -1;
   }
   record(target, end, literal2) {
     const n = this.count++;
@@ -43648,7 +44523,7 @@ var Prefilter = class {
         const end = this.outStart[state + 1];
         for (let o = this.outStart[state]; o < end; o++) {
           const literal2 = this.outList[o];
-          if (i + 1 - this.literals[literal2].text.length < 0) this.reportCut(i, literal2);
+          if (i + 1 - this.lengthOf[literal2] < 0) this.reportCut(i, literal2);
         }
       }
       if (this.depth[row / symbols] <= i + 1) break;
@@ -43659,10 +44534,10 @@ var Prefilter = class {
     return i < this.count ? this.ends[i] : 0;
   }
   reportCut(endIndex, literalIndex) {
-    const lit = this.literals[literalIndex];
-    if (this.seen[lit.target] === this.generation) return;
-    this.seen[lit.target] = this.generation;
-    this.record(lit.target, endIndex + 1, literalIndex);
+    const target = this.targetOf[literalIndex];
+    if (this.seen[target] === this.generation) return;
+    this.seen[target] = this.generation;
+    this.record(target, endIndex + 1, literalIndex);
   }
   /**
    * For the i-th target of the last `scanCut`: whether its literal is really in `joined` (the two
@@ -43675,13 +44550,27 @@ var Prefilter = class {
     return lit.ignoreCase || joined.startsWith(lit.text, start);
   }
   report(line, endIndex, literalIndex) {
-    const lit = this.literals[literalIndex];
-    if (this.seen[lit.target] === this.generation) return;
+    const target = this.targetOf[literalIndex];
+    if (this.seen[target] === this.generation) return;
+    if (this.checked[literalIndex] === 1 && !this.confirmed(line, endIndex, literalIndex)) return;
+    this.seen[target] = this.generation;
+    this.record(target, endIndex + 1, literalIndex);
+  }
+  /**
+   * Whether the literal that the automaton saw end at `endIndex` is there with its case and, when
+   * it needs one, at a word start. The same literal of other targets is found at the same place
+   * next: the answer is kept for them.
+   */
+  confirmed(line, endIndex, literalIndex) {
+    const same = this.sameAs[literalIndex];
+    if (same === this.lastChecked && endIndex === this.lastCheckedEnd) return this.lastCheckedAnswer;
+    const lit = this.literals[same];
     const start = endIndex - lit.text.length + 1;
-    if (!lit.ignoreCase && !line.startsWith(lit.text, start)) return;
-    if (lit.wordStart === true && start > 0 && isWordChar(line.charCodeAt(start - 1))) return;
-    this.seen[lit.target] = this.generation;
-    this.record(lit.target, endIndex + 1, literalIndex);
+    const answer = (lit.ignoreCase || line.startsWith(lit.text, start)) && !(lit.wordStart === true && start > 0 && isWordChar(line.charCodeAt(start - 1)));
+    this.lastChecked = same;
+    this.lastCheckedEnd = endIndex;
+    this.lastCheckedAnswer = answer;
+    return answer;
   }
   /** For the i-th target of the last scan, the literal found for it (an index into the constructor's list). */
   literalOf(i) {
@@ -44394,19 +45283,8 @@ function nativePlatform(steps) {
   return best2 ?? defaultNativePlatform;
 }
 
-// src/facts/release-codenames.ts
-var releaseOfCodename = {
-  xenial: "Ubuntu 16.04",
-  bionic: "Ubuntu 18.04",
-  focal: "Ubuntu 20.04",
-  jammy: "Ubuntu 22.04",
-  noble: "Ubuntu 24.04",
-  stretch: "Debian 9",
-  buster: "Debian 10",
-  bullseye: "Debian 11",
-  bookworm: "Debian 12",
-  trixie: "Debian 13"
-};
+// src/facts/image-facts.ts
+init_release_codenames();
 
 // src/facts/ngc-pytorch-cuda.ts
 var cudaOfMonth = {
@@ -47360,6 +48238,7 @@ function runStaticChecks(dockerfile, onError) {
 }
 
 // src/facts/fact-patterns.ts
+init_release_codenames();
 function majorMinor3(version2) {
   const m = /^(\d{1,2})\.(\d{1,2})/.exec(version2 ?? "");
   return m ? `${Number(m[1])}.${Number(m[2])}` : null;
@@ -47406,6 +48285,14 @@ var factPatterns = [
     // CMake: `-- Found CUDAToolkit: /usr/local/cuda/include (found version "12.1.105")`, `Found CUDA: /usr/local/cuda (found version "11.8")`
     literals: ["Found CUDAToolkit:", "Found CUDA:"],
     regex: /Found CUDA(?:Toolkit)?: \S{1,300} \(found (?:suitable )?(?:exact )?version "(?<v>\d{1,2}\.\d{1,2})/,
+    on: "output",
+    source: "cmake",
+    read: (g) => one("cuda", majorMinor3(g.v))
+  },
+  {
+    // Torch7's cutorch (lib/THC/CMakeLists.txt: `MESSAGE(STATUS "got cuda version " ${CUDA_VERSION})`): `-- got cuda version 10.2`
+    literals: ["got cuda version "],
+    regex: /^-- got cuda version (?<v>\d{1,2}\.\d{1,2})/,
     on: "output",
     source: "cmake",
     read: (g) => one("cuda", majorMinor3(g.v))
