@@ -46446,6 +46446,26 @@ function stripCiPrefixes(text) {
   }
   return out;
 }
+function stripMarkdownQuoting(text) {
+  let out = text;
+  while (out.charCodeAt(0) === 62 && (out.length === 1 || out.charCodeAt(1) === 32)) {
+    const rest = out.slice(2);
+    if (rest.charCodeAt(0) === 91 && rest.endsWith(":") && rest.includes("] ")) return " > " + rest;
+    out = rest;
+  }
+  if (out.startsWith("```")) {
+    if (FENCE_LINE.test(out)) return "";
+    let start = 3;
+    while (out.charCodeAt(start) === 96) start++;
+    out = out.slice(start);
+  }
+  if (out.endsWith("```")) {
+    let end = out.length - 3;
+    while (end > 0 && out.charCodeAt(end - 1) === 96) end--;
+    out = out.slice(0, end);
+  }
+  return out;
+}
 function lastRedraw(text) {
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 13) end--;
@@ -46475,10 +46495,12 @@ function cleanLine(raw) {
   let text = raw;
   if (text.includes(ESC)) text = text.replace(ANSI, "");
   text = stripCiPrefixes(text);
+  const first = text.charCodeAt(0);
+  if (first === 62 || first === 96 || text.endsWith("```")) text = stripMarkdownQuoting(text);
   if (text.includes(CR)) text = lastRedraw(text);
   return text;
 }
-var ANSI, ACTIONS_TIMESTAMP, ACTIONS_MARKER, BRACKETED_TIMESTAMP, COMPOSE_PREFIX, BUILDKIT_FRAME, ESC, CR;
+var ANSI, ACTIONS_TIMESTAMP, ACTIONS_MARKER, BRACKETED_TIMESTAMP, COMPOSE_PREFIX, BUILDKIT_FRAME, FENCE_LINE, ESC, CR;
 var init_clean_line = __esm({
   "src/lines/clean-line.ts"() {
     "use strict";
@@ -46488,6 +46510,7 @@ var init_clean_line = __esm({
     BRACKETED_TIMESTAMP = /^\[\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\] ?/;
     COMPOSE_PREFIX = /^[a-z][A-Za-z0-9_.-]* +\| /;
     BUILDKIT_FRAME = /^#\d+ (?:\d+\.\d* )?/;
+    FENCE_LINE = /^`{3,}[\w#.+-]*\s*$/;
     ESC = "\x1B";
     CR = "\r";
   }
@@ -47770,6 +47793,11 @@ function dropSiblingPlatformRepeats(candidates, model, failed) {
     return !firstRules.has(c.finding.ruleId);
   });
 }
+function failedOwnStep(model) {
+  const failed = model.failedStep === null ? void 0 : model.steps.find((s) => s.id === model.failedStep);
+  const takesImplicit = failed !== void 0 && failed.id !== IMPLICIT_STEP_ID && failed.outputLines === 0;
+  return (step) => takesImplicit && step === IMPLICIT_STEP_ID ? failed.id : step;
+}
 function rankFindings(candidates, model) {
   const failed = failedSteps(model);
   const buildFailed2 = failed.size > 0 || model.solveError !== null;
@@ -47781,6 +47809,8 @@ function rankFindings(candidates, model) {
       if (survivableInFinishedStep.has(c.finding.ruleId) && step !== null && finished.has(step)) c.finding.severity = "notice";
     }
   }
+  const ownStep = failedOwnStep(model);
+  for (const c of candidates) c.finding.step = ownStep(c.finding.step);
   const failureOf = (c) => {
     const step = c.finding.step ?? (buildFailed2 ? model.failedStep ?? "build" : "none");
     return String(step);
@@ -47838,6 +47868,7 @@ var severityRank, survivableInFinishedStep;
 var init_rank_findings = __esm({
   "src/rules/rank-findings.ts"() {
     "use strict";
+    init_implicit_step();
     init_render_finding();
     init_scope_state();
     severityRank = { error: 0, warning: 2, notice: 3 };

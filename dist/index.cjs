@@ -43423,6 +43423,7 @@ var ACTIONS_MARKER = /^##\[(?:group|endgroup|error|warning|notice|debug|command|
 var BRACKETED_TIMESTAMP = /^\[\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\] ?/;
 var COMPOSE_PREFIX = /^[a-z][A-Za-z0-9_.-]* +\| /;
 var BUILDKIT_FRAME = /^#\d+ (?:\d+\.\d* )?/;
+var FENCE_LINE = /^`{3,}[\w#.+-]*\s*$/;
 var ESC = "\x1B";
 var CR = "\r";
 function stripAnsi(text2) {
@@ -43456,6 +43457,26 @@ function stripCiPrefixes(text2) {
   }
   return out;
 }
+function stripMarkdownQuoting(text2) {
+  let out = text2;
+  while (out.charCodeAt(0) === 62 && (out.length === 1 || out.charCodeAt(1) === 32)) {
+    const rest = out.slice(2);
+    if (rest.charCodeAt(0) === 91 && rest.endsWith(":") && rest.includes("] ")) return " > " + rest;
+    out = rest;
+  }
+  if (out.startsWith("```")) {
+    if (FENCE_LINE.test(out)) return "";
+    let start = 3;
+    while (out.charCodeAt(start) === 96) start++;
+    out = out.slice(start);
+  }
+  if (out.endsWith("```")) {
+    let end = out.length - 3;
+    while (end > 0 && out.charCodeAt(end - 1) === 96) end--;
+    out = out.slice(0, end);
+  }
+  return out;
+}
 function lastRedraw(text2) {
   let end = text2.length;
   while (end > 0 && text2.charCodeAt(end - 1) === 13) end--;
@@ -43485,6 +43506,8 @@ function cleanLine(raw) {
   let text2 = raw;
   if (text2.includes(ESC)) text2 = text2.replace(ANSI, "");
   text2 = stripCiPrefixes(text2);
+  const first = text2.charCodeAt(0);
+  if (first === 62 || first === 96 || text2.endsWith("```")) text2 = stripMarkdownQuoting(text2);
   if (text2.includes(CR)) text2 = lastRedraw(text2);
   return text2;
 }
@@ -45187,6 +45210,11 @@ function dropSiblingPlatformRepeats(candidates, model, failed) {
     return !firstRules.has(c.finding.ruleId);
   });
 }
+function failedOwnStep(model) {
+  const failed = model.failedStep === null ? void 0 : model.steps.find((s) => s.id === model.failedStep);
+  const takesImplicit = failed !== void 0 && failed.id !== IMPLICIT_STEP_ID && failed.outputLines === 0;
+  return (step) => takesImplicit && step === IMPLICIT_STEP_ID ? failed.id : step;
+}
 function rankFindings(candidates, model) {
   const failed = failedSteps(model);
   const buildFailed2 = failed.size > 0 || model.solveError !== null;
@@ -45198,6 +45226,8 @@ function rankFindings(candidates, model) {
       if (survivableInFinishedStep.has(c.finding.ruleId) && step !== null && finished.has(step)) c.finding.severity = "notice";
     }
   }
+  const ownStep = failedOwnStep(model);
+  for (const c of candidates) c.finding.step = ownStep(c.finding.step);
   const failureOf = (c) => {
     const step = c.finding.step ?? (buildFailed2 ? model.failedStep ?? "build" : "none");
     return String(step);

@@ -27,6 +27,9 @@ const COMPOSE_PREFIX = /^[a-z][A-Za-z0-9_.-]* +\| /;
 // BuildKit's frame `#12 ` or `#12 3.456 `: kept in front of a carriage-return redraw.
 const BUILDKIT_FRAME = /^#\d+ (?:\d+\.\d* )?/;
 
+// A Markdown code fence on a line of its own, with or without an info string (` ```text `, ` ```#sh `).
+const FENCE_LINE = /^`{3,}[\w#.+-]*\s*$/;
+
 const ESC = '\x1b';
 const CR = '\r';
 
@@ -77,6 +80,34 @@ export function stripCiPrefixes(text: string): string {
 }
 
 /**
+ * A log pasted into an issue or a pull request comes quoted (`> ` before every line, `>` alone on
+ * an empty one, `> > ` quoted twice) or fenced, the fence sometimes on the log's own first or last
+ * line (` ```#1 [internal] load …`, `…: exit code: 1``` `). The quoting goes, so that the grammars
+ * and rules read the log as the tool printed it. BuildKit's error box header is ` > [stage 3/7]
+ * RUN …:` with a leading space: one pasted without that space, quoted or not, gets it back.
+ */
+export function stripMarkdownQuoting(text: string): string {
+  let out = text;
+  while (out.charCodeAt(0) === 62 /* > */ && (out.length === 1 || out.charCodeAt(1) === 32)) {
+    const rest = out.slice(2);
+    if (rest.charCodeAt(0) === 91 /* [ */ && rest.endsWith(':') && rest.includes('] ')) return ' > ' + rest;
+    out = rest;
+  }
+  if (out.startsWith('```')) {
+    if (FENCE_LINE.test(out)) return '';
+    let start = 3;
+    while (out.charCodeAt(start) === 96) start++;
+    out = out.slice(start);
+  }
+  if (out.endsWith('```')) {
+    let end = out.length - 3;
+    while (end > 0 && out.charCodeAt(end - 1) === 96) end--;
+    out = out.slice(0, end);
+  }
+  return out;
+}
+
+/**
  * A line redrawn with carriage returns (a progress bar) keeps its last state. BuildKit frames a
  * line once, before the first redraw, so the `#12 3.456 ` frame is carried over to the last state.
  */
@@ -117,6 +148,8 @@ export function cleanLine(raw: string): string {
   let text = raw;
   if (text.includes(ESC)) text = text.replace(ANSI, '');
   text = stripCiPrefixes(text);
+  const first = text.charCodeAt(0);
+  if (first === 62 || first === 96 || text.endsWith('```')) text = stripMarkdownQuoting(text);
   if (text.includes(CR)) text = lastRedraw(text);
   return text;
 }
@@ -129,4 +162,5 @@ export const CLEAN_LINE_PATTERNS: readonly RegExp[] = [
   BRACKETED_TIMESTAMP,
   COMPOSE_PREFIX,
   BUILDKIT_FRAME,
+  FENCE_LINE,
 ];

@@ -1,6 +1,7 @@
 // From candidate findings to the list the report shows: the same finding from several places is
 // one, a generic explanation of a failure gives way to a specific one, and the first finding is
 // the one the build died of.
+import { IMPLICIT_STEP_ID } from '../grammar/implicit-step.js';
 import type { BuildModel } from '../model/types.js';
 import type { Finding } from './finding.js';
 import { outcomeUnknown } from './render-finding.js';
@@ -83,6 +84,18 @@ function dropSiblingPlatformRepeats(candidates: Candidate[], model: BuildModel, 
   });
 }
 
+/**
+ * A pasted log whose failed step the grammar knows only from its error line (`Error: building at
+ * STEP "RUN …"`, `ERROR: process "/bin/sh -c …"` with no header above) holds that step's output as
+ * unframed lines, the implicit step's: a finding there is about the failed step when the failed
+ * step printed nothing of its own.
+ */
+function failedOwnStep(model: BuildModel): (step: number | null) => number | null {
+  const failed = model.failedStep === null ? undefined : model.steps.find((s) => s.id === model.failedStep);
+  const takesImplicit = failed !== undefined && failed.id !== IMPLICIT_STEP_ID && failed.outputLines === 0;
+  return (step) => (takesImplicit && step === IMPLICIT_STEP_ID ? failed!.id : step);
+}
+
 export function rankFindings(candidates: Candidate[], model: BuildModel): Finding[] {
   const failed = failedSteps(model);
   const buildFailed = failed.size > 0 || model.solveError !== null;
@@ -95,6 +108,8 @@ export function rankFindings(candidates: Candidate[], model: BuildModel): Findin
       if (survivableInFinishedStep.has(c.finding.ruleId) && step !== null && finished.has(step)) c.finding.severity = 'notice';
     }
   }
+  const ownStep = failedOwnStep(model);
+  for (const c of candidates) c.finding.step = ownStep(c.finding.step);
   /** The failure a finding is about: its step, or (no step) the failure of the build. */
   const failureOf = (c: Candidate): string => {
     const step = c.finding.step ?? (buildFailed ? (model.failedStep ?? 'build') : 'none');

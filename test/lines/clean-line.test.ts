@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CLEAN_LINE_PATTERNS, cleanLine, lastRedraw, stripAnsi, stripCiPrefixes } from '../../src/lines/clean-line.js';
+import { CLEAN_LINE_PATTERNS, cleanLine, lastRedraw, stripAnsi, stripCiPrefixes, stripMarkdownQuoting } from '../../src/lines/clean-line.js';
 import { checkRegexSafety } from '../../src/security/regex-safety.js';
 
 describe('cleanLine', () => {
@@ -53,3 +53,48 @@ describe('cleanLine', () => {
     expect(checkRegexSafety(source, flags)).toBeNull();
   });
 });
+
+// Lines of logs pasted into issues: roserustowicz/crop-type-mapping#120 (quoted), NVlabs/BundleSDF#33
+// (quoted docker pull), hpcaitech/Open-Sora#780 (fenced, the fence on the first and last lines).
+describe('a log pasted into an issue', () => {
+  test('loses its quoting and its fences', () => {
+    expect(cleanLine('> Solving environment: ...working... failed')).toBe('Solving environment: ...working... failed');
+    expect(cleanLine('>   - jpeg==9c=h470a237_1')).toBe('  - jpeg==9c=h470a237_1');
+    expect(cleanLine('>')).toBe('');
+    expect(cleanLine('> > Error response from daemon: unauthorized: authentication required')).toBe('Error response from daemon: unauthorized: authentication required');
+    expect(cleanLine('```#sh')).toBe('');
+    expect(cleanLine('```')).toBe('');
+    expect(cleanLine('> ```text')).toBe('');
+    expect(cleanLine('```#1 [internal] load build definition from Dockerfile')).toBe('#1 [internal] load build definition from Dockerfile');
+    expect(cleanLine('ERROR: failed to solve: process "/bin/bash --login -c pip install flash-attn --no-build-isolation" did not complete successfully: exit code: 1```')).toBe(
+      'ERROR: failed to solve: process "/bin/bash --login -c pip install flash-attn --no-build-isolation" did not complete successfully: exit code: 1',
+    );
+    expect(cleanLine('2024-05-01T10:00:00.0000000Z > #12 ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2')).toBe(
+      '#12 ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2',
+    );
+  });
+
+  test("keeps BuildKit's error box header, giving back the space a paste lost", () => {
+    expect(cleanLine(' > [builder 3/7] RUN make -j8:')).toBe(' > [builder 3/7] RUN make -j8:');
+    expect(cleanLine('>  > [builder 3/7] RUN make -j8:')).toBe(' > [builder 3/7] RUN make -j8:');
+    expect(cleanLine('> [builder 3/7] RUN make -j8:')).toBe(' > [builder 3/7] RUN make -j8:');
+    expect(cleanLine('> > [builder 3/7] RUN make -j8:')).toBe(' > [builder 3/7] RUN make -j8:');
+  });
+
+  test('leaves alone what only looks like quoting', () => {
+    for (const line of [
+      '  60 | >>> RUN pip install flash-attn',
+      '>>> import torch',
+      '>=3.8',
+      '#5 0.312 > app@1.0.0 build',
+      ' ---> Running in 3f2a1b',
+      'Use `pip install -e .` to install',
+      'echo ``',
+      'a ``` b',
+    ]) {
+      expect(cleanLine(line)).toBe(line);
+      expect(stripMarkdownQuoting(line)).toBe(line);
+    }
+  });
+});
+
