@@ -45597,7 +45597,7 @@ var init_buildkit_tty = __esm({
           return true;
         }
         let mark = null;
-        let body2 = rest;
+        let body2 = rest.trimEnd();
         for (const m of MARKS) {
           if (body2.startsWith(m)) {
             mark = m;

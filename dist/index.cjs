@@ -42664,7 +42664,7 @@ var BuildkitTtyGrammar = class {
       return true;
     }
     let mark = null;
-    let body2 = rest;
+    let body2 = rest.trimEnd();
     for (const m of MARKS) {
       if (body2.startsWith(m)) {
         mark = m;

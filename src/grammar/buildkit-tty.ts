@@ -54,7 +54,8 @@ export class BuildkitTtyGrammar {
       return true;
     }
     let mark: (typeof MARKS)[number] | null = null;
-    let body = rest;
+    // A pasted screen keeps the terminal's trailing blanks after the time.
+    let body = rest.trimEnd();
     for (const m of MARKS) {
       if (body.startsWith(m)) {
         mark = m;

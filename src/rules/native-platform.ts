@@ -2,6 +2,7 @@
 // (`[linux/arm64 builder 3/7]`) only in multi-platform builds; there, the same instruction runs once
 // per platform, and the emulated copy is the slow one (QEMU is about ten times slower). With no such
 // pairs to compare, the runner is assumed to be linux/amd64 (GitHub's standard hosted runners).
+// Only finished copies compare: a copy canceled or failed part-way ran for less time than it needed.
 import type { Step } from '../model/types.js';
 
 export const defaultNativePlatform = 'linux/amd64';
@@ -14,7 +15,7 @@ export function platformArch(platform: string): string {
 export function nativePlatform(steps: readonly Step[]): string {
   const byInstruction = new Map<string, Map<string, number>>();
   for (const s of steps) {
-    if (!s.platform || s.cached || s.seconds === null || s.internal) continue;
+    if (!s.platform || s.status !== 'done' || s.seconds === null || s.internal) continue;
     const key = `${s.stage ?? ''}\u0000${s.index ?? ''}\u0000${s.instruction}`;
     let perPlatform = byInstruction.get(key);
     if (!perPlatform) byInstruction.set(key, (perPlatform = new Map()));

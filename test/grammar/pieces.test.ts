@@ -209,3 +209,14 @@ describe('hostile input', () => {
     expect(model.solveError).toMatchObject({ message: 'boom', step: 1 });
   });
 });
+
+// astral-sh/uv#10661: a tty screen pasted with the terminal's trailing blanks after the time.
+describe('a pasted tty row', () => {
+  test('keeps its time apart from its name when blanks follow it', async () => {
+    const { model } = await parseText(' => ERROR [fastapi stage-0 3/5] RUN --mount=type=cache,target=/root/.cache/uv     --mount=type=bind,source=uv.lock,target=uv.lock     --m  0.5s \n');
+    expect(model.steps).toHaveLength(1);
+    expect(model.steps[0]!.status).toBe('error');
+    expect(model.steps[0]!.seconds).toBe(0.5);
+    expect(model.steps[0]!.instruction).not.toMatch(/0\.5s/);
+  });
+});

@@ -256,4 +256,14 @@ describe('time lost to emulation names the same platform as the rules', () => {
     const losses = buildTimeline(build(600, 60)).losses.filter((l) => l.cause === 'emulation');
     expect(losses.map((l) => l.step)).toEqual([1]);
   });
+
+  // piiq/allocator-bot#2: the arm64 copy of `apt-get update` was canceled after 14.7 s, when the amd64
+  // copy had finished in 15.1 s; the arm64 one was the slow, emulated one.
+  it('a copy canceled part-way is not the fast one: only finished copies compare', () => {
+    const model = build(15.1, 14.66);
+    model.steps[1]!.status = 'canceled';
+    expect(buildTimeline(model).losses.filter((l) => l.cause === 'emulation').map((l) => l.step)).toEqual([2]);
+    model.steps[1]!.status = 'done';
+    expect(buildTimeline(model).losses.filter((l) => l.cause === 'emulation').map((l) => l.step)).toEqual([1]);
+  });
 });
