@@ -39,6 +39,7 @@ import { glibcImageEnrich } from '../knowledge/glibc-image.js';
 import { kernelArchEnrich } from '../knowledge/kernel-arch-enricher.js';
 import { unpinnedFlashAttnEnrich } from '../knowledge/unpinned-flash-attn-enricher.js';
 import { eolReleaseEnrich } from '../knowledge/eol-release-enricher.js';
+import { installerCommandEnrich } from '../knowledge/installer-command-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -128,4 +129,6 @@ export const enrichers: Record<string, Enricher> = {
   'unpinned-flash-attn': unpinnedFlashAttnEnrich,
   /** A Debian release moved to archive.debian.org: its name, end of support, the sed to the archive (`{enrich.eolRelease}`, `{enrich.archiveCommand}`). */
   'eol-release': eolReleaseEnrich,
+  /** The failed RUN's poetry / uv command with `--no-root`, `--only-root`, `--frozen` (`{enrich.poetryNoRoot}`, `{enrich.uvFrozen}`). */
+  'installer-command': installerCommandEnrich,
 };

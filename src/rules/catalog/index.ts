@@ -54,6 +54,8 @@ import { torchTooOld } from './pip/torch-too-old.js';
 import { extensionTorchApiRemoved } from './pip/extension-torch-api-removed.js';
 import { projectFileMissing } from './pip/project-file-missing.js';
 import { bdistWheelMissing } from './pip/bdist-wheel-missing.js';
+import { uvLockOutdated } from './pip/uv-lock-outdated.js';
+import { uvLockUnreadable } from './pip/uv-lock-unreadable.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -137,6 +139,8 @@ export const builtinRules: RuleInput[] = [
   extensionTorchApiRemoved,
   projectFileMissing,
   bdistWheelMissing,
+  uvLockOutdated,
+  uvLockUnreadable,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,

@@ -10,12 +10,19 @@
 // - hatchling (under uv, pip, build): `OSError: Readme file does not exist: README.md` and `License file
 //   does not exist: …` (pypa/hatch backend/src/hatchling/metadata/core.py, `readme` and `license`
 //   properties): the path as pyproject.toml gives it, relative to the project root.
+// - poetry-core (the package directory the project ships, `packages` or the project's name): `/app/mypkg does not
+//   contain any element` (poetry-core src/poetry/core/masonry/utils/package_include.py, `check_elements`: the
+//   base joined with the include, so an absolute path), raised when the directory exists but is empty or absent
+//   from the layer; the dependency layer has pyproject.toml and poetry.lock, the package is copied later.
 // Not matched: `poetry check`'s `Declared README file does not exist: …` (a lint, no failed install).
 //
 // The advice:
 // - `poetry install --no-root`: "Do not install the root package (the current project)" (poetry CLI docs,
 //   https://python-poetry.org/docs/cli/#install); `package-mode = false` under `[tool.poetry]`
 //   (https://python-poetry.org/docs/basic-usage/#operating-modes); both are also named by poetry's message.
+// - `poetry install --only-root` installs the project and none of the dependencies (poetry 1.2,
+//   python-poetry/poetry#5783; https://python-poetry.org/docs/cli/#install): the second install, once the package
+//   directory is copied.
 // - `uv sync --no-install-project` installs the dependencies without the project (uv 0.3.3, astral-sh/uv#6538),
 //   the dependency-layer pattern of uv's Docker guide (https://docs.astral.sh/uv/guides/integration/docker/,
 //   "Intermediate layers"), followed by a plain `uv sync` after the sources are copied.
@@ -65,11 +72,14 @@ export const projectFileMissing: RuleInput = {
   match: [
     // poetry: `Error: The current project could not be installed: Readme path \`/README.md\` does not exist.`
     { literals: ['Readme path `'], pattern: 'Readme path `(?<path>[^`\\s]{1,300})` does not exist' },
+    // poetry-core: `/app/voc_builder does not contain any element` (the package directory is not in the layer yet).
+    { literals: [' does not contain any element'], pattern: '(?<dir>/\\S{1,300}) does not contain any element$' },
     // hatchling: `OSError: Readme file does not exist: README.md`, `License file does not exist: LICENSE`
     { literals: ['file does not exist: '], pattern: '(?:Readme|License) file does not exist: (?<file>\\S{1,300})' },
   ],
   context: [
     { name: 'poetry', literals: ['Readme path `'], pattern: 'Readme path `(?<path>[^`\\s]{1,300})` does not exist' },
+    { name: 'packageDir', literals: [' does not contain any element'], pattern: '(?<dir>/\\S{1,300}) does not contain any element$' },
     {
       name: 'hatch',
       literals: ['file does not exist: '],
@@ -77,13 +87,6 @@ export const projectFileMissing: RuleInput = {
     },
     // A plain file name at the project root: `COPY <name> ./` then puts it where hatchling looks.
     { name: 'hatchAtRoot', literals: ['file does not exist: '], pattern: '(?:Readme|License) file does not exist: (?<file>[^/\\s]{1,200})$' },
-    // BuildKit's error names the RUN's command: `process "/bin/sh -c pip install poetry && poetry install" did not
-    // complete successfully`; the command split around `poetry install` to print it with `--no-root`.
-    {
-      name: 'poetryRun',
-      literals: ['process "/bin/sh -c '],
-      pattern: 'process "/bin/sh -c (?<head>[^"]{0,400}?\\bpoetry install)(?<tail>[^"]{0,400})" did not complete',
-    },
     // The step runs `uv sync` (the Dockerfile instruction or BuildKit's `process "/bin/sh -c uv sync …"`).
     { name: 'uvSync', literals: ['uv sync'], pattern: '\\buv sync\\b' },
     { name: 'uvSyncInstruction', source: 'instruction', literals: ['uv sync'], pattern: '\\buv sync\\b' },
@@ -91,6 +94,7 @@ export const projectFileMissing: RuleInput = {
   scope: 'step',
   only: 'failed-step',
   specificity: 3,
+  enrich: 'installer-command',
   message:
     'The project could not be installed: its pyproject.toml declares a file the build does not have ({error}). ' +
     'In an image build this is a layer that copies pyproject.toml (and the lock file) before the rest of the sources.',
@@ -101,7 +105,44 @@ export const projectFileMissing: RuleInput = {
   ].join('\n'),
   variants: [
     {
-      when: 'poetry&poetryRun',
+      when: 'packageDir&enrich.poetryOnlyRoot',
+      title: 'Poetry installs the project before its package directory is copied',
+      message:
+        '`poetry install` installs the dependencies and then the project itself, and the project\'s package directory ' +
+        '`{context.packageDir.dir}` is empty in this layer: poetry-core reports it does not contain any element. The ' +
+        'Dockerfile copies pyproject.toml and the lock before the install, and the package sources only after it.',
+      fix: [
+        'Install only the dependencies in this layer (`--no-root`: "Do not install the root package"), copy the ' +
+          'package, then install the project alone (`--only-root`, poetry 1.2 or later):',
+        '',
+        '```dockerfile',
+        'RUN {enrich.poetryNoRoot}',
+        '```',
+        'then, after the `COPY` that brings `{context.packageDir.dir}` into the image:',
+        '',
+        '```dockerfile',
+        'RUN {enrich.poetryOnlyRoot}',
+        '```',
+        'If the project is never imported as an installed package (an application run from its directory), ' +
+          '`--no-root` alone is enough, or `package-mode = false` under `[tool.poetry]`. Copying the package before ' +
+          'the install also works, but every source change then reinstalls all the dependencies.',
+      ].join('\n'),
+    },
+    {
+      when: 'packageDir',
+      title: 'Poetry cannot install the project: its package directory is empty',
+      message:
+        '`poetry install` installs the dependencies and then the project itself, and the project\'s package directory ' +
+        '`{context.packageDir.dir}` has no files: poetry-core reports it does not contain any element.',
+      fix: [
+        'Put the package sources at `{context.packageDir.dir}` before the install (in an image build, copy them with ' +
+          'pyproject.toml), or fix `packages` in pyproject.toml if the package lives elsewhere. Or install only the ' +
+          'dependencies first, `poetry install --no-root`, and the project once its sources are there, ' +
+          '`poetry install --only-root` (poetry 1.2 or later).',
+      ].join('\n'),
+    },
+    {
+      when: 'poetry&enrich.poetryNoRoot',
       title: 'Poetry cannot install the project: its readme is not in the image',
       message:
         '`poetry install` installs the dependencies and then the project itself, and the project\'s pyproject.toml ' +
@@ -112,7 +153,7 @@ export const projectFileMissing: RuleInput = {
         'For example, in the Dockerfile:',
         '',
         '```dockerfile',
-        'RUN {context.poetryRun.head} --no-root{context.poetryRun.tail}',
+        'RUN {enrich.poetryNoRoot}',
         '```',
       ].join('\n'),
     },

@@ -1,0 +1,42 @@
+// The `installer-command` enricher: the failed RUN's own command, rewritten with the one flag the advice
+// changes, so that a fix for poetry or uv prints the user's command (with its other flags) instead of a
+// stand-in. The command is read from BuildKit's error, `process "/bin/sh -c <command>" did not complete
+// successfully`, on the failed step or, for output outside any step (a pasted log), on the build's
+// `failed to solve` line.
+//
+// - `poetryNoRoot` / `poetryOnlyRoot`: `poetry install` with `--no-root` (dependencies only) and
+//   `--only-root` (the project only, poetry 1.2+), poetry CLI docs https://python-poetry.org/docs/cli/#install.
+// - `uvFrozen`: the `uv` command with `--locked` replaced by `--frozen` (uv docs, "Locking and syncing").
+import type { BuildModel, Step } from '../model/types.js';
+import type { FactView } from '../facts/fact-view.js';
+
+const SHELL_COMMAND = /process "\/bin\/(?:ba)?sh -c ([^"]{1,800})" did not complete/;
+
+/** The shell command of the failed RUN, from BuildKit's error text, or null. */
+export function failedRunCommand(step: Step | null, model: BuildModel): string | null {
+  const text = step?.error ?? (step === null || step.id === model.failedStep ? model.solveError?.message : undefined);
+  return text == null ? null : (SHELL_COMMAND.exec(text)?.[1]?.trim() ?? null);
+}
+
+/** The flags pasted into the user's own command; absent when the command does not run the installer. */
+export function installerCommandValues(command: string | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (command === null) return out;
+  if (/\bpoetry install\b/.test(command) && !/--no-root|--only-root/.test(command)) {
+    out.poetryNoRoot = command.replace(/\bpoetry install\b/, 'poetry install --no-root');
+    out.poetryOnlyRoot = command.replace(/\bpoetry install\b/, 'poetry install --only-root');
+  }
+  if (/\buv\b/.test(command) && /(?:^|\s)--locked(?=\s|$)/.test(command)) {
+    out.uvFrozen = command.replace(/(^|\s)--locked(?=\s|$)/, '$1--frozen');
+  }
+  return out;
+}
+
+export function installerCommandEnrich(
+  _captures: Readonly<Record<string, string>>,
+  step: Step | null,
+  model: BuildModel,
+  _facts: FactView,
+): Record<string, string> {
+  return installerCommandValues(failedRunCommand(step, model));
+}
