@@ -1305,7 +1305,7 @@ function platformArch(platform) {
 function nativePlatform(steps) {
   const byInstruction = /* @__PURE__ */ new Map();
   for (const s of steps) {
-    if (!s.platform || s.cached || s.seconds === null || s.internal) continue;
+    if (!s.platform || s.status !== "done" || s.seconds === null || s.internal) continue;
     const key = `${s.stage ?? ""}\0${s.index ?? ""}\0${s.instruction}`;
     let perPlatform = byInstruction.get(key);
     if (!perPlatform) byInstruction.set(key, perPlatform = /* @__PURE__ */ new Map());
@@ -1743,12 +1743,15 @@ function placeOf(facts, step, model) {
   if (buildFormats.has(model.format) && model.steps.length > 0) return "image-build";
   return null;
 }
+function ownPlatform(step) {
+  return { value: step.platform, source: "step-header", evidence: step.instruction, line: step.firstLine, stage: step.stage, target: step.target, step: step.id };
+}
 function factsFor(facts, step, model) {
   const chosen = /* @__PURE__ */ new Map();
   const resolve = (name2) => {
     let r = chosen.get(name2);
     if (r === void 0) {
-      r = { value: best(name2, scopeOf(facts[name2] ?? [], step)) };
+      r = { value: name2 === "platform" && step?.platform ? ownPlatform(step) : best(name2, scopeOf(facts[name2] ?? [], step)) };
       chosen.set(name2, r);
     }
     return r;
@@ -8442,11 +8445,14 @@ var init_project_file_missing = __esm({
       match: [
         // poetry: `Error: The current project could not be installed: Readme path \`/README.md\` does not exist.`
         { literals: ["Readme path `"], pattern: "Readme path `(?<path>[^`\\s]{1,300})` does not exist" },
+        // poetry-core: `/app/voc_builder does not contain any element` (the package directory is not in the layer yet).
+        { literals: [" does not contain any element"], pattern: "(?<dir>/\\S{1,300}) does not contain any element$" },
         // hatchling: `OSError: Readme file does not exist: README.md`, `License file does not exist: LICENSE`
         { literals: ["file does not exist: "], pattern: "(?:Readme|License) file does not exist: (?<file>\\S{1,300})" }
       ],
       context: [
         { name: "poetry", literals: ["Readme path `"], pattern: "Readme path `(?<path>[^`\\s]{1,300})` does not exist" },
+        { name: "packageDir", literals: [" does not contain any element"], pattern: "(?<dir>/\\S{1,300}) does not contain any element$" },
         {
           name: "hatch",
           literals: ["file does not exist: "],
@@ -8454,13 +8460,6 @@ var init_project_file_missing = __esm({
         },
         // A plain file name at the project root: `COPY <name> ./` then puts it where hatchling looks.
         { name: "hatchAtRoot", literals: ["file does not exist: "], pattern: "(?:Readme|License) file does not exist: (?<file>[^/\\s]{1,200})$" },
-        // BuildKit's error names the RUN's command: `process "/bin/sh -c pip install poetry && poetry install" did not
-        // complete successfully`; the command split around `poetry install` to print it with `--no-root`.
-        {
-          name: "poetryRun",
-          literals: ['process "/bin/sh -c '],
-          pattern: 'process "/bin/sh -c (?<head>[^"]{0,400}?\\bpoetry install)(?<tail>[^"]{0,400})" did not complete'
-        },
         // The step runs `uv sync` (the Dockerfile instruction or BuildKit's `process "/bin/sh -c uv sync \u2026"`).
         { name: "uvSync", literals: ["uv sync"], pattern: "\\buv sync\\b" },
         { name: "uvSyncInstruction", source: "instruction", literals: ["uv sync"], pattern: "\\buv sync\\b" }
@@ -8468,13 +8467,40 @@ var init_project_file_missing = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
+      enrich: "installer-command",
       message: "The project could not be installed: its pyproject.toml declares a file the build does not have ({error}). In an image build this is a layer that copies pyproject.toml (and the lock file) before the rest of the sources.",
       fix: [
         "Copy the file named in the error into the project directory before the install step, or install only the dependencies there (`poetry install --no-root`, `uv sync --no-install-project`) and install the project after the sources are copied."
       ].join("\n"),
       variants: [
         {
-          when: "poetry&poetryRun",
+          when: "packageDir&enrich.poetryOnlyRoot",
+          title: "Poetry installs the project before its package directory is copied",
+          message: "`poetry install` installs the dependencies and then the project itself, and the project's package directory `{context.packageDir.dir}` is empty in this layer: poetry-core reports it does not contain any element. The Dockerfile copies pyproject.toml and the lock before the install, and the package sources only after it.",
+          fix: [
+            'Install only the dependencies in this layer (`--no-root`: "Do not install the root package"), copy the package, then install the project alone (`--only-root`, poetry 1.2 or later):',
+            "",
+            "```dockerfile",
+            "RUN {enrich.poetryNoRoot}",
+            "```",
+            "then, after the `COPY` that brings `{context.packageDir.dir}` into the image:",
+            "",
+            "```dockerfile",
+            "RUN {enrich.poetryOnlyRoot}",
+            "```",
+            "If the project is never imported as an installed package (an application run from its directory), `--no-root` alone is enough, or `package-mode = false` under `[tool.poetry]`. Copying the package before the install also works, but every source change then reinstalls all the dependencies."
+          ].join("\n")
+        },
+        {
+          when: "packageDir",
+          title: "Poetry cannot install the project: its package directory is empty",
+          message: "`poetry install` installs the dependencies and then the project itself, and the project's package directory `{context.packageDir.dir}` has no files: poetry-core reports it does not contain any element.",
+          fix: [
+            "Put the package sources at `{context.packageDir.dir}` before the install (in an image build, copy them with pyproject.toml), or fix `packages` in pyproject.toml if the package lives elsewhere. Or install only the dependencies first, `poetry install --no-root`, and the project once its sources are there, `poetry install --only-root` (poetry 1.2 or later)."
+          ].join("\n")
+        },
+        {
+          when: "poetry&enrich.poetryNoRoot",
           title: "Poetry cannot install the project: its readme is not in the image",
           message: "`poetry install` installs the dependencies and then the project itself, and the project's pyproject.toml declares a readme that is not in the image: poetry reports the readme path `{context.poetry.path}` does not exist.",
           fix: [
@@ -8483,7 +8509,7 @@ var init_project_file_missing = __esm({
             "For example, in the Dockerfile:",
             "",
             "```dockerfile",
-            "RUN {context.poetryRun.head} --no-root{context.poetryRun.tail}",
+            "RUN {enrich.poetryNoRoot}",
             "```"
           ].join("\n")
         },
@@ -8534,6 +8560,107 @@ var init_bdist_wheel_missing = __esm({
         "Check it in that environment: `python3 -m pip show wheel setuptools`."
       ].join("\n"),
       docs: "https://setuptools.pypa.io/en/latest/history.html#v70-1-0"
+    };
+  }
+});
+
+// src/rules/catalog/pip/uv-lock-outdated.ts
+var relock, uvLockOutdated;
+var init_uv_lock_outdated = __esm({
+  "src/rules/catalog/pip/uv-lock-outdated.ts"() {
+    "use strict";
+    relock = [
+      "Update the lock where the sources live, with the uv version the project uses, and commit it:",
+      "",
+      "```bash",
+      "uv lock",
+      "git add uv.lock pyproject.toml",
+      'git commit -m "Update uv.lock"',
+      "```"
+    ];
+    uvLockOutdated = {
+      id: "pip/uv-lock-outdated",
+      title: "uv.lock is out of date with pyproject.toml, and --locked refuses to update it",
+      severity: "error",
+      match: [
+        {
+          literals: ["needs to be updated, but `--locked` was provided"],
+          pattern: "The lockfile at `(?<lock>[^`]{1,300})` needs to be updated, but `--locked` was provided"
+        }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      enrich: "installer-command",
+      message: "uv.lock no longer matches pyproject.toml (a dependency or a constraint changed after the lock was written), and `--locked` tells uv to fail rather than re-lock it; uv's own message says to run `uv lock`.",
+      fix: [
+        ...relock,
+        'Keep `--locked` in the build: it is what caught the drift. If the image must install the lock exactly as it is, without checking it against pyproject.toml, `--frozen` does that (uv docs, "Locking and syncing"), at the cost of building from a lock that no longer says what pyproject.toml asks for.'
+      ].join("\n"),
+      variants: [
+        {
+          when: "enrich.uvFrozen",
+          fix: [
+            ...relock,
+            'Keep `--locked` in the build: it is what caught the drift. If the image must install the lock exactly as it is, without checking it against pyproject.toml (uv docs, "Locking and syncing"), the step becomes:',
+            "",
+            "```dockerfile",
+            "RUN {enrich.uvFrozen}",
+            "```"
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.astral.sh/uv/concepts/projects/sync/"
+    };
+  }
+});
+
+// src/rules/catalog/pip/uv-lock-unreadable.ts
+var findVersions, uvLockUnreadable;
+var init_uv_lock_unreadable = __esm({
+  "src/rules/catalog/pip/uv-lock-unreadable.ts"() {
+    "use strict";
+    findVersions = [
+      "Compare the two versions: `uv --version` where uv.lock was written, and a `RUN uv --version` before this step in the Dockerfile. Then make them agree:",
+      "",
+      "- pin the image's uv to the version that wrote the lock (or a later one), the way uv's Docker guide installs it: `COPY --from=ghcr.io/astral-sh/uv:` followed by that version, `/uv /uvx /bin/` (for example `ghcr.io/astral-sh/uv:0.5.20`); an unpinned `ghcr.io/astral-sh/uv:latest` or `pip install uv` changes under the build;",
+      "- or rewrite the lock with the image's uv version: `uv lock` with that version, then commit uv.lock."
+    ];
+    uvLockUnreadable = {
+      id: "pip/uv-lock-unreadable",
+      title: "uv cannot parse uv.lock: the lock and the image's uv do not agree",
+      severity: "error",
+      match: [{ literals: ["Failed to parse `uv.lock`"], pattern: "error: Failed to parse `uv\\.lock`" }],
+      context: [
+        // The entry uv rejected, from the lines after `Caused by:`: `\u2026 has an invalid ABI tag: Missing major version
+        // in PyPy ABI tag: pypy_73`.
+        {
+          name: "pypyAbi",
+          literals: ["Missing major version in PyPy ABI tag"],
+          pattern: "Missing major version in PyPy ABI tag: (?<tag>\\S{1,40})"
+        }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "uv stopped before installing anything: it cannot read the lock file `uv.lock`. A lock is written by one uv version and read by another; this one rejects an entry of it (the `Caused by:` lines that follow name it).",
+      fix: findVersions.join("\n"),
+      variants: [
+        {
+          when: "pypyAbi",
+          title: "uv 0.5.19 cannot parse a uv.lock that lists PyPy wheels",
+          message: "uv cannot read the lock file: it rejects the PyPy ABI tag `{context.pypyAbi.tag}` in a wheel name an earlier uv wrote into uv.lock. This is a regression of uv 0.5.19 (astral-sh/uv#10654), fixed in 0.5.20; the lock itself is valid.",
+          fix: [
+            "Use uv 0.5.20 or later in the image, pinned so that it does not move under the build (uv's Docker guide):",
+            "",
+            "```dockerfile",
+            "COPY --from=ghcr.io/astral-sh/uv:0.5.20 /uv /uvx /bin/",
+            "```",
+            'If uv comes from pip in the image, `pip install "uv>=0.5.20"` does the same. Check with a `RUN uv --version` before the step; the lock needs no change.'
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.astral.sh/uv/guides/integration/docker/#installing-uv"
     };
   }
 });
@@ -12960,6 +13087,8 @@ var init_catalog = __esm({
     init_extension_torch_api_removed();
     init_project_file_missing();
     init_bdist_wheel_missing();
+    init_uv_lock_outdated();
+    init_uv_lock_unreadable();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -13042,6 +13171,8 @@ var init_catalog = __esm({
       extensionTorchApiRemoved,
       projectFileMissing,
       bdistWheelMissing,
+      uvLockOutdated,
+      uvLockUnreadable,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
@@ -24277,6 +24408,34 @@ var init_eol_release_enricher = __esm({
   }
 });
 
+// src/knowledge/installer-command-enricher.ts
+function failedRunCommand(step, model) {
+  const text = step?.error ?? (step === null || step.id === model.failedStep ? model.solveError?.message : void 0);
+  return text == null ? null : SHELL_COMMAND.exec(text)?.[1]?.trim() ?? null;
+}
+function installerCommandValues(command) {
+  const out = {};
+  if (command === null) return out;
+  if (/\bpoetry install\b/.test(command) && !/--no-root|--only-root/.test(command)) {
+    out.poetryNoRoot = command.replace(/\bpoetry install\b/, "poetry install --no-root");
+    out.poetryOnlyRoot = command.replace(/\bpoetry install\b/, "poetry install --only-root");
+  }
+  if (/\buv\b/.test(command) && /(?:^|\s)--locked(?=\s|$)/.test(command)) {
+    out.uvFrozen = command.replace(/(^|\s)--locked(?=\s|$)/, "$1--frozen");
+  }
+  return out;
+}
+function installerCommandEnrich(_captures, step, model, _facts) {
+  return installerCommandValues(failedRunCommand(step, model));
+}
+var SHELL_COMMAND;
+var init_installer_command_enricher = __esm({
+  "src/knowledge/installer-command-enricher.ts"() {
+    "use strict";
+    SHELL_COMMAND = /process "\/bin\/(?:ba)?sh -c ([^"]{1,800})" did not complete/;
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -24320,6 +24479,7 @@ var init_enrichers = __esm({
     init_kernel_arch_enricher();
     init_unpinned_flash_attn_enricher();
     init_eol_release_enricher();
+    init_installer_command_enricher();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -24390,7 +24550,9 @@ var init_enrichers = __esm({
       "kernel-arch": kernelArchEnrich,
       "unpinned-flash-attn": unpinnedFlashAttnEnrich,
       /** A Debian release moved to archive.debian.org: its name, end of support, the sed to the archive (`{enrich.eolRelease}`, `{enrich.archiveCommand}`). */
-      "eol-release": eolReleaseEnrich
+      "eol-release": eolReleaseEnrich,
+      /** The failed RUN's poetry / uv command with `--no-root`, `--only-root`, `--frozen` (`{enrich.poetryNoRoot}`, `{enrich.uvFrozen}`). */
+      "installer-command": installerCommandEnrich
     };
   }
 });

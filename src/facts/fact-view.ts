@@ -85,12 +85,20 @@ function placeOf(facts: BuildFacts, step: Step | null, model: BuildModel): Place
   return null;
 }
 
+/**
+ * A multi-platform build prints each step's platform in its header (`[linux/amd64 builder 5/5]`): the
+ * step's own platform, whatever other steps of its stage ran on.
+ */
+function ownPlatform(step: Step): FactValue {
+  return { value: step.platform!, source: 'step-header', evidence: step.instruction, line: step.firstLine, stage: step.stage, target: step.target, step: step.id };
+}
+
 export function factsFor(facts: BuildFacts, step: Step | null, model: BuildModel): FactView {
   const chosen = new Map<FactName, { value: FactValue | null }>();
   const resolve = (name: FactName): { value: FactValue | null } => {
     let r = chosen.get(name);
     if (r === undefined) {
-      r = { value: best(name, scopeOf(facts[name] ?? [], step)) };
+      r = { value: name === 'platform' && step?.platform ? ownPlatform(step) : best(name, scopeOf(facts[name] ?? [], step)) };
       chosen.set(name, r);
     }
     return r;

@@ -156,6 +156,17 @@ describe('build facts on real logs', () => {
     expect(factsFor(analysis.facts, step('trainer', 'RUN'), analysis.model).place).toBe('image-build');
   });
 
+  test("a multi-platform build's failed step runs on its own platform, whatever the stage's other copies ran on", async () => {
+    // piiq/allocator-bot#2: the stage's arm64 copy printed first; the amd64 copy of the last step failed.
+    const analysis = await analyzeFile('fixtures/real-world/uv-conda/allocator-bot-uv-locked-stale.log');
+    const failed = analysis.model.steps.find((s) => s.id === analysis.model.failedStep)!;
+    expect(failed.platform).toBe('linux/amd64');
+    expect(factsFor(analysis.facts, failed, analysis.model).value('platform')).toBe('linux/amd64');
+    expect(factsLine(analysis.facts, analysis.model)).toMatch(/linux\/amd64$/);
+    const arm = analysis.model.steps.find((s) => s.platform === 'linux/arm64')!;
+    expect(factsFor(analysis.facts, arm, analysis.model).value('platform')).toBe('linux/arm64');
+  });
+
   test('the facts line reads as the issue asks', async () => {
     // `load metadata for docker.io/nvidia/cuda:11.7.0-cudnn8-runtime-ubuntu18.04`
     const cuda = await analyzeFile('fixtures/real-world/base-image/sdx23-cuda1170-tty.log');
