@@ -140,6 +140,52 @@ function droppedVariants(): NonNullable<RuleInput['variants']> {
   ]);
 }
 
+/**
+ * A pinned version the repositories no longer carry: the package is there, the version is not. A suite's package index
+ * lists one version of each package (on Debian 12, `apt-cache policy curl` shows one per suite: bookworm, bookworm-security),
+ * so a point release or security update that replaces it removes the pinned one from the mirror; snapshot.debian.org keeps
+ * "all past and current packages the Debian archive provides" and is "accessible like any normal apt repository" (its home page).
+ */
+function versionGoneVariants(): NonNullable<RuleInput['variants']> {
+  const title = 'apt package version no longer available';
+  const message =
+    'apt knows `{context.versionGone.package}` but not the version pinned here, `{context.versionGone.version}`: the repositories ' +
+    'enabled in this stage do not carry that version. A distribution\'s mirror keeps one version of a package per suite, so the next ' +
+    'point release or security update of it removes a pinned version from there.';
+  const thenPin = [
+    '',
+    'Then drop the pin (`{context.versionGone.package}` alone installs that candidate) or bump it to the `Candidate:` line; a pin',
+    'of an exact Debian revision breaks again at the next update. The exact old version is kept only on snapshot.debian.org,',
+    'an apt repository of every past state of the archive, for a build that must reproduce it.',
+  ];
+  const askBase = [
+    'Read the version the base image offers now (`Candidate:`):',
+    '',
+    '```sh',
+    "docker run --rm --platform {fact.platform|linux/amd64} {fact.baseImage} sh -c 'apt-get update -qq && apt-cache policy {context.versionGone.package:words}'",
+    '```',
+  ];
+  const askStage = [
+    'Read the version this stage offers now (`Candidate:`), e.g. temporarily before the failing line:',
+    '',
+    '```dockerfile',
+    'RUN apt-get update && apt-cache policy {context.versionGone.package:words}',
+    '```',
+  ];
+  const askShell = [
+    'Read the version offered now (`Candidate:`) where the install ran (in a Dockerfile, in a `RUN` before the failing line):',
+    '',
+    '```sh',
+    'apt-get update && apt-cache policy {context.versionGone.package:words}',
+    '```',
+  ];
+  return [
+    { when: 'versionGone&fact.baseImage', title, message, fix: [...askBase, ...thenPin].join('\n') },
+    { when: 'versionGone&fact.place=image-build', title, message, fix: [...askStage, ...thenPin].join('\n') },
+    { when: 'versionGone', title, message, fix: [...askShell, ...thenPin].join('\n') },
+  ];
+}
+
 export const unableToLocatePackage: RuleInput = {
   id: 'apt/unable-to-locate-package',
   title: 'apt package not found',
@@ -178,6 +224,14 @@ export const unableToLocatePackage: RuleInput = {
       name: 'dropped',
       literals: [...droppedPackageNames],
       pattern: `(?:Unable to locate package |Package '?)(?<name>${droppedPackageNames.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})(?![\\w.+-])`,
+    },
+    // apt knows the package but not the pinned version (`E: Version '7.88.1-10+deb12u7' for 'curl' was not found`,
+    // apt's wording, reproduced with apt 2.6 on Debian 12; a missing package reads `Unable to locate package`).
+    {
+      name: 'versionGone',
+      tally: true,
+      literals: ['was not found'],
+      pattern: "Version '(?<version>[^'\\n]{1,100})' for '(?<package>[^'\\n]{1,200})' was not found",
     },
     // A CUDA toolkit name that is no package anywhere.
     {
@@ -240,6 +294,7 @@ export const unableToLocatePackage: RuleInput = {
         '```',
       ].join('\n'),
     },
+    ...versionGoneVariants(),
     {
       when: 'fact.platform=linux/arm64&fact.baseImage',
       message:

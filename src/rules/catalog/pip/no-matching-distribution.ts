@@ -6,6 +6,8 @@ import type { RuleInput } from '../../schema.js';
 type Variant = NonNullable<RuleInput['variants']>[number];
 
 /**
+ * pip 24.1 removed support for legacy (non PEP 440) versions and dependency specifiers: such releases are ignored by the
+ * resolver (pip's NEWS.rst, 24.1b1, pypa/pip#12063), with `WARNING: Ignoring version … since it has invalid metadata`.
  * A release pip skipped for its metadata: the version exists, this pip refuses to read it. The way out is either a
  * release whose metadata parses, or the older pip the log names, installed in the failing command itself (a
  * `pip install --upgrade pip` there would bring the refusing pip back).
@@ -28,6 +30,24 @@ function invalidMetadataVariants(): Variant[] {
       title: 'pip refused a release with invalid metadata',
       message,
       fix: [`${choice}${inPlace}`, '', '```sh', 'pip install "pip<{context.oldPip.bound}" && pip install -r {context.reqFile.file}', '```'].join('\n'),
+    },
+    {
+      // the skipped release is pinned by another package's requirements (`(from opencve==1.5.0)`): a release of that
+      // package which requires a later one is the way out, and the install to repeat is that package's
+      when: 'invalidMetadata&oldPip&pinnedBy',
+      title: 'pip refused a release with invalid metadata',
+      message: `${message} \`{context.pinnedBy.parent}\` requires it.`,
+      fix: [
+        'Either move to a release of `{context.pinnedBy.parentName}` whose requirements allow a later `{context.invalidMetadata.name}` ' +
+          '(its changelog or metadata says which; `pip index versions {context.invalidMetadata.name}` lists the releases), or install ' +
+          `it with pip<{context.oldPip.bound}${inPlace}`,
+        '',
+        '```sh',
+        'pip install "pip<{context.oldPip.bound}" && pip install {context.pinnedBy.parent}',
+        '```',
+        '',
+        'with the other requirements of the install that failed added to the second command.',
+      ].join('\n'),
     },
     {
       when: 'invalidMetadata&oldPip',
@@ -67,6 +87,13 @@ export const noMatchingDistribution: RuleInput = {
     { literals: ['Could not find a version that satisfies the requirement'], pattern: 'satisfies the requirement\\s*$' },
     // `ERROR: No matching distribution found for nonexist-pkg`
     { literals: ['No matching distribution found for'], pattern: 'No matching distribution found for (?<requirement>\\S{1,200})' },
+    // pip prints these two at error level only on its way to `Could not find a version that satisfies the requirement`
+    // (resolvelib factory's `_report_single_requirement_conflict`; seen right above that line in real logs), so they
+    // stand for it when a log is cut before it: `ERROR: Ignored the following yanked versions: 5.0.6, 5.2.5`
+    {
+      literals: ['Ignored the following yanked versions', 'Ignored the following versions that require a different python'],
+      pattern: '^\\s{0,20}ERROR: Ignored the following (?:yanked versions|versions that require a different python version): ',
+    },
     // `ERROR: Package 'oldpy' requires a different Python: 3.11.7 not in '<3.8'`
     {
       literals: ['requires a different Python'],
@@ -99,12 +126,25 @@ export const noMatchingDistribution: RuleInput = {
     {
       name: 'invalidMetadata',
       literals: ['has invalid metadata'],
-      pattern: '^\\s{0,20}Requested (?<spec>[A-Za-z0-9][^\\s]{0,200}) from \\S{1,500} (?:\\([^()]{0,200}(?:\\([^()]{0,50}\\))?\\) )?has invalid metadata: (?<reason>.{1,200})$',
+      pattern: '^\\s{0,20}Requested (?<spec>(?<name>[A-Za-z0-9][A-Za-z0-9._-]{0,100})[^\\s]{0,200}) from \\S{1,500} (?:\\([^()]{0,200}(?:\\([^()]{0,50}\\))?\\) )?has invalid metadata: (?<reason>.{1,200})$',
     },
     // where the skipped requirement came from: `(from -r /requirements.txt (line 25))` on the `Requested …` line
     { name: 'reqFile', literals: ['has invalid metadata'], pattern: '\\(from -r (?<file>[^\\s()]{1,200}) \\(line \\d{1,6}\\)\\) has invalid metadata' },
     // one of the CUDA library wheels torch's own metadata requires (`nvidia-cudnn-cu12==8.9.2.26`, `nvidia-nccl-cu11==…`)
     { name: 'nvidiaDep', literals: ['requirement nvidia-'], pattern: 'requirement (?<name>nvidia-[a-z0-9-]{1,60}-cu1\\d{1,2})[=<>~!]' },
+    // the line that names the requirement: without it (a log cut after pip's `Ignored the following …` line) the
+    // requirement is not known
+    {
+      name: 'requirementShown',
+      literals: ['Could not find a version that satisfies the requirement', 'No matching distribution found for', 'requires a different Python'],
+    },
+    // the skipped release was a dependency of another package (`… celery-4.3.0-py2.py3-none-any.whl (from opencve==1.5.0) has
+    // invalid metadata`): that package's requirements pin it, so the install names that package, not the skipped one
+    {
+      name: 'pinnedBy',
+      literals: ['has invalid metadata'],
+      pattern: '\\(from (?<parent>(?<parentName>[A-Za-z0-9][A-Za-z0-9._-]{0,100})(?:\\[[^\\]]{1,100}\\])?(?:[=<>~!]=?[^\\s()]{1,50})?)\\) has invalid metadata',
+    },
     { name: 'oldPip', literals: ['Please use pip<'], pattern: 'Please use pip<(?<bound>[\\d.]{1,12}) if you need to use this version' },
   ],
   scope: 'step',
@@ -121,6 +161,16 @@ export const noMatchingDistribution: RuleInput = {
   ].join('\n'),
   variants: [
     ...invalidMetadataVariants(),
+    {
+      // only pip's `Ignored the following …` line: the log ends before the line that names the requirement
+      when: '!requirementShown',
+      message:
+        'pip found no release that fits one requirement; the log ends before the line that names it (`Could not find a version ' +
+        'that satisfies the requirement …`). The last package pip collected: `{context.collecting.spec|none shown}`.',
+      fix:
+        'Keep the whole output of the install (the requirement and `(from versions: …)` follow `Ignored the following …`), then ' +
+        'pick a version from that list or make the one you need visible (its Python, platform or index).',
+    },
     {
       when: 'wrapped',
       message:
