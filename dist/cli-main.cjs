@@ -7226,6 +7226,22 @@ function invalidMetadataVariants() {
       fix: [`${choice}${inPlace}`, "", "```sh", 'pip install "pip<{context.oldPip.bound}" && pip install -r {context.reqFile.file}', "```"].join("\n")
     },
     {
+      // the skipped release is pinned by another package's requirements (`(from opencve==1.5.0)`): a release of that
+      // package which requires a later one is the way out, and the install to repeat is that package's
+      when: "invalidMetadata&oldPip&pinnedBy",
+      title: "pip refused a release with invalid metadata",
+      message: `${message2} \`{context.pinnedBy.parent}\` requires it.`,
+      fix: [
+        `Either move to a release of \`{context.pinnedBy.parentName}\` whose requirements allow a later \`{context.invalidMetadata.name}\` (its changelog or metadata says which; \`pip index versions {context.invalidMetadata.name}\` lists the releases), or install it with pip<{context.oldPip.bound}${inPlace}`,
+        "",
+        "```sh",
+        'pip install "pip<{context.oldPip.bound}" && pip install {context.pinnedBy.parent}',
+        "```",
+        "",
+        "with the other requirements of the install that failed added to the second command."
+      ].join("\n")
+    },
+    {
       when: "invalidMetadata&oldPip",
       title: "pip refused a release with invalid metadata",
       message: message2,
@@ -7261,6 +7277,13 @@ var init_no_matching_distribution = __esm({
         { literals: ["Could not find a version that satisfies the requirement"], pattern: "satisfies the requirement\\s*$" },
         // `ERROR: No matching distribution found for nonexist-pkg`
         { literals: ["No matching distribution found for"], pattern: "No matching distribution found for (?<requirement>\\S{1,200})" },
+        // pip prints these two at error level only on its way to `Could not find a version that satisfies the requirement`
+        // (resolvelib factory's `_report_single_requirement_conflict`; seen right above that line in real logs), so they
+        // stand for it when a log is cut before it: `ERROR: Ignored the following yanked versions: 5.0.6, 5.2.5`
+        {
+          literals: ["Ignored the following yanked versions", "Ignored the following versions that require a different python"],
+          pattern: "^\\s{0,20}ERROR: Ignored the following (?:yanked versions|versions that require a different python version): "
+        },
         // `ERROR: Package 'oldpy' requires a different Python: 3.11.7 not in '<3.8'`
         {
           literals: ["requires a different Python"],
@@ -7293,12 +7316,25 @@ var init_no_matching_distribution = __esm({
         {
           name: "invalidMetadata",
           literals: ["has invalid metadata"],
-          pattern: "^\\s{0,20}Requested (?<spec>[A-Za-z0-9][^\\s]{0,200}) from \\S{1,500} (?:\\([^()]{0,200}(?:\\([^()]{0,50}\\))?\\) )?has invalid metadata: (?<reason>.{1,200})$"
+          pattern: "^\\s{0,20}Requested (?<spec>(?<name>[A-Za-z0-9][A-Za-z0-9._-]{0,100})[^\\s]{0,200}) from \\S{1,500} (?:\\([^()]{0,200}(?:\\([^()]{0,50}\\))?\\) )?has invalid metadata: (?<reason>.{1,200})$"
         },
         // where the skipped requirement came from: `(from -r /requirements.txt (line 25))` on the `Requested \u2026` line
         { name: "reqFile", literals: ["has invalid metadata"], pattern: "\\(from -r (?<file>[^\\s()]{1,200}) \\(line \\d{1,6}\\)\\) has invalid metadata" },
         // one of the CUDA library wheels torch's own metadata requires (`nvidia-cudnn-cu12==8.9.2.26`, `nvidia-nccl-cu11==\u2026`)
         { name: "nvidiaDep", literals: ["requirement nvidia-"], pattern: "requirement (?<name>nvidia-[a-z0-9-]{1,60}-cu1\\d{1,2})[=<>~!]" },
+        // the line that names the requirement: without it (a log cut after pip's `Ignored the following \u2026` line) the
+        // requirement is not known
+        {
+          name: "requirementShown",
+          literals: ["Could not find a version that satisfies the requirement", "No matching distribution found for", "requires a different Python"]
+        },
+        // the skipped release was a dependency of another package (`\u2026 celery-4.3.0-py2.py3-none-any.whl (from opencve==1.5.0) has
+        // invalid metadata`): that package's requirements pin it, so the install names that package, not the skipped one
+        {
+          name: "pinnedBy",
+          literals: ["has invalid metadata"],
+          pattern: "\\(from (?<parent>(?<parentName>[A-Za-z0-9][A-Za-z0-9._-]{0,100})(?:\\[[^\\]]{1,100}\\])?(?:[=<>~!]=?[^\\s()]{1,50})?)\\) has invalid metadata"
+        },
         { name: "oldPip", literals: ["Please use pip<"], pattern: "Please use pip<(?<bound>[\\d.]{1,12}) if you need to use this version" }
       ],
       scope: "step",
@@ -7312,6 +7348,12 @@ var init_no_matching_distribution = __esm({
       ].join("\n"),
       variants: [
         ...invalidMetadataVariants(),
+        {
+          // only pip's `Ignored the following \u2026` line: the log ends before the line that names the requirement
+          when: "!requirementShown",
+          message: "pip found no release that fits one requirement; the log ends before the line that names it (`Could not find a version that satisfies the requirement \u2026`). The last package pip collected: `{context.collecting.spec|none shown}`.",
+          fix: "Keep the whole output of the install (the requirement and `(from versions: \u2026)` follow `Ignored the following \u2026`), then pick a version from that list or make the one you need visible (its Python, platform or index)."
+        },
         {
           when: "wrapped",
           message: "pip found no release of one requirement, but the log wraps its error line right after `requirement`, so the name and the versions pip saw are on the next line, not kept here. The last package pip collected before it: `{context.collecting.spec|none shown}`.",
@@ -9561,6 +9603,42 @@ function droppedVariants() {
     { when, title: title2, message: message2, fix: steps.join("\n") }
   ]);
 }
+function versionGoneVariants() {
+  const title2 = "apt package version no longer available";
+  const message2 = "apt knows `{context.versionGone.package}` but not the version pinned here, `{context.versionGone.version}`: the repositories enabled in this stage do not carry that version. A distribution's mirror keeps one version of a package per suite, so the next point release or security update of it removes a pinned version from there.";
+  const thenPin = [
+    "",
+    "Then drop the pin (`{context.versionGone.package}` alone installs that candidate) or bump it to the `Candidate:` line; a pin",
+    "of an exact Debian revision breaks again at the next update. The exact old version is kept only on snapshot.debian.org,",
+    "an apt repository of every past state of the archive, for a build that must reproduce it."
+  ];
+  const askBase = [
+    "Read the version the base image offers now (`Candidate:`):",
+    "",
+    "```sh",
+    "docker run --rm --platform {fact.platform|linux/amd64} {fact.baseImage} sh -c 'apt-get update -qq && apt-cache policy {context.versionGone.package:words}'",
+    "```"
+  ];
+  const askStage = [
+    "Read the version this stage offers now (`Candidate:`), e.g. temporarily before the failing line:",
+    "",
+    "```dockerfile",
+    "RUN apt-get update && apt-cache policy {context.versionGone.package:words}",
+    "```"
+  ];
+  const askShell = [
+    "Read the version offered now (`Candidate:`) where the install ran (in a Dockerfile, in a `RUN` before the failing line):",
+    "",
+    "```sh",
+    "apt-get update && apt-cache policy {context.versionGone.package:words}",
+    "```"
+  ];
+  return [
+    { when: "versionGone&fact.baseImage", title: title2, message: message2, fix: [...askBase, ...thenPin].join("\n") },
+    { when: "versionGone&fact.place=image-build", title: title2, message: message2, fix: [...askStage, ...thenPin].join("\n") },
+    { when: "versionGone", title: title2, message: message2, fix: [...askShell, ...thenPin].join("\n") }
+  ];
+}
 var checkInBaseImage, checkInStage, checkInShell, afterCheck, amd64OnlyInstall, madeUpToolkitMessage, realToolkitsInShell, realToolkitsInDockerfile, unableToLocatePackage;
 var init_unable_to_locate_package = __esm({
   "src/rules/catalog/apt/unable-to-locate-package.ts"() {
@@ -9686,6 +9764,14 @@ var init_unable_to_locate_package = __esm({
           literals: [...droppedPackageNames],
           pattern: `(?:Unable to locate package |Package '?)(?<name>${droppedPackageNames.map((n) => n.replace(/[.+]/g, "\\$&")).join("|")})(?![\\w.+-])`
         },
+        // apt knows the package but not the pinned version (`E: Version '7.88.1-10+deb12u7' for 'curl' was not found`,
+        // apt's wording, reproduced with apt 2.6 on Debian 12; a missing package reads `Unable to locate package`).
+        {
+          name: "versionGone",
+          tally: true,
+          literals: ["was not found"],
+          pattern: "Version '(?<version>[^'\\n]{1,100})' for '(?<package>[^'\\n]{1,200})' was not found"
+        },
         // A CUDA toolkit name that is no package anywhere.
         {
           name: "madeUpToolkit",
@@ -9738,6 +9824,7 @@ var init_unable_to_locate_package = __esm({
             "```"
           ].join("\n")
         },
+        ...versionGoneVariants(),
         {
           when: "fact.platform=linux/arm64&fact.baseImage",
           message: "apt has no package `{package:all}` for linux/arm64 in the repositories of `{fact.baseImage}`: the name is from another release, misspelled, in a repository not enabled here, or the package is built for amd64 only.",

@@ -82,6 +82,7 @@ import { pushDenied } from './buildkit/push-denied.js';
 import { baseImageNotFound } from './buildkit/base-image-not-found.js';
 import { copySourceMissing } from './buildkit/copy-source-missing.js';
 import { logClipped } from './buildkit/log-clipped.js';
+import { extensionNinjaFailed } from './cuda/extension-ninja-failed.js';
 import { buildCanceled } from './buildkit/build-canceled.js';
 import { error } from './cmake/error.js';
 import { wheelBuildFailed } from './pip/wheel-build-failed.js';
@@ -167,6 +168,7 @@ export const builtinRules: RuleInput[] = [
   baseImageNotFound,
   copySourceMissing,
   logClipped,
+  extensionNinjaFailed,
   buildCanceled,
   error,
   wheelBuildFailed,

@@ -65,6 +65,33 @@ function linkFix(image: boolean): string {
   ].join('\n');
 }
 
+/**
+ * llama.cpp's own CMake build (`libggml-cuda.so`, no pip): its CUDA Dockerfile already passes the linker flag (checked in
+ * ggml-org/llama.cpp `.devops/cuda.Dockerfile`: `cmake -B build … -DCMAKE_EXE_LINKER_FLAGS=-Wl,--allow-shlib-undefined .`,
+ * then `cmake --build build --config Release -j$(nproc)`), so the route left is the stub under the name ld looks for.
+ */
+function ggmlCmakeFix(image: boolean): string {
+  const lines = [
+    'ln -s /usr/local/cuda/lib64/stubs/libcuda.so /usr/local/cuda/lib64/stubs/libcuda.so.1',
+    'export LD_LIBRARY_PATH=/usr/local/cuda/lib64/stubs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}',
+    'cmake -B build -DGGML_CUDA=ON -DCMAKE_EXE_LINKER_FLAGS=-Wl,--allow-shlib-undefined .',
+    'cmake --build build --config Release -j"$(nproc)"',
+    'rm /usr/local/cuda/lib64/stubs/libcuda.so.1',
+  ];
+  const block = image
+    ? ['```dockerfile', `RUN ${lines.join(' \\\n    && ')}`, '```']
+    : ['```sh', ...lines, '```'];
+  return [
+    'This is llama.cpp\'s own CMake build. Its CUDA Dockerfile already links the programs with `-Wl,--allow-shlib-undefined` ' +
+      '(check that your configure line still has it). What is left is the stub. `-devel` images have ' +
+      '`/usr/local/cuda/lib64/stubs/libcuda.so`, but ld looks for the name `libcuda.so.1`. Give the stub that name for the build ' +
+      'and remove it afterwards, so it never ships in the image. Keep your own configure options (`CMAKE_CUDA_ARCHITECTURES`, ' +
+      '`GGML_BACKEND_DL`, …) on the `cmake -B` line:',
+    '',
+    ...block,
+  ].join('\n');
+}
+
 /** llama-cpp-python (a pip build of llama.cpp): the flag in CMAKE_ARGS, with the build's own flags when the log shows them. */
 function llamaFix(kept: boolean | null): string {
   const args = kept === true ? '{enrich.cmakeArgs} ' : kept === false ? '' : '-DGGML_CUDA=on ';
@@ -86,6 +113,8 @@ function linkVariants(): Variant[] {
     v('linkDriver&llamaCpp&enrich.cmakeCommand&enrich.cmakeArgs', llamaFix(true)),
     v('linkDriver&llamaCpp&enrich.cmakeCommand', llamaFix(false)),
     v('linkDriver&llamaCpp', llamaFix(null)),
+    v('linkDriver&ggmlCmake&fact.place=image-build', ggmlCmakeFix(true)),
+    v('linkDriver&ggmlCmake&!fact.place=image-build', ggmlCmakeFix(false)),
     v('linkDriver&fact.place=image-build', linkFix(true)),
     v('linkDriver&!fact.place=image-build', linkFix(false)),
   ];
@@ -107,8 +136,10 @@ export const libcudaStubMissing: RuleInput = {
   context: [
     { name: 'condaBuild', literals: ['conda-bld', 'conda_build', 'conda-build', 'mambabuild'] },
     { name: 'linkDriver', literals: ['libcuda.so.1, needed by'], pattern: 'libcuda\\.so\\.1, needed by (?<needer>\\S{1,400}), not found' },
-    // llama.cpp built by pip (llama-cpp-python vendors it): `vendor/llama.cpp/…`, `libggml-cuda.so`
-    { name: 'llamaCpp', literals: ['vendor/llama.cpp/', 'libggml-cuda.so', 'llama-cpp-python', 'llama_cpp_python'] },
+    // llama.cpp built by pip (llama-cpp-python vendors it): `vendor/llama.cpp/…`; only then the CMAKE_ARGS form
+    { name: 'llamaCpp', literals: ['vendor/llama.cpp/', 'llama-cpp-python', 'llama_cpp_python'] },
+    // llama.cpp's own CMake build: its CUDA backend library, with no pip around it (the variants above take pip first)
+    { name: 'ggmlCmake', literals: ['libggml-cuda.so'] },
     // a pasted `CMAKE_ARGS="…" pip install …` line (the cmake-args enricher reads the step's RUN instruction itself)
     { name: 'cmakeArgs', literals: ['CMAKE_ARGS='] },
   ],

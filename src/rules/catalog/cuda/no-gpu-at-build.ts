@@ -173,9 +173,32 @@ const NVIDIA_SMI_ON_HOST: Omit<Variant, 'when'> = {
   ].join('\n'),
 };
 
-const ARCH_LIST_MESSAGE =
-  "With TORCH_CUDA_ARCH_LIST unset (or `native`), torch.utils.cpp_extension builds the arch list from the GPUs it can see; this step saw none, so the list was empty and `arch_list[-1] += '+PTX'` raised IndexError. " +
-  'A build step sees no GPU by default (`docker build` has no `--gpus`).';
+const ARCH_LIST_CAUSE =
+  "With TORCH_CUDA_ARCH_LIST unset (or `native`), torch.utils.cpp_extension builds the arch list from the GPUs it can see; it saw none, so the list was empty and `arch_list[-1] += '+PTX'` raised IndexError. ";
+const ARCH_LIST_MESSAGE = ARCH_LIST_CAUSE + 'A `docker build` step sees no GPU by default (it has no `--gpus`); in a shell, torch sees none when the driver is not reachable from it.';
+const ARCH_LIST_IMAGE_MESSAGE = ARCH_LIST_CAUSE + 'A build step sees no GPU by default (`docker build` has no `--gpus`).';
+// A host shell (WSL2 included) is no build container: torch saw no GPU there because the driver is not reachable from
+// that shell (under WSL2 the GPU comes from the Windows NVIDIA driver) or torch is a CPU-only build (`torch.version.cuda`
+// is None). `torch.cuda.is_available()` and `nvidia-smi` in that shell tell which; naming the arches works either way.
+const ARCH_LIST_SHELL_MESSAGE =
+  ARCH_LIST_CAUSE + 'In this shell torch found no usable GPU: the driver is not reachable from it, or torch is a CPU-only build.';
+const ARCH_LIST_SHELL_FIX = [
+  'Name the architectures, so torch does not ask the GPU; this works whether or not it sees one. List what nvcc compiles and pick those of your GPU (`compute_86` → `8.6`, for RTX 30 / A10 cards), `+PTX` on the last:',
+  '',
+  '```sh',
+  'nvcc --list-gpu-arch',
+  'export TORCH_CUDA_ARCH_LIST="8.6+PTX"',
+  '```',
+  '',
+  'Then rebuild in the same shell. To find out why torch saw no GPU, in that shell:',
+  '',
+  '```sh',
+  'nvidia-smi',
+  'python -c "import torch; print(torch.__version__, torch.version.cuda, torch.cuda.is_available())"',
+  '```',
+  '',
+  '`nvidia-smi` failing means the driver is not reachable (on WSL2 it comes from the Windows NVIDIA driver); `None` for `torch.version.cuda` means a CPU-only torch.',
+].join('\n');
 
 const EMPTY_ARCH_MESSAGE =
   'nvcc was given an empty architecture (`compute_`): the list or variable that should name it was empty. CMake keeps only the digits of each CMAKE_CUDA_ARCHITECTURES entry, ' +
@@ -189,12 +212,15 @@ function archVariants(): Variant[] {
     imageBuild
       ? ['```dockerfile', 'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"', '```']
       : ['```sh', 'export TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"', '```'];
+  for (const hostShell of ['archList&fact.place=host-shell', 'archList&wsl']) {
+    out.push({ when: hostShell, title: 'No GPU in this shell: torch found no arch to compile for', message: ARCH_LIST_SHELL_MESSAGE, fix: ARCH_LIST_SHELL_FIX });
+  }
   for (const imageBuild of [true, false]) {
     const place = imageBuild ? '&fact.place=image-build' : '';
     out.push({
       when: `archList&fact.cuda${place}`,
       title: 'No GPU at build: torch found no arch to compile for',
-      message: ARCH_LIST_MESSAGE,
+      message: imageBuild ? ARCH_LIST_IMAGE_MESSAGE : ARCH_LIST_MESSAGE,
       fix: ['Name the architectures, so torch does not ask the GPU; here, {enrich.archListBasis}:', '', ...torchKnown(imageBuild), '', MOVE_CHECKS.replace(/;$/, '.')].join('\n'),
     });
   }
@@ -473,6 +499,8 @@ export const noGpuAtBuild: RuleInput = {
     { name: 'nvidiaSmiInteractive', literals: ['bash: nvidia-smi: command not found'], pattern: '^bash: nvidia-smi: command not found' },
     RUN_COMMAND_CONTEXT,
     { name: 'archList', literals: ["arch_list[-1] += '+PTX'"] },
+    // a host shell under WSL2, named in the pasted log (`Ubuntu WSL2 in Windows 11`)
+    { name: 'wsl', literals: ['WSL'] },
     { name: 'tcnnArch', ...TCNN_UNKNOWN_ARCH },
     { name: 'emptyArch', literals: ["architecture 'compute_'", "architecture 'sm_'"] },
     { name: 'cmakeNative', literals: ['is set to "native", but no GPU was detected'] },
