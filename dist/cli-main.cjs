@@ -4517,6 +4517,21 @@ function linkFix(image) {
     ...image ? STUB_DOCKERFILE : STUB_SHELL
   ].join("\n");
 }
+function ggmlCmakeFix(image) {
+  const lines = [
+    "ln -s /usr/local/cuda/lib64/stubs/libcuda.so /usr/local/cuda/lib64/stubs/libcuda.so.1",
+    "export LD_LIBRARY_PATH=/usr/local/cuda/lib64/stubs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}",
+    "cmake -B build -DGGML_CUDA=ON -DCMAKE_EXE_LINKER_FLAGS=-Wl,--allow-shlib-undefined .",
+    'cmake --build build --config Release -j"$(nproc)"',
+    "rm /usr/local/cuda/lib64/stubs/libcuda.so.1"
+  ];
+  const block = image ? ["```dockerfile", `RUN ${lines.join(" \\\n    && ")}`, "```"] : ["```sh", ...lines, "```"];
+  return [
+    "This is llama.cpp's own CMake build. Its CUDA Dockerfile already links the programs with `-Wl,--allow-shlib-undefined` (check that your configure line still has it). What is left is the stub. `-devel` images have `/usr/local/cuda/lib64/stubs/libcuda.so`, but ld looks for the name `libcuda.so.1`. Give the stub that name for the build and remove it afterwards, so it never ships in the image. Keep your own configure options (`CMAKE_CUDA_ARCHITECTURES`, `GGML_BACKEND_DL`, \u2026) on the `cmake -B` line:",
+    "",
+    ...block
+  ].join("\n");
+}
 function llamaFix(kept) {
   const args = kept === true ? "{enrich.cmakeArgs} " : kept === false ? "" : "-DGGML_CUDA=on ";
   const command = kept === null ? "pip install llama-cpp-python" : "{enrich.cmakeCommand}";
@@ -4534,6 +4549,8 @@ function linkVariants() {
     v("linkDriver&llamaCpp&enrich.cmakeCommand&enrich.cmakeArgs", llamaFix(true)),
     v("linkDriver&llamaCpp&enrich.cmakeCommand", llamaFix(false)),
     v("linkDriver&llamaCpp", llamaFix(null)),
+    v("linkDriver&ggmlCmake&fact.place=image-build", ggmlCmakeFix(true)),
+    v("linkDriver&ggmlCmake&!fact.place=image-build", ggmlCmakeFix(false)),
     v("linkDriver&fact.place=image-build", linkFix(true)),
     v("linkDriver&!fact.place=image-build", linkFix(false))
   ];
@@ -4574,8 +4591,10 @@ var init_libcuda_stub_missing = __esm({
       context: [
         { name: "condaBuild", literals: ["conda-bld", "conda_build", "conda-build", "mambabuild"] },
         { name: "linkDriver", literals: ["libcuda.so.1, needed by"], pattern: "libcuda\\.so\\.1, needed by (?<needer>\\S{1,400}), not found" },
-        // llama.cpp built by pip (llama-cpp-python vendors it): `vendor/llama.cpp/\u2026`, `libggml-cuda.so`
-        { name: "llamaCpp", literals: ["vendor/llama.cpp/", "libggml-cuda.so", "llama-cpp-python", "llama_cpp_python"] },
+        // llama.cpp built by pip (llama-cpp-python vendors it): `vendor/llama.cpp/\u2026`; only then the CMAKE_ARGS form
+        { name: "llamaCpp", literals: ["vendor/llama.cpp/", "llama-cpp-python", "llama_cpp_python"] },
+        // llama.cpp's own CMake build: its CUDA backend library, with no pip around it (the variants above take pip first)
+        { name: "ggmlCmake", literals: ["libggml-cuda.so"] },
         // a pasted `CMAKE_ARGS="\u2026" pip install \u2026` line (the cmake-args enricher reads the step's RUN instruction itself)
         { name: "cmakeArgs", literals: ["CMAKE_ARGS="] }
       ],
@@ -4690,12 +4709,15 @@ var init_nvcc_host_flag_rejected = __esm({
 function archVariants() {
   const out = [];
   const torchKnown = (imageBuild) => imageBuild ? ["```dockerfile", 'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"', "```"] : ["```sh", 'export TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"', "```"];
+  for (const hostShell of ["archList&fact.place=host-shell", "archList&wsl"]) {
+    out.push({ when: hostShell, title: "No GPU in this shell: torch found no arch to compile for", message: ARCH_LIST_SHELL_MESSAGE, fix: ARCH_LIST_SHELL_FIX });
+  }
   for (const imageBuild of [true, false]) {
     const place = imageBuild ? "&fact.place=image-build" : "";
     out.push({
       when: `archList&fact.cuda${place}`,
       title: "No GPU at build: torch found no arch to compile for",
-      message: ARCH_LIST_MESSAGE,
+      message: imageBuild ? ARCH_LIST_IMAGE_MESSAGE : ARCH_LIST_MESSAGE,
       fix: ["Name the architectures, so torch does not ask the GPU; here, {enrich.archListBasis}:", "", ...torchKnown(imageBuild), "", MOVE_CHECKS.replace(/;$/, ".")].join("\n")
     });
   }
@@ -4890,7 +4912,7 @@ function placeVariants() {
     }
   ];
 }
-var MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, TCNN_UNKNOWN_ARCH, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_MESSAGE, EMPTY_ARCH_MESSAGE, TCNN_MESSAGE, FIND_CAPABILITY, noGpuAtBuild;
+var MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, TCNN_UNKNOWN_ARCH, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_CAUSE, ARCH_LIST_MESSAGE, ARCH_LIST_IMAGE_MESSAGE, ARCH_LIST_SHELL_MESSAGE, ARCH_LIST_SHELL_FIX, EMPTY_ARCH_MESSAGE, TCNN_MESSAGE, FIND_CAPABILITY, noGpuAtBuild;
 var init_no_gpu_at_build = __esm({
   "src/rules/catalog/cuda/no-gpu-at-build.ts"() {
     "use strict";
@@ -4987,7 +5009,27 @@ var init_no_gpu_at_build = __esm({
         "```"
       ].join("\n")
     };
-    ARCH_LIST_MESSAGE = "With TORCH_CUDA_ARCH_LIST unset (or `native`), torch.utils.cpp_extension builds the arch list from the GPUs it can see; this step saw none, so the list was empty and `arch_list[-1] += '+PTX'` raised IndexError. A build step sees no GPU by default (`docker build` has no `--gpus`).";
+    ARCH_LIST_CAUSE = "With TORCH_CUDA_ARCH_LIST unset (or `native`), torch.utils.cpp_extension builds the arch list from the GPUs it can see; it saw none, so the list was empty and `arch_list[-1] += '+PTX'` raised IndexError. ";
+    ARCH_LIST_MESSAGE = ARCH_LIST_CAUSE + "A `docker build` step sees no GPU by default (it has no `--gpus`); in a shell, torch sees none when the driver is not reachable from it.";
+    ARCH_LIST_IMAGE_MESSAGE = ARCH_LIST_CAUSE + "A build step sees no GPU by default (`docker build` has no `--gpus`).";
+    ARCH_LIST_SHELL_MESSAGE = ARCH_LIST_CAUSE + "In this shell torch found no usable GPU: the driver is not reachable from it, or torch is a CPU-only build.";
+    ARCH_LIST_SHELL_FIX = [
+      "Name the architectures, so torch does not ask the GPU; this works whether or not it sees one. List what nvcc compiles and pick those of your GPU (`compute_86` \u2192 `8.6`, for RTX 30 / A10 cards), `+PTX` on the last:",
+      "",
+      "```sh",
+      "nvcc --list-gpu-arch",
+      'export TORCH_CUDA_ARCH_LIST="8.6+PTX"',
+      "```",
+      "",
+      "Then rebuild in the same shell. To find out why torch saw no GPU, in that shell:",
+      "",
+      "```sh",
+      "nvidia-smi",
+      'python -c "import torch; print(torch.__version__, torch.version.cuda, torch.cuda.is_available())"',
+      "```",
+      "",
+      "`nvidia-smi` failing means the driver is not reachable (on WSL2 it comes from the Windows NVIDIA driver); `None` for `torch.version.cuda` means a CPU-only torch."
+    ].join("\n");
     EMPTY_ARCH_MESSAGE = "nvcc was given an empty architecture (`compute_`): the list or variable that should name it was empty. CMake keeps only the digits of each CMAKE_CUDA_ARCHITECTURES entry, so `native` on a CMake older than 3.24 (which does not know it) comes out empty; so does a value a script read from the GPU on a builder without one, or a build argument left empty in a `-gencode arch=compute_\u2026` flag. `native` on CMake 3.24+ needs a GPU too, which a build step does not see by default.";
     TCNN_MESSAGE = "tiny-cuda-nn's setup.py compiles for the compute capability named in TCNN_CUDA_ARCHITECTURES, or else for the GPU torch sees; it saw neither, so it stopped before compiling. ";
     FIND_CAPABILITY = "TCNN_CUDA_ARCHITECTURES takes the compute capability of the GPUs the code will run on, without the dot: on that machine `nvidia-smi --query-gpu=compute_cap --format=csv` prints `8.6` \u2192 `86` (several GPUs: `75,86`; each one is a separate build, so list only those).";
@@ -5025,6 +5067,8 @@ var init_no_gpu_at_build = __esm({
         { name: "nvidiaSmiInteractive", literals: ["bash: nvidia-smi: command not found"], pattern: "^bash: nvidia-smi: command not found" },
         RUN_COMMAND_CONTEXT,
         { name: "archList", literals: ["arch_list[-1] += '+PTX'"] },
+        // a host shell under WSL2, named in the pasted log (`Ubuntu WSL2 in Windows 11`)
+        { name: "wsl", literals: ["WSL"] },
         { name: "tcnnArch", ...TCNN_UNKNOWN_ARCH },
         { name: "emptyArch", literals: ["architecture 'compute_'", "architecture 'sm_'"] },
         { name: "cmakeNative", literals: ['is set to "native", but no GPU was detected'] },
@@ -12194,6 +12238,79 @@ var init_log_clipped = __esm({
   }
 });
 
+// src/rules/catalog/cuda/extension-ninja-failed.ts
+var TITLE, FIRST_ERROR_FIX, FIND_ERROR_FIX, extensionNinjaFailed;
+var init_extension_ninja_failed = __esm({
+  "src/rules/catalog/cuda/extension-ninja-failed.ts"() {
+    "use strict";
+    TITLE = "PyTorch extension build failed: ninja stopped (the compiler error is above)";
+    FIRST_ERROR_FIX = [
+      "The traceback is torch's wrapper: the reason is the first error ninja printed above it. Here that is",
+      "`{context.firstError.line}`. Fix that error; the `CalledProcessError` goes with it."
+    ].join("\n");
+    FIND_ERROR_FIX = [
+      "The traceback is torch's wrapper: the reason is the first error ninja printed above it, and this log does not",
+      "reach it. Look above the traceback for the first line starting `FAILED:` (the object ninja was building) and the",
+      "first `error:` after it (the compiler's reason). In a build log saved to a file:",
+      "",
+      "```sh",
+      "grep -n -m 5 -E 'FAILED:|error:' build.log",
+      "```",
+      "",
+      "To see it in one piece, build with one job (`MAX_JOBS=1`, which torch's cpp_extension reads), so parallel",
+      "compiles do not interleave their output."
+    ].join("\n");
+    extensionNinjaFailed = {
+      id: "cuda/extension-ninja-failed",
+      title: TITLE,
+      severity: "error",
+      match: [
+        // `subprocess.CalledProcessError: Command '['ninja', '-v']' returned non-zero exit status 1.`
+        { literals: ["Command '['ninja', '-v'"], pattern: "CalledProcessError: Command '\\['ninja', '-v'[^\\n]{0,80}returned non-zero exit status" }
+      ],
+      context: [
+        // `File "/app/./apex/setup.py", line 285, in <module>`: setup.py named by a relative path with a directory,
+        // so the current directory is not the project's (the directories before `/./` have no dot, which keeps the match linear)
+        {
+          name: "outsideTree",
+          literals: ["/./"],
+          pattern: 'File "(?<setup>/[^"\\s.]{0,300}/\\./(?<dir>[\\w-]{1,100})/setup\\.py)", line \\d{1,6}, in <module>'
+        },
+        // the first compiler or ninja failure line above the traceback
+        {
+          name: "firstError",
+          literals: ["FAILED: ", ": error: ", "ninja: error: "],
+          pattern: "(?<line>(?:FAILED: |ninja: error: )[^\\n]{1,200}|\\S{1,300}: error: [^\\n]{1,200})"
+        }
+      ],
+      scope: "step",
+      // 2: a tool-level error (the wrapper of the compiler's); the compiler rules name the root cause at 3.
+      specificity: 2,
+      message: "torch's cpp_extension compiled the extension with ninja, and ninja failed (`CalledProcessError` for `ninja -v`). The traceback only wraps that failure: the compiler's own error is printed above it.",
+      fix: FIND_ERROR_FIX,
+      variants: [
+        {
+          when: "outsideTree",
+          title: "PyTorch extension build ran setup.py from outside its directory",
+          message: "`{context.outsideTree.setup}` was run from the directory above the project, so the extension sources, which setup.py gives relative to the current directory (`csrc/\u2026`), are looked for in the wrong directory, where ninja finds none (`missing and no known rule to make it` above the traceback). torch then raised `CalledProcessError` for `ninja -v`.",
+          fix: [
+            "Run setup.py from its own directory, with the options your command passed after `install`:",
+            "",
+            "```sh",
+            "cd {context.outsideTree.dir} && python setup.py install",
+            "```",
+            "",
+            "With `pip install ./{context.outsideTree.dir}` earlier in the same step, the extension was already built by that",
+            "command (if its options turned the extensions on). Then drop the setup.py line rather than building twice."
+          ].join("\n")
+        },
+        { when: "firstError", fix: FIRST_ERROR_FIX }
+      ],
+      docs: "https://pytorch.org/docs/stable/cpp_extension.html"
+    };
+  }
+});
+
 // src/rules/catalog/buildkit/build-canceled.ts
 var buildCanceled;
 var init_build_canceled = __esm({
@@ -12244,6 +12361,19 @@ var init_build_canceled = __esm({
 });
 
 // src/rules/catalog/cmake/error.ts
+function includeCheck(name2) {
+  return [
+    "If the file belongs to the project being built, the source tree in the build is incomplete. In the project's checkout on the machine that runs `docker build`, check in order:",
+    "",
+    "```sh",
+    "git submodule status   # a leading - marks a submodule not checked out: git submodule update --init --recursive",
+    ...name2 === null ? [] : [`git ls-files | grep -F '${name2}'   # no output: the file was never committed (a partial vendored copy)`],
+    "cat .dockerignore   # a pattern here can leave it out of the build context",
+    "```",
+    "",
+    "Make sure the Dockerfile's `COPY` takes the directory that holds the file. For a vendored copy of another project, fetch that project at the same release in the Dockerfile (`git clone --branch` with its tag) instead of the partial copy. If the file belongs to an installed package (a `\u2026Config.cmake` including its targets file), that package's install is incomplete: reinstall it."
+  ].join("\n");
+}
 var error;
 var init_error = __esm({
   "src/rules/catalog/cmake/error.ts"() {
@@ -12261,6 +12391,10 @@ var init_error = __esm({
         { literals: ["CMake Error: "], pattern: "^CMake Error: (?<detail>.{1,500})$" }
       ],
       context: [
+        // `  include could not find requested file:` (older CMake: `load file`)
+        { name: "includeMissing", literals: ["include could not find "], pattern: "include could not find (?:requested|load) file:" },
+        // the indented line with the file's path, two lines below (`    /app/\u2026/scripts/build-info.cmake`)
+        { name: "includePath", literals: [".cmake"], pattern: "^\\s{2,12}(?<path>/[^\\s:]{0,400}/(?<name>[^/\\s:]{1,200}\\.cmake))$" },
         { name: "located", literals: ["CMake Error at "], pattern: "^CMake Error at (?<file>.{1,500}):(?<line>\\d{1,200}) \\((?<command>\\w{1,200})\\)" }
       ],
       scope: "step",
@@ -12271,6 +12405,18 @@ var init_error = __esm({
         "Read the indented lines under `CMake Error` in the step output; CMake prints the cause there. Then rebuild the stage and run CMake by hand with more detail: `cmake -S . -B build --log-level=VERBOSE` (and `--debug-find` for find_* problems); `build/CMakeFiles/CMakeError.log` / `CMakeConfigureLog.yaml` hold the failed checks."
       ].join("\n"),
       variants: [
+        {
+          when: "includeMissing&includePath&located",
+          title: "CMake include() found no file",
+          message: "CMake stopped at {context.located.file}:{context.located.line}: `include()` names `{context.includePath.path}`, and no file is there. The tree CMake is reading lacks a file it expects.",
+          fix: includeCheck("{context.includePath.name}")
+        },
+        {
+          when: "includeMissing&located",
+          title: "CMake include() found no file",
+          message: "CMake stopped at {context.located.file}:{context.located.line}: `include()` names a file that is not there (its path is on the indented line below the error). The tree CMake is reading lacks a file it expects.",
+          fix: includeCheck(null)
+        },
         {
           when: "located",
           message: "CMake failed: `{context.located.command}` at {context.located.file}:{context.located.line} reported an error (its text is in the indented lines that follow in the log)."
@@ -13202,6 +13348,7 @@ var init_catalog = __esm({
     init_base_image_not_found();
     init_copy_source_missing();
     init_log_clipped();
+    init_extension_ninja_failed();
     init_build_canceled();
     init_error();
     init_wheel_build_failed();
@@ -13286,6 +13433,7 @@ var init_catalog = __esm({
       baseImageNotFound,
       copySourceMissing,
       logClipped,
+      extensionNinjaFailed,
       buildCanceled,
       error,
       wheelBuildFailed,
