@@ -46670,6 +46670,9 @@ var init_framing = __esm({
 });
 
 // src/grammar/context.ts
+function nameKey(name2) {
+  return name2.includes("  ") || name2.includes("	") ? name2.replace(/\s+/g, " ") : name2;
+}
 var MAX_TARGETS, PREFIX_SCAN_LIMIT, RECENT_ERRORS, ParseContext;
 var init_context = __esm({
   "src/grammar/context.ts"() {
@@ -46718,7 +46721,8 @@ var init_context = __esm({
        * width (shorter still when an `ERROR ` mark takes room): a name of the tty display that the
        * other starts with, or the other way round. The longest such name wins.
        */
-      findByName(name2) {
+      findByName(given) {
+        const name2 = nameKey(given);
         const exact = this.byName.get(name2);
         if (exact !== void 0) return exact;
         if (this.byName.size > PREFIX_SCAN_LIMIT) return void 0;
@@ -46747,7 +46751,7 @@ var init_context = __esm({
           return false;
         }
         this.byId.set(header.id, { name: name2, format, finished: false, streamed: false, lastSeconds: 0 });
-        if (this.byName.size < MAX_STEPS) this.byName.set(name2, header.id);
+        if (this.byName.size < MAX_STEPS) this.byName.set(nameKey(name2), header.id);
         if (header.id > this.maxId) this.maxId = header.id;
         this.emit({ type: "step-started", line, header });
         return true;
@@ -46758,7 +46762,7 @@ var init_context = __esm({
         if (known === void 0) return;
         const header = this.withTarget(parsed);
         known.name = name2;
-        if (this.byName.size < MAX_STEPS) this.byName.set(name2, header.id);
+        if (this.byName.size < MAX_STEPS) this.byName.set(nameKey(name2), header.id);
         this.emit({ type: "step-started", line, header });
       }
       /** A fresh id after every id seen, for steps that the log does not number (tty, error box). */

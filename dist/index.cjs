@@ -43679,6 +43679,9 @@ init_run_command();
 var MAX_TARGETS = 256;
 var PREFIX_SCAN_LIMIT = 500;
 var RECENT_ERRORS = 16;
+function nameKey(name2) {
+  return name2.includes("  ") || name2.includes("	") ? name2.replace(/\s+/g, " ") : name2;
+}
 var ParseContext = class {
   constructor(emit) {
     this.emit = emit;
@@ -43716,7 +43719,8 @@ var ParseContext = class {
    * width (shorter still when an `ERROR ` mark takes room): a name of the tty display that the
    * other starts with, or the other way round. The longest such name wins.
    */
-  findByName(name2) {
+  findByName(given) {
+    const name2 = nameKey(given);
     const exact = this.byName.get(name2);
     if (exact !== void 0) return exact;
     if (this.byName.size > PREFIX_SCAN_LIMIT) return void 0;
@@ -43745,7 +43749,7 @@ var ParseContext = class {
       return false;
     }
     this.byId.set(header.id, { name: name2, format, finished: false, streamed: false, lastSeconds: 0 });
-    if (this.byName.size < MAX_STEPS) this.byName.set(name2, header.id);
+    if (this.byName.size < MAX_STEPS) this.byName.set(nameKey(name2), header.id);
     if (header.id > this.maxId) this.maxId = header.id;
     this.emit({ type: "step-started", line, header });
     return true;
@@ -43756,7 +43760,7 @@ var ParseContext = class {
     if (known === void 0) return;
     const header = this.withTarget(parsed);
     known.name = name2;
-    if (this.byName.size < MAX_STEPS) this.byName.set(name2, header.id);
+    if (this.byName.size < MAX_STEPS) this.byName.set(nameKey(name2), header.id);
     this.emit({ type: "step-started", line, header });
   }
   /** A fresh id after every id seen, for steps that the log does not number (tty, error box). */

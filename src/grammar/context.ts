@@ -28,6 +28,15 @@ export interface KnownStep {
   lastSeconds: number;
 }
 
+/**
+ * A step's name as the registry keys it: runs of blanks as one. The tty display and the error box
+ * print a RUN's line continuations with different runs of blanks (`-DLLAMA_CUDA=ON  && cmake` in one,
+ * `-DLLAMA_CUDA=ON   && cmake` in the other).
+ */
+function nameKey(name: string): string {
+  return name.includes('  ') || name.includes('\t') ? name.replace(/\s+/g, ' ') : name;
+}
+
 export class ParseContext {
   /** The first framed format seen, else `plain-text` once unframed text was read, else `unknown`. */
   format: LogFormat = 'unknown';
@@ -68,7 +77,8 @@ export class ParseContext {
    * width (shorter still when an `ERROR ` mark takes room): a name of the tty display that the
    * other starts with, or the other way round. The longest such name wins.
    */
-  findByName(name: string): number | undefined {
+  findByName(given: string): number | undefined {
+    const name = nameKey(given);
     const exact = this.byName.get(name);
     if (exact !== undefined) return exact;
     // The scan is for real builds' few hundred steps; past that, exact names only (linear time).
@@ -100,7 +110,7 @@ export class ParseContext {
       return false;
     }
     this.byId.set(header.id, { name, format, finished: false, streamed: false, lastSeconds: 0 });
-    if (this.byName.size < MAX_STEPS) this.byName.set(name, header.id);
+    if (this.byName.size < MAX_STEPS) this.byName.set(nameKey(name), header.id);
     if (header.id > this.maxId) this.maxId = header.id;
     this.emit({ type: 'step-started', line, header });
     return true;
@@ -112,7 +122,7 @@ export class ParseContext {
     if (known === undefined) return;
     const header = this.withTarget(parsed);
     known.name = name;
-    if (this.byName.size < MAX_STEPS) this.byName.set(name, header.id);
+    if (this.byName.size < MAX_STEPS) this.byName.set(nameKey(name), header.id);
     this.emit({ type: 'step-started', line, header });
   }
 

@@ -220,3 +220,22 @@ describe('a pasted tty row', () => {
     expect(model.steps[0]!.instruction).not.toMatch(/0\.5s/);
   });
 });
+
+// abgulati/LARS#7: the tty row and the error box print the RUN's line continuation with different runs of blanks.
+describe("a tty screen's failed row and its error box", () => {
+  test('are one step, whatever runs of blanks each prints', async () => {
+    const { model } = await parseText(
+      [
+        ' => ERROR [ 7/13] RUN cmake -B build -DLLAMA_CUDA=ON  && cmake --build build --config Release                                             3.0s',
+        '------',
+        ' > [ 7/13] RUN cmake -B build -DLLAMA_CUDA=ON   && cmake --build build --config Release:',
+        '0.589 CMake Error at CMakeLists.txt:145 (include):',
+        '------',
+        '',
+      ].join('\n'),
+    );
+    expect(model.steps).toHaveLength(1);
+    expect(model.steps[0]!.status).toBe('error');
+    expect(model.steps[0]!.tail.some((l) => l.includes('CMake Error at CMakeLists.txt:145'))).toBe(true);
+  });
+});
