@@ -6,11 +6,17 @@
 //
 // - `poetryNoRoot` / `poetryOnlyRoot`: `poetry install` with `--no-root` (dependencies only) and
 //   `--only-root` (the project only, poetry 1.2+), poetry CLI docs https://python-poetry.org/docs/cli/#install.
+//   poetry refuses `--only-root` with a group option (`--with`, `--without`, `--only`, `--all-groups`: "options
+//   cannot be used with the `--only-root` option", python-poetry/poetry src/poetry/console/commands/install.py),
+//   so `poetryOnlyRoot` drops them; `poetryNoRoot` keeps them.
 // - `uvFrozen`: the `uv` command with `--locked` replaced by `--frozen` (uv docs, "Locking and syncing").
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 
 const SHELL_COMMAND = /process "\/bin\/(?:ba)?sh -c ([^"]{1,800})" did not complete/;
+
+// `--only main`, `--with=dev,test`, `--all-groups`: the groups poetry installs, not allowed with `--only-root`.
+const GROUP_OPTION = / {1,20}--(?:with|without|only)(?:=| {1,20})[\w,.-]{1,200}| {1,20}--all-groups\b/g;
 
 /** The shell command of the failed RUN, from BuildKit's error text, or null. */
 export function failedRunCommand(step: Step | null, model: BuildModel): string | null {
@@ -24,7 +30,9 @@ export function installerCommandValues(command: string | null): Record<string, s
   if (command === null) return out;
   if (/\bpoetry install\b/.test(command) && !/--no-root|--only-root/.test(command)) {
     out.poetryNoRoot = command.replace(/\bpoetry install\b/, 'poetry install --no-root');
-    out.poetryOnlyRoot = command.replace(/\bpoetry install\b/, 'poetry install --only-root');
+    out.poetryOnlyRoot = command
+      .replace(/\bpoetry install\b/, 'poetry install --only-root')
+      .replace(GROUP_OPTION, '');
   }
   if (/\buv\b/.test(command) && /(?:^|\s)--locked(?=\s|$)/.test(command)) {
     out.uvFrozen = command.replace(/(^|\s)--locked(?=\s|$)/, '$1--frozen');

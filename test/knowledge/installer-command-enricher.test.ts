@@ -9,6 +9,13 @@ describe('installer-command enricher', () => {
     expect(v.uvFrozen).toBeUndefined();
   });
 
+  it('drops the group options poetry refuses beside --only-root, and keeps them for --no-root', () => {
+    const v = installerCommandValues('pip install poetry && poetry install --only main --with=dev,test --no-ansi');
+    expect(v.poetryNoRoot).toBe('pip install poetry && poetry install --no-root --only main --with=dev,test --no-ansi');
+    expect(v.poetryOnlyRoot).toBe('pip install poetry && poetry install --only-root --no-ansi');
+    expect(installerCommandValues('poetry install --all-groups').poetryOnlyRoot).toBe('poetry install --only-root');
+  });
+
   it('leaves a poetry install that already skips the root alone', () => {
     expect(installerCommandValues('poetry install --no-root')).toEqual({});
   });

@@ -14,6 +14,11 @@
 //   contain any element` (poetry-core src/poetry/core/masonry/utils/package_include.py, `check_elements`: the
 //   base joined with the include, so an absolute path), raised when the directory exists but is empty or absent
 //   from the layer; the dependency layer has pyproject.toml and poetry.lock, the package is copied later.
+// - poetry-core (no package directory at all): `No file/folder found for package geo-activity-playground`
+//   (poetry-core src/poetry/core/masonry/utils/module.py, `Module`: neither `<name>/`, `<name>.py` nor `src/<name>`
+//   exists for the package poetry derives from the project name or `packages`). poetry prints it after `The current
+//   project could not be installed:` with `Error:` or, in versions that let the install go on, `Warning:`, then the
+//   same hints; in an image build the source is simply not copied yet.
 // Not matched: `poetry check`'s `Declared README file does not exist: …` (a lint, no failed install).
 //
 // The advice:
@@ -38,6 +43,8 @@ const poetryFix = [
     'in pyproject.toml;',
   '- or copy the readme (`{context.poetry.path}` in the image) together with pyproject.toml before the install.',
 ];
+
+const noPackagePattern = 'could not be installed: No file/folder found for package (?<pkg>[\\w.-]{1,200})';
 
 const hatchIntro =
   'The build backend hatchling reads `{context.hatch.file}`, which pyproject.toml declares, and the file is not in the ' +
@@ -76,9 +83,12 @@ export const projectFileMissing: RuleInput = {
     { literals: [' does not contain any element'], pattern: '(?<dir>/\\S{1,300}) does not contain any element$' },
     // hatchling: `OSError: Readme file does not exist: README.md`, `License file does not exist: LICENSE`
     { literals: ['file does not exist: '], pattern: '(?:Readme|License) file does not exist: (?<file>\\S{1,300})' },
+    // poetry-core: `… could not be installed: No file/folder found for package geo-activity-playground`
+    { literals: ['No file/folder found for package '], pattern: noPackagePattern },
   ],
   context: [
     { name: 'poetry', literals: ['Readme path `'], pattern: 'Readme path `(?<path>[^`\\s]{1,300})` does not exist' },
+    { name: 'noPackage', literals: ['No file/folder found for package '], pattern: noPackagePattern },
     { name: 'packageDir', literals: [' does not contain any element'], pattern: '(?<dir>/\\S{1,300}) does not contain any element$' },
     {
       name: 'hatch',
@@ -126,6 +136,44 @@ export const projectFileMissing: RuleInput = {
         'If the project is never imported as an installed package (an application run from its directory), ' +
           '`--no-root` alone is enough, or `package-mode = false` under `[tool.poetry]`. Copying the package before ' +
           'the install also works, but every source change then reinstalls all the dependencies.',
+      ].join('\n'),
+    },
+    {
+      when: 'noPackage&enrich.poetryOnlyRoot',
+      title: 'Poetry installs the project, and its package sources are not in the image',
+      message:
+        '`poetry install` installs the dependencies and then the project itself, and no package directory for ' +
+        '`{context.noPackage.pkg}` is in the image at this step: poetry reports `No file/folder found for package ' +
+        '{context.noPackage.pkg}`, and its own hint names `--no-root` and `package-mode = false`.',
+      fix: [
+        'Install only the dependencies in this layer (`--no-root`: "Do not install the root package"):',
+        '',
+        '```dockerfile',
+        'RUN {enrich.poetryNoRoot}',
+        '```',
+        'If the project must be installed as a package, copy its sources (the package directory, or `src/`) after ' +
+          'this step and install the project alone (`--only-root`, poetry 1.2 or later):',
+        '',
+        '```dockerfile',
+        'RUN {enrich.poetryOnlyRoot}',
+        '```',
+        'For an application that is never installed as a package, `package-mode = false` under `[tool.poetry]` in ' +
+          'pyproject.toml does the same as `--no-root`. If the sources are copied before this step, check the ' +
+          '`.dockerignore` and the `packages` entry of pyproject.toml: poetry looks for a directory or module named ' +
+          'after the project.',
+      ].join('\n'),
+    },
+    {
+      when: 'noPackage',
+      title: 'Poetry cannot install the project: its package sources are not there',
+      message:
+        '`poetry install` installs the dependencies and then the project itself, and finds no package directory or ' +
+        'module for `{context.noPackage.pkg}`: poetry reports `No file/folder found for package {context.noPackage.pkg}`.',
+      fix: [
+        'Put the sources where poetry looks (a directory or module named after the project, or `src/` with it, or ' +
+          'what `packages` in pyproject.toml says) before the install; in an image build, copy them before it. Or ' +
+          'install only the dependencies, `poetry install --no-root`, and for an application that is never installed ' +
+          'as a package set `package-mode = false` under `[tool.poetry]`.',
       ].join('\n'),
     },
     {
