@@ -16,6 +16,7 @@ import { latestTagEnrich } from '../knowledge/latest-tag-enricher.js';
 import { stepOutcomeEnrich } from '../knowledge/step-outcome.js';
 import { memoryKnobsEnrich } from '../knowledge/memory-knobs-enricher.js';
 import { commandPackageEnrich } from '../knowledge/command-package.js';
+import { gitInstallEnrich } from '../knowledge/git-install-enricher.js';
 import { lowercaseTagEnrich } from '../knowledge/lowercase-tag-enricher.js';
 import { pipAdviceEnrich } from '../knowledge/pip-advice-enricher.js';
 import { torchPythonEnrich } from '../knowledge/torch-python.js';
@@ -100,6 +101,8 @@ export const enrichers: Record<string, Enricher> = {
   'memory-knobs': memoryKnobsEnrich,
   /** The package that provides a missing command for the distro in fact `os`, or how to look it up (`{enrich.installLine}`). */
   'command-package': commandPackageEnrich,
+  /** git's package and install line for the distro in fact `os`, for an installer that cannot find git (`{enrich.installLine}`). */
+  'git-install': gitInstallEnrich,
   /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
   'lowercase-tag': lowercaseTagEnrich,
   /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */

@@ -56,6 +56,8 @@ import { projectFileMissing } from './pip/project-file-missing.js';
 import { bdistWheelMissing } from './pip/bdist-wheel-missing.js';
 import { uvLockOutdated } from './pip/uv-lock-outdated.js';
 import { uvLockUnreadable } from './pip/uv-lock-unreadable.js';
+import { vcsGitMissing } from './pip/vcs-git-missing.js';
+import { uvPathSourceMissing } from './pip/uv-path-source-missing.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -142,6 +144,8 @@ export const builtinRules: RuleInput[] = [
   bdistWheelMissing,
   uvLockOutdated,
   uvLockUnreadable,
+  vcsGitMissing,
+  uvPathSourceMissing,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,

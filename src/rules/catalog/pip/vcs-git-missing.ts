@@ -1,0 +1,73 @@
+// uv fetches a `git+https://…` requirement (or a `[tool.uv.sources]` git source) with the git binary, and the
+// stage has none: `Git operation failed` then `Git executable not found. Ensure that Git is installed and
+// available.` (astral-sh/uv crates/uv-git/src/git.rs, `GitError::GitNotFound`, raised when `which git` finds
+// nothing; the wording since astral-sh/uv#9206). Slim Python and CUDA runtime images ship no git, so a lock or a
+// requirements file that names a git dependency fails at the install step.
+// Not matched: a git operation that fails for another reason (authentication, a missing ref), where git exists.
+//
+// The advice: install git in the stage that runs the installer, before that step. The package is `git` on
+// Debian and Ubuntu (`dpkg -S /usr/bin/git` on Debian 12; knowledge/command-package.ts); the install line
+// follows fact `os` through the `git-install` enricher. A multi-stage build needs git only in the stage that
+// resolves the dependency, not in the runtime stage that copies the environment.
+import type { RuleInput } from '../../schema.js';
+
+const uvWording = 'Git executable not found. Ensure that Git is installed';
+
+// The distro is unknown: the Debian/Ubuntu line, how to tell the distro, and the other families' commands.
+function dockerfileVariant(when: string) {
+  return {
+    when,
+    message:
+      'uv fetches a dependency from a git repository (`git+https://…`) with the git program, and this stage of ' +
+      'the image has none: "Git executable not found". The lines above it name the dependency.',
+    fix: [
+      'Install git in the same stage, before the `uv` step. On a Debian or Ubuntu base (python:*-slim, nvidia/cuda ' +
+        'and most ML images; `cat /etc/os-release` in the stage tells):',
+      '',
+      '```dockerfile',
+      'RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*',
+      '```',
+      'The package is also `git` on Alpine (`apk add --no-cache git`) and RHEL-like images (`dnf install -y git`). In a ' +
+        'multi-stage build only the stage that runs uv needs git; the runtime stage that copies the environment does not.',
+    ].join('\n'),
+  };
+}
+
+export const vcsGitMissing: RuleInput = {
+  id: 'pip/vcs-git-missing',
+  title: 'git is not installed, and the installer needs it for a git dependency',
+  severity: 'error',
+  match: [{ literals: [uvWording], pattern: 'Git executable not found\\. Ensure that Git is installed' }],
+  scope: 'step',
+  only: 'failed-step',
+  specificity: 3,
+  enrich: 'git-install',
+  message:
+    'uv fetches a dependency from a git repository (`git+https://…`) with the git program, and this environment ' +
+    'has none: "Git executable not found". The lines above it name the dependency and what requires it.',
+  fix: [
+    'Install git where uv runs, then rerun the install; `git --version` checks it. The package is `git` on every ' +
+      'common distribution (apt-get, dnf, apk).',
+  ].join('\n'),
+  variants: [
+    {
+      // The base image's distro is known: the install line for it, in the Dockerfile.
+      when: 'fact.place=image-build&enrich.commandPackage',
+      message:
+        'uv fetches a dependency from a git repository (`git+https://…`) with the git program, and this stage of ' +
+        'the image ({fact.os}) has none: "Git executable not found". The lines above it name the dependency.',
+      fix: [
+        '{enrich.installIntro} add this before the `uv` step, in the same stage:',
+        '',
+        '```dockerfile',
+        '{enrich.installLine}',
+        '```',
+        'In a multi-stage build only the stage that runs uv needs git; the runtime stage that copies the environment does not.',
+      ].join('\n'),
+    },
+    dockerfileVariant('fact.place=image-build'),
+    // A pasted log without the Dockerfile excerpt: BuildKit's `process "/bin/sh -c …"` error still shows a RUN step.
+    dockerfileVariant('enrich.failedRun'),
+  ],
+  docs: 'https://docs.astral.sh/uv/concepts/projects/dependencies/#git',
+};
