@@ -80,7 +80,7 @@ export const buildInputMissing: RuleInput = {
       when: 'systemLibrary&cudaTarget',
       message:
         'The link of `{target}` names `{file}`, a system library path the configure step wrote into the build files, and no file is ' +
-        'there. The path came from CMake\'s CUDA configuration, not from a package you forgot.',
+        'there. The target is a CUDA library, so the path most likely came from CMake\'s CUDA configuration.',
       fix: [
         'One such build (CMake with Ubuntu\'s `nvidia-cuda-toolkit` from apt) got past it by giving the GPU architecture at configure',
         'time, in a new build directory. The number is the GPU\'s compute capability without the dot (`8.6` → `86`):',
