@@ -28,6 +28,7 @@ import { cuptiLibraryNotfound } from './cmake/cupti-library-notfound.js';
 import { cudaArchDetectFailed } from './cmake/cuda-arch-detect-failed.js';
 import { notfound } from './cmake/notfound.js';
 import { packageNotFound } from './cmake/package-not-found.js';
+import { buildInputMissing } from './cmake/build-input-missing.js';
 import { libcuptiMissing } from './runtime/libcupti-missing.js';
 import { libcudaStub } from './runtime/libcuda-stub.js';
 import { sharedLibraryMissing } from './runtime/shared-library-missing.js';
@@ -116,6 +117,7 @@ export const builtinRules: RuleInput[] = [
   cudaArchDetectFailed,
   notfound,
   packageNotFound,
+  buildInputMissing,
   libcuptiMissing,
   libcudaStub,
   sharedLibraryMissing,

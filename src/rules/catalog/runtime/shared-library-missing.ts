@@ -136,6 +136,42 @@ function driverVariants(): Variant[] {
   ];
 }
 
+/**
+ * A library missing from a conda environment: apt cannot fix it. The usual cause is a channel mix, conda-forge packages
+ * (mamba, libmambapy) on a base whose dependencies come from Anaconda's `defaults` channel (SyneRBI/SIRF-SuperBuild#826:
+ * mamba from conda-forge on a Miniconda base, `libarchive.so.13: cannot open shared object file`). mamba's troubleshooting
+ * page (mamba.readthedocs.io, user_guide/troubleshooting) supports only the Miniforge/Mambaforge install, advises against
+ * the defaults channels, and shows `mamba info` to list the channel URLs; Miniforge (github.com/conda-forge/miniforge)
+ * takes base from conda-forge only. `--strict-channel-priority` and `--solver=classic` are conda install flags
+ * (conda-libmamba-solver user guide: libmamba is conda's default solver from 23.10, and needs libmambapy too). A conda
+ * package is usually named like the library it ships (`libarchive` ships `libarchive.so.13`): the fix says to check.
+ */
+function condaVariants(): Variant[] {
+  const title = 'Shared library missing from the conda environment';
+  const message =
+    'The loader could not find {library:all} for a program of a conda environment (the failing module is under a conda prefix). ' +
+    'Its libraries come from conda packages, not the OS, so apt does not fix it. The usual cause is a channel mix: a package from ' +
+    'conda-forge (mamba and libmambapy are) on an environment whose libraries come from Anaconda\'s `defaults` channel, built with other versions.';
+  const fix = (env: string): string =>
+    [
+      'Take the environment from one channel, conda-forge (mamba supports only that). In an image, install Miniforge instead of Miniconda ' +
+        '(https://github.com/conda-forge/miniforge: conda and mamba with conda-forge as the only channel). In this environment, reinstall ' +
+        'the package that ships the library from conda-forge:',
+      '',
+      '```sh',
+      `conda install -n ${env} -y -c conda-forge --strict-channel-priority {stem}`,
+      '```',
+      '',
+      'The package is usually named like the library (`conda search -c conda-forge {stem}` checks). If conda fails on the same import ' +
+        '(conda 23.10 and newer solve with libmamba), add `--solver=classic`. `conda info` lists the channel URLs: ' +
+        'none should be `repo.anaconda.com/pkgs/…`.',
+    ].join('\n');
+  return [
+    { when: 'condaNamedEnv', title, message, fix: fix('{context.condaNamedEnv.env}') },
+    { when: 'condaPrefix', title, message, fix: fix('base') },
+  ];
+}
+
 export const sharedLibraryMissing: RuleInput = {
   id: 'runtime/shared-library-missing',
   title: 'Shared library not found',
@@ -145,13 +181,17 @@ export const sharedLibraryMissing: RuleInput = {
     // `ImportError: libcudnn.so.8: cannot open shared object file …`, `OSError: libcuda.so.1: …`
     {
       literals: ['cannot open shared object file'],
-      pattern: '(?<library>\\blib(?!cupti\\b)[\\w+-]{0,200}\\.so[.\\d]{0,40}): cannot open shared object file',
+      pattern: '(?<library>(?<stem>\\blib(?!cupti\\b)[\\w+-]{0,200})\\.so[.\\d]{0,40}): cannot open shared object file',
     },
     // ldd: `	libnccl.so.2 => not found`
-    { literals: ['=> not found'], pattern: '^\\s{0,200}(?<library>lib(?!cupti\\b)[\\w+-]{0,200}\\.so[.\\d]{0,40}) => not found' },
+    { literals: ['=> not found'], pattern: '^\\s{0,200}(?<library>(?<stem>lib(?!cupti\\b)[\\w+-]{0,200})\\.so[.\\d]{0,40}) => not found' },
   ],
   context: [
     { name: 'tensorflow', literals: ['Could not load dynamic library'] },
+    // the program runs from a conda environment (a traceback frame or a path under a conda prefix): its libraries
+    // are conda packages, not the OS's. `envs/<name>/` names the environment; anything else is the base one.
+    { name: 'condaNamedEnv', literals: ['/envs/'], pattern: '/(?:conda|miniconda3?|anaconda3?|miniforge3?|mambaforge)/envs/(?<env>[\\w.-]{1,100})/(?:lib|bin)/' },
+    { name: 'condaPrefix', literals: ['conda', 'miniforge', 'mambaforge'], pattern: '/(?:conda|miniconda3?|anaconda3?|miniforge3?|mambaforge)/(?:lib|bin)/' },
     { name: 'containerCliLoad', literals: ['nvidia-container-cli: initialization error: load library failed'] },
     RUN_COMMAND_CONTEXT,
     { name: 'driver', literals: ['libcuda.so', 'libnvidia-ml.so'], pattern: `(?:${lib('libcuda\\.so')}|${lib('libnvidia-ml\\.so')}|libcuda\\.so[.\\d]{0,200} => not found)` },
@@ -291,6 +331,7 @@ export const sharedLibraryMissing: RuleInput = {
       message: 'The loader could not find {library:all}: `opencv-python` needs the system OpenGL and GLib libraries.',
       fix: 'Install them: `apt-get install -y --no-install-recommends libgl1 libglib2.0-0` (Debian/Ubuntu), or use `opencv-python-headless` instead of `opencv-python`.',
     },
+    ...condaVariants(),
     { when: 'fact.place=docker-run&enrich.runImage', fix: RUN_FIX },
     { when: 'fact.place=docker-run', fix: RUN_FIX_NO_IMAGE },
     { when: 'fact.place=host-shell', fix: SHELL_FIX },
