@@ -10,21 +10,15 @@ import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { parseArch, toolkitFor } from './cuda-arches.js';
 import { stepCudaVersion } from './cuda-arch-enricher.js';
+import { askedArches } from './asked-arches.js';
+
+export { archesIn } from './asked-arches.js';
 
 /**
  * Common data-centre and desktop GPUs, oldest first: T4 / RTX 20 (7.5), A100 (8.0), A10 / RTX 30 (8.6),
  * L4 / RTX 40 (8.9), H100 (9.0), B200 (10.0), RTX 50 (12.0). Only a fallback when the step names none.
  */
 const COMMON = [75, 80, 86, 89, 90, 100, 120];
-
-/** Architectures mentioned in a command or list: `8.6`, `8.6+PTX`, `86`, `sm_86`, `compute_90a`. */
-export function archesIn(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(/TORCH_CUDA_ARCH_LIST=["']?([0-9][0-9.;+ A-Za-z]{0,200})/g)) out.push(...m[1]!.split(/[;\s]+/));
-  for (const m of text.matchAll(/CUDA_ARCHITECTURES=["']?([0-9][0-9;a-z-]{0,200})/g)) out.push(...m[1]!.split(';'));
-  for (const m of text.matchAll(/\b(?:sm|compute)_\d{2,3}[af]?\b/g)) out.push(m[0]);
-  return out.map((a) => a.trim()).filter((a) => parseArch(a) !== null);
-}
 
 /** Compute capabilities (`86`) for a toolkit: the asked ones it accepts, else the common ones it accepts; null when the toolkit is unknown. */
 export function archListFor(cudaVersion: string, asked: readonly string[]): number[] | null {
@@ -60,10 +54,7 @@ export function archListsEnrich(
   const version = stepCudaVersion(captures, facts);
   if (version === null) return {};
   const asked = [
-    ...archesIn(step?.instruction ?? ''),
-    ...Object.entries(captures)
-      .filter(([k]) => k === 'list' || k.endsWith('.list'))
-      .flatMap(([, v]) => v.split(/[;\s]+/)),
+    ...askedArches(captures, step),
     // the device's or rejected arch: kept only where the toolkit accepts it (a GPU without kernels)
     ...(captures.arch !== undefined ? [captures.arch] : []),
   ];

@@ -3,12 +3,13 @@
 // which architectures that version accepts. A pure function of what the log showed.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
-import { archSupport, earlierName, normaliseCudaVersion, supportedArches, toolkitsRejecting, toolkitsSupporting, type ArchSupport } from './cuda-arches.js';
+import { archSupport, compareVersions, earlierName, normaliseCudaVersion, parseArch, supportedArches, toolkitFor, toolkitsRejecting, toolkitsSupporting, type ArchSupport } from './cuda-arches.js';
 import { cudaTagsUrl, cudnnTagPart, develTagFor } from './cuda-image-tags.js';
 import { parseImageRef, withFlavour } from './nvidia-images.js';
 import { indexUrl, pairedPackages, releasesForCuda, torchReleases, wheelTagFor } from './torch-wheels.js';
 import { installCommand, installerOf } from './installer-forms.js';
 import { exactTorchSide } from './cuda-exact-torch.js';
+import { askedArches } from './asked-arches.js';
 
 /**
  * The CUDA version the failing step compiled with: the rule's own capture when it has one (the
@@ -73,7 +74,7 @@ function verdict(s: ArchSupport, versionKnown: boolean): string {
  */
 export function cudaArchesEnrich(
   captures: Readonly<Record<string, string>>,
-  _step: Step | null,
+  step: Step | null,
   _model: BuildModel,
   facts: FactView,
 ): Record<string, string> {
@@ -89,6 +90,7 @@ export function cudaArchesEnrich(
     verdict: verdict(support, version !== null),
   };
   const where = toolkitsSupporting(support.arch);
+  const asked = askedArches(captures, step);
   if (isEmptyArch(support.arch)) {
     out.suggestion = `name the architectures explicitly instead of detecting them at build time${support.accepted.length ? ` (this toolkit accepts ${support.min} … ${support.max})` : ''}`;
   } else if (support.reason === 'too-old') {
@@ -96,25 +98,27 @@ export function cudaArchesEnrich(
     out.suggestion = `remove ${support.arch} from the arch list (the oldest this toolkit builds is ${support.min})`;
     if (last !== undefined) out.suggestion += `, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts)})`;
   } else if (support.reason === 'too-new') {
-    out.suggestion = `remove ${support.arch} from the arch list, or build on CUDA ${where[0] ?? 'a newer release'} or newer`;
-    if (where[0] !== undefined) out.firstCuda = where[0];
-    if (where[0] !== undefined) {
-      const newer = newerCuda(where[0], facts);
+    // nvcc names only the first arch it rejects: the newest one the step asked for sets the floor
+    const { arches: tooNew, floor } = tooNewAsked(support.arch, asked, (c) => !toolkitFor(version!)!.arches.includes(c), where[0]);
+    out.suggestion = `remove ${listed(tooNew)} from the arch list, or build on CUDA ${floor ?? 'a newer release'} or newer`;
+    if (floor !== undefined) out.firstCuda = floor;
+    if (floor !== undefined) {
+      const newer = newerCuda(floor, facts);
       Object.assign(out, newer);
-      out.suggestion += ` (${imageOrSearch(where[0], facts)}${newer.newerIndex ? `; PyTorch wheels built with it: ${newer.newerIndex}, torch ${newer.newerTorch}` : ''})`;
+      out.suggestion += ` (${imageOrSearch(floor, facts)}${newer.newerIndex ? `; PyTorch wheels built with it: ${newer.newerIndex}, torch ${newer.newerTorch}` : ''})`;
     }
     if (where[0] !== undefined) {
       const idx = out.newerIndex;
       // For a torch without kernels for the GPU: a wheel built with a CUDA that compiles the arch.
       out.wheelAdvice = idx
-        ? `install a torch built with CUDA ${where[0]} or newer, from ${idx} (torch ${out.newerTorch} there)`
-        : `install a torch built with CUDA ${where[0]} or newer`;
+        ? `install a torch built with CUDA ${floor} or newer, from ${idx} (torch ${out.newerTorch} there)`
+        : `install a torch built with CUDA ${floor} or newer`;
     }
   } else {
     out.suggestion = `use only architectures this toolkit accepts${support.accepted.length ? ` (${support.min} … ${support.max})` : ''}`;
   }
   // the version unknown: what the rejection itself proves of the toolkit, and the change for each case
-  if (version === null && !isEmptyArch(support.arch)) Object.assign(out, inferredToolkit(support.arch, facts));
+  if (version === null && !isEmptyArch(support.arch)) Object.assign(out, inferredToolkit(support.arch, facts, asked));
   // a torch without kernels for the GPU, its CUDA unknown: the first CUDA that compiles the arch and its wheels
   if (version === null && out.wheelAdvice === undefined && where[0] !== undefined && !isEmptyArch(support.arch)) {
     const newer = newerCuda(where[0], facts);
@@ -129,7 +133,7 @@ export function cudaArchesEnrich(
  * added by an older toolkit (`sm_80` → older than CUDA 11.0). `inferred` says so (and what the newer
  * toolkit accepts), `suggestion` what to change for each case. Nothing for an arch no release accepts.
  */
-function inferredToolkit(arch: string, facts: FactView): Record<string, string> {
+function inferredToolkit(arch: string, facts: FactView, asked: readonly string[]): Record<string, string> {
   const rejecting = toolkitsRejecting(arch);
   if (rejecting === null) return {};
   const where = toolkitsSupporting(arch);
@@ -165,10 +169,76 @@ function inferredToolkit(arch: string, facts: FactView): Record<string, string> 
       suggestion: removed.fix,
     };
   }
+  // Older than CUDA `needs`, this nvcc rejects every arch the step asked for that came with `needs` or later too.
+  const { arches: tooNew, floor } = tooNewAsked(arch, asked, (c) => firstCuda(c) !== undefined && compareVersions(firstCuda(c)!, needs!) >= 0, needs!);
+  const needed = { neededCuda: floor ?? needs!, neededCudaApt: (floor ?? needs!).replace('.', '-'), ...sameMajorFallback(tooNew, needs!) };
+  if (tooNew.length > 1 && floor !== undefined) {
+    const others = tooNew.filter((a) => a !== parseArch(arch)!.name);
+    return {
+      ...needed,
+      inferred:
+        `The log does not show which CUDA version compiled this, but the rejection narrows it: ${added!.said}, so this nvcc is older than CUDA ${needs}. ` +
+        `The same build also asks for ${others.length > 1 ? `${listed(others)}, the newest of which needs` : `${others[0]}, which needs`} CUDA ${floor} or newer.`,
+      suggestion: `build on CUDA ${floor} or newer (${imageOrSearch(floor, facts)}), or remove ${listed(tooNew)} from the arch list`,
+    };
+  }
   return {
+    ...needed,
     inferred: `The log does not show which CUDA version compiled this, but the rejection narrows it: ${added!.said}, so this nvcc is older than CUDA ${needs}.`,
     suggestion: added!.fix,
   };
+}
+
+/**
+ * For arches a toolkit older than CUDA `needs` rejects: the newest arch of the same major that such a toolkit
+ * builds, when one exists (`sm_89` → `8.6`), as `fallbackArch` in TORCH_CUDA_ARCH_LIST notation. A cubin
+ * for compute capability X.y runs on devices of X.z with z ≥ y (CUDA C++ Programming Guide, "Binary
+ * Compatibility"), so an 8.6 build runs on an 8.9 GPU; no such arch for X.0 (sm_80, sm_90).
+ */
+/** Jetson modules' arches (NVIDIA's CUDA GPUs list: TX1 5.3, TX2 6.2, Xavier 7.2, Orin 8.7, Thor 10.1 / 11.0): never a desktop GPU's fallback. */
+const JETSON: readonly number[] = [53, 62, 72, 87, 101, 110];
+
+function sameMajorFallback(tooNew: readonly string[], needs: string): Record<string, string> {
+  const oldest = parseArch(tooNew[0]!)!.capability;
+  const major = Math.floor(oldest / 10);
+  for (let c = oldest - 1; c >= major * 10; c--) {
+    if (JETSON.includes(c)) continue;
+    const first = firstCuda(c);
+    if (first !== undefined && compareVersions(first, needs) < 0) return { fallbackArch: `${major}.${c % 10}`, fallbackFor: tooNew[0]! };
+  }
+  return {};
+}
+
+/** The first CUDA release here whose nvcc accepts compute capability `c` (`86` → `11.1`). */
+function firstCuda(c: number): string | undefined {
+  return toolkitsSupporting(`sm_${c}`)[0];
+}
+
+/**
+ * The rejected arch and every other arch the step asked for that the toolkit rejects for being too new
+ * (`rejects`), as `sm_` names, oldest first; and the first CUDA that accepts all of them (`floor`, the
+ * rejected arch's own `first` when the step asked for nothing newer).
+ */
+function tooNewAsked(
+  arch: string,
+  asked: readonly string[],
+  rejects: (capability: number) => boolean,
+  first: string | undefined,
+): { arches: string[]; floor: string | undefined } {
+  const own = parseArch(arch)!.capability;
+  const caps = new Set([own]);
+  for (const a of asked) {
+    const c = parseArch(a)?.capability;
+    if (c !== undefined && c > own && rejects(c) && firstCuda(c) !== undefined) caps.add(c);
+  }
+  const sorted = [...caps].sort((a, b) => a - b);
+  const newest = sorted[sorted.length - 1]!;
+  return { arches: sorted.map((c) => `sm_${c}`), floor: newest === own ? first : firstCuda(newest) };
+}
+
+/** `sm_80`, `sm_80 and sm_86`, `sm_80, sm_86 and sm_89`. */
+function listed(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 /**

@@ -114,7 +114,8 @@ export function normaliseCudaVersion(text: string): string | null {
   return null;
 }
 
-function compareVersions(a: string, b: string): number {
+/** Order of two `major.minor` versions: negative, zero or positive. */
+export function compareVersions(a: string, b: string): number {
   const [am = 0, an = 0] = a.split('.').map(Number);
   const [bm = 0, bn = 0] = b.split('.').map(Number);
   return am - bm || an - bn;

@@ -266,3 +266,44 @@ describe('what a rejection proves when the log shows no CUDA version', () => {
     expect(out.inferred).toBeUndefined();
   });
 });
+
+describe('the newest arch the build asked for sets the floor', () => {
+  // the failing nvcc command's flags as the rule's `commandArches` context captures them (mit-han-lab/bevfusion#93)
+  const gencode = 'arch=compute_70,code=sm_70 -gencode=arch=compute_75,code=sm_75 -gencode=arch=compute_80,code=sm_80 -gencode=arch=compute_86,';
+
+  test('compute_80 rejected while the command also asks for compute_86: CUDA 11.1, both arches to remove', () => {
+    const out = cudaArchesEnrich({ arch: 'compute_80', 'context.commandArches.asked': gencode }, null, makeModel(), noFacts);
+    expect(out.inferred).toContain('older than CUDA 11.0');
+    expect(out.inferred).toContain('also asks for sm_86, which needs CUDA 11.1 or newer');
+    expect(out.suggestion).toContain('build on CUDA 11.1 or newer');
+    expect(out.suggestion).toContain('remove sm_80 and sm_86');
+    expect(out.neededCuda).toBe('11.1');
+    expect(out.neededCudaApt).toBe('11-1');
+    // no lower arch of major 8 runs an sm_80 GPU
+    expect(out.fallbackArch).toBeUndefined();
+  });
+
+  test('without other arches the rejected one sets the floor', () => {
+    const out = cudaArchesEnrich({ arch: 'compute_80' }, null, makeModel(), noFacts);
+    expect(out.suggestion).toContain('build on CUDA 11.0 or newer');
+    expect(out.neededCuda).toBe('11.0');
+  });
+
+  test('an older arch of the list does not raise the floor', () => {
+    const out = cudaArchesEnrich({ arch: 'compute_89', 'context.listArches.asked': 'TORCH_CUDA_ARCH_LIST="7.5;8.0;8.9"' }, null, makeModel(), noFacts);
+    expect(out.neededCuda).toBe('11.8');
+    expect(out.suggestion).toContain('remove sm_89 from the arch list');
+  });
+
+  test('sm_89 falls back to 8.6 (a cubin of X.y runs on X.z, z ≥ y), skipping the Jetson arch 8.7', () => {
+    const out = cudaArchesEnrich({ arch: 'compute_89' }, null, makeModel(), noFacts);
+    expect(out.fallbackArch).toBe('8.6');
+    expect(out.fallbackFor).toBe('sm_89');
+  });
+
+  test('a known toolkit: the newest asked arch it rejects sets the floor', () => {
+    const out = cudaArchesEnrich({ arch: 'compute_80', cudaVersion: '10.2', 'context.commandArches.asked': gencode }, null, makeModel(), noFacts);
+    expect(out.suggestion).toContain('remove sm_80 and sm_86 from the arch list, or build on CUDA 11.1 or newer');
+    expect(out.firstCuda).toBe('11.1');
+  });
+});

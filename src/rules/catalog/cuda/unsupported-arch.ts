@@ -48,6 +48,60 @@ function cmakeProject(target: 'cmakeFailed' | 'cmakeBuild'): string {
 }
 
 type Variant = NonNullable<RuleInput['variants']>[number];
+
+// `/usr/bin/nvcc` is the distribution's toolkit (Debian's `nvidia-cuda-toolkit` ships it: `dpkg -c` of
+// nvidia-cuda-toolkit_11.8.89~11.8.0-5~deb12u1 on this machine; see cuda/nvcc-host-flag-rejected), NVIDIA's packages
+// install under /usr/local/cuda-X.Y as `cuda-toolkit-X-Y` (cuda-toolkit-apt-names.ts). torch.utils.cpp_extension takes
+// the toolkit from CUDA_HOME first and raises when its major release differs from torch.version.cuda's
+// (`_check_cuda_version`: `if cuda_ver.major != torch_cuda_version.major: raise RuntimeError(CUDA_MISMATCH_MESSAGE…)`).
+// Outside an image build only: a Dockerfile gets the devel-image advice of the variants below.
+const DISTRO_WHY =
+  '`/usr/bin/nvcc` is the distribution\'s CUDA toolkit (Debian / Ubuntu package `nvidia-cuda-toolkit`), older than CUDA {enrich.neededCuda}: ' +
+  'build with a newer toolkit from NVIDIA instead. See which toolkits this machine has';
+const DISTRO_INSTALL =
+  'None listed: install one from NVIDIA\'s CUDA repository (https://developer.nvidia.com/cuda-downloads sets the repository up for your distribution; ' +
+  'the package `cuda-toolkit-{enrich.neededCudaApt}` installs CUDA {enrich.neededCuda} under `/usr/local/cuda-{enrich.neededCuda}`). Then, in the shell ' +
+  'that builds (the directory of the release you chose):';
+const DISTRO_EXPORT = ['```sh', 'export CUDA_HOME=/usr/local/cuda-{enrich.neededCuda}', 'export PATH="$CUDA_HOME/bin:$PATH"', '```'];
+const DISTRO_FALLBACK =
+  'Or keep this nvcc and build for `{enrich.fallbackArch}` instead, which it compiles and which runs on an {enrich.fallbackFor} GPU (same major, lower minor): ' +
+  '`export TORCH_CUDA_ARCH_LIST="{enrich.fallbackArch}"` before the build.';
+
+function distroNvccVariants(): Variant[] {
+  const torchCheck = [
+    `${DISTRO_WHY}, and which CUDA torch was built with:`,
+    '',
+    '```sh',
+    'ls -d /usr/local/cuda-*/bin/nvcc',
+    "python -c 'import torch; print(torch.version.cuda)'",
+    '```',
+    '',
+    'Take CUDA {enrich.neededCuda} or newer of the same major release as torch\'s CUDA: torch\'s extension builder stops on a toolkit of another major. ' +
+      DISTRO_INSTALL,
+    '',
+    ...DISTRO_EXPORT,
+  ];
+  const plainCheck = [
+    `${DISTRO_WHY}:`,
+    '',
+    '```sh',
+    'ls -d /usr/local/cuda-*/bin/nvcc',
+    '```',
+    '',
+    'Take CUDA {enrich.neededCuda} or newer. ' + DISTRO_INSTALL,
+    '',
+    ...DISTRO_EXPORT,
+    '',
+    'and build with that nvcc (`$CUDA_HOME/bin/nvcc`; CMake: `-DCMAKE_CUDA_COMPILER=$CUDA_HOME/bin/nvcc` on a fresh build directory).',
+  ];
+  const message = 'nvcc rejected the GPU architecture {arch:all}. {enrich.inferred}';
+  const when = 'distroNvcc&enrich.neededCuda&!fact.place=image-build';
+  return [
+    { when: `${when}&torchExtension&enrich.fallbackArch`, message, fix: [...torchCheck, '', DISTRO_FALLBACK].join('\n') },
+    { when: `${when}&torchExtension`, message, fix: [...torchCheck, '', 'Or remove {arch:all} from TORCH_CUDA_ARCH_LIST.'].join('\n') },
+    { when, message, fix: [...plainCheck, '', 'Or remove {arch:all} from the arch list.'].join('\n') },
+  ];
+}
 // CMake's FindCUDA `CUDA_SELECT_NVCC_ARCH_FLAGS(out Auto)` prints `Autodetected CUDA architecture(s):  8.6` when the project
 // was given no list and took this machine's GPU (or, with no GPU, a common list); Torch7's cutorch and PyTorch pass
 // `$ENV{TORCH_CUDA_ARCH_LIST}` as that list (torch/cutorch lib/THC/CMakeLists.txt: `CUDA_SELECT_NVCC_ARCH_FLAGS(NVCC_FLAGS_EXTRA
@@ -138,6 +192,14 @@ export const unsupportedArch: RuleInput = {
     { literals: ['unsupported CUDA gpu architecture'], pattern: 'unsupported CUDA gpu architecture: (?<arch>\\w{1,200})' },
   ],
   context: [
+    // What else the failing build asked for: nvcc names only the first arch it rejects, so the newest one the command line
+    // (`-gencode=arch=compute_86,code=sm_86`, `-arch=sm_89`) or an arch-list assignment names decides how new CUDA must be.
+    { name: 'commandArches', literals: ['arch=compute_', 'arch=sm_'], pattern: '(?<asked>\\barch=(?:compute|sm)_\\d[^\\n]{0,2000})', keep: 'last' },
+    { name: 'listArches', literals: ['TORCH_CUDA_ARCH_LIST='], pattern: '(?<asked>TORCH_CUDA_ARCH_LIST=["\']?[0-9][0-9.;+ A-Za-z]{0,200})', keep: 'last' },
+    // the compile command run by the distribution's nvcc (as in cuda/nvcc-host-flag-rejected)
+    { name: 'distroNvcc', literals: ['/usr/bin/nvcc'], pattern: '(?:^|\\s)/usr/bin/nvcc\\s' },
+    // torch.utils.cpp_extension's compile line: `-DTORCH_EXTENSION_NAME=exllamav2_ext`
+    { name: 'torchExtension', literals: ['-DTORCH_EXTENSION_NAME='] },
     { name: 'autodetected', literals: ['Autodetected CUDA architecture(s):'], pattern: 'Autodetected CUDA architecture\\(s\\):\\s{1,4}(?<archs>[\\d.;+ A-Za-z]{1,200}?)\\s*$' },
     { name: 'nvcc', literals: ['Cuda compilation tools, release'], pattern: 'release (?<cudaVersion>\\d{1,2}\\.\\d{1,2})' },
     {
@@ -173,6 +235,7 @@ export const unsupportedArch: RuleInput = {
   variants: [
     ...autodetectedVariants,
     ...(['cmakeFailed', 'cmakeBuild'] as const).flatMap(cmakeVariants),
+    ...distroNvccVariants(),
     {
       when: 'fact.cuda',
       fix: ['Fix the arch list: {enrich.suggestion}.', '', WHERE_KNOWN].join('\n'),

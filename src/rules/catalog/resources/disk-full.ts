@@ -3,7 +3,13 @@
 //   only free disk (or a builder with more) helps;
 // - while a RUN writes, or while exporting the image: free disk, and keep layers small.
 // Runner clean-up only on GitHub-hosted runners (fact `runner`): the directories are those removed by
-// jlumbroso/free-disk-space (action.yml: /usr/share/dotnet, /usr/local/lib/android, /opt/ghc).
+// jlumbroso/free-disk-space (action.yml: /usr/share/dotnet, /usr/local/lib/android, /opt/ghc), and the tool cache
+// /opt/hostedtoolcache (the runner images' AGENT_TOOLSDIRECTORY, where actions/setup-* find their versions:
+// actions/runner-images, "Cached Tools"), whose removal fixed CUDA 11.8 / 12.1 docker builds running out of space
+// on GitHub-hosted runners (pytorch/builder#1484, "Add hostedtoolcache purge step"); a setup-* action downloads a
+// version the cache lacks (actions/setup-python README), so the clean-up goes before those steps.
+// A log that does not show where the build ran (no runner line: a job name typed above a pasted error is not
+// one) gets the prune for a machine that built before, and the hosted-runner clean-up labelled as such.
 // `docker builder prune --all --force` frees the build cache only; `docker system prune --all --force`
 // also removes unused images and stopped containers (docs.docker.com CLI reference).
 // A path under /var/lib/buildkit/ is the state of a BuildKit that runs in a container (buildx's docker-container driver,
@@ -25,10 +31,13 @@ import type { RuleInput } from '../../schema.js';
 /** What a GitHub-hosted runner can give up: preinstalled toolchains a Docker build does not use, and unused images. */
 const hostedRunnerCleanUp = [
   '```sh',
-  'sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc',
+  'sudo rm -rf /opt/hostedtoolcache /usr/share/dotnet /usr/local/lib/android /opt/ghc',
   'docker system prune --all --force',
   'df -h /',
   '```',
+  '',
+  '(`/opt/hostedtoolcache` holds the versions `actions/setup-*` steps use: clean up before them, and they download what they need.)',
+  '',
 ];
 
 const ghCleanUp = [
@@ -205,6 +214,16 @@ export const diskFull: RuleInput = {
       fix: [...ghCleanUp, ...slimLayers].join('\n'),
     },
   ],
-  fix: [...prune, ...slimLayers].join('\n'),
+  fix: [
+    'On a machine that has built before (your own, a self-hosted runner), free the builder\'s disk: build cache and unused ' +
+      'images first, then check what is left:',
+    ...prune.slice(1),
+    '',
+    'In CI on a GitHub-hosted runner (a fresh VM per job, so there is little to prune), free its preinstalled toolchains in a ' +
+      '`run:` step before the build instead:',
+    '',
+    ...hostedRunnerCleanUp,
+    ...slimLayers,
+  ].join('\n'),
   docs: 'https://docs.docker.com/build/cache/garbage-collection/',
 };

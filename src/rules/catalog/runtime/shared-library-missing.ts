@@ -61,6 +61,38 @@ function driverVariants(): Variant[] {
     'from the host when a container starts with GPUs.';
   return [
     {
+      // The same error while the log shows `nvidia-smi` working (`Driver Version: 530.30.02`): nvidia-smi loads the same
+      // libnvidia-ml.so.1, so the driver is fine and the toolkit's CLI does not see it. The causes the toolkit's maintainers
+      // and reporters found: a Docker installed as a snap, confined away from the host's libraries (NVIDIA/nvidia-docker#1711,
+      // the maintainer's question; NVIDIA/nvidia-container-toolkit#154: `snap list` shows a second docker); Docker Desktop,
+      // whose context `desktop-linux` sends `docker` to its own VM's daemon (NVIDIA/nvidia-docker#1647: `docker context use
+      // default` fixed it; SecureAI-Tools/SecureAI-Tools#26: removing docker-desktop fixed it; Docker Desktop for Linux runs its
+      // daemon in a VM: docs.docker.com/desktop/faqs/linuxfaqs); the driver's library missing
+      // from the host's loader cache, which the CLI reads (libnvidia-container src/ldcache.c).
+      when: 'driver&containerCliLoad&hostDriver',
+      title: "The NVIDIA container runtime cannot see the host's working driver",
+      message:
+        'The NVIDIA Container Toolkit (`nvidia-container-cli`, which runs on the host as the container starts) could not load {library:all}, ' +
+        'yet this log shows `nvidia-smi` working with driver {context.hostDriver.version}, and nvidia-smi loads the same library. The driver is ' +
+        'fine: the daemon that started the container, or the toolkit it runs, does not see the host\'s driver libraries.',
+      fix: [
+        'On the host, find which daemon `docker` talks to and whether the loader cache holds the library:',
+        '',
+        '```sh',
+        'docker context show                  # desktop-linux: Docker Desktop, whose daemon runs in its own VM',
+        'snap list docker                     # listed: a snap Docker, confined away from the host\'s driver libraries',
+        'ldconfig -p | grep libnvidia-ml      # empty: the toolkit cannot find the library',
+        '```',
+        '',
+        '- `desktop-linux`: `docker context use default` (Docker Engine, where the toolkit is configured), or remove Docker Desktop.',
+        '- a snap Docker: `sudo snap remove docker` and use Docker Engine from Docker\'s apt repository (`sudo systemctl restart docker` if it is installed already).',
+        '- `ldconfig -p` shows nothing: `sudo ldconfig`, then run the container again.',
+        '',
+        'Then reconfigure the toolkit for Docker Engine and restart it: ' +
+          '`sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`.',
+      ].join('\n'),
+    },
+    {
       // `nvidia-container-cli: initialization error: load library failed: libnvidia-ml.so.1: cannot open shared object
       // file …` (NVIDIA/nvidia-container-toolkit#302): the toolkit's CLI runs on the host as the container starts and
       // looks the driver's libraries up in the host's loader cache (libnvidia-container, src/ldcache.c); the container
@@ -193,6 +225,8 @@ export const sharedLibraryMissing: RuleInput = {
     { name: 'condaNamedEnv', literals: ['/envs/'], pattern: '/(?:conda|miniconda3?|anaconda3?|miniforge3?|mambaforge)/envs/(?<env>[\\w.-]{1,100})/(?:lib|bin)/' },
     { name: 'condaPrefix', literals: ['conda', 'miniforge', 'mambaforge'], pattern: '/(?:conda|miniconda3?|anaconda3?|miniforge3?|mambaforge)/(?:lib|bin)/' },
     { name: 'containerCliLoad', literals: ['nvidia-container-cli: initialization error: load library failed'] },
+    // nvidia-smi's banner: `| NVIDIA-SMI 530.30.02              Driver Version: 530.30.02    CUDA Version: 12.1     |`
+    { name: 'hostDriver', literals: ['Driver Version:'], pattern: 'NVIDIA-SMI [\\d.]{1,20}\\s{1,40}Driver Version: (?<version>\\d{2,4}\\.\\d{1,3}(?:\\.\\d{1,3})?)' },
     RUN_COMMAND_CONTEXT,
     { name: 'driver', literals: ['libcuda.so', 'libnvidia-ml.so'], pattern: `(?:${lib('libcuda\\.so')}|${lib('libnvidia-ml\\.so')}|libcuda\\.so[.\\d]{0,200} => not found)` },
     { name: 'cudnn', literals: ['libcudnn'], pattern: `(?:${lib('libcudnn')}|libcudnn[\\w.]{0,200} => not found)` },
