@@ -1158,8 +1158,8 @@ async function selectRefs(exec, query, builderArgs) {
   const bound = query.after ?? (query.sinceMs !== null ? new Date((query.now ?? /* @__PURE__ */ new Date()).getTime() - query.sinceMs) : null);
   if (bound === null) return query.refs.length > 0 ? [...query.refs] : [null];
   const refs = [...query.refs];
-  const listed = parseHistoryList((await run(exec, ["buildx", ...builderArgs, "history", "ls", "--format", "json"], SMALL, query)).stdout);
-  const finished = listed.filter((r) => r.status === null || r.status.toLowerCase() !== "running");
+  const listed2 = parseHistoryList((await run(exec, ["buildx", ...builderArgs, "history", "ls", "--format", "json"], SMALL, query)).stdout);
+  const finished = listed2.filter((r) => r.status === null || r.status.toLowerCase() !== "running");
   if (finished.length === 0 && query.refs.length === 0) throw noRecords(query);
   const recent = finished.filter((r) => r.createdAt !== null && r.createdAt.getTime() >= bound.getTime());
   if (recent.length === 0 && query.refs.length === 0) {
@@ -3790,6 +3790,40 @@ function cmakeProject(target) {
     "then take a release of the project that no longer lists the arch, or build on a CUDA that still accepts it."
   ].join("\n");
 }
+function distroNvccVariants() {
+  const torchCheck = [
+    `${DISTRO_WHY}, and which CUDA torch was built with:`,
+    "",
+    "```sh",
+    "ls -d /usr/local/cuda-*/bin/nvcc",
+    "python -c 'import torch; print(torch.version.cuda)'",
+    "```",
+    "",
+    "Take CUDA {enrich.neededCuda} or newer of the same major release as torch's CUDA: torch's extension builder stops on a toolkit of another major. " + DISTRO_INSTALL,
+    "",
+    ...DISTRO_EXPORT
+  ];
+  const plainCheck = [
+    `${DISTRO_WHY}:`,
+    "",
+    "```sh",
+    "ls -d /usr/local/cuda-*/bin/nvcc",
+    "```",
+    "",
+    "Take CUDA {enrich.neededCuda} or newer. " + DISTRO_INSTALL,
+    "",
+    ...DISTRO_EXPORT,
+    "",
+    "and build with that nvcc (`$CUDA_HOME/bin/nvcc`; CMake: `-DCMAKE_CUDA_COMPILER=$CUDA_HOME/bin/nvcc` on a fresh build directory)."
+  ];
+  const message2 = "nvcc rejected the GPU architecture {arch:all}. {enrich.inferred}";
+  const when = "distroNvcc&enrich.neededCuda&!fact.place=image-build";
+  return [
+    { when: `${when}&torchExtension&enrich.fallbackArch`, message: message2, fix: [...torchCheck, "", DISTRO_FALLBACK].join("\n") },
+    { when: `${when}&torchExtension`, message: message2, fix: [...torchCheck, "", "Or remove {arch:all} from TORCH_CUDA_ARCH_LIST."].join("\n") },
+    { when, message: message2, fix: [...plainCheck, "", "Or remove {arch:all} from the arch list."].join("\n") }
+  ];
+}
 function cmakeVariants(target) {
   const project = cmakeProject(target);
   return [
@@ -3824,7 +3858,7 @@ function cmakeVariants(target) {
     }
   ];
 }
-var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, unsupportedArch;
+var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, unsupportedArch;
 var init_unsupported_arch = __esm({
   "src/rules/catalog/cuda/unsupported-arch.ts"() {
     "use strict";
@@ -3840,6 +3874,10 @@ var init_unsupported_arch = __esm({
     ].join("\n");
     WHERE_INFERRED = 'The list is TORCH_CUDA_ARCH_LIST for PyTorch and its extensions (`8.6` for `sm_86`), `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` for CMake (`86`), or the `-gencode` flags of a plain nvcc command.';
     INFERRED_CHECK = "Confirm the release in the same stage or shell: `nvcc --version`.";
+    DISTRO_WHY = "`/usr/bin/nvcc` is the distribution's CUDA toolkit (Debian / Ubuntu package `nvidia-cuda-toolkit`), older than CUDA {enrich.neededCuda}: build with a newer toolkit from NVIDIA instead. See which toolkits this machine has";
+    DISTRO_INSTALL = "None listed: install one from NVIDIA's CUDA repository (https://developer.nvidia.com/cuda-downloads sets the repository up for your distribution; the package `cuda-toolkit-{enrich.neededCudaApt}` installs CUDA {enrich.neededCuda} under `/usr/local/cuda-{enrich.neededCuda}`). Then, in the shell that builds (the directory of the release you chose):";
+    DISTRO_EXPORT = ["```sh", "export CUDA_HOME=/usr/local/cuda-{enrich.neededCuda}", 'export PATH="$CUDA_HOME/bin:$PATH"', "```"];
+    DISTRO_FALLBACK = 'Or keep this nvcc and build for `{enrich.fallbackArch}` instead, which it compiles and which runs on an {enrich.fallbackFor} GPU (same major, lower minor): `export TORCH_CUDA_ARCH_LIST="{enrich.fallbackArch}"` before the build.';
     AUTODETECTED_WHY = "The list was autodetected from the GPU (`Autodetected CUDA architecture(s): {context.autodetected.archs}`), so there is no list to edit: pass one that CUDA {enrich.cudaVersion} compiles, ending in `+PTX` so that the driver JIT-compiles the PTX for the newer GPU. TORCH_CUDA_ARCH_LIST is the list Torch7's and PyTorch's CMake builds read.";
     AUTODETECTED_NEWER = "Or build with CUDA {enrich.firstCuda} or newer, which compiles {arch} natively.";
     autodetectedVariants = [
@@ -3882,6 +3920,14 @@ var init_unsupported_arch = __esm({
         { literals: ["unsupported CUDA gpu architecture"], pattern: "unsupported CUDA gpu architecture: (?<arch>\\w{1,200})" }
       ],
       context: [
+        // What else the failing build asked for: nvcc names only the first arch it rejects, so the newest one the command line
+        // (`-gencode=arch=compute_86,code=sm_86`, `-arch=sm_89`) or an arch-list assignment names decides how new CUDA must be.
+        { name: "commandArches", literals: ["arch=compute_", "arch=sm_"], pattern: "(?<asked>\\barch=(?:compute|sm)_\\d[^\\n]{0,2000})", keep: "last" },
+        { name: "listArches", literals: ["TORCH_CUDA_ARCH_LIST="], pattern: `(?<asked>TORCH_CUDA_ARCH_LIST=["']?[0-9][0-9.;+ A-Za-z]{0,200})`, keep: "last" },
+        // the compile command run by the distribution's nvcc (as in cuda/nvcc-host-flag-rejected)
+        { name: "distroNvcc", literals: ["/usr/bin/nvcc"], pattern: "(?:^|\\s)/usr/bin/nvcc\\s" },
+        // torch.utils.cpp_extension's compile line: `-DTORCH_EXTENSION_NAME=exllamav2_ext`
+        { name: "torchExtension", literals: ["-DTORCH_EXTENSION_NAME="] },
         { name: "autodetected", literals: ["Autodetected CUDA architecture(s):"], pattern: "Autodetected CUDA architecture\\(s\\):\\s{1,4}(?<archs>[\\d.;+ A-Za-z]{1,200}?)\\s*$" },
         { name: "nvcc", literals: ["Cuda compilation tools, release"], pattern: "release (?<cudaVersion>\\d{1,2}\\.\\d{1,2})" },
         {
@@ -3915,6 +3961,7 @@ var init_unsupported_arch = __esm({
       variants: [
         ...autodetectedVariants,
         ...["cmakeFailed", "cmakeBuild"].flatMap(cmakeVariants),
+        ...distroNvccVariants(),
         {
           when: "fact.cuda",
           fix: ["Fix the arch list: {enrich.suggestion}.", "", WHERE_KNOWN].join("\n")
@@ -5997,14 +6044,14 @@ var init_notfound = __esm({
           fix: "Only if a feature of this project needs it: install what provides the file in this stage (the `-dev` package for a library or header), or tell CMake where it is, `cmake -D{variable}=/full/path/to/the/file \u2026`."
         },
         // the generate-time list: the fix names a variable the list names (the error line itself captures none)
-        ...["listed", ""].map((listed) => ({
-          when: listed ? "generateError&listed" : "generateError",
+        ...["listed", ""].map((listed2) => ({
+          when: listed2 ? "generateError&listed" : "generateError",
           severity: "error",
           title: "CMake generate step failed: variables set to NOTFOUND",
           message: "CMake stopped at generate time on variables that the configure step left NOTFOUND and that targets use: {context.listed.variable:all|the variables it lists} (used by {context.usedBy.target:all|targets of this project}). Nothing checked the search before the use.",
           fix: [
             "Install what provides each file in this stage (the `-dev` package for a library or header), or tell CMake where it is:",
-            listed ? "`cmake -D{context.listed.variable}=/full/path/to/the/file \u2026`, one `-D` for each variable of the list. To see where CMake searched, add `--debug-find-var={context.listed.variable}` (CMake \u2265 3.23) or `-DCMAKE_FIND_DEBUG_MODE=ON`." : "`cmake -D` followed by the variable's name (CMake lists each on a line of its own under the error), `=` and the full path of the file. To see where CMake searched, add `-DCMAKE_FIND_DEBUG_MODE=ON`."
+            listed2 ? "`cmake -D{context.listed.variable}=/full/path/to/the/file \u2026`, one `-D` for each variable of the list. To see where CMake searched, add `--debug-find-var={context.listed.variable}` (CMake \u2265 3.23) or `-DCMAKE_FIND_DEBUG_MODE=ON`." : "`cmake -D` followed by the variable's name (CMake lists each on a line of its own under the error), `=` and the full path of the file. To see where CMake searched, add `-DCMAKE_FIND_DEBUG_MODE=ON`."
           ].join("\n")
         })),
         {
@@ -6115,6 +6162,111 @@ var init_package_not_found = __esm({
       ],
       // after the Torch variant: a config-mode search, found by the file names CMake itself printed (`<Name>Config.cmake`, `<name>-config.cmake`)
       docs: "https://cmake.org/cmake/help/latest/command/find_package.html"
+    };
+  }
+});
+
+// src/rules/catalog/cmake/build-input-missing.ts
+var FILE, TARGET, WHERE_FROM, buildInputMissing;
+var init_build_input_missing = __esm({
+  "src/rules/catalog/cmake/build-input-missing.ts"() {
+    "use strict";
+    FILE = "[`'](?<file>[^'`\\s]{1,400})'";
+    TARGET = "[`'](?<target>[^'`\\s]{1,400})'";
+    WHERE_FROM = [
+      "Find where the path comes from, in the build directory (`build` for `cmake -B build`):",
+      "",
+      "```sh",
+      "grep -rlF '{file}' build/ 2>/dev/null | head",
+      "```",
+      "",
+      "`CMakeCache.txt` holds what configure found (delete the entry, or the cache, and configure again); a `link.txt` or",
+      "`build.ninja` holds the link line it wrote."
+    ].join("\n");
+    buildInputMissing = {
+      id: "cmake/build-input-missing",
+      title: "A file the build needs is missing, and no rule makes it",
+      severity: "error",
+      match: [
+        // GNU make: `make[2]: *** No rule to make target '/usr/lib/librt.a', needed by 'ggml/src/ggml-cuda/libggml-cuda.so'.  Stop.`
+        { literals: ["No rule to make target "], pattern: `\\bNo rule to make target ${FILE}, needed by ${TARGET}` },
+        // ninja: `ninja: error: '/opt/x/lib/libggml-cuda.a', needed by 'x.so', missing and no known rule to make it`
+        { literals: ["missing and no known rule to make it"], pattern: `ninja: error: ${FILE}, needed by ${TARGET}, missing and no known rule to make it` }
+      ],
+      context: [
+        // a library the configure step found on the system (`/usr/lib/librt.a`, `/lib/x86_64-linux-gnu/libm.so`)
+        {
+          name: "systemLibrary",
+          literals: ["'/usr/lib/", "'/lib/", "`/usr/lib/", "`/lib/"],
+          pattern: "No rule to make target [`'](?:/usr)?/lib/|ninja: error: '(?:/usr)?/lib/"
+        },
+        // the target that needs it is a CUDA library of the project (`libggml-cuda.so`)
+        { name: "cudaTarget", literals: ["needed by "], pattern: "needed by [`'][^'`\\s]{0,400}cuda[^'`\\s]{0,100}'" },
+        // the missing file is a static library (`.a`)
+        { name: "staticLibrary", literals: [".a', needed by"], pattern: "\\.a', needed by" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "`{file}`, needed by `{target}`, is not there, and nothing in this build makes it: the build files expect it to exist before the build starts.",
+      fix: [
+        "Check it is missing, and find the step that should have produced it (a script or an earlier `make` / `cmake --build` of a",
+        "vendored project, an earlier stage's output):",
+        "",
+        "```sh",
+        "ls -l '{file}'",
+        "```",
+        "",
+        "Run that step first, with the options that make this file, then build again."
+      ].join("\n"),
+      variants: [
+        {
+          when: "systemLibrary&cudaTarget",
+          message: "The link of `{target}` names `{file}`, a system library path the configure step wrote into the build files, and no file is there. The target is a CUDA library, so the path most likely came from CMake's CUDA configuration.",
+          fix: [
+            "One such build (CMake with Ubuntu's `nvidia-cuda-toolkit` from apt) got past it by giving the GPU architecture at configure",
+            "time, in a new build directory. The number is the GPU's compute capability without the dot (`8.6` \u2192 `86`):",
+            "",
+            "```sh",
+            "nvidia-smi --query-gpu=compute_cap --format=csv,noheader",
+            "cmake -B build-arch -DCMAKE_CUDA_ARCHITECTURES=86   # with your other -D options, and the number printed above",
+            "cmake --build build-arch --config Release",
+            "```",
+            "",
+            WHERE_FROM
+          ].join("\n")
+        },
+        {
+          when: "systemLibrary",
+          message: "The link of `{target}` names `{file}`, a system library path the configure step wrote into the build files, and no file is there.",
+          fix: [
+            "Find which package has the library and where (Debian/Ubuntu keep most libraries in `/usr/lib/<arch>-linux-gnu/`):",
+            "",
+            "```sh",
+            `dpkg -S "$(basename '{file}')"`,
+            "```",
+            "",
+            "Not installed: install that package (its `-dev` package for a `.a`). Installed elsewhere: the path is stale.",
+            WHERE_FROM
+          ].join("\n")
+        },
+        {
+          when: "staticLibrary",
+          message: "`{file}`, needed by `{target}`, is not there, and nothing in this build makes it: it is a static library an earlier step should have built (a vendored or third-party project), and that step did not produce it.",
+          fix: [
+            "Find the step that builds it (the project's script or Makefile target for its third-party libraries) and check what it",
+            "left in that directory:",
+            "",
+            "```sh",
+            `ls -l "$(dirname '{file}')"`,
+            "```",
+            "",
+            "Run that step with the options that produce this file: a `.a` is a static library (in a CMake project,",
+            "`-DBUILD_SHARED_LIBS=OFF`), and a `\u2026-cuda\u2026` name needs that project's CUDA backend on. A CUDA backend also needs",
+            "`nvcc` in the stage that builds it (a `-devel` image). Then build again."
+          ].join("\n")
+        }
+      ],
+      docs: "https://www.gnu.org/software/make/manual/html_node/Error-Messages.html"
     };
   }
 });
@@ -6292,6 +6444,34 @@ function driverVariants() {
   const message2 = "The loader could not find {library:all}, a library of the NVIDIA driver: images never contain it; the NVIDIA container runtime mounts it from the host when a container starts with GPUs.";
   return [
     {
+      // The same error while the log shows `nvidia-smi` working (`Driver Version: 530.30.02`): nvidia-smi loads the same
+      // libnvidia-ml.so.1, so the driver is fine and the toolkit's CLI does not see it. The causes the toolkit's maintainers
+      // and reporters found: a Docker installed as a snap, confined away from the host's libraries (NVIDIA/nvidia-docker#1711,
+      // the maintainer's question; NVIDIA/nvidia-container-toolkit#154: `snap list` shows a second docker); Docker Desktop,
+      // whose context `desktop-linux` sends `docker` to its own VM's daemon (NVIDIA/nvidia-docker#1647: `docker context use
+      // default` fixed it; SecureAI-Tools/SecureAI-Tools#26: removing docker-desktop fixed it; Docker Desktop for Linux runs its
+      // daemon in a VM: docs.docker.com/desktop/faqs/linuxfaqs); the driver's library missing
+      // from the host's loader cache, which the CLI reads (libnvidia-container src/ldcache.c).
+      when: "driver&containerCliLoad&hostDriver",
+      title: "The NVIDIA container runtime cannot see the host's working driver",
+      message: "The NVIDIA Container Toolkit (`nvidia-container-cli`, which runs on the host as the container starts) could not load {library:all}, yet this log shows `nvidia-smi` working with driver {context.hostDriver.version}, and nvidia-smi loads the same library. The driver is fine: the daemon that started the container, or the toolkit it runs, does not see the host's driver libraries.",
+      fix: [
+        "On the host, find which daemon `docker` talks to and whether the loader cache holds the library:",
+        "",
+        "```sh",
+        "docker context show                  # desktop-linux: Docker Desktop, whose daemon runs in its own VM",
+        "snap list docker                     # listed: a snap Docker, confined away from the host's driver libraries",
+        "ldconfig -p | grep libnvidia-ml      # empty: the toolkit cannot find the library",
+        "```",
+        "",
+        "- `desktop-linux`: `docker context use default` (Docker Engine, where the toolkit is configured), or remove Docker Desktop.",
+        "- a snap Docker: `sudo snap remove docker` and use Docker Engine from Docker's apt repository (`sudo systemctl restart docker` if it is installed already).",
+        "- `ldconfig -p` shows nothing: `sudo ldconfig`, then run the container again.",
+        "",
+        "Then reconfigure the toolkit for Docker Engine and restart it: `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`."
+      ].join("\n")
+    },
+    {
       // `nvidia-container-cli: initialization error: load library failed: libnvidia-ml.so.1: cannot open shared object
       // file \u2026` (NVIDIA/nvidia-container-toolkit#302): the toolkit's CLI runs on the host as the container starts and
       // looks the driver's libraries up in the host's loader cache (libnvidia-container, src/ldcache.c); the container
@@ -6355,6 +6535,23 @@ function driverVariants() {
     }
   ];
 }
+function condaVariants() {
+  const title2 = "Shared library missing from the conda environment";
+  const message2 = "The loader could not find {library:all} for a program of a conda environment (the failing module is under a conda prefix). Its libraries come from conda packages, not the OS, so apt does not fix it. The usual cause is a channel mix: a package from conda-forge (mamba and libmambapy are) on an environment whose libraries come from Anaconda's `defaults` channel, built with other versions.";
+  const fix4 = (env) => [
+    "Take the environment from one channel, conda-forge (mamba supports only that). In an image, install Miniforge instead of Miniconda (https://github.com/conda-forge/miniforge: conda and mamba with conda-forge as the only channel). In this environment, reinstall the package that ships the library from conda-forge:",
+    "",
+    "```sh",
+    `conda install -n ${env} -y -c conda-forge --strict-channel-priority {stem}`,
+    "```",
+    "",
+    "The package is usually named like the library (`conda search -c conda-forge {stem}` checks). If conda fails on the same import (conda 23.10 and newer solve with libmamba), add `--solver=classic`. `conda info` lists the channel URLs: none should be `repo.anaconda.com/pkgs/\u2026`."
+  ].join("\n");
+  return [
+    { when: "condaNamedEnv", title: title2, message: message2, fix: fix4("{context.condaNamedEnv.env}") },
+    { when: "condaPrefix", title: title2, message: message2, fix: fix4("base") }
+  ];
+}
 var lib, LDD_CHECK, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, sharedLibraryMissing;
 var init_shared_library_missing = __esm({
   "src/rules/catalog/runtime/shared-library-missing.ts"() {
@@ -6400,14 +6597,20 @@ var init_shared_library_missing = __esm({
         // `ImportError: libcudnn.so.8: cannot open shared object file \u2026`, `OSError: libcuda.so.1: \u2026`
         {
           literals: ["cannot open shared object file"],
-          pattern: "(?<library>\\blib(?!cupti\\b)[\\w+-]{0,200}\\.so[.\\d]{0,40}): cannot open shared object file"
+          pattern: "(?<library>(?<stem>\\blib(?!cupti\\b)[\\w+-]{0,200})\\.so[.\\d]{0,40}): cannot open shared object file"
         },
         // ldd: `	libnccl.so.2 => not found`
-        { literals: ["=> not found"], pattern: "^\\s{0,200}(?<library>lib(?!cupti\\b)[\\w+-]{0,200}\\.so[.\\d]{0,40}) => not found" }
+        { literals: ["=> not found"], pattern: "^\\s{0,200}(?<library>(?<stem>lib(?!cupti\\b)[\\w+-]{0,200})\\.so[.\\d]{0,40}) => not found" }
       ],
       context: [
         { name: "tensorflow", literals: ["Could not load dynamic library"] },
+        // the program runs from a conda environment (a traceback frame or a path under a conda prefix): its libraries
+        // are conda packages, not the OS's. `envs/<name>/` names the environment; anything else is the base one.
+        { name: "condaNamedEnv", literals: ["/envs/"], pattern: "/(?:conda|miniconda3?|anaconda3?|miniforge3?|mambaforge)/envs/(?<env>[\\w.-]{1,100})/(?:lib|bin)/" },
+        { name: "condaPrefix", literals: ["conda", "miniforge", "mambaforge"], pattern: "/(?:conda|miniconda3?|anaconda3?|miniforge3?|mambaforge)/(?:lib|bin)/" },
         { name: "containerCliLoad", literals: ["nvidia-container-cli: initialization error: load library failed"] },
+        // nvidia-smi's banner: `| NVIDIA-SMI 530.30.02              Driver Version: 530.30.02    CUDA Version: 12.1     |`
+        { name: "hostDriver", literals: ["Driver Version:"], pattern: "NVIDIA-SMI [\\d.]{1,20}\\s{1,40}Driver Version: (?<version>\\d{2,4}\\.\\d{1,3}(?:\\.\\d{1,3})?)" },
         RUN_COMMAND_CONTEXT,
         { name: "driver", literals: ["libcuda.so", "libnvidia-ml.so"], pattern: `(?:${lib("libcuda\\.so")}|${lib("libnvidia-ml\\.so")}|libcuda\\.so[.\\d]{0,200} => not found)` },
         { name: "cudnn", literals: ["libcudnn"], pattern: `(?:${lib("libcudnn")}|libcudnn[\\w.]{0,200} => not found)` },
@@ -6517,6 +6720,7 @@ var init_shared_library_missing = __esm({
           message: "The loader could not find {library:all}: `opencv-python` needs the system OpenGL and GLib libraries.",
           fix: "Install them: `apt-get install -y --no-install-recommends libgl1 libglib2.0-0` (Debian/Ubuntu), or use `opencv-python-headless` instead of `opencv-python`."
         },
+        ...condaVariants(),
         { when: "fact.place=docker-run&enrich.runImage", fix: RUN_FIX },
         { when: "fact.place=docker-run", fix: RUN_FIX_NO_IMAGE },
         { when: "fact.place=host-shell", fix: SHELL_FIX2 },
@@ -8512,7 +8716,7 @@ function uvSyncVariant(when) {
     ].join("\n")
   };
 }
-var poetryFix, hatchIntro, projectFileMissing;
+var poetryFix, noPackagePattern, hatchIntro, projectFileMissing;
 var init_project_file_missing = __esm({
   "src/rules/catalog/pip/project-file-missing.ts"() {
     "use strict";
@@ -8523,6 +8727,7 @@ var init_project_file_missing = __esm({
       "- or, for an application that is never installed as a package, set `package-mode = false` under `[tool.poetry]` in pyproject.toml;",
       "- or copy the readme (`{context.poetry.path}` in the image) together with pyproject.toml before the install."
     ];
+    noPackagePattern = "could not be installed: No file/folder found for package (?<pkg>[\\w.-]{1,200})";
     hatchIntro = "The build backend hatchling reads `{context.hatch.file}`, which pyproject.toml declares, and the file is not in the project directory when the project is built.";
     projectFileMissing = {
       id: "pip/project-file-missing",
@@ -8534,10 +8739,13 @@ var init_project_file_missing = __esm({
         // poetry-core: `/app/voc_builder does not contain any element` (the package directory is not in the layer yet).
         { literals: [" does not contain any element"], pattern: "(?<dir>/\\S{1,300}) does not contain any element$" },
         // hatchling: `OSError: Readme file does not exist: README.md`, `License file does not exist: LICENSE`
-        { literals: ["file does not exist: "], pattern: "(?:Readme|License) file does not exist: (?<file>\\S{1,300})" }
+        { literals: ["file does not exist: "], pattern: "(?:Readme|License) file does not exist: (?<file>\\S{1,300})" },
+        // poetry-core: `\u2026 could not be installed: No file/folder found for package geo-activity-playground`
+        { literals: ["No file/folder found for package "], pattern: noPackagePattern }
       ],
       context: [
         { name: "poetry", literals: ["Readme path `"], pattern: "Readme path `(?<path>[^`\\s]{1,300})` does not exist" },
+        { name: "noPackage", literals: ["No file/folder found for package "], pattern: noPackagePattern },
         { name: "packageDir", literals: [" does not contain any element"], pattern: "(?<dir>/\\S{1,300}) does not contain any element$" },
         {
           name: "hatch",
@@ -8575,6 +8783,32 @@ var init_project_file_missing = __esm({
             "RUN {enrich.poetryOnlyRoot}",
             "```",
             "If the project is never imported as an installed package (an application run from its directory), `--no-root` alone is enough, or `package-mode = false` under `[tool.poetry]`. Copying the package before the install also works, but every source change then reinstalls all the dependencies."
+          ].join("\n")
+        },
+        {
+          when: "noPackage&enrich.poetryOnlyRoot",
+          title: "Poetry installs the project, and its package sources are not in the image",
+          message: "`poetry install` installs the dependencies and then the project itself, and no package directory for `{context.noPackage.pkg}` is in the image at this step: poetry reports `No file/folder found for package {context.noPackage.pkg}`, and its own hint names `--no-root` and `package-mode = false`.",
+          fix: [
+            'Install only the dependencies in this layer (`--no-root`: "Do not install the root package"):',
+            "",
+            "```dockerfile",
+            "RUN {enrich.poetryNoRoot}",
+            "```",
+            "If the project must be installed as a package, copy its sources (the package directory, or `src/`) after this step and install the project alone (`--only-root`, poetry 1.2 or later):",
+            "",
+            "```dockerfile",
+            "RUN {enrich.poetryOnlyRoot}",
+            "```",
+            "For an application that is never installed as a package, `package-mode = false` under `[tool.poetry]` in pyproject.toml does the same as `--no-root`. If the sources are copied before this step, check the `.dockerignore` and the `packages` entry of pyproject.toml: poetry looks for a directory or module named after the project."
+          ].join("\n")
+        },
+        {
+          when: "noPackage",
+          title: "Poetry cannot install the project: its package sources are not there",
+          message: "`poetry install` installs the dependencies and then the project itself, and finds no package directory or module for `{context.noPackage.pkg}`: poetry reports `No file/folder found for package {context.noPackage.pkg}`.",
+          fix: [
+            "Put the sources where poetry looks (a directory or module named after the project, or `src/` with it, or what `packages` in pyproject.toml says) before the install; in an image build, copy them before it. Or install only the dependencies, `poetry install --no-root`, and for an application that is never installed as a package set `package-mode = false` under `[tool.poetry]`."
           ].join("\n")
         },
         {
@@ -8747,6 +8981,106 @@ var init_uv_lock_unreadable = __esm({
         }
       ],
       docs: "https://docs.astral.sh/uv/guides/integration/docker/#installing-uv"
+    };
+  }
+});
+
+// src/rules/catalog/pip/vcs-git-missing.ts
+function dockerfileVariant(when) {
+  return {
+    when,
+    message: 'uv fetches a dependency from a git repository (`git+https://\u2026`) with the git program, and this stage of the image has none: "Git executable not found". The lines above it name the dependency.',
+    fix: [
+      "Install git in the same stage, before the `uv` step. On a Debian or Ubuntu base (python:*-slim, nvidia/cuda and most ML images; `cat /etc/os-release` in the stage tells):",
+      "",
+      "```dockerfile",
+      "RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*",
+      "```",
+      "The package is also `git` on Alpine (`apk add --no-cache git`) and RHEL-like images (`dnf install -y git`). In a multi-stage build only the stage that runs uv needs git; the runtime stage that copies the environment does not."
+    ].join("\n")
+  };
+}
+var uvWording, vcsGitMissing;
+var init_vcs_git_missing = __esm({
+  "src/rules/catalog/pip/vcs-git-missing.ts"() {
+    "use strict";
+    uvWording = "Git executable not found. Ensure that Git is installed";
+    vcsGitMissing = {
+      id: "pip/vcs-git-missing",
+      title: "git is not installed, and the installer needs it for a git dependency",
+      severity: "error",
+      match: [{ literals: [uvWording], pattern: "Git executable not found\\. Ensure that Git is installed" }],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      enrich: "git-install",
+      message: 'uv fetches a dependency from a git repository (`git+https://\u2026`) with the git program, and this environment has none: "Git executable not found". The lines above it name the dependency and what requires it.',
+      fix: [
+        "Install git where uv runs, then rerun the install; `git --version` checks it. The package is `git` on every common distribution (apt-get, dnf, apk)."
+      ].join("\n"),
+      variants: [
+        {
+          // The base image's distro is known: the install line for it, in the Dockerfile.
+          when: "fact.place=image-build&enrich.commandPackage",
+          message: 'uv fetches a dependency from a git repository (`git+https://\u2026`) with the git program, and this stage of the image ({fact.os}) has none: "Git executable not found". The lines above it name the dependency.',
+          fix: [
+            "{enrich.installIntro} add this before the `uv` step, in the same stage:",
+            "",
+            "```dockerfile",
+            "{enrich.installLine}",
+            "```",
+            "In a multi-stage build only the stage that runs uv needs git; the runtime stage that copies the environment does not."
+          ].join("\n")
+        },
+        dockerfileVariant("fact.place=image-build"),
+        // A pasted log without the Dockerfile excerpt: BuildKit's `process "/bin/sh -c \u2026"` error still shows a RUN step.
+        dockerfileVariant("enrich.failedRun")
+      ],
+      docs: "https://docs.astral.sh/uv/concepts/projects/dependencies/#git"
+    };
+  }
+});
+
+// src/rules/catalog/pip/uv-path-source-missing.ts
+var pathPattern, layerFix, uvPathSourceMissing;
+var init_uv_path_source_missing = __esm({
+  "src/rules/catalog/pip/uv-path-source-missing.ts"() {
+    "use strict";
+    pathPattern = "Distribution not found at: file://(?<path>/[^\\s`]{1,300})";
+    layerFix = [
+      "Or keep the dependency layer free of the local sources, as uv's Docker guide does (\"Intermediate layers\"): the first `uv sync` with `--no-install-workspace` (the project and its workspace members; `--no-install-project` for the project alone) and the step's other flags, then `COPY . .`, then `uv sync` with the same flags. A path dependency that is not a workspace member is installed by the first sync too, so copy it before it either way. If the Dockerfile already copies it, check `.dockerignore` and that the directory is in the checkout (a git submodule, a path outside the build context)."
+    ];
+    uvPathSourceMissing = {
+      id: "pip/uv-path-source-missing",
+      title: "uv.lock points at a local directory that is not in the image",
+      severity: "error",
+      match: [{ literals: ["Distribution not found at: file://"], pattern: pathPattern }],
+      // The directory's own name, the last segment of the URL: the `COPY` source beside pyproject.toml.
+      context: [{ name: "dir", literals: ["Distribution not found at: file://"], pattern: "/(?<dir>[^/\\s`]{1,200})/?$" }],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: 'uv cannot plan the install: the lock names a local path dependency (or workspace member) at `{path}`, and there is nothing there ("Distribution not found at: file://{path}").',
+      fix: [
+        "Put the directory at `{path}` before uv runs (in an image build, a `COPY` of it before the `uv sync` step), or check the path in `[tool.uv.sources]` / uv.lock, which is relative to the project.",
+        "",
+        ...layerFix
+      ].join("\n"),
+      variants: [
+        {
+          when: "fact.place=image-build&dir",
+          message: 'uv cannot plan the install: the lock names a local path dependency (or workspace member) at `{path}`, and that directory is not in the image at this step ("Distribution not found at: file://{path}"). The usual cause is a layer that copies pyproject.toml and uv.lock before the install, and `{context.dir.dir}` only later or not at all.',
+          fix: [
+            "Copy the directory before the `uv sync` step. If it lies at `{context.dir.dir}/` in the build context (beside pyproject.toml, the layout the lock's relative path implies when the project is at the WORKDIR):",
+            "",
+            "```dockerfile",
+            "COPY {context.dir.dir}/ {path}/",
+            "```",
+            ...layerFix
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.astral.sh/uv/guides/integration/docker/#intermediate-layers"
     };
   }
 });
@@ -10690,10 +11024,13 @@ var init_disk_full = __esm({
     "use strict";
     hostedRunnerCleanUp = [
       "```sh",
-      "sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc",
+      "sudo rm -rf /opt/hostedtoolcache /usr/share/dotnet /usr/local/lib/android /opt/ghc",
       "docker system prune --all --force",
       "df -h /",
-      "```"
+      "```",
+      "",
+      "(`/opt/hostedtoolcache` holds the versions `actions/setup-*` steps use: clean up before them, and they download what they need.)",
+      ""
     ];
     ghCleanUp = [
       "Free the runner's disk before the build (large preinstalled toolchains a Docker build does not use):",
@@ -10854,7 +11191,15 @@ var init_disk_full = __esm({
           fix: [...ghCleanUp, ...slimLayers].join("\n")
         }
       ],
-      fix: [...prune, ...slimLayers].join("\n"),
+      fix: [
+        "On a machine that has built before (your own, a self-hosted runner), free the builder's disk: build cache and unused images first, then check what is left:",
+        ...prune.slice(1),
+        "",
+        "In CI on a GitHub-hosted runner (a fresh VM per job, so there is little to prune), free its preinstalled toolchains in a `run:` step before the build instead:",
+        "",
+        ...hostedRunnerCleanUp,
+        ...slimLayers
+      ].join("\n"),
       docs: "https://docs.docker.com/build/cache/garbage-collection/"
     };
   }
@@ -13294,6 +13639,7 @@ var init_catalog = __esm({
     init_cuda_arch_detect_failed();
     init_notfound();
     init_package_not_found();
+    init_build_input_missing();
     init_libcupti_missing();
     init_libcuda_stub();
     init_shared_library_missing();
@@ -13322,6 +13668,8 @@ var init_catalog = __esm({
     init_bdist_wheel_missing();
     init_uv_lock_outdated();
     init_uv_lock_unreadable();
+    init_vcs_git_missing();
+    init_uv_path_source_missing();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -13379,6 +13727,7 @@ var init_catalog = __esm({
       cudaArchDetectFailed,
       notfound,
       packageNotFound,
+      buildInputMissing,
       libcuptiMissing,
       libcudaStub,
       sharedLibraryMissing,
@@ -13407,6 +13756,8 @@ var init_catalog = __esm({
       bdistWheelMissing,
       uvLockOutdated,
       uvLockUnreadable,
+      vcsGitMissing,
+      uvPathSourceMissing,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
@@ -22180,6 +22531,26 @@ var init_cuda_exact_torch = __esm({
   }
 });
 
+// src/knowledge/asked-arches.ts
+function archesIn(text) {
+  const out = [];
+  for (const m of text.matchAll(/TORCH_CUDA_ARCH_LIST=["']?([0-9][0-9.;+ A-Za-z]{0,200})/g)) out.push(...m[1].split(/[;\s]+/));
+  for (const m of text.matchAll(/CUDA_ARCHITECTURES=["']?([0-9][0-9;a-z-]{0,200})/g)) out.push(...m[1].split(";"));
+  for (const m of text.matchAll(/\b(?:sm|compute)_\d{2,3}[af]?\b/g)) out.push(m[0]);
+  return out.map((a) => a.trim()).filter((a) => parseArch(a) !== null);
+}
+function askedArches(captures, step) {
+  const lists = Object.entries(captures).filter(([k]) => k === "list" || k.endsWith(".list")).flatMap(([, v]) => v.split(/[;\s]+/)).filter((a) => parseArch(a) !== null);
+  const flags = Object.entries(captures).filter(([k]) => k === "asked" || k.endsWith(".asked")).flatMap(([, v]) => archesIn(v));
+  return [...archesIn(step?.instruction ?? ""), ...lists, ...flags];
+}
+var init_asked_arches = __esm({
+  "src/knowledge/asked-arches.ts"() {
+    "use strict";
+    init_cuda_arches();
+  }
+});
+
 // src/knowledge/cuda-arch-enricher.ts
 function cudaVersionOf(captured, facts) {
   if (captured !== void 0) {
@@ -22217,7 +22588,7 @@ function verdict(s, versionKnown) {
       return `${accepts}, ${s.arch} included: the nvcc that ran is probably not the one of this CUDA version (check PATH and CUDA_HOME).`;
   }
 }
-function cudaArchesEnrich(captures, _step, _model, facts) {
+function cudaArchesEnrich(captures, step, _model, facts) {
   const arch = captures.arch;
   if (arch === void 0) return {};
   const version2 = stepCudaVersion(captures, facts);
@@ -22229,6 +22600,7 @@ function cudaArchesEnrich(captures, _step, _model, facts) {
     verdict: verdict(support, version2 !== null)
   };
   const where = toolkitsSupporting(support.arch);
+  const asked = askedArches(captures, step);
   if (isEmptyArch(support.arch)) {
     out.suggestion = `name the architectures explicitly instead of detecting them at build time${support.accepted.length ? ` (this toolkit accepts ${support.min} \u2026 ${support.max})` : ""}`;
   } else if (support.reason === "too-old") {
@@ -22236,28 +22608,29 @@ function cudaArchesEnrich(captures, _step, _model, facts) {
     out.suggestion = `remove ${support.arch} from the arch list (the oldest this toolkit builds is ${support.min})`;
     if (last !== void 0) out.suggestion += `, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts)})`;
   } else if (support.reason === "too-new") {
-    out.suggestion = `remove ${support.arch} from the arch list, or build on CUDA ${where[0] ?? "a newer release"} or newer`;
-    if (where[0] !== void 0) out.firstCuda = where[0];
-    if (where[0] !== void 0) {
-      const newer2 = newerCuda(where[0], facts);
+    const { arches: tooNew, floor } = tooNewAsked(support.arch, asked, (c) => !toolkitFor(version2).arches.includes(c), where[0]);
+    out.suggestion = `remove ${listed(tooNew)} from the arch list, or build on CUDA ${floor ?? "a newer release"} or newer`;
+    if (floor !== void 0) out.firstCuda = floor;
+    if (floor !== void 0) {
+      const newer2 = newerCuda(floor, facts);
       Object.assign(out, newer2);
-      out.suggestion += ` (${imageOrSearch(where[0], facts)}${newer2.newerIndex ? `; PyTorch wheels built with it: ${newer2.newerIndex}, torch ${newer2.newerTorch}` : ""})`;
+      out.suggestion += ` (${imageOrSearch(floor, facts)}${newer2.newerIndex ? `; PyTorch wheels built with it: ${newer2.newerIndex}, torch ${newer2.newerTorch}` : ""})`;
     }
     if (where[0] !== void 0) {
       const idx = out.newerIndex;
-      out.wheelAdvice = idx ? `install a torch built with CUDA ${where[0]} or newer, from ${idx} (torch ${out.newerTorch} there)` : `install a torch built with CUDA ${where[0]} or newer`;
+      out.wheelAdvice = idx ? `install a torch built with CUDA ${floor} or newer, from ${idx} (torch ${out.newerTorch} there)` : `install a torch built with CUDA ${floor} or newer`;
     }
   } else {
     out.suggestion = `use only architectures this toolkit accepts${support.accepted.length ? ` (${support.min} \u2026 ${support.max})` : ""}`;
   }
-  if (version2 === null && !isEmptyArch(support.arch)) Object.assign(out, inferredToolkit(support.arch, facts));
+  if (version2 === null && !isEmptyArch(support.arch)) Object.assign(out, inferredToolkit(support.arch, facts, asked));
   if (version2 === null && out.wheelAdvice === void 0 && where[0] !== void 0 && !isEmptyArch(support.arch)) {
     const newer2 = newerCuda(where[0], facts);
     if (newer2.newerIndex) out.wheelAdvice = `install a torch built with CUDA ${where[0]} or newer, from ${newer2.newerIndex} (torch ${newer2.newerTorch} there)`;
   }
   return out;
 }
-function inferredToolkit(arch, facts) {
+function inferredToolkit(arch, facts, asked) {
   const rejecting = toolkitsRejecting(arch);
   if (rejecting === null) return {};
   const where = toolkitsSupporting(arch);
@@ -22284,10 +22657,48 @@ function inferredToolkit(arch, facts) {
       suggestion: removed.fix
     };
   }
+  const { arches: tooNew, floor } = tooNewAsked(arch, asked, (c) => firstCuda(c) !== void 0 && compareVersions(firstCuda(c), needs) >= 0, needs);
+  const needed = { neededCuda: floor ?? needs, neededCudaApt: (floor ?? needs).replace(".", "-"), ...sameMajorFallback(tooNew, needs) };
+  if (tooNew.length > 1 && floor !== void 0) {
+    const others = tooNew.filter((a) => a !== parseArch(arch).name);
+    return {
+      ...needed,
+      inferred: `The log does not show which CUDA version compiled this, but the rejection narrows it: ${added.said}, so this nvcc is older than CUDA ${needs}. The same build also asks for ${others.length > 1 ? `${listed(others)}, the newest of which needs` : `${others[0]}, which needs`} CUDA ${floor} or newer.`,
+      suggestion: `build on CUDA ${floor} or newer (${imageOrSearch(floor, facts)}), or remove ${listed(tooNew)} from the arch list`
+    };
+  }
   return {
+    ...needed,
     inferred: `The log does not show which CUDA version compiled this, but the rejection narrows it: ${added.said}, so this nvcc is older than CUDA ${needs}.`,
     suggestion: added.fix
   };
+}
+function sameMajorFallback(tooNew, needs) {
+  const oldest = parseArch(tooNew[0]).capability;
+  const major = Math.floor(oldest / 10);
+  for (let c = oldest - 1; c >= major * 10; c--) {
+    if (JETSON.includes(c)) continue;
+    const first = firstCuda(c);
+    if (first !== void 0 && compareVersions(first, needs) < 0) return { fallbackArch: `${major}.${c % 10}`, fallbackFor: tooNew[0] };
+  }
+  return {};
+}
+function firstCuda(c) {
+  return toolkitsSupporting(`sm_${c}`)[0];
+}
+function tooNewAsked(arch, asked, rejects, first) {
+  const own2 = parseArch(arch).capability;
+  const caps = /* @__PURE__ */ new Set([own2]);
+  for (const a of asked) {
+    const c = parseArch(a)?.capability;
+    if (c !== void 0 && c > own2 && rejects(c) && firstCuda(c) !== void 0) caps.add(c);
+  }
+  const sorted = [...caps].sort((a, b) => a - b);
+  const newest = sorted[sorted.length - 1];
+  return { arches: sorted.map((c) => `sm_${c}`), floor: newest === own2 ? first : firstCuda(newest) };
+}
+function listed(names) {
+  return names.length <= 1 ? names[0] ?? "" : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 function cudaVersionEnrich(captures, _step, _model, facts) {
   const version2 = stepCudaVersion(captures, facts);
@@ -22364,7 +22775,7 @@ function newerCuda(cuda, facts) {
   }
   return out;
 }
-var EMPTY_ARCH_VERDICT;
+var EMPTY_ARCH_VERDICT, JETSON;
 var init_cuda_arch_enricher = __esm({
   "src/knowledge/cuda-arch-enricher.ts"() {
     "use strict";
@@ -22374,7 +22785,9 @@ var init_cuda_arch_enricher = __esm({
     init_torch_wheels();
     init_installer_forms();
     init_cuda_exact_torch();
+    init_asked_arches();
     EMPTY_ARCH_VERDICT = "The architecture is empty: the arch list was detected from a GPU, and a build step has none unless the builder passes one in (CMAKE_CUDA_ARCHITECTURES=native, or a script reading the GPU's compute capability).";
+    JETSON = [53, 62, 72, 87, 101, 110];
   }
 });
 
@@ -22421,13 +22834,6 @@ var init_running_step = __esm({
 });
 
 // src/knowledge/arch-list-enricher.ts
-function archesIn(text) {
-  const out = [];
-  for (const m of text.matchAll(/TORCH_CUDA_ARCH_LIST=["']?([0-9][0-9.;+ A-Za-z]{0,200})/g)) out.push(...m[1].split(/[;\s]+/));
-  for (const m of text.matchAll(/CUDA_ARCHITECTURES=["']?([0-9][0-9;a-z-]{0,200})/g)) out.push(...m[1].split(";"));
-  for (const m of text.matchAll(/\b(?:sm|compute)_\d{2,3}[af]?\b/g)) out.push(m[0]);
-  return out.map((a) => a.trim()).filter((a) => parseArch(a) !== null);
-}
 function archListFor(cudaVersion, asked) {
   const t = toolkitFor(cudaVersion);
   if (t === null) return null;
@@ -22448,8 +22854,7 @@ function archListsEnrich(captures, step, _model, facts) {
   const version2 = stepCudaVersion(captures, facts);
   if (version2 === null) return {};
   const asked = [
-    ...archesIn(step?.instruction ?? ""),
-    ...Object.entries(captures).filter(([k]) => k === "list" || k.endsWith(".list")).flatMap(([, v]) => v.split(/[;\s]+/)),
+    ...askedArches(captures, step),
     // the device's or rejected arch: kept only where the toolkit accepts it (a GPU without kernels)
     ...captures.arch !== void 0 ? [captures.arch] : []
   ];
@@ -22475,6 +22880,8 @@ var init_arch_list_enricher = __esm({
     "use strict";
     init_cuda_arches();
     init_cuda_arch_enricher();
+    init_asked_arches();
+    init_asked_arches();
     COMMON = [75, 80, 86, 89, 90, 100, 120];
     dotted = (c) => `${Math.floor(c / 10)}.${c % 10}`;
   }
@@ -23142,6 +23549,48 @@ var init_command_package = __esm({
   }
 });
 
+// src/knowledge/installer-command-enricher.ts
+function failedRunCommand(step, model) {
+  const text = step?.error ?? (step === null || step.id === model.failedStep ? model.solveError?.message : void 0);
+  return text == null ? null : SHELL_COMMAND.exec(text)?.[1]?.trim() ?? null;
+}
+function installerCommandValues(command) {
+  const out = {};
+  if (command === null) return out;
+  if (/\bpoetry install\b/.test(command) && !/--no-root|--only-root/.test(command)) {
+    out.poetryNoRoot = command.replace(/\bpoetry install\b/, "poetry install --no-root");
+    out.poetryOnlyRoot = command.replace(/\bpoetry install\b/, "poetry install --only-root").replace(GROUP_OPTION, "");
+  }
+  if (/\buv\b/.test(command) && /(?:^|\s)--locked(?=\s|$)/.test(command)) {
+    out.uvFrozen = command.replace(/(^|\s)--locked(?=\s|$)/, "$1--frozen");
+  }
+  return out;
+}
+function installerCommandEnrich(_captures, step, model, _facts) {
+  return installerCommandValues(failedRunCommand(step, model));
+}
+var SHELL_COMMAND, GROUP_OPTION;
+var init_installer_command_enricher = __esm({
+  "src/knowledge/installer-command-enricher.ts"() {
+    "use strict";
+    SHELL_COMMAND = /process "\/bin\/(?:ba)?sh -c ([^"]{1,800})" did not complete/;
+    GROUP_OPTION = / {1,20}--(?:with|without|only)(?:=| {1,20})[\w,.-]{1,200}| {1,20}--all-groups\b/g;
+  }
+});
+
+// src/knowledge/git-install-enricher.ts
+function gitInstallEnrich(_captures, step, model, facts) {
+  const run2 = failedRunCommand(step, model);
+  return { ...commandPackageEnrich({ command: "git" }, step, model, facts), ...run2 === null ? {} : { failedRun: run2 } };
+}
+var init_git_install_enricher = __esm({
+  "src/knowledge/git-install-enricher.ts"() {
+    "use strict";
+    init_command_package();
+    init_installer_command_enricher();
+  }
+});
+
 // src/knowledge/lowercase-tag-enricher.ts
 function lowercaseRepository(ref) {
   const at = ref.indexOf("@");
@@ -23541,8 +23990,8 @@ function nearestPlainRelease(version2, versions) {
     return true;
   };
   const wanted = key(version2);
-  const listed = (versions ?? "").split(",").map((v) => v.trim()).filter((v) => /^\d+(?:\.\d+){0,3}$/.test(v));
-  const fits = listed.filter((v) => notAbove(key(v), wanted));
+  const listed2 = (versions ?? "").split(",").map((v) => v.trim()).filter((v) => /^\d+(?:\.\d+){0,3}$/.test(v));
+  const fits = listed2.filter((v) => notAbove(key(v), wanted));
   if (fits.length === 0) return null;
   return fits.reduce((best2, v) => notAbove(key(best2), key(v)) ? v : best2);
 }
@@ -23741,9 +24190,9 @@ function torchPythonEnrich(captures, _step, _model, facts) {
   const pin = asked?.[1];
   const range = pin === void 0 ? null : torchPythons(pin);
   if (pin === void 0 || range === null) return {};
-  const listed = (captures.versions ?? "").split(",").map((v) => v.trim()).filter((v) => /^\d+(?:\.\d+){1,3}$/.test(v));
-  if (asked?.[2] !== void 0 || listed.length === 0 || !listed.every((v) => newer(v, pin))) return pythonOutsideAdvice(pin, asked?.[2], range, facts);
-  const oldest = listed.reduce((a, b) => newer(a, b) ? b : a);
+  const listed2 = (captures.versions ?? "").split(",").map((v) => v.trim()).filter((v) => /^\d+(?:\.\d+){1,3}$/.test(v));
+  if (asked?.[2] !== void 0 || listed2.length === 0 || !listed2.every((v) => newer(v, pin))) return pythonOutsideAdvice(pin, asked?.[2], range, facts);
+  const oldest = listed2.reduce((a, b) => newer(a, b) ? b : a);
   const out = {
     torchPyRange: `${range[0]}\u2013${range[1]}`,
     torchPyNewest: range[1],
@@ -24643,34 +25092,6 @@ var init_eol_release_enricher = __esm({
   }
 });
 
-// src/knowledge/installer-command-enricher.ts
-function failedRunCommand(step, model) {
-  const text = step?.error ?? (step === null || step.id === model.failedStep ? model.solveError?.message : void 0);
-  return text == null ? null : SHELL_COMMAND.exec(text)?.[1]?.trim() ?? null;
-}
-function installerCommandValues(command) {
-  const out = {};
-  if (command === null) return out;
-  if (/\bpoetry install\b/.test(command) && !/--no-root|--only-root/.test(command)) {
-    out.poetryNoRoot = command.replace(/\bpoetry install\b/, "poetry install --no-root");
-    out.poetryOnlyRoot = command.replace(/\bpoetry install\b/, "poetry install --only-root");
-  }
-  if (/\buv\b/.test(command) && /(?:^|\s)--locked(?=\s|$)/.test(command)) {
-    out.uvFrozen = command.replace(/(^|\s)--locked(?=\s|$)/, "$1--frozen");
-  }
-  return out;
-}
-function installerCommandEnrich(_captures, step, model, _facts) {
-  return installerCommandValues(failedRunCommand(step, model));
-}
-var SHELL_COMMAND;
-var init_installer_command_enricher = __esm({
-  "src/knowledge/installer-command-enricher.ts"() {
-    "use strict";
-    SHELL_COMMAND = /process "\/bin\/(?:ba)?sh -c ([^"]{1,800})" did not complete/;
-  }
-});
-
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -24691,6 +25112,7 @@ var init_enrichers = __esm({
     init_step_outcome();
     init_memory_knobs_enricher();
     init_command_package();
+    init_git_install_enricher();
     init_lowercase_tag_enricher();
     init_pip_advice_enricher();
     init_torch_python();
@@ -24757,6 +25179,8 @@ var init_enrichers = __esm({
       "memory-knobs": memoryKnobsEnrich,
       /** The package that provides a missing command for the distro in fact `os`, or how to look it up (`{enrich.installLine}`). */
       "command-package": commandPackageEnrich,
+      /** git's package and install line for the distro in fact `os`, for an installer that cannot find git (`{enrich.installLine}`). */
+      "git-install": gitInstallEnrich,
       /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
       "lowercase-tag": lowercaseTagEnrich,
       /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */
