@@ -50642,15 +50642,17 @@ function verdictKind({ model, findings }) {
   if (canceledByJob(model)) return "unfinished";
   if (model.failedStep !== null || model.solveError !== null) return "failed";
   const running = unfinishedStep(model);
-  if (running !== null) return findings.some((f) => f.severity === "error" && f.step === running.id && !STOPPED_FROM_OUTSIDE.has(f.ruleId)) ? "failed" : "unfinished";
+  if (running !== null) return findings.some((f) => f.severity === "error" && (f.step === running.id || f.step === IMPLICIT_STEP_ID) && !STOPPED_FROM_OUTSIDE.has(f.ruleId)) ? "failed" : "unfinished";
   if (findings.some((f) => f.severity === "error")) return "failed";
   if (model.format === "unknown" || unrecognisedInput(model, findings)) return "unrecognised";
   if (noBuildSteps(model)) return "tool-output";
   return "passed";
 }
-function subjectOf({ model, facts }) {
-  if (model.failedStep !== null || model.solveError !== null || !noBuildSteps(model)) return "build";
-  const place = factsFor(facts, null, model).place;
+function subjectOf({ model, facts, findings = [] }) {
+  if (model.failedStep !== null || model.solveError !== null) return "build";
+  const outside = findings[0]?.severity === "error" && findings[0].step === IMPLICIT_STEP_ID;
+  if (!noBuildSteps(model) && !outside) return "build";
+  const place = outside ? factsFor(facts, null, { ...model, steps: [] }).place : factsFor(facts, null, model).place;
   if (place === "image-build") return "build";
   return place === "docker-run" ? "container" : place === "host-shell" ? "command" : "output";
 }

@@ -38,9 +38,10 @@ export function verdictKind({ model, findings }: { model: Pick<BuildModel, 'form
   if (canceledByJob(model)) return 'unfinished';
   if (model.failedStep !== null || model.solveError !== null) return 'failed';
   // A paste cut inside the failing step (the error lines, not the step's end) shows the failure
-  // itself: an error-level finding of the step that still runs makes it a failed build.
+  // itself: an error-level finding of the step that still runs makes it a failed build. So does one
+  // in the output outside any step: the container or command that failed after a build pasted in part.
   const running = unfinishedStep(model);
-  if (running !== null) return findings.some((f) => f.severity === 'error' && f.step === running.id && !STOPPED_FROM_OUTSIDE.has(f.ruleId)) ? 'failed' : 'unfinished';
+  if (running !== null) return findings.some((f) => f.severity === 'error' && (f.step === running.id || f.step === IMPLICIT_STEP_ID) && !STOPPED_FROM_OUTSIDE.has(f.ruleId)) ? 'failed' : 'unfinished';
   if (findings.some((f) => f.severity === 'error')) return 'failed';
   if (model.format === 'unknown' || unrecognisedInput(model, findings)) return 'unrecognised';
   if (noBuildSteps(model)) return 'tool-output';
@@ -56,15 +57,18 @@ export function verdictKind({ model, findings }: { model: Pick<BuildModel, 'form
  */
 export type Subject = 'build' | 'container' | 'command' | 'output';
 
-export function subjectOf({ model, facts }: { model: BuildModel; facts: BuildFacts }): Subject {
-  if (model.failedStep !== null || model.solveError !== null || !noBuildSteps(model)) return 'build';
-  const place = factsFor(facts, null, model).place;
+export function subjectOf({ model, facts, findings = [] }: { model: BuildModel; facts: BuildFacts; findings?: readonly Finding[] }): Subject {
+  if (model.failedStep !== null || model.solveError !== null) return 'build';
+  // Build steps that did not fail, and an error outside them: what failed is what ran after the build.
+  const outside = findings[0]?.severity === 'error' && findings[0].step === IMPLICIT_STEP_ID;
+  if (!noBuildSteps(model) && !outside) return 'build';
+  const place = outside ? factsFor(facts, null, { ...model, steps: [] }).place : factsFor(facts, null, model).place;
   if (place === 'image-build') return 'build';
   return place === 'docker-run' ? 'container' : place === 'host-shell' ? 'command' : 'output';
 }
 
 /** The heading of a failed log: `Build failed`, `Container failed`, `Command failed`, or `Failed` when nothing says what ran. */
-export function failedWords(analysis: { model: BuildModel; facts: BuildFacts }): string {
+export function failedWords(analysis: { model: BuildModel; facts: BuildFacts; findings?: readonly Finding[] }): string {
   return { build: 'Build failed', container: 'Container failed', command: 'Command failed', output: 'Failed' }[subjectOf(analysis)];
 }
 

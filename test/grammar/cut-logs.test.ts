@@ -107,6 +107,17 @@ describe('a log that ends while a step still runs', () => {
     expect(analysis.model.cacheHitRatio).toBe(0);
   });
 
+  // wilicc/gpu-burn#93: the `docker run` error, then the start of the build that made the image.
+  it('an error outside the build pasted in part is what failed: the container, not the build', async () => {
+    const log = readFileSync(new URL('../../fixtures/real-world/libraries/could-not-select-device-driver-cut-legacy-build-gpuburn-93.log', import.meta.url));
+    const analysis = await analyzeStream(Readable.from([log]));
+    expect(verdictKind(analysis)).toBe('failed');
+    expect(renderText(analysis, { color: false }).split('\n')[0]).toBe('✖ Container failed: Docker has no GPU runtime (NVIDIA Container Toolkit)');
+    // The same build cut short, without the error: it did not finish.
+    const buildOnly = log.toString('utf8').split('\n').filter((l) => !l.startsWith('docker: Error response')).join('\n');
+    expect(verdictKind(await analyzeText(buildOnly))).toBe('unfinished');
+  });
+
   it('a complete build is not taken for a cut one', async () => {
     const real = readFileSync(new URL('../../fixtures/real/buildkit-0.13-dockerd-26.1/multistage-pass.log', import.meta.url));
     expect(verdictKind(await analyzeStream(Readable.from([real])))).toBe('passed');
