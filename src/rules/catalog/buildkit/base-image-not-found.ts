@@ -390,6 +390,8 @@ export const baseImageNotFound: RuleInput = {
     {
       // NGC's login (docs.nvidia.com/ngc/gpu-cloud/ngc-user-guide, "Accessing the NGC Container Registry"): user `$oauthtoken`,
       // the password an NGC API key (generated at https://ngc.nvidia.com/setup/api-key); XingangPan/DragGAN#149's answer.
+      // NVIDIA's NIM guides print this very line ("NGC Access Setup", docs.nvidia.com/nim/speech/latest/get-started/ngc-access-setup.html:
+      // `echo "$NGC_API_KEY" | docker login nvcr.io --username '$oauthtoken' --password-stdin`, "Username is the literal $oauthtoken").
       // `--password-stdin`: docker login's documented way to keep the key out of the shell history (docs.docker.com, docker login).
       when: 'auth&nvcr',
       title: 'nvcr.io refused the pull (NGC login or access needed)',

@@ -21,7 +21,11 @@
 // - the stub: the devel images have `/usr/local/cuda/lib64/stubs/libcuda.so` and no `libcuda.so.1` beside it
 //   (NVIDIA/nvidia-docker#1139), and ld looks the needed library up by that name, so a link named `libcuda.so.1` and
 //   the directory on LD_LIBRARY_PATH for the build only, removed after (ggml-org/llama.cpp#9392; mmdeploy's fix,
-//   open-mmlab/mmdeploy#249, puts the stubs directory on LD_LIBRARY_PATH).
+//   open-mmlab/mmdeploy#249, puts the stubs directory on LD_LIBRARY_PATH). LD_LIBRARY_PATH, not LIBRARY_PATH: GNU ld's
+//   manual (`-rpath-link`) lists where it looks for the libraries a shared library needs: -rpath-link, -rpath, LD_RUN_PATH,
+//   "for a native linker, the contents of the environment variable LD_LIBRARY_PATH", DT_RUNPATH, /lib and /usr/lib,
+//   ld.so.conf; the -L directories (which GCC's LIBRARY_PATH adds) only on SunOS. So the devel images' LIBRARY_PATH
+//   serves `-lcuda` but not a `libcuda.so.1` another library needs.
 import type { RuleInput } from '../../schema.js';
 
 type Variant = NonNullable<RuleInput['variants']>[number];

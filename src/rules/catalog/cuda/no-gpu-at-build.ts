@@ -178,7 +178,9 @@ const ARCH_LIST_CAUSE =
 const ARCH_LIST_MESSAGE = ARCH_LIST_CAUSE + 'A `docker build` step sees no GPU by default (it has no `--gpus`); in a shell, torch sees none when the driver is not reachable from it.';
 const ARCH_LIST_IMAGE_MESSAGE = ARCH_LIST_CAUSE + 'A build step sees no GPU by default (`docker build` has no `--gpus`).';
 // A host shell (WSL2 included) is no build container: torch saw no GPU there because the driver is not reachable from
-// that shell (under WSL2 the GPU comes from the Windows NVIDIA driver) or torch is a CPU-only build (`torch.version.cuda`
+// that shell (under WSL2 the GPU comes from the Windows NVIDIA driver: NVIDIA's CUDA on WSL User Guide,
+// docs.nvidia.com/cuda/wsl-user-guide, "Getting Started with CUDA on WSL 2", step 1 installs the driver on Windows, the only
+// one to install; the Windows host's CUDA driver appears inside WSL 2 as libcuda.so, and no Linux driver goes into WSL) or torch is a CPU-only build (`torch.version.cuda`
 // is None). `torch.cuda.is_available()` and `nvidia-smi` in that shell tell which; naming the arches works either way.
 const ARCH_LIST_SHELL_MESSAGE =
   ARCH_LIST_CAUSE + 'In this shell torch found no usable GPU: the driver is not reachable from it, or torch is a CPU-only build.';

@@ -201,7 +201,8 @@ function flashVariants(): Variant[] {
         : place === 'host-shell'
           ? [
               'This machine has no CUDA toolkit (`nvcc`): install the one of the release torch was built for (`torch.version.cuda`; `None` there means a CPU-only torch, ' +
-                'which builds no CUDA extension). In a conda environment, from NVIDIA\'s channel (labels from CUDA 11.3 on):',
+                'which builds no CUDA extension). In a conda environment, from NVIDIA\'s channel (labels from CUDA 11.3 on; ' +
+                'CPATH names the headers, which the CUDA 12 packages keep under `targets/`, where torch does not look):',
               '',
               ...CONDA_TOOLKIT_BLOCK,
               '',

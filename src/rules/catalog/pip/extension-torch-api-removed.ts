@@ -9,6 +9,9 @@
 // to "c10::ScalarType" exists`; g++ `error: cannot convert ‘const at::DeprecatedTypeProperties’ to ‘c10::ScalarType’`
 // (amajee11us/SMILe-FSOD#3). Not the `-Wdeprecated-declarations` warning an older torch prints for the same code
 // (`‘at::DeprecatedTypeProperties& at::Tensor::type() const’ is deprecated`): that build goes on.
+// The PyTorch change that dropped the overload is not located here, so the advice says what the reports show (2.6 no
+// longer accepts it), not which change removed it; PyTorch's maintainer moved extensions off `.type()` in November 2024,
+// between 2.5 and 2.6 (facebookresearch/d2go#680, mit-han-lab/torchsparse#337).
 // The torchvision paired with 2.5.1 is 0.20.1 (knowledge/torch-wheels.ts, PyTorch's previous-versions page).
 import type { RuleInput } from '../../schema.js';
 
@@ -25,7 +28,7 @@ const FIX = [
 
 export const extensionTorchApiRemoved: RuleInput = {
   id: 'pip/extension-torch-api-removed',
-  title: 'Extension uses a torch C++ API that torch 2.6 removed',
+  title: 'Extension uses a deprecated torch C++ API that torch 2.6 no longer accepts',
   severity: 'error',
   match: [
     {

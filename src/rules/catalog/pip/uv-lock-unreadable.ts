@@ -11,7 +11,8 @@
 // - The PyPy ABI tag variant: uv 0.5.19 rejected legacy PyPy ABI tags such as `pypy_73` in wheel names that
 //   earlier versions had written into uv.lock (`Missing major version in PyPy ABI tag`); the maintainers closed
 //   the reports as one regression (astral-sh/uv#10654, #10661; commaai/openpilot#34393 "0.5.19 broke old
-//   uv.lock"), fixed in 0.5.20 (ethereum/execution-spec-tests#1084 moved to it for this).
+//   uv.lock"), fixed in 0.5.20: uv's changelog (astral-sh/uv changelogs/0.5.x.md, "## 0.5.20", Bug fixes: "Avoid
+//   failing when deserializing unknown tags", astral-sh/uv#10655); ethereum/execution-spec-tests#1084 moved to it for this.
 import type { RuleInput } from '../../schema.js';
 
 const findVersions = [

@@ -7,7 +7,10 @@
 //
 // The advice: install git in the stage that runs the installer, before that step. The package is `git` on
 // Debian and Ubuntu (`dpkg -S /usr/bin/git` on Debian 12; knowledge/command-package.ts); the install line
-// follows fact `os` through the `git-install` enricher. A multi-stage build needs git only in the stage that
+// follows fact `os` through the `git-install` enricher. Alpine's package is `git` (alpinelinux/aports main/git/APKBUILD),
+// Fedora/RHEL's `git` (src.fedoraproject.org/rpms/git, git.spec `Name: git`; koji builds git-<version>.fc<N>.x86_64.rpm).
+// The docs anchor `#git` is the "### Git" heading under "Dependency sources" (astral-sh/uv docs/concepts/projects/dependencies.md,
+// which links to it itself as `(#git)`). A multi-stage build needs git only in the stage that
 // resolves the dependency, not in the runtime stage that copies the environment.
 import type { RuleInput } from '../../schema.js';
 
