@@ -4153,6 +4153,7 @@ var init_host_toolkit_install = __esm({
       'echo "$CUDA_RELEASE"',
       'conda install -y -c "nvidia/label/cuda-${CUDA_RELEASE}.0" cuda-toolkit',
       'export CUDA_HOME="$CONDA_PREFIX"',
+      'export CPATH="$CONDA_PREFIX/targets/$(uname -m | sed s/aarch64/sbsa/)-linux/include${CPATH:+:$CPATH}"',
       "nvcc --version",
       "```"
     ];
@@ -4216,7 +4217,7 @@ function flashVariants() {
         ENV_LINE,
         "```"
       ] : place === "host-shell" ? [
-        "This machine has no CUDA toolkit (`nvcc`): install the one of the release torch was built for (`torch.version.cuda`; `None` there means a CPU-only torch, which builds no CUDA extension). In a conda environment, from NVIDIA's channel (labels from CUDA 11.3 on):",
+        "This machine has no CUDA toolkit (`nvcc`): install the one of the release torch was built for (`torch.version.cuda`; `None` there means a CPU-only torch, which builds no CUDA extension). In a conda environment, from NVIDIA's channel (labels from CUDA 11.3 on; CPATH names the headers, which the CUDA 12 packages keep under `targets/`, where torch does not look):",
         "",
         ...CONDA_TOOLKIT_BLOCK,
         "",
@@ -8678,7 +8679,7 @@ var init_extension_torch_api_removed = __esm({
     ].join("\n");
     extensionTorchApiRemoved = {
       id: "pip/extension-torch-api-removed",
-      title: "Extension uses a torch C++ API that torch 2.6 removed",
+      title: "Extension uses a deprecated torch C++ API that torch 2.6 no longer accepts",
       severity: "error",
       match: [
         {
@@ -12416,6 +12417,8 @@ var init_base_image_not_found = __esm({
         {
           // NGC's login (docs.nvidia.com/ngc/gpu-cloud/ngc-user-guide, "Accessing the NGC Container Registry"): user `$oauthtoken`,
           // the password an NGC API key (generated at https://ngc.nvidia.com/setup/api-key); XingangPan/DragGAN#149's answer.
+          // NVIDIA's NIM guides print this very line ("NGC Access Setup", docs.nvidia.com/nim/speech/latest/get-started/ngc-access-setup.html:
+          // `echo "$NGC_API_KEY" | docker login nvcr.io --username '$oauthtoken' --password-stdin`, "Username is the literal $oauthtoken").
           // `--password-stdin`: docker login's documented way to keep the key out of the shell history (docs.docker.com, docker login).
           when: "auth&nvcr",
           title: "nvcr.io refused the pull (NGC login or access needed)",
