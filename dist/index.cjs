@@ -10228,6 +10228,13 @@ var init_uv_lock_unreadable = __esm({
 });
 
 // src/rules/catalog/pip/vcs-git-missing.ts
+function pipVariant(when, fix4) {
+  return {
+    when,
+    message: "pip clones a requirement from a git repository (`git+https://\u2026`) with the git program, and this environment has none: \"Cannot find command 'git'\". The `Collecting \u2026 git+\u2026` line above it names the requirement.",
+    fix: fix4
+  };
+}
 function dockerfileVariant(when) {
   return {
     when,
@@ -10242,16 +10249,21 @@ function dockerfileVariant(when) {
     ].join("\n")
   };
 }
-var uvWording, vcsGitMissing;
+var uvWording, pipWording, vcsGitMissing;
 var init_vcs_git_missing = __esm({
   "src/rules/catalog/pip/vcs-git-missing.ts"() {
     "use strict";
     uvWording = "Git executable not found. Ensure that Git is installed";
+    pipWording = "Cannot find command 'git'";
     vcsGitMissing = {
       id: "pip/vcs-git-missing",
       title: "git is not installed, and the installer needs it for a git dependency",
       severity: "error",
-      match: [{ literals: [uvWording], pattern: "Git executable not found\\. Ensure that Git is installed" }],
+      match: [
+        { literals: [uvWording], pattern: "Git executable not found\\. Ensure that Git is installed" },
+        { literals: [pipWording], pattern: "^(?:ERROR: )?Cannot find command 'git'" }
+      ],
+      context: [{ name: "pipGit", literals: [pipWording], pattern: "^(?:ERROR: )?Cannot find command 'git'" }],
       scope: "step",
       only: "failed-step",
       specificity: 3,
@@ -10261,6 +10273,25 @@ var init_vcs_git_missing = __esm({
         "Install git where uv runs, then rerun the install; `git --version` checks it. The package is `git` on every common distribution (apt-get, dnf, apk)."
       ].join("\n"),
       variants: [
+        pipVariant(
+          "pipGit&fact.place=image-build&enrich.commandPackage",
+          ["{enrich.installIntro} add this before the `pip install`, in the same stage:", "", "```dockerfile", "{enrich.installLine}", "```"].join("\n")
+        ),
+        pipVariant(
+          "pipGit&fact.place=image-build",
+          [
+            "Install git in the same stage, before the `pip install`. On a Debian or Ubuntu base (`cat /etc/os-release` in the stage tells):",
+            "",
+            "```dockerfile",
+            "RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*",
+            "```",
+            "The package is also `git` on Alpine (`apk add --no-cache git`) and RHEL-like images (`dnf install -y git`)."
+          ].join("\n")
+        ),
+        pipVariant(
+          "pipGit",
+          "Install git where pip runs (the package is `git` on Debian, Ubuntu, Alpine and RHEL-like systems: `apt-get install -y git`, `apk add git`, `dnf install -y git`; in a Dockerfile, a `RUN` before the `pip install` in the same stage), then rerun the install; `git --version` checks it."
+        ),
         {
           // The base image's distro is known: the install line for it, in the Dockerfile.
           when: "fact.place=image-build&enrich.commandPackage",

@@ -15,6 +15,23 @@
 import type { RuleInput } from '../../schema.js';
 
 const uvWording = 'Git executable not found. Ensure that Git is installed';
+// pip's: `Cannot find command 'git' - do you have 'git' installed and in your PATH?` (pip 23.2's
+// src/pip/_internal/vcs/versioncontrol.py raises it as `BadCommand` when running git gives FileNotFoundError),
+// printed after `ERROR: ` (GokuMohandas/follow#9, pip 21); older pip printed `Cannot find command 'git'` alone
+// (pypa/pipenv#2278, 2018). Not matched: pip's note that it cannot tell an editable install's
+// version without git (`git command not found in path`, certbot/certbot#4382), which fails nothing.
+const pipWording = "Cannot find command 'git'";
+
+/** The same advice for pip, which clones a `git+…` requirement with the git program. */
+function pipVariant(when: string, fix: string) {
+  return {
+    when,
+    message:
+      'pip clones a requirement from a git repository (`git+https://…`) with the git program, and this environment has ' +
+      'none: "Cannot find command \'git\'". The `Collecting … git+…` line above it names the requirement.',
+    fix,
+  };
+}
 
 // The distro is unknown: the Debian/Ubuntu line, how to tell the distro, and the other families' commands.
 function dockerfileVariant(when: string) {
@@ -40,7 +57,11 @@ export const vcsGitMissing: RuleInput = {
   id: 'pip/vcs-git-missing',
   title: 'git is not installed, and the installer needs it for a git dependency',
   severity: 'error',
-  match: [{ literals: [uvWording], pattern: 'Git executable not found\\. Ensure that Git is installed' }],
+  match: [
+    { literals: [uvWording], pattern: 'Git executable not found\\. Ensure that Git is installed' },
+    { literals: [pipWording], pattern: "^(?:ERROR: )?Cannot find command 'git'" },
+  ],
+  context: [{ name: 'pipGit', literals: [pipWording], pattern: "^(?:ERROR: )?Cannot find command 'git'" }],
   scope: 'step',
   only: 'failed-step',
   specificity: 3,
@@ -53,6 +74,27 @@ export const vcsGitMissing: RuleInput = {
       'common distribution (apt-get, dnf, apk).',
   ].join('\n'),
   variants: [
+    pipVariant(
+      'pipGit&fact.place=image-build&enrich.commandPackage',
+      ['{enrich.installIntro} add this before the `pip install`, in the same stage:', '', '```dockerfile', '{enrich.installLine}', '```'].join('\n'),
+    ),
+    pipVariant(
+      'pipGit&fact.place=image-build',
+      [
+        'Install git in the same stage, before the `pip install`. On a Debian or Ubuntu base (`cat /etc/os-release` in the stage tells):',
+        '',
+        '```dockerfile',
+        'RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*',
+        '```',
+        'The package is also `git` on Alpine (`apk add --no-cache git`) and RHEL-like images (`dnf install -y git`).',
+      ].join('\n'),
+    ),
+    pipVariant(
+      'pipGit',
+      'Install git where pip runs (the package is `git` on Debian, Ubuntu, Alpine and RHEL-like systems: `apt-get install -y git`, ' +
+        '`apk add git`, `dnf install -y git`; in a Dockerfile, a `RUN` before the `pip install` in the same stage), then rerun the ' +
+        'install; `git --version` checks it.',
+    ),
     {
       // The base image's distro is known: the install line for it, in the Dockerfile.
       when: 'fact.place=image-build&enrich.commandPackage',
