@@ -8086,8 +8086,37 @@ var init_externally_managed = __esm({
         "Or, in a single-purpose image, override the marker (pip \u2265 23.0.1): `{enrich.breakCmd}`, or `ENV PIP_BREAK_SYSTEM_PACKAGES=1` for every pip command of the image."
       ].join("\n"),
       variants: [
+        // The failing command does not show what it installs (a cut log, a variable): the venv, then the step's own command.
         {
-          when: "fact.installer=uv&fact.place=image-build",
+          when: "!enrich.installCmd&fact.installer=uv&fact.place=image-build",
+          message: "uv refused to install into the system Python of {fact.os|this image} (`--system`): the distribution marks it as externally managed (PEP 668), as Debian 12 and Ubuntu 23.04+ do.",
+          fix: [
+            "Let uv create a virtual environment before the step that installs, and drop that step's `--system` (uv installs into the environment `VIRTUAL_ENV` names):",
+            "",
+            "```dockerfile",
+            "RUN uv venv /opt/venv",
+            "ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}",
+            "```",
+            "",
+            "Or, in a single-purpose image, override the marker: `--break-system-packages` on that `uv pip install`, or `ENV UV_BREAK_SYSTEM_PACKAGES=1` (uv does not read `PIP_BREAK_SYSTEM_PACKAGES`)."
+          ].join("\n")
+        },
+        {
+          when: "!enrich.installCmd&fact.place=image-build",
+          fix: [
+            "Install into a virtual environment (on Debian / Ubuntu `python3 -m venv` needs the `python3-venv` package), before the step that runs pip; the step itself stays as it is, since with the venv first on `PATH` its `pip` is the venv's:",
+            "",
+            "```dockerfile",
+            "RUN apt-get update && apt-get install -y --no-install-recommends python3-venv && rm -rf /var/lib/apt/lists/*",
+            "RUN python3 -m venv /opt/venv",
+            "ENV PATH=/opt/venv/bin:${PATH}",
+            "```",
+            "",
+            "Or, in a single-purpose image, override the marker (pip \u2265 23.0.1): `ENV PIP_BREAK_SYSTEM_PACKAGES=1` for every pip command of the image, or `--break-system-packages` on the one `pip install`."
+          ].join("\n")
+        },
+        {
+          when: "fact.installer=uv&fact.place=image-build&enrich.installCmd",
           message: "uv refused to install into the system Python of {fact.os|this image} (`--system`): the distribution marks it as externally managed (PEP 668), as Debian 12 and Ubuntu 23.04+ do.",
           fix: [
             "Let uv create a virtual environment and install into it (uv installs into the environment `VIRTUAL_ENV` names):",
@@ -8099,6 +8128,20 @@ var init_externally_managed = __esm({
             "```",
             "",
             "Or, in a single-purpose image, override the marker: `{enrich.breakCmd}`, or `ENV UV_BREAK_SYSTEM_PACKAGES=1` (uv does not read `PIP_BREAK_SYSTEM_PACKAGES`)."
+          ].join("\n")
+        },
+        {
+          when: "!fact.place=image-build&!enrich.installCmd",
+          message: "The installer refused to install into the system Python of {fact.os|this machine}: the distribution marks it as externally managed (PEP 668), so that pip cannot overwrite packages the package manager installed.",
+          fix: [
+            "Install into a virtual environment instead of the system Python (Debian / Ubuntu: `apt-get install python3-venv` first), then rerun the same install in it:",
+            "",
+            "```sh",
+            "python3 -m venv .venv",
+            ". .venv/bin/activate",
+            "```",
+            "",
+            "Overriding the marker (`--break-system-packages`) on a machine you keep can break the distribution's own Python tools; keep that for single-purpose images."
           ].join("\n")
         },
         {
@@ -23867,7 +23910,7 @@ function cleanName(value) {
   return m ? m[0] : null;
 }
 function instructionRequirements(instruction) {
-  const m = /\b(?:uv\s+pip|pip3?|python3?(?:\.\d{1,2})?\s+-m\s+pip)\s+install\s+([^;&|\n]*)/.exec(instruction);
+  const m = /\b(?:uv\s+pip|pip3?|python3?(?:\.\d{1,2})?\s+-m\s+pip)(?:\s+--?[A-Za-z][\w-]{0,40}){0,6}\s+install\s+([^;&|\n]*)/.exec(instruction);
   if (!m) return null;
   const words3 = m[1].trim().split(/\s+/).filter((w) => w !== "" && w !== "\\");
   const out = [];
@@ -46616,7 +46659,7 @@ var init_stage_name = __esm({
 });
 
 // src/grammar/buildah.ts
-var STEP, ARROW, FAILED_AT, CONTAINER_NOT_CREATED, BuildahGrammar;
+var STEP, ARROW, FAILED_AT, CONTAINER_NOT_CREATED, MIN_WRAP_WIDTH, BuildahGrammar;
 var init_buildah = __esm({
   "src/grammar/buildah.ts"() {
     "use strict";
@@ -46627,6 +46670,7 @@ var init_buildah = __esm({
     ARROW = "--> ";
     FAILED_AT = 'building at STEP "';
     CONTAINER_NOT_CREATED = /^Error: (?:error )?creating build container: /;
+    MIN_WRAP_WIDTH = 60;
     BuildahGrammar = class {
       constructor(ctx) {
         this.ctx = ctx;
@@ -46639,13 +46683,20 @@ var init_buildah = __esm({
       cached = false;
       /** The open step is a FROM. */
       atFrom = false;
+      /** The open step's STEP line, while it may go on in the next lines (see WrappedStep). */
+      wrapped = null;
       lastId = 0;
       static claims(text) {
         const c = text.charCodeAt(0);
         return c === 83 || c === 91 || c === 45 || c === 69 || c === 101 || c === 67;
       }
+      /** Whether the next line may continue a wrapped STEP line: the parser offers it here first. */
+      get wrapping() {
+        return this.wrapped !== null;
+      }
       push(line) {
         const text = line.text;
+        if (this.wrapped !== null && this.continueWrapped(line)) return true;
         if (text.startsWith("STEP ") || text.startsWith("[") || text.startsWith("COMMIT ")) return this.stepLine(line);
         if ((text.startsWith("Error: ") || text.startsWith("error ")) && text.includes(FAILED_AT) && text.indexOf(FAILED_AT) <= 14) {
           this.fail(line);
@@ -46705,7 +46756,25 @@ var init_buildah = __esm({
         if (this.ctx.startStep(line.line, header, "buildah", line.text)) {
           this.step = id;
           this.ctx.current = id;
+          this.wrapped = line.text.length >= MIN_WRAP_WIDTH ? { width: line.text.length, header, text: line.text, pieces: 1 } : null;
         }
+        return true;
+      }
+      /** `line` as the next piece of a wrapped STEP line, when it is one (see WrappedStep); the step is renamed. */
+      continueWrapped(line) {
+        const wrapped = this.wrapped;
+        const text = line.text;
+        const fullWidth = text.length === wrapped.width;
+        if (text.length === 0 || STEP.test(text) || text.startsWith(ARROW) || !fullWidth && wrapped.pieces < 2) {
+          this.wrapped = null;
+          return false;
+        }
+        wrapped.text += text;
+        wrapped.header.instruction += text;
+        wrapped.pieces++;
+        if (!fullWidth) this.wrapped = null;
+        this.atFrom = /^from\s/i.test(wrapped.header.instruction);
+        this.ctx.nameStep(line.line, { ...wrapped.header }, wrapped.text);
         return true;
       }
       fail(line) {
@@ -46732,6 +46801,7 @@ var init_buildah = __esm({
         if (this.step !== null) this.ctx.finishStep(this.step);
         this.step = null;
         this.cached = false;
+        this.wrapped = null;
       }
     };
   }
@@ -47732,6 +47802,7 @@ var init_log_parser = __esm({
           return;
         }
         if (this.closing.active && this.closing.push(line)) return;
+        if (this.buildah.wrapping && this.buildah.push(line)) return;
         if (BuildkitPlainGrammar.claims(text) && this.plain.push(line)) return;
         if (text.length === 0) return;
         if (this.closing.push(line)) return;

@@ -13,6 +13,7 @@
 // stage; ids run on across the stages (and after any build earlier in the log). No times.
 import type { LogLine } from '../lines/types.js';
 import type { ParseContext } from './context.js';
+import type { StepHeader } from './events.js';
 import { emitBuilderFailure } from './builder-failure.js';
 import { exitCodeOf } from './final-error.js';
 import { stageNameOf } from './stage-name.js';
@@ -23,6 +24,22 @@ const ARROW = '--> ';
 const FAILED_AT = 'building at STEP "';
 const CONTAINER_NOT_CREATED = /^Error: (?:error )?creating build container: /;
 
+/** A STEP line this long may be a terminal's hard wrap of a longer one (pasted from an 80- to 200-column terminal). */
+const MIN_WRAP_WIDTH = 60;
+
+/**
+ * A STEP line that a pasted terminal wrapped at its width: `STEP 4/22: RUN apt-get … automak` then `e     cdrdao …`,
+ * every piece as long as the first but the last. The pieces are joined while they keep that width; a shorter
+ * piece ends the instruction only after a piece of full width, which no unwrapped line gives (a long
+ * instruction printed whole, then a shorter output line, is two lines and stays two).
+ */
+interface WrappedStep {
+  width: number;
+  header: StepHeader;
+  text: string;
+  pieces: number;
+}
+
 export class BuildahGrammar {
   private offset = 0;
   private stageIndex: string | null = null;
@@ -31,6 +48,8 @@ export class BuildahGrammar {
   private cached = false;
   /** The open step is a FROM. */
   private atFrom = false;
+  /** The open step's STEP line, while it may go on in the next lines (see WrappedStep). */
+  private wrapped: WrappedStep | null = null;
   private lastId = 0;
 
   constructor(private readonly ctx: ParseContext) {}
@@ -40,8 +59,14 @@ export class BuildahGrammar {
     return c === 83 /* S */ || c === 91 /* [ */ || c === 45 /* - */ || c === 69 /* E */ || c === 101 /* e */ || c === 67 /* C */;
   }
 
+  /** Whether the next line may continue a wrapped STEP line: the parser offers it here first. */
+  get wrapping(): boolean {
+    return this.wrapped !== null;
+  }
+
   push(line: LogLine): boolean {
     const text = line.text;
+    if (this.wrapped !== null && this.continueWrapped(line)) return true;
     if (text.startsWith('STEP ') || text.startsWith('[') || text.startsWith('COMMIT ')) return this.stepLine(line);
     if ((text.startsWith('Error: ') || text.startsWith('error ')) && text.includes(FAILED_AT) && text.indexOf(FAILED_AT) <= 14) {
       this.fail(line);
@@ -107,7 +132,26 @@ export class BuildahGrammar {
     if (this.ctx.startStep(line.line, header, 'buildah', line.text)) {
       this.step = id;
       this.ctx.current = id;
+      this.wrapped = line.text.length >= MIN_WRAP_WIDTH ? { width: line.text.length, header, text: line.text, pieces: 1 } : null;
     }
+    return true;
+  }
+
+  /** `line` as the next piece of a wrapped STEP line, when it is one (see WrappedStep); the step is renamed. */
+  private continueWrapped(line: LogLine): boolean {
+    const wrapped = this.wrapped!;
+    const text = line.text;
+    const fullWidth = text.length === wrapped.width;
+    if (text.length === 0 || STEP.test(text) || text.startsWith(ARROW) || (!fullWidth && wrapped.pieces < 2)) {
+      this.wrapped = null;
+      return false;
+    }
+    wrapped.text += text;
+    wrapped.header.instruction += text;
+    wrapped.pieces++;
+    if (!fullWidth) this.wrapped = null;
+    this.atFrom = /^from\s/i.test(wrapped.header.instruction);
+    this.ctx.nameStep(line.line, { ...wrapped.header }, wrapped.text);
     return true;
   }
 
@@ -137,5 +181,6 @@ export class BuildahGrammar {
     if (this.step !== null) this.ctx.finishStep(this.step);
     this.step = null;
     this.cached = false;
+    this.wrapped = null;
   }
 }

@@ -47,6 +47,7 @@ export class LogParser {
       return;
     }
     if (this.closing.active && this.closing.push(line)) return;
+    if (this.buildah.wrapping && this.buildah.push(line)) return;
     if (BuildkitPlainGrammar.claims(text) && this.plain.push(line)) return;
     if (text.length === 0) return;
     if (this.closing.push(line)) return;

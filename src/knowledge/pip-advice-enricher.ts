@@ -29,7 +29,8 @@ const optionsWithValue = new Set(['-c', '--constraint', '-e', '--editable', '-i'
 
 /** The requirements of the first `pip install` / `uv pip install` in an instruction: `numpy scipy`, `-r requirements.txt`, `.`. */
 export function instructionRequirements(instruction: string): string | null {
-  const m = /\b(?:uv\s+pip|pip3?|python3?(?:\.\d{1,2})?\s+-m\s+pip)\s+install\s+([^;&|\n]*)/.exec(instruction);
+  // pip's general options may come before the command (`pip3 --no-cache-dir install …`, `pip --disable-pip-version-check install …`).
+  const m = /\b(?:uv\s+pip|pip3?|python3?(?:\.\d{1,2})?\s+-m\s+pip)(?:\s+--?[A-Za-z][\w-]{0,40}){0,6}\s+install\s+([^;&|\n]*)/.exec(instruction);
   if (!m) return null;
   const words = m[1]!.trim().split(/\s+/).filter((w) => w !== '' && w !== '\\');
   const out: string[] = [];

@@ -239,3 +239,22 @@ describe("a tty screen's failed row and its error box", () => {
     expect(model.steps[0]!.tail.some((l) => l.includes('CMake Error at CMakeLists.txt:145'))).toBe(true);
   });
 });
+
+// whipper-team/whipper#603: a podman STEP line pasted from a 100-column terminal, wrapped mid-word.
+describe('a podman STEP line a terminal wrapped', () => {
+  test('is joined while its pieces keep the first one\'s width, and the last shorter piece ends it', async () => {
+    const piece = (text: string, width: number) => text.padEnd(width, ' ');
+    const wide = piece('STEP 4/22: RUN apt-get update && apt-get install -y autoconf automak', 80);
+    const { model } = await parseText([wide, piece('e cdrdao && pip3 --no-cache-dir inst', 80), 'all pycdio==2.1.0 discid', 'Reading package lists...', ''].join('\n'));
+    expect(model.steps).toHaveLength(1);
+    expect(model.steps[0]!.instruction).toBe(`${wide.slice('STEP 4/22: '.length)}${piece('e cdrdao && pip3 --no-cache-dir inst', 80)}all pycdio==2.1.0 discid`);
+    expect(model.steps[0]!.tail).toEqual(['Reading package lists...']);
+  });
+
+  test('a long STEP line printed whole, then a shorter output line, stays two lines', async () => {
+    const header = 'STEP 2/3: RUN pip install --no-cache-dir torch==2.3.0 torchvision==0.18.0 torchaudio==2.3.0';
+    const { model } = await parseText([header, 'Collecting torch==2.3.0', ''].join('\n'));
+    expect(model.steps[0]!.instruction).toBe(header.slice('STEP 2/3: '.length));
+    expect(model.steps[0]!.tail).toEqual(['Collecting torch==2.3.0']);
+  });
+});

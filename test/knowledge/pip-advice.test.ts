@@ -130,6 +130,10 @@ describe('pipAdviceEnrich', () => {
     expect(instructionRequirements('RUN pip install --no-cache-dir -c c.txt numpy "scipy<2"')).toBe('numpy scipy<2');
     expect(instructionRequirements('RUN python3 -m pip install -e .')).toBeNull(); // -e takes the path as its value
     expect(instructionRequirements('RUN pip install .')).toBe('.');
+    // pip's general options before the command (whipper-team/whipper#603's Dockerfile).
+    expect(instructionRequirements('RUN apt-get clean && pip3 --no-cache-dir install pycdio==2.1.0 discid')).toBe('pycdio==2.1.0 discid');
+    expect(instructionRequirements('RUN python -m pip --disable-pip-version-check -q install torch')).toBe('torch');
+    expect(instructionRequirements('RUN pip3 --version && echo install')).toBeNull();
   });
 });
 

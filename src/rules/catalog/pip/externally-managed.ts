@@ -42,8 +42,43 @@ export const externallyManaged: RuleInput = {
       'for every pip command of the image.',
   ].join('\n'),
   variants: [
+    // The failing command does not show what it installs (a cut log, a variable): the venv, then the step's own command.
     {
-      when: 'fact.installer=uv&fact.place=image-build',
+      when: '!enrich.installCmd&fact.installer=uv&fact.place=image-build',
+      message:
+        'uv refused to install into the system Python of {fact.os|this image} (`--system`): the distribution marks it as externally ' +
+        'managed (PEP 668), as Debian 12 and Ubuntu 23.04+ do.',
+      fix: [
+        'Let uv create a virtual environment before the step that installs, and drop that step\'s `--system` (uv installs into the ' +
+          'environment `VIRTUAL_ENV` names):',
+        '',
+        '```dockerfile',
+        'RUN uv venv /opt/venv',
+        'ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}',
+        '```',
+        '',
+        'Or, in a single-purpose image, override the marker: `--break-system-packages` on that `uv pip install`, or ' +
+          '`ENV UV_BREAK_SYSTEM_PACKAGES=1` (uv does not read `PIP_BREAK_SYSTEM_PACKAGES`).',
+      ].join('\n'),
+    },
+    {
+      when: '!enrich.installCmd&fact.place=image-build',
+      fix: [
+        'Install into a virtual environment (on Debian / Ubuntu `python3 -m venv` needs the `python3-venv` package), before the step that ' +
+          'runs pip; the step itself stays as it is, since with the venv first on `PATH` its `pip` is the venv\'s:',
+        '',
+        '```dockerfile',
+        'RUN apt-get update && apt-get install -y --no-install-recommends python3-venv && rm -rf /var/lib/apt/lists/*',
+        'RUN python3 -m venv /opt/venv',
+        'ENV PATH=/opt/venv/bin:${PATH}',
+        '```',
+        '',
+        'Or, in a single-purpose image, override the marker (pip ≥ 23.0.1): `ENV PIP_BREAK_SYSTEM_PACKAGES=1` for every pip command of ' +
+          'the image, or `--break-system-packages` on the one `pip install`.',
+      ].join('\n'),
+    },
+    {
+      when: 'fact.installer=uv&fact.place=image-build&enrich.installCmd',
       message:
         'uv refused to install into the system Python of {fact.os|this image} (`--system`): the distribution marks it as externally ' +
         'managed (PEP 668), as Debian 12 and Ubuntu 23.04+ do.',
@@ -58,6 +93,24 @@ export const externallyManaged: RuleInput = {
         '',
         'Or, in a single-purpose image, override the marker: `{enrich.breakCmd}`, or `ENV UV_BREAK_SYSTEM_PACKAGES=1` (uv does not ' +
           'read `PIP_BREAK_SYSTEM_PACKAGES`).',
+      ].join('\n'),
+    },
+    {
+      when: '!fact.place=image-build&!enrich.installCmd',
+      message:
+        'The installer refused to install into the system Python of {fact.os|this machine}: the distribution marks it as externally ' +
+        'managed (PEP 668), so that pip cannot overwrite packages the package manager installed.',
+      fix: [
+        'Install into a virtual environment instead of the system Python (Debian / Ubuntu: `apt-get install python3-venv` first), then ' +
+          'rerun the same install in it:',
+        '',
+        '```sh',
+        'python3 -m venv .venv',
+        '. .venv/bin/activate',
+        '```',
+        '',
+        'Overriding the marker (`--break-system-packages`) on a machine you keep can break the distribution\'s own Python tools; ' +
+          'keep that for single-purpose images.',
       ].join('\n'),
     },
     {
