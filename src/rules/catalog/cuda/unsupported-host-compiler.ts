@@ -23,6 +23,18 @@
 // `error: call of overloaded ‘forward<…>(…)’ is ambiguous` (also ggml-org/llama.cpp#5042 and rigaya/NVEnc#532, gcc 13
 // with `-allow-unsupported-compiler`). No version is printed, so the fix reads them: the newest gcc an nvcc accepts is the
 // number in its own `include/crt/host_config.h` (`gcc versions later than 15 are not supported` in CUDA 13.0 on this machine).
+// The same mismatch seen from nvcc's front end: it cannot parse the host gcc's libstdc++ and gcc, compiling nvcc's output, prints
+// `/usr/include/c++/<gcc>/…: error: parameter packs not expanded with ‘...’` (the directory's number is the gcc major):
+// - CUDA 8 with gcc 6's `<tuple>`: NVIDIA/nccl#102 (maintainer: gcc 6 is not supported by that CUDA);
+// - nvcc 11.5 / 11.6 with gcc 11's `<bits/std_function.h>`, a pair NVIDIA's table lists as supported and that fails all the
+//   same: NVIDIA/nccl#650, NVIDIA/VisRTX#71 and NVIDIA/CUDALibrarySamples#108 (nvcc 11.5 with gcc 11.3 / 11.4),
+//   NVIDIA/FasterTransformer#793 (11.6); the builds that passed used gcc 10 (NVlabs/instant-ngp#119, linked from
+//   CUDALibrarySamples#108). Which CUDA release first parses it is not in those reports, so the fix for that pair
+//   names gcc 10 and, for a newer CUDA, NVIDIA's table.
+// gcc crashing on a `.cu` file's host code (`foo.cu:62:385: internal compiler error: in maybe_undo_parenthesized_ref, at
+// cp/semantics.c:1740`, gcc 7.5 under nvcc 11.4) is a gcc bug: flash-attention's maintainer compiled the same code with
+// gcc 9.3 under nvcc 11.3 to 11.7 and named the gcc version (Dao-AILab/flash-attention#21), so the fix is a newer gcc this
+// nvcc accepts. gcc killed by the kernel (`internal compiler error: Killed (program cc1plus)`) is resources/oom-killed's.
 import type { RuleInput } from '../../schema.js';
 
 type Variant = NonNullable<RuleInput['variants']>[number];
@@ -105,8 +117,52 @@ const FORWARD_MESSAGE =
   'That is the mark of a gcc newer than the nvcc supports, with nvcc\'s own check skipped (`-allow-unsupported-compiler`, ' +
   'or an nvcc the build brought with it): the C++ library of a newer gcc is more than that nvcc\'s front end understands. The log shows neither version.';
 
+/** nvcc 11.5 / 11.6 with gcc 11's `<bits/std_function.h>`: gcc 10 is the known way through. */
+function stdFunctionFix(image: boolean): string {
+  const install = image
+    ? ['```dockerfile', 'RUN apt-get update && apt-get install -y --no-install-recommends gcc-10 g++-10', 'ENV CC=gcc-10 CXX=g++-10 CUDAHOSTCXX=g++-10', '```']
+    : ['```sh', 'nvcc --version', 'sudo apt-get install -y gcc-10 g++-10', 'export CC=gcc-10 CXX=g++-10 CUDAHOSTCXX=g++-10', '```'];
+  return [
+    'Build with gcc 10 (on a Debian / Ubuntu system; `nvcc --version` shows the release: the failing pair is nvcc 11.5 / 11.6 with gcc 11):',
+    '',
+    ...install,
+    '',
+    WHO_READS.replace(/\{max\}/g, '10'),
+    '',
+    'Or keep gcc 11 and build with a newer CUDA release (NVIDIA\'s host compiler table per release: ' +
+      'https://docs.nvidia.com/cuda/cuda-installation-guide-linux/index.html#host-compiler-support-policy), with a torch built for it.',
+  ].join('\n');
+}
+
+const PACKS_MESSAGE =
+  'nvcc could not parse the C++ library of the host gcc {context.parameterPacks.gcc}: gcc, compiling nvcc\'s output, stops on ' +
+  '`parameter packs not expanded` inside `/usr/include/c++/{context.parameterPacks.gcc}/`. That library is newer than this nvcc understands.';
+const STD_FUNCTION_MESSAGE =
+  'nvcc could not parse gcc 11\'s `std_function.h` (`parameter packs not expanded`): the known failure of nvcc 11.5 / 11.6 with gcc 11, ' +
+  'although NVIDIA\'s table lists that pair as supported.';
+const PACKS_TITLE = 'nvcc cannot parse the host gcc\'s C++ library (parameter packs not expanded)';
+
+const ICE_TITLE = 'gcc crashed compiling the host code of a CUDA file (internal compiler error)';
+const ICE_MESSAGE =
+  'gcc crashed (`internal compiler error`) on the host code nvcc generated for `{context.ice.file}`: a bug in that gcc, not in the code. ' +
+  'Older gcc releases crash this way on lambda-heavy CUDA code that newer ones compile.';
+
+/** gcc's own bug: build with the newest gcc this nvcc accepts, read from its `host_config.h`. */
+function iceFix(image: boolean): string {
+  return forwardAmbiguousFix(image)
+    .replace(/^Read both versions[^\n]*/, 'Build with a newer gcc: the newest one this nvcc accepts is the number in its `host_config.h` ' +
+      '(on a Debian / Ubuntu system; `sudo` outside a container; on a cluster, a newer gcc module and `CC` / `CXX` / `-ccbin` pointing at it):')
+    .replace(/\n\nOr keep gcc[^\n]*$/, '');
+}
+
 function variants(): Variant[] {
   return [
+    { when: 'stdFunction11&fact.place=image-build', title: PACKS_TITLE, message: STD_FUNCTION_MESSAGE, fix: stdFunctionFix(true) },
+    { when: 'stdFunction11', title: PACKS_TITLE, message: STD_FUNCTION_MESSAGE, fix: stdFunctionFix(false) },
+    { when: 'parameterPacks&fact.place=image-build', title: PACKS_TITLE, message: PACKS_MESSAGE, fix: forwardAmbiguousFix(true) },
+    { when: 'parameterPacks', title: PACKS_TITLE, message: PACKS_MESSAGE, fix: forwardAmbiguousFix(false) },
+    { when: 'ice&fact.place=image-build', title: ICE_TITLE, message: ICE_MESSAGE, fix: iceFix(true) },
+    { when: 'ice', title: ICE_TITLE, message: ICE_MESSAGE, fix: iceFix(false) },
     { when: 'forwardAmbiguous&fact.place=image-build', title: 'gcc too new for this nvcc: std::forward ambiguous in the host compile', message: FORWARD_MESSAGE, fix: forwardAmbiguousFix(true) },
     { when: 'forwardAmbiguous', title: 'gcc too new for this nvcc: std::forward ambiguous in the host compile', message: FORWARD_MESSAGE, fix: forwardAmbiguousFix(false) },
     { when: 'clang', message: 'nvcc refused clang as its host compiler: this CUDA release accepts clang older than {clangBelow} only.', fix: CLANG_FIX },
@@ -124,6 +180,18 @@ const FORWARD_AMBIGUOUS = {
   pattern: "error: call of overloaded [‘'`]forward<[^\\n]{0,4000}[’'`] is ambiguous",
 };
 
+/** gcc stopping inside its own C++ library: `/usr/include/c++/11/bits/std_function.h:435:145: error: parameter packs not expanded with ‘...’:` */
+const PARAMETER_PACKS = {
+  literals: ['parameter packs not expanded with'],
+  pattern: "/include/c\\+\\+/(?<gcc>\\d{1,2})/[\\w./-]{1,200}:\\d{1,6}:\\d{1,6}: error: parameter packs not expanded with [‘'`]\\.\\.\\.[’'`]",
+};
+
+/** gcc's crash on a CUDA source (or nvcc's host-side translation of one), not the kernel killing it. */
+const ICE = {
+  literals: ['internal compiler error: '],
+  pattern: '(?<file>[\\w.-]{1,200}\\.(?:cu|cuh|cudafe1\\.cpp)):\\d{1,6}:\\d{1,6}: internal compiler error: (?!Killed|Segmentation fault)',
+};
+
 export const unsupportedHostCompiler: RuleInput = {
   id: 'cuda/unsupported-host-compiler',
   title: 'nvcc refuses the host compiler (gcc / clang too new for this CUDA)',
@@ -134,9 +202,14 @@ export const unsupportedHostCompiler: RuleInput = {
     // `error: -- unsupported clang version! clang version must be less than 10 and greater than 3.2 .`
     { literals: ['unsupported clang version!'], pattern: 'unsupported clang version! clang version must be less than (?<clangBelow>\\d{1,2})' },
     FORWARD_AMBIGUOUS,
+    PARAMETER_PACKS,
+    ICE,
   ],
   context: [
     { name: 'forwardAmbiguous', ...FORWARD_AMBIGUOUS },
+    { name: 'parameterPacks', ...PARAMETER_PACKS },
+    { name: 'stdFunction11', literals: ['/c++/11/bits/std_function.h'], pattern: '/include/c\\+\\+/11/bits/std_function\\.h:\\d{1,6}:\\d{1,6}: error: parameter packs not expanded' },
+    { name: 'ice', ...ICE },
     // the libstdc++ of the gcc in use: `/usr/include/c++/13/bits/move.h:70:1: note: candidate: …`
     { name: 'libstdcxx', literals: ['/include/c++/'], pattern: '/include/c\\+\\+/(?<gcc>\\d{1,2})/bits/move\\.h' },
     { name: 'clang', literals: ['unsupported clang version!'] },
