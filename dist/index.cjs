@@ -6965,8 +6965,29 @@ function forwardAmbiguousFix(image) {
     "Or keep gcc and use a CUDA release whose nvcc accepts it (NVIDIA's host compiler table per release: https://docs.nvidia.com/cuda/cuda-installation-guide-linux/index.html#host-compiler-support-policy)."
   ].join("\n");
 }
+function stdFunctionFix(image) {
+  const install2 = image ? ["```dockerfile", "RUN apt-get update && apt-get install -y --no-install-recommends gcc-10 g++-10", "ENV CC=gcc-10 CXX=g++-10 CUDAHOSTCXX=g++-10", "```"] : ["```sh", "nvcc --version", "sudo apt-get install -y gcc-10 g++-10", "export CC=gcc-10 CXX=g++-10 CUDAHOSTCXX=g++-10", "```"];
+  return [
+    "Build with gcc 10 (on a Debian / Ubuntu system; `nvcc --version` shows the release: the failing pair is nvcc 11.5 / 11.6 with gcc 11):",
+    "",
+    ...install2,
+    "",
+    WHO_READS.replace(/\{max\}/g, "10"),
+    "",
+    "Or keep gcc 11 and build with a newer CUDA release (NVIDIA's host compiler table per release: https://docs.nvidia.com/cuda/cuda-installation-guide-linux/index.html#host-compiler-support-policy), with a torch built for it."
+  ].join("\n");
+}
+function iceFix(image) {
+  return forwardAmbiguousFix(image).replace(/^Read both versions[^\n]*/, "Build with a newer gcc: the newest one this nvcc accepts is the number in its `host_config.h` (on a Debian / Ubuntu system; `sudo` outside a container; on a cluster, a newer gcc module and `CC` / `CXX` / `-ccbin` pointing at it):").replace(/\n\nOr keep gcc[^\n]*$/, "");
+}
 function variants2() {
   return [
+    { when: "stdFunction11&fact.place=image-build", title: PACKS_TITLE, message: STD_FUNCTION_MESSAGE, fix: stdFunctionFix(true) },
+    { when: "stdFunction11", title: PACKS_TITLE, message: STD_FUNCTION_MESSAGE, fix: stdFunctionFix(false) },
+    { when: "parameterPacks&fact.place=image-build", title: PACKS_TITLE, message: PACKS_MESSAGE, fix: forwardAmbiguousFix(true) },
+    { when: "parameterPacks", title: PACKS_TITLE, message: PACKS_MESSAGE, fix: forwardAmbiguousFix(false) },
+    { when: "ice&fact.place=image-build", title: ICE_TITLE, message: ICE_MESSAGE, fix: iceFix(true) },
+    { when: "ice", title: ICE_TITLE, message: ICE_MESSAGE, fix: iceFix(false) },
     { when: "forwardAmbiguous&fact.place=image-build", title: "gcc too new for this nvcc: std::forward ambiguous in the host compile", message: FORWARD_MESSAGE, fix: forwardAmbiguousFix(true) },
     { when: "forwardAmbiguous", title: "gcc too new for this nvcc: std::forward ambiguous in the host compile", message: FORWARD_MESSAGE, fix: forwardAmbiguousFix(false) },
     { when: "clang", message: "nvcc refused clang as its host compiler: this CUDA release accepts clang older than {clangBelow} only.", fix: CLANG_FIX },
@@ -6977,7 +6998,7 @@ function variants2() {
     { when: "ccbin", fix: gccFix(false, true) }
   ];
 }
-var GCC, ENV_VALUES, BAZEL_VALUES, WHO_READS, BAZEL_READS, NO_PACKAGE, NAMED, CLANG_FIX, READ_GCC_MAX, FORWARD_MESSAGE, FORWARD_AMBIGUOUS, unsupportedHostCompiler;
+var GCC, ENV_VALUES, BAZEL_VALUES, WHO_READS, BAZEL_READS, NO_PACKAGE, NAMED, CLANG_FIX, READ_GCC_MAX, FORWARD_MESSAGE, PACKS_MESSAGE, STD_FUNCTION_MESSAGE, PACKS_TITLE, ICE_TITLE, ICE_MESSAGE, FORWARD_AMBIGUOUS, PARAMETER_PACKS, ICE, unsupportedHostCompiler;
 var init_unsupported_host_compiler = __esm({
   "src/rules/catalog/cuda/unsupported-host-compiler.ts"() {
     "use strict";
@@ -6991,9 +7012,22 @@ var init_unsupported_host_compiler = __esm({
     CLANG_FIX = "Point nvcc at a host compiler it accepts: a clang older than {clangBelow}, or the distro's gcc (`-ccbin g++` for nvcc itself, `CUDAHOSTCXX=g++` for CMake, on a fresh build directory). A newer CUDA release accepts a newer clang; `-allow-unsupported-compiler` only skips the check.";
     READ_GCC_MAX = 'GCC_MAX=$(grep -ho "gcc versions later than [0-9]*" "${CUDA_HOME:-/usr/local/cuda}/include/crt/host_config.h" | grep -o "[0-9]*$")';
     FORWARD_MESSAGE = "gcc could not compile the host side of CUDA code: `std::forward` is ambiguous in the C++ library of gcc {context.libstdcxx.gcc|in use}. That is the mark of a gcc newer than the nvcc supports, with nvcc's own check skipped (`-allow-unsupported-compiler`, or an nvcc the build brought with it): the C++ library of a newer gcc is more than that nvcc's front end understands. The log shows neither version.";
+    PACKS_MESSAGE = "nvcc could not parse the C++ library of the host gcc {context.parameterPacks.gcc}: gcc, compiling nvcc's output, stops on `parameter packs not expanded` inside `/usr/include/c++/{context.parameterPacks.gcc}/`. That library is newer than this nvcc understands.";
+    STD_FUNCTION_MESSAGE = "nvcc could not parse gcc 11's `std_function.h` (`parameter packs not expanded`): the known failure of nvcc 11.5 / 11.6 with gcc 11, although NVIDIA's table lists that pair as supported.";
+    PACKS_TITLE = "nvcc cannot parse the host gcc's C++ library (parameter packs not expanded)";
+    ICE_TITLE = "gcc crashed compiling the host code of a CUDA file (internal compiler error)";
+    ICE_MESSAGE = "gcc crashed (`internal compiler error`) on the host code nvcc generated for `{context.ice.file}`: a bug in that gcc, not in the code. Older gcc releases crash this way on lambda-heavy CUDA code that newer ones compile.";
     FORWARD_AMBIGUOUS = {
       literals: ["call of overloaded"],
       pattern: "error: call of overloaded [\u2018'`]forward<[^\\n]{0,4000}[\u2019'`] is ambiguous"
+    };
+    PARAMETER_PACKS = {
+      literals: ["parameter packs not expanded with"],
+      pattern: "/include/c\\+\\+/(?<gcc>\\d{1,2})/[\\w./-]{1,200}:\\d{1,6}:\\d{1,6}: error: parameter packs not expanded with [\u2018'`]\\.\\.\\.[\u2019'`]"
+    };
+    ICE = {
+      literals: ["internal compiler error: "],
+      pattern: "(?<file>[\\w.-]{1,200}\\.(?:cu|cuh|cudafe1\\.cpp)):\\d{1,6}:\\d{1,6}: internal compiler error: (?!Killed|Segmentation fault)"
     };
     unsupportedHostCompiler = {
       id: "cuda/unsupported-host-compiler",
@@ -7004,10 +7038,15 @@ var init_unsupported_host_compiler = __esm({
         { literals: ["unsupported GNU version!"], pattern: "unsupported GNU version! gcc versions later than (?<max>\\d{1,2}) are not supported" },
         // `error: -- unsupported clang version! clang version must be less than 10 and greater than 3.2 .`
         { literals: ["unsupported clang version!"], pattern: "unsupported clang version! clang version must be less than (?<clangBelow>\\d{1,2})" },
-        FORWARD_AMBIGUOUS
+        FORWARD_AMBIGUOUS,
+        PARAMETER_PACKS,
+        ICE
       ],
       context: [
         { name: "forwardAmbiguous", ...FORWARD_AMBIGUOUS },
+        { name: "parameterPacks", ...PARAMETER_PACKS },
+        { name: "stdFunction11", literals: ["/c++/11/bits/std_function.h"], pattern: "/include/c\\+\\+/11/bits/std_function\\.h:\\d{1,6}:\\d{1,6}: error: parameter packs not expanded" },
+        { name: "ice", ...ICE },
         // the libstdc++ of the gcc in use: `/usr/include/c++/13/bits/move.h:70:1: note: candidate: \u2026`
         { name: "libstdcxx", literals: ["/include/c++/"], pattern: "/include/c\\+\\+/(?<gcc>\\d{1,2})/bits/move\\.h" },
         { name: "clang", literals: ["unsupported clang version!"] },
