@@ -41,6 +41,7 @@ import { kernelArchEnrich } from '../knowledge/kernel-arch-enricher.js';
 import { unpinnedFlashAttnEnrich } from '../knowledge/unpinned-flash-attn-enricher.js';
 import { eolReleaseEnrich } from '../knowledge/eol-release-enricher.js';
 import { installerCommandEnrich } from '../knowledge/installer-command-enricher.js';
+import { cpuTorchEnrich } from '../knowledge/cpu-torch-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -134,4 +135,6 @@ export const enrichers: Record<string, Enricher> = {
   'eol-release': eolReleaseEnrich,
   /** The failed RUN's poetry / uv command with `--no-root`, `--only-root`, `--frozen` (`{enrich.poetryNoRoot}`, `{enrich.uvFrozen}`). */
   'installer-command': installerCommandEnrich,
+  /** torch from PyTorch's CPU-only index, in the step's installer (`{enrich.cpuTorchInstall}`). */
+  'cpu-torch': cpuTorchEnrich,
 };

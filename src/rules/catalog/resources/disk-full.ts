@@ -26,6 +26,10 @@
 // build ran in a GitHub Actions job (fact `runner` = `github-actions`). Whether the runner was GitHub-hosted the line does
 // not say; a hosted runner is a fresh VM whose build cache is empty, so pruning it frees little, and its preinstalled
 // toolchains are what can go.
+// A layer that writes CUDA torch (`…/site-packages/torch/lib/libtorch_cuda.so: no space left on device`, mindsdb/mindshub#6936,
+// StanfordAHA/aha#1744) is gigabytes of CUDA libraries: the CPU-only wheels leave them out. Whether the image needs a GPU
+// the log does not say, so the fix offers them as an option, with PyTorch's own index for Compute Platform "CPU"
+// (pytorch.org/get-started/locally, `--index-url https://download.pytorch.org/whl/cpu`; the `cpu-torch` enricher).
 import type { RuleInput } from '../../schema.js';
 
 /** What a GitHub-hosted runner can give up: preinstalled toolchains a Docker build does not use, and unused images. */
@@ -85,6 +89,20 @@ const slimLayers = [
   '(`RUN --mount=type=cache,target=/root/.cache/pip`) keep caches out of the image, but still use builder disk.',
 ];
 
+/** An option for a layer of CUDA torch: the CPU-only wheels, for an image that never runs on a GPU. */
+const cpuTorch = [
+  '',
+  'The layer that did not fit holds CUDA torch (`libtorch_cuda.so`). If this image never runs on a GPU, torch from',
+  "PyTorch's CPU-only index leaves the CUDA libraries out and is far smaller:",
+  '',
+  '```sh',
+  '{enrich.cpuTorchInstall}',
+  '```',
+  '',
+  'torchvision and torchaudio come from the same index (PyTorch\'s install page, Compute Platform "CPU":',
+  'https://pytorch.org/get-started/locally/).',
+];
+
 /** A pull on a machine the log does not name: check the data-root's disk; prune only when other images hold it; else grow or move it. */
 const pullDisk = [
   "Docker keeps pulled layers under its data-root: find it and how much of its disk is free:",
@@ -106,6 +124,19 @@ const pullDisk = [
 const basePull = [
   'The base image is as large as it is: slimming later layers does not help. Free disk where the builder stores',
   'images, or build on a machine with a larger disk.',
+];
+
+/** Where the log does not show the machine: the prune for one that built before, the hosted-runner clean-up labelled. */
+const defaultFix = [
+  'On a machine that has built before (your own, a self-hosted runner), free the builder\'s disk: build cache and unused ' +
+    'images first, then check what is left:',
+  ...prune.slice(1),
+  '',
+  'In CI on a GitHub-hosted runner (a fresh VM per job, so there is little to prune), free its preinstalled toolchains in a ' +
+    '`run:` step before the build instead:',
+  '',
+  ...hostedRunnerCleanUp,
+  ...slimLayers,
 ];
 
 export const diskFull: RuleInput = {
@@ -134,6 +165,8 @@ export const diskFull: RuleInput = {
     { name: 'loadStep', literals: ['write /blobs/sha256/'] },
     // `write /var/lib/buildkit/runc-overlayfs/content/ingest/…/data: no space left on device`
     { name: 'containerBuilder', literals: ['/var/lib/buildkit/'] },
+    // `write /opt/conda/lib/python3.9/site-packages/torch/lib/libtorch_cuda.so: no space left on device`
+    { name: 'cudaTorch', literals: ['/torch/lib/libtorch_cuda'] },
   ],
   message: 'The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.',
   variants: [
@@ -204,6 +237,21 @@ export const diskFull: RuleInput = {
       fix: [...prune, ...slimLayers].join('\n'),
     },
     {
+      when: 'cudaTorch&fact.runner=github-actions',
+      message: 'The disk the builder writes to filled up while it wrote a layer of CUDA torch: its CUDA libraries take gigabytes.',
+      fix: [...actionsCleanUp, ...slimLayers, ...cpuTorch].join('\n'),
+    },
+    {
+      when: 'cudaTorch&fact.runner=github-hosted',
+      message: 'The runner\'s disk filled up while it wrote a layer of CUDA torch: its CUDA libraries take gigabytes.',
+      fix: [...ghCleanUp, ...slimLayers, ...cpuTorch].join('\n'),
+    },
+    {
+      when: 'cudaTorch',
+      message: 'The disk the builder writes to filled up while it wrote a layer of CUDA torch: its CUDA libraries take gigabytes.',
+      fix: [...defaultFix, ...cpuTorch].join('\n'),
+    },
+    {
       when: 'fact.runner=github-actions',
       message: 'The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.',
       fix: [...actionsCleanUp, ...slimLayers].join('\n'),
@@ -214,16 +262,7 @@ export const diskFull: RuleInput = {
       fix: [...ghCleanUp, ...slimLayers].join('\n'),
     },
   ],
-  fix: [
-    'On a machine that has built before (your own, a self-hosted runner), free the builder\'s disk: build cache and unused ' +
-      'images first, then check what is left:',
-    ...prune.slice(1),
-    '',
-    'In CI on a GitHub-hosted runner (a fresh VM per job, so there is little to prune), free its preinstalled toolchains in a ' +
-      '`run:` step before the build instead:',
-    '',
-    ...hostedRunnerCleanUp,
-    ...slimLayers,
-  ].join('\n'),
+  fix: defaultFix.join('\n'),
+  enrich: 'cpu-torch',
   docs: 'https://docs.docker.com/build/cache/garbage-collection/',
 };

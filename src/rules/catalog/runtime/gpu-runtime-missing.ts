@@ -35,6 +35,26 @@ import { HOST_GPU_CHECK } from './run-command.js';
 
 const GUIDE = 'https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html';
 
+// The route on Windows, where the daemon is Docker Desktop's (or a Docker Engine inside a WSL 2 distribution):
+// nothing of the Linux route (apt, systemctl) runs on Windows itself. Windows 10 or 11, up to date: Docker's
+// "GPU support in Docker Desktop"; `winver` is Windows' own dialog that shows the version and build.
+const desktopGpuSteps = (lead: string): string => [
+  lead,
+  '',
+  '1. Update Windows 10 or 11 (`winver` shows the version), then install or update Docker Desktop (3.1.0 or later; its',
+  '   version is in its About dialog) and turn on its WSL 2 based engine (Settings, General).',
+  '2. Install NVIDIA\'s current Windows driver with WSL 2 support (https://developer.nvidia.com/cuda/wsl); do not install',
+  '   a Linux NVIDIA driver inside WSL.',
+  '3. Update the WSL 2 kernel from a Windows prompt: `wsl --update`, then restart Docker Desktop.',
+  '',
+  'Check with `docker run --rm -it --gpus=all nvcr.io/nvidia/k8s/cuda-sample:nbody nbody -gpu -benchmark`.',
+  'The other way: run Docker Engine inside the WSL distribution itself, with the NVIDIA Container Toolkit there',
+  `(${GUIDE}), and use that daemon instead of Docker Desktop's. Docker Desktop on Linux or macOS gives no GPU to containers.`,
+  'Docker\'s page: https://docs.docker.com/desktop/features/gpu/',
+].join('\n');
+
+const DESKTOP_LEAD = 'On Windows, for Docker Desktop (nothing to install inside the WSL distribution):';
+
 export const gpuRuntimeMissing: RuleInput = {
   id: 'runtime/gpu-runtime-missing',
   title: 'Docker has no GPU runtime (NVIDIA Container Toolkit)',
@@ -46,6 +66,9 @@ export const gpuRuntimeMissing: RuleInput = {
   context: [
     // `Docker Desktop 2.3.0.3`, `restart docker desktop`, the `docker-desktop` WSL distribution.
     { name: 'dockerDesktop', literals: ['Docker Desktop', 'docker-desktop'], ignoreCase: true },
+    // The host named by its reporter: `I am running Docker on my Windows 10 machine`. Only the words in the log
+    // decide; a log that names no OS keeps the Linux route.
+    { name: 'windowsHost', literals: ['Windows 1'], pattern: '\\b(?<os>Windows 1[01])\\b', ignoreCase: true },
     {
       name: 'toolkitInstalled',
       literals: ['NVIDIA Container Runtime version ', 'NVIDIA Container Toolkit CLI version ', 'nvidia-container-toolkit '],
@@ -62,20 +85,7 @@ export const gpuRuntimeMissing: RuleInput = {
         'The container asked for GPUs, and the log shows Docker Desktop: the daemon that refused is Docker Desktop\'s, which runs in ' +
         'a VM of its own and cannot be set up with apt or systemctl from a WSL distribution or the host. Docker Desktop gives GPUs ' +
         'only on Windows with its WSL 2 backend, from Docker Desktop 3.1.0 on, and with NVIDIA\'s Windows driver for WSL.',
-      fix: [
-        'On Windows, for Docker Desktop (nothing to install inside the WSL distribution):',
-        '',
-        '1. Update Docker Desktop (3.1.0 or later; its version is in its About dialog) and turn on its WSL 2 based engine',
-        '   (Settings, General).',
-        '2. Install NVIDIA\'s current Windows driver with WSL 2 support (https://developer.nvidia.com/cuda/wsl); do not install',
-        '   a Linux NVIDIA driver inside WSL.',
-        '3. Update the WSL 2 kernel from a Windows prompt: `wsl --update`, then restart Docker Desktop.',
-        '',
-        'Check with `docker run --rm -it --gpus=all nvcr.io/nvidia/k8s/cuda-sample:nbody nbody -gpu -benchmark`.',
-        'The other way: run Docker Engine inside the WSL distribution itself, with the NVIDIA Container Toolkit there',
-        `(${GUIDE}), and use that daemon instead of Docker Desktop's. Docker Desktop on Linux or macOS gives no GPU to containers.`,
-        'Docker\'s page: https://docs.docker.com/desktop/features/gpu/',
-      ].join('\n'),
+      fix: desktopGpuSteps(DESKTOP_LEAD),
     },
     {
       when: 'toolkitInstalled',
@@ -104,6 +114,16 @@ export const gpuRuntimeMissing: RuleInput = {
         '',
         `then check with \`${HOST_GPU_CHECK}\` and run the container again. Reinstalling the toolkit changes nothing here.`,
       ].join('\n'),
+    },
+    {
+      when: 'windowsHost',
+      title: 'Docker on Windows gives no GPU without WSL 2 GPU support',
+      message:
+        'The container asked for GPUs, and the log says the host runs {context.windowsHost.os}. There the daemon is Docker Desktop\'s (or a ' +
+        'Docker Engine inside a WSL 2 distribution), not a Linux host\'s: the NVIDIA Container Toolkit\'s packages and systemctl do not ' +
+        'apply to Windows itself. Docker Desktop gives GPUs only with its WSL 2 backend, from Docker Desktop 3.1.0 on, and with ' +
+        'NVIDIA\'s Windows driver for WSL.',
+      fix: desktopGpuSteps('On this Windows host, with Docker Desktop (nothing to install inside a WSL distribution):'),
     },
   ],
   message:
