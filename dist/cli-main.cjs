@@ -6864,12 +6864,27 @@ var init_extension_cuda_mismatch = __esm({
 });
 
 // src/rules/catalog/runtime/gpu-runtime-missing.ts
-var GUIDE, gpuRuntimeMissing;
+var GUIDE, desktopGpuSteps, DESKTOP_LEAD, gpuRuntimeMissing;
 var init_gpu_runtime_missing = __esm({
   "src/rules/catalog/runtime/gpu-runtime-missing.ts"() {
     "use strict";
     init_run_command2();
     GUIDE = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html";
+    desktopGpuSteps = (lead) => [
+      lead,
+      "",
+      "1. Update Windows 10 or 11 (`winver` shows the version), then install or update Docker Desktop (3.1.0 or later; its",
+      "   version is in its About dialog) and turn on its WSL 2 based engine (Settings, General).",
+      "2. Install NVIDIA's current Windows driver with WSL 2 support (https://developer.nvidia.com/cuda/wsl); do not install",
+      "   a Linux NVIDIA driver inside WSL.",
+      "3. Update the WSL 2 kernel from a Windows prompt: `wsl --update`, then restart Docker Desktop.",
+      "",
+      "Check with `docker run --rm -it --gpus=all nvcr.io/nvidia/k8s/cuda-sample:nbody nbody -gpu -benchmark`.",
+      "The other way: run Docker Engine inside the WSL distribution itself, with the NVIDIA Container Toolkit there",
+      `(${GUIDE}), and use that daemon instead of Docker Desktop's. Docker Desktop on Linux or macOS gives no GPU to containers.`,
+      "Docker's page: https://docs.docker.com/desktop/features/gpu/"
+    ].join("\n");
+    DESKTOP_LEAD = "On Windows, for Docker Desktop (nothing to install inside the WSL distribution):";
     gpuRuntimeMissing = {
       id: "runtime/gpu-runtime-missing",
       title: "Docker has no GPU runtime (NVIDIA Container Toolkit)",
@@ -6881,6 +6896,9 @@ var init_gpu_runtime_missing = __esm({
       context: [
         // `Docker Desktop 2.3.0.3`, `restart docker desktop`, the `docker-desktop` WSL distribution.
         { name: "dockerDesktop", literals: ["Docker Desktop", "docker-desktop"], ignoreCase: true },
+        // The host named by its reporter: `I am running Docker on my Windows 10 machine`. Only the words in the log
+        // decide; a log that names no OS keeps the Linux route.
+        { name: "windowsHost", literals: ["Windows 1"], pattern: "\\b(?<os>Windows 1[01])\\b", ignoreCase: true },
         {
           name: "toolkitInstalled",
           literals: ["NVIDIA Container Runtime version ", "NVIDIA Container Toolkit CLI version ", "nvidia-container-toolkit "],
@@ -6894,20 +6912,7 @@ var init_gpu_runtime_missing = __esm({
           when: "dockerDesktop",
           title: "Docker Desktop's daemon gives no GPU here",
           message: "The container asked for GPUs, and the log shows Docker Desktop: the daemon that refused is Docker Desktop's, which runs in a VM of its own and cannot be set up with apt or systemctl from a WSL distribution or the host. Docker Desktop gives GPUs only on Windows with its WSL 2 backend, from Docker Desktop 3.1.0 on, and with NVIDIA's Windows driver for WSL.",
-          fix: [
-            "On Windows, for Docker Desktop (nothing to install inside the WSL distribution):",
-            "",
-            "1. Update Docker Desktop (3.1.0 or later; its version is in its About dialog) and turn on its WSL 2 based engine",
-            "   (Settings, General).",
-            "2. Install NVIDIA's current Windows driver with WSL 2 support (https://developer.nvidia.com/cuda/wsl); do not install",
-            "   a Linux NVIDIA driver inside WSL.",
-            "3. Update the WSL 2 kernel from a Windows prompt: `wsl --update`, then restart Docker Desktop.",
-            "",
-            "Check with `docker run --rm -it --gpus=all nvcr.io/nvidia/k8s/cuda-sample:nbody nbody -gpu -benchmark`.",
-            "The other way: run Docker Engine inside the WSL distribution itself, with the NVIDIA Container Toolkit there",
-            `(${GUIDE}), and use that daemon instead of Docker Desktop's. Docker Desktop on Linux or macOS gives no GPU to containers.`,
-            "Docker's page: https://docs.docker.com/desktop/features/gpu/"
-          ].join("\n")
+          fix: desktopGpuSteps(DESKTOP_LEAD)
         },
         {
           when: "toolkitInstalled",
@@ -6932,6 +6937,12 @@ var init_gpu_runtime_missing = __esm({
             "",
             `then check with \`${HOST_GPU_CHECK}\` and run the container again. Reinstalling the toolkit changes nothing here.`
           ].join("\n")
+        },
+        {
+          when: "windowsHost",
+          title: "Docker on Windows gives no GPU without WSL 2 GPU support",
+          message: "The container asked for GPUs, and the log says the host runs {context.windowsHost.os}. There the daemon is Docker Desktop's (or a Docker Engine inside a WSL 2 distribution), not a Linux host's: the NVIDIA Container Toolkit's packages and systemctl do not apply to Windows itself. Docker Desktop gives GPUs only with its WSL 2 backend, from Docker Desktop 3.1.0 on, and with NVIDIA's Windows driver for WSL.",
+          fix: desktopGpuSteps("On this Windows host, with Docker Desktop (nothing to install inside a WSL distribution):")
         }
       ],
       message: "The container asked for GPUs (`--gpus`, or a compose service that reserves GPU devices), and the Docker daemon has no device driver registered for them: the NVIDIA Container Toolkit is not installed on the host that runs Docker, or Docker was not configured to use it. The image is not the cause.",
@@ -11134,7 +11145,7 @@ var init_oom_killed = __esm({
 });
 
 // src/rules/catalog/resources/disk-full.ts
-var hostedRunnerCleanUp, ghCleanUp, prune, pruneContainerBuilder, actionsCleanUp, slimLayers, pullDisk, basePull, diskFull;
+var hostedRunnerCleanUp, ghCleanUp, prune, pruneContainerBuilder, actionsCleanUp, slimLayers, cpuTorch, pullDisk, basePull, defaultFix, diskFull;
 var init_disk_full = __esm({
   "src/rules/catalog/resources/disk-full.ts"() {
     "use strict";
@@ -11187,6 +11198,18 @@ var init_disk_full = __esm({
       "`apt-get install`, build in a `-devel` stage and copy only the results into a runtime stage. Cache mounts",
       "(`RUN --mount=type=cache,target=/root/.cache/pip`) keep caches out of the image, but still use builder disk."
     ];
+    cpuTorch = [
+      "",
+      "The layer that did not fit holds CUDA torch (`libtorch_cuda.so`). If this image never runs on a GPU, torch from",
+      "PyTorch's CPU-only index leaves the CUDA libraries out and is far smaller:",
+      "",
+      "```sh",
+      "{enrich.cpuTorchInstall}",
+      "```",
+      "",
+      `torchvision and torchaudio come from the same index (PyTorch's install page, Compute Platform "CPU":`,
+      "https://pytorch.org/get-started/locally/)."
+    ];
     pullDisk = [
       "Docker keeps pulled layers under its data-root: find it and how much of its disk is free:",
       "",
@@ -11206,6 +11229,15 @@ var init_disk_full = __esm({
     basePull = [
       "The base image is as large as it is: slimming later layers does not help. Free disk where the builder stores",
       "images, or build on a machine with a larger disk."
+    ];
+    defaultFix = [
+      "On a machine that has built before (your own, a self-hosted runner), free the builder's disk: build cache and unused images first, then check what is left:",
+      ...prune.slice(1),
+      "",
+      "In CI on a GitHub-hosted runner (a fresh VM per job, so there is little to prune), free its preinstalled toolchains in a `run:` step before the build instead:",
+      "",
+      ...hostedRunnerCleanUp,
+      ...slimLayers
     ];
     diskFull = {
       id: "resources/disk-full",
@@ -11232,7 +11264,9 @@ var init_disk_full = __esm({
         // unpacks the tarball's OCI layout, `Error processing tar file(exit status 1): write /blobs/sha256/\u2026` (docker/buildx#1927)
         { name: "loadStep", literals: ["write /blobs/sha256/"] },
         // `write /var/lib/buildkit/runc-overlayfs/content/ingest/\u2026/data: no space left on device`
-        { name: "containerBuilder", literals: ["/var/lib/buildkit/"] }
+        { name: "containerBuilder", literals: ["/var/lib/buildkit/"] },
+        // `write /opt/conda/lib/python3.9/site-packages/torch/lib/libtorch_cuda.so: no space left on device`
+        { name: "cudaTorch", literals: ["/torch/lib/libtorch_cuda"] }
       ],
       message: "The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.",
       variants: [
@@ -11297,6 +11331,21 @@ var init_disk_full = __esm({
           fix: [...prune, ...slimLayers].join("\n")
         },
         {
+          when: "cudaTorch&fact.runner=github-actions",
+          message: "The disk the builder writes to filled up while it wrote a layer of CUDA torch: its CUDA libraries take gigabytes.",
+          fix: [...actionsCleanUp, ...slimLayers, ...cpuTorch].join("\n")
+        },
+        {
+          when: "cudaTorch&fact.runner=github-hosted",
+          message: "The runner's disk filled up while it wrote a layer of CUDA torch: its CUDA libraries take gigabytes.",
+          fix: [...ghCleanUp, ...slimLayers, ...cpuTorch].join("\n")
+        },
+        {
+          when: "cudaTorch",
+          message: "The disk the builder writes to filled up while it wrote a layer of CUDA torch: its CUDA libraries take gigabytes.",
+          fix: [...defaultFix, ...cpuTorch].join("\n")
+        },
+        {
           when: "fact.runner=github-actions",
           message: "The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.",
           fix: [...actionsCleanUp, ...slimLayers].join("\n")
@@ -11307,15 +11356,8 @@ var init_disk_full = __esm({
           fix: [...ghCleanUp, ...slimLayers].join("\n")
         }
       ],
-      fix: [
-        "On a machine that has built before (your own, a self-hosted runner), free the builder's disk: build cache and unused images first, then check what is left:",
-        ...prune.slice(1),
-        "",
-        "In CI on a GitHub-hosted runner (a fresh VM per job, so there is little to prune), free its preinstalled toolchains in a `run:` step before the build instead:",
-        "",
-        ...hostedRunnerCleanUp,
-        ...slimLayers
-      ].join("\n"),
+      fix: defaultFix.join("\n"),
+      enrich: "cpu-torch",
       docs: "https://docs.docker.com/build/cache/garbage-collection/"
     };
   }
@@ -25210,6 +25252,19 @@ var init_eol_release_enricher = __esm({
   }
 });
 
+// src/knowledge/cpu-torch-enricher.ts
+function cpuTorchEnrich(_captures, _step, _model, facts) {
+  return { cpuTorchInstall: installCommand(installerOf(facts), { requirements: ["torch"], indexUrl: CPU_TORCH_INDEX }) };
+}
+var CPU_TORCH_INDEX;
+var init_cpu_torch_enricher = __esm({
+  "src/knowledge/cpu-torch-enricher.ts"() {
+    "use strict";
+    init_installer_forms();
+    CPU_TORCH_INDEX = "https://download.pytorch.org/whl/cpu";
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -25255,6 +25310,7 @@ var init_enrichers = __esm({
     init_unpinned_flash_attn_enricher();
     init_eol_release_enricher();
     init_installer_command_enricher();
+    init_cpu_torch_enricher();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -25329,7 +25385,9 @@ var init_enrichers = __esm({
       /** A Debian release moved to archive.debian.org: its name, end of support, the sed to the archive (`{enrich.eolRelease}`, `{enrich.archiveCommand}`). */
       "eol-release": eolReleaseEnrich,
       /** The failed RUN's poetry / uv command with `--no-root`, `--only-root`, `--frozen` (`{enrich.poetryNoRoot}`, `{enrich.uvFrozen}`). */
-      "installer-command": installerCommandEnrich
+      "installer-command": installerCommandEnrich,
+      /** torch from PyTorch's CPU-only index, in the step's installer (`{enrich.cpuTorchInstall}`). */
+      "cpu-torch": cpuTorchEnrich
     };
   }
 });
