@@ -42,6 +42,7 @@ import { unpinnedFlashAttnEnrich } from '../knowledge/unpinned-flash-attn-enrich
 import { eolReleaseEnrich } from '../knowledge/eol-release-enricher.js';
 import { installerCommandEnrich } from '../knowledge/installer-command-enricher.js';
 import { cpuTorchEnrich } from '../knowledge/cpu-torch-enricher.js';
+import { toolBinDirEnrich } from '../knowledge/tool-bin-dir-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -104,6 +105,8 @@ export const enrichers: Record<string, Enricher> = {
   'command-package': commandPackageEnrich,
   /** git's package and install line for the distro in fact `os`, for an installer that cannot find git (`{enrich.installLine}`). */
   'git-install': gitInstallEnrich,
+  /** Where an earlier step installed a command the shell cannot find, when the log shows it (`{enrich.toolBinDir}`, `{enrich.toolBinWhy}`). */
+  'tool-bin-dir': toolBinDirEnrich,
   /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
   'lowercase-tag': lowercaseTagEnrich,
   /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */

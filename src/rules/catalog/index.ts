@@ -59,6 +59,7 @@ import { uvLockOutdated } from './pip/uv-lock-outdated.js';
 import { uvLockUnreadable } from './pip/uv-lock-unreadable.js';
 import { vcsGitMissing } from './pip/vcs-git-missing.js';
 import { uvPathSourceMissing } from './pip/uv-path-source-missing.js';
+import { venvUnavailable } from './pip/venv-unavailable.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -148,6 +149,7 @@ export const builtinRules: RuleInput[] = [
   uvLockUnreadable,
   vcsGitMissing,
   uvPathSourceMissing,
+  venvUnavailable,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,

@@ -55,17 +55,22 @@ function variants(): Variant[] {
       'The spec conda cannot find is conda itself, `{context.condaSelfPin.spec}`, not a package of this build: conda ' +
       'added this pin on its own version to the solve, and with these channels that exact version no longer resolves. ' +
       'Docker builds that take the latest installer break this way when a new conda is released.',
+    // Installer names at https://repo.anaconda.com/miniconda/: `Miniconda3-py<python>_<conda version>-<build>-Linux-<arch>.sh`,
+    // e.g. Miniconda3-py38_23.1.0-1-Linux-x86_64.sh (the URL public Dockerfiles and scripts download). The installer's
+    // Python is base's Python: a Dockerfile that then asks base for another Python makes conda re-solve base, itself
+    // included (pytorch/pytorch#106470; ROCm/pytorch#1243). The listing command is checked by the name pattern above.
     fix: [
-      'Make the conda of the image a fixed version instead of the latest: install it from a pinned Miniconda or Miniforge',
-      'installer release (for Miniconda, a `Miniconda3-py…_{context.condaSelfPin.version}-0-Linux-…` file from',
-      'https://repo.anaconda.com/miniconda/, not `Miniconda3-latest-…`), or a `continuumio/miniconda3` /',
-      '`condaforge/miniforge3` base image with a version tag. To see which conda releases the channels offer, and which is',
-      'installed:',
+      'Install conda from a fixed Miniconda installer whose conda is older than {context.condaSelfPin.version} (not',
+      '`Miniconda3-latest-…`), and whose Python is the one the build asks for: the name says both',
+      '(`Miniconda3-py38_23.1.0-1-Linux-x86_64.sh` is Python 3.8 with conda 23.1.0). List them:',
       '',
       '```sh',
-      "conda search 'conda'",
-      "conda list '^conda$'",
+      "curl -fsSL https://repo.anaconda.com/miniconda/ | grep -o 'Miniconda3-py[0-9]*_[0-9.]*-[0-9]*-Linux-x86_64\\.sh' | sort -uV",
       '```',
+      '',
+      'When base already has the Python the build needs, nothing asks conda to change it. Otherwise install the build\'s',
+      'packages into an environment of their own (`conda create -n` with the Python they need) instead of changing base,',
+      'or use a `continuumio/miniconda3` / `condaforge/miniforge3` base image with a version tag.',
     ].join('\n'),
   });
   out.push({

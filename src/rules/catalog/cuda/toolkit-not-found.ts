@@ -180,6 +180,46 @@ const homeNoneVariants: Variant[] = [
   },
 ];
 
+// CUDA_HOME set like PATH (`export CUDA_HOME=$CUDA_HOME:/usr/local/cuda-11.7` with CUDA_HOME empty gives
+// `:/usr/local/cuda-11.7`): torch reads it as one directory (torch.utils.cpp_extension._find_cuda_home:
+// `os.environ.get('CUDA_HOME') or os.environ.get('CUDA_PATH')`, no splitting) and setup scripts append `/bin/nvcc`, so
+// the error quotes `':/usr/local/cuda-11.7/bin/nvcc'` (Dao-AILab/flash-attention#264; NVIDIA/apex#570). The toolkit is
+// there: the fix is the variable, not an install. `dir` is the last entry of the list, the one the log shows.
+const CUDA_HOME_LIST_MESSAGE =
+  'CUDA_HOME is `{context.cudaHomeList.home}`, a `:`-separated list like PATH, so the build looked for `{context.cudaHomeList.home}/bin/nvcc`, ' +
+  'which cannot exist. CUDA_HOME must be one directory, the toolkit\'s root: nothing says the toolkit itself is missing.';
+const cudaHomeListVariants: Variant[] = [
+  {
+    when: 'cudaHomeList&fact.place=image-build',
+    title: 'CUDA_HOME is a list, not one directory',
+    message: CUDA_HOME_LIST_MESSAGE,
+    fix: [
+      'Set CUDA_HOME to the toolkit directory alone, where the Dockerfile sets it (not `ENV CUDA_HOME=${CUDA_HOME}:…`), and check it has nvcc:',
+      '',
+      '```dockerfile',
+      'ENV CUDA_HOME={context.cudaHomeList.dir}',
+      'RUN "$CUDA_HOME/bin/nvcc" --version',
+      '```',
+    ].join('\n'),
+  },
+  {
+    when: 'cudaHomeList',
+    title: 'CUDA_HOME is a list, not one directory',
+    message: CUDA_HOME_LIST_MESSAGE,
+    fix: [
+      'Set CUDA_HOME to the toolkit directory alone in the shell that builds, check it has nvcc, and run the install again:',
+      '',
+      '```sh',
+      'export CUDA_HOME={context.cudaHomeList.dir}',
+      '"$CUDA_HOME/bin/nvcc" --version',
+      '```',
+      '',
+      'Then fix the line that set it (`grep -n CUDA_HOME ~/.bashrc ~/.profile` finds it in a shell profile): ' +
+        '`export CUDA_HOME={context.cudaHomeList.dir}`, not `export CUDA_HOME=$CUDA_HOME:{context.cudaHomeList.dir}`; only PATH-like variables take lists.',
+    ].join('\n'),
+  },
+];
+
 const FLASH_MESSAGE =
   "flash-attn's setup.py found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. It only warns (a prebuilt wheel would need no compiler), " +
   'but it declares its CUDA extension first, and torch cannot set that up without a toolkit, so the build stops. {enrich.stageNote}';
@@ -282,6 +322,13 @@ export const toolkitNotFound: RuleInput = {
   context: [
     ...flashAttnWheelContexts,
     { name: 'windows', literals: ["'nvcc' is not recognized", 'nvcc.exe'] },
+    // `No such file or directory: ':/usr/local/cuda-11.7/bin/nvcc'`: a CUDA_HOME with `:` in it. The part before the `:`
+    // is empty or an absolute path, so a Windows drive (`C:/…`) is not taken for a list.
+    {
+      name: 'cudaHomeList',
+      literals: ["bin/nvcc'"],
+      pattern: "No such file or directory: '(?<home>(?:/[^':]{0,200})?:(?<dir>/[^':]{1,200}))/bin/nvcc'",
+    },
     // conda-build's build or host environment in a path: `/home/runner/miniconda3/conda-bld/faiss-pkg_1711571792861/_build_env/share/…`
     { name: 'condaBuild', literals: ['/conda-bld/'], pattern: '/conda-bld/[^/\\s]{1,200}/_(?:build_env|h_env)' },
     { name: 'flashAttn', literals: ['flash_attn was requested'] },
@@ -308,7 +355,7 @@ export const toolkitNotFound: RuleInput = {
     '',
     'CMake also takes the compiler directly: `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda …`.',
   ].join('\n')),
-  variants: withFlashAttnVariants(
+  variants: [...cudaHomeListVariants, ...withFlashAttnVariants(
     'build in a `-devel` CUDA image of the release torch was built for, with `ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda`, and install it with `--no-build-isolation`.',
     [
     ...flashVariants(),
@@ -353,7 +400,7 @@ export const toolkitNotFound: RuleInput = {
       fix: ['Install the CUDA toolkit of the release the build targets (with `bin/nvcc`), then put it on PATH in the shell that builds:', '', ...toolkitOnPathBlock, '', FINDCUDA_HINT].join('\n'),
     },
     ], { title: 'flash-attn found no nvcc (no CUDA toolkit)', message: FLASH_MESSAGE },
-  ),
+  )],
   enrich: ['cuda-version', 'extension-build', 'flash-attn-wheel', 'run-image'],
   docs: 'https://hub.docker.com/r/nvidia/cuda',
 };

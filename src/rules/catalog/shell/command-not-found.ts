@@ -52,6 +52,27 @@ export const commandNotFound: RuleInput = {
     'that command in this stage or add its directory to `PATH`.',
   ].join('\n'),
   variants: [
+    // An earlier step of this stage installed the command where the log shows (tool-bin-dir): PATH, not a package.
+    {
+      when: 'named&exit127&enrich.toolBinDir&fact.place=image-build',
+      title: 'Command not on PATH',
+      message: '`{command}` is installed, but not on `PATH`: {enrich.toolBinWhy}, and that directory is not on this stage\'s `PATH` (exit code 127 is the shell\'s "command not found").',
+      fix: [
+        'Put that directory on `PATH` in this stage, before the step that runs `{command}`:',
+        '',
+        '```dockerfile',
+        'ENV PATH={enrich.toolBinDir}:$PATH',
+        '```',
+        '',
+        'or call it by its full path, `{enrich.toolBinDir}/{command}`.',
+      ].join('\n'),
+    },
+    {
+      when: 'named&exit127&enrich.toolBinDir',
+      title: 'Command not on PATH',
+      message: '`{command}` is installed, but not on `PATH`: {enrich.toolBinWhy}, and that directory is not on the `PATH` of the shell that ran it (exit code 127 is the shell\'s "command not found").',
+      fix: ['Put that directory on `PATH` where the command runs:', '', '```sh', 'export PATH="{enrich.toolBinDir}:$PATH"', '```', '', 'or call it by its full path, `{enrich.toolBinDir}/{command}`.'].join('\n'),
+    },
     {
       when: 'named&exit127',
       message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found").',
@@ -67,5 +88,5 @@ export const commandNotFound: RuleInput = {
       fix: installFix,
     },
   ],
-  enrich: 'command-package',
+  enrich: ['command-package', 'tool-bin-dir'],
 };
