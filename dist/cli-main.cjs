@@ -4245,7 +4245,7 @@ function flashVariants() {
   }
   return out;
 }
-var ENV_LINE, NAME_IT, FINDCUDA_HINT, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, FLASH_MESSAGE, toolkitNotFound;
+var ENV_LINE, NAME_IT, FINDCUDA_HINT, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, toolkitNotFound;
 var init_toolkit_not_found = __esm({
   "src/rules/catalog/cuda/toolkit-not-found.ts"() {
     "use strict";
@@ -4342,6 +4342,37 @@ var init_toolkit_not_found = __esm({
         ].join("\n")
       }
     ];
+    CUDA_HOME_LIST_MESSAGE = "CUDA_HOME is `{context.cudaHomeList.home}`, a `:`-separated list like PATH, so the build looked for `{context.cudaHomeList.home}/bin/nvcc`, which cannot exist. CUDA_HOME must be one directory, the toolkit's root: nothing says the toolkit itself is missing.";
+    cudaHomeListVariants = [
+      {
+        when: "cudaHomeList&fact.place=image-build",
+        title: "CUDA_HOME is a list, not one directory",
+        message: CUDA_HOME_LIST_MESSAGE,
+        fix: [
+          "Set CUDA_HOME to the toolkit directory alone, where the Dockerfile sets it (not `ENV CUDA_HOME=${CUDA_HOME}:\u2026`), and check it has nvcc:",
+          "",
+          "```dockerfile",
+          "ENV CUDA_HOME={context.cudaHomeList.dir}",
+          'RUN "$CUDA_HOME/bin/nvcc" --version',
+          "```"
+        ].join("\n")
+      },
+      {
+        when: "cudaHomeList",
+        title: "CUDA_HOME is a list, not one directory",
+        message: CUDA_HOME_LIST_MESSAGE,
+        fix: [
+          "Set CUDA_HOME to the toolkit directory alone in the shell that builds, check it has nvcc, and run the install again:",
+          "",
+          "```sh",
+          "export CUDA_HOME={context.cudaHomeList.dir}",
+          '"$CUDA_HOME/bin/nvcc" --version',
+          "```",
+          "",
+          "Then fix the line that set it (`grep -n CUDA_HOME ~/.bashrc ~/.profile` finds it in a shell profile): `export CUDA_HOME={context.cudaHomeList.dir}`, not `export CUDA_HOME=$CUDA_HOME:{context.cudaHomeList.dir}`; only PATH-like variables take lists."
+        ].join("\n")
+      }
+    ];
     FLASH_MESSAGE = "flash-attn's setup.py found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. It only warns (a prebuilt wheel would need no compiler), but it declares its CUDA extension first, and torch cannot set that up without a toolkit, so the build stops. {enrich.stageNote}";
     toolkitNotFound = {
       id: "cuda/toolkit-not-found",
@@ -4383,6 +4414,13 @@ var init_toolkit_not_found = __esm({
       context: [
         ...flashAttnWheelContexts,
         { name: "windows", literals: ["'nvcc' is not recognized", "nvcc.exe"] },
+        // `No such file or directory: ':/usr/local/cuda-11.7/bin/nvcc'`: a CUDA_HOME with `:` in it. The part before the `:`
+        // is empty or an absolute path, so a Windows drive (`C:/\u2026`) is not taken for a list.
+        {
+          name: "cudaHomeList",
+          literals: ["bin/nvcc'"],
+          pattern: "No such file or directory: '(?<home>(?:/[^':]{0,200})?:(?<dir>/[^':]{1,200}))/bin/nvcc'"
+        },
         // conda-build's build or host environment in a path: `/home/runner/miniconda3/conda-bld/faiss-pkg_1711571792861/_build_env/share/\u2026`
         { name: "condaBuild", literals: ["/conda-bld/"], pattern: "/conda-bld/[^/\\s]{1,200}/_(?:build_env|h_env)" },
         { name: "flashAttn", literals: ["flash_attn was requested"] },
@@ -4407,7 +4445,7 @@ var init_toolkit_not_found = __esm({
         "",
         "CMake also takes the compiler directly: `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda \u2026`."
       ].join("\n")),
-      variants: withFlashAttnVariants(
+      variants: [...cudaHomeListVariants, ...withFlashAttnVariants(
         "build in a `-devel` CUDA image of the release torch was built for, with `ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda`, and install it with `--no-build-isolation`.",
         [
           ...flashVariants(),
@@ -4448,7 +4486,7 @@ var init_toolkit_not_found = __esm({
           }
         ],
         { title: "flash-attn found no nvcc (no CUDA toolkit)", message: FLASH_MESSAGE }
-      ),
+      )],
       enrich: ["cuda-version", "extension-build", "flash-attn-wheel", "run-image"],
       docs: "https://hub.docker.com/r/nvidia/cuda"
     };
@@ -9212,6 +9250,63 @@ var init_uv_path_source_missing = __esm({
   }
 });
 
+// src/rules/catalog/pip/venv-unavailable.ts
+var packageName, venvUnavailable;
+var init_venv_unavailable = __esm({
+  "src/rules/catalog/pip/venv-unavailable.ts"() {
+    "use strict";
+    packageName = "{context.venvPackage.pkg|python3-venv}";
+    venvUnavailable = {
+      id: "pip/venv-unavailable",
+      title: "Python cannot create a virtual environment: venv package missing",
+      severity: "error",
+      match: [
+        // Debian's patch wraps the sentence after "ensurepip is not" (and some tools join it on one line).
+        { literals: ["because ensurepip is not"] }
+      ],
+      context: [
+        // `    apt install python3.8-venv` / `    apt-get install python3-venv`: the package the message names.
+        { name: "venvPackage", literals: ["-venv"], pattern: "^\\s{0,12}apt(?:-get)? install (?<pkg>python3(?:\\.\\d{1,2})?-venv)\\s{0,5}$" }
+      ],
+      scope: "step",
+      // A step the log shows ending early still failed here: Debian's venv exits 1 right after the message.
+      only: "any",
+      specificity: 3,
+      message: "The virtual environment was not created: this Debian / Ubuntu Python has no `ensurepip`, which the distribution ships in a separate package, `" + packageName + "`. Everything that makes a venv (`python3 -m venv`, the Poetry installer, pipx) fails this way.",
+      fix: [
+        "Install `" + packageName + "` (the package the message names, for the Python that ran) in the shell that makes the venv, then run the step again:",
+        "",
+        "```sh",
+        "sudo apt-get update && sudo apt-get install -y " + packageName,
+        "```"
+      ].join("\n"),
+      variants: [
+        {
+          when: "fact.place=image-build",
+          fix: [
+            "Install `" + packageName + "` (the package the message names, for the Python that ran) in the same stage, in a `RUN` before the step that makes the venv:",
+            "",
+            "```dockerfile",
+            "RUN apt-get update && apt-get install -y --no-install-recommends " + packageName + " && rm -rf /var/lib/apt/lists/*",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "fact.place=docker-run",
+          fix: [
+            "Install `" + packageName + "` in the image the container runs (a `RUN` in its Dockerfile, before anything makes a venv):",
+            "",
+            "```dockerfile",
+            "RUN apt-get update && apt-get install -y --no-install-recommends " + packageName + " && rm -rf /var/lib/apt/lists/*",
+            "```"
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.python.org/3/library/venv.html"
+    };
+  }
+});
+
 // src/rules/catalog/conda/packages-not-found.ts
 function search(tool, platform) {
   const sub = platform === null ? "" : ` --platform ${platform}`;
@@ -9243,17 +9338,22 @@ function variants5() {
     when: "condaSelfPin",
     title: "conda cannot resolve its own version",
     message: "The spec conda cannot find is conda itself, `{context.condaSelfPin.spec}`, not a package of this build: conda added this pin on its own version to the solve, and with these channels that exact version no longer resolves. Docker builds that take the latest installer break this way when a new conda is released.",
+    // Installer names at https://repo.anaconda.com/miniconda/: `Miniconda3-py<python>_<conda version>-<build>-Linux-<arch>.sh`,
+    // e.g. Miniconda3-py38_23.1.0-1-Linux-x86_64.sh (the URL public Dockerfiles and scripts download). The installer's
+    // Python is base's Python: a Dockerfile that then asks base for another Python makes conda re-solve base, itself
+    // included (pytorch/pytorch#106470; ROCm/pytorch#1243). The listing command is checked by the name pattern above.
     fix: [
-      "Make the conda of the image a fixed version instead of the latest: install it from a pinned Miniconda or Miniforge",
-      "installer release (for Miniconda, a `Miniconda3-py\u2026_{context.condaSelfPin.version}-0-Linux-\u2026` file from",
-      "https://repo.anaconda.com/miniconda/, not `Miniconda3-latest-\u2026`), or a `continuumio/miniconda3` /",
-      "`condaforge/miniforge3` base image with a version tag. To see which conda releases the channels offer, and which is",
-      "installed:",
+      "Install conda from a fixed Miniconda installer whose conda is older than {context.condaSelfPin.version} (not",
+      "`Miniconda3-latest-\u2026`), and whose Python is the one the build asks for: the name says both",
+      "(`Miniconda3-py38_23.1.0-1-Linux-x86_64.sh` is Python 3.8 with conda 23.1.0). List them:",
       "",
       "```sh",
-      "conda search 'conda'",
-      "conda list '^conda$'",
-      "```"
+      "curl -fsSL https://repo.anaconda.com/miniconda/ | grep -o 'Miniconda3-py[0-9]*_[0-9.]*-[0-9]*-Linux-x86_64\\.sh' | sort -uV",
+      "```",
+      "",
+      "When base already has the Python the build needs, nothing asks conda to change it. Otherwise install the build's",
+      "packages into an environment of their own (`conda create -n` with the Python they need) instead of changing base,",
+      "or use a `continuumio/miniconda3` / `condaforge/miniforge3` base image with a version tag."
     ].join("\n")
   });
   out.push({
@@ -11543,6 +11643,27 @@ var init_command_not_found = __esm({
         "that command in this stage or add its directory to `PATH`."
       ].join("\n"),
       variants: [
+        // An earlier step of this stage installed the command where the log shows (tool-bin-dir): PATH, not a package.
+        {
+          when: "named&exit127&enrich.toolBinDir&fact.place=image-build",
+          title: "Command not on PATH",
+          message: "`{command}` is installed, but not on `PATH`: {enrich.toolBinWhy}, and that directory is not on this stage's `PATH` (exit code 127 is the shell's \"command not found\").",
+          fix: [
+            "Put that directory on `PATH` in this stage, before the step that runs `{command}`:",
+            "",
+            "```dockerfile",
+            "ENV PATH={enrich.toolBinDir}:$PATH",
+            "```",
+            "",
+            "or call it by its full path, `{enrich.toolBinDir}/{command}`."
+          ].join("\n")
+        },
+        {
+          when: "named&exit127&enrich.toolBinDir",
+          title: "Command not on PATH",
+          message: '`{command}` is installed, but not on `PATH`: {enrich.toolBinWhy}, and that directory is not on the `PATH` of the shell that ran it (exit code 127 is the shell\'s "command not found").',
+          fix: ["Put that directory on `PATH` where the command runs:", "", "```sh", 'export PATH="{enrich.toolBinDir}:$PATH"', "```", "", "or call it by its full path, `{enrich.toolBinDir}/{command}`."].join("\n")
+        },
         {
           when: "named&exit127",
           message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found").',
@@ -11556,7 +11677,7 @@ var init_command_not_found = __esm({
           fix: installFix
         }
       ],
-      enrich: "command-package"
+      enrich: ["command-package", "tool-bin-dir"]
     };
   }
 });
@@ -13830,6 +13951,7 @@ var init_catalog = __esm({
     init_uv_lock_unreadable();
     init_vcs_git_missing();
     init_uv_path_source_missing();
+    init_venv_unavailable();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -13918,6 +14040,7 @@ var init_catalog = __esm({
       uvLockUnreadable,
       vcsGitMissing,
       uvPathSourceMissing,
+      venvUnavailable,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
@@ -23990,10 +24113,20 @@ function cleanName(value) {
   const m = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}(?:\[[\w,.-]{1,200}\])?/.exec((value ?? "").trim());
   return m ? m[0] : null;
 }
+function installArguments(instruction) {
+  for (const m of instruction.matchAll(PIP)) {
+    const command = instruction.slice(m.index + m[0].length).split(/[;&|\n]/, 1)[0];
+    const words3 = command.split(/\s+/);
+    let i = 0;
+    while (i < words3.length && i < 6 && words3[i].startsWith("-")) i++;
+    if (words3[i] === "install") return words3.slice(i + 1).join(" ");
+  }
+  return null;
+}
 function instructionRequirements(instruction) {
-  const m = /\b(?:uv\s+pip|pip3?|python3?(?:\.\d{1,2})?\s+-m\s+pip)(?:\s+--?[A-Za-z][\w-]{0,40}){0,6}\s+install\s+([^;&|\n]*)/.exec(instruction);
-  if (!m) return null;
-  const words3 = m[1].trim().split(/\s+/).filter((w) => w !== "" && w !== "\\");
+  const args = installArguments(instruction);
+  if (args === null) return null;
+  const words3 = args.trim().split(/\s+/).filter((w) => w !== "" && w !== "\\");
   const out = [];
   for (let i = 0; i < words3.length; i++) {
     const w = words3[i];
@@ -24275,7 +24408,7 @@ function pipAdviceEnrich(captures, step, _model, facts) {
   }
   return out;
 }
-var packageKeys, optionsWithValue, CPU_INDEX;
+var packageKeys, optionsWithValue, PIP, CPU_INDEX;
 var init_pip_advice_enricher = __esm({
   "src/knowledge/pip-advice-enricher.ts"() {
     "use strict";
@@ -24285,6 +24418,7 @@ var init_pip_advice_enricher = __esm({
     init_torch_find_links();
     packageKeys = ["context.requestedBy.by", "package", "context.named.name", "context.package.name", "context.still.package", "requirer", "requirement", "context.sourceDir.name"];
     optionsWithValue = /* @__PURE__ */ new Set(["-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--only-binary", "--no-binary", "--progress-bar", "--timeout", "--retries", "--cache-dir", "--src", "--upgrade-strategy", "--report", "-C", "--config-settings", "--global-option", "--python", "-p"]);
+    PIP = /\b(?:uv\s+pip|pip3?|python3?(?:\.\d{1,2})?\s+-m\s+pip)\s+/g;
     CPU_INDEX = "https://download.pytorch.org/whl/cpu";
   }
 });
@@ -25265,6 +25399,54 @@ var init_cpu_torch_enricher = __esm({
   }
 });
 
+// src/knowledge/tool-bin-dir-enricher.ts
+function printedDir(step) {
+  const at = step.tail.findIndex((line) => LOCATED_AT.test(line));
+  if (at < 0) return null;
+  const path6 = step.tail.slice(at + 1, at + 4).map((line) => line.trim()).find((line) => line !== "");
+  return path6 !== void 0 && /^\/[^\s$]{1,200}$/.test(path6) ? path6 : null;
+}
+function envValue(text, name2) {
+  const hit = new RegExp(`(?:^|[\\s;&|(])${name2}=["']?(/[^\\s"';&|$]{1,200})`).exec(text);
+  let value = hit?.[1] ?? null;
+  while (value !== null && value.length > 1 && value.endsWith("/")) value = value.slice(0, -1);
+  return value;
+}
+function poetryBinDir(step) {
+  if (!POETRY_INSTALLER.test(step.instruction)) return null;
+  const printed = printedDir(step);
+  if (printed !== null) return { dir: printed, how: "as the installer printed" };
+  const poetryHome = envValue(step.instruction, "POETRY_HOME");
+  if (poetryHome !== null) return { dir: `${poetryHome}/bin`, how: `it ran with POETRY_HOME=${poetryHome}` };
+  const home = envValue(step.instruction, "HOME");
+  if (home !== null) return { dir: `${home}/.local/bin`, how: `it ran with HOME=${home}` };
+  return null;
+}
+function stepLabel2(step) {
+  const where = step.index !== null && step.total !== null ? `${step.index}/${step.total}` : `#${step.id}`;
+  return step.stage !== null && step.stage !== "" ? `[${step.stage} ${where}]` : `[${where}]`;
+}
+function toolBinDirEnrich(captures, step, model, _facts) {
+  if (captures.command !== "poetry" || step === null) return {};
+  const before = model.steps.slice(0, Math.max(0, model.steps.indexOf(step)));
+  for (const earlier of before.reverse()) {
+    if (earlier.stage !== step.stage) continue;
+    const found = poetryBinDir(earlier);
+    if (found !== null) {
+      return { toolBinDir: found.dir, toolBinWhy: `step ${stepLabel2(earlier)} installed it with Poetry's installer into ${found.dir} (${found.how})` };
+    }
+  }
+  return {};
+}
+var POETRY_INSTALLER, LOCATED_AT;
+var init_tool_bin_dir_enricher = __esm({
+  "src/knowledge/tool-bin-dir-enricher.ts"() {
+    "use strict";
+    POETRY_INSTALLER = /install\.python-poetry\.org|install-poetry\.py|get-poetry\.py/;
+    LOCATED_AT = /bin directory, located at:\s*$/;
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -25311,6 +25493,7 @@ var init_enrichers = __esm({
     init_eol_release_enricher();
     init_installer_command_enricher();
     init_cpu_torch_enricher();
+    init_tool_bin_dir_enricher();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -25355,6 +25538,8 @@ var init_enrichers = __esm({
       "command-package": commandPackageEnrich,
       /** git's package and install line for the distro in fact `os`, for an installer that cannot find git (`{enrich.installLine}`). */
       "git-install": gitInstallEnrich,
+      /** Where an earlier step installed a command the shell cannot find, when the log shows it (`{enrich.toolBinDir}`, `{enrich.toolBinWhy}`). */
+      "tool-bin-dir": toolBinDirEnrich,
       /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
       "lowercase-tag": lowercaseTagEnrich,
       /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */

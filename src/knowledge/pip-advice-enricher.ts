@@ -27,12 +27,28 @@ function cleanName(value: string | undefined): string | null {
 /** pip options that take the next word as their value (pip install --help, pip 23.2.1). */
 const optionsWithValue = new Set(['-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--platform', '--python-version', '--implementation', '--abi', '--only-binary', '--no-binary', '--progress-bar', '--timeout', '--retries', '--cache-dir', '--src', '--upgrade-strategy', '--report', '-C', '--config-settings', '--global-option', '--python', '-p']);
 
+const PIP = /\b(?:uv\s+pip|pip3?|python3?(?:\.\d{1,2})?\s+-m\s+pip)\s+/g;
+
+/**
+ * What follows the first `pip install` of an instruction, up to the end of its command. pip's general options may come
+ * before the command (`pip3 --no-cache-dir install …`, `pip --disable-pip-version-check install …`): up to six are skipped.
+ */
+function installArguments(instruction: string): string | null {
+  for (const m of instruction.matchAll(PIP)) {
+    const command = instruction.slice(m.index + m[0].length).split(/[;&|\n]/, 1)[0]!;
+    const words = command.split(/\s+/);
+    let i = 0;
+    while (i < words.length && i < 6 && words[i]!.startsWith('-')) i++;
+    if (words[i] === 'install') return words.slice(i + 1).join(' ');
+  }
+  return null;
+}
+
 /** The requirements of the first `pip install` / `uv pip install` in an instruction: `numpy scipy`, `-r requirements.txt`, `.`. */
 export function instructionRequirements(instruction: string): string | null {
-  // pip's general options may come before the command (`pip3 --no-cache-dir install …`, `pip --disable-pip-version-check install …`).
-  const m = /\b(?:uv\s+pip|pip3?|python3?(?:\.\d{1,2})?\s+-m\s+pip)(?:\s+--?[A-Za-z][\w-]{0,40}){0,6}\s+install\s+([^;&|\n]*)/.exec(instruction);
-  if (!m) return null;
-  const words = m[1]!.trim().split(/\s+/).filter((w) => w !== '' && w !== '\\');
+  const args = installArguments(instruction);
+  if (args === null) return null;
+  const words = args.trim().split(/\s+/).filter((w) => w !== '' && w !== '\\');
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
