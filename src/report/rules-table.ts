@@ -76,5 +76,9 @@ export function withRulesTable(readme: string, tableText: string): string | null
   const start = readme.indexOf(tableStart);
   const end = readme.indexOf(tableEnd);
   if (start < 0 || end < start) return null;
-  return `${readme.slice(0, start + tableStart.length)}\n${tableText}\n${readme.slice(end)}`;
+  // The introduction names the catalog's size too (`catalog of [87 rules](#rules)`): kept equal to the table's heading.
+  const count = /### Build log rules \((\d+)\)/.exec(tableText)?.[1];
+  const head = readme.slice(0, start + tableStart.length);
+  const intro = count === undefined ? head : head.replace(/catalog of \[\d+ rules\]\(#rules\)/, `catalog of [${count} rules](#rules)`);
+  return `${intro}\n${tableText}\n${readme.slice(end)}`;
 }

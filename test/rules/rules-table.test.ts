@@ -14,6 +14,13 @@ describe('the README rule table', () => {
     expect(readme).toBe(expected);
   });
 
+  test("the introduction's rule count is the table's", () => {
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const listed = /### Build log rules \((\d+)\)/.exec(readme)?.[1];
+    expect(listed).toBeDefined();
+    expect(/catalog of \[(\d+) rules\]\(#rules\)/.exec(readme)?.[1]).toBe(listed);
+  });
+
   test('lists every built-in id and escapes table syntax in titles', () => {
     const table = renderRulesTable(
       [{ id: 'a/b', title: 'pipes | and \\ backslashes', severity: 'error', docs: 'https://example.com/a', example: 'fixtures/rules/a/b/match-x.expected.md' }],
