@@ -6929,7 +6929,9 @@ var init_gpu_runtime_missing = __esm({
       severity: "error",
       match: [
         // `docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]]`
-        { literals: ["could not select device driver"], pattern: 'could not select device driver "(?<driver>[\\w.-]{0,40})" with capabilities: \\[\\[gpu' }
+        // moby prints the driver with %q (`""` when none was asked for: daemon/errors.go, incompatibleDeviceRequest); pastes
+        // in issue threads often lose the empty quotes (`could not select device driver with capabilities`, NVIDIA/nvidia-docker#1642).
+        { literals: ["could not select device driver"], pattern: 'could not select device driver (?:"(?<driver>[\\w.-]{0,40})" )?with capabilities: \\[\\[gpu' }
       ],
       context: [
         // `Docker Desktop 2.3.0.3`, `restart docker desktop`, the `docker-desktop` WSL distribution.
