@@ -5659,7 +5659,7 @@ function flashVariants() {
   }
   return out;
 }
-var ENV_LINE, NAME_IT, FINDCUDA_HINT, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, toolkitNotFound;
+var ENV_LINE, NAME_IT, FINDCUDA_HINT, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, cudaHeadersVariant, toolkitNotFound;
 var init_toolkit_not_found = __esm({
   "src/rules/catalog/cuda/toolkit-not-found.ts"() {
     "use strict";
@@ -5788,6 +5788,18 @@ var init_toolkit_not_found = __esm({
       }
     ];
     FLASH_MESSAGE = "flash-attn's setup.py found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. It only warns (a prebuilt wheel would need no compiler), but it declares its CUDA extension first, and torch cannot set that up without a toolkit, so the build stops. {enrich.stageNote}";
+    cudaHeadersVariant = {
+      when: "cudaHeaders",
+      title: "No CUDA toolkit headers (cuda_runtime_api.h) where the extension compiles",
+      message: "The host compiler found no `cuda_runtime_api.h`. The CUDA headers come with the toolkit, as nvcc does: a `-devel` CUDA image, or NVIDIA's `cuda-toolkit` apt packages of each release. `-runtime` and `-base` images have the CUDA runtime library and no headers.",
+      fix: [
+        "Build in the `-devel` image of the same CUDA release (the tag with `-runtime` or `-base` replaced by `-devel`), or install that release's toolkit where the build runs. Then check both are there:",
+        "",
+        "```sh",
+        "ls /usr/local/cuda/include/cuda_runtime_api.h /usr/local/cuda/bin/nvcc",
+        "```"
+      ].join("\n")
+    };
     toolkitNotFound = {
       id: "cuda/toolkit-not-found",
       title: "No CUDA compiler (nvcc) in the build stage",
@@ -5806,6 +5818,10 @@ var init_toolkit_not_found = __esm({
         { literals: ["nvcc: "], pattern: "\\bnvcc: (?:command not found|not found|No such file or directory)" },
         // Windows cmd
         { literals: ["'nvcc' is not recognized"] },
+        // The host compiler of an extension build finds no CUDA headers: torch's ATen/cuda headers include
+        // <cuda_runtime_api.h>, which only a toolkit (a `-devel` image, cuda-cudart-dev) installs (microsoft/VPTQ#111, a
+        // `-runtime` image: `fatal error: cuda_runtime_api.h: No such file or directory`).
+        { literals: ["cuda_runtime_api.h: No such file", "cuda_runtime.h: No such file"], pattern: "fatal error: cuda_runtime(?:_api)?\\.h: No such file" },
         // torch.utils.cpp_extension with CUDA_HOME pointing at a toolkit without nvcc
         { literals: ["bin/nvcc'", "bin\\\\nvcc.exe'"], pattern: "No such file or directory: '(?<path>[^']{0,200}nvcc(?:\\.exe)?)'" },
         // apex: `RuntimeError: --cuda_ext was requested, but nvcc was not found.`; flash-attn: `UserWarning: flash_attn was
@@ -5827,6 +5843,7 @@ var init_toolkit_not_found = __esm({
       unless: [{ literals: ["CUDA_HOME environment variable is not set"] }],
       context: [
         ...flashAttnWheelContexts,
+        { name: "cudaHeaders", literals: ["cuda_runtime_api.h: No such file", "cuda_runtime.h: No such file"], pattern: "fatal error: cuda_runtime(?:_api)?\\.h: No such file" },
         { name: "windows", literals: ["'nvcc' is not recognized", "nvcc.exe"] },
         // `No such file or directory: ':/usr/local/cuda-11.7/bin/nvcc'`: a CUDA_HOME with `:` in it. The part before the `:`
         // is empty or an absolute path, so a Windows drive (`C:/\u2026`) is not taken for a list.
@@ -5859,7 +5876,7 @@ var init_toolkit_not_found = __esm({
         "",
         "CMake also takes the compiler directly: `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda \u2026`."
       ].join("\n")),
-      variants: [...cudaHomeListVariants, ...withFlashAttnVariants(
+      variants: [cudaHeadersVariant, ...cudaHomeListVariants, ...withFlashAttnVariants(
         "build in a `-devel` CUDA image of the release torch was built for, with `ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda`, and install it with `--no-build-isolation`.",
         [
           ...flashVariants(),
