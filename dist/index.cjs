@@ -12292,6 +12292,41 @@ var init_held_broken_packages = __esm({
   }
 });
 
+// src/rules/catalog/apt/release-not-valid-yet.ts
+var releaseNotValidYet;
+var init_release_not_valid_yet = __esm({
+  "src/rules/catalog/apt/release-not-valid-yet.ts"() {
+    "use strict";
+    releaseNotValidYet = {
+      id: "apt/release-not-valid-yet",
+      title: "apt refused a Release file dated in the future: the build's clock is behind",
+      severity: "error",
+      match: [
+        {
+          literals: ["is not valid yet (invalid for another"],
+          pattern: "Release file for (?<url>\\S{1,300}) is not valid yet \\(invalid for another (?<ahead>[^)]{1,40})\\)"
+        }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "apt refused the Release file of `{url}`: its date lies {ahead} ahead of the clock where apt ran. A build runs on the clock of the machine that runs Docker (a container has none of its own), so that clock is behind: typically a VM or WSL 2 that slept, or a machine without time sync.",
+      fix: [
+        "Set the clock right where Docker runs, then rebuild. Check it against the real time first:",
+        "",
+        "```sh",
+        "date -u",
+        'timedatectl status      # systemd hosts: "System clock synchronized: yes"',
+        "sudo timedatectl set-ntp true",
+        "```",
+        "",
+        "Docker Desktop and WSL 2 keep the clock of their VM: restarting Docker Desktop (or `wsl --shutdown`) resets it. Only as a stopgap, apt can skip its date checks for the one update: `apt-get -o Acquire::Check-Date=false update`."
+      ].join("\n"),
+      docs: "https://manpages.debian.org/bookworm/apt/apt.conf.5.en.html"
+    };
+  }
+});
+
 // src/rules/catalog/resources/oom-killed.ts
 var oomKilled;
 var init_oom_killed = __esm({
@@ -14686,6 +14721,7 @@ var init_catalog = __esm({
     init_fetch_failed();
     init_held_packages_changed();
     init_held_broken_packages();
+    init_release_not_valid_yet();
     init_oom_killed();
     init_disk_full();
     init_job_timeout();
@@ -14775,6 +14811,7 @@ var init_catalog = __esm({
       fetchFailed,
       heldPackagesChanged,
       heldBrokenPackages,
+      releaseNotValidYet,
       oomKilled,
       diskFull,
       jobTimeout,

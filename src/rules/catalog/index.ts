@@ -68,6 +68,7 @@ import { unableToLocatePackage } from './apt/unable-to-locate-package.js';
 import { fetchFailed } from './apt/fetch-failed.js';
 import { heldPackagesChanged } from './apt/held-packages-changed.js';
 import { heldBrokenPackages } from './apt/held-broken-packages.js';
+import { releaseNotValidYet } from './apt/release-not-valid-yet.js';
 import { oomKilled } from './resources/oom-killed.js';
 import { diskFull } from './resources/disk-full.js';
 import { jobTimeout } from './resources/job-timeout.js';
@@ -158,6 +159,7 @@ export const builtinRules: RuleInput[] = [
   fetchFailed,
   heldPackagesChanged,
   heldBrokenPackages,
+  releaseNotValidYet,
   oomKilled,
   diskFull,
   jobTimeout,
