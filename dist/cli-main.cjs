@@ -9326,6 +9326,39 @@ var init_venv_unavailable = __esm({
   }
 });
 
+// src/rules/catalog/pip/download-timeout.ts
+var downloadTimeout;
+var init_download_timeout = __esm({
+  "src/rules/catalog/pip/download-timeout.ts"() {
+    "use strict";
+    downloadTimeout = {
+      id: "pip/download-timeout",
+      title: "pip download timed out",
+      severity: "error",
+      match: [
+        {
+          literals: ["ReadTimeoutError: HTTPSConnectionPool("],
+          pattern: "ReadTimeoutError: HTTPSConnectionPool\\(host='(?<host>[^']{1,200})', port=\\d{1,5}\\): Read timed out"
+        }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      retryable: true,
+      message: "pip stopped downloading from {host}: a read waited longer than its timeout (15 s unless set) on every retry. Large wheels (CUDA builds of torch are gigabytes) and busy mirrors stall like this; the package itself is fine.",
+      fix: [
+        "Retry, and give pip more time and more retries for this install, in the same `RUN` (or as `ENV PIP_DEFAULT_TIMEOUT=120` and `ENV PIP_RETRIES=10` before it):",
+        "",
+        "```sh",
+        "pip install --timeout 120 --retries 10 \u2026",
+        "```",
+        "with the step's own arguments in place of `\u2026`. A cache mount (`RUN --mount=type=cache,target=/root/.cache/pip`) keeps what did download for the next attempt."
+      ].join("\n"),
+      docs: "https://pip.pypa.io/en/stable/cli/pip/#cmdoption-timeout"
+    };
+  }
+});
+
 // src/rules/catalog/conda/packages-not-found.ts
 function search(tool, platform) {
   const sub = platform === null ? "" : ` --platform ${platform}`;
@@ -14006,6 +14039,7 @@ var init_catalog = __esm({
     init_vcs_git_missing();
     init_uv_path_source_missing();
     init_venv_unavailable();
+    init_download_timeout();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -14096,6 +14130,7 @@ var init_catalog = __esm({
       vcsGitMissing,
       uvPathSourceMissing,
       venvUnavailable,
+      downloadTimeout,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,

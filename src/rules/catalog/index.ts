@@ -60,6 +60,7 @@ import { uvLockUnreadable } from './pip/uv-lock-unreadable.js';
 import { vcsGitMissing } from './pip/vcs-git-missing.js';
 import { uvPathSourceMissing } from './pip/uv-path-source-missing.js';
 import { venvUnavailable } from './pip/venv-unavailable.js';
+import { downloadTimeout } from './pip/download-timeout.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -151,6 +152,7 @@ export const builtinRules: RuleInput[] = [
   vcsGitMissing,
   uvPathSourceMissing,
   venvUnavailable,
+  downloadTimeout,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,
