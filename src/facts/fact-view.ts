@@ -74,13 +74,20 @@ function sameStage(v: FactValue, step: Step): boolean {
   return v.stage === step.stage && (v.target ?? null) === step.target;
 }
 
-function placeOf(facts: BuildFacts, step: Step | null, model: BuildModel): Place | null {
-  if (step !== null && !step.internal && buildFormats.has(model.format)) return 'image-build';
+/** Where the log's own lines say a command ran (a `docker run`, a shell prompt, a pasted `RUN`), whatever its steps. */
+export function signalledPlace(facts: BuildFacts): Place | null {
   const signals = new Set((facts.place ?? []).map((v) => v.value));
   if (signals.has('docker-run')) return 'docker-run';
   if (signals.has('host-shell')) return 'host-shell';
   // A pasted Dockerfile `RUN` line with its output: a build, though the log has no build framing.
   if (signals.has('image-build')) return 'image-build';
+  return null;
+}
+
+function placeOf(facts: BuildFacts, step: Step | null, model: BuildModel): Place | null {
+  if (step !== null && !step.internal && buildFormats.has(model.format)) return 'image-build';
+  const signalled = signalledPlace(facts);
+  if (signalled !== null) return signalled;
   if (buildFormats.has(model.format) && model.steps.length > 0) return 'image-build';
   return null;
 }

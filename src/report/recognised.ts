@@ -4,7 +4,7 @@ import { IMPLICIT_STEP_ID } from '../grammar/implicit-step.js';
 import type { BuildModel } from '../model/types.js';
 import type { Finding } from '../rules/finding.js';
 import type { BuildFacts } from '../facts/types.js';
-import { factsFor } from '../facts/fact-view.js';
+import { factsFor, signalledPlace } from '../facts/fact-view.js';
 import { canceledByJob, howItStopped, unfinishedStep, type Stop } from '../model/unfinished.js';
 
 /** No step of a build in the log: empty or binary input, or text outside any build step. */
@@ -62,7 +62,7 @@ export function subjectOf({ model, facts, findings = [] }: { model: BuildModel; 
   // Build steps that did not fail, and an error outside them: what failed is what ran after the build.
   const outside = findings[0]?.severity === 'error' && findings[0].step === IMPLICIT_STEP_ID;
   if (!noBuildSteps(model) && !outside) return 'build';
-  const place = outside ? factsFor(facts, null, { ...model, steps: [] }).place : factsFor(facts, null, model).place;
+  const place = outside ? signalledPlace(facts) : factsFor(facts, null, model).place;
   if (place === 'image-build') return 'build';
   return place === 'docker-run' ? 'container' : place === 'host-shell' ? 'command' : 'output';
 }
