@@ -287,6 +287,9 @@ function flashVariants(): Variant[] {
  * headers include): the toolkit is absent, not only nvcc. A `-runtime` or `-base` image has the CUDA runtime library
  * and no headers.
  */
+/** `fatal error: cuda_runtime_api.h: No such file …` (a line wrapped after `No such file` still matches). */
+const CUDA_HEADERS_MISSING = { literals: ['cuda_runtime_api.h: No such file', 'cuda_runtime.h: No such file'], pattern: 'fatal error: cuda_runtime(?:_api)?\\.h: No such file' };
+
 const cudaHeadersVariant = {
   when: 'cudaHeaders',
   title: 'No CUDA toolkit headers (cuda_runtime_api.h) where the extension compiles',
@@ -325,7 +328,7 @@ export const toolkitNotFound: RuleInput = {
     // The host compiler of an extension build finds no CUDA headers: torch's ATen/cuda headers include
     // <cuda_runtime_api.h>, which only a toolkit (a `-devel` image, cuda-cudart-dev) installs (microsoft/VPTQ#111, a
     // `-runtime` image: `fatal error: cuda_runtime_api.h: No such file or directory`).
-    { literals: ['cuda_runtime_api.h: No such file', 'cuda_runtime.h: No such file'], pattern: 'fatal error: cuda_runtime(?:_api)?\\.h: No such file' },
+    CUDA_HEADERS_MISSING,
     // torch.utils.cpp_extension with CUDA_HOME pointing at a toolkit without nvcc
     { literals: ["bin/nvcc'", "bin\\\\nvcc.exe'"], pattern: "No such file or directory: '(?<path>[^']{0,200}nvcc(?:\\.exe)?)'" },
     // apex: `RuntimeError: --cuda_ext was requested, but nvcc was not found.`; flash-attn: `UserWarning: flash_attn was
@@ -347,7 +350,7 @@ export const toolkitNotFound: RuleInput = {
   unless: [{ literals: ['CUDA_HOME environment variable is not set'] }],
   context: [
     ...flashAttnWheelContexts,
-    { name: 'cudaHeaders', literals: ['cuda_runtime_api.h: No such file', 'cuda_runtime.h: No such file'], pattern: 'fatal error: cuda_runtime(?:_api)?\\.h: No such file' },
+    { name: 'cudaHeaders', ...CUDA_HEADERS_MISSING },
     { name: 'windows', literals: ["'nvcc' is not recognized", 'nvcc.exe'] },
     // `No such file or directory: ':/usr/local/cuda-11.7/bin/nvcc'`: a CUDA_HOME with `:` in it. The part before the `:`
     // is empty or an absolute path, so a Windows drive (`C:/…`) is not taken for a list.

@@ -21,6 +21,7 @@ const uvWording = 'Git executable not found. Ensure that Git is installed';
 // (pypa/pipenv#2278, 2018). Not matched: pip's note that it cannot tell an editable install's
 // version without git (`git command not found in path`, certbot/certbot#4382), which fails nothing.
 const pipWording = "Cannot find command 'git'";
+const pipPattern = "^(?:ERROR: )?Cannot find command 'git'";
 
 /** The same advice for pip, which clones a `git+…` requirement with the git program. */
 function pipVariant(when: string, fix: string) {
@@ -59,9 +60,9 @@ export const vcsGitMissing: RuleInput = {
   severity: 'error',
   match: [
     { literals: [uvWording], pattern: 'Git executable not found\\. Ensure that Git is installed' },
-    { literals: [pipWording], pattern: "^(?:ERROR: )?Cannot find command 'git'" },
+    { literals: [pipWording], pattern: pipPattern },
   ],
-  context: [{ name: 'pipGit', literals: [pipWording], pattern: "^(?:ERROR: )?Cannot find command 'git'" }],
+  context: [{ name: 'pipGit', literals: [pipWording], pattern: pipPattern }],
   scope: 'step',
   only: 'failed-step',
   specificity: 3,
