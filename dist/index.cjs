@@ -5659,7 +5659,7 @@ function flashVariants() {
   }
   return out;
 }
-var ENV_LINE, NAME_IT, FINDCUDA_HINT, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, cudaHeadersVariant, toolkitNotFound;
+var ENV_LINE, NAME_IT, FINDCUDA_HINT, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, CUDA_HEADERS_MISSING, cudaHeadersVariant, toolkitNotFound;
 var init_toolkit_not_found = __esm({
   "src/rules/catalog/cuda/toolkit-not-found.ts"() {
     "use strict";
@@ -5788,6 +5788,7 @@ var init_toolkit_not_found = __esm({
       }
     ];
     FLASH_MESSAGE = "flash-attn's setup.py found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. It only warns (a prebuilt wheel would need no compiler), but it declares its CUDA extension first, and torch cannot set that up without a toolkit, so the build stops. {enrich.stageNote}";
+    CUDA_HEADERS_MISSING = { literals: ["cuda_runtime_api.h: No such file", "cuda_runtime.h: No such file"], pattern: "fatal error: cuda_runtime(?:_api)?\\.h: No such file" };
     cudaHeadersVariant = {
       when: "cudaHeaders",
       title: "No CUDA toolkit headers (cuda_runtime_api.h) where the extension compiles",
@@ -5821,7 +5822,7 @@ var init_toolkit_not_found = __esm({
         // The host compiler of an extension build finds no CUDA headers: torch's ATen/cuda headers include
         // <cuda_runtime_api.h>, which only a toolkit (a `-devel` image, cuda-cudart-dev) installs (microsoft/VPTQ#111, a
         // `-runtime` image: `fatal error: cuda_runtime_api.h: No such file or directory`).
-        { literals: ["cuda_runtime_api.h: No such file", "cuda_runtime.h: No such file"], pattern: "fatal error: cuda_runtime(?:_api)?\\.h: No such file" },
+        CUDA_HEADERS_MISSING,
         // torch.utils.cpp_extension with CUDA_HOME pointing at a toolkit without nvcc
         { literals: ["bin/nvcc'", "bin\\\\nvcc.exe'"], pattern: "No such file or directory: '(?<path>[^']{0,200}nvcc(?:\\.exe)?)'" },
         // apex: `RuntimeError: --cuda_ext was requested, but nvcc was not found.`; flash-attn: `UserWarning: flash_attn was
@@ -5843,7 +5844,7 @@ var init_toolkit_not_found = __esm({
       unless: [{ literals: ["CUDA_HOME environment variable is not set"] }],
       context: [
         ...flashAttnWheelContexts,
-        { name: "cudaHeaders", literals: ["cuda_runtime_api.h: No such file", "cuda_runtime.h: No such file"], pattern: "fatal error: cuda_runtime(?:_api)?\\.h: No such file" },
+        { name: "cudaHeaders", ...CUDA_HEADERS_MISSING },
         { name: "windows", literals: ["'nvcc' is not recognized", "nvcc.exe"] },
         // `No such file or directory: ':/usr/local/cuda-11.7/bin/nvcc'`: a CUDA_HOME with `:` in it. The part before the `:`
         // is empty or an absolute path, so a Windows drive (`C:/\u2026`) is not taken for a list.
@@ -10477,21 +10478,22 @@ function dockerfileVariant(when) {
     ].join("\n")
   };
 }
-var uvWording, pipWording, vcsGitMissing;
+var uvWording, pipWording, pipPattern, vcsGitMissing;
 var init_vcs_git_missing = __esm({
   "src/rules/catalog/pip/vcs-git-missing.ts"() {
     "use strict";
     uvWording = "Git executable not found. Ensure that Git is installed";
     pipWording = "Cannot find command 'git'";
+    pipPattern = "^(?:ERROR: )?Cannot find command 'git'";
     vcsGitMissing = {
       id: "pip/vcs-git-missing",
       title: "git is not installed, and the installer needs it for a git dependency",
       severity: "error",
       match: [
         { literals: [uvWording], pattern: "Git executable not found\\. Ensure that Git is installed" },
-        { literals: [pipWording], pattern: "^(?:ERROR: )?Cannot find command 'git'" }
+        { literals: [pipWording], pattern: pipPattern }
       ],
-      context: [{ name: "pipGit", literals: [pipWording], pattern: "^(?:ERROR: )?Cannot find command 'git'" }],
+      context: [{ name: "pipGit", literals: [pipWording], pattern: pipPattern }],
       scope: "step",
       only: "failed-step",
       specificity: 3,
@@ -46127,12 +46129,17 @@ function scopeOf(values, step) {
 function sameStage(v, step) {
   return v.stage === step.stage && (v.target ?? null) === step.target;
 }
-function placeOf(facts, step, model) {
-  if (step !== null && !step.internal && buildFormats.has(model.format)) return "image-build";
+function signalledPlace(facts) {
   const signals = new Set((facts.place ?? []).map((v) => v.value));
   if (signals.has("docker-run")) return "docker-run";
   if (signals.has("host-shell")) return "host-shell";
   if (signals.has("image-build")) return "image-build";
+  return null;
+}
+function placeOf(facts, step, model) {
+  if (step !== null && !step.internal && buildFormats.has(model.format)) return "image-build";
+  const signalled = signalledPlace(facts);
+  if (signalled !== null) return signalled;
   if (buildFormats.has(model.format) && model.steps.length > 0) return "image-build";
   return null;
 }
@@ -51130,7 +51137,7 @@ function subjectOf({ model, facts, findings = [] }) {
   if (model.failedStep !== null || model.solveError !== null) return "build";
   const outside = findings[0]?.severity === "error" && findings[0].step === IMPLICIT_STEP_ID;
   if (!noBuildSteps(model) && !outside) return "build";
-  const place = outside ? factsFor(facts, null, { ...model, steps: [] }).place : factsFor(facts, null, model).place;
+  const place = outside ? signalledPlace(facts) : factsFor(facts, null, model).place;
   if (place === "image-build") return "build";
   return place === "docker-run" ? "container" : place === "host-shell" ? "command" : "output";
 }
