@@ -9344,8 +9344,9 @@ var init_download_timeout = __esm({
       severity: "error",
       match: [
         {
-          literals: ["ReadTimeoutError: HTTPSConnectionPool("],
-          pattern: "ReadTimeoutError: HTTPSConnectionPool\\(host='(?<host>[^']{1,200})', port=\\d{1,5}\\): Read timed out"
+          // HTTPConnectionPool for an index or mirror served over plain http
+          literals: ["ReadTimeoutError: HTTP"],
+          pattern: "ReadTimeoutError: HTTPS?ConnectionPool\\(host='(?<host>[^']{1,200})', port=\\d{1,5}\\): Read timed out"
         }
       ],
       scope: "step",
