@@ -53,6 +53,29 @@ const SHELL_FIX = [
   `Not found: install the package that provides it (Debian/Ubuntu: \`apt-file search {library}\`). ${LDD_CHECK}`,
 ].join('\n');
 
+/**
+ * Pin the NVIDIA Container Toolkit to one release: the install guide installs its four packages with one version each,
+ * `${version}-1` (NVIDIA/cloud-native-docs, container-toolkit/install-guide.md, "With apt"); pinning only
+ * `nvidia-container-toolkit` fails on the others' exact-version dependencies (NVIDIA/nvidia-container-toolkit#305: the
+ * reporter's `apt install nvidia-container-toolkit=1.14.3-1` stopped on an unmet dependency; #1091: the Debian packages
+ * depend on `nvidia-container-toolkit-base` with `=`). With `-y`, apt-get refuses a downgrade unless `--allow-downgrades`
+ * (apt-get(8)); `apt-mark hold` keeps apt from upgrading them again.
+ */
+function pinToolkit(): string {
+  return [
+    "V=            # the release that worked, with its '-1' (1.14.3-1): apt-cache madison nvidia-container-toolkit lists them",
+    'sudo apt-get install -y --allow-downgrades nvidia-container-toolkit=$V nvidia-container-toolkit-base=$V \\',
+    '  libnvidia-container-tools=$V libnvidia-container1=$V',
+    'sudo apt-mark hold nvidia-container-toolkit nvidia-container-toolkit-base libnvidia-container-tools libnvidia-container1',
+    'sudo systemctl restart docker',
+  ].join('\n');
+}
+
+/** A release that breaks a working host is the toolkit's bug: its issue template asks for `nvidia-container-cli -k -d /dev/tty info`. */
+const TOOLKIT_REPORT =
+  'If the older release works, report the regression at https://github.com/NVIDIA/nvidia-container-toolkit/issues with both versions and the ' +
+  'output of `nvidia-container-cli -k -d /dev/tty info`.';
+
 /** Family variants (which library) come before the place variants; the driver has its own per place. */
 function driverVariants(): Variant[] {
   const title = 'NVIDIA driver library not found';
@@ -94,25 +117,36 @@ function driverVariants(): Variant[] {
     },
     {
       // `nvidia-container-cli: initialization error: load library failed: libnvidia-ml.so.1: cannot open shared object
-      // file …` (NVIDIA/nvidia-container-toolkit#302): the toolkit's CLI runs on the host as the container starts and
+      // file …` (NVIDIA/nvidia-container-toolkit#302, #305): the toolkit's CLI runs on the host as the container starts and
       // looks the driver's libraries up in the host's loader cache (libnvidia-container, src/ldcache.c); the container
-      // asked for GPUs. The reporter's fix there was reinstalling the toolkit after the host's driver stack broke.
+      // asked for GPUs. The log does not tell whether the driver works: #302's host driver stack had broken (reinstalling
+      // fixed it), #305's host ran the same containers with toolkit 1.14.3 and failed after the upgrade to 1.14.4.
       when: 'driver&containerCliLoad',
-      title: 'The NVIDIA container runtime found no driver on the host',
+      title: "The NVIDIA container runtime could not load the host's driver library",
       message:
-        'The NVIDIA Container Toolkit (`nvidia-container-cli`, which runs on the host as the container starts) could not load {library:all}: ' +
-        'the host that runs Docker has no working NVIDIA driver, or its libraries are not in the host\'s loader cache. The container asked for ' +
-        'GPUs; adding `--gpus` again changes nothing.',
+        'The NVIDIA Container Toolkit (`nvidia-container-cli`, which runs on the host as the container starts) could not load {library:all}. ' +
+        'Either the host that runs Docker has no working NVIDIA driver or its libraries are not in the host\'s loader cache, or the toolkit ' +
+        '{context.toolkitVersion.version|release installed} does not find a driver that works (this happens after a toolkit upgrade). ' +
+        'The container asked for GPUs; adding `--gpus` again changes nothing.',
       fix: [
-        'On the host that runs Docker (not in a container):',
+        'On the host that runs Docker (not in a container), find out which:',
         '',
         '```sh',
         'nvidia-smi                           # must list the GPU: if not, (re)install the NVIDIA driver and reboot',
         'ldconfig -p | grep libnvidia-ml      # the driver library in the loader cache: if missing, sudo ldconfig',
+        'nvidia-container-cli --version       # the toolkit release (cli-version)',
+        "grep nvidia-container-toolkit /var/log/apt/history.log   # apt's upgrades: (old, new) versions",
         '```',
         '',
         'With `nvidia-smi` working, reinstall or reconfigure the toolkit and restart Docker: ' +
-          '`sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`.',
+          '`sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`. If GPU containers worked on this host before ' +
+          'a toolkit upgrade, go back to the release that worked, all four packages together (set `V` to it):',
+        '',
+        '```sh',
+        pinToolkit(),
+        '```',
+        '',
+        TOOLKIT_REPORT,
       ].join('\n'),
     },
     {
@@ -225,6 +259,15 @@ export const sharedLibraryMissing: RuleInput = {
     { name: 'condaNamedEnv', literals: ['/envs/'], pattern: '/(?:conda|miniconda3?|anaconda3?|miniforge3?|mambaforge)/envs/(?<env>[\\w.-]{1,100})/(?:lib|bin)/' },
     { name: 'condaPrefix', literals: ['conda', 'miniforge', 'mambaforge'], pattern: '/(?:conda|miniconda3?|anaconda3?|miniforge3?|mambaforge)/(?:lib|bin)/' },
     { name: 'containerCliLoad', literals: ['nvidia-container-cli: initialization error: load library failed'] },
+    // the toolkit's release: `nvidia-container-cli --version` (`cli-version: 1.14.6`), `nvidia-ctk --version` (`NVIDIA
+    // Container Toolkit CLI version 1.14.6`), dpkg / apt (`Setting up nvidia-container-toolkit (1.17.4-1) ...`, `dpkg -l`'s
+    // `ii  nvidia-container-toolkit  1.11.0-…`), and prose (`nvidia-runtime-toolkit (1.14.4)`)
+    {
+      name: 'toolkitVersion',
+      literals: ['cli-version:', 'Toolkit CLI version', 'nvidia-container-toolkit', 'nvidia-runtime-toolkit'],
+      pattern:
+        '(?:cli-version: |Toolkit CLI version |nvidia-(?:container|runtime)-toolkit(?:[ \\t]{1,40}|[ \\t]?\\())v?(?<version>\\d{1,2}\\.\\d{1,3}\\.\\d{1,3})\\b',
+    },
     // nvidia-smi's banner: `| NVIDIA-SMI 530.30.02              Driver Version: 530.30.02    CUDA Version: 12.1     |`
     { name: 'hostDriver', literals: ['Driver Version:'], pattern: 'NVIDIA-SMI [\\d.]{1,20}\\s{1,40}Driver Version: (?<version>\\d{2,4}\\.\\d{1,3}(?:\\.\\d{1,3})?)' },
     RUN_COMMAND_CONTEXT,
