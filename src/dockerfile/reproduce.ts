@@ -7,6 +7,10 @@
 // 0.12.0 and later; experimental, so BUILDX_EXPERIMENTAL=1). buildx 0.11 had the same monitor as
 // `docker buildx build --invoke on-error`. Source: docs/reference/buildx_debug.md and
 // docs/guides/debugging.md in docker/buildx; the proposal is docker/buildx#1104.
+//
+// A podman / buildah log gets podman's commands: `podman build` takes `--target`, `--platform`, `-t`
+// and `-f` like buildx and stores the image locally (no `--load`), `podman run --rm -it` opens the
+// shell (docs.podman.io, podman-build(1), podman-run(1)). Podman has no debugger for a failed step.
 import type { BuildModel, Step } from '../model/types.js';
 import { stageLabel, type Dockerfile, type DockerfileStage } from './dockerfile.js';
 import { parseImageRef } from './image-ref.js';
@@ -92,6 +96,16 @@ export function buildAndShellCommand(target: StageTarget, file: string, platform
   return `${parts.join(' ')} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
 }
 
+/** `podman build --target … -t … -f … . && podman run --rm -it … bash`, for a podman / buildah log. */
+export function podmanBuildAndShellCommand(target: StageTarget, file: string, platform: string | null): string {
+  const tag = `${TAG_PREFIX}:${target.name ?? 'latest'}`;
+  const parts = ['podman build'];
+  if (target.name !== null) parts.push(`--target ${quoteWord(target.name)}`);
+  if (platform !== null) parts.push(`--platform ${quoteWord(platform)}`);
+  parts.push(`-t ${tag} -f ${quoteWord(file)} .`);
+  return `${parts.join(' ')} && podman run --rm -it ${tag} ${shellFor(target.from)}`;
+}
+
 /**
  * A bake or compose target is rebuilt by bake itself, with the context, Dockerfile and args of its
  * definition (bake reads `docker-bake.hcl` and `compose.yaml` alike):
@@ -146,12 +160,14 @@ export function baseImageOf(step: Step): string | null {
  * instruction can be commented out. Resolve the image by hand instead (`imagetools inspect` asks the
  * registry for the manifest and lists its platforms; `docker pull` fetches it like the builder).
  */
-function baseImageCommand(image: string, platform: string | null): string {
+function baseImageCommand(image: string, platform: string | null, podman: boolean): string {
   const ref = quoteWord(image);
+  const pull = `pull ${platform === null ? '' : `--platform ${quoteWord(platform)} `}${ref}`;
+  if (podman) return ['# The build stops at its base image: pull it by hand (the error, or the image):', `podman ${pull}`].join('\n');
   return [
     '# The build stops at its base image: ask the registry for it by hand (its platforms, or the error):',
     `docker buildx imagetools inspect ${ref}`,
-    `docker pull ${platform === null ? '' : `--platform ${quoteWord(platform)} `}${ref}`,
+    `docker ${pull}`,
   ].join('\n');
 }
 
@@ -162,12 +178,17 @@ function baseImageCommand(image: string, platform: string | null): string {
 export function reproduceCommand(step: Step, dockerfile: Dockerfile | null, model: BuildModel, match?: StepMatch): string | null {
   const failedStep = step.status === 'error' || step.id === model.failedStep;
   const base = baseImageOf(step);
-  if (base !== null && failedStep && !base.includes('$')) return baseImageCommand(base, step.platform);
+  const podman = model.format === 'buildah';
+  if (base !== null && failedStep && !base.includes('$')) return baseImageCommand(base, step.platform, podman);
   if (step.internal) return null;
   const target = targetOf(step, dockerfile, match, model);
   const file = dockerfilePath(dockerfile, model);
   const platform = step.platform;
-  const build = step.target !== null ? bakeAndShellCommand(step.target, target, platform) : buildAndShellCommand(target, file, platform);
+  const build = podman
+    ? podmanBuildAndShellCommand(target, file, platform)
+    : step.target !== null
+      ? bakeAndShellCommand(step.target, target, platform)
+      : buildAndShellCommand(target, file, platform);
   const failed = step.status === 'error' || step.id === model.failedStep;
   if (!failed) return [...nameFirst(target), build].join('\n');
 
@@ -181,8 +202,9 @@ export function reproduceCommand(step: Step, dockerfile: Dockerfile | null, mode
     `# comment that instruction out (with the rest of the ${target.name === null ? 'Dockerfile' : 'stage'} after it), then build and open a shell`,
     isRun ? `# in the state just before it, and run the failing command by hand:` : `# in the state just before it, and look for what the instruction expects:`,
     build,
-    `# Or let buildx ${BUILDX_DEBUG_MIN_VERSION}+ (experimental) open a shell where the step failed:`,
-    debuggerCommand(target, file, platform),
+    ...(podman
+      ? []
+      : [`# Or let buildx ${BUILDX_DEBUG_MIN_VERSION}+ (experimental) open a shell where the step failed:`, debuggerCommand(target, file, platform)]),
   ].join('\n');
 }
 

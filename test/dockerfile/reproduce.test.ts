@@ -168,3 +168,20 @@ describe('a build given named contexts (--build-context)', () => {
     expect(reproduceCommand(failed, null, model)).toMatch(/^# The build fails at /);
   });
 });
+
+describe('reproduceCommand on a podman / buildah log', () => {
+  const dir = 'fixtures/real/podman-4.3/';
+  const modelOf = async (path: string) => (await analyzeStream(Readable.from([readFileSync(path)]))).model;
+
+  it('prints podman build and podman run, and no buildx command', async () => {
+    const model = await modelOf(`${dir}apt-unable-to-locate.log`);
+    const dockerfile = parseDockerfile(readFileSync(`${dir}apt-unable-to-locate.Containerfile`, 'utf8'), 'Containerfile');
+    expect(model.format).toBe('buildah');
+    const failed = model.steps.find((s) => s.id === model.failedStep)!;
+    const lines = reproduceCommand(failed, dockerfile, model)!.split('\n');
+    expect(lines.join('\n')).not.toMatch(/buildx|docker /);
+    expect(lines.filter((l) => l.startsWith('podman '))).toEqual([
+      'podman build --target stage1 -t bkd-debug:stage1 -f Containerfile . && podman run --rm -it bkd-debug:stage1 bash',
+    ]);
+  });
+});
