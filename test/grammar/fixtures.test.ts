@@ -87,19 +87,22 @@ const cases: Case[] = [
   {
     file: 'fixtures/logs/actions-crlf-ansi.log',
     format: 'buildkit-plain',
-    steps: 4,
+    steps: 17,
     expect: [
-      { id: 2, index: 1, total: 2, instruction: 'FROM docker.io/nvidia/cuda:12.1.1', status: 'cached' },
-      { id: 3, index: 2, total: 2, instruction: 'RUN cmake -S /src -B /build -DUSE_CUPTI=ON', status: 'done', seconds: 1.5 },
+      { id: 6, stage: 'builder', index: 1, total: 6, instruction: 'FROM docker.io/library/python:3.11-slim@sha256:193fdd0b', status: 'done', seconds: 2.9 },
+      { id: 11, stage: 'builder', index: 4, total: 6, instruction: 'RUN pip install --no-cache-dir -r requirements.txt', status: 'done', seconds: 6.2 },
+      { id: 12, stage: 'runtime', index: 4, total: 6, instruction: 'RUN pip install --no-cache-dir -r requirements.txt', status: 'done', seconds: 6.2 },
+      { id: 17, stage: null, index: null, instruction: 'exporting to image', status: 'done', seconds: 0.7 },
     ],
     failedStep: null,
     solve: null,
     more: (model) => {
-      const cmake = model.steps.find((s) => s.id === 3)!;
-      expect(cmake.tail).toContain('-- Found CUPTI: /usr/local/cuda/extras/CUPTI/include');
-      expect(cmake.tail).toContain('-- CUPTI library: CUPTI_LIBRARY-NOTFOUND');
-      expect(cmake.tail).toContain('Downloading model weights 100%');
-      // The CI preamble before the build is not a step of the build.
+      const pip = model.steps.find((s) => s.id === 11)!;
+      // Stamp, CR and frame gone: the line exactly as pip printed it.
+      expect(pip.tail.at(-1)).toBe('[notice] To update, run: pip install --upgrade pip');
+      expect(pip.tail).toContain('[notice] A new release of pip is available: 24.0 -> 25.3');
+      expect(model.steps.flatMap((s) => s.tail).some((line) => line.includes('\r') || line.includes('\u001b'))).toBe(false);
+      // The CI preamble before the build (the coloured echo of the command) is not a step of the build.
       expect(model.steps.some((s) => s.id === 0)).toBe(false);
     },
   },
