@@ -4,11 +4,12 @@
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { archSupport, compareVersions, earlierName, normaliseCudaVersion, parseArch, supportedArches, toolkitFor, toolkitsRejecting, toolkitsSupporting, type ArchSupport } from './cuda-arches.js';
-import { cudaTagsUrl, cudnnTagPart, develTagFor } from './cuda-image-tags.js';
+import { cudaTagsUrl, cudnnTagPart, develTagChoice, develTagFor } from './cuda-image-tags.js';
 import { parseImageRef, withFlavour } from './nvidia-images.js';
 import { indexUrl, pairedPackages, releasesForCuda, torchReleases, wheelTagFor } from './torch-wheels.js';
 import { installCommand, installerOf } from './installer-forms.js';
 import { exactTorchSide } from './cuda-exact-torch.js';
+import { releaseRange, sameReleaseInstall } from './torch-index-pin.js';
 import { askedArches } from './asked-arches.js';
 
 /**
@@ -290,13 +291,25 @@ export function cudaVersionEnrich(
       out.wheelTag = tag;
       out.wheelIndex = indexUrl(tag)!;
       out.wheelTorch = own !== null ? torch! : (releasesForCuda(tag)[0]?.torch ?? '');
-      if (out.wheelTorch !== '') {
+      if (own !== null) {
         out.torchInstall = installCommand(installerOf(facts), { requirements: [`torch==${out.wheelTorch}`], indexUrl: out.wheelIndex });
         // The releases PyTorch published together with it (torch-wheels.ts): a torchvision of
         // another release fails to import against this torch.
         const paired = pairedPackages(out.wheelTorch);
         if (paired !== null) {
           out.pairedNote = `(torchvision ${paired.torchvision} and torchaudio ${paired.torchaudio} are the releases that pair with torch ${out.wheelTorch}: install those from the same index if the image uses them);`;
+        }
+      } else {
+        // The log does not say which torch the project wants: the newest on the index may be years past
+        // its stack, so keep the release its requirements resolved, in this index's build (torch-index-pin.ts).
+        const same = sameReleaseInstall(installerOf(facts), tag);
+        const range = releaseRange(tag);
+        if (same !== null && range !== null) {
+          out.torchInstall = same;
+          out.pairedNote =
+            `(it keeps the torch release the project's requirements resolved, in its ${tag} build. PyTorch published ${range} for ${tag} ` +
+            `(pytorch.org/get-started/previous-versions): if the project's release is not among them, pin the newest of those its requirements allow (torch== that release, from the same index). ` +
+            'Install the torchvision / torchaudio of the same release from the same index if the image uses them);';
         }
       }
     }
@@ -306,7 +319,7 @@ export function cudaVersionEnrich(
   // The CUDA torch was built with, when the rule captured it (`torchCuda`, `11.8`): a devel image of it.
   const torchCuda = captures.torchCuda !== undefined ? normaliseCudaVersion(captures.torchCuda) : null;
   if (torchCuda !== null) {
-    const image = develTagFor(torchCuda, facts.value('os'));
+    const image = develTagFor(torchCuda, facts.value('os')) ?? develTagChoice(torchCuda);
     if (image !== null) out.torchCudaImage = image;
     out.torchCudaTags = cudaTagsUrl(torchCuda)!;
   }

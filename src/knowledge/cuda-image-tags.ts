@@ -54,6 +54,20 @@ export function develTagFor(cuda: string, os: string | null): string | null {
 }
 
 /**
+ * When the OS is not in the log: the published `-devel` tags of a CUDA `major.minor` for each Ubuntu release
+ * the list has, as one phrase (`nvidia/cuda:12.1.1-devel-ubuntu22.04 or nvidia/cuda:12.1.1-devel-ubuntu20.04,
+ * the one of the base image's Ubuntu release`): the reader picks, the fix does not move the distro. Null when
+ * the list has no tag of that release.
+ */
+export function develTagChoice(cuda: string): string | null {
+  const v = normaliseCudaVersion(cuda);
+  const row = v === null ? undefined : develTags[v];
+  if (row === undefined) return null;
+  const tags = row.ubuntu.map((u) => `nvidia/cuda:${row.full}-devel-ubuntu${u}`);
+  return tags.length === 1 ? tags[0]! : `${tags.join(' or ')}, the one of the base image's Ubuntu release`;
+}
+
+/**
  * The newest patch tag of the same CUDA minor for a `-devel` Ubuntu tag the list covers: `11.3.0-cudnn8-devel-ubuntu20.04`
  * → `11.3.1-cudnn8-devel-ubuntu20.04`. Null when the tag already is that patch, or the list has no such tag.
  */
