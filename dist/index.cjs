@@ -993,6 +993,13 @@ function develTagFor(cuda, os5) {
   if (wanted === void 0 || !row.ubuntu.includes(wanted)) return null;
   return `nvidia/cuda:${row.full}-devel-ubuntu${wanted}`;
 }
+function develTagChoice(cuda) {
+  const v = normaliseCudaVersion(cuda);
+  const row = v === null ? void 0 : develTags[v];
+  if (row === void 0) return null;
+  const tags = row.ubuntu.map((u) => `nvidia/cuda:${row.full}-devel-ubuntu${u}`);
+  return tags.length === 1 ? tags[0] : `${tags.join(" or ")}, the one of the base image's Ubuntu release`;
+}
 function laterPatchTag(cudaFull, form, ubuntu) {
   const v = normaliseCudaVersion(cudaFull);
   const row = v === null ? void 0 : develTags[v];
@@ -1288,6 +1295,30 @@ var init_cuda_exact_torch = __esm({
   }
 });
 
+// src/knowledge/torch-index-pin.ts
+function sameReleaseInstall(installer, tag) {
+  const url2 = indexUrl(tag);
+  if (url2 === null) return null;
+  const command = installCommand(installer, { requirements: ["torch"], indexUrl: url2 }).replace(/ torch$/, ` "torch==\${TORCH}+${tag}"`);
+  return `${TORCH_RELEASE} && ${command}`;
+}
+function releaseRange(tag) {
+  const releases = releasesForCuda(tag);
+  if (releases.length === 0) return null;
+  const newest = releases[0].torch;
+  const oldest = releases[releases.length - 1].torch;
+  return oldest === newest ? `torch ${newest}` : `torch ${oldest} through ${newest}`;
+}
+var TORCH_RELEASE;
+var init_torch_index_pin = __esm({
+  "src/knowledge/torch-index-pin.ts"() {
+    "use strict";
+    init_torch_wheels();
+    init_installer_forms();
+    TORCH_RELEASE = `TORCH="$(python3 -c 'import torch; print(torch.__version__.split("+")[0])')"`;
+  }
+});
+
 // src/knowledge/asked-arches.ts
 function archesIn(text2) {
   const out = [];
@@ -1488,11 +1519,18 @@ function cudaVersionEnrich(captures, _step, _model, facts) {
       out.wheelTag = tag;
       out.wheelIndex = indexUrl(tag);
       out.wheelTorch = own2 !== null ? torch : releasesForCuda(tag)[0]?.torch ?? "";
-      if (out.wheelTorch !== "") {
+      if (own2 !== null) {
         out.torchInstall = installCommand(installerOf(facts), { requirements: [`torch==${out.wheelTorch}`], indexUrl: out.wheelIndex });
         const paired = pairedPackages(out.wheelTorch);
         if (paired !== null) {
           out.pairedNote = `(torchvision ${paired.torchvision} and torchaudio ${paired.torchaudio} are the releases that pair with torch ${out.wheelTorch}: install those from the same index if the image uses them);`;
+        }
+      } else {
+        const same = sameReleaseInstall(installerOf(facts), tag);
+        const range = releaseRange(tag);
+        if (same !== null && range !== null) {
+          out.torchInstall = same;
+          out.pairedNote = `(it keeps the torch release the project's requirements resolved, in its ${tag} build. PyTorch published ${range} for ${tag} (pytorch.org/get-started/previous-versions): if the project's release is not among them, pin the newest of those its requirements allow (torch== that release, from the same index). Install the torchvision / torchaudio of the same release from the same index if the image uses them);`;
         }
       }
     }
@@ -1500,7 +1538,7 @@ function cudaVersionEnrich(captures, _step, _model, facts) {
   }
   const torchCuda = captures.torchCuda !== void 0 ? normaliseCudaVersion(captures.torchCuda) : null;
   if (torchCuda !== null) {
-    const image = develTagFor(torchCuda, facts.value("os"));
+    const image = develTagFor(torchCuda, facts.value("os")) ?? develTagChoice(torchCuda);
     if (image !== null) out.torchCudaImage = image;
     out.torchCudaTags = cudaTagsUrl(torchCuda);
   }
@@ -1542,6 +1580,7 @@ var init_cuda_arch_enricher = __esm({
     init_torch_wheels();
     init_installer_forms();
     init_cuda_exact_torch();
+    init_torch_index_pin();
     init_asked_arches();
     EMPTY_ARCH_VERDICT = "The architecture is empty: the arch list was detected from a GPU, and a build step has none unless the builder passes one in (CMAKE_CUDA_ARCHITECTURES=native, or a script reading the GPU's compute capability).";
     JETSON = [53, 62, 72, 87, 101, 110];
@@ -4536,6 +4575,40 @@ var init_cpu_torch_enricher = __esm({
   }
 });
 
+// src/knowledge/unpinned-torch-enricher.ts
+function unpinnedTorchEnrich(_captures, step, model, facts) {
+  if (step === null || !step.tail.some((line) => line.includes(CPP_EXTENSION_FRAME))) return {};
+  const at = model.steps.indexOf(step);
+  for (const earlier of model.steps.slice(0, Math.max(at, 0))) {
+    const text2 = earlier.instruction ?? "";
+    if (text2.includes("download.pytorch.org")) continue;
+    const req = UNPINNED_TORCH.exec(text2)?.groups?.req;
+    if (req === void 0) continue;
+    const out = { unpinnedTorch: req, unpinnedTorchStep: text2.trim() };
+    const cuda = facts.value("cuda");
+    const tag = cuda === null ? null : wheelTagFor(cuda);
+    const range = tag === null ? null : releaseRange(tag);
+    if (tag !== null && range !== null) {
+      out.unpinnedTorchIndex = indexUrl(tag);
+      out.unpinnedTorchInstall = installCommand(installerOf(facts), { requirements: [req], indexUrl: out.unpinnedTorchIndex });
+      out.unpinnedTorchRange = `PyTorch published ${range} for ${tag} (pytorch.org/get-started/previous-versions)`;
+    }
+    return out;
+  }
+  return {};
+}
+var UNPINNED_TORCH, CPP_EXTENSION_FRAME;
+var init_unpinned_torch_enricher = __esm({
+  "src/knowledge/unpinned-torch-enricher.ts"() {
+    "use strict";
+    init_torch_wheels();
+    init_installer_forms();
+    init_torch_index_pin();
+    UNPINNED_TORCH = /\b(?:pip3?|uv pip|python3? -m pip) install\b[^\n]{0,300}?[\s"'](?<req>torch(?:(?:>=|>|~=|<=|<|!=)[\w.*]{1,20}(?:,\s{0,2}(?:>=|>|<=|<|!=)[\w.*]{1,20}){0,3})?)(?=["'\s]|$)/;
+    CPP_EXTENSION_FRAME = "torch/utils/cpp_extension.py";
+  }
+});
+
 // src/knowledge/tool-bin-dir-enricher.ts
 function printedDir(step) {
   const at = step.tail.findIndex((line) => LOCATED_AT.test(line));
@@ -4630,6 +4703,7 @@ var init_enrichers = __esm({
     init_eol_release_enricher();
     init_installer_command_enricher();
     init_cpu_torch_enricher();
+    init_unpinned_torch_enricher();
     init_tool_bin_dir_enricher();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
@@ -4704,6 +4778,7 @@ var init_enrichers = __esm({
       /** A kernel ptxas refused for an arch older than it needs: that arch, the targeted one, lists from it up (`{enrich.required}`, `{enrich.torchArchList}`). */
       "kernel-arch": kernelArchEnrich,
       "unpinned-flash-attn": unpinnedFlashAttnEnrich,
+      "unpinned-torch": unpinnedTorchEnrich,
       /** A Debian release moved to archive.debian.org: its name, end of support, the sed to the archive (`{enrich.eolRelease}`, `{enrich.archiveCommand}`). */
       "eol-release": eolReleaseEnrich,
       /** The failed RUN's poetry / uv command with `--no-root`, `--only-root`, `--frozen` (`{enrich.poetryNoRoot}`, `{enrich.uvFrozen}`). */
@@ -7951,6 +8026,15 @@ var init_libcuda_stub = __esm({
 });
 
 // src/rules/catalog/runtime/shared-library-missing.ts
+function pinToolkit() {
+  return [
+    "V=            # the release that worked, with its '-1' (1.14.3-1): apt-cache madison nvidia-container-toolkit lists them",
+    "sudo apt-get install -y --allow-downgrades nvidia-container-toolkit=$V nvidia-container-toolkit-base=$V \\",
+    "  libnvidia-container-tools=$V libnvidia-container1=$V",
+    "sudo apt-mark hold nvidia-container-toolkit nvidia-container-toolkit-base libnvidia-container-tools libnvidia-container1",
+    "sudo systemctl restart docker"
+  ].join("\n");
+}
 function driverVariants() {
   const title2 = "NVIDIA driver library not found";
   const message2 = "The loader could not find {library:all}, a library of the NVIDIA driver: images never contain it; the NVIDIA container runtime mounts it from the host when a container starts with GPUs.";
@@ -7985,21 +8069,30 @@ function driverVariants() {
     },
     {
       // `nvidia-container-cli: initialization error: load library failed: libnvidia-ml.so.1: cannot open shared object
-      // file \u2026` (NVIDIA/nvidia-container-toolkit#302): the toolkit's CLI runs on the host as the container starts and
+      // file \u2026` (NVIDIA/nvidia-container-toolkit#302, #305): the toolkit's CLI runs on the host as the container starts and
       // looks the driver's libraries up in the host's loader cache (libnvidia-container, src/ldcache.c); the container
-      // asked for GPUs. The reporter's fix there was reinstalling the toolkit after the host's driver stack broke.
+      // asked for GPUs. The log does not tell whether the driver works: #302's host driver stack had broken (reinstalling
+      // fixed it), #305's host ran the same containers with toolkit 1.14.3 and failed after the upgrade to 1.14.4.
       when: "driver&containerCliLoad",
-      title: "The NVIDIA container runtime found no driver on the host",
-      message: "The NVIDIA Container Toolkit (`nvidia-container-cli`, which runs on the host as the container starts) could not load {library:all}: the host that runs Docker has no working NVIDIA driver, or its libraries are not in the host's loader cache. The container asked for GPUs; adding `--gpus` again changes nothing.",
+      title: "The NVIDIA container runtime could not load the host's driver library",
+      message: "The NVIDIA Container Toolkit (`nvidia-container-cli`, which runs on the host as the container starts) could not load {library:all}. Either the host that runs Docker has no working NVIDIA driver or its libraries are not in the host's loader cache, or the toolkit {context.toolkitVersion.version|release installed} does not find a driver that works (this happens after a toolkit upgrade). The container asked for GPUs; adding `--gpus` again changes nothing.",
       fix: [
-        "On the host that runs Docker (not in a container):",
+        "On the host that runs Docker (not in a container), find out which:",
         "",
         "```sh",
         "nvidia-smi                           # must list the GPU: if not, (re)install the NVIDIA driver and reboot",
         "ldconfig -p | grep libnvidia-ml      # the driver library in the loader cache: if missing, sudo ldconfig",
+        "nvidia-container-cli --version       # the toolkit release (cli-version)",
+        "grep nvidia-container-toolkit /var/log/apt/history.log   # apt's upgrades: (old, new) versions",
         "```",
         "",
-        "With `nvidia-smi` working, reinstall or reconfigure the toolkit and restart Docker: `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`."
+        "With `nvidia-smi` working, reinstall or reconfigure the toolkit and restart Docker: `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`. If GPU containers worked on this host before a toolkit upgrade, go back to the release that worked, all four packages together (set `V` to it):",
+        "",
+        "```sh",
+        pinToolkit(),
+        "```",
+        "",
+        TOOLKIT_REPORT
       ].join("\n")
     },
     {
@@ -8064,7 +8157,7 @@ function condaVariants() {
     { when: "condaPrefix", title: title2, message: message2, fix: fix4("base") }
   ];
 }
-var lib, LDD_CHECK, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, sharedLibraryMissing;
+var lib, LDD_CHECK, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, sharedLibraryMissing;
 var init_shared_library_missing = __esm({
   "src/rules/catalog/runtime/shared-library-missing.ts"() {
     "use strict";
@@ -8100,6 +8193,7 @@ var init_shared_library_missing = __esm({
       "",
       `Not found: install the package that provides it (Debian/Ubuntu: \`apt-file search {library}\`). ${LDD_CHECK}`
     ].join("\n");
+    TOOLKIT_REPORT = "If the older release works, report the regression at https://github.com/NVIDIA/nvidia-container-toolkit/issues with both versions and the output of `nvidia-container-cli -k -d /dev/tty info`.";
     sharedLibraryMissing = {
       id: "runtime/shared-library-missing",
       title: "Shared library not found",
@@ -8121,6 +8215,14 @@ var init_shared_library_missing = __esm({
         { name: "condaNamedEnv", literals: ["/envs/"], pattern: "/(?:conda|miniconda3?|anaconda3?|miniforge3?|mambaforge)/envs/(?<env>[\\w.-]{1,100})/(?:lib|bin)/" },
         { name: "condaPrefix", literals: ["conda", "miniforge", "mambaforge"], pattern: "/(?:conda|miniconda3?|anaconda3?|miniforge3?|mambaforge)/(?:lib|bin)/" },
         { name: "containerCliLoad", literals: ["nvidia-container-cli: initialization error: load library failed"] },
+        // the toolkit's release: `nvidia-container-cli --version` (`cli-version: 1.14.6`), `nvidia-ctk --version` (`NVIDIA
+        // Container Toolkit CLI version 1.14.6`), dpkg / apt (`Setting up nvidia-container-toolkit (1.17.4-1) ...`, `dpkg -l`'s
+        // `ii  nvidia-container-toolkit  1.11.0-\u2026`), and prose (`nvidia-runtime-toolkit (1.14.4)`)
+        {
+          name: "toolkitVersion",
+          literals: ["cli-version:", "Toolkit CLI version", "nvidia-container-toolkit", "nvidia-runtime-toolkit"],
+          pattern: "(?:cli-version: |Toolkit CLI version |nvidia-(?:container|runtime)-toolkit(?:[ \\t]{1,40}|[ \\t]?\\())v?(?<version>\\d{1,2}\\.\\d{1,3}\\.\\d{1,3})\\b"
+        },
         // nvidia-smi's banner: `| NVIDIA-SMI 530.30.02              Driver Version: 530.30.02    CUDA Version: 12.1     |`
         { name: "hostDriver", literals: ["Driver Version:"], pattern: "NVIDIA-SMI [\\d.]{1,20}\\s{1,40}Driver Version: (?<version>\\d{2,4}\\.\\d{1,3}(?:\\.\\d{1,3})?)" },
         RUN_COMMAND_CONTEXT,
@@ -14615,6 +14717,50 @@ var init_unpinned_flash_attn = __esm({
   }
 });
 
+// src/rules/catalog/buildkit/unpinned-torch-extension.ts
+var TITLE2, MESSAGE5, PRINT_BOTH, unpinnedTorchExtensionVariants;
+var init_unpinned_torch_extension = __esm({
+  "src/rules/catalog/buildkit/unpinned-torch-extension.ts"() {
+    "use strict";
+    TITLE2 = "Extension build failed in torch.utils.cpp_extension after an unpinned torch install";
+    MESSAGE5 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
+    PRINT_BOTH = [
+      "Print both versions in the failing stage, right before the extension build:",
+      "",
+      "```dockerfile",
+      'RUN nvcc --version; echo "CUDA_HOME=$CUDA_HOME"; python3 -c "import torch; print(torch.__version__, torch.version.cuda)"',
+      "```",
+      ""
+    ];
+    unpinnedTorchExtensionVariants = [
+      {
+        when: "enrich.unpinnedTorchInstall",
+        title: TITLE2,
+        message: MESSAGE5,
+        fix: [
+          ...PRINT_BOTH,
+          "If they differ, install torch from the PyTorch index of the image's CUDA {fact.cuda} ({enrich.unpinnedTorchIndex}) in that earlier step:",
+          "",
+          "```sh",
+          "{enrich.unpinnedTorchInstall}",
+          "```",
+          "",
+          "{enrich.unpinnedTorchRange}: for a build that stays reproducible, pin the one your stack was written for (torch== that release). apex also wants the same minor: its own check compares torch.version.cuda with nvcc, minor included."
+        ].join("\n")
+      },
+      {
+        when: "enrich.unpinnedTorch",
+        title: TITLE2,
+        message: MESSAGE5,
+        fix: [
+          ...PRINT_BOTH,
+          "If they differ, install torch in that earlier step from the PyTorch index of the image's CUDA: https://download.pytorch.org/whl/ plus `cu` and the version nvcc prints without its dot (`cu118` for 11.8), with `--index-url`, pinned to a release that index holds and your stack supports (pytorch.org/get-started/previous-versions lists the releases per CUDA). apex also wants the same minor: its own check compares torch.version.cuda with nvcc, minor included."
+        ].join("\n")
+      }
+    ];
+  }
+});
+
 // src/rules/catalog/buildkit/step-failed.ts
 function outsideFix(why) {
   return [
@@ -14628,6 +14774,7 @@ var init_step_failed = __esm({
   "src/rules/catalog/buildkit/step-failed.ts"() {
     "use strict";
     init_unpinned_flash_attn();
+    init_unpinned_torch_extension();
     stepFailed = {
       id: "buildkit/step-failed",
       title: "Build step failed",
@@ -14657,6 +14804,7 @@ var init_step_failed = __esm({
       variants: [
         // a known source-build trap, named even when the log keeps only BuildKit's error
         unpinnedFlashAttnVariant,
+        ...unpinnedTorchExtensionVariants,
         {
           when: "instruction",
           message: (
@@ -14686,7 +14834,7 @@ var init_step_failed = __esm({
           fix: outsideFix("the last error printed is often only the exit")
         }
       ],
-      enrich: ["step-outcome", "unpinned-flash-attn"],
+      enrich: ["step-outcome", "unpinned-flash-attn", "unpinned-torch"],
       docs: "https://docs.docker.com/build/debug/"
     };
   }
@@ -43915,6 +44063,11 @@ var BuildkitTtyGrammar = class {
   ctx;
   /** The step whose `=> =>` lines follow. */
   last = null;
+  /**
+   * The step the display marked ERROR last: the error box below the screen prints its output. A
+   * paste that lost the box's ` > [5/8] RUN \u2026:` header keeps that output's `14.87 ` times.
+   */
+  failed = null;
   static claims(text2) {
     const c = text2.charCodeAt(0);
     return (c === 32 || c === 61 || c === 91) && (text2.startsWith("[+] ") || text2.trimStart().startsWith("=> "));
@@ -43956,8 +44109,10 @@ var BuildkitTtyGrammar = class {
     this.last = id;
     const at = line.line;
     if (mark === "CACHED ") this.ctx.emit({ type: "step-cached", line: at, id });
-    else if (mark === "ERROR ") this.ctx.emit({ type: "step-error", line: at, id, seconds, message: "" });
-    else if (mark === "CANCELED ") this.ctx.emit({ type: "step-canceled", line: at, id, seconds });
+    else if (mark === "ERROR ") {
+      this.failed = id;
+      this.ctx.emit({ type: "step-error", line: at, id, seconds, message: "" });
+    } else if (mark === "CANCELED ") this.ctx.emit({ type: "step-canceled", line: at, id, seconds });
     else if (seconds !== null) this.ctx.emit({ type: "step-done", line: at, id, seconds });
     return true;
   }
@@ -45168,7 +45323,13 @@ var LogParser = class {
       ctx.emit({ type: "step-output", line: line.line, id: ctx.current, seconds: null, text: text2 });
       return;
     }
-    ctx.unframed(line.line, withoutElapsedSeconds(text2));
+    const failed = this.tty.failed;
+    const body2 = withoutElapsedSeconds(text2);
+    if (failed !== null && body2 !== text2) {
+      ctx.emit({ type: "step-output", line: line.line, id: failed, seconds: null, text: body2 });
+      return;
+    }
+    ctx.unframed(line.line, body2);
   }
 };
 function withoutElapsedSeconds(text2) {
@@ -48560,6 +48721,14 @@ function buildAndShellCommand(target, file2, platform) {
   parts.push(`-t ${tag} --load -f ${quoteWord(file2)} .`);
   return `${parts.join(" ")} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
 }
+function podmanBuildAndShellCommand(target, file2, platform) {
+  const tag = `${TAG_PREFIX}:${target.name ?? "latest"}`;
+  const parts = ["podman build"];
+  if (target.name !== null) parts.push(`--target ${quoteWord(target.name)}`);
+  if (platform !== null) parts.push(`--platform ${quoteWord(platform)}`);
+  parts.push(`-t ${tag} -f ${quoteWord(file2)} .`);
+  return `${parts.join(" ")} && podman run --rm -it ${tag} ${shellFor(target.from)}`;
+}
 function bakeAndShellCommand(bakeTarget, target, platform) {
   const tag = `${TAG_PREFIX}:${target.name ?? "latest"}`;
   const t = quoteWord(bakeTarget);
@@ -48594,23 +48763,26 @@ function baseImageOf(step) {
   const from = /^FROM\s+(?:--\S+\s+)*(\S+)/i.exec(text2);
   return from ? from[1] : null;
 }
-function baseImageCommand(image, platform) {
+function baseImageCommand(image, platform, podman) {
   const ref = quoteWord(image);
+  const pull = `pull ${platform === null ? "" : `--platform ${quoteWord(platform)} `}${ref}`;
+  if (podman) return ["# The build stops at its base image: pull it by hand (the error, or the image):", `podman ${pull}`].join("\n");
   return [
     "# The build stops at its base image: ask the registry for it by hand (its platforms, or the error):",
     `docker buildx imagetools inspect ${ref}`,
-    `docker pull ${platform === null ? "" : `--platform ${quoteWord(platform)} `}${ref}`
+    `docker ${pull}`
   ].join("\n");
 }
 function reproduceCommand(step, dockerfile, model, match) {
   const failedStep = step.status === "error" || step.id === model.failedStep;
   const base = baseImageOf(step);
-  if (base !== null && failedStep && !base.includes("$")) return baseImageCommand(base, step.platform);
+  const podman = model.format === "buildah";
+  if (base !== null && failedStep && !base.includes("$")) return baseImageCommand(base, step.platform, podman);
   if (step.internal) return null;
   const target = targetOf(step, dockerfile, match, model);
   const file2 = dockerfilePath(dockerfile, model);
   const platform = step.platform;
-  const build = step.target !== null ? bakeAndShellCommand(step.target, target, platform) : buildAndShellCommand(target, file2, platform);
+  const build = podman ? podmanBuildAndShellCommand(target, file2, platform) : step.target !== null ? bakeAndShellCommand(step.target, target, platform) : buildAndShellCommand(target, file2, platform);
   const failed = step.status === "error" || step.id === model.failedStep;
   if (!failed) return [...nameFirst(target), build].join("\n");
   const line = failedLine(step, dockerfile, model, match);
@@ -48623,8 +48795,7 @@ function reproduceCommand(step, dockerfile, model, match) {
     `# comment that instruction out (with the rest of the ${target.name === null ? "Dockerfile" : "stage"} after it), then build and open a shell`,
     isRun ? `# in the state just before it, and run the failing command by hand:` : `# in the state just before it, and look for what the instruction expects:`,
     build,
-    `# Or let buildx ${BUILDX_DEBUG_MIN_VERSION}+ (experimental) open a shell where the step failed:`,
-    debuggerCommand(target, file2, platform)
+    ...podman ? [] : [`# Or let buildx ${BUILDX_DEBUG_MIN_VERSION}+ (experimental) open a shell where the step failed:`, debuggerCommand(target, file2, platform)]
   ].join("\n");
 }
 function namedContextsNote(model) {

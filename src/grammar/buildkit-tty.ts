@@ -30,6 +30,11 @@ const MARKS = ['CACHED ', 'ERROR ', 'CANCELED '] as const;
 export class BuildkitTtyGrammar {
   /** The step whose `=> =>` lines follow. */
   private last: number | null = null;
+  /**
+   * The step the display marked ERROR last: the error box below the screen prints its output. A
+   * paste that lost the box's ` > [5/8] RUN …:` header keeps that output's `14.87 ` times.
+   */
+  failed: number | null = null;
 
   constructor(private readonly ctx: ParseContext) {}
 
@@ -76,7 +81,10 @@ export class BuildkitTtyGrammar {
     this.last = id;
     const at = line.line;
     if (mark === 'CACHED ') this.ctx.emit({ type: 'step-cached', line: at, id });
-    else if (mark === 'ERROR ') this.ctx.emit({ type: 'step-error', line: at, id, seconds, message: '' });
+    else if (mark === 'ERROR ') {
+      this.failed = id;
+      this.ctx.emit({ type: 'step-error', line: at, id, seconds, message: '' });
+    }
     else if (mark === 'CANCELED ') this.ctx.emit({ type: 'step-canceled', line: at, id, seconds });
     else if (seconds !== null) this.ctx.emit({ type: 'step-done', line: at, id, seconds });
     return true;

@@ -77,7 +77,15 @@ export class LogParser {
       ctx.emit({ type: 'step-output', line: line.line, id: ctx.current, seconds: null, text });
       return;
     }
-    ctx.unframed(line.line, withoutElapsedSeconds(text));
+    const failed = this.tty.failed;
+    const body = withoutElapsedSeconds(text);
+    if (failed !== null && body !== text) {
+      // The tty display's error box without its header: its lines still carry the failed step's
+      // `14.87 ` times, and the display prints no other output with them.
+      ctx.emit({ type: 'step-output', line: line.line, id: failed, seconds: null, text: body });
+      return;
+    }
+    ctx.unframed(line.line, body);
   }
 }
 

@@ -42,6 +42,7 @@ import { unpinnedFlashAttnEnrich } from '../knowledge/unpinned-flash-attn-enrich
 import { eolReleaseEnrich } from '../knowledge/eol-release-enricher.js';
 import { installerCommandEnrich } from '../knowledge/installer-command-enricher.js';
 import { cpuTorchEnrich } from '../knowledge/cpu-torch-enricher.js';
+import { unpinnedTorchEnrich } from '../knowledge/unpinned-torch-enricher.js';
 import { toolBinDirEnrich } from '../knowledge/tool-bin-dir-enricher.js';
 
 /**
@@ -134,6 +135,7 @@ export const enrichers: Record<string, Enricher> = {
   /** A kernel ptxas refused for an arch older than it needs: that arch, the targeted one, lists from it up (`{enrich.required}`, `{enrich.torchArchList}`). */
   'kernel-arch': kernelArchEnrich,
   'unpinned-flash-attn': unpinnedFlashAttnEnrich,
+  'unpinned-torch': unpinnedTorchEnrich,
   /** A Debian release moved to archive.debian.org: its name, end of support, the sed to the archive (`{enrich.eolRelease}`, `{enrich.archiveCommand}`). */
   'eol-release': eolReleaseEnrich,
   /** The failed RUN's poetry / uv command with `--no-root`, `--only-root`, `--frozen` (`{enrich.poetryNoRoot}`, `{enrich.uvFrozen}`). */

@@ -53,7 +53,7 @@ describe('podman / buildah logs', () => {
     expect(model.steps.map((s) => [s.index, s.status])).toEqual([[1, 'error']]);
     expect(model.failedStep).toBe(model.steps[0]!.id);
     expect(findings[0]?.ruleId).toBe('buildkit/base-image-not-found');
-    expect(findings[0]?.reproduce).toContain('imagetools inspect docker.io/nvidia/cuda:10.2-cudnn7-devel-ubuntu18.04');
+    expect(findings[0]?.reproduce).toContain('podman pull docker.io/nvidia/cuda:10.2-cudnn7-devel-ubuntu18.04');
   });
 
   it('the older wording of the failure, single stage, no [k/n] prefix', async () => {

@@ -21,6 +21,18 @@ describe('failures the log shows only in part', () => {
     expect(analysis.findings[0]?.ruleId).toBe('pip/externally-managed');
   });
 
+  it('a tty screen whose error box lost its header: the timed lines are the failed step’s output', async () => {
+    // mistralai/mistral-inference#76 as stored: the reporter cut the box's ` > [5/8] RUN …:` header.
+    const analysis = await analyzeText(readFileSync('fixtures/rules/buildkit/step-failed/match-unpinned-torch-apex-tty.log', 'utf8'));
+    const failed = analysis.model.steps.find((s) => s.id === analysis.model.failedStep);
+    expect(failed?.instruction).toMatch(/^RUN git clone https:\/\/github\.com\/NVIDIA\/apex/);
+    expect(failed?.tail).toContain("No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'");
+    expect(failed?.tail.some((line) => line.includes('torch/utils/cpp_extension.py'))).toBe(true);
+    // Timed lines with no step marked ERROR stay outside any step.
+    const passed = await analyzeText(' => [4/8] RUN pip3 install "torch>=2.0.0"   476.6s\n14.87 No CUDA runtime is found\n');
+    expect(passed.model.steps.every((s) => s.tail.length === 0)).toBe(true);
+  });
+
   it('docker-compose v1 wrapping the classic builder’s failure', async () => {
     const analysis = await analyzeText(
       [

@@ -4,6 +4,7 @@
 // (`step-outcome` enricher), never a placeholder for either.
 import type { RuleInput } from '../../schema.js';
 import { unpinnedFlashAttnVariant } from '../pip/unpinned-flash-attn.js';
+import { unpinnedTorchExtensionVariants } from './unpinned-torch-extension.js';
 
 /** The fix when the failure's lines are outside any step: the log is a cut, the first error is above it. */
 function outsideFix(why: string): string {
@@ -43,6 +44,7 @@ export const stepFailed: RuleInput = {
   variants: [
     // a known source-build trap, named even when the log keeps only BuildKit's error
     unpinnedFlashAttnVariant,
+    ...unpinnedTorchExtensionVariants,
     {
       when: 'instruction',
       message:
@@ -76,6 +78,6 @@ export const stepFailed: RuleInput = {
       fix: outsideFix('the last error printed is often only the exit'),
     },
   ],
-  enrich: ['step-outcome', 'unpinned-flash-attn'],
+  enrich: ['step-outcome', 'unpinned-flash-attn', 'unpinned-torch'],
   docs: 'https://docs.docker.com/build/debug/',
 };
