@@ -85,14 +85,20 @@ export function stripCiPrefixes(text: string): string {
  * line (` ```#1 [internal] load …`, `…: exit code: 1``` `). The quoting goes, so that the grammars
  * and rules read the log as the tool printed it. BuildKit's error box header is ` > [stage 3/7]
  * RUN …:` with a leading space: one pasted without that space, quoted or not, gets it back.
+ * A quoted paste may also open an inline code span that runs over many lines (`` > `Collecting
+ * deepspeed… ``): a single backtick right after the quoting, with no other one on the line to
+ * close it, is Markdown's, not the tool's.
  */
 export function stripMarkdownQuoting(text: string): string {
   let out = text;
+  let quoted = false;
   while (out.charCodeAt(0) === 62 /* > */ && (out.length === 1 || out.charCodeAt(1) === 32)) {
     const rest = out.slice(2);
     if (rest.charCodeAt(0) === 91 /* [ */ && rest.endsWith(':') && rest.includes('] ')) return ' > ' + rest;
     out = rest;
+    quoted = true;
   }
+  if (quoted && out.charCodeAt(0) === 96 && out.charCodeAt(1) !== 96 && !out.includes('`', 1)) return out.slice(1);
   if (out.startsWith('```')) {
     if (FENCE_LINE.test(out)) return '';
     let start = 3;

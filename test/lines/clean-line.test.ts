@@ -65,6 +65,10 @@ describe('a log pasted into an issue', () => {
     expect(cleanLine('```#sh')).toBe('');
     expect(cleanLine('```')).toBe('');
     expect(cleanLine('> ```text')).toBe('');
+    // an inline code span opened on a quoted line and closed lines later (EleutherAI/gpt-neox#1021)
+    expect(cleanLine('> `Collecting deepspeed (from -r requirements.txt (line 2))')).toBe('Collecting deepspeed (from -r requirements.txt (line 2))');
+    // a backtick closed on the same line is the tool's own quoting
+    expect(cleanLine('> `pip` is not installed')).toBe('`pip` is not installed');
     expect(cleanLine('```#1 [internal] load build definition from Dockerfile')).toBe('#1 [internal] load build definition from Dockerfile');
     expect(cleanLine('ERROR: failed to solve: process "/bin/bash --login -c pip install flash-attn --no-build-isolation" did not complete successfully: exit code: 1```')).toBe(
       'ERROR: failed to solve: process "/bin/bash --login -c pip install flash-attn --no-build-isolation" did not complete successfully: exit code: 1',
@@ -91,6 +95,7 @@ describe('a log pasted into an issue', () => {
       'Use `pip install -e .` to install',
       'echo ``',
       'a ``` b',
+      '`Collecting deepspeed',
     ]) {
       expect(cleanLine(line)).toBe(line);
       expect(stripMarkdownQuoting(line)).toBe(line);

@@ -307,6 +307,37 @@ const cudaHeadersVariant = {
   ].join('\n'),
 };
 
+// torch prints `No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'` when it sees no GPU (a `docker build`) and took
+// a CUDA_HOME that exists (torch.utils.cpp_extension._find_cuda_home: CUDA_HOME / CUDA_PATH, else the nvcc on PATH, else
+// /usr/local/cuda when that directory exists). A /usr/local/cuda without bin/nvcc is what NVIDIA's `-base` and `-runtime`
+// images have: their Dockerfiles install cuda-cudart and cuda-compat and link /usr/local/cuda to them
+// (gitlab.com/nvidia/container-images/cuda, dist/<release>/<os>/base/Dockerfile; copied in deezer/spleeter
+// docker/cuda-10-1.dockerfile); nvcc and the headers come in `-devel`. EleutherAI/gpt-neox#1021: DeeperSpeed's setup.py on a
+// base image, fixed by going back to the `-devel` image (PR #1109). 11.8.0 is a published CUDA tag for Ubuntu 22.04
+// (cuda-image-tags.ts). With the place known, the image-build and docker-run variants below say it in their own form.
+const FOUND_HOME_MESSAGE =
+  "torch took CUDA_HOME='{context.torchFoundHome.home}' (its `No CUDA runtime is found` line: it sees no GPU, as in a `docker build`), " +
+  'and there is no CUDA compiler in it. A /usr/local/cuda without nvcc is what NVIDIA\'s `-base` and `-runtime` images hold: the CUDA ' +
+  'runtime libraries, no compiler and no headers; those come in the `-devel` flavour.';
+const foundHomeVariant: Variant = {
+  when: 'torchFoundHome&!fact.place',
+  title: 'No nvcc in the CUDA_HOME torch found (a CUDA image without the toolkit)',
+  message: FOUND_HOME_MESSAGE,
+  fix: [
+    'In a Dockerfile, build on the `-devel` image of the same CUDA release and OS: in the `FROM` line, replace `-base` or `-runtime` ' +
+      'in the tag with `-devel` (`nvidia/cuda:11.8.0-runtime-ubuntu22.04` becomes `nvidia/cuda:11.8.0-devel-ubuntu22.04`; a `cudnn` tag ' +
+      'keeps its `cudnn` part), and name the toolkit:',
+    '',
+    '```dockerfile',
+    ENV_LINE,
+    '```',
+    '',
+    'To ship a small image, build in that `-devel` stage and copy the result into a stage FROM the original image. Outside an image ' +
+      'build, `ls {context.torchFoundHome.home}/bin/nvcc` shows whether that directory has a compiler; without one, install the CUDA ' +
+      'toolkit of the release torch was built for (`python3 -c "import torch; print(torch.version.cuda)"`) and point CUDA_HOME at it.',
+  ].join('\n'),
+};
+
 export const toolkitNotFound: RuleInput = {
   id: 'cuda/toolkit-not-found',
   title: 'No CUDA compiler (nvcc) in the build stage',
@@ -345,6 +376,14 @@ export const toolkitNotFound: RuleInput = {
       literals: ['/bin/nvcc", "-V"]', "/bin/nvcc', '-V']"],
       pattern: 'check_output\\(\\[\\s{0,5}[A-Za-z_][\\w.]{0,40}\\s{0,3}\\+\\s{0,3}["\']/bin/nvcc["\'],',
     },
+    // DeepSpeed's (and DeeperSpeed's) setup.py: `os.environ["TORCH_CUDA_ARCH_LIST"] = get_default_compute_capabilities()`.
+    // That function (op_builder/builder.py) returns its defaults when CUDA_HOME is None and otherwise runs
+    // installed_cuda_version(), the `[cuda_home + "/bin/nvcc", "-V"]` call above: its frame in a failed build's traceback,
+    // as the call's source line or as the frame's name, is that call failing (EleutherAI/gpt-neox#1021, cut there).
+    {
+      literals: ['get_default_compute_capabilities'],
+      pattern: '= {0,3}get_default_compute_capabilities\\(\\)\\s*$|, in get_default_compute_capabilities\\s*$',
+    },
   ],
   // torch's own error says the same, with cuda/cuda-home-not-set's advice (the rebuild command): one finding, not two
   unless: [{ literals: ['CUDA_HOME environment variable is not set'] }],
@@ -364,6 +403,8 @@ export const toolkitNotFound: RuleInput = {
     { name: 'flashAttn', literals: ['flash_attn was requested'] },
     { name: 'cudaHomeNone', literals: ["unsupported operand type(s) for +: 'NoneType' and 'str'"] },
     { name: 'noGpuVisible', literals: ['Torch did not find available GPUs'] },
+    // torch found a CUDA_HOME but no GPU: `No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'`
+    { name: 'torchFoundHome', literals: ['No CUDA runtime is found, using CUDA_HOME='], pattern: "using CUDA_HOME='(?<home>[^']{1,200})'" },
     // FindCUDA's own words: `/usr/share/cmake-3.29/Modules/FindCUDA.cmake:1291 (find_package_handle_standard_args)`, `(missing: CUDA_NVCC_EXECUTABLE …`
     { name: 'findCuda', literals: ['FindCUDA.cmake', 'CUDA_NVCC_EXECUTABLE'] },
     // the `docker run` line, for the same command with another image (run-image)
@@ -390,6 +431,7 @@ export const toolkitNotFound: RuleInput = {
     [
     ...flashVariants(),
     ...homeNoneVariants,
+    foundHomeVariant,
     {
       when: 'condaBuild',
       title: 'No CUDA compiler in the conda-build environment',

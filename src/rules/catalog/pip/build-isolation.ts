@@ -98,6 +98,56 @@ function uvProjectFix(lead: string, steps: readonly string[]): string {
   ].join('\n');
 }
 
+// `--pre` lets pip take a development release (PEP 440 `.devN`), which may be published as a source distribution only:
+// YanWenKun/ComfyUI-Docker#12, `pip install --pre -U xformers --index-url https://download.pytorch.org/whl/cu121
+// --extra-index-url https://pypi.org/simple` took `xformers-0.0.23.dev685.tar.gz` from PyPI over the release wheels of
+// PyTorch's index, and its setup.py imports torch. xformers' README installs its releases as wheels from PyTorch's index, one
+// per CUDA release (`pip3 install -U xformers --index-url https://download.pytorch.org/whl/cu121`, cu118, …), and its
+// development builds with `pip install --pre -U xformers`. A wheel needs no setup.py run, so no torch to read its metadata.
+// The instruction BuildKit's tty progress keeps is cut (`RUN … pip install --brea`), so the flags are read from pip's lines
+// and the error box header: `--break-system-packages` (pip 23.0.1 and later, for an externally managed Python) stays.
+// `pip index versions` (pip 21.2 and later, marked experimental; takes `--index-url`, pip 23.2.1's help) lists an index's releases.
+type DevSdistVariant = NonNullable<RuleInput['variants']>[number];
+const DEV_SDIST_TITLE = 'pip picked a development release that builds from source';
+const DEV_SDIST_MESSAGE =
+  'pip took {context.devSdist.name} {context.devSdist.version}, a development release (`.dev`: pip takes those only with `--pre`, a pin ' +
+  'to one, or when no final release fits) published as a source distribution, `{context.devSdist.file}`. To read its metadata pip runs its setup.py, which imports ' +
+  '{module}, and {module} cannot be imported where it runs. A release of {context.devSdist.name} installed from a wheel runs no setup.py.';
+
+function devSdistVariants(): DevSdistVariant[] {
+  const out: DevSdistVariant[] = [];
+  for (const breakSystem of [true, false]) {
+    const flag = breakSystem ? ' --break-system-packages' : '';
+    out.push({
+      when: `devSdist&pytorchIndex&fact.place=image-build${breakSystem ? '&breakSystem' : ''}`,
+      title: DEV_SDIST_TITLE,
+      message: DEV_SDIST_MESSAGE,
+      fix: [
+        'Install a release, not a development build: drop `--pre` from this `pip install`. The releases are prebuilt wheels on the PyTorch ' +
+          'index this step already uses ({context.pytorchIndex.tag}), each built for one torch release, which pip installs with it:',
+        '',
+        '```dockerfile',
+        `RUN pip install${flag} -U {context.devSdist.name} --index-url https://download.pytorch.org/whl/{context.pytorchIndex.tag}`,
+        '```',
+        '',
+        'To keep a torch already in the image, pin the {context.devSdist.name} release built for it instead: ' +
+          '`pip index versions {context.devSdist.name} --index-url https://download.pytorch.org/whl/{context.pytorchIndex.tag}` lists the releases there.',
+      ].join('\n'),
+    });
+  }
+  out.push({
+    when: 'devSdist',
+    title: DEV_SDIST_TITLE,
+    message: DEV_SDIST_MESSAGE,
+    fix:
+      'Install a release, not a development build: drop `--pre` (or the pin to `{context.devSdist.version}`) from this `pip install`. ' +
+      'For xformers and other torch extensions, install the release wheel built for your CUDA from PyTorch\'s index: the CUDA torch ' +
+      'was built for (`python3 -c "import torch; print(torch.version.cuda)"`, 12.1 → `cu121`) names it, as in ' +
+      '`pip install -U {context.devSdist.name} --index-url https://download.pytorch.org/whl/cu121`.',
+  });
+  return out;
+}
+
 export const buildIsolation: RuleInput = {
   id: 'pip/build-isolation',
   title: 'Wheel build needs torch: build isolation hides it',
@@ -105,6 +155,10 @@ export const buildIsolation: RuleInput = {
   match: [
     // `      ModuleNotFoundError: No module named 'torch'` inside the subprocess output
     { literals: ['No module named '], pattern: "No module named '(?<module>torch|numpy|packaging|psutil|ninja|Cython|setuptools_scm|pybind11)(?:\\.[\\w.]{1,200})?'" },
+    // The same traceback cut before its last line: the setup script's `import torch` as the source line of the frame that
+    // raised, indented as pip (and uv) indent a build subprocess's output (six spaces, then the traceback's own four), where
+    // a script run directly shows it under four (YanWenKun/ComfyUI-Docker#12, cut at `import torch`).
+    { literals: ['import torch', 'from torch'], pattern: '^\\s{10,40}(?:import|from) (?<module>torch)(?:\\.[\\w.]{1,100})?(?: import [\\w, ]{1,200})?\\s*$' },
   ],
   context: [
     ...flashAttnWheelContexts,
@@ -113,6 +167,17 @@ export const buildIsolation: RuleInput = {
       name: 'buildEnv',
       literals: ['Getting requirements to build wheel', 'Preparing metadata (pyproject.toml)', 'Building wheel for', 'pip-build-env-'],
     },
+    // pip's line for a source distribution whose version is a development release: `Using cached xformers-0.0.23.dev685.tar.gz (3.8 MB)`
+    {
+      name: 'devSdist',
+      literals: ['Using cached ', 'Downloading '],
+      pattern: '(?:Using cached|Downloading) (?<file>(?<name>[A-Za-z0-9][A-Za-z0-9_.]{0,100}?)-(?<version>\\d[0-9.]{0,40}dev\\d{0,12})\\.(?:tar\\.gz|zip)) ',
+      keep: 'last',
+    },
+    // the PyTorch index pip read: `Looking in indexes: https://download.pytorch.org/whl/cu121, https://pypi.org/simple`
+    { name: 'pytorchIndex', literals: ['download.pytorch.org/whl/cu'], pattern: 'Looking in indexes: .{0,400}?download\\.pytorch\\.org/whl/(?<tag>cu\\d{2,3})\\b' },
+    // the install's own flag, in the step's error box header or a pasted RUN line
+    { name: 'breakSystem', literals: ['--break-system-packages'] },
     // uv's hint names the package and version it was building: `hint: This error likely indicates that `flash-attn@2.7.3` depends`
     {
       name: 'uvHint',
@@ -162,6 +227,7 @@ export const buildIsolation: RuleInput = {
   variants: withFlashAttnVariants(
     'install torch and the build tools first, then build it with `--no-build-isolation`, so the build sees them.',
     [
+    ...devSdistVariants(),
     {
       // uv said which package it was building (its own hint): uv's forms, in the Dockerfile of an image build
       when: 'uvHint&fact.place=image-build',
