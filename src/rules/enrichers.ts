@@ -25,6 +25,7 @@ import { extensionCudaEnrich } from '../knowledge/pyg-wheels.js';
 import { flashAttnWheelEnrich } from '../knowledge/flash-attn-wheel-enricher.js';
 import { aptExitEnrich } from '../knowledge/apt-exit.js';
 import { condaSolveEnrich } from '../knowledge/conda-solve.js';
+import { condaMissingSpecsEnrich } from '../knowledge/conda-missing-specs.js';
 import { torchSymbolEnrich } from '../knowledge/torch-symbol.js';
 import { cudaDriverEnrich } from '../knowledge/cuda-driver.js';
 import { cudaRequireEnrich } from '../knowledge/cuda-require-enricher.js';
@@ -114,6 +115,8 @@ export const enrichers: Record<string, Enricher> = {
   'apt-exit': aptExitEnrich,
   /** The spec file of a failed conda / mamba / micromamba solve and the same solve with `--dry-run` where a shell can run it (`{enrich.file}`, `{enrich.dryRun}`). */
   'conda-solve': condaSolveEnrich,
+  /** Every spec a conda solve found nowhere: one search over all, a PyPI check of their names, the specs in pip's syntax (`{enrich.missingSearch}`, `{enrich.pypiCheck}`, `{enrich.pipSpecs}`). */
+  'conda-missing-specs': condaMissingSpecsEnrich,
   /** A package a newer Debian / Ubuntu release dropped: its replacement, the release, the base pinned to Debian 12 (`{enrich.droppedReplacement}`, `{enrich.droppedPinnedImage}`). */
   'apt-dropped': aptDroppedEnrich,
   /** The nvidia/cuda image a `docker run` of the log starts, in its `-devel` flavour, and that command with it (`{enrich.runDevelImage}`, `{enrich.runDevelCommand}`). */

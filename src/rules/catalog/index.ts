@@ -61,6 +61,7 @@ import { vcsGitMissing } from './pip/vcs-git-missing.js';
 import { uvPathSourceMissing } from './pip/uv-path-source-missing.js';
 import { venvUnavailable } from './pip/venv-unavailable.js';
 import { downloadTimeout } from './pip/download-timeout.js';
+import { poetryLockFailed } from './pip/poetry-lock-failed.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -153,6 +154,7 @@ export const builtinRules: RuleInput[] = [
   uvPathSourceMissing,
   venvUnavailable,
   downloadTimeout,
+  poetryLockFailed,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,

@@ -41,6 +41,52 @@ function armFix(tool: 'conda' | 'micromamba'): string {
   ].join('\n');
 }
 
+/**
+ * Each spec conda listed, searched in the channels; for a name no channel has, the check on PyPI and the edit that
+ * moves it to the environment file's `pip:` list (conda's "Creating an environment file manually").
+ */
+function everySpecFix(edit: string[]): string {
+  return [
+    'Ask the channels about every package conda listed ({context.spec.spec:all}):',
+    '',
+    '```sh',
+    '{enrich.missingSearch}',
+    '```',
+    '',
+    'Entries but not this version: pin a listed one. Entries only for another platform (`--platform linux-64` or',
+    '`--platform linux-aarch64` added to the search shows them): the image is built for a platform the channel has no',
+    'build for. No entry at all: the name is not a conda name, or the package lives in another channel (add it with `-c`',
+    'or under `channels:`), or it is on PyPI only. Ask PyPI (or look each name up on pypi.org):',
+    '',
+    '```sh',
+    '{enrich.pypiCheck}',
+    '```',
+    '',
+    ...edit,
+  ].join('\n');
+}
+
+const envFileEdit = [
+  'Move each one only PyPI has to the `pip:` list of the environment file, in pip\'s syntax (drop the ones conda found):',
+  'delete its line from `dependencies:` and list it under `pip`, which must itself be a dependency:',
+  '',
+  '```yaml',
+  '  - pip',
+  '  - pip: [{enrich.pipSpecs}]',
+  '```',
+  '',
+  'When the file already has a `pip:` list, add them to it instead.',
+];
+
+const pipInstallEdit = [
+  'Take each one only PyPI has out of the conda command and install it after it with the pip of the environment conda',
+  'installs into, in pip\'s syntax (drop the ones conda found):',
+  '',
+  '```sh',
+  'python -m pip install {enrich.pipArgs}',
+  '```',
+];
+
 function variants(): Variant[] {
   const out: Variant[] = [];
   for (const pre of ['micromamba&', 'fact.installer=micromamba&', '']) {
@@ -108,6 +154,11 @@ function variants(): Variant[] {
       'start from an older miniconda image whose base environment already has it.',
     ].join('\n'),
   });
+  // Every listed spec, searched in one loop, and the edit for those only PyPI has (conda-missing-specs enricher):
+  // in the environment file's `pip:` list when the solve read one, else a pip install after the conda step.
+  out.push({ when: 'envResolve&enrich.missingSearch&enrich.pipSpecs', fix: everySpecFix(envFileEdit) });
+  out.push({ when: 'envFileRun&enrich.missingSearch&enrich.pipSpecs', fix: everySpecFix(envFileEdit) });
+  out.push({ when: 'enrich.missingSearch&enrich.pipArgs', fix: everySpecFix(pipInstallEdit) });
   for (const pre of ['micromamba&', 'fact.installer=micromamba&', '']) {
     const tool = pre === '' ? 'conda' : 'micromamba';
     out.push({
@@ -157,6 +208,15 @@ export const packagesNotFound: RuleInput = {
     // conda's channel list names the platform it solved for: `  - https://repo.anaconda.com/pkgs/main/linux-aarch64`
     { name: 'aarch64', literals: ['/linux-aarch64'], pattern: '^(?:> ?)?\\s{0,12}- \\S{1,300}/linux-aarch64/?\\s{0,5}$' },
     { name: 'micromamba', literals: ['micromamba'] },
+    // The solve read an environment file: conda prints `ResolvePackageNotFound:` only for `conda env create/update`,
+    // and the RUN line names the file (`conda env create -f /tmp/environment.yml`, `mamba install -f env.yaml`).
+    { name: 'envResolve', literals: ['ResolvePackageNotFound:'] },
+    {
+      name: 'envFileRun',
+      source: 'instruction',
+      literals: ['conda env ', '-f ', '--file'],
+      pattern: '\\bconda env (?:create|update)\\b|\\b(?:conda|mamba|micromamba) (?:create|install|update)\\b[^;&|]{0,300}\\s(?:-f|--file)[ =]\\S{0,200}\\.ya?ml\\b',
+    },
   ],
   scope: 'step',
   specificity: 3,
@@ -169,5 +229,6 @@ export const packagesNotFound: RuleInput = {
     'conda-forge: add it with `-c`); a version with no entry needs one of the listed versions instead.',
   ].join('\n'),
   variants: variants(),
+  enrich: 'conda-missing-specs',
   docs: 'https://docs.conda.io/projects/conda/en/latest/commands/search.html',
 };

@@ -1,0 +1,87 @@
+// The `conda-missing-specs` enricher: every spec conda listed as not found (`ResolvePackageNotFound:` or
+// `PackagesNotFoundError: …` followed by `  - spec` lines), as one search command over all of them, one PyPI check
+// over their names, and the same specs in pip's syntax: for the `pip:` list of an environment file (`pipSpecs`) and
+// for a `pip install` command line (`pipArgs`).
+//
+// Sources:
+// - conda match specs (docs.conda.io/projects/conda/en/latest/user-guide/concepts/pkg-specs.html): `name=1.5` is
+//   fuzzy, it matches 1.5, 1.5.0, 1.5.1…; `name==1.5` is exact; `channel::name` names a channel. pip has the same
+//   fuzzy match as `==1.5.*` (PEP 440, "Version matching" with a trailing `.*`).
+// - `conda search SPEC` takes one spec (docs.conda.io/projects/conda/en/latest/commands/search.html); micromamba
+//   has the same `search` (used with `-c conda-forge` in public scripts).
+// - `pip index versions NAME` lists the versions an index has (pip 21.2 and later; `pip index --help` of pip 23.2.1
+//   on this machine); pypi.org/project/NAME/ shows the same.
+// - An environment file's `dependencies:` takes a `pip:` entry whose list pip installs, with `pip` itself listed
+//   (conda's "Managing environments", "Creating an environment file manually",
+//   docs.conda.io/projects/conda/en/latest/user-guide/tasks/manage-environments.html).
+import type { BuildModel, Step } from '../model/types.js';
+import type { FactView } from '../facts/fact-view.js';
+
+/** `  - pyglet=1.5`, `  - bioconda::bowtie2=2.4.5` (a listed spec; channel URLs have no `=` and are dropped below). */
+const specLine = /^(?:> ?)?\s{0,12}- ((?:[A-Za-z0-9_.-]{1,60}::)?[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}(?:[=<>!~][^\s:'"`$\\]{0,100})?)\s{0,5}$/;
+const header = /ResolvePackageNotFound:|PackagesNotFoundError|The following packages are not available/;
+
+/** The specs listed under conda's not-found header, in order, without duplicates. */
+export function missingSpecs(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let inList = false;
+  for (const line of lines) {
+    if (header.test(line)) {
+      inList = true;
+      continue;
+    }
+    if (!inList) continue;
+    const m = specLine.exec(line);
+    if (m === null) {
+      // conda prints a blank line after the list; the channel list that follows (`Current channels:`) ends it too.
+      if (line.trim() === '' && out.length > 0) inList = false;
+      if (/Current channels:|To search for alternate channels/.test(line)) inList = false;
+      continue;
+    }
+    if (!out.includes(m[1]!)) out.push(m[1]!);
+  }
+  return out;
+}
+
+/**
+ * A conda spec in pip's syntax, or null when it has no PyPI reading (a channel-qualified spec, a build string,
+ * conda's own or Python's pin).
+ */
+export function pipSpecOf(spec: string): string | null {
+  if (spec.includes('::')) return null;
+  const m = /^([A-Za-z0-9_][A-Za-z0-9_.-]{0,200})([=<>!~][^\s]{0,200})?$/.exec(spec);
+  if (m === null) return null;
+  const name = m[1]!;
+  const rest = m[2] ?? '';
+  if (/^(?:python|conda|pip)$/i.test(name)) return null;
+  if (rest === '') return name;
+  if (/^={1,2}[^=<>!]+=/.test(rest)) return null; // `name=1.0=build`, `name==1.0=build`
+  const fuzzy = /^=(\d[\w.]*?)(?:\.?\*)?$/.exec(rest);
+  if (fuzzy !== null) return `${name}==${fuzzy[1]}.*`;
+  if (/^(?:==|>=|<=|!=|~=|>|<)\S+$/.test(rest)) return `${name}${rest}`;
+  return null;
+}
+
+export function condaMissingSpecsEnrich(
+  captures: Readonly<Record<string, string>>,
+  step: Step | null,
+  model: BuildModel,
+  facts: FactView,
+): Record<string, string> {
+  const specs = missingSpecs([...(step?.tail ?? []), ...(model.outsideLines ?? [])]);
+  if (specs.length === 0) return {};
+  const quoted = specs.map((s) => `'${s}'`).join(' ');
+  const micromamba = captures['context.micromamba'] !== undefined || facts.value('installer') === 'micromamba';
+  const search = micromamba ? 'micromamba search -c conda-forge "$spec"' : 'conda search -c conda-forge "$spec"';
+  const out: Record<string, string> = {
+    missingSearch: specs.length === 1 ? search.replace('"$spec"', quoted) : `for spec in ${quoted}; do ${search}; done`,
+  };
+  const pip = specs.map((s) => [s, pipSpecOf(s)] as const).filter((p): p is readonly [string, string] => p[1] !== null);
+  if (pip.length === 0) return out;
+  const names = pip.map(([, p]) => /^[A-Za-z0-9_.-]+/.exec(p)![0]);
+  out.pypiCheck = names.length === 1 ? `pip index versions ${names[0]}` : `for name in ${names.join(' ')}; do pip index versions "$name"; done`;
+  out.pipSpecs = pip.map(([, p]) => `"${p}"`).join(', ');
+  out.pipArgs = pip.map(([, p]) => `'${p}'`).join(' ');
+  out.pipNames = names.join(', ');
+  return out;
+}
