@@ -3782,6 +3782,67 @@ var init_conda_solve = __esm({
   }
 });
 
+// src/knowledge/conda-missing-specs.ts
+function missingSpecs(lines2) {
+  const out = [];
+  let inList = false;
+  for (const line of lines2) {
+    if (header.test(line)) {
+      inList = true;
+      continue;
+    }
+    if (!inList) continue;
+    const m = specLine.exec(line);
+    if (m === null) {
+      if (line.trim() === "" && out.length > 0) inList = false;
+      if (/Current channels:|To search for alternate channels/.test(line)) inList = false;
+      continue;
+    }
+    if (!out.includes(m[1])) out.push(m[1]);
+  }
+  return out;
+}
+function pipSpecOf(spec) {
+  if (spec.includes("::")) return null;
+  const m = /^([A-Za-z0-9_][A-Za-z0-9_.-]{0,200})([=<>!~][^\s]{0,200})?$/.exec(spec);
+  if (m === null) return null;
+  const name2 = m[1];
+  const rest = m[2] ?? "";
+  if (/^(?:python|conda|pip)$/i.test(name2)) return null;
+  if (rest === "") return name2;
+  if (/^={1,2}[^=<>!]+=/.test(rest)) return null;
+  const fuzzy = /^=(\d[\w.]*?)(?:\.?\*)?$/.exec(rest);
+  if (fuzzy !== null) return `${name2}==${fuzzy[1]}.*`;
+  if (/^(?:==|>=|<=|!=|~=|>|<)\S+$/.test(rest)) return `${name2}${rest}`;
+  return null;
+}
+function condaMissingSpecsEnrich(captures, step, model, facts) {
+  const specs = missingSpecs([...step?.tail ?? [], ...model.outsideLines ?? []]);
+  if (specs.length === 0) return {};
+  const quoted = specs.map((s) => `'${s}'`).join(" ");
+  const micromamba = captures["context.micromamba"] !== void 0 || facts.value("installer") === "micromamba";
+  const search2 = micromamba ? 'micromamba search -c conda-forge "$spec"' : 'conda search -c conda-forge "$spec"';
+  const out = {
+    missingSearch: specs.length === 1 ? search2.replace('"$spec"', quoted) : `for spec in ${quoted}; do ${search2}; done`
+  };
+  const pip2 = specs.map((s) => [s, pipSpecOf(s)]).filter((p) => p[1] !== null);
+  if (pip2.length === 0) return out;
+  const names = pip2.map(([, p]) => /^[A-Za-z0-9_.-]+/.exec(p)[0]);
+  out.pypiCheck = names.length === 1 ? `pip index versions ${names[0]}` : `for name in ${names.join(" ")}; do pip index versions "$name"; done`;
+  out.pipSpecs = pip2.map(([, p]) => `"${p}"`).join(", ");
+  out.pipArgs = pip2.map(([, p]) => `'${p}'`).join(" ");
+  out.pipNames = names.join(", ");
+  return out;
+}
+var specLine, header;
+var init_conda_missing_specs = __esm({
+  "src/knowledge/conda-missing-specs.ts"() {
+    "use strict";
+    specLine = /^(?:> ?)?\s{0,12}- ((?:[A-Za-z0-9_.-]{1,60}::)?[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}(?:[=<>!~][^\s:'"`$\\]{0,100})?)\s{0,5}$/;
+    header = /ResolvePackageNotFound:|PackagesNotFoundError|The following packages are not available/;
+  }
+});
+
 // src/knowledge/torch-symbol.ts
 function qualifiedName(symbol2) {
   return parseName(symbol2)?.name ?? null;
@@ -4686,6 +4747,7 @@ var init_enrichers = __esm({
     init_flash_attn_wheel_enricher();
     init_apt_exit();
     init_conda_solve();
+    init_conda_missing_specs();
     init_torch_symbol();
     init_cuda_driver();
     init_cuda_require_enricher();
@@ -4757,6 +4819,8 @@ var init_enrichers = __esm({
       "apt-exit": aptExitEnrich,
       /** The spec file of a failed conda / mamba / micromamba solve and the same solve with `--dry-run` where a shell can run it (`{enrich.file}`, `{enrich.dryRun}`). */
       "conda-solve": condaSolveEnrich,
+      /** Every spec a conda solve found nowhere: one search over all, a PyPI check of their names, the specs in pip's syntax (`{enrich.missingSearch}`, `{enrich.pypiCheck}`, `{enrich.pipSpecs}`). */
+      "conda-missing-specs": condaMissingSpecsEnrich,
       /** A package a newer Debian / Ubuntu release dropped: its replacement, the release, the base pinned to Debian 12 (`{enrich.droppedReplacement}`, `{enrich.droppedPinnedImage}`). */
       "apt-dropped": aptDroppedEnrich,
       /** The nvidia/cuda image a `docker run` of the log starts, in its `-devel` flavour, and that command with it (`{enrich.runDevelImage}`, `{enrich.runDevelCommand}`). */
@@ -5734,7 +5798,7 @@ function flashVariants() {
   }
   return out;
 }
-var ENV_LINE, NAME_IT, FINDCUDA_HINT, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, CUDA_HEADERS_MISSING, cudaHeadersVariant, toolkitNotFound;
+var ENV_LINE, NAME_IT, FINDCUDA_HINT, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, CUDA_HEADERS_MISSING, cudaHeadersVariant, FOUND_HOME_MESSAGE, foundHomeVariant, toolkitNotFound;
 var init_toolkit_not_found = __esm({
   "src/rules/catalog/cuda/toolkit-not-found.ts"() {
     "use strict";
@@ -5876,6 +5940,21 @@ var init_toolkit_not_found = __esm({
         "```"
       ].join("\n")
     };
+    FOUND_HOME_MESSAGE = "torch took CUDA_HOME='{context.torchFoundHome.home}' (its `No CUDA runtime is found` line: it sees no GPU, as in a `docker build`), and there is no CUDA compiler in it. A /usr/local/cuda without nvcc is what NVIDIA's `-base` and `-runtime` images hold: the CUDA runtime libraries, no compiler and no headers; those come in the `-devel` flavour.";
+    foundHomeVariant = {
+      when: "torchFoundHome&!fact.place",
+      title: "No nvcc in the CUDA_HOME torch found (a CUDA image without the toolkit)",
+      message: FOUND_HOME_MESSAGE,
+      fix: [
+        "In a Dockerfile, build on the `-devel` image of the same CUDA release and OS: in the `FROM` line, replace `-base` or `-runtime` in the tag with `-devel` (`nvidia/cuda:11.8.0-runtime-ubuntu22.04` becomes `nvidia/cuda:11.8.0-devel-ubuntu22.04`; a `cudnn` tag keeps its `cudnn` part), and name the toolkit:",
+        "",
+        "```dockerfile",
+        ENV_LINE,
+        "```",
+        "",
+        'To ship a small image, build in that `-devel` stage and copy the result into a stage FROM the original image. Outside an image build, `ls {context.torchFoundHome.home}/bin/nvcc` shows whether that directory has a compiler; without one, install the CUDA toolkit of the release torch was built for (`python3 -c "import torch; print(torch.version.cuda)"`) and point CUDA_HOME at it.'
+      ].join("\n")
+    };
     toolkitNotFound = {
       id: "cuda/toolkit-not-found",
       title: "No CUDA compiler (nvcc) in the build stage",
@@ -5913,6 +5992,14 @@ var init_toolkit_not_found = __esm({
         {
           literals: ['/bin/nvcc", "-V"]', "/bin/nvcc', '-V']"],
           pattern: `check_output\\(\\[\\s{0,5}[A-Za-z_][\\w.]{0,40}\\s{0,3}\\+\\s{0,3}["']/bin/nvcc["'],`
+        },
+        // DeepSpeed's (and DeeperSpeed's) setup.py: `os.environ["TORCH_CUDA_ARCH_LIST"] = get_default_compute_capabilities()`.
+        // That function (op_builder/builder.py) returns its defaults when CUDA_HOME is None and otherwise runs
+        // installed_cuda_version(), the `[cuda_home + "/bin/nvcc", "-V"]` call above: its frame in a failed build's traceback,
+        // as the call's source line or as the frame's name, is that call failing (EleutherAI/gpt-neox#1021, cut there).
+        {
+          literals: ["get_default_compute_capabilities"],
+          pattern: "= {0,3}get_default_compute_capabilities\\(\\)\\s*$|, in get_default_compute_capabilities\\s*$"
         }
       ],
       // torch's own error says the same, with cuda/cuda-home-not-set's advice (the rebuild command): one finding, not two
@@ -5933,6 +6020,8 @@ var init_toolkit_not_found = __esm({
         { name: "flashAttn", literals: ["flash_attn was requested"] },
         { name: "cudaHomeNone", literals: ["unsupported operand type(s) for +: 'NoneType' and 'str'"] },
         { name: "noGpuVisible", literals: ["Torch did not find available GPUs"] },
+        // torch found a CUDA_HOME but no GPU: `No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'`
+        { name: "torchFoundHome", literals: ["No CUDA runtime is found, using CUDA_HOME="], pattern: "using CUDA_HOME='(?<home>[^']{1,200})'" },
         // FindCUDA's own words: `/usr/share/cmake-3.29/Modules/FindCUDA.cmake:1291 (find_package_handle_standard_args)`, `(missing: CUDA_NVCC_EXECUTABLE \u2026`
         { name: "findCuda", literals: ["FindCUDA.cmake", "CUDA_NVCC_EXECUTABLE"] },
         // the `docker run` line, for the same command with another image (run-image)
@@ -5957,6 +6046,7 @@ var init_toolkit_not_found = __esm({
         [
           ...flashVariants(),
           ...homeNoneVariants,
+          foundHomeVariant,
           {
             when: "condaBuild",
             title: "No CUDA compiler in the conda-build environment",
@@ -9532,7 +9622,34 @@ function uvProjectFix(lead, steps) {
     "With `uv pip install` instead of a project: `uv pip install {module}` first, then `uv pip install {context.uvHint.pkg}=={context.uvHint.version} --no-build-isolation`."
   ].join("\n");
 }
-var LEGACY_MESSAGE, UNNAMED_LEGACY_MESSAGE, TORCH_INDEX_UNKNOWN, buildIsolation;
+function devSdistVariants() {
+  const out = [];
+  for (const breakSystem of [true, false]) {
+    const flag2 = breakSystem ? " --break-system-packages" : "";
+    out.push({
+      when: `devSdist&pytorchIndex&fact.place=image-build${breakSystem ? "&breakSystem" : ""}`,
+      title: DEV_SDIST_TITLE,
+      message: DEV_SDIST_MESSAGE,
+      fix: [
+        "Install a release, not a development build: drop `--pre` from this `pip install`. The releases are prebuilt wheels on the PyTorch index this step already uses ({context.pytorchIndex.tag}), each built for one torch release, which pip installs with it:",
+        "",
+        "```dockerfile",
+        `RUN pip install${flag2} -U {context.devSdist.name} --index-url https://download.pytorch.org/whl/{context.pytorchIndex.tag}`,
+        "```",
+        "",
+        "To keep a torch already in the image, pin the {context.devSdist.name} release built for it instead: `pip index versions {context.devSdist.name} --index-url https://download.pytorch.org/whl/{context.pytorchIndex.tag}` lists the releases there."
+      ].join("\n")
+    });
+  }
+  out.push({
+    when: "devSdist",
+    title: DEV_SDIST_TITLE,
+    message: DEV_SDIST_MESSAGE,
+    fix: 'Install a release, not a development build: drop `--pre` (or the pin to `{context.devSdist.version}`) from this `pip install`. For xformers and other torch extensions, install the release wheel built for your CUDA from PyTorch\'s index: the CUDA torch was built for (`python3 -c "import torch; print(torch.version.cuda)"`, 12.1 \u2192 `cu121`) names it, as in `pip install -U {context.devSdist.name} --index-url https://download.pytorch.org/whl/cu121`.'
+  });
+  return out;
+}
+var LEGACY_MESSAGE, UNNAMED_LEGACY_MESSAGE, TORCH_INDEX_UNKNOWN, DEV_SDIST_TITLE, DEV_SDIST_MESSAGE, buildIsolation;
 var init_build_isolation = __esm({
   "src/rules/catalog/pip/build-isolation.ts"() {
     "use strict";
@@ -9542,13 +9659,19 @@ var init_build_isolation = __esm({
     TORCH_INDEX_UNKNOWN = [
       "The log does not show this image's CUDA; read it (`nvcc --version`, or the CUDA in the base image's tag) and install torch from PyTorch's index for it (`pip install torch --index-url https://download.pytorch.org/whl/cu121` is CUDA 12.1's; https://pytorch.org/get-started/previous-versions/ lists each release with its indexes). Then:"
     ];
+    DEV_SDIST_TITLE = "pip picked a development release that builds from source";
+    DEV_SDIST_MESSAGE = "pip took {context.devSdist.name} {context.devSdist.version}, a development release (`.dev`: pip takes those only with `--pre`, a pin to one, or when no final release fits) published as a source distribution, `{context.devSdist.file}`. To read its metadata pip runs its setup.py, which imports {module}, and {module} cannot be imported where it runs. A release of {context.devSdist.name} installed from a wheel runs no setup.py.";
     buildIsolation = {
       id: "pip/build-isolation",
       title: "Wheel build needs torch: build isolation hides it",
       severity: "error",
       match: [
         // `      ModuleNotFoundError: No module named 'torch'` inside the subprocess output
-        { literals: ["No module named "], pattern: "No module named '(?<module>torch|numpy|packaging|psutil|ninja|Cython|setuptools_scm|pybind11)(?:\\.[\\w.]{1,200})?'" }
+        { literals: ["No module named "], pattern: "No module named '(?<module>torch|numpy|packaging|psutil|ninja|Cython|setuptools_scm|pybind11)(?:\\.[\\w.]{1,200})?'" },
+        // The same traceback cut before its last line: the setup script's `import torch` as the source line of the frame that
+        // raised, indented as pip (and uv) indent a build subprocess's output (six spaces, then the traceback's own four), where
+        // a script run directly shows it under four (YanWenKun/ComfyUI-Docker#12, cut at `import torch`).
+        { literals: ["import torch", "from torch"], pattern: "^\\s{10,40}(?:import|from) (?<module>torch)(?:\\.[\\w.]{1,100})?(?: import [\\w, ]{1,200})?\\s*$" }
       ],
       context: [
         ...flashAttnWheelContexts,
@@ -9557,6 +9680,17 @@ var init_build_isolation = __esm({
           name: "buildEnv",
           literals: ["Getting requirements to build wheel", "Preparing metadata (pyproject.toml)", "Building wheel for", "pip-build-env-"]
         },
+        // pip's line for a source distribution whose version is a development release: `Using cached xformers-0.0.23.dev685.tar.gz (3.8 MB)`
+        {
+          name: "devSdist",
+          literals: ["Using cached ", "Downloading "],
+          pattern: "(?:Using cached|Downloading) (?<file>(?<name>[A-Za-z0-9][A-Za-z0-9_.]{0,100}?)-(?<version>\\d[0-9.]{0,40}dev\\d{0,12})\\.(?:tar\\.gz|zip)) ",
+          keep: "last"
+        },
+        // the PyTorch index pip read: `Looking in indexes: https://download.pytorch.org/whl/cu121, https://pypi.org/simple`
+        { name: "pytorchIndex", literals: ["download.pytorch.org/whl/cu"], pattern: "Looking in indexes: .{0,400}?download\\.pytorch\\.org/whl/(?<tag>cu\\d{2,3})\\b" },
+        // the install's own flag, in the step's error box header or a pasted RUN line
+        { name: "breakSystem", literals: ["--break-system-packages"] },
         // uv's hint names the package and version it was building: `hint: This error likely indicates that `flash-attn@2.7.3` depends`
         {
           name: "uvHint",
@@ -9602,6 +9736,7 @@ var init_build_isolation = __esm({
       variants: withFlashAttnVariants(
         "install torch and the build tools first, then build it with `--no-build-isolation`, so the build sees them.",
         [
+          ...devSdistVariants(),
           {
             // uv said which package it was building (its own hint): uv's forms, in the Dockerfile of an image build
             when: "uvHint&fact.place=image-build",
@@ -10781,6 +10916,91 @@ var init_download_timeout = __esm({
   }
 });
 
+// src/rules/catalog/pip/poetry-lock-failed.ts
+function regenerate(after) {
+  return [
+    "Regenerate poetry.lock outside the image, with the poetry version the image installs (`poetry --version` on both",
+    "sides), and commit it. On poetry 2.x:",
+    "",
+    "```sh",
+    "poetry lock --regenerate",
+    "```",
+    "",
+    "On poetry 1.x, plain `poetry lock` (without `--no-update`) does the same.",
+    "",
+    after
+  ].join("\n");
+}
+var installFromLock, installOnly, poetryLockFailed;
+var init_poetry_lock_failed = __esm({
+  "src/rules/catalog/pip/poetry-lock-failed.ts"() {
+    "use strict";
+    installFromLock = [
+      "In the Dockerfile, install from the committed lock instead of locking in the build: drop the `RUN \u2026 poetry lock`",
+      "line (`poetry install` installs what poetry.lock says, without resolving). To make a stale lock fail the build with",
+      "a clear message, check it first (poetry 1.6 or later):",
+      "",
+      "```dockerfile",
+      "RUN {context.poetryLockRun.poetry|poetry} check --lock",
+      "```"
+    ].join("\n");
+    installOnly = [
+      "The image then installs from the committed lock (`poetry install`); do not run `poetry lock` in the build, where",
+      "its result is lost with the layer."
+    ].join("\n");
+    poetryLockFailed = {
+      id: "pip/poetry-lock-failed",
+      title: "poetry cannot use the committed poetry.lock",
+      severity: "error",
+      match: [
+        // poetry's solver fails with an IndexError; poetry prints the bare exception text.
+        { literals: ["list index out of range"], pattern: "^\\s{0,4}list index out of range\\s{0,4}$" }
+      ],
+      context: [
+        // The step runs poetry (the RUN instruction, or BuildKit's `process "/bin/sh -c ~/.local/bin/poetry lock \u2026"`).
+        { name: "poetryStep", source: "instruction", literals: ["poetry"], pattern: "\\bpoetry (?:lock|install|update|sync|check)\\b" },
+        // `RUN ~/.local/bin/poetry lock --no-update`: poetry 1.x (2.0 removed the option); the path poetry runs from.
+        { name: "noUpdate", source: "instruction", literals: ["--no-update"], pattern: "\\bpoetry lock\\b[^;&|]{0,200}--no-update\\b" },
+        {
+          name: "poetryLockRun",
+          source: "instruction",
+          literals: ["poetry lock"],
+          pattern: "(?<poetry>(?:[~\\w./-]{0,200}/)?poetry) lock\\b"
+        }
+      ],
+      when: "poetryStep",
+      scope: "step",
+      specificity: 3,
+      message: "poetry stopped inside its own code (`list index out of range`, a Python IndexError) while it resolved the dependencies against the committed poetry.lock: this poetry cannot reconcile that lock with pyproject.toml. Regenerating the lock from scratch clears it.",
+      fix: regenerate(installOnly),
+      variants: [
+        {
+          when: "noUpdate",
+          message: "poetry stopped inside its own code (`list index out of range`, a Python IndexError) while `poetry lock --no-update` re-resolved the dependencies against the committed poetry.lock: this poetry cannot reconcile that lock with pyproject.toml. `--no-update` keeps the lock's versions, so it cannot get past it; regenerating the lock from scratch does.",
+          fix: [
+            "Regenerate poetry.lock outside the image, with the poetry version the image installs: it accepts `--no-update`,",
+            "so it is a 1.x release (poetry 2.0 removed the option). Check with `poetry --version` on both sides, then:",
+            "",
+            "```sh",
+            "poetry lock",
+            "```",
+            "",
+            "(on poetry 1.x, `poetry lock` without `--no-update` re-resolves every package, as `poetry update` does without",
+            "installing), and commit poetry.lock.",
+            "",
+            installFromLock
+          ].join("\n")
+        },
+        {
+          when: "poetryLockRun",
+          fix: regenerate(installFromLock)
+        }
+      ],
+      docs: "https://python-poetry.org/docs/cli/#lock"
+    };
+  }
+});
+
 // src/rules/catalog/conda/packages-not-found.ts
 function search(tool, platform) {
   const sub = platform === null ? "" : ` --platform ${platform}`;
@@ -10799,6 +11019,26 @@ function armFix(tool) {
     "Then pin a version that is listed (conda-forge has linux-aarch64 builds of many packages the default channel lacks: add",
     "`-c conda-forge` or list it under `channels:`), or build this image for `linux/amd64` if that is where it runs",
     "(`docker build --platform linux/amd64 \u2026`; on an ARM machine that runs under emulation)."
+  ].join("\n");
+}
+function everySpecFix(edit) {
+  return [
+    "Ask the channels about every package conda listed ({context.spec.spec:all}):",
+    "",
+    "```sh",
+    "{enrich.missingSearch}",
+    "```",
+    "",
+    "Entries but not this version: pin a listed one. Entries only for another platform (`--platform linux-64` or",
+    "`--platform linux-aarch64` added to the search shows them): the image is built for a platform the channel has no",
+    "build for. No entry at all: the name is not a conda name, or the package lives in another channel (add it with `-c`",
+    "or under `channels:`), or it is on PyPI only. Ask PyPI (or look each name up on pypi.org):",
+    "",
+    "```sh",
+    "{enrich.pypiCheck}",
+    "```",
+    "",
+    ...edit
   ].join("\n");
 }
 function variants5() {
@@ -10860,6 +11100,9 @@ function variants5() {
       "start from an older miniconda image whose base environment already has it."
     ].join("\n")
   });
+  out.push({ when: "envResolve&enrich.missingSearch&enrich.pipSpecs", fix: everySpecFix(envFileEdit) });
+  out.push({ when: "envFileRun&enrich.missingSearch&enrich.pipSpecs", fix: everySpecFix(envFileEdit) });
+  out.push({ when: "enrich.missingSearch&enrich.pipArgs", fix: everySpecFix(pipInstallEdit) });
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
     out.push({
@@ -10879,10 +11122,29 @@ function variants5() {
   }
   return out;
 }
-var packagesNotFound;
+var envFileEdit, pipInstallEdit, packagesNotFound;
 var init_packages_not_found = __esm({
   "src/rules/catalog/conda/packages-not-found.ts"() {
     "use strict";
+    envFileEdit = [
+      "Move each one only PyPI has to the `pip:` list of the environment file, in pip's syntax (drop the ones conda found):",
+      "delete its line from `dependencies:` and list it under `pip`, which must itself be a dependency:",
+      "",
+      "```yaml",
+      "  - pip",
+      "  - pip: [{enrich.pipSpecs}]",
+      "```",
+      "",
+      "When the file already has a `pip:` list, add them to it instead."
+    ];
+    pipInstallEdit = [
+      "Take each one only PyPI has out of the conda command and install it after it with the pip of the environment conda",
+      "installs into, in pip's syntax (drop the ones conda found):",
+      "",
+      "```sh",
+      "python -m pip install {enrich.pipArgs}",
+      "```"
+    ];
     packagesNotFound = {
       id: "conda/packages-not-found",
       title: "conda package not found in the channels",
@@ -10910,7 +11172,16 @@ var init_packages_not_found = __esm({
         { name: "buildPin", literals: ["- "], pattern: "^(?:> ?)?\\s{0,12}- [A-Za-z0-9_.-]{1,100}={1,2}[^=\\s]{1,60}=[^=\\s]{1,60}\\s{0,5}$" },
         // conda's channel list names the platform it solved for: `  - https://repo.anaconda.com/pkgs/main/linux-aarch64`
         { name: "aarch64", literals: ["/linux-aarch64"], pattern: "^(?:> ?)?\\s{0,12}- \\S{1,300}/linux-aarch64/?\\s{0,5}$" },
-        { name: "micromamba", literals: ["micromamba"] }
+        { name: "micromamba", literals: ["micromamba"] },
+        // The solve read an environment file: conda prints `ResolvePackageNotFound:` only for `conda env create/update`,
+        // and the RUN line names the file (`conda env create -f /tmp/environment.yml`, `mamba install -f env.yaml`).
+        { name: "envResolve", literals: ["ResolvePackageNotFound:"] },
+        {
+          name: "envFileRun",
+          source: "instruction",
+          literals: ["conda env ", "-f ", "--file"],
+          pattern: "\\bconda env (?:create|update)\\b|\\b(?:conda|mamba|micromamba) (?:create|install|update)\\b[^;&|]{0,300}\\s(?:-f|--file)[ =]\\S{0,200}\\.ya?ml\\b"
+        }
       ],
       scope: "step",
       specificity: 3,
@@ -10921,6 +11192,7 @@ var init_packages_not_found = __esm({
         "conda-forge: add it with `-c`); a version with no entry needs one of the listed versions instead."
       ].join("\n"),
       variants: variants5(),
+      enrich: "conda-missing-specs",
       docs: "https://docs.conda.io/projects/conda/en/latest/commands/search.html"
     };
   }
@@ -14898,6 +15170,7 @@ var init_catalog = __esm({
     init_uv_path_source_missing();
     init_venv_unavailable();
     init_download_timeout();
+    init_poetry_lock_failed();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -14989,6 +15262,7 @@ var init_catalog = __esm({
       uvPathSourceMissing,
       venvUnavailable,
       downloadTimeout,
+      poetryLockFailed,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
@@ -16588,9 +16862,9 @@ ${indent}`) + "'";
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -16605,11 +16879,11 @@ ${indent}`) + "'";
         }
         const body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
+          return `>${header2}
 ${indent}${body2}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
+      return `|${header2}
 ${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -19712,10 +19986,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines2 = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines2.length;
       for (let i = lines2.length - 1; i >= 0; --i) {
@@ -19726,26 +20000,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
-        let end2 = start + header.length;
+        const value2 = header2.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
+        let end2 = start + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines2[i];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
+          if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message2);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -19772,7 +20046,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message2 = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent = "";
@@ -19799,7 +20073,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -19811,8 +20085,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      const end = start + header2.length + scalar.source.length;
+      return { value, type, comment: header2.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -20651,10 +20925,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -20686,10 +20960,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body2 = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token.source = body2;
       } else {
         const { offset } = token;
@@ -24847,10 +25121,10 @@ function isValidJWT(token, algorithm = null) {
     const tokensParts = token.split(".");
     if (tokensParts.length !== 3)
       return false;
-    const [header] = tokensParts;
-    if (!header)
+    const [header2] = tokensParts;
+    if (!header2)
       return false;
-    const parsedHeader = JSON.parse(atob(header));
+    const parsedHeader = JSON.parse(atob(header2));
     if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT")
       return false;
     if (!parsedHeader.alg)
@@ -43592,8 +43866,8 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
+        const { header: header2, data, colspan, rowspan } = cell;
+        const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
       }).join("");
@@ -43823,7 +44097,7 @@ function isPlatform(token) {
   return token.includes("/") && (c >= 97 && c <= 122 || c >= 65 && c <= 90);
 }
 function parseVertexName(id, name2) {
-  const header = {
+  const header2 = {
     id,
     stage: null,
     index: null,
@@ -43833,40 +44107,40 @@ function parseVertexName(id, name2) {
     target: null,
     internal: true
   };
-  if (!name2.startsWith("[")) return header;
+  if (!name2.startsWith("[")) return header2;
   const close = name2.indexOf("]");
-  if (close < 0) return header;
+  if (close < 0) return header2;
   const tokens = name2.slice(1, close).split(" ").filter((t) => t.length > 0);
-  header.instruction = name2.slice(close + 1).trimStart();
+  header2.instruction = name2.slice(close + 1).trimStart();
   const last = tokens[tokens.length - 1];
   let words3 = tokens;
   if (last !== void 0 && isCount(last)) {
     const [k, n] = last.split("/");
-    header.index = Number(k);
-    header.total = Number(n);
-    header.internal = false;
+    header2.index = Number(k);
+    header2.total = Number(n);
+    header2.internal = false;
     words3 = tokens.slice(0, -1);
   }
   const names = [];
   for (const word of words3) {
-    if (header.platform === null && isPlatform(word)) header.platform = word;
-    else if (word === "internal" || word === "auth") header.internal = true;
+    if (header2.platform === null && isPlatform(word)) header2.platform = word;
+    else if (word === "internal" || word === "auth") header2.internal = true;
     else names.push(word);
   }
-  if (header.index !== null) {
-    header.stage = names.length > 0 ? names[names.length - 1] : null;
-    header.target = names.length > 1 ? names[0] : null;
+  if (header2.index !== null) {
+    header2.stage = names.length > 0 ? names[names.length - 1] : null;
+    header2.target = names.length > 1 ? names[0] : null;
   } else if (names.length === 2 && names[0] === "context") {
-    header.internal = true;
-    header.namedContext = names[1];
+    header2.internal = true;
+    header2.namedContext = names[1];
   } else {
-    header.target = names.length > 0 ? names[0] : null;
+    header2.target = names.length > 0 ? names[0] : null;
   }
-  return header;
+  return header2;
 }
-function withKnownTarget(header, targets) {
-  if (header.target !== null || header.stage === null || header.index === null || !targets.has(header.stage)) return header;
-  return { ...header, target: header.stage, stage: null };
+function withKnownTarget(header2, targets) {
+  if (header2.target !== null || header2.stage === null || header2.index === null || !targets.has(header2.stage)) return header2;
+  return { ...header2, target: header2.stage, stage: null };
 }
 
 // src/grammar/implicit-step.ts
@@ -44025,8 +44299,8 @@ var BuildkitPlainGrammar = class {
   ensureStep(line, id, name2) {
     if (this.ctx.step(id) !== void 0) return true;
     this.sessionHasSteps = true;
-    const header = id === IMPLICIT_STEP_ID ? implicitStepHeader() : parseVertexName(id, name2);
-    return this.ctx.startStep(line.line, header, "buildkit-plain", name2);
+    const header2 = id === IMPLICIT_STEP_ID ? implicitStepHeader() : parseVertexName(id, name2);
+    return this.ctx.startStep(line.line, header2, "buildkit-plain", name2);
   }
   /**
    * A header that gives a known, finished vertex another name, or `#1 [internal] load build
@@ -44313,11 +44587,11 @@ var BuildahGrammar = class {
     if (this.atFrom) this.stage = stageNameOf(instruction) ?? (stageKey !== null ? `stage-${Number(stageKey) - 1}` : null);
     this.lastId++;
     const id = this.offset + this.lastId;
-    const header = { id, stage: this.stage, index: Number(index), total: total === void 0 ? null : Number(total), instruction, platform: null, target: null, internal: false };
-    if (this.ctx.startStep(line.line, header, "buildah", line.text)) {
+    const header2 = { id, stage: this.stage, index: Number(index), total: total === void 0 ? null : Number(total), instruction, platform: null, target: null, internal: false };
+    if (this.ctx.startStep(line.line, header2, "buildah", line.text)) {
       this.step = id;
       this.ctx.current = id;
-      this.wrapped = line.text.length >= MIN_WRAP_WIDTH ? { width: line.text.length, header, text: line.text, pieces: 1 } : null;
+      this.wrapped = line.text.length >= MIN_WRAP_WIDTH ? { width: line.text.length, header: header2, text: line.text, pieces: 1 } : null;
     }
     return true;
   }
@@ -44355,8 +44629,8 @@ var BuildahGrammar = class {
     if (at < 0 || end <= at + FAILED_AT.length) return null;
     const instruction = message2.slice(at + FAILED_AT.length, end).replace(/\\"/g, '"');
     const id = this.ctx.nextId();
-    const header = { id, stage: null, index: null, total: null, instruction, platform: null, target: null, internal: false };
-    return this.ctx.startStep(line.line, header, "buildah", line.text) ? id : null;
+    const header2 = { id, stage: null, index: null, total: null, instruction, platform: null, target: null, internal: false };
+    return this.ctx.startStep(line.line, header2, "buildah", line.text) ? id : null;
   }
   close() {
     if (this.step !== null) this.ctx.finishStep(this.step);
@@ -44446,8 +44720,8 @@ var ClassicGrammar = class {
     const instruction = line.text.slice(m[0].length);
     if (/^from\s/i.test(instruction)) this.stage = stageNameOf(instruction);
     const id = this.offset + index;
-    const header = { id, stage: this.stage, index, total, instruction, platform: null, target: null, internal: false };
-    if (this.ctx.startStep(line.line, header, "classic", line.text)) {
+    const header2 = { id, stage: this.stage, index, total, instruction, platform: null, target: null, internal: false };
+    if (this.ctx.startStep(line.line, header2, "classic", line.text)) {
       this.step = id;
       this.fromStep = /^from\s/i.test(instruction);
       this.ctx.current = id;
@@ -44796,31 +45070,31 @@ var ParseContext = class {
     return best2;
   }
   /** A header with its bake / compose target told apart from a stage by the targets seen so far. */
-  withTarget(header) {
-    if (header.target !== null && this.targets.size < MAX_TARGETS) this.targets.add(header.target);
-    return withKnownTarget(header, this.targets);
+  withTarget(header2) {
+    if (header2.target !== null && this.targets.size < MAX_TARGETS) this.targets.add(header2.target);
+    return withKnownTarget(header2, this.targets);
   }
   /** Registers a step and announces it. Returns false when the registry is full (the step is ignored). */
   startStep(line, parsed, format, name2 = parsed.instruction) {
-    const header = this.withTarget(parsed);
-    if (!this.byId.has(header.id) && this.byId.size >= MAX_STEPS) {
-      this.emit({ type: "step-not-listed", line, id: header.id });
+    const header2 = this.withTarget(parsed);
+    if (!this.byId.has(header2.id) && this.byId.size >= MAX_STEPS) {
+      this.emit({ type: "step-not-listed", line, id: header2.id });
       return false;
     }
-    this.byId.set(header.id, { name: name2, format, finished: false, streamed: false, lastSeconds: 0 });
-    if (this.byName.size < MAX_STEPS) this.byName.set(nameKey(name2), header.id);
-    if (header.id > this.maxId) this.maxId = header.id;
-    this.emit({ type: "step-started", line, header });
+    this.byId.set(header2.id, { name: name2, format, finished: false, streamed: false, lastSeconds: 0 });
+    if (this.byName.size < MAX_STEPS) this.byName.set(nameKey(name2), header2.id);
+    if (header2.id > this.maxId) this.maxId = header2.id;
+    this.emit({ type: "step-started", line, header: header2 });
     return true;
   }
   /** Names a step registered without one (its header came after its first output). */
   nameStep(line, parsed, name2) {
     const known = this.byId.get(parsed.id);
     if (known === void 0) return;
-    const header = this.withTarget(parsed);
+    const header2 = this.withTarget(parsed);
     known.name = name2;
-    if (this.byName.size < MAX_STEPS) this.byName.set(nameKey(name2), header.id);
-    this.emit({ type: "step-started", line, header });
+    if (this.byName.size < MAX_STEPS) this.byName.set(nameKey(name2), header2.id);
+    this.emit({ type: "step-started", line, header: header2 });
   }
   /** A fresh id after every id seen, for steps that the log does not number (tty, error box). */
   nextId() {
@@ -44916,11 +45190,14 @@ function stripCiPrefixes(text2) {
 }
 function stripMarkdownQuoting(text2) {
   let out = text2;
+  let quoted = false;
   while (out.charCodeAt(0) === 62 && (out.length === 1 || out.charCodeAt(1) === 32)) {
     const rest = out.slice(2);
     if (rest.charCodeAt(0) === 91 && rest.endsWith(":") && rest.includes("] ")) return " > " + rest;
     out = rest;
+    quoted = true;
   }
+  if (quoted && out.charCodeAt(0) === 96 && out.charCodeAt(1) !== 96 && !out.includes("`", 1)) return out.slice(1);
   if (out.startsWith("```")) {
     if (FENCE_LINE.test(out)) return "";
     let start = 3;
@@ -45152,9 +45429,9 @@ var RawJsonGrammar = class {
     return v;
   }
   header(v) {
-    const header = parseVertexName(v.id, v.name);
-    if (header.target !== null && this.targets.size < 256) this.targets.add(header.target);
-    return withKnownTarget(header, this.targets);
+    const header2 = parseVertexName(v.id, v.name);
+    if (header2.target !== null && this.targets.size < 256) this.targets.add(header2.target);
+    return withKnownTarget(header2, this.targets);
   }
   vertex(record2, line) {
     const group2 = isObject(record2.progressGroup) ? record2.progressGroup : null;
@@ -45375,9 +45652,9 @@ var TAIL_LINE_CHARS = 500;
 var FULL_TAIL_STEPS = 1e3;
 var MAX_LINT_WARNINGS = 200;
 var CLOCKLESS = /* @__PURE__ */ new Set(["classic", "buildah", "plain-text"]);
-function emptyStep(header, line) {
+function emptyStep(header2, line) {
   return {
-    ...header,
+    ...header2,
     status: "running",
     seconds: null,
     start: null,
@@ -45569,23 +45846,23 @@ var BuildModelBuilder = class {
       ...this.notListedFrom === null ? {} : { stepsNotListed: { fromLine: this.notListedFrom, count: this.notListed.size } }
     };
   }
-  started(header, line, startedAt) {
-    const existing = this.steps.get(header.id);
+  started(header2, line, startedAt) {
+    const existing = this.steps.get(header2.id);
     if (existing !== void 0) {
-      if (header.instruction.length > 0) Object.assign(existing, header);
-      if (startedAt !== void 0) this.clockOf(header.id).startedAt ??= startedAt;
+      if (header2.instruction.length > 0) Object.assign(existing, header2);
+      if (startedAt !== void 0) this.clockOf(header2.id).startedAt ??= startedAt;
       return;
     }
     if (this.steps.size >= MAX_STEPS) {
-      this.notListedStep(header.id, line);
+      this.notListedStep(header2.id, line);
       return;
     }
-    const step = emptyStep(header, line);
+    const step = emptyStep(header2, line);
     step.start = round(this.clock);
-    this.steps.set(header.id, step);
-    if (startedAt !== void 0) this.clockOf(header.id).startedAt = startedAt;
+    this.steps.set(header2.id, step);
+    if (startedAt !== void 0) this.clockOf(header2.id).startedAt = startedAt;
     else if (this.lineTime !== void 0 && CLOCKLESS.has(this.format)) {
-      const clock2 = this.clockOf(header.id);
+      const clock2 = this.clockOf(header2.id);
       clock2.wall = true;
       clock2.startedAt = this.lineTime;
       clock2.lastStamp = this.lineTime;
@@ -47829,8 +48106,8 @@ var AssignmentScan = class {
       if (!quoted && text2[colon + 1] !== " ") continue;
       const nameEnd = quoted ? colon - 1 : colon;
       const start = this.nameBefore(nameEnd);
-      const header = !quoted && (text2[start - 1] === '"' || text2[start - 1] === "'");
-      if (quoted ? text2[start - 1] !== '"' : !header && !beginsLine(start)) continue;
+      const header2 = !quoted && (text2[start - 1] === '"' || text2[start - 1] === "'");
+      if (quoted ? text2[start - 1] !== '"' : !header2 && !beginsLine(start)) continue;
       let valueStart = colon + 1;
       while (text2[valueStart] === " ") valueStart++;
       const valueEnd = this.consider(start, nameEnd, valueStart);
@@ -50134,18 +50411,18 @@ var FactCollector = class {
   observe(event) {
     switch (event.type) {
       case "step-started": {
-        const { header } = event;
-        this.stages.set(header.id, { stage: header.stage, target: header.target });
+        const { header: header2 } = event;
+        this.stages.set(header2.id, { stage: header2.stage, target: header2.target });
         if (this.stages.size > maxStagesKept) this.stages.delete(this.stages.keys().next().value);
-        const where = { line: event.line, stage: header.stage, target: header.target, step: header.id };
-        if (header.platform !== null) this.add("platform", header.platform, "step-header", header.instruction, where);
+        const where = { line: event.line, stage: header2.stage, target: header2.target, step: header2.id };
+        if (header2.platform !== null) this.add("platform", header2.platform, "step-header", header2.instruction, where);
         for (const p of this.instructionPatterns) {
-          if (p.literals.some((l) => header.instruction.includes(l))) this.apply(p, header.instruction, where);
+          if (p.literals.some((l) => header2.instruction.includes(l))) this.apply(p, header2.instruction, where);
         }
-        if (/^RUN\b/.test(header.instruction)) {
-          const installers2 = installersIn(header.instruction);
+        if (/^RUN\b/.test(header2.instruction)) {
+          const installers2 = installersIn(header2.instruction);
           const last = installers2[installers2.length - 1];
-          if (last !== void 0) this.add("installer", last, "instruction", header.instruction, where);
+          if (last !== void 0) this.add("installer", last, "instruction", header2.instruction, where);
         }
         break;
       }
@@ -51471,8 +51748,8 @@ function findingsTable(findings, model, rows) {
     if (target !== void 0) cells.unshift(target === null ? "\u2014" : codeSpan(target, { inTable: true }));
     return cells;
   });
-  const header = groups === null ? ["Severity", "Problem", "Where", "Fix"] : ["Target", "Severity", "Problem", "Where", "Fix"];
-  const table = markdownTable([header, ...shown2], { alignDelimiters: false });
+  const header2 = groups === null ? ["Severity", "Problem", "Where", "Fix"] : ["Target", "Severity", "Problem", "Where", "Fix"];
+  const table = markdownTable([header2, ...shown2], { alignDelimiters: false });
   const more = findings.length - shown2.length;
   return more > 0 ? `${table}
 
