@@ -33,6 +33,11 @@ const FIND_ERROR_FIX = [
   '',
   'To see it in one piece, build with one job (`MAX_JOBS=1`, which torch\'s cpp_extension reads), so parallel',
   'compiles do not interleave their output.',
+  '',
+  'If the whole output holds no `error:` line, a compiler most likely died without writing one: the kernel\'s',
+  'out-of-memory killer ends `cicc`, `ptxas` or `cc1plus` with a bare `Killed` or nothing at all. Look for it on the',
+  'machine that ran the build (`sudo dmesg | grep -i -E \'out of memory|killed process\'`); fewer jobs',
+  '(`MAX_JOBS=1` or `2`) lower the peak, and so does a shorter `TORCH_CUDA_ARCH_LIST`.',
 ].join('\n');
 
 export const extensionNinjaFailed: RuleInput = {
