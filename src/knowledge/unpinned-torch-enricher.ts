@@ -13,7 +13,7 @@ import { installCommand, installerOf } from './installer-forms.js';
 import { releaseRange } from './torch-index-pin.js';
 
 /** An install of `torch` with no `==` pin and no PyTorch index: bare, or with a range (`torch>=2.0.0`). */
-const UNPINNED_TORCH = /\b(?:pip3?|uv pip|python3? -m pip) install\b[^\n]{0,300}?[\s"'](?<req>torch(?:(?:>=|>|~=|<=|<|!=)[\w.*]{1,20}(?:,\s{0,2}(?:>=|>|<=|<|!=)[\w.*]{1,20}){0,3})?)(?=["'\s]|$)/;
+const UNPINNED_TORCH = /\b(?:pip3?|uv pip|python3? -m pip) install\b[^\n]{0,300}?[\s"'](?<req>torch(?:(?:>=|>|~=|<=|<|!=)[^\s"']{1,60})?)(?=["'\s]|$)/;
 const CPP_EXTENSION_FRAME = 'torch/utils/cpp_extension.py';
 
 export function unpinnedTorchEnrich(_captures: Readonly<Record<string, string>>, step: Step | null, model: BuildModel, facts: FactView): Record<string, string> {
