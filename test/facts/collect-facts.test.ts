@@ -79,7 +79,7 @@ const table: [file: string, expected: Record<string, string>][] = [
   // The classic builder's `The command '/bin/sh -c ./build.sh' returned a non-zero code: 1` without its step lines
   ['rules/cuda/libcuda-stub-missing/match-darknet-uselib-link.log', { place: 'image-build (classic-builder)' }],
   // `$ nvcc …` prompts in a pasted terminal session
-  ['logs/unframed-nvcc.log', { place: 'host-shell (prompt)', cuda: '—' }],
+  ['logs/shell-session-nvcc-cupti.log', { place: 'host-shell (prompt)', cuda: '—' }],
   // podman run with NVIDIA's banner `CUDA Version 12.4.1`; nvidia-smi's `CUDA Version: 12.6` is the driver's, not the toolkit
   ['facts/podman-run-cuda-banner.log', { cuda: '12.4 (image-banner)', place: 'docker-run (docker-run)' }],
   ['facts/docker-run-libcuda.log', { place: 'docker-run (docker-run)', cuda: '—' }],

@@ -33,57 +33,9 @@ interface Case {
 
 const REAL = 'fixtures/real/buildkit-0.13-dockerd-26.1';
 const OLD = 'fixtures/real/buildkit-0.8-dockerd-20.10';
+const LATEST = 'fixtures/real/buildkit-0.25-dockerd-28.5';
 
 const cases: Case[] = [
-  {
-    file: 'fixtures/logs/plain-interleaved-resume.log',
-    format: 'buildkit-plain',
-    steps: 13,
-    expect: [
-      { id: 4, stage: 'builder', index: 1, total: 6, instruction: 'FROM docker.io/nvidia/cuda:12.4.1-devel', status: 'done', seconds: 59.2 },
-      { id: 5, stage: 'builder', index: 2, total: 6, instruction: 'RUN apt-get update', status: 'done', seconds: 12.3 },
-      { id: 6, stage: 'runtime', index: 2, total: 4, instruction: 'RUN apt-get update', status: 'done', seconds: 6.9 },
-      { id: 7, stage: 'builder', instruction: 'WORKDIR /src', status: 'cached', seconds: null },
-      { id: 8, instruction: 'RUN pip install', status: 'done', seconds: 188 },
-      { id: 9, instruction: 'RUN python3 setup.py build_ext', status: 'done', seconds: 10021.4 },
-      { id: 10, instruction: "RUN printf 'compiling'", status: 'done', seconds: 2.2 },
-      { id: 13, stage: null, index: null, instruction: 'exporting to image', status: 'done', seconds: 3.1 },
-    ],
-    failedStep: null,
-    solve: null,
-    more: (model) => {
-      const resumed = model.steps.find((s) => s.id === 5)!;
-      // Two output lines before the switch to #6, two after it resumed: four, not duplicated.
-      expect(resumed.outputLines).toBe(4);
-      expect(resumed.tail.at(-1)).toBe('Processing triggers for libc-bin (2.35-0ubuntu3.7) ...');
-      // Status lines of the FROM (resolve, downloads, extracting) are not the step's output.
-      expect(model.steps.find((s) => s.id === 4)!.outputLines).toBe(0);
-      // The continuation of a partial line, printed unframed when the step resumed.
-      expect(model.steps.find((s) => s.id === 10)!.tail).toEqual(['compiling', ' kernels']);
-      // 2 of 9 Dockerfile steps cached… only WORKDIR was.
-      expect(model.cacheHitRatio).toBeCloseTo(1 / 9, 3);
-      const runtimeStart = model.steps.find((s) => s.id === 6)!.start!;
-      expect(runtimeStart).toBeGreaterThan(59);
-    },
-  },
-  {
-    file: 'fixtures/logs/plain-clipped.log',
-    format: 'buildkit-plain',
-    steps: 5,
-    expect: [
-      { id: 3, index: 1, total: 3, instruction: 'FROM docker.io/pytorch/pytorch', status: 'cached' },
-      { id: 5, index: 3, total: 3, instruction: 'RUN cd /workspace/apex', status: 'error', seconds: 2417 },
-    ],
-    failedStep: 5,
-    solve: { dockerfile: 'Dockerfile', line: 5, endLine: 5, exitCode: 1, message: 'process "/bin/sh -c cd /workspace/apex' },
-    more: (model) => {
-      const step = model.steps.find((s) => s.id === 5)!;
-      expect(step.clipped).toBe(true);
-      expect(step.exitCode).toBe(1);
-      // The four lines of the error box repeat streamed output: not counted again.
-      expect(step.outputLines).toBe(5);
-    },
-  },
   {
     file: 'fixtures/logs/actions-crlf-ansi.log',
     format: 'buildkit-plain',
@@ -107,87 +59,160 @@ const cases: Case[] = [
     },
   },
   {
-    file: 'fixtures/logs/tty-error-box.log',
-    format: 'buildkit-tty',
-    steps: 10,
-    expect: [
-      { id: 4, stage: 'builder', index: 1, total: 7, instruction: 'FROM docker.io/nvidia/cuda', status: 'done', seconds: 0 },
-      { id: 6, stage: 'builder', index: 2, total: 7, instruction: 'RUN apt-get update', status: 'cached' },
-      { id: 9, stage: 'builder', index: 5, total: 7, instruction: 'RUN pip install -r requirements.txt', status: 'error', seconds: 16.4 },
-      { id: 10, stage: 'runtime', index: 2, total: 3, instruction: 'RUN apt-get update', status: 'canceled', seconds: 3.1 },
-    ],
-    failedStep: 9,
-    solve: { dockerfile: 'Dockerfile', line: 11, endLine: 11, exitCode: 1, message: 'process "/bin/sh -c pip install -r requirements.txt"', excerpt: ['RUN pip install -r requirements.txt'] },
-    more: (model) => {
-      // In a tty log the box is the only copy of the output: it is the step's output, not an echo.
-      const step = model.steps.find((s) => s.id === 9)!;
-      expect(step.outputLines).toBe(9);
-      expect(step.tail.at(-1)).toMatch(/^ERROR: ResolutionImpossible/);
-    },
-  },
-  {
-    file: 'fixtures/logs/classic-failed.log',
-    format: 'classic',
-    steps: 5,
-    expect: [
-      { id: 1, stage: 'builder', index: 1, total: 9, instruction: 'FROM nvidia/cuda:11.8.0-devel-ubuntu22.04 AS builder', status: 'done' },
-      { id: 2, stage: 'builder', instruction: 'RUN apt-get update', status: 'cached' },
-      { id: 3, instruction: 'WORKDIR /src', status: 'cached' },
-      { id: 4, instruction: 'COPY . .', status: 'done' },
-      { id: 5, stage: 'builder', index: 5, total: 9, instruction: 'RUN cmake -S . -B build', status: 'error', seconds: null },
-    ],
-    failedStep: 5,
-    solve: { dockerfile: null, line: null, endLine: null, exitCode: 2, message: "The command '/bin/sh -c cmake" },
-    seconds: null,
-    more: (model) => {
-      const step = model.steps.find((s) => s.id === 5)!;
-      expect(step.tail).toContain('/src/src/attention.cu(88): error: identifier "__hmax2" is undefined');
-      expect(step.tail).not.toContain('Removing intermediate container 0a1b2c3d4e5f');
-    },
-  },
-  {
-    file: 'fixtures/logs/unframed-nvcc.log',
+    file: 'fixtures/logs/shell-session-nvcc-cupti.log',
     format: 'plain-text',
     steps: 1,
     expect: [{ id: 0, instruction: '(output outside any build step)', status: 'running' }],
     failedStep: null,
     solve: null,
     more: (model) => {
-      expect(model.steps[0]!.tail).toContain("nvcc fatal   : Unsupported gpu architecture 'compute_35'");
-      expect(model.steps[0]!.outputLines).toBe(6);
+      // A terminal session (CR LF from the pseudo-terminal): every line, prompts included, is one implicit step's output.
+      const tail = model.steps[0]!.tail;
+      expect(tail[0]).toBe('$ nvcc -gencode arch=compute_35,code=sm_35 -gencode arch=compute_80,code=sm_80 -c saxpy.cu -o saxpy.o');
+      expect(tail[1]).toBe("nvcc fatal   : Unsupported gpu architecture 'compute_35'");
+      expect(tail).toContain('-- CUPTI library: CUPTI_LIBRARY-NOTFOUND');
+      expect(model.steps[0]!.outputLines).toBe(17);
     },
   },
   {
-    file: 'fixtures/logs/old-engine-executor.log',
+    // Two stages in parallel: #5 prints half a line, BuildKit switches to #6 (`#5 ...`), then resumes #5.
+    file: `${REAL}/partial-line-resume.log`,
     format: 'buildkit-plain',
-    steps: 5,
-    expect: [{ id: 5, index: 2, total: 2, instruction: 'RUN echo "checking CUDA" && exit 3', status: 'error', seconds: 0.318 }],
-    failedStep: 5,
-    solve: { dockerfile: null, line: null, endLine: null, exitCode: 3, message: 'executor failed running [/bin/sh -c echo "checking CUDA" && exit 3]: exit code: 3' },
-    more: (model) => {
-      // `#5 sha256:…` is the old printer's digest line: status, not output.
-      expect(model.steps.find((s) => s.id === 5)!.outputLines).toBe(1);
-    },
-  },
-  {
-    file: 'fixtures/logs/bake-platforms-two-builds.log',
-    format: 'buildkit-plain',
-    steps: 8,
+    steps: 9,
     expect: [
-      { id: 3, stage: 'builder', index: 1, total: 3, platform: 'linux/arm64', target: null, instruction: 'FROM docker.io/nvidia/cuda:12.4.1-devel', status: 'done', seconds: 0.1 },
-      { id: 4, stage: 'builder', index: 2, total: 3, platform: 'linux/arm64', instruction: 'RUN apt-get install -y --no-install-recommends     libnccl2', status: 'error', seconds: 1.338 },
-      { id: 6, stage: null, target: 'trainer', instruction: 'load build definition from Dockerfile', status: 'done', internal: true },
-      { id: 7, stage: 'stage-1', index: 2, total: 2, target: 'trainer', platform: null, instruction: 'COPY train.py /app/', status: 'done' },
-      { id: 8, stage: null, index: null, target: 'trainer', instruction: 'exporting to image', status: 'done' },
-      { id: 9, stage: 'builder', index: 3, total: 3, target: 'docs', instruction: 'RUN sphinx-build docs /out', status: 'error', seconds: 3.41 },
+      { stage: 'kernels', index: 2, total: 2, instruction: "RUN printf 'compiling'; sleep 2", status: 'done', seconds: 2.4 },
+      { stage: 'docs', index: 2, total: 2, instruction: 'RUN echo "rendering docs"', status: 'done', seconds: 1.5 },
+      { stage: 'stage-2', index: 3, total: 3, instruction: 'COPY --from=docs', status: 'done', seconds: 0 },
+      { stage: null, index: null, instruction: 'exporting to image', status: 'done', seconds: 0 },
     ],
-    failedStep: 4,
-    solve: { dockerfile: 'docker/cuda.Dockerfile', line: 14, endLine: 15, exitCode: 100, message: 'process "/bin/sh -c apt-get install' },
+    failedStep: null,
+    solve: null,
     more: (model) => {
-      expect(model.lintWarnings).toEqual([
-        { rule: 'FromAsCasing', message: "'as' and 'FROM' keywords' casing do not match", dockerfileLine: 13 },
-        { rule: 'JSONArgsRecommended', message: 'JSON arguments recommended for CMD to prevent unintended behavior related to OS signals', dockerfileLine: 22 },
-      ]);
+      const kernels = model.steps.find((s) => s.stage === 'kernels' && s.index === 2)!;
+      // On resume BuildKit prints the half line again, finished, under its first timestamp (`#5 0.352 compiling kernels`).
+      expect(kernels.tail.at(-1)).toBe('compiling kernels');
+      const docs = model.steps.find((s) => s.stage === 'docs' && s.index === 2)!;
+      // The sibling's output stays its own, and it starts while #5 still runs.
+      expect(docs.tail).toEqual(['rendering docs']);
+      expect(docs.start).toBeLessThan(kernels.start! + kernels.seconds!);
+      expect(model.seconds).toBe(2.4);
+    },
+  },
+  {
+    file: `${REAL}/log-clipped-size.log`,
+    format: 'buildkit-plain',
+    steps: 7,
+    expect: [
+      { index: 2, total: 3, instruction: 'RUN i=0; while [ $i -lt 135 ]', status: 'done', seconds: 15.5 },
+      { index: 3, total: 3, instruction: 'RUN echo "step after the noisy one"', status: 'done', seconds: 0.1 },
+    ],
+    failedStep: null,
+    solve: null,
+    more: (model) => {
+      // `[output clipped, log limit 2MiB reached]`: the step is marked clipped, the next one is not.
+      expect(model.steps.find((s) => s.index === 2)!.clipped).toBe(true);
+      expect(model.steps.find((s) => s.index === 3)!.clipped).toBe(false);
+    },
+  },
+  {
+    file: `${REAL}/run-fails.log`,
+    format: 'buildkit-plain',
+    steps: 7,
+    expect: [{ index: 4, total: 5, instruction: 'RUN for i in $(seq 1 14)', status: 'error', seconds: 0.102 }],
+    failedStep: 'RUN for i in $(seq 1 14)',
+    solve: { dockerfile: 'Dockerfile', line: 4, endLine: 6, exitCode: 1, message: 'process "/bin/sh -c for i in' },
+    more: (model) => {
+      // 14 lines on stdout and one on stderr; the error box repeats the last 10 and is not counted again.
+      const step = model.steps.find((s) => s.id === model.failedStep)!;
+      expect(step.outputLines).toBe(15);
+      expect(step.exitCode).toBe(1);
+    },
+  },
+  {
+    file: `${REAL}/pip-resolution-impossible.tty`,
+    format: 'buildkit-tty',
+    steps: 9,
+    expect: [
+      { stage: 'wheelhouse', index: 3, total: 3, instruction: 'RUN python3 /tmp/make_wheels.py /wheels', status: 'done', seconds: 0.7 },
+      { stage: 'stage-1', index: 3, total: 3, instruction: 'RUN pip install trainer vision==0.15.0', status: 'error', seconds: 2.7 },
+    ],
+    failedStep: 'RUN pip install trainer vision==0.15.0',
+    solve: { dockerfile: 'Dockerfile', line: 9, endLine: 9, exitCode: 1, message: 'process "/bin/sh -c pip install trainer vision==0.15.0"', excerpt: ['RUN pip install trainer vision==0.15.0'] },
+    more: (model) => {
+      const step = model.steps.find((s) => s.id === model.failedStep)!;
+      expect(step.tail.at(-1)).toMatch(/^ERROR: ResolutionImpossible: for help visit https:\/\/pip\.pypa\.io/);
+    },
+  },
+  {
+    file: `${REAL}/parallel-stages-fail.tty`,
+    format: 'buildkit-tty',
+    steps: 6,
+    expect: [
+      { stage: 'wheels', index: 2, total: 2, instruction: 'RUN echo "building wheel for flash_attn"', status: 'error', seconds: 1.4 },
+      { stage: 'docs', index: 2, total: 2, instruction: 'RUN echo "rendering docs"', status: 'canceled', seconds: 1.5 },
+    ],
+    failedStep: 'RUN echo "building wheel',
+    solve: { dockerfile: 'Dockerfile', line: 5, endLine: 6, exitCode: 1, message: 'process "/bin/sh -c echo \\"building wheel' },
+    more: (model) => {
+      const step = model.steps.find((s) => s.id === model.failedStep)!;
+      expect(step.tail.at(-1)).toBe('error: could not build wheels for flash_attn');
+    },
+  },
+  {
+    // The legacy builder (DOCKER_BUILDKIT=0) of docker 28.5.2, built a second time: two steps from the cache.
+    file: 'fixtures/logs/classic-cmake-failed.log',
+    format: 'classic',
+    steps: 5,
+    expect: [
+      { id: 1, stage: 'builder', index: 1, total: 7, instruction: 'FROM local/tools:bookworm AS builder', status: 'done' },
+      { id: 2, stage: 'builder', instruction: 'RUN cmake --version', status: 'cached' },
+      { id: 3, instruction: 'WORKDIR /src', status: 'cached' },
+      { id: 4, instruction: 'COPY . .', status: 'done' },
+      { id: 5, stage: 'builder', index: 5, total: 7, instruction: 'RUN cmake -S . -B build', status: 'error', seconds: null },
+    ],
+    failedStep: 5,
+    solve: { dockerfile: null, line: null, endLine: null, exitCode: 2, message: "The command '/bin/sh -c cmake" },
+    seconds: null,
+    more: (model) => {
+      const step = model.steps.find((s) => s.id === 5)!;
+      // g++'s error, its colour (the legacy builder paints stderr red) gone; the image ids are not output.
+      expect(step.tail).toContain("/src/src/attention.cpp:3:10: error: '__hmax2' was not declared in this scope");
+      expect(step.tail.at(-1)).toBe('gmake: *** [Makefile:91: all] Error 2');
+      expect(step.tail).not.toContain(' ---> Running in 689910d6a3ed');
+      expect(step.outputLines).toBe(17);
+    },
+  },
+  {
+    // bake of two targets: every vertex carries its target; trainer fails on its own Dockerfile's line 6.
+    file: `${LATEST}/bake-two-targets.log`,
+    format: 'buildkit-plain',
+    steps: 15,
+    expect: [
+      { stage: null, target: 'trainer', instruction: 'load build definition from trainer.Dockerfile', status: 'done', internal: true },
+      { stage: 'builder', index: 3, total: 3, target: 'api', platform: null, instruction: 'RUN --network=none i=0; while', status: 'done', seconds: 2.8 },
+      { stage: 'stage-1', index: 2, total: 2, target: 'api', instruction: 'COPY --from=builder /src/server.txt', status: 'done' },
+      { stage: null, index: null, target: 'api', instruction: 'exporting to image', status: 'done' },
+      { stage: 'builder', index: 4, total: 4, target: 'trainer', instruction: 'RUN --network=none apt-get update', status: 'error', seconds: 0.568 },
+    ],
+    failedStep: 'RUN --network=none apt-get update',
+    solve: { dockerfile: 'trainer.Dockerfile', line: 6, endLine: 8, exitCode: 100, message: 'process "/bin/sh -c apt-get update' },
+    more: (model) => {
+      const failed = model.steps.find((s) => s.id === model.failedStep)!;
+      expect(failed.target).toBe('trainer');
+      expect(failed.tail.at(-1)).toBe('E: Unable to locate package cuda-cupti-12-4');
+      expect(model.steps.find((s) => s.target === 'api' && s.index === 3)!.clipped).toBe(true);
+    },
+  },
+  {
+    // BuildKit 0.25's build check: `#1 WARN: FromAsCasing …` and the coloured `1 warning found` list after the build.
+    file: `${LATEST}/lint-casing.log`,
+    format: 'buildkit-plain',
+    steps: 7,
+    expect: [{ stage: 'builder', index: 2, total: 2, instruction: 'RUN echo "built" > /built.txt', status: 'done', seconds: 0.4 }],
+    failedStep: null,
+    solve: null,
+    more: (model) => {
+      expect(model.lintWarnings).toEqual([{ rule: 'FromAsCasing', message: "'as' and 'FROM' keywords' casing do not match", dockerfileLine: 1 }]);
     },
   },
   {
@@ -243,6 +268,13 @@ const cases: Case[] = [
     expect: [{ index: 4, total: 5, instruction: 'RUN for i in $(seq 1 14)', status: 'error' }],
     failedStep: 'RUN for i in $(seq 1 14)',
     solve: { dockerfile: null, line: null, endLine: null, exitCode: 1, message: 'executor failed running [/bin/sh -c for i in' },
+    more: (model) => {
+      // The old printer's `#7 sha256:…` line under the header is status, not output: 14 + 1 lines, no excerpt.
+      const step = model.steps.find((s) => s.id === model.failedStep)!;
+      expect(step.outputLines).toBe(15);
+      expect(step.tail).not.toContain('sha256:327697c299272db644d3332fdffe04ede0792247e6607826934974595329165d');
+      expect(model.solveError!.excerpt).toEqual([]);
+    },
   },
   {
     file: `${REAL}/multistage-pass-cached.log`,

@@ -77,7 +77,7 @@ describe('CI line stamps', () => {
   });
 
   it('without stamps, the classic builder stays untimed', async () => {
-    const model = await modelOf(readFileSync(new URL('../../fixtures/logs/classic-failed.log', import.meta.url), 'utf8'));
+    const model = await modelOf(readFileSync(new URL('../../fixtures/logs/classic-cmake-failed.log', import.meta.url), 'utf8'));
     expect(model.steps.every((s) => s.seconds === null)).toBe(true);
     expect(model.seconds).toBeNull();
   });

@@ -156,7 +156,7 @@ describe('verdicts that name the step', () => {
   });
 
   it('output outside any build step has no step number: null in JSON, no #0 step, said in words', async () => {
-    const analysis = await analyzeStream(Readable.from([readFileSync(new URL('../../fixtures/logs/unframed-nvcc.log', import.meta.url))]));
+    const analysis = await analyzeStream(Readable.from([readFileSync(new URL('../../fixtures/logs/shell-session-nvcc-cupti.log', import.meta.url))]));
     const { steps, findings } = reportOf(analysis);
     expect(steps.map((s) => s.id)).not.toContain(0);
     expect(findings.length).toBeGreaterThan(0);

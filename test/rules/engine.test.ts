@@ -184,7 +184,7 @@ describe('rule engine: failures, fallback and ranking', () => {
 
   test('the fallback states the cause: a Python exception with its last frame, make, apt, uv, npm, CMake', () => {
     // Lines of real logs: fixtures/real-world/cuda/torch-arch-list-indexerror-clrernet-4.log (traceback),
-    // fixtures/logs/classic-failed.log (nvcc + make), fixtures/rules/apt/fetch-failed/match-dns.log (apt).
+    // fixtures/logs/classic-cmake-failed.log (g++ + make), fixtures/rules/apt/fetch-failed/match-dns.log (apt).
     const tail = [
       'running build_ext',
       '  File "/home/docker/.pyenv/versions/3.8.4/lib/python3.8/site-packages/torch/utils/cpp_extension.py", line 1694, in _get_cuda_arch_flags',
@@ -196,9 +196,16 @@ describe('rule engine: failures, fallback and ranking', () => {
     const [f] = runEngine([fallback], [], model);
     expect(f!.evidence).toEqual([tail[1], tail[2], tail[3], 'ERROR: exit code: 1']);
 
-    const make = ['/src/src/attention.cu(88): error: identifier "__hmax2" is undefined', 'make[2]: *** [CMakeFiles/kernels.dir/build.make:76: x.o] Error 2', 'make: *** [Makefile:91: all] Error 2'];
+    const make = [
+      "/src/src/attention.cpp:3:10: error: '__hmax2' was not declared in this scope",
+      '    3 |   return __hmax2(a, b);',
+      '      |          ^~~~~~~',
+      'gmake[2]: *** [CMakeFiles/kernels.dir/build.make:76: CMakeFiles/kernels.dir/src/attention.cpp.o] Error 1',
+      'gmake[1]: *** [CMakeFiles/Makefile2:83: CMakeFiles/kernels.dir/all] Error 2',
+      'gmake: *** [Makefile:91: all] Error 2',
+    ];
     const [g] = runEngine([fallback], [], makeModel({ steps: [makeStep({ id: 5, status: 'error', error: 'exit code: 2', tail: make })] }));
-    expect(g!.evidence).toEqual([make[0], make[1], 'ERROR: exit code: 2']);
+    expect(g!.evidence).toEqual([make[0], make[3], 'ERROR: exit code: 2']);
 
     const apt = ['Reading package lists...', 'E: Unable to locate package git', 'done'];
     const [h] = runEngine([fallback], [], makeModel({ steps: [makeStep({ id: 6, status: 'error', error: 'exit code: 100', tail: apt })] }));

@@ -106,7 +106,7 @@ describe('RUN --mount=from= and FROM <stage> as the classic builder and podman p
 
 describe('a log with no times', () => {
   it('draws no bars, loses no time, and says it carries no times (classic builder)', async () => {
-    const a = await analyse('fixtures/logs/classic-failed.log');
+    const a = await analyse('fixtures/logs/classic-cmake-failed.log');
     expect(buildTimeline(a.model, a.findings).timed).toBe(false);
     const text = renderText(a, { color: false });
     expect(text).toMatch(/The log carries no times/);
