@@ -13214,7 +13214,12 @@ var init_extension_ninja_failed = __esm({
       "```",
       "",
       "To see it in one piece, build with one job (`MAX_JOBS=1`, which torch's cpp_extension reads), so parallel",
-      "compiles do not interleave their output."
+      "compiles do not interleave their output.",
+      "",
+      "If the whole output holds no `error:` line, a compiler most likely died without writing one: the kernel's",
+      "out-of-memory killer ends `cicc`, `ptxas` or `cc1plus` with a bare `Killed` or nothing at all. Look for it on the",
+      "machine that ran the build (`sudo dmesg | grep -i -E 'out of memory|killed process'`); fewer jobs",
+      "(`MAX_JOBS=1` or `2`) lower the peak, and so does a shorter `TORCH_CUDA_ARCH_LIST`."
     ].join("\n");
     extensionNinjaFailed = {
       id: "cuda/extension-ninja-failed",
@@ -25910,7 +25915,7 @@ var init_unpinned_torch_enricher = __esm({
     init_torch_wheels();
     init_installer_forms();
     init_torch_index_pin();
-    UNPINNED_TORCH = /\b(?:pip3?|uv pip|python3? -m pip) install\b[^\n]{0,300}?[\s"'](?<req>torch(?:(?:>=|>|~=|<=|<|!=)[\w.*]{1,20}(?:,\s{0,2}(?:>=|>|<=|<|!=)[\w.*]{1,20}){0,3})?)(?=["'\s]|$)/;
+    UNPINNED_TORCH = /\b(?:pip3?|uv pip|python3? -m pip) install\b[^\n]{0,300}?[\s"'](?<req>torch(?:(?:>=|>|~=|<=|<|!=)[^\s"']{1,60})?)(?=["'\s]|$)/;
     CPP_EXTENSION_FRAME = "torch/utils/cpp_extension.py";
   }
 });
