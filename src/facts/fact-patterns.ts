@@ -301,6 +301,19 @@ export const factPatterns: readonly FactPattern[] = [
     read: () => [['place', 'image-build']],
   },
   {
+    // The build command itself, pasted with what it printed: at a line start (`docker build -t ffmpeg .`), after a
+    // prompt (`$ sudo docker build -t hero .`, GitLab's `$ docker build --progress=plain …`), or quoted in the prose
+    // around it (`When running "docker build -t pixtrack .", got following error:`, `Running \`docker build -f …\``).
+    // Single quotes are left out: the CLI's own `See 'docker build --help'.` quotes it so. A `docker run` or a shell
+    // prompt elsewhere in the log says more about where the failing command ran (fact-view's signalledPlace).
+    literals: ['docker build', 'docker buildx build', 'docker image build', 'docker compose build', 'docker-compose build', 'podman build', 'buildah bud', 'buildah build'],
+    regex:
+      /(?:^|\$ |# |["`])(?:sudo )?(?:(?:docker|podman)(?: image| buildx)? build|docker(?: |-)compose build|buildah (?:bud|build))(?: (?!--help\b)|["`]?$)/,
+    on: 'output',
+    source: 'build-command',
+    read: () => [['place', 'image-build']],
+  },
+  {
     // A GitHub-hosted runner's job log: the `Runner Image` group, and the workspace under /home/runner/work.
     literals: ['Runner Image', '/home/runner/work/', 'Hosted Compute Agent'],
     regex: /Runner Image|\/home\/runner\/work\/|Hosted Compute Agent/,
@@ -356,7 +369,8 @@ export const factPatterns: readonly FactPattern[] = [
   {
     // An interactive shell's prompt pasted with the output: `user@host:~/src$ pip install …`, `(venv) me@box:~$ …`
     literals: [':~', '$ pip', '$ python', '$ nvcc', '$ cmake', '$ conda', '$ mamba', '$ micromamba'],
-    regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] |\$ (?:pip|python|nvcc|cmake|conda|mamba|micromamba)\b)/,
+    // (a container command typed at the prompt, `me@box:~$ docker build …`, says where it ran itself: the patterns above)
+    regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] (?!(?:sudo )?(?:nvidia-)?(?:docker|podman|buildah|docker-compose) )|\$ (?:pip|python|nvcc|cmake|conda|mamba|micromamba)\b)/,
     on: 'output',
     source: 'prompt',
     read: () => [['place', 'host-shell']],

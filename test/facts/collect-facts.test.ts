@@ -80,6 +80,17 @@ const table: [file: string, expected: Record<string, string>][] = [
   ['rules/cuda/libcuda-stub-missing/match-darknet-uselib-link.log', { place: 'image-build (classic-builder)' }],
   // `$ nvcc …` prompts in a pasted terminal session
   ['logs/shell-session-nvcc-cupti.log', { place: 'host-shell (prompt)', cuda: '—' }],
+  // The build command with what it printed: quoted in prose (`When running "docker build -t pixtrack .", got following error:`),
+  // in backticks (`Running \`docker build -f docker/Dockerfile\` gives this error:`), bare at a line start (`docker build -t ffmpeg .`)
+  ['real-world/cuda/native-arch-no-gpu-docker-build-pixtrack-12.log', { place: 'image-build (build-command)' }],
+  ['real-world/pip/textgen-gptq-podman-bdist-wheel.log', { place: 'image-build (build-command)' }],
+  ['real-world/base-image/ffmpeg-cuda-1160-one-line.log', { place: 'image-build (build-command)' }],
+  // `$ docker build -t gpu_burn .`, then the container's `docker: Error response from daemon: could not select device driver …`: the run says where it failed
+  ['real-world/libraries/could-not-select-device-driver-cut-legacy-build-gpuburn-93.log', { place: 'docker-run (docker-run)' }],
+  // the CLI's own `See 'docker build --help'.` is no command that ran
+  ['rules/buildx/invalid-tag/match-docker-cli-tag-flag.log', { place: '—' }],
+  // only the prose says `this is during a docker build`: no command, the place stays unknown
+  ['real-world/cuda/native-arch-no-gpu-llama-cpp-python-403.log', { place: '—' }],
   // podman run with NVIDIA's banner `CUDA Version 12.4.1`; nvidia-smi's `CUDA Version: 12.6` is the driver's, not the toolkit
   ['facts/podman-run-cuda-banner.log', { cuda: '12.4 (image-banner)', place: 'docker-run (docker-run)' }],
   ['facts/docker-run-libcuda.log', { place: 'docker-run (docker-run)', cuda: '—' }],
@@ -126,6 +137,14 @@ describe('build facts on real logs', () => {
     expect(line).toMatch(/^Error: buildx failed with: ERROR: failed to build: invalid tag /);
     const analysis = await analyzeStream(Readable.from([Buffer.from(`${line}\n`)]));
     expect(reported(analysis, ['runner'])).toEqual({ runner: 'github-actions (build-push-action)' });
+  });
+
+  test('a build command typed at a shell prompt is an image build, any other command there a host shell', async () => {
+    // Both lines from a committed walkthrough whose `docker build` output follows the prompt.
+    const place = async (line: string): Promise<Record<string, string>> =>
+      reported(await analyzeStream(Readable.from([Buffer.from(`${line}\n`)])), ['place']);
+    expect(await place('ubuntu@ip-10-0-1-14:~$ docker build -t hellodocker:v1 .')).toEqual({ place: 'image-build (build-command)' });
+    expect(await place('user@desktop:~$ git clone https://github.com/tiagoknipers/fullcycle.git')).toEqual({ place: 'host-shell (prompt)' });
   });
 
   test('every fact carries the line that proves it, as printed', async () => {

@@ -24,6 +24,15 @@
 // (`torch.cuda.is_available()`), else raises `EnvironmentError("Unknown compute capability …")`: no GPU in a build step,
 // or a torch without CUDA. The variable is the fix in image builds (nerfstudio's and modelscope's Dockerfiles set it).
 // `nvidia-smi --query-gpu=compute_cap` prints the capability as `8.6` (tiny-cuda-nn wants `86`).
+// setup.py files that stop without a GPU: `if torch.cuda.is_available() or os.getenv('FORCE_CUDA', '0') == '1': … else: raise
+// EnvironmentError('CUDA is required to compile MMDetection!')` (open-mmlab/mmdetection setup.py, make_cuda_ext, 1.x; the raise is
+// commented out at 00e97308 and the CUDA ops built on FORCE_CUDA alone); forks and projects built on it keep the wording (`… to compile
+// bev_detection!`, `… to compile!`). mmdetection's docker/Dockerfile (01a79624) sets `ENV FORCE_CUDA="1"` and TORCH_CUDA_ARCH_LIST
+// before `pip install -e .`. torch's cpp_extension prints `No CUDA runtime is found, using CUDA_HOME=…` whenever it sees no GPU, in builds
+// that go on too: a hint, never a match.
+// The classic builder runs steps with the daemon's default runtime: `"default-runtime": "nvidia"` in /etc/docker/daemon.json gives them
+// the GPU ("build-time GPU support", NVIDIA/nvidia-docker wiki, quoted in NVIDIA/nvidia-docker#1356), when the image sets
+// NVIDIA_VISIBLE_DEVICES; BuildKit does not honour it (NVIDIA/nvidia-container-toolkit#122, dusty-nv/jetson-containers#352).
 import type { RuleInput } from '../../schema.js';
 import { BUILD_GPU } from './build-gpu.js';
 import { LLAMA_CPP_CUDA_OPTION } from './nvcc-host-flag-rejected.js';
@@ -273,6 +282,50 @@ function archVariants(): Variant[] {
   return out;
 }
 
+/** A `CUDA is required to compile …` matcher: setup.py's own check of `torch.cuda.is_available()`. */
+const CUDA_REQUIRED_TO_COMPILE = {
+  literals: ['CUDA is required to compile'],
+  pattern: "(?:Error: |Error\\(['\"])CUDA is required to compile\\b",
+};
+
+/** setup.py refused to build without a GPU: its FORCE_CUDA switch and the arch list, in the Dockerfile. */
+function forceCudaVariants(): Variant[] {
+  const title = 'setup.py saw no GPU in the image build: CUDA ops need FORCE_CUDA=1';
+  const message =
+    'This setup.py compiles its CUDA ops only when `torch.cuda.is_available()` is true or `FORCE_CUDA=1` is set, and stops otherwise. ' +
+    'A `docker build` step has no GPU (a build has no `--gpus`), so torch saw none and setup.py raised.';
+  const intro =
+    'Build the CUDA ops without a GPU: set FORCE_CUDA (the switch mmdetection, mmcv, detectron2 and torchvision read as `FORCE_CUDA=1`; ' +
+    '`grep -n FORCE_CUDA setup.py` shows whether this one does) and name the architectures, which torch would otherwise read from the GPU';
+  const after = [
+    '',
+    'Or give the classic builder (`DOCKER_BUILDKIT=0`) the GPU: `"default-runtime": "nvidia"` in the host\'s `/etc/docker/daemon.json`, with a base image that sets ' +
+      '`NVIDIA_VISIBLE_DEVICES` (NVIDIA\'s CUDA images do). BuildKit ignores the default runtime, and the image then builds only on a GPU host.',
+  ];
+  const env = (list: string): string[] => ['```dockerfile', 'ENV FORCE_CUDA="1"', `ENV TORCH_CUDA_ARCH_LIST="${list}"`, '```'];
+  return [
+    {
+      when: 'forceCuda&fact.place=image-build&fact.cuda',
+      title,
+      message,
+      fix: [`${intro}; here, {enrich.archListBasis}. Before the \`RUN\` that installs it:`, '', ...env('{enrich.torchArchList}'), ...after].join('\n'),
+    },
+    {
+      when: 'forceCuda&fact.place=image-build',
+      title,
+      message,
+      fix: [
+        `${intro}. The log does not show the CUDA version: \`nvcc --list-gpu-arch\` in the build stage lists what its nvcc compiles (\`compute_86\` → \`8.6\`); ` +
+          'keep those of the GPUs the image will run on (`nvidia-smi --query-gpu=compute_cap --format=csv` on such a host prints them), `+PTX` on the last. ' +
+          'Before the `RUN` that installs it (`8.6` is the RTX 30 / A10 arch):',
+        '',
+        ...env('8.6+PTX'),
+        ...after,
+      ].join('\n'),
+    },
+  ];
+}
+
 /**
  * CMake's `native` (CMake ≥ 3.24: "the architectures of the visible GPUs") in an image build: the list named instead.
  * llama.cpp's CMakeLists picks `native` itself when CMAKE_CUDA_ARCHITECTURES is not given (ggml-org/llama.cpp#10368
@@ -298,7 +351,9 @@ function nativeVariants(): Variant[] {
   ];
   const cmakeRun = (list: string): string[] => [
     'Name the architectures on the configure command (quoted: an unquoted `;` ends the shell command of a `RUN` line)' +
-      (list === '86' ? '; `nvcc --list-gpu-arch` in the build stage lists what its nvcc compiles (`compute_86` → `86`):' : '; here, {enrich.archListBasis}:'),
+      (list === '86'
+        ? '; `nvcc --list-gpu-arch` in the build stage lists what its nvcc compiles (`compute_86` → `86`): keep those of the GPUs the image will run on ' +
+          '(`nvidia-smi --query-gpu=compute_cap --format=csv` on such a host prints `8.6` → `86`; several: `"75;86"`):' : '; here, {enrich.archListBasis}:'),
     '',
     '```sh',
     `cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="${list}"`,
@@ -492,8 +547,11 @@ export const noGpuAtBuild: RuleInput = {
     // tiny-cuda-nn: `OSError: Unknown compute capability. Specify the target compute capabilities in the TCNN_CUDA_ARCHITECTURES …`
     // (newer: `Unknown compute capability for extension build. Specify TCNN_CUDA_ARCHITECTURES manually …`)
     TCNN_UNKNOWN_ARCH,
+    // a setup.py's own GPU check: `OSError: CUDA is required to compile MMDetection!` (its `raise EnvironmentError(…)` above it)
+    CUDA_REQUIRED_TO_COMPILE,
   ],
   context: [
+    { name: 'forceCuda', ...CUDA_REQUIRED_TO_COMPILE },
     { name: 'nvidiaSmi', ...NVIDIA_SMI_MISSING[0]! },
     { name: 'nvidiaSmiExec', ...NVIDIA_SMI_MISSING[2]! },
     { name: 'nvidiaSmiStep', ...NVIDIA_SMI_MISSING[1]! },
@@ -536,6 +594,7 @@ export const noGpuAtBuild: RuleInput = {
     { ...nvidiaSmiVariant, when: 'nvidiaSmi' },
     { ...nvidiaSmiVariant, when: 'nvidiaSmiStep' },
     ...tcnnVariants(),
+    ...forceCudaVariants(),
     ...archVariants(),
     ...nativeVariants(),
     ...llamaCppPythonVariants(),
