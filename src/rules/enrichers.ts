@@ -42,6 +42,7 @@ import { kernelArchEnrich } from '../knowledge/kernel-arch-enricher.js';
 import { unpinnedFlashAttnEnrich } from '../knowledge/unpinned-flash-attn-enricher.js';
 import { eolReleaseEnrich } from '../knowledge/eol-release-enricher.js';
 import { installerCommandEnrich } from '../knowledge/installer-command-enricher.js';
+import { uvLockRequirementsEnrich } from '../knowledge/uv-lock-requirements-enricher.js';
 import { cpuTorchEnrich } from '../knowledge/cpu-torch-enricher.js';
 import { unpinnedTorchEnrich } from '../knowledge/unpinned-torch-enricher.js';
 import { toolBinDirEnrich } from '../knowledge/tool-bin-dir-enricher.js';
@@ -143,6 +144,8 @@ export const enrichers: Record<string, Enricher> = {
   'eol-release': eolReleaseEnrich,
   /** The failed RUN's poetry / uv command with `--no-root`, `--only-root`, `--frozen` (`{enrich.poetryNoRoot}`, `{enrich.uvFrozen}`). */
   'installer-command': installerCommandEnrich,
+  /** `uv pip install -r uv.lock` as export-then-install of the user's command (`{enrich.uvExportInstall}`). */
+  'uv-lock-requirements': uvLockRequirementsEnrich,
   /** torch from PyTorch's CPU-only index, in the step's installer (`{enrich.cpuTorchInstall}`). */
   'cpu-torch': cpuTorchEnrich,
 };

@@ -62,6 +62,8 @@ import { uvPathSourceMissing } from './pip/uv-path-source-missing.js';
 import { venvUnavailable } from './pip/venv-unavailable.js';
 import { downloadTimeout } from './pip/download-timeout.js';
 import { poetryLockFailed } from './pip/poetry-lock-failed.js';
+import { poetryPythonMismatch } from './pip/poetry-python-mismatch.js';
+import { uvLockAsRequirements } from './pip/uv-lock-as-requirements.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -155,6 +157,8 @@ export const builtinRules: RuleInput[] = [
   venvUnavailable,
   downloadTimeout,
   poetryLockFailed,
+  poetryPythonMismatch,
+  uvLockAsRequirements,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,
