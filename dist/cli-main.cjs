@@ -2786,16 +2786,16 @@ function verdictOf(analysis) {
     const top = culprit(findings, model.failedStep);
     const at = top ? locationLabel(top) : null;
     const where = at ? ` (${escapeText(at)})` : "";
-    const why = top ? `: ${escapeText(top.title)}` : "";
+    const why2 = top ? `: ${escapeText(top.title)}` : "";
     const step = failed ? ` at ${codeSpan(shortStepLabel(failed))}` : "";
     const target = failed?.target ? ` in target ${codeSpan(failed.target)}` : "";
-    return { kind, markdown: `${SEVERITY_MARK.error} ${failedWords(analysis)}${target}${step}${where}${why}` };
+    return { kind, markdown: `${SEVERITY_MARK.error} ${failedWords(analysis)}${target}${step}${where}${why2}` };
   }
   if (kind === "unfinished") {
     const stop = stopOf(model);
     const what = stop.step ? codeSpan(shortStepLabel(stop.step) || `#${stop.step.id}`) : "";
-    const why = findings[0] ? `: ${escapeText(findings[0].title)}` : "";
-    return { kind, markdown: `\u23F9 Build did not finish: ${stop.text.replace("{step}", () => what)}${why}` };
+    const why2 = findings[0] ? `: ${escapeText(findings[0].title)}` : "";
+    return { kind, markdown: `\u23F9 Build did not finish: ${stop.text.replace("{step}", () => what)}${why2}` };
   }
   if (kind === "unrecognised") return { kind, markdown: "\u2754 No build output recognised in this log" };
   if (kind === "tool-output") {
@@ -4903,6 +4903,35 @@ function archVariants() {
   });
   return out;
 }
+function forceCudaVariants() {
+  const title2 = "setup.py saw no GPU in the image build: CUDA ops need FORCE_CUDA=1";
+  const message2 = "This setup.py compiles its CUDA ops only when `torch.cuda.is_available()` is true or `FORCE_CUDA=1` is set, and stops otherwise. A `docker build` step has no GPU (a build has no `--gpus`), so torch saw none and setup.py raised.";
+  const intro = "Build the CUDA ops without a GPU: set FORCE_CUDA (the switch mmdetection, mmcv, detectron2 and torchvision read as `FORCE_CUDA=1`; `grep -n FORCE_CUDA setup.py` shows whether this one does) and name the architectures, which torch would otherwise read from the GPU";
+  const after = [
+    "",
+    'Or give the classic builder (`DOCKER_BUILDKIT=0`) the GPU: `"default-runtime": "nvidia"` in the host\'s `/etc/docker/daemon.json`, with a base image that sets `NVIDIA_VISIBLE_DEVICES` (NVIDIA\'s CUDA images do). BuildKit ignores the default runtime, and the image then builds only on a GPU host.'
+  ];
+  const env = (list) => ["```dockerfile", 'ENV FORCE_CUDA="1"', `ENV TORCH_CUDA_ARCH_LIST="${list}"`, "```"];
+  return [
+    {
+      when: "forceCuda&fact.place=image-build&fact.cuda",
+      title: title2,
+      message: message2,
+      fix: [`${intro}; here, {enrich.archListBasis}. Before the \`RUN\` that installs it:`, "", ...env("{enrich.torchArchList}"), ...after].join("\n")
+    },
+    {
+      when: "forceCuda&fact.place=image-build",
+      title: title2,
+      message: message2,
+      fix: [
+        `${intro}. The log does not show the CUDA version: \`nvcc --list-gpu-arch\` in the build stage lists what its nvcc compiles (\`compute_86\` \u2192 \`8.6\`); keep those of the GPUs the image will run on (\`nvidia-smi --query-gpu=compute_cap --format=csv\` on such a host prints them), \`+PTX\` on the last. Before the \`RUN\` that installs it (\`8.6\` is the RTX 30 / A10 arch):`,
+        "",
+        ...env("8.6+PTX"),
+        ...after
+      ].join("\n")
+    }
+  ];
+}
 function nativeVariants() {
   const message2 = "CMake was asked to compile CUDA for the `native` architectures, those of the GPUs it can see, and a `docker build` step sees none (a build has no `--gpus`). The architectures must be named instead.";
   const title2 = "CUDA architectures `native` in an image build: no GPU to detect";
@@ -4914,7 +4943,7 @@ function nativeVariants() {
     "```"
   ];
   const cmakeRun = (list) => [
-    "Name the architectures on the configure command (quoted: an unquoted `;` ends the shell command of a `RUN` line)" + (list === "86" ? "; `nvcc --list-gpu-arch` in the build stage lists what its nvcc compiles (`compute_86` \u2192 `86`):" : "; here, {enrich.archListBasis}:"),
+    "Name the architectures on the configure command (quoted: an unquoted `;` ends the shell command of a `RUN` line)" + (list === "86" ? '; `nvcc --list-gpu-arch` in the build stage lists what its nvcc compiles (`compute_86` \u2192 `86`): keep those of the GPUs the image will run on (`nvidia-smi --query-gpu=compute_cap --format=csv` on such a host prints `8.6` \u2192 `86`; several: `"75;86"`):' : "; here, {enrich.archListBasis}:"),
     "",
     "```sh",
     `cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="${list}"`,
@@ -5049,7 +5078,7 @@ function placeVariants() {
     }
   ];
 }
-var MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, TCNN_UNKNOWN_ARCH, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_CAUSE, ARCH_LIST_MESSAGE, ARCH_LIST_IMAGE_MESSAGE, ARCH_LIST_SHELL_MESSAGE, ARCH_LIST_SHELL_FIX, EMPTY_ARCH_MESSAGE, TCNN_MESSAGE, FIND_CAPABILITY, noGpuAtBuild;
+var MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, TCNN_UNKNOWN_ARCH, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_CAUSE, ARCH_LIST_MESSAGE, ARCH_LIST_IMAGE_MESSAGE, ARCH_LIST_SHELL_MESSAGE, ARCH_LIST_SHELL_FIX, EMPTY_ARCH_MESSAGE, CUDA_REQUIRED_TO_COMPILE, TCNN_MESSAGE, FIND_CAPABILITY, noGpuAtBuild;
 var init_no_gpu_at_build = __esm({
   "src/rules/catalog/cuda/no-gpu-at-build.ts"() {
     "use strict";
@@ -5168,6 +5197,10 @@ var init_no_gpu_at_build = __esm({
       "`nvidia-smi` failing means the driver is not reachable (on WSL2 it comes from the Windows NVIDIA driver); `None` for `torch.version.cuda` means a CPU-only torch."
     ].join("\n");
     EMPTY_ARCH_MESSAGE = "nvcc was given an empty architecture (`compute_`): the list or variable that should name it was empty. CMake keeps only the digits of each CMAKE_CUDA_ARCHITECTURES entry, so `native` on a CMake older than 3.24 (which does not know it) comes out empty; so does a value a script read from the GPU on a builder without one, or a build argument left empty in a `-gencode arch=compute_\u2026` flag. `native` on CMake 3.24+ needs a GPU too, which a build step does not see by default.";
+    CUDA_REQUIRED_TO_COMPILE = {
+      literals: ["CUDA is required to compile"],
+      pattern: `(?:Error: |Error\\(['"])CUDA is required to compile\\b`
+    };
     TCNN_MESSAGE = "tiny-cuda-nn's setup.py compiles for the compute capability named in TCNN_CUDA_ARCHITECTURES, or else for the GPU torch sees; it saw neither, so it stopped before compiling. ";
     FIND_CAPABILITY = "TCNN_CUDA_ARCHITECTURES takes the compute capability of the GPUs the code will run on, without the dot: on that machine `nvidia-smi --query-gpu=compute_cap --format=csv` prints `8.6` \u2192 `86` (several GPUs: `75,86`; each one is a separate build, so list only those).";
     noGpuAtBuild = {
@@ -5194,9 +5227,12 @@ var init_no_gpu_at_build = __esm({
         ...NVIDIA_SMI_MISSING,
         // tiny-cuda-nn: `OSError: Unknown compute capability. Specify the target compute capabilities in the TCNN_CUDA_ARCHITECTURES \u2026`
         // (newer: `Unknown compute capability for extension build. Specify TCNN_CUDA_ARCHITECTURES manually \u2026`)
-        TCNN_UNKNOWN_ARCH
+        TCNN_UNKNOWN_ARCH,
+        // a setup.py's own GPU check: `OSError: CUDA is required to compile MMDetection!` (its `raise EnvironmentError(\u2026)` above it)
+        CUDA_REQUIRED_TO_COMPILE
       ],
       context: [
+        { name: "forceCuda", ...CUDA_REQUIRED_TO_COMPILE },
         { name: "nvidiaSmi", ...NVIDIA_SMI_MISSING[0] },
         { name: "nvidiaSmiExec", ...NVIDIA_SMI_MISSING[2] },
         { name: "nvidiaSmiStep", ...NVIDIA_SMI_MISSING[1] },
@@ -5236,6 +5272,7 @@ var init_no_gpu_at_build = __esm({
         { ...nvidiaSmiVariant, when: "nvidiaSmi" },
         { ...nvidiaSmiVariant, when: "nvidiaSmiStep" },
         ...tcnnVariants(),
+        ...forceCudaVariants(),
         ...archVariants(),
         ...nativeVariants(),
         ...llamaCppPythonVariants(),
@@ -6928,7 +6965,7 @@ var init_linked_library_missing = __esm({
 });
 
 // src/rules/catalog/runtime/extension-cuda-mismatch.ts
-function reinstallFix(lead, why = "") {
+function reinstallFix(lead, why2 = "") {
   return [
     lead,
     "",
@@ -6937,7 +6974,7 @@ function reinstallFix(lead, why = "") {
     "{enrich.install}",
     "```",
     "",
-    `https://data.pyg.org/whl lists the torch and CUDA pairs that have wheels.${why}`
+    `https://data.pyg.org/whl lists the torch and CUDA pairs that have wheels.${why2}`
   ].join("\n");
 }
 var extensionCudaRefused;
@@ -9550,6 +9587,140 @@ var init_poetry_lock_failed = __esm({
   }
 });
 
+// src/rules/catalog/pip/poetry-python-mismatch.ts
+var checkEnv, poetryPythonMismatch;
+var init_poetry_python_mismatch = __esm({
+  "src/rules/catalog/pip/poetry-python-mismatch.ts"() {
+    "use strict";
+    checkEnv = [
+      "To see which Python poetry installs for, and which one it runs under, add before the failing step:",
+      "",
+      "```dockerfile",
+      "RUN poetry --version && poetry env info",
+      "```"
+    ].join("\n");
+    poetryPythonMismatch = {
+      id: "pip/poetry-python-mismatch",
+      title: "poetry installs for an older Python than a locked package allows",
+      severity: "error",
+      match: [
+        {
+          literals: ["The current project's Python requirement ("],
+          pattern: "The current project's Python requirement \\((?<python>\\d{1,2}\\.\\d{1,3}(?:\\.\\d{1,3})?)\\) is not compatible with some of the required packages"
+        }
+      ],
+      context: [
+        // `  - black requires Python >=3.6`: the first package poetry names and its requirement.
+        {
+          name: "requires",
+          literals: ["requires Python"],
+          pattern: "^\\s{0,8}- (?<package>[A-Za-z0-9][\\w.-]{0,100}) requires Python (?<range>[^\\s,]{1,60})"
+        },
+        // `Using virtualenv: /app/.venv`: poetry picked the project's own .venv.
+        { name: "projectVenv", literals: ["Using virtualenv:"], pattern: "Using virtualenv: (?<path>\\S{0,300}/\\.venv)\\s*$" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "poetry resolved the lock for Python {python}, and {context.requires.package|a required package} requires Python {context.requires.range|a newer one}: the environment poetry installs into runs Python {python}, not the image's own Python.",
+      fix: [
+        checkEnv,
+        "",
+        "Then install poetry with the image's Python 3 (`python3 -m pip install poetry`) so that it neither runs under nor installs for Python {python}."
+      ].join("\n"),
+      variants: [
+        {
+          when: "projectVenv&fact.place=image-build",
+          title: "poetry installs into a .venv copied from the host, with an older Python",
+          message: "poetry installs into `{context.projectVenv.path}`, a virtualenv inside the project, and resolved for its Python {python}; {context.requires.package|a required package} requires Python {context.requires.range|a newer one}. That .venv came into the image with the sources (`COPY`): it is the host's, with the host's interpreter, not the image's Python.",
+          fix: [
+            "Keep the host's virtualenv out of the build context: add a line to `.dockerignore` next to the Dockerfile,",
+            "",
+            "```text",
+            ".venv",
+            "```",
+            "",
+            'and rebuild; poetry then creates a virtualenv with the image\'s Python. `poetry config virtualenvs.create false` alone does not help: poetry still uses an existing `.venv` in the project (poetry docs, "virtualenvs.create"). If the context cannot change, delete it in the image before the install:',
+            "",
+            "```dockerfile",
+            "RUN rm -rf {context.projectVenv.path}",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "projectVenv",
+          message: "poetry installs into `{context.projectVenv.path}`, a virtualenv inside the project, and resolved for its Python {python}; {context.requires.package|a required package} requires Python {context.requires.range|a newer one}.",
+          fix: [
+            'Recreate the project\'s virtualenv with a newer Python: `poetry env info` shows the one in use; remove it and install again with the interpreter you want (poetry docs, "Managing environments"):',
+            "",
+            "```sh",
+            "rm -rf {context.projectVenv.path}",
+            "poetry env use python3",
+            "poetry install",
+            "```"
+          ].join("\n")
+        }
+      ],
+      docs: "https://python-poetry.org/docs/configuration/#virtualenvsin-project"
+    };
+  }
+});
+
+// src/rules/catalog/pip/uv-lock-as-requirements.ts
+var why, syncInShell, uvLockAsRequirements;
+var init_uv_lock_as_requirements = __esm({
+  "src/rules/catalog/pip/uv-lock-as-requirements.ts"() {
+    "use strict";
+    why = "uv read `{lock}` as a requirements file: `-r` takes requirements.txt lines, and uv.lock is uv's own TOML lockfile (its first line, `version = 1`, is no requirement). Only the project commands (`uv sync`, `uv export`) read a uv lock.";
+    syncInShell = [
+      "Install from the lock with uv's project interface, in the directory of pyproject.toml and uv.lock:",
+      "",
+      "```sh",
+      "uv sync --frozen",
+      "```",
+      "",
+      '`--frozen` installs exactly what the lock says without updating it (uv docs, "Locking and syncing"); `uv sync` installs into the project\'s `.venv`. To keep a pip-style install instead, export the lock first: `uv export --frozen -o requirements.txt`, then `uv pip install -r requirements.txt`.'
+    ].join("\n");
+    uvLockAsRequirements = {
+      id: "pip/uv-lock-as-requirements",
+      title: "uv.lock passed to `-r`: a uv lockfile is not a requirements file",
+      severity: "error",
+      match: [
+        {
+          literals: ["Couldn't parse requirement in `"],
+          pattern: "Couldn't parse requirement in `(?<lock>[^`]{0,200}(?:uv|\\.py)\\.lock)` at position 0"
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      enrich: "uv-lock-requirements",
+      message: why,
+      fix: syncInShell,
+      variants: [
+        {
+          when: "fact.place=image-build&enrich.uvExportInstall",
+          fix: [
+            "Install the lock with `uv sync`, the way uv's Docker guide does: dependencies first, the project once its sources are copied (pyproject.toml must be in the image with uv.lock):",
+            "",
+            "```dockerfile",
+            "COPY pyproject.toml uv.lock ./",
+            "RUN uv sync --frozen --no-dev --no-install-project",
+            "COPY . .",
+            "RUN uv sync --frozen --no-dev",
+            "```",
+            "",
+            '`uv sync` installs into the project\'s `.venv` (put `.venv/bin` on `PATH`), not the system Python; `ENV UV_PROJECT_ENVIRONMENT=/usr/local` makes it install where `--system` did in a python image (uv docs, "Project environment path"). Or keep this step as it is, with a requirements file exported from the lock (pyproject.toml must be in the image too):',
+            "",
+            "```dockerfile",
+            "RUN {enrich.uvExportInstall}",
+            "```"
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.astral.sh/uv/concepts/projects/sync/"
+    };
+  }
+});
+
 // src/rules/catalog/conda/packages-not-found.ts
 function search(tool, platform) {
   const sub = platform === null ? "" : ` --platform ${platform}`;
@@ -9832,24 +10003,24 @@ function virtualCudaVariants() {
 }
 function baseVariants() {
   const message2 = "The environment is being solved into conda's base environment: base holds `{context.baseConda.package}` {context.baseConda.version}, built for one Python (`python {context.baseConda.python}`), and the specs ask for another. conda cannot replace the Python it runs on.";
-  const why = "Give the project an environment of its own instead of solving its specs into base (what `conda env update -n base` or an install without `-n` in a conda image does):";
+  const why2 = "Give the project an environment of its own instead of solving its specs into base (what `conda env update -n base` or an install without `-n` in a conda image does):";
   const after = "then run it with `conda run -n project \u2026`. Or start from a Miniconda / Miniforge installer whose Python is the one the environment file asks for, instead of the latest installer.";
   return [
     {
       when: "baseConda&enrich.file&fact.place=image-build",
       message: message2,
-      fix: [why, "", "```dockerfile", "RUN conda env create -n project -f {enrich.file}", "```", "", after].join("\n")
+      fix: [why2, "", "```dockerfile", "RUN conda env create -n project -f {enrich.file}", "```", "", after].join("\n")
     },
     {
       when: "baseConda&enrich.file",
       message: message2,
-      fix: [why, "", "```sh", "conda env create -n project -f {enrich.file}", "```", "", after].join("\n")
+      fix: [why2, "", "```sh", "conda env create -n project -f {enrich.file}", "```", "", after].join("\n")
     },
     {
       when: "baseConda",
       message: message2,
       fix: [
-        why,
+        why2,
         "",
         "```sh",
         "conda env create -n project -f environment.yml",
@@ -10477,7 +10648,7 @@ var init_apt_dropped_packages = __esm({
 
 // src/rules/catalog/apt/unable-to-locate-package.ts
 function droppedVariants() {
-  const why = "it was {enrich.droppedPurpose}, and {enrich.droppedFrom} dropped it";
+  const why2 = "it was {enrich.droppedPurpose}, and {enrich.droppedFrom} dropped it";
   const replace = [
     "In the `apt-get install` line, replace `{enrich.droppedName}` with `{enrich.droppedReplacement}`: the packages it only",
     "pulled in, which exist on older releases too, so the line keeps working on any base."
@@ -10489,8 +10660,8 @@ function droppedVariants() {
   ];
   const pinExact = "Or keep Debian 12 for now: `FROM {enrich.droppedPinnedImage}`.";
   const pinAny = "Or keep Debian 12 for now, on a base tag that names it (`-bookworm`, as in `python:3.11-slim-bookworm`) where the image has one.";
-  const known = `apt has no \`{enrich.droppedName}\` because this build's release, {enrich.droppedRelease}, does not ship it: ${why}.`;
-  const unknown2 = `apt has no \`{enrich.droppedName}\`: ${why}. Base images that follow the current release moved there (\`python:3.x-slim\` is Debian 13 since August 2025); the log does not show this base's release.`;
+  const known = `apt has no \`{enrich.droppedName}\` because this build's release, {enrich.droppedRelease}, does not ship it: ${why2}.`;
+  const unknown2 = `apt has no \`{enrich.droppedName}\`: ${why2}. Base images that follow the current release moved there (\`python:3.x-slim\` is Debian 13 since August 2025); the log does not show this base's release.`;
   const stories = [
     { when: "enrich.droppedReplacement&enrich.droppedRelease", title: "apt package dropped by this release", message: known, steps: replace },
     { when: "enrich.droppedReplacement", title: "apt package dropped by newer releases", message: unknown2, steps: replace },
@@ -14198,10 +14369,10 @@ var init_unpinned_torch_extension = __esm({
 });
 
 // src/rules/catalog/buildkit/step-failed.ts
-function outsideFix(why) {
+function outsideFix(why2) {
   return [
     "These lines are the end of the failed step's output, cut from the log around BuildKit's error; the first",
-    `error is further up (${why}): a compiler's \`error:\`, ninja's \`FAILED:\`, a \`CMake Error\`. Rebuild with`,
+    `error is further up (${why2}): a compiler's \`error:\`, ninja's \`FAILED:\`, a \`CMake Error\`. Rebuild with`,
     "`--progress=plain` and keep the whole output, then read it from the first error down."
   ].join("\n");
 }
@@ -14335,6 +14506,8 @@ var init_catalog = __esm({
     init_venv_unavailable();
     init_download_timeout();
     init_poetry_lock_failed();
+    init_poetry_python_mismatch();
+    init_uv_lock_as_requirements();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -14427,6 +14600,8 @@ var init_catalog = __esm({
       venvUnavailable,
       downloadTimeout,
       poetryLockFailed,
+      poetryPythonMismatch,
+      uvLockAsRequirements,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
@@ -24744,8 +24919,8 @@ function missingModuleInstall(installer, module2, facts) {
   const tag = torchCuda ?? (cuda !== null ? wheelTagFor(cuda) : null);
   const url2 = tag === "cpu" ? CPU_INDEX : tag !== null ? indexUrl(tag) : null;
   if (tag === null || url2 === null) return {};
-  const why = torchCuda !== null ? `the CUDA build the log shows (${tag})` : `CUDA ${cuda}, as the log shows`;
-  return { moduleFirstCmd: install(installer, "torch", { indexUrl: url2 }), moduleFirstNote: `The index is PyTorch's for ${why}.` };
+  const why2 = torchCuda !== null ? `the CUDA build the log shows (${tag})` : `CUDA ${cuda}, as the log shows`;
+  return { moduleFirstCmd: install(installer, "torch", { indexUrl: url2 }), moduleFirstNote: `The index is PyTorch's for ${why2}.` };
 }
 function pipAdviceEnrich(captures, step, _model, facts) {
   const uvReport = captures["context.uv"] !== void 0;
@@ -25873,6 +26048,35 @@ var init_eol_release_enricher = __esm({
   }
 });
 
+// src/knowledge/uv-lock-requirements-enricher.ts
+function runCommand(step, model) {
+  const fromError = failedRunCommand(step, model);
+  if (fromError !== null) return fromError;
+  const words3 = (step?.instruction ?? "").trim().split(/\s+/);
+  if (words3[0] !== "RUN") return null;
+  let first = 1;
+  while (words3[first]?.startsWith("--") === true) first += 1;
+  return first < words3.length ? words3.slice(first).join(" ") : null;
+}
+function uvLockRequirementsValues(command) {
+  if (command === null || !/(?:^|[\s/;&|])uv\s/.test(command)) return {};
+  const hit = LOCK_AS_REQUIREMENTS.exec(command);
+  if (hit === null) return {};
+  const install2 = command.replace(LOCK_AS_REQUIREMENTS, "$1-r requirements.txt");
+  return { uvExportInstall: `uv export --frozen --no-dev --no-emit-project -o requirements.txt && ${install2}` };
+}
+function uvLockRequirementsEnrich(_captures, step, model, _facts) {
+  return uvLockRequirementsValues(runCommand(step, model));
+}
+var LOCK_AS_REQUIREMENTS;
+var init_uv_lock_requirements_enricher = __esm({
+  "src/knowledge/uv-lock-requirements-enricher.ts"() {
+    "use strict";
+    init_installer_command_enricher();
+    LOCK_AS_REQUIREMENTS = /(^|\s)(?:-r|--requirements?)(?:=|\s{1,20})(\S{0,200}\.lock)(?=\s|$)/;
+  }
+});
+
 // src/knowledge/cpu-torch-enricher.ts
 function cpuTorchEnrich(_captures, _step, _model, facts) {
   return { cpuTorchInstall: installCommand(installerOf(facts), { requirements: ["torch"], indexUrl: CPU_TORCH_INDEX }) };
@@ -26014,6 +26218,7 @@ var init_enrichers = __esm({
     init_unpinned_flash_attn_enricher();
     init_eol_release_enricher();
     init_installer_command_enricher();
+    init_uv_lock_requirements_enricher();
     init_cpu_torch_enricher();
     init_unpinned_torch_enricher();
     init_tool_bin_dir_enricher();
@@ -26097,6 +26302,8 @@ var init_enrichers = __esm({
       "eol-release": eolReleaseEnrich,
       /** The failed RUN's poetry / uv command with `--no-root`, `--only-root`, `--frozen` (`{enrich.poetryNoRoot}`, `{enrich.uvFrozen}`). */
       "installer-command": installerCommandEnrich,
+      /** `uv pip install -r uv.lock` as export-then-install of the user's command (`{enrich.uvExportInstall}`). */
+      "uv-lock-requirements": uvLockRequirementsEnrich,
       /** torch from PyTorch's CPU-only index, in the step's installer (`{enrich.cpuTorchInstall}`). */
       "cpu-torch": cpuTorchEnrich
     };
@@ -52475,6 +52682,18 @@ var init_fact_patterns = __esm({
         read: () => [["place", "image-build"]]
       },
       {
+        // The build command itself, pasted with what it printed: at a line start (`docker build -t ffmpeg .`), after a
+        // prompt (`$ sudo docker build -t hero .`, GitLab's `$ docker build --progress=plain \u2026`), or quoted in the prose
+        // around it (`When running "docker build -t pixtrack .", got following error:`, `Running \`docker build -f \u2026\``).
+        // Single quotes are left out: the CLI's own `See 'docker build --help'.` quotes it so. A `docker run` or a shell
+        // prompt elsewhere in the log says more about where the failing command ran (fact-view's signalledPlace).
+        literals: ["docker build", "docker buildx build", "docker image build", "docker compose build", "docker-compose build", "podman build", "buildah bud", "buildah build"],
+        regex: /(?:^|\$ |# |["`])(?:sudo )?(?:(?:docker|podman)(?: image| buildx)? build|docker(?: |-)compose build|buildah (?:bud|build))(?: (?!--help\b)|["`]?$)/,
+        on: "output",
+        source: "build-command",
+        read: () => [["place", "image-build"]]
+      },
+      {
         // A GitHub-hosted runner's job log: the `Runner Image` group, and the workspace under /home/runner/work.
         literals: ["Runner Image", "/home/runner/work/", "Hosted Compute Agent"],
         regex: /Runner Image|\/home\/runner\/work\/|Hosted Compute Agent/,
@@ -52530,7 +52749,8 @@ var init_fact_patterns = __esm({
       {
         // An interactive shell's prompt pasted with the output: `user@host:~/src$ pip install \u2026`, `(venv) me@box:~$ \u2026`
         literals: [":~", "$ pip", "$ python", "$ nvcc", "$ cmake", "$ conda", "$ mamba", "$ micromamba"],
-        regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] |\$ (?:pip|python|nvcc|cmake|conda|mamba|micromamba)\b)/,
+        // (a container command typed at the prompt, `me@box:~$ docker build \u2026`, says where it ran itself: the patterns above)
+        regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] (?!(?:sudo )?(?:nvidia-)?(?:docker|podman|buildah|docker-compose) )|\$ (?:pip|python|nvcc|cmake|conda|mamba|micromamba)\b)/,
         on: "output",
         source: "prompt",
         read: () => [["place", "host-shell"]]
@@ -53028,9 +53248,9 @@ var init_run_and_analyze = __esm({
 // src/cli/run-command.ts
 var run_command_exports = {};
 __export(run_command_exports, {
-  runCommand: () => runCommand
+  runCommand: () => runCommand2
 });
-async function runCommand(command, io) {
+async function runCommand2(command, io) {
   const ruleSet = await rulesFor(command);
   const dockerfiles = await loadDockerfiles(command);
   const machineReadable = command.format === "json" || command.format === "sarif";
@@ -53616,8 +53836,8 @@ async function runCli(argv, io) {
         return await lintCommand2(command, io);
       }
       case "run": {
-        const { runCommand: runCommand2 } = await Promise.resolve().then(() => (init_run_command3(), run_command_exports));
-        return await runCommand2(command, io);
+        const { runCommand: runCommand3 } = await Promise.resolve().then(() => (init_run_command3(), run_command_exports));
+        return await runCommand3(command, io);
       }
       case "history": {
         const { historyCommand: historyCommand2 } = await Promise.resolve().then(() => (init_history_command(), history_command_exports));
