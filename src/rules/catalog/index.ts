@@ -41,6 +41,7 @@ import { illegalInstruction } from './runtime/illegal-instruction.js';
 import { bitsandbytesCudaSetup } from './runtime/bitsandbytes-cuda-setup.js';
 import { ncclShmTooSmall } from './runtime/nccl-shm-too-small.js';
 import { nvmlUnknownError } from './runtime/nvml-unknown-error.js';
+import { driverLibrariesInImage } from './runtime/driver-libraries-in-image.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -136,6 +137,7 @@ export const builtinRules: RuleInput[] = [
   bitsandbytesCudaSetup,
   ncclShmTooSmall,
   nvmlUnknownError,
+  driverLibrariesInImage,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,

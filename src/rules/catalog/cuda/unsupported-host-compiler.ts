@@ -16,7 +16,11 @@
 // - TensorFlow's Bazel build: `GCC_HOST_COMPILER_PATH`, read by its `./configure` and written into
 //   `.tf_configure.bazelrc` as `--action_env` (public build scripts and bazelrc files, code corpus).
 // `-allow-unsupported-compiler` is the override the message itself names (and `nvcc --help` lists).
-// Whether the distro has that gcc is not known from the log: the fix says how to ask apt.
+// Whether the distro has that gcc is not known from the log: the fix says how to ask apt. Ubuntu's extra gcc
+// packages per LTS release (askubuntu.com/questions/1380062, answer's table): 18.04 ships 4.8, 5, 6, 7 (default)
+// and 8, so no gcc 9 without the toolchain PPA; 20.04 ships 7, 8, 9 (default) and 10.
+// A build that names its compiler (`-ccbin /usr/bin/g++-10`) chose it: CI matrices test that very gcc, so the fix
+// leads with the first CUDA release whose nvcc accepts it (host-compiler-cuda.ts) and offers the older gcc second.
 // The same mismatch with the check bypassed (`-allow-unsupported-compiler`, or a build that runs an nvcc of its own
 // under the system's gcc, as flash-attn 3's hopper build did with nvcc 12.3 under NGC's gcc 13: Dao-AILab/flash-attention#1452,
 // maintainer): the host compile of nvcc's output fails inside libstdc++ or CUDA's headers with gcc's
@@ -53,6 +57,24 @@ const NO_PACKAGE =
 const NAMED =
   'This build names its host compiler itself (`-ccbin {context.ccbin.path}`, from CMAKE_CUDA_HOST_COMPILER, CUDAHOSTCXX or CC): change that setting to g++-{max} ' +
   '(on a Debian / Ubuntu base; elsewhere the distro\'s gcc {max} package):';
+
+/** The build chose its gcc (`-ccbin`) and the table knows the CUDA release that accepts it: that release first. */
+function chosenGccFix(image: boolean): string {
+  const install = image
+    ? '`RUN apt-get update && apt-get install -y --no-install-recommends gcc-{max} g++-{max}` in the Dockerfile'
+    : '`apt-get install -y gcc-{max} g++-{max}` (`sudo` only on a host, not in a container)';
+  return [
+    'This build chose gcc {enrich.chosenGcc} for nvcc itself (`-ccbin {context.ccbin.path}`, from CMAKE_CUDA_HOST_COMPILER, CUDAHOSTCXX or CC). ' +
+      'Keep it and build with CUDA {enrich.firstCuda} or newer, the first release whose nvcc accepts gcc {enrich.chosenGcc} ' +
+      '(NVIDIA\'s host compiler table: https://docs.nvidia.com/cuda/cuda-installation-guide-linux/index.html#host-compiler-support-policy). ' +
+      'On NVIDIA\'s images that is a base such as {enrich.develTag|`nvidia/cuda:<that release>-devel-<the OS release>`} ' +
+      '(NVIDIA deletes tags after a release\'s end of life: `docker manifest inspect` on the tag shows whether it is still there).',
+    '',
+    'Only if the build may use an older compiler: point that setting at g++-{max}, where the OS release ships it ' +
+      '(`apt-cache policy g++-{max}`; Ubuntu 18.04\'s archive stops at gcc 8, 20.04 has 7 to 10), installed with ' + install + '. ' +
+      '`-allow-unsupported-compiler` (nvcc\'s flag) only skips the check: the build may still fail or miscompile.',
+  ].join('\n');
+}
 
 function gccFix(image: boolean, named: boolean, bazel = false): string {
   const values = bazel ? BAZEL_VALUES : ENV_VALUES;
@@ -168,6 +190,8 @@ function variants(): Variant[] {
     { when: 'clang', message: 'nvcc refused clang as its host compiler: this CUDA release accepts clang older than {clangBelow} only.', fix: CLANG_FIX },
     { when: 'bazel&fact.place=image-build', fix: gccFix(true, false, true) },
     { when: 'bazel', fix: gccFix(false, false, true) },
+    { when: 'ccbin&enrich.firstCuda&fact.place=image-build', fix: chosenGccFix(true) },
+    { when: 'ccbin&enrich.firstCuda', fix: chosenGccFix(false) },
     { when: 'ccbin&fact.place=image-build', fix: gccFix(true, true) },
     { when: 'fact.place=image-build', fix: gccFix(true, false) },
     { when: 'ccbin', fix: gccFix(false, true) },
@@ -227,5 +251,6 @@ export const unsupportedHostCompiler: RuleInput = {
     '(the check is in the toolkit\'s `host_config.h`). The CUDA code never compiled.',
   fix: gccFix(false, false),
   variants: variants(),
+  enrich: 'host-compiler-cuda',
   docs: 'https://docs.nvidia.com/cuda/cuda-installation-guide-linux/index.html#host-compiler-support-policy',
 };
