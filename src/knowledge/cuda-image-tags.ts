@@ -8,6 +8,11 @@
 // see nvidia-images.ts). The newest patch release per minor is kept, with the Ubuntu releases listed there.
 // CUDA 13 and non-Ubuntu tags are not in that list: for them the fix links Docker Hub's tag search.
 // NVIDIA deletes tags six months after a release's end of life (CUDA_TAG_POLICY): an old tag can be gone.
+// Checked against NVIDIA's own tag tables (doc/supported-tags.md and doc/unsupported-tags.md of
+// gitlab.com/nvidia/container-images/cuda, as merged into its mirror github.com/pranavmishra90/
+// nvidia-container-images-cuda at a7c9be98, 2025-08): every tag named below is listed as supported there
+// (`12.0.1-cudnn8-devel-ubuntu18.04`, `12.9.1-cudnn-devel-ubuntu22.04`, …), and no CUDA 10 or older tag is in
+// either table (the unsupported one lists the tags that "still exist"): those majors are gone entirely.
 import { normaliseCudaVersion } from './cuda-arches.js';
 
 /** Newest published patch release per CUDA minor, and the Ubuntu releases it was tagged for. */
@@ -96,4 +101,39 @@ export function cudnnTagPart(cuda: string): string | null {
   const [major, minor] = v.split('.').map(Number) as [number, number];
   if (major === 11 || (major === 12 && minor <= 2)) return 'cudnn8';
   return major === 12 && minor === 3 ? 'cudnn9' : 'cudnn';
+}
+
+/** The newest CUDA major of which NVIDIA deleted every nvidia/cuda tag (no CUDA ≤ 10 tag in either tag table). */
+const LAST_DELETED_MAJOR = 10;
+
+/** Every nvidia/cuda tag of this CUDA release's major is deleted: no tag of the same major is left to move to. */
+export function cudaMajorDeleted(cuda: string): boolean {
+  const major = Number(cuda.split('.')[0]);
+  return Number.isInteger(major) && major <= LAST_DELETED_MAJOR;
+}
+
+/**
+ * The Ubuntu release a moved base image is offered on when its own release has no tag left: 22.04 has tags of every
+ * CUDA 12 minor in the list and of CUDA 13 (supported-tags.md, 2025-08).
+ */
+export const CURRENT_UBUNTU = '22.04';
+
+/** The newest published `X.Y.Z` of the list tagged for an Ubuntu release (`18.04` → `12.0.1`); null when none is. */
+export function newestCudaForUbuntu(ubuntu: string): string | null {
+  let best: string | null = null;
+  for (const row of Object.values(develTags)) {
+    if (!row.ubuntu.includes(ubuntu)) continue;
+    if (best === null || compareVersions(row.full, best) > 0) best = row.full;
+  }
+  return best;
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }

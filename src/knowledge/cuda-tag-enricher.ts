@@ -12,7 +12,8 @@
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { parseImageRef, type CudaImage } from './nvidia-images.js';
-import { laterPatchTag } from './cuda-image-tags.js';
+import { CURRENT_UBUNTU, cudaMajorDeleted, cudnnTagPart, laterPatchTag, newestCudaForUbuntu } from './cuda-image-tags.js';
+import { NEW_DEB_KEY, OLD_DEB_KEY, nvidiaRepo } from './nvidia-repos.js';
 
 export const DOCKER_HUB_TAGS_API = 'https://hub.docker.com/v2/repositories/nvidia/cuda/tags';
 
@@ -45,6 +46,41 @@ function laterPatch(image: CudaImage): Record<string, string> {
   return tag === null ? {} : { cudaLaterPatchTag: tag };
 }
 
+/** The same flavour (and cuDNN, in the naming of that release) on a published CUDA release for an Ubuntu release. */
+function movedImage(image: CudaImage, ubuntu: string): CudaImage | null {
+  const full = newestCudaForUbuntu(ubuntu);
+  if (full === null) return null;
+  const cuda = full.split('.').slice(0, 2).join('.');
+  const part = image.cudnn === null ? null : cudnnTagPart(cuda);
+  if (image.cudnn !== null && part === null) return null;
+  const cudnn = part === null ? null : part === 'cudnn' ? 'yes' : Number(part.slice('cudnn'.length));
+  return { kind: 'nvidia-cuda', cudaFull: full, cuda, cudnn, flavour: image.flavour, os: 'ubuntu', osRelease: ubuntu };
+}
+
+/**
+ * A CUDA major with no tag left (CUDA 10): a real tag of the same flavour to move to, on CURRENT_UBUNTU (NVIDIA's
+ * tree keeps its Ubuntu 18.04 images under dist/end-of-life/, so an 18.04 tag of a newer CUDA is no safe landing),
+ * the listing of its form, and the apt key facts a Dockerfile written for the old image carries (the 2022 rotation
+ * lines; NVIDIA's ubuntu2204 images enrol the current key themselves with cuda-keyring, dist/12.6.3/ubuntu2204/base).
+ */
+function deletedMajor(image: CudaImage): Record<string, string> {
+  if (!cudaMajorDeleted(image.cuda) || image.os !== 'ubuntu') return {};
+  const current = movedImage(image, CURRENT_UBUNTU);
+  if (current === null) return {};
+  const keyring = nvidiaRepo(`ubuntu${CURRENT_UBUNTU.replace('.', '')}`, 'x86_64')?.keyringUrl ?? null;
+  return {
+    cudaMajorGone: image.cuda.split('.')[0]!,
+    cudaCurrentTag: `${current.cudaFull}-${tagForm(current)}`,
+    cudaCurrentMajor: current.cuda.split('.')[0]!,
+    cudaCurrentUbuntu: CURRENT_UBUNTU,
+    ...(image.osRelease === CURRENT_UBUNTU ? {} : { cudaOsMoved: `Ubuntu ${image.osRelease}` }),
+    listCurrentTags: listTagsCommand(current),
+    oldKey: OLD_DEB_KEY.shortId,
+    newKey: NEW_DEB_KEY.shortId,
+    ...(keyring === null ? {} : { currentKeyring: keyring }),
+  };
+}
+
 export function cudaImageTagEnrich(captures: Readonly<Record<string, string>>, _step: Step | null, _model: BuildModel, _facts: FactView): Record<string, string> {
   const ref = captures['context.nvidiaCuda.ref'];
   const image = ref === undefined ? null : parseImageRef(ref);
@@ -60,5 +96,6 @@ export function cudaImageTagEnrich(captures: Readonly<Record<string, string>>, _
     // `11.3.0`: the first release of a minor, the kind NVIDIA deletes once a later patch supersedes it (SUPERSEDED_PATCH_TAGS)
     ...(/^\d+\.\d+\.0$/.test(image.cudaFull) ? { cudaFirstPatch: image.cudaFull } : {}),
     ...laterPatch(image),
+    ...deletedMajor(image),
   };
 }

@@ -21,6 +21,60 @@ const SUPERSEDED_LIST = [
   'https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/support-policy.md',
 ];
 
+// Every CUDA 10 (and older) tag is gone (cuda-image-tags.ts: in neither of NVIDIA's tag tables), so a listing of the
+// same major is empty: the fix names a published tag of the same flavour and cuDNN on a current Ubuntu release
+// (cuda-tag-enricher.ts). A Dockerfile written for those images usually carries NVIDIA's 2022 apt key rotation lines
+// (`apt-key del 7fa2af80`, a key or cuda-keyring fetched from repos/ubuntu1804/…): NVIDIA's ubuntu2204 image
+// Dockerfiles enrol the 3bf863cc key themselves with cuda-keyring (dist/12.6.3/ubuntu2204/base), and the repository
+// path names the Ubuntu release (nvidia-repos.ts).
+function deletedMajorFix(aptKey: boolean, osMoved: boolean): string {
+  const lines = [
+    'Move the `FROM` line to a CUDA release NVIDIA still publishes, in the same flavour (with cuDNN where the old tag had it), e.g.',
+    '',
+    '```dockerfile',
+    'FROM nvidia/cuda:{enrich.cudaCurrentTag}',
+    '```',
+    '',
+    'It is in NVIDIA\'s supported tag table; the tags of that form that exist today:',
+    '',
+    '```sh',
+    '{enrich.listCurrentTags}',
+    '```',
+    'Pick a CUDA the machines\' driver supports (`nvidia-smi` prints it). A new CUDA major brings a new cuDNN and',
+    'compiler: code, extensions and wheels built for CUDA {enrich.cudaTagMinor} may need changes too' +
+      (osMoved ? ',' : '.'),
+  ];
+  if (osMoved) lines.push('and the move from {enrich.cudaOsMoved} to Ubuntu {enrich.cudaCurrentUbuntu} changes the versions (and some names) of the apt packages.');
+  if (aptKey) {
+    lines.push(
+      '',
+      'Change NVIDIA\'s apt key lines with the base: `{context.aptKey.line}` handles the key NVIDIA retired in 2022',
+      '({enrich.oldKey}). The new image enrols the current key ({enrich.newKey}) itself through cuda-keyring, so drop those',
+      'lines; where the Dockerfile adds NVIDIA\'s repository itself, install the keyring of the new release\'s directory',
+      '({enrich.currentKeyring|the `repos/ubuntu<release>/<arch>/` directory of the new Ubuntu release}; `sbsa` instead of `x86_64` on ARM64).',
+    );
+  }
+  lines.push('NVIDIA\'s policy and tag tables: https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/support-policy.md');
+  return lines.join('\n');
+}
+
+function deletedMajorVariants(): NonNullable<RuleInput['variants']> {
+  const out: NonNullable<RuleInput['variants']> = [];
+  for (const aptKey of [true, false]) {
+    for (const osMoved of [true, false]) {
+      out.push({
+        when: `nvidiaCuda&enrich.cudaMajorGone${osMoved ? '&enrich.cudaOsMoved' : ''}${aptKey ? '&aptKey' : ''}`,
+        title: 'nvidia/cuda tag not found (no tag of this CUDA major is left)',
+        message:
+          '`nvidia/cuda:{enrich.cudaTag}` does not exist on Docker Hub: NVIDIA deletes the tags of end-of-life CUDA releases, ' +
+          'and no CUDA {enrich.cudaMajorGone} tag of any form is left, so listing other CUDA {enrich.cudaMajorGone} tags finds nothing.',
+        fix: deletedMajorFix(aptKey, osMoved),
+      });
+    }
+  }
+  return out;
+}
+
 export const baseImageNotFound: RuleInput = {
   id: 'buildkit/base-image-not-found',
   title: 'Base image not found',
@@ -107,6 +161,12 @@ export const baseImageNotFound: RuleInput = {
     {
       name: 'network',
       literals: ['no such host', 'i/o timeout', 'connection refused', 'TLS handshake timeout', 'Temporary failure in name resolution', 'server misbehaving'],
+    },
+    // a line of the error block's Dockerfile excerpt that handles NVIDIA's apt key: `3 | RUN apt-key del 7fa2af80`
+    {
+      name: 'aptKey',
+      literals: ['apt-key', '7fa2af80', '3bf863cc', 'cuda-keyring'],
+      pattern: '^\\s{0,8}\\d{1,5}\\s{1,3}\\|\\s{1,8}(?<line>RUN\\b[^\\n]{0,300}?(?:apt-key|7fa2af80|3bf863cc|cuda-keyring)[^\\n]{0,200}?)\\s*$',
     },
     { name: 'rateLimit', literals: ['toomanyrequests', '429 Too Many Requests'] },
     { name: 'serverError', literals: ['500 Internal Server Error', '502 Bad Gateway', '503 Service Unavailable', '504 Gateway Timeout'] },
@@ -339,6 +399,7 @@ export const baseImageNotFound: RuleInput = {
         ...SUPERSEDED_LIST,
       ].join('\n'),
     },
+    ...deletedMajorVariants(),
     {
       when: 'nvidiaCuda',
       title: 'nvidia/cuda tag not found (deleted or never published)',

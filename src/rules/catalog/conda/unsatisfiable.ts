@@ -34,6 +34,15 @@
 // base environment, whose conda is pinned to its own Python: `conda env create -n NAME -f FILE` keeps them apart
 // (docs.conda.io …/user-guide/tasks/manage-environments.html). The channels to search are the ones the log lists
 // under `Channels:` (conda ≥ 23.10 prints them before solving), not a fixed one.
+//
+// A requested spec libmamba finds no package for is a leaf of its tree at depth 1: `<spec> does not exist (perhaps a
+// typo or a missing channel)` (TreeExplainer::write_leaf in libmamba/src/solver/problems_graph.cpp; deeper leaves say
+// `, which does not exist (perhaps a missing channel)`); the spec is printed as name, version, build (`libglib 2.78.4
+// h4648e47_1`, ai-dock/comfyui#56; `numexpr =* *` for a bare name, mamba-org/mamba#4025). A build string that matches
+// nothing is a pin on a build the channel no longer serves: conda-forge marks broken builds with its `broken` label,
+// which takes them out of the channel's repodata (conda-forge.org/docs/how-to/emergencies/remove-broken-packages).
+// Exports without builds: `micromamba env export --no-build` (micromamba/src/env.cpp, "Disable the build string in
+// spec"), `conda env export --no-builds` (docs.conda.io …/commands/env/export.html).
 import type { RuleInput } from '../../schema.js';
 
 type Variant = NonNullable<RuleInput['variants']>[number];
@@ -169,8 +178,59 @@ function baseVariants(): Variant[] {
   ];
 }
 
+/**
+ * libmamba's `└─ SPEC does not exist (perhaps a typo or a missing channel)`: a requested spec that matches no package in
+ * the channels. With a build string (`libglib 2.78.4 h4648e47_1`) it is a pin on one build that the channel no longer
+ * serves, the way exported or locked environments break.
+ */
+function missingVariants(): Variant[] {
+  const out: Variant[] = [];
+  for (const pre of ['micromamba&', 'fact.installer=micromamba&', '']) {
+    const tool = pre === '' ? 'conda' : 'micromamba';
+    const exportCmd = tool === 'micromamba' ? '`micromamba env export --no-build`' : '`conda env export --no-builds`';
+    out.push({
+      when: `${pre}missingBuild`,
+      title: 'Pinned conda build not in the channel',
+      message:
+        'The conda solver cannot install `{context.missingBuild.spec:all}`: the spec pins one exact build (its last part, ' +
+        '`{context.missingBuild.build}`, is a build string), and no channel the solve used has that build ("does not exist"). ' +
+        'No packages conflict here: channels replace builds, and conda-forge takes broken ones off its main label, so a ' +
+        'build pin that once solved stops solving.',
+      fix: [
+        'Drop the build string from the spec where it is written',
+        '({enrich.file|the environment file, lock or install command the failing step runs}):',
+        '`{context.missingBuild.name}={context.missingBuild.version}` instead of the exact build, or',
+        '`{context.missingBuild.name}={context.missingBuild.series}` for any release of that series. List what the channel has',
+        '(with the channels of the environment when they are not conda-forge):',
+        '',
+        ...searchBlock(tool, '{context.missingBuild.name}={context.missingBuild.series}'),
+        '',
+        `Pin a version listed there, without its build. When the specs come from an exported environment, export it again`,
+        `without build strings (${exportCmd}).`,
+      ].join('\n'),
+    });
+    out.push({
+      when: `${pre}missing`,
+      title: 'conda package not in the channels',
+      message:
+        'The conda solver found no package for `{context.missing.spec:all}` in the channels it used ("does not exist (perhaps a ' +
+        'typo or a missing channel)"): a requested spec matches nothing there; no packages conflict.',
+      fix: [
+        'Ask a channel which versions exist (the platform is the one of the build; add `--platform linux-aarch64` to check ARM64):',
+        '',
+        ...searchBlock(tool, '{context.missing.name}'),
+        '',
+        'Listed, but not the version asked for: pin a listed one. Listed only in another channel: add it (`-c conda-forge`,',
+        'or under `channels:` in the environment file). Not listed: the name is wrong for conda or the package is',
+        'published elsewhere (a pip-only package goes in a `pip:` section of the environment file).',
+      ].join('\n'),
+    });
+  }
+  return out;
+}
+
 function variants(): Variant[] {
-  const out: Variant[] = [...virtualCudaVariants(), ...baseVariants()];
+  const out: Variant[] = [...virtualCudaVariants(), ...baseVariants(), ...missingVariants()];
   for (const pre of ['micromamba&', 'fact.installer=micromamba&', '']) {
     const tool = pre === '' ? 'conda' : 'micromamba';
     out.push({
@@ -327,6 +387,8 @@ export const unsatisfiable: RuleInput = {
     { literals: ['nothing provides '], pattern: '^\\s{0,12}- nothing provides ' },
     // libmamba's summary above its tree (mamba, micromamba, conda's libmamba solver)
     { literals: ['Could not solve for environment specs'] },
+    // the spec in libmamba's tree that matches no package: `    └─ libglib 2.78.4 h4648e47_1 does not exist (perhaps a typo or a missing channel).`
+    { literals: ['does not exist (perhaps a typo or a missing channel)'], pattern: '[├└]─ [^\\n]{1,300} does not exist \\(perhaps a typo' },
     // a CUDA build and the driver's `__cuda`: `  - package cudatoolkit-11.0.3-h15472ef_6 has constraint __cuda >=11.0 conflicting with __cuda-10.2-0`
     { literals: ['conflicting with __cuda'], pattern: 'has constraint __cuda [^\\n]{1,60} conflicting with __cuda-' },
   ],
@@ -361,6 +423,26 @@ export const unsatisfiable: RuleInput = {
       name: 'python',
       literals: ['requires python '],
       pattern: 'package (?<package>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}?)-\\d[^\\s]{0,100} requires python [^,\\n]{1,60}',
+    },
+    {
+      // libmamba's tree, a requested spec with no package at all (libmamba/src/solver/problems_graph.cpp, depth 1):
+      // `    └─ libglib 2.78.4 h4648e47_1 does not exist (perhaps a typo or a missing channel).` (ai-dock/comfyui#56),
+      // `├─ pysimplegui ==5.0.4 pyhd8ed1ab_0 does not exist (perhaps a typo or a missing channel);`; the version may carry
+      // `==`, a bare name prints `=* *`. `missingBuild` is the spec that pins a build string (not `*`).
+      name: 'missingBuild',
+      literals: ['does not exist (perhaps a typo or a missing channel)'],
+      pattern:
+        '^(?: {4})?[├└]─ (?<spec>(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}) ={0,2}(?<version>(?<series>\\d{1,6}\\.\\d{1,6})[^\\s*]{0,60}) (?<build>[A-Za-z0-9_][^\\s*]{0,100}))\\s{1,3}does not exist \\(perhaps a typo or a missing channel\\)',
+      tally: true,
+    },
+    {
+      // any such spec: `└─ numexpr =* * does not exist …`, `└─ r-hicseg   does not exist …` (nested dependencies say
+      // `, which does not exist (perhaps a missing channel)` and are not requested specs)
+      name: 'missing',
+      literals: ['does not exist (perhaps a typo or a missing channel)'],
+      pattern:
+        '^(?: {4})?[├└]─ (?<spec>(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?: [^\\n]{0,160}?)?)\\s{1,3}does not exist \\(perhaps a typo or a missing channel\\)',
+      tally: true,
     },
     {
       // libmamba's tree, one line per requested spec: `└─ numba ==0.51.2 * is installable and it requires`,
@@ -405,8 +487,9 @@ export const unsatisfiable: RuleInput = {
   scope: 'step',
   specificity: 3,
   message:
-    'The conda solver found no set of packages that satisfies all the specs of this environment (the lines under ' +
-    '`Encountered problems while solving` / `UnsatisfiableError` name the conflicting packages).',
+    'The conda solver found no set of packages that satisfies all the specs of this environment (its explanation above ' +
+    'the error names the packages: the lines under `Encountered problems while solving` or `UnsatisfiableError`, or ' +
+    'libmamba\'s tree under `Could not solve for environment specs`).',
   fix: [
     'Read the solver\'s list above the error: each line names a package and the requirement that cannot be met. Relax the',
     'pins of those packages (a version range instead of an exact version), take them from one channel with strict',
