@@ -1018,7 +1018,28 @@ function cudnnTagPart(cuda) {
   if (major === 11 || major === 12 && minor <= 2) return "cudnn8";
   return major === 12 && minor === 3 ? "cudnn9" : "cudnn";
 }
-var develTags;
+function cudaMajorDeleted(cuda) {
+  const major = Number(cuda.split(".")[0]);
+  return Number.isInteger(major) && major <= LAST_DELETED_MAJOR;
+}
+function newestCudaForUbuntu(ubuntu) {
+  let best2 = null;
+  for (const row of Object.values(develTags)) {
+    if (!row.ubuntu.includes(ubuntu)) continue;
+    if (best2 === null || compareVersions2(row.full, best2) > 0) best2 = row.full;
+  }
+  return best2;
+}
+function compareVersions2(a, b) {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+var develTags, LAST_DELETED_MAJOR, CURRENT_UBUNTU;
 var init_cuda_image_tags = __esm({
   "src/knowledge/cuda-image-tags.ts"() {
     "use strict";
@@ -1043,6 +1064,8 @@ var init_cuda_image_tags = __esm({
       "11.1": { full: "11.1.1", ubuntu: ["20.04", "18.04", "16.04"] },
       "11.0": { full: "11.0.3", ubuntu: ["20.04", "18.04", "16.04"] }
     };
+    LAST_DELETED_MAJOR = 10;
+    CURRENT_UBUNTU = "22.04";
   }
 });
 
@@ -1965,11 +1988,16 @@ function nvidiaRepo(distro, arch) {
 function knownDistroIds() {
   return repos.map((r) => r.distroId);
 }
-var REPO_ROOT, NEW_DEB_KEY, repos, rhelLike;
+var REPO_ROOT, OLD_DEB_KEY, NEW_DEB_KEY, repos, rhelLike;
 var init_nvidia_repos = __esm({
   "src/knowledge/nvidia-repos.ts"() {
     "use strict";
     REPO_ROOT = "https://developer.download.nvidia.com/compute/cuda/repos";
+    OLD_DEB_KEY = {
+      shortId: "7fa2af80",
+      fingerprint: "AE09FE4BBD223A84B2CCFCE3F60F4B3D7FA2AF80",
+      source: "NVIDIA_GPGKEY_FPR in pre-2022 nvidia/cuda Dockerfiles; retired per github.com/NVIDIA/cuda-repo-management/issues/4"
+    };
     NEW_DEB_KEY = {
       shortId: "3bf863cc",
       longId: "A4B469963BF863CC",
@@ -2048,6 +2076,32 @@ function laterPatch(image) {
   const tag = laterPatchTag(image.cudaFull, tagForm(image), image.os === "ubuntu" ? image.osRelease : null);
   return tag === null ? {} : { cudaLaterPatchTag: tag };
 }
+function movedImage(image, ubuntu) {
+  const full = newestCudaForUbuntu(ubuntu);
+  if (full === null) return null;
+  const cuda = full.split(".").slice(0, 2).join(".");
+  const part = image.cudnn === null ? null : cudnnTagPart(cuda);
+  if (image.cudnn !== null && part === null) return null;
+  const cudnn = part === null ? null : part === "cudnn" ? "yes" : Number(part.slice("cudnn".length));
+  return { kind: "nvidia-cuda", cudaFull: full, cuda, cudnn, flavour: image.flavour, os: "ubuntu", osRelease: ubuntu };
+}
+function deletedMajor(image) {
+  if (!cudaMajorDeleted(image.cuda) || image.os !== "ubuntu") return {};
+  const current = movedImage(image, CURRENT_UBUNTU);
+  if (current === null) return {};
+  const keyring = nvidiaRepo(`ubuntu${CURRENT_UBUNTU.replace(".", "")}`, "x86_64")?.keyringUrl ?? null;
+  return {
+    cudaMajorGone: image.cuda.split(".")[0],
+    cudaCurrentTag: `${current.cudaFull}-${tagForm(current)}`,
+    cudaCurrentMajor: current.cuda.split(".")[0],
+    cudaCurrentUbuntu: CURRENT_UBUNTU,
+    ...image.osRelease === CURRENT_UBUNTU ? {} : { cudaOsMoved: `Ubuntu ${image.osRelease}` },
+    listCurrentTags: listTagsCommand(current),
+    oldKey: OLD_DEB_KEY.shortId,
+    newKey: NEW_DEB_KEY.shortId,
+    ...keyring === null ? {} : { currentKeyring: keyring }
+  };
+}
 function cudaImageTagEnrich(captures, _step, _model, _facts) {
   const ref = captures["context.nvidiaCuda.ref"];
   const image = ref === void 0 ? null : parseImageRef(ref);
@@ -2062,7 +2116,8 @@ function cudaImageTagEnrich(captures, _step, _model, _facts) {
     cudaTagMinor: image.cuda,
     // `11.3.0`: the first release of a minor, the kind NVIDIA deletes once a later patch supersedes it (SUPERSEDED_PATCH_TAGS)
     .../^\d+\.\d+\.0$/.test(image.cudaFull) ? { cudaFirstPatch: image.cudaFull } : {},
-    ...laterPatch(image)
+    ...laterPatch(image),
+    ...deletedMajor(image)
   };
 }
 var DOCKER_HUB_TAGS_API;
@@ -2071,6 +2126,7 @@ var init_cuda_tag_enricher = __esm({
     "use strict";
     init_nvidia_images();
     init_cuda_image_tags();
+    init_nvidia_repos();
     DOCKER_HUB_TAGS_API = "https://hub.docker.com/v2/repositories/nvidia/cuda/tags";
   }
 });
@@ -2536,7 +2592,7 @@ function parseVersion(v) {
     dev: m[5] !== void 0 ? Number(m[5] || 0) : null
   };
 }
-function compareVersions2(a, b) {
+function compareVersions3(a, b) {
   const n = Math.max(a.nums.length, b.nums.length);
   for (let i = 0; i < n; i++) {
     const d = (a.nums[i] ?? 0) - (b.nums[i] ?? 0);
@@ -2575,7 +2631,7 @@ function satisfies(requirement2, version2) {
     }
     const t = parseVersion(target);
     if (t === null) return null;
-    const c = compareVersions2(v, t);
+    const c = compareVersions3(v, t);
     let ok;
     switch (op) {
       case "==":
@@ -4747,6 +4803,39 @@ var init_tool_bin_dir_enricher = __esm({
   }
 });
 
+// src/knowledge/host-compiler-cuda.ts
+function gccMajorOfPath(path7) {
+  const name2 = path7.slice(path7.lastIndexOf("/") + 1);
+  const m = /(?:^|-)g(?:\+\+|cc)-(\d{1,2})$/.exec(name2);
+  return m ? Number(m[1]) : null;
+}
+function firstCudaForGcc(gcc) {
+  return FIRST_CUDA_FOR_GCC[gcc] ?? null;
+}
+function hostCompilerCudaEnrich(captures, _step, _model, facts) {
+  const path7 = captures["context.ccbin.path"];
+  const gcc = path7 === void 0 ? null : gccMajorOfPath(path7);
+  if (gcc === null) return {};
+  const first = firstCudaForGcc(gcc);
+  if (first === null) return { chosenGcc: String(gcc) };
+  const tag = develTagFor(first, facts.get("os")?.value ?? null) ?? develTagChoice(first);
+  return { chosenGcc: String(gcc), firstCuda: first, ...tag === null ? {} : { develTag: tag } };
+}
+var FIRST_CUDA_FOR_GCC;
+var init_host_compiler_cuda = __esm({
+  "src/knowledge/host-compiler-cuda.ts"() {
+    "use strict";
+    init_cuda_image_tags();
+    FIRST_CUDA_FOR_GCC = {
+      10: "11.1",
+      11: "11.4",
+      12: "12.0",
+      13: "12.4",
+      15: "13.0"
+    };
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -4797,6 +4886,7 @@ var init_enrichers = __esm({
     init_cpu_torch_enricher();
     init_unpinned_torch_enricher();
     init_tool_bin_dir_enricher();
+    init_host_compiler_cuda();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -4843,6 +4933,7 @@ var init_enrichers = __esm({
       "git-install": gitInstallEnrich,
       /** Where an earlier step installed a command the shell cannot find, when the log shows it (`{enrich.toolBinDir}`, `{enrich.toolBinWhy}`). */
       "tool-bin-dir": toolBinDirEnrich,
+      "host-compiler-cuda": hostCompilerCudaEnrich,
       /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
       "lowercase-tag": lowercaseTagEnrich,
       /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */
@@ -7291,6 +7382,14 @@ var init_driver_too_old = __esm({
 });
 
 // src/rules/catalog/cuda/unsupported-host-compiler.ts
+function chosenGccFix(image) {
+  const install2 = image ? "`RUN apt-get update && apt-get install -y --no-install-recommends gcc-{max} g++-{max}` in the Dockerfile" : "`apt-get install -y gcc-{max} g++-{max}` (`sudo` only on a host, not in a container)";
+  return [
+    "This build chose gcc {enrich.chosenGcc} for nvcc itself (`-ccbin {context.ccbin.path}`, from CMAKE_CUDA_HOST_COMPILER, CUDAHOSTCXX or CC). Keep it and build with CUDA {enrich.firstCuda} or newer, the first release whose nvcc accepts gcc {enrich.chosenGcc} (NVIDIA's host compiler table: https://docs.nvidia.com/cuda/cuda-installation-guide-linux/index.html#host-compiler-support-policy). On NVIDIA's images that is a base such as {enrich.develTag|`nvidia/cuda:<that release>-devel-<the OS release>`} (NVIDIA deletes tags after a release's end of life: `docker manifest inspect` on the tag shows whether it is still there).",
+    "",
+    "Only if the build may use an older compiler: point that setting at g++-{max}, where the OS release ships it (`apt-cache policy g++-{max}`; Ubuntu 18.04's archive stops at gcc 8, 20.04 has 7 to 10), installed with " + install2 + ". `-allow-unsupported-compiler` (nvcc's flag) only skips the check: the build may still fail or miscompile."
+  ].join("\n");
+}
 function gccFix(image, named, bazel = false) {
   const values = bazel ? BAZEL_VALUES : ENV_VALUES;
   const lines2 = [
@@ -7361,6 +7460,8 @@ function variants2() {
     { when: "clang", message: "nvcc refused clang as its host compiler: this CUDA release accepts clang older than {clangBelow} only.", fix: CLANG_FIX },
     { when: "bazel&fact.place=image-build", fix: gccFix(true, false, true) },
     { when: "bazel", fix: gccFix(false, false, true) },
+    { when: "ccbin&enrich.firstCuda&fact.place=image-build", fix: chosenGccFix(true) },
+    { when: "ccbin&enrich.firstCuda", fix: chosenGccFix(false) },
     { when: "ccbin&fact.place=image-build", fix: gccFix(true, true) },
     { when: "fact.place=image-build", fix: gccFix(true, false) },
     { when: "ccbin", fix: gccFix(false, true) }
@@ -7430,6 +7531,7 @@ var init_unsupported_host_compiler = __esm({
       message: "nvcc refused the host compiler: nvcc {context.cudaDir.version|of this CUDA release} accepts gcc up to {max} only, and the gcc the build ran is newer (the check is in the toolkit's `host_config.h`). The CUDA code never compiled.",
       fix: gccFix(false, false),
       variants: variants2(),
+      enrich: "host-compiler-cuda",
       docs: "https://docs.nvidia.com/cuda/cuda-installation-guide-linux/index.html#host-compiler-support-policy"
     };
   }
@@ -9073,6 +9175,46 @@ var init_nvml_unknown_error = __esm({
   }
 });
 
+// src/rules/catalog/runtime/driver-libraries-in-image.ts
+var TOOLKIT_ISSUE, driverLibrariesInImage;
+var init_driver_libraries_in_image = __esm({
+  "src/rules/catalog/runtime/driver-libraries-in-image.ts"() {
+    "use strict";
+    TOOLKIT_ISSUE = "https://github.com/NVIDIA/nvidia-container-toolkit/issues/371";
+    driverLibrariesInImage = {
+      id: "runtime/driver-libraries-in-image",
+      title: "The image ships NVIDIA driver libraries: the GPU runtime cannot mount the host's",
+      severity: "error",
+      match: [
+        // `nvidia-container-cli: mount error: file creation failed: /var/lib/docker/overlay2/\u2026/merged/usr/lib/x86_64-linux-gnu/libnvidia-ml.so.1: file exists: unknown.`
+        {
+          literals: ["nvidia-container-cli: mount error: file creation failed: "],
+          pattern: "nvidia-container-cli: mount error: file creation failed: (?<path>/[^\\s:]{0,500}/(?<lib>lib[^/\\s:]{1,120}\\.so[^/\\s:]{0,40})): file exists"
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "The container did not start: the image already holds `{lib}`, a library of the NVIDIA driver, where the NVIDIA Container Toolkit mounts the host driver's own copy. A package installed in the image brought the driver's libraries with it; in a GPU container they must come from the host's driver only.",
+      fix: [
+        "Find the package that put it in the image (`--runtime=runc` starts it without the GPU hook; `IMAGE` is the image you ran):",
+        "",
+        "```sh",
+        'docker run --rm --runtime=runc --entrypoint dpkg "$IMAGE" -S {lib}',
+        "```",
+        "",
+        "then, in the Dockerfile, do not install that package (a `libnvidia-compute-*`, `libnvidia-ml1`, `nvidia-utils-*` or `nvidia-driver-*` package, often pulled in by another one), or remove it after the step that installs it, and rebuild the image:",
+        "",
+        "```dockerfile",
+        "RUN apt-get purge -y $(dpkg -S {lib} | cut -d: -f1 | sort -u) && apt-get autoremove -y --purge",
+        "```",
+        "",
+        `apt lists what it removes with it: if that takes a package the image needs, install that one without the driver package instead. For an image someone else publishes, use a release of it built without the driver libraries, or rebuild it from its Dockerfile. NVIDIA's maintainers on this error: ${TOOLKIT_ISSUE}.`
+      ].join("\n"),
+      docs: "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/index.html"
+    };
+  }
+});
+
 // src/rules/catalog/pip/resolution-impossible.ts
 function uvVariants() {
   const localMessage = "uv found no `{context.uvLocal.spec}` on the indexes it read: PyTorch publishes its `+cuNNN` / `+cpu` builds on download.pytorch.org, not on PyPI.";
@@ -9113,7 +9255,7 @@ var dependsOnLine, uvIndexPinMessage, uvTitle, previousVersions, resolutionImpos
 var init_resolution_impossible = __esm({
   "src/rules/catalog/pip/resolution-impossible.ts"() {
     "use strict";
-    dependsOnLine = "^\\s{1,200}(?<requirer>[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])?) (?<version>[^\\s]{1,200}) depends on (?<req>.{1,500})$";
+    dependsOnLine = "^\\s{1,200}(?!Because )(?<requirer>[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])?) (?<version>[^\\s]{1,200}) depends on (?<req>.{1,500})$";
     uvIndexPinMessage = "uv found no `{context.uvIndexPin.missing}=={context.uvIndexPin.missingVersion}`, the exact version `torch=={context.uvTorchPin.version}` requires. It is one of torch's CUDA wheels, published on PyPI with the torch release that pins it, so uv most likely did not look there: by default (`first-index`) uv takes a package's versions only from the first index that has the package at all, and an extra index that carries `{context.uvIndexPin.missing}` without this version (pypi.nvidia.com, a download.pytorch.org index) hides PyPI's.";
     uvTitle = "uv could not resolve the requirements";
     previousVersions = "https://pytorch.org/get-started/previous-versions/";
@@ -9128,7 +9270,8 @@ var init_resolution_impossible = __esm({
         // `    lm-eval 0.4.9.1 depends on datasets<4.0 and >=2.16.0`
         {
           literals: [" depends on "],
-          pattern: "^\\s{1,200}(?<requirer>[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])?) (?<requirerVersion>[^\\s]{1,200}) depends on (?<requirement>.{1,500})$"
+          // poetry's and uv's `Because project depends on pytype (2021.10.18) which \u2026` is an explanation, not pip's list.
+          pattern: "^\\s{1,200}(?!Because )(?<requirer>[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])?) (?<requirerVersion>[^\\s]{1,200}) depends on (?<requirement>.{1,500})$"
         },
         // `    The user requested datasets==4.4.1`, `    The user requested (constraint) datasets==4.4.1`
         { literals: ["The user requested"], pattern: "The user requested (?:\\(constraint\\) )?(?<requested>.{1,500})$" },
@@ -11204,6 +11347,68 @@ var init_uv_lock_as_requirements = __esm({
   }
 });
 
+// src/rules/catalog/pip/poetry-python-range.ts
+var RELOCK, poetryPythonRange;
+var init_poetry_python_range = __esm({
+  "src/rules/catalog/pip/poetry-python-range.ts"() {
+    "use strict";
+    RELOCK = "Then run `poetry lock` (and commit poetry.lock where the project keeps it).";
+    poetryPythonRange = {
+      id: "pip/poetry-python-range",
+      title: "poetry: a dependency does not support every Python the project declares",
+      severity: "error",
+      match: [
+        {
+          literals: ["The current project's Python requirement (", "The current project's supported Python range ("],
+          // A range has an operator (`>=3.9,<4.0`, `^3.8`, `~3.10`); one bare version is an interpreter's (see above).
+          pattern: "The current project's (?:Python requirement|supported Python range) \\((?<range>[^()\\s]{0,60}[<>=^~!*][^()]{0,100})\\) is not compatible with some of the required packages"
+        }
+      ],
+      context: [
+        {
+          // `  - pytype requires Python <3.10,>=3.6, so it will not be satisfied for Python >=3.10,<4.0`
+          name: "requires",
+          literals: [", so it will not be satisfied for Python", ", so it will not be installable for Python"],
+          pattern: "^\\s{0,12}- (?<package>[A-Za-z0-9][\\w.-]{0,100}) requires Python (?<supports>\\S{1,80}), so it will not be (?:satisfied|installable) for Python (?<excluded>.{1,120}?)\\s*$"
+        },
+        {
+          // poetry's own computation; `"<empty>"` when the two ranges share no Python (no narrowing helps then).
+          name: "suggested",
+          literals: ["a possible solution would be to set the"],
+          pattern: 'For (?<package>[A-Za-z0-9][\\w.-]{0,100}), a possible solution would be to set the `python` property to "(?!<empty>")(?<python>[^"]{1,80})"'
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "poetry resolves for every Python the project declares ({range}), and {context.requires.package|a dependency} requires Python {context.requires.supports|a narrower range}: it cannot be installed for Python {context.requires.excluded|the rest of that range}, so poetry refuses the whole resolution, whatever Python runs it.",
+      fix: [
+        "Either narrow the Python range poetry locks for to what {context.requires.package|the dependency} supports, in",
+        "pyproject.toml (`python` under `[tool.poetry.dependencies]` when the file has it, else `requires-python` under",
+        "`[project]`), or keep the range and restrict the dependency to the Pythons it supports, with a `python` property",
+        'on it (poetry docs, "Python restricted dependencies"). Or pick a release of',
+        "{context.requires.package|the dependency} whose requirement covers the whole range. " + RELOCK
+      ].join("\n"),
+      variants: [
+        {
+          when: "suggested",
+          fix: [
+            "poetry printed the range both accept: `{context.suggested.python}`. Either narrow the range poetry locks for to it",
+            'in pyproject.toml (`python = "{context.suggested.python}"` under `[tool.poetry.dependencies]` when the file has',
+            'that key, else `requires-python = "{context.suggested.python}"` under `[project]`), or keep the project\'s range and',
+            'restrict only {context.suggested.package} to it: add `python = "{context.suggested.python}"` to its entry under',
+            "`[tool.poetry.dependencies]`; an entry that is a plain version string becomes a table with that string as its",
+            "`version` key beside `python`.",
+            "",
+            'The restricted dependency is then not installed on the other Pythons (poetry docs, "Python restricted',
+            'dependencies"). ' + RELOCK
+          ].join("\n")
+        }
+      ],
+      docs: "https://python-poetry.org/docs/dependency-specification/#python-restricted-dependencies"
+    };
+  }
+});
+
 // src/rules/catalog/conda/packages-not-found.ts
 function search(tool, platform) {
   const sub = platform === null ? "" : ` --platform ${platform}`;
@@ -11514,8 +11719,47 @@ function baseVariants() {
     }
   ];
 }
+function missingVariants() {
+  const out = [];
+  for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
+    const tool = pre === "" ? "conda" : "micromamba";
+    const exportCmd = tool === "micromamba" ? "`micromamba env export --no-build`" : "`conda env export --no-builds`";
+    out.push({
+      when: `${pre}missingBuild`,
+      title: "Pinned conda build not in the channel",
+      message: 'The conda solver cannot install `{context.missingBuild.spec:all}`: the spec pins one exact build (its last part, `{context.missingBuild.build}`, is a build string), and no channel the solve used has that build ("does not exist"). No packages conflict here: channels replace builds, and conda-forge takes broken ones off its main label, so a build pin that once solved stops solving.',
+      fix: [
+        "Drop the build string from the spec where it is written",
+        "({enrich.file|the environment file, lock or install command the failing step runs}):",
+        "`{context.missingBuild.name}={context.missingBuild.version}` instead of the exact build, or",
+        "`{context.missingBuild.name}={context.missingBuild.series}` for any release of that series. List what the channel has",
+        "(with the channels of the environment when they are not conda-forge):",
+        "",
+        ...searchBlock(tool, "{context.missingBuild.name}={context.missingBuild.series}"),
+        "",
+        `Pin a version listed there, without its build. When the specs come from an exported environment, export it again`,
+        `without build strings (${exportCmd}).`
+      ].join("\n")
+    });
+    out.push({
+      when: `${pre}missing`,
+      title: "conda package not in the channels",
+      message: 'The conda solver found no package for `{context.missing.spec:all}` in the channels it used ("does not exist (perhaps a typo or a missing channel)"): a requested spec matches nothing there; no packages conflict.',
+      fix: [
+        "Ask a channel which versions exist (the platform is the one of the build; add `--platform linux-aarch64` to check ARM64):",
+        "",
+        ...searchBlock(tool, "{context.missing.name}"),
+        "",
+        "Listed, but not the version asked for: pin a listed one. Listed only in another channel: add it (`-c conda-forge`,",
+        "or under `channels:` in the environment file). Not listed: the name is wrong for conda or the package is",
+        "published elsewhere (a pip-only package goes in a `pip:` section of the environment file)."
+      ].join("\n")
+    });
+  }
+  return out;
+}
 function variants6() {
-  const out = [...virtualCudaVariants(), ...baseVariants()];
+  const out = [...virtualCudaVariants(), ...baseVariants(), ...missingVariants()];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
     out.push({
@@ -11649,6 +11893,8 @@ var init_unsatisfiable = __esm({
         { literals: ["nothing provides "], pattern: "^\\s{0,12}- nothing provides " },
         // libmamba's summary above its tree (mamba, micromamba, conda's libmamba solver)
         { literals: ["Could not solve for environment specs"] },
+        // the spec in libmamba's tree that matches no package: `    \u2514\u2500 libglib 2.78.4 h4648e47_1 does not exist (perhaps a typo or a missing channel).`
+        { literals: ["does not exist (perhaps a typo or a missing channel)"], pattern: "[\u251C\u2514]\u2500 [^\\n]{1,300} does not exist \\(perhaps a typo" },
         // a CUDA build and the driver's `__cuda`: `  - package cudatoolkit-11.0.3-h15472ef_6 has constraint __cuda >=11.0 conflicting with __cuda-10.2-0`
         { literals: ["conflicting with __cuda"], pattern: "has constraint __cuda [^\\n]{1,60} conflicting with __cuda-" }
       ],
@@ -11682,6 +11928,24 @@ var init_unsatisfiable = __esm({
           name: "python",
           literals: ["requires python "],
           pattern: "package (?<package>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}?)-\\d[^\\s]{0,100} requires python [^,\\n]{1,60}"
+        },
+        {
+          // libmamba's tree, a requested spec with no package at all (libmamba/src/solver/problems_graph.cpp, depth 1):
+          // `    \u2514\u2500 libglib 2.78.4 h4648e47_1 does not exist (perhaps a typo or a missing channel).` (ai-dock/comfyui#56),
+          // `\u251c\u2500 pysimplegui ==5.0.4 pyhd8ed1ab_0 does not exist (perhaps a typo or a missing channel);`; the version may carry
+          // `==`, a bare name prints `=* *`. `missingBuild` is the spec that pins a build string (not `*`).
+          name: "missingBuild",
+          literals: ["does not exist (perhaps a typo or a missing channel)"],
+          pattern: "^(?: {4})?[\u251C\u2514]\u2500 (?<spec>(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}) ={0,2}(?<version>(?<series>\\d{1,6}\\.\\d{1,6})[^\\s*]{0,60}) (?<build>[A-Za-z0-9_][^\\s*]{0,100}))\\s{1,3}does not exist \\(perhaps a typo or a missing channel\\)",
+          tally: true
+        },
+        {
+          // any such spec: `\u2514\u2500 numexpr =* * does not exist \u2026`, `\u2514\u2500 r-hicseg   does not exist \u2026` (nested dependencies say
+          // `, which does not exist (perhaps a missing channel)` and are not requested specs)
+          name: "missing",
+          literals: ["does not exist (perhaps a typo or a missing channel)"],
+          pattern: "^(?: {4})?[\u251C\u2514]\u2500 (?<spec>(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?: [^\\n]{0,160}?)?)\\s{1,3}does not exist \\(perhaps a typo or a missing channel\\)",
+          tally: true
         },
         {
           // libmamba's tree, one line per requested spec: `\u2514\u2500 numba ==0.51.2 * is installable and it requires`,
@@ -11725,7 +11989,7 @@ var init_unsatisfiable = __esm({
       enrich: "conda-solve",
       scope: "step",
       specificity: 3,
-      message: "The conda solver found no set of packages that satisfies all the specs of this environment (the lines under `Encountered problems while solving` / `UnsatisfiableError` name the conflicting packages).",
+      message: "The conda solver found no set of packages that satisfies all the specs of this environment (its explanation above the error names the packages: the lines under `Encountered problems while solving` or `UnsatisfiableError`, or libmamba's tree under `Could not solve for environment specs`).",
       fix: [
         "Read the solver's list above the error: each line names a package and the requirement that cannot be met. Relax the",
         "pins of those packages (a version range instead of an exact version), take them from one channel with strict",
@@ -14158,6 +14422,49 @@ var init_push_denied = __esm({
 });
 
 // src/rules/catalog/buildkit/base-image-not-found.ts
+function deletedMajorFix(aptKey, osMoved) {
+  const lines2 = [
+    "Move the `FROM` line to a CUDA release NVIDIA still publishes, in the same flavour (with cuDNN where the old tag had it), e.g.",
+    "",
+    "```dockerfile",
+    "FROM nvidia/cuda:{enrich.cudaCurrentTag}",
+    "```",
+    "",
+    "It is in NVIDIA's supported tag table; the tags of that form that exist today:",
+    "",
+    "```sh",
+    "{enrich.listCurrentTags}",
+    "```",
+    "Pick a CUDA the machines' driver supports (`nvidia-smi` prints it). A new CUDA major brings a new cuDNN and",
+    "compiler: code, extensions and wheels built for CUDA {enrich.cudaTagMinor} may need changes too" + (osMoved ? "," : ".")
+  ];
+  if (osMoved) lines2.push("and the move from {enrich.cudaOsMoved} to Ubuntu {enrich.cudaCurrentUbuntu} changes the versions (and some names) of the apt packages.");
+  if (aptKey) {
+    lines2.push(
+      "",
+      "Change NVIDIA's apt key lines with the base: `{context.aptKey.line}` handles the key NVIDIA retired in 2022",
+      "({enrich.oldKey}). The new image enrols the current key ({enrich.newKey}) itself through cuda-keyring, so drop those",
+      "lines; where the Dockerfile adds NVIDIA's repository itself, install the keyring of the new release's directory",
+      "({enrich.currentKeyring|the `repos/ubuntu<release>/<arch>/` directory of the new Ubuntu release}; `sbsa` instead of `x86_64` on ARM64)."
+    );
+  }
+  lines2.push("NVIDIA's policy and tag tables: https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/support-policy.md");
+  return lines2.join("\n");
+}
+function deletedMajorVariants() {
+  const out = [];
+  for (const aptKey of [true, false]) {
+    for (const osMoved of [true, false]) {
+      out.push({
+        when: `nvidiaCuda&enrich.cudaMajorGone${osMoved ? "&enrich.cudaOsMoved" : ""}${aptKey ? "&aptKey" : ""}`,
+        title: "nvidia/cuda tag not found (no tag of this CUDA major is left)",
+        message: "`nvidia/cuda:{enrich.cudaTag}` does not exist on Docker Hub: NVIDIA deletes the tags of end-of-life CUDA releases, and no CUDA {enrich.cudaMajorGone} tag of any form is left, so listing other CUDA {enrich.cudaMajorGone} tags finds nothing.",
+        fix: deletedMajorFix(aptKey, osMoved)
+      });
+    }
+  }
+  return out;
+}
 var SUPERSEDED_MESSAGE, SUPERSEDED_LIST, baseImageNotFound;
 var init_base_image_not_found = __esm({
   "src/rules/catalog/buildkit/base-image-not-found.ts"() {
@@ -14253,6 +14560,12 @@ var init_base_image_not_found = __esm({
         {
           name: "network",
           literals: ["no such host", "i/o timeout", "connection refused", "TLS handshake timeout", "Temporary failure in name resolution", "server misbehaving"]
+        },
+        // a line of the error block's Dockerfile excerpt that handles NVIDIA's apt key: `3 | RUN apt-key del 7fa2af80`
+        {
+          name: "aptKey",
+          literals: ["apt-key", "7fa2af80", "3bf863cc", "cuda-keyring"],
+          pattern: "^\\s{0,8}\\d{1,5}\\s{1,3}\\|\\s{1,8}(?<line>RUN\\b[^\\n]{0,300}?(?:apt-key|7fa2af80|3bf863cc|cuda-keyring)[^\\n]{0,200}?)\\s*$"
         },
         { name: "rateLimit", literals: ["toomanyrequests", "429 Too Many Requests"] },
         { name: "serverError", literals: ["500 Internal Server Error", "502 Bad Gateway", "503 Service Unavailable", "504 Gateway Timeout"] },
@@ -14466,6 +14779,7 @@ var init_base_image_not_found = __esm({
             ...SUPERSEDED_LIST
           ].join("\n")
         },
+        ...deletedMajorVariants(),
         {
           when: "nvidiaCuda",
           title: "nvidia/cuda tag not found (deleted or never published)",
@@ -15358,6 +15672,7 @@ var init_catalog = __esm({
     init_bitsandbytes_cuda_setup();
     init_nccl_shm_too_small();
     init_nvml_unknown_error();
+    init_driver_libraries_in_image();
     init_resolution_impossible();
     init_no_matching_distribution();
     init_wheel_not_supported();
@@ -15381,6 +15696,7 @@ var init_catalog = __esm({
     init_poetry_lock_failed();
     init_poetry_python_mismatch();
     init_uv_lock_as_requirements();
+    init_poetry_python_range();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -15452,6 +15768,7 @@ var init_catalog = __esm({
       bitsandbytesCudaSetup,
       ncclShmTooSmall,
       nvmlUnknownError,
+      driverLibrariesInImage,
       resolutionImpossible,
       noMatchingDistribution,
       wheelNotSupported,
@@ -15475,6 +15792,7 @@ var init_catalog = __esm({
       poetryLockFailed,
       poetryPythonMismatch,
       uvLockAsRequirements,
+      poetryPythonRange,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,

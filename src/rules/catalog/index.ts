@@ -65,6 +65,7 @@ import { downloadTimeout } from './pip/download-timeout.js';
 import { poetryLockFailed } from './pip/poetry-lock-failed.js';
 import { poetryPythonMismatch } from './pip/poetry-python-mismatch.js';
 import { uvLockAsRequirements } from './pip/uv-lock-as-requirements.js';
+import { poetryPythonRange } from './pip/poetry-python-range.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -161,6 +162,7 @@ export const builtinRules: RuleInput[] = [
   poetryLockFailed,
   poetryPythonMismatch,
   uvLockAsRequirements,
+  poetryPythonRange,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,

@@ -20,7 +20,7 @@
 import type { RuleInput } from '../../schema.js';
 
 const dependsOnLine =
-  '^\\s{1,200}(?<requirer>[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])?) (?<version>[^\\s]{1,200}) depends on (?<req>.{1,500})$';
+  '^\\s{1,200}(?!Because )(?<requirer>[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])?) (?<version>[^\\s]{1,200}) depends on (?<req>.{1,500})$';
 
 const uvIndexPinMessage =
   'uv found no `{context.uvIndexPin.missing}=={context.uvIndexPin.missingVersion}`, the exact version ' +
@@ -99,7 +99,8 @@ export const resolutionImpossible: RuleInput = {
     // `    lm-eval 0.4.9.1 depends on datasets<4.0 and >=2.16.0`
     {
       literals: [' depends on '],
-      pattern: '^\\s{1,200}(?<requirer>[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])?) (?<requirerVersion>[^\\s]{1,200}) depends on (?<requirement>.{1,500})$',
+      // poetry's and uv's `Because project depends on pytype (2021.10.18) which …` is an explanation, not pip's list.
+      pattern: '^\\s{1,200}(?!Because )(?<requirer>[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])?) (?<requirerVersion>[^\\s]{1,200}) depends on (?<requirement>.{1,500})$',
     },
     // `    The user requested datasets==4.4.1`, `    The user requested (constraint) datasets==4.4.1`
     { literals: ['The user requested'], pattern: 'The user requested (?:\\(constraint\\) )?(?<requested>.{1,500})$' },
