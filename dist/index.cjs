@@ -52272,8 +52272,9 @@ function whereCell(finding, steps) {
   const at = locationLabel(finding);
   if (at) parts.push(escapeText(at));
   const step = finding.step !== null ? steps.get(finding.step) : void 0;
-  if (finding.step === IMPLICIT_STEP_ID) parts.push("outside any build step");
-  else if (step) parts.push(codeSpan(shortStepLabel(step), { inTable: true }));
+  if (finding.step === IMPLICIT_STEP_ID) {
+    if (!at) parts.push("outside any build step");
+  } else if (step) parts.push(codeSpan(shortStepLabel(step), { inTable: true }));
   return parts.join("<br>") || "\u2014";
 }
 function findingsTable(findings, model, rows) {
@@ -52310,8 +52311,9 @@ function findingDetails(finding, model, limits = DEFAULT_LIMITS) {
   const head = [`${SEVERITY_MARK[finding.severity]} <b>${escapeText(finding.title)}</b>`, `<code>${escapeText(finding.ruleId)}</code>`];
   if (at) head.push(escapeText(at));
   const out = ["<details>", `<summary>${head.join(" \xB7 ")}</summary>`, ""];
-  if (finding.step === IMPLICIT_STEP_ID) out.push("In the output outside any build step.", "");
-  else if (step) out.push(`Step ${codeSpan(numberedStepLabel(step, 120))}`, "");
+  if (finding.step === IMPLICIT_STEP_ID) {
+    if (!at) out.push("In the output outside any build step.", "");
+  } else if (step) out.push(`Step ${codeSpan(numberedStepLabel(step, 120))}`, "");
   if (finding.message) out.push(sanitizeMarkdown(bounded2(finding.message, limits.textLength)), "");
   if (finding.retryable) out.push("_A retry can help: the cause is passing (network, registry, runner)._", "");
   if (finding.evidence.length > 0) {
@@ -53574,7 +53576,7 @@ function whereLines(finding, steps, width) {
   }
   if (location === null) return step === null ? [] : [cutLine(`        ${finding.step === IMPLICIT_STEP_ID ? "" : "at "}${plain(step)}`, width)];
   const head = `        at ${plain(location)}`;
-  if (step === null) return [head];
+  if (step === null || finding.step === IMPLICIT_STEP_ID) return [head];
   const room = width - [...head].length - 2;
   const label = finding.step === IMPLICIT_STEP_ID ? step : (() => {
     const s = steps.get(finding.step);

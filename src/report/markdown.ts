@@ -96,7 +96,10 @@ function whereCell(finding: Finding, steps: Map<number, Step>): string {
   const at = locationLabel(finding);
   if (at) parts.push(escapeText(at));
   const step = finding.step !== null ? steps.get(finding.step) : undefined;
-  if (finding.step === IMPLICIT_STEP_ID) parts.push('outside any build step');
+  // With a Dockerfile line the place is known: only the log lost the step's header.
+  if (finding.step === IMPLICIT_STEP_ID) {
+    if (!at) parts.push('outside any build step');
+  }
   else if (step) parts.push(codeSpan(shortStepLabel(step), { inTable: true }));
   return parts.join('<br>') || '—';
 }
@@ -137,7 +140,9 @@ export function findingDetails(finding: Finding, model: BuildModel, limits: Mark
   const head = [`${SEVERITY_MARK[finding.severity]} <b>${escapeText(finding.title)}</b>`, `<code>${escapeText(finding.ruleId)}</code>`];
   if (at) head.push(escapeText(at));
   const out = ['<details>', `<summary>${head.join(' · ')}</summary>`, ''];
-  if (finding.step === IMPLICIT_STEP_ID) out.push('In the output outside any build step.', '');
+  if (finding.step === IMPLICIT_STEP_ID) {
+    if (!at) out.push('In the output outside any build step.', '');
+  }
   else if (step) out.push(`Step ${codeSpan(numberedStepLabel(step, 120))}`, '');
   if (finding.message) out.push(sanitizeMarkdown(bounded(finding.message, limits.textLength)), '');
   if (finding.retryable) out.push('_A retry can help: the cause is passing (network, registry, runner)._', '');

@@ -51,7 +51,8 @@ function whereLines(finding: Finding, steps: Map<number, Step>, width: number): 
   }
   if (location === null) return step === null ? [] : [cutLine(`        ${finding.step === IMPLICIT_STEP_ID ? '' : 'at '}${plain(step)}`, width)];
   const head = `        at ${plain(location)}`;
-  if (step === null) return [head];
+  // A Dockerfile line found for output outside any step: the log lost the step's header, not its place.
+  if (step === null || finding.step === IMPLICIT_STEP_ID) return [head];
   const room = width - [...head].length - 2;
   const label = finding.step === IMPLICIT_STEP_ID ? step : (() => {
     const s = steps.get(finding.step!)!;

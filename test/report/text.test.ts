@@ -167,6 +167,18 @@ describe('verdicts that name the step', () => {
     expect(renderMarkdown(analysis)).not.toContain('#0');
   });
 
+  it('a finding put on its Dockerfile line is not also said to be outside any build step', async () => {
+    // ai-dock/comfyui#56: a paste without `#N` headers whose error block names Dockerfile:20.
+    const log = readFileSync(new URL('../../fixtures/rules/conda/unsatisfiable/match-micromamba-build-does-not-exist.log', import.meta.url));
+    const analysis = await analyzeStream(Readable.from([log]));
+    const first = analysis.findings[0]!;
+    expect(first.location?.line).toBe(20);
+    const text = renderText(analysis, { color: false });
+    expect(text).toContain('        at Dockerfile:20');
+    expect(text).not.toContain('outside any build step');
+    expect(renderMarkdown(analysis)).not.toContain('outside any build step');
+  });
+
   it('a job canceled outside any build step says so', async () => {
     const analysis = await analyzeStream(Readable.from([readFileSync(new URL('../../fixtures/real-world/ci/actions-runner-shutdown-then-canceled.log', import.meta.url))]));
     expect(verdictOf(analysis).markdown).toMatch(/^⏹ Build did not finish: the CI job was canceled or hit its time limit before any build step/);
