@@ -47662,6 +47662,10 @@ var init_buildkit_plain = __esm({
       ctx;
       /** Added to the printed ids of the current build session. */
       offset = 0;
+      /** The last output line read, its step and its time as printed: the partial line a `#N ...` may leave (KnownStep.partial). */
+      lastOutputId = -1;
+      lastOutputText = "";
+      lastOutputPrinted = 0;
       sessionHasSteps = false;
       /** `#` followed by a digit: the cheap test the dispatcher runs before `push`. */
       static claims(text) {
@@ -47687,6 +47691,8 @@ var init_buildkit_plain = __esm({
         const known = ctx.step(id);
         if (rest === "...") {
           if (ctx.current === id) ctx.current = null;
+          if (known !== void 0 && this.lastOutputId === id) known.partial = { text: this.lastOutputText, printed: this.lastOutputPrinted };
+          this.lastOutputId = -1;
           return true;
         }
         const first = rest.charCodeAt(0);
@@ -47748,17 +47754,26 @@ var init_buildkit_plain = __esm({
         this.ensureStep(line, id, "");
         const known = ctx.step(id);
         let seconds = printed;
+        let resumes = false;
         if (known !== void 0) {
           seconds = unwrapSeconds(printed, known.lastSeconds);
           known.lastSeconds = seconds;
           known.streamed = true;
+          const partial2 = known.partial;
+          if (partial2 !== null) {
+            known.partial = null;
+            resumes = partial2.printed === printed && text.length > partial2.text.length && text.startsWith(partial2.text);
+          }
         }
         ctx.current = id;
+        this.lastOutputId = id;
+        this.lastOutputText = text;
+        this.lastOutputPrinted = printed;
         if (isClipNotice(text)) {
           ctx.emit({ type: "log-clipped", line: line.line, id, text });
           return;
         }
-        ctx.emit({ type: "step-output", line: line.line, id, seconds, text });
+        ctx.emit(resumes ? { type: "step-output", line: line.line, id, seconds, text, resumes: true } : { type: "step-output", line: line.line, id, seconds, text });
       }
       /**
        * Registers a vertex the first time it is named. A log cut in the middle of a step shows its
@@ -48622,7 +48637,7 @@ var init_context = __esm({
           this.emit({ type: "step-not-listed", line, id: header2.id });
           return false;
         }
-        this.byId.set(header2.id, { name: name2, format, finished: false, streamed: false, lastSeconds: 0 });
+        this.byId.set(header2.id, { name: name2, format, finished: false, streamed: false, lastSeconds: 0, partial: null });
         if (this.byName.size < MAX_STEPS) this.byName.set(nameKey(name2), header2.id);
         if (header2.id > this.maxId) this.maxId = header2.id;
         this.emit({ type: "step-started", line, header: header2 });
@@ -49353,8 +49368,13 @@ var init_build_model = __esm({
         else this.stamp(event.id);
         if (event.status === true || event.echo === true) return;
         this.downloads.observe(event.id, event.text, event.seconds);
+        const kept = event.text.length > TAIL_LINE_CHARS ? event.text.slice(0, TAIL_LINE_CHARS) : event.text;
+        if (event.resumes === true && step.tail.length > 0) {
+          step.tail[step.tail.length - 1] = kept;
+          return;
+        }
         step.outputLines++;
-        step.tail.push(event.text.length > TAIL_LINE_CHARS ? event.text.slice(0, TAIL_LINE_CHARS) : event.text);
+        step.tail.push(kept);
         if (step.tail.length > this.clockOf(event.id).tailLimit) step.tail.shift();
         if (event.id === IMPLICIT_STEP_ID) this.noteOutside(event.text);
       }

@@ -56,6 +56,10 @@ function readDone(rest: string): number | null | undefined {
 export class BuildkitPlainGrammar {
   /** Added to the printed ids of the current build session. */
   private offset = 0;
+  /** The last output line read, its step and its time as printed: the partial line a `#N ...` may leave (KnownStep.partial). */
+  private lastOutputId = -1;
+  private lastOutputText = '';
+  private lastOutputPrinted = 0;
   private sessionHasSteps = false;
 
   constructor(private readonly ctx: ParseContext) {}
@@ -86,8 +90,11 @@ export class BuildkitPlainGrammar {
     const known = ctx.step(id);
 
     if (rest === '...') {
-      // Another vertex takes over the output; this one is printed again with its header later.
+      // Another vertex takes over the output; this one is printed again with its header later. Its
+      // last line may have been partial: if so, it comes again whole under the same time.
       if (ctx.current === id) ctx.current = null;
+      if (known !== undefined && this.lastOutputId === id) known.partial = { text: this.lastOutputText, printed: this.lastOutputPrinted };
+      this.lastOutputId = -1;
       return true;
     }
     const first = rest.charCodeAt(0);
@@ -152,17 +159,26 @@ export class BuildkitPlainGrammar {
     this.ensureStep(line, id, '');
     const known = ctx.step(id);
     let seconds = printed;
+    let resumes = false;
     if (known !== undefined) {
       seconds = unwrapSeconds(printed, known.lastSeconds);
       known.lastSeconds = seconds;
       known.streamed = true;
+      const partial = known.partial;
+      if (partial !== null) {
+        known.partial = null;
+        resumes = partial.printed === printed && text.length > partial.text.length && text.startsWith(partial.text);
+      }
     }
     ctx.current = id;
+    this.lastOutputId = id;
+    this.lastOutputText = text;
+    this.lastOutputPrinted = printed;
     if (isClipNotice(text)) {
       ctx.emit({ type: 'log-clipped', line: line.line, id, text });
       return;
     }
-    ctx.emit({ type: 'step-output', line: line.line, id, seconds, text });
+    ctx.emit(resumes ? { type: 'step-output', line: line.line, id, seconds, text, resumes: true } : { type: 'step-output', line: line.line, id, seconds, text });
   }
 
   /**

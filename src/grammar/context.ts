@@ -26,6 +26,8 @@ export interface KnownStep {
   streamed: boolean;
   /** Last output timestamp printed for it, to undo BuildKit's `%#.4g` wrap past 9999 s. */
   lastSeconds: number;
+  /** Its last output line and that line's time as printed, while another vertex holds the output (`#5 ...`). */
+  partial: { text: string; printed: number } | null;
 }
 
 /**
@@ -109,7 +111,7 @@ export class ParseContext {
       this.emit({ type: 'step-not-listed', line, id: header.id });
       return false;
     }
-    this.byId.set(header.id, { name, format, finished: false, streamed: false, lastSeconds: 0 });
+    this.byId.set(header.id, { name, format, finished: false, streamed: false, lastSeconds: 0, partial: null });
     if (this.byName.size < MAX_STEPS) this.byName.set(nameKey(name), header.id);
     if (header.id > this.maxId) this.maxId = header.id;
     this.emit({ type: 'step-started', line, header });

@@ -91,6 +91,12 @@ export type BuildEvent =
        * counts it in `outputLines` nor keeps it in the tail.
        */
       status?: boolean;
+      /**
+       * True when the line completes the step's previous one: BuildKit printed a partial line (no
+       * newline yet) when another vertex took over, and prints it whole, under the same time, when
+       * the step resumes. The build model replaces the partial line instead of counting a new one.
+       */
+      resumes?: boolean;
     }
   /** `endedAt` on the four ends of a step: wall-clock end (epoch ms) when the format gives one (rawjson). */
   | { type: 'step-done'; line: number; id: number; seconds: number | null; endedAt?: number }

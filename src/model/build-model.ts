@@ -179,8 +179,14 @@ export class BuildModelBuilder {
     else this.stamp(event.id);
     if (event.status === true || event.echo === true) return;
     this.downloads.observe(event.id, event.text, event.seconds);
+    const kept = event.text.length > TAIL_LINE_CHARS ? event.text.slice(0, TAIL_LINE_CHARS) : event.text;
+    if (event.resumes === true && step.tail.length > 0) {
+      // The whole line in place of the partial one it completes: one line, not two.
+      step.tail[step.tail.length - 1] = kept;
+      return;
+    }
     step.outputLines++;
-    step.tail.push(event.text.length > TAIL_LINE_CHARS ? event.text.slice(0, TAIL_LINE_CHARS) : event.text);
+    step.tail.push(kept);
     if (step.tail.length > this.clockOf(event.id).tailLimit) step.tail.shift();
     if (event.id === IMPLICIT_STEP_ID) this.noteOutside(event.text);
   }
