@@ -47814,12 +47814,14 @@ function readTrailingTime(text) {
   if (token.length === 0 || token.length > 12 || !/^\d+(?:\.\d+)?$/.test(token)) return null;
   return { seconds: Number(token), end: space };
 }
-var MARKS, BuildkitTtyGrammar;
+var MARKS, LIVE_LINES, LIVE_STEPS, BuildkitTtyGrammar;
 var init_buildkit_tty = __esm({
   "src/grammar/buildkit-tty.ts"() {
     "use strict";
     init_vertex_name();
     MARKS = ["CACHED ", "ERROR ", "CANCELED "];
+    LIVE_LINES = 16;
+    LIVE_STEPS = 64;
     BuildkitTtyGrammar = class {
       constructor(ctx) {
         this.ctx = ctx;
@@ -47827,6 +47829,8 @@ var init_buildkit_tty = __esm({
       ctx;
       /** The step whose `=> =>` lines follow. */
       last = null;
+      /** Per step, the latest lines the display showed under it. */
+      windows = /* @__PURE__ */ new Map();
       /**
        * The step the display marked ERROR last: the error box below the screen prints its output. A
        * paste that lost the box's ` > [5/8] RUN \u2026:` header keeps that output's `14.87 ` times.
@@ -47880,16 +47884,35 @@ var init_buildkit_tty = __esm({
         else if (seconds !== null) this.ctx.emit({ type: "step-done", line: at, id, seconds });
         return true;
       }
-      /** `=> => # output` (the live tail of a running step) or `=> => transferring \u2026  0.0s` (status). */
+      /**
+       * `=> => # output` (the live tail of a running step) or `=> => transferring \u2026  0.0s` (status). A
+       * terminal capture holds every redraw of the screen, and each shows the step's last few lines again
+       * (padded to the terminal's width): a line that is still in the window is not new.
+       */
       sub(line, body2) {
         if (this.last === null) return;
         if (body2.startsWith("# ") || body2 === "#") {
-          this.ctx.emit({ type: "step-output", line: line.line, id: this.last, seconds: null, text: body2.slice(2) });
+          const text2 = body2.slice(2).trimEnd();
+          if (this.stillShown(this.last, text2)) return;
+          this.ctx.emit({ type: "step-output", line: line.line, id: this.last, seconds: null, text: text2 });
           return;
         }
         const time4 = readTrailingTime(body2);
         const text = (time4 === null ? body2 : body2.slice(0, time4.end)).trimEnd();
         this.ctx.emit({ type: "step-output", line: line.line, id: this.last, seconds: null, text, status: true });
+      }
+      /** Whether `text` is one of the lines the display last showed for `id` (remembered when it is not). */
+      stillShown(id, text) {
+        let window = this.windows.get(id);
+        if (window === void 0) {
+          if (this.windows.size >= LIVE_STEPS) this.windows.delete(this.windows.keys().next().value);
+          window = [];
+          this.windows.set(id, window);
+        }
+        if (window.includes(text)) return true;
+        window.push(text);
+        if (window.length > LIVE_LINES) window.shift();
+        return false;
       }
     };
   }

@@ -27,9 +27,19 @@ function readTrailingTime(text: string): { seconds: number; end: number } | null
 
 const MARKS = ['CACHED ', 'ERROR ', 'CANCELED '] as const;
 
+/**
+ * Lines remembered per step to tell a redraw from new output: more than the few last lines the display
+ * shows under a running step, so a whole window redrawn is recognised.
+ */
+const LIVE_LINES = 16;
+/** Steps whose window is remembered (parallel steps redraw in turn). */
+const LIVE_STEPS = 64;
+
 export class BuildkitTtyGrammar {
   /** The step whose `=> =>` lines follow. */
   private last: number | null = null;
+  /** Per step, the latest lines the display showed under it. */
+  private readonly windows = new Map<number, string[]>();
   /**
    * The step the display marked ERROR last: the error box below the screen prints its output. A
    * paste that lost the box's ` > [5/8] RUN …:` header keeps that output's `14.87 ` times.
@@ -90,15 +100,35 @@ export class BuildkitTtyGrammar {
     return true;
   }
 
-  /** `=> => # output` (the live tail of a running step) or `=> => transferring …  0.0s` (status). */
+  /**
+   * `=> => # output` (the live tail of a running step) or `=> => transferring …  0.0s` (status). A
+   * terminal capture holds every redraw of the screen, and each shows the step's last few lines again
+   * (padded to the terminal's width): a line that is still in the window is not new.
+   */
   private sub(line: LogLine, body: string): void {
     if (this.last === null) return;
     if (body.startsWith('# ') || body === '#') {
-      this.ctx.emit({ type: 'step-output', line: line.line, id: this.last, seconds: null, text: body.slice(2) });
+      const text = body.slice(2).trimEnd();
+      if (this.stillShown(this.last, text)) return;
+      this.ctx.emit({ type: 'step-output', line: line.line, id: this.last, seconds: null, text });
       return;
     }
     const time = readTrailingTime(body);
     const text = (time === null ? body : body.slice(0, time.end)).trimEnd();
     this.ctx.emit({ type: 'step-output', line: line.line, id: this.last, seconds: null, text, status: true });
+  }
+
+  /** Whether `text` is one of the lines the display last showed for `id` (remembered when it is not). */
+  private stillShown(id: number, text: string): boolean {
+    let window = this.windows.get(id);
+    if (window === undefined) {
+      if (this.windows.size >= LIVE_STEPS) this.windows.delete(this.windows.keys().next().value!);
+      window = [];
+      this.windows.set(id, window);
+    }
+    if (window.includes(text)) return true;
+    window.push(text);
+    if (window.length > LIVE_LINES) window.shift();
+    return false;
   }
 }

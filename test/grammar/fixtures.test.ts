@@ -158,6 +158,11 @@ const cases: Case[] = [
     more: (model) => {
       const step = model.steps.find((s) => s.id === model.failedStep)!;
       expect(step.tail.at(-1)).toBe('error: could not build wheels for flash_attn');
+      // Every redraw of the screen shows the step's live lines again: each is one line of output, then the
+      // error box prints the step's log once more.
+      const shown = ['building wheel for flash_attn', 'error: could not build wheels for flash_attn'];
+      expect(step.tail).toEqual([...shown, ...shown]);
+      expect(model.steps.find((s) => s.stage === 'docs' && s.index === 2)!.tail).toEqual(['rendering docs']);
     },
   },
   {
