@@ -15588,12 +15588,14 @@ var init_step_failed = __esm({
       // Without a known instruction (an internal step, a step whose header the log lost, or a solve
       // error outside any step): the error as BuildKit printed it, which names the command or the file.
       // The error is log text: in a code span, so nothing in it (a link, a tag) is read as Markdown.
-      message: "The build failed and no rule recognised the cause. BuildKit's error: `{error|none printed}`.",
+      message: "The build failed and no rule recognised the cause. The builder's error: `{error|none printed}`.",
       fix: [
-        'If the error names a command (`process "/bin/sh -c \u2026"`), read the evidence from the bottom up: compilers, pip and',
-        "CMake print the cause before the exit. If it names a file BuildKit could not load, check the `-f` path, the",
-        "context directory and the first line of the Dockerfile (`# syntax=`). Rebuild with `--progress=plain` to see",
-        "every step in full."
+        "If the error names a command (BuildKit's `process \"/bin/sh -c \u2026\"`, the classic builder's `The command '/bin/sh -c",
+        "\u2026' returned a non-zero code`), its cause is in that command's output above the error: compilers, pip and CMake",
+        "print it before the exit. When the log holds no more than the error, build again and keep the whole output",
+        "(`docker build --progress=plain \u2026 2>&1 | tee build.log`; the classic builder prints everything without the flag).",
+        "If the error names a file BuildKit could not load, check the `-f` path, the context directory and the first line",
+        "of the Dockerfile (`# syntax=`)."
       ].join("\n"),
       variants: [
         // a known source-build trap, named even when the log keeps only BuildKit's error
