@@ -66,6 +66,7 @@ import { poetryLockFailed } from './pip/poetry-lock-failed.js';
 import { poetryPythonMismatch } from './pip/poetry-python-mismatch.js';
 import { uvLockAsRequirements } from './pip/uv-lock-as-requirements.js';
 import { poetryPythonRange } from './pip/poetry-python-range.js';
+import { uvVersionRequired } from './pip/uv-version-required.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -163,6 +164,7 @@ export const builtinRules: RuleInput[] = [
   poetryPythonMismatch,
   uvLockAsRequirements,
   poetryPythonRange,
+  uvVersionRequired,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,
