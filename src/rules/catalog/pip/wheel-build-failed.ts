@@ -34,6 +34,69 @@ const uvMessage =
   'uv could not build {subject}: uv ran the package\'s build backend (no prebuilt wheel fits, or it is a local project), and ' +
   'that failed. The cause is under uv\'s `×` line: the `Caused by:` / `├─▶` lines, then the backend\'s own output after `[stderr]`.';
 
+// An old sdist whose setup.py imports pkg_resources: setuptools 82.0.0 (February 2026) removed that module
+// ("pkg_resources has been removed from Setuptools", https://setuptools.pypa.io/en/latest/history.html#v82-0-0), and
+// an isolated build installs the newest setuptools, so the import fails before anything compiles. The fixes: a release
+// of the package that no longer imports it (upgraded in a uv project with `uv lock --upgrade-package`, uv docs "Locking
+// and syncing"), or the build's setuptools kept below 82: uv's `build-constraint-dependencies` under `[tool.uv]` (uv
+// settings reference; uv lock, sync and run read it from the workspace root's pyproject.toml), `--build-constraint` /
+// `UV_BUILD_CONSTRAINT` for `uv pip` (uv environment variables reference); pip's `--build-constraint` (pip 25.3+), or
+// `PIP_CONSTRAINT`, which pip before 26.2 also applies to build environments (see pip/constraint-deprecation).
+const PKG_RESOURCES_TITLE = "The package's setup.py imports pkg_resources, which setuptools 82 removed";
+const pkgResourcesMessage =
+  'The build of {context.named.name} failed because its setup.py imports `pkg_resources`, which setuptools ' +
+  'removed in 82.0.0 (February 2026): the isolated build environment gets the newest setuptools, so the import fails ' +
+  'before anything is compiled.';
+const upgradeFirst =
+  'Best: a release of {context.named.name} that no longer imports `pkg_resources` (its changelog or PyPI page ' +
+  'says which; a release with a wheel for this Python skips the build altogether).';
+const uvPkgResourcesFix = [
+  `${upgradeFirst} Require it with that lower bound (\`uv add\`; a direct requirement also lifts a transitive one), or move the`,
+  'lock to its newest release:',
+  '',
+  '```sh',
+  'uv lock --upgrade-package {context.named.name}',
+  '```',
+  '',
+  'Until then, keep the build\'s setuptools below 82 in the workspace root\'s pyproject.toml, then re-lock (`uv lock`):',
+  '',
+  '```toml',
+  '[tool.uv]',
+  'build-constraint-dependencies = ["setuptools<82"]',
+  '```',
+  '',
+  'For `uv pip install`, put `setuptools<82` in a file and name it with `--build-constraint` (or `UV_BUILD_CONSTRAINT`).',
+];
+const pipPkgResourcesFix = [
+  `${upgradeFirst} Pin it in the requirements.`,
+  '',
+  'Until then, keep the build\'s setuptools below 82 with a build constraint:',
+  '',
+  '```sh',
+  'echo "setuptools<82" > build-constraints.txt',
+  'pip install --build-constraint build-constraints.txt {context.named.name}',
+  '```',
+  '',
+  '`--build-constraint` is pip 25.3 or later; an older pip applies `PIP_CONSTRAINT=build-constraints.txt` to the build ' +
+    'environment instead.',
+];
+
+// PEP 517: a source tree with no `build-backend` is built through `setuptools.build_meta:__legacy__`, that is its
+// setup.py; a traceback through `get_requires_for_build_wheel` is setup.py failing while setuptools asks it for its
+// build requirements, before any compile. A log cut there lacks the exception line: the fix names the one to check first.
+const setupCutMessage =
+  'uv could not build {context.named.name}: its setup.py (the `__legacy__` backend: the package declares no build backend) ' +
+  'raised while setuptools asked it for its build requirements (`get_requires_for_build_wheel`), before anything was ' +
+  'compiled. The log stops before the exception line that names the cause.';
+const setupCutFix = [
+  'Read the last line of the `[stderr]` traceback in the full output (in a shell of this stage: `uv pip install -v ' +
+    '--no-cache {context.named.name}`). For an old setup.py-only package, check first for `ModuleNotFoundError: No ' +
+    'module named \'pkg_resources\'`: setuptools 82.0.0 (February 2026) removed that module, and uv builds with the newest ' +
+    'setuptools. If that is the line:',
+  '',
+  ...uvPkgResourcesFix,
+];
+
 export const wheelBuildFailed: RuleInput = {
   id: 'pip/wheel-build-failed',
   title: 'Wheel build failed',
@@ -76,6 +139,12 @@ export const wheelBuildFailed: RuleInput = {
       literals: ["error: command '"],
       pattern: "error: command '(?<compiler>[^'\\s]{1,100})' failed: No such file or directory",
     },
+    // `ModuleNotFoundError: No module named 'pkg_resources'` in the backend's traceback (setuptools 82 removed it).
+    { name: 'pkgResources', literals: ["No module named 'pkg_resources'"] },
+    // uv's `Call to \`setuptools.build_meta:__legacy__.build_wheel\` failed` and the traceback frame `line 333, in
+    // get_requires_for_build_wheel` (okta/okta-mcp-server#23): setup.py failed while giving its build requirements.
+    { name: 'legacyBackend', literals: ['setuptools.build_meta:__legacy__'] },
+    { name: 'requiresHook', literals: ['in get_requires_for_build_wheel'] },
     { name: 'uvLocal', literals: ['Failed to build `'], pattern: 'Failed to build `(?<name>[\\w.-]{1,200}) @ file://(?<path>/[^`\\s]{1,300})`' },
     // uv's own wording (its `×` / `Caused by:` / `╰─▶` chain): the uv form of the advice even when the step's
     // installer is not known (a compose log, a pasted excerpt).
@@ -103,6 +172,10 @@ export const wheelBuildFailed: RuleInput = {
   variants: withFlashAttnVariants(
     'read the compiler or setup.py error inside the `╰─> [N lines of output]` block; in a CUDA image build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and install with `--no-build-isolation`, so the build sees the installed torch.',
     [
+    { when: 'pkgResources&named&uvSaid', title: PKG_RESOURCES_TITLE, message: pkgResourcesMessage, fix: uvPkgResourcesFix.join('\n') },
+    { when: 'pkgResources&named&fact.installer=uv', title: PKG_RESOURCES_TITLE, message: pkgResourcesMessage, fix: uvPkgResourcesFix.join('\n') },
+    { when: 'pkgResources&named', title: PKG_RESOURCES_TITLE, message: pkgResourcesMessage, fix: pipPkgResourcesFix.join('\n') },
+    { when: 'uvSaid&named&legacyBackend&requiresHook&!pkgResources', title: "The package's setup.py failed before compiling", message: setupCutMessage, fix: setupCutFix.join('\n') },
     {
       // apt's package for a C toolchain is build-essential (Debian, Ubuntu; the python: images are Debian or Alpine),
       // Alpine's is build-base.
