@@ -199,7 +199,7 @@ function inferredToolkit(arch: string, facts: FactView, asked: readonly string[]
 /** Jetson modules' arches (NVIDIA's CUDA GPUs list: TX1 5.3, TX2 6.2, Xavier 7.2, Orin 8.7, Thor 10.1 / 11.0): never a desktop GPU's fallback. */
 const JETSON: readonly number[] = [53, 62, 72, 87, 101, 110];
 
-function sameMajorFallback(tooNew: readonly string[], needs: string): Record<string, string> {
+export function sameMajorFallback(tooNew: readonly string[], needs: string): Record<string, string> {
   const oldest = parseArch(tooNew[0]!)!.capability;
   const major = Math.floor(oldest / 10);
   for (let c = oldest - 1; c >= major * 10; c--) {

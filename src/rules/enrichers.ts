@@ -47,6 +47,7 @@ import { cpuTorchEnrich } from '../knowledge/cpu-torch-enricher.js';
 import { unpinnedTorchEnrich } from '../knowledge/unpinned-torch-enricher.js';
 import { toolBinDirEnrich } from '../knowledge/tool-bin-dir-enricher.js';
 import { hostCompilerCudaEnrich } from '../knowledge/host-compiler-cuda.js';
+import { askedArchEnrich } from '../knowledge/asked-arch-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -112,6 +113,8 @@ export const enrichers: Record<string, Enricher> = {
   /** Where an earlier step installed a command the shell cannot find, when the log shows it (`{enrich.toolBinDir}`, `{enrich.toolBinWhy}`). */
   'tool-bin-dir': toolBinDirEnrich,
   'host-compiler-cuda': hostCompilerCudaEnrich,
+  /** The newest arch a failed nvcc command asks for, when the log shows no CUDA that compiles it (`{enrich.askedArch}`, `{enrich.askedNeeds}`, `{enrich.askedFallback}`). */
+  'asked-arch': askedArchEnrich,
   /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
   'lowercase-tag': lowercaseTagEnrich,
   /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */

@@ -40,6 +40,73 @@ const FIND_ERROR_FIX = [
   '(`MAX_JOBS=1` or `2`) lower the peak, and so does a shorter `TORCH_CUDA_ARCH_LIST`.',
 ].join('\n');
 
+// A log cut after ninja's `FAILED: <object>` and the command it ran (no traceback, no compiler error): the object under
+// setuptools' `build/temp.<platform>-<python>/` directory is an extension built by setup.py, and setup.py builds with ninja
+// only through torch's BuildExtension. When the command asks for a GPU arch (`-gencode=arch=compute_89,code=sm_89`) that
+// the log's CUDA does not compile, or the log shows no CUDA, the arch is the likely cause or the first thing to check:
+// torch's cpp_extension takes the arch of each visible GPU when TORCH_CUDA_ARCH_LIST is unset (`_get_cuda_arch_flags`:
+// "all archs for visible cards are included"), and an older nvcc stops with `nvcc fatal : Unsupported gpu architecture`
+// (NVlabs/FoundationPose#9 and #30: CUDA 11.3 on an RTX 6000 Ada, sm_89). `+PTX` embeds PTX of the last arch, which the
+// driver JIT-compiles for a newer GPU (see cuda/unsupported-arch); the first CUDA per arch is cuda-arches.ts's table.
+const CUT_TITLE = 'PyTorch extension build failed: ninja stopped, the compiler error is not in the log';
+const CUT_ARCH_TITLE = 'PyTorch extension build failed: check its GPU arch against the CUDA version (the compiler error is cut)';
+const CUT_MESSAGE =
+  'ninja failed building `{object}` for a PyTorch extension (torch\'s cpp_extension), and the log stops before the compiler said why.';
+const ARCH_WHY =
+  'The failing command asks for {enrich.askedArch}, which nvcc compiles from CUDA {enrich.askedNeeds} on; an older toolkit stops with ' +
+  '`nvcc fatal : Unsupported gpu architecture`. With TORCH_CUDA_ARCH_LIST unset, torch builds for the arch of each visible GPU.';
+const FALLBACK_LIST = '`{enrich.askedFallback}+PTX` (CUDA {enrich.askedFallbackCuda} and newer compile {enrich.askedFallback}; `+PTX` lets the driver JIT-compile it for the newer GPU)';
+const NEWER_CUDA = 'Or build with CUDA {enrich.askedNeeds} or newer, which compiles {enrich.askedArch} itself.';
+
+function cutArchFix(versionKnown: boolean, dockerfile: boolean): string {
+  const check = versionKnown
+    ? []
+    : ['Check the toolkit that built it, in the same stage or shell:', '', '```sh', 'nvcc --version', '```', '', 'If it is older than CUDA {enrich.askedNeeds}, that is the cause.'];
+  const set = dockerfile
+    ? ['```dockerfile', 'ENV TORCH_CUDA_ARCH_LIST="{enrich.askedFallback}+PTX"', '```', '', 'before the `RUN` that builds.']
+    : ['```sh', 'export TORCH_CUDA_ARCH_LIST="{enrich.askedFallback}+PTX"', '```', '', 'then run the build again in that shell.'];
+  return [
+    ...check,
+    ...(versionKnown ? [] : ['']),
+    `Name an arch list this toolkit compiles, ${FALLBACK_LIST}, ${dockerfile ? 'in the Dockerfile' : 'in the shell that builds'}:`,
+    '',
+    ...set,
+    '',
+    NEWER_CUDA,
+  ].join('\n');
+}
+
+const cutVariants: NonNullable<RuleInput['variants']> = [
+  {
+    when: '!wrapper&enrich.askedOlder&enrich.askedFallback&fact.place=image-build',
+    title: 'PyTorch extension asks for a GPU arch this CUDA does not compile',
+    message: CUT_MESSAGE + ' The command asks for {enrich.askedArch}, and CUDA {enrich.askedOlder}\'s nvcc does not compile it (CUDA {enrich.askedNeeds} is the first that does).',
+    fix: cutArchFix(true, true),
+  },
+  {
+    when: '!wrapper&enrich.askedOlder&enrich.askedFallback',
+    title: 'PyTorch extension asks for a GPU arch this CUDA does not compile',
+    message: CUT_MESSAGE + ' The command asks for {enrich.askedArch}, and CUDA {enrich.askedOlder}\'s nvcc does not compile it (CUDA {enrich.askedNeeds} is the first that does).',
+    fix: cutArchFix(true, false),
+  },
+  { when: '!wrapper&enrich.askedFallback&fact.place=image-build', title: CUT_ARCH_TITLE, message: `${CUT_MESSAGE} ${ARCH_WHY}`, fix: cutArchFix(false, true) },
+  { when: '!wrapper&enrich.askedFallback', title: CUT_ARCH_TITLE, message: `${CUT_MESSAGE} ${ARCH_WHY}`, fix: cutArchFix(false, false) },
+  {
+    when: '!wrapper',
+    title: CUT_TITLE,
+    message: CUT_MESSAGE,
+    fix: [
+      'The reason is the compiler\'s first `error:` after this `FAILED:` line, which the log does not reach. In the whole build output saved to a file:',
+      '',
+      '```sh',
+      "grep -n -m 5 -E 'FAILED:|error:|fatal' build.log",
+      '```',
+      '',
+      'To see it in one piece, build with one job (`MAX_JOBS=1`, which torch\'s cpp_extension reads), so parallel compiles do not interleave their output.',
+    ].join('\n'),
+  },
+];
+
 export const extensionNinjaFailed: RuleInput = {
   id: 'cuda/extension-ninja-failed',
   title: TITLE,
@@ -47,8 +114,14 @@ export const extensionNinjaFailed: RuleInput = {
   match: [
     // `subprocess.CalledProcessError: Command '['ninja', '-v']' returned non-zero exit status 1.`
     { literals: ["Command '['ninja', '-v'"], pattern: "CalledProcessError: Command '\\['ninja', '-v'[^\\n]{0,80}returned non-zero exit status" },
+    // `FAILED: /kaolin/build/temp.linux-x86_64-cpython-38/kaolin/csrc/ops/tile_to_packed_cuda.o`
+    { literals: ['FAILED: '], pattern: 'FAILED: (?=\\S{0,300}/build/temp\\.)(?<object>\\S{1,600}\\.o)\\s*$' },
   ],
   context: [
+    // torch's wrapper around ninja's failure (the first matcher)
+    { name: 'wrapper', literals: ["Command '['ninja', '-v'"] },
+    // the arch flags of the compile command (`-gencode=arch=compute_89,code=sm_89`), for the asked-arch enricher
+    { name: 'commandArches', literals: ['arch=compute_', 'arch=sm_'], pattern: '(?<asked>\\barch=(?:compute|sm)_\\d[^\\n]{0,2000})', keep: 'last' },
     // `File "/app/./apex/setup.py", line 285, in <module>`: setup.py named by a relative path with a directory,
     // so the current directory is not the project's (the directories before `/./` have no dot, which keeps the match linear)
     {
@@ -89,7 +162,9 @@ export const extensionNinjaFailed: RuleInput = {
         'command (if its options turned the extensions on). Then drop the setup.py line rather than building twice.',
       ].join('\n'),
     },
+    ...cutVariants,
     { when: 'firstError', fix: FIRST_ERROR_FIX },
   ],
+  enrich: 'asked-arch',
   docs: 'https://pytorch.org/docs/stable/cpp_extension.html',
 };

@@ -338,6 +338,69 @@ const foundHomeVariant: Variant = {
   ].join('\n'),
 };
 
+// xformers' (and stable-fast's) setup.py: `get_cuda_version(cuda_dir)` runs `subprocess.check_output([nvcc_bin, "-V"])` with
+// `nvcc_bin = "nvcc" if cuda_dir is None else cuda_dir + "/bin/nvcc"`, called as `get_cuda_version(CUDA_HOME)` with torch's
+// CUDA_HOME when a GPU is visible or FORCE_CUDA=1 (facebookresearch/xformers setup.py, code corpus). That frame in a failed
+// build's traceback is the nvcc call failing: no nvcc under CUDA_HOME, or none on PATH when torch found no CUDA_HOME
+// (xformers#497, cut at the frame).
+const NVCC_VERSION_FRAME = {
+  literals: ['get_cuda_version'],
+  pattern: 'setup\\.py", line \\d{1,6}, in get_cuda_version\\s*$|= {0,3}get_cuda_version\\(CUDA_HOME\\)\\s*$',
+};
+// xformers' README ("Install latest stable with pip"): `pip3 install -U xformers --index-url https://download.pytorch.org/whl/cu118`
+// (cu121 likewise; README@042abc8a); each wheel pins the torch it was built with (`xformers 0.0.26.post1 depends on
+// torch==2.3.0`, pip-conflict.ts), so the index of torch's CUDA is the one to take.
+const XFORMERS_WHEEL = [
+  'Or skip the compile: xformers publishes wheels on PyTorch\'s index, one per CUDA release; take the index of torch\'s CUDA ' +
+    '(`12.1` → `cu121`). Each wheel pins the torch it was built with, so pip may replace this torch with that one:',
+  '',
+  '```sh',
+  'pip install -U xformers --index-url "https://download.pytorch.org/whl/cu${CUDA_RELEASE//./}"',
+  '```',
+].join('\n');
+const FRAME_MESSAGE =
+  'The setup script asked nvcc for the CUDA version (`get_cuda_version(CUDA_HOME)` runs `$CUDA_HOME/bin/nvcc -V`, or `nvcc -V` ' +
+  'from PATH when torch found no CUDA_HOME), and that call failed: there is no CUDA compiler where the build looks.';
+const XFORMERS_MESSAGE =
+  FRAME_MESSAGE + ' xformers makes that call when torch sees a GPU or `FORCE_CUDA=1` is set, to compile its CUDA kernels.';
+// NVIDIA's apt packages install CUDA X.Y as `cuda-toolkit-X-Y` under /usr/local/cuda-X.Y (cuda-toolkit-apt-names.ts).
+const FRAME_FIX = [
+  'The build needs a CUDA toolkit (`bin/nvcc`) of the release torch was built for. In the shell that builds, see which toolkits ' +
+    'this machine has and which CUDA torch was built with:',
+  '',
+  '```sh',
+  'ls -d /usr/local/cuda*/bin/nvcc',
+  'echo "CUDA_HOME=$CUDA_HOME"',
+  "CUDA_RELEASE=$(python -c 'import torch; print(torch.version.cuda)')",
+  'echo "$CUDA_RELEASE"',
+  '```',
+  '',
+  'With none of that release listed, install its toolkit from NVIDIA (https://developer.nvidia.com/cuda-downloads sets up the ' +
+    'repository; the package is `cuda-toolkit-` and the release with a dash, `cuda-toolkit-12-1` for 12.1, and installs under ' +
+    '`/usr/local/cuda-12.1`). Then point the build at it and run the install again in the same shell:',
+  '',
+  '```sh',
+  'export CUDA_HOME="/usr/local/cuda-$CUDA_RELEASE"',
+  'export PATH="$CUDA_HOME/bin:$PATH"',
+  'nvcc --version',
+  '```',
+].join('\n');
+// Outside an image build and a `docker run` (a host shell, or a paste that does not say): shell advice.
+const nvccVersionFrameVariants: Variant[] = [
+  {
+    when: 'nvccVersionFrame&xformers&!fact.place=image-build&!fact.place=docker-run',
+    title: 'xformers build found no nvcc (no CUDA toolkit)',
+    message: XFORMERS_MESSAGE,
+    fix: [FRAME_FIX, '', XFORMERS_WHEEL].join('\n'),
+  },
+  {
+    when: 'nvccVersionFrame&!fact.place=image-build&!fact.place=docker-run',
+    title: 'The setup script found no nvcc (no CUDA toolkit)',
+    message: FRAME_MESSAGE,
+    fix: FRAME_FIX,
+  },
+];
+
 export const toolkitNotFound: RuleInput = {
   id: 'cuda/toolkit-not-found',
   title: 'No CUDA compiler (nvcc) in the build stage',
@@ -384,6 +447,7 @@ export const toolkitNotFound: RuleInput = {
       literals: ['get_default_compute_capabilities'],
       pattern: '= {0,3}get_default_compute_capabilities\\(\\)\\s*$|, in get_default_compute_capabilities\\s*$',
     },
+    NVCC_VERSION_FRAME,
   ],
   // torch's own error says the same, with cuda/cuda-home-not-set's advice (the rebuild command): one finding, not two
   unless: [{ literals: ['CUDA_HOME environment variable is not set'] }],
@@ -401,6 +465,9 @@ export const toolkitNotFound: RuleInput = {
     // conda-build's build or host environment in a path: `/home/runner/miniconda3/conda-bld/faiss-pkg_1711571792861/_build_env/share/…`
     { name: 'condaBuild', literals: ['/conda-bld/'], pattern: '/conda-bld/[^/\\s]{1,200}/_(?:build_env|h_env)' },
     { name: 'flashAttn', literals: ['flash_attn was requested'] },
+    { name: 'nvccVersionFrame', ...NVCC_VERSION_FRAME },
+    // xformers built from source: pip's `Collecting git+https://github.com/facebookresearch/xformers`, `Collecting xformers`
+    { name: 'xformers', literals: ['xformers'], pattern: 'facebookresearch/xformers|Collecting xformers\\b|Building wheel for xformers\\b' },
     { name: 'cudaHomeNone', literals: ["unsupported operand type(s) for +: 'NoneType' and 'str'"] },
     { name: 'noGpuVisible', literals: ['Torch did not find available GPUs'] },
     // torch found a CUDA_HOME but no GPU: `No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'`
@@ -432,6 +499,7 @@ export const toolkitNotFound: RuleInput = {
     ...flashVariants(),
     ...homeNoneVariants,
     foundHomeVariant,
+    ...nvccVersionFrameVariants,
     {
       when: 'condaBuild',
       title: 'No CUDA compiler in the conda-build environment',
