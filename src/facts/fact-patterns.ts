@@ -147,6 +147,15 @@ export const factPatterns: readonly FactPattern[] = [
     source: 'image-mention',
     read: (g) => imageFacts(`nvidia/cuda:${g.tag ?? ''}`).filter(([name]) => name === 'cuda' || name === 'cudnn' || name === 'os'),
   },
+  {
+    // An NGC PyTorch image named in a report (`When building from source in \`nvcr.io/nvidia/pytorch:25.08-py3\` container`):
+    // the month's CUDA where ngc-pytorch-cuda.ts lists it. Not the base image: which stage used it is not known.
+    literals: ['nvcr.io/nvidia/pytorch:'],
+    regex: /(?:^|[\s,(="'`])nvcr\.io\/nvidia\/pytorch:(?<tag>\d{2}\.\d{2}-py3)\b/,
+    on: 'output',
+    source: 'image-mention',
+    read: (g) => imageFacts(`nvcr.io/nvidia/pytorch:${g.tag ?? ''}`),
+  },
   // ---- base images -----------------------------------------------------------------------------
   {
     // BuildKit's step `FROM docker.io/nvidia/cuda:12.4.1-devel-ubuntu22.04@sha256:…`, classic `FROM nvidia/cuda:…`
@@ -373,6 +382,16 @@ export const factPatterns: readonly FactPattern[] = [
     regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] (?!(?:sudo )?(?:nvidia-)?(?:docker|podman|buildah|docker-compose) )|\$ (?:pip|python|nvcc|cmake|conda|mamba|micromamba)\b)/,
     on: 'output',
     source: 'prompt',
+    read: () => [['place', 'host-shell']],
+  },
+  {
+    // A CMake command pasted as the commands that were typed (an issue form's "Compile command": `cmake -DGGML_CUDA=ON ..`,
+    // `cmake --build . --config Release -j 30`, ggml-org/llama.cpp#13271): at the line start, whole (no `&&`, `;` or
+    // continuation), so not a line of a pasted Dockerfile `RUN`, which either starts with `RUN` or continues a command.
+    literals: ['cmake '],
+    regex: /^cmake (?:--build |-[DGSB])[^&;|\\]{0,400}$/,
+    on: 'output',
+    source: 'pasted-command',
     read: () => [['place', 'host-shell']],
   },
 ];

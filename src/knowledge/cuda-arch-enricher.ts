@@ -3,7 +3,7 @@
 // which architectures that version accepts. A pure function of what the log showed.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
-import { archSupport, compareVersions, earlierName, normaliseCudaVersion, parseArch, supportedArches, toolkitFor, toolkitsRejecting, toolkitsSupporting, type ArchSupport } from './cuda-arches.js';
+import { archSupport, compareVersions, toolkitArches, earlierName, normaliseCudaVersion, parseArch, supportedArches, toolkitFor, toolkitsRejecting, toolkitsSupporting, type ArchSupport } from './cuda-arches.js';
 import { cudaTagsUrl, cudnnTagPart, develTagChoice, develTagFor } from './cuda-image-tags.js';
 import { parseImageRef, withFlavour } from './nvidia-images.js';
 import { indexUrl, pairedPackages, releasesForCuda, torchReleases, wheelTagFor } from './torch-wheels.js';
@@ -11,6 +11,7 @@ import { installCommand, installerOf } from './installer-forms.js';
 import { exactTorchSide } from './cuda-exact-torch.js';
 import { releaseRange, sameReleaseInstall } from './torch-index-pin.js';
 import { askedArches } from './asked-arches.js';
+import { ngcPytorchImageUpTo } from '../facts/ngc-pytorch-cuda.js';
 
 /**
  * The CUDA version the failing step compiled with: the rule's own capture when it has one (the
@@ -97,7 +98,10 @@ export function cudaArchesEnrich(
   } else if (support.reason === 'too-old') {
     const last = where[where.length - 1];
     out.suggestion = `remove ${support.arch} from the arch list (the oldest this toolkit builds is ${support.min})`;
-    if (last !== undefined) out.suggestion += `, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts)})`;
+    if (last !== undefined) {
+      out.suggestion += `, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts, true)})`;
+      out.lastCuda = last;
+    }
   } else if (support.reason === 'too-new') {
     // nvcc names only the first arch it rejects: the newest one the step asked for sets the floor
     const { arches: tooNew, floor } = tooNewAsked(support.arch, asked, (c) => !toolkitFor(version!)!.arches.includes(c), where[0]);
@@ -146,7 +150,7 @@ function inferredToolkit(arch: string, facts: FactView, asked: readonly string[]
       ? null
       : {
           said: `CUDA ${removedIn} removed ${arch} (CUDA ${last} is the last release that accepts it; CUDA ${removedIn} accepts ${supportedArches(removedIn)!.join(', ')})`,
-          fix: `remove ${arch} from the arch list, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts)})`,
+          fix: `remove ${arch} from the arch list, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts, true)})`,
         };
   const added =
     needs === null
@@ -172,7 +176,7 @@ function inferredToolkit(arch: string, facts: FactView, asked: readonly string[]
   }
   // Older than CUDA `needs`, this nvcc rejects every arch the step asked for that came with `needs` or later too.
   const { arches: tooNew, floor } = tooNewAsked(arch, asked, (c) => firstCuda(c) !== undefined && compareVersions(firstCuda(c)!, needs!) >= 0, needs!);
-  const needed = { neededCuda: floor ?? needs!, neededCudaApt: (floor ?? needs!).replace('.', '-'), ...sameMajorFallback(tooNew, needs!) };
+  const needed = { neededCuda: floor ?? needs!, neededCudaApt: (floor ?? needs!).replace('.', '-'), ...sameMajorFallback(tooNew, needs!), ...ptxFallback(needs!) };
   if (tooNew.length > 1 && floor !== undefined) {
     const others = tooNew.filter((a) => a !== parseArch(arch)!.name);
     return {
@@ -208,6 +212,20 @@ export function sameMajorFallback(tooNew: readonly string[], needs: string): Rec
     if (first !== undefined && compareVersions(first, needs) < 0) return { fallbackArch: `${major}.${c % 10}`, fallbackFor: tooNew[0]! };
   }
   return {};
+}
+
+/**
+ * For a toolkit older than CUDA `needs`: the newest desktop arch of the release just before it (`12.8` → `90`,
+ * from CUDA 12.6), as `ptxArch` (CMake's notation), `ptxTorch` (`9.0`) and `ptxFirst` (the first CUDA that
+ * compiles it). Built with its PTX, it runs on the newer GPU: the driver JIT-compiles PTX for any later compute
+ * capability (CUDA C++ Programming Guide, "Application Compatibility"). Nothing when no older release is listed.
+ */
+function ptxFallback(needs: string): Record<string, string> {
+  const index = toolkitArches.findIndex((t) => t.version === needs);
+  const before = index > 0 ? toolkitArches[index - 1] : undefined;
+  const newest = before?.arches.filter((c) => !JETSON.includes(c)).reduce((a, b) => Math.max(a, b), 0);
+  if (newest === undefined || newest === 0) return {};
+  return { ptxArch: String(newest), ptxTorch: `${Math.floor(newest / 10)}.${newest % 10}`, ptxFirst: firstCuda(newest)! };
 }
 
 /** The first CUDA release here whose nvcc accepts compute capability `c` (`86` → `11.1`). */
@@ -339,8 +357,21 @@ export function develImageOf(base: string | null, cuda: string | null, os: strin
   return cuda === null ? null : develTagFor(cuda, os);
 }
 
-/** A devel tag of `cuda` for the build's OS, or where to pick one. */
-function imageOrSearch(cuda: string, facts: FactView): string {
+/** The build uses NVIDIA's NGC PyTorch image (its base image, or the image its report names). */
+function usesNgcPytorch(facts: FactView): boolean {
+  const named = (text: string | undefined) => text !== undefined && text.includes('nvidia/pytorch:');
+  return named(facts.value('baseImage') ?? undefined) || named(facts.get('cuda')?.evidence);
+}
+
+/**
+ * A devel tag of `cuda` for the build's OS, or where to pick one. On an NGC PyTorch image, an earlier month of
+ * it on that same CUDA, where ngc-pytorch-cuda.ts lists one (for an arch a later release removed: `cuda` is the last that accepts it).
+ */
+function imageOrSearch(cuda: string, facts: FactView, olderWanted = false): string {
+  if (olderWanted && usesNgcPytorch(facts)) {
+    const ngc = ngcPytorchImageUpTo(cuda);
+    if (ngc !== null && ngc.cuda === cuda) return `the NGC image ${ngc.image}, on CUDA ${ngc.cuda}`;
+  }
   const image = develTagFor(cuda, facts.value('os'));
   return image ?? `pick a -devel tag of ${cuda} for your OS at ${cudaTagsUrl(cuda) ?? 'hub.docker.com/r/nvidia/cuda/tags'}`;
 }

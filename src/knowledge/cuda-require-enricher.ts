@@ -4,7 +4,29 @@
 // driver (Docker Desktop / WSL 2), whose numbers differ from Linux ones.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
-import { firstDriversFor, RELEASE_NOTES_URL } from './cuda-release-drivers.js';
+import { firstDriversFor, RELEASE_DRIVERS, RELEASE_NOTES_URL, type ReleaseDrivers } from './cuda-release-drivers.js';
+
+/** `390.138` vs `418.39`, part by part; a bare branch (`390`, from a package name) compares on the branch only. */
+function compareDrivers(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  const n = Math.min(pa.length, pb.length);
+  for (let i = 0; i < n; i++) if (pa[i] !== pb[i]) return pa[i]! - pb[i]!;
+  return 0;
+}
+
+/** The driver is older than the release's first on Linux and on Windows alike (the log need not say which host it is). */
+function olderThan(driver: string, row: ReleaseDrivers): boolean {
+  // a bare branch equal to the first driver's (`418` against 418.39) compares equal: not known to be older
+  const below = (first: string) => compareDrivers(driver, first) < 0;
+  return below(row.linux) && (row.windows === null || below(row.windows));
+}
+
+/** The newest release whose first drivers (Linux and Windows) this driver reaches: the CUDA an image may have on it; null below the table. */
+function driverRelease(driver: string): ReleaseDrivers | null {
+  if (!driver.includes('.')) return null;
+  return RELEASE_DRIVERS.find((r) => compareDrivers(driver, r.linux) >= 0 && (r.windows === null || compareDrivers(driver, r.windows) >= 0)) ?? null;
+}
 
 /**
  * `requiredCuda`; `hostNote` (the driver and CUDA of the log's nvidia-smi header, as a sentence, or absent);
@@ -17,6 +39,8 @@ export function cudaRequireEnrich(captures: Readonly<Record<string, string>>, _s
   if (wanted === undefined) return {};
   const driver = captures['context.smiHeader.driver'];
   const hostCuda = captures['context.smiHeader.cuda'];
+  // the driver as the log names it anywhere (nvidia-smi, a package `nvidia-390`, a library `libcuda.so.390.138`)
+  const named = driver ?? captures['context.hostDriver.driver'];
   const out: Record<string, string> = { requiredCuda: wanted };
   if (driver !== undefined && hostCuda !== undefined) out.hostNote = `The host's driver, ${driver}, supports CUDA ${hostCuda} (the header of its nvidia-smi).`;
   out.olderImage =
@@ -32,6 +56,16 @@ export function cudaRequireEnrich(captures: Readonly<Record<string, string>>, _s
     return out;
   }
   const release = `CUDA ${row.cuda}`;
+  if (named !== undefined && hostCuda === undefined && olderThan(named, row)) {
+    const windows = row.windows === null ? '' : ` (${row.windows} on Windows)`;
+    out.hostDriverOlder = `The log names the host's driver: ${named}. That is older than ${row.linux}, the first Linux driver of ${release}${windows}, which the image needs.`;
+    const reached = driverRelease(named);
+    const oldest = RELEASE_DRIVERS[RELEASE_DRIVERS.length - 1]!;
+    out.olderImage =
+      reached !== null
+        ? `an image built for CUDA ${reached.cuda} or older (driver ${named} reaches the first drivers of CUDA ${reached.cuda})`
+        : `an image built for a CUDA older than ${oldest.cuda} (driver ${named} is older than ${oldest.linux}, the first of CUDA ${oldest.cuda})`;
+  }
   out.windowsDriver = row.windows === null ? `a Windows NVIDIA driver of ${release} or newer` : `a Windows NVIDIA driver ≥ ${row.windows} (the first of ${release})`;
   out.anyDriver =
     `≥ ${row.linux} on a Linux host (the first of ${release}), ` +

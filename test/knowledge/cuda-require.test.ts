@@ -49,6 +49,23 @@ describe('cudaRequireEnrich', () => {
     expect(out.anyDriver).not.toMatch(/≥ \d+[.\d]* on Windows/);
     expect(out.driverSource).toContain('CUDA Version 13.0 or higher');
   });
+  test('a driver the log names (iot-salzburg/gpu-jupyter#24, nvidia-390.138): the comparison, not nvidia-smi', () => {
+    const out = cudaRequireEnrich({ 'context.requireCuda.need': '10.1', 'context.hostDriver.driver': '390.138' }, null, model, none);
+    expect(out.hostDriverOlder).toBe(
+      "The log names the host's driver: 390.138. That is older than 418.39, the first Linux driver of CUDA 10.1 (418.96 on Windows), which the image needs.",
+    );
+    expect(out.olderImage).toContain('older than 10.0 (driver 390.138 is older than 410.48');
+  });
+  test('a named driver inside the table: the newest CUDA whose first drivers it reaches on Linux and Windows alike', () => {
+    // 535.104.05 ≥ 535.54.03 (12.2 on Linux) but < 536.25 (12.2 on Windows): the log does not say which host, so 12.1
+    const out = cudaRequireEnrich({ 'context.requireCuda.need': '12.8', 'context.hostDriver.driver': '535.104.05' }, null, model, none);
+    expect(out.olderImage).toContain('CUDA 12.1 or older');
+  });
+  test('a named driver new enough, or a bare branch equal to the first driver\'s: no comparison', () => {
+    expect(cudaRequireEnrich({ 'context.requireCuda.need': '10.1', 'context.hostDriver.driver': '450.80.02' }, null, model, none).hostDriverOlder).toBeUndefined();
+    expect(cudaRequireEnrich({ 'context.requireCuda.need': '10.1', 'context.hostDriver.driver': '418' }, null, model, none).hostDriverOlder).toBeUndefined();
+    expect(cudaRequireEnrich({ 'context.requireCuda.need': '10.1', 'context.hostDriver.driver': '390' }, null, model, none).hostDriverOlder).toContain('older than 418.39');
+  });
   test('no requirement, no values', () => {
     expect(cudaRequireEnrich({}, null, model, none)).toEqual({});
   });

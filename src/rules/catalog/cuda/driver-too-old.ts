@@ -68,6 +68,14 @@ export const driverTooOld: RuleInput = {
       literals: ['Driver Version: '],
       pattern: 'Driver Version: (?<driver>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?)\\s{1,40}CUDA Version: (?<cuda>\\d{1,2}\\.\\d{1,2})',
     },
+    // The host's driver as a report names it: nvidia-smi's `Driver Version: 390.138`, the Ubuntu package `nvidia-390` /
+    // `nvidia-driver-535` (or `nvidia-390.138` as users write it, iot-salzburg/gpu-jupyter#24), the driver's libraries
+    // `libcuda.so.390.138` / `libnvidia-ml.so.535.104.05`, which carry its version in their file names.
+    {
+      name: 'hostDriver',
+      literals: ['nvidia-', 'Driver Version: ', 'libcuda.so.'],
+      pattern: '(?:\\bnvidia-(?:driver-)?|Driver Version: |\\blib(?:nvidia-[a-z-]{1,40}|cuda)\\.so\\.)(?<driver>\\d{3}(?:\\.\\d{1,3})?(?:\\.\\d{1,3})?)(?!\\d)',
+    },
     // A Windows driver: nvidia-smi on Windows names its driver models (`TCC/WDDM`) where Linux prints `Persistence-M`
     { name: 'windowsHost', literals: ['nvidia-smi.exe', 'TCC/WDDM'] },
     // GPU device nodes passed by hand to `docker run` (`--device /dev/nvidia0:/dev/nvidia0`, `--device=/dev/nvidiactl`)
@@ -104,6 +112,20 @@ export const driverTooOld: RuleInput = {
         '',
         '- install {enrich.windowsDriver} from https://www.nvidia.com/drivers, on Windows and not inside WSL; then run `wsl --shutdown`, start Docker Desktop again and run the same `docker run`, or',
         '- use {enrich.olderImage}: the project\'s build for that CUDA if it publishes one, or build the image from an `nvidia/cuda` tag of that CUDA.',
+        '',
+        '{enrich.driverSource}',
+      ].join('\n'),
+    },
+    {
+      // the log names the driver: no need to ask for nvidia-smi
+      when: 'requireCuda&enrich.hostDriverOlder',
+      title: 'Host NVIDIA driver too old for the CUDA the image requires',
+      message: REQUIRE_MESSAGE,
+      fix: [
+        '{enrich.hostDriverOlder} On the host that runs Docker (not in the Dockerfile), either',
+        '',
+        '- upgrade the NVIDIA driver: {enrich.anyDriver}; then run the same `docker run`, or',
+        '- use {enrich.olderImage}: the project\'s build for that CUDA if it publishes one, or build the image from a base image of that CUDA.',
         '',
         '{enrich.driverSource}',
       ].join('\n'),

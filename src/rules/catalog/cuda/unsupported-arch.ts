@@ -49,6 +49,56 @@ function cmakeProject(target: 'cmakeFailed' | 'cmakeBuild'): string {
 
 type Variant = NonNullable<RuleInput['variants']>[number];
 
+// A build on this machine (no image: ggml-org/llama.cpp#13271, a Windows cmake build of an RTX 5070's sm_120 on a toolkit
+// older than 12.8): the toolkit is installed on the host, from NVIDIA's downloads (Linux and Windows alike). CMake keeps
+// the compiler it found in CMakeCache.txt (CMAKE_CUDA_COMPILER), so a new toolkit needs a fresh build directory. The other
+// way keeps this toolkit and builds PTX for the newest arch it knows: CMake's CUDA_ARCHITECTURES builds both the real
+// and the virtual (PTX) arch for a plain number, `-real` / `-virtual` one of them (cmake --help-property
+// CUDA_ARCHITECTURES); the driver JIT-compiles that PTX for the newer GPU (the reporter's `-DCMAKE_CUDA_ARCHITECTURES="86"`).
+const hostShellVariants: Variant[] = [
+  {
+    when: 'enrich.inferred&enrich.ptxArch&fact.place=host-shell',
+    message: 'nvcc rejected the GPU architecture {arch:all}. {enrich.inferred}',
+    fix: [
+      'Install CUDA Toolkit {enrich.neededCuda} or newer on this machine (https://developer.nvidia.com/cuda-downloads; earlier releases at ' +
+        'https://developer.nvidia.com/cuda-toolkit-archive), then, for a CMake build, configure a fresh build directory: CMake keeps the nvcc it found first in CMakeCache.txt.',
+      '',
+      'Or keep this toolkit and leave {arch:all} out, but keep PTX for the newest arch you build, so that the driver JIT-compiles it for the newer GPU ' +
+        '(slower first start, no native kernels): `-DCMAKE_CUDA_ARCHITECTURES="{enrich.ptxArch}"` (a plain number builds the cubin and its PTX; ' +
+        '`{enrich.ptxArch}-virtual` the PTX only), `TORCH_CUDA_ARCH_LIST="{enrich.ptxTorch}+PTX"`, or nvcc ' +
+        '`-gencode arch=compute_{enrich.ptxArch},code=compute_{enrich.ptxArch}`. {enrich.ptxArch} needs CUDA {enrich.ptxFirst} or newer; on an older ' +
+        'toolkit take the newest arch it lists.',
+      '',
+      INFERRED_CHECK,
+    ].join('\n'),
+  },
+];
+
+// `-gencode arch=compute_70,code=sm_70`, with a space, is a flag the project writes itself (a setup.py's nvcc list
+// `['-gencode', 'arch=compute_70,code=sm_70']`, a Makefile): torch's extension builder writes its own as one word,
+// `-gencode=arch=compute_70,code=sm_70` (torch/utils/cpp_extension.py, `_get_cuda_arch_flags`), and that is all
+// TORCH_CUDA_ARCH_LIST changes. Dao-AILab/fast-hadamard-transform#16: its setup.py's compute_70 on CUDA 13.0, fixed by
+// editing setup.py to add it only for a CUDA that accepts it (the maintainer's answer).
+const OWN_GENCODE = [
+  'The flag `-gencode {context.ownGencode.flag}` is written by the project\'s own build script, not by torch from TORCH_CUDA_ARCH_LIST ' +
+    '(torch writes `-gencode=arch=…`), so no environment variable removes it. Edit the list where it is written: for a pip-built extension, the ' +
+    'nvcc flags in its setup.py (`extra_compile_args`); drop that pair, or add it only when the CUDA release accepts the arch. Find it with',
+  '',
+  '```sh',
+  'grep -rn "gencode" --include=setup.py --include="*.cmake" --include=CMakeLists.txt --include=Makefile .',
+  '```',
+  '',
+  'then install from that source directory (`pip install --no-build-isolation .`), or take a release of the project that no longer lists the arch.',
+].join('\n');
+const ownGencodeVariants: Variant[] = [
+  { when: 'ownGencode&setupPy&fact.cuda', fix: ['Fix the arch list: {enrich.suggestion}.', '', OWN_GENCODE].join('\n') },
+  {
+    when: 'ownGencode&setupPy&enrich.inferred',
+    message: 'nvcc rejected the GPU architecture {arch:all}. {enrich.inferred}',
+    fix: ['What to change: {enrich.suggestion}.', '', OWN_GENCODE, '', INFERRED_CHECK].join('\n'),
+  },
+];
+
 // `/usr/bin/nvcc` is the distribution's toolkit (Debian's `nvidia-cuda-toolkit` ships it: `dpkg -c` of
 // nvidia-cuda-toolkit_11.8.89~11.8.0-5~deb12u1 on this machine; see cuda/nvcc-host-flag-rejected), NVIDIA's packages
 // install under /usr/local/cuda-X.Y as `cuda-toolkit-X-Y` (cuda-toolkit-apt-names.ts). torch.utils.cpp_extension takes
@@ -195,6 +245,14 @@ export const unsupportedArch: RuleInput = {
     // What else the failing build asked for: nvcc names only the first arch it rejects, so the newest one the command line
     // (`-gencode=arch=compute_86,code=sm_86`, `-arch=sm_89`) or an arch-list assignment names decides how new CUDA must be.
     { name: 'commandArches', literals: ['arch=compute_', 'arch=sm_'], pattern: '(?<asked>\\barch=(?:compute|sm)_\\d[^\\n]{0,2000})', keep: 'last' },
+    // a `-gencode` pair the project writes itself (a space after `-gencode`; see OWN_GENCODE)
+    {
+      name: 'ownGencode',
+      literals: ['-gencode arch='],
+      pattern: '-gencode (?<flag>arch=(?:compute|sm)_\\d{2,3}[a-z]?,code=\\[?(?:compute|sm)_\\d{2,3}[a-z]?(?:,(?:compute|sm)_\\d{2,3}[a-z]?){0,4}\\]?)',
+    },
+    // a Python extension build: setup.py named, or torch's extension builder's compile line
+    { name: 'setupPy', literals: ['setup.py', '-DTORCH_EXTENSION_NAME='] },
     { name: 'listArches', literals: ['TORCH_CUDA_ARCH_LIST='], pattern: '(?<asked>TORCH_CUDA_ARCH_LIST=["\']?[0-9][0-9.;+ A-Za-z]{0,200})', keep: 'last' },
     // the compile command run by the distribution's nvcc (as in cuda/nvcc-host-flag-rejected)
     { name: 'distroNvcc', literals: ['/usr/bin/nvcc'], pattern: '(?:^|\\s)/usr/bin/nvcc\\s' },
@@ -236,6 +294,8 @@ export const unsupportedArch: RuleInput = {
     ...autodetectedVariants,
     ...(['cmakeFailed', 'cmakeBuild'] as const).flatMap(cmakeVariants),
     ...distroNvccVariants(),
+    ...ownGencodeVariants,
+    ...hostShellVariants,
     {
       when: 'fact.cuda',
       fix: ['Fix the arch list: {enrich.suggestion}.', '', WHERE_KNOWN].join('\n'),
