@@ -1362,6 +1362,34 @@ var init_asked_arches = __esm({
   }
 });
 
+// src/facts/ngc-pytorch-cuda.ts
+function ngcPytorchCuda(tag) {
+  const month = /^(\d{2}\.\d{2})-/.exec(tag)?.[1];
+  return month === void 0 ? null : cudaOfMonth[month] ?? null;
+}
+function ngcPytorchImageUpTo(cuda) {
+  const key = (v) => v.split(".").reduce((n, p) => n * 100 + Number(p), 0);
+  const months = Object.keys(cudaOfMonth).filter((m) => key(cudaOfMonth[m]) <= key(cuda)).sort((a, b) => key(a) - key(b));
+  const month = months[months.length - 1];
+  return month === void 0 ? null : { image: `nvcr.io/nvidia/pytorch:${month}-py3`, cuda: cudaOfMonth[month] };
+}
+var cudaOfMonth;
+var init_ngc_pytorch_cuda = __esm({
+  "src/facts/ngc-pytorch-cuda.ts"() {
+    "use strict";
+    cudaOfMonth = {
+      "20.02": "10.2",
+      "20.06": "11.0",
+      "20.12": "11.1",
+      "23.04": "12.1",
+      "23.09": "12.2",
+      "25.06": "12.9",
+      "25.08": "13.0",
+      "25.12": "13.1"
+    };
+  }
+});
+
 // src/knowledge/cuda-arch-enricher.ts
 function cudaVersionOf(captured, facts) {
   if (captured !== void 0) {
@@ -1417,7 +1445,10 @@ function cudaArchesEnrich(captures, step, _model, facts) {
   } else if (support.reason === "too-old") {
     const last = where[where.length - 1];
     out.suggestion = `remove ${support.arch} from the arch list (the oldest this toolkit builds is ${support.min})`;
-    if (last !== void 0) out.suggestion += `, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts)})`;
+    if (last !== void 0) {
+      out.suggestion += `, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts, true)})`;
+      out.lastCuda = last;
+    }
   } else if (support.reason === "too-new") {
     const { arches: tooNew, floor } = tooNewAsked(support.arch, asked, (c) => !toolkitFor(version2).arches.includes(c), where[0]);
     out.suggestion = `remove ${listed(tooNew)} from the arch list, or build on CUDA ${floor ?? "a newer release"} or newer`;
@@ -1450,7 +1481,7 @@ function inferredToolkit(arch, facts, asked) {
   const renamed = earlierName(arch);
   const removed = removedIn === null ? null : {
     said: `CUDA ${removedIn} removed ${arch} (CUDA ${last} is the last release that accepts it; CUDA ${removedIn} accepts ${supportedArches(removedIn).join(", ")})`,
-    fix: `remove ${arch} from the arch list, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts)})`
+    fix: `remove ${arch} from the arch list, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts, true)})`
   };
   const added = needs === null ? null : {
     said: `${arch} needs CUDA ${needs} or newer${renamed ? ` (CUDA 12.8 and 12.9 call the same GPU ${renamed.name})` : ""}`,
@@ -1469,7 +1500,7 @@ function inferredToolkit(arch, facts, asked) {
     };
   }
   const { arches: tooNew, floor } = tooNewAsked(arch, asked, (c) => firstCuda(c) !== void 0 && compareVersions(firstCuda(c), needs) >= 0, needs);
-  const needed = { neededCuda: floor ?? needs, neededCudaApt: (floor ?? needs).replace(".", "-"), ...sameMajorFallback(tooNew, needs) };
+  const needed = { neededCuda: floor ?? needs, neededCudaApt: (floor ?? needs).replace(".", "-"), ...sameMajorFallback(tooNew, needs), ...ptxFallback(needs) };
   if (tooNew.length > 1 && floor !== void 0) {
     const others = tooNew.filter((a) => a !== parseArch(arch).name);
     return {
@@ -1493,6 +1524,13 @@ function sameMajorFallback(tooNew, needs) {
     if (first !== void 0 && compareVersions(first, needs) < 0) return { fallbackArch: `${major}.${c % 10}`, fallbackFor: tooNew[0] };
   }
   return {};
+}
+function ptxFallback(needs) {
+  const index = toolkitArches.findIndex((t) => t.version === needs);
+  const before = index > 0 ? toolkitArches[index - 1] : void 0;
+  const newest = before?.arches.filter((c) => !JETSON.includes(c)).reduce((a, b) => Math.max(a, b), 0);
+  if (newest === void 0 || newest === 0) return {};
+  return { ptxArch: String(newest), ptxTorch: `${Math.floor(newest / 10)}.${newest % 10}`, ptxFirst: firstCuda(newest) };
 }
 function firstCuda(c) {
   return toolkitsSupporting(`sm_${c}`)[0];
@@ -1574,7 +1612,15 @@ function develImageOf(base, cuda, os5) {
   if (ref?.kind === "ngc") return base;
   return cuda === null ? null : develTagFor(cuda, os5);
 }
-function imageOrSearch(cuda, facts) {
+function usesNgcPytorch(facts) {
+  const named = (text2) => text2 !== void 0 && text2.includes("nvidia/pytorch:");
+  return named(facts.value("baseImage") ?? void 0) || named(facts.get("cuda")?.evidence);
+}
+function imageOrSearch(cuda, facts, olderWanted = false) {
+  if (olderWanted && usesNgcPytorch(facts)) {
+    const ngc = ngcPytorchImageUpTo(cuda);
+    if (ngc !== null && ngc.cuda === cuda) return `the NGC image ${ngc.image}, on CUDA ${ngc.cuda}`;
+  }
   const image = develTagFor(cuda, facts.value("os"));
   return image ?? `pick a -devel tag of ${cuda} for your OS at ${cudaTagsUrl(cuda) ?? "hub.docker.com/r/nvidia/cuda/tags"}`;
 }
@@ -1605,6 +1651,7 @@ var init_cuda_arch_enricher = __esm({
     init_cuda_exact_torch();
     init_torch_index_pin();
     init_asked_arches();
+    init_ngc_pytorch_cuda();
     EMPTY_ARCH_VERDICT = "The architecture is empty: the arch list was detected from a GPU, and a build step has none unless the builder passes one in (CMAKE_CUDA_ARCHITECTURES=native, or a script reading the GPU's compute capability).";
     JETSON = [53, 62, 72, 87, 101, 110];
   }
@@ -4077,11 +4124,27 @@ var init_cuda_driver = __esm({
 });
 
 // src/knowledge/cuda-require-enricher.ts
+function compareDrivers(a, b) {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  const n = Math.min(pa.length, pb.length);
+  for (let i = 0; i < n; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
+  return 0;
+}
+function olderThan(driver, row) {
+  const below = (first) => compareDrivers(driver, first) < 0;
+  return below(row.linux) && (row.windows === null || below(row.windows));
+}
+function driverRelease(driver) {
+  if (!driver.includes(".")) return null;
+  return RELEASE_DRIVERS.find((r) => compareDrivers(driver, r.linux) >= 0 && (r.windows === null || compareDrivers(driver, r.windows) >= 0)) ?? null;
+}
 function cudaRequireEnrich(captures, _step, _model, _facts) {
   const wanted = captures["context.requireCuda.need"];
   if (wanted === void 0) return {};
   const driver = captures["context.smiHeader.driver"];
   const hostCuda = captures["context.smiHeader.cuda"];
+  const named = driver ?? captures["context.hostDriver.driver"];
   const out = { requiredCuda: wanted };
   if (driver !== void 0 && hostCuda !== void 0) out.hostNote = `The host's driver, ${driver}, supports CUDA ${hostCuda} (the header of its nvidia-smi).`;
   out.olderImage = hostCuda !== void 0 ? `an image built for CUDA ${hostCuda} or older (the driver's)` : "an image built for a CUDA no newer than the driver's (CUDA Version in the header of nvidia-smi on the host)";
@@ -4094,6 +4157,13 @@ function cudaRequireEnrich(captures, _step, _model, _facts) {
     return out;
   }
   const release = `CUDA ${row.cuda}`;
+  if (named !== void 0 && hostCuda === void 0 && olderThan(named, row)) {
+    const windows = row.windows === null ? "" : ` (${row.windows} on Windows)`;
+    out.hostDriverOlder = `The log names the host's driver: ${named}. That is older than ${row.linux}, the first Linux driver of ${release}${windows}, which the image needs.`;
+    const reached = driverRelease(named);
+    const oldest = RELEASE_DRIVERS[RELEASE_DRIVERS.length - 1];
+    out.olderImage = reached !== null ? `an image built for CUDA ${reached.cuda} or older (driver ${named} reaches the first drivers of CUDA ${reached.cuda})` : `an image built for a CUDA older than ${oldest.cuda} (driver ${named} is older than ${oldest.linux}, the first of CUDA ${oldest.cuda})`;
+  }
   out.windowsDriver = row.windows === null ? `a Windows NVIDIA driver of ${release} or newer` : `a Windows NVIDIA driver \u2265 ${row.windows} (the first of ${release})`;
   out.anyDriver = `\u2265 ${row.linux} on a Linux host (the first of ${release}), ` + (row.windows === null ? `a driver of ${release} or newer on Windows` : `\u2265 ${row.windows} on Windows`) + ", whose driver Docker Desktop and WSL 2 use";
   out.driverSource = `The first drivers of each CUDA release: NVIDIA's CUDA release notes, Table 3 (${RELEASE_NOTES_URL})` + (row.windows === null ? `, which gives no Windows number for ${release}. ${check2}` : ".");
@@ -4836,6 +4906,33 @@ var init_host_compiler_cuda = __esm({
   }
 });
 
+// src/knowledge/asked-arch-enricher.ts
+function askedArchEnrich(captures, step, _model, facts) {
+  const caps = askedArches(captures, step).map((a) => parseArch(a)?.capability).filter((c) => c !== void 0);
+  if (caps.length === 0) return {};
+  const arch = `sm_${Math.max(...caps)}`;
+  const needs = toolkitsSupporting(arch)[0];
+  if (needs === void 0) return {};
+  const version2 = stepCudaVersion(captures, facts);
+  if (version2 !== null && compareVersions(version2, needs) >= 0) return {};
+  const out = { askedArch: arch, askedNeeds: needs };
+  if (version2 !== null) out.askedOlder = version2;
+  const { fallbackArch } = sameMajorFallback([arch], needs);
+  if (fallbackArch !== void 0 && (version2 === null || archSupport(version2, fallbackArch).supported === true)) {
+    out.askedFallback = fallbackArch;
+    out.askedFallbackCuda = toolkitsSupporting(fallbackArch)[0];
+  }
+  return out;
+}
+var init_asked_arch_enricher = __esm({
+  "src/knowledge/asked-arch-enricher.ts"() {
+    "use strict";
+    init_cuda_arches();
+    init_asked_arches();
+    init_cuda_arch_enricher();
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -4887,6 +4984,7 @@ var init_enrichers = __esm({
     init_unpinned_torch_enricher();
     init_tool_bin_dir_enricher();
     init_host_compiler_cuda();
+    init_asked_arch_enricher();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -4934,6 +5032,8 @@ var init_enrichers = __esm({
       /** Where an earlier step installed a command the shell cannot find, when the log shows it (`{enrich.toolBinDir}`, `{enrich.toolBinWhy}`). */
       "tool-bin-dir": toolBinDirEnrich,
       "host-compiler-cuda": hostCompilerCudaEnrich,
+      /** The newest arch a failed nvcc command asks for, when the log shows no CUDA that compiles it (`{enrich.askedArch}`, `{enrich.askedNeeds}`, `{enrich.askedFallback}`). */
+      "asked-arch": askedArchEnrich,
       /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
       "lowercase-tag": lowercaseTagEnrich,
       /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */
@@ -5536,7 +5636,7 @@ function cmakeVariants(target) {
     }
   ];
 }
-var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, unsupportedArch;
+var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, unsupportedArch;
 var init_unsupported_arch = __esm({
   "src/rules/catalog/cuda/unsupported-arch.ts"() {
     "use strict";
@@ -5552,6 +5652,36 @@ var init_unsupported_arch = __esm({
     ].join("\n");
     WHERE_INFERRED = 'The list is TORCH_CUDA_ARCH_LIST for PyTorch and its extensions (`8.6` for `sm_86`), `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` for CMake (`86`), or the `-gencode` flags of a plain nvcc command.';
     INFERRED_CHECK = "Confirm the release in the same stage or shell: `nvcc --version`.";
+    hostShellVariants = [
+      {
+        when: "enrich.inferred&enrich.ptxArch&fact.place=host-shell",
+        message: "nvcc rejected the GPU architecture {arch:all}. {enrich.inferred}",
+        fix: [
+          "Install CUDA Toolkit {enrich.neededCuda} or newer on this machine (https://developer.nvidia.com/cuda-downloads; earlier releases at https://developer.nvidia.com/cuda-toolkit-archive), then, for a CMake build, configure a fresh build directory: CMake keeps the nvcc it found first in CMakeCache.txt.",
+          "",
+          'Or keep this toolkit and leave {arch:all} out, but keep PTX for the newest arch you build, so that the driver JIT-compiles it for the newer GPU (slower first start, no native kernels): `-DCMAKE_CUDA_ARCHITECTURES="{enrich.ptxArch}"` (a plain number builds the cubin and its PTX; `{enrich.ptxArch}-virtual` the PTX only), `TORCH_CUDA_ARCH_LIST="{enrich.ptxTorch}+PTX"`, or nvcc `-gencode arch=compute_{enrich.ptxArch},code=compute_{enrich.ptxArch}`. {enrich.ptxArch} needs CUDA {enrich.ptxFirst} or newer; on an older toolkit take the newest arch it lists.',
+          "",
+          INFERRED_CHECK
+        ].join("\n")
+      }
+    ];
+    OWN_GENCODE = [
+      "The flag `-gencode {context.ownGencode.flag}` is written by the project's own build script, not by torch from TORCH_CUDA_ARCH_LIST (torch writes `-gencode=arch=\u2026`), so no environment variable removes it. Edit the list where it is written: for a pip-built extension, the nvcc flags in its setup.py (`extra_compile_args`); drop that pair, or add it only when the CUDA release accepts the arch. Find it with",
+      "",
+      "```sh",
+      'grep -rn "gencode" --include=setup.py --include="*.cmake" --include=CMakeLists.txt --include=Makefile .',
+      "```",
+      "",
+      "then install from that source directory (`pip install --no-build-isolation .`), or take a release of the project that no longer lists the arch."
+    ].join("\n");
+    ownGencodeVariants = [
+      { when: "ownGencode&setupPy&fact.cuda", fix: ["Fix the arch list: {enrich.suggestion}.", "", OWN_GENCODE].join("\n") },
+      {
+        when: "ownGencode&setupPy&enrich.inferred",
+        message: "nvcc rejected the GPU architecture {arch:all}. {enrich.inferred}",
+        fix: ["What to change: {enrich.suggestion}.", "", OWN_GENCODE, "", INFERRED_CHECK].join("\n")
+      }
+    ];
     DISTRO_WHY = "`/usr/bin/nvcc` is the distribution's CUDA toolkit (Debian / Ubuntu package `nvidia-cuda-toolkit`), older than CUDA {enrich.neededCuda}: build with a newer toolkit from NVIDIA instead. See which toolkits this machine has";
     DISTRO_INSTALL = "None listed: install one from NVIDIA's CUDA repository (https://developer.nvidia.com/cuda-downloads sets the repository up for your distribution; the package `cuda-toolkit-{enrich.neededCudaApt}` installs CUDA {enrich.neededCuda} under `/usr/local/cuda-{enrich.neededCuda}`). Then, in the shell that builds (the directory of the release you chose):";
     DISTRO_EXPORT = ["```sh", "export CUDA_HOME=/usr/local/cuda-{enrich.neededCuda}", 'export PATH="$CUDA_HOME/bin:$PATH"', "```"];
@@ -5601,6 +5731,14 @@ var init_unsupported_arch = __esm({
         // What else the failing build asked for: nvcc names only the first arch it rejects, so the newest one the command line
         // (`-gencode=arch=compute_86,code=sm_86`, `-arch=sm_89`) or an arch-list assignment names decides how new CUDA must be.
         { name: "commandArches", literals: ["arch=compute_", "arch=sm_"], pattern: "(?<asked>\\barch=(?:compute|sm)_\\d[^\\n]{0,2000})", keep: "last" },
+        // a `-gencode` pair the project writes itself (a space after `-gencode`; see OWN_GENCODE)
+        {
+          name: "ownGencode",
+          literals: ["-gencode arch="],
+          pattern: "-gencode (?<flag>arch=(?:compute|sm)_\\d{2,3}[a-z]?,code=\\[?(?:compute|sm)_\\d{2,3}[a-z]?(?:,(?:compute|sm)_\\d{2,3}[a-z]?){0,4}\\]?)"
+        },
+        // a Python extension build: setup.py named, or torch's extension builder's compile line
+        { name: "setupPy", literals: ["setup.py", "-DTORCH_EXTENSION_NAME="] },
         { name: "listArches", literals: ["TORCH_CUDA_ARCH_LIST="], pattern: `(?<asked>TORCH_CUDA_ARCH_LIST=["']?[0-9][0-9.;+ A-Za-z]{0,200})`, keep: "last" },
         // the compile command run by the distribution's nvcc (as in cuda/nvcc-host-flag-rejected)
         { name: "distroNvcc", literals: ["/usr/bin/nvcc"], pattern: "(?:^|\\s)/usr/bin/nvcc\\s" },
@@ -5640,6 +5778,8 @@ var init_unsupported_arch = __esm({
         ...autodetectedVariants,
         ...["cmakeFailed", "cmakeBuild"].flatMap(cmakeVariants),
         ...distroNvccVariants(),
+        ...ownGencodeVariants,
+        ...hostShellVariants,
         {
           when: "fact.cuda",
           fix: ["Fix the arch list: {enrich.suggestion}.", "", WHERE_KNOWN].join("\n")
@@ -5921,7 +6061,7 @@ function flashVariants() {
   }
   return out;
 }
-var ENV_LINE, NAME_IT, FINDCUDA_HINT, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, CUDA_HEADERS_MISSING, cudaHeadersVariant, FOUND_HOME_MESSAGE, foundHomeVariant, toolkitNotFound;
+var ENV_LINE, NAME_IT, FINDCUDA_HINT, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, CUDA_HEADERS_MISSING, cudaHeadersVariant, FOUND_HOME_MESSAGE, foundHomeVariant, NVCC_VERSION_FRAME, XFORMERS_WHEEL, FRAME_MESSAGE, XFORMERS_MESSAGE, FRAME_FIX, nvccVersionFrameVariants, toolkitNotFound;
 var init_toolkit_not_found = __esm({
   "src/rules/catalog/cuda/toolkit-not-found.ts"() {
     "use strict";
@@ -6078,6 +6218,51 @@ var init_toolkit_not_found = __esm({
         'To ship a small image, build in that `-devel` stage and copy the result into a stage FROM the original image. Outside an image build, `ls {context.torchFoundHome.home}/bin/nvcc` shows whether that directory has a compiler; without one, install the CUDA toolkit of the release torch was built for (`python3 -c "import torch; print(torch.version.cuda)"`) and point CUDA_HOME at it.'
       ].join("\n")
     };
+    NVCC_VERSION_FRAME = {
+      literals: ["get_cuda_version"],
+      pattern: 'setup\\.py", line \\d{1,6}, in get_cuda_version\\s*$|= {0,3}get_cuda_version\\(CUDA_HOME\\)\\s*$'
+    };
+    XFORMERS_WHEEL = [
+      "Or skip the compile: xformers publishes wheels on PyTorch's index, one per CUDA release; take the index of torch's CUDA (`12.1` \u2192 `cu121`). Each wheel pins the torch it was built with, so pip may replace this torch with that one:",
+      "",
+      "```sh",
+      'pip install -U xformers --index-url "https://download.pytorch.org/whl/cu${CUDA_RELEASE//./}"',
+      "```"
+    ].join("\n");
+    FRAME_MESSAGE = "The setup script asked nvcc for the CUDA version (`get_cuda_version(CUDA_HOME)` runs `$CUDA_HOME/bin/nvcc -V`, or `nvcc -V` from PATH when torch found no CUDA_HOME), and that call failed: there is no CUDA compiler where the build looks.";
+    XFORMERS_MESSAGE = FRAME_MESSAGE + " xformers makes that call when torch sees a GPU or `FORCE_CUDA=1` is set, to compile its CUDA kernels.";
+    FRAME_FIX = [
+      "The build needs a CUDA toolkit (`bin/nvcc`) of the release torch was built for. In the shell that builds, see which toolkits this machine has and which CUDA torch was built with:",
+      "",
+      "```sh",
+      "ls -d /usr/local/cuda*/bin/nvcc",
+      'echo "CUDA_HOME=$CUDA_HOME"',
+      "CUDA_RELEASE=$(python -c 'import torch; print(torch.version.cuda)')",
+      'echo "$CUDA_RELEASE"',
+      "```",
+      "",
+      "With none of that release listed, install its toolkit from NVIDIA (https://developer.nvidia.com/cuda-downloads sets up the repository; the package is `cuda-toolkit-` and the release with a dash, `cuda-toolkit-12-1` for 12.1, and installs under `/usr/local/cuda-12.1`). Then point the build at it and run the install again in the same shell:",
+      "",
+      "```sh",
+      'export CUDA_HOME="/usr/local/cuda-$CUDA_RELEASE"',
+      'export PATH="$CUDA_HOME/bin:$PATH"',
+      "nvcc --version",
+      "```"
+    ].join("\n");
+    nvccVersionFrameVariants = [
+      {
+        when: "nvccVersionFrame&xformers&!fact.place=image-build&!fact.place=docker-run",
+        title: "xformers build found no nvcc (no CUDA toolkit)",
+        message: XFORMERS_MESSAGE,
+        fix: [FRAME_FIX, "", XFORMERS_WHEEL].join("\n")
+      },
+      {
+        when: "nvccVersionFrame&!fact.place=image-build&!fact.place=docker-run",
+        title: "The setup script found no nvcc (no CUDA toolkit)",
+        message: FRAME_MESSAGE,
+        fix: FRAME_FIX
+      }
+    ];
     toolkitNotFound = {
       id: "cuda/toolkit-not-found",
       title: "No CUDA compiler (nvcc) in the build stage",
@@ -6123,7 +6308,8 @@ var init_toolkit_not_found = __esm({
         {
           literals: ["get_default_compute_capabilities"],
           pattern: "= {0,3}get_default_compute_capabilities\\(\\)\\s*$|, in get_default_compute_capabilities\\s*$"
-        }
+        },
+        NVCC_VERSION_FRAME
       ],
       // torch's own error says the same, with cuda/cuda-home-not-set's advice (the rebuild command): one finding, not two
       unless: [{ literals: ["CUDA_HOME environment variable is not set"] }],
@@ -6141,6 +6327,9 @@ var init_toolkit_not_found = __esm({
         // conda-build's build or host environment in a path: `/home/runner/miniconda3/conda-bld/faiss-pkg_1711571792861/_build_env/share/\u2026`
         { name: "condaBuild", literals: ["/conda-bld/"], pattern: "/conda-bld/[^/\\s]{1,200}/_(?:build_env|h_env)" },
         { name: "flashAttn", literals: ["flash_attn was requested"] },
+        { name: "nvccVersionFrame", ...NVCC_VERSION_FRAME },
+        // xformers built from source: pip's `Collecting git+https://github.com/facebookresearch/xformers`, `Collecting xformers`
+        { name: "xformers", literals: ["xformers"], pattern: "facebookresearch/xformers|Collecting xformers\\b|Building wheel for xformers\\b" },
         { name: "cudaHomeNone", literals: ["unsupported operand type(s) for +: 'NoneType' and 'str'"] },
         { name: "noGpuVisible", literals: ["Torch did not find available GPUs"] },
         // torch found a CUDA_HOME but no GPU: `No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'`
@@ -6170,6 +6359,7 @@ var init_toolkit_not_found = __esm({
           ...flashVariants(),
           ...homeNoneVariants,
           foundHomeVariant,
+          ...nvccVersionFrameVariants,
           {
             when: "condaBuild",
             title: "No CUDA compiler in the conda-build environment",
@@ -7263,6 +7453,14 @@ var init_driver_too_old = __esm({
           literals: ["Driver Version: "],
           pattern: "Driver Version: (?<driver>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?)\\s{1,40}CUDA Version: (?<cuda>\\d{1,2}\\.\\d{1,2})"
         },
+        // The host's driver as a report names it: nvidia-smi's `Driver Version: 390.138`, the Ubuntu package `nvidia-390` /
+        // `nvidia-driver-535` (or `nvidia-390.138` as users write it, iot-salzburg/gpu-jupyter#24), the driver's libraries
+        // `libcuda.so.390.138` / `libnvidia-ml.so.535.104.05`, which carry its version in their file names.
+        {
+          name: "hostDriver",
+          literals: ["nvidia-", "Driver Version: ", "libcuda.so."],
+          pattern: "(?:\\bnvidia-(?:driver-)?|Driver Version: |\\blib(?:nvidia-[a-z-]{1,40}|cuda)\\.so\\.)(?<driver>\\d{3}(?:\\.\\d{1,3})?(?:\\.\\d{1,3})?)(?!\\d)"
+        },
         // A Windows driver: nvidia-smi on Windows names its driver models (`TCC/WDDM`) where Linux prints `Persistence-M`
         { name: "windowsHost", literals: ["nvidia-smi.exe", "TCC/WDDM"] },
         // GPU device nodes passed by hand to `docker run` (`--device /dev/nvidia0:/dev/nvidia0`, `--device=/dev/nvidiactl`)
@@ -7296,6 +7494,20 @@ var init_driver_too_old = __esm({
             "",
             "- install {enrich.windowsDriver} from https://www.nvidia.com/drivers, on Windows and not inside WSL; then run `wsl --shutdown`, start Docker Desktop again and run the same `docker run`, or",
             "- use {enrich.olderImage}: the project's build for that CUDA if it publishes one, or build the image from an `nvidia/cuda` tag of that CUDA.",
+            "",
+            "{enrich.driverSource}"
+          ].join("\n")
+        },
+        {
+          // the log names the driver: no need to ask for nvidia-smi
+          when: "requireCuda&enrich.hostDriverOlder",
+          title: "Host NVIDIA driver too old for the CUDA the image requires",
+          message: REQUIRE_MESSAGE,
+          fix: [
+            "{enrich.hostDriverOlder} On the host that runs Docker (not in the Dockerfile), either",
+            "",
+            "- upgrade the NVIDIA driver: {enrich.anyDriver}; then run the same `docker run`, or",
+            "- use {enrich.olderImage}: the project's build for that CUDA if it publishes one, or build the image from a base image of that CUDA.",
             "",
             "{enrich.driverSource}"
           ].join("\n")
@@ -11409,6 +11621,79 @@ var init_poetry_python_range = __esm({
   }
 });
 
+// src/rules/catalog/pip/uv-version-required.ts
+function copyUv(tag, minorTag) {
+  return [
+    `Put a uv that satisfies \`{required}\` in the stage, before its first \`uv\` command: copy it from uv's image for that release (uv's Docker guide${minorTag ? `; tag \`${tag}\` is the latest patch of that minor release` : ""}):`,
+    "",
+    "```dockerfile",
+    `COPY --from=ghcr.io/astral-sh/uv:${tag} /uv /uvx /usr/local/bin/`,
+    "RUN uv --version",
+    "```",
+    "",
+    "`/usr/local/bin` comes first on the image's PATH, so this uv runs even where the base image (a `ghcr.io/astral-sh/uv:\u2026` image, say) ships an older one elsewhere; `uv --version` shows the one that runs.",
+    "",
+    relax
+  ];
+}
+var relax, uvVersionRequired;
+var init_uv_version_required = __esm({
+  "src/rules/catalog/pip/uv-version-required.ts"() {
+    "use strict";
+    relax = "Or, if the project does not need that uv, relax `required-version` under `[tool.uv]` in pyproject.toml (or in uv.toml) to a range that includes `{running}` (uv settings reference).";
+    uvVersionRequired = {
+      id: "pip/uv-version-required",
+      title: "The uv that runs is outside the project's required-version",
+      severity: "error",
+      match: [
+        // `error: Required uv version `>=0.10` does not match the running version `0.9.30`` (open5e/open5e-api#958)
+        {
+          literals: ["does not match the running version `"],
+          pattern: "Required uv version `(?<required>[^`]{1,100})` does not match the running version `(?<running>[^`]{1,40})`"
+        }
+      ],
+      context: [
+        // A lower bound alone (`>=0.10`, `>=0.10.2`): the `{major}.{minor}` tag holds the latest patch of it.
+        {
+          name: "atLeast",
+          literals: ["Required uv version `>="],
+          pattern: "Required uv version `>=(?<minor>\\d{1,4}\\.\\d{1,4})(?:\\.\\d{1,4})?`"
+        },
+        // One release (`==0.11.19`): its own tag.
+        {
+          name: "exact",
+          literals: ["Required uv version `=="],
+          pattern: "Required uv version `==(?<version>\\d{1,4}\\.\\d{1,4}\\.\\d{1,4})`"
+        }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "The project requires uv `{required}` (`required-version` in its pyproject.toml `[tool.uv]` or uv.toml), and the uv that runs here is `{running}`: uv refuses every project command until the two agree.",
+      fix: [
+        "Pick the newest uv release inside `{required}` (https://github.com/astral-sh/uv/releases) and copy that release's binaries from its image (`ghcr.io/astral-sh/uv:` followed by the release number; uv's Docker guide) into `/usr/local/bin/` before the first `uv` command, with `RUN uv --version` after it to show which uv runs.",
+        "",
+        relax
+      ].join("\n"),
+      variants: [
+        { when: "atLeast&fact.place=image-build", fix: copyUv("{context.atLeast.minor}", true).join("\n") },
+        { when: "exact&fact.place=image-build", fix: copyUv("{context.exact.version}", false).join("\n") },
+        {
+          // Not known to be an image build: uv's own hint, for a uv from its standalone installer; a pip-installed uv
+          // moves with pip; the Dockerfile form only named.
+          when: "!fact.place=image-build",
+          fix: [
+            'Update the uv that runs to a release inside `{required}`: `uv self update` when uv came from its standalone installer (the command uv suggests), `pip install -U "uv{required}"` when it came from pip; then `uv --version`. In a Dockerfile, copy `/uv` and `/uvx` of that release into `/usr/local/bin/` from its image instead (`ghcr.io/astral-sh/uv:` with the release number as the tag; uv\'s Docker guide).',
+            "",
+            relax
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.astral.sh/uv/reference/settings/#required-version"
+    };
+  }
+});
+
 // src/rules/catalog/conda/packages-not-found.ts
 function search(tool, platform) {
   const sub = platform === null ? "" : ` --platform ${platform}`;
@@ -14998,7 +15283,20 @@ var init_log_clipped = __esm({
 });
 
 // src/rules/catalog/cuda/extension-ninja-failed.ts
-var TITLE, FIRST_ERROR_FIX, FIND_ERROR_FIX, extensionNinjaFailed;
+function cutArchFix(versionKnown, dockerfile) {
+  const check2 = versionKnown ? [] : ["Check the toolkit that built it, in the same stage or shell:", "", "```sh", "nvcc --version", "```", "", "If it is older than CUDA {enrich.askedNeeds}, that is the cause."];
+  const set2 = dockerfile ? ["```dockerfile", 'ENV TORCH_CUDA_ARCH_LIST="{enrich.askedFallback}+PTX"', "```", "", "before the `RUN` that builds."] : ["```sh", 'export TORCH_CUDA_ARCH_LIST="{enrich.askedFallback}+PTX"', "```", "", "then run the build again in that shell."];
+  return [
+    ...check2,
+    ...versionKnown ? [] : [""],
+    `Name an arch list this toolkit compiles, ${FALLBACK_LIST}, ${dockerfile ? "in the Dockerfile" : "in the shell that builds"}:`,
+    "",
+    ...set2,
+    "",
+    NEWER_CUDA
+  ].join("\n");
+}
+var TITLE, FIRST_ERROR_FIX, FIND_ERROR_FIX, CUT_TITLE, CUT_ARCH_TITLE, CUT_MESSAGE, ARCH_WHY, FALLBACK_LIST, NEWER_CUDA, cutVariants, extensionNinjaFailed;
 var init_extension_ninja_failed = __esm({
   "src/rules/catalog/cuda/extension-ninja-failed.ts"() {
     "use strict";
@@ -15024,15 +15322,57 @@ var init_extension_ninja_failed = __esm({
       "machine that ran the build (`sudo dmesg | grep -i -E 'out of memory|killed process'`); fewer jobs",
       "(`MAX_JOBS=1` or `2`) lower the peak, and so does a shorter `TORCH_CUDA_ARCH_LIST`."
     ].join("\n");
+    CUT_TITLE = "PyTorch extension build failed: ninja stopped, the compiler error is not in the log";
+    CUT_ARCH_TITLE = "PyTorch extension build failed: check its GPU arch against the CUDA version (the compiler error is cut)";
+    CUT_MESSAGE = "ninja failed building `{object}` for a PyTorch extension (torch's cpp_extension), and the log stops before the compiler said why.";
+    ARCH_WHY = "The failing command asks for {enrich.askedArch}, which nvcc compiles from CUDA {enrich.askedNeeds} on; an older toolkit stops with `nvcc fatal : Unsupported gpu architecture`. With TORCH_CUDA_ARCH_LIST unset, torch builds for the arch of each visible GPU.";
+    FALLBACK_LIST = "`{enrich.askedFallback}+PTX` (CUDA {enrich.askedFallbackCuda} and newer compile {enrich.askedFallback}; `+PTX` lets the driver JIT-compile it for the newer GPU)";
+    NEWER_CUDA = "Or build with CUDA {enrich.askedNeeds} or newer, which compiles {enrich.askedArch} itself.";
+    cutVariants = [
+      {
+        when: "!wrapper&enrich.askedOlder&enrich.askedFallback&fact.place=image-build",
+        title: "PyTorch extension asks for a GPU arch this CUDA does not compile",
+        message: CUT_MESSAGE + " The command asks for {enrich.askedArch}, and CUDA {enrich.askedOlder}'s nvcc does not compile it (CUDA {enrich.askedNeeds} is the first that does).",
+        fix: cutArchFix(true, true)
+      },
+      {
+        when: "!wrapper&enrich.askedOlder&enrich.askedFallback",
+        title: "PyTorch extension asks for a GPU arch this CUDA does not compile",
+        message: CUT_MESSAGE + " The command asks for {enrich.askedArch}, and CUDA {enrich.askedOlder}'s nvcc does not compile it (CUDA {enrich.askedNeeds} is the first that does).",
+        fix: cutArchFix(true, false)
+      },
+      { when: "!wrapper&enrich.askedFallback&fact.place=image-build", title: CUT_ARCH_TITLE, message: `${CUT_MESSAGE} ${ARCH_WHY}`, fix: cutArchFix(false, true) },
+      { when: "!wrapper&enrich.askedFallback", title: CUT_ARCH_TITLE, message: `${CUT_MESSAGE} ${ARCH_WHY}`, fix: cutArchFix(false, false) },
+      {
+        when: "!wrapper",
+        title: CUT_TITLE,
+        message: CUT_MESSAGE,
+        fix: [
+          "The reason is the compiler's first `error:` after this `FAILED:` line, which the log does not reach. In the whole build output saved to a file:",
+          "",
+          "```sh",
+          "grep -n -m 5 -E 'FAILED:|error:|fatal' build.log",
+          "```",
+          "",
+          "To see it in one piece, build with one job (`MAX_JOBS=1`, which torch's cpp_extension reads), so parallel compiles do not interleave their output."
+        ].join("\n")
+      }
+    ];
     extensionNinjaFailed = {
       id: "cuda/extension-ninja-failed",
       title: TITLE,
       severity: "error",
       match: [
         // `subprocess.CalledProcessError: Command '['ninja', '-v']' returned non-zero exit status 1.`
-        { literals: ["Command '['ninja', '-v'"], pattern: "CalledProcessError: Command '\\['ninja', '-v'[^\\n]{0,80}returned non-zero exit status" }
+        { literals: ["Command '['ninja', '-v'"], pattern: "CalledProcessError: Command '\\['ninja', '-v'[^\\n]{0,80}returned non-zero exit status" },
+        // `FAILED: /kaolin/build/temp.linux-x86_64-cpython-38/kaolin/csrc/ops/tile_to_packed_cuda.o`
+        { literals: ["FAILED: "], pattern: "FAILED: (?=\\S{0,300}/build/temp\\.)(?<object>\\S{1,600}\\.o)\\s*$" }
       ],
       context: [
+        // torch's wrapper around ninja's failure (the first matcher)
+        { name: "wrapper", literals: ["Command '['ninja', '-v'"] },
+        // the arch flags of the compile command (`-gencode=arch=compute_89,code=sm_89`), for the asked-arch enricher
+        { name: "commandArches", literals: ["arch=compute_", "arch=sm_"], pattern: "(?<asked>\\barch=(?:compute|sm)_\\d[^\\n]{0,2000})", keep: "last" },
         // `File "/app/./apex/setup.py", line 285, in <module>`: setup.py named by a relative path with a directory,
         // so the current directory is not the project's (the directories before `/./` have no dot, which keeps the match linear)
         {
@@ -15068,8 +15408,10 @@ var init_extension_ninja_failed = __esm({
             "command (if its options turned the extensions on). Then drop the setup.py line rather than building twice."
           ].join("\n")
         },
+        ...cutVariants,
         { when: "firstError", fix: FIRST_ERROR_FIX }
       ],
+      enrich: "asked-arch",
       docs: "https://pytorch.org/docs/stable/cpp_extension.html"
     };
   }
@@ -15192,7 +15534,7 @@ var init_error = __esm({
 });
 
 // src/rules/catalog/pip/wheel-build-failed.ts
-var name, listedAfterArrow, uvCauses, uvMessage, wheelBuildFailed;
+var name, listedAfterArrow, uvCauses, uvMessage, PKG_RESOURCES_TITLE, pkgResourcesMessage, upgradeFirst, uvPkgResourcesFix, pipPkgResourcesFix, setupCutMessage, setupCutFix, wheelBuildFailed;
 var init_wheel_build_failed = __esm({
   "src/rules/catalog/pip/wheel-build-failed.ts"() {
     "use strict";
@@ -15210,6 +15552,44 @@ var init_wheel_build_failed = __esm({
       ""
     ];
     uvMessage = "uv could not build {subject}: uv ran the package's build backend (no prebuilt wheel fits, or it is a local project), and that failed. The cause is under uv's `\xD7` line: the `Caused by:` / `\u251C\u2500\u25B6` lines, then the backend's own output after `[stderr]`.";
+    PKG_RESOURCES_TITLE = "The package's setup.py imports pkg_resources, which setuptools 82 removed";
+    pkgResourcesMessage = "The build of {context.named.name} failed because its setup.py imports `pkg_resources`, which setuptools removed in 82.0.0 (February 2026): the isolated build environment gets the newest setuptools, so the import fails before anything is compiled.";
+    upgradeFirst = "Best: a release of {context.named.name} that no longer imports `pkg_resources` (its changelog or PyPI page says which; a release with a wheel for this Python skips the build altogether).";
+    uvPkgResourcesFix = [
+      `${upgradeFirst} Require it with that lower bound (\`uv add\`; a direct requirement also lifts a transitive one), or move the`,
+      "lock to its newest release:",
+      "",
+      "```sh",
+      "uv lock --upgrade-package {context.named.name}",
+      "```",
+      "",
+      "Until then, keep the build's setuptools below 82 in the workspace root's pyproject.toml, then re-lock (`uv lock`):",
+      "",
+      "```toml",
+      "[tool.uv]",
+      'build-constraint-dependencies = ["setuptools<82"]',
+      "```",
+      "",
+      "For `uv pip install`, put `setuptools<82` in a file and name it with `--build-constraint` (or `UV_BUILD_CONSTRAINT`)."
+    ];
+    pipPkgResourcesFix = [
+      `${upgradeFirst} Pin it in the requirements.`,
+      "",
+      "Until then, keep the build's setuptools below 82 with a build constraint:",
+      "",
+      "```sh",
+      'echo "setuptools<82" > build-constraints.txt',
+      "pip install --build-constraint build-constraints.txt {context.named.name}",
+      "```",
+      "",
+      "`--build-constraint` is pip 25.3 or later; an older pip applies `PIP_CONSTRAINT=build-constraints.txt` to the build environment instead."
+    ];
+    setupCutMessage = "uv could not build {context.named.name}: its setup.py (the `__legacy__` backend: the package declares no build backend) raised while setuptools asked it for its build requirements (`get_requires_for_build_wheel`), before anything was compiled. The log stops before the exception line that names the cause.";
+    setupCutFix = [
+      "Read the last line of the `[stderr]` traceback in the full output (in a shell of this stage: `uv pip install -v --no-cache {context.named.name}`). For an old setup.py-only package, check first for `ModuleNotFoundError: No module named 'pkg_resources'`: setuptools 82.0.0 (February 2026) removed that module, and uv builds with the newest setuptools. If that is the line:",
+      "",
+      ...uvPkgResourcesFix
+    ];
     wheelBuildFailed = {
       id: "pip/wheel-build-failed",
       title: "Wheel build failed",
@@ -15252,6 +15632,12 @@ var init_wheel_build_failed = __esm({
           literals: ["error: command '"],
           pattern: "error: command '(?<compiler>[^'\\s]{1,100})' failed: No such file or directory"
         },
+        // `ModuleNotFoundError: No module named 'pkg_resources'` in the backend's traceback (setuptools 82 removed it).
+        { name: "pkgResources", literals: ["No module named 'pkg_resources'"] },
+        // uv's `Call to \`setuptools.build_meta:__legacy__.build_wheel\` failed` and the traceback frame `line 333, in
+        // get_requires_for_build_wheel` (okta/okta-mcp-server#23): setup.py failed while giving its build requirements.
+        { name: "legacyBackend", literals: ["setuptools.build_meta:__legacy__"] },
+        { name: "requiresHook", literals: ["in get_requires_for_build_wheel"] },
         { name: "uvLocal", literals: ["Failed to build `"], pattern: "Failed to build `(?<name>[\\w.-]{1,200}) @ file://(?<path>/[^`\\s]{1,300})`" },
         // uv's own wording (its `\u00d7` / `Caused by:` / `\u2570\u2500\u25b6` chain): the uv form of the advice even when the step's
         // installer is not known (a compose log, a pasted excerpt).
@@ -15276,6 +15662,10 @@ var init_wheel_build_failed = __esm({
       variants: withFlashAttnVariants(
         "read the compiler or setup.py error inside the `\u2570\u2500> [N lines of output]` block; in a CUDA image build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and install with `--no-build-isolation`, so the build sees the installed torch.",
         [
+          { when: "pkgResources&named&uvSaid", title: PKG_RESOURCES_TITLE, message: pkgResourcesMessage, fix: uvPkgResourcesFix.join("\n") },
+          { when: "pkgResources&named&fact.installer=uv", title: PKG_RESOURCES_TITLE, message: pkgResourcesMessage, fix: uvPkgResourcesFix.join("\n") },
+          { when: "pkgResources&named", title: PKG_RESOURCES_TITLE, message: pkgResourcesMessage, fix: pipPkgResourcesFix.join("\n") },
+          { when: "uvSaid&named&legacyBackend&requiresHook&!pkgResources", title: "The package's setup.py failed before compiling", message: setupCutMessage, fix: setupCutFix.join("\n") },
           {
             // apt's package for a C toolchain is build-essential (Debian, Ubuntu; the python: images are Debian or Alpine),
             // Alpine's is build-base.
@@ -15699,6 +16089,7 @@ var init_catalog = __esm({
     init_poetry_python_mismatch();
     init_uv_lock_as_requirements();
     init_poetry_python_range();
+    init_uv_version_required();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -15795,6 +16186,7 @@ var init_catalog = __esm({
       poetryPythonMismatch,
       uvLockAsRequirements,
       poetryPythonRange,
+      uvVersionRequired,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
@@ -47639,22 +48031,7 @@ function nativePlatform(steps) {
 
 // src/facts/image-facts.ts
 init_release_codenames();
-
-// src/facts/ngc-pytorch-cuda.ts
-var cudaOfMonth = {
-  "20.02": "10.2",
-  "20.06": "11.0",
-  "20.12": "11.1",
-  "23.04": "12.1",
-  "23.09": "12.2",
-  "25.12": "13.1"
-};
-function ngcPytorchCuda(tag) {
-  const month = /^(\d{2}\.\d{2})-/.exec(tag)?.[1];
-  return month === void 0 ? null : cudaOfMonth[month] ?? null;
-}
-
-// src/facts/image-facts.ts
+init_ngc_pytorch_cuda();
 function osOfTagPart(part) {
   const m = /^(?<distro>ubuntu|ubi|rockylinux|centos|oraclelinux|amzn|opensuse|debian)(?<v>\d{1,2}(?:\.\d{2})?)$/.exec(part);
   if (m?.groups) {
@@ -50725,6 +51102,15 @@ var factPatterns = [
     source: "image-mention",
     read: (g) => imageFacts(`nvidia/cuda:${g.tag ?? ""}`).filter(([name2]) => name2 === "cuda" || name2 === "cudnn" || name2 === "os")
   },
+  {
+    // An NGC PyTorch image named in a report (`When building from source in \`nvcr.io/nvidia/pytorch:25.08-py3\` container`):
+    // the month's CUDA where ngc-pytorch-cuda.ts lists it. Not the base image: which stage used it is not known.
+    literals: ["nvcr.io/nvidia/pytorch:"],
+    regex: /(?:^|[\s,(="'`])nvcr\.io\/nvidia\/pytorch:(?<tag>\d{2}\.\d{2}-py3)\b/,
+    on: "output",
+    source: "image-mention",
+    read: (g) => imageFacts(`nvcr.io/nvidia/pytorch:${g.tag ?? ""}`)
+  },
   // ---- base images -----------------------------------------------------------------------------
   {
     // BuildKit's step `FROM docker.io/nvidia/cuda:12.4.1-devel-ubuntu22.04@sha256:\u2026`, classic `FROM nvidia/cuda:\u2026`
@@ -50950,6 +51336,16 @@ var factPatterns = [
     regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] (?!(?:sudo )?(?:nvidia-)?(?:docker|podman|buildah|docker-compose) )|\$ (?:pip|python|nvcc|cmake|conda|mamba|micromamba)\b)/,
     on: "output",
     source: "prompt",
+    read: () => [["place", "host-shell"]]
+  },
+  {
+    // A CMake command pasted as the commands that were typed (an issue form's "Compile command": `cmake -DGGML_CUDA=ON ..`,
+    // `cmake --build . --config Release -j 30`, ggml-org/llama.cpp#13271): at the line start, whole (no `&&`, `;` or
+    // continuation), so not a line of a pasted Dockerfile `RUN`, which either starts with `RUN` or continues a command.
+    literals: ["cmake "],
+    regex: /^cmake (?:--build |-[DGSB])[^&;|\\]{0,400}$/,
+    on: "output",
+    source: "pasted-command",
     read: () => [["place", "host-shell"]]
   }
 ];

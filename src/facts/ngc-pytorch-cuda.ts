@@ -13,8 +13,10 @@
 // - 25.06 → 12.9.1, the last month on CUDA 12: the table of NGC images in wili-65535/trt-samples-for-hackathon-cn's
 //   README.md (`nvcr.io/nvidia/pytorch:25.06-py3` | CUDA 12.9.1.010 | "Last version with CUDA 12"), which points at
 //   NVIDIA's framework support matrix (docs.nvidia.com/deeplearning/frameworks/support-matrix).
-// - 25.08 → 13.0: the same support matrix; NVIDIA's own DGX Spark playbooks (NVIDIA/dgx-spark-playbooks,
-//   nvidia/llama-factory/README.md: "This NVIDIA PyTorch container supports CUDA 13" of `nvcr.io/nvidia/pytorch:25.08-py3`).
+// - 25.08 → 13.0: NVIDIA's release notes of that month's containers (Triton Inference Server Release 25.08,
+//   https://docs.nvidia.com/deeplearning/triton-inference-server/release-notes/rel-25-08.html: "Release 25.08 is based
+//   on CUDA 13.0.0.044"); NVIDIA's DGX Spark playbooks (NVIDIA/dgx-spark-playbooks, nvidia/llama-factory/README.md:
+//   "This NVIDIA PyTorch container supports CUDA 13" of `nvcr.io/nvidia/pytorch:25.08-py3`).
 // - 25.12 → 13.1.0: NVIDIA's release notes, rel-25-12.html.
 
 /** `YY.MM` → the CUDA `major.minor` of that month's PyTorch image. */
