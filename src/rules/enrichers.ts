@@ -46,6 +46,7 @@ import { uvLockRequirementsEnrich } from '../knowledge/uv-lock-requirements-enri
 import { cpuTorchEnrich } from '../knowledge/cpu-torch-enricher.js';
 import { unpinnedTorchEnrich } from '../knowledge/unpinned-torch-enricher.js';
 import { toolBinDirEnrich } from '../knowledge/tool-bin-dir-enricher.js';
+import { selfInstalledEnrich } from '../knowledge/self-installed-enricher.js';
 import { hostCompilerCudaEnrich } from '../knowledge/host-compiler-cuda.js';
 
 /**
@@ -111,6 +112,8 @@ export const enrichers: Record<string, Enricher> = {
   'git-install': gitInstallEnrich,
   /** Where an earlier step installed a command the shell cannot find, when the log shows it (`{enrich.toolBinDir}`, `{enrich.toolBinWhy}`). */
   'tool-bin-dir': toolBinDirEnrich,
+  /** For a missing command no distribution package provides (conda): the earlier step meant to install it, its curl without -L, its prefix (`{enrich.selfInstallStep}`, `{enrich.selfCurlNoLocation}`, `{enrich.selfInstallPrefix}`). */
+  'self-installed': selfInstalledEnrich,
   'host-compiler-cuda': hostCompilerCudaEnrich,
   /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
   'lowercase-tag': lowercaseTagEnrich,
