@@ -47,6 +47,7 @@ import { cpuTorchEnrich } from '../knowledge/cpu-torch-enricher.js';
 import { unpinnedTorchEnrich } from '../knowledge/unpinned-torch-enricher.js';
 import { toolBinDirEnrich } from '../knowledge/tool-bin-dir-enricher.js';
 import { selfInstalledEnrich } from '../knowledge/self-installed-enricher.js';
+import { foreignBaseEnrich } from '../knowledge/foreign-base-enricher.js';
 import { hostCompilerCudaEnrich } from '../knowledge/host-compiler-cuda.js';
 
 /**
@@ -114,6 +115,8 @@ export const enrichers: Record<string, Enricher> = {
   'tool-bin-dir': toolBinDirEnrich,
   /** For a missing command no distribution package provides (conda): the earlier step meant to install it, its curl without -L, its prefix (`{enrich.selfInstallStep}`, `{enrich.selfCurlNoLocation}`, `{enrich.selfInstallPrefix}`). */
   'self-installed': selfInstalledEnrich,
+  /** The base image of a stage whose shell is foreign, and the build host's architecture as the log shows it (`{enrich.foreignHost}`, `{enrich.foreignBase}`). */
+  'foreign-base': foreignBaseEnrich,
   'host-compiler-cuda': hostCompilerCudaEnrich,
   /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
   'lowercase-tag': lowercaseTagEnrich,
