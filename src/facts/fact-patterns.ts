@@ -289,6 +289,25 @@ export const factPatterns: readonly FactPattern[] = [
     source: 'nvidia-repo',
     read: (g) => one('nvidiaRepo', `${g.distro}/${g.arch}`),
   },
+  // ---- the build host --------------------------------------------------------------------------
+  {
+    // Docker before running a single-platform image of another platform than the host's: `WARNING: The requested image's
+    // platform (linux/amd64) does not match the detected host platform (linux/arm64/v8) and no specific platform was requested`
+    literals: ['does not match the detected host platform'],
+    regex: /does not match the detected host platform \((?<host>[a-z0-9]{1,20}\/[\w/.-]{1,40})\)/,
+    on: 'output',
+    source: 'docker-warning',
+    read: (g) => one('hostPlatform', g.host),
+  },
+  {
+    // A Raspberry Pi's shell prompt, `(venv) pi@raspberrypi:~/dev/vscode-arm $ docker-compose up --build`: Raspberry Pi OS installs
+    // with the hostname `raspberrypi` (a `hostnamectl` of one: `Static hostname: raspberrypi`, `Architecture: arm`).
+    literals: ['@raspberrypi'],
+    regex: /^(?:\([\w.-]{1,60}\) )?[a-z_][\w-]{0,31}@raspberrypi:\S{0,300} ?[$#] /,
+    on: 'output',
+    source: 'shell-prompt',
+    read: () => [['hostPlatform', 'arm']],
+  },
   // ---- where it ran ----------------------------------------------------------------------------
   {
     // A Dockerfile's `RUN` line pasted with the output it gave (`RUN pip3 uninstall -y llama-cpp-python \`, then

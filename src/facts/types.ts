@@ -36,7 +36,12 @@ export type FactName =
    * `github-hosted` or `self-hosted` (a GitHub Actions runner); `github-actions` when the log shows only that the build
    * ran in a GitHub Actions job (docker/build-push-action's failure line), not on which kind of runner.
    */
-  | 'runner';
+  | 'runner'
+  /**
+   * The build host's platform as the log shows it: Docker's `detected host platform (linux/arm64/v8)`, or `arm` (32- or
+   * 64-bit unknown) from a Raspberry Pi's shell prompt. The host runs the builder, so a stage of another platform needs emulation.
+   */
+  | 'hostPlatform';
 
 export const factNames: readonly FactName[] = [
   'baseImage',
@@ -55,6 +60,7 @@ export const factNames: readonly FactName[] = [
   'torchCuda',
   'place',
   'runner',
+  'hostPlatform',
 ];
 
 /** One value of a fact and its proof. */

@@ -36,7 +36,8 @@ function poetryBinDir(step: Step): { dir: string; how: string } | null {
   return null;
 }
 
-function stepLabel(step: Step): string {
+/** `[builder 3/7]`, `[3/7]`, or `[#12]` for a step the log does not number. */
+export function stepLabel(step: Step): string {
   const where = step.index !== null && step.total !== null ? `${step.index}/${step.total}` : `#${step.id}`;
   return step.stage !== null && step.stage !== '' ? `[${step.stage} ${where}]` : `[${where}]`;
 }

@@ -46,6 +46,8 @@ import { uvLockRequirementsEnrich } from '../knowledge/uv-lock-requirements-enri
 import { cpuTorchEnrich } from '../knowledge/cpu-torch-enricher.js';
 import { unpinnedTorchEnrich } from '../knowledge/unpinned-torch-enricher.js';
 import { toolBinDirEnrich } from '../knowledge/tool-bin-dir-enricher.js';
+import { selfInstalledEnrich } from '../knowledge/self-installed-enricher.js';
+import { foreignBaseEnrich } from '../knowledge/foreign-base-enricher.js';
 import { hostCompilerCudaEnrich } from '../knowledge/host-compiler-cuda.js';
 import { askedArchEnrich } from '../knowledge/asked-arch-enricher.js';
 
@@ -112,6 +114,10 @@ export const enrichers: Record<string, Enricher> = {
   'git-install': gitInstallEnrich,
   /** Where an earlier step installed a command the shell cannot find, when the log shows it (`{enrich.toolBinDir}`, `{enrich.toolBinWhy}`). */
   'tool-bin-dir': toolBinDirEnrich,
+  /** For a missing command no distribution package provides (conda): the earlier step meant to install it, its curl without -L, its prefix (`{enrich.selfInstallStep}`, `{enrich.selfCurlNoLocation}`, `{enrich.selfInstallPrefix}`). */
+  'self-installed': selfInstalledEnrich,
+  /** The base image of a stage whose shell is foreign, and the build host's architecture as the log shows it (`{enrich.foreignHost}`, `{enrich.foreignBase}`). */
+  'foreign-base': foreignBaseEnrich,
   'host-compiler-cuda': hostCompilerCudaEnrich,
   /** The newest arch a failed nvcc command asks for, when the log shows no CUDA that compiles it (`{enrich.askedArch}`, `{enrich.askedNeeds}`, `{enrich.askedFallback}`). */
   'asked-arch': askedArchEnrich,

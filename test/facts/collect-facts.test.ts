@@ -62,6 +62,10 @@ const table: [file: string, expected: Record<string, string>][] = [
   ['real-world/uv-conda/uv-sync-geventhttpclient-no-gcc.log', { installer: 'uv (instruction)', python: '3.13 (python)' }],
   // `/home/runner/work/_temp/….sh: line 18: … Killed …`: the workspace path of a GitHub-hosted runner
   ['real-world/ci/vorarbeiter-runner-shutdown-signal.log', { runner: 'github-hosted (runner)' }],
+  // `(dockercompose) pi@raspberrypi:~/dev/vscode-arm $ docker-compose up --build`: a Raspberry Pi's prompt, an arm host
+  ['rules/buildx/exec-format-error/match-raspberry-pi-amd64-only-base.log', { hostPlatform: 'arm (shell-prompt)', baseImage: 'vtsv/arm:builder (from)' }],
+  // `root@Tower:/mnt/user/Projects/deep-image-prior# docker build …`: a prompt that names no platform
+  ['rules/shell/command-not-found/match-conda-installer-step-not-in-log.log', { hostPlatform: '—', place: 'image-build (build-command)' }],
   // docker/build-push-action's failure line: a GitHub Actions job, the runner's kind not named. The job log's
   // `##[error]buildx failed with: …` (its marker dropped), the web view's `Error: buildx failed with: …` with buildx's
   // `failed to build: failed to solve:`, and the action before v2.6.1 (`buildx call failed with:`)

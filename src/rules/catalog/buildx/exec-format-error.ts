@@ -100,6 +100,29 @@ export const execFormatError: RuleInput = {
         'Emulated builds are many times slower than native ones: for long compiles prefer a native runner per platform.',
       ].join('\n'),
     },
+    // The stage's shell is foreign and the log shows the host: the base image has no variant for this host. Emulation
+    // of a whole stage is the slow fallback (Docker's multi-platform docs), not the fix.
+    {
+      when: 'shell&enrich.foreignHost&!fact.place=docker-run',
+      title: 'Base image built for another architecture than this build host',
+      message:
+        'The builder cannot run even the shell of this stage: the base image `{enrich.foreignBase|of this stage}` is built for ' +
+        '{enrich.foreignImagePlatform|another CPU architecture} and this build host is {enrich.foreignHost}. The image has no variant ' +
+        'for {enrich.foreignHostArch}, so Docker used the one it has (exec format error on the stage\'s shell).',
+      fix: [
+        'List the platforms the image is published for, and the platform of the copy pulled here:',
+        '',
+        '```sh',
+        'docker buildx imagetools inspect {enrich.foreignBase|IMAGE}',
+        "docker image inspect --format '{{{{.Os}}}}/{{{{.Architecture}}}}' {enrich.foreignBase|IMAGE}",
+        '```',
+        'Without an entry for {enrich.foreignHostArch}, this stage runs only on a host of the image\'s architecture: build it there (an',
+        'image for cross-compiling to arm runs on an x86-64 host and produces arm binaries), or switch to a base image with a variant',
+        'for {enrich.foreignHostArch} to build natively here. Only as a fallback: register a QEMU emulator on this host (`docker run',
+        '--privileged --rm tonistiigi/binfmt --install all`) and build again; every step then runs emulated, many times slower than',
+        'native, which is impractical for a long compile.',
+      ].join('\n'),
+    },
     {
       when: 'shell',
       message:
@@ -119,6 +142,6 @@ export const execFormatError: RuleInput = {
     "downloaded binary, pick the download by the target's architecture: `ARG TARGETARCH` and use",
     '`${TARGETARCH}` (amd64, arm64) in the URL.',
   ].join('\n'),
-  enrich: 'run-command',
+  enrich: ['run-command', 'foreign-base'],
   docs: 'https://docs.docker.com/build/building/multi-platform/#qemu',
 };

@@ -17,6 +17,19 @@ const installFix = [
   'instead. Stages share nothing but what is copied with `COPY --from`: a tool installed in another stage is not here.',
 ].join('\n');
 
+/** The batch install of a self-installed tool (`-b`: no PATH changes, `-p`: the prefix; conda's install docs). */
+function selfInstallFix(lead: string): string {
+  return [
+    `${lead} (\`-b\` changes no \`PATH\`: {enrich.selfInstallDocs}; installers for other architectures: {enrich.selfInstallerIndex}):`,
+    '',
+    '```dockerfile',
+    'RUN curl -fsSL -o /tmp/installer.sh {enrich.selfInstallerUrl} \\',
+    ' && bash /tmp/installer.sh -b -p {enrich.selfInstallPrefix} && rm /tmp/installer.sh',
+    'ENV PATH={enrich.selfInstallPrefix}/bin:$PATH',
+    '```',
+  ].join('\n');
+}
+
 export const commandNotFound: RuleInput = {
   id: 'shell/command-not-found',
   title: 'Command not found',
@@ -73,6 +86,29 @@ export const commandNotFound: RuleInput = {
       message: '`{command}` is installed, but not on `PATH`: {enrich.toolBinWhy}, and that directory is not on the `PATH` of the shell that ran it (exit code 127 is the shell\'s "command not found").',
       fix: ['Put that directory on `PATH` where the command runs:', '', '```sh', 'export PATH="{enrich.toolBinDir}:$PATH"', '```', '', 'or call it by its full path, `{enrich.toolBinDir}/{command}`.'].join('\n'),
     },
+    // A command no distribution package provides (conda, knowledge/self-installed-tools.ts): the earlier step that
+    // runs its installer is the fix, not a package search. curl(1): without `-L` curl saves the redirect response.
+    {
+      when: 'named&exit127&enrich.selfCurlNoLocation&fact.place=image-build',
+      title: 'Command not found: its installer was never downloaded',
+      message:
+        '`{command}` is not installed in this stage (exit code 127 is the shell\'s "command not found"). No Debian or Ubuntu package ' +
+        'provides it: it comes from {enrich.selfInstaller}, which step {enrich.selfInstallStep} downloads with `curl` without `-L`. ' +
+        'When the download URL redirects, curl saves the redirect response instead of the installer, so nothing is installed.',
+      fix: selfInstallFix('In step {enrich.selfInstallStep}, download with `-L` (follow redirects) and `-f` (an HTTP error fails that step instead of saving an error page), install in batch mode and put the prefix\'s `bin` on `PATH`'),
+    },
+    {
+      when: 'named&exit127&enrich.selfInstaller&fact.place=image-build',
+      title: 'Command not found: its installer did not install it',
+      message:
+        '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found"). ' +
+        'No Debian or Ubuntu package provides it: it comes from {enrich.selfInstaller}, which an earlier step ' +
+        '({enrich.selfInstallStep|not in this log: find it in the Dockerfile}) was meant to run.',
+      fix: selfInstallFix(
+        'Check that step: a `curl` without `-L` saves a redirect response instead of the installer; read its output for an install that failed ' +
+          'without failing the step. Download with `-fsSL`, install in batch mode and put the prefix\'s `bin` on `PATH`',
+      ),
+    },
     {
       when: 'named&exit127',
       message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found").',
@@ -88,5 +124,5 @@ export const commandNotFound: RuleInput = {
       fix: installFix,
     },
   ],
-  enrich: ['command-package', 'tool-bin-dir'],
+  enrich: ['command-package', 'tool-bin-dir', 'self-installed'],
 };

@@ -1,0 +1,29 @@
+// The `foreign-base` enricher: when the stage's own shell cannot execute (exec format error) and the log shows the
+// build host's platform (fact `hostPlatform`: Docker's platform warning, or a Raspberry Pi's shell prompt), the base
+// image has no variant for that host, so Docker used the one it has, of another architecture: a pull without
+// `--platform` takes the host's entry of a multi-platform image, and the only image of a single-platform one.
+// Docker's docs: `docker buildx imagetools inspect` lists the platforms of an image in the registry
+// (docs.docker.com/reference/cli/docker/buildx/imagetools/inspect/).
+import type { BuildModel, Step } from '../model/types.js';
+import type { FactView } from '../facts/fact-view.js';
+
+/**
+ * `foreignHost` (the host as the log shows it), `foreignHostArch` (`linux/arm64/v8`, or `arm`), `foreignImagePlatform`
+ * (only from Docker's warning, captured by the rule's `platformWarning` context), `foreignBase` (fact `baseImage`).
+ */
+export function foreignBaseEnrich(captures: Readonly<Record<string, string>>, _step: Step | null, _model: BuildModel, facts: FactView): Record<string, string> {
+  const host = facts.get('hostPlatform');
+  if (host === null) return {};
+  const out: Record<string, string> = {
+    foreignHostArch: host.value,
+    foreignHost:
+      host.source === 'shell-prompt'
+        ? 'a Raspberry Pi, an arm board (the shell prompt shows its default hostname, raspberrypi)'
+        : `${host.value} (Docker's platform warning)`,
+  };
+  const image = captures['context.platformWarning.image'];
+  if (image !== undefined) out.foreignImagePlatform = image;
+  const base = facts.value('baseImage');
+  if (base !== null) out.foreignBase = base;
+  return out;
+}

@@ -1,0 +1,51 @@
+// The `self-installed` enricher: for a missing command that no distribution package provides (conda: its own
+// installer, knowledge/self-installed-tools.ts), the earlier step of the stage that was meant to install it, and what
+// in that step the log shows wrong: a `curl` without `-L`, which saves a redirect instead of the installer; the prefix
+// the installer was given (`-p`), whose `bin` has to be on PATH. Without that step in the log, the rule says what to
+// look for in the Dockerfile instead.
+import type { BuildModel, Step } from '../model/types.js';
+import type { FactView } from '../facts/fact-view.js';
+import { selfInstalledTool } from './self-installed-tools.js';
+import { stepLabel } from './tool-bin-dir-enricher.js';
+
+/** True when a `curl` command of `text` (up to the next `&&`, `;`, `|`) has no `-L` / `--location`. */
+export function curlWithoutLocation(text: string): boolean {
+  for (const hit of text.matchAll(/\bcurl\s([^;&|]{0,600})/g)) {
+    const words = hit[1]!.split(/\s+/);
+    if (!words.some((w) => w === '--location' || w === '--location-trusted' || (/^-[A-Za-z]{1,20}$/.test(w) && w.includes('L')))) return true;
+  }
+  return false;
+}
+
+/** `/opt/conda/` → `/opt/conda`; `/` stays. */
+function trimSlashes(path: string): string {
+  let end = path.length;
+  while (end > 1 && path[end - 1] === '/') end -= 1;
+  return path.slice(0, end);
+}
+
+/**
+ * `selfInstaller` (what installs the command), `selfInstallerUrl`, `selfInstallerIndex`, `selfInstallDocs`,
+ * `selfInstallPrefix` (the `-p` of the installer step, else the table's default); when the log shows the installer
+ * step, `selfInstallStep` (its label) and `selfCurlNoLocation` when its curl lacks `-L`.
+ */
+export function selfInstalledEnrich(captures: Readonly<Record<string, string>>, step: Step | null, model: BuildModel, _facts: FactView): Record<string, string> {
+  const command = captures['command'];
+  const tool = command === undefined ? null : selfInstalledTool(command);
+  if (tool === null || step === null) return {};
+  const before = model.steps.slice(0, Math.max(0, model.steps.indexOf(step))).filter((s) => s.stage === step.stage);
+  const installerStep = before.reverse().find((s) => tool.installerPattern.test(s.instruction)) ?? null;
+  const prefix = installerStep === null ? null : (/\s-b?p\s+(\/[^\s;&|]{1,200})/.exec(installerStep.instruction)?.[1] ?? null);
+  const out: Record<string, string> = {
+    selfInstaller: tool.installer,
+    selfInstallerUrl: tool.installerUrl,
+    selfInstallerIndex: tool.installerIndex,
+    selfInstallDocs: tool.docs,
+    selfInstallPrefix: trimSlashes(prefix ?? tool.defaultPrefix),
+  };
+  if (installerStep !== null) {
+    out.selfInstallStep = stepLabel(installerStep);
+    if (curlWithoutLocation(installerStep.instruction)) out.selfCurlNoLocation = 'yes';
+  }
+  return out;
+}
