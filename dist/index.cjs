@@ -4873,6 +4873,90 @@ var init_tool_bin_dir_enricher = __esm({
   }
 });
 
+// src/knowledge/self-installed-tools.ts
+function selfInstalledTool(command) {
+  const name2 = command.slice(command.lastIndexOf("/") + 1);
+  return Object.hasOwn(tools, name2) ? tools[name2] : null;
+}
+var condaInstaller, tools;
+var init_self_installed_tools = __esm({
+  "src/knowledge/self-installed-tools.ts"() {
+    "use strict";
+    condaInstaller = {
+      installer: "the Miniconda installer (or Anaconda's, or Miniforge's)",
+      installerPattern: /\b(?:Miniconda|Anaconda|Miniforge|Mambaforge)[\w.-]{0,100}\.sh\b/,
+      defaultPrefix: "/opt/conda",
+      installerUrl: "https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh",
+      installerIndex: "https://repo.anaconda.com/miniconda/",
+      docs: "https://docs.conda.io/projects/conda/en/latest/user-guide/install/linux.html"
+    };
+    tools = {
+      conda: condaInstaller
+    };
+  }
+});
+
+// src/knowledge/self-installed-enricher.ts
+function curlWithoutLocation(text2) {
+  for (const hit of text2.matchAll(/\bcurl\s([^;&|]{0,600})/g)) {
+    const words3 = hit[1].split(/\s+/);
+    if (!words3.some((w) => w === "--location" || w === "--location-trusted" || /^-[A-Za-z]{1,20}$/.test(w) && w.includes("L"))) return true;
+  }
+  return false;
+}
+function trimSlashes(path7) {
+  let end = path7.length;
+  while (end > 1 && path7[end - 1] === "/") end -= 1;
+  return path7.slice(0, end);
+}
+function selfInstalledEnrich(captures, step, model, _facts) {
+  const command = captures["command"];
+  const tool = command === void 0 ? null : selfInstalledTool(command);
+  if (tool === null || step === null) return {};
+  const before = model.steps.slice(0, Math.max(0, model.steps.indexOf(step))).filter((s) => s.stage === step.stage);
+  const installerStep = before.reverse().find((s) => tool.installerPattern.test(s.instruction)) ?? null;
+  const prefix = installerStep === null ? null : /\s-b?p\s+(\/[^\s;&|]{1,200})/.exec(installerStep.instruction)?.[1] ?? null;
+  const out = {
+    selfInstaller: tool.installer,
+    selfInstallerUrl: tool.installerUrl,
+    selfInstallerIndex: tool.installerIndex,
+    selfInstallDocs: tool.docs,
+    selfInstallPrefix: trimSlashes(prefix ?? tool.defaultPrefix)
+  };
+  if (installerStep !== null) {
+    out.selfInstallStep = stepLabel(installerStep);
+    if (curlWithoutLocation(installerStep.instruction)) out.selfCurlNoLocation = "yes";
+  }
+  return out;
+}
+var init_self_installed_enricher = __esm({
+  "src/knowledge/self-installed-enricher.ts"() {
+    "use strict";
+    init_self_installed_tools();
+    init_tool_bin_dir_enricher();
+  }
+});
+
+// src/knowledge/foreign-base-enricher.ts
+function foreignBaseEnrich(captures, _step, _model, facts) {
+  const host = facts.get("hostPlatform");
+  if (host === null) return {};
+  const out = {
+    foreignHostArch: host.value,
+    foreignHost: host.source === "shell-prompt" ? "a Raspberry Pi, an arm board (the shell prompt shows its default hostname, raspberrypi)" : `${host.value} (Docker's platform warning)`
+  };
+  const image = captures["context.platformWarning.image"];
+  if (image !== void 0) out.foreignImagePlatform = image;
+  const base = facts.value("baseImage");
+  if (base !== null) out.foreignBase = base;
+  return out;
+}
+var init_foreign_base_enricher = __esm({
+  "src/knowledge/foreign-base-enricher.ts"() {
+    "use strict";
+  }
+});
+
 // src/knowledge/host-compiler-cuda.ts
 function gccMajorOfPath(path7) {
   const name2 = path7.slice(path7.lastIndexOf("/") + 1);
@@ -4983,6 +5067,8 @@ var init_enrichers = __esm({
     init_cpu_torch_enricher();
     init_unpinned_torch_enricher();
     init_tool_bin_dir_enricher();
+    init_self_installed_enricher();
+    init_foreign_base_enricher();
     init_host_compiler_cuda();
     init_asked_arch_enricher();
     enrichers = {
@@ -5031,6 +5117,10 @@ var init_enrichers = __esm({
       "git-install": gitInstallEnrich,
       /** Where an earlier step installed a command the shell cannot find, when the log shows it (`{enrich.toolBinDir}`, `{enrich.toolBinWhy}`). */
       "tool-bin-dir": toolBinDirEnrich,
+      /** For a missing command no distribution package provides (conda): the earlier step meant to install it, its curl without -L, its prefix (`{enrich.selfInstallStep}`, `{enrich.selfCurlNoLocation}`, `{enrich.selfInstallPrefix}`). */
+      "self-installed": selfInstalledEnrich,
+      /** The base image of a stage whose shell is foreign, and the build host's architecture as the log shows it (`{enrich.foreignHost}`, `{enrich.foreignBase}`). */
+      "foreign-base": foreignBaseEnrich,
       "host-compiler-cuda": hostCompilerCudaEnrich,
       /** The newest arch a failed nvcc command asks for, when the log shows no CUDA that compiles it (`{enrich.askedArch}`, `{enrich.askedNeeds}`, `{enrich.askedFallback}`). */
       "asked-arch": askedArchEnrich,
@@ -5097,7 +5187,8 @@ var init_types = __esm({
       "torchaudio",
       "torchCuda",
       "place",
-      "runner"
+      "runner",
+      "hostPlatform"
     ];
   }
 });
@@ -13963,6 +14054,17 @@ var init_unbound_variable = __esm({
 });
 
 // src/rules/catalog/shell/command-not-found.ts
+function selfInstallFix(lead) {
+  return [
+    `${lead} (\`-b\` changes no \`PATH\`: {enrich.selfInstallDocs}; installers for other architectures: {enrich.selfInstallerIndex}):`,
+    "",
+    "```dockerfile",
+    "RUN curl -fsSL -o /tmp/installer.sh {enrich.selfInstallerUrl} \\",
+    " && bash /tmp/installer.sh -b -p {enrich.selfInstallPrefix} && rm /tmp/installer.sh",
+    "ENV PATH={enrich.selfInstallPrefix}/bin:$PATH",
+    "```"
+  ].join("\n");
+}
 var namedPattern, installFix, commandNotFound;
 var init_command_not_found = __esm({
   "src/rules/catalog/shell/command-not-found.ts"() {
@@ -14032,6 +14134,22 @@ var init_command_not_found = __esm({
           message: '`{command}` is installed, but not on `PATH`: {enrich.toolBinWhy}, and that directory is not on the `PATH` of the shell that ran it (exit code 127 is the shell\'s "command not found").',
           fix: ["Put that directory on `PATH` where the command runs:", "", "```sh", 'export PATH="{enrich.toolBinDir}:$PATH"', "```", "", "or call it by its full path, `{enrich.toolBinDir}/{command}`."].join("\n")
         },
+        // A command no distribution package provides (conda, knowledge/self-installed-tools.ts): the earlier step that
+        // runs its installer is the fix, not a package search. curl(1): without `-L` curl saves the redirect response.
+        {
+          when: "named&exit127&enrich.selfCurlNoLocation&fact.place=image-build",
+          title: "Command not found: its installer was never downloaded",
+          message: '`{command}` is not installed in this stage (exit code 127 is the shell\'s "command not found"). No Debian or Ubuntu package provides it: it comes from {enrich.selfInstaller}, which step {enrich.selfInstallStep} downloads with `curl` without `-L`. When the download URL redirects, curl saves the redirect response instead of the installer, so nothing is installed.',
+          fix: selfInstallFix("In step {enrich.selfInstallStep}, download with `-L` (follow redirects) and `-f` (an HTTP error fails that step instead of saving an error page), install in batch mode and put the prefix's `bin` on `PATH`")
+        },
+        {
+          when: "named&exit127&enrich.selfInstaller&fact.place=image-build",
+          title: "Command not found: its installer did not install it",
+          message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found"). No Debian or Ubuntu package provides it: it comes from {enrich.selfInstaller}, which an earlier step ({enrich.selfInstallStep|not in this log: find it in the Dockerfile}) was meant to run.',
+          fix: selfInstallFix(
+            "Check that step: a `curl` without `-L` saves a redirect response instead of the installer; read its output for an install that failed without failing the step. Download with `-fsSL`, install in batch mode and put the prefix's `bin` on `PATH`"
+          )
+        },
         {
           when: "named&exit127",
           message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found").',
@@ -14045,7 +14163,7 @@ var init_command_not_found = __esm({
           fix: installFix
         }
       ],
-      enrich: ["command-package", "tool-bin-dir"]
+      enrich: ["command-package", "tool-bin-dir", "self-installed"]
     };
   }
 });
@@ -14327,6 +14445,26 @@ var init_exec_format_error = __esm({
             "Emulated builds are many times slower than native ones: for long compiles prefer a native runner per platform."
           ].join("\n")
         },
+        // The stage's shell is foreign and the log shows the host: the base image has no variant for this host. Emulation
+        // of a whole stage is the slow fallback (Docker's multi-platform docs), not the fix.
+        {
+          when: "shell&enrich.foreignHost&!fact.place=docker-run",
+          title: "Base image built for another architecture than this build host",
+          message: "The builder cannot run even the shell of this stage: the base image `{enrich.foreignBase|of this stage}` is built for {enrich.foreignImagePlatform|another CPU architecture} and this build host is {enrich.foreignHost}. The image has no variant for {enrich.foreignHostArch}, so Docker used the one it has (exec format error on the stage's shell).",
+          fix: [
+            "List the platforms the image is published for, and the platform of the copy pulled here:",
+            "",
+            "```sh",
+            "docker buildx imagetools inspect {enrich.foreignBase|IMAGE}",
+            "docker image inspect --format '{{{{.Os}}}}/{{{{.Architecture}}}}' {enrich.foreignBase|IMAGE}",
+            "```",
+            "Without an entry for {enrich.foreignHostArch}, this stage runs only on a host of the image's architecture: build it there (an",
+            "image for cross-compiling to arm runs on an x86-64 host and produces arm binaries), or switch to a base image with a variant",
+            "for {enrich.foreignHostArch} to build natively here. Only as a fallback: register a QEMU emulator on this host (`docker run",
+            "--privileged --rm tonistiigi/binfmt --install all`) and build again; every step then runs emulated, many times slower than",
+            "native, which is impractical for a long compile."
+          ].join("\n")
+        },
         {
           when: "shell",
           message: "The builder cannot run even the shell of this {platform|foreign-platform} stage: no QEMU emulator is registered (binfmt_misc) for that architecture on the build host."
@@ -14344,7 +14482,7 @@ var init_exec_format_error = __esm({
         "downloaded binary, pick the download by the target's architecture: `ARG TARGETARCH` and use",
         "`${TARGETARCH}` (amd64, arm64) in the URL."
       ].join("\n"),
-      enrich: "run-command",
+      enrich: ["run-command", "foreign-base"],
       docs: "https://docs.docker.com/build/building/multi-platform/#qemu"
     };
   }
@@ -51243,6 +51381,25 @@ var factPatterns = [
     on: "both",
     source: "nvidia-repo",
     read: (g) => one("nvidiaRepo", `${g.distro}/${g.arch}`)
+  },
+  // ---- the build host --------------------------------------------------------------------------
+  {
+    // Docker before running a single-platform image of another platform than the host's: `WARNING: The requested image's
+    // platform (linux/amd64) does not match the detected host platform (linux/arm64/v8) and no specific platform was requested`
+    literals: ["does not match the detected host platform"],
+    regex: /does not match the detected host platform \((?<host>[a-z0-9]{1,20}\/[\w/.-]{1,40})\)/,
+    on: "output",
+    source: "docker-warning",
+    read: (g) => one("hostPlatform", g.host)
+  },
+  {
+    // A Raspberry Pi's shell prompt, `(venv) pi@raspberrypi:~/dev/vscode-arm $ docker-compose up --build`: Raspberry Pi OS installs
+    // with the hostname `raspberrypi` (a `hostnamectl` of one: `Static hostname: raspberrypi`, `Architecture: arm`).
+    literals: ["@raspberrypi"],
+    regex: /^(?:\([\w.-]{1,60}\) )?[a-z_][\w-]{0,31}@raspberrypi:\S{0,300} ?[$#] /,
+    on: "output",
+    source: "shell-prompt",
+    read: () => [["hostPlatform", "arm"]]
   },
   // ---- where it ran ----------------------------------------------------------------------------
   {
