@@ -225,6 +225,16 @@ export const factPatterns: readonly FactPattern[] = [
     read: (g) => torchFacts(g.pkg, g.v),
   },
   {
+    // The setup.py of flash-attn, causal-conv1d and mamba-ssm prints the torch it builds against, from the environment
+    // that runs it (pip's isolated build environment unless `--no-build-isolation`): `torch.__version__  = 2.7.0+cpu`
+    // (`print("\n\ntorch.__version__  = {}\n\n".format(torch.__version__))`, Dao-AILab/causal-conv1d setup.py).
+    literals: ['torch.__version__'],
+    regex: /^\s{0,20}torch\.__version__\s{1,4}=\s{1,4}(?<v>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:[a-z]{1,5}\d{0,3})?(?:\+[\w.]{1,40})?)\s*$/,
+    on: 'output',
+    source: 'setup-py',
+    read: (g) => torchFacts('torch', g.v),
+  },
+  {
     // Interpreter paths: `/usr/local/lib/python3.10/site-packages`, `/opt/conda/lib/python3.11/`
     literals: ['/python3.'],
     regex: /\/python3\.(?<minor>\d{1,2})\//,
@@ -307,6 +317,24 @@ export const factPatterns: readonly FactPattern[] = [
     on: 'output',
     source: 'shell-prompt',
     read: () => [['hostPlatform', 'arm']],
+  },
+  {
+    // A Windows machine's own paths in the output: `C:\Users\Administrator\AppData\Local\Temp\pip-build-env-…` (pip's
+    // build environment on Windows), `C:\Program Files\…`. A drive letter before one of Windows' own top folders, so a
+    // Linux path never matches.
+    literals: [':\\Users\\', ':\\Program Files', ':\\ProgramData\\', ':\\Windows\\'],
+    regex: /(?:^|[\s'"(=])[A-Za-z]:\\(?:Users|Program Files(?: \(x86\))?|ProgramData|Windows)\\/,
+    on: 'output',
+    source: 'windows-path',
+    read: () => [['hostOs', 'windows']],
+  },
+  {
+    // A PowerShell prompt: `PS C:\Users\me\project> pip install mamba-ssm`.
+    literals: ['PS '],
+    regex: /^PS [A-Za-z]:\\[^>]{0,300}> /,
+    on: 'output',
+    source: 'shell-prompt',
+    read: () => [['hostOs', 'windows']],
   },
   // ---- where it ran ----------------------------------------------------------------------------
   {

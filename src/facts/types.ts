@@ -41,7 +41,12 @@ export type FactName =
    * The build host's platform as the log shows it: Docker's `detected host platform (linux/arm64/v8)`, or `arm` (32- or
    * 64-bit unknown) from a Raspberry Pi's shell prompt. The host runs the builder, so a stage of another platform needs emulation.
    */
-  | 'hostPlatform';
+  | 'hostPlatform'
+  /**
+   * The operating system of the machine that ran the failing commands, when the log shows one that is not Linux:
+   * `windows` from Windows paths (`C:\Users\…`) or a PowerShell prompt. Linux is the default and is not recorded.
+   */
+  | 'hostOs';
 
 export const factNames: readonly FactName[] = [
   'baseImage',
@@ -61,6 +66,7 @@ export const factNames: readonly FactName[] = [
   'place',
   'runner',
   'hostPlatform',
+  'hostOs',
 ];
 
 /** One value of a fact and its proof. */

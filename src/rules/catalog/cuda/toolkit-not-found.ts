@@ -401,6 +401,128 @@ const nvccVersionFrameVariants: Variant[] = [
   },
 ];
 
+// The setup.py of causal-conv1d, mamba-ssm, flash-attn and their forks (Dao-AILab/causal-conv1d setup.py, code corpus):
+// `if CUDA_HOME is not None: _, bare_metal_version = get_cuda_bare_metal_version(CUDA_HOME)`, which runs
+// `CUDA_HOME + "/bin/nvcc" -V`, then `raise RuntimeError(f"{PACKAGE_NAME} is only supported on CUDA 11.6 and above. Note:
+// make sure nvcc has a supported version by running nvcc -V.")` when that release is older. So the error means torch found
+// a CUDA_HOME (CUDA_HOME / CUDA_PATH, else the nvcc on PATH, else /usr/local/cuda: torch.utils.cpp_extension._find_cuda_home)
+// whose nvcc is too old; nvidia-smi's "CUDA Version" is the driver's newest supported CUDA, not a toolkit, and plays no
+// part. Both projects publish prebuilt wheels on their GitHub releases, `linux_x86_64` only
+// (github.com/Dao-AILab/causal-conv1d/releases/download/v1.4.0/causal_conv1d-1.4.0+cu122torch2.4cxx11abiFALSE-cp311-cp311-linux_x86_64.whl,
+// github.com/state-spaces/mamba/releases/download/v2.2.2/mamba_ssm-2.2.2+cu122torch2.4cxx11abiFALSE-cp311-cp311-linux_x86_64.whl,
+// as public install scripts download them; setup.py's BASE_WHEEL_URL): a wheel file installed by pip runs no setup.py.
+const NVCC_TOO_OLD = {
+  literals: ['is only supported on CUDA'],
+  pattern: '(?<package>[A-Za-z][\\w.-]{0,60}) is only supported on CUDA (?<min>\\d{1,2}\\.\\d{1,2}) and above',
+};
+const NVCC_TOO_OLD_TITLE = 'The nvcc this build found is older than the setup script accepts';
+const NVCC_TOO_OLD_MESSAGE =
+  "{context.nvccTooOld.package}'s setup.py ran `nvcc -V` in the CUDA toolkit torch found (CUDA_HOME or CUDA_PATH, else the nvcc on PATH, " +
+  'else /usr/local/cuda) and got a release older than {context.nvccTooOld.min}. The "CUDA Version" nvidia-smi prints is the newest CUDA ' +
+  'the driver supports, not an installed toolkit: the build needs a toolkit (nvcc) of the release torch was built for.';
+const NVCC_TOO_OLD_CHECK = [
+  'See which nvcc the build takes, and which CUDA torch was built with, in the shell that builds:',
+  '',
+  '```sh',
+  'which -a nvcc',
+  'nvcc -V',
+  'echo "CUDA_HOME=$CUDA_HOME"',
+  "CUDA_RELEASE=$(python -c 'import torch; print(torch.version.cuda)')",
+  'echo "$CUDA_RELEASE"',
+  '```',
+  '',
+  'Install the toolkit of that release from NVIDIA (https://developer.nvidia.com/cuda-downloads sets up the repository; the package is ' +
+    '`cuda-toolkit-` and the release with a dash, `cuda-toolkit-12-1` for 12.1, under `/usr/local/cuda-12.1`), put it first, and run the install again in the same shell:',
+  '',
+  '```sh',
+  'export CUDA_HOME="/usr/local/cuda-$CUDA_RELEASE"',
+  'export PATH="$CUDA_HOME/bin:$PATH"',
+  'nvcc -V',
+  '```',
+  '',
+  'Or skip the compile: causal-conv1d and mamba-ssm publish prebuilt Linux x86_64 wheels on their GitHub releases ' +
+    '(https://github.com/Dao-AILab/causal-conv1d/releases, https://github.com/state-spaces/mamba/releases), one per CUDA major, torch, C++ ABI and Python; ' +
+    'pip installs a wheel file without running setup.py.',
+].join('\n');
+const nvccTooOldVariants: Variant[] = [
+  {
+    when: 'nvccTooOld&fact.place=image-build',
+    title: NVCC_TOO_OLD_TITLE,
+    message: NVCC_TOO_OLD_MESSAGE,
+    fix: [
+      TORCH_CUDA_CHECK + ' Build on the `-devel` image of that release (https://hub.docker.com/r/nvidia/cuda/tags), whose nvcc is that release, and name it:',
+      '',
+      '```dockerfile',
+      ENV_LINE,
+      '```',
+    ].join('\n'),
+  },
+  {
+    when: 'nvccTooOld&!fact.place=docker-run',
+    title: NVCC_TOO_OLD_TITLE,
+    message: NVCC_TOO_OLD_MESSAGE,
+    fix: NVCC_TOO_OLD_CHECK,
+  },
+];
+
+// A Windows machine (fact hostOs: `C:\Users\…` paths, a PowerShell prompt) building outside an image: torch finds the
+// toolkit from CUDA_HOME or CUDA_PATH, else `where nvcc`, else `C:/Program Files/NVIDIA GPU Computing Toolkit/CUDA/v*.*`
+// (torch.utils.cpp_extension._find_cuda_home). In PowerShell `where` is Where-Object's alias: `where.exe` is the program.
+// mamba-ssm's README lists Linux among its requirements; causal-conv1d's setup.py classifies it `Operating System :: Unix`,
+// and both publish `linux_x86_64` wheels only. A `torch.__version__ = …+cpu` line is the torch of the environment that ran
+// setup.py: pip's isolated build environment installs torch from PyPI, whose Windows wheels are CPU-only (fact torchCuda
+// `cpu`); mamba-ssm's README: "try passing `--no-build-isolation` to `pip`". With CUDA_HOME None, mamba-ssm's setup.py
+// never sets `bare_metal_version` and fails on it (`NameError: name 'bare_metal_version' is not defined`).
+const WINDOWS_TITLE = 'No CUDA toolkit (nvcc) on this Windows machine';
+const WINDOWS_MESSAGE =
+  'The build found no CUDA compiler: torch looks in CUDA_HOME or CUDA_PATH, then for nvcc on PATH, then under ' +
+  '`C:\\Program Files\\NVIDIA GPU Computing Toolkit\\CUDA`, and found none.';
+const WINDOWS_CHECK = [
+  'See whether a toolkit is installed, in PowerShell:',
+  '',
+  '```powershell',
+  'where.exe nvcc',
+  '$env:CUDA_PATH',
+  'python -c "import torch; print(torch.__version__, torch.version.cuda)"',
+  '```',
+  '',
+  'With none, install the CUDA toolkit of the release torch was built for (https://developer.nvidia.com/cuda-downloads, Windows), ' +
+    'open a new shell, and check `nvcc --version`.',
+].join('\n');
+const CPU_TORCH_NOTE =
+  'The torch that setup.py imported is {fact.torch}, a CPU-only build (pip\'s isolated build environment installed it from PyPI): ' +
+  'install the CUDA build of torch first (https://pytorch.org/get-started/locally/ gives the command for each CUDA release), ' +
+  'then build against it with `pip install --no-build-isolation {context.collecting.package|the package}`.';
+const LINUX_ONLY_NOTE =
+  'mamba-ssm and causal-conv1d support Linux only (mamba-ssm\'s README lists Linux in its requirements, and both publish ' +
+  '`linux_x86_64` wheels only): on Windows, build and run them in WSL 2 or a Linux container.';
+const windowsVariants: Variant[] = [
+  {
+    when: 'mambaFamily&fact.hostOs=windows&fact.torchCuda=cpu&!fact.place=image-build&!fact.place=docker-run',
+    title: WINDOWS_TITLE,
+    message: WINDOWS_MESSAGE + ' ' + LINUX_ONLY_NOTE,
+    fix: [WINDOWS_CHECK, '', CPU_TORCH_NOTE].join('\n'),
+  },
+  {
+    when: 'mambaFamily&fact.hostOs=windows&!fact.place=image-build&!fact.place=docker-run',
+    title: WINDOWS_TITLE,
+    message: WINDOWS_MESSAGE + ' ' + LINUX_ONLY_NOTE,
+    fix: WINDOWS_CHECK,
+  },
+  {
+    when: 'fact.hostOs=windows&fact.torchCuda=cpu&!fact.place=image-build&!fact.place=docker-run',
+    title: WINDOWS_TITLE,
+    message: WINDOWS_MESSAGE,
+    fix: [WINDOWS_CHECK, '', CPU_TORCH_NOTE].join('\n'),
+  },
+  {
+    when: 'fact.hostOs=windows&!fact.place=image-build&!fact.place=docker-run',
+    title: WINDOWS_TITLE,
+    message: WINDOWS_MESSAGE,
+    fix: WINDOWS_CHECK,
+  },
+];
+
 export const toolkitNotFound: RuleInput = {
   id: 'cuda/toolkit-not-found',
   title: 'No CUDA compiler (nvcc) in the build stage',
@@ -448,6 +570,8 @@ export const toolkitNotFound: RuleInput = {
       pattern: '= {0,3}get_default_compute_capabilities\\(\\)\\s*$|, in get_default_compute_capabilities\\s*$',
     },
     NVCC_VERSION_FRAME,
+    // causal-conv1d / mamba-ssm / flash-attn: the nvcc under CUDA_HOME is older than the setup script's minimum
+    NVCC_TOO_OLD,
   ],
   // torch's own error says the same, with cuda/cuda-home-not-set's advice (the rebuild command): one finding, not two
   unless: [{ literals: ['CUDA_HOME environment variable is not set'] }],
@@ -466,6 +590,9 @@ export const toolkitNotFound: RuleInput = {
     { name: 'condaBuild', literals: ['/conda-bld/'], pattern: '/conda-bld/[^/\\s]{1,200}/_(?:build_env|h_env)' },
     { name: 'flashAttn', literals: ['flash_attn was requested'] },
     { name: 'nvccVersionFrame', ...NVCC_VERSION_FRAME },
+    { name: 'nvccTooOld', ...NVCC_TOO_OLD },
+    // mamba-ssm or causal-conv1d being built: their setup.py's own names, or pip's name of the package
+    { name: 'mambaFamily', literals: ['mamba_ssm', 'mamba-ssm', 'causal_conv1d', 'causal-conv1d'] },
     // xformers built from source: pip's `Collecting git+https://github.com/facebookresearch/xformers`, `Collecting xformers`
     { name: 'xformers', literals: ['xformers'], pattern: 'facebookresearch/xformers|Collecting xformers\\b|Building wheel for xformers\\b' },
     { name: 'cudaHomeNone', literals: ["unsupported operand type(s) for +: 'NoneType' and 'str'"] },
@@ -496,6 +623,8 @@ export const toolkitNotFound: RuleInput = {
   variants: [cudaHeadersVariant, ...cudaHomeListVariants, ...withFlashAttnVariants(
     'build in a `-devel` CUDA image of the release torch was built for, with `ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda`, and install it with `--no-build-isolation`.',
     [
+    ...nvccTooOldVariants,
+    ...windowsVariants,
     ...flashVariants(),
     ...homeNoneVariants,
     foundHomeVariant,
