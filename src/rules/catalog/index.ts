@@ -67,6 +67,7 @@ import { poetryPythonMismatch } from './pip/poetry-python-mismatch.js';
 import { uvLockAsRequirements } from './pip/uv-lock-as-requirements.js';
 import { poetryPythonRange } from './pip/poetry-python-range.js';
 import { uvVersionRequired } from './pip/uv-version-required.js';
+import { poetryNoMatchingVersion } from './pip/poetry-no-matching-version.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -165,6 +166,7 @@ export const builtinRules: RuleInput[] = [
   uvLockAsRequirements,
   poetryPythonRange,
   uvVersionRequired,
+  poetryNoMatchingVersion,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,

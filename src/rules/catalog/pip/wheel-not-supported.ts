@@ -26,6 +26,12 @@
 // an x86_64 machine finds none (zanieb in astral-sh/uv#11418: the host tag is x86_64, the wheel's aarch64; the
 // reporter re-resolved). Re-resolving one package: `uv lock --upgrade-package <name>` (uv docs, concepts/projects/sync.md
 // "Upgrading locked package versions").
+// Without a hint, after `uv sync`: the lock may record no file at all for the release (mmcdermott/MEDS_EIC_AR#161: `av`
+// reached only under an aarch64 marker, locked on x86_64, a stanza with no `sdist` and no `wheels`; uv 0.11.3 on
+// aarch64). The fix there was `[tool.uv] required-environments = ["sys_platform == 'linux' and platform_machine ==
+// 'aarch64'"]` and a new lock (MEDS_EIC_AR PR #167, which chose it over `environments` because `environments` also
+// restricts resolution to the listed platforms; uv's settings docs: `environments` limits, `required-environments`
+// expands). uv's docs: https://docs.astral.sh/uv/concepts/projects/config/#required-environments.
 // pip's form of the musl case is a manylinux wheel refused by file name (microsoft/onnxruntime#2909 on
 // `python:3.6.10-alpine3.11`). The musl evidence: uv's interpreter (`cpython-3.10.15-linux-x86_64-musl`), uv's
 // hint (`musllinux_…`), or an Alpine image the log names (the base, or the image a `docker run` started).
@@ -40,6 +46,41 @@ const UV_MESSAGE =
 const MUSL_MESSAGE =
   'This Python is Alpine\'s, built on musl, and Linux wheels are made for one C library: `manylinux` ones for glibc, `musllinux` ' +
   'ones for musl. torch and its `nvidia-*` CUDA wheels are published for glibc (manylinux) only, so on Alpine there is no file to install.';
+
+/**
+ * `uv sync` / `uv run` with no hint: uv.lock records no file of the release for this machine (the lock was resolved
+ * where the package was not needed or had no file for it). Re-locking with this platform required fixes it, or fails
+ * at `uv lock` when no release has a file for it.
+ */
+const LOCK_MISSES_PLATFORM = {
+  title: 'uv.lock records no file of a package for this platform',
+  message:
+    'uv installs what uv.lock records, and the lock holds no file (wheel or source distribution) of `{dist}` {version} that fits ' +
+    'this machine. A lock is written for the platforms uv resolved for: a package needed only on some platforms (a marker such ' +
+    'as `platform_machine == \'aarch64\'`), or one resolved where it had no file for this one, can be locked with no file to install here.',
+  fix: [
+    'See what the lock records for `{dist}`, and which machine this is:',
+    '',
+    '```sh',
+    `grep -A 12 '^name = "{dist}"$' uv.lock`,
+    'uname -m',
+    '```',
+    '',
+    'A stanza with no `sdist` and no `wheels` line, or wheels for other machines only, is a lock that does not cover this platform. ' +
+      'Declare the platform the project must support in pyproject.toml (uv 0.6.1 or newer); on ARM64 Linux (`uname -m` prints ' +
+      '`aarch64`):',
+    '',
+    '```toml',
+    '[tool.uv]',
+    'required-environments = ["sys_platform == \'linux\' and platform_machine == \'aarch64\'"]',
+    '```',
+    '',
+    '(`x86_64` on an Intel or AMD machine). Then run `uv lock` where the sources live and commit uv.lock. `required-environments` ' +
+      'widens the platforms the lock must cover, where `environments` would restrict resolution to those listed. If `uv lock` now ' +
+      'fails, no release of `{dist}` in range has a file for this platform: pin one that has (its files are listed on ' +
+      'https://pypi.org/project/{dist}/#files).',
+  ].join('\n'),
+};
 
 /** The stage moved to a glibc (Debian) image, in the form of the place the log ran. */
 function muslVariants(): Variant[] {
@@ -99,9 +140,11 @@ export const wheelNotSupported: RuleInput = {
         '[Dd]istribution `?(?<dist>[A-Za-z0-9][\\w.-]{0,100})==(?<version>[^\\s@`]{1,60}) @ [^\\s`]{1,300}`? can\'t be installed because',
     },
     // the same, wrapped by uv: `error: Distribution `torch==2.5.1 @ registry+https://download.pytorch.org/whl/cu124` can't be installed `
+    // (or after `because`, mmcdermott/MEDS_EIC_AR#161)
     {
       literals: ["can't be installed"],
-      pattern: '[Dd]istribution `?(?<dist>[A-Za-z0-9][\\w.-]{0,100})==(?<version>[^\\s@`]{1,60}) @ [^\\s`]{1,300}`? can\'t be installed\\s*$',
+      pattern:
+        '[Dd]istribution `?(?<dist>[A-Za-z0-9][\\w.-]{0,100})==(?<version>[^\\s@`]{1,60}) @ [^\\s`]{1,300}`? can\'t be installed(?: because)?\\s*$',
     },
     {
       literals: ['is not a supported wheel on this platform'],
@@ -133,6 +176,9 @@ export const wheelNotSupported: RuleInput = {
     // an Alpine image the log names: `docker run -it ghcr.io/astral-sh/uv:python3.10-alpine /bin/sh`, `FROM python:3.11-alpine`
     { name: 'alpineImage', literals: ['alpine'], pattern: '(?<image>[a-z0-9][\\w./-]{0,200}:[\\w.-]{0,60}alpine[\\w.]{0,20})' },
     { name: 'alpineRun', literals: ['docker run ', 'podman run '], pattern: '(?:docker|podman) run [^\\n]{0,300}:[\\w.-]{0,60}alpine' },
+    // uv installing from uv.lock: `uv sync` / `uv run` named in the log (a prompt, prose) or run by the step
+    { name: 'uvLockLine', literals: ['uv sync', 'uv run'], pattern: '\\buv (?:sync|run)\\b' },
+    { name: 'uvLockRun', source: 'instruction', literals: ['uv sync', 'uv run'], pattern: '\\buv (?:sync|run)\\b' },
     // the uv command typed at a prompt (`/home # uv add torch --index https://download.pytorch.org/whl/cu124`)
     { name: 'uvTyped', literals: ['# uv ', '$ uv '], pattern: '[#$] (?<cmd>uv (?:add|sync|lock|run|pip install|pip sync) [^`\\n]{1,300})' },
   ],
@@ -185,6 +231,7 @@ export const wheelNotSupported: RuleInput = {
           'Or pin a release of `{dist}` that has a wheel for this platform.',
       ].join('\n'),
     },
+    ...['uvNoPlatform&!uvHint&uvLockLine', 'uvNoPlatform&!uvHint&uvLockRun'].map((when) => ({ when, ...LOCK_MISSES_PLATFORM })),
     {
       when: 'uvNoPlatform',
       message: UV_MESSAGE,
