@@ -1704,7 +1704,8 @@ var init_types = __esm({
       "torchCuda",
       "place",
       "runner",
-      "hostPlatform"
+      "hostPlatform",
+      "hostOs"
     ];
   }
 });
@@ -4293,7 +4294,7 @@ function flashVariants() {
   }
   return out;
 }
-var ENV_LINE, NAME_IT, FINDCUDA_HINT, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, CUDA_HEADERS_MISSING, cudaHeadersVariant, FOUND_HOME_MESSAGE, foundHomeVariant, NVCC_VERSION_FRAME, XFORMERS_WHEEL, FRAME_MESSAGE, XFORMERS_MESSAGE, FRAME_FIX, nvccVersionFrameVariants, toolkitNotFound;
+var ENV_LINE, NAME_IT, FINDCUDA_HINT, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, CUDA_HEADERS_MISSING, cudaHeadersVariant, FOUND_HOME_MESSAGE, foundHomeVariant, NVCC_VERSION_FRAME, XFORMERS_WHEEL, FRAME_MESSAGE, XFORMERS_MESSAGE, FRAME_FIX, nvccVersionFrameVariants, NVCC_TOO_OLD, NVCC_TOO_OLD_TITLE, NVCC_TOO_OLD_MESSAGE, NVCC_TOO_OLD_CHECK, nvccTooOldVariants, WINDOWS_TITLE, WINDOWS_MESSAGE, WINDOWS_CHECK, CPU_TORCH_NOTE, LINUX_ONLY_NOTE, windowsVariants, toolkitNotFound;
 var init_toolkit_not_found = __esm({
   "src/rules/catalog/cuda/toolkit-not-found.ts"() {
     "use strict";
@@ -4495,6 +4496,94 @@ var init_toolkit_not_found = __esm({
         fix: FRAME_FIX
       }
     ];
+    NVCC_TOO_OLD = {
+      literals: ["is only supported on CUDA"],
+      pattern: "(?<package>[A-Za-z][\\w.-]{0,60}) is only supported on CUDA (?<min>\\d{1,2}\\.\\d{1,2}) and above"
+    };
+    NVCC_TOO_OLD_TITLE = "The nvcc this build found is older than the setup script accepts";
+    NVCC_TOO_OLD_MESSAGE = '{context.nvccTooOld.package}\'s setup.py ran `nvcc -V` in the CUDA toolkit torch found (CUDA_HOME or CUDA_PATH, else the nvcc on PATH, else /usr/local/cuda) and got a release older than {context.nvccTooOld.min}. The "CUDA Version" nvidia-smi prints is the newest CUDA the driver supports, not an installed toolkit: the build needs a toolkit (nvcc) of the release torch was built for.';
+    NVCC_TOO_OLD_CHECK = [
+      "See which nvcc the build takes, and which CUDA torch was built with, in the shell that builds:",
+      "",
+      "```sh",
+      "which -a nvcc",
+      "nvcc -V",
+      'echo "CUDA_HOME=$CUDA_HOME"',
+      "CUDA_RELEASE=$(python -c 'import torch; print(torch.version.cuda)')",
+      'echo "$CUDA_RELEASE"',
+      "```",
+      "",
+      "Install the toolkit of that release from NVIDIA (https://developer.nvidia.com/cuda-downloads sets up the repository; the package is `cuda-toolkit-` and the release with a dash, `cuda-toolkit-12-1` for 12.1, under `/usr/local/cuda-12.1`), put it first, and run the install again in the same shell:",
+      "",
+      "```sh",
+      'export CUDA_HOME="/usr/local/cuda-$CUDA_RELEASE"',
+      'export PATH="$CUDA_HOME/bin:$PATH"',
+      "nvcc -V",
+      "```",
+      "",
+      "Or skip the compile: causal-conv1d and mamba-ssm publish prebuilt Linux x86_64 wheels on their GitHub releases (https://github.com/Dao-AILab/causal-conv1d/releases, https://github.com/state-spaces/mamba/releases), one per CUDA major, torch, C++ ABI and Python; pip installs a wheel file without running setup.py."
+    ].join("\n");
+    nvccTooOldVariants = [
+      {
+        when: "nvccTooOld&fact.place=image-build",
+        title: NVCC_TOO_OLD_TITLE,
+        message: NVCC_TOO_OLD_MESSAGE,
+        fix: [
+          TORCH_CUDA_CHECK + " Build on the `-devel` image of that release (https://hub.docker.com/r/nvidia/cuda/tags), whose nvcc is that release, and name it:",
+          "",
+          "```dockerfile",
+          ENV_LINE,
+          "```"
+        ].join("\n")
+      },
+      {
+        when: "nvccTooOld&!fact.place=docker-run",
+        title: NVCC_TOO_OLD_TITLE,
+        message: NVCC_TOO_OLD_MESSAGE,
+        fix: NVCC_TOO_OLD_CHECK
+      }
+    ];
+    WINDOWS_TITLE = "No CUDA toolkit (nvcc) on this Windows machine";
+    WINDOWS_MESSAGE = "The build found no CUDA compiler: torch looks in CUDA_HOME or CUDA_PATH, then for nvcc on PATH, then under `C:\\Program Files\\NVIDIA GPU Computing Toolkit\\CUDA`, and found none.";
+    WINDOWS_CHECK = [
+      "See whether a toolkit is installed, in PowerShell:",
+      "",
+      "```powershell",
+      "where.exe nvcc",
+      "$env:CUDA_PATH",
+      'python -c "import torch; print(torch.__version__, torch.version.cuda)"',
+      "```",
+      "",
+      "With none, install the CUDA toolkit of the release torch was built for (https://developer.nvidia.com/cuda-downloads, Windows), open a new shell, and check `nvcc --version`."
+    ].join("\n");
+    CPU_TORCH_NOTE = "The torch that setup.py imported is {fact.torch}, a CPU-only build (pip's isolated build environment installed it from PyPI): install the CUDA build of torch first (https://pytorch.org/get-started/locally/ gives the command for each CUDA release), then build against it with `pip install --no-build-isolation {context.collecting.package|the package}`.";
+    LINUX_ONLY_NOTE = "mamba-ssm and causal-conv1d support Linux only (mamba-ssm's README lists Linux in its requirements, and both publish `linux_x86_64` wheels only): on Windows, build and run them in WSL 2 or a Linux container.";
+    windowsVariants = [
+      {
+        when: "mambaFamily&fact.hostOs=windows&fact.torchCuda=cpu&!fact.place=image-build&!fact.place=docker-run",
+        title: WINDOWS_TITLE,
+        message: WINDOWS_MESSAGE + " " + LINUX_ONLY_NOTE,
+        fix: [WINDOWS_CHECK, "", CPU_TORCH_NOTE].join("\n")
+      },
+      {
+        when: "mambaFamily&fact.hostOs=windows&!fact.place=image-build&!fact.place=docker-run",
+        title: WINDOWS_TITLE,
+        message: WINDOWS_MESSAGE + " " + LINUX_ONLY_NOTE,
+        fix: WINDOWS_CHECK
+      },
+      {
+        when: "fact.hostOs=windows&fact.torchCuda=cpu&!fact.place=image-build&!fact.place=docker-run",
+        title: WINDOWS_TITLE,
+        message: WINDOWS_MESSAGE,
+        fix: [WINDOWS_CHECK, "", CPU_TORCH_NOTE].join("\n")
+      },
+      {
+        when: "fact.hostOs=windows&!fact.place=image-build&!fact.place=docker-run",
+        title: WINDOWS_TITLE,
+        message: WINDOWS_MESSAGE,
+        fix: WINDOWS_CHECK
+      }
+    ];
     toolkitNotFound = {
       id: "cuda/toolkit-not-found",
       title: "No CUDA compiler (nvcc) in the build stage",
@@ -4541,7 +4630,9 @@ var init_toolkit_not_found = __esm({
           literals: ["get_default_compute_capabilities"],
           pattern: "= {0,3}get_default_compute_capabilities\\(\\)\\s*$|, in get_default_compute_capabilities\\s*$"
         },
-        NVCC_VERSION_FRAME
+        NVCC_VERSION_FRAME,
+        // causal-conv1d / mamba-ssm / flash-attn: the nvcc under CUDA_HOME is older than the setup script's minimum
+        NVCC_TOO_OLD
       ],
       // torch's own error says the same, with cuda/cuda-home-not-set's advice (the rebuild command): one finding, not two
       unless: [{ literals: ["CUDA_HOME environment variable is not set"] }],
@@ -4560,6 +4651,9 @@ var init_toolkit_not_found = __esm({
         { name: "condaBuild", literals: ["/conda-bld/"], pattern: "/conda-bld/[^/\\s]{1,200}/_(?:build_env|h_env)" },
         { name: "flashAttn", literals: ["flash_attn was requested"] },
         { name: "nvccVersionFrame", ...NVCC_VERSION_FRAME },
+        { name: "nvccTooOld", ...NVCC_TOO_OLD },
+        // mamba-ssm or causal-conv1d being built: their setup.py's own names, or pip's name of the package
+        { name: "mambaFamily", literals: ["mamba_ssm", "mamba-ssm", "causal_conv1d", "causal-conv1d"] },
         // xformers built from source: pip's `Collecting git+https://github.com/facebookresearch/xformers`, `Collecting xformers`
         { name: "xformers", literals: ["xformers"], pattern: "facebookresearch/xformers|Collecting xformers\\b|Building wheel for xformers\\b" },
         { name: "cudaHomeNone", literals: ["unsupported operand type(s) for +: 'NoneType' and 'str'"] },
@@ -4588,6 +4682,8 @@ var init_toolkit_not_found = __esm({
       variants: [cudaHeadersVariant, ...cudaHomeListVariants, ...withFlashAttnVariants(
         "build in a `-devel` CUDA image of the release torch was built for, with `ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda`, and install it with `--no-build-isolation`.",
         [
+          ...nvccTooOldVariants,
+          ...windowsVariants,
           ...flashVariants(),
           ...homeNoneVariants,
           foundHomeVariant,
@@ -8123,12 +8219,33 @@ function muslVariants() {
   }
   return out.map((v) => ({ title: "No wheel for an Alpine (musl) Python", ...v }));
 }
-var UV_MESSAGE, MUSL_MESSAGE, wheelNotSupported;
+var UV_MESSAGE, MUSL_MESSAGE, LOCK_MISSES_PLATFORM, wheelNotSupported;
 var init_wheel_not_supported = __esm({
   "src/rules/catalog/pip/wheel-not-supported.ts"() {
     "use strict";
     UV_MESSAGE = "uv found no file of `{dist}` {version} it can install here: the release has no source distribution and none of its wheels fits this interpreter and platform.";
     MUSL_MESSAGE = "This Python is Alpine's, built on musl, and Linux wheels are made for one C library: `manylinux` ones for glibc, `musllinux` ones for musl. torch and its `nvidia-*` CUDA wheels are published for glibc (manylinux) only, so on Alpine there is no file to install.";
+    LOCK_MISSES_PLATFORM = {
+      title: "uv.lock records no file of a package for this platform",
+      message: "uv installs what uv.lock records, and the lock holds no file (wheel or source distribution) of `{dist}` {version} that fits this machine. A lock is written for the platforms uv resolved for: a package needed only on some platforms (a marker such as `platform_machine == 'aarch64'`), or one resolved where it had no file for this one, can be locked with no file to install here.",
+      fix: [
+        "See what the lock records for `{dist}`, and which machine this is:",
+        "",
+        "```sh",
+        `grep -A 12 '^name = "{dist}"$' uv.lock`,
+        "uname -m",
+        "```",
+        "",
+        "A stanza with no `sdist` and no `wheels` line, or wheels for other machines only, is a lock that does not cover this platform. Declare the platform the project must support in pyproject.toml (uv 0.6.1 or newer); on ARM64 Linux (`uname -m` prints `aarch64`):",
+        "",
+        "```toml",
+        "[tool.uv]",
+        `required-environments = ["sys_platform == 'linux' and platform_machine == 'aarch64'"]`,
+        "```",
+        "",
+        "(`x86_64` on an Intel or AMD machine). Then run `uv lock` where the sources live and commit uv.lock. `required-environments` widens the platforms the lock must cover, where `environments` would restrict resolution to those listed. If `uv lock` now fails, no release of `{dist}` in range has a file for this platform: pin one that has (its files are listed on https://pypi.org/project/{dist}/#files)."
+      ].join("\n")
+    };
     wheelNotSupported = {
       id: "pip/wheel-not-supported",
       title: "Wheel built for another platform or Python",
@@ -8140,9 +8257,10 @@ var init_wheel_not_supported = __esm({
           pattern: "[Dd]istribution `?(?<dist>[A-Za-z0-9][\\w.-]{0,100})==(?<version>[^\\s@`]{1,60}) @ [^\\s`]{1,300}`? can't be installed because"
         },
         // the same, wrapped by uv: `error: Distribution `torch==2.5.1 @ registry+https://download.pytorch.org/whl/cu124` can't be installed `
+        // (or after `because`, mmcdermott/MEDS_EIC_AR#161)
         {
           literals: ["can't be installed"],
-          pattern: "[Dd]istribution `?(?<dist>[A-Za-z0-9][\\w.-]{0,100})==(?<version>[^\\s@`]{1,60}) @ [^\\s`]{1,300}`? can't be installed\\s*$"
+          pattern: "[Dd]istribution `?(?<dist>[A-Za-z0-9][\\w.-]{0,100})==(?<version>[^\\s@`]{1,60}) @ [^\\s`]{1,300}`? can't be installed(?: because)?\\s*$"
         },
         {
           literals: ["is not a supported wheel on this platform"],
@@ -8172,6 +8290,9 @@ var init_wheel_not_supported = __esm({
         // an Alpine image the log names: `docker run -it ghcr.io/astral-sh/uv:python3.10-alpine /bin/sh`, `FROM python:3.11-alpine`
         { name: "alpineImage", literals: ["alpine"], pattern: "(?<image>[a-z0-9][\\w./-]{0,200}:[\\w.-]{0,60}alpine[\\w.]{0,20})" },
         { name: "alpineRun", literals: ["docker run ", "podman run "], pattern: "(?:docker|podman) run [^\\n]{0,300}:[\\w.-]{0,60}alpine" },
+        // uv installing from uv.lock: `uv sync` / `uv run` named in the log (a prompt, prose) or run by the step
+        { name: "uvLockLine", literals: ["uv sync", "uv run"], pattern: "\\buv (?:sync|run)\\b" },
+        { name: "uvLockRun", source: "instruction", literals: ["uv sync", "uv run"], pattern: "\\buv (?:sync|run)\\b" },
         // the uv command typed at a prompt (`/home # uv add torch --index https://download.pytorch.org/whl/cu124`)
         { name: "uvTyped", literals: ["# uv ", "$ uv "], pattern: "[#$] (?<cmd>uv (?:add|sync|lock|run|pip install|pip sync) [^`\\n]{1,300})" }
       ],
@@ -8211,6 +8332,7 @@ var init_wheel_not_supported = __esm({
             "Compare the platform uv names with the wheels the hint lists. A wheel tagged `manylinux_2_28` needs glibc 2.28 or newer (PEP 600): an older glibc than the wheels need calls for a newer base image (`ldd --version` prints the glibc), a `musllinux` platform (Alpine) for a glibc image, another machine (`x86_64`, `aarch64`) for a build for a platform the release has. Or pin a release of `{dist}` that has a wheel for this platform."
           ].join("\n")
         },
+        ...["uvNoPlatform&!uvHint&uvLockLine", "uvNoPlatform&!uvHint&uvLockRun"].map((when) => ({ when, ...LOCK_MISSES_PLATFORM })),
         {
           when: "uvNoPlatform",
           message: UV_MESSAGE,
@@ -10019,6 +10141,77 @@ var init_uv_version_required = __esm({
         }
       ],
       docs: "https://docs.astral.sh/uv/reference/settings/#required-version"
+    };
+  }
+});
+
+// src/rules/catalog/pip/poetry-no-matching-version.ts
+var CONSTRAINT, poetryNoMatchingVersion;
+var init_poetry_no_matching_version = __esm({
+  "src/rules/catalog/pip/poetry-no-matching-version.ts"() {
+    "use strict";
+    CONSTRAINT = [
+      "If the image needs `{package}`, its constraint `{constraint}` matches no release on the sources poetry searches. List the",
+      "releases (pip 21.2 or later):",
+      "",
+      "```sh",
+      "pip index versions {package} --pre",
+      "```",
+      "",
+      "A caret on a 0.0.x version allows that one patch release only (`^0.0.3` is `>=0.0.3 <0.0.4`). Change the constraint in",
+      "pyproject.toml to releases that exist, run `poetry lock`, and commit both files. A package published on a private",
+      "index needs that source configured where the image runs poetry."
+    ].join("\n");
+    poetryNoMatchingVersion = {
+      id: "pip/poetry-no-matching-version",
+      title: "poetry: no release of a dependency matches its constraint",
+      severity: "error",
+      match: [
+        {
+          literals: ["which doesn't match any"],
+          pattern: "(?<dependent>[A-Za-z0-9-][\\w.-]{0,100})(?: \\([^()]{1,100}\\))? (?:depends on|requires) (?<package>[A-Za-z0-9][\\w.-]{0,100}) \\((?<constraint>[^()]{1,100})\\) which doesn't match any\\b"
+        }
+      ],
+      context: [
+        // the step runs `poetry install` without choosing groups: `RUN poetry install`, `RUN poetry install --no-interaction`
+        {
+          name: "installAll",
+          source: "instruction",
+          literals: ["poetry install"],
+          pattern: "(?<cmd>(?:[~\\w./-]{0,200}/)?poetry install(?![^;&|\\n]{0,300}--(?:only|no-dev|without)\\b)[^;&|\\n]{0,300}?)\\s*(?:$|[;&|])"
+        }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "poetry could not resolve the dependencies: `{dependent}` depends on `{package}` `{constraint}`, and no release of `{package}` on the sources poetry searches matches it, so poetry installs nothing.",
+      fix: [
+        'Find where pyproject.toml declares it: `grep -n "{package}" pyproject.toml`. If it is a development dependency (under',
+        "`[tool.poetry.group.dev.dependencies]`, or `[tool.poetry.dev-dependencies]`), the image need not install it: install",
+        "the main dependencies only, with `poetry install --only main` (poetry 1.2 or later; `--no-dev` before 1.2, removed",
+        "in 2.0; `poetry --version` tells which).",
+        "",
+        CONSTRAINT
+      ].join("\n"),
+      variants: [
+        {
+          when: "installAll&fact.place=image-build",
+          fix: [
+            'Find where pyproject.toml declares it: `grep -n "{package}" pyproject.toml`. If it is a development dependency',
+            "(under `[tool.poetry.group.dev.dependencies]`, or `[tool.poetry.dev-dependencies]`), the image need not install",
+            "it: install the main dependencies only (poetry 1.2 or later; `poetry --version` in the image tells which):",
+            "",
+            "```dockerfile",
+            "RUN {context.installAll.cmd} --only main",
+            "```",
+            "",
+            "On a poetry older than 1.2 the option is `--no-dev` (poetry 2.0 removed it).",
+            "",
+            CONSTRAINT
+          ].join("\n")
+        }
+      ],
+      docs: "https://python-poetry.org/docs/managing-dependencies/#installing-group-dependencies"
     };
   }
 });
@@ -15081,6 +15274,7 @@ var init_catalog = __esm({
     init_uv_lock_as_requirements();
     init_poetry_python_range();
     init_uv_version_required();
+    init_poetry_no_matching_version();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -15178,6 +15372,7 @@ var init_catalog = __esm({
       uvLockAsRequirements,
       poetryPythonRange,
       uvVersionRequired,
+      poetryNoMatchingVersion,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
@@ -51107,7 +51302,7 @@ function failureEvidence(step) {
     const keep = /* @__PURE__ */ new Set([...earlier.map((x) => x.i), ...tail.slice(lastStart + earlier.length).map((_, k) => lastStart + earlier.length + k)]);
     lines = tail.filter((_, i) => keep.has(i));
   }
-  if (step.error && !lines.some((l) => l.includes(step.error))) lines.push(`ERROR: ${step.error}`);
+  if (step.error && !lines.some((l) => l.includes(step.error))) lines.push(/^(?:The command '|Error: )/.test(step.error) ? step.error : `ERROR: ${step.error}`);
   return lines.map(capEvidence);
 }
 function outsideFailure(model) {
@@ -53481,6 +53676,16 @@ var init_fact_patterns = __esm({
         read: (g) => torchFacts(g.pkg, g.v)
       },
       {
+        // The setup.py of flash-attn, causal-conv1d and mamba-ssm prints the torch it builds against, from the environment
+        // that runs it (pip's isolated build environment unless `--no-build-isolation`): `torch.__version__  = 2.7.0+cpu`
+        // (`print("\n\ntorch.__version__  = {}\n\n".format(torch.__version__))`, Dao-AILab/causal-conv1d setup.py).
+        literals: ["torch.__version__"],
+        regex: /^\s{0,20}torch\.__version__\s{1,4}=\s{1,4}(?<v>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:[a-z]{1,5}\d{0,3})?(?:\+[\w.]{1,40})?)\s*$/,
+        on: "output",
+        source: "setup-py",
+        read: (g) => torchFacts("torch", g.v)
+      },
+      {
         // Interpreter paths: `/usr/local/lib/python3.10/site-packages`, `/opt/conda/lib/python3.11/`
         literals: ["/python3."],
         regex: /\/python3\.(?<minor>\d{1,2})\//,
@@ -53563,6 +53768,24 @@ var init_fact_patterns = __esm({
         on: "output",
         source: "shell-prompt",
         read: () => [["hostPlatform", "arm"]]
+      },
+      {
+        // A Windows machine's own paths in the output: `C:\Users\Administrator\AppData\Local\Temp\pip-build-env-\u2026` (pip's
+        // build environment on Windows), `C:\Program Files\\u2026`. A drive letter before one of Windows' own top folders, so a
+        // Linux path never matches.
+        literals: [":\\Users\\", ":\\Program Files", ":\\ProgramData\\", ":\\Windows\\"],
+        regex: /(?:^|[\s'"(=])[A-Za-z]:\\(?:Users|Program Files(?: \(x86\))?|ProgramData|Windows)\\/,
+        on: "output",
+        source: "windows-path",
+        read: () => [["hostOs", "windows"]]
+      },
+      {
+        // A PowerShell prompt: `PS C:\Users\me\project> pip install mamba-ssm`.
+        literals: ["PS "],
+        regex: /^PS [A-Za-z]:\\[^>]{0,300}> /,
+        on: "output",
+        source: "shell-prompt",
+        read: () => [["hostOs", "windows"]]
       },
       // ---- where it ran ----------------------------------------------------------------------------
       {

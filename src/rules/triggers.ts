@@ -107,7 +107,8 @@ function failureEvidence(step: Pick<Step, 'tail' | 'error'>): string[] {
     const keep = new Set([...earlier.map((x) => x.i), ...tail.slice(lastStart + earlier.length).map((_, k) => lastStart + earlier.length + k)]);
     lines = tail.filter((_, i) => keep.has(i));
   }
-  if (step.error && !lines.some((l) => l.includes(step.error!))) lines.push(`ERROR: ${step.error}`);
+  // BuildKit prints its error after `#N ERROR: `; the classic builder's and podman's are whole lines already.
+  if (step.error && !lines.some((l) => l.includes(step.error!))) lines.push(/^(?:The command '|Error: )/.test(step.error) ? step.error : `ERROR: ${step.error}`);
   return lines.map(capEvidence);
 }
 

@@ -210,6 +210,11 @@ describe('rule engine: failures, fallback and ranking', () => {
     const apt = ['Reading package lists...', 'E: Unable to locate package git', 'done'];
     const [h] = runEngine([fallback], [], makeModel({ steps: [makeStep({ id: 6, status: 'error', error: 'exit code: 100', tail: apt })] }));
     expect(h!.evidence).toEqual([apt[1], 'ERROR: exit code: 100']);
+
+    // The classic builder's failure line is whole as printed: no BuildKit `ERROR: ` in front of it.
+    const classic = "The command '/bin/sh -c cmake -S . -B build && cmake --build build' returned a non-zero code: 2";
+    const [k] = runEngine([fallback], [], makeModel({ steps: [makeStep({ id: 7, status: 'error', error: classic, tail: make })] }));
+    expect(k!.evidence.at(-1)).toBe(classic);
   });
 
   test('never both the fallback and a specific finding for the same failure', () => {
