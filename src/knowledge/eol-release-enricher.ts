@@ -1,12 +1,33 @@
 // The `eol-release` enricher: for apt's `does not have a Release file` on a Debian release that has moved to
 // archive.debian.org (eol-releases.ts), the release, when its support ended, the sed that points the sources at
-// the archive, and the base image of a supported release when the image tag names the old codename.
+// the archive, and the base image of a supported release when the image tag names the old codename. For an Ubuntu
+// release past its end of life (its `does not have a Release file`, or its `Err:… Release` lines), the release, its
+// end-of-life date and the supported LTS image.
 // Every key is absent when its input is not in the log.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
-import { archiveSourcesCommand, archivedDebian, releaseName, supportedDebian } from './eol-releases.js';
+import { archiveSourcesCommand, archivedDebian, endedUbuntu, releaseName, supportedDebian, supportedUbuntu } from './eol-releases.js';
+
+/** An Ubuntu interim release past its end of life: its name and date, and `FROM ubuntu:24.04` for an `ubuntu:<it>` base. */
+function ubuntuEnrich(codename: string, facts: FactView): Record<string, string> {
+  const release = endedUbuntu[codename];
+  if (release === undefined) return {};
+  const out: Record<string, string> = {
+    eolRelease: `Ubuntu ${release.version} (${codename})`,
+    eolEnded: release.ended,
+    supported: `Ubuntu ${supportedUbuntu.version} (${supportedUbuntu.codename})`,
+  };
+  const base = facts.value('baseImage');
+  const tag = base === null ? null : /^(?:docker\.io\/)?(?:library\/)?ubuntu:([\w.-]+)$/.exec(base)?.[1];
+  if (tag === release.version || tag === codename) {
+    out.baseNote = `: \`FROM ubuntu:${supportedUbuntu.version}\` in place of \`${base}\``;
+  }
+  return out;
+}
 
 export function eolReleaseEnrich(captures: Readonly<Record<string, string>>, _step: Step | null, _model: BuildModel, facts: FactView): Record<string, string> {
+  const ubuntu = captures['context.ubuntuEol.codename'] ?? captures['context.ubuntuEolSuite.codename'];
+  if (ubuntu !== undefined) return ubuntuEnrich(ubuntu, facts);
   const codename = captures['context.debianEol.codename'];
   if (codename === undefined) return {};
   const release = archivedDebian[codename];

@@ -38,6 +38,7 @@ import { torchMinimumEnrich } from '../knowledge/torch-minimum-enricher.js';
 import { cmakeNotfoundEnrich } from '../knowledge/cmake-notfound-enricher.js';
 import { aptReleaseMixEnrich } from '../knowledge/apt-release-mix-enricher.js';
 import { glibcImageEnrich } from '../knowledge/glibc-image.js';
+import { pipTagEnrich } from '../knowledge/pip-tag-enricher.js';
 import { kernelArchEnrich } from '../knowledge/kernel-arch-enricher.js';
 import { unpinnedFlashAttnEnrich } from '../knowledge/unpinned-flash-attn-enricher.js';
 import { eolReleaseEnrich } from '../knowledge/eol-release-enricher.js';
@@ -147,6 +148,8 @@ export const enrichers: Record<string, Enricher> = {
   'apt-release-mix': aptReleaseMixEnrich,
   /** An Alpine (musl) Python image of the log and the Debian (glibc) image of the same Python (`{enrich.alpineImage}`, `{enrich.glibcImage}`). */
   'glibc-image': glibcImageEnrich,
+  /** A wheel refused by a pip older than its platform tag: that pip, the first that knows the tag (`{enrich.oldPip}`, `{enrich.firstPip}`). */
+  'pip-tag': pipTagEnrich,
   /** A kernel ptxas refused for an arch older than it needs: that arch, the targeted one, lists from it up (`{enrich.required}`, `{enrich.torchArchList}`). */
   'kernel-arch': kernelArchEnrich,
   'unpinned-flash-attn': unpinnedFlashAttnEnrich,

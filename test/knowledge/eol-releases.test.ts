@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archiveSourcesCommand, releaseName } from '../../src/knowledge/eol-releases.js';
+import { archiveSourcesCommand, endedUbuntu, releaseName } from '../../src/knowledge/eol-releases.js';
 
 describe('archived Debian releases', () => {
   it('points buster at archive.debian.org for both the release and its security suite', () => {
@@ -18,5 +18,13 @@ describe('archived Debian releases', () => {
 
   it('names a release with its version from the codename table', () => {
     expect(releaseName('buster')).toBe('Debian 10 (buster)');
+  });
+});
+
+describe('Ubuntu releases past their end of life', () => {
+  it('dates 19.10 eoan as Ubuntu records it, and leaves LTS releases out', () => {
+    expect(endedUbuntu.eoan).toEqual({ version: '19.10', ended: '2020-07-17' });
+    expect(endedUbuntu.focal).toBeUndefined();
+    expect(endedUbuntu.noble).toBeUndefined();
   });
 });

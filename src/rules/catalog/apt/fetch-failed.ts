@@ -20,10 +20,19 @@
 // "a known issue" being resolved on their side (NVIDIA/nvidia-docker#1624): retryable, and a build that needs no
 // CUDA apt package can drop NVIDIA's sources, as for BADSIG.
 import type { RuleInput } from '../../schema.js';
-import { archivedDebian } from '../../../knowledge/eol-releases.js';
+import { archivedDebian, endedUbuntu } from '../../../knowledge/eol-releases.js';
 
 /** The codenames of Debian releases moved to archive.debian.org, as a regex alternation. */
 const ARCHIVED_CODENAMES = Object.keys(archivedDebian).join('|');
+
+/** The codenames of Ubuntu releases past their end of life, as a regex alternation. */
+const ENDED_UBUNTU = Object.keys(endedUbuntu).join('|');
+
+/**
+ * apt's own line for a suite of an end-of-life Ubuntu release whose index is gone:
+ * `Err:6 http://archive.ubuntu.com/ubuntu eoan Release` (its `404  Not Found` follows on the next line).
+ */
+const UBUNTU_EOL_SUITE_ERR = `Err:\\d{1,4} https?://(?:[a-z]{2}\\.)?(?:archive|security)\\.ubuntu\\.com/ubuntu/? (?<codename>${ENDED_UBUNTU})(?:-[a-z]{1,20})? (?:In)?Release\\b`;
 
 const updateInSameRun = [
   'Update and install in the same `RUN`, so a cached, stale package list is never used:',
@@ -73,23 +82,85 @@ const NVIDIA_BADSIG =
   '(`BADSIG {badKey}`): NVIDIA\'s download servers were serving a `Release` and a `Release.gpg` that do not belong ' +
   'together. The key is not missing, and the `is not signed` line only follows from the bad signature.';
 
-/** An Ubuntu release whose suites have no Release file on Ubuntu's mirrors. */
-const UBUNTU_EOL =
-  "Ubuntu's mirrors have no `Release` file for `{context.ubuntuEol.codename}`: a release past its end of life is " +
-  'moved from archive.ubuntu.com and security.ubuntu.com to old-releases.ubuntu.com.';
-
-/** How to confirm the move for the codename in the log. */
-const ubuntuCheck: readonly string[] = [
-  'Check that old-releases.ubuntu.com has it (an answer `200` means it moved there):',
-  '',
-  '```sh',
-  'curl -sI http://old-releases.ubuntu.com/ubuntu/dists/{context.ubuntuEol.codename}/Release | head -n 1',
-  '```',
-];
-
 /** Points the one-line sources at old-releases.ubuntu.com, country mirrors included. */
 const UBUNTU_OLD_RELEASES_SED =
   "sed -i -e 's|//[a-z.]*archive.ubuntu.com|//old-releases.ubuntu.com|g' -e 's|//security.ubuntu.com|//old-releases.ubuntu.com|g' /etc/apt/sources.list";
+
+/**
+ * The Ubuntu variants for one way of seeing the release's suites gone (`ubuntuEol`: apt's `does not have a Release file`;
+ * `ubuntuEolSuite&notFound`: its `Err:… Release` and `404  Not Found` lines). A tabled release gets its name, end-of-life date
+ * and a supported image first; any other codename the check that it moved.
+ */
+function ubuntuEolVariants(when: string): NonNullable<RuleInput['variants']> {
+  const codename = `{context.${when.split('&')[0]}.codename}`;
+  const title = 'Ubuntu release past its end of life, moved to old-releases.ubuntu.com';
+  const dated =
+    '{enrich.eolRelease} reached its end of life on {enrich.eolEnded}, and Ubuntu has moved its suites from archive.ubuntu.com ' +
+    'and security.ubuntu.com to old-releases.ubuntu.com: every `Release` file of it now answers 404, so `apt-get update` has nothing to read.';
+  const undated =
+    `Ubuntu's mirrors have no \`Release\` file for \`${codename}\`: a release past its end of life is moved from archive.ubuntu.com ` +
+    'and security.ubuntu.com to old-releases.ubuntu.com.';
+  const check = [
+    'Check that old-releases.ubuntu.com has it (an answer `200` means it moved there):',
+    '',
+    '```sh',
+    `curl -sI http://old-releases.ubuntu.com/ubuntu/dists/${codename}/Release | head -n 1`,
+    '```',
+  ];
+  const stopgapImage = ['```dockerfile', `RUN ${UBUNTU_OLD_RELEASES_SED}`, '```'];
+  const stopgapShell = ['```sh', UBUNTU_OLD_RELEASES_SED, '```'];
+  return [
+    {
+      when: `${when}&enrich.eolEnded&fact.place=image-build`,
+      title,
+      message: dated,
+      fix: [
+        'Move the base image to a supported Ubuntu release, {enrich.supported}{enrich.baseNote|} (the packages the `RUN` installs',
+        'may have other names there). As a stopgap that keeps the old release (it gets no security updates), point apt at',
+        'old-releases.ubuntu.com in a `RUN` before the failing one:',
+        '',
+        ...stopgapImage,
+      ].join('\n'),
+    },
+    {
+      when: `${when}&enrich.eolEnded`,
+      title,
+      message: dated,
+      fix: [
+        'Move to a supported Ubuntu release, {enrich.supported}. As a stopgap that keeps the old release (no security updates),',
+        'point apt at old-releases.ubuntu.com (as root; in a Dockerfile, as a `RUN` before the failing one), then update again:',
+        '',
+        ...stopgapShell,
+      ].join('\n'),
+    },
+    {
+      when: `${when}&fact.place=image-build`,
+      title,
+      message: undated,
+      fix: [
+        'Move the base image to a supported Ubuntu release. To confirm the move, or to keep the release as a stopgap (no security',
+        'updates): ' + check[0]!,
+        ...check.slice(1),
+        'then point the sources at the old releases in a `RUN` before the failing one:',
+        '',
+        ...stopgapImage,
+      ].join('\n'),
+    },
+    {
+      when,
+      title,
+      message: undated,
+      fix: [
+        'Move to a supported Ubuntu release. To confirm the move, or to keep the release as a stopgap (no security updates): ' + check[0]!,
+        ...check.slice(1),
+        'then point the sources at the old releases (as root; in a Dockerfile, as a `RUN` before the failing one):',
+        '',
+        ...stopgapShell,
+      ].join('\n'),
+    },
+  ];
+}
+
 
 export const fetchFailed: RuleInput = {
   id: 'apt/fetch-failed',
@@ -120,6 +191,12 @@ export const fetchFailed: RuleInput = {
       // `apt-get update` found no index for a suite at all.
       literals: ['have a Release file', 'has a Release file'],
       pattern: "The repository '(?<repository>[^'\\n]{1,300}) Release' (?:does not have|does no longer have|no longer has) a Release file",
+    },
+    {
+      // `Err:6 http://archive.ubuntu.com/ubuntu eoan Release` (then `  404  Not Found [IP: 91.189.88.142 80]`): apt's line for a
+      // suite of an end-of-life Ubuntu release, which a log cut before apt's final `E:` lines still has (jruffet/docker-shogigui#1).
+      literals: ['ubuntu.com/ubuntu'],
+      pattern: UBUNTU_EOL_SUITE_ERR,
     },
     {
       // `E: The repository 'https://developer.download.nvidia.com/… InRelease' is not signed.`
@@ -165,6 +242,9 @@ export const fetchFailed: RuleInput = {
       literals: ['have a Release file', 'has a Release file'],
       pattern: "The repository 'https?://(?:[a-z]{2}\\.)?(?:archive|security)\\.ubuntu\\.com/ubuntu/? (?<codename>[a-z]+)\\b[^'\\n]{0,40}' (?:does not have|does no longer have|no longer has) a Release file",
     },
+    // The same move seen on apt's `Err:` line for a suite of a release tabled as end-of-life (knowledge/eol-releases.ts); with a
+    // `404  Not Found` in the step it is the same cause (the variants require `notFound` beside it).
+    { name: 'ubuntuEolSuite', literals: ['ubuntu.com/ubuntu'], pattern: UBUNTU_EOL_SUITE_ERR },
     // `apt-get update`, `apt-get -yq update`, `apt update` in the failing RUN itself
     { name: 'update', source: 'instruction', literals: ['update'], pattern: '\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b' },
     // What the RUN installs, flags included, to write the corrected RUN with the same arguments.
@@ -203,34 +283,8 @@ export const fetchFailed: RuleInput = {
         '```',
       ].join('\n'),
     },
-    {
-      when: 'ubuntuEol&fact.place=image-build',
-      title: 'Ubuntu release no longer on Ubuntu\'s mirrors',
-      message: UBUNTU_EOL,
-      fix: [
-        ...ubuntuCheck,
-        'The lasting fix is a base image of a supported Ubuntu release; as a stopgap, point the sources at the old releases',
-        'in a `RUN` before the failing one:',
-        '',
-        '```dockerfile',
-        `RUN ${UBUNTU_OLD_RELEASES_SED}`,
-        '```',
-      ].join('\n'),
-    },
-    {
-      when: 'ubuntuEol',
-      title: 'Ubuntu release no longer on Ubuntu\'s mirrors',
-      message: UBUNTU_EOL,
-      fix: [
-        ...ubuntuCheck,
-        'The lasting fix is a base image of a supported Ubuntu release; as a stopgap, point the sources at the old releases',
-        '(as root; in a Dockerfile, as a `RUN` before the failing one):',
-        '',
-        '```sh',
-        UBUNTU_OLD_RELEASES_SED,
-        '```',
-      ].join('\n'),
-    },
+    ...ubuntuEolVariants('ubuntuEol'),
+    ...ubuntuEolVariants('ubuntuEolSuite&notFound'),
     {
       when: 'nvidiaKey&fact.nvidiaRepo&fact.place=image-build',
       title: "NVIDIA's CUDA repository key is not installed",

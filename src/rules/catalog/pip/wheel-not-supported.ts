@@ -35,6 +35,10 @@
 // pip's form of the musl case is a manylinux wheel refused by file name (microsoft/onnxruntime#2909 on
 // `python:3.6.10-alpine3.11`). The musl evidence: uv's interpreter (`cpython-3.10.15-linux-x86_64-musl`), uv's
 // hint (`musllinux_…`), or an Alpine image the log names (the base, or the image a `docker run` started).
+// A pip older than the wheel's tag family refuses it whatever the system (knowledge/pip-platform-tags.ts: manylinux_2_28
+// needs pip 20.3): in a multi-stage build the builder stage upgrades pip and builds or downloads wheels, the final stage
+// installs them with the image's own old pip (blockpy-edu/blockpy-server#30: pip 19.3.1 refusing
+// `bcrypt-4.0.1-cp36-abi3-manylinux_2_28_x86_64.whl`). pip names its version in its upgrade notice and in `pip --version`.
 import type { RuleInput } from '../../schema.js';
 
 type Variant = NonNullable<RuleInput['variants']>[number];
@@ -154,6 +158,13 @@ export const wheelNotSupported: RuleInput = {
     },
   ],
   context: [
+    // pip's own version: `WARNING: You are using pip version 19.3.1; however, version 23.1.2 is available.`,
+    // `pip 19.3.1 from /usr/local/lib/python3.8/site-packages/pip (python 3.8)`
+    {
+      name: 'pipVersion',
+      literals: ['You are using pip version ', 'pip '],
+      pattern: '(?:You are using pip version |^pip )(?<version>\\d{1,3}\\.\\d{1,3}(?:\\.\\d{1,3})?)(?:;| from )',
+    },
     { name: 'arm64Tag', literals: ['_arm64.whl'], pattern: '-linux_arm64\\.whl is not a supported' },
     { name: 'uvNoPlatform', literals: ["doesn't have a source distribution or wheel for the current platform"] },
     // `hint: You're on Linux (`manylinux_2_27_x86_64`), but `torch` (v2.7.0) only has wheels for the following platforms: `…`, `…`; consider …`
@@ -200,6 +211,40 @@ export const wheelNotSupported: RuleInput = {
   ].join('\n'),
   variants: [
     ...muslVariants(),
+    {
+      title: "pip too old for the wheel's platform tag",
+      when: 'enrich.oldPip&fact.place=image-build',
+      message:
+        'pip refused `{wheel}` because this stage runs pip {enrich.oldPip}, and `{platTag}` is a {enrich.tagFamily} tag, which pip ' +
+        'understands from {enrich.firstPip} on. An older pip does not know the tag and refuses the file whatever the system; in a ' +
+        'multi-stage build the stage that made the wheels often has a newer pip than the one that installs them.',
+      fix: [
+        'Upgrade pip in that stage first, in a `RUN` before the failing one (`python3` where the image has no `python`):',
+        '',
+        '```dockerfile',
+        'RUN python -m pip install --upgrade pip',
+        '```',
+        '',
+        'The install then reads the tag. If pip still refuses the file, the stage\'s system is older than the wheel needs: ' +
+          '`ldd --version` prints its glibc{enrich.glibcNeed|}; move the stage to the base image of the stage that built the wheels.',
+      ].join('\n'),
+    },
+    {
+      title: "pip too old for the wheel's platform tag",
+      when: 'enrich.oldPip',
+      message:
+        'pip refused `{wheel}` because this pip is {enrich.oldPip}, and `{platTag}` is a {enrich.tagFamily} tag, which pip ' +
+        'understands from {enrich.firstPip} on. An older pip does not know the tag and refuses the file whatever the system.',
+      fix: [
+        'Upgrade pip first, with the same Python that runs the install (`python3` where there is no `python`), then install again:',
+        '',
+        '```sh',
+        'python -m pip install --upgrade pip',
+        '```',
+        '',
+        'If pip still refuses the file, the system is older than the wheel needs: `ldd --version` prints its glibc{enrich.glibcNeed|}.',
+      ].join('\n'),
+    },
     {
       title: 'Locked PyTorch release has no file for this machine',
       when: 'uvNoPlatform&pytorchPlain&uvOn&uvHint&uvOnX86&hintAarch64Only',
@@ -254,6 +299,6 @@ export const wheelNotSupported: RuleInput = {
         '`aarch64`, so its wheels are tagged `linux_aarch64` or `manylinux…_aarch64`; this file was named for another system.',
     },
   ],
-  enrich: 'glibc-image',
+  enrich: ['glibc-image', 'pip-tag'],
   docs: 'https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/',
 };
