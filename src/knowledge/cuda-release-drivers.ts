@@ -15,7 +15,10 @@
 // from 13.1 the Windows installer no longer bundles a driver). Cross-checked: 12.8 GA ≥ 570.26 / ≥ 570.65 and
 // 12.6.3 ≥ 560.35.05 / ≥ 561.17 in public compatibility tables that cite the same notes (b-data's CUDA version
 // matrix; a Triton deployment guide); 12.4 Update 1's Windows 551.78 is the driver of a Windows host that reported
-// `CUDA Version: 12.4` (SyneRBI/PETRIC2#27). Docker Desktop and WSL 2 use the Windows driver (NVIDIA's CUDA on WSL
+// `CUDA Version: 12.4` (SyneRBI/PETRIC2#27). Before 10.0 the table names the release and its build: 9.2 is 9.2.88
+// (9.2.148, Update 1, asks ≥ 396.37 / ≥ 398.26), 9.1 is 9.1.85, 9.0 is 9.0.76, 8.0 is 8.0.44 (8.0.61 GA2 asks ≥ 375.26 /
+// ≥ 376.51); 9.1's Linux number reads 387.26 in copies of older editions and 390.46 in the current one, kept here. An
+// NVIDIA maintainer gave the same boundary for 9.2: "For CUDA 9.2 you need a 396 driver" (NVIDIA/nvidia-docker#745). Docker Desktop and WSL 2 use the Windows driver (NVIDIA's CUDA on WSL
 // User Guide: no Linux driver is installed inside WSL 2).
 
 export const RELEASE_NOTES_URL = 'https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/';
@@ -54,6 +57,10 @@ export const RELEASE_DRIVERS: readonly ReleaseDrivers[] = [
   { cuda: '10.2', linux: '440.33', windows: '441.22' },
   { cuda: '10.1', linux: '418.39', windows: '418.96' },
   { cuda: '10.0', linux: '410.48', windows: '411.31' },
+  { cuda: '9.2', linux: '396.26', windows: '397.44' },
+  { cuda: '9.1', linux: '390.46', windows: '391.29' },
+  { cuda: '9.0', linux: '384.81', windows: '385.54' },
+  { cuda: '8.0', linux: '367.48', windows: '369.30' },
 ];
 
 function versionKey(cuda: string): number | null {

@@ -22,15 +22,21 @@ function olderThan(driver: string, row: ReleaseDrivers): boolean {
   return below(row.linux) && (row.windows === null || below(row.windows));
 }
 
-/** The newest release whose first drivers (Linux and Windows) this driver reaches: the CUDA an image may have on it; null below the table. */
+const branchOf = (driver: string): number => Number(driver.split('.')[0]);
+
+/**
+ * The newest release whose first drivers (Linux and Windows) this driver reaches: the CUDA an image may have on it; null
+ * below the table. A bare branch (`390`, from the package `nvidia-390`) reaches a release only when its branch is newer
+ * than the release's first driver's: any 390 driver runs CUDA 9.0 (384.81), not every one runs 9.1 (390.46).
+ */
 function driverRelease(driver: string): ReleaseDrivers | null {
-  if (!driver.includes('.')) return null;
+  if (!driver.includes('.')) return RELEASE_DRIVERS.find((r) => branchOf(driver) > branchOf(r.linux) && (r.windows === null || branchOf(driver) > branchOf(r.windows))) ?? null;
   return RELEASE_DRIVERS.find((r) => compareDrivers(driver, r.linux) >= 0 && (r.windows === null || compareDrivers(driver, r.windows) >= 0)) ?? null;
 }
 
 /**
  * `requiredCuda`; `hostNote` (the driver and CUDA of the log's nvidia-smi header, as a sentence, or absent);
- * `windowsDriver` / `anyDriver` (the driver to install, for a Windows host / for a host of unknown kind) and
+ * `driverBranch` / `linuxDriver` (the branch of the first Linux driver, `396` for CUDA 9.2, and that driver); `windowsDriver` / `anyDriver` (the driver to install, for a Windows host / for a host of unknown kind) and
  * `driverSource` (where the numbers come from, or how to check the update); `olderImage` (the CUDA an image must not
  * exceed to run on this driver, or how to read it). Plain text: values are not code spans.
  */
@@ -66,6 +72,9 @@ export function cudaRequireEnrich(captures: Readonly<Record<string, string>>, _s
         ? `an image built for CUDA ${reached.cuda} or older (driver ${named} reaches the first drivers of CUDA ${reached.cuda})`
         : `an image built for a CUDA older than ${oldest.cuda} (driver ${named} is older than ${oldest.linux}, the first of CUDA ${oldest.cuda})`;
   }
+  // the branch of the release's first Linux driver: the Ubuntu package of a driver is named by its branch
+  out.driverBranch = String(branchOf(row.linux));
+  out.linuxDriver = `${row.linux}, the first Linux driver of ${release}`;
   out.windowsDriver = row.windows === null ? `a Windows NVIDIA driver of ${release} or newer` : `a Windows NVIDIA driver ≥ ${row.windows} (the first of ${release})`;
   out.anyDriver =
     `≥ ${row.linux} on a Linux host (the first of ${release}), ` +

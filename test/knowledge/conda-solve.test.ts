@@ -98,7 +98,8 @@ describe('the __cuda virtual package', () => {
     expect(virtualCudaValues('>=11.0')).toEqual({ cudaWanted: '11.0', driver: '450.51.05' });
     // 12.7 was never released: the first driver that reports 12.7 or more is 12.8's
     expect(virtualCudaValues('>=12.7')).toEqual({ cudaWanted: '12.7', driver: '570.26' });
-    expect(virtualCudaValues('>=9.0')).toEqual({ cudaWanted: '9.0' });
+    expect(virtualCudaValues('>=9.0')).toEqual({ cudaWanted: '9.0', driver: '384.81' });
+    expect(virtualCudaValues('>=7.5')).toEqual({ cudaWanted: '7.5' });
     expect(virtualCudaValues(undefined)).toEqual({});
   });
 

@@ -56,8 +56,12 @@ describe('cudaDriverEnrich', () => {
     expect(out.driverNeed).toContain('host driver ≥ 525');
     expect(out.cudaVersion).toBe('12.1');
   });
-  test('an old CUDA points at the release notes instead of a number', () => {
+  test('a CUDA 9 release in the release notes\' table gets its own first driver', () => {
     const facts: BuildFacts = { cuda: [{ value: '9.2', source: 'nvcc', evidence: 'release 9.2', line: 1, stage: null, step: null }] };
+    expect(cudaDriverEnrich({}, null, model, factsFor(facts, null, model)).driverNeed).toContain('the driver it shipped with, ≥ 396.26 on Linux');
+  });
+  test('a CUDA older than the table points at the release notes instead of a number', () => {
+    const facts: BuildFacts = { cuda: [{ value: '7.5', source: 'nvcc', evidence: 'release 7.5', line: 1, stage: null, step: null }] };
     expect(cudaDriverEnrich({}, null, model, factsFor(facts, null, model)).driverNeed).toContain('cuda-toolkit-release-notes');
     expect(cudaDriverEnrich({}, null, model, factsFor(facts, null, model)).driverNeed).not.toContain('≥');
   });

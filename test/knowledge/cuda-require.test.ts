@@ -15,6 +15,10 @@ describe('firstDriversFor', () => {
     ['11.5', '495.29.05', '496.04'],
     ['12.4', '550.54.14', '551.61'],
     ['10.0', '410.48', '411.31'],
+    ['9.2', '396.26', '397.44'],
+    ['9.1', '390.46', '391.29'],
+    ['9.0', '384.81', '385.54'],
+    ['8.0', '367.48', '369.30'],
   ])('CUDA %s: Linux ≥ %s, Windows ≥ %s', (cuda, linux, windows) => {
     expect(firstDriversFor(cuda)).toEqual({ cuda, linux, windows });
   });
@@ -25,7 +29,7 @@ describe('firstDriversFor', () => {
     expect(firstDriversFor('13.0')).toEqual({ cuda: '13.0', linux: '580.65.06', windows: null });
   });
   test('outside the table: nothing', () => {
-    expect(firstDriversFor('9.2')).toBeNull();
+    expect(firstDriversFor('7.5')).toBeNull();
     expect(firstDriversFor('14.0')).toBeNull();
     expect(firstDriversFor('twelve')).toBeNull();
   });
@@ -54,7 +58,7 @@ describe('cudaRequireEnrich', () => {
     expect(out.hostDriverOlder).toBe(
       "The log names the host's driver: 390.138. That is older than 418.39, the first Linux driver of CUDA 10.1 (418.96 on Windows), which the image needs.",
     );
-    expect(out.olderImage).toContain('older than 10.0 (driver 390.138 is older than 410.48');
+    expect(out.olderImage).toContain('CUDA 9.0 or older (driver 390.138 reaches');
   });
   test('a named driver inside the table: the newest CUDA whose first drivers it reaches on Linux and Windows alike', () => {
     // 535.104.05 ≥ 535.54.03 (12.2 on Linux) but < 536.25 (12.2 on Windows): the log does not say which host, so 12.1
@@ -65,6 +69,17 @@ describe('cudaRequireEnrich', () => {
     expect(cudaRequireEnrich({ 'context.requireCuda.need': '10.1', 'context.hostDriver.driver': '450.80.02' }, null, model, none).hostDriverOlder).toBeUndefined();
     expect(cudaRequireEnrich({ 'context.requireCuda.need': '10.1', 'context.hostDriver.driver': '418' }, null, model, none).hostDriverOlder).toBeUndefined();
     expect(cudaRequireEnrich({ 'context.requireCuda.need': '10.1', 'context.hostDriver.driver': '390' }, null, model, none).hostDriverOlder).toContain('older than 418.39');
+  });
+  test('a bare branch from a package name (NVIDIA/nvidia-docker#745, nvidia-390 against cuda>=9.2)', () => {
+    const out = cudaRequireEnrich({ 'context.requireCuda.need': '9.2', 'context.hostDriver.driver': '390' }, null, model, none);
+    expect(out.hostDriverOlder).toContain('older than 396.26, the first Linux driver of CUDA 9.2');
+    expect(out.driverBranch).toBe('396');
+    // branch 390 holds drivers older than 390.46 (CUDA 9.1's first): only 9.0 is sure to run
+    expect(out.olderImage).toContain('CUDA 9.0 or older');
+  });
+  test('below the table a bare branch reaches nothing', () => {
+    const out = cudaRequireEnrich({ 'context.requireCuda.need': '9.0', 'context.hostDriver.driver': '352' }, null, model, none);
+    expect(out.olderImage).toContain('older than 8.0 (driver 352 is older than 367.48');
   });
   test('no requirement, no values', () => {
     expect(cudaRequireEnrich({}, null, model, none)).toEqual({});

@@ -76,6 +76,13 @@ export const driverTooOld: RuleInput = {
       literals: ['nvidia-', 'Driver Version: ', 'libcuda.so.'],
       pattern: '(?:\\bnvidia-(?:driver-)?|Driver Version: |\\blib(?:nvidia-[a-z-]{1,40}|cuda)\\.so\\.)(?<driver>\\d{3}(?:\\.\\d{1,3})?(?:\\.\\d{1,3})?)(?!\\d)',
     },
+    // The host's driver came from Ubuntu's packages: the graphics-drivers PPA, or an apt install of a driver branch
+    // (`apt-get -y install nvidia-390`, `apt install nvidia-driver-535`)
+    {
+      name: 'ubuntuDriverApt',
+      literals: ['ppa:graphics-drivers', 'install'],
+      pattern: 'ppa:graphics-drivers|\\bapt(?:-get)? (?:-y )?install\\b[^\\n]{0,200}\\bnvidia-(?:driver-)?\\d{3}\\b',
+    },
     // A Windows driver: nvidia-smi on Windows names its driver models (`TCC/WDDM`) where Linux prints `Persistence-M`
     { name: 'windowsHost', literals: ['nvidia-smi.exe', 'TCC/WDDM'] },
     // GPU device nodes passed by hand to `docker run` (`--device /dev/nvidia0:/dev/nvidia0`, `--device=/dev/nvidiactl`)
@@ -112,6 +119,31 @@ export const driverTooOld: RuleInput = {
         '',
         '- install {enrich.windowsDriver} from https://www.nvidia.com/drivers, on Windows and not inside WSL; then run `wsl --shutdown`, start Docker Desktop again and run the same `docker run`, or',
         '- use {enrich.olderImage}: the project\'s build for that CUDA if it publishes one, or build the image from an `nvidia/cuda` tag of that CUDA.',
+        '',
+        '{enrich.driverSource}',
+      ].join('\n'),
+    },
+    {
+      // the log names the driver and shows it came from Ubuntu's packages: the install line of a new enough branch.
+      // Ubuntu names a driver branch `nvidia-driver-396` from 18.04 on and `nvidia-396` on 16.04 (ValveSoftware/Proton#250,
+      // apt-cache search on both releases); `ubuntu-drivers devices` (ubuntu-drivers-common) lists the branches the archive
+      // and the enabled PPAs offer for the host's GPU, since old branches leave the PPA.
+      when: 'requireCuda&enrich.hostDriverOlder&ubuntuDriverApt',
+      title: 'Host NVIDIA driver too old for the CUDA the image requires',
+      message: REQUIRE_MESSAGE,
+      fix: [
+        '{enrich.hostDriverOlder} On the host that runs Docker (not in the Dockerfile), upgrade the NVIDIA driver to branch {enrich.driverBranch} or newer',
+        '(≥ {enrich.linuxDriver}). The log installs the driver with apt: list the branches available for this GPU, install one of them ≥ {enrich.driverBranch}',
+        '(`nvidia-driver-NNN` from Ubuntu 18.04 on, `nvidia-NNN` on 16.04) and reboot:',
+        '',
+        '```sh',
+        'ubuntu-drivers devices',
+        'sudo apt-get install -y nvidia-driver-{enrich.driverBranch}',
+        'sudo reboot',
+        '```',
+        '',
+        'then run the same `docker run`. Or use {enrich.olderImage}: the project\'s build for that CUDA if it publishes one, or build the image from a',
+        'base image of that CUDA.',
         '',
         '{enrich.driverSource}',
       ].join('\n'),

@@ -30,6 +30,17 @@
 // earlier form (desktop/windows/wsl.md, "GPU support"): "Starting with Docker Desktop 3.1.0, Docker Desktop supports
 // WSL 2 GPU Paravirtualization (GPU-PV) on NVIDIA GPUs". No Linux NVIDIA driver inside WSL 2: the Windows driver is
 // mapped into it (NVIDIA's "CUDA on WSL User Guide", docs.nvidia.com/cuda/wsl-user-guide, getting started).
+// The same missing piece asked for by runtime name (`docker run --runtime=nvidia`, compose's `runtime: nvidia`): dockerd
+// knows no runtime called `nvidia` until the toolkit registers it in /etc/docker/daemon.json (`nvidia-ctk runtime
+// configure`) and the daemon restarts. Its words: `docker: Error response from daemon: unknown or invalid runtime name:
+// nvidia.` (nv-tlabs/3dgrut#71, fixed by installing and configuring the toolkit; NVIDIA/nvidia-docker#1795), without
+// the period (NVIDIA-NeMo/labs-molt#88, gpustack/gpustack#3654), compose's bare `Error response from daemon: unknown
+// or invalid runtime name: nvidia` (duixcom/Duix-Avatar#28, Steam-Headless/docker-steam-headless#117), and older
+// Docker's `Unknown runtime specified nvidia.`. Docker's docs, "Alternative container runtimes"
+// (docs.docker.com/engine/daemon/alternative-runtimes/): a runtime that is not a containerd shim on PATH must be
+// registered in the daemon configuration. `--gpus` needs no registered runtime: dockerd itself adds the toolkit's
+// `nvidia-container-runtime-hook` when it finds it on PATH at start (moby, daemon/nvidia_linux.go), so the toolkit
+// installed and a restart are enough for `--gpus all` (compose: `deploy.resources.reservations.devices`).
 import type { RuleInput } from '../../schema.js';
 import { HOST_GPU_CHECK } from './run-command.js';
 
@@ -63,9 +74,11 @@ export const gpuRuntimeMissing: RuleInput = {
     // `docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]]`
     // moby prints the driver with %q (`""` when none was asked for: daemon/errors.go, incompatibleDeviceRequest); pastes
     // in issue threads often lose the empty quotes (`could not select device driver with capabilities`, NVIDIA/nvidia-docker#1642).
-    { literals: ['could not select device driver'], pattern: 'could not select device driver (?:"(?<driver>[\\w.-]{0,40})" )?with capabilities: \\[\\[gpu' },
+    { literals: ['could not select device driver'], pattern: 'could not select device driver (?:"(?<driver>[\\w.-]{0,40})" )?with capabilities: \\[\\[gpu' },    // `unknown or invalid runtime name: nvidia.` (Docker 20.10 on); `Unknown runtime specified nvidia.` (older Docker)
+    { literals: ['invalid runtime name: nvidia', 'Unknown runtime specified nvidia'], pattern: 'unknown or invalid runtime name: nvidia\\b|Unknown runtime specified nvidia\\b' },
   ],
   context: [
+    { name: 'runtimeName', literals: ['invalid runtime name: nvidia', 'Unknown runtime specified nvidia'] },
     // `Docker Desktop 2.3.0.3`, `restart docker desktop`, the `docker-desktop` WSL distribution.
     { name: 'dockerDesktop', literals: ['Docker Desktop', 'docker-desktop'], ignoreCase: true },
     // The host named by its reporter: `I am running Docker on my Windows 10 machine`. Only the words in the log
@@ -88,6 +101,31 @@ export const gpuRuntimeMissing: RuleInput = {
         'a VM of its own and cannot be set up with apt or systemctl from a WSL distribution or the host. Docker Desktop gives GPUs ' +
         'only on Windows with its WSL 2 backend, from Docker Desktop 3.1.0 on, and with NVIDIA\'s Windows driver for WSL.',
       fix: desktopGpuSteps(DESKTOP_LEAD),
+    },
+    {
+      when: 'runtimeName&!windowsHost',
+      title: "Docker has no nvidia runtime (NVIDIA Container Toolkit not registered)",
+      message:
+        'The container asked for the `nvidia` runtime (`--runtime=nvidia`, or `runtime: nvidia` in a compose file), and the Docker daemon has no ' +
+        'runtime of that name: the NVIDIA Container Toolkit is not installed on the host that runs Docker, or was never registered with the daemon ' +
+        '(`nvidia-ctk runtime configure`), or the daemon was not restarted since. The image is not the cause.',
+      fix: [
+        'On the host that runs Docker (not in the Dockerfile), check the NVIDIA driver first: `nvidia-smi` must list the GPU. Then install the NVIDIA',
+        `Container Toolkit with its repository as NVIDIA's install guide gives it for this host's distribution (${GUIDE}; with apt, after adding`,
+        'the repository), register its runtime and restart the daemon:',
+        '',
+        '```sh',
+        'sudo apt-get install -y nvidia-container-toolkit',
+        'sudo nvidia-ctk runtime configure --runtime=docker',
+        'sudo systemctl restart docker',
+        'docker info | grep -i runtimes',
+        '```',
+        '',
+        '`docker info` must list `nvidia` among the runtimes; if it did already, the CLI talks to another daemon (`docker context ls`, then',
+        '`docker context use default`). Or drop `--runtime=nvidia` (compose: `runtime: nvidia`) and ask for the GPUs with `--gpus all` (compose:',
+        '`deploy.resources.reservations.devices` with `capabilities: [gpu]`): that needs the toolkit installed and Docker restarted, no runtime',
+        'registered. Docker\'s page on runtimes: https://docs.docker.com/engine/daemon/alternative-runtimes/',
+      ].join('\n'),
     },
     {
       when: 'toolkitInstalled',
