@@ -3842,7 +3842,11 @@ var init_cuda_release_drivers = __esm({
       { cuda: "11.0", linux: "450.51.05", windows: "451.48" },
       { cuda: "10.2", linux: "440.33", windows: "441.22" },
       { cuda: "10.1", linux: "418.39", windows: "418.96" },
-      { cuda: "10.0", linux: "410.48", windows: "411.31" }
+      { cuda: "10.0", linux: "410.48", windows: "411.31" },
+      { cuda: "9.2", linux: "396.26", windows: "397.44" },
+      { cuda: "9.1", linux: "390.46", windows: "391.29" },
+      { cuda: "9.0", linux: "384.81", windows: "385.54" },
+      { cuda: "8.0", linux: "367.48", windows: "369.30" }
     ];
   }
 });
@@ -4136,7 +4140,7 @@ function olderThan(driver, row) {
   return below(row.linux) && (row.windows === null || below(row.windows));
 }
 function driverRelease(driver) {
-  if (!driver.includes(".")) return null;
+  if (!driver.includes(".")) return RELEASE_DRIVERS.find((r) => branchOf(driver) > branchOf(r.linux) && (r.windows === null || branchOf(driver) > branchOf(r.windows))) ?? null;
   return RELEASE_DRIVERS.find((r) => compareDrivers(driver, r.linux) >= 0 && (r.windows === null || compareDrivers(driver, r.windows) >= 0)) ?? null;
 }
 function cudaRequireEnrich(captures, _step, _model, _facts) {
@@ -4164,15 +4168,19 @@ function cudaRequireEnrich(captures, _step, _model, _facts) {
     const oldest = RELEASE_DRIVERS[RELEASE_DRIVERS.length - 1];
     out.olderImage = reached !== null ? `an image built for CUDA ${reached.cuda} or older (driver ${named} reaches the first drivers of CUDA ${reached.cuda})` : `an image built for a CUDA older than ${oldest.cuda} (driver ${named} is older than ${oldest.linux}, the first of CUDA ${oldest.cuda})`;
   }
+  out.driverBranch = String(branchOf(row.linux));
+  out.linuxDriver = `${row.linux}, the first Linux driver of ${release}`;
   out.windowsDriver = row.windows === null ? `a Windows NVIDIA driver of ${release} or newer` : `a Windows NVIDIA driver \u2265 ${row.windows} (the first of ${release})`;
   out.anyDriver = `\u2265 ${row.linux} on a Linux host (the first of ${release}), ` + (row.windows === null ? `a driver of ${release} or newer on Windows` : `\u2265 ${row.windows} on Windows`) + ", whose driver Docker Desktop and WSL 2 use";
   out.driverSource = `The first drivers of each CUDA release: NVIDIA's CUDA release notes, Table 3 (${RELEASE_NOTES_URL})` + (row.windows === null ? `, which gives no Windows number for ${release}. ${check2}` : ".");
   return out;
 }
+var branchOf;
 var init_cuda_require_enricher = __esm({
   "src/knowledge/cuda-require-enricher.ts"() {
     "use strict";
     init_cuda_release_drivers();
+    branchOf = (driver) => Number(driver.split(".")[0]);
   }
 });
 
@@ -4611,6 +4619,51 @@ var init_glibc_image = __esm({
   }
 });
 
+// src/knowledge/pip-platform-tags.ts
+function tagSupport(platTag) {
+  if (/^manylinux_\d+_\d+_/.test(platTag)) return { family: "manylinux_x_y (PEP 600)", firstPip: "20.3" };
+  if (platTag.startsWith("manylinux2014_")) return { family: "manylinux2014 (PEP 599)", firstPip: "19.3" };
+  if (platTag.startsWith("manylinux2010_")) return { family: "manylinux2010 (PEP 571)", firstPip: "19.0" };
+  return null;
+}
+function glibcOfTag(platTag) {
+  const m = /^manylinux_(\d+)_(\d+)_/.exec(platTag);
+  return m ? `${m[1]}.${m[2]}` : null;
+}
+function pipTooOldFor(pipVersion, platTag) {
+  const support = tagSupport(platTag);
+  if (support === null || !/^\d+\.\d+/.test(pipVersion)) return null;
+  return compareVersions(pipVersion, support.firstPip) < 0 ? support : null;
+}
+var init_pip_platform_tags = __esm({
+  "src/knowledge/pip-platform-tags.ts"() {
+    "use strict";
+    init_cuda_arches();
+  }
+});
+
+// src/knowledge/pip-tag-enricher.ts
+function pipTagEnrich(captures, _step, _model, _facts) {
+  const pip2 = captures["context.pipVersion.version"];
+  const platTag = captures.platTag;
+  if (pip2 === void 0 || platTag === void 0) return {};
+  const support = pipTooOldFor(pip2, platTag);
+  if (support === null) return {};
+  const glibc = glibcOfTag(platTag);
+  return {
+    oldPip: pip2,
+    firstPip: support.firstPip,
+    tagFamily: support.family,
+    ...glibc === null ? {} : { glibcNeed: `, which must be ${glibc} or newer for this wheel` }
+  };
+}
+var init_pip_tag_enricher = __esm({
+  "src/knowledge/pip-tag-enricher.ts"() {
+    "use strict";
+    init_pip_platform_tags();
+  }
+});
+
 // src/knowledge/kernel-arch-enricher.ts
 function requiredCapability(lines2) {
   let best2 = null;
@@ -4707,7 +4760,7 @@ function archiveSourcesCommand(codename) {
   if (release === void 0) return null;
   return `sed -i ${release.sedExpressions.map((e) => `-e '${e}'`).join(" ")} /etc/apt/sources.list`;
 }
-var toArchive, archivedDebian, supportedDebian;
+var toArchive, archivedDebian, endedUbuntu, supportedUbuntu, supportedDebian;
 var init_eol_releases = __esm({
   "src/knowledge/eol-releases.ts"() {
     "use strict";
@@ -4717,12 +4770,46 @@ var init_eol_releases = __esm({
       stretch: { ended: "2022-06-30", sedExpressions: [...toArchive, "/stretch-updates/d"] },
       buster: { ended: "2024-06-30", sedExpressions: toArchive }
     };
+    endedUbuntu = {
+      yakkety: { version: "16.10", ended: "2017-07-20" },
+      zesty: { version: "17.04", ended: "2018-01-13" },
+      artful: { version: "17.10", ended: "2018-07-19" },
+      cosmic: { version: "18.10", ended: "2019-07-18" },
+      disco: { version: "19.04", ended: "2020-01-23" },
+      eoan: { version: "19.10", ended: "2020-07-17" },
+      groovy: { version: "20.10", ended: "2021-07-22" },
+      hirsute: { version: "21.04", ended: "2022-01-20" },
+      impish: { version: "21.10", ended: "2022-07-14" },
+      kinetic: { version: "22.10", ended: "2023-07-20" },
+      lunar: { version: "23.04", ended: "2024-01-25" },
+      mantic: { version: "23.10", ended: "2024-07-11" },
+      oracular: { version: "24.10", ended: "2025-07-10" },
+      plucky: { version: "25.04", ended: "2026-01-15" }
+    };
+    supportedUbuntu = { codename: "noble", version: "24.04" };
     supportedDebian = ["trixie", "bookworm"];
   }
 });
 
 // src/knowledge/eol-release-enricher.ts
+function ubuntuEnrich(codename, facts) {
+  const release = endedUbuntu[codename];
+  if (release === void 0) return {};
+  const out = {
+    eolRelease: `Ubuntu ${release.version} (${codename})`,
+    eolEnded: release.ended,
+    supported: `Ubuntu ${supportedUbuntu.version} (${supportedUbuntu.codename})`
+  };
+  const base = facts.value("baseImage");
+  const tag = base === null ? null : /^(?:docker\.io\/)?(?:library\/)?ubuntu:([\w.-]+)$/.exec(base)?.[1];
+  if (tag === release.version || tag === codename) {
+    out.baseNote = `: \`FROM ubuntu:${supportedUbuntu.version}\` in place of \`${base}\``;
+  }
+  return out;
+}
 function eolReleaseEnrich(captures, _step, _model, facts) {
+  const ubuntu = captures["context.ubuntuEol.codename"] ?? captures["context.ubuntuEolSuite.codename"];
+  if (ubuntu !== void 0) return ubuntuEnrich(ubuntu, facts);
   const codename = captures["context.debianEol.codename"];
   if (codename === void 0) return {};
   const release = archivedDebian[codename];
@@ -5059,6 +5146,7 @@ var init_enrichers = __esm({
     init_cmake_notfound_enricher();
     init_apt_release_mix_enricher();
     init_glibc_image();
+    init_pip_tag_enricher();
     init_kernel_arch_enricher();
     init_unpinned_flash_attn_enricher();
     init_eol_release_enricher();
@@ -5150,6 +5238,8 @@ var init_enrichers = __esm({
       "apt-release-mix": aptReleaseMixEnrich,
       /** An Alpine (musl) Python image of the log and the Debian (glibc) image of the same Python (`{enrich.alpineImage}`, `{enrich.glibcImage}`). */
       "glibc-image": glibcImageEnrich,
+      /** A wheel refused by a pip older than its platform tag: that pip, the first that knows the tag (`{enrich.oldPip}`, `{enrich.firstPip}`). */
+      "pip-tag": pipTagEnrich,
       /** A kernel ptxas refused for an arch older than it needs: that arch, the targeted one, lists from it up (`{enrich.required}`, `{enrich.torchArchList}`). */
       "kernel-arch": kernelArchEnrich,
       "unpinned-flash-attn": unpinnedFlashAttnEnrich,
@@ -7648,6 +7738,13 @@ var init_driver_too_old = __esm({
           literals: ["nvidia-", "Driver Version: ", "libcuda.so."],
           pattern: "(?:\\bnvidia-(?:driver-)?|Driver Version: |\\blib(?:nvidia-[a-z-]{1,40}|cuda)\\.so\\.)(?<driver>\\d{3}(?:\\.\\d{1,3})?(?:\\.\\d{1,3})?)(?!\\d)"
         },
+        // The host's driver came from Ubuntu's packages: the graphics-drivers PPA, or an apt install of a driver branch
+        // (`apt-get -y install nvidia-390`, `apt install nvidia-driver-535`)
+        {
+          name: "ubuntuDriverApt",
+          literals: ["ppa:graphics-drivers", "install"],
+          pattern: "ppa:graphics-drivers|\\bapt(?:-get)? (?:-y )?install\\b[^\\n]{0,200}\\bnvidia-(?:driver-)?\\d{3}\\b"
+        },
         // A Windows driver: nvidia-smi on Windows names its driver models (`TCC/WDDM`) where Linux prints `Persistence-M`
         { name: "windowsHost", literals: ["nvidia-smi.exe", "TCC/WDDM"] },
         // GPU device nodes passed by hand to `docker run` (`--device /dev/nvidia0:/dev/nvidia0`, `--device=/dev/nvidiactl`)
@@ -7681,6 +7778,31 @@ var init_driver_too_old = __esm({
             "",
             "- install {enrich.windowsDriver} from https://www.nvidia.com/drivers, on Windows and not inside WSL; then run `wsl --shutdown`, start Docker Desktop again and run the same `docker run`, or",
             "- use {enrich.olderImage}: the project's build for that CUDA if it publishes one, or build the image from an `nvidia/cuda` tag of that CUDA.",
+            "",
+            "{enrich.driverSource}"
+          ].join("\n")
+        },
+        {
+          // the log names the driver and shows it came from Ubuntu's packages: the install line of a new enough branch.
+          // Ubuntu names a driver branch `nvidia-driver-396` from 18.04 on and `nvidia-396` on 16.04 (ValveSoftware/Proton#250,
+          // apt-cache search on both releases); `ubuntu-drivers devices` (ubuntu-drivers-common) lists the branches the archive
+          // and the enabled PPAs offer for the host's GPU, since old branches leave the PPA.
+          when: "requireCuda&enrich.hostDriverOlder&ubuntuDriverApt",
+          title: "Host NVIDIA driver too old for the CUDA the image requires",
+          message: REQUIRE_MESSAGE,
+          fix: [
+            "{enrich.hostDriverOlder} On the host that runs Docker (not in the Dockerfile), upgrade the NVIDIA driver to branch {enrich.driverBranch} or newer",
+            "(\u2265 {enrich.linuxDriver}). The log installs the driver with apt: list the branches available for this GPU, install one of them \u2265 {enrich.driverBranch}",
+            "(`nvidia-driver-NNN` from Ubuntu 18.04 on, `nvidia-NNN` on 16.04) and reboot:",
+            "",
+            "```sh",
+            "ubuntu-drivers devices",
+            "sudo apt-get install -y nvidia-driver-{enrich.driverBranch}",
+            "sudo reboot",
+            "```",
+            "",
+            "then run the same `docker run`. Or use {enrich.olderImage}: the project's build for that CUDA if it publishes one, or build the image from a",
+            "base image of that CUDA.",
             "",
             "{enrich.driverSource}"
           ].join("\n")
@@ -9125,9 +9247,12 @@ var init_gpu_runtime_missing = __esm({
         // `docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]]`
         // moby prints the driver with %q (`""` when none was asked for: daemon/errors.go, incompatibleDeviceRequest); pastes
         // in issue threads often lose the empty quotes (`could not select device driver with capabilities`, NVIDIA/nvidia-docker#1642).
-        { literals: ["could not select device driver"], pattern: 'could not select device driver (?:"(?<driver>[\\w.-]{0,40})" )?with capabilities: \\[\\[gpu' }
+        { literals: ["could not select device driver"], pattern: 'could not select device driver (?:"(?<driver>[\\w.-]{0,40})" )?with capabilities: \\[\\[gpu' },
+        // `unknown or invalid runtime name: nvidia.` (Docker 20.10 on); `Unknown runtime specified nvidia.` (older Docker)
+        { literals: ["invalid runtime name: nvidia", "Unknown runtime specified nvidia"], pattern: "unknown or invalid runtime name: nvidia\\b|Unknown runtime specified nvidia\\b" }
       ],
       context: [
+        { name: "runtimeName", literals: ["invalid runtime name: nvidia", "Unknown runtime specified nvidia"] },
         // `Docker Desktop 2.3.0.3`, `restart docker desktop`, the `docker-desktop` WSL distribution.
         { name: "dockerDesktop", literals: ["Docker Desktop", "docker-desktop"], ignoreCase: true },
         // The host named by its reporter: `I am running Docker on my Windows 10 machine`. Only the words in the log
@@ -9147,6 +9272,28 @@ var init_gpu_runtime_missing = __esm({
           title: "Docker Desktop's daemon gives no GPU here",
           message: "The container asked for GPUs, and the log shows Docker Desktop: the daemon that refused is Docker Desktop's, which runs in a VM of its own and cannot be set up with apt or systemctl from a WSL distribution or the host. Docker Desktop gives GPUs only on Windows with its WSL 2 backend, from Docker Desktop 3.1.0 on, and with NVIDIA's Windows driver for WSL.",
           fix: desktopGpuSteps(DESKTOP_LEAD)
+        },
+        {
+          when: "runtimeName&!windowsHost",
+          title: "Docker has no nvidia runtime (NVIDIA Container Toolkit not registered)",
+          message: "The container asked for the `nvidia` runtime (`--runtime=nvidia`, or `runtime: nvidia` in a compose file), and the Docker daemon has no runtime of that name: the NVIDIA Container Toolkit is not installed on the host that runs Docker, or was never registered with the daemon (`nvidia-ctk runtime configure`), or the daemon was not restarted since. The image is not the cause.",
+          fix: [
+            "On the host that runs Docker (not in the Dockerfile), check the NVIDIA driver first: `nvidia-smi` must list the GPU. Then install the NVIDIA",
+            `Container Toolkit with its repository as NVIDIA's install guide gives it for this host's distribution (${GUIDE}; with apt, after adding`,
+            "the repository), register its runtime and restart the daemon:",
+            "",
+            "```sh",
+            "sudo apt-get install -y nvidia-container-toolkit",
+            "sudo nvidia-ctk runtime configure --runtime=docker",
+            "sudo systemctl restart docker",
+            "docker info | grep -i runtimes",
+            "```",
+            "",
+            "`docker info` must list `nvidia` among the runtimes; if it did already, the CLI talks to another daemon (`docker context ls`, then",
+            "`docker context use default`). Or drop `--runtime=nvidia` (compose: `runtime: nvidia`) and ask for the GPUs with `--gpus all` (compose:",
+            "`deploy.resources.reservations.devices` with `capabilities: [gpu]`): that needs the toolkit installed and Docker restarted, no runtime",
+            "registered. Docker's page on runtimes: https://docs.docker.com/engine/daemon/alternative-runtimes/"
+          ].join("\n")
         },
         {
           when: "toolkitInstalled",
@@ -10127,6 +10274,13 @@ var init_wheel_not_supported = __esm({
         }
       ],
       context: [
+        // pip's own version: `WARNING: You are using pip version 19.3.1; however, version 23.1.2 is available.`,
+        // `pip 19.3.1 from /usr/local/lib/python3.8/site-packages/pip (python 3.8)`
+        {
+          name: "pipVersion",
+          literals: ["You are using pip version ", "pip "],
+          pattern: "(?:You are using pip version |^pip )(?<version>\\d{1,3}\\.\\d{1,3}(?:\\.\\d{1,3})?)(?:;| from )"
+        },
         { name: "arm64Tag", literals: ["_arm64.whl"], pattern: "-linux_arm64\\.whl is not a supported" },
         { name: "uvNoPlatform", literals: ["doesn't have a source distribution or wheel for the current platform"] },
         // `hint: You're on Linux (`manylinux_2_27_x86_64`), but `torch` (v2.7.0) only has wheels for the following platforms: `\u2026`, `\u2026`; consider \u2026`
@@ -10170,6 +10324,34 @@ var init_wheel_not_supported = __esm({
       variants: [
         ...muslVariants(),
         {
+          title: "pip too old for the wheel's platform tag",
+          when: "enrich.oldPip&fact.place=image-build",
+          message: "pip refused `{wheel}` because this stage runs pip {enrich.oldPip}, and `{platTag}` is a {enrich.tagFamily} tag, which pip understands from {enrich.firstPip} on. An older pip does not know the tag and refuses the file whatever the system; in a multi-stage build the stage that made the wheels often has a newer pip than the one that installs them.",
+          fix: [
+            "Upgrade pip in that stage first, in a `RUN` before the failing one (`python3` where the image has no `python`):",
+            "",
+            "```dockerfile",
+            "RUN python -m pip install --upgrade pip",
+            "```",
+            "",
+            "The install then reads the tag. If pip still refuses the file, the stage's system is older than the wheel needs: `ldd --version` prints its glibc{enrich.glibcNeed|}; move the stage to the base image of the stage that built the wheels."
+          ].join("\n")
+        },
+        {
+          title: "pip too old for the wheel's platform tag",
+          when: "enrich.oldPip",
+          message: "pip refused `{wheel}` because this pip is {enrich.oldPip}, and `{platTag}` is a {enrich.tagFamily} tag, which pip understands from {enrich.firstPip} on. An older pip does not know the tag and refuses the file whatever the system.",
+          fix: [
+            "Upgrade pip first, with the same Python that runs the install (`python3` where there is no `python`), then install again:",
+            "",
+            "```sh",
+            "python -m pip install --upgrade pip",
+            "```",
+            "",
+            "If pip still refuses the file, the system is older than the wheel needs: `ldd --version` prints its glibc{enrich.glibcNeed|}."
+          ].join("\n")
+        },
+        {
           title: "Locked PyTorch release has no file for this machine",
           when: "uvNoPlatform&pytorchPlain&uvOn&uvHint&uvOnX86&hintAarch64Only",
           message: "The lock pins `{context.pytorchPlain.dist}=={context.pytorchPlain.version}` from PyTorch's {context.pytorchPlain.flavor} index without a local version. On that index the x86_64 CUDA wheels are published as `{context.pytorchPlain.version}+{context.pytorchPlain.flavor}`; under the plain version there are only aarch64 files (uv's hint: {context.uvHint.tags}), and this machine is `{context.uvOn.platform}`.",
@@ -10211,7 +10393,7 @@ var init_wheel_not_supported = __esm({
           message: "pip refused `{wheel}`: `linux_arm64` is no platform tag a Linux Python accepts. Linux on ARM64 names its machine `aarch64`, so its wheels are tagged `linux_aarch64` or `manylinux\u2026_aarch64`; this file was named for another system."
         }
       ],
-      enrich: "glibc-image",
+      enrich: ["glibc-image", "pip-tag"],
       docs: "https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/"
     };
   }
@@ -13124,12 +13306,79 @@ var init_unable_to_locate_package = __esm({
 });
 
 // src/rules/catalog/apt/fetch-failed.ts
-var ARCHIVED_CODENAMES, updateInSameRun, enrolKeyDockerfile, dropNvidiaSourcesDockerfile, dropNvidiaSourcesEither, NVIDIA_INDEX_404, NVIDIA_BADSIG, UBUNTU_EOL, ubuntuCheck, UBUNTU_OLD_RELEASES_SED, fetchFailed;
+function ubuntuEolVariants(when) {
+  const codename = `{context.${when.split("&")[0]}.codename}`;
+  const title2 = "Ubuntu release past its end of life, moved to old-releases.ubuntu.com";
+  const dated = "{enrich.eolRelease} reached its end of life on {enrich.eolEnded}, and Ubuntu has moved its suites from archive.ubuntu.com and security.ubuntu.com to old-releases.ubuntu.com: every `Release` file of it now answers 404, so `apt-get update` has nothing to read.";
+  const undated = `Ubuntu's mirrors have no \`Release\` file for \`${codename}\`: a release past its end of life is moved from archive.ubuntu.com and security.ubuntu.com to old-releases.ubuntu.com.`;
+  const check2 = [
+    "Check that old-releases.ubuntu.com has it (an answer `200` means it moved there):",
+    "",
+    "```sh",
+    `curl -sI http://old-releases.ubuntu.com/ubuntu/dists/${codename}/Release | head -n 1`,
+    "```"
+  ];
+  const stopgapImage = ["```dockerfile", `RUN ${UBUNTU_OLD_RELEASES_SED}`, "```"];
+  const stopgapShell = ["```sh", UBUNTU_OLD_RELEASES_SED, "```"];
+  return [
+    {
+      when: `${when}&enrich.eolEnded&fact.place=image-build`,
+      title: title2,
+      message: dated,
+      fix: [
+        "Move the base image to a supported Ubuntu release, {enrich.supported}{enrich.baseNote|} (the packages the `RUN` installs",
+        "may have other names there). As a stopgap that keeps the old release (it gets no security updates), point apt at",
+        "old-releases.ubuntu.com in a `RUN` before the failing one:",
+        "",
+        ...stopgapImage
+      ].join("\n")
+    },
+    {
+      when: `${when}&enrich.eolEnded`,
+      title: title2,
+      message: dated,
+      fix: [
+        "Move to a supported Ubuntu release, {enrich.supported}. As a stopgap that keeps the old release (no security updates),",
+        "point apt at old-releases.ubuntu.com (as root; in a Dockerfile, as a `RUN` before the failing one), then update again:",
+        "",
+        ...stopgapShell
+      ].join("\n")
+    },
+    {
+      when: `${when}&fact.place=image-build`,
+      title: title2,
+      message: undated,
+      fix: [
+        "Move the base image to a supported Ubuntu release. To confirm the move, or to keep the release as a stopgap (no security",
+        "updates): " + check2[0],
+        ...check2.slice(1),
+        "then point the sources at the old releases in a `RUN` before the failing one:",
+        "",
+        ...stopgapImage
+      ].join("\n")
+    },
+    {
+      when,
+      title: title2,
+      message: undated,
+      fix: [
+        "Move to a supported Ubuntu release. To confirm the move, or to keep the release as a stopgap (no security updates): " + check2[0],
+        ...check2.slice(1),
+        "then point the sources at the old releases (as root; in a Dockerfile, as a `RUN` before the failing one):",
+        "",
+        ...stopgapShell
+      ].join("\n")
+    }
+  ];
+}
+var ARCHIVED_CODENAMES, ENDED_UBUNTU, UBUNTU_EOL_SUITE_ERR, updateInSameRun, enrolKeyDockerfile, dropNvidiaSourcesDockerfile, dropNvidiaSourcesEither, NVIDIA_INDEX_404, NVIDIA_BADSIG, UBUNTU_OLD_RELEASES_SED, fetchFailed;
 var init_fetch_failed = __esm({
   "src/rules/catalog/apt/fetch-failed.ts"() {
     "use strict";
     init_eol_releases();
     ARCHIVED_CODENAMES = Object.keys(archivedDebian).join("|");
+    ENDED_UBUNTU = Object.keys(endedUbuntu).join("|");
+    UBUNTU_EOL_SUITE_ERR = `Err:\\d{1,4} https?://(?:[a-z]{2}\\.)?(?:archive|security)\\.ubuntu\\.com/ubuntu/? (?<codename>${ENDED_UBUNTU})(?:-[a-z]{1,20})? (?:In)?Release\\b`;
     updateInSameRun = [
       "Update and install in the same `RUN`, so a cached, stale package list is never used:",
       "",
@@ -13161,14 +13410,6 @@ var init_fetch_failed = __esm({
     ];
     NVIDIA_INDEX_404 = "NVIDIA's apt repository answered 404 for its own index (`{context.nvidiaIndex404.url}`), which `apt-get update` itself downloads: the repository was unavailable on the server side (NVIDIA's download servers have had outages that hit every Ubuntu release at once). The package lists are not stale, and nothing in the build caused it.";
     NVIDIA_BADSIG = "apt has NVIDIA's key, but the signature it downloaded for `{repository}` does not match the `Release` file (`BADSIG {badKey}`): NVIDIA's download servers were serving a `Release` and a `Release.gpg` that do not belong together. The key is not missing, and the `is not signed` line only follows from the bad signature.";
-    UBUNTU_EOL = "Ubuntu's mirrors have no `Release` file for `{context.ubuntuEol.codename}`: a release past its end of life is moved from archive.ubuntu.com and security.ubuntu.com to old-releases.ubuntu.com.";
-    ubuntuCheck = [
-      "Check that old-releases.ubuntu.com has it (an answer `200` means it moved there):",
-      "",
-      "```sh",
-      "curl -sI http://old-releases.ubuntu.com/ubuntu/dists/{context.ubuntuEol.codename}/Release | head -n 1",
-      "```"
-    ];
     UBUNTU_OLD_RELEASES_SED = "sed -i -e 's|//[a-z.]*archive.ubuntu.com|//old-releases.ubuntu.com|g' -e 's|//security.ubuntu.com|//old-releases.ubuntu.com|g' /etc/apt/sources.list";
     fetchFailed = {
       id: "apt/fetch-failed",
@@ -13199,6 +13440,12 @@ var init_fetch_failed = __esm({
           // `apt-get update` found no index for a suite at all.
           literals: ["have a Release file", "has a Release file"],
           pattern: "The repository '(?<repository>[^'\\n]{1,300}) Release' (?:does not have|does no longer have|no longer has) a Release file"
+        },
+        {
+          // `Err:6 http://archive.ubuntu.com/ubuntu eoan Release` (then `  404  Not Found [IP: 91.189.88.142 80]`): apt's line for a
+          // suite of an end-of-life Ubuntu release, which a log cut before apt's final `E:` lines still has (jruffet/docker-shogigui#1).
+          literals: ["ubuntu.com/ubuntu"],
+          pattern: UBUNTU_EOL_SUITE_ERR
         },
         {
           // `E: The repository 'https://developer.download.nvidia.com/\u2026 InRelease' is not signed.`
@@ -13243,6 +13490,9 @@ var init_fetch_failed = __esm({
           literals: ["have a Release file", "has a Release file"],
           pattern: "The repository 'https?://(?:[a-z]{2}\\.)?(?:archive|security)\\.ubuntu\\.com/ubuntu/? (?<codename>[a-z]+)\\b[^'\\n]{0,40}' (?:does not have|does no longer have|no longer has) a Release file"
         },
+        // The same move seen on apt's `Err:` line for a suite of a release tabled as end-of-life (knowledge/eol-releases.ts); with a
+        // `404  Not Found` in the step it is the same cause (the variants require `notFound` beside it).
+        { name: "ubuntuEolSuite", literals: ["ubuntu.com/ubuntu"], pattern: UBUNTU_EOL_SUITE_ERR },
         // `apt-get update`, `apt-get -yq update`, `apt update` in the failing RUN itself
         { name: "update", source: "instruction", literals: ["update"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b" },
         // What the RUN installs, flags included, to write the corrected RUN with the same arguments.
@@ -13276,34 +13526,8 @@ var init_fetch_failed = __esm({
             "```"
           ].join("\n")
         },
-        {
-          when: "ubuntuEol&fact.place=image-build",
-          title: "Ubuntu release no longer on Ubuntu's mirrors",
-          message: UBUNTU_EOL,
-          fix: [
-            ...ubuntuCheck,
-            "The lasting fix is a base image of a supported Ubuntu release; as a stopgap, point the sources at the old releases",
-            "in a `RUN` before the failing one:",
-            "",
-            "```dockerfile",
-            `RUN ${UBUNTU_OLD_RELEASES_SED}`,
-            "```"
-          ].join("\n")
-        },
-        {
-          when: "ubuntuEol",
-          title: "Ubuntu release no longer on Ubuntu's mirrors",
-          message: UBUNTU_EOL,
-          fix: [
-            ...ubuntuCheck,
-            "The lasting fix is a base image of a supported Ubuntu release; as a stopgap, point the sources at the old releases",
-            "(as root; in a Dockerfile, as a `RUN` before the failing one):",
-            "",
-            "```sh",
-            UBUNTU_OLD_RELEASES_SED,
-            "```"
-          ].join("\n")
-        },
+        ...ubuntuEolVariants("ubuntuEol"),
+        ...ubuntuEolVariants("ubuntuEolSuite&notFound"),
         {
           when: "nvidiaKey&fact.nvidiaRepo&fact.place=image-build",
           title: "NVIDIA's CUDA repository key is not installed",
