@@ -44,6 +44,9 @@ import type { RuleInput } from '../../schema.js';
 type Variant = NonNullable<RuleInput['variants']>[number];
 
 const GCC = 'gcc-{max} g++-{max}';
+// openSUSE names its extra compilers `gcc8` / `gcc8-c++` and installs them as `gcc-8` / `g++-8` (build.opensuse.org,
+// openSUSE:Leap:15.0:Update patchinfo.9209, "To use gcc8"), so the same variables serve both distros.
+const ZYPPER_GCC = 'gcc{max} gcc{max}-c++';
 const ENV_VALUES = 'CC=gcc-{max} CXX=g++-{max} CUDAHOSTCXX=g++-{max}';
 const BAZEL_VALUES = 'GCC_HOST_COMPILER_PATH=/usr/bin/gcc-{max}';
 const WHO_READS =
@@ -54,6 +57,19 @@ const NO_PACKAGE =
   'No such package for this OS release (`apt-cache policy gcc-{max}` shows none): build on the same CUDA release\'s image for an older OS release, ' +
   'whose default gcc this nvcc accepts, or on a newer CUDA release whose nvcc accepts this gcc. `-allow-unsupported-compiler` (nvcc\'s flag) ' +
   'only skips the check: the build may still fail or miscompile.';
+// A cross-compiling image (dockcross, a `aarch64-linux-gnu-` toolchain) hands nvcc its own cross gcc: a native gcc from
+// the distro is the wrong architecture, so the way out is the CUDA release or the image tag (apache/mxnet#18298: dockcross
+// moved to gcc 8 under CUDA 9; the maintainers went back to the image the main branch used).
+const CROSS =
+  'In a cross-compiling image (dockcross, an `aarch64-linux-gnu-` toolchain, `CMAKE_TOOLCHAIN_FILE`), the gcc nvcc checks is the ' +
+  'image\'s cross gcc, and a distro gcc is the wrong architecture: build with a CUDA release whose nvcc accepts that gcc, or pin the ' +
+  'image to the tag (or digest) that still shipped gcc {max} or older (the cross gcc\'s `--version` in that image shows it, e.g. `aarch64-linux-gnu-gcc --version`).';
+const INSTALL_IN_IMAGE =
+  'Install gcc {max} beside the distro\'s compiler and build with it (on a Debian / Ubuntu base; elsewhere the distro\'s gcc {max} package and the same variables):';
+const INSTALL_ON_HOST =
+  'Install gcc {max} beside the distro\'s compiler and build with it (`cat /etc/os-release` names the distro; elsewhere its gcc {max} package ' +
+  'and the same variables):';
+const CMAKE_ON_HOST = 'A CMake build configured already keeps its compiler: a fresh build directory, or `-DCMAKE_CUDA_HOST_COMPILER=/usr/bin/g++-{max}`.';
 const NAMED =
   'This build names its host compiler itself (`-ccbin {context.ccbin.path}`, from CMAKE_CUDA_HOST_COMPILER, CUDAHOSTCXX or CC): change that setting to g++-{max} ' +
   '(on a Debian / Ubuntu base; elsewhere the distro\'s gcc {max} package):';
@@ -79,15 +95,18 @@ function chosenGccFix(image: boolean): string {
 function gccFix(image: boolean, named: boolean, bazel = false): string {
   const values = bazel ? BAZEL_VALUES : ENV_VALUES;
   const lines = [
-    named ? NAMED : 'Install gcc {max} beside the distro\'s compiler and build with it (on a Debian / Ubuntu base; elsewhere the distro\'s gcc {max} package and the same variables):',
+    named ? NAMED : image ? INSTALL_IN_IMAGE : INSTALL_ON_HOST,
     '',
   ];
   if (image) {
     lines.push('```dockerfile', `RUN apt-get update && apt-get install -y --no-install-recommends ${GCC}`, `ENV ${values}`, '```');
   } else {
-    lines.push('```sh', `sudo apt-get install -y ${GCC}`, `export ${values}`, '```');
+    lines.push('```sh', '# Debian / Ubuntu', `sudo apt-get install -y ${GCC}`, '# openSUSE', `sudo zypper install ${ZYPPER_GCC}`, `export ${values}`, '```');
   }
-  lines.push('', bazel ? BAZEL_READS : WHO_READS, '', NO_PACKAGE);
+  lines.push('', bazel ? BAZEL_READS : WHO_READS);
+  if (!image && !bazel) lines.push(CMAKE_ON_HOST);
+  lines.push('', NO_PACKAGE);
+  if (!image) lines.push('', CROSS);
   return lines.join('\n');
 }
 
@@ -221,8 +240,10 @@ export const unsupportedHostCompiler: RuleInput = {
   title: 'nvcc refuses the host compiler (gcc / clang too new for this CUDA)',
   severity: 'error',
   match: [
-    // `error: #error -- unsupported GNU version! gcc versions later than 8 are not supported!`
-    { literals: ['unsupported GNU version!'], pattern: 'unsupported GNU version! gcc versions later than (?<max>\\d{1,2}) are not supported' },
+    // `error: #error -- unsupported GNU version! gcc versions later than 8 are not supported!`; the number alone, as a
+    // terminal or an e-mail client may break the line after it (`… later than 12 are` / ` not supported!`). CUDA 8's
+    // `later than 5.3` stays unmatched (the look-ahead refuses a minor).
+    { literals: ['unsupported GNU version!'], pattern: 'unsupported GNU version! gcc versions later than (?<max>\\d{1,2})(?![\\d.])' },
     // `error: -- unsupported clang version! clang version must be less than 10 and greater than 3.2 .`
     { literals: ['unsupported clang version!'], pattern: 'unsupported clang version! clang version must be less than (?<clangBelow>\\d{1,2})' },
     FORWARD_AMBIGUOUS,
