@@ -5965,15 +5965,18 @@ function chosenGccFix(image) {
 function gccFix(image, named, bazel = false) {
   const values = bazel ? BAZEL_VALUES : ENV_VALUES;
   const lines = [
-    named ? NAMED : "Install gcc {max} beside the distro's compiler and build with it (on a Debian / Ubuntu base; elsewhere the distro's gcc {max} package and the same variables):",
+    named ? NAMED : image ? INSTALL_IN_IMAGE : INSTALL_ON_HOST,
     ""
   ];
   if (image) {
     lines.push("```dockerfile", `RUN apt-get update && apt-get install -y --no-install-recommends ${GCC}`, `ENV ${values}`, "```");
   } else {
-    lines.push("```sh", `sudo apt-get install -y ${GCC}`, `export ${values}`, "```");
+    lines.push("```sh", "# Debian / Ubuntu", `sudo apt-get install -y ${GCC}`, "# openSUSE", `sudo zypper install ${ZYPPER_GCC}`, `export ${values}`, "```");
   }
-  lines.push("", bazel ? BAZEL_READS : WHO_READS, "", NO_PACKAGE);
+  lines.push("", bazel ? BAZEL_READS : WHO_READS);
+  if (!image && !bazel) lines.push(CMAKE_ON_HOST);
+  lines.push("", NO_PACKAGE);
+  if (!image) lines.push("", CROSS);
   return lines.join("\n");
 }
 function forwardAmbiguousFix(image) {
@@ -6039,16 +6042,21 @@ function variants2() {
     { when: "ccbin", fix: gccFix(false, true) }
   ];
 }
-var GCC, ENV_VALUES, BAZEL_VALUES, WHO_READS, BAZEL_READS, NO_PACKAGE, NAMED, CLANG_FIX, READ_GCC_MAX, FORWARD_MESSAGE, PACKS_MESSAGE, STD_FUNCTION_MESSAGE, PACKS_TITLE, ICE_TITLE, ICE_MESSAGE, FORWARD_AMBIGUOUS, PARAMETER_PACKS, ICE, unsupportedHostCompiler;
+var GCC, ZYPPER_GCC, ENV_VALUES, BAZEL_VALUES, WHO_READS, BAZEL_READS, NO_PACKAGE, CROSS, INSTALL_IN_IMAGE, INSTALL_ON_HOST, CMAKE_ON_HOST, NAMED, CLANG_FIX, READ_GCC_MAX, FORWARD_MESSAGE, PACKS_MESSAGE, STD_FUNCTION_MESSAGE, PACKS_TITLE, ICE_TITLE, ICE_MESSAGE, FORWARD_AMBIGUOUS, PARAMETER_PACKS, ICE, unsupportedHostCompiler;
 var init_unsupported_host_compiler = __esm({
   "src/rules/catalog/cuda/unsupported-host-compiler.ts"() {
     "use strict";
     GCC = "gcc-{max} g++-{max}";
+    ZYPPER_GCC = "gcc{max} gcc{max}-c++";
     ENV_VALUES = "CC=gcc-{max} CXX=g++-{max} CUDAHOSTCXX=g++-{max}";
     BAZEL_VALUES = "GCC_HOST_COMPILER_PATH=/usr/bin/gcc-{max}";
     WHO_READS = "`CC` is what torch's extension builds (flash-attn, apex, mmcv, DeepSpeed ops) hand nvcc as `-ccbin`; `CUDAHOSTCXX` is what CMake hands it (on a fresh build directory); a Makefile or script that runs nvcc itself takes `-ccbin g++-{max}`.";
     BAZEL_READS = "TensorFlow's `./configure` reads `GCC_HOST_COMPILER_PATH` for the compiler nvcc runs under Bazel: run it again after setting it.";
     NO_PACKAGE = "No such package for this OS release (`apt-cache policy gcc-{max}` shows none): build on the same CUDA release's image for an older OS release, whose default gcc this nvcc accepts, or on a newer CUDA release whose nvcc accepts this gcc. `-allow-unsupported-compiler` (nvcc's flag) only skips the check: the build may still fail or miscompile.";
+    CROSS = "In a cross-compiling image (dockcross, an `aarch64-linux-gnu-` toolchain, `CMAKE_TOOLCHAIN_FILE`), the gcc nvcc checks is the image's cross gcc, and a distro gcc is the wrong architecture: build with a CUDA release whose nvcc accepts that gcc, or pin the image to the tag (or digest) that still shipped gcc {max} or older (the cross gcc's `--version` in that image shows it, e.g. `aarch64-linux-gnu-gcc --version`).";
+    INSTALL_IN_IMAGE = "Install gcc {max} beside the distro's compiler and build with it (on a Debian / Ubuntu base; elsewhere the distro's gcc {max} package and the same variables):";
+    INSTALL_ON_HOST = "Install gcc {max} beside the distro's compiler and build with it (`cat /etc/os-release` names the distro; elsewhere its gcc {max} package and the same variables):";
+    CMAKE_ON_HOST = "A CMake build configured already keeps its compiler: a fresh build directory, or `-DCMAKE_CUDA_HOST_COMPILER=/usr/bin/g++-{max}`.";
     NAMED = "This build names its host compiler itself (`-ccbin {context.ccbin.path}`, from CMAKE_CUDA_HOST_COMPILER, CUDAHOSTCXX or CC): change that setting to g++-{max} (on a Debian / Ubuntu base; elsewhere the distro's gcc {max} package):";
     CLANG_FIX = "Point nvcc at a host compiler it accepts: a clang older than {clangBelow}, or the distro's gcc (`-ccbin g++` for nvcc itself, `CUDAHOSTCXX=g++` for CMake, on a fresh build directory). A newer CUDA release accepts a newer clang; `-allow-unsupported-compiler` only skips the check.";
     READ_GCC_MAX = 'GCC_MAX=$(grep -ho "gcc versions later than [0-9]*" "${CUDA_HOME:-/usr/local/cuda}/include/crt/host_config.h" | grep -o "[0-9]*$")';
@@ -6075,8 +6083,10 @@ var init_unsupported_host_compiler = __esm({
       title: "nvcc refuses the host compiler (gcc / clang too new for this CUDA)",
       severity: "error",
       match: [
-        // `error: #error -- unsupported GNU version! gcc versions later than 8 are not supported!`
-        { literals: ["unsupported GNU version!"], pattern: "unsupported GNU version! gcc versions later than (?<max>\\d{1,2}) are not supported" },
+        // `error: #error -- unsupported GNU version! gcc versions later than 8 are not supported!`; the number alone, as a
+        // terminal or an e-mail client may break the line after it (`\u2026 later than 12 are` / ` not supported!`). CUDA 8's
+        // `later than 5.3` stays unmatched (the look-ahead refuses a minor).
+        { literals: ["unsupported GNU version!"], pattern: "unsupported GNU version! gcc versions later than (?<max>\\d{1,2})(?![\\d.])" },
         // `error: -- unsupported clang version! clang version must be less than 10 and greater than 3.2 .`
         { literals: ["unsupported clang version!"], pattern: "unsupported clang version! clang version must be less than (?<clangBelow>\\d{1,2})" },
         FORWARD_AMBIGUOUS,
