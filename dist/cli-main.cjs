@@ -11789,7 +11789,7 @@ var init_fetch_failed = __esm({
         {
           // `Err:6 http://archive.ubuntu.com/ubuntu eoan Release` (then `  404  Not Found [IP: 91.189.88.142 80]`): apt's line for a
           // suite of an end-of-life Ubuntu release, which a log cut before apt's final `E:` lines still has (jruffet/docker-shogigui#1).
-          literals: ["ubuntu.com/ubuntu"],
+          literals: ["Err:"],
           pattern: UBUNTU_EOL_SUITE_ERR
         },
         {
@@ -11837,7 +11837,7 @@ var init_fetch_failed = __esm({
         },
         // The same move seen on apt's `Err:` line for a suite of a release tabled as end-of-life (knowledge/eol-releases.ts); with a
         // `404  Not Found` in the step it is the same cause (the variants require `notFound` beside it).
-        { name: "ubuntuEolSuite", literals: ["ubuntu.com/ubuntu"], pattern: UBUNTU_EOL_SUITE_ERR },
+        { name: "ubuntuEolSuite", literals: ["Err:"], pattern: UBUNTU_EOL_SUITE_ERR },
         // `apt-get update`, `apt-get -yq update`, `apt update` in the failing RUN itself
         { name: "update", source: "instruction", literals: ["update"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b" },
         // What the RUN installs, flags included, to write the corrected RUN with the same arguments.
@@ -27652,10 +27652,19 @@ var init_template = __esm({
 function regexFlags(matcher) {
   return matcher.ignoreCase ? "i" : "";
 }
-function compileMatcher(m) {
-  return { regex: m.pattern === void 0 ? null : new RegExp(m.pattern, regexFlags(m)) };
-}
 function compileRules(rules) {
+  const expressions = /* @__PURE__ */ new Map();
+  const compileMatcher = (m) => {
+    if (m.pattern === void 0) return { regex: null };
+    const flags = regexFlags(m);
+    const key = `${flags}/${m.pattern}`;
+    let regex = expressions.get(key);
+    if (regex === void 0) {
+      regex = new RegExp(m.pattern, flags);
+      expressions.set(key, regex);
+    }
+    return { regex };
+  };
   const compiled = [];
   const slots = [];
   const literals = [];
@@ -51795,13 +51804,22 @@ var init_engine = __esm({
        */
       match(text, lineNumber, step, targets, count2, seamAt) {
         this.call = this.call + 1 | 0;
+        let lastRegex = null;
+        let lastInput = "";
+        let lastResult = null;
         for (let t = 0; t < count2; t++) {
           const slot = this.set.slots[targets[t]];
           const cr = this.set.rules[slot.rule];
           const matcher = slot.kind === "match" ? cr.match[slot.index] : slot.kind === "context" ? cr.context[slot.index] : cr.unless[slot.index];
           let groups;
           if (matcher.regex) {
-            const m = matcher.regex.exec(text.length > longLine ? windowAround(text, seamAt ?? this.prefilter.endOf(t)) : text);
+            const input2 = text.length > longLine ? windowAround(text, seamAt ?? this.prefilter.endOf(t)) : text;
+            if (matcher.regex !== lastRegex || input2 !== lastInput) {
+              lastRegex = matcher.regex;
+              lastInput = input2;
+              lastResult = matcher.regex.exec(input2);
+            }
+            const m = lastResult;
             if (m === null) continue;
             groups = m.groups;
           }

@@ -67,11 +67,21 @@ export function regexFlags(matcher: Pick<Matcher, 'ignoreCase'>): string {
   return matcher.ignoreCase ? 'i' : '';
 }
 
-function compileMatcher(m: Matcher): CompiledMatcher {
-  return { regex: m.pattern === undefined ? null : new RegExp(m.pattern, regexFlags(m)) };
-}
-
 export function compileRules(rules: Rule[]): CompiledRuleSet {
+  // Rules that read the same line the same way (several share `arch=compute_…` or `Collecting …`) share one
+  // expression: the engine runs it once per line for all of them.
+  const expressions = new Map<string, RegExp>();
+  const compileMatcher = (m: Matcher): CompiledMatcher => {
+    if (m.pattern === undefined) return { regex: null };
+    const flags = regexFlags(m);
+    const key = `${flags}/${m.pattern}`;
+    let regex = expressions.get(key);
+    if (regex === undefined) {
+      regex = new RegExp(m.pattern, flags);
+      expressions.set(key, regex);
+    }
+    return { regex };
+  };
   const compiled: CompiledRule[] = [];
   const slots: Slot[] = [];
   const literals: PrefilterLiteral[] = [];

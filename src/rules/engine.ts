@@ -193,13 +193,24 @@ export class RuleEngine {
    */
   private match(text: string, lineNumber: number, step: number | null, targets: readonly number[], count: number, seamAt: number | null): void {
     this.call = (this.call + 1) | 0;
+    // The last expression run on this line and its result: matchers of several rules share one (compile.ts),
+    // and the prefilter reports them next to each other.
+    let lastRegex: RegExp | null = null;
+    let lastInput = '';
+    let lastResult: RegExpExecArray | null = null;
     for (let t = 0; t < count; t++) {
       const slot = this.set.slots[targets[t]!]!;
       const cr = this.set.rules[slot.rule]!;
       const matcher = slot.kind === 'match' ? cr.match[slot.index]! : slot.kind === 'context' ? cr.context[slot.index]! : cr.unless[slot.index]!;
       let groups: Record<string, string | undefined> | undefined;
       if (matcher.regex) {
-        const m = matcher.regex.exec(text.length > longLine ? windowAround(text, seamAt ?? this.prefilter.endOf(t)) : text);
+        const input = text.length > longLine ? windowAround(text, seamAt ?? this.prefilter.endOf(t)) : text;
+        if (matcher.regex !== lastRegex || input !== lastInput) {
+          lastRegex = matcher.regex;
+          lastInput = input;
+          lastResult = matcher.regex.exec(input);
+        }
+        const m = lastResult;
         if (m === null) continue;
         groups = m.groups;
       }

@@ -3,6 +3,8 @@ import { enrichers } from '../../src/rules/enrichers.js';
 import type { RuleInput } from '../../src/rules/schema.js';
 import { makeModel, makeStep } from '../support/builders.js';
 import { out, runEngine, stepError, text } from './support/events.js';
+import { compileRules } from '../../src/rules/compile.js';
+import { ruleSchema } from '../../src/rules/schema.js';
 
 const oom: RuleInput = {
   id: 'test/oom',
@@ -308,5 +310,35 @@ describe('rule engine: failures, fallback and ranking', () => {
       makeStep({ id: 2, platform: 'linux/arm64', stage: 'b', index: 2, total: 3, instruction: 'RUN make', seconds: 41 }),
     ];
     expect(runEngine([slow], [], makeModel({ steps: armHost })).map((f) => f.step)).toEqual([1]);
+  });
+});
+
+describe('matchers that several rules share', () => {
+  // The line of a real nvcc command (fixtures/rules/cuda/unsupported-arch): two rules keep what it asks for.
+  const line = 'nvcc -gencode=arch=compute_89,code=sm_89 -c kernel.cu';
+  const asking = (id: string): RuleInput => ({
+    id,
+    title: id,
+    severity: 'error',
+    match: [{ literals: ['nvcc fatal'] }],
+    context: [{ name: 'asked', literals: ['arch=compute_'], pattern: '(?<asked>\\barch=compute_\\d{2,3})' }],
+    message: '{context.asked.asked}',
+    fix: 'f',
+  });
+
+  test('one expression for the same pattern and case', () => {
+    const set = compileRules([asking('test/a'), asking('test/b')].map((r) => ruleSchema.parse(r)));
+    expect(set.rules[0]!.context[0]!.regex).toBe(set.rules[1]!.context[0]!.regex);
+    const other = compileRules([asking('test/a'), { ...asking('test/c'), context: [{ name: 'asked', literals: ['arch=compute_'], pattern: '(?<asked>\\barch=compute_\\d{2,3})', ignoreCase: true }] }].map((r) => ruleSchema.parse(r)));
+    expect(other.rules[0]!.context[0]!.regex).not.toBe(other.rules[1]!.context[0]!.regex);
+  });
+
+  test('compile once, run once per line, and each rule still gets its own context', () => {
+    const model = makeModel({ steps: [makeStep({ id: 3, status: 'error', error: 'exit code: 1' })] });
+    const found = runEngine([asking('test/a'), asking('test/b')], [out(3, line), out(3, "nvcc fatal   : Unsupported gpu architecture 'compute_89'")], model);
+    expect(found.map((f) => [f.ruleId, f.message])).toEqual([
+      ['test/a', 'arch=compute_89'],
+      ['test/b', 'arch=compute_89'],
+    ]);
   });
 });

@@ -195,7 +195,7 @@ export const fetchFailed: RuleInput = {
     {
       // `Err:6 http://archive.ubuntu.com/ubuntu eoan Release` (then `  404  Not Found [IP: 91.189.88.142 80]`): apt's line for a
       // suite of an end-of-life Ubuntu release, which a log cut before apt's final `E:` lines still has (jruffet/docker-shogigui#1).
-      literals: ['ubuntu.com/ubuntu'],
+      literals: ['Err:'],
       pattern: UBUNTU_EOL_SUITE_ERR,
     },
     {
@@ -244,7 +244,7 @@ export const fetchFailed: RuleInput = {
     },
     // The same move seen on apt's `Err:` line for a suite of a release tabled as end-of-life (knowledge/eol-releases.ts); with a
     // `404  Not Found` in the step it is the same cause (the variants require `notFound` beside it).
-    { name: 'ubuntuEolSuite', literals: ['ubuntu.com/ubuntu'], pattern: UBUNTU_EOL_SUITE_ERR },
+    { name: 'ubuntuEolSuite', literals: ['Err:'], pattern: UBUNTU_EOL_SUITE_ERR },
     // `apt-get update`, `apt-get -yq update`, `apt update` in the failing RUN itself
     { name: 'update', source: 'instruction', literals: ['update'], pattern: '\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b' },
     // What the RUN installs, flags included, to write the corrected RUN with the same arguments.
