@@ -49175,7 +49175,7 @@ var init_classic = __esm({
     init_builder_failure();
     init_stage_name();
     init_final_error();
-    STEP2 = /^Step (\d{1,6})\/(\d{1,6}) : /;
+    STEP2 = /^Step (\d{1,6})(?:\/(\d{1,6}))? : /;
     ARROW2 = " ---> ";
     ClassicGrammar = class {
       constructor(ctx) {
@@ -49231,7 +49231,7 @@ var init_classic = __esm({
         if (m === null) return false;
         this.ctx.seeFormat("classic");
         const index = Number(m[1]);
-        const total = Number(m[2]);
+        const total = m[2] === void 0 ? null : Number(m[2]);
         if (this.step !== null && !this.stepCached) {
           this.ctx.emit({ type: "step-done", line: line.line, id: this.step, seconds: null });
         }

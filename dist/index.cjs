@@ -46179,7 +46179,7 @@ var BuildahGrammar = class {
 };
 
 // src/grammar/classic.ts
-var STEP2 = /^Step (\d{1,6})\/(\d{1,6}) : /;
+var STEP2 = /^Step (\d{1,6})(?:\/(\d{1,6}))? : /;
 function isStepFailure(text2) {
   if (text2.startsWith("COPY failed: ") || text2.startsWith("ADD failed: ")) return true;
   if (!text2.startsWith("The command '") && !text2.startsWith("ERROR: Service ") && !text2.startsWith("Service '")) return false;
@@ -46245,7 +46245,7 @@ var ClassicGrammar = class {
     if (m === null) return false;
     this.ctx.seeFormat("classic");
     const index = Number(m[1]);
-    const total = Number(m[2]);
+    const total = m[2] === void 0 ? null : Number(m[2]);
     if (this.step !== null && !this.stepCached) {
       this.ctx.emit({ type: "step-done", line: line.line, id: this.step, seconds: null });
     }

@@ -18,7 +18,8 @@ import { emitBuilderFailure } from './builder-failure.js';
 import { stageNameOf } from './stage-name.js';
 import { exitCodeOf } from './final-error.js';
 
-const STEP = /^Step (\d{1,6})\/(\d{1,6}) : /;
+// Docker before 1.13 printed no total: `Step 2 : RUN apt-get install -y git`.
+const STEP = /^Step (\d{1,6})(?:\/(\d{1,6}))? : /;
 
 /**
  * The classic builder's end of a failed step: `The command '/bin/sh -c make' returned a non-zero
@@ -105,7 +106,7 @@ export class ClassicGrammar {
     if (m === null) return false;
     this.ctx.seeFormat('classic');
     const index = Number(m[1]);
-    const total = Number(m[2]);
+    const total = m[2] === undefined ? null : Number(m[2]);
     if (this.step !== null && !this.stepCached) {
       // The previous step printed no image id (a step with no output layer): it is done.
       this.ctx.emit({ type: 'step-done', line: line.line, id: this.step, seconds: null });

@@ -33,6 +33,15 @@ describe('failures the log shows only in part', () => {
     expect(passed.model.steps.every((s) => s.tail.length === 0)).toBe(true);
   });
 
+  it('the classic builder of Docker before 1.13: `Step 2 : RUN …` without a total', async () => {
+    // hughperkins/howto-jenkins-ssl#2 (2016)
+    const analysis = await analyzeText(readFileSync('fixtures/rules/apt/unable-to-locate-package/match-classic-no-total-install-without-update.log', 'utf8'));
+    expect(analysis.model.format).toBe('classic');
+    const failed = analysis.model.steps.find((s) => s.id === analysis.model.failedStep);
+    expect([failed?.index, failed?.total, failed?.instruction]).toEqual([2, null, 'RUN apt-get install -y git bash-completion dnsutils nginx telnet lsof']);
+    expect(failed?.exitCode).toBe(100);
+  });
+
   it('docker-compose v1 wrapping the classic builder’s failure', async () => {
     const analysis = await analyzeText(
       [
