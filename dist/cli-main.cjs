@@ -5771,10 +5771,23 @@ var init_driver_too_old = __esm({
         { literals: ["forward compatibility was attempted on non supported HW"] },
         { literals: ["the provided PTX was compiled with an unsupported toolchain"] },
         // libnvidia-container writes the condition with spaces in older releases (`cuda >= 10.1`), without in newer ones
-        { literals: ["unsatisfied condition: cuda"], pattern: "unsatisfied condition: cuda ?>= ?\\d" }
+        { literals: ["unsatisfied condition: cuda"], pattern: "unsatisfied condition: cuda ?>= ?\\d" },
+        // nvidia-docker 1.0's own check of the image's CUDA against the driver's: `nvidia-docker | 2017/11/21 00:48:39 Error:
+        // unsupported CUDA version: driver 8.0 < image 9.0.176` (h2oai/h2o4gpu#298; NVIDIA/nvidia-docker#497)
+        { literals: ["unsupported CUDA version: driver "], pattern: "unsupported CUDA version: driver \\d{1,2}\\.\\d{1,2} < image \\d" }
       ],
       context: [
-        { name: "requireCuda", literals: ["unsatisfied condition: cuda"], pattern: "unsatisfied condition: cuda ?>= ?(?<need>\\d{1,2}\\.\\d{1,2})" },
+        {
+          name: "requireCuda",
+          literals: ["unsatisfied condition: cuda", "unsupported CUDA version: driver "],
+          pattern: "(?:unsatisfied condition: cuda ?>= ?|unsupported CUDA version: driver \\d{1,2}\\.\\d{1,2} < image )(?<need>\\d{1,2}\\.\\d{1,2})"
+        },
+        // nvidia-docker 1.0 names the CUDA the host's driver supports
+        {
+          name: "dockerOne",
+          literals: ["unsupported CUDA version: driver "],
+          pattern: "unsupported CUDA version: driver (?<driverCuda>\\d{1,2}\\.\\d{1,2}) < image (?<imageCuda>\\d{1,2}\\.\\d{1,2})"
+        },
         // nvidia-smi's header: `| NVIDIA-SMI 551.78   Driver Version: 551.78   CUDA Version: 12.4   |`
         {
           name: "smiHeader",
@@ -5854,6 +5867,21 @@ var init_driver_too_old = __esm({
             "",
             "then run the same `docker run`. Or use {enrich.olderImage}: the project's build for that CUDA if it publishes one, or build the image from a",
             "base image of that CUDA.",
+            "",
+            "{enrich.driverSource}"
+          ].join("\n")
+        },
+        {
+          // nvidia-docker 1.0, the wrapper before the NVIDIA Container Toolkit, checked the image's CUDA itself and printed
+          // both versions.
+          when: "dockerOne",
+          title: "Host NVIDIA driver too old for the CUDA the image requires",
+          message: "nvidia-docker compared the image's CUDA ({context.dockerOne.imageCuda}) with the newest CUDA the host's NVIDIA driver supports ({context.dockerOne.driverCuda}) and did not start the container. The driver is the host's: nothing installed in the image changes it.",
+          fix: [
+            "On the host that runs Docker (not in the Dockerfile), either",
+            "",
+            "- upgrade the NVIDIA driver: {enrich.anyDriver}; then run the same command, or",
+            "- use {enrich.olderImage}: a tag of that CUDA instead of `latest`, which moves to each new CUDA release.",
             "",
             "{enrich.driverSource}"
           ].join("\n")
