@@ -5103,7 +5103,8 @@ function forceCudaVariants() {
   const env = (list) => ["```dockerfile", 'ENV FORCE_CUDA="1"', `ENV TORCH_CUDA_ARCH_LIST="${list}"`, "```"];
   return [
     {
-      when: "forceCuda&fact.place=image-build&fact.cuda",
+      // the arch list of the log's CUDA (the enricher gives none when it does not know that CUDA)
+      when: "forceCuda&fact.place=image-build&enrich.torchArchList",
       title: title2,
       message: message2,
       fix: [`${intro}; here, {enrich.archListBasis}. Before the \`RUN\` that installs it:`, "", ...env("{enrich.torchArchList}"), ...after].join("\n")
@@ -5113,7 +5114,7 @@ function forceCudaVariants() {
       title: title2,
       message: message2,
       fix: [
-        `${intro}. The log does not show the CUDA version: \`nvcc --list-gpu-arch\` in the build stage lists what its nvcc compiles (\`compute_86\` \u2192 \`8.6\`); keep those of the GPUs the image will run on (\`nvidia-smi --query-gpu=compute_cap --format=csv\` on such a host prints them), \`+PTX\` on the last. Before the \`RUN\` that installs it (\`8.6\` is the RTX 30 / A10 arch):`,
+        `${intro}. The log does not show the CUDA version: \`nvcc --list-gpu-arch\` in the build stage lists what its nvcc compiles (\`compute_86\` \u2192 \`8.6\`); keep those of the GPUs the image will run on (\`nvidia-smi --query-gpu=compute_cap --format=csv\` on such a host prints them), \`+PTX\` on the last. Before the \`RUN\` that installs it; for example, for RTX 30 / A10 GPUs (\`8.6\`, which nvcc compiles from CUDA 11.1 on):`,
         "",
         ...env("8.6+PTX"),
         ...after
@@ -5806,8 +5807,8 @@ var init_driver_too_old = __esm({
         // (`apt-get -y install nvidia-390`, `apt install nvidia-driver-535`)
         {
           name: "ubuntuDriverApt",
-          literals: ["ppa:graphics-drivers", "install"],
-          pattern: "ppa:graphics-drivers|\\bapt(?:-get)? (?:-y )?install\\b[^\\n]{0,200}\\bnvidia-(?:driver-)?\\d{3}\\b"
+          literals: ["ppa:graphics-drivers", "nvidia-driver-", "nvidia-3", "nvidia-4", "nvidia-5", "nvidia-6"],
+          pattern: "ppa:graphics-drivers|\\bapt(?:-get)? (?:-y )?install\\b[^\\n]{0,200}\\b(?<pkg>nvidia-(?:driver-)?)\\d{3}\\b"
         },
         // A Windows driver: nvidia-smi on Windows names its driver models (`TCC/WDDM`) where Linux prints `Persistence-M`
         { name: "windowsHost", literals: ["nvidia-smi.exe", "TCC/WDDM"] },
@@ -5833,6 +5834,21 @@ var init_driver_too_old = __esm({
         "From CUDA 11 on, a driver runs every release of its CUDA major family (13.x needs \u2265 580, 12.x \u2265 525, 11.x \u2265 450.80.02: NVIDIA's minor version compatibility table); the log does not show the program's CUDA: `CUDA Version` in the banner of an `nvidia/cuda` container, or `python -c \"import torch; print(torch.version.cuda)\"`, prints it."
       ].join("\n"),
       variants: [
+        {
+          // nvidia-docker 1.0, the wrapper before the NVIDIA Container Toolkit, checked the image's CUDA itself and printed
+          // both versions.
+          when: "dockerOne",
+          title: "Host NVIDIA driver too old for the CUDA the image requires",
+          message: "nvidia-docker compared the image's CUDA ({context.dockerOne.imageCuda}) with the newest CUDA the host's NVIDIA driver supports ({context.dockerOne.driverCuda}) and did not start the container. The driver is the host's: nothing installed in the image changes it.",
+          fix: [
+            "On the host that runs Docker (not in the Dockerfile), either",
+            "",
+            "- upgrade the NVIDIA driver: {enrich.anyDriver}; then run the same command, or",
+            "- use an image of CUDA {context.dockerOne.driverCuda} or older: a tag that names its CUDA (`latest` moves to each new release).",
+            "",
+            "{enrich.driverSource}"
+          ].join("\n")
+        },
         {
           when: "requireCuda&windowsHost",
           title: "Host NVIDIA driver too old for the CUDA the image requires",
@@ -5861,27 +5877,12 @@ var init_driver_too_old = __esm({
             "",
             "```sh",
             "ubuntu-drivers devices",
-            "sudo apt-get install -y nvidia-driver-{enrich.driverBranch}",
+            "sudo apt-get install -y {context.ubuntuDriverApt.pkg|nvidia-driver-}{enrich.driverBranch}",
             "sudo reboot",
             "```",
             "",
             "then run the same `docker run`. Or use {enrich.olderImage}: the project's build for that CUDA if it publishes one, or build the image from a",
             "base image of that CUDA.",
-            "",
-            "{enrich.driverSource}"
-          ].join("\n")
-        },
-        {
-          // nvidia-docker 1.0, the wrapper before the NVIDIA Container Toolkit, checked the image's CUDA itself and printed
-          // both versions.
-          when: "dockerOne",
-          title: "Host NVIDIA driver too old for the CUDA the image requires",
-          message: "nvidia-docker compared the image's CUDA ({context.dockerOne.imageCuda}) with the newest CUDA the host's NVIDIA driver supports ({context.dockerOne.driverCuda}) and did not start the container. The driver is the host's: nothing installed in the image changes it.",
-          fix: [
-            "On the host that runs Docker (not in the Dockerfile), either",
-            "",
-            "- upgrade the NVIDIA driver: {enrich.anyDriver}; then run the same command, or",
-            "- use {enrich.olderImage}: a tag of that CUDA instead of `latest`, which moves to each new CUDA release.",
             "",
             "{enrich.driverSource}"
           ].join("\n")
@@ -8592,7 +8593,8 @@ var init_build_isolation = __esm({
         {
           name: "devSdist",
           literals: ["Using cached ", "Downloading "],
-          pattern: "(?:Using cached|Downloading) (?<file>(?<name>[A-Za-z0-9][A-Za-z0-9_.]{0,100}?)-(?<version>\\d[0-9.]{0,40}dev\\d{0,12})\\.(?:tar\\.gz|zip)) ",
+          // pip prints the whole URL for an index other than PyPI (a mirror): the file name after its last `/`
+          pattern: "(?:Using cached|Downloading) (?:\\S{0,400}/)?(?<file>(?<name>[A-Za-z0-9][A-Za-z0-9_.]{0,100}?)-(?<version>\\d[0-9.]{0,40}dev\\d{0,12})\\.(?:tar\\.gz|zip)) ",
           keep: "last"
         },
         // the PyTorch index pip read: `Looking in indexes: https://download.pytorch.org/whl/cu121, https://pypi.org/simple`
@@ -10407,7 +10409,7 @@ function variants5() {
       "(`Miniconda3-py38_23.1.0-1-Linux-x86_64.sh` is Python 3.8 with conda 23.1.0). List them:",
       "",
       "```sh",
-      "curl -fsSL https://repo.anaconda.com/miniconda/ | grep -o 'Miniconda3-py[0-9]*_[0-9.]*-[0-9]*-Linux-x86_64\\.sh' | sort -uV",
+      'curl -fsSL https://repo.anaconda.com/miniconda/ | grep -o "Miniconda3-py[0-9]*_[0-9.]*-[0-9]*-Linux-$(uname -m)\\.sh" | sort -uV',
       "```",
       "",
       "When base already has the Python the build needs, nothing asks conda to change it. Otherwise install the build's",
@@ -12928,7 +12930,7 @@ var init_command_not_found = __esm({
         // runs its installer is the fix, not a package search. curl(1): without `-L` curl saves the redirect response.
         {
           when: "named&exit127&enrich.selfCurlNoLocation&fact.place=image-build",
-          title: "Command not found: its installer was never downloaded",
+          title: "Command not found: its installer may not have been downloaded",
           message: '`{command}` is not installed in this stage (exit code 127 is the shell\'s "command not found"). No Debian or Ubuntu package provides it: it comes from {enrich.selfInstaller}, which step {enrich.selfInstallStep} downloads with `curl` without `-L`. When the download URL redirects, curl saves the redirect response instead of the installer, so nothing is installed.',
           fix: selfInstallFix("In step {enrich.selfInstallStep}, download with `-L` (follow redirects) and `-f` (an HTTP error fails that step instead of saving an error page), install in batch mode and put the prefix's `bin` on `PATH`")
         },
@@ -14480,8 +14482,8 @@ var init_wheel_build_failed = __esm({
       ""
     ];
     uvMessage = "uv could not build {subject}: uv ran the package's build backend (no prebuilt wheel fits, or it is a local project), and that failed. The cause is under uv's `\xD7` line: the `Caused by:` / `\u251C\u2500\u25B6` lines, then the backend's own output after `[stderr]`.";
-    PKG_RESOURCES_TITLE = "The package's setup.py imports pkg_resources, which setuptools 82 removed";
-    pkgResourcesMessage = "The build of {context.named.name} failed because its setup.py imports `pkg_resources`, which setuptools removed in 82.0.0 (February 2026): the isolated build environment gets the newest setuptools, so the import fails before anything is compiled.";
+    PKG_RESOURCES_TITLE = "The package's setup.py imports pkg_resources, which its build environment lacks";
+    pkgResourcesMessage = "The build of {context.named.name} failed because its setup.py imports `pkg_resources`, and the isolated build environment has none: setuptools removed it in 82.0.0 (February 2026), and that environment gets the newest setuptools (a build environment without setuptools at all fails the same way). The import fails before anything is compiled.";
     upgradeFirst = "Best: a release of {context.named.name} that no longer imports `pkg_resources` (its changelog or PyPI page says which; a release with a wheel for this Python skips the build altogether).";
     uvPkgResourcesFix = [
       `${upgradeFirst} Require it with that lower bound (\`uv add\`; a direct requirement also lifts a transitive one), or move the`,
@@ -15311,7 +15313,7 @@ var init_unpinned_torch_extension = __esm({
         message: MESSAGE5,
         fix: [
           ...PRINT_BOTH,
-          "If they differ, install torch in that earlier step from the PyTorch index of the image's CUDA: https://download.pytorch.org/whl/ plus `cu` and the version nvcc prints without its dot (`cu118` for 11.8), with `--index-url`, pinned to a release that index holds and your stack supports (pytorch.org/get-started/previous-versions lists the releases per CUDA). apex also wants the same minor: its own check compares torch.version.cuda with nvcc, minor included."
+          "If they differ, install torch in that earlier step from the PyTorch index of the image's CUDA: https://download.pytorch.org/whl/ plus `cu` and the version nvcc prints without its dot (`cu118` for 11.8), with `--index-url`, pinned to a release that index holds and your stack supports (pytorch.org/get-started/previous-versions lists the releases per CUDA; PyTorch publishes an index for some CUDA releases only, so a CUDA without one takes the nearest older index of the same major). apex also wants the same minor: its own check compares torch.version.cuda with nvcc, minor included."
         ].join("\n")
       }
     ];
@@ -27336,7 +27338,8 @@ var init_self_installed_tools = __esm({
       installer: "the Miniconda installer (or Anaconda's, or Miniforge's)",
       installerPattern: /\b(?:Miniconda|Anaconda|Miniforge|Mambaforge)[\w.-]{0,100}\.sh\b/,
       defaultPrefix: "/opt/conda",
-      installerUrl: "https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh",
+      // `uname -m` prints x86_64 or aarch64, the two spellings of the installers' names.
+      installerUrl: "https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-$(uname -m).sh",
       installerIndex: "https://repo.anaconda.com/miniconda/",
       docs: "https://docs.conda.io/projects/conda/en/latest/user-guide/install/linux.html"
     };
@@ -27365,7 +27368,8 @@ function selfInstalledEnrich(captures, step, model, _facts) {
   if (tool === null || step === null) return {};
   const before = model.steps.slice(0, Math.max(0, model.steps.indexOf(step))).filter((s) => s.stage === step.stage);
   const installerStep = before.reverse().find((s) => tool.installerPattern.test(s.instruction)) ?? null;
-  const prefix = installerStep === null ? null : /\s-b?p\s+(\/[^\s;&|]{1,200})/.exec(installerStep.instruction)?.[1] ?? null;
+  const at = installerStep === null ? null : tool.installerPattern.exec(installerStep.instruction);
+  const prefix = at == null ? null : /\s-b?p\s+(\/[^\s;&|]{1,200})/.exec(installerStep.instruction.slice(at.index))?.[1] ?? null;
   const out = {
     selfInstaller: tool.installer,
     selfInstallerUrl: tool.installerUrl,

@@ -35,7 +35,9 @@ export function selfInstalledEnrich(captures: Readonly<Record<string, string>>, 
   if (tool === null || step === null) return {};
   const before = model.steps.slice(0, Math.max(0, model.steps.indexOf(step))).filter((s) => s.stage === step.stage);
   const installerStep = before.reverse().find((s) => tool.installerPattern.test(s.instruction)) ?? null;
-  const prefix = installerStep === null ? null : (/\s-b?p\s+(\/[^\s;&|]{1,200})/.exec(installerStep.instruction)?.[1] ?? null);
+  // The installer's own `-p`, read after its file name: `mkdir -p /tmp/dl && … bash /tmp/dl/m.sh -b -p /opt/conda`.
+  const at = installerStep === null ? null : tool.installerPattern.exec(installerStep.instruction);
+  const prefix = at == null ? null : (/\s-b?p\s+(\/[^\s;&|]{1,200})/.exec(installerStep!.instruction.slice(at.index))?.[1] ?? null);
   const out: Record<string, string> = {
     selfInstaller: tool.installer,
     selfInstallerUrl: tool.installerUrl,

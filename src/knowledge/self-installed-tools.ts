@@ -31,7 +31,8 @@ const condaInstaller: SelfInstalledTool = {
   installer: 'the Miniconda installer (or Anaconda\'s, or Miniforge\'s)',
   installerPattern: /\b(?:Miniconda|Anaconda|Miniforge|Mambaforge)[\w.-]{0,100}\.sh\b/,
   defaultPrefix: '/opt/conda',
-  installerUrl: 'https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh',
+  // `uname -m` prints x86_64 or aarch64, the two spellings of the installers' names.
+  installerUrl: 'https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-$(uname -m).sh',
   installerIndex: 'https://repo.anaconda.com/miniconda/',
   docs: 'https://docs.conda.io/projects/conda/en/latest/user-guide/install/linux.html',
 };

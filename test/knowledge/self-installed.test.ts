@@ -48,6 +48,13 @@ describe('selfInstalledEnrich', () => {
     expect(out).toMatchObject({ selfInstallStep: '[2/3]', selfCurlNoLocation: 'yes', selfInstallPrefix: '/opt/conda' });
   });
 
+  test("the installer's own -p, not another command's", () => {
+    const failed = step(3, 'RUN conda env update -n=root --file=environment.yml');
+    const install = step(2, 'RUN mkdir -p /tmp/dl && curl -fsSL -o /tmp/dl/m.sh https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh && bash /tmp/dl/m.sh -b -p /opt/miniconda3');
+    const out = selfInstalledEnrich({ command: 'conda' }, failed, model([step(1, 'FROM ubuntu:22.04'), install, failed]), facts);
+    expect(out.selfInstallPrefix).toBe('/opt/miniconda3');
+  });
+
   test('without the installer step in the log: no step, no curl claim, the default prefix', () => {
     const failed = step(7, 'RUN conda env update -n=root --file=environment.yml');
     const out = selfInstalledEnrich({ command: 'conda' }, failed, model([failed]), facts);

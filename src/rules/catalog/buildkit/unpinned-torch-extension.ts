@@ -48,7 +48,8 @@ export const unpinnedTorchExtensionVariants: Variant[] = [
       ...PRINT_BOTH,
       'If they differ, install torch in that earlier step from the PyTorch index of the image\'s CUDA: https://download.pytorch.org/whl/ plus `cu` and ' +
         'the version nvcc prints without its dot (`cu118` for 11.8), with `--index-url`, pinned to a release that index holds and your stack supports ' +
-        '(pytorch.org/get-started/previous-versions lists the releases per CUDA). apex also wants the same minor: its own check compares torch.version.cuda with nvcc, minor included.',
+        '(pytorch.org/get-started/previous-versions lists the releases per CUDA; PyTorch publishes an index for some CUDA releases only, so a ' +
+        'CUDA without one takes the nearest older index of the same major). apex also wants the same minor: its own check compares torch.version.cuda with nvcc, minor included.',
     ].join('\n'),
   },
 ];

@@ -111,7 +111,7 @@ function variants(): Variant[] {
       '(`Miniconda3-py38_23.1.0-1-Linux-x86_64.sh` is Python 3.8 with conda 23.1.0). List them:',
       '',
       '```sh',
-      "curl -fsSL https://repo.anaconda.com/miniconda/ | grep -o 'Miniconda3-py[0-9]*_[0-9.]*-[0-9]*-Linux-x86_64\\.sh' | sort -uV",
+      "curl -fsSL https://repo.anaconda.com/miniconda/ | grep -o \"Miniconda3-py[0-9]*_[0-9.]*-[0-9]*-Linux-$(uname -m)\\.sh\" | sort -uV",
       '```',
       '',
       'When base already has the Python the build needs, nothing asks conda to change it. Otherwise install the build\'s',

@@ -93,8 +93,8 @@ export const driverTooOld: RuleInput = {
     // (`apt-get -y install nvidia-390`, `apt install nvidia-driver-535`)
     {
       name: 'ubuntuDriverApt',
-      literals: ['ppa:graphics-drivers', 'install'],
-      pattern: 'ppa:graphics-drivers|\\bapt(?:-get)? (?:-y )?install\\b[^\\n]{0,200}\\bnvidia-(?:driver-)?\\d{3}\\b',
+      literals: ['ppa:graphics-drivers', 'nvidia-driver-', 'nvidia-3', 'nvidia-4', 'nvidia-5', 'nvidia-6'],
+      pattern: 'ppa:graphics-drivers|\\bapt(?:-get)? (?:-y )?install\\b[^\\n]{0,200}\\b(?<pkg>nvidia-(?:driver-)?)\\d{3}\\b',
     },
     // A Windows driver: nvidia-smi on Windows names its driver models (`TCC/WDDM`) where Linux prints `Persistence-M`
     { name: 'windowsHost', literals: ['nvidia-smi.exe', 'TCC/WDDM'] },
@@ -124,6 +124,24 @@ export const driverTooOld: RuleInput = {
   ].join('\n'),
   variants: [
     {
+      // nvidia-docker 1.0, the wrapper before the NVIDIA Container Toolkit, checked the image's CUDA itself and printed
+      // both versions.
+      when: 'dockerOne',
+      title: 'Host NVIDIA driver too old for the CUDA the image requires',
+      message:
+        'nvidia-docker compared the image\'s CUDA ({context.dockerOne.imageCuda}) with the newest CUDA the host\'s NVIDIA driver ' +
+        'supports ({context.dockerOne.driverCuda}) and did not start the container. The driver is the host\'s: nothing installed in ' +
+        'the image changes it.',
+      fix: [
+        'On the host that runs Docker (not in the Dockerfile), either',
+        '',
+        '- upgrade the NVIDIA driver: {enrich.anyDriver}; then run the same command, or',
+        '- use an image of CUDA {context.dockerOne.driverCuda} or older: a tag that names its CUDA (`latest` moves to each new release).',
+        '',
+        '{enrich.driverSource}',
+      ].join('\n'),
+    },
+    {
       when: 'requireCuda&windowsHost',
       title: 'Host NVIDIA driver too old for the CUDA the image requires',
       message: REQUIRE_MESSAGE,
@@ -151,30 +169,12 @@ export const driverTooOld: RuleInput = {
         '',
         '```sh',
         'ubuntu-drivers devices',
-        'sudo apt-get install -y nvidia-driver-{enrich.driverBranch}',
+        'sudo apt-get install -y {context.ubuntuDriverApt.pkg|nvidia-driver-}{enrich.driverBranch}',
         'sudo reboot',
         '```',
         '',
         'then run the same `docker run`. Or use {enrich.olderImage}: the project\'s build for that CUDA if it publishes one, or build the image from a',
         'base image of that CUDA.',
-        '',
-        '{enrich.driverSource}',
-      ].join('\n'),
-    },
-    {
-      // nvidia-docker 1.0, the wrapper before the NVIDIA Container Toolkit, checked the image's CUDA itself and printed
-      // both versions.
-      when: 'dockerOne',
-      title: 'Host NVIDIA driver too old for the CUDA the image requires',
-      message:
-        'nvidia-docker compared the image\'s CUDA ({context.dockerOne.imageCuda}) with the newest CUDA the host\'s NVIDIA driver ' +
-        'supports ({context.dockerOne.driverCuda}) and did not start the container. The driver is the host\'s: nothing installed in ' +
-        'the image changes it.',
-      fix: [
-        'On the host that runs Docker (not in the Dockerfile), either',
-        '',
-        '- upgrade the NVIDIA driver: {enrich.anyDriver}; then run the same command, or',
-        '- use {enrich.olderImage}: a tag of that CUDA instead of `latest`, which moves to each new CUDA release.',
         '',
         '{enrich.driverSource}',
       ].join('\n'),

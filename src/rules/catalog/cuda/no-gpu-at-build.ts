@@ -305,7 +305,8 @@ function forceCudaVariants(): Variant[] {
   const env = (list: string): string[] => ['```dockerfile', 'ENV FORCE_CUDA="1"', `ENV TORCH_CUDA_ARCH_LIST="${list}"`, '```'];
   return [
     {
-      when: 'forceCuda&fact.place=image-build&fact.cuda',
+      // the arch list of the log's CUDA (the enricher gives none when it does not know that CUDA)
+      when: 'forceCuda&fact.place=image-build&enrich.torchArchList',
       title,
       message,
       fix: [`${intro}; here, {enrich.archListBasis}. Before the \`RUN\` that installs it:`, '', ...env('{enrich.torchArchList}'), ...after].join('\n'),
@@ -317,7 +318,7 @@ function forceCudaVariants(): Variant[] {
       fix: [
         `${intro}. The log does not show the CUDA version: \`nvcc --list-gpu-arch\` in the build stage lists what its nvcc compiles (\`compute_86\` → \`8.6\`); ` +
           'keep those of the GPUs the image will run on (`nvidia-smi --query-gpu=compute_cap --format=csv` on such a host prints them), `+PTX` on the last. ' +
-          'Before the `RUN` that installs it (`8.6` is the RTX 30 / A10 arch):',
+          'Before the `RUN` that installs it; for example, for RTX 30 / A10 GPUs (`8.6`, which nvcc compiles from CUDA 11.1 on):',
         '',
         ...env('8.6+PTX'),
         ...after,

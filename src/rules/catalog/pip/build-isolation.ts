@@ -171,7 +171,8 @@ export const buildIsolation: RuleInput = {
     {
       name: 'devSdist',
       literals: ['Using cached ', 'Downloading '],
-      pattern: '(?:Using cached|Downloading) (?<file>(?<name>[A-Za-z0-9][A-Za-z0-9_.]{0,100}?)-(?<version>\\d[0-9.]{0,40}dev\\d{0,12})\\.(?:tar\\.gz|zip)) ',
+      // pip prints the whole URL for an index other than PyPI (a mirror): the file name after its last `/`
+      pattern: '(?:Using cached|Downloading) (?:\\S{0,400}/)?(?<file>(?<name>[A-Za-z0-9][A-Za-z0-9_.]{0,100}?)-(?<version>\\d[0-9.]{0,40}dev\\d{0,12})\\.(?:tar\\.gz|zip)) ',
       keep: 'last',
     },
     // the PyTorch index pip read: `Looking in indexes: https://download.pytorch.org/whl/cu121, https://pypi.org/simple`

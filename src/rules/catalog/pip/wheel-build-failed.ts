@@ -42,11 +42,12 @@ const uvMessage =
 // settings reference; uv lock, sync and run read it from the workspace root's pyproject.toml), `--build-constraint` /
 // `UV_BUILD_CONSTRAINT` for `uv pip` (uv environment variables reference); pip's `--build-constraint` (pip 25.3+), or
 // `PIP_CONSTRAINT`, which pip before 26.2 also applies to build environments (see pip/constraint-deprecation).
-const PKG_RESOURCES_TITLE = "The package's setup.py imports pkg_resources, which setuptools 82 removed";
+const PKG_RESOURCES_TITLE = "The package's setup.py imports pkg_resources, which its build environment lacks";
 const pkgResourcesMessage =
-  'The build of {context.named.name} failed because its setup.py imports `pkg_resources`, which setuptools ' +
-  'removed in 82.0.0 (February 2026): the isolated build environment gets the newest setuptools, so the import fails ' +
-  'before anything is compiled.';
+  'The build of {context.named.name} failed because its setup.py imports `pkg_resources`, and the isolated build ' +
+  'environment has none: setuptools removed it in 82.0.0 (February 2026), and that environment gets the newest ' +
+  'setuptools (a build environment without setuptools at all fails the same way). The import fails before anything is ' +
+  'compiled.';
 const upgradeFirst =
   'Best: a release of {context.named.name} that no longer imports `pkg_resources` (its changelog or PyPI page ' +
   'says which; a release with a wheel for this Python skips the build altogether).';

@@ -90,7 +90,7 @@ export const commandNotFound: RuleInput = {
     // runs its installer is the fix, not a package search. curl(1): without `-L` curl saves the redirect response.
     {
       when: 'named&exit127&enrich.selfCurlNoLocation&fact.place=image-build',
-      title: 'Command not found: its installer was never downloaded',
+      title: 'Command not found: its installer may not have been downloaded',
       message:
         '`{command}` is not installed in this stage (exit code 127 is the shell\'s "command not found"). No Debian or Ubuntu package ' +
         'provides it: it comes from {enrich.selfInstaller}, which step {enrich.selfInstallStep} downloads with `curl` without `-L`. ' +
