@@ -2530,7 +2530,8 @@ var init_command_package = __esm({
 // src/knowledge/installer-command-enricher.ts
 function failedRunCommand(step, model) {
   const text2 = step?.error ?? (step === null || step.id === model.failedStep ? model.solveError?.message : void 0);
-  return text2 == null ? null : SHELL_COMMAND.exec(text2)?.[1]?.trim() ?? null;
+  const run3 = text2 == null ? null : runInstructionOf(text2);
+  return run3 === null ? null : run3.slice("RUN ".length).trim();
 }
 function installerCommandValues(command) {
   const out = {};
@@ -2547,11 +2548,11 @@ function installerCommandValues(command) {
 function installerCommandEnrich(_captures, step, model, _facts) {
   return installerCommandValues(failedRunCommand(step, model));
 }
-var SHELL_COMMAND, GROUP_OPTION;
+var GROUP_OPTION;
 var init_installer_command_enricher = __esm({
   "src/knowledge/installer-command-enricher.ts"() {
     "use strict";
-    SHELL_COMMAND = /process "\/bin\/(?:ba)?sh -c ([^"]{1,800})" did not complete/;
+    init_run_command();
     GROUP_OPTION = / {1,20}--(?:with|without|only)(?:=| {1,20})[\w,.-]{1,200}| {1,20}--all-groups\b/g;
   }
 });
@@ -4840,11 +4841,8 @@ var init_eol_release_enricher = __esm({
 function runCommand(step, model) {
   const fromError = failedRunCommand(step, model);
   if (fromError !== null) return fromError;
-  const words3 = (step?.instruction ?? "").trim().split(/\s+/);
-  if (words3[0] !== "RUN") return null;
-  let first = 1;
-  while (words3[first]?.startsWith("--") === true) first += 1;
-  return first < words3.length ? words3.slice(first).join(" ") : null;
+  const instruction = withoutRunFlags((step?.instruction ?? "").trim());
+  return instruction.startsWith("RUN ") && instruction.length > 4 ? instruction.slice(4).trim() : null;
 }
 function uvLockRequirementsValues(command) {
   if (command === null || !/(?:^|[\s/;&|])uv\s/.test(command)) return {};
@@ -4861,6 +4859,7 @@ var init_uv_lock_requirements_enricher = __esm({
   "src/knowledge/uv-lock-requirements-enricher.ts"() {
     "use strict";
     init_installer_command_enricher();
+    init_run_command();
     LOCK_AS_REQUIREMENTS = /(^|\s)(?:-r|--requirements?)(?:=|\s{1,20})(\S{0,200}\.lock)(?=\s|$)/;
   }
 });

@@ -10,10 +10,10 @@
 //   cannot be used with the `--only-root` option", python-poetry/poetry src/poetry/console/commands/install.py),
 //   so `poetryOnlyRoot` drops them; `poetryNoRoot` keeps them.
 // - `uvFrozen`: the `uv` command with `--locked` replaced by `--frozen` (uv docs, "Locking and syncing").
+import { runInstructionOf } from '../grammar/run-command.js';
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 
-const SHELL_COMMAND = /process "\/bin\/(?:ba)?sh -c ([^"]{1,800})" did not complete/;
 
 // `--only main`, `--with=dev,test`, `--all-groups`: the groups poetry installs, not allowed with `--only-root`.
 const GROUP_OPTION = / {1,20}--(?:with|without|only)(?:=| {1,20})[\w,.-]{1,200}| {1,20}--all-groups\b/g;
@@ -21,7 +21,9 @@ const GROUP_OPTION = / {1,20}--(?:with|without|only)(?:=| {1,20})[\w,.-]{1,200}|
 /** The shell command of the failed RUN, from BuildKit's error text, or null. */
 export function failedRunCommand(step: Step | null, model: BuildModel): string | null {
   const text = step?.error ?? (step === null || step.id === model.failedStep ? model.solveError?.message : undefined);
-  return text == null ? null : (SHELL_COMMAND.exec(text)?.[1]?.trim() ?? null);
+  // The grammar's reading of BuildKit's error: both wordings, quotes inside the command unescaped.
+  const run = text == null ? null : runInstructionOf(text);
+  return run === null ? null : run.slice('RUN '.length).trim();
 }
 
 /** The flags pasted into the user's own command; absent when the command does not run the installer. */

@@ -11,20 +11,17 @@
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { failedRunCommand } from './installer-command-enricher.js';
+import { withoutRunFlags } from '../grammar/run-command.js';
 
 // `-r uv.lock`, `--requirements=uv.lock`, `--requirement app/uv.lock` (uv spells the long option `--requirements`).
 const LOCK_AS_REQUIREMENTS = /(^|\s)(?:-r|--requirements?)(?:=|\s{1,20})(\S{0,200}\.lock)(?=\s|$)/;
 
-/** The failed RUN's shell command, from BuildKit's error or else from the step's instruction. */
+/** The failed RUN's shell command, from BuildKit's error or else from the step's instruction (its flags left out). */
 function runCommand(step: Step | null, model: BuildModel): string | null {
   const fromError = failedRunCommand(step, model);
   if (fromError !== null) return fromError;
-  const words = (step?.instruction ?? '').trim().split(/\s+/);
-  if (words[0] !== 'RUN') return null;
-  // `RUN --mount=type=cache,target=/root/.cache/uv uv pip …`: the instruction's own flags come before the command.
-  let first = 1;
-  while (words[first]?.startsWith('--') === true) first += 1;
-  return first < words.length ? words.slice(first).join(' ') : null;
+  const instruction = withoutRunFlags((step?.instruction ?? '').trim());
+  return instruction.startsWith('RUN ') && instruction.length > 4 ? instruction.slice(4).trim() : null;
 }
 
 /** The export-then-install form of `command`; absent when the command does not hand a lock to `-r`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { installerCommandValues } from '../../src/knowledge/installer-command-enricher.js';
+import { failedRunCommand, installerCommandValues } from '../../src/knowledge/installer-command-enricher.js';
+import { makeModel, makeStep } from '../support/builders.js';
 
 describe('installer-command enricher', () => {
   it('adds --no-root / --only-root to the poetry install of the failed RUN, keeping its other flags', () => {
@@ -24,5 +25,17 @@ describe('installer-command enricher', () => {
     expect(installerCommandValues('uv sync --locked --no-dev').uvFrozen).toBe('uv sync --frozen --no-dev');
     expect(installerCommandValues('uv sync --frozen --no-dev')).toEqual({});
     expect(installerCommandValues(null)).toEqual({});
+  });
+});
+
+describe('failedRunCommand', () => {
+  // BuildKit's two wordings of a failed RUN (the current `process … did not complete successfully` and BuildKit 0.8's
+  // `executor failed running […]`), with a quoted argument in the command.
+  const model = (message: string) => makeModel({ steps: [makeStep({ id: 4, status: 'error', error: message })], failedStep: 4 });
+  it('reads the command whole, quotes unescaped, from either wording', () => {
+    const current = 'process "/bin/sh -c uv pip install --system -r uv.lock && echo \\"done\\"" did not complete successfully: exit code: 2';
+    expect(failedRunCommand(model(current).steps[0]!, model(current))).toBe('uv pip install --system -r uv.lock && echo "done"');
+    const old = 'executor failed running [/bin/sh -c poetry install --no-interaction]: exit code: 1';
+    expect(failedRunCommand(model(old).steps[0]!, model(old))).toBe('poetry install --no-interaction');
   });
 });
