@@ -20,6 +20,7 @@ import { declaredBases } from './dockerfile/declared-bases.js';
 import { runStaticChecks, withoutRepeats } from './dockerfile/checks/index.js';
 import type { Analysis } from './report/analysis.js';
 import { FactCollector } from './facts/collect-facts.js';
+import { signalledPlace } from './facts/fact-view.js';
 
 export interface AnalyzeOptions {
   /** The rule set; the built-in catalog when omitted. */
@@ -91,7 +92,7 @@ export class Analyzer {
     // Dockerfile is checked once, however many targets build it.
     const secrets = this.options.reportSecrets === false ? [] : secretFindings(this.redactor);
     const notListed = stepsNotListedFinding(model);
-    const fromLog = locateFindings([...this.engine.finish(model, facts), ...secrets, ...(notListed ? [notListed] : [])], model, dockerfile, { targets, named });
+    const fromLog = locateFindings([...this.engine.finish(model, facts), ...secrets, ...(notListed ? [notListed] : [])], model, dockerfile, { targets, named, unframedPlace: signalledPlace(facts) });
     const checked = new Map<string, Dockerfile>();
     for (const file of [dockerfile, ...targets.values()]) if (file !== null && !checked.has(file.path)) checked.set(file.path, file);
     const fromDockerfile = [...checked.values()].flatMap((file) => withoutRepeats(locateFindings(runStaticChecks(file), model, file, { targets, named: named && file === dockerfile }), fromLog));

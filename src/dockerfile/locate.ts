@@ -4,12 +4,16 @@
 //   that line is marked on the loaded Dockerfile.
 // - Any other step: its stage, `k/n` and printed text matched against the parsed Dockerfile; when
 //   two lines fit equally, the finding stays unplaced and its message says so.
+// - A log with no build steps at all (a pasted pip or nvcc error) and a Dockerfile with one RUN: only
+//   a RUN executes commands, so a tool's error came from that one, unless the log shows the command
+//   ran in a container or a shell instead. The message says how the line was chosen.
 // - Several Dockerfiles in one log (bake / compose targets): the target's own Dockerfile when
 //   known, else the given one (then the text itself has to match: no `k/n`-only guesses).
 import type { BuildModel, Step } from '../model/types.js';
 import type { Finding, Location } from '../rules/finding.js';
 import type { SolveError } from '../grammar/events.js';
-import type { Dockerfile } from './dockerfile.js';
+import type { Dockerfile, DockerfileInstruction } from './dockerfile.js';
+import { IMPLICIT_STEP_ID } from '../grammar/implicit-step.js';
 import { matchStep, type StepMatch } from './match-step.js';
 import { reproduceCommand, stageReproduceCommand } from './reproduce.js';
 
@@ -18,6 +22,8 @@ export interface LocateOptions {
   targets?: ReadonlyMap<string, Dockerfile>;
   /** The user named the Dockerfile (`--dockerfile`, the action's input); it was not found by name. */
   named?: boolean;
+  /** Where the log shows its commands ran when it frames no build step (facts' signalled place). */
+  unframedPlace?: 'image-build' | 'docker-run' | 'host-shell' | null;
 }
 
 function baseName(path: string): string {
@@ -55,12 +61,16 @@ class Locator {
   /** The loaded Dockerfile is the one the error block names, under another name. */
   private readonly sameUnderOtherName: boolean;
   private readonly multiTarget: boolean;
+  /** The Dockerfile's only RUN, when the log frames no build step and its commands may have run there. */
+  private readonly onlyRun: DockerfileInstruction | null;
+  private readonly unframedPlace: LocateOptions['unframedPlace'];
 
   constructor(
     private readonly model: BuildModel,
     private readonly dockerfile: Dockerfile | null,
     private readonly targets: ReadonlyMap<string, Dockerfile>,
     userNamed: boolean,
+    unframedPlace: LocateOptions['unframedPlace'] = null,
   ) {
     for (const step of model.steps) this.steps.set(step.id, step);
     this.solveError = model.solveError;
@@ -70,6 +80,27 @@ class Locator {
     const renamed = dockerfile !== null && named !== null && !this.multiTarget && baseName(named) !== baseName(dockerfile.path);
     this.sameUnderOtherName = renamed && userNamed && this.holdsFailedStep(dockerfile);
     this.otherFile = renamed && !this.sameUnderOtherName;
+    this.unframedPlace = unframedPlace;
+    this.onlyRun = this.unframedRun();
+  }
+
+  private unframedRun(): DockerfileInstruction | null {
+    if (this.dockerfile === null || this.model.solveError !== null) return null;
+    if (this.unframedPlace === 'docker-run' || this.unframedPlace === 'host-shell') return null;
+    if (this.model.steps.some((s) => s.id !== IMPLICIT_STEP_ID)) return null;
+    const runs = this.dockerfile.stages.flatMap((stage) => stage.instructions.filter((i) => i.keyword === 'RUN'));
+    return runs.length === 1 ? runs[0]! : null;
+  }
+
+  /**
+   * A finding in a log without build steps, put on the Dockerfile's only RUN. A run-time rule's
+   * finding (an import, a driver call) may as well come from `docker run`: only when the log itself
+   * says it was a build.
+   */
+  private onOnlyRun(finding: Finding): Location | null {
+    if (this.onlyRun === null || finding.step !== IMPLICIT_STEP_ID) return null;
+    if (finding.ruleId.startsWith('runtime/') && this.unframedPlace !== 'image-build') return null;
+    return { file: this.dockerfile!.path, line: this.onlyRun.line, endLine: this.onlyRun.endLine };
   }
 
   /**
@@ -136,7 +167,11 @@ class Locator {
         location = solveErrorLocation(this.solveError, step === undefined ? this.dockerfile : this.dockerfileFor(step), own);
       }
     }
-    if (location === null && step !== undefined) {
+    const onlyRun = location === null ? this.onOnlyRun(finding) : null;
+    if (onlyRun !== null) {
+      location = onlyRun;
+      message += ` The log shows no build steps; ${onlyRun.file}:${onlyRun.line} is the Dockerfile's only RUN.`;
+    } else if (location === null && step !== undefined) {
       const result = this.matchFor(step);
       if (result?.match.kind === 'found') {
         const { instruction } = result.match;
@@ -160,6 +195,6 @@ class Locator {
 }
 
 export function locateFindings(findings: Finding[], model: BuildModel, dockerfile: Dockerfile | null, options: LocateOptions = {}): Finding[] {
-  const locator = new Locator(model, dockerfile, options.targets ?? new Map(), options.named === true);
+  const locator = new Locator(model, dockerfile, options.targets ?? new Map(), options.named === true, options.unframedPlace ?? null);
   return findings.map((finding) => locator.locate(finding));
 }

@@ -11,6 +11,11 @@
 // A podman / buildah log gets podman's commands: `podman build` takes `--target`, `--platform`, `-t`
 // and `-f` like buildx and stores the image locally (no `--load`), `podman run --rm -it` opens the
 // shell (docs.podman.io, podman-build(1), podman-run(1)). Podman has no debugger for a failed step.
+//
+// A legacy-builder log (`Step 3/9 : …`, `DOCKER_BUILDKIT=0`, docker-compose v1) gets `docker build`: the
+// Docker that printed it may have no buildx, and its builder stores the image without `--load`. That
+// builder keeps the image of every finished step (the ` ---> 9f8e7d6c5b4a` line under it), so a shell
+// in the state before the failed step is `docker run` of the last such id, on the machine that built.
 import type { BuildModel, Step } from '../model/types.js';
 import { stageLabel, type Dockerfile, type DockerfileStage } from './dockerfile.js';
 import { parseImageRef } from './image-ref.js';
@@ -106,6 +111,16 @@ export function podmanBuildAndShellCommand(target: StageTarget, file: string, pl
   return `${parts.join(' ')} && podman run --rm -it ${tag} ${shellFor(target.from)}`;
 }
 
+/** `docker build --target … -t … -f … . && docker run --rm -it … bash`, for a legacy-builder log. */
+export function legacyBuildAndShellCommand(target: StageTarget, file: string, platform: string | null): string {
+  const tag = `${TAG_PREFIX}:${target.name ?? 'latest'}`;
+  const parts = ['docker build'];
+  if (target.name !== null) parts.push(`--target ${quoteWord(target.name)}`);
+  if (platform !== null) parts.push(`--platform ${quoteWord(platform)}`);
+  parts.push(`-t ${tag} -f ${quoteWord(file)} .`);
+  return `${parts.join(' ')} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
+}
+
 /**
  * A bake or compose target is rebuilt by bake itself, with the context, Dockerfile and args of its
  * definition (bake reads `docker-bake.hcl` and `compose.yaml` alike):
@@ -179,6 +194,7 @@ export function reproduceCommand(step: Step, dockerfile: Dockerfile | null, mode
   const failedStep = step.status === 'error' || step.id === model.failedStep;
   const base = baseImageOf(step);
   const podman = model.format === 'buildah';
+  const legacy = model.format === 'classic';
   if (base !== null && failedStep && !base.includes('$')) return baseImageCommand(base, step.platform, podman);
   if (step.internal) return null;
   const target = targetOf(step, dockerfile, match, model);
@@ -186,9 +202,11 @@ export function reproduceCommand(step: Step, dockerfile: Dockerfile | null, mode
   const platform = step.platform;
   const build = podman
     ? podmanBuildAndShellCommand(target, file, platform)
-    : step.target !== null
-      ? bakeAndShellCommand(step.target, target, platform)
-      : buildAndShellCommand(target, file, platform);
+    : legacy
+      ? legacyBuildAndShellCommand(target, file, platform)
+      : step.target !== null
+        ? bakeAndShellCommand(step.target, target, platform)
+        : buildAndShellCommand(target, file, platform);
   const failed = step.status === 'error' || step.id === model.failedStep;
   if (!failed) return [...nameFirst(target), build].join('\n');
 
@@ -204,8 +222,25 @@ export function reproduceCommand(step: Step, dockerfile: Dockerfile | null, mode
     build,
     ...(podman
       ? []
-      : [`# Or let buildx ${BUILDX_DEBUG_MIN_VERSION}+ (experimental) open a shell where the step failed:`, debuggerCommand(target, file, platform)]),
+      : legacy
+        ? legacyImageShell(step, model, shellFor(target.from))
+        : [`# Or let buildx ${BUILDX_DEBUG_MIN_VERSION}+ (experimental) open a shell where the step failed:`, debuggerCommand(target, file, platform)]),
   ].join('\n');
+}
+
+/**
+ * The legacy builder keeps the image of every finished step, so the state just before a failed step
+ * is the previous step's image: a shell in it needs no Dockerfile edit, on the machine that built.
+ */
+function legacyImageShell(step: Step, model: BuildModel, shell: string): string[] {
+  const before = step.index === null ? undefined : model.steps.find((s) => s.id === step.id - 1 && s.index === step.index! - 1);
+  if (before?.image !== undefined) {
+    return [`# Or, on the machine that ran this build: the legacy builder kept step ${before.index}'s image, the state just before:`, `docker run --rm -it ${before.image} ${shell}`];
+  }
+  return [
+    "# Or, on the machine that ran this build: the legacy builder kept each finished step's image (the id on its",
+    `# \` ---> …\` line), so the one above the failed step opens the state just before it: docker run --rm -it <that id> ${shell}`,
+  ];
 }
 
 /**

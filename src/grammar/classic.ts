@@ -83,6 +83,7 @@ export class ClassicGrammar {
         this.stepCached = true;
         this.ctx.emit({ type: 'step-cached', line: line.line, id });
       } else if (/^[0-9a-f]{12}$/.test(what)) {
+        this.ctx.emit({ type: 'step-image', line: line.line, id, image: what });
         if (!this.stepCached) this.ctx.emit({ type: 'step-done', line: line.line, id, seconds: null });
         this.close();
       } else {

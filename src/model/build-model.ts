@@ -145,6 +145,12 @@ export class BuildModelBuilder {
       case 'step-canceled':
         this.close(event, 'canceled', event.seconds);
         return;
+      case 'step-image': {
+        // Only a step the log opened: an image line alone says nothing worth a placeholder.
+        const step = this.steps.get(event.id);
+        if (step !== undefined) step.image = event.image;
+        return;
+      }
       case 'log-clipped': {
         if (event.id === null) return;
         const step = this.stepFor(event.id, event.line);

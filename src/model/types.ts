@@ -27,6 +27,8 @@ export interface Step extends StepHeader {
   outputLines: number;
   /** True when BuildKit clipped this step's output. */
   clipped: boolean;
+  /** The image the legacy builder committed for this step (` ---> 9f8e7d6c5b4a`), when the log shows it. */
+  image?: string;
 }
 
 export interface BuildModel {

@@ -252,3 +252,33 @@ describe('locateFindings: which Dockerfile', () => {
     ]);
   });
 });
+
+describe('locateFindings: a log without build steps', () => {
+  // A pasted pip / ninja error with the Dockerfile that ran it (Dao-AILab/flash-attention#734 gave both).
+  const oneRun = parseDockerfile('FROM nvcr.io/nvidia/pytorch:23.11-py3\n\n## Flash Atten 2\nRUN FLASH_ATTENTION_FORCE_BUILD=TRUE pip install -U flash-attn\n', 'Dockerfile');
+  const twoRuns = parseDockerfile('FROM python:3.11\nRUN pip install torch\nRUN pip install flash-attn\n', 'Dockerfile');
+  const unframed = makeModel({ steps: [makeStep({ id: 0, instruction: '(output outside any build step)', index: null, total: null, stage: null })], solveError: null });
+  const error = (ruleId: string) => finding(0, { severity: 'error', ruleId });
+
+  it('puts a build finding on the only RUN, and says how that line was chosen', () => {
+    const [located] = locateFindings([error('cuda/extension-ninja-failed')], unframed, oneRun);
+    expect(located!.location).toEqual({ file: 'Dockerfile', line: 4, endLine: 4 });
+    expect(located!.message).toContain("Dockerfile:4 is the Dockerfile's only RUN");
+  });
+
+  it('not when the Dockerfile has two RUNs, nor when the log shows a container or a shell', () => {
+    expect(locateFindings([error('cuda/extension-ninja-failed')], unframed, twoRuns)[0]!.location).toBeNull();
+    expect(locateFindings([error('cuda/extension-ninja-failed')], unframed, oneRun, { unframedPlace: 'docker-run' })[0]!.location).toBeNull();
+    expect(locateFindings([error('cuda/extension-ninja-failed')], unframed, oneRun, { unframedPlace: 'host-shell' })[0]!.location).toBeNull();
+  });
+
+  it('a run-time finding only when the log says it was a build', () => {
+    expect(locateFindings([error('runtime/shared-library-missing')], unframed, oneRun)[0]!.location).toBeNull();
+    expect(locateFindings([error('runtime/shared-library-missing')], unframed, oneRun, { unframedPlace: 'image-build' })[0]!.location).toEqual({ file: 'Dockerfile', line: 4, endLine: 4 });
+  });
+
+  it('not when the log has build steps of its own', () => {
+    const framed = makeModel({ steps: [...unframed.steps, makeStep({ id: 5, stage: null, index: 2, total: 2, instruction: 'RUN pip install torch' })], solveError: null });
+    expect(locateFindings([error('cuda/extension-ninja-failed')], framed, oneRun)[0]!.location).toBeNull();
+  });
+});

@@ -185,3 +185,32 @@ describe('reproduceCommand on a podman / buildah log', () => {
     ]);
   });
 });
+
+describe('reproduceCommand on a legacy-builder log', () => {
+  // Recorded on Docker 28.5 with DOCKER_BUILDKIT=0 (fixtures/logs/README.md).
+  const log = readFileSync('fixtures/logs/classic-cmake-failed.log', 'utf8');
+  const dockerfile = parseDockerfile(readFileSync('fixtures/logs/classic-cmake-failed/Dockerfile', 'utf8'), 'Dockerfile');
+
+  const modelOf = async (text: string) => (await analyzeStream(Readable.from([text]))).model;
+
+  it('prints docker build without buildx or --load, and a shell in the image the step before the failure left', async () => {
+    const model = await modelOf(log);
+    expect(model.format).toBe('classic');
+    const failed = model.steps.find((s) => s.id === model.failedStep)!;
+    const lines = reproduceCommand(failed, dockerfile, model)!.split('\n');
+    expect(lines.join('\n')).not.toMatch(/buildx|--load/);
+    expect(lines).toContain('docker build --target builder -t bkd-debug:builder -f Dockerfile . && docker run --rm -it bkd-debug:builder bash');
+    // Step 4/7 (`COPY . .`) printed ` ---> e298981e9b09`; step 5 failed.
+    expect(lines.at(-1)).toBe('docker run --rm -it e298981e9b09 bash');
+  });
+
+  it('says how to find the image when the step before printed none', async () => {
+    const cut = log.replace(' ---> e298981e9b09\n', '');
+    expect(cut).not.toBe(log);
+    const model = await modelOf(cut);
+    const failed = model.steps.find((s) => s.id === model.failedStep)!;
+    const text = reproduceCommand(failed, dockerfile, model)!;
+    expect(text).not.toMatch(/docker run --rm -it [0-9a-f]{12}/);
+    expect(text).toContain('docker run --rm -it <that id> bash');
+  });
+});
