@@ -13,7 +13,14 @@
 // list alone does not fix an unidentified compiler (also NVlabs/instant-ngp#707). CMAKE_CUDA_COMPILER is a
 // cache variable and CUDACXX its environment variable (same module, l.18-28): a fresh build directory
 // is needed after changing it. The arch list for a known CUDA comes from the arch-lists enricher.
+// llama-cpp-python builds llama.cpp through pip (its sdist vendors it under vendor/llama.cpp): the compiler goes on the
+// pip command, `CUDACXX=…` in its environment (CMake's variable for the CUDA compiler, read at the first configure; pip
+// configures in a fresh temporary directory each time) and `-DCMAKE_CUDA_COMPILER=…` in CMAKE_ARGS (abetlen/llama-cpp-python#880,
+// the maintainer agreeing to document it). Its releases built with scikit-build (`skbuild` in the traceback) came before
+// the move to scikit-build-core (CHANGELOG, after v0.1.59) and took `-DLLAMA_CUBLAS=on` with `FORCE_CMAKE=1` (its README then);
+// current releases take `-DGGML_CUDA=on` (LLAMA_CPP_CUDA_OPTION). `--no-cache-dir` rebuilds rather than reusing a built wheel.
 import type { RuleInput } from '../../schema.js';
+import { LLAMA_CPP_CUDA_OPTION } from '../cuda/nvcc-host-flag-rejected.js';
 
 const CHECK = [
   '```sh',
@@ -53,6 +60,31 @@ function fix(image: boolean, archKnown: boolean): string {
   return lines.join('\n');
 }
 
+const NVCC = '/usr/local/cuda/bin/nvcc';
+
+/** The pip command of a llama-cpp-python build with the toolkit's nvcc named, in a shell or a Dockerfile `RUN`. */
+function llamaCppPythonFix(image: boolean, skbuild: boolean): string {
+  const pip = `CUDACXX=${NVCC} CMAKE_ARGS="-DGGML_CUDA=on -DCMAKE_CUDA_COMPILER=${NVCC}" pip install --no-cache-dir --force-reinstall llama-cpp-python`;
+  return [
+    'Make CMake run the toolkit\'s nvcc, on the pip command that builds llama-cpp-python (pip configures CMake itself, in a fresh directory each time). ' +
+      `Check that the toolkit's nvcc is there and runs (NVIDIA's packages install it as \`${NVCC}\`; \`ls /usr/local/cuda*/bin/nvcc\` lists every toolkit):`,
+    '',
+    ...CHECK,
+    '',
+    image ? 'Then name it on the install, in the Dockerfile:' : 'Then name it on the install:',
+    '',
+    image ? '```dockerfile' : '```sh',
+    image ? `RUN ${pip}` : pip,
+    '```',
+    '',
+    LLAMA_CPP_CUDA_OPTION +
+      (skbuild
+        ? ' This log\'s build is such an old release (scikit-build, `skbuild` in the traceback): unpinned, the command above installs the current one; ' +
+          'to keep a pinned old release, give it `CMAKE_ARGS="-DLLAMA_CUBLAS=on -DCMAKE_CUDA_COMPILER=' + NVCC + '" FORCE_CMAKE=1` instead.'
+        : ''),
+  ].join('\n');
+}
+
 const IDENT_UNKNOWN =
   'CMake takes the default CUDA architecture from what the CUDA compiler prints while compiling CMake\'s identification ' +
   'file, and it could not even identify that compiler (`The CUDA compiler identification is unknown`): the program CMake ran ' +
@@ -66,6 +98,9 @@ export const cudaArchDetectFailed: RuleInput = {
   match: [{ literals: ['Failed to detect a default CUDA architecture'] }],
   context: [
     { name: 'identUnknown', literals: ['The CUDA compiler identification is unknown'] },
+    // llama-cpp-python's pip build (its sdist vendors llama.cpp), and the scikit-build of its old releases
+    { name: 'llamaCppPython', literals: ['vendor/llama.cpp', 'llama-cpp-python', 'llama_cpp_python'] },
+    { name: 'skbuild', literals: ['skbuild/'] },
     { name: 'identified', literals: ['The CUDA compiler identification is '], pattern: 'The CUDA compiler identification is (?<compiler>NVIDIA|Clang) (?<version>[\\d.]{1,20})' },
   ],
   scope: 'step',
@@ -77,6 +112,9 @@ export const cudaArchDetectFailed: RuleInput = {
     'not cause this.',
   fix: fix(false, false),
   variants: [
+    { when: 'llamaCppPython&fact.place=image-build', fix: llamaCppPythonFix(true, false) },
+    { when: 'llamaCppPython&skbuild', fix: llamaCppPythonFix(false, true) },
+    { when: 'llamaCppPython', fix: llamaCppPythonFix(false, false) },
     {
       when: 'identUnknown&fact.place=image-build&fact.cuda',
       message: IDENT_UNKNOWN,

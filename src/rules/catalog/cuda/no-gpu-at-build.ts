@@ -282,6 +282,52 @@ function archVariants(): Variant[] {
   return out;
 }
 
+/**
+ * torch.utils.cpp_extension asking the GPU: with TORCH_CUDA_ARCH_LIST unset, `_get_cuda_arch_flags` calls
+ * `torch.cuda.get_device_capability()` for each visible GPU (torch 1.3+, the frame in the traceback; pytorch/vision#1566:
+ * "Solved by supplying TORCH_CUDA_ARCH_LIST"), and with no driver torch raises `Found no NVIDIA driver`. A build of a
+ * package that compiles through cpp_extension (torchvision, detectron2, mmcv, pytorch3d, apex) named in the prose
+ * counts too. The example list `7.5+PTX` (T4 / RTX 20): every toolkit from CUDA 10.0 to 13.0 compiles sm_75 (cuda-arches),
+ * and torch 1.x's cpp_extension takes it (its `supported_arches` ends at '7.5'; `8.0` there raises
+ * `Unknown CUDA arch (8.0) or GPU not supported`). `torch.version.cuda` is the CUDA torch was built for, which the
+ * extension must be compiled with.
+ */
+const ARCH_QUERY = {
+  literals: ['_get_cuda_arch_flags', 'torchvision', 'detectron2', 'mmcv', 'pytorch3d', 'apex'],
+  pattern: '_get_cuda_arch_flags|\\b(?:build|building|compile|compiling) (?:torchvision|detectron2|mmcv|pytorch3d|apex)\\b',
+};
+
+const ARCH_QUERY_MESSAGE =
+  'A PyTorch CUDA extension build (torch.utils.cpp_extension, which torchvision, detectron2, mmcv, pytorch3d and apex compile with) asks the GPU for its ' +
+  'compute capability when TORCH_CUDA_ARCH_LIST is unset, and where it ran torch found no NVIDIA driver: a `docker build` step has no GPU (a build has no ' +
+  '`--gpus`), nor has a container started without `--gpus`. The query is torch\'s own, not the project\'s code; with the architectures named the build needs no GPU.';
+
+/** TORCH_CUDA_ARCH_LIST set before the build, in a Dockerfile or a shell; the list of the log's CUDA, or read where it builds. */
+function archQueryVariants(): Variant[] {
+  const title = 'No GPU at build: torch asked the GPU for the arch to compile, TORCH_CUDA_ARCH_LIST unset';
+  const lines = (place: 'image' | 'shell' | 'either', list: string): string[] => {
+    const env = ['```dockerfile', `ENV TORCH_CUDA_ARCH_LIST="${list}"`, '```'];
+    const sh = ['```sh', `export TORCH_CUDA_ARCH_LIST="${list}"`, '```'];
+    if (place === 'image') return ['In the Dockerfile, before the `RUN` that runs `pip install` / `setup.py`:', '', ...env];
+    if (place === 'shell') return ['In the shell, before the `pip install` / `setup.py` command:', '', ...sh];
+    return ['In a Dockerfile, before the `RUN` that runs `pip install` / `setup.py`:', '', ...env, '', 'In a shell (or a container), before that command:', '', ...sh];
+  };
+  const known = 'Set TORCH_CUDA_ARCH_LIST, so torch compiles for named GPUs instead of asking the device; here, {enrich.archListBasis}.';
+  const unknown =
+    'Set TORCH_CUDA_ARCH_LIST, so torch compiles for named GPUs instead of asking the device. The log does not show the CUDA version: where it builds, ' +
+    '`python -c "import torch; print(torch.version.cuda)"` prints the CUDA torch was built for and `nvcc --list-gpu-arch` what its nvcc compiles (`compute_75` → `7.5`). ' +
+    'Name the GPUs the image will run on (`nvidia-smi --query-gpu=compute_cap --format=csv` on such a host: T4 / RTX 20 `7.5`, A100 `8.0`, RTX 30 / A10 `8.6`), ' +
+    '`+PTX` on the last. For T4 / RTX 20, which every CUDA from 10.0 to 13.0 compiles and torch 1.x accepts:';
+  const out: Variant[] = [];
+  for (const [when, place] of [['&fact.place=image-build', 'image'], ['&fact.place=host-shell', 'shell'], ['', 'either']] as const) {
+    out.push({ when: `archQuery&enrich.torchArchList${when}`, title, message: ARCH_QUERY_MESSAGE, fix: [known, '', ...lines(place, '{enrich.torchArchList}')].join('\n') });
+  }
+  for (const [when, place] of [['&fact.place=image-build', 'image'], ['&fact.place=host-shell', 'shell'], ['', 'either']] as const) {
+    out.push({ when: `archQuery${when}`, title, message: ARCH_QUERY_MESSAGE, fix: [unknown, '', ...lines(place, '7.5+PTX')].join('\n') });
+  }
+  return out;
+}
+
 /** A `CUDA is required to compile …` matcher: setup.py's own check of `torch.cuda.is_available()`. */
 const CUDA_REQUIRED_TO_COMPILE = {
   literals: ['CUDA is required to compile'],
@@ -560,6 +606,8 @@ export const noGpuAtBuild: RuleInput = {
     { name: 'nvidiaSmiInteractive', literals: ['bash: nvidia-smi: command not found'], pattern: '^bash: nvidia-smi: command not found' },
     RUN_COMMAND_CONTEXT,
     { name: 'archList', literals: ["arch_list[-1] += '+PTX'"] },
+    // cpp_extension's own query of the GPU, or a cpp_extension package's build named in the prose
+    { name: 'archQuery', ...ARCH_QUERY },
     // a host shell under WSL2, named in the pasted log (`Ubuntu WSL2 in Windows 11`)
     { name: 'wsl', literals: ['WSL'] },
     { name: 'tcnnArch', ...TCNN_UNKNOWN_ARCH },
@@ -597,6 +645,7 @@ export const noGpuAtBuild: RuleInput = {
     ...tcnnVariants(),
     ...forceCudaVariants(),
     ...archVariants(),
+    ...archQueryVariants(),
     ...nativeVariants(),
     ...llamaCppPythonVariants(),
     ...placeVariants(),
