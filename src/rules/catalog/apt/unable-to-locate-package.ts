@@ -55,6 +55,57 @@ const amd64OnlyInstall: readonly string[] = [
   '```',
 ];
 
+// Packages that only NVIDIA's own apt repositories have: the CUDA repository's `cuda-<major>-<minor>` and cuDNN's
+// `libcudnn<N>` / `libcudnn<N>-dev` (none of them in Debian 12 with main, contrib and non-free enabled: `apt-cache policy`
+// on this machine; Debian packages only an `nvidia-cudnn` download script). Up to CUDA 10, cuDNN 7 and NCCL came from a
+// second one, NVIDIA's machine-learning repository (…/compute/machine-learning/repos/ubuntu1604/x86_64/, installed next to
+// the CUDA repository in google/clusterfuzz#1929 and TensorFlow's Ubuntu 16.04 / CUDA 10 guide). Since NVIDIA's 2022 key
+// rotation the CUDA repository is added with its cuda-keyring package: `cuda-keyring_1.0-1_all.deb` for ubuntu1604
+// (TensorFlow's install guide, site/en/install/gpu.md, "Ubuntu 16.04"), `cuda-keyring_1.1-1_all.deb` for ubuntu1804 and
+// later (public install scripts, knowledge/nvidia-repos.ts); the distro directory is `$ID` and `$VERSION_ID` without the
+// dot, from /etc/os-release.
+const NVIDIA_ONLY_MESSAGE =
+  'apt has no package `{package:all}`: these are packages of NVIDIA\'s own CUDA apt repository (cuDNN 7 and NCCL of CUDA 10 ' +
+  'and earlier: of its machine-learning repository), which no Debian or Ubuntu archive has, and the repositories enabled here ' +
+  'do not include it: it was never added.';
+
+const nvidiaRepoLines = (prefix: string): string[] => [
+  `${prefix}apt-get update && apt-get install -y --no-install-recommends wget ca-certificates apt-transport-https \\`,
+  ' && . /etc/os-release && distro="$ID$(echo "$VERSION_ID" | tr -d .)" \\',
+  ' && case "$distro" in ubuntu1604) keyring=cuda-keyring_1.0-1_all.deb ;; *) keyring=cuda-keyring_1.1-1_all.deb ;; esac \\',
+  ` && wget -q "${KEYRING_URL_FORM.replace('<distro>', '$distro').replace(KEYRING_FILE, '$keyring')}" \\`,
+  ' && dpkg -i "$keyring" && rm "$keyring" \\',
+  ' && apt-get update \\',
+  ' && apt-get install -y --no-install-recommends {package:words}',
+];
+
+const nvidiaRepoAfter = [
+  'Keep the version pins of your own install line (cuDNN\'s versions name the CUDA release: `7.6.4.38-1+cuda10.1` is for 10.1). The repository',
+  'is the one for the release of this image, read from /etc/os-release (on amd64: `x86_64`; arm64 servers use `sbsa`, for some',
+  'releases only). If cuDNN 7 is still `Unable to locate`, `apt-cache policy {package:words}` after the update shows which are',
+  'missing: those came from the machine-learning repository. Or build on NVIDIA\'s own image of CUDA {fact.cuda|this release}',
+  'with cuDNN and the same distro release (its tags name all three: https://hub.docker.com/r/nvidia/cuda/tags); tags of CUDA',
+  'releases past end of life are deleted six months after it, so check that the tag still pulls.',
+];
+
+const nvidiaRepoInDockerfile = [
+  'Add NVIDIA\'s CUDA repository first, in the same `RUN` as the install:',
+  '',
+  '```dockerfile',
+  ...nvidiaRepoLines('RUN '),
+  '```',
+  ...nvidiaRepoAfter,
+].join('\n');
+
+const nvidiaRepoInShell = [
+  'Add NVIDIA\'s CUDA repository first, as root (or with `sudo`), where the install runs:',
+  '',
+  '```sh',
+  ...nvidiaRepoLines(''),
+  '```',
+  ...nvidiaRepoAfter,
+].join('\n');
+
 const madeUpToolkitMessage =
   'apt has no package `{package:all}`, and no apt repository has one by that name: NVIDIA\'s CUDA repository puts the ' +
   'CUDA release in the toolkit\'s name (`cuda-toolkit-12-4` for CUDA 12.4) and names its development parts the same way ' +
@@ -233,6 +284,12 @@ export const unableToLocatePackage: RuleInput = {
       literals: ['was not found'],
       pattern: "Version '(?<version>[^'\\n]{1,100})' for '(?<package>[^'\\n]{1,200})' was not found",
     },
+    // A package only NVIDIA's apt repositories have (NVIDIA_ONLY_MESSAGE).
+    {
+      name: 'nvidiaOnly',
+      literals: ['Unable to locate package cuda-', 'Unable to locate package libcudnn'],
+      pattern: 'Unable to locate package (?:cuda-\\d{1,2}-\\d{1,2}|libcudnn\\d{1,2}(?:-dev)?)(?![\\w.-])',
+    },
     // A CUDA toolkit name that is no package anywhere.
     {
       name: 'madeUpToolkit',
@@ -276,6 +333,8 @@ export const unableToLocatePackage: RuleInput = {
         'packages of that repository are unknown: `{package:all}` may be missing because of that.',
       fix: 'Fix the repository that failed first (see the apt/fetch-failed finding); then the install can find the packages.',
     },
+    { when: 'nvidiaOnly&fact.place=image-build', message: NVIDIA_ONLY_MESSAGE, fix: nvidiaRepoInDockerfile },
+    { when: 'nvidiaOnly', message: NVIDIA_ONLY_MESSAGE, fix: nvidiaRepoInShell },
     ...droppedVariants(),
     { when: 'madeUpToolkit&fact.place=image-build', message: madeUpToolkitMessage, fix: realToolkitsInDockerfile },
     { when: 'madeUpToolkit&!fact.place=image-build', message: madeUpToolkitMessage, fix: realToolkitsInShell },

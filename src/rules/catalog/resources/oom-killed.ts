@@ -14,6 +14,25 @@
 // pip killed right after downloading a big wheel, with nothing compiled, is not a compile at all: pip's HTTP cache
 // holds the whole wheel in memory to store it (pypa/pip#2984 "Excessive memory use when caching large packages",
 // pypa/pip#9678 "Large RAM spike when caching large wheels"); `--no-cache-dir` is the workaround named there.
+// conda killed in one of its own stages, with nothing compiled: conda prints the stage and `...working...`, and the
+// shell's `Killed` ends that same line (`Installing pip dependencies: ...working... Killed`, ageron/handson-ml2#351;
+// `Solving environment: ...working... Killed`, brentp/smoove#154 and PacktPublishing/Machine-Learning-Engineering-with-MLflow#1;
+// `Collecting package metadata (repodata.json): ...working... Killed`, Merck/mRNAid#12). No job count lowers that: the
+// fix there was more memory for Docker (smoove#154: "increased my local docker memory to 10G"; MLflow#1: 2 GB failed,
+// 4 GB worked). Docker Desktop's memory is Settings › Resources › Advanced › Memory limit on Mac, Linux and Windows
+// Hyper-V, and the WSL 2 VM's own limit (`.wslconfig`) in WSL 2 mode (docker/docs, content/manuals/desktop/
+// settings-and-maintenance/settings.md, "Resources", "Advanced").
+const DESKTOP_MEMORY =
+  "Docker Desktop (macOS, Windows, Linux): Settings › Resources › Advanced › Memory limit, raise it, then Apply & restart; with its WSL 2 " +
+  'backend on Windows the limit is `memory=` under `[wsl2]` in `%UserProfile%\\.wslconfig` (then `wsl --shutdown`).';
+const condaMemoryFix = (lead: string): string => [
+  lead,
+  '',
+  "If the memory cannot grow and conda was killed installing the environment's `pip:` section, take that section out of the",
+  'environment file and install those packages in a later `RUN` with `pip install --no-cache-dir -r requirements.txt`: pip holds',
+  'each large wheel it downloads in memory to store it in its cache, and `--no-cache-dir` avoids that.',
+].join('\n');
+
 import { flashAttnWheelContexts, withFlashAttnNote, withFlashAttnVariants } from '../pip/flash-attn-wheel.js';
 import type { RuleInput } from '../../schema.js';
 
@@ -49,6 +68,14 @@ export const oomKilled: RuleInput = {
       literals: ['Killed signal terminated program', 'internal compiler error: Killed (program ', 'died due to signal 9', 'terminated with signal 9', 'Killed'],
       pattern: 'Killed signal terminated program|internal compiler error: Killed \\(program|died due to signal 9|terminated with signal 9|^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s',
     },
+    // conda's own stage line ended by the shell's `Killed` (see DESKTOP_MEMORY above).
+    {
+      name: 'condaKilled',
+      literals: ['...working... Killed'],
+      pattern: '^(?<stage>[A-Z][^:\\n]{0,80}): \\.\\.\\.working\\.\\.\\. Killed\\s{0,40}$',
+    },
+    // The log names Docker Desktop: its daemon, or its `desktop-linux` context (BuildKit's `docker:desktop-linux`).
+    { name: 'dockerDesktop', literals: ['Docker Desktop', 'desktop-linux', 'docker-desktop'], ignoreCase: true },
     { name: 'exit137', literals: ['exit code: 137', 'non-zero code: 137', 'Error 137', 'non-zero exit status 137.', 'died with <Signals.SIGKILL: 9>'] },
     // pip taking in a wheel (`Downloading https://…/torch-1.5.0-cp36-cp36m-manylinux1_x86_64.whl (752.0MB)`), and any sign
     // that the step compiled something: a kill after the first and without the second is pip itself.
@@ -88,6 +115,30 @@ export const oomKilled: RuleInput = {
       ].join('\n'),
     },
     {
+      when: 'condaKilled&!compiling&fact.runner=github-hosted',
+      message:
+        'conda was killed (SIGKILL) at `{context.condaKilled.stage}`, with nothing being compiled: the kernel\'s out-of-memory ' +
+        'killer stopped it because the builder ran out of memory. Fewer compile jobs cannot help here.',
+      fix: condaMemoryFix('{enrich.runnerNote}'),
+    },
+    {
+      when: 'condaKilled&!compiling&dockerDesktop',
+      message:
+        'conda was killed (SIGKILL) at `{context.condaKilled.stage}`, with nothing being compiled: the kernel of Docker Desktop\'s VM ' +
+        'ran out of memory and its out-of-memory killer stopped conda. Fewer compile jobs cannot help here.',
+      fix: condaMemoryFix(`Give Docker Desktop's VM more memory, then build again. ${DESKTOP_MEMORY}`),
+    },
+    {
+      when: 'condaKilled&!compiling',
+      message:
+        'conda was killed (SIGKILL) at `{context.condaKilled.stage}`, with nothing being compiled: the kernel\'s out-of-memory ' +
+        'killer stopped it because the builder ran out of memory. Fewer compile jobs cannot help here.',
+      fix: condaMemoryFix(
+        `Give the builder more memory, then build again. With ${DESKTOP_MEMORY} With Docker Engine on Linux, the machine's own memory ` +
+          '(a larger machine, or swap).',
+      ),
+    },
+    {
       // A make that ran one job at a time (the memory-knobs enricher read its RUN): fewer jobs cannot help.
       when: 'killed&enrich.serialBuild',
       message:
@@ -112,6 +163,16 @@ export const oomKilled: RuleInput = {
       message:
         '{program|A process of this step} was killed with SIGKILL: on a build machine that is almost always the kernel\'s ' +
         'out-of-memory killer, because the parallel compile jobs needed more memory than the builder has.',
+    },
+    {
+      when: 'exit137&!killed&!compiling&dockerDesktop',
+      message:
+        'The step exited with code 137 = 128 + 9: a process was killed with SIGKILL, and the log shows Docker Desktop: almost always ' +
+        "the out-of-memory killer of Docker Desktop's VM, because the step needed more memory than the VM has.",
+      fix: [
+        `Give Docker Desktop's VM more memory, then build again. ${DESKTOP_MEMORY}`,
+        'If the step compiles (the log does not show it), running fewer jobs at once ({enrich.jobsEnv}) also lowers its peak.',
+      ].join('\n'),
     },
     {
       when: 'exit137&!killed&!compiling',
