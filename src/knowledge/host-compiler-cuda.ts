@@ -5,6 +5,10 @@
 // 11.1, GCC 11 at 11.4, GCC 12 at 12.0, GCC 13 at 12.4, each with its docs.nvidia.com/cuda/archive link), and
 // CUDA 13.0's own `include/crt/host_config.h` on this machine (`#if __GNUC__ > 15`). gcc 14 is left out: its
 // first release is not in a source checked here, so the fix points at NVIDIA's table instead.
+// nvcc names the newest gcc it accepts (`gcc versions later than 5 are not supported`): a `-ccbin` gcc at or below that
+// number is not the compiler it refused, and neither is a gcc the log reports at or below it (`gcc version 5.4.1`, the
+// system's default). Then the build handed nvcc another compiler of its own choosing (FloopCZ/tensorflow_cc#47: the
+// system's gcc 5.4.1 fits CUDA 8, the project's script set gcc-6), and installing the accepted gcc changes nothing.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { develTagChoice, develTagFor } from './cuda-image-tags.js';
@@ -30,9 +34,10 @@ export function firstCudaForGcc(gcc: number): string | null {
 }
 
 /**
+ * `acceptedGcc` when the log shows a gcc this nvcc accepts (so not the one it refused); and
  * `chosenGcc` (10), `firstCuda` (11.1) and `develTag` (a published `nvidia/cuda:…-devel-ubuntu…` tag of that release, of
  * the log's Ubuntu release when it shows one, else the choice of releases) for the compiler the build named with
- * `-ccbin`; empty otherwise.
+ * `-ccbin`, when it is newer than the one nvcc names as its newest.
  */
 export function hostCompilerCudaEnrich(
   captures: Readonly<Record<string, string>>,
@@ -40,11 +45,23 @@ export function hostCompilerCudaEnrich(
   _model: BuildModel,
   facts: FactView,
 ): Record<string, string> {
+  const max = captures.max === undefined ? null : Number(captures.max);
+  const accepted = acceptedGcc(captures, max);
   const path = captures['context.ccbin.path'];
   const gcc = path === undefined ? null : gccMajorOfPath(path);
-  if (gcc === null) return {};
+  if (gcc === null || (max !== null && gcc <= max)) return accepted;
   const first = firstCudaForGcc(gcc);
-  if (first === null) return { chosenGcc: String(gcc) };
+  if (first === null) return { ...accepted, chosenGcc: String(gcc) };
   const tag = develTagFor(first, facts.get('os')?.value ?? null) ?? develTagChoice(first);
-  return { chosenGcc: String(gcc), firstCuda: first, ...(tag === null ? {} : { develTag: tag }) };
+  return { ...accepted, chosenGcc: String(gcc), firstCuda: first, ...(tag === null ? {} : { develTag: tag }) };
+}
+
+/** `acceptedGcc` (5.4.1) when the log shows a gcc this nvcc accepts: by `-ccbin gcc-N` or by its version. */
+function acceptedGcc(captures: Readonly<Record<string, string>>, max: number | null): Record<string, string> {
+  if (max === null) return {};
+  const version = captures['context.systemGcc.version'];
+  if (version !== undefined && Number(version.split('.')[0]) <= max) return { acceptedGcc: version };
+  const path = captures['context.ccbin.path'];
+  const gcc = path === undefined ? null : gccMajorOfPath(path);
+  return gcc !== null && gcc <= max ? { acceptedGcc: String(gcc) } : {};
 }

@@ -57,3 +57,24 @@ describe('hostCompilerCudaEnrich', () => {
     expect(hostCompilerCudaEnrich({ 'context.ccbin.path': '/usr/bin/g++-14' }, null, makeModel(), noFacts())).toEqual({ chosenGcc: '14' });
   });
 });
+
+describe('hostCompilerCudaEnrich: a gcc the log shows that nvcc accepts', () => {
+  test('names the reported gcc when it is at or below the newest nvcc accepts', () => {
+    const out = hostCompilerCudaEnrich({ max: '5', 'context.systemGcc.version': '5.4.1' }, null, makeModel(), noFacts());
+    expect(out).toEqual({ acceptedGcc: '5.4.1' });
+  });
+
+  test('says nothing when the reported gcc is newer than that', () => {
+    expect(hostCompilerCudaEnrich({ max: '6', 'context.systemGcc.version': '7.2.1' }, null, makeModel(), noFacts())).toEqual({});
+  });
+
+  test('does not take an accepted -ccbin gcc for the chosen, refused one', () => {
+    const out = hostCompilerCudaEnrich({ max: '10', 'context.ccbin.path': '/usr/bin/g++-10' }, null, makeModel(), noFacts());
+    expect(out).toEqual({ acceptedGcc: '10' });
+  });
+
+  test('keeps the CUDA release for a -ccbin gcc newer than nvcc accepts', () => {
+    const out = hostCompilerCudaEnrich({ max: '9', 'context.ccbin.path': '/usr/bin/g++-10' }, null, makeModel(), noFacts());
+    expect(out).toMatchObject({ chosenGcc: '10', firstCuda: '11.1' });
+  });
+});

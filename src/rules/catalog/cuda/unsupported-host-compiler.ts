@@ -10,12 +10,22 @@
 //   when `CC` is set (pytorch/pytorch torch/utils/cpp_extension.py, `unix_cuda_flags`);
 // - CMake's CUDA language: `CUDAHOSTCXX` gives CMAKE_CUDA_HOST_COMPILER its default, read when CUDA is
 //   first enabled, so on a fresh build directory (cmake.org, CMAKE_CUDA_HOST_COMPILER, 3.10+);
-// - CMake's old FindCUDA (`Building NVCC (Device) object`): `CUDAHOSTCXX`, else CMAKE_C_COMPILER
-//   (Modules/FindCUDA.cmake of CMake 3.25 on this machine, lines 679-718);
+// - CMake's old FindCUDA (`Building NVCC (Device) object`, `cuda_add_library`): the cache variable CUDA_HOST_COMPILER,
+//   whose default is `CUDAHOSTCXX` (recent CMake only), else CMAKE_C_COMPILER (Modules/FindCUDA.cmake of CMake 3.25 on
+//   this machine, lines 679-718); a cache variable, so `-DCUDA_HOST_COMPILER=…` sets it in a configured build directory
+//   too (fireice-uk/xmr-stak#733: `-DCUDA_HOST_COMPILER=/usr/bin/gcc-6` was the reporter's working fix). FindCUDA
+//   never reads CMAKE_CUDA_HOST_COMPILER;
 // - nvcc called directly: `-ccbin` / `--compiler-bindir` (`nvcc --help`, CUDA 13.0);
 // - TensorFlow's Bazel build: `GCC_HOST_COMPILER_PATH`, read by its `./configure` and written into
 //   `.tf_configure.bazelrc` as `--action_env` (public build scripts and bazelrc files, code corpus).
 // `-allow-unsupported-compiler` is the override the message itself names (and `nvcc --help` lists).
+// Arch's cuda package (and Manjaro's) installs to `/opt/cuda` (LizardByte/Sunshine#5075: `/opt/cuda/bin/nvcc`,
+// `pacman -Qi cuda`) and depends on the gcc it pairs with, an Arch package named `gccN` that installs `/usr/bin/gcc-N`
+// (ginkgo-project/ginkgo#598: gcc8 as `gcc-8` for CUDA 10; LeelaChessZero/lc0#2105: gcc13; mkiol/dsnote#322, maintainer:
+// gcc14 and `/usr/bin/g++-14`; davisking/dlib#292: the gcc5 package for CUDA 8), so on Arch the fix is pacman's.
+// A build whose log shows a gcc nvcc accepts (`-ccbin gcc-5`, `gcc version 5.4.1`) ran another one: the project chose it
+// (FloopCZ/tensorflow_cc#47, maintainer: gcc-6 hardcoded in its build script; its later script takes
+// `GCC_HOST_COMPILER_PATH` from the environment before it runs `./configure`, tensorflow_cc/cmake/build_tensorflow.sh.in).
 // Whether the distro has that gcc is not known from the log: the fix says how to ask apt. Ubuntu's extra gcc
 // packages per LTS release (askubuntu.com/questions/1380062, answer's table): 18.04 ships 4.8, 5, 6, 7 (default)
 // and 8, so no gcc 9 without the toolchain PPA; 20.04 ships 7, 8, 9 (default) and 10.
@@ -70,6 +80,26 @@ const INSTALL_ON_HOST =
   'Install gcc {max} beside the distro\'s compiler and build with it (`cat /etc/os-release` names the distro; elsewhere its gcc {max} package ' +
   'and the same variables):';
 const CMAKE_ON_HOST = 'A CMake build configured already keeps its compiler: a fresh build directory, or `-DCMAKE_CUDA_HOST_COMPILER=/usr/bin/g++-{max}`.';
+// Arch: the cuda package pulls in its gcc; `pacman -Qi cuda` lists it under Depends On.
+const ARCH_INSTALL = [
+  '```sh',
+  'pacman -Qi cuda | grep -i "depends on"',
+  'sudo pacman -S --needed gcc{max}',
+  '```',
+];
+const ARCH_INTRO =
+  '`/opt/cuda` is where Arch\'s (and Manjaro\'s) cuda package puts the toolkit (`pacman -Qo /opt/cuda/bin/nvcc` confirms it). That package ' +
+  'depends on the gcc it pairs with, Arch\'s `gcc{max}`, which installs `/usr/bin/gcc-{max}` beside the system gcc (`pacman -Si gcc{max}` shows ' +
+  'whether the repositories still carry it):';
+const ARCH_NO_PACKAGE =
+  'Where pacman no longer carries `gcc{max}`, the AUR\'s is built from source; or move to a newer cuda package, whose nvcc accepts a newer gcc. ' +
+  '`-allow-unsupported-compiler` (nvcc\'s flag) only skips the check: the build may still fail or miscompile.';
+const FINDCUDA_CMAKE = 'cmake -DCUDA_HOST_COMPILER=/usr/bin/gcc-{max} .';
+const FINDCUDA_READS =
+  'This build uses CMake\'s FindCUDA (`Building NVCC (Device) object`, `*_generated_*.cu.o.*.cmake`): its knob is the cache variable ' +
+  '`CUDA_HOST_COMPILER`, not `CUDAHOSTCXX` or `CMAKE_CUDA_HOST_COMPILER`. Run that `cmake` in the build directory, which keeps its other settings, ' +
+  'then build again; where a script or `setup.py` runs CMake, add the `-D` to the CMake arguments it passes. On a fresh build directory (as pip\'s ' +
+  'is) `CC=gcc-{max}` reaches it too: FindCUDA\'s default is the C compiler.';
 const NAMED =
   'This build names its host compiler itself (`-ccbin {context.ccbin.path}`, from CMAKE_CUDA_HOST_COMPILER, CUDAHOSTCXX or CC): change that setting to g++-{max} ' +
   '(on a Debian / Ubuntu base; elsewhere the distro\'s gcc {max} package):';
@@ -89,6 +119,93 @@ function chosenGccFix(image: boolean): string {
     'Only if the build may use an older compiler: point that setting at g++-{max}, where the OS release ships it ' +
       '(`apt-cache policy g++-{max}`; Ubuntu 18.04\'s archive stops at gcc 8, 20.04 has 7 to 10), installed with ' + install + '. ' +
       '`-allow-unsupported-compiler` (nvcc\'s flag) only skips the check: the build may still fail or miscompile.',
+  ].join('\n');
+}
+
+/** CMake's FindCUDA: `-DCUDA_HOST_COMPILER`, with the gcc from pacman on Arch, apt / zypper elsewhere. */
+function findCudaFix(image: boolean, arch: boolean): string {
+  if (image) {
+    return [
+      INSTALL_IN_IMAGE.replace(/ and the same variables\)/, ')'),
+      '',
+      '```dockerfile',
+      `RUN apt-get update && apt-get install -y --no-install-recommends ${GCC}`,
+      '```',
+      '',
+      'and add `-DCUDA_HOST_COMPILER=/usr/bin/gcc-{max}` to the RUN that configures CMake. ' + FINDCUDA_READS.slice(0, FINDCUDA_READS.indexOf(' Run that')),
+      '',
+      NO_PACKAGE,
+    ].join('\n');
+  }
+  const install = arch
+    ? [ARCH_INTRO, '', ...ARCH_INSTALL.slice(0, -1), FINDCUDA_CMAKE, '```']
+    : [
+        INSTALL_ON_HOST.replace(/ and the same variables\)/, ')'),
+        '',
+        '```sh',
+        '# Debian / Ubuntu',
+        `sudo apt-get install -y ${GCC}`,
+        '# openSUSE',
+        `sudo zypper install ${ZYPPER_GCC}`,
+        FINDCUDA_CMAKE,
+        '```',
+      ];
+  return [...install, '', FINDCUDA_READS, '', arch ? ARCH_NO_PACKAGE : NO_PACKAGE].join('\n');
+}
+
+/** The log shows a gcc nvcc accepts: the build hands nvcc another one, so the fix is the build's own setting. */
+function projectCompilerFix(bazel: boolean): string {
+  const where = bazel
+    ? [
+        'In TensorFlow\'s Bazel build the setting is `GCC_HOST_COMPILER_PATH`, which `./configure` writes into `.tf_configure.bazelrc`; ' +
+          'a project that runs `./configure` from its own script may set it there (a fixed `gcc-N`, or the newest `gcc-N` it finds). Find it, ' +
+          'point it at the accepted gcc, and run the build again from the start, so that its configure step runs again:',
+        '',
+        '```sh',
+        'gcc --version',
+        'grep -rn GCC_HOST_COMPILER_PATH --include="*.sh" --include="*.in" --include="*.bazelrc" --include="*.txt" --include="*.cmake" .',
+        'export GCC_HOST_COMPILER_PATH="$(command -v gcc)"',
+        '```',
+        '',
+        'The `export` is enough where the script keeps a value set beforehand (`${GCC_HOST_COMPILER_PATH:-…}`); where it sets a fixed path, change that line.',
+      ]
+    : [
+        'Find where the build sets it (`-ccbin` / `--compiler-bindir` in a Makefile or script, `CUDA_HOST_COMPILER` or `CMAKE_CUDA_HOST_COMPILER` in ' +
+          'CMake files or the build directory\'s `CMakeCache.txt`, `CC` / `CUDAHOSTCXX` in the environment) and point it at the accepted gcc:',
+        '',
+        '```sh',
+        'gcc --version',
+        'grep -rn -e "-ccbin" -e "compiler-bindir" -e "HOST_COMPILER" -e "CUDAHOSTCXX" --include="*.txt" --include="*.cmake" --include="Makefile*" --include="*.sh" --include="*.py" .',
+        'env | grep -e "^CC=" -e "^CXX=" -e "^CUDAHOSTCXX="',
+        '```',
+      ];
+  return [
+    'Installing gcc {max} changes nothing here: the log shows gcc {enrich.acceptedGcc}, which this nvcc accepts, so the compiler nvcc ran is another, ' +
+      'newer one that the build chose itself by a setting of its own.',
+    '',
+    ...where,
+    '',
+    '`-allow-unsupported-compiler` (nvcc\'s flag) only skips the check: the build may still fail or miscompile.',
+  ].join('\n');
+}
+
+const PROJECT_MESSAGE =
+  'nvcc refused the host compiler: nvcc {context.cudaDir.version|of this CUDA release} accepts gcc up to {max} only. The log shows gcc ' +
+  '{enrich.acceptedGcc}, which it accepts, so the build handed nvcc another, newer gcc of its own choosing. The CUDA code never compiled.';
+
+/** Arch's cuda package outside FindCUDA: pacman's gcc and the same variables. */
+function archFix(): string {
+  return [
+    ARCH_INTRO,
+    '',
+    ...ARCH_INSTALL.slice(0, -1),
+    `export ${ENV_VALUES}`,
+    '```',
+    '',
+    WHO_READS,
+    CMAKE_ON_HOST,
+    '',
+    ARCH_NO_PACKAGE,
   ].join('\n');
 }
 
@@ -207,13 +324,19 @@ function variants(): Variant[] {
     { when: 'forwardAmbiguous&fact.place=image-build', title: 'gcc too new for this nvcc: std::forward ambiguous in the host compile', message: FORWARD_MESSAGE, fix: forwardAmbiguousFix(true) },
     { when: 'forwardAmbiguous', title: 'gcc too new for this nvcc: std::forward ambiguous in the host compile', message: FORWARD_MESSAGE, fix: forwardAmbiguousFix(false) },
     { when: 'clang', message: 'nvcc refused clang as its host compiler: this CUDA release accepts clang older than {clangBelow} only.', fix: CLANG_FIX },
+    { when: 'bazel&enrich.acceptedGcc', message: PROJECT_MESSAGE, fix: projectCompilerFix(true) },
+    { when: 'enrich.acceptedGcc&!clang', message: PROJECT_MESSAGE, fix: projectCompilerFix(false) },
     { when: 'bazel&fact.place=image-build', fix: gccFix(true, false, true) },
     { when: 'bazel', fix: gccFix(false, false, true) },
     { when: 'ccbin&enrich.firstCuda&fact.place=image-build', fix: chosenGccFix(true) },
     { when: 'ccbin&enrich.firstCuda', fix: chosenGccFix(false) },
+    { when: 'findCuda&!ccbin&fact.place=image-build', fix: findCudaFix(true, false) },
+    { when: 'findCuda&!ccbin&archCuda', fix: findCudaFix(false, true) },
+    { when: 'findCuda&!ccbin', fix: findCudaFix(false, false) },
     { when: 'ccbin&fact.place=image-build', fix: gccFix(true, true) },
     { when: 'fact.place=image-build', fix: gccFix(true, false) },
     { when: 'ccbin', fix: gccFix(false, true) },
+    { when: 'archCuda', fix: archFix() },
   ];
 }
 
@@ -264,6 +387,13 @@ export const unsupportedHostCompiler: RuleInput = {
     // Bazel's own lines: `FAILED: Build did NOT complete successfully`, `bazel-out/k8-opt/…`.
     { name: 'bazel', literals: ['Build did NOT complete successfully', '/bazel-out/'] },
     { name: 'ccbin', literals: ['-ccbin'], pattern: '-ccbin[= ](?<path>/[\\w./+-]{1,200})' },
+    // CMake's FindCUDA: `Building NVCC (Device) object …`, and its per-file script `…_generated_foo.cu.o.Release.cmake`.
+    { name: 'findCuda', literals: ['Building NVCC (', '_generated_'], pattern: 'Building NVCC \\((?:Device|Host)\\) object|_generated_[\\w.-]{1,200}\\.cu\\.o\\.\\w{1,40}\\.cmake' },
+    // Arch's (and Manjaro's) cuda package: `/opt/cuda/include/crt/host_config.h`.
+    { name: 'archCuda', literals: ['/opt/cuda/'], pattern: '/opt/cuda/(?:bin|include|targets)/' },
+    // A gcc the log reports, by `gcc --version`, `gcc -v` or in words: `gcc (Ubuntu 5.4.1-2ubuntu1~16.04) 5.4.1`,
+    // `gcc version 5.4.0 20160609`, `The default gcc/g++ version in my system is 5.4.1.`
+    { name: 'systemGcc', literals: ['gcc'], pattern: '\\bgcc(?:/g\\+\\+)? (?:\\([^()\\n]{1,80}\\) |version (?:[a-z ]{0,30}? )?)(?<version>\\d{1,2}\\.\\d{1,2}\\.\\d{1,2})\\b' },
   ],
   scope: 'step',
   specificity: 3,
