@@ -72,6 +72,7 @@ import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
 import { httpError } from './conda/http-error.js';
+import { unrecognizedArgument } from './conda/unrecognized-argument.js';
 import { unableToLocatePackage } from './apt/unable-to-locate-package.js';
 import { fetchFailed } from './apt/fetch-failed.js';
 import { heldPackagesChanged } from './apt/held-packages-changed.js';
@@ -171,6 +172,7 @@ export const builtinRules: RuleInput[] = [
   unsatisfiable,
   tosNotAccepted,
   httpError,
+  unrecognizedArgument,
   unableToLocatePackage,
   fetchFailed,
   heldPackagesChanged,

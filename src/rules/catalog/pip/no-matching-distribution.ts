@@ -102,6 +102,9 @@ export const noMatchingDistribution: RuleInput = {
   ],
   context: [
     { name: 'none', literals: ['(from versions: none)'] },
+    // pip run by `conda env create` / `conda env update` for the environment file's `pip:` list: conda prints
+    // `Pip subprocess error:` above pip's stderr and ends with `CondaEnvException: Pip failed`
+    { name: 'condaPip', literals: ['Pip subprocess error:', 'CondaEnvException: Pip failed'] },
     // the requirement's name wrapped onto the next line (see the match above)
     { name: 'wrapped', literals: ['Could not find a version that satisfies the requirement'], pattern: 'satisfies the requirement\\s*$' },
     // the last package pip collected before it gave up: the failing one is usually a dependency of it or the next one
@@ -291,6 +294,35 @@ export const noMatchingDistribution: RuleInput = {
       fix:
         'Install it the way that release\'s own install command does (https://pytorch.org/get-started/previous-versions/ lists the ' +
         'command of each release, with its index or page), or move to a release whose build matches a current index.',
+    },
+    {
+      // conda's env file passes its `pip:` list to pip as a requirements file, so an option line there reaches pip:
+      // `- --extra-index-url https://download.pytorch.org/whl/cu116` above `- torch==1.12.1+cu116` (conda's
+      // "advanced-pip-example" in conda/conda's examples; the answer to stackoverflow.com/questions/73287475).
+      // `conda env update -f` installs the file into the existing environment (conda env update --help).
+      when: 'condaPip&localVersion&enrich.localIndexUrl',
+      title: 'The environment file\'s pip list asks for a PyTorch build PyPI does not have',
+      message:
+        'pip, run by conda for the `pip:` list of the environment file, found no {requirement}: `+{context.localVersion.tag}` ' +
+        'builds of PyTorch are published on PyTorch\'s own index, and that list names no index, so pip read PyPI only. ' +
+        'Versions it could see: {versions|not listed in this part of the log}.',
+      fix: [
+        'Add PyTorch\'s index to the `pip:` list of the environment file (`environment.yml` unless `-f` named another), as a ' +
+          'line of its own above the pins. {enrich.localIndexNote} The torchvision / torchaudio pins of the same list ' +
+          '(`+{context.localVersion.tag}` builds, or releases paired with this torch: ' +
+          'https://pytorch.org/get-started/previous-versions/) come from the same index:',
+        '',
+        '```yaml',
+        '  - pip:',
+        '    - --extra-index-url {enrich.localIndexUrl}',
+        '    - {requirement}',
+        '```',
+        '',
+        'Then install the file again: `conda env update -f environment.yml` when the failed create left the environment ' +
+          '(`conda env list` shows it), else `conda env create -f environment.yml`. Or drop ' +
+          'the torch, torchvision and torchaudio lines from the file and install them with `{enrich.localIndexCmd}` in the ' +
+          'new environment.',
+      ].join('\n'),
     },
     {
       when: 'localVersion',

@@ -98,6 +98,42 @@ const setupCutFix = [
   ...uvPkgResourcesFix,
 ];
 
+// A release pinned in uv.lock that uv had to build: uv builds from the sdist only when none of the release's wheels
+// fits this Python and platform, which is what a Python newer than the release brings (cqfn/aibolit#1168: the locked
+// kiwisolver 1.4.8 had no cp314 wheel on python:3.14-slim; the merged fix moved the lock to 1.5.0, which has).
+// Which Pythons a release has wheels for: the `cpXY` tags of its files on PyPI, or pip's own check with
+// `--only-binary=:all:` (no sdist) and `--no-deps` (pip download --help, pip 23.2). `uv lock --upgrade-package <name>`
+// moves one package to its newest allowed release and keeps the rest (docs.astral.sh/uv/concepts/projects/sync,
+// "Upgrading locked package versions"); `--frozen` installs uv.lock as it is, so the new lock must be committed.
+const uvLockedMessage =
+  'uv built {context.uvRelease.name} {context.uvRelease.version} from source, and the build failed. The release is ' +
+  'pinned in uv.lock, and uv builds a locked release only when none of its wheels fits this Python and platform: ' +
+  'typically a Python newer than the release. The reason the build failed is under `[stderr]` in the full output ' +
+  '(a slim image has no C compiler, for one).';
+const uvLockedFix = [
+  'Check which Pythons {context.uvRelease.name} {context.uvRelease.version} has wheels for: the CPython tags (`cp313`, `cp314`, …) of the wheels on ' +
+    'https://pypi.org/project/{context.uvRelease.name}/{context.uvRelease.version}/#files, or, with the Python of this stage ' +
+    '(`python3 --version`), pip\'s own check, which fails when no wheel fits:',
+  '',
+  '```sh',
+  'pip download --no-deps --only-binary=:all: -d /tmp/wheels {context.uvRelease.name}=={context.uvRelease.version}',
+  '```',
+  '',
+  'Best: move the lock to a newer release that has wheels for this Python (check it the same way), and commit uv.lock ' +
+    '(the build installs it as it is):',
+  '',
+  '```sh',
+  'uv lock --upgrade-package {context.uvRelease.name}',
+  '```',
+  '',
+  'Or:',
+  '',
+  '- a base image with a Python the locked release has wheels for;',
+  '- a compiler in this stage before the sync, so the source build can run (on a Debian-based image: ' +
+    '`apt-get update && apt-get install -y --no-install-recommends build-essential`); the `[stderr]` block says what ' +
+    'else the build needs.',
+];
+
 export const wheelBuildFailed: RuleInput = {
   id: 'pip/wheel-build-failed',
   title: 'Wheel build failed',
@@ -146,6 +182,10 @@ export const wheelBuildFailed: RuleInput = {
     // get_requires_for_build_wheel` (okta/okta-mcp-server#23): setup.py failed while giving its build requirements.
     { name: 'legacyBackend', literals: ['setuptools.build_meta:__legacy__'] },
     { name: 'requiresHook', literals: ['in get_requires_for_build_wheel'] },
+    // uv names a registry release as `name==version` (`× Failed to build \`kiwisolver==1.4.8\``, cqfn/aibolit#1168)
+    { name: 'uvRelease', literals: ['Failed to build `'], pattern: 'Failed to build `(?<name>[A-Za-z0-9][\\w.-]{0,200})==(?<version>[\\w.!+-]{1,60})`' },
+    // the step installs a uv project's lock (`uv sync`, `uv lock`, `uv run`), so the release came from uv.lock
+    { name: 'uvProject', literals: ['uv sync', 'uv lock', 'uv run '], pattern: '\\buv (?:sync|lock|run)\\b' },
     { name: 'uvLocal', literals: ['Failed to build `'], pattern: 'Failed to build `(?<name>[\\w.-]{1,200}) @ file://(?<path>/[^`\\s]{1,300})`' },
     // uv's own wording (its `×` / `Caused by:` / `╰─▶` chain): the uv form of the advice even when the step's
     // installer is not known (a compose log, a pasted excerpt).
@@ -196,6 +236,12 @@ export const wheelBuildFailed: RuleInput = {
         '(`python3-dev`; the `python:` images ship theirs). A prebuilt wheel of it for this Python and platform, where the project',
         'publishes one, avoids the compile.',
       ].join('\n'),
+    },
+    {
+      when: 'uvRelease&uvProject',
+      title: 'A locked release has no wheel for this Python: uv built it from source',
+      message: uvLockedMessage,
+      fix: uvLockedFix.join('\n'),
     },
     {
       when: 'uvLocal',
