@@ -16,7 +16,8 @@
 //   Container Toolkit refuses to start an image whose NVIDIA_REQUIRE_CUDA asks for a newer CUDA than the host's driver
 //   supports (SyneRBI/PETRIC2#27, Docker Desktop on Windows with driver 551.78; NVIDIA/nvidia-container-toolkit#213). The
 //   check wants the driver of that CUDA release itself, not the family minimum: knowledge/cuda-release-drivers.ts.
-//   NVIDIA_DISABLE_REQUIRE only skips the check, so it is no fix for a driver that is too old.
+//   NVIDIA_DISABLE_REQUIRE only skips the check, so it is no fix for a driver that is too old (for a build step that needs no GPU it
+//   is a way past the check: the image-build variant).
 // - `docker run --device /dev/nvidia0 --device /dev/nvidiactl …` without `--gpus` / the NVIDIA runtime (NVIDIA/nvidia-docker#24,
 //   driver 346.46, which is CUDA 7.0's own, and a CUDA 7.0 image): the device nodes are in the container, the driver's
 //   user-space libraries (libcuda.so) are not, because CUDA images carry no driver and only the NVIDIA runtime mounts the
@@ -137,6 +138,42 @@ export const driverTooOld: RuleInput = {
         '',
         '- upgrade the NVIDIA driver: {enrich.anyDriver}; then run the same command, or',
         '- use an image of CUDA {context.dockerOne.driverCuda} or older: a tag that names its CUDA (`latest` moves to each new release).',
+        '',
+        '{enrich.driverSource}',
+      ].join('\n'),
+    },
+    {
+      // The check refused a RUN step of `docker build`: the classic builder starts each RUN container with the daemon's default
+      // runtime, so `"default-runtime": "nvidia"` in /etc/docker/daemon.json puts every step, an apt-get too, through the
+      // toolkit's check of the base image's NVIDIA_REQUIRE_CUDA ("build-time GPU support", NVIDIA/nvidia-docker wiki, quoted in
+      // NVIDIA/nvidia-docker#1356; nodefluxio/vortex#106, CUDA 10.2 image). BuildKit does not use the default runtime
+      // (NVIDIA/nvidia-container-toolkit#122), and is Docker Engine's default builder from 23.0. The hook skips every
+      // NVIDIA_REQUIRE_* check when the container's environment has NVIDIA_DISABLE_REQUIRE (nvidia-container-toolkit's
+      // container_config.go, parsed as a boolean; "Specialized Configurations with Docker", Constraints, in NVIDIA's toolkit
+      // docs), and the classic builder puts each ARG in scope into the RUN container's environment without writing it into the
+      // image (moby builder/dockerfile/dispatchers.go, dispatchRun), so an ARG turns the check off for the build only.
+      when: 'requireCuda&fact.place=image-build',
+      title: 'Host NVIDIA driver too old for the base image\'s CUDA (build steps run through the NVIDIA runtime)',
+      message:
+        'The NVIDIA Container Toolkit refused to start a build step: the base image requires a host driver of CUDA {enrich.requiredCuda} or newer ' +
+        '(its `NVIDIA_REQUIRE_CUDA`), and the host\'s driver is older. A step that does not use the GPU hit this check because the daemon ' +
+        'starts build containers with its default runtime, and that is `nvidia` (`"default-runtime": "nvidia"` in `/etc/docker/daemon.json`). ' +
+        '{enrich.hostNote|}',
+      fix: [
+        'A build step that needs no GPU (an apt-get, a pip install) can go past the check; on the host that runs Docker, either',
+        '',
+        '- build with BuildKit, which starts build steps without the default runtime: `DOCKER_BUILDKIT=1 docker build …` (the default ' +
+          'builder from Docker Engine 23.0), or remove `"default-runtime": "nvidia"` from `/etc/docker/daemon.json` and restart Docker ' +
+          '(`sudo systemctl restart docker`; containers that need the GPU then ask for it with `--gpus all`), or',
+        '- turn the check off for the build only, right after the `FROM` line (an `ARG` reaches the build steps\' environment and is not ' +
+          'kept in the image):',
+        '',
+        '```dockerfile',
+        'ARG NVIDIA_DISABLE_REQUIRE=1',
+        '```',
+        '',
+        'Either way the image still needs the newer driver to run on this host\'s GPU: upgrade the NVIDIA driver, {enrich.anyDriver} ' +
+          '(`nvidia-smi` on the host prints the driver and, in its header, the CUDA it supports), or base the image on {enrich.olderImage}.',
         '',
         '{enrich.driverSource}',
       ].join('\n'),

@@ -82,6 +82,43 @@ const pipPkgResourcesFix = [
     'environment instead.',
 ];
 
+// A torch extension (its build runs torch's cpp_extension) compiled from source against whatever torch the image has: with an
+// unpinned torch that is the newest, often newer than the package's release supports (facebookresearch/AnimatedDrawings#261:
+// mmcv-full 1.7.0 against the torch of a Python 3.11 conda base; pinning torch before it, #237 there, or mmcv-full 1.7.2 built).
+// The versions are not in such a log: the fix says where to read them. `pip download --only-binary=:all: --no-deps` fetches a
+// wheel only (pip download reference), so it shows whether one exists for this Python and platform.
+const TORCH_EXTENSION_TITLE = 'Source build of a torch extension failed (no prebuilt wheel for this torch)';
+const torchExtensionMessage =
+  'pip compiled {context.named.name} from source, against the installed torch (the output runs torch\'s extension ' +
+  'builder), because no prebuilt wheel of it fits this Python {fact.python|} and torch; the compile failed. A torch extension\'s ' +
+  'source compiles only against the torch releases it supports, and an unpinned torch is the newest one. The compiler error ' +
+  'inside the `╰─> [N lines of output]` block names the header or call that changed.';
+const torchPairFix = [
+  'Pin torch to a release {context.named.name} supports, installed before it in its own step, and pin {context.named.name} too; ' +
+    'or move to a release of {context.named.name} that supports the installed torch. The pairs a release supports are in its ' +
+    'install guide or README (a table of torch / CUDA versions) and in its release notes. The installed torch, in a shell of ' +
+    'this stage:',
+  '',
+  '```sh',
+  'python -c "import torch; print(torch.__version__, torch.version.cuda)"',
+  'pip download --only-binary=:all: --no-deps {context.named.name}',
+  '```',
+  '',
+  'The second line fails when no wheel of it on the index fits this Python and platform: then only its source builds here.',
+];
+const mmcvWheelFix = [
+  'OpenMMLab publishes prebuilt {context.named.name} wheels on its own index, one page per CUDA / torch pair, and the table in ' +
+    'mmcv\'s installation guide (mmcv.readthedocs.io, Installation) lists the pairs each release has. `mim install` looks there for ' +
+    'the installed torch and CUDA and builds the source when that pair has no page. Pin torch (and its CUDA) to a pair listed for ' +
+    'the {context.named.name} release you pin, installed in a step before it; then `mim install {context.named.name}==…` (or ' +
+    '`pip install {context.named.name}==… -f` with that pair\'s page under https://download.openmmlab.com/mmcv/dist/) takes the wheel. Or move to a {context.named.name} release ' +
+    'listed for the installed torch. The installed pair, in a shell of this stage:',
+  '',
+  '```sh',
+  'python -c "import torch; print(torch.__version__, torch.version.cuda)"',
+  '```',
+];
+
 // PEP 517: a source tree with no `build-backend` is built through `setuptools.build_meta:__legacy__`, that is its
 // setup.py; a traceback through `get_requires_for_build_wheel` is setup.py failing while setuptools asks it for its
 // build requirements, before any compile. A log cut there lacks the exception line: the fix names the one to check first.
@@ -155,6 +192,13 @@ export const wheelBuildFailed: RuleInput = {
     // newer uv: `╰─▶ Call to \`setuptools.build_meta.build_wheel\` failed (exit status: 1)`
     { literals: ['Build backend failed to build wheel'] },
     { literals: ['Call to '], pattern: 'Call to `?[\\w.:]{1,200}\\.build_wheel`? failed' },
+    // pip ≥ 22 building a setup.py-only sdist the legacy way: `× python setup.py bdist_wheel did not run successfully.`, and
+    // pip's progress line `Building wheel for mmcv-full (setup.py): finished with status 'error'` (facebookresearch/AnimatedDrawings#261)
+    { literals: ['setup.py bdist_wheel did not run successfully'] },
+    {
+      literals: ["finished with status 'error'"],
+      pattern: `Building wheel for (?<package>${name}) \\([\\w.]{1,40}\\): finished with status 'error'`,
+    },
     // pip ≥ 22: `× Building wheel for x (pyproject.toml) did not run successfully.`, `× Getting requirements to build wheel did not run successfully.`
     {
       literals: ['did not run successfully'],
@@ -176,6 +220,15 @@ export const wheelBuildFailed: RuleInput = {
       literals: ["error: command '"],
       pattern: "error: command '(?<compiler>[^'\\s]{1,100})' failed: No such file or directory",
     },
+    // The build compiled against the installed torch: torch's extension builder (`torch/utils/cpp_extension.py`) or its headers
+    // (`…/site-packages/torch/include/ATen/…`) in the output. A torch extension's source compiles only against the torch
+    // releases it was written for, and it builds from source when no prebuilt wheel fits the installed torch.
+    { name: 'torchExtension', literals: ['torch/utils/cpp_extension.py', 'site-packages/torch/include/'] },
+    // OpenMMLab's mmcv / mmcv-full, whose prebuilt wheels are on OpenMMLab's own index, one page per CUDA / torch pair:
+    // `pip install mmcv-full=={mmcv_version} -f https://download.openmmlab.com/mmcv/dist/{cu_version}/{torch_version}/index.html`,
+    // the supported pairs in the table of mmcv's installation guide (mmcv.readthedocs.io/en/v1.4.4/get_started/installation.html);
+    // `mim install` picks that page from the installed torch and CUDA (mmcv's README) and builds the sdist when none fits.
+    { name: 'mmcvWheel', literals: ['wheel for mmcv'], pattern: 'wheel for mmcv(?:-full)?[\\s(]' },
     // `ModuleNotFoundError: No module named 'pkg_resources'` in the backend's traceback (setuptools 82 removed it).
     { name: 'pkgResources', literals: ["No module named 'pkg_resources'"] },
     // uv's `Call to \`setuptools.build_meta:__legacy__.build_wheel\` failed` and the traceback frame `line 333, in
@@ -217,6 +270,8 @@ export const wheelBuildFailed: RuleInput = {
     { when: 'pkgResources&named&fact.installer=uv', title: PKG_RESOURCES_TITLE, message: pkgResourcesMessage, fix: uvPkgResourcesFix.join('\n') },
     { when: 'pkgResources&named', title: PKG_RESOURCES_TITLE, message: pkgResourcesMessage, fix: pipPkgResourcesFix.join('\n') },
     { when: 'uvSaid&named&legacyBackend&requiresHook&!pkgResources', title: "The package's setup.py failed before compiling", message: setupCutMessage, fix: setupCutFix.join('\n') },
+    { when: 'torchExtension&named&mmcvWheel', title: TORCH_EXTENSION_TITLE, message: torchExtensionMessage, fix: mmcvWheelFix.join('\n') },
+    { when: 'torchExtension&named', title: TORCH_EXTENSION_TITLE, message: torchExtensionMessage, fix: torchPairFix.join('\n') },
     {
       // apt's package for a C toolchain is build-essential (Debian, Ubuntu; the python: images are Debian or Alpine),
       // Alpine's is build-base.
