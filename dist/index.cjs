@@ -5055,13 +5055,23 @@ function firstCudaForGcc(gcc) {
   return FIRST_CUDA_FOR_GCC[gcc] ?? null;
 }
 function hostCompilerCudaEnrich(captures, _step, _model, facts) {
+  const max = captures.max === void 0 ? null : Number(captures.max);
+  const accepted = acceptedGcc(captures, max);
   const path7 = captures["context.ccbin.path"];
   const gcc = path7 === void 0 ? null : gccMajorOfPath(path7);
-  if (gcc === null) return {};
+  if (gcc === null || max !== null && gcc <= max) return accepted;
   const first = firstCudaForGcc(gcc);
-  if (first === null) return { chosenGcc: String(gcc) };
+  if (first === null) return { ...accepted, chosenGcc: String(gcc) };
   const tag = develTagFor(first, facts.get("os")?.value ?? null) ?? develTagChoice(first);
-  return { chosenGcc: String(gcc), firstCuda: first, ...tag === null ? {} : { develTag: tag } };
+  return { ...accepted, chosenGcc: String(gcc), firstCuda: first, ...tag === null ? {} : { develTag: tag } };
+}
+function acceptedGcc(captures, max) {
+  if (max === null) return {};
+  const version2 = captures["context.systemGcc.version"];
+  if (version2 !== void 0 && Number(version2.split(".")[0]) <= max) return { acceptedGcc: version2 };
+  const path7 = captures["context.ccbin.path"];
+  const gcc = path7 === void 0 ? null : gccMajorOfPath(path7);
+  return gcc !== null && gcc <= max ? { acceptedGcc: String(gcc) } : {};
 }
 var FIRST_CUDA_FOR_GCC;
 var init_host_compiler_cuda = __esm({
@@ -7051,6 +7061,26 @@ function archVariants() {
   });
   return out;
 }
+function archQueryVariants() {
+  const title2 = "No GPU at build: torch asked the GPU for the arch to compile, TORCH_CUDA_ARCH_LIST unset";
+  const lines2 = (place, list) => {
+    const env = ["```dockerfile", `ENV TORCH_CUDA_ARCH_LIST="${list}"`, "```"];
+    const sh = ["```sh", `export TORCH_CUDA_ARCH_LIST="${list}"`, "```"];
+    if (place === "image") return ["In the Dockerfile, before the `RUN` that runs `pip install` / `setup.py`:", "", ...env];
+    if (place === "shell") return ["In the shell, before the `pip install` / `setup.py` command:", "", ...sh];
+    return ["In a Dockerfile, before the `RUN` that runs `pip install` / `setup.py`:", "", ...env, "", "In a shell (or a container), before that command:", "", ...sh];
+  };
+  const known = "Set TORCH_CUDA_ARCH_LIST, so torch compiles for named GPUs instead of asking the device; here, {enrich.archListBasis}.";
+  const unknown2 = 'Set TORCH_CUDA_ARCH_LIST, so torch compiles for named GPUs instead of asking the device. The log does not show the CUDA version: where it builds, `python -c "import torch; print(torch.version.cuda)"` prints the CUDA torch was built for and `nvcc --list-gpu-arch` what its nvcc compiles (`compute_75` \u2192 `7.5`). Name the GPUs the image will run on (`nvidia-smi --query-gpu=compute_cap --format=csv` on such a host: T4 / RTX 20 `7.5`, A100 `8.0`, RTX 30 / A10 `8.6`), `+PTX` on the last. For T4 / RTX 20, which every CUDA from 10.0 to 13.0 compiles and torch 1.x accepts:';
+  const out = [];
+  for (const [when, place] of [["&fact.place=image-build", "image"], ["&fact.place=host-shell", "shell"], ["", "either"]]) {
+    out.push({ when: `archQuery&enrich.torchArchList${when}`, title: title2, message: ARCH_QUERY_MESSAGE, fix: [known, "", ...lines2(place, "{enrich.torchArchList}")].join("\n") });
+  }
+  for (const [when, place] of [["&fact.place=image-build", "image"], ["&fact.place=host-shell", "shell"], ["", "either"]]) {
+    out.push({ when: `archQuery${when}`, title: title2, message: ARCH_QUERY_MESSAGE, fix: [unknown2, "", ...lines2(place, "7.5+PTX")].join("\n") });
+  }
+  return out;
+}
 function forceCudaVariants() {
   const title2 = "setup.py saw no GPU in the image build: CUDA ops need FORCE_CUDA=1";
   const message2 = "This setup.py compiles its CUDA ops only when `torch.cuda.is_available()` is true or `FORCE_CUDA=1` is set, and stops otherwise. A `docker build` step has no GPU (a build has no `--gpus`), so torch saw none and setup.py raised.";
@@ -7227,7 +7257,7 @@ function placeVariants() {
     }
   ];
 }
-var MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, TCNN_UNKNOWN_ARCH, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_CAUSE, ARCH_LIST_MESSAGE, ARCH_LIST_IMAGE_MESSAGE, ARCH_LIST_SHELL_MESSAGE, ARCH_LIST_SHELL_FIX, EMPTY_ARCH_MESSAGE, CUDA_REQUIRED_TO_COMPILE, TCNN_MESSAGE, FIND_CAPABILITY, noGpuAtBuild;
+var MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, TCNN_UNKNOWN_ARCH, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_CAUSE, ARCH_LIST_MESSAGE, ARCH_LIST_IMAGE_MESSAGE, ARCH_LIST_SHELL_MESSAGE, ARCH_LIST_SHELL_FIX, EMPTY_ARCH_MESSAGE, ARCH_QUERY, ARCH_QUERY_MESSAGE, CUDA_REQUIRED_TO_COMPILE, TCNN_MESSAGE, FIND_CAPABILITY, noGpuAtBuild;
 var init_no_gpu_at_build = __esm({
   "src/rules/catalog/cuda/no-gpu-at-build.ts"() {
     "use strict";
@@ -7346,6 +7376,11 @@ var init_no_gpu_at_build = __esm({
       "`nvidia-smi` failing means the driver is not reachable (on WSL2 it comes from the Windows NVIDIA driver); `None` for `torch.version.cuda` means a CPU-only torch."
     ].join("\n");
     EMPTY_ARCH_MESSAGE = "nvcc was given an empty architecture (`compute_`): the list or variable that should name it was empty. CMake keeps only the digits of each CMAKE_CUDA_ARCHITECTURES entry, so `native` on a CMake older than 3.24 (which does not know it) comes out empty; so does a value a script read from the GPU on a builder without one, or a build argument left empty in a `-gencode arch=compute_\u2026` flag. `native` on CMake 3.24+ needs a GPU too, which a build step does not see by default.";
+    ARCH_QUERY = {
+      literals: ["_get_cuda_arch_flags", "torchvision", "detectron2", "mmcv", "pytorch3d", "apex"],
+      pattern: "_get_cuda_arch_flags|\\b(?:build|building|compile|compiling) (?:torchvision|detectron2|mmcv|pytorch3d|apex)\\b"
+    };
+    ARCH_QUERY_MESSAGE = "A PyTorch CUDA extension build (torch.utils.cpp_extension, which torchvision, detectron2, mmcv, pytorch3d and apex compile with) asks the GPU for its compute capability when TORCH_CUDA_ARCH_LIST is unset, and where it ran torch found no NVIDIA driver: a `docker build` step has no GPU (a build has no `--gpus`), nor has a container started without `--gpus`. The query is torch's own, not the project's code; with the architectures named the build needs no GPU.";
     CUDA_REQUIRED_TO_COMPILE = {
       literals: ["CUDA is required to compile"],
       pattern: `(?:Error: |Error\\(['"])CUDA is required to compile\\b`
@@ -7389,6 +7424,8 @@ var init_no_gpu_at_build = __esm({
         { name: "nvidiaSmiInteractive", literals: ["bash: nvidia-smi: command not found"], pattern: "^bash: nvidia-smi: command not found" },
         RUN_COMMAND_CONTEXT,
         { name: "archList", literals: ["arch_list[-1] += '+PTX'"] },
+        // cpp_extension's own query of the GPU, or a cpp_extension package's build named in the prose
+        { name: "archQuery", ...ARCH_QUERY },
         // a host shell under WSL2, named in the pasted log (`Ubuntu WSL2 in Windows 11`)
         { name: "wsl", literals: ["WSL"] },
         { name: "tcnnArch", ...TCNN_UNKNOWN_ARCH },
@@ -7423,6 +7460,7 @@ var init_no_gpu_at_build = __esm({
         ...tcnnVariants(),
         ...forceCudaVariants(),
         ...archVariants(),
+        ...archQueryVariants(),
         ...nativeVariants(),
         ...llamaCppPythonVariants(),
         ...placeVariants(),
@@ -7809,6 +7847,34 @@ var init_driver_too_old = __esm({
           ].join("\n")
         },
         {
+          // The check refused a RUN step of `docker build`: the classic builder starts each RUN container with the daemon's default
+          // runtime, so `"default-runtime": "nvidia"` in /etc/docker/daemon.json puts every step, an apt-get too, through the
+          // toolkit's check of the base image's NVIDIA_REQUIRE_CUDA ("build-time GPU support", NVIDIA/nvidia-docker wiki, quoted in
+          // NVIDIA/nvidia-docker#1356; nodefluxio/vortex#106, CUDA 10.2 image). BuildKit does not use the default runtime
+          // (NVIDIA/nvidia-container-toolkit#122), and is Docker Engine's default builder from 23.0. The hook skips every
+          // NVIDIA_REQUIRE_* check when the container's environment has NVIDIA_DISABLE_REQUIRE (nvidia-container-toolkit's
+          // container_config.go, parsed as a boolean; "Specialized Configurations with Docker", Constraints, in NVIDIA's toolkit
+          // docs), and the classic builder puts each ARG in scope into the RUN container's environment without writing it into the
+          // image (moby builder/dockerfile/dispatchers.go, dispatchRun), so an ARG turns the check off for the build only.
+          when: "requireCuda&fact.place=image-build",
+          title: "Host NVIDIA driver too old for the base image's CUDA (build steps run through the NVIDIA runtime)",
+          message: 'The NVIDIA Container Toolkit refused to start a build step: the base image requires a host driver of CUDA {enrich.requiredCuda} or newer (its `NVIDIA_REQUIRE_CUDA`), and the host\'s driver is older. A step that does not use the GPU hit this check because the daemon starts build containers with its default runtime, and that is `nvidia` (`"default-runtime": "nvidia"` in `/etc/docker/daemon.json`). {enrich.hostNote|}',
+          fix: [
+            "A build step that needs no GPU (an apt-get, a pip install) can go past the check; on the host that runs Docker, either",
+            "",
+            '- build with BuildKit, which starts build steps without the default runtime: `DOCKER_BUILDKIT=1 docker build \u2026` (the default builder from Docker Engine 23.0), or remove `"default-runtime": "nvidia"` from `/etc/docker/daemon.json` and restart Docker (`sudo systemctl restart docker`; containers that need the GPU then ask for it with `--gpus all`), or',
+            "- turn the check off for the build only, right after the `FROM` line (an `ARG` reaches the build steps' environment and is not kept in the image):",
+            "",
+            "```dockerfile",
+            "ARG NVIDIA_DISABLE_REQUIRE=1",
+            "```",
+            "",
+            "Either way the image still needs the newer driver to run on this host's GPU: upgrade the NVIDIA driver, {enrich.anyDriver} (`nvidia-smi` on the host prints the driver and, in its header, the CUDA it supports), or base the image on {enrich.olderImage}.",
+            "",
+            "{enrich.driverSource}"
+          ].join("\n")
+        },
+        {
           when: "requireCuda&windowsHost",
           title: "Host NVIDIA driver too old for the CUDA the image requires",
           message: REQUIRE_MESSAGE,
@@ -7950,6 +8016,75 @@ function chosenGccFix(image) {
     "Only if the build may use an older compiler: point that setting at g++-{max}, where the OS release ships it (`apt-cache policy g++-{max}`; Ubuntu 18.04's archive stops at gcc 8, 20.04 has 7 to 10), installed with " + install2 + ". `-allow-unsupported-compiler` (nvcc's flag) only skips the check: the build may still fail or miscompile."
   ].join("\n");
 }
+function findCudaFix(image, arch) {
+  if (image) {
+    return [
+      INSTALL_IN_IMAGE.replace(/ and the same variables\)/, ")"),
+      "",
+      "```dockerfile",
+      `RUN apt-get update && apt-get install -y --no-install-recommends ${GCC}`,
+      "```",
+      "",
+      "and add `-DCUDA_HOST_COMPILER=/usr/bin/gcc-{max}` to the RUN that configures CMake. " + FINDCUDA_READS.slice(0, FINDCUDA_READS.indexOf(" Run that")),
+      "",
+      NO_PACKAGE
+    ].join("\n");
+  }
+  const install2 = arch ? [ARCH_INTRO, "", ...ARCH_INSTALL.slice(0, -1), FINDCUDA_CMAKE, "```"] : [
+    INSTALL_ON_HOST.replace(/ and the same variables\)/, ")"),
+    "",
+    "```sh",
+    "# Debian / Ubuntu",
+    `sudo apt-get install -y ${GCC}`,
+    "# openSUSE",
+    `sudo zypper install ${ZYPPER_GCC}`,
+    FINDCUDA_CMAKE,
+    "```"
+  ];
+  return [...install2, "", FINDCUDA_READS, "", arch ? ARCH_NO_PACKAGE : NO_PACKAGE].join("\n");
+}
+function projectCompilerFix(bazel) {
+  const where = bazel ? [
+    "In TensorFlow's Bazel build the setting is `GCC_HOST_COMPILER_PATH`, which `./configure` writes into `.tf_configure.bazelrc`; a project that runs `./configure` from its own script may set it there (a fixed `gcc-N`, or the newest `gcc-N` it finds). Find it, point it at the accepted gcc, and run the build again from the start, so that its configure step runs again:",
+    "",
+    "```sh",
+    "gcc --version",
+    'grep -rn GCC_HOST_COMPILER_PATH --include="*.sh" --include="*.in" --include="*.bazelrc" --include="*.txt" --include="*.cmake" .',
+    'export GCC_HOST_COMPILER_PATH="$(command -v gcc)"',
+    "```",
+    "",
+    "The `export` is enough where the script keeps a value set beforehand (`${GCC_HOST_COMPILER_PATH:-\u2026}`); where it sets a fixed path, change that line."
+  ] : [
+    "Find where the build sets it (`-ccbin` / `--compiler-bindir` in a Makefile or script, `CUDA_HOST_COMPILER` or `CMAKE_CUDA_HOST_COMPILER` in CMake files or the build directory's `CMakeCache.txt`, `CC` / `CUDAHOSTCXX` in the environment) and point it at the accepted gcc:",
+    "",
+    "```sh",
+    "gcc --version",
+    'grep -rn -e "-ccbin" -e "compiler-bindir" -e "HOST_COMPILER" -e "CUDAHOSTCXX" --include="*.txt" --include="*.cmake" --include="Makefile*" --include="*.sh" --include="*.py" .',
+    'env | grep -e "^CC=" -e "^CXX=" -e "^CUDAHOSTCXX="',
+    "```"
+  ];
+  return [
+    "Installing gcc {max} changes nothing here: the log shows gcc {enrich.acceptedGcc}, which this nvcc accepts, so the compiler nvcc ran is another, newer one that the build chose itself by a setting of its own.",
+    "",
+    ...where,
+    "",
+    "`-allow-unsupported-compiler` (nvcc's flag) only skips the check: the build may still fail or miscompile."
+  ].join("\n");
+}
+function archFix() {
+  return [
+    ARCH_INTRO,
+    "",
+    ...ARCH_INSTALL.slice(0, -1),
+    `export ${ENV_VALUES}`,
+    "```",
+    "",
+    WHO_READS,
+    CMAKE_ON_HOST,
+    "",
+    ARCH_NO_PACKAGE
+  ].join("\n");
+}
 function gccFix(image, named, bazel = false) {
   const values = bazel ? BAZEL_VALUES : ENV_VALUES;
   const lines2 = [
@@ -8021,16 +8156,22 @@ function variants2() {
     { when: "forwardAmbiguous&fact.place=image-build", title: "gcc too new for this nvcc: std::forward ambiguous in the host compile", message: FORWARD_MESSAGE, fix: forwardAmbiguousFix(true) },
     { when: "forwardAmbiguous", title: "gcc too new for this nvcc: std::forward ambiguous in the host compile", message: FORWARD_MESSAGE, fix: forwardAmbiguousFix(false) },
     { when: "clang", message: "nvcc refused clang as its host compiler: this CUDA release accepts clang older than {clangBelow} only.", fix: CLANG_FIX },
+    { when: "bazel&enrich.acceptedGcc", message: PROJECT_MESSAGE, fix: projectCompilerFix(true) },
+    { when: "enrich.acceptedGcc&!clang", message: PROJECT_MESSAGE, fix: projectCompilerFix(false) },
     { when: "bazel&fact.place=image-build", fix: gccFix(true, false, true) },
     { when: "bazel", fix: gccFix(false, false, true) },
     { when: "ccbin&enrich.firstCuda&fact.place=image-build", fix: chosenGccFix(true) },
     { when: "ccbin&enrich.firstCuda", fix: chosenGccFix(false) },
+    { when: "findCuda&!ccbin&fact.place=image-build", fix: findCudaFix(true, false) },
+    { when: "findCuda&!ccbin&archCuda", fix: findCudaFix(false, true) },
+    { when: "findCuda&!ccbin", fix: findCudaFix(false, false) },
     { when: "ccbin&fact.place=image-build", fix: gccFix(true, true) },
     { when: "fact.place=image-build", fix: gccFix(true, false) },
-    { when: "ccbin", fix: gccFix(false, true) }
+    { when: "ccbin", fix: gccFix(false, true) },
+    { when: "archCuda", fix: archFix() }
   ];
 }
-var GCC, ZYPPER_GCC, ENV_VALUES, BAZEL_VALUES, WHO_READS, BAZEL_READS, NO_PACKAGE, CROSS, INSTALL_IN_IMAGE, INSTALL_ON_HOST, CMAKE_ON_HOST, NAMED, CLANG_FIX, READ_GCC_MAX, FORWARD_MESSAGE, PACKS_MESSAGE, STD_FUNCTION_MESSAGE, PACKS_TITLE, ICE_TITLE, ICE_MESSAGE, FORWARD_AMBIGUOUS, PARAMETER_PACKS, ICE, unsupportedHostCompiler;
+var GCC, ZYPPER_GCC, ENV_VALUES, BAZEL_VALUES, WHO_READS, BAZEL_READS, NO_PACKAGE, CROSS, INSTALL_IN_IMAGE, INSTALL_ON_HOST, CMAKE_ON_HOST, ARCH_INSTALL, ARCH_INTRO, ARCH_NO_PACKAGE, FINDCUDA_CMAKE, FINDCUDA_READS, NAMED, PROJECT_MESSAGE, CLANG_FIX, READ_GCC_MAX, FORWARD_MESSAGE, PACKS_MESSAGE, STD_FUNCTION_MESSAGE, PACKS_TITLE, ICE_TITLE, ICE_MESSAGE, FORWARD_AMBIGUOUS, PARAMETER_PACKS, ICE, unsupportedHostCompiler;
 var init_unsupported_host_compiler = __esm({
   "src/rules/catalog/cuda/unsupported-host-compiler.ts"() {
     "use strict";
@@ -8045,7 +8186,18 @@ var init_unsupported_host_compiler = __esm({
     INSTALL_IN_IMAGE = "Install gcc {max} beside the distro's compiler and build with it (on a Debian / Ubuntu base; elsewhere the distro's gcc {max} package and the same variables):";
     INSTALL_ON_HOST = "Install gcc {max} beside the distro's compiler and build with it (`cat /etc/os-release` names the distro; elsewhere its gcc {max} package and the same variables):";
     CMAKE_ON_HOST = "A CMake build configured already keeps its compiler: a fresh build directory, or `-DCMAKE_CUDA_HOST_COMPILER=/usr/bin/g++-{max}`.";
+    ARCH_INSTALL = [
+      "```sh",
+      'pacman -Qi cuda | grep -i "depends on"',
+      "sudo pacman -S --needed gcc{max}",
+      "```"
+    ];
+    ARCH_INTRO = "`/opt/cuda` is where Arch's (and Manjaro's) cuda package puts the toolkit (`pacman -Qo /opt/cuda/bin/nvcc` confirms it). That package depends on the gcc it pairs with, Arch's `gcc{max}`, which installs `/usr/bin/gcc-{max}` beside the system gcc (`pacman -Si gcc{max}` shows whether the repositories still carry it):";
+    ARCH_NO_PACKAGE = "Where pacman no longer carries `gcc{max}`, the AUR's is built from source; or move to a newer cuda package, whose nvcc accepts a newer gcc. `-allow-unsupported-compiler` (nvcc's flag) only skips the check: the build may still fail or miscompile.";
+    FINDCUDA_CMAKE = "cmake -DCUDA_HOST_COMPILER=/usr/bin/gcc-{max} .";
+    FINDCUDA_READS = "This build uses CMake's FindCUDA (`Building NVCC (Device) object`, `*_generated_*.cu.o.*.cmake`): its knob is the cache variable `CUDA_HOST_COMPILER`, not `CUDAHOSTCXX` or `CMAKE_CUDA_HOST_COMPILER`. Run that `cmake` in the build directory, which keeps its other settings, then build again; where a script or `setup.py` runs CMake, add the `-D` to the CMake arguments it passes. On a fresh build directory (as pip's is) `CC=gcc-{max}` reaches it too: FindCUDA's default is the C compiler.";
     NAMED = "This build names its host compiler itself (`-ccbin {context.ccbin.path}`, from CMAKE_CUDA_HOST_COMPILER, CUDAHOSTCXX or CC): change that setting to g++-{max} (on a Debian / Ubuntu base; elsewhere the distro's gcc {max} package):";
+    PROJECT_MESSAGE = "nvcc refused the host compiler: nvcc {context.cudaDir.version|of this CUDA release} accepts gcc up to {max} only. The log shows gcc {enrich.acceptedGcc}, which it accepts, so the build handed nvcc another, newer gcc of its own choosing. The CUDA code never compiled.";
     CLANG_FIX = "Point nvcc at a host compiler it accepts: a clang older than {clangBelow}, or the distro's gcc (`-ccbin g++` for nvcc itself, `CUDAHOSTCXX=g++` for CMake, on a fresh build directory). A newer CUDA release accepts a newer clang; `-allow-unsupported-compiler` only skips the check.";
     READ_GCC_MAX = 'GCC_MAX=$(grep -ho "gcc versions later than [0-9]*" "${CUDA_HOME:-/usr/local/cuda}/include/crt/host_config.h" | grep -o "[0-9]*$")';
     FORWARD_MESSAGE = "gcc could not compile the host side of CUDA code: `std::forward` is ambiguous in the C++ library of gcc {context.libstdcxx.gcc|in use}. That is the mark of a gcc newer than the nvcc supports, with nvcc's own check skipped (`-allow-unsupported-compiler`, or an nvcc the build brought with it): the C++ library of a newer gcc is more than that nvcc's front end understands. The log shows neither version.";
@@ -8094,7 +8246,14 @@ var init_unsupported_host_compiler = __esm({
         // The build chose the compiler: `nvcc -forward-unknown-to-host-compiler -ccbin=/usr/bin/g++-10 \u2026`.
         // Bazel's own lines: `FAILED: Build did NOT complete successfully`, `bazel-out/k8-opt/\u2026`.
         { name: "bazel", literals: ["Build did NOT complete successfully", "/bazel-out/"] },
-        { name: "ccbin", literals: ["-ccbin"], pattern: "-ccbin[= ](?<path>/[\\w./+-]{1,200})" }
+        { name: "ccbin", literals: ["-ccbin"], pattern: "-ccbin[= ](?<path>/[\\w./+-]{1,200})" },
+        // CMake's FindCUDA: `Building NVCC (Device) object \u2026`, and its per-file script `\u2026_generated_foo.cu.o.Release.cmake`.
+        { name: "findCuda", literals: ["Building NVCC (", "_generated_"], pattern: "Building NVCC \\((?:Device|Host)\\) object|_generated_[\\w.-]{1,200}\\.cu\\.o\\.\\w{1,40}\\.cmake" },
+        // Arch's (and Manjaro's) cuda package: `/opt/cuda/include/crt/host_config.h`.
+        { name: "archCuda", literals: ["/opt/cuda/"], pattern: "/opt/cuda/(?:bin|include|targets)/" },
+        // A gcc the log reports, by `gcc --version`, `gcc -v` or in words: `gcc (Ubuntu 5.4.1-2ubuntu1~16.04) 5.4.1`,
+        // `gcc version 5.4.0 20160609`, `The default gcc/g++ version in my system is 5.4.1.`
+        { name: "systemGcc", literals: ["gcc"], pattern: "\\bgcc(?:/g\\+\\+)? (?:\\([^()\\n]{1,80}\\) |version (?:[a-z ]{0,30}? )?)(?<version>\\d{1,2}\\.\\d{1,2}\\.\\d{1,2})\\b" }
       ],
       scope: "step",
       specificity: 3,
@@ -8332,10 +8491,27 @@ function fix2(image, archKnown) {
   );
   return lines2.join("\n");
 }
-var CHECK2, CONFIGURE, IDENT_UNKNOWN, cudaArchDetectFailed;
+function llamaCppPythonFix(image, skbuild) {
+  const pip2 = `CUDACXX=${NVCC} CMAKE_ARGS="-DGGML_CUDA=on -DCMAKE_CUDA_COMPILER=${NVCC}" pip install --no-cache-dir --force-reinstall llama-cpp-python`;
+  return [
+    `Make CMake run the toolkit's nvcc, on the pip command that builds llama-cpp-python (pip configures CMake itself, in a fresh directory each time). Check that the toolkit's nvcc is there and runs (NVIDIA's packages install it as \`${NVCC}\`; \`ls /usr/local/cuda*/bin/nvcc\` lists every toolkit):`,
+    "",
+    ...CHECK2,
+    "",
+    image ? "Then name it on the install, in the Dockerfile:" : "Then name it on the install:",
+    "",
+    image ? "```dockerfile" : "```sh",
+    image ? `RUN ${pip2}` : pip2,
+    "```",
+    "",
+    LLAMA_CPP_CUDA_OPTION + (skbuild ? " This log's build is such an old release (scikit-build, `skbuild` in the traceback): unpinned, the command above installs the current one; to keep a pinned old release, give it `CMAKE_ARGS=\"-DLLAMA_CUBLAS=on -DCMAKE_CUDA_COMPILER=" + NVCC + '" FORCE_CMAKE=1` instead.' : "")
+  ].join("\n");
+}
+var CHECK2, CONFIGURE, NVCC, IDENT_UNKNOWN, cudaArchDetectFailed;
 var init_cuda_arch_detect_failed = __esm({
   "src/rules/catalog/cmake/cuda-arch-detect-failed.ts"() {
     "use strict";
+    init_nvcc_host_flag_rejected();
     CHECK2 = [
       "```sh",
       "command -v nvcc; nvcc --version",
@@ -8348,6 +8524,7 @@ var init_cuda_arch_detect_failed = __esm({
       "cmake -S . -B build -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc",
       "```"
     ];
+    NVCC = "/usr/local/cuda/bin/nvcc";
     IDENT_UNKNOWN = "CMake takes the default CUDA architecture from what the CUDA compiler prints while compiling CMake's identification file, and it could not even identify that compiler (`The CUDA compiler identification is unknown`): the program CMake ran as the CUDA compiler is not a working nvcc of the toolkit (a wrong or stale `CMAKE_CUDA_COMPILER`, or an nvcc on PATH that is not the installed toolkit's). A missing GPU does not cause this.";
     cudaArchDetectFailed = {
       id: "cmake/cuda-arch-detect-failed",
@@ -8356,6 +8533,9 @@ var init_cuda_arch_detect_failed = __esm({
       match: [{ literals: ["Failed to detect a default CUDA architecture"] }],
       context: [
         { name: "identUnknown", literals: ["The CUDA compiler identification is unknown"] },
+        // llama-cpp-python's pip build (its sdist vendors llama.cpp), and the scikit-build of its old releases
+        { name: "llamaCppPython", literals: ["vendor/llama.cpp", "llama-cpp-python", "llama_cpp_python"] },
+        { name: "skbuild", literals: ["skbuild/"] },
         { name: "identified", literals: ["The CUDA compiler identification is "], pattern: "The CUDA compiler identification is (?<compiler>NVIDIA|Clang) (?<version>[\\d.]{1,20})" }
       ],
       scope: "step",
@@ -8363,6 +8543,9 @@ var init_cuda_arch_detect_failed = __esm({
       message: "CMake takes the default CUDA architecture from what the CUDA compiler prints while compiling CMake's identification file, and found none there. Most often the program CMake ran as the CUDA compiler is not a working nvcc of the toolkit (a wrong or stale `CMAKE_CUDA_COMPILER`, or an nvcc on PATH that is not the installed toolkit's). A missing GPU does not cause this.",
       fix: fix2(false, false),
       variants: [
+        { when: "llamaCppPython&fact.place=image-build", fix: llamaCppPythonFix(true, false) },
+        { when: "llamaCppPython&skbuild", fix: llamaCppPythonFix(false, true) },
+        { when: "llamaCppPython", fix: llamaCppPythonFix(false, false) },
         {
           when: "identUnknown&fact.place=image-build&fact.cuda",
           message: IDENT_UNKNOWN,
@@ -10064,6 +10247,9 @@ var init_no_matching_distribution = __esm({
       ],
       context: [
         { name: "none", literals: ["(from versions: none)"] },
+        // pip run by `conda env create` / `conda env update` for the environment file's `pip:` list: conda prints
+        // `Pip subprocess error:` above pip's stderr and ends with `CondaEnvException: Pip failed`
+        { name: "condaPip", literals: ["Pip subprocess error:", "CondaEnvException: Pip failed"] },
         // the requirement's name wrapped onto the next line (see the match above)
         { name: "wrapped", literals: ["Could not find a version that satisfies the requirement"], pattern: "satisfies the requirement\\s*$" },
         // the last package pip collected before it gave up: the failing one is usually a dependency of it or the next one
@@ -10214,6 +10400,26 @@ var init_no_matching_distribution = __esm({
           when: "localVersion&!enrich.localIndexCmd",
           message: "pip found no {requirement} on the index it used: `+{context.localVersion.tag}` builds are published on PyTorch's own index or download pages, not on PyPI. Versions it could see: {versions|not listed in this part of the log}.",
           fix: "Install it the way that release's own install command does (https://pytorch.org/get-started/previous-versions/ lists the command of each release, with its index or page), or move to a release whose build matches a current index."
+        },
+        {
+          // conda's env file passes its `pip:` list to pip as a requirements file, so an option line there reaches pip:
+          // `- --extra-index-url https://download.pytorch.org/whl/cu116` above `- torch==1.12.1+cu116` (conda's
+          // "advanced-pip-example" in conda/conda's examples; the answer to stackoverflow.com/questions/73287475).
+          // `conda env update -f` installs the file into the existing environment (conda env update --help).
+          when: "condaPip&localVersion&enrich.localIndexUrl",
+          title: "The environment file's pip list asks for a PyTorch build PyPI does not have",
+          message: "pip, run by conda for the `pip:` list of the environment file, found no {requirement}: `+{context.localVersion.tag}` builds of PyTorch are published on PyTorch's own index, and that list names no index, so pip read PyPI only. Versions it could see: {versions|not listed in this part of the log}.",
+          fix: [
+            "Add PyTorch's index to the `pip:` list of the environment file (`environment.yml` unless `-f` named another), as a line of its own above the pins. {enrich.localIndexNote} The torchvision / torchaudio pins of the same list (`+{context.localVersion.tag}` builds, or releases paired with this torch: https://pytorch.org/get-started/previous-versions/) come from the same index:",
+            "",
+            "```yaml",
+            "  - pip:",
+            "    - --extra-index-url {enrich.localIndexUrl}",
+            "    - {requirement}",
+            "```",
+            "",
+            "Then install the file again: `conda env update -f environment.yml` when the failed create left the environment (`conda env list` shows it), else `conda env create -f environment.yml`. Or drop the torch, torchvision and torchaudio lines from the file and install them with `{enrich.localIndexCmd}` in the new environment."
+          ].join("\n")
         },
         {
           when: "localVersion",
@@ -13057,6 +13263,66 @@ var init_http_error = __esm({
   }
 });
 
+// src/rules/catalog/conda/unrecognized-argument.ts
+function copyFix(block, target) {
+  const run3 = block === "dockerfile" ? "RUN " : "";
+  const where = target ? " {context.target.opt} {context.target.value}" : "";
+  return [
+    "Drop the flag and keep the environment file (`environment.yml` unless `-f` names another):",
+    "",
+    "```" + block,
+    `${run3}conda env create${where} -f environment.yml`,
+    "```",
+    "",
+    "If the environment must hold copies instead of links, create it with `conda create --copy -y` and the same `-p` / `-n`, with the packages of the file's `dependencies:` on the command line (`conda create --help` in this image says whether its `--file` also reads an environment.yml; older conda reads only a package list there)."
+  ].join("\n");
+}
+var CMD, COPY_TITLE, copyMessage, unrecognizedArgument;
+var init_unrecognized_argument = __esm({
+  "src/rules/catalog/conda/unrecognized-argument.ts"() {
+    "use strict";
+    CMD = "{context.command.cmd|conda}";
+    COPY_TITLE = "`conda env create` takes no --copy";
+    copyMessage = "`conda env create` takes no `--copy` option (conda's argument parser stopped at it, exit code 2, before anything was installed): `--copy` belongs to `conda create`. `conda env create` installs with the links conda uses by default.";
+    unrecognizedArgument = {
+      id: "conda/unrecognized-argument",
+      title: "conda refused an option its subcommand does not take",
+      severity: "error",
+      match: [
+        // `conda-env: error: unrecognized arguments: --copy`
+        {
+          literals: ["error: unrecognized arguments: "],
+          pattern: "(?<prog>\\bconda(?:-env| env(?: [a-z]{2,20})?| [a-z]{2,20})?): error: unrecognized arguments: (?<args>\\S.{0,200})$"
+        }
+      ],
+      context: [
+        // the command the step ran: `The command '/bin/sh -c conda env create --copy -p /opt/env' returned \u2026`, BuildKit's
+        // `process "/bin/sh -c conda env create \u2026"`, the `Step 3/9 : RUN \u2026` / `[3/9] RUN \u2026` header
+        { name: "command", keep: "last", literals: ["conda "], pattern: "(?<cmd>\\bconda(?: env)? (?!-)[a-z][a-z-]{1,20})\\b" },
+        // `--copy` on `conda env create` / `conda env update`, which never took it
+        // the environment the command named: `-p /opt/env`, `--name base`
+        {
+          name: "target",
+          literals: ["conda env "],
+          pattern: `\\bconda env (?:create|update)\\b[^'"\\n]{0,300}?\\s(?<opt>-p|--prefix|-n|--name)[ =](?<value>[^\\s'"]{1,200})`
+        },
+        { name: "envCopy", literals: ["conda env "], pattern: `\\bconda env (?:create|update)\\b[^'"\\n]{0,300}\\s--copy\\b` }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "`{prog}` refused `{args}`: this conda's `{context.command.cmd|conda}` takes no such option, so its argument parser stopped before doing anything (the usage line above the error lists what it takes).",
+      fix: `Run \`${CMD} --help\` with the same conda (options differ between subcommands, e.g. \`conda create\` and \`conda env create\`, and between conda releases), then drop the option or move it to the subcommand that takes it.`,
+      variants: [
+        { when: "envCopy&target&fact.place=image-build", title: COPY_TITLE, message: copyMessage, fix: copyFix("dockerfile", true) },
+        { when: "envCopy&fact.place=image-build", title: COPY_TITLE, message: copyMessage, fix: copyFix("dockerfile", false) },
+        { when: "envCopy&target", title: COPY_TITLE, message: copyMessage, fix: copyFix("sh", true) },
+        { when: "envCopy", title: COPY_TITLE, message: copyMessage, fix: copyFix("sh", false) }
+      ],
+      docs: "https://docs.conda.io/projects/conda/en/latest/commands/env/create.html"
+    };
+  }
+});
+
 // src/knowledge/cuda-toolkit-apt-names.ts
 function keyringDistros() {
   return knownDistroIds().filter((id) => nvidiaRepo(id, "x86_64")?.keyringUrl?.endsWith(KEYRING) === true);
@@ -13137,7 +13403,7 @@ function versionGoneVariants() {
     { when: "versionGone", title: title2, message: message2, fix: [...askShell, ...thenPin].join("\n") }
   ];
 }
-var checkInBaseImage, checkInStage, checkInShell, afterCheck, amd64OnlyInstall, madeUpToolkitMessage, realToolkitsInShell, realToolkitsInDockerfile, unableToLocatePackage;
+var checkInBaseImage, checkInStage, checkInShell, afterCheck, amd64OnlyInstall, NVIDIA_ONLY_MESSAGE, nvidiaRepoLines, nvidiaRepoAfter, nvidiaRepoInDockerfile, nvidiaRepoInShell, madeUpToolkitMessage, realToolkitsInShell, realToolkitsInDockerfile, unableToLocatePackage;
 var init_unable_to_locate_package = __esm({
   "src/rules/catalog/apt/unable-to-locate-package.ts"() {
     "use strict";
@@ -13182,6 +13448,40 @@ var init_unable_to_locate_package = __esm({
       " && rm -rf /var/lib/apt/lists/*",
       "```"
     ];
+    NVIDIA_ONLY_MESSAGE = "apt has no package `{package:all}`: these are packages of NVIDIA's own CUDA apt repository (cuDNN 7 and NCCL of CUDA 10 and earlier: of its machine-learning repository), which no Debian or Ubuntu archive has, and the repositories enabled here do not include it: it was never added.";
+    nvidiaRepoLines = (prefix) => [
+      `${prefix}apt-get update && apt-get install -y --no-install-recommends wget ca-certificates apt-transport-https \\`,
+      ' && . /etc/os-release && distro="$ID$(echo "$VERSION_ID" | tr -d .)" \\',
+      ' && case "$distro" in ubuntu1604) keyring=cuda-keyring_1.0-1_all.deb ;; *) keyring=cuda-keyring_1.1-1_all.deb ;; esac \\',
+      ` && wget -q "${KEYRING_URL_FORM.replace("<distro>", "$distro").replace(KEYRING_FILE, "$keyring")}" \\`,
+      ' && dpkg -i "$keyring" && rm "$keyring" \\',
+      " && apt-get update \\",
+      " && apt-get install -y --no-install-recommends {package:words}"
+    ];
+    nvidiaRepoAfter = [
+      "Keep the version pins of your own install line (cuDNN's versions name the CUDA release: `7.6.4.38-1+cuda10.1` is for 10.1). The repository",
+      "is the one for the release of this image, read from /etc/os-release (on amd64: `x86_64`; arm64 servers use `sbsa`, for some",
+      "releases only). If cuDNN 7 is still `Unable to locate`, `apt-cache policy {package:words}` after the update shows which are",
+      "missing: those came from the machine-learning repository. Or build on NVIDIA's own image of CUDA {fact.cuda|this release}",
+      "with cuDNN and the same distro release (its tags name all three: https://hub.docker.com/r/nvidia/cuda/tags); tags of CUDA",
+      "releases past end of life are deleted six months after it, so check that the tag still pulls."
+    ];
+    nvidiaRepoInDockerfile = [
+      "Add NVIDIA's CUDA repository first, in the same `RUN` as the install:",
+      "",
+      "```dockerfile",
+      ...nvidiaRepoLines("RUN "),
+      "```",
+      ...nvidiaRepoAfter
+    ].join("\n");
+    nvidiaRepoInShell = [
+      "Add NVIDIA's CUDA repository first, as root (or with `sudo`), where the install runs:",
+      "",
+      "```sh",
+      ...nvidiaRepoLines(""),
+      "```",
+      ...nvidiaRepoAfter
+    ].join("\n");
     madeUpToolkitMessage = "apt has no package `{package:all}`, and no apt repository has one by that name: NVIDIA's CUDA repository puts the CUDA release in the toolkit's name (`cuda-toolkit-12-4` for CUDA 12.4) and names its development parts the same way (`cuda-libraries-dev-12-4`); Debian and Ubuntu package the toolkit as `nvidia-cuda-toolkit`.";
     realToolkitsInShell = [
       "Install one of the two real toolkits, in the shell or script that ran apt, as root (put `sudo` before each command",
@@ -13270,6 +13570,12 @@ var init_unable_to_locate_package = __esm({
           literals: ["was not found"],
           pattern: "Version '(?<version>[^'\\n]{1,100})' for '(?<package>[^'\\n]{1,200})' was not found"
         },
+        // A package only NVIDIA's apt repositories have (NVIDIA_ONLY_MESSAGE).
+        {
+          name: "nvidiaOnly",
+          literals: ["Unable to locate package cuda-", "Unable to locate package libcudnn"],
+          pattern: "Unable to locate package (?:cuda-\\d{1,2}-\\d{1,2}|libcudnn\\d{1,2}(?:-dev)?)(?![\\w.-])"
+        },
         // A CUDA toolkit name that is no package anywhere.
         {
           name: "madeUpToolkit",
@@ -13306,6 +13612,8 @@ var init_unable_to_locate_package = __esm({
           message: "`apt-get update` failed to download some package lists (see the `Failed to fetch` / `NO_PUBKEY` lines), so the packages of that repository are unknown: `{package:all}` may be missing because of that.",
           fix: "Fix the repository that failed first (see the apt/fetch-failed finding); then the install can find the packages."
         },
+        { when: "nvidiaOnly&fact.place=image-build", message: NVIDIA_ONLY_MESSAGE, fix: nvidiaRepoInDockerfile },
+        { when: "nvidiaOnly", message: NVIDIA_ONLY_MESSAGE, fix: nvidiaRepoInShell },
         ...droppedVariants(),
         { when: "madeUpToolkit&fact.place=image-build", message: madeUpToolkitMessage, fix: realToolkitsInDockerfile },
         { when: "madeUpToolkit&!fact.place=image-build", message: madeUpToolkitMessage, fix: realToolkitsInShell },
@@ -14048,11 +14356,19 @@ var init_release_not_valid_yet = __esm({
 });
 
 // src/rules/catalog/resources/oom-killed.ts
-var oomKilled;
+var DESKTOP_MEMORY, condaMemoryFix, oomKilled;
 var init_oom_killed = __esm({
   "src/rules/catalog/resources/oom-killed.ts"() {
     "use strict";
     init_flash_attn_wheel();
+    DESKTOP_MEMORY = "Docker Desktop (macOS, Windows, Linux): Settings \u203A Resources \u203A Advanced \u203A Memory limit, raise it, then Apply & restart; with its WSL 2 backend on Windows the limit is `memory=` under `[wsl2]` in `%UserProfile%\\.wslconfig` (then `wsl --shutdown`).";
+    condaMemoryFix = (lead) => [
+      lead,
+      "",
+      "If the memory cannot grow and conda was killed installing the environment's `pip:` section, take that section out of the",
+      "environment file and install those packages in a later `RUN` with `pip install --no-cache-dir -r requirements.txt`: pip holds",
+      "each large wheel it downloads in memory to store it in its cache, and `--no-cache-dir` avoids that."
+    ].join("\n");
     oomKilled = {
       id: "resources/oom-killed",
       title: "Killed: out of memory",
@@ -14085,6 +14401,14 @@ var init_oom_killed = __esm({
           literals: ["Killed signal terminated program", "internal compiler error: Killed (program ", "died due to signal 9", "terminated with signal 9", "Killed"],
           pattern: "Killed signal terminated program|internal compiler error: Killed \\(program|died due to signal 9|terminated with signal 9|^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s"
         },
+        // conda's own stage line ended by the shell's `Killed` (see DESKTOP_MEMORY above).
+        {
+          name: "condaKilled",
+          literals: ["...working... Killed"],
+          pattern: "^(?<stage>[A-Z][^:\\n]{0,80}): \\.\\.\\.working\\.\\.\\. Killed\\s{0,40}$"
+        },
+        // The log names Docker Desktop: its daemon, or its `desktop-linux` context (BuildKit's `docker:desktop-linux`).
+        { name: "dockerDesktop", literals: ["Docker Desktop", "desktop-linux", "docker-desktop"], ignoreCase: true },
         { name: "exit137", literals: ["exit code: 137", "non-zero code: 137", "Error 137", "non-zero exit status 137.", "died with <Signals.SIGKILL: 9>"] },
         // pip taking in a wheel (`Downloading https://\u2026/torch-1.5.0-cp36-cp36m-manylinux1_x86_64.whl (752.0MB)`), and any sign
         // that the step compiled something: a kill after the first and without the second is pip itself.
@@ -14119,6 +14443,23 @@ var init_oom_killed = __esm({
             ].join("\n")
           },
           {
+            when: "condaKilled&!compiling&fact.runner=github-hosted",
+            message: "conda was killed (SIGKILL) at `{context.condaKilled.stage}`, with nothing being compiled: the kernel's out-of-memory killer stopped it because the builder ran out of memory. Fewer compile jobs cannot help here.",
+            fix: condaMemoryFix("{enrich.runnerNote}")
+          },
+          {
+            when: "condaKilled&!compiling&dockerDesktop",
+            message: "conda was killed (SIGKILL) at `{context.condaKilled.stage}`, with nothing being compiled: the kernel of Docker Desktop's VM ran out of memory and its out-of-memory killer stopped conda. Fewer compile jobs cannot help here.",
+            fix: condaMemoryFix(`Give Docker Desktop's VM more memory, then build again. ${DESKTOP_MEMORY}`)
+          },
+          {
+            when: "condaKilled&!compiling",
+            message: "conda was killed (SIGKILL) at `{context.condaKilled.stage}`, with nothing being compiled: the kernel's out-of-memory killer stopped it because the builder ran out of memory. Fewer compile jobs cannot help here.",
+            fix: condaMemoryFix(
+              `Give the builder more memory, then build again. With ${DESKTOP_MEMORY} With Docker Engine on Linux, the machine's own memory (a larger machine, or swap).`
+            )
+          },
+          {
             // A make that ran one job at a time (the memory-knobs enricher read its RUN): fewer jobs cannot help.
             when: "killed&enrich.serialBuild",
             message: "{program|A process of this step} was killed with SIGKILL, almost certainly by the kernel's out-of-memory killer. {enrich.serialBuild}",
@@ -14137,6 +14478,14 @@ var init_oom_killed = __esm({
           {
             when: "killed",
             message: "{program|A process of this step} was killed with SIGKILL: on a build machine that is almost always the kernel's out-of-memory killer, because the parallel compile jobs needed more memory than the builder has."
+          },
+          {
+            when: "exit137&!killed&!compiling&dockerDesktop",
+            message: "The step exited with code 137 = 128 + 9: a process was killed with SIGKILL, and the log shows Docker Desktop: almost always the out-of-memory killer of Docker Desktop's VM, because the step needed more memory than the VM has.",
+            fix: [
+              `Give Docker Desktop's VM more memory, then build again. ${DESKTOP_MEMORY}`,
+              "If the step compiles (the log does not show it), running fewer jobs at once ({enrich.jobsEnv}) also lowers its peak."
+            ].join("\n")
           },
           {
             when: "exit137&!killed&!compiling",
@@ -16139,7 +16488,7 @@ var init_error = __esm({
 });
 
 // src/rules/catalog/pip/wheel-build-failed.ts
-var name, listedAfterArrow, uvCauses, uvMessage, PKG_RESOURCES_TITLE, pkgResourcesMessage, upgradeFirst, uvPkgResourcesFix, pipPkgResourcesFix, setupCutMessage, setupCutFix, wheelBuildFailed;
+var name, listedAfterArrow, uvCauses, uvMessage, PKG_RESOURCES_TITLE, pkgResourcesMessage, upgradeFirst, uvPkgResourcesFix, pipPkgResourcesFix, TORCH_EXTENSION_TITLE, torchExtensionMessage, torchPairFix, mmcvWheelFix, setupCutMessage, setupCutFix, uvLockedMessage, uvLockedFix, wheelBuildFailed;
 var init_wheel_build_failed = __esm({
   "src/rules/catalog/pip/wheel-build-failed.ts"() {
     "use strict";
@@ -16189,11 +16538,49 @@ var init_wheel_build_failed = __esm({
       "",
       "`--build-constraint` is pip 25.3 or later; an older pip applies `PIP_CONSTRAINT=build-constraints.txt` to the build environment instead."
     ];
+    TORCH_EXTENSION_TITLE = "Source build of a torch extension failed (no prebuilt wheel for this torch)";
+    torchExtensionMessage = "pip compiled {context.named.name} from source, against the installed torch (the output runs torch's extension builder), because no prebuilt wheel of it fits this Python {fact.python|} and torch; the compile failed. A torch extension's source compiles only against the torch releases it supports, and an unpinned torch is the newest one. The compiler error inside the `\u2570\u2500> [N lines of output]` block names the header or call that changed.";
+    torchPairFix = [
+      "Pin torch to a release {context.named.name} supports, installed before it in its own step, and pin {context.named.name} too; or move to a release of {context.named.name} that supports the installed torch. The pairs a release supports are in its install guide or README (a table of torch / CUDA versions) and in its release notes. The installed torch, in a shell of this stage:",
+      "",
+      "```sh",
+      'python -c "import torch; print(torch.__version__, torch.version.cuda)"',
+      "pip download --only-binary=:all: --no-deps {context.named.name}",
+      "```",
+      "",
+      "The second line fails when no wheel of it on the index fits this Python and platform: then only its source builds here."
+    ];
+    mmcvWheelFix = [
+      "OpenMMLab publishes prebuilt {context.named.name} wheels on its own index, one page per CUDA / torch pair, and the table in mmcv's installation guide (mmcv.readthedocs.io, Installation) lists the pairs each release has. `mim install` looks there for the installed torch and CUDA and builds the source when that pair has no page. Pin torch (and its CUDA) to a pair listed for the {context.named.name} release you pin, installed in a step before it; then `mim install {context.named.name}==\u2026` (or `pip install {context.named.name}==\u2026 -f` with that pair's page under https://download.openmmlab.com/mmcv/dist/) takes the wheel. Or move to a {context.named.name} release listed for the installed torch. The installed pair, in a shell of this stage:",
+      "",
+      "```sh",
+      'python -c "import torch; print(torch.__version__, torch.version.cuda)"',
+      "```"
+    ];
     setupCutMessage = "uv could not build {context.named.name}: its setup.py (the `__legacy__` backend: the package declares no build backend) raised while setuptools asked it for its build requirements (`get_requires_for_build_wheel`), before anything was compiled. The log stops before the exception line that names the cause.";
     setupCutFix = [
       "Read the last line of the `[stderr]` traceback in the full output (in a shell of this stage: `uv pip install -v --no-cache {context.named.name}`). For an old setup.py-only package, check first for `ModuleNotFoundError: No module named 'pkg_resources'`: setuptools 82.0.0 (February 2026) removed that module, and uv builds with the newest setuptools. If that is the line:",
       "",
       ...uvPkgResourcesFix
+    ];
+    uvLockedMessage = "uv built {context.uvRelease.name} {context.uvRelease.version} from source, and the build failed. The release is pinned in uv.lock, and uv builds a locked release only when none of its wheels fits this Python and platform: typically a Python newer than the release. The reason the build failed is under `[stderr]` in the full output (a slim image has no C compiler, for one).";
+    uvLockedFix = [
+      "Check which Pythons {context.uvRelease.name} {context.uvRelease.version} has wheels for: the CPython tags (`cp313`, `cp314`, \u2026) of the wheels on https://pypi.org/project/{context.uvRelease.name}/{context.uvRelease.version}/#files, or, with the Python of this stage (`python3 --version`), pip's own check, which fails when no wheel fits:",
+      "",
+      "```sh",
+      "pip download --no-deps --only-binary=:all: -d /tmp/wheels {context.uvRelease.name}=={context.uvRelease.version}",
+      "```",
+      "",
+      "Best: move the lock to a newer release that has wheels for this Python (check it the same way), and commit uv.lock (the build installs it as it is):",
+      "",
+      "```sh",
+      "uv lock --upgrade-package {context.uvRelease.name}",
+      "```",
+      "",
+      "Or:",
+      "",
+      "- a base image with a Python the locked release has wheels for;",
+      "- a compiler in this stage before the sync, so the source build can run (on a Debian-based image: `apt-get update && apt-get install -y --no-install-recommends build-essential`); the `[stderr]` block says what else the build needs."
     ];
     wheelBuildFailed = {
       id: "pip/wheel-build-failed",
@@ -16216,6 +16603,13 @@ var init_wheel_build_failed = __esm({
         // newer uv: `\u2570\u2500\u25b6 Call to \`setuptools.build_meta.build_wheel\` failed (exit status: 1)`
         { literals: ["Build backend failed to build wheel"] },
         { literals: ["Call to "], pattern: "Call to `?[\\w.:]{1,200}\\.build_wheel`? failed" },
+        // pip \u2265 22 building a setup.py-only sdist the legacy way: `\u00d7 python setup.py bdist_wheel did not run successfully.`, and
+        // pip's progress line `Building wheel for mmcv-full (setup.py): finished with status 'error'` (facebookresearch/AnimatedDrawings#261)
+        { literals: ["setup.py bdist_wheel did not run successfully"] },
+        {
+          literals: ["finished with status 'error'"],
+          pattern: `Building wheel for (?<package>${name}) \\([\\w.]{1,40}\\): finished with status 'error'`
+        },
         // pip \u2265 22: `\u00d7 Building wheel for x (pyproject.toml) did not run successfully.`, `\u00d7 Getting requirements to build wheel did not run successfully.`
         {
           literals: ["did not run successfully"],
@@ -16237,12 +16631,25 @@ var init_wheel_build_failed = __esm({
           literals: ["error: command '"],
           pattern: "error: command '(?<compiler>[^'\\s]{1,100})' failed: No such file or directory"
         },
+        // The build compiled against the installed torch: torch's extension builder (`torch/utils/cpp_extension.py`) or its headers
+        // (`\u2026/site-packages/torch/include/ATen/\u2026`) in the output. A torch extension's source compiles only against the torch
+        // releases it was written for, and it builds from source when no prebuilt wheel fits the installed torch.
+        { name: "torchExtension", literals: ["torch/utils/cpp_extension.py", "site-packages/torch/include/"] },
+        // OpenMMLab's mmcv / mmcv-full, whose prebuilt wheels are on OpenMMLab's own index, one page per CUDA / torch pair:
+        // `pip install mmcv-full=={mmcv_version} -f https://download.openmmlab.com/mmcv/dist/{cu_version}/{torch_version}/index.html`,
+        // the supported pairs in the table of mmcv's installation guide (mmcv.readthedocs.io/en/v1.4.4/get_started/installation.html);
+        // `mim install` picks that page from the installed torch and CUDA (mmcv's README) and builds the sdist when none fits.
+        { name: "mmcvWheel", literals: ["wheel for mmcv"], pattern: "wheel for mmcv(?:-full)?[\\s(]" },
         // `ModuleNotFoundError: No module named 'pkg_resources'` in the backend's traceback (setuptools 82 removed it).
         { name: "pkgResources", literals: ["No module named 'pkg_resources'"] },
         // uv's `Call to \`setuptools.build_meta:__legacy__.build_wheel\` failed` and the traceback frame `line 333, in
         // get_requires_for_build_wheel` (okta/okta-mcp-server#23): setup.py failed while giving its build requirements.
         { name: "legacyBackend", literals: ["setuptools.build_meta:__legacy__"] },
         { name: "requiresHook", literals: ["in get_requires_for_build_wheel"] },
+        // uv names a registry release as `name==version` (`\u00d7 Failed to build \`kiwisolver==1.4.8\``, cqfn/aibolit#1168)
+        { name: "uvRelease", literals: ["Failed to build `"], pattern: "Failed to build `(?<name>[A-Za-z0-9][\\w.-]{0,200})==(?<version>[\\w.!+-]{1,60})`" },
+        // the step installs a uv project's lock (`uv sync`, `uv lock`, `uv run`), so the release came from uv.lock
+        { name: "uvProject", literals: ["uv sync", "uv lock", "uv run "], pattern: "\\buv (?:sync|lock|run)\\b" },
         { name: "uvLocal", literals: ["Failed to build `"], pattern: "Failed to build `(?<name>[\\w.-]{1,200}) @ file://(?<path>/[^`\\s]{1,300})`" },
         // uv's own wording (its `\u00d7` / `Caused by:` / `\u2570\u2500\u25b6` chain): the uv form of the advice even when the step's
         // installer is not known (a compose log, a pasted excerpt).
@@ -16271,6 +16678,8 @@ var init_wheel_build_failed = __esm({
           { when: "pkgResources&named&fact.installer=uv", title: PKG_RESOURCES_TITLE, message: pkgResourcesMessage, fix: uvPkgResourcesFix.join("\n") },
           { when: "pkgResources&named", title: PKG_RESOURCES_TITLE, message: pkgResourcesMessage, fix: pipPkgResourcesFix.join("\n") },
           { when: "uvSaid&named&legacyBackend&requiresHook&!pkgResources", title: "The package's setup.py failed before compiling", message: setupCutMessage, fix: setupCutFix.join("\n") },
+          { when: "torchExtension&named&mmcvWheel", title: TORCH_EXTENSION_TITLE, message: torchExtensionMessage, fix: mmcvWheelFix.join("\n") },
+          { when: "torchExtension&named", title: TORCH_EXTENSION_TITLE, message: torchExtensionMessage, fix: torchPairFix.join("\n") },
           {
             // apt's package for a C toolchain is build-essential (Debian, Ubuntu; the python: images are Debian or Alpine),
             // Alpine's is build-base.
@@ -16287,6 +16696,12 @@ var init_wheel_build_failed = __esm({
               "(`python3-dev`; the `python:` images ship theirs). A prebuilt wheel of it for this Python and platform, where the project",
               "publishes one, avoids the compile."
             ].join("\n")
+          },
+          {
+            when: "uvRelease&uvProject",
+            title: "A locked release has no wheel for this Python: uv built it from source",
+            message: uvLockedMessage,
+            fix: uvLockedFix.join("\n")
           },
           {
             when: "uvLocal",
@@ -16700,6 +17115,7 @@ var init_catalog = __esm({
     init_unsatisfiable();
     init_tos_not_accepted();
     init_http_error();
+    init_unrecognized_argument();
     init_unable_to_locate_package();
     init_fetch_failed();
     init_held_packages_changed();
@@ -16798,6 +17214,7 @@ var init_catalog = __esm({
       unsatisfiable,
       tosNotAccepted,
       httpError,
+      unrecognizedArgument,
       unableToLocatePackage,
       fetchFailed,
       heldPackagesChanged,
@@ -46254,6 +46671,7 @@ var ClassicGrammar = class {
         this.stepCached = true;
         this.ctx.emit({ type: "step-cached", line: line.line, id });
       } else if (/^[0-9a-f]{12}$/.test(what)) {
+        this.ctx.emit({ type: "step-image", line: line.line, id, image: what });
         if (!this.stepCached) this.ctx.emit({ type: "step-done", line: line.line, id, seconds: null });
         this.close();
       } else {
@@ -47309,6 +47727,11 @@ var BuildModelBuilder = class {
       case "step-canceled":
         this.close(event, "canceled", event.seconds);
         return;
+      case "step-image": {
+        const step = this.steps.get(event.id);
+        if (step !== void 0) step.image = event.image;
+        return;
+      }
       case "log-clipped": {
         if (event.id === null) return;
         const step = this.stepFor(event.id, event.line);
@@ -50574,6 +50997,14 @@ function podmanBuildAndShellCommand(target, file2, platform) {
   parts.push(`-t ${tag} -f ${quoteWord(file2)} .`);
   return `${parts.join(" ")} && podman run --rm -it ${tag} ${shellFor(target.from)}`;
 }
+function legacyBuildAndShellCommand(target, file2, platform) {
+  const tag = `${TAG_PREFIX}:${target.name ?? "latest"}`;
+  const parts = ["docker build"];
+  if (target.name !== null) parts.push(`--target ${quoteWord(target.name)}`);
+  if (platform !== null) parts.push(`--platform ${quoteWord(platform)}`);
+  parts.push(`-t ${tag} -f ${quoteWord(file2)} .`);
+  return `${parts.join(" ")} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
+}
 function bakeAndShellCommand(bakeTarget, target, platform) {
   const tag = `${TAG_PREFIX}:${target.name ?? "latest"}`;
   const t = quoteWord(bakeTarget);
@@ -50622,12 +51053,13 @@ function reproduceCommand(step, dockerfile, model, match) {
   const failedStep = step.status === "error" || step.id === model.failedStep;
   const base = baseImageOf(step);
   const podman = model.format === "buildah";
+  const legacy = model.format === "classic";
   if (base !== null && failedStep && !base.includes("$")) return baseImageCommand(base, step.platform, podman);
   if (step.internal) return null;
   const target = targetOf(step, dockerfile, match, model);
   const file2 = dockerfilePath(dockerfile, model);
   const platform = step.platform;
-  const build = podman ? podmanBuildAndShellCommand(target, file2, platform) : step.target !== null ? bakeAndShellCommand(step.target, target, platform) : buildAndShellCommand(target, file2, platform);
+  const build = podman ? podmanBuildAndShellCommand(target, file2, platform) : legacy ? legacyBuildAndShellCommand(target, file2, platform) : step.target !== null ? bakeAndShellCommand(step.target, target, platform) : buildAndShellCommand(target, file2, platform);
   const failed = step.status === "error" || step.id === model.failedStep;
   if (!failed) return [...nameFirst(target), build].join("\n");
   const line = failedLine(step, dockerfile, model, match);
@@ -50640,8 +51072,18 @@ function reproduceCommand(step, dockerfile, model, match) {
     `# comment that instruction out (with the rest of the ${target.name === null ? "Dockerfile" : "stage"} after it), then build and open a shell`,
     isRun ? `# in the state just before it, and run the failing command by hand:` : `# in the state just before it, and look for what the instruction expects:`,
     build,
-    ...podman ? [] : [`# Or let buildx ${BUILDX_DEBUG_MIN_VERSION}+ (experimental) open a shell where the step failed:`, debuggerCommand(target, file2, platform)]
+    ...podman ? [] : legacy ? legacyImageShell(step, model, shellFor(target.from)) : [`# Or let buildx ${BUILDX_DEBUG_MIN_VERSION}+ (experimental) open a shell where the step failed:`, debuggerCommand(target, file2, platform)]
   ].join("\n");
+}
+function legacyImageShell(step, model, shell2) {
+  const before = step.index === null ? void 0 : model.steps.find((s) => s.id === step.id - 1 && s.index === step.index - 1);
+  if (before?.image !== void 0) {
+    return [`# Or, on the machine that ran this build: the legacy builder kept step ${before.index}'s image, the state just before:`, `docker run --rm -it ${before.image} ${shell2}`];
+  }
+  return [
+    "# Or, on the machine that ran this build: the legacy builder kept each finished step's image, printed as",
+    `# \` ---> \` and 12 hex digits under it; \`docker run --rm -it\` that id of the step above the failed one, with ${shell2}, opens the state just before it.`
+  ];
 }
 function namedContextsNote(model) {
   const names = [...new Set(model.steps.flatMap((s) => s.namedContext === void 0 ? [] : [s.namedContext]))];
@@ -50671,7 +51113,7 @@ function describeAmbiguity(match, dockerfile) {
   return ` The step could be any of ${lines2.length} lines of ${dockerfile.path} (${shown2}), so no line is marked.`;
 }
 var Locator = class {
-  constructor(model, dockerfile, targets, userNamed) {
+  constructor(model, dockerfile, targets, userNamed, unframedPlace = null) {
     this.model = model;
     this.dockerfile = dockerfile;
     this.targets = targets;
@@ -50683,6 +51125,8 @@ var Locator = class {
     const renamed = dockerfile !== null && named !== null && !this.multiTarget && baseName(named) !== baseName(dockerfile.path);
     this.sameUnderOtherName = renamed && userNamed && this.holdsFailedStep(dockerfile);
     this.otherFile = renamed && !this.sameUnderOtherName;
+    this.unframedPlace = unframedPlace;
+    this.onlyRun = this.unframedRun();
   }
   model;
   dockerfile;
@@ -50696,6 +51140,26 @@ var Locator = class {
   /** The loaded Dockerfile is the one the error block names, under another name. */
   sameUnderOtherName;
   multiTarget;
+  /** The Dockerfile's only RUN, when the log frames no build step and its commands may have run there. */
+  onlyRun;
+  unframedPlace;
+  unframedRun() {
+    if (this.dockerfile === null || this.model.solveError !== null) return null;
+    if (this.unframedPlace === "docker-run" || this.unframedPlace === "host-shell") return null;
+    if (this.model.steps.some((s) => s.id !== IMPLICIT_STEP_ID)) return null;
+    const runs = this.dockerfile.stages.flatMap((stage) => stage.instructions.filter((i) => i.keyword === "RUN"));
+    return runs.length === 1 ? runs[0] : null;
+  }
+  /**
+   * A finding in a log without build steps, put on the Dockerfile's only RUN. A run-time rule's
+   * finding (an import, a driver call) may as well come from `docker run`: only when the log itself
+   * says it was a build.
+   */
+  onOnlyRun(finding) {
+    if (this.onlyRun === null || finding.step !== IMPLICIT_STEP_ID) return null;
+    if (finding.ruleId.startsWith("runtime/") && this.unframedPlace !== "image-build") return null;
+    return { file: this.dockerfile.path, line: this.onlyRun.line, endLine: this.onlyRun.endLine };
+  }
   /**
    * A Dockerfile the user named, under another name than the one the error block prints (kept as
    * `gpu.Dockerfile`, built as `Dockerfile` from another checkout), is the same file when the
@@ -50753,7 +51217,11 @@ var Locator = class {
         location = solveErrorLocation(this.solveError, step === void 0 ? this.dockerfile : this.dockerfileFor(step), own2);
       }
     }
-    if (location === null && step !== void 0) {
+    const onlyRun = location === null ? this.onOnlyRun(finding) : null;
+    if (onlyRun !== null) {
+      location = onlyRun;
+      message2 += ` The log shows no build steps; ${onlyRun.file}:${onlyRun.line} is the Dockerfile's only RUN.`;
+    } else if (location === null && step !== void 0) {
       const result = this.matchFor(step);
       if (result?.match.kind === "found") {
         const { instruction } = result.match;
@@ -50776,7 +51244,7 @@ var Locator = class {
   }
 };
 function locateFindings(findings, model, dockerfile, options = {}) {
-  const locator = new Locator(model, dockerfile, options.targets ?? /* @__PURE__ */ new Map(), options.named === true);
+  const locator = new Locator(model, dockerfile, options.targets ?? /* @__PURE__ */ new Map(), options.named === true, options.unframedPlace ?? null);
   return findings.map((finding) => locator.locate(finding));
 }
 
@@ -52202,7 +52670,7 @@ var Analyzer = class {
     const targets = this.options.targets ?? /* @__PURE__ */ new Map();
     const secrets = this.options.reportSecrets === false ? [] : secretFindings(this.redactor);
     const notListed = stepsNotListedFinding(model);
-    const fromLog = locateFindings([...this.engine.finish(model, facts), ...secrets, ...notListed ? [notListed] : []], model, dockerfile, { targets, named });
+    const fromLog = locateFindings([...this.engine.finish(model, facts), ...secrets, ...notListed ? [notListed] : []], model, dockerfile, { targets, named, unframedPlace: signalledPlace(facts) });
     const checked = /* @__PURE__ */ new Map();
     for (const file2 of [dockerfile, ...targets.values()]) if (file2 !== null && !checked.has(file2.path)) checked.set(file2.path, file2);
     const fromDockerfile = [...checked.values()].flatMap((file2) => withoutRepeats(locateFindings(runStaticChecks(file2), model, file2, { targets, named: named && file2 === dockerfile }), fromLog));

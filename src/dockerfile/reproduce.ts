@@ -238,8 +238,8 @@ function legacyImageShell(step: Step, model: BuildModel, shell: string): string[
     return [`# Or, on the machine that ran this build: the legacy builder kept step ${before.index}'s image, the state just before:`, `docker run --rm -it ${before.image} ${shell}`];
   }
   return [
-    "# Or, on the machine that ran this build: the legacy builder kept each finished step's image (the id on its",
-    `# \` ---> …\` line), so the one above the failed step opens the state just before it: docker run --rm -it <that id> ${shell}`,
+    "# Or, on the machine that ran this build: the legacy builder kept each finished step's image, printed as",
+    `# \` ---> \` and 12 hex digits under it; \`docker run --rm -it\` that id of the step above the failed one, with ${shell}, opens the state just before it.`,
   ];
 }
 

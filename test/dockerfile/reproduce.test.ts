@@ -211,6 +211,6 @@ describe('reproduceCommand on a legacy-builder log', () => {
     const failed = model.steps.find((s) => s.id === model.failedStep)!;
     const text = reproduceCommand(failed, dockerfile, model)!;
     expect(text).not.toMatch(/docker run --rm -it [0-9a-f]{12}/);
-    expect(text).toContain('docker run --rm -it <that id> bash');
+    expect(text).toContain('`docker run --rm -it` that id of the step above the failed one, with bash, opens the state just before it.');
   });
 });
