@@ -20,11 +20,13 @@ import { gitInstallEnrich } from '../knowledge/git-install-enricher.js';
 import { lowercaseTagEnrich } from '../knowledge/lowercase-tag-enricher.js';
 import { pipAdviceEnrich } from '../knowledge/pip-advice-enricher.js';
 import { torchPythonEnrich } from '../knowledge/torch-python.js';
+import { requiresPythonWallEnrich } from '../knowledge/requires-python-wall.js';
 import { torchReplacementEnrich } from '../knowledge/torch-replacement.js';
 import { extensionCudaEnrich } from '../knowledge/pyg-wheels.js';
 import { flashAttnWheelEnrich } from '../knowledge/flash-attn-wheel-enricher.js';
 import { aptExitEnrich } from '../knowledge/apt-exit.js';
 import { condaSolveEnrich } from '../knowledge/conda-solve.js';
+import { condaStepPinEnrich } from '../knowledge/conda-step-pin.js';
 import { condaMissingSpecsEnrich } from '../knowledge/conda-missing-specs.js';
 import { torchSymbolEnrich } from '../knowledge/torch-symbol.js';
 import { cudaDriverEnrich } from '../knowledge/cuda-driver.js';
@@ -97,6 +99,8 @@ export const enrichers: Record<string, Enricher> = {
   /** Install commands in the step's installer's form naming the log's package, and the pair of a pip conflict (`{enrich.noIsolationCmd}`, `{enrich.conflict}`). */
   'pip-advice': pipAdviceEnrich,
   'torch-python': torchPythonEnrich,
+  /** pip's skipped Requires-Python releases read as a Python too new for them (`{enrich.pyWallBound}`, `{enrich.pyWallNewest}`). */
+  'requires-python-wall': requiresPythonWallEnrich,
   /** What the torch pip put in place of another one is: the CPU-only build, or a build for another CUDA (`{enrich.replacementNote}`). */
   'torch-replacement': torchReplacementEnrich,
   /** A PyG extension wheel built for another CUDA major than torch's: the versions and the page of matching wheels (`{enrich.mismatch}`, `{enrich.install}`). */
@@ -128,6 +132,8 @@ export const enrichers: Record<string, Enricher> = {
   'apt-exit': aptExitEnrich,
   /** The spec file of a failed conda / mamba / micromamba solve and the same solve with `--dry-run` where a shell can run it (`{enrich.file}`, `{enrich.dryRun}`). */
   'conda-solve': condaSolveEnrich,
+  /** The failing step's own pin on the package a classic solver's chains end in (`{enrich.stepPin}`, `{enrich.stepUnpinned}`). */
+  'conda-step-pin': condaStepPinEnrich,
   /** Every spec a conda solve found nowhere: one search over all, a PyPI check of their names, the specs in pip's syntax (`{enrich.missingSearch}`, `{enrich.pypiCheck}`, `{enrich.pipSpecs}`). */
   'conda-missing-specs': condaMissingSpecsEnrich,
   /** A package a newer Debian / Ubuntu release dropped: its replacement, the release, the base pinned to Debian 12 (`{enrich.droppedReplacement}`, `{enrich.droppedPinnedImage}`). */

@@ -68,6 +68,7 @@ import { uvLockAsRequirements } from './pip/uv-lock-as-requirements.js';
 import { poetryPythonRange } from './pip/poetry-python-range.js';
 import { uvVersionRequired } from './pip/uv-version-required.js';
 import { poetryNoMatchingVersion } from './pip/poetry-no-matching-version.js';
+import { setupPyUndeclaredImport } from './pip/setup-py-undeclared-import.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -168,6 +169,7 @@ export const builtinRules: RuleInput[] = [
   poetryPythonRange,
   uvVersionRequired,
   poetryNoMatchingVersion,
+  setupPyUndeclaredImport,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,

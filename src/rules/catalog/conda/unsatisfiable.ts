@@ -319,6 +319,48 @@ function variants(): Variant[] {
       s.text,
     ].join('\n'),
   });
+  // The failing step pins the package the classic solver's chains end in (conda-step-pin enricher): that pin is the
+  // conflict; the chains start at what the environment already holds (the `anaconda` metapackage of an Anaconda image's
+  // base environment pins each of its packages). Dropping the version keeps the install; `conda list NAME` prints the
+  // version installed; an environment of its own (`conda create -n`, docs.conda.io …/manage-environments.html) leaves
+  // base's packages out of the solve.
+  const stepPinMessage =
+    'The conda solver cannot install `{enrich.stepPin}`, pinned in this step: the packages already in the environment need ' +
+    '`{context.chainEnd.dep}` too (the `UnsatisfiableError` chains from `{context.chain.name:all}` end in it), and no build of it ' +
+    'fits both them and the pin. The conflict is the step\'s pin, not those packages.';
+  const stepPinAlt =
+    'If the project needs that exact release, install it into an environment of its own instead of the one that holds those ' +
+    'packages: `conda create -y -n app {enrich.stepPin}` with the rest of the specs, then run the project with `conda run -n app`.';
+  out.push({
+    when: 'chain&enrich.stepPin&fact.place=image-build',
+    title: 'conda install pin conflicts with the environment',
+    message: stepPinMessage,
+    fix: [
+      'Drop the version from the pin (or loosen it to a range that takes the version the environment has: `conda list ' +
+        '{context.chainEnd.dep}` in the image prints it), so the solver keeps the one the installed packages need:',
+      '',
+      '```dockerfile',
+      'RUN {enrich.stepUnpinned}',
+      '```',
+      '',
+      stepPinAlt,
+    ].join('\n'),
+  });
+  out.push({
+    when: 'chain&enrich.stepPin',
+    title: 'conda install pin conflicts with the environment',
+    message: stepPinMessage,
+    fix: [
+      'Drop the version from the pin (or loosen it to a range that takes the version the environment has: `conda list ' +
+        '{context.chainEnd.dep}` prints it), so the solver keeps the one the installed packages need:',
+      '',
+      '```sh',
+      '{enrich.stepUnpinned}',
+      '```',
+      '',
+      stepPinAlt,
+    ].join('\n'),
+  });
   for (const check of ['&enrich.dryRun', '']) {
     // A shell can try the changed spec at once; an image build solves again when it is rebuilt.
     const after =
@@ -475,6 +517,8 @@ export const unsatisfiable: RuleInput = {
       pattern: '^\\s{0,12}- (?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?:[=<>!][^\\s]{0,60})? -> ',
       tally: true,
     },
+    // where the first chain ends: `  - anaconda==2019.03=py37_0 -> anaconda-client==1.7.2=py37_0 -> pyyaml`
+    { name: 'chainEnd', literals: [' -> '], pattern: '^\\s{0,12}- [A-Za-z0-9_][^\\n]{0,400} -> (?<dep>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?:\\[[^\\]\\n]{0,200}\\])?\\s*$' },
     {
       // the command that solved, as a shell line shows it: `$ conda env create -f environment_minimal.yml`
       name: 'solveCommand',
@@ -483,7 +527,7 @@ export const unsatisfiable: RuleInput = {
     },
     { name: 'micromamba', literals: ['micromamba'] },
   ],
-  enrich: 'conda-solve',
+  enrich: ['conda-solve', 'conda-step-pin'],
   scope: 'step',
   specificity: 3,
   message:

@@ -66,6 +66,48 @@ function invalidMetadataVariants(): Variant[] {
   ];
 }
 
+/**
+ * pip's `Ignored the following versions that require a different python version: … Requires-Python >=3.9.0,<3.12; …`
+ * where most skipped releases end at one bound and a Python at that bound fails them all (knowledge/requires-python-wall.ts):
+ * the Python is too new for them. `(from versions: none)` for the requirement itself: a package that publishes wheels
+ * only has no file at all for a Python without its wheel (pip drops a wheel whose tags do not fit before it lists
+ * versions: index/package_finder.py LinkEvaluator.evaluate_link, "none of the wheel's tags … are compatible").
+ * `python:3.11-slim`: the official python image's tags; `uv venv --python` fetches a missing Python
+ * (docs.astral.sh/uv/pip/environments); `pip index versions` lists the releases this Python can install (pip 21.2+).
+ */
+function pythonWallVariants(): Variant[] {
+  const wall =
+    'Of the releases pip skipped for their Requires-Python, {enrich.pyWallCount} stop below Python {enrich.pyWallBound} ' +
+    '(`<{enrich.pyWallBound}`): the Python of this build is {enrich.pyWallBound} or newer, too new for them.';
+  const none =
+    ' For {requirement} it lists no version at all (`from versions: none`): no release has a file this Python can install, ' +
+    'as with a package that publishes wheels only and none yet for this Python.';
+  const release =
+    'or keep this Python and require releases built for it: `{enrich.versionsCmd}` run with this Python lists the ones it can ' +
+    'install, and a release\'s files on pypi.org name the Pythons of its wheels (`cp312` is Python 3.12).';
+  const imageFix = [
+    'Build on Python {enrich.pyWallNewest}, the newest these releases support: a base image that ships it, such as',
+    '',
+    '```dockerfile',
+    'FROM python:{enrich.pyWallNewest}-slim',
+    '```',
+    '',
+    '(in a conda image, an environment with it: `RUN conda create -y -n app python={enrich.pyWallNewest}`, then the same ' +
+      'pip install through `conda run -n app`); ' + release,
+  ].join('\n');
+  const shellFix =
+    'Make the environment with Python {enrich.pyWallNewest}, the newest these releases support (`uv venv --python ' +
+    '{enrich.pyWallNewest}`, `python{enrich.pyWallNewest} -m venv venv`, or a conda environment with `python={enrich.pyWallNewest}`), ' +
+    'then run the same install in it; ' + release;
+  const title = 'Python too new for the releases pip found';
+  return [
+    { when: 'enrich.pyWallBound&none&fact.place=image-build', title, message: `pip found no release of {requirement} for this Python. ${wall}${none}`, fix: imageFix },
+    { when: 'enrich.pyWallBound&none', title, message: `pip found no release of {requirement} for this Python. ${wall}${none}`, fix: shellFix },
+    { when: 'enrich.pyWallBound&fact.place=image-build', title, message: `pip found no release of {requirement} that fits this Python. ${wall}`, fix: imageFix },
+    { when: 'enrich.pyWallBound', title, message: `pip found no release of {requirement} that fits this Python. ${wall}`, fix: shellFix },
+  ];
+}
+
 const legacyLocalMessage =
   'pip found no {requirement} on the index it used. PyTorch publishes its `+cuNNN` / `+cpu` builds on download.pytorch.org, ' +
   'not on PyPI, and for releases before 1.11 on find-links pages rather than indexes. Versions it could see: ' +
@@ -110,6 +152,12 @@ export const noMatchingDistribution: RuleInput = {
     // the last package pip collected before it gave up: the failing one is usually a dependency of it or the next one
     { name: 'collecting', keep: 'last', literals: ['Collecting '], pattern: '^\\s{0,200}Collecting (?<spec>[A-Za-z0-9][^\\s(]{0,200})' },
     { name: 'python', literals: ['requires a different Python'] },
+    // every release pip skipped for its Requires-Python, of any package: read by the requires-python-wall enricher
+    {
+      name: 'pythonSkipped',
+      literals: ['Ignored the following versions that require a different python'],
+      pattern: 'Ignored the following versions that require a different python version: (?<list>.{1,8000})$',
+    },
     // `torch==2.1.0+cu121`, `torch==1.7.1+cu92`: CUDA and CPU tags, whose wheel sources the torch-wheels table (indexes,
     // 1.11 and later) and the torch-find-links table (find-links pages, before 1.11) know
     {
@@ -342,6 +390,7 @@ export const noMatchingDistribution: RuleInput = {
         'Install it the way that release\'s own install command does (https://pytorch.org/get-started/previous-versions/ lists the ' +
         'command of each release, with its index), or move to a release whose build matches a current index.',
     },
+    ...pythonWallVariants(),
     {
       when: 'none',
       message:
@@ -350,6 +399,6 @@ export const noMatchingDistribution: RuleInput = {
       fix: 'Check the name (`{enrich.versionsCmd}`), the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`pip download --no-deps {requirement}` run where the install ran shows the HTTP error).',
     },
   ],
-  enrich: ['pip-advice', 'torch-python'],
+  enrich: ['pip-advice', 'torch-python', 'requires-python-wall'],
   docs: 'https://pip.pypa.io/en/stable/cli/pip_install/',
 };
