@@ -3600,11 +3600,11 @@ function withFlashAttnNote(fix4) {
 
 {enrich.faNote}`;
 }
-function withFlashAttnNotes(variants7) {
-  return variants7.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
+function withFlashAttnNotes(variants8) {
+  return variants8.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
 }
-function withFlashAttnVariants(compileAnyway, variants7, keep = {}) {
-  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants7)];
+function withFlashAttnVariants(compileAnyway, variants8, keep = {}) {
+  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants8)];
 }
 var FA_VERSION, flashAttnWheelContexts;
 var init_flash_attn_wheel = __esm({
@@ -8243,6 +8243,28 @@ function invalidMetadataVariants() {
     }
   ];
 }
+function pythonWallVariants() {
+  const wall = "Of the releases pip skipped for their Requires-Python, {enrich.pyWallCount} stop below Python {enrich.pyWallBound} (`<{enrich.pyWallBound}`): the Python of this build is {enrich.pyWallBound} or newer, too new for them.";
+  const none2 = " For {requirement} it lists no version at all (`from versions: none`): no release has a file this Python can install, as with a package that publishes wheels only and none yet for this Python.";
+  const release = "or keep this Python and require releases built for it: `{enrich.versionsCmd}` run with this Python lists the ones it can install, and a release's files on pypi.org name the Pythons of its wheels (`cp312` is Python 3.12).";
+  const imageFix3 = [
+    "Build on Python {enrich.pyWallNewest}, the newest these releases support: a base image that ships it, such as",
+    "",
+    "```dockerfile",
+    "FROM python:{enrich.pyWallNewest}-slim",
+    "```",
+    "",
+    "(in a conda image, an environment with it: `RUN conda create -y -n app python={enrich.pyWallNewest}`, then the same pip install through `conda run -n app`); " + release
+  ].join("\n");
+  const shellFix2 = "Make the environment with Python {enrich.pyWallNewest}, the newest these releases support (`uv venv --python {enrich.pyWallNewest}`, `python{enrich.pyWallNewest} -m venv venv`, or a conda environment with `python={enrich.pyWallNewest}`), then run the same install in it; " + release;
+  const title2 = "Python too new for the releases pip found";
+  return [
+    { when: "enrich.pyWallBound&none&fact.place=image-build", title: title2, message: `pip found no release of {requirement} for this Python. ${wall}${none2}`, fix: imageFix3 },
+    { when: "enrich.pyWallBound&none", title: title2, message: `pip found no release of {requirement} for this Python. ${wall}${none2}`, fix: shellFix2 },
+    { when: "enrich.pyWallBound&fact.place=image-build", title: title2, message: `pip found no release of {requirement} that fits this Python. ${wall}`, fix: imageFix3 },
+    { when: "enrich.pyWallBound", title: title2, message: `pip found no release of {requirement} that fits this Python. ${wall}`, fix: shellFix2 }
+  ];
+}
 var legacyLocalMessage, noMatchingDistribution;
 var init_no_matching_distribution = __esm({
   "src/rules/catalog/pip/no-matching-distribution.ts"() {
@@ -8286,6 +8308,12 @@ var init_no_matching_distribution = __esm({
         // the last package pip collected before it gave up: the failing one is usually a dependency of it or the next one
         { name: "collecting", keep: "last", literals: ["Collecting "], pattern: "^\\s{0,200}Collecting (?<spec>[A-Za-z0-9][^\\s(]{0,200})" },
         { name: "python", literals: ["requires a different Python"] },
+        // every release pip skipped for its Requires-Python, of any package: read by the requires-python-wall enricher
+        {
+          name: "pythonSkipped",
+          literals: ["Ignored the following versions that require a different python"],
+          pattern: "Ignored the following versions that require a different python version: (?<list>.{1,8000})$"
+        },
         // `torch==2.1.0+cu121`, `torch==1.7.1+cu92`: CUDA and CPU tags, whose wheel sources the torch-wheels table (indexes,
         // 1.11 and later) and the torch-find-links table (find-links pages, before 1.11) know
         {
@@ -8462,13 +8490,14 @@ var init_no_matching_distribution = __esm({
           message: "pip found no {requirement} on the index it used: `+{context.otherLocal.tag}` builds are published on PyTorch's own index or download pages, not on PyPI. Versions it could see: {versions|not listed in this part of the log}.",
           fix: "Install it the way that release's own install command does (https://pytorch.org/get-started/previous-versions/ lists the command of each release, with its index), or move to a release whose build matches a current index."
         },
+        ...pythonWallVariants(),
         {
           when: "none",
           message: "pip found no release at all of {requirement}: the name is wrong, the index pip used does not have it, or the index was not reachable from the build (proxy, private index without credentials).",
           fix: "Check the name (`{enrich.versionsCmd}`), the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`pip download --no-deps {requirement}` run where the install ran shows the HTTP error)."
         }
       ],
-      enrich: ["pip-advice", "torch-python"],
+      enrich: ["pip-advice", "torch-python", "requires-python-wall"],
       docs: "https://pip.pypa.io/en/stable/cli/pip_install/"
     };
   }
@@ -10544,6 +10573,85 @@ var init_poetry_no_matching_version = __esm({
   }
 });
 
+// src/rules/catalog/pip/setup-py-undeclared-import.ts
+function variants5() {
+  return [
+    {
+      // conda's `pip:` list of an environment file: one `pip install -r` for the whole list
+      when: "condaPip",
+      message: `${MESSAGE5} conda ran that pip for the \`pip:\` list of the environment file.`,
+      fix: [
+        `Either pin {context.setupFrame.name} in the environment file's \`pip:\` list to a release whose setup.py runs. ${FIND_RELEASE}`,
+        "",
+        "Or have {module} installed before pip runs: conda installs the `dependencies:` of the file before its `pip:` list, so add it there",
+        "when a conda channel has it under that name (`conda search -c conda-forge {module}` says):",
+        "",
+        "```yaml",
+        "dependencies:",
+        "  - {module}",
+        "```",
+        "",
+        "A `{module}` line in the same `pip:` list is not enough: conda installs that list with one `pip install`, and pip reads every",
+        "requirement's metadata before it installs any."
+      ].join("\n")
+    }
+  ];
+}
+var MESSAGE5, FIND_RELEASE, setupPyUndeclaredImport;
+var init_setup_py_undeclared_import = __esm({
+  "src/rules/catalog/pip/setup-py-undeclared-import.ts"() {
+    "use strict";
+    MESSAGE5 = "The setup.py of {context.setupFrame.name} imports {module}, and {module} is not installed where pip ran it: pip runs a source distribution's setup.py to read its metadata (`setup.py egg_info`), and this release does not declare {module} as a requirement. A packaging defect of the release pip took, not of this build: every fresh install of it fails the same way.";
+    FIND_RELEASE = "`pip index versions {context.setupFrame.name}` (pip 21.2 or later) lists its releases, newest first; the one pip took is the newest unless something pins it (pypi.org/project/{context.setupFrame.name}/#history dates them). Pin the release before it, or a later one whose setup.py was fixed, and build again: a release that builds gets past this line.";
+    setupPyUndeclaredImport = {
+      id: "pip/setup-py-undeclared-import",
+      title: "A release's setup.py imports a module it does not declare",
+      severity: "error",
+      match: [
+        // `    ModuleNotFoundError: No module named 'pycodestyle'` (Python 3), `ImportError: No module named pycodestyle` (Python 2)
+        {
+          literals: ["No module named "],
+          pattern: "(?:ModuleNotFoundError|ImportError): No module named '?(?<module>[A-Za-z_][\\w]{0,100})(?:\\.[\\w.]{1,200})?'?\\s*$"
+        }
+      ],
+      unless: [
+        // the build-time modules pip/build-isolation explains, and pkg_resources (pip/wheel-build-failed)
+        {
+          literals: ["No module named "],
+          pattern: "No module named '?(?:torch|numpy|packaging|psutil|ninja|Cython|setuptools_scm|pybind11|pkg_resources|setuptools|wheel)\\b"
+        }
+      ],
+      context: [
+        // the traceback frame of a downloaded sdist's setup.py: `File "/tmp/pip-install-jud7wcnr/avro-python3/setup.py", line 41, in <module>`
+        // (pip \u2265 20.3: `/tmp/pip-install-g3b1gyct/xformers_ece11b88871a456581ec13672a75669e/setup.py`)
+        {
+          name: "setupFrame",
+          required: true,
+          literals: ["/pip-install-"],
+          pattern: 'File "[^"]{0,200}/pip-install-[a-z0-9_]{1,20}/(?<name>[A-Za-z0-9][\\w.-]{0,100}?)(?:_[0-9a-f]{32})?/setup\\.py", line \\d{1,6}, in <module>'
+        },
+        // conda's frame: the environment file's `pip:` list
+        { name: "condaPip", literals: ["Pip subprocess error:", "CondaEnvException: Pip failed"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: MESSAGE5,
+      fix: [
+        `Either pin {context.setupFrame.name} to a release whose setup.py runs, where the install names it. ${FIND_RELEASE}`,
+        "",
+        "Or install {module} in a command before the one that installs {context.setupFrame.name}: pip reads every requirement's metadata",
+        "before it installs any, so {module} in the same command is not there yet when setup.py runs.",
+        "",
+        "```sh",
+        "pip install {module}",
+        "```"
+      ].join("\n"),
+      variants: variants5(),
+      docs: "https://pip.pypa.io/en/stable/cli/pip_index/"
+    };
+  }
+});
+
 // src/rules/catalog/conda/packages-not-found.ts
 function search(tool, platform) {
   const sub = platform === null ? "" : ` --platform ${platform}`;
@@ -10584,7 +10692,7 @@ function everySpecFix(edit) {
     ...edit
   ].join("\n");
 }
-function variants5() {
+function variants6() {
   const out = [];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
@@ -10734,7 +10842,7 @@ var init_packages_not_found = __esm({
         "platform than the one built). A name with no entry is not a conda name or lives in another channel (bioconda,",
         "conda-forge: add it with `-c`); a version with no entry needs one of the listed versions instead."
       ].join("\n"),
-      variants: variants5(),
+      variants: variants6(),
       enrich: "conda-missing-specs",
       docs: "https://docs.conda.io/projects/conda/en/latest/commands/search.html"
     };
@@ -10893,7 +11001,7 @@ function missingVariants() {
   }
   return out;
 }
-function variants6() {
+function variants7() {
   const out = [...virtualCudaVariants(), ...baseVariants(), ...missingVariants()];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
@@ -10968,6 +11076,36 @@ function variants6() {
     fix: [
       "Pin a Python that every package has builds for, or versions of the packages built for this Python:",
       s.text
+    ].join("\n")
+  });
+  const stepPinMessage = "The conda solver cannot install `{enrich.stepPin}`, pinned in this step: the packages already in the environment need `{context.chainEnd.dep}` too (the `UnsatisfiableError` chains from `{context.chain.name:all}` end in it), and no build of it fits both them and the pin. The conflict is the step's pin, not those packages.";
+  const stepPinAlt = "If the project needs that exact release, install it into an environment of its own instead of the one that holds those packages: `conda create -y -n app {enrich.stepPin}` with the rest of the specs, then run the project with `conda run -n app`.";
+  out.push({
+    when: "chain&enrich.stepPin&fact.place=image-build",
+    title: "conda install pin conflicts with the environment",
+    message: stepPinMessage,
+    fix: [
+      "Drop the version from the pin (or loosen it to a range that takes the version the environment has: `conda list {context.chainEnd.dep}` in the image prints it), so the solver keeps the one the installed packages need:",
+      "",
+      "```dockerfile",
+      "RUN {enrich.stepUnpinned}",
+      "```",
+      "",
+      stepPinAlt
+    ].join("\n")
+  });
+  out.push({
+    when: "chain&enrich.stepPin",
+    title: "conda install pin conflicts with the environment",
+    message: stepPinMessage,
+    fix: [
+      "Drop the version from the pin (or loosen it to a range that takes the version the environment has: `conda list {context.chainEnd.dep}` prints it), so the solver keeps the one the installed packages need:",
+      "",
+      "```sh",
+      "{enrich.stepUnpinned}",
+      "```",
+      "",
+      stepPinAlt
     ].join("\n")
   });
   for (const check2 of ["&enrich.dryRun", ""]) {
@@ -11113,6 +11251,8 @@ var init_unsatisfiable = __esm({
           pattern: "^\\s{0,12}- (?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?:[=<>!][^\\s]{0,60})? -> ",
           tally: true
         },
+        // where the first chain ends: `  - anaconda==2019.03=py37_0 -> anaconda-client==1.7.2=py37_0 -> pyyaml`
+        { name: "chainEnd", literals: [" -> "], pattern: "^\\s{0,12}- [A-Za-z0-9_][^\\n]{0,400} -> (?<dep>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100})(?:\\[[^\\]\\n]{0,200}\\])?\\s*$" },
         {
           // the command that solved, as a shell line shows it: `$ conda env create -f environment_minimal.yml`
           name: "solveCommand",
@@ -11121,7 +11261,7 @@ var init_unsatisfiable = __esm({
         },
         { name: "micromamba", literals: ["micromamba"] }
       ],
-      enrich: "conda-solve",
+      enrich: ["conda-solve", "conda-step-pin"],
       scope: "step",
       specificity: 3,
       message: "The conda solver found no set of packages that satisfies all the specs of this environment (its explanation above the error names the packages: the lines under `Encountered problems while solving` or `UnsatisfiableError`, or libmamba's tree under `Could not solve for environment specs`).",
@@ -11130,7 +11270,7 @@ var init_unsatisfiable = __esm({
         "pins of those packages (a version range instead of an exact version), take them from one channel with strict",
         "priority (`conda config --set channel_priority strict`), and solve again."
       ].join("\n"),
-      variants: variants6(),
+      variants: variants7(),
       docs: "https://docs.conda.io/projects/conda/en/latest/user-guide/tasks/manage-channels.html"
     };
   }
@@ -12528,7 +12668,7 @@ function releaseMixVariants() {
     "",
     "NVIDIA's directory names the release (`debian11`, `debian12`, `ubuntu2204`). When it names another release than the image's, either build on a base of that release, or switch to the image's own directory (its `cuda-keyring_1.1-1_all.deb`, `dpkg -i` it, `apt-get update`) and install a CUDA release that directory lists (`" + LIST_TOOLKITS + "`)."
   ].join("\n");
-  const variants7 = [
+  const variants8 = [
     {
       when: "cudaRepoDep&enrich.usedRepo&fact.place=image-build",
       message: `${message2}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`,
@@ -12539,7 +12679,7 @@ function releaseMixVariants() {
     { when: "cudaRepoDep&enrich.ownRepo", message: `${message2}.`, fix: keyring("sh") },
     { when: "cudaRepoDep", message: `${message2}.`, fix: unknownFix2 }
   ];
-  return variants7.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
+  return variants8.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
 }
 var LIST_TOOLKITS, heldBrokenPackages;
 var init_held_broken_packages = __esm({
@@ -15682,12 +15822,12 @@ var init_unpinned_flash_attn = __esm({
 });
 
 // src/rules/catalog/buildkit/unpinned-torch-extension.ts
-var TITLE2, MESSAGE5, PRINT_BOTH, unpinnedTorchExtensionVariants;
+var TITLE2, MESSAGE6, PRINT_BOTH, unpinnedTorchExtensionVariants;
 var init_unpinned_torch_extension = __esm({
   "src/rules/catalog/buildkit/unpinned-torch-extension.ts"() {
     "use strict";
     TITLE2 = "Extension build failed in torch.utils.cpp_extension after an unpinned torch install";
-    MESSAGE5 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
+    MESSAGE6 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
     PRINT_BOTH = [
       "Print both versions in the failing stage, right before the extension build:",
       "",
@@ -15700,7 +15840,7 @@ var init_unpinned_torch_extension = __esm({
       {
         when: "enrich.unpinnedTorchInstall",
         title: TITLE2,
-        message: MESSAGE5,
+        message: MESSAGE6,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch from the PyTorch index of the image's CUDA {fact.cuda} ({enrich.unpinnedTorchIndex}) in that earlier step:",
@@ -15715,7 +15855,7 @@ var init_unpinned_torch_extension = __esm({
       {
         when: "enrich.unpinnedTorch",
         title: TITLE2,
-        message: MESSAGE5,
+        message: MESSAGE6,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch in that earlier step from the PyTorch index of the image's CUDA: https://download.pytorch.org/whl/ plus `cu` and the version nvcc prints without its dot (`cu118` for 11.8), with `--index-url`, pinned to a release that index holds and your stack supports (pytorch.org/get-started/previous-versions lists the releases per CUDA; PyTorch publishes an index for some CUDA releases only, so a CUDA without one takes the nearest older index of the same major). apex also wants the same minor: its own check compares torch.version.cuda with nvcc, minor included."
@@ -15871,6 +16011,7 @@ var init_catalog = __esm({
     init_poetry_python_range();
     init_uv_version_required();
     init_poetry_no_matching_version();
+    init_setup_py_undeclared_import();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -15970,6 +16111,7 @@ var init_catalog = __esm({
       poetryPythonRange,
       uvVersionRequired,
       poetryNoMatchingVersion,
+      setupPyUndeclaredImport,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
@@ -26610,6 +26752,67 @@ var init_torch_python = __esm({
   }
 });
 
+// src/knowledge/requires-python-wall.ts
+function parseVersion2(text) {
+  return /^\d+(?:\.\d+){0,2}$/.test(text) ? text.split(".").map(Number) : null;
+}
+function compare(a, b) {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+function parseSpecifier(spec) {
+  const clauses = [];
+  for (const part of spec.split(",")) {
+    const m = /^\s*(<=|>=|==|!=|<|>)\s*([\d.]+)\s*$/.exec(part);
+    const version2 = m === null ? null : parseVersion2(m[2]);
+    if (m === null || version2 === null) return null;
+    clauses.push({ op: m[1], version: version2 });
+  }
+  return clauses;
+}
+function satisfies2(python, clauses) {
+  return clauses.every(({ op, version: version2 }) => {
+    const c = compare(python, version2);
+    return op === "<" ? c < 0 : op === "<=" ? c <= 0 : op === ">" ? c > 0 : op === ">=" ? c >= 0 : op === "==" ? c === 0 : c !== 0;
+  });
+}
+function pythonWallOf(list) {
+  const specs = list.split(";").map((entry) => /Requires-Python (\S{1,200})/.exec(entry)?.[1]).filter((spec) => spec !== void 0);
+  const parsed = specs.map(parseSpecifier);
+  if (parsed.length === 0 || parsed.some((clauses) => clauses === null)) return null;
+  const bounds = /* @__PURE__ */ new Map();
+  for (const clauses of parsed) {
+    const upper = clauses.find((c) => c.op === "<" && c.version.length >= 2);
+    if (upper !== void 0) {
+      const key = `${upper.version[0]}.${upper.version[1]}`;
+      bounds.set(key, (bounds.get(key) ?? 0) + 1);
+    }
+  }
+  const [bound, count2] = [...bounds.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+  if (bound === void 0 || count2 === void 0 || count2 * 2 <= parsed.length) return null;
+  const [major, minor] = bound.split(".").map(Number);
+  if (parsed.some((clauses) => satisfies2([major, minor, 0], clauses))) return null;
+  if (minor === 0) return null;
+  return { bound, newest: `${major}.${minor - 1}`, count: count2, total: parsed.length };
+}
+function requiresPythonWallEnrich(captures, _step, _model, _facts) {
+  const wall = pythonWallOf(captures["context.pythonSkipped.list"] ?? "");
+  if (wall === null) return {};
+  return {
+    pyWallBound: wall.bound,
+    pyWallNewest: wall.newest,
+    pyWallCount: wall.count === wall.total ? `all ${wall.total}` : `${wall.count} of the ${wall.total}`
+  };
+}
+var init_requires_python_wall = __esm({
+  "src/knowledge/requires-python-wall.ts"() {
+    "use strict";
+  }
+});
+
 // src/knowledge/debian-components.ts
 function componentPackageOf(packages) {
   for (const name2 of packages) {
@@ -26779,6 +26982,36 @@ var init_conda_solve = __esm({
     init_run_command();
     init_cuda_release_drivers();
     solveCommand = /\b(?:micromamba|mamba|conda)(?:\s+env)?\s+(?:create|install|update)\b[^;&|\n]{0,300}?\s(?:-f|--file)(?:\s+|=)(?<file>[^\s;&|'"`$]{1,200})[^;&|\n]{0,300}/;
+  }
+});
+
+// src/knowledge/conda-step-pin.ts
+function stepPinOf(instruction, pkg) {
+  const command = installCommand2.exec(instruction.replace(/\\\s+/g, " "))?.[0].replace(/\s+/g, " ").trim();
+  if (command === void 0) return null;
+  const words3 = command.split(" ");
+  for (let i = 0; i < words3.length; i++) {
+    const m = pinnedSpec.exec(words3[i]);
+    if (m === null || m.groups.name.toLowerCase() !== pkg.toLowerCase()) continue;
+    const unpinned = [...words3.slice(0, i), m.groups.name, ...words3.slice(i + 1)].join(" ");
+    return { spec: words3[i].replace(/["']/g, ""), name: m.groups.name, unpinned };
+  }
+  return null;
+}
+function condaStepPinEnrich(captures, step, model, _facts) {
+  const end = captures["context.chainEnd.dep"];
+  if (end === void 0) return {};
+  const instruction = (step !== null && !step.internal ? step.instruction : "") || runInstructionOf(model.solveError?.message ?? "") || "";
+  const pin = stepPinOf(instruction, end);
+  return pin === null ? {} : { stepPin: pin.spec, stepPinName: pin.name, stepUnpinned: pin.unpinned };
+}
+var installCommand2, pinnedSpec;
+var init_conda_step_pin = __esm({
+  "src/knowledge/conda-step-pin.ts"() {
+    "use strict";
+    init_run_command();
+    installCommand2 = /\b(?:micromamba|mamba|conda)\s+(?:install|create)\b[^;&|\n]{0,600}/;
+    pinnedSpec = /^["']?(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}?)(?<op>==|=|>=|<=|<|>)(?<version>\d[^\s"']{0,60})["']?$/;
   }
 });
 
@@ -27911,11 +28144,13 @@ var init_enrichers = __esm({
     init_lowercase_tag_enricher();
     init_pip_advice_enricher();
     init_torch_python();
+    init_requires_python_wall();
     init_torch_replacement();
     init_pyg_wheels();
     init_flash_attn_wheel_enricher();
     init_apt_exit();
     init_conda_solve();
+    init_conda_step_pin();
     init_conda_missing_specs();
     init_torch_symbol();
     init_cuda_driver();
@@ -27970,6 +28205,8 @@ var init_enrichers = __esm({
       /** Install commands in the step's installer's form naming the log's package, and the pair of a pip conflict (`{enrich.noIsolationCmd}`, `{enrich.conflict}`). */
       "pip-advice": pipAdviceEnrich,
       "torch-python": torchPythonEnrich,
+      /** pip's skipped Requires-Python releases read as a Python too new for them (`{enrich.pyWallBound}`, `{enrich.pyWallNewest}`). */
+      "requires-python-wall": requiresPythonWallEnrich,
       /** What the torch pip put in place of another one is: the CPU-only build, or a build for another CUDA (`{enrich.replacementNote}`). */
       "torch-replacement": torchReplacementEnrich,
       /** A PyG extension wheel built for another CUDA major than torch's: the versions and the page of matching wheels (`{enrich.mismatch}`, `{enrich.install}`). */
@@ -28001,6 +28238,8 @@ var init_enrichers = __esm({
       "apt-exit": aptExitEnrich,
       /** The spec file of a failed conda / mamba / micromamba solve and the same solve with `--dry-run` where a shell can run it (`{enrich.file}`, `{enrich.dryRun}`). */
       "conda-solve": condaSolveEnrich,
+      /** The failing step's own pin on the package a classic solver's chains end in (`{enrich.stepPin}`, `{enrich.stepUnpinned}`). */
+      "conda-step-pin": condaStepPinEnrich,
       /** Every spec a conda solve found nowhere: one search over all, a PyPI check of their names, the specs in pip's syntax (`{enrich.missingSearch}`, `{enrich.pypiCheck}`, `{enrich.pipSpecs}`). */
       "conda-missing-specs": condaMissingSpecsEnrich,
       /** A package a newer Debian / Ubuntu release dropped: its replacement, the release, the base pinned to Debian 12 (`{enrich.droppedReplacement}`, `{enrich.droppedPinnedImage}`). */
