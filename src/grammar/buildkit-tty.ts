@@ -84,9 +84,8 @@ export class BuildkitTtyGrammar {
     if (name.length === 0) return true;
     let id = this.ctx.findByName(name);
     if (id === undefined) {
-      const fresh = this.ctx.nextId();
-      if (!this.ctx.startStep(line.line, parseVertexName(fresh, name), 'buildkit-tty', name)) return true;
-      id = fresh;
+      id = this.ctx.startUnnumberedStep(line.line, (fresh) => parseVertexName(fresh, name), 'buildkit-tty', name);
+      if (id === undefined) return true;
     }
     this.last = id;
     const at = line.line;
