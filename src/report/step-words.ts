@@ -1,6 +1,7 @@
 // How steps and counts are named in every report (text, Markdown): one wording everywhere.
 import type { Step } from '../model/types.js';
 import { withoutRunFlags } from '../grammar/run-command.js';
+import { printedStepNumber, stepPlace } from '../model/step-header.js';
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -11,9 +12,7 @@ export function plural(n: number, word: string): string {
  * the step as BuildKit names it, white space folded.
  */
 export function stepLabel(step: Pick<Step, 'stage' | 'index' | 'total' | 'instruction' | 'platform'> & { target?: string | null }): string {
-  const where = [step.target ?? null, step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null]
-    .filter((x) => x !== null && x !== '')
-    .join(' ');
+  const where = stepPlace(step, true);
   const instruction = step.instruction.replace(/\s+/g, ' ').trim();
   return where ? `[${where}] ${instruction}` : instruction;
 }
@@ -39,14 +38,6 @@ export function commandFirst(instruction: string, max: number): string {
 
 /** What a step is called when the log never showed its header (a cut log): only its number is known. */
 export const HEADER_NOT_IN_LOG = '(its header is not in the log)';
-
-/**
- * The step's number as the log prints it: `#12` (BuildKit's vertex), or null when the log's own
- * name already carries it (the classic builder's `Step 3/9 :`) or the log numbers no step.
- */
-export function printedStepNumber(step: Pick<Step, 'id' | 'numbering'>): string | null {
-  return step.numbering === undefined ? `#${step.id}` : null;
-}
 
 /**
  * `#12 [builder 5/6] RUN nvcc …`, or `#12 (its header is not in the log)`; `Step 3/9 : RUN …` for the
