@@ -172,9 +172,8 @@ export class BuildahGrammar {
     const end = message.lastIndexOf('": ');
     if (at < 0 || end <= at + FAILED_AT.length) return null;
     const instruction = message.slice(at + FAILED_AT.length, end).replace(/\\"/g, '"');
-    const id = this.ctx.nextId();
-    const header = { id, stage: null, index: null, total: null, instruction, platform: null, target: null, internal: false };
-    return this.ctx.startStep(line.line, header, 'buildah', line.text) ? id : null;
+    const header = (id: number): StepHeader => ({ id, stage: null, index: null, total: null, instruction, platform: null, target: null, internal: false });
+    return this.ctx.startUnnumberedStep(line.line, header, 'buildah', line.text) ?? null;
   }
 
   private close(): void {

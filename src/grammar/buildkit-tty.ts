@@ -35,11 +35,48 @@ const LIVE_LINES = 16;
 /** Steps whose window is remembered (parallel steps redraw in turn). */
 const LIVE_STEPS = 64;
 
+/**
+ * The `=> => #` lines printed under one appearance of a step's row: the display's window of the
+ * step's last lines, which the next redraw prints again, scrolled by the lines that came since.
+ */
+interface LiveWindow {
+  id: number;
+  /** The window the step's previous row showed. */
+  before: readonly string[];
+  /** The lines of this window so far. */
+  shown: string[];
+  /** How far this window scrolled past `before` (its first line is `before[scroll]`), once known. */
+  scroll: number | null;
+  /** Lines read while the scroll is not yet known: redrawn or new is told once it is. */
+  held: { line: number; text: string }[];
+}
+
+/**
+ * The least scroll that lines `shown` up with `before`: `before[scroll + j] === shown[j]` wherever
+ * both have a line. A redraw repeats the window from where it scrolled to, so the overlap is the
+ * longest one; `before.length` (nothing in common) always fits.
+ */
+function scrollOf(before: readonly string[], shown: readonly string[]): number {
+  for (let scroll = 0; scroll < before.length; scroll++) {
+    let fits = true;
+    for (let j = 0; j < shown.length && scroll + j < before.length; j++) {
+      if (before[scroll + j] !== shown[j]) {
+        fits = false;
+        break;
+      }
+    }
+    if (fits) return scroll;
+  }
+  return before.length;
+}
+
 export class BuildkitTtyGrammar {
   /** The step whose `=> =>` lines follow. */
   private last: number | null = null;
-  /** Per step, the latest lines the display showed under it. */
-  private readonly windows = new Map<number, string[]>();
+  /** Per step, the window its last row showed. */
+  private readonly windows = new Map<number, readonly string[]>();
+  /** The window being read, under the latest step row. */
+  private live: LiveWindow | null = null;
   /**
    * The step the display marked ERROR last: the error box below the screen prints its output. A
    * paste that lost the box's ` > [5/8] RUN …:` header keeps that output's `14.87 ` times.
@@ -53,8 +90,19 @@ export class BuildkitTtyGrammar {
     return (c === 32 || c === 61 || c === 91) && (text.startsWith('[+] ') || text.trimStart().startsWith('=> '));
   }
 
+  /** `=> => # …`: a line of a step's live window. */
+  static isLiveOutput(text: string): boolean {
+    return text.trimStart().startsWith('=> => #');
+  }
+
+  /** Lines are held while a window's redraw is not yet told from new output. */
+  get holding(): boolean {
+    return this.live !== null && this.live.held.length > 0;
+  }
+
   push(line: LogLine): boolean {
     const text = line.text;
+    if (!BuildkitTtyGrammar.isLiveOutput(text)) this.flush();
     if (text.startsWith('[+] ')) {
       if (!text.startsWith('[+] Building ')) return false;
       this.ctx.seeFormat('buildkit-tty');
@@ -84,10 +132,11 @@ export class BuildkitTtyGrammar {
     if (name.length === 0) return true;
     let id = this.ctx.findByName(name);
     if (id === undefined) {
-      const fresh = this.ctx.nextId();
-      if (!this.ctx.startStep(line.line, parseVertexName(fresh, name), 'buildkit-tty', name)) return true;
-      id = fresh;
+      id = this.ctx.startUnnumberedStep(line.line, (fresh) => parseVertexName(fresh, name), 'buildkit-tty', name);
+      if (id === undefined) return true;
     }
+    this.endWindow();
+    this.live = { id, before: this.windows.get(id) ?? [], shown: [], scroll: null, held: [] };
     this.last = id;
     const at = line.line;
     if (mark === 'CACHED ') this.ctx.emit({ type: 'step-cached', line: at, id });
@@ -103,32 +152,63 @@ export class BuildkitTtyGrammar {
   /**
    * `=> => # output` (the live tail of a running step) or `=> => transferring …  0.0s` (status). A
    * terminal capture holds every redraw of the screen, and each shows the step's last few lines again
-   * (padded to the terminal's width): a line that is still in the window is not new.
+   * (padded to the terminal's width), scrolled by the lines that came since: those are new, the rest
+   * is the redraw. A line that repeats within one window is output printed twice, and kept.
    */
   private sub(line: LogLine, body: string): void {
     if (this.last === null) return;
     if (body.startsWith('# ') || body === '#') {
       const text = body.slice(2).trimEnd();
-      if (this.stillShown(this.last, text)) return;
-      this.ctx.emit({ type: 'step-output', line: line.line, id: this.last, seconds: null, text });
+      const live = this.live;
+      if (live === null || live.id !== this.last) {
+        this.ctx.emit({ type: 'step-output', line: line.line, id: this.last, seconds: null, text });
+        return;
+      }
+      const index = live.shown.length;
+      live.shown.push(text);
+      if (live.scroll === null) {
+        live.held.push({ line: line.line, text });
+        // Once the window is as long as the one before, how far it scrolled is known.
+        if (live.shown.length >= live.before.length) this.flush();
+        return;
+      }
+      if (live.scroll + index >= live.before.length || live.before[live.scroll + index] !== text) this.emitOutput(live.id, line.line, text);
       return;
     }
+    this.flush();
     const time = readTrailingTime(body);
     const text = (time === null ? body : body.slice(0, time.end)).trimEnd();
     this.ctx.emit({ type: 'step-output', line: line.line, id: this.last, seconds: null, text, status: true });
   }
 
-  /** Whether `text` is one of the lines the display last showed for `id` (remembered when it is not). */
-  private stillShown(id: number, text: string): boolean {
-    let window = this.windows.get(id);
-    if (window === undefined) {
-      if (this.windows.size >= LIVE_STEPS) this.windows.delete(this.windows.keys().next().value!);
-      window = [];
-      this.windows.set(id, window);
-    }
-    if (window.includes(text)) return true;
-    window.push(text);
-    if (window.length > LIVE_LINES) window.shift();
-    return false;
+  /** Tells the held lines of the live window: those past the previous window's overlap are new output. */
+  flush(): void {
+    const live = this.live;
+    if (live === null || live.scroll !== null) return;
+    live.scroll = scrollOf(live.before, live.shown);
+    live.held.forEach((held, index) => {
+      if (live.scroll! + index >= live.before.length) this.emitOutput(live.id, held.line, held.text);
+    });
+    live.held = [];
+  }
+
+  /** The live window is over (another row, the end of the log): it is what the next redraw repeats. */
+  private endWindow(): void {
+    const live = this.live;
+    if (live === null) return;
+    this.flush();
+    this.live = null;
+    if (live.shown.length === 0) return;
+    if (!this.windows.has(live.id) && this.windows.size >= LIVE_STEPS) this.windows.delete(this.windows.keys().next().value!);
+    this.windows.set(live.id, live.shown.slice(-LIVE_LINES));
+  }
+
+  /** Flushes what is held at the end of the log. */
+  end(): void {
+    this.endWindow();
+  }
+
+  private emitOutput(id: number, line: number, text: string): void {
+    this.ctx.emit({ type: 'step-output', line, id, seconds: null, text });
   }
 }

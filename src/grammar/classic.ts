@@ -14,6 +14,7 @@
 // gets ids after the first one's. The classic builder prints no times.
 import type { LogLine } from '../lines/types.js';
 import type { ParseContext } from './context.js';
+import type { StepHeader } from './events.js';
 import { emitBuilderFailure } from './builder-failure.js';
 import { stageNameOf } from './stage-name.js';
 import { exitCodeOf } from './final-error.js';
@@ -121,7 +122,7 @@ export class ClassicGrammar {
     const instruction = line.text.slice(m[0].length);
     if (/^from\s/i.test(instruction)) this.stage = stageNameOf(instruction);
     const id = this.offset + index;
-    const header = { id, stage: this.stage, index, total, instruction, platform: null, target: null, internal: false };
+    const header: StepHeader = { id, stage: this.stage, index, total, instruction, platform: null, target: null, internal: false, numbering: 'classic' };
     if (this.ctx.startStep(line.line, header, 'classic', line.text)) {
       this.step = id;
       this.fromStep = /^from\s/i.test(instruction);

@@ -185,8 +185,7 @@ export class ClosingBlockGrammar {
     }
     if (id === undefined) {
       // Only the box was pasted: the step is known from it alone.
-      const fresh = this.ctx.nextId();
-      id = this.ctx.startStep(line.line, parseVertexName(fresh, name), 'buildkit-plain', name) ? fresh : undefined;
+      id = this.ctx.startUnnumberedStep(line.line, (fresh) => parseVertexName(fresh, name), 'buildkit-plain', name);
     }
     const known = id === undefined ? undefined : this.ctx.step(id);
     if (id !== undefined && known !== undefined && known.name !== name && name.startsWith(known.name)) {

@@ -129,8 +129,14 @@ export class ParseContext {
   }
 
   /** A fresh id after every id seen, for steps that the log does not number (tty, error box). */
-  nextId(): number {
+  private nextId(): number {
     return this.maxId + 1;
+  }
+
+  /** Registers a step the log does not number under a fresh id; that id, or undefined when the registry is full. */
+  startUnnumberedStep(line: number, header: (id: number) => StepHeader, format: LogFormat, name?: string): number | undefined {
+    const id = this.nextId();
+    return this.startStep(line, { ...header(id), numbering: 'none' }, format, name) ? id : undefined;
   }
 
   finishStep(id: number): void {

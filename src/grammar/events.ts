@@ -31,6 +31,13 @@ export interface StepHeader {
   internal: boolean;
   /** `[context cuda] load from client`: the named build context (`--build-context cuda=…`) this vertex loads. */
   namedContext?: string;
+  /**
+   * How the log itself numbers the step, for the report to name it the same way: absent for
+   * BuildKit's `#N` (id is N), `classic` for the classic builder's `Step k/n :` (id is k), `none`
+   * when the log prints no number (tty display, a pasted error box, buildah's failure line): the id
+   * is then ours and is never shown as if the log had printed it.
+   */
+  numbering?: 'classic' | 'none';
 }
 
 export type StepStatus = 'done' | 'cached' | 'error' | 'canceled' | 'running';

@@ -41,6 +41,8 @@ export class LogParser {
   push(line: LogLine): void {
     this.ctx.lastLine = line.line;
     const text = line.text;
+    // Held tty window lines come before whatever line ends their window, in order.
+    if (this.tty.holding && !BuildkitTtyGrammar.isLiveOutput(text)) this.tty.flush();
     const rawjson = this.rawjson;
     if ((rawjson.engaged || rawjson.holding || text.charCodeAt(0) === 123) /* { */ && rawjson.push(line)) {
       if (rawjson.engaged) this.ctx.seeFormat('buildkit-rawjson', false);
@@ -58,6 +60,7 @@ export class LogParser {
   }
 
   end(): void {
+    this.tty.end();
     this.closing.end();
     this.rawjson.end();
   }

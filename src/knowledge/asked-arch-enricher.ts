@@ -5,7 +5,8 @@
 // CUDA, and the first thing to check when it shows none. Nothing when the log shows a CUDA that compiles the arch.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
-import { archSupport, compareVersions, parseArch, toolkitsSupporting } from './cuda-arches.js';
+import { archSupport, parseArch, toolkitsSupporting } from './cuda-arches.js';
+import { compareVersions } from '../text/compare-versions.js';
 import { askedArches } from './asked-arches.js';
 import { sameMajorFallback, stepCudaVersion } from './cuda-arch-enricher.js';
 

@@ -14,6 +14,7 @@
 //   compute_110 compute_103 compute_120 compute_121; `-arch=sm_35` there prints
 //   `nvcc fatal   : Unsupported gpu architecture 'sm_35'`, `sm_90a`, `sm_100f`, `sm_121a` build.
 // The virtual (`compute_XX`) and real (`sm_XX`) lists are the same set in every release listed.
+import { compareVersions } from '../text/compare-versions.js';
 
 /** One toolkit release line: the real architectures its nvcc compiles for. */
 interface ToolkitArches {
@@ -112,13 +113,6 @@ export function normaliseCudaVersion(text: string): string | null {
   const packed = /^(\d{2})(\d)$/.exec(t);
   if (packed) return `${Number(packed[1])}.${Number(packed[2])}`;
   return null;
-}
-
-/** Order of two `major.minor` versions: negative, zero or positive. */
-export function compareVersions(a: string, b: string): number {
-  const [am = 0, an = 0] = a.split('.').map(Number);
-  const [bm = 0, bn = 0] = b.split('.').map(Number);
-  return am - bm || an - bn;
 }
 
 /**

@@ -14,6 +14,7 @@
 // (`12.0.1-cudnn8-devel-ubuntu18.04`, `12.9.1-cudnn-devel-ubuntu22.04`, …), and no CUDA 10 or older tag is in
 // either table (the unsupported one lists the tags that "still exist"): those majors are gone entirely.
 import { normaliseCudaVersion } from './cuda-arches.js';
+import { compareVersions } from '../text/compare-versions.js';
 
 /** Newest published patch release per CUDA minor, and the Ubuntu releases it was tagged for. */
 const develTags: Readonly<Record<string, { full: string; ubuntu: readonly string[] }>> = {
@@ -128,12 +129,3 @@ export function newestCudaForUbuntu(ubuntu: string): string | null {
   return best;
 }
 
-function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}

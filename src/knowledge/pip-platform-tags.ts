@@ -8,7 +8,7 @@
 // - 20.3 (2020-11-30): "Add support for PEP 600: Future 'manylinux' Platform Tags" (pypa/pip#9077), the
 //   `manylinux_<glibc major>_<glibc minor>_<arch>` form (manylinux_2_28 and every later tag); not in 20.3b1.
 // A `manylinux_2_28` wheel also needs glibc 2.28 or newer (PEP 600: the tag names the glibc it was built against).
-import { compareVersions } from './cuda-arches.js';
+import { compareVersions } from '../text/compare-versions.js';
 
 export interface TagSupport {
   /** The tag family as written in a wheel name. */

@@ -5,6 +5,7 @@
 // directory: "It will add the `poetry` command to Poetry's bin directory, located at:" then the path on a line of its
 // own. The printed path wins, then POETRY_HOME, then HOME; without any of them the directory is unknown (no guess).
 import type { BuildModel, Step } from '../model/types.js';
+import { printedStepNumber, stepPlace } from '../model/step-header.js';
 import type { FactView } from '../facts/fact-view.js';
 
 const POETRY_INSTALLER = /install\.python-poetry\.org|install-poetry\.py|get-poetry\.py/;
@@ -36,10 +37,14 @@ function poetryBinDir(step: Step): { dir: string; how: string } | null {
   return null;
 }
 
-/** `[builder 3/7]`, `[3/7]`, or `[#12]` for a step the log does not number. */
+/**
+ * `[builder 3/7]`, `[3/7]`: the step as BuildKit's header places it; `[builder #12]` when the header
+ * has no `k/n`; the instruction when the log gives neither.
+ */
 export function stepLabel(step: Step): string {
-  const where = step.index !== null && step.total !== null ? `${step.index}/${step.total}` : `#${step.id}`;
-  return step.stage !== null && step.stage !== '' ? `[${step.stage} ${where}]` : `[${where}]`;
+  const number = step.index !== null && step.total !== null ? null : printedStepNumber(step);
+  const where = [stepPlace(step), number].filter((x) => x !== null && x !== '').join(' ');
+  return where ? `[${where}]` : step.instruction.replace(/\s+/g, ' ').trim();
 }
 
 export function toolBinDirEnrich(

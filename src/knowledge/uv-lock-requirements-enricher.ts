@@ -3,8 +3,9 @@
 // The command is the failed RUN's (BuildKit's `process "/bin/sh -c …"` error), or the step's instruction
 // when the log was cut before that error.
 //
-// `uvExportInstall`: `uv export --frozen --no-dev --no-emit-project -o requirements.txt && <the command with
-// `-r requirements.txt`>`. uv's CLI reference, `uv export`: requirements.txt is the default format; `--frozen`
+// `uvExportInstall`: the command with `uv export --frozen --no-dev --no-emit-project -o requirements.txt && ` put
+// before the uv install (after a leading `cd /app && `, so both run in the same directory), its `-r` given
+// `requirements.txt`. uv's CLI reference, `uv export`: requirements.txt is the default format; `--frozen`
 // "Do not update the `uv.lock` before exporting"; `--no-dev` leaves out the development group; `--no-emit-project`
 // "Do not emit the current project" (so the export needs no project sources, only pyproject.toml and uv.lock);
 // `-o, --output-file` writes the file (https://docs.astral.sh/uv/reference/cli/#uv-export).
@@ -31,7 +32,23 @@ export function uvLockRequirementsValues(command: string | null): Record<string,
   const hit = LOCK_AS_REQUIREMENTS.exec(command);
   if (hit === null) return {};
   const install = command.replace(LOCK_AS_REQUIREMENTS, '$1-r requirements.txt');
-  return { uvExportInstall: `uv export --frozen --no-dev --no-emit-project -o requirements.txt && ${install}` };
+  // The export runs where the install runs: after whatever comes before it (`cd /app && …`).
+  const at = commandStart(install, hit.index);
+  return { uvExportInstall: `${install.slice(0, at)}uv export --frozen --no-dev --no-emit-project -o requirements.txt && ${install.slice(at)}` };
+}
+
+/**
+ * Where the simple command holding `index` starts: after the last `&&` or `;` before it (and the
+ * blanks after that), or 0. `||` and `|` are not cut at: an export put there would change what runs.
+ */
+function commandStart(command: string, index: number): number {
+  const before = command.slice(0, index);
+  const and = before.lastIndexOf('&&');
+  const cut = Math.max(and < 0 ? 0 : and + 2, before.lastIndexOf(';') + 1);
+  if (cut === 0) return 0;
+  let at = cut;
+  while (at < index && /\s/.test(command[at]!)) at++;
+  return at;
 }
 
 export function uvLockRequirementsEnrich(

@@ -1,7 +1,7 @@
 // The "where the time went" section of the Markdown reports: the slowest steps as bars, the
 // cache-hit ratio, the critical path, time lost, and a Mermaid gantt of the build.
 import { markdownTable } from 'markdown-table';
-import type { BuildModel } from '../model/types.js';
+import type { BuildModel, Step } from '../model/types.js';
 import type { Finding } from '../rules/finding.js';
 import { buildTimeline, timeLostInAll, type StageSources, type Timeline } from '../timeline/timeline.js';
 import { IMPLICIT_STEP_ID } from '../grammar/implicit-step.js';
@@ -9,6 +9,7 @@ import { barRows } from '../timeline/bars.js';
 import { renderGantt } from '../timeline/mermaid.js';
 import { codeBlock, codeSpan, escapeText } from '../security/markdown-escape.js';
 import { formatSeconds, HEADER_NOT_IN_LOG, nowrap, plural, shortStepLabel } from './markdown-words.js';
+import { stepReference } from './step-words.js';
 
 /** Where the section is shown: GitHub renders Mermaid in comments and summaries, not everywhere. */
 export type TimelineSurface = 'summary' | 'comment' | 'markdown';
@@ -37,10 +38,10 @@ function cacheLine(model: BuildModel): string {
 }
 
 /** Critical path and time lost, one line each, for people who skip the chart. */
-function timelineFacts(timeline: Timeline): string[] {
+function timelineFacts(timeline: Timeline, byId: ReadonlyMap<number, Step>): string[] {
   const lines: string[] = [];
   if (timeline.criticalPath.length > 1) {
-    lines.push(`Critical path: ${timeline.criticalPath.map((id) => codeSpan(`#${id}`)).join(' → ')}`);
+    lines.push(`Critical path: ${timeline.criticalPath.map((id) => codeSpan(byId.has(id) ? stepReference(byId.get(id)!) : `#${id}`)).join(' → ')}`);
   }
   for (const loss of timeline.losses.slice(0, 3)) {
     lines.push(`About ${formatSeconds(loss.seconds)} lost to ${escapeText(loss.detail)}`);
@@ -75,7 +76,7 @@ export function renderTimelineMarkdown(model: BuildModel, options: TimelineOptio
       return [
         nowrap(formatSeconds(step.seconds)),
         `${'░'.repeat(lead)}${bar}`,
-        step.id === IMPLICIT_STEP_ID ? '—' : codeSpan(`#${step.id}`),
+        step.id === IMPLICIT_STEP_ID || s === undefined ? '—' : codeSpan(stepReference(s)),
         codeSpan(label, { inTable: true }),
         nowrap(`${step.status}${step.critical ? ' · critical' : ''}`),
       ];
@@ -84,7 +85,7 @@ export function renderTimelineMarkdown(model: BuildModel, options: TimelineOptio
     if (rows.some((r) => r.lead > 0)) out.push('Bars on the build\'s clock, ░ before the step started: bars that overlap ran at the same time.', '');
   }
   out.push(cacheLine(model));
-  const facts = timelineFacts(timeline);
+  const facts = timelineFacts(timeline, new Map(model.steps.map((s) => [s.id, s] as const)));
   if (facts.length > 0) out.push('', ...facts.map((f) => `- ${f}`));
   if (rows.length > 1) {
     // The gantt's labels are escaped the way Mermaid documents (mermaid.ts).

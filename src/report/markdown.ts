@@ -143,7 +143,8 @@ export function findingDetails(finding: Finding, model: BuildModel, limits: Mark
   if (finding.step === IMPLICIT_STEP_ID) {
     if (!at) out.push('In the output outside any build step.', '');
   }
-  else if (step) out.push(`Step ${codeSpan(numberedStepLabel(step, 120))}`, '');
+  // The classic builder's label is `Step 3/9 : RUN …` already.
+  else if (step) out.push(`${step.numbering === 'classic' ? '' : 'Step '}${codeSpan(numberedStepLabel(step, 120))}`, '');
   if (finding.message) out.push(sanitizeMarkdown(bounded(finding.message, limits.textLength)), '');
   if (finding.retryable) out.push('_A retry can help: the cause is passing (network, registry, runner)._', '');
   if (finding.evidence.length > 0) {

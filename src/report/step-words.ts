@@ -1,6 +1,7 @@
 // How steps and counts are named in every report (text, Markdown): one wording everywhere.
 import type { Step } from '../model/types.js';
 import { withoutRunFlags } from '../grammar/run-command.js';
+import { printedStepNumber, stepPlace } from '../model/step-header.js';
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -11,9 +12,7 @@ export function plural(n: number, word: string): string {
  * the step as BuildKit names it, white space folded.
  */
 export function stepLabel(step: Pick<Step, 'stage' | 'index' | 'total' | 'instruction' | 'platform'> & { target?: string | null }): string {
-  const where = [step.target ?? null, step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null]
-    .filter((x) => x !== null && x !== '')
-    .join(' ');
+  const where = stepPlace(step, true);
   const instruction = step.instruction.replace(/\s+/g, ' ').trim();
   return where ? `[${where}] ${instruction}` : instruction;
 }
@@ -40,14 +39,34 @@ export function commandFirst(instruction: string, max: number): string {
 /** What a step is called when the log never showed its header (a cut log): only its number is known. */
 export const HEADER_NOT_IN_LOG = '(its header is not in the log)';
 
-/** `#12 [builder 5/6] RUN nvcc …`, or `#12 (its header is not in the log)`. */
+/**
+ * `#12 [builder 5/6] RUN nvcc …`, or `#12 (its header is not in the log)`; `Step 3/9 : RUN …` for the
+ * classic builder; `[builder 5/6] RUN nvcc …` when the log numbers no step (a pasted error box).
+ */
 export function numberedStepLabel(step: Step, max: number): string {
-  return `#${step.id} ${shortStepLabel(step, max) || HEADER_NOT_IN_LOG}`;
+  const number = printedStepNumber(step);
+  const label = shortStepLabel(step, max);
+  return number === null ? label || HEADER_NOT_IN_LOG : `${number} ${label || HEADER_NOT_IN_LOG}`;
 }
 
-/** `[builder 5/6] RUN nvcc -O3 …`: the step as BuildKit names it, instruction shortened. */
+/** The step's number in the log's words: `#12`, the classic builder's `Step 3/9`, or null when the log numbers no step. */
+export function stepNumberWord(step: Pick<Step, 'id' | 'numbering' | 'index' | 'total'>): string | null {
+  return step.numbering === 'classic' ? classicStepHead(step).slice(0, -2) : printedStepNumber(step);
+}
+
+/** A step named in a short list (a critical path): `#12`, `Step 3/9`, or its name shortened when the log numbers no step. */
+export function stepReference(step: Step): string {
+  return stepNumberWord(step) ?? (shortStepLabel(step, 32) || HEADER_NOT_IN_LOG);
+}
+
+/** `Step 3/9 :` or `Step 2 :`: how the classic builder heads a step. */
+function classicStepHead(step: Pick<Step, 'index' | 'total'>): string {
+  return `Step ${step.index ?? '?'}${step.total !== null ? `/${step.total}` : ''} :`;
+}
+
+/** `[builder 5/6] RUN nvcc -O3 …`: the step as the log names it (BuildKit, or the classic `Step 5/6 : RUN …`), instruction shortened. */
 export function shortStepLabel(step: Step, max = 48): string {
-  const label = stepLabel({ ...step, instruction: '' }).trim();
+  const label = step.numbering === 'classic' ? classicStepHead(step) : stepLabel({ ...step, instruction: '' }).trim();
   const room = Math.max(16, max - label.length - 1);
   const instruction = shorten(commandFirst(step.instruction, room), room);
   return label ? `${label} ${instruction}`.trimEnd() : instruction;

@@ -2,7 +2,7 @@
 import type { Analysis } from './analysis.js';
 import type { Finding } from '../rules/finding.js';
 import type { Step } from '../model/types.js';
-import { commandFirst, HEADER_NOT_IN_LOG, numberedStepLabel, plural, shortStepLabel } from './step-words.js';
+import { commandFirst, HEADER_NOT_IN_LOG, numberedStepLabel, plural, shortStepLabel, stepNumberWord, stepReference } from './step-words.js';
 import { buildTimeline, timeLostInAll } from '../timeline/timeline.js';
 import { barRows } from '../timeline/bars.js';
 import { formatDuration } from '../text/format-duration.js';
@@ -92,11 +92,15 @@ function renderFinding(out: string[], f: Finding, steps: Map<number, Step>, c: b
   out.push('');
 }
 
-/** The step in the timeline: `#12 [builder] RUN …`, or the output outside any step, unnumbered; `room` characters at most. */
-function timelineLabel(step: { id: number; stage: string; label: string }, room: number): string {
+/**
+ * The step in the timeline: `#12 [builder] RUN …`, unnumbered when the log numbers no step (the
+ * classic builder's `Step 3/9` in front), or the output outside any step; `room` characters at most.
+ */
+function timelineLabel(step: { id: number; stage: string; label: string }, modelStep: Step | undefined, room: number): string {
   if (step.id === IMPLICIT_STEP_ID) return '(output outside any build step)';
-  if (step.label.trim() === '') return `#${step.id} ${HEADER_NOT_IN_LOG}`;
-  const head = `#${step.id} ${step.stage === 'build' ? '' : `[${step.stage}] `}`;
+  const number = modelStep === undefined ? `#${step.id}` : stepNumberWord(modelStep);
+  if (step.label.trim() === '') return `${number ?? ''} ${HEADER_NOT_IN_LOG}`.trimStart();
+  const head = `${number === null ? '' : `${number} `}${step.stage === 'build' ? '' : `[${step.stage}] `}`;
   return head + commandFirst(step.label, room - head.length);
 }
 
@@ -164,11 +168,11 @@ export function renderText(analysis: Analysis, options: TextOptions): string {
     for (const { step, lead, bar, duration } of rows) {
       const color = step.status === 'error' ? 'red' : step.critical ? 'yellow' : 'blue';
       const drawn = `${' '.repeat(lead)}${bar}`.padEnd(barWidth);
-      out.push(`  ${duration.padStart(7)} ${paint(c, color, drawn)} ${cutLine(plain(timelineLabel(step, width - barWidth - 11)), width - barWidth - 11)}`);
+      out.push(`  ${duration.padStart(7)} ${paint(c, color, drawn)} ${cutLine(plain(timelineLabel(step, steps.get(step.id), width - barWidth - 11)), width - barWidth - 11)}`);
     }
     for (const loss of timeline.losses.slice(0, 3)) out.push(paint(c, 'dim', cutLine(`  ~${formatDuration(loss.seconds)} lost: ${plain(loss.detail)}`, width)));
     if (timeline.losses.length > 1) out.push(paint(c, 'dim', `  ~${formatDuration(timeLostInAll(timeline.losses))} lost in all to the causes named`));
-    const critical = timeline.criticalPath.length > 0 ? `, critical path ${timeline.criticalPath.map((id) => `#${id}`).join(' → ')}` : '';
+    const critical = timeline.criticalPath.length > 0 ? `, critical path ${timeline.criticalPath.map((id) => (steps.has(id) ? stepReference(steps.get(id)!) : `#${id}`)).join(' → ')}` : '';
     const summary = `${plural(model.steps.length, 'step')}, ${formatDuration(timeline.total)}${ratio}${critical}`;
     for (const line of wrapWords(summary, width - 2)) out.push(paint(c, 'dim', `  ${line}`));
     if (rows.some((r) => r.lead > 0)) {

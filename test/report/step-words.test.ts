@@ -47,3 +47,37 @@ describe('a step whose header the log never showed (a cut log)', () => {
     expect(numberedStepLabel(makeStep({ id: 13, stage: 'builder', index: 7, total: 7, instruction: nvcc }), 40)).toBe('#13 [builder 7/7] RUN nvcc -O3 -std=c++17 …');
   });
 });
+
+describe('a step is numbered the way the log numbers it', () => {
+  const analyse = (path: string) => analyzeStream(Readable.from([readFileSync(path)]));
+
+  it("the classic builder's `Step 5/7 :`, not BuildKit's `#5 [5/7]`", async () => {
+    // fixtures/logs/classic-cmake-failed.log: a real DOCKER_BUILDKIT=0 build, `Step 5/7 : RUN cmake -S . -B build && …`
+    const analysis = await analyse('fixtures/logs/classic-cmake-failed.log');
+    const text = renderText(analysis, { color: false, width: 100 });
+    expect(text).toContain('        at Step 5/7 : RUN cmake -S . -B build');
+    expect(text).not.toMatch(/#5\b/);
+    const markdown = renderMarkdown(analysis);
+    expect(markdown).toContain('`Step 5/7 : RUN cmake -S . -B build');
+    expect(markdown).not.toContain('Step `Step');
+    expect(markdown).not.toMatch(/`#\d/);
+    // The JSON keeps the step's id (the contract's field and value).
+    expect(analysis.model.failedStep).toBe(5);
+  });
+
+  it('a pasted error box with no `#N` lines: the step by its BuildKit name, no number the log never printed', async () => {
+    // fixtures/rules/apt/fetch-failed/match-debian-buster-eol.log: only ` > [ 6/16] RUN apt-get update && …` and its output
+    const analysis = await analyse('fixtures/rules/apt/fetch-failed/match-debian-buster-eol.log');
+    const text = renderText(analysis, { color: false, width: 100 });
+    expect(text).toContain('        at Dockerfile:22  [6/16] RUN apt-get update');
+    expect(text).not.toMatch(/#1\b/);
+    const markdown = renderMarkdown(analysis);
+    expect(markdown).toContain('Step `[6/16] RUN apt-get update');
+    expect(markdown).not.toMatch(/`#\d/);
+  });
+
+  it("BuildKit's own `#N` stays", () => {
+    expect(numberedStepLabel(makeStep({ id: 6, stage: null, index: 6, total: 16, instruction: 'RUN apt-get update' }), 40)).toBe('#6 [6/16] RUN apt-get update');
+    expect(numberedStepLabel(makeStep({ id: 6, stage: null, index: 6, total: 16, instruction: 'RUN apt-get update', numbering: 'none' }), 40)).toBe('[6/16] RUN apt-get update');
+  });
+});

@@ -17,6 +17,10 @@
 //   already ships; `uv --version` in the next RUN shows which one runs.
 // - `required-version` is a uv setting (https://docs.astral.sh/uv/reference/settings/#required-version); relaxing
 //   it is the other way out when the project does not need the newer uv.
+// - The setting is a PEP 440 specifier (`>=0.5`, `>=0.4.25,<0.5`), and a bare version (`0.5.0`) means `==0.5.0`
+//   (crates/uv-configuration/src/required_version.rs, `RequiredVersion::from_str`: "Treat `0.5.0` as `==0.5.0`, for
+//   backwards compatibility"). uv prints it back as that specifier (`==0.5.0`); a bare version in the
+//   message still gets `uv==0.5.0` for pip, which rejects `uv0.5.0` as an invalid requirement.
 import type { RuleInput } from '../../schema.js';
 
 const relax =
@@ -41,6 +45,22 @@ function copyUv(tag: string, minorTag: boolean): string[] {
   ];
 }
 
+/**
+ * Not known to be an image build: uv's own hint, for a uv from its standalone installer; a pip-installed uv
+ * moves with pip (`pipRequirement`: the requirement pip reads, `uv>=0.10` or `uv==0.5.0`); the Dockerfile form
+ * only named.
+ */
+function updateUv(pipRequirement: string): string {
+  return [
+    'Update the uv that runs to a release inside `{required}`: `uv self update` when uv came from its standalone ' +
+      `installer (the command uv suggests), \`pip install -U "${pipRequirement}"\` when it came from pip; then \`uv --version\`. ` +
+      'In a Dockerfile, copy `/uv` and `/uvx` of that release into `/usr/local/bin/` from its image instead ' +
+      '(`ghcr.io/astral-sh/uv:` with the release number as the tag; uv\'s Docker guide).',
+    '',
+    relax,
+  ].join('\n');
+}
+
 export const uvVersionRequired: RuleInput = {
   id: 'pip/uv-version-required',
   title: "The uv that runs is outside the project's required-version",
@@ -59,11 +79,17 @@ export const uvVersionRequired: RuleInput = {
       literals: ['Required uv version `>='],
       pattern: 'Required uv version `>=(?<minor>\\d{1,4}\\.\\d{1,4})(?:\\.\\d{1,4})?`',
     },
-    // One release (`==0.11.19`): its own tag.
+    // One release (`==0.11.19`, or a uv that prints the setting's bare `0.11.19`): its own tag.
     {
       name: 'exact',
-      literals: ['Required uv version `=='],
-      pattern: 'Required uv version `==(?<version>\\d{1,4}\\.\\d{1,4}\\.\\d{1,4})`',
+      literals: ['Required uv version `'],
+      pattern: 'Required uv version `(?:==)?(?<version>\\d{1,4}\\.\\d{1,4}\\.\\d{1,4})`',
+    },
+    // A bare version (`0.5.0`, `0.5`): uv reads it as `==0.5.0`, and pip needs the `==` said.
+    {
+      name: 'bare',
+      literals: ['Required uv version `'],
+      pattern: 'Required uv version `(?<version>\\d[\\d.]{0,40})`',
     },
   ],
   scope: 'step',
@@ -82,19 +108,8 @@ export const uvVersionRequired: RuleInput = {
   variants: [
     { when: 'atLeast&fact.place=image-build', fix: copyUv('{context.atLeast.minor}', true).join('\n') },
     { when: 'exact&fact.place=image-build', fix: copyUv('{context.exact.version}', false).join('\n') },
-    {
-      // Not known to be an image build: uv's own hint, for a uv from its standalone installer; a pip-installed uv
-      // moves with pip; the Dockerfile form only named.
-      when: '!fact.place=image-build',
-      fix: [
-        'Update the uv that runs to a release inside `{required}`: `uv self update` when uv came from its standalone ' +
-          'installer (the command uv suggests), `pip install -U "uv{required}"` when it came from pip; then `uv --version`. ' +
-          'In a Dockerfile, copy `/uv` and `/uvx` of that release into `/usr/local/bin/` from its image instead ' +
-          '(`ghcr.io/astral-sh/uv:` with the release number as the tag; uv\'s Docker guide).',
-        '',
-        relax,
-      ].join('\n'),
-    },
+    { when: 'bare&!fact.place=image-build', fix: updateUv('uv=={context.bare.version}') },
+    { when: '!fact.place=image-build', fix: updateUv('uv{required}') },
   ],
   docs: 'https://docs.astral.sh/uv/reference/settings/#required-version',
 };
