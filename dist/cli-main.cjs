@@ -1260,12 +1260,29 @@ var init_run_command = __esm({
   }
 });
 
+// src/model/step-header.ts
+function stepPlace(step, withTarget = false) {
+  return [withTarget ? step.target ?? null : null, step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
+}
+function printedStepNumber(step) {
+  return step.numbering === void 0 ? `#${step.id}` : null;
+}
+function stepHeader(step) {
+  const where = stepPlace(step);
+  return where ? `[${where}] ${step.instruction}` : step.instruction;
+}
+var init_step_header = __esm({
+  "src/model/step-header.ts"() {
+    "use strict";
+  }
+});
+
 // src/report/step-words.ts
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function stepLabel(step) {
-  const where = [step.target ?? null, step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
+  const where = stepPlace(step, true);
   const instruction = step.instruction.replace(/\s+/g, " ").trim();
   return where ? `[${where}] ${instruction}` : instruction;
 }
@@ -1281,10 +1298,21 @@ function commandFirst(instruction, max) {
   return flat.length <= max ? flat : withoutRunFlags(flat);
 }
 function numberedStepLabel(step, max) {
-  return `#${step.id} ${shortStepLabel(step, max) || HEADER_NOT_IN_LOG}`;
+  const number4 = printedStepNumber(step);
+  const label = shortStepLabel(step, max);
+  return number4 === null ? label || HEADER_NOT_IN_LOG : `${number4} ${label || HEADER_NOT_IN_LOG}`;
+}
+function stepNumberWord(step) {
+  return step.numbering === "classic" ? classicStepHead(step).slice(0, -2) : printedStepNumber(step);
+}
+function stepReference(step) {
+  return stepNumberWord(step) ?? (shortStepLabel(step, 32) || HEADER_NOT_IN_LOG);
+}
+function classicStepHead(step) {
+  return `Step ${step.index ?? "?"}${step.total !== null ? `/${step.total}` : ""} :`;
 }
 function shortStepLabel(step, max = 48) {
-  const label = stepLabel({ ...step, instruction: "" }).trim();
+  const label = step.numbering === "classic" ? classicStepHead(step) : stepLabel({ ...step, instruction: "" }).trim();
   const room = Math.max(16, max - label.length - 1);
   const instruction = shorten(commandFirst(step.instruction, room), room);
   return label ? `${label} ${instruction}`.trimEnd() : instruction;
@@ -1294,6 +1322,7 @@ var init_step_words = __esm({
   "src/report/step-words.ts"() {
     "use strict";
     init_run_command();
+    init_step_header();
     HEADER_NOT_IN_LOG = "(its header is not in the log)";
   }
 });
@@ -2154,10 +2183,11 @@ function renderFinding(out, f, steps, c, width) {
   }
   out.push("");
 }
-function timelineLabel(step, room) {
+function timelineLabel(step, modelStep, room) {
   if (step.id === IMPLICIT_STEP_ID) return "(output outside any build step)";
-  if (step.label.trim() === "") return `#${step.id} ${HEADER_NOT_IN_LOG}`;
-  const head = `#${step.id} ${step.stage === "build" ? "" : `[${step.stage}] `}`;
+  const number4 = modelStep === void 0 ? `#${step.id}` : stepNumberWord(modelStep);
+  if (step.label.trim() === "") return `${number4 ?? ""} ${HEADER_NOT_IN_LOG}`.trimStart();
+  const head = `${number4 === null ? "" : `${number4} `}${step.stage === "build" ? "" : `[${step.stage}] `}`;
   return head + commandFirst(step.label, room - head.length);
 }
 function renderText(analysis, options) {
@@ -2215,11 +2245,11 @@ function renderText(analysis, options) {
     for (const { step, lead, bar: bar2, duration: duration4 } of rows) {
       const color = step.status === "error" ? "red" : step.critical ? "yellow" : "blue";
       const drawn = `${" ".repeat(lead)}${bar2}`.padEnd(barWidth);
-      out.push(`  ${duration4.padStart(7)} ${paint(c, color, drawn)} ${cutLine(plain(timelineLabel(step, width - barWidth - 11)), width - barWidth - 11)}`);
+      out.push(`  ${duration4.padStart(7)} ${paint(c, color, drawn)} ${cutLine(plain(timelineLabel(step, steps.get(step.id), width - barWidth - 11)), width - barWidth - 11)}`);
     }
     for (const loss of timeline.losses.slice(0, 3)) out.push(paint(c, "dim", cutLine(`  ~${formatDuration(loss.seconds)} lost: ${plain(loss.detail)}`, width)));
     if (timeline.losses.length > 1) out.push(paint(c, "dim", `  ~${formatDuration(timeLostInAll(timeline.losses))} lost in all to the causes named`));
-    const critical = timeline.criticalPath.length > 0 ? `, critical path ${timeline.criticalPath.map((id) => `#${id}`).join(" \u2192 ")}` : "";
+    const critical = timeline.criticalPath.length > 0 ? `, critical path ${timeline.criticalPath.map((id) => steps.has(id) ? stepReference(steps.get(id)) : `#${id}`).join(" \u2192 ")}` : "";
     const summary = `${plural(model.steps.length, "step")}, ${formatDuration(timeline.total)}${ratio}${critical}`;
     for (const line of wrapWords(summary, width - 2)) out.push(paint(c, "dim", `  ${line}`));
     if (rows.some((r) => r.lead > 0)) {
@@ -2692,10 +2722,10 @@ function cacheLine(model) {
   }
   return parts.join(" \xB7 ");
 }
-function timelineFacts(timeline) {
+function timelineFacts(timeline, byId) {
   const lines = [];
   if (timeline.criticalPath.length > 1) {
-    lines.push(`Critical path: ${timeline.criticalPath.map((id) => codeSpan(`#${id}`)).join(" \u2192 ")}`);
+    lines.push(`Critical path: ${timeline.criticalPath.map((id) => codeSpan(byId.has(id) ? stepReference(byId.get(id)) : `#${id}`)).join(" \u2192 ")}`);
   }
   for (const loss of timeline.losses.slice(0, 3)) {
     lines.push(`About ${formatSeconds(loss.seconds)} lost to ${escapeText(loss.detail)}`);
@@ -2721,7 +2751,7 @@ function renderTimelineMarkdown(model, options) {
       return [
         nowrap(formatSeconds(step.seconds)),
         `${"\u2591".repeat(lead)}${bar2}`,
-        step.id === IMPLICIT_STEP_ID ? "\u2014" : codeSpan(`#${step.id}`),
+        step.id === IMPLICIT_STEP_ID || s === void 0 ? "\u2014" : codeSpan(stepReference(s)),
         codeSpan(label, { inTable: true }),
         nowrap(`${step.status}${step.critical ? " \xB7 critical" : ""}`)
       ];
@@ -2730,7 +2760,7 @@ function renderTimelineMarkdown(model, options) {
     if (rows.some((r) => r.lead > 0)) out.push("Bars on the build's clock, \u2591 before the step started: bars that overlap ran at the same time.", "");
   }
   out.push(cacheLine(model));
-  const facts = timelineFacts(timeline);
+  const facts = timelineFacts(timeline, new Map(model.steps.map((s) => [s.id, s])));
   if (facts.length > 0) out.push("", ...facts.map((f) => `- ${f}`));
   if (rows.length > 1) {
     const chart = codeBlock(renderGantt(timeline, { maxSteps: 12 }).split("\n"), "mermaid");
@@ -2749,6 +2779,7 @@ var init_markdown_timeline = __esm({
     init_mermaid();
     init_markdown_escape();
     init_markdown_words();
+    init_step_words();
     DEFAULT_SLOWEST = 5;
   }
 });
@@ -2853,7 +2884,7 @@ function findingDetails(finding, model, limits = DEFAULT_LIMITS) {
   const out = ["<details>", `<summary>${head.join(" \xB7 ")}</summary>`, ""];
   if (finding.step === IMPLICIT_STEP_ID) {
     if (!at) out.push("In the output outside any build step.", "");
-  } else if (step) out.push(`Step ${codeSpan(numberedStepLabel(step, 120))}`, "");
+  } else if (step) out.push(`${step.numbering === "classic" ? "" : "Step "}${codeSpan(numberedStepLabel(step, 120))}`, "");
   if (finding.message) out.push(sanitizeMarkdown(bounded(finding.message, limits.textLength)), "");
   if (finding.retryable) out.push("_A retry can help: the cause is passing (network, registry, runner)._", "");
   if (finding.evidence.length > 0) {
@@ -10444,6 +10475,13 @@ function copyUv(tag, minorTag) {
     relax
   ];
 }
+function updateUv(pipRequirement) {
+  return [
+    `Update the uv that runs to a release inside \`{required}\`: \`uv self update\` when uv came from its standalone installer (the command uv suggests), \`pip install -U "${pipRequirement}"\` when it came from pip; then \`uv --version\`. In a Dockerfile, copy \`/uv\` and \`/uvx\` of that release into \`/usr/local/bin/\` from its image instead (\`ghcr.io/astral-sh/uv:\` with the release number as the tag; uv's Docker guide).`,
+    "",
+    relax
+  ].join("\n");
+}
 var relax, uvVersionRequired;
 var init_uv_version_required = __esm({
   "src/rules/catalog/pip/uv-version-required.ts"() {
@@ -10467,11 +10505,17 @@ var init_uv_version_required = __esm({
           literals: ["Required uv version `>="],
           pattern: "Required uv version `>=(?<minor>\\d{1,4}\\.\\d{1,4})(?:\\.\\d{1,4})?`"
         },
-        // One release (`==0.11.19`): its own tag.
+        // One release (`==0.11.19`, or a uv that prints the setting's bare `0.11.19`): its own tag.
         {
           name: "exact",
-          literals: ["Required uv version `=="],
-          pattern: "Required uv version `==(?<version>\\d{1,4}\\.\\d{1,4}\\.\\d{1,4})`"
+          literals: ["Required uv version `"],
+          pattern: "Required uv version `(?:==)?(?<version>\\d{1,4}\\.\\d{1,4}\\.\\d{1,4})`"
+        },
+        // A bare version (`0.5.0`, `0.5`): uv reads it as `==0.5.0`, and pip needs the `==` said.
+        {
+          name: "bare",
+          literals: ["Required uv version `"],
+          pattern: "Required uv version `(?<version>\\d[\\d.]{0,40})`"
         }
       ],
       scope: "step",
@@ -10486,16 +10530,8 @@ var init_uv_version_required = __esm({
       variants: [
         { when: "atLeast&fact.place=image-build", fix: copyUv("{context.atLeast.minor}", true).join("\n") },
         { when: "exact&fact.place=image-build", fix: copyUv("{context.exact.version}", false).join("\n") },
-        {
-          // Not known to be an image build: uv's own hint, for a uv from its standalone installer; a pip-installed uv
-          // moves with pip; the Dockerfile form only named.
-          when: "!fact.place=image-build",
-          fix: [
-            'Update the uv that runs to a release inside `{required}`: `uv self update` when uv came from its standalone installer (the command uv suggests), `pip install -U "uv{required}"` when it came from pip; then `uv --version`. In a Dockerfile, copy `/uv` and `/uvx` of that release into `/usr/local/bin/` from its image instead (`ghcr.io/astral-sh/uv:` with the release number as the tag; uv\'s Docker guide).',
-            "",
-            relax
-          ].join("\n")
-        }
+        { when: "bare&!fact.place=image-build", fix: updateUv("uv=={context.bare.version}") },
+        { when: "!fact.place=image-build", fix: updateUv("uv{required}") }
       ],
       docs: "https://docs.astral.sh/uv/reference/settings/#required-version"
     };
@@ -24502,6 +24538,22 @@ var init_regex_safety = __esm({
   }
 });
 
+// src/text/compare-versions.ts
+function compareVersions(a, b) {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+var init_compare_versions = __esm({
+  "src/text/compare-versions.ts"() {
+    "use strict";
+  }
+});
+
 // src/knowledge/cuda-arches.ts
 function parseArch(text) {
   const m = archForms.exec(text.trim());
@@ -24528,11 +24580,6 @@ function normaliseCudaVersion(text) {
   const packed = /^(\d{2})(\d)$/.exec(t);
   if (packed) return `${Number(packed[1])}.${Number(packed[2])}`;
   return null;
-}
-function compareVersions(a, b) {
-  const [am = 0, an = 0] = a.split(".").map(Number);
-  const [bm = 0, bn = 0] = b.split(".").map(Number);
-  return am - bm || an - bn;
 }
 function toolkitFor(cudaVersion) {
   const v = normaliseCudaVersion(cudaVersion);
@@ -24599,6 +24646,7 @@ var cuda9, cuda10, cuda11, cuda111, cuda114, cuda118, cuda12, cuda128, cuda129, 
 var init_cuda_arches = __esm({
   "src/knowledge/cuda-arches.ts"() {
     "use strict";
+    init_compare_versions();
     cuda9 = [30, 32, 35, 37, 50, 52, 53, 60, 61, 62, 70];
     cuda10 = [...cuda9, 72, 75];
     cuda11 = [35, 37, 50, 52, 53, 60, 61, 62, 70, 72, 75, 80];
@@ -24686,24 +24734,16 @@ function newestCudaForUbuntu(ubuntu) {
   let best2 = null;
   for (const row of Object.values(develTags)) {
     if (!row.ubuntu.includes(ubuntu)) continue;
-    if (best2 === null || compareVersions2(row.full, best2) > 0) best2 = row.full;
+    if (best2 === null || compareVersions(row.full, best2) > 0) best2 = row.full;
   }
   return best2;
-}
-function compareVersions2(a, b) {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
 }
 var develTags, LAST_DELETED_MAJOR, CURRENT_UBUNTU;
 var init_cuda_image_tags = __esm({
   "src/knowledge/cuda-image-tags.ts"() {
     "use strict";
     init_cuda_arches();
+    init_compare_versions();
     develTags = {
       "12.9": { full: "12.9.1", ubuntu: ["24.04", "22.04", "20.04"] },
       "12.8": { full: "12.8.1", ubuntu: ["24.04", "22.04", "20.04"] },
@@ -25242,6 +25282,7 @@ var EMPTY_ARCH_VERDICT, JETSON;
 var init_cuda_arch_enricher = __esm({
   "src/knowledge/cuda-arch-enricher.ts"() {
     "use strict";
+    init_compare_versions();
     init_cuda_arches();
     init_cuda_image_tags();
     init_nvidia_images();
@@ -26155,7 +26196,7 @@ function parseVersion(v) {
     dev: m[5] !== void 0 ? Number(m[5] || 0) : null
   };
 }
-function compareVersions3(a, b) {
+function compareVersions2(a, b) {
   const n = Math.max(a.nums.length, b.nums.length);
   for (let i = 0; i < n; i++) {
     const d = (a.nums[i] ?? 0) - (b.nums[i] ?? 0);
@@ -26194,7 +26235,7 @@ function satisfies(requirement2, version2) {
     }
     const t = parseVersion(target);
     if (t === null) return null;
-    const c = compareVersions3(v, t);
+    const c = compareVersions2(v, t);
     let ok;
     switch (op) {
       case "==":
@@ -27705,7 +27746,7 @@ function pipTooOldFor(pipVersion, platTag) {
 var init_pip_platform_tags = __esm({
   "src/knowledge/pip-platform-tags.ts"() {
     "use strict";
-    init_cuda_arches();
+    init_compare_versions();
   }
 });
 
@@ -27854,7 +27895,17 @@ function uvLockRequirementsValues(command) {
   const hit = LOCK_AS_REQUIREMENTS.exec(command);
   if (hit === null) return {};
   const install2 = command.replace(LOCK_AS_REQUIREMENTS, "$1-r requirements.txt");
-  return { uvExportInstall: `uv export --frozen --no-dev --no-emit-project -o requirements.txt && ${install2}` };
+  const at = commandStart(install2, hit.index);
+  return { uvExportInstall: `${install2.slice(0, at)}uv export --frozen --no-dev --no-emit-project -o requirements.txt && ${install2.slice(at)}` };
+}
+function commandStart(command, index) {
+  const before = command.slice(0, index);
+  const and = before.lastIndexOf("&&");
+  const cut = Math.max(and < 0 ? 0 : and + 2, before.lastIndexOf(";") + 1);
+  if (cut === 0) return 0;
+  let at = cut;
+  while (at < index && /\s/.test(command[at])) at++;
+  return at;
 }
 function uvLockRequirementsEnrich(_captures, step, model, _facts) {
   return uvLockRequirementsValues(runCommand(step, model));
@@ -27940,8 +27991,9 @@ function poetryBinDir(step) {
   return null;
 }
 function stepLabel2(step) {
-  const where = step.index !== null && step.total !== null ? `${step.index}/${step.total}` : `#${step.id}`;
-  return step.stage !== null && step.stage !== "" ? `[${step.stage} ${where}]` : `[${where}]`;
+  const number4 = step.index !== null && step.total !== null ? null : printedStepNumber(step);
+  const where = [stepPlace(step), number4].filter((x) => x !== null && x !== "").join(" ");
+  return where ? `[${where}]` : step.instruction.replace(/\s+/g, " ").trim();
 }
 function toolBinDirEnrich(captures, step, model, _facts) {
   if (captures.command !== "poetry" || step === null) return {};
@@ -27959,6 +28011,7 @@ var POETRY_INSTALLER, LOCATED_AT;
 var init_tool_bin_dir_enricher = __esm({
   "src/knowledge/tool-bin-dir-enricher.ts"() {
     "use strict";
+    init_step_header();
     POETRY_INSTALLER = /install\.python-poetry\.org|install-poetry\.py|get-poetry\.py/;
     LOCATED_AT = /bin directory, located at:\s*$/;
   }
@@ -28115,6 +28168,7 @@ var init_asked_arch_enricher = __esm({
   "src/knowledge/asked-arch-enricher.ts"() {
     "use strict";
     init_cuda_arches();
+    init_compare_versions();
     init_asked_arches();
     init_cuda_arch_enricher();
   }
@@ -49471,6 +49525,19 @@ function readTrailingTime(text) {
   if (token.length === 0 || token.length > 12 || !/^\d+(?:\.\d+)?$/.test(token)) return null;
   return { seconds: Number(token), end: space };
 }
+function scrollOf(before, shown2) {
+  for (let scroll = 0; scroll < before.length; scroll++) {
+    let fits = true;
+    for (let j = 0; j < shown2.length && scroll + j < before.length; j++) {
+      if (before[scroll + j] !== shown2[j]) {
+        fits = false;
+        break;
+      }
+    }
+    if (fits) return scroll;
+  }
+  return before.length;
+}
 var MARKS, LIVE_LINES, LIVE_STEPS, BuildkitTtyGrammar;
 var init_buildkit_tty = __esm({
   "src/grammar/buildkit-tty.ts"() {
@@ -49479,15 +49546,17 @@ var init_buildkit_tty = __esm({
     MARKS = ["CACHED ", "ERROR ", "CANCELED "];
     LIVE_LINES = 16;
     LIVE_STEPS = 64;
-    BuildkitTtyGrammar = class {
+    BuildkitTtyGrammar = class _BuildkitTtyGrammar {
       constructor(ctx) {
         this.ctx = ctx;
       }
       ctx;
       /** The step whose `=> =>` lines follow. */
       last = null;
-      /** Per step, the latest lines the display showed under it. */
+      /** Per step, the window its last row showed. */
       windows = /* @__PURE__ */ new Map();
+      /** The window being read, under the latest step row. */
+      live = null;
       /**
        * The step the display marked ERROR last: the error box below the screen prints its output. A
        * paste that lost the box's ` > [5/8] RUN \u2026:` header keeps that output's `14.87 ` times.
@@ -49497,8 +49566,17 @@ var init_buildkit_tty = __esm({
         const c = text.charCodeAt(0);
         return (c === 32 || c === 61 || c === 91) && (text.startsWith("[+] ") || text.trimStart().startsWith("=> "));
       }
+      /** `=> => # \u2026`: a line of a step's live window. */
+      static isLiveOutput(text) {
+        return text.trimStart().startsWith("=> => #");
+      }
+      /** Lines are held while a window's redraw is not yet told from new output. */
+      get holding() {
+        return this.live !== null && this.live.held.length > 0;
+      }
       push(line) {
         const text = line.text;
+        if (!_BuildkitTtyGrammar.isLiveOutput(text)) this.flush();
         if (text.startsWith("[+] ")) {
           if (!text.startsWith("[+] Building ")) return false;
           this.ctx.seeFormat("buildkit-tty");
@@ -49527,10 +49605,11 @@ var init_buildkit_tty = __esm({
         if (name2.length === 0) return true;
         let id = this.ctx.findByName(name2);
         if (id === void 0) {
-          const fresh = this.ctx.nextId();
-          if (!this.ctx.startStep(line.line, parseVertexName(fresh, name2), "buildkit-tty", name2)) return true;
-          id = fresh;
+          id = this.ctx.startUnnumberedStep(line.line, (fresh) => parseVertexName(fresh, name2), "buildkit-tty", name2);
+          if (id === void 0) return true;
         }
+        this.endWindow();
+        this.live = { id, before: this.windows.get(id) ?? [], shown: [], scroll: null, held: [] };
         this.last = id;
         const at = line.line;
         if (mark === "CACHED ") this.ctx.emit({ type: "step-cached", line: at, id });
@@ -49544,32 +49623,59 @@ var init_buildkit_tty = __esm({
       /**
        * `=> => # output` (the live tail of a running step) or `=> => transferring \u2026  0.0s` (status). A
        * terminal capture holds every redraw of the screen, and each shows the step's last few lines again
-       * (padded to the terminal's width): a line that is still in the window is not new.
+       * (padded to the terminal's width), scrolled by the lines that came since: those are new, the rest
+       * is the redraw. A line that repeats within one window is output printed twice, and kept.
        */
       sub(line, body2) {
         if (this.last === null) return;
         if (body2.startsWith("# ") || body2 === "#") {
           const text2 = body2.slice(2).trimEnd();
-          if (this.stillShown(this.last, text2)) return;
-          this.ctx.emit({ type: "step-output", line: line.line, id: this.last, seconds: null, text: text2 });
+          const live = this.live;
+          if (live === null || live.id !== this.last) {
+            this.ctx.emit({ type: "step-output", line: line.line, id: this.last, seconds: null, text: text2 });
+            return;
+          }
+          const index = live.shown.length;
+          live.shown.push(text2);
+          if (live.scroll === null) {
+            live.held.push({ line: line.line, text: text2 });
+            if (live.shown.length >= live.before.length) this.flush();
+            return;
+          }
+          if (live.scroll + index >= live.before.length || live.before[live.scroll + index] !== text2) this.emitOutput(live.id, line.line, text2);
           return;
         }
+        this.flush();
         const time4 = readTrailingTime(body2);
         const text = (time4 === null ? body2 : body2.slice(0, time4.end)).trimEnd();
         this.ctx.emit({ type: "step-output", line: line.line, id: this.last, seconds: null, text, status: true });
       }
-      /** Whether `text` is one of the lines the display last showed for `id` (remembered when it is not). */
-      stillShown(id, text) {
-        let window = this.windows.get(id);
-        if (window === void 0) {
-          if (this.windows.size >= LIVE_STEPS) this.windows.delete(this.windows.keys().next().value);
-          window = [];
-          this.windows.set(id, window);
-        }
-        if (window.includes(text)) return true;
-        window.push(text);
-        if (window.length > LIVE_LINES) window.shift();
-        return false;
+      /** Tells the held lines of the live window: those past the previous window's overlap are new output. */
+      flush() {
+        const live = this.live;
+        if (live === null || live.scroll !== null) return;
+        live.scroll = scrollOf(live.before, live.shown);
+        live.held.forEach((held, index) => {
+          if (live.scroll + index >= live.before.length) this.emitOutput(live.id, held.line, held.text);
+        });
+        live.held = [];
+      }
+      /** The live window is over (another row, the end of the log): it is what the next redraw repeats. */
+      endWindow() {
+        const live = this.live;
+        if (live === null) return;
+        this.flush();
+        this.live = null;
+        if (live.shown.length === 0) return;
+        if (!this.windows.has(live.id) && this.windows.size >= LIVE_STEPS) this.windows.delete(this.windows.keys().next().value);
+        this.windows.set(live.id, live.shown.slice(-LIVE_LINES));
+      }
+      /** Flushes what is held at the end of the log. */
+      end() {
+        this.endWindow();
+      }
+      emitOutput(id, line, text) {
+        this.ctx.emit({ type: "step-output", line, id, seconds: null, text });
       }
     };
   }
@@ -49830,9 +49936,8 @@ var init_buildah = __esm({
         const end = message2.lastIndexOf('": ');
         if (at < 0 || end <= at + FAILED_AT.length) return null;
         const instruction = message2.slice(at + FAILED_AT.length, end).replace(/\\"/g, '"');
-        const id = this.ctx.nextId();
-        const header2 = { id, stage: null, index: null, total: null, instruction, platform: null, target: null, internal: false };
-        return this.ctx.startStep(line.line, header2, "buildah", line.text) ? id : null;
+        const header2 = (id) => ({ id, stage: null, index: null, total: null, instruction, platform: null, target: null, internal: false });
+        return this.ctx.startUnnumberedStep(line.line, header2, "buildah", line.text) ?? null;
       }
       close() {
         if (this.step !== null) this.ctx.finishStep(this.step);
@@ -49932,7 +50037,7 @@ var init_classic = __esm({
         const instruction = line.text.slice(m[0].length);
         if (/^from\s/i.test(instruction)) this.stage = stageNameOf(instruction);
         const id = this.offset + index;
-        const header2 = { id, stage: this.stage, index, total, instruction, platform: null, target: null, internal: false };
+        const header2 = { id, stage: this.stage, index, total, instruction, platform: null, target: null, internal: false, numbering: "classic" };
         if (this.ctx.startStep(line.line, header2, "classic", line.text)) {
           this.step = id;
           this.fromStep = /^from\s/i.test(instruction);
@@ -50104,8 +50209,7 @@ var init_closing_blocks = __esm({
           }
         }
         if (id === void 0) {
-          const fresh = this.ctx.nextId();
-          id = this.ctx.startStep(line.line, parseVertexName(fresh, name2), "buildkit-plain", name2) ? fresh : void 0;
+          id = this.ctx.startUnnumberedStep(line.line, (fresh) => parseVertexName(fresh, name2), "buildkit-plain", name2);
         }
         const known = id === void 0 ? void 0 : this.ctx.step(id);
         if (id !== void 0 && known !== void 0 && known.name !== name2 && name2.startsWith(known.name)) {
@@ -50336,6 +50440,11 @@ var init_context = __esm({
       /** A fresh id after every id seen, for steps that the log does not number (tty, error box). */
       nextId() {
         return this.maxId + 1;
+      }
+      /** Registers a step the log does not number under a fresh id; that id, or undefined when the registry is full. */
+      startUnnumberedStep(line, header2, format, name2) {
+        const id = this.nextId();
+        return this.startStep(line, { ...header2(id), numbering: "none" }, format, name2) ? id : void 0;
       }
       finishStep(id) {
         const known = this.byId.get(id);
@@ -50837,6 +50946,7 @@ var init_log_parser = __esm({
       push(line) {
         this.ctx.lastLine = line.line;
         const text = line.text;
+        if (this.tty.holding && !BuildkitTtyGrammar.isLiveOutput(text)) this.tty.flush();
         const rawjson = this.rawjson;
         if ((rawjson.engaged || rawjson.holding || text.charCodeAt(0) === 123) && rawjson.push(line)) {
           if (rawjson.engaged) this.ctx.seeFormat("buildkit-rawjson", false);
@@ -50853,6 +50963,7 @@ var init_log_parser = __esm({
         this.unframed(line);
       }
       end() {
+        this.tty.end();
         this.closing.end();
         this.rawjson.end();
       }
@@ -51862,17 +51973,6 @@ var init_rank_findings = __esm({
     init_scope_state();
     severityRank = { error: 0, warning: 2, notice: 3 };
     survivableInFinishedStep = /* @__PURE__ */ new Set(["apt/unable-to-locate-package", "pip/no-matching-distribution"]);
-  }
-});
-
-// src/model/step-header.ts
-function stepHeader(step) {
-  const where = [step.platform, step.stage, step.index !== null && step.total !== null ? `${step.index}/${step.total}` : null].filter((x) => x !== null && x !== "").join(" ");
-  return where ? `[${where}] ${step.instruction}` : step.instruction;
-}
-var init_step_header = __esm({
-  "src/model/step-header.ts"() {
-    "use strict";
   }
 });
 
