@@ -27,6 +27,11 @@ const COMPOSE_PREFIX = /^[a-z][A-Za-z0-9_.-]* +\| /;
 // BuildKit's frame `#12 ` or `#12 3.456 `: kept in front of a carriage-return redraw.
 const BUILDKIT_FRAME = /^#\d+ (?:\d+\.\d* )?/;
 
+// A Markdown indented code block (four spaces or a tab before every line) around a build's own
+// lines: `    2024-05-01T04:29:56Z #16 323.3 …` (dandi/dandi-hub#152), `    Step 3/9 : RUN …`. No builder
+// prints these lines indented, so the indent goes only before a frame, a CI time or a step line.
+const CODE_INDENTED = /^(?: {4}|\t)(?=#\d|\d{4}-\d\d-\d\dT\d\d:|Step \d| ---> | > \[)/;
+
 // A Markdown code fence on a line of its own, with or without an info string (` ```text `, ` ```#sh `).
 const FENCE_LINE = /^`{3,}[\w#.+-]*\s*$/;
 
@@ -58,6 +63,11 @@ function ghRunViewPrefixEnd(text: string, from: number): number {
   const second = text.indexOf('\t', first + 1);
   if (second < 0 || second - first > 200) return from;
   return actionsStampAt(text, second + 1) ? second + 1 : from;
+}
+
+/** The indent of a Markdown indented code block, before a build's own line only. */
+export function stripCodeIndent(text: string): string {
+  return text.replace(CODE_INDENTED, '');
 }
 
 /** Removes the prefixes that CI systems and docker compose put before a build's own text. */
@@ -153,6 +163,7 @@ export function ciTimestampOf(raw: string): number | undefined {
 export function cleanLine(raw: string): string {
   let text = raw;
   if (text.includes(ESC)) text = text.replace(ANSI, '');
+  if (text.startsWith('    ') || text.charCodeAt(0) === 9) text = stripCodeIndent(text);
   text = stripCiPrefixes(text);
   const first = text.charCodeAt(0);
   if (first === 62 || first === 96 || text.endsWith('```')) text = stripMarkdownQuoting(text);
@@ -169,4 +180,5 @@ export const CLEAN_LINE_PATTERNS: readonly RegExp[] = [
   COMPOSE_PREFIX,
   BUILDKIT_FRAME,
   FENCE_LINE,
+  CODE_INDENTED,
 ];

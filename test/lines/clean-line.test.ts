@@ -85,6 +85,22 @@ describe('a log pasted into an issue', () => {
     expect(cleanLine('> > [builder 3/7] RUN make -j8:')).toBe(' > [builder 3/7] RUN make -j8:');
   });
 
+  // dandi/dandi-hub#152: a GitHub Actions log pasted as a Markdown indented code block.
+  test('loses the indent of a Markdown code block before a build line', () => {
+    expect(cleanLine('    2024-05-01T04:29:56Z #16 323.3 RuntimeError: Found incorrect download: cuda-nvml-dev. Aborting')).toBe(
+      '#16 323.3 RuntimeError: Found incorrect download: cuda-nvml-dev. Aborting',
+    );
+    expect(cleanLine('    #11 9.447   RuntimeError')).toBe('#11 9.447   RuntimeError');
+    expect(cleanLine('\tStep 3/9 : RUN conda env create --copy -p /opt/env')).toBe('Step 3/9 : RUN conda env create --copy -p /opt/env');
+    expect(cleanLine('     ---> Running in e228a7b3392e')).toBe(' ---> Running in e228a7b3392e');
+  });
+
+  test("keeps a tool's own indent", () => {
+    for (const line of ['      running build_ext', '    ERROR: Command errored out with exit status 1:', '    File "/opt/conda/lib/python3.11/site-packages/mamba/mamba.py", line 763', '     #include <cuda.h>', '      # 1 comment']) {
+      expect(cleanLine(line)).toBe(line);
+    }
+  });
+
   test('leaves alone what only looks like quoting', () => {
     for (const line of [
       '  60 | >>> RUN pip install flash-attn',
