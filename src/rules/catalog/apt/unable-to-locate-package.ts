@@ -61,9 +61,10 @@ const amd64OnlyInstall: readonly string[] = [
 // second one, NVIDIA's machine-learning repository (…/compute/machine-learning/repos/ubuntu1604/x86_64/, installed next to
 // the CUDA repository in google/clusterfuzz#1929 and TensorFlow's Ubuntu 16.04 / CUDA 10 guide). Since NVIDIA's 2022 key
 // rotation the CUDA repository is added with its cuda-keyring package: `cuda-keyring_1.0-1_all.deb` for ubuntu1604
-// (TensorFlow's install guide, site/en/install/gpu.md, "Ubuntu 16.04"), `cuda-keyring_1.1-1_all.deb` for ubuntu1804 and
-// later (public install scripts, knowledge/nvidia-repos.ts); the distro directory is `$ID` and `$VERSION_ID` without the
-// dot, from /etc/os-release.
+// (tensorflow/docs site/en/install/gpu.md, "Ubuntu 16.04"; no 1.1-1 for ubuntu1604 in any public script found), and
+// `cuda-keyring_1.1-1_all.deb` for ubuntu1804 and later (public install scripts fetch repos/ubuntu1804/x86_64/,
+// repos/debian10/x86_64/ and every later distro's cuda-keyring_1.1-1_all.deb: code corpus; knowledge/nvidia-repos.ts
+// for 2004 and later); the distro directory is `$ID` and `$VERSION_ID` without the dot, from /etc/os-release.
 const NVIDIA_ONLY_MESSAGE =
   'apt has no package `{package:all}`: these are packages of NVIDIA\'s own CUDA apt repository (cuDNN 7 and NCCL of CUDA 10 ' +
   'and earlier: of its machine-learning repository), which no Debian or Ubuntu archive has, and the repositories enabled here ' +

@@ -16,8 +16,8 @@
 // llama-cpp-python builds llama.cpp through pip (its sdist vendors it under vendor/llama.cpp): the compiler goes on the
 // pip command, `CUDACXX=…` in its environment (CMake's variable for the CUDA compiler, read at the first configure; pip
 // configures in a fresh temporary directory each time) and `-DCMAKE_CUDA_COMPILER=…` in CMAKE_ARGS (abetlen/llama-cpp-python#880,
-// the maintainer agreeing to document it). Its releases built with scikit-build (`skbuild` in the traceback) came before
-// the move to scikit-build-core (CHANGELOG, after v0.1.59) and took `-DLLAMA_CUBLAS=on` with `FORCE_CMAKE=1` (its README then);
+// the maintainer agreeing to document it). Its releases built with scikit-build (`skbuild` in the traceback) are those
+// before 0.2.0, which "Migrated to scikit-build-core" (CHANGELOG), and took `-DLLAMA_CUBLAS=on` with `FORCE_CMAKE=1` (its README then);
 // current releases take `-DGGML_CUDA=on` (LLAMA_CPP_CUDA_OPTION). `--no-cache-dir` rebuilds rather than reusing a built wheel.
 import type { RuleInput } from '../../schema.js';
 import { LLAMA_CPP_CUDA_OPTION } from '../cuda/nvcc-host-flag-rejected.js';

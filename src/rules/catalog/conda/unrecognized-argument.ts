@@ -52,14 +52,14 @@ export const unrecognizedArgument: RuleInput = {
     // the command the step ran: `The command '/bin/sh -c conda env create --copy -p /opt/env' returned …`, BuildKit's
     // `process "/bin/sh -c conda env create …"`, the `Step 3/9 : RUN …` / `[3/9] RUN …` header
     { name: 'command', keep: 'last', literals: ['conda '], pattern: '(?<cmd>\\bconda(?: env)? (?!-)[a-z][a-z-]{1,20})\\b' },
-    // `--copy` on `conda env create` / `conda env update`, which never took it
+    // `--copy` on `conda env create`, which never took it (`conda env update` neither: the generic message names the subcommand)
     // the environment the command named: `-p /opt/env`, `--name base`
     {
       name: 'target',
       literals: ['conda env '],
       pattern: '\\bconda env (?:create|update)\\b[^\'"\\n]{0,300}?\\s(?<opt>-p|--prefix|-n|--name)[ =](?<value>[^\\s\'"]{1,200})',
     },
-    { name: 'envCopy', literals: ['conda env '], pattern: '\\bconda env (?:create|update)\\b[^\'"\\n]{0,300}\\s--copy\\b' },
+    { name: 'envCopy', literals: ['conda env '], pattern: '\\bconda env create\\b[^\'"\\n]{0,300}\\s--copy\\b' },
   ],
   scope: 'step',
   specificity: 3,

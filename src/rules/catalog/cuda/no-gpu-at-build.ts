@@ -288,8 +288,9 @@ function archVariants(): Variant[] {
  * "Solved by supplying TORCH_CUDA_ARCH_LIST"), and with no driver torch raises `Found no NVIDIA driver`. A build of a
  * package that compiles through cpp_extension (torchvision, detectron2, mmcv, pytorch3d, apex) named in the prose
  * counts too. The example list `7.5+PTX` (T4 / RTX 20): every toolkit from CUDA 10.0 to 13.0 compiles sm_75 (cuda-arches),
- * and torch 1.x's cpp_extension takes it (its `supported_arches` ends at '7.5'; `8.0` there raises
- * `Unknown CUDA arch (8.0) or GPU not supported`). `torch.version.cuda` is the CUDA torch was built for, which the
+ * and every torch 1.x cpp_extension that asks the GPU takes it (`supported_arches` lists '7.5' and `named_arches` has
+ * Turing '7.5+PTX' from the first such release; the oldest ones end at '7.5', so `8.0` there raises
+ * `Unknown CUDA arch (8.0) or GPU not supported`; later 1.x add '8.0', then '8.6'). `torch.version.cuda` is the CUDA torch was built for, which the
  * extension must be compiled with.
  */
 const ARCH_QUERY = {

@@ -13,7 +13,10 @@
 // .cmake, see cmake/cuda-arch-detect-failed), on a fresh build (the compiler is cached).
 // llama-cpp-python: `CMAKE_ARGS="-DGGML_CUDA=on" pip install llama-cpp-python` is its README's CUDA build;
 // its CHANGELOG records LLAMA_CUBLAS as removed at 0.2.81 ("use LLAMA_CUDA instead of removed LLAMA_CUBLAS")
-// and the `LLAMA_` → `GGML_` rename of the build options at 0.2.85; `--upgrade --force-reinstall
+// and the `LLAMA_` → `GGML_` rename of the build options at 0.2.85 (its Dockerfiles). llama.cpp's own CMakeLists.txt since
+// that rename: `llama_option_depr(FATAL_ERROR LLAMA_CUBLAS GGML_CUDA)`, `llama_option_depr(WARNING LLAMA_CUDA GGML_CUDA)`
+// (quoted in public build logs: `LLAMA_CUBLAS is deprecated and will be removed in the future. Use GGML_CUDA instead`
+// as a CMake Error at vendor/llama.cpp/CMakeLists.txt). `--upgrade --force-reinstall
 // --no-cache-dir` is its README's way to rebuild from source ("Upgrading and Reinstalling").
 // Not matched: `Unknown option '-mf16c'` (another cause: a build passing host flags to a current nvcc).
 import type { RuleInput } from '../../schema.js';
@@ -42,7 +45,9 @@ const CHECK = [
 
 /** Which option turns CUDA on in llama-cpp-python's build, old and new (shared with cuda/no-gpu-at-build). */
 export const LLAMA_CPP_CUDA_OPTION =
-  '`GGML_CUDA` is the option of current llama-cpp-python releases; old ones took `-DLLAMA_CUBLAS=on` (gone by 0.2.81, its changelog says).';
+  '`GGML_CUDA` is the option of current llama-cpp-python releases (their llama.cpp still takes `-DLLAMA_CUDA=on` with a deprecation warning, ' +
+  'and stops at `-DLLAMA_CUBLAS=on` with a CMake error); releases of early and mid 2024 took `-DLLAMA_CUDA=on`, older ones ' +
+  '`-DLLAMA_CUBLAS=on` (removed by 0.2.81, its changelog says). `vendor/llama.cpp/CMakeLists.txt` in a release\'s sdist names the options it takes.';
 
 const LLAMA_CPP = [
   '```sh',

@@ -22,7 +22,10 @@
 // Arch's cuda package (and Manjaro's) installs to `/opt/cuda` (LizardByte/Sunshine#5075: `/opt/cuda/bin/nvcc`,
 // `pacman -Qi cuda`) and depends on the gcc it pairs with, an Arch package named `gccN` that installs `/usr/bin/gcc-N`
 // (ginkgo-project/ginkgo#598: gcc8 as `gcc-8` for CUDA 10; LeelaChessZero/lc0#2105: gcc13; mkiol/dsnote#322, maintainer:
-// gcc14 and `/usr/bin/g++-14`; davisking/dlib#292: the gcc5 package for CUDA 8), so on Arch the fix is pacman's.
+// gcc14 and `/usr/bin/g++-14`; davisking/dlib#292: the gcc5 package for CUDA 8), so on Arch the fix is pacman's. Only while
+// Arch's gcc is newer than its cuda accepts: cuda 13.2.1 depends on plain `gcc` (`pacman -Qi cuda` in LizardByte/Sunshine#5075).
+// Old gccN packages leave the official repositories for the AUR (archlinuxcn/repo#716: gcc5 in and out of [community];
+// LizardByte/Sunshine#5760: gcc14 no longer in the official repo), so the fix asks pacman whether it still has one.
 // A build whose log shows a gcc nvcc accepts (`-ccbin gcc-5`, `gcc version 5.4.1`) ran another one: the project chose it
 // (FloopCZ/tensorflow_cc#47, maintainer: gcc-6 hardcoded in its build script; its later script takes
 // `GCC_HOST_COMPILER_PATH` from the environment before it runs `./configure`, tensorflow_cc/cmake/build_tensorflow.sh.in).
@@ -88,9 +91,9 @@ const ARCH_INSTALL = [
   '```',
 ];
 const ARCH_INTRO =
-  '`/opt/cuda` is where Arch\'s (and Manjaro\'s) cuda package puts the toolkit (`pacman -Qo /opt/cuda/bin/nvcc` confirms it). That package ' +
-  'depends on the gcc it pairs with, Arch\'s `gcc{max}`, which installs `/usr/bin/gcc-{max}` beside the system gcc (`pacman -Si gcc{max}` shows ' +
-  'whether the repositories still carry it):';
+  '`/opt/cuda` is where Arch\'s (and Manjaro\'s) cuda package puts the toolkit (`pacman -Qo /opt/cuda/bin/nvcc` confirms it). When Arch\'s gcc ' +
+  'is newer than that cuda accepts, the package depends on an older gcc package, `gccN`, which installs `/usr/bin/gcc-N` beside the system gcc ' +
+  '(`pacman -Qi cuda` lists it under Depends On); for this nvcc that is `gcc{max}` (`pacman -Si gcc{max}` shows whether the repositories still carry it):';
 const ARCH_NO_PACKAGE =
   'Where pacman no longer carries `gcc{max}`, the AUR\'s is built from source; or move to a newer cuda package, whose nvcc accepts a newer gcc. ' +
   '`-allow-unsupported-compiler` (nvcc\'s flag) only skips the check: the build may still fail or miscompile.';
