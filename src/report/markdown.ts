@@ -78,7 +78,7 @@ export function verdictOf(analysis: Analysis): Verdict {
     const stop = stopOf(model);
     const what = stop.step ? codeSpan(shortStepLabel(stop.step) || `#${stop.step.id}`) : '';
     const why = findings[0] ? `: ${escapeText(findings[0].title)}` : '';
-    return { kind, markdown: `⏹ Build did not finish: ${stop.text.replace('{step}', () => what)}${why}` };
+    return { kind, markdown: `⏹ ${stop.text.replace('{step}', () => what)}${why}` };
   }
   if (kind === 'unrecognised') return { kind, markdown: '❔ No build output recognised in this log' };
   if (kind === 'tool-output') {

@@ -73,17 +73,21 @@ export function failedWords(analysis: { model: BuildModel; facts: BuildFacts; fi
 }
 
 /**
- * What the verdict of a build that did not finish says after "Build did not finish: ", with
- * `{step}` where the step goes (each report writes it its own way).
+ * What the verdict of a build that did not finish says, with `{step}` where the step goes (each
+ * report writes it its own way). A log that holds no step's header at all starts inside the build
+ * as well as ending inside it: an excerpt, pasted or cut, says nothing of whether the build finished.
  */
-export function stopWords(stop: Stop | null): { text: string; step: Stop['step'] } {
-  if (stop === null) return { text: 'the log ends while a step was still running', step: null };
-  if (stop.how === 'cut') return { text: 'the log ends while {step} was still running', step: stop.step };
-  const job = 'the CI job was canceled or hit its time limit';
+export function stopWords(stop: Stop | null, excerpt = false): { text: string; step: Stop['step'] } {
+  if (stop === null) return { text: 'Build did not finish: the log ends while a step was still running', step: null };
+  if (stop.how === 'cut' && excerpt) return { text: 'Log excerpt: it starts and ends inside {step}, so how the build ended is not in it', step: stop.step };
+  if (stop.how === 'cut') return { text: 'Build did not finish: the log ends while {step} was still running', step: stop.step };
+  const job = 'Build did not finish: the CI job was canceled or hit its time limit';
   if (stop.step === null) return { text: `${job} before any build step`, step: null };
   return { text: `${job} ${stop.running ? 'while {step} was running' : 'after {step}'}`, step: stop.step };
 }
 
 export function stopOf(model: Parameters<typeof howItStopped>[0]): { text: string; step: Stop['step'] } {
-  return stopWords(howItStopped(model));
+  // No header of any step in the log: placeholders only (src/model/build-model.ts), BuildKit's own bookkeeping aside.
+  const excerpt = model.steps.every((s) => s.id === IMPLICIT_STEP_ID || s.instruction === '');
+  return stopWords(howItStopped(model), excerpt);
 }

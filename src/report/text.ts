@@ -130,7 +130,7 @@ export function renderText(analysis: Analysis, options: TextOptions): string {
     // The step named whole enough to recognise; the line wraps after it if need be.
     // A step whose header is not in the log (an excerpt) has no label: its number names it.
     const what = stop.step ? plain(shortStepLabel(stop.step, Math.max(40, width - 30)) || `#${stop.step.id}`) : '';
-    for (const line of wrapWords(`⏹ Build did not finish: ${stop.text.replace('{step}', () => what)}`, width)) out.push(paint(c, 'bold', paint(c, 'yellow', line)));
+    for (const line of wrapWords(`⏹ ${stop.text.replace('{step}', () => what)}`, width)) out.push(paint(c, 'bold', paint(c, 'yellow', line)));
     if (top) out.push(`  ${plain(top.title)}`);
   } else if (kind === 'unrecognised') {
     out.push('No build output recognised.');

@@ -179,6 +179,20 @@ describe('verdicts that name the step', () => {
     expect(renderMarkdown(analysis)).not.toContain('outside any build step');
   });
 
+  it('a log that starts and ends inside one step is an excerpt, not a build that did not finish', async () => {
+    // dandi/dandi-hub#152: lines of step #16 pasted with their CI times, no header, no end.
+    const log = [
+      '2024-05-01T04:29:56Z #16 323.3 transaction.fetch_extract_packages()',
+      '2024-05-01T04:29:56Z #16 323.3 RuntimeError: Found incorrect download: cuda-nvml-dev. Aborting',
+      '2024-05-01T04:29:56Z #16 323.3',
+    ].join('\n');
+    const analysis = await analyzeStream(Readable.from([log]));
+    const first = renderText(analysis, { color: false, width: 200 }).split('\n')[0];
+    expect(first).toBe('⏹ Log excerpt: it starts and ends inside #16, so how the build ended is not in it');
+    expect(verdictOf(analysis).markdown).toMatch(/^⏹ Log excerpt: it starts and ends inside `#16`/);
+    // With its step's header in the log, the same end is a build that did not finish (test/grammar/cut-logs.test.ts).
+  });
+
   it('a job canceled outside any build step says so', async () => {
     const analysis = await analyzeStream(Readable.from([readFileSync(new URL('../../fixtures/real-world/ci/actions-runner-shutdown-then-canceled.log', import.meta.url))]));
     expect(verdictOf(analysis).markdown).toMatch(/^⏹ Build did not finish: the CI job was canceled or hit its time limit before any build step/);
