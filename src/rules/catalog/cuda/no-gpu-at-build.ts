@@ -303,7 +303,11 @@ const ARCH_QUERY_MESSAGE =
   'compute capability when TORCH_CUDA_ARCH_LIST is unset, and where it ran torch found no NVIDIA driver: a `docker build` step has no GPU (a build has no ' +
   '`--gpus`), nor has a container started without `--gpus`. The query is torch\'s own, not the project\'s code; with the architectures named the build needs no GPU.';
 
-/** TORCH_CUDA_ARCH_LIST set before the build, in a Dockerfile or a shell; the list of the log's CUDA, or read where it builds. */
+/**
+ * TORCH_CUDA_ARCH_LIST set before the build, in a Dockerfile or a shell; the list of the log's CUDA, or read where it builds.
+ * nvcc 10.2 lists the accepted values in `--help` under `--gpu-architecture` (quoted in Kitware's cmake#23293), so an nvcc of
+ * the torch 1.x era may lack `--list-gpu-arch`: the fix names both.
+ */
 function archQueryVariants(): Variant[] {
   const title = 'No GPU at build: torch asked the GPU for the arch to compile, TORCH_CUDA_ARCH_LIST unset';
   const lines = (place: 'image' | 'shell' | 'either', list: string): string[] => {
@@ -316,8 +320,9 @@ function archQueryVariants(): Variant[] {
   const known = 'Set TORCH_CUDA_ARCH_LIST, so torch compiles for named GPUs instead of asking the device; here, {enrich.archListBasis}.';
   const unknown =
     'Set TORCH_CUDA_ARCH_LIST, so torch compiles for named GPUs instead of asking the device. The log does not show the CUDA version: where it builds, ' +
-    '`python -c "import torch; print(torch.version.cuda)"` prints the CUDA torch was built for and `nvcc --list-gpu-arch` what its nvcc compiles (`compute_75` → `7.5`). ' +
-    'Name the GPUs the image will run on (`nvidia-smi --query-gpu=compute_cap --format=csv` on such a host: T4 / RTX 20 `7.5`, A100 `8.0`, RTX 30 / A10 `8.6`), ' +
+    '`python -c "import torch; print(torch.version.cuda)"` prints the CUDA torch was built for and `nvcc --list-gpu-arch` what its nvcc compiles (`compute_75` → `7.5`; an older nvcc without that option ' +
+    'lists them under `--gpu-architecture` in `nvcc --help`). Name the GPUs the image will run on (a recent driver\'s `nvidia-smi --query-gpu=compute_cap ' +
+    '--format=csv` on such a host, or the model in NVIDIA\'s list at https://developer.nvidia.com/cuda-gpus: T4 / RTX 20 `7.5`, A100 `8.0`, RTX 30 / A10 `8.6`), ' +
     '`+PTX` on the last. For T4 / RTX 20, which every CUDA from 10.0 to 13.0 compiles and torch 1.x accepts:';
   const out: Variant[] = [];
   for (const [when, place] of [['&fact.place=image-build', 'image'], ['&fact.place=host-shell', 'shell'], ['', 'either']] as const) {
