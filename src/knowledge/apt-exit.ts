@@ -17,7 +17,7 @@ const APT_ERROR_EXIT = 100;
  * shell operator (`-y --no-install-recommends a b=1.2`); null when the command runs no apt install.
  * Words, not one pattern: a pattern for the options between `apt-get` and `install` backtracks.
  */
-function aptInstallArguments(command: string): string | null {
+export function aptInstallArguments(command: string): string | null {
   const words = command.split(/\s+/);
   for (let i = 0; i < words.length; i++) {
     const name = words[i]!.slice(words[i]!.lastIndexOf('/') + 1);

@@ -238,6 +238,57 @@ function versionGoneVariants(): NonNullable<RuleInput['variants']> {
   ];
 }
 
+/**
+ * A pinned version apt does not find, in a `RUN` that runs no `apt-get update`: the pin may be fine and the lists stale
+ * (an earlier layer's, as old as that layer when it is cached; a base image ships none), or the repository no longer has
+ * it. The fix keeps the pin: update in the same `RUN`, and let the build print what the repository carries.
+ * `apt-cache madison` "displays available versions of a package in a tabular format", one line per version and source,
+ * and `apt-cache policy` the installed and candidate versions with the version table (apt-cache(8); both run on this
+ * project's machine, apt 2.6). NVIDIA's flat repositories keep many builds of a package side by side; an NCCL build names
+ * its CUDA release in its version (`2.3.7-1+cuda10.0`, NVIDIA's NCCL install guide:
+ * https://docs.nvidia.com/deeplearning/nccl/install-guide/index.html, "sudo apt install libnccl2=2.x.x-1+cudaX.Y").
+ */
+function pinnedWithoutUpdateVariants(): NonNullable<RuleInput['variants']> {
+  const title = 'pinned apt version not in the package lists';
+  const message =
+    'The version pinned for `{context.versionGone.package:all}`, `{context.versionGone.version:all}`, is not in the package lists this ' +
+    '`RUN` reads. The `RUN` runs no `apt-get update`, so apt reads the lists an earlier layer left, as old as that layer (a cached ' +
+    'layer keeps its old lists; a base image ships none): either those lists predate the pinned version, or the repository no ' +
+    'longer carries it.';
+  const after = [
+    '',
+    'The build log now shows the versions the repositories carry (`apt-cache madison` prints one line per version and',
+    'repository). If the pinned version is among them, the fresh lists were all it needed. If it is not, the repository dropped',
+    'it: pick one of the versions madison lists and pin that, rather than dropping the pin, so that the build stays',
+    "reproducible. For NVIDIA's packages, pick a build for the image's CUDA release: the `+cuda` suffix of an NCCL version",
+    'names it (major.minor, as in `2.3.7-1+cuda10.0`).',
+  ];
+  const withInstall = [
+    'Keep the pin, and update in the same `RUN` as the install, printing what the repositories carry before it:',
+    '',
+    '```dockerfile',
+    'RUN apt-get update \\',
+    ' && apt-cache madison {context.versionGone.package:words} \\',
+    ' && apt-get install {enrich.aptInstallArgs} \\',
+    ' && rm -rf /var/lib/apt/lists/*',
+    '```',
+  ];
+  const withoutInstall = [
+    'Keep the pin, and put `apt-get update &&` before the install in the same `RUN` (your install line as it is, its options',
+    'and every pin kept), printing what the repositories carry before it:',
+    '',
+    '```dockerfile',
+    'RUN apt-get update \\',
+    ' && apt-cache madison {context.versionGone.package:words} \\',
+    " && apt-get install -y --no-install-recommends {context.versionGone.package}='{context.versionGone.version}'",
+    '```',
+  ];
+  return [
+    { when: 'versionGone&!update&aptInstall&enrich.aptInstallArgs', title, message, fix: [...withInstall, ...after].join('\n') },
+    { when: 'versionGone&!update&aptInstall', title, message, fix: [...withoutInstall, ...after].join('\n') },
+  ];
+}
+
 export const unableToLocatePackage: RuleInput = {
   id: 'apt/unable-to-locate-package',
   title: 'apt package not found',
@@ -339,6 +390,7 @@ export const unableToLocatePackage: RuleInput = {
     ...droppedVariants(),
     { when: 'madeUpToolkit&fact.place=image-build', message: madeUpToolkitMessage, fix: realToolkitsInDockerfile },
     { when: 'madeUpToolkit&!fact.place=image-build', message: madeUpToolkitMessage, fix: realToolkitsInShell },
+    ...pinnedWithoutUpdateVariants(),
     {
       when: '!update&aptInstall',
       message:
@@ -387,6 +439,6 @@ export const unableToLocatePackage: RuleInput = {
     { when: '!fact.place=image-build', fix: [...checkInShell, ...afterCheck].join('\n') },
   ],
   fix: [...checkInStage, ...afterCheck].join('\n'),
-  enrich: 'apt-dropped',
+  enrich: ['apt-dropped', 'apt-pinned-install'],
   docs: 'https://docs.docker.com/build/building/best-practices/#apt-get',
 };

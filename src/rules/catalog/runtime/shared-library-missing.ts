@@ -76,6 +76,32 @@ const TOOLKIT_REPORT =
   'If the older release works, report the regression at https://github.com/NVIDIA/nvidia-container-toolkit/issues with both versions and the ' +
   'output of `nvidia-container-cli -k -d /dev/tty info`.';
 
+const CONTAINER_CLI_TITLE = "The NVIDIA container runtime could not load the host's driver library";
+
+/**
+ * Which of the host's stories holds: the driver (nvidia-smi loads the same libnvidia-ml.so.1), the loader cache the CLI
+ * reads (libnvidia-container src/ldcache.c; ldconfig(8)), and which daemon `docker` talks to. Docker Desktop for Linux
+ * "runs a Virtual Machine" (docs.docker.com/desktop/faqs/linuxfaqs), is reached through the CLI context `desktop-linux`
+ * (NVIDIA/nvidia-docker#1647: `docker context use default` fixed it) and reports `Operating System: Docker Desktop` in
+ * `docker info` (docker info outputs of Docker Desktop in public logs). A snap Docker: `snap list docker` lists it;
+ * the toolkit does not support Docker installed as a snap (NVIDIA/nvidia-container-toolkit#522, its maintainer's open
+ * request), and the snap's NVIDIA support was for Ubuntu Core only (canonical/docker-snap#148, the snap maintainer).
+ */
+const CONTAINER_CLI_CHECKS = [
+  'nvidia-smi                                    # must list the GPU: if not, (re)install the NVIDIA driver and reboot',
+  'ldconfig -p | grep libnvidia-ml               # the driver library in the loader cache: if missing, sudo ldconfig',
+  'docker context ls                             # the current one (*): desktop-linux is Docker Desktop',
+  "docker info --format '{{{{.OperatingSystem}}}}'   # Docker Desktop: its daemon runs in a VM, away from the host's driver",
+  'snap list docker                              # listed: Docker installed as a snap',
+];
+
+/** Docker Desktop and the snap give way to Docker Engine from Docker's apt repository (docs.docker.com/engine/install/). */
+const CONTAINER_CLI_DAEMON_FIX = [
+  '- Docker Desktop: switch `docker` to Docker Engine, `docker context use default`; if that context has no daemon, install Docker Engine',
+  "  from Docker's apt repository (https://docs.docker.com/engine/install/ubuntu/). GPU containers run on Docker Engine, where the toolkit is configured.",
+  "- a snap Docker: `sudo snap remove docker`, then Docker Engine from Docker's apt repository as above.",
+];
+
 /** Family variants (which library) come before the place variants; the driver has its own per place. */
 function driverVariants(): Variant[] {
   const title = 'NVIDIA driver library not found';
@@ -119,26 +145,27 @@ function driverVariants(): Variant[] {
       // `nvidia-container-cli: initialization error: load library failed: libnvidia-ml.so.1: cannot open shared object
       // file …` (NVIDIA/nvidia-container-toolkit#302, #305): the toolkit's CLI runs on the host as the container starts and
       // looks the driver's libraries up in the host's loader cache (libnvidia-container, src/ldcache.c); the container
-      // asked for GPUs. The log does not tell whether the driver works: #302's host driver stack had broken (reinstalling
-      // fixed it), #305's host ran the same containers with toolkit 1.14.3 and failed after the upgrade to 1.14.4.
-      when: 'driver&containerCliLoad',
-      title: "The NVIDIA container runtime could not load the host's driver library",
+      // asked for GPUs. With the toolkit's release in the log, a regression of an upgrade is one story the log supports:
+      // #305's host ran the same containers with toolkit 1.14.3 and failed after the upgrade to 1.14.4.
+      when: 'driver&containerCliLoad&toolkitVersion',
+      title: CONTAINER_CLI_TITLE,
       message:
         'The NVIDIA Container Toolkit (`nvidia-container-cli`, which runs on the host as the container starts) could not load {library:all}. ' +
-        'Either the host that runs Docker has no working NVIDIA driver or its libraries are not in the host\'s loader cache, or the toolkit ' +
-        '{context.toolkitVersion.version|release installed} does not find a driver that works (this happens after a toolkit upgrade). ' +
-        'The container asked for GPUs; adding `--gpus` again changes nothing.',
+        'Either the host that runs Docker has no working NVIDIA driver or its libraries are not in the host\'s loader cache, the daemon that ' +
+        'started the container cannot see them (Docker Desktop, or Docker installed as a snap), or the toolkit {context.toolkitVersion.version} ' +
+        'does not find a driver that works (this happens after a toolkit upgrade). The container asked for GPUs; adding `--gpus` again changes nothing.',
       fix: [
         'On the host that runs Docker (not in a container), find out which:',
         '',
         '```sh',
-        'nvidia-smi                           # must list the GPU: if not, (re)install the NVIDIA driver and reboot',
-        'ldconfig -p | grep libnvidia-ml      # the driver library in the loader cache: if missing, sudo ldconfig',
-        'nvidia-container-cli --version       # the toolkit release (cli-version)',
+        ...CONTAINER_CLI_CHECKS,
+        'nvidia-container-cli --version                # the toolkit release (cli-version)',
         "grep nvidia-container-toolkit /var/log/apt/history.log   # apt's upgrades: (old, new) versions",
         '```',
         '',
-        'With `nvidia-smi` working, reinstall or reconfigure the toolkit and restart Docker: ' +
+        ...CONTAINER_CLI_DAEMON_FIX,
+        '',
+        'With `nvidia-smi` working and Docker Engine answering, reinstall or reconfigure the toolkit and restart Docker: ' +
           '`sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`. If GPU containers worked on this host before ' +
           'a toolkit upgrade, go back to the release that worked, all four packages together (set `V` to it):',
         '',
@@ -147,6 +174,32 @@ function driverVariants(): Variant[] {
         '```',
         '',
         TOOLKIT_REPORT,
+      ].join('\n'),
+    },
+    {
+      // The same error with nothing else in the log (NVIDIA/nvidia-container-toolkit#154, a `docker run --gpus all` of an
+      // NGC image): no toolkit release, no nvidia-smi. #302's host driver stack had broken (reinstalling fixed it); #154's
+      // reporter had installed Docker Desktop (his comment in NVIDIA/nvidia-docker#1711). A toolkit downgrade is no advice
+      // here: nothing in such a log points at an upgrade.
+      when: 'driver&containerCliLoad',
+      title: CONTAINER_CLI_TITLE,
+      message:
+        'The NVIDIA Container Toolkit (`nvidia-container-cli`, which runs on the host as the container starts) could not load {library:all}. ' +
+        'Either the host that runs Docker has no working NVIDIA driver or its libraries are not in the host\'s loader cache, or the daemon ' +
+        'that started the container cannot see the host\'s driver libraries: Docker Desktop on Linux runs its daemon in a VM, and Docker ' +
+        'installed as a snap runs confined. The container asked for GPUs; adding `--gpus` again changes nothing.',
+      fix: [
+        'On the host that runs Docker (not in a container), find out which:',
+        '',
+        '```sh',
+        ...CONTAINER_CLI_CHECKS,
+        '```',
+        '',
+        ...CONTAINER_CLI_DAEMON_FIX,
+        '',
+        'With `nvidia-smi` working and Docker Engine answering, configure the toolkit for it and restart it: ' +
+          '`sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`; without the toolkit, install it first ' +
+          '(https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html).',
       ].join('\n'),
     },
     {
