@@ -22,7 +22,7 @@
 // 4 GB worked). Docker Desktop's memory is Settings › Resources › Advanced › Memory limit on Mac, Linux and Windows
 // Hyper-V, and the WSL 2 VM's own limit (`.wslconfig`) in WSL 2 mode (docker/docs, content/manuals/desktop/
 // settings-and-maintenance/settings.md, "Resources", "Advanced").
-const DESKTOP_MEMORY =
+export const DESKTOP_MEMORY =
   "Docker Desktop (macOS, Windows, Linux): Settings › Resources › Advanced › Memory limit, raise it, then Apply & restart; with its WSL 2 " +
   'backend on Windows the limit is `memory=` under `[wsl2]` in `%UserProfile%\\.wslconfig` (then `wsl --shutdown`).';
 const condaMemoryFix = (lead: string): string => [
