@@ -150,8 +150,34 @@ function distroNvccVariants(): Variant[] {
     { when: `${when}&torchExtension&enrich.fallbackArch`, message, fix: [...torchCheck, '', DISTRO_FALLBACK].join('\n') },
     { when: `${when}&torchExtension`, message, fix: [...torchCheck, '', 'Or remove {arch:all} from TORCH_CUDA_ARCH_LIST.'].join('\n') },
     { when, message, fix: [...plainCheck, '', 'Or remove {arch:all} from the arch list.'].join('\n') },
+    // The rejection leaves two readings (a toolkit too new or too old for the arch): which nvcc ran decides, and a machine
+    // with the distribution's /usr/bin/nvcc and NVIDIA's /usr/local/cuda has two (ucbdrive/few-shot-object-detection#11:
+    // `/usr/bin/nvcc` rejecting compute_61 on a machine with CUDA 10.1 installed; a clean reinstall fixed it).
+    { when: 'distroNvcc&enrich.inferred&!fact.place=image-build', message, fix: WHICH_NVCC.join('\n') },
   ];
 }
+
+const WHICH_NVCC = [
+  'The nvcc that ran is `/usr/bin/nvcc`, the distribution\'s CUDA toolkit (Debian / Ubuntu package `nvidia-cuda-toolkit`), which ' +
+    'the build picked (the first on PATH, or the one under CUDA_HOME); NVIDIA\'s toolkit installs under `/usr/local/cuda`. See which toolkits this machine has, and the ' +
+    'release of each:',
+  '',
+  '```sh',
+  'which -a nvcc',
+  '/usr/bin/nvcc --version',
+  '/usr/local/cuda/bin/nvcc --version',
+  'echo "CUDA_HOME=$CUDA_HOME"',
+  '```',
+  '',
+  'If `/usr/local/cuda` is a release that accepts {arch:all}, build with it: in the shell that builds,',
+  '',
+  ...DISTRO_EXPORT.map((line) => line.replace('/usr/local/cuda-{enrich.neededCuda}', '/usr/local/cuda')),
+  '',
+  'then build again (CMake: a fresh build directory, since CMakeCache.txt keeps the nvcc it found first). torch\'s extension ' +
+    'builder takes the toolkit from CUDA_HOME first. If there is no `/usr/local/cuda`, install a toolkit from ' +
+    'https://developer.nvidia.com/cuda-downloads; removing the distribution\'s (`sudo apt-get remove nvidia-cuda-toolkit`) leaves ' +
+    'one nvcc on the machine.',
+];
 // CMake's FindCUDA `CUDA_SELECT_NVCC_ARCH_FLAGS(out Auto)` prints `Autodetected CUDA architecture(s):  8.6` when the project
 // was given no list and took this machine's GPU (or, with no GPU, a common list); Torch7's cutorch and PyTorch pass
 // `$ENV{TORCH_CUDA_ARCH_LIST}` as that list (torch/cutorch lib/THC/CMakeLists.txt: `CUDA_SELECT_NVCC_ARCH_FLAGS(NVCC_FLAGS_EXTRA
@@ -232,7 +258,8 @@ export const unsupportedArch: RuleInput = {
     // nvcc ≥ 11: `nvcc fatal   : Unsupported gpu architecture 'compute_35'`. Only well-formed names (`sm_90a`): `compute_80+PTX`
     // and `compute_native` are a list in the wrong notation (cuda/invalid-arch-list), an empty `compute_` a list detected
     // from no GPU (cuda/no-gpu-at-build): no other toolkit would take them.
-    { literals: ['Unsupported gpu architecture'], pattern: "Unsupported gpu architecture '(?<arch>(?:compute|sm|lto)_\\d{1,3}[a-z]?)'" },
+    // A paste can lose the closing quote at the end of the line (`… architecture 'compute_61`, ucbdrive/few-shot-object-detection#11).
+    { literals: ['Unsupported gpu architecture'], pattern: "Unsupported gpu architecture '(?<arch>(?:compute|sm|lto)_\\d{1,3}[a-z]?)(?:'|\\s*$)" },
     // nvcc ≤ 10 and ptxas: `nvcc fatal   : Value 'sm_89' is not defined for option 'gpu-architecture'`
     {
       literals: ['is not defined for option'],
@@ -254,8 +281,9 @@ export const unsupportedArch: RuleInput = {
     // a Python extension build: setup.py named, or torch's extension builder's compile line
     { name: 'setupPy', literals: ['setup.py', '-DTORCH_EXTENSION_NAME='] },
     { name: 'listArches', literals: ['TORCH_CUDA_ARCH_LIST='], pattern: '(?<asked>TORCH_CUDA_ARCH_LIST=["\']?[0-9][0-9.;+ A-Za-z]{0,200})', keep: 'last' },
-    // the compile command run by the distribution's nvcc (as in cuda/nvcc-host-flag-rejected)
-    { name: 'distroNvcc', literals: ['/usr/bin/nvcc'], pattern: '(?:^|\\s)/usr/bin/nvcc\\s' },
+    // the compile command run by the distribution's nvcc (as in cuda/nvcc-host-flag-rejected), or setuptools naming it:
+    // `error: command '/usr/bin/nvcc' failed with exit status 1` (ucbdrive/few-shot-object-detection#11)
+    { name: 'distroNvcc', literals: ['/usr/bin/nvcc'], pattern: '(?:^|[\\s\'"])/usr/bin/nvcc[\\s\'"]' },
     // torch.utils.cpp_extension's compile line: `-DTORCH_EXTENSION_NAME=exllamav2_ext`
     { name: 'torchExtension', literals: ['-DTORCH_EXTENSION_NAME='] },
     { name: 'autodetected', literals: ['Autodetected CUDA architecture(s):'], pattern: 'Autodetected CUDA architecture\\(s\\):\\s{1,4}(?<archs>[\\d.;+ A-Za-z]{1,200}?)\\s*$' },

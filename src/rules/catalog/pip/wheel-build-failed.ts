@@ -11,6 +11,7 @@
 // none of these (a clipped log), the `!named` variant says how to find it instead of printing an
 // empty name. Commands come from the `pip-advice` enricher in the step's installer's form.
 import { flashAttnWheelContexts, withFlashAttnNote, withFlashAttnVariants } from './flash-attn-wheel.js';
+import { DESKTOP_MEMORY } from '../resources/oom-killed.js';
 import type { RuleInput } from '../../schema.js';
 
 const name = '[A-Za-z0-9][\\w.-]{0,200}';
@@ -93,18 +94,34 @@ const torchExtensionMessage =
   'builder), because no prebuilt wheel of it fits this Python {fact.python|} and torch; the compile failed. A torch extension\'s ' +
   'source compiles only against the torch releases it supports, and an unpinned torch is the newest one. The compiler error ' +
   'inside the `╰─> [N lines of output]` block names the header or call that changed.';
-const torchPairFix = [
-  'Pin torch to a release {context.named.name} supports, installed before it in its own step, and pin {context.named.name} too; ' +
-    'or move to a release of {context.named.name} that supports the installed torch. The pairs a release supports are in its ' +
-    'install guide or README (a table of torch / CUDA versions) and in its release notes. The installed torch, in a shell of ' +
-    'this stage:',
+// Without OpenMMLab's per-pair index, a failed torch-extension compile says nothing about why in its last lines: torch's
+// `RuntimeError: Error compiling objects for extension` ends any failure of the ninja build (NVlabs/curobo#109: the
+// cut shows only that; the thread's cause was a compiler killed by signal 9 under Docker Desktop). The classes are
+// told apart by the first failure above it. MAX_JOBS caps torch's ninja jobs (torch/utils/cpp_extension.py,
+// `_get_num_workers`, see extension-knobs.ts); the Docker Desktop memory setting is the one resources/oom-killed cites.
+const TORCH_EXTENSION_COMPILE_TITLE = 'A torch extension failed to compile';
+const torchExtensionCompileMessage =
+  'pip built {context.named.name} from source with torch\'s extension builder (`torch/utils/cpp_extension.py` in the ' +
+  'output), and the compile failed. The cause is the first failure above torch\'s traceback in this step\'s output: a ' +
+  'compiler `error:` line, or a compiler that was killed.';
+const torchExtensionCompileFix = [
+  'Find the first failure above `Error compiling objects for extension` in the full output of this step (`FAILED:`, `error:`, ' +
+    '`Killed`, `died due to signal 9`), then:',
+  '',
+  '- `Killed`, `Killed signal terminated program`, `died due to signal 9`: the builder ran out of memory. Run fewer compile ' +
+    'jobs (`MAX_JOBS=2` in the environment of the build; torch\'s builder reads it) and give the builder more memory. On ' +
+    DESKTOP_MEMORY,
+  '- an `error:` in a torch header or call (`torch/include/…`, `at::`, `c10::`): the source does not compile against the installed ' +
+    'torch. Pin torch to a release {context.named.name} supports (its install guide or README), installed before it, or move to ' +
+    'a release of {context.named.name} that supports the installed torch.',
+  '- `nvcc fatal`: read that line; it names the flag or GPU architecture nvcc rejected.',
+  '',
+  'To see it, build again with one job and the full output, in a shell of this stage:',
   '',
   '```sh',
   'python -c "import torch; print(torch.__version__, torch.version.cuda)"',
-  'pip download --only-binary=:all: --no-deps {context.named.name}',
+  'MAX_JOBS=1 {enrich.verboseCmd}',
   '```',
-  '',
-  'The second line fails when no wheel of it on the index fits this Python and platform: then only its source builds here.',
 ];
 const mmcvWheelFix = [
   'OpenMMLab publishes prebuilt {context.named.name} wheels on its own index, one page per CUDA / torch pair, and the table in ' +
@@ -171,6 +188,30 @@ const uvLockedFix = [
     'else the build needs.',
 ];
 
+// GNU ld given a directory where it expects a file to link prints `cannot find <dir>: file format not recognized` (ld 2.40
+// on this machine: `gcc a.c /tmp/d/lib64`; a missing file says `No such file or directory`, a file that is not an object
+// `file not recognized`). A library directory pasted into the link line bare, not as `-L<dir>`, comes from the build's
+// configuration: a variable naming a CUDA or library location (mlcommons/mlperf-automations#571: pycuda linked against a
+// CUDA lib64 from the automation's install cache; setting the CUDA env var to the right CUDA version fixed it).
+const LD_DIR_TITLE = 'The linker was given a directory as a file to link';
+const ldDirMessage =
+  'The link of {context.named.name|the package} failed: ld was given `{context.ldDir.dir}`, a directory, as an input file ' +
+  '(`cannot find …: file format not recognized` is what ld says about a directory). A library directory belongs on the link ' +
+  'line after `-L`; a bare one comes from the build\'s configuration, most often an environment variable that ' +
+  'names the CUDA (or another library\'s) location and is pasted into the link command.';
+const ldDirFix = [
+  'Find the variable that holds the path, in the shell or stage that runs the build:',
+  '',
+  '```sh',
+  "env | grep -F '{context.ldDir.root}'",
+  "ls -d /usr/local/cuda*",
+  '```',
+  '',
+  'Point it at the CUDA the build should use (for a variable that names a root, such as CUDA_HOME or CUDA_ROOT, the directory ' +
+    'above `lib64`; in LDFLAGS, `-L` before a library directory), or unset it when the build finds CUDA by itself; then build ' +
+    'again and read the link line: `{enrich.verboseCmd}`.',
+].join('\n');
+
 export const wheelBuildFailed: RuleInput = {
   id: 'pip/wheel-build-failed',
   title: 'Wheel build failed',
@@ -224,6 +265,13 @@ export const wheelBuildFailed: RuleInput = {
     // (`…/site-packages/torch/include/ATen/…`) in the output. A torch extension's source compiles only against the torch
     // releases it was written for, and it builds from source when no prebuilt wheel fits the installed torch.
     { name: 'torchExtension', literals: ['torch/utils/cpp_extension.py', 'site-packages/torch/include/'] },
+    // ld given a directory as an input (see LD_DIR_TITLE): `/usr/bin/ld: cannot find /…/install/lib64: file format not recognized`;
+    // `root` drops a trailing `/lib` or `/lib64`, the part a variable naming an install holds.
+    {
+      name: 'ldDir',
+      literals: [': file format not recognized'],
+      pattern: 'ld: cannot find (?<dir>(?<root>/[^\\s:]{1,300}?)(?:/lib(?:64)?)?/?): file format not recognized',
+    },
     // OpenMMLab's mmcv / mmcv-full, whose prebuilt wheels are on OpenMMLab's own index, one page per CUDA / torch pair:
     // `pip install mmcv-full=={mmcv_version} -f https://download.openmmlab.com/mmcv/dist/{cu_version}/{torch_version}/index.html`,
     // the supported pairs in the table of mmcv's installation guide (mmcv.readthedocs.io/en/v1.4.4/get_started/installation.html);
@@ -270,8 +318,9 @@ export const wheelBuildFailed: RuleInput = {
     { when: 'pkgResources&named&fact.installer=uv', title: PKG_RESOURCES_TITLE, message: pkgResourcesMessage, fix: uvPkgResourcesFix.join('\n') },
     { when: 'pkgResources&named', title: PKG_RESOURCES_TITLE, message: pkgResourcesMessage, fix: pipPkgResourcesFix.join('\n') },
     { when: 'uvSaid&named&legacyBackend&requiresHook&!pkgResources', title: "The package's setup.py failed before compiling", message: setupCutMessage, fix: setupCutFix.join('\n') },
+    { when: 'ldDir', title: LD_DIR_TITLE, message: ldDirMessage, fix: ldDirFix },
     { when: 'torchExtension&named&mmcvWheel', title: TORCH_EXTENSION_TITLE, message: torchExtensionMessage, fix: mmcvWheelFix.join('\n') },
-    { when: 'torchExtension&named', title: TORCH_EXTENSION_TITLE, message: torchExtensionMessage, fix: torchPairFix.join('\n') },
+    { when: 'torchExtension&named', title: TORCH_EXTENSION_COMPILE_TITLE, message: torchExtensionCompileMessage, fix: torchExtensionCompileFix.join('\n') },
     {
       // apt's package for a C toolchain is build-essential (Debian, Ubuntu; the python: images are Debian or Alpine),
       // Alpine's is build-base.

@@ -23,7 +23,7 @@
 // Hyper-V, and the WSL 2 VM's own limit (`.wslconfig`) in WSL 2 mode (docker/docs, content/manuals/desktop/
 // settings-and-maintenance/settings.md, "Resources", "Advanced"); older releases of that page (Docker Desktop 4.x on
 // Windows) name the same setting `Memory` on the Advanced tab, and older macOS releases call Settings `Preferences`.
-const DESKTOP_MEMORY =
+export const DESKTOP_MEMORY =
   "Docker Desktop (macOS, Windows, Linux): Settings (Preferences in older releases) › Resources › Advanced › Memory limit (`Memory` in older " +
   'releases), raise it, then Apply & restart; with its WSL 2 ' +
   'backend on Windows the limit is `memory=` under `[wsl2]` in `%UserProfile%\\.wslconfig` (then `wsl --shutdown`).';
