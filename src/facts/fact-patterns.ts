@@ -299,6 +299,17 @@ export const factPatterns: readonly FactPattern[] = [
     source: 'nvidia-repo',
     read: (g) => one('nvidiaRepo', `${g.distro}/${g.arch}`),
   },
+  {
+    // pip fetching an arm64 wheel runs on arm64 Linux: `Downloading torch-2.0.1-cp310-cp310-manylinux2014_aarch64.whl`,
+    // `Using cached numpy-1.26.4-cp311-cp311-manylinux_2_17_aarch64.manylinux2014_aarch64.whl` (the platform tags of
+    // PEP 600 / PEP 599, `linux_aarch64` on PyTorch's index: pytorch/builder#1971). A wheel is fetched for the Python
+    // that installs it, so its tag is that machine's.
+    literals: ['_aarch64.whl'],
+    regex: /(?:Downloading|Using cached|Saved|File was already downloaded) \S{0,300}-(?:manylinux\w{0,20}|linux)_aarch64\.whl\b/,
+    on: 'output',
+    source: 'wheel',
+    read: () => [['platform', 'linux/arm64']],
+  },
   // ---- the build host --------------------------------------------------------------------------
   {
     // Docker before running a single-platform image of another platform than the host's: `WARNING: The requested image's
@@ -308,6 +319,18 @@ export const factPatterns: readonly FactPattern[] = [
     on: 'output',
     source: 'docker-warning',
     read: (g) => one('hostPlatform', g.host),
+  },
+  {
+    // The reporter's own words around a pasted log, naming an Apple-Silicon Mac: `When building the docker image on Mac
+    // M1 with command …`, `running on my Apple Silicon (M1) Mac`, `Apple M2 pip3 install …`. Docker Desktop there runs
+    // its engine in an arm64 Linux VM, so a build without `--platform` is for linux/arm64 (docs.docker.com/desktop/
+    // setup/install/mac-install/: "Mac with Apple silicon"; docs.docker.com/build/building/multi-platform/: a build
+    // targets the host's platform by default). The chip is named, never guessed from "Mac" alone (Intel Macs are amd64).
+    literals: ['M1', 'M2', 'M3', 'M4', 'Apple Silicon', 'Apple silicon', 'apple silicon'],
+    regex: /\b(?:Mac(?:Book(?: Pro| Air)?|mini| Studio)? ?M[1-4]\b|M[1-4](?: Pro| Max| Ultra)? (?:Mac|MacBook|chip)\b|Apple M[1-4]\b|[Aa]pple [Ss]ilicon\b)/,
+    on: 'output',
+    source: 'apple-silicon',
+    read: () => [['hostPlatform', 'linux/arm64']],
   },
   {
     // A Raspberry Pi's shell prompt, `(venv) pi@raspberrypi:~/dev/vscode-arm $ docker-compose up --build`: Raspberry Pi OS installs

@@ -19,7 +19,9 @@ export function foreignBaseEnrich(captures: Readonly<Record<string, string>>, _s
     foreignHost:
       host.source === 'shell-prompt'
         ? 'a Raspberry Pi, an arm board (the shell prompt shows its default hostname, raspberrypi)'
-        : `${host.value} (Docker's platform warning)`,
+        : host.source === 'apple-silicon'
+          ? `${host.value} (an Apple-Silicon Mac, as the report says)`
+          : `${host.value} (Docker's platform warning)`,
   };
   const image = captures['context.platformWarning.image'];
   if (image !== undefined) out.foreignImagePlatform = image;

@@ -64,6 +64,12 @@ const table: [file: string, expected: Record<string, string>][] = [
   ['real-world/ci/vorarbeiter-runner-shutdown-signal.log', { runner: 'github-hosted (runner)' }],
   // `(dockercompose) pi@raspberrypi:~/dev/vscode-arm $ docker-compose up --build`: a Raspberry Pi's prompt, an arm host
   ['rules/buildx/exec-format-error/match-raspberry-pi-amd64-only-base.log', { hostPlatform: 'arm (shell-prompt)', baseImage: 'vtsv/arm:builder (from)' }],
+  // `When building the docker image on Mac M1 with command …`: the reporter names an Apple-Silicon Mac
+  ['rules/pip/poetry-no-install-candidates/match-m1-torch113-nvidia-cublas-cu11.log', { hostPlatform: 'linux/arm64 (apple-silicon)' }],
+  // An M1 build whose cut does not say so: no platform is read from it
+  ['rules/pip/no-matching-distribution/match-torch-cu116-plain-only-unknown-platform.log', { hostPlatform: '—', platform: '—' }],
+  // `Downloading https://…/torch-…-manylinux2014_aarch64.whl`: pip on arm64 Linux (a Jetson image)
+  ['rules/pip/base-package-replaced/match-jetson-nv-torch-replaced.log', { platform: 'linux/arm64 (wheel)' }],
   // `root@Tower:/mnt/user/Projects/deep-image-prior# docker build …`: a prompt that names no platform
   ['rules/shell/command-not-found/match-conda-installer-step-not-in-log.log', { hostPlatform: '—', place: 'image-build (build-command)' }],
   // docker/build-push-action's failure line: a GitHub Actions job, the runner's kind not named. The job log's

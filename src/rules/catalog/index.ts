@@ -69,6 +69,7 @@ import { poetryPythonRange } from './pip/poetry-python-range.js';
 import { uvVersionRequired } from './pip/uv-version-required.js';
 import { poetryNoMatchingVersion } from './pip/poetry-no-matching-version.js';
 import { setupPyUndeclaredImport } from './pip/setup-py-undeclared-import.js';
+import { poetryNoInstallCandidates } from './pip/poetry-no-install-candidates.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -170,6 +171,7 @@ export const builtinRules: RuleInput[] = [
   uvVersionRequired,
   poetryNoMatchingVersion,
   setupPyUndeclaredImport,
+  poetryNoInstallCandidates,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,

@@ -224,6 +224,47 @@ const FLASH_MESSAGE =
   "flash-attn's setup.py found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. It only warns (a prebuilt wheel would need no compiler), " +
   'but it declares its CUDA extension first, and torch cannot set that up without a toolkit, so the build stops. {enrich.stageNote}';
 
+/**
+ * flash-attn is built for NVIDIA (CUDA) and AMD (ROCm) GPUs on Linux only (Dao-AILab/flash-attention README,
+ * "Requirements": CUDA toolkit or ROCm toolkit, Linux); its prebuilt wheels are `linux_x86_64` ones (the releases page).
+ * An arm64 builder without an NVIDIA GPU (Docker on an Apple-Silicon Mac) has no toolkit to find and no GPU to run it:
+ * the package is left out there (adithya-s-k/omniparse's own CPU arm64 image, #13, has none), or the image is built for
+ * the x86 GPU hosts it will run on, `--platform linux/amd64` under emulation (docs.docker.com/build/guide/multi-platform/).
+ * `docker version --format '{{.Server.Arch}}'` prints the engine's architecture, `uname -m` the stage's.
+ */
+const FLASH_ARM_FIX = [
+  'flash-attn builds only for NVIDIA (CUDA) or AMD (ROCm) GPUs on Linux, and its prebuilt wheels are x86_64 ones: an arm64 ' +
+    'build without an NVIDIA GPU has no toolkit to give it and nothing to run it on. Either leave flash-attn out of this ' +
+    'platform\'s install (the models that use it need an NVIDIA GPU; many fall back to plain attention without it), or, for ' +
+    'an image that will run on x86 GPU hosts, build it for their platform by adding `--platform linux/amd64` to the build ' +
+    'command (Docker runs it under emulation here: slow, and the compile needs a `-devel` CUDA image as on any x86 build).',
+].join('\n');
+const FLASH_ARM_VARIANTS: Variant[] = [
+  {
+    when: 'flashAttn&fact.hostPlatform=linux/arm64',
+    title: 'flash-attn cannot build on this arm64 machine (no CUDA)',
+    message:
+      "flash-attn's setup.py found no CUDA toolkit (no nvcc, no CUDA_HOME), and this build runs on {fact.hostPlatform} " +
+      'without an NVIDIA GPU (an Apple-Silicon Mac, as the report says): there is no CUDA toolkit to point it at.',
+    fix: FLASH_ARM_FIX,
+  },
+  {
+    when: 'flashAttn&fact.platform=linux/arm64',
+    title: 'flash-attn cannot build on this arm64 machine (no CUDA)',
+    message:
+      "flash-attn's setup.py found no CUDA toolkit (no nvcc, no CUDA_HOME) in this linux/arm64 build, which has none to " +
+      'point it at unless the machine is an NVIDIA arm64 system (Jetson, Grace).',
+    fix: FLASH_ARM_FIX,
+  },
+];
+
+/** Before the toolkit advice, when the log does not show the platform: an arm64 builder has no toolkit to find. */
+const FLASH_PLATFORM_CHECK =
+  'First check that this build can have CUDA at all: `uname -m` where it runs (`aarch64` on an arm64 builder), or ' +
+  '`docker version --format \'{{{{.Server.Arch}}}}\'` on the machine that builds (`arm64` on an Apple-Silicon Mac). On arm64 ' +
+  'without an NVIDIA GPU, leave flash-attn out of this platform\'s install, or build the image for x86 GPU hosts with ' +
+  '`--platform linux/amd64`; what follows is for x86_64.';
+
 /** flash-attn without nvcc: a toolkit first (a `-devel` image in a Dockerfile), then the same package rebuilt without build isolation. */
 function flashVariants(): Variant[] {
   const out: Variant[] = [];
@@ -275,7 +316,7 @@ function flashVariants(): Variant[] {
         when: ['flashAttn', place ? `fact.place=${place}` : '', pkg].filter(Boolean).join('&'),
         title: 'flash-attn found no nvcc (no CUDA toolkit)',
         message: FLASH_MESSAGE,
-        fix: [...toolkit, '', rebuild].join('\n'),
+        fix: [...(place === 'host-shell' ? [] : [FLASH_PLATFORM_CHECK, '']), ...toolkit, '', rebuild].join('\n'),
       });
     }
   }
@@ -620,7 +661,7 @@ export const toolkitNotFound: RuleInput = {
     '',
     'CMake also takes the compiler directly: `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda …`.',
   ].join('\n')),
-  variants: [cudaHeadersVariant, ...cudaHomeListVariants, ...withFlashAttnVariants(
+  variants: [...FLASH_ARM_VARIANTS, cudaHeadersVariant, ...cudaHomeListVariants, ...withFlashAttnVariants(
     'build in a `-devel` CUDA image of the release torch was built for, with `ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda`, and install it with `--no-build-isolation`.',
     [
     ...nvccTooOldVariants,

@@ -108,6 +108,64 @@ function pythonWallVariants(): Variant[] {
   ];
 }
 
+/**
+ * A `+cuNNN` torch asked of PyTorch's index, and pip saw only plain releases: the usual reason is an arm64 builder
+ * (an Apple-Silicon Mac, a Graviton or Jetson host). PyTorch's release wheels carried CUDA on x86_64 Linux and Windows
+ * only until 2.4, whose cu124 index added `linux_aarch64` ones (pytorch/pytorch#134790: 2.4.0's PyPI wheels have no
+ * CUDA for arm64; pytorch/builder#1971: `whl/cu124/torch-2.4.0-cp311-cp311-linux_aarch64.whl`); PyPI's aarch64 torch
+ * is a CPU build (pytorch/pytorch#160162). Each index's files are listed at `download.pytorch.org/whl/<tag>/torch/`
+ * (the `linux_aarch64` / `manylinux…_aarch64` names are the arm64 ones: pytorch/vision#9330). A CUDA image for x86 GPU
+ * hosts is built for linux/amd64 under emulation with `docker build --platform linux/amd64` (docs.docker.com/build/
+ * guide/multi-platform/), or `FROM --platform=linux/amd64` (docs.docker.com/reference/build-checks/
+ * from-platform-flag-const-disallowed/). `docker version --format '{{.Server.Arch}}'` prints the engine's arch.
+ */
+function armCudaBuildVariants(): Variant[] {
+  const title = 'No CUDA build of torch for this platform (arm64 builder?)';
+  const lead =
+    'pip read PyTorch\'s index and found no {requirement}: the releases it could use carry no `+{context.localVersion.tag}` build, ' +
+    'only plain versions: {versions}.';
+  const amd64 = [
+    'build the image for linux/amd64, the platform of the x86 GPU hosts it will run on, by adding `--platform linux/amd64` to ' +
+      'the build command (keep its `-f` and `-t`); on an arm64 machine Docker runs that build under emulation (slower, same result):',
+    '',
+    '```sh',
+    'docker build --platform linux/amd64 .',
+    '```',
+    '',
+    '(or `FROM --platform=linux/amd64 …` in the Dockerfile). For an arm64 image without CUDA, pin the plain release ' +
+      '`{enrich.plainPinCmd}` instead: on arm64 that is a CPU-only torch, and nothing in it uses a GPU.',
+  ];
+  return [
+    {
+      when: 'localCuda&torchIndex&plainOnly&fact.platform=linux/arm64',
+      title,
+      message:
+        `${lead} This build is for linux/arm64, and PyTorch's CUDA wheels were built for x86_64 Linux and Windows only until 2.4 ` +
+        '(cu124 added linux_aarch64 ones); the files each index has are listed at ' +
+        'https://download.pytorch.org/whl/{context.localVersion.tag}/torch/.',
+      fix: ['This build is for linux/arm64: ' + amd64[0], ...amd64.slice(1)].join('\n'),
+    },
+    {
+      when: 'localCuda&torchIndex&plainOnly&!fact.platform',
+      title,
+      message:
+        `${lead} The usual reason is an arm64 builder (an Apple-Silicon Mac, an ARM server): PyTorch's CUDA wheels were built for ` +
+        'x86_64 Linux and Windows only until 2.4 (cu124 added linux_aarch64 ones). The log does not show the platform.',
+      fix: [
+        'See which platform the build is for: `docker version --format \'{{{{.Server.Arch}}}}\'` on the machine that builds ' +
+          '(`arm64` on an Apple-Silicon Mac), or `uname -m` in the failing stage (`aarch64`). The files PyTorch has for this ' +
+          'build are listed at https://download.pytorch.org/whl/{context.localVersion.tag}/torch/.',
+        '',
+        'On arm64 / aarch64, ' + amd64[0],
+        ...amd64.slice(1),
+        '',
+        'On x86_64 the Python is the one without a `+{context.localVersion.tag}` wheel (`python3 --version`; the wheel names on ' +
+          'that page carry `cp310` for Python 3.10): use a Python that release was built for.',
+      ].join('\n'),
+    },
+  ];
+}
+
 const legacyLocalMessage =
   'pip found no {requirement} on the index it used. PyTorch publishes its `+cuNNN` / `+cpu` builds on download.pytorch.org, ' +
   'not on PyPI, and for releases before 1.11 on find-links pages rather than indexes. Versions it could see: ' +
@@ -169,6 +227,8 @@ export const noMatchingDistribution: RuleInput = {
     { name: 'torchIndex', literals: ['Looking in links: https://download.pytorch.org', 'Looking in indexes: https://download.pytorch.org', ', https://download.pytorch.org'] },
     // the versions pip could see hold no local build (`(from versions: 1.8.0, 1.9.0, 1.10.0)`): none for this platform / Python
     { name: 'plainOnly', literals: ['(from versions: '], pattern: '\\(from versions: \\d[^)+]{0,2000}\\)' },
+    // a CUDA local version (`torch==1.13.1+cu116`): a build that exists for some platforms only (see armCudaBuildVariants)
+    { name: 'localCuda', literals: ['+cu'], pattern: 'requirement (?:torch|torchvision|torchaudio)==[^\\s(+]{1,100}\\+cu\\d{2,3}(?![\\w.])' },
     // older (`+cu90`) and ROCm local versions: named, but no index is computed for them
     { name: 'otherLocal', literals: ['+cu', '+rocm'], pattern: 'requirement [^\\s(]{1,200}\\+(?<tag>cu\\d{1,200}|rocm[\\d.]{0,200})' },
     // pip 24.1+ skips a release whose metadata it cannot parse and says which pip still reads it:
@@ -302,6 +362,7 @@ export const noMatchingDistribution: RuleInput = {
         '```',
       ].join('\n'),
     },
+    ...armCudaBuildVariants(),
     {
       // PyTorch's index or find-links page was read and pip still listed no local build: its `+cpu` / `+cuNNN` wheels
       // (linux_x86_64 ones on torch_stable.html) do not fit this platform or Python, so only the plain releases are usable.
