@@ -70,11 +70,13 @@ import { uvVersionRequired } from './pip/uv-version-required.js';
 import { poetryNoMatchingVersion } from './pip/poetry-no-matching-version.js';
 import { setupPyUndeclaredImport } from './pip/setup-py-undeclared-import.js';
 import { poetryNoInstallCandidates } from './pip/poetry-no-install-candidates.js';
+import { poetryHashMismatch } from './pip/poetry-hash-mismatch.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
 import { httpError } from './conda/http-error.js';
 import { unrecognizedArgument } from './conda/unrecognized-argument.js';
+import { incorrectDownload } from './conda/incorrect-download.js';
 import { unableToLocatePackage } from './apt/unable-to-locate-package.js';
 import { fetchFailed } from './apt/fetch-failed.js';
 import { heldPackagesChanged } from './apt/held-packages-changed.js';
@@ -172,11 +174,13 @@ export const builtinRules: RuleInput[] = [
   poetryNoMatchingVersion,
   setupPyUndeclaredImport,
   poetryNoInstallCandidates,
+  poetryHashMismatch,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,
   httpError,
   unrecognizedArgument,
+  incorrectDownload,
   unableToLocatePackage,
   fetchFailed,
   heldPackagesChanged,
