@@ -4368,6 +4368,24 @@ var init_apt_dropped_enricher = __esm({
   }
 });
 
+// src/knowledge/apt-pinned-install-enricher.ts
+function aptPinnedInstallEnrich(_captures, step, _model, _facts) {
+  const args = aptInstallArguments(step?.instruction ?? "");
+  if (args === null) return {};
+  const words3 = args.split(/\s+/).filter((w) => w !== "" && w !== "\\");
+  if (words3.length === 0 || !words3.every((w) => plainWord.test(w))) return {};
+  if (!words3.some((w) => !w.startsWith("-") && w.includes("="))) return {};
+  return { aptInstallArgs: words3.join(" ") };
+}
+var plainWord;
+var init_apt_pinned_install_enricher = __esm({
+  "src/knowledge/apt-pinned-install-enricher.ts"() {
+    "use strict";
+    init_apt_exit();
+    plainWord = /^(?:--?[A-Za-z0-9][A-Za-z0-9:=._-]*|[a-z0-9][a-z0-9+.:=~-]*)$/;
+  }
+});
+
 // src/knowledge/run-command-enricher.ts
 function words(args) {
   return args.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
@@ -5156,7 +5174,7 @@ function foreignBaseEnrich(captures, _step, _model, facts) {
   if (host === null) return {};
   const out = {
     foreignHostArch: host.value,
-    foreignHost: host.source === "shell-prompt" ? "a Raspberry Pi, an arm board (the shell prompt shows its default hostname, raspberrypi)" : `${host.value} (Docker's platform warning)`
+    foreignHost: host.source === "shell-prompt" ? "a Raspberry Pi, an arm board (the shell prompt shows its default hostname, raspberrypi)" : host.source === "apple-silicon" ? `${host.value} (an Apple-Silicon Mac, as the report says)` : `${host.value} (Docker's platform warning)`
   };
   const image = captures["context.platformWarning.image"];
   if (image !== void 0) out.foreignImagePlatform = image;
@@ -5277,6 +5295,7 @@ var init_enrichers = __esm({
     init_cuda_driver();
     init_cuda_require_enricher();
     init_apt_dropped_enricher();
+    init_apt_pinned_install_enricher();
     init_run_image_enricher();
     init_run_command_enricher();
     init_conda_network_enricher();
@@ -5365,6 +5384,8 @@ var init_enrichers = __esm({
       "conda-missing-specs": condaMissingSpecsEnrich,
       /** A package a newer Debian / Ubuntu release dropped: its replacement, the release, the base pinned to Debian 12 (`{enrich.droppedReplacement}`, `{enrich.droppedPinnedImage}`). */
       "apt-dropped": aptDroppedEnrich,
+      /** The failing step's `apt-get install` as written, pins and options kept (`{enrich.aptInstallArgs}`). */
+      "apt-pinned-install": aptPinnedInstallEnrich,
       /** The nvidia/cuda image a `docker run` of the log starts, in its `-devel` flavour, and that command with it (`{enrich.runDevelImage}`, `{enrich.runDevelCommand}`). */
       "run-image": runImageEnrich,
       /** The image of the log's `docker run` / `podman run` and that command asking for GPUs (`{enrich.runImage}`, `{enrich.runWithGpus}`, `{enrich.runGpus}`). */
@@ -5933,7 +5954,11 @@ function distroNvccVariants() {
   return [
     { when: `${when}&torchExtension&enrich.fallbackArch`, message: message2, fix: [...torchCheck, "", DISTRO_FALLBACK].join("\n") },
     { when: `${when}&torchExtension`, message: message2, fix: [...torchCheck, "", "Or remove {arch:all} from TORCH_CUDA_ARCH_LIST."].join("\n") },
-    { when, message: message2, fix: [...plainCheck, "", "Or remove {arch:all} from the arch list."].join("\n") }
+    { when, message: message2, fix: [...plainCheck, "", "Or remove {arch:all} from the arch list."].join("\n") },
+    // The rejection leaves two readings (a toolkit too new or too old for the arch): which nvcc ran decides, and a machine
+    // with the distribution's /usr/bin/nvcc and NVIDIA's /usr/local/cuda has two (ucbdrive/few-shot-object-detection#11:
+    // `/usr/bin/nvcc` rejecting compute_61 on a machine with CUDA 10.1 installed; a clean reinstall fixed it).
+    { when: "distroNvcc&enrich.inferred&!fact.place=image-build", message: message2, fix: WHICH_NVCC.join("\n") }
   ];
 }
 function cmakeVariants(target) {
@@ -5970,7 +5995,7 @@ function cmakeVariants(target) {
     }
   ];
 }
-var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, unsupportedArch;
+var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, WHICH_NVCC, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, unsupportedArch;
 var init_unsupported_arch = __esm({
   "src/rules/catalog/cuda/unsupported-arch.ts"() {
     "use strict";
@@ -6020,6 +6045,22 @@ var init_unsupported_arch = __esm({
     DISTRO_INSTALL = "None listed: install one from NVIDIA's CUDA repository (https://developer.nvidia.com/cuda-downloads sets the repository up for your distribution; the package `cuda-toolkit-{enrich.neededCudaApt}` installs CUDA {enrich.neededCuda} under `/usr/local/cuda-{enrich.neededCuda}`). Then, in the shell that builds (the directory of the release you chose):";
     DISTRO_EXPORT = ["```sh", "export CUDA_HOME=/usr/local/cuda-{enrich.neededCuda}", 'export PATH="$CUDA_HOME/bin:$PATH"', "```"];
     DISTRO_FALLBACK = 'Or keep this nvcc and build for `{enrich.fallbackArch}` instead, which it compiles and which runs on an {enrich.fallbackFor} GPU (same major, lower minor): `export TORCH_CUDA_ARCH_LIST="{enrich.fallbackArch}"` before the build.';
+    WHICH_NVCC = [
+      "The nvcc that ran is `/usr/bin/nvcc`, the distribution's CUDA toolkit (Debian / Ubuntu package `nvidia-cuda-toolkit`), which the build picked (the first on PATH, or the one under CUDA_HOME); NVIDIA's toolkit installs under `/usr/local/cuda`. See which toolkits this machine has, and the release of each:",
+      "",
+      "```sh",
+      "which -a nvcc",
+      "/usr/bin/nvcc --version",
+      "/usr/local/cuda/bin/nvcc --version",
+      'echo "CUDA_HOME=$CUDA_HOME"',
+      "```",
+      "",
+      "If `/usr/local/cuda` is a release that accepts {arch:all}, build with it: in the shell that builds,",
+      "",
+      ...DISTRO_EXPORT.map((line) => line.replace("/usr/local/cuda-{enrich.neededCuda}", "/usr/local/cuda")),
+      "",
+      "then build again (CMake: a fresh build directory, since CMakeCache.txt keeps the nvcc it found first). torch's extension builder takes the toolkit from CUDA_HOME first. If there is no `/usr/local/cuda`, install a toolkit from https://developer.nvidia.com/cuda-downloads; removing the distribution's (`sudo apt-get remove nvidia-cuda-toolkit`) leaves one nvcc on the machine."
+    ];
     AUTODETECTED_WHY = "The list was autodetected from the GPU (`Autodetected CUDA architecture(s): {context.autodetected.archs}`), so there is no list to edit: pass one that CUDA {enrich.cudaVersion} compiles, ending in `+PTX` so that the driver JIT-compiles the PTX for the newer GPU. TORCH_CUDA_ARCH_LIST is the list Torch7's and PyTorch's CMake builds read.";
     AUTODETECTED_NEWER = "Or build with CUDA {enrich.firstCuda} or newer, which compiles {arch} natively.";
     autodetectedVariants = [
@@ -6052,7 +6093,8 @@ var init_unsupported_arch = __esm({
         // nvcc \u2265 11: `nvcc fatal   : Unsupported gpu architecture 'compute_35'`. Only well-formed names (`sm_90a`): `compute_80+PTX`
         // and `compute_native` are a list in the wrong notation (cuda/invalid-arch-list), an empty `compute_` a list detected
         // from no GPU (cuda/no-gpu-at-build): no other toolkit would take them.
-        { literals: ["Unsupported gpu architecture"], pattern: "Unsupported gpu architecture '(?<arch>(?:compute|sm|lto)_\\d{1,3}[a-z]?)'" },
+        // A paste can lose the closing quote at the end of the line (`\u2026 architecture 'compute_61`, ucbdrive/few-shot-object-detection#11).
+        { literals: ["Unsupported gpu architecture"], pattern: "Unsupported gpu architecture '(?<arch>(?:compute|sm|lto)_\\d{1,3}[a-z]?)(?:'|\\s*$)" },
         // nvcc \u2264 10 and ptxas: `nvcc fatal   : Value 'sm_89' is not defined for option 'gpu-architecture'`
         {
           literals: ["is not defined for option"],
@@ -6074,8 +6116,9 @@ var init_unsupported_arch = __esm({
         // a Python extension build: setup.py named, or torch's extension builder's compile line
         { name: "setupPy", literals: ["setup.py", "-DTORCH_EXTENSION_NAME="] },
         { name: "listArches", literals: ["TORCH_CUDA_ARCH_LIST="], pattern: `(?<asked>TORCH_CUDA_ARCH_LIST=["']?[0-9][0-9.;+ A-Za-z]{0,200})`, keep: "last" },
-        // the compile command run by the distribution's nvcc (as in cuda/nvcc-host-flag-rejected)
-        { name: "distroNvcc", literals: ["/usr/bin/nvcc"], pattern: "(?:^|\\s)/usr/bin/nvcc\\s" },
+        // the compile command run by the distribution's nvcc (as in cuda/nvcc-host-flag-rejected), or setuptools naming it:
+        // `error: command '/usr/bin/nvcc' failed with exit status 1` (ucbdrive/few-shot-object-detection#11)
+        { name: "distroNvcc", literals: ["/usr/bin/nvcc"], pattern: `(?:^|[\\s'"])/usr/bin/nvcc[\\s'"]` },
         // torch.utils.cpp_extension's compile line: `-DTORCH_EXTENSION_NAME=exllamav2_ext`
         { name: "torchExtension", literals: ["-DTORCH_EXTENSION_NAME="] },
         { name: "autodetected", literals: ["Autodetected CUDA architecture(s):"], pattern: "Autodetected CUDA architecture\\(s\\):\\s{1,4}(?<archs>[\\d.;+ A-Za-z]{1,200}?)\\s*$" },
@@ -6389,13 +6432,13 @@ function flashVariants() {
         when: ["flashAttn", place ? `fact.place=${place}` : "", pkg].filter(Boolean).join("&"),
         title: "flash-attn found no nvcc (no CUDA toolkit)",
         message: FLASH_MESSAGE,
-        fix: [...toolkit, "", rebuild].join("\n")
+        fix: [...place === "host-shell" ? [] : [FLASH_PLATFORM_CHECK, ""], ...toolkit, "", rebuild].join("\n")
       });
     }
   }
   return out;
 }
-var ENV_LINE, NAME_IT, FINDCUDA_HINT, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, CUDA_HEADERS_MISSING, cudaHeadersVariant, FOUND_HOME_MESSAGE, foundHomeVariant, NVCC_VERSION_FRAME, XFORMERS_WHEEL, FRAME_MESSAGE, XFORMERS_MESSAGE, FRAME_FIX, nvccVersionFrameVariants, NVCC_TOO_OLD, NVCC_TOO_OLD_TITLE, NVCC_TOO_OLD_MESSAGE, NVCC_TOO_OLD_CHECK, nvccTooOldVariants, WINDOWS_TITLE, WINDOWS_MESSAGE, WINDOWS_CHECK, CPU_TORCH_NOTE, LINUX_ONLY_NOTE, windowsVariants, toolkitNotFound;
+var ENV_LINE, NAME_IT, FINDCUDA_HINT, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, FLASH_ARM_FIX, FLASH_ARM_VARIANTS, FLASH_PLATFORM_CHECK, CUDA_HEADERS_MISSING, cudaHeadersVariant, FOUND_HOME_MESSAGE, foundHomeVariant, NVCC_VERSION_FRAME, XFORMERS_WHEEL, FRAME_MESSAGE, XFORMERS_MESSAGE, FRAME_FIX, nvccVersionFrameVariants, NVCC_TOO_OLD, NVCC_TOO_OLD_TITLE, NVCC_TOO_OLD_MESSAGE, NVCC_TOO_OLD_CHECK, nvccTooOldVariants, WINDOWS_TITLE, WINDOWS_MESSAGE, WINDOWS_CHECK, CPU_TORCH_NOTE, LINUX_ONLY_NOTE, windowsVariants, toolkitNotFound;
 var init_toolkit_not_found = __esm({
   "src/rules/catalog/cuda/toolkit-not-found.ts"() {
     "use strict";
@@ -6524,6 +6567,24 @@ var init_toolkit_not_found = __esm({
       }
     ];
     FLASH_MESSAGE = "flash-attn's setup.py found no CUDA toolkit: CUDA_HOME is unset and no nvcc is on PATH. It only warns (a prebuilt wheel would need no compiler), but it declares its CUDA extension first, and torch cannot set that up without a toolkit, so the build stops. {enrich.stageNote}";
+    FLASH_ARM_FIX = [
+      "flash-attn builds only for NVIDIA (CUDA) or AMD (ROCm) GPUs on Linux, and its prebuilt wheels are x86_64 ones: an arm64 build without an NVIDIA GPU has no toolkit to give it and nothing to run it on. Either leave flash-attn out of this platform's install (the models that use it need an NVIDIA GPU; many fall back to plain attention without it), or, for an image that will run on x86 GPU hosts, build it for their platform by adding `--platform linux/amd64` to the build command (Docker runs it under emulation here: slow, and the compile needs a `-devel` CUDA image as on any x86 build)."
+    ].join("\n");
+    FLASH_ARM_VARIANTS = [
+      {
+        when: "flashAttn&fact.hostPlatform=linux/arm64",
+        title: "flash-attn cannot build on this arm64 machine (no CUDA)",
+        message: "flash-attn's setup.py found no CUDA toolkit (no nvcc, no CUDA_HOME), and this build runs on {fact.hostPlatform} without an NVIDIA GPU (an Apple-Silicon Mac, as the report says): there is no CUDA toolkit to point it at.",
+        fix: FLASH_ARM_FIX
+      },
+      {
+        when: "flashAttn&fact.platform=linux/arm64",
+        title: "flash-attn cannot build on this arm64 machine (no CUDA)",
+        message: "flash-attn's setup.py found no CUDA toolkit (no nvcc, no CUDA_HOME) in this linux/arm64 build, which has none to point it at unless the machine is an NVIDIA arm64 system (Jetson, Grace).",
+        fix: FLASH_ARM_FIX
+      }
+    ];
+    FLASH_PLATFORM_CHECK = "First check that this build can have CUDA at all: `uname -m` where it runs (`aarch64` on an arm64 builder), or `docker version --format '{{{{.Server.Arch}}}}'` on the machine that builds (`arm64` on an Apple-Silicon Mac). On arm64 without an NVIDIA GPU, leave flash-attn out of this platform's install, or build the image for x86 GPU hosts with `--platform linux/amd64`; what follows is for x86_64.";
     CUDA_HEADERS_MISSING = { literals: ["cuda_runtime_api.h: No such file", "cuda_runtime.h: No such file"], pattern: "fatal error: cuda_runtime(?:_api)?\\.h: No such file" };
     cudaHeadersVariant = {
       when: "cudaHeaders",
@@ -6780,7 +6841,7 @@ var init_toolkit_not_found = __esm({
         "",
         "CMake also takes the compiler directly: `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda \u2026`."
       ].join("\n")),
-      variants: [cudaHeadersVariant, ...cudaHomeListVariants, ...withFlashAttnVariants(
+      variants: [...FLASH_ARM_VARIANTS, cudaHeadersVariant, ...cudaHomeListVariants, ...withFlashAttnVariants(
         "build in a `-devel` CUDA image of the release torch was built for, with `ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda`, and install it with `--no-build-isolation`.",
         [
           ...nvccTooOldVariants,
@@ -7082,7 +7143,7 @@ var init_nvcc_host_flag_rejected = __esm({
       "When only the distribution's nvcc is there, install a current toolkit from NVIDIA's CUDA repository (https://developer.nvidia.com/cuda-downloads; a release the driver supports: `nvidia-smi` prints the highest CUDA version it runs). Then build with that nvcc, from scratch (the compiler is cached):",
       ""
     ];
-    LLAMA_CPP_CUDA_OPTION = "`GGML_CUDA` is the option of current llama-cpp-python releases; old ones took `-DLLAMA_CUBLAS=on` (gone by 0.2.81, its changelog says).";
+    LLAMA_CPP_CUDA_OPTION = "`GGML_CUDA` is the option of current llama-cpp-python releases (their llama.cpp still takes `-DLLAMA_CUDA=on` with a deprecation warning, and stops at `-DLLAMA_CUBLAS=on` with a CMake error); releases of early and mid 2024 took `-DLLAMA_CUDA=on`, older ones `-DLLAMA_CUBLAS=on` (removed by 0.2.81, its changelog says). `vendor/llama.cpp/CMakeLists.txt` in a release's sdist names the options it takes.";
     LLAMA_CPP = [
       "```sh",
       'CUDACXX=/usr/local/cuda/bin/nvcc CMAKE_ARGS="-DGGML_CUDA=on" pip install --upgrade --force-reinstall --no-cache-dir llama-cpp-python',
@@ -7203,7 +7264,7 @@ function archQueryVariants() {
     return ["In a Dockerfile, before the `RUN` that runs `pip install` / `setup.py`:", "", ...env, "", "In a shell (or a container), before that command:", "", ...sh];
   };
   const known = "Set TORCH_CUDA_ARCH_LIST, so torch compiles for named GPUs instead of asking the device; here, {enrich.archListBasis}.";
-  const unknown2 = 'Set TORCH_CUDA_ARCH_LIST, so torch compiles for named GPUs instead of asking the device. The log does not show the CUDA version: where it builds, `python -c "import torch; print(torch.version.cuda)"` prints the CUDA torch was built for and `nvcc --list-gpu-arch` what its nvcc compiles (`compute_75` \u2192 `7.5`). Name the GPUs the image will run on (`nvidia-smi --query-gpu=compute_cap --format=csv` on such a host: T4 / RTX 20 `7.5`, A100 `8.0`, RTX 30 / A10 `8.6`), `+PTX` on the last. For T4 / RTX 20, which every CUDA from 10.0 to 13.0 compiles and torch 1.x accepts:';
+  const unknown2 = "Set TORCH_CUDA_ARCH_LIST, so torch compiles for named GPUs instead of asking the device. The log does not show the CUDA version: where it builds, `python -c \"import torch; print(torch.version.cuda)\"` prints the CUDA torch was built for and `nvcc --list-gpu-arch` what its nvcc compiles (`compute_75` \u2192 `7.5`; an older nvcc without that option lists them under `--gpu-architecture` in `nvcc --help`). Name the GPUs the image will run on (a recent driver's `nvidia-smi --query-gpu=compute_cap --format=csv` on such a host, or the model in NVIDIA's list at https://developer.nvidia.com/cuda-gpus: T4 / RTX 20 `7.5`, A100 `8.0`, RTX 30 / A10 `8.6`), `+PTX` on the last. For T4 / RTX 20, which every CUDA from 10.0 to 13.0 compiles and torch 1.x accepts:";
   const out = [];
   for (const [when, place] of [["&fact.place=image-build", "image"], ["&fact.place=host-shell", "shell"], ["", "either"]]) {
     out.push({ when: `archQuery&enrich.torchArchList${when}`, title: title2, message: ARCH_QUERY_MESSAGE, fix: [known, "", ...lines2(place, "{enrich.torchArchList}")].join("\n") });
@@ -8324,7 +8385,7 @@ var init_unsupported_host_compiler = __esm({
       "sudo pacman -S --needed gcc{max}",
       "```"
     ];
-    ARCH_INTRO = "`/opt/cuda` is where Arch's (and Manjaro's) cuda package puts the toolkit (`pacman -Qo /opt/cuda/bin/nvcc` confirms it). That package depends on the gcc it pairs with, Arch's `gcc{max}`, which installs `/usr/bin/gcc-{max}` beside the system gcc (`pacman -Si gcc{max}` shows whether the repositories still carry it):";
+    ARCH_INTRO = "`/opt/cuda` is where Arch's (and Manjaro's) cuda package puts the toolkit (`pacman -Qo /opt/cuda/bin/nvcc` confirms it). When Arch's gcc is newer than that cuda accepts, the package depends on an older gcc package, `gccN`, which installs `/usr/bin/gcc-N` beside the system gcc (`pacman -Qi cuda` lists it under Depends On); for this nvcc that is `gcc{max}` (`pacman -Si gcc{max}` shows whether the repositories still carry it):";
     ARCH_NO_PACKAGE = "Where pacman no longer carries `gcc{max}`, the AUR's is built from source; or move to a newer cuda package, whose nvcc accepts a newer gcc. `-allow-unsupported-compiler` (nvcc's flag) only skips the check: the build may still fail or miscompile.";
     FINDCUDA_CMAKE = "cmake -DCUDA_HOST_COMPILER=/usr/bin/gcc-{max} .";
     FINDCUDA_READS = "This build uses CMake's FindCUDA (`Building NVCC (Device) object`, `*_generated_*.cu.o.*.cmake`): its knob is the cache variable `CUDA_HOST_COMPILER`, not `CUDAHOSTCXX` or `CMAKE_CUDA_HOST_COMPILER`. Run that `cmake` in the build directory, which keeps its other settings, then build again; where a script or `setup.py` runs CMake, add the `-D` to the CMake arguments it passes. On a fresh build directory (as pip's is) `CC=gcc-{max}` reaches it too: FindCUDA's default is the C compiler.";
@@ -9217,28 +9278,49 @@ function driverVariants() {
       // `nvidia-container-cli: initialization error: load library failed: libnvidia-ml.so.1: cannot open shared object
       // file \u2026` (NVIDIA/nvidia-container-toolkit#302, #305): the toolkit's CLI runs on the host as the container starts and
       // looks the driver's libraries up in the host's loader cache (libnvidia-container, src/ldcache.c); the container
-      // asked for GPUs. The log does not tell whether the driver works: #302's host driver stack had broken (reinstalling
-      // fixed it), #305's host ran the same containers with toolkit 1.14.3 and failed after the upgrade to 1.14.4.
-      when: "driver&containerCliLoad",
-      title: "The NVIDIA container runtime could not load the host's driver library",
-      message: "The NVIDIA Container Toolkit (`nvidia-container-cli`, which runs on the host as the container starts) could not load {library:all}. Either the host that runs Docker has no working NVIDIA driver or its libraries are not in the host's loader cache, or the toolkit {context.toolkitVersion.version|release installed} does not find a driver that works (this happens after a toolkit upgrade). The container asked for GPUs; adding `--gpus` again changes nothing.",
+      // asked for GPUs. With the toolkit's release in the log, a regression of an upgrade is one story the log supports:
+      // #305's host ran the same containers with toolkit 1.14.3 and failed after the upgrade to 1.14.4.
+      when: "driver&containerCliLoad&toolkitVersion",
+      title: CONTAINER_CLI_TITLE,
+      message: "The NVIDIA Container Toolkit (`nvidia-container-cli`, which runs on the host as the container starts) could not load {library:all}. Either the host that runs Docker has no working NVIDIA driver or its libraries are not in the host's loader cache, the daemon that started the container cannot see them (Docker Desktop, or Docker installed as a snap), or the toolkit {context.toolkitVersion.version} does not find a driver that works (this happens after a toolkit upgrade). The container asked for GPUs; adding `--gpus` again changes nothing.",
       fix: [
         "On the host that runs Docker (not in a container), find out which:",
         "",
         "```sh",
-        "nvidia-smi                           # must list the GPU: if not, (re)install the NVIDIA driver and reboot",
-        "ldconfig -p | grep libnvidia-ml      # the driver library in the loader cache: if missing, sudo ldconfig",
-        "nvidia-container-cli --version       # the toolkit release (cli-version)",
+        ...CONTAINER_CLI_CHECKS,
+        "nvidia-container-cli --version                # the toolkit release (cli-version)",
         "grep nvidia-container-toolkit /var/log/apt/history.log   # apt's upgrades: (old, new) versions",
         "```",
         "",
-        "With `nvidia-smi` working, reinstall or reconfigure the toolkit and restart Docker: `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`. If GPU containers worked on this host before a toolkit upgrade, go back to the release that worked, all four packages together (set `V` to it):",
+        ...CONTAINER_CLI_DAEMON_FIX,
+        "",
+        "With `nvidia-smi` working and Docker Engine answering, reinstall or reconfigure the toolkit and restart Docker: `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`. If GPU containers worked on this host before a toolkit upgrade, go back to the release that worked, all four packages together (set `V` to it):",
         "",
         "```sh",
         pinToolkit(),
         "```",
         "",
         TOOLKIT_REPORT
+      ].join("\n")
+    },
+    {
+      // The same error with nothing else in the log (NVIDIA/nvidia-container-toolkit#154, a `docker run --gpus all` of an
+      // NGC image): no toolkit release, no nvidia-smi. #302's host driver stack had broken (reinstalling fixed it); #154's
+      // reporter had installed Docker Desktop (his comment in NVIDIA/nvidia-docker#1711). A toolkit downgrade is no advice
+      // here: nothing in such a log points at an upgrade.
+      when: "driver&containerCliLoad",
+      title: CONTAINER_CLI_TITLE,
+      message: "The NVIDIA Container Toolkit (`nvidia-container-cli`, which runs on the host as the container starts) could not load {library:all}. Either the host that runs Docker has no working NVIDIA driver or its libraries are not in the host's loader cache, or the daemon that started the container cannot see the host's driver libraries: Docker Desktop on Linux runs its daemon in a VM, and Docker installed as a snap runs confined. The container asked for GPUs; adding `--gpus` again changes nothing.",
+      fix: [
+        "On the host that runs Docker (not in a container), find out which:",
+        "",
+        "```sh",
+        ...CONTAINER_CLI_CHECKS,
+        "```",
+        "",
+        ...CONTAINER_CLI_DAEMON_FIX,
+        "",
+        "With `nvidia-smi` working and Docker Engine answering, configure the toolkit for it and restart it: `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`; without the toolkit, install it first (https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html)."
       ].join("\n")
     },
     {
@@ -9303,7 +9385,7 @@ function condaVariants() {
     { when: "condaPrefix", title: title2, message: message2, fix: fix4("base") }
   ];
 }
-var lib, LDD_CHECK, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, sharedLibraryMissing;
+var lib, LDD_CHECK, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, sharedLibraryMissing;
 var init_shared_library_missing = __esm({
   "src/rules/catalog/runtime/shared-library-missing.ts"() {
     "use strict";
@@ -9340,6 +9422,19 @@ var init_shared_library_missing = __esm({
       `Not found: install the package that provides it (Debian/Ubuntu: \`apt-file search {library}\`). ${LDD_CHECK}`
     ].join("\n");
     TOOLKIT_REPORT = "If the older release works, report the regression at https://github.com/NVIDIA/nvidia-container-toolkit/issues with both versions and the output of `nvidia-container-cli -k -d /dev/tty info`.";
+    CONTAINER_CLI_TITLE = "The NVIDIA container runtime could not load the host's driver library";
+    CONTAINER_CLI_CHECKS = [
+      "nvidia-smi                                    # must list the GPU: if not, (re)install the NVIDIA driver and reboot",
+      "ldconfig -p | grep libnvidia-ml               # the driver library in the loader cache: if missing, sudo ldconfig",
+      "docker context ls                             # the current one (*): desktop-linux is Docker Desktop",
+      "docker info --format '{{{{.OperatingSystem}}}}'   # Docker Desktop: its daemon runs in a VM, away from the host's driver",
+      "snap list docker                              # listed: Docker installed as a snap"
+    ];
+    CONTAINER_CLI_DAEMON_FIX = [
+      "- Docker Desktop: switch `docker` to Docker Engine, `docker context use default`; if that context has no daemon, install Docker Engine",
+      "  from Docker's apt repository (https://docs.docker.com/engine/install/ubuntu/). GPU containers run on Docker Engine, where the toolkit is configured.",
+      "- a snap Docker: `sudo snap remove docker`, then Docker Engine from Docker's apt repository as above."
+    ];
     sharedLibraryMissing = {
       id: "runtime/shared-library-missing",
       title: "Shared library not found",
@@ -10366,6 +10461,40 @@ function pythonWallVariants() {
     { when: "enrich.pyWallBound", title: title2, message: `pip found no release of {requirement} that fits this Python. ${wall}`, fix: shellFix2 }
   ];
 }
+function armCudaBuildVariants() {
+  const title2 = "No CUDA build of torch for this platform (arm64 builder?)";
+  const lead = "pip read PyTorch's index and found no {requirement}: the releases it could use carry no `+{context.localVersion.tag}` build, only plain versions: {versions}.";
+  const amd64 = [
+    "build the image for linux/amd64, the platform of the x86 GPU hosts it will run on, by adding `--platform linux/amd64` to the build command (keep its `-f` and `-t`); on an arm64 machine Docker runs that build under emulation (slower, same result):",
+    "",
+    "```sh",
+    "docker build --platform linux/amd64 .",
+    "```",
+    "",
+    "(or `FROM --platform=linux/amd64 \u2026` in the Dockerfile). For an arm64 image without CUDA, pin the plain release `{enrich.plainPinCmd}` instead: on arm64 that is a CPU-only torch, and nothing in it uses a GPU."
+  ];
+  return [
+    {
+      when: "localCuda&torchIndex&plainOnly&fact.platform=linux/arm64",
+      title: title2,
+      message: `${lead} This build is for linux/arm64, and PyTorch's CUDA wheels were built for x86_64 Linux and Windows only until 2.4 (cu124 added linux_aarch64 ones); the files each index has are listed at https://download.pytorch.org/whl/{context.localVersion.tag}/torch/.`,
+      fix: ["This build is for linux/arm64: " + amd64[0], ...amd64.slice(1)].join("\n")
+    },
+    {
+      when: "localCuda&torchIndex&plainOnly&!fact.platform",
+      title: title2,
+      message: `${lead} The usual reason is an arm64 builder (an Apple-Silicon Mac, an ARM server): PyTorch's CUDA wheels were built for x86_64 Linux and Windows only until 2.4 (cu124 added linux_aarch64 ones). The log does not show the platform.`,
+      fix: [
+        "See which platform the build is for: `docker version --format '{{{{.Server.Arch}}}}'` on the machine that builds (`arm64` on an Apple-Silicon Mac), or `uname -m` in the failing stage (`aarch64`). The files PyTorch has for this build are listed at https://download.pytorch.org/whl/{context.localVersion.tag}/torch/.",
+        "",
+        "On arm64 / aarch64, " + amd64[0],
+        ...amd64.slice(1),
+        "",
+        "On x86_64 the Python is the one without a `+{context.localVersion.tag}` wheel (`python3 --version`; the wheel names on that page carry `cp310` for Python 3.10): use a Python that release was built for."
+      ].join("\n")
+    }
+  ];
+}
 var legacyLocalMessage, noMatchingDistribution;
 var init_no_matching_distribution = __esm({
   "src/rules/catalog/pip/no-matching-distribution.ts"() {
@@ -10426,6 +10555,8 @@ var init_no_matching_distribution = __esm({
         { name: "torchIndex", literals: ["Looking in links: https://download.pytorch.org", "Looking in indexes: https://download.pytorch.org", ", https://download.pytorch.org"] },
         // the versions pip could see hold no local build (`(from versions: 1.8.0, 1.9.0, 1.10.0)`): none for this platform / Python
         { name: "plainOnly", literals: ["(from versions: "], pattern: "\\(from versions: \\d[^)+]{0,2000}\\)" },
+        // a CUDA local version (`torch==1.13.1+cu116`): a build that exists for some platforms only (see armCudaBuildVariants)
+        { name: "localCuda", literals: ["+cu"], pattern: "requirement (?:torch|torchvision|torchaudio)==[^\\s(+]{1,100}\\+cu\\d{2,3}(?![\\w.])" },
         // older (`+cu90`) and ROCm local versions: named, but no index is computed for them
         { name: "otherLocal", literals: ["+cu", "+rocm"], pattern: "requirement [^\\s(]{1,200}\\+(?<tag>cu\\d{1,200}|rocm[\\d.]{0,200})" },
         // pip 24.1+ skips a release whose metadata it cannot parse and says which pip still reads it:
@@ -10532,6 +10663,7 @@ var init_no_matching_distribution = __esm({
             "```"
           ].join("\n")
         },
+        ...armCudaBuildVariants(),
         {
           // PyTorch's index or find-links page was read and pip still listed no local build: its `+cpu` / `+cuNNN` wheels
           // (linux_x86_64 ones on torch_stable.html) do not fit this platform or Python, so only the plain releases are usable.
@@ -12661,6 +12793,157 @@ var init_setup_py_undeclared_import = __esm({
   }
 });
 
+// src/rules/catalog/pip/poetry-no-install-candidates.ts
+function torchCudaWheelVariants() {
+  const title2 = "torch 1.13's CUDA wheels have no arm64 file (poetry)";
+  const cause = '`{package}` is one of the CUDA library wheels torch requires, with no arm64 Linux wheel (its Linux file is `manylinux1_x86_64`); torch 1.13\'s metadata asks for them on any Linux (`platform_system == "Linux"`, no machine marker), so poetry installs them on arm64 too, where there is no file to install.';
+  return [
+    {
+      when: "cu11&fact.hostPlatform=linux/arm64",
+      title: title2,
+      message: `poetry found no file of {package} ({version}) to install. This build runs on an Apple-Silicon Mac, so linux/arm64: ${cause}`,
+      fix: TORCH2
+    },
+    {
+      when: "cu11&fact.platform=linux/arm64",
+      title: title2,
+      message: `poetry found no file of {package} ({version}) to install on this linux/arm64 build. ${cause}`,
+      fix: TORCH2
+    },
+    {
+      when: "cu11",
+      title: title2,
+      message: `poetry found no file of {package} ({version}) to install on this platform. ${cause} The log does not show the platform.`,
+      fix: [
+        "See which platform the build is for: `docker version --format '{{{{.Server.Arch}}}}'` on the machine that builds (`arm64` on an Apple-Silicon Mac), or `uname -m` where poetry runs (`aarch64`), and the locked torch: `poetry show torch`.",
+        "",
+        "On arm64 with torch 1.13: " + TORCH2.charAt(0).toLowerCase() + TORCH2.slice(1)
+      ].join("\n")
+    }
+  ];
+}
+var AMD64, TORCH2, poetryNoInstallCandidates;
+var init_poetry_no_install_candidates = __esm({
+  "src/rules/catalog/pip/poetry-no-install-candidates.ts"() {
+    "use strict";
+    AMD64 = "If the image is meant for x86 GPU hosts, build it for their platform instead: add `--platform linux/amd64` to the build command (Docker runs it under emulation on an arm64 machine), and keep the lock as it is.";
+    TORCH2 = [
+      "Move torch to 2.0.0 or later, whose metadata asks for the `nvidia-*` wheels only on x86_64 Linux; `poetry add` changes the constraint in pyproject.toml and re-locks:",
+      "",
+      "```sh",
+      "poetry add torch@^2.0.0",
+      "```",
+      "",
+      "Commit pyproject.toml and poetry.lock, then build again. " + AMD64
+    ].join("\n");
+    poetryNoInstallCandidates = {
+      id: "pip/poetry-no-install-candidates",
+      title: "poetry found no installable file of a locked package",
+      severity: "error",
+      match: [
+        // `Unable to find installation candidates for nvidia-cublas-cu11 (11.10.3.66)`
+        {
+          literals: ["Unable to find installation candidates for "],
+          pattern: "Unable to find installation candidates for (?<package>[A-Za-z0-9][\\w.-]{0,100}) \\((?<version>[^()\\s]{1,60})\\)"
+        }
+      ],
+      context: [
+        // the CUDA 11 library wheels torch 1.13 and 2.0 require (`nvidia-cublas-cu11`, `nvidia-cuda-nvrtc-cu11`)
+        { name: "cu11", literals: ["candidates for nvidia-"], pattern: "candidates for nvidia-[a-z0-9-]{1,60}-cu11 \\(" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "poetry found no file of {package} ({version}), the release poetry.lock names, that this Python and platform can install: none of its wheels fits them and it has no source distribution on the sources poetry searches.",
+      fix: [
+        "See which files the release has (https://pypi.org/project/{package}/{version}/#files for a PyPI package: the wheel names carry the Python, `cp311`, and the platform, `x86_64`, `aarch64`) and compare them with the build's (`python3 --version`, `uname -m` where poetry runs). Then require a release that has a file for them, or leave the package out on this platform with a marker in pyproject.toml, and run `poetry lock` again."
+      ].join("\n"),
+      variants: [...torchCudaWheelVariants()]
+    };
+  }
+});
+
+// src/rules/catalog/pip/poetry-hash-mismatch.ts
+var LOCK_CHECK, poetryHashMismatch;
+var init_poetry_hash_mismatch = __esm({
+  "src/rules/catalog/pip/poetry-hash-mismatch.ts"() {
+    "use strict";
+    LOCK_CHECK = [
+      "If it fails again with the same hash, compare the hash poetry.lock records for the file with the one the",
+      `index publishes (PyPI lists each file's SHA256 under "Download files" on https://pypi.org/project/{package}/):`,
+      "",
+      "```sh",
+      "grep -F '{archive}' poetry.lock",
+      "```",
+      "",
+      "A file on PyPI never changes under the same name, so when the two agree the lock is right and the download is what",
+      "breaks (a proxy or mirror on the way). When they differ, the lock was written against another index: regenerate it",
+      "with the poetry version the image installs (`poetry --version`) and commit it: `poetry lock --no-update` on poetry",
+      "1.x, `poetry lock` on 2.x."
+    ].join("\n");
+    poetryHashMismatch = {
+      id: "pip/poetry-hash-mismatch",
+      title: "poetry: downloaded file does not match poetry.lock",
+      severity: "error",
+      match: [
+        {
+          // `Hash for nvidia-cublas-cu12 (12.1.3.1) from archive nvidia_cublas_cu12-12.1.3.1-py3-none-manylinux1_x86_64.whl not found in known hashes (was: sha256:98d1\u2026)`
+          literals: ["not found in known hashes"],
+          pattern: "Hash for (?<package>[A-Za-z0-9][\\w.-]{0,100}) \\((?<version>[^()]{1,300})\\) from archive (?<archive>\\S{1,300}) not found in\\s{1,4}known hashes(?: \\(was: (?<hash>[\\w:]{1,200})\\))?"
+        },
+        {
+          // poetry 1.1: `Invalid hashes (sha256:c7a7\u2026) for pandas (1.0.5) using archive pandas-1.0.5-\u2026whl. Expected one of`
+          literals: ["Invalid hashes ("],
+          pattern: "Invalid hashes \\((?<hash>[\\w:, ]{1,400})\\) for (?<package>[A-Za-z0-9][\\w.-]{0,100}) \\((?<version>[^()]{1,300})\\) using archive (?<archive>\\S{1,300}?)\\.?(?:\\s|$)"
+        }
+      ],
+      context: [
+        // A BuildKit cache mount on the step keeps poetry's cache, and a broken file in it, from build to build.
+        { name: "cacheMount", source: "instruction", literals: ["type=cache"], pattern: "--mount=\\S{0,200}type=cache" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "poetry downloaded `{archive}` for {package} {version}, and the hash it computed is none of the hashes poetry.lock records for that file, so it refused to install it. The file that arrived is not the one the lock names: most often a download cut short or corrupted on the way, or a broken copy in poetry's cache; less often a lock written against another index.",
+      fix: [
+        "Clear poetry's cached artifacts and install again: `poetry config cache-dir` prints the cache directory, and the",
+        "downloaded files are in its `artifacts` folder:",
+        "",
+        "```sh",
+        'rm -rf "$(poetry config cache-dir)/artifacts"',
+        "poetry install",
+        "```",
+        "",
+        LOCK_CHECK
+      ].join("\n"),
+      variants: [
+        {
+          when: "cacheMount&fact.place=image-build",
+          retryable: true,
+          fix: [
+            "The step mounts a build cache, which keeps what is cached in it, a broken download too, from build to build.",
+            "In that `RUN`, clear poetry's downloaded artifacts before the install: put",
+            '`rm -rf "$(poetry config cache-dir)/artifacts" &&` in front of its `poetry install`, then build again',
+            "(`poetry config cache-dir` prints poetry's cache directory).",
+            "",
+            LOCK_CHECK
+          ].join("\n")
+        },
+        {
+          when: "fact.place=image-build",
+          retryable: true,
+          fix: [
+            "Build again: the files of a failed step are thrown away with it, so the next build downloads the file anew, and",
+            "a download cut short on the way usually arrives whole (poetry 1.6 and later detect more incomplete downloads;",
+            "`poetry --version` in the image tells which).",
+            "",
+            LOCK_CHECK
+          ].join("\n")
+        }
+      ],
+      docs: "https://python-poetry.org/docs/configuration/#cache-dir"
+    };
+  }
+});
+
 // src/rules/catalog/conda/packages-not-found.ts
 function search(tool, platform) {
   const sub = platform === null ? "" : ` --platform ${platform}`;
@@ -13576,14 +13859,14 @@ var init_unrecognized_argument = __esm({
         // the command the step ran: `The command '/bin/sh -c conda env create --copy -p /opt/env' returned \u2026`, BuildKit's
         // `process "/bin/sh -c conda env create \u2026"`, the `Step 3/9 : RUN \u2026` / `[3/9] RUN \u2026` header
         { name: "command", keep: "last", literals: ["conda "], pattern: "(?<cmd>\\bconda(?: env)? (?!-)[a-z][a-z-]{1,20})\\b" },
-        // `--copy` on `conda env create` / `conda env update`, which never took it
+        // `--copy` on `conda env create`, which never took it (`conda env update` neither: the generic message names the subcommand)
         // the environment the command named: `-p /opt/env`, `--name base`
         {
           name: "target",
           literals: ["conda env "],
           pattern: `\\bconda env (?:create|update)\\b[^'"\\n]{0,300}?\\s(?<opt>-p|--prefix|-n|--name)[ =](?<value>[^\\s'"]{1,200})`
         },
-        { name: "envCopy", literals: ["conda env "], pattern: `\\bconda env (?:create|update)\\b[^'"\\n]{0,300}\\s--copy\\b` }
+        { name: "envCopy", literals: ["conda env "], pattern: `\\bconda env create\\b[^'"\\n]{0,300}\\s--copy\\b` }
       ],
       scope: "step",
       specificity: 3,
@@ -13596,6 +13879,85 @@ var init_unrecognized_argument = __esm({
         { when: "envCopy", title: COPY_TITLE, message: copyMessage, fix: copyFix("sh", false) }
       ],
       docs: "https://docs.conda.io/projects/conda/en/latest/commands/env/create.html"
+    };
+  }
+});
+
+// src/rules/catalog/conda/incorrect-download.ts
+var PERSISTENT, incorrectDownload;
+var init_incorrect_download = __esm({
+  "src/rules/catalog/conda/incorrect-download.ts"() {
+    "use strict";
+    PERSISTENT = [
+      "A failure on every try, after a clean (it drops the cached channel indexes too, so mamba works from the current",
+      "one), means the channel serves a file that does not match its own index: that is for the channel's maintainers;",
+      "meanwhile take the package from another channel or label that carries the same version."
+    ].join("\n");
+    incorrectDownload = {
+      id: "conda/incorrect-download",
+      title: "mamba: downloaded package failed its check",
+      severity: "error",
+      match: [
+        // `RuntimeError: Found incorrect download: cuda-nvml-dev. Aborting`; mamba before July 2021: `Found incorrect download. Aborting`
+        { literals: ["Found incorrect download"], pattern: "Found incorrect download(?:: (?<package>[A-Za-z0-9][\\w.-]{0,100}))?\\. Aborting" }
+      ],
+      context: [
+        // conda's error report repeats the command: `$ /opt/conda/bin/mamba install --yes -c nvidia/label/cuda-11.8.0 cuda-toolkit cudnn`
+        { name: "command", literals: ["`$ "], pattern: "^\\s{0,8}`\\$ (?<cmd>[^`]{1,500}(?:mamba|conda) [^`]{1,500})`\\s{0,4}$" },
+        // a BuildKit cache mount keeps the package cache from build to build
+        { name: "cacheMount", source: "instruction", literals: ["type=cache"], pattern: "--mount=\\S{0,200}type=cache" }
+      ],
+      scope: "step",
+      specificity: 3,
+      retryable: true,
+      message: "mamba downloaded {package|a package} and it did not match what the channel's index says of it (its size or checksum) or would not extract, so mamba aborted the whole install. Usually the download broke on the way; mamba deleted the bad file before it stopped, so the next try downloads it again.",
+      fix: [
+        "Run the install again. If it fails the same way, clear mamba's caches first, then install again:",
+        "",
+        "```sh",
+        "mamba clean --all --yes",
+        "```",
+        "",
+        "(`micromamba clean --all --yes` with micromamba.)",
+        "",
+        PERSISTENT
+      ].join("\n"),
+      variants: [
+        {
+          when: "cacheMount&fact.place=image-build",
+          fix: [
+            "The step mounts a build cache, which keeps the package cache, and a broken file in it, from build to build.",
+            "Clear it in that `RUN`, before the install: put `mamba clean --all --yes &&` (`micromamba clean --all --yes &&`",
+            "with micromamba) in front of the install command, then build again.",
+            "",
+            PERSISTENT
+          ].join("\n")
+        },
+        {
+          when: "command&fact.place=image-build",
+          fix: [
+            "Build again: the failed step's files are thrown away with it, and mamba downloads the package anew. To let the",
+            "step ride out one broken download, retry the install once after clearing the caches:",
+            "",
+            "```dockerfile",
+            "RUN {context.command.cmd} || (mamba clean --all --yes && {context.command.cmd})",
+            "```",
+            "",
+            PERSISTENT
+          ].join("\n")
+        },
+        {
+          when: "fact.place=image-build",
+          fix: [
+            "Build again: the failed step's files are thrown away with it, and mamba downloads the package anew. To let the",
+            "step ride out one broken download, run the install a second time after `mamba clean --all --yes` when the first",
+            "fails (`install || (mamba clean --all --yes && install)` in the same `RUN`).",
+            "",
+            PERSISTENT
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.conda.io/projects/conda/en/latest/commands/clean.html"
     };
   }
 });
@@ -13678,6 +14040,42 @@ function versionGoneVariants() {
     { when: "versionGone&fact.baseImage", title: title2, message: message2, fix: [...askBase, ...thenPin].join("\n") },
     { when: "versionGone&fact.place=image-build", title: title2, message: message2, fix: [...askStage, ...thenPin].join("\n") },
     { when: "versionGone", title: title2, message: message2, fix: [...askShell, ...thenPin].join("\n") }
+  ];
+}
+function pinnedWithoutUpdateVariants() {
+  const title2 = "pinned apt version not in the package lists";
+  const message2 = "The version pinned for `{context.versionGone.package:all}`, `{context.versionGone.version:all}`, is not in the package lists this `RUN` reads. The `RUN` runs no `apt-get update`, so apt reads the lists an earlier layer left, as old as that layer (a cached layer keeps its old lists; a base image ships none): either those lists predate the pinned version, or the repository no longer carries it.";
+  const after = [
+    "",
+    "The build log now shows the versions the repositories carry (`apt-cache madison` prints one line per version and",
+    "repository). If the pinned version is among them, the fresh lists were all it needed. If it is not, the repository dropped",
+    "it: pick one of the versions madison lists and pin that, rather than dropping the pin, so that the build stays",
+    "reproducible. For NVIDIA's packages, pick a build for the image's CUDA release: the `+cuda` suffix of an NCCL version",
+    "names it (major.minor, as in `2.3.7-1+cuda10.0`)."
+  ];
+  const withInstall = [
+    "Keep the pin, and update in the same `RUN` as the install, printing what the repositories carry before it:",
+    "",
+    "```dockerfile",
+    "RUN apt-get update \\",
+    " && apt-cache madison {context.versionGone.package:words} \\",
+    " && apt-get install {enrich.aptInstallArgs} \\",
+    " && rm -rf /var/lib/apt/lists/*",
+    "```"
+  ];
+  const withoutInstall = [
+    "Keep the pin, and put `apt-get update &&` before the install in the same `RUN` (your install line as it is, its options",
+    "and every pin kept), printing what the repositories carry before it:",
+    "",
+    "```dockerfile",
+    "RUN apt-get update \\",
+    " && apt-cache madison {context.versionGone.package:words} \\",
+    " && apt-get install -y --no-install-recommends {context.versionGone.package}='{context.versionGone.version}'",
+    "```"
+  ];
+  return [
+    { when: "versionGone&!update&aptInstall&enrich.aptInstallArgs", title: title2, message: message2, fix: [...withInstall, ...after].join("\n") },
+    { when: "versionGone&!update&aptInstall", title: title2, message: message2, fix: [...withoutInstall, ...after].join("\n") }
   ];
 }
 var checkInBaseImage, checkInStage, checkInShell, afterCheck, amd64OnlyInstall, NVIDIA_ONLY_MESSAGE, nvidiaRepoLines, nvidiaRepoAfter, nvidiaRepoInDockerfile, nvidiaRepoInShell, madeUpToolkitMessage, realToolkitsInShell, realToolkitsInDockerfile, unableToLocatePackage;
@@ -13894,6 +14292,7 @@ var init_unable_to_locate_package = __esm({
         ...droppedVariants(),
         { when: "madeUpToolkit&fact.place=image-build", message: madeUpToolkitMessage, fix: realToolkitsInDockerfile },
         { when: "madeUpToolkit&!fact.place=image-build", message: madeUpToolkitMessage, fix: realToolkitsInShell },
+        ...pinnedWithoutUpdateVariants(),
         {
           when: "!update&aptInstall",
           message: "This `RUN` installs `{package:all}` without `apt-get update` in the same instruction: base images (CUDA ones included) ship without package lists, and an update in an earlier, cached layer is stale.",
@@ -13934,7 +14333,7 @@ var init_unable_to_locate_package = __esm({
         { when: "!fact.place=image-build", fix: [...checkInShell, ...afterCheck].join("\n") }
       ],
       fix: [...checkInStage, ...afterCheck].join("\n"),
-      enrich: "apt-dropped",
+      enrich: ["apt-dropped", "apt-pinned-install"],
       docs: "https://docs.docker.com/build/building/best-practices/#apt-get"
     };
   }
@@ -14638,7 +15037,7 @@ var init_oom_killed = __esm({
   "src/rules/catalog/resources/oom-killed.ts"() {
     "use strict";
     init_flash_attn_wheel();
-    DESKTOP_MEMORY = "Docker Desktop (macOS, Windows, Linux): Settings \u203A Resources \u203A Advanced \u203A Memory limit, raise it, then Apply & restart; with its WSL 2 backend on Windows the limit is `memory=` under `[wsl2]` in `%UserProfile%\\.wslconfig` (then `wsl --shutdown`).";
+    DESKTOP_MEMORY = "Docker Desktop (macOS, Windows, Linux): Settings (Preferences in older releases) \u203A Resources \u203A Advanced \u203A Memory limit (`Memory` in older releases), raise it, then Apply & restart; with its WSL 2 backend on Windows the limit is `memory=` under `[wsl2]` in `%UserProfile%\\.wslconfig` (then `wsl --shutdown`).";
     condaMemoryFix = (lead) => [
       lead,
       "",
@@ -16765,11 +17164,12 @@ var init_error = __esm({
 });
 
 // src/rules/catalog/pip/wheel-build-failed.ts
-var name, listedAfterArrow, uvCauses, uvMessage, PKG_RESOURCES_TITLE, pkgResourcesMessage, upgradeFirst, uvPkgResourcesFix, pipPkgResourcesFix, TORCH_EXTENSION_TITLE, torchExtensionMessage, torchPairFix, mmcvWheelFix, setupCutMessage, setupCutFix, uvLockedMessage, uvLockedFix, wheelBuildFailed;
+var name, listedAfterArrow, uvCauses, uvMessage, PKG_RESOURCES_TITLE, pkgResourcesMessage, upgradeFirst, uvPkgResourcesFix, pipPkgResourcesFix, TORCH_EXTENSION_TITLE, torchExtensionMessage, TORCH_EXTENSION_COMPILE_TITLE, torchExtensionCompileMessage, torchExtensionCompileFix, mmcvWheelFix, setupCutMessage, setupCutFix, uvLockedMessage, uvLockedFix, LD_DIR_TITLE, ldDirMessage, ldDirFix, wheelBuildFailed;
 var init_wheel_build_failed = __esm({
   "src/rules/catalog/pip/wheel-build-failed.ts"() {
     "use strict";
     init_flash_attn_wheel();
+    init_oom_killed();
     name = "[A-Za-z0-9][\\w.-]{0,200}";
     listedAfterArrow = "^\\s{0,20}\u2570\u2500> (?=[\\w.-]{1,200}(?:, [\\w.-]{1,200}){0,50}$)";
     uvCauses = [
@@ -16817,15 +17217,21 @@ var init_wheel_build_failed = __esm({
     ];
     TORCH_EXTENSION_TITLE = "Source build of a torch extension failed (no prebuilt wheel for this torch)";
     torchExtensionMessage = "pip compiled {context.named.name} from source, against the installed torch (the output runs torch's extension builder), because no prebuilt wheel of it fits this Python {fact.python|} and torch; the compile failed. A torch extension's source compiles only against the torch releases it supports, and an unpinned torch is the newest one. The compiler error inside the `\u2570\u2500> [N lines of output]` block names the header or call that changed.";
-    torchPairFix = [
-      "Pin torch to a release {context.named.name} supports, installed before it in its own step, and pin {context.named.name} too; or move to a release of {context.named.name} that supports the installed torch. The pairs a release supports are in its install guide or README (a table of torch / CUDA versions) and in its release notes. The installed torch, in a shell of this stage:",
+    TORCH_EXTENSION_COMPILE_TITLE = "A torch extension failed to compile";
+    torchExtensionCompileMessage = "pip built {context.named.name} from source with torch's extension builder (`torch/utils/cpp_extension.py` in the output), and the compile failed. The cause is the first failure above torch's traceback in this step's output: a compiler `error:` line, or a compiler that was killed.";
+    torchExtensionCompileFix = [
+      "Find the first failure above `Error compiling objects for extension` in the full output of this step (`FAILED:`, `error:`, `Killed`, `died due to signal 9`), then:",
+      "",
+      "- `Killed`, `Killed signal terminated program`, `died due to signal 9`: the builder ran out of memory. Run fewer compile jobs (`MAX_JOBS=2` in the environment of the build; torch's builder reads it) and give the builder more memory. On " + DESKTOP_MEMORY,
+      "- an `error:` in a torch header or call (`torch/include/\u2026`, `at::`, `c10::`): the source does not compile against the installed torch. Pin torch to a release {context.named.name} supports (its install guide or README), installed before it, or move to a release of {context.named.name} that supports the installed torch.",
+      "- `nvcc fatal`: read that line; it names the flag or GPU architecture nvcc rejected.",
+      "",
+      "To see it, build again with one job and the full output, in a shell of this stage:",
       "",
       "```sh",
       'python -c "import torch; print(torch.__version__, torch.version.cuda)"',
-      "pip download --only-binary=:all: --no-deps {context.named.name}",
-      "```",
-      "",
-      "The second line fails when no wheel of it on the index fits this Python and platform: then only its source builds here."
+      "MAX_JOBS=1 {enrich.verboseCmd}",
+      "```"
     ];
     mmcvWheelFix = [
       "OpenMMLab publishes prebuilt {context.named.name} wheels on its own index, one page per CUDA / torch pair, and the table in mmcv's installation guide (mmcv.readthedocs.io, Installation) lists the pairs each release has. `mim install` looks there for the installed torch and CUDA and builds the source when that pair has no page. Pin torch (and its CUDA) to a pair listed for the {context.named.name} release you pin, installed in a step before it; then `mim install {context.named.name}==\u2026` (or `pip install {context.named.name}==\u2026 -f` with that pair's page under https://download.openmmlab.com/mmcv/dist/) takes the wheel. Or move to a {context.named.name} release listed for the installed torch. The installed pair, in a shell of this stage:",
@@ -16859,6 +17265,18 @@ var init_wheel_build_failed = __esm({
       "- a base image with a Python the locked release has wheels for;",
       "- a compiler in this stage before the sync, so the source build can run (on a Debian-based image: `apt-get update && apt-get install -y --no-install-recommends build-essential`); the `[stderr]` block says what else the build needs."
     ];
+    LD_DIR_TITLE = "The linker was given a directory as a file to link";
+    ldDirMessage = "The link of {context.named.name|the package} failed: ld was given `{context.ldDir.dir}`, a directory, as an input file (`cannot find \u2026: file format not recognized` is what ld says about a directory). A library directory belongs on the link line after `-L`; a bare one comes from the build's configuration, most often an environment variable that names the CUDA (or another library's) location and is pasted into the link command.";
+    ldDirFix = [
+      "Find the variable that holds the path, in the shell or stage that runs the build:",
+      "",
+      "```sh",
+      "env | grep -F '{context.ldDir.root}'",
+      "ls -d /usr/local/cuda*",
+      "```",
+      "",
+      "Point it at the CUDA the build should use (for a variable that names a root, such as CUDA_HOME or CUDA_ROOT, the directory above `lib64`; in LDFLAGS, `-L` before a library directory), or unset it when the build finds CUDA by itself; then build again and read the link line: `{enrich.verboseCmd}`."
+    ].join("\n");
     wheelBuildFailed = {
       id: "pip/wheel-build-failed",
       title: "Wheel build failed",
@@ -16912,6 +17330,13 @@ var init_wheel_build_failed = __esm({
         // (`\u2026/site-packages/torch/include/ATen/\u2026`) in the output. A torch extension's source compiles only against the torch
         // releases it was written for, and it builds from source when no prebuilt wheel fits the installed torch.
         { name: "torchExtension", literals: ["torch/utils/cpp_extension.py", "site-packages/torch/include/"] },
+        // ld given a directory as an input (see LD_DIR_TITLE): `/usr/bin/ld: cannot find /\u2026/install/lib64: file format not recognized`;
+        // `root` drops a trailing `/lib` or `/lib64`, the part a variable naming an install holds.
+        {
+          name: "ldDir",
+          literals: [": file format not recognized"],
+          pattern: "ld: cannot find (?<dir>(?<root>/[^\\s:]{1,300}?)(?:/lib(?:64)?)?/?): file format not recognized"
+        },
         // OpenMMLab's mmcv / mmcv-full, whose prebuilt wheels are on OpenMMLab's own index, one page per CUDA / torch pair:
         // `pip install mmcv-full=={mmcv_version} -f https://download.openmmlab.com/mmcv/dist/{cu_version}/{torch_version}/index.html`,
         // the supported pairs in the table of mmcv's installation guide (mmcv.readthedocs.io/en/v1.4.4/get_started/installation.html);
@@ -16955,8 +17380,9 @@ var init_wheel_build_failed = __esm({
           { when: "pkgResources&named&fact.installer=uv", title: PKG_RESOURCES_TITLE, message: pkgResourcesMessage, fix: uvPkgResourcesFix.join("\n") },
           { when: "pkgResources&named", title: PKG_RESOURCES_TITLE, message: pkgResourcesMessage, fix: pipPkgResourcesFix.join("\n") },
           { when: "uvSaid&named&legacyBackend&requiresHook&!pkgResources", title: "The package's setup.py failed before compiling", message: setupCutMessage, fix: setupCutFix.join("\n") },
+          { when: "ldDir", title: LD_DIR_TITLE, message: ldDirMessage, fix: ldDirFix },
           { when: "torchExtension&named&mmcvWheel", title: TORCH_EXTENSION_TITLE, message: torchExtensionMessage, fix: mmcvWheelFix.join("\n") },
-          { when: "torchExtension&named", title: TORCH_EXTENSION_TITLE, message: torchExtensionMessage, fix: torchPairFix.join("\n") },
+          { when: "torchExtension&named", title: TORCH_EXTENSION_COMPILE_TITLE, message: torchExtensionCompileMessage, fix: torchExtensionCompileFix.join("\n") },
           {
             // apt's package for a C toolchain is build-essential (Debian, Ubuntu; the python: images are Debian or Alpine),
             // Alpine's is build-base.
@@ -17389,11 +17815,14 @@ var init_catalog = __esm({
     init_uv_version_required();
     init_poetry_no_matching_version();
     init_setup_py_undeclared_import();
+    init_poetry_no_install_candidates();
+    init_poetry_hash_mismatch();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
     init_http_error();
     init_unrecognized_argument();
+    init_incorrect_download();
     init_unable_to_locate_package();
     init_fetch_failed();
     init_held_packages_changed();
@@ -17489,11 +17918,14 @@ var init_catalog = __esm({
       uvVersionRequired,
       poetryNoMatchingVersion,
       setupPyUndeclaredImport,
+      poetryNoInstallCandidates,
+      poetryHashMismatch,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
       httpError,
       unrecognizedArgument,
+      incorrectDownload,
       unableToLocatePackage,
       fetchFailed,
       heldPackagesChanged,
@@ -47475,6 +47907,7 @@ var ACTIONS_MARKER = /^##\[(?:group|endgroup|error|warning|notice|debug|command|
 var BRACKETED_TIMESTAMP = /^\[\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\] ?/;
 var COMPOSE_PREFIX = /^[a-z][A-Za-z0-9_.-]* +\| /;
 var BUILDKIT_FRAME = /^#\d+ (?:\d+\.\d* )?/;
+var CODE_INDENTED = /^(?: {4}|\t)(?=#\d|\d{4}-\d\d-\d\dT\d\d:|Step \d| ---> | > \[)/;
 var FENCE_LINE = /^`{3,}[\w#.+-]*\s*$/;
 var ESC = "\x1B";
 var CR = "\r";
@@ -47493,6 +47926,9 @@ function ghRunViewPrefixEnd(text2, from) {
   const second = text2.indexOf("	", first + 1);
   if (second < 0 || second - first > 200) return from;
   return actionsStampAt(text2, second + 1) ? second + 1 : from;
+}
+function stripCodeIndent(text2) {
+  return text2.replace(CODE_INDENTED, "");
 }
 function stripCiPrefixes(text2) {
   let out = text2;
@@ -47560,6 +47996,7 @@ function ciTimestampOf(raw) {
 function cleanLine(raw) {
   let text2 = raw;
   if (text2.includes(ESC)) text2 = text2.replace(ANSI, "");
+  if (text2.startsWith("    ") || text2.charCodeAt(0) === 9) text2 = stripCodeIndent(text2);
   text2 = stripCiPrefixes(text2);
   const first = text2.charCodeAt(0);
   if (first === 62 || first === 96 || text2.endsWith("```")) text2 = stripMarkdownQuoting(text2);
@@ -52672,6 +53109,17 @@ var factPatterns = [
     source: "nvidia-repo",
     read: (g) => one("nvidiaRepo", `${g.distro}/${g.arch}`)
   },
+  {
+    // pip fetching an arm64 wheel runs on arm64 Linux: `Downloading torch-2.0.1-cp310-cp310-manylinux2014_aarch64.whl`,
+    // `Using cached numpy-1.26.4-cp311-cp311-manylinux_2_17_aarch64.manylinux2014_aarch64.whl` (the platform tags of
+    // PEP 600 / PEP 599, `linux_aarch64` on PyTorch's index: pytorch/builder#1971). A wheel is fetched for the Python
+    // that installs it, so its tag is that machine's.
+    literals: ["_aarch64.whl"],
+    regex: /(?:Downloading|Using cached|Saved|File was already downloaded) \S{0,300}-(?:manylinux\w{0,20}|linux)_aarch64\.whl\b/,
+    on: "output",
+    source: "wheel",
+    read: () => [["platform", "linux/arm64"]]
+  },
   // ---- the build host --------------------------------------------------------------------------
   {
     // Docker before running a single-platform image of another platform than the host's: `WARNING: The requested image's
@@ -52681,6 +53129,18 @@ var factPatterns = [
     on: "output",
     source: "docker-warning",
     read: (g) => one("hostPlatform", g.host)
+  },
+  {
+    // The reporter's own words around a pasted log, naming an Apple-Silicon Mac: `When building the docker image on Mac
+    // M1 with command \u2026`, `running on my Apple Silicon (M1) Mac`, `Apple M2 pip3 install \u2026`. Docker Desktop there runs
+    // its engine in an arm64 Linux VM, so a build without `--platform` is for linux/arm64 (docs.docker.com/desktop/
+    // setup/install/mac-install/: "Mac with Apple silicon"; docs.docker.com/build/building/multi-platform/: a build
+    // targets the host's platform by default). The chip is named, never guessed from "Mac" alone (Intel Macs are amd64).
+    literals: ["M1", "M2", "M3", "M4", "Apple Silicon", "Apple silicon", "apple silicon"],
+    regex: /\b(?:Mac(?:Book(?: Pro| Air)?|mini| Studio)? ?M[1-4]\b|M[1-4](?: Pro| Max| Ultra)? (?:Mac|MacBook|chip)\b|Apple M[1-4]\b|[Aa]pple [Ss]ilicon\b)/,
+    on: "output",
+    source: "apple-silicon",
+    read: () => [["hostPlatform", "linux/arm64"]]
   },
   {
     // A Raspberry Pi's shell prompt, `(venv) pi@raspberrypi:~/dev/vscode-arm $ docker-compose up --build`: Raspberry Pi OS installs
@@ -54054,15 +54514,17 @@ function subjectOf({ model, facts, findings = [] }) {
 function failedWords(analysis) {
   return { build: "Build failed", container: "Container failed", command: "Command failed", output: "Failed" }[subjectOf(analysis)];
 }
-function stopWords(stop) {
-  if (stop === null) return { text: "the log ends while a step was still running", step: null };
-  if (stop.how === "cut") return { text: "the log ends while {step} was still running", step: stop.step };
-  const job = "the CI job was canceled or hit its time limit";
+function stopWords(stop, excerpt = false) {
+  if (stop === null) return { text: "Build did not finish: the log ends while a step was still running", step: null };
+  if (stop.how === "cut" && excerpt) return { text: "Log excerpt: it starts and ends inside {step}, so how the build ended is not in it", step: stop.step };
+  if (stop.how === "cut") return { text: "Build did not finish: the log ends while {step} was still running", step: stop.step };
+  const job = "Build did not finish: the CI job was canceled or hit its time limit";
   if (stop.step === null) return { text: `${job} before any build step`, step: null };
   return { text: `${job} ${stop.running ? "while {step} was running" : "after {step}"}`, step: stop.step };
 }
 function stopOf(model) {
-  return stopWords(howItStopped(model));
+  const excerpt = model.steps.every((s) => s.id === IMPLICIT_STEP_ID || s.instruction === "");
+  return stopWords(howItStopped(model), excerpt);
 }
 
 // src/report/facts-line.ts
@@ -54175,7 +54637,7 @@ function verdictOf(analysis) {
     const stop = stopOf(model);
     const what = stop.step ? codeSpan(shortStepLabel(stop.step) || `#${stop.step.id}`) : "";
     const why2 = findings[0] ? `: ${escapeText(findings[0].title)}` : "";
-    return { kind, markdown: `\u23F9 Build did not finish: ${stop.text.replace("{step}", () => what)}${why2}` };
+    return { kind, markdown: `\u23F9 ${stop.text.replace("{step}", () => what)}${why2}` };
   }
   if (kind === "unrecognised") return { kind, markdown: "\u2754 No build output recognised in this log" };
   if (kind === "tool-output") {
@@ -55557,7 +56019,7 @@ function renderText(analysis, options) {
   } else if (kind === "unfinished") {
     const stop = stopOf(model);
     const what = stop.step ? plain(shortStepLabel(stop.step, Math.max(40, width - 30)) || `#${stop.step.id}`) : "";
-    for (const line of wrapWords(`\u23F9 Build did not finish: ${stop.text.replace("{step}", () => what)}`, width)) out.push(paint(c, "bold", paint(c, "yellow", line)));
+    for (const line of wrapWords(`\u23F9 ${stop.text.replace("{step}", () => what)}`, width)) out.push(paint(c, "bold", paint(c, "yellow", line)));
     if (top) out.push(`  ${plain(top.title)}`);
   } else if (kind === "unrecognised") {
     out.push("No build output recognised.");

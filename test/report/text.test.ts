@@ -180,11 +180,12 @@ describe('verdicts that name the step', () => {
   });
 
   it('a log that starts and ends inside one step is an excerpt, not a build that did not finish', async () => {
-    // dandi/dandi-hub#152: lines of step #16 pasted with their CI times, no header, no end.
+    // dandi/dandi-hub#152: lines of step #16 pasted with their CI times (conda's report after the error), no header, no end.
     const log = [
-      '2024-05-01T04:29:56Z #16 323.3 transaction.fetch_extract_packages()',
-      '2024-05-01T04:29:56Z #16 323.3 RuntimeError: Found incorrect download: cuda-nvml-dev. Aborting',
-      '2024-05-01T04:29:56Z #16 323.3',
+      '2024-05-01T04:29:56Z #16 323.3 environment variables:',
+      '2024-05-01T04:29:56Z #16 323.3 CIO_TEST=<not set>',
+      '2024-05-01T04:29:56Z #16 323.3 CONDA_DIR=/opt/conda',
+      '2024-05-01T04:29:56Z #16 323.3 CONDA_ROOT=/opt/conda',
     ].join('\n');
     const analysis = await analyzeStream(Readable.from([log]));
     const first = renderText(analysis, { color: false, width: 200 }).split('\n')[0];
