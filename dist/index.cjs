@@ -51752,29 +51752,19 @@ function targetOf(step, dockerfile, known, model) {
   if (unnamed && onlyStageOfLog(step.stage, model)) return { name: null, unnamedLine: null, from: null };
   return { name: unnamed ? suggestedName(step.stage) : step.stage, unnamedLine: unnamed ? 0 : null, from: null };
 }
-function buildAndShellCommand(target, file2, platform) {
+var BUILD_COMMAND = {
+  buildx: { build: "docker buildx build", load: " --load", run: "docker run" },
+  legacy: { build: "docker build", load: "", run: "docker run" },
+  podman: { build: "podman build", load: "", run: "podman run" }
+};
+function buildAndShellCommand(target, file2, platform, builder = "buildx") {
+  const { build, load, run: run3 } = BUILD_COMMAND[builder];
   const tag = `${TAG_PREFIX}:${target.name ?? "latest"}`;
-  const parts = ["docker buildx build"];
+  const parts = [build];
   if (target.name !== null) parts.push(`--target ${quoteWord(target.name)}`);
   if (platform !== null) parts.push(`--platform ${quoteWord(platform)}`);
-  parts.push(`-t ${tag} --load -f ${quoteWord(file2)} .`);
-  return `${parts.join(" ")} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
-}
-function podmanBuildAndShellCommand(target, file2, platform) {
-  const tag = `${TAG_PREFIX}:${target.name ?? "latest"}`;
-  const parts = ["podman build"];
-  if (target.name !== null) parts.push(`--target ${quoteWord(target.name)}`);
-  if (platform !== null) parts.push(`--platform ${quoteWord(platform)}`);
-  parts.push(`-t ${tag} -f ${quoteWord(file2)} .`);
-  return `${parts.join(" ")} && podman run --rm -it ${tag} ${shellFor(target.from)}`;
-}
-function legacyBuildAndShellCommand(target, file2, platform) {
-  const tag = `${TAG_PREFIX}:${target.name ?? "latest"}`;
-  const parts = ["docker build"];
-  if (target.name !== null) parts.push(`--target ${quoteWord(target.name)}`);
-  if (platform !== null) parts.push(`--platform ${quoteWord(platform)}`);
-  parts.push(`-t ${tag} -f ${quoteWord(file2)} .`);
-  return `${parts.join(" ")} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
+  parts.push(`-t ${tag}${load} -f ${quoteWord(file2)} .`);
+  return `${parts.join(" ")} && ${run3} --rm -it ${tag} ${shellFor(target.from)}`;
 }
 function bakeAndShellCommand(bakeTarget, target, platform) {
   const tag = `${TAG_PREFIX}:${target.name ?? "latest"}`;
@@ -51830,7 +51820,7 @@ function reproduceCommand(step, dockerfile, model, match) {
   const target = targetOf(step, dockerfile, match, model);
   const file2 = dockerfilePath(dockerfile, model);
   const platform = step.platform;
-  const build = podman ? podmanBuildAndShellCommand(target, file2, platform) : legacy ? legacyBuildAndShellCommand(target, file2, platform) : step.target !== null ? bakeAndShellCommand(step.target, target, platform) : buildAndShellCommand(target, file2, platform);
+  const build = step.target !== null && !podman && !legacy ? bakeAndShellCommand(step.target, target, platform) : buildAndShellCommand(target, file2, platform, podman ? "podman" : legacy ? "legacy" : "buildx");
   const failed = step.status === "error" || step.id === model.failedStep;
   if (!failed) return [...nameFirst(target), build].join("\n");
   const line = failedLine(step, dockerfile, model, match);

@@ -91,34 +91,27 @@ function targetOf(step: Step, dockerfile: Dockerfile | null, known: StepMatch | 
   return { name: unnamed ? suggestedName(step.stage) : step.stage, unnamedLine: unnamed ? 0 : null, from: null };
 }
 
-/** `docker buildx build --target … --load -f … . && docker run --rm -it … bash`. */
-export function buildAndShellCommand(target: StageTarget, file: string, platform: string | null): string {
-  const tag = `${TAG_PREFIX}:${target.name ?? 'latest'}`;
-  const parts = ['docker buildx build'];
-  if (target.name !== null) parts.push(`--target ${quoteWord(target.name)}`);
-  if (platform !== null) parts.push(`--platform ${quoteWord(platform)}`);
-  parts.push(`-t ${tag} --load -f ${quoteWord(file)} .`);
-  return `${parts.join(' ')} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
-}
+/**
+ * Which builder reproduces the build: buildx (`--load` puts the image in the local store), the legacy
+ * builder's `docker build`, or podman; the last two store the image themselves.
+ */
+export type Builder = 'buildx' | 'legacy' | 'podman';
 
-/** `podman build --target … -t … -f … . && podman run --rm -it … bash`, for a podman / buildah log. */
-export function podmanBuildAndShellCommand(target: StageTarget, file: string, platform: string | null): string {
-  const tag = `${TAG_PREFIX}:${target.name ?? 'latest'}`;
-  const parts = ['podman build'];
-  if (target.name !== null) parts.push(`--target ${quoteWord(target.name)}`);
-  if (platform !== null) parts.push(`--platform ${quoteWord(platform)}`);
-  parts.push(`-t ${tag} -f ${quoteWord(file)} .`);
-  return `${parts.join(' ')} && podman run --rm -it ${tag} ${shellFor(target.from)}`;
-}
+const BUILD_COMMAND: Record<Builder, { build: string; load: string; run: string }> = {
+  buildx: { build: 'docker buildx build', load: ' --load', run: 'docker run' },
+  legacy: { build: 'docker build', load: '', run: 'docker run' },
+  podman: { build: 'podman build', load: '', run: 'podman run' },
+};
 
-/** `docker build --target … -t … -f … . && docker run --rm -it … bash`, for a legacy-builder log. */
-export function legacyBuildAndShellCommand(target: StageTarget, file: string, platform: string | null): string {
+/** `docker buildx build --target … --load -f … . && docker run --rm -it … bash`, or the legacy builder's or podman's form. */
+export function buildAndShellCommand(target: StageTarget, file: string, platform: string | null, builder: Builder = 'buildx'): string {
+  const { build, load, run } = BUILD_COMMAND[builder];
   const tag = `${TAG_PREFIX}:${target.name ?? 'latest'}`;
-  const parts = ['docker build'];
+  const parts = [build];
   if (target.name !== null) parts.push(`--target ${quoteWord(target.name)}`);
   if (platform !== null) parts.push(`--platform ${quoteWord(platform)}`);
-  parts.push(`-t ${tag} -f ${quoteWord(file)} .`);
-  return `${parts.join(' ')} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
+  parts.push(`-t ${tag}${load} -f ${quoteWord(file)} .`);
+  return `${parts.join(' ')} && ${run} --rm -it ${tag} ${shellFor(target.from)}`;
 }
 
 /**
@@ -200,13 +193,10 @@ export function reproduceCommand(step: Step, dockerfile: Dockerfile | null, mode
   const target = targetOf(step, dockerfile, match, model);
   const file = dockerfilePath(dockerfile, model);
   const platform = step.platform;
-  const build = podman
-    ? podmanBuildAndShellCommand(target, file, platform)
-    : legacy
-      ? legacyBuildAndShellCommand(target, file, platform)
-      : step.target !== null
-        ? bakeAndShellCommand(step.target, target, platform)
-        : buildAndShellCommand(target, file, platform);
+  const build =
+    step.target !== null && !podman && !legacy
+      ? bakeAndShellCommand(step.target, target, platform)
+      : buildAndShellCommand(target, file, platform, podman ? 'podman' : legacy ? 'legacy' : 'buildx');
   const failed = step.status === 'error' || step.id === model.failedStep;
   if (!failed) return [...nameFirst(target), build].join('\n');
 
