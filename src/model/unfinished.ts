@@ -13,6 +13,20 @@ export function unfinishedStep(model: Pick<BuildModel, 'format' | 'steps' | 'fai
   return lastActive(model.steps, ['running']);
 }
 
+/**
+ * The legacy builder runs every step of the Dockerfile in order, each printed `Step k/n`, and ends in
+ * `Successfully built …` or a failure line. A log whose last step is not the last of its build
+ * (`Step 2/7`, then nothing) and that shows no failure was cut after that step: its outcome is not in it.
+ * BuildKit skips the steps of stages the target does not need, so its `[k/n]` says nothing of the kind.
+ */
+export function cutAfterStep(model: Pick<BuildModel, 'format' | 'steps' | 'failedStep' | 'solveError'>): Step | null {
+  if (model.format !== 'classic' || model.failedStep !== null || model.solveError !== null) return null;
+  let last: Step | null = null;
+  for (const step of model.steps) if (step.id !== IMPLICIT_STEP_ID && (last === null || step.id > last.id)) last = step;
+  if (last === null || last.status === 'error' || last.index === null || last.total === null || last.index >= last.total) return null;
+  return last;
+}
+
 /** The step that was running last (a Dockerfile step rather than BuildKit's bookkeeping around it). */
 function lastActive(steps: readonly Step[], statuses: readonly Step['status'][]): Step | null {
   let last: Step | null = null;
@@ -54,5 +68,7 @@ export function howItStopped(model: Pick<BuildModel, 'format' | 'steps' | 'faile
     return { how: 'canceled', step: lastActive(model.steps, ['done', 'cached']), running: false };
   }
   const running = unfinishedStep(model);
-  return running === null ? null : { how: 'cut', step: running, running: true };
+  if (running !== null) return { how: 'cut', step: running, running: true };
+  const after = cutAfterStep(model);
+  return after === null ? null : { how: 'cut', step: after, running: false };
 }

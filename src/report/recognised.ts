@@ -5,7 +5,7 @@ import type { BuildModel } from '../model/types.js';
 import type { Finding } from '../rules/finding.js';
 import type { BuildFacts } from '../facts/types.js';
 import { factsFor, signalledPlace } from '../facts/fact-view.js';
-import { canceledByJob, howItStopped, unfinishedStep, type Stop } from '../model/unfinished.js';
+import { canceledByJob, cutAfterStep, howItStopped, unfinishedStep, type Stop } from '../model/unfinished.js';
 
 /** No step of a build in the log: empty or binary input, or text outside any build step. */
 export function noBuildSteps(model: Pick<BuildModel, 'format' | 'steps'>): boolean {
@@ -43,6 +43,7 @@ export function verdictKind({ model, findings }: { model: Pick<BuildModel, 'form
   const running = unfinishedStep(model);
   if (running !== null) return findings.some((f) => f.severity === 'error' && (f.step === running.id || f.step === IMPLICIT_STEP_ID) && !STOPPED_FROM_OUTSIDE.has(f.ruleId)) ? 'failed' : 'unfinished';
   if (findings.some((f) => f.severity === 'error')) return 'failed';
+  if (cutAfterStep(model) !== null) return 'unfinished';
   if (model.format === 'unknown' || unrecognisedInput(model, findings)) return 'unrecognised';
   if (noBuildSteps(model)) return 'tool-output';
   return 'passed';
@@ -80,6 +81,7 @@ export function failedWords(analysis: { model: BuildModel; facts: BuildFacts; fi
 export function stopWords(stop: Stop | null, excerpt = false): { text: string; step: Stop['step'] } {
   if (stop === null) return { text: 'Build did not finish: the log ends while a step was still running', step: null };
   if (stop.how === 'cut' && excerpt) return { text: 'Log excerpt: it starts and ends inside {step}, so how the build ended is not in it', step: stop.step };
+  if (stop.how === 'cut' && !stop.running) return { text: "Build did not finish: the log ends after {step}, before the build's last step", step: stop.step };
   if (stop.how === 'cut') return { text: 'Build did not finish: the log ends while {step} was still running', step: stop.step };
   const job = 'Build did not finish: the CI job was canceled or hit its time limit';
   if (stop.step === null) return { text: `${job} before any build step`, step: null };

@@ -4,7 +4,7 @@ import type { BuildModel, Step } from '../model/types.js';
 import type { Finding, Severity } from './finding.js';
 import type { CompiledRule } from './compile.js';
 import type { Rule } from './schema.js';
-import { unfinishedStep } from '../model/unfinished.js';
+import { cutAfterStep, unfinishedStep } from '../model/unfinished.js';
 import { exitCodeShown } from '../model/exit-code.js';
 import { enricherNames, enrichers, type CaptureValues } from './enrichers.js';
 import type { BuildFacts, FactName } from '../facts/types.js';
@@ -27,7 +27,7 @@ export interface FindingInput {
 
 /** Whether the build's outcome is unknown (an unframed paste, a log cut mid-build): then `only` conditions hold. */
 export function outcomeUnknown(model: BuildModel): boolean {
-  return model.steps.length === 0 || model.format === 'plain-text' || model.format === 'unknown' || unfinishedStep(model) !== null;
+  return model.steps.length === 0 || model.format === 'plain-text' || model.format === 'unknown' || unfinishedStep(model) !== null || cutAfterStep(model) !== null;
 }
 
 export function buildFailed(model: BuildModel): boolean {
