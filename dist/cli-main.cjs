@@ -1856,6 +1856,13 @@ function unfinishedStep(model) {
   if (model.steps.some((s) => s.status === "error")) return null;
   return lastActive(model.steps, ["running"]);
 }
+function cutAfterStep(model) {
+  if (model.format !== "classic" || model.failedStep !== null || model.solveError !== null) return null;
+  let last = null;
+  for (const step of model.steps) if (step.id !== IMPLICIT_STEP_ID && (last === null || step.id > last.id)) last = step;
+  if (last === null || last.status === "error" || last.index === null || last.total === null || last.index >= last.total) return null;
+  return last;
+}
 function lastActive(steps, statuses) {
   let last = null;
   for (const step of steps) {
@@ -1877,7 +1884,9 @@ function howItStopped(model) {
     return { how: "canceled", step: lastActive(model.steps, ["done", "cached"]), running: false };
   }
   const running = unfinishedStep(model);
-  return running === null ? null : { how: "cut", step: running, running: true };
+  if (running !== null) return { how: "cut", step: running, running: true };
+  const after = cutAfterStep(model);
+  return after === null ? null : { how: "cut", step: after, running: false };
 }
 var CANCELED;
 var init_unfinished = __esm({
@@ -1902,6 +1911,7 @@ function verdictKind({ model, findings }) {
   const running = unfinishedStep(model);
   if (running !== null) return findings.some((f) => f.severity === "error" && (f.step === running.id || f.step === IMPLICIT_STEP_ID) && !STOPPED_FROM_OUTSIDE.has(f.ruleId)) ? "failed" : "unfinished";
   if (findings.some((f) => f.severity === "error")) return "failed";
+  if (cutAfterStep(model) !== null) return "unfinished";
   if (model.format === "unknown" || unrecognisedInput(model, findings)) return "unrecognised";
   if (noBuildSteps(model)) return "tool-output";
   return "passed";
@@ -1920,6 +1930,7 @@ function failedWords(analysis) {
 function stopWords(stop, excerpt = false) {
   if (stop === null) return { text: "Build did not finish: the log ends while a step was still running", step: null };
   if (stop.how === "cut" && excerpt) return { text: "Log excerpt: it starts and ends inside {step}, so how the build ended is not in it", step: stop.step };
+  if (stop.how === "cut" && !stop.running) return { text: "Build did not finish: the log ends after {step}, before the build's last step", step: stop.step };
   if (stop.how === "cut") return { text: "Build did not finish: the log ends while {step} was still running", step: stop.step };
   const job = "Build did not finish: the CI job was canceled or hit its time limit";
   if (stop.step === null) return { text: `${job} before any build step`, step: null };
@@ -51990,7 +52001,7 @@ var init_shared_scan = __esm({
 
 // src/rules/render-finding.ts
 function outcomeUnknown(model) {
-  return model.steps.length === 0 || model.format === "plain-text" || model.format === "unknown" || unfinishedStep(model) !== null;
+  return model.steps.length === 0 || model.format === "plain-text" || model.format === "unknown" || unfinishedStep(model) !== null || cutAfterStep(model) !== null;
 }
 function buildFailed(model) {
   return model.failedStep !== null || model.solveError !== null || model.steps.some((s) => s.status === "error");
