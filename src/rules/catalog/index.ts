@@ -71,6 +71,7 @@ import { poetryNoMatchingVersion } from './pip/poetry-no-matching-version.js';
 import { setupPyUndeclaredImport } from './pip/setup-py-undeclared-import.js';
 import { poetryNoInstallCandidates } from './pip/poetry-no-install-candidates.js';
 import { poetryHashMismatch } from './pip/poetry-hash-mismatch.js';
+import { poetryLockVersionUnsupported } from './pip/poetry-lock-version-unsupported.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -175,6 +176,7 @@ export const builtinRules: RuleInput[] = [
   setupPyUndeclaredImport,
   poetryNoInstallCandidates,
   poetryHashMismatch,
+  poetryLockVersionUnsupported,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,
