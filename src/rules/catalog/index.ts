@@ -83,6 +83,7 @@ import { fetchFailed } from './apt/fetch-failed.js';
 import { heldPackagesChanged } from './apt/held-packages-changed.js';
 import { heldBrokenPackages } from './apt/held-broken-packages.js';
 import { releaseNotValidYet } from './apt/release-not-valid-yet.js';
+import { apkUnableToSelect } from './apt/apk-unable-to-select.js';
 import { oomKilled } from './resources/oom-killed.js';
 import { diskFull } from './resources/disk-full.js';
 import { jobTimeout } from './resources/job-timeout.js';
@@ -188,6 +189,7 @@ export const builtinRules: RuleInput[] = [
   heldPackagesChanged,
   heldBrokenPackages,
   releaseNotValidYet,
+  apkUnableToSelect,
   oomKilled,
   diskFull,
   jobTimeout,
