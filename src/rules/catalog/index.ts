@@ -71,6 +71,7 @@ import { poetryNoMatchingVersion } from './pip/poetry-no-matching-version.js';
 import { setupPyUndeclaredImport } from './pip/setup-py-undeclared-import.js';
 import { poetryNoInstallCandidates } from './pip/poetry-no-install-candidates.js';
 import { poetryHashMismatch } from './pip/poetry-hash-mismatch.js';
+import { poetryLockVersionUnsupported } from './pip/poetry-lock-version-unsupported.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -82,6 +83,7 @@ import { fetchFailed } from './apt/fetch-failed.js';
 import { heldPackagesChanged } from './apt/held-packages-changed.js';
 import { heldBrokenPackages } from './apt/held-broken-packages.js';
 import { releaseNotValidYet } from './apt/release-not-valid-yet.js';
+import { apkUnableToSelect } from './apt/apk-unable-to-select.js';
 import { oomKilled } from './resources/oom-killed.js';
 import { diskFull } from './resources/disk-full.js';
 import { jobTimeout } from './resources/job-timeout.js';
@@ -175,6 +177,7 @@ export const builtinRules: RuleInput[] = [
   setupPyUndeclaredImport,
   poetryNoInstallCandidates,
   poetryHashMismatch,
+  poetryLockVersionUnsupported,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,
@@ -186,6 +189,7 @@ export const builtinRules: RuleInput[] = [
   heldPackagesChanged,
   heldBrokenPackages,
   releaseNotValidYet,
+  apkUnableToSelect,
   oomKilled,
   diskFull,
   jobTimeout,

@@ -1,9 +1,15 @@
 // uv fetches a `git+https://…` requirement (or a `[tool.uv.sources]` git source) with the git binary, and the
 // stage has none: `Git operation failed` then `Git executable not found. Ensure that Git is installed and
 // available.` (astral-sh/uv crates/uv-git/src/git.rs, `GitError::GitNotFound`, raised when `which git` finds
-// nothing; the wording since astral-sh/uv#9206). Slim Python and CUDA runtime images ship no git, so a lock or a
+// nothing; the wording since astral-sh/uv#9206). Before that pull request (2024-11), uv 0.1.8 and later (which dropped the embedded git library for
+// the git program, astral-sh/uv#1781) only tried to run it: `Caused by: could not execute process \`git fetch …\` (never
+// executed)` then `Caused by: No such file or directory (os error 2)` (astral-sh/uv#1914). "never executed" is the
+// process-error text of cargo-util, which uv's git code came from, for a process that did not launch at all
+// (rust-lang/cargo crates/cargo-util/src/process_error.rs: status `None`); ENOENT says the program is not on PATH.
+// Slim Python and CUDA runtime images ship no git, so a lock or a
 // requirements file that names a git dependency fails at the install step.
-// Not matched: a git operation that fails for another reason (authentication, a missing ref), where git exists.
+// Not matched: a git operation that fails for another reason (authentication, a missing ref), where git exists and ran
+// (`process didn't exit successfully: \`/usr/bin/git rev-parse …\` (exit status: 128)`, astral-sh/uv#12788).
 //
 // The advice: install git in the stage that runs the installer, before that step. The package is `git` on
 // Debian and Ubuntu (`dpkg -S /usr/bin/git` on Debian 12; knowledge/command-package.ts); the install line
@@ -15,6 +21,8 @@
 import type { RuleInput } from '../../schema.js';
 
 const uvWording = 'Git executable not found. Ensure that Git is installed';
+const uvSpawnWording = 'could not execute process `git';
+const uvSpawnPattern = 'could not execute process `git [^`]*` \\(never executed\\)';
 // pip's: `Cannot find command 'git' - do you have 'git' installed and in your PATH?` (pip 23.2's
 // src/pip/_internal/vcs/versioncontrol.py raises it as `BadCommand` when running git gives FileNotFoundError),
 // printed after `ERROR: ` (GokuMohandas/follow#9, pip 21); older pip printed `Cannot find command 'git'` alone
@@ -40,7 +48,7 @@ function dockerfileVariant(when: string) {
     when,
     message:
       'uv fetches a dependency from a git repository (`git+https://…`) with the git program, and this stage of ' +
-      'the image has none: "Git executable not found". The lines above it name the dependency.',
+      'the image has none: uv could not start `git`. The lines above it name the dependency.',
     fix: [
       'Install git in the same stage, before the `uv` step. On a Debian or Ubuntu base (python:*-slim, nvidia/cuda ' +
         'and most ML images; `cat /etc/os-release` in the stage tells):',
@@ -60,6 +68,7 @@ export const vcsGitMissing: RuleInput = {
   severity: 'error',
   match: [
     { literals: [uvWording], pattern: 'Git executable not found\\. Ensure that Git is installed' },
+    { literals: [uvSpawnWording], pattern: uvSpawnPattern },
     { literals: [pipWording], pattern: pipPattern },
   ],
   context: [{ name: 'pipGit', literals: [pipWording], pattern: pipPattern }],
@@ -69,7 +78,7 @@ export const vcsGitMissing: RuleInput = {
   enrich: 'git-install',
   message:
     'uv fetches a dependency from a git repository (`git+https://…`) with the git program, and this environment ' +
-    'has none: "Git executable not found". The lines above it name the dependency and what requires it.',
+    'has none: uv could not start `git`. The lines above it name the dependency and what requires it.',
   fix: [
     'Install git where uv runs, then rerun the install; `git --version` checks it. The package is `git` on every ' +
       'common distribution (apt-get, dnf, apk).',
@@ -101,7 +110,7 @@ export const vcsGitMissing: RuleInput = {
       when: 'fact.place=image-build&enrich.commandPackage',
       message:
         'uv fetches a dependency from a git repository (`git+https://…`) with the git program, and this stage of ' +
-        'the image ({fact.os}) has none: "Git executable not found". The lines above it name the dependency.',
+        'the image ({fact.os}) has none: uv could not start `git`. The lines above it name the dependency.',
       fix: [
         '{enrich.installIntro} add this before the `uv` step, in the same stage:',
         '',

@@ -1,0 +1,82 @@
+// apk (Alpine's package manager) could not satisfy the packages asked for: `ERROR: unable to select packages:`, then
+// one line per package it could not select with the reason in parentheses (`python (no such package):`) and what asked
+// for it (`required by: world[python]`, `world` being the packages named on the command line or in /etc/apk/world).
+// `no such package`: no repository index the image fetched (the `fetch …/alpine/v3.16/main/aarch64/APKINDEX.tar.gz`
+// lines name the release, repository and architecture) has that name; Alpine renames and removes packages between
+// releases, so an unpinned `FROM alpine` that moves to a new release breaks a Dockerfile written for an older one
+// (juliogomez/devops#4: `FROM alpine` resolved to v3.16, where `python` (Python 2) does not exist; the maintainer
+// pinned `FROM alpine:3.11`). Python 3 is `python3` and its pip `py3-pip` (pkgs.alpinelinux.org, aports
+// main/python3 and community/py3-pip). Not matched: apk lines that warn without failing.
+//
+// The advice: look the name up for the release and architecture the log shows (`apk search` in that image, or the
+// package index at https://pkgs.alpinelinux.org/packages), then use the new name, or pin the Alpine release the
+// Dockerfile was written for. The log does not say which release that was: the fix says how to choose.
+import type { RuleInput } from '../../schema.js';
+
+const lookUp = [
+  'Look the name up for this release and architecture: in the image, `apk update && apk search {context.missing.pkg|python3}`',
+  '(the package index at https://pkgs.alpinelinux.org/packages filters by branch and architecture). Then either use the',
+  'name the release has now, or pin the `FROM alpine` line to the numbered release the Dockerfile was written for (the',
+  'Dockerfile\'s `git log` date tells which release was `latest` then), so that a new Alpine release cannot change the',
+  'package set under it.',
+].join('\n');
+
+export const apkUnableToSelect: RuleInput = {
+  id: 'apt/apk-unable-to-select',
+  title: 'apk could not select the packages asked for',
+  severity: 'error',
+  match: [{ literals: ['ERROR: unable to select packages:'], pattern: '^ERROR: unable to select packages:\\s*$' }],
+  context: [
+    // `  python (no such package):`
+    {
+      name: 'missing',
+      literals: ['(no such package)'],
+      pattern: '^\\s{0,8}(?<pkg>[A-Za-z0-9][\\w.+-]{0,100}) \\(no such package\\):',
+    },
+    // Python 2's names: `python`, `python2`, `py-pip`, `py2-pip`.
+    {
+      name: 'python2',
+      literals: ['(no such package)'],
+      pattern: '^\\s{0,8}(?<pkg>python2?|py2?-pip) \\(no such package\\):',
+    },
+    // `fetch https://dl-cdn.alpinelinux.org/alpine/v3.16/main/aarch64/APKINDEX.tar.gz`
+    {
+      name: 'index',
+      literals: ['/APKINDEX.tar.gz'],
+      pattern: 'fetch \\S{1,200}/alpine/(?<release>v\\d{1,2}\\.\\d{1,3}|edge)/\\w{1,40}/(?<arch>[\\w-]{1,20})/APKINDEX\\.tar\\.gz',
+    },
+  ],
+  scope: 'step',
+  specificity: 3,
+  message:
+    'apk could not select every package the step asks for: the lines under `unable to select ' +
+    'packages` name each one and why (`no such package`: no repository this image uses has that name, often a package ' +
+    'renamed or removed in a newer Alpine release).',
+  fix: lookUp,
+  variants: [
+    {
+      when: 'python2&index',
+      message:
+        'apk found no package `{context.python2.pkg}` in Alpine {context.index.release} ({context.index.arch}): the Dockerfile ' +
+        'asks for Python 2\'s package names, which this Alpine release does not have: a Dockerfile written for an older ' +
+        'release (an unpinned `FROM alpine` moves to each new one).',
+      fix: [
+        'Ask for Python 3 by its package names, `python3` and `py3-pip` (pip then runs as `pip3` or `python3 -m pip`):',
+        '',
+        '```dockerfile',
+        'RUN apk add --no-cache python3 py3-pip ca-certificates',
+        '```',
+        'If the code itself needs Python 2, pin the `FROM alpine` line to the numbered release the Dockerfile was written ' +
+          'for instead (a Dockerfile hit by this moved to `FROM alpine:3.11`, an end-of-life release); `apk search python2` ' +
+          'in the pinned image checks that it has the package.',
+      ].join('\n'),
+    },
+    {
+      when: 'missing&index',
+      message:
+        'apk found no package `{context.missing.pkg}` in Alpine {context.index.release} ({context.index.arch}): no ' +
+        'repository this image uses has that name, often a package renamed or removed in a newer Alpine release.',
+    },
+  ],
+  docs: 'https://pkgs.alpinelinux.org/packages',
+};
