@@ -54,6 +54,7 @@ import { selfInstalledEnrich } from '../knowledge/self-installed-enricher.js';
 import { foreignBaseEnrich } from '../knowledge/foreign-base-enricher.js';
 import { hostCompilerCudaEnrich } from '../knowledge/host-compiler-cuda.js';
 import { askedArchEnrich } from '../knowledge/asked-arch-enricher.js';
+import { emptyBuildArgEnrich } from '../knowledge/empty-build-arg-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -127,6 +128,8 @@ export const enrichers: Record<string, Enricher> = {
   'host-compiler-cuda': hostCompilerCudaEnrich,
   /** The newest arch a failed nvcc command asks for, when the log shows no CUDA that compiles it (`{enrich.askedArch}`, `{enrich.askedNeeds}`, `{enrich.askedFallback}`). */
   'asked-arch': askedArchEnrich,
+  /** `name==${VAR}` in the command and `name==` in pip's error: the empty variable(s) (`{enrich.emptyArgVars}`, `{enrich.emptyArgLines}`). */
+  'empty-build-arg': emptyBuildArgEnrich,
   /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
   'lowercase-tag': lowercaseTagEnrich,
   /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */

@@ -166,6 +166,59 @@ function armCudaBuildVariants(): Variant[] {
   ];
 }
 
+/**
+ * `mmcv-full==` with nothing after `==`: the version came from a variable that expanded to nothing. When the step's
+ * command writes `name==${VAR}` the empty-build-arg enricher names the variable(s): in a Dockerfile, a build argument
+ * declared only before FROM is out of scope in the stage until `ARG VAR` there brings its default in (Dockerfile
+ * reference, "Understand how ARG and FROM interact": docs.docker.com/reference/dockerfile/#understand-how-arg-and-from-interact),
+ * and one with no default is empty unless the build passes `--build-arg VAR=…` (same page, "ARG"). The versions pip
+ * listed are no answer: any of them would hide the empty variable, and the other variables of the command (a `-f`
+ * wheel page for a CUDA and torch) stay empty.
+ */
+function emptyVersionVariants(): Variant[] {
+  const scope =
+    'An `ARG` declared before `FROM` is in scope for the `FROM` lines only: a stage sees it only after it declares it again, ' +
+    'and an `ARG` with no default stays empty unless the build passes `--build-arg`.';
+  const buildArg = (lines: string[]): Omit<Variant, 'when'> => ({
+    title: 'Build argument empty',
+    message:
+      'Build argument {enrich.emptyArgVars} was empty: pip was asked for `{requirement}` with no version, where the step\'s command ' +
+      'writes the version from it. Empty in this command, as the log shows (the version, and any URL printed with nothing where ' +
+      `a variable stands): {enrich.emptyArgAll}. ${scope} Picking a version from pip's list would hide the empty argument.`,
+    fix: [
+      'Declare {enrich.emptyArgAll} again in the stage that runs this command, right after its `FROM`, one `ARG` line each (keep the ' +
+        'default where it is, before `FROM`: an `ARG` without a value inside the stage takes it over):',
+      '',
+      '```dockerfile',
+      ...lines,
+      '```',
+      '',
+      'An argument with no default anywhere needs its value from the build command, one `--build-arg` per argument ' +
+        '(`--build-arg {enrich.emptyArgFirst}=` followed by the value), or a default in its `ARG` line. pip listed these releases of ' +
+        '{enrich.emptyArgPackage}: {versions|not listed in this part of the log}.',
+    ].join('\n'),
+  });
+  return [
+    { when: 'emptyPin&enrich.emptyArg3', ...buildArg(['ARG {enrich.emptyArg1}', 'ARG {enrich.emptyArg2}', 'ARG {enrich.emptyArg3}']) },
+    { when: 'emptyPin&enrich.emptyArg2', ...buildArg(['ARG {enrich.emptyArg1}', 'ARG {enrich.emptyArg2}']) },
+    { when: 'emptyPin&enrich.emptyArg1', ...buildArg(['ARG {enrich.emptyArg1}']) },
+    {
+      when: 'emptyPin',
+      title: 'Requirement with an empty version',
+      message:
+        'pip was asked for `{requirement}` with nothing after `==`: the version came from a variable that expanded to nothing ' +
+        `(a build argument, an ENV value or a shell variable). The log does not show the command that wrote it. ${scope}`,
+      fix: [
+        'Find the command that installs it (`grep -n \'{requirement}\' Dockerfile`, or the script the build runs). If the version ' +
+          'there is a variable (`==${NAME}` or `==$NAME`) declared with `ARG` before `FROM`, declare it again with a bare `ARG` line ' +
+          'right after the `FROM` of the stage that runs the install; if it has no default, pass it with `--build-arg` or give the ' +
+          '`ARG` a default. To see the value the stage gets, print it in a `RUN` right before the install, as in ' +
+          '`RUN echo "version: [$NAME]"` with the variable\'s name in place of `NAME`.',
+      ].join('\n'),
+    },
+  ];
+}
+
 const legacyLocalMessage =
   'pip found no {requirement} on the index it used. PyTorch publishes its `+cuNNN` / `+cpu` builds on download.pytorch.org, ' +
   'not on PyPI, and for releases before 1.11 on find-links pages rather than indexes. Versions it could see: ' +
@@ -202,6 +255,13 @@ export const noMatchingDistribution: RuleInput = {
   ],
   context: [
     { name: 'none', literals: ['(from versions: none)'] },
+    // `the requirement mmcv-full== (from versions: …)`, `No matching distribution found for mmcv-full==`: a pin whose
+    // version expanded to nothing
+    {
+      name: 'emptyPin',
+      literals: ['satisfies the requirement', 'No matching distribution found for'],
+      pattern: '(?:satisfies the requirement|No matching distribution found for) [A-Za-z0-9][\\w.,\\[\\]-]{0,200}==(?:\\s|$)',
+    },
     // pip run by `conda env create` / `conda env update` for the environment file's `pip:` list: conda prints
     // `Pip subprocess error:` above pip's stderr and ends with `CondaEnvException: Pip failed`
     { name: 'condaPip', literals: ['Pip subprocess error:', 'CondaEnvException: Pip failed'] },
@@ -271,6 +331,7 @@ export const noMatchingDistribution: RuleInput = {
     '- a private or extra index: pass it with `--extra-index-url` (or `PIP_EXTRA_INDEX_URL`), with its credentials if it needs them.',
   ].join('\n'),
   variants: [
+    ...emptyVersionVariants(),
     ...invalidMetadataVariants(),
     {
       // only pip's `Ignored the following …` line: the log ends before the line that names the requirement
@@ -460,6 +521,6 @@ export const noMatchingDistribution: RuleInput = {
       fix: 'Check the name (`{enrich.versionsCmd}`), the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`pip download --no-deps {requirement}` run where the install ran shows the HTTP error).',
     },
   ],
-  enrich: ['pip-advice', 'torch-python', 'requires-python-wall'],
+  enrich: ['pip-advice', 'torch-python', 'requires-python-wall', 'empty-build-arg'],
   docs: 'https://pip.pypa.io/en/stable/cli/pip_install/',
 };
