@@ -35,7 +35,29 @@ function driverRelease(driver: string): ReleaseDrivers | null {
 }
 
 /**
- * `requiredCuda`; `hostNote` (the driver and CUDA of the log's nvidia-smi header, as a sentence, or absent);
+ * The image's requirement read for the reader when nvidia-container-cli named another condition than the CUDA one
+ * (`brand = tesla`, `driver >= 410`): it prints only the last condition it tried (NVIDIA/nvidia-docker#861, where a GeForce
+ * host with a driver older than CUDA 10.0's was told `brand = tesla`), while the requirement is a list of alternatives,
+ * space-separated ones ORed and comma-separated ones ANDed (NVIDIA Container Toolkit, "Specialized Configurations with
+ * Docker", Constraints). NVIDIA's CUDA images add `brand=tesla,driver>=N,driver<N+1` alternatives: data center GPUs on those
+ * driver branches run the newer CUDA through forward compatibility (NVIDIA's CUDA Compatibility guide). Plain text, ending
+ * with a space so a note after it reads on.
+ */
+function alternativeNote(cond: string, wanted: string, expr: string | undefined): string {
+  const branches = [...new Set([...(expr ?? '').matchAll(/driver>=(\d{3})\b/g)].map((m) => m[1]!))];
+  const brands = [...new Set([...(expr ?? '').matchAll(/brand=([a-z]{1,20})/g)].map((m) => m[1]!))];
+  const others =
+    branches.length > 0 && brands.length > 0
+      ? `, or a ${brands.join(' / ')} GPU on driver branch ${branches.join(' or ')} (a data center GPU on those branches runs the newer CUDA through forward compatibility)`
+      : ', or one of the brand / driver-branch alternatives after it, which only data center GPUs meet';
+  return (
+    `nvidia-container-cli names only the last condition it tried (${cond}), not the one that matters: the image's requirement is a list of alternatives, ` +
+    `any one of which lets the container start: cuda>=${wanted}, a driver of CUDA ${wanted} or newer${others}. The host met none of them. `
+  );
+}
+
+/**
+ * `requiredCuda`; `alternativeNote` (the requirement's alternatives, when the toolkit named a brand or driver condition); `hostNote` (the driver and CUDA of the log's nvidia-smi header, as a sentence, or absent);
  * `driverBranch` / `linuxDriver` (the branch of the first Linux driver, `396` for CUDA 9.2, and that driver); `windowsDriver` / `anyDriver` (the driver to install, for a Windows host / for a host of unknown kind) and
  * `driverSource` (where the numbers come from, or how to check the update); `olderImage` (the CUDA an image must not
  * exceed to run on this driver, or how to read it). Plain text: values are not code spans.
@@ -48,6 +70,8 @@ export function cudaRequireEnrich(captures: Readonly<Record<string, string>>, _s
   // the driver as the log names it anywhere (nvidia-smi, a package `nvidia-390`, a library `libcuda.so.390.138`)
   const named = driver ?? captures['context.hostDriver.driver'];
   const out: Record<string, string> = { requiredCuda: wanted };
+  const cond = captures['context.requireAlternative.cond'];
+  if (cond !== undefined) out.alternativeNote = alternativeNote(cond, wanted, captures['context.requireExpr.expr']);
   if (driver !== undefined && hostCuda !== undefined) out.hostNote = `The host's driver, ${driver}, supports CUDA ${hostCuda} (the header of its nvidia-smi).`;
   out.olderImage =
     hostCuda !== undefined

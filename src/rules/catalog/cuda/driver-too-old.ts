@@ -42,7 +42,7 @@ const CHOICES = [
 const REQUIRE_MESSAGE =
   'The image requires a host driver of CUDA {enrich.requiredCuda} or newer (its `NVIDIA_REQUIRE_CUDA`, which the NVIDIA Container Toolkit checks ' +
   'before the container starts), and the host\'s NVIDIA driver is older, so the container was not started. The driver is the ' +
-  'host\'s: nothing installed in the image changes it. {enrich.hostNote|}';
+  'host\'s: nothing installed in the image changes it. {enrich.alternativeNote|}{enrich.hostNote|}';
 
 const HOST_CUDA_MESSAGE =
   'The NVIDIA driver of the host supports CUDA up to {enrich.hostCuda} (the version torch found), older than the CUDA torch was built with: CUDA cannot start on it. ' +
@@ -60,6 +60,12 @@ export const driverTooOld: RuleInput = {
     { literals: ['the provided PTX was compiled with an unsupported toolchain'] },
     // libnvidia-container writes the condition with spaces in older releases (`cuda >= 10.1`), without in newer ones
     { literals: ['unsatisfied condition: cuda'], pattern: 'unsatisfied condition: cuda ?>= ?\\d' },
+    // … or the last alternative of the image's requirement it tried: `unsatisfied condition: brand = tesla`, `driver >= 410`,
+    // `driver < 385` (NVIDIA/nvidia-docker#861, #835; docker/for-linux#846)
+    {
+      literals: ['unsatisfied condition: brand', 'unsatisfied condition: driver'],
+      pattern: 'unsatisfied condition: (?:brand ?= ?[a-z]|driver ?[<>]=? ?\\d)',
+    },
     // nvidia-docker 1.0's own check of the image's CUDA against the driver's: `nvidia-docker | 2017/11/21 00:48:39 Error:
     // unsupported CUDA version: driver 8.0 < image 9.0.176` (h2oai/h2o4gpu#298; NVIDIA/nvidia-docker#497)
     { literals: ['unsupported CUDA version: driver '], pattern: 'unsupported CUDA version: driver \\d{1,2}\\.\\d{1,2} < image \\d' },
@@ -67,8 +73,22 @@ export const driverTooOld: RuleInput = {
   context: [
     {
       name: 'requireCuda',
-      literals: ['unsatisfied condition: cuda', 'unsupported CUDA version: driver '],
-      pattern: '(?:unsatisfied condition: cuda ?>= ?|unsupported CUDA version: driver \\d{1,2}\\.\\d{1,2} < image )(?<need>\\d{1,2}\\.\\d{1,2})',
+      // the command line the toolkit ran carries the image's whole requirement, `--require=cuda>=10.0 brand=tesla,…`
+      literals: ['unsatisfied condition: cuda', 'unsupported CUDA version: driver ', '--require=cuda'],
+      pattern:
+        '(?:unsatisfied condition: cuda ?>= ?|--require=cuda ?>= ?|unsupported CUDA version: driver \\d{1,2}\\.\\d{1,2} < image )(?<need>\\d{1,2}\\.\\d{1,2})',
+    },
+    // the image's requirement as the toolkit's command line gives it, with its brand / driver-branch alternatives
+    {
+      name: 'requireExpr',
+      literals: ['--require=cuda'],
+      pattern: '--require=(?<expr>cuda ?>= ?\\d[^\\]\\\\\\n]{0,400})',
+    },
+    // the condition named is an alternative other than the CUDA one: a brand or a driver branch
+    {
+      name: 'requireAlternative',
+      literals: ['unsatisfied condition: brand', 'unsatisfied condition: driver'],
+      pattern: 'unsatisfied condition: (?<cond>brand ?= ?[a-z]{1,20}|driver ?[<>]=? ?\\d{3})',
     },
     // nvidia-docker 1.0 names the CUDA the host's driver supports
     {
@@ -158,7 +178,7 @@ export const driverTooOld: RuleInput = {
         'The NVIDIA Container Toolkit refused to start a build step: the base image requires a host driver of CUDA {enrich.requiredCuda} or newer ' +
         '(its `NVIDIA_REQUIRE_CUDA`), and the host\'s driver is older. A step that does not use the GPU hit this check because the daemon ' +
         'starts build containers with its default runtime, and that is `nvidia` (`"default-runtime": "nvidia"` in `/etc/docker/daemon.json`). ' +
-        '{enrich.hostNote|}',
+        '{enrich.alternativeNote|}{enrich.hostNote|}',
       fix: [
         'A build step that needs no GPU (an apt-get, a pip install) can go past the check; on the host that runs Docker, either',
         '',

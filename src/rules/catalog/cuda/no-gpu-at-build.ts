@@ -340,6 +340,52 @@ const CUDA_REQUIRED_TO_COMPILE = {
   pattern: "(?:Error: |Error\\(['\"])CUDA is required to compile\\b",
 };
 
+/**
+ * The MultiScaleDeformableAttention op of Deformable-DETR (models/ops/setup.py, fundamentalvision/Deformable-DETR@48092c5) and
+ * the projects that copy it (DINO, D-Align, InternImage's ops_dcnv3): `if torch.cuda.is_available() and CUDA_HOME is not None:
+ * … else: raise NotImplementedError('Cuda is not availabel')`. The original reads no FORCE_CUDA; some copies test
+ * `(torch.cuda.is_available() or os.getenv('FORCE_CUDA', '0') == '1')`. cpp_extension's `No CUDA runtime is found` above it says
+ * torch saw no GPU (CUDA_HOME was found).
+ */
+const DEFORMABLE_ATTENTION_NO_CUDA = { literals: ['NotImplementedError: Cuda is not availabel'] };
+
+const MSDA_MESSAGE =
+  'This setup.py (the MultiScaleDeformableAttention op of Deformable-DETR, or a copy of it) builds only when torch sees a GPU and raises ' +
+  '`NotImplementedError` otherwise; `No CUDA runtime is found` above it is torch saying it saw none.';
+
+/** FORCE_CUDA only where the copy reads it: the original does not. */
+const MSDA_FORCE =
+  'To build without a GPU, look whether this copy reads FORCE_CUDA (`grep -n FORCE_CUDA setup.py`; the original does not, and then it builds only where torch sees a GPU). ' +
+  'If it does, set it with the architectures of the GPUs it will run on (`nvidia-smi --query-gpu=compute_cap --format=csv` prints them; `8.6` is RTX 30 / A10), `+PTX` on the last:';
+
+function msdaVariants(): Variant[] {
+  const title = 'No GPU where the deformable-attention op was built: its setup.py needs one';
+  return [
+    {
+      when: 'msdaNoCuda&fact.place=image-build',
+      title,
+      message: `${MSDA_MESSAGE} A \`docker build\` step has no GPU (a build has no \`--gpus\`).`,
+      fix: [
+        MSDA_FORCE,
+        '',
+        '```dockerfile',
+        'ENV FORCE_CUDA="1"',
+        'ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"',
+        '```',
+        '',
+        'Otherwise build the op when the container starts, with `docker run --gpus all`, or give the classic builder (`DOCKER_BUILDKIT=0`) the GPU: ' +
+          '`"default-runtime": "nvidia"` in the host\'s `/etc/docker/daemon.json` (BuildKit ignores it).',
+      ].join('\n'),
+    },
+    {
+      when: 'msdaNoCuda&!fact.place=image-build&!fact.place=host-shell&inContainerProse',
+      title: 'No GPU in the container: the deformable-attention op\'s setup.py needs one',
+      message: `${MSDA_MESSAGE} The container was started without GPU access, so torch inside it sees none.`,
+      fix: [START_WITH_GPUS, '', MSDA_FORCE, '', '```sh', 'FORCE_CUDA=1 TORCH_CUDA_ARCH_LIST="8.6+PTX" python setup.py build install', '```'].join('\n'),
+    },
+  ];
+}
+
 /** setup.py refused to build without a GPU: its FORCE_CUDA switch and the arch list, in the Dockerfile. */
 function forceCudaVariants(): Variant[] {
   const title = 'setup.py saw no GPU in the image build: CUDA ops need FORCE_CUDA=1';
@@ -602,9 +648,14 @@ export const noGpuAtBuild: RuleInput = {
     TCNN_UNKNOWN_ARCH,
     // a setup.py's own GPU check: `OSError: CUDA is required to compile MMDetection!` (its `raise EnvironmentError(…)` above it)
     CUDA_REQUIRED_TO_COMPILE,
+    // Deformable-DETR's models/ops/setup.py and its copies: `NotImplementedError: Cuda is not availabel`
+    DEFORMABLE_ATTENTION_NO_CUDA,
   ],
   context: [
     { name: 'forceCuda', ...CUDA_REQUIRED_TO_COMPILE },
+    { name: 'msdaNoCuda', ...DEFORMABLE_ATTENTION_NO_CUDA },
+    // prose that places the run in a container (`… inside the container while configuring the environment`)
+    { name: 'inContainerProse', literals: [' container'], pattern: '\\b(?:inside|in) (?:the|a|my|this) (?:docker )?container\\b' },
     { name: 'nvidiaSmi', ...NVIDIA_SMI_MISSING[0]! },
     { name: 'nvidiaSmiExec', ...NVIDIA_SMI_MISSING[2]! },
     { name: 'nvidiaSmiStep', ...NVIDIA_SMI_MISSING[1]! },
@@ -648,6 +699,7 @@ export const noGpuAtBuild: RuleInput = {
     { ...NVIDIA_SMI_SOMEWHERE, when: 'nvidiaSmiInteractive&!fact.place=image-build' },
     { ...nvidiaSmiVariant, when: 'nvidiaSmi' },
     { ...nvidiaSmiVariant, when: 'nvidiaSmiStep' },
+    ...msdaVariants(),
     ...tcnnVariants(),
     ...forceCudaVariants(),
     ...archVariants(),
