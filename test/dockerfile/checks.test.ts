@@ -108,6 +108,16 @@ describe('what the findings say', () => {
     expect(cudaVersionOfImage(image)).toBe(version);
   });
 
+  it('arg-not-in-stage: only the stage that uses a pre-FROM ARG without declaring it, and not a name its ENV sets', () => {
+    const text = ['ARG TORCH=2.3.0', 'ARG CUDA=121', 'FROM python:3.11 AS a', 'RUN pip install torch==${TORCH}', 'FROM python:3.11 AS b', 'ARG TORCH', 'ENV CUDA=118', 'RUN pip install torch==${TORCH}+cu${CUDA}'].join('\n');
+    const findings = run(text).filter((f) => f.ruleId === 'dockerfile/arg-not-in-stage');
+    expect(findings.map((f) => f.location?.line)).toEqual([4]);
+    expect(findings[0]!.message).toContain('`$TORCH` is declared with ARG before the first FROM');
+    expect(findings[0]!.fix).toContain('```dockerfile\nARG TORCH\n```');
+    // A FROM line is in the pre-FROM ARGs' scope.
+    expect(run('ARG BASE=python:3.11\nFROM ${BASE}\nRUN true').filter((f) => f.ruleId === 'dockerfile/arg-not-in-stage')).toEqual([]);
+  });
+
   it('pip-no-cache-defeats-cache-mount reports one ENV once, with the RUN as evidence', () => {
     const findings = run(
       'FROM python:3.11\nENV PIP_NO_CACHE_DIR=1\nRUN --mount=type=cache,target=/root/.cache/pip pip install a==1\nRUN --mount=type=cache,target=/root/.cache/pip pip install b==1',

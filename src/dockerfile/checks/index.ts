@@ -3,6 +3,7 @@
 import type { Finding } from '../../rules/finding.js';
 import type { Dockerfile } from '../dockerfile.js';
 import type { StaticCheck, StaticCheckMeta } from './check.js';
+import { argNotInStage } from './arg-not-in-stage.js';
 import { cudaArchUnsupported } from './cuda-arch-unsupported.js';
 import { cuptiNotInRuntime } from './cupti-not-in-runtime.js';
 import { nvidiaPs1Unset } from './nvidia-ps1-unset.js';
@@ -14,6 +15,7 @@ import { unpinnedBaseImage } from './unpinned-base-image.js';
 export type { StaticCheck, StaticCheckMeta } from './check.js';
 
 export const staticChecks: readonly StaticCheck[] = [
+  argNotInStage,
   cudaArchUnsupported,
   cuptiNotInRuntime,
   nvidiaPs1Unset,
