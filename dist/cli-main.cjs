@@ -1411,9 +1411,9 @@ function stepDependencies(steps, sources = {}) {
   const floating = /* @__PURE__ */ new Set();
   const add = (id, on) => {
     if (on === void 0 || on === id) return;
-    const list = deps.get(id) ?? [];
-    if (!list.includes(on)) list.push(on);
-    deps.set(id, list);
+    const list2 = deps.get(id) ?? [];
+    if (!list2.includes(on)) list2.push(on);
+    deps.set(id, list2);
   };
   const groups = /* @__PURE__ */ new Map();
   const internal = [];
@@ -1425,16 +1425,16 @@ function stepDependencies(steps, sources = {}) {
     const key = groupKey(s.target, s.platform, s.stage);
     groups.set(key, [...groups.get(key) ?? [], s]);
   }
-  for (const list of groups.values()) list.sort((a, b) => (a.index ?? 0) - (b.index ?? 0) || a.id - b.id);
+  for (const list2 of groups.values()) list2.sort((a, b) => (a.index ?? 0) - (b.index ?? 0) || a.id - b.id);
   const lastOf = (target, platform, name2) => {
-    let list = groups.get(groupKey(target, platform, name2));
-    if (list === void 0) {
+    let list2 = groups.get(groupKey(target, platform, name2));
+    if (list2 === void 0) {
       for (const [key, candidate] of groups) {
         const [t, , stage] = key.split("\0");
-        if (t === (target ?? "") && stage === name2.toLowerCase()) list = candidate;
+        if (t === (target ?? "") && stage === name2.toLowerCase()) list2 = candidate;
       }
     }
-    return list?.[list.length - 1];
+    return list2?.[list2.length - 1];
   };
   const internalOf = (target, test) => internal.filter((s) => s.target === target && test(internalName(s)));
   const definition = (target) => internalOf(target, (n) => n.startsWith("load build definition") || n === "load .dockerignore");
@@ -1445,10 +1445,10 @@ function stepDependencies(steps, sources = {}) {
     }
     return ref.toLowerCase();
   };
-  for (const list of groups.values()) {
-    const first = list[0];
+  for (const list2 of groups.values()) {
+    const first = list2[0];
     const dockerfile = (first.target !== null ? sources.targets?.get(first.target) : void 0) ?? sources.dockerfile ?? null;
-    for (let i = 1; i < list.length; i++) add(list[i].id, list[i - 1].id);
+    for (let i = 1; i < list2.length; i++) add(list2[i].id, list2[i - 1].id);
     const base = baseOf(first, dockerfile);
     const parent = base.stage !== null ? lastOf(first.target, first.platform, base.stage) : void 0;
     if (parent !== void 0 && parent.stage?.toLowerCase() !== first.stage?.toLowerCase()) {
@@ -1464,7 +1464,7 @@ function stepDependencies(steps, sources = {}) {
       }
       if (base.unknownStage) floating.add(first.id);
     }
-    for (const s of list) {
+    for (const s of list2) {
       for (const ref of stagesRead(s.instruction)) add(s.id, lastOf(s.target, s.platform, stageName2(ref, dockerfile))?.id);
       if (/^(?:COPY|ADD)\s/i.test(s.instruction) && stagesRead(s.instruction).length === 0) {
         for (const context of internalOf(s.target, (n) => n === "load build context")) add(s.id, context.id);
@@ -5178,9 +5178,9 @@ function archVariants() {
 }
 function archQueryVariants() {
   const title2 = "No GPU at build: torch asked the GPU for the arch to compile, TORCH_CUDA_ARCH_LIST unset";
-  const lines = (place, list) => {
-    const env = ["```dockerfile", `ENV TORCH_CUDA_ARCH_LIST="${list}"`, "```"];
-    const sh = ["```sh", `export TORCH_CUDA_ARCH_LIST="${list}"`, "```"];
+  const lines = (place, list2) => {
+    const env = ["```dockerfile", `ENV TORCH_CUDA_ARCH_LIST="${list2}"`, "```"];
+    const sh = ["```sh", `export TORCH_CUDA_ARCH_LIST="${list2}"`, "```"];
     if (place === "image") return ["In the Dockerfile, before the `RUN` that runs `pip install` / `setup.py`:", "", ...env];
     if (place === "shell") return ["In the shell, before the `pip install` / `setup.py` command:", "", ...sh];
     return ["In a Dockerfile, before the `RUN` that runs `pip install` / `setup.py`:", "", ...env, "", "In a shell (or a container), before that command:", "", ...sh];
@@ -5196,6 +5196,32 @@ function archQueryVariants() {
   }
   return out;
 }
+function msdaVariants() {
+  const title2 = "No GPU where the deformable-attention op was built: its setup.py needs one";
+  return [
+    {
+      when: "msdaNoCuda&fact.place=image-build",
+      title: title2,
+      message: `${MSDA_MESSAGE} A \`docker build\` step has no GPU (a build has no \`--gpus\`).`,
+      fix: [
+        MSDA_FORCE,
+        "",
+        "```dockerfile",
+        'ENV FORCE_CUDA="1"',
+        'ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"',
+        "```",
+        "",
+        'Otherwise build the op when the container starts, with `docker run --gpus all`, or give the classic builder (`DOCKER_BUILDKIT=0`) the GPU: `"default-runtime": "nvidia"` in the host\'s `/etc/docker/daemon.json` (BuildKit ignores it).'
+      ].join("\n")
+    },
+    {
+      when: "msdaNoCuda&!fact.place=image-build&!fact.place=host-shell&inContainerProse",
+      title: "No GPU in the container: the deformable-attention op's setup.py needs one",
+      message: `${MSDA_MESSAGE} The container was started without GPU access, so torch inside it sees none.`,
+      fix: [START_WITH_GPUS, "", MSDA_FORCE, "", "```sh", 'FORCE_CUDA=1 TORCH_CUDA_ARCH_LIST="8.6+PTX" python setup.py build install', "```"].join("\n")
+    }
+  ];
+}
 function forceCudaVariants() {
   const title2 = "setup.py saw no GPU in the image build: CUDA ops need FORCE_CUDA=1";
   const message2 = "This setup.py compiles its CUDA ops only when `torch.cuda.is_available()` is true or `FORCE_CUDA=1` is set, and stops otherwise. A `docker build` step has no GPU (a build has no `--gpus`), so torch saw none and setup.py raised.";
@@ -5204,7 +5230,7 @@ function forceCudaVariants() {
     "",
     'Or give the classic builder (`DOCKER_BUILDKIT=0`) the GPU: `"default-runtime": "nvidia"` in the host\'s `/etc/docker/daemon.json`, with a base image that sets `NVIDIA_VISIBLE_DEVICES` (NVIDIA\'s CUDA images do). BuildKit ignores the default runtime, and the image then builds only on a GPU host.'
   ];
-  const env = (list) => ["```dockerfile", 'ENV FORCE_CUDA="1"', `ENV TORCH_CUDA_ARCH_LIST="${list}"`, "```"];
+  const env = (list2) => ["```dockerfile", 'ENV FORCE_CUDA="1"', `ENV TORCH_CUDA_ARCH_LIST="${list2}"`, "```"];
   return [
     {
       // the arch list of the log's CUDA (the enricher gives none when it does not know that CUDA)
@@ -5231,16 +5257,16 @@ function nativeVariants() {
   const title2 = "CUDA architectures `native` in an image build: no GPU to detect";
   const knownIntro = "Name the architectures in the build's CMAKE_ARGS; here, {enrich.archListBasis}:";
   const unknownIntro = "Name the architectures in the build's CMAKE_ARGS. The log does not show the CUDA version, so which ones its nvcc compiles is unknown here: `nvcc --list-gpu-arch` in the build stage lists them (`compute_86` \u2192 `86`); put those of the GPUs the image will run on in the list (`86` below is the RTX 30 / A10 one):";
-  const pipRun = (list, kept) => [
+  const pipRun = (list2, kept) => [
     "```dockerfile",
-    `RUN CMAKE_ARGS="${kept ? "{enrich.cmakeArgs} " : ""}-DCMAKE_CUDA_ARCHITECTURES=${list}" {enrich.cmakeCommand}`,
+    `RUN CMAKE_ARGS="${kept ? "{enrich.cmakeArgs} " : ""}-DCMAKE_CUDA_ARCHITECTURES=${list2}" {enrich.cmakeCommand}`,
     "```"
   ];
-  const cmakeRun = (list) => [
-    "Name the architectures on the configure command (quoted: an unquoted `;` ends the shell command of a `RUN` line)" + (list === "86" ? '; `nvcc --list-gpu-arch` in the build stage lists what its nvcc compiles (`compute_86` \u2192 `86`): keep those of the GPUs the image will run on (`nvidia-smi --query-gpu=compute_cap --format=csv` on such a host prints `8.6` \u2192 `86`; several: `"75;86"`):' : "; here, {enrich.archListBasis}:"),
+  const cmakeRun = (list2) => [
+    "Name the architectures on the configure command (quoted: an unquoted `;` ends the shell command of a `RUN` line)" + (list2 === "86" ? '; `nvcc --list-gpu-arch` in the build stage lists what its nvcc compiles (`compute_86` \u2192 `86`): keep those of the GPUs the image will run on (`nvidia-smi --query-gpu=compute_cap --format=csv` on such a host prints `8.6` \u2192 `86`; several: `"75;86"`):' : "; here, {enrich.archListBasis}:"),
     "",
     "```sh",
-    `cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="${list}"`,
+    `cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="${list2}"`,
     "```",
     "",
     "A pip build of a CMake project (llama-cpp-python) takes the same flag in `CMAKE_ARGS`."
@@ -5294,11 +5320,11 @@ function llamaCppPythonVariants() {
   const where = "!fact.place=image-build&!fact.place=docker-run&!fact.place=host-shell";
   const title2 = "llama-cpp-python: CUDA architectures `native`, and no GPU to detect";
   const message2 = "llama.cpp's CMake build asked for the `native` CUDA architectures, those of the GPUs it can see, and saw none: a `docker build` step has no GPU (a build has no `--gpus`), nor has a machine without one. The architectures must be named instead.";
-  const fix4 = (list, basis) => [
+  const fix4 = (list2, basis) => [
     `Name them in the build's CMAKE_ARGS (\`;\` between several, inside the quotes); ${basis}:`,
     "",
     "```sh",
-    `CMAKE_ARGS="-DGGML_CUDA=on -DCMAKE_CUDA_ARCHITECTURES=${list}" pip install --no-cache-dir llama-cpp-python`,
+    `CMAKE_ARGS="-DGGML_CUDA=on -DCMAKE_CUDA_ARCHITECTURES=${list2}" pip install --no-cache-dir llama-cpp-python`,
     "```",
     "",
     `In a Dockerfile that is the \`RUN\` line itself. ${LLAMA_CPP_CUDA_OPTION}`
@@ -5372,7 +5398,7 @@ function placeVariants() {
     }
   ];
 }
-var MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, TCNN_UNKNOWN_ARCH, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_CAUSE, ARCH_LIST_MESSAGE, ARCH_LIST_IMAGE_MESSAGE, ARCH_LIST_SHELL_MESSAGE, ARCH_LIST_SHELL_FIX, EMPTY_ARCH_MESSAGE, ARCH_QUERY, ARCH_QUERY_MESSAGE, CUDA_REQUIRED_TO_COMPILE, TCNN_MESSAGE, FIND_CAPABILITY, noGpuAtBuild;
+var MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, TCNN_UNKNOWN_ARCH, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_CAUSE, ARCH_LIST_MESSAGE, ARCH_LIST_IMAGE_MESSAGE, ARCH_LIST_SHELL_MESSAGE, ARCH_LIST_SHELL_FIX, EMPTY_ARCH_MESSAGE, ARCH_QUERY, ARCH_QUERY_MESSAGE, CUDA_REQUIRED_TO_COMPILE, DEFORMABLE_ATTENTION_NO_CUDA, MSDA_MESSAGE, MSDA_FORCE, TCNN_MESSAGE, FIND_CAPABILITY, noGpuAtBuild;
 var init_no_gpu_at_build = __esm({
   "src/rules/catalog/cuda/no-gpu-at-build.ts"() {
     "use strict";
@@ -5500,6 +5526,9 @@ var init_no_gpu_at_build = __esm({
       literals: ["CUDA is required to compile"],
       pattern: `(?:Error: |Error\\(['"])CUDA is required to compile\\b`
     };
+    DEFORMABLE_ATTENTION_NO_CUDA = { literals: ["NotImplementedError: Cuda is not availabel"] };
+    MSDA_MESSAGE = "This setup.py (the MultiScaleDeformableAttention op of Deformable-DETR, or a copy of it) builds only when torch sees a GPU and raises `NotImplementedError` otherwise; `No CUDA runtime is found` above it is torch saying it saw none.";
+    MSDA_FORCE = "To build without a GPU, look whether this copy reads FORCE_CUDA (`grep -n FORCE_CUDA setup.py`; the original does not, and then it builds only where torch sees a GPU). If it does, set it with the architectures of the GPUs it will run on (`nvidia-smi --query-gpu=compute_cap --format=csv` prints them; `8.6` is RTX 30 / A10), `+PTX` on the last:";
     TCNN_MESSAGE = "tiny-cuda-nn's setup.py compiles for the compute capability named in TCNN_CUDA_ARCHITECTURES, or else for the GPU torch sees; it saw neither, so it stopped before compiling. ";
     FIND_CAPABILITY = "TCNN_CUDA_ARCHITECTURES takes the compute capability of the GPUs the code will run on, without the dot: on that machine `nvidia-smi --query-gpu=compute_cap --format=csv` prints `8.6` \u2192 `86` (several GPUs: `75,86`; each one is a separate build, so list only those).";
     noGpuAtBuild = {
@@ -5528,10 +5557,15 @@ var init_no_gpu_at_build = __esm({
         // (newer: `Unknown compute capability for extension build. Specify TCNN_CUDA_ARCHITECTURES manually \u2026`)
         TCNN_UNKNOWN_ARCH,
         // a setup.py's own GPU check: `OSError: CUDA is required to compile MMDetection!` (its `raise EnvironmentError(\u2026)` above it)
-        CUDA_REQUIRED_TO_COMPILE
+        CUDA_REQUIRED_TO_COMPILE,
+        // Deformable-DETR's models/ops/setup.py and its copies: `NotImplementedError: Cuda is not availabel`
+        DEFORMABLE_ATTENTION_NO_CUDA
       ],
       context: [
         { name: "forceCuda", ...CUDA_REQUIRED_TO_COMPILE },
+        { name: "msdaNoCuda", ...DEFORMABLE_ATTENTION_NO_CUDA },
+        // prose that places the run in a container (`\u2026 inside the container while configuring the environment`)
+        { name: "inContainerProse", literals: [" container"], pattern: "\\b(?:inside|in) (?:the|a|my|this) (?:docker )?container\\b" },
         { name: "nvidiaSmi", ...NVIDIA_SMI_MISSING[0] },
         { name: "nvidiaSmiExec", ...NVIDIA_SMI_MISSING[2] },
         { name: "nvidiaSmiStep", ...NVIDIA_SMI_MISSING[1] },
@@ -5572,6 +5606,7 @@ var init_no_gpu_at_build = __esm({
         { ...NVIDIA_SMI_SOMEWHERE, when: "nvidiaSmiInteractive&!fact.place=image-build" },
         { ...nvidiaSmiVariant, when: "nvidiaSmi" },
         { ...nvidiaSmiVariant, when: "nvidiaSmiStep" },
+        ...msdaVariants(),
         ...tcnnVariants(),
         ...forceCudaVariants(),
         ...archVariants(),
@@ -5871,7 +5906,7 @@ var init_driver_too_old = __esm({
       "- upgrade that NVIDIA driver to one whose CUDA version is at least the program's, or",
       "- use a CUDA release no newer than the driver's: in an image, the `nvidia/cuda` tag of that release or an older one; for a framework, its build for that CUDA (torch wheels `cu121`, `cu118`, \u2026)."
     ].join("\n");
-    REQUIRE_MESSAGE = "The image requires a host driver of CUDA {enrich.requiredCuda} or newer (its `NVIDIA_REQUIRE_CUDA`, which the NVIDIA Container Toolkit checks before the container starts), and the host's NVIDIA driver is older, so the container was not started. The driver is the host's: nothing installed in the image changes it. {enrich.hostNote|}";
+    REQUIRE_MESSAGE = "The image requires a host driver of CUDA {enrich.requiredCuda} or newer (its `NVIDIA_REQUIRE_CUDA`, which the NVIDIA Container Toolkit checks before the container starts), and the host's NVIDIA driver is older, so the container was not started. The driver is the host's: nothing installed in the image changes it. {enrich.alternativeNote|}{enrich.hostNote|}";
     HOST_CUDA_MESSAGE = "The NVIDIA driver of the host supports CUDA up to {enrich.hostCuda} (the version torch found), older than the CUDA torch was built with: CUDA cannot start on it. The driver comes from the host, so nothing installed in the image changes it. {enrich.driverNeed|}";
     driverTooOld = {
       id: "cuda/driver-too-old",
@@ -5885,6 +5920,12 @@ var init_driver_too_old = __esm({
         { literals: ["the provided PTX was compiled with an unsupported toolchain"] },
         // libnvidia-container writes the condition with spaces in older releases (`cuda >= 10.1`), without in newer ones
         { literals: ["unsatisfied condition: cuda"], pattern: "unsatisfied condition: cuda ?>= ?\\d" },
+        // \u2026 or the last alternative of the image's requirement it tried: `unsatisfied condition: brand = tesla`, `driver >= 410`,
+        // `driver < 385` (NVIDIA/nvidia-docker#861, #835; docker/for-linux#846)
+        {
+          literals: ["unsatisfied condition: brand", "unsatisfied condition: driver"],
+          pattern: "unsatisfied condition: (?:brand ?= ?[a-z]|driver ?[<>]=? ?\\d)"
+        },
         // nvidia-docker 1.0's own check of the image's CUDA against the driver's: `nvidia-docker | 2017/11/21 00:48:39 Error:
         // unsupported CUDA version: driver 8.0 < image 9.0.176` (h2oai/h2o4gpu#298; NVIDIA/nvidia-docker#497)
         { literals: ["unsupported CUDA version: driver "], pattern: "unsupported CUDA version: driver \\d{1,2}\\.\\d{1,2} < image \\d" }
@@ -5892,8 +5933,21 @@ var init_driver_too_old = __esm({
       context: [
         {
           name: "requireCuda",
-          literals: ["unsatisfied condition: cuda", "unsupported CUDA version: driver "],
-          pattern: "(?:unsatisfied condition: cuda ?>= ?|unsupported CUDA version: driver \\d{1,2}\\.\\d{1,2} < image )(?<need>\\d{1,2}\\.\\d{1,2})"
+          // the command line the toolkit ran carries the image's whole requirement, `--require=cuda>=10.0 brand=tesla,\u2026`
+          literals: ["unsatisfied condition: cuda", "unsupported CUDA version: driver ", "--require=cuda"],
+          pattern: "(?:unsatisfied condition: cuda ?>= ?|--require=cuda ?>= ?|unsupported CUDA version: driver \\d{1,2}\\.\\d{1,2} < image )(?<need>\\d{1,2}\\.\\d{1,2})"
+        },
+        // the image's requirement as the toolkit's command line gives it, with its brand / driver-branch alternatives
+        {
+          name: "requireExpr",
+          literals: ["--require=cuda"],
+          pattern: "--require=(?<expr>cuda ?>= ?\\d[^\\]\\\\\\n]{0,400})"
+        },
+        // the condition named is an alternative other than the CUDA one: a brand or a driver branch
+        {
+          name: "requireAlternative",
+          literals: ["unsatisfied condition: brand", "unsatisfied condition: driver"],
+          pattern: "unsatisfied condition: (?<cond>brand ?= ?[a-z]{1,20}|driver ?[<>]=? ?\\d{3})"
         },
         // nvidia-docker 1.0 names the CUDA the host's driver supports
         {
@@ -5973,7 +6027,7 @@ var init_driver_too_old = __esm({
           // image (moby builder/dockerfile/dispatchers.go, dispatchRun), so an ARG turns the check off for the build only.
           when: "requireCuda&fact.place=image-build",
           title: "Host NVIDIA driver too old for the base image's CUDA (build steps run through the NVIDIA runtime)",
-          message: 'The NVIDIA Container Toolkit refused to start a build step: the base image requires a host driver of CUDA {enrich.requiredCuda} or newer (its `NVIDIA_REQUIRE_CUDA`), and the host\'s driver is older. A step that does not use the GPU hit this check because the daemon starts build containers with its default runtime, and that is `nvidia` (`"default-runtime": "nvidia"` in `/etc/docker/daemon.json`). {enrich.hostNote|}',
+          message: 'The NVIDIA Container Toolkit refused to start a build step: the base image requires a host driver of CUDA {enrich.requiredCuda} or newer (its `NVIDIA_REQUIRE_CUDA`), and the host\'s driver is older. A step that does not use the GPU hit this check because the daemon starts build containers with its default runtime, and that is `nvidia` (`"default-runtime": "nvidia"` in `/etc/docker/daemon.json`). {enrich.alternativeNote|}{enrich.hostNote|}',
           fix: [
             "A build step that needs no GPU (an apt-get, a pip install) can go past the check; on the host that runs Docker, either",
             "",
@@ -8417,6 +8471,35 @@ function armCudaBuildVariants() {
     }
   ];
 }
+function emptyVersionVariants() {
+  const scope = "An `ARG` declared before `FROM` is in scope for the `FROM` lines only: a stage sees it only after it declares it again, and an `ARG` with no default stays empty unless the build passes `--build-arg`.";
+  const buildArg = (lines) => ({
+    title: "Build argument empty",
+    message: `Build argument {enrich.emptyArgVars} was empty: pip was asked for \`{requirement}\` with no version, where the step's command writes the version from it. Empty in this command, as the log shows (the version, and any URL printed with nothing where a variable stands): {enrich.emptyArgAll}. ${scope} Picking a version from pip's list would hide the empty argument.`,
+    fix: [
+      "Declare {enrich.emptyArgAll} again in the stage that runs this command, right after its `FROM`, one `ARG` line each (keep the default where it is, before `FROM`: an `ARG` without a value inside the stage takes it over):",
+      "",
+      "```dockerfile",
+      ...lines,
+      "```",
+      "",
+      "An argument with no default anywhere needs its value from the build command, one `--build-arg` per argument (`--build-arg {enrich.emptyArgFirst}=` followed by the value), or a default in its `ARG` line. pip listed these releases of {enrich.emptyArgPackage}: {versions|not listed in this part of the log}."
+    ].join("\n")
+  });
+  return [
+    { when: "emptyPin&enrich.emptyArg3", ...buildArg(["ARG {enrich.emptyArg1}", "ARG {enrich.emptyArg2}", "ARG {enrich.emptyArg3}"]) },
+    { when: "emptyPin&enrich.emptyArg2", ...buildArg(["ARG {enrich.emptyArg1}", "ARG {enrich.emptyArg2}"]) },
+    { when: "emptyPin&enrich.emptyArg1", ...buildArg(["ARG {enrich.emptyArg1}"]) },
+    {
+      when: "emptyPin",
+      title: "Requirement with an empty version",
+      message: `pip was asked for \`{requirement}\` with nothing after \`==\`: the version came from a variable that expanded to nothing (a build argument, an ENV value or a shell variable). The log does not show the command that wrote it. ${scope}`,
+      fix: [
+        "Find the command that installs it (`grep -n '{requirement}' Dockerfile`, or the script the build runs). If the version there is a variable (`==${NAME}` or `==$NAME`) declared with `ARG` before `FROM`, declare it again with a bare `ARG` line right after the `FROM` of the stage that runs the install; if it has no default, pass it with `--build-arg` or give the `ARG` a default. To see the value the stage gets, print it in a `RUN` right before the install, as in `RUN echo \"version: [$NAME]\"` with the variable's name in place of `NAME`."
+      ].join("\n")
+    }
+  ];
+}
 var legacyLocalMessage, noMatchingDistribution;
 var init_no_matching_distribution = __esm({
   "src/rules/catalog/pip/no-matching-distribution.ts"() {
@@ -8452,6 +8535,13 @@ var init_no_matching_distribution = __esm({
       ],
       context: [
         { name: "none", literals: ["(from versions: none)"] },
+        // `the requirement mmcv-full== (from versions: \u2026)`, `No matching distribution found for mmcv-full==`: a pin whose
+        // version expanded to nothing
+        {
+          name: "emptyPin",
+          literals: ["satisfies the requirement", "No matching distribution found for"],
+          pattern: "(?:satisfies the requirement|No matching distribution found for) [A-Za-z0-9][\\w.,\\[\\]-]{0,200}==(?:\\s|$)"
+        },
         // pip run by `conda env create` / `conda env update` for the environment file's `pip:` list: conda prints
         // `Pip subprocess error:` above pip's stderr and ends with `CondaEnvException: Pip failed`
         { name: "condaPip", literals: ["Pip subprocess error:", "CondaEnvException: Pip failed"] },
@@ -8518,6 +8608,7 @@ var init_no_matching_distribution = __esm({
         "- a private or extra index: pass it with `--extra-index-url` (or `PIP_EXTRA_INDEX_URL`), with its credentials if it needs them."
       ].join("\n"),
       variants: [
+        ...emptyVersionVariants(),
         ...invalidMetadataVariants(),
         {
           // only pip's `Ignored the following \u2026` line: the log ends before the line that names the requirement
@@ -8652,7 +8743,7 @@ var init_no_matching_distribution = __esm({
           fix: "Check the name (`{enrich.versionsCmd}`), the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`pip download --no-deps {requirement}` run where the install ran shows the HTTP error)."
         }
       ],
-      enrich: ["pip-advice", "torch-python", "requires-python-wall"],
+      enrich: ["pip-advice", "torch-python", "requires-python-wall", "empty-build-arg"],
       docs: "https://pip.pypa.io/en/stable/cli/pip_install/"
     };
   }
@@ -10091,7 +10182,7 @@ function pipVariant(when, fix4) {
 function dockerfileVariant(when) {
   return {
     when,
-    message: 'uv fetches a dependency from a git repository (`git+https://\u2026`) with the git program, and this stage of the image has none: "Git executable not found". The lines above it name the dependency.',
+    message: "uv fetches a dependency from a git repository (`git+https://\u2026`) with the git program, and this stage of the image has none: uv could not start `git`. The lines above it name the dependency.",
     fix: [
       "Install git in the same stage, before the `uv` step. On a Debian or Ubuntu base (python:*-slim, nvidia/cuda and most ML images; `cat /etc/os-release` in the stage tells):",
       "",
@@ -10102,11 +10193,13 @@ function dockerfileVariant(when) {
     ].join("\n")
   };
 }
-var uvWording, pipWording, pipPattern, vcsGitMissing;
+var uvWording, uvSpawnWording, uvSpawnPattern, pipWording, pipPattern, vcsGitMissing;
 var init_vcs_git_missing = __esm({
   "src/rules/catalog/pip/vcs-git-missing.ts"() {
     "use strict";
     uvWording = "Git executable not found. Ensure that Git is installed";
+    uvSpawnWording = "could not execute process `git";
+    uvSpawnPattern = "could not execute process `git [^`]*` \\(never executed\\)";
     pipWording = "Cannot find command 'git'";
     pipPattern = "^(?:ERROR: )?Cannot find command 'git'";
     vcsGitMissing = {
@@ -10115,6 +10208,7 @@ var init_vcs_git_missing = __esm({
       severity: "error",
       match: [
         { literals: [uvWording], pattern: "Git executable not found\\. Ensure that Git is installed" },
+        { literals: [uvSpawnWording], pattern: uvSpawnPattern },
         { literals: [pipWording], pattern: pipPattern }
       ],
       context: [{ name: "pipGit", literals: [pipWording], pattern: pipPattern }],
@@ -10122,7 +10216,7 @@ var init_vcs_git_missing = __esm({
       only: "failed-step",
       specificity: 3,
       enrich: "git-install",
-      message: 'uv fetches a dependency from a git repository (`git+https://\u2026`) with the git program, and this environment has none: "Git executable not found". The lines above it name the dependency and what requires it.',
+      message: "uv fetches a dependency from a git repository (`git+https://\u2026`) with the git program, and this environment has none: uv could not start `git`. The lines above it name the dependency and what requires it.",
       fix: [
         "Install git where uv runs, then rerun the install; `git --version` checks it. The package is `git` on every common distribution (apt-get, dnf, apk)."
       ].join("\n"),
@@ -10149,7 +10243,7 @@ var init_vcs_git_missing = __esm({
         {
           // The base image's distro is known: the install line for it, in the Dockerfile.
           when: "fact.place=image-build&enrich.commandPackage",
-          message: 'uv fetches a dependency from a git repository (`git+https://\u2026`) with the git program, and this stage of the image ({fact.os}) has none: "Git executable not found". The lines above it name the dependency.',
+          message: "uv fetches a dependency from a git repository (`git+https://\u2026`) with the git program, and this stage of the image ({fact.os}) has none: uv could not start `git`. The lines above it name the dependency.",
           fix: [
             "{enrich.installIntro} add this before the `uv` step, in the same stage:",
             "",
@@ -10959,6 +11053,77 @@ var init_poetry_hash_mismatch = __esm({
         }
       ],
       docs: "https://python-poetry.org/docs/configuration/#cache-dir"
+    };
+  }
+});
+
+// src/rules/catalog/pip/poetry-lock-version-unsupported.ts
+var readLock, relock2, poetryLockVersionUnsupported;
+var init_poetry_lock_version_unsupported = __esm({
+  "src/rules/catalog/pip/poetry-lock-version-unsupported.ts"() {
+    "use strict";
+    readLock = [
+      "poetry.lock names the poetry that wrote it; in the project:",
+      "",
+      "```bash",
+      'head -n 1 poetry.lock         # "# This file is automatically @generated by Poetry 1.3.2 \u2026" (poetry 1.3.0 and later)',
+      'grep lock-version poetry.lock  # lock-version = "2.0" needs poetry 1.3.0 or later',
+      "```"
+    ].join("\n");
+    relock2 = "Or keep the image's poetry and regenerate the lock with that same version (`poetry --version` in the image, then `poetry lock` with it) and commit the lock.";
+    poetryLockVersionUnsupported = {
+      id: "pip/poetry-lock-version-unsupported",
+      title: "poetry.lock was written by a newer poetry than the one installed",
+      severity: "error",
+      match: [
+        {
+          literals: ["The lock file is not compatible with the current version of Poetry"],
+          pattern: "^\\s*The lock file is not compatible with the current version of Poetry\\.\\s*$"
+        }
+      ],
+      context: [
+        // `at /usr/local/lib/python3.8/site-packages/poetry/packages/locker.py:482 in _get_lock_data`
+        { name: "pipPoetry", literals: ["/site-packages/poetry/"], pattern: "at (?<dir>/\\S{1,200}/site-packages)/poetry/" },
+        { name: "distroPoetry", literals: ["/dist-packages/poetry/"], pattern: "at /usr/lib/python3/dist-packages/poetry/" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "poetry cannot read poetry.lock: the lock's format (`lock-version`) is newer than this poetry reads, so a newer poetry wrote it. Poetry 1.3.0 moved to lock format 2.0, which poetry 1.2 and older reject.",
+      fix: [
+        readLock,
+        "",
+        'Then install that poetry version where the install runs (`pip install "poetry==1.3.2"` for a lock made by 1.3.2), and check with `poetry --version`.',
+        "",
+        relock2
+      ].join("\n"),
+      variants: [
+        {
+          when: "pipPoetry&fact.place=image-build",
+          message: "poetry cannot read poetry.lock: the lock's format (`lock-version`) is newer than the poetry this image installs (with pip, into {context.pipPoetry.dir}), so a newer poetry wrote it. Poetry 1.3.0 moved to lock format 2.0, which poetry 1.2 and older reject.",
+          fix: [
+            readLock,
+            "",
+            "Then pin that version where the Dockerfile installs poetry, before the `poetry install` step, e.g. for a lock made by Poetry 1.3.2:",
+            "",
+            "```dockerfile",
+            'RUN pip install --no-cache-dir "poetry==1.3.2" && poetry --version',
+            "```",
+            relock2
+          ].join("\n")
+        },
+        {
+          when: "distroPoetry",
+          message: "poetry cannot read poetry.lock: the lock's format (`lock-version`) is newer than this poetry reads. This poetry is the distribution's `python3-poetry` package (`/usr/lib/python3/dist-packages`), whose version follows the distribution release, not the project. Poetry 1.3.0 moved to lock format 2.0, which poetry 1.2 and older reject.",
+          fix: [
+            readLock,
+            "",
+            'Then remove the distribution\'s package (`apt-get remove -y python3-poetry`) and install that version with pip (`pip install "poetry==1.3.2"` for a lock made by 1.3.2), or with pipx; `poetry --version` checks it.',
+            "",
+            relock2
+          ].join("\n")
+        }
+      ],
+      docs: "https://python-poetry.org/blog/announcing-poetry-1.3.0/#new-lock-file-format"
     };
   }
 });
@@ -13233,6 +13398,70 @@ var init_release_not_valid_yet = __esm({
         "Docker Desktop and WSL 2 keep the clock of their VM: restarting Docker Desktop (or `wsl --shutdown`) resets it. Only as a stopgap, apt can skip its date checks for the one update: `apt-get -o Acquire::Check-Date=false update`."
       ].join("\n"),
       docs: "https://manpages.debian.org/bookworm/apt/apt.conf.5.en.html"
+    };
+  }
+});
+
+// src/rules/catalog/apt/apk-unable-to-select.ts
+var lookUp, apkUnableToSelect;
+var init_apk_unable_to_select = __esm({
+  "src/rules/catalog/apt/apk-unable-to-select.ts"() {
+    "use strict";
+    lookUp = [
+      "Look the name up for this release and architecture: in the image, `apk update && apk search {context.missing.pkg|python3}`",
+      "(the package index at https://pkgs.alpinelinux.org/packages filters by branch and architecture). Then either use the",
+      "name the release has now, or pin the `FROM alpine` line to the numbered release the Dockerfile was written for (the",
+      "Dockerfile's `git log` date tells which release was `latest` then), so that a new Alpine release cannot change the",
+      "package set under it."
+    ].join("\n");
+    apkUnableToSelect = {
+      id: "apt/apk-unable-to-select",
+      title: "apk could not select the packages asked for",
+      severity: "error",
+      match: [{ literals: ["ERROR: unable to select packages:"], pattern: "^ERROR: unable to select packages:\\s*$" }],
+      context: [
+        // `  python (no such package):`
+        {
+          name: "missing",
+          literals: ["(no such package)"],
+          pattern: "^\\s{0,8}(?<pkg>[A-Za-z0-9][\\w.+-]{0,100}) \\(no such package\\):"
+        },
+        // Python 2's names: `python`, `python2`, `py-pip`, `py2-pip`.
+        {
+          name: "python2",
+          literals: ["(no such package)"],
+          pattern: "^\\s{0,8}(?<pkg>python2?|py2?-pip) \\(no such package\\):"
+        },
+        // `fetch https://dl-cdn.alpinelinux.org/alpine/v3.16/main/aarch64/APKINDEX.tar.gz`
+        {
+          name: "index",
+          literals: ["/APKINDEX.tar.gz"],
+          pattern: "fetch \\S{1,200}/alpine/(?<release>v\\d{1,2}\\.\\d{1,3}|edge)/\\w{1,40}/(?<arch>[\\w-]{1,20})/APKINDEX\\.tar\\.gz"
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "apk could not select every package the step asks for: the lines under `unable to select packages` name each one and why (`no such package`: no repository this image uses has that name, often a package renamed or removed in a newer Alpine release).",
+      fix: lookUp,
+      variants: [
+        {
+          when: "python2&index",
+          message: "apk found no package `{context.python2.pkg}` in Alpine {context.index.release} ({context.index.arch}): the Dockerfile asks for Python 2's package names, which this Alpine release does not have: a Dockerfile written for an older release (an unpinned `FROM alpine` moves to each new one).",
+          fix: [
+            "Ask for Python 3 by its package names, `python3` and `py3-pip` (pip then runs as `pip3` or `python3 -m pip`):",
+            "",
+            "```dockerfile",
+            "RUN apk add --no-cache python3 py3-pip ca-certificates",
+            "```",
+            "If the code itself needs Python 2, pin the `FROM alpine` line to the numbered release the Dockerfile was written for instead (a Dockerfile hit by this moved to `FROM alpine:3.11`, an end-of-life release); `apk search python2` in the pinned image checks that it has the package."
+          ].join("\n")
+        },
+        {
+          when: "missing&index",
+          message: "apk found no package `{context.missing.pkg}` in Alpine {context.index.release} ({context.index.arch}): no repository this image uses has that name, often a package renamed or removed in a newer Alpine release."
+        }
+      ],
+      docs: "https://pkgs.alpinelinux.org/packages"
     };
   }
 });
@@ -16468,6 +16697,7 @@ var init_catalog = __esm({
     init_setup_py_undeclared_import();
     init_poetry_no_install_candidates();
     init_poetry_hash_mismatch();
+    init_poetry_lock_version_unsupported();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -16479,6 +16709,7 @@ var init_catalog = __esm({
     init_held_packages_changed();
     init_held_broken_packages();
     init_release_not_valid_yet();
+    init_apk_unable_to_select();
     init_oom_killed();
     init_disk_full();
     init_job_timeout();
@@ -16571,6 +16802,7 @@ var init_catalog = __esm({
       setupPyUndeclaredImport,
       poetryNoInstallCandidates,
       poetryHashMismatch,
+      poetryLockVersionUnsupported,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
@@ -16582,6 +16814,7 @@ var init_catalog = __esm({
       heldPackagesChanged,
       heldBrokenPackages,
       releaseNotValidYet,
+      apkUnableToSelect,
       oomKilled,
       diskFull,
       jobTimeout,
@@ -22958,15 +23191,15 @@ var require_parser = __commonJS({
     var node_process = require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -25768,8 +26001,8 @@ function archListFor(cudaVersion, asked) {
   const t = toolkitFor(cudaVersion);
   if (t === null) return null;
   const keep = [...new Set(asked.map((a) => parseArch(a)?.capability).filter((c) => c !== void 0 && t.arches.includes(c)))];
-  const list = keep.length > 0 ? keep : COMMON.filter((c) => t.arches.includes(c));
-  return list.sort((a, b) => a - b);
+  const list2 = keep.length > 0 ? keep : COMMON.filter((c) => t.arches.includes(c));
+  return list2.sort((a, b) => a - b);
 }
 function torchArchList(caps) {
   return caps.map((c, i) => i === caps.length - 1 ? `${dotted(c)}+PTX` : dotted(c)).join(";");
@@ -26863,8 +27096,8 @@ function settledVersion(line, requirement2) {
   if (line === void 0 || requirement2 === null) return null;
   const want = normaliseProject(withoutExtras(requirement2));
   const at = line.indexOf("Successfully installed ");
-  const list = at < 0 ? "" : line.slice(at + "Successfully installed ".length);
-  for (const token of list.split(/\s+/)) {
+  const list2 = at < 0 ? "" : line.slice(at + "Successfully installed ".length);
+  for (const token of list2.split(/\s+/)) {
     const m = /^([A-Za-z0-9][A-Za-z0-9._-]{0,100}?)-(\d\S{0,60})$/.exec(token);
     if (m && normaliseProject(m[1]) === want) return m[2];
   }
@@ -27244,8 +27477,8 @@ function satisfies2(python, clauses) {
     return op === "<" ? c < 0 : op === "<=" ? c <= 0 : op === ">" ? c > 0 : op === ">=" ? c >= 0 : op === "==" ? c === 0 : c !== 0;
   });
 }
-function pythonWallOf(list) {
-  const specs = list.split(";").map((entry) => /Requires-Python (\S{1,200})/.exec(entry)?.[1]).filter((spec) => spec !== void 0);
+function pythonWallOf(list2) {
+  const specs = list2.split(";").map((entry) => /Requires-Python (\S{1,200})/.exec(entry)?.[1]).filter((spec) => spec !== void 0);
   const parsed = specs.map(parseSpecifier);
   if (parsed.length === 0 || parsed.some((clauses) => clauses === null)) return null;
   const bounds = /* @__PURE__ */ new Map();
@@ -27734,6 +27967,12 @@ function driverRelease(driver) {
   if (!driver.includes(".")) return RELEASE_DRIVERS.find((r) => branchOf(driver) > branchOf(r.linux) && (r.windows === null || branchOf(driver) > branchOf(r.windows))) ?? null;
   return RELEASE_DRIVERS.find((r) => compareDrivers(driver, r.linux) >= 0 && (r.windows === null || compareDrivers(driver, r.windows) >= 0)) ?? null;
 }
+function alternativeNote(cond, wanted, expr) {
+  const branches = [...new Set([...(expr ?? "").matchAll(/driver>=(\d{3})\b/g)].map((m) => m[1]))];
+  const brands = [...new Set([...(expr ?? "").matchAll(/brand=([a-z]{1,20})/g)].map((m) => m[1]))];
+  const others = branches.length > 0 && brands.length > 0 ? `, or a ${brands.join(" / ")} GPU on driver branch ${branches.join(" or ")} (a data center GPU on those branches runs the newer CUDA through forward compatibility)` : ", or one of the brand / driver-branch alternatives after it, which only data center GPUs meet";
+  return `nvidia-container-cli names only the last condition it tried (${cond}), not the one that matters: the image's requirement is a list of alternatives, any one of which lets the container start: cuda>=${wanted}, a driver of CUDA ${wanted} or newer${others}. The host met none of them. `;
+}
 function cudaRequireEnrich(captures, _step, _model, _facts) {
   const wanted = captures["context.requireCuda.need"];
   if (wanted === void 0) return {};
@@ -27741,6 +27980,8 @@ function cudaRequireEnrich(captures, _step, _model, _facts) {
   const hostCuda = captures["context.smiHeader.cuda"];
   const named = driver ?? captures["context.hostDriver.driver"];
   const out = { requiredCuda: wanted };
+  const cond = captures["context.requireAlternative.cond"];
+  if (cond !== void 0) out.alternativeNote = alternativeNote(cond, wanted, captures["context.requireExpr.expr"]);
   if (driver !== void 0 && hostCuda !== void 0) out.hostNote = `The host's driver, ${driver}, supports CUDA ${hostCuda} (the header of its nvidia-smi).`;
   out.olderImage = hostCuda !== void 0 ? `an image built for CUDA ${hostCuda} or older (the driver's)` : "an image built for a CUDA no newer than the driver's (CUDA Version in the header of nvidia-smi on the host)";
   const check2 = `After the update, the header of nvidia-smi shows CUDA Version ${wanted} or higher.`;
@@ -27826,19 +28067,19 @@ function words2(args) {
   return args.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
 }
 function parseRunCommand(args) {
-  const list = words2(args);
+  const list2 = words2(args);
   let gpus = false;
   let runtime = false;
   let image = null;
-  for (let i = 0; i < list.length; i++) {
-    const word = list[i];
-    const next = list[i + 1] ?? "";
+  for (let i = 0; i < list2.length; i++) {
+    const word = list2[i];
+    const next = list2[i + 1] ?? "";
     if (word === "\\") break;
     if (/^--gpus(?:=|$)|^--device=nvidia\.com\/gpu|^(?:-e|--env)=NVIDIA_VISIBLE_DEVICES=/.test(word)) gpus = true;
     if (word === "--device" && next.startsWith("nvidia.com/gpu") || /^(?:-e|--env)$/.test(word) && next.startsWith("NVIDIA_VISIBLE_DEVICES=")) gpus = true;
     if (word === "--runtime=nvidia" || word === "--runtime" && next === "nvidia") runtime = true;
     if (word === "--") {
-      image = list[i + 1] ?? null;
+      image = list2[i + 1] ?? null;
       break;
     }
     if (word.startsWith("-")) {
@@ -28616,6 +28857,58 @@ var init_asked_arch_enricher = __esm({
   }
 });
 
+// src/knowledge/empty-build-arg-enricher.ts
+function normalise(name2) {
+  return name2.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function namesIn(text) {
+  return [...text.matchAll(REFERENCE2)].map((m) => m.groups.braced ?? m.groups.bare);
+}
+function versionVariables(instruction, requirement2) {
+  const wanted = normalise(requirement2.replace(/==\s*$/, "").replace(/\[[^\]]{0,200}\]$/, ""));
+  const found = /* @__PURE__ */ new Set();
+  for (const m of instruction.matchAll(/(?<name>[A-Za-z0-9][A-Za-z0-9._-]{0,200})(?:\[[\w,.-]{0,200}\])?==(?<version>\$\{[^}\s]{1,200}\}|\$[A-Za-z_][A-Za-z0-9_]{0,100})/g)) {
+    if (normalise(m.groups.name) === wanted) for (const name2 of namesIn(m.groups.version)) found.add(name2);
+  }
+  return [...found];
+}
+function provenEmpty(instruction, output2, skip) {
+  const found = /* @__PURE__ */ new Set();
+  for (const word of instruction.split(/[\s"']+/)) {
+    const names = namesIn(word).filter((n) => !skip.includes(n));
+    if (names.length === 0) continue;
+    const emptied = word.replace(REFERENCE2, "");
+    if (emptied.length < 8) continue;
+    if (output2.some((line) => line.includes(emptied))) for (const n of names) found.add(n);
+  }
+  return [...found];
+}
+function emptyBuildArgEnrich(captures, step, _model, _facts) {
+  const requirement2 = captures.requirement ?? "";
+  const instruction = step?.instruction ?? "";
+  if (!/==\s*$/.test(requirement2) || instruction === "") return {};
+  const versionVars = versionVariables(instruction, requirement2);
+  if (versionVars.length === 0) return {};
+  const others = provenEmpty(instruction, step?.tail ?? [], versionVars);
+  const all = [...versionVars, ...others];
+  const out = {
+    emptyArgVars: list(versionVars),
+    emptyArgPackage: requirement2.replace(/==\s*$/, ""),
+    emptyArgAll: list(all),
+    emptyArgFirst: versionVars[0]
+  };
+  all.slice(0, 3).forEach((name2, i) => out[`emptyArg${i + 1}`] = name2);
+  return out;
+}
+var REFERENCE2, list;
+var init_empty_build_arg_enricher = __esm({
+  "src/knowledge/empty-build-arg-enricher.ts"() {
+    "use strict";
+    REFERENCE2 = /\$(?:\{(?<braced>[A-Za-z_][A-Za-z0-9_]{0,100})(?:[:+-][^}\n]{0,200})?\}|(?<bare>[A-Za-z_][A-Za-z0-9_]{0,100}))/g;
+    list = (names) => names.join(", ");
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -28674,6 +28967,7 @@ var init_enrichers = __esm({
     init_foreign_base_enricher();
     init_host_compiler_cuda();
     init_asked_arch_enricher();
+    init_empty_build_arg_enricher();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -28729,6 +29023,8 @@ var init_enrichers = __esm({
       "host-compiler-cuda": hostCompilerCudaEnrich,
       /** The newest arch a failed nvcc command asks for, when the log shows no CUDA that compiles it (`{enrich.askedArch}`, `{enrich.askedNeeds}`, `{enrich.askedFallback}`). */
       "asked-arch": askedArchEnrich,
+      /** `name==${VAR}` in the command and `name==` in pip's error: the empty variable(s) (`{enrich.emptyArgVars}`, `{enrich.emptyArgLines}`). */
+      "empty-build-arg": emptyBuildArgEnrich,
       /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
       "lowercase-tag": lowercaseTagEnrich,
       /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */
@@ -45103,8 +45399,8 @@ var init_to_json_schema = __esm({
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list)
+  const list2 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list2)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -49601,17 +49897,17 @@ function isDisable(entry) {
 }
 function parseUserRules(text, fileName = "rules file") {
   const doc = parseText(text, fileName);
-  const list = Array.isArray(doc) ? doc : doc?.rules;
-  if (!Array.isArray(list)) throw new InputError(`${fileName}: expected an object with a "rules" list`);
+  const list2 = Array.isArray(doc) ? doc : doc?.rules;
+  if (!Array.isArray(list2)) throw new InputError(`${fileName}: expected an object with a "rules" list`);
   if (doc !== null && typeof doc === "object" && !Array.isArray(doc)) {
     const extra = Object.keys(doc).filter((k) => k !== "rules");
     if (extra.length > 0) throw new InputError(`${fileName}: ${extra[0]}: unknown key (only "rules" is allowed)`);
   }
-  if (list.length > maxUserRules) throw new InputError(`${fileName}: rules: at most ${maxUserRules} rules`);
+  if (list2.length > maxUserRules) throw new InputError(`${fileName}: rules: at most ${maxUserRules} rules`);
   const rules = [];
   const disabled = [];
   const seen = /* @__PURE__ */ new Set();
-  list.forEach((entry, i) => {
+  list2.forEach((entry, i) => {
     const at = ["rules", i];
     const id = entry?.id;
     if (typeof id === "string") {
@@ -53828,9 +54124,9 @@ function matchInternal(printed, dockerfile) {
 }
 function scoreInstruction(printed, instruction, stage) {
   if (instruction.keyword === "FROM") return scoreFrom(printed, stage);
-  const subject = normalise(printed);
-  const written = normalise(instruction.text);
-  const expanded = normalise(expandVariables(instruction.text, instruction.variables, true).text);
+  const subject = normalise2(printed);
+  const written = normalise2(instruction.text);
+  const expanded = normalise2(expandVariables(instruction.text, instruction.variables, true).text);
   if (subject === written || subject === expanded) return 3;
   if (wildcardMatch(expanded, subject, false) || wildcardMatch(written, subject, false)) return 2;
   const shortened = stripEllipsis(subject);
@@ -53853,7 +54149,7 @@ function scoreFrom(printed, stage) {
   }
   return 0;
 }
-function normalise(text) {
+function normalise2(text) {
   let out = "";
   let blank = false;
   for (const ch of text.trim()) {
@@ -54292,6 +54588,71 @@ var init_check = __esm({
   }
 });
 
+// src/dockerfile/checks/arg-not-in-stage.ts
+function declaredNames(instruction) {
+  return instruction.args.split(/\s+/).filter((w) => w !== "").map((w) => w.split("=", 1)[0]);
+}
+function referencedNames(instruction) {
+  const text = instruction.keyword === "RUN" ? runSource(instruction) : instruction.args;
+  return [...new Set(expandVariables(text, /* @__PURE__ */ new Map(), true).unresolved)];
+}
+var EXPANDED, argNotInStage;
+var init_arg_not_in_stage = __esm({
+  "src/dockerfile/checks/arg-not-in-stage.ts"() {
+    "use strict";
+    init_variables();
+    init_check();
+    EXPANDED = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD", "ENV", "WORKDIR", "LABEL", "USER", "EXPOSE", "VOLUME", "STOPSIGNAL"]);
+    argNotInStage = {
+      id: "dockerfile/arg-not-in-stage",
+      title: "Build argument used in a stage that does not declare it",
+      severity: "warning",
+      docs: "https://docs.docker.com/reference/dockerfile/#understand-how-arg-and-from-interact",
+      sameProblemAs: ["pip/no-matching-distribution"],
+      check(dockerfile) {
+        if (dockerfile.globalArgs.size === 0) return [];
+        const findings = [];
+        for (const stage of dockerfile.stages) {
+          const declared = /* @__PURE__ */ new Set();
+          const uses = [];
+          for (const instruction of stage.instructions.slice(1)) {
+            if (instruction.keyword === "ARG") {
+              for (const name2 of declaredNames(instruction)) declared.add(name2);
+              continue;
+            }
+            if (!EXPANDED.has(instruction.keyword)) continue;
+            const names2 = referencedNames(instruction).filter((n) => dockerfile.globalArgs.has(n) && !declared.has(n) && !instruction.variables.has(n));
+            if (names2.length > 0) uses.push({ instruction, names: names2 });
+          }
+          if (uses.length === 0) continue;
+          const names = [...new Set(uses.flatMap((u) => u.names))];
+          const first = uses[0].instruction;
+          const list2 = names.map((n) => codeSpan(`$${n}`)).join(", ");
+          findings.push(
+            findingAt(
+              argNotInStage,
+              dockerfile,
+              first,
+              {
+                message: `${list2} ${names.length === 1 ? "is" : "are"} declared with ARG before the first FROM, which puts ${names.length === 1 ? "it" : "them"} in scope for the FROM lines only. This stage (FROM on line ${stage.line}) does not declare ${names.length === 1 ? "it" : "them"} again, so here ${names.length === 1 ? "it expands" : "they expand"} to nothing: ${codeSpan(first.text.length > 120 ? `${first.text.slice(0, 117)}\u2026` : first.text)} runs with ${names.length === 1 ? "an empty value" : "empty values"}.`,
+                fix: [
+                  `Declare ${names.length === 1 ? "it" : "them"} again right after the stage's FROM (line ${stage.line}), without a value, so the default before the first FROM (or a \`--build-arg\`) applies; one ARG per line, which every builder accepts:`,
+                  "",
+                  "```dockerfile",
+                  ...names.map((n) => `ARG ${n}`),
+                  "```"
+                ].join("\n")
+              },
+              uses.map((u) => u.instruction)
+            )
+          );
+        }
+        return findings;
+      }
+    };
+  }
+});
+
 // src/dockerfile/checks/cuda-arch-unsupported.ts
 function cudaVersionOfImage(image) {
   const ref = parseImageRef2(image);
@@ -54395,19 +54756,19 @@ var init_cuda_arch_unsupported = __esm({
               if (support2.supported === false && support2.reason !== "not-an-arch") rejected.set(support2.arch, { support: support2, mention });
             }
             if (rejected.size === 0) continue;
-            const list = [...rejected.values()];
-            const { support } = list[0];
+            const list2 = [...rejected.values()];
+            const { support } = list2[0];
             const base = baseImageOf2(stage, dockerfile);
-            const names = list.map((r) => `${codeSpan(r.mention.written)} (${r.mention.source})`).join(", ");
+            const names = list2.map((r) => `${codeSpan(r.mention.written)} (${r.mention.source})`).join(", ");
             const caps = archListFor(cuda, mentions.map((m) => m.written)) ?? [];
-            const newer2 = newerCudaNote(list.map((r) => r.support), base);
+            const newer2 = newerCudaNote(list2.map((r) => r.support), base);
             findings.push(
               findingAt(cudaArchUnsupported, dockerfile, instruction, {
-                message: `The stage builds on CUDA ${support.cudaVersion} (${codeSpan(toolkit.from)}), whose nvcc accepts ${support.min} \u2026 ${support.max}; ${names} ${list.length === 1 ? "is" : "are"} not among them, so compiling stops with ${codeSpan(`nvcc fatal   : Unsupported gpu architecture '${nvccName(list[0].mention, support)}'`)}.`,
+                message: `The stage builds on CUDA ${support.cudaVersion} (${codeSpan(toolkit.from)}), whose nvcc accepts ${support.min} \u2026 ${support.max}; ${names} ${list2.length === 1 ? "is" : "are"} not among them, so compiling stops with ${codeSpan(`nvcc fatal   : Unsupported gpu architecture '${nvccName(list2[0].mention, support)}'`)}.`,
                 fix: [
                   `Keep the architectures CUDA ${support.cudaVersion} accepts (it takes ${support.accepted.join(", ")}); from this list that leaves:`,
                   "```",
-                  exampleSetting(list[0].mention.source, caps),
+                  exampleSetting(list2[0].mention.source, caps),
                   "```",
                   ...newer2 !== null ? [newer2] : []
                 ].join("\n")
@@ -54967,6 +55328,7 @@ var staticChecks, staticCheckMeta;
 var init_checks3 = __esm({
   "src/dockerfile/checks/index.ts"() {
     "use strict";
+    init_arg_not_in_stage();
     init_cuda_arch_unsupported();
     init_cupti_not_in_runtime();
     init_nvidia_ps1_unset();
@@ -54975,6 +55337,7 @@ var init_checks3 = __esm({
     init_pipefail_missing();
     init_unpinned_base_image();
     staticChecks = [
+      argNotInStage,
       cudaArchUnsupported,
       cuptiNotInRuntime,
       nvidiaPs1Unset,
@@ -55549,11 +55912,11 @@ var init_collect_facts = __esm({
         for (const [name2, value] of p.read(m.groups ?? {})) this.add(name2, value, p.source, text, where);
       }
       add(name2, value, source, evidence, where) {
-        let list = this.values.get(name2);
-        if (list === void 0) this.values.set(name2, list = []);
-        if (list.some((v) => v.value === value && v.stage === where.stage && (v.target ?? null) === where.target && v.source === source)) return;
-        if (list.length >= maxValuesPerFact) return;
-        list.push({ value, source, evidence: bounded2(evidence), line: where.line, stage: where.stage, target: where.target, step: where.step });
+        let list2 = this.values.get(name2);
+        if (list2 === void 0) this.values.set(name2, list2 = []);
+        if (list2.some((v) => v.value === value && v.stage === where.stage && (v.target ?? null) === where.target && v.source === source)) return;
+        if (list2.length >= maxValuesPerFact) return;
+        list2.push({ value, source, evidence: bounded2(evidence), line: where.line, stage: where.stage, target: where.target, step: where.step });
       }
       /**
        * The facts, with those the base images' tags say and where the build ran. `declared`: the
@@ -55581,7 +55944,7 @@ var init_collect_facts = __esm({
           this.values.set("runner", runner.filter((v) => v.value !== "github-actions"));
         }
         const facts = {};
-        for (const [name2, list] of this.values) facts[name2] = list;
+        for (const [name2, list2] of this.values) facts[name2] = list2;
         return facts;
       }
     };
@@ -56374,17 +56737,17 @@ var Walk = class {
     return import_node_path4.default.resolve(this.cwd, p);
   }
   async entries(dir) {
-    let list;
+    let list2;
     try {
-      list = await import_node_fs3.promises.readdir(this.abs(dir === "" ? "." : dir), { withFileTypes: true });
+      list2 = await import_node_fs3.promises.readdir(this.abs(dir === "" ? "." : dir), { withFileTypes: true });
     } catch {
       return [];
     }
-    this.visited += list.length;
+    this.visited += list2.length;
     if (this.visited > this.maxVisited) {
       throw new InputError(`"${this.pattern}" looks at more than ${this.maxVisited} files: use a narrower pattern`);
     }
-    return list.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    return list2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   }
   async kind(p, entry) {
     if (entry && !entry.isSymbolicLink()) return entry.isFile() ? "file" : entry.isDirectory() ? "dir" : null;
