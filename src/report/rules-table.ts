@@ -76,9 +76,12 @@ export function withRulesTable(readme: string, tableText: string): string | null
   const start = readme.indexOf(tableStart);
   const end = readme.indexOf(tableEnd);
   if (start < 0 || end < start) return null;
-  // The introduction names the catalog's size too (`catalog of [87 rules](#rules)`): kept equal to the table's heading.
+  // The introduction names the catalog's size too (`catalog of [87 rules](#rules) and 7 Dockerfile checks`): kept
+  // equal to the table's headings.
   const count = /### Build log rules \((\d+)\)/.exec(tableText)?.[1];
-  const head = readme.slice(0, start + tableStart.length);
-  const intro = count === undefined ? head : head.replace(/catalog of \[\d+ rules\]\(#rules\)/, `catalog of [${count} rules](#rules)`);
+  const checks = /### Dockerfile checks, before the build \((\d+)\)/.exec(tableText)?.[1];
+  let intro = readme.slice(0, start + tableStart.length);
+  if (count !== undefined) intro = intro.replace(/catalog of \[\d+ rules\]\(#rules\)/, `catalog of [${count} rules](#rules)`);
+  if (checks !== undefined) intro = intro.replace(/\(#rules\) and \d+ Dockerfile checks/, `(#rules) and ${checks} Dockerfile checks`);
   return `${intro}\n${tableText}\n${readme.slice(end)}`;
 }

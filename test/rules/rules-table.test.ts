@@ -19,6 +19,9 @@ describe('the README rule table', () => {
     const listed = /### Build log rules \((\d+)\)/.exec(readme)?.[1];
     expect(listed).toBeDefined();
     expect(/catalog of \[(\d+) rules\]\(#rules\)/.exec(readme)?.[1]).toBe(listed);
+    const checks = /### Dockerfile checks, before the build \((\d+)\)/.exec(readme)?.[1];
+    expect(checks).toBeDefined();
+    expect(/\(#rules\) and (\d+) Dockerfile checks/.exec(readme)?.[1]).toBe(checks);
   });
 
   test('lists every built-in id and escapes table syntax in titles', () => {
