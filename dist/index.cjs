@@ -47719,6 +47719,7 @@ var ClassicGrammar = class {
     if (text2.startsWith("Sending build context to Docker daemon") || this.lastIndex > 0 && (text2.startsWith("Successfully built ") || text2.startsWith("Successfully tagged "))) {
       this.ctx.seeFormat("classic");
       this.ctx.emit({ type: "text", line: line.line, text: text2 });
+      if (text2.startsWith("Successfully built ")) this.ctx.emit({ type: "build-succeeded", line: line.line });
       return true;
     }
     if (this.step === null) return false;
@@ -48751,6 +48752,7 @@ var BuildModelBuilder = class {
   lineTime = void 0;
   errors = 0;
   jobCanceled = null;
+  succeeded = null;
   /** Steps past MAX_STEPS: where the first one began and their ids (counted up to MAX_STEPS more). */
   notListedFrom = null;
   notListed = /* @__PURE__ */ new Set();
@@ -48795,6 +48797,9 @@ var BuildModelBuilder = class {
       }
       case "step-canceled":
         this.close(event, "canceled", event.seconds);
+        return;
+      case "build-succeeded":
+        this.succeeded = event.line;
         return;
       case "step-image": {
         const step = this.steps.get(event.id);
@@ -48906,6 +48911,7 @@ var BuildModelBuilder = class {
       lines: lines2,
       // Only when the CI canceled the job: a model of an ordinary build is the same as before.
       ...this.jobCanceled === null ? {} : { jobCanceled: this.jobCanceled },
+      ...this.succeeded === null ? {} : { succeededAt: this.succeeded },
       ...this.downloads.list().length === 0 ? {} : { downloads: this.downloads.list() },
       ...outsideLines === null ? {} : { outsideLines },
       // Only when steps were left out: a model of an ordinary build is the same as before.
@@ -49563,7 +49569,7 @@ function unfinishedStep(model) {
   return lastActive(model.steps, ["running"]);
 }
 function cutAfterStep(model) {
-  if (model.format !== "classic" || model.failedStep !== null || model.solveError !== null) return null;
+  if (model.format !== "classic" || model.failedStep !== null || model.solveError !== null || model.succeededAt !== void 0) return null;
   let last = null;
   for (const step of model.steps) if (step.id !== IMPLICIT_STEP_ID && (last === null || step.id > last.id)) last = step;
   if (last === null || last.status === "error" || last.index === null || last.total === null || last.index >= last.total) return null;

@@ -74,6 +74,7 @@ export class ClassicGrammar {
     if (text.startsWith('Sending build context to Docker daemon') || (this.lastIndex > 0 && (text.startsWith('Successfully built ') || text.startsWith('Successfully tagged ')))) {
       this.ctx.seeFormat('classic');
       this.ctx.emit({ type: 'text', line: line.line, text });
+      if (text.startsWith('Successfully built ')) this.ctx.emit({ type: 'build-succeeded', line: line.line });
       return true;
     }
     if (this.step === null) return false;

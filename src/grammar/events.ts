@@ -108,6 +108,8 @@ export type BuildEvent =
   /** `endedAt` on the four ends of a step: wall-clock end (epoch ms) when the format gives one (rawjson). */
   | { type: 'step-done'; line: number; id: number; seconds: number | null; endedAt?: number }
   | { type: 'step-cached'; line: number; id: number; endedAt?: number }
+  /** The legacy builder's `Successfully built 9f8e7d6c5b4a`: the build ran to its end. */
+  | { type: 'build-succeeded'; line: number }
   /** The legacy builder's image of a finished step (` ---> 9f8e7d6c5b4a`): it stays on the machine that built. */
   | { type: 'step-image'; line: number; id: number; image: string }
   | { type: 'step-error'; line: number; id: number; seconds: number | null; message: string; endedAt?: number }

@@ -8,7 +8,6 @@
 // `…/dist/cu${CUDA_ALIAS}/torch${PYTORCH}/index.html`) are named too.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
-import type { CaptureValues } from '../rules/enrichers.js';
 
 /** `${NAME}` or `$NAME`, and the `${NAME:-…}` forms (their name only). */
 const REFERENCE = /\$(?:\{(?<braced>[A-Za-z_][A-Za-z0-9_]{0,100})(?:[:+-][^}\n]{0,200})?\}|(?<bare>[A-Za-z_][A-Za-z0-9_]{0,100}))/g;
@@ -50,7 +49,7 @@ export function provenEmpty(instruction: string, output: readonly string[], skip
 
 const list = (names: readonly string[]): string => names.join(', ');
 
-export function emptyBuildArgEnrich(captures: CaptureValues, step: Step | null, _model: BuildModel, _facts: FactView): Record<string, string> {
+export function emptyBuildArgEnrich(captures: Readonly<Record<string, string>>, step: Step | null, _model: BuildModel, _facts: FactView): Record<string, string> {
   const requirement = captures.requirement ?? '';
   const instruction = step?.instruction ?? '';
   if (!/==\s*$/.test(requirement) || instruction === '') return {};

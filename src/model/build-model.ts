@@ -98,6 +98,7 @@ export class BuildModelBuilder {
   lineTime: number | undefined = undefined;
   private errors = 0;
   private jobCanceled: number | null = null;
+  private succeeded: number | null = null;
   /** Steps past MAX_STEPS: where the first one began and their ids (counted up to MAX_STEPS more). */
   private notListedFrom: number | null = null;
   private readonly notListed = new Set<number>();
@@ -144,6 +145,9 @@ export class BuildModelBuilder {
       }
       case 'step-canceled':
         this.close(event, 'canceled', event.seconds);
+        return;
+      case 'build-succeeded':
+        this.succeeded = event.line;
         return;
       case 'step-image': {
         // Only a step the log opened: an image line alone says nothing worth a placeholder.
@@ -271,6 +275,7 @@ export class BuildModelBuilder {
       lines,
       // Only when the CI canceled the job: a model of an ordinary build is the same as before.
       ...(this.jobCanceled === null ? {} : { jobCanceled: this.jobCanceled }),
+      ...(this.succeeded === null ? {} : { succeededAt: this.succeeded }),
       ...(this.downloads.list().length === 0 ? {} : { downloads: this.downloads.list() }),
       ...(outsideLines === null ? {} : { outsideLines }),
       // Only when steps were left out: a model of an ordinary build is the same as before.

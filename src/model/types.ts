@@ -52,6 +52,8 @@ export interface BuildModel {
    * absent when the log has none.
    */
   jobCanceled?: number | null;
+  /** Raw line number of the legacy builder's `Successfully built …`; absent when the log has none. */
+  succeededAt?: number;
   /** The wheels pip downloaded, per step, with their time (src/model/downloads.ts); absent when not read. */
   downloads?: Download[];
   /**

@@ -19,8 +19,8 @@ export function unfinishedStep(model: Pick<BuildModel, 'format' | 'steps' | 'fai
  * (`Step 2/7`, then nothing) and that shows no failure was cut after that step: its outcome is not in it.
  * BuildKit skips the steps of stages the target does not need, so its `[k/n]` says nothing of the kind.
  */
-export function cutAfterStep(model: Pick<BuildModel, 'format' | 'steps' | 'failedStep' | 'solveError'>): Step | null {
-  if (model.format !== 'classic' || model.failedStep !== null || model.solveError !== null) return null;
+export function cutAfterStep(model: Pick<BuildModel, 'format' | 'steps' | 'failedStep' | 'solveError' | 'succeededAt'>): Step | null {
+  if (model.format !== 'classic' || model.failedStep !== null || model.solveError !== null || model.succeededAt !== undefined) return null;
   let last: Step | null = null;
   for (const step of model.steps) if (step.id !== IMPLICIT_STEP_ID && (last === null || step.id > last.id)) last = step;
   if (last === null || last.status === 'error' || last.index === null || last.total === null || last.index >= last.total) return null;
