@@ -13,6 +13,14 @@ const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[()][0-9
 // `2026-01-02T03:04:05.1234567Z ` at the start of every line of a GitHub Actions log.
 const ACTIONS_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
 
+// The Dev Containers CLI's log (VS Code, Codespaces) stamps each line of the build it runs:
+// `2023-10-06 06:17:18.362Z: #8 0.680 Traceback …`. A line that lost its newline ends with the next
+// line's empty stamp (`…in <module>2023-10-06 06:17:18.366Z: `, crazy4pi314/conda-devcontainer-demo#3).
+const DEVCONTAINER_TIMESTAMP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?Z: /;
+// A paste cut inside that stamp (`7:17.769Z: #8 [dev 4/4] RUN …`): taken only before a BuildKit frame.
+const DEVCONTAINER_CUT_STAMP = /^[\d:. -]{1,22}Z: (?=#\d)/;
+const DEVCONTAINER_TRAILING_STAMP = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})?Z: ?$/;
+
 // The markers of a downloaded Actions log; the text after them is kept (a group's title).
 const ACTIONS_MARKER = /^##\[(?:group|endgroup|error|warning|notice|debug|command|section)\]/;
 
@@ -52,6 +60,11 @@ function actionsStampAt(text: string, at: number): boolean {
   return text.length >= at + 20 && text.charCodeAt(at + 4) === 45 && text.charCodeAt(at + 10) === 84 && isDigit(text.charCodeAt(at));
 }
 
+/** `2023-10-06 06:17:18…` at the start: the cheap test before the Dev Containers stamp's expression runs. */
+function devcontainerStampAt(text: string): boolean {
+  return text.length >= 25 && text.charCodeAt(4) === 45 && text.charCodeAt(10) === 32 && text.charCodeAt(13) === 58 && isDigit(text.charCodeAt(0));
+}
+
 /**
  * `gh run view --log` (and `--log-failed`) puts the job's and the step's names before each line of
  * an Actions log, tab-separated: `publish<TAB>Build and push<TAB>2026-03-29T20:52:18.58Z ERROR: …`.
@@ -78,6 +91,10 @@ export function stripCiPrefixes(text: string): string {
   const named = ghRunViewPrefixEnd(out, 0);
   if (named > 0) out = out.slice(named);
   if (actionsStampAt(out, 0)) out = out.replace(ACTIONS_TIMESTAMP, '');
+  else if (devcontainerStampAt(out)) {
+    out = out.replace(DEVCONTAINER_TIMESTAMP, '');
+    if (out.endsWith('Z: ') || out.endsWith('Z:')) out = out.replace(DEVCONTAINER_TRAILING_STAMP, '');
+  } else if (isDigit(out.charCodeAt(0)) && out.includes('Z: #')) out = out.replace(DEVCONTAINER_CUT_STAMP, '');
   if (out.startsWith('##[')) out = out.replace(ACTIONS_MARKER, '');
   if (out.charCodeAt(0) === 91 && isDigit(out.charCodeAt(1))) out = out.replace(BRACKETED_TIMESTAMP, '');
   // Only a line that starts with a lower-case letter is looked at, and only its first 80 characters.
@@ -175,6 +192,9 @@ export function cleanLine(raw: string): string {
 export const CLEAN_LINE_PATTERNS: readonly RegExp[] = [
   ANSI,
   ACTIONS_TIMESTAMP,
+  DEVCONTAINER_TIMESTAMP,
+  DEVCONTAINER_TRAILING_STAMP,
+  DEVCONTAINER_CUT_STAMP,
   ACTIONS_MARKER,
   BRACKETED_TIMESTAMP,
   COMPOSE_PREFIX,

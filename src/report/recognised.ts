@@ -7,10 +7,14 @@ import type { BuildFacts } from '../facts/types.js';
 import { factsFor, signalledPlace } from '../facts/fact-view.js';
 import { canceledByJob, cutAfterStep, howItStopped, unfinishedStep, type Stop } from '../model/unfinished.js';
 
-/** No step of a build in the log: empty or binary input, or text outside any build step. */
+/**
+ * No step of a build in the log: empty or binary input, or text outside any build step. BuildKit's
+ * framing without a step of its own counts too: old buildx printed the failed step's lines inside its
+ * error box as `#0 7.666 Collecting …`, and a paste of only those lines holds no step that passed.
+ */
 export function noBuildSteps(model: Pick<BuildModel, 'format' | 'steps'>): boolean {
   if (model.format === 'unknown') return true;
-  return model.format === 'plain-text' && model.steps.every((s) => s.id === IMPLICIT_STEP_ID);
+  return model.steps.every((s) => s.id === IMPLICIT_STEP_ID);
 }
 
 /** Nothing this tool knows: no build steps and no finding in the text. */

@@ -95,6 +95,20 @@ describe('a log pasted into an issue', () => {
     expect(cleanLine('     ---> Running in e228a7b3392e')).toBe(' ---> Running in e228a7b3392e');
   });
 
+  // crazy4pi314/conda-devcontainer-demo#3: the Dev Containers CLI's log of a Codespaces build.
+  test("loses the Dev Containers CLI's stamps, the leading one and one a lost newline left at the end", () => {
+    expect(cleanLine('2023-10-06 06:17:18.362Z: #8 0.680 Traceback (most recent call last):2023-10-06 06:17:18.366Z: ')).toBe('#8 0.680 Traceback (most recent call last):');
+    expect(cleanLine('2023-10-06 06:17:18.494Z: #8 0.680   File "/opt/conda/bin/mamba", line 7, in <module>2023-10-06 06:17:18.499Z: ')).toBe(
+      '#8 0.680   File "/opt/conda/bin/mamba", line 7, in <module>',
+    );
+    // The same log's first line, the paste cut inside its stamp.
+    const header = '#8 [dev_container_auto_added_stage_label 4/4] RUN if [ -f "/tmp/conda-tmp/environment.yml" ]; then umask 0002 && /opt/conda/bin/mamba env create -f /tmp/conda-tmp/environment.yml; fi     && rm -rf /tmp/conda-tmp';
+    expect(cleanLine(`7:17.769Z: ${header}`)).toBe(header);
+    expect(cleanLine('12:00 Z: not a frame')).toBe('12:00 Z: not a frame');
+    // A time inside the text is the tool's own.
+    expect(cleanLine('#8 0.680 started 2023-10-06 06:17:18 UTC')).toBe('#8 0.680 started 2023-10-06 06:17:18 UTC');
+  });
+
   test("keeps a tool's own indent", () => {
     for (const line of ['      running build_ext', '    ERROR: Command errored out with exit status 1:', '    File "/opt/conda/lib/python3.11/site-packages/mamba/mamba.py", line 763', '     #include <cuda.h>', '      # 1 comment']) {
       expect(cleanLine(line)).toBe(line);

@@ -194,6 +194,21 @@ describe('verdicts that name the step', () => {
     // With its step's header in the log, the same end is a build that did not finish (test/grammar/cut-logs.test.ts).
   });
 
+  it('BuildKit lines of no step of their own are no build that passed', async () => {
+    // hpcaitech/ColossalAI#5732: old buildx's error box lines (`#0 …`), pasted without the box around them.
+    const log = [
+      '#0 7.666 Collecting colossalai-nightly',
+      '#0 12.99   Downloading colossalai-nightly-2024.5.18.tar.gz (1.2 MB)',
+      '#0 14.21   Preparing metadata (setup.py): started',
+      "#0 17.77   Preparing metadata (setup.py): finished with status 'error'",
+      '#0 17.78   error: subprocess-exited-with-error',
+    ].join('\n');
+    const analysis = await analyzeStream(Readable.from([log]));
+    expect(analysis.model.format).toBe('buildkit-plain');
+    expect(verdictOf(analysis).kind).not.toBe('passed');
+    expect(renderText(analysis, { color: false })).not.toContain('Build passed');
+  });
+
   it('a job canceled outside any build step says so', async () => {
     const analysis = await analyzeStream(Readable.from([readFileSync(new URL('../../fixtures/real-world/ci/actions-runner-shutdown-then-canceled.log', import.meta.url))]));
     expect(verdictOf(analysis).markdown).toMatch(/^⏹ Build did not finish: the CI job was canceled or hit its time limit before any build step/);
