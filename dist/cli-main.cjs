@@ -1900,7 +1900,7 @@ var init_unfinished = __esm({
 // src/report/recognised.ts
 function noBuildSteps(model) {
   if (model.format === "unknown") return true;
-  return model.format === "plain-text" && model.steps.every((s) => s.id === IMPLICIT_STEP_ID);
+  return model.steps.every((s) => s.id === IMPLICIT_STEP_ID);
 }
 function unrecognisedInput(model, findings) {
   return findings.length === 0 && noBuildSteps(model);
@@ -51244,6 +51244,9 @@ function isDigit(code) {
 function actionsStampAt(text, at) {
   return text.length >= at + 20 && text.charCodeAt(at + 4) === 45 && text.charCodeAt(at + 10) === 84 && isDigit(text.charCodeAt(at));
 }
+function devcontainerStampAt(text) {
+  return text.length >= 25 && text.charCodeAt(4) === 45 && text.charCodeAt(10) === 32 && text.charCodeAt(13) === 58 && isDigit(text.charCodeAt(0));
+}
 function ghRunViewPrefixEnd(text, from) {
   const first = text.indexOf("	", from);
   if (first < 0 || first - from > 200) return from;
@@ -51260,6 +51263,10 @@ function stripCiPrefixes(text) {
   const named = ghRunViewPrefixEnd(out, 0);
   if (named > 0) out = out.slice(named);
   if (actionsStampAt(out, 0)) out = out.replace(ACTIONS_TIMESTAMP, "");
+  else if (devcontainerStampAt(out)) {
+    out = out.replace(DEVCONTAINER_TIMESTAMP, "");
+    if (out.endsWith("Z: ") || out.endsWith("Z:")) out = out.replace(DEVCONTAINER_TRAILING_STAMP, "");
+  } else if (isDigit(out.charCodeAt(0)) && out.includes("Z: #")) out = out.replace(DEVCONTAINER_CUT_STAMP, "");
   if (out.startsWith("##[")) out = out.replace(ACTIONS_MARKER, "");
   if (out.charCodeAt(0) === 91 && isDigit(out.charCodeAt(1))) out = out.replace(BRACKETED_TIMESTAMP, "");
   const first = out.charCodeAt(0);
@@ -51327,12 +51334,15 @@ function cleanLine(raw) {
   if (text.includes(CR)) text = lastRedraw(text);
   return text;
 }
-var ANSI, ACTIONS_TIMESTAMP, ACTIONS_MARKER, BRACKETED_TIMESTAMP, COMPOSE_PREFIX, BUILDKIT_FRAME, CODE_INDENTED, FENCE_LINE, ESC, CR;
+var ANSI, ACTIONS_TIMESTAMP, DEVCONTAINER_TIMESTAMP, DEVCONTAINER_CUT_STAMP, DEVCONTAINER_TRAILING_STAMP, ACTIONS_MARKER, BRACKETED_TIMESTAMP, COMPOSE_PREFIX, BUILDKIT_FRAME, CODE_INDENTED, FENCE_LINE, ESC, CR;
 var init_clean_line = __esm({
   "src/lines/clean-line.ts"() {
     "use strict";
     ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[()][0-9A-Za-z]|[@-Z\\-_])/g;
     ACTIONS_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
+    DEVCONTAINER_TIMESTAMP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?Z: /;
+    DEVCONTAINER_CUT_STAMP = /^[\d:. -]{1,22}Z: (?=#\d)/;
+    DEVCONTAINER_TRAILING_STAMP = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})?Z: ?$/;
     ACTIONS_MARKER = /^##\[(?:group|endgroup|error|warning|notice|debug|command|section)\]/;
     BRACKETED_TIMESTAMP = /^\[\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\] ?/;
     COMPOSE_PREFIX = /^[a-z][A-Za-z0-9_.-]* +\| /;

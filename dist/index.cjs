@@ -48200,6 +48200,9 @@ var import_node_string_decoder = require("node:string_decoder");
 // src/lines/clean-line.ts
 var ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[()][0-9A-Za-z]|[@-Z\\-_])/g;
 var ACTIONS_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
+var DEVCONTAINER_TIMESTAMP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?Z: /;
+var DEVCONTAINER_CUT_STAMP = /^[\d:. -]{1,22}Z: (?=#\d)/;
+var DEVCONTAINER_TRAILING_STAMP = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})?Z: ?$/;
 var ACTIONS_MARKER = /^##\[(?:group|endgroup|error|warning|notice|debug|command|section)\]/;
 var BRACKETED_TIMESTAMP = /^\[\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\] ?/;
 var COMPOSE_PREFIX = /^[a-z][A-Za-z0-9_.-]* +\| /;
@@ -48217,6 +48220,9 @@ function isDigit(code) {
 function actionsStampAt(text2, at) {
   return text2.length >= at + 20 && text2.charCodeAt(at + 4) === 45 && text2.charCodeAt(at + 10) === 84 && isDigit(text2.charCodeAt(at));
 }
+function devcontainerStampAt(text2) {
+  return text2.length >= 25 && text2.charCodeAt(4) === 45 && text2.charCodeAt(10) === 32 && text2.charCodeAt(13) === 58 && isDigit(text2.charCodeAt(0));
+}
 function ghRunViewPrefixEnd(text2, from) {
   const first = text2.indexOf("	", from);
   if (first < 0 || first - from > 200) return from;
@@ -48233,6 +48239,10 @@ function stripCiPrefixes(text2) {
   const named = ghRunViewPrefixEnd(out, 0);
   if (named > 0) out = out.slice(named);
   if (actionsStampAt(out, 0)) out = out.replace(ACTIONS_TIMESTAMP, "");
+  else if (devcontainerStampAt(out)) {
+    out = out.replace(DEVCONTAINER_TIMESTAMP, "");
+    if (out.endsWith("Z: ") || out.endsWith("Z:")) out = out.replace(DEVCONTAINER_TRAILING_STAMP, "");
+  } else if (isDigit(out.charCodeAt(0)) && out.includes("Z: #")) out = out.replace(DEVCONTAINER_CUT_STAMP, "");
   if (out.startsWith("##[")) out = out.replace(ACTIONS_MARKER, "");
   if (out.charCodeAt(0) === 91 && isDigit(out.charCodeAt(1))) out = out.replace(BRACKETED_TIMESTAMP, "");
   const first = out.charCodeAt(0);
@@ -54844,7 +54854,7 @@ function countBySeverity(findings) {
 // src/report/recognised.ts
 function noBuildSteps(model) {
   if (model.format === "unknown") return true;
-  return model.format === "plain-text" && model.steps.every((s) => s.id === IMPLICIT_STEP_ID);
+  return model.steps.every((s) => s.id === IMPLICIT_STEP_ID);
 }
 function unrecognisedInput(model, findings) {
   return findings.length === 0 && noBuildSteps(model);
