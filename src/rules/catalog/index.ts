@@ -84,6 +84,7 @@ import { heldPackagesChanged } from './apt/held-packages-changed.js';
 import { heldBrokenPackages } from './apt/held-broken-packages.js';
 import { releaseNotValidYet } from './apt/release-not-valid-yet.js';
 import { apkUnableToSelect } from './apt/apk-unable-to-select.js';
+import { debArchMismatch } from './apt/deb-arch-mismatch.js';
 import { oomKilled } from './resources/oom-killed.js';
 import { diskFull } from './resources/disk-full.js';
 import { jobTimeout } from './resources/job-timeout.js';
@@ -190,6 +191,7 @@ export const builtinRules: RuleInput[] = [
   heldBrokenPackages,
   releaseNotValidYet,
   apkUnableToSelect,
+  debArchMismatch,
   oomKilled,
   diskFull,
   jobTimeout,

@@ -23,8 +23,37 @@ const WHERE_KNOWN = [
 // The version unknown but narrowed by the rejection (cuda-arches' `inferred`): where the list is set, and how to confirm.
 const WHERE_INFERRED =
   'The list is TORCH_CUDA_ARCH_LIST for PyTorch and its extensions (`8.6` for `sm_86`), `-DCMAKE_CUDA_ARCHITECTURES="…"` for CMake (`86`), ' +
-  'or the `-gencode` flags of a plain nvcc command.';
+  'or the `-gencode` flags of a plain nvcc command. A `-gencode arch=…` / `-arch=…` the project writes into its own CMakeLists.txt, Makefile or ' +
+  'setup.py is not overridden by either variable: find it with `grep -rn "{arch}" --include=CMakeLists.txt --include="*.cmake" --include=Makefile --include=setup.py .` and edit it there.';
+
 const INFERRED_CHECK = 'Confirm the release in the same stage or shell: `nvcc --version`.';
+
+// A GPU named in the reporter's words (`my GPU is RTX 3090`, chengzhag/Implicit3DUnderstanding#14): GeForce RTX 3050–3090 are
+// compute capability 8.6 (developer.nvidia.com/cuda-gpus), which nvcc compiles from CUDA 11.1 on. Such a GPU needs no arch that
+// CUDA 11 or 12 removed (sm_30/sm_32 in 11.0, sm_35/sm_37/sm_50-era in 12.0), so a CUDA that still accepts the removed arch is no
+// fix: it may not compile sm_86 at all. The arch then comes from the project's own flags, most often a `-gencode
+// arch=compute_30,code=sm_30` hard-coded in a CMakeLists.txt (that thread: external/mesh_fusion/libfusiongpu/CMakeLists.txt; the
+// reporter replaced compute_30 by compute_86 and built), which TORCH_CUDA_ARCH_LIST and CMAKE_CUDA_ARCHITECTURES do not reach.
+const RTX30_HARD_CODED: Variant = {
+  when: 'rtx30&rejectedDigits',
+  title: 'nvcc rejected an old GPU architecture that this GPU does not need',
+  message:
+    'nvcc rejected the GPU architecture {arch}. {enrich.verdict} The GPU named in the log, {context.rtx30.model}, is compute capability 8.6 ' +
+    '(sm_86, compiled by CUDA 11.1 and newer): it does not need {arch}, so the fix is the arch list, not an older CUDA.',
+  fix: [
+    'Compile for the GPU\'s own arch, 8.6. Where the build takes a list, that is `TORCH_CUDA_ARCH_LIST="8.6"` (PyTorch extensions) or ' +
+      '`-DCMAKE_CUDA_ARCHITECTURES="86"` (CMake). When {arch} is hard-coded in the project\'s build files (a `-gencode arch={arch},…` in a CMakeLists.txt, ' +
+      'Makefile or setup.py), neither variable overrides it: find it and replace it, in the project\'s source tree:',
+    '',
+    '```sh',
+    'grep -rn "_{context.rejectedDigits.n}\\b" --include=CMakeLists.txt --include="*.cmake" --include=Makefile --include=setup.py .',
+    'grep -rlZ "_{context.rejectedDigits.n}\\b" --include=CMakeLists.txt --include="*.cmake" --include=Makefile --include=setup.py . | ' +
+      'xargs -0 -r sed -i "s/compute_{context.rejectedDigits.n}\\b/compute_86/g; s/sm_{context.rejectedDigits.n}\\b/sm_86/g"',
+    '```',
+    '',
+    'Then configure the build again from a clean build directory (CMake keeps the old flags in its cache). ' + INFERRED_CHECK,
+  ].join('\n'),
+};
 
 // A CMake build's make output names its targets' `CMakeFiles/<target>.dir/` (`make[2]: *** [k2/csrc/CMakeFiles/
 // k2_log.dir/build.make:76: …log.cu.o] Error 1`): the arch list is the project's CMake configuration. Some projects
@@ -280,6 +309,10 @@ export const unsupportedArch: RuleInput = {
     },
     // a Python extension build: setup.py named, or torch's extension builder's compile line
     { name: 'setupPy', literals: ['setup.py', '-DTORCH_EXTENSION_NAME='] },
+    // the digits of a rejected arch older than sm_60 (`compute_30` → `30`), for the search-and-replace of a hard-coded flag
+    { name: 'rejectedDigits', literals: ['Unsupported gpu architecture'], pattern: "Unsupported gpu architecture '(?:compute|sm)_(?<n>[1-5]\\d)'" },
+    // a GeForce RTX 30 GPU named in the reporter's words (`my GPU is RTX 3090`): compute capability 8.6 (RTX30_HARD_CODED)
+    { name: 'rtx30', literals: ['RTX 30'], pattern: '\\b(?<model>RTX 30[5-9]0(?: Ti)?)\\b' },
     { name: 'listArches', literals: ['TORCH_CUDA_ARCH_LIST='], pattern: '(?<asked>TORCH_CUDA_ARCH_LIST=["\']?[0-9][0-9.;+ A-Za-z]{0,200})', keep: 'last' },
     // the compile command run by the distribution's nvcc (as in cuda/nvcc-host-flag-rejected), or setuptools naming it:
     // `error: command '/usr/bin/nvcc' failed with exit status 1` (ucbdrive/few-shot-object-detection#11)
@@ -324,6 +357,7 @@ export const unsupportedArch: RuleInput = {
     ...distroNvccVariants(),
     ...ownGencodeVariants,
     ...hostShellVariants,
+    RTX30_HARD_CODED,
     {
       when: 'fact.cuda',
       fix: ['Fix the arch list: {enrich.suggestion}.', '', WHERE_KNOWN].join('\n'),
