@@ -43,9 +43,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/grammar/run-command.ts
-function runInstructionOf(message2) {
-  const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message2);
-  const old = current ? null : /executor failed running \[\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message2);
+function runInstructionOf(message3) {
+  const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message3);
+  const old = current ? null : /executor failed running \[\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message3);
   const command = current?.[1] ?? old?.[1];
   return command === void 0 ? null : `RUN ${command.replace(/\\"/g, '"')}`;
 }
@@ -55,8 +55,8 @@ function withoutRunFlags(instruction) {
 function foldSpace(text2) {
   return text2.replace(/\s+/g, " ").trim();
 }
-function isRunOf(instruction, message2) {
-  const ran = runInstructionOf(message2);
+function isRunOf(instruction, message3) {
+  const ran = runInstructionOf(message3);
   if (ran === null) return false;
   return matchesWithGaps(foldSpace(withoutRunFlags(instruction)), foldSpace(ran).split(VARIABLE));
 }
@@ -6012,16 +6012,16 @@ function distroNvccVariants() {
     "",
     "and build with that nvcc (`$CUDA_HOME/bin/nvcc`; CMake: `-DCMAKE_CUDA_COMPILER=$CUDA_HOME/bin/nvcc` on a fresh build directory)."
   ];
-  const message2 = "nvcc rejected the GPU architecture {arch:all}. {enrich.inferred}";
+  const message3 = "nvcc rejected the GPU architecture {arch:all}. {enrich.inferred}";
   const when = "distroNvcc&enrich.neededCuda&!fact.place=image-build";
   return [
-    { when: `${when}&torchExtension&enrich.fallbackArch`, message: message2, fix: [...torchCheck, "", DISTRO_FALLBACK].join("\n") },
-    { when: `${when}&torchExtension`, message: message2, fix: [...torchCheck, "", "Or remove {arch:all} from TORCH_CUDA_ARCH_LIST."].join("\n") },
-    { when, message: message2, fix: [...plainCheck, "", "Or remove {arch:all} from the arch list."].join("\n") },
+    { when: `${when}&torchExtension&enrich.fallbackArch`, message: message3, fix: [...torchCheck, "", DISTRO_FALLBACK].join("\n") },
+    { when: `${when}&torchExtension`, message: message3, fix: [...torchCheck, "", "Or remove {arch:all} from TORCH_CUDA_ARCH_LIST."].join("\n") },
+    { when, message: message3, fix: [...plainCheck, "", "Or remove {arch:all} from the arch list."].join("\n") },
     // The rejection leaves two readings (a toolkit too new or too old for the arch): which nvcc ran decides, and a machine
     // with the distribution's /usr/bin/nvcc and NVIDIA's /usr/local/cuda has two (ucbdrive/few-shot-object-detection#11:
     // `/usr/bin/nvcc` rejecting compute_61 on a machine with CUDA 10.1 installed; a clean reinstall fixed it).
-    { when: "distroNvcc&enrich.inferred&!fact.place=image-build", message: message2, fix: WHICH_NVCC.join("\n") }
+    { when: "distroNvcc&enrich.inferred&!fact.place=image-build", message: message3, fix: WHICH_NVCC.join("\n") }
   ];
 }
 function cmakeVariants(target) {
@@ -6058,7 +6058,7 @@ function cmakeVariants(target) {
     }
   ];
 }
-var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, WHICH_NVCC, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, unsupportedArch;
+var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, RTX30_HARD_CODED, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, WHICH_NVCC, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, unsupportedArch;
 var init_unsupported_arch = __esm({
   "src/rules/catalog/cuda/unsupported-arch.ts"() {
     "use strict";
@@ -6072,8 +6072,23 @@ var init_unsupported_arch = __esm({
       // `native` is the tempting fix; one sentence says why not (cuda/no-gpu-at-build has the whole story).
       "Not `native`: a `docker build` step sees no GPU by default, so there is nothing to detect, and the image must run on other GPUs anyway."
     ].join("\n");
-    WHERE_INFERRED = 'The list is TORCH_CUDA_ARCH_LIST for PyTorch and its extensions (`8.6` for `sm_86`), `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` for CMake (`86`), or the `-gencode` flags of a plain nvcc command.';
+    WHERE_INFERRED = 'The list is TORCH_CUDA_ARCH_LIST for PyTorch and its extensions (`8.6` for `sm_86`), `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` for CMake (`86`), or the `-gencode` flags of a plain nvcc command. A `-gencode arch=\u2026` / `-arch=\u2026` the project writes into its own CMakeLists.txt, Makefile or setup.py is not overridden by either variable: find it with `grep -rn "{arch}" --include=CMakeLists.txt --include="*.cmake" --include=Makefile --include=setup.py .` and edit it there.';
     INFERRED_CHECK = "Confirm the release in the same stage or shell: `nvcc --version`.";
+    RTX30_HARD_CODED = {
+      when: "rtx30&rejectedDigits",
+      title: "nvcc rejected an old GPU architecture that this GPU does not need",
+      message: "nvcc rejected the GPU architecture {arch}. {enrich.verdict} The GPU named in the log, {context.rtx30.model}, is compute capability 8.6 (sm_86, compiled by CUDA 11.1 and newer): it does not need {arch}, so the fix is the arch list, not an older CUDA.",
+      fix: [
+        'Compile for the GPU\'s own arch, 8.6. Where the build takes a list, that is `TORCH_CUDA_ARCH_LIST="8.6"` (PyTorch extensions) or `-DCMAKE_CUDA_ARCHITECTURES="86"` (CMake). When {arch} is hard-coded in the project\'s build files (a `-gencode arch={arch},\u2026` in a CMakeLists.txt, Makefile or setup.py), neither variable overrides it: find it and replace it, in the project\'s source tree:',
+        "",
+        "```sh",
+        'grep -rn "_{context.rejectedDigits.n}\\b" --include=CMakeLists.txt --include="*.cmake" --include=Makefile --include=setup.py .',
+        'grep -rlZ "_{context.rejectedDigits.n}\\b" --include=CMakeLists.txt --include="*.cmake" --include=Makefile --include=setup.py . | xargs -0 -r sed -i "s/compute_{context.rejectedDigits.n}\\b/compute_86/g; s/sm_{context.rejectedDigits.n}\\b/sm_86/g"',
+        "```",
+        "",
+        "Then configure the build again from a clean build directory (CMake keeps the old flags in its cache). " + INFERRED_CHECK
+      ].join("\n")
+    };
     hostShellVariants = [
       {
         when: "enrich.inferred&enrich.ptxArch&fact.place=host-shell",
@@ -6178,6 +6193,10 @@ var init_unsupported_arch = __esm({
         },
         // a Python extension build: setup.py named, or torch's extension builder's compile line
         { name: "setupPy", literals: ["setup.py", "-DTORCH_EXTENSION_NAME="] },
+        // the digits of a rejected arch older than sm_60 (`compute_30` \u2192 `30`), for the search-and-replace of a hard-coded flag
+        { name: "rejectedDigits", literals: ["Unsupported gpu architecture"], pattern: "Unsupported gpu architecture '(?:compute|sm)_(?<n>[1-5]\\d)'" },
+        // a GeForce RTX 30 GPU named in the reporter's words (`my GPU is RTX 3090`): compute capability 8.6 (RTX30_HARD_CODED)
+        { name: "rtx30", literals: ["RTX 30"], pattern: "\\b(?<model>RTX 30[5-9]0(?: Ti)?)\\b" },
         { name: "listArches", literals: ["TORCH_CUDA_ARCH_LIST="], pattern: `(?<asked>TORCH_CUDA_ARCH_LIST=["']?[0-9][0-9.;+ A-Za-z]{0,200})`, keep: "last" },
         // the compile command run by the distribution's nvcc (as in cuda/nvcc-host-flag-rejected), or setuptools naming it:
         // `error: command '/usr/bin/nvcc' failed with exit status 1` (ucbdrive/few-shot-object-detection#11)
@@ -6220,6 +6239,7 @@ var init_unsupported_arch = __esm({
         ...distroNvccVariants(),
         ...ownGencodeVariants,
         ...hostShellVariants,
+        RTX30_HARD_CODED,
         {
           when: "fact.cuda",
           fix: ["Fix the arch list: {enrich.suggestion}.", "", WHERE_KNOWN].join("\n")
@@ -7337,6 +7357,33 @@ function archQueryVariants() {
   }
   return out;
 }
+function colossalaiVariants() {
+  const title2 = "No GPU at build: ColossalAI (BUILD_EXT=1) found no CUDA kernel it could build";
+  const message3 = "With `BUILD_EXT=1`, ColossalAI's setup.py builds the kernels of the extensions available where it runs, and its CUDA extensions count as available only when torch sees a GPU or FORCE_CUDA is set. A `docker build` step has no GPU, so none was available and setup.py stopped with `[extension] Could not find any kernel compatible with the current environment`.";
+  const env = (list2) => ["```dockerfile", "ENV FORCE_CUDA=1", `ENV TORCH_CUDA_ARCH_LIST="${list2}"`, "```"];
+  const lead = "Set FORCE_CUDA, and name the GPU architectures (without them ColossalAI picks a default list of its own), in the Dockerfile before the `RUN` that installs it";
+  return [
+    { when: "colossalai&fact.place=image-build&enrich.torchArchList", title: title2, message: message3, fix: [`${lead}; here, {enrich.archListBasis}:`, "", ...env("{enrich.torchArchList}")].join("\n") },
+    {
+      when: "colossalai&fact.place=image-build",
+      title: title2,
+      message: message3,
+      fix: [
+        `${lead}. The log does not show the CUDA version: \`nvcc --version\` in the build stage prints it. Name the GPUs the image will run on (A100 \`8.0\`, RTX 30 / A10 \`8.6\`, both from CUDA 11.1; H100 \`9.0\` from CUDA 11.8), \`+PTX\` on the last; for A100 and RTX 30 / A10:`,
+        "",
+        ...env("8.0;8.6+PTX")
+      ].join("\n")
+    },
+    {
+      when: "colossalai",
+      title: "No GPU where ColossalAI (BUILD_EXT=1) was installed: no CUDA kernel it could build",
+      message: "With `BUILD_EXT=1`, ColossalAI's setup.py builds the kernels of the extensions available where it runs, and its CUDA extensions count as available only when torch sees a GPU or FORCE_CUDA is set. Where this ran torch saw none (a `docker build` step, a container started without `--gpus`, or a torch without CUDA).",
+      fix: [
+        `Where the GPU is missing on purpose (an image build), set FORCE_CUDA and name the GPU architectures before the install: \`ENV FORCE_CUDA=1\` and \`ENV TORCH_CUDA_ARCH_LIST="8.0;8.6+PTX"\` in a Dockerfile (A100 \`8.0\`, RTX 30 / A10 \`8.6\`: name the GPUs the code will run on), \`export\` of the same in a shell. Where a GPU should be there, \`python -c "import torch; print(torch.cuda.is_available(), torch.version.cuda)"\` must print True and a CUDA version: a container needs ${ADD_GPUS} and the NVIDIA Container Toolkit on the host.`
+      ].join("\n")
+    }
+  ];
+}
 function msdaVariants() {
   const title2 = "No GPU where the deformable-attention op was built: its setup.py needs one";
   return [
@@ -7365,7 +7412,7 @@ function msdaVariants() {
 }
 function forceCudaVariants() {
   const title2 = "setup.py saw no GPU in the image build: CUDA ops need FORCE_CUDA=1";
-  const message2 = "This setup.py compiles its CUDA ops only when `torch.cuda.is_available()` is true or `FORCE_CUDA=1` is set, and stops otherwise. A `docker build` step has no GPU (a build has no `--gpus`), so torch saw none and setup.py raised.";
+  const message3 = "This setup.py compiles its CUDA ops only when `torch.cuda.is_available()` is true or `FORCE_CUDA=1` is set, and stops otherwise. A `docker build` step has no GPU (a build has no `--gpus`), so torch saw none and setup.py raised.";
   const intro = "Build the CUDA ops without a GPU: set FORCE_CUDA (the switch mmdetection, mmcv, detectron2 and torchvision read as `FORCE_CUDA=1`; `grep -n FORCE_CUDA setup.py` shows whether this one does) and name the architectures, which torch would otherwise read from the GPU";
   const after = [
     "",
@@ -7377,13 +7424,13 @@ function forceCudaVariants() {
       // the arch list of the log's CUDA (the enricher gives none when it does not know that CUDA)
       when: "forceCuda&fact.place=image-build&enrich.torchArchList",
       title: title2,
-      message: message2,
+      message: message3,
       fix: [`${intro}; here, {enrich.archListBasis}. Before the \`RUN\` that installs it:`, "", ...env("{enrich.torchArchList}"), ...after].join("\n")
     },
     {
       when: "forceCuda&fact.place=image-build",
       title: title2,
-      message: message2,
+      message: message3,
       fix: [
         `${intro}. The log does not show the CUDA version: \`nvcc --list-gpu-arch\` in the build stage lists what its nvcc compiles (\`compute_86\` \u2192 \`8.6\`); keep those of the GPUs the image will run on (\`nvidia-smi --query-gpu=compute_cap --format=csv\` on such a host prints them), \`+PTX\` on the last. Before the \`RUN\` that installs it; for example, for RTX 30 / A10 GPUs (\`8.6\`, which nvcc compiles from CUDA 11.1 on):`,
         "",
@@ -7394,7 +7441,7 @@ function forceCudaVariants() {
   ];
 }
 function nativeVariants() {
-  const message2 = "CMake was asked to compile CUDA for the `native` architectures, those of the GPUs it can see, and a `docker build` step sees none (a build has no `--gpus`). The architectures must be named instead.";
+  const message3 = "CMake was asked to compile CUDA for the `native` architectures, those of the GPUs it can see, and a `docker build` step sees none (a build has no `--gpus`). The architectures must be named instead.";
   const title2 = "CUDA architectures `native` in an image build: no GPU to detect";
   const knownIntro = "Name the architectures in the build's CMAKE_ARGS; here, {enrich.archListBasis}:";
   const unknownIntro = "Name the architectures in the build's CMAKE_ARGS. The log does not show the CUDA version, so which ones its nvcc compiles is unknown here: `nvcc --list-gpu-arch` in the build stage lists them (`compute_86` \u2192 `86`); put those of the GPUs the image will run on in the list (`86` below is the RTX 30 / A10 one):";
@@ -7416,12 +7463,12 @@ function nativeVariants() {
     ...[true, false].flatMap((kept) => {
       const pip2 = `cmakeNative&fact.place=image-build&enrich.cmakeCommand${kept ? "&enrich.cmakeArgs" : ""}`;
       return [
-        { when: `${pip2}&enrich.cmakeArchList`, title: title2, message: message2, fix: [knownIntro, "", ...pipRun("{enrich.cmakeArchList}", kept)].join("\n") },
-        { when: pip2, title: title2, message: message2, fix: [unknownIntro, "", ...pipRun("86", kept)].join("\n") }
+        { when: `${pip2}&enrich.cmakeArchList`, title: title2, message: message3, fix: [knownIntro, "", ...pipRun("{enrich.cmakeArchList}", kept)].join("\n") },
+        { when: pip2, title: title2, message: message3, fix: [unknownIntro, "", ...pipRun("86", kept)].join("\n") }
       ];
     }),
-    { when: "cmakeNative&fact.place=image-build&enrich.cmakeArchList", title: title2, message: message2, fix: cmakeRun("{enrich.cmakeArchList}").join("\n") },
-    { when: "cmakeNative&fact.place=image-build", title: title2, message: message2, fix: cmakeRun("86").join("\n") }
+    { when: "cmakeNative&fact.place=image-build&enrich.cmakeArchList", title: title2, message: message3, fix: cmakeRun("{enrich.cmakeArchList}").join("\n") },
+    { when: "cmakeNative&fact.place=image-build", title: title2, message: message3, fix: cmakeRun("86").join("\n") }
   ];
 }
 function tcnnVariants() {
@@ -7460,7 +7507,7 @@ function tcnnVariants() {
 function llamaCppPythonVariants() {
   const where = "!fact.place=image-build&!fact.place=docker-run&!fact.place=host-shell";
   const title2 = "llama-cpp-python: CUDA architectures `native`, and no GPU to detect";
-  const message2 = "llama.cpp's CMake build asked for the `native` CUDA architectures, those of the GPUs it can see, and saw none: a `docker build` step has no GPU (a build has no `--gpus`), nor has a machine without one. The architectures must be named instead.";
+  const message3 = "llama.cpp's CMake build asked for the `native` CUDA architectures, those of the GPUs it can see, and saw none: a `docker build` step has no GPU (a build has no `--gpus`), nor has a machine without one. The architectures must be named instead.";
   const fix4 = (list2, basis) => [
     `Name them in the build's CMAKE_ARGS (\`;\` between several, inside the quotes); ${basis}:`,
     "",
@@ -7471,11 +7518,11 @@ function llamaCppPythonVariants() {
     `In a Dockerfile that is the \`RUN\` line itself. ${LLAMA_CPP_CUDA_OPTION}`
   ].join("\n");
   return [
-    { when: `cmakeNative&llamaCppPython&enrich.cmakeArchList&${where}`, title: title2, message: message2, fix: fix4("{enrich.cmakeArchList}", "here, {enrich.archListBasis}") },
+    { when: `cmakeNative&llamaCppPython&enrich.cmakeArchList&${where}`, title: title2, message: message3, fix: fix4("{enrich.cmakeArchList}", "here, {enrich.archListBasis}") },
     {
       when: `cmakeNative&llamaCppPython&${where}`,
       title: title2,
-      message: message2,
+      message: message3,
       fix: fix4(
         "86",
         "the log does not show the CUDA version, so `nvcc --list-gpu-arch` where it builds lists what its nvcc compiles (`compute_86` \u2192 `86`, the RTX 30 / A10 one below): keep those of the GPUs it will run on"
@@ -7539,7 +7586,7 @@ function placeVariants() {
     }
   ];
 }
-var MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, TCNN_UNKNOWN_ARCH, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_CAUSE, ARCH_LIST_MESSAGE, ARCH_LIST_IMAGE_MESSAGE, ARCH_LIST_SHELL_MESSAGE, ARCH_LIST_SHELL_FIX, EMPTY_ARCH_MESSAGE, ARCH_QUERY, ARCH_QUERY_MESSAGE, CUDA_REQUIRED_TO_COMPILE, DEFORMABLE_ATTENTION_NO_CUDA, MSDA_MESSAGE, MSDA_FORCE, TCNN_MESSAGE, FIND_CAPABILITY, noGpuAtBuild;
+var MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, TCNN_UNKNOWN_ARCH, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_CAUSE, ARCH_LIST_MESSAGE, ARCH_LIST_IMAGE_MESSAGE, ARCH_LIST_SHELL_MESSAGE, ARCH_LIST_SHELL_FIX, EMPTY_ARCH_MESSAGE, ARCH_QUERY, ARCH_QUERY_MESSAGE, COLOSSALAI_NO_KERNEL, CUDA_REQUIRED_TO_COMPILE, DEFORMABLE_ATTENTION_NO_CUDA, MSDA_MESSAGE, MSDA_FORCE, TCNN_MESSAGE, FIND_CAPABILITY, noGpuAtBuild;
 var init_no_gpu_at_build = __esm({
   "src/rules/catalog/cuda/no-gpu-at-build.ts"() {
     "use strict";
@@ -7663,6 +7710,7 @@ var init_no_gpu_at_build = __esm({
       pattern: "_get_cuda_arch_flags|\\b(?:build|building|compile|compiling) (?:torchvision|detectron2|mmcv|pytorch3d|apex)\\b"
     };
     ARCH_QUERY_MESSAGE = "A PyTorch CUDA extension build (torch.utils.cpp_extension, which torchvision, detectron2, mmcv, pytorch3d and apex compile with) asks the GPU for its compute capability when TORCH_CUDA_ARCH_LIST is unset, and where it ran torch found no NVIDIA driver: a `docker build` step has no GPU (a build has no `--gpus`), nor has a container started without `--gpus`. The query is torch's own, not the project's code; with the architectures named the build needs no GPU.";
+    COLOSSALAI_NO_KERNEL = { literals: ["Could not find any kernel compatible with the current environment"] };
     CUDA_REQUIRED_TO_COMPILE = {
       literals: ["CUDA is required to compile"],
       pattern: `(?:Error: |Error\\(['"])CUDA is required to compile\\b`
@@ -7700,11 +7748,14 @@ var init_no_gpu_at_build = __esm({
         // a setup.py's own GPU check: `OSError: CUDA is required to compile MMDetection!` (its `raise EnvironmentError(\u2026)` above it)
         CUDA_REQUIRED_TO_COMPILE,
         // Deformable-DETR's models/ops/setup.py and its copies: `NotImplementedError: Cuda is not availabel`
-        DEFORMABLE_ATTENTION_NO_CUDA
+        DEFORMABLE_ATTENTION_NO_CUDA,
+        // ColossalAI's setup.py with BUILD_EXT=1: `RuntimeError: [extension] Could not find any kernel compatible with the current environment.`
+        COLOSSALAI_NO_KERNEL
       ],
       context: [
         { name: "forceCuda", ...CUDA_REQUIRED_TO_COMPILE },
         { name: "msdaNoCuda", ...DEFORMABLE_ATTENTION_NO_CUDA },
+        { name: "colossalai", ...COLOSSALAI_NO_KERNEL },
         // prose that places the run in a container (`\u2026 inside the container while configuring the environment`)
         { name: "inContainerProse", literals: [" container"], pattern: "\\b(?:inside|in) (?:the|a|my|this) (?:docker )?container\\b" },
         { name: "nvidiaSmi", ...NVIDIA_SMI_MISSING[0] },
@@ -7748,6 +7799,7 @@ var init_no_gpu_at_build = __esm({
         { ...nvidiaSmiVariant, when: "nvidiaSmi" },
         { ...nvidiaSmiVariant, when: "nvidiaSmiStep" },
         ...msdaVariants(),
+        ...colossalaiVariants(),
         ...tcnnVariants(),
         ...forceCudaVariants(),
         ...archVariants(),
@@ -9361,7 +9413,7 @@ function pinToolkit() {
 }
 function driverVariants() {
   const title2 = "NVIDIA driver library not found";
-  const message2 = "The loader could not find {library:all}, a library of the NVIDIA driver: images never contain it; the NVIDIA container runtime mounts it from the host when a container starts with GPUs.";
+  const message3 = "The loader could not find {library:all}, a library of the NVIDIA driver: images never contain it; the NVIDIA container runtime mounts it from the host when a container starts with GPUs.";
   return [
     {
       // The same error while the log shows `nvidia-smi` working (`Driver Version: 530.30.02`): nvidia-smi loads the same
@@ -9452,7 +9504,7 @@ function driverVariants() {
     {
       when: "driver&fact.place=docker-run&enrich.runWithGpus",
       title: title2,
-      message: `${message2} This container was started without them.`,
+      message: `${message3} This container was started without them.`,
       fix: [
         "Start it with GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit: the same command with `--gpus all`:",
         "",
@@ -9466,7 +9518,7 @@ function driverVariants() {
     {
       when: "driver&fact.place=docker-run",
       title: title2,
-      message: message2,
+      message: message3,
       fix: [
         "Start the container with GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit: `--gpus all` in its `docker run` command (in a compose file, a `deploy.resources.reservations.devices` entry with `capabilities: [gpu]`). The toolkit's own check of the host:",
         "",
@@ -9487,7 +9539,7 @@ function driverVariants() {
 }
 function condaVariants() {
   const title2 = "Shared library missing from the conda environment";
-  const message2 = "The loader could not find {library:all} for a program of a conda environment (the failing module is under a conda prefix). Its libraries come from conda packages, not the OS, so apt does not fix it. The usual cause is a channel mix: a package from conda-forge (mamba and libmambapy are) on an environment whose libraries come from Anaconda's `defaults` channel, built with other versions.";
+  const message3 = "The loader could not find {library:all} for a program of a conda environment (the failing module is under a conda prefix). Its libraries come from conda packages, not the OS, so apt does not fix it. The usual cause is a channel mix: a package from conda-forge (mamba and libmambapy are) on an environment whose libraries come from Anaconda's `defaults` channel, built with other versions.";
   const fix4 = (env) => [
     "Take the environment from one channel, conda-forge (mamba supports only that). In an image, install Miniforge instead of Miniconda (https://github.com/conda-forge/miniforge: conda and mamba with conda-forge as the only channel). In this environment, reinstall the package that ships the library from conda-forge:",
     "",
@@ -9498,8 +9550,8 @@ function condaVariants() {
     "The package is usually named like the library (`conda search -c conda-forge {stem}` checks). If conda fails on the same import (conda 23.10 and newer solve with libmamba), add `--solver=classic`. `conda info` lists the channel URLs: none should be `repo.anaconda.com/pkgs/\u2026`."
   ].join("\n");
   return [
-    { when: "condaNamedEnv", title: title2, message: message2, fix: fix4("{context.condaNamedEnv.env}") },
-    { when: "condaPrefix", title: title2, message: message2, fix: fix4("base") }
+    { when: "condaNamedEnv", title: title2, message: message3, fix: fix4("{context.condaNamedEnv.env}") },
+    { when: "condaPrefix", title: title2, message: message3, fix: fix4("base") }
   ];
 }
 var lib, LDD_CHECK, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, sharedLibraryMissing;
@@ -10513,7 +10565,7 @@ var init_resolution_impossible = __esm({
 
 // src/rules/catalog/pip/no-matching-distribution.ts
 function invalidMetadataVariants() {
-  const message2 = "pip skipped `{context.invalidMetadata.spec}` although it exists: this pip cannot parse its metadata (`{context.invalidMetadata.reason}`), and then found no other release that fits. Versions it could see: {versions|not listed in this part of the log}. pip says which of its releases still read it: pip<{context.oldPip.bound}.";
+  const message3 = "pip skipped `{context.invalidMetadata.spec}` although it exists: this pip cannot parse its metadata (`{context.invalidMetadata.reason}`), and then found no other release that fits. Versions it could see: {versions|not listed in this part of the log}. pip says which of its releases still read it: pip<{context.oldPip.bound}.";
   const choice = "Either require another release from the list pip printed (a later release usually fixes its metadata; this pip skips it again, with the same message, if not), or install this one with pip<{context.oldPip.bound}";
   const inPlace = " in the same command as the install (a Dockerfile `RUN` or a shell), in place of any `pip install --upgrade pip` before it (that upgrade brings back the pip that refuses it):";
   return [
@@ -10521,7 +10573,7 @@ function invalidMetadataVariants() {
       // the skipped release came from a requirements file (`(from -r /requirements.txt (line 25))`): the command installs that file
       when: "invalidMetadata&oldPip&reqFile",
       title: "pip refused a release with invalid metadata",
-      message: message2,
+      message: message3,
       fix: [`${choice}${inPlace}`, "", "```sh", 'pip install "pip<{context.oldPip.bound}" && pip install -r {context.reqFile.file}', "```"].join("\n")
     },
     {
@@ -10529,7 +10581,7 @@ function invalidMetadataVariants() {
       // package which requires a later one is the way out, and the install to repeat is that package's
       when: "invalidMetadata&oldPip&pinnedBy",
       title: "pip refused a release with invalid metadata",
-      message: `${message2} \`{context.pinnedBy.parent}\` requires it.`,
+      message: `${message3} \`{context.pinnedBy.parent}\` requires it.`,
       fix: [
         `Either move to a release of \`{context.pinnedBy.parentName}\` whose requirements allow a later \`{context.invalidMetadata.name}\` (its changelog or metadata says which; \`pip index versions {context.invalidMetadata.name}\` lists the releases), or install it with pip<{context.oldPip.bound}${inPlace}`,
         "",
@@ -10543,7 +10595,7 @@ function invalidMetadataVariants() {
     {
       when: "invalidMetadata&oldPip",
       title: "pip refused a release with invalid metadata",
-      message: message2,
+      message: message3,
       fix: [
         `${choice}${inPlace}`,
         "",
@@ -11296,11 +11348,11 @@ var init_build_isolation = __esm({
           },
           ...["unnamedReq", ""].flatMap((ctx) => {
             const when = ctx === "" ? "legacyMetadata&!enrich.requirement" : "legacyMetadata&unnamedReq";
-            const message2 = ctx === "" ? LEGACY_MESSAGE.replace("{enrich.requirement}'s metadata", "a requirement's metadata") : UNNAMED_LEGACY_MESSAGE;
+            const message3 = ctx === "" ? LEGACY_MESSAGE.replace("{enrich.requirement}'s metadata", "a requirement's metadata") : UNNAMED_LEGACY_MESSAGE;
             return [
-              { when: `${when}&fact.place=image-build`, title: "setup.py imports a module this Python does not have", message: message2, fix: unnamedLegacyFix("In the Dockerfile, with the requirements file copied in:", "RUN ") },
-              { when: `${when}&!fact.place=image-build&fact.place`, title: "setup.py imports a module this Python does not have", message: message2, fix: unnamedLegacyFix("With a requirements file:", "") },
-              { when, title: "setup.py imports a module this Python does not have", message: message2, fix: unnamedLegacyFix("In a Dockerfile, with the requirements file copied in (in a shell, the same commands without `RUN`):", "RUN ") }
+              { when: `${when}&fact.place=image-build`, title: "setup.py imports a module this Python does not have", message: message3, fix: unnamedLegacyFix("In the Dockerfile, with the requirements file copied in:", "RUN ") },
+              { when: `${when}&!fact.place=image-build&fact.place`, title: "setup.py imports a module this Python does not have", message: message3, fix: unnamedLegacyFix("With a requirements file:", "") },
+              { when, title: "setup.py imports a module this Python does not have", message: message3, fix: unnamedLegacyFix("In a Dockerfile, with the requirements file copied in (in a shell, the same commands without `RUN`):", "RUN ") }
             ];
           }),
           {
@@ -13453,23 +13505,23 @@ function virtualCudaVariants() {
   ];
 }
 function baseVariants() {
-  const message2 = "The environment is being solved into conda's base environment: base holds `{context.baseConda.package}` {context.baseConda.version}, built for one Python (`python {context.baseConda.python}`), and the specs ask for another. conda cannot replace the Python it runs on.";
+  const message3 = "The environment is being solved into conda's base environment: base holds `{context.baseConda.package}` {context.baseConda.version}, built for one Python (`python {context.baseConda.python}`), and the specs ask for another. conda cannot replace the Python it runs on.";
   const why2 = "Give the project an environment of its own instead of solving its specs into base (what `conda env update -n base` or an install without `-n` in a conda image does):";
   const after = "then run it with `conda run -n project \u2026`. Or start from a Miniconda / Miniforge installer whose Python is the one the environment file asks for, instead of the latest installer.";
   return [
     {
       when: "baseConda&enrich.file&fact.place=image-build",
-      message: message2,
+      message: message3,
       fix: [why2, "", "```dockerfile", "RUN conda env create -n project -f {enrich.file}", "```", "", after].join("\n")
     },
     {
       when: "baseConda&enrich.file",
-      message: message2,
+      message: message3,
       fix: [why2, "", "```sh", "conda env create -n project -f {enrich.file}", "```", "", after].join("\n")
     },
     {
       when: "baseConda",
-      message: message2,
+      message: message3,
       fix: [
         why2,
         "",
@@ -14228,15 +14280,15 @@ function droppedVariants() {
     { when: "enrich.droppedName&enrich.droppedRelease", title: "apt package dropped by this release", message: known, steps: remove },
     { when: "enrich.droppedName", title: "apt package dropped by newer releases", message: unknown2, steps: remove }
   ];
-  return stories.flatMap(({ when, title: title2, message: message2, steps }) => [
-    { when: `${when}&enrich.droppedPinnedImage`, title: title2, message: message2, fix: [...steps, pinExact].join("\n") },
-    { when: `${when}&enrich.droppedDebianPin`, title: title2, message: message2, fix: [...steps, pinAny].join("\n") },
-    { when, title: title2, message: message2, fix: steps.join("\n") }
+  return stories.flatMap(({ when, title: title2, message: message3, steps }) => [
+    { when: `${when}&enrich.droppedPinnedImage`, title: title2, message: message3, fix: [...steps, pinExact].join("\n") },
+    { when: `${when}&enrich.droppedDebianPin`, title: title2, message: message3, fix: [...steps, pinAny].join("\n") },
+    { when, title: title2, message: message3, fix: steps.join("\n") }
   ]);
 }
 function versionGoneVariants() {
   const title2 = "apt package version no longer available";
-  const message2 = "apt knows `{context.versionGone.package}` but not the version pinned here, `{context.versionGone.version}`: the repositories enabled in this stage do not carry that version. A distribution's mirror keeps one version of a package per suite, so the next point release or security update of it removes a pinned version from there.";
+  const message3 = "apt knows `{context.versionGone.package}` but not the version pinned here, `{context.versionGone.version}`: the repositories enabled in this stage do not carry that version. A distribution's mirror keeps one version of a package per suite, so the next point release or security update of it removes a pinned version from there.";
   const thenPin = [
     "",
     "Then drop the pin (`{context.versionGone.package}` alone installs that candidate) or bump it to the `Candidate:` line; a pin",
@@ -14265,14 +14317,14 @@ function versionGoneVariants() {
     "```"
   ];
   return [
-    { when: "versionGone&fact.baseImage", title: title2, message: message2, fix: [...askBase, ...thenPin].join("\n") },
-    { when: "versionGone&fact.place=image-build", title: title2, message: message2, fix: [...askStage, ...thenPin].join("\n") },
-    { when: "versionGone", title: title2, message: message2, fix: [...askShell, ...thenPin].join("\n") }
+    { when: "versionGone&fact.baseImage", title: title2, message: message3, fix: [...askBase, ...thenPin].join("\n") },
+    { when: "versionGone&fact.place=image-build", title: title2, message: message3, fix: [...askStage, ...thenPin].join("\n") },
+    { when: "versionGone", title: title2, message: message3, fix: [...askShell, ...thenPin].join("\n") }
   ];
 }
 function pinnedWithoutUpdateVariants() {
   const title2 = "pinned apt version not in the package lists";
-  const message2 = "The version pinned for `{context.versionGone.package:all}`, `{context.versionGone.version:all}`, is not in the package lists this `RUN` reads. The `RUN` runs no `apt-get update`, so apt reads the lists an earlier layer left, as old as that layer (a cached layer keeps its old lists; a base image ships none): either those lists predate the pinned version, or the repository no longer carries it.";
+  const message3 = "The version pinned for `{context.versionGone.package:all}`, `{context.versionGone.version:all}`, is not in the package lists this `RUN` reads. The `RUN` runs no `apt-get update`, so apt reads the lists an earlier layer left, as old as that layer (a cached layer keeps its old lists; a base image ships none): either those lists predate the pinned version, or the repository no longer carries it.";
   const after = [
     "",
     "The build log now shows the versions the repositories carry (`apt-cache madison` prints one line per version and",
@@ -14302,8 +14354,8 @@ function pinnedWithoutUpdateVariants() {
     "```"
   ];
   return [
-    { when: "versionGone&!update&aptInstall&enrich.aptInstallArgs", title: title2, message: message2, fix: [...withInstall, ...after].join("\n") },
-    { when: "versionGone&!update&aptInstall", title: title2, message: message2, fix: [...withoutInstall, ...after].join("\n") }
+    { when: "versionGone&!update&aptInstall&enrich.aptInstallArgs", title: title2, message: message3, fix: [...withInstall, ...after].join("\n") },
+    { when: "versionGone&!update&aptInstall", title: title2, message: message3, fix: [...withoutInstall, ...after].join("\n") }
   ];
 }
 var checkInBaseImage, checkInStage, checkInShell, afterCheck, amd64OnlyInstall, NVIDIA_ONLY_MESSAGE, nvidiaRepoLines, nvidiaRepoAfter, nvidiaRepoInDockerfile, nvidiaRepoInShell, madeUpToolkitMessage, realToolkitsInShell, realToolkitsInDockerfile, unableToLocatePackage;
@@ -15061,7 +15113,7 @@ var init_held_packages_changed = __esm({
 
 // src/rules/catalog/apt/held-broken-packages.ts
 function driverVariants2() {
-  const message2 = "apt cannot install the NVIDIA driver `{context.driverChain.driver}` that this install pulls in: packages it depends on are not installable from the enabled repositories (NVIDIA's CUDA repository can list a driver release before all of its packages). The `cuda` metapackage, and the versioned `cuda-` ones, install a driver with the toolkit.";
+  const message3 = "apt cannot install the NVIDIA driver `{context.driverChain.driver}` that this install pulls in: packages it depends on are not installable from the enabled repositories (NVIDIA's CUDA repository can list a driver release before all of its packages). The `cuda` metapackage, and the versioned `cuda-` ones, install a driver with the toolkit.";
   const imageNote = "An image needs no driver: the NVIDIA Container Toolkit mounts the host's driver into the container when it starts.";
   const known = (fence) => [
     "Install the toolkit alone, without the driver, in place of `cuda`:",
@@ -15084,14 +15136,14 @@ function driverVariants2() {
   ].join("\n");
   const title2 = "apt cannot install the NVIDIA driver the install pulls in";
   return [
-    { when: "driverChain&fact.place=host-shell", title: title2, message: message2, fix: hostFix },
-    { when: "driverChain&enrich.aptSuffix&fact.place=image-build", title: title2, message: `${message2} ${imageNote}`, fix: known("dockerfile") },
-    { when: "driverChain&enrich.aptSuffix", title: title2, message: `${message2} ${imageNote}`, fix: known("sh") },
-    { when: "driverChain", title: title2, message: `${message2} ${imageNote}`, fix: unknown2 }
+    { when: "driverChain&fact.place=host-shell", title: title2, message: message3, fix: hostFix },
+    { when: "driverChain&enrich.aptSuffix&fact.place=image-build", title: title2, message: `${message3} ${imageNote}`, fix: known("dockerfile") },
+    { when: "driverChain&enrich.aptSuffix", title: title2, message: `${message3} ${imageNote}`, fix: known("sh") },
+    { when: "driverChain", title: title2, message: `${message3} ${imageNote}`, fix: unknown2 }
   ];
 }
 function releaseMixVariants() {
-  const message2 = "`{context.cudaRepoDep.pkg}` (CUDA {enrich.pkgCuda|release not in its name}, from NVIDIA's CUDA repository) depends on `{context.cudaRepoDep.dep}`, which no enabled repository offers. NVIDIA builds its repository per distro release, and a package built for one release depends on that release's libraries: the CUDA repository enabled here is most likely another release's than the image's";
+  const message3 = "`{context.cudaRepoDep.pkg}` (CUDA {enrich.pkgCuda|release not in its name}, from NVIDIA's CUDA repository) depends on `{context.cudaRepoDep.dep}`, which no enabled repository offers. NVIDIA builds its repository per distro release, and a package built for one release depends on that release's libraries: the CUDA repository enabled here is most likely another release's than the image's";
   const keyring = (fence) => {
     const run3 = fence === "dockerfile" ? "RUN " : "";
     return [
@@ -15120,13 +15172,13 @@ function releaseMixVariants() {
   const variants8 = [
     {
       when: "cudaRepoDep&enrich.usedRepo&fact.place=image-build",
-      message: `${message2}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`,
+      message: `${message3}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`,
       fix: keyring("dockerfile")
     },
-    { when: "cudaRepoDep&enrich.usedRepo", message: `${message2}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`, fix: keyring("sh") },
-    { when: "cudaRepoDep&enrich.ownRepo&fact.place=image-build", message: `${message2}.`, fix: keyring("dockerfile") },
-    { when: "cudaRepoDep&enrich.ownRepo", message: `${message2}.`, fix: keyring("sh") },
-    { when: "cudaRepoDep", message: `${message2}.`, fix: unknownFix2 }
+    { when: "cudaRepoDep&enrich.usedRepo", message: `${message3}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`, fix: keyring("sh") },
+    { when: "cudaRepoDep&enrich.ownRepo&fact.place=image-build", message: `${message3}.`, fix: keyring("dockerfile") },
+    { when: "cudaRepoDep&enrich.ownRepo", message: `${message3}.`, fix: keyring("sh") },
+    { when: "cudaRepoDep", message: `${message3}.`, fix: unknownFix2 }
   ];
   return variants8.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
 }
@@ -15319,6 +15371,60 @@ var init_apk_unable_to_select = __esm({
         }
       ],
       docs: "https://pkgs.alpinelinux.org/packages"
+    };
+  }
+});
+
+// src/rules/catalog/apt/deb-arch-mismatch.ts
+var MULTI_PLATFORM, message, generalFix, amd64OnArm64Fix, debArchMismatch;
+var init_deb_arch_mismatch = __esm({
+  "src/rules/catalog/apt/deb-arch-mismatch.ts"() {
+    "use strict";
+    MULTI_PLATFORM = "https://docs.docker.com/build/building/multi-platform/";
+    message = "dpkg refused to install a package built for {pkgArch} on a {sysArch} system: a .deb runs only on the architecture it was built for, and apt then stopped (`E: Sub-process /usr/bin/dpkg returned an error code (1)`).";
+    generalFix = [
+      `Install the package built for {sysArch} (the same name with \`_{sysArch}.deb\`, from the vendor's {sysArch} download or repository), or build the image for {pkgArch} with \`docker build --platform linux/{pkgArch} \u2026\` (another platform than the builder's runs under QEMU emulation: ${MULTI_PLATFORM}). Where the CPU runs {pkgArch} code itself (i386 on amd64, armel on armhf), add that architecture, then install the package through apt with \`:{pkgArch}\` after its name, so its dependencies come for {pkgArch} too:`,
+      "",
+      "```sh",
+      "dpkg --add-architecture {pkgArch} && apt-get update",
+      "```"
+    ].join("\n");
+    amd64OnArm64Fix = [
+      `Build for the platform the package is for. For an image that runs on x86_64 NVIDIA GPU hosts (a CUDA / cuDNN package with \`_amd64.deb\` is one), name the platform; on an Apple-Silicon Mac or another arm64 builder the steps then run under QEMU emulation, slower but the same image (${MULTI_PLATFORM}):`,
+      "",
+      "```sh",
+      "docker build --platform linux/amd64 .",
+      "```",
+      "",
+      "(`FROM --platform=linux/amd64 \u2026` in the Dockerfile does the same for every build of it.) If the image is meant for arm64 GPU servers instead, install the arm64 build of the package: NVIDIA's CUDA repositories keep those under `sbsa` instead of `x86_64` (https://developer.download.nvidia.com/compute/cuda/repos/ubuntu2204/sbsa/ for Ubuntu 22.04); check that the package and version are listed there before switching."
+    ].join("\n");
+    debArchMismatch = {
+      id: "apt/deb-arch-mismatch",
+      title: "Package built for another CPU architecture than the build's",
+      severity: "error",
+      match: [
+        // ` package architecture (amd64) does not match system (arm64)`
+        {
+          literals: ["does not match system ("],
+          pattern: "package architecture \\((?<pkgArch>[a-z0-9-]{1,20})\\) does not match system \\((?<sysArch>[a-z0-9-]{1,20})\\)"
+        }
+      ],
+      context: [
+        // `dpkg: warning: overriding problem because --force enabled:` above it: dpkg installed it anyway
+        { name: "forced", literals: ["overriding problem because --force enabled"] },
+        { name: "amd64OnArm64", literals: ["package architecture (amd64) does not match system (arm64)"] }
+      ],
+      when: "!forced",
+      scope: "step",
+      only: "any",
+      // 3 names the root cause; 2 a tool-level error (CMake Error, wheel build failed); 1 the fallback.
+      specificity: 3,
+      message,
+      fix: generalFix,
+      variants: [
+        { when: "amd64OnArm64&!fact.place=host-shell", title: "amd64 package in an arm64 build", fix: amd64OnArm64Fix }
+      ],
+      docs: MULTI_PLATFORM
     };
   }
 });
@@ -18122,6 +18228,7 @@ var init_catalog = __esm({
     init_held_broken_packages();
     init_release_not_valid_yet();
     init_apk_unable_to_select();
+    init_deb_arch_mismatch();
     init_oom_killed();
     init_disk_full();
     init_job_timeout();
@@ -18227,6 +18334,7 @@ var init_catalog = __esm({
       heldBrokenPackages,
       releaseNotValidYet,
       apkUnableToSelect,
+      debArchMismatch,
       oomKilled,
       diskFull,
       jobTimeout,
@@ -22203,22 +22311,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code, message2) {
+      constructor(name2, pos, code, message3) {
         super();
         this.name = name2;
         this.code = code;
-        this.message = message2;
+        this.message = message3;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message2) {
-        super("YAMLParseError", pos, code, message2);
+      constructor(pos, code, message3) {
+        super("YAMLParseError", pos, code, message3);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message2) {
-        super("YAMLWarning", pos, code, message2);
+      constructor(pos, code, message3) {
+        super("YAMLWarning", pos, code, message3);
       }
     };
     var prettifyError2 = (src, lc) => (error64) => {
@@ -22898,8 +23006,8 @@ var require_compose_collection = __commonJS({
         const { anchor: anchor2, newlineAfterProp: nl } = props;
         const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message2 = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message2);
+          const message3 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message3);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -22971,15 +23079,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
-            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message2);
+            const message3 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message3);
           }
           if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message2 = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message2);
+            const message3 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message3);
           }
           break;
         }
@@ -23002,8 +23110,8 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header2.indent ? "explicit indentation indicator" : "first line";
-          const message2 = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
+          const message3 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message3);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
@@ -23081,8 +23189,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message2 = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message2);
+              const message3 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message3);
             }
             length2 += token.source.length;
             comment = token.source.substring(1);
@@ -23093,8 +23201,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message2 = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message2);
+            const message3 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message3);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length2 += ts.length;
@@ -23487,13 +23595,13 @@ var require_compose_node = __commonJS({
             if (anchor2)
               node2.anchor = anchor2.source.substring(1);
           } catch (error64) {
-            const message2 = error64 instanceof Error ? error64.message : String(error64);
-            onError(token, "RESOURCE_EXHAUSTION", message2);
+            const message3 = error64 instanceof Error ? error64.message : String(error64);
+            onError(token, "RESOURCE_EXHAUSTION", message3);
           }
           break;
         default: {
-          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message2);
+          const message3 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message3);
           isSrcToken = false;
         }
       }
@@ -23649,12 +23757,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message2, warning2) => {
+        this.onError = (source, code, message3, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message2));
+            this.warnings.push(new errors.YAMLWarning(pos, code, message3));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message2));
+            this.errors.push(new errors.YAMLParseError(pos, code, message3));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -23724,10 +23832,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message2, warning2) => {
+            this.directives.add(token.source, (offset, message3, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message2, warning2);
+              this.onError(pos, "BAD_DIRECTIVE", message3, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -23816,12 +23924,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message2) => {
+        const _onError = (pos, code, message3) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message2);
+            onError(offset, code, message3);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message2);
+            throw new errors.YAMLParseError([offset, offset + 1], code, message3);
         };
         switch (token.type) {
           case "scalar":
@@ -24981,8 +25089,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message2 = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
+          const message3 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message3, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -25072,8 +25180,8 @@ var require_parser = __commonJS({
       *pop(error64) {
         const token = error64 ?? this.stack.pop();
         if (!token) {
-          const message2 = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message: message2 };
+          const message3 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message3 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -26351,8 +26459,8 @@ function prefixIssues(path7, issues) {
     return iss;
   });
 }
-function unwrapMessage(message2) {
-  return typeof message2 === "string" ? message2 : message2?.message;
+function unwrapMessage(message3) {
+  return typeof message3 === "string" ? message3 : message3?.message;
 }
 function sizeCaps(defChecks) {
   const caps = [];
@@ -26382,7 +26490,7 @@ function finalizeIssue(iss, ctx, config2) {
       iss.schema = iss.inst;
   }
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
-  const message2 = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
+  const message3 = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
   const full = {};
   for (const k of Object.keys(iss)) {
     if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
@@ -26390,7 +26498,7 @@ function finalizeIssue(iss, ctx, config2) {
     full[k] = iss[k];
   }
   full.path ?? (full.path = []);
-  full.message = message2;
+  full.message = message3;
   if (ctx?.reportInput) {
     full.input = iss.input;
   }
@@ -40307,8 +40415,8 @@ var init_compile2 = __esm({
     INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
     FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
     ZodCompileAsyncError = class extends Error {
-      constructor(message2 = "z.compile does not support async refinements, transforms, or checks") {
-        super(message2);
+      constructor(message3 = "z.compile does not support async refinements, transforms, or checks") {
+        super(message3);
         this.name = "ZodCompileAsyncError";
       }
     };
@@ -41460,12 +41568,12 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema, ctx, json2, params, message2) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message: message2 }) : ctx.unrepresentable;
+function handleUnrepresentable(schema, ctx, json2, params, message3) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message: message3 }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
-    throw new Error(message2);
+    throw new Error(message3);
   Object.assign(json2, result);
   return true;
 }
@@ -46556,22 +46664,22 @@ function toCommandProperties(annotationProperties) {
 }
 
 // node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message2) {
-  const cmd = new Command(command, properties, message2);
+function issueCommand(command, properties, message3) {
+  const cmd = new Command(command, properties, message3);
   process.stdout.write(cmd.toString() + os.EOL);
 }
-function issue(name2, message2 = "") {
-  issueCommand(name2, {}, message2);
+function issue(name2, message3 = "") {
+  issueCommand(name2, {}, message3);
 }
 var CMD_STRING = "::";
 var Command = class {
-  constructor(command, properties, message2) {
+  constructor(command, properties, message3) {
     if (!command) {
       command = "missing.command";
     }
     this.command = command;
     this.properties = properties;
-    this.message = message2;
+    this.message = message3;
   }
   toString() {
     let cmdStr = CMD_STRING + this.command;
@@ -46607,7 +46715,7 @@ function escapeProperty(s) {
 var crypto = __toESM(require("crypto"));
 var fs = __toESM(require("fs"));
 var os2 = __toESM(require("os"));
-function issueFileCommand(command, message2) {
+function issueFileCommand(command, message3) {
   const filePath = process.env[`GITHUB_${command}`];
   if (!filePath) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -46615,7 +46723,7 @@ function issueFileCommand(command, message2) {
   if (!fs.existsSync(filePath)) {
     throw new Error(`Missing file at path: ${filePath}`);
   }
-  fs.appendFileSync(filePath, `${toCommandValue(message2)}${os2.EOL}`, {
+  fs.appendFileSync(filePath, `${toCommandValue(message3)}${os2.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -46970,24 +47078,24 @@ function setOutput(name2, value) {
   process.stdout.write(os3.EOL);
   issueCommand("set-output", { name: name2 }, toCommandValue(value));
 }
-function setFailed(message2) {
+function setFailed(message3) {
   process.exitCode = ExitCode.Failure;
-  error(message2);
+  error(message3);
 }
-function debug(message2) {
-  issueCommand("debug", {}, message2);
+function debug(message3) {
+  issueCommand("debug", {}, message3);
 }
-function error(message2, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
+function error(message3, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message3 instanceof Error ? message3.toString() : message3);
 }
-function warning(message2, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
+function warning(message3, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message3 instanceof Error ? message3.toString() : message3);
 }
-function notice(message2, properties = {}) {
-  issueCommand("notice", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
+function notice(message3, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message3 instanceof Error ? message3.toString() : message3);
 }
-function info(message2) {
-  process.stdout.write(message2 + os3.EOL);
+function info(message3) {
+  process.stdout.write(message3 + os3.EOL);
 }
 function startGroup(name2) {
   issue("group", name2);
@@ -47030,8 +47138,8 @@ function parseLintWarning(text2) {
   }
   const colon = body2.indexOf(": ");
   const rule = colon > 0 && colon <= 64 && !body2.slice(0, colon).includes(" ") ? body2.slice(0, colon) : "";
-  const message2 = rule === "" ? body2 : body2.slice(colon + 2);
-  return { rule, message: message2, dockerfileLine };
+  const message3 = rule === "" ? body2 : body2.slice(colon + 2);
+  return { rule, message: message3, dockerfileLine };
 }
 function isClipNotice(text2) {
   return text2.startsWith("[output clipped, log limit ") && text2.endsWith(" reached]");
@@ -47212,10 +47320,10 @@ var BuildkitPlainGrammar = class {
       return true;
     }
     if (rest.startsWith("ERROR:")) {
-      const message2 = rest.slice(6).trimStart();
+      const message3 = rest.slice(6).trimStart();
       this.ensureStep(line, id, "");
-      ctx.emit({ type: "step-error", line: line.line, id, seconds: null, message: message2 });
-      ctx.noteError(id, message2);
+      ctx.emit({ type: "step-error", line: line.line, id, seconds: null, message: message3 });
+      ctx.noteError(id, message3);
       ctx.finishStep(id);
       return true;
     }
@@ -47449,12 +47557,12 @@ var BuildkitTtyGrammar = class _BuildkitTtyGrammar {
 };
 
 // src/grammar/builder-failure.ts
-function emitBuilderFailure(ctx, line, step, message2, exitCode) {
-  if (step !== null) ctx.emit({ type: "step-error", line, id: step, seconds: null, message: message2 });
+function emitBuilderFailure(ctx, line, step, message3, exitCode) {
+  if (step !== null) ctx.emit({ type: "step-error", line, id: step, seconds: null, message: message3 });
   ctx.emit({
     type: "solve-error",
     line,
-    error: { dockerfile: null, line: null, endLine: null, excerpt: [], message: message2, exitCode, step }
+    error: { dockerfile: null, line: null, endLine: null, excerpt: [], message: message3, exitCode, step }
   });
 }
 
@@ -47467,11 +47575,11 @@ var MARKERS = [
   "exit status "
   // podman / buildah: `building at STEP "RUN make": while running runtime: exit status 2`
 ];
-function exitCodeOf(message2) {
+function exitCodeOf(message3) {
   for (const marker of MARKERS) {
-    const at = message2.lastIndexOf(marker);
+    const at = message3.lastIndexOf(marker);
     if (at < 0) continue;
-    const digits = message2.slice(at + marker.length).trim();
+    const digits = message3.slice(at + marker.length).trim();
     if (digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits)) return Number(digits);
   }
   return null;
@@ -47525,10 +47633,10 @@ function parseFinalError(quoted) {
   return null;
 }
 var PARSE_ERROR = "dockerfile parse error ";
-function parseErrorLineOf(message2) {
-  const at = message2.toLowerCase().indexOf(PARSE_ERROR);
+function parseErrorLineOf(message3) {
+  const at = message3.toLowerCase().indexOf(PARSE_ERROR);
   if (at < 0) return null;
-  let rest = message2.slice(at + PARSE_ERROR.length);
+  let rest = message3.slice(at + PARSE_ERROR.length);
   if (rest.startsWith("on ")) rest = rest.slice(3);
   if (!rest.startsWith("line ")) return null;
   let end = 5;
@@ -47659,20 +47767,20 @@ var BuildahGrammar = class {
   }
   fail(line) {
     this.ctx.seeFormat("buildah");
-    const message2 = line.text.replace(/^Error: /, "");
-    const id = this.step ?? (this.lastId > 0 ? this.offset + this.lastId : this.namedStep(line, message2));
-    emitBuilderFailure(this.ctx, line.line, id, message2, exitCodeOf(message2));
+    const message3 = line.text.replace(/^Error: /, "");
+    const id = this.step ?? (this.lastId > 0 ? this.offset + this.lastId : this.namedStep(line, message3));
+    emitBuilderFailure(this.ctx, line.line, id, message3, exitCodeOf(message3));
     this.close();
   }
   /**
    * A pasted error line with no `STEP` line before it still names the step: `building at STEP
    * "RUN make": \u2026`. It becomes the step the build failed at, so that the verdict names it.
    */
-  namedStep(line, message2) {
-    const at = message2.indexOf(FAILED_AT);
-    const end = message2.lastIndexOf('": ');
+  namedStep(line, message3) {
+    const at = message3.indexOf(FAILED_AT);
+    const end = message3.lastIndexOf('": ');
     if (at < 0 || end <= at + FAILED_AT.length) return null;
-    const instruction = message2.slice(at + FAILED_AT.length, end).replace(/\\"/g, '"');
+    const instruction = message3.slice(at + FAILED_AT.length, end).replace(/\\"/g, '"');
     const header2 = (id) => ({ id, stage: null, index: null, total: null, instruction, platform: null, target: null, internal: false });
     return this.ctx.startUnnumberedStep(line.line, header2, "buildah", line.text) ?? null;
   }
@@ -47774,8 +47882,8 @@ var ClassicGrammar = class {
     }
     return true;
   }
-  fail(line, id, message2) {
-    emitBuilderFailure(this.ctx, line.line, id, message2, exitCodeOf(message2));
+  fail(line, id, message3) {
+    emitBuilderFailure(this.ctx, line.line, id, message3, exitCodeOf(message3));
     this.close();
   }
   close() {
@@ -47880,10 +47988,10 @@ var ClosingBlockGrammar = class {
       }
       return false;
     }
-    const message2 = parseFinalError(text2);
-    if (message2 !== null) {
+    const message3 = parseFinalError(text2);
+    if (message3 !== null) {
       this.ctx.seeFormat("buildkit-plain");
-      this.emitSolveError(line.line, message2, text2);
+      this.emitSolveError(line.line, message3, text2);
       return true;
     }
     if (readSourceRef(text2) !== null) return this.hold(line, "excerpt-opening");
@@ -48010,17 +48118,17 @@ var ClosingBlockGrammar = class {
     return true;
   }
   /** `text`: the line the error was read from, none when the log ended before one. */
-  emitSolveError(line, message2, text2) {
+  emitSolveError(line, message3, text2) {
     const source = this.source;
-    const step = this.excerptStep() ?? this.failedStep ?? this.ctx.stepForFinalMessage(message2);
-    const namedLine = source === null ? parseErrorLineOf(message2) : null;
+    const step = this.excerptStep() ?? this.failedStep ?? this.ctx.stepForFinalMessage(message3);
+    const namedLine = source === null ? parseErrorLineOf(message3) : null;
     const error64 = {
       dockerfile: source?.file ?? null,
       line: source?.line ?? namedLine,
       endLine: source === null ? namedLine : source.endLine ?? source.line,
       excerpt: source?.excerpt ?? [],
-      message: message2,
-      exitCode: exitCodeOf(message2),
+      message: message3,
+      exitCode: exitCodeOf(message3),
       step
     };
     this.ctx.emit(text2 === void 0 ? { type: "solve-error", line, error: error64 } : { type: "solve-error", line, error: error64, text: text2 });
@@ -48155,16 +48263,16 @@ var ParseContext = class {
     if (known !== void 0) known.finished = true;
     if (this.current === id) this.current = null;
   }
-  noteError(id, message2) {
-    if (message2.length === 0) return;
-    this.recentErrors.push({ id, message: message2 });
+  noteError(id, message3) {
+    if (message3.length === 0) return;
+    this.recentErrors.push({ id, message: message3 });
     if (this.recentErrors.length > RECENT_ERRORS) this.recentErrors.shift();
   }
   /** The step whose `#N ERROR: \u2026` the final message repeats (`failed to solve: <step error>`). */
-  stepForFinalMessage(message2) {
+  stepForFinalMessage(message3) {
     for (let i = this.recentErrors.length - 1; i >= 0; i--) {
       const { id, message: stepMessage } = this.recentErrors[i];
-      if (message2.endsWith(stepMessage)) return id;
+      if (message3.endsWith(stepMessage)) return id;
     }
     return null;
   }
@@ -48174,8 +48282,8 @@ var ParseContext = class {
    */
   failedUnnamedStep(instruction) {
     for (let i = this.recentErrors.length - 1; i >= 0; i--) {
-      const { id, message: message2 } = this.recentErrors[i];
-      if (this.byId.get(id)?.name === "" && isRunOf(instruction, message2)) return id;
+      const { id, message: message3 } = this.recentErrors[i];
+      if (this.byId.get(id)?.name === "" && isRunOf(instruction, message3)) return id;
     }
     return void 0;
   }
@@ -48598,13 +48706,13 @@ var RawJsonGrammar = class {
     if (!short) return;
     const colon = short.indexOf(": ");
     const rule = colon > 0 && !short.slice(0, colon).includes(" ") ? short.slice(0, colon) : "";
-    let message2 = rule ? short.slice(colon + 2) : short;
-    const suffix = LINE_SUFFIX.exec(message2);
-    if (suffix) message2 = message2.slice(0, suffix.index);
+    let message3 = rule ? short.slice(colon + 2) : short;
+    const suffix = LINE_SUFFIX.exec(message3);
+    if (suffix) message3 = message3.slice(0, suffix.index);
     const ranges = records(record2.range);
     const start = ranges[0] && isObject(ranges[0].start) ? ranges[0].start.line : void 0;
     const dockerfileLine = typeof start === "number" && start > 0 ? start : suffix ? Number(suffix[1]) : null;
-    this.emit({ type: "lint-warning", line, rule, message: message2, dockerfileLine, decoded: true });
+    this.emit({ type: "lint-warning", line, rule, message: message3, dockerfileLine, decoded: true });
   }
 };
 
@@ -48874,11 +48982,11 @@ var BuildModelBuilder = class {
     this.ended(event.id, step, seconds, event.endedAt);
     return step;
   }
-  noteError(step, message2) {
-    step.error = message2;
-    step.exitCode = exitCodeOf(message2);
+  noteError(step, message3) {
+    step.error = message3;
+    step.exitCode = exitCodeOf(message3);
     if (step.instruction === "") {
-      step.instruction = runInstructionOf(message2) ?? "";
+      step.instruction = runInstructionOf(message3) ?? "";
       if (step.instruction !== "") step.internal = false;
     }
   }
@@ -52291,7 +52399,7 @@ var Locator = class {
   }
   locate(finding) {
     const step = finding.step === null ? void 0 : this.steps.get(finding.step);
-    let { location, message: message2, reproduce } = finding;
+    let { location, message: message3, reproduce } = finding;
     if (location === null && this.solveError !== null) {
       const isFailed = step !== void 0 ? step.id === this.failedStep : finding.severity === "error";
       if (isFailed) {
@@ -52302,14 +52410,14 @@ var Locator = class {
     const onlyRun = location === null ? this.onOnlyRun(finding) : null;
     if (onlyRun !== null) {
       location = onlyRun;
-      message2 += ` The log shows no build steps; ${onlyRun.file}:${onlyRun.line} is the Dockerfile's only RUN.`;
+      message3 += ` The log shows no build steps; ${onlyRun.file}:${onlyRun.line} is the Dockerfile's only RUN.`;
     } else if (location === null && step !== void 0) {
       const result = this.matchFor(step);
       if (result?.match.kind === "found") {
         const { instruction } = result.match;
         location = { file: result.dockerfile.path, line: instruction.line, endLine: instruction.endLine };
       } else if (result?.match.kind === "ambiguous") {
-        message2 += describeAmbiguity(result.match, result.dockerfile);
+        message3 += describeAmbiguity(result.match, result.dockerfile);
       }
     }
     if (reproduce === void 0) {
@@ -52320,7 +52428,7 @@ var Locator = class {
         if (stage !== void 0) reproduce = stageReproduceCommand(stage, this.dockerfile);
       }
     }
-    const located = { ...finding, location, message: message2 };
+    const located = { ...finding, location, message: message3 };
     if (reproduce !== void 0) located.reproduce = reproduce;
     return located;
   }
@@ -52725,11 +52833,11 @@ function buildsFromSource(stage, dockerfile) {
 function advice(base, flavour, builder) {
   const ref = parseImageRef(base);
   const cupti = ref?.kind === "nvidia-cuda" ? cuptiFor(ref.cuda) : null;
-  const message2 = `This stage runs on ${codeSpan(base)}, a CUDA ${flavour} image without CUPTI, and copies a Python install built from source in the ${codeSpan(builder)} stage. If that build found CUPTI (nvidia/cuda \`-devel\` images have it), the torch it made links ${codeSpan(cupti?.soname ?? "libcupti.so")} and fails here at ${codeSpan("import torch")}; if it did not, it runs without CUDA activity in the profiler.`;
+  const message3 = `This stage runs on ${codeSpan(base)}, a CUDA ${flavour} image without CUPTI, and copies a Python install built from source in the ${codeSpan(builder)} stage. If that build found CUPTI (nvidia/cuda \`-devel\` images have it), the torch it made links ${codeSpan(cupti?.soname ?? "libcupti.so")} and fails here at ${codeSpan("import torch")}; if it did not, it runs without CUDA activity in the profiler.`;
   const check2 = cupti?.soname ? `python3 -c "import ctypes; ctypes.CDLL('${cupti.soname}')"` : "find /usr/local/cuda/ -name 'libcupti.so*' | grep -q .";
   const install2 = cupti !== null ? ["```dockerfile", `RUN apt-get update && apt-get install -y --no-install-recommends ${cupti.aptLib} \\`, " && rm -rf /var/lib/apt/lists/* \\", ` && ${check2}`, "```"] : [`The tag does not name a CUDA release this check knows: install NVIDIA's \`cuda-cupti-\` package of the image's CUDA release (\`nvcc --version\` in the builder prints it; 12.4 \u2192 \`cuda-cupti-12-4\`), then check with ${codeSpan(check2)}.`];
   return {
-    message: message2,
+    message: message3,
     fix: [
       "Install CUPTI in this stage (NVIDIA's apt repository is set up in nvidia/cuda images; the library lands in `/usr/local/cuda/lib64`, which NVIDIA's packages register with the loader in `/etc/ld.so.conf.d/000_cuda.conf`):",
       ...install2,
@@ -53083,7 +53191,7 @@ function busyboxShell(chain) {
   if (ref === null) return false;
   return BUSYBOX_SH.has(ref.repository.slice(ref.repository.lastIndexOf("/") + 1));
 }
-var message = "This RUN pipes one command into another, and the shell returns the exit code of the last command only: if the first one fails (a compiler error piped into `tee`, a download piped into `sh`), the step still succeeds and the image is built broken.";
+var message2 = "This RUN pipes one command into another, and the shell returns the exit code of the last command only: if the first one fails (a compiler error piped into `tee`, a download piped into `sh`), the step still succeeds and the image is built broken.";
 var bashFix = [
   "Make every RUN after it fail when any command of a pipe fails, once, before the first RUN with a pipe:",
   "```dockerfile",
@@ -53118,7 +53226,7 @@ var pipefailMissing = {
       return stage.instructions.filter((i) => i.keyword === "RUN" && i.json === null).filter((i) => {
         const source = runSource(i);
         return hasPipe(source) && !source.includes("pipefail") && !shellHasPipefail(chain, i);
-      }).map((run3) => findingAt(pipefailMissing, dockerfile, run3, { message, fix: busyboxShell(chain) ? ashFix(run3) : bashFix }));
+      }).map((run3) => findingAt(pipefailMissing, dockerfile, run3, { message: message2, fix: busyboxShell(chain) ? ashFix(run3) : bashFix }));
     });
   }
 };
@@ -53340,6 +53448,15 @@ var factPatterns = [
     regex: /^(?:FROM|from)\s+(?:--platform=\S{1,100}\s+)?(?<ref>[^\s@$]{1,300})/,
     on: "instruction",
     source: "from",
+    read: (g) => one("baseImage", imageName(g.ref))
+  },
+  {
+    // A Dockerfile's FROM line pasted with the output (`FROM nvcr.io/nvidia/cuda:11.8.0-devel-ubuntu20.04` under "base image",
+    // hpcaitech/ColossalAI#5732): the whole line, upper-case as Dockerfiles write it, so prose that says "from" is not read.
+    literals: ["FROM "],
+    regex: /^FROM\s+(?:--platform=\S{1,100}\s+)?(?<ref>[a-z0-9][^\s@$]{0,300})(?:\s+(?:AS|as)\s+[\w.-]{1,100})?\s*$/,
+    on: "output",
+    source: "dockerfile-paste",
     read: (g) => one("baseImage", imageName(g.ref))
   },
   {
@@ -53811,8 +53928,8 @@ var Analyzer = class {
       return text2 === event.text ? event : { ...event, text: text2 };
     }
     if (event.type === "lint-warning" && event.decoded) {
-      const message2 = this.redactor.redact(event.message, event.line);
-      return message2 === event.message ? event : { ...event, message: message2 };
+      const message3 = this.redactor.redact(event.message, event.line);
+      return message3 === event.message ? event : { ...event, message: message3 };
     }
     return event;
   }
@@ -55432,8 +55549,8 @@ function parseInputs(get) {
 
 // src/github/retry.ts
 var GitHubApiError = class extends Error {
-  constructor(message2, status, headers = {}) {
-    super(message2);
+  constructor(message3, status, headers = {}) {
+    super(message3);
     this.status = status;
     this.headers = headers;
   }
@@ -55503,9 +55620,9 @@ function toApiError(error64) {
   if (error64 instanceof GitHubApiError) return error64;
   const e = error64;
   const status = typeof e?.status === "number" && e.status >= 400 ? e.status : null;
-  const message2 = typeof e?.message === "string" ? e.message.split("\n")[0] ?? "" : String(error64);
+  const message3 = typeof e?.message === "string" ? e.message.split("\n")[0] ?? "" : String(error64);
   const noResponse = e?.response === void 0;
-  return new GitHubApiError(message2, noResponse && status === 500 ? null : status, lowerCaseHeaders(e?.response?.headers));
+  return new GitHubApiError(message3, noResponse && status === 500 ? null : status, lowerCaseHeaders(e?.response?.headers));
 }
 function unexpectedBody(what, response) {
   const type = lowerCaseHeaders(response.headers)["content-type"] ?? "no content-type";
@@ -55756,24 +55873,24 @@ function commentOutcome(result, pullRequest) {
 }
 function commentFailure(error64, pullRequest) {
   const e = error64 instanceof GitHubApiError ? error64 : null;
-  const message2 = (error64 instanceof Error ? error64.message : String(error64)).split("\n")[0] ?? "";
+  const message3 = (error64 instanceof Error ? error64.message : String(error64)).split("\n")[0] ?? "";
   const rest = "The annotations and the job summary have the report";
   if (e?.status === 403 && !isRateLimited(e)) {
     return {
       level: "notice",
-      text: `buildkit-doctor: cannot comment on pull request #${pullRequest} (HTTP 403: ${message2}): the token is read-only, as it is for pull requests from forks. ${rest}; the README shows how to comment on fork pull requests with a workflow_run workflow.`
+      text: `buildkit-doctor: cannot comment on pull request #${pullRequest} (HTTP 403: ${message3}): the token is read-only, as it is for pull requests from forks. ${rest}; the README shows how to comment on fork pull requests with a workflow_run workflow.`
     };
   }
   if (e?.status === 404) {
     return {
       level: "notice",
-      text: `buildkit-doctor: cannot comment on pull request #${pullRequest} (HTTP 404: ${message2}): no such pull request, or the token has no access to it (a token of another repository, or without the pull-requests or issues permission). ${rest}.`
+      text: `buildkit-doctor: cannot comment on pull request #${pullRequest} (HTTP 404: ${message3}): no such pull request, or the token has no access to it (a token of another repository, or without the pull-requests or issues permission). ${rest}.`
     };
   }
   if (e?.status !== void 0 && e.status !== null && e.status < 300) {
-    return { level: "warning", text: `buildkit-doctor: could not write the pull request comment: ${message2}. A proxy or a misconfigured GITHUB_API_URL may have answered instead of GitHub; if the comment was created, the next run finds and edits it.` };
+    return { level: "warning", text: `buildkit-doctor: could not write the pull request comment: ${message3}. A proxy or a misconfigured GITHUB_API_URL may have answered instead of GitHub; if the comment was created, the next run finds and edits it.` };
   }
-  return { level: "warning", text: `buildkit-doctor: could not write the pull request comment: ${e ? `HTTP ${e.status ?? "no response"}: ` : ""}${message2}` };
+  return { level: "warning", text: `buildkit-doctor: could not write the pull request comment: ${e ? `HTTP ${e.status ?? "no response"}: ` : ""}${message3}` };
 }
 
 // src/version.ts
@@ -56081,24 +56198,24 @@ function describeDockerFailure(result, what, query) {
     return new InputError(`${what} printed more than ${MAX_LOG_BYTES / 1024 / 1024} MiB: save the log (docker buildx history logs REF 2> build.log) and analyse the file`);
   }
   if (result.failure === "other") return new InputError(`cannot run docker: ${result.message ?? "unknown error"}`);
-  const message2 = buildxMessage(result);
-  if (/unknown command:? "?(docker )?buildx/.test(message2) || /is not a docker command/.test(message2)) {
+  const message3 = buildxMessage(result);
+  if (/unknown command:? "?(docker )?buildx/.test(message3) || /is not a docker command/.test(message3)) {
     return new InputError(`docker has no buildx plugin ("docker buildx" is an unknown command): install buildx 0.21 or later (docker/setup-buildx-action does), ${SAVE_LOG_HINT}`);
   }
-  if (/unknown method ListenBuildHistory/.test(message2)) {
+  if (/unknown method ListenBuildHistory/.test(message3)) {
     return new InputError(
       `${builderLabel(query)} keeps no build records: its BuildKit is older than 0.11 (Docker Engine before 23). Use Docker 23 or later or a docker-container builder (docker/setup-buildx-action), ${SAVE_LOG_HINT}`
     );
   }
-  const gone = /^no record found for ref "([^"]*)"/.exec(message2);
+  const gone = /^no record found for ref "([^"]*)"/.exec(message3);
   if (gone) return new InputError(`build record "${gone[1]}" is gone from ${builderLabel(query)} (BuildKit prunes old records): "docker buildx history ls" lists the ones it keeps`);
-  const offset = /^no completed build found with offset (\d+)/.exec(message2);
-  if (offset) return new InputError(`${builderLabel(query)} has no finished build that far back (${message2}): "docker buildx history ls" lists the records it keeps`);
-  if (/^no records found/.test(message2)) return noRecords(query);
-  const builder = /^no builder "([^"]*)" found/.exec(message2);
+  const offset = /^no completed build found with offset (\d+)/.exec(message3);
+  if (offset) return new InputError(`${builderLabel(query)} has no finished build that far back (${message3}): "docker buildx history ls" lists the records it keeps`);
+  if (/^no records found/.test(message3)) return noRecords(query);
+  const builder = /^no builder "([^"]*)" found/.exec(message3);
   if (builder) return new InputError(`no builder "${builder[1]}": "docker buildx ls" lists the builders`);
-  if (/Cannot connect to the Docker daemon/.test(message2)) return new InputError(`${message2} (build records are kept by the daemon that built)`);
-  return new InputError(`${what} failed${result.exitCode !== null ? ` (exit ${result.exitCode})` : ""}: ${message2 || "no message"}`);
+  if (/Cannot connect to the Docker daemon/.test(message3)) return new InputError(`${message3} (build records are kept by the daemon that built)`);
+  return new InputError(`${what} failed${result.exitCode !== null ? ` (exit ${result.exitCode})` : ""}: ${message3 || "no message"}`);
 }
 function noRecords(query) {
   return new InputError(`${builderLabel(query)} has no build records yet: build with it first, name the builder that built with --builder, ${SAVE_LOG_HINT}`);
@@ -56791,9 +56908,9 @@ async function runAndAnalyze(command, options) {
   const { code, signal, error: error64 } = await ended;
   for (const [name2, handler] of handlers) source.removeListener(name2, handler);
   if (error64) {
-    const message2 = `buildkit-doctor: cannot run bash: ${error64.message}
+    const message3 = `buildkit-doctor: cannot run bash: ${error64.message}
 `;
-    tee.write(message2);
+    tee.write(message3);
   }
   await new Promise((resolve) => tee.end(resolve));
   await reading;

@@ -166,6 +166,15 @@ export const factPatterns: readonly FactPattern[] = [
     read: (g) => one('baseImage', imageName(g.ref)),
   },
   {
+    // A Dockerfile's FROM line pasted with the output (`FROM nvcr.io/nvidia/cuda:11.8.0-devel-ubuntu20.04` under "base image",
+    // hpcaitech/ColossalAI#5732): the whole line, upper-case as Dockerfiles write it, so prose that says "from" is not read.
+    literals: ['FROM '],
+    regex: /^FROM\s+(?:--platform=\S{1,100}\s+)?(?<ref>[a-z0-9][^\s@$]{0,300})(?:\s+(?:AS|as)\s+[\w.-]{1,100})?\s*$/,
+    on: 'output',
+    source: 'dockerfile-paste',
+    read: (g) => one('baseImage', imageName(g.ref)),
+  },
+  {
     // `[internal] load metadata for docker.io/nvidia/cuda:12.4.1-devel-ubuntu22.04`
     literals: ['load metadata for '],
     regex: /load metadata for (?<ref>[^\s@$]{1,300})/,

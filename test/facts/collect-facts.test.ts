@@ -66,6 +66,8 @@ const table: [file: string, expected: Record<string, string>][] = [
   ['rules/buildx/exec-format-error/match-raspberry-pi-amd64-only-base.log', { hostPlatform: 'arm (shell-prompt)', baseImage: 'vtsv/arm:builder (from)' }],
   // `When building the docker image on Mac M1 with command …`: the reporter names an Apple-Silicon Mac
   ['rules/pip/poetry-no-install-candidates/match-m1-torch113-nvidia-cublas-cu11.log', { hostPlatform: 'linux/arm64 (apple-silicon)' }],
+  // `base image` / `FROM nvcr.io/nvidia/cuda:11.8.0-devel-ubuntu20.04` pasted under the output: the image and its CUDA
+  ['rules/cuda/no-gpu-at-build/match-colossalai-build-ext-docker.log', { baseImage: 'nvcr.io/nvidia/cuda:11.8.0-devel-ubuntu20.04 (dockerfile-paste)', cuda: '11.8 (image-tag)' }],
   // An M1 build whose cut does not say so: no platform is read from it
   ['rules/pip/no-matching-distribution/match-torch-cu116-plain-only-unknown-platform.log', { hostPlatform: '—', platform: '—' }],
   // `Downloading https://…/torch-…-manylinux2014_aarch64.whl`: pip on arm64 Linux (a Jetson image)

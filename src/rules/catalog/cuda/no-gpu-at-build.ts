@@ -334,6 +334,53 @@ function archQueryVariants(): Variant[] {
   return out;
 }
 
+/**
+ * ColossalAI with `BUILD_EXT=1`: its setup.py raises `RuntimeError("[extension] Could not find any kernel compatible with the current
+ * environment.")` when no extension is available, and its CUDA extensions are available when `torch.cuda.is_available()` or the
+ * environment has a non-empty FORCE_CUDA (extensions/cuda_extension.py, `is_available`). Without TORCH_CUDA_ARCH_LIST it sets its
+ * own default list (extensions/utils.py, `set_cuda_arch_list`). FORCE_CUDA came with hpcaitech/ColossalAI#5535 ("Allow building
+ * cuda extension without a device"); a docker build sets it and TORCH_CUDA_ARCH_LIST before the install (#5732, #5300).
+ */
+const COLOSSALAI_NO_KERNEL = { literals: ['Could not find any kernel compatible with the current environment'] };
+
+function colossalaiVariants(): Variant[] {
+  const title = 'No GPU at build: ColossalAI (BUILD_EXT=1) found no CUDA kernel it could build';
+  const message =
+    "With `BUILD_EXT=1`, ColossalAI's setup.py builds the kernels of the extensions available where it runs, and its CUDA extensions count as " +
+    'available only when torch sees a GPU or FORCE_CUDA is set. A `docker build` step has no GPU, so none was available and setup.py stopped ' +
+    'with `[extension] Could not find any kernel compatible with the current environment`.';
+  const env = (list: string) => ['```dockerfile', 'ENV FORCE_CUDA=1', `ENV TORCH_CUDA_ARCH_LIST="${list}"`, '```'];
+  const lead = 'Set FORCE_CUDA, and name the GPU architectures (without them ColossalAI picks a default list of its own), in the Dockerfile before the `RUN` that installs it';
+  return [
+    { when: 'colossalai&fact.place=image-build&enrich.torchArchList', title, message, fix: [`${lead}; here, {enrich.archListBasis}:`, '', ...env('{enrich.torchArchList}')].join('\n') },
+    {
+      when: 'colossalai&fact.place=image-build',
+      title,
+      message,
+      fix: [
+        `${lead}. The log does not show the CUDA version: \`nvcc --version\` in the build stage prints it. Name the GPUs the image will run on ` +
+          '(A100 `8.0`, RTX 30 / A10 `8.6`, both from CUDA 11.1; H100 `9.0` from CUDA 11.8), `+PTX` on the last; for A100 and RTX 30 / A10:',
+        '',
+        ...env('8.0;8.6+PTX'),
+      ].join('\n'),
+    },
+    {
+      when: 'colossalai',
+      title: 'No GPU where ColossalAI (BUILD_EXT=1) was installed: no CUDA kernel it could build',
+      message:
+        "With `BUILD_EXT=1`, ColossalAI's setup.py builds the kernels of the extensions available where it runs, and its CUDA extensions count as " +
+        'available only when torch sees a GPU or FORCE_CUDA is set. Where this ran torch saw none (a `docker build` step, a container started ' +
+        'without `--gpus`, or a torch without CUDA).',
+      fix: [
+        'Where the GPU is missing on purpose (an image build), set FORCE_CUDA and name the GPU architectures before the install: `ENV FORCE_CUDA=1` and ' +
+          '`ENV TORCH_CUDA_ARCH_LIST="8.0;8.6+PTX"` in a Dockerfile (A100 `8.0`, RTX 30 / A10 `8.6`: name the GPUs the code will run on), ' +
+          '`export` of the same in a shell. Where a GPU should be there, `python -c "import torch; print(torch.cuda.is_available(), torch.version.cuda)"` ' +
+          `must print True and a CUDA version: a container needs ${ADD_GPUS} and the NVIDIA Container Toolkit on the host.`,
+      ].join('\n'),
+    },
+  ];
+}
+
 /** A `CUDA is required to compile …` matcher: setup.py's own check of `torch.cuda.is_available()`. */
 const CUDA_REQUIRED_TO_COMPILE = {
   literals: ['CUDA is required to compile'],
@@ -650,10 +697,13 @@ export const noGpuAtBuild: RuleInput = {
     CUDA_REQUIRED_TO_COMPILE,
     // Deformable-DETR's models/ops/setup.py and its copies: `NotImplementedError: Cuda is not availabel`
     DEFORMABLE_ATTENTION_NO_CUDA,
+    // ColossalAI's setup.py with BUILD_EXT=1: `RuntimeError: [extension] Could not find any kernel compatible with the current environment.`
+    COLOSSALAI_NO_KERNEL,
   ],
   context: [
     { name: 'forceCuda', ...CUDA_REQUIRED_TO_COMPILE },
     { name: 'msdaNoCuda', ...DEFORMABLE_ATTENTION_NO_CUDA },
+    { name: 'colossalai', ...COLOSSALAI_NO_KERNEL },
     // prose that places the run in a container (`… inside the container while configuring the environment`)
     { name: 'inContainerProse', literals: [' container'], pattern: '\\b(?:inside|in) (?:the|a|my|this) (?:docker )?container\\b' },
     { name: 'nvidiaSmi', ...NVIDIA_SMI_MISSING[0]! },
@@ -700,6 +750,7 @@ export const noGpuAtBuild: RuleInput = {
     { ...nvidiaSmiVariant, when: 'nvidiaSmi' },
     { ...nvidiaSmiVariant, when: 'nvidiaSmiStep' },
     ...msdaVariants(),
+    ...colossalaiVariants(),
     ...tcnnVariants(),
     ...forceCudaVariants(),
     ...archVariants(),
