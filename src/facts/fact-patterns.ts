@@ -140,9 +140,12 @@ export const factPatterns: readonly FactPattern[] = [
     // An nvidia/cuda image named in a pasted report or command, not as a FROM: `Docker environment,
     // nvidia/cuda:11.8.0-devel-ubuntu22.04`, `docker run --gpus all nvidia/cuda:12.4.1-base-ubuntu22.04 nvidia-smi`.
     // Its tag spells the toolkit's version (nvidia-images.ts); which stage or command used it is not known, so the
-    // base image is not set from it.
+    // base image is not set from it. Nor is the CUDA of one run only for `nvidia-smi` (`nvidia-docker run nvidia/cuda:9.0-base
+    // nvidia-smi`): that run checks the host's driver, and a report pastes it beside the command that failed, whose image
+    // is another; when the check itself is refused, the toolkit's error names the CUDA it asked for
+    // (`unsatisfied condition: cuda>=9.2`).
     literals: ['nvidia/cuda:'],
-    regex: /(?:^|[\s,(="'])(?:docker\.io\/)?nvidia\/cuda:(?<tag>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?-[a-z0-9.-]{1,60})/,
+    regex: /(?:^|[\s,(="'])(?:docker\.io\/)?nvidia\/cuda:(?<tag>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?-[a-z0-9.-]{1,60})(?![a-z0-9.-]|\s{1,10}nvidia-smi\b)/,
     on: 'output',
     source: 'image-mention',
     read: (g) => imageFacts(`nvidia/cuda:${g.tag ?? ''}`).filter(([name]) => name === 'cuda' || name === 'cudnn' || name === 'os'),

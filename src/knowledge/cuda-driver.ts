@@ -18,7 +18,8 @@ import type { FactView } from '../facts/fact-view.js';
 import { cudaOfLocal } from './torch-replacement.js';
 import { installCommand, installerOf } from './installer-forms.js';
 import { newestTagNotAbove, releaseInstall, releasesForCuda } from './torch-wheels.js';
-import { firstDriversFor, RELEASE_NOTES_URL } from './cuda-release-drivers.js';
+import { firstDriversFor, RELEASE_DRIVERS, RELEASE_NOTES_URL } from './cuda-release-drivers.js';
+import { compareDrivers } from './cuda-require-enricher.js';
 
 export const DRIVER_SOURCE = 'https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html';
 
@@ -56,6 +57,17 @@ export function hostTorch(hostCuda: string, facts: FactView): Record<string, str
   };
 }
 
+/**
+ * `hostDriverRuns`: the newest CUDA release whose first Linux driver (NVIDIA's release notes, Table 3) the host's Linux
+ * driver reaches, as a sentence; absent below the table, and from CUDA 11 on, where a driver runs its whole major family.
+ */
+function hostDriverRange(driver: string): Record<string, string> {
+  const row = RELEASE_DRIVERS.find((r) => compareDrivers(driver, r.linux) >= 0) ?? null;
+  return row === null || Number(row.cuda.split('.')[0]) >= 11
+    ? {}
+    : { hostDriverRuns: `This host's driver, ${driver}, runs CUDA up to ${row.cuda} (whose first Linux driver is ${row.linux}: ${RELEASE_NOTES_URL}, Table 3).` };
+}
+
 export function cudaDriverEnrich(
   captures: Readonly<Record<string, string>>,
   _step: Step | null,
@@ -69,11 +81,21 @@ export function cudaDriverEnrich(
   // torch's own message is about the CUDA torch was built with (its wheel's `+cu118`), not the image's toolkit
   const torchCuda = hostCuda === null ? null : cudaOfLocal(facts.value('torchCuda') ?? undefined);
   const cuda = hostCuda === null ? facts.value('cuda') : torchCuda;
+  const hostDriver = captures['context.hostDriver.driver'];
+  const linuxDriver = hostDriver !== undefined && hostDriver.includes('.') && captures['context.windowsHost'] === undefined ? hostDriver : null;
+  if (linuxDriver !== null) Object.assign(out, hostDriverRange(linuxDriver));
   if (cuda === null) return out;
-  out.cudaVersion = cuda;
   const whose = hostCuda === null ? "the image's" : "torch's";
   const major = Number(cuda.split('.')[0]);
   const min = minimumDriver(cuda);
+  // A CUDA the log's own driver already runs cannot be the one that failed (a pasted probe's, another stage's): its
+  // minimum is no cause, and the program's CUDA is not in the log.
+  const needs = min ?? (major < 11 ? (firstDriversFor(cuda.split('.').slice(0, 2).join('.'))?.linux ?? null) : null);
+  if (hostCuda === null && linuxDriver !== null && needs !== null && compareDrivers(linuxDriver, needs) >= 0) {
+    out.cudaMet = `The log names CUDA ${cuda}, which needs a driver ≥ ${needs}: this host's ${linuxDriver} runs it, so it is not the CUDA of the program that failed.`;
+    return out;
+  }
+  out.cudaVersion = cuda;
   if (min !== null) {
     const ptx = hostCuda === null ? `; PTX built by ${cuda} needs the driver of ${cuda} itself` : '';
     out.driverNeed = `CUDA ${cuda} (${whose}) runs on a host driver ≥ ${min}, NVIDIA's minimum for CUDA ${major}.x (${DRIVER_SOURCE})${ptx}.`;

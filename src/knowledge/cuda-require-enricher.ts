@@ -7,7 +7,7 @@ import type { FactView } from '../facts/fact-view.js';
 import { firstDriversFor, RELEASE_DRIVERS, RELEASE_NOTES_URL, type ReleaseDrivers } from './cuda-release-drivers.js';
 
 /** `390.138` vs `418.39`, part by part; a bare branch (`390`, from a package name) compares on the branch only. */
-function compareDrivers(a: string, b: string): number {
+export function compareDrivers(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
   const n = Math.min(pa.length, pb.length);

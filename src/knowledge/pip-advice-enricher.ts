@@ -7,6 +7,7 @@ import type { FactView } from '../facts/fact-view.js';
 import { dryRunCommand, installCommand, installerOf, type Installer } from './installer-forms.js';
 import { describeConflict, findConflict, normaliseProject, parseCauses } from './pip-conflict.js';
 import { indexUrl, releasesForCuda, torchRelease, wheelTagFor } from './torch-wheels.js';
+import { torchIndexReleaseEnrich } from './torch-index-release-enricher.js';
 import { findLinksPage, findLinksRelease, findLinksReleases, unversionedPage, unversionedPageReleases, type FindLinksRelease } from './torch-find-links.js';
 
 /** `flash-attn[full]` → `flash-attn`: a requirement's name without its extras (sliced: no regex on log text). */
@@ -430,5 +431,7 @@ export function pipAdviceEnrich(
         `build: ${install(installer, `torch==${wanted}`, { indexUrl: url })}.`;
     }
   }
+  // a PyTorch release pinned on a CUDA index it was never built for (torch-index-release-enricher.ts)
+  Object.assign(out, torchIndexReleaseEnrich(captures, step, _model, facts));
   return out;
 }

@@ -117,6 +117,8 @@ const table: [file: string, expected: Record<string, string>][] = [
   ['real-world/cuda/llamacpp-host-cmake-compute120-13271.log', { place: 'host-shell (pasted-command)' }],
   // `nvcr.io/nvidia/pytorch:25.08-py3` named in the report: that month's CUDA (ngc-pytorch-cuda.ts)
   ['real-world/cuda/fht-ngc2508-setup-gencode-compute70-16.log', { cuda: '13.0 (image-mention)', place: '—' }],
+  // `nvidia-docker run nvidia/cuda:9.0-base nvidia-smi` only checks the driver beside the NGC image that failed: its CUDA is not the build's
+  ['real-world/cuda/digits-ngc-1907-driver-396-2179.log', { cuda: '—' }],
   // a Python traceback from a virtualenv, nothing about where it ran
   ['real-world/cuda/found-no-driver-venv-argos-train-26.log', { place: '—' }],
   // `Downloading https://download.pytorch.org/whl/nightly/cu117/torch-2.0.0.dev20230128%2Bcu117-cp310-cp310-linux_x86_64.whl`: a nightly's dev release

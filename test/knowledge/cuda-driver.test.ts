@@ -89,3 +89,20 @@ describe('cudaDriverEnrich', () => {
     expect(cudaDriverEnrich({}, null, model, factsFor({}, null, model))).toEqual({});
   });
 });
+
+describe('a CUDA the log names that the host driver already runs', () => {
+  const probe = { cuda: [{ value: '9.0', source: 'image-mention', evidence: 'nvidia/cuda:9.0-base', line: 1, stage: null, step: null }] } as BuildFacts;
+  test('is no cause: no minimum is given, and the host driver says how far it reaches', () => {
+    const out = cudaDriverEnrich({ 'context.hostDriver.driver': '396.54' }, null, model, factsFor(probe, null, model));
+    expect(out.driverNeed).toBeUndefined();
+    expect(out.cudaVersion).toBeUndefined();
+    expect(out.cudaMet).toContain('this host\'s 396.54 runs it');
+    expect(out.hostDriverRuns).toContain('runs CUDA up to 9.2');
+  });
+  test('a CUDA newer than the host driver keeps its minimum', () => {
+    const newer = { cuda: [{ ...probe.cuda![0]!, value: '10.1' }] } as BuildFacts;
+    const out = cudaDriverEnrich({ 'context.hostDriver.driver': '396.54' }, null, model, factsFor(newer, null, model));
+    expect(out.driverNeed).toContain('≥ 418.39');
+    expect(out.cudaMet).toBeUndefined();
+  });
+});

@@ -130,12 +130,21 @@ export const driverTooOld: RuleInput = {
     { name: 'compat', literals: ['forward compatibility was attempted on non supported HW'] },
     { name: 'ptx', literals: ['the provided PTX was compiled with an unsupported toolchain'] },
     { name: 'tooOld', literals: ['The NVIDIA driver on your system is too old'], pattern: 'too old \\(found version (?<found>\\d{4,6})\\)' },
+    // An NGC image a container command runs (`nvidia-docker run … nvcr.io/nvidia/digits:19.07-caffe`): its tag names a
+    // release month, whose CUDA and driver requirement NVIDIA's release notes give (DIGITS 19.06: "based on NVIDIA CUDA
+    // 10.1.168, which requires NVIDIA Driver release 418.xx", docs.nvidia.com/deeplearning/digits/digits-release-notes/
+    // rel_19-06.html) and the framework support matrix lists per month.
+    {
+      name: 'ngcRun',
+      literals: ['nvcr.io/nvidia/'],
+      pattern: '\\brun\\b[^\\n]{0,1000}?(?<image>nvcr\\.io/nvidia/[a-z0-9_-]{1,60}:(?<month>\\d{2}\\.\\d{2})[\\w.-]{0,40})',
+    },
   ],
   scope: 'step',
   specificity: 3,
   message:
     'The NVIDIA driver is older than the CUDA this program was built with: CUDA cannot start on it. In a container the driver is the host\'s ' +
-    '(the container toolkit mounts it), so nothing installed in the image changes it. {enrich.driverNeed|}',
+    '(the container toolkit mounts it), so nothing installed in the image changes it. {enrich.driverNeed|}{enrich.cudaMet|}',
   fix: [
     HOST_CHECK,
     CHOICES,
@@ -336,6 +345,22 @@ export const driverTooOld: RuleInput = {
         HOST_CHECK,
         'Then upgrade the host\'s NVIDIA driver: every torch on PyTorch\'s per-CUDA indexes (1.11 and later) was built for a CUDA newer than {enrich.hostCuda}. ' +
           'An older release built for CUDA {enrich.hostCuda} or older is listed, with its install command, on https://pytorch.org/get-started/previous-versions/.',
+      ].join('\n'),
+    },
+    {
+      // the NGC image run is known, its month's CUDA is not (ngc-pytorch-cuda.ts lists the months checked)
+      when: 'ngcRun&!enrich.cudaVersion',
+      message:
+        'The NVIDIA driver is older than the CUDA of `{context.ngcRun.image}`: CUDA cannot start on it. In a container the driver is the host\'s ' +
+        '(the container toolkit mounts it), so nothing installed in the image changes it. An NGC image is built on the CUDA of its release, ' +
+        '{context.ngcRun.month} here, which the log does not show. {enrich.hostDriverRuns|}',
+      fix: [
+        'Look up release {context.ngcRun.month} in NVIDIA\'s framework support matrix (https://docs.nvidia.com/deeplearning/frameworks/support-matrix/index.html): ' +
+          'it gives that release\'s CUDA, and the release notes of the image (their "Driver Requirements") the driver it needs. Then, on the host that runs ' +
+          'Docker (not in a Dockerfile), either',
+        '',
+        '- upgrade the NVIDIA driver to that one or newer (`nvidia-smi` prints the one installed); then run the same command, or',
+        '- use an older release of the image, one whose CUDA this driver runs: the same matrix lists the CUDA of each release.',
       ].join('\n'),
     },
   ],

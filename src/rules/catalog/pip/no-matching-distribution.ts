@@ -224,22 +224,28 @@ const legacyLocalMessage =
   'not on PyPI, and for releases before 1.11 on find-links pages rather than indexes. Versions it could see: ' +
   '{versions|not listed in this part of the log}.';
 
+/** Where pip's own line starts: the line's start or an indent, or right after pip's `ERROR: ` with no backtick before it. */
+const PIP_LINE_START = '(?:^\\s{0,40}|^[^`]{0,200}ERROR: )';
+
 export const noMatchingDistribution: RuleInput = {
   id: 'pip/no-matching-distribution',
   title: 'pip found no matching distribution',
   severity: 'error',
   match: [
-    // `ERROR: Could not find a version that satisfies the requirement torch==2.1.0+cu121 (from versions: 2.2.2, …)`
+    // `ERROR: Could not find a version that satisfies the requirement torch==2.1.0+cu121 (from versions: 2.2.2, …)`.
+    // pip starts the line with it, after `ERROR: ` (pip 20+) or an indent (pip 9, a tool's `stderr: ERROR: `): a
+    // sentence of a report that quotes it (`i encountered \`No matching distribution found for torch==1.12.0\``) is
+    // prose, not pip's output, and the requirement never holds a quote or backtick.
     {
       literals: ['Could not find a version that satisfies the requirement'],
       // the origin may nest parentheses: `(from -r requirements.txt (line 4))`
       pattern:
-        'satisfies the requirement (?<requirement>[^\\s(]{1,200})(?: \\(from (?!versions: )[^()]{0,200}(?:\\([^()]{0,200}\\)[^()]{0,200})?\\))?(?: \\(from versions: (?<versions>[^)]{0,2000})\\))?',
+        `${PIP_LINE_START}Could not find a version that satisfies the requirement (?<requirement>[^\\s('"\`]{1,200})(?: \\(from (?!versions: )[^()]{0,200}(?:\\([^()]{0,200}\\)[^()]{0,200})?\\))?(?: \\(from versions: (?<versions>[^)]{0,2000})\\))?`,
     },
     // the same line wrapped by a terminal or a pasted report right after `requirement`: the name is on the next line
     { literals: ['Could not find a version that satisfies the requirement'], pattern: 'satisfies the requirement\\s*$' },
     // `ERROR: No matching distribution found for nonexist-pkg`
-    { literals: ['No matching distribution found for'], pattern: 'No matching distribution found for (?<requirement>\\S{1,200})' },
+    { literals: ['No matching distribution found for'], pattern: `${PIP_LINE_START}No matching distribution found for (?<requirement>[^\\s'"\`]{1,200})` },
     // pip prints these two at error level only on its way to `Could not find a version that satisfies the requirement`
     // (resolvelib factory's `_report_single_requirement_conflict`; seen right above that line in real logs), so they
     // stand for it when a log is cut before it: `ERROR: Ignored the following yanked versions: 5.0.6, 5.2.5`
@@ -282,6 +288,13 @@ export const noMatchingDistribution: RuleInput = {
       name: 'localVersion',
       literals: ['+cu', '+cpu'],
       pattern: 'requirement (?:torch|torchvision|torchaudio)==[^\\s(+]{1,100}\\+(?<tag>cu\\d{2,3}|cpu)(?![\\w.])',
+    },
+    // one of PyTorch's per-CUDA indexes, as pip names it: `Looking in indexes: https://download.pytorch.org/whl/cu115`
+    // (or after PyPI with `--extra-index-url`)
+    {
+      name: 'torchCudaIndex',
+      literals: ['Looking in indexes: '],
+      pattern: '^\\s{0,20}Looking in indexes: (?:\\S{1,300}, )?https://download\\.pytorch\\.org/whl/(?<tag>cu\\d{2,3})(?![\\w.])',
     },
     // pip read PyTorch's index or its find-links page (`Looking in links: https://download.pytorch.org/whl/torch_stable.html`)
     { name: 'torchIndex', literals: ['Looking in links: https://download.pytorch.org', 'Looking in indexes: https://download.pytorch.org', ', https://download.pytorch.org'] },
@@ -420,6 +433,30 @@ export const noMatchingDistribution: RuleInput = {
         '',
         '```sh',
         '{enrich.torchPyOldestCmd}',
+        '```',
+      ].join('\n'),
+    },
+    {
+      // a plain pin on one of PyTorch's CUDA indexes that lists only other releases of its CUDA (`from versions:
+      // 1.11.0+cu115` for torch==1.12.0 on whl/cu115): the release was never built for that CUDA. The indexes it was
+      // built for: PyTorch's previous-versions page (knowledge/torch-wheels.ts); the commands: knowledge/torch-index-release-enricher.ts.
+      when: 'enrich.idxMoveCmd&enrich.idxStayCmd',
+      title: 'PyTorch release not built for this CUDA index',
+      message:
+        'pip found no {requirement} on PyTorch\'s `{enrich.idxTag}` index: PyTorch never built {enrich.idxPackage} {enrich.idxVersion} for ' +
+        'that CUDA. The index lists {versions}, and {enrich.idxVersion} was published for {enrich.idxTags} only ' +
+        '(https://pytorch.org/get-started/previous-versions/).',
+      fix: [
+        'Either keep {enrich.idxPackage} {enrich.idxVersion} and take it from the `{enrich.idxOtherTag}` index, with the releases that go with it:',
+        '',
+        '```sh',
+        '{enrich.idxMoveCmd}',
+        '```',
+        '',
+        'or stay on `{enrich.idxTag}` with the newest release it lists, {enrich.idxNewest}:',
+        '',
+        '```sh',
+        '{enrich.idxStayCmd}',
         '```',
       ].join('\n'),
     },
