@@ -574,9 +574,9 @@ var init_regex_safety = __esm({
           for (const t of to) map2.set(t, (map2.get(t) ?? 0) + 1);
         }
       }
-      concat(parts) {
+      concat(parts2) {
         let result = EPSILON;
-        for (const part of parts) {
+        for (const part of parts2) {
           this.link(result.last, part.first);
           result = {
             first: result.nullable ? mergeLists(result.first, part.first) : result.first,
@@ -595,11 +595,11 @@ var init_regex_safety = __esm({
           case "sequence":
             return this.concat(node2.items.map((item) => this.build(item)));
           case "alternation": {
-            const parts = node2.alternatives.map((alternative) => this.build(alternative));
+            const parts2 = node2.alternatives.map((alternative) => this.build(alternative));
             return {
-              first: parts.reduce((acc, p) => mergeLists(acc, p.first), []),
-              last: parts.reduce((acc, p) => mergeLists(acc, p.last), []),
-              nullable: parts.some((p) => p.nullable)
+              first: parts2.reduce((acc, p) => mergeLists(acc, p.first), []),
+              last: parts2.reduce((acc, p) => mergeLists(acc, p.last), []),
+              nullable: parts2.some((p) => p.nullable)
             };
           }
           case "repeat":
@@ -631,15 +631,15 @@ var init_regex_safety = __esm({
         } else {
           [mandatory, optional3, loop] = [Math.min(min, 1), 0, true];
         }
-        const parts = [];
-        for (let i = 0; i < mandatory; i++) parts.push(this.build(body2));
-        for (let i = 0; i < optional3; i++) parts.push({ ...this.build(body2), nullable: true });
+        const parts2 = [];
+        for (let i = 0; i < mandatory; i++) parts2.push(this.build(body2));
+        for (let i = 0; i < optional3; i++) parts2.push({ ...this.build(body2), nullable: true });
         if (loop) {
           const copy = this.build(body2);
           this.link(copy.last, copy.first);
-          parts.push({ ...copy, nullable: true });
+          parts2.push({ ...copy, nullable: true });
         }
-        return this.concat(parts);
+        return this.concat(parts2);
       }
     };
     BacktrackingCheck = class {
@@ -1082,9 +1082,9 @@ function splitRef(ref) {
   return { repo, tag: noDigest.slice(colon + 1) };
 }
 function parseImageRef(ref) {
-  const parts = splitRef(ref);
-  if (!parts) return null;
-  const { repo, tag } = parts;
+  const parts2 = splitRef(ref);
+  if (!parts2) return null;
+  const { repo, tag } = parts2;
   if (repo === "nvidia/cuda" || repo === "nvcr.io/nvidia/cuda") {
     const m = cudaTag.exec(tag);
     if (!m) return null;
@@ -1458,9 +1458,9 @@ function cudaArchesEnrich(captures, step, _model, facts) {
     out.suggestion = `remove ${listed(tooNew)} from the arch list, or build on CUDA ${floor ?? "a newer release"} or newer`;
     if (floor !== void 0) out.firstCuda = floor;
     if (floor !== void 0) {
-      const newer2 = newerCuda(floor, facts);
-      Object.assign(out, newer2);
-      out.suggestion += ` (${imageOrSearch(floor, facts)}${newer2.newerIndex ? `; PyTorch wheels built with it: ${newer2.newerIndex}, torch ${newer2.newerTorch}` : ""})`;
+      const newer3 = newerCuda(floor, facts);
+      Object.assign(out, newer3);
+      out.suggestion += ` (${imageOrSearch(floor, facts)}${newer3.newerIndex ? `; PyTorch wheels built with it: ${newer3.newerIndex}, torch ${newer3.newerTorch}` : ""})`;
     }
     if (where[0] !== void 0) {
       const idx = out.newerIndex;
@@ -1471,8 +1471,8 @@ function cudaArchesEnrich(captures, step, _model, facts) {
   }
   if (version2 === null && !isEmptyArch(support.arch)) Object.assign(out, inferredToolkit(support.arch, facts, asked));
   if (version2 === null && out.wheelAdvice === void 0 && where[0] !== void 0 && !isEmptyArch(support.arch)) {
-    const newer2 = newerCuda(where[0], facts);
-    if (newer2.newerIndex) out.wheelAdvice = `install a torch built with CUDA ${where[0]} or newer, from ${newer2.newerIndex} (torch ${newer2.newerTorch} there)`;
+    const newer3 = newerCuda(where[0], facts);
+    if (newer3.newerIndex) out.wheelAdvice = `install a torch built with CUDA ${where[0]} or newer, from ${newer3.newerIndex} (torch ${newer3.newerTorch} there)`;
   }
   return out;
 }
@@ -2765,6 +2765,72 @@ var init_pip_conflict = __esm({
   }
 });
 
+// src/knowledge/torch-index-release-enricher.ts
+function parts(version2) {
+  return version2.split(".").map(Number);
+}
+function newer(a, b) {
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+  }
+  return false;
+}
+function tagNumber(tag) {
+  return Number(tag.slice(2));
+}
+function nearestTag(release, asked) {
+  const want = tagNumber(asked);
+  return [...release.cudaTags].sort((a, b) => Math.abs(tagNumber(a) - want) - Math.abs(tagNumber(b) - want) || tagNumber(b) - tagNumber(a))[0];
+}
+function spoken(tags) {
+  return tags.length === 1 ? tags[0] : `${tags.slice(0, -1).join(", ")} and ${tags[tags.length - 1]}`;
+}
+function packagesOf(pkg, step) {
+  const text2 = step?.instruction ?? "";
+  return ["torch", "torchvision", "torchaudio"].filter((p) => p === pkg || new RegExp(`\\b${p}(?![\\w-])`).test(text2));
+}
+function installOf(packages, release, tag) {
+  const url2 = indexUrl(tag);
+  if (Number(release.torch.split(".")[0]) >= 2) return { requirements: packages.map((p) => `${p}==${release[p]}`), indexUrl: url2 };
+  return { requirements: packages.map((p) => p === "torchaudio" ? `${p}==${release[p]}` : `${p}==${release[p]}+${tag}`), extraIndexUrls: [url2] };
+}
+function torchIndexReleaseEnrich(captures, step, _model, facts) {
+  const pin = /^(torch|torchvision|torchaudio)==(\d{1,3}\.\d{1,3}\.\d{1,3})$/.exec(captures.requirement ?? "");
+  const tag = captures["context.torchCudaIndex.tag"];
+  if (pin === null || tag === void 0) return {};
+  const pkg = pin[1];
+  const version2 = pin[2];
+  const release = torchReleases.find((r) => r[pkg] === version2);
+  if (release === void 0 || release.cudaTags.includes(tag)) return {};
+  const listed2 = (captures.versions ?? "").split(",").map((v) => v.trim()).filter((v) => v.endsWith(`+${tag}`)).map((v) => v.slice(0, -(tag.length + 1)));
+  if (listed2.length === 0 || listed2.includes(version2)) return {};
+  const newest = listed2.reduce((a, b) => newer(b, a) ? b : a);
+  const other = nearestTag(release, tag);
+  const installer = installerOf(facts);
+  const packages = packagesOf(pkg, step);
+  const moveCmd = installCommand(installer, installOf(packages, release, other));
+  const out = {
+    idxPackage: pkg,
+    idxVersion: version2,
+    idxTag: tag,
+    idxTags: spoken(release.cudaTags),
+    idxOtherTag: other,
+    idxNewest: newest,
+    idxMoveCmd: moveCmd
+  };
+  const stay = torchReleases.find((r) => r[pkg] === newest);
+  if (stay !== void 0) out.idxStayCmd = installCommand(installer, installOf(packages, stay, tag));
+  return out;
+}
+var init_torch_index_release_enricher = __esm({
+  "src/knowledge/torch-index-release-enricher.ts"() {
+    "use strict";
+    init_installer_forms();
+    init_torch_wheels();
+  }
+});
+
 // src/knowledge/torch-find-links.ts
 function findLinksRelease(version2) {
   const v = version2.trim().split("+")[0];
@@ -3107,6 +3173,7 @@ function pipAdviceEnrich(captures, step, _model, facts) {
       out.torchSwapNote = `If torch ${wanted} is really needed, install its CUDA ${cuda} build from PyTorch's index rather than PyPI's default build: ${install(installer, `torch==${wanted}`, { indexUrl: url2 })}.`;
     }
   }
+  Object.assign(out, torchIndexReleaseEnrich(captures, step, _model, facts));
   return out;
 }
 var packageKeys, optionsWithValue, PIP, CPU_INDEX;
@@ -3116,6 +3183,7 @@ var init_pip_advice_enricher = __esm({
     init_installer_forms();
     init_pip_conflict();
     init_torch_wheels();
+    init_torch_index_release_enricher();
     init_torch_find_links();
     packageKeys = ["context.requestedBy.by", "package", "context.named.name", "context.package.name", "context.still.package", "requirer", "requirement", "context.sourceDir.name"];
     optionsWithValue = /* @__PURE__ */ new Set(["-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--only-binary", "--no-binary", "--progress-bar", "--timeout", "--retries", "--cache-dir", "--src", "--upgrade-strategy", "--report", "-C", "--config-settings", "--global-option", "--python", "-p"]);
@@ -3136,7 +3204,7 @@ function minorOf(python) {
 function versionKey(v) {
   return v.split(".").map((p) => Number.parseInt(p, 10));
 }
-function newer(a, b) {
+function newer2(a, b) {
   const x = versionKey(a);
   const y = versionKey(b);
   for (let i = 0; i < Math.max(x.length, y.length); i++) {
@@ -3145,7 +3213,7 @@ function newer(a, b) {
   return false;
 }
 function firstReleaseFor(have) {
-  for (const [minor, range] of Object.entries(pythonsOf).sort(([a], [b]) => newer(a, b) ? 1 : -1)) {
+  for (const [minor, range] of Object.entries(pythonsOf).sort(([a], [b]) => newer2(a, b) ? 1 : -1)) {
     const lo = minorOf(range[0]);
     const hi = minorOf(range[1]);
     const atLeastLo = have[0] > lo[0] || have[0] === lo[0] && have[1] >= lo[1];
@@ -3186,8 +3254,8 @@ function torchPythonEnrich(captures, _step, _model, facts) {
   const range = pin === void 0 ? null : torchPythons(pin);
   if (pin === void 0 || range === null) return {};
   const listed2 = (captures.versions ?? "").split(",").map((v) => v.trim()).filter((v) => /^\d+(?:\.\d+){1,3}$/.test(v));
-  if (asked?.[2] !== void 0 || listed2.length === 0 || !listed2.every((v) => newer(v, pin))) return pythonOutsideAdvice(pin, asked?.[2], range, facts);
-  const oldest = listed2.reduce((a, b) => newer(a, b) ? b : a);
+  if (asked?.[2] !== void 0 || listed2.length === 0 || !listed2.every((v) => newer2(v, pin))) return pythonOutsideAdvice(pin, asked?.[2], range, facts);
+  const oldest = listed2.reduce((a, b) => newer2(a, b) ? b : a);
   const out = {
     torchPyRange: `${range[0]}\u2013${range[1]}`,
     torchPyNewest: range[1],
@@ -4055,36 +4123,36 @@ function parseName(symbol2) {
   const m = /^_ZNK?/.exec(symbol2);
   if (m === null) return null;
   let i = m[0].length;
-  const parts = [];
-  while (i < symbol2.length && parts.length < 20) {
+  const parts2 = [];
+  while (i < symbol2.length && parts2.length < 20) {
     const c = symbol2[i];
     if (c === "E") break;
     if (c === "I") {
-      parts[parts.length - 1] += "<\u2026>";
+      parts2[parts2.length - 1] += "<\u2026>";
       break;
     }
     const special = /^([CD])[0-3]/.exec(symbol2.slice(i));
-    if (special !== null && parts.length > 0) {
-      const cls = parts[parts.length - 1];
-      parts.push(special[1] === "C" ? cls : `~${cls}`);
+    if (special !== null && parts2.length > 0) {
+      const cls = parts2[parts2.length - 1];
+      parts2.push(special[1] === "C" ? cls : `~${cls}`);
       i += 2;
       continue;
     }
     if (c === "B") {
       const tag = /^B(\d{1,3})/.exec(symbol2.slice(i));
-      if (tag === null || parts.length === 0) return null;
+      if (tag === null || parts2.length === 0) return null;
       const n2 = Number(tag[1]);
-      parts[parts.length - 1] += `[abi:${symbol2.slice(i + tag[0].length, i + tag[0].length + n2)}]`;
+      parts2[parts2.length - 1] += `[abi:${symbol2.slice(i + tag[0].length, i + tag[0].length + n2)}]`;
       i += tag[0].length + n2;
       continue;
     }
     const len = /^\d{1,4}/.exec(symbol2.slice(i));
     if (len === null) return null;
     const n = Number(len[0]);
-    parts.push(symbol2.slice(i + len[0].length, i + len[0].length + n));
+    parts2.push(symbol2.slice(i + len[0].length, i + len[0].length + n));
     i += len[0].length + n;
   }
-  return parts.length > 0 ? { name: parts.join("::"), end: i } : null;
+  return parts2.length > 0 ? { name: parts2.join("::"), end: i } : null;
 }
 function abiOfSymbol(symbol2) {
   if (/cxx11/.test(symbol2)) return "cxx11";
@@ -4167,63 +4235,6 @@ var init_torch_symbol = __esm({
   }
 });
 
-// src/knowledge/cuda-driver.ts
-function minimumDriver(cuda) {
-  const major = Number(/^(\d{1,2})\./.exec(cuda)?.[1]);
-  return minimumDriverByMajor[major] ?? null;
-}
-function driverCuda(found) {
-  const n = Number(found);
-  if (!Number.isInteger(n) || n < 1e3) return null;
-  return `${Math.floor(n / 1e3)}.${Math.floor(n % 1e3 / 10)}`;
-}
-function hostTorch(hostCuda, facts) {
-  const tag = newestTagNotAbove(hostCuda);
-  const releases = tag === null ? [] : releasesForCuda(tag);
-  const newest = releases[0];
-  if (tag === null || newest === void 0) return {};
-  const oldest = releases[releases.length - 1];
-  return {
-    hostTorchTag: tag,
-    hostTorchRange: oldest === newest ? `torch ${newest.torch}` : `torch ${oldest.torch} \u2026 ${newest.torch}`,
-    hostTorchCmd: installCommand(installerOf(facts), releaseInstall(newest, tag))
-  };
-}
-function cudaDriverEnrich(captures, _step, _model, facts) {
-  const out = {};
-  const found = captures["context.tooOld.found"];
-  const hostCuda = found === void 0 ? null : driverCuda(found);
-  if (hostCuda !== null) Object.assign(out, { hostCuda }, hostTorch(hostCuda, facts));
-  const torchCuda = hostCuda === null ? null : cudaOfLocal(facts.value("torchCuda") ?? void 0);
-  const cuda = hostCuda === null ? facts.value("cuda") : torchCuda;
-  if (cuda === null) return out;
-  out.cudaVersion = cuda;
-  const whose = hostCuda === null ? "the image's" : "torch's";
-  const major = Number(cuda.split(".")[0]);
-  const min = minimumDriver(cuda);
-  if (min !== null) {
-    const ptx = hostCuda === null ? `; PTX built by ${cuda} needs the driver of ${cuda} itself` : "";
-    out.driverNeed = `CUDA ${cuda} (${whose}) runs on a host driver \u2265 ${min}, NVIDIA's minimum for CUDA ${major}.x (${DRIVER_SOURCE})${ptx}.`;
-  } else if (major < 11) {
-    const shipped = firstDriversFor(cuda.split(".").slice(0, 2).join("."));
-    const driver = shipped === null ? "the driver it shipped with" : `the driver it shipped with, \u2265 ${shipped.linux} on Linux`;
-    out.driverNeed = `CUDA ${cuda} (${whose}) predates minor version compatibility: it needs at least ${driver} (${RELEASE_NOTES_URL}, Table 3).`;
-  }
-  return out;
-}
-var DRIVER_SOURCE, minimumDriverByMajor;
-var init_cuda_driver = __esm({
-  "src/knowledge/cuda-driver.ts"() {
-    "use strict";
-    init_torch_replacement();
-    init_installer_forms();
-    init_torch_wheels();
-    init_cuda_release_drivers();
-    DRIVER_SOURCE = "https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html";
-    minimumDriverByMajor = { 11: "450.80.02", 12: "525", 13: "580" };
-  }
-});
-
 // src/knowledge/cuda-require-enricher.ts
 function compareDrivers(a, b) {
   const pa = a.split(".").map(Number);
@@ -4286,6 +4297,76 @@ var init_cuda_require_enricher = __esm({
     "use strict";
     init_cuda_release_drivers();
     branchOf = (driver) => Number(driver.split(".")[0]);
+  }
+});
+
+// src/knowledge/cuda-driver.ts
+function minimumDriver(cuda) {
+  const major = Number(/^(\d{1,2})\./.exec(cuda)?.[1]);
+  return minimumDriverByMajor[major] ?? null;
+}
+function driverCuda(found) {
+  const n = Number(found);
+  if (!Number.isInteger(n) || n < 1e3) return null;
+  return `${Math.floor(n / 1e3)}.${Math.floor(n % 1e3 / 10)}`;
+}
+function hostTorch(hostCuda, facts) {
+  const tag = newestTagNotAbove(hostCuda);
+  const releases = tag === null ? [] : releasesForCuda(tag);
+  const newest = releases[0];
+  if (tag === null || newest === void 0) return {};
+  const oldest = releases[releases.length - 1];
+  return {
+    hostTorchTag: tag,
+    hostTorchRange: oldest === newest ? `torch ${newest.torch}` : `torch ${oldest.torch} \u2026 ${newest.torch}`,
+    hostTorchCmd: installCommand(installerOf(facts), releaseInstall(newest, tag))
+  };
+}
+function hostDriverRange(driver) {
+  const row = RELEASE_DRIVERS.find((r) => compareDrivers(driver, r.linux) >= 0) ?? null;
+  return row === null || Number(row.cuda.split(".")[0]) >= 11 ? {} : { hostDriverRuns: `This host's driver, ${driver}, runs CUDA up to ${row.cuda} (whose first Linux driver is ${row.linux}: ${RELEASE_NOTES_URL}, Table 3).` };
+}
+function cudaDriverEnrich(captures, _step, _model, facts) {
+  const out = {};
+  const found = captures["context.tooOld.found"];
+  const hostCuda = found === void 0 ? null : driverCuda(found);
+  if (hostCuda !== null) Object.assign(out, { hostCuda }, hostTorch(hostCuda, facts));
+  const torchCuda = hostCuda === null ? null : cudaOfLocal(facts.value("torchCuda") ?? void 0);
+  const cuda = hostCuda === null ? facts.value("cuda") : torchCuda;
+  const hostDriver = captures["context.hostDriver.driver"];
+  const linuxDriver = hostDriver !== void 0 && hostDriver.includes(".") && captures["context.windowsHost"] === void 0 ? hostDriver : null;
+  if (linuxDriver !== null) Object.assign(out, hostDriverRange(linuxDriver));
+  if (cuda === null) return out;
+  const whose = hostCuda === null ? "the image's" : "torch's";
+  const major = Number(cuda.split(".")[0]);
+  const min = minimumDriver(cuda);
+  const needs = min ?? (major < 11 ? firstDriversFor(cuda.split(".").slice(0, 2).join("."))?.linux ?? null : null);
+  if (hostCuda === null && linuxDriver !== null && needs !== null && compareDrivers(linuxDriver, needs) >= 0) {
+    out.cudaMet = `The log names CUDA ${cuda}, which needs a driver \u2265 ${needs}: this host's ${linuxDriver} runs it, so it is not the CUDA of the program that failed.`;
+    return out;
+  }
+  out.cudaVersion = cuda;
+  if (min !== null) {
+    const ptx = hostCuda === null ? `; PTX built by ${cuda} needs the driver of ${cuda} itself` : "";
+    out.driverNeed = `CUDA ${cuda} (${whose}) runs on a host driver \u2265 ${min}, NVIDIA's minimum for CUDA ${major}.x (${DRIVER_SOURCE})${ptx}.`;
+  } else if (major < 11) {
+    const shipped = firstDriversFor(cuda.split(".").slice(0, 2).join("."));
+    const driver = shipped === null ? "the driver it shipped with" : `the driver it shipped with, \u2265 ${shipped.linux} on Linux`;
+    out.driverNeed = `CUDA ${cuda} (${whose}) predates minor version compatibility: it needs at least ${driver} (${RELEASE_NOTES_URL}, Table 3).`;
+  }
+  return out;
+}
+var DRIVER_SOURCE, minimumDriverByMajor;
+var init_cuda_driver = __esm({
+  "src/knowledge/cuda-driver.ts"() {
+    "use strict";
+    init_torch_replacement();
+    init_installer_forms();
+    init_torch_wheels();
+    init_cuda_release_drivers();
+    init_cuda_require_enricher();
+    DRIVER_SOURCE = "https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html";
+    minimumDriverByMajor = { 11: "450.80.02", 12: "525", 13: "580" };
   }
 });
 
@@ -4512,7 +4593,7 @@ function condaTarget(url2) {
   const last = segments.at(-1) ?? "";
   const packageFile = last.endsWith(".tar.bz2") || last.endsWith(".conda") ? last : null;
   const subdir = segments.findIndex((part) => SUBDIRS.has(part));
-  const base = (parts) => `${parsed.origin}${parts.length === 0 ? "" : `/${parts.join("/")}`}`;
+  const base = (parts2) => `${parsed.origin}${parts2.length === 0 ? "" : `/${parts2.join("/")}`}`;
   const channel = subdir >= 0 ? base(segments.slice(0, subdir)) : packageFile !== null || last.startsWith("repodata") ? null : base(segments);
   return { channel, packageFile, host };
 }
@@ -4662,10 +4743,10 @@ var init_cmake_notfound_enricher = __esm({
 
 // src/knowledge/apt-release-mix-enricher.ts
 function cudaReleaseOfPackage(name2) {
-  const parts = name2.split("-");
-  if (parts.length < 3) return null;
-  const major = parts[parts.length - 2];
-  const minor = parts[parts.length - 1];
+  const parts2 = name2.split("-");
+  if (parts2.length < 3) return null;
+  const major = parts2[parts2.length - 2];
+  const minor = parts2[parts2.length - 1];
   return /^\d{1,2}$/.test(major) && /^\d$/.test(minor) ? `${major}.${minor}` : null;
 }
 function ownDistro(os5) {
@@ -8181,11 +8262,20 @@ var init_driver_too_old = __esm({
         { name: "gpuRuntime", literals: ["--gpus", "--runtime=nvidia", "--runtime nvidia", "nvidia-docker run", "nvidia.com/gpu="] },
         { name: "compat", literals: ["forward compatibility was attempted on non supported HW"] },
         { name: "ptx", literals: ["the provided PTX was compiled with an unsupported toolchain"] },
-        { name: "tooOld", literals: ["The NVIDIA driver on your system is too old"], pattern: "too old \\(found version (?<found>\\d{4,6})\\)" }
+        { name: "tooOld", literals: ["The NVIDIA driver on your system is too old"], pattern: "too old \\(found version (?<found>\\d{4,6})\\)" },
+        // An NGC image a container command runs (`nvidia-docker run \u2026 nvcr.io/nvidia/digits:19.07-caffe`): its tag names a
+        // release month, whose CUDA and driver requirement NVIDIA's release notes give (DIGITS 19.06: "based on NVIDIA CUDA
+        // 10.1.168, which requires NVIDIA Driver release 418.xx", docs.nvidia.com/deeplearning/digits/digits-release-notes/
+        // rel_19-06.html) and the framework support matrix lists per month.
+        {
+          name: "ngcRun",
+          literals: ["nvcr.io/nvidia/"],
+          pattern: "\\brun\\b[^\\n]{0,1000}?(?<image>nvcr\\.io/nvidia/[a-z0-9_-]{1,60}:(?<month>\\d{2}\\.\\d{2})[\\w.-]{0,40})"
+        }
       ],
       scope: "step",
       specificity: 3,
-      message: "The NVIDIA driver is older than the CUDA this program was built with: CUDA cannot start on it. In a container the driver is the host's (the container toolkit mounts it), so nothing installed in the image changes it. {enrich.driverNeed|}",
+      message: "The NVIDIA driver is older than the CUDA this program was built with: CUDA cannot start on it. In a container the driver is the host's (the container toolkit mounts it), so nothing installed in the image changes it. {enrich.driverNeed|}{enrich.cudaMet|}",
       fix: [
         HOST_CHECK,
         CHOICES,
@@ -8360,6 +8450,17 @@ var init_driver_too_old = __esm({
           fix: [
             HOST_CHECK,
             "Then upgrade the host's NVIDIA driver: every torch on PyTorch's per-CUDA indexes (1.11 and later) was built for a CUDA newer than {enrich.hostCuda}. An older release built for CUDA {enrich.hostCuda} or older is listed, with its install command, on https://pytorch.org/get-started/previous-versions/."
+          ].join("\n")
+        },
+        {
+          // the NGC image run is known, its month's CUDA is not (ngc-pytorch-cuda.ts lists the months checked)
+          when: "ngcRun&!enrich.cudaVersion",
+          message: "The NVIDIA driver is older than the CUDA of `{context.ngcRun.image}`: CUDA cannot start on it. In a container the driver is the host's (the container toolkit mounts it), so nothing installed in the image changes it. An NGC image is built on the CUDA of its release, {context.ngcRun.month} here, which the log does not show. {enrich.hostDriverRuns|}",
+          fix: [
+            `Look up release {context.ngcRun.month} in NVIDIA's framework support matrix (https://docs.nvidia.com/deeplearning/frameworks/support-matrix/index.html): it gives that release's CUDA, and the release notes of the image (their "Driver Requirements") the driver it needs. Then, on the host that runs Docker (not in a Dockerfile), either`,
+            "",
+            "- upgrade the NVIDIA driver to that one or newer (`nvidia-smi` prints the one installed); then run the same command, or",
+            "- use an older release of the image, one whose CUDA this driver runs: the same matrix lists the CUDA of each release."
           ].join("\n")
         }
       ],
@@ -10693,26 +10794,30 @@ function emptyVersionVariants() {
     }
   ];
 }
-var legacyLocalMessage, noMatchingDistribution;
+var legacyLocalMessage, PIP_LINE_START, noMatchingDistribution;
 var init_no_matching_distribution = __esm({
   "src/rules/catalog/pip/no-matching-distribution.ts"() {
     "use strict";
     legacyLocalMessage = "pip found no {requirement} on the index it used. PyTorch publishes its `+cuNNN` / `+cpu` builds on download.pytorch.org, not on PyPI, and for releases before 1.11 on find-links pages rather than indexes. Versions it could see: {versions|not listed in this part of the log}.";
+    PIP_LINE_START = "(?:^\\s{0,40}|^[^`]{0,200}ERROR: )";
     noMatchingDistribution = {
       id: "pip/no-matching-distribution",
       title: "pip found no matching distribution",
       severity: "error",
       match: [
-        // `ERROR: Could not find a version that satisfies the requirement torch==2.1.0+cu121 (from versions: 2.2.2, \u2026)`
+        // `ERROR: Could not find a version that satisfies the requirement torch==2.1.0+cu121 (from versions: 2.2.2, \u2026)`.
+        // pip starts the line with it, after `ERROR: ` (pip 20+) or an indent (pip 9, a tool's `stderr: ERROR: `): a
+        // sentence of a report that quotes it (`i encountered \`No matching distribution found for torch==1.12.0\``) is
+        // prose, not pip's output, and the requirement never holds a quote or backtick.
         {
           literals: ["Could not find a version that satisfies the requirement"],
           // the origin may nest parentheses: `(from -r requirements.txt (line 4))`
-          pattern: "satisfies the requirement (?<requirement>[^\\s(]{1,200})(?: \\(from (?!versions: )[^()]{0,200}(?:\\([^()]{0,200}\\)[^()]{0,200})?\\))?(?: \\(from versions: (?<versions>[^)]{0,2000})\\))?"
+          pattern: `${PIP_LINE_START}Could not find a version that satisfies the requirement (?<requirement>[^\\s('"\`]{1,200})(?: \\(from (?!versions: )[^()]{0,200}(?:\\([^()]{0,200}\\)[^()]{0,200})?\\))?(?: \\(from versions: (?<versions>[^)]{0,2000})\\))?`
         },
         // the same line wrapped by a terminal or a pasted report right after `requirement`: the name is on the next line
         { literals: ["Could not find a version that satisfies the requirement"], pattern: "satisfies the requirement\\s*$" },
         // `ERROR: No matching distribution found for nonexist-pkg`
-        { literals: ["No matching distribution found for"], pattern: "No matching distribution found for (?<requirement>\\S{1,200})" },
+        { literals: ["No matching distribution found for"], pattern: `${PIP_LINE_START}No matching distribution found for (?<requirement>[^\\s'"\`]{1,200})` },
         // pip prints these two at error level only on its way to `Could not find a version that satisfies the requirement`
         // (resolvelib factory's `_report_single_requirement_conflict`; seen right above that line in real logs), so they
         // stand for it when a log is cut before it: `ERROR: Ignored the following yanked versions: 5.0.6, 5.2.5`
@@ -10755,6 +10860,13 @@ var init_no_matching_distribution = __esm({
           name: "localVersion",
           literals: ["+cu", "+cpu"],
           pattern: "requirement (?:torch|torchvision|torchaudio)==[^\\s(+]{1,100}\\+(?<tag>cu\\d{2,3}|cpu)(?![\\w.])"
+        },
+        // one of PyTorch's per-CUDA indexes, as pip names it: `Looking in indexes: https://download.pytorch.org/whl/cu115`
+        // (or after PyPI with `--extra-index-url`)
+        {
+          name: "torchCudaIndex",
+          literals: ["Looking in indexes: "],
+          pattern: "^\\s{0,20}Looking in indexes: (?:\\S{1,300}, )?https://download\\.pytorch\\.org/whl/(?<tag>cu\\d{2,3})(?![\\w.])"
         },
         // pip read PyTorch's index or its find-links page (`Looking in links: https://download.pytorch.org/whl/torch_stable.html`)
         { name: "torchIndex", literals: ["Looking in links: https://download.pytorch.org", "Looking in indexes: https://download.pytorch.org", ", https://download.pytorch.org"] },
@@ -10866,6 +10978,27 @@ var init_no_matching_distribution = __esm({
             "",
             "```sh",
             "{enrich.torchPyOldestCmd}",
+            "```"
+          ].join("\n")
+        },
+        {
+          // a plain pin on one of PyTorch's CUDA indexes that lists only other releases of its CUDA (`from versions:
+          // 1.11.0+cu115` for torch==1.12.0 on whl/cu115): the release was never built for that CUDA. The indexes it was
+          // built for: PyTorch's previous-versions page (knowledge/torch-wheels.ts); the commands: knowledge/torch-index-release-enricher.ts.
+          when: "enrich.idxMoveCmd&enrich.idxStayCmd",
+          title: "PyTorch release not built for this CUDA index",
+          message: "pip found no {requirement} on PyTorch's `{enrich.idxTag}` index: PyTorch never built {enrich.idxPackage} {enrich.idxVersion} for that CUDA. The index lists {versions}, and {enrich.idxVersion} was published for {enrich.idxTags} only (https://pytorch.org/get-started/previous-versions/).",
+          fix: [
+            "Either keep {enrich.idxPackage} {enrich.idxVersion} and take it from the `{enrich.idxOtherTag}` index, with the releases that go with it:",
+            "",
+            "```sh",
+            "{enrich.idxMoveCmd}",
+            "```",
+            "",
+            "or stay on `{enrich.idxTag}` with the newest release it lists, {enrich.idxNewest}:",
+            "",
+            "```sh",
+            "{enrich.idxStayCmd}",
             "```"
           ].join("\n")
         },
@@ -18910,26 +19043,26 @@ var require_directives = __commonJS({
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
-        const name2 = parts.shift();
+        const parts2 = line.trim().split(/[ \t]+/);
+        const name2 = parts2.shift();
         switch (name2) {
           case "%TAG": {
-            if (parts.length !== 2) {
+            if (parts2.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
-              if (parts.length < 2)
+              if (parts2.length < 2)
                 return false;
             }
-            const [handle, prefix] = parts;
+            const [handle, prefix] = parts2;
             this.tags[handle] = prefix;
             return true;
           }
           case "%YAML": {
             this.yaml.explicit = true;
-            if (parts.length !== 1) {
+            if (parts2.length !== 1) {
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version2] = parts;
+            const [version2] = parts2;
             if (version2 === "1.1" || version2 === "1.2") {
               this.yaml.version = version2;
               return true;
@@ -21666,9 +21799,9 @@ var require_timestamp = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str3, asBigInt) {
       const sign = str3[0];
-      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
+      const parts2 = sign === "-" || sign === "+" ? str3.substring(1) : str3;
       const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
@@ -21684,18 +21817,18 @@ var require_timestamp = __commonJS({
         value *= num2(-1);
       }
       const _60 = num2(60);
-      const parts = [value % _60];
+      const parts2 = [value % _60];
       if (value < 60) {
-        parts.unshift(0);
+        parts2.unshift(0);
       } else {
-        value = (value - parts[0]) / _60;
-        parts.unshift(value % _60);
+        value = (value - parts2[0]) / _60;
+        parts2.unshift(value % _60);
         if (value >= 60) {
-          value = (value - parts[0]) / _60;
-          parts.unshift(value);
+          value = (value - parts2[0]) / _60;
+          parts2.unshift(value);
         }
       }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts2.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -28111,10 +28244,10 @@ function isValidIPv6(value) {
   return canParseURL(`http://[${value}]`);
 }
 function isValidCIDRv6(value) {
-  const parts = value.split("/");
-  if (parts.length !== 2)
+  const parts2 = value.split("/");
+  if (parts2.length !== 2)
     return false;
-  const [address, prefix] = parts;
+  const [address, prefix] = parts2;
   if (!prefix)
     return false;
   const prefixNum = Number(prefix);
@@ -41345,10 +41478,10 @@ function _readonly(Class2, innerType) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _templateLiteral(Class2, parts, params) {
+function _templateLiteral(Class2, parts2, params) {
   return new Class2({
     type: "template_literal",
-    parts,
+    parts: parts2,
     ...normalizeParams(params)
   });
 }
@@ -41775,15 +41908,15 @@ function foldObjects(members2) {
     for (const key in object2.properties) {
       if (Object.prototype.hasOwnProperty.call(properties, key))
         continue;
-      const parts = [];
+      const parts2 = [];
       for (const other of objects) {
         const part = other.properties?.[key] ?? undeclaredConstraint(other);
         if (part === null || part === void 0)
           continue;
-        if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
-          parts.push(part);
+        if (!parts2.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
+          parts2.push(part);
       }
-      const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
+      const merged = parts2.length === 1 ? parts2[0] : foldObjects(parts2) ?? { allOf: parts2 };
       assignProp(properties, key, merged);
     }
     for (const key of object2.required ?? [])
@@ -43968,10 +44101,10 @@ function readonly(innerType) {
     innerType
   });
 }
-function templateLiteral(parts, params) {
+function templateLiteral(parts2, params) {
   return new ZodTemplateLiteral({
     type: "template_literal",
-    parts,
+    parts: parts2,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -45195,24 +45328,24 @@ function canonicalKey(value, seen) {
   seen.add(value);
   try {
     if (Array.isArray(value)) {
-      const parts2 = [];
+      const parts3 = [];
       for (const item of value) {
         const key = canonicalKey(item, seen);
         if (key === null)
           return null;
-        parts2.push(key);
+        parts3.push(key);
       }
-      return `a${parts2.length}:[${parts2.join(",")}]`;
+      return `a${parts3.length}:[${parts3.join(",")}]`;
     }
     const keys = Object.keys(value).sort();
-    const parts = [];
+    const parts2 = [];
     for (const k of keys) {
       const key = canonicalKey(value[k], seen);
       if (key === null)
         return null;
-      parts.push(`${k.length}:${k}=${key}`);
+      parts2.push(`${k.length}:${k}=${key}`);
     }
-    return `o${parts.length}:{${parts.join(",")}}`;
+    return `o${parts2.length}:{${parts2.join(",")}}`;
   } finally {
     seen.delete(value);
   }
@@ -50284,12 +50417,12 @@ function imageFacts(image) {
   if (colon < 0 || colon < slash) return [];
   const repo = image.slice(0, colon).replace(/^(?:docker\.io|index\.docker\.io)\//, "");
   const tag = image.slice(colon + 1);
-  const parts = tag.split("-");
+  const parts2 = tag.split("-");
   const out = [];
   if (/(?:^|\/)nvidia\/cuda$/.test(repo) || /(?:^|\/)cuda$/.test(repo)) {
-    const version2 = /^(\d{1,2})\.(\d{1,2})/.exec(parts[0] ?? "");
+    const version2 = /^(\d{1,2})\.(\d{1,2})/.exec(parts2[0] ?? "");
     if (version2) out.push(["cuda", `${Number(version2[1])}.${Number(version2[2])}`]);
-    for (const part of parts.slice(1)) {
+    for (const part of parts2.slice(1)) {
       const cudnn = /^cudnn(\d{1,2})$/.exec(part);
       if (cudnn) out.push(["cudnn", cudnn[1]]);
       if (part === "base" || part === "runtime" || part === "devel") out.push(["imageFlavour", part]);
@@ -50316,7 +50449,7 @@ function imageFacts(image) {
   if (name2 === "python") {
     const py = /^3\.(\d{1,2})/.exec(tag);
     if (py) out.push(["python", `3.${py[1]}`]);
-    for (const part of parts.slice(1)) {
+    for (const part of parts2.slice(1)) {
       const os5 = osOfTagPart(part);
       if (os5 !== null) out.push(["os", os5]);
     }
@@ -50325,7 +50458,7 @@ function imageFacts(image) {
   if (name2 === "ubuntu" && /^\d{2}\.\d{2}$/.test(tag)) return [["os", `Ubuntu ${tag}`]];
   if (name2 === "debian") {
     const release = /^(\d{1,2})(?:[.-]|$)/.exec(tag)?.[1];
-    const os5 = release !== void 0 ? `Debian ${release}` : osOfTagPart(parts[0] ?? "");
+    const os5 = release !== void 0 ? `Debian ${release}` : osOfTagPart(parts2[0] ?? "");
     return os5 !== null ? [["os", os5]] : [];
   }
   return out;
@@ -51801,7 +51934,7 @@ function findClosingBrace(text2, from) {
   return -1;
 }
 function splitOnReferences(text2) {
-  const parts = [];
+  const parts2 = [];
   let literal2 = "";
   let i = 0;
   while (i < text2.length) {
@@ -51811,12 +51944,12 @@ function splitOnReferences(text2) {
       i++;
       continue;
     }
-    parts.push(literal2);
+    parts2.push(literal2);
     literal2 = "";
     i = ref.end;
   }
-  parts.push(literal2);
-  return parts;
+  parts2.push(literal2);
+  return parts2;
 }
 
 // src/dockerfile/dockerfile.ts
@@ -51994,11 +52127,11 @@ function parseImageRef2(reference) {
     rest = rest.slice(0, colon);
   }
   if (rest === "") return null;
-  const parts = rest.split("/");
-  const first = parts[0];
-  const hasRegistry = parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost");
+  const parts2 = rest.split("/");
+  const first = parts2[0];
+  const hasRegistry = parts2.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost");
   const registry2 = hasRegistry ? first : DOCKER_HUB;
-  let repository = hasRegistry ? parts.slice(1).join("/") : rest;
+  let repository = hasRegistry ? parts2.slice(1).join("/") : rest;
   if (registry2 === DOCKER_HUB && !repository.includes("/")) repository = `library/${repository}`;
   return { registry: normaliseRegistry(registry2), repository: repository.toLowerCase(), tag, digest };
 }
@@ -52189,27 +52322,27 @@ var BUILD_COMMAND = {
 function buildAndShellCommand(target, file2, platform, builder = "buildx") {
   const { build, load, run: run3 } = BUILD_COMMAND[builder];
   const tag = `${TAG_PREFIX}:${target.name ?? "latest"}`;
-  const parts = [build];
-  if (target.name !== null) parts.push(`--target ${quoteWord(target.name)}`);
-  if (platform !== null) parts.push(`--platform ${quoteWord(platform)}`);
-  parts.push(`-t ${tag}${load} -f ${quoteWord(file2)} .`);
-  return `${parts.join(" ")} && ${run3} --rm -it ${tag} ${shellFor(target.from)}`;
+  const parts2 = [build];
+  if (target.name !== null) parts2.push(`--target ${quoteWord(target.name)}`);
+  if (platform !== null) parts2.push(`--platform ${quoteWord(platform)}`);
+  parts2.push(`-t ${tag}${load} -f ${quoteWord(file2)} .`);
+  return `${parts2.join(" ")} && ${run3} --rm -it ${tag} ${shellFor(target.from)}`;
 }
 function bakeAndShellCommand(bakeTarget, target, platform) {
   const tag = `${TAG_PREFIX}:${target.name ?? "latest"}`;
   const t = quoteWord(bakeTarget);
-  const parts = [`docker buildx bake ${t}`];
-  if (target.name !== null) parts.push(`--set ${quoteWord(`${bakeTarget}.target=${target.name}`)}`);
-  if (platform !== null) parts.push(`--set ${quoteWord(`${bakeTarget}.platform=${platform}`)}`);
-  parts.push(`--set ${quoteWord(`${bakeTarget}.tags=${tag}`)} --load`);
-  return `${parts.join(" ")} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
+  const parts2 = [`docker buildx bake ${t}`];
+  if (target.name !== null) parts2.push(`--set ${quoteWord(`${bakeTarget}.target=${target.name}`)}`);
+  if (platform !== null) parts2.push(`--set ${quoteWord(`${bakeTarget}.platform=${platform}`)}`);
+  parts2.push(`--set ${quoteWord(`${bakeTarget}.tags=${tag}`)} --load`);
+  return `${parts2.join(" ")} && docker run --rm -it ${tag} ${shellFor(target.from)}`;
 }
 function debuggerCommand(target, file2, platform) {
-  const parts = [`BUILDX_EXPERIMENTAL=1 docker buildx debug --on=error --invoke ${shellFor(target.from)} build`];
-  if (target.name !== null) parts.push(`--target ${quoteWord(target.name)}`);
-  if (platform !== null) parts.push(`--platform ${quoteWord(platform)}`);
-  parts.push(`-f ${quoteWord(file2)} .`);
-  return parts.join(" ");
+  const parts2 = [`BUILDX_EXPERIMENTAL=1 docker buildx debug --on=error --invoke ${shellFor(target.from)} build`];
+  if (target.name !== null) parts2.push(`--target ${quoteWord(target.name)}`);
+  if (platform !== null) parts2.push(`--platform ${quoteWord(platform)}`);
+  parts2.push(`-f ${quoteWord(file2)} .`);
+  return parts2.join(" ");
 }
 function nameFirst(target) {
   if (target.unnamedLine === null || target.name === null) return [];
@@ -52791,7 +52924,7 @@ var cudaArchUnsupported = {
         const base = baseImageOf2(stage, dockerfile);
         const names = list2.map((r) => `${codeSpan(r.mention.written)} (${r.mention.source})`).join(", ");
         const caps = archListFor(cuda, mentions.map((m) => m.written)) ?? [];
-        const newer2 = newerCudaNote(list2.map((r) => r.support), base);
+        const newer3 = newerCudaNote(list2.map((r) => r.support), base);
         findings.push(
           findingAt(cudaArchUnsupported, dockerfile, instruction, {
             message: `The stage builds on CUDA ${support.cudaVersion} (${codeSpan(toolkit.from)}), whose nvcc accepts ${support.min} \u2026 ${support.max}; ${names} ${list2.length === 1 ? "is" : "are"} not among them, so compiling stops with ${codeSpan(`nvcc fatal   : Unsupported gpu architecture '${nvccName(list2[0].mention, support)}'`)}.`,
@@ -52800,7 +52933,7 @@ var cudaArchUnsupported = {
               "```",
               exampleSetting(list2[0].mention.source, caps),
               "```",
-              ...newer2 !== null ? [newer2] : []
+              ...newer3 !== null ? [newer3] : []
             ].join("\n")
           })
         );
@@ -53425,9 +53558,12 @@ var factPatterns = [
     // An nvidia/cuda image named in a pasted report or command, not as a FROM: `Docker environment,
     // nvidia/cuda:11.8.0-devel-ubuntu22.04`, `docker run --gpus all nvidia/cuda:12.4.1-base-ubuntu22.04 nvidia-smi`.
     // Its tag spells the toolkit's version (nvidia-images.ts); which stage or command used it is not known, so the
-    // base image is not set from it.
+    // base image is not set from it. Nor is the CUDA of one run only for `nvidia-smi` (`nvidia-docker run nvidia/cuda:9.0-base
+    // nvidia-smi`): that run checks the host's driver, and a report pastes it beside the command that failed, whose image
+    // is another; when the check itself is refused, the toolkit's error names the CUDA it asked for
+    // (`unsatisfied condition: cuda>=9.2`).
     literals: ["nvidia/cuda:"],
-    regex: /(?:^|[\s,(="'])(?:docker\.io\/)?nvidia\/cuda:(?<tag>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?-[a-z0-9.-]{1,60})/,
+    regex: /(?:^|[\s,(="'])(?:docker\.io\/)?nvidia\/cuda:(?<tag>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?-[a-z0-9.-]{1,60})(?![a-z0-9.-]|\s{1,10}nvidia-smi\b)/,
     on: "output",
     source: "image-mention",
     read: (g) => imageFacts(`nvidia/cuda:${g.tag ?? ""}`).filter(([name2]) => name2 === "cuda" || name2 === "cudnn" || name2 === "os")
@@ -54236,10 +54372,10 @@ function workspacePath(file2, context) {
   return relative.split(import_node_path3.default.sep).join("/");
 }
 function body(finding) {
-  const parts = [finding.message || finding.title];
-  if (finding.evidence.length > 0) parts.push(finding.evidence.slice(0, MAX_EVIDENCE2).map((line) => `> ${line}`).join("\n"));
-  if (finding.fix) parts.push(`Fix: ${finding.fix}`);
-  const text2 = stripInvisible(parts.join("\n\n"));
+  const parts2 = [finding.message || finding.title];
+  if (finding.evidence.length > 0) parts2.push(finding.evidence.slice(0, MAX_EVIDENCE2).map((line) => `> ${line}`).join("\n"));
+  if (finding.fix) parts2.push(`Fix: ${finding.fix}`);
+  const text2 = stripInvisible(parts2.join("\n\n"));
   return text2.length > MAX_BODY ? `${text2.slice(0, MAX_BODY)} \u2026` : text2;
 }
 function title(finding) {
@@ -54901,12 +55037,12 @@ var DEFAULT_SLOWEST = 5;
 function cacheLine(model) {
   const dockerfileSteps = model.steps.filter((s) => !s.internal && s.status !== "running");
   const cached2 = dockerfileSteps.filter((s) => s.cached).length;
-  const parts = [plural(model.steps.length, "step")];
-  if (model.seconds !== null) parts.push(`${formatSeconds(model.seconds)} in all`);
+  const parts2 = [plural(model.steps.length, "step")];
+  if (model.seconds !== null) parts2.push(`${formatSeconds(model.seconds)} in all`);
   if (model.cacheHitRatio !== null) {
-    parts.push(`cache hits ${Math.round(model.cacheHitRatio * 100)}% (${cached2} of ${dockerfileSteps.length} Dockerfile steps)`);
+    parts2.push(`cache hits ${Math.round(model.cacheHitRatio * 100)}% (${cached2} of ${dockerfileSteps.length} Dockerfile steps)`);
   }
-  return parts.join(" \xB7 ");
+  return parts2.join(" \xB7 ");
 }
 function timelineFacts(timeline, byId) {
   const lines2 = [];
@@ -55037,26 +55173,26 @@ function shown(name2, v) {
 }
 function factsLine(facts, model) {
   const view = factsFor(facts, reportStep(model), model);
-  const parts = [];
+  const parts2 = [];
   const cuda = view.get("cuda");
   if (cuda !== null) {
     const other = view.conflicts("cuda")[0];
     const text2 = shown("cuda", cuda);
-    parts.push(other ? `${text2.slice(0, -1)}; ${other.source === "image-tag" || other.source === "dockerfile" ? `the ${sourceName(other.source)}` : other.source} says ${other.value})` : text2);
+    parts2.push(other ? `${text2.slice(0, -1)}; ${other.source === "image-tag" || other.source === "dockerfile" ? `the ${sourceName(other.source)}` : other.source} says ${other.value})` : text2);
   }
   for (const name2 of ["cudnn", "os", "python"]) {
     const v = view.get(name2);
-    if (v !== null) parts.push(shown(name2, v));
+    if (v !== null) parts2.push(shown(name2, v));
   }
   const installer = view.value("installer");
   const pip2 = view.value("pip");
-  if (installer !== null) parts.push(installer === "pip" && pip2 !== null ? `pip ${pip2}` : installer);
-  else if (pip2 !== null) parts.push(`pip ${pip2}`);
+  if (installer !== null) parts2.push(installer === "pip" && pip2 !== null ? `pip ${pip2}` : installer);
+  else if (pip2 !== null) parts2.push(`pip ${pip2}`);
   const torch = view.get("torch");
-  if (torch !== null) parts.push(shown("torch", torch));
+  if (torch !== null) parts2.push(shown("torch", torch));
   const platform = view.get("platform");
-  if (platform !== null) parts.push(platform.value);
-  return parts.join(" \xB7 ");
+  if (platform !== null) parts2.push(platform.value);
+  return parts2.join(" \xB7 ");
 }
 
 // src/report/target-groups.ts
@@ -55134,14 +55270,14 @@ function verdictOf(analysis) {
   return { kind, markdown: `\u2705 Build passed${extras.length ? ` with ${extras.join(" and ")}` : ""}` };
 }
 function whereCell(finding, steps) {
-  const parts = [];
+  const parts2 = [];
   const at = locationLabel(finding);
-  if (at) parts.push(escapeText(at));
+  if (at) parts2.push(escapeText(at));
   const step = finding.step !== null ? steps.get(finding.step) : void 0;
   if (finding.step === IMPLICIT_STEP_ID) {
-    if (!at) parts.push("outside any build step");
-  } else if (step) parts.push(codeSpan(shortStepLabel(step), { inTable: true }));
-  return parts.join("<br>") || "\u2014";
+    if (!at) parts2.push("outside any build step");
+  } else if (step) parts2.push(codeSpan(shortStepLabel(step), { inTable: true }));
+  return parts2.join("<br>") || "\u2014";
 }
 function findingsTable(findings, model, rows) {
   if (findings.length === 0) return "";
@@ -55212,18 +55348,18 @@ function reportParts(analysis, options) {
     timeline: renderTimelineMarkdown(model, { surface: options.surface, findings, dockerfiles: analysis.dockerfiles })
   };
 }
-function joinParts(parts, headingLevel = 3, details = parts.details) {
-  const blocks = [`${"#".repeat(headingLevel)} ${parts.verdict.markdown}`];
-  if (parts.facts) blocks.push(parts.facts);
-  if (parts.table) blocks.push(parts.table);
+function joinParts(parts2, headingLevel = 3, details = parts2.details) {
+  const blocks = [`${"#".repeat(headingLevel)} ${parts2.verdict.markdown}`];
+  if (parts2.facts) blocks.push(parts2.facts);
+  if (parts2.table) blocks.push(parts2.table);
   blocks.push(...details);
-  if (parts.timeline) blocks.push(parts.timeline);
+  if (parts2.timeline) blocks.push(parts2.timeline);
   return blocks.join("\n\n") + "\n";
 }
 function renderMarkdown(analysis, heading) {
-  const parts = reportParts(analysis, { surface: "markdown" });
-  if (heading !== void 0) parts.verdict = { ...parts.verdict, markdown: escapeText(heading) };
-  return joinParts(parts);
+  const parts2 = reportParts(analysis, { surface: "markdown" });
+  if (heading !== void 0) parts2.verdict = { ...parts2.verdict, markdown: escapeText(heading) };
+  return joinParts(parts2);
 }
 
 // src/github/fit.ts
@@ -55294,14 +55430,14 @@ ${line}`;
 
 // src/github/compose.ts
 var MARK = { failed: SEVERITY_MARK.error, unfinished: "\u23F9", passed: "\u2705", "tool-output": "\u{1F50E}", unrecognised: "\u2754" };
-function overallVerdict(parts, logs) {
-  const failed = parts.filter((p) => p.verdict.kind === "failed").length;
-  const unrecognised = parts.filter((p) => p.verdict.kind === "unrecognised").length;
+function overallVerdict(parts2, logs) {
+  const failed = parts2.filter((p) => p.verdict.kind === "failed").length;
+  const unrecognised = parts2.filter((p) => p.verdict.kind === "unrecognised").length;
   if (failed > 0) return { kind: "failed", markdown: `${MARK.failed} ${failed} of ${plural(logs.length, "build log")} failed` };
-  const unfinished = parts.filter((p) => p.verdict.kind === "unfinished").length;
+  const unfinished = parts2.filter((p) => p.verdict.kind === "unfinished").length;
   if (unfinished > 0) return { kind: "unfinished", markdown: `${MARK.unfinished} ${unfinished} of ${plural(logs.length, "build log")} did not finish` };
   if (unrecognised === logs.length) return { kind: "unrecognised", markdown: `${MARK.unrecognised} No build output recognised in ${plural(logs.length, "log")}` };
-  const passed = parts.filter((p) => p.verdict.kind === "passed").length;
+  const passed = parts2.filter((p) => p.verdict.kind === "passed").length;
   if (passed === 0) {
     const found = logs.reduce((n, l) => n + l.analysis.findings.length, 0);
     return { kind: "tool-output", markdown: `${MARK["tool-output"]} No build steps recognised in ${plural(logs.length, "log")}; ${plural(found, "finding")} in the text` };
@@ -55312,22 +55448,22 @@ function overallVerdict(parts, logs) {
   const which = others === 0 ? `${plural(logs.length, "build log")} passed` : `${passed} of ${plural(logs.length, "log")} passed, ${others} with no build recognised`;
   return { kind: "passed", markdown: `${MARK.passed} ${which}${extras.length ? ` with ${extras.join(" and ")}` : ""}` };
 }
-function logsTable(parts, logs) {
+function logsTable(parts2, logs) {
   const rows = logs.map(({ name: name2, analysis }, i) => {
     const counts = countBySeverity(analysis.findings);
-    const kind = parts[i]?.verdict.kind ?? "unrecognised";
+    const kind = parts2[i]?.verdict.kind ?? "unrecognised";
     return [codeSpan(name2, { inTable: true }), nowrap(`${MARK[kind]} ${kind}`), String(counts.error), String(counts.warning), String(counts.notice), analysis.findings[0] ? escapeText(analysis.findings[0].title) : ""];
   });
   return markdownTable([["Log", "Verdict", "Errors", "Warnings", "Notices", "First finding"], ...rows], { align: ["l", "l", "r", "r", "r", "l"], alignDelimiters: false });
 }
 function composeReport(logs, options) {
-  const parts = logs.map(({ analysis }) => reportParts(analysis, { surface: options.surface, limits: options.limits }));
+  const parts2 = logs.map(({ analysis }) => reportParts(analysis, { surface: options.surface, limits: options.limits }));
   const findings = logs.reduce((n, l) => n + l.analysis.findings.length, 0);
   const preface = options.preface ?? [];
   const footer = options.footer ?? [];
   const fit = { limit: options.limit, measure: options.measure };
-  const only = parts[0];
-  if (parts.length === 1 && only) {
+  const only = parts2[0];
+  if (parts2.length === 1 && only) {
     const shown2 = only.details.slice(0, options.maxDetails);
     const notDetailed = only.details.length - shown2.length;
     const head2 = [joinParts({ ...only, table: "", timeline: "" }, 3, []).trimEnd(), ...preface, only.table];
@@ -55339,11 +55475,11 @@ function composeReport(logs, options) {
     }
     return { ...result2, omitted: result2.omitted + notDetailed, verdict: only.verdict.kind, findings };
   }
-  const overall = overallVerdict(parts, logs);
-  const head = [`### ${overall.markdown}`, ...preface, logsTable(parts, logs)];
+  const overall = overallVerdict(parts2, logs);
+  const head = [`### ${overall.markdown}`, ...preface, logsTable(parts2, logs)];
   const sections = [];
   logs.forEach(({ name: name2 }, i) => {
-    const p = parts[i];
+    const p = parts2[i];
     if (!p) return;
     sections.push(`#### ${codeSpan(name2)}
 
@@ -55469,12 +55605,12 @@ var METADATA_KEY = "buildx.build.ref";
 function recordRefOf(text2) {
   const value = text2.trim();
   if (/^\^\d{1,6}$/.test(value)) return { ref: value, builder: null };
-  const parts = value.split("/");
-  const id = parts.at(-1) ?? "";
-  if (!ID.test(id) || parts.length > 3 || parts.some((p) => p === "")) {
+  const parts2 = value.split("/");
+  const id = parts2.at(-1) ?? "";
+  if (!ID.test(id) || parts2.length > 3 || parts2.some((p) => p === "")) {
     throw new InputError(`input build-ref: "${value.slice(0, 80)}" is not a build record ref (auto, a record id, builder/node/id, ^N, or build-push-action's metadata output)`);
   }
-  return { ref: id, builder: parts.length === 3 ? parts[0] : null };
+  return { ref: id, builder: parts2.length === 3 ? parts2[0] : null };
 }
 function metadataRefs(doc) {
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return [];
@@ -56170,14 +56306,14 @@ function closingBlock(facts) {
   return lines2.length === 0 ? "" : lines2.join("\n") + "\n";
 }
 function describeRecord(facts) {
-  const parts = [];
-  if (facts.status !== null) parts.push(facts.status);
-  if (facts.seconds !== null) parts.push(`${facts.seconds < 10 ? facts.seconds.toFixed(1) : Math.round(facts.seconds)}s`);
+  const parts2 = [];
+  if (facts.status !== null) parts2.push(facts.status);
+  if (facts.seconds !== null) parts2.push(`${facts.seconds < 10 ? facts.seconds.toFixed(1) : Math.round(facts.seconds)}s`);
   if (facts.steps !== null) {
     const { completed, total, cached: cached2 } = facts.steps;
-    parts.push(`${completed}/${total} steps, ${total > 0 ? Math.round(cached2 / total * 100) : 0}% cached`);
+    parts2.push(`${completed}/${total} steps, ${total > 0 ? Math.round(cached2 / total * 100) : 0}% cached`);
   }
-  return `build record ${facts.ref}${facts.name !== null ? ` (${facts.name})` : ""}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`;
+  return `build record ${facts.ref}${facts.name !== null ? ` (${facts.name})` : ""}${parts2.length > 0 ? `: ${parts2.join(", ")}` : ""}`;
 }
 var SAVE_LOG_HINT = "or analyse a log file (docker buildx build --progress=plain . 2>&1 | tee build.log)";
 function firstLine(text2) {
@@ -56589,9 +56725,9 @@ function fallbackDockerfile2(analysis, options) {
   return named ?? "Dockerfile";
 }
 function messageText(finding, located) {
-  const parts = [finding.message || finding.title];
-  if (!located) parts.push("(No Dockerfile line is known for this finding: it is shown on the first line.)");
-  return parts.join("\n\n");
+  const parts2 = [finding.message || finding.title];
+  if (!located) parts2.push("(No Dockerfile line is known for this finding: it is shown on the first line.)");
+  return parts2.join("\n\n");
 }
 function fingerprint(finding, file2, instruction) {
   const { createHash: createHash2 } = nodeRequire3("node:crypto");
@@ -57112,10 +57248,10 @@ async function writeOutputs(logs, dockerfile, inputs, env) {
 }
 function failureMessage(findings, inputs) {
   const counts = countBySeverity(findings);
-  const parts = ["error", "warning", "notice"].filter((l) => counts[l] > 0).map((l) => `${counts[l]} ${l}${counts[l] === 1 ? "" : "s"}`);
+  const parts2 = ["error", "warning", "notice"].filter((l) => counts[l] > 0).map((l) => `${counts[l]} ${l}${counts[l] === 1 ? "" : "s"}`);
   const top = findings[0];
   const at = top?.location ? ` (${top.location.file}:${top.location.line})` : "";
-  return `buildkit-doctor: ${parts.join(", ")} (fail-on: ${inputs.failOn})${top ? `: ${top.title}${at}` : ""}`;
+  return `buildkit-doctor: ${parts2.join(", ")} (fail-on: ${inputs.failOn})${top ? `: ${top.title}${at}` : ""}`;
 }
 async function runAction(env) {
   let inputs;
