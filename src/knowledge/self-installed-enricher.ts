@@ -27,7 +27,8 @@ function trimSlashes(path: string): string {
 /**
  * `selfInstaller` (what installs the command), `selfInstallerUrl`, `selfInstallerIndex`, `selfInstallDocs`,
  * `selfInstallPrefix` (the `-p` of the installer step, else the table's default); when the log shows the installer
- * step, `selfInstallStep` (its label) and `selfCurlNoLocation` when its curl lacks `-L`.
+ * step, `selfInstallStep` (its label), `selfCurlNoLocation` when its curl lacks `-L` and `selfInstallCached` when its
+ * result came from the build cache.
  */
 export function selfInstalledEnrich(captures: Readonly<Record<string, string>>, step: Step | null, model: BuildModel, _facts: FactView): Record<string, string> {
   const command = captures['command'];
@@ -48,6 +49,8 @@ export function selfInstalledEnrich(captures: Readonly<Record<string, string>>, 
   if (installerStep !== null) {
     out.selfInstallStep = stepLabel(installerStep);
     if (curlWithoutLocation(installerStep.instruction)) out.selfCurlNoLocation = 'yes';
+    // Its result came from the build cache (`Using cache`): the bad download is replayed until that step runs again.
+    if (installerStep.cached) out.selfInstallCached = 'yes';
   }
   return out;
 }

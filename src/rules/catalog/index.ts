@@ -78,6 +78,7 @@ import { tosNotAccepted } from './conda/tos-not-accepted.js';
 import { httpError } from './conda/http-error.js';
 import { unrecognizedArgument } from './conda/unrecognized-argument.js';
 import { incorrectDownload } from './conda/incorrect-download.js';
+import { transactionFailed } from './conda/transaction-failed.js';
 import { unableToLocatePackage } from './apt/unable-to-locate-package.js';
 import { fetchFailed } from './apt/fetch-failed.js';
 import { heldPackagesChanged } from './apt/held-packages-changed.js';
@@ -185,6 +186,7 @@ export const builtinRules: RuleInput[] = [
   httpError,
   unrecognizedArgument,
   incorrectDownload,
+  transactionFailed,
   unableToLocatePackage,
   fetchFailed,
   heldPackagesChanged,

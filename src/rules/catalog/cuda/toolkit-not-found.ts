@@ -384,6 +384,10 @@ const foundHomeVariant: Variant = {
 // CUDA_HOME when a GPU is visible or FORCE_CUDA=1 (facebookresearch/xformers setup.py, code corpus). That frame in a failed
 // build's traceback is the nvcc call failing: no nvcc under CUDA_HOME, or none on PATH when torch found no CUDA_HOME
 // (xformers#497, cut at the frame).
+const BARE_METAL_VERSION_FRAME = {
+  literals: ['get_cuda_bare_metal_version(CUDA_HOME)'],
+  pattern: '= {0,3}get_cuda_bare_metal_version\\(CUDA_HOME\\)\\s*$',
+};
 const NVCC_VERSION_FRAME = {
   literals: ['get_cuda_version'],
   pattern: 'setup\\.py", line \\d{1,6}, in get_cuda_version\\s*$|= {0,3}get_cuda_version\\(CUDA_HOME\\)\\s*$',
@@ -611,6 +615,12 @@ export const toolkitNotFound: RuleInput = {
       pattern: '= {0,3}get_default_compute_capabilities\\(\\)\\s*$|, in get_default_compute_capabilities\\s*$',
     },
     NVCC_VERSION_FRAME,
+    // flash-attn's setup.py (and the many copied from it): `if CUDA_HOME is not None: _, bare_metal_version =
+    // get_cuda_bare_metal_version(CUDA_HOME)`, which runs `[cuda_dir + "/bin/nvcc", "-V"]` (Dao-AILab/flash-attention
+    // setup.py, code corpus). Its source line in a failed build's traceback is that call raising: torch found a CUDA_HOME
+    // (`No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'`) without nvcc in it. A log cut after this frame
+    // (ByteDance-Seed/Bagel#50) shows no more than it.
+    BARE_METAL_VERSION_FRAME,
     // causal-conv1d / mamba-ssm / flash-attn: the nvcc under CUDA_HOME is older than the setup script's minimum
     NVCC_TOO_OLD,
   ],

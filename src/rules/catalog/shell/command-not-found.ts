@@ -17,6 +17,12 @@ const installFix = [
   'instead. Stages share nothing but what is copied with `COPY --from`: a tool installed in another stage is not here.',
 ].join('\n');
 
+// Docker reuses a step whose instruction and parent are unchanged (docs.docker.com/build/cache/): the edited step runs
+// again; `docker build --no-cache` runs every step again, for a rebuild that keeps the line as it is.
+const CACHED_INSTALLER_NOTE =
+  'That step\'s result comes from the build cache (`Using cache` in the log), so every build replays the bad download: editing ' +
+  'the step makes it run again; to rebuild without editing it, run `docker build --no-cache`.';
+
 /** The batch install of a self-installed tool (`-b`: no PATH changes, `-p`: the prefix; conda's install docs). */
 function selfInstallFix(lead: string): string {
   return [
@@ -88,15 +94,24 @@ export const commandNotFound: RuleInput = {
     },
     // A command no distribution package provides (conda, knowledge/self-installed-tools.ts): the earlier step that
     // runs its installer is the fix, not a package search. curl(1): without `-L` curl saves the redirect response.
-    {
-      when: 'named&exit127&enrich.selfCurlNoLocation&fact.place=image-build',
+    // repo.continuum.io redirects to repo.anaconda.com (dineshreddy91/Occlusion_Net#11, DmitryUlyanov/deep-image-prior#83:
+    // `curl -so … repo.continuum.io/…` saved no installer, `-L` fixed it). A log cut before the exit code still names the
+    // command and the earlier step: the same cause.
+    ...['named&exit127', 'named'].flatMap((named) => [
+      { cached: true, when: `${named}&enrich.selfCurlNoLocation&enrich.selfInstallCached&fact.place=image-build` },
+      { cached: false, when: `${named}&enrich.selfCurlNoLocation&fact.place=image-build` },
+    ]).map(({ cached, when }) => ({
+      when,
       title: 'Command not found: its installer may not have been downloaded',
       message:
-        '`{command}` is not installed in this stage (exit code 127 is the shell\'s "command not found"). No Debian or Ubuntu package ' +
-        'provides it: it comes from {enrich.selfInstaller}, which step {enrich.selfInstallStep} downloads with `curl` without `-L`. ' +
-        'When the download URL redirects, curl saves the redirect response instead of the installer, so nothing is installed.',
-      fix: selfInstallFix('In step {enrich.selfInstallStep}, download with `-L` (follow redirects) and `-f` (an HTTP error fails that step instead of saving an error page), install in batch mode and put the prefix\'s `bin` on `PATH`'),
-    },
+        '`{command}` is not installed in this stage' + (when.includes('exit127') ? ' (exit code 127 is the shell\'s "command not found")' : '') +
+        '. No Debian or Ubuntu package provides it: it comes from {enrich.selfInstaller}, which step {enrich.selfInstallStep} downloads with ' +
+        '`curl` without `-L`. When the download URL redirects (repo.continuum.io, the old name of repo.anaconda.com, answers with one), ' +
+        'curl saves the redirect response instead of the installer, so nothing is installed.',
+      fix:
+        selfInstallFix('In step {enrich.selfInstallStep}, download with `-L` (follow redirects) and `-f` (an HTTP error fails that step instead of saving an error page), install in batch mode and put the prefix\'s `bin` on `PATH`') +
+        (cached ? '\n\n' + CACHED_INSTALLER_NOTE : ''),
+    })),
     {
       when: 'named&exit127&enrich.selfInstaller&fact.place=image-build',
       title: 'Command not found: its installer did not install it',
