@@ -354,6 +354,17 @@ export const factPatterns: readonly FactPattern[] = [
     read: () => [['hostPlatform', 'arm']],
   },
   {
+    // The reporter's own words naming a Raspberry Pi as the machine: its OS with a release codename (`Platform used:
+    // Raspbian Buster on Raspberry Pi 4b rev. 1.1`, jacksonliam/mjpg-streamer#228), or `on my Raspberry Pi`. Raspbian is
+    // the Raspberry Pi's Debian port for armhf (raspbian.org). An image name is never read: `FROM resin/rpi-raspbian:stretch`
+    // is a build FOR a Pi, often on an x86-64 host, and `to run on a Raspberry Pi` names a target, not the host.
+    literals: ['Raspbian ', 'Raspberry Pi', 'RaspberryPi'],
+    regex: /(?:^|[\s(:])(?:Raspbian (?:GNU\/Linux|Jessie|Stretch|Buster|Bullseye|Bookworm)\b|on my Raspberry ?Pi\b)/,
+    on: 'output',
+    source: 'raspberry-pi-prose',
+    read: () => [['hostPlatform', 'arm']],
+  },
+  {
     // A Windows machine's own paths in the output: `C:\Users\Administrator\AppData\Local\Temp\pip-build-env-…` (pip's
     // build environment on Windows), `C:\Program Files\…`. A drive letter before one of Windows' own top folders, so a
     // Linux path never matches.

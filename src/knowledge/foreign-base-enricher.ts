@@ -1,5 +1,5 @@
 // The `foreign-base` enricher: when the stage's own shell cannot execute (exec format error) and the log shows the
-// build host's platform (fact `hostPlatform`: Docker's platform warning, or a Raspberry Pi's shell prompt), the base
+// build host's platform (fact `hostPlatform`: Docker's platform warning, a Raspberry Pi's shell prompt, or the report naming its Pi), the base
 // image has no variant for that host, so Docker used the one it has, of another architecture: a pull without
 // `--platform` takes the host's entry of a multi-platform image, and the only image of a single-platform one.
 // Docker's docs: `docker buildx imagetools inspect` lists the platforms of an image in the registry
@@ -19,7 +19,9 @@ export function foreignBaseEnrich(captures: Readonly<Record<string, string>>, _s
     foreignHost:
       host.source === 'shell-prompt'
         ? 'a Raspberry Pi, an arm board (the shell prompt shows its default hostname, raspberrypi)'
-        : host.source === 'apple-silicon'
+        : host.source === 'raspberry-pi-prose'
+          ? 'a Raspberry Pi, an arm board (as the report says)'
+          : host.source === 'apple-silicon'
           ? `${host.value} (an Apple-Silicon Mac, as the report says)`
           : `${host.value} (Docker's platform warning)`,
   };

@@ -162,7 +162,9 @@ describe('buildx/exec-format-error', () => {
     const [f] = await findingsOf('buildx/exec-format-error/match-arm64-stage-no-emulator', 'buildx/exec-format-error');
     expect(f?.message).toContain('cannot run even the shell');
     expect(f?.message).toContain('no QEMU emulator is registered');
-    expect(f?.fix).toContain('docker/setup-qemu-action');
+    // no runner in the log: the emulator for any host, not GitHub Actions' setup steps
+    expect(f?.fix).toContain('tonistiigi/binfmt --install all');
+    expect(f?.fix).not.toContain('docker/setup-qemu-action');
     expect(f?.location?.line).toBe(3);
   });
 
@@ -283,7 +285,9 @@ describe('wordings seen in public projects’ build logs', () => {
     expect(f?.severity).toBe('error');
     expect(f?.message).toContain('The CUDA toolkit in this stage is 12.2, but torch was built with CUDA 11.3');
     // either side can move: a -devel image of torch's CUDA, or a torch from an index that exists for the toolkit
-    expect(f?.fix).toContain('`-devel` image of its CUDA 11.3');
+    // no image build in the log: torch's toolkit under CUDA_HOME, not a `-devel` image
+    expect(f?.fix).toContain('install the CUDA 11.3 toolkit beside this one');
+    expect(f?.fix).not.toContain('`-devel` image');
     // the log names no torch release: the project's own release, in its cu121 build, never the index's newest
     expect(f?.fix).toContain('pip install --index-url https://download.pytorch.org/whl/cu121 "torch==${TORCH}+cu121"');
     expect(f?.fix).not.toContain('torch==2.5.1');

@@ -10,6 +10,23 @@
 import type { RuleInput } from '../../schema.js';
 import { RUN_COMMAND_CONTEXT } from '../runtime/run-command.js';
 
+const NO_EMULATOR_MESSAGE =
+  'The builder cannot run even the shell of this {platform|foreign-platform} stage: no QEMU emulator is ' +
+  'registered (binfmt_misc) for that architecture on the build host.';
+
+/** GitHub Actions registers the emulators with Docker's setup actions (docker/setup-qemu-action's README). */
+const ACTIONS_FIX = [
+  'Register QEMU emulators on the runner before building for other platforms:',
+  '',
+  '```yaml',
+  '- uses: docker/setup-qemu-action@v3',
+  '- uses: docker/setup-buildx-action@v3',
+  '```',
+  'Emulation is many times slower: for long compiles prefer a native runner per platform (e.g. `ubuntu-24.04-arm`). If the',
+  "failing file is a downloaded binary, pick the download by the target's architecture: `ARG TARGETARCH` and use",
+  '`${TARGETARCH}` (amd64, arm64) in the URL.',
+].join('\n');
+
 /** A binary of another architecture was executed. */
 export const execFormatError: RuleInput = {
   id: 'buildx/exec-format-error',
@@ -123,24 +140,16 @@ export const execFormatError: RuleInput = {
         'native, which is impractical for a long compile.',
       ].join('\n'),
     },
-    {
-      when: 'shell',
-      message:
-        'The builder cannot run even the shell of this {platform|foreign-platform} stage: no QEMU emulator is ' +
-        'registered (binfmt_misc) for that architecture on the build host.',
-    },
+    // The setup actions only where the log shows GitHub Actions (fact runner); elsewhere the rule's own fix.
+    { when: 'shell&fact.runner', message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
+    { when: 'fact.runner', fix: ACTIONS_FIX },
+    { when: 'shell', message: NO_EMULATOR_MESSAGE },
   ],
   fix: [
-    'Register QEMU emulators on the build host before building for other platforms. In GitHub Actions:',
-    '',
-    '```yaml',
-    '- uses: docker/setup-qemu-action@v3',
-    '- uses: docker/setup-buildx-action@v3',
-    '```',
-    'Elsewhere: `docker run --privileged --rm tonistiigi/binfmt --install all`. Emulation is many times slower: for',
-    'long compiles prefer a native runner per platform (e.g. `ubuntu-24.04-arm`). If the failing file is a',
-    "downloaded binary, pick the download by the target's architecture: `ARG TARGETARCH` and use",
-    '`${TARGETARCH}` (amd64, arm64) in the URL.',
+    'Register QEMU emulators on the build host before building for other platforms:',
+    '`docker run --privileged --rm tonistiigi/binfmt --install all`. Emulation is many times slower: for long compiles',
+    "build on a host of the target's architecture. If the failing file is a downloaded binary, pick the download by the",
+    "target's architecture: `ARG TARGETARCH` and use `${TARGETARCH}` (amd64, arm64) in the URL.",
   ].join('\n'),
   enrich: ['run-command', 'foreign-base'],
   docs: 'https://docs.docker.com/build/building/multi-platform/#qemu',

@@ -73,6 +73,35 @@ function apexVariants(): Variant[] {
   return out;
 }
 
+/**
+ * The two ways to make them agree. The torch side is a `-devel` image of torch's CUDA only in an image build; in a host
+ * shell or a conda environment it is that toolkit under CUDA_HOME (torch.utils.cpp_extension's _find_cuda_home reads
+ * CUDA_HOME first, then the nvcc on PATH, then /usr/local/cuda). `/usr/local/cuda-X.Y` is the toolkit's default install
+ * directory (NVIDIA's CUDA Installation Guide for Linux, runfile and package installs).
+ */
+function mismatchFix(imageBuild: boolean): string {
+  return [
+    'Make the two agree, one of two ways:',
+    '',
+    '- keep this toolkit ({enrich.cudaVersion}) and install a torch built for it, from a PyTorch index that exists for it ({enrich.wheelIndex}):',
+    '',
+    '```sh',
+    '{enrich.torchInstall}',
+    '```',
+    '',
+    '  {enrich.pairedNote|(with the torchvision / torchaudio of the same release, from the same index);}',
+    imageBuild
+      ? '- or keep this torch and compile in a `-devel` image of its CUDA {torchCuda}: {enrich.torchCudaImage|pick the tag for your OS at the link that follows}' +
+        ' (tags: {enrich.torchCudaTags}). NVIDIA deletes tags of releases past end of life, so an old one may be gone.'
+      : '- or keep this torch and install the CUDA {torchCuda} toolkit beside this one (https://developer.nvidia.com/cuda-toolkit-archive), ' +
+        'then point `CUDA_HOME` at it in the shell that builds (`export CUDA_HOME=/usr/local/cuda-{torchCuda}`, its default install directory).',
+    '',
+    imageBuild
+      ? 'Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the same RUN (CUDA_HOME wins over the nvcc on PATH).'
+      : 'Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the shell that builds (CUDA_HOME wins over the nvcc on PATH).',
+  ].join('\n');
+}
+
 export const versionMismatch: RuleInput = {
   id: 'cuda/version-mismatch',
   title: 'CUDA toolkit version does not match',
@@ -134,21 +163,7 @@ export const versionMismatch: RuleInput = {
     'The CUDA toolkit in this stage is {cudaVersion|another version than torch\'s}, but torch was built with CUDA ' +
     '{torchCuda|another major version}: torch.utils.cpp_extension refuses to compile an extension when the major versions differ, ' +
     'because the extension would link against a CUDA runtime torch does not use.',
-  fix: [
-    'Make the two agree, one of two ways:',
-    '',
-    '- keep this toolkit ({enrich.cudaVersion}) and install a torch built for it, from a PyTorch index that exists for it ({enrich.wheelIndex}):',
-    '',
-    '```sh',
-    '{enrich.torchInstall}',
-    '```',
-    '',
-    '  {enrich.pairedNote|(with the torchvision / torchaudio of the same release, from the same index);}',
-    '- or keep this torch and compile in a `-devel` image of its CUDA {torchCuda}: {enrich.torchCudaImage|pick the tag for your OS at the link that follows}' +
-      ' (tags: {enrich.torchCudaTags}). NVIDIA deletes tags of releases past end of life, so an old one may be gone.',
-    '',
-    'Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the same RUN (CUDA_HOME wins over the nvcc on PATH).',
-  ].join('\n'),
+  fix: mismatchFix(false),
   variants: [
     {
       when: 'ptx',
@@ -193,9 +208,11 @@ export const versionMismatch: RuleInput = {
         '```',
         '',
         'Then either install the torch built for the toolkit\'s CUDA (its index is https://download.pytorch.org/whl/ plus `cu` and the version without its dot, when PyTorch published one: ' +
-          'pytorch.org/get-started/previous-versions lists them per release), or compile in a `-devel` image of torch\'s CUDA.',
+          'pytorch.org/get-started/previous-versions lists them per release), or build with a toolkit of torch\'s CUDA (in a Dockerfile: a `-devel` image of it; elsewhere: that toolkit under `CUDA_HOME`).',
       ].join('\n'),
     },
+    // the `-devel` image of torch's CUDA only where the failing command ran in an image build
+    { when: 'fact.place=image-build', fix: mismatchFix(true) },
   ],
   // the toolkit (`cudaVersion`) → a real torch wheel index for it (wheelTagFor, torch-wheels.ts) and the
   // install command in the step's installer; torch's CUDA (`torchCuda`) → a devel tag of it (cuda-image-tags.ts).

@@ -102,13 +102,55 @@ const CONTAINER_CLI_DAEMON_FIX = [
   "- a snap Docker: `sudo snap remove docker`, then Docker Engine from Docker's apt repository as above.",
 ];
 
+/**
+ * Docker on Windows (WSL 2: Docker Desktop's WSL 2 engine, or Docker Engine inside a WSL distribution) gets the driver's
+ * libraries from the Windows NVIDIA driver, which WSL 2 exposes in /usr/lib/wsl/lib (GPU paravirtualization): no Linux
+ * driver is installed in WSL. Sources: Microsoft, "Enable NVIDIA CUDA on WSL 2" (MicrosoftDocs, windows/ai/directml/
+ * gpu-cuda-in-wsl: Windows 11 and Windows 10 version 21H2 support CUDA in WSL 2, a WSL kernel 5.10.43.3 or higher, checked
+ * with `wsl cat /proc/version`); NVIDIA's CUDA on WSL User Guide ("users must not install any NVIDIA GPU Linux driver
+ * within WSL 2": the Windows driver is stubbed into WSL 2); Docker, "GPU support in Docker Desktop for Windows"
+ * (docs.docker.com/desktop/features/gpu: up-to-date Windows 10 or 11, NVIDIA's WSL-capable driver from
+ * developer.nvidia.com/cuda/wsl, `wsl --update`, the WSL 2 backend turned on, and the nbody check). Windows 10 21H2 is
+ * build 19044 and Windows 11 starts at build 22000 (Microsoft's Windows release information); `cmd /c ver` prints the
+ * build. AbdBarho/stable-diffusion-webui-docker#129: this error on Windows 10 20H2 (19042) with Docker Desktop's WSL 2
+ * engine, fixed by moving to 21H2 or later.
+ */
+const WSL_TITLE = 'No GPU in WSL 2: the Windows NVIDIA driver\'s library is missing';
+const WSL_MESSAGE =
+  'The NVIDIA Container Toolkit (`nvidia-container-cli`) could not load {library:all} in WSL 2, where Docker on Windows runs ' +
+  'its containers. There that library is not a Linux driver\'s: the Windows NVIDIA driver provides it to WSL 2 (in ' +
+  '`/usr/lib/wsl/lib`), and only on Windows 11 or Windows 10 version 21H2 and later, with a current WSL kernel. On an older ' +
+  'Windows build, an old WSL kernel or a driver without WSL support, WSL 2 has no GPU.';
+const WSL_FIX = [
+  'In PowerShell on Windows, check the Windows build, update the WSL kernel, and look for the driver\'s library in WSL:',
+  '',
+  '```powershell',
+  'cmd /c ver                    # 10.0.19044 or later (Windows 10 21H2+), or 10.0.22000+ (Windows 11)',
+  'wsl --update',
+  'wsl --shutdown',
+  'wsl cat /proc/version         # the WSL kernel: 5.10.43.3 or later',
+  'wsl ls /usr/lib/wsl/lib       # libnvidia-ml.so.1 and libcuda.so.1 come from the Windows driver',
+  '```',
+  '',
+  '- A Windows 10 build below 19044: update Windows to 10 version 21H2 or later, or to Windows 11; older builds give WSL 2 no GPU.',
+  '- No `libnvidia-ml.so.1` there: install the current NVIDIA driver for Windows (https://developer.nvidia.com/cuda/wsl), on ' +
+    'Windows; never install a Linux NVIDIA driver inside WSL.',
+  '- In Docker Desktop, Settings > General: the WSL 2 based engine must be on (GPU support needs it); restart Docker Desktop.',
+  '',
+  'Then check with Docker\'s own test: `docker run --rm -it --gpus=all nvcr.io/nvidia/k8s/cuda-sample:nbody nbody -gpu -benchmark`.',
+].join('\n');
+
 /** Family variants (which library) come before the place variants; the driver has its own per place. */
 function driverVariants(): Variant[] {
+
   const title = 'NVIDIA driver library not found';
   const message =
     'The loader could not find {library:all}, a library of the NVIDIA driver: images never contain it; the NVIDIA container runtime mounts it ' +
     'from the host when a container starts with GPUs.';
   return [
+    // WSL 2 comes first: there the Linux remedies (driver, loader cache, Docker Engine from apt) do not apply.
+    { when: 'driver&containerCliLoad&wsl', title: WSL_TITLE, message: WSL_MESSAGE, fix: WSL_FIX },
+    { when: 'driver&containerCliLoad&fact.hostOs=windows', title: WSL_TITLE, message: WSL_MESSAGE, fix: WSL_FIX },
     {
       // The same error while the log shows `nvidia-smi` working (`Driver Version: 530.30.02`): nvidia-smi loads the same
       // libnvidia-ml.so.1, so the driver is fine and the toolkit's CLI does not see it. The causes the toolkit's maintainers
@@ -312,6 +354,9 @@ export const sharedLibraryMissing: RuleInput = {
     { name: 'condaNamedEnv', literals: ['/envs/'], pattern: '/(?:conda|miniconda3?|anaconda3?|miniforge3?|mambaforge)/envs/(?<env>[\\w.-]{1,100})/(?:lib|bin)/' },
     { name: 'condaPrefix', literals: ['conda', 'miniforge', 'mambaforge'], pattern: '/(?:conda|miniconda3?|anaconda3?|miniforge3?|mambaforge)/(?:lib|bin)/' },
     { name: 'containerCliLoad', literals: ['nvidia-container-cli: initialization error: load library failed'] },
+    // Docker on Windows through WSL 2: the reporter's `I'm using WSL2`, `WSL 2`, or the WSL kernel's release
+    // (`5.15.90.1-microsoft-standard-WSL2` in `uname -r` / `docker info`).
+    { name: 'wsl', literals: ['WSL'], pattern: '\\bWSL ?2\\b|microsoft-standard-WSL' },
     // the toolkit's release: `nvidia-container-cli --version` (`cli-version: 1.14.6`), `nvidia-ctk --version` (`NVIDIA
     // Container Toolkit CLI version 1.14.6`), dpkg / apt (`Setting up nvidia-container-toolkit (1.17.4-1) ...`, `dpkg -l`'s
     // `ii  nvidia-container-toolkit  1.11.0-…`), and prose (`nvidia-runtime-toolkit (1.14.4)`)
