@@ -25,9 +25,22 @@ const APEX_STRICT =
 const APEX_OWN_HINT =
   "Apex's own hint, commenting the check out of its setup.py, builds the extensions against a CUDA other than torch's: at your own risk, and only for a minor difference.";
 
-/** Build with torch's CUDA: a `-devel` image of it in a Dockerfile, the toolkit under CUDA_HOME elsewhere. */
-function torchSide(imageBuild: boolean): string {
-  return imageBuild
+/** Where the failing command ran: an image build, elsewhere (a host shell, a container, a conda env), or not shown. */
+type Where = 'image' | 'elsewhere' | 'either';
+
+/** The variant condition of each `Where`. */
+const WHERE_WHEN: Record<Where, string> = { image: '&fact.place=image-build', either: '&!fact.place', elsewhere: '' };
+
+/** Build with torch's CUDA: a `-devel` image of it in a Dockerfile, the toolkit under CUDA_HOME elsewhere, both when the log does not say. */
+function torchSide(where: Where): string {
+  if (where === 'either') {
+    return (
+      'or keep this torch and build with a toolkit of its CUDA {torchCuda|release}: in a Dockerfile, a `-devel` image of it ' +
+      '({enrich.torchCudaImage|tags at https://hub.docker.com/r/nvidia/cuda/tags}); in a shell or a conda environment, that toolkit installed ' +
+      'beside this one (https://developer.nvidia.com/cuda-toolkit-archive) with `CUDA_HOME` pointing at it (torch reads CUDA_HOME first, then the nvcc on PATH).'
+    );
+  }
+  return where === 'image'
     ? 'or keep this torch and compile in a `-devel` image of its CUDA {torchCuda|release}: {enrich.torchCudaImage|pick the tag for your OS at the link that follows}' +
         ' (tags: {enrich.torchCudaTags|https://hub.docker.com/r/nvidia/cuda/tags}). NVIDIA deletes tags of releases past end of life, so an old one may be gone.'
     : "or keep this torch and install the CUDA {torchCuda|release it was built with} toolkit, then point `CUDA_HOME` at it in the shell that builds (apex runs `$CUDA_HOME/bin/nvcc -V`; without CUDA_HOME, torch takes the nvcc on PATH, then /usr/local/cuda).";
@@ -36,15 +49,15 @@ function torchSide(imageBuild: boolean): string {
 /** apex's stricter check: toolkit known or not, in an image build or elsewhere. */
 function apexVariants(): Variant[] {
   const out: Variant[] = [];
-  for (const imageBuild of [true, false]) {
-    const place = imageBuild ? '&fact.place=image-build' : '';
+  for (const where of ['image', 'either', 'elsewhere'] as const) {
+    const place = WHERE_WHEN[where];
     // the toolkit's release: apex's own `nvcc -V` printout in the step, else what the build facts know
     for (const known of ['nvcc', 'fact.cuda']) {
       out.push({
         when: `apex&${known}${place}`,
         title: APEX_TITLE,
         message: `apex's setup.py stopped the build: the nvcc it found is CUDA {enrich.cudaVersion} and torch was built with CUDA {torchCuda|another release}. ${APEX_STRICT}`,
-        fix: ['Make them the same release, one of two ways:', '', '- {enrich.exactTorchSide};', `- ${torchSide(imageBuild)}`, '', APEX_OWN_HINT].join('\n'),
+        fix: ['Make them the same release, one of two ways:', '', '- {enrich.exactTorchSide};', `- ${torchSide(where)}`, '', APEX_OWN_HINT].join('\n'),
       });
     }
     out.push({
@@ -64,7 +77,7 @@ function apexVariants(): Variant[] {
         '',
         '- keep the toolkit and install the torch built for exactly its release, if PyTorch published one: its index is https://download.pytorch.org/whl/ plus `cu` and the release without its dot ' +
           '(`cu121` for 12.1), and pytorch.org/get-started/previous-versions lists which torch releases each has;',
-        `- ${torchSide(imageBuild)}`,
+        `- ${torchSide(where)}`,
         '',
         APEX_OWN_HINT,
       ].join('\n'),
@@ -79,7 +92,8 @@ function apexVariants(): Variant[] {
  * CUDA_HOME first, then the nvcc on PATH, then /usr/local/cuda). `/usr/local/cuda-X.Y` is the toolkit's default install
  * directory (NVIDIA's CUDA Installation Guide for Linux, runfile and package installs).
  */
-function mismatchFix(imageBuild: boolean): string {
+function mismatchFix(where: Where): string {
+  const imageBuild = where === 'image';
   return [
     'Make the two agree, one of two ways:',
     '',
@@ -90,13 +104,17 @@ function mismatchFix(imageBuild: boolean): string {
     '```',
     '',
     '  {enrich.pairedNote|(with the torchvision / torchaudio of the same release, from the same index);}',
-    imageBuild
+    where === 'either'
+      ? `- ${torchSide('either')}`
+      : imageBuild
       ? '- or keep this torch and compile in a `-devel` image of its CUDA {torchCuda}: {enrich.torchCudaImage|pick the tag for your OS at the link that follows}' +
         ' (tags: {enrich.torchCudaTags}). NVIDIA deletes tags of releases past end of life, so an old one may be gone.'
       : '- or keep this torch and install the CUDA {torchCuda} toolkit beside this one (https://developer.nvidia.com/cuda-toolkit-archive), ' +
         'then point `CUDA_HOME` at it in the shell that builds (`export CUDA_HOME=/usr/local/cuda-{torchCuda}`, its default install directory).',
     '',
-    imageBuild
+    where === 'either'
+      ? 'Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the same RUN or shell as the build (CUDA_HOME wins over the nvcc on PATH).'
+      : imageBuild
       ? 'Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the same RUN (CUDA_HOME wins over the nvcc on PATH).'
       : 'Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the shell that builds (CUDA_HOME wins over the nvcc on PATH).',
   ].join('\n');
@@ -163,7 +181,7 @@ export const versionMismatch: RuleInput = {
     'The CUDA toolkit in this stage is {cudaVersion|another version than torch\'s}, but torch was built with CUDA ' +
     '{torchCuda|another major version}: torch.utils.cpp_extension refuses to compile an extension when the major versions differ, ' +
     'because the extension would link against a CUDA runtime torch does not use.',
-  fix: mismatchFix(false),
+  fix: mismatchFix('elsewhere'),
   variants: [
     {
       when: 'ptx',
@@ -212,7 +230,9 @@ export const versionMismatch: RuleInput = {
       ].join('\n'),
     },
     // the `-devel` image of torch's CUDA only where the failing command ran in an image build
-    { when: 'fact.place=image-build', fix: mismatchFix(true) },
+    { when: 'fact.place=image-build', fix: mismatchFix('image') },
+    // where the log does not say: both ways, each named by its place
+    { when: '!fact.place', fix: mismatchFix('either') },
   ],
   // the toolkit (`cudaVersion`) → a real torch wheel index for it (wheelTagFor, torch-wheels.ts) and the
   // install command in the step's installer; torch's CUDA (`torchCuda`) → a devel tag of it (cuda-image-tags.ts).
