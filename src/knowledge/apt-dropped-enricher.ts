@@ -15,14 +15,16 @@ export function aptDroppedEnrich(captures: Readonly<Record<string, string>>, _st
   if (lacks === false) return {};
   const pinned = bookwormTagOf(facts.value('baseImage'));
   // Going back to Debian 12 is advice for a Debian base, or one whose release the log does not show.
-  const debianOrUnknown = os === null || os.startsWith('Debian');
+  // (Debian 12 must still have it: a package Debian 11 already dropped has no such way back.)
+  const debianOrUnknown = pkg.debianMajor > 12 && (os === null || os.startsWith('Debian'));
   return {
     droppedName: pkg.name,
     droppedFrom: pkg.goneFrom,
     droppedPurpose: pkg.purpose,
+    droppedMovedNote: pkg.movedNote,
     // `Debian 13` when the log shows a release without it; the variant then says so without a hedge.
     ...(lacks === true && os !== null ? { droppedRelease: os } : {}),
-    ...(pkg.replacement.length > 0 ? { droppedReplacement: pkg.replacement.join(' ') } : {}),
+    ...(pkg.replacement.length > 0 ? { droppedReplacement: pkg.replacement.join(' '), droppedReplacementNote: pkg.replacementNote } : {}),
     ...(pinned !== null && debianOrUnknown ? { droppedPinnedImage: pinned } : {}),
     ...(debianOrUnknown ? { droppedDebianPin: 'yes' } : {}),
   };

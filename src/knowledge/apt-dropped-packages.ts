@@ -12,6 +12,11 @@
 // - software-properties-common (add-apt-repository): removed from Debian testing in November 2024
 //   (tracker.debian.org/news/1579223, bug #1038747), absent from Debian 13 (dokku/dokku#7877, comtrya/comtrya#583);
 //   Ubuntu still ships it. No replacement package: a repository is added as a file under /etc/apt/sources.list.d/.
+// - python-pip (pip for Python 2): gone with Python 2 from Ubuntu 20.04 (apache/openwhisk#5188, eugenekolo/sec-tools#10:
+//   `E: Unable to locate package python-pip` on 20.04; apt itself names `python3-pip` as what replaces it) and from
+//   Debian 11 (litnimax/astconfman#69, hyperledger-cello/cello#316 on bullseye; Debian 12 on this machine: `apt-cache
+//   policy python-pip` and `python-dev` show `Candidate: (none)`, python3-dev is there). python3-pip installs on Ubuntu 16.04 and 18.04 too (ctxis/crackerjack#3)
+//   and ships /usr/bin/pip3 (and /usr/bin/pip on Debian 12: denyhosts/denyhosts#208, apt-file).
 
 export interface DroppedPackage {
   /** The package name Dockerfiles still use. */
@@ -26,7 +31,15 @@ export interface DroppedPackage {
   replacement: readonly string[];
   /** What the package was for, for the advice when nothing replaces it. */
   purpose: string;
+  /** Why the replacement fits, said after "replace it with …:"; empty when nothing replaces it. */
+  replacementNote: string;
+  /** Which base images moved to a release without it, for a log that does not show the release. */
+  movedNote: string;
 }
+
+// plain text: an enricher's value is quoted, not rendered as code
+const SLIM_MOVED = "Base images that follow the current release moved there (python:3.x-slim is Debian 13 since August 2025); the log does not show this base's release.";
+const MESA_NOTE = 'the packages it only pulled in, which exist on older releases too, so the line keeps working on any base.';
 
 export const DROPPED_PACKAGES: readonly DroppedPackage[] = [
   {
@@ -36,6 +49,8 @@ export const DROPPED_PACKAGES: readonly DroppedPackage[] = [
     ubuntu: [23, 10],
     replacement: ['libgl1', 'libglx-mesa0'],
     purpose: "the transitional name of Mesa's libGL (what OpenCV's cv2 loads)",
+    replacementNote: MESA_NOTE,
+    movedNote: SLIM_MOVED,
   },
   {
     name: 'libegl1-mesa',
@@ -44,6 +59,8 @@ export const DROPPED_PACKAGES: readonly DroppedPackage[] = [
     ubuntu: [23, 10],
     replacement: ['libegl1'],
     purpose: "the transitional name of Mesa's libEGL",
+    replacementNote: MESA_NOTE,
+    movedNote: SLIM_MOVED,
   },
   {
     name: 'software-properties-common',
@@ -52,6 +69,20 @@ export const DROPPED_PACKAGES: readonly DroppedPackage[] = [
     ubuntu: null,
     replacement: [],
     purpose: 'the package of add-apt-repository',
+    replacementNote: '',
+    movedNote: SLIM_MOVED,
+  },
+  {
+    name: 'python-pip',
+    goneFrom: 'Debian 11 (bullseye) and Ubuntu 20.04',
+    debianMajor: 11,
+    ubuntu: [20, 4],
+    replacement: ['python3-pip'],
+    purpose: 'pip for Python 2',
+    replacementNote:
+      "pip for Python 3 (Python 2's packages went with it: python-dev likewise becomes python3-dev). python3-pip installs as " +
+      'far back as Ubuntu 16.04, so the line keeps working on any base; the build then runs pip3 and Python 3, so code that only runs on Python 2 needs porting.',
+    movedNote: "ubuntu:latest and debian:latest are such releases today; the log does not show this base's release.",
   },
 ];
 

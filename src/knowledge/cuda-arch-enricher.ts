@@ -11,6 +11,7 @@ import { indexUrl, pairedPackages, releasesForCuda, torchReleases, wheelTagFor }
 import { installCommand, installerOf } from './installer-forms.js';
 import { exactTorchSide } from './cuda-exact-torch.js';
 import { releaseRange, sameReleaseInstall } from './torch-index-pin.js';
+import { preIndexBuilds } from './torch-find-links.js';
 import { askedArches } from './asked-arches.js';
 import { ngcPytorchImageUpTo } from '../facts/ngc-pytorch-cuda.js';
 
@@ -323,11 +324,14 @@ export function cudaVersionEnrich(
         // its stack, so keep the release its requirements resolved, in this index's build (torch-index-pin.ts).
         const same = sameReleaseInstall(installerOf(facts), tag);
         const range = releaseRange(tag);
+        const older = preIndexBuilds(tag);
         if (same !== null && range !== null) {
           out.torchInstall = same;
           out.pairedNote =
-            `(it keeps the torch release the project's requirements resolved, in its ${tag} build. PyTorch published ${range} for ${tag} ` +
-            `(pytorch.org/get-started/previous-versions): if the project's release is not among them, pin the newest of those its requirements allow (torch== that release, from the same index). ` +
+            `(it keeps the torch release the project's requirements resolved, in its ${tag} build. PyTorch published ${range} on the ${tag} index ` +
+            `(pytorch.org/get-started/previous-versions): if the project's release is not among them, pin the newest of those its requirements allow (torch== that release, from the same index)` +
+            // older releases for the same CUDA came from find-links pages or PyPI itself (torch-find-links.ts)
+            `${older === null ? '' : `. ${older}`}. ` +
             'Install the torchvision / torchaudio of the same release from the same index if the image uses them);';
         }
       }

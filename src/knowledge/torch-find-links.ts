@@ -73,3 +73,40 @@ export function unversionedPage(version: string, tag: string): string | null {
   const tags = unversionedPageReleases[version.trim().split('+')[0]!];
   return tags?.includes(tag) ? `https://download.pytorch.org/whl/${tag}/torch_stable.html` : null;
 }
+
+/** `cu102` → `10.2`; null for a tag that is not `cuNNN`. */
+export function tagCuda(tag: string): string | null {
+  const m = /^cu(\d{1,2})(\d)$/.exec(tag);
+  return m ? `${Number(m[1])}.${m[2]}` : null;
+}
+
+/** `torch 1.8.1 through 1.10.1` from a newest-first list, or null when empty. */
+function span(releases: readonly FindLinksRelease[]): string | null {
+  if (releases.length === 0) return null;
+  const newest = releases[0]!.torch;
+  const oldest = releases[releases.length - 1]!.torch;
+  return oldest === newest ? `torch ${newest}` : `torch ${oldest} through ${newest}`;
+}
+
+/**
+ * The builds of a CUDA release made before its wheel index existed, said in a sentence: the `+cu102` builds on the
+ * find-links page (1.8.1 … 1.10.1 for cu102) and the plain PyPI releases built for that CUDA (1.5.0 … 1.8.0 for 10.2).
+ * The same wheels are files under https://download.pytorch.org/whl/cu102/ (`torch-1.5.0-cp38-…`, `torch-1.8.1%2Bcu102-…`,
+ * `torch-1.10.0%2Bcu102-…`: direct wheel links in public Dockerfiles and READMEs, code corpus). Null when there are none.
+ */
+export function preIndexBuilds(tag: string): string | null {
+  const withTag = findLinksReleases.filter((r) => r.cudaTags.includes(tag));
+  const local = span(withTag);
+  const cuda = tagCuda(tag);
+  const plain = cuda === null ? null : span(findLinksReleases.filter((r) => r.pypiCuda === cuda));
+  // the page each release's own command names (one page per CUDA for 1.10.1), as pip -f takes it
+  const pages = withTag.map((r) => `${findLinksPage(r, tag)} for ${r.torch}`);
+  const pageList = [...new Set(withTag.map((r) => findLinksPage(r, tag)))]
+    .map((page) => `${page} for ${pages.filter((p) => p.startsWith(`${page} `)).map((p) => p.split(' for ')[1]).join(', ')}`)
+    .join('; ');
+  const parts = [
+    local === null ? null : `${local} as +${tag} builds on find-links pages (pip install -f the page: ${pageList})`,
+    plain === null ? null : `${plain} as the plain PyPI release, which was built for CUDA ${cuda} (torch== the release, no +${tag})`,
+  ].filter((p): p is string => p !== null);
+  return parts.length === 0 ? null : `Before the index, PyTorch published ${parts.join(', and ')}`;
+}

@@ -5,6 +5,7 @@ import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import type { Rule } from './schema.js';
 import { cudaArchesEnrich, cudaVersionEnrich } from '../knowledge/cuda-arch-enricher.js';
+import { noTorchIndexEnrich } from '../knowledge/no-torch-index-enricher.js';
 import { stepDurationEnrich } from '../knowledge/step-duration.js';
 import { runningStepEnrich } from '../knowledge/running-step.js';
 import { archListsEnrich } from '../knowledge/arch-list-enricher.js';
@@ -78,6 +79,7 @@ export const enrichers: Record<string, Enricher> = {
   'cuda-arches': cudaArchesEnrich,
   /** CUDA version of the step's toolkit or base image, its apt suffix and `-devel` image (`{enrich.aptSuffix}`, …). */
   'cuda-version': cudaVersionEnrich,
+  'no-torch-index': noTorchIndexEnrich,
   /** How long the step ran, as a sentence (`{enrich.durationNote}`), empty without timestamps. */
   'step-duration': stepDurationEnrich,
   /** The build step still running when the log ends, as a sentence (`{enrich.runningNote}`), for jobs stopped from outside. */

@@ -67,6 +67,14 @@ describe('slots rendered empty or as stand-ins', () => {
     expect(message('run `a` `b` now')).toEqual([]);
   });
 
+  test('a code block or parentheses a slot left empty', () => {
+    // an install line for an index that does not exist rendered as nothing
+    const empty = fix('from a PyTorch index that exists for it ():\n\n```sh\n\n```\n');
+    expect(empty.join('\n')).toContain('empty code block');
+    expect(empty.join('\n')).toContain('empty parentheses');
+    expect(fix('```sh\nexport X="$(f)"; g()\n```\nthen run it (twice).')).toEqual([]);
+  });
+
   test('the reproduce command is checked too', () => {
     expect(placeholderProblems({ message: '', fix: '', reproduce: 'docker build --target <stage> .' }).join('\n')).toContain('reproduce: stand-in <name>');
   });

@@ -136,6 +136,8 @@ const anywhere: Pattern[] = [
   { what: 'singular count in plural', pattern: /(?<![\d.])\b1 steps\b/g },
   { what: 'escaped "<" (‹) from safeValue', pattern: /‹/g },
   { what: 'missing value ("while  was")', pattern: /while {2}was/g },
+  // a fence, blank lines, then a fence with no info string (a closing one: "```" then "```sh" is a block's end and the next's start)
+  { what: 'empty code block (a slot rendered nothing)', pattern: /```[\w-]*\n\s*```(?![\w-])/g },
   { what: 'scaffolded text (npm run new-rule) not replaced', pattern: new RegExp(`\\b${SCAFFOLD}\\b`, 'g') },
 ];
 
@@ -149,6 +151,7 @@ const inCode: Pattern[] = [
 const inProse: Pattern[] = [
   { what: 'two spaces between words', pattern: /[^\s|] {2,}[^\s|]/g },
   { what: 'gap before "," or "."', pattern: / +[,.](?=\s|$|\))/g },
+  { what: 'empty parentheses (a slot rendered nothing)', pattern: /(?<![\w$])\(\s*\)/g },
 ];
 
 function matches(patterns: Pattern[], field: string, text: string): string[] {

@@ -164,8 +164,7 @@ const realToolkitsInDockerfile = [
 function droppedVariants(): NonNullable<RuleInput['variants']> {
   const why = 'it was {enrich.droppedPurpose}, and {enrich.droppedFrom} dropped it';
   const replace = [
-    'In the `apt-get install` line, replace `{enrich.droppedName}` with `{enrich.droppedReplacement}`: the packages it only',
-    'pulled in, which exist on older releases too, so the line keeps working on any base.',
+    'In the `apt-get install` line, replace `{enrich.droppedName}` with `{enrich.droppedReplacement}`: {enrich.droppedReplacementNote}',
   ];
   const remove = [
     'Remove `{enrich.droppedName}` from the `apt-get install` line: nothing replaces it. If the build runs `add-apt-repository`,',
@@ -177,8 +176,7 @@ function droppedVariants(): NonNullable<RuleInput['variants']> {
   const pinAny = 'Or keep Debian 12 for now, on a base tag that names it (`-bookworm`, as in `python:3.11-slim-bookworm`) where the image has one.';
   const known = `apt has no \`{enrich.droppedName}\` because this build's release, {enrich.droppedRelease}, does not ship it: ${why}.`;
   const unknown =
-    `apt has no \`{enrich.droppedName}\`: ${why}. Base images that follow the current release moved there ` +
-    "(`python:3.x-slim` is Debian 13 since August 2025); the log does not show this base's release.";
+    `apt has no \`{enrich.droppedName}\`: ${why}. {enrich.droppedMovedNote}`;
   const stories = [
     { when: 'enrich.droppedReplacement&enrich.droppedRelease', title: 'apt package dropped by this release', message: known, steps: replace },
     { when: 'enrich.droppedReplacement', title: 'apt package dropped by newer releases', message: unknown, steps: replace },
@@ -294,7 +292,13 @@ export const unableToLocatePackage: RuleInput = {
   title: 'apt package not found',
   severity: 'error',
   match: [
-    { literals: ['Unable to locate package'], pattern: 'Unable to locate package (?<package>[^\\s]{1,200})' },
+    // apt's own line, `E: Unable to locate package NAME` (the `E` may end the line before when stdout and stderr interleave),
+    // and a name of Debian's package-name characters (Debian Policy 5.6.1: lowercase letters, digits, `+`, `-`, `.`), with
+    // an optional `:arch`; so a name quoted in prose (`… package python-pip\`.`) ends where the name does.
+    {
+      literals: ['Unable to locate package'],
+      pattern: '(?:\\bE|^):\\s{1,4}Unable to locate package (?<package>[a-z0-9](?:[a-z0-9+.-]{0,198}[a-z0-9+])?(?::[a-z0-9-]{1,30})?)',
+    },
     {
       // `E: Package 'python3.8' has no installation candidate`
       literals: ['has no installation candidate'],

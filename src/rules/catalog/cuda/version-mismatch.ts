@@ -120,6 +120,53 @@ function mismatchFix(where: Where): string {
   ].join('\n');
 }
 
+/**
+ * The toolkit's CUDA has no PyTorch index (12.0: the CUDA 12 indexes begin at cu121), so no torch is built for it: the
+ * fix moves to another CUDA that has one, never to an empty install line (no-torch-index-enricher.ts).
+ */
+function noIndexVariants(): Variant[] {
+  const none = 'PyTorch publishes no wheel index for CUDA {enrich.noIndexCuda}, so no torch build matches this toolkit (pytorch.org/get-started/previous-versions lists the indexes per release).';
+  const isolation =
+    'If the check ran in pip\'s isolated build environment (`/tmp/pip-build-env-…` in the traceback), that torch came from the package\'s build ' +
+    'requirements: build with `--no-build-isolation` so it uses the torch you installed, and pin the torch release those requirements name ' +
+    '(`[build-system] requires` in its pyproject.toml) rather than the newest on the index.';
+  return [
+    {
+      when: 'enrich.noIndexCuda&enrich.otherCuda',
+      fix: [
+        `${none} The nvcc on PATH in this log is CUDA {enrich.otherCuda}, which has one ({enrich.otherIndex}), but torch took the ${'{cudaVersion}'} toolkit from CUDA_HOME (or CUDA_PATH), which torch reads before PATH. Build against the {enrich.otherCuda} toolkit with a torch built for it, where the build runs:`,
+        '',
+        '```sh',
+        'export CUDA_HOME="$(dirname "$(dirname "$(command -v nvcc)")")"   # the toolkit of that nvcc; "$CUDA_HOME/bin/nvcc" --version must say {enrich.otherCuda}',
+        '{enrich.otherInstall}',
+        '```',
+        '',
+        isolation,
+      ].join('\n'),
+    },
+    {
+      when: 'enrich.noIndexCuda&enrich.nearestCuda',
+      fix: [
+        `${none} The nearest that has one is CUDA {enrich.nearestCuda} ({enrich.otherIndex}): torch.utils.cpp_extension refuses only a different major and ` +
+          'warns on a different minor, so a torch built for it compiles with this toolkit (its wheels bring their own CUDA runtime, which needs a driver of ' +
+          'CUDA {enrich.nearestCuda} or newer: `nvidia-smi` prints the one the driver supports):',
+        '',
+        '```sh',
+        '{enrich.otherInstall}',
+        '```',
+        '',
+        isolation,
+        '',
+        'Or point `CUDA_HOME` at a toolkit of torch\'s CUDA {torchCuda|release} (torch takes CUDA_HOME before the nvcc on PATH).',
+      ].join('\n'),
+    },
+    {
+      when: 'enrich.noIndexCuda',
+      fix: `${none} Point \`CUDA_HOME\` at a toolkit of torch's CUDA {torchCuda|release} instead (torch takes CUDA_HOME before the nvcc on PATH), or move to a CUDA release that has an index: its index is https://download.pytorch.org/whl/ plus \`cu\` and the release without its dot.`,
+    },
+  ];
+}
+
 export const versionMismatch: RuleInput = {
   id: 'cuda/version-mismatch',
   title: 'CUDA toolkit version does not match',
@@ -229,6 +276,7 @@ export const versionMismatch: RuleInput = {
           'pytorch.org/get-started/previous-versions lists them per release), or build with a toolkit of torch\'s CUDA (in a Dockerfile: a `-devel` image of it; elsewhere: that toolkit under `CUDA_HOME`).',
       ].join('\n'),
     },
+    ...noIndexVariants(),
     // the `-devel` image of torch's CUDA only where the failing command ran in an image build
     { when: 'fact.place=image-build', fix: mismatchFix('image') },
     // where the log does not say: both ways, each named by its place
@@ -237,6 +285,7 @@ export const versionMismatch: RuleInput = {
   // the toolkit (`cudaVersion`) → a real torch wheel index for it (wheelTagFor, torch-wheels.ts) and the
   // install command in the step's installer; torch's CUDA (`torchCuda`) → a devel tag of it (cuda-image-tags.ts).
   // PTX ISA 9.0 = CUDA 13: nvcc 13.0 on this machine writes `.version 9.0`.
-  enrich: 'cuda-version',
+  // a toolkit without a PyTorch index of its own (CUDA 12.0) → another CUDA that has one (no-torch-index-enricher.ts)
+  enrich: ['cuda-version', 'no-torch-index'],
   docs: 'https://pytorch.org/docs/stable/cpp_extension.html',
 };

@@ -224,6 +224,43 @@ const legacyLocalMessage =
   'not on PyPI, and for releases before 1.11 on find-links pages rather than indexes. Versions it could see: ' +
   '{versions|not listed in this part of the log}.';
 
+/**
+ * A pip subcommand written twice (`pip3 install install numpy`): pip takes the second word for a package and finds no
+ * distribution of it (conweave-project/conweave-ns3#5, `No matching distribution found for install`; the README's
+ * Dockerfile was fixed by dropping the word). With the step's command in the log, the fix is that command without it;
+ * without it, how to find the line. `wheel` is a real package that an unreachable index also fails to find, so only the
+ * command itself names it as this mistake.
+ */
+function doubledSubcommandVariants(): Variant[] {
+  const title = 'pip subcommand written twice';
+  return [
+    {
+      when: 'doubled&subcommandAny',
+      title,
+      message:
+        'The command reads `{context.doubled.pip} {context.doubled.sub} {requirement} …`: pip takes the second `{requirement}` for the name of a ' +
+        'package to install, and no package of that name exists.',
+      fix: ['Drop the repeated word:', '', '```sh', '{context.doubled.pip} {context.doubled.sub}{context.doubled.rest}', '```'].join('\n'),
+    },
+    {
+      when: 'subcommandWord',
+      title,
+      message:
+        'pip looked for a package named `{requirement}`, which is a word of pip\'s own command line: the command most likely repeats its ' +
+        'subcommand (`pip {requirement} {requirement} numpy`), and pip took the second one for a package.',
+      fix: [
+        'Find the pip command with the word twice, in the Dockerfile or the script that ran pip:',
+        '',
+        '```sh',
+        "grep -nE 'pip[0-9.]* +{requirement} +{requirement}( |$)' Dockerfile",
+        '```',
+        '',
+        'and remove the second `{requirement}` (`pip3 {requirement} {requirement} numpy` → `pip3 {requirement} numpy`).',
+      ].join('\n'),
+    },
+  ];
+}
+
 /** Where pip's own line starts: the line's start or an indent, or right after pip's `ERROR: ` with no backtick before it. */
 const PIP_LINE_START = '(?:^\\s{0,40}|^[^`]{0,200}ERROR: )';
 
@@ -261,6 +298,17 @@ export const noMatchingDistribution: RuleInput = {
   ],
   context: [
     { name: 'none', literals: ['(from versions: none)'] },
+    // the missing "package" is a pip subcommand (doubledSubcommandVariants)
+    { name: 'subcommandWord', literals: ['No matching distribution found for '], pattern: 'No matching distribution found for (?:install|uninstall|download)(?:\\s|$)' },
+    { name: 'subcommandAny', literals: ['No matching distribution found for '], pattern: 'No matching distribution found for (?:install|uninstall|download|wheel)(?:\\s|$)' },
+    // the step's command with a subcommand followed by another: `pip3 install install numpy matplotlib cycler`
+    {
+      name: 'doubled',
+      source: 'instruction',
+      literals: ['install', 'download', 'wheel'],
+      pattern:
+        '(?<pip>\\bpip[0-9.]{0,5}|\\bpython[0-9.]{0,5} -m pip|\\buv pip)\\s{1,10}(?<sub>install|download|wheel)\\s{1,10}(?:install|uninstall|download|wheel)(?![\\w.-])(?<rest>[^&;|\\n\\\\]{0,400})',
+    },
     // `the requirement mmcv-full== (from versions: …)`, `No matching distribution found for mmcv-full==`: a pin whose
     // version expanded to nothing
     {
@@ -344,6 +392,7 @@ export const noMatchingDistribution: RuleInput = {
     '- a private or extra index: pass it with `--extra-index-url` (or `PIP_EXTRA_INDEX_URL`), with its credentials if it needs them.',
   ].join('\n'),
   variants: [
+    ...doubledSubcommandVariants(),
     ...emptyVersionVariants(),
     ...invalidMetadataVariants(),
     {
