@@ -1346,6 +1346,69 @@ var init_torch_index_pin = __esm({
   }
 });
 
+// src/knowledge/torch-find-links.ts
+function findLinksRelease(version2) {
+  const v = version2.trim().split("+")[0];
+  return findLinksReleases.find((r) => r.torch === v) ?? null;
+}
+function findLinksPage(release, tag) {
+  return release.pagePerTag ? `https://download.pytorch.org/whl/${tag}/torch_stable.html` : STABLE_PAGE;
+}
+function unversionedPage(version2, tag) {
+  const tags = unversionedPageReleases[version2.trim().split("+")[0]];
+  return tags?.includes(tag) ? `https://download.pytorch.org/whl/${tag}/torch_stable.html` : null;
+}
+function tagCuda(tag) {
+  const m = /^cu(\d{1,2})(\d)$/.exec(tag);
+  return m ? `${Number(m[1])}.${m[2]}` : null;
+}
+function span(releases) {
+  if (releases.length === 0) return null;
+  const newest = releases[0].torch;
+  const oldest = releases[releases.length - 1].torch;
+  return oldest === newest ? `torch ${newest}` : `torch ${oldest} through ${newest}`;
+}
+function preIndexBuilds(tag) {
+  const withTag = findLinksReleases.filter((r) => r.cudaTags.includes(tag));
+  const local = span(withTag);
+  const cuda = tagCuda(tag);
+  const plain2 = cuda === null ? null : span(findLinksReleases.filter((r) => r.pypiCuda === cuda));
+  const pages = withTag.map((r) => `${findLinksPage(r, tag)} for ${r.torch}`);
+  const pageList = [...new Set(withTag.map((r) => findLinksPage(r, tag)))].map((page) => `${page} for ${pages.filter((p) => p.startsWith(`${page} `)).map((p) => p.split(" for ")[1]).join(", ")}`).join("; ");
+  const parts2 = [
+    local === null ? null : `${local} as +${tag} builds on find-links pages (pip install -f the page: ${pageList})`,
+    plain2 === null ? null : `${plain2} as the plain PyPI release, which was built for CUDA ${cuda} (torch== the release, no +${tag})`
+  ].filter((p) => p !== null);
+  return parts2.length === 0 ? null : `Before the index, PyTorch published ${parts2.join(", and ")}`;
+}
+var STABLE_PAGE, findLinksReleases, unversionedPageReleases;
+var init_torch_find_links = __esm({
+  "src/knowledge/torch-find-links.ts"() {
+    "use strict";
+    STABLE_PAGE = "https://download.pytorch.org/whl/torch_stable.html";
+    findLinksReleases = [
+      { torch: "1.10.1", torchvision: "0.11.2", torchaudio: "0.10.1", cudaTags: ["cu102", "cu111"], pagePerTag: true },
+      { torch: "1.10.0", torchvision: "0.11.0", torchaudio: "0.10.0", cudaTags: ["cu102", "cu111"] },
+      { torch: "1.9.1", torchvision: "0.10.1", torchaudio: "0.9.1", cudaTags: ["cu102", "cu111"] },
+      { torch: "1.9.0", torchvision: "0.10.0", torchaudio: "0.9.0", cudaTags: ["cu102", "cu111"] },
+      { torch: "1.8.1", torchvision: "0.9.1", torchaudio: "0.8.1", cudaTags: ["cu101", "cu102", "cu111"] },
+      { torch: "1.8.0", torchvision: "0.9.0", torchaudio: "0.8.0", cudaTags: ["cu111"], pypiCuda: "10.2" },
+      { torch: "1.7.1", torchvision: "0.8.2", torchaudio: "0.7.2", cudaTags: ["cu92", "cu101", "cu110"], pypiCuda: "10.2" },
+      { torch: "1.7.0", torchvision: "0.8.0", torchaudio: "0.7.0", cudaTags: ["cu92", "cu101", "cu110"], pypiCuda: "10.2" },
+      { torch: "1.6.0", torchvision: "0.7.0", cudaTags: ["cu92", "cu101"], pypiCuda: "10.2" },
+      { torch: "1.5.1", torchvision: "0.6.1", cudaTags: ["cu92", "cu101"], pypiCuda: "10.2" },
+      { torch: "1.5.0", torchvision: "0.6.0", cudaTags: ["cu92", "cu101"], pypiCuda: "10.2" },
+      { torch: "1.4.0", torchvision: "0.5.0", cudaTags: ["cu92"], pypiCuda: "10.1" },
+      { torch: "1.2.0", torchvision: "0.4.0", cudaTags: ["cu92"], pypiCuda: "10.0" }
+    ];
+    unversionedPageReleases = {
+      "1.1.0": ["cu90", "cu100"],
+      "1.0.1": ["cu90", "cu100"],
+      "1.0.0": ["cu80", "cu90", "cu100"]
+    };
+  }
+});
+
 // src/knowledge/asked-arches.ts
 function archesIn(text2) {
   const out = [];
@@ -1412,11 +1475,11 @@ function isEmptyArch(arch) {
 function verdict(s, versionKnown) {
   if (isEmptyArch(s.arch)) return EMPTY_ARCH_VERDICT;
   const where = toolkitsSupporting(s.arch);
-  const span = where.length ? `CUDA ${where[0]} \u2026 ${where[where.length - 1]}` : "no CUDA release listed here";
+  const span2 = where.length ? `CUDA ${where[0]} \u2026 ${where[where.length - 1]}` : "no CUDA release listed here";
   if (!versionKnown) {
-    return `The log does not show which CUDA version compiled this; ${s.arch} is accepted by ${span}.`;
+    return `The log does not show which CUDA version compiled this; ${s.arch} is accepted by ${span2}.`;
   }
-  if (s.supported === null) return `CUDA ${s.cudaVersion} is newer than the table of supported architectures here; ${s.arch} is accepted by ${span}.`;
+  if (s.supported === null) return `CUDA ${s.cudaVersion} is newer than the table of supported architectures here; ${s.arch} is accepted by ${span2}.`;
   const accepts = `CUDA ${s.cudaVersion}'s nvcc accepts ${s.min} \u2026 ${s.max} (${s.accepted.join(", ")})`;
   switch (s.reason) {
     case "too-old":
@@ -1593,9 +1656,10 @@ function cudaVersionEnrich(captures, _step, _model, facts) {
       } else {
         const same = sameReleaseInstall(installerOf(facts), tag);
         const range = releaseRange(tag);
+        const older = preIndexBuilds(tag);
         if (same !== null && range !== null) {
           out.torchInstall = same;
-          out.pairedNote = `(it keeps the torch release the project's requirements resolved, in its ${tag} build. PyTorch published ${range} for ${tag} (pytorch.org/get-started/previous-versions): if the project's release is not among them, pin the newest of those its requirements allow (torch== that release, from the same index). Install the torchvision / torchaudio of the same release from the same index if the image uses them);`;
+          out.pairedNote = `(it keeps the torch release the project's requirements resolved, in its ${tag} build. PyTorch published ${range} on the ${tag} index (pytorch.org/get-started/previous-versions): if the project's release is not among them, pin the newest of those its requirements allow (torch== that release, from the same index)${older === null ? "" : `. ${older}`}. Install the torchvision / torchaudio of the same release from the same index if the image uses them);`;
         }
       }
     }
@@ -1655,10 +1719,49 @@ var init_cuda_arch_enricher = __esm({
     init_installer_forms();
     init_cuda_exact_torch();
     init_torch_index_pin();
+    init_torch_find_links();
     init_asked_arches();
     init_ngc_pytorch_cuda();
     EMPTY_ARCH_VERDICT = "The architecture is empty: the arch list was detected from a GPU, and a build step has none unless the builder passes one in (CMAKE_CUDA_ARCHITECTURES=native, or a script reading the GPU's compute capability).";
     JETSON = [53, 62, 72, 87, 101, 110];
+  }
+});
+
+// src/knowledge/no-torch-index-enricher.ts
+function nearestTagAbove(cudaVersion) {
+  const m = /^(\d{1,2})\.(\d{1,2})/.exec(cudaVersion.trim());
+  if (!m) return null;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  let best2 = null;
+  for (const tag of new Set(torchReleases.flatMap((r) => r.cudaTags))) {
+    const v = tagCuda(tag)?.split(".").map(Number);
+    if (v === void 0 || v[0] !== major || v[1] <= minor) continue;
+    if (best2 === null || v[1] < best2.minor) best2 = { tag, minor: v[1] };
+  }
+  return best2?.tag ?? null;
+}
+function noTorchIndexEnrich(captures, _step, _model, facts) {
+  const version2 = stepCudaVersion(captures, facts);
+  if (version2 === null || wheelTagFor(version2) !== null) return {};
+  const out = { noIndexCuda: version2 };
+  const values = [facts.get("cuda"), ...facts.conflicts("cuda")].filter((v) => v !== null);
+  const other = values.find((v) => v.source === "nvcc" && v.value !== version2 && wheelTagFor(v.value) !== null);
+  const tag = other !== void 0 ? wheelTagFor(other.value) : nearestTagAbove(version2);
+  if (tag === null) return out;
+  const url2 = indexUrl(tag);
+  if (other !== void 0) out.otherCuda = other.value;
+  else out.nearestCuda = tagCuda(tag);
+  out.otherIndex = url2;
+  out.otherInstall = installCommand(installerOf(facts), { requirements: ["torch"], indexUrl: url2 });
+  return out;
+}
+var init_no_torch_index_enricher = __esm({
+  "src/knowledge/no-torch-index-enricher.ts"() {
+    "use strict";
+    init_torch_wheels();
+    init_cuda_arch_enricher();
+    init_installer_forms();
+    init_torch_find_links();
   }
 });
 
@@ -2831,46 +2934,6 @@ var init_torch_index_release_enricher = __esm({
   }
 });
 
-// src/knowledge/torch-find-links.ts
-function findLinksRelease(version2) {
-  const v = version2.trim().split("+")[0];
-  return findLinksReleases.find((r) => r.torch === v) ?? null;
-}
-function findLinksPage(release, tag) {
-  return release.pagePerTag ? `https://download.pytorch.org/whl/${tag}/torch_stable.html` : STABLE_PAGE;
-}
-function unversionedPage(version2, tag) {
-  const tags = unversionedPageReleases[version2.trim().split("+")[0]];
-  return tags?.includes(tag) ? `https://download.pytorch.org/whl/${tag}/torch_stable.html` : null;
-}
-var STABLE_PAGE, findLinksReleases, unversionedPageReleases;
-var init_torch_find_links = __esm({
-  "src/knowledge/torch-find-links.ts"() {
-    "use strict";
-    STABLE_PAGE = "https://download.pytorch.org/whl/torch_stable.html";
-    findLinksReleases = [
-      { torch: "1.10.1", torchvision: "0.11.2", torchaudio: "0.10.1", cudaTags: ["cu102", "cu111"], pagePerTag: true },
-      { torch: "1.10.0", torchvision: "0.11.0", torchaudio: "0.10.0", cudaTags: ["cu102", "cu111"] },
-      { torch: "1.9.1", torchvision: "0.10.1", torchaudio: "0.9.1", cudaTags: ["cu102", "cu111"] },
-      { torch: "1.9.0", torchvision: "0.10.0", torchaudio: "0.9.0", cudaTags: ["cu102", "cu111"] },
-      { torch: "1.8.1", torchvision: "0.9.1", torchaudio: "0.8.1", cudaTags: ["cu101", "cu102", "cu111"] },
-      { torch: "1.8.0", torchvision: "0.9.0", torchaudio: "0.8.0", cudaTags: ["cu111"], pypiCuda: "10.2" },
-      { torch: "1.7.1", torchvision: "0.8.2", torchaudio: "0.7.2", cudaTags: ["cu92", "cu101", "cu110"], pypiCuda: "10.2" },
-      { torch: "1.7.0", torchvision: "0.8.0", torchaudio: "0.7.0", cudaTags: ["cu92", "cu101", "cu110"], pypiCuda: "10.2" },
-      { torch: "1.6.0", torchvision: "0.7.0", cudaTags: ["cu92", "cu101"], pypiCuda: "10.2" },
-      { torch: "1.5.1", torchvision: "0.6.1", cudaTags: ["cu92", "cu101"], pypiCuda: "10.2" },
-      { torch: "1.5.0", torchvision: "0.6.0", cudaTags: ["cu92", "cu101"], pypiCuda: "10.2" },
-      { torch: "1.4.0", torchvision: "0.5.0", cudaTags: ["cu92"], pypiCuda: "10.1" },
-      { torch: "1.2.0", torchvision: "0.4.0", cudaTags: ["cu92"], pypiCuda: "10.0" }
-    ];
-    unversionedPageReleases = {
-      "1.1.0": ["cu90", "cu100"],
-      "1.0.1": ["cu90", "cu100"],
-      "1.0.0": ["cu80", "cu90", "cu100"]
-    };
-  }
-});
-
 // src/knowledge/pip-advice-enricher.ts
 function withoutExtras(requirement2) {
   const bracket = requirement2.indexOf("[");
@@ -2961,7 +3024,7 @@ function settledVersion(line, requirement2) {
   }
   return null;
 }
-function tagCuda(tag) {
+function tagCuda2(tag) {
   return `${tag.slice(2, -1)}.${tag.slice(-1)}`;
 }
 function majorMinor(version2) {
@@ -2979,11 +3042,11 @@ function localIndex(name2, version2, tag, cuda) {
   if (release !== null) {
     const published = `PyTorch published torch ${release.torch} for ${release.cudaTags.join(", ")}`;
     if (release.cudaTags.includes(tag)) return { url: indexUrl(tag), note: `${published}: the ${tag} index has it.` };
-    const fit2 = wheelTagFor(cuda ?? tagCuda(tag), release.torch) ?? release.cudaTags[release.cudaTags.length - 1];
+    const fit2 = wheelTagFor(cuda ?? tagCuda2(tag), release.torch) ?? release.cudaTags[release.cudaTags.length - 1];
     return { url: indexUrl(fit2), note: `${published}, not for ${tag}: ${fit2} is the closest${cuda ? ` to this image's CUDA ${cuda}` : ""}.` };
   }
   if (beforeIndexes(version2)) return null;
-  const fit = wheelTagFor(tagCuda(tag)) ?? tag;
+  const fit = wheelTagFor(tagCuda2(tag)) ?? tag;
   return { url: indexUrl(fit) ?? indexUrl(tag), note: "" };
 }
 function findLinksRow(name2, version2) {
@@ -2998,9 +3061,9 @@ function closestTag(tags, cuda) {
   const want = majorMinor(cuda);
   let best2 = null;
   for (const t of tags) {
-    const have = majorMinor(tagCuda(t));
+    const have = majorMinor(tagCuda2(t));
     if (want === null || have === null || have[0] !== want[0] || have[1] > want[1]) continue;
-    if (best2 === null || majorMinor(tagCuda(best2))[1] < have[1]) best2 = t;
+    if (best2 === null || majorMinor(tagCuda2(best2))[1] < have[1]) best2 = t;
   }
   return best2;
 }
@@ -3028,14 +3091,14 @@ function legacyLocalAdvice(installer, name2, version2, tag, cuda) {
     };
   }
   const published = `PyTorch published ${name2} ${version2} for ${row.cudaTags.join(", ")}${row.pypiCuda ? ` and, as the plain PyPI release, for CUDA ${row.pypiCuda}` : ""}`;
-  if (row.pypiCuda !== void 0 && tagCuda(tag) === row.pypiCuda) {
+  if (row.pypiCuda !== void 0 && tagCuda2(tag) === row.pypiCuda) {
     return {
       localPlainCmd: install(installer, `${name2}==${versionIn(row, name2)}`),
       localLegacyNote: `${published}: the CUDA ${row.pypiCuda} build is the plain release, with no +${tag} build of its own.`
     };
   }
   const first = releasesForCuda(tag).at(-1)?.torch;
-  const closest = closestTag(row.cudaTags, cuda ?? tagCuda(tag));
+  const closest = closestTag(row.cudaTags, cuda ?? tagCuda2(tag));
   const note = `${published}; no ${tag} build of it exists` + (first !== void 0 ? ` (the first torch with ${tag} builds is ${first})` : "") + (closest !== null ? `. The closest build of this release is ${closest}` : "") + ".";
   return closest === null ? { localLegacyNote: note } : { ...onPage(closest), localLegacyNote: note };
 }
@@ -4395,10 +4458,12 @@ function bookwormTagOf(image) {
   if (/-(?:bookworm|bullseye|buster|trixie|alpine[\w.]*)$|^(?:bookworm|bullseye|buster|trixie)$/.test(tag)) return null;
   return tag === "latest" ? `${m[1]}:bookworm` : `${m[1]}:${tag}-bookworm`;
 }
-var DROPPED_PACKAGES, droppedPackageNames;
+var SLIM_MOVED, MESA_NOTE, DROPPED_PACKAGES, droppedPackageNames;
 var init_apt_dropped_packages = __esm({
   "src/knowledge/apt-dropped-packages.ts"() {
     "use strict";
+    SLIM_MOVED = "Base images that follow the current release moved there (python:3.x-slim is Debian 13 since August 2025); the log does not show this base's release.";
+    MESA_NOTE = "the packages it only pulled in, which exist on older releases too, so the line keeps working on any base.";
     DROPPED_PACKAGES = [
       {
         name: "libgl1-mesa-glx",
@@ -4406,7 +4471,9 @@ var init_apt_dropped_packages = __esm({
         debianMajor: 13,
         ubuntu: [23, 10],
         replacement: ["libgl1", "libglx-mesa0"],
-        purpose: "the transitional name of Mesa's libGL (what OpenCV's cv2 loads)"
+        purpose: "the transitional name of Mesa's libGL (what OpenCV's cv2 loads)",
+        replacementNote: MESA_NOTE,
+        movedNote: SLIM_MOVED
       },
       {
         name: "libegl1-mesa",
@@ -4414,7 +4481,9 @@ var init_apt_dropped_packages = __esm({
         debianMajor: 13,
         ubuntu: [23, 10],
         replacement: ["libegl1"],
-        purpose: "the transitional name of Mesa's libEGL"
+        purpose: "the transitional name of Mesa's libEGL",
+        replacementNote: MESA_NOTE,
+        movedNote: SLIM_MOVED
       },
       {
         name: "software-properties-common",
@@ -4422,7 +4491,19 @@ var init_apt_dropped_packages = __esm({
         debianMajor: 13,
         ubuntu: null,
         replacement: [],
-        purpose: "the package of add-apt-repository"
+        purpose: "the package of add-apt-repository",
+        replacementNote: "",
+        movedNote: SLIM_MOVED
+      },
+      {
+        name: "python-pip",
+        goneFrom: "Debian 11 (bullseye) and Ubuntu 20.04",
+        debianMajor: 11,
+        ubuntu: [20, 4],
+        replacement: ["python3-pip"],
+        purpose: "pip for Python 2",
+        replacementNote: "pip for Python 3 (Python 2's packages went with it: python-dev likewise becomes python3-dev). python3-pip installs as far back as Ubuntu 16.04, so the line keeps working on any base; the build then runs pip3 and Python 3, so code that only runs on Python 2 needs porting.",
+        movedNote: "ubuntu:latest and debian:latest are such releases today; the log does not show this base's release."
       }
     ];
     droppedPackageNames = DROPPED_PACKAGES.map((p) => p.name);
@@ -4438,14 +4519,15 @@ function aptDroppedEnrich(captures, _step, _model, facts) {
   const lacks = releaseLacks(pkg, os5);
   if (lacks === false) return {};
   const pinned = bookwormTagOf(facts.value("baseImage"));
-  const debianOrUnknown = os5 === null || os5.startsWith("Debian");
+  const debianOrUnknown = pkg.debianMajor > 12 && (os5 === null || os5.startsWith("Debian"));
   return {
     droppedName: pkg.name,
     droppedFrom: pkg.goneFrom,
     droppedPurpose: pkg.purpose,
+    droppedMovedNote: pkg.movedNote,
     // `Debian 13` when the log shows a release without it; the variant then says so without a hedge.
     ...lacks === true && os5 !== null ? { droppedRelease: os5 } : {},
-    ...pkg.replacement.length > 0 ? { droppedReplacement: pkg.replacement.join(" ") } : {},
+    ...pkg.replacement.length > 0 ? { droppedReplacement: pkg.replacement.join(" "), droppedReplacementNote: pkg.replacementNote } : {},
     ...pinned !== null && debianOrUnknown ? { droppedPinnedImage: pinned } : {},
     ...debianOrUnknown ? { droppedDebianPin: "yes" } : {}
   };
@@ -5246,6 +5328,7 @@ function selfInstalledEnrich(captures, step, model, _facts) {
   if (installerStep !== null) {
     out.selfInstallStep = stepLabel(installerStep);
     if (curlWithoutLocation(installerStep.instruction)) out.selfCurlNoLocation = "yes";
+    if (installerStep.cached) out.selfInstallCached = "yes";
   }
   return out;
 }
@@ -5263,7 +5346,7 @@ function foreignBaseEnrich(captures, _step, _model, facts) {
   if (host === null) return {};
   const out = {
     foreignHostArch: host.value,
-    foreignHost: host.source === "shell-prompt" ? "a Raspberry Pi, an arm board (the shell prompt shows its default hostname, raspberrypi)" : host.source === "apple-silicon" ? `${host.value} (an Apple-Silicon Mac, as the report says)` : `${host.value} (Docker's platform warning)`
+    foreignHost: host.source === "shell-prompt" ? "a Raspberry Pi, an arm board (the shell prompt shows its default hostname, raspberrypi)" : host.source === "raspberry-pi-prose" ? "a Raspberry Pi, an arm board (as the report says)" : host.source === "apple-silicon" ? `${host.value} (an Apple-Silicon Mac, as the report says)` : `${host.value} (Docker's platform warning)`
   };
   const image = captures["context.platformWarning.image"];
   if (image !== void 0) out.foreignImagePlatform = image;
@@ -5409,6 +5492,7 @@ var init_enrichers = __esm({
   "src/rules/enrichers.ts"() {
     "use strict";
     init_cuda_arch_enricher();
+    init_no_torch_index_enricher();
     init_step_duration();
     init_running_step();
     init_arch_list_enricher();
@@ -5464,6 +5548,7 @@ var init_enrichers = __esm({
       "cuda-arches": cudaArchesEnrich,
       /** CUDA version of the step's toolkit or base image, its apt suffix and `-devel` image (`{enrich.aptSuffix}`, \u2026). */
       "cuda-version": cudaVersionEnrich,
+      "no-torch-index": noTorchIndexEnrich,
       /** How long the step ran, as a sentence (`{enrich.durationNote}`), empty without timestamps. */
       "step-duration": stepDurationEnrich,
       /** The build step still running when the log ends, as a sentence (`{enrich.runningNote}`), for jobs stopped from outside. */
@@ -6602,7 +6687,7 @@ function flashVariants() {
   }
   return out;
 }
-var ENV_LINE, NAME_IT, FINDCUDA_HINT, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, FLASH_ARM_FIX, FLASH_ARM_VARIANTS, FLASH_PLATFORM_CHECK, CUDA_HEADERS_MISSING, cudaHeadersVariant, FOUND_HOME_MESSAGE, foundHomeVariant, NVCC_VERSION_FRAME, XFORMERS_WHEEL, FRAME_MESSAGE, XFORMERS_MESSAGE, FRAME_FIX, nvccVersionFrameVariants, NVCC_TOO_OLD, NVCC_TOO_OLD_TITLE, NVCC_TOO_OLD_MESSAGE, NVCC_TOO_OLD_CHECK, nvccTooOldVariants, WINDOWS_TITLE, WINDOWS_MESSAGE, WINDOWS_CHECK, CPU_TORCH_NOTE, LINUX_ONLY_NOTE, windowsVariants, toolkitNotFound;
+var ENV_LINE, NAME_IT, FINDCUDA_HINT, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, FLASH_ARM_FIX, FLASH_ARM_VARIANTS, FLASH_PLATFORM_CHECK, CUDA_HEADERS_MISSING, cudaHeadersVariant, FOUND_HOME_MESSAGE, foundHomeVariant, BARE_METAL_VERSION_FRAME, NVCC_VERSION_FRAME, XFORMERS_WHEEL, FRAME_MESSAGE, XFORMERS_MESSAGE, FRAME_FIX, nvccVersionFrameVariants, NVCC_TOO_OLD, NVCC_TOO_OLD_TITLE, NVCC_TOO_OLD_MESSAGE, NVCC_TOO_OLD_CHECK, nvccTooOldVariants, WINDOWS_TITLE, WINDOWS_MESSAGE, WINDOWS_CHECK, CPU_TORCH_NOTE, LINUX_ONLY_NOTE, windowsVariants, toolkitNotFound;
 var init_toolkit_not_found = __esm({
   "src/rules/catalog/cuda/toolkit-not-found.ts"() {
     "use strict";
@@ -6776,6 +6861,10 @@ var init_toolkit_not_found = __esm({
         "",
         'To ship a small image, build in that `-devel` stage and copy the result into a stage FROM the original image. Outside an image build, `ls {context.torchFoundHome.home}/bin/nvcc` shows whether that directory has a compiler; without one, install the CUDA toolkit of the release torch was built for (`python3 -c "import torch; print(torch.version.cuda)"`) and point CUDA_HOME at it.'
       ].join("\n")
+    };
+    BARE_METAL_VERSION_FRAME = {
+      literals: ["get_cuda_bare_metal_version(CUDA_HOME)"],
+      pattern: "= {0,3}get_cuda_bare_metal_version\\(CUDA_HOME\\)\\s*$"
     };
     NVCC_VERSION_FRAME = {
       literals: ["get_cuda_version"],
@@ -6957,6 +7046,12 @@ var init_toolkit_not_found = __esm({
           pattern: "= {0,3}get_default_compute_capabilities\\(\\)\\s*$|, in get_default_compute_capabilities\\s*$"
         },
         NVCC_VERSION_FRAME,
+        // flash-attn's setup.py (and the many copied from it): `if CUDA_HOME is not None: _, bare_metal_version =
+        // get_cuda_bare_metal_version(CUDA_HOME)`, which runs `[cuda_dir + "/bin/nvcc", "-V"]` (Dao-AILab/flash-attention
+        // setup.py, code corpus). Its source line in a failed build's traceback is that call raising: torch found a CUDA_HOME
+        // (`No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'`) without nvcc in it. A log cut after this frame
+        // (ByteDance-Seed/Bagel#50) shows no more than it.
+        BARE_METAL_VERSION_FRAME,
         // causal-conv1d / mamba-ssm / flash-attn: the nvcc under CUDA_HOME is older than the setup script's minimum
         NVCC_TOO_OLD
       ],
@@ -7980,19 +8075,22 @@ var init_no_kernel_image = __esm({
 });
 
 // src/rules/catalog/cuda/version-mismatch.ts
-function torchSide(imageBuild) {
-  return imageBuild ? "or keep this torch and compile in a `-devel` image of its CUDA {torchCuda|release}: {enrich.torchCudaImage|pick the tag for your OS at the link that follows} (tags: {enrich.torchCudaTags|https://hub.docker.com/r/nvidia/cuda/tags}). NVIDIA deletes tags of releases past end of life, so an old one may be gone." : "or keep this torch and install the CUDA {torchCuda|release it was built with} toolkit, then point `CUDA_HOME` at it in the shell that builds (apex runs `$CUDA_HOME/bin/nvcc -V`; without CUDA_HOME, torch takes the nvcc on PATH, then /usr/local/cuda).";
+function torchSide(where) {
+  if (where === "either") {
+    return "or keep this torch and build with a toolkit of its CUDA {torchCuda|release}: in a Dockerfile, a `-devel` image of it ({enrich.torchCudaImage|tags at https://hub.docker.com/r/nvidia/cuda/tags}); in a shell or a conda environment, that toolkit installed beside this one (https://developer.nvidia.com/cuda-toolkit-archive) with `CUDA_HOME` pointing at it (torch reads CUDA_HOME first, then the nvcc on PATH).";
+  }
+  return where === "image" ? "or keep this torch and compile in a `-devel` image of its CUDA {torchCuda|release}: {enrich.torchCudaImage|pick the tag for your OS at the link that follows} (tags: {enrich.torchCudaTags|https://hub.docker.com/r/nvidia/cuda/tags}). NVIDIA deletes tags of releases past end of life, so an old one may be gone." : "or keep this torch and install the CUDA {torchCuda|release it was built with} toolkit, then point `CUDA_HOME` at it in the shell that builds (apex runs `$CUDA_HOME/bin/nvcc -V`; without CUDA_HOME, torch takes the nvcc on PATH, then /usr/local/cuda).";
 }
 function apexVariants() {
   const out = [];
-  for (const imageBuild of [true, false]) {
-    const place = imageBuild ? "&fact.place=image-build" : "";
+  for (const where of ["image", "either", "elsewhere"]) {
+    const place = WHERE_WHEN[where];
     for (const known of ["nvcc", "fact.cuda"]) {
       out.push({
         when: `apex&${known}${place}`,
         title: APEX_TITLE,
         message: `apex's setup.py stopped the build: the nvcc it found is CUDA {enrich.cudaVersion} and torch was built with CUDA {torchCuda|another release}. ${APEX_STRICT}`,
-        fix: ["Make them the same release, one of two ways:", "", "- {enrich.exactTorchSide};", `- ${torchSide(imageBuild)}`, "", APEX_OWN_HINT].join("\n")
+        fix: ["Make them the same release, one of two ways:", "", "- {enrich.exactTorchSide};", `- ${torchSide(where)}`, "", APEX_OWN_HINT].join("\n")
       });
     }
     out.push({
@@ -8009,7 +8107,7 @@ function apexVariants() {
         "Then make the two the same release, one of two ways:",
         "",
         "- keep the toolkit and install the torch built for exactly its release, if PyTorch published one: its index is https://download.pytorch.org/whl/ plus `cu` and the release without its dot (`cu121` for 12.1), and pytorch.org/get-started/previous-versions lists which torch releases each has;",
-        `- ${torchSide(imageBuild)}`,
+        `- ${torchSide(where)}`,
         "",
         APEX_OWN_HINT
       ].join("\n")
@@ -8017,7 +8115,61 @@ function apexVariants() {
   }
   return out;
 }
-var TUPLE_VERSIONS, APEX_TITLE, APEX_STRICT, APEX_OWN_HINT, versionMismatch;
+function mismatchFix(where) {
+  const imageBuild = where === "image";
+  return [
+    "Make the two agree, one of two ways:",
+    "",
+    "- keep this toolkit ({enrich.cudaVersion}) and install a torch built for it, from a PyTorch index that exists for it ({enrich.wheelIndex}):",
+    "",
+    "```sh",
+    "{enrich.torchInstall}",
+    "```",
+    "",
+    "  {enrich.pairedNote|(with the torchvision / torchaudio of the same release, from the same index);}",
+    where === "either" ? `- ${torchSide("either")}` : imageBuild ? "- or keep this torch and compile in a `-devel` image of its CUDA {torchCuda}: {enrich.torchCudaImage|pick the tag for your OS at the link that follows} (tags: {enrich.torchCudaTags}). NVIDIA deletes tags of releases past end of life, so an old one may be gone." : "- or keep this torch and install the CUDA {torchCuda} toolkit beside this one (https://developer.nvidia.com/cuda-toolkit-archive), then point `CUDA_HOME` at it in the shell that builds (`export CUDA_HOME=/usr/local/cuda-{torchCuda}`, its default install directory).",
+    "",
+    where === "either" ? "Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the same RUN or shell as the build (CUDA_HOME wins over the nvcc on PATH)." : imageBuild ? "Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the same RUN (CUDA_HOME wins over the nvcc on PATH)." : "Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the shell that builds (CUDA_HOME wins over the nvcc on PATH)."
+  ].join("\n");
+}
+function noIndexVariants() {
+  const none2 = "PyTorch publishes no wheel index for CUDA {enrich.noIndexCuda}, so no torch build matches this toolkit (pytorch.org/get-started/previous-versions lists the indexes per release).";
+  const isolation = "If the check ran in pip's isolated build environment (`/tmp/pip-build-env-\u2026` in the traceback), that torch came from the package's build requirements: build with `--no-build-isolation` so it uses the torch you installed, and pin the torch release those requirements name (`[build-system] requires` in its pyproject.toml) rather than the newest on the index.";
+  return [
+    {
+      when: "enrich.noIndexCuda&enrich.otherCuda",
+      fix: [
+        `${none2} The nvcc on PATH in this log is CUDA {enrich.otherCuda}, which has one ({enrich.otherIndex}), but torch took the ${"{cudaVersion}"} toolkit from CUDA_HOME (or CUDA_PATH), which torch reads before PATH. Build against the {enrich.otherCuda} toolkit with a torch built for it, where the build runs:`,
+        "",
+        "```sh",
+        'export CUDA_HOME="$(dirname "$(dirname "$(command -v nvcc)")")"   # the toolkit of that nvcc; "$CUDA_HOME/bin/nvcc" --version must say {enrich.otherCuda}',
+        "{enrich.otherInstall}",
+        "```",
+        "",
+        isolation
+      ].join("\n")
+    },
+    {
+      when: "enrich.noIndexCuda&enrich.nearestCuda",
+      fix: [
+        `${none2} The nearest that has one is CUDA {enrich.nearestCuda} ({enrich.otherIndex}): torch.utils.cpp_extension refuses only a different major and warns on a different minor, so a torch built for it compiles with this toolkit (its wheels bring their own CUDA runtime, which needs a driver of CUDA {enrich.nearestCuda} or newer: \`nvidia-smi\` prints the one the driver supports):`,
+        "",
+        "```sh",
+        "{enrich.otherInstall}",
+        "```",
+        "",
+        isolation,
+        "",
+        "Or point `CUDA_HOME` at a toolkit of torch's CUDA {torchCuda|release} (torch takes CUDA_HOME before the nvcc on PATH)."
+      ].join("\n")
+    },
+    {
+      when: "enrich.noIndexCuda",
+      fix: `${none2} Point \`CUDA_HOME\` at a toolkit of torch's CUDA {torchCuda|release} instead (torch takes CUDA_HOME before the nvcc on PATH), or move to a CUDA release that has an index: its index is https://download.pytorch.org/whl/ plus \`cu\` and the release without its dot.`
+    }
+  ];
+}
+var TUPLE_VERSIONS, APEX_TITLE, APEX_STRICT, APEX_OWN_HINT, WHERE_WHEN, versionMismatch;
 var init_version_mismatch = __esm({
   "src/rules/catalog/cuda/version-mismatch.ts"() {
     "use strict";
@@ -8025,6 +8177,7 @@ var init_version_mismatch = __esm({
     APEX_TITLE = "CUDA toolkit and torch's CUDA differ (apex's check)";
     APEX_STRICT = "Apex compiles `--cuda_ext` only when the two are the same release, minor included (its check_cuda_torch_binary_vs_bare_metal); torch.utils.cpp_extension itself refuses only a different major.";
     APEX_OWN_HINT = "Apex's own hint, commenting the check out of its setup.py, builds the extensions against a CUDA other than torch's: at your own risk, and only for a minor difference.";
+    WHERE_WHEN = { image: "&fact.place=image-build", either: "&!fact.place", elsewhere: "" };
     versionMismatch = {
       id: "cuda/version-mismatch",
       title: "CUDA toolkit version does not match",
@@ -8082,20 +8235,7 @@ var init_version_mismatch = __esm({
       scope: "step",
       specificity: 3,
       message: "The CUDA toolkit in this stage is {cudaVersion|another version than torch's}, but torch was built with CUDA {torchCuda|another major version}: torch.utils.cpp_extension refuses to compile an extension when the major versions differ, because the extension would link against a CUDA runtime torch does not use.",
-      fix: [
-        "Make the two agree, one of two ways:",
-        "",
-        "- keep this toolkit ({enrich.cudaVersion}) and install a torch built for it, from a PyTorch index that exists for it ({enrich.wheelIndex}):",
-        "",
-        "```sh",
-        "{enrich.torchInstall}",
-        "```",
-        "",
-        "  {enrich.pairedNote|(with the torchvision / torchaudio of the same release, from the same index);}",
-        "- or keep this torch and compile in a `-devel` image of its CUDA {torchCuda}: {enrich.torchCudaImage|pick the tag for your OS at the link that follows} (tags: {enrich.torchCudaTags}). NVIDIA deletes tags of releases past end of life, so an old one may be gone.",
-        "",
-        "Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the same RUN (CUDA_HOME wins over the nvcc on PATH)."
-      ].join("\n"),
+      fix: mismatchFix("elsewhere"),
       variants: [
         {
           when: "ptx",
@@ -8132,14 +8272,20 @@ var init_version_mismatch = __esm({
             'nvcc --version; echo "CUDA_HOME=$CUDA_HOME"; python3 -c "import torch; print(torch.__version__, torch.version.cuda)"',
             "```",
             "",
-            "Then either install the torch built for the toolkit's CUDA (its index is https://download.pytorch.org/whl/ plus `cu` and the version without its dot, when PyTorch published one: pytorch.org/get-started/previous-versions lists them per release), or compile in a `-devel` image of torch's CUDA."
+            "Then either install the torch built for the toolkit's CUDA (its index is https://download.pytorch.org/whl/ plus `cu` and the version without its dot, when PyTorch published one: pytorch.org/get-started/previous-versions lists them per release), or build with a toolkit of torch's CUDA (in a Dockerfile: a `-devel` image of it; elsewhere: that toolkit under `CUDA_HOME`)."
           ].join("\n")
-        }
+        },
+        ...noIndexVariants(),
+        // the `-devel` image of torch's CUDA only where the failing command ran in an image build
+        { when: "fact.place=image-build", fix: mismatchFix("image") },
+        // where the log does not say: both ways, each named by its place
+        { when: "!fact.place", fix: mismatchFix("either") }
       ],
       // the toolkit (`cudaVersion`) \u2192 a real torch wheel index for it (wheelTagFor, torch-wheels.ts) and the
       // install command in the step's installer; torch's CUDA (`torchCuda`) \u2192 a devel tag of it (cuda-image-tags.ts).
       // PTX ISA 9.0 = CUDA 13: nvcc 13.0 on this machine writes `.version 9.0`.
-      enrich: "cuda-version",
+      // a toolkit without a PyTorch index of its own (CUDA 12.0) \u2192 another CUDA that has one (no-torch-index-enricher.ts)
+      enrich: ["cuda-version", "no-torch-index"],
       docs: "https://pytorch.org/docs/stable/cpp_extension.html"
     };
   }
@@ -9516,6 +9662,9 @@ function driverVariants() {
   const title2 = "NVIDIA driver library not found";
   const message3 = "The loader could not find {library:all}, a library of the NVIDIA driver: images never contain it; the NVIDIA container runtime mounts it from the host when a container starts with GPUs.";
   return [
+    // WSL 2 comes first: there the Linux remedies (driver, loader cache, Docker Engine from apt) do not apply.
+    { when: "driver&containerCliLoad&wsl", title: WSL_TITLE, message: WSL_MESSAGE, fix: WSL_FIX },
+    { when: "driver&containerCliLoad&fact.hostOs=windows", title: WSL_TITLE, message: WSL_MESSAGE, fix: WSL_FIX },
     {
       // The same error while the log shows `nvidia-smi` working (`Driver Version: 530.30.02`): nvidia-smi loads the same
       // libnvidia-ml.so.1, so the driver is fine and the toolkit's CLI does not see it. The causes the toolkit's maintainers
@@ -9655,7 +9804,7 @@ function condaVariants() {
     { when: "condaPrefix", title: title2, message: message3, fix: fix4("base") }
   ];
 }
-var lib, LDD_CHECK, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, sharedLibraryMissing;
+var lib, LDD_CHECK, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, WSL_TITLE, WSL_MESSAGE, WSL_FIX, sharedLibraryMissing;
 var init_shared_library_missing = __esm({
   "src/rules/catalog/runtime/shared-library-missing.ts"() {
     "use strict";
@@ -9705,6 +9854,25 @@ var init_shared_library_missing = __esm({
       "  from Docker's apt repository (https://docs.docker.com/engine/install/ubuntu/). GPU containers run on Docker Engine, where the toolkit is configured.",
       "- a snap Docker: `sudo snap remove docker`, then Docker Engine from Docker's apt repository as above."
     ];
+    WSL_TITLE = "No GPU in WSL 2: the Windows NVIDIA driver's library is missing";
+    WSL_MESSAGE = "The NVIDIA Container Toolkit (`nvidia-container-cli`) could not load {library:all} in WSL 2, where Docker on Windows runs its containers. There that library is not a Linux driver's: the Windows NVIDIA driver provides it to WSL 2 (in `/usr/lib/wsl/lib`), and only on Windows 11 or Windows 10 version 21H2 and later, with a current WSL kernel. On an older Windows build, an old WSL kernel or a driver without WSL support, WSL 2 has no GPU.";
+    WSL_FIX = [
+      "In PowerShell on Windows, check the Windows build, update the WSL kernel, and look for the driver's library in WSL:",
+      "",
+      "```powershell",
+      "cmd /c ver                    # 10.0.19044 or later (Windows 10 21H2+), or 10.0.22000+ (Windows 11)",
+      "wsl --update",
+      "wsl --shutdown",
+      "wsl cat /proc/version         # the WSL kernel: 5.10.43.3 or later",
+      "wsl ls /usr/lib/wsl/lib       # libnvidia-ml.so.1 and libcuda.so.1 come from the Windows driver",
+      "```",
+      "",
+      "- A Windows 10 build below 19044: update Windows to 10 version 21H2 or later, or to Windows 11; older builds give WSL 2 no GPU.",
+      "- No `libnvidia-ml.so.1` there: install the current NVIDIA driver for Windows (https://developer.nvidia.com/cuda/wsl), on Windows; never install a Linux NVIDIA driver inside WSL.",
+      "- In Docker Desktop, Settings > General: the WSL 2 based engine must be on (GPU support needs it); restart Docker Desktop.",
+      "",
+      "Then check with Docker's own test: `docker run --rm -it --gpus=all nvcr.io/nvidia/k8s/cuda-sample:nbody nbody -gpu -benchmark`."
+    ].join("\n");
     sharedLibraryMissing = {
       id: "runtime/shared-library-missing",
       title: "Shared library not found",
@@ -9726,6 +9894,9 @@ var init_shared_library_missing = __esm({
         { name: "condaNamedEnv", literals: ["/envs/"], pattern: "/(?:conda|miniconda3?|anaconda3?|miniforge3?|mambaforge)/envs/(?<env>[\\w.-]{1,100})/(?:lib|bin)/" },
         { name: "condaPrefix", literals: ["conda", "miniforge", "mambaforge"], pattern: "/(?:conda|miniconda3?|anaconda3?|miniforge3?|mambaforge)/(?:lib|bin)/" },
         { name: "containerCliLoad", literals: ["nvidia-container-cli: initialization error: load library failed"] },
+        // Docker on Windows through WSL 2: the reporter's `I'm using WSL2`, `WSL 2`, or the WSL kernel's release
+        // (`5.15.90.1-microsoft-standard-WSL2` in `uname -r` / `docker info`).
+        { name: "wsl", literals: ["WSL"], pattern: "\\bWSL ?2\\b|microsoft-standard-WSL" },
         // the toolkit's release: `nvidia-container-cli --version` (`cli-version: 1.14.6`), `nvidia-ctk --version` (`NVIDIA
         // Container Toolkit CLI version 1.14.6`), dpkg / apt (`Setting up nvidia-container-toolkit (1.17.4-1) ...`, `dpkg -l`'s
         // `ii  nvidia-container-toolkit  1.11.0-\u2026`), and prose (`nvidia-runtime-toolkit (1.14.4)`)
@@ -10794,6 +10965,31 @@ function emptyVersionVariants() {
     }
   ];
 }
+function doubledSubcommandVariants() {
+  const title2 = "pip subcommand written twice";
+  return [
+    {
+      when: "doubled&subcommandAny",
+      title: title2,
+      message: "The command reads `{context.doubled.pip} {context.doubled.sub} {requirement} \u2026`: pip takes the second `{requirement}` for the name of a package to install, and no package of that name exists.",
+      fix: ["Drop the repeated word:", "", "```sh", "{context.doubled.pip} {context.doubled.sub}{context.doubled.rest}", "```"].join("\n")
+    },
+    {
+      when: "subcommandWord",
+      title: title2,
+      message: "pip looked for a package named `{requirement}`, which is a word of pip's own command line: the command most likely repeats its subcommand (`pip {requirement} {requirement} numpy`), and pip took the second one for a package.",
+      fix: [
+        "Find the pip command with the word twice, in the Dockerfile or the script that ran pip:",
+        "",
+        "```sh",
+        "grep -nE 'pip[0-9.]* +{requirement} +{requirement}( |$)' Dockerfile",
+        "```",
+        "",
+        "and remove the second `{requirement}` (`pip3 {requirement} {requirement} numpy` \u2192 `pip3 {requirement} numpy`)."
+      ].join("\n")
+    }
+  ];
+}
 var legacyLocalMessage, PIP_LINE_START, noMatchingDistribution;
 var init_no_matching_distribution = __esm({
   "src/rules/catalog/pip/no-matching-distribution.ts"() {
@@ -10833,6 +11029,16 @@ var init_no_matching_distribution = __esm({
       ],
       context: [
         { name: "none", literals: ["(from versions: none)"] },
+        // the missing "package" is a pip subcommand (doubledSubcommandVariants)
+        { name: "subcommandWord", literals: ["No matching distribution found for "], pattern: "No matching distribution found for (?:install|uninstall|download)(?:\\s|$)" },
+        { name: "subcommandAny", literals: ["No matching distribution found for "], pattern: "No matching distribution found for (?:install|uninstall|download|wheel)(?:\\s|$)" },
+        // the step's command with a subcommand followed by another: `pip3 install install numpy matplotlib cycler`
+        {
+          name: "doubled",
+          source: "instruction",
+          literals: ["install", "download", "wheel"],
+          pattern: "(?<pip>\\bpip[0-9.]{0,5}|\\bpython[0-9.]{0,5} -m pip|\\buv pip)\\s{1,10}(?<sub>install|download|wheel)\\s{1,10}(?:install|uninstall|download|wheel)(?![\\w.-])(?<rest>[^&;|\\n\\\\]{0,400})"
+        },
         // `the requirement mmcv-full== (from versions: \u2026)`, `No matching distribution found for mmcv-full==`: a pin whose
         // version expanded to nothing
         {
@@ -10913,6 +11119,7 @@ var init_no_matching_distribution = __esm({
         "- a private or extra index: pass it with `--extra-index-url` (or `PIP_EXTRA_INDEX_URL`), with its credentials if it needs them."
       ].join("\n"),
       variants: [
+        ...doubledSubcommandVariants(),
         ...emptyVersionVariants(),
         ...invalidMetadataVariants(),
         {
@@ -14375,6 +14582,70 @@ var init_incorrect_download = __esm({
   }
 });
 
+// src/rules/catalog/conda/transaction-failed.ts
+var VERSION_CHECK, transactionFailed;
+var init_transaction_failed = __esm({
+  "src/rules/catalog/conda/transaction-failed.ts"() {
+    "use strict";
+    VERSION_CHECK = "If it fails the same way, note which conda ran (`conda --version` in the same place): the failure belongs to how that conda orders the links.";
+    transactionFailed = {
+      id: "conda/transaction-failed",
+      title: "conda could not install the packages it had solved",
+      severity: "error",
+      match: [
+        // `Executing transaction: failed`, `Executing transaction: ...working... failed`
+        { literals: ["Executing transaction:"], pattern: "^\\s{0,20}Executing transaction: (?:\\.\\.\\.working\\.\\.\\. )?failed\\s*$" },
+        // `ERROR conda.core.link:_execute(502): An error occurred while installing package 'conda-forge::affine-2.3.0-py_0'.`
+        {
+          literals: ["conda.core.link"],
+          pattern: "ERROR:? ?conda\\.core\\.link:(?:_execute\\(\\d{1,5}\\): )?An error occurred while installing package '(?<package>[^'\\s]{1,200})'"
+        }
+      ],
+      context: [
+        // the link error's package, whichever line matched first
+        {
+          name: "link",
+          literals: ["conda.core.link"],
+          pattern: "An error occurred while installing package '(?<package>[^'\\s]{1,200})'"
+        },
+        // the exception that stopped it, on the line after (FileNotFoundError, PermissionError, \u2026)
+        { name: "exception", literals: ["Error("], pattern: "^\\s{0,20}(?<text>[A-Z]\\w{2,60}Error\\(.{1,300}\\))\\s*$" },
+        // the python of a new environment missing: `No such file or directory: '/opt/conda/envs/solaris/bin/python3.6'`
+        {
+          name: "envPython",
+          literals: ["/bin/python"],
+          pattern: `FileNotFoundError\\(2, "No such file or directory: '(?<prefix>/[^'\\s]{0,200}/envs/(?<env>[^/'\\s]{1,100}))/bin/python(?<python>\\d\\.\\d{1,2})'`
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "conda solved the environment and downloaded the packages, then failed while linking them into it (`{context.link.package|a package}`: {context.exception.text|the exception after the `ERROR conda.core.link` line}), and rolled the whole transaction back.",
+      fix: [
+        "The exception after the `ERROR conda.core.link` line says what the link needed: a file that is not there, a directory conda cannot write (run conda as the user that owns its prefix), a full disk. Fix that and run the same command again; to see each package as it is linked, add `-v`."
+      ].join("\n"),
+      variants: [
+        {
+          when: "envPython",
+          title: "conda linked a noarch package before python was in the new environment",
+          message: "conda tried to link `{context.link.package|a noarch python package}` into the new environment `{context.envPython.env}` before its python {context.envPython.python} was there (`{context.envPython.prefix}/bin/python{context.envPython.python}` not found). A noarch python package is installed with the environment's own python, so the link failed and conda rolled the environment back.",
+          fix: [
+            "Create the environment with python alone first, then install the rest into it, so python is in place before any noarch package is linked:",
+            "",
+            "```sh",
+            "conda create -y -n {context.envPython.env} python={context.envPython.python}",
+            "```",
+            "",
+            "then the same packages into that environment: `conda env update -n {context.envPython.env} --file` and the environment file the failing command used, or `conda install -y -n {context.envPython.env}` and the package list. In a Dockerfile, both in `RUN` steps in place of the one that failed.",
+            "",
+            VERSION_CHECK
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.conda.io/projects/conda/en/latest/commands/env/update.html"
+    };
+  }
+});
+
 // src/knowledge/cuda-toolkit-apt-names.ts
 function keyringDistros() {
   return knownDistroIds().filter((id) => nvidiaRepo(id, "x86_64")?.keyringUrl?.endsWith(KEYRING) === true);
@@ -14395,8 +14666,7 @@ var init_cuda_toolkit_apt_names = __esm({
 function droppedVariants() {
   const why2 = "it was {enrich.droppedPurpose}, and {enrich.droppedFrom} dropped it";
   const replace = [
-    "In the `apt-get install` line, replace `{enrich.droppedName}` with `{enrich.droppedReplacement}`: the packages it only",
-    "pulled in, which exist on older releases too, so the line keeps working on any base."
+    "In the `apt-get install` line, replace `{enrich.droppedName}` with `{enrich.droppedReplacement}`: {enrich.droppedReplacementNote}"
   ];
   const remove = [
     "Remove `{enrich.droppedName}` from the `apt-get install` line: nothing replaces it. If the build runs `add-apt-repository`,",
@@ -14406,7 +14676,7 @@ function droppedVariants() {
   const pinExact = "Or keep Debian 12 for now: `FROM {enrich.droppedPinnedImage}`.";
   const pinAny = "Or keep Debian 12 for now, on a base tag that names it (`-bookworm`, as in `python:3.11-slim-bookworm`) where the image has one.";
   const known = `apt has no \`{enrich.droppedName}\` because this build's release, {enrich.droppedRelease}, does not ship it: ${why2}.`;
-  const unknown2 = `apt has no \`{enrich.droppedName}\`: ${why2}. Base images that follow the current release moved there (\`python:3.x-slim\` is Debian 13 since August 2025); the log does not show this base's release.`;
+  const unknown2 = `apt has no \`{enrich.droppedName}\`: ${why2}. {enrich.droppedMovedNote}`;
   const stories = [
     { when: "enrich.droppedReplacement&enrich.droppedRelease", title: "apt package dropped by this release", message: known, steps: replace },
     { when: "enrich.droppedReplacement", title: "apt package dropped by newer releases", message: unknown2, steps: replace },
@@ -14616,7 +14886,13 @@ var init_unable_to_locate_package = __esm({
       title: "apt package not found",
       severity: "error",
       match: [
-        { literals: ["Unable to locate package"], pattern: "Unable to locate package (?<package>[^\\s]{1,200})" },
+        // apt's own line, `E: Unable to locate package NAME` (the `E` may end the line before when stdout and stderr interleave),
+        // and a name of Debian's package-name characters (Debian Policy 5.6.1: lowercase letters, digits, `+`, `-`, `.`), with
+        // an optional `:arch`; so a name quoted in prose (`\u2026 package python-pip\`.`) ends where the name does.
+        {
+          literals: ["Unable to locate package"],
+          pattern: "(?:\\bE|^):\\s{1,4}Unable to locate package (?<package>[a-z0-9](?:[a-z0-9+.-]{0,198}[a-z0-9+])?(?::[a-z0-9-]{1,30})?)"
+        },
         {
           // `E: Package 'python3.8' has no installation candidate`
           literals: ["has no installation candidate"],
@@ -16088,7 +16364,7 @@ function selfInstallFix(lead) {
     "```"
   ].join("\n");
 }
-var namedPattern, installFix, commandNotFound;
+var namedPattern, installFix, CACHED_INSTALLER_NOTE, commandNotFound;
 var init_command_not_found = __esm({
   "src/rules/catalog/shell/command-not-found.ts"() {
     "use strict";
@@ -16103,6 +16379,7 @@ var init_command_not_found = __esm({
       "If it is installed but off the `PATH` (pip `--user`, a conda environment, `/opt/\u2026/bin`), add that directory to `PATH`",
       "instead. Stages share nothing but what is copied with `COPY --from`: a tool installed in another stage is not here."
     ].join("\n");
+    CACHED_INSTALLER_NOTE = "That step's result comes from the build cache (`Using cache` in the log), so every build replays the bad download: editing the step makes it run again; to rebuild without editing it, run `docker build --no-cache`.";
     commandNotFound = {
       id: "shell/command-not-found",
       title: "Command not found",
@@ -16159,12 +16436,18 @@ var init_command_not_found = __esm({
         },
         // A command no distribution package provides (conda, knowledge/self-installed-tools.ts): the earlier step that
         // runs its installer is the fix, not a package search. curl(1): without `-L` curl saves the redirect response.
-        {
-          when: "named&exit127&enrich.selfCurlNoLocation&fact.place=image-build",
+        // repo.continuum.io redirects to repo.anaconda.com (dineshreddy91/Occlusion_Net#11, DmitryUlyanov/deep-image-prior#83:
+        // `curl -so \u2026 repo.continuum.io/\u2026` saved no installer, `-L` fixed it). A log cut before the exit code still names the
+        // command and the earlier step: the same cause.
+        ...["named&exit127", "named"].flatMap((named) => [
+          { cached: true, when: `${named}&enrich.selfCurlNoLocation&enrich.selfInstallCached&fact.place=image-build` },
+          { cached: false, when: `${named}&enrich.selfCurlNoLocation&fact.place=image-build` }
+        ]).map(({ cached: cached2, when }) => ({
+          when,
           title: "Command not found: its installer may not have been downloaded",
-          message: '`{command}` is not installed in this stage (exit code 127 is the shell\'s "command not found"). No Debian or Ubuntu package provides it: it comes from {enrich.selfInstaller}, which step {enrich.selfInstallStep} downloads with `curl` without `-L`. When the download URL redirects, curl saves the redirect response instead of the installer, so nothing is installed.',
-          fix: selfInstallFix("In step {enrich.selfInstallStep}, download with `-L` (follow redirects) and `-f` (an HTTP error fails that step instead of saving an error page), install in batch mode and put the prefix's `bin` on `PATH`")
-        },
+          message: "`{command}` is not installed in this stage" + (when.includes("exit127") ? ` (exit code 127 is the shell's "command not found")` : "") + ". No Debian or Ubuntu package provides it: it comes from {enrich.selfInstaller}, which step {enrich.selfInstallStep} downloads with `curl` without `-L`. When the download URL redirects (repo.continuum.io, the old name of repo.anaconda.com, answers with one), curl saves the redirect response instead of the installer, so nothing is installed.",
+          fix: selfInstallFix("In step {enrich.selfInstallStep}, download with `-L` (follow redirects) and `-f` (an HTTP error fails that step instead of saving an error page), install in batch mode and put the prefix's `bin` on `PATH`") + (cached2 ? "\n\n" + CACHED_INSTALLER_NOTE : "")
+        })),
         {
           when: "named&exit127&enrich.selfInstaller&fact.place=image-build",
           title: "Command not found: its installer did not install it",
@@ -16382,11 +16665,23 @@ var init_invalid_tag = __esm({
 });
 
 // src/rules/catalog/buildx/exec-format-error.ts
-var execFormatError;
+var NO_EMULATOR_MESSAGE, ACTIONS_FIX, execFormatError;
 var init_exec_format_error = __esm({
   "src/rules/catalog/buildx/exec-format-error.ts"() {
     "use strict";
     init_run_command2();
+    NO_EMULATOR_MESSAGE = "The builder cannot run even the shell of this {platform|foreign-platform} stage: no QEMU emulator is registered (binfmt_misc) for that architecture on the build host.";
+    ACTIONS_FIX = [
+      "Register QEMU emulators on the runner before building for other platforms:",
+      "",
+      "```yaml",
+      "- uses: docker/setup-qemu-action@v3",
+      "- uses: docker/setup-buildx-action@v3",
+      "```",
+      "Emulation is many times slower: for long compiles prefer a native runner per platform (e.g. `ubuntu-24.04-arm`). If the",
+      "failing file is a downloaded binary, pick the download by the target's architecture: `ARG TARGETARCH` and use",
+      "`${TARGETARCH}` (amd64, arm64) in the URL."
+    ].join("\n");
     execFormatError = {
       id: "buildx/exec-format-error",
       title: "Foreign-architecture binary cannot run (exec format error)",
@@ -16488,22 +16783,16 @@ var init_exec_format_error = __esm({
             "native, which is impractical for a long compile."
           ].join("\n")
         },
-        {
-          when: "shell",
-          message: "The builder cannot run even the shell of this {platform|foreign-platform} stage: no QEMU emulator is registered (binfmt_misc) for that architecture on the build host."
-        }
+        // The setup actions only where the log shows GitHub Actions (fact runner); elsewhere the rule's own fix.
+        { when: "shell&fact.runner", message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
+        { when: "fact.runner", fix: ACTIONS_FIX },
+        { when: "shell", message: NO_EMULATOR_MESSAGE }
       ],
       fix: [
-        "Register QEMU emulators on the build host before building for other platforms. In GitHub Actions:",
-        "",
-        "```yaml",
-        "- uses: docker/setup-qemu-action@v3",
-        "- uses: docker/setup-buildx-action@v3",
-        "```",
-        "Elsewhere: `docker run --privileged --rm tonistiigi/binfmt --install all`. Emulation is many times slower: for",
-        "long compiles prefer a native runner per platform (e.g. `ubuntu-24.04-arm`). If the failing file is a",
-        "downloaded binary, pick the download by the target's architecture: `ARG TARGETARCH` and use",
-        "`${TARGETARCH}` (amd64, arm64) in the URL."
+        "Register QEMU emulators on the build host before building for other platforms:",
+        "`docker run --privileged --rm tonistiigi/binfmt --install all`. Emulation is many times slower: for long compiles",
+        "build on a host of the target's architecture. If the failing file is a downloaded binary, pick the download by the",
+        "target's architecture: `ARG TARGETARCH` and use `${TARGETARCH}` (amd64, arm64) in the URL."
       ].join("\n"),
       enrich: ["run-command", "foreign-base"],
       docs: "https://docs.docker.com/build/building/multi-platform/#qemu"
@@ -18355,6 +18644,7 @@ var init_catalog = __esm({
     init_http_error();
     init_unrecognized_argument();
     init_incorrect_download();
+    init_transaction_failed();
     init_unable_to_locate_package();
     init_fetch_failed();
     init_held_packages_changed();
@@ -18461,6 +18751,7 @@ var init_catalog = __esm({
       httpError,
       unrecognizedArgument,
       incorrectDownload,
+      transactionFailed,
       unableToLocatePackage,
       fetchFailed,
       heldPackagesChanged,
@@ -53772,6 +54063,17 @@ var factPatterns = [
     read: () => [["hostPlatform", "arm"]]
   },
   {
+    // The reporter's own words naming a Raspberry Pi as the machine: its OS with a release codename (`Platform used:
+    // Raspbian Buster on Raspberry Pi 4b rev. 1.1`, jacksonliam/mjpg-streamer#228), or `on my Raspberry Pi`. Raspbian is
+    // the Raspberry Pi's Debian port for armhf (raspbian.org). An image name is never read: `FROM resin/rpi-raspbian:stretch`
+    // is a build FOR a Pi, often on an x86-64 host, and `to run on a Raspberry Pi` names a target, not the host.
+    literals: ["Raspbian ", "Raspberry Pi", "RaspberryPi"],
+    regex: /(?:^|[\s(:])(?:Raspbian (?:GNU\/Linux|Jessie|Stretch|Buster|Bullseye|Bookworm)\b|on my Raspberry ?Pi\b)/,
+    on: "output",
+    source: "raspberry-pi-prose",
+    read: () => [["hostPlatform", "arm"]]
+  },
+  {
     // A Windows machine's own paths in the output: `C:\Users\Administrator\AppData\Local\Temp\pip-build-env-\u2026` (pip's
     // build environment on Windows), `C:\Program Files\\u2026`. A drive letter before one of Windows' own top folders, so a
     // Linux path never matches.
@@ -54843,10 +55145,10 @@ function bar(value, max, width, room = width) {
 }
 function barRows(timeline, limit = 10, width = 30) {
   const steps = timeline.steps.filter((s) => !s.cached && s.seconds > 0).sort((a, b) => b.seconds - a.seconds).slice(0, limit);
-  const span = timeline.steps.reduce((m, s) => Math.max(m, s.end), 0);
+  const span2 = timeline.steps.reduce((m, s) => Math.max(m, s.end), 0);
   return steps.map((step) => {
-    const lead = span > 0 ? Math.min(width - 1, Math.floor(step.start / span * width)) : 0;
-    return { step, lead, bar: bar(step.seconds, span, width, width - lead), duration: formatDuration(step.seconds) };
+    const lead = span2 > 0 ? Math.min(width - 1, Math.floor(step.start / span2 * width)) : 0;
+    return { step, lead, bar: bar(step.seconds, span2, width, width - lead), duration: formatDuration(step.seconds) };
   });
 }
 
