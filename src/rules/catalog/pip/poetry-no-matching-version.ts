@@ -42,12 +42,14 @@ export const poetryNoMatchingVersion: RuleInput = {
     },
   ],
   context: [
-    // the step runs `poetry install` without choosing groups: `RUN poetry install`, `RUN poetry install --no-interaction`
+    // the step runs `poetry install` without choosing groups: `RUN poetry install`, `RUN poetry install --no-interaction`;
+    // the command ends at a shell comment too (`poetry install --no-interaction #!COMMIT`, danihodovic/celery-exporter#71),
+    // so that a flag added to it is not commented out
     {
       name: 'installAll',
       source: 'instruction',
       literals: ['poetry install'],
-      pattern: '(?<cmd>(?:[~\\w./-]{0,200}/)?poetry install(?![^;&|\\n]{0,300}--(?:only|no-dev|without)\\b)[^;&|\\n]{0,300}?)\\s*(?:$|[;&|])',
+      pattern: '(?<cmd>(?:[~\\w./-]{0,200}/)?poetry install(?![^;&|#\\n]{0,300}--(?:only|no-dev|without)\\b)[^;&|#\\n]{0,300}?)\\s*(?:$|[;&|#])',
     },
   ],
   scope: 'step',
