@@ -86,6 +86,7 @@ import { heldBrokenPackages } from './apt/held-broken-packages.js';
 import { releaseNotValidYet } from './apt/release-not-valid-yet.js';
 import { apkUnableToSelect } from './apt/apk-unable-to-select.js';
 import { debArchMismatch } from './apt/deb-arch-mismatch.js';
+import { signedByConflict } from './apt/signed-by-conflict.js';
 import { oomKilled } from './resources/oom-killed.js';
 import { diskFull } from './resources/disk-full.js';
 import { jobTimeout } from './resources/job-timeout.js';
@@ -194,6 +195,7 @@ export const builtinRules: RuleInput[] = [
   releaseNotValidYet,
   apkUnableToSelect,
   debArchMismatch,
+  signedByConflict,
   oomKilled,
   diskFull,
   jobTimeout,

@@ -13,6 +13,7 @@
 import { flashAttnWheelContexts, withFlashAttnNote, withFlashAttnVariants } from './flash-attn-wheel.js';
 import { DESKTOP_MEMORY } from '../resources/oom-killed.js';
 import type { RuleInput } from '../../schema.js';
+import { LLAMA_CPP_CUDA_OPTION } from '../cuda/nvcc-host-flag-rejected.js';
 
 const name = '[A-Za-z0-9][\\w.-]{0,200}';
 // pip 25's `╰─> duckdb, pydantic-core`: a line that is only a list of names (not `╰─> See above for output.`,
@@ -193,6 +194,20 @@ const uvLockedFix = [
 // `file not recognized`). A library directory pasted into the link line bare, not as `-L<dir>`, comes from the build's
 // configuration: a variable naming a CUDA or library location (mlcommons/mlperf-automations#571: pycuda linked against a
 // CUDA lib64 from the automation's install cache; setting the CUDA env var to the right CUDA version fixed it).
+// llama-cpp-python compiles llama.cpp with CMake (scikit-build-core, its pyproject.toml) and never imports torch, so the
+// torch-extension advice (`--no-build-isolation`, `TORCH_CUDA_ARCH_LIST`) does nothing for it. Its CUDA build (`CMAKE_ARGS`)
+// needs nvcc, which NVIDIA's `-devel` images ship and `base` / `runtime` do not (knowledge/cuda-packages.ts flavourShips);
+// `CUDACXX` names the nvcc CMake uses (CMake's CUDACXX variable). The option's name per release: LLAMA_CPP_CUDA_OPTION.
+const LLAMA_CPP_TITLE = 'llama-cpp-python failed to build (a CMake build of llama.cpp, not a torch extension)';
+const llamaCppMessage =
+  'pip could not build {context.named.name}: it compiles llama.cpp with CMake, not against torch, and a CUDA build ' +
+  '(`CMAKE_ARGS` turning CUDA on) needs the CUDA toolkit\'s nvcc where it builds. The CMake or compiler error is in the build ' +
+  'output above pip\'s summary.';
+const llamaCppCheck = [
+  'Run the install with `-v` to see the first `CMake Error` or `error:` line, and check the CUDA option: ' + LLAMA_CPP_CUDA_OPTION,
+  '`--no-build-isolation` and `TORCH_CUDA_ARCH_LIST` are torch-extension settings and do nothing here.',
+];
+
 const LD_DIR_TITLE = 'The linker was given a directory as a file to link';
 const ldDirMessage =
   'The link of {context.named.name|the package} failed: ld was given `{context.ldDir.dir}`, a directory, as an input file ' +
@@ -264,6 +279,8 @@ export const wheelBuildFailed: RuleInput = {
     // The build compiled against the installed torch: torch's extension builder (`torch/utils/cpp_extension.py`) or its headers
     // (`…/site-packages/torch/include/ATen/…`) in the output. A torch extension's source compiles only against the torch
     // releases it was written for, and it builds from source when no prebuilt wheel fits the installed torch.
+    // llama-cpp-python (pip writes the wheel's name `llama_cpp_python`, PEP 427): a CMake build, not a torch extension.
+    { name: 'llamaCpp', literals: ['llama_cpp_python', 'llama-cpp-python'] },
     { name: 'torchExtension', literals: ['torch/utils/cpp_extension.py', 'site-packages/torch/include/'] },
     // ld given a directory as an input (see LD_DIR_TITLE): `/usr/bin/ld: cannot find /…/install/lib64: file format not recognized`;
     // `root` drops a trailing `/lib` or `/lib64`, the part a variable naming an install holds.
@@ -320,6 +337,35 @@ export const wheelBuildFailed: RuleInput = {
     { when: 'uvSaid&named&legacyBackend&requiresHook&!pkgResources', title: "The package's setup.py failed before compiling", message: setupCutMessage, fix: setupCutFix.join('\n') },
     { when: 'ldDir', title: LD_DIR_TITLE, message: ldDirMessage, fix: ldDirFix },
     { when: 'torchExtension&named&mmcvWheel', title: TORCH_EXTENSION_TITLE, message: torchExtensionMessage, fix: mmcvWheelFix.join('\n') },
+    {
+      when: 'llamaCpp&named&fact.place=image-build',
+      title: LLAMA_CPP_TITLE,
+      message: llamaCppMessage,
+      fix: [
+        'Build in a `-devel` image of the CUDA the image uses (`base` and `runtime` images have no nvcc), and check nvcc in',
+        'the same `RUN`; with a current release:',
+        '',
+        '```dockerfile',
+        'RUN nvcc --version && CUDACXX=/usr/local/cuda/bin/nvcc CMAKE_ARGS="-DGGML_CUDA=on" pip install -v --no-cache-dir llama-cpp-python',
+        '```',
+        ...llamaCppCheck,
+      ].join('\n'),
+    },
+    {
+      when: 'llamaCpp&named',
+      title: LLAMA_CPP_TITLE,
+      message: llamaCppMessage,
+      fix: [
+        'Check that the CUDA toolkit\'s nvcc is there (in a container, a `-devel` image: `base` and `runtime` have none), then',
+        'build with it; with a current release:',
+        '',
+        '```sh',
+        'nvcc --version || ls -d /usr/local/cuda*/bin/nvcc',
+        'CUDACXX=/usr/local/cuda/bin/nvcc CMAKE_ARGS="-DGGML_CUDA=on" pip install -v --no-cache-dir llama-cpp-python',
+        '```',
+        ...llamaCppCheck,
+      ].join('\n'),
+    },
     { when: 'torchExtension&named', title: TORCH_EXTENSION_COMPILE_TITLE, message: torchExtensionCompileMessage, fix: torchExtensionCompileFix.join('\n') },
     {
       // apt's package for a C toolchain is build-essential (Debian, Ubuntu; the python: images are Debian or Alpine),
