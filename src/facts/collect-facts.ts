@@ -28,6 +28,9 @@ function bounded(text: string): string {
 /** Where a fact was read: its line, and the step, stage and bake / compose target it belongs to. */
 type Where = Pick<FactValue, 'line' | 'stage' | 'step'> & { target: string | null };
 
+/** A `RUN`'s process in BuildKit's solve error: `process "/bin/sh -c …" did not complete successfully`. */
+const runFailedPattern = /process "\/bin\/(?:ba)?sh -c [^\n]{0,4000}" did not complete successfully/;
+
 export class FactCollector {
   private readonly outputPatterns = factPatterns.filter((p) => p.on !== 'instruction');
   private readonly instructionPatterns = factPatterns.filter((p) => p.on !== 'output');
@@ -36,6 +39,8 @@ export class FactCollector {
   private readonly targetPattern: number[] = [];
   private readonly stages = new Map<number, { stage: string | null; target: string | null }>();
   private readonly values = new Map<FactName, FactValue[]>();
+  /** BuildKit's failure line for a `RUN`, when the log shows one (runFailedLine). */
+  private runFailed: { text: string; line: number } | null = null;
 
   /** `scan`: the line scan shared with the other stages (one of its own when omitted). */
   constructor(scan: SharedScan = new SharedScan()) {
@@ -80,7 +85,10 @@ export class FactCollector {
         break;
       case 'solve-error':
         // The grammar hands rules the message without the lead: the line as printed still has it.
-        if (event.text !== undefined) this.actionLine(event.text, event.line);
+        if (event.text !== undefined) {
+          this.actionLine(event.text, event.line);
+          this.runFailedLine(event.text, event.line);
+        }
         break;
       default:
         break;
@@ -109,6 +117,15 @@ export class FactCollector {
   private actionLine(text: string, line: number): void {
     if (buildPushActionLead(text) === 0) return;
     this.add('runner', 'github-actions', 'build-push-action', text, { line, stage: null, target: null, step: null });
+  }
+
+  /**
+   * BuildKit's failure line for a `RUN` (`ERROR: failed to solve: process "/bin/bash -c pip install …" did not
+   * complete successfully: exit code: 1`, runpod-workers/worker-stable_diffusion_v1#17): the failing command ran in
+   * an image build, even when the log was pasted without the step's `#N` lines (with them, the steps say so: the line is kept until the build ends).
+   */
+  private runFailedLine(text: string, line: number): void {
+    if (this.runFailed === null && runFailedPattern.test(text)) this.runFailed = { text, line };
   }
 
   private apply(p: FactPattern, text: string, where: Where): void {
@@ -147,6 +164,9 @@ export class FactCollector {
     const firstStep = model.steps.find((s) => !s.internal) ?? model.steps[0];
     if (buildFormats.has(model.format) && firstStep !== undefined) {
       this.add('place', 'image-build', 'log-format', firstStep.instruction, { line: firstStep.firstLine, stage: firstStep.stage, target: firstStep.target, step: firstStep.id });
+    } else if (this.runFailed !== null) {
+      const { text, line } = this.runFailed;
+      this.add('place', 'image-build', 'buildkit-error', text, { line, stage: null, target: null, step: null });
     }
     const runner = this.values.get('runner');
     if (runner?.some((v) => v.value !== 'github-actions')) {

@@ -72,6 +72,7 @@ import { setupPyUndeclaredImport } from './pip/setup-py-undeclared-import.js';
 import { poetryNoInstallCandidates } from './pip/poetry-no-install-candidates.js';
 import { poetryHashMismatch } from './pip/poetry-hash-mismatch.js';
 import { poetryLockVersionUnsupported } from './pip/poetry-lock-version-unsupported.js';
+import { hashMismatch } from './pip/hash-mismatch.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -181,6 +182,7 @@ export const builtinRules: RuleInput[] = [
   poetryNoInstallCandidates,
   poetryHashMismatch,
   poetryLockVersionUnsupported,
+  hashMismatch,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,
