@@ -13220,12 +13220,14 @@ var init_poetry_no_matching_version = __esm({
         }
       ],
       context: [
-        // the step runs `poetry install` without choosing groups: `RUN poetry install`, `RUN poetry install --no-interaction`
+        // the step runs `poetry install` without choosing groups: `RUN poetry install`, `RUN poetry install --no-interaction`;
+        // the command ends at a shell comment too (`poetry install --no-interaction #!COMMIT`, danihodovic/celery-exporter#71),
+        // so that a flag added to it is not commented out
         {
           name: "installAll",
           source: "instruction",
           literals: ["poetry install"],
-          pattern: "(?<cmd>(?:[~\\w./-]{0,200}/)?poetry install(?![^;&|\\n]{0,300}--(?:only|no-dev|without)\\b)[^;&|\\n]{0,300}?)\\s*(?:$|[;&|])"
+          pattern: "(?<cmd>(?:[~\\w./-]{0,200}/)?poetry install(?![^;&|#\\n]{0,300}--(?:only|no-dev|without)\\b)[^;&|#\\n]{0,300}?)\\s*(?:$|[;&|#])"
         }
       ],
       scope: "step",
@@ -13560,6 +13562,94 @@ var init_poetry_lock_version_unsupported = __esm({
         }
       ],
       docs: "https://python-poetry.org/blog/announcing-poetry-1.3.0/#new-lock-file-format"
+    };
+  }
+});
+
+// src/rules/catalog/pip/hash-mismatch.ts
+var PIN_CHECK, hashMismatch;
+var init_hash_mismatch = __esm({
+  "src/rules/catalog/pip/hash-mismatch.ts"() {
+    "use strict";
+    PIN_CHECK = [
+      "If it fails again with the same `Got` hash, the file pip receives is not the one expected, every time:",
+      "",
+      "- Pins in the requirements file (`grep -n -- '--hash'` on it shows them) written against another file (a mirror's,",
+      "  another platform's wheel): regenerate them against the index the image installs from, `pip-compile",
+      "  --generate-hashes` (pip-tools) on the `.in` file, or `pip download --no-deps` the requirement and `pip hash` the",
+      "  file it saves, then commit the new `--hash=sha256:\u2026` values.",
+      "- No pins: the expected hash is the one the index publishes for the file, so something between the builder and the",
+      "  index (a proxy, a mirror set by `PIP_INDEX_URL` or pip.conf) serves another file: install from the index directly",
+      "  or fix the mirror."
+    ].join("\n");
+    hashMismatch = {
+      id: "pip/hash-mismatch",
+      title: "pip: downloaded file does not match its expected hash",
+      severity: "error",
+      match: [
+        // `ERROR: THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE. If you have updated the package versions, please update the hashes. \u2026`
+        { literals: ["THESE PACKAGES DO NOT MATCH THE HASHES"] }
+      ],
+      context: [
+        // `tensorflow==2.5.1 from https://files.pythonhosted.org/\u2026whl (from background-removal==1.0.0):`
+        {
+          name: "requirement",
+          literals: [" from "],
+          pattern: "^\\s*(?<package>[A-Za-z0-9][\\w.-]{0,100})(?:\\[[^\\]]{0,200}\\])?(?<pin>==[^\\s;:]{1,100})? from (?<url>\\S{1,500}?)(?: \\(from [^()]{1,300}\\))?:\\s*$"
+        },
+        // `Got        a61ed6be3ef0c42ee7c1cdad1eaf95b1b99bc5c713f1283e3aa907a8723dda80`
+        { name: "got", literals: ["Got "], pattern: "^\\s*Got\\s{1,20}(?<hash>[0-9a-f]{32,128})\\s*$" },
+        // The step's command asks for hash-checking mode itself or pins a hash on the command line.
+        { name: "hashMode", source: "instruction", literals: ["--require-hashes", "--hash"], pattern: "--require-hashes|--hash[= ]" },
+        // A BuildKit cache mount keeps pip's cache, and a broken file in it, from build to build.
+        { name: "cacheMount", source: "instruction", literals: ["type=cache"], pattern: "--mount=\\S{0,200}type=cache" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "pip downloaded {context.requirement.package|a file (pip names it `unknown package`; the `Downloading` line above names it)}{context.requirement.pin|} and its hash (`Got {context.got.hash|\u2026}`) is not the one pip expected, so it refused to install it. pip checks every download against the hash the index publishes for the file, and against the `--hash` pins of the requirements file when it has any: most often the file was cut short or corrupted on the way; less often the pins were written against another file.",
+      fix: [
+        "Install again, with pip's cache left out so a broken copy in it is not reused:",
+        "",
+        "```sh",
+        "pip install --no-cache-dir -r requirements.txt",
+        "```",
+        "",
+        PIN_CHECK
+      ].join("\n"),
+      variants: [
+        {
+          when: "hashMode&fact.place=image-build",
+          fix: [
+            "The step's `RUN` turns on hash-checking mode, so every file must match a `--hash` pin. Build again once: a",
+            "failed step's files are thrown away, so the file is downloaded anew, and a download cut short usually arrives",
+            "whole.",
+            "",
+            PIN_CHECK
+          ].join("\n"),
+          retryable: true
+        },
+        {
+          when: "cacheMount&fact.place=image-build",
+          fix: [
+            "The step mounts a build cache, which keeps pip's cache, a broken download too, from build to build. In that",
+            "`RUN`, add `--no-cache-dir` to its `pip install` (or put `pip cache purge &&` in front of it), then build again.",
+            "",
+            PIN_CHECK
+          ].join("\n"),
+          retryable: true
+        },
+        {
+          when: "fact.place=image-build",
+          fix: [
+            "Build again: a failed step's files are thrown away, so the next build downloads the file anew, and a download",
+            "cut short on the way usually arrives whole.",
+            "",
+            PIN_CHECK
+          ].join("\n"),
+          retryable: true
+        }
+      ],
+      docs: "https://pip.pypa.io/en/stable/topics/secure-installs/"
     };
   }
 });
@@ -15838,6 +15928,84 @@ var init_deb_arch_mismatch = __esm({
   }
 });
 
+// src/rules/catalog/apt/signed-by-conflict.ts
+var findEntries, NVIDIA_MESSAGE, signedByConflict;
+var init_signed_by_conflict = __esm({
+  "src/rules/catalog/apt/signed-by-conflict.ts"() {
+    "use strict";
+    findEntries = "grep -rn '{context.nvidiaCuda.repo}' /etc/apt/sources.list /etc/apt/sources.list.d/";
+    NVIDIA_MESSAGE = "apt names NVIDIA's CUDA repository `{context.nvidiaCuda.repo}` twice with different keys: the `cuda-keyring` package added its own list (signed by `/usr/share/keyrings/cuda-archive-keyring.gpg`), and the image still has the old entry (`/etc/apt/sources.list.d/cuda.list` in CUDA images built before the 2022 key rotation) without it. apt refuses both and reads no sources at all.";
+    signedByConflict = {
+      id: "apt/signed-by-conflict",
+      title: "apt source listed twice with different Signed-By keys",
+      severity: "error",
+      match: [
+        {
+          // `E: Conflicting values set for option Signed-By regarding source https://\u2026/ubuntu2004/x86_64/ /: /usr/share/keyrings/cuda-archive-keyring.gpg !=`
+          literals: ["Conflicting values set for option Signed-By"],
+          pattern: "Conflicting values set for option Signed-By regarding source (?<source>\\S{1,300})"
+        }
+      ],
+      context: [
+        {
+          // The CUDA repository directory in the source: `ubuntu2004/x86_64`.
+          name: "nvidiaCuda",
+          literals: ["developer.download.nvidia.com/compute/cuda/repos/"],
+          pattern: "Signed-By regarding source https?://developer\\.download\\.nvidia\\.com/compute/cuda/repos/(?<repo>[a-z]+\\d{1,4}/[a-z0-9_]+)"
+        }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "apt names the source `{source}` in two places with different `signed-by` keys (or one with and one without), so it refuses to read any of its sources.",
+      variants: [
+        {
+          when: "nvidiaCuda&fact.place=image-build",
+          title: "NVIDIA's CUDA repository listed twice: the old cuda.list beside cuda-keyring's list",
+          message: NVIDIA_MESSAGE,
+          fix: [
+            "Remove the old entries after installing `cuda-keyring` (or before it, as NVIDIA's steps do) and before the failing",
+            "`apt-get update`; the keyring's own list stays. `nvidia-ml.list`, the retired machine-learning repository, goes too:",
+            "",
+            "```dockerfile",
+            "RUN rm -f /etc/apt/sources.list.d/cuda.list /etc/apt/sources.list.d/nvidia-ml.list \\",
+            " && sed -i '/developer\\.download\\.nvidia\\.com\\/compute\\/cuda\\/repos/d' /etc/apt/sources.list \\",
+            " && apt-get update",
+            "```",
+            "If it persists, another file names the repository; list them in a `RUN` before the update and keep only the keyring's:",
+            `\`${findEntries}\`.`
+          ].join("\n")
+        },
+        {
+          when: "nvidiaCuda",
+          title: "NVIDIA's CUDA repository listed twice: the old cuda.list beside cuda-keyring's list",
+          message: NVIDIA_MESSAGE,
+          fix: [
+            "Remove the old entries (the keyring's own list stays) and the retired machine-learning repository, as root",
+            "(`sudo` on a host; in a Dockerfile, a `RUN` before the failing update):",
+            "",
+            "```sh",
+            "rm -f /etc/apt/sources.list.d/cuda.list /etc/apt/sources.list.d/nvidia-ml.list",
+            "sed -i '/developer\\.download\\.nvidia\\.com\\/compute\\/cuda\\/repos/d' /etc/apt/sources.list",
+            "apt-get update",
+            "```",
+            `If it persists, another file names the repository; list them and keep only the keyring's: \`${findEntries}\`.`
+          ].join("\n")
+        }
+      ],
+      fix: [
+        "Find the files that name the source and keep one entry, with the `signed-by=` key its vendor documents:",
+        "",
+        "```sh",
+        "grep -rn '{source}' /etc/apt/sources.list /etc/apt/sources.list.d/",
+        "```",
+        "then delete the other line or file (in a Dockerfile, in a `RUN` before the failing `apt-get update`)."
+      ].join("\n"),
+      docs: "https://github.com/NVIDIA/cuda-repo-management/issues/4"
+    };
+  }
+});
+
 // src/rules/catalog/resources/oom-killed.ts
 var DESKTOP_MEMORY, condaMemoryFix, oomKilled;
 var init_oom_killed = __esm({
@@ -17984,12 +18152,13 @@ var init_error = __esm({
 });
 
 // src/rules/catalog/pip/wheel-build-failed.ts
-var name, listedAfterArrow, uvCauses, uvMessage, PKG_RESOURCES_TITLE, pkgResourcesMessage, upgradeFirst, uvPkgResourcesFix, pipPkgResourcesFix, TORCH_EXTENSION_TITLE, torchExtensionMessage, TORCH_EXTENSION_COMPILE_TITLE, torchExtensionCompileMessage, torchExtensionCompileFix, mmcvWheelFix, setupCutMessage, setupCutFix, uvLockedMessage, uvLockedFix, LD_DIR_TITLE, ldDirMessage, ldDirFix, wheelBuildFailed;
+var name, listedAfterArrow, uvCauses, uvMessage, PKG_RESOURCES_TITLE, pkgResourcesMessage, upgradeFirst, uvPkgResourcesFix, pipPkgResourcesFix, TORCH_EXTENSION_TITLE, torchExtensionMessage, TORCH_EXTENSION_COMPILE_TITLE, torchExtensionCompileMessage, torchExtensionCompileFix, mmcvWheelFix, setupCutMessage, setupCutFix, uvLockedMessage, uvLockedFix, LLAMA_CPP_TITLE, llamaCppMessage, llamaCppCheck, LD_DIR_TITLE, ldDirMessage, ldDirFix, wheelBuildFailed;
 var init_wheel_build_failed = __esm({
   "src/rules/catalog/pip/wheel-build-failed.ts"() {
     "use strict";
     init_flash_attn_wheel();
     init_oom_killed();
+    init_nvcc_host_flag_rejected();
     name = "[A-Za-z0-9][\\w.-]{0,200}";
     listedAfterArrow = "^\\s{0,20}\u2570\u2500> (?=[\\w.-]{1,200}(?:, [\\w.-]{1,200}){0,50}$)";
     uvCauses = [
@@ -18085,6 +18254,12 @@ var init_wheel_build_failed = __esm({
       "- a base image with a Python the locked release has wheels for;",
       "- a compiler in this stage before the sync, so the source build can run (on a Debian-based image: `apt-get update && apt-get install -y --no-install-recommends build-essential`); the `[stderr]` block says what else the build needs."
     ];
+    LLAMA_CPP_TITLE = "llama-cpp-python failed to build (a CMake build of llama.cpp, not a torch extension)";
+    llamaCppMessage = "pip could not build {context.named.name}: it compiles llama.cpp with CMake, not against torch, and a CUDA build (`CMAKE_ARGS` turning CUDA on) needs the CUDA toolkit's nvcc where it builds. The CMake or compiler error is in the build output above pip's summary.";
+    llamaCppCheck = [
+      "Run the install with `-v` to see the first `CMake Error` or `error:` line, and check the CUDA option: " + LLAMA_CPP_CUDA_OPTION,
+      "`--no-build-isolation` and `TORCH_CUDA_ARCH_LIST` are torch-extension settings and do nothing here."
+    ];
     LD_DIR_TITLE = "The linker was given a directory as a file to link";
     ldDirMessage = "The link of {context.named.name|the package} failed: ld was given `{context.ldDir.dir}`, a directory, as an input file (`cannot find \u2026: file format not recognized` is what ld says about a directory). A library directory belongs on the link line after `-L`; a bare one comes from the build's configuration, most often an environment variable that names the CUDA (or another library's) location and is pasted into the link command.";
     ldDirFix = [
@@ -18149,6 +18324,8 @@ var init_wheel_build_failed = __esm({
         // The build compiled against the installed torch: torch's extension builder (`torch/utils/cpp_extension.py`) or its headers
         // (`\u2026/site-packages/torch/include/ATen/\u2026`) in the output. A torch extension's source compiles only against the torch
         // releases it was written for, and it builds from source when no prebuilt wheel fits the installed torch.
+        // llama-cpp-python (pip writes the wheel's name `llama_cpp_python`, PEP 427): a CMake build, not a torch extension.
+        { name: "llamaCpp", literals: ["llama_cpp_python", "llama-cpp-python"] },
         { name: "torchExtension", literals: ["torch/utils/cpp_extension.py", "site-packages/torch/include/"] },
         // ld given a directory as an input (see LD_DIR_TITLE): `/usr/bin/ld: cannot find /\u2026/install/lib64: file format not recognized`;
         // `root` drops a trailing `/lib` or `/lib64`, the part a variable naming an install holds.
@@ -18202,6 +18379,35 @@ var init_wheel_build_failed = __esm({
           { when: "uvSaid&named&legacyBackend&requiresHook&!pkgResources", title: "The package's setup.py failed before compiling", message: setupCutMessage, fix: setupCutFix.join("\n") },
           { when: "ldDir", title: LD_DIR_TITLE, message: ldDirMessage, fix: ldDirFix },
           { when: "torchExtension&named&mmcvWheel", title: TORCH_EXTENSION_TITLE, message: torchExtensionMessage, fix: mmcvWheelFix.join("\n") },
+          {
+            when: "llamaCpp&named&fact.place=image-build",
+            title: LLAMA_CPP_TITLE,
+            message: llamaCppMessage,
+            fix: [
+              "Build in a `-devel` image of the CUDA the image uses (`base` and `runtime` images have no nvcc), and check nvcc in",
+              "the same `RUN`; with a current release:",
+              "",
+              "```dockerfile",
+              'RUN nvcc --version && CUDACXX=/usr/local/cuda/bin/nvcc CMAKE_ARGS="-DGGML_CUDA=on" pip install -v --no-cache-dir llama-cpp-python',
+              "```",
+              ...llamaCppCheck
+            ].join("\n")
+          },
+          {
+            when: "llamaCpp&named",
+            title: LLAMA_CPP_TITLE,
+            message: llamaCppMessage,
+            fix: [
+              "Check that the CUDA toolkit's nvcc is there (in a container, a `-devel` image: `base` and `runtime` have none), then",
+              "build with it; with a current release:",
+              "",
+              "```sh",
+              "nvcc --version || ls -d /usr/local/cuda*/bin/nvcc",
+              'CUDACXX=/usr/local/cuda/bin/nvcc CMAKE_ARGS="-DGGML_CUDA=on" pip install -v --no-cache-dir llama-cpp-python',
+              "```",
+              ...llamaCppCheck
+            ].join("\n")
+          },
           { when: "torchExtension&named", title: TORCH_EXTENSION_COMPILE_TITLE, message: torchExtensionCompileMessage, fix: torchExtensionCompileFix.join("\n") },
           {
             // apt's package for a C toolchain is build-essential (Debian, Ubuntu; the python: images are Debian or Alpine),
@@ -18638,6 +18844,7 @@ var init_catalog = __esm({
     init_poetry_no_install_candidates();
     init_poetry_hash_mismatch();
     init_poetry_lock_version_unsupported();
+    init_hash_mismatch();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -18652,6 +18859,7 @@ var init_catalog = __esm({
     init_release_not_valid_yet();
     init_apk_unable_to_select();
     init_deb_arch_mismatch();
+    init_signed_by_conflict();
     init_oom_killed();
     init_disk_full();
     init_job_timeout();
@@ -18745,6 +18953,7 @@ var init_catalog = __esm({
       poetryNoInstallCandidates,
       poetryHashMismatch,
       poetryLockVersionUnsupported,
+      hashMismatch,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
@@ -18759,6 +18968,7 @@ var init_catalog = __esm({
       releaseNotValidYet,
       apkUnableToSelect,
       debArchMismatch,
+      signedByConflict,
       oomKilled,
       diskFull,
       jobTimeout,
@@ -54220,6 +54430,7 @@ function bounded(text2) {
   const t = text2.trim();
   return t.length > maxEvidence ? `${t.slice(0, maxEvidence - 1)}\u2026` : t;
 }
+var runFailedPattern = /process "\/bin\/(?:ba)?sh -c [^\n]{0,4000}" did not complete successfully/;
 var FactCollector = class {
   outputPatterns = factPatterns.filter((p) => p.on !== "instruction");
   instructionPatterns = factPatterns.filter((p) => p.on !== "output");
@@ -54228,6 +54439,8 @@ var FactCollector = class {
   targetPattern = [];
   stages = /* @__PURE__ */ new Map();
   values = /* @__PURE__ */ new Map();
+  /** BuildKit's failure line for a `RUN`, when the log shows one (runFailedLine). */
+  runFailed = null;
   /** `scan`: the line scan shared with the other stages (one of its own when omitted). */
   constructor(scan = new SharedScan()) {
     const literals = [];
@@ -54267,7 +54480,10 @@ var FactCollector = class {
         this.actionLine(event.text, event.line);
         break;
       case "solve-error":
-        if (event.text !== void 0) this.actionLine(event.text, event.line);
+        if (event.text !== void 0) {
+          this.actionLine(event.text, event.line);
+          this.runFailedLine(event.text, event.line);
+        }
         break;
       default:
         break;
@@ -54294,6 +54510,14 @@ var FactCollector = class {
   actionLine(text2, line) {
     if (buildPushActionLead(text2) === 0) return;
     this.add("runner", "github-actions", "build-push-action", text2, { line, stage: null, target: null, step: null });
+  }
+  /**
+   * BuildKit's failure line for a `RUN` (`ERROR: failed to solve: process "/bin/bash -c pip install \u2026" did not
+   * complete successfully: exit code: 1`, runpod-workers/worker-stable_diffusion_v1#17): the failing command ran in
+   * an image build, even when the log was pasted without the step's `#N` lines (with them, the steps say so: the line is kept until the build ends).
+   */
+  runFailedLine(text2, line) {
+    if (this.runFailed === null && runFailedPattern.test(text2)) this.runFailed = { text: text2, line };
   }
   apply(p, text2, where) {
     const m = p.regex.exec(text2);
@@ -54327,6 +54551,9 @@ var FactCollector = class {
     const firstStep = model.steps.find((s) => !s.internal) ?? model.steps[0];
     if (buildFormats2.has(model.format) && firstStep !== void 0) {
       this.add("place", "image-build", "log-format", firstStep.instruction, { line: firstStep.firstLine, stage: firstStep.stage, target: firstStep.target, step: firstStep.id });
+    } else if (this.runFailed !== null) {
+      const { text: text2, line } = this.runFailed;
+      this.add("place", "image-build", "buildkit-error", text2, { line, stage: null, target: null, step: null });
     }
     const runner = this.values.get("runner");
     if (runner?.some((v) => v.value !== "github-actions")) {
