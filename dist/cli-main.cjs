@@ -51023,12 +51023,13 @@ function scrollOf(before, shown2) {
   }
   return before.length;
 }
-var MARKS, LIVE_LINES, LIVE_STEPS, BuildkitTtyGrammar;
+var MARKS, boxGluedAfterPadding, LIVE_LINES, LIVE_STEPS, BuildkitTtyGrammar;
 var init_buildkit_tty = __esm({
   "src/grammar/buildkit-tty.ts"() {
     "use strict";
     init_vertex_name();
     MARKS = ["CACHED ", "ERROR ", "CANCELED "];
+    boxGluedAfterPadding = /\s{2,}-{4,}$/;
     LIVE_LINES = 16;
     LIVE_STEPS = 64;
     BuildkitTtyGrammar = class _BuildkitTtyGrammar {
@@ -51076,7 +51077,7 @@ var init_buildkit_tty = __esm({
           return true;
         }
         let mark = null;
-        let body2 = rest.trimEnd();
+        let body2 = rest.trimEnd().replace(boxGluedAfterPadding, "");
         for (const m of MARKS) {
           if (body2.startsWith(m)) {
             mark = m;
@@ -56134,7 +56135,7 @@ function installersIn(instruction) {
   const found = [];
   for (const m of instruction.matchAll(installerCommand)) {
     const g = m.groups ?? {};
-    const name2 = g.uv ?? g.conda ?? g.poetry ?? (g.pip !== void 0 || g.pipModule !== void 0 ? "pip" : void 0);
+    const name2 = g.uv ?? g.conda ?? g.lockTool ?? (g.pip !== void 0 || g.pipModule !== void 0 ? "pip" : void 0);
     if (name2 !== void 0) found.push(name2);
   }
   return found;
@@ -56592,7 +56593,7 @@ var init_fact_patterns = __esm({
         read: () => [["place", "host-shell"]]
       }
     ];
-    installerCommand = /\b(?:(?<uv>uv)\s+(?:pip\s+install|pip\s+sync|sync|add)|(?<conda>micromamba|mamba|conda)\s+(?:install|create|env\s+(?:create|update))|(?<poetry>poetry)\s+(?:install|add)|(?<pip>pip3?)\s+install|python3?(?:\.\d{1,2})?\s+-m\s+(?<pipModule>pip)\s+install)\b/g;
+    installerCommand = /\b(?:(?<uv>uv)\s+(?:pip\s+install|pip\s+sync|sync|add|lock)|(?<conda>micromamba|mamba|conda)\s+(?:install|create|env\s+(?:create|update))|(?<lockTool>poetry|pdm|pipenv)\s+(?:install|add|lock|check|sync|update)|(?<pip>pip3?)\s+install|python3?(?:\.\d{1,2})?\s+-m\s+(?<pipModule>pip)\s+install)\b/g;
   }
 });
 

@@ -48044,6 +48044,7 @@ function readTrailingTime(text2) {
   return { seconds: Number(token), end: space };
 }
 var MARKS = ["CACHED ", "ERROR ", "CANCELED "];
+var boxGluedAfterPadding = /\s{2,}-{4,}$/;
 var LIVE_LINES = 16;
 var LIVE_STEPS = 64;
 function scrollOf(before, shown2) {
@@ -48104,7 +48105,7 @@ var BuildkitTtyGrammar = class _BuildkitTtyGrammar {
       return true;
     }
     let mark = null;
-    let body2 = rest.trimEnd();
+    let body2 = rest.trimEnd().replace(boxGluedAfterPadding, "");
     for (const m of MARKS) {
       if (body2.startsWith(m)) {
         mark = m;
@@ -54412,12 +54413,12 @@ function imageName(ref) {
   if (ref === void 0 || ref === "" || ref.toLowerCase() === "scratch") return null;
   return ref.replace(/^docker\.io\//, "").replace(/^library\//, "");
 }
-var installerCommand = /\b(?:(?<uv>uv)\s+(?:pip\s+install|pip\s+sync|sync|add)|(?<conda>micromamba|mamba|conda)\s+(?:install|create|env\s+(?:create|update))|(?<poetry>poetry)\s+(?:install|add)|(?<pip>pip3?)\s+install|python3?(?:\.\d{1,2})?\s+-m\s+(?<pipModule>pip)\s+install)\b/g;
+var installerCommand = /\b(?:(?<uv>uv)\s+(?:pip\s+install|pip\s+sync|sync|add|lock)|(?<conda>micromamba|mamba|conda)\s+(?:install|create|env\s+(?:create|update))|(?<lockTool>poetry|pdm|pipenv)\s+(?:install|add|lock|check|sync|update)|(?<pip>pip3?)\s+install|python3?(?:\.\d{1,2})?\s+-m\s+(?<pipModule>pip)\s+install)\b/g;
 function installersIn(instruction) {
   const found = [];
   for (const m of instruction.matchAll(installerCommand)) {
     const g = m.groups ?? {};
-    const name2 = g.uv ?? g.conda ?? g.poetry ?? (g.pip !== void 0 || g.pipModule !== void 0 ? "pip" : void 0);
+    const name2 = g.uv ?? g.conda ?? g.lockTool ?? (g.pip !== void 0 || g.pipModule !== void 0 ? "pip" : void 0);
     if (name2 !== void 0) found.push(name2);
   }
   return found;

@@ -495,16 +495,20 @@ function imageName(ref: string | undefined): string | null {
   return ref.replace(/^docker\.io\//, '').replace(/^library\//, '');
 }
 
-/** Installer commands in a RUN instruction, in order: `pip install`, `uv pip install`, `conda install`, … */
+/**
+ * Installer commands in a RUN instruction, in order: `pip install`, `uv pip install`, `conda install`, … The lock
+ * tools' lock and check commands count too: a step that runs `poetry check --lock` or `pdm lock` fails in that tool,
+ * even when an earlier step installed it with pip.
+ */
 const installerCommand =
-  /\b(?:(?<uv>uv)\s+(?:pip\s+install|pip\s+sync|sync|add)|(?<conda>micromamba|mamba|conda)\s+(?:install|create|env\s+(?:create|update))|(?<poetry>poetry)\s+(?:install|add)|(?<pip>pip3?)\s+install|python3?(?:\.\d{1,2})?\s+-m\s+(?<pipModule>pip)\s+install)\b/g;
+  /\b(?:(?<uv>uv)\s+(?:pip\s+install|pip\s+sync|sync|add|lock)|(?<conda>micromamba|mamba|conda)\s+(?:install|create|env\s+(?:create|update))|(?<lockTool>poetry|pdm|pipenv)\s+(?:install|add|lock|check|sync|update)|(?<pip>pip3?)\s+install|python3?(?:\.\d{1,2})?\s+-m\s+(?<pipModule>pip)\s+install)\b/g;
 
 /** The installers a RUN instruction calls, in the order it calls them. */
 export function installersIn(instruction: string): string[] {
   const found: string[] = [];
   for (const m of instruction.matchAll(installerCommand)) {
     const g = m.groups ?? {};
-    const name = g.uv ?? g.conda ?? g.poetry ?? (g.pip !== undefined || g.pipModule !== undefined ? 'pip' : undefined);
+    const name = g.uv ?? g.conda ?? g.lockTool ?? (g.pip !== undefined || g.pipModule !== undefined ? 'pip' : undefined);
     if (name !== undefined) found.push(name);
   }
   return found;

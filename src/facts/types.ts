@@ -20,7 +20,7 @@ export type FactName =
   | 'platform'
   /** Python `major.minor`. */
   | 'python'
-  /** The installer a step used: `pip`, `uv`, `conda`, `mamba`, `micromamba`, `poetry`. */
+  /** The installer a step used: `pip`, `uv`, `conda`, `mamba`, `micromamba`, `poetry`, `pdm`, `pipenv`. */
   | 'installer'
   /** pip's own version (`23.0.1`). */
   | 'pip'

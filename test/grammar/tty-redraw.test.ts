@@ -70,3 +70,21 @@ describe('plain progress', () => {
     expect(outputOf(events, lastOfStep).filter((t) => t === '    vision 0.15.0 depends on torchlike==2.0.0')).toHaveLength(printed);
   });
 });
+
+// A screen copied from a terminal (pass-culture/pass-culture-main#10482): the ERROR row, padded to
+// the terminal's width, has the error box's opening `------` joined onto it.
+describe('a pasted ERROR row', () => {
+  const glued = ` => ERROR [backoffice builder 7/9] RUN poetry check --lock${' '.repeat(127)}------${' '.repeat(184)}`;
+  const box = ' > [backoffice builder 7/9] RUN poetry check --lock:';
+  const error = 'Error: poetry.lock is not consistent with pyproject.toml. Run `poetry lock [--no-update]` to fix it.';
+
+  it('names the step without the box line joined onto it', async () => {
+    const { model } = await parseText([glued, box, error].join('\n'));
+    expect(model.steps.map((s) => [s.instruction, s.status])).toEqual([['RUN poetry check --lock', 'error']]);
+  });
+
+  it('keeps dashes the instruction itself ends with', async () => {
+    const { model } = await parseText(' => ERROR [2/3] RUN echo ------');
+    expect(model.steps.map((s) => s.instruction)).toEqual(['RUN echo ------']);
+  });
+});
