@@ -11007,13 +11007,14 @@ var init_no_matching_distribution = __esm({
         // prose, not pip's output, and the requirement never holds a quote or backtick.
         {
           literals: ["Could not find a version that satisfies the requirement"],
-          // the origin may nest parentheses: `(from -r requirements.txt (line 4))`
-          pattern: `${PIP_LINE_START}Could not find a version that satisfies the requirement (?<requirement>[^\\s('"\`]{1,200})(?: \\(from (?!versions: )[^()]{0,200}(?:\\([^()]{0,200}\\)[^()]{0,200})?\\))?(?: \\(from versions: (?<versions>[^)]{0,2000})\\))?`
+          // the origin may nest parentheses: `(from -r requirements.txt (line 4))`; a requirement pulled in by an extra keeps
+          // its environment marker: `sgl-kernel>=0.0.3.post6; extra == "srt" (from sglang[srt])`
+          pattern: `${PIP_LINE_START}Could not find a version that satisfies the requirement (?<requirement>[^\\s('"\`;]{1,200})(?:;[^()]{1,200}?(?= \\(from |$))?(?: \\(from (?!versions: )[^()]{0,200}(?:\\([^()]{0,200}\\)[^()]{0,200})?\\))?(?: \\(from versions: (?<versions>[^)]{0,2000})\\))?`
         },
         // the same line wrapped by a terminal or a pasted report right after `requirement`: the name is on the next line
         { literals: ["Could not find a version that satisfies the requirement"], pattern: "satisfies the requirement\\s*$" },
         // `ERROR: No matching distribution found for nonexist-pkg`
-        { literals: ["No matching distribution found for"], pattern: `${PIP_LINE_START}No matching distribution found for (?<requirement>[^\\s'"\`]{1,200})` },
+        { literals: ["No matching distribution found for"], pattern: `${PIP_LINE_START}No matching distribution found for (?<requirement>[^\\s'"\`;]{1,200})` },
         // pip prints these two at error level only on its way to `Could not find a version that satisfies the requirement`
         // (resolvelib factory's `_report_single_requirement_conflict`; seen right above that line in real logs), so they
         // stand for it when a log is cut before it: `ERROR: Ignored the following yanked versions: 5.0.6, 5.2.5`
