@@ -5901,6 +5901,14 @@ var init_version_mismatch = __esm({
           literals: ["Cuda extensions are being compiled with a version of Cuda that does not match"],
           pattern: "does not match the version used to compile Pytorch binaries\\.(?: {1,4}Pytorch binaries were compiled with Cuda (?<torchCuda>\\d{1,3}\\.\\d{1,3}))?"
         },
+        // DeepSpeed's op builder makes the same check itself (op_builder/builder.py, assert_no_cuda_mismatch) when it
+        // compiles its ops at install: `Exception: >- DeepSpeed Op Builder: Installed CUDA version 12.0 does not match the
+        // version torch was compiled with 11.7, unable to compile cuda/cpp extensions` (a newer release raises
+        // CUDAMismatchException with the same text). The toolkit's version first, torch.version.cuda second.
+        {
+          literals: ["DeepSpeed Op Builder: Installed CUDA version"],
+          pattern: "(?<checker>DeepSpeed Op Builder): Installed CUDA version (?<cudaVersion>\\d{1,3}\\.\\d{1,3}) does not match the version torch was compiled with (?<torchCuda>\\d{1,3}\\.\\d{1,3}), unable to compile"
+        },
         // `ptxas /tmp/x.ptx, line 5; fatal   : Unsupported .version 8.8; current version is '8.7'`
         {
           literals: ["Unsupported .version"],
@@ -5910,13 +5918,14 @@ var init_version_mismatch = __esm({
       context: [
         { name: "ptx", literals: ["Unsupported .version"] },
         { name: "apex", literals: ["Cuda extensions are being compiled with a version of Cuda that does not match"] },
+        { name: "deepspeed", literals: ["DeepSpeed Op Builder: Installed CUDA version"] },
         // apex prints `nvcc -V` before its check: `Cuda compilation tools, release 11.7, V11.7.99`
         { name: "nvcc", literals: ["Cuda compilation tools, release "], pattern: "Cuda compilation tools, release (?<cudaVersion>\\d{1,2}\\.\\d{1,2})" },
         // both versions printed (the one-line form, or both lines of the two-line form in the step)
         {
           name: "both",
-          literals: ["mismatches the version that was used to compile", "versions.', '"],
-          pattern: `detected CUDA version \\(\\d{1,3}\\.\\d{1,3}\\) mismatches the version that was used to compile ?PyTorch \\(\\d{1,3}\\.\\d{1,3}\\)|${TUPLE_VERSIONS}`
+          literals: ["mismatches the version that was used to compile", "versions.', '", "DeepSpeed Op Builder: Installed CUDA version"],
+          pattern: `detected CUDA version \\(\\d{1,3}\\.\\d{1,3}\\) mismatches the version that was used to compile ?PyTorch \\(\\d{1,3}\\.\\d{1,3}\\)|${TUPLE_VERSIONS}|Installed CUDA version \\d{1,3}\\.\\d{1,3} does not match the version torch was compiled with \\d`
         },
         { name: "second", literals: ["). Please make sure to use the same CUDA versions"] },
         // the check ran in pip's isolated build environment: `File "/tmp/pip-build-env-4xnh4rb6/overlay/lib/python3.10/site-packages/
@@ -5927,7 +5936,7 @@ var init_version_mismatch = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: "The CUDA toolkit in this stage is {cudaVersion|another version than torch's}, but torch was built with CUDA {torchCuda|another major version}: torch.utils.cpp_extension refuses to compile an extension when the major versions differ, because the extension would link against a CUDA runtime torch does not use.",
+      message: "The CUDA toolkit in this stage is {cudaVersion|another version than torch's}, but torch was built with CUDA {torchCuda|another major version}: {checker|torch.utils.cpp_extension} refuses to compile an extension when the major versions differ, because the extension would link against a CUDA runtime torch does not use.",
       fix: mismatchFix("elsewhere"),
       variants: [
         {
