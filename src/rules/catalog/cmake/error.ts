@@ -9,23 +9,63 @@
 // the build context), or an installed package's (a `…Config.cmake` including its targets file from an incomplete install).
 import type { RuleInput } from '../../schema.js';
 
+/** Where the configure ran: an image build (the build context and its COPY), elsewhere (a checkout), or not shown (both). */
+type Where = 'image' | 'checkout' | 'either';
+
 /** How to find out which tree lacks the file; with its name when the log shows the path. */
-function includeCheck(name: string | null): string {
-  return [
-    'If the file belongs to the project being built, the source tree in the build is incomplete. In the project\'s checkout on ' +
-      'the machine that runs `docker build`, check in order:',
-    '',
-    '```sh',
+function includeCheck(name: string | null, where: Where): string {
+  const checkoutLead =
+    where === 'image'
+      ? 'If the file belongs to the project being built, the source tree in the build is incomplete. In the project\'s checkout on ' +
+        'the machine that runs `docker build`, check in order:'
+      : 'If the file belongs to the project being built, the source tree CMake reads is incomplete. In the project\'s checkout, check in order:';
+  const checks = [
     'git submodule status   # a leading - marks a submodule not checked out: git submodule update --init --recursive',
     ...(name === null ? [] : [`git ls-files | grep -F '${name}'   # no output: the file was never committed (a partial vendored copy)`]),
-    'cat .dockerignore   # a pattern here can leave it out of the build context',
-    '```',
-    '',
-    'Make sure the Dockerfile\'s `COPY` takes the directory that holds the file. For a vendored copy of another project, ' +
-      'fetch that project at the same release in the Dockerfile (`git clone --branch` with its tag) instead of the partial copy. ' +
-      'If the file belongs to an installed package (a `…Config.cmake` including its targets file), that package\'s install is ' +
-      'incomplete: reinstall it.',
-  ].join('\n');
+    ...(where === 'image' ? ['cat .dockerignore   # a pattern here can leave it out of the build context'] : []),
+  ];
+  const installed =
+    'If the file belongs to an installed package (a `…Config.cmake` including its targets file), that package\'s install is incomplete: reinstall it.';
+  const after: Record<Where, string> = {
+    image:
+      'Make sure the Dockerfile\'s `COPY` takes the directory that holds the file. For a vendored copy of another project, ' +
+      'fetch that project at the same release in the Dockerfile (`git clone --branch` with its tag) instead of the partial copy. ' + installed,
+    checkout:
+      'A clone made without `--recursive` lacks its submodules until that update. ' +
+      'For a vendored copy of another project, fetch that project at the same release (`git clone --branch` with its tag) instead of the partial copy. ' + installed,
+    either:
+      'A clone made without `--recursive` lacks its submodules until that update. ' +
+      'In a Docker build, also check that `.dockerignore` does not leave the file out of the build context and that the Dockerfile\'s `COPY` takes its directory. ' +
+      'For a vendored copy of another project, fetch that project at the same release (`git clone --branch` with its tag) instead of the partial copy. ' + installed,
+  };
+  return [checkoutLead, '', '```sh', ...checks, '```', '', after[where]].join('\n');
+}
+
+/** The include() variants, one per place: `RUN`-side advice only where the log shows an image build. */
+function includeVariants(): NonNullable<RuleInput['variants']> {
+  const out: NonNullable<RuleInput['variants']> = [];
+  const places: [string, Where][] = [['&fact.place=image-build', 'image'], ['&!fact.place', 'either'], ['', 'checkout']];
+  for (const [when, where] of places) {
+    out.push({
+      when: `includeMissing&includePath&located${when}`,
+      title: 'CMake include() found no file',
+      message:
+        'CMake stopped at {context.located.file}:{context.located.line}: `include()` names `{context.includePath.path}`, and no file ' +
+        'is there. The tree CMake is reading lacks a file it expects.',
+      fix: includeCheck('{context.includePath.name}', where),
+    });
+  }
+  for (const [when, where] of places) {
+    out.push({
+      when: `includeMissing&located${when}`,
+      title: 'CMake include() found no file',
+      message:
+        'CMake stopped at {context.located.file}:{context.located.line}: `include()` names a file that is not there (its path is ' +
+        'on the indented line below the error). The tree CMake is reading lacks a file it expects.',
+      fix: includeCheck(null, where),
+    });
+  }
+  return out;
 }
 
 export const error: RuleInput = {
@@ -57,22 +97,7 @@ export const error: RuleInput = {
       '`build/CMakeFiles/CMakeError.log` / `CMakeConfigureLog.yaml` hold the failed checks.',
   ].join('\n'),
   variants: [
-    {
-      when: 'includeMissing&includePath&located',
-      title: 'CMake include() found no file',
-      message:
-        'CMake stopped at {context.located.file}:{context.located.line}: `include()` names `{context.includePath.path}`, and no file ' +
-        'is there. The tree CMake is reading lacks a file it expects.',
-      fix: includeCheck('{context.includePath.name}'),
-    },
-    {
-      when: 'includeMissing&located',
-      title: 'CMake include() found no file',
-      message:
-        'CMake stopped at {context.located.file}:{context.located.line}: `include()` names a file that is not there (its path is ' +
-        'on the indented line below the error). The tree CMake is reading lacks a file it expects.',
-      fix: includeCheck(null),
-    },
+    ...includeVariants(),
     {
       when: 'located',
       message:

@@ -21,6 +21,38 @@ const CONFIG_FIX = [
   'and point CMake at the directory `find` printed: `cmake -D{package}_DIR=` followed by that directory (or add its install prefix to `CMAKE_PREFIX_PATH`).',
 ].join('\n');
 
+const TORCH_TITLE = 'CMake could not find Torch (TorchConfig.cmake)';
+const TORCH_MESSAGE =
+  'CMake could not find Torch: `TorchConfig.cmake` ships inside the torch Python package (or libtorch), which is ' +
+  'not on CMake\'s search path.';
+
+// torch.utils.cmake_prefix_path is `<site-packages>/torch/share/cmake` (torch/utils/__init__.py), the prefix that holds
+// Torch/TorchConfig.cmake; PyTorch's "Installing C++ Distributions of PyTorch" page configures against libtorch with
+// `cmake -DCMAKE_PREFIX_PATH=/absolute/path/to/libtorch ..`.
+const TORCH_PREFIX = `-DCMAKE_PREFIX_PATH="$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')"`;
+
+const TORCH_IMAGE_FIX = [
+  'Point CMake at the torch installed in this stage:',
+  '',
+  '```dockerfile',
+  `RUN cmake -S . -B build ${TORCH_PREFIX}`,
+  '```',
+  '',
+  'and install torch before this step (in the same stage), or download libtorch and use `-DCMAKE_PREFIX_PATH=/opt/libtorch`.',
+].join('\n');
+
+const TORCH_EITHER_FIX = [
+  'Point CMake at a torch install. In a shell (or a container\'s shell), activate the virtual environment or conda environment ' +
+    'that has torch first (`python3 -c "import torch"` must work there), then configure with its prefix:',
+  '',
+  '```sh',
+  `cmake -S . -B build ${TORCH_PREFIX}`,
+  '```',
+  '',
+  'With libtorch instead (the C++ download), pass its absolute path: `-DCMAKE_PREFIX_PATH=/absolute/path/to/libtorch`. ' +
+    'In a Dockerfile, the same command in the `RUN` that configures, after the step that installs torch in that stage.',
+].join('\n');
+
 export const packageNotFound: RuleInput = {
   id: 'cmake/package-not-found',
   title: 'CMake package not found',
@@ -81,22 +113,10 @@ export const packageNotFound: RuleInput = {
         'then `cmake -D{package}_DIR=` followed by the directory `find` printed.',
       ].join('\n'),
     },
-    {
-      when: 'torch',
-      title: 'CMake could not find Torch (TorchConfig.cmake)',
-      message:
-        'CMake could not find Torch: `TorchConfig.cmake` ships inside the torch Python package (or libtorch), which is ' +
-        'not on CMake\'s search path.',
-      fix: [
-        'Point CMake at the torch installed in this stage:',
-        '',
-        '```dockerfile',
-        'RUN cmake -S . -B build -DCMAKE_PREFIX_PATH="$(python3 -c \'import torch; print(torch.utils.cmake_prefix_path)\')"',
-        '```',
-        '',
-        'and install torch before this step (in the same stage), or download libtorch and use `-DCMAKE_PREFIX_PATH=/opt/libtorch`.',
-      ].join('\n'),
-    },
+    // a `RUN` line only where the configure ran in an image build
+    { when: 'torch&fact.place=image-build', title: TORCH_TITLE, message: TORCH_MESSAGE, fix: TORCH_IMAGE_FIX },
+    // where the log does not say (a configure pasted from a terminal, most often): both ways, each named by its place
+    { when: 'torch&!fact.place', title: TORCH_TITLE, message: TORCH_MESSAGE, fix: TORCH_EITHER_FIX },
     {
       when: 'configMode&requested',
       message: CONFIG_MESSAGE + ' It asked for version {context.requested.version} or a compatible one.',

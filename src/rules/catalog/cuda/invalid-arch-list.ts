@@ -11,6 +11,8 @@
 //   < 3.24 does not know it, CUDA_ARCHITECTURES docs "New in version 3.24"; nvcc's own form is `-arch=native`, nvcc 13
 //   --help). No toolkit takes these, so they are not cuda/unsupported-arch. In CMake a plain number builds both
 //   SASS and PTX (`86`), `-real` / `-virtual` only one (cmake --help-property CUDA_ARCHITECTURES).
+// Where it ran: a `RUN` / `ENV` line only when the log shows an image build; elsewhere (a host shell, a container, or a
+// log that does not say) the shell command, with where it goes in a Dockerfile, and `native` for a configure that sees the GPU.
 // The suggested list comes from the `arch-lists` enricher: what the step asked for, kept where this
 // build's toolkit accepts it, so no fix names an arch the same toolkit rejects.
 import type { RuleInput } from '../../schema.js';
@@ -70,6 +72,54 @@ function notationVariants(): Variant[] {
   ];
 }
 
+/** In a Dockerfile, where the same command goes and why `native` does not fit there: for a fix written for a shell. */
+const IN_DOCKERFILE_CMAKE =
+  'In a Dockerfile, the same command in the `RUN` line that configures, quoted (an unquoted `;` ends the shell command), and not `native`: a `docker build` step sees no GPU by default.';
+
+/** `native` where the configure sees the GPU: CMake ≥ 3.24 builds for the GPUs of the machine (CUDA_ARCHITECTURES docs). */
+const NATIVE_ON_HOST = 'In a shell on the machine with the GPU, `native` (CMake ≥ 3.24) builds for that GPU.';
+
+/** The default fix, torch's list, the CUDA version unknown: print both lists where the extension is built. */
+function torchUnknownFix(where: 'image' | 'either'): string {
+  const lead =
+    where === 'image'
+      ? 'The log does not show the CUDA version, so the arches to keep are unknown here. In the build stage, print what the toolkit compiles and what this torch accepts:'
+      : 'The log does not show the CUDA version, so the arches to keep are unknown here. Where the extension is built (the shell or container that runs the install, or the Dockerfile stage), print what the toolkit compiles and what this torch accepts:';
+  const set =
+    where === 'image'
+      ? 'and set TORCH_CUDA_ARCH_LIST to entries in both lists (`compute_86` → `8.6`), e.g. `ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"` when both have 8.6.'
+      : 'and set TORCH_CUDA_ARCH_LIST to entries in both lists (`compute_86` → `8.6`) where the build runs, e.g. when both have 8.6: `export TORCH_CUDA_ARCH_LIST="8.6+PTX"` in the shell before the install, ' +
+        '`ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"` in a Dockerfile.';
+  return [lead, '', '```sh', 'nvcc --list-gpu-arch', TORCH_LIST, '```', '', set].join('\n');
+}
+
+/** torch's list with the CUDA version known: the entries it compiles, in a Dockerfile `ENV` or a shell `export`. */
+function torchKnownFix(where: 'image' | 'either'): string {
+  const setting =
+    where === 'image'
+      ? ['```dockerfile', 'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"', '```']
+      : [
+          '```sh',
+          'export TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"',
+          '```',
+          '',
+          'in the shell (or container) that builds the extension, then run the install again there; in a Dockerfile, `ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"` before the step that builds it.',
+        ];
+  return [
+    'Keep the entries CUDA {enrich.archCuda} compiles; here, {enrich.archListBasis}:',
+    '',
+    ...setting,
+    '',
+    `${where === 'image' ? 'and drop' : 'Drop'} any this torch does not accept: its list is in its source, readable without a GPU:`,
+    '',
+    '```sh',
+    TORCH_LIST,
+    '```',
+    '',
+    'A GPU newer than that list needs a newer torch.',
+  ].join('\n');
+}
+
 export const invalidArchList: RuleInput = {
   id: 'cuda/invalid-arch-list',
   title: 'CUDA architecture list rejected',
@@ -105,20 +155,11 @@ export const invalidArchList: RuleInput = {
   only: 'failed-step',
   specificity: 3,
   message: TORCH_MESSAGE,
-  fix: [
-    'The log does not show the CUDA version, so the arches to keep are unknown here. In the build stage, print what the toolkit compiles and what this torch accepts:',
-    '',
-    '```sh',
-    'nvcc --list-gpu-arch',
-    TORCH_LIST,
-    '```',
-    '',
-    'and set TORCH_CUDA_ARCH_LIST to entries in both lists (`compute_86` → `8.6`), e.g. `ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"` when both have 8.6.',
-  ].join('\n'),
+  fix: torchUnknownFix('either'),
   variants: [
     ...notationVariants(),
     {
-      when: 'cmake&fact.cuda',
+      when: 'cmake&fact.cuda&fact.place=image-build',
       title: 'CMAKE_CUDA_ARCHITECTURES rejected',
       message: CMAKE_MESSAGE,
       fix: [
@@ -132,7 +173,22 @@ export const invalidArchList: RuleInput = {
       ].join('\n'),
     },
     {
-      when: 'cmake',
+      // where the log does not show an image build: the command for a shell, and where it goes in a Dockerfile
+      when: 'cmake&fact.cuda',
+      title: 'CMAKE_CUDA_ARCHITECTURES rejected',
+      message: CMAKE_MESSAGE,
+      fix: [
+        'Write numbers CMake takes and CUDA {enrich.archCuda} compiles; here, {enrich.archListBasis}:',
+        '',
+        '```sh',
+        'cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"',
+        '```',
+        '',
+        `Or \`all-major\` (CMake ≥ 3.23). ${NATIVE_ON_HOST} ${IN_DOCKERFILE_CMAKE}`,
+      ].join('\n'),
+    },
+    {
+      when: 'cmake&fact.place=image-build',
       title: 'CMAKE_CUDA_ARCHITECTURES rejected',
       message: CMAKE_MESSAGE,
       fix: [
@@ -146,23 +202,23 @@ export const invalidArchList: RuleInput = {
       ].join('\n'),
     },
     {
-      when: 'fact.cuda',
+      when: 'cmake',
+      title: 'CMAKE_CUDA_ARCHITECTURES rejected',
+      message: CMAKE_MESSAGE,
       fix: [
-        'Keep the entries CUDA {enrich.archCuda} compiles; here, {enrich.archListBasis}:',
-        '',
-        '```dockerfile',
-        'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"',
-        '```',
-        '',
-        'and drop any this torch does not accept: its list is in its source, readable without a GPU:',
+        'The log does not show the CUDA version. List what its nvcc compiles where the configure runs (`nvcc --list-gpu-arch`: `compute_86` → `86`) and pass those numbers, quoted:',
         '',
         '```sh',
-        TORCH_LIST,
+        'nvcc --list-gpu-arch',
+        'cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="86"',
         '```',
         '',
-        'A GPU newer than that list needs a newer torch.',
+        `(\`86\` as one example of a listed arch), or \`all-major\` (CMake ≥ 3.23). ${NATIVE_ON_HOST} ${IN_DOCKERFILE_CMAKE}`,
       ].join('\n'),
     },
+    { when: 'fact.cuda&fact.place=image-build', fix: torchKnownFix('image') },
+    { when: 'fact.cuda', fix: torchKnownFix('either') },
+    { when: 'fact.place=image-build', fix: torchUnknownFix('image') },
   ],
   enrich: ['cuda-version', 'arch-lists'],
   docs: 'https://pytorch.org/docs/stable/cpp_extension.html',

@@ -6,7 +6,14 @@
 // PIP_DEFAULT_TIMEOUT). The merged fix of that thread (WhisperLiveKit#173) raised both.
 // Not matched: pip's `WARNING: Retrying (Retry(total=4, …)) after connection broken by 'ReadTimeoutError("…")'`, a
 // retry that may still succeed (the quote and parenthesis after the name keep it out).
+// Where it ran: `RUN` / `ENV` advice alone only when the log shows an image build; otherwise (a host shell, a container,
+// a log that does not say) the shell's `export` and the Dockerfile's way, each named by its place.
 import type { RuleInput } from '../../schema.js';
+
+const RETRY_CMD = ['```sh', 'pip install --timeout 120 --retries 10 …', '```'].join('\n');
+
+/** root's pip cache (/root/.cache/pip) kept across builds by a BuildKit cache mount: only a Dockerfile has one. */
+const CACHE_MOUNT = 'cache mount (`RUN --mount=type=cache,target=/root/.cache/pip`) keeps what did download for the next attempt.';
 
 export const downloadTimeout: RuleInput = {
   id: 'pip/download-timeout',
@@ -27,14 +34,25 @@ export const downloadTimeout: RuleInput = {
     'pip stopped downloading from {host}: a read waited longer than its timeout (15 s unless set) on every retry. Large ' +
     'wheels (CUDA builds of torch are gigabytes) and busy mirrors stall like this; the package itself is fine.',
   fix: [
-    'Retry, and give pip more time and more retries for this install, in the same `RUN` (or as `ENV PIP_DEFAULT_TIMEOUT=120` ' +
-      'and `ENV PIP_RETRIES=10` before it):',
+    'Retry, and give pip more time and more retries for this install:',
     '',
-    '```sh',
-    'pip install --timeout 120 --retries 10 …',
-    '```',
-    'with the step\'s own arguments in place of `…`. A cache mount (`RUN --mount=type=cache,target=/root/.cache/pip`) keeps ' +
-      'what did download for the next attempt.',
+    RETRY_CMD,
+    '',
+    'with the failing command\'s own arguments in place of `…`. In a shell (or a container), `export PIP_DEFAULT_TIMEOUT=120 PIP_RETRIES=10` ' +
+      'sets both for every pip run there. In a Dockerfile, the options go in the same `RUN` (or `ENV PIP_DEFAULT_TIMEOUT=120` and ' +
+      '`ENV PIP_RETRIES=10` before it), and a ' + CACHE_MOUNT,
   ].join('\n'),
+  variants: [
+    {
+      when: 'fact.place=image-build',
+      fix: [
+        'Retry, and give pip more time and more retries for this install, in the same `RUN` (or as `ENV PIP_DEFAULT_TIMEOUT=120` ' +
+          'and `ENV PIP_RETRIES=10` before it):',
+        '',
+        RETRY_CMD,
+        'with the step\'s own arguments in place of `…`. A ' + CACHE_MOUNT,
+      ].join('\n'),
+    },
+  ],
   docs: 'https://pip.pypa.io/en/stable/cli/pip/#cmdoption-timeout',
 };
