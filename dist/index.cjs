@@ -6438,7 +6438,34 @@ function notationVariants() {
     { when: "native", title: "`native` given to nvcc as an architecture", message: NATIVE_MESSAGE, fix: NATIVE_FIX }
   ];
 }
-var TORCH_LIST, TORCH_MESSAGE, CMAKE_MESSAGE, PTX_MESSAGE, NATIVE_MESSAGE, PTX_FIX, NATIVE_FIX, invalidArchList;
+function torchUnknownFix(where) {
+  const lead = where === "image" ? "The log does not show the CUDA version, so the arches to keep are unknown here. In the build stage, print what the toolkit compiles and what this torch accepts:" : "The log does not show the CUDA version, so the arches to keep are unknown here. Where the extension is built (the shell or container that runs the install, or the Dockerfile stage), print what the toolkit compiles and what this torch accepts:";
+  const set2 = where === "image" ? 'and set TORCH_CUDA_ARCH_LIST to entries in both lists (`compute_86` \u2192 `8.6`), e.g. `ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"` when both have 8.6.' : 'and set TORCH_CUDA_ARCH_LIST to entries in both lists (`compute_86` \u2192 `8.6`) where the build runs, e.g. when both have 8.6: `export TORCH_CUDA_ARCH_LIST="8.6+PTX"` in the shell before the install, `ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"` in a Dockerfile.';
+  return [lead, "", "```sh", "nvcc --list-gpu-arch", TORCH_LIST, "```", "", set2].join("\n");
+}
+function torchKnownFix(where) {
+  const setting = where === "image" ? ["```dockerfile", 'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"', "```"] : [
+    "```sh",
+    'export TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"',
+    "```",
+    "",
+    'in the shell (or container) that builds the extension, then run the install again there; in a Dockerfile, `ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"` before the step that builds it.'
+  ];
+  return [
+    "Keep the entries CUDA {enrich.archCuda} compiles; here, {enrich.archListBasis}:",
+    "",
+    ...setting,
+    "",
+    `${where === "image" ? "and drop" : "Drop"} any this torch does not accept: its list is in its source, readable without a GPU:`,
+    "",
+    "```sh",
+    TORCH_LIST,
+    "```",
+    "",
+    "A GPU newer than that list needs a newer torch."
+  ].join("\n");
+}
+var TORCH_LIST, TORCH_MESSAGE, CMAKE_MESSAGE, PTX_MESSAGE, NATIVE_MESSAGE, PTX_FIX, NATIVE_FIX, IN_DOCKERFILE_CMAKE, NATIVE_ON_HOST, invalidArchList;
 var init_invalid_arch_list = __esm({
   "src/rules/catalog/cuda/invalid-arch-list.ts"() {
     "use strict";
@@ -6468,6 +6495,8 @@ var init_invalid_arch_list = __esm({
       "",
       "(`86`: RTX 30 / A10, one example of a listed arch). `native` works only with CMake \u2265 3.24 and a GPU in the step that configures (a `docker build` step has none by default)."
     ].join("\n");
+    IN_DOCKERFILE_CMAKE = "In a Dockerfile, the same command in the `RUN` line that configures, quoted (an unquoted `;` ends the shell command), and not `native`: a `docker build` step sees no GPU by default.";
+    NATIVE_ON_HOST = "In a shell on the machine with the GPU, `native` (CMake \u2265 3.24) builds for that GPU.";
     invalidArchList = {
       id: "cuda/invalid-arch-list",
       title: "CUDA architecture list rejected",
@@ -6503,20 +6532,11 @@ var init_invalid_arch_list = __esm({
       only: "failed-step",
       specificity: 3,
       message: TORCH_MESSAGE,
-      fix: [
-        "The log does not show the CUDA version, so the arches to keep are unknown here. In the build stage, print what the toolkit compiles and what this torch accepts:",
-        "",
-        "```sh",
-        "nvcc --list-gpu-arch",
-        TORCH_LIST,
-        "```",
-        "",
-        'and set TORCH_CUDA_ARCH_LIST to entries in both lists (`compute_86` \u2192 `8.6`), e.g. `ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"` when both have 8.6.'
-      ].join("\n"),
+      fix: torchUnknownFix("either"),
       variants: [
         ...notationVariants(),
         {
-          when: "cmake&fact.cuda",
+          when: "cmake&fact.cuda&fact.place=image-build",
           title: "CMAKE_CUDA_ARCHITECTURES rejected",
           message: CMAKE_MESSAGE,
           fix: [
@@ -6530,7 +6550,22 @@ var init_invalid_arch_list = __esm({
           ].join("\n")
         },
         {
-          when: "cmake",
+          // where the log does not show an image build: the command for a shell, and where it goes in a Dockerfile
+          when: "cmake&fact.cuda",
+          title: "CMAKE_CUDA_ARCHITECTURES rejected",
+          message: CMAKE_MESSAGE,
+          fix: [
+            "Write numbers CMake takes and CUDA {enrich.archCuda} compiles; here, {enrich.archListBasis}:",
+            "",
+            "```sh",
+            'cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="{enrich.cmakeArchList}"',
+            "```",
+            "",
+            `Or \`all-major\` (CMake \u2265 3.23). ${NATIVE_ON_HOST} ${IN_DOCKERFILE_CMAKE}`
+          ].join("\n")
+        },
+        {
+          when: "cmake&fact.place=image-build",
           title: "CMAKE_CUDA_ARCHITECTURES rejected",
           message: CMAKE_MESSAGE,
           fix: [
@@ -6544,23 +6579,23 @@ var init_invalid_arch_list = __esm({
           ].join("\n")
         },
         {
-          when: "fact.cuda",
+          when: "cmake",
+          title: "CMAKE_CUDA_ARCHITECTURES rejected",
+          message: CMAKE_MESSAGE,
           fix: [
-            "Keep the entries CUDA {enrich.archCuda} compiles; here, {enrich.archListBasis}:",
-            "",
-            "```dockerfile",
-            'ENV TORCH_CUDA_ARCH_LIST="{enrich.torchArchList}"',
-            "```",
-            "",
-            "and drop any this torch does not accept: its list is in its source, readable without a GPU:",
+            "The log does not show the CUDA version. List what its nvcc compiles where the configure runs (`nvcc --list-gpu-arch`: `compute_86` \u2192 `86`) and pass those numbers, quoted:",
             "",
             "```sh",
-            TORCH_LIST,
+            "nvcc --list-gpu-arch",
+            'cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="86"',
             "```",
             "",
-            "A GPU newer than that list needs a newer torch."
+            `(\`86\` as one example of a listed arch), or \`all-major\` (CMake \u2265 3.23). ${NATIVE_ON_HOST} ${IN_DOCKERFILE_CMAKE}`
           ].join("\n")
-        }
+        },
+        { when: "fact.cuda&fact.place=image-build", fix: torchKnownFix("image") },
+        { when: "fact.cuda", fix: torchKnownFix("either") },
+        { when: "fact.place=image-build", fix: torchUnknownFix("image") }
       ],
       enrich: ["cuda-version", "arch-lists"],
       docs: "https://pytorch.org/docs/stable/cpp_extension.html"
@@ -9287,7 +9322,7 @@ var init_notfound = __esm({
 });
 
 // src/rules/catalog/cmake/package-not-found.ts
-var CONFIG_FIND, CONFIG_MESSAGE, CONFIG_FIX, packageNotFound;
+var CONFIG_FIND, CONFIG_MESSAGE, CONFIG_FIX, TORCH_TITLE, TORCH_MESSAGE2, TORCH_PREFIX, TORCH_IMAGE_FIX, TORCH_EITHER_FIX, packageNotFound;
 var init_package_not_found = __esm({
   "src/rules/catalog/cmake/package-not-found.ts"() {
     "use strict";
@@ -9299,6 +9334,27 @@ var init_package_not_found = __esm({
       CONFIG_FIND,
       "",
       "and point CMake at the directory `find` printed: `cmake -D{package}_DIR=` followed by that directory (or add its install prefix to `CMAKE_PREFIX_PATH`)."
+    ].join("\n");
+    TORCH_TITLE = "CMake could not find Torch (TorchConfig.cmake)";
+    TORCH_MESSAGE2 = "CMake could not find Torch: `TorchConfig.cmake` ships inside the torch Python package (or libtorch), which is not on CMake's search path.";
+    TORCH_PREFIX = `-DCMAKE_PREFIX_PATH="$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')"`;
+    TORCH_IMAGE_FIX = [
+      "Point CMake at the torch installed in this stage:",
+      "",
+      "```dockerfile",
+      `RUN cmake -S . -B build ${TORCH_PREFIX}`,
+      "```",
+      "",
+      "and install torch before this step (in the same stage), or download libtorch and use `-DCMAKE_PREFIX_PATH=/opt/libtorch`."
+    ].join("\n");
+    TORCH_EITHER_FIX = [
+      'Point CMake at a torch install. In a shell (or a container\'s shell), activate the virtual environment or conda environment that has torch first (`python3 -c "import torch"` must work there), then configure with its prefix:',
+      "",
+      "```sh",
+      `cmake -S . -B build ${TORCH_PREFIX}`,
+      "```",
+      "",
+      "With libtorch instead (the C++ download), pass its absolute path: `-DCMAKE_PREFIX_PATH=/absolute/path/to/libtorch`. In a Dockerfile, the same command in the `RUN` that configures, after the step that installs torch in that stage."
     ].join("\n");
     packageNotFound = {
       id: "cmake/package-not-found",
@@ -9358,20 +9414,10 @@ var init_package_not_found = __esm({
             "then `cmake -D{package}_DIR=` followed by the directory `find` printed."
           ].join("\n")
         },
-        {
-          when: "torch",
-          title: "CMake could not find Torch (TorchConfig.cmake)",
-          message: "CMake could not find Torch: `TorchConfig.cmake` ships inside the torch Python package (or libtorch), which is not on CMake's search path.",
-          fix: [
-            "Point CMake at the torch installed in this stage:",
-            "",
-            "```dockerfile",
-            `RUN cmake -S . -B build -DCMAKE_PREFIX_PATH="$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')"`,
-            "```",
-            "",
-            "and install torch before this step (in the same stage), or download libtorch and use `-DCMAKE_PREFIX_PATH=/opt/libtorch`."
-          ].join("\n")
-        },
+        // a `RUN` line only where the configure ran in an image build
+        { when: "torch&fact.place=image-build", title: TORCH_TITLE, message: TORCH_MESSAGE2, fix: TORCH_IMAGE_FIX },
+        // where the log does not say (a configure pasted from a terminal, most often): both ways, each named by its place
+        { when: "torch&!fact.place", title: TORCH_TITLE, message: TORCH_MESSAGE2, fix: TORCH_EITHER_FIX },
         {
           when: "configMode&requested",
           message: CONFIG_MESSAGE + " It asked for version {context.requested.version} or a compatible one.",
@@ -12810,10 +12856,12 @@ var init_venv_unavailable = __esm({
 });
 
 // src/rules/catalog/pip/download-timeout.ts
-var downloadTimeout;
+var RETRY_CMD, CACHE_MOUNT, downloadTimeout;
 var init_download_timeout = __esm({
   "src/rules/catalog/pip/download-timeout.ts"() {
     "use strict";
+    RETRY_CMD = ["```sh", "pip install --timeout 120 --retries 10 \u2026", "```"].join("\n");
+    CACHE_MOUNT = "cache mount (`RUN --mount=type=cache,target=/root/.cache/pip`) keeps what did download for the next attempt.";
     downloadTimeout = {
       id: "pip/download-timeout",
       title: "pip download timed out",
@@ -12831,13 +12879,23 @@ var init_download_timeout = __esm({
       retryable: true,
       message: "pip stopped downloading from {host}: a read waited longer than its timeout (15 s unless set) on every retry. Large wheels (CUDA builds of torch are gigabytes) and busy mirrors stall like this; the package itself is fine.",
       fix: [
-        "Retry, and give pip more time and more retries for this install, in the same `RUN` (or as `ENV PIP_DEFAULT_TIMEOUT=120` and `ENV PIP_RETRIES=10` before it):",
+        "Retry, and give pip more time and more retries for this install:",
         "",
-        "```sh",
-        "pip install --timeout 120 --retries 10 \u2026",
-        "```",
-        "with the step's own arguments in place of `\u2026`. A cache mount (`RUN --mount=type=cache,target=/root/.cache/pip`) keeps what did download for the next attempt."
+        RETRY_CMD,
+        "",
+        "with the failing command's own arguments in place of `\u2026`. In a shell (or a container), `export PIP_DEFAULT_TIMEOUT=120 PIP_RETRIES=10` sets both for every pip run there. In a Dockerfile, the options go in the same `RUN` (or `ENV PIP_DEFAULT_TIMEOUT=120` and `ENV PIP_RETRIES=10` before it), and a " + CACHE_MOUNT
       ].join("\n"),
+      variants: [
+        {
+          when: "fact.place=image-build",
+          fix: [
+            "Retry, and give pip more time and more retries for this install, in the same `RUN` (or as `ENV PIP_DEFAULT_TIMEOUT=120` and `ENV PIP_RETRIES=10` before it):",
+            "",
+            RETRY_CMD,
+            "with the step's own arguments in place of `\u2026`. A " + CACHE_MOUNT
+          ].join("\n")
+        }
+      ],
       docs: "https://pip.pypa.io/en/stable/cli/pip/#cmdoption-timeout"
     };
   }
@@ -18097,18 +18155,41 @@ var init_build_canceled = __esm({
 });
 
 // src/rules/catalog/cmake/error.ts
-function includeCheck(name2) {
-  return [
-    "If the file belongs to the project being built, the source tree in the build is incomplete. In the project's checkout on the machine that runs `docker build`, check in order:",
-    "",
-    "```sh",
+function includeCheck(name2, where) {
+  const checkoutLead = where === "image" ? "If the file belongs to the project being built, the source tree in the build is incomplete. In the project's checkout on the machine that runs `docker build`, check in order:" : "If the file belongs to the project being built, the source tree CMake reads is incomplete. In the project's checkout, check in order:";
+  const checks = [
     "git submodule status   # a leading - marks a submodule not checked out: git submodule update --init --recursive",
     ...name2 === null ? [] : [`git ls-files | grep -F '${name2}'   # no output: the file was never committed (a partial vendored copy)`],
-    "cat .dockerignore   # a pattern here can leave it out of the build context",
-    "```",
-    "",
-    "Make sure the Dockerfile's `COPY` takes the directory that holds the file. For a vendored copy of another project, fetch that project at the same release in the Dockerfile (`git clone --branch` with its tag) instead of the partial copy. If the file belongs to an installed package (a `\u2026Config.cmake` including its targets file), that package's install is incomplete: reinstall it."
-  ].join("\n");
+    ...where === "image" ? ["cat .dockerignore   # a pattern here can leave it out of the build context"] : []
+  ];
+  const installed = "If the file belongs to an installed package (a `\u2026Config.cmake` including its targets file), that package's install is incomplete: reinstall it.";
+  const after = {
+    image: "Make sure the Dockerfile's `COPY` takes the directory that holds the file. For a vendored copy of another project, fetch that project at the same release in the Dockerfile (`git clone --branch` with its tag) instead of the partial copy. " + installed,
+    checkout: "A clone made without `--recursive` lacks its submodules until that update. For a vendored copy of another project, fetch that project at the same release (`git clone --branch` with its tag) instead of the partial copy. " + installed,
+    either: "A clone made without `--recursive` lacks its submodules until that update. In a Docker build, also check that `.dockerignore` does not leave the file out of the build context and that the Dockerfile's `COPY` takes its directory. For a vendored copy of another project, fetch that project at the same release (`git clone --branch` with its tag) instead of the partial copy. " + installed
+  };
+  return [checkoutLead, "", "```sh", ...checks, "```", "", after[where]].join("\n");
+}
+function includeVariants() {
+  const out = [];
+  const places = [["&fact.place=image-build", "image"], ["&!fact.place", "either"], ["", "checkout"]];
+  for (const [when, where] of places) {
+    out.push({
+      when: `includeMissing&includePath&located${when}`,
+      title: "CMake include() found no file",
+      message: "CMake stopped at {context.located.file}:{context.located.line}: `include()` names `{context.includePath.path}`, and no file is there. The tree CMake is reading lacks a file it expects.",
+      fix: includeCheck("{context.includePath.name}", where)
+    });
+  }
+  for (const [when, where] of places) {
+    out.push({
+      when: `includeMissing&located${when}`,
+      title: "CMake include() found no file",
+      message: "CMake stopped at {context.located.file}:{context.located.line}: `include()` names a file that is not there (its path is on the indented line below the error). The tree CMake is reading lacks a file it expects.",
+      fix: includeCheck(null, where)
+    });
+  }
+  return out;
 }
 var error2;
 var init_error = __esm({
@@ -18141,18 +18222,7 @@ var init_error = __esm({
         "Read the indented lines under `CMake Error` in the step output; CMake prints the cause there. Then rebuild the stage and run CMake by hand with more detail: `cmake -S . -B build --log-level=VERBOSE` (and `--debug-find` for find_* problems); `build/CMakeFiles/CMakeError.log` / `CMakeConfigureLog.yaml` hold the failed checks."
       ].join("\n"),
       variants: [
-        {
-          when: "includeMissing&includePath&located",
-          title: "CMake include() found no file",
-          message: "CMake stopped at {context.located.file}:{context.located.line}: `include()` names `{context.includePath.path}`, and no file is there. The tree CMake is reading lacks a file it expects.",
-          fix: includeCheck("{context.includePath.name}")
-        },
-        {
-          when: "includeMissing&located",
-          title: "CMake include() found no file",
-          message: "CMake stopped at {context.located.file}:{context.located.line}: `include()` names a file that is not there (its path is on the indented line below the error). The tree CMake is reading lacks a file it expects.",
-          fix: includeCheck(null)
-        },
+        ...includeVariants(),
         {
           when: "located",
           message: "CMake failed: `{context.located.command}` at {context.located.file}:{context.located.line} reported an error (its text is in the indented lines that follow in the log)."
