@@ -255,6 +255,40 @@ function driverVariants(): Variant[] {
       ].join('\n'),
     },
     {
+      // The log's own `docker run` already asks for GPUs (`--gpus all`, a CDI `--device nvidia.com/gpu=…`) and the driver's
+      // library is still missing: the runtime did not hand the host's driver over (ggml-org/llama.cpp#7822, `docker run …
+      // --gpus all ghcr.io/ggerganov/llama.cpp:server-cuda`; the maintainer: libcuda is the driver's, "a configuration issue").
+      // The checks, in the order that splits the causes: the host's driver (`nvidia-smi`), the toolkit installed
+      // (`nvidia-ctk --version`: NVIDIA's install guide), the toolkit's own sample workload on `ubuntu` (install guide,
+      // "Running a Sample Workload"), then the image: the runtime mounts the CUDA driver library only for the `compute` driver
+      // capability ("compute: required for CUDA and OpenCL applications"; "utility: required for using nvidia-smi and NVML":
+      // the toolkit's "Specialized Configurations with Docker", NVIDIA_DRIVER_CAPABILITIES), which is why `nvidia-smi` can work
+      // where libcuda is absent. `ldconfig -p` lists the loader cache (ldconfig(8)).
+      when: 'driver&fact.place=docker-run&enrich.runGpus&enrich.runImage',
+      title: 'NVIDIA driver library not mounted, although the container asked for GPUs',
+      message:
+        'The loader could not find {library:all}, a library of the NVIDIA driver that the NVIDIA container runtime mounts from the host ' +
+        'when a container starts with GPUs. This `docker run` already asks for them, so adding `--gpus` changes nothing: the host\'s driver, ' +
+        'the NVIDIA Container Toolkit, or the daemon\'s setup did not hand the library over, or the image asks for no `compute` capability.',
+      fix: [
+        'On the host that runs Docker, check each link in turn:',
+        '',
+        '```sh',
+        'nvidia-smi                                      # must list the GPU: if not, install the NVIDIA driver and reboot',
+        'nvidia-ctk --version                            # the NVIDIA Container Toolkit: if missing, install it (guide below)',
+        'docker run --rm --gpus all ubuntu nvidia-smi    # the toolkit\'s own check',
+        "docker run --rm --gpus all --entrypoint sh {enrich.runImage} -c 'ldconfig -p | grep libcuda; echo \"caps=$NVIDIA_DRIVER_CAPABILITIES\"'",
+        '```',
+        '',
+        '- The `ubuntu` check fails: configure the toolkit for this daemon and restart it, ' +
+          '`sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker` (install guide: ' +
+          'https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html). `docker context ls` must show ' +
+          'the host\'s Docker Engine as current, not Docker Desktop (`desktop-linux`), and `snap list docker` nothing.',
+        '- It works but the image shows no `libcuda`: if `caps=` lacks `compute` (and is not `all`), run the container with ' +
+          '`-e NVIDIA_DRIVER_CAPABILITIES=compute,utility`; the runtime mounts the CUDA driver library only for `compute`.',
+      ].join('\n'),
+    },
+    {
       when: 'driver&fact.place=docker-run&enrich.runWithGpus',
       title,
       message: `${message} This container was started without them.`,
