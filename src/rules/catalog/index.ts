@@ -42,6 +42,7 @@ import { bitsandbytesCudaSetup } from './runtime/bitsandbytes-cuda-setup.js';
 import { ncclShmTooSmall } from './runtime/nccl-shm-too-small.js';
 import { nvmlUnknownError } from './runtime/nvml-unknown-error.js';
 import { driverLibrariesInImage } from './runtime/driver-libraries-in-image.js';
+import { numpyAbiMismatch } from './runtime/numpy-abi-mismatch.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -152,6 +153,7 @@ export const builtinRules: RuleInput[] = [
   ncclShmTooSmall,
   nvmlUnknownError,
   driverLibrariesInImage,
+  numpyAbiMismatch,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
