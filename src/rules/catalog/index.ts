@@ -43,6 +43,7 @@ import { ncclShmTooSmall } from './runtime/nccl-shm-too-small.js';
 import { nvmlUnknownError } from './runtime/nvml-unknown-error.js';
 import { driverLibrariesInImage } from './runtime/driver-libraries-in-image.js';
 import { cdiDeviceUnavailable } from './runtime/cdi-device-unavailable.js';
+import { numpyAbiMismatch } from './runtime/numpy-abi-mismatch.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -154,6 +155,7 @@ export const builtinRules: RuleInput[] = [
   nvmlUnknownError,
   driverLibrariesInImage,
   cdiDeviceUnavailable,
+  numpyAbiMismatch,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,

@@ -148,6 +148,47 @@ function devSdistVariants(): DevSdistVariant[] {
   return out;
 }
 
+// A build script that runs the setup script itself (`/usr/bin/python3 /code/setup.py bdist_wheel`, printed by
+// onnxruntime's tools/ci_build/build.py before it runs it: microsoft/onnxruntime#14140) involves no pip and no build
+// isolation: the module is missing from the Python that runs setup.py, and the fix is to install it there before the
+// build (onnxruntime's fix, microsoft/onnxruntime#14310 and #13916, added packaging to the image: `pip install packaging`,
+// or Debian's and Ubuntu's `python3-packaging`, apt-cache show python3-packaging). `python -m pip` installs into the Python
+// it runs with (pip's user guide, "Running pip"). torch is left to the other variants: its install depends on the CUDA.
+const DIRECT_TITLE = 'setup.py imports a module this Python does not have';
+const DIRECT_MESSAGE =
+  'The build ran `{context.directSetupPy.python} {context.directSetupPy.script} {context.directSetupPy.command}` itself, not through ' +
+  'pip, so no build isolation is involved: that setup.py imports {module}, and {module} is not installed in that Python.';
+
+/** Install the module into the Python that runs setup.py, as a Dockerfile line or a shell command. */
+function directSetupFix(fence: 'dockerfile' | 'sh', aptName: boolean): string {
+  const run = fence === 'dockerfile' ? 'RUN ' : '';
+  const where = fence === 'dockerfile' ? 'in this stage, in a `RUN` before the one that builds' : 'before the build runs';
+  return [
+    `Install {module} into the Python that runs setup.py, ${where}:`,
+    '',
+    `\`\`\`${fence}`,
+    `${run}{context.directSetupPy.python} -m pip install {module}`,
+    '```',
+    '',
+    aptName
+      ? 'If that Python has no pip, or refuses to install into a system Python (externally managed), install the distribution\'s ' +
+        'package instead: `apt-get install -y python3-packaging` on Debian and Ubuntu.'
+      : 'If that Python has no pip, or refuses to install into a system Python (externally managed), install the distribution\'s ' +
+        'package of {module} instead (`apt-cache search` finds its name on Debian and Ubuntu).',
+  ].join('\n');
+}
+
+function directSetupVariants(): DevSdistVariant[] {
+  const base = 'directSetupPy&!buildEnv&!legacyMetadata&!torchMissing';
+  return [true, false].flatMap((apt) => {
+    const cond = apt ? `${base}&packagingMissing` : base;
+    return [
+      { when: `${cond}&fact.place=image-build`, title: DIRECT_TITLE, message: DIRECT_MESSAGE, fix: directSetupFix('dockerfile', apt) },
+      { when: cond, title: DIRECT_TITLE, message: DIRECT_MESSAGE, fix: directSetupFix('sh', apt) },
+    ];
+  });
+}
+
 export const buildIsolation: RuleInput = {
   id: 'pip/build-isolation',
   title: 'Wheel build needs torch: build isolation hides it',
@@ -162,6 +203,15 @@ export const buildIsolation: RuleInput = {
   ],
   context: [
     ...flashAttnWheelContexts,
+    // a build script running the setup script itself, printed as its command line: `  /usr/bin/python3 /code/setup.py bdist_wheel`
+    {
+      name: 'directSetupPy',
+      literals: ['setup.py '],
+      pattern: '^\\s{0,40}(?<python>(?:[\\w./+-]{0,300}/)?python3?(?:\\.\\d{1,2})?)\\s+(?<script>\\S{0,300}setup\\.py)\\s+(?<command>bdist_wheel|build_ext|build|install|develop|bdist_egg|sdist)\\b',
+      keep: 'last',
+    },
+    { name: 'packagingMissing', literals: ["No module named 'packaging'"] },
+    { name: 'torchMissing', literals: ["No module named 'torch'"] },
     // pip's frame around the subprocess: the module was missing in the isolated build environment
     {
       name: 'buildEnv',
@@ -229,6 +279,7 @@ export const buildIsolation: RuleInput = {
     'install torch and the build tools first, then build it with `--no-build-isolation`, so the build sees them.',
     [
     ...devSdistVariants(),
+    ...directSetupVariants(),
     {
       // uv said which package it was building (its own hint): uv's forms, in the Dockerfile of an image build
       when: 'uvHint&fact.place=image-build',

@@ -1,0 +1,114 @@
+// A compiled extension (Cython, through numpy's `__init__.pxd`) imported with a numpy whose C structs differ from
+// the ones it was compiled against: `ValueError: numpy.dtype size changed, may indicate binary incompatibility.
+// Expected 96 from C header, got 88 from PyObject`. Cython's import check (its `__Pyx_ImportType`) prints the size
+// the extension's C header gave (build time) and the size of the type in the running numpy; it raises ValueError when
+// the running type is smaller, and only warns (`RuntimeWarning: … size changed`) when it is larger, which is harmless
+// and not matched (desihub/desisim#560: `RuntimeWarning: numpy.ndarray size changed … Expected 80 from C header, got
+// 88 from PyObject`).
+// 96 → 88 for `numpy.dtype` is numpy 1.x → 2.x on a 64-bit Python: numpy 1.x's PyArray_Descr (PyObject_HEAD 16, typeobj
+// 8, four chars and type_num 8, int elsize and alignment 8, subarray, fields, names, f, metadata, c_metadata, hash 56)
+// is 96 bytes; numpy 2's (PyObject_HEAD 16, typeobj 8, four chars and type_num 8, flags, elsize, alignment 24, metadata,
+// hash 16, reserved_null[2] 16) is 88 (numpy's C-API reference, "PyArray_Descr"; pybind11's numpy.h keeps both
+// layouts as PyArrayDescr1_Proxy / PyArrayDescr2_Proxy). So the extension was built against numpy 1.x and numpy 2 is
+// installed. NEP 53 (numpy.org/neps/nep-0053-c-abi-evolution.html): a package compiled against NumPy 1.x does not
+// work with NumPy 2.0, and one built against NumPy 2 can support both; oldest-supported-numpy's deprecation notice:
+// packages that support 1.x and 2.0 build against numpy>=2.0. The two fixes are those: keep numpy below 2 where
+// the package is installed (NVIDIA-NeMo/Guardrails#1249 pinned numpy for scikit-learn 1.2.2 in its requirements), or
+// a release of the package built against numpy 2. Other sizes (numpy.ndarray 80 → 88 at numpy 1.20, …) get the
+// general reading: the two numpys differ, which one is where the fix says how to see.
+// A Cython module that fails to import names itself in the last traceback frame, `File "…pyx", line 1, in init
+// pandas._libs.interval`: the module, whose distribution `importlib.metadata.packages_distributions()` (Python 3.10
+// and later) names, since a module's name is not always its package's (sklearn is scikit-learn's).
+import type { RuleInput } from '../../schema.js';
+
+type Variant = NonNullable<RuleInput['variants']>[number];
+
+const NUMPY2_TITLE = 'A package compiled against numpy 1.x is imported with numpy 2 installed';
+
+const NUMPY2_MESSAGE =
+  'An extension module was compiled against numpy 1.x and imported with numpy 2.x installed: numpy.dtype is 96 bytes in ' +
+  "numpy 1.x's C headers and 88 in numpy 2's, and the import check refuses the smaller one. A package built against " +
+  'numpy 1.x does not run on numpy 2; one built against numpy 2 runs on both.';
+
+const FIND_MODULE_KNOWN =
+  'The module that failed is `{context.cythonInit.module}`; ' +
+  '`python -c "import importlib.metadata as m; print(m.packages_distributions().get(\'{context.cythonInit.top}\'))"` ' +
+  'prints the package that installs it (Python 3.10 or later).';
+
+const FIND_MODULE_UNKNOWN =
+  'The log does not show which package failed: the traceback frame just above the ValueError (`in init …`) names its module, ' +
+  'and `pip list` in the same environment shows the numpy that is installed.';
+
+/** The two fixes for a numpy-1.x build under numpy 2, with `run` the Dockerfile prefix (or none) and `find` how to see which package. */
+function numpy2Fix(fence: 'dockerfile' | 'sh', find: string): string {
+  const run = fence === 'dockerfile' ? 'RUN ' : '';
+  const where = fence === 'dockerfile' ? 'in the stage that installs it' : 'in the environment that imports it';
+  return [
+    `Keep numpy below 2 ${where}, in the same install as the package (a \`numpy<2\` line in its requirements file, or in the ` +
+      'same `pip install`), so the resolver picks a numpy the package was built for:',
+    '',
+    `\`\`\`${fence}`,
+    `${run}pip install "numpy<2" -r requirements.txt`,
+    `${run}python -c "import numpy; print(numpy.__version__)"`,
+    '```',
+    '',
+    'Or keep numpy 2 and upgrade that package to a release built against numpy 2 (those run on numpy 1.x and 2.x). ' + find +
+      (fence === 'sh' ? ' In an image build, the same commands go in `RUN` lines of the stage that installs the package.' : ''),
+  ].join('\n');
+}
+
+function variants(): Variant[] {
+  const out: Variant[] = [];
+  for (const [ctx, find] of [['&cythonInit', FIND_MODULE_KNOWN], ['', FIND_MODULE_UNKNOWN]] as const) {
+    out.push(
+      { when: `numpy2${ctx}&fact.place=image-build`, title: NUMPY2_TITLE, message: NUMPY2_MESSAGE, fix: numpy2Fix('dockerfile', find) },
+      { when: `numpy2${ctx}`, title: NUMPY2_TITLE, message: NUMPY2_MESSAGE, fix: numpy2Fix('sh', find) },
+    );
+  }
+  return out;
+}
+
+export const numpyAbiMismatch: RuleInput = {
+  id: 'runtime/numpy-abi-mismatch',
+  title: 'A compiled package was built against another numpy than the one installed',
+  severity: 'error',
+  match: [
+    // `ValueError: numpy.dtype size changed, may indicate binary incompatibility. Expected 96 from C header, got 88 from PyObject`
+    // (older Cython: `… Expected 96, got 88`); the RuntimeWarning of the same words is not an error.
+    {
+      literals: [' size changed, may indicate binary incompatibility'],
+      pattern:
+        'ValueError: numpy\\.(?<type>[a-z_]{1,30}) size changed, may indicate binary incompatibility\\. Expected (?<expected>\\d{1,4})(?: from C header)?, got (?<got>\\d{1,4})',
+    },
+  ],
+  context: [
+    // numpy 1.x's dtype (96 bytes) against numpy 2's (88): see above
+    {
+      name: 'numpy2',
+      literals: ['Expected 96 from C header, got 88 from PyObject', 'Expected 96, got 88'],
+      pattern: 'ValueError: numpy\\.dtype size changed, may indicate binary incompatibility\\. Expected 96(?: from C header)?, got 88\\b',
+    },
+    // the Cython module whose import failed: `File "interval.pyx", line 1, in init pandas._libs.interval` (a paste may
+    // join the ValueError to it on one line: tractometry/pyAFQ#34)
+    {
+      name: 'cythonInit',
+      keep: 'last',
+      literals: [', in init '],
+      pattern: 'File "[^"]{1,400}", line \\d{1,7}, in init (?<module>(?<top>[A-Za-z_]\\w{0,100})(?:\\.[\\w.]{1,400})?)',
+    },
+  ],
+  scope: 'step',
+  only: 'failed-step',
+  specificity: 3,
+  message:
+    'An extension module was compiled against a numpy whose numpy.{type} is {expected} bytes, and the numpy installed where it ' +
+    'is imported has {got}: the two numpys differ in their C layout, so the import check refuses it. Packages built against an ' +
+    'older numpy run on newer ones of the same major release; not the other way round, and not from numpy 1.x to 2.',
+  fix: [
+    'Compare the two: `python -c "import numpy; print(numpy.__version__)"` where the import failed shows the numpy installed; ' +
+      'the traceback frame above the ValueError (`in init …`) names the module that failed. Then install that package and numpy ' +
+      'in one command, so the resolver picks a pair that fits, or reinstall the package from a release built for the installed numpy.',
+  ].join('\n'),
+  variants: variants(),
+  docs: 'https://numpy.org/neps/nep-0053-c-abi-evolution.html',
+};
