@@ -447,11 +447,7 @@ export const fetchFailed: RuleInput = {
         'missing.',
       fix: [
         'Download the vendor\'s current key again (the URL its install instructions give, into the keyring file the source\'s',
-        '`signed-by=` names) and check each subkey\'s date:',
-        '',
-        '```sh',
-        'gpg --show-keys /path/to/the/keyring-file',
-        '```',
+        '`signed-by=` names) and check each subkey\'s date: `gpg --show-keys` with the downloaded file prints them.',
         'A signing subkey (`[S]`) with a later `[expires: …]` date: the vendor extended it, and `apt-get update` passes with the',
         'new file. Still `[expired: …]`, or the same error with the new file: the repository itself is signed with the dead',
         'key, and nothing on this side fixes it (`trusted=yes` would only switch verification off). Remove the source that',
