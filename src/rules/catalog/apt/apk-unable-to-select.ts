@@ -11,6 +11,14 @@
 // The advice: look the name up for the release and architecture the log shows (`apk search` in that image, or the
 // package index at https://pkgs.alpinelinux.org/packages), then use the new name, or pin the Alpine release the
 // Dockerfile was written for. The log does not say which release that was: the fix says how to choose.
+//
+// `breaks: world[curl~8.0]` under `curl-8.1.1-r0:` is not a missing name: the package exists, and the version the
+// repository has breaks the version constraint of the command (`apk add curl=~8.0`, which apk records in its world as
+// `curl~8.0`). Alpine keeps only the newest build of each package in a stable branch (Alpine's Timo Teräs, quoted in
+// gitlab.alpinelinux.org/alpine/abuild#9996), so a pin on a patch release stops resolving when the package is updated
+// (LiskArchive/lisk-service#1662, fixed by easing `curl=~8.0` to `curl=~8` in #1672). `=~` is apk's fuzzy match: any
+// version that starts with the one given (edu.chainguard.dev/open-source/wolfi/apk-version-selection, for apk-tools);
+// `apk policy NAME` lists the versions the configured repositories have (apk-policy(8)).
 import type { RuleInput } from '../../schema.js';
 
 const lookUp = [
@@ -39,6 +47,19 @@ export const apkUnableToSelect: RuleInput = {
       literals: ['(no such package)'],
       pattern: '^\\s{0,8}(?<pkg>python2?|py2?-pip) \\(no such package\\):',
     },
+    // `    breaks: world[curl~8.0]`, `breaks: world[chromium=86.0.4240.111-r0]`: the command's version constraint
+    {
+      name: 'breaks',
+      literals: ['breaks: world['],
+      pattern:
+        'breaks: world\\[(?<pkg>[A-Za-z0-9][\\w.+-]{0,100}?)(?<op>[~=<>]{1,2})(?<want>(?<major>\\d{1,6})[^\\]\\s]{0,60})\\]',
+    },
+    // `  curl-8.1.1-r0:`: the version the repository has, on the line above `breaks:`
+    {
+      name: 'candidate',
+      literals: ['-r'],
+      pattern: '^\\s{0,8}(?<pkg>[A-Za-z0-9][\\w.+-]{0,100}?)-(?<version>\\d[\\w.]{0,40}-r\\d{1,5}):\\s*$',
+    },
     // `fetch https://dl-cdn.alpinelinux.org/alpine/v3.16/main/aarch64/APKINDEX.tar.gz`
     {
       name: 'index',
@@ -54,6 +75,23 @@ export const apkUnableToSelect: RuleInput = {
     'renamed or removed in a newer Alpine release).',
   fix: lookUp,
   variants: [
+    {
+      when: 'breaks&candidate',
+      title: 'apk version pin no longer matches the repository',
+      message:
+        'The repositories the build reads (Alpine {context.index.release|of the base image}) have `{context.candidate.pkg}` only ' +
+        'as `{context.candidate.pkg}-{context.candidate.version}`, and that version breaks the constraint the command puts on it ' +
+        '(`world[{context.breaks.pkg}{context.breaks.op}{context.breaks.want}]`). Alpine keeps only the newest build of each ' +
+        'package in a release branch, so a pin on an older version stops resolving as soon as the package is updated.',
+      fix: [
+        'Relax the version constraint on `{context.breaks.pkg}` in the `apk add` command of the failing step: pin the major',
+        'version only, `{context.breaks.pkg}=~{context.breaks.major}` (apk\'s fuzzy match takes any version that starts with',
+        '{context.breaks.major}), or drop the version and write `{context.breaks.pkg}`. `apk update && apk policy',
+        '{context.breaks.pkg}` in the same base image lists the versions its repositories have. When the pin asks for a version',
+        'newer than the one listed, that version is in a later Alpine release: move the `FROM` line to a release whose',
+        'branch has it (https://pkgs.alpinelinux.org/packages shows the version per branch).',
+      ].join('\n'),
+    },
     {
       when: 'python2&index',
       message:

@@ -19,6 +19,22 @@
 // machine-learning repositories answered 404 for ubuntu1604, 1804 and 2004 alike, and NVIDIA's maintainer called it
 // "a known issue" being resolved on their side (NVIDIA/nvidia-docker#1624): retryable, and a build that needs no
 // CUDA apt package can drop NVIDIA's sources, as for BADSIG.
+//
+// An EXPIRED key is not a missing one either: the key is installed, and the (sub)key that made the signature is past
+// its expiry, so the verifier rejects it and apt treats the repository as unsigned. gpgv says `EXPKEYSIG <keyid>`
+// (yarnpkg/yarn#7866, #8924), apt ≥ 3.0's sqv `Signing key on <fingerprint> is bad: … The subkey is not live
+// because: Expired on <date>` (yarnpkg/yarn#9217; rails/buildkite-config#170; ronivay/XenOrchestraInstallerUpdater#347).
+// Yarn's subkeys expired on 2019-01-01 (yarnpkg/yarn#6865), 2020-02-02 (#7866), 2021-02 (#8569) and 2026-01-23.
+// Two cases: the vendor extended the key's expiry or added a new key, and downloading the key again fixes it
+// (yarnpkg/yarn#7866, the maintainer's answer in 2020); or the repository itself is still signed by the dead subkey,
+// and no client-side change helps (yarnpkg/yarn#9217, 2026-01-23: builds stopped using Yarn's apt repository,
+// rails/buildkite-config#170). Yarn's own case went from the second to the first: its old signing subkeys expired on
+// 2026-01-23, and on 2026-01-28 Yarn started signing with a new ed25519 key, added to
+// https://dl.yarnpkg.com/debian/pubkey.gpg (devcontainers/features#1547 and #1548, with `gpg --show-keys` of the file).
+// apt reads armored keys from `/etc/apt/trusted.gpg.d/*.asc` (ronivay/XenOrchestraInstallerUpdater#255 installs
+// Yarn's key there). `gpg
+// --show-keys FILE` prints each subkey with its `[expires: …]` / `[expired: …]` date (openstreetmap/chef#610 checks the
+// downloaded key the same way). Yarn 1 is on npm as `yarn` (`npm install --global yarn`, Yarn's install docs).
 import type { RuleInput } from '../../schema.js';
 import { archivedDebian, endedUbuntu } from '../../../knowledge/eol-releases.js';
 
@@ -211,6 +227,16 @@ export const fetchFailed: RuleInput = {
     // NVIDIA's CUDA or machine-learning repository named in the BADSIG line.
     { name: 'nvidiaBadsig', pattern: 'GPG error: https?://developer\\.download\\.nvidia\\.com/[^\\n]{0,300}BADSIG', literals: ['BADSIG'] },
     { name: 'key', literals: ['NO_PUBKEY', 'is not signed'] },
+    // gpgv `EXPKEYSIG 23E7166788B63E1E Yarn Packaging <yarn@dan.cx>` / `KEYEXPIRED 1548981106`; sqv `The subkey is not live
+    // because: Expired on 2023-01-24T19:06:41Z`: the signing key is installed but expired.
+    {
+      name: 'expiredKey',
+      literals: ['EXPKEYSIG', 'KEYEXPIRED', 'Expired on'],
+      pattern: '\\b(?:EXPKEYSIG|KEYEXPIRED) [0-9A-F]{8,40}\\b|because: Expired on \\d{4}-\\d{2}-\\d{2}',
+    },
+    { name: 'expiredOn', literals: ['Expired on'], pattern: 'because: Expired on (?<date>\\d{4}-\\d{2}-\\d{2})' },
+    // Yarn's own apt repository, signed with a subkey that expired and was not re-signed (yarnpkg/yarn#9217)
+    { name: 'yarnRepo', literals: ['dl.yarnpkg.com'] },
     { name: 'dns', literals: ['Temporary failure resolving', 'Could not resolve'] },
     {
       // `Could not connect to archive.ubuntu.com:80 (…), connection timed out`, `503  Service Unavailable`
@@ -384,6 +410,51 @@ export const fetchFailed: RuleInput = {
         ...dropNvidiaSourcesEither,
       ].join('\n'),
     },
+    {
+      when: 'expiredKey&yarnRepo',
+      title: "Yarn's apt repository key has expired",
+      message:
+        'apt has a key for `{repository|Yarn\'s apt repository}`, but the Yarn subkey that key holds has expired (`EXPKEYSIG` / ' +
+        '`Expired on`), so the verifier rejects the signature and apt treats the repository as unsigned. The key is not ' +
+        'missing: the copy installed is out of date. Yarn\'s signing subkeys have expired before (2019, 2020, 2021, ' +
+        'January 2026), and each time Yarn published a renewed key in the same file, most recently a new key on 2026-01-28.',
+      fix: [
+        'Stop using Yarn\'s apt repository, so its keys cannot expire under the build again: delete the lines that add its key',
+        'and the `dl.yarnpkg.com` source (`grep -rl dl.yarnpkg.com /etc/apt/sources.list.d/` names the file) and install Yarn',
+        'with npm once Node.js is installed:',
+        '',
+        '```sh',
+        'npm install --global yarn',
+        '```',
+        'To keep the repository, download Yarn\'s key file again before `apt-get update` (it holds the 2026 key), to the file',
+        'the source\'s `signed-by=` names, or, for a source without `signed-by=`, as an armored key in `trusted.gpg.d`:',
+        '',
+        '```sh',
+        'curl -fsSL https://dl.yarnpkg.com/debian/pubkey.gpg -o /etc/apt/trusted.gpg.d/yarn.asc && apt-get update',
+        '```',
+        'A Docker build that downloads the key in an earlier, cached `RUN` keeps the old copy: build once with `--no-cache`.',
+      ].join('\n'),
+    },
+    ...[
+      { when: 'expiredKey&expiredOn', since: ' on {context.expiredOn.date}' },
+      { when: 'expiredKey', since: '' },
+    ].map(({ when, since }) => ({
+      when,
+      title: 'apt repository signed with an expired key',
+      message:
+        `apt has the key of \`{repository|the repository}\`, but the (sub)key that made its signature expired${since}, so the ` +
+        'verifier rejects the signature (`EXPKEYSIG` / `Expired on`) and apt treats the repository as unsigned. The key is not ' +
+        'missing.',
+      fix: [
+        'Download the vendor\'s current key again (the URL its install instructions give, into the keyring file the source\'s',
+        '`signed-by=` names) and check each subkey\'s date: `gpg --show-keys` with the downloaded file prints them.',
+        'A signing subkey (`[S]`) with a later `[expires: …]` date: the vendor extended it, and `apt-get update` passes with the',
+        'new file. Still `[expired: …]`, or the same error with the new file: the repository itself is signed with the dead',
+        'key, and nothing on this side fixes it (`trusted=yes` would only switch verification off). Remove the source that',
+        'names it (`grep -rl` its host in `/etc/apt/sources.list.d/`) and install the package another way, or wait for the',
+        'vendor to re-sign the repository.',
+      ].join('\n'),
+    })),
     {
       when: 'badsig',
       title: 'apt repository served a bad signature (BADSIG)',

@@ -14,6 +14,13 @@
 // `--platform`, since conda 4.6); `conda env export --no-builds` / `--from-history`. micromamba has the
 // same search: `micromamba search -c conda-forge PKG --platform linux-aarch64` (used in public scripts
 // with micromamba 1.5 / 2.x; code corpus). anaconda.org's files page lists each build with its platform.
+// A conda-lock lock file (`conda-lock install -n gui gui-lock.yml`) pins every package to one build with its URL and
+// hash; a build the channel took down (conda-forge's `broken` label) fails as `PackagesNotFoundError` with the build
+// string (BLAST-AI-ML/synapse#274, fixed by re-locking and committing the lock file). The lock is re-solved with
+// conda-lock, not exported: `conda-lock lock --lockfile LOCK --update PKG` re-solves the named packages within the
+// source's constraints, `conda-lock -f SOURCE --lockfile LOCK` re-solves everything; conda-lock writes both commands
+// in the header comment of each lock file it makes (conda-lock's README, "Basic usage"; the header as committed in
+// public lock files, code corpus). `conda-lock.yml` is its default lock file name.
 import type { RuleInput } from '../../schema.js';
 
 type Variant = NonNullable<RuleInput['variants']>[number];
@@ -119,6 +126,25 @@ function variants(): Variant[] {
       'or use a `continuumio/miniconda3` / `condaforge/miniforge3` base image with a version tag.',
     ].join('\n'),
   });
+  const lockMessage =
+    'conda found no package for `{context.spec.spec}`: the conda-lock file this step installs pins each package to one ' +
+    'exact build (`name==version=build`), and the channel no longer serves that build (conda-forge, for one, moves broken ' +
+    'builds to its `broken` label). The lock file is out of date, not the environment\'s specs.';
+  const relock = (lock: string) => [
+    'Re-lock with conda-lock where the lock file is made (not in the image), and commit the new lock file. Re-solve only',
+    'the packages conda could not find, within the constraints of the source file:',
+    '',
+    '```sh',
+    `conda-lock lock --lockfile ${lock} --update {context.spec.name:words}`,
+    '```',
+    '',
+    `If that still solves to a missing build, re-solve the whole lock with the \`conda-lock -f … --lockfile ${lock}\``,
+    'command in its header comment, which names the source files and platforms the lock was made from. Do not edit the',
+    'lock by hand: every entry carries the URL and hash of its build.',
+  ].join('\n');
+  const lockTitle = 'conda-lock file pins a build the channel no longer has';
+  out.push({ when: 'condaLock', title: lockTitle, message: lockMessage, fix: relock('{context.condaLock.file}') });
+  out.push({ when: 'condaLockRun', title: lockTitle, message: lockMessage, fix: relock('{context.condaLockRun.file}') });
   out.push({
     when: 'buildPin',
     message:
@@ -208,6 +234,18 @@ export const packagesNotFound: RuleInput = {
     // conda's channel list names the platform it solved for: `  - https://repo.anaconda.com/pkgs/main/linux-aarch64`
     { name: 'aarch64', literals: ['/linux-aarch64'], pattern: '^(?:> ?)?\\s{0,12}- \\S{1,300}/linux-aarch64/?\\s{0,5}$' },
     { name: 'micromamba', literals: ['micromamba'] },
+    // The step installs a conda-lock file: `conda-lock install --name gui gui-lock.yml` (in the log's command or the RUN)
+    {
+      name: 'condaLock',
+      literals: ['conda-lock install'],
+      pattern: '\\bconda-lock install\\b[^\\n&;|]{0,200}?\\s(?:--file[ =])?(?<file>[\\w./-]{1,200}\\.ya?ml)\\b',
+    },
+    {
+      name: 'condaLockRun',
+      source: 'instruction',
+      literals: ['conda-lock install'],
+      pattern: '\\bconda-lock install\\b[^\\n&;|]{0,200}?\\s(?:--file[ =])?(?<file>[\\w./-]{1,200}\\.ya?ml)\\b',
+    },
     // The solve read an environment file: conda prints `ResolvePackageNotFound:` only for `conda env create/update`,
     // and the RUN line names the file (`conda env create -f /tmp/environment.yml`, `mamba install -f env.yaml`).
     { name: 'envResolve', literals: ['ResolvePackageNotFound:'] },

@@ -43,14 +43,34 @@
 // which takes them out of the channel's repodata (conda-forge.org/docs/how-to/emergencies/remove-broken-packages).
 // Exports without builds: `micromamba env export --no-build` (micromamba/src/env.cpp, "Disable the build string in
 // spec"), `conda env export --no-builds` (docs.conda.io …/commands/env/export.html).
+//
+// `critical libmamba Could not solve for environment specs` is the last line of micromamba and of mamba 2 (both C++ front
+// ends of libmamba; mamba 1 and conda's libmamba solver raise Python exceptions instead): such a log comes from an image
+// or a shell with micromamba or mamba, often with no `conda` at all, so the search it gets is `micromamba search`, with
+// `mamba search` beside it (both search the channels like `conda search`; public Dockerfiles and scripts, code corpus).
+// A version in capitals (`perl STUB*` for the spec `conda-forge::perl=STUB`, seqeralabs/wave#586) is a placeholder
+// left where a version goes; the maintainer's and the reporter's fix was the spec without a version.
 import type { RuleInput } from '../../schema.js';
+
+type Tool = 'conda' | 'micromamba' | 'libmamba-cli';
 
 type Variant = NonNullable<RuleInput['variants']>[number];
 
-function searchBlock(tool: 'conda' | 'micromamba', what: string): string[] {
+function searchBlock(tool: Tool, what: string): string[] {
+  if (tool === 'libmamba-cli') {
+    return ['```sh', `micromamba search -c conda-forge '${what}'`, `# with mamba: mamba search -c conda-forge '${what}'`, '```'];
+  }
   const cmd = tool === 'micromamba' ? `micromamba search -c conda-forge '${what}'` : `conda search -c conda-forge '${what}'`;
   return ['```sh', cmd, '```'];
 }
+
+/** The installer the log shows: micromamba by name, micromamba or mamba 2 by libmamba's `critical` line, else conda. */
+const MISSING_TOOLS: readonly (readonly [string, Tool])[] = [
+  ['micromamba&', 'micromamba'],
+  ['fact.installer=micromamba&', 'micromamba'],
+  ['libmambaCli&', 'libmamba-cli'],
+  ['', 'conda'],
+];
 
 /** The `__cuda` virtual package: a driver older than the CUDA build (shell) or no driver at all (image build). */
 function virtualCudaVariants(): Variant[] {
@@ -185,9 +205,8 @@ function baseVariants(): Variant[] {
  */
 function missingVariants(): Variant[] {
   const out: Variant[] = [];
-  for (const pre of ['micromamba&', 'fact.installer=micromamba&', '']) {
-    const tool = pre === '' ? 'conda' : 'micromamba';
-    const exportCmd = tool === 'micromamba' ? '`micromamba env export --no-build`' : '`conda env export --no-builds`';
+  for (const [pre, tool] of MISSING_TOOLS) {
+    const exportCmd = tool === 'conda' ? '`conda env export --no-builds`' : '`micromamba env export --no-build`';
     out.push({
       when: `${pre}missingBuild`,
       title: 'Pinned conda build not in the channel',
@@ -207,6 +226,21 @@ function missingVariants(): Variant[] {
         '',
         `Pin a version listed there, without its build. When the specs come from an exported environment, export it again`,
         `without build strings (${exportCmd}).`,
+      ].join('\n'),
+    });
+    out.push({
+      when: `${pre}placeholder`,
+      title: 'conda spec has a placeholder for its version',
+      message:
+        'The conda solver found no package for `{context.placeholder.spec}`: `{context.placeholder.version}` is no release of ' +
+        '`{context.placeholder.name}` but a placeholder left where a version goes, so nothing in the channels can match it ' +
+        '("does not exist").',
+      fix: [
+        'Drop the version from the spec where it is written, so the solver takes the newest build:',
+        '`{context.placeholder.name}` instead of `{context.placeholder.name}={context.placeholder.version}` (keep a channel',
+        'prefix such as `conda-forge::` when the spec has one). To pin a version instead, take one the channel lists:',
+        '',
+        ...searchBlock(tool, '{context.placeholder.name}'),
       ].join('\n'),
     });
     out.push({
@@ -526,6 +560,15 @@ export const unsatisfiable: RuleInput = {
       pattern: '\\b(?:micromamba|mamba|conda)(?:\\s+env)?\\s+(?:create|install|update)\\b[^\\n]{0,300}?\\s(?:-f|--file)[\\s=]',
     },
     { name: 'micromamba', literals: ['micromamba'] },
+    // micromamba's and mamba 2's last line (libmamba's C++ front ends); conda prints Python exceptions instead
+    { name: 'libmambaCli', literals: ['critical libmamba'], pattern: '^critical\\s+libmamba\\b' },
+    {
+      // `└─ perl STUB*  does not exist (perhaps a typo or a missing channel).`: a version in capitals, a placeholder
+      name: 'placeholder',
+      literals: ['does not exist (perhaps a typo or a missing channel)'],
+      pattern:
+        '^(?: {4})?[├└]─ (?<spec>(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}) ={0,2}(?<version>[A-Z][A-Z_]{1,40})\\*?)\\s{1,3}does not exist \\(perhaps a typo or a missing channel\\)',
+    },
   ],
   enrich: ['conda-solve', 'conda-step-pin'],
   scope: 'step',
