@@ -3644,11 +3644,11 @@ function withFlashAttnNote(fix4) {
 
 {enrich.faNote}`;
 }
-function withFlashAttnNotes(variants8) {
-  return variants8.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
+function withFlashAttnNotes(variants9) {
+  return variants9.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
 }
-function withFlashAttnVariants(compileAnyway, variants8, keep = {}) {
-  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants8)];
+function withFlashAttnVariants(compileAnyway, variants9, keep = {}) {
+  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants9)];
 }
 var FA_VERSION, flashAttnWheelContexts;
 var init_flash_attn_wheel = __esm({
@@ -7500,6 +7500,33 @@ function driverVariants() {
       ].join("\n")
     },
     {
+      // The log's own `docker run` already asks for GPUs (`--gpus all`, a CDI `--device nvidia.com/gpu=\u2026`) and the driver's
+      // library is still missing: the runtime did not hand the host's driver over (ggml-org/llama.cpp#7822, `docker run \u2026
+      // --gpus all ghcr.io/ggerganov/llama.cpp:server-cuda`; the maintainer: libcuda is the driver's, "a configuration issue").
+      // The checks, in the order that splits the causes: the host's driver (`nvidia-smi`), the toolkit installed
+      // (`nvidia-ctk --version`: NVIDIA's install guide), the toolkit's own sample workload on `ubuntu` (install guide,
+      // "Running a Sample Workload"), then the image: the runtime mounts the CUDA driver library only for the `compute` driver
+      // capability ("compute: required for CUDA and OpenCL applications"; "utility: required for using nvidia-smi and NVML":
+      // the toolkit's "Specialized Configurations with Docker", NVIDIA_DRIVER_CAPABILITIES), which is why `nvidia-smi` can work
+      // where libcuda is absent. `ldconfig -p` lists the loader cache (ldconfig(8)).
+      when: "driver&fact.place=docker-run&enrich.runGpus&enrich.runImage",
+      title: "NVIDIA driver library not mounted, although the container asked for GPUs",
+      message: "The loader could not find {library:all}, a library of the NVIDIA driver that the NVIDIA container runtime mounts from the host when a container starts with GPUs. This `docker run` already asks for them, so adding `--gpus` changes nothing: the host's driver, the NVIDIA Container Toolkit, or the daemon's setup did not hand the library over, or the image asks for no `compute` capability.",
+      fix: [
+        "On the host that runs Docker, check each link in turn:",
+        "",
+        "```sh",
+        "nvidia-smi                                      # must list the GPU: if not, install the NVIDIA driver and reboot",
+        "nvidia-ctk --version                            # the NVIDIA Container Toolkit: if missing, install it (guide below)",
+        "docker run --rm --gpus all ubuntu nvidia-smi    # the toolkit's own check",
+        `docker run --rm --gpus all --entrypoint sh {enrich.runImage} -c 'ldconfig -p | grep libcuda; echo "caps=$NVIDIA_DRIVER_CAPABILITIES"'`,
+        "```",
+        "",
+        "- The `ubuntu` check fails: configure the toolkit for this daemon and restart it, `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker` (install guide: https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html). `docker context ls` must show the host's Docker Engine as current, not Docker Desktop (`desktop-linux`), and `snap list docker` nothing.",
+        "- It works but the image shows no `libcuda`: if `caps=` lacks `compute` (and is not `all`), run the container with `-e NVIDIA_DRIVER_CAPABILITIES=compute,utility`; the runtime mounts the CUDA driver library only for `compute`."
+      ].join("\n")
+    },
+    {
       when: "driver&fact.place=docker-run&enrich.runWithGpus",
       title: title2,
       message: `${message3} This container was started without them.`,
@@ -8409,6 +8436,182 @@ var init_driver_libraries_in_image = __esm({
   }
 });
 
+// src/rules/catalog/runtime/cdi-device-unavailable.ts
+var CDI_DOCS, CHECK4, ROOTLESS_STEPS, ROOTLESS_TAIL, cdiDeviceUnavailable;
+var init_cdi_device_unavailable = __esm({
+  "src/rules/catalog/runtime/cdi-device-unavailable.ts"() {
+    "use strict";
+    CDI_DOCS = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/cdi-support.html";
+    CHECK4 = "docker run --rm --device=nvidia.com/gpu=all ubuntu nvidia-smi -L";
+    ROOTLESS_STEPS = [
+      "```sh",
+      "mkdir -p ~/.config/cdi ~/.config/docker",
+      "sudo nvidia-ctk cdi generate > ~/.config/cdi/nvidia.yaml",
+      "cat ~/.config/docker/daemon.json 2>/dev/null   # settings already there: add the two keys below to them instead",
+      `printf '{\\n  "features": {"cdi": true},\\n  "cdi-spec-dirs": ["%s/.config/cdi"]\\n}\\n' "$HOME" > ~/.config/docker/daemon.json`,
+      "systemctl --user restart docker",
+      "docker info | grep -A2 'CDI spec directories'   # must list ~/.config/cdi",
+      CHECK4,
+      "```"
+    ].join("\n");
+    ROOTLESS_TAIL = "A rootless daemon reads `~/.config/docker/daemon.json` (`$XDG_CONFIG_HOME/docker/daemon.json` when that is set), never `/etc/docker/daemon.json`. Generate the spec again after a driver upgrade. NVIDIA's CDI page: " + CDI_DOCS;
+    cdiDeviceUnavailable = {
+      id: "runtime/cdi-device-unavailable",
+      title: "Docker could not give the CDI device (NVIDIA GPU)",
+      severity: "error",
+      match: [
+        // `docker: Error response from daemon: could not select device driver "cdi" with capabilities: [].`
+        { literals: ['device driver "cdi"'], pattern: 'could not select device driver "cdi" with capabilities' },
+        // `docker: Error response from daemon: CDI device injection failed: unresolvable CDI devices nvidia.com/gpu=all.`
+        { literals: ["unresolvable CDI devices"], pattern: "unresolvable CDI devices (?<device>[\\w.-]{1,100}/[\\w.-]{1,100}=[\\w:-]{1,100})" }
+      ],
+      context: [
+        { name: "cdiDriver", literals: ['device driver "cdi"'] },
+        // the reporter's words (`rootless docker 26.0.0`, `rootless.enable = true;`), or the rootless daemon's socket
+        { name: "rootless", literals: ["rootless", "/run/user/"], ignoreCase: true },
+        // a NixOS configuration: the daemon's settings come from Nix, not from a daemon.json edited by hand
+        { name: "nixos", literals: ["virtualisation.docker"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      variants: [
+        {
+          when: "cdiDriver&nixos",
+          title: "CDI is not enabled in the NixOS Docker daemon",
+          message: "The container asked for a CDI device (`--device=nvidia.com/gpu=\u2026`), and the Docker daemon has no CDI driver: CDI is not turned on for it (opt-in before Docker 28.2). On NixOS the daemon's settings come from the configuration, and the rootless daemon has its own, apart from the system daemon's.",
+          fix: [
+            "Turn CDI on in the daemon's settings in the NixOS configuration (for the system daemon: `virtualisation.docker.daemon.settings`):",
+            "",
+            "```nix",
+            "virtualisation.docker.rootless.daemon.settings.features.cdi = true;",
+            "```",
+            "",
+            `then \`sudo nixos-rebuild switch\`, \`systemctl --user restart docker\` and check with \`${CHECK4}\`. If it then fails with \`unresolvable CDI devices\`, the rootless daemon cannot read the specs in /etc/cdi and /var/run/cdi: put a spec in a directory of your home (\`mkdir -p ~/.config/cdi && sudo nvidia-ctk cdi generate > ~/.config/cdi/nvidia.yaml\`) and list it in the same settings, \`virtualisation.docker.rootless.daemon.settings.cdi-spec-dirs\`. NVIDIA's CDI page: ` + CDI_DOCS
+          ].join("\n")
+        },
+        {
+          when: "cdiDriver&rootless",
+          title: "CDI is not enabled in the rootless Docker daemon",
+          message: "The container asked for a CDI device (`--device=nvidia.com/gpu=\u2026`), and the rootless Docker daemon has no CDI driver: CDI is not turned on in the daemon.json it reads (opt-in before Docker 28.2), and a rootless daemon reads its own, in the home of its user. It also cannot read the specs in /etc/cdi and /var/run/cdi, so give it a spec directory of its own as well.",
+          fix: ["As the user who runs the rootless daemon:", "", ROOTLESS_STEPS, "", ROOTLESS_TAIL].join("\n")
+        },
+        {
+          when: "cdiDriver",
+          title: "CDI is not enabled in the Docker daemon",
+          message: "The container asked for a CDI device (`--device=nvidia.com/gpu=\u2026`), and the Docker daemon has no CDI driver: CDI is opt-in before Docker 28.2 and not turned on in this daemon's configuration.",
+          fix: [
+            "On the host, turn CDI on and make sure a spec names the device (`docker version` shows the release: from 28.2 CDI is on by default):",
+            "",
+            "```sh",
+            'sudo nvidia-ctk runtime configure --runtime=docker --cdi.enabled   # writes "features": {"cdi": true} to /etc/docker/daemon.json',
+            "sudo systemctl restart docker",
+            "sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml",
+            "nvidia-ctk cdi list",
+            CHECK4,
+            "```",
+            "",
+            'A toolkit older than 1.14.5 writes the wrong key for Docker: then add `"features": {"cdi": true}` to /etc/docker/daemon.json by hand. A rootless daemon reads `~/.config/docker/daemon.json` instead. NVIDIA\'s CDI page: ' + CDI_DOCS
+          ].join("\n")
+        },
+        {
+          when: "rootless",
+          title: "The rootless Docker daemon cannot read the CDI specs",
+          message: "The container asked for the CDI device {device}, and the rootless Docker daemon found no spec that names it: it runs in rootlesskit's namespace, where the default spec directories /etc/cdi and /var/run/cdi are not readable, so the spec `nvidia-ctk cdi generate` wrote there is not seen.",
+          fix: ["Give the daemon a spec directory in the home of the user who runs it, and name it in that daemon's daemon.json:", "", ROOTLESS_STEPS, "", ROOTLESS_TAIL].join("\n")
+        }
+      ],
+      message: "The container asked for the CDI device {device}, and no CDI spec the Docker daemon reads names it: the spec was never generated, is stale (written for another driver or GPU set), or lies in a directory the daemon does not read.",
+      fix: [
+        "On the host, generate the spec where the daemon looks, check the device names it gives, and run again:",
+        "",
+        "```sh",
+        "sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml",
+        "nvidia-ctk cdi list",
+        "docker info | grep -A2 'CDI spec directories'",
+        CHECK4,
+        "```",
+        "",
+        "Use a device name that `nvidia-ctk cdi list` prints. If `docker info` lists other directories (`cdi-spec-dirs` in daemon.json), write the spec into one of them. A rootless daemon cannot read /etc/cdi: see its own spec directory in " + CDI_DOCS
+      ].join("\n"),
+      docs: CDI_DOCS
+    };
+  }
+});
+
+// src/rules/catalog/runtime/numpy-abi-mismatch.ts
+function numpy2Fix(fence, find) {
+  const run2 = fence === "dockerfile" ? "RUN " : "";
+  const where = fence === "dockerfile" ? "in the stage that installs it" : "in the environment that imports it";
+  return [
+    `Keep numpy below 2 ${where}, in the same install as the package (a \`numpy<2\` line in its requirements file, or in the same \`pip install\`), so the resolver picks a numpy the package was built for:`,
+    "",
+    `\`\`\`${fence}`,
+    `${run2}pip install "numpy<2" -r requirements.txt`,
+    `${run2}python -c "import numpy; print(numpy.__version__)"`,
+    "```",
+    "",
+    "Or keep numpy 2 and upgrade that package to a release built against numpy 2 (those run on numpy 1.x and 2.x). " + find + (fence === "sh" ? " In an image build, the same commands go in `RUN` lines of the stage that installs the package." : "")
+  ].join("\n");
+}
+function variants4() {
+  const out = [];
+  for (const [ctx, find] of [["&cythonInit", FIND_MODULE_KNOWN], ["", FIND_MODULE_UNKNOWN]]) {
+    out.push(
+      { when: `numpy2${ctx}&fact.place=image-build`, title: NUMPY2_TITLE, message: NUMPY2_MESSAGE, fix: numpy2Fix("dockerfile", find) },
+      { when: `numpy2${ctx}`, title: NUMPY2_TITLE, message: NUMPY2_MESSAGE, fix: numpy2Fix("sh", find) }
+    );
+  }
+  return out;
+}
+var NUMPY2_TITLE, NUMPY2_MESSAGE, FIND_MODULE_KNOWN, FIND_MODULE_UNKNOWN, numpyAbiMismatch;
+var init_numpy_abi_mismatch = __esm({
+  "src/rules/catalog/runtime/numpy-abi-mismatch.ts"() {
+    "use strict";
+    NUMPY2_TITLE = "A package compiled against numpy 1.x is imported with numpy 2 installed";
+    NUMPY2_MESSAGE = "An extension module was compiled against numpy 1.x and imported with numpy 2.x installed: numpy.dtype is 96 bytes in numpy 1.x's C headers and 88 in numpy 2's, and the import check refuses the smaller one. A package built against numpy 1.x does not run on numpy 2; one built against numpy 2 runs on both.";
+    FIND_MODULE_KNOWN = "The module that failed is `{context.cythonInit.module}`; `python -c \"import importlib.metadata as m; print(m.packages_distributions().get('{context.cythonInit.top}'))\"` prints the package that installs it (Python 3.10 or later).";
+    FIND_MODULE_UNKNOWN = "The log does not show which package failed: the traceback frame just above the ValueError (`in init \u2026`) names its module, and `pip list` in the same environment shows the numpy that is installed.";
+    numpyAbiMismatch = {
+      id: "runtime/numpy-abi-mismatch",
+      title: "A compiled package was built against another numpy than the one installed",
+      severity: "error",
+      match: [
+        // `ValueError: numpy.dtype size changed, may indicate binary incompatibility. Expected 96 from C header, got 88 from PyObject`
+        // (older Cython: `\u2026 Expected 96, got 88`); the RuntimeWarning of the same words is not an error.
+        {
+          literals: [" size changed, may indicate binary incompatibility"],
+          pattern: "ValueError: numpy\\.(?<type>[a-z_]{1,30}) size changed, may indicate binary incompatibility\\. Expected (?<expected>\\d{1,4})(?: from C header)?, got (?<got>\\d{1,4})"
+        }
+      ],
+      context: [
+        // numpy 1.x's dtype (96 bytes) against numpy 2's (88): see above
+        {
+          name: "numpy2",
+          literals: ["Expected 96 from C header, got 88 from PyObject", "Expected 96, got 88"],
+          pattern: "ValueError: numpy\\.dtype size changed, may indicate binary incompatibility\\. Expected 96(?: from C header)?, got 88\\b"
+        },
+        // the Cython module whose import failed: `File "interval.pyx", line 1, in init pandas._libs.interval` (a paste may
+        // join the ValueError to it on one line: tractometry/pyAFQ#34)
+        {
+          name: "cythonInit",
+          keep: "last",
+          literals: [", in init "],
+          pattern: 'File "[^"]{1,400}", line \\d{1,7}, in init (?<module>(?<top>[A-Za-z_]\\w{0,100})(?:\\.[\\w.]{1,400})?)'
+        }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "An extension module was compiled against a numpy whose numpy.{type} is {expected} bytes, and the numpy installed where it is imported has {got}: the two numpys differ in their C layout, so the import check refuses it. Packages built against an older numpy run on newer ones of the same major release; not the other way round, and not from numpy 1.x to 2.",
+      fix: [
+        'Compare the two: `python -c "import numpy; print(numpy.__version__)"` where the import failed shows the numpy installed; the traceback frame above the ValueError (`in init \u2026`) names the module that failed. Then install that package and numpy in one command, so the resolver picks a pair that fits, or reinstall the package from a release built for the installed numpy.'
+      ].join("\n"),
+      variants: variants4(),
+      docs: "https://numpy.org/neps/nep-0053-c-abi-evolution.html"
+    };
+  }
+});
+
 // src/rules/catalog/pip/resolution-impossible.ts
 function uvVariants() {
   const localMessage = "uv found no `{context.uvLocal.spec}` on the indexes it read: PyTorch publishes its `+cuNNN` / `+cpu` builds on download.pytorch.org, not on PyPI.";
@@ -9311,7 +9514,30 @@ function devSdistVariants() {
   });
   return out;
 }
-var LEGACY_MESSAGE, UNNAMED_LEGACY_MESSAGE, TORCH_INDEX_UNKNOWN, DEV_SDIST_TITLE, DEV_SDIST_MESSAGE, buildIsolation;
+function directSetupFix(fence, aptName) {
+  const run2 = fence === "dockerfile" ? "RUN " : "";
+  const where = fence === "dockerfile" ? "in this stage, in a `RUN` before the one that builds" : "before the build runs";
+  return [
+    `Install {module} into the Python that runs setup.py, ${where}:`,
+    "",
+    `\`\`\`${fence}`,
+    `${run2}{context.directSetupPy.python} -m pip install {module}`,
+    "```",
+    "",
+    aptName ? "If that Python has no pip, or refuses to install into a system Python (externally managed), install the distribution's package instead: `apt-get install -y python3-packaging` on Debian and Ubuntu." : "If that Python has no pip, or refuses to install into a system Python (externally managed), install the distribution's package of {module} instead (`apt-cache search` finds its name on Debian and Ubuntu)."
+  ].join("\n");
+}
+function directSetupVariants() {
+  const base = "directSetupPy&!buildEnv&!legacyMetadata&!torchMissing";
+  return [true, false].flatMap((apt) => {
+    const cond = apt ? `${base}&packagingMissing` : base;
+    return [
+      { when: `${cond}&fact.place=image-build`, title: DIRECT_TITLE, message: DIRECT_MESSAGE, fix: directSetupFix("dockerfile", apt) },
+      { when: cond, title: DIRECT_TITLE, message: DIRECT_MESSAGE, fix: directSetupFix("sh", apt) }
+    ];
+  });
+}
+var LEGACY_MESSAGE, UNNAMED_LEGACY_MESSAGE, TORCH_INDEX_UNKNOWN, DEV_SDIST_TITLE, DEV_SDIST_MESSAGE, DIRECT_TITLE, DIRECT_MESSAGE, buildIsolation;
 var init_build_isolation = __esm({
   "src/rules/catalog/pip/build-isolation.ts"() {
     "use strict";
@@ -9323,6 +9549,8 @@ var init_build_isolation = __esm({
     ];
     DEV_SDIST_TITLE = "pip picked a development release that builds from source";
     DEV_SDIST_MESSAGE = "pip took {context.devSdist.name} {context.devSdist.version}, a development release (`.dev`: pip takes those only with `--pre`, a pin to one, or when no final release fits) published as a source distribution, `{context.devSdist.file}`. To read its metadata pip runs its setup.py, which imports {module}, and {module} cannot be imported where it runs. A release of {context.devSdist.name} installed from a wheel runs no setup.py.";
+    DIRECT_TITLE = "setup.py imports a module this Python does not have";
+    DIRECT_MESSAGE = "The build ran `{context.directSetupPy.python} {context.directSetupPy.script} {context.directSetupPy.command}` itself, not through pip, so no build isolation is involved: that setup.py imports {module}, and {module} is not installed in that Python.";
     buildIsolation = {
       id: "pip/build-isolation",
       title: "Wheel build needs torch: build isolation hides it",
@@ -9337,6 +9565,15 @@ var init_build_isolation = __esm({
       ],
       context: [
         ...flashAttnWheelContexts,
+        // a build script running the setup script itself, printed as its command line: `  /usr/bin/python3 /code/setup.py bdist_wheel`
+        {
+          name: "directSetupPy",
+          literals: ["setup.py "],
+          pattern: "^\\s{0,40}(?<python>(?:[\\w./+-]{0,300}/)?python3?(?:\\.\\d{1,2})?)\\s+(?<script>\\S{0,300}setup\\.py)\\s+(?<command>bdist_wheel|build_ext|build|install|develop|bdist_egg|sdist)\\b",
+          keep: "last"
+        },
+        { name: "packagingMissing", literals: ["No module named 'packaging'"] },
+        { name: "torchMissing", literals: ["No module named 'torch'"] },
         // pip's frame around the subprocess: the module was missing in the isolated build environment
         {
           name: "buildEnv",
@@ -9400,6 +9637,7 @@ var init_build_isolation = __esm({
         "install torch and the build tools first, then build it with `--no-build-isolation`, so the build sees them.",
         [
           ...devSdistVariants(),
+          ...directSetupVariants(),
           {
             // uv said which package it was building (its own hint): uv's forms, in the Dockerfile of an image build
             when: "uvHint&fact.place=image-build",
@@ -10091,7 +10329,7 @@ function upgradeFix(image) {
     OTHER_WAYS
   ].join("\n");
 }
-function variants4() {
+function variants5() {
   const out = [];
   for (const image of [true, false]) {
     const place = image ? "&fact.place=image-build" : "";
@@ -10124,7 +10362,7 @@ var init_torch_too_old = __esm({
       specificity: 3,
       message: MESSAGE4,
       fix: unknownFix(false),
-      variants: variants4(),
+      variants: variants5(),
       enrich: "torch-minimum",
       docs: PREVIOUS_VERSIONS
     };
@@ -11126,7 +11364,7 @@ var init_poetry_no_matching_version = __esm({
 });
 
 // src/rules/catalog/pip/setup-py-undeclared-import.ts
-function variants5() {
+function variants6() {
   return [
     {
       // conda's `pip:` list of an environment file: one `pip install -r` for the whole list
@@ -11198,7 +11436,7 @@ var init_setup_py_undeclared_import = __esm({
         "pip install {module}",
         "```"
       ].join("\n"),
-      variants: variants5(),
+      variants: variants6(),
       docs: "https://pip.pypa.io/en/stable/cli/pip_index/"
     };
   }
@@ -11554,7 +11792,7 @@ function everySpecFix(edit) {
     ...edit
   ].join("\n");
 }
-function variants6() {
+function variants7() {
   const out = [];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
@@ -11704,7 +11942,7 @@ var init_packages_not_found = __esm({
         "platform than the one built). A name with no entry is not a conda name or lives in another channel (bioconda,",
         "conda-forge: add it with `-c`); a version with no entry needs one of the listed versions instead."
       ].join("\n"),
-      variants: variants6(),
+      variants: variants7(),
       enrich: "conda-missing-specs",
       docs: "https://docs.conda.io/projects/conda/en/latest/commands/search.html"
     };
@@ -11863,7 +12101,7 @@ function missingVariants() {
   }
   return out;
 }
-function variants7() {
+function variants8() {
   const out = [...virtualCudaVariants(), ...baseVariants(), ...missingVariants()];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
@@ -12132,7 +12370,7 @@ var init_unsatisfiable = __esm({
         "pins of those packages (a version range instead of an exact version), take them from one channel with strict",
         "priority (`conda config --set channel_priority strict`), and solve again."
       ].join("\n"),
-      variants: variants7(),
+      variants: variants8(),
       docs: "https://docs.conda.io/projects/conda/en/latest/user-guide/tasks/manage-channels.html"
     };
   }
@@ -13733,7 +13971,7 @@ function releaseMixVariants() {
     "",
     "NVIDIA's directory names the release (`debian11`, `debian12`, `ubuntu2204`). When it names another release than the image's, either build on a base of that release, or switch to the image's own directory (its `cuda-keyring_1.1-1_all.deb`, `dpkg -i` it, `apt-get update`) and install a CUDA release that directory lists (`" + LIST_TOOLKITS + "`)."
   ].join("\n");
-  const variants8 = [
+  const variants9 = [
     {
       when: "cudaRepoDep&enrich.usedRepo&fact.place=image-build",
       message: `${message3}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`,
@@ -13744,7 +13982,7 @@ function releaseMixVariants() {
     { when: "cudaRepoDep&enrich.ownRepo", message: `${message3}.`, fix: keyring("sh") },
     { when: "cudaRepoDep", message: `${message3}.`, fix: unknownFix2 }
   ];
-  return variants8.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
+  return variants9.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
 }
 var LIST_TOOLKITS, heldBrokenPackages;
 var init_held_broken_packages = __esm({
@@ -17336,6 +17574,8 @@ var init_catalog = __esm({
     init_nccl_shm_too_small();
     init_nvml_unknown_error();
     init_driver_libraries_in_image();
+    init_cdi_device_unavailable();
+    init_numpy_abi_mismatch();
     init_resolution_impossible();
     init_no_matching_distribution();
     init_wheel_not_supported();
@@ -17445,6 +17685,8 @@ var init_catalog = __esm({
       ncclShmTooSmall,
       nvmlUnknownError,
       driverLibrariesInImage,
+      cdiDeviceUnavailable,
+      numpyAbiMismatch,
       resolutionImpossible,
       noMatchingDistribution,
       wheelNotSupported,

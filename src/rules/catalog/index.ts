@@ -75,6 +75,9 @@ import { poetryNoInstallCandidates } from './pip/poetry-no-install-candidates.js
 import { poetryHashMismatch } from './pip/poetry-hash-mismatch.js';
 import { poetryLockVersionUnsupported } from './pip/poetry-lock-version-unsupported.js';
 import { hashMismatch } from './pip/hash-mismatch.js';
+import { requireHashesUnpinned } from './pip/require-hashes-unpinned.js';
+import { pdmLockIncompatible } from './pip/pdm-lock-incompatible.js';
+import { poetryLockStale } from './pip/poetry-lock-stale.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -187,6 +190,9 @@ export const builtinRules: RuleInput[] = [
   poetryHashMismatch,
   poetryLockVersionUnsupported,
   hashMismatch,
+  requireHashesUnpinned,
+  pdmLockIncompatible,
+  poetryLockStale,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,

@@ -3,8 +3,8 @@
 // `-vvv`) in a step that runs `poetry lock` / `poetry install` / `poetry update` (podaac/hydrocron#246:
 // `RUN ~/.local/bin/poetry lock --no-update` on the committed lock; fixed by regenerating the lock with `poetry
 // update` and committing it, PR #247).
-// Not yet matched, for want of a framed real log: poetry's stale-lock refusal, `pyproject.toml changed significantly
-// since poetry.lock was last generated` (poetry's installer.py; the lock's `content-hash`, locker.py `is_fresh`).
+// Poetry's stale-lock refusal, `pyproject.toml changed significantly since poetry.lock was last generated`, is
+// pip/poetry-lock-stale's.
 // Not matched: an IndexError of another tool (torch's `arch_list[-1]`, cuda/no-gpu-at-build), or a poetry step
 // that fails for another reason (a missing README: pip/project-file-missing).
 //
