@@ -14,7 +14,7 @@ const NO_EMULATOR_MESSAGE =
   'The builder cannot run even the shell of this {platform|foreign-platform} stage: no QEMU emulator is ' +
   'registered (binfmt_misc) for that architecture on the build host.';
 
-/** GitHub Actions registers the emulators with Docker's setup actions (docker/setup-qemu-action's README). */
+/** GitHub Actions registers the emulators with Docker's setup actions (docker/setup-qemu-action's README; `@v3` as the project's other rules, v4 is current). */
 const ACTIONS_FIX = [
   'Register QEMU emulators on the runner before building for other platforms:',
   '',
@@ -57,6 +57,15 @@ export const execFormatError: RuleInput = {
       pattern: "(?:image platform|requested image's platform) \\((?<image>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\) does not match the (?:expected|detected host) platform \\((?<host>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\)",
     },
     RUN_COMMAND_CONTEXT,
+    // A pasted error whose report names a GitHub Actions runner in words (`on the latest ubuntu runner`, `runs-on:
+    // ubuntu-latest`): no runner fact, but the setup action is the fix there (docker/setup-qemu-action registers the
+    // emulators with tonistiigi/binfmt, its README).
+    {
+      name: 'actionsProse',
+      literals: ['GitHub Actions', 'runs-on:', 'ubuntu-latest', ' runner', 'GitHub-hosted'],
+      ignoreCase: true,
+      pattern: 'GitHub Actions|runs-on:|ubuntu-latest|GitHub-hosted|\\bubuntu(?:-\\d\\d\\.\\d\\d)? runner\\b',
+    },
   ],
   message: 'A program of another CPU architecture was executed ({binary|its path is not in the log}): the builder cannot run it.',
   variants: [
@@ -143,6 +152,7 @@ export const execFormatError: RuleInput = {
     // The setup actions only where the log shows GitHub Actions (fact runner); elsewhere the rule's own fix.
     { when: 'shell&fact.runner', message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
     { when: 'fact.runner', fix: ACTIONS_FIX },
+    { when: 'shell&actionsProse', message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
     { when: 'shell', message: NO_EMULATOR_MESSAGE },
   ],
   fix: [

@@ -26,6 +26,15 @@
 //   "for a native linker, the contents of the environment variable LD_LIBRARY_PATH", DT_RUNPATH, /lib and /usr/lib,
 //   ld.so.conf; the -L directories (which GCC's LIBRARY_PATH adds) only on SunOS. So the devel images' LIBRARY_PATH
 //   serves `-lcuda` but not a `libcuda.so.1` another library needs.
+//
+// No libcuda on the link at all: `undefined reference to `cuMemCreate'` (and cuDeviceGet, cuGetErrorString …) with no
+// `libcuda.so.1, needed by` warning before it. The `cu` + capital-letter names are the CUDA driver API, which libcuda
+// provides (the runtime API is `cuda…`, the libraries `cublas…`, `cudnn…`, `cudla…`; `cuFile…` is GPUDirect Storage's
+// libcufile, left out). The library or object that calls them was linked without libcuda: CMake's FindCUDAToolkit
+// provides it as the imported target `CUDA::cuda_driver`, and looks for it also in the toolkit's `lib64/stubs`
+// (cmake 3.25 FindCUDAToolkit.cmake: `_CUDAToolkit_find_and_add_import_lib(cuda_driver ALT cuda)`, stubs among its path
+// suffixes), so the link works in a build without a driver; without CMake, `-lcuda` with `-L/usr/local/cuda/lib64/stubs`.
+// Seen in a llama.cpp fork whose ggml-cuda called the driver's VMM functions without linking it (Anbeeld/beellama.cpp#18).
 import type { RuleInput } from '../../schema.js';
 
 type Variant = NonNullable<RuleInput['variants']>[number];
@@ -111,6 +120,41 @@ function llamaFix(kept: boolean | null): string {
   ].join('\n');
 }
 
+const DRIVER_SYMBOLS_TITLE = 'CUDA driver API not linked (libcuda missing from the link)';
+const DRIVER_SYMBOLS_MESSAGE =
+  '`{context.driverSymbols.caller}` calls the CUDA driver API (`{context.driverSymbols.symbol}` and the other `cu…` names in the ' +
+  'evidence), which libcuda provides, and nothing on this link line provides libcuda: the target that calls it was not linked against it.';
+
+/**
+ * Link libcuda into the target that calls the driver API: CMake's target, else -lcuda; the stub where no driver is installed.
+ * A shared library `libNAME.so[.N]` is CMake's target NAME unless its OUTPUT_NAME says otherwise (CMake's default prefix
+ * `lib` and suffix `.so`), so a caller that is a shared library gets its target named.
+ */
+function driverSymbolsFix(image: boolean, library: boolean): string {
+  const cmake = library
+    ? [
+        'Link the driver library into the library that calls it, PUBLIC so that the programs linking it get it too. With CMake, for the ' +
+          'target that builds `lib{context.driverLib.stem}.so` (named `{context.driverLib.stem}` unless its OUTPUT_NAME differs):',
+        '',
+        '```cmake',
+        'find_package(CUDAToolkit REQUIRED)',
+        'target_link_libraries({context.driverLib.stem} PUBLIC CUDA::cuda_driver)',
+        '```',
+      ]
+    : [
+        'Link the driver library into the program that calls it: with CMake, `find_package(CUDAToolkit REQUIRED)` and `CUDA::cuda_driver` ' +
+          'in that program\'s `target_link_libraries`.',
+      ];
+  return [
+    ...cmake,
+    '',
+    '`CUDA::cuda_driver` is libcuda; CMake also finds it in the toolkit\'s `lib64/stubs`, so this links ' +
+      (image ? 'in an image build, which has no driver.' : 'where no driver is installed (an image build).') +
+      ' Without CMake, add `-lcuda` to the link, with `-L/usr/local/cuda/lib64/stubs` where no driver is installed. At run time the real ' +
+      'driver\'s libcuda is used, never the stub.',
+  ].join('\n');
+}
+
 function linkVariants(): Variant[] {
   const v = (when: string, fix: string): Variant => ({ when, title: LINK_TITLE, message: LINK_MESSAGE, fix });
   return [
@@ -121,6 +165,12 @@ function linkVariants(): Variant[] {
     v('linkDriver&ggmlCmake&!fact.place=image-build', ggmlCmakeFix(false)),
     v('linkDriver&fact.place=image-build', linkFix(true)),
     v('linkDriver&!fact.place=image-build', linkFix(false)),
+    ...[true, false].flatMap((library) => [true, false].map((image) => ({
+      when: `driverSymbols&${library ? '' : '!'}driverLib${image ? '&fact.place=image-build' : ''}`,
+      title: DRIVER_SYMBOLS_TITLE,
+      message: DRIVER_SYMBOLS_MESSAGE,
+      fix: driverSymbolsFix(image, library),
+    }))),
   ];
 }
 
@@ -136,9 +186,18 @@ export const libcudaStubMissing: RuleInput = {
     },
     // `/usr/bin/ld: warning: libcuda.so.1, needed by bin/libggml-cuda.so.0.9.4, not found (try using -rpath or -rpath-link)`
     { literals: ['libcuda.so.1, needed by'], pattern: 'libcuda\\.so\\.1, needed by \\S{1,400}, not found' },
+    // `/usr/bin/ld: ../../bin/libggml-cuda.so.0.10.1: undefined reference to `cuMemCreate'`: the driver API, no libcuda linked
+    { literals: ['undefined reference to `cu'], pattern: "undefined reference to `cu(?!File)[A-Z]\\w{1,80}'" },
   ],
   context: [
     { name: 'condaBuild', literals: ['conda-bld', 'conda_build', 'conda-build', 'mambabuild'] },
+    {
+      name: 'driverSymbols',
+      literals: ['undefined reference to `cu'],
+      pattern: "(?<caller>[^\\s:]{1,400}):(?:\\(\\S{1,200}\\))? undefined reference to `(?<symbol>cu(?!File)[A-Z]\\w{1,80})'",
+    },
+    // the caller is a shared library `libNAME.so[.N]`: NAME is its CMake target by default
+    { name: 'driverLib', literals: ['undefined reference to `cu'], pattern: "(?:^|[\\s/])lib(?<stem>[\\w+-]{1,200})\\.so(?:\\.[\\d.]{1,30})?: undefined reference to `cu(?!File)[A-Z]" },
     { name: 'linkDriver', literals: ['libcuda.so.1, needed by'], pattern: 'libcuda\\.so\\.1, needed by (?<needer>\\S{1,400}), not found' },
     // llama.cpp built by pip (llama-cpp-python vendors it): `vendor/llama.cpp/…`; only then the CMAKE_ARGS form
     { name: 'llamaCpp', literals: ['vendor/llama.cpp/', 'llama-cpp-python', 'llama_cpp_python'] },

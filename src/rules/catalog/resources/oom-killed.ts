@@ -35,6 +35,42 @@ const condaMemoryFix = (lead: string): string => [
   'each large wheel it downloads in memory to store it in its cache, and `--no-cache-dir` avoids that.',
 ].join('\n');
 
+// colcon (ROS 2 workspaces) builds packages in parallel (colcon-parallel-executor: one worker per CPU unless
+// `--parallel-workers N`; `--executor sequential` builds one package at a time), and colcon-cmake gives each package's make
+// `-j<cpu_count> -l<cpu_count>` unless MAKEFLAGS already holds a -j/-l (colcon-cmake, colcon_cmake/task/cmake/build.py,
+// `_get_make_arguments`: "do not extend make arguments, let MAKEFLAGS set things"; colcon/colcon-parallel-executor#36, a
+// maintainer: MAKEFLAGS is the way to limit the compile jobs inside a package). MAX_JOBS and CMAKE_BUILD_PARALLEL_LEVEL
+// do not reach that explicit `-j`. colcon prints `--- stderr: <pkg>`, `Failed   <<< <pkg> [...]` and
+// `Summary: N packages finished [...]`.
+// WSL 2: the Linux VM's memory is `memory=` (and `swap=`) under `[wsl2]` in `%UserProfile%\.wslconfig`, applied after
+// `wsl --shutdown` (learn.microsoft.com/windows/wsl/wsl-config, "Configuration settings for .wslconfig"); Docker Desktop's
+// WSL 2 backend runs in that same VM (docker/docs, Desktop settings "Resources": the limit is set in `.wslconfig`).
+const COLCON_LEAD =
+  'This is a colcon build: colcon builds several packages at once and gives each package\'s make `-j` with the number of CPUs unless ' +
+  'MAKEFLAGS already sets a job count, so MAX_JOBS or CMAKE_BUILD_PARALLEL_LEVEL do not reach it. Build one package at a time with ' +
+  'two compile jobs (keep your own colcon arguments on the line; raise `-j2` once it passes):';
+const WSL_MEMORY =
+  'Or give WSL 2 more memory (Docker Desktop\'s WSL 2 backend runs in the same VM): on Windows, set `memory=` (and `swap=`) under ' +
+  '`[wsl2]` in `%UserProfile%\\.wslconfig`, run `wsl --shutdown`, and start again. `free -h` inside WSL shows what the VM has.';
+const colconFix = (image: boolean, wsl: boolean): string => [
+  COLCON_LEAD,
+  '',
+  ...(image
+    ? ['```dockerfile', 'RUN MAKEFLAGS=-j2 colcon build --executor sequential', '```']
+    : ['```sh', 'MAKEFLAGS=-j2 colcon build --executor sequential', '```']),
+  wsl ? WSL_MEMORY : '{enrich.moreMemory}',
+].join('\n');
+const colconVariants = ['fact.place=image-build', '!fact.place=image-build'].flatMap((place) =>
+  ['wsl2', '!wsl2'].map((wsl) => ({
+    when: `killed&colcon&${wsl}&${place}`,
+    message:
+      '{program|A process of this step} was killed with SIGKILL: on a build machine that is almost always the kernel\'s ' +
+      'out-of-memory killer, because the parallel compile jobs needed more memory than the ' +
+      (wsl === 'wsl2' ? 'WSL 2 VM has.' : 'builder has.'),
+    fix: colconFix(place === 'fact.place=image-build', wsl === 'wsl2'),
+  })),
+);
+
 import { flashAttnWheelContexts, withFlashAttnNote, withFlashAttnVariants } from '../pip/flash-attn-wheel.js';
 import type { RuleInput } from '../../schema.js';
 
@@ -76,6 +112,10 @@ export const oomKilled: RuleInput = {
       literals: ['...working... Killed'],
       pattern: '^(?<stage>[A-Z][^:\\n]{0,80}): \\.\\.\\.working\\.\\.\\. Killed\\s{0,40}$',
     },
+    // colcon's own lines (see colconFix): the package's stderr block, its failure line, the summary.
+    { name: 'colcon', literals: ['colcon build', '--- stderr: ', 'Failed   <<< ', 'packages finished ['], pattern: 'colcon build|^--- stderr: \\S|^Failed\\s{1,10}<<< \\S|^Summary: \\d{1,6} packages? finished \\[' },
+    // Windows' WSL 2 named in the log (prose, or the kernel's `-microsoft-standard-WSL2` release string).
+    { name: 'wsl2', literals: ['WSL2', 'WSL 2'], ignoreCase: true },
     // The log names Docker Desktop: its daemon, or its `desktop-linux` context (BuildKit's `docker:desktop-linux`).
     { name: 'dockerDesktop', literals: ['Docker Desktop', 'desktop-linux', 'docker-desktop'], ignoreCase: true },
     { name: 'exit137', literals: ['exit code: 137', 'non-zero code: 137', 'Error 137', 'non-zero exit status 137.', 'died with <Signals.SIGKILL: 9>'] },
@@ -140,6 +180,7 @@ export const oomKilled: RuleInput = {
           '(a larger machine, or swap).',
       ),
     },
+    ...colconVariants,
     {
       // A make that ran one job at a time (the memory-knobs enricher read its RUN): fewer jobs cannot help.
       when: 'killed&enrich.serialBuild',
