@@ -7325,6 +7325,23 @@ function llamaFix(kept) {
     "```"
   ].join("\n");
 }
+function driverSymbolsFix(image, library) {
+  const cmake = library ? [
+    "Link the driver library into the library that calls it, PUBLIC so that the programs linking it get it too. With CMake, for the target that builds `lib{context.driverLib.stem}.so` (named `{context.driverLib.stem}` unless its OUTPUT_NAME differs):",
+    "",
+    "```cmake",
+    "find_package(CUDAToolkit REQUIRED)",
+    "target_link_libraries({context.driverLib.stem} PUBLIC CUDA::cuda_driver)",
+    "```"
+  ] : [
+    "Link the driver library into the program that calls it: with CMake, `find_package(CUDAToolkit REQUIRED)` and `CUDA::cuda_driver` in that program's `target_link_libraries`."
+  ];
+  return [
+    ...cmake,
+    "",
+    "`CUDA::cuda_driver` is libcuda; CMake also finds it in the toolkit's `lib64/stubs`, so this links " + (image ? "in an image build, which has no driver." : "where no driver is installed (an image build).") + " Without CMake, add `-lcuda` to the link, with `-L/usr/local/cuda/lib64/stubs` where no driver is installed. At run time the real driver's libcuda is used, never the stub."
+  ].join("\n");
+}
 function linkVariants() {
   const v = (when, fix4) => ({ when, title: LINK_TITLE, message: LINK_MESSAGE, fix: fix4 });
   return [
@@ -7334,10 +7351,16 @@ function linkVariants() {
     v("linkDriver&ggmlCmake&fact.place=image-build", ggmlCmakeFix(true)),
     v("linkDriver&ggmlCmake&!fact.place=image-build", ggmlCmakeFix(false)),
     v("linkDriver&fact.place=image-build", linkFix(true)),
-    v("linkDriver&!fact.place=image-build", linkFix(false))
+    v("linkDriver&!fact.place=image-build", linkFix(false)),
+    ...[true, false].flatMap((library) => [true, false].map((image) => ({
+      when: `driverSymbols&${library ? "" : "!"}driverLib${image ? "&fact.place=image-build" : ""}`,
+      title: DRIVER_SYMBOLS_TITLE,
+      message: DRIVER_SYMBOLS_MESSAGE,
+      fix: driverSymbolsFix(image, library)
+    })))
   ];
 }
-var LINK_TITLE, LINK_MESSAGE, STUB_DOCKERFILE, STUB_SHELL, libcudaStubMissing;
+var LINK_TITLE, LINK_MESSAGE, STUB_DOCKERFILE, STUB_SHELL, DRIVER_SYMBOLS_TITLE, DRIVER_SYMBOLS_MESSAGE, libcudaStubMissing;
 var init_libcuda_stub_missing = __esm({
   "src/rules/catalog/cuda/libcuda-stub-missing.ts"() {
     "use strict";
@@ -7357,6 +7380,8 @@ var init_libcuda_stub_missing = __esm({
       "rm /usr/local/cuda/lib64/stubs/libcuda.so.1",
       "```"
     ];
+    DRIVER_SYMBOLS_TITLE = "CUDA driver API not linked (libcuda missing from the link)";
+    DRIVER_SYMBOLS_MESSAGE = "`{context.driverSymbols.caller}` calls the CUDA driver API (`{context.driverSymbols.symbol}` and the other `cu\u2026` names in the evidence), which libcuda provides, and nothing on this link line provides libcuda: the target that calls it was not linked against it.";
     libcudaStubMissing = {
       id: "cuda/libcuda-stub-missing",
       title: "CUDA_HOME has no stub libcuda (conda nvcc activation failed)",
@@ -7368,10 +7393,19 @@ var init_libcuda_stub_missing = __esm({
           pattern: "File (?<home>\\S{1,600})/lib64/stubs/libcuda\\.so doesn't exist"
         },
         // `/usr/bin/ld: warning: libcuda.so.1, needed by bin/libggml-cuda.so.0.9.4, not found (try using -rpath or -rpath-link)`
-        { literals: ["libcuda.so.1, needed by"], pattern: "libcuda\\.so\\.1, needed by \\S{1,400}, not found" }
+        { literals: ["libcuda.so.1, needed by"], pattern: "libcuda\\.so\\.1, needed by \\S{1,400}, not found" },
+        // `/usr/bin/ld: ../../bin/libggml-cuda.so.0.10.1: undefined reference to `cuMemCreate'`: the driver API, no libcuda linked
+        { literals: ["undefined reference to `cu"], pattern: "undefined reference to `cu(?!File)[A-Z]\\w{1,80}'" }
       ],
       context: [
         { name: "condaBuild", literals: ["conda-bld", "conda_build", "conda-build", "mambabuild"] },
+        {
+          name: "driverSymbols",
+          literals: ["undefined reference to `cu"],
+          pattern: "(?<caller>[^\\s:]{1,400}):(?:\\(\\S{1,200}\\))? undefined reference to `(?<symbol>cu(?!File)[A-Z]\\w{1,80})'"
+        },
+        // the caller is a shared library `libNAME.so[.N]`: NAME is its CMake target by default
+        { name: "driverLib", literals: ["undefined reference to `cu"], pattern: "(?:^|[\\s/])lib(?<stem>[\\w+-]{1,200})\\.so(?:\\.[\\d.]{1,30})?: undefined reference to `cu(?!File)[A-Z]" },
         { name: "linkDriver", literals: ["libcuda.so.1, needed by"], pattern: "libcuda\\.so\\.1, needed by (?<needer>\\S{1,400}), not found" },
         // llama.cpp built by pip (llama-cpp-python vendors it): `vendor/llama.cpp/\u2026`; only then the CMAKE_ARGS form
         { name: "llamaCpp", literals: ["vendor/llama.cpp/", "llama-cpp-python", "llama_cpp_python"] },
@@ -10955,11 +10989,26 @@ function uvVariants() {
     }
   ];
 }
+function hashLockVariants() {
+  const message3 = "pip found no set of versions that satisfies every requirement: {enrich.conflict}. The install checks hashes (`--require-hashes`), so both are pins of the generated lock pip installs ({context.lockFile.file|the file given to `-r`}): the lock no longer agrees with what its packages declare.";
+  const fix4 = [
+    "Regenerate the lock rather than relaxing one pin by hand: an edited pin also needs the new release's hashes, and",
+    "the resolver finds every other pin that drifted the same way. pip-compile and `uv pip compile` write the command",
+    "that made the lock in its first lines (`head -n 5` on it); run that command again where the sources live, keeping",
+    "`--generate-hashes`, and commit the new lock, which the build then installs unchanged. A lock without that header",
+    "is regenerated from its list of direct requirements with `uv pip compile --generate-hashes` or pip-tools'",
+    "`pip-compile --generate-hashes`."
+  ].join("\n");
+  return [
+    { when: "hashLock&dependsOn", message: message3, fix: fix4 },
+    { when: "hashLockRun&dependsOn", message: message3, fix: fix4 }
+  ];
+}
 var dependsOnLine, uvIndexPinMessage, uvTitle, previousVersions, resolutionImpossible;
 var init_resolution_impossible = __esm({
   "src/rules/catalog/pip/resolution-impossible.ts"() {
     "use strict";
-    dependsOnLine = "^\\s{1,200}(?!Because )(?<requirer>[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])?) (?<version>[^\\s]{1,200}) depends on (?<req>.{1,500})$";
+    dependsOnLine = "^(?=\\s|[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])? \\d)\\s{0,200}(?!Because )(?<requirer>[A-Za-z0-9][\\w.-]{0,200}(?:\\[[\\w,.-]{1,200}\\])?) (?<version>[^\\s]{1,200}) depends on (?<req>.{1,500})$";
     uvIndexPinMessage = "uv found no `{context.uvIndexPin.missing}=={context.uvIndexPin.missingVersion}`, the exact version `torch=={context.uvTorchPin.version}` requires. It is one of torch's CUDA wheels, published on PyPI with the torch release that pins it, so uv most likely did not look there: by default (`first-index`) uv takes a package's versions only from the first index that has the package at all, and an extra index that carries `{context.uvIndexPin.missing}` without this version (pypi.nvidia.com, a download.pytorch.org index) hides PyPI's.";
     uvTitle = "uv could not resolve the requirements";
     previousVersions = "https://pytorch.org/get-started/previous-versions/";
@@ -11020,6 +11069,11 @@ var init_resolution_impossible = __esm({
           literals: [" depends on nvidia-"],
           pattern: "(?:^|\\s)torch==(?<version>\\d{1,3}\\.\\d{1,4}(?:\\.\\d{1,4})?) depends on nvidia-"
         },
+        // hash-checking mode, in the step's command or in the text of a paste that quotes it
+        { name: "hashLock", literals: ["--require-hashes"] },
+        { name: "hashLockRun", source: "instruction", literals: ["--require-hashes"] },
+        // `ERROR: Cannot install -r requirements-lock.txt (line 17) and caio==0.10.2 because \u2026`
+        { name: "lockFile", literals: ["Cannot install -r "], pattern: "Cannot install -r (?<file>[^\\s()]{1,300}) \\(line \\d" },
         // the "depends on" line was seen: the conflict can be told in one sentence
         { name: "dependsOn", literals: [" depends on "], pattern: dependsOnLine },
         // the last one too: for a paste (no step output kept), the enricher compares the first and the last
@@ -11062,6 +11116,7 @@ var init_resolution_impossible = __esm({
           message: 'uv found no set of versions that satisfies every requirement; its explanation ("Because \u2026 we can conclude \u2026") in the evidence below names the requirements that conflict.',
           fix: "Make the requirements uv names agree: relax the pin it names (`you require \u2026`), or pin a release of the other package whose requirement fits. If the pin comes from the base image's packages, keep it and leave the other package out of the default build (a build argument around its install) until a release fits."
         },
+        ...hashLockVariants(),
         {
           // a pasted terminal session or `docker run`: no Dockerfile lines
           when: "dependsOn&!constraint&!uv&!fact.place=image-build",
@@ -13962,6 +14017,221 @@ var init_hash_mismatch = __esm({
   }
 });
 
+// src/rules/catalog/pip/require-hashes-unpinned.ts
+var regenerate2, requireHashesUnpinned;
+var init_require_hashes_unpinned = __esm({
+  "src/rules/catalog/pip/require-hashes-unpinned.ts"() {
+    "use strict";
+    regenerate2 = "A generated lock lists every dependency, pinned and hashed: regenerate it from its list of direct requirements with pip-tools' `pip-compile --generate-hashes` or `uv pip compile --generate-hashes` (the lock's first lines name the command that wrote it, when one did), and commit it.";
+    requireHashesUnpinned = {
+      id: "pip/require-hashes-unpinned",
+      title: "pip's hash-checking mode: a requirement is not pinned with == and a hash",
+      severity: "error",
+      match: [
+        { literals: ["In --require-hashes mode, all requirements must have their versions pinned with =="] },
+        { literals: ["Hashes are required in --require-hashes mode, but they are missing from some requirements"] }
+      ],
+      context: [
+        {
+          // `    pip from https://files.pythonhosted.org/\u2026/pip-24.0-py3-none-any.whl`, with `(from parent==1.0->-r file (line 2))`
+          // after it for a dependency; the file name gives the release pip picked.
+          name: "unpinned",
+          literals: [" from http"],
+          pattern: "^\\s{1,20}(?<name>[A-Za-z0-9][\\w.-]{0,100})(?:\\[[\\w,.-]{1,100}\\])?(?<spec>[=<>!~][^\\s;]{0,100})? from https?://[^\\s#]{0,500}/(?<file>[^/\\s#]{1,300})"
+        },
+        // the same line's wheel: `pip-24.0-py3-none-any.whl` (PEP 427: name, version, then the tags)
+        {
+          name: "wheel",
+          literals: [".whl"],
+          pattern: "^\\s{1,20}[A-Za-z0-9][^\\s]{0,200} from https?://[^\\s#]{0,500}/(?<dist>[A-Za-z0-9][A-Za-z0-9_.]{0,100})-(?<version>\\d[A-Za-z0-9_.+!]{0,60})-[^/\\s#]{1,200}\\.whl(?:#|\\s|$)"
+        },
+        // the unpinned requirement is a dependency the file does not list: `(from beancount-periodic==0.1.2->-r requirements.txt (line 2))`
+        { name: "dependency", literals: ["->"], pattern: " \\(from (?<parent>[A-Za-z0-9][\\w.-]{0,100}==[^\\s>-]{1,60})->" },
+        // `    alembic==1.17.1 --hash=sha256:cbc2\u2026`: pip printed the line to add
+        {
+          name: "missingHash",
+          literals: [" --hash=sha256:"],
+          pattern: "^\\s{1,20}(?<pin>[A-Za-z0-9][\\w.-]{0,100}==[^\\s]{1,60}) --hash=sha256:[0-9a-f]{64}\\s*$"
+        },
+        // a requirements file in the step's command: the requirement came from a file, not from the command line
+        { name: "reqFile", source: "instruction", literals: ["-r ", "--requirement"], pattern: "(?:^|\\s)(?:-r|--requirement)[\\s=]" }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "pip is in hash-checking mode (`--require-hashes`, or a `--hash` on any requirement), where every requirement, dependencies included, must be pinned with `==` and carry a `--hash`; pip names the ones that do not and installs nothing.",
+      fix: [
+        "Pin each requirement pip names with `==` and add its hash in the requirements file; `pip hash` on the file",
+        "`pip download --no-deps` saves prints the `--hash=sha256:` value. " + regenerate2
+      ].join("\n"),
+      variants: [
+        {
+          when: "missingHash",
+          message: "pip is in hash-checking mode (`--require-hashes`, or a `--hash` on any requirement), and `{context.missingHash.pin}` has no `--hash` in the requirements file; pip printed the hash of the file it downloaded, and installs nothing.",
+          fix: [
+            "Add the line pip printed under the heading (`{context.missingHash.pin} --hash=sha256:\u2026`, one per requirement) to the",
+            "requirements file, if the file it downloaded is the one you trust. " + regenerate2
+          ].join("\n")
+        },
+        {
+          when: "unpinned&dependency",
+          message: "pip is in hash-checking mode, where every requirement must be pinned with `==` and hashed, but `{context.unpinned.name}{context.unpinned.spec}`, a dependency of `{context.dependency.parent}`, is not in the requirements file: the file lists the direct requirements without the dependencies they pull in.",
+          fix: regenerate2
+        },
+        {
+          // `pip install --require-hashes --upgrade pip`: the requirement is on the command line, where no `--hash` can go
+          when: "unpinned&wheel&!reqFile&fact.place=image-build",
+          message: "pip is in hash-checking mode (`--require-hashes`), where every requirement must be pinned with `==` and carry a `--hash`, but `{context.unpinned.name}{context.unpinned.spec}` is given on the command line, unpinned (pip picked {context.unpinned.file}). A `--hash` can only be written in a requirements file.",
+          fix: [
+            "Move the requirement to a requirements file, pinned and hashed. Get the hash of the release pip picked (or of the",
+            "one you choose):",
+            "",
+            "```bash",
+            "pip download --no-deps -d /tmp/hashed {context.unpinned.name}=={context.wheel.version}",
+            "pip hash /tmp/hashed/*",
+            "```",
+            "",
+            "Write `{context.unpinned.name}=={context.wheel.version} --hash=sha256:` and the value `pip hash` printed as a",
+            "line of, say, requirements-{context.wheel.dist}.txt beside the Dockerfile, and install from it:",
+            "",
+            "```dockerfile",
+            "COPY requirements-{context.wheel.dist}.txt /tmp/",
+            "RUN pip install --require-hashes -r /tmp/requirements-{context.wheel.dist}.txt",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "unpinned&wheel",
+          message: "pip is in hash-checking mode (`--require-hashes`, or a `--hash` on any requirement), where every requirement must be pinned with `==` and carry a `--hash`, but `{context.unpinned.name}{context.unpinned.spec}` is not pinned (pip picked {context.unpinned.file}).",
+          fix: [
+            "Pin it as `{context.unpinned.name}=={context.wheel.version}` (the release pip picked, or the one you choose)",
+            "with its hash in the requirements file; the hash is what `pip hash` prints for the file `pip download --no-deps",
+            "{context.unpinned.name}=={context.wheel.version}` saves. A requirement given on the command line cannot carry",
+            "a `--hash`: move it to the requirements file. " + regenerate2
+          ].join("\n")
+        }
+      ],
+      docs: "https://pip.pypa.io/en/stable/topics/secure-installs/"
+    };
+  }
+});
+
+// src/rules/catalog/pip/pdm-lock-incompatible.ts
+var readVersions, relock3, pdmLockIncompatible;
+var init_pdm_lock_incompatible = __esm({
+  "src/rules/catalog/pip/pdm-lock-incompatible.ts"() {
+    "use strict";
+    readVersions = [
+      "Compare the lock's format with the PDM that reads it:",
+      "",
+      "```bash",
+      'grep lock_version pdm.lock   # the format the lock was written in, e.g. lock_version = "4.4.2"',
+      "pdm --version                # run where the lock is made and in the image: the two should be the same release",
+      "```"
+    ].join("\n");
+    relock3 = "Or keep the image's PDM and do what PDM says: regenerate the lock with that same release (`pdm lock`) and commit pdm.lock. Keep `--check` in the build: it is what stops a lock the image cannot read from being re-locked silently.";
+    pdmLockIncompatible = {
+      id: "pip/pdm-lock-incompatible",
+      title: "pdm.lock is in a format this PDM cannot read",
+      severity: "error",
+      match: [
+        { literals: ["Lockfile is not compatible with PDM"], pattern: "^\\s{0,8}(?:WARNING: )?Lockfile is not compatible with PDM\\s*$" }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "PDM cannot use pdm.lock: the lock's format (`lock_version` in its `[metadata]`) is not one this PDM reads, most often because a newer PDM wrote it than the one that runs here. PDM's hint, `pdm lock`, rewrites the lock in this PDM's format.",
+      fix: [
+        readVersions,
+        "",
+        'Then install the PDM release the project locks with where this command runs (`pip install "pdm==2.16.1"` for a',
+        "lock made with PDM 2.16.1), and check with `pdm --version`.",
+        "",
+        relock3
+      ].join("\n"),
+      variants: [
+        {
+          when: "fact.place=image-build",
+          message: "PDM cannot use pdm.lock: the lock's format (`lock_version` in its `[metadata]`) is not one the PDM in this image reads, most often because a newer PDM wrote the lock than the one the image installs. PDM's hint, `pdm lock`, rewrites the lock in this PDM's format.",
+          fix: [
+            readVersions,
+            "",
+            "Then pin that release where the Dockerfile installs PDM, before this step, e.g. for a lock made with PDM 2.16.1:",
+            "",
+            "```dockerfile",
+            'RUN pip install --no-cache-dir "pdm==2.16.1" && pdm --version',
+            "```",
+            "",
+            relock3
+          ].join("\n")
+        }
+      ],
+      docs: "https://pdm-project.org/en/latest/usage/lockfile/"
+    };
+  }
+});
+
+// src/rules/catalog/pip/poetry-lock-stale.ts
+function refresh(command, release) {
+  return [
+    `Refresh the lock where pyproject.toml is edited, with the poetry release the image installs (${release}; \`poetry --version\` on both sides), and commit it:`,
+    "",
+    "```bash",
+    command,
+    "git add poetry.lock",
+    'git commit -m "Refresh poetry.lock"',
+    "```"
+  ].join("\n");
+}
+var keepCheck, poetryLockStale;
+var init_poetry_lock_stale = __esm({
+  "src/rules/catalog/pip/poetry-lock-stale.ts"() {
+    "use strict";
+    keepCheck = "Keep the check in the build: it is what refuses a pyproject.toml changed without its lock. Running `poetry lock` inside the image instead would install whatever it resolves there, not what was reviewed.";
+    poetryLockStale = {
+      id: "pip/poetry-lock-stale",
+      title: "poetry.lock is out of date with pyproject.toml",
+      severity: "error",
+      match: [
+        // 1.1.1\u20131.7.x: `Error: poetry.lock is not consistent with pyproject.toml. Run `poetry lock [--no-update]` to fix it.`
+        {
+          literals: ["poetry.lock is not consistent with pyproject.toml. Run"],
+          pattern: "^\\s{0,8}(?:Error: )?poetry\\.lock is not consistent with pyproject\\.toml\\. Run "
+        },
+        // 1.8.0 and later: `pyproject.toml changed significantly since poetry.lock was last generated. Run `poetry lock \u2026`
+        // (at the start of the line: a sentence that quotes it, `reports *"pyproject.toml changed \u2026"*`, is not poetry's output)
+        {
+          literals: ["pyproject.toml changed significantly since poetry.lock was last generated"],
+          pattern: "^\\s{0,8}(?:Error: )?pyproject\\.toml changed significantly since poetry\\.lock was last generated\\. Run "
+        }
+      ],
+      context: [
+        // poetry 1.x names `--no-update`; 2.x removed it
+        { name: "poetry1", literals: ["poetry lock [--no-update]"] }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "pyproject.toml changed after poetry.lock was written (the lock's content-hash no longer matches it), and poetry refuses to go on with a stale lock. Poetry's own remedy is `poetry lock`; this poetry is 2.x (its message no longer offers `--no-update`), where `poetry lock` keeps the locked versions and only adds what changed.",
+      fix: [refresh("poetry lock", "2.x here"), "", keepCheck].join("\n"),
+      variants: [
+        {
+          when: "poetry1",
+          message: "pyproject.toml changed after poetry.lock was written (the lock's content-hash no longer matches it), and poetry refuses to go on with a stale lock. Poetry's own remedy is `poetry lock [--no-update]`; this poetry is 1.x (2.0 dropped the option), where `--no-update` keeps the locked versions and only adds what changed, and plain `poetry lock` moves every package to its newest allowed release.",
+          fix: [
+            refresh("poetry lock --no-update", "1.x here"),
+            "",
+            "On poetry 2.x the same is plain `poetry lock` (2.0 made `--no-update` the default and removed the option).",
+            "",
+            keepCheck
+          ].join("\n")
+        }
+      ],
+      docs: "https://python-poetry.org/docs/cli/#lock"
+    };
+  }
+});
+
 // src/rules/catalog/conda/packages-not-found.ts
 function search(tool, platform) {
   const sub = platform === null ? "" : ` --platform ${platform}`;
@@ -14031,6 +14301,22 @@ function variants7() {
       "or use a `continuumio/miniconda3` / `condaforge/miniforge3` base image with a version tag."
     ].join("\n")
   });
+  const lockMessage = "conda found no package for `{context.spec.spec}`: the conda-lock file this step installs pins each package to one exact build (`name==version=build`), and the channel no longer serves that build (conda-forge, for one, moves broken builds to its `broken` label). The lock file is out of date, not the environment's specs.";
+  const relock4 = (lock) => [
+    "Re-lock with conda-lock where the lock file is made (not in the image), and commit the new lock file. Re-solve only",
+    "the packages conda could not find, within the constraints of the source file:",
+    "",
+    "```sh",
+    `conda-lock lock --lockfile ${lock} --update {context.spec.name:words}`,
+    "```",
+    "",
+    `If that still solves to a missing build, re-solve the whole lock with the \`conda-lock -f \u2026 --lockfile ${lock}\``,
+    "command in its header comment, which names the source files and platforms the lock was made from. Do not edit the",
+    "lock by hand: every entry carries the URL and hash of its build."
+  ].join("\n");
+  const lockTitle = "conda-lock file pins a build the channel no longer has";
+  out.push({ when: "condaLock", title: lockTitle, message: lockMessage, fix: relock4("{context.condaLock.file}") });
+  out.push({ when: "condaLockRun", title: lockTitle, message: lockMessage, fix: relock4("{context.condaLockRun.file}") });
   out.push({
     when: "buildPin",
     message: "conda found no package for `{context.spec.spec}` and the other specs listed: they pin exact build strings (`name==version=build`), as `conda env export` writes them. Builds are made per platform and OS, and old ones leave the channels, so an environment exported on another machine (or years ago) does not resolve here.",
@@ -14134,6 +14420,18 @@ var init_packages_not_found = __esm({
         // conda's channel list names the platform it solved for: `  - https://repo.anaconda.com/pkgs/main/linux-aarch64`
         { name: "aarch64", literals: ["/linux-aarch64"], pattern: "^(?:> ?)?\\s{0,12}- \\S{1,300}/linux-aarch64/?\\s{0,5}$" },
         { name: "micromamba", literals: ["micromamba"] },
+        // The step installs a conda-lock file: `conda-lock install --name gui gui-lock.yml` (in the log's command or the RUN)
+        {
+          name: "condaLock",
+          literals: ["conda-lock install"],
+          pattern: "\\bconda-lock install\\b[^\\n&;|]{0,200}?\\s(?:--file[ =])?(?<file>[\\w./-]{1,200}\\.ya?ml)\\b"
+        },
+        {
+          name: "condaLockRun",
+          source: "instruction",
+          literals: ["conda-lock install"],
+          pattern: "\\bconda-lock install\\b[^\\n&;|]{0,200}?\\s(?:--file[ =])?(?<file>[\\w./-]{1,200}\\.ya?ml)\\b"
+        },
         // The solve read an environment file: conda prints `ResolvePackageNotFound:` only for `conda env create/update`,
         // and the RUN line names the file (`conda env create -f /tmp/environment.yml`, `mamba install -f env.yaml`).
         { name: "envResolve", literals: ["ResolvePackageNotFound:"] },
@@ -14161,6 +14459,9 @@ var init_packages_not_found = __esm({
 
 // src/rules/catalog/conda/unsatisfiable.ts
 function searchBlock(tool, what) {
+  if (tool === "libmamba-cli") {
+    return ["```sh", `micromamba search -c conda-forge '${what}'`, `# with mamba: mamba search -c conda-forge '${what}'`, "```"];
+  }
   const cmd = tool === "micromamba" ? `micromamba search -c conda-forge '${what}'` : `conda search -c conda-forge '${what}'`;
   return ["```sh", cmd, "```"];
 }
@@ -14274,9 +14575,8 @@ function baseVariants() {
 }
 function missingVariants() {
   const out = [];
-  for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
-    const tool = pre === "" ? "conda" : "micromamba";
-    const exportCmd = tool === "micromamba" ? "`micromamba env export --no-build`" : "`conda env export --no-builds`";
+  for (const [pre, tool] of MISSING_TOOLS) {
+    const exportCmd = tool === "conda" ? "`conda env export --no-builds`" : "`micromamba env export --no-build`";
     out.push({
       when: `${pre}missingBuild`,
       title: "Pinned conda build not in the channel",
@@ -14292,6 +14592,18 @@ function missingVariants() {
         "",
         `Pin a version listed there, without its build. When the specs come from an exported environment, export it again`,
         `without build strings (${exportCmd}).`
+      ].join("\n")
+    });
+    out.push({
+      when: `${pre}placeholder`,
+      title: "conda spec has a placeholder for its version",
+      message: 'The conda solver found no package for `{context.placeholder.spec}`: `{context.placeholder.version}` is no release of `{context.placeholder.name}` but a placeholder left where a version goes, so nothing in the channels can match it ("does not exist").',
+      fix: [
+        "Drop the version from the spec where it is written, so the solver takes the newest build:",
+        "`{context.placeholder.name}` instead of `{context.placeholder.name}={context.placeholder.version}` (keep a channel",
+        "prefix such as `conda-forge::` when the spec has one). To pin a version instead, take one the channel lists:",
+        "",
+        ...searchBlock(tool, "{context.placeholder.name}")
       ].join("\n")
     });
     out.push({
@@ -14460,10 +14772,16 @@ function variants8() {
   }
   return out;
 }
-var unsatisfiable;
+var MISSING_TOOLS, unsatisfiable;
 var init_unsatisfiable = __esm({
   "src/rules/catalog/conda/unsatisfiable.ts"() {
     "use strict";
+    MISSING_TOOLS = [
+      ["micromamba&", "micromamba"],
+      ["fact.installer=micromamba&", "micromamba"],
+      ["libmambaCli&", "libmamba-cli"],
+      ["", "conda"]
+    ];
     unsatisfiable = {
       id: "conda/unsatisfiable",
       title: "conda environment cannot be solved",
@@ -14569,7 +14887,15 @@ var init_unsatisfiable = __esm({
           literals: ["conda ", "mamba "],
           pattern: "\\b(?:micromamba|mamba|conda)(?:\\s+env)?\\s+(?:create|install|update)\\b[^\\n]{0,300}?\\s(?:-f|--file)[\\s=]"
         },
-        { name: "micromamba", literals: ["micromamba"] }
+        { name: "micromamba", literals: ["micromamba"] },
+        // micromamba's and mamba 2's last line (libmamba's C++ front ends); conda prints Python exceptions instead
+        { name: "libmambaCli", literals: ["critical libmamba"], pattern: "^critical\\s+libmamba\\b" },
+        {
+          // `\u2514\u2500 perl STUB*  does not exist (perhaps a typo or a missing channel).`: a version in capitals, a placeholder
+          name: "placeholder",
+          literals: ["does not exist (perhaps a typo or a missing channel)"],
+          pattern: "^(?: {4})?[\u251C\u2514]\u2500 (?<spec>(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}) ={0,2}(?<version>[A-Z][A-Z_]{1,40})\\*?)\\s{1,3}does not exist \\(perhaps a typo or a missing channel\\)"
+        }
       ],
       enrich: ["conda-solve", "conda-step-pin"],
       scope: "step",
@@ -15581,6 +15907,16 @@ var init_fetch_failed = __esm({
         // NVIDIA's CUDA or machine-learning repository named in the BADSIG line.
         { name: "nvidiaBadsig", pattern: "GPG error: https?://developer\\.download\\.nvidia\\.com/[^\\n]{0,300}BADSIG", literals: ["BADSIG"] },
         { name: "key", literals: ["NO_PUBKEY", "is not signed"] },
+        // gpgv `EXPKEYSIG 23E7166788B63E1E Yarn Packaging <yarn@dan.cx>` / `KEYEXPIRED 1548981106`; sqv `The subkey is not live
+        // because: Expired on 2023-01-24T19:06:41Z`: the signing key is installed but expired.
+        {
+          name: "expiredKey",
+          literals: ["EXPKEYSIG", "KEYEXPIRED", "Expired on"],
+          pattern: "\\b(?:EXPKEYSIG|KEYEXPIRED) [0-9A-F]{8,40}\\b|because: Expired on \\d{4}-\\d{2}-\\d{2}"
+        },
+        { name: "expiredOn", literals: ["Expired on"], pattern: "because: Expired on (?<date>\\d{4}-\\d{2}-\\d{2})" },
+        // Yarn's own apt repository, signed with a subkey that expired and was not re-signed (yarnpkg/yarn#9217)
+        { name: "yarnRepo", literals: ["dl.yarnpkg.com"] },
         { name: "dns", literals: ["Temporary failure resolving", "Could not resolve"] },
         {
           // `Could not connect to archive.ubuntu.com:80 (\u2026), connection timed out`, `503  Service Unavailable`
@@ -15739,6 +16075,44 @@ var init_fetch_failed = __esm({
             ...dropNvidiaSourcesEither
           ].join("\n")
         },
+        {
+          when: "expiredKey&yarnRepo",
+          title: "Yarn's apt repository key has expired",
+          message: "apt has a key for `{repository|Yarn's apt repository}`, but the Yarn subkey that key holds has expired (`EXPKEYSIG` / `Expired on`), so the verifier rejects the signature and apt treats the repository as unsigned. The key is not missing: the copy installed is out of date. Yarn's signing subkeys have expired before (2019, 2020, 2021, January 2026), and each time Yarn published a renewed key in the same file, most recently a new key on 2026-01-28.",
+          fix: [
+            "Stop using Yarn's apt repository, so its keys cannot expire under the build again: delete the lines that add its key",
+            "and the `dl.yarnpkg.com` source (`grep -rl dl.yarnpkg.com /etc/apt/sources.list.d/` names the file) and install Yarn",
+            "with npm once Node.js is installed:",
+            "",
+            "```sh",
+            "npm install --global yarn",
+            "```",
+            "To keep the repository, download Yarn's key file again before `apt-get update` (it holds the 2026 key), to the file",
+            "the source's `signed-by=` names, or, for a source without `signed-by=`, as an armored key in `trusted.gpg.d`:",
+            "",
+            "```sh",
+            "curl -fsSL https://dl.yarnpkg.com/debian/pubkey.gpg -o /etc/apt/trusted.gpg.d/yarn.asc && apt-get update",
+            "```",
+            "A Docker build that downloads the key in an earlier, cached `RUN` keeps the old copy: build once with `--no-cache`."
+          ].join("\n")
+        },
+        ...[
+          { when: "expiredKey&expiredOn", since: " on {context.expiredOn.date}" },
+          { when: "expiredKey", since: "" }
+        ].map(({ when, since }) => ({
+          when,
+          title: "apt repository signed with an expired key",
+          message: `apt has the key of \`{repository|the repository}\`, but the (sub)key that made its signature expired${since}, so the verifier rejects the signature (\`EXPKEYSIG\` / \`Expired on\`) and apt treats the repository as unsigned. The key is not missing.`,
+          fix: [
+            "Download the vendor's current key again (the URL its install instructions give, into the keyring file the source's",
+            "`signed-by=` names) and check each subkey's date: `gpg --show-keys` with the downloaded file prints them.",
+            "A signing subkey (`[S]`) with a later `[expires: \u2026]` date: the vendor extended it, and `apt-get update` passes with the",
+            "new file. Still `[expired: \u2026]`, or the same error with the new file: the repository itself is signed with the dead",
+            "key, and nothing on this side fixes it (`trusted=yes` would only switch verification off). Remove the source that",
+            "names it (`grep -rl` its host in `/etc/apt/sources.list.d/`) and install the package another way, or wait for the",
+            "vendor to re-sign the repository."
+          ].join("\n")
+        })),
         {
           when: "badsig",
           title: "apt repository served a bad signature (BADSIG)",
@@ -16148,6 +16522,18 @@ var init_apk_unable_to_select = __esm({
           literals: ["(no such package)"],
           pattern: "^\\s{0,8}(?<pkg>python2?|py2?-pip) \\(no such package\\):"
         },
+        // `    breaks: world[curl~8.0]`, `breaks: world[chromium=86.0.4240.111-r0]`: the command's version constraint
+        {
+          name: "breaks",
+          literals: ["breaks: world["],
+          pattern: "breaks: world\\[(?<pkg>[A-Za-z0-9][\\w.+-]{0,100}?)(?<op>[~=<>]{1,2})(?<want>(?<major>\\d{1,6})[^\\]\\s]{0,60})\\]"
+        },
+        // `  curl-8.1.1-r0:`: the version the repository has, on the line above `breaks:`
+        {
+          name: "candidate",
+          literals: ["-r"],
+          pattern: "^\\s{0,8}(?<pkg>[A-Za-z0-9][\\w.+-]{0,100}?)-(?<version>\\d[\\w.]{0,40}-r\\d{1,5}):\\s*$"
+        },
         // `fetch https://dl-cdn.alpinelinux.org/alpine/v3.16/main/aarch64/APKINDEX.tar.gz`
         {
           name: "index",
@@ -16160,6 +16546,19 @@ var init_apk_unable_to_select = __esm({
       message: "apk could not select every package the step asks for: the lines under `unable to select packages` name each one and why (`no such package`: no repository this image uses has that name, often a package renamed or removed in a newer Alpine release).",
       fix: lookUp,
       variants: [
+        {
+          when: "breaks&candidate",
+          title: "apk version pin no longer matches the repository",
+          message: "The repositories the build reads (Alpine {context.index.release|of the base image}) have `{context.candidate.pkg}` only as `{context.candidate.pkg}-{context.candidate.version}`, and that version breaks the constraint the command puts on it (`world[{context.breaks.pkg}{context.breaks.op}{context.breaks.want}]`). Alpine keeps only the newest build of each package in a release branch, so a pin on an older version stops resolving as soon as the package is updated.",
+          fix: [
+            "Relax the version constraint on `{context.breaks.pkg}` in the `apk add` command of the failing step: pin the major",
+            "version only, `{context.breaks.pkg}=~{context.breaks.major}` (apk's fuzzy match takes any version that starts with",
+            "{context.breaks.major}), or drop the version and write `{context.breaks.pkg}`. `apk update && apk policy",
+            "{context.breaks.pkg}` in the same base image lists the versions its repositories have. When the pin asks for a version",
+            "newer than the one listed, that version is in a later Alpine release: move the `FROM` line to a release whose",
+            "branch has it (https://pkgs.alpinelinux.org/packages shows the version per branch)."
+          ].join("\n")
+        },
         {
           when: "python2&index",
           message: "apk found no package `{context.python2.pkg}` in Alpine {context.index.release} ({context.index.arch}): the Dockerfile asks for Python 2's package names, which this Alpine release does not have: a Dockerfile written for an older release (an unpinned `FROM alpine` moves to each new one).",
@@ -16315,7 +16714,7 @@ var init_signed_by_conflict = __esm({
 });
 
 // src/rules/catalog/resources/oom-killed.ts
-var DESKTOP_MEMORY, condaMemoryFix, oomKilled;
+var DESKTOP_MEMORY, condaMemoryFix, COLCON_LEAD, WSL_MEMORY, colconFix, colconVariants, oomKilled;
 var init_oom_killed = __esm({
   "src/rules/catalog/resources/oom-killed.ts"() {
     "use strict";
@@ -16328,6 +16727,21 @@ var init_oom_killed = __esm({
       "environment file and install those packages in a later `RUN` with `pip install --no-cache-dir -r requirements.txt`: pip holds",
       "each large wheel it downloads in memory to store it in its cache, and `--no-cache-dir` avoids that."
     ].join("\n");
+    COLCON_LEAD = "This is a colcon build: colcon builds several packages at once and gives each package's make `-j` with the number of CPUs unless MAKEFLAGS already sets a job count, so MAX_JOBS or CMAKE_BUILD_PARALLEL_LEVEL do not reach it. Build one package at a time with two compile jobs (keep your own colcon arguments on the line; raise `-j2` once it passes):";
+    WSL_MEMORY = "Or give WSL 2 more memory (Docker Desktop's WSL 2 backend runs in the same VM): on Windows, set `memory=` (and `swap=`) under `[wsl2]` in `%UserProfile%\\.wslconfig`, run `wsl --shutdown`, and start again. `free -h` inside WSL shows what the VM has.";
+    colconFix = (image, wsl) => [
+      COLCON_LEAD,
+      "",
+      ...image ? ["```dockerfile", "RUN MAKEFLAGS=-j2 colcon build --executor sequential", "```"] : ["```sh", "MAKEFLAGS=-j2 colcon build --executor sequential", "```"],
+      wsl ? WSL_MEMORY : "{enrich.moreMemory}"
+    ].join("\n");
+    colconVariants = ["fact.place=image-build", "!fact.place=image-build"].flatMap(
+      (place) => ["wsl2", "!wsl2"].map((wsl) => ({
+        when: `killed&colcon&${wsl}&${place}`,
+        message: "{program|A process of this step} was killed with SIGKILL: on a build machine that is almost always the kernel's out-of-memory killer, because the parallel compile jobs needed more memory than the " + (wsl === "wsl2" ? "WSL 2 VM has." : "builder has."),
+        fix: colconFix(place === "fact.place=image-build", wsl === "wsl2")
+      }))
+    );
     oomKilled = {
       id: "resources/oom-killed",
       title: "Killed: out of memory",
@@ -16366,6 +16780,10 @@ var init_oom_killed = __esm({
           literals: ["...working... Killed"],
           pattern: "^(?<stage>[A-Z][^:\\n]{0,80}): \\.\\.\\.working\\.\\.\\. Killed\\s{0,40}$"
         },
+        // colcon's own lines (see colconFix): the package's stderr block, its failure line, the summary.
+        { name: "colcon", literals: ["colcon build", "--- stderr: ", "Failed   <<< ", "packages finished ["], pattern: "colcon build|^--- stderr: \\S|^Failed\\s{1,10}<<< \\S|^Summary: \\d{1,6} packages? finished \\[" },
+        // Windows' WSL 2 named in the log (prose, or the kernel's `-microsoft-standard-WSL2` release string).
+        { name: "wsl2", literals: ["WSL2", "WSL 2"], ignoreCase: true },
         // The log names Docker Desktop: its daemon, or its `desktop-linux` context (BuildKit's `docker:desktop-linux`).
         { name: "dockerDesktop", literals: ["Docker Desktop", "desktop-linux", "docker-desktop"], ignoreCase: true },
         { name: "exit137", literals: ["exit code: 137", "non-zero code: 137", "Error 137", "non-zero exit status 137.", "died with <Signals.SIGKILL: 9>"] },
@@ -16418,6 +16836,7 @@ var init_oom_killed = __esm({
               `Give the builder more memory, then build again. With ${DESKTOP_MEMORY} With Docker Engine on Linux, the machine's own memory (a larger machine, or swap).`
             )
           },
+          ...colconVariants,
           {
             // A make that ran one job at a time (the memory-knobs enricher read its RUN): fewer jobs cannot help.
             when: "killed&enrich.serialBuild",
@@ -17186,7 +17605,16 @@ var init_exec_format_error = __esm({
           literals: ["does not match the expected platform", "does not match the detected host platform"],
           pattern: "(?:image platform|requested image's platform) \\((?<image>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\) does not match the (?:expected|detected host) platform \\((?<host>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\)"
         },
-        RUN_COMMAND_CONTEXT
+        RUN_COMMAND_CONTEXT,
+        // A pasted error whose report names a GitHub Actions runner in words (`on the latest ubuntu runner`, `runs-on:
+        // ubuntu-latest`): no runner fact, but the setup action is the fix there (docker/setup-qemu-action registers the
+        // emulators with tonistiigi/binfmt, its README).
+        {
+          name: "actionsProse",
+          literals: ["GitHub Actions", "runs-on:", "ubuntu-latest", " runner", "GitHub-hosted"],
+          ignoreCase: true,
+          pattern: "GitHub Actions|runs-on:|ubuntu-latest|GitHub-hosted|\\bubuntu(?:-\\d\\d\\.\\d\\d)? runner\\b"
+        }
       ],
       message: "A program of another CPU architecture was executed ({binary|its path is not in the log}): the builder cannot run it.",
       variants: [
@@ -17262,6 +17690,7 @@ var init_exec_format_error = __esm({
         // The setup actions only where the log shows GitHub Actions (fact runner); elsewhere the rule's own fix.
         { when: "shell&fact.runner", message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
         { when: "fact.runner", fix: ACTIONS_FIX },
+        { when: "shell&actionsProse", message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
         { when: "shell", message: NO_EMULATOR_MESSAGE }
       ],
       fix: [
@@ -19167,6 +19596,9 @@ var init_catalog = __esm({
     init_poetry_hash_mismatch();
     init_poetry_lock_version_unsupported();
     init_hash_mismatch();
+    init_require_hashes_unpinned();
+    init_pdm_lock_incompatible();
+    init_poetry_lock_stale();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -19278,6 +19710,9 @@ var init_catalog = __esm({
       poetryHashMismatch,
       poetryLockVersionUnsupported,
       hashMismatch,
+      requireHashesUnpinned,
+      pdmLockIncompatible,
+      poetryLockStale,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
@@ -48366,7 +48801,7 @@ function readTrailingTime(text2) {
   return { seconds: Number(token), end: space };
 }
 var MARKS = ["CACHED ", "ERROR ", "CANCELED "];
-var boxGluedAfterPadding = /\s{2,}-{4,}$/;
+var boxGluedAfterPadding = /\s{2,400}-{4,40}$/;
 var LIVE_LINES = 16;
 var LIVE_STEPS = 64;
 function scrollOf(before, shown2) {
@@ -48427,7 +48862,8 @@ var BuildkitTtyGrammar = class _BuildkitTtyGrammar {
       return true;
     }
     let mark = null;
-    let body2 = rest.trimEnd().replace(boxGluedAfterPadding, "");
+    let body2 = rest.trimEnd();
+    if (body2.endsWith("----")) body2 = body2.replace(boxGluedAfterPadding, "");
     for (const m of MARKS) {
       if (body2.startsWith(m)) {
         mark = m;

@@ -27,7 +27,7 @@ function readTrailingTime(text: string): { seconds: number; end: number } | null
 
 const MARKS = ['CACHED ', 'ERROR ', 'CANCELED '] as const;
 /** Blanks that padded a row to the terminal's width, then the `------` that opens the error box below it. */
-const boxGluedAfterPadding = /\s{2,}-{4,}$/;
+const boxGluedAfterPadding = /\s{2,400}-{4,40}$/;
 
 /**
  * Lines remembered per step to tell a redraw from new output: more than the few last lines the display
@@ -121,7 +121,8 @@ export class BuildkitTtyGrammar {
     let mark: (typeof MARKS)[number] | null = null;
     // A pasted screen keeps the terminal's trailing blanks after the time.
     // A copy of the screen can join the error box's opening `------` onto the ERROR row, after the padding.
-    let body = rest.trimEnd().replace(boxGluedAfterPadding, '');
+    let body = rest.trimEnd();
+    if (body.endsWith('----')) body = body.replace(boxGluedAfterPadding, '');
     for (const m of MARKS) {
       if (body.startsWith(m)) {
         mark = m;
