@@ -5483,6 +5483,62 @@ var init_empty_build_arg_enricher = __esm({
   }
 });
 
+// src/knowledge/torch-extension-arches.ts
+function torchArchRow(entry) {
+  const arch = entry.trim().replace(/\+PTX$/i, "");
+  return torchExtensionArches.find((r) => r.arch === arch) ?? null;
+}
+var torchExtensionArches;
+var init_torch_extension_arches = __esm({
+  "src/knowledge/torch-extension-arches.ts"() {
+    "use strict";
+    torchExtensionArches = [
+      { arch: "8.6", firstTorch: "1.7.0", rejectedBy: "1.6.0", source: "facebookresearch/detectron2#3076 (1.6.0 rejects), #2225 (1.7.0 accepts)" },
+      { arch: "8.9", firstTorch: "2.0.0", rejectedBy: "1.13.1", source: "pytorch/pytorch#87436; Debian python3-torch 1.13.1 cpp_extension.py" },
+      { arch: "9.0", firstTorch: "2.0.0", rejectedBy: "1.13.1", source: "pytorch/pytorch#87736; Debian python3-torch 1.13.1 cpp_extension.py; NVIDIA/apex#1527" }
+    ];
+  }
+});
+
+// src/knowledge/torch-arch-enricher.ts
+function torchKnownArchEnrich(captures, _step, _model, facts) {
+  const row = captures.arch === void 0 ? null : torchArchRow(captures.arch);
+  if (row === null) return {};
+  const out = { torchArch: row.arch, torchFirst: row.firstTorch, torchRejectedBy: row.rejectedBy };
+  const said = facts.value("torch") ?? captures["context.torchSaid.v"];
+  const torch = said === void 0 ? null : bareVersion(said);
+  if (torch !== null && /^\d+\.\d+/.test(torch) && compareVersions(torch, row.firstTorch) < 0) out.torchSeen = torch;
+  const cuda = stepCudaVersion(captures, facts) ?? captures["context.cudaSaid.v"] ?? null;
+  const sm = `sm_${row.arch.replace(".", "")}`;
+  if (cuda !== null) {
+    out.torchCuda = cuda;
+    if (archSupport(cuda, sm).supported === true) out.torchCudaNote = `CUDA ${cuda} compiles ${sm}: torch's list is all that stands in the way.`;
+    const release = torchRelease(row.firstTorch.split(".").slice(0, 2).join("."));
+    const tag = release === null ? null : wheelTagFor(cuda, release.torch);
+    if (release !== null && tag !== null) {
+      const { requirements, ...where } = releaseInstall(release, tag);
+      out.torchUpgrade = installCommand(installerOf(facts), { requirements: requirements.slice(0, 1), ...where });
+    }
+  }
+  const keepListed = out.torchSeen !== void 0 && compareVersions(out.torchSeen, KEEP.since) >= 0 && compareVersions(row.arch, KEEP.arch) > 0;
+  if (keepListed && (cuda === null || archSupport(cuda, KEEP.sm).supported === true)) out.torchKeep = `${KEEP.arch}+PTX`;
+  return out;
+}
+var KEEP, bareVersion;
+var init_torch_arch_enricher = __esm({
+  "src/knowledge/torch-arch-enricher.ts"() {
+    "use strict";
+    init_compare_versions();
+    init_cuda_arches();
+    init_cuda_arch_enricher();
+    init_installer_forms();
+    init_torch_extension_arches();
+    init_torch_wheels();
+    KEEP = { arch: "8.6", sm: "sm_86", since: "1.7.0" };
+    bareVersion = (v) => v.trim().split(/[+a-z]/i)[0] ?? "";
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -5543,6 +5599,7 @@ var init_enrichers = __esm({
     init_host_compiler_cuda();
     init_asked_arch_enricher();
     init_empty_build_arg_enricher();
+    init_torch_arch_enricher();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -5601,6 +5658,8 @@ var init_enrichers = __esm({
       "asked-arch": askedArchEnrich,
       /** `name==${VAR}` in the command and `name==` in pip's error: the empty variable(s) (`{enrich.emptyArgVars}`, `{enrich.emptyArgLines}`). */
       "empty-build-arg": emptyBuildArgEnrich,
+      /** An arch torch.utils.cpp_extension does not know: the first torch that lists it, an upgrade command, an arch to keep (`{enrich.torchFirst}`, `{enrich.torchKeep}`). */
+      "torch-known-arch": torchKnownArchEnrich,
       /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
       "lowercase-tag": lowercaseTagEnrich,
       /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */
@@ -6224,7 +6283,7 @@ function cmakeVariants(target) {
     }
   ];
 }
-var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, RTX30_HARD_CODED, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, WHICH_NVCC, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, unsupportedArch;
+var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, RTX30_HARD_CODED, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, WHICH_NVCC, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, BAZEL_WHERE, BAZEL_RERUN, bazelVariants, unsupportedArch;
 var init_unsupported_arch = __esm({
   "src/rules/catalog/cuda/unsupported-arch.ts"() {
     "use strict";
@@ -6329,6 +6388,47 @@ var init_unsupported_arch = __esm({
         ].join("\n")
       }
     ];
+    BAZEL_WHERE = [
+      "This is a Bazel build with TensorFlow's CUDA rules (`@local_config_cuda`): its arch list is `TF_CUDA_COMPUTE_CAPABILITIES`, which the project's configure step writes into a .bazelrc file (TensorFlow's `configure.py`: `.tf_configure.bazelrc`; Apollo's `tools/bootstrap.py`: `.apollo.bazelrc`, from the GPU's own arch unless the variable is set). Find it, from the workspace root:",
+      "",
+      "```sh",
+      'grep -rn "TF_CUDA_COMPUTE_CAPABILITIES" --include="*.bazelrc" .',
+      "```"
+    ].join("\n");
+    BAZEL_RERUN = (value) => `A configure step run again rewrites that file: run it with the list in the environment (\`export TF_CUDA_COMPUTE_CAPABILITIES=${value}\` first), which TensorFlow's configure.py reads, and so does Apollo's tools/bootstrap.py in its interactive mode (the default).`;
+    bazelVariants = [
+      {
+        when: "bazel&enrich.inferred&enrich.ptxTorch&rejectedCap",
+        message: "nvcc rejected the GPU architecture {arch:all}. {enrich.inferred}",
+        fix: [
+          BAZEL_WHERE,
+          "",
+          "and replace {context.rejectedCap.major}.{context.rejectedCap.minor} there with {enrich.ptxTorch} (compiled by CUDA {enrich.ptxFirst} and newer). Each entry builds machine code and PTX, and the driver JIT-compiles that PTX for the newer GPU:",
+          "",
+          "```sh",
+          `grep -rlZ "TF_CUDA_COMPUTE_CAPABILITIES" --include="*.bazelrc" . | xargs -0 -r sed -i '/TF_CUDA_COMPUTE_CAPABILITIES/s/{context.rejectedCap.major}\\.{context.rejectedCap.minor}/{enrich.ptxTorch}/g'`,
+          "```",
+          "",
+          BAZEL_RERUN("{enrich.ptxTorch}") + " Or build in a container whose CUDA is {enrich.neededCuda} or newer.",
+          "",
+          INFERRED_CHECK
+        ].join("\n")
+      },
+      {
+        when: "bazel",
+        fix: [
+          BAZEL_WHERE,
+          "",
+          "and keep only arches this nvcc lists (`compute_86` \u2192 `8.6`):",
+          "",
+          "```sh",
+          `nvcc --version && nvcc --help | grep -o "'compute_[0-9]*[a-z]*'" | sort -u`,
+          "```",
+          "",
+          "A configure step run again rewrites that file: run it with `TF_CUDA_COMPUTE_CAPABILITIES` set to the kept list in the environment, which TensorFlow's configure.py reads, and so does Apollo's tools/bootstrap.py in its interactive mode (the default). An arch missing from nvcc's list needs another CUDA release."
+        ].join("\n")
+      }
+    ];
     unsupportedArch = {
       id: "cuda/unsupported-arch",
       title: "GPU architecture not supported by this CUDA version",
@@ -6348,6 +6448,10 @@ var init_unsupported_arch = __esm({
         { literals: ["unsupported CUDA gpu architecture"], pattern: "unsupported CUDA gpu architecture: (?<arch>\\w{1,200})" }
       ],
       context: [
+        // Bazel with TensorFlow's CUDA rules: `external/local_config_cuda/crosstool/clang/bin/crosstool_wrapper_driver_is_not_gcc`
+        { name: "bazel", literals: ["crosstool_wrapper_driver_is_not_gcc", "local_config_cuda"] },
+        // the rejected arch's major and minor (`compute_89` \u2192 8, 9), for a list in dotted form
+        { name: "rejectedCap", literals: ["Unsupported gpu architecture"], pattern: "Unsupported gpu architecture '(?:compute|sm)_(?<major>\\d{1,2}?)(?<minor>\\d)[a-z]?'" },
         // What else the failing build asked for: nvcc names only the first arch it rejects, so the newest one the command line
         // (`-gencode=arch=compute_86,code=sm_86`, `-arch=sm_89`) or an arch-list assignment names decides how new CUDA must be.
         { name: "commandArches", literals: ["arch=compute_", "arch=sm_"], pattern: "(?<asked>\\barch=(?:compute|sm)_\\d[^\\n]{0,2000})", keep: "last" },
@@ -6400,6 +6504,7 @@ var init_unsupported_arch = __esm({
         'and keep only listed arches in TORCH_CUDA_ARCH_LIST (`8.6` for `compute_86`), `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (`86`) or the nvcc `-gencode` flags; an arch missing from the list needs another CUDA release (removed arches: an older one; new GPUs: a newer one).'
       ].join("\n"),
       variants: [
+        ...bazelVariants,
         ...autodetectedVariants,
         ...["cmakeFailed", "cmakeBuild"].flatMap(cmakeVariants),
         ...distroNvccVariants(),
@@ -6440,7 +6545,7 @@ function notationVariants() {
 }
 function torchUnknownFix(where) {
   const lead = where === "image" ? "The log does not show the CUDA version, so the arches to keep are unknown here. In the build stage, print what the toolkit compiles and what this torch accepts:" : "The log does not show the CUDA version, so the arches to keep are unknown here. Where the extension is built (the shell or container that runs the install, or the Dockerfile stage), print what the toolkit compiles and what this torch accepts:";
-  const set2 = where === "image" ? 'and set TORCH_CUDA_ARCH_LIST to entries in both lists (`compute_86` \u2192 `8.6`), e.g. `ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"` when both have 8.6.' : 'and set TORCH_CUDA_ARCH_LIST to entries in both lists (`compute_86` \u2192 `8.6`) where the build runs, e.g. when both have 8.6: `export TORCH_CUDA_ARCH_LIST="8.6+PTX"` in the shell before the install, `ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"` in a Dockerfile.';
+  const set2 = where === "image" ? "and set TORCH_CUDA_ARCH_LIST (`ENV` before the `RUN` that builds) to entries in both lists (`compute_86` \u2192 `8.6`); " + OUTSIDE_BOTH : "and set TORCH_CUDA_ARCH_LIST to entries in both lists (`compute_86` \u2192 `8.6`) where the build runs: `export` in the shell before the install, `ENV` before the `RUN` that builds in a Dockerfile; " + OUTSIDE_BOTH;
   return [lead, "", "```sh", "nvcc --list-gpu-arch", TORCH_LIST, "```", "", set2].join("\n");
 }
 function torchKnownFix(where) {
@@ -6465,13 +6570,56 @@ function torchKnownFix(where) {
     "A GPU newer than that list needs a newer torch."
   ].join("\n");
 }
-var TORCH_LIST, TORCH_MESSAGE, CMAKE_MESSAGE, PTX_MESSAGE, NATIVE_MESSAGE, PTX_FIX, NATIVE_FIX, IN_DOCKERFILE_CMAKE, NATIVE_ON_HOST, invalidArchList;
+function torchArchFix(keep, upgrade, image) {
+  const block = (line) => image ? ["```dockerfile", line, "```"] : ["```sh", line, "```"];
+  const setList = (value) => image ? `ENV TORCH_CUDA_ARCH_LIST="${value}"` : `export TORCH_CUDA_ARCH_LIST="${value}"`;
+  const install2 = (cmd) => image ? `RUN ${cmd}` : cmd;
+  const first = upgrade ? ["Either move to torch {enrich.torchFirst} or newer, built for CUDA {enrich.torchCuda}, and build the extension again against it:", "", ...block(install2("{enrich.torchUpgrade}"))] : ["Either move to torch {enrich.torchFirst} or newer (a build for the CUDA release of your toolkit) and build the extension again against it."];
+  const second = keep ? [
+    "Or keep torch {enrich.torchSeen} and leave {enrich.torchArch} out: end the list with {enrich.torchKeep}, an arch every torch since 1.7.0 lists. The driver JIT-compiles that PTX on GPUs of arch {enrich.torchArch} (a slower first start, none of the newer arch's own instructions):",
+    "",
+    ...block(setList("{enrich.torchKeep}"))
+  ] : [
+    "Or keep this torch and leave {enrich.torchArch} out. Print its version, its list and what nvcc compiles, without a GPU:",
+    "",
+    "```sh",
+    "python3 -c 'import torch; print(torch.__version__)'",
+    TORCH_LIST,
+    NVCC_ARCHES,
+    "```",
+    "",
+    "and set TORCH_CUDA_ARCH_LIST " + (image ? "(`ENV` before the `RUN` that builds) " : "(in the shell that builds) ") + "to the newest entry in both lists (`compute_75` \u2192 `7.5`), with `+PTX`: the driver JIT-compiles that PTX on GPUs of arch {enrich.torchArch}. Set it even if it is unset now: unset, torch takes the arch of the GPU it sees."
+  ];
+  return [...first, "", ...second].join("\n");
+}
+function torchArchVariants() {
+  const out = [];
+  for (const seen of [true, false]) {
+    for (const keep of seen ? [true, false] : [false]) {
+      for (const upgrade of [true, false]) {
+        for (const image of [true, false]) {
+          const when = [
+            "torchUnknown",
+            seen ? "enrich.torchSeen" : "enrich.torchFirst",
+            ...keep ? ["enrich.torchKeep"] : [],
+            ...upgrade ? ["enrich.torchUpgrade"] : [],
+            ...image ? ["fact.place=image-build"] : []
+          ].join("&");
+          out.push({ when, message: seen ? TORCH_SEEN_MESSAGE : TORCH_FIRST_MESSAGE, fix: torchArchFix(keep, upgrade, image) });
+        }
+      }
+    }
+  }
+  return out;
+}
+var NVCC_ARCHES, TORCH_LIST, TORCH_MESSAGE, CMAKE_MESSAGE, PTX_MESSAGE, NATIVE_MESSAGE, PTX_FIX, NATIVE_FIX, IN_DOCKERFILE_CMAKE, NATIVE_ON_HOST, OUTSIDE_BOTH, TORCH_SEEN_MESSAGE, TORCH_FIRST_MESSAGE, invalidArchList;
 var init_invalid_arch_list = __esm({
   "src/rules/catalog/cuda/invalid-arch-list.ts"() {
     "use strict";
     init_build_gpu();
+    NVCC_ARCHES = `nvcc --help | grep -o "'compute_[0-9]*[a-z]*'" | sort -u`;
     TORCH_LIST = `grep -A3 "supported_arches = " "$(python3 -c 'import torch.utils.cpp_extension as c; print(c.__file__)')"`;
-    TORCH_MESSAGE = "TORCH_CUDA_ARCH_LIST has an entry this PyTorch does not accept: {arch:all}. torch.utils.cpp_extension takes only the compute capabilities in its own list (`8.6`, `9.0`, optionally `+PTX`, or names such as `Ampere`); newer GPUs need a newer torch, and each entry must also be an arch the CUDA toolkit compiles.";
+    TORCH_MESSAGE = "The arch list has an entry this PyTorch does not accept: {arch:all}. torch.utils.cpp_extension takes only the compute capabilities in its own `supported_arches` list (each optionally with `+PTX`, or names such as `Ampere`), and that list grows with each torch release; with TORCH_CUDA_ARCH_LIST unset, it takes the GPU's own arch. Each entry must also be an arch the CUDA toolkit compiles.";
     CMAKE_MESSAGE = "CMake rejected the CUDA architecture list: `CMAKE_CUDA_ARCHITECTURES` must be a `;`-separated list of numbers (each optionally `-real` / `-virtual`) or `all`, `all-major`, `native`; `sm_80` and `8.0` are not accepted, and an empty value is an error.";
     PTX_MESSAGE = "nvcc was given {arch:all}: `+PTX` is PyTorch's TORCH_CUDA_ARCH_LIST notation, which nvcc and CMake do not read, so a list written for torch (or a detected one in torch's form) reached CMAKE_CUDA_ARCHITECTURES or the nvcc flags. No CUDA version takes it.";
     NATIVE_MESSAGE = "nvcc was given {arch:all}: the word `native` reached it as if it were an architecture. CMake 3.24+ turns CMAKE_CUDA_ARCHITECTURES=native into the GPU of the machine that builds; an older CMake passes the word on. No CUDA version takes it.";
@@ -6497,6 +6645,9 @@ var init_invalid_arch_list = __esm({
     ].join("\n");
     IN_DOCKERFILE_CMAKE = "In a Dockerfile, the same command in the `RUN` line that configures, quoted (an unquoted `;` ends the shell command), and not `native`: a `docker build` step sees no GPU by default.";
     NATIVE_ON_HOST = "In a shell on the machine with the GPU, `native` (CMake \u2265 3.24) builds for that GPU.";
+    OUTSIDE_BOTH = "an arch missing from torch's list needs another torch release, one missing from nvcc's another CUDA release.";
+    TORCH_SEEN_MESSAGE = "The arch list asks for {enrich.torchArch}, which torch {enrich.torchSeen} does not know: torch.utils.cpp_extension accepts only the arches in its own list, and the first torch release that lists {enrich.torchArch} is {enrich.torchFirst}. {enrich.torchCudaNote|}";
+    TORCH_FIRST_MESSAGE = "The arch list asks for {enrich.torchArch}, which this torch does not know: torch.utils.cpp_extension accepts only the arches in its own list, and the first torch release that lists {enrich.torchArch} is {enrich.torchFirst} ({enrich.torchRejectedBy} rejects it). With TORCH_CUDA_ARCH_LIST unset, the list is the GPU's own arch. {enrich.torchCudaNote|}";
     invalidArchList = {
       id: "cuda/invalid-arch-list",
       title: "CUDA architecture list rejected",
@@ -6517,6 +6668,11 @@ var init_invalid_arch_list = __esm({
         }
       ],
       context: [
+        // torch's own error, not FindCUDA's `Unknown CUDA Architecture Name` for the same number
+        { name: "torchUnknown", literals: ["Unknown CUDA arch ("] },
+        // the reporter's words: `When building apex with cuda 11.8 and pytorch 1.12.1` (NVIDIA/apex#1527)
+        { name: "torchSaid", literals: ["torch"], pattern: "\\b(?:[Pp]y[Tt]orch|torch)(?:==|\\s{1,2}v?)(?<v>\\d{1,2}\\.\\d{1,2}(?:\\.\\d{1,2})?)(?![\\d.]\\d)" },
+        { name: "cudaSaid", literals: ["cuda", "CUDA", "Cuda"], pattern: "\\b(?:CUDA|[Cc]uda)[ -]?v?(?<v>\\d{1,2}\\.\\d{1,2})(?:\\.\\d{1,3})?(?!\\d|\\.\\d)" },
         { name: "ptx", literals: ["+PTX"], pattern: "architecture '(?:compute|sm)_(?<cap>\\d{1,3})[a-z]?\\+PTX'" },
         { name: "native", literals: ["_native'"], pattern: "architecture '(?:compute|sm)_native'" },
         { name: "cmake", literals: ["CUDA_ARCHITECTURES"] },
@@ -6535,6 +6691,7 @@ var init_invalid_arch_list = __esm({
       fix: torchUnknownFix("either"),
       variants: [
         ...notationVariants(),
+        ...torchArchVariants(),
         {
           when: "cmake&fact.cuda&fact.place=image-build",
           title: "CMAKE_CUDA_ARCHITECTURES rejected",
@@ -6597,7 +6754,7 @@ var init_invalid_arch_list = __esm({
         { when: "fact.cuda", fix: torchKnownFix("either") },
         { when: "fact.place=image-build", fix: torchUnknownFix("image") }
       ],
-      enrich: ["cuda-version", "arch-lists"],
+      enrich: ["cuda-version", "arch-lists", "torch-known-arch"],
       docs: "https://pytorch.org/docs/stable/cpp_extension.html"
     };
   }

@@ -56,6 +56,7 @@ import { foreignBaseEnrich } from '../knowledge/foreign-base-enricher.js';
 import { hostCompilerCudaEnrich } from '../knowledge/host-compiler-cuda.js';
 import { askedArchEnrich } from '../knowledge/asked-arch-enricher.js';
 import { emptyBuildArgEnrich } from '../knowledge/empty-build-arg-enricher.js';
+import { torchKnownArchEnrich } from '../knowledge/torch-arch-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -132,6 +133,8 @@ export const enrichers: Record<string, Enricher> = {
   'asked-arch': askedArchEnrich,
   /** `name==${VAR}` in the command and `name==` in pip's error: the empty variable(s) (`{enrich.emptyArgVars}`, `{enrich.emptyArgLines}`). */
   'empty-build-arg': emptyBuildArgEnrich,
+  /** An arch torch.utils.cpp_extension does not know: the first torch that lists it, an upgrade command, an arch to keep (`{enrich.torchFirst}`, `{enrich.torchKeep}`). */
+  'torch-known-arch': torchKnownArchEnrich,
   /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
   'lowercase-tag': lowercaseTagEnrich,
   /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */

@@ -18,14 +18,17 @@
 import type { RuleInput } from '../../schema.js';
 import { BUILD_GPU } from './build-gpu.js';
 
+// nvcc's help lists the arches on old and new releases alike (`--list-gpu-arch` is not established on old ones; see cuda/unsupported-arch).
+const NVCC_ARCHES = `nvcc --help | grep -o "'compute_[0-9]*[a-z]*'" | sort -u`;
+
 /** Prints torch's own list without a GPU (the list is source code of cpp_extension.py). */
 const TORCH_LIST =
   'grep -A3 "supported_arches = " "$(python3 -c \'import torch.utils.cpp_extension as c; print(c.__file__)\')"';
 
 const TORCH_MESSAGE =
-  'TORCH_CUDA_ARCH_LIST has an entry this PyTorch does not accept: {arch:all}. torch.utils.cpp_extension takes only the compute ' +
-  'capabilities in its own list (`8.6`, `9.0`, optionally `+PTX`, or names such as `Ampere`); newer GPUs need a newer torch, and each entry must also be ' +
-  'an arch the CUDA toolkit compiles.';
+  'The arch list has an entry this PyTorch does not accept: {arch:all}. torch.utils.cpp_extension takes only the compute capabilities in ' +
+  'its own `supported_arches` list (each optionally with `+PTX`, or names such as `Ampere`), and that list grows with each torch release; ' +
+  'with TORCH_CUDA_ARCH_LIST unset, it takes the GPU\'s own arch. Each entry must also be an arch the CUDA toolkit compiles.';
 
 const CMAKE_MESSAGE =
   'CMake rejected the CUDA architecture list: `CMAKE_CUDA_ARCHITECTURES` must be a `;`-separated list of numbers ' +
@@ -79,6 +82,9 @@ const IN_DOCKERFILE_CMAKE =
 /** `native` where the configure sees the GPU: CMake ≥ 3.24 builds for the GPUs of the machine (CUDA_ARCHITECTURES docs). */
 const NATIVE_ON_HOST = 'In a shell on the machine with the GPU, `native` (CMake ≥ 3.24) builds for that GPU.';
 
+/** An arch outside one of the two lists: no example value, which could be the very arch this torch just rejected. */
+const OUTSIDE_BOTH = "an arch missing from torch's list needs another torch release, one missing from nvcc's another CUDA release.";
+
 /** The default fix, torch's list, the CUDA version unknown: print both lists where the extension is built. */
 function torchUnknownFix(where: 'image' | 'either'): string {
   const lead =
@@ -87,9 +93,9 @@ function torchUnknownFix(where: 'image' | 'either'): string {
       : 'The log does not show the CUDA version, so the arches to keep are unknown here. Where the extension is built (the shell or container that runs the install, or the Dockerfile stage), print what the toolkit compiles and what this torch accepts:';
   const set =
     where === 'image'
-      ? 'and set TORCH_CUDA_ARCH_LIST to entries in both lists (`compute_86` → `8.6`), e.g. `ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"` when both have 8.6.'
-      : 'and set TORCH_CUDA_ARCH_LIST to entries in both lists (`compute_86` → `8.6`) where the build runs, e.g. when both have 8.6: `export TORCH_CUDA_ARCH_LIST="8.6+PTX"` in the shell before the install, ' +
-        '`ENV TORCH_CUDA_ARCH_LIST="8.6+PTX"` in a Dockerfile.';
+      ? 'and set TORCH_CUDA_ARCH_LIST (`ENV` before the `RUN` that builds) to entries in both lists (`compute_86` → `8.6`); ' + OUTSIDE_BOTH
+      : 'and set TORCH_CUDA_ARCH_LIST to entries in both lists (`compute_86` → `8.6`) where the build runs: `export` in the shell before the install, ' +
+        '`ENV` before the `RUN` that builds in a Dockerfile; ' + OUTSIDE_BOTH;
   return [lead, '', '```sh', 'nvcc --list-gpu-arch', TORCH_LIST, '```', '', set].join('\n');
 }
 
@@ -120,6 +126,69 @@ function torchKnownFix(where: 'image' | 'either'): string {
   ].join('\n');
 }
 
+// An arch newer than the torch in use (torch-extension-arches.ts: the first release that lists it): two ways out, a
+// torch that lists it, or a list without it ending in an arch this torch lists, with `+PTX`. The torch and CUDA come
+// from the log's facts or the reporter's words ("with cuda 11.8 and pytorch 1.12.1", NVIDIA/apex#1527).
+const TORCH_SEEN_MESSAGE =
+  'The arch list asks for {enrich.torchArch}, which torch {enrich.torchSeen} does not know: torch.utils.cpp_extension accepts only the arches ' +
+  'in its own list, and the first torch release that lists {enrich.torchArch} is {enrich.torchFirst}. {enrich.torchCudaNote|}';
+const TORCH_FIRST_MESSAGE =
+  'The arch list asks for {enrich.torchArch}, which this torch does not know: torch.utils.cpp_extension accepts only the arches in its own ' +
+  'list, and the first torch release that lists {enrich.torchArch} is {enrich.torchFirst} ({enrich.torchRejectedBy} rejects it). With ' +
+  'TORCH_CUDA_ARCH_LIST unset, the list is the GPU\'s own arch. {enrich.torchCudaNote|}';
+
+function torchArchFix(keep: boolean, upgrade: boolean, image: boolean): string {
+  const block = (line: string): string[] => (image ? ['```dockerfile', line, '```'] : ['```sh', line, '```']);
+  const setList = (value: string): string => (image ? `ENV TORCH_CUDA_ARCH_LIST="${value}"` : `export TORCH_CUDA_ARCH_LIST="${value}"`);
+  const install = (cmd: string): string => (image ? `RUN ${cmd}` : cmd);
+  const first = upgrade
+    ? ['Either move to torch {enrich.torchFirst} or newer, built for CUDA {enrich.torchCuda}, and build the extension again against it:', '', ...block(install('{enrich.torchUpgrade}'))]
+    : ['Either move to torch {enrich.torchFirst} or newer (a build for the CUDA release of your toolkit) and build the extension again against it.'];
+  const second = keep
+    ? [
+        'Or keep torch {enrich.torchSeen} and leave {enrich.torchArch} out: end the list with {enrich.torchKeep}, an arch every torch since 1.7.0 lists. ' +
+          'The driver JIT-compiles that PTX on GPUs of arch {enrich.torchArch} (a slower first start, none of the newer arch\'s own instructions):',
+        '',
+        ...block(setList('{enrich.torchKeep}')),
+      ]
+    : [
+        'Or keep this torch and leave {enrich.torchArch} out. Print its version, its list and what nvcc compiles, without a GPU:',
+        '',
+        '```sh',
+        "python3 -c 'import torch; print(torch.__version__)'",
+        TORCH_LIST,
+        NVCC_ARCHES,
+        '```',
+        '',
+        'and set TORCH_CUDA_ARCH_LIST ' + (image ? '(`ENV` before the `RUN` that builds) ' : '(in the shell that builds) ') +
+          'to the newest entry in both lists (`compute_75` → `7.5`), with `+PTX`: the driver JIT-compiles that PTX on GPUs of arch ' +
+          '{enrich.torchArch}. Set it even if it is unset now: unset, torch takes the arch of the GPU it sees.',
+      ];
+  return [...first, '', ...second].join('\n');
+}
+
+/** seen (the log's torch) × keep (an arch it lists) × upgrade (a wheel command) × image build. */
+function torchArchVariants(): Variant[] {
+  const out: Variant[] = [];
+  for (const seen of [true, false]) {
+    for (const keep of seen ? [true, false] : [false]) {
+      for (const upgrade of [true, false]) {
+        for (const image of [true, false]) {
+          const when = [
+            'torchUnknown',
+            seen ? 'enrich.torchSeen' : 'enrich.torchFirst',
+            ...(keep ? ['enrich.torchKeep'] : []),
+            ...(upgrade ? ['enrich.torchUpgrade'] : []),
+            ...(image ? ['fact.place=image-build'] : []),
+          ].join('&');
+          out.push({ when, message: seen ? TORCH_SEEN_MESSAGE : TORCH_FIRST_MESSAGE, fix: torchArchFix(keep, upgrade, image) });
+        }
+      }
+    }
+  }
+  return out;
+}
+
 export const invalidArchList: RuleInput = {
   id: 'cuda/invalid-arch-list',
   title: 'CUDA architecture list rejected',
@@ -140,6 +209,11 @@ export const invalidArchList: RuleInput = {
     },
   ],
   context: [
+    // torch's own error, not FindCUDA's `Unknown CUDA Architecture Name` for the same number
+    { name: 'torchUnknown', literals: ['Unknown CUDA arch ('] },
+    // the reporter's words: `When building apex with cuda 11.8 and pytorch 1.12.1` (NVIDIA/apex#1527)
+    { name: 'torchSaid', literals: ['torch'], pattern: '\\b(?:[Pp]y[Tt]orch|torch)(?:==|\\s{1,2}v?)(?<v>\\d{1,2}\\.\\d{1,2}(?:\\.\\d{1,2})?)(?![\\d.]\\d)' },
+    { name: 'cudaSaid', literals: ['cuda', 'CUDA', 'Cuda'], pattern: '\\b(?:CUDA|[Cc]uda)[ -]?v?(?<v>\\d{1,2}\\.\\d{1,2})(?:\\.\\d{1,3})?(?!\\d|\\.\\d)' },
     { name: 'ptx', literals: ['+PTX'], pattern: "architecture '(?:compute|sm)_(?<cap>\\d{1,3})[a-z]?\\+PTX'" },
     { name: 'native', literals: ["_native'"], pattern: "architecture '(?:compute|sm)_native'" },
     { name: 'cmake', literals: ['CUDA_ARCHITECTURES'] },
@@ -158,6 +232,7 @@ export const invalidArchList: RuleInput = {
   fix: torchUnknownFix('either'),
   variants: [
     ...notationVariants(),
+    ...torchArchVariants(),
     {
       when: 'cmake&fact.cuda&fact.place=image-build',
       title: 'CMAKE_CUDA_ARCHITECTURES rejected',
@@ -220,6 +295,6 @@ export const invalidArchList: RuleInput = {
     { when: 'fact.cuda', fix: torchKnownFix('either') },
     { when: 'fact.place=image-build', fix: torchUnknownFix('image') },
   ],
-  enrich: ['cuda-version', 'arch-lists'],
+  enrich: ['cuda-version', 'arch-lists', 'torch-known-arch'],
   docs: 'https://pytorch.org/docs/stable/cpp_extension.html',
 };

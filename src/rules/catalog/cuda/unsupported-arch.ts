@@ -279,6 +279,63 @@ function cmakeVariants(target: 'cmakeFailed' | 'cmakeBuild'): Variant[] {
   ];
 }
 
+// A Bazel build with TensorFlow's CUDA rules (`@local_config_cuda`, `crosstool_wrapper_driver_is_not_gcc`; Apollo took them
+// over, its third_party/gpus README): the arch list is TF_CUDA_COMPUTE_CAPABILITIES (TensorFlow third_party/gpus/
+// cuda_configure.bzl), which TensorFlow's configure.py writes into .tf_configure.bazelrc and Apollo's tools/bootstrap.py into
+// .apollo.bazelrc as `build --action_env TF_CUDA_COMPUTE_CAPABILITIES="…"`; bootstrap.py takes the GPU's own capability
+// (deviceQuery) unless the variable is set, and rewrites the file on each run. The wrapper turns each entry into
+// `-gencode=arch=compute_XY,"code=sm_XY,compute_XY"`, machine code and PTX, so an older arch's PTX runs on the newer GPU.
+// TORCH_CUDA_ARCH_LIST and CMAKE_CUDA_ARCHITECTURES do not reach such a build.
+const BAZEL_WHERE = [
+  'This is a Bazel build with TensorFlow\'s CUDA rules (`@local_config_cuda`): its arch list is `TF_CUDA_COMPUTE_CAPABILITIES`, which the ' +
+    'project\'s configure step writes into a .bazelrc file (TensorFlow\'s `configure.py`: `.tf_configure.bazelrc`; Apollo\'s `tools/bootstrap.py`: ' +
+    '`.apollo.bazelrc`, from the GPU\'s own arch unless the variable is set). Find it, from the workspace root:',
+  '',
+  '```sh',
+  'grep -rn "TF_CUDA_COMPUTE_CAPABILITIES" --include="*.bazelrc" .',
+  '```',
+].join('\n');
+const BAZEL_RERUN = (value: string): string =>
+  `A configure step run again rewrites that file: run it with the list in the environment (\`export TF_CUDA_COMPUTE_CAPABILITIES=${value}\` first), ` +
+  "which TensorFlow's configure.py reads, and so does Apollo's tools/bootstrap.py in its interactive mode (the default).";
+
+const bazelVariants: Variant[] = [
+  {
+    when: 'bazel&enrich.inferred&enrich.ptxTorch&rejectedCap',
+    message: 'nvcc rejected the GPU architecture {arch:all}. {enrich.inferred}',
+    fix: [
+      BAZEL_WHERE,
+      '',
+      'and replace {context.rejectedCap.major}.{context.rejectedCap.minor} there with {enrich.ptxTorch} (compiled by CUDA {enrich.ptxFirst} and newer). ' +
+        'Each entry builds machine code and PTX, and the driver JIT-compiles that PTX for the newer GPU:',
+      '',
+      '```sh',
+      'grep -rlZ "TF_CUDA_COMPUTE_CAPABILITIES" --include="*.bazelrc" . | ' +
+        "xargs -0 -r sed -i '/TF_CUDA_COMPUTE_CAPABILITIES/s/{context.rejectedCap.major}\\.{context.rejectedCap.minor}/{enrich.ptxTorch}/g'",
+      '```',
+      '',
+      BAZEL_RERUN('{enrich.ptxTorch}') + ' Or build in a container whose CUDA is {enrich.neededCuda} or newer.',
+      '',
+      INFERRED_CHECK,
+    ].join('\n'),
+  },
+  {
+    when: 'bazel',
+    fix: [
+      BAZEL_WHERE,
+      '',
+      'and keep only arches this nvcc lists (`compute_86` → `8.6`):',
+      '',
+      '```sh',
+      `nvcc --version && nvcc --help | grep -o "'compute_[0-9]*[a-z]*'" | sort -u`,
+      '```',
+      '',
+      'A configure step run again rewrites that file: run it with `TF_CUDA_COMPUTE_CAPABILITIES` set to the kept list in the environment, ' +
+        "which TensorFlow's configure.py reads, and so does Apollo's tools/bootstrap.py in its interactive mode (the default). An arch missing from nvcc's list needs another CUDA release.",
+    ].join('\n'),
+  },
+];
+
 export const unsupportedArch: RuleInput = {
   id: 'cuda/unsupported-arch',
   title: 'GPU architecture not supported by this CUDA version',
@@ -298,6 +355,10 @@ export const unsupportedArch: RuleInput = {
     { literals: ['unsupported CUDA gpu architecture'], pattern: 'unsupported CUDA gpu architecture: (?<arch>\\w{1,200})' },
   ],
   context: [
+    // Bazel with TensorFlow's CUDA rules: `external/local_config_cuda/crosstool/clang/bin/crosstool_wrapper_driver_is_not_gcc`
+    { name: 'bazel', literals: ['crosstool_wrapper_driver_is_not_gcc', 'local_config_cuda'] },
+    // the rejected arch's major and minor (`compute_89` → 8, 9), for a list in dotted form
+    { name: 'rejectedCap', literals: ['Unsupported gpu architecture'], pattern: "Unsupported gpu architecture '(?:compute|sm)_(?<major>\\d{1,2}?)(?<minor>\\d)[a-z]?'" },
     // What else the failing build asked for: nvcc names only the first arch it rejects, so the newest one the command line
     // (`-gencode=arch=compute_86,code=sm_86`, `-arch=sm_89`) or an arch-list assignment names decides how new CUDA must be.
     { name: 'commandArches', literals: ['arch=compute_', 'arch=sm_'], pattern: '(?<asked>\\barch=(?:compute|sm)_\\d[^\\n]{0,2000})', keep: 'last' },
@@ -352,6 +413,7 @@ export const unsupportedArch: RuleInput = {
       '`-gencode` flags; an arch missing from the list needs another CUDA release (removed arches: an older one; new GPUs: a newer one).',
   ].join('\n'),
   variants: [
+    ...bazelVariants,
     ...autodetectedVariants,
     ...(['cmakeFailed', 'cmakeBuild'] as const).flatMap(cmakeVariants),
     ...distroNvccVariants(),
