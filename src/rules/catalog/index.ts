@@ -42,6 +42,9 @@ import { bitsandbytesCudaSetup } from './runtime/bitsandbytes-cuda-setup.js';
 import { ncclShmTooSmall } from './runtime/nccl-shm-too-small.js';
 import { nvmlUnknownError } from './runtime/nvml-unknown-error.js';
 import { driverLibrariesInImage } from './runtime/driver-libraries-in-image.js';
+import { torchCpuBuild } from './runtime/torch-cpu-build.js';
+import { containerCliDriverRpc } from './runtime/container-cli-driver-rpc.js';
+import { cudaDriverInitFailed } from './runtime/cuda-driver-init-failed.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -152,6 +155,9 @@ export const builtinRules: RuleInput[] = [
   ncclShmTooSmall,
   nvmlUnknownError,
   driverLibrariesInImage,
+  torchCpuBuild,
+  containerCliDriverRpc,
+  cudaDriverInitFailed,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
