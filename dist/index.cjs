@@ -7962,6 +7962,13 @@ function placeVariants() {
       fix: START_WITH_GPUS
     },
     {
+      // the log names no `docker run`, but its prose puts the run in a container (`no available GPU could be found in the container`)
+      when: "!fact.place=image-build&!fact.place=host-shell&inContainerProse",
+      title: "No GPU visible in the container",
+      message: "This program needs a GPU and the NVIDIA driver, and the container it ran in had neither: a container sees GPUs only when it is started with them (`docker run --gpus \u2026`) on a host whose NVIDIA Container Toolkit then mounts the driver into it. The log does not show how it was started.",
+      fix: [START_WITH_GPUS, "", "The toolkit's check lists the GPU: in the container, `CUDA_VISIBLE_DEVICES` and `NVIDIA_VISIBLE_DEVICES` must be unset or name it (`env | grep VISIBLE_DEVICES`)."].join("\n")
+    },
+    {
       when: "fact.place=host-shell",
       title: "No NVIDIA GPU or driver on this machine",
       message: "This program needs a GPU and the NVIDIA driver, and on the machine it ran on it found none.",
@@ -8152,7 +8159,12 @@ var init_no_gpu_at_build = __esm({
         // Deformable-DETR's models/ops/setup.py and its copies: `NotImplementedError: Cuda is not availabel`
         DEFORMABLE_ATTENTION_NO_CUDA,
         // ColossalAI's setup.py with BUILD_EXT=1: `RuntimeError: [extension] Could not find any kernel compatible with the current environment.`
-        COLOSSALAI_NO_KERNEL
+        COLOSSALAI_NO_KERNEL,
+        // vLLM: `RuntimeError: Failed to infer device type` (vllm/config.py, DeviceConfig with device='auto'): no platform plugin
+        // found a device, which for the CUDA build means NVML saw no GPU. vLLM's troubleshooting page ("Failed to infer device
+        // type", vllm-project/vllm#14200) points at its platform detection (vllm/platforms/__init__.py); the reporters of
+        // vllm-project/vllm#13946 and #12847 ran vllm/vllm-openai with no GPU visible in the container.
+        { literals: ["Failed to infer device type"], pattern: "RuntimeError: Failed to infer device type" }
       ],
       context: [
         { name: "forceCuda", ...CUDA_REQUIRED_TO_COMPILE },
@@ -11106,6 +11118,252 @@ var init_numpy_abi_mismatch = __esm({
       ].join("\n"),
       variants: variants4(),
       docs: "https://numpy.org/neps/nep-0053-c-abi-evolution.html"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/torch-cpu-build.ts
+var INSTALL_PAGE, PICK_TAG, AGAIN, torchCpuBuild;
+var init_torch_cpu_build = __esm({
+  "src/rules/catalog/runtime/torch-cpu-build.ts"() {
+    "use strict";
+    INSTALL_PAGE = "https://pytorch.org/get-started/locally/";
+    PICK_TAG = `nvidia-smi's header shows \`CUDA Version:\`, the newest CUDA this driver runs. On ${INSTALL_PAGE} pick the CUDA build not newer than that; the last part of its \`--index-url\` is the tag to set below (\`cu118\`, \`cu121\`, \u2026). \`None\` after the torch version confirms a CPU-only build.`;
+    AGAIN = "Whatever upgrades torch from PyPI again (an update script, a package that pins another torch) brings the CPU build back: check `torch.version.cuda` after each update.";
+    torchCpuBuild = {
+      id: "runtime/torch-cpu-build",
+      title: "torch is a CPU-only build (not compiled with CUDA)",
+      severity: "error",
+      match: [
+        // `AssertionError: Torch not compiled with CUDA enabled` (its `raise AssertionError("Torch not compiled with CUDA enabled")` source line above it)
+        { literals: ["AssertionError: Torch not compiled with CUDA enabled"] }
+      ],
+      context: [
+        // ComfyUI's portable build for Windows: its embedded interpreter's folder, spelt `python_embeded` by ComfyUI,
+        // in a traceback path (`C:\Users\Luna\Documents\ComfyUI_windows_portable\python_embeded\lib\site-packages\torch\\u2026`).
+        { name: "comfyPortable", literals: ["\\python_embeded\\"], pattern: '(?<root>[A-Za-z]:\\\\[^"\\n<>|]{0,300}?)\\\\python_embeded\\\\' }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      variants: [
+        {
+          when: "comfyPortable",
+          title: "ComfyUI's embedded Python has a CPU-only torch",
+          message: "The torch in ComfyUI's embedded Python (`python_embeded`) is a CPU-only build, so its first CUDA call fails. On Windows, torch from PyPI is the CPU build: most often an update of ComfyUI or of a custom node let pip upgrade torch from PyPI over the CUDA build.",
+          fix: [
+            "In a Command Prompt, check the torch of the embedded Python and the driver:",
+            "",
+            "```bat",
+            'cd /d "{context.comfyPortable.root}"',
+            'python_embeded\\python.exe -s -c "import torch; print(torch.__version__, torch.version.cuda)"',
+            "nvidia-smi",
+            "```",
+            "",
+            PICK_TAG,
+            "Reinstall torch from that index into the embedded Python (not a system `pip`):",
+            "",
+            "```bat",
+            "set TAG=",
+            "python_embeded\\python.exe -s -m pip install --force-reinstall torch torchvision torchaudio --index-url https://download.pytorch.org/whl/%TAG%",
+            "```",
+            "",
+            AGAIN
+          ].join("\n")
+        },
+        {
+          when: "fact.hostOs=windows",
+          message: "The torch that ran is a CPU-only build, so its first CUDA call fails. On Windows, torch from PyPI is the CPU build: a plain `pip install torch`, or a package whose requirements made pip upgrade torch, installed it.",
+          fix: [
+            "In the environment that runs the program, check its torch and the driver:",
+            "",
+            "```bat",
+            'python -c "import sys, torch; print(sys.executable, torch.__version__, torch.version.cuda)"',
+            "nvidia-smi",
+            "```",
+            "",
+            PICK_TAG,
+            "Reinstall torch from that index with the same Python:",
+            "",
+            "```bat",
+            "set TAG=",
+            "python -m pip install --force-reinstall torch torchvision torchaudio --index-url https://download.pytorch.org/whl/%TAG%",
+            "```",
+            "",
+            AGAIN
+          ].join("\n")
+        },
+        {
+          when: "fact.place=image-build&enrich.wheelTag",
+          message: "The image installed a CPU-only build of torch (from PyTorch's CPU index, conda's `cpuonly`, or a requirement that replaced it), and this step asked it for CUDA. A build step has no GPU either: move GPU checks to `docker run --gpus all`.",
+          fix: [
+            "Install the CUDA {fact.cuda} build of torch in the Dockerfile, from PyTorch's `{enrich.wheelTag}` index, after anything that may replace it:",
+            "",
+            "```dockerfile",
+            "RUN pip install --force-reinstall torch torchvision torchaudio --index-url https://download.pytorch.org/whl/{enrich.wheelTag}",
+            "```",
+            "",
+            'and check it without a GPU: `RUN python -c "import torch; assert torch.version.cuda, torch.__version__"`.'
+          ].join("\n")
+        },
+        {
+          when: "fact.place=image-build",
+          message: "The image installed a CPU-only build of torch (from PyTorch's CPU index, conda's `cpuonly`, or a requirement that replaced it), and this step asked it for CUDA. A build step has no GPU either: move GPU checks to `docker run --gpus all`.",
+          fix: [
+            `The log does not show the image's CUDA: \`nvcc --version\` (or the base image's tag) gives it. Install torch in the Dockerfile from the index of the CUDA build not newer than that (${INSTALL_PAGE} lists them), after anything that may replace it, and check it without a GPU:`,
+            '`RUN python -c "import torch; assert torch.version.cuda, torch.__version__"`.'
+          ].join("\n")
+        }
+      ],
+      message: "The torch that ran is a CPU-only build (from PyTorch's CPU index, conda's `cpuonly` package, or PyPI on Windows), so its first CUDA call fails. The GPU and driver are not the cause.",
+      fix: [
+        "Where the program runs, check its torch and the driver:",
+        "",
+        "```sh",
+        'python -c "import sys, torch; print(sys.executable, torch.__version__, torch.version.cuda)"',
+        "nvidia-smi",
+        "```",
+        "",
+        PICK_TAG,
+        "Reinstall torch from that index with the same Python (in an image: in the Dockerfile, after anything that may replace it):",
+        "",
+        "```sh",
+        "TAG=",
+        'python -m pip install --force-reinstall torch torchvision torchaudio --index-url "https://download.pytorch.org/whl/$TAG"',
+        "```",
+        "",
+        AGAIN
+      ].join("\n"),
+      enrich: "cuda-version",
+      docs: INSTALL_PAGE
+    };
+  }
+});
+
+// src/rules/catalog/runtime/container-cli-driver-rpc.ts
+var HOST_CHECKS, PERSISTENCE, containerCliDriverRpc;
+var init_container_cli_driver_rpc = __esm({
+  "src/rules/catalog/runtime/container-cli-driver-rpc.ts"() {
+    "use strict";
+    HOST_CHECKS = [
+      "```sh",
+      "nvidia-smi                                            # must list every GPU; an error here is the driver, not Docker",
+      'nvidia-smi -q | grep -i "persistence mode"            # Disabled: see below',
+      "systemctl status nvidia-persistenced --no-pager",
+      'sudo dmesg | grep -iE "NVRM|Xid" | tail               # a GPU the driver could not start',
+      "dpkg -l icaclient 2>/dev/null | grep ^ii              # Citrix Workspace, whose daemon gets in the way",
+      "```"
+    ].join("\n");
+    PERSISTENCE = [
+      "```sh",
+      "sudo systemctl enable --now nvidia-persistenced",
+      "```",
+      "",
+      "(no such unit: `sudo nvidia-smi -pm 1`, which lasts until the next reboot), then run the container again."
+    ].join("\n");
+    containerCliDriverRpc = {
+      id: "runtime/container-cli-driver-rpc",
+      title: "The NVIDIA container runtime got no answer from the host's driver",
+      severity: "error",
+      match: [
+        // `nvidia-container-cli: initialization error: driver rpc error: failed to process request: unknown.`
+        {
+          literals: ["nvidia-container-cli: initialization error: driver ", "nvidia-container-cli: detection error: driver "],
+          pattern: "nvidia-container-cli: (?:initialization|detection) error: driver (?:rpc )?error: (?<reason>failed to process request|timed out)"
+        }
+      ],
+      context: [{ name: "timedOut", literals: ["error: timed out"], pattern: "driver (?:rpc )?error: timed out" }],
+      scope: "step",
+      specificity: 3,
+      variants: [
+        {
+          when: "timedOut",
+          title: "The NVIDIA container runtime timed out waiting for the host's driver",
+          message: "The NVIDIA Container Toolkit (`nvidia-container-cli`, which runs on the host as the container starts) found the driver but its query of it timed out. The toolkit's maintainers trace this to the driver not being kept loaded between uses: no `nvidia-persistenced` daemon and persistence mode off, so each start waits for the GPUs to initialise. The image is not the cause.",
+          fix: [
+            "On the host that runs Docker (not in a container), check the driver and its persistence:",
+            "",
+            HOST_CHECKS,
+            "",
+            "With `nvidia-smi` working and persistence off, keep the driver loaded with NVIDIA's daemon:",
+            "",
+            PERSISTENCE
+          ].join("\n")
+        }
+      ],
+      message: "The NVIDIA Container Toolkit (`nvidia-container-cli`, which runs on the host as the container starts) found the driver's libraries, but its query of the driver failed. The causes found so far are all on the host: persistence mode off with no `nvidia-persistenced` running (the toolkit maintainers' usual answer), Citrix Workspace's daemon in its place, or a driver or GPU that does not work. The image is not the cause.",
+      fix: [
+        "On the host that runs Docker (not in a container), find out which:",
+        "",
+        HOST_CHECKS,
+        "",
+        "- `nvidia-smi` fails or dmesg shows `RmInitAdapter failed` / Xid errors: fix the driver first (its packages all of one version, `dpkg -l '*nvidia*'` lists them; then reboot), or start the container with the working GPUs only (`--gpus` with `device=` and their indices from `nvidia-smi -L`; compose: `device_ids`).",
+        "- `icaclient` installed: `sudo apt-get purge icaclient` removed the conflict for those who reported it.",
+        "- persistence mode `Disabled`: keep the driver loaded with NVIDIA's daemon:",
+        "",
+        PERSISTENCE,
+        "",
+        "If none of these is it, report it at https://github.com/NVIDIA/nvidia-container-toolkit/issues with the output of `nvidia-container-cli -k -d /dev/tty info`."
+      ].join("\n"),
+      docs: "https://docs.nvidia.com/deploy/driver-persistence/"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/cuda-driver-init-failed.ts
+var HOST_UVM, AFTER_SUSPEND, cudaDriverInitFailed;
+var init_cuda_driver_init_failed = __esm({
+  "src/rules/catalog/runtime/cuda-driver-init-failed.ts"() {
+    "use strict";
+    init_build_gpu();
+    HOST_UVM = [
+      "```sh",
+      "ls -l /dev/nvidia-uvm /dev/nvidia-uvm-tools     # missing: the nvidia_uvm module is not loaded",
+      "lsmod | grep nvidia_uvm",
+      "sudo modprobe nvidia_uvm                        # load it (or: sudo nvidia-modprobe -u -c=0)",
+      'sudo dmesg | grep -iE "NVRM|Xid" | tail         # a GPU the driver could not start',
+      "```"
+    ].join("\n");
+    AFTER_SUSPEND = "If the machine was suspended and resumed since CUDA last worked, reload the module instead: `sudo modprobe -r nvidia_uvm && sudo modprobe nvidia_uvm` (every CUDA program stopped first). With Xid errors in dmesg, reboot.";
+    cudaDriverInitFailed = {
+      id: "runtime/cuda-driver-init-failed",
+      title: "CUDA could not initialise the NVIDIA driver",
+      severity: "error",
+      match: [
+        // `UserWarning: CUDA initialization: CUDA driver initialization failed, you might not have a CUDA gpu. (Triggered internally at ../c10/cuda/CUDAFunctions.cpp:109.)`
+        // `RuntimeError: CUDA driver initialization failed, you might not have a CUDA gpu.`
+        { literals: ["CUDA driver initialization failed, you might not have a CUDA gpu"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      variants: [
+        {
+          when: "fact.place=image-build",
+          title: "CUDA initialised in a build step, which has no GPU",
+          message: `This step called CUDA through torch, and CUDA could not initialise a driver. ${BUILD_GPU}`,
+          fix: "Do not touch the GPU while building: move `torch.cuda` calls and device checks to the start of the container (`docker run --gpus all` with the image this build makes) or to a test step on a GPU runner."
+        },
+        {
+          when: "fact.place=host-shell",
+          message: "torch found the NVIDIA driver but CUDA could not initialise it. nvidia-smi may still work: it does not need the Unified Memory module (`nvidia_uvm`, `/dev/nvidia-uvm`) that CUDA needs, and a suspend and resume can leave that module broken.",
+          fix: ["On this machine:", "", HOST_UVM, "", AFTER_SUSPEND].join("\n")
+        }
+      ],
+      message: "torch found the NVIDIA driver but CUDA could not initialise it. nvidia-smi may still work: it does not need the Unified Memory device (`/dev/nvidia-uvm`, from the `nvidia_uvm` module) that CUDA needs. In a container that device comes from the host when the container starts; on a machine, a suspend and resume can leave the module broken.",
+      fix: [
+        "Where the program ran, see whether the Unified Memory device is there (in a container: with a shell in it):",
+        "",
+        "```sh",
+        "ls -l /dev/nvidia*",
+        "```",
+        "",
+        "`nvidia-uvm` missing: on the host (the machine that runs Docker, if this is a container), load the module and check the driver:",
+        "",
+        HOST_UVM,
+        "",
+        "then start the container again (a running container keeps the devices it started with). " + AFTER_SUSPEND
+      ].join("\n"),
+      docs: "https://github.com/pytorch/pytorch/issues/49081"
     };
   }
 });
@@ -19722,6 +19980,9 @@ var init_catalog = __esm({
     init_driver_libraries_in_image();
     init_cdi_device_unavailable();
     init_numpy_abi_mismatch();
+    init_torch_cpu_build();
+    init_container_cli_driver_rpc();
+    init_cuda_driver_init_failed();
     init_resolution_impossible();
     init_no_matching_distribution();
     init_wheel_not_supported();
@@ -19836,6 +20097,9 @@ var init_catalog = __esm({
       driverLibrariesInImage,
       cdiDeviceUnavailable,
       numpyAbiMismatch,
+      torchCpuBuild,
+      containerCliDriverRpc,
+      cudaDriverInitFailed,
       resolutionImpossible,
       noMatchingDistribution,
       wheelNotSupported,

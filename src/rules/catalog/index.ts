@@ -44,6 +44,9 @@ import { nvmlUnknownError } from './runtime/nvml-unknown-error.js';
 import { driverLibrariesInImage } from './runtime/driver-libraries-in-image.js';
 import { cdiDeviceUnavailable } from './runtime/cdi-device-unavailable.js';
 import { numpyAbiMismatch } from './runtime/numpy-abi-mismatch.js';
+import { torchCpuBuild } from './runtime/torch-cpu-build.js';
+import { containerCliDriverRpc } from './runtime/container-cli-driver-rpc.js';
+import { cudaDriverInitFailed } from './runtime/cuda-driver-init-failed.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -159,6 +162,9 @@ export const builtinRules: RuleInput[] = [
   driverLibrariesInImage,
   cdiDeviceUnavailable,
   numpyAbiMismatch,
+  torchCpuBuild,
+  containerCliDriverRpc,
+  cudaDriverInitFailed,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,

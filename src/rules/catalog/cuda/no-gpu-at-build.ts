@@ -637,6 +637,15 @@ function placeVariants(): Variant[] {
       fix: START_WITH_GPUS,
     },
     {
+      // the log names no `docker run`, but its prose puts the run in a container (`no available GPU could be found in the container`)
+      when: '!fact.place=image-build&!fact.place=host-shell&inContainerProse',
+      title: 'No GPU visible in the container',
+      message:
+        'This program needs a GPU and the NVIDIA driver, and the container it ran in had neither: a container sees GPUs only when it is started with ' +
+        'them (`docker run --gpus …`) on a host whose NVIDIA Container Toolkit then mounts the driver into it. The log does not show how it was started.',
+      fix: [START_WITH_GPUS, '', 'The toolkit\'s check lists the GPU: in the container, `CUDA_VISIBLE_DEVICES` and `NVIDIA_VISIBLE_DEVICES` must be unset or name it (`env | grep VISIBLE_DEVICES`).'].join('\n'),
+    },
+    {
       when: 'fact.place=host-shell',
       title: 'No NVIDIA GPU or driver on this machine',
       message: 'This program needs a GPU and the NVIDIA driver, and on the machine it ran on it found none.',
@@ -699,6 +708,11 @@ export const noGpuAtBuild: RuleInput = {
     DEFORMABLE_ATTENTION_NO_CUDA,
     // ColossalAI's setup.py with BUILD_EXT=1: `RuntimeError: [extension] Could not find any kernel compatible with the current environment.`
     COLOSSALAI_NO_KERNEL,
+    // vLLM: `RuntimeError: Failed to infer device type` (vllm/config.py, DeviceConfig with device='auto'): no platform plugin
+    // found a device, which for the CUDA build means NVML saw no GPU. vLLM's troubleshooting page ("Failed to infer device
+    // type", vllm-project/vllm#14200) points at its platform detection (vllm/platforms/__init__.py); the reporters of
+    // vllm-project/vllm#13946 and #12847 ran vllm/vllm-openai with no GPU visible in the container.
+    { literals: ['Failed to infer device type'], pattern: 'RuntimeError: Failed to infer device type' },
   ],
   context: [
     { name: 'forceCuda', ...CUDA_REQUIRED_TO_COMPILE },

@@ -1,0 +1,80 @@
+// torch's `CUDA driver initialization failed, you might not have a CUDA gpu.`: as the warning of
+// `torch.cuda.is_available()` (`UserWarning: CUDA initialization: CUDA driver initialization failed …`, pytorch/pytorch#98885)
+// or as a RuntimeError at the first CUDA call. The driver is there (with no driver torch says `Found no NVIDIA driver on
+// your system`, and with no GPU `No CUDA GPUs are available`: cuda/no-gpu-at-build), but CUDA could not initialise it.
+// #98885 shows the shape: `torch.cuda.device_count()` is 1 and nvidia-smi lists the GPU (driver 525, CUDA 12.0 for a
+// cu117 torch: not too old), yet CUDA does not start. The thread is stored without a resolution, so the fix tells the
+// causes apart instead of picking one:
+// - the Unified Memory device missing: CUDA needs `/dev/nvidia-uvm` (and `/dev/nvidia-uvm-tools`), nvidia-smi does not; a
+//   container that lacks them while the host has them, or a host whose nvidia_uvm module is not loaded
+//   (pytorch/pytorch#49081, comment quoted by xhinker 2024-01-08: "Check that you have them on both host and container",
+//   `sudo nvidia-modprobe -c 0 -u` on the host; the toolkit maintainers' `nvidia-modprobe -u -c=0`, NVIDIA/nvidia-docker#106;
+//   ggml-org/llama.cpp#7218: `sudo modprobe nvidia_uvm`). A container gets its device nodes when it starts, so it has to
+//   be started again once the host has them.
+// - nvidia_uvm broken by a suspend and resume: `sudo modprobe -r nvidia_uvm && sudo modprobe nvidia_uvm` (pytorch/pytorch#49081,
+//   same comment; pop-os/default-settings#64: CUDA fails after resume until nvidia_uvm is reloaded).
+// - a GPU or driver in a bad state: Xid / `RmInitAdapter failed` lines in dmesg (NVIDIA/nvidia-container-toolkit#236), a reboot.
+// - a build step: no GPU at all there (cuda/build-gpu.ts).
+import type { RuleInput } from '../../schema.js';
+import { BUILD_GPU } from '../cuda/build-gpu.js';
+
+const HOST_UVM = [
+  '```sh',
+  'ls -l /dev/nvidia-uvm /dev/nvidia-uvm-tools     # missing: the nvidia_uvm module is not loaded',
+  'lsmod | grep nvidia_uvm',
+  'sudo modprobe nvidia_uvm                        # load it (or: sudo nvidia-modprobe -u -c=0)',
+  'sudo dmesg | grep -iE "NVRM|Xid" | tail         # a GPU the driver could not start',
+  '```',
+].join('\n');
+
+const AFTER_SUSPEND =
+  'If the machine was suspended and resumed since CUDA last worked, reload the module instead: ' +
+  '`sudo modprobe -r nvidia_uvm && sudo modprobe nvidia_uvm` (every CUDA program stopped first). With Xid errors in dmesg, reboot.';
+
+export const cudaDriverInitFailed: RuleInput = {
+  id: 'runtime/cuda-driver-init-failed',
+  title: 'CUDA could not initialise the NVIDIA driver',
+  severity: 'error',
+  match: [
+    // `UserWarning: CUDA initialization: CUDA driver initialization failed, you might not have a CUDA gpu. (Triggered internally at ../c10/cuda/CUDAFunctions.cpp:109.)`
+    // `RuntimeError: CUDA driver initialization failed, you might not have a CUDA gpu.`
+    { literals: ['CUDA driver initialization failed, you might not have a CUDA gpu'] },
+  ],
+  scope: 'step',
+  specificity: 3,
+  variants: [
+    {
+      when: 'fact.place=image-build',
+      title: 'CUDA initialised in a build step, which has no GPU',
+      message: `This step called CUDA through torch, and CUDA could not initialise a driver. ${BUILD_GPU}`,
+      fix:
+        'Do not touch the GPU while building: move `torch.cuda` calls and device checks to the start of the container ' +
+        '(`docker run --gpus all` with the image this build makes) or to a test step on a GPU runner.',
+    },
+    {
+      when: 'fact.place=host-shell',
+      message:
+        'torch found the NVIDIA driver but CUDA could not initialise it. nvidia-smi may still work: it does not need the Unified Memory ' +
+        'module (`nvidia_uvm`, `/dev/nvidia-uvm`) that CUDA needs, and a suspend and resume can leave that module broken.',
+      fix: ['On this machine:', '', HOST_UVM, '', AFTER_SUSPEND].join('\n'),
+    },
+  ],
+  message:
+    'torch found the NVIDIA driver but CUDA could not initialise it. nvidia-smi may still work: it does not need the Unified Memory ' +
+    'device (`/dev/nvidia-uvm`, from the `nvidia_uvm` module) that CUDA needs. In a container that device comes from the host when ' +
+    'the container starts; on a machine, a suspend and resume can leave the module broken.',
+  fix: [
+    'Where the program ran, see whether the Unified Memory device is there (in a container: with a shell in it):',
+    '',
+    '```sh',
+    'ls -l /dev/nvidia*',
+    '```',
+    '',
+    '`nvidia-uvm` missing: on the host (the machine that runs Docker, if this is a container), load the module and check the driver:',
+    '',
+    HOST_UVM,
+    '',
+    'then start the container again (a running container keeps the devices it started with). ' + AFTER_SUSPEND,
+  ].join('\n'),
+  docs: 'https://github.com/pytorch/pytorch/issues/49081',
+};
