@@ -55485,6 +55485,17 @@ var factPatterns = [
   },
   // ---- where it ran ----------------------------------------------------------------------------
   {
+    // A Windows Python's own files in the output (`C:\Users\me\AppData\\u2026\site-packages\torch\cuda\__init__.py`,
+    // `\u2026\python_embeded\Lib\site-packages\\u2026`, `\u2026\Scripts\pip.exe`, pip's `\u2026\AppData\Local\Temp\pip-install-\u2026`): the
+    // command ran on a Windows host. A Linux image build prints its own paths; the Docker CLI on Windows names the build
+    // context (`C:\Users\me\proj\Dockerfile`), never a Python package folder.
+    literals: ["\\site-packages\\", "\\Scripts\\", "\\python.exe", "\\Temp\\pip-"],
+    regex: /[A-Za-z]:\\[^\s'"]{0,300}?\\(?:site-packages\\|Scripts\\(?:python|pip)[\w.]{0,20}\.exe\b|python\.exe\b|Temp\\pip-(?:install|build-env|req-build)-)/i,
+    on: "output",
+    source: "windows-python-path",
+    read: () => [["place", "host-shell"]]
+  },
+  {
     // A Dockerfile's `RUN` line pasted with the output it gave (`RUN pip3 uninstall -y llama-cpp-python \`, then
     // the error): the failing command ran in an image build. BuildKit's and the classic builder's own step lines never
     // start with `RUN` (`#8 [4/6] RUN \u2026`, `Step 4/6 : RUN \u2026`), so only a paste of the Dockerfile does.

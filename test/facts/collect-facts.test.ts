@@ -73,6 +73,10 @@ const table: [file: string, expected: Record<string, string>][] = [
   // `Downloading https://…/torch-…-manylinux2014_aarch64.whl`: pip on arm64 Linux (a Jetson image)
   ['rules/pip/base-package-replaced/match-jetson-nv-torch-replaced.log', { platform: 'linux/arm64 (wheel)' }],
   // `root@Tower:/mnt/user/Projects/deep-image-prior# docker build …`: a prompt that names no platform
+  // Windows Python paths: `File "C:\\Users\\Luna\\…\\python_embeded\\lib\\site-packages\\torch\\cuda\\__init__.py"`, pip's
+  // `C:\\Users\\PC60\\AppData\\Local\\Temp\\pip-install-7aimsv5v\\…`: the failing command ran on a Windows host
+  ['rules/runtime/torch-cpu-build/match-comfyui-portable-after-update.log', { place: 'host-shell (windows-python-path)', hostOs: 'windows (windows-path)' }],
+  ['rules/cuda/version-mismatch/match-deepspeed-op-builder-windows.log', { place: 'host-shell (windows-python-path)', hostOs: 'windows (windows-path)' }],
   ['rules/shell/command-not-found/match-conda-installer-step-not-in-log.log', { hostPlatform: '—', place: 'image-build (build-command)' }],
   // docker/build-push-action's failure line: a GitHub Actions job, the runner's kind not named. The job log's
   // `##[error]buildx failed with: …` (its marker dropped), the web view's `Error: buildx failed with: …` with buildx's
