@@ -30,6 +30,7 @@ import { condaSolveEnrich } from '../knowledge/conda-solve.js';
 import { condaStepPinEnrich } from '../knowledge/conda-step-pin.js';
 import { condaMissingSpecsEnrich } from '../knowledge/conda-missing-specs.js';
 import { torchSymbolEnrich } from '../knowledge/torch-symbol.js';
+import { xformersBuildEnrich } from '../knowledge/xformers-build-enricher.js';
 import { cudaDriverEnrich } from '../knowledge/cuda-driver.js';
 import { cudaRequireEnrich } from '../knowledge/cuda-require-enricher.js';
 import { aptDroppedEnrich } from '../knowledge/apt-dropped-enricher.js';
@@ -95,6 +96,8 @@ export const enrichers: Record<string, Enricher> = {
   'flash-attn-wheel': flashAttnWheelEnrich,
   /** For an extension missing a symbol of PyTorch's C++ library: the symbol, its ABI, the rebuild (`{enrich.symbolName}`, `{enrich.abiNote}`, `{enrich.rebuild}`). */
   'torch-symbol': torchSymbolEnrich,
+  /** For xFormers' `built for: PyTorch X (you have Y)`: pip lines for the xformers of torch Y, or torch X back (`{enrich.xfMatchFix}`, `{enrich.xfRollbackFix}`, `{enrich.xfCpuFix}`). */
+  'xformers-build': xformersBuildEnrich,
   /** The host driver an image's CUDA needs, and the CUDA of the driver torch found (`{enrich.driverNeed}`, `{enrich.hostCuda}`). */
   'cuda-driver': cudaDriverEnrich,
   /** For the container toolkit's `cuda>=X.Y` requirement: the first drivers of that release, Linux and Windows, and the host's from nvidia-smi (`{enrich.anyDriver}`, `{enrich.windowsDriver}`). */

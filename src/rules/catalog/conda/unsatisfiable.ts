@@ -44,6 +44,14 @@
 // Exports without builds: `micromamba env export --no-build` (micromamba/src/env.cpp, "Disable the build string in
 // spec"), `conda env export --no-builds` (docs.conda.io …/commands/env/export.html).
 //
+// libmamba 2.0.0–2.0.5 read a build glob that holds a character other than letters, digits, `-`, `_` and `*` (the `.` of
+// `py3.10_cuda11.8*`) as a regular expression, so `*` repeats the character before it instead of matching anything, and
+// print it anchored: `└─ pytorch =2.3.1 ^py3.10_cuda11.8*$ does not exist` (mamba-org/mamba#3699; the package exists and
+// mamba 1 solves the same spec). Fixed in 2.0.6 ("Support globs in `MatchSpec` build strings", mamba-org/mamba#3735, whose
+// test names #3699; CHANGELOG 2025.01.28, release 2.0.6.rc1). A build pattern that starts with `*` is no valid regex, so
+// 2.0.0–2.0.5 fall back to the glob (ChimeraStringSpec::parse before #3735; the workaround a conda maintainer gave in
+// conda/conda#14451: `pytorch=2.3.1=*cuda11.8*`). conda's libmamba solver runs on the same library (libmambapy).
+//
 // `critical libmamba Could not solve for environment specs` is the last line of micromamba and of mamba 2 (both C++ front
 // ends of libmamba; mamba 1 and conda's libmamba solver raise Python exceptions instead): such a log comes from an image
 // or a shell with micromamba or mamba, often with no `conda` at all, so the search it gets is `micromamba search`, with
@@ -263,8 +271,28 @@ function missingVariants(): Variant[] {
   return out;
 }
 
+/** libmamba 2.0.0–2.0.5 reading a build glob as a regex: the spec printed as `^…*$`. */
+const buildGlobVariant: Variant = {
+  when: 'buildGlob',
+  title: 'libmamba 2.0.0–2.0.5 misreads the build glob',
+  message:
+    'The package may well exist: `{context.buildGlob.spec}` shows the build glob `{context.buildGlob.glob}` anchored as a ' +
+    'regular expression (`^…$`), the way libmamba 2.0.0 to 2.0.5 (mamba 2, micromamba 2, conda\'s libmamba solver) read a ' +
+    'build pattern with a `.` in it; there `*` repeats the character before it instead of matching anything, so no ' +
+    'build matches. The bug is fixed in 2.0.6.',
+  fix: [
+    'Check the release doing the solve (`micromamba --version`, `mamba --version`, or for conda `conda list -n base libmambapy`);',
+    '2.0.0 to 2.0.5: upgrade to 2.0.6 or later (a newer micromamba binary or image; `conda install -n base -c conda-forge',
+    '"mamba>=2.0.6"` for mamba in a conda base). Or start the build pattern with `*`, which these releases read as a glob:',
+    '`"{context.buildGlob.name}={context.buildGlob.version}=*{context.buildGlob.glob}"` in the install command (without the',
+    'quotes in an environment file). The same error on 2.0.6 or later: the build really is not in the',
+    'channels; list the builds with `micromamba search -c conda-forge \'{context.buildGlob.name}={context.buildGlob.version}\'`',
+    '(`conda search` or `mamba search` alike), with the channels of the command.',
+  ].join('\n'),
+};
+
 function variants(): Variant[] {
-  const out: Variant[] = [...virtualCudaVariants(), ...baseVariants(), ...missingVariants()];
+  const out: Variant[] = [buildGlobVariant, ...virtualCudaVariants(), ...baseVariants(), ...missingVariants()];
   for (const pre of ['micromamba&', 'fact.installer=micromamba&', '']) {
     const tool = pre === '' ? 'conda' : 'micromamba';
     out.push({
@@ -562,6 +590,14 @@ export const unsatisfiable: RuleInput = {
     { name: 'micromamba', literals: ['micromamba'] },
     // micromamba's and mamba 2's last line (libmamba's C++ front ends); conda prints Python exceptions instead
     { name: 'libmambaCli', literals: ['critical libmamba'], pattern: '^critical\\s+libmamba\\b' },
+    {
+      // libmamba 2.0.0–2.0.5's regex form of a build glob: `    └─ pytorch =2.3.1 ^py3.10_cuda11.8*$ does not exist (perhaps a
+      // typo or a missing channel).` (mamba-org/mamba#3699): anchors and a `*` that follows no `.` (`.*` is a working regex)
+      name: 'buildGlob',
+      literals: ['does not exist (perhaps a typo or a missing channel)'],
+      pattern:
+        '^(?: {4})?[├└]─ (?<spec>(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}) ={0,2}(?<version>[^\\s^]{1,60}) \\^(?<glob>[^\\s$]{0,100}?[^\\s.$\\\\]\\*[^\\s$]{0,100})\\$)\\s{1,3}does not exist \\(perhaps a typo',
+    },
     {
       // `└─ perl STUB*  does not exist (perhaps a typo or a missing channel).`: a version in capitals, a placeholder
       name: 'placeholder',

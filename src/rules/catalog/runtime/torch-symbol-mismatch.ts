@@ -14,6 +14,10 @@
 // environment with whatever torch the package's build requirements fetch otherwise:
 // toshas/torch-discounted-cumsum#9), `--no-cache-dir` so pip does not reinstall the wheel it built
 // before, `--force-reinstall --no-deps --no-binary` to rebuild this package alone and leave torch as it is.
+// xFormers checks the same thing itself at import and says it in words: `xFormers can't load C++/CUDA extensions. xFormers
+// was built for:` / `PyTorch 2.3.0+cu121 with CUDA 1201 (you have 2.4.0+cu121)` (unslothai/unsloth#1026; `(you have
+// 2.1.2+cpu)`, open-mmlab/PIA#30). Its wheels are built for one torch release each and pin it; the `xformers-build`
+// enricher (knowledge/xformers-build-enricher.ts) writes the xformers for the installed torch, or that torch back.
 import type { RuleInput } from '../../schema.js';
 
 const CHECK = 'See both sides where it runs: `{enrich.torchFacts}` prints the installed torch (version, CUDA, C++11 ABI true or false){enrich.showNote|.}';
@@ -37,9 +41,67 @@ function dockerfileRebuild(lead: string): string {
   ].join('\n');
 }
 
+const XF_IMAGE = 'In an image, that is a `RUN` line after the one that installs torch.';
+const XF_CHECK = '`python -m xformers.info` then lists its kernels as available.';
+
+/** xFormers' own report: its wheel was built for `builtTorch`, the torch installed is `haveTorch`. */
+function xformersVariants(): Variant[] {
+  const title = 'xFormers built for another PyTorch';
+  return [
+    {
+      when: 'xformers&enrich.xfCpuFix',
+      title,
+      message:
+        'xFormers was built for PyTorch `{builtTorch}+{builtTag}`, and the torch installed is `{haveTorch}+cpu`, a build ' +
+        'without CUDA, so xFormers cannot load its C++/CUDA kernels (memory-efficient attention and the rest are unavailable).',
+      fix: ['Install the CUDA build of that torch:', '', '```sh', '{enrich.xfCpuFix}', '```', '', `${XF_IMAGE} ${XF_CHECK}`].join('\n'),
+    },
+    {
+      when: 'xformers&enrich.xfMatchFix&enrich.xfRollbackFix',
+      title,
+      message:
+        'The xformers installed was compiled against PyTorch `{builtTorch}` and the torch installed is `{haveTorch}`: each ' +
+        'xformers wheel is built for one torch release (it pins `torch=={builtTorch}`), so it cannot load its C++/CUDA ' +
+        'kernels with another one.',
+      fix: [
+        'Install the xformers release built for torch {haveTorch}: naming that torch beside it lets pip pick it (the index of',
+        'the CUDA build in use serves xformers wheels too):',
+        '',
+        '```sh',
+        '{enrich.xfMatchFix}',
+        '```',
+        '',
+        'If pip finds none, no xformers was built for that torch and CUDA; then put torch back to the release xformers was',
+        'built for instead:',
+        '',
+        '```sh',
+        '{enrich.xfRollbackFix}',
+        '```',
+        '',
+        `Whichever you pick, install torch and xformers together from now on, so a later install cannot move torch alone. ${XF_IMAGE} ${XF_CHECK}`,
+      ].join('\n'),
+    },
+    {
+      when: 'xformers',
+      title,
+      message:
+        'xFormers cannot load its C++/CUDA kernels: it was built for PyTorch `{builtTorch}` (with CUDA `{builtCuda}`), and the ' +
+        'torch installed is `{haveTorch}`, another build of it.',
+      fix: [
+        'Install torch and xformers as a pair built for each other: `python -c "import torch; print(torch.__version__)"` prints',
+        'the torch in use; the part after its `+` (such as `cu121`) names the index to install xformers from',
+        '(`https://download.pytorch.org/whl/` followed by it), with `pip install -U xformers --index-url` and that address,',
+        'beside `torch==` and that version.',
+        `${XF_IMAGE} ${XF_CHECK}`,
+      ].join(' '),
+    },
+  ];
+}
+
 /** The rebuild as the place needs it: a RUN line, the image that `docker run` started, or a shell. */
 function rebuildVariants(): Variant[] {
   return [
+    ...xformersVariants(),
     { when: 'enrich.rebuild&fact.place=image-build', fix: dockerfileRebuild(`${REBUILD_WHY}, in the Dockerfile after the line that installs torch:`) },
     {
       when: 'enrich.rebuild&fact.place=docker-run',
@@ -100,7 +162,14 @@ export const torchSymbolMismatch: RuleInput = {
       literals: ['undefined symbol: _ZN'],
       pattern: '(?<lib>[\\w./+-]{0,300}\\.so(?:\\.[\\d.]{1,20})?): undefined symbol: (?<symbol>_ZNK?(?:3c10|2at|5torch)\\d\\w{0,600})',
     },
+    // xFormers' own check: `    PyTorch 2.3.0+cu121 with CUDA 1201 (you have 2.4.0+cu121)` under `xFormers was built for:`
+    {
+      literals: [' with CUDA ', '(you have '],
+      pattern:
+        '^\\s{0,8}PyTorch (?<builtTorch>\\d{1,2}\\.\\d{1,3}\\.\\d{1,3})(?:\\+(?<builtTag>[a-z0-9]{1,12}))? with CUDA (?<builtCuda>\\d{1,5}) \\(you have (?<haveTorch>\\d{1,2}\\.\\d{1,3}\\.\\d{1,3})(?:\\+(?<haveTag>[a-z0-9]{1,12}))?\\)',
+    },
   ],
+  context: [{ name: 'xformers', literals: ['xFormers was built for'] }],
   scope: 'step',
   specificity: 3,
   message:
@@ -111,6 +180,6 @@ export const torchSymbolMismatch: RuleInput = {
     `(in the Dockerfile after the line that installs torch, when this is an image), or install its build made for that torch release. ${CHECK}`,
   ].join(' '),
   variants: rebuildVariants(),
-  enrich: 'torch-symbol',
+  enrich: ['torch-symbol', 'xformers-build'],
   docs: 'https://pytorch.org/tutorials/advanced/cpp_extension.html',
 };
