@@ -8216,8 +8216,54 @@ function dockerfileRebuild(lead) {
     "{enrich.wheelNote|}"
   ].join("\n");
 }
+function xformersVariants() {
+  const title2 = "xFormers built for another PyTorch";
+  return [
+    {
+      when: "xformers&enrich.xfCpuFix",
+      title: title2,
+      message: "xFormers was built for PyTorch `{builtTorch}+{builtTag}`, and the torch installed is `{haveTorch}+cpu`, a build without CUDA, so xFormers cannot load its C++/CUDA kernels (memory-efficient attention and the rest are unavailable).",
+      fix: ["Install the CUDA build of that torch:", "", "```sh", "{enrich.xfCpuFix}", "```", "", `${XF_IMAGE} ${XF_CHECK}`].join("\n")
+    },
+    {
+      when: "xformers&enrich.xfMatchFix&enrich.xfRollbackFix",
+      title: title2,
+      message: "The xformers installed was compiled against PyTorch `{builtTorch}` and the torch installed is `{haveTorch}`: each xformers wheel is built for one torch release (it pins `torch=={builtTorch}`), so it cannot load its C++/CUDA kernels with another one.",
+      fix: [
+        "Install the xformers release built for torch {haveTorch}: naming that torch beside it lets pip pick it (the index of",
+        "the CUDA build in use serves xformers wheels too):",
+        "",
+        "```sh",
+        "{enrich.xfMatchFix}",
+        "```",
+        "",
+        "If pip finds none, no xformers was built for that torch and CUDA; then put torch back to the release xformers was",
+        "built for instead:",
+        "",
+        "```sh",
+        "{enrich.xfRollbackFix}",
+        "```",
+        "",
+        `Whichever you pick, install torch and xformers together from now on, so a later install cannot move torch alone. ${XF_IMAGE} ${XF_CHECK}`
+      ].join("\n")
+    },
+    {
+      when: "xformers",
+      title: title2,
+      message: "xFormers cannot load its C++/CUDA kernels: it was built for PyTorch `{builtTorch}` (with CUDA `{builtCuda}`), and the torch installed is `{haveTorch}`, another build of it.",
+      fix: [
+        'Install torch and xformers as a pair built for each other: `python -c "import torch; print(torch.__version__)"` prints',
+        "the torch in use; the part after its `+` (such as `cu121`) names the index to install xformers from",
+        "(`https://download.pytorch.org/whl/` followed by it), with `pip install -U xformers --index-url` and that address,",
+        "beside `torch==` and that version.",
+        `${XF_IMAGE} ${XF_CHECK}`
+      ].join(" ")
+    }
+  ];
+}
 function rebuildVariants() {
   return [
+    ...xformersVariants(),
     { when: "enrich.rebuild&fact.place=image-build", fix: dockerfileRebuild(`${REBUILD_WHY}, in the Dockerfile after the line that installs torch:`) },
     {
       when: "enrich.rebuild&fact.place=docker-run",
@@ -8265,12 +8311,14 @@ function rebuildVariants() {
     }
   ];
 }
-var CHECK3, REBUILD_WHY, torchSymbolMismatch;
+var CHECK3, REBUILD_WHY, XF_IMAGE, XF_CHECK, torchSymbolMismatch;
 var init_torch_symbol_mismatch = __esm({
   "src/rules/catalog/runtime/torch-symbol-mismatch.ts"() {
     "use strict";
     CHECK3 = "See both sides where it runs: `{enrich.torchFacts}` prints the installed torch (version, CUDA, C++11 ABI true or false){enrich.showNote|.}";
     REBUILD_WHY = "Rebuild it against the torch installed there (`--no-build-isolation`: the build sees this torch; `--no-cache-dir`: pip does not reuse the wheel it built before; `--no-deps`: torch stays as it is)";
+    XF_IMAGE = "In an image, that is a `RUN` line after the one that installs torch.";
+    XF_CHECK = "`python -m xformers.info` then lists its kernels as available.";
     torchSymbolMismatch = {
       id: "runtime/torch-symbol-mismatch",
       title: "Extension built for another PyTorch (undefined torch symbol)",
@@ -8280,8 +8328,14 @@ var init_torch_symbol_mismatch = __esm({
         {
           literals: ["undefined symbol: _ZN"],
           pattern: "(?<lib>[\\w./+-]{0,300}\\.so(?:\\.[\\d.]{1,20})?): undefined symbol: (?<symbol>_ZNK?(?:3c10|2at|5torch)\\d\\w{0,600})"
+        },
+        // xFormers' own check: `    PyTorch 2.3.0+cu121 with CUDA 1201 (you have 2.4.0+cu121)` under `xFormers was built for:`
+        {
+          literals: [" with CUDA ", "(you have "],
+          pattern: "^\\s{0,8}PyTorch (?<builtTorch>\\d{1,2}\\.\\d{1,3}\\.\\d{1,3})(?:\\+(?<builtTag>[a-z0-9]{1,12}))? with CUDA (?<builtCuda>\\d{1,5}) \\(you have (?<haveTorch>\\d{1,2}\\.\\d{1,3}\\.\\d{1,3})(?:\\+(?<haveTag>[a-z0-9]{1,12}))?\\)"
         }
       ],
+      context: [{ name: "xformers", literals: ["xFormers was built for"] }],
       scope: "step",
       specificity: 3,
       message: "`{lib}` was compiled against another PyTorch than the one that loads it: it needs `{enrich.symbolName}` from {enrich.library}, which this torch does not export under that name. {enrich.abiNote|}",
@@ -8290,7 +8344,7 @@ var init_torch_symbol_mismatch = __esm({
         `(in the Dockerfile after the line that installs torch, when this is an image), or install its build made for that torch release. ${CHECK3}`
       ].join(" "),
       variants: rebuildVariants(),
-      enrich: "torch-symbol",
+      enrich: ["torch-symbol", "xformers-build"],
       docs: "https://pytorch.org/tutorials/advanced/cpp_extension.html"
     };
   }
@@ -8362,18 +8416,54 @@ var init_illegal_instruction = __esm({
 });
 
 // src/rules/catalog/runtime/bitsandbytes-cuda-setup.ts
-var DIAGNOSE, bitsandbytesCudaSetup;
+function cudartFix(where) {
+  return [
+    "Upgrade bitsandbytes: releases since the 0.43.1 rework of its CUDA setup take the CUDA version from torch and search for",
+    "no libcudart:",
+    "",
+    "```sh",
+    "pip install -U bitsandbytes",
+    "```",
+    "",
+    `Staying on this release: find a libcudart ${where} (a torch from pip may bring one in \`nvidia/cuda_runtime/lib\`) and`,
+    "put its directory on LD_LIBRARY_PATH before Python starts, as bitsandbytes advises:",
+    "",
+    "```sh",
+    `cudart=$(find ${where === "in the env" ? '"$CONDA_PREFIX"' : "/"} -name 'libcudart.so*' -print -quit 2>/dev/null)`,
+    'echo "${cudart:-no libcudart found}"',
+    '[ -n "$cudart" ] && export LD_LIBRARY_PATH="${cudart%/*}:$LD_LIBRARY_PATH"',
+    "```",
+    "",
+    `None found: install the CUDA runtime of torch's CUDA version into the environment. In an image, the upgrade is a \`RUN\` line`,
+    `and the directory goes in an \`ENV LD_LIBRARY_PATH=\` line. ${DIAGNOSE}`
+  ].join("\n");
+}
+function noCudartVariants() {
+  return [
+    {
+      when: "noCudart&condaEnv&torchCuda",
+      message: `${NO_CUDART} The env is \`{context.condaEnv.prefix}\`; torch was built for CUDA \`{context.torchCuda.version}\` (\`CUDA_VERSION\`).`,
+      fix: cudartFix("in the env")
+    },
+    { when: "noCudart&condaEnv", message: `${NO_CUDART} The env is \`{context.condaEnv.prefix}\`.`, fix: cudartFix("in the env") },
+    { when: "noCudart", message: NO_CUDART, fix: cudartFix("on the machine") }
+  ];
+}
+var DIAGNOSE, NO_CUDART, bitsandbytesCudaSetup;
 var init_bitsandbytes_cuda_setup = __esm({
   "src/rules/catalog/runtime/bitsandbytes-cuda-setup.ts"() {
     "use strict";
     DIAGNOSE = "`python -m bitsandbytes` prints its search (the CUDA runtime it found, the CUDA version it detected, the binary it tried).";
+    NO_CUDART = 'bitsandbytes searched for the CUDA runtime, libcudart.so, in the conda env\'s `lib`, on LD_LIBRARY_PATH and in `/usr/local/cuda/lib64`, and found none (`Possible options found for libcudart.so: set()`); its releases with this `cuda_setup` search then fail to load their CUDA binary ("CUDA Setup failed despite GPU being available").';
     bitsandbytesCudaSetup = {
       id: "runtime/bitsandbytes-cuda-setup",
       title: "bitsandbytes could not set up CUDA",
       severity: "error",
       match: [
         { literals: ["CUDA Setup failed despite GPU being available"] },
-        { literals: ["CUDA SETUP: CUDA detection failed!"] }
+        { literals: ["CUDA SETUP: CUDA detection failed!"] },
+        // the search for the CUDA runtime came back empty: `DEBUG: Possible options found for libcudart.so: set()`
+        { literals: ["Possible options found for libcudart.so: set()"] }
       ],
       context: [
         {
@@ -8381,6 +8471,11 @@ var init_bitsandbytes_cuda_setup = __esm({
           literals: ["CUDA SETUP: Required library version not found:"],
           pattern: "Required library version not found: (?<binary>libbitsandbytes_cuda\\d{2,4}\\.so)"
         },
+        { name: "noCudart", literals: ["Possible options found for libcudart.so: set()"] },
+        // the conda env it searched first: `\u2026: UserWarning: /opt/conda/envs/ptl-py310 did not contain ['libcudart.so', \u2026`
+        { name: "condaEnv", literals: [" did not contain "], pattern: "UserWarning: (?<prefix>/[^\\s:]{1,200}/envs/[A-Za-z0-9_.-]{1,100}) did not contain " },
+        // torch's CUDA: `CUDA SETUP: PyTorch settings found: CUDA_VERSION=117, Highest Compute Capability: 7.5.`
+        { name: "torchCuda", literals: ["PyTorch settings found: CUDA_VERSION="], pattern: "CUDA_VERSION=(?<version>\\d{2,3})\\b" },
         { name: "cudaLib", literals: ["cannot open shared object file"], pattern: "(?<missing>lib(?:cudart|cublas|cublasLt|cusparse|curand|cufft|nvJitLink)\\.so[.\\d]{0,20}): cannot open shared object file" }
       ],
       scope: "step",
@@ -8409,6 +8504,7 @@ var init_bitsandbytes_cuda_setup = __esm({
             `(a \`RUN\` line after the one that installs torch, in an image). ${DIAGNOSE}`
           ].join("\n")
         },
+        ...noCudartVariants(),
         {
           when: "cudaLib",
           message: "bitsandbytes found its binary but the loader could not open `{context.cudaLib.missing}`, a CUDA library it links: the image or environment has the CUDA runtime without the math libraries.",
@@ -12770,7 +12866,7 @@ function missingVariants() {
   return out;
 }
 function variants8() {
-  const out = [...virtualCudaVariants(), ...baseVariants(), ...missingVariants()];
+  const out = [buildGlobVariant, ...virtualCudaVariants(), ...baseVariants(), ...missingVariants()];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
     out.push({
@@ -12918,7 +13014,7 @@ function variants8() {
   }
   return out;
 }
-var MISSING_TOOLS, unsatisfiable;
+var MISSING_TOOLS, buildGlobVariant, unsatisfiable;
 var init_unsatisfiable = __esm({
   "src/rules/catalog/conda/unsatisfiable.ts"() {
     "use strict";
@@ -12928,6 +13024,20 @@ var init_unsatisfiable = __esm({
       ["libmambaCli&", "libmamba-cli"],
       ["", "conda"]
     ];
+    buildGlobVariant = {
+      when: "buildGlob",
+      title: "libmamba 2.0.0\u20132.0.5 misreads the build glob",
+      message: "The package may well exist: `{context.buildGlob.spec}` shows the build glob `{context.buildGlob.glob}` anchored as a regular expression (`^\u2026$`), the way libmamba 2.0.0 to 2.0.5 (mamba 2, micromamba 2, conda's libmamba solver) read a build pattern with a `.` in it; there `*` repeats the character before it instead of matching anything, so no build matches. The bug is fixed in 2.0.6.",
+      fix: [
+        "Check the release doing the solve (`micromamba --version`, `mamba --version`, or for conda `conda list -n base libmambapy`);",
+        "2.0.0 to 2.0.5: upgrade to 2.0.6 or later (a newer micromamba binary or image; `conda install -n base -c conda-forge",
+        '"mamba>=2.0.6"` for mamba in a conda base). Or start the build pattern with `*`, which these releases read as a glob:',
+        '`"{context.buildGlob.name}={context.buildGlob.version}=*{context.buildGlob.glob}"` in the install command (without the',
+        "quotes in an environment file). The same error on 2.0.6 or later: the build really is not in the",
+        "channels; list the builds with `micromamba search -c conda-forge '{context.buildGlob.name}={context.buildGlob.version}'`",
+        "(`conda search` or `mamba search` alike), with the channels of the command."
+      ].join("\n")
+    };
     unsatisfiable = {
       id: "conda/unsatisfiable",
       title: "conda environment cannot be solved",
@@ -13036,6 +13146,13 @@ var init_unsatisfiable = __esm({
         { name: "micromamba", literals: ["micromamba"] },
         // micromamba's and mamba 2's last line (libmamba's C++ front ends); conda prints Python exceptions instead
         { name: "libmambaCli", literals: ["critical libmamba"], pattern: "^critical\\s+libmamba\\b" },
+        {
+          // libmamba 2.0.0\u20132.0.5's regex form of a build glob: `    \u2514\u2500 pytorch =2.3.1 ^py3.10_cuda11.8*$ does not exist (perhaps a
+          // typo or a missing channel).` (mamba-org/mamba#3699): anchors and a `*` that follows no `.` (`.*` is a working regex)
+          name: "buildGlob",
+          literals: ["does not exist (perhaps a typo or a missing channel)"],
+          pattern: "^(?: {4})?[\u251C\u2514]\u2500 (?<spec>(?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}) ={0,2}(?<version>[^\\s^]{1,60}) \\^(?<glob>[^\\s$]{0,100}?[^\\s.$\\\\]\\*[^\\s$]{0,100})\\$)\\s{1,3}does not exist \\(perhaps a typo"
+        },
         {
           // `\u2514\u2500 perl STUB*  does not exist (perhaps a typo or a missing channel).`: a version in capitals, a placeholder
           name: "placeholder",
@@ -29740,6 +29857,37 @@ var init_torch_symbol = __esm({
   }
 });
 
+// src/knowledge/xformers-build-enricher.ts
+function torchWithPairs(version2, index) {
+  const pairs = pairedPackages(version2);
+  const extra = pairs ? ` "torchvision==${pairs.torchvision}" "torchaudio==${pairs.torchaudio}"` : "";
+  return `pip install "torch==${version2}"${extra} --index-url ${index}`;
+}
+function xformersBuildEnrich(captures, _step, _model, _facts) {
+  const built = captures["builtTorch"];
+  const have = captures["haveTorch"];
+  if (built === void 0 || have === void 0) return {};
+  const builtTag = captures["builtTag"] ?? "";
+  const haveTag = captures["haveTag"] ?? "";
+  const out = {};
+  const builtIndex = indexUrl(builtTag);
+  const haveIndex = indexUrl(haveTag);
+  if (haveTag === "cpu" && builtIndex !== null) {
+    out["xfCpuFix"] = `pip install --force-reinstall "torch==${built}" --index-url ${builtIndex}`;
+    return out;
+  }
+  if (built === have) return out;
+  if (haveIndex !== null) out["xfMatchFix"] = `pip install -U "torch==${have}" xformers --index-url ${haveIndex}`;
+  if (builtIndex !== null) out["xfRollbackFix"] = torchWithPairs(built, builtIndex);
+  return out;
+}
+var init_xformers_build_enricher = __esm({
+  "src/knowledge/xformers-build-enricher.ts"() {
+    "use strict";
+    init_torch_wheels();
+  }
+});
+
 // src/knowledge/cuda-require-enricher.ts
 function compareDrivers(a, b) {
   const pa = a.split(".").map(Number);
@@ -30860,6 +31008,7 @@ var init_enrichers = __esm({
     init_conda_step_pin();
     init_conda_missing_specs();
     init_torch_symbol();
+    init_xformers_build_enricher();
     init_cuda_driver();
     init_cuda_require_enricher();
     init_apt_dropped_enricher();
@@ -30907,6 +31056,8 @@ var init_enrichers = __esm({
       "flash-attn-wheel": flashAttnWheelEnrich,
       /** For an extension missing a symbol of PyTorch's C++ library: the symbol, its ABI, the rebuild (`{enrich.symbolName}`, `{enrich.abiNote}`, `{enrich.rebuild}`). */
       "torch-symbol": torchSymbolEnrich,
+      /** For xFormers' `built for: PyTorch X (you have Y)`: pip lines for the xformers of torch Y, or torch X back (`{enrich.xfMatchFix}`, `{enrich.xfRollbackFix}`, `{enrich.xfCpuFix}`). */
+      "xformers-build": xformersBuildEnrich,
       /** The host driver an image's CUDA needs, and the CUDA of the driver torch found (`{enrich.driverNeed}`, `{enrich.hostCuda}`). */
       "cuda-driver": cudaDriverEnrich,
       /** For the container toolkit's `cuda>=X.Y` requirement: the first drivers of that release, Linux and Windows, and the host's from nvidia-smi (`{enrich.anyDriver}`, `{enrich.windowsDriver}`). */
