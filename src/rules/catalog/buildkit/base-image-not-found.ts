@@ -480,7 +480,7 @@ export const baseImageNotFound: RuleInput = {
         'Check the name, then log in before the build. In GitHub Actions:',
         '',
         '```yaml',
-        '- uses: docker/login-action@v3',
+        '- uses: docker/login-action@v4',
         '  with:',
         '    registry: ghcr.io',
         // `{{` / `}}` are literal braces in a template: this renders `${{ github.actor }}`.

@@ -14,7 +14,7 @@ const fix = [
   'With a docker-container builder in GitHub Actions:',
   '',
   '```yaml',
-  '- uses: docker/setup-buildx-action@v3',
+  '- uses: docker/setup-buildx-action@v4',
   '  with:',
   '    driver-opts: |',
   '      env.BUILDKIT_STEP_LOG_MAX_SIZE=-1',

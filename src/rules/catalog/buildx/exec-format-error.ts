@@ -14,13 +14,13 @@ const NO_EMULATOR_MESSAGE =
   'The builder cannot run even the shell of this {platform|foreign-platform} stage: no QEMU emulator is ' +
   'registered (binfmt_misc) for that architecture on the build host.';
 
-/** GitHub Actions registers the emulators with Docker's setup actions (docker/setup-qemu-action's README; `@v3` as the project's other rules, v4 is current). */
+/** GitHub Actions registers the emulators with Docker's setup actions (docker/setup-qemu-action's README; v4 is its current major, see ci/gha-cache-steps.ts). */
 const ACTIONS_FIX = [
   'Register QEMU emulators on the runner before building for other platforms:',
   '',
   '```yaml',
-  '- uses: docker/setup-qemu-action@v3',
-  '- uses: docker/setup-buildx-action@v3',
+  '- uses: docker/setup-qemu-action@v4',
+  '- uses: docker/setup-buildx-action@v4',
   '```',
   'Emulation is many times slower: for long compiles prefer a native runner per platform (e.g. `ubuntu-24.04-arm`). If the',
   "failing file is a downloaded binary, pick the download by the target's architecture: `ARG TARGETARCH` and use",

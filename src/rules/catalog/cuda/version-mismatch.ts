@@ -9,6 +9,12 @@
 //   (cuda-exact-torch.ts), and the `≤ minor` index that cpp_extension tolerates does not help.
 //   torch finds CUDA_HOME from CUDA_HOME / CUDA_PATH, else the nvcc on PATH, else /usr/local/cuda
 //   (torch/utils/cpp_extension.py, _find_cuda_home).
+// - DeepSpeed's op builder (op_builder/builder.py, assert_no_cuda_mismatch) is stricter too: it runs
+//   `$CUDA_HOME/bin/nvcc -V` (CUDA_HOME as torch.utils.cpp_extension found it) and raises when that major.minor differs
+//   from torch.version.cuda's, unless its `cuda_minor_mismatch_ok` table lists both under their major (older releases'
+//   tables hold only 10.x and 11.x, so there any CUDA 12 pair of different minors is refused); a different major is never
+//   listed. Releases with `DS_SKIP_CUDA_CHECK=1` (deepspeedai/DeepSpeed#3436) print the mismatch as a `[WARNING]` and
+//   go on. So the nearest-index advice below, right for cpp_extension, is wrong for DeepSpeed: its fix is the same release.
 // - ptxas older than the compiler that wrote the PTX (Triton, numba and JAX bring their own code generators;
 //   a newer nvcc's PTX given to an older toolkit's ptxas): `Unsupported .version 8.5; current version is '7.5'`.
 import type { RuleInput } from '../../schema.js';
@@ -118,6 +124,59 @@ function mismatchFix(where: Where): string {
       ? 'Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the same RUN (CUDA_HOME wins over the nvcc on PATH).'
       : 'Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the shell that builds (CUDA_HOME wins over the nvcc on PATH).',
   ].join('\n');
+}
+
+/** DeepSpeed's check wants the same major.minor (see above): torch for the toolkit, or the toolkit of torch's CUDA. */
+const DEEPSPEED_TITLE = "CUDA toolkit and torch's CUDA differ (DeepSpeed's check)";
+const DEEPSPEED_MESSAGE =
+  "DeepSpeed's op builder stopped the build: the nvcc under torch's CUDA_HOME is CUDA {cudaVersion}, and torch was built with CUDA " +
+  '{torchCuda}. DeepSpeed compiles its ops only when the two are the same release, minor included, unless its own table of ' +
+  'compatible minor releases (`cuda_minor_mismatch_ok` in op_builder/builder.py) lists both; a different major is never listed.';
+const DEEPSPEED_TOOLKIT_SIDE =
+  "point `CUDA_HOME` at a CUDA {torchCuda} toolkit (https://developer.nvidia.com/cuda-toolkit-archive), in the shell " +
+  'or stage that installs DeepSpeed: DeepSpeed runs `$CUDA_HOME/bin/nvcc -V`, and torch takes CUDA_HOME before the nvcc on PATH.';
+const DEEPSPEED_SKIP =
+  'DeepSpeed releases that know `DS_SKIP_CUDA_CHECK=1` (deepspeedai/DeepSpeed#3436) turn this refusal into a warning: for a minor ' +
+  'difference at most, at your own risk, never across majors.';
+
+function deepspeedVariants(): Variant[] {
+  const withIndex = (image: boolean): string[] => [
+    'Make them the same release, one of two ways:',
+    '',
+    '- install a torch built for this toolkit (CUDA {cudaVersion}), from its PyTorch index ({enrich.wheelIndex}), then install DeepSpeed again:',
+    '',
+    image ? '```dockerfile' : '```sh',
+    image ? 'RUN {enrich.torchInstall}' : '{enrich.torchInstall}',
+    '```',
+    '',
+    `- or keep this torch and ${DEEPSPEED_TOOLKIT_SIDE}`,
+    '',
+    DEEPSPEED_SKIP,
+  ];
+  const toolkitOnly = (lead: string): string =>
+    [
+      lead,
+      '',
+      `- Keep this torch and ${DEEPSPEED_TOOLKIT_SIDE}`,
+      '- Or move the toolkit and torch together to one CUDA release that has a PyTorch index (https://download.pytorch.org/whl/ plus `cu` ' +
+        'and the release without its dot; pytorch.org/get-started/previous-versions lists them per release).',
+      '',
+      DEEPSPEED_SKIP,
+    ].join('\n');
+  return [
+    { when: 'deepspeed&enrich.torchInstall&fact.place=image-build', title: DEEPSPEED_TITLE, message: DEEPSPEED_MESSAGE, fix: withIndex(true).join('\n') },
+    { when: 'deepspeed&enrich.torchInstall', title: DEEPSPEED_TITLE, message: DEEPSPEED_MESSAGE, fix: withIndex(false).join('\n') },
+    {
+      when: 'deepspeed&enrich.noIndexCuda',
+      title: DEEPSPEED_TITLE,
+      message: DEEPSPEED_MESSAGE,
+      fix: toolkitOnly(
+        'PyTorch publishes no wheel index for CUDA {enrich.noIndexCuda}, so no torch is built for this toolkit, and a torch of a neighbouring ' +
+          "CUDA release passes DeepSpeed's check only where its table lists both. Make them the same release:",
+      ),
+    },
+    { when: 'deepspeed', title: DEEPSPEED_TITLE, message: DEEPSPEED_MESSAGE, fix: toolkitOnly('Make them the same release:') },
+  ];
 }
 
 /**
@@ -254,6 +313,7 @@ export const versionMismatch: RuleInput = {
       ].join('\n'),
     },
     ...apexVariants(),
+    ...deepspeedVariants(),
     {
       when: 'isolated&enrich.torchInstall',
       message:

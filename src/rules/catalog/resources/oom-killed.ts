@@ -43,7 +43,8 @@ const condaMemoryFix = (lead: string): string => [
 // do not reach that explicit `-j`. colcon prints `--- stderr: <pkg>`, `Failed   <<< <pkg> [...]` and
 // `Summary: N packages finished [...]`.
 // WSL 2: the Linux VM's memory is `memory=` (and `swap=`) under `[wsl2]` in `%UserProfile%\.wslconfig`, applied after
-// `wsl --shutdown` (learn.microsoft.com/windows/wsl/wsl-config, "Configuration settings for .wslconfig"); Docker Desktop's
+// `wsl --shutdown` (learn.microsoft.com/windows/wsl/wsl-config, "Configuration settings for .wslconfig"; wsl.exe's own
+// error names the key `wsl2.swap`, microsoft/WSL#10503, whose reply points to that page); Docker Desktop's
 // WSL 2 backend runs in that same VM (docker/docs, Desktop settings "Resources": the limit is set in `.wslconfig`).
 const COLCON_LEAD =
   'This is a colcon build: colcon builds several packages at once and gives each package\'s make `-j` with the number of CPUs unless ' +

@@ -20,14 +20,20 @@
 //   cncf-tags/container-device-interface#277 "Docker 28.2 enables CDI by default").
 // - NVIDIA Container Toolkit, "Support for Container Device Interface" (docs.nvidia.com/datacenter/cloud-native/
 //   container-toolkit/latest/cdi-support.html): `sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml`, `nvidia-ctk
-//   cdi list` names the devices; without `--output` the spec goes to standard output (cmd/nvidia-ctk README); from toolkit
+//   cdi list` names the devices; without `--output` the spec, alone, goes to standard output (cmd/nvidia-ctk README;
+//   cmd/nvidia-ctk/cdi/generate/generate.go writes it with `spec.WriteTo(os.Stdout)`, and the CLI's logrus logger writes
+//   its messages to standard error), so `> FILE` saves a valid spec; from toolkit
 //   1.18.0 a systemd service, nvidia-cdi-refresh, writes /var/run/cdi/nvidia.yaml. `nvidia-ctk runtime configure
 //   --runtime=docker --cdi.enabled` sets `features.cdi` for Docker from toolkit 1.14.5 (its CHANGELOG).
-// - Rootless Docker runs as a user service: `systemctl --user restart docker` (Docker's rootless mode docs). Newer
+// - Rootless Docker runs as a user service: `systemctl --user restart docker` (Docker's rootless mode docs; moby's
+//   contrib/dockerd-rootless-setuptool.sh installs it as the user unit `docker.service`). Newer
 //   dockerd-rootless.sh mounts /etc/cdi and /var/run/cdi into the daemon's namespace (moby/moby#48541); the directory in the
 //   home named by `cdi-spec-dirs` works on every release with CDI.
-// - NixOS: `virtualisation.docker.rootless.daemon.settings` is written to the rootless daemon's daemon.json (nixpkgs,
-//   nixos/modules/virtualisation/docker-rootless.nix); the thread's setting is `features.cdi = true` there.
+// - NixOS: `virtualisation.docker.rootless.daemon.settings` is written to the rootless daemon's daemon.json, passed as
+//   `dockerd-rootless --config-file=…` by the user unit `docker` (nixpkgs, nixos/modules/virtualisation/docker-rootless.nix:
+//   `systemd.user.services.docker`, hence `systemctl --user restart docker`); the system daemon's is
+//   `virtualisation.docker.daemon.settings`, a free-form JSON submodule (nixos/modules/virtualisation/docker.nix), so
+//   `features.cdi` goes there as well; the thread's setting is `features.cdi = true` in the rootless one.
 import type { RuleInput } from '../../schema.js';
 
 const CDI_DOCS = 'https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/cdi-support.html';

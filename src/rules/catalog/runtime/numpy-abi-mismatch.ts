@@ -2,9 +2,10 @@
 // the ones it was compiled against: `ValueError: numpy.dtype size changed, may indicate binary incompatibility.
 // Expected 96 from C header, got 88 from PyObject`. Cython's import check (its `__Pyx_ImportType`) prints the size
 // the extension's C header gave (build time) and the size of the type in the running numpy; it raises ValueError when
-// the running type is smaller, and only warns (`RuntimeWarning: … size changed`) when it is larger, which is harmless
-// and not matched (desihub/desisim#560: `RuntimeWarning: numpy.ndarray size changed … Expected 80 from C header, got
-// 88 from PyObject`).
+// the running type is smaller (`if ((size_t)(basicsize + itemsize) < size)` in its ImportType utility code, as generated
+// into Cython 0.29 and 3.0 modules), and when it is larger only warns (`RuntimeWarning: … size changed`) or says nothing,
+// per the type's `check_size` (a ValueError then only for `check_size error`); the warning is harmless and not matched
+// (desihub/desisim#560: `RuntimeWarning: numpy.ndarray size changed … Expected 80 from C header, got 88 from PyObject`).
 // 96 → 88 for `numpy.dtype` is numpy 1.x → 2.x on a 64-bit Python: numpy 1.x's PyArray_Descr (PyObject_HEAD 16, typeobj
 // 8, four chars and type_num 8, int elsize and alignment 8, subarray, fields, names, f, metadata, c_metadata, hash 56)
 // is 96 bytes; numpy 2's (PyObject_HEAD 16, typeobj 8, four chars and type_num 8, flags, elsize, alignment 24, metadata,
