@@ -23,6 +23,9 @@
 //   user-space libraries (libcuda.so) are not, because CUDA images carry no driver and only the NVIDIA runtime mounts the
 //   host's (the maintainer's answer there). CUDA then reports error 35 whatever the host's driver: the fix is the NVIDIA
 //   Container Toolkit and `--gpus all` (its install guide, cited in runtime/gpu-runtime-missing), not a driver upgrade.
+// Not this rule either: the warning from a torch inside pip's isolated build environment (`/tmp/pip-build-env-…/overlay/…/
+// site-packages/torch/cuda/__init__.py`): that torch is the one pip installed for the build from the project's build
+// requirements, not the program's, so the cause is build isolation (pip/build-isolation, vllm-project/vllm#1283).
 // Not this rule: nvidia-smi's header, which names the driver and its CUDA and is no error (the nomatch fixture), and the
 // toolkit's other errors (`nvidia-container-cli: initialization error: load library failed`, no driver at all).
 import type { RuleInput } from '../../schema.js';
@@ -70,6 +73,8 @@ export const driverTooOld: RuleInput = {
     // unsupported CUDA version: driver 8.0 < image 9.0.176` (h2oai/h2o4gpu#298; NVIDIA/nvidia-docker#497)
     { literals: ['unsupported CUDA version: driver '], pattern: 'unsupported CUDA version: driver \\d{1,2}\\.\\d{1,2} < image \\d' },
   ],
+  // torch's warning printed by the torch pip put into a build environment: pip/build-isolation tells that story
+  unless: [{ literals: ['/pip-build-env-'], pattern: '/pip-build-env-\\w{1,40}/overlay/\\S{0,300}/torch/cuda/__init__\\.py:\\d{1,6}: UserWarning: CUDA initialization: The NVIDIA driver on your system is too old' }],
   context: [
     {
       name: 'requireCuda',

@@ -189,6 +189,111 @@ function directSetupVariants(): DevSdistVariant[] {
   });
 }
 
+// The torch in the build environment is the wrong one: pip installs a project's `[build-system] requires` into
+// `/tmp/pip-build-env-<random>/overlay` (pip's build_env.py, `BuildEnvironment`, "overlay" prefix), the newest release the
+// requirement allows, and the build imports that torch instead of the one installed. vllm-project/vllm#1283: vLLM's
+// `torch >= 2.0.0` build requirement took torch 2.1.0 (built for CUDA 12.1 on PyPI) on a host whose driver runs CUDA 11.8,
+// and torch warned from the overlay that the driver was too old; vLLM pinned `torch == 2.0.1` in its pyproject.toml for that
+// (fengyizhu's comment there). `--no-build-isolation` builds against the installed torch (pip install --help). The driver's
+// CUDA ({enrich.hostCuda}) and the newest PyTorch index not above it come from the `cuda-driver` enricher (cuda-driver.ts).
+/** pip's build environment (`/tmp/pip-build-env-6fb626c8/overlay/lib/python3.10/site-packages/`), and torch's driver warning from there. */
+const OVERLAY_DIR = '/pip-build-env-\\w{1,40}/overlay/\\S{0,300}/';
+const TORCH_DRIVER_WARNING = '/cuda/__init__\\.py:\\d{1,6}: UserWarning: CUDA initialization: The NVIDIA driver on your system is too old';
+const OVERLAY_TITLE = 'Build isolation installed a torch built for a newer CUDA than this machine runs';
+const OVERLAY_MESSAGE =
+  "pip built this project in an isolated environment and installed into it the torch the project's build requirements " +
+  '(`[build-system] requires` in pyproject.toml) allow, the newest release that fits. That torch, in `/tmp/pip-build-env-…/overlay`, ' +
+  'was built for a newer CUDA than this machine\'s NVIDIA driver runs (CUDA {enrich.hostCuda|the driver\'s}, as it reports), and it is ' +
+  'not the torch installed here: the build compiles and checks against it. The build\'s own error follows in pip\'s output box.';
+
+/**
+ * Install the build requirements from pyproject.toml (torch from the index of the driver's CUDA), then build with no
+ * isolation. The `[build-system]` table is cut out with sed and its quoted entries taken, less `build-backend`; pip reads
+ * `torch == 2.0.1` with its spaces from a requirements file (pip 23.2.1, checked here).
+ */
+function overlayTorchFix(fence: 'dockerfile' | 'sh', install: string): string {
+  const run = fence === 'dockerfile' ? 'RUN ' : '';
+  const where = fence === 'dockerfile' ? ', in the stage with the project copied in' : '';
+  return [
+    'Build against a torch this machine runs instead: install the torch release the project\'s build requirements name (`[build-system] ' +
+      'requires` in pyproject.toml) from PyTorch\'s index for CUDA {enrich.hostCuda} or older ({enrich.hostTorchTag} is the newest such index, ' +
+      `{enrich.hostTorchRange} there), and the rest of those requirements, then build without isolation so the build uses them${where}:`,
+    '',
+    `\`\`\`${fence}`,
+    `${run}sed -n '/^\\[build-system\\]/,/^\\[/p' pyproject.toml | grep -v build-backend | grep -oE '"[^"]+"' | tr -d '"' > build-requirements.txt`,
+    `${run}grep -E '^torch *([<>=!~;]|$)' build-requirements.txt > torch-requirement.txt && pip install -r torch-requirement.txt --index-url https://download.pytorch.org/whl/{enrich.hostTorchTag}`,
+    `${run}grep -vE '^torch *([<>=!~;]|$)' build-requirements.txt > other-build-requirements.txt && pip install -r other-build-requirements.txt`,
+    `${run}${install}`,
+    '```',
+    '',
+    'If pip finds no such torch on {enrich.hostTorchTag}, the release the project pins was never built for this CUDA: upgrade this machine\'s NVIDIA ' +
+      'driver instead (`nvidia-smi` prints the driver and, in its header, the newest CUDA it runs).',
+  ].join('\n');
+}
+
+function overlayTorchVariants(): DevSdistVariant[] {
+  const forms: readonly [string, string][] = [
+    ['editableLocal', 'pip install -e . --no-build-isolation'],
+    ['package', 'pip install {context.package.name} --no-build-isolation'],
+    ['', 'pip install . --no-build-isolation'],
+  ];
+  return forms.flatMap(([ctx, install]) => {
+    const when = ctx === '' ? 'tooOld&enrich.hostTorchTag' : `tooOld&enrich.hostTorchTag&${ctx}`;
+    return [
+      { when: `${when}&fact.place=image-build`, title: OVERLAY_TITLE, message: OVERLAY_MESSAGE, fix: overlayTorchFix('dockerfile', install) },
+      { when, title: OVERLAY_TITLE, message: OVERLAY_MESSAGE, fix: overlayTorchFix('sh', install) },
+    ];
+  });
+}
+
+// uv asks a source distribution for its build requirements (PEP 517 `get_requires_for_build_wheel`) to read its metadata while
+// it resolves, so `uv sync` / `uv lock` stop there, before anything is installed (astral-sh/uv#6437: flash-attn 2.6.3, whose
+// setup.py imports torch without declaring it). uv's "Build isolation" docs (docs/concepts/projects/config.md) give the ways out,
+// each checked against uv's changelogs: `dependency-metadata` (flash-attn's requires-dist: torch, einops, as the docs give it for
+// 2.6.3) lets uv resolve without the build; `extra-build-dependencies` with `match-runtime = true` builds it in isolation with the
+// project's torch (uv 0.8.4, #14735, a preview setting; stable in 0.10.0, #17767; it needs static metadata, hence the
+// dependency-metadata); `no-build-isolation-package` (uv 0.2.35, #5894; honoured by `uv sync` from 0.3.4, #6605) with torch and
+// setuptools installed first (`uv venv`, `uv pip install torch setuptools`, `uv sync`). `--no-build-isolation` for `uv pip`: uv 0.1.16.
+const UV_METADATA_TITLE = 'uv could not read flash-attn\'s build requirements: build isolation hides torch';
+const UV_METADATA_MESSAGE =
+  'uv ran flash-attn {context.faVersion.version|}\'s setup.py to ask it for its build requirements (`get_requires_for_build_wheel`), which uv needs ' +
+  'to read its metadata while resolving, so nothing was installed. It ran in an isolated build environment with only the declared build ' +
+  'requirements, and flash-attn\'s setup.py imports torch without declaring it: an installed torch is invisible there.';
+
+function uvMetadataFix(fence: 'dockerfile' | 'sh'): string {
+  const run = fence === 'dockerfile' ? 'RUN ' : '';
+  return [
+    'For a uv project (`uv sync`, `uv lock`; `uv --version` prints the release), in `pyproject.toml`, either give uv flash-attn\'s metadata, so it ' +
+      'resolves without a build, and let its build take the project\'s torch (`extra-build-dependencies`: uv 0.8.4 or later, a preview setting until 0.10.0):',
+    '',
+    '```toml',
+    '[[tool.uv.dependency-metadata]]',
+    'name = "flash-attn"',
+    'version = "{context.faVersion.version}"',
+    'requires-dist = ["torch", "einops"]',
+    '',
+    '[tool.uv.extra-build-dependencies]',
+    'flash-attn = [{ requirement = "torch", match-runtime = true }]',
+    '```',
+    '',
+    'or build it without isolation (uv 0.3.4 or later: `uv sync` ignored the setting before), with torch installed first:',
+    '',
+    '```toml',
+    '[tool.uv]',
+    'no-build-isolation-package = ["flash-attn"]',
+    '```',
+    '',
+    `\`\`\`${fence}`,
+    `${run}uv venv`,
+    `${run}uv pip install torch setuptools`,
+    `${run}uv sync`,
+    '```',
+    '',
+    'With `uv pip install` instead of a project: `uv pip install torch setuptools`, then ' +
+      '`uv pip install flash-attn=={context.faVersion.version} --no-build-isolation`.',
+  ].join('\n');
+}
+
 export const buildIsolation: RuleInput = {
   id: 'pip/build-isolation',
   title: 'Wheel build needs torch: build isolation hides it',
@@ -200,6 +305,14 @@ export const buildIsolation: RuleInput = {
     // raised, indented as pip (and uv) indent a build subprocess's output (six spaces, then the traceback's own four), where
     // a script run directly shows it under four (YanWenKun/ComfyUI-Docker#12, cut at `import torch`).
     { literals: ['import torch', 'from torch'], pattern: '^\\s{10,40}(?:import|from) (?<module>torch)(?:\\.[\\w.]{1,100})?(?: import [\\w, ]{1,200})?\\s*$' },
+    // The torch pip installed into the build environment cannot start CUDA on this driver (vllm-project/vllm#1283)
+    {
+      literals: ['/pip-build-env-'],
+      pattern: `${OVERLAY_DIR}(?<module>torch)${TORCH_DRIVER_WARNING}`,
+    },
+    // uv could not get a package's build requirements: `  Caused by: Build backend failed to determine extra requires with `build_wheel()` with exit status: 1`
+    // (astral-sh/uv#6437); the rule speaks only when the package is flash-attn, whose setup.py imports torch (the `uvMetadata` variants)
+    { literals: ['Build backend failed to determine extra requires with `build_wheel()`'] },
   ],
   context: [
     ...flashAttnWheelContexts,
@@ -211,6 +324,23 @@ export const buildIsolation: RuleInput = {
       keep: 'last',
     },
     { name: 'packagingMissing', literals: ["No module named 'packaging'"] },
+    // torch in pip's build environment says the driver is too old; `found` feeds the `cuda-driver` enricher (its `tooOld`)
+    {
+      name: 'tooOld',
+      literals: ['/pip-build-env-'],
+      pattern: `${OVERLAY_DIR}torch${TORCH_DRIVER_WARNING} \\(found version (?<found>\\d{4,6})\\)`,
+    },
+    // pip installs a local project in editable mode: `Obtaining file:///home/dell/workSpace/vllm`
+    { name: 'editableLocal', literals: ['Obtaining file://'] },
+    // uv's cause line when a build backend could not give the build requirements
+    { name: 'uvExtraRequires', literals: ['Build backend failed to determine extra requires with `build_wheel()`'] },
+    // the package uv was building: `error: Failed to download and build `flash-attn==2.6.3``, older uv's
+    // `Caused by: Failed to fetch wheel: futures==3.4.0` (astral-sh/uv#7563)
+    {
+      name: 'uvBuilt',
+      literals: ['Failed to download and build `', 'Failed to build `', 'Failed to fetch wheel: '],
+      pattern: '(?:Failed to (?:download and )?build `|Failed to fetch wheel: )(?<name>[A-Za-z0-9][\\w.-]{0,200}?)(?:==|@| @ )',
+    },
     { name: 'torchMissing', literals: ["No module named 'torch'"] },
     // pip's frame around the subprocess: the module was missing in the isolated build environment
     {
@@ -278,6 +408,26 @@ export const buildIsolation: RuleInput = {
   variants: withFlashAttnVariants(
     'install torch and the build tools first, then build it with `--no-build-isolation`, so the build sees them.',
     [
+    ...overlayTorchVariants(),
+    { when: 'uvExtraRequires&faSource&faVersion&fact.place=image-build', title: UV_METADATA_TITLE, message: UV_METADATA_MESSAGE, fix: uvMetadataFix('dockerfile') },
+    { when: 'uvExtraRequires&faSource&faVersion', title: UV_METADATA_TITLE, message: UV_METADATA_MESSAGE, fix: uvMetadataFix('sh') },
+    {
+      // Another package: uv prints the same line for any backend that fails when asked (a Python 2 backport, numpy's build on a
+      // Python without distutils, a missing setuptools: astral-sh/uv threads), so this says what uv did and how to tell the causes apart.
+      when: 'uvExtraRequires&!torchMissing',
+      severity: 'warning',
+      title: 'uv could not get a package\'s build requirements',
+      message:
+        'uv asked {context.uvBuilt.name|a package}\'s build backend for its build requirements (`get_requires_for_build_wheel`, which uv needs to read ' +
+        'the metadata while resolving) and the backend failed. Its own output under `--- stderr:` says why.',
+      fix:
+        'Read the end of the output under `--- stderr:` (run the command again with `-v` for all of it). `No module named …` for a module the package ' +
+        'imports without declaring it (torch, numpy, setuptools) is build isolation: uv\'s isolated build environment has only the declared build ' +
+        'requirements. Add the module to the package in a `[tool.uv.extra-build-dependencies]` table of pyproject.toml (uv 0.8.4 or later), or install it first and ' +
+        'list {context.uvBuilt.name|the package} under `no-build-isolation-package` (honoured by `uv sync` from uv 0.3.4; `--no-build-isolation` for ' +
+        '`uv pip install`): https://docs.astral.sh/uv/concepts/projects/config/#build-isolation. Any other message is the package\'s own (a release ' +
+        'not made for this Python, for one): pick a release that publishes a wheel for it.',
+    },
     ...devSdistVariants(),
     ...directSetupVariants(),
     {
@@ -367,7 +517,7 @@ export const buildIsolation: RuleInput = {
     },
     ],
   ),
-  enrich: ['pip-advice', 'flash-attn-wheel'],
+  enrich: ['pip-advice', 'flash-attn-wheel', 'cuda-driver'],
   only: 'failed-step',
   docs: 'https://pip.pypa.io/en/stable/cli/pip_install/#cmdoption-no-build-isolation',
 };
