@@ -3795,8 +3795,8 @@ var init_gha_cache_steps = __esm({
     "use strict";
     GHA_CACHE_STEPS = [
       "```yaml",
-      "- uses: docker/setup-buildx-action@v3",
-      "- uses: docker/build-push-action@v6",
+      "- uses: docker/setup-buildx-action@v4",
+      "- uses: docker/build-push-action@v7",
       "  with:",
       "    cache-from: type=gha",
       "    cache-to: type=gha,mode=max",
@@ -6004,6 +6004,42 @@ function mismatchFix(where) {
     where === "either" ? "Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the same RUN or shell as the build (CUDA_HOME wins over the nvcc on PATH)." : imageBuild ? "Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the same RUN (CUDA_HOME wins over the nvcc on PATH)." : "Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the shell that builds (CUDA_HOME wins over the nvcc on PATH)."
   ].join("\n");
 }
+function deepspeedVariants() {
+  const withIndex = (image) => [
+    "Make them the same release, one of two ways:",
+    "",
+    "- install a torch built for this toolkit (CUDA {cudaVersion}), from its PyTorch index ({enrich.wheelIndex}), then install DeepSpeed again:",
+    "",
+    image ? "```dockerfile" : "```sh",
+    image ? "RUN {enrich.torchInstall}" : "{enrich.torchInstall}",
+    "```",
+    "",
+    `- or keep this torch and ${DEEPSPEED_TOOLKIT_SIDE}`,
+    "",
+    DEEPSPEED_SKIP
+  ];
+  const toolkitOnly = (lead) => [
+    lead,
+    "",
+    `- Keep this torch and ${DEEPSPEED_TOOLKIT_SIDE}`,
+    "- Or move the toolkit and torch together to one CUDA release that has a PyTorch index (https://download.pytorch.org/whl/ plus `cu` and the release without its dot; pytorch.org/get-started/previous-versions lists them per release).",
+    "",
+    DEEPSPEED_SKIP
+  ].join("\n");
+  return [
+    { when: "deepspeed&enrich.torchInstall&fact.place=image-build", title: DEEPSPEED_TITLE, message: DEEPSPEED_MESSAGE, fix: withIndex(true).join("\n") },
+    { when: "deepspeed&enrich.torchInstall", title: DEEPSPEED_TITLE, message: DEEPSPEED_MESSAGE, fix: withIndex(false).join("\n") },
+    {
+      when: "deepspeed&enrich.noIndexCuda",
+      title: DEEPSPEED_TITLE,
+      message: DEEPSPEED_MESSAGE,
+      fix: toolkitOnly(
+        "PyTorch publishes no wheel index for CUDA {enrich.noIndexCuda}, so no torch is built for this toolkit, and a torch of a neighbouring CUDA release passes DeepSpeed's check only where its table lists both. Make them the same release:"
+      )
+    },
+    { when: "deepspeed", title: DEEPSPEED_TITLE, message: DEEPSPEED_MESSAGE, fix: toolkitOnly("Make them the same release:") }
+  ];
+}
 function noIndexVariants() {
   const none2 = "PyTorch publishes no wheel index for CUDA {enrich.noIndexCuda}, so no torch build matches this toolkit (pytorch.org/get-started/previous-versions lists the indexes per release).";
   const isolation = "If the check ran in pip's isolated build environment (`/tmp/pip-build-env-\u2026` in the traceback), that torch came from the package's build requirements: build with `--no-build-isolation` so it uses the torch you installed, and pin the torch release those requirements name (`[build-system] requires` in its pyproject.toml) rather than the newest on the index.";
@@ -6041,7 +6077,7 @@ function noIndexVariants() {
     }
   ];
 }
-var TUPLE_VERSIONS, APEX_TITLE, APEX_STRICT, APEX_OWN_HINT, WHERE_WHEN, versionMismatch;
+var TUPLE_VERSIONS, APEX_TITLE, APEX_STRICT, APEX_OWN_HINT, WHERE_WHEN, DEEPSPEED_TITLE, DEEPSPEED_MESSAGE, DEEPSPEED_TOOLKIT_SIDE, DEEPSPEED_SKIP, versionMismatch;
 var init_version_mismatch = __esm({
   "src/rules/catalog/cuda/version-mismatch.ts"() {
     "use strict";
@@ -6050,6 +6086,10 @@ var init_version_mismatch = __esm({
     APEX_STRICT = "Apex compiles `--cuda_ext` only when the two are the same release, minor included (its check_cuda_torch_binary_vs_bare_metal); torch.utils.cpp_extension itself refuses only a different major.";
     APEX_OWN_HINT = "Apex's own hint, commenting the check out of its setup.py, builds the extensions against a CUDA other than torch's: at your own risk, and only for a minor difference.";
     WHERE_WHEN = { image: "&fact.place=image-build", either: "&!fact.place", elsewhere: "" };
+    DEEPSPEED_TITLE = "CUDA toolkit and torch's CUDA differ (DeepSpeed's check)";
+    DEEPSPEED_MESSAGE = "DeepSpeed's op builder stopped the build: the nvcc under torch's CUDA_HOME is CUDA {cudaVersion}, and torch was built with CUDA {torchCuda}. DeepSpeed compiles its ops only when the two are the same release, minor included, unless its own table of compatible minor releases (`cuda_minor_mismatch_ok` in op_builder/builder.py) lists both; a different major is never listed.";
+    DEEPSPEED_TOOLKIT_SIDE = "point `CUDA_HOME` at a CUDA {torchCuda} toolkit (https://developer.nvidia.com/cuda-toolkit-archive), in the shell or stage that installs DeepSpeed: DeepSpeed runs `$CUDA_HOME/bin/nvcc -V`, and torch takes CUDA_HOME before the nvcc on PATH.";
+    DEEPSPEED_SKIP = "DeepSpeed releases that know `DS_SKIP_CUDA_CHECK=1` (deepspeedai/DeepSpeed#3436) turn this refusal into a warning: for a minor difference at most, at your own risk, never across majors.";
     versionMismatch = {
       id: "cuda/version-mismatch",
       title: "CUDA toolkit version does not match",
@@ -6129,6 +6169,7 @@ var init_version_mismatch = __esm({
           ].join("\n")
         },
         ...apexVariants(),
+        ...deepspeedVariants(),
         {
           when: "isolated&enrich.torchInstall",
           message: "The CUDA toolkit is {cudaVersion|another version than torch's}, but the torch that made the check was built with CUDA {torchCuda|another major version}, and that torch is the one pip installed into its isolated build environment (`/tmp/pip-build-env-\u2026/overlay`) from the package's build requirements, not the torch of your environment. torch.utils.cpp_extension refuses to compile an extension when the major versions differ.",
@@ -6231,6 +6272,8 @@ var init_driver_too_old = __esm({
         // unsupported CUDA version: driver 8.0 < image 9.0.176` (h2oai/h2o4gpu#298; NVIDIA/nvidia-docker#497)
         { literals: ["unsupported CUDA version: driver "], pattern: "unsupported CUDA version: driver \\d{1,2}\\.\\d{1,2} < image \\d" }
       ],
+      // torch's warning printed by the torch pip put into a build environment: pip/build-isolation tells that story
+      unless: [{ literals: ["/pip-build-env-"], pattern: "/pip-build-env-\\w{1,40}/overlay/\\S{0,300}/torch/cuda/__init__\\.py:\\d{1,6}: UserWarning: CUDA initialization: The NVIDIA driver on your system is too old" }],
       context: [
         {
           name: "requireCuda",
@@ -10044,7 +10087,68 @@ function directSetupVariants() {
     ];
   });
 }
-var LEGACY_MESSAGE, UNNAMED_LEGACY_MESSAGE, TORCH_INDEX_UNKNOWN, DEV_SDIST_TITLE, DEV_SDIST_MESSAGE, DIRECT_TITLE, DIRECT_MESSAGE, buildIsolation;
+function overlayTorchFix(fence, install2) {
+  const run2 = fence === "dockerfile" ? "RUN " : "";
+  const where = fence === "dockerfile" ? ", in the stage with the project copied in" : "";
+  return [
+    `Build against a torch this machine runs instead: install the torch release the project's build requirements name (\`[build-system] requires\` in pyproject.toml) from PyTorch's index for CUDA {enrich.hostCuda} or older ({enrich.hostTorchTag} is the newest such index, {enrich.hostTorchRange} there), and the rest of those requirements, then build without isolation so the build uses them${where}:`,
+    "",
+    `\`\`\`${fence}`,
+    `${run2}sed -n '/^\\[build-system\\]/,/^\\[/p' pyproject.toml | grep -v build-backend | grep -oE '"[^"]+"' | tr -d '"' > build-requirements.txt`,
+    `${run2}grep -E '^torch *([<>=!~;]|$)' build-requirements.txt > torch-requirement.txt && pip install -r torch-requirement.txt --index-url https://download.pytorch.org/whl/{enrich.hostTorchTag}`,
+    `${run2}grep -vE '^torch *([<>=!~;]|$)' build-requirements.txt > other-build-requirements.txt && pip install -r other-build-requirements.txt`,
+    `${run2}${install2}`,
+    "```",
+    "",
+    "If pip finds no such torch on {enrich.hostTorchTag}, the release the project pins was never built for this CUDA: upgrade this machine's NVIDIA driver instead (`nvidia-smi` prints the driver and, in its header, the newest CUDA it runs)."
+  ].join("\n");
+}
+function overlayTorchVariants() {
+  const forms = [
+    ["editableLocal", "pip install -e . --no-build-isolation"],
+    ["package", "pip install {context.package.name} --no-build-isolation"],
+    ["", "pip install . --no-build-isolation"]
+  ];
+  return forms.flatMap(([ctx, install2]) => {
+    const when = ctx === "" ? "tooOld&enrich.hostTorchTag" : `tooOld&enrich.hostTorchTag&${ctx}`;
+    return [
+      { when: `${when}&fact.place=image-build`, title: OVERLAY_TITLE, message: OVERLAY_MESSAGE, fix: overlayTorchFix("dockerfile", install2) },
+      { when, title: OVERLAY_TITLE, message: OVERLAY_MESSAGE, fix: overlayTorchFix("sh", install2) }
+    ];
+  });
+}
+function uvMetadataFix(fence) {
+  const run2 = fence === "dockerfile" ? "RUN " : "";
+  return [
+    "For a uv project (`uv sync`, `uv lock`; `uv --version` prints the release), in `pyproject.toml`, either give uv flash-attn's metadata, so it resolves without a build, and let its build take the project's torch (`extra-build-dependencies`: uv 0.8.4 or later, a preview setting until 0.10.0):",
+    "",
+    "```toml",
+    "[[tool.uv.dependency-metadata]]",
+    'name = "flash-attn"',
+    'version = "{context.faVersion.version}"',
+    'requires-dist = ["torch", "einops"]',
+    "",
+    "[tool.uv.extra-build-dependencies]",
+    'flash-attn = [{ requirement = "torch", match-runtime = true }]',
+    "```",
+    "",
+    "or build it without isolation (uv 0.3.4 or later: `uv sync` ignored the setting before), with torch installed first:",
+    "",
+    "```toml",
+    "[tool.uv]",
+    'no-build-isolation-package = ["flash-attn"]',
+    "```",
+    "",
+    `\`\`\`${fence}`,
+    `${run2}uv venv`,
+    `${run2}uv pip install torch setuptools`,
+    `${run2}uv sync`,
+    "```",
+    "",
+    "With `uv pip install` instead of a project: `uv pip install torch setuptools`, then `uv pip install flash-attn=={context.faVersion.version} --no-build-isolation`."
+  ].join("\n");
+}
+var LEGACY_MESSAGE, UNNAMED_LEGACY_MESSAGE, TORCH_INDEX_UNKNOWN, DEV_SDIST_TITLE, DEV_SDIST_MESSAGE, DIRECT_TITLE, DIRECT_MESSAGE, OVERLAY_DIR, TORCH_DRIVER_WARNING, OVERLAY_TITLE, OVERLAY_MESSAGE, UV_METADATA_TITLE, UV_METADATA_MESSAGE, buildIsolation;
 var init_build_isolation = __esm({
   "src/rules/catalog/pip/build-isolation.ts"() {
     "use strict";
@@ -10058,6 +10162,12 @@ var init_build_isolation = __esm({
     DEV_SDIST_MESSAGE = "pip took {context.devSdist.name} {context.devSdist.version}, a development release (`.dev`: pip takes those only with `--pre`, a pin to one, or when no final release fits) published as a source distribution, `{context.devSdist.file}`. To read its metadata pip runs its setup.py, which imports {module}, and {module} cannot be imported where it runs. A release of {context.devSdist.name} installed from a wheel runs no setup.py.";
     DIRECT_TITLE = "setup.py imports a module this Python does not have";
     DIRECT_MESSAGE = "The build ran `{context.directSetupPy.python} {context.directSetupPy.script} {context.directSetupPy.command}` itself, not through pip, so no build isolation is involved: that setup.py imports {module}, and {module} is not installed in that Python.";
+    OVERLAY_DIR = "/pip-build-env-\\w{1,40}/overlay/\\S{0,300}/";
+    TORCH_DRIVER_WARNING = "/cuda/__init__\\.py:\\d{1,6}: UserWarning: CUDA initialization: The NVIDIA driver on your system is too old";
+    OVERLAY_TITLE = "Build isolation installed a torch built for a newer CUDA than this machine runs";
+    OVERLAY_MESSAGE = "pip built this project in an isolated environment and installed into it the torch the project's build requirements (`[build-system] requires` in pyproject.toml) allow, the newest release that fits. That torch, in `/tmp/pip-build-env-\u2026/overlay`, was built for a newer CUDA than this machine's NVIDIA driver runs (CUDA {enrich.hostCuda|the driver's}, as it reports), and it is not the torch installed here: the build compiles and checks against it. The build's own error follows in pip's output box.";
+    UV_METADATA_TITLE = "uv could not read flash-attn's build requirements: build isolation hides torch";
+    UV_METADATA_MESSAGE = "uv ran flash-attn {context.faVersion.version|}'s setup.py to ask it for its build requirements (`get_requires_for_build_wheel`), which uv needs to read its metadata while resolving, so nothing was installed. It ran in an isolated build environment with only the declared build requirements, and flash-attn's setup.py imports torch without declaring it: an installed torch is invisible there.";
     buildIsolation = {
       id: "pip/build-isolation",
       title: "Wheel build needs torch: build isolation hides it",
@@ -10068,7 +10178,15 @@ var init_build_isolation = __esm({
         // The same traceback cut before its last line: the setup script's `import torch` as the source line of the frame that
         // raised, indented as pip (and uv) indent a build subprocess's output (six spaces, then the traceback's own four), where
         // a script run directly shows it under four (YanWenKun/ComfyUI-Docker#12, cut at `import torch`).
-        { literals: ["import torch", "from torch"], pattern: "^\\s{10,40}(?:import|from) (?<module>torch)(?:\\.[\\w.]{1,100})?(?: import [\\w, ]{1,200})?\\s*$" }
+        { literals: ["import torch", "from torch"], pattern: "^\\s{10,40}(?:import|from) (?<module>torch)(?:\\.[\\w.]{1,100})?(?: import [\\w, ]{1,200})?\\s*$" },
+        // The torch pip installed into the build environment cannot start CUDA on this driver (vllm-project/vllm#1283)
+        {
+          literals: ["/pip-build-env-"],
+          pattern: `${OVERLAY_DIR}(?<module>torch)${TORCH_DRIVER_WARNING}`
+        },
+        // uv could not get a package's build requirements: `  Caused by: Build backend failed to determine extra requires with `build_wheel()` with exit status: 1`
+        // (astral-sh/uv#6437); the rule speaks only when the package is flash-attn, whose setup.py imports torch (the `uvMetadata` variants)
+        { literals: ["Build backend failed to determine extra requires with `build_wheel()`"] }
       ],
       context: [
         ...flashAttnWheelContexts,
@@ -10080,6 +10198,23 @@ var init_build_isolation = __esm({
           keep: "last"
         },
         { name: "packagingMissing", literals: ["No module named 'packaging'"] },
+        // torch in pip's build environment says the driver is too old; `found` feeds the `cuda-driver` enricher (its `tooOld`)
+        {
+          name: "tooOld",
+          literals: ["/pip-build-env-"],
+          pattern: `${OVERLAY_DIR}torch${TORCH_DRIVER_WARNING} \\(found version (?<found>\\d{4,6})\\)`
+        },
+        // pip installs a local project in editable mode: `Obtaining file:///home/dell/workSpace/vllm`
+        { name: "editableLocal", literals: ["Obtaining file://"] },
+        // uv's cause line when a build backend could not give the build requirements
+        { name: "uvExtraRequires", literals: ["Build backend failed to determine extra requires with `build_wheel()`"] },
+        // the package uv was building: `error: Failed to download and build `flash-attn==2.6.3``, older uv's
+        // `Caused by: Failed to fetch wheel: futures==3.4.0` (astral-sh/uv#7563)
+        {
+          name: "uvBuilt",
+          literals: ["Failed to download and build `", "Failed to build `", "Failed to fetch wheel: "],
+          pattern: "(?:Failed to (?:download and )?build `|Failed to fetch wheel: )(?<name>[A-Za-z0-9][\\w.-]{0,200}?)(?:==|@| @ )"
+        },
         { name: "torchMissing", literals: ["No module named 'torch'"] },
         // pip's frame around the subprocess: the module was missing in the isolated build environment
         {
@@ -10143,6 +10278,18 @@ var init_build_isolation = __esm({
       variants: withFlashAttnVariants(
         "install torch and the build tools first, then build it with `--no-build-isolation`, so the build sees them.",
         [
+          ...overlayTorchVariants(),
+          { when: "uvExtraRequires&faSource&faVersion&fact.place=image-build", title: UV_METADATA_TITLE, message: UV_METADATA_MESSAGE, fix: uvMetadataFix("dockerfile") },
+          { when: "uvExtraRequires&faSource&faVersion", title: UV_METADATA_TITLE, message: UV_METADATA_MESSAGE, fix: uvMetadataFix("sh") },
+          {
+            // Another package: uv prints the same line for any backend that fails when asked (a Python 2 backport, numpy's build on a
+            // Python without distutils, a missing setuptools: astral-sh/uv threads), so this says what uv did and how to tell the causes apart.
+            when: "uvExtraRequires&!torchMissing",
+            severity: "warning",
+            title: "uv could not get a package's build requirements",
+            message: "uv asked {context.uvBuilt.name|a package}'s build backend for its build requirements (`get_requires_for_build_wheel`, which uv needs to read the metadata while resolving) and the backend failed. Its own output under `--- stderr:` says why.",
+            fix: "Read the end of the output under `--- stderr:` (run the command again with `-v` for all of it). `No module named \u2026` for a module the package imports without declaring it (torch, numpy, setuptools) is build isolation: uv's isolated build environment has only the declared build requirements. Add the module to the package in a `[tool.uv.extra-build-dependencies]` table of pyproject.toml (uv 0.8.4 or later), or install it first and list {context.uvBuilt.name|the package} under `no-build-isolation-package` (honoured by `uv sync` from uv 0.3.4; `--no-build-isolation` for `uv pip install`): https://docs.astral.sh/uv/concepts/projects/config/#build-isolation. Any other message is the package's own (a release not made for this Python, for one): pick a release that publishes a wheel for it."
+          },
           ...devSdistVariants(),
           ...directSetupVariants(),
           {
@@ -10215,7 +10362,7 @@ var init_build_isolation = __esm({
           }
         ]
       ),
-      enrich: ["pip-advice", "flash-attn-wheel"],
+      enrich: ["pip-advice", "flash-attn-wheel", "cuda-driver"],
       only: "failed-step",
       docs: "https://pip.pypa.io/en/stable/cli/pip_install/#cmdoption-no-build-isolation"
     };
@@ -16038,8 +16185,8 @@ var init_exec_format_error = __esm({
       "Register QEMU emulators on the runner before building for other platforms:",
       "",
       "```yaml",
-      "- uses: docker/setup-qemu-action@v3",
-      "- uses: docker/setup-buildx-action@v3",
+      "- uses: docker/setup-qemu-action@v4",
+      "- uses: docker/setup-buildx-action@v4",
       "```",
       "Emulation is many times slower: for long compiles prefer a native runner per platform (e.g. `ubuntu-24.04-arm`). If the",
       "failing file is a downloaded binary, pick the download by the target's architecture: `ARG TARGETARCH` and use",
@@ -16234,9 +16381,9 @@ var init_multi_platform_docker_driver = __esm({
           "`docker-container`) ahead of docker/build-push-action, and push the multi-platform image:",
           "",
           "```yaml",
-          "- uses: docker/setup-qemu-action@v3   # emulators for the platforms the runner is not",
-          "- uses: docker/setup-buildx-action@v3",
-          "- uses: docker/build-push-action@v6",
+          "- uses: docker/setup-qemu-action@v4   # emulators for the platforms the runner is not",
+          "- uses: docker/setup-buildx-action@v4",
+          "- uses: docker/build-push-action@v7",
           "  with:",
           "    platforms: linux/amd64,linux/arm64",
           "    push: true",
@@ -16958,7 +17105,7 @@ var init_base_image_not_found = __esm({
             "Check the name, then log in before the build. In GitHub Actions:",
             "",
             "```yaml",
-            "- uses: docker/login-action@v3",
+            "- uses: docker/login-action@v4",
             "  with:",
             "    registry: ghcr.io",
             // `{{` / `}}` are literal braces in a template: this renders `${{ github.actor }}`.
@@ -17060,7 +17207,7 @@ var init_log_clipped = __esm({
       "With a docker-container builder in GitHub Actions:",
       "",
       "```yaml",
-      "- uses: docker/setup-buildx-action@v3",
+      "- uses: docker/setup-buildx-action@v4",
       "  with:",
       "    driver-opts: |",
       "      env.BUILDKIT_STEP_LOG_MAX_SIZE=-1",
