@@ -29,6 +29,7 @@ import { cudaArchDetectFailed } from './cmake/cuda-arch-detect-failed.js';
 import { notfound } from './cmake/notfound.js';
 import { packageNotFound } from './cmake/package-not-found.js';
 import { buildInputMissing } from './cmake/build-input-missing.js';
+import { hipOffloadArchInFlags } from './cmake/hip-offload-arch-in-flags.js';
 import { libcuptiMissing } from './runtime/libcupti-missing.js';
 import { libcudaStub } from './runtime/libcuda-stub.js';
 import { sharedLibraryMissing } from './runtime/shared-library-missing.js';
@@ -47,6 +48,7 @@ import { numpyAbiMismatch } from './runtime/numpy-abi-mismatch.js';
 import { torchCpuBuild } from './runtime/torch-cpu-build.js';
 import { containerCliDriverRpc } from './runtime/container-cli-driver-rpc.js';
 import { cudaDriverInitFailed } from './runtime/cuda-driver-init-failed.js';
+import { tritonLibcudaLink } from './runtime/triton-libcuda-link.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -147,6 +149,7 @@ export const builtinRules: RuleInput[] = [
   notfound,
   packageNotFound,
   buildInputMissing,
+  hipOffloadArchInFlags,
   libcuptiMissing,
   libcudaStub,
   sharedLibraryMissing,
@@ -165,6 +168,7 @@ export const builtinRules: RuleInput[] = [
   torchCpuBuild,
   containerCliDriverRpc,
   cudaDriverInitFailed,
+  tritonLibcudaLink,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,

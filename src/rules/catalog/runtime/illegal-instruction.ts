@@ -13,6 +13,14 @@
 // the build machine, does the same on an older CPU; QEMU does not emulate every instruction, and its users fixed
 // it by building natively (`ubuntu-24.04-arm` runners, mattogodoy/nametag#212) or by running a stage whose output
 // does not depend on the platform on the build platform (`FROM --platform=$BUILDPLATFORM`, BOMHort#183).
+// - a launcher that reports its child's signal: text-generation-inference's `Shard process was signaled to shutdown
+//   with signal 4` (then `Error: ShardCannotStart`). Its maintainer on that line: "Signal 4 means TGI tries to use
+//   illegal instruction. Are you running in a VM?", pointing at AVX (huggingface/text-generation-inference#2238).
+//   In a VM the guest sees the CPU model the hypervisor presents, which can leave AVX / AVX2 out although the host
+//   has them: `QEMU Virtual CPU version 2.5+` without avx in /proc/cpuinfo (ggml-org/whisper.cpp#290); CPU type
+//   `host` in Proxmox fixed such a SIGILL (robertknight/ocrs#49); that type is QEMU/KVM's `-cpu host`, which passes
+//   the host CPU's features through. A container reads the host's (or the VM's) /proc/cpuinfo, so the check is the
+//   same inside and outside it.
 // Not this rule: TensorFlow's notice that the CPU has more than the binary uses (`Your CPU supports instructions
 // that this TensorFlow binary was not compiled to use`, the nomatch fixture).
 import type { RuleInput } from '../../schema.js';
@@ -31,10 +39,13 @@ export const illegalInstruction: RuleInput = {
       literals: ["instructions, but these aren't available on your machine"],
       pattern: "compiled to use (?<isa>[\\w.]{1,20}) instructions, but these aren't available on your machine",
     },
+    // text-generation-inference's launcher: `Shard process was signaled to shutdown with signal 4 rank=0`
+    { literals: ['was signaled to shutdown with signal 4'], pattern: 'process was signaled to shutdown with signal 4(?:\\s|$)' },
   ],
   context: [
     { name: 'qemu', literals: ['uncaught target signal 4', '.buildkit_qemu_emulator'] },
     { name: 'guard', literals: ["instructions, but these aren't available on your machine"] },
+    { name: 'launcher', literals: ['was signaled to shutdown with signal 4'], pattern: '(?<proc>\\w{1,20}) process was signaled to shutdown with signal 4(?:\\s|$)' },
   ],
   scope: 'step',
   only: 'failed-step',
@@ -51,6 +62,27 @@ export const illegalInstruction: RuleInput = {
     '- under emulation: run that platform natively (an arm64 runner such as `ubuntu-24.04-arm`, an amd64 host for amd64 images).',
   ].join('\n'),
   variants: [
+    {
+      when: 'launcher',
+      title: 'Illegal instruction: the server process needs CPU instructions this machine lacks',
+      message:
+        'The `{context.launcher.proc}` process the launcher started was killed by signal 4, SIGILL: it ran a CPU instruction the CPU it runs on does not ' +
+        'have (text-generation-inference\'s maintainers point at AVX). On a virtual machine, the CPU model the hypervisor presents often leaves ' +
+        'AVX / AVX2 out although the physical CPU has them. A missing GPU or driver does not cause this signal.',
+      fix: [
+        'See which AVX sets the CPU has, on the host or VM that runs the container (the container sees the same list):',
+        '',
+        '```sh',
+        "grep -o -w 'avx[^ ]*' /proc/cpuinfo | sort -u",
+        'grep -m1 "model name" /proc/cpuinfo',
+        '```',
+        '',
+        '- no `avx` / `avx2` there, and a model name such as `QEMU Virtual CPU`: the VM hides the host CPU\'s features. ' +
+          'Give the VM the host CPU model (QEMU/KVM `-cpu host`, CPU type `host` in Proxmox, or your hypervisor\'s CPU pass-through setting), restart it, and run the check again;',
+        '- few or no AVX sets on bare metal: the CPU is older than the one this server build was made for; run it on a machine with a newer CPU;',
+        '- `avx`, `avx2` and `avx512*` all there: the missing instruction is another one; the shard\'s standard error printed above this line, when not empty, names where it stopped.',
+      ].join('\n'),
+    },
     {
       when: 'qemu',
       title: 'QEMU emulation met an instruction it cannot run',
