@@ -24,6 +24,7 @@ import { driverTooOld } from './cuda/driver-too-old.js';
 import { unsupportedHostCompiler } from './cuda/unsupported-host-compiler.js';
 import { kernelNeedsNewerArch } from './cuda/kernel-needs-newer-arch.js';
 import { nvccHostFlagRejected } from './cuda/nvcc-host-flag-rejected.js';
+import { deepspeedCutlassKernels } from './cuda/deepspeed-cutlass-kernels.js';
 import { cuptiLibraryNotfound } from './cmake/cupti-library-notfound.js';
 import { cudaArchDetectFailed } from './cmake/cuda-arch-detect-failed.js';
 import { notfound } from './cmake/notfound.js';
@@ -144,6 +145,7 @@ export const builtinRules: RuleInput[] = [
   unsupportedHostCompiler,
   kernelNeedsNewerArch,
   nvccHostFlagRejected,
+  deepspeedCutlassKernels,
   cuptiLibraryNotfound,
   cudaArchDetectFailed,
   notfound,

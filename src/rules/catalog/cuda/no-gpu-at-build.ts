@@ -565,6 +565,60 @@ function tcnnVariants(): Variant[] {
   ];
 }
 
+// A Rust build script that asks `nvidia-smi --query-gpu=compute_cap` for the GPU to compile for: mistral.rs's mistralrs-quant
+// build.rs up to 0.3.x (`.expect("Failed to get compute cap")`, no fallback) panics with `Failed to get compute cap: Os { code: 2,
+// kind: NotFound, … }` where nvidia-smi is missing, as in every `docker build` step. mistral.rs PR #944 (2024-11-28) and #960
+// (2024-12-01) made it read CUDA_COMPUTE_CAP first, as an integer without the dot (`var.parse::<usize>()`: `86`), first in
+// release v0.4.0 (git tag --contains, EricLBuehler/mistral.rs); its Dockerfile.cuda-all there sets `ARG CUDA_COMPUTE_CAP=80` /
+// `ENV CUDA_COMPUTE_CAP=${CUDA_COMPUTE_CAP}` before `cargo build`. candle's build scripts and bindgen_cuda read the same variable
+// (huggingface/candle#1516; text-embeddings-inference's docs build with `--build-arg CUDA_COMPUTE_CAP=80`).
+const COMPUTE_CAP_PROBE = {
+  literals: ['Failed to get compute cap'],
+  pattern: 'Failed to get compute cap: Os \\{ code: \\d{1,5}, kind: NotFound',
+};
+const COMPUTE_CAP_TITLE = 'A Rust build script asked nvidia-smi for the GPU: no GPU in this build';
+const COMPUTE_CAP_MESSAGE =
+  "The crate's build script runs `nvidia-smi --query-gpu=compute_cap` to learn which GPU to compile its CUDA kernels for, and nvidia-smi " +
+  'is not there: it comes with the host driver, mounted only into containers started with GPUs. ';
+const COMPUTE_CAP_VALUE =
+  'CUDA_COMPUTE_CAP takes the compute capability of the GPU the binary will run on, without the dot: on that machine ' +
+  '`nvidia-smi --query-gpu=compute_cap --format=csv` prints `8.6` → `86`. mistral.rs reads it from release 0.4.0 on ' +
+  '(its build.rs up to 0.3.x, which prints `Failed to get compute cap`, asks nvidia-smi only): build 0.4.0 or later.';
+function computeCapVariants(): Variant[] {
+  return [
+    {
+      when: 'computeCapProbe&fact.place=image-build',
+      title: COMPUTE_CAP_TITLE,
+      message: COMPUTE_CAP_MESSAGE + 'A `docker build` step has no GPU and no driver (a build has no `--gpus`).',
+      fix: [
+        COMPUTE_CAP_VALUE + ' Name the capability before the `RUN` that runs `cargo build` (`--build-arg CUDA_COMPUTE_CAP=…` overrides it):',
+        '',
+        '```dockerfile',
+        'ARG CUDA_COMPUTE_CAP=86',
+        'ENV CUDA_COMPUTE_CAP=${CUDA_COMPUTE_CAP}',
+        '```',
+      ].join('\n'),
+    },
+    {
+      when: 'computeCapProbe',
+      title: COMPUTE_CAP_TITLE,
+      message: COMPUTE_CAP_MESSAGE + 'A `docker build` step has no GPU and no driver; a machine without the NVIDIA driver has no nvidia-smi either.',
+      fix: [
+        COMPUTE_CAP_VALUE + ' Set it where `cargo build` runs: in a Dockerfile before that `RUN`, in a shell before the command:',
+        '',
+        '```dockerfile',
+        'ARG CUDA_COMPUTE_CAP=86',
+        'ENV CUDA_COMPUTE_CAP=${CUDA_COMPUTE_CAP}',
+        '```',
+        '',
+        '```sh',
+        'export CUDA_COMPUTE_CAP=86',
+        '```',
+      ].join('\n'),
+    },
+  ];
+}
+
 /**
  * `native` in a llama-cpp-python build, where the log does not show where it ran (a docker build, or a machine
  * without a GPU): its README's CUDA build (`CMAKE_ARGS="-DGGML_CUDA=on" pip install llama-cpp-python`) with the
@@ -702,6 +756,8 @@ export const noGpuAtBuild: RuleInput = {
     // tiny-cuda-nn: `OSError: Unknown compute capability. Specify the target compute capabilities in the TCNN_CUDA_ARCHITECTURES …`
     // (newer: `Unknown compute capability for extension build. Specify TCNN_CUDA_ARCHITECTURES manually …`)
     TCNN_UNKNOWN_ARCH,
+    // a Rust build script's nvidia-smi probe (mistral.rs's mistralrs-quant up to 0.3.x)
+    COMPUTE_CAP_PROBE,
     // a setup.py's own GPU check: `OSError: CUDA is required to compile MMDetection!` (its `raise EnvironmentError(…)` above it)
     CUDA_REQUIRED_TO_COMPILE,
     // Deformable-DETR's models/ops/setup.py and its copies: `NotImplementedError: Cuda is not availabel`
@@ -732,6 +788,7 @@ export const noGpuAtBuild: RuleInput = {
     // a host shell under WSL2, named in the pasted log (`Ubuntu WSL2 in Windows 11`)
     { name: 'wsl', literals: ['WSL'] },
     { name: 'tcnnArch', ...TCNN_UNKNOWN_ARCH },
+    { name: 'computeCapProbe', ...COMPUTE_CAP_PROBE },
     { name: 'emptyArch', literals: ["architecture 'compute_'", "architecture 'sm_'"] },
     { name: 'cmakeNative', literals: ['is set to "native", but no GPU was detected'] },
     // llama-cpp-python's build: its sdist vendors llama.cpp under vendor/llama.cpp (`CMake Error in vendor/llama.cpp/CMakeLists.txt`)
@@ -766,6 +823,7 @@ export const noGpuAtBuild: RuleInput = {
     ...msdaVariants(),
     ...colossalaiVariants(),
     ...tcnnVariants(),
+    ...computeCapVariants(),
     ...forceCudaVariants(),
     ...archVariants(),
     ...archQueryVariants(),

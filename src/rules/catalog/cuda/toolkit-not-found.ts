@@ -39,6 +39,67 @@ const FINDCUDA_HINT =
 
 type Variant = NonNullable<RuleInput['variants']>[number];
 
+// A Rust build script that runs nvcc: cudarc's build.rs (coreylowman/cudarc, 0.12) with its `cuda-version-from-build-system`
+// feature (the one candle and mistral.rs turn on) runs `nvcc --version` to pick its CUDA bindings and panics with
+// `Failed to execute \`nvcc\`: Os { code: 2, kind: NotFound, … }` when no nvcc is on PATH; mistral.rs's own build.rs
+// (mistralrs-quant, mistralrs-core) calls the same function. It looks for nvcc on PATH only: the CUDA_ROOT, CUDA_PATH and
+// CUDA_TOOLKIT_ROOT_DIR it prints as `rerun-if-env-changed` are read for the library search of its `dynamic-linking`
+// feature, not for nvcc. The kernels of these crates are compiled by nvcc too (bindgen_cuda), so the stage needs the toolkit.
+const CARGO_NVCC = {
+  literals: ['Failed to execute `nvcc`'],
+  pattern: 'Failed to execute `nvcc`: Os \\{ code: \\d{1,5}, kind: NotFound',
+};
+const CARGO_TITLE = 'No nvcc for a Rust build script (cudarc / CUDA kernels) in this build stage';
+const CARGO_MESSAGE =
+  'A crate\'s build script ran `nvcc` and found none on PATH. cudarc (the CUDA bindings under candle and mistral.rs) asks ' +
+  '`nvcc --version` which CUDA release to bind, and these crates compile their CUDA kernels with nvcc: the stage that runs ' +
+  '`cargo build` needs the CUDA toolkit. CUDA_ROOT / CUDA_PATH do not help: cudarc reads them to find the libraries, and ' +
+  'takes nvcc from PATH only. {enrich.stageNote}';
+const cargoNvccVariants: Variant[] = [
+  {
+    when: 'cargoNvcc&fact.place=image-build&fact.imageFlavour',
+    title: CARGO_TITLE,
+    message: CARGO_MESSAGE,
+    fix: [
+      'Run `cargo build` in the `-devel` image of the same CUDA release, with nvcc on PATH, and copy the binary into the runtime stage:',
+      '',
+      '```dockerfile',
+      'FROM {enrich.develImage} AS builder',
+      'ENV PATH=/usr/local/cuda/bin:${PATH}',
+      '```',
+    ].join('\n'),
+  },
+  {
+    when: 'cargoNvcc&fact.place=image-build',
+    title: CARGO_TITLE,
+    message: CARGO_MESSAGE,
+    fix: [
+      'Run `cargo build` in a `-devel` CUDA image, with nvcc on PATH, and copy the binary into a `-runtime` stage of the same release. ' +
+        'The log does not show which CUDA release this stage has: take the release of the image the binary will run in and its `-devel` ' +
+        'tag from https://hub.docker.com/r/nvidia/cuda/tags. In the builder stage:',
+      '',
+      '```dockerfile',
+      'ENV PATH=/usr/local/cuda/bin:${PATH}',
+      'RUN nvcc --version',
+      '```',
+    ].join('\n'),
+  },
+  {
+    when: 'cargoNvcc',
+    title: CARGO_TITLE,
+    message: CARGO_MESSAGE,
+    fix: [
+      'Install the CUDA toolkit (with `bin/nvcc`) where `cargo build` runs and put it on PATH; in a Dockerfile, build in a `-devel` ' +
+        'CUDA image with `ENV PATH=/usr/local/cuda/bin:${PATH}`. Check before building:',
+      '',
+      '```sh',
+      'export PATH=/usr/local/cuda/bin:$PATH',
+      'nvcc --version',
+      '```',
+    ].join('\n'),
+  },
+];
+
 /** A Dockerfile build: the `-devel` image of the stage's CUDA when the log shows it, else how to pick one; `hint` names the compiler to CMake. */
 function imageBuildVariants(prefix: string, hint: string): Variant[] {
   return [
@@ -586,6 +647,8 @@ export const toolkitNotFound: RuleInput = {
     { literals: ['nvcc: '], pattern: '\\bnvcc: (?:command not found|not found|No such file or directory)' },
     // Windows cmd
     { literals: ["'nvcc' is not recognized"] },
+    // a Rust build script (cudarc's build.rs and the crates that copy its nvcc call)
+    CARGO_NVCC,
     // The host compiler of an extension build finds no CUDA headers: torch's ATen/cuda headers include
     // <cuda_runtime_api.h>, which only a toolkit (a `-devel` image, cuda-cudart-dev) installs (microsoft/VPTQ#111, a
     // `-runtime` image: `fatal error: cuda_runtime_api.h: No such file or directory`).
@@ -630,6 +693,7 @@ export const toolkitNotFound: RuleInput = {
     ...flashAttnWheelContexts,
     { name: 'cudaHeaders', ...CUDA_HEADERS_MISSING },
     { name: 'windows', literals: ["'nvcc' is not recognized", 'nvcc.exe'] },
+    { name: 'cargoNvcc', ...CARGO_NVCC },
     // `No such file or directory: ':/usr/local/cuda-11.7/bin/nvcc'`: a CUDA_HOME with `:` in it. The part before the `:`
     // is empty or an absolute path, so a Windows drive (`C:/…`) is not taken for a list.
     {
@@ -674,6 +738,7 @@ export const toolkitNotFound: RuleInput = {
   variants: [...FLASH_ARM_VARIANTS, cudaHeadersVariant, ...cudaHomeListVariants, ...withFlashAttnVariants(
     'build in a `-devel` CUDA image of the release torch was built for, with `ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda`, and install it with `--no-build-isolation`.',
     [
+    ...cargoNvccVariants,
     ...nvccTooOldVariants,
     ...windowsVariants,
     ...flashVariants(),
