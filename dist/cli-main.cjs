@@ -3639,16 +3639,16 @@ function flashAttnWheelVariants(compileAnyway, keep = {}) {
     { when: "enrich.faWheelUrl", ...keep, fix: wheelFix(false, compileAnyway) }
   ];
 }
-function withFlashAttnNote(fix4) {
-  return `${fix4}
+function withFlashAttnNote(fix5) {
+  return `${fix5}
 
 {enrich.faNote}`;
 }
-function withFlashAttnNotes(variants9) {
-  return variants9.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
+function withFlashAttnNotes(variants10) {
+  return variants10.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
 }
-function withFlashAttnVariants(compileAnyway, variants9, keep = {}) {
-  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants9)];
+function withFlashAttnVariants(compileAnyway, variants10, keep = {}) {
+  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants10)];
 }
 var FA_VERSION, flashAttnWheelContexts;
 var init_flash_attn_wheel = __esm({
@@ -4513,7 +4513,7 @@ function flashVariants() {
   }
   return out;
 }
-var ENV_LINE, NAME_IT, FINDCUDA_HINT, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, FLASH_ARM_FIX, FLASH_ARM_VARIANTS, FLASH_PLATFORM_CHECK, CUDA_HEADERS_MISSING, cudaHeadersVariant, FOUND_HOME_MESSAGE, foundHomeVariant, BARE_METAL_VERSION_FRAME, NVCC_VERSION_FRAME, XFORMERS_WHEEL, FRAME_MESSAGE, XFORMERS_MESSAGE, FRAME_FIX, nvccVersionFrameVariants, NVCC_TOO_OLD, NVCC_TOO_OLD_TITLE, NVCC_TOO_OLD_MESSAGE, NVCC_TOO_OLD_CHECK, nvccTooOldVariants, WINDOWS_TITLE, WINDOWS_MESSAGE, WINDOWS_CHECK, CPU_TORCH_NOTE, LINUX_ONLY_NOTE, windowsVariants, toolkitNotFound;
+var ENV_LINE, NAME_IT, FINDCUDA_HINT, CARGO_NVCC, CARGO_TITLE, CARGO_MESSAGE, cargoNvccVariants, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, FLASH_ARM_FIX, FLASH_ARM_VARIANTS, FLASH_PLATFORM_CHECK, CUDA_HEADERS_MISSING, cudaHeadersVariant, FOUND_HOME_MESSAGE, foundHomeVariant, BARE_METAL_VERSION_FRAME, NVCC_VERSION_FRAME, XFORMERS_WHEEL, FRAME_MESSAGE, XFORMERS_MESSAGE, FRAME_FIX, nvccVersionFrameVariants, NVCC_TOO_OLD, NVCC_TOO_OLD_TITLE, NVCC_TOO_OLD_MESSAGE, NVCC_TOO_OLD_CHECK, nvccTooOldVariants, WINDOWS_TITLE, WINDOWS_MESSAGE, WINDOWS_CHECK, CPU_TORCH_NOTE, LINUX_ONLY_NOTE, windowsVariants, toolkitNotFound;
 var init_toolkit_not_found = __esm({
   "src/rules/catalog/cuda/toolkit-not-found.ts"() {
     "use strict";
@@ -4524,6 +4524,53 @@ var init_toolkit_not_found = __esm({
     ENV_LINE = "ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda";
     NAME_IT = "If nvcc is installed but not found, name it: `ENV CUDACXX=/usr/local/cuda/bin/nvcc` or `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda \u2026`.";
     FINDCUDA_HINT = "This project finds CUDA with FindCUDA (`find_package(CUDA)`), which takes the toolkit from the nvcc on PATH or from `cmake -DCUDA_TOOLKIT_ROOT_DIR=/usr/local/cuda \u2026` (not from CUDACXX or CMAKE_CUDA_COMPILER).";
+    CARGO_NVCC = {
+      literals: ["Failed to execute `nvcc`"],
+      pattern: "Failed to execute `nvcc`: Os \\{ code: \\d{1,5}, kind: NotFound"
+    };
+    CARGO_TITLE = "No nvcc for a Rust build script (cudarc / CUDA kernels) in this build stage";
+    CARGO_MESSAGE = "A crate's build script ran `nvcc` and found none on PATH. cudarc (the CUDA bindings under candle and mistral.rs) asks `nvcc --version` which CUDA release to bind, and these crates compile their CUDA kernels with nvcc: the stage that runs `cargo build` needs the CUDA toolkit. CUDA_ROOT / CUDA_PATH do not help: cudarc reads them to find the libraries, and takes nvcc from PATH only. {enrich.stageNote}";
+    cargoNvccVariants = [
+      {
+        when: "cargoNvcc&fact.place=image-build&fact.imageFlavour",
+        title: CARGO_TITLE,
+        message: CARGO_MESSAGE,
+        fix: [
+          "Run `cargo build` in the `-devel` image of the same CUDA release, with nvcc on PATH, and copy the binary into the runtime stage:",
+          "",
+          "```dockerfile",
+          "FROM {enrich.develImage} AS builder",
+          "ENV PATH=/usr/local/cuda/bin:${PATH}",
+          "```"
+        ].join("\n")
+      },
+      {
+        when: "cargoNvcc&fact.place=image-build",
+        title: CARGO_TITLE,
+        message: CARGO_MESSAGE,
+        fix: [
+          "Run `cargo build` in a `-devel` CUDA image, with nvcc on PATH, and copy the binary into a `-runtime` stage of the same release. The log does not show which CUDA release this stage has: take the release of the image the binary will run in and its `-devel` tag from https://hub.docker.com/r/nvidia/cuda/tags. In the builder stage:",
+          "",
+          "```dockerfile",
+          "ENV PATH=/usr/local/cuda/bin:${PATH}",
+          "RUN nvcc --version",
+          "```"
+        ].join("\n")
+      },
+      {
+        when: "cargoNvcc",
+        title: CARGO_TITLE,
+        message: CARGO_MESSAGE,
+        fix: [
+          "Install the CUDA toolkit (with `bin/nvcc`) where `cargo build` runs and put it on PATH; in a Dockerfile, build in a `-devel` CUDA image with `ENV PATH=/usr/local/cuda/bin:${PATH}`. Check before building:",
+          "",
+          "```sh",
+          "export PATH=/usr/local/cuda/bin:$PATH",
+          "nvcc --version",
+          "```"
+        ].join("\n")
+      }
+    ];
     RUN_TITLE = "No CUDA compiler (nvcc) in this container";
     RUN_VARIANTS = [
       {
@@ -4843,6 +4890,8 @@ var init_toolkit_not_found = __esm({
         { literals: ["nvcc: "], pattern: "\\bnvcc: (?:command not found|not found|No such file or directory)" },
         // Windows cmd
         { literals: ["'nvcc' is not recognized"] },
+        // a Rust build script (cudarc's build.rs and the crates that copy its nvcc call)
+        CARGO_NVCC,
         // The host compiler of an extension build finds no CUDA headers: torch's ATen/cuda headers include
         // <cuda_runtime_api.h>, which only a toolkit (a `-devel` image, cuda-cudart-dev) installs (microsoft/VPTQ#111, a
         // `-runtime` image: `fatal error: cuda_runtime_api.h: No such file or directory`).
@@ -4887,6 +4936,7 @@ var init_toolkit_not_found = __esm({
         ...flashAttnWheelContexts,
         { name: "cudaHeaders", ...CUDA_HEADERS_MISSING },
         { name: "windows", literals: ["'nvcc' is not recognized", "nvcc.exe"] },
+        { name: "cargoNvcc", ...CARGO_NVCC },
         // `No such file or directory: ':/usr/local/cuda-11.7/bin/nvcc'`: a CUDA_HOME with `:` in it. The part before the `:`
         // is empty or an absolute path, so a Windows drive (`C:/\u2026`) is not taken for a list.
         {
@@ -4929,6 +4979,7 @@ var init_toolkit_not_found = __esm({
       variants: [...FLASH_ARM_VARIANTS, cudaHeadersVariant, ...cudaHomeListVariants, ...withFlashAttnVariants(
         "build in a `-devel` CUDA image of the release torch was built for, with `ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda`, and install it with `--no-build-isolation`.",
         [
+          ...cargoNvccVariants,
           ...nvccTooOldVariants,
           ...windowsVariants,
           ...flashVariants(),
@@ -5134,7 +5185,7 @@ function driverSymbolsFix(image, library) {
   ].join("\n");
 }
 function linkVariants() {
-  const v = (when, fix4) => ({ when, title: LINK_TITLE, message: LINK_MESSAGE, fix: fix4 });
+  const v = (when, fix5) => ({ when, title: LINK_TITLE, message: LINK_MESSAGE, fix: fix5 });
   return [
     v("linkDriver&llamaCpp&enrich.cmakeCommand&enrich.cmakeArgs", llamaFix(true)),
     v("linkDriver&llamaCpp&enrich.cmakeCommand", llamaFix(false)),
@@ -5540,11 +5591,45 @@ function tcnnVariants() {
     }
   ];
 }
+function computeCapVariants() {
+  return [
+    {
+      when: "computeCapProbe&fact.place=image-build",
+      title: COMPUTE_CAP_TITLE,
+      message: COMPUTE_CAP_MESSAGE + "A `docker build` step has no GPU and no driver (a build has no `--gpus`).",
+      fix: [
+        COMPUTE_CAP_VALUE + " Name the capability before the `RUN` that runs `cargo build` (`--build-arg CUDA_COMPUTE_CAP=\u2026` overrides it):",
+        "",
+        "```dockerfile",
+        "ARG CUDA_COMPUTE_CAP=86",
+        "ENV CUDA_COMPUTE_CAP=${CUDA_COMPUTE_CAP}",
+        "```"
+      ].join("\n")
+    },
+    {
+      when: "computeCapProbe",
+      title: COMPUTE_CAP_TITLE,
+      message: COMPUTE_CAP_MESSAGE + "A `docker build` step has no GPU and no driver; a machine without the NVIDIA driver has no nvidia-smi either.",
+      fix: [
+        COMPUTE_CAP_VALUE + " Set it where `cargo build` runs: in a Dockerfile before that `RUN`, in a shell before the command:",
+        "",
+        "```dockerfile",
+        "ARG CUDA_COMPUTE_CAP=86",
+        "ENV CUDA_COMPUTE_CAP=${CUDA_COMPUTE_CAP}",
+        "```",
+        "",
+        "```sh",
+        "export CUDA_COMPUTE_CAP=86",
+        "```"
+      ].join("\n")
+    }
+  ];
+}
 function llamaCppPythonVariants() {
   const where = "!fact.place=image-build&!fact.place=docker-run&!fact.place=host-shell";
   const title2 = "llama-cpp-python: CUDA architectures `native`, and no GPU to detect";
   const message3 = "llama.cpp's CMake build asked for the `native` CUDA architectures, those of the GPUs it can see, and saw none: a `docker build` step has no GPU (a build has no `--gpus`), nor has a machine without one. The architectures must be named instead.";
-  const fix4 = (list2, basis) => [
+  const fix5 = (list2, basis) => [
     `Name them in the build's CMAKE_ARGS (\`;\` between several, inside the quotes); ${basis}:`,
     "",
     "```sh",
@@ -5554,12 +5639,12 @@ function llamaCppPythonVariants() {
     `In a Dockerfile that is the \`RUN\` line itself. ${LLAMA_CPP_CUDA_OPTION}`
   ].join("\n");
   return [
-    { when: `cmakeNative&llamaCppPython&enrich.cmakeArchList&${where}`, title: title2, message: message3, fix: fix4("{enrich.cmakeArchList}", "here, {enrich.archListBasis}") },
+    { when: `cmakeNative&llamaCppPython&enrich.cmakeArchList&${where}`, title: title2, message: message3, fix: fix5("{enrich.cmakeArchList}", "here, {enrich.archListBasis}") },
     {
       when: `cmakeNative&llamaCppPython&${where}`,
       title: title2,
       message: message3,
-      fix: fix4(
+      fix: fix5(
         "86",
         "the log does not show the CUDA version, so `nvcc --list-gpu-arch` where it builds lists what its nvcc compiles (`compute_86` \u2192 `86`, the RTX 30 / A10 one below): keep those of the GPUs it will run on"
       )
@@ -5629,7 +5714,7 @@ function placeVariants() {
     }
   ];
 }
-var MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, TCNN_UNKNOWN_ARCH, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_CAUSE, ARCH_LIST_MESSAGE, ARCH_LIST_IMAGE_MESSAGE, ARCH_LIST_SHELL_MESSAGE, ARCH_LIST_SHELL_FIX, EMPTY_ARCH_MESSAGE, ARCH_QUERY, ARCH_QUERY_MESSAGE, COLOSSALAI_NO_KERNEL, CUDA_REQUIRED_TO_COMPILE, DEFORMABLE_ATTENTION_NO_CUDA, MSDA_MESSAGE, MSDA_FORCE, TCNN_MESSAGE, FIND_CAPABILITY, noGpuAtBuild;
+var MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, TCNN_UNKNOWN_ARCH, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_CAUSE, ARCH_LIST_MESSAGE, ARCH_LIST_IMAGE_MESSAGE, ARCH_LIST_SHELL_MESSAGE, ARCH_LIST_SHELL_FIX, EMPTY_ARCH_MESSAGE, ARCH_QUERY, ARCH_QUERY_MESSAGE, COLOSSALAI_NO_KERNEL, CUDA_REQUIRED_TO_COMPILE, DEFORMABLE_ATTENTION_NO_CUDA, MSDA_MESSAGE, MSDA_FORCE, TCNN_MESSAGE, FIND_CAPABILITY, COMPUTE_CAP_PROBE, COMPUTE_CAP_TITLE, COMPUTE_CAP_MESSAGE, COMPUTE_CAP_VALUE, noGpuAtBuild;
 var init_no_gpu_at_build = __esm({
   "src/rules/catalog/cuda/no-gpu-at-build.ts"() {
     "use strict";
@@ -5763,6 +5848,13 @@ var init_no_gpu_at_build = __esm({
     MSDA_FORCE = "To build without a GPU, look whether this copy reads FORCE_CUDA (`grep -n FORCE_CUDA setup.py`; the original does not, and then it builds only where torch sees a GPU). If it does, set it with the architectures of the GPUs it will run on (`nvidia-smi --query-gpu=compute_cap --format=csv` prints them; `8.6` is RTX 30 / A10), `+PTX` on the last:";
     TCNN_MESSAGE = "tiny-cuda-nn's setup.py compiles for the compute capability named in TCNN_CUDA_ARCHITECTURES, or else for the GPU torch sees; it saw neither, so it stopped before compiling. ";
     FIND_CAPABILITY = "TCNN_CUDA_ARCHITECTURES takes the compute capability of the GPUs the code will run on, without the dot: on that machine `nvidia-smi --query-gpu=compute_cap --format=csv` prints `8.6` \u2192 `86` (several GPUs: `75,86`; each one is a separate build, so list only those).";
+    COMPUTE_CAP_PROBE = {
+      literals: ["Failed to get compute cap"],
+      pattern: "Failed to get compute cap: Os \\{ code: \\d{1,5}, kind: NotFound"
+    };
+    COMPUTE_CAP_TITLE = "A Rust build script asked nvidia-smi for the GPU: no GPU in this build";
+    COMPUTE_CAP_MESSAGE = "The crate's build script runs `nvidia-smi --query-gpu=compute_cap` to learn which GPU to compile its CUDA kernels for, and nvidia-smi is not there: it comes with the host driver, mounted only into containers started with GPUs. ";
+    COMPUTE_CAP_VALUE = "CUDA_COMPUTE_CAP takes the compute capability of the GPU the binary will run on, without the dot: on that machine `nvidia-smi --query-gpu=compute_cap --format=csv` prints `8.6` \u2192 `86`. mistral.rs reads it from release 0.4.0 on (its build.rs up to 0.3.x, which prints `Failed to get compute cap`, asks nvidia-smi only): build 0.4.0 or later.";
     noGpuAtBuild = {
       id: "cuda/no-gpu-at-build",
       title: "Build step needs a GPU (the build has none)",
@@ -5788,6 +5880,8 @@ var init_no_gpu_at_build = __esm({
         // tiny-cuda-nn: `OSError: Unknown compute capability. Specify the target compute capabilities in the TCNN_CUDA_ARCHITECTURES \u2026`
         // (newer: `Unknown compute capability for extension build. Specify TCNN_CUDA_ARCHITECTURES manually \u2026`)
         TCNN_UNKNOWN_ARCH,
+        // a Rust build script's nvidia-smi probe (mistral.rs's mistralrs-quant up to 0.3.x)
+        COMPUTE_CAP_PROBE,
         // a setup.py's own GPU check: `OSError: CUDA is required to compile MMDetection!` (its `raise EnvironmentError(\u2026)` above it)
         CUDA_REQUIRED_TO_COMPILE,
         // Deformable-DETR's models/ops/setup.py and its copies: `NotImplementedError: Cuda is not availabel`
@@ -5818,6 +5912,7 @@ var init_no_gpu_at_build = __esm({
         // a host shell under WSL2, named in the pasted log (`Ubuntu WSL2 in Windows 11`)
         { name: "wsl", literals: ["WSL"] },
         { name: "tcnnArch", ...TCNN_UNKNOWN_ARCH },
+        { name: "computeCapProbe", ...COMPUTE_CAP_PROBE },
         { name: "emptyArch", literals: ["architecture 'compute_'", "architecture 'sm_'"] },
         { name: "cmakeNative", literals: ['is set to "native", but no GPU was detected'] },
         // llama-cpp-python's build: its sdist vendors llama.cpp under vendor/llama.cpp (`CMake Error in vendor/llama.cpp/CMakeLists.txt`)
@@ -5849,6 +5944,7 @@ var init_no_gpu_at_build = __esm({
         ...msdaVariants(),
         ...colossalaiVariants(),
         ...tcnnVariants(),
+        ...computeCapVariants(),
         ...forceCudaVariants(),
         ...archVariants(),
         ...archQueryVariants(),
@@ -6873,6 +6969,86 @@ var init_kernel_needs_newer_arch = __esm({
   }
 });
 
+// src/rules/catalog/cuda/deepspeed-cutlass-kernels.ts
+function variants3() {
+  return [
+    {
+      when: "fact.place=image-build&fact.installer=uv",
+      fix: [
+        "Install `deepspeed-kernels` in a step before the one that builds DeepSpeed:",
+        "",
+        "```dockerfile",
+        "RUN uv pip install deepspeed-kernels",
+        "```",
+        "",
+        SKIP
+      ].join("\n")
+    },
+    {
+      when: "fact.place=image-build",
+      fix: [
+        "Install `deepspeed-kernels` in a step before the one that builds DeepSpeed, with the pip of the Python that builds it:",
+        "",
+        "```dockerfile",
+        "RUN python3 -m pip install deepspeed-kernels",
+        "```",
+        "",
+        SKIP
+      ].join("\n")
+    },
+    {
+      when: "fact.installer=uv",
+      fix: [
+        "Install `deepspeed-kernels` into the environment that builds DeepSpeed, then build again:",
+        "",
+        "```sh",
+        "uv pip install deepspeed-kernels",
+        "```",
+        "",
+        `${SKIP} ${LINUX_ONLY}`
+      ].join("\n")
+    }
+  ];
+}
+var MESSAGE2, SKIP, LINUX_ONLY, deepspeedCutlassKernels;
+var init_deepspeed_cutlass_kernels = __esm({
+  "src/rules/catalog/cuda/deepspeed-cutlass-kernels.ts"() {
+    "use strict";
+    MESSAGE2 = "DeepSpeed was built with its ops compiled ahead (`DS_BUILD_OPS=1`), and its setup.py stopped at the CUTLASS inference ops: their builders (`cutlass_ops`, `ragged_device_ops`, DeepSpeed 0.12 and later) link the kernels of the `deepspeed-kernels` package and import it (`import dskernels`) while declaring the extension. That package is not installed where setup.py ran.";
+    SKIP = "Or build without those two ops (they are then JIT-compiled if used at run time, and need `deepspeed-kernels` there): add `DS_BUILD_CUTLASS_OPS=0 DS_BUILD_RAGGED_DEVICE_OPS=0` to the command that sets `DS_BUILD_OPS=1`.";
+    LINUX_ONLY = "`deepspeed-kernels` is installed on Linux only (DeepSpeed's own requirements mark it `sys_platform == 'linux'`).";
+    deepspeedCutlassKernels = {
+      id: "cuda/deepspeed-cutlass-kernels",
+      title: "DeepSpeed's CUTLASS ops need the deepspeed-kernels package (DS_BUILD_OPS=1)",
+      severity: "error",
+      match: [
+        // the builder's frame in setup.py's traceback, `File "/workspace/DeepSpeed/op_builder/inference_cutlass_builder.py", line 71, in extra_ldflags`
+        // (a log cut inside it shows no more than the frame); printed only when something in that builder raised, and above
+        // `ModuleNotFoundError: No module named 'dskernels'` in a whole traceback
+        {
+          literals: ['inference_cutlass_builder.py"', 'ragged_ops.py"'],
+          pattern: 'File "[^"]{0,300}op_builder[/\\\\](?:inference_cutlass_builder|ragged_ops)\\.py", line \\d{1,6}, in '
+        }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: MESSAGE2,
+      fix: [
+        "Install `deepspeed-kernels` into the environment that builds DeepSpeed, then build again:",
+        "",
+        "```sh",
+        "python3 -m pip install deepspeed-kernels",
+        "```",
+        "",
+        `${SKIP} ${LINUX_ONLY}`
+      ].join("\n"),
+      variants: variants3(),
+      docs: "https://www.deepspeed.ai/tutorials/advanced-install/"
+    };
+  }
+});
+
 // src/rules/catalog/cmake/cupti-library-notfound.ts
 function fix(variable, cudaKnown, pytorch) {
   return [
@@ -6887,7 +7063,7 @@ function fix(variable, cudaKnown, pytorch) {
     ...pytorch ? ["", "If the image does not need GPU profiling, say so: PyTorch `USE_KINETO=0` builds without the Kineto profiler."] : []
   ].join("\n");
 }
-function variants3() {
+function variants4() {
   const out = [];
   for (const stopped of [true, false]) {
     for (const named of [true, false]) {
@@ -6997,7 +7173,7 @@ var init_cupti_library_notfound = __esm({
       specificity: 3,
       message: `CMake did not find the CUPTI library. ${WHERE} ${OTHER_EFFECT}`,
       fix: fix(unnamedFix(false), false, false),
-      variants: variants3(),
+      variants: variants4(),
       enrich: ["cuda-version", "cupti"],
       docs: "https://docs.nvidia.com/cupti/overview/overview.html"
     };
@@ -7416,13 +7592,88 @@ var init_build_input_missing = __esm({
   }
 });
 
+// src/rules/catalog/cmake/hip-offload-arch-in-flags.ts
+function fix3(place) {
+  return [
+    "Name the GPU architectures yourself, so that nothing in the build has to detect them. On the machine with the AMD GPU, read its name:",
+    "",
+    "```sh",
+    ARCH,
+    "```",
+    "",
+    ...place === "shell" ? [] : [
+      "Pass it into the image build and set it before the step that compiles (vLLM's CMake takes `PYTORCH_ROCM_ARCH` before any detected architecture; several can be given, separated by `;`):",
+      "",
+      "```dockerfile",
+      "ARG PYTORCH_ROCM_ARCH",
+      'ENV PYTORCH_ROCM_ARCH=${PYTORCH_ROCM_ARCH} CMAKE_ARGS="-DCMAKE_HIP_ARCHITECTURES=${PYTORCH_ROCM_ARCH}"',
+      "```",
+      "",
+      "```sh",
+      `docker build --build-arg PYTORCH_ROCM_ARCH="$(${ARCH})" .`,
+      "```",
+      "",
+      "With vLLM's own `docker/Dockerfile.rocm`, the build argument is `ARG_PYTORCH_ROCM_ARCH`."
+    ],
+    ...place === "image" ? [] : [
+      ...place === "unknown" ? ["", "Building in a shell instead, export it before the build:"] : [
+        "Export it before the build (vLLM's CMake takes `PYTORCH_ROCM_ARCH` before any detected architecture; several can be given, separated by `;`):"
+      ],
+      "",
+      "```sh",
+      `export PYTORCH_ROCM_ARCH="$(${ARCH})"`,
+      'export CMAKE_ARGS="-DCMAKE_HIP_ARCHITECTURES=$PYTORCH_ROCM_ARCH"',
+      "```"
+    ],
+    "",
+    "`CMAKE_HIP_ARCHITECTURES` makes CMake skip its own detection in `enable_language(HIP)`; vLLM's setup.py passes `CMAKE_ARGS` on to CMake (keep any arguments you already give there). Another CMake project takes `-DCMAKE_HIP_ARCHITECTURES=\u2026` on its configure command.",
+    "",
+    "Then check, where the build runs (a `RUN` before the build step in an image), whether importing torch still prints the warning (vLLM reads torch's HIP flags from that output):",
+    "",
+    "```sh",
+    IMPORT_CHECK,
+    "```",
+    "",
+    "No output: the arch list is enough. A `[WARNING] offload-arch` line: this torch's ROCm packages run `offload-arch` at import whatever the arch list, and the warning still reaches the flags; build on a ROCm base whose import prints nothing (the same check), or filter the flags as proposed in vllm-project/vllm#35692."
+  ].join("\n");
+}
+var ARCH, IMPORT_CHECK, hipOffloadArchInFlags;
+var init_hip_offload_arch_in_flags = __esm({
+  "src/rules/catalog/cmake/hip-offload-arch-in-flags.ts"() {
+    "use strict";
+    ARCH = "rocminfo | grep -o -m1 'gfx[0-9a-f]*'";
+    IMPORT_CHECK = "python3 -c 'import torch.utils.cpp_extension' 2>/dev/null | grep offload-arch";
+    hipOffloadArchInFlags = {
+      id: "cmake/hip-offload-arch-in-flags",
+      title: "offload-arch's warning ended up in the HIP compiler flags: no GPU to detect at build time",
+      severity: "error",
+      match: [
+        // `clang++: error: no such file or directory: '[WARNING] offload-arch failed with return code 1[stderr] -D__HIP_PLATFORM_AMD__=1'`
+        {
+          literals: ["'[WARNING] offload-arch failed"],
+          pattern: "no such file or directory: '\\[WARNING\\] offload-arch failed with return code (?<rc>\\d{1,3})"
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "clang++ was handed `[WARNING] offload-arch failed \u2026` as an input file. The build ran `offload-arch` to detect the GPU architecture, found no GPU (a `docker build` step has none) and captured the warning together with the compiler flags. Detection at build time cannot work without the GPU; the architectures have to be named.",
+      fix: fix3("unknown"),
+      variants: [
+        { when: "fact.place=image-build", fix: fix3("image") },
+        { when: "fact.place=host-shell", fix: fix3("shell") }
+      ],
+      docs: "https://github.com/vllm-project/vllm/blob/main/docker/Dockerfile.rocm"
+    };
+  }
+});
+
 // src/rules/catalog/runtime/libcupti-missing.ts
-var LOAD_CHECK, MESSAGE2, libcuptiMissing;
+var LOAD_CHECK, MESSAGE3, libcuptiMissing;
 var init_libcupti_missing = __esm({
   "src/rules/catalog/runtime/libcupti-missing.ts"() {
     "use strict";
     LOAD_CHECK = `python3 -c "import ctypes; ctypes.CDLL('{library}')"`;
-    MESSAGE2 = "The dynamic loader could not find {library:all}. A program linked against CUPTI stops there: a torch built with it fails at `import torch`. nvidia/cuda `-devel` images have CUPTI (in `/usr/local/cuda/lib64`); `-runtime` and `-base` images do not, and copying a Python install from a devel stage does not bring it.";
+    MESSAGE3 = "The dynamic loader could not find {library:all}. A program linked against CUPTI stops there: a torch built with it fails at `import torch`. nvidia/cuda `-devel` images have CUPTI (in `/usr/local/cuda/lib64`); `-runtime` and `-base` images do not, and copying a Python install from a devel stage does not bring it.";
     libcuptiMissing = {
       id: "runtime/libcupti-missing",
       title: "libcupti not found at run time",
@@ -7440,7 +7691,7 @@ var init_libcupti_missing = __esm({
       context: [{ name: "tensorflow", literals: ["Could not load dynamic library", "Couldn't open CUDA library"] }],
       scope: "step",
       specificity: 3,
-      message: MESSAGE2,
+      message: MESSAGE3,
       fix: [
         "Make the library loadable where the program runs: install CUPTI of the CUDA release the program was built for (NVIDIA apt: `cuda-cupti-` and the release with a dash, e.g. `cuda-cupti-12-4`; `nvcc --version` or the `libcupti.so` number names the release), or add the directory that holds it to `LD_LIBRARY_PATH`. Then check with the name the loader missed:",
         "",
@@ -7457,7 +7708,7 @@ var init_libcupti_missing = __esm({
         },
         {
           when: "fact.place=image-build&fact.cuda",
-          message: `${MESSAGE2} {enrich.stageNote}`,
+          message: `${MESSAGE3} {enrich.stageNote}`,
           fix: [
             "Install CUPTI in this stage (NVIDIA's apt repository is set up in nvidia/cuda images, and its packages register `/usr/local/cuda/targets/x86_64-linux/lib` with the loader in `/etc/ld.so.conf.d/000_cuda.conf`):",
             "",
@@ -7752,7 +8003,7 @@ function driverVariants() {
 function condaVariants() {
   const title2 = "Shared library missing from the conda environment";
   const message3 = "The loader could not find {library:all} for a program of a conda environment (the failing module is under a conda prefix). Its libraries come from conda packages, not the OS, so apt does not fix it. The usual cause is a channel mix: a package from conda-forge (mamba and libmambapy are) on an environment whose libraries come from Anaconda's `defaults` channel, built with other versions.";
-  const fix4 = (env) => [
+  const fix5 = (env) => [
     "Take the environment from one channel, conda-forge (mamba supports only that). In an image, install Miniforge instead of Miniconda (https://github.com/conda-forge/miniforge: conda and mamba with conda-forge as the only channel). In this environment, reinstall the package that ships the library from conda-forge:",
     "",
     "```sh",
@@ -7762,8 +8013,8 @@ function condaVariants() {
     "The package is usually named like the library (`conda search -c conda-forge {stem}` checks). If conda fails on the same import (conda 23.10 and newer solve with libmamba), add `--solver=classic`. `conda info` lists the channel URLs: none should be `repo.anaconda.com/pkgs/\u2026`."
   ].join("\n");
   return [
-    { when: "condaNamedEnv", title: title2, message: message3, fix: fix4("{context.condaNamedEnv.env}") },
-    { when: "condaPrefix", title: title2, message: message3, fix: fix4("base") }
+    { when: "condaNamedEnv", title: title2, message: message3, fix: fix5("{context.condaNamedEnv.env}") },
+    { when: "condaPrefix", title: title2, message: message3, fix: fix5("base") }
   ];
 }
 var lib, LDD_CHECK, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, WSL_TITLE, WSL_MESSAGE, WSL_FIX, sharedLibraryMissing;
@@ -8410,11 +8661,14 @@ var init_illegal_instruction = __esm({
         {
           literals: ["instructions, but these aren't available on your machine"],
           pattern: "compiled to use (?<isa>[\\w.]{1,20}) instructions, but these aren't available on your machine"
-        }
+        },
+        // text-generation-inference's launcher: `Shard process was signaled to shutdown with signal 4 rank=0`
+        { literals: ["was signaled to shutdown with signal 4"], pattern: "process was signaled to shutdown with signal 4(?:\\s|$)" }
       ],
       context: [
         { name: "qemu", literals: ["uncaught target signal 4", ".buildkit_qemu_emulator"] },
-        { name: "guard", literals: ["instructions, but these aren't available on your machine"] }
+        { name: "guard", literals: ["instructions, but these aren't available on your machine"] },
+        { name: "launcher", literals: ["was signaled to shutdown with signal 4"], pattern: "(?<proc>\\w{1,20}) process was signaled to shutdown with signal 4(?:\\s|$)" }
       ],
       scope: "step",
       only: "failed-step",
@@ -8427,6 +8681,23 @@ var init_illegal_instruction = __esm({
         "- under emulation: run that platform natively (an arm64 runner such as `ubuntu-24.04-arm`, an amd64 host for amd64 images)."
       ].join("\n"),
       variants: [
+        {
+          when: "launcher",
+          title: "Illegal instruction: the server process needs CPU instructions this machine lacks",
+          message: "The `{context.launcher.proc}` process the launcher started was killed by signal 4, SIGILL: it ran a CPU instruction the CPU it runs on does not have (text-generation-inference's maintainers point at AVX). On a virtual machine, the CPU model the hypervisor presents often leaves AVX / AVX2 out although the physical CPU has them. A missing GPU or driver does not cause this signal.",
+          fix: [
+            "See which AVX sets the CPU has, on the host or VM that runs the container (the container sees the same list):",
+            "",
+            "```sh",
+            "grep -o -w 'avx[^ ]*' /proc/cpuinfo | sort -u",
+            'grep -m1 "model name" /proc/cpuinfo',
+            "```",
+            "",
+            "- no `avx` / `avx2` there, and a model name such as `QEMU Virtual CPU`: the VM hides the host CPU's features. Give the VM the host CPU model (QEMU/KVM `-cpu host`, CPU type `host` in Proxmox, or your hypervisor's CPU pass-through setting), restart it, and run the check again;",
+            "- few or no AVX sets on bare metal: the CPU is older than the one this server build was made for; run it on a machine with a newer CPU;",
+            "- `avx`, `avx2` and `avx512*` all there: the missing instruction is another one; the shard's standard error printed above this line, when not empty, names where it stopped."
+          ].join("\n")
+        },
         {
           when: "qemu",
           title: "QEMU emulation met an instruction it cannot run",
@@ -8564,12 +8835,12 @@ var init_bitsandbytes_cuda_setup = __esm({
 });
 
 // src/rules/catalog/runtime/nccl-shm-too-small.ts
-var MESSAGE3, ncclShmTooSmall;
+var MESSAGE4, ncclShmTooSmall;
 var init_nccl_shm_too_small = __esm({
   "src/rules/catalog/runtime/nccl-shm-too-small.ts"() {
     "use strict";
     init_run_command2();
-    MESSAGE3 = "NCCL could not create its shared-memory segment in `/dev/shm`, where the GPUs of one machine exchange data, so the process group could not start. In a container `/dev/shm` is 64 MB unless the container is started with more.";
+    MESSAGE4 = "NCCL could not create its shared-memory segment in `/dev/shm`, where the GPUs of one machine exchange data, so the process group could not start. In a container `/dev/shm` is 64 MB unless the container is started with more.";
     ncclShmTooSmall = {
       id: "runtime/nccl-shm-too-small",
       title: "NCCL could not create its shared memory (/dev/shm too small)",
@@ -8584,7 +8855,7 @@ var init_nccl_shm_too_small = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE3,
+      message: MESSAGE4,
       fix: [
         "Give the container a bigger `/dev/shm`: `--shm-size=1g` in its `docker run` command (in a compose file, `shm_size: 1g` on the service), or share the host's with `--ipc=host`. Inside it, `df -h /dev/shm` shows the size it has. On a machine outside a container, `df -h /dev/shm` shows whether it is full."
       ].join("\n"),
@@ -8836,7 +9107,7 @@ function numpy2Fix(fence, find) {
     "Or keep numpy 2 and upgrade that package to a release built against numpy 2 (those run on numpy 1.x and 2.x). " + find + (fence === "sh" ? " In an image build, the same commands go in `RUN` lines of the stage that installs the package." : "")
   ].join("\n");
 }
-function variants4() {
+function variants5() {
   const out = [];
   for (const [ctx, find] of [["&cythonInit", FIND_MODULE_KNOWN], ["", FIND_MODULE_UNKNOWN]]) {
     out.push(
@@ -8889,7 +9160,7 @@ var init_numpy_abi_mismatch = __esm({
       fix: [
         'Compare the two: `python -c "import numpy; print(numpy.__version__)"` where the import failed shows the numpy installed; the traceback frame above the ValueError (`in init \u2026`) names the module that failed. Then install that package and numpy in one command, so the resolver picks a pair that fits, or reinstall the package from a release built for the installed numpy.'
       ].join("\n"),
-      variants: variants4(),
+      variants: variants5(),
       docs: "https://numpy.org/neps/nep-0053-c-abi-evolution.html"
     };
   }
@@ -9141,6 +9412,76 @@ var init_cuda_driver_init_failed = __esm({
   }
 });
 
+// src/rules/catalog/runtime/triton-libcuda-link.ts
+var SPEC, tritonLibcudaLink;
+var init_triton_libcuda_link = __esm({
+  "src/rules/catalog/runtime/triton-libcuda-link.ts"() {
+    "use strict";
+    SPEC = "/etc/cdi/nvidia.yaml";
+    tritonLibcudaLink = {
+      id: "runtime/triton-libcuda-link",
+      title: "Triton could not link its launcher: no libcuda.so where gcc looks",
+      severity: "error",
+      match: [
+        // `Command '['/usr/bin/gcc', '/tmp/tmpspnxcoyi/main.c', '-O3', \u2026, '-lcuda', \u2026]' returned non-zero exit status 1.`
+        {
+          literals: ["'-lcuda'"],
+          pattern: "Command '\\['(?<cc>/[\\w./+-]{1,200})', '/[\\w./-]{1,200}\\.c', .{0,2000}?'-lcuda', .{0,3000}?\\]' returned non-zero exit status (?<status>\\d{1,3})"
+        }
+      ],
+      context: [
+        // the directory Triton found the driver in: the `-L` after the Triton backend's own lib directory
+        {
+          name: "driverDir",
+          literals: ["'-lcuda'"],
+          pattern: "triton/backends/nvidia/lib', '-L(?<dir>/[\\w./+-]{1,200})'"
+        },
+        // the container got its GPUs through CDI (podman `--device nvidia.com/gpu=\u2026`, docker `--device nvidia.com/gpu=\u2026`)
+        { name: "cdi", literals: ["nvidia.com/gpu="] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "Triton builds a small C helper at run time and links it with `-lcuda`, which makes the linker look for the driver under its linker name `libcuda.so`. Triton found the driver's directory through `ldconfig` ({context.driverDir.dir|the `-L` directories after Triton's own}), and the link failed: that directory has no `libcuda.so` (or no driver at all).",
+      fix: [
+        "Check which names the driver has and where Triton looks (inside the container when it runs in one):",
+        "",
+        "```sh",
+        "ldconfig -p | grep libcuda",
+        "ls -l {context.driverDir.dir|/usr/lib/x86_64-linux-gnu}/libcuda.so*",
+        "```",
+        "",
+        "- `libcuda.so.1` there and no `libcuda.so`: create the linker name beside it (`ln -s libcuda.so.1 {context.driverDir.dir|/usr/lib/x86_64-linux-gnu}/libcuda.so` as root; in an image built on this one as a `RUN`, where it dangles until the driver is mounted), or point Triton at a directory that has `libcuda.so` by setting the environment variable `TRITON_LIBCUDA_PATH` to it (Triton then links against that directory only);",
+        "- neither name: no driver reached this process; a container needs GPU access (`--gpus all` with the NVIDIA Container Toolkit, or a CDI device)."
+      ].join("\n"),
+      variants: [
+        {
+          when: "cdi",
+          message: "Triton builds a small C helper at run time and links it with `-lcuda`, which makes the linker look for the driver under its linker name `libcuda.so`. The container gets its GPUs through CDI (`--device nvidia.com/gpu=\u2026`), and the directories Triton passed ({context.driverDir.dir|those `-L` entries}) have the driver as `libcuda.so.1` at most: a CDI spec made by `nvidia-ctk cdi generate` before NVIDIA/nvidia-container-toolkit#715 (September 2024) mounts the versioned files and creates no `libcuda.so` link.",
+          fix: [
+            "Check inside the running container which names the driver has, and on the host whether the CDI spec creates the link:",
+            "",
+            "```sh",
+            "ls -l {context.driverDir.dir|/usr/lib/x86_64-linux-gnu}/libcuda.so*",
+            "grep -n 'libcuda.so.1::' /etc/cdi/*.yaml /var/run/cdi/*.yaml",
+            "```",
+            "",
+            "No such line in the spec: update the NVIDIA Container Toolkit on the host and generate the spec again (newer specs create `libcuda.so -> libcuda.so.1`), then start the container again:",
+            "",
+            "```sh",
+            "nvidia-ctk --version",
+            `sudo nvidia-ctk cdi generate --output=${SPEC}`,
+            "nvidia-ctk cdi list",
+            "```",
+            "",
+            "Without changing the host, add the link in an image built on this one (`RUN ln -s libcuda.so.1 {context.driverDir.dir|/usr/lib/x86_64-linux-gnu}/libcuda.so`: it dangles in the image and resolves once the driver is mounted), or point Triton at a directory that has `libcuda.so` by setting `TRITON_LIBCUDA_PATH` to it (`-e` on the run command)."
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/cdi-support.html"
+    };
+  }
+});
+
 // src/rules/catalog/pip/resolution-impossible.ts
 function uvVariants() {
   const localMessage = "uv found no `{context.uvLocal.spec}` on the indexes it read: PyTorch publishes its `+cuNNN` / `+cpu` builds on download.pytorch.org, not on PyPI.";
@@ -9179,7 +9520,7 @@ function uvVariants() {
 }
 function hashLockVariants() {
   const message3 = "pip found no set of versions that satisfies every requirement: {enrich.conflict}. The install checks hashes (`--require-hashes`), so both are pins of the generated lock pip installs ({context.lockFile.file|the file given to `-r`}): the lock no longer agrees with what its packages declare.";
-  const fix4 = [
+  const fix5 = [
     "Regenerate the lock rather than relaxing one pin by hand: an edited pin also needs the new release's hashes, and",
     "the resolver finds every other pin that drifted the same way. pip-compile and `uv pip compile` write the command",
     "that made the lock in its first lines (`head -n 5` on it); run that command again where the sources live, keeping",
@@ -9188,8 +9529,8 @@ function hashLockVariants() {
     "`pip-compile --generate-hashes`."
   ].join("\n");
   return [
-    { when: "hashLock&dependsOn", message: message3, fix: fix4 },
-    { when: "hashLockRun&dependsOn", message: message3, fix: fix4 }
+    { when: "hashLock&dependsOn", message: message3, fix: fix5 },
+    { when: "hashLockRun&dependsOn", message: message3, fix: fix5 }
   ];
 }
 var dependsOnLine, uvIndexPinMessage, uvTitle, previousVersions, resolutionImpossible;
@@ -10983,7 +11324,7 @@ function upgradeFix(image) {
     OTHER_WAYS
   ].join("\n");
 }
-function variants5() {
+function variants6() {
   const out = [];
   for (const image of [true, false]) {
     const place = image ? "&fact.place=image-build" : "";
@@ -10994,13 +11335,13 @@ function variants5() {
   }
   return out;
 }
-var PREVIOUS_VERSIONS, READ_TORCH, MESSAGE4, KNOWN_MESSAGE, OTHER_WAYS, torchTooOld;
+var PREVIOUS_VERSIONS, READ_TORCH, MESSAGE5, KNOWN_MESSAGE, OTHER_WAYS, torchTooOld;
 var init_torch_too_old = __esm({
   "src/rules/catalog/pip/torch-too-old.ts"() {
     "use strict";
     PREVIOUS_VERSIONS = "https://pytorch.org/get-started/previous-versions/";
     READ_TORCH = 'python -c "import torch; print(torch.__version__, torch.version.cuda, torch.__file__)"';
-    MESSAGE4 = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and the torch of the Python that ran it is older (or that Python has another torch than the one you installed). Nothing was built.";
+    MESSAGE5 = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and the torch of the Python that ran it is older (or that Python has another torch than the one you installed). Nothing was built.";
     KNOWN_MESSAGE = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and this build has torch {fact.torch}. Nothing was built.";
     OTHER_WAYS = "Or keep the torch you have and check out a release of the package whose setup.py accepts it (its tags or changelog say which torch each release needs).";
     torchTooOld = {
@@ -11014,9 +11355,9 @@ var init_torch_too_old = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: MESSAGE4,
+      message: MESSAGE5,
       fix: unknownFix(false),
-      variants: variants5(),
+      variants: variants6(),
       enrich: "torch-minimum",
       docs: PREVIOUS_VERSIONS
     };
@@ -11346,11 +11687,11 @@ var init_uv_lock_unreadable = __esm({
 });
 
 // src/rules/catalog/pip/vcs-git-missing.ts
-function pipVariant(when, fix4) {
+function pipVariant(when, fix5) {
   return {
     when,
     message: "pip clones a requirement from a git repository (`git+https://\u2026`) with the git program, and this environment has none: \"Cannot find command 'git'\". The `Collecting \u2026 git+\u2026` line above it names the requirement.",
-    fix: fix4
+    fix: fix5
   };
 }
 function dockerfileVariant(when) {
@@ -12018,12 +12359,12 @@ var init_poetry_no_matching_version = __esm({
 });
 
 // src/rules/catalog/pip/setup-py-undeclared-import.ts
-function variants6() {
+function variants7() {
   return [
     {
       // conda's `pip:` list of an environment file: one `pip install -r` for the whole list
       when: "condaPip",
-      message: `${MESSAGE5} conda ran that pip for the \`pip:\` list of the environment file.`,
+      message: `${MESSAGE6} conda ran that pip for the \`pip:\` list of the environment file.`,
       fix: [
         `Either pin {context.setupFrame.name} in the environment file's \`pip:\` list to a release whose setup.py runs. ${FIND_RELEASE}`,
         "",
@@ -12041,11 +12382,11 @@ function variants6() {
     }
   ];
 }
-var MESSAGE5, FIND_RELEASE, setupPyUndeclaredImport;
+var MESSAGE6, FIND_RELEASE, setupPyUndeclaredImport;
 var init_setup_py_undeclared_import = __esm({
   "src/rules/catalog/pip/setup-py-undeclared-import.ts"() {
     "use strict";
-    MESSAGE5 = "The setup.py of {context.setupFrame.name} imports {module}, and {module} is not installed where pip ran it: pip runs a source distribution's setup.py to read its metadata (`setup.py egg_info`), and this release does not declare {module} as a requirement. A packaging defect of the release pip took, not of this build: every fresh install of it fails the same way.";
+    MESSAGE6 = "The setup.py of {context.setupFrame.name} imports {module}, and {module} is not installed where pip ran it: pip runs a source distribution's setup.py to read its metadata (`setup.py egg_info`), and this release does not declare {module} as a requirement. A packaging defect of the release pip took, not of this build: every fresh install of it fails the same way.";
     FIND_RELEASE = "`pip index versions {context.setupFrame.name}` (pip 21.2 or later) lists its releases, newest first; the one pip took is the newest unless something pins it (pypi.org/project/{context.setupFrame.name}/#history dates them). Pin the release before it, or a later one whose setup.py was fixed, and build again: a release that builds gets past this line.";
     setupPyUndeclaredImport = {
       id: "pip/setup-py-undeclared-import",
@@ -12079,7 +12420,7 @@ var init_setup_py_undeclared_import = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE5,
+      message: MESSAGE6,
       fix: [
         `Either pin {context.setupFrame.name} to a release whose setup.py runs, where the install names it. ${FIND_RELEASE}`,
         "",
@@ -12090,7 +12431,7 @@ var init_setup_py_undeclared_import = __esm({
         "pip install {module}",
         "```"
       ].join("\n"),
-      variants: variants6(),
+      variants: variants7(),
       docs: "https://pip.pypa.io/en/stable/cli/pip_index/"
     };
   }
@@ -12661,7 +13002,7 @@ function everySpecFix(edit) {
     ...edit
   ].join("\n");
 }
-function variants7() {
+function variants8() {
   const out = [];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
@@ -12839,7 +13180,7 @@ var init_packages_not_found = __esm({
         "platform than the one built). A name with no entry is not a conda name or lives in another channel (bioconda,",
         "conda-forge: add it with `-c`); a version with no entry needs one of the listed versions instead."
       ].join("\n"),
-      variants: variants7(),
+      variants: variants8(),
       enrich: "conda-missing-specs",
       docs: "https://docs.conda.io/projects/conda/en/latest/commands/search.html"
     };
@@ -13012,7 +13353,7 @@ function missingVariants() {
   }
   return out;
 }
-function variants8() {
+function variants9() {
   const out = [buildGlobVariant, ...virtualCudaVariants(), ...baseVariants(), ...missingVariants()];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
@@ -13316,7 +13657,7 @@ var init_unsatisfiable = __esm({
         "pins of those packages (a version range instead of an exact version), take them from one channel with strict",
         "priority (`conda config --set channel_priority strict`), and solve again."
       ].join("\n"),
-      variants: variants8(),
+      variants: variants9(),
       docs: "https://docs.conda.io/projects/conda/en/latest/user-guide/tasks/manage-channels.html"
     };
   }
@@ -14965,7 +15306,7 @@ function releaseMixVariants() {
     "",
     "NVIDIA's directory names the release (`debian11`, `debian12`, `ubuntu2204`). When it names another release than the image's, either build on a base of that release, or switch to the image's own directory (its `cuda-keyring_1.1-1_all.deb`, `dpkg -i` it, `apt-get update`) and install a CUDA release that directory lists (`" + LIST_TOOLKITS + "`)."
   ].join("\n");
-  const variants9 = [
+  const variants10 = [
     {
       when: "cudaRepoDep&enrich.usedRepo&fact.place=image-build",
       message: `${message3}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`,
@@ -14976,7 +15317,7 @@ function releaseMixVariants() {
     { when: "cudaRepoDep&enrich.ownRepo", message: `${message3}.`, fix: keyring("sh") },
     { when: "cudaRepoDep", message: `${message3}.`, fix: unknownFix2 }
   ];
-  return variants9.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
+  return variants10.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
 }
 var LIST_TOOLKITS, heldBrokenPackages;
 var init_held_broken_packages = __esm({
@@ -17196,11 +17537,11 @@ var init_copy_source_missing = __esm({
 });
 
 // src/rules/catalog/buildkit/log-clipped.ts
-var fix3, logClipped;
+var fix4, logClipped;
 var init_log_clipped = __esm({
   "src/rules/catalog/buildkit/log-clipped.ts"() {
     "use strict";
-    fix3 = [
+    fix4 = [
       "Raise the limits on the builder; `-1` removes a limit, or give a number of bytes (`50000000`).",
       "`BUILDKIT_STEP_LOG_MAX_SIZE` caps the bytes a step may print in all; `BUILDKIT_STEP_LOG_MAX_SPEED` caps the",
       "bytes per second since the step started. Raise both: a step under one limit hits the other.",
@@ -17235,7 +17576,7 @@ var init_log_clipped = __esm({
         { name: "minusOne", literals: ["log limit -1B reached", "log limit -1B/s reached"] }
       ],
       message: "BuildKit stopped printing this step's output once it reached {limit|its log size limit} (the size limit, `BUILDKIT_STEP_LOG_MAX_SIZE`): everything the step printed after that point is missing from the log, so the real error may not be in it.",
-      fix: fix3,
+      fix: fix4,
       variants: [
         {
           when: "minusOne",
@@ -18460,12 +18801,12 @@ var init_unpinned_flash_attn = __esm({
 });
 
 // src/rules/catalog/buildkit/unpinned-torch-extension.ts
-var TITLE2, MESSAGE6, PRINT_BOTH, unpinnedTorchExtensionVariants;
+var TITLE2, MESSAGE7, PRINT_BOTH, unpinnedTorchExtensionVariants;
 var init_unpinned_torch_extension = __esm({
   "src/rules/catalog/buildkit/unpinned-torch-extension.ts"() {
     "use strict";
     TITLE2 = "Extension build failed in torch.utils.cpp_extension after an unpinned torch install";
-    MESSAGE6 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
+    MESSAGE7 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
     PRINT_BOTH = [
       "Print both versions in the failing stage, right before the extension build:",
       "",
@@ -18478,7 +18819,7 @@ var init_unpinned_torch_extension = __esm({
       {
         when: "enrich.unpinnedTorchInstall",
         title: TITLE2,
-        message: MESSAGE6,
+        message: MESSAGE7,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch from the PyTorch index of the image's CUDA {fact.cuda} ({enrich.unpinnedTorchIndex}) in that earlier step:",
@@ -18493,7 +18834,7 @@ var init_unpinned_torch_extension = __esm({
       {
         when: "enrich.unpinnedTorch",
         title: TITLE2,
-        message: MESSAGE6,
+        message: MESSAGE7,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch in that earlier step from the PyTorch index of the image's CUDA: https://download.pytorch.org/whl/ plus `cu` and the version nvcc prints without its dot (`cu118` for 11.8), with `--index-url`, pinned to a release that index holds and your stack supports (pytorch.org/get-started/previous-versions lists the releases per CUDA; PyTorch publishes an index for some CUDA releases only, so a CUDA without one takes the nearest older index of the same major). apex also wants the same minor: its own check compares torch.version.cuda with nvcc, minor included."
@@ -18605,11 +18946,13 @@ var init_catalog = __esm({
     init_unsupported_host_compiler();
     init_kernel_needs_newer_arch();
     init_nvcc_host_flag_rejected();
+    init_deepspeed_cutlass_kernels();
     init_cupti_library_notfound();
     init_cuda_arch_detect_failed();
     init_notfound();
     init_package_not_found();
     init_build_input_missing();
+    init_hip_offload_arch_in_flags();
     init_libcupti_missing();
     init_libcuda_stub();
     init_shared_library_missing();
@@ -18628,6 +18971,7 @@ var init_catalog = __esm({
     init_torch_cpu_build();
     init_container_cli_driver_rpc();
     init_cuda_driver_init_failed();
+    init_triton_libcuda_link();
     init_resolution_impossible();
     init_no_matching_distribution();
     init_wheel_not_supported();
@@ -18722,11 +19066,13 @@ var init_catalog = __esm({
       unsupportedHostCompiler,
       kernelNeedsNewerArch,
       nvccHostFlagRejected,
+      deepspeedCutlassKernels,
       cuptiLibraryNotfound,
       cudaArchDetectFailed,
       notfound,
       packageNotFound,
       buildInputMissing,
+      hipOffloadArchInFlags,
       libcuptiMissing,
       libcudaStub,
       sharedLibraryMissing,
@@ -18745,6 +19091,7 @@ var init_catalog = __esm({
       torchCpuBuild,
       containerCliDriverRpc,
       cudaDriverInitFailed,
+      tritonLibcudaLink,
       resolutionImpossible,
       noMatchingDistribution,
       wheelNotSupported,
@@ -18919,7 +19266,7 @@ var require_visit = __commonJS({
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node2, visitor) {
       const visitor_ = initVisitor(visitor);
@@ -18931,7 +19278,7 @@ var require_visit = __commonJS({
         visit_(null, node2, visitor_, Object.freeze([]));
     }
     visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
+    visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path6) {
       const ctrl = callVisitor(key, node2, visitor, path6);
@@ -18979,7 +19326,7 @@ var require_visit = __commonJS({
         await visitAsync_(null, node2, visitor_, Object.freeze([]));
     }
     visitAsync.BREAK = BREAK;
-    visitAsync.SKIP = SKIP;
+    visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node2, visitor, path6) {
       const ctrl = await callVisitor(key, node2, visitor, path6);
@@ -24384,7 +24731,7 @@ var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
@@ -24392,7 +24739,7 @@ var require_cst_visit = __commonJS({
       _visit(Object.freeze([]), cst, visitor);
     }
     visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
+    visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
     visit2.itemAtPath = (cst, path6) => {
       let item = cst;
@@ -55232,7 +55579,7 @@ function missingLibraries(model, facts) {
       const lack = lackOf(link.library, image, gotIt, builderBase);
       if (lack === null) continue;
       const program = to ?? "<program>";
-      const fix4 = remedy(link.library, image, builderBase);
+      const fix5 = remedy(link.library, image, builderBase);
       out.push({
         link,
         copy: step,
@@ -55244,7 +55591,7 @@ function missingLibraries(model, facts) {
           image,
           lack,
           libDir: link.libDir ?? "<the directory the builder linked it from>",
-          ...fix4 === null ? {} : { remedy: fix4 },
+          ...fix5 === null ? {} : { remedy: fix5 },
           program
         }
       });
