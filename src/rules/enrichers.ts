@@ -50,6 +50,7 @@ import { eolReleaseEnrich } from '../knowledge/eol-release-enricher.js';
 import { installerCommandEnrich } from '../knowledge/installer-command-enricher.js';
 import { uvLockRequirementsEnrich } from '../knowledge/uv-lock-requirements-enricher.js';
 import { cpuTorchEnrich } from '../knowledge/cpu-torch-enricher.js';
+import { pipCacheEnrich } from '../knowledge/pip-cache-enricher.js';
 import { unpinnedTorchEnrich } from '../knowledge/unpinned-torch-enricher.js';
 import { toolBinDirEnrich } from '../knowledge/tool-bin-dir-enricher.js';
 import { selfInstalledEnrich } from '../knowledge/self-installed-enricher.js';
@@ -182,4 +183,6 @@ export const enrichers: Record<string, Enricher> = {
   'uv-lock-requirements': uvLockRequirementsEnrich,
   /** torch from PyTorch's CPU-only index, in the step's installer (`{enrich.cpuTorchInstall}`). */
   'cpu-torch': cpuTorchEnrich,
+  /** The failed RUN's pip without its cache, or that it already runs so (`{enrich.pipNoCacheRun}`, `enrich.pipCacheOff`). */
+  'pip-cache': pipCacheEnrich,
 };
