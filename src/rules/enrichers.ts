@@ -54,6 +54,7 @@ import { pipCacheEnrich } from '../knowledge/pip-cache-enricher.js';
 import { unpinnedTorchEnrich } from '../knowledge/unpinned-torch-enricher.js';
 import { toolBinDirEnrich } from '../knowledge/tool-bin-dir-enricher.js';
 import { selfInstalledEnrich } from '../knowledge/self-installed-enricher.js';
+import { pythonToolEnrich } from '../knowledge/python-tool-enricher.js';
 import { foreignBaseEnrich } from '../knowledge/foreign-base-enricher.js';
 import { hostCompilerCudaEnrich } from '../knowledge/host-compiler-cuda.js';
 import { askedArchEnrich } from '../knowledge/asked-arch-enricher.js';
@@ -130,6 +131,8 @@ export const enrichers: Record<string, Enricher> = {
   'tool-bin-dir': toolBinDirEnrich,
   /** For a missing command no distribution package provides (conda): the earlier step meant to install it, its curl without -L, its prefix (`{enrich.selfInstallStep}`, `{enrich.selfCurlNoLocation}`, `{enrich.selfInstallPrefix}`). */
   'self-installed': selfInstalledEnrich,
+  /** uv / Poetry: the install their docs give, and the stage that installed it or that this stage is built FROM. */
+  'python-tool': pythonToolEnrich,
   /** The base image of a stage whose shell is foreign, and the build host's architecture as the log shows it (`{enrich.foreignHost}`, `{enrich.foreignBase}`). */
   'foreign-base': foreignBaseEnrich,
   'host-compiler-cuda': hostCompilerCudaEnrich,

@@ -84,6 +84,7 @@ import { hashMismatch } from './pip/hash-mismatch.js';
 import { requireHashesUnpinned } from './pip/require-hashes-unpinned.js';
 import { pdmLockIncompatible } from './pip/pdm-lock-incompatible.js';
 import { poetryLockStale } from './pip/poetry-lock-stale.js';
+import { pipenvLockStale } from './pip/pipenv-lock-stale.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -205,6 +206,7 @@ export const builtinRules: RuleInput[] = [
   requireHashesUnpinned,
   pdmLockIncompatible,
   poetryLockStale,
+  pipenvLockStale,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,

@@ -340,6 +340,10 @@ function driverVariants(): Variant[] {
  * takes base from conda-forge only. `--strict-channel-priority` and `--solver=classic` are conda install flags
  * (conda-libmamba-solver user guide: libmamba is conda's default solver from 23.10, and needs libmambapy too). A conda
  * package is usually named like the library it ships (`libarchive` ships `libarchive.so.13`): the fix says to check.
+ * A conda prefix alone is no evidence of a mix: a module under /opt/conda also loads the OS's libraries (a system GL
+ * library, Genesis-Embodied-AI/genesis-world#1896: pygel3d under /opt/conda needed libGLU.so.1, fixed with apt's
+ * libglu1-mesa). The channel-mix story needs the log to show conda's own tools failing (mamba, libmambapy, conda) or
+ * conda-forge in use; without it the fix checks both sources.
  */
 function condaVariants(): Variant[] {
   const title = 'Shared library missing from the conda environment';
@@ -361,9 +365,28 @@ function condaVariants(): Variant[] {
         '(conda 23.10 and newer solve with libmamba), add `--solver=classic`. `conda info` lists the channel URLs: ' +
         'none should be `repo.anaconda.com/pkgs/…`.',
     ].join('\n');
+  const unknownSource = (env: string): Variant => ({
+    when: env === 'base' ? 'condaPrefix' : 'condaNamedEnv',
+    title: 'Shared library not found (program in a conda environment)',
+    message:
+      'The loader could not find {library:all} for a module of a conda environment. The library comes from a conda package or from ' +
+      'the OS, and the log does not show which: check both.',
+    fix: [
+      'Ask conda-forge and the OS\'s archive which package ships it:',
+      '',
+      '```sh',
+      'conda search -c conda-forge {stem}',
+      'apt-get update && apt-get install -y apt-file && apt-file update && apt-file search {library}',
+      '```',
+      '',
+      `A system package (Debian/Ubuntu) goes into the image's \`apt-get install\`; a conda package into the environment with \`conda install -n ${env} -c conda-forge\`. ${LDD_CHECK}`,
+    ].join('\n'),
+  });
   return [
-    { when: 'condaNamedEnv', title, message, fix: fix('{context.condaNamedEnv.env}') },
-    { when: 'condaPrefix', title, message, fix: fix('base') },
+    { when: 'condaNamedEnv&condaMix', title, message, fix: fix('{context.condaNamedEnv.env}') },
+    { when: 'condaPrefix&condaMix', title, message, fix: fix('base') },
+    unknownSource('{context.condaNamedEnv.env}'),
+    unknownSource('base'),
   ];
 }
 
@@ -387,6 +410,14 @@ export const sharedLibraryMissing: RuleInput = {
     // are conda packages, not the OS's. `envs/<name>/` names the environment; anything else is the base one.
     { name: 'condaNamedEnv', literals: ['/envs/'], pattern: '/(?:conda|miniconda3?|anaconda3?|miniforge3?|mambaforge)/envs/(?<env>[\\w.-]{1,100})/(?:lib|bin)/' },
     { name: 'condaPrefix', literals: ['conda', 'miniforge', 'mambaforge'], pattern: '/(?:conda|miniconda3?|anaconda3?|miniforge3?|mambaforge)/(?:lib|bin)/' },
+    // evidence of a channel mix: conda's own tools failing to load (mamba, libmambapy, conda's solver), or conda-forge in use
+    {
+      name: 'condaMix',
+      literals: ['mamba', 'conda-forge', '/conda/', 'conda_libmamba_solver'],
+      pattern: '/site-packages/(?:libmambapy|mamba|conda|conda_libmamba_solver)/|/bin/(?:mamba|conda)\\b|\\bconda-forge\\b',
+    },
+    // Mesa's OpenGL Utility library: the OS package libglu1-mesa (`dpkg -S libGLU.so.1` on Debian 12, this machine)
+    { name: 'glu', literals: ['libGLU.so'], pattern: lib('libGLU\\.so') },
     { name: 'containerCliLoad', literals: ['nvidia-container-cli: initialization error: load library failed'] },
     // Docker on Windows through WSL 2: the reporter's `I'm using WSL2`, `WSL 2`, or the WSL kernel's release
     // (`5.15.90.1-microsoft-standard-WSL2` in `uname -r` / `docker info`).
@@ -527,6 +558,29 @@ export const sharedLibraryMissing: RuleInput = {
       fix:
         'Install the TensorRT whose major version is the number in the file name (NVIDIA\'s apt repository: the `libnvinfer` package with that number; ' +
         'PyPI: `tensorrt`), or use an `nvcr.io/nvidia/tensorrt` base image.',
+    },
+    // A system library, whatever prefix the program runs from (genesis-world#1896: the merged fix adds libglu1-mesa).
+    {
+      when: 'glu&fact.place=image-build',
+      title: 'OpenGL Utility library (libGLU) not found',
+      message: 'The loader could not find {library:all}, Mesa\'s OpenGL Utility library: a system library that slim, CUDA and headless images lack.',
+      fix: 'Install it in this stage: `RUN apt-get update && apt-get install -y --no-install-recommends libglu1-mesa && rm -rf /var/lib/apt/lists/*` (Debian/Ubuntu).',
+    },
+    {
+      when: 'glu',
+      title: 'OpenGL Utility library (libGLU) not found',
+      message:
+        'The loader could not find {library:all}, Mesa\'s OpenGL Utility library: a system library (the OS package libglu1-mesa), which slim, ' +
+        'CUDA and headless images lack, even when the program runs from a conda environment.',
+      fix: [
+        'Add it to the image\'s `apt-get install` in the Dockerfile, and rebuild (Debian/Ubuntu):',
+        '',
+        '```dockerfile',
+        'RUN apt-get update && apt-get install -y --no-install-recommends libglu1-mesa && rm -rf /var/lib/apt/lists/*',
+        '```',
+        '',
+        'To go on in a running container meanwhile: `apt-get update && apt-get install -y libglu1-mesa`.',
+      ].join('\n'),
     },
     {
       when: 'opengl&fact.place=image-build',

@@ -36,6 +36,9 @@ function selfInstallFix(lead: string): string {
   ].join('\n');
 }
 
+/** uv's or Poetry's documented install (knowledge/python-tools.ts), as Dockerfile lines. */
+const PY_TOOL_INSTALL = ['', '```dockerfile', '{enrich.pyToolDockerfile1}', '{enrich.pyToolDockerfile2}', '```'].join('\n');
+
 export const commandNotFound: RuleInput = {
   id: 'shell/command-not-found',
   title: 'Command not found',
@@ -124,6 +127,48 @@ export const commandNotFound: RuleInput = {
           'without failing the step. Download with `-fsSL`, install in batch mode and put the prefix\'s `bin` on `PATH`',
       ),
     },
+    // uv and Poetry (knowledge/python-tools.ts): installed as their docs say, not found with apt-file. Stages share only
+    // what is copied (docs.docker.com/build/building/multi-stage/): when another stage installed the tool, or this stage
+    // is built FROM another stage, the one install belongs in the stage they are built FROM.
+    {
+      when: 'named&exit127&enrich.pyToolOtherStage&fact.place=image-build',
+      title: 'Command not found: installed in another stage',
+      message:
+        '`{command}` is not in stage `{enrich.pyToolStage}` (exit code 127 is the shell\'s "command not found"). Step ' +
+        '{enrich.pyToolOtherStage} installed it, in another stage: stages share only what they are built FROM and what is copied with `COPY --from`.',
+      fix: [
+        'Install {enrich.pyTool} once in the stage that both stages are built FROM (the shared base stage), so every stage built on it has it;',
+        'or install it in stage `{enrich.pyToolStage}` too, before this step, as its docs say ({enrich.pyToolDocs}):',
+        PY_TOOL_INSTALL,
+      ].join('\n'),
+    },
+    {
+      when: 'named&exit127&enrich.pyToolFromStage&fact.place=image-build',
+      title: 'Command not found in this stage or the stage it is built FROM',
+      message:
+        '`{command}` is not in stage `{enrich.pyToolStage}` (exit code 127 is the shell\'s "command not found"). This stage is built ' +
+        'FROM another stage of this build (its first step is not a FROM), and that stage does not have {command} either: a tool ' +
+        'installed in a sibling stage is not here. {enrich.pyToolArchive}.',
+      fix: [
+        'Install {enrich.pyTool} in the base stage that `{enrich.pyToolStage}` is built FROM (the stage its `FROM … AS {enrich.pyToolStage}` line names),',
+        'so every stage built on it has it, as {enrich.pyTool}\'s docs give it ({enrich.pyToolDocs}):',
+        PY_TOOL_INSTALL,
+      ].join('\n'),
+    },
+    {
+      when: 'named&exit127&enrich.pyTool&fact.place=image-build',
+      message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found"). {enrich.pyToolArchive}.',
+      fix: [
+        'Install it in this stage, before this step, as its docs give it ({enrich.pyToolDocs}):',
+        PY_TOOL_INSTALL,
+        'If another stage installs it, install it once in the stage both are built FROM instead: stages share only what they are built FROM and what is copied with `COPY --from`.',
+      ].join('\n'),
+    },
+    {
+      when: 'named&exit127&enrich.pyTool',
+      message: '`{command}` is not installed, or not on the `PATH` of the shell that ran it (exit code 127 is the shell\'s "command not found"). {enrich.pyToolArchive}.',
+      fix: ['Install it as its docs give it ({enrich.pyToolDocs}); the installer puts it in `~/.local/bin`:', '', '```sh', '{enrich.pyToolShell1}', '{enrich.pyToolShell2}', '```'].join('\n'),
+    },
     {
       when: 'named&exit127',
       message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found").',
@@ -139,5 +184,5 @@ export const commandNotFound: RuleInput = {
       fix: installFix,
     },
   ],
-  enrich: ['command-package', 'tool-bin-dir', 'self-installed'],
+  enrich: ['command-package', 'tool-bin-dir', 'self-installed', 'python-tool'],
 };
