@@ -8012,9 +8012,26 @@ function condaVariants() {
     "",
     "The package is usually named like the library (`conda search -c conda-forge {stem}` checks). If conda fails on the same import (conda 23.10 and newer solve with libmamba), add `--solver=classic`. `conda info` lists the channel URLs: none should be `repo.anaconda.com/pkgs/\u2026`."
   ].join("\n");
+  const unknownSource = (env) => ({
+    when: env === "base" ? "condaPrefix" : "condaNamedEnv",
+    title: "Shared library not found (program in a conda environment)",
+    message: "The loader could not find {library:all} for a module of a conda environment. The library comes from a conda package or from the OS, and the log does not show which: check both.",
+    fix: [
+      "Ask conda-forge and the OS's archive which package ships it:",
+      "",
+      "```sh",
+      "conda search -c conda-forge {stem}",
+      "apt-get update && apt-get install -y apt-file && apt-file update && apt-file search {library}",
+      "```",
+      "",
+      `A system package (Debian/Ubuntu) goes into the image's \`apt-get install\`; a conda package into the environment with \`conda install -n ${env} -c conda-forge\`. ${LDD_CHECK}`
+    ].join("\n")
+  });
   return [
-    { when: "condaNamedEnv", title: title2, message: message3, fix: fix5("{context.condaNamedEnv.env}") },
-    { when: "condaPrefix", title: title2, message: message3, fix: fix5("base") }
+    { when: "condaNamedEnv&condaMix", title: title2, message: message3, fix: fix5("{context.condaNamedEnv.env}") },
+    { when: "condaPrefix&condaMix", title: title2, message: message3, fix: fix5("base") },
+    unknownSource("{context.condaNamedEnv.env}"),
+    unknownSource("base")
   ];
 }
 var lib, LDD_CHECK, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, WSL_TITLE, WSL_MESSAGE, WSL_FIX, sharedLibraryMissing;
@@ -8106,6 +8123,14 @@ var init_shared_library_missing = __esm({
         // are conda packages, not the OS's. `envs/<name>/` names the environment; anything else is the base one.
         { name: "condaNamedEnv", literals: ["/envs/"], pattern: "/(?:conda|miniconda3?|anaconda3?|miniforge3?|mambaforge)/envs/(?<env>[\\w.-]{1,100})/(?:lib|bin)/" },
         { name: "condaPrefix", literals: ["conda", "miniforge", "mambaforge"], pattern: "/(?:conda|miniconda3?|anaconda3?|miniforge3?|mambaforge)/(?:lib|bin)/" },
+        // evidence of a channel mix: conda's own tools failing to load (mamba, libmambapy, conda's solver), or conda-forge in use
+        {
+          name: "condaMix",
+          literals: ["mamba", "conda-forge", "/conda/", "conda_libmamba_solver"],
+          pattern: "/site-packages/(?:libmambapy|mamba|conda|conda_libmamba_solver)/|/bin/(?:mamba|conda)\\b|\\bconda-forge\\b"
+        },
+        // Mesa's OpenGL Utility library: the OS package libglu1-mesa (`dpkg -S libGLU.so.1` on Debian 12, this machine)
+        { name: "glu", literals: ["libGLU.so"], pattern: lib("libGLU\\.so") },
         { name: "containerCliLoad", literals: ["nvidia-container-cli: initialization error: load library failed"] },
         // Docker on Windows through WSL 2: the reporter's `I'm using WSL2`, `WSL 2`, or the WSL kernel's release
         // (`5.15.90.1-microsoft-standard-WSL2` in `uname -r` / `docker info`).
@@ -8216,6 +8241,27 @@ var init_shared_library_missing = __esm({
           title: "TensorRT library not found",
           message: "The loader could not find {library:all}: TensorRT is not installed where the program runs.",
           fix: "Install the TensorRT whose major version is the number in the file name (NVIDIA's apt repository: the `libnvinfer` package with that number; PyPI: `tensorrt`), or use an `nvcr.io/nvidia/tensorrt` base image."
+        },
+        // A system library, whatever prefix the program runs from (genesis-world#1896: the merged fix adds libglu1-mesa).
+        {
+          when: "glu&fact.place=image-build",
+          title: "OpenGL Utility library (libGLU) not found",
+          message: "The loader could not find {library:all}, Mesa's OpenGL Utility library: a system library that slim, CUDA and headless images lack.",
+          fix: "Install it in this stage: `RUN apt-get update && apt-get install -y --no-install-recommends libglu1-mesa && rm -rf /var/lib/apt/lists/*` (Debian/Ubuntu)."
+        },
+        {
+          when: "glu",
+          title: "OpenGL Utility library (libGLU) not found",
+          message: "The loader could not find {library:all}, Mesa's OpenGL Utility library: a system library (the OS package libglu1-mesa), which slim, CUDA and headless images lack, even when the program runs from a conda environment.",
+          fix: [
+            "Add it to the image's `apt-get install` in the Dockerfile, and rebuild (Debian/Ubuntu):",
+            "",
+            "```dockerfile",
+            "RUN apt-get update && apt-get install -y --no-install-recommends libglu1-mesa && rm -rf /var/lib/apt/lists/*",
+            "```",
+            "",
+            "To go on in a running container meanwhile: `apt-get update && apt-get install -y libglu1-mesa`."
+          ].join("\n")
         },
         {
           when: "opengl&fact.place=image-build",
@@ -12660,7 +12706,7 @@ var init_poetry_lock_version_unsupported = __esm({
 });
 
 // src/rules/catalog/pip/hash-mismatch.ts
-var PIN_CHECK, hashMismatch;
+var PIN_CHECK, WHAT, RECURRING, OWN_RUN_FIX, IMAGE_BUILD_FIX, NO_CACHE_ALREADY_FIX, PLATFORM_PIN_FIX, hashMismatch;
 var init_hash_mismatch = __esm({
   "src/rules/catalog/pip/hash-mismatch.ts"() {
     "use strict";
@@ -12675,6 +12721,67 @@ var init_hash_mismatch = __esm({
       "  index (a proxy, a mirror set by `PIP_INDEX_URL` or pip.conf) serves another file: install from the index directly",
       "  or fix the mirror."
     ].join("\n");
+    WHAT = "{context.requirement.package|the file}{context.requirement.pin|}";
+    RECURRING = [
+      "If it fails again on this builder, the failure is not passing. Compare its `Got` hash with this one:",
+      "",
+      "- A different `Got` each time: the builder's network (a proxy, a mirror, the registry's connection) cuts the",
+      "  large download short. In that `RUN`, upgrade pip first: pip 25.2 or later (Python 3.9 or later) checks the",
+      "  length of a download and resumes it when it is cut short (pip 25.1: add `--resume-retries 5`); behind a proxy",
+      `  that stalls, add \`--timeout 120 --retries 10\` to the \`pip install\`. Or download ${WHAT} once where the`,
+      "  network is good, check it with `pip hash` (it must print the `Expected` hash), `COPY` it into the image and",
+      "  `pip install` that file before the requirements.",
+      "- The same `Got` every time: pip receives another file every time. Pins in the requirements file (`grep -n --",
+      "  '--hash'` shows them) written against another file (a mirror's, another platform's wheel): regenerate them,",
+      "  `pip-compile --generate-hashes` (pip-tools) on the `.in` file. No pins: the expected hash is the one the index",
+      "  publishes for the file, so something between the builder and the index (a proxy, a mirror set by",
+      "  `PIP_INDEX_URL` or pip.conf) serves another file: install from the index directly or fix the mirror."
+    ].join("\n");
+    OWN_RUN_FIX = [
+      `Leave pip's cache out of the step's \`RUN\` in the Dockerfile, then build again: the step runs anew and downloads`,
+      `${WHAT} afresh, with no cached copy in the way.`,
+      "",
+      "```dockerfile",
+      "RUN {enrich.pipNoCacheRun}",
+      "```",
+      "",
+      RECURRING
+    ].join("\n");
+    IMAGE_BUILD_FIX = [
+      `In the Dockerfile, add \`--no-cache-dir\` to the \`pip install\` of this step's \`RUN\` (or put \`ENV`,
+      `PIP_NO_CACHE_DIR=1\` before the step when the \`RUN\` calls a script), then build again: the step runs anew and`,
+      `downloads ${WHAT} afresh, with no cached copy in the way.`,
+      "",
+      RECURRING
+    ].join("\n");
+    NO_CACHE_ALREADY_FIX = [
+      "The step's `pip install` already runs with `--no-cache-dir`, so no cached copy is involved: build again once, the",
+      `step downloads ${WHAT} anew.`,
+      "",
+      RECURRING
+    ].join("\n");
+    PLATFORM_PIN_FIX = [
+      "A retry does not help: every build on this platform gets this wheel, and its hash is not pinned. Make sure of it",
+      "on any machine: the same file, downloaded and hashed, gives the `Got` hash when it arrived whole here:",
+      "",
+      "```sh",
+      "curl -fsSLO '{context.requirement.url}' && pip hash '{context.wheel.file}'",
+      "```",
+      "",
+      "Then regenerate the pins with the tool that wrote them (the file's header names its command) so they list the",
+      "hash of every file of each pinned version, for every platform, and commit the file. PyPI serves those hashes; an",
+      "index or `--find-links` folder that serves none gets only the files the tool downloads.",
+      "",
+      "```sh",
+      "# pip-tools 1.10.0 or later hashes all wheels of each pinned version (reads requirements.in, writes requirements.txt)",
+      "pip-compile --generate-hashes",
+      "# uv 0.2.16 or later: --universal also keeps the dependencies only other platforms need",
+      "uv pip compile --universal --generate-hashes requirements.in -o requirements.txt",
+      "```",
+      "",
+      "Or build for the platform the pins were generated on (`docker build --platform linux/amd64 .` when they were made",
+      "on an x86-64 machine; emulated on this host, and slower)."
+    ].join("\n");
     hashMismatch = {
       id: "pip/hash-mismatch",
       title: "pip: downloaded file does not match its expected hash",
@@ -12684,21 +12791,32 @@ var init_hash_mismatch = __esm({
         { literals: ["THESE PACKAGES DO NOT MATCH THE HASHES"] }
       ],
       context: [
-        // `tensorflow==2.5.1 from https://files.pythonhosted.org/\u2026whl (from background-removal==1.0.0):`
+        // `tensorflow==2.5.1 from https://files.pythonhosted.org/\u2026whl (from background-removal==1.0.0):`, and
+        // `MarkupSafe==2.0.1 from https://\u2026whl (from -r /pinserver/requirements.txt (line 14)):`
         {
           name: "requirement",
           literals: [" from "],
-          pattern: "^\\s*(?<package>[A-Za-z0-9][\\w.-]{0,100})(?:\\[[^\\]]{0,200}\\])?(?<pin>==[^\\s;:]{1,100})? from (?<url>\\S{1,500}?)(?: \\(from [^()]{1,300}\\))?:\\s*$"
+          pattern: "^\\s*(?<package>[A-Za-z0-9][\\w.-]{0,100})(?:\\[[^\\]]{0,200}\\])?(?<pin>==[^\\s;:]{1,100})? from (?<url>\\S{1,500}?)(?: \\(from [^\\n]{1,1000}\\))?:\\s*$"
         },
+        // The wheel's platform tag, its last `-` field: `\u2026/MarkupSafe-2.0.1-cp39-cp39-manylinux_2_17_aarch64.manylinux2014_aarch64.whl (from \u2026`
+        {
+          name: "wheel",
+          literals: [".whl"],
+          pattern: " from \\S{0,500}/(?<file>[\\w.+-]{1,200}-(?<platform>(?:manylinux|musllinux|macosx|win|linux)[\\w.]{0,200}?)\\.whl)\\b"
+        },
+        // `Expected     or 594c67807fb16238b30c44bdf74f36c02cdf22d1c8cda91ef8a0ed8dabf5620a`: several allowed hashes are pins.
+        { name: "pinsListed", literals: ["Expected "], pattern: "^\\s*Expected\\s{1,20}or\\s{1,20}[0-9a-f]{32,128}\\s*$" },
         // `Got        a61ed6be3ef0c42ee7c1cdad1eaf95b1b99bc5c713f1283e3aa907a8723dda80`
         { name: "got", literals: ["Got "], pattern: "^\\s*Got\\s{1,20}(?<hash>[0-9a-f]{32,128})\\s*$" },
-        // The step's command asks for hash-checking mode itself or pins a hash on the command line.
-        { name: "hashMode", source: "instruction", literals: ["--require-hashes", "--hash"], pattern: "--require-hashes|--hash[= ]" },
         // A BuildKit cache mount keeps pip's cache, and a broken file in it, from build to build.
-        { name: "cacheMount", source: "instruction", literals: ["type=cache"], pattern: "--mount=\\S{0,200}type=cache" }
+        { name: "cacheMount", source: "instruction", literals: ["type=cache"], pattern: "--mount=\\S{0,200}type=cache" },
+        // `docker compose up --build` builds the images first; the reporter's words often carry it
+        // (`Just run docker compose up -d --build`, rag-web-ui/rag-web-ui#76).
+        { name: "composeBuild", literals: ["compose up"], pattern: "\\bdocker[ -]compose up\\b[^\\n]{0,200}?\\s--build\\b" }
       ],
       scope: "step",
       specificity: 3,
+      enrich: "pip-cache",
       message: "pip downloaded {context.requirement.package|a file (pip names it `unknown package`; the `Downloading` line above names it)}{context.requirement.pin|} and its hash (`Got {context.got.hash|\u2026}`) is not the one pip expected, so it refused to install it. pip checks every download against the hash the index publishes for the file, and against the `--hash` pins of the requirements file when it has any: most often the file was cut short or corrupted on the way; less often the pins were written against another file.",
       fix: [
         "Install again, with pip's cache left out so a broken copy in it is not reused:",
@@ -12711,15 +12829,10 @@ var init_hash_mismatch = __esm({
       ].join("\n"),
       variants: [
         {
-          when: "hashMode&fact.place=image-build",
-          fix: [
-            "The step's `RUN` turns on hash-checking mode, so every file must match a `--hash` pin. Build again once: a",
-            "failed step's files are thrown away, so the file is downloaded anew, and a download cut short usually arrives",
-            "whole.",
-            "",
-            PIN_CHECK
-          ].join("\n"),
-          retryable: true
+          when: "pinsListed&wheel",
+          title: "pip: the requirements file pins no hash for this platform's wheel",
+          message: "pip picked the `{context.wheel.platform}` wheel of {context.requirement.package|the requirement}{context.requirement.pin|} and its hash (`Got {context.got.hash|\u2026}`) is not among the hashes the requirements file pins for it: the pins were generated on another platform, from its files only, so pip refuses this platform's wheel on every build.",
+          fix: PLATFORM_PIN_FIX
         },
         {
           when: "cacheMount&fact.place=image-build",
@@ -12728,19 +12841,12 @@ var init_hash_mismatch = __esm({
             "`RUN`, add `--no-cache-dir` to its `pip install` (or put `pip cache purge &&` in front of it), then build again.",
             "",
             PIN_CHECK
-          ].join("\n"),
-          retryable: true
+          ].join("\n")
         },
-        {
-          when: "fact.place=image-build",
-          fix: [
-            "Build again: a failed step's files are thrown away, so the next build downloads the file anew, and a download",
-            "cut short on the way usually arrives whole.",
-            "",
-            PIN_CHECK
-          ].join("\n"),
-          retryable: true
-        }
+        { when: "enrich.pipCacheOff&fact.place=image-build", fix: NO_CACHE_ALREADY_FIX },
+        { when: "enrich.pipNoCacheRun&fact.place=image-build", fix: OWN_RUN_FIX },
+        { when: "fact.place=image-build", fix: IMAGE_BUILD_FIX },
+        { when: "composeBuild", fix: IMAGE_BUILD_FIX }
       ],
       docs: "https://pip.pypa.io/en/stable/topics/secure-installs/"
     };
@@ -12958,6 +13064,43 @@ var init_poetry_lock_stale = __esm({
         }
       ],
       docs: "https://python-poetry.org/docs/cli/#lock"
+    };
+  }
+});
+
+// src/rules/catalog/pip/pipenv-lock-stale.ts
+var pipenvLockStale;
+var init_pipenv_lock_stale = __esm({
+  "src/rules/catalog/pip/pipenv-lock-stale.ts"() {
+    "use strict";
+    pipenvLockStale = {
+      id: "pip/pipenv-lock-stale",
+      title: "Pipfile.lock is out of date with the Pipfile",
+      severity: "error",
+      match: [
+        // `Your Pipfile.lock (fc5562) is out of date. Expected: (8b8260).` (the hashes' last six hex digits in older
+        // releases, whole in newer ones)
+        {
+          literals: ["is out of date. Expected: ("],
+          pattern: "^\\s{0,8}Your Pipfile\\.lock \\((?<old>[0-9a-f]{6,64})\\) is out of date\\. Expected: \\((?<new>[0-9a-f]{6,64})\\)"
+        }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "The Pipfile changed after Pipfile.lock was written: the lock records the Pipfile's hash ({old}), which no longer matches the Pipfile's ({new}), and `pipenv install --deploy` refuses a stale lock instead of locking again.",
+      fix: [
+        "Lock again where the Pipfile is edited, with the Python version the image uses (the Pipfile's `[requires] python_version`), and commit the lock:",
+        "",
+        "```bash",
+        "pipenv lock",
+        "git add Pipfile.lock",
+        'git commit -m "Refresh Pipfile.lock"',
+        "```",
+        "",
+        "Keep `--deploy` in the build: it is what refuses a Pipfile changed without its lock; a lock written inside the image is lost with the layer."
+      ].join("\n"),
+      docs: "https://pipenv.pypa.io/en/latest/commands.html"
     };
   }
 });
@@ -16215,7 +16358,7 @@ function selfInstallFix(lead) {
     "```"
   ].join("\n");
 }
-var namedPattern, installFix, CACHED_INSTALLER_NOTE, commandNotFound;
+var namedPattern, installFix, CACHED_INSTALLER_NOTE, PY_TOOL_INSTALL, commandNotFound;
 var init_command_not_found = __esm({
   "src/rules/catalog/shell/command-not-found.ts"() {
     "use strict";
@@ -16231,6 +16374,7 @@ var init_command_not_found = __esm({
       "instead. Stages share nothing but what is copied with `COPY --from`: a tool installed in another stage is not here."
     ].join("\n");
     CACHED_INSTALLER_NOTE = "That step's result comes from the build cache (`Using cache` in the log), so every build replays the bad download: editing the step makes it run again; to rebuild without editing it, run `docker build --no-cache`.";
+    PY_TOOL_INSTALL = ["", "```dockerfile", "{enrich.pyToolDockerfile1}", "{enrich.pyToolDockerfile2}", "```"].join("\n");
     commandNotFound = {
       id: "shell/command-not-found",
       title: "Command not found",
@@ -16307,6 +16451,43 @@ var init_command_not_found = __esm({
             "Check that step: a `curl` without `-L` saves a redirect response instead of the installer; read its output for an install that failed without failing the step. Download with `-fsSL`, install in batch mode and put the prefix's `bin` on `PATH`"
           )
         },
+        // uv and Poetry (knowledge/python-tools.ts): installed as their docs say, not found with apt-file. Stages share only
+        // what is copied (docs.docker.com/build/building/multi-stage/): when another stage installed the tool, or this stage
+        // is built FROM another stage, the one install belongs in the stage they are built FROM.
+        {
+          when: "named&exit127&enrich.pyToolOtherStage&fact.place=image-build",
+          title: "Command not found: installed in another stage",
+          message: '`{command}` is not in stage `{enrich.pyToolStage}` (exit code 127 is the shell\'s "command not found"). Step {enrich.pyToolOtherStage} installed it, in another stage: stages share only what they are built FROM and what is copied with `COPY --from`.',
+          fix: [
+            "Install {enrich.pyTool} once in the stage that both stages are built FROM (the shared base stage), so every stage built on it has it;",
+            "or install it in stage `{enrich.pyToolStage}` too, before this step, as its docs say ({enrich.pyToolDocs}):",
+            PY_TOOL_INSTALL
+          ].join("\n")
+        },
+        {
+          when: "named&exit127&enrich.pyToolFromStage&fact.place=image-build",
+          title: "Command not found in this stage or the stage it is built FROM",
+          message: '`{command}` is not in stage `{enrich.pyToolStage}` (exit code 127 is the shell\'s "command not found"). This stage is built FROM another stage of this build (its first step is not a FROM), and that stage does not have {command} either: a tool installed in a sibling stage is not here. {enrich.pyToolArchive}.',
+          fix: [
+            "Install {enrich.pyTool} in the base stage that `{enrich.pyToolStage}` is built FROM (the stage its `FROM \u2026 AS {enrich.pyToolStage}` line names),",
+            "so every stage built on it has it, as {enrich.pyTool}'s docs give it ({enrich.pyToolDocs}):",
+            PY_TOOL_INSTALL
+          ].join("\n")
+        },
+        {
+          when: "named&exit127&enrich.pyTool&fact.place=image-build",
+          message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found"). {enrich.pyToolArchive}.',
+          fix: [
+            "Install it in this stage, before this step, as its docs give it ({enrich.pyToolDocs}):",
+            PY_TOOL_INSTALL,
+            "If another stage installs it, install it once in the stage both are built FROM instead: stages share only what they are built FROM and what is copied with `COPY --from`."
+          ].join("\n")
+        },
+        {
+          when: "named&exit127&enrich.pyTool",
+          message: '`{command}` is not installed, or not on the `PATH` of the shell that ran it (exit code 127 is the shell\'s "command not found"). {enrich.pyToolArchive}.',
+          fix: ["Install it as its docs give it ({enrich.pyToolDocs}); the installer puts it in `~/.local/bin`:", "", "```sh", "{enrich.pyToolShell1}", "{enrich.pyToolShell2}", "```"].join("\n")
+        },
         {
           when: "named&exit127",
           message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found").',
@@ -16320,7 +16501,7 @@ var init_command_not_found = __esm({
           fix: installFix
         }
       ],
-      enrich: ["command-package", "tool-bin-dir", "self-installed"]
+      enrich: ["command-package", "tool-bin-dir", "self-installed", "python-tool"]
     };
   }
 });
@@ -19006,6 +19187,7 @@ var init_catalog = __esm({
     init_require_hashes_unpinned();
     init_pdm_lock_incompatible();
     init_poetry_lock_stale();
+    init_pipenv_lock_stale();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -19126,6 +19308,7 @@ var init_catalog = __esm({
       requireHashesUnpinned,
       pdmLockIncompatible,
       poetryLockStale,
+      pipenvLockStale,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
@@ -31118,6 +31301,26 @@ var init_cpu_torch_enricher = __esm({
   }
 });
 
+// src/knowledge/pip-cache-enricher.ts
+function pipCacheValues(command) {
+  if (command === null || !PIP_INSTALL.test(command)) return {};
+  if (CACHE_OFF.test(command)) return { pipCacheOff: "yes" };
+  return { pipNoCacheRun: command.replace(PIP_INSTALL, "$1 --no-cache-dir") };
+}
+function pipCacheEnrich(_captures, step, model, _facts) {
+  const own2 = step !== null && !step.internal && step.instruction.startsWith("RUN ") ? step.instruction.slice(4).trim() : null;
+  return pipCacheValues(own2 ?? failedRunCommand(step, model));
+}
+var PIP_INSTALL, CACHE_OFF;
+var init_pip_cache_enricher = __esm({
+  "src/knowledge/pip-cache-enricher.ts"() {
+    "use strict";
+    init_installer_command_enricher();
+    PIP_INSTALL = /\b((?:python[\d.]{0,5} -m )?pip3?(?:\.\d{1,2})? install)\b/;
+    CACHE_OFF = /--no-cache-dir\b|\bPIP_NO_CACHE_DIR=/;
+  }
+});
+
 // src/knowledge/unpinned-torch-enricher.ts
 function unpinnedTorchEnrich(_captures, step, model, facts) {
   if (step === null || !step.tail.some((line) => line.includes(CPP_EXTENSION_FRAME))) return {};
@@ -31266,6 +31469,72 @@ var init_self_installed_enricher = __esm({
     "use strict";
     init_self_installed_tools();
     init_tool_bin_dir_enricher();
+  }
+});
+
+// src/knowledge/python-tools.ts
+function pythonTool(command) {
+  const name2 = command.slice(command.lastIndexOf("/") + 1);
+  return Object.hasOwn(tools2, name2) ? tools2[name2] : null;
+}
+var uv, poetry, tools2;
+var init_python_tools = __esm({
+  "src/knowledge/python-tools.ts"() {
+    "use strict";
+    uv = {
+      command: "uv",
+      archive: "Debian 12 has no uv package (apt-cache policy uv finds none)",
+      dockerfile: ["# uv's guide advises pinning: replace latest with a release tag (https://github.com/astral-sh/uv/releases)", "COPY --from=ghcr.io/astral-sh/uv:latest /uv /uvx /bin/"],
+      shell: ["curl -LsSf https://astral.sh/uv/install.sh | sh", 'export PATH="$HOME/.local/bin:$PATH"'],
+      installedBy: /ghcr\.io\/astral-sh\/uv\b|astral\.sh\/uv\/[\w./-]{0,40}install\.sh|\bpip3? install\b[^&;|]{0,200}\buv\b/,
+      docs: "https://docs.astral.sh/uv/guides/integration/docker/"
+    };
+    poetry = {
+      command: "poetry",
+      archive: "Debian packages only an old Poetry (python3-poetry 1.3.2 in Debian 12)",
+      // One ENV sets both: its `$PATH` is the value from before the instruction (Dockerfile reference, ENV).
+      dockerfile: ["ENV POETRY_HOME=/opt/poetry PATH=/opt/poetry/bin:$PATH", "RUN curl -sSL https://install.python-poetry.org | python3 -"],
+      shell: ["curl -sSL https://install.python-poetry.org | python3 -", 'export PATH="$HOME/.local/bin:$PATH"'],
+      installedBy: /install\.python-poetry\.org|install-poetry\.py|get-poetry\.py|\bpipx? install\b[^&;|]{0,200}\bpoetry\b/,
+      docs: "https://python-poetry.org/docs/#installation"
+    };
+    tools2 = { uv, uvx: uv, poetry };
+  }
+});
+
+// src/knowledge/python-tool-enricher.ts
+function pythonToolEnrich(captures, step, model, _facts) {
+  const command = captures["command"];
+  const tool = command === void 0 ? null : pythonTool(command);
+  if (tool === null) return {};
+  const out = {
+    pyTool: tool.command,
+    pyToolArchive: tool.archive,
+    pyToolDockerfile1: tool.dockerfile[0],
+    pyToolDockerfile2: tool.dockerfile[1],
+    pyToolShell1: tool.shell[0],
+    pyToolShell2: tool.shell[1],
+    pyToolDocs: tool.docs
+  };
+  if (step === null || step.stage === null || step.stage === "") return out;
+  out.pyToolStage = step.stage;
+  const before = model.steps.slice(0, Math.max(0, model.steps.indexOf(step)));
+  const installer = before.reverse().find((s) => s.stage !== step.stage && tool.installedBy.test(s.instruction));
+  if (installer !== void 0) {
+    out.pyToolOtherStage = stepLabel2(installer);
+    if (installer.stage) out.pyToolOtherStageName = installer.stage;
+  }
+  const first = model.steps.find((s) => s.stage === step.stage && s.index === 1);
+  if (step.index === 1 ? !FROM2.test(step.instruction) : first !== void 0 && !FROM2.test(first.instruction)) out.pyToolFromStage = "yes";
+  return out;
+}
+var FROM2;
+var init_python_tool_enricher = __esm({
+  "src/knowledge/python-tool-enricher.ts"() {
+    "use strict";
+    init_python_tools();
+    init_tool_bin_dir_enricher();
+    FROM2 = /^FROM\s/i;
   }
 });
 
@@ -31522,9 +31791,11 @@ var init_enrichers = __esm({
     init_installer_command_enricher();
     init_uv_lock_requirements_enricher();
     init_cpu_torch_enricher();
+    init_pip_cache_enricher();
     init_unpinned_torch_enricher();
     init_tool_bin_dir_enricher();
     init_self_installed_enricher();
+    init_python_tool_enricher();
     init_foreign_base_enricher();
     init_host_compiler_cuda();
     init_asked_arch_enricher();
@@ -31583,6 +31854,8 @@ var init_enrichers = __esm({
       "tool-bin-dir": toolBinDirEnrich,
       /** For a missing command no distribution package provides (conda): the earlier step meant to install it, its curl without -L, its prefix (`{enrich.selfInstallStep}`, `{enrich.selfCurlNoLocation}`, `{enrich.selfInstallPrefix}`). */
       "self-installed": selfInstalledEnrich,
+      /** uv / Poetry: the install their docs give, and the stage that installed it or that this stage is built FROM. */
+      "python-tool": pythonToolEnrich,
       /** The base image of a stage whose shell is foreign, and the build host's architecture as the log shows it (`{enrich.foreignHost}`, `{enrich.foreignBase}`). */
       "foreign-base": foreignBaseEnrich,
       "host-compiler-cuda": hostCompilerCudaEnrich,
@@ -31635,7 +31908,9 @@ var init_enrichers = __esm({
       /** `uv pip install -r uv.lock` as export-then-install of the user's command (`{enrich.uvExportInstall}`). */
       "uv-lock-requirements": uvLockRequirementsEnrich,
       /** torch from PyTorch's CPU-only index, in the step's installer (`{enrich.cpuTorchInstall}`). */
-      "cpu-torch": cpuTorchEnrich
+      "cpu-torch": cpuTorchEnrich,
+      /** The failed RUN's pip without its cache, or that it already runs so (`{enrich.pipNoCacheRun}`, `enrich.pipCacheOff`). */
+      "pip-cache": pipCacheEnrich
     };
   }
 });
@@ -57614,7 +57889,7 @@ function envLine(stage, before, variable) {
   }
   return found;
 }
-var pip, uv, installers, pipNoCacheDefeatsCacheMount;
+var pip, uv2, installers, pipNoCacheDefeatsCacheMount;
 var init_pip_no_cache_defeats_cache_mount = __esm({
   "src/dockerfile/checks/pip-no-cache-defeats-cache-mount.ts"() {
     "use strict";
@@ -57628,7 +57903,7 @@ var init_pip_no_cache_defeats_cache_mount = __esm({
       installs: (source) => pipInstalls(source).map((i) => i.words),
       offByFlag: (words3) => words3.includes("--no-cache-dir")
     };
-    uv = {
+    uv2 = {
       name: "uv",
       cacheDir: "uv",
       env: "UV_NO_CACHE",
@@ -57643,7 +57918,7 @@ var init_pip_no_cache_defeats_cache_mount = __esm({
       },
       offByFlag: (words3) => words3.some((w) => w === "--no-cache" || w === "-n" || w === "--no-cache-dir")
     };
-    installers = [pip, uv];
+    installers = [pip, uv2];
     pipNoCacheDefeatsCacheMount = {
       id: "dockerfile/pip-no-cache-defeats-cache-mount",
       title: "The installer's cache is turned off where a cache mount keeps it",
