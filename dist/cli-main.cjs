@@ -54129,7 +54129,12 @@ function stripMarkdownQuoting(text) {
     out = rest;
     quoted = true;
   }
-  if (quoted && out.charCodeAt(0) === 96 && out.charCodeAt(1) !== 96 && !out.includes("`", 1)) return out.slice(1);
+  if (out.charCodeAt(0) === 96 && out.charCodeAt(1) !== 96) {
+    const next = out.indexOf("`", 1);
+    if (quoted && next < 0) return out.slice(1);
+    if (next === out.length - 1 && next > 1) return out.slice(1, -1);
+    if (isDigit(out.charCodeAt(1)) && BOX_LINE_TIME.test(out)) return out.slice(1);
+  }
   if (out.startsWith("```")) {
     if (FENCE_LINE.test(out)) return "";
     let start = 3;
@@ -54178,7 +54183,7 @@ function cleanLine(raw) {
   if (text.includes(CR)) text = lastRedraw(text);
   return text;
 }
-var ANSI, ACTIONS_TIMESTAMP, DEVCONTAINER_TIMESTAMP, DEVCONTAINER_CUT_STAMP, DEVCONTAINER_TRAILING_STAMP, ACTIONS_MARKER, BRACKETED_TIMESTAMP, COMPOSE_PREFIX, BUILDKIT_FRAME, CODE_INDENTED, FENCE_LINE, ESC, CR;
+var ANSI, ACTIONS_TIMESTAMP, DEVCONTAINER_TIMESTAMP, DEVCONTAINER_CUT_STAMP, DEVCONTAINER_TRAILING_STAMP, ACTIONS_MARKER, BRACKETED_TIMESTAMP, COMPOSE_PREFIX, BUILDKIT_FRAME, CODE_INDENTED, FENCE_LINE, ESC, CR, BOX_LINE_TIME;
 var init_clean_line = __esm({
   "src/lines/clean-line.ts"() {
     "use strict";
@@ -54195,6 +54200,7 @@ var init_clean_line = __esm({
     FENCE_LINE = /^`{3,}[\w#.+-]*\s*$/;
     ESC = "\x1B";
     CR = "\r";
+    BOX_LINE_TIME = /^`\d{1,6}\.\d{1,3} /;
   }
 });
 

@@ -51096,6 +51096,7 @@ function stripCiPrefixes(text2) {
   }
   return out;
 }
+var BOX_LINE_TIME = /^`\d{1,6}\.\d{1,3} /;
 function stripMarkdownQuoting(text2) {
   let out = text2;
   let quoted = false;
@@ -51105,7 +51106,12 @@ function stripMarkdownQuoting(text2) {
     out = rest;
     quoted = true;
   }
-  if (quoted && out.charCodeAt(0) === 96 && out.charCodeAt(1) !== 96 && !out.includes("`", 1)) return out.slice(1);
+  if (out.charCodeAt(0) === 96 && out.charCodeAt(1) !== 96) {
+    const next = out.indexOf("`", 1);
+    if (quoted && next < 0) return out.slice(1);
+    if (next === out.length - 1 && next > 1) return out.slice(1, -1);
+    if (isDigit(out.charCodeAt(1)) && BOX_LINE_TIME.test(out)) return out.slice(1);
+  }
   if (out.startsWith("```")) {
     if (FENCE_LINE.test(out)) return "";
     let start = 3;

@@ -114,8 +114,11 @@ export function stripCiPrefixes(text: string): string {
  * RUN …:` with a leading space: one pasted without that space, quoted or not, gets it back.
  * A quoted paste may also open an inline code span that runs over many lines (`` > `Collecting
  * deepspeed… ``): a single backtick right after the quoting, with no other one on the line to
- * close it, is Markdown's, not the tool's.
+ * close it, is Markdown's, not the tool's. So are the backticks around a line written as inline code.
  */
+/** The time that starts a line of BuildKit's error box, after an opening backtick: `` `71.79 ``. */
+const BOX_LINE_TIME = /^`\d{1,6}\.\d{1,3} /;
+
 export function stripMarkdownQuoting(text: string): string {
   let out = text;
   let quoted = false;
@@ -125,7 +128,15 @@ export function stripMarkdownQuoting(text: string): string {
     out = rest;
     quoted = true;
   }
-  if (quoted && out.charCodeAt(0) === 96 && out.charCodeAt(1) !== 96 && !out.includes('`', 1)) return out.slice(1);
+  if (out.charCodeAt(0) === 96 && out.charCodeAt(1) !== 96) {
+    const next = out.indexOf('`', 1);
+    if (quoted && next < 0) return out.slice(1);
+    // A whole line written as inline code (`` `Killed` ``, `` ` => ERROR [2/5] COPY …` ``): no tool prints one so.
+    if (next === out.length - 1 && next > 1) return out.slice(1, -1);
+    // An inline code span opened before a line of BuildKit's error box (`` `71.79 error: failed to run … ``): the box's
+    // lines start with their time, never with a backtick.
+    if (isDigit(out.charCodeAt(1)) && BOX_LINE_TIME.test(out)) return out.slice(1);
+  }
   if (out.startsWith('```')) {
     if (FENCE_LINE.test(out)) return '';
     let start = 3;
@@ -201,4 +212,5 @@ export const CLEAN_LINE_PATTERNS: readonly RegExp[] = [
   BUILDKIT_FRAME,
   FENCE_LINE,
   CODE_INDENTED,
+  BOX_LINE_TIME,
 ];

@@ -69,6 +69,17 @@ describe('a log pasted into an issue', () => {
     expect(cleanLine('> `Collecting deepspeed (from -r requirements.txt (line 2))')).toBe('Collecting deepspeed (from -r requirements.txt (line 2))');
     // a backtick closed on the same line is the tool's own quoting
     expect(cleanLine('> `pip` is not installed')).toBe('`pip` is not installed');
+    // a whole line written as inline code (NVIDIA/TensorRT-LLM#764, oobabooga/text-generation-webui#4328)
+    expect(cleanLine('`Killed`')).toBe('Killed');
+    expect(cleanLine('` => ERROR [text-generation-webui stage-1 11/15] COPY requirements.txt /app/requirements.txt`')).toBe(
+      ' => ERROR [text-generation-webui stage-1 11/15] COPY requirements.txt /app/requirements.txt',
+    );
+    // a span opened before a line of BuildKit's error box, the tool's own backticks after it (EricLBuehler/mistral.rs#866)
+    expect(cleanLine('`71.79 error: failed to run custom build command for `mistralrs-quant v0.3.2 (/mistralrs/mistralrs-quant)`')).toBe(
+      '71.79 error: failed to run custom build command for `mistralrs-quant v0.3.2 (/mistralrs/mistralrs-quant)`',
+    );
+    // a line that only starts and ends with a quoted word keeps its backticks
+    expect(cleanLine('`pip` is not installed, run `apt-get install python3-pip`')).toBe('`pip` is not installed, run `apt-get install python3-pip`');
     expect(cleanLine('```#1 [internal] load build definition from Dockerfile')).toBe('#1 [internal] load build definition from Dockerfile');
     expect(cleanLine('ERROR: failed to solve: process "/bin/bash --login -c pip install flash-attn --no-build-isolation" did not complete successfully: exit code: 1```')).toBe(
       'ERROR: failed to solve: process "/bin/bash --login -c pip install flash-attn --no-build-isolation" did not complete successfully: exit code: 1',
