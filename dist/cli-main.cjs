@@ -54180,10 +54180,11 @@ function cleanLine(raw) {
   text = stripCiPrefixes(text);
   const first = text.charCodeAt(0);
   if (first === 62 || first === 96 || text.endsWith("```")) text = stripMarkdownQuoting(text);
+  else if ((first === 42 || first === 95) && text.includes("`")) text = text.replace(EMPHASISED_CODE_LINE, "$1");
   if (text.includes(CR)) text = lastRedraw(text);
   return text;
 }
-var ANSI, ACTIONS_TIMESTAMP, DEVCONTAINER_TIMESTAMP, DEVCONTAINER_CUT_STAMP, DEVCONTAINER_TRAILING_STAMP, ACTIONS_MARKER, BRACKETED_TIMESTAMP, COMPOSE_PREFIX, BUILDKIT_FRAME, CODE_INDENTED, FENCE_LINE, ESC, CR, BOX_LINE_TIME;
+var ANSI, ACTIONS_TIMESTAMP, DEVCONTAINER_TIMESTAMP, DEVCONTAINER_CUT_STAMP, DEVCONTAINER_TRAILING_STAMP, ACTIONS_MARKER, BRACKETED_TIMESTAMP, COMPOSE_PREFIX, BUILDKIT_FRAME, CODE_INDENTED, FENCE_LINE, ESC, CR, EMPHASISED_CODE_LINE, BOX_LINE_TIME;
 var init_clean_line = __esm({
   "src/lines/clean-line.ts"() {
     "use strict";
@@ -54200,6 +54201,7 @@ var init_clean_line = __esm({
     FENCE_LINE = /^`{3,}[\w#.+-]*\s*$/;
     ESC = "\x1B";
     CR = "\r";
+    EMPHASISED_CODE_LINE = /^[*_]{1,3}`([^`]{1,4000})`[*_]{1,3}$/;
     BOX_LINE_TIME = /^`\d{1,6}\.\d{1,3} /;
   }
 });

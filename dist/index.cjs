@@ -51096,6 +51096,7 @@ function stripCiPrefixes(text2) {
   }
   return out;
 }
+var EMPHASISED_CODE_LINE = /^[*_]{1,3}`([^`]{1,4000})`[*_]{1,3}$/;
 var BOX_LINE_TIME = /^`\d{1,6}\.\d{1,3} /;
 function stripMarkdownQuoting(text2) {
   let out = text2;
@@ -51157,6 +51158,7 @@ function cleanLine(raw) {
   text2 = stripCiPrefixes(text2);
   const first = text2.charCodeAt(0);
   if (first === 62 || first === 96 || text2.endsWith("```")) text2 = stripMarkdownQuoting(text2);
+  else if ((first === 42 || first === 95) && text2.includes("`")) text2 = text2.replace(EMPHASISED_CODE_LINE, "$1");
   if (text2.includes(CR)) text2 = lastRedraw(text2);
   return text2;
 }

@@ -116,6 +116,12 @@ export function stripCiPrefixes(text: string): string {
  * deepspeed… ``): a single backtick right after the quoting, with no other one on the line to
  * close it, is Markdown's, not the tool's. So are the backticks around a line written as inline code.
  */
+/**
+ * A whole line set in bold or italic inline code (`` _**`Error: buildx failed with: …`**_ ``, docker/build-push-action#748):
+ * the emphasis and the backticks are Markdown's.
+ */
+const EMPHASISED_CODE_LINE = /^[*_]{1,3}`([^`]{1,4000})`[*_]{1,3}$/;
+
 /** The time that starts a line of BuildKit's error box, after an opening backtick: `` `71.79 ``. */
 const BOX_LINE_TIME = /^`\d{1,6}\.\d{1,3} /;
 
@@ -195,6 +201,7 @@ export function cleanLine(raw: string): string {
   text = stripCiPrefixes(text);
   const first = text.charCodeAt(0);
   if (first === 62 || first === 96 || text.endsWith('```')) text = stripMarkdownQuoting(text);
+  else if ((first === 42 || first === 95) && text.includes('`')) text = text.replace(EMPHASISED_CODE_LINE, '$1');
   if (text.includes(CR)) text = lastRedraw(text);
   return text;
 }
@@ -213,4 +220,5 @@ export const CLEAN_LINE_PATTERNS: readonly RegExp[] = [
   FENCE_LINE,
   CODE_INDENTED,
   BOX_LINE_TIME,
+  EMPHASISED_CODE_LINE,
 ];

@@ -78,6 +78,12 @@ describe('a log pasted into an issue', () => {
     expect(cleanLine('`71.79 error: failed to run custom build command for `mistralrs-quant v0.3.2 (/mistralrs/mistralrs-quant)`')).toBe(
       '71.79 error: failed to run custom build command for `mistralrs-quant v0.3.2 (/mistralrs/mistralrs-quant)`',
     );
+    // a whole line in bold italic inline code (docker/build-push-action#748)
+    expect(cleanLine('_**`Error: buildx failed with: ERROR: failed to solve: executor failed running [/bin/sh -c apk update]: exit code: 1`**_')).toBe(
+      'Error: buildx failed with: ERROR: failed to solve: executor failed running [/bin/sh -c apk update]: exit code: 1',
+    );
+    // make's own asterisks are not Markdown's
+    expect(cleanLine("*** [Makefile:12: all] Error 2")).toBe("*** [Makefile:12: all] Error 2");
     // a line that only starts and ends with a quoted word keeps its backticks
     expect(cleanLine('`pip` is not installed, run `apt-get install python3-pip`')).toBe('`pip` is not installed, run `apt-get install python3-pip`');
     expect(cleanLine('```#1 [internal] load build definition from Dockerfile')).toBe('#1 [internal] load build definition from Dockerfile');
