@@ -123,10 +123,11 @@ const MIN_EVIDENCE = 12;
 /**
  * Whether an evidence line shows a keyLine: one contains the other once trimmed. Evidence is the log line
  * less its frame (`#12 3.456`), timestamps, CI prefix and ANSI codes, so a keyLine quoted with its frame
- * contains it; a finding may also quote a longer joined line that contains the keyLine.
+ * contains it; a finding may also quote a longer joined line that contains the keyLine, or a long one clipped.
  */
 export function evidenceShows(evidence: string, keyLine: string): boolean {
-  const e = evidence.trim();
+  // a long line is quoted clipped, ending in `…`: what it shows is the part before
+  const e = evidence.trim().replace(/…$/, '');
   const k = keyLine.trim();
   if (e.length === 0 || k.length === 0) return false;
   if (e === k || e.includes(k)) return true;
