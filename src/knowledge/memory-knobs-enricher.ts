@@ -9,7 +9,9 @@
 // - CMAKE_BUILD_PARALLEL_LEVEL: CMake's environment variable for `cmake --build` (CMake >= 3.12,
 //   cmake-env-variables(7)), read only when the command gives no `-j` / `--parallel` of its own (cmake(1),
 //   `--parallel [<jobs>]`: "a default parallel level when this option is not given"); PyTorch's own setup.py reads MAX_JOBS.
-// - The runner: fact `runner` / FactView.githubHosted. No memory sizes are claimed.
+// - The runner: fact `runner` / FactView.githubHosted. No memory sizes are claimed (the swap size is labelled an example).
+// - `buildUnknown`: the log shows neither the command that compiled nor a package with knobs of its own (a lone
+//   `cc1plus` line), so no job count is known to reach the build; the rule then leads with more memory or swap.
 // - The command that compiled (knowledge/build-parallelism.ts), read from the step's RUN: a make, ninja or
 //   cmake --build given a job count gets that count lowered in its own command, since none of them reads
 //   MAX_JOBS, and cmake --build reads CMAKE_BUILD_PARALLEL_LEVEL only without -j / --parallel. A make
@@ -92,7 +94,7 @@ function serialMake(jobs: BuildJobs, command: string, captures: Readonly<Record<
 function runnerNote(facts: FactView): string {
   return facts.githubHosted
     ? 'This job ran on a GitHub-hosted runner, whose memory is fixed by its size: a larger runner or a self-hosted one gives more.'
-    : 'Or give the builder more memory (a larger machine, or more memory for Docker Desktop or the buildx builder node).';
+    : 'Or give the builder more memory or swap (a larger machine, swap on a Linux host, more memory for Docker Desktop or the buildx builder node).';
 }
 
 function moreMemory(facts: FactView): string {
@@ -124,6 +126,7 @@ export function memoryKnobsEnrich(captures: Readonly<Record<string, string>>, st
     // TORCH_CUDA_ARCH_LIST is read by torch.utils.cpp_extension (and the packages built with it), not by make or cmake.
     tailNote: `${pkg === null || pkg === 'rapids-cudf' ? '' : 'Fewer CUDA architectures (TORCH_CUDA_ARCH_LIST) also cut memory and time. '}${runnerNote(facts)}`,
     runnerNote: runnerNote(facts),
+    ...(pkg === null && command === '' ? { buildUnknown: 'yes' } : {}),
   };
 }
 

@@ -30,6 +30,12 @@
 // StanfordAHA/aha#1744) is gigabytes of CUDA libraries: the CPU-only wheels leave them out. Whether the image needs a GPU
 // the log does not say, so the fix offers them as an option, with PyTorch's own index for Compute Platform "CPU"
 // (pytorch.org/get-started/locally, `--index-url https://download.pytorch.org/whl/cpu`; the `cpu-torch` enricher).
+// A container builder (/var/lib/buildkit/) is what docker/setup-buildx-action creates in CI, so without a runner line the
+// hosted-runner clean-up is offered too, labelled. A multi-platform build (`enrich.platforms`, two or more platforms in the
+// step headers) holds each platform's base image and layers at once; docker/build-push-action builds one platform per
+// job when `platforms:` names one: Docker's "Distribute build across multiple runners" (docs.docker.com/build/ci/github-actions/
+// multi-platform/) runs a matrix with one platform per runner, pushes each by digest, and a merge job makes the manifest list with
+// `docker buildx imagetools create`.
 import type { RuleInput } from '../../schema.js';
 
 /** What a GitHub-hosted runner can give up: preinstalled toolchains a Docker build does not use, and unused images. */
@@ -81,6 +87,26 @@ const actionsCleanUp = [
   'On a self-hosted runner, prune what earlier jobs left: `docker buildx prune --all --force` (the builder\'s cache) and',
   '`docker system prune --all --force`, then `df -h /var/lib/docker`.',
   '',
+];
+
+/** Several platforms in one build: each holds its own copy of the base image and layers. */
+const perPlatform = [
+  'This build makes {enrich.platforms} at once, and each platform keeps its own base image and layers on the same disk. In',
+  'GitHub Actions, build each platform in its own job (a matrix with one platform per job, each pushed by digest) and join them',
+  'with `docker buildx imagetools create` in a last job: https://docs.docker.com/build/ci/github-actions/multi-platform/#distribute-build-across-multiple-runners',
+  '',
+];
+
+/** A container builder where the log does not name the machine: its own prune, and the hosted-runner clean-up labelled. */
+const containerBuilderAnywhere = [
+  'On a machine that has built before (your own, a self-hosted runner), free the disk of the builder: the cache of the BuildKit',
+  'container (the selected buildx builder), unused images, then check what is left:',
+  ...pruneContainerBuilder.slice(2),
+  '',
+  'In CI on a GitHub-hosted runner (a fresh VM per job, so there is little to prune), free its preinstalled toolchains in a ' +
+    '`run:` step before the build instead:',
+  '',
+  ...hostedRunnerCleanUp,
 ];
 
 const slimLayers = [
@@ -215,11 +241,32 @@ export const diskFull: RuleInput = {
       fix: [...pruneContainerBuilder, ...slimLayers].join('\n'),
     },
     {
+      when: 'containerBuilder&enrich.platforms&fact.runner=github-hosted',
+      message:
+        "The runner's disk filled up under /var/lib/buildkit, the state of a BuildKit builder that runs in a container: this " +
+        'multi-platform build keeps the base image and layers of each platform ({enrich.platforms}) there at once.',
+      fix: [...perPlatform, ...ghCleanUp, ...slimLayers].join('\n'),
+    },
+    {
+      when: 'containerBuilder&enrich.platforms',
+      message:
+        'The disk filled up under /var/lib/buildkit, the state of a BuildKit builder that runs in a container (buildx\'s ' +
+        'docker-container driver): this multi-platform build keeps the base image and layers of each platform ({enrich.platforms}) there at once.',
+      fix: [...perPlatform, ...containerBuilderAnywhere, ...slimLayers].join('\n'),
+    },
+    {
+      when: 'containerBuilder&fact.runner=github-actions',
+      message:
+        'The disk filled up under /var/lib/buildkit, the state of a BuildKit builder that runs in a container (buildx\'s ' +
+        'docker-container driver): its build cache and this build\'s layers take the space.',
+      fix: [...actionsCleanUp, ...slimLayers].join('\n'),
+    },
+    {
       when: 'containerBuilder',
       message:
         'The disk filled up under /var/lib/buildkit, the state of a BuildKit builder that runs in a container (buildx\'s ' +
         'docker-container driver): its build cache and this build\'s layers take the space.',
-      fix: [...pruneContainerBuilder, ...slimLayers].join('\n'),
+      fix: [...containerBuilderAnywhere, ...slimLayers].join('\n'),
     },
     {
       when: 'export&fact.runner=github-hosted',
@@ -263,6 +310,6 @@ export const diskFull: RuleInput = {
     },
   ],
   fix: defaultFix.join('\n'),
-  enrich: 'cpu-torch',
+  enrich: ['cpu-torch', 'build-platforms'],
   docs: 'https://docs.docker.com/build/cache/garbage-collection/',
 };

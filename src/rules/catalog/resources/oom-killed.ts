@@ -46,6 +46,25 @@ const condaMemoryFix = (lead: string): string => [
 // `wsl --shutdown` (learn.microsoft.com/windows/wsl/wsl-config, "Configuration settings for .wslconfig"; wsl.exe's own
 // error names the key `wsl2.swap`, microsoft/WSL#10503, whose reply points to that page); Docker Desktop's
 // WSL 2 backend runs in that same VM (docker/docs, Desktop settings "Resources": the limit is set in `.wslconfig`).
+// More memory where nothing in the log says which build ran: a swap file on a Linux host made with fallocate, chmod 600,
+// mkswap, swapon (util-linux mkswap(8), swapon(8): swapon refuses files with holes, which fallocate does not make; Btrfs
+// needs more, swapon(8) "Files with holes"), Docker Desktop's memory limit (DESKTOP_MEMORY) and WSL 2's `.wslconfig`
+// (WSL_MEMORY below). A project's own build scripts need not read MAX_JOBS, and its maintainers' remedy for a killed
+// cc1plus is memory: telegramdesktop/tdesktop#27390 (the out-of-memory killer) and #25300 (swap for its Docker build).
+const MORE_MEMORY_HOW_TO = [
+  'On a Linux host (Docker Engine), add a swap file; 16G is an example, size it to the build:',
+  '',
+  '```sh',
+  'sudo fallocate -l 16G /swapfile',
+  'sudo chmod 600 /swapfile',
+  'sudo mkswap /swapfile',
+  'sudo swapon /swapfile',
+  'free -h',
+  '```',
+  '',
+  `With ${DESKTOP_MEMORY}`,
+  'A Docker Engine inside WSL 2 takes its memory and swap from the same `.wslconfig` (`memory=`, `swap=`).',
+].join('\n');
 const COLCON_LEAD =
   'This is a colcon build: colcon builds several packages at once and gives each package\'s make `-j` with the number of CPUs unless ' +
   'MAKEFLAGS already sets a job count, so MAX_JOBS or CMAKE_BUILD_PARALLEL_LEVEL do not reach it. Build one package at a time with ' +
@@ -195,6 +214,26 @@ export const oomKilled: RuleInput = {
       title: 'Out of memory (allocation failed)',
       message: 'A process of this step ran out of memory: an allocation failed and the process stopped itself. {enrich.serialBuild}',
       fix: 'Fewer jobs cannot help: this build already runs one. {enrich.moreMemory}',
+    },
+    {
+      // Only the killed compiler is in the log: no command, no package, so memory first, then the generic job knobs.
+      when: 'killed&!exit137&enrich.buildUnknown&!fact.runner=github-hosted',
+      message:
+        '{program|A process of this step} was killed with SIGKILL: on a build machine that is almost always the kernel\'s ' +
+        'out-of-memory killer, because the parallel compile jobs needed more memory than the builder has.',
+      fix: [
+        'The log shows the compiler killed, not the build that ran it, so the remedy that fits every build comes first: give the',
+        'builder more memory or swap, then build again.',
+        '',
+        MORE_MEMORY_HOW_TO,
+        '',
+        'If the memory cannot grow, run fewer compile jobs at once (a project\'s own build script may take its job count elsewhere:',
+        'see its build docs). {enrich.knobNote} {enrich.jobsWhere}',
+        '',
+        '```{enrich.jobsFence}',
+        '{enrich.jobsLine}',
+        '```',
+      ].join('\n'),
     },
     {
       when: 'killed&exit137',

@@ -41,6 +41,13 @@
 // registered in the daemon configuration. `--gpus` needs no registered runtime: dockerd itself adds the toolkit's
 // `nvidia-container-runtime-hook` when it finds it on PATH at start (moby, daemon/nvidia_linux.go), so the toolkit
 // installed and a restart are enough for `--gpus all` (compose: `deploy.resources.reservations.devices`).
+// On a Jetson (JetPack / L4T) the GPU is not a PCI device the datacenter route knows: JetPack's own apt sources carry the
+// container packages (`sudo apt install nvidia-container` on JetPack 5.0.2 and later, NVIDIA-AI-IOT jetson-min-disk,
+// "nvidia-container only configuration"; the NVIDIA Container Toolkit install guide, 1.12: Jetson support since 1.7.0 on
+// Ubuntu 18.04-22.04), and Jetson containers are started with `--runtime nvidia` (dusty-nv/jetson-containers: run.sh adds
+// it). The reported fix on a Jetson Orin Nano with JetPack 6.2.3 (NVIDIA-AI-IOT/live-vlm-webui#28, the maintainer):
+// `apt install nvidia-container-toolkit`, `nvidia-ctk runtime configure --runtime=docker`, restart Docker, and
+// `docker info --format '{{json .Runtimes}}'` must list nvidia. So no datacenter repository and no `--gpus all` instead.
 import type { RuleInput } from '../../schema.js';
 import { HOST_GPU_CHECK } from './run-command.js';
 
@@ -64,6 +71,14 @@ const desktopGpuSteps = (lead: string): string => [
   'Docker\'s page: https://docs.docker.com/desktop/features/gpu/',
 ].join('\n');
 
+/** Install the toolkit from apt sources already set up, register its runtime with Docker and restart it. */
+const INSTALL_AND_REGISTER = [
+  'sudo apt-get update',
+  'sudo apt-get install -y nvidia-container-toolkit',
+  'sudo nvidia-ctk runtime configure --runtime=docker',
+  'sudo systemctl restart docker',
+];
+
 const DESKTOP_LEAD = 'On Windows, for Docker Desktop (nothing to install inside the WSL distribution):';
 
 export const gpuRuntimeMissing: RuleInput = {
@@ -84,6 +99,8 @@ export const gpuRuntimeMissing: RuleInput = {
     // The host named by its reporter: `I am running Docker on my Windows 10 machine`. Only the words in the log
     // decide; a log that names no OS keeps the Linux route.
     { name: 'windowsHost', literals: ['Windows 1'], pattern: '\\b(?<os>Windows 1[01])\\b', ignoreCase: true },
+    // A Jetson named by its reporter (`Jetson orin nano + Jetpack6.2.3`) or by L4T (`R36 (release), REVISION: 4.3`, `l4t-base`).
+    { name: 'jetson', literals: ['Jetson', 'JetPack', 'L4T'], pattern: '\\b(?:Jetson|JetPack|L4T)', ignoreCase: true },
     {
       name: 'toolkitInstalled',
       literals: ['NVIDIA Container Runtime version ', 'NVIDIA Container Toolkit CLI version ', 'nvidia-container-toolkit '],
@@ -101,6 +118,27 @@ export const gpuRuntimeMissing: RuleInput = {
         'a VM of its own and cannot be set up with apt or systemctl from a WSL distribution or the host. Docker Desktop gives GPUs ' +
         'only on Windows with its WSL 2 backend, from Docker Desktop 3.1.0 on, and with NVIDIA\'s Windows driver for WSL.',
       fix: desktopGpuSteps(DESKTOP_LEAD),
+    },
+    {
+      when: 'runtimeName&jetson',
+      title: "Docker on this Jetson has no nvidia runtime (NVIDIA Container Toolkit not registered)",
+      message:
+        'The container asked for the `nvidia` runtime, and the Docker daemon on this Jetson has no runtime of that name: JetPack\'s container ' +
+        'packages are not installed, or the runtime was never registered with Docker, or Docker was not restarted since. On a Jetson ' +
+        'that runtime is how containers get the GPU. The image is not the cause.',
+      fix: [
+        'On the Jetson, install the NVIDIA Container Toolkit from the apt sources JetPack already set up (no repository to add), register',
+        'its runtime and restart Docker:',
+        '',
+        '```sh',
+        ...INSTALL_AND_REGISTER,
+        "docker info --format '{{{{json .Runtimes}}}}'",
+        '```',
+        '',
+        '`docker info` must list `nvidia`; then run the same command again, keeping `--runtime nvidia`. JetPack\'s own package for all of',
+        'its container support is `nvidia-container` (JetPack 5.0.2 and later: https://nvidia-ai-iot.github.io/jetson-min-disk/jp5_container-only.html).',
+        'If `nvidia` was listed already, the CLI talks to another daemon (`docker context ls`, then `docker context use default`).',
+      ].join('\n'),
     },
     {
       when: 'runtimeName&!windowsHost',
@@ -176,10 +214,7 @@ export const gpuRuntimeMissing: RuleInput = {
     `distribution (${GUIDE}; with apt, after adding the repository):`,
     '',
     '```sh',
-    'sudo apt-get update',
-    'sudo apt-get install -y nvidia-container-toolkit',
-    'sudo nvidia-ctk runtime configure --runtime=docker',
-    'sudo systemctl restart docker',
+    ...INSTALL_AND_REGISTER,
     '```',
     '',
     'and check with `docker run --rm --gpus all ubuntu nvidia-smi`. A Docker installed as a snap does not pick the toolkit',

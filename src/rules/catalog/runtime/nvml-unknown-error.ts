@@ -12,6 +12,13 @@
 //   `/dev/char` symlinks runc needs (`nvidia-ctk system create-dev-char-symlinks --create-all`, with a udev rule so it
 //   survives a reboot), or let Docker manage cgroups itself (`"exec-opts": ["native.cgroupdriver=cgroupfs"]` in
 //   /etc/docker/daemon.json; NVIDIA/nvidia-docker#1730, dstackai/dstack#2601).
+// When the log itself names `daemon-reload`, that is the cause and the advice leads with NVIDIA's notice. Docker's cgroupfs
+// switch is Docker's own (daemon.json); on Kubernetes the kubelet and containerd must keep one cgroup driver, and NVIDIA's
+// answer there is the symlinks, which the GPU Operator from 22.9.2 creates on every node (NVIDIA/nvidia-docker#1671, klueska,
+// 2023-02-06: "Deploying GPU Operator 22.9.2 will automatically fix the issue on all K8s nodes"; the udev rule file
+// /lib/udev/rules.d/71-nvidia-dev-char.rules and its `ACTION=="add", DEVPATH=="/bus/pci/drivers/nvidia"` line are from
+// the same comment). The notice: only runc with systemd cgroup management is affected (NVIDIA developer forums,
+// "Containers losing access to GPUs, Failed to Initialize NVML").
 // Not this rule: `NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver` (no driver loaded) and
 // `Failed to initialize NVML: Driver/library version mismatch` (a driver upgraded without a reboot): other errors.
 import type { RuleInput } from '../../schema.js';
@@ -33,6 +40,31 @@ const LOST_GPU = [
   'after a reboot), or set `"exec-opts": ["native.cgroupdriver=cgroupfs"]` in `/etc/docker/daemon.json`.',
 ].join('\n');
 
+/** NVIDIA's prevention: the /dev/char symlinks runc needs, now and at every boot (udev rule from NVIDIA/nvidia-docker#1671). */
+const DEV_CHAR_SYMLINKS = [
+  '```sh',
+  'sudo nvidia-ctk system create-dev-char-symlinks --create-all',
+  'echo \'ACTION=="add", DEVPATH=="/bus/pci/drivers/nvidia", RUN+="/usr/bin/nvidia-ctk system create-dev-char-symlinks --create-all"\' \\',
+  '  | sudo tee /lib/udev/rules.d/71-nvidia-dev-char.rules',
+  '```',
+].join('\n');
+
+const RELOAD_LEAD = [
+  'On the host, delete the containers that lost the GPU and start them again (`docker rm -f` and `docker run` again; on Kubernetes,',
+  'delete the pods and let their controller recreate them): a restart of the same container is not enough. Then keep it from',
+  'happening again with the `/dev/char` symlinks runc needs for the NVIDIA devices, created now and by a udev rule at every boot:',
+  '',
+  DEV_CHAR_SYMLINKS,
+  '',
+].join('\n');
+
+const RELOAD_DOCKER =
+  'With Docker, letting Docker manage cgroups itself also avoids it: `"exec-opts": ["native.cgroupdriver=cgroupfs"]` in ' +
+  '`/etc/docker/daemon.json`, then `sudo systemctl restart docker`.';
+const RELOAD_K8S =
+  'On Kubernetes keep the systemd cgroup driver (the kubelet and containerd must agree on it); the NVIDIA GPU Operator 22.9.2 ' +
+  'and later creates these symlinks on every node itself.';
+
 export const nvmlUnknownError: RuleInput = {
   id: 'runtime/nvml-unknown-error',
   title: 'The container cannot use the GPU (NVML: Unknown Error)',
@@ -44,10 +76,28 @@ export const nvmlUnknownError: RuleInput = {
   context: [
     RUN_COMMAND_CONTEXT,
     { name: 'nvidiaRuntime', literals: ['--runtime=nvidia', '--runtime nvidia', 'nvidia-docker run'] },
+    // The reporter names what came before: `running \`systemctl daemon-reload\` cause all running gpu containers to lost gpu devices`.
+    { name: 'daemonReload', literals: ['daemon-reload'] },
+    // Which engine ran the containers, when the log names one.
+    { name: 'kubernetes', literals: ['kubectl ', 'kubelet', 'cri-containerd', 'crictl ', 'Kubernetes']  },
+    { name: 'docker', literals: ['docker run', 'docker ps', 'docker exec', 'dockerd', 'docker restart'] },
   ],
   scope: 'step',
   specificity: 3,
   variants: [
+    ...(['kubernetes', 'docker', ''] as const).map((engine) => ({
+      when: engine === '' ? 'daemonReload' : `daemonReload&${engine}`,
+      title: '`systemctl daemon-reload` took the GPUs from running containers (NVML: Unknown Error)',
+      message:
+        'The containers had the GPU and lost it when systemd reloaded its units (`systemctl daemon-reload`, which package upgrades ' +
+        'run too): with systemd managing the containers\' cgroups, the reload rewrites their device rules without the NVIDIA devices, ' +
+        'because runc finds no `/dev/char` entries for them. NVIDIA documents this; the image and the driver are not the cause.',
+      fix: [
+        RELOAD_LEAD,
+        engine === 'kubernetes' ? RELOAD_K8S : engine === 'docker' ? RELOAD_DOCKER : `${RELOAD_DOCKER} ${RELOAD_K8S}`,
+        'NVIDIA\'s notice: https://github.com/NVIDIA/nvidia-docker/issues/1730',
+      ].join('\n'),
+    })),
     {
       when: 'enrich.runGpus&!nvidiaRuntime',
       title: 'GPU requested with --gpus, not through the NVIDIA runtime (NVML: Unknown Error)',
