@@ -1336,15 +1336,15 @@ function nativePlatform(steps) {
   for (const s of steps) {
     if (!s.platform || s.status !== "done" || s.seconds === null || s.internal) continue;
     const key = `${s.stage ?? ""}\0${s.index ?? ""}\0${s.instruction}`;
-    let perPlatform = byInstruction.get(key);
-    if (!perPlatform) byInstruction.set(key, perPlatform = /* @__PURE__ */ new Map());
+    let perPlatform2 = byInstruction.get(key);
+    if (!perPlatform2) byInstruction.set(key, perPlatform2 = /* @__PURE__ */ new Map());
     const arch = platformArch(s.platform);
-    perPlatform.set(arch, (perPlatform.get(arch) ?? 0) + s.seconds);
+    perPlatform2.set(arch, (perPlatform2.get(arch) ?? 0) + s.seconds);
   }
   const totals = /* @__PURE__ */ new Map();
-  for (const perPlatform of byInstruction.values()) {
-    if (perPlatform.size < 2) continue;
-    for (const [arch, seconds] of perPlatform) totals.set(arch, (totals.get(arch) ?? 0) + seconds);
+  for (const perPlatform2 of byInstruction.values()) {
+    if (perPlatform2.size < 2) continue;
+    for (const [arch, seconds] of perPlatform2) totals.set(arch, (totals.get(arch) ?? 0) + seconds);
   }
   let best2 = null;
   for (const [arch, seconds] of totals) if (best2 === null || seconds < totals.get(best2)) best2 = arch;
@@ -8377,7 +8377,7 @@ var init_extension_cuda_mismatch = __esm({
 });
 
 // src/rules/catalog/runtime/gpu-runtime-missing.ts
-var GUIDE, desktopGpuSteps, DESKTOP_LEAD, gpuRuntimeMissing;
+var GUIDE, desktopGpuSteps, INSTALL_AND_REGISTER, DESKTOP_LEAD, gpuRuntimeMissing;
 var init_gpu_runtime_missing = __esm({
   "src/rules/catalog/runtime/gpu-runtime-missing.ts"() {
     "use strict";
@@ -8397,6 +8397,12 @@ var init_gpu_runtime_missing = __esm({
       `(${GUIDE}), and use that daemon instead of Docker Desktop's. Docker Desktop on Linux or macOS gives no GPU to containers.`,
       "Docker's page: https://docs.docker.com/desktop/features/gpu/"
     ].join("\n");
+    INSTALL_AND_REGISTER = [
+      "sudo apt-get update",
+      "sudo apt-get install -y nvidia-container-toolkit",
+      "sudo nvidia-ctk runtime configure --runtime=docker",
+      "sudo systemctl restart docker"
+    ];
     DESKTOP_LEAD = "On Windows, for Docker Desktop (nothing to install inside the WSL distribution):";
     gpuRuntimeMissing = {
       id: "runtime/gpu-runtime-missing",
@@ -8417,6 +8423,8 @@ var init_gpu_runtime_missing = __esm({
         // The host named by its reporter: `I am running Docker on my Windows 10 machine`. Only the words in the log
         // decide; a log that names no OS keeps the Linux route.
         { name: "windowsHost", literals: ["Windows 1"], pattern: "\\b(?<os>Windows 1[01])\\b", ignoreCase: true },
+        // A Jetson named by its reporter (`Jetson orin nano + Jetpack6.2.3`) or by L4T (`R36 (release), REVISION: 4.3`, `l4t-base`).
+        { name: "jetson", literals: ["Jetson", "JetPack", "L4T"], pattern: "\\b(?:Jetson|JetPack|L4T)", ignoreCase: true },
         {
           name: "toolkitInstalled",
           literals: ["NVIDIA Container Runtime version ", "NVIDIA Container Toolkit CLI version ", "nvidia-container-toolkit "],
@@ -8431,6 +8439,24 @@ var init_gpu_runtime_missing = __esm({
           title: "Docker Desktop's daemon gives no GPU here",
           message: "The container asked for GPUs, and the log shows Docker Desktop: the daemon that refused is Docker Desktop's, which runs in a VM of its own and cannot be set up with apt or systemctl from a WSL distribution or the host. Docker Desktop gives GPUs only on Windows with its WSL 2 backend, from Docker Desktop 3.1.0 on, and with NVIDIA's Windows driver for WSL.",
           fix: desktopGpuSteps(DESKTOP_LEAD)
+        },
+        {
+          when: "runtimeName&jetson",
+          title: "Docker on this Jetson has no nvidia runtime (NVIDIA Container Toolkit not registered)",
+          message: "The container asked for the `nvidia` runtime, and the Docker daemon on this Jetson has no runtime of that name: JetPack's container packages are not installed, or the runtime was never registered with Docker, or Docker was not restarted since. On a Jetson that runtime is how containers get the GPU. The image is not the cause.",
+          fix: [
+            "On the Jetson, install the NVIDIA Container Toolkit from the apt sources JetPack already set up (no repository to add), register",
+            "its runtime and restart Docker:",
+            "",
+            "```sh",
+            ...INSTALL_AND_REGISTER,
+            "docker info --format '{{{{json .Runtimes}}}}'",
+            "```",
+            "",
+            "`docker info` must list `nvidia`; then run the same command again, keeping `--runtime nvidia`. JetPack's own package for all of",
+            "its container support is `nvidia-container` (JetPack 5.0.2 and later: https://nvidia-ai-iot.github.io/jetson-min-disk/jp5_container-only.html).",
+            "If `nvidia` was listed already, the CLI talks to another daemon (`docker context ls`, then `docker context use default`)."
+          ].join("\n")
         },
         {
           when: "runtimeName&!windowsHost",
@@ -8492,10 +8518,7 @@ var init_gpu_runtime_missing = __esm({
         `distribution (${GUIDE}; with apt, after adding the repository):`,
         "",
         "```sh",
-        "sudo apt-get update",
-        "sudo apt-get install -y nvidia-container-toolkit",
-        "sudo nvidia-ctk runtime configure --runtime=docker",
-        "sudo systemctl restart docker",
+        ...INSTALL_AND_REGISTER,
         "```",
         "",
         "and check with `docker run --rm --gpus all ubuntu nvidia-smi`. A Docker installed as a snap does not pick the toolkit",
@@ -8931,7 +8954,7 @@ var init_nccl_shm_too_small = __esm({
 });
 
 // src/rules/catalog/runtime/nvml-unknown-error.ts
-var GUIDE2, CONFIGURE2, LOST_GPU, nvmlUnknownError;
+var GUIDE2, CONFIGURE2, LOST_GPU, DEV_CHAR_SYMLINKS, RELOAD_LEAD, RELOAD_DOCKER, RELOAD_K8S, nvmlUnknownError;
 var init_nvml_unknown_error = __esm({
   "src/rules/catalog/runtime/nvml-unknown-error.ts"() {
     "use strict";
@@ -8949,6 +8972,23 @@ var init_nvml_unknown_error = __esm({
       "`sudo nvidia-ctk system create-dev-char-symlinks --create-all` (https://github.com/NVIDIA/nvidia-docker/issues/1730 gives the udev rule that keeps it",
       'after a reboot), or set `"exec-opts": ["native.cgroupdriver=cgroupfs"]` in `/etc/docker/daemon.json`.'
     ].join("\n");
+    DEV_CHAR_SYMLINKS = [
+      "```sh",
+      "sudo nvidia-ctk system create-dev-char-symlinks --create-all",
+      `echo 'ACTION=="add", DEVPATH=="/bus/pci/drivers/nvidia", RUN+="/usr/bin/nvidia-ctk system create-dev-char-symlinks --create-all"' \\`,
+      "  | sudo tee /lib/udev/rules.d/71-nvidia-dev-char.rules",
+      "```"
+    ].join("\n");
+    RELOAD_LEAD = [
+      "On the host, delete the containers that lost the GPU and start them again (`docker rm -f` and `docker run` again; on Kubernetes,",
+      "delete the pods and let their controller recreate them): a restart of the same container is not enough. Then keep it from",
+      "happening again with the `/dev/char` symlinks runc needs for the NVIDIA devices, created now and by a udev rule at every boot:",
+      "",
+      DEV_CHAR_SYMLINKS,
+      ""
+    ].join("\n");
+    RELOAD_DOCKER = 'With Docker, letting Docker manage cgroups itself also avoids it: `"exec-opts": ["native.cgroupdriver=cgroupfs"]` in `/etc/docker/daemon.json`, then `sudo systemctl restart docker`.';
+    RELOAD_K8S = "On Kubernetes keep the systemd cgroup driver (the kubelet and containerd must agree on it); the NVIDIA GPU Operator 22.9.2 and later creates these symlinks on every node itself.";
     nvmlUnknownError = {
       id: "runtime/nvml-unknown-error",
       title: "The container cannot use the GPU (NVML: Unknown Error)",
@@ -8959,11 +8999,26 @@ var init_nvml_unknown_error = __esm({
       ],
       context: [
         RUN_COMMAND_CONTEXT,
-        { name: "nvidiaRuntime", literals: ["--runtime=nvidia", "--runtime nvidia", "nvidia-docker run"] }
+        { name: "nvidiaRuntime", literals: ["--runtime=nvidia", "--runtime nvidia", "nvidia-docker run"] },
+        // The reporter names what came before: `running \`systemctl daemon-reload\` cause all running gpu containers to lost gpu devices`.
+        { name: "daemonReload", literals: ["daemon-reload"] },
+        // Which engine ran the containers, when the log names one.
+        { name: "kubernetes", literals: ["kubectl ", "kubelet", "cri-containerd", "crictl ", "Kubernetes"] },
+        { name: "docker", literals: ["docker run", "docker ps", "docker exec", "dockerd", "docker restart"] }
       ],
       scope: "step",
       specificity: 3,
       variants: [
+        ...["kubernetes", "docker", ""].map((engine) => ({
+          when: engine === "" ? "daemonReload" : `daemonReload&${engine}`,
+          title: "`systemctl daemon-reload` took the GPUs from running containers (NVML: Unknown Error)",
+          message: "The containers had the GPU and lost it when systemd reloaded its units (`systemctl daemon-reload`, which package upgrades run too): with systemd managing the containers' cgroups, the reload rewrites their device rules without the NVIDIA devices, because runc finds no `/dev/char` entries for them. NVIDIA documents this; the image and the driver are not the cause.",
+          fix: [
+            RELOAD_LEAD,
+            engine === "kubernetes" ? RELOAD_K8S : engine === "docker" ? RELOAD_DOCKER : `${RELOAD_DOCKER} ${RELOAD_K8S}`,
+            "NVIDIA's notice: https://github.com/NVIDIA/nvidia-docker/issues/1730"
+          ].join("\n")
+        })),
         {
           when: "enrich.runGpus&!nvidiaRuntime",
           title: "GPU requested with --gpus, not through the NVIDIA runtime (NVML: Unknown Error)",
@@ -15813,7 +15868,7 @@ var init_signed_by_conflict = __esm({
 });
 
 // src/rules/catalog/resources/oom-killed.ts
-var DESKTOP_MEMORY, condaMemoryFix, COLCON_LEAD, WSL_MEMORY, colconFix, colconVariants, oomKilled;
+var DESKTOP_MEMORY, condaMemoryFix, MORE_MEMORY_HOW_TO, COLCON_LEAD, WSL_MEMORY, colconFix, colconVariants, oomKilled;
 var init_oom_killed = __esm({
   "src/rules/catalog/resources/oom-killed.ts"() {
     "use strict";
@@ -15825,6 +15880,20 @@ var init_oom_killed = __esm({
       "If the memory cannot grow and conda was killed installing the environment's `pip:` section, take that section out of the",
       "environment file and install those packages in a later `RUN` with `pip install --no-cache-dir -r requirements.txt`: pip holds",
       "each large wheel it downloads in memory to store it in its cache, and `--no-cache-dir` avoids that."
+    ].join("\n");
+    MORE_MEMORY_HOW_TO = [
+      "On a Linux host (Docker Engine), add a swap file; 16G is an example, size it to the build:",
+      "",
+      "```sh",
+      "sudo fallocate -l 16G /swapfile",
+      "sudo chmod 600 /swapfile",
+      "sudo mkswap /swapfile",
+      "sudo swapon /swapfile",
+      "free -h",
+      "```",
+      "",
+      `With ${DESKTOP_MEMORY}`,
+      "A Docker Engine inside WSL 2 takes its memory and swap from the same `.wslconfig` (`memory=`, `swap=`)."
     ].join("\n");
     COLCON_LEAD = "This is a colcon build: colcon builds several packages at once and gives each package's make `-j` with the number of CPUs unless MAKEFLAGS already sets a job count, so MAX_JOBS or CMAKE_BUILD_PARALLEL_LEVEL do not reach it. Build one package at a time with two compile jobs (keep your own colcon arguments on the line; raise `-j2` once it passes):";
     WSL_MEMORY = "Or give WSL 2 more memory (Docker Desktop's WSL 2 backend runs in the same VM): on Windows, set `memory=` (and `swap=`) under `[wsl2]` in `%UserProfile%\\.wslconfig`, run `wsl --shutdown`, and start again. `free -h` inside WSL shows what the VM has.";
@@ -15949,6 +16018,24 @@ var init_oom_killed = __esm({
             fix: "Fewer jobs cannot help: this build already runs one. {enrich.moreMemory}"
           },
           {
+            // Only the killed compiler is in the log: no command, no package, so memory first, then the generic job knobs.
+            when: "killed&!exit137&enrich.buildUnknown&!fact.runner=github-hosted",
+            message: "{program|A process of this step} was killed with SIGKILL: on a build machine that is almost always the kernel's out-of-memory killer, because the parallel compile jobs needed more memory than the builder has.",
+            fix: [
+              "The log shows the compiler killed, not the build that ran it, so the remedy that fits every build comes first: give the",
+              "builder more memory or swap, then build again.",
+              "",
+              MORE_MEMORY_HOW_TO,
+              "",
+              "If the memory cannot grow, run fewer compile jobs at once (a project's own build script may take its job count elsewhere:",
+              "see its build docs). {enrich.knobNote} {enrich.jobsWhere}",
+              "",
+              "```{enrich.jobsFence}",
+              "{enrich.jobsLine}",
+              "```"
+            ].join("\n")
+          },
+          {
             when: "killed&exit137",
             message: "{program|A process of this step} was killed with SIGKILL (the log shows exit code 137 = 128 + 9): on a build machine that is almost always the kernel's out-of-memory killer, because the parallel compile jobs needed more memory than the builder has."
           },
@@ -15997,7 +16084,7 @@ var init_oom_killed = __esm({
 });
 
 // src/rules/catalog/resources/disk-full.ts
-var hostedRunnerCleanUp, ghCleanUp, prune, pruneContainerBuilder, actionsCleanUp, slimLayers, cpuTorch, pullDisk, basePull, defaultFix, diskFull;
+var hostedRunnerCleanUp, ghCleanUp, prune, pruneContainerBuilder, actionsCleanUp, perPlatform, containerBuilderAnywhere, slimLayers, cpuTorch, pullDisk, basePull, defaultFix, diskFull;
 var init_disk_full = __esm({
   "src/rules/catalog/resources/disk-full.ts"() {
     "use strict";
@@ -16044,6 +16131,21 @@ var init_disk_full = __esm({
       "On a self-hosted runner, prune what earlier jobs left: `docker buildx prune --all --force` (the builder's cache) and",
       "`docker system prune --all --force`, then `df -h /var/lib/docker`.",
       ""
+    ];
+    perPlatform = [
+      "This build makes {enrich.platforms} at once, and each platform keeps its own base image and layers on the same disk. In",
+      "GitHub Actions, build each platform in its own job (a matrix with one platform per job, each pushed by digest) and join them",
+      "with `docker buildx imagetools create` in a last job: https://docs.docker.com/build/ci/github-actions/multi-platform/#distribute-build-across-multiple-runners",
+      ""
+    ];
+    containerBuilderAnywhere = [
+      "On a machine that has built before (your own, a self-hosted runner), free the disk of the builder: the cache of the BuildKit",
+      "container (the selected buildx builder), unused images, then check what is left:",
+      ...pruneContainerBuilder.slice(2),
+      "",
+      "In CI on a GitHub-hosted runner (a fresh VM per job, so there is little to prune), free its preinstalled toolchains in a `run:` step before the build instead:",
+      "",
+      ...hostedRunnerCleanUp
     ];
     slimLayers = [
       "Then keep the image small: pip's `--no-cache-dir`, `rm -rf /var/lib/apt/lists/*` in the same `RUN` as",
@@ -16163,9 +16265,24 @@ var init_disk_full = __esm({
           fix: [...pruneContainerBuilder, ...slimLayers].join("\n")
         },
         {
+          when: "containerBuilder&enrich.platforms&fact.runner=github-hosted",
+          message: "The runner's disk filled up under /var/lib/buildkit, the state of a BuildKit builder that runs in a container: this multi-platform build keeps the base image and layers of each platform ({enrich.platforms}) there at once.",
+          fix: [...perPlatform, ...ghCleanUp, ...slimLayers].join("\n")
+        },
+        {
+          when: "containerBuilder&enrich.platforms",
+          message: "The disk filled up under /var/lib/buildkit, the state of a BuildKit builder that runs in a container (buildx's docker-container driver): this multi-platform build keeps the base image and layers of each platform ({enrich.platforms}) there at once.",
+          fix: [...perPlatform, ...containerBuilderAnywhere, ...slimLayers].join("\n")
+        },
+        {
+          when: "containerBuilder&fact.runner=github-actions",
+          message: "The disk filled up under /var/lib/buildkit, the state of a BuildKit builder that runs in a container (buildx's docker-container driver): its build cache and this build's layers take the space.",
+          fix: [...actionsCleanUp, ...slimLayers].join("\n")
+        },
+        {
           when: "containerBuilder",
           message: "The disk filled up under /var/lib/buildkit, the state of a BuildKit builder that runs in a container (buildx's docker-container driver): its build cache and this build's layers take the space.",
-          fix: [...pruneContainerBuilder, ...slimLayers].join("\n")
+          fix: [...containerBuilderAnywhere, ...slimLayers].join("\n")
         },
         {
           when: "export&fact.runner=github-hosted",
@@ -16209,7 +16326,7 @@ var init_disk_full = __esm({
         }
       ],
       fix: defaultFix.join("\n"),
-      enrich: "cpu-torch",
+      enrich: ["cpu-torch", "build-platforms"],
       docs: "https://docs.docker.com/build/cache/garbage-collection/"
     };
   }
@@ -29208,7 +29325,7 @@ function serialMake(jobs, command, captures) {
   return jobs.tool === "make" && jobs.jobs === "default" && !/\bMAKEFLAGS=/.test(command) && captures["context.parallelMake"] === void 0;
 }
 function runnerNote(facts) {
-  return facts.githubHosted ? "This job ran on a GitHub-hosted runner, whose memory is fixed by its size: a larger runner or a self-hosted one gives more." : "Or give the builder more memory (a larger machine, or more memory for Docker Desktop or the buildx builder node).";
+  return facts.githubHosted ? "This job ran on a GitHub-hosted runner, whose memory is fixed by its size: a larger runner or a self-hosted one gives more." : "Or give the builder more memory or swap (a larger machine, swap on a Linux host, more memory for Docker Desktop or the buildx builder node).";
 }
 function moreMemory(facts) {
   if (facts.githubHosted) return "This job ran on a GitHub-hosted runner, whose memory is fixed by its size: a larger runner or a self-hosted one gives more.";
@@ -29232,7 +29349,8 @@ function memoryKnobsEnrich(captures, step, model, facts) {
     knobNote: knobNote(pkg),
     // TORCH_CUDA_ARCH_LIST is read by torch.utils.cpp_extension (and the packages built with it), not by make or cmake.
     tailNote: `${pkg === null || pkg === "rapids-cudf" ? "" : "Fewer CUDA architectures (TORCH_CUDA_ARCH_LIST) also cut memory and time. "}${runnerNote(facts)}`,
-    runnerNote: runnerNote(facts)
+    runnerNote: runnerNote(facts),
+    ...pkg === null && command === "" ? { buildUnknown: "yes" } : {}
   };
 }
 function commandKnobs(jobs, command, captures, facts) {
@@ -31737,6 +31855,17 @@ var init_torch_arch_enricher = __esm({
   }
 });
 
+// src/knowledge/build-platforms-enricher.ts
+function buildPlatformsEnrich(_captures, _step, model) {
+  const platforms = [...new Set(model.steps.map((s) => s.platform).filter((p) => p !== null))];
+  return platforms.length >= 2 ? { platforms: platforms.join(", ") } : {};
+}
+var init_build_platforms_enricher = __esm({
+  "src/knowledge/build-platforms-enricher.ts"() {
+    "use strict";
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -31801,6 +31930,7 @@ var init_enrichers = __esm({
     init_asked_arch_enricher();
     init_empty_build_arg_enricher();
     init_torch_arch_enricher();
+    init_build_platforms_enricher();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -31910,7 +32040,9 @@ var init_enrichers = __esm({
       /** torch from PyTorch's CPU-only index, in the step's installer (`{enrich.cpuTorchInstall}`). */
       "cpu-torch": cpuTorchEnrich,
       /** The failed RUN's pip without its cache, or that it already runs so (`{enrich.pipNoCacheRun}`, `enrich.pipCacheOff`). */
-      "pip-cache": pipCacheEnrich
+      "pip-cache": pipCacheEnrich,
+      /** The platforms of a multi-platform build, when the log shows two or more (`{enrich.platforms}`). */
+      "build-platforms": buildPlatformsEnrich
     };
   }
 });
