@@ -98,6 +98,70 @@ const NVIDIA_BADSIG =
   '(`BADSIG {badKey}`): NVIDIA\'s download servers were serving a `Release` and a `Release.gpg` that do not belong ' +
   'together. The key is not missing, and the `is not signed` line only follows from the bad signature.';
 
+/**
+ * `NO_PUBKEY` or `At least one invalid signature` on the distribution's own archive. Its keys ship in the image, so
+ * gpgv (which apt runs to check the `InRelease` signature) failed in the container. Known causes, all on the host:
+ * - a Docker engine or libseccomp older than the image's release: Docker's default seccomp profile blocks syscalls
+ *   it does not know, and newer glibc uses them. Docker ≤ 20.10.9 cannot run glibc ≥ 2.34 images (ubuntu:21.10,
+ *   fedora:35; AkihiroSuda/clone3-workaround); 20.10.10 added `clone3` to the profile (moby/moby#42681, milestone
+ *   per actions/runner-images#4193). Debian 12 ships glibc 2.36 (apt-cache policy libc6 on bookworm). Bookworm's
+ *   NO_PUBKEY on every suite: docker-library/python#837, nginx/docker-nginx#804, rust-lang/docker-rust#195; Ubuntu
+ *   22.04 on Docker 19.03, fixed by upgrading Docker: moby/moby#48410 (thaJeztah). The official images' maintainers:
+ *   test with `--security-opt seccomp=unconfined` (a test only), fix by updating docker and libseccomp on the host,
+ *   or use a tag of the older release meanwhile (docker-library/official-images#16829). `dpkg -l | grep libseccomp`
+ *   shows the host's libseccomp (tianon, docker-library/python#676). `docker build` takes no `--security-opt`
+ *   for seccomp (moby/moby#34454), hence the test with `docker run`.
+ * - a full disk under Docker (Docker Desktop's disk image): `At least one invalid signature`, gone after pruning
+ *   images and containers (docker/for-mac#6963; docker-library/php#898).
+ * - a proxy or content filter that rewrites `InRelease` (tianon, tianon/docker-brew-ubuntu-core#173).
+ * Which one it is, the log does not show: the fix gives the checks for each.
+ */
+const DISTRO_ARCHIVE_REFUSED =
+  "apt rejects the signature of {fact.os|the distribution}'s own archive (`NO_PUBKEY` or `invalid signature` on its " +
+  "official mirrors). Those keys ship in the image's keyring, so importing keys cannot help: gpgv, " +
+  'which apt runs to check them, failed inside the container. The known causes are on the Docker host: an engine or ' +
+  "libseccomp older than the image's release, whose seccomp profile blocks the newer syscalls its glibc makes " +
+  '(Docker 20.10.9 and older cannot run glibc 2.34+ images; Debian 12 has 2.36), or a full disk under Docker.';
+
+/** The checks on the Docker host that tell the causes of DISTRO_ARCHIVE_REFUSED apart, and what each answer means. */
+const DISTRO_ARCHIVE_CHECKS = [
+  "Nothing in the Dockerfile fixes this; check the host that runs the build (the log does not show which cause it is):",
+  '',
+  '```sh',
+  "docker info 2>/dev/null | grep -iE 'server version|seccomp|profile|docker root dir'",
+  'dpkg -l | grep libseccomp',
+  'df -h /var/lib/docker /tmp',
+  'docker system df',
+  '```',
+  '- Engine older than 20.10.10, or an old libseccomp2 with seccomp on: upgrade Docker Engine and libseccomp2 on the',
+  "  host (Docker's own packages, https://docs.docker.com/engine/install/). To confirm before upgrading, run the `FROM`",
+  '  image once with `docker run --rm --security-opt seccomp=unconfined` and `apt-get update`: passing there and failing',
+  '  without is seccomp (a test only; `docker build` has no such switch). Until the host is upgraded, a tag of the image',
+  '  on the previous release builds (for a bookworm image, its `-bullseye` tag where there is one).',
+  '- The filesystem of Docker\'s root dir full or nearly full (Docker Desktop: its disk image): free space, e.g.',
+  '  `docker system prune`, and build again.',
+  '- Neither: an apt proxy or filter on the way may be rewriting `InRelease`; build once without it.',
+].join('\n');
+
+/**
+ * nginx signs its repository with more than one key: nginx_signing.key holds 8540A6F18833A80E9C1653A42FD21310B49F6B46
+ * (`signing-key-2`, rsa4096, 2024-05-29), 573BFD6B3D8FBC641079A6ABABF5BD827BD9BF62 (the 2011 key, expires 2027-05-24)
+ * and 9E9BE90EACBCDE69FE9B204CBCDCD8A38D88A2B3 (`signing-key-3`) (nginx/documentation, the agent install steps with
+ * their `gpg --import-options import-show` output). Debian install steps, keyring path and `signed-by=`:
+ * https://nginx.org/en/linux_packages.html. docker-nginx's Dockerfile fetched the keys one by one and its export
+ * wrote only the first, so `NO_PUBKEY 2FD21310B49F6B46` once the repository was signed with the 2024 key; fixed
+ * upstream (nginx/docker-nginx commit 0b49b8b, docker-library/official-images#19467; nginx/docker-nginx-unprivileged#327).
+ */
+const NGINX_KEY_MISSING =
+  'apt refuses nginx\'s repository (`{repository|nginx.org/packages}`): it is signed with the key `{key|the NO_PUBKEY line names}`, ' +
+  "and the keyring that the source's `signed-by=` names does not hold it. nginx signs with more than one key (since " +
+  '2024 also 8540A6F1…2FD21310B49F6B46 beside the 2011 key 573BFD6B…ABF5BD827BD9BF62), and a keyring made from one of them fails.';
+
+/** Where the Dockerfile came from nginx's own image. */
+const NGINX_UPSTREAM_NOTE =
+  "A Dockerfile copied from nginx's official image (docker-nginx) that fetches the keys one by one and exports them wrote " +
+  'only the first key before the 2025 fix: take the current upstream Dockerfile.';
+
 /** Points the one-line sources at old-releases.ubuntu.com, country mirrors included. */
 const UBUNTU_OLD_RELEASES_SED =
   "sed -i -e 's|//[a-z.]*archive.ubuntu.com|//old-releases.ubuntu.com|g' -e 's|//security.ubuntu.com|//old-releases.ubuntu.com|g' /etc/apt/sources.list";
@@ -227,6 +291,20 @@ export const fetchFailed: RuleInput = {
     // NVIDIA's CUDA or machine-learning repository named in the BADSIG line.
     { name: 'nvidiaBadsig', pattern: 'GPG error: https?://developer\\.download\\.nvidia\\.com/[^\\n]{0,300}BADSIG', literals: ['BADSIG'] },
     { name: 'key', literals: ['NO_PUBKEY', 'is not signed'] },
+    // The distribution's own archive refused: `Err:1 http://deb.debian.org/debian bookworm InRelease`, `GPG error:
+    // http://deb.debian.org/debian-security bookworm-security InRelease: …`, `The repository
+    // 'http://archive.ubuntu.com/ubuntu jammy InRelease' is not signed.` Its keys ship in the image (Debian's
+    // `debian-archive-keyring`, Ubuntu's `ubuntu-keyring`), so a `NO_PUBKEY` or `At least one invalid signature` there
+    // is gpgv failing inside the container, not a key to import (see DISTRO_ARCHIVE_REFUSED).
+    {
+      name: 'distroArchive',
+      literals: ['debian.org', 'ubuntu.com'],
+      pattern:
+        "(?:Err:\\d{1,4} |GPG error: |The repository ')https?://(?:(?:deb|security|ftp\\.[a-z]{2})\\.debian\\.org|(?:[a-z]{2}\\.)?(?:archive|security|ports)\\.ubuntu\\.com)/[^\\s']{0,100} [a-z0-9/-]{1,60} InRelease",
+    },
+    // nginx's own package repository (https://nginx.org/en/linux_packages.html: `http://nginx.org/packages/debian`,
+    // `…/packages/mainline/ubuntu`).
+    { name: 'nginxRepo', literals: ['nginx.org/packages'] },
     // gpgv `EXPKEYSIG 23E7166788B63E1E Yarn Packaging <yarn@dan.cx>` / `KEYEXPIRED 1548981106`; sqv `The subkey is not live
     // because: Expired on 2023-01-24T19:06:41Z`: the signing key is installed but expired.
     {
@@ -470,6 +548,46 @@ export const fetchFailed: RuleInput = {
       ].join('\n'),
     },
     {
+      when: 'key&distroArchive',
+      title: "apt rejects the distribution's own archive: a problem of the Docker host, not a missing key",
+      message: DISTRO_ARCHIVE_REFUSED,
+      fix: DISTRO_ARCHIVE_CHECKS,
+    },
+    {
+      when: 'key&nginxRepo&fact.place=image-build',
+      title: "nginx's apt repository is signed with a key the image's keyring lacks",
+      message: NGINX_KEY_MISSING,
+      fix: [
+        "Write nginx's current key file, which holds all three of its keys, to the keyring that the nginx source's",
+        '`signed-by=` names, in the `RUN` before the failing update (the image needs `curl` and `gpg`; nginx\'s instructions',
+        'use `/usr/share/keyrings/nginx-archive-keyring.gpg`, `grep -r nginx.org /etc/apt/sources.list.d/` shows the one in use):',
+        '',
+        '```dockerfile',
+        'RUN curl -fsSL https://nginx.org/keys/nginx_signing.key | gpg --dearmor --yes -o /usr/share/keyrings/nginx-archive-keyring.gpg \\',
+        ' && gpg --show-keys /usr/share/keyrings/nginx-archive-keyring.gpg \\',
+        ' && apt-get update',
+        '```',
+        NGINX_UPSTREAM_NOTE,
+      ].join('\n'),
+    },
+    {
+      when: 'key&nginxRepo',
+      title: "nginx's apt repository is signed with a key the keyring lacks",
+      message: NGINX_KEY_MISSING,
+      fix: [
+        "Write nginx's current key file, which holds all three of its keys, to the keyring that the nginx source's",
+        "`signed-by=` names (nginx's instructions use `/usr/share/keyrings/nginx-archive-keyring.gpg`; `grep -r nginx.org",
+        '/etc/apt/sources.list.d/` shows the one in use), as root; in a Dockerfile, as a `RUN` before the failing update:',
+        '',
+        '```sh',
+        'curl -fsSL https://nginx.org/keys/nginx_signing.key | gpg --dearmor --yes -o /usr/share/keyrings/nginx-archive-keyring.gpg',
+        'gpg --show-keys /usr/share/keyrings/nginx-archive-keyring.gpg',
+        'apt-get update',
+        '```',
+        NGINX_UPSTREAM_NOTE,
+      ].join('\n'),
+    },
+    {
       when: 'key',
       title: 'apt repository signing key missing',
       message:
@@ -477,8 +595,9 @@ export const fetchFailed: RuleInput = {
         'below name it), so `apt-get update` stops.',
       fix: [
         "Install the repository's current key before `apt-get update`, as its vendor's install instructions say (a keyring",
-        "file that the source's `signed-by=` option names); a key that changed means the vendor rotated it. If the",
-        'repository is not needed, remove its file from `/etc/apt/sources.list.d/`.',
+        "file that the source's `signed-by=` option names); a key that changed means the vendor rotated it. If that",
+        'third-party repository is not needed, remove the file that names it (`grep -rl` its host in',
+        "`/etc/apt/sources.list.d/`), never the distribution's own `debian.sources` or `ubuntu.sources`.",
       ].join('\n'),
     },
     {
