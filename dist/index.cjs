@@ -17177,7 +17177,7 @@ function ubuntuEolVariants(when) {
     }
   ];
 }
-var ARCHIVED_CODENAMES, ENDED_UBUNTU, UBUNTU_EOL_SUITE_ERR, updateInSameRun, enrolKeyDockerfile, dropNvidiaSourcesDockerfile, dropNvidiaSourcesEither, NVIDIA_INDEX_404, NVIDIA_BADSIG, UBUNTU_OLD_RELEASES_SED, fetchFailed;
+var ARCHIVED_CODENAMES, ENDED_UBUNTU, UBUNTU_EOL_SUITE_ERR, updateInSameRun, enrolKeyDockerfile, dropNvidiaSourcesDockerfile, dropNvidiaSourcesEither, NVIDIA_INDEX_404, NVIDIA_BADSIG, DISTRO_ARCHIVE_REFUSED, DISTRO_ARCHIVE_CHECKS, NGINX_KEY_MISSING, NGINX_UPSTREAM_NOTE, UBUNTU_OLD_RELEASES_SED, fetchFailed;
 var init_fetch_failed = __esm({
   "src/rules/catalog/apt/fetch-failed.ts"() {
     "use strict";
@@ -17216,6 +17216,27 @@ var init_fetch_failed = __esm({
     ];
     NVIDIA_INDEX_404 = "NVIDIA's apt repository answered 404 for its own index (`{context.nvidiaIndex404.url}`), which `apt-get update` itself downloads: the repository was unavailable on the server side (NVIDIA's download servers have had outages that hit every Ubuntu release at once). The package lists are not stale, and nothing in the build caused it.";
     NVIDIA_BADSIG = "apt has NVIDIA's key, but the signature it downloaded for `{repository}` does not match the `Release` file (`BADSIG {badKey}`): NVIDIA's download servers were serving a `Release` and a `Release.gpg` that do not belong together. The key is not missing, and the `is not signed` line only follows from the bad signature.";
+    DISTRO_ARCHIVE_REFUSED = "apt rejects the signature of {fact.os|the distribution}'s own archive (`NO_PUBKEY` or `invalid signature` on its official mirrors). Those keys ship in the image's keyring, so importing keys cannot help: gpgv, which apt runs to check them, failed inside the container. The known causes are on the Docker host: an engine or libseccomp older than the image's release, whose seccomp profile blocks the newer syscalls its glibc makes (Docker 20.10.9 and older cannot run glibc 2.34+ images; Debian 12 has 2.36), or a full disk under Docker.";
+    DISTRO_ARCHIVE_CHECKS = [
+      "Nothing in the Dockerfile fixes this; check the host that runs the build (the log does not show which cause it is):",
+      "",
+      "```sh",
+      "docker info 2>/dev/null | grep -iE 'server version|seccomp|profile|docker root dir'",
+      "dpkg -l | grep libseccomp",
+      "df -h /var/lib/docker /tmp",
+      "docker system df",
+      "```",
+      "- Engine older than 20.10.10, or an old libseccomp2 with seccomp on: upgrade Docker Engine and libseccomp2 on the",
+      "  host (Docker's own packages, https://docs.docker.com/engine/install/). To confirm before upgrading, run the `FROM`",
+      "  image once with `docker run --rm --security-opt seccomp=unconfined` and `apt-get update`: passing there and failing",
+      "  without is seccomp (a test only; `docker build` has no such switch). Until the host is upgraded, a tag of the image",
+      "  on the previous release builds (for a bookworm image, its `-bullseye` tag where there is one).",
+      "- The filesystem of Docker's root dir full or nearly full (Docker Desktop: its disk image): free space, e.g.",
+      "  `docker system prune`, and build again.",
+      "- Neither: an apt proxy or filter on the way may be rewriting `InRelease`; build once without it."
+    ].join("\n");
+    NGINX_KEY_MISSING = "apt refuses nginx's repository (`{repository|nginx.org/packages}`): it is signed with the key `{key|the NO_PUBKEY line names}`, and the keyring that the source's `signed-by=` names does not hold it. nginx signs with more than one key (since 2024 also 8540A6F1\u20262FD21310B49F6B46 beside the 2011 key 573BFD6B\u2026ABF5BD827BD9BF62), and a keyring made from one of them fails.";
+    NGINX_UPSTREAM_NOTE = "A Dockerfile copied from nginx's official image (docker-nginx) that fetches the keys one by one and exports them wrote only the first key before the 2025 fix: take the current upstream Dockerfile.";
     UBUNTU_OLD_RELEASES_SED = "sed -i -e 's|//[a-z.]*archive.ubuntu.com|//old-releases.ubuntu.com|g' -e 's|//security.ubuntu.com|//old-releases.ubuntu.com|g' /etc/apt/sources.list";
     fetchFailed = {
       id: "apt/fetch-failed",
@@ -17266,6 +17287,19 @@ var init_fetch_failed = __esm({
         // NVIDIA's CUDA or machine-learning repository named in the BADSIG line.
         { name: "nvidiaBadsig", pattern: "GPG error: https?://developer\\.download\\.nvidia\\.com/[^\\n]{0,300}BADSIG", literals: ["BADSIG"] },
         { name: "key", literals: ["NO_PUBKEY", "is not signed"] },
+        // The distribution's own archive refused: `Err:1 http://deb.debian.org/debian bookworm InRelease`, `GPG error:
+        // http://deb.debian.org/debian-security bookworm-security InRelease: \u2026`, `The repository
+        // 'http://archive.ubuntu.com/ubuntu jammy InRelease' is not signed.` Its keys ship in the image (Debian's
+        // `debian-archive-keyring`, Ubuntu's `ubuntu-keyring`), so a `NO_PUBKEY` or `At least one invalid signature` there
+        // is gpgv failing inside the container, not a key to import (see DISTRO_ARCHIVE_REFUSED).
+        {
+          name: "distroArchive",
+          literals: ["debian.org", "ubuntu.com"],
+          pattern: "(?:Err:\\d{1,4} |GPG error: |The repository ')https?://(?:(?:deb|security|ftp\\.[a-z]{2})\\.debian\\.org|(?:[a-z]{2}\\.)?(?:archive|security|ports)\\.ubuntu\\.com)/[^\\s']{0,100} [a-z0-9/-]{1,60} InRelease"
+        },
+        // nginx's own package repository (https://nginx.org/en/linux_packages.html: `http://nginx.org/packages/debian`,
+        // `\u2026/packages/mainline/ubuntu`).
+        { name: "nginxRepo", literals: ["nginx.org/packages"] },
         // gpgv `EXPKEYSIG 23E7166788B63E1E Yarn Packaging <yarn@dan.cx>` / `KEYEXPIRED 1548981106`; sqv `The subkey is not live
         // because: Expired on 2023-01-24T19:06:41Z`: the signing key is installed but expired.
         {
@@ -17484,13 +17518,54 @@ var init_fetch_failed = __esm({
           ].join("\n")
         },
         {
+          when: "key&distroArchive",
+          title: "apt rejects the distribution's own archive: a problem of the Docker host, not a missing key",
+          message: DISTRO_ARCHIVE_REFUSED,
+          fix: DISTRO_ARCHIVE_CHECKS
+        },
+        {
+          when: "key&nginxRepo&fact.place=image-build",
+          title: "nginx's apt repository is signed with a key the image's keyring lacks",
+          message: NGINX_KEY_MISSING,
+          fix: [
+            "Write nginx's current key file, which holds all three of its keys, to the keyring that the nginx source's",
+            "`signed-by=` names, in the `RUN` before the failing update (the image needs `curl` and `gpg`; nginx's instructions",
+            "use `/usr/share/keyrings/nginx-archive-keyring.gpg`, `grep -r nginx.org /etc/apt/sources.list.d/` shows the one in use):",
+            "",
+            "```dockerfile",
+            "RUN curl -fsSL https://nginx.org/keys/nginx_signing.key | gpg --dearmor --yes -o /usr/share/keyrings/nginx-archive-keyring.gpg \\",
+            " && gpg --show-keys /usr/share/keyrings/nginx-archive-keyring.gpg \\",
+            " && apt-get update",
+            "```",
+            NGINX_UPSTREAM_NOTE
+          ].join("\n")
+        },
+        {
+          when: "key&nginxRepo",
+          title: "nginx's apt repository is signed with a key the keyring lacks",
+          message: NGINX_KEY_MISSING,
+          fix: [
+            "Write nginx's current key file, which holds all three of its keys, to the keyring that the nginx source's",
+            "`signed-by=` names (nginx's instructions use `/usr/share/keyrings/nginx-archive-keyring.gpg`; `grep -r nginx.org",
+            "/etc/apt/sources.list.d/` shows the one in use), as root; in a Dockerfile, as a `RUN` before the failing update:",
+            "",
+            "```sh",
+            "curl -fsSL https://nginx.org/keys/nginx_signing.key | gpg --dearmor --yes -o /usr/share/keyrings/nginx-archive-keyring.gpg",
+            "gpg --show-keys /usr/share/keyrings/nginx-archive-keyring.gpg",
+            "apt-get update",
+            "```",
+            NGINX_UPSTREAM_NOTE
+          ].join("\n")
+        },
+        {
           when: "key",
           title: "apt repository signing key missing",
           message: "apt refuses a repository because the key that signs it is not installed (the `NO_PUBKEY` / `is not signed` lines below name it), so `apt-get update` stops.",
           fix: [
             "Install the repository's current key before `apt-get update`, as its vendor's install instructions say (a keyring",
-            "file that the source's `signed-by=` option names); a key that changed means the vendor rotated it. If the",
-            "repository is not needed, remove its file from `/etc/apt/sources.list.d/`."
+            "file that the source's `signed-by=` option names); a key that changed means the vendor rotated it. If that",
+            "third-party repository is not needed, remove the file that names it (`grep -rl` its host in",
+            "`/etc/apt/sources.list.d/`), never the distribution's own `debian.sources` or `ubuntu.sources`."
           ].join("\n")
         },
         {
