@@ -85,6 +85,7 @@ import { requireHashesUnpinned } from './pip/require-hashes-unpinned.js';
 import { pdmLockIncompatible } from './pip/pdm-lock-incompatible.js';
 import { poetryLockStale } from './pip/poetry-lock-stale.js';
 import { pipenvLockStale } from './pip/pipenv-lock-stale.js';
+import { setupDownloadFailed } from './pip/setup-download-failed.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -207,6 +208,7 @@ export const builtinRules: RuleInput[] = [
   pdmLockIncompatible,
   poetryLockStale,
   pipenvLockStale,
+  setupDownloadFailed,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,

@@ -16,7 +16,7 @@ export const flashAttnWheelContexts: readonly Context[] = [
   {
     name: 'faSource',
     literals: ['Building wheel for flash', 'flash_attn-', 'flash-attn@', '`flash-attn==', 'Guessing wheel URL'],
-    pattern: 'Building wheel for flash[-_]attn\\b|flash_attn-\\d[\\w.]{0,30}\\.tar\\.gz|`flash-attn(?:@|==)\\d|Guessing wheel URL:\\s{0,4}https://github\\.com/Dao-AILab/',
+    pattern: 'Building wheel for flash[-_]attn\\b|flash_attn-\\d[\\w.]{0,30}\\.tar\\.gz|`flash-attn(?:@|==)\\d|Guessing wheel URL:\\s{0,4}https://github\\.com/Dao-AILab/flash-attention/',
   },
   // The release: `Collecting flash-attn==2.6.3`, `Downloading flash_attn-2.6.3.tar.gz`, uv's `flash-attn@2.7.3`.
   {
