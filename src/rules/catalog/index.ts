@@ -85,6 +85,8 @@ import { requireHashesUnpinned } from './pip/require-hashes-unpinned.js';
 import { pdmLockIncompatible } from './pip/pdm-lock-incompatible.js';
 import { poetryLockStale } from './pip/poetry-lock-stale.js';
 import { pipenvLockStale } from './pip/pipenv-lock-stale.js';
+import { uvNetworkUnreachable } from './pip/uv-network-unreachable.js';
+import { pipenvInstallFailed } from './pip/pipenv-install-failed.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -207,6 +209,8 @@ export const builtinRules: RuleInput[] = [
   pdmLockIncompatible,
   poetryLockStale,
   pipenvLockStale,
+  uvNetworkUnreachable,
+  pipenvInstallFailed,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,
