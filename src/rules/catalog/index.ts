@@ -86,6 +86,8 @@ import { pdmLockIncompatible } from './pip/pdm-lock-incompatible.js';
 import { poetryLockStale } from './pip/poetry-lock-stale.js';
 import { pipenvLockStale } from './pip/pipenv-lock-stale.js';
 import { setupDownloadFailed } from './pip/setup-download-failed.js';
+import { uvNetworkUnreachable } from './pip/uv-network-unreachable.js';
+import { pipenvInstallFailed } from './pip/pipenv-install-failed.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -209,6 +211,8 @@ export const builtinRules: RuleInput[] = [
   poetryLockStale,
   pipenvLockStale,
   setupDownloadFailed,
+  uvNetworkUnreachable,
+  pipenvInstallFailed,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,

@@ -19,6 +19,18 @@
 // (LiskArchive/lisk-service#1662, fixed by easing `curl=~8.0` to `curl=~8` in #1672). `=~` is apk's fuzzy match: any
 // version that starts with the one given (edu.chainguard.dev/open-source/wolfi/apk-version-selection, for apk-tools);
 // `apk policy NAME` lists the versions the configured repositories have (apk-policy(8)).
+//
+// An index apk could not download is not a missing name: apk warns for each repository it could not read and goes on
+// without it, then reports every package as `no such package`, `git` and `make` too (google/mtail#761, Alpine 3.18 on
+// Docker Desktop). Its wordings: `WARNING: updating and opening https://…/v3.18/main: temporary error (try again later)`
+// (google/mtail#761), `WARNING: Ignoring https://…/v3.14/community: temporary error (try again later)` and
+// `WARNING: Ignoring …/APKINDEX.tar.gz: temporary error …` (older apk), `ERROR: https://…/v3.12/main: temporary error
+// (try again later)`. It is apk's text for a failed lookup or connection; in Docker builds it was the build
+// container's network (notes that quote the Ignoring line fix it with a proxy in the build or `--network=host`).
+// Proxies reach `RUN` through the predefined build args `HTTP_PROXY`/`HTTPS_PROXY` (Dockerfile reference, "Predefined
+// ARGs"); `docker build --network=host` runs the `RUN` steps in the host's network (docker build reference,
+// `--network`); the daemon's DNS servers are the `dns` key of daemon.json (dockerd reference, "daemon configuration
+// file").
 import type { RuleInput } from '../../schema.js';
 
 const lookUp = [
@@ -28,6 +40,12 @@ const lookUp = [
   'Dockerfile\'s `git log` date tells which release was `latest` then), so that a new Alpine release cannot change the',
   'package set under it.',
 ].join('\n');
+
+/** apk warned that it could not read a repository index, then missed every package that index holds. */
+const INDEX_UNREACHABLE =
+  'apk could not download the index of `{context.indexUnreachable.url}` (`temporary error (try again later)`: the ' +
+  'lookup or the connection failed), went on without it, and so found none of the packages asked for: `no such ' +
+  'package` here means no index was read, not a renamed package.';
 
 export const apkUnableToSelect: RuleInput = {
   id: 'apt/apk-unable-to-select',
@@ -66,6 +84,14 @@ export const apkUnableToSelect: RuleInput = {
       literals: ['/APKINDEX.tar.gz'],
       pattern: 'fetch \\S{1,200}/alpine/(?<release>v\\d{1,2}\\.\\d{1,3}|edge)/\\w{1,40}/(?<arch>[\\w-]{1,20})/APKINDEX\\.tar\\.gz',
     },
+    // `WARNING: updating and opening https://dl-cdn.alpinelinux.org/alpine/v3.18/main: temporary error (try again later)`:
+    // a repository index apk could not download, so every package of it reads `no such package`.
+    {
+      name: 'indexUnreachable',
+      literals: ['temporary error (try again later)'],
+      pattern:
+        '^(?:WARNING|ERROR): (?:updating and opening |Ignoring |fetching )?(?<url>https?://(?<host>[^/\\s:]{1,200})\\S{0,300}?): temporary error \\(try again later\\)',
+    },
   ],
   scope: 'step',
   specificity: 3,
@@ -75,6 +101,39 @@ export const apkUnableToSelect: RuleInput = {
     'renamed or removed in a newer Alpine release).',
   fix: lookUp,
   variants: [
+    {
+      when: 'indexUnreachable&fact.place=image-build',
+      title: 'apk could not download the package index (network)',
+      retryable: true,
+      message: INDEX_UNREACHABLE,
+      fix: [
+        'The package names are fine: the build container could not reach `{context.indexUnreachable.host}`. Build again',
+        'first (a mirror outage passes). If it fails the same way, check the name from the same Docker engine:',
+        '',
+        '```sh',
+        'docker run --rm alpine nslookup {context.indexUnreachable.host}',
+        '```',
+        '',
+        'Behind a proxy (a company network, a VPN), hand it to the build: `docker build --build-arg',
+        'HTTP_PROXY="$HTTP_PROXY" --build-arg HTTPS_PROXY="$HTTPS_PROXY" .` (Docker passes both to `RUN` without an',
+        '`ARG` line). When the name does not resolve in containers but does on the host, set DNS servers for the',
+        'daemon (the `dns` key of /etc/docker/daemon.json, or Settings → Docker Engine in Docker Desktop) and restart',
+        "it, or run the build in the host's network: `docker build --network=host .`.",
+      ].join('\n'),
+    },
+    {
+      when: 'indexUnreachable',
+      title: 'apk could not download the package index (network)',
+      retryable: true,
+      message: INDEX_UNREACHABLE,
+      fix: [
+        'The package names are fine: this machine could not reach `{context.indexUnreachable.host}`. Retry first (a',
+        'mirror outage passes); if it fails the same way, check DNS (`nslookup {context.indexUnreachable.host}`,',
+        '/etc/resolv.conf) and, behind a proxy, export it before `apk add` (`export HTTP_PROXY=… HTTPS_PROXY=…`, the',
+        'proxy your network uses). In a Docker build, pass the proxy as `--build-arg HTTPS_PROXY=…` or build with',
+        '`--network=host`.',
+      ].join('\n'),
+    },
     {
       when: 'breaks&candidate',
       title: 'apk version pin no longer matches the repository',

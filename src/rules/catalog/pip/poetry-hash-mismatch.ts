@@ -22,23 +22,30 @@
 // - Only a lock written against another index (a mirror or private index whose file differs) needs regenerating:
 //   `poetry lock --no-update` on poetry 1.x, `poetry lock` on 2.x (2.0.0 made `--no-update` the default and removed
 //   it, python-poetry/poetry#9327; see pip/poetry-lock-failed), with the poetry the image installs.
+// - A lock that does not list the file at all fails the same way: `known_hashes` is built from the lock's entries for
+//   that file name only (executor.py `_validate_archive_hash`), so an unlisted file leaves it empty. ucbepic/docetl#227
+//   (tqdm 4.66.5's wheel in a Docker build) was fixed by the maintainer regenerating poetry.lock. The log cannot tell
+//   which case it is; the fix leads with the check that can (the lock's line against the index's published hash) and
+//   makes no claim that a retry helps.
 // - poetry's cache directory: `poetry config cache-dir` prints it (docs/configuration.md `cache-dir`); the artifacts
 //   are in its `artifacts` folder (#6652).
 import type { RuleInput } from '../../schema.js';
 
-/** How to tell a broken download from a lock that names another file, and what to do about the second. */
+/** The one check that tells a stale lock from a broken download, and what to do on each answer. */
 const LOCK_CHECK = [
-  'If it fails again with the same hash, compare the hash poetry.lock records for the file with the one the',
-  'index publishes (PyPI lists each file\'s SHA256 under "Download files" on https://pypi.org/project/{package}/):',
+  'First tell a stale lock from a broken download. Look the file up in the lock, and compare the hash poetry computed',
+  '(`{hash|the hash in the error}`) with the SHA256 the index publishes for `{archive}` (PyPI lists it under "Download',
+  'files" on https://pypi.org/project/{package}/):',
   '',
   '```sh',
   "grep -F '{archive}' poetry.lock",
   '```',
   '',
-  'A file on PyPI never changes under the same name, so when the two agree the lock is right and the download is what',
-  'breaks (a proxy or mirror on the way). When they differ, the lock was written against another index: regenerate it',
-  'with the poetry version the image installs (`poetry --version`) and commit it: `poetry lock --no-update` on poetry',
-  '1.x, `poetry lock` on 2.x.',
+  '- No line, or a hash other than the published one: the lock is stale (it does not list this file, or was written',
+  '  against another index). Regenerate it with the poetry version the image installs (`poetry --version`) and commit',
+  '  poetry.lock: `poetry lock` on poetry 2.x, `poetry lock --no-update` on 1.x.',
+  '- The lock has the published hash and poetry computed another: the download broke on the way (a proxy, a mirror, a',
+  '  cut connection) or poetry\'s cache holds a broken copy; the lock is right.',
 ].join('\n');
 
 export const poetryHashMismatch: RuleInput = {
@@ -68,41 +75,35 @@ export const poetryHashMismatch: RuleInput = {
   message:
     'poetry downloaded `{archive}` for {package} {version}, and the hash it computed is none of the hashes ' +
     'poetry.lock records for that file, so it refused to install it. The file that arrived is not the one the lock ' +
-    'names: most often a download cut short or corrupted on the way, or a broken copy in poetry\'s cache; less often ' +
-    'a lock written against another index.',
+    'names: either the lock is stale (it does not list this file, or lists another hash for it) or the download broke.',
   fix: [
-    'Clear poetry\'s cached artifacts and install again: `poetry config cache-dir` prints the cache directory, and the',
-    'downloaded files are in its `artifacts` folder:',
+    LOCK_CHECK,
+    '',
+    'For a broken download, clear poetry\'s cached artifacts (`poetry config cache-dir` prints the cache directory) and',
+    'install again:',
     '',
     '```sh',
     'rm -rf "$(poetry config cache-dir)/artifacts"',
     'poetry install',
     '```',
-    '',
-    LOCK_CHECK,
   ].join('\n'),
   variants: [
     {
       when: 'cacheMount&fact.place=image-build',
-      retryable: true,
       fix: [
-        'The step mounts a build cache, which keeps what is cached in it, a broken download too, from build to build.',
-        'In that `RUN`, clear poetry\'s downloaded artifacts before the install: put',
-        '`rm -rf "$(poetry config cache-dir)/artifacts" &&` in front of its `poetry install`, then build again',
-        '(`poetry config cache-dir` prints poetry\'s cache directory).',
-        '',
         LOCK_CHECK,
+        '',
+        'For a broken download: the step mounts a build cache, which keeps a broken copy from build to build. In that',
+        '`RUN`, put `rm -rf "$(poetry config cache-dir)/artifacts" &&` in front of its `poetry install`, then build again.',
       ].join('\n'),
     },
     {
       when: 'fact.place=image-build',
-      retryable: true,
       fix: [
-        'Build again: the files of a failed step are thrown away with it, so the next build downloads the file anew, and',
-        'a download cut short on the way usually arrives whole (poetry 1.6 and later detect more incomplete downloads;',
-        '`poetry --version` in the image tells which).',
-        '',
         LOCK_CHECK,
+        '',
+        'For a broken download, build again: the files of a failed step are thrown away with it, so the next build',
+        'downloads the file anew (poetry 1.6 and later detect more incomplete downloads).',
       ].join('\n'),
     },
   ],
