@@ -6167,7 +6167,7 @@ var init_flash_attn_wheel = __esm({
       {
         name: "faSource",
         literals: ["Building wheel for flash", "flash_attn-", "flash-attn@", "`flash-attn==", "Guessing wheel URL"],
-        pattern: "Building wheel for flash[-_]attn\\b|flash_attn-\\d[\\w.]{0,30}\\.tar\\.gz|`flash-attn(?:@|==)\\d|Guessing wheel URL:\\s{0,4}https://github\\.com/Dao-AILab/"
+        pattern: "Building wheel for flash[-_]attn\\b|flash_attn-\\d[\\w.]{0,30}\\.tar\\.gz|`flash-attn(?:@|==)\\d|Guessing wheel URL:\\s{0,4}https://github\\.com/Dao-AILab/flash-attention/"
       },
       // The release: `Collecting flash-attn==2.6.3`, `Downloading flash_attn-2.6.3.tar.gz`, uv's `flash-attn@2.7.3`.
       {
@@ -14390,12 +14390,24 @@ var init_venv_unavailable = __esm({
 });
 
 // src/rules/catalog/pip/download-timeout.ts
-var RETRY_CMD, CACHE_MOUNT, downloadTimeout;
+function connectFix(whereToRun, setting) {
+  return [
+    `Check the route ${whereToRun}: \`curl -sSI -m 30 https://{host}/\` (or \`pip download --no-deps -d /tmp/probe\` with the same requirement). A timeout again means this network cannot reach the host:`,
+    "",
+    "- behind a proxy, give pip the proxy: `--proxy` with the proxy's `scheme://host:port`, or `HTTPS_PROXY`;",
+    "- otherwise use an index mirror you can reach: `--index-url` (or `PIP_INDEX_URL`) set to the mirror's `/simple` URL.",
+    "",
+    `If it does answer, the failure came and went: retry, and ${setting}`
+  ].join("\n");
+}
+var RETRY_CMD, CACHE_MOUNT, CONNECT_TIMEOUT, CONNECT_MESSAGE, downloadTimeout;
 var init_download_timeout = __esm({
   "src/rules/catalog/pip/download-timeout.ts"() {
     "use strict";
     RETRY_CMD = ["```sh", "pip install --timeout 120 --retries 10 \u2026", "```"].join("\n");
     CACHE_MOUNT = "cache mount (`RUN --mount=type=cache,target=/root/.cache/pip`) keeps what did download for the next attempt.";
+    CONNECT_TIMEOUT = "ConnectTimeoutError\\(<[^>]{1,200}>, 'Connection to (?<host>[^\\s']{1,200}) timed out\\. \\(connect timeout=(?<seconds>\\d{1,5}(?:\\.\\d{1,3})?)\\)'";
+    CONNECT_MESSAGE = "pip could not open a connection to {host}: it did not answer within {seconds} s, and pip retried. The index is unreachable from where pip runs (no route, a firewall, a proxy pip does not use); the package itself is fine.";
     downloadTimeout = {
       id: "pip/download-timeout",
       title: "pip download timed out",
@@ -14405,8 +14417,10 @@ var init_download_timeout = __esm({
           // HTTPConnectionPool for an index or mirror served over plain http
           literals: ["ReadTimeoutError: HTTP"],
           pattern: "ReadTimeoutError: HTTPS?ConnectionPool\\(host='(?<host>[^']{1,200})', port=\\d{1,5}\\): Read timed out"
-        }
+        },
+        { literals: ["ConnectTimeoutError("], pattern: CONNECT_TIMEOUT }
       ],
+      context: [{ name: "connect", literals: ["ConnectTimeoutError("], pattern: CONNECT_TIMEOUT }],
       scope: "step",
       only: "failed-step",
       specificity: 3,
@@ -14420,6 +14434,21 @@ var init_download_timeout = __esm({
         "with the failing command's own arguments in place of `\u2026`. In a shell (or a container), `export PIP_DEFAULT_TIMEOUT=120 PIP_RETRIES=10` sets both for every pip run there. In a Dockerfile, the options go in the same `RUN` (or `ENV PIP_DEFAULT_TIMEOUT=120` and `ENV PIP_RETRIES=10` before it), and a " + CACHE_MOUNT
       ].join("\n"),
       variants: [
+        {
+          when: "connect&fact.place=image-build",
+          title: "pip could not connect to the index",
+          message: CONNECT_MESSAGE,
+          fix: connectFix(
+            "from the build (a `RUN` in the same stage sees the same network; `docker build --network=host` uses the host's)",
+            "give pip more retries in the same `RUN` (`--retries 10`). In a Dockerfile, pass a proxy with `--build-arg HTTPS_PROXY=\u2026`."
+          )
+        },
+        {
+          when: "connect",
+          title: "pip could not connect to the index",
+          message: CONNECT_MESSAGE,
+          fix: connectFix("from the same shell or container", "give pip more retries (`--retries 10`, or `export PIP_RETRIES=10`).")
+        },
         {
           when: "fact.place=image-build",
           fix: [
@@ -15023,17 +15052,19 @@ var init_poetry_hash_mismatch = __esm({
   "src/rules/catalog/pip/poetry-hash-mismatch.ts"() {
     "use strict";
     LOCK_CHECK = [
-      "If it fails again with the same hash, compare the hash poetry.lock records for the file with the one the",
-      `index publishes (PyPI lists each file's SHA256 under "Download files" on https://pypi.org/project/{package}/):`,
+      "First tell a stale lock from a broken download. Look the file up in the lock, and compare the hash poetry computed",
+      '(`{hash|the hash in the error}`) with the SHA256 the index publishes for `{archive}` (PyPI lists it under "Download',
+      'files" on https://pypi.org/project/{package}/):',
       "",
       "```sh",
       "grep -F '{archive}' poetry.lock",
       "```",
       "",
-      "A file on PyPI never changes under the same name, so when the two agree the lock is right and the download is what",
-      "breaks (a proxy or mirror on the way). When they differ, the lock was written against another index: regenerate it",
-      "with the poetry version the image installs (`poetry --version`) and commit it: `poetry lock --no-update` on poetry",
-      "1.x, `poetry lock` on 2.x."
+      "- No line, or a hash other than the published one: the lock is stale (it does not list this file, or was written",
+      "  against another index). Regenerate it with the poetry version the image installs (`poetry --version`) and commit",
+      "  poetry.lock: `poetry lock` on poetry 2.x, `poetry lock --no-update` on 1.x.",
+      "- The lock has the published hash and poetry computed another: the download broke on the way (a proxy, a mirror, a",
+      "  cut connection) or poetry's cache holds a broken copy; the lock is right."
     ].join("\n");
     poetryHashMismatch = {
       id: "pip/poetry-hash-mismatch",
@@ -15057,40 +15088,35 @@ var init_poetry_hash_mismatch = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: "poetry downloaded `{archive}` for {package} {version}, and the hash it computed is none of the hashes poetry.lock records for that file, so it refused to install it. The file that arrived is not the one the lock names: most often a download cut short or corrupted on the way, or a broken copy in poetry's cache; less often a lock written against another index.",
+      message: "poetry downloaded `{archive}` for {package} {version}, and the hash it computed is none of the hashes poetry.lock records for that file, so it refused to install it. The file that arrived is not the one the lock names: either the lock is stale (it does not list this file, or lists another hash for it) or the download broke.",
       fix: [
-        "Clear poetry's cached artifacts and install again: `poetry config cache-dir` prints the cache directory, and the",
-        "downloaded files are in its `artifacts` folder:",
+        LOCK_CHECK,
+        "",
+        "For a broken download, clear poetry's cached artifacts (`poetry config cache-dir` prints the cache directory) and",
+        "install again:",
         "",
         "```sh",
         'rm -rf "$(poetry config cache-dir)/artifacts"',
         "poetry install",
-        "```",
-        "",
-        LOCK_CHECK
+        "```"
       ].join("\n"),
       variants: [
         {
           when: "cacheMount&fact.place=image-build",
-          retryable: true,
           fix: [
-            "The step mounts a build cache, which keeps what is cached in it, a broken download too, from build to build.",
-            "In that `RUN`, clear poetry's downloaded artifacts before the install: put",
-            '`rm -rf "$(poetry config cache-dir)/artifacts" &&` in front of its `poetry install`, then build again',
-            "(`poetry config cache-dir` prints poetry's cache directory).",
+            LOCK_CHECK,
             "",
-            LOCK_CHECK
+            "For a broken download: the step mounts a build cache, which keeps a broken copy from build to build. In that",
+            '`RUN`, put `rm -rf "$(poetry config cache-dir)/artifacts" &&` in front of its `poetry install`, then build again.'
           ].join("\n")
         },
         {
           when: "fact.place=image-build",
-          retryable: true,
           fix: [
-            "Build again: the files of a failed step are thrown away with it, so the next build downloads the file anew, and",
-            "a download cut short on the way usually arrives whole (poetry 1.6 and later detect more incomplete downloads;",
-            "`poetry --version` in the image tells which).",
+            LOCK_CHECK,
             "",
-            LOCK_CHECK
+            "For a broken download, build again: the files of a failed step are thrown away with it, so the next build",
+            "downloads the file anew (poetry 1.6 and later detect more incomplete downloads)."
           ].join("\n")
         }
       ],
@@ -15566,6 +15592,284 @@ var init_pipenv_lock_stale = __esm({
         "Keep `--deploy` in the build: it is what refuses a Pipfile changed without its lock; a lock written inside the image is lost with the layer."
       ].join("\n"),
       docs: "https://pipenv.pypa.io/en/latest/commands.html"
+    };
+  }
+});
+
+// src/rules/catalog/pip/setup-download-failed.ts
+function wheelVariants(ctx, pkg, forceVar) {
+  const command = `${forceVar}=TRUE pip install --no-build-isolation ${pkg}=={context.${ctx}.version}`;
+  const message3 = `${pkg}'s setup.py tried to download its prebuilt wheel ({context.${ctx}.url}) and the download failed ({reason}). That script falls back to compiling only when the server answers 404, so a network error ends the build: nothing was compiled.`;
+  const compile2 = `To skip the download and compile instead (it needs \`nvcc\` from CUDA 11.6 or later and the installed torch, so a \`-devel\` image and \`--no-build-isolation\`):`;
+  return [
+    {
+      when: `${ctx}&fact.place=image-build`,
+      title: `${pkg} could not download its prebuilt wheel`,
+      message: message3,
+      retryable: true,
+      fix: [checkUrl(ctx), "", compile2, "", "```dockerfile", `RUN ${command}`, "```"].join("\n")
+    },
+    {
+      when: ctx,
+      title: `${pkg} could not download its prebuilt wheel`,
+      message: message3,
+      retryable: true,
+      fix: [
+        checkUrl(ctx),
+        "",
+        `${compile2}`,
+        "",
+        "```sh",
+        command,
+        "```",
+        "",
+        "Or fetch the wheel where github.com is reachable and `pip install` that file."
+      ].join("\n")
+    }
+  ];
+}
+var RELEASE_WHEEL, checkUrl, LLVM_MESSAGE, LLVM_FIX, LLVM_ENV, LLVM_DOCKERFILE, setupDownloadFailed;
+var init_setup_download_failed = __esm({
+  "src/rules/catalog/pip/setup-download-failed.ts"() {
+    "use strict";
+    RELEASE_WHEEL = "https://github\\.com/{repo}/releases/download/v(?<version>\\d{1,3}\\.\\d{1,3}(?:\\.\\d{1,3})?(?:\\.post\\d{1,3})?)/[\\w.+-]{1,300}\\.whl";
+    checkUrl = (ctx) => `First tell the two causes apart: \`curl -fsSIL '{context.${ctx}.url}'\`. A \`200\` means the wheel exists and the network failed here (retry; a proxy or firewall in front of github.com gives the same error every time); a \`404\` means the release has no wheel for this torch / CUDA / Python, and only a compile can give you one.`;
+    LLVM_MESSAGE = "triton's setup.py downloads a prebuilt LLVM ({context.llvm.url}) before it compiles anything, and that download failed ({reason}).";
+    LLVM_FIX = [
+      "An `HTTP Error 404` means the server has no prebuilt LLVM of that name (the revision in `cmake/llvm-hash.txt`, for this OS): retrying does not help. Any other error is the network: retry, or check the proxy.",
+      "",
+      'If you do not need triton from source, install a released wheel instead (`pip install triton`). Otherwise build LLVM at that revision (triton\'s README, "Building with a custom LLVM") and point setup.py at it, which skips the download:',
+      ""
+    ];
+    LLVM_ENV = [
+      'LLVM_BUILD_DIR="$HOME/llvm-project/build"   # your LLVM build, at the revision in ../cmake/llvm-hash.txt',
+      'export LLVM_INCLUDE_DIRS="$LLVM_BUILD_DIR/include" LLVM_LIBRARY_DIR="$LLVM_BUILD_DIR/lib" LLVM_SYSPATH="$LLVM_BUILD_DIR"'
+    ];
+    LLVM_DOCKERFILE = [
+      "# /opt/llvm: an LLVM build at the revision in cmake/llvm-hash.txt",
+      "ENV LLVM_SYSPATH=/opt/llvm LLVM_INCLUDE_DIRS=/opt/llvm/include LLVM_LIBRARY_DIR=/opt/llvm/lib"
+    ];
+    setupDownloadFailed = {
+      id: "pip/setup-download-failed",
+      title: "A package's setup.py could not download what it needs",
+      severity: "error",
+      match: [
+        {
+          // setuptools' `error: ` + str(exc) of a urllib failure: URLError, HTTPError, http.client.RemoteDisconnected.
+          literals: ["error: <urlopen error", "error: HTTP Error", "error: Remote end closed connection"],
+          pattern: "^\\s{0,20}error: (?<reason><urlopen error [^>]{1,200}>|HTTP Error \\d{3}: [^\\n]{1,200}|Remote end closed connection without response)"
+        }
+      ],
+      context: [
+        {
+          name: "mamba",
+          literals: ["Guessing wheel URL"],
+          pattern: `Guessing wheel URL:\\s{1,4}(?<url>${RELEASE_WHEEL.replace("{repo}", "state-spaces/mamba")})`
+        },
+        {
+          name: "causalConv",
+          literals: ["Guessing wheel URL"],
+          pattern: `Guessing wheel URL:\\s{1,4}(?<url>${RELEASE_WHEEL.replace("{repo}", "Dao-AILab/causal-conv1d")})`
+        },
+        { name: "guess", literals: ["Guessing wheel URL"], pattern: "Guessing wheel URL:\\s{1,4}(?<url>https?://\\S{1,400})" },
+        {
+          name: "llvm",
+          literals: ["downloading and extracting"],
+          pattern: "downloading and extracting (?<url>https?://\\S{1,300}/llvm-builds/\\S{1,200}) \\.\\.\\.",
+          keep: "last"
+        },
+        { name: "notFound", literals: ["error: HTTP Error 404"] }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "A package's setup.py downloads something during the build (a prebuilt wheel, a toolchain) and that download failed ({reason}): the build stopped before anything was compiled.",
+      fix: [
+        "The URL is on the line setup.py printed just above the error; `curl -fsSIL` on it tells the causes apart: a `404` means the file is not there (the package names an environment variable that skips the download, or build what it fetches yourself); a connection error means the network or proxy failed, and a retry may pass."
+      ].join("\n"),
+      variants: [
+        ...wheelVariants("mamba", "mamba-ssm", "MAMBA_FORCE_BUILD"),
+        ...wheelVariants("causalConv", "causal-conv1d", "CAUSAL_CONV1D_FORCE_BUILD"),
+        {
+          when: "guess",
+          title: "setup.py could not download its prebuilt wheel",
+          message: "The package's setup.py tried to download a prebuilt wheel ({context.guess.url}) and the download failed ({reason}): nothing was compiled.",
+          fix: checkUrl("guess") + "\n\nSetup scripts of this kind read a `\u2026_FORCE_BUILD=TRUE` variable to compile instead of downloading: its name is near `Guessing wheel URL` in the package's setup.py."
+        },
+        {
+          when: "llvm&notFound&fact.place=image-build",
+          title: "triton's prebuilt LLVM is not on the server",
+          message: LLVM_MESSAGE,
+          fix: [...LLVM_FIX, "```dockerfile", ...LLVM_DOCKERFILE, "```"].join("\n")
+        },
+        {
+          when: "llvm&notFound",
+          title: "triton's prebuilt LLVM is not on the server",
+          message: LLVM_MESSAGE,
+          fix: [...LLVM_FIX, "```sh", ...LLVM_ENV, "python setup.py install   # or: pip install -e .", "```"].join("\n")
+        },
+        {
+          when: "llvm",
+          title: "triton could not download its prebuilt LLVM",
+          message: LLVM_MESSAGE,
+          retryable: true,
+          fix: [...LLVM_FIX, "```sh", ...LLVM_ENV, "python setup.py install   # or: pip install -e .", "```"].join("\n")
+        }
+      ],
+      docs: "https://github.com/triton-lang/triton#building-with-a-custom-llvm"
+    };
+  }
+});
+
+// src/rules/catalog/pip/uv-network-unreachable.ts
+var BUILD_NETWORK, uvNetworkUnreachable;
+var init_uv_network_unreachable = __esm({
+  "src/rules/catalog/pip/uv-network-unreachable.ts"() {
+    "use strict";
+    BUILD_NETWORK = [
+      "Behind a proxy (a company network, a VPN), hand it to the build; uv reads both variables:",
+      "",
+      "```sh",
+      'docker build --build-arg HTTP_PROXY="$HTTP_PROXY" --build-arg HTTPS_PROXY="$HTTPS_PROXY" .',
+      "```",
+      "",
+      "When the name resolves on the host but not in containers, give the daemon DNS servers (the `dns` key of",
+      "/etc/docker/daemon.json, or Settings \u2192 Docker Engine in Docker Desktop) and restart it, or run the build in the",
+      "host's network: `docker build --network=host .`."
+    ].join("\n");
+    uvNetworkUnreachable = {
+      id: "pip/uv-network-unreachable",
+      title: "uv could not connect to the package index (network)",
+      severity: "error",
+      match: [
+        // `21.47   \u251c\u2500\u25b6 Could not connect, are you offline?`, `  Caused by: Could not connect, are you offline?`
+        { literals: ["Could not connect, are you offline?"] }
+      ],
+      context: [
+        // `\u251c\u2500\u25b6 dns error: failed to lookup address information: Temporary failure in name resolution`
+        { name: "dns", literals: ["dns error"], pattern: "\\bdns error\\b" },
+        // The first URL uv names in the step: `https://files.pythonhosted.org/packages/\u2026`, `https://pypi.org/simple/numpy/`
+        {
+          name: "target",
+          literals: ["http"],
+          pattern: "(?:^|[\\s(`])(?<url>https?://(?<host>[A-Za-z0-9][\\w.-]{0,200})(?::\\d{1,5})?/[^\\s`)]{0,500})"
+        }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      retryable: true,
+      message: "uv could not connect to `{context.target.host|the index}` (`Could not connect, are you offline?`): the request never reached the server. The lock and the package are not the problem.",
+      fix: [
+        "Retry; if it fails the same way, check that this machine reaches `{context.target.host|the index}` (DNS,",
+        "firewall, proxy). Behind a proxy, export it before uv runs (`export HTTPS_PROXY=\u2026`, the proxy your network uses);",
+        "uv reads `HTTP_PROXY` and `HTTPS_PROXY`."
+      ].join("\n"),
+      variants: [
+        {
+          when: "dns&fact.place=image-build",
+          title: "uv could not resolve the package host inside the build (DNS)",
+          message: "The build container could not resolve `{context.target.host|the index host}` (`dns error` under `Could not connect, are you offline?`), so uv could not download anything. A DNS or proxy problem of the build's network, not of uv or the lock.",
+          fix: [
+            "Build again first (a passing DNS outage clears). If it fails the same way, check the name from the same Docker",
+            "engine:",
+            "",
+            "```sh",
+            "docker run --rm busybox nslookup {context.target.host|files.pythonhosted.org}",
+            "```",
+            "",
+            BUILD_NETWORK
+          ].join("\n")
+        },
+        {
+          when: "fact.place=image-build",
+          message: "uv could not connect to `{context.target.host|the index}` from the build container (`Could not connect, are you offline?`): the request never reached the server. A network, firewall or proxy problem of the build, not of uv or the lock.",
+          fix: ["Build again first (an outage passes). If it fails the same way:", "", BUILD_NETWORK].join("\n")
+        },
+        {
+          when: "dns",
+          title: "uv could not resolve the package host (DNS)",
+          message: "This machine could not resolve `{context.target.host|the index host}` (`dns error` under `Could not connect, are you offline?`): a DNS or network problem, not of uv or the lock.",
+          fix: [
+            "Retry; if it fails the same way, check the name (`nslookup {context.target.host|files.pythonhosted.org}`,",
+            "/etc/resolv.conf). Behind a proxy, export it before uv runs (`export HTTPS_PROXY=\u2026`, the proxy your network",
+            "uses); uv reads `HTTP_PROXY` and `HTTPS_PROXY`. In a Docker build, pass them as `--build-arg` or build with",
+            "`--network=host`."
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.docker.com/reference/cli/docker/buildx/build/#network"
+    };
+  }
+});
+
+// src/rules/catalog/pip/pipenv-install-failed.ts
+var PIN_PIPENV, SYSTEM_MESSAGE, pipenvInstallFailed;
+var init_pipenv_install_failed = __esm({
+  "src/rules/catalog/pip/pipenv-install-failed.ts"() {
+    "use strict";
+    PIN_PIPENV = [
+      "Find the pipenv release the image runs: the step that installs it prints `Successfully installed \u2026 pipenv-\u2026`, or",
+      "run `pipenv --version` in the image. `--system` installs that fail for every package have been pipenv regressions",
+      "of single releases: under 2022.9.x every package of a lock failed like this, and 2022.8.5 installed the same lock",
+      "(pypa/pipenv#5340). Pin pipenv, where the Dockerfile installs it, to the last release that installed this lock,",
+      "for the 2022.9 releases:",
+      "",
+      "```dockerfile",
+      "RUN pip install pipenv==2022.8.5",
+      "```",
+      "",
+      "or move to a newer pipenv release. To see pip's own error for a package, keep `--verbose` on the install."
+    ].join("\n");
+    SYSTEM_MESSAGE = "pipenv could not install `{req}` with `--system` (`An error occurred while installing \u2026 Will try again.`). When every package of the lock fails like this under `--system`, pipenv itself is the suspect: its `--system` installs have broken in single releases.";
+    pipenvInstallFailed = {
+      id: "pip/pipenv-install-failed",
+      title: "pipenv could not install packages",
+      severity: "error",
+      match: [
+        // `An error occurred while installing asgiref==3.5.2; python_version >= '3.7' --hash=sha256:\u2026! Will try again.`
+        {
+          literals: ["An error occurred while installing"],
+          pattern: "An error occurred while installing (?<req>[A-Za-z0-9][\\w.\\[\\],-]{0,100}(?:==[^\\s;!]{1,60})?)[^\\n]{0,2000}! Will try again\\."
+        }
+      ],
+      context: [
+        // `RUN pipenv install --dev --system --deploy --ignore-pipfile`
+        { name: "system", source: "instruction", literals: ["--system"], pattern: "\\bpipenv\\s[^\\n]{0,300}--system\\b" },
+        // The same command quoted in the output (a cut log whose step header is gone, the classic builder's
+        // `The command '/bin/sh -c pipenv install --system \u2026' returned a non-zero code`)
+        { name: "systemInLog", literals: ["--system"], pattern: "\\bpipenv (?:install|sync)\\b[^\\n]{0,300}--system\\b" },
+        // `Successfully installed \u2026 pipenv-2022.9.8 \u2026`, `Downloading pipenv-2022.9.20-py2.py3-none-any.whl`
+        { name: "pipenv", literals: ["pipenv-"], pattern: "\\bpipenv-(?<version>20\\d{2}\\.\\d{1,2}\\.\\d{1,3})\\b" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "pipenv could not install `{req}`: `An error occurred while installing \u2026 Will try again.` is pipenv's line for a package pip failed on; it names the package, and pip's own error for it comes with the retry (or, with `--verbose`, above it).",
+      fix: [
+        "Read pip's error for `{req}` (the retry's output, or the install run again with `--verbose`): a missing",
+        "compiler or system library, a Python version the package does not support, or a hash that does not match."
+      ].join("\n"),
+      variants: [
+        {
+          when: "system&pipenv",
+          title: "pipenv --system install failed for the packages of the lock",
+          message: "pipenv {context.pipenv.version} could not install `{req}` with `--system` (`An error occurred while installing \u2026 Will try again.`). When every package of the lock fails like this under `--system`, pipenv itself is the suspect: its `--system` installs have broken in single releases.",
+          fix: PIN_PIPENV
+        },
+        {
+          when: "system",
+          title: "pipenv --system install failed for the packages of the lock",
+          message: SYSTEM_MESSAGE,
+          fix: PIN_PIPENV
+        },
+        {
+          when: "systemInLog",
+          title: "pipenv --system install failed for the packages of the lock",
+          message: SYSTEM_MESSAGE,
+          fix: PIN_PIPENV
+        }
+      ],
+      docs: "https://pipenv.pypa.io/en/latest/docker.html"
     };
   }
 });
@@ -17927,7 +18231,7 @@ var init_release_not_valid_yet = __esm({
 });
 
 // src/rules/catalog/apt/apk-unable-to-select.ts
-var lookUp, apkUnableToSelect;
+var lookUp, INDEX_UNREACHABLE, apkUnableToSelect;
 var init_apk_unable_to_select = __esm({
   "src/rules/catalog/apt/apk-unable-to-select.ts"() {
     "use strict";
@@ -17938,6 +18242,7 @@ var init_apk_unable_to_select = __esm({
       "Dockerfile's `git log` date tells which release was `latest` then), so that a new Alpine release cannot change the",
       "package set under it."
     ].join("\n");
+    INDEX_UNREACHABLE = "apk could not download the index of `{context.indexUnreachable.url}` (`temporary error (try again later)`: the lookup or the connection failed), went on without it, and so found none of the packages asked for: `no such package` here means no index was read, not a renamed package.";
     apkUnableToSelect = {
       id: "apt/apk-unable-to-select",
       title: "apk could not select the packages asked for",
@@ -17973,6 +18278,13 @@ var init_apk_unable_to_select = __esm({
           name: "index",
           literals: ["/APKINDEX.tar.gz"],
           pattern: "fetch \\S{1,200}/alpine/(?<release>v\\d{1,2}\\.\\d{1,3}|edge)/\\w{1,40}/(?<arch>[\\w-]{1,20})/APKINDEX\\.tar\\.gz"
+        },
+        // `WARNING: updating and opening https://dl-cdn.alpinelinux.org/alpine/v3.18/main: temporary error (try again later)`:
+        // a repository index apk could not download, so every package of it reads `no such package`.
+        {
+          name: "indexUnreachable",
+          literals: ["temporary error (try again later)"],
+          pattern: "^(?:WARNING|ERROR): (?:updating and opening |Ignoring |fetching )?(?<url>https?://(?<host>[^/\\s:]{1,200})\\S{0,300}?): temporary error \\(try again later\\)"
         }
       ],
       scope: "step",
@@ -17980,6 +18292,39 @@ var init_apk_unable_to_select = __esm({
       message: "apk could not select every package the step asks for: the lines under `unable to select packages` name each one and why (`no such package`: no repository this image uses has that name, often a package renamed or removed in a newer Alpine release).",
       fix: lookUp,
       variants: [
+        {
+          when: "indexUnreachable&fact.place=image-build",
+          title: "apk could not download the package index (network)",
+          retryable: true,
+          message: INDEX_UNREACHABLE,
+          fix: [
+            "The package names are fine: the build container could not reach `{context.indexUnreachable.host}`. Build again",
+            "first (a mirror outage passes). If it fails the same way, check the name from the same Docker engine:",
+            "",
+            "```sh",
+            "docker run --rm alpine nslookup {context.indexUnreachable.host}",
+            "```",
+            "",
+            "Behind a proxy (a company network, a VPN), hand it to the build: `docker build --build-arg",
+            'HTTP_PROXY="$HTTP_PROXY" --build-arg HTTPS_PROXY="$HTTPS_PROXY" .` (Docker passes both to `RUN` without an',
+            "`ARG` line). When the name does not resolve in containers but does on the host, set DNS servers for the",
+            "daemon (the `dns` key of /etc/docker/daemon.json, or Settings \u2192 Docker Engine in Docker Desktop) and restart",
+            "it, or run the build in the host's network: `docker build --network=host .`."
+          ].join("\n")
+        },
+        {
+          when: "indexUnreachable",
+          title: "apk could not download the package index (network)",
+          retryable: true,
+          message: INDEX_UNREACHABLE,
+          fix: [
+            "The package names are fine: this machine could not reach `{context.indexUnreachable.host}`. Retry first (a",
+            "mirror outage passes); if it fails the same way, check DNS (`nslookup {context.indexUnreachable.host}`,",
+            "/etc/resolv.conf) and, behind a proxy, export it before `apk add` (`export HTTP_PROXY=\u2026 HTTPS_PROXY=\u2026`, the",
+            "proxy your network uses). In a Docker build, pass the proxy as `--build-arg HTTPS_PROXY=\u2026` or build with",
+            "`--network=host`."
+          ].join("\n")
+        },
         {
           when: "breaks&candidate",
           title: "apk version pin no longer matches the repository",
@@ -21140,6 +21485,9 @@ var init_catalog = __esm({
     init_pdm_lock_incompatible();
     init_poetry_lock_stale();
     init_pipenv_lock_stale();
+    init_setup_download_failed();
+    init_uv_network_unreachable();
+    init_pipenv_install_failed();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -21261,6 +21609,9 @@ var init_catalog = __esm({
       pdmLockIncompatible,
       poetryLockStale,
       pipenvLockStale,
+      setupDownloadFailed,
+      uvNetworkUnreachable,
+      pipenvInstallFailed,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
