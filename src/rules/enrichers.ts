@@ -60,6 +60,7 @@ import { hostCompilerCudaEnrich } from '../knowledge/host-compiler-cuda.js';
 import { askedArchEnrich } from '../knowledge/asked-arch-enricher.js';
 import { emptyBuildArgEnrich } from '../knowledge/empty-build-arg-enricher.js';
 import { torchKnownArchEnrich } from '../knowledge/torch-arch-enricher.js';
+import { sourceBuildPythonEnrich } from '../knowledge/source-build-python-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -188,4 +189,6 @@ export const enrichers: Record<string, Enricher> = {
   'cpu-torch': cpuTorchEnrich,
   /** The failed RUN's pip without its cache, or that it already runs so (`{enrich.pipNoCacheRun}`, `enrich.pipCacheOff`). */
   'pip-cache': pipCacheEnrich,
+  /** The Python a source build compiled for and the minor release below it (`{enrich.buildPython}`, `{enrich.lowerPython}`). */
+  'source-build-python': sourceBuildPythonEnrich,
 };
