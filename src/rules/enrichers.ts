@@ -61,6 +61,7 @@ import { askedArchEnrich } from '../knowledge/asked-arch-enricher.js';
 import { emptyBuildArgEnrich } from '../knowledge/empty-build-arg-enricher.js';
 import { torchKnownArchEnrich } from '../knowledge/torch-arch-enricher.js';
 import { buildPlatformsEnrich } from '../knowledge/build-platforms-enricher.js';
+import { sourceBuildPythonEnrich } from '../knowledge/source-build-python-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -191,4 +192,6 @@ export const enrichers: Record<string, Enricher> = {
   'pip-cache': pipCacheEnrich,
   /** The platforms of a multi-platform build, when the log shows two or more (`{enrich.platforms}`). */
   'build-platforms': buildPlatformsEnrich,
+  /** The Python a source build compiled for and the minor release below it (`{enrich.buildPython}`, `{enrich.lowerPython}`). */
+  'source-build-python': sourceBuildPythonEnrich,
 };

@@ -41,11 +41,22 @@ const lookUp = [
   'package set under it.',
 ].join('\n');
 
+<<<<<<< HEAD
 /** apk warned that it could not read a repository index, then missed every package that index holds. */
 const INDEX_UNREACHABLE =
   'apk could not download the index of `{context.indexUnreachable.url}` (`temporary error (try again later)`: the ' +
   'lookup or the connection failed), went on without it, and so found none of the packages asked for: `no such ' +
   'package` here means no index was read, not a renamed package.';
+=======
+const PYTHON2_MESSAGE =
+  'apk found no package `{context.python2.pkg}` in Alpine {context.index.release} ({context.index.arch}): the Dockerfile asks for ' +
+  'Python 2\'s package names, which this Alpine release does not have: a Dockerfile written for an older release (an unpinned ' +
+  '`FROM alpine` moves to each new one).';
+
+const PIN_FOR_PYTHON2 =
+  'If the code itself needs Python 2, pin the `FROM alpine` line to an older numbered release that still has it instead (an ' +
+  'end-of-life one); `apk search python2` in the pinned image checks that it has the package.';
+>>>>>>> h-xb
 
 export const apkUnableToSelect: RuleInput = {
   id: 'apt/apk-unable-to-select',
@@ -153,19 +164,11 @@ export const apkUnableToSelect: RuleInput = {
     },
     {
       when: 'python2&index',
-      message:
-        'apk found no package `{context.python2.pkg}` in Alpine {context.index.release} ({context.index.arch}): the Dockerfile ' +
-        'asks for Python 2\'s package names, which this Alpine release does not have: a Dockerfile written for an older ' +
-        'release (an unpinned `FROM alpine` moves to each new one).',
+      message: PYTHON2_MESSAGE,
       fix: [
-        'Ask for Python 3 by its package names, `python3` and `py3-pip` (pip then runs as `pip3` or `python3 -m pip`):',
-        '',
-        '```dockerfile',
-        'RUN apk add --no-cache python3 py3-pip ca-certificates',
-        '```',
-        'If the code itself needs Python 2, pin the `FROM alpine` line to the numbered release the Dockerfile was written ' +
-          'for instead (a Dockerfile hit by this moved to `FROM alpine:3.11`, an end-of-life release); `apk search python2` ' +
-          'in the pinned image checks that it has the package.',
+        'In the step\'s `apk add` line, ask for Python 3 by its package names and keep the other packages: `python` becomes',
+        '`python3`, `py-pip` becomes `py3-pip` (pip then runs as `pip3` or `python3 -m pip`).',
+        PIN_FOR_PYTHON2,
       ].join('\n'),
     },
     {

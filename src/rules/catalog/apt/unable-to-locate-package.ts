@@ -287,6 +287,14 @@ function pinnedWithoutUpdateVariants(): NonNullable<RuleInput['variants']> {
   ];
 }
 
+const DISTUTILS_GONE_MESSAGE =
+  'There is no `{context.distutilsGone.name}` to install: Python 3.12 removed the distutils module from its standard library ' +
+  '(PEP 632), so neither Debian, Ubuntu nor the deadsnakes PPA packages it for this Python.';
+// PEP 632's migration advice: setuptools carries distutils on (its `distutils` shim is what `import distutils` finds).
+const DISTUTILS_SETUPTOOLS =
+  'Code or a build that still imports `distutils` gets it from setuptools: install `setuptools` with pip for that Python ' +
+  '(or add it to requirements.txt).';
+
 export const unableToLocatePackage: RuleInput = {
   id: 'apt/unable-to-locate-package',
   title: 'apt package not found',
@@ -331,6 +339,14 @@ export const unableToLocatePackage: RuleInput = {
       name: 'dropped',
       literals: [...droppedPackageNames],
       pattern: `(?:Unable to locate package |Package '?)(?<name>${droppedPackageNames.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})(?![\\w.+-])`,
+    },
+    // `python3.12-distutils`: distutils left the standard library in Python 3.12 (PEP 632, peps.python.org/pep-0632), so
+    // no release or PPA builds the package for 3.12 or later (the-blue-alliance/the-blue-alliance#6816 and
+    // skier233/media_ai_model_server#20: merged fixes drop it; opencodelists#2213 cites PEP 632's migration advice).
+    {
+      name: 'distutilsGone',
+      literals: ['-distutils'],
+      pattern: "(?:Unable to locate package |Package '?)(?<name>python3\\.(?:1[2-9]|[2-9]\\d)-distutils)(?![\\w.+-])",
     },
     // apt knows the package but not the pinned version (`E: Version '7.88.1-10+deb12u7' for 'curl' was not found`,
     // apt's wording, reproduced with apt 2.6 on Debian 12; a missing package reads `Unable to locate package`).
@@ -391,6 +407,18 @@ export const unableToLocatePackage: RuleInput = {
     },
     { when: 'nvidiaOnly&fact.place=image-build', message: NVIDIA_ONLY_MESSAGE, fix: nvidiaRepoInDockerfile },
     { when: 'nvidiaOnly', message: NVIDIA_ONLY_MESSAGE, fix: nvidiaRepoInShell },
+    {
+      when: 'distutilsGone&fact.place=image-build',
+      title: 'No distutils package for Python 3.12 or later',
+      message: DISTUTILS_GONE_MESSAGE,
+      fix: `Remove \`{context.distutilsGone.name}\` from this \`RUN\`'s \`apt-get install\` list and rebuild. ${DISTUTILS_SETUPTOOLS}`,
+    },
+    {
+      when: 'distutilsGone',
+      title: 'No distutils package for Python 3.12 or later',
+      message: DISTUTILS_GONE_MESSAGE,
+      fix: `Remove \`{context.distutilsGone.name}\` from the \`apt-get install\` command. ${DISTUTILS_SETUPTOOLS}`,
+    },
     ...droppedVariants(),
     { when: 'madeUpToolkit&fact.place=image-build', message: madeUpToolkitMessage, fix: realToolkitsInDockerfile },
     { when: 'madeUpToolkit&!fact.place=image-build', message: madeUpToolkitMessage, fix: realToolkitsInShell },

@@ -234,6 +234,18 @@ const legacyLocalMessage =
 function doubledSubcommandVariants(): Variant[] {
   const title = 'pip subcommand written twice';
   return [
+    // Two commands made one by a line continuation without `&&` (docker-library/python#944: `RUN pip install pip --upgrade \`
+    // over `pip install -r requirements.txt`, which BuildKit prints as one line): the second command's words become
+    // arguments of the first, and pip looks for a package named `install`.
+    {
+      when: 'joined&subcommandAny',
+      title: 'Two pip commands joined without `&&`',
+      message:
+        'The step runs `{context.joined.first}` and `{context.joined.second}` as one command: nothing separates them (a line ' +
+        'continuation `\\` without `&&` only joins the lines), so the second command\'s words are more arguments of the first, ' +
+        'and pip looked for a package named `{requirement}`.',
+      fix: ['Put `&&` between the two commands:', '', '```dockerfile', 'RUN {context.joined.first} && \\', '    {context.joined.second}', '```'].join('\n'),
+    },
     {
       when: 'doubled&subcommandAny',
       title,
@@ -246,16 +258,19 @@ function doubledSubcommandVariants(): Variant[] {
       when: 'subcommandWord',
       title,
       message:
-        'pip looked for a package named `{requirement}`, which is a word of pip\'s own command line: the command most likely repeats its ' +
-        'subcommand (`pip {requirement} {requirement} numpy`), and pip took the second one for a package.',
+        'pip looked for a package named `{requirement}`, which is a word of pip\'s own command line: the command repeats its ' +
+        'subcommand (`pip {requirement} {requirement} numpy`), or runs a second pip command joined to the first without `&&`, ' +
+        'and pip took the word for a package.',
       fix: [
-        'Find the pip command with the word twice, in the Dockerfile or the script that ran pip:',
+        'Find the pip command with the word twice, or a pip line continued by `\\` without `&&`, in the Dockerfile or the script that ran pip:',
         '',
         '```sh',
         "grep -nE 'pip[0-9.]* +{requirement} +{requirement}( |$)' Dockerfile",
+        "grep -nE -A1 'pip[0-9.]* +{requirement}[^&;|]*\\\\$' Dockerfile",
         '```',
         '',
-        'and remove the second `{requirement}` (`pip3 {requirement} {requirement} numpy` → `pip3 {requirement} numpy`).',
+        'Remove a repeated `{requirement}` (`pip3 {requirement} {requirement} numpy` → `pip3 {requirement} numpy`); where the next line ' +
+          'starts another command (`pip {requirement} -r requirements.txt`), end the line with `&& \\` instead of `\\`.',
       ].join('\n'),
     },
   ];
@@ -302,6 +317,15 @@ export const noMatchingDistribution: RuleInput = {
     // the missing "package" is a pip subcommand (doubledSubcommandVariants)
     { name: 'subcommandWord', literals: ['No matching distribution found for '], pattern: 'No matching distribution found for (?:install|uninstall|download)(?:\\s|$)' },
     { name: 'subcommandAny', literals: ['No matching distribution found for '], pattern: 'No matching distribution found for (?:install|uninstall|download|wheel)(?:\\s|$)' },
+    // the step's command holding a second pip command with no `&&` before it: `pip install pip --upgrade     pip install -r
+    // requirements.txt` (a `\` continuation, collapsed by BuildKit into spaces)
+    {
+      name: 'joined',
+      source: 'instruction',
+      literals: ['pip'],
+      pattern:
+        '(?<first>\\bpip[0-9.]{0,5}\\s{1,10}(?:install|uninstall|download|wheel)\\b[^&;|\\n\\\\]{0,400}?)\\s{1,40}(?:\\\\\\s{1,40})?(?<second>(?:\\bpip[0-9.]{0,5}|\\bpython[0-9.]{0,5} -m pip)\\s{1,10}(?:install|uninstall|download|wheel)\\b[^&;|\\n\\\\]{0,400}?)\\s*(?=$|&|;|\\|)',
+    },
     // the step's command with a subcommand followed by another: `pip3 install install numpy matplotlib cycler`
     {
       name: 'doubled',

@@ -270,6 +270,13 @@ export const wheelBuildFailed: RuleInput = {
       literals: ['Building wheel for ', 'Failed building wheel for ', 'Could not build wheels for ', 'Failed to build ', 'Collecting ', 'Failed to download and build ', '╰─> '],
       pattern: `(?:Building wheel for |Failed building wheel for |Could not build wheels for |Failed to build ['\`]?(?!installable )|Failed to download and build \`|^\\s{0,200}Collecting |${listedAfterArrow})(?<name>${name})(?=[\\s'\`=<>!~\\[;(,@]|$)`,
     },
+    // The CPython the build compiled for, from setuptools' build directory or the compiler's include path:
+    // `build/temp.linux-x86_64-cpython-312`, `-I/usr/local/include/python3.12` (docker-library/python#869)
+    {
+      name: 'buildPython',
+      literals: ['-cpython-3', '/include/python3.'],
+      pattern: '(?:\\bbuild/\\w{1,10}\\.[\\w-]{1,60}-cpython-3|/include/python3\\.)(?<minor>\\d{1,2})(?![\\d])',
+    },
     // The compiler itself is missing: `error: command 'gcc' failed: No such file or directory`.
     {
       name: 'noCompiler',
@@ -367,6 +374,29 @@ export const wheelBuildFailed: RuleInput = {
       ].join('\n'),
     },
     { when: 'torchExtension&named', title: TORCH_EXTENSION_COMPILE_TITLE, message: torchExtensionCompileMessage, fix: torchExtensionCompileFix.join('\n') },
+    // No wheel for this Python came first: a compiler alone may only move the failure, since a release older than the
+    // Python often does not compile on it either (source-build-python enricher). `pip download --only-binary=:all:
+    // --python-version` asks the index for wheels only, for that Python (pip download --help, pip 23 on this machine).
+    {
+      when: 'noCompiler&named&enrich.buildPython&!fact.installer=uv&!uvSaid',
+      title: 'No wheel for this Python, and no compiler to build one',
+      message:
+        'pip found no wheel of {context.named.name} for Python {enrich.buildPython} ({enrich.buildPythonTag}) and compiled it from ' +
+        'source, which needs `{context.noCompiler.compiler}`, and the image has none. The usual cause is a pin on a release made ' +
+        'before Python {enrich.buildPython}: it has no {enrich.buildPythonTag} wheels, and often does not compile on that Python either.',
+      fix: [
+        'No wheel for this Python: pin the image\'s Python one minor lower ({enrich.lowerPython}; with the official images,',
+        '`python:{enrich.lowerPython}-slim` for a `python:{enrich.buildPython}-slim` base), or upgrade {context.named.name} to a release',
+        'with wheels for it. This prints the newest release that has one:',
+        '',
+        '```sh',
+        'pip download --only-binary=:all: --no-deps --python-version {enrich.buildPython} -d /tmp/wheels {context.named.name}',
+        '```',
+        'and https://pypi.org/project/{context.named.name}/#files lists each release\'s files (`{enrich.buildPythonTag}` in a name is a',
+        'wheel for this Python). Only when no release has one, install a compiler before the install step (Debian / Ubuntu:',
+        '`apt-get update && apt-get install -y --no-install-recommends build-essential`; Alpine: `apk add --no-cache build-base`).',
+      ].join('\n'),
+    },
     {
       // apt's package for a C toolchain is build-essential (Debian, Ubuntu; the python: images are Debian or Alpine),
       // Alpine's is build-base.
@@ -427,6 +457,6 @@ export const wheelBuildFailed: RuleInput = {
     },
     ],
   ),
-  enrich: ['pip-advice', 'flash-attn-wheel'],
+  enrich: ['pip-advice', 'flash-attn-wheel', 'source-build-python'],
   docs: 'https://pip.pypa.io/en/stable/reference/build-system/',
 };

@@ -15,6 +15,13 @@ type Variant = NonNullable<RuleInput['variants']>[number];
 
 const lib = (name: string): string => `${name}[\\w.+-]{0,200}: cannot open shared object file`;
 
+// OpenCV's system libraries in one RUN with its own `apt-get update`: a fresh stage of a Debian/Ubuntu image has empty apt lists.
+const OPENCV_APT = 'apt-get update && apt-get install -y --no-install-recommends libgl1 libglib2.0-0 && rm -rf /var/lib/apt/lists/*';
+// The headless wheel only helps when opencv-python is the project's own requirement: a package that depends on
+// opencv-python by name (rapidocr, khoj-ai/khoj#842, whose merged fix installs the libraries) pulls it in again.
+const OPENCV_HEADLESS =
+  'When `opencv-python` is your own requirement (not a dependency of another package), `opencv-python-headless` instead does not load libGL.';
+
 const LDD_CHECK = 'Check with `ldd` on the failing binary or extension module: every `=> not found` line is a library still missing.';
 
 /** The image the log's `docker run` starts, named when the line shows it (run-command). */
@@ -586,13 +593,29 @@ export const sharedLibraryMissing: RuleInput = {
       when: 'opengl&fact.place=image-build',
       title: 'OpenGL / GLib library not found (OpenCV)',
       message: 'The loader could not find {library:all}: `opencv-python` needs the system OpenGL and GLib libraries, which slim and CUDA images lack.',
-      fix: 'Install them: `RUN apt-get update && apt-get install -y --no-install-recommends libgl1 libglib2.0-0`, or use `opencv-python-headless` instead of `opencv-python`.',
+      fix: [
+        'Install them in this stage (Debian/Ubuntu):',
+        '',
+        '```dockerfile',
+        `RUN ${OPENCV_APT}`,
+        '```',
+        '',
+        OPENCV_HEADLESS,
+      ].join('\n'),
     },
     {
       when: 'opengl',
       title: 'OpenGL / GLib library not found (OpenCV)',
       message: 'The loader could not find {library:all}: `opencv-python` needs the system OpenGL and GLib libraries.',
-      fix: 'Install them: `apt-get install -y --no-install-recommends libgl1 libglib2.0-0` (Debian/Ubuntu), or use `opencv-python-headless` instead of `opencv-python`.',
+      fix: [
+        'Add them to the image\'s `apt-get install` in the Dockerfile, and rebuild (Debian/Ubuntu):',
+        '',
+        '```dockerfile',
+        `RUN ${OPENCV_APT}`,
+        '```',
+        '',
+        'To go on in a running container meanwhile: `apt-get update && apt-get install -y libgl1 libglib2.0-0`. ' + OPENCV_HEADLESS,
+      ].join('\n'),
     },
     ...condaVariants(),
     { when: 'fact.place=docker-run&enrich.runImage', fix: RUN_FIX },
