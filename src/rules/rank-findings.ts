@@ -110,9 +110,17 @@ export function rankFindings(candidates: Candidate[], model: BuildModel): Findin
   }
   const ownStep = failedOwnStep(model);
   for (const c of candidates) c.finding.step = ownStep(c.finding.step);
+  // A log cut before BuildKit's closing `ERROR: failed to solve` names no failed step, yet may show the one step that
+  // failed (its `ERROR [4/4]` line). Lines outside any step (the implicit step: a pasted title, the text around the
+  // error box) are about the failure of the build: that step's, when it is the only one that failed.
+  const soleFailed = failed.size === 1 ? [...failed][0]! : null;
+  const buildFailure = model.failedStep ?? (soleFailed !== null && soleFailed !== IMPLICIT_STEP_ID ? soleFailed : null);
+  /** The step a finding is about, for grouping: a finding outside any step is about the step the build died of. */
+  const stepOf = (c: Candidate): number | null =>
+    buildFailed && (c.finding.step === null || c.finding.step === IMPLICIT_STEP_ID) ? (buildFailure ?? c.finding.step) : c.finding.step;
   /** The failure a finding is about: its step, or (no step) the failure of the build. */
   const failureOf = (c: Candidate): string => {
-    const step = c.finding.step ?? (buildFailed ? (model.failedStep ?? 'build') : 'none');
+    const step = stepOf(c) ?? (buildFailed ? 'build' : 'none');
     return String(step);
   };
 
@@ -150,7 +158,7 @@ export function rankFindings(candidates: Candidate[], model: BuildModel): Findin
   const groupOf = (c: Candidate): number => {
     const base = severityRank[c.finding.severity];
     if (base !== 0) return base;
-    const step = c.finding.step;
+    const step = stepOf(c);
     return (step !== null && failed.has(step)) || (step === null && buildFailed) ? 0 : 1;
   };
   kept = kept

@@ -390,24 +390,88 @@ function flashVariants(): Variant[] {
  * and no headers.
  */
 /** `fatal error: cuda_runtime_api.h: No such file …` (a line wrapped after `No such file` still matches). */
-const CUDA_HEADERS_MISSING = { literals: ['cuda_runtime_api.h: No such file', 'cuda_runtime.h: No such file'], pattern: 'fatal error: cuda_runtime(?:_api)?\\.h: No such file' };
-
-const cudaHeadersVariant = {
-  when: 'cudaHeaders',
-  title: 'No CUDA toolkit headers (cuda_runtime_api.h) where the extension compiles',
-  message:
-    'The host compiler found no `cuda_runtime_api.h`. The CUDA headers come with the toolkit, as nvcc does: a `-devel` CUDA ' +
-    'image, or NVIDIA\'s `cuda-toolkit` apt packages of each release. `-runtime` and `-base` images have the CUDA runtime ' +
-    'library and no headers.',
-  fix: [
-    'Build in the `-devel` image of the same CUDA release (the tag with `-runtime` or `-base` replaced by `-devel`), or install ' +
-      'that release\'s toolkit where the build runs. Then check both are there:',
-    '',
-    '```sh',
-    'ls /usr/local/cuda/include/cuda_runtime_api.h /usr/local/cuda/bin/nvcc',
-    '```',
-  ].join('\n'),
+const CUDA_HEADERS_MISSING = {
+  literals: ['cuda_runtime_api.h: No such file', 'cuda_runtime.h: No such file'],
+  pattern: 'fatal error: (?<header>cuda_runtime(?:_api)?\\.h): No such file',
 };
+
+// The header the compiler named, as the log names it. NVIDIA's `-devel` images install the toolkit's headers under
+// /usr/local/cuda/include (cuda_runtime.h, cuda_runtime_api.h: the cuda-cudart-dev package), `-runtime` and `-base` do not
+// (gitlab.com/nvidia/container-images/cuda, dist/<release>/<os>/{base,runtime,devel}/Dockerfile). In a `-devel` image the
+// header is there and the host compiler was not told where: GCC looks for headers in the directories given with -I and,
+// after them, in those of CPATH ("CPATH specifies a list of directories to be searched as if specified with -I", GCC's
+// cpp manual, Environment Variables); CMake gives a C++ target the toolkit's headers only through the CUDA language
+// (CMAKE_CUDA_TOOLKIT_INCLUDE_DIRECTORIES) or find_package(CUDAToolkit) and its CUDA::cudart target (FindCUDAToolkit).
+const HEADER = '{context.cudaHeaders.header}';
+const HEADERS_TITLE = 'No CUDA toolkit header where the build compiles';
+const HEADERS_CHECK = ['```sh', `ls /usr/local/cuda/include/${HEADER} /usr/local/cuda/bin/nvcc`, '```'];
+const NOT_TOLD =
+  'the host compiler was not told where the toolkit\'s headers are: it looks only in the directories given with `-I` (and in ' +
+  "those of `CPATH`), and a CMake project gives a C++ target the toolkit's include directory only when the target links " +
+  '`CUDA::cudart` (`find_package(CUDAToolkit)`) or uses `CMAKE_CUDA_TOOLKIT_INCLUDE_DIRECTORIES`.';
+const CPATH_FIX = (fence: 'dockerfile' | 'sh'): string[] => [
+  `\`\`\`${fence}`,
+  fence === 'dockerfile' ? 'ENV CPATH=/usr/local/cuda/include' : 'export CPATH=/usr/local/cuda/include',
+  '```',
+];
+const cudaHeadersVariants: Variant[] = [
+  {
+    when: 'cudaHeaders&fact.imageFlavour=devel',
+    title: HEADERS_TITLE,
+    message:
+      `The host compiler found no \`${HEADER}\`, yet this stage builds on a \`-devel\` CUDA image ({fact.baseImage|the base image}), ` +
+      `which has it under \`/usr/local/cuda/include\`: ${NOT_TOLD}`,
+    fix: [
+      'Check the header is where the image puts it, in the stage:',
+      '',
+      ...HEADERS_CHECK,
+      '',
+      'Then give the compiler that directory before the step that builds (GCC reads `CPATH` as extra `-I` directories):',
+      '',
+      ...CPATH_FIX('dockerfile'),
+      '',
+      'The lasting fix is in the project: the target whose source includes the header links `CUDA::cudart` ' +
+        '(`find_package(CUDAToolkit)`); a newer revision of the project may already do so.',
+    ].join('\n'),
+  },
+  {
+    when: 'cudaHeaders&fact.imageFlavour&enrich.develImage',
+    title: HEADERS_TITLE,
+    message:
+      `The host compiler found no \`${HEADER}\`. The CUDA headers come with the toolkit, as nvcc does: a \`-devel\` CUDA image, or ` +
+      "NVIDIA's `cuda-toolkit` apt packages of each release. `-runtime` and `-base` images have the CUDA runtime library and no headers.",
+    fix: [
+      'Build in the `-devel` image of the same CUDA release, or install that release\'s toolkit where the build runs:',
+      '',
+      '```dockerfile',
+      'FROM {enrich.develImage}',
+      '```',
+      '',
+      'Then check both are there:',
+      '',
+      ...HEADERS_CHECK,
+    ].join('\n'),
+  },
+  {
+    when: 'cudaHeaders',
+    title: HEADERS_TITLE,
+    message:
+      `The host compiler found no \`${HEADER}\`. Either the toolkit's headers are not installed (\`-runtime\` and \`-base\` CUDA ` +
+      `images have none; \`-devel\` images have them under \`/usr/local/cuda/include\`), or they are and ${NOT_TOLD}`,
+    fix: [
+      'The log does not show the base image. See which case it is, in the stage that builds:',
+      '',
+      ...HEADERS_CHECK,
+      '',
+      '- Neither is there (a `-runtime` or `-base` image): build in the `-devel` image of the same CUDA release (the tag with ' +
+        '`-runtime` or `-base` replaced by `-devel`), or install that release\'s toolkit where the build runs.',
+      '- Both are there (a `-devel` image): give the compiler the directory before the step that builds; GCC reads `CPATH` as ' +
+        'extra `-I` directories. In a Dockerfile `ENV CPATH=/usr/local/cuda/include`; in a shell:',
+      '',
+      ...CPATH_FIX('sh'),
+    ].join('\n'),
+  },
+];
 
 // torch prints `No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'` when it sees no GPU (a `docker build`) and took
 // a CUDA_HOME that exists (torch.utils.cpp_extension._find_cuda_home: CUDA_HOME / CUDA_PATH, else the nvcc on PATH, else
@@ -735,7 +799,7 @@ export const toolkitNotFound: RuleInput = {
     '',
     'CMake also takes the compiler directly: `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda …`.',
   ].join('\n')),
-  variants: [...FLASH_ARM_VARIANTS, cudaHeadersVariant, ...cudaHomeListVariants, ...withFlashAttnVariants(
+  variants: [...FLASH_ARM_VARIANTS, ...cudaHeadersVariants, ...cudaHomeListVariants, ...withFlashAttnVariants(
     'build in a `-devel` CUDA image of the release torch was built for, with `ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda`, and install it with `--no-build-isolation`.',
     [
     ...cargoNvccVariants,

@@ -232,11 +232,13 @@ export const versionMismatch: RuleInput = {
   severity: 'error',
   match: [
     // `The detected CUDA version (12.1) mismatches the version that was used to compile` … `PyTorch (11.8). Please make sure …`:
-    // printed on two lines by older torch, on one line (`compilePyTorch`, no space) by newer ones.
+    // printed on two lines by older torch, on one line (`compilePyTorch`, no space) by newer ones. Quoted without its first
+    // words in a report's title or prose: `… - CUDA version (11.8) mismatches the version that was used to compile PyTorch
+    // (12.1)` (mistralai/mistral-inference#54, a log cut before the traceback).
     {
       literals: ['mismatches the version that was used to compile'],
       pattern:
-        'detected CUDA version \\((?<cudaVersion>\\d{1,3}\\.\\d{1,3})\\) mismatches the version that was used to compile(?: ?PyTorch \\((?<torchCuda>\\d{1,3}\\.\\d{1,3})\\))?',
+        '(?:detected )?CUDA version \\((?<cudaVersion>\\d{1,3}\\.\\d{1,3})\\) mismatches the version that was used to compile(?: ?PyTorch \\((?<torchCuda>\\d{1,3}\\.\\d{1,3})\\))?',
     },
     // torch ≥ 2.x raises `RuntimeError(CUDA_MISMATCH_MESSAGE, cuda_str_version, torch.version.cuda)` (cpp_extension.py,
     // _check_cuda_version), so Python prints the unformatted message and the versions as a tuple:
@@ -282,7 +284,7 @@ export const versionMismatch: RuleInput = {
     {
       name: 'both',
       literals: ['mismatches the version that was used to compile', "versions.', '", 'DeepSpeed Op Builder: Installed CUDA version'],
-      pattern: `detected CUDA version \\(\\d{1,3}\\.\\d{1,3}\\) mismatches the version that was used to compile ?PyTorch \\(\\d{1,3}\\.\\d{1,3}\\)|${TUPLE_VERSIONS}|Installed CUDA version \\d{1,3}\\.\\d{1,3} does not match the version torch was compiled with \\d`,
+      pattern: `(?:detected )?CUDA version \\(\\d{1,3}\\.\\d{1,3}\\) mismatches the version that was used to compile ?PyTorch \\(\\d{1,3}\\.\\d{1,3}\\)|${TUPLE_VERSIONS}|Installed CUDA version \\d{1,3}\\.\\d{1,3} does not match the version torch was compiled with \\d`,
     },
     { name: 'second', literals: ['). Please make sure to use the same CUDA versions'] },
     // the check ran in pip's isolated build environment: `File "/tmp/pip-build-env-4xnh4rb6/overlay/lib/python3.10/site-packages/

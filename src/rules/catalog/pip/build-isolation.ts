@@ -299,8 +299,15 @@ export const buildIsolation: RuleInput = {
   title: 'Wheel build needs torch: build isolation hides it',
   severity: 'error',
   match: [
-    // `      ModuleNotFoundError: No module named 'torch'` inside the subprocess output
-    { literals: ['No module named '], pattern: "No module named '(?<module>torch|numpy|packaging|psutil|ninja|Cython|setuptools_scm|pybind11)(?:\\.[\\w.]{1,200})?'" },
+    // `      ModuleNotFoundError: No module named 'torch'` inside the subprocess output. Not torch's own
+    // `UserWarning: Failed to initialize NumPy: No module named 'numpy'` (torch/csrc/utils/tensor_numpy.cpp): torch prints it
+    // on import when numpy is absent and carries on, so the build went past it (mistralai/mistral-inference#142, a vLLM wheel
+    // build whose isolated environment imported torch, printed it, and failed later in `cmake --build`).
+    { literals: ['No module named '], pattern: "(?<!Failed to initialize NumPy: )No module named '(?<module>torch|numpy|packaging|psutil|ninja|Cython|setuptools_scm|pybind11)(?:\\.[\\w.]{1,200})?'" },
+    // A log cut before the traceback's last line, under the reporter's own words for it: `it reports torch not found`
+    // (huridocs/pdf-document-layout-analysis#127, detectron2 in `Getting requirements to build editable`). Lower-case
+    // `torch`, the module: CMake's find_package(Torch) says `Torch` and is cuda/torch-cmake's.
+    { literals: ['torch not found', 'torch is not found'], pattern: '\\b(?<module>torch) (?:is )?not found\\b' },
     // The same traceback cut before its last line: the setup script's `import torch` as the source line of the frame that
     // raised, indented as pip (and uv) indent a build subprocess's output (six spaces, then the traceback's own four), where
     // a script run directly shows it under four (YanWenKun/ComfyUI-Docker#12, cut at `import torch`).
@@ -345,7 +352,7 @@ export const buildIsolation: RuleInput = {
     // pip's frame around the subprocess: the module was missing in the isolated build environment
     {
       name: 'buildEnv',
-      literals: ['Getting requirements to build wheel', 'Preparing metadata (pyproject.toml)', 'Building wheel for', 'pip-build-env-'],
+      literals: ['Getting requirements to build wheel', 'Getting requirements to build editable', 'Preparing metadata (pyproject.toml)', 'Building wheel for', 'pip-build-env-'],
     },
     // pip's line for a source distribution whose version is a development release: `Using cached xformers-0.0.23.dev685.tar.gz (3.8 MB)`
     {

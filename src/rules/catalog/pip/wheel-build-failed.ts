@@ -227,6 +227,30 @@ const ldDirFix = [
     'again and read the link line: `{enrich.verboseCmd}`.',
 ].join('\n');
 
+// A setup.py that drives a build tool runs it with `subprocess.check_call`: vLLM's cmake_build_ext runs `cmake` and
+// `cmake --build … --target _C -j N` this way (vllm-project/vllm setup.py; mistralai/mistral-inference#142, cut to pip's
+// traceback), as do the CMakeExtension builds copied from it. pip's traceback ending in `raise CalledProcessError(retcode,
+// cmd)` says only that the command failed; its own error is earlier in the subprocess output. vLLM's compute_num_jobs takes
+// the job count from MAX_JOBS, else the CPU count (the same setup.py).
+const CHECK_CALL_TITLE = "A command the package's setup.py ran failed (subprocess.check_call)";
+const checkCallMessage =
+  'The build of {context.named.name} ran a command from its setup.py with `subprocess.check_call`, and the command exited ' +
+  "non-zero: setup.py builds that drive CMake (vLLM's among them) run `cmake` and `cmake --build` this way. The traceback is " +
+  "pip's report of that exit, not the cause: the command's own error is earlier in the `╰─> [N lines of output]` block, " +
+  'which this log does not keep.';
+const checkCallFix = [
+  "Keep the whole output and read the command's first error: a compiler's `error:`, ninja's `FAILED:`, `CMake Error`, or " +
+    '`Killed` (a compiler the kernel stopped for lack of memory). In a shell of this stage:',
+  '',
+  '```sh',
+  '{enrich.verboseCmd} 2>&1 | tee build.log',
+  "grep -nE 'error:|FAILED:|CMake Error|Killed' build.log | head -n 20",
+  '```',
+  '',
+  'When a compiler was `Killed`, run fewer compile jobs at once: `MAX_JOBS` (vLLM\'s setup.py passes it to the build as ' +
+    'its job count; without it, one job per CPU), as in `MAX_JOBS=4 {enrich.installCmd}`.',
+];
+
 export const wheelBuildFailed: RuleInput = {
   id: 'pip/wheel-build-failed',
   title: 'Wheel build failed',
@@ -288,6 +312,8 @@ export const wheelBuildFailed: RuleInput = {
     // releases it was written for, and it builds from source when no prebuilt wheel fits the installed torch.
     // llama-cpp-python (pip writes the wheel's name `llama_cpp_python`, PEP 427): a CMake build, not a torch extension.
     { name: 'llamaCpp', literals: ['llama_cpp_python', 'llama-cpp-python'] },
+    // pip's traceback of a command setup.py ran with subprocess.check_call (see CHECK_CALL_TITLE)
+    { name: 'checkCall', literals: ['raise CalledProcessError(retcode, cmd)'] },
     { name: 'torchExtension', literals: ['torch/utils/cpp_extension.py', 'site-packages/torch/include/'] },
     // ld given a directory as an input (see LD_DIR_TITLE): `/usr/bin/ld: cannot find /…/install/lib64: file format not recognized`;
     // `root` drops a trailing `/lib` or `/lib64`, the part a variable naming an install holds.
@@ -373,6 +399,7 @@ export const wheelBuildFailed: RuleInput = {
         ...llamaCppCheck,
       ].join('\n'),
     },
+    { when: 'checkCall&named&enrich.installCmd', title: CHECK_CALL_TITLE, message: checkCallMessage, fix: checkCallFix.join('\n') },
     { when: 'torchExtension&named', title: TORCH_EXTENSION_COMPILE_TITLE, message: torchExtensionCompileMessage, fix: torchExtensionCompileFix.join('\n') },
     // No wheel for this Python came first: a compiler alone may only move the failure, since a release older than the
     // Python often does not compile on it either (source-build-python enricher). `pip download --only-binary=:all:

@@ -1,0 +1,34 @@
+// rankFindings: a finding outside any step (the implicit step: a pasted title, the text around an error box) is about the
+// failure of the build, so a specific one replaces the step-failed fallback of the one failed step, also in a log cut
+// before BuildKit's closing `ERROR: failed to solve` (no failedStep).
+import { describe, expect, test } from 'vitest';
+import { IMPLICIT_STEP_ID } from '../../src/grammar/implicit-step.js';
+import { rankFindings, type Candidate } from '../../src/rules/rank-findings.js';
+import { makeFinding, makeModel, makeStep } from '../support/builders.js';
+
+function candidate(ruleId: string, step: number | null, specificity: number, firstLine: number): Candidate {
+  return { finding: makeFinding({ ruleId, step }), specificity, order: 0, firstLine, maxFindings: 5 };
+}
+
+const failed = makeStep({ id: 4, status: 'error' });
+
+describe('rankFindings: findings outside any step', () => {
+  test('a specific finding on the implicit step replaces the fallback of the one failed step', () => {
+    const model = makeModel({ steps: [failed], failedStep: null });
+    const out = rankFindings([candidate('buildkit/step-failed', 4, 1, 3), candidate('cuda/toolkit-not-found', IMPLICIT_STEP_ID, 3, 1)], model);
+    expect(out.map((f) => f.ruleId)).toEqual(['cuda/toolkit-not-found']);
+  });
+
+  test('with two failed steps and no failed step named, the fallback of each stays', () => {
+    const model = makeModel({ steps: [failed, makeStep({ id: 5, status: 'error' })], failedStep: null });
+    const out = rankFindings([candidate('buildkit/step-failed', 4, 1, 3), candidate('cuda/toolkit-not-found', IMPLICIT_STEP_ID, 3, 1)], model);
+    expect(out.map((f) => f.ruleId)).toContain('buildkit/step-failed');
+  });
+
+  test('in a build that did not fail, a finding on the implicit step is not tied to a step', () => {
+    const model = makeModel({ steps: [makeStep({ id: 4, status: 'done' })], failedStep: null });
+    const out = rankFindings([candidate('cuda/toolkit-not-found', IMPLICIT_STEP_ID, 3, 1)], model);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.step).toBe(IMPLICIT_STEP_ID);
+  });
+});
