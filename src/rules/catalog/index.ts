@@ -31,6 +31,7 @@ import { notfound } from './cmake/notfound.js';
 import { packageNotFound } from './cmake/package-not-found.js';
 import { buildInputMissing } from './cmake/build-input-missing.js';
 import { hipOffloadArchInFlags } from './cmake/hip-offload-arch-in-flags.js';
+import { buildCommandFailed } from './cmake/build-command-failed.js';
 import { libcuptiMissing } from './runtime/libcupti-missing.js';
 import { libcudaStub } from './runtime/libcuda-stub.js';
 import { sharedLibraryMissing } from './runtime/shared-library-missing.js';
@@ -153,6 +154,7 @@ export const builtinRules: RuleInput[] = [
   packageNotFound,
   buildInputMissing,
   hipOffloadArchInFlags,
+  buildCommandFailed,
   libcuptiMissing,
   libcudaStub,
   sharedLibraryMissing,

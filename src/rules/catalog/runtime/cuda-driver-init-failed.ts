@@ -68,7 +68,7 @@ export const cudaDriverInitFailed: RuleInput = {
         '```sh',
         'nvidia-smi -q -i 0 | grep -i -A 2 Fabric       # "In Progress": not registered, Fabric Manager is not running',
         'systemctl status nvidia-fabricmanager          # not found, failed or inactive?',
-        'sudo journalctl -u nvidia-fabricmanager | tail # why it stopped (often a version mismatch with the driver)',
+        'sudo journalctl -u nvidia-fabricmanager | tail # why it stopped',
         'nvidia-smi --query-gpu=driver_version --format=csv,noheader',
         '```',
         '',
