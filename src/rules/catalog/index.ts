@@ -31,7 +31,6 @@ import { notfound } from './cmake/notfound.js';
 import { packageNotFound } from './cmake/package-not-found.js';
 import { buildInputMissing } from './cmake/build-input-missing.js';
 import { hipOffloadArchInFlags } from './cmake/hip-offload-arch-in-flags.js';
-import { buildCommandFailed } from './cmake/build-command-failed.js';
 import { libcuptiMissing } from './runtime/libcupti-missing.js';
 import { libcudaStub } from './runtime/libcuda-stub.js';
 import { sharedLibraryMissing } from './runtime/shared-library-missing.js';
@@ -51,6 +50,8 @@ import { torchCpuBuild } from './runtime/torch-cpu-build.js';
 import { containerCliDriverRpc } from './runtime/container-cli-driver-rpc.js';
 import { cudaDriverInitFailed } from './runtime/cuda-driver-init-failed.js';
 import { tritonLibcudaLink } from './runtime/triton-libcuda-link.js';
+import { cudnnHandleFailed } from './runtime/cudnn-handle-failed.js';
+import { jaxCudaLibraryNotFound } from './runtime/jax-cuda-library-not-found.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -120,6 +121,7 @@ import { baseImageNotFound } from './buildkit/base-image-not-found.js';
 import { copySourceMissing } from './buildkit/copy-source-missing.js';
 import { logClipped } from './buildkit/log-clipped.js';
 import { extensionNinjaFailed } from './cuda/extension-ninja-failed.js';
+import { buildCommandFailed } from './cmake/build-command-failed.js';
 import { buildCanceled } from './buildkit/build-canceled.js';
 import { error } from './cmake/error.js';
 import { wheelBuildFailed } from './pip/wheel-build-failed.js';
@@ -154,7 +156,6 @@ export const builtinRules: RuleInput[] = [
   packageNotFound,
   buildInputMissing,
   hipOffloadArchInFlags,
-  buildCommandFailed,
   libcuptiMissing,
   libcudaStub,
   sharedLibraryMissing,
@@ -174,6 +175,8 @@ export const builtinRules: RuleInput[] = [
   containerCliDriverRpc,
   cudaDriverInitFailed,
   tritonLibcudaLink,
+  cudnnHandleFailed,
+  jaxCudaLibraryNotFound,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
@@ -243,6 +246,7 @@ export const builtinRules: RuleInput[] = [
   copySourceMissing,
   logClipped,
   extensionNinjaFailed,
+  buildCommandFailed,
   buildCanceled,
   error,
   wheelBuildFailed,
