@@ -50,6 +50,8 @@ import { torchCpuBuild } from './runtime/torch-cpu-build.js';
 import { containerCliDriverRpc } from './runtime/container-cli-driver-rpc.js';
 import { cudaDriverInitFailed } from './runtime/cuda-driver-init-failed.js';
 import { tritonLibcudaLink } from './runtime/triton-libcuda-link.js';
+import { cudnnHandleFailed } from './runtime/cudnn-handle-failed.js';
+import { jaxCudaLibraryNotFound } from './runtime/jax-cuda-library-not-found.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -122,6 +124,7 @@ import { baseImageNotFound } from './buildkit/base-image-not-found.js';
 import { copySourceMissing } from './buildkit/copy-source-missing.js';
 import { logClipped } from './buildkit/log-clipped.js';
 import { extensionNinjaFailed } from './cuda/extension-ninja-failed.js';
+import { buildCommandFailed } from './cmake/build-command-failed.js';
 import { buildCanceled } from './buildkit/build-canceled.js';
 import { error } from './cmake/error.js';
 import { wheelBuildFailed } from './pip/wheel-build-failed.js';
@@ -175,6 +178,8 @@ export const builtinRules: RuleInput[] = [
   containerCliDriverRpc,
   cudaDriverInitFailed,
   tritonLibcudaLink,
+  cudnnHandleFailed,
+  jaxCudaLibraryNotFound,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
@@ -247,6 +252,7 @@ export const builtinRules: RuleInput[] = [
   copySourceMissing,
   logClipped,
   extensionNinjaFailed,
+  buildCommandFailed,
   buildCanceled,
   error,
   wheelBuildFailed,

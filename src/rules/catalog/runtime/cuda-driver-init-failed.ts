@@ -15,6 +15,16 @@
 //   same comment; pop-os/default-settings#64: CUDA fails after resume until nvidia_uvm is reloaded).
 // - a GPU or driver in a bad state: Xid / `RmInitAdapter failed` lines in dmesg (NVIDIA/nvidia-container-toolkit#236), a reboot.
 // - a build step: no GPU at all there (cuda/build-gpu.ts).
+// A second wording has a cause of its own: `CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized` (error 802, XLA's
+// `failed call to cuInit`, jax-ml/jax#24866; torch's `Error 802: system not yet initialized`, microsoft/lisa#2823). The
+// driver is loaded but the GPUs are not registered with the NVLink fabric yet: on NVSwitch systems (DGX/HGX A100, H100,
+// H200, B200) the NVIDIA Fabric Manager daemon must run (jax-ml/jax#34113; aws-samples/aws-deep-learning-ami-ubuntu-dcv-desktop#33;
+// pytorch/pytorch#35710). Its systemd unit is `nvidia-fabricmanager.service` (NVIDIA/NVSentinel#883, NVIDIA/gpu-operator#356);
+// its package, `nvidia-fabricmanager-<driver branch>` from NVIDIA's CUDA repository, must be the driver's exact version
+// (NVIDIA/gpu-operator#163, the maintainer dualvtable; Talos' and SlackBuilds' fabricmanager pages: "has to match with
+// the NVIDIA driver version in use"). `nvidia-smi -q -i 0 | grep -i -A 2 Fabric` shows each GPU's registration: `In Progress`
+// when Fabric Manager is not running, `Completed` when it is (Fabric Manager user guide, quoted in siderolabs/extensions#717,
+// which also says Blackwell boards need NVLSM running before Fabric Manager starts).
 import type { RuleInput } from '../../schema.js';
 import { BUILD_GPU } from '../cuda/build-gpu.js';
 
@@ -39,10 +49,36 @@ export const cudaDriverInitFailed: RuleInput = {
     // `UserWarning: CUDA initialization: CUDA driver initialization failed, you might not have a CUDA gpu. (Triggered internally at ../c10/cuda/CUDAFunctions.cpp:109.)`
     // `RuntimeError: CUDA driver initialization failed, you might not have a CUDA gpu.`
     { literals: ['CUDA driver initialization failed, you might not have a CUDA gpu'] },
+    // `failed call to cuInit: INTERNAL: CUDA error: Failed call to cuInit: CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized`
+    { literals: ['CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized'] },
   ],
+  context: [{ name: 'systemNotReady', literals: ['CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized'] }],
   scope: 'step',
   specificity: 3,
   variants: [
+    {
+      when: 'systemNotReady',
+      title: 'CUDA is not ready: the GPUs are not registered with the NVLink fabric (Fabric Manager)',
+      message:
+        'cuInit returned `CUDA_ERROR_SYSTEM_NOT_READY`: the driver is loaded, but the GPUs have not joined the NVLink fabric. ' +
+        'On NVSwitch systems (DGX/HGX A100, H100, H200, B200) that takes the NVIDIA Fabric Manager service, of the same version as the driver.',
+      fix: [
+        'On the machine with the GPUs (the host, when this ran in a container):',
+        '',
+        '```sh',
+        'nvidia-smi -q -i 0 | grep -i -A 2 Fabric       # "In Progress": not registered, Fabric Manager is not running',
+        'systemctl status nvidia-fabricmanager          # not found, failed or inactive?',
+        'sudo journalctl -u nvidia-fabricmanager | tail # why it stopped',
+        'nvidia-smi --query-gpu=driver_version --format=csv,noheader',
+        '```',
+        '',
+        'Install the Fabric Manager package of exactly that driver version from NVIDIA\'s CUDA repository (named after the',
+        'driver branch: `nvidia-fabricmanager-535` for a 535.x driver; its version must equal the driver\'s),',
+        'then `sudo systemctl enable --now nvidia-fabricmanager` and run CUDA again. Blackwell boards also need NVLSM running first.',
+        'On a machine without NVSwitch (`nvidia-smi topo -m` shows no `NV#` links), no Fabric Manager is needed: look for Xid errors in',
+        '`sudo dmesg | grep -iE "NVRM|Xid"` instead.',
+      ].join('\n'),
+    },
     {
       when: 'fact.place=image-build',
       title: 'CUDA initialised in a build step, which has no GPU',
