@@ -5668,6 +5668,23 @@ var init_build_platforms_enricher = __esm({
   }
 });
 
+// src/knowledge/source-build-python-enricher.ts
+function fromFact(python) {
+  const m = python === null ? null : /^3\.(\d{1,2})(?:\.|$)/.exec(python);
+  return m?.[1] === void 0 ? null : Number(m[1]);
+}
+function sourceBuildPythonEnrich(captures, _step, _model, facts) {
+  const captured = captures["context.buildPython.minor"];
+  const minor = captured !== void 0 ? Number(captured) : fromFact(facts.value("python"));
+  if (minor === null || !Number.isInteger(minor) || minor < 1) return {};
+  return { buildPython: `3.${minor}`, buildPythonTag: `cp3${minor}`, lowerPython: `3.${minor - 1}` };
+}
+var init_source_build_python_enricher = __esm({
+  "src/knowledge/source-build-python-enricher.ts"() {
+    "use strict";
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -5733,6 +5750,7 @@ var init_enrichers = __esm({
     init_empty_build_arg_enricher();
     init_torch_arch_enricher();
     init_build_platforms_enricher();
+    init_source_build_python_enricher();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -5844,7 +5862,9 @@ var init_enrichers = __esm({
       /** The failed RUN's pip without its cache, or that it already runs so (`{enrich.pipNoCacheRun}`, `enrich.pipCacheOff`). */
       "pip-cache": pipCacheEnrich,
       /** The platforms of a multi-platform build, when the log shows two or more (`{enrich.platforms}`). */
-      "build-platforms": buildPlatformsEnrich
+      "build-platforms": buildPlatformsEnrich,
+      /** The Python a source build compiled for and the minor release below it (`{enrich.buildPython}`, `{enrich.lowerPython}`). */
+      "source-build-python": sourceBuildPythonEnrich
     };
   }
 });
@@ -7020,7 +7040,7 @@ function flashVariants() {
   }
   return out;
 }
-var ENV_LINE, NAME_IT, FINDCUDA_HINT, CARGO_NVCC, CARGO_TITLE, CARGO_MESSAGE, cargoNvccVariants, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, FLASH_ARM_FIX, FLASH_ARM_VARIANTS, FLASH_PLATFORM_CHECK, CUDA_HEADERS_MISSING, cudaHeadersVariant, FOUND_HOME_MESSAGE, foundHomeVariant, BARE_METAL_VERSION_FRAME, NVCC_VERSION_FRAME, XFORMERS_WHEEL, FRAME_MESSAGE, XFORMERS_MESSAGE, FRAME_FIX, nvccVersionFrameVariants, NVCC_TOO_OLD, NVCC_TOO_OLD_TITLE, NVCC_TOO_OLD_MESSAGE, NVCC_TOO_OLD_CHECK, nvccTooOldVariants, WINDOWS_TITLE, WINDOWS_MESSAGE, WINDOWS_CHECK, CPU_TORCH_NOTE, LINUX_ONLY_NOTE, windowsVariants, toolkitNotFound;
+var ENV_LINE, NAME_IT, FINDCUDA_HINT, CARGO_NVCC, CARGO_TITLE, CARGO_MESSAGE, cargoNvccVariants, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, FLASH_ARM_FIX, FLASH_ARM_VARIANTS, FLASH_PLATFORM_CHECK, CUDA_HEADERS_MISSING, HEADER, HEADERS_TITLE, HEADERS_CHECK, NOT_TOLD, CPATH_FIX, cudaHeadersVariants, FOUND_HOME_MESSAGE, foundHomeVariant, BARE_METAL_VERSION_FRAME, NVCC_VERSION_FRAME, XFORMERS_WHEEL, FRAME_MESSAGE, XFORMERS_MESSAGE, FRAME_FIX, nvccVersionFrameVariants, NVCC_TOO_OLD, NVCC_TOO_OLD_TITLE, NVCC_TOO_OLD_MESSAGE, NVCC_TOO_OLD_CHECK, nvccTooOldVariants, WINDOWS_TITLE, WINDOWS_MESSAGE, WINDOWS_CHECK, CPU_TORCH_NOTE, LINUX_ONLY_NOTE, windowsVariants, toolkitNotFound;
 var init_toolkit_not_found = __esm({
   "src/rules/catalog/cuda/toolkit-not-found.ts"() {
     "use strict";
@@ -7214,19 +7234,68 @@ var init_toolkit_not_found = __esm({
       }
     ];
     FLASH_PLATFORM_CHECK = "First check that this build can have CUDA at all: `uname -m` where it runs (`aarch64` on an arm64 builder), or `docker version --format '{{{{.Server.Arch}}}}'` on the machine that builds (`arm64` on an Apple-Silicon Mac). On arm64 without an NVIDIA GPU, leave flash-attn out of this platform's install, or build the image for x86 GPU hosts with `--platform linux/amd64`; what follows is for x86_64.";
-    CUDA_HEADERS_MISSING = { literals: ["cuda_runtime_api.h: No such file", "cuda_runtime.h: No such file"], pattern: "fatal error: cuda_runtime(?:_api)?\\.h: No such file" };
-    cudaHeadersVariant = {
-      when: "cudaHeaders",
-      title: "No CUDA toolkit headers (cuda_runtime_api.h) where the extension compiles",
-      message: "The host compiler found no `cuda_runtime_api.h`. The CUDA headers come with the toolkit, as nvcc does: a `-devel` CUDA image, or NVIDIA's `cuda-toolkit` apt packages of each release. `-runtime` and `-base` images have the CUDA runtime library and no headers.",
-      fix: [
-        "Build in the `-devel` image of the same CUDA release (the tag with `-runtime` or `-base` replaced by `-devel`), or install that release's toolkit where the build runs. Then check both are there:",
-        "",
-        "```sh",
-        "ls /usr/local/cuda/include/cuda_runtime_api.h /usr/local/cuda/bin/nvcc",
-        "```"
-      ].join("\n")
+    CUDA_HEADERS_MISSING = {
+      literals: ["cuda_runtime_api.h: No such file", "cuda_runtime.h: No such file"],
+      pattern: "fatal error: (?<header>cuda_runtime(?:_api)?\\.h): No such file"
     };
+    HEADER = "{context.cudaHeaders.header}";
+    HEADERS_TITLE = "No CUDA toolkit header where the build compiles";
+    HEADERS_CHECK = ["```sh", `ls /usr/local/cuda/include/${HEADER} /usr/local/cuda/bin/nvcc`, "```"];
+    NOT_TOLD = "the host compiler was not told where the toolkit's headers are: it looks only in the directories given with `-I` (and in those of `CPATH`), and a CMake project gives a C++ target the toolkit's include directory only when the target links `CUDA::cudart` (`find_package(CUDAToolkit)`) or uses `CMAKE_CUDA_TOOLKIT_INCLUDE_DIRECTORIES`.";
+    CPATH_FIX = (fence) => [
+      `\`\`\`${fence}`,
+      fence === "dockerfile" ? "ENV CPATH=/usr/local/cuda/include" : "export CPATH=/usr/local/cuda/include",
+      "```"
+    ];
+    cudaHeadersVariants = [
+      {
+        when: "cudaHeaders&fact.imageFlavour=devel",
+        title: HEADERS_TITLE,
+        message: `The host compiler found no \`${HEADER}\`, yet this stage builds on a \`-devel\` CUDA image ({fact.baseImage|the base image}), which has it under \`/usr/local/cuda/include\`: ${NOT_TOLD}`,
+        fix: [
+          "Check the header is where the image puts it, in the stage:",
+          "",
+          ...HEADERS_CHECK,
+          "",
+          "Then give the compiler that directory before the step that builds (GCC reads `CPATH` as extra `-I` directories):",
+          "",
+          ...CPATH_FIX("dockerfile"),
+          "",
+          "The lasting fix is in the project: the target whose source includes the header links `CUDA::cudart` (`find_package(CUDAToolkit)`); a newer revision of the project may already do so."
+        ].join("\n")
+      },
+      {
+        when: "cudaHeaders&fact.imageFlavour&enrich.develImage",
+        title: HEADERS_TITLE,
+        message: `The host compiler found no \`${HEADER}\`. The CUDA headers come with the toolkit, as nvcc does: a \`-devel\` CUDA image, or NVIDIA's \`cuda-toolkit\` apt packages of each release. \`-runtime\` and \`-base\` images have the CUDA runtime library and no headers.`,
+        fix: [
+          "Build in the `-devel` image of the same CUDA release, or install that release's toolkit where the build runs:",
+          "",
+          "```dockerfile",
+          "FROM {enrich.develImage}",
+          "```",
+          "",
+          "Then check both are there:",
+          "",
+          ...HEADERS_CHECK
+        ].join("\n")
+      },
+      {
+        when: "cudaHeaders",
+        title: HEADERS_TITLE,
+        message: `The host compiler found no \`${HEADER}\`. Either the toolkit's headers are not installed (\`-runtime\` and \`-base\` CUDA images have none; \`-devel\` images have them under \`/usr/local/cuda/include\`), or they are and ${NOT_TOLD}`,
+        fix: [
+          "The log does not show the base image. See which case it is, in the stage that builds:",
+          "",
+          ...HEADERS_CHECK,
+          "",
+          "- Neither is there (a `-runtime` or `-base` image): build in the `-devel` image of the same CUDA release (the tag with `-runtime` or `-base` replaced by `-devel`), or install that release's toolkit where the build runs.",
+          "- Both are there (a `-devel` image): give the compiler the directory before the step that builds; GCC reads `CPATH` as extra `-I` directories. In a Dockerfile `ENV CPATH=/usr/local/cuda/include`; in a shell:",
+          "",
+          ...CPATH_FIX("sh")
+        ].join("\n")
+      }
+    ];
     FOUND_HOME_MESSAGE = "torch took CUDA_HOME='{context.torchFoundHome.home}' (its `No CUDA runtime is found` line: it sees no GPU, as in a `docker build`), and there is no CUDA compiler in it. A /usr/local/cuda without nvcc is what NVIDIA's `-base` and `-runtime` images hold: the CUDA runtime libraries, no compiler and no headers; those come in the `-devel` flavour.";
     foundHomeVariant = {
       when: "torchFoundHome&!fact.place",
@@ -7483,7 +7552,7 @@ var init_toolkit_not_found = __esm({
         "",
         "CMake also takes the compiler directly: `cmake -DCMAKE_CUDA_COMPILER=/usr/local/cuda/bin/nvcc -DCUDAToolkit_ROOT=/usr/local/cuda \u2026`."
       ].join("\n")),
-      variants: [...FLASH_ARM_VARIANTS, cudaHeadersVariant, ...cudaHomeListVariants, ...withFlashAttnVariants(
+      variants: [...FLASH_ARM_VARIANTS, ...cudaHeadersVariants, ...cudaHomeListVariants, ...withFlashAttnVariants(
         "build in a `-devel` CUDA image of the release torch was built for, with `ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda`, and install it with `--no-build-isolation`.",
         [
           ...cargoNvccVariants,
@@ -8699,10 +8768,12 @@ var init_version_mismatch = __esm({
       severity: "error",
       match: [
         // `The detected CUDA version (12.1) mismatches the version that was used to compile` \u2026 `PyTorch (11.8). Please make sure \u2026`:
-        // printed on two lines by older torch, on one line (`compilePyTorch`, no space) by newer ones.
+        // printed on two lines by older torch, on one line (`compilePyTorch`, no space) by newer ones. Quoted without its first
+        // words in a report's title or prose: `\u2026 - CUDA version (11.8) mismatches the version that was used to compile PyTorch
+        // (12.1)` (mistralai/mistral-inference#54, a log cut before the traceback).
         {
           literals: ["mismatches the version that was used to compile"],
-          pattern: "detected CUDA version \\((?<cudaVersion>\\d{1,3}\\.\\d{1,3})\\) mismatches the version that was used to compile(?: ?PyTorch \\((?<torchCuda>\\d{1,3}\\.\\d{1,3})\\))?"
+          pattern: "(?:detected )?CUDA version \\((?<cudaVersion>\\d{1,3}\\.\\d{1,3})\\) mismatches the version that was used to compile(?: ?PyTorch \\((?<torchCuda>\\d{1,3}\\.\\d{1,3})\\))?"
         },
         // torch \u2265 2.x raises `RuntimeError(CUDA_MISMATCH_MESSAGE, cuda_str_version, torch.version.cuda)` (cpp_extension.py,
         // _check_cuda_version), so Python prints the unformatted message and the versions as a tuple:
@@ -8747,7 +8818,7 @@ var init_version_mismatch = __esm({
         {
           name: "both",
           literals: ["mismatches the version that was used to compile", "versions.', '", "DeepSpeed Op Builder: Installed CUDA version"],
-          pattern: `detected CUDA version \\(\\d{1,3}\\.\\d{1,3}\\) mismatches the version that was used to compile ?PyTorch \\(\\d{1,3}\\.\\d{1,3}\\)|${TUPLE_VERSIONS}|Installed CUDA version \\d{1,3}\\.\\d{1,3} does not match the version torch was compiled with \\d`
+          pattern: `(?:detected )?CUDA version \\(\\d{1,3}\\.\\d{1,3}\\) mismatches the version that was used to compile ?PyTorch \\(\\d{1,3}\\.\\d{1,3}\\)|${TUPLE_VERSIONS}|Installed CUDA version \\d{1,3}\\.\\d{1,3} does not match the version torch was compiled with \\d`
         },
         { name: "second", literals: ["). Please make sure to use the same CUDA versions"] },
         // the check ran in pip's isolated build environment: `File "/tmp/pip-build-env-4xnh4rb6/overlay/lib/python3.10/site-packages/
@@ -10541,13 +10612,15 @@ function condaVariants() {
     unknownSource("base")
   ];
 }
-var lib, LDD_CHECK, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, WSL_TITLE, WSL_MESSAGE, WSL_FIX, sharedLibraryMissing;
+var lib, OPENCV_APT, OPENCV_HEADLESS, LDD_CHECK, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, WSL_TITLE, WSL_MESSAGE, WSL_FIX, sharedLibraryMissing;
 var init_shared_library_missing = __esm({
   "src/rules/catalog/runtime/shared-library-missing.ts"() {
     "use strict";
     init_build_gpu();
     init_run_command2();
     lib = (name2) => `${name2}[\\w.+-]{0,200}: cannot open shared object file`;
+    OPENCV_APT = "apt-get update && apt-get install -y --no-install-recommends libgl1 libglib2.0-0 && rm -rf /var/lib/apt/lists/*";
+    OPENCV_HEADLESS = "When `opencv-python` is your own requirement (not a dependency of another package), `opencv-python-headless` instead does not load libGL.";
     LDD_CHECK = "Check with `ldd` on the failing binary or extension module: every `=> not found` line is a library still missing.";
     RUN_FIX = [
       "The image that ran lacks the library (or its directory is not on the loader path). Rebuild it with the library installed in the final stage, and check inside the image:",
@@ -10774,13 +10847,29 @@ var init_shared_library_missing = __esm({
           when: "opengl&fact.place=image-build",
           title: "OpenGL / GLib library not found (OpenCV)",
           message: "The loader could not find {library:all}: `opencv-python` needs the system OpenGL and GLib libraries, which slim and CUDA images lack.",
-          fix: "Install them: `RUN apt-get update && apt-get install -y --no-install-recommends libgl1 libglib2.0-0`, or use `opencv-python-headless` instead of `opencv-python`."
+          fix: [
+            "Install them in this stage (Debian/Ubuntu):",
+            "",
+            "```dockerfile",
+            `RUN ${OPENCV_APT}`,
+            "```",
+            "",
+            OPENCV_HEADLESS
+          ].join("\n")
         },
         {
           when: "opengl",
           title: "OpenGL / GLib library not found (OpenCV)",
           message: "The loader could not find {library:all}: `opencv-python` needs the system OpenGL and GLib libraries.",
-          fix: "Install them: `apt-get install -y --no-install-recommends libgl1 libglib2.0-0` (Debian/Ubuntu), or use `opencv-python-headless` instead of `opencv-python`."
+          fix: [
+            "Add them to the image's `apt-get install` in the Dockerfile, and rebuild (Debian/Ubuntu):",
+            "",
+            "```dockerfile",
+            `RUN ${OPENCV_APT}`,
+            "```",
+            "",
+            "To go on in a running container meanwhile: `apt-get update && apt-get install -y libgl1 libglib2.0-0`. " + OPENCV_HEADLESS
+          ].join("\n")
         },
         ...condaVariants(),
         { when: "fact.place=docker-run&enrich.runImage", fix: RUN_FIX },
@@ -11984,11 +12073,35 @@ var init_cuda_driver_init_failed = __esm({
       match: [
         // `UserWarning: CUDA initialization: CUDA driver initialization failed, you might not have a CUDA gpu. (Triggered internally at ../c10/cuda/CUDAFunctions.cpp:109.)`
         // `RuntimeError: CUDA driver initialization failed, you might not have a CUDA gpu.`
-        { literals: ["CUDA driver initialization failed, you might not have a CUDA gpu"] }
+        { literals: ["CUDA driver initialization failed, you might not have a CUDA gpu"] },
+        // `failed call to cuInit: INTERNAL: CUDA error: Failed call to cuInit: CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized`
+        { literals: ["CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized"] }
       ],
+      context: [{ name: "systemNotReady", literals: ["CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized"] }],
       scope: "step",
       specificity: 3,
       variants: [
+        {
+          when: "systemNotReady",
+          title: "CUDA is not ready: the GPUs are not registered with the NVLink fabric (Fabric Manager)",
+          message: "cuInit returned `CUDA_ERROR_SYSTEM_NOT_READY`: the driver is loaded, but the GPUs have not joined the NVLink fabric. On NVSwitch systems (DGX/HGX A100, H100, H200, B200) that takes the NVIDIA Fabric Manager service, of the same version as the driver.",
+          fix: [
+            "On the machine with the GPUs (the host, when this ran in a container):",
+            "",
+            "```sh",
+            'nvidia-smi -q -i 0 | grep -i -A 2 Fabric       # "In Progress": not registered, Fabric Manager is not running',
+            "systemctl status nvidia-fabricmanager          # not found, failed or inactive?",
+            "sudo journalctl -u nvidia-fabricmanager | tail # why it stopped",
+            "nvidia-smi --query-gpu=driver_version --format=csv,noheader",
+            "```",
+            "",
+            "Install the Fabric Manager package of exactly that driver version from NVIDIA's CUDA repository (named after the",
+            "driver branch: `nvidia-fabricmanager-535` for a 535.x driver; its version must equal the driver's),",
+            "then `sudo systemctl enable --now nvidia-fabricmanager` and run CUDA again. Blackwell boards also need NVLSM running first.",
+            "On a machine without NVSwitch (`nvidia-smi topo -m` shows no `NV#` links), no Fabric Manager is needed: look for Xid errors in",
+            '`sudo dmesg | grep -iE "NVRM|Xid"` instead.'
+          ].join("\n")
+        },
         {
           when: "fact.place=image-build",
           title: "CUDA initialised in a build step, which has no GPU",
@@ -12086,6 +12199,138 @@ var init_triton_libcuda_link = __esm({
         }
       ],
       docs: "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/cdi-support.html"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/cudnn-handle-failed.ts
+var MEMORY_LINE, JAX_FIX, cudnnHandleFailed;
+var init_cudnn_handle_failed = __esm({
+  "src/rules/catalog/runtime/cudnn-handle-failed.ts"() {
+    "use strict";
+    MEMORY_LINE = "XLA printed the GPU's memory when it failed: {context.memory.free} bytes free of {context.memory.total}.";
+    JAX_FIX = [
+      "Tell the two causes apart on the machine that ran it:",
+      "",
+      "```sh",
+      "nvidia-smi                                     # other processes holding memory on this GPU?",
+      'XLA_PYTHON_CLIENT_PREALLOCATE=false python -c "import jax.numpy as jnp; print(jnp.ones(3))"',
+      'echo "LD_LIBRARY_PATH=$LD_LIBRARY_PATH"        # set: it can override the cuDNN that jax installed',
+      'pip list 2>/dev/null | grep -iE "^(jax|nvidia-cudnn|torch|tensorflow)"',
+      "```",
+      "",
+      "- It works with preallocation off, or nvidia-smi shows other processes: memory. JAX takes 75% of the GPU at its first",
+      "  operation (the current default), so about a quarter free is its own share. Stop the other process, or run with",
+      "  `XLA_PYTHON_CLIENT_PREALLOCATE=false` (or a smaller `XLA_PYTHON_CLIENT_MEM_FRACTION`, e.g. `.50`). With TensorFlow in the",
+      '  same program, keep it off the GPU (`tf.config.experimental.set_visible_devices([], "GPU")`) or give it memory growth.',
+      "- It fails the same way: cuDNN. `unset LD_LIBRARY_PATH` and try again; if another package (torch, tensorflow) put its own",
+      "  `nvidia-cudnn` wheel into the environment, run the jax install command you used again so the cuDNN it asks for comes",
+      "  back, or keep the two frameworks in separate environments."
+    ].join("\n");
+    cudnnHandleFailed = {
+      id: "runtime/cudnn-handle-failed",
+      title: "cuDNN could not start (Could not create cudnn handle): GPU memory or a mismatched cuDNN",
+      severity: "error",
+      match: [
+        // `E external/xla/xla/stream_executor/cuda/cuda_dnn.cc:439] Could not create cudnn handle: CUDNN_STATUS_INTERNAL_ERROR`
+        { literals: ["Could not create cudnn handle: CUDNN_STATUS_INTERNAL_ERROR"] }
+      ],
+      context: [
+        // `E external/xla/xla/stream_executor/cuda/cuda_dnn.cc:443] Memory usage: 5853872128 bytes free, 25393692672 bytes total.`
+        { name: "memory", literals: ["Memory usage: "], pattern: "Memory usage: (?<free>\\d{1,15}) bytes free, (?<total>\\d{1,15}) bytes total" },
+        // a JAX program: its frames or its error
+        { name: "jax", literals: ["/jax/_src/", "jaxlib", "DNN library initialization failed"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "cuDNN could not create its handle (`CUDNN_STATUS_INTERNAL_ERROR`). The usual causes are too little free GPU memory (the framework's own preallocation, or another process) or a cuDNN other than the one the framework was built for.",
+      fix: [
+        "On the machine that ran it, see what holds the GPU and which cuDNN the environment has:",
+        "",
+        "```sh",
+        "nvidia-smi",
+        'echo "LD_LIBRARY_PATH=$LD_LIBRARY_PATH"',
+        'pip list 2>/dev/null | grep -iE "^(jax|nvidia-cudnn|torch|tensorflow)"',
+        "```",
+        "",
+        "Other processes on the GPU: stop them, or let TensorFlow grow its memory instead of taking it all",
+        "(`tf.config.experimental.set_memory_growth(gpu, True)` for each GPU, before the first operation). Memory free but the",
+        "error stays: a second cuDNN wins the library search; `unset LD_LIBRARY_PATH`, or reinstall the framework so its cuDNN comes back."
+      ].join("\n"),
+      variants: [
+        {
+          when: "jax&memory",
+          message: `JAX's XLA could not create a cuDNN handle (\`CUDNN_STATUS_INTERNAL_ERROR\`), so JAX raised \`DNN library initialization failed\`. ${MEMORY_LINE} The causes are too little GPU memory left (JAX's own preallocation plus another process) or a cuDNN other than the one jax was built for.`,
+          fix: JAX_FIX
+        },
+        {
+          when: "jax",
+          message: "JAX's XLA could not create a cuDNN handle (`CUDNN_STATUS_INTERNAL_ERROR`), so JAX raised `DNN library initialization failed`. The causes are too little GPU memory left (JAX's own preallocation plus another process) or a cuDNN other than the one jax was built for.",
+          fix: JAX_FIX
+        }
+      ],
+      docs: "https://docs.jax.dev/en/latest/gpu_memory_allocation.html"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/jax-cuda-library-not-found.ts
+var CHECK5, CHECK_FIRST, jaxCudaLibraryNotFound;
+var init_jax_cuda_library_not_found = __esm({
+  "src/rules/catalog/runtime/jax-cuda-library-not-found.ts"() {
+    "use strict";
+    CHECK5 = [
+      "```sh",
+      'echo "LD_LIBRARY_PATH=$LD_LIBRARY_PATH"                 # set: it can hide the libraries jax installed',
+      'pip list 2>/dev/null | grep -iE "^(jax|nvidia-)"      # jax, its cuda plugin and the nvidia-*-cu* wheels',
+      "unset LD_LIBRARY_PATH",
+      'python -c "import jax; print(jax.devices())"',
+      "```"
+    ].join("\n");
+    CHECK_FIRST = [
+      "In the environment that runs jax:",
+      "",
+      CHECK5,
+      "",
+      "If that prints GPU devices, keep `LD_LIBRARY_PATH` unset for jax (remove the export from your shell profile or job script)."
+    ];
+    jaxCudaLibraryNotFound = {
+      id: "runtime/jax-cuda-library-not-found",
+      title: "JAX's CUDA plugin could not load a CUDA library, so JAX runs on the CPU",
+      severity: "error",
+      match: [
+        // `RuntimeError: jaxlib/cuda/versions_helpers.cc:81: operation cusparseGetProperty(MAJOR_VERSION, &major) failed: The cuSPARSE library was not found.`
+        {
+          literals: ["library was not found"],
+          pattern: "versions_helpers\\.cc:\\d{1,5}: operation (?<call>\\w{1,60})\\([^)\\n]{0,80}\\) failed: The (?<library>\\w{1,30}) library was not found"
+        }
+      ],
+      context: [
+        // `File ".../site-packages/jax_plugins/xla_cuda12/__init__.py"`: the plugin and its CUDA major
+        { name: "plugin", literals: ["xla_cuda"], pattern: "jax_plugins[./]xla_cuda(?<major>1\\d)\\b" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "JAX's CUDA plugin checks the CUDA libraries when it starts, and `{call}` failed because the {library} library could not be loaded. The plugin is dropped and JAX falls back to the CPU. With a pip install the library comes from an `nvidia-*` wheel next to jax; an `LD_LIBRARY_PATH` that points elsewhere, or a wheel of the wrong version, hides it.",
+      fix: [
+        ...CHECK_FIRST,
+        "If not, reinstall with the CUDA extra of the plugin you have (`pip list` shows `jax-cuda12-plugin` or similar), e.g.",
+        '`pip install --upgrade "jax[cuda12]"`, so the `nvidia-*` wheels are the versions jax asks for.'
+      ].join("\n"),
+      variants: [
+        {
+          when: "plugin",
+          fix: [
+            ...CHECK_FIRST,
+            "If not, reinstall so the `nvidia-*` wheels are the versions jax asks for:",
+            "",
+            "```sh",
+            'pip install --upgrade "jax[cuda{context.plugin.major}]"',
+            "```"
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.jax.dev/en/latest/installation.html"
     };
   }
 });
@@ -12418,6 +12663,15 @@ function emptyVersionVariants() {
 function doubledSubcommandVariants() {
   const title2 = "pip subcommand written twice";
   return [
+    // Two commands made one by a line continuation without `&&` (docker-library/python#944: `RUN pip install pip --upgrade \`
+    // over `pip install -r requirements.txt`, which BuildKit prints as one line): the second command's words become
+    // arguments of the first, and pip looks for a package named `install`.
+    {
+      when: "joined&subcommandAny",
+      title: "Two pip commands joined without `&&`",
+      message: "The step runs `{context.joined.first}` and `{context.joined.second}` as one command: nothing separates them (a line continuation `\\` without `&&` only joins the lines), so the second command's words are more arguments of the first, and pip looked for a package named `{requirement}`.",
+      fix: ["Put `&&` between the two commands:", "", "```dockerfile", "RUN {context.joined.first} && \\", "    {context.joined.second}", "```"].join("\n")
+    },
     {
       when: "doubled&subcommandAny",
       title: title2,
@@ -12427,15 +12681,16 @@ function doubledSubcommandVariants() {
     {
       when: "subcommandWord",
       title: title2,
-      message: "pip looked for a package named `{requirement}`, which is a word of pip's own command line: the command most likely repeats its subcommand (`pip {requirement} {requirement} numpy`), and pip took the second one for a package.",
+      message: "pip looked for a package named `{requirement}`, which is a word of pip's own command line: the command repeats its subcommand (`pip {requirement} {requirement} numpy`), or runs a second pip command joined to the first without `&&`, and pip took the word for a package.",
       fix: [
-        "Find the pip command with the word twice, in the Dockerfile or the script that ran pip:",
+        "Find the pip command with the word twice, or a pip line continued by `\\` without `&&`, in the Dockerfile or the script that ran pip:",
         "",
         "```sh",
         "grep -nE 'pip[0-9.]* +{requirement} +{requirement}( |$)' Dockerfile",
+        "grep -nE -A1 'pip[0-9.]* +{requirement}[^&;|]*\\\\$' Dockerfile",
         "```",
         "",
-        "and remove the second `{requirement}` (`pip3 {requirement} {requirement} numpy` \u2192 `pip3 {requirement} numpy`)."
+        "Remove a repeated `{requirement}` (`pip3 {requirement} {requirement} numpy` \u2192 `pip3 {requirement} numpy`); where the next line starts another command (`pip {requirement} -r requirements.txt`), end the line with `&& \\` instead of `\\`."
       ].join("\n")
     }
   ];
@@ -12483,6 +12738,14 @@ var init_no_matching_distribution = __esm({
         // the missing "package" is a pip subcommand (doubledSubcommandVariants)
         { name: "subcommandWord", literals: ["No matching distribution found for "], pattern: "No matching distribution found for (?:install|uninstall|download)(?:\\s|$)" },
         { name: "subcommandAny", literals: ["No matching distribution found for "], pattern: "No matching distribution found for (?:install|uninstall|download|wheel)(?:\\s|$)" },
+        // the step's command holding a second pip command with no `&&` before it: `pip install pip --upgrade     pip install -r
+        // requirements.txt` (a `\` continuation, collapsed by BuildKit into spaces)
+        {
+          name: "joined",
+          source: "instruction",
+          literals: ["pip"],
+          pattern: "(?<first>\\bpip[0-9.]{0,5}\\s{1,10}(?:install|uninstall|download|wheel)\\b[^&;|\\n\\\\]{0,400}?)\\s{1,40}(?:\\\\\\s{1,40})?(?<second>(?:\\bpip[0-9.]{0,5}|\\bpython[0-9.]{0,5} -m pip)\\s{1,10}(?:install|uninstall|download|wheel)\\b[^&;|\\n\\\\]{0,400}?)\\s*(?=$|&|;|\\|)"
+        },
         // the step's command with a subcommand followed by another: `pip3 install install numpy matplotlib cycler`
         {
           name: "doubled",
@@ -13122,8 +13385,15 @@ var init_build_isolation = __esm({
       title: "Wheel build needs torch: build isolation hides it",
       severity: "error",
       match: [
-        // `      ModuleNotFoundError: No module named 'torch'` inside the subprocess output
-        { literals: ["No module named "], pattern: "No module named '(?<module>torch|numpy|packaging|psutil|ninja|Cython|setuptools_scm|pybind11)(?:\\.[\\w.]{1,200})?'" },
+        // `      ModuleNotFoundError: No module named 'torch'` inside the subprocess output. Not torch's own
+        // `UserWarning: Failed to initialize NumPy: No module named 'numpy'` (torch/csrc/utils/tensor_numpy.cpp): torch prints it
+        // on import when numpy is absent and carries on, so the build went past it (mistralai/mistral-inference#142, a vLLM wheel
+        // build whose isolated environment imported torch, printed it, and failed later in `cmake --build`).
+        { literals: ["No module named "], pattern: "(?<!Failed to initialize NumPy: )No module named '(?<module>torch|numpy|packaging|psutil|ninja|Cython|setuptools_scm|pybind11)(?:\\.[\\w.]{1,200})?'" },
+        // A log cut before the traceback's last line, under the reporter's own words for it: `it reports torch not found`
+        // (huridocs/pdf-document-layout-analysis#127, detectron2 in `Getting requirements to build editable`). Lower-case
+        // `torch`, the module: CMake's find_package(Torch) says `Torch` and is cuda/torch-cmake's.
+        { literals: ["torch not found", "torch is not found"], pattern: "\\b(?<module>torch) (?:is )?not found\\b" },
         // The same traceback cut before its last line: the setup script's `import torch` as the source line of the frame that
         // raised, indented as pip (and uv) indent a build subprocess's output (six spaces, then the traceback's own four), where
         // a script run directly shows it under four (YanWenKun/ComfyUI-Docker#12, cut at `import torch`).
@@ -13168,7 +13438,7 @@ var init_build_isolation = __esm({
         // pip's frame around the subprocess: the module was missing in the isolated build environment
         {
           name: "buildEnv",
-          literals: ["Getting requirements to build wheel", "Preparing metadata (pyproject.toml)", "Building wheel for", "pip-build-env-"]
+          literals: ["Getting requirements to build wheel", "Getting requirements to build editable", "Preparing metadata (pyproject.toml)", "Building wheel for", "pip-build-env-"]
         },
         // pip's line for a source distribution whose version is a development release: `Using cached xformers-0.0.23.dev685.tar.gz (3.8 MB)`
         {
@@ -17148,7 +17418,7 @@ function pinnedWithoutUpdateVariants() {
     { when: "versionGone&!update&aptInstall", title: title2, message: message3, fix: [...withoutInstall, ...after].join("\n") }
   ];
 }
-var checkInBaseImage, checkInStage, checkInShell, afterCheck, amd64OnlyInstall, NVIDIA_ONLY_MESSAGE, nvidiaRepoLines, nvidiaRepoAfter, nvidiaRepoInDockerfile, nvidiaRepoInShell, madeUpToolkitMessage, realToolkitsInShell, realToolkitsInDockerfile, unableToLocatePackage;
+var checkInBaseImage, checkInStage, checkInShell, afterCheck, amd64OnlyInstall, NVIDIA_ONLY_MESSAGE, nvidiaRepoLines, nvidiaRepoAfter, nvidiaRepoInDockerfile, nvidiaRepoInShell, madeUpToolkitMessage, realToolkitsInShell, realToolkitsInDockerfile, DISTUTILS_GONE_MESSAGE, DISTUTILS_SETUPTOOLS, unableToLocatePackage;
 var init_unable_to_locate_package = __esm({
   "src/rules/catalog/apt/unable-to-locate-package.ts"() {
     "use strict";
@@ -17268,6 +17538,8 @@ var init_unable_to_locate_package = __esm({
       "Or the distribution's own `nvidia-cuda-toolkit`, if the CUDA release it packages fits (`apt-cache policy nvidia-cuda-toolkit`",
       "in the base image prints it; Debian 12: 11.8, in non-free and contrib)."
     ].join("\n");
+    DISTUTILS_GONE_MESSAGE = "There is no `{context.distutilsGone.name}` to install: Python 3.12 removed the distutils module from its standard library (PEP 632), so neither Debian, Ubuntu nor the deadsnakes PPA packages it for this Python.";
+    DISTUTILS_SETUPTOOLS = "Code or a build that still imports `distutils` gets it from setuptools: install `setuptools` with pip for that Python (or add it to requirements.txt).";
     unableToLocatePackage = {
       id: "apt/unable-to-locate-package",
       title: "apt package not found",
@@ -17312,6 +17584,14 @@ var init_unable_to_locate_package = __esm({
           name: "dropped",
           literals: [...droppedPackageNames],
           pattern: `(?:Unable to locate package |Package '?)(?<name>${droppedPackageNames.map((n) => n.replace(/[.+]/g, "\\$&")).join("|")})(?![\\w.+-])`
+        },
+        // `python3.12-distutils`: distutils left the standard library in Python 3.12 (PEP 632, peps.python.org/pep-0632), so
+        // no release or PPA builds the package for 3.12 or later (the-blue-alliance/the-blue-alliance#6816 and
+        // skier233/media_ai_model_server#20: merged fixes drop it; opencodelists#2213 cites PEP 632's migration advice).
+        {
+          name: "distutilsGone",
+          literals: ["-distutils"],
+          pattern: "(?:Unable to locate package |Package '?)(?<name>python3\\.(?:1[2-9]|[2-9]\\d)-distutils)(?![\\w.+-])"
         },
         // apt knows the package but not the pinned version (`E: Version '7.88.1-10+deb12u7' for 'curl' was not found`,
         // apt's wording, reproduced with apt 2.6 on Debian 12; a missing package reads `Unable to locate package`).
@@ -17365,6 +17645,18 @@ var init_unable_to_locate_package = __esm({
         },
         { when: "nvidiaOnly&fact.place=image-build", message: NVIDIA_ONLY_MESSAGE, fix: nvidiaRepoInDockerfile },
         { when: "nvidiaOnly", message: NVIDIA_ONLY_MESSAGE, fix: nvidiaRepoInShell },
+        {
+          when: "distutilsGone&fact.place=image-build",
+          title: "No distutils package for Python 3.12 or later",
+          message: DISTUTILS_GONE_MESSAGE,
+          fix: `Remove \`{context.distutilsGone.name}\` from this \`RUN\`'s \`apt-get install\` list and rebuild. ${DISTUTILS_SETUPTOOLS}`
+        },
+        {
+          when: "distutilsGone",
+          title: "No distutils package for Python 3.12 or later",
+          message: DISTUTILS_GONE_MESSAGE,
+          fix: `Remove \`{context.distutilsGone.name}\` from the \`apt-get install\` command. ${DISTUTILS_SETUPTOOLS}`
+        },
         ...droppedVariants(),
         { when: "madeUpToolkit&fact.place=image-build", message: madeUpToolkitMessage, fix: realToolkitsInDockerfile },
         { when: "madeUpToolkit&!fact.place=image-build", message: madeUpToolkitMessage, fix: realToolkitsInShell },
@@ -18231,7 +18523,7 @@ var init_release_not_valid_yet = __esm({
 });
 
 // src/rules/catalog/apt/apk-unable-to-select.ts
-var lookUp, INDEX_UNREACHABLE, apkUnableToSelect;
+var lookUp, INDEX_UNREACHABLE, PYTHON2_MESSAGE, PIN_FOR_PYTHON2, apkUnableToSelect;
 var init_apk_unable_to_select = __esm({
   "src/rules/catalog/apt/apk-unable-to-select.ts"() {
     "use strict";
@@ -18243,6 +18535,8 @@ var init_apk_unable_to_select = __esm({
       "package set under it."
     ].join("\n");
     INDEX_UNREACHABLE = "apk could not download the index of `{context.indexUnreachable.url}` (`temporary error (try again later)`: the lookup or the connection failed), went on without it, and so found none of the packages asked for: `no such package` here means no index was read, not a renamed package.";
+    PYTHON2_MESSAGE = "apk found no package `{context.python2.pkg}` in Alpine {context.index.release} ({context.index.arch}): the Dockerfile asks for Python 2's package names, which this Alpine release does not have: a Dockerfile written for an older release (an unpinned `FROM alpine` moves to each new one).";
+    PIN_FOR_PYTHON2 = "If the code itself needs Python 2, pin the `FROM alpine` line to an older numbered release that still has it instead (an end-of-life one); `apk search python2` in the pinned image checks that it has the package.";
     apkUnableToSelect = {
       id: "apt/apk-unable-to-select",
       title: "apk could not select the packages asked for",
@@ -18340,14 +18634,11 @@ var init_apk_unable_to_select = __esm({
         },
         {
           when: "python2&index",
-          message: "apk found no package `{context.python2.pkg}` in Alpine {context.index.release} ({context.index.arch}): the Dockerfile asks for Python 2's package names, which this Alpine release does not have: a Dockerfile written for an older release (an unpinned `FROM alpine` moves to each new one).",
+          message: PYTHON2_MESSAGE,
           fix: [
-            "Ask for Python 3 by its package names, `python3` and `py3-pip` (pip then runs as `pip3` or `python3 -m pip`):",
-            "",
-            "```dockerfile",
-            "RUN apk add --no-cache python3 py3-pip ca-certificates",
-            "```",
-            "If the code itself needs Python 2, pin the `FROM alpine` line to the numbered release the Dockerfile was written for instead (a Dockerfile hit by this moved to `FROM alpine:3.11`, an end-of-life release); `apk search python2` in the pinned image checks that it has the package."
+            "In the step's `apk add` line, ask for Python 3 by its package names and keep the other packages: `python` becomes",
+            "`python3`, `py-pip` becomes `py3-pip` (pip then runs as `pip3` or `python3 -m pip`).",
+            PIN_FOR_PYTHON2
           ].join("\n")
         },
         {
@@ -20651,6 +20942,97 @@ var init_extension_ninja_failed = __esm({
   }
 });
 
+// src/rules/catalog/cmake/build-command-failed.ts
+var KEEP_WHOLE_LOG, HOST_RERUN, HOST_RERUN_PLAIN, IMAGE_BUILD_LOG, buildCommandFailed;
+var init_build_command_failed = __esm({
+  "src/rules/catalog/cmake/build-command-failed.ts"() {
+    "use strict";
+    KEEP_WHOLE_LOG = "grep -n -m 5 -E 'error|Error [0-9]' build.log   # the first hits are the cause; later ones follow from it";
+    HOST_RERUN = [
+      "Build the same target again with one job, so the first error is printed alone and nothing after it hides it, and",
+      "keep the whole output. In the build directory the script configured (the one holding `CMakeCache.txt`; find it with",
+      '`find . -name CMakeCache.txt -not -path "*/_deps/*"`):',
+      "",
+      "```sh",
+      "{context.parallel.before} --parallel 1 {context.parallel.after} 2>&1 | tee build.log",
+      KEEP_WHOLE_LOG,
+      "```"
+    ].join("\n");
+    HOST_RERUN_PLAIN = [
+      "Build the same target again with one job, so the first error is printed alone and nothing after it hides it, and",
+      "keep the whole output. In the build directory the script configured (the one holding `CMakeCache.txt`):",
+      "",
+      "```sh",
+      "cmake --build . --parallel 1 2>&1 | tee build.log",
+      KEEP_WHOLE_LOG,
+      "```"
+    ].join("\n");
+    IMAGE_BUILD_LOG = [
+      "Keep the whole output of the build and read it from the top of this step:",
+      "",
+      "```sh",
+      "docker build --progress=plain . 2>&1 | tee build.log",
+      KEEP_WHOLE_LOG,
+      "```",
+      "",
+      "If the first errors interleave or BuildKit clipped the step (`[output clipped, log limit \u2026 reached]`), build with fewer",
+      "jobs through the build script's own job-count option."
+    ].join("\n");
+    buildCommandFailed = {
+      id: "cmake/build-command-failed",
+      title: "The CMake build failed compiling (the first compiler error is above this traceback)",
+      severity: "error",
+      match: [
+        // `subprocess.CalledProcessError: Command 'cmake --build . --config Release --parallel 64 --target tensorrt_llm \u2026' returned non-zero exit status 2.`
+        {
+          literals: ["Command 'cmake --build"],
+          pattern: "CalledProcessError: Command '(?<command>cmake --build [^'\\n]{0,600}?)\\s*' returned non-zero exit status (?<status>\\d{1,3})"
+        }
+      ],
+      context: [
+        // the job count the script gave, to rerun the same command with one (`--parallel 48` / `-j 48`)
+        {
+          name: "parallel",
+          literals: ["Command 'cmake --build"],
+          pattern: "Command '(?<before>cmake --build [^'\\n]{0,300}?) (?:--parallel|-j) ?(?<jobs>\\d{1,4}) (?<after>[^'\\s][^'\\n]{0,300}?)\\s*' returned"
+        },
+        // the same with the job count last (`cmake --build build -j 8`)
+        {
+          name: "parallelLast",
+          literals: ["Command 'cmake --build"],
+          pattern: "Command '(?<before>cmake --build [^'\\n]{0,300}?) (?:--parallel|-j) ?\\d{1,4}\\s*' returned"
+        },
+        // `make[3]: *** [tensorrt_llm/runtime/CMakeFiles/runtime_src.dir/build.make:259: \u2026/runtimeKernels.cu.o] Error 1`:
+        // the object make was building when the compiler failed
+        {
+          name: "object",
+          literals: ["] Error 1"],
+          pattern: "make(?:\\[\\d{1,3}\\])?: \\*\\*\\* \\[(?:[^\\]\\s:]{1,300}:\\d{1,6}: )?(?<path>[^\\]\\s]{1,300}\\.o)\\] Error 1"
+        }
+      ],
+      scope: "step",
+      specificity: 2,
+      message: "The build script ran `cmake --build`, and the build stopped with exit status {status}. The traceback and make's `Error 2` lines only pass that failure on: the compiler's own error is printed above them, and this log does not reach it.",
+      fix: HOST_RERUN_PLAIN,
+      variants: [
+        {
+          when: "fact.place=image-build",
+          message: "The build script in this RUN step ran `cmake --build`, and the build stopped with exit status {status}. The traceback and make's `Error 2` lines only pass that failure on: the compiler's own error is printed above them, and this log does not reach it.",
+          fix: IMAGE_BUILD_LOG
+        },
+        {
+          when: "object&parallel",
+          message: "The build script ran `cmake --build`, and the compile of `{context.object.path}` failed (make's `Error 1`); the rest (`Error 2`, the traceback) only passes that failure on. The compiler's own error is printed above, and this log does not reach it.",
+          fix: HOST_RERUN
+        },
+        { when: "parallel", fix: HOST_RERUN },
+        { when: "parallelLast", fix: HOST_RERUN.replace("{context.parallel.before} --parallel 1 {context.parallel.after}", "{context.parallelLast.before} --parallel 1") }
+      ],
+      docs: "https://cmake.org/cmake/help/latest/manual/cmake.1.html#build-a-project"
+    };
+  }
+});
+
 // src/rules/catalog/buildkit/build-canceled.ts
 var buildCanceled;
 var init_build_canceled = __esm({
@@ -20780,7 +21162,7 @@ var init_error = __esm({
 });
 
 // src/rules/catalog/pip/wheel-build-failed.ts
-var name, listedAfterArrow, uvCauses, uvMessage, PKG_RESOURCES_TITLE, pkgResourcesMessage, upgradeFirst, uvPkgResourcesFix, pipPkgResourcesFix, TORCH_EXTENSION_TITLE, torchExtensionMessage, TORCH_EXTENSION_COMPILE_TITLE, torchExtensionCompileMessage, torchExtensionCompileFix, mmcvWheelFix, setupCutMessage, setupCutFix, uvLockedMessage, uvLockedFix, LLAMA_CPP_TITLE, llamaCppMessage, llamaCppCheck, LD_DIR_TITLE, ldDirMessage, ldDirFix, wheelBuildFailed;
+var name, listedAfterArrow, uvCauses, uvMessage, PKG_RESOURCES_TITLE, pkgResourcesMessage, upgradeFirst, uvPkgResourcesFix, pipPkgResourcesFix, TORCH_EXTENSION_TITLE, torchExtensionMessage, TORCH_EXTENSION_COMPILE_TITLE, torchExtensionCompileMessage, torchExtensionCompileFix, mmcvWheelFix, setupCutMessage, setupCutFix, uvLockedMessage, uvLockedFix, LLAMA_CPP_TITLE, llamaCppMessage, llamaCppCheck, LD_DIR_TITLE, ldDirMessage, ldDirFix, CHECK_CALL_TITLE, checkCallMessage, checkCallFix, wheelBuildFailed;
 var init_wheel_build_failed = __esm({
   "src/rules/catalog/pip/wheel-build-failed.ts"() {
     "use strict";
@@ -20900,6 +21282,18 @@ var init_wheel_build_failed = __esm({
       "",
       "Point it at the CUDA the build should use (for a variable that names a root, such as CUDA_HOME or CUDA_ROOT, the directory above `lib64`; in LDFLAGS, `-L` before a library directory), or unset it when the build finds CUDA by itself; then build again and read the link line: `{enrich.verboseCmd}`."
     ].join("\n");
+    CHECK_CALL_TITLE = "A command the package's setup.py ran failed (subprocess.check_call)";
+    checkCallMessage = "The build of {context.named.name} ran a command from its setup.py with `subprocess.check_call`, and the command exited non-zero: setup.py builds that drive CMake (vLLM's among them) run `cmake` and `cmake --build` this way. The traceback is pip's report of that exit, not the cause: the command's own error is earlier in the `\u2570\u2500> [N lines of output]` block, which this log does not keep.";
+    checkCallFix = [
+      "Keep the whole output and read the command's first error: a compiler's `error:`, ninja's `FAILED:`, `CMake Error`, or `Killed` (a compiler the kernel stopped for lack of memory). In a shell of this stage:",
+      "",
+      "```sh",
+      "{enrich.verboseCmd} 2>&1 | tee build.log",
+      "grep -nE 'error:|FAILED:|CMake Error|Killed' build.log | head -n 20",
+      "```",
+      "",
+      "When a compiler was `Killed`, run fewer compile jobs at once: `MAX_JOBS` (vLLM's setup.py passes it to the build as its job count; without it, one job per CPU), as in `MAX_JOBS=4 {enrich.installCmd}`."
+    ];
     wheelBuildFailed = {
       id: "pip/wheel-build-failed",
       title: "Wheel build failed",
@@ -20943,6 +21337,13 @@ var init_wheel_build_failed = __esm({
           literals: ["Building wheel for ", "Failed building wheel for ", "Could not build wheels for ", "Failed to build ", "Collecting ", "Failed to download and build ", "\u2570\u2500> "],
           pattern: `(?:Building wheel for |Failed building wheel for |Could not build wheels for |Failed to build ['\`]?(?!installable )|Failed to download and build \`|^\\s{0,200}Collecting |${listedAfterArrow})(?<name>${name})(?=[\\s'\`=<>!~\\[;(,@]|$)`
         },
+        // The CPython the build compiled for, from setuptools' build directory or the compiler's include path:
+        // `build/temp.linux-x86_64-cpython-312`, `-I/usr/local/include/python3.12` (docker-library/python#869)
+        {
+          name: "buildPython",
+          literals: ["-cpython-3", "/include/python3."],
+          pattern: "(?:\\bbuild/\\w{1,10}\\.[\\w-]{1,60}-cpython-3|/include/python3\\.)(?<minor>\\d{1,2})(?![\\d])"
+        },
         // The compiler itself is missing: `error: command 'gcc' failed: No such file or directory`.
         {
           name: "noCompiler",
@@ -20954,6 +21355,8 @@ var init_wheel_build_failed = __esm({
         // releases it was written for, and it builds from source when no prebuilt wheel fits the installed torch.
         // llama-cpp-python (pip writes the wheel's name `llama_cpp_python`, PEP 427): a CMake build, not a torch extension.
         { name: "llamaCpp", literals: ["llama_cpp_python", "llama-cpp-python"] },
+        // pip's traceback of a command setup.py ran with subprocess.check_call (see CHECK_CALL_TITLE)
+        { name: "checkCall", literals: ["raise CalledProcessError(retcode, cmd)"] },
         { name: "torchExtension", literals: ["torch/utils/cpp_extension.py", "site-packages/torch/include/"] },
         // ld given a directory as an input (see LD_DIR_TITLE): `/usr/bin/ld: cannot find /\u2026/install/lib64: file format not recognized`;
         // `root` drops a trailing `/lib` or `/lib64`, the part a variable naming an install holds.
@@ -21036,7 +21439,28 @@ var init_wheel_build_failed = __esm({
               ...llamaCppCheck
             ].join("\n")
           },
+          { when: "checkCall&named&enrich.installCmd", title: CHECK_CALL_TITLE, message: checkCallMessage, fix: checkCallFix.join("\n") },
           { when: "torchExtension&named", title: TORCH_EXTENSION_COMPILE_TITLE, message: torchExtensionCompileMessage, fix: torchExtensionCompileFix.join("\n") },
+          // No wheel for this Python came first: a compiler alone may only move the failure, since a release older than the
+          // Python often does not compile on it either (source-build-python enricher). `pip download --only-binary=:all:
+          // --python-version` asks the index for wheels only, for that Python (pip download --help, pip 23 on this machine).
+          {
+            when: "noCompiler&named&enrich.buildPython&!fact.installer=uv&!uvSaid",
+            title: "No wheel for this Python, and no compiler to build one",
+            message: "pip found no wheel of {context.named.name} for Python {enrich.buildPython} ({enrich.buildPythonTag}) and compiled it from source, which needs `{context.noCompiler.compiler}`, and the image has none. The usual cause is a pin on a release made before Python {enrich.buildPython}: it has no {enrich.buildPythonTag} wheels, and often does not compile on that Python either.",
+            fix: [
+              "No wheel for this Python: pin the image's Python one minor lower ({enrich.lowerPython}; with the official images,",
+              "`python:{enrich.lowerPython}-slim` for a `python:{enrich.buildPython}-slim` base), or upgrade {context.named.name} to a release",
+              "with wheels for it. This prints the newest release that has one:",
+              "",
+              "```sh",
+              "pip download --only-binary=:all: --no-deps --python-version {enrich.buildPython} -d /tmp/wheels {context.named.name}",
+              "```",
+              "and https://pypi.org/project/{context.named.name}/#files lists each release's files (`{enrich.buildPythonTag}` in a name is a",
+              "wheel for this Python). Only when no release has one, install a compiler before the install step (Debian / Ubuntu:",
+              "`apt-get update && apt-get install -y --no-install-recommends build-essential`; Alpine: `apk add --no-cache build-base`)."
+            ].join("\n")
+          },
           {
             // apt's package for a C toolchain is build-essential (Debian, Ubuntu; the python: images are Debian or Alpine),
             // Alpine's is build-base.
@@ -21087,7 +21511,7 @@ var init_wheel_build_failed = __esm({
           }
         ]
       ),
-      enrich: ["pip-advice", "flash-attn-wheel"],
+      enrich: ["pip-advice", "flash-attn-wheel", "source-build-python"],
       docs: "https://pip.pypa.io/en/stable/reference/build-system/"
     };
   }
@@ -21450,6 +21874,8 @@ var init_catalog = __esm({
     init_container_cli_driver_rpc();
     init_cuda_driver_init_failed();
     init_triton_libcuda_link();
+    init_cudnn_handle_failed();
+    init_jax_cuda_library_not_found();
     init_resolution_impossible();
     init_no_matching_distribution();
     init_wheel_not_supported();
@@ -21522,6 +21948,7 @@ var init_catalog = __esm({
     init_copy_source_missing();
     init_log_clipped();
     init_extension_ninja_failed();
+    init_build_command_failed();
     init_build_canceled();
     init_error();
     init_wheel_build_failed();
@@ -21574,6 +22001,8 @@ var init_catalog = __esm({
       containerCliDriverRpc,
       cudaDriverInitFailed,
       tritonLibcudaLink,
+      cudnnHandleFailed,
+      jaxCudaLibraryNotFound,
       resolutionImpossible,
       noMatchingDistribution,
       wheelNotSupported,
@@ -21646,6 +22075,7 @@ var init_catalog = __esm({
       copySourceMissing,
       logClipped,
       extensionNinjaFailed,
+      buildCommandFailed,
       buildCanceled,
       error2,
       wheelBuildFailed,
@@ -53478,8 +53908,11 @@ function rankFindings(candidates, model) {
   }
   const ownStep = failedOwnStep(model);
   for (const c of candidates) c.finding.step = ownStep(c.finding.step);
+  const soleFailed = failed.size === 1 ? [...failed][0] : null;
+  const buildFailure = model.failedStep ?? (soleFailed !== null && soleFailed !== IMPLICIT_STEP_ID ? soleFailed : null);
+  const stepOf2 = (c) => buildFailed2 && (c.finding.step === null || c.finding.step === IMPLICIT_STEP_ID) ? buildFailure ?? c.finding.step : c.finding.step;
   const failureOf = (c) => {
-    const step = c.finding.step ?? (buildFailed2 ? model.failedStep ?? "build" : "none");
+    const step = stepOf2(c) ?? (buildFailed2 ? "build" : "none");
     return String(step);
   };
   const best2 = /* @__PURE__ */ new Map();
@@ -53505,7 +53938,7 @@ function rankFindings(candidates, model) {
   const groupOf = (c) => {
     const base = severityRank[c.finding.severity];
     if (base !== 0) return base;
-    const step = c.finding.step;
+    const step = stepOf2(c);
     return step !== null && failed.has(step) || step === null && buildFailed2 ? 0 : 1;
   };
   kept = kept.map((c) => ({ c, group: groupOf(c) })).sort(

@@ -41,13 +41,12 @@ const lookUp = [
   'package set under it.',
 ].join('\n');
 
-<<<<<<< HEAD
 /** apk warned that it could not read a repository index, then missed every package that index holds. */
 const INDEX_UNREACHABLE =
   'apk could not download the index of `{context.indexUnreachable.url}` (`temporary error (try again later)`: the ' +
   'lookup or the connection failed), went on without it, and so found none of the packages asked for: `no such ' +
   'package` here means no index was read, not a renamed package.';
-=======
+
 const PYTHON2_MESSAGE =
   'apk found no package `{context.python2.pkg}` in Alpine {context.index.release} ({context.index.arch}): the Dockerfile asks for ' +
   'Python 2\'s package names, which this Alpine release does not have: a Dockerfile written for an older release (an unpinned ' +
@@ -56,7 +55,6 @@ const PYTHON2_MESSAGE =
 const PIN_FOR_PYTHON2 =
   'If the code itself needs Python 2, pin the `FROM alpine` line to an older numbered release that still has it instead (an ' +
   'end-of-life one); `apk search python2` in the pinned image checks that it has the package.';
->>>>>>> h-xb
 
 export const apkUnableToSelect: RuleInput = {
   id: 'apt/apk-unable-to-select',
