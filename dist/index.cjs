@@ -6444,7 +6444,7 @@ function cmakeVariants(target) {
     }
   ];
 }
-var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, RTX30_HARD_CODED, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, WHICH_NVCC, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, BAZEL_WHERE, BAZEL_RERUN, bazelVariants, unsupportedArch;
+var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, RTX30_HARD_CODED, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, WHICH_NVCC, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, BAZEL_WHERE, BAZEL_RERUN, bazelVariants, GENTOO_EMERGE, unsupportedArch;
 var init_unsupported_arch = __esm({
   "src/rules/catalog/cuda/unsupported-arch.ts"() {
     "use strict";
@@ -6590,6 +6590,25 @@ var init_unsupported_arch = __esm({
         ].join("\n")
       }
     ];
+    GENTOO_EMERGE = {
+      when: "gentooEmerge",
+      message: "nvcc rejected the GPU architecture {arch:all} while emerge built {context.gentooEmerge.atom} on this host. {enrich.verdict} The caffe2 and pytorch ebuilds compile for their default capabilities, 3.5 and 7.0, when TORCH_CUDA_ARCH_LIST is not set: set it to the GPUs this host has.",
+      fix: [
+        "Set the arch list to your GPU's compute capability (`nvidia-smi --query-gpu=compute_cap --format=csv,noheader` prints it, `8.9` for an",
+        "RTX 40; https://developer.nvidia.com/cuda-gpus lists them) in Portage's environment, for every package in /etc/portage/make.conf or for this",
+        "one only:",
+        "",
+        "```sh",
+        "sudo mkdir -p /etc/portage/env",
+        `echo 'TORCH_CUDA_ARCH_LIST="8.9"' | sudo tee /etc/portage/env/cuda-arch.conf   # your capability instead of 8.9`,
+        "echo '{context.gentooEmerge.cp} cuda-arch.conf' | sudo tee -a /etc/portage/package.env",
+        "sudo emerge --ask --oneshot {context.gentooEmerge.cp}",
+        "```",
+        "",
+        "TORCH_CUDA_ARCH_LIST is what the caffe2 and pytorch ebuilds read; a CMake-based ebuild takes CMake's `CUDAARCHS` (`89`) instead. Only a",
+        "GPU that needs {arch:all} calls for the other way: a dev-util/nvidia-cuda-toolkit release that still accepts it."
+      ].join("\n")
+    };
     unsupportedArch = {
       id: "cuda/unsupported-arch",
       title: "GPU architecture not supported by this CUDA version",
@@ -6609,6 +6628,12 @@ var init_unsupported_arch = __esm({
         { literals: ["unsupported CUDA gpu architecture"], pattern: "unsupported CUDA gpu architecture: (?<arch>\\w{1,200})" }
       ],
       context: [
+        // Portage's failure line: `* ERROR: sci-libs/caffe2-2.6.0-r100::gentoo failed (compile phase):`, or a thread's title of it
+        {
+          name: "gentooEmerge",
+          literals: [" phase)"],
+          pattern: "\\b(?<atom>(?<cp>[a-z][a-z0-9+-]{1,40}/[A-Za-z0-9+_-]{1,60}?)-\\d[\\w.+-]{0,40}::[\\w-]{1,60}) failed \\([a-z]{1,20} phase\\)"
+        },
         // Bazel with TensorFlow's CUDA rules: `external/local_config_cuda/crosstool/clang/bin/crosstool_wrapper_driver_is_not_gcc`
         { name: "bazel", literals: ["crosstool_wrapper_driver_is_not_gcc", "local_config_cuda"] },
         // the rejected arch's major and minor (`compute_89` \u2192 8, 9), for a list in dotted form
@@ -6665,6 +6690,7 @@ var init_unsupported_arch = __esm({
         'and keep only listed arches in TORCH_CUDA_ARCH_LIST (`8.6` for `compute_86`), `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (`86`) or the nvcc `-gencode` flags; an arch missing from the list needs another CUDA release (removed arches: an older one; new GPUs: a newer one).'
       ].join("\n"),
       variants: [
+        GENTOO_EMERGE,
         ...bazelVariants,
         ...autodetectedVariants,
         ...["cmakeFailed", "cmakeBuild"].flatMap(cmakeVariants),
@@ -10973,7 +10999,7 @@ var init_extension_cuda_mismatch = __esm({
 });
 
 // src/rules/catalog/runtime/gpu-runtime-missing.ts
-var GUIDE, desktopGpuSteps, INSTALL_AND_REGISTER, DESKTOP_LEAD, gpuRuntimeMissing;
+var GUIDE, desktopGpuSteps, INSTALL_AND_REGISTER, ROOTLESS_GUIDE, ROOTLESS_STEPS, ROOTLESS_CHECK, DESKTOP_LEAD, gpuRuntimeMissing;
 var init_gpu_runtime_missing = __esm({
   "src/rules/catalog/runtime/gpu-runtime-missing.ts"() {
     "use strict";
@@ -10999,6 +11025,16 @@ var init_gpu_runtime_missing = __esm({
       "sudo nvidia-ctk runtime configure --runtime=docker",
       "sudo systemctl restart docker"
     ];
+    ROOTLESS_GUIDE = `${GUIDE}#rootless-mode`;
+    ROOTLESS_STEPS = [
+      "```sh",
+      "nvidia-ctk runtime configure --runtime=docker --config=$HOME/.config/docker/daemon.json",
+      "systemctl --user restart docker",
+      "sudo nvidia-ctk config --set nvidia-container-cli.no-cgroups --in-place   # no-cgroups = true in /etc/nvidia-container-runtime/config.toml",
+      "docker run --rm --gpus all ubuntu nvidia-smi",
+      "```"
+    ].join("\n");
+    ROOTLESS_CHECK = "If `docker info --format '{{{{.SecurityOptions}}}}'` lists `name=rootless`, the daemon is a rootless one, which never reads /etc/docker/daemon.json: configure it as its own user instead (NVIDIA's steps for rootless mode, " + ROOTLESS_GUIDE + "):";
     DESKTOP_LEAD = "On Windows, for Docker Desktop (nothing to install inside the WSL distribution):";
     gpuRuntimeMissing = {
       id: "runtime/gpu-runtime-missing",
@@ -11021,6 +11057,8 @@ var init_gpu_runtime_missing = __esm({
         { name: "windowsHost", literals: ["Windows 1"], pattern: "\\b(?<os>Windows 1[01])\\b", ignoreCase: true },
         // A Jetson named by its reporter (`Jetson orin nano + Jetpack6.2.3`) or by L4T (`R36 (release), REVISION: 4.3`, `l4t-base`).
         { name: "jetson", literals: ["Jetson", "JetPack", "L4T"], pattern: "\\b(?:Jetson|JetPack|L4T)", ignoreCase: true },
+        // the rootless daemon's socket (`unix:///run/user/1000/docker.sock`), its launcher, or rootlesskit
+        { name: "rootless", literals: ["/run/user/", "rootlesskit", "dockerd-rootless"], pattern: "/run/user/\\d+/docker\\.sock|rootlesskit|dockerd-rootless" },
         {
           name: "toolkitInstalled",
           literals: ["NVIDIA Container Runtime version ", "NVIDIA Container Toolkit CLI version ", "nvidia-container-toolkit "],
@@ -11052,6 +11090,18 @@ var init_gpu_runtime_missing = __esm({
             "`docker info` must list `nvidia`; then run the same command again, keeping `--runtime nvidia`. JetPack's own package for all of",
             "its container support is `nvidia-container` (JetPack 5.0.2 and later: https://nvidia-ai-iot.github.io/jetson-min-disk/jp5_container-only.html).",
             "If `nvidia` was listed already, the CLI talks to another daemon (`docker context ls`, then `docker context use default`)."
+          ].join("\n")
+        },
+        {
+          when: "rootless",
+          title: "The rootless Docker daemon has no NVIDIA runtime",
+          message: "The container asked for GPUs, and the log shows a rootless Docker daemon (`{context.rootless}`). A rootless daemon reads `~/.config/docker/daemon.json`, not the /etc/docker/daemon.json that `sudo nvidia-ctk runtime configure` writes, so a toolkit set up for the system daemon does not reach it.",
+          fix: [
+            "On the host, as the user who runs the rootless daemon, with the NVIDIA Container Toolkit installed (" + GUIDE + "):",
+            "",
+            ROOTLESS_STEPS,
+            "",
+            "`no-cgroups = true` because a rootless daemon cannot set up the device cgroups the toolkit would write. NVIDIA's steps: " + ROOTLESS_GUIDE
           ].join("\n")
         },
         {
@@ -11097,7 +11147,11 @@ var init_gpu_runtime_missing = __esm({
             "sudo systemctl restart docker",
             "```",
             "",
-            `then check with \`${HOST_GPU_CHECK}\` and run the container again. Reinstalling the toolkit changes nothing here.`
+            `then check with \`${HOST_GPU_CHECK}\` and run the container again. Reinstalling the toolkit changes nothing here.`,
+            "",
+            ROOTLESS_CHECK,
+            "",
+            ROOTLESS_STEPS
           ].join("\n")
         },
         {
@@ -11119,7 +11173,11 @@ var init_gpu_runtime_missing = __esm({
         "",
         "and check with `docker run --rm --gpus all ubuntu nvidia-smi`. A Docker installed as a snap does not pick the toolkit",
         "up; a host without an NVIDIA GPU cannot give one: start the container without `--gpus` (and without the compose",
-        "device reservation) if the program can run on the CPU."
+        "device reservation) if the program can run on the CPU.",
+        "",
+        ROOTLESS_CHECK,
+        "",
+        ROOTLESS_STEPS
       ].join("\n"),
       docs: GUIDE
     };
@@ -11688,13 +11746,13 @@ var init_driver_libraries_in_image = __esm({
 });
 
 // src/rules/catalog/runtime/cdi-device-unavailable.ts
-var CDI_DOCS, CHECK4, ROOTLESS_STEPS, ROOTLESS_TAIL, cdiDeviceUnavailable;
+var CDI_DOCS, CHECK4, ROOTLESS_STEPS2, ROOTLESS_TAIL, cdiDeviceUnavailable;
 var init_cdi_device_unavailable = __esm({
   "src/rules/catalog/runtime/cdi-device-unavailable.ts"() {
     "use strict";
     CDI_DOCS = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/cdi-support.html";
     CHECK4 = "docker run --rm --device=nvidia.com/gpu=all ubuntu nvidia-smi -L";
-    ROOTLESS_STEPS = [
+    ROOTLESS_STEPS2 = [
       "```sh",
       "mkdir -p ~/.config/cdi ~/.config/docker",
       "sudo nvidia-ctk cdi generate > ~/.config/cdi/nvidia.yaml",
@@ -11744,7 +11802,7 @@ var init_cdi_device_unavailable = __esm({
           when: "cdiDriver&rootless",
           title: "CDI is not enabled in the rootless Docker daemon",
           message: "The container asked for a CDI device (`--device=nvidia.com/gpu=\u2026`), and the rootless Docker daemon has no CDI driver: CDI is not turned on in the daemon.json it reads (opt-in before Docker 28.2), and a rootless daemon reads its own, in the home of its user. It also cannot read the specs in /etc/cdi and /var/run/cdi, so give it a spec directory of its own as well.",
-          fix: ["As the user who runs the rootless daemon:", "", ROOTLESS_STEPS, "", ROOTLESS_TAIL].join("\n")
+          fix: ["As the user who runs the rootless daemon:", "", ROOTLESS_STEPS2, "", ROOTLESS_TAIL].join("\n")
         },
         {
           when: "cdiDriver",
@@ -11761,14 +11819,14 @@ var init_cdi_device_unavailable = __esm({
             CHECK4,
             "```",
             "",
-            'A toolkit older than 1.14.5 writes the wrong key for Docker: then add `"features": {"cdi": true}` to /etc/docker/daemon.json by hand. A rootless daemon reads `~/.config/docker/daemon.json` instead. NVIDIA\'s CDI page: ' + CDI_DOCS
+            'A toolkit older than 1.14.5 writes the wrong key for Docker: then add `"features": {"cdi": true}` to /etc/docker/daemon.json by hand. A rootless daemon reads `~/.config/docker/daemon.json` instead. On NixOS /etc/docker/daemon.json and the specs are generated from the configuration, so the commands above do not take: set `hardware.nvidia-container-toolkit.enable = true;` (with Docker 25 or later it turns `features.cdi` on and generates the specs at boot), then `sudo nixos-rebuild switch`. NVIDIA\'s CDI page: ' + CDI_DOCS
           ].join("\n")
         },
         {
           when: "rootless",
           title: "The rootless Docker daemon cannot read the CDI specs",
           message: "The container asked for the CDI device {device}, and the rootless Docker daemon found no spec that names it: it runs in rootlesskit's namespace, where the default spec directories /etc/cdi and /var/run/cdi are not readable, so the spec `nvidia-ctk cdi generate` wrote there is not seen.",
-          fix: ["Give the daemon a spec directory in the home of the user who runs it, and name it in that daemon's daemon.json:", "", ROOTLESS_STEPS, "", ROOTLESS_TAIL].join("\n")
+          fix: ["Give the daemon a spec directory in the home of the user who runs it, and name it in that daemon's daemon.json:", "", ROOTLESS_STEPS2, "", ROOTLESS_TAIL].join("\n")
         }
       ],
       message: "The container asked for the CDI device {device}, and no CDI spec the Docker daemon reads names it: the spec was never generated, is stale (written for another driver or GPU set), or lies in a directory the daemon does not read.",
@@ -18784,7 +18842,7 @@ var init_signed_by_conflict = __esm({
 });
 
 // src/rules/catalog/resources/oom-killed.ts
-var DESKTOP_MEMORY, condaMemoryFix, MORE_MEMORY_HOW_TO, COLCON_LEAD, WSL_MEMORY, colconFix, colconVariants, oomKilled;
+var DESKTOP_MEMORY, condaMemoryFix, MORE_MEMORY_HOW_TO, COLCON_LEAD, WSL_MEMORY, colconFix, colconVariants, KERNEL_OOM_LEAD, oomKilled;
 var init_oom_killed = __esm({
   "src/rules/catalog/resources/oom-killed.ts"() {
     "use strict";
@@ -18826,6 +18884,7 @@ var init_oom_killed = __esm({
         fix: colconFix(place === "fact.place=image-build", wsl === "wsl2")
       }))
     );
+    KERNEL_OOM_LEAD = "The host kernel's out-of-memory killer fired (`Out of memory: Killed process {context.kernelOom.pid} ({context.kernelOom.victim})`): the machine ran out of memory, and the kernel killed {context.kernelOom.victim}, the process it scored highest, which is not always the one that used the memory.";
     oomKilled = {
       id: "resources/oom-killed",
       title: "Killed: out of memory",
@@ -18848,6 +18907,8 @@ var init_oom_killed = __esm({
           literals: ["Killed"],
           pattern: "^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s{1,40}(?<program>[^\\s]{1,200})"
         },
+        // the kernel's report of the victim (see KERNEL_OOM_LEAD): `Out of memory: Killed process 2602 (nautilus) total-vm:3089788kB, \u2026`
+        { literals: ["Killed process "], pattern: "Killed process (?<pid>\\d{1,10}) \\((?<victim>[^)\\n]{1,64})\\) total-vm:" },
         // SIGKILL = 128 + 9. On its own, most often the OOM killer.
         { literals: ["exit code: 137", "non-zero code: 137", "non-zero exit status 137.", "died with <Signals.SIGKILL: 9>"] }
       ],
@@ -18857,6 +18918,14 @@ var init_oom_killed = __esm({
           name: "killed",
           literals: ["Killed signal terminated program", "internal compiler error: Killed (program ", "died due to signal 9", "terminated with signal 9", "Killed"],
           pattern: "Killed signal terminated program|internal compiler error: Killed \\(program|died due to signal 9|terminated with signal 9|^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s"
+        },
+        { name: "kernelOom", literals: ["Killed process "], pattern: "Killed process (?<pid>\\d{1,10}) \\((?<victim>[^)\\n]{1,64})\\) total-vm:" },
+        // a compiler in the kernel's task table at the OOM: `kernel: [   8123]     0  8123    25225    10680   151552        0             0 cudafe++`
+        {
+          name: "oomCompiler",
+          literals: ["cudafe++", "cicc", "ptxas", "cc1plus", "nvcc"],
+          pattern: "\\[ {0,10}\\d{1,10}\\][ \\d-]{10,200}(?<= )(?<name>cudafe\\+\\+|cicc|ptxas|cc1plus|nvcc)$",
+          keep: "last"
         },
         // conda's own stage line ended by the shell's `Killed` (see DESKTOP_MEMORY above).
         {
@@ -18896,6 +18965,14 @@ var init_oom_killed = __esm({
       variants: withFlashAttnVariants(
         "run fewer compile jobs at once ({enrich.jobsEnv}).",
         [
+          {
+            when: "kernelOom&oomCompiler",
+            message: `${KERNEL_OOM_LEAD} The kernel's task table at that moment lists \`{context.oomCompiler.name}\`: a compile was running, and its parallel jobs are the likely consumers.`
+          },
+          {
+            when: "kernelOom",
+            message: KERNEL_OOM_LEAD
+          },
           {
             when: "pipWheelDownload&!compiling",
             message: "pip was killed (SIGKILL) while taking in the wheel it had just downloaded, with nothing being compiled: pip holds a large wheel in memory to store it in its cache, and the kernel's out-of-memory killer stopped it.",

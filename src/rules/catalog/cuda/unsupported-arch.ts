@@ -336,6 +336,37 @@ const bazelVariants: Variant[] = [
   },
 ];
 
+// A Gentoo package built by emerge on the host (`sci-libs/caffe2-2.6.0-r100::stefantalpalaru failed (compile phase)`, Portage's
+// `CATEGORY/PF::REPO failed (PHASE phase)`): no image, no Dockerfile; the arch list is Portage's environment. The caffe2 and
+// pytorch ebuilds (gentoo sci-libs/caffe2, sci-ml/pytorch, and the stefantalpalaru overlay's copies) build with their default
+// capabilities "3.5 and 7.0" when TORCH_CUDA_ARCH_LIST is unset, and their own warning says to "set TORCH_CUDA_ARCH_LIST in your
+// make.conf, and re-emerge"; CUDA 12.0 dropped sm_35 (cuda-arches knowledge), so that default fails on every CUDA 12 toolkit
+// (stefantalpalaru/gentoo-overlay#160: the maintainer's "Your GPU target is not supported by CUDA 12", fixed there by an arch list
+// for the reporter's sm_89 GPU). A setting for one package only goes in /etc/portage/env/<file>, named for the package in
+// /etc/portage/package.env (Portage's man page, portage(5)). A CMake ebuild's arch list is CMake's own CUDAARCHS environment
+// variable (CMake 3.20 on, the initial CMAKE_CUDA_ARCHITECTURES: `cmake --help-manual cmake-env-variables` on this machine).
+const GENTOO_EMERGE: Variant = {
+  when: 'gentooEmerge',
+  message:
+    'nvcc rejected the GPU architecture {arch:all} while emerge built {context.gentooEmerge.atom} on this host. {enrich.verdict} The caffe2 and ' +
+    'pytorch ebuilds compile for their default capabilities, 3.5 and 7.0, when TORCH_CUDA_ARCH_LIST is not set: set it to the GPUs this host has.',
+  fix: [
+    'Set the arch list to your GPU\'s compute capability (`nvidia-smi --query-gpu=compute_cap --format=csv,noheader` prints it, `8.9` for an',
+    'RTX 40; https://developer.nvidia.com/cuda-gpus lists them) in Portage\'s environment, for every package in /etc/portage/make.conf or for this',
+    'one only:',
+    '',
+    '```sh',
+    'sudo mkdir -p /etc/portage/env',
+    'echo \'TORCH_CUDA_ARCH_LIST="8.9"\' | sudo tee /etc/portage/env/cuda-arch.conf   # your capability instead of 8.9',
+    'echo \'{context.gentooEmerge.cp} cuda-arch.conf\' | sudo tee -a /etc/portage/package.env',
+    'sudo emerge --ask --oneshot {context.gentooEmerge.cp}',
+    '```',
+    '',
+    'TORCH_CUDA_ARCH_LIST is what the caffe2 and pytorch ebuilds read; a CMake-based ebuild takes CMake\'s `CUDAARCHS` (`89`) instead. Only a',
+    'GPU that needs {arch:all} calls for the other way: a dev-util/nvidia-cuda-toolkit release that still accepts it.',
+  ].join('\n'),
+};
+
 export const unsupportedArch: RuleInput = {
   id: 'cuda/unsupported-arch',
   title: 'GPU architecture not supported by this CUDA version',
@@ -355,6 +386,12 @@ export const unsupportedArch: RuleInput = {
     { literals: ['unsupported CUDA gpu architecture'], pattern: 'unsupported CUDA gpu architecture: (?<arch>\\w{1,200})' },
   ],
   context: [
+    // Portage's failure line: `* ERROR: sci-libs/caffe2-2.6.0-r100::gentoo failed (compile phase):`, or a thread's title of it
+    {
+      name: 'gentooEmerge',
+      literals: [' phase)'],
+      pattern: '\\b(?<atom>(?<cp>[a-z][a-z0-9+-]{1,40}/[A-Za-z0-9+_-]{1,60}?)-\\d[\\w.+-]{0,40}::[\\w-]{1,60}) failed \\([a-z]{1,20} phase\\)',
+    },
     // Bazel with TensorFlow's CUDA rules: `external/local_config_cuda/crosstool/clang/bin/crosstool_wrapper_driver_is_not_gcc`
     { name: 'bazel', literals: ['crosstool_wrapper_driver_is_not_gcc', 'local_config_cuda'] },
     // the rejected arch's major and minor (`compute_89` → 8, 9), for a list in dotted form
@@ -413,6 +450,7 @@ export const unsupportedArch: RuleInput = {
       '`-gencode` flags; an arch missing from the list needs another CUDA release (removed arches: an older one; new GPUs: a newer one).',
   ].join('\n'),
   variants: [
+    GENTOO_EMERGE,
     ...bazelVariants,
     ...autodetectedVariants,
     ...(['cmakeFailed', 'cmakeBuild'] as const).flatMap(cmakeVariants),

@@ -91,6 +91,18 @@ const colconVariants = ['fact.place=image-build', '!fact.place=image-build'].fla
   })),
 );
 
+// The kernel's own report, when the log is the host's kernel log (journalctl -k, dmesg) of an OOM during a build: mm/oom_kill.c,
+// __oom_kill_process, `pr_err("%s: Killed process %d (%s) total-vm:%lukB, …")` with `Out of memory` or `Memory cgroup out of
+// memory` for %s (older kernels: `Killed process %d (%s) total-vm:…` alone), after dump_oom_summary's
+// `oom-kill:constraint=CONSTRAINT_NONE,…` and dump_tasks' table, one `[  pid]  uid  tgid total_vm rss … oom_score_adj name` row
+// per task. The victim is the task with the highest badness score, not always the one that used the memory: in
+// ggml-org/llama.cpp#17844 (2025) the kernel killed the desktop's file manager (`nautilus`) while the table listed the
+// parallel `cudafe++` jobs of a `cmake --build -j` inside `docker build` (the thread: an 8 GB VM, closed as a configuration
+// matter). So the message names the victim and the compilers the table shows, and the fix is still fewer jobs.
+const KERNEL_OOM_LEAD =
+  "The host kernel's out-of-memory killer fired (`Out of memory: Killed process {context.kernelOom.pid} ({context.kernelOom.victim})`): the machine ran out " +
+  'of memory, and the kernel killed {context.kernelOom.victim}, the process it scored highest, which is not always the one that used the memory.';
+
 import { flashAttnWheelContexts, withFlashAttnNote, withFlashAttnVariants } from '../pip/flash-attn-wheel.js';
 import type { RuleInput } from '../../schema.js';
 
@@ -116,6 +128,8 @@ export const oomKilled: RuleInput = {
       literals: ['Killed'],
       pattern: '^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s{1,40}(?<program>[^\\s]{1,200})',
     },
+    // the kernel's report of the victim (see KERNEL_OOM_LEAD): `Out of memory: Killed process 2602 (nautilus) total-vm:3089788kB, …`
+    { literals: ['Killed process '], pattern: 'Killed process (?<pid>\\d{1,10}) \\((?<victim>[^)\\n]{1,64})\\) total-vm:' },
     // SIGKILL = 128 + 9. On its own, most often the OOM killer.
     { literals: ['exit code: 137', 'non-zero code: 137', 'non-zero exit status 137.', 'died with <Signals.SIGKILL: 9>'] },
   ],
@@ -125,6 +139,14 @@ export const oomKilled: RuleInput = {
       name: 'killed',
       literals: ['Killed signal terminated program', 'internal compiler error: Killed (program ', 'died due to signal 9', 'terminated with signal 9', 'Killed'],
       pattern: 'Killed signal terminated program|internal compiler error: Killed \\(program|died due to signal 9|terminated with signal 9|^\\s{0,40}Killed\\s{0,40}$|\\d{1,10} Killed\\s',
+    },
+    { name: 'kernelOom', literals: ['Killed process '], pattern: 'Killed process (?<pid>\\d{1,10}) \\((?<victim>[^)\\n]{1,64})\\) total-vm:' },
+    // a compiler in the kernel's task table at the OOM: `kernel: [   8123]     0  8123    25225    10680   151552        0             0 cudafe++`
+    {
+      name: 'oomCompiler',
+      literals: ['cudafe++', 'cicc', 'ptxas', 'cc1plus', 'nvcc'],
+      pattern: '\\[ {0,10}\\d{1,10}\\][ \\d-]{10,200}(?<= )(?<name>cudafe\\+\\+|cicc|ptxas|cc1plus|nvcc)$',
+      keep: 'last',
     },
     // conda's own stage line ended by the shell's `Killed` (see DESKTOP_MEMORY above).
     {
@@ -166,6 +188,14 @@ export const oomKilled: RuleInput = {
   variants: withFlashAttnVariants(
     'run fewer compile jobs at once ({enrich.jobsEnv}).',
     [
+    {
+      when: 'kernelOom&oomCompiler',
+      message: `${KERNEL_OOM_LEAD} The kernel's task table at that moment lists \`{context.oomCompiler.name}\`: a compile was running, and its parallel jobs are the likely consumers.`,
+    },
+    {
+      when: 'kernelOom',
+      message: KERNEL_OOM_LEAD,
+    },
     {
       when: 'pipWheelDownload&!compiling',
       message:

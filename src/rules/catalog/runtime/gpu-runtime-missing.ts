@@ -48,6 +48,13 @@
 // it). The reported fix on a Jetson Orin Nano with JetPack 6.2.3 (NVIDIA-AI-IOT/live-vlm-webui#28, the maintainer):
 // `apt install nvidia-container-toolkit`, `nvidia-ctk runtime configure --runtime=docker`, restart Docker, and
 // `docker info --format '{{json .Runtimes}}'` must list nvidia. So no datacenter repository and no `--gpus all` instead.
+// A rootless daemon (Docker's "Rootless mode": the daemon runs as a user service, its socket under /run/user/UID, started by
+// dockerd-rootless.sh inside rootlesskit) reads ~/.config/docker/daemon.json, not the /etc/docker/daemon.json that
+// `sudo nvidia-ctk runtime configure` writes. NVIDIA's install guide, "Rootless mode": `nvidia-ctk runtime configure
+// --runtime=docker --config=$HOME/.config/docker/daemon.json`, `systemctl --user restart docker`, and `sudo nvidia-ctk config
+// --set nvidia-container-cli.no-cgroups --in-place` (sets `no-cgroups = true` in /etc/nvidia-container-runtime/config.toml).
+// The reported case: gazebo-tooling/gzdev#97 (2025), the toolkit installed and configured for the rootful daemon only.
+// `docker info --format '{{.SecurityOptions}}'` lists `name=rootless` when the daemon runs rootless (moby, daemon/info.go).
 import type { RuleInput } from '../../schema.js';
 import { HOST_GPU_CHECK } from './run-command.js';
 
@@ -78,6 +85,22 @@ const INSTALL_AND_REGISTER = [
   'sudo nvidia-ctk runtime configure --runtime=docker',
   'sudo systemctl restart docker',
 ];
+const ROOTLESS_GUIDE = `${GUIDE}#rootless-mode`;
+
+/** NVIDIA's steps for a rootless daemon, run as the user who owns it (only the config.toml edit needs root). */
+const ROOTLESS_STEPS = [
+  '```sh',
+  'nvidia-ctk runtime configure --runtime=docker --config=$HOME/.config/docker/daemon.json',
+  'systemctl --user restart docker',
+  'sudo nvidia-ctk config --set nvidia-container-cli.no-cgroups --in-place   # no-cgroups = true in /etc/nvidia-container-runtime/config.toml',
+  'docker run --rm --gpus all ubuntu nvidia-smi',
+  '```',
+].join('\n');
+
+/** How to tell a rootless daemon, for logs that do not show which one refused. */
+const ROOTLESS_CHECK =
+  "If `docker info --format '{{{{.SecurityOptions}}}}'` lists `name=rootless`, the daemon is a rootless one, which never reads " +
+  '/etc/docker/daemon.json: configure it as its own user instead (NVIDIA\'s steps for rootless mode, ' + ROOTLESS_GUIDE + '):';
 
 const DESKTOP_LEAD = 'On Windows, for Docker Desktop (nothing to install inside the WSL distribution):';
 
@@ -101,6 +124,8 @@ export const gpuRuntimeMissing: RuleInput = {
     { name: 'windowsHost', literals: ['Windows 1'], pattern: '\\b(?<os>Windows 1[01])\\b', ignoreCase: true },
     // A Jetson named by its reporter (`Jetson orin nano + Jetpack6.2.3`) or by L4T (`R36 (release), REVISION: 4.3`, `l4t-base`).
     { name: 'jetson', literals: ['Jetson', 'JetPack', 'L4T'], pattern: '\\b(?:Jetson|JetPack|L4T)', ignoreCase: true },
+    // the rootless daemon's socket (`unix:///run/user/1000/docker.sock`), its launcher, or rootlesskit
+    { name: 'rootless', literals: ['/run/user/', 'rootlesskit', 'dockerd-rootless'], pattern: '/run/user/\\d+/docker\\.sock|rootlesskit|dockerd-rootless' },
     {
       name: 'toolkitInstalled',
       literals: ['NVIDIA Container Runtime version ', 'NVIDIA Container Toolkit CLI version ', 'nvidia-container-toolkit '],
@@ -138,6 +163,21 @@ export const gpuRuntimeMissing: RuleInput = {
         '`docker info` must list `nvidia`; then run the same command again, keeping `--runtime nvidia`. JetPack\'s own package for all of',
         'its container support is `nvidia-container` (JetPack 5.0.2 and later: https://nvidia-ai-iot.github.io/jetson-min-disk/jp5_container-only.html).',
         'If `nvidia` was listed already, the CLI talks to another daemon (`docker context ls`, then `docker context use default`).',
+        ].join('\n'),
+      },
+      {
+      when: 'rootless',
+      title: 'The rootless Docker daemon has no NVIDIA runtime',
+      message:
+        'The container asked for GPUs, and the log shows a rootless Docker daemon (`{context.rootless}`). A rootless daemon reads ' +
+        '`~/.config/docker/daemon.json`, not the /etc/docker/daemon.json that `sudo nvidia-ctk runtime configure` writes, so a toolkit ' +
+        'set up for the system daemon does not reach it.',
+      fix: [
+        'On the host, as the user who runs the rootless daemon, with the NVIDIA Container Toolkit installed (' + GUIDE + '):',
+        '',
+        ROOTLESS_STEPS,
+        '',
+        '`no-cgroups = true` because a rootless daemon cannot set up the device cgroups the toolkit would write. NVIDIA\'s steps: ' + ROOTLESS_GUIDE,
       ].join('\n'),
     },
     {
@@ -191,6 +231,10 @@ export const gpuRuntimeMissing: RuleInput = {
         '```',
         '',
         `then check with \`${HOST_GPU_CHECK}\` and run the container again. Reinstalling the toolkit changes nothing here.`,
+        '',
+        ROOTLESS_CHECK,
+        '',
+        ROOTLESS_STEPS,
       ].join('\n'),
     },
     {
@@ -220,6 +264,10 @@ export const gpuRuntimeMissing: RuleInput = {
     'and check with `docker run --rm --gpus all ubuntu nvidia-smi`. A Docker installed as a snap does not pick the toolkit',
     'up; a host without an NVIDIA GPU cannot give one: start the container without `--gpus` (and without the compose',
     'device reservation) if the program can run on the CPU.',
+    '',
+    ROOTLESS_CHECK,
+    '',
+    ROOTLESS_STEPS,
   ].join('\n'),
   docs: GUIDE,
 };
