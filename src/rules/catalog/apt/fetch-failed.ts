@@ -103,8 +103,8 @@ const NVIDIA_BADSIG =
  * gpgv (which apt runs to check the `InRelease` signature) failed in the container. Known causes, all on the host:
  * - a Docker engine or libseccomp older than the image's release: Docker's default seccomp profile blocks syscalls
  *   it does not know, and newer glibc uses them. Docker ≤ 20.10.9 cannot run glibc ≥ 2.34 images (ubuntu:21.10,
- *   fedora:35; AkihiroSuda/clone3-workaround); 20.10.10 added `clone3` to the profile (moby/moby#42681, milestone
- *   per actions/runner-images#4193). Debian 12 ships glibc 2.36 (apt-cache policy libc6 on bookworm). Bookworm's
+ *   fedora:35; AkihiroSuda/clone3-workaround); 20.10.10 added `clone3` to the profile (moby/moby#42681, backported to
+ *   20.10 as moby/moby#42836; milestone per actions/runner-images#4193). Debian 12 ships glibc 2.36 (apt-cache policy libc6 on bookworm). Bookworm's
  *   NO_PUBKEY on every suite: docker-library/python#837, nginx/docker-nginx#804, rust-lang/docker-rust#195; Ubuntu
  *   22.04 on Docker 19.03, fixed by upgrading Docker: moby/moby#48410 (thaJeztah). The official images' maintainers:
  *   test with `--security-opt seccomp=unconfined` (a test only), fix by updating docker and libseccomp on the host,

@@ -7,7 +7,8 @@
 // DeepSpeed-FastGen (microsoft/DeepSpeed 38b41dffa, 2023-11-03; first tag v0.12.0, `git tag --contains`); axolotl's
 // fix for its image (axolotl-ai-cloud/axolotl#827, "add deepspeed-kernels dependency for deepspeed>=0.12.0") installs
 // `deepspeed-kernels` before the build. DeepSpeed's own dev requirements list it for Linux only
-// (requirements/requirements-dev.txt: `deepspeed-kernels ; sys_platform == 'linux'`).
+// (requirements/requirements-dev.txt: `deepspeed-kernels ; sys_platform == 'linux'` since v0.12.4, microsoft/DeepSpeed#4739;
+// v0.12.0 to v0.12.3 listed it for every platform).
 // The way out without it: setup.py builds an op when its own variable is set, else when DS_BUILD_OPS is
 // (`op_enabled`: `int(get_env_if_set(env_var, BUILD_OP_DEFAULT))`, setup.py of v0.12.0), so `DS_BUILD_CUTLASS_OPS=0
 // DS_BUILD_RAGGED_DEVICE_OPS=0` next to `DS_BUILD_OPS=1` leaves those two to be JIT-built at run time ("DeepSpeed's
@@ -27,7 +28,7 @@ const SKIP =
   'Or build without those two ops (they are then JIT-compiled if used at run time, and need `deepspeed-kernels` there): ' +
   'add `DS_BUILD_CUTLASS_OPS=0 DS_BUILD_RAGGED_DEVICE_OPS=0` to the command that sets `DS_BUILD_OPS=1`.';
 
-const LINUX_ONLY = '`deepspeed-kernels` is installed on Linux only (DeepSpeed\'s own requirements mark it `sys_platform == \'linux\'`).';
+const LINUX_ONLY = '`deepspeed-kernels` is installed on Linux only (DeepSpeed\'s own requirements mark it `sys_platform == \'linux\'` from 0.12.4 on).';
 
 function variants(): Variant[] {
   return [

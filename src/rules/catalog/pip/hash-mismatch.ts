@@ -32,7 +32,8 @@
 //   pip-tools 1.10.0 and later (CHANGELOG, "--generate-hashes now generates hashes for all wheels, not only wheels
 //   for the currently running platform", jazzband/pip-tools#520); uv takes the index's hashes for the version
 //   (crates/uv-resolver/src/resolution/output.rs `get_hashes`; astral-sh/uv#3516 shows 90 hashes for one package),
-//   and `uv pip compile --universal` (uv 0.2.16 and later, changelogs/0.2.x.md; docs/concepts/resolution.md)
+//   and `uv pip compile --universal` (uv 0.2.16 and later: changelogs/0.2.x.md, "Add a universal resolution
+//   mode to `uv pip compile` with `--universal`", astral-sh/uv#4505; docs/concepts/resolution.md)
 //   also keeps the dependencies only other platforms need. From an index that serves no hashes, both hash only the
 //   files they fetch (astral-sh/uv#10308, jazzband/pip-tools#1536).
 // - A wheel cut short: a failed step's files are thrown away, so the next build downloads anew. `--no-cache-dir`
@@ -45,7 +46,8 @@
 //   fix, Rodan#1307, installs it from a direct file link). Up to pip 25.0 pip hands a short file to the hash check;
 //   pip 25.1 (Python 3.9 and later: "Drop support for Python 3.8") checks the length and resumes with
 //   `--resume-retries`, on by default from pip 25.2 ("Automatic download resumption and retrying is enabled by
-//   default", pip NEWS, pypa/pip#12991, #13464). `--timeout` (socket timeout, seconds) and `--retries` (attempts per
+//   default", pip NEWS, pypa/pip#12991, #13464; the pip maintainer's release posts, ichard26.github.io "What's new in
+//   pip 25.1" (resumable downloads) and "… 25.2" (enabled by default, up to five resumes)). `--timeout` (socket timeout, seconds) and `--retries` (attempts per
 //   connection) help a proxy that stalls (`pip install --help`). Else fetch the wheel once, check it with `pip hash`
 //   and install it from the file.
 import type { RuleInput } from '../../schema.js';

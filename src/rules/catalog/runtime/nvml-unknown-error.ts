@@ -17,7 +17,7 @@
 // answer there is the symlinks, which the GPU Operator from 22.9.2 creates on every node (NVIDIA/nvidia-docker#1671, klueska,
 // 2023-02-06: "Deploying GPU Operator 22.9.2 will automatically fix the issue on all K8s nodes"; the udev rule file
 // /lib/udev/rules.d/71-nvidia-dev-char.rules and its `ACTION=="add", DEVPATH=="/bus/pci/drivers/nvidia"` line are from
-// the same comment). The notice: only runc with systemd cgroup management is affected (NVIDIA developer forums,
+// the same comment, and NVIDIA's notice NVIDIA/nvidia-docker#1730 gives the same rule and path). The notice: only runc with systemd cgroup management is affected (NVIDIA developer forums,
 // "Containers losing access to GPUs, Failed to Initialize NVML").
 // Not this rule: `NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver` (no driver loaded) and
 // `Failed to initialize NVML: Driver/library version mismatch` (a driver upgraded without a reboot): other errors.
@@ -40,7 +40,7 @@ const LOST_GPU = [
   'after a reboot), or set `"exec-opts": ["native.cgroupdriver=cgroupfs"]` in `/etc/docker/daemon.json`.',
 ].join('\n');
 
-/** NVIDIA's prevention: the /dev/char symlinks runc needs, now and at every boot (udev rule from NVIDIA/nvidia-docker#1671). */
+/** NVIDIA's prevention: the /dev/char symlinks runc needs, now and at every boot (udev rule from NVIDIA/nvidia-docker#1671 and #1730). */
 const DEV_CHAR_SYMLINKS = [
   '```sh',
   'sudo nvidia-ctk system create-dev-char-symlinks --create-all',
