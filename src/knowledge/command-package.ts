@@ -8,6 +8,7 @@
 // RPM distros, so they get `dnf provides` only.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
+import { aptInstallLine } from './apt-install-line.js';
 
 const debianPackages: Readonly<Record<string, string>> = {
   git: 'git',
@@ -66,7 +67,7 @@ export function commandPackageEnrich(captures: Readonly<Record<string, string>>,
     return {
       commandPackage: pkg,
       installIntro: `On ${facts.value('os')}, ${name} is in the package ${pkg}; install it in the stage that runs it:`,
-      installLine: `${run}apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*`,
+      installLine: `${run}${aptInstallLine(pkg)}`,
     };
   }
   const pattern = shellQuote(`bin/${name}$`);

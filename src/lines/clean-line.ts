@@ -107,6 +107,15 @@ export function stripCiPrefixes(text: string): string {
 }
 
 /**
+ * A whole line set in bold or italic inline code (`` _**`Error: buildx failed with: …`**_ ``, docker/build-push-action#748):
+ * the emphasis and the backticks are Markdown's.
+ */
+const EMPHASISED_CODE_LINE = /^[*_]{1,3}`([^`]{1,4000})`[*_]{1,3}$/;
+
+/** The time that starts a line of BuildKit's error box, after an opening backtick: `` `71.79 ``. */
+const BOX_LINE_TIME = /^`\d{1,6}\.\d{1,3} /;
+
+/**
  * A log pasted into an issue or a pull request comes quoted (`> ` before every line, `>` alone on
  * an empty one, `> > ` quoted twice) or fenced, the fence sometimes on the log's own first or last
  * line (` ```#1 [internal] load …`, `…: exit code: 1``` `). The quoting goes, so that the grammars
@@ -116,15 +125,6 @@ export function stripCiPrefixes(text: string): string {
  * deepspeed… ``): a single backtick right after the quoting, with no other one on the line to
  * close it, is Markdown's, not the tool's. So are the backticks around a line written as inline code.
  */
-/**
- * A whole line set in bold or italic inline code (`` _**`Error: buildx failed with: …`**_ ``, docker/build-push-action#748):
- * the emphasis and the backticks are Markdown's.
- */
-const EMPHASISED_CODE_LINE = /^[*_]{1,3}`([^`]{1,4000})`[*_]{1,3}$/;
-
-/** The time that starts a line of BuildKit's error box, after an opening backtick: `` `71.79 ``. */
-const BOX_LINE_TIME = /^`\d{1,6}\.\d{1,3} /;
-
 export function stripMarkdownQuoting(text: string): string {
   let out = text;
   let quoted = false;

@@ -112,9 +112,16 @@ export function rankFindings(candidates: Candidate[], model: BuildModel): Findin
   for (const c of candidates) c.finding.step = ownStep(c.finding.step);
   // A log cut before BuildKit's closing `ERROR: failed to solve` names no failed step, yet may show the one step that
   // failed (its `ERROR [4/4]` line). Lines outside any step (the implicit step: a pasted title, the text around the
-  // error box) are about the failure of the build: that step's, when it is the only one that failed.
+  // error box) are about the failure of the build: that step's, when it is the only one that failed, and only while
+  // that step has no cause of its own beyond the step-failed fallback. A CI log also holds the job's earlier commands
+  // outside any step (an `nvidia-smi` check, a host `pip install`): their errors must not outrank, or drop, the cause
+  // the failed step printed.
   const soleFailed = failed.size === 1 ? [...failed][0]! : null;
-  const buildFailure = model.failedStep ?? (soleFailed !== null && soleFailed !== IMPLICIT_STEP_ID ? soleFailed : null);
+  const namedFailure = model.failedStep ?? (soleFailed !== null && soleFailed !== IMPLICIT_STEP_ID ? soleFailed : null);
+  const hasOwnCause = candidates.some(
+    (c) => c.finding.step === namedFailure && c.finding.severity === 'error' && c.specificity > 1,
+  );
+  const buildFailure = namedFailure !== null && !hasOwnCause ? namedFailure : null;
   /** The step a finding is about, for grouping: a finding outside any step is about the step the build died of. */
   const stepOf = (c: Candidate): number | null =>
     buildFailed && (c.finding.step === null || c.finding.step === IMPLICIT_STEP_ID) ? (buildFailure ?? c.finding.step) : c.finding.step;

@@ -47,6 +47,20 @@ describe('the built-in catalog', () => {
     expect(rule.fix.trim()).not.toBe('');
   });
 
+  // The first variant whose conditions all hold wins: a later one that holds every condition of an earlier one (and
+  // more) can never fire.
+  test('no variant is shadowed by an earlier one with fewer conditions', () => {
+    const shadowed: string[] = [];
+    for (const rule of builtinRules) {
+      const conditions = (rule.variants ?? []).map((v) => new Set(v.when.split('&')));
+      conditions.forEach((later, j) => {
+        const earlier = conditions.slice(0, j).findIndex((c) => [...c].every((x) => later.has(x)));
+        if (earlier !== -1) shadowed.push(`${rule.id}: variant ${j} (${rule.variants![j]!.when}) behind ${earlier}`);
+      });
+    }
+    expect(shadowed).toEqual([]);
+  });
+
   test('loading the catalog applies defaults to every rule', () => {
     expect(builtinRuleSet().every((r) => r.scope !== undefined && r.maxFindings > 0)).toBe(true);
   });

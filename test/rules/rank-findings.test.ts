@@ -32,3 +32,19 @@ describe('rankFindings: findings outside any step', () => {
     expect(out[0]!.step).toBe(IMPLICIT_STEP_ID);
   });
 });
+
+describe('rankFindings: a failed step that names its own cause', () => {
+  test('an error outside any step (an earlier command of the CI job) neither drops nor outranks it', () => {
+    const model = makeModel({ steps: [{ ...failed, outputLines: 40 }], failedStep: 4 });
+    const out = rankFindings(
+      [
+        candidate('buildkit/step-failed', 4, 1, 30),
+        candidate('pip/wheel-build-failed', 4, 2, 20),
+        candidate('cuda/no-gpu-at-build', IMPLICIT_STEP_ID, 3, 1),
+      ],
+      model,
+    );
+    expect(out[0]!.ruleId).toBe('pip/wheel-build-failed');
+    expect(out.map((f) => f.ruleId)).not.toContain('buildkit/step-failed');
+  });
+});

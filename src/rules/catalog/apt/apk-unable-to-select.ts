@@ -26,12 +26,10 @@
 // (google/mtail#761), `WARNING: Ignoring https://…/v3.14/community: temporary error (try again later)` and
 // `WARNING: Ignoring …/APKINDEX.tar.gz: temporary error …` (older apk), `ERROR: https://…/v3.12/main: temporary error
 // (try again later)`. It is apk's text for a failed lookup or connection; in Docker builds it was the build
-// container's network (notes that quote the Ignoring line fix it with a proxy in the build or `--network=host`).
-// Proxies reach `RUN` through the predefined build args `HTTP_PROXY`/`HTTPS_PROXY` (Dockerfile reference, "Predefined
-// ARGs"); `docker build --network=host` runs the `RUN` steps in the host's network (docker build reference,
-// `--network`); the daemon's DNS servers are the `dns` key of daemon.json (dockerd reference, "daemon configuration
-// file").
+// container's network (notes that quote the Ignoring line fix it with a proxy in the build or `--network=host`); the
+// ways to mend a build's network, and their sources, are in knowledge/build-network.ts.
 import type { RuleInput } from '../../schema.js';
+import { buildNetworkAdvice, engineLookup, shellProxyAdvice } from '../../../knowledge/build-network.js';
 
 const lookUp = [
   'Look the name up for this release and architecture: in the image, `apk update && apk search {context.missing.pkg|python3}`',
@@ -117,17 +115,9 @@ export const apkUnableToSelect: RuleInput = {
       message: INDEX_UNREACHABLE,
       fix: [
         'The package names are fine: the build container could not reach `{context.indexUnreachable.host}`. Build again',
-        'first (a mirror outage passes). If it fails the same way, check the name from the same Docker engine:',
+        'first (a mirror outage passes). If it fails the same way, ' + engineLookup('alpine', '{context.indexUnreachable.host}'),
         '',
-        '```sh',
-        'docker run --rm alpine nslookup {context.indexUnreachable.host}',
-        '```',
-        '',
-        'Behind a proxy (a company network, a VPN), hand it to the build: `docker build --build-arg',
-        'HTTP_PROXY="$HTTP_PROXY" --build-arg HTTPS_PROXY="$HTTPS_PROXY" .` (Docker passes both to `RUN` without an',
-        '`ARG` line). When the name does not resolve in containers but does on the host, set DNS servers for the',
-        'daemon (the `dns` key of /etc/docker/daemon.json, or Settings → Docker Engine in Docker Desktop) and restart',
-        "it, or run the build in the host's network: `docker build --network=host .`.",
+        buildNetworkAdvice(),
       ].join('\n'),
     },
     {
@@ -138,9 +128,8 @@ export const apkUnableToSelect: RuleInput = {
       fix: [
         'The package names are fine: this machine could not reach `{context.indexUnreachable.host}`. Retry first (a',
         'mirror outage passes); if it fails the same way, check DNS (`nslookup {context.indexUnreachable.host}`,',
-        '/etc/resolv.conf) and, behind a proxy, export it before `apk add` (`export HTTP_PROXY=… HTTPS_PROXY=…`, the',
-        'proxy your network uses). In a Docker build, pass the proxy as `--build-arg HTTPS_PROXY=…` or build with',
-        '`--network=host`.',
+        '/etc/resolv.conf).',
+        shellProxyAdvice('`apk add`'),
       ].join('\n'),
     },
     {

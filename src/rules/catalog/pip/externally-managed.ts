@@ -12,6 +12,7 @@
 // variant only offers a virtual environment. Commands name the requirements of the failing RUN
 // (`pip-advice` enricher).
 import type { RuleInput } from '../../schema.js';
+import { aptInstallLine } from '../../../knowledge/apt-install-line.js';
 
 export const externallyManaged: RuleInput = {
   id: 'pip/externally-managed',
@@ -32,7 +33,7 @@ export const externallyManaged: RuleInput = {
     'Install into a virtual environment (on Debian / Ubuntu `python3 -m venv` needs the `python3-venv` package):',
     '',
     '```dockerfile',
-    'RUN apt-get update && apt-get install -y --no-install-recommends python3-venv && rm -rf /var/lib/apt/lists/*',
+    `RUN ${aptInstallLine('python3-venv')}`,
     'RUN python3 -m venv /opt/venv',
     'ENV PATH=/opt/venv/bin:${PATH}',
     'RUN {enrich.installCmd}',
@@ -68,7 +69,7 @@ export const externallyManaged: RuleInput = {
           'runs pip; the step itself stays as it is, since with the venv first on `PATH` its `pip` is the venv\'s:',
         '',
         '```dockerfile',
-        'RUN apt-get update && apt-get install -y --no-install-recommends python3-venv && rm -rf /var/lib/apt/lists/*',
+        `RUN ${aptInstallLine('python3-venv')}`,
         'RUN python3 -m venv /opt/venv',
         'ENV PATH=/opt/venv/bin:${PATH}',
         '```',

@@ -6,30 +6,15 @@
 // fallback" thread on a laptop), or a refused / timed-out connection. Not matched: uv's lock and resolver errors, which
 // do not carry the hint.
 //
-// The advice, for a Docker build (the build container's network, not uv or the lock):
-// - check the name from the same Docker engine (`docker run --rm busybox nslookup HOST`);
-// - a proxy: uv's HTTP client (reqwest) reads `HTTP_PROXY` / `HTTPS_PROXY` from the environment (reqwest uses the
-//   system proxies by default: panamax-rs/panamax#37), and Docker passes those predefined build args to `RUN` without
-//   an `ARG` line (Dockerfile reference, "Predefined ARGs");
-// - DNS: the daemon's servers are the `dns` key of /etc/docker/daemon.json (dockerd reference, "Daemon configuration
-//   file"); `docker build --network=host` runs the `RUN` steps in the host's network (docker build reference,
-//   `--network`; a docker-container builder needs the `network.host` entitlement for it).
+// The advice, for a Docker build (the build container's network, not uv or the lock), is knowledge/build-network.ts's:
+// uv's HTTP client (reqwest) reads `HTTP_PROXY` / `HTTPS_PROXY` from the environment (reqwest uses the system proxies
+// by default: panamax-rs/panamax#37), so a proxy handed to the build reaches it.
 // Not offered: `--offline` (it only works when every file is already in uv's cache) or a longer `UV_HTTP_TIMEOUT` (a
 // lookup that fails is not a slow one).
 import type { RuleInput } from '../../schema.js';
+import { buildNetworkAdvice, engineLookup, shellProxyAdvice } from '../../../knowledge/build-network.js';
 
-/** Ways to give the build container a working network; the same for every Docker build. */
-const BUILD_NETWORK = [
-  'Behind a proxy (a company network, a VPN), hand it to the build; uv reads both variables:',
-  '',
-  '```sh',
-  'docker build --build-arg HTTP_PROXY="$HTTP_PROXY" --build-arg HTTPS_PROXY="$HTTPS_PROXY" .',
-  '```',
-  '',
-  'When the name resolves on the host but not in containers, give the daemon DNS servers (the `dns` key of',
-  '/etc/docker/daemon.json, or Settings → Docker Engine in Docker Desktop) and restart it, or run the build in the',
-  "host's network: `docker build --network=host .`.",
-].join('\n');
+const BUILD_NETWORK = buildNetworkAdvice('uv');
 
 export const uvNetworkUnreachable: RuleInput = {
   id: 'pip/uv-network-unreachable',
@@ -70,12 +55,8 @@ export const uvNetworkUnreachable: RuleInput = {
         'connect, are you offline?`), so uv could not download anything. A DNS or proxy problem of the build\'s network, ' +
         'not of uv or the lock.',
       fix: [
-        'Build again first (a passing DNS outage clears). If it fails the same way, check the name from the same Docker',
-        'engine:',
-        '',
-        '```sh',
-        'docker run --rm busybox nslookup {context.target.host|files.pythonhosted.org}',
-        '```',
+        'Build again first (a passing DNS outage clears). If it fails the same way, ' +
+          engineLookup('busybox', '{context.target.host|files.pythonhosted.org}'),
         '',
         BUILD_NETWORK,
       ].join('\n'),
@@ -96,9 +77,8 @@ export const uvNetworkUnreachable: RuleInput = {
         'are you offline?`): a DNS or network problem, not of uv or the lock.',
       fix: [
         'Retry; if it fails the same way, check the name (`nslookup {context.target.host|files.pythonhosted.org}`,',
-        '/etc/resolv.conf). Behind a proxy, export it before uv runs (`export HTTPS_PROXY=…`, the proxy your network',
-        'uses); uv reads `HTTP_PROXY` and `HTTPS_PROXY`. In a Docker build, pass them as `--build-arg` or build with',
-        '`--network=host`.',
+        '/etc/resolv.conf). uv reads `HTTP_PROXY` and `HTTPS_PROXY`.',
+        shellProxyAdvice('uv runs'),
       ].join('\n'),
     },
   ],

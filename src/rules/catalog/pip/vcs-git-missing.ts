@@ -19,6 +19,7 @@
 // which links to it itself as `(#git)`). A multi-stage build needs git only in the stage that
 // resolves the dependency, not in the runtime stage that copies the environment.
 import type { RuleInput } from '../../schema.js';
+import { aptInstallLine } from '../../../knowledge/apt-install-line.js';
 
 const uvWording = 'Git executable not found. Ensure that Git is installed';
 const uvSpawnWording = 'could not execute process `git';
@@ -54,7 +55,7 @@ function dockerfileVariant(when: string) {
         'and most ML images; `cat /etc/os-release` in the stage tells):',
       '',
       '```dockerfile',
-      'RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*',
+      `RUN ${aptInstallLine('git')}`,
       '```',
       'The package is also `git` on Alpine (`apk add --no-cache git`) and RHEL-like images (`dnf install -y git`). In a ' +
         'multi-stage build only the stage that runs uv needs git; the runtime stage that copies the environment does not.',
@@ -94,7 +95,7 @@ export const vcsGitMissing: RuleInput = {
         'Install git in the same stage, before the `pip install`. On a Debian or Ubuntu base (`cat /etc/os-release` in the stage tells):',
         '',
         '```dockerfile',
-        'RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*',
+        `RUN ${aptInstallLine('git')}`,
         '```',
         'The package is also `git` on Alpine (`apk add --no-cache git`) and RHEL-like images (`dnf install -y git`).',
       ].join('\n'),

@@ -9,6 +9,7 @@
 // on Debian 12 lists python3.11-venv; `python3-venv` depends on the default one (apt-cache show python3-venv).
 // The package named in the message is the one to install: it matches the Python that ran, not the default.
 import type { RuleInput } from '../../schema.js';
+import { aptInstallLine } from '../../../knowledge/apt-install-line.js';
 
 const packageName = '{context.venvPackage.pkg|python3-venv}';
 
@@ -45,7 +46,7 @@ export const venvUnavailable: RuleInput = {
         'Install `' + packageName + '` (the package the message names, for the Python that ran) in the same stage, in a `RUN` before the step that makes the venv:',
         '',
         '```dockerfile',
-        'RUN apt-get update && apt-get install -y --no-install-recommends ' + packageName + ' && rm -rf /var/lib/apt/lists/*',
+        `RUN ${aptInstallLine(packageName)}`,
         '```',
       ].join('\n'),
     },
@@ -55,7 +56,7 @@ export const venvUnavailable: RuleInput = {
         'Install `' + packageName + '` in the image the container runs (a `RUN` in its Dockerfile, before anything makes a venv):',
         '',
         '```dockerfile',
-        'RUN apt-get update && apt-get install -y --no-install-recommends ' + packageName + ' && rm -rf /var/lib/apt/lists/*',
+        `RUN ${aptInstallLine(packageName)}`,
         '```',
       ].join('\n'),
     },

@@ -226,6 +226,14 @@ export const diskFull: RuleInput = {
       message: 'The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left on the disk that holds Docker\'s data.',
       fix: [...pullDisk, 'The image is as large as it is: slimming later layers of a Dockerfile does not help.'].join('\n'),
     },
+    // Before the single-platform hosted variant, whose conditions it holds: listed after it, it could never fire.
+    {
+      when: 'containerBuilder&enrich.platforms&fact.runner=github-hosted',
+      message:
+        "The runner's disk filled up under /var/lib/buildkit, the state of a BuildKit builder that runs in a container: this " +
+        'multi-platform build keeps the base image and layers of each platform ({enrich.platforms}) there at once.',
+      fix: [...perPlatform, ...ghCleanUp, ...slimLayers].join('\n'),
+    },
     {
       when: 'containerBuilder&fact.runner=github-hosted',
       message:
@@ -239,13 +247,6 @@ export const diskFull: RuleInput = {
         'The disk filled up while buildx loaded the finished image into Docker (`--load`, the step `importing to docker`): the ' +
         "image is written again into Docker's own store, beside the builder's copy.",
       fix: [...pruneContainerBuilder, ...slimLayers].join('\n'),
-    },
-    {
-      when: 'containerBuilder&enrich.platforms&fact.runner=github-hosted',
-      message:
-        "The runner's disk filled up under /var/lib/buildkit, the state of a BuildKit builder that runs in a container: this " +
-        'multi-platform build keeps the base image and layers of each platform ({enrich.platforms}) there at once.',
-      fix: [...perPlatform, ...ghCleanUp, ...slimLayers].join('\n'),
     },
     {
       when: 'containerBuilder&enrich.platforms',

@@ -8,6 +8,7 @@
 // `cudnn` from 12.4); `nvidia-ctk runtime configure --runtime=docker`: NVIDIA Container Toolkit install guide;
 // ldconfig -p shows /etc/ld.so.cache only (ldconfig(8)). libgl1 / libglib2.0-0: apt-cache show on this machine.
 import type { RuleInput } from '../../schema.js';
+import { aptInstallLine } from '../../../knowledge/apt-install-line.js';
 import { BUILD_GPU } from '../cuda/build-gpu.js';
 import { HOST_GPU_CHECK, RUN_COMMAND_CONTEXT } from './run-command.js';
 
@@ -16,7 +17,8 @@ type Variant = NonNullable<RuleInput['variants']>[number];
 const lib = (name: string): string => `${name}[\\w.+-]{0,200}: cannot open shared object file`;
 
 // OpenCV's system libraries in one RUN with its own `apt-get update`: a fresh stage of a Debian/Ubuntu image has empty apt lists.
-const OPENCV_APT = 'apt-get update && apt-get install -y --no-install-recommends libgl1 libglib2.0-0 && rm -rf /var/lib/apt/lists/*';
+const OPENCV_APT = aptInstallLine('libgl1 libglib2.0-0');
+const GLU_APT = aptInstallLine('libglu1-mesa');
 // The headless wheel only helps when opencv-python is the project's own requirement: a package that depends on
 // opencv-python by name (rapidocr, khoj-ai/khoj#842, whose merged fix installs the libraries) pulls it in again.
 const OPENCV_HEADLESS =
@@ -571,7 +573,7 @@ export const sharedLibraryMissing: RuleInput = {
       when: 'glu&fact.place=image-build',
       title: 'OpenGL Utility library (libGLU) not found',
       message: 'The loader could not find {library:all}, Mesa\'s OpenGL Utility library: a system library that slim, CUDA and headless images lack.',
-      fix: 'Install it in this stage: `RUN apt-get update && apt-get install -y --no-install-recommends libglu1-mesa && rm -rf /var/lib/apt/lists/*` (Debian/Ubuntu).',
+      fix: `Install it in this stage: \`RUN ${GLU_APT}\` (Debian/Ubuntu).`,
     },
     {
       when: 'glu',
@@ -583,7 +585,7 @@ export const sharedLibraryMissing: RuleInput = {
         'Add it to the image\'s `apt-get install` in the Dockerfile, and rebuild (Debian/Ubuntu):',
         '',
         '```dockerfile',
-        'RUN apt-get update && apt-get install -y --no-install-recommends libglu1-mesa && rm -rf /var/lib/apt/lists/*',
+        `RUN ${GLU_APT}`,
         '```',
         '',
         'To go on in a running container meanwhile: `apt-get update && apt-get install -y libglu1-mesa`.',
