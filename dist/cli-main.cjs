@@ -7093,7 +7093,7 @@ var init_deepspeed_cutlass_kernels = __esm({
     "use strict";
     MESSAGE2 = "DeepSpeed was built with its ops compiled ahead (`DS_BUILD_OPS=1`), and its setup.py stopped at the CUTLASS inference ops: their builders (`cutlass_ops`, `ragged_device_ops`, DeepSpeed 0.12 and later) link the kernels of the `deepspeed-kernels` package and import it (`import dskernels`) while declaring the extension. That package is not installed where setup.py ran.";
     SKIP = "Or build without those two ops (they are then JIT-compiled if used at run time, and need `deepspeed-kernels` there): add `DS_BUILD_CUTLASS_OPS=0 DS_BUILD_RAGGED_DEVICE_OPS=0` to the command that sets `DS_BUILD_OPS=1`.";
-    LINUX_ONLY = "`deepspeed-kernels` is installed on Linux only (DeepSpeed's own requirements mark it `sys_platform == 'linux'`).";
+    LINUX_ONLY = "`deepspeed-kernels` is installed on Linux only (DeepSpeed's own requirements mark it `sys_platform == 'linux'` from 0.12.4 on).";
     deepspeedCutlassKernels = {
       id: "cuda/deepspeed-cutlass-kernels",
       title: "DeepSpeed's CUTLASS ops need the deepspeed-kernels package (DS_BUILD_OPS=1)",
@@ -7911,6 +7911,16 @@ var init_libcuda_stub = __esm({
   }
 });
 
+// src/knowledge/apt-install-line.ts
+function aptInstallLine(packages) {
+  return `apt-get update && apt-get install -y --no-install-recommends ${packages} && rm -rf /var/lib/apt/lists/*`;
+}
+var init_apt_install_line = __esm({
+  "src/knowledge/apt-install-line.ts"() {
+    "use strict";
+  }
+});
+
 // src/rules/catalog/runtime/shared-library-missing.ts
 function pinToolkit() {
   return [
@@ -8111,14 +8121,16 @@ function condaVariants() {
     unknownSource("base")
   ];
 }
-var lib, OPENCV_APT, OPENCV_HEADLESS, LDD_CHECK, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, WSL_TITLE, WSL_MESSAGE, WSL_FIX, sharedLibraryMissing;
+var lib, OPENCV_APT, GLU_APT, OPENCV_HEADLESS, LDD_CHECK, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, WSL_TITLE, WSL_MESSAGE, WSL_FIX, sharedLibraryMissing;
 var init_shared_library_missing = __esm({
   "src/rules/catalog/runtime/shared-library-missing.ts"() {
     "use strict";
+    init_apt_install_line();
     init_build_gpu();
     init_run_command2();
     lib = (name2) => `${name2}[\\w.+-]{0,200}: cannot open shared object file`;
-    OPENCV_APT = "apt-get update && apt-get install -y --no-install-recommends libgl1 libglib2.0-0 && rm -rf /var/lib/apt/lists/*";
+    OPENCV_APT = aptInstallLine("libgl1 libglib2.0-0");
+    GLU_APT = aptInstallLine("libglu1-mesa");
     OPENCV_HEADLESS = "When `opencv-python` is your own requirement (not a dependency of another package), `opencv-python-headless` instead does not load libGL.";
     LDD_CHECK = "Check with `ldd` on the failing binary or extension module: every `=> not found` line is a library still missing.";
     RUN_FIX = [
@@ -8326,7 +8338,7 @@ var init_shared_library_missing = __esm({
           when: "glu&fact.place=image-build",
           title: "OpenGL Utility library (libGLU) not found",
           message: "The loader could not find {library:all}, Mesa's OpenGL Utility library: a system library that slim, CUDA and headless images lack.",
-          fix: "Install it in this stage: `RUN apt-get update && apt-get install -y --no-install-recommends libglu1-mesa && rm -rf /var/lib/apt/lists/*` (Debian/Ubuntu)."
+          fix: `Install it in this stage: \`RUN ${GLU_APT}\` (Debian/Ubuntu).`
         },
         {
           when: "glu",
@@ -8336,7 +8348,7 @@ var init_shared_library_missing = __esm({
             "Add it to the image's `apt-get install` in the Dockerfile, and rebuild (Debian/Ubuntu):",
             "",
             "```dockerfile",
-            "RUN apt-get update && apt-get install -y --no-install-recommends libglu1-mesa && rm -rf /var/lib/apt/lists/*",
+            `RUN ${GLU_APT}`,
             "```",
             "",
             "To go on in a running container meanwhile: `apt-get update && apt-get install -y libglu1-mesa`."
@@ -11124,6 +11136,7 @@ var externallyManaged;
 var init_externally_managed = __esm({
   "src/rules/catalog/pip/externally-managed.ts"() {
     "use strict";
+    init_apt_install_line();
     externallyManaged = {
       id: "pip/externally-managed",
       title: "pip refused: externally-managed environment (PEP 668)",
@@ -11141,7 +11154,7 @@ var init_externally_managed = __esm({
         "Install into a virtual environment (on Debian / Ubuntu `python3 -m venv` needs the `python3-venv` package):",
         "",
         "```dockerfile",
-        "RUN apt-get update && apt-get install -y --no-install-recommends python3-venv && rm -rf /var/lib/apt/lists/*",
+        `RUN ${aptInstallLine("python3-venv")}`,
         "RUN python3 -m venv /opt/venv",
         "ENV PATH=/opt/venv/bin:${PATH}",
         "RUN {enrich.installCmd}",
@@ -11171,7 +11184,7 @@ var init_externally_managed = __esm({
             "Install into a virtual environment (on Debian / Ubuntu `python3 -m venv` needs the `python3-venv` package), before the step that runs pip; the step itself stays as it is, since with the venv first on `PATH` its `pip` is the venv's:",
             "",
             "```dockerfile",
-            "RUN apt-get update && apt-get install -y --no-install-recommends python3-venv && rm -rf /var/lib/apt/lists/*",
+            `RUN ${aptInstallLine("python3-venv")}`,
             "RUN python3 -m venv /opt/venv",
             "ENV PATH=/opt/venv/bin:${PATH}",
             "```",
@@ -12111,7 +12124,7 @@ function dockerfileVariant(when) {
       "Install git in the same stage, before the `uv` step. On a Debian or Ubuntu base (python:*-slim, nvidia/cuda and most ML images; `cat /etc/os-release` in the stage tells):",
       "",
       "```dockerfile",
-      "RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*",
+      `RUN ${aptInstallLine("git")}`,
       "```",
       "The package is also `git` on Alpine (`apk add --no-cache git`) and RHEL-like images (`dnf install -y git`). In a multi-stage build only the stage that runs uv needs git; the runtime stage that copies the environment does not."
     ].join("\n")
@@ -12121,6 +12134,7 @@ var uvWording, uvSpawnWording, uvSpawnPattern, pipWording, pipPattern, vcsGitMis
 var init_vcs_git_missing = __esm({
   "src/rules/catalog/pip/vcs-git-missing.ts"() {
     "use strict";
+    init_apt_install_line();
     uvWording = "Git executable not found. Ensure that Git is installed";
     uvSpawnWording = "could not execute process `git";
     uvSpawnPattern = "could not execute process `git [^`]*` \\(never executed\\)";
@@ -12155,7 +12169,7 @@ var init_vcs_git_missing = __esm({
             "Install git in the same stage, before the `pip install`. On a Debian or Ubuntu base (`cat /etc/os-release` in the stage tells):",
             "",
             "```dockerfile",
-            "RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*",
+            `RUN ${aptInstallLine("git")}`,
             "```",
             "The package is also `git` on Alpine (`apk add --no-cache git`) and RHEL-like images (`dnf install -y git`)."
           ].join("\n")
@@ -12235,6 +12249,7 @@ var packageName, venvUnavailable;
 var init_venv_unavailable = __esm({
   "src/rules/catalog/pip/venv-unavailable.ts"() {
     "use strict";
+    init_apt_install_line();
     packageName = "{context.venvPackage.pkg|python3-venv}";
     venvUnavailable = {
       id: "pip/venv-unavailable",
@@ -12267,7 +12282,7 @@ var init_venv_unavailable = __esm({
             "Install `" + packageName + "` (the package the message names, for the Python that ran) in the same stage, in a `RUN` before the step that makes the venv:",
             "",
             "```dockerfile",
-            "RUN apt-get update && apt-get install -y --no-install-recommends " + packageName + " && rm -rf /var/lib/apt/lists/*",
+            `RUN ${aptInstallLine(packageName)}`,
             "```"
           ].join("\n")
         },
@@ -12277,7 +12292,7 @@ var init_venv_unavailable = __esm({
             "Install `" + packageName + "` in the image the container runs (a `RUN` in its Dockerfile, before anything makes a venv):",
             "",
             "```dockerfile",
-            "RUN apt-get update && apt-get install -y --no-install-recommends " + packageName + " && rm -rf /var/lib/apt/lists/*",
+            `RUN ${aptInstallLine(packageName)}`,
             "```"
           ].join("\n")
         }
@@ -13619,22 +13634,42 @@ var init_setup_download_failed = __esm({
   }
 });
 
+// src/knowledge/build-network.ts
+function engineLookup(image, host) {
+  return ["check the name from the same Docker engine:", "", "```sh", `docker run --rm ${image} nslookup ${host}`, "```"].join("\n");
+}
+function buildNetworkAdvice(reader) {
+  return [
+    `Behind a proxy (a company network, a VPN), hand it to the build${reader ? `; ${reader} reads both variables` : ""}:`,
+    "",
+    "```sh",
+    'docker build --build-arg HTTP_PROXY="$HTTP_PROXY" --build-arg HTTPS_PROXY="$HTTPS_PROXY" .',
+    "```",
+    "",
+    "Docker passes both to `RUN` without an `ARG` line. When the name resolves on the host but not in containers, give",
+    "the daemon DNS servers (the `dns` key of /etc/docker/daemon.json, or Settings \u2192 Docker Engine in Docker Desktop)",
+    "and restart it, or run the build in the host's network: `docker build --network=host .`."
+  ].join("\n");
+}
+function shellProxyAdvice(command) {
+  return [
+    `Behind a proxy, export it before ${command} (\`export HTTP_PROXY=\u2026 HTTPS_PROXY=\u2026\`, the proxy your network uses).`,
+    "In a Docker build, pass it as `--build-arg HTTPS_PROXY=\u2026` or build with `--network=host`."
+  ].join("\n");
+}
+var init_build_network = __esm({
+  "src/knowledge/build-network.ts"() {
+    "use strict";
+  }
+});
+
 // src/rules/catalog/pip/uv-network-unreachable.ts
 var BUILD_NETWORK, uvNetworkUnreachable;
 var init_uv_network_unreachable = __esm({
   "src/rules/catalog/pip/uv-network-unreachable.ts"() {
     "use strict";
-    BUILD_NETWORK = [
-      "Behind a proxy (a company network, a VPN), hand it to the build; uv reads both variables:",
-      "",
-      "```sh",
-      'docker build --build-arg HTTP_PROXY="$HTTP_PROXY" --build-arg HTTPS_PROXY="$HTTPS_PROXY" .',
-      "```",
-      "",
-      "When the name resolves on the host but not in containers, give the daemon DNS servers (the `dns` key of",
-      "/etc/docker/daemon.json, or Settings \u2192 Docker Engine in Docker Desktop) and restart it, or run the build in the",
-      "host's network: `docker build --network=host .`."
-    ].join("\n");
+    init_build_network();
+    BUILD_NETWORK = buildNetworkAdvice("uv");
     uvNetworkUnreachable = {
       id: "pip/uv-network-unreachable",
       title: "uv could not connect to the package index (network)",
@@ -13669,12 +13704,7 @@ var init_uv_network_unreachable = __esm({
           title: "uv could not resolve the package host inside the build (DNS)",
           message: "The build container could not resolve `{context.target.host|the index host}` (`dns error` under `Could not connect, are you offline?`), so uv could not download anything. A DNS or proxy problem of the build's network, not of uv or the lock.",
           fix: [
-            "Build again first (a passing DNS outage clears). If it fails the same way, check the name from the same Docker",
-            "engine:",
-            "",
-            "```sh",
-            "docker run --rm busybox nslookup {context.target.host|files.pythonhosted.org}",
-            "```",
+            "Build again first (a passing DNS outage clears). If it fails the same way, " + engineLookup("busybox", "{context.target.host|files.pythonhosted.org}"),
             "",
             BUILD_NETWORK
           ].join("\n")
@@ -13690,9 +13720,8 @@ var init_uv_network_unreachable = __esm({
           message: "This machine could not resolve `{context.target.host|the index host}` (`dns error` under `Could not connect, are you offline?`): a DNS or network problem, not of uv or the lock.",
           fix: [
             "Retry; if it fails the same way, check the name (`nslookup {context.target.host|files.pythonhosted.org}`,",
-            "/etc/resolv.conf). Behind a proxy, export it before uv runs (`export HTTPS_PROXY=\u2026`, the proxy your network",
-            "uses); uv reads `HTTP_PROXY` and `HTTPS_PROXY`. In a Docker build, pass them as `--build-arg` or build with",
-            "`--network=host`."
+            "/etc/resolv.conf). uv reads `HTTP_PROXY` and `HTTPS_PROXY`.",
+            shellProxyAdvice("uv runs")
           ].join("\n")
         }
       ],
@@ -16360,6 +16389,7 @@ var lookUp, INDEX_UNREACHABLE, PYTHON2_MESSAGE, PIN_FOR_PYTHON2, apkUnableToSele
 var init_apk_unable_to_select = __esm({
   "src/rules/catalog/apt/apk-unable-to-select.ts"() {
     "use strict";
+    init_build_network();
     lookUp = [
       "Look the name up for this release and architecture: in the image, `apk update && apk search {context.missing.pkg|python3}`",
       "(the package index at https://pkgs.alpinelinux.org/packages filters by branch and architecture). Then either use the",
@@ -16426,17 +16456,9 @@ var init_apk_unable_to_select = __esm({
           message: INDEX_UNREACHABLE,
           fix: [
             "The package names are fine: the build container could not reach `{context.indexUnreachable.host}`. Build again",
-            "first (a mirror outage passes). If it fails the same way, check the name from the same Docker engine:",
+            "first (a mirror outage passes). If it fails the same way, " + engineLookup("alpine", "{context.indexUnreachable.host}"),
             "",
-            "```sh",
-            "docker run --rm alpine nslookup {context.indexUnreachable.host}",
-            "```",
-            "",
-            "Behind a proxy (a company network, a VPN), hand it to the build: `docker build --build-arg",
-            'HTTP_PROXY="$HTTP_PROXY" --build-arg HTTPS_PROXY="$HTTPS_PROXY" .` (Docker passes both to `RUN` without an',
-            "`ARG` line). When the name does not resolve in containers but does on the host, set DNS servers for the",
-            "daemon (the `dns` key of /etc/docker/daemon.json, or Settings \u2192 Docker Engine in Docker Desktop) and restart",
-            "it, or run the build in the host's network: `docker build --network=host .`."
+            buildNetworkAdvice()
           ].join("\n")
         },
         {
@@ -16447,9 +16469,8 @@ var init_apk_unable_to_select = __esm({
           fix: [
             "The package names are fine: this machine could not reach `{context.indexUnreachable.host}`. Retry first (a",
             "mirror outage passes); if it fails the same way, check DNS (`nslookup {context.indexUnreachable.host}`,",
-            "/etc/resolv.conf) and, behind a proxy, export it before `apk add` (`export HTTP_PROXY=\u2026 HTTPS_PROXY=\u2026`, the",
-            "proxy your network uses). In a Docker build, pass the proxy as `--build-arg HTTPS_PROXY=\u2026` or build with",
-            "`--network=host`."
+            "/etc/resolv.conf).",
+            shellProxyAdvice("`apk add`")
           ].join("\n")
         },
         {
@@ -17022,6 +17043,12 @@ var init_disk_full = __esm({
           message: "The disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left on the disk that holds Docker's data.",
           fix: [...pullDisk, "The image is as large as it is: slimming later layers of a Dockerfile does not help."].join("\n")
         },
+        // Before the single-platform hosted variant, whose conditions it holds: listed after it, it could never fire.
+        {
+          when: "containerBuilder&enrich.platforms&fact.runner=github-hosted",
+          message: "The runner's disk filled up under /var/lib/buildkit, the state of a BuildKit builder that runs in a container: this multi-platform build keeps the base image and layers of each platform ({enrich.platforms}) there at once.",
+          fix: [...perPlatform, ...ghCleanUp, ...slimLayers].join("\n")
+        },
         {
           when: "containerBuilder&fact.runner=github-hosted",
           message: "The runner's disk filled up under /var/lib/buildkit, the state of a BuildKit builder that runs in a container (buildx's docker-container driver, the one docker/setup-buildx-action creates): its build cache and this build's layers take the space.",
@@ -17031,11 +17058,6 @@ var init_disk_full = __esm({
           when: "loadStep",
           message: "The disk filled up while buildx loaded the finished image into Docker (`--load`, the step `importing to docker`): the image is written again into Docker's own store, beside the builder's copy.",
           fix: [...pruneContainerBuilder, ...slimLayers].join("\n")
-        },
-        {
-          when: "containerBuilder&enrich.platforms&fact.runner=github-hosted",
-          message: "The runner's disk filled up under /var/lib/buildkit, the state of a BuildKit builder that runs in a container: this multi-platform build keeps the base image and layers of each platform ({enrich.platforms}) there at once.",
-          fix: [...perPlatform, ...ghCleanUp, ...slimLayers].join("\n")
         },
         {
           when: "containerBuilder&enrich.platforms",
@@ -30331,7 +30353,7 @@ function commandPackageEnrich(captures, _step, _model, facts) {
     return {
       commandPackage: pkg,
       installIntro: `On ${facts.value("os")}, ${name2} is in the package ${pkg}; install it in the stage that runs it:`,
-      installLine: `${run2}apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*`
+      installLine: `${run2}${aptInstallLine(pkg)}`
     };
   }
   const pattern = shellQuote(`bin/${name2}$`);
@@ -30356,6 +30378,7 @@ var debianPackages;
 var init_command_package = __esm({
   "src/knowledge/command-package.ts"() {
     "use strict";
+    init_apt_install_line();
     debianPackages = {
       git: "git",
       cmake: "cmake",
@@ -56591,7 +56614,11 @@ function rankFindings(candidates, model) {
   const ownStep = failedOwnStep(model);
   for (const c of candidates) c.finding.step = ownStep(c.finding.step);
   const soleFailed = failed.size === 1 ? [...failed][0] : null;
-  const buildFailure = model.failedStep ?? (soleFailed !== null && soleFailed !== IMPLICIT_STEP_ID ? soleFailed : null);
+  const namedFailure = model.failedStep ?? (soleFailed !== null && soleFailed !== IMPLICIT_STEP_ID ? soleFailed : null);
+  const hasOwnCause = candidates.some(
+    (c) => c.finding.step === namedFailure && c.finding.severity === "error" && c.specificity > 1
+  );
+  const buildFailure = namedFailure !== null && !hasOwnCause ? namedFailure : null;
   const stepOf2 = (c) => buildFailed2 && (c.finding.step === null || c.finding.step === IMPLICIT_STEP_ID) ? buildFailure ?? c.finding.step : c.finding.step;
   const failureOf = (c) => {
     const step = stepOf2(c) ?? (buildFailed2 ? "build" : "none");
