@@ -205,6 +205,8 @@ export type Trigger = z.infer<typeof triggerSchema>;
 export type Rule = z.infer<typeof ruleSchema>;
 /** What rule files are written as (defaults not yet applied). */
 export type RuleInput = z.input<typeof ruleSchema>;
+/** One alternative message / fix of a rule, as a catalog module writes it. */
+export type RuleVariant = NonNullable<RuleInput['variants']>[number];
 
 /** A user's rule file: `{ rules: [...] }`. A rule with a built-in id replaces it; `{id, enabled: false}` disables it. */
 export const ruleFileSchema = z

@@ -29,9 +29,7 @@
 //   library no enabled repository has (devcontainers/features#704: `libcufile-11-5 : Depends: liburcu6 but it is not
 //   installable` on Debian 12, from the debian11 repository): that repository was built for another distro release
 //   (apt-release-mix-enricher.ts).
-import type { RuleInput } from '../../schema.js';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 const LIST_TOOLKITS = "apt-cache search --names-only '^cuda-toolkit-[0-9]+-[0-9]+$'";
 

@@ -4,9 +4,7 @@
 // major) before compiling. The log keeps the frames but not the error line, so the fix first prints both versions.
 // The index of a CUDA release is https://download.pytorch.org/whl/cu + the release without its dot, and the
 // releases each index holds are on pytorch.org/get-started/previous-versions (torch-wheels.ts).
-import type { RuleInput } from '../../schema.js';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
+import type { RuleVariant as Variant } from '../../schema.js';
 
 const TITLE = 'Extension build failed in torch.utils.cpp_extension after an unpinned torch install';
 const MESSAGE =

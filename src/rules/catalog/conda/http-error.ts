@@ -29,9 +29,8 @@
 //   uxlfoundation/scikit-learn-intelex#1913, pinokiocomputer/pinokio#1001).
 // - `conda clean --index-cache` (conda/cli/main_clean.py) and `micromamba clean --index-cache`
 //   (micromamba/src/clean.cpp) drop cached channel indexes.
-import type { RuleInput } from '../../schema.js';
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
-type Variant = NonNullable<RuleInput['variants']>[number];
 type Place = 'image' | 'shell' | 'unknown';
 
 /** One story told for each place: an image build, a shell (host or `docker run`), or a log that does not say. */

@@ -21,9 +21,7 @@
 // source's constraints, `conda-lock -f SOURCE --lockfile LOCK` re-solves everything; conda-lock writes both commands
 // in the header comment of each lock file it makes (conda-lock's README, "Basic usage"; the header as committed in
 // public lock files, code corpus). `conda-lock.yml` is its default lock file name.
-import type { RuleInput } from '../../schema.js';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 /** The search command in the form of the installer the step used (micromamba images ship no conda). */
 function search(tool: 'conda' | 'micromamba', platform: string | null): string {

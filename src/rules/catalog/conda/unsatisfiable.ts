@@ -58,11 +58,9 @@
 // `mamba search` beside it (both search the channels like `conda search`; public Dockerfiles and scripts, code corpus).
 // A version in capitals (`perl STUB*` for the spec `conda-forge::perl=STUB`, seqeralabs/wave#586) is a placeholder
 // left where a version goes; the maintainer's and the reporter's fix was the spec without a version.
-import type { RuleInput } from '../../schema.js';
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 type Tool = 'conda' | 'micromamba' | 'libmamba-cli';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
 
 function searchBlock(tool: Tool, what: string): string[] {
   if (tool === 'libmamba-cli') {

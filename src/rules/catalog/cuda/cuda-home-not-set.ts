@@ -8,9 +8,7 @@
 // with the package's build knobs where known (extension-knobs.ts). Outside an image build, shell advice.
 import { toolkitOnPathBlock } from './toolkit-on-path.js';
 import { flashAttnWheelContexts, withFlashAttnNote, withFlashAttnVariants } from '../pip/flash-attn-wheel.js';
-import type { RuleInput } from '../../schema.js';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 const ENV_LINE = 'ENV CUDA_HOME=/usr/local/cuda PATH=/usr/local/cuda/bin:${PATH}';
 

@@ -15,9 +15,7 @@
 // advanced install": DS_BUILD_OPS toggles all ops, one variable per op).
 // Not matched: `[WARNING] Please specify the CUTLASS repo directory as environment variable $CUTLASS_PATH`, which the
 // evoformer_attn builder prints in every build and in `ds_report` (DeepSpeed-MII#506) and which fails nothing.
-import type { RuleInput } from '../../schema.js';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 const MESSAGE =
   'DeepSpeed was built with its ops compiled ahead (`DS_BUILD_OPS=1`), and its setup.py stopped at the CUTLASS inference ops: ' +

@@ -15,7 +15,7 @@
 // log that does not say) the shell command, with where it goes in a Dockerfile, and `native` for a configure that sees the GPU.
 // The suggested list comes from the `arch-lists` enricher: what the step asked for, kept where this
 // build's toolkit accepts it, so no fix names an arch the same toolkit rejects.
-import type { RuleInput } from '../../schema.js';
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 import { BUILD_GPU } from './build-gpu.js';
 
 // nvcc's help lists the arches on old and new releases alike (`--list-gpu-arch` is not established on old ones; see cuda/unsupported-arch).
@@ -33,8 +33,6 @@ const TORCH_MESSAGE =
 const CMAKE_MESSAGE =
   'CMake rejected the CUDA architecture list: `CMAKE_CUDA_ARCHITECTURES` must be a `;`-separated list of numbers ' +
   '(each optionally `-real` / `-virtual`) or `all`, `all-major`, `native`; `sm_80` and `8.0` are not accepted, and an empty value is an error.';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
 
 const PTX_MESSAGE =
   'nvcc was given {arch:all}: `+PTX` is PyTorch\'s TORCH_CUDA_ARCH_LIST notation, which nvcc and CMake do not read, so a list written for torch ' +

@@ -35,9 +35,7 @@
 // (cmake 3.25 FindCUDAToolkit.cmake: `_CUDAToolkit_find_and_add_import_lib(cuda_driver ALT cuda)`, stubs among its path
 // suffixes), so the link works in a build without a driver; without CMake, `-lcuda` with `-L/usr/local/cuda/lib64/stubs`.
 // Seen in a llama.cpp fork whose ggml-cuda called the driver's VMM functions without linking it (Anbeeld/beellama.cpp#18).
-import type { RuleInput } from '../../schema.js';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 const LINK_TITLE = 'Link needs libcuda.so.1, the driver, which a build does not have';
 const LINK_MESSAGE =

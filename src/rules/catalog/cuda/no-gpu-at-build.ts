@@ -33,16 +33,13 @@
 // The classic builder runs steps with the daemon's default runtime: `"default-runtime": "nvidia"` in /etc/docker/daemon.json gives them
 // the GPU ("build-time GPU support", NVIDIA/nvidia-docker wiki, quoted in NVIDIA/nvidia-docker#1356), when the image sets
 // NVIDIA_VISIBLE_DEVICES; BuildKit does not honour it (NVIDIA/nvidia-container-toolkit#122, dusty-nv/jetson-containers#352).
-import type { RuleInput } from '../../schema.js';
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 import { BUILD_GPU } from './build-gpu.js';
 import { LLAMA_CPP_CUDA_OPTION } from './nvcc-host-flag-rejected.js';
 import { HOST_GPU_CHECK, RUN_COMMAND_CONTEXT } from '../runtime/run-command.js';
 
 const MOVE_CHECKS =
   '- move device checks (`nvidia-smi`, `torch.cuda.is_available()`) to the start of the container (`docker run --gpus all` with the image this build makes) or a CI test step on a GPU runner;';
-
-
-type Variant = NonNullable<RuleInput['variants']>[number];
 
 const SAMPLE_WORKLOAD = 'https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/sample-workload.html';
 

@@ -21,7 +21,7 @@
 import { toolkitOnPathBlock } from './toolkit-on-path.js';
 import { CONDA_TOOLKIT_BLOCK, NVIDIA_INSTALLER_NOTE } from './host-toolkit-install.js';
 import { flashAttnWheelContexts, withFlashAttnNote, withFlashAttnVariants } from '../pip/flash-attn-wheel.js';
-import type { RuleInput } from '../../schema.js';
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 import { RUN_COMMAND_CONTEXT } from '../runtime/run-command.js';
 
 const ENV_LINE = 'ENV PATH=/usr/local/cuda/bin:${PATH} CUDA_HOME=/usr/local/cuda';
@@ -36,8 +36,6 @@ const NAME_IT =
 const FINDCUDA_HINT =
   'This project finds CUDA with FindCUDA (`find_package(CUDA)`), which takes the toolkit from the nvcc on PATH or from ' +
   '`cmake -DCUDA_TOOLKIT_ROOT_DIR=/usr/local/cuda …` (not from CUDACXX or CMAKE_CUDA_COMPILER).';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
 
 // A Rust build script that runs nvcc: cudarc's build.rs (coreylowman/cudarc, 0.12) with its `cuda-version-from-build-system`
 // feature (the one candle and mistral.rs turn on) runs `nvcc --version` to pick its CUDA bindings and panics with

@@ -7,7 +7,7 @@
 // With the version unknown, the accepted names come from `nvcc --help` ("Allowed values for this option:
 // 'compute_30',…": NVCC 10.2 as quoted in CMake issue 23293, and NVCC 13.0 run here), not `--list-gpu-arch`: a toolkit that
 // rejects compute_60/75/80 predates CUDA 8/10/11, and that `--list-gpu-arch` exists in one that old is not established.
-import type { RuleInput } from '../../schema.js';
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 const WHERE_KNOWN = [
   'In the notation of each setting, {enrich.archListBasis}:',
@@ -75,8 +75,6 @@ function cmakeProject(target: 'cmakeFailed' | 'cmakeBuild'): string {
   'then take a release of the project that no longer lists the arch, or build on a CUDA that still accepts it.',
   ].join('\n');
 }
-
-type Variant = NonNullable<RuleInput['variants']>[number];
 
 // A build on this machine (no image: ggml-org/llama.cpp#13271, a Windows cmake build of an RTX 5070's sm_120 on a toolkit
 // older than 12.8): the toolkit is installed on the host, from NVIDIA's downloads (Linux and Windows alike). CMake keeps
@@ -241,7 +239,6 @@ const autodetectedVariants: Variant[] = [
     ].join('\n'),
   },
 ];
-
 
 /** A CMake build: the version known, narrowed by the rejection, or unknown; `target` names the context that names the target. */
 function cmakeVariants(target: 'cmakeFailed' | 'cmakeBuild'): Variant[] {

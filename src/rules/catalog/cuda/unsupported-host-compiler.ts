@@ -52,9 +52,7 @@
 // cp/semantics.c:1740`, gcc 7.5 under nvcc 11.4) is a gcc bug: flash-attention's maintainer compiled the same code with
 // gcc 9.3 under nvcc 11.3 to 11.7 and named the gcc version (Dao-AILab/flash-attention#21), so the fix is a newer gcc this
 // nvcc accepts. gcc killed by the kernel (`internal compiler error: Killed (program cc1plus)`) is resources/oom-killed's.
-import type { RuleInput } from '../../schema.js';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 const GCC = 'gcc-{max} g++-{max}';
 // openSUSE names its extra compilers `gcc8` / `gcc8-c++` and installs them as `gcc-8` / `g++-8` (build.opensuse.org,

@@ -17,9 +17,7 @@
 //   go on. So the nearest-index advice below, right for cpp_extension, is wrong for DeepSpeed: its fix is the same release.
 // - ptxas older than the compiler that wrote the PTX (Triton, numba and JAX bring their own code generators;
 //   a newer nvcc's PTX given to an older toolkit's ptxas): `Unsupported .version 8.5; current version is '7.5'`.
-import type { RuleInput } from '../../schema.js';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 /** The tail of the tuple form: `CUDA versions.', '12.4', '13.0')` (toolkit, then torch). */
 const TUPLE_VERSIONS = "versions\\.', '(?<cudaVersion>\\d{1,3}\\.\\d{1,3})', '(?<torchCuda>\\d{1,3}\\.\\d{1,3})'\\)";

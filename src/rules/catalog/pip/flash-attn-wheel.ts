@@ -4,10 +4,9 @@
 // enricher (knowledge/flash-attn-wheel-enricher.ts) in a rule's fix. Where the release published the
 // wheel for this build, the fix installs it instead of compiling; where it did not, or the log does
 // not tell, `{enrich.faNote}` says so after the rule's own fix.
-import type { RuleInput } from '../../schema.js';
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 type Context = NonNullable<RuleInput['context']>[number];
-type Variant = NonNullable<RuleInput['variants']>[number];
 
 const FA_VERSION = '(?<version>\\d{1,3}\\.\\d{1,3}(?:\\.\\d{1,3})?(?:\\.post\\d{1,3})?)';
 

@@ -1,9 +1,7 @@
 // No release of a package fits this environment: a version that does not exist (a `+cu121` local
 // version that only exists on PyTorch's index), no wheel for this Python or CPU architecture, or
 // the wrong / unreachable index. The `(from versions: …)` list tells which.
-import type { RuleInput } from '../../schema.js';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 /**
  * pip 24.1 removed support for legacy (non PEP 440) versions and dependency specifiers: such releases are ignored by the

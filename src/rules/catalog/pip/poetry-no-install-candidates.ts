@@ -17,9 +17,7 @@
 // - `poetry add torch@^2.0.0` changes the constraint and re-locks (python-poetry docs, cli.md `add`: `poetry add
 //   pendulum@^2.0.5`); `poetry show torch` prints the locked release. An image for x86 GPU hosts can instead be built
 //   for linux/amd64 under emulation (`--platform`, docs.docker.com/build/guide/multi-platform/).
-import type { RuleInput } from '../../schema.js';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 const AMD64 =
   'If the image is meant for x86 GPU hosts, build it for their platform instead: add `--platform linux/amd64` to the ' +

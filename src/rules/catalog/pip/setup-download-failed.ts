@@ -19,9 +19,7 @@
 //   `pip install triton` installs a released wheel instead (README, "Quick Installation").
 // Not matched: `Precompiled wheel not found. Building from source...` (NVlabs/MambaVision#14): the 404 that setup.py
 // catches, after which it compiles; a compile failure then belongs to the wheel-build rules.
-import type { RuleInput } from '../../schema.js';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 const RELEASE_WHEEL =
   'https://github\\.com/{repo}/releases/download/v(?<version>\\d{1,3}\\.\\d{1,3}(?:\\.\\d{1,3})?(?:\\.post\\d{1,3})?)/[\\w.+-]{1,300}\\.whl';

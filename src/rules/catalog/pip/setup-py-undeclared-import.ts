@@ -17,9 +17,7 @@
 // so the module goes there when a conda channel has it (`conda search` says).
 // conda's own frame around pip's output: `Pip subprocess error:` … `CondaEnvException: Pip failed` (conda_env/
 // installers/pip.py, conda < 23; conda ≥ 23 prints `CondaEnvException: Pip failed` too).
-import type { RuleInput } from '../../schema.js';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 const MESSAGE =
   "The setup.py of {context.setupFrame.name} imports {module}, and {module} is not installed where pip ran it: pip runs a source " +

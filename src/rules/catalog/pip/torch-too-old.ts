@@ -10,9 +10,7 @@
 // installed packages, pip/resolution-impossible's nomatch): only the setup.py assertion.
 // The way out keeps the image's CUDA: a torch release built for it (torch-wheels.ts, from PyTorch's
 // previous-versions page), or a base image with a newer torch, or a release of the package made for the older torch.
-import type { RuleInput } from '../../schema.js';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 const PREVIOUS_VERSIONS = 'https://pytorch.org/get-started/previous-versions/';
 const READ_TORCH = 'python -c "import torch; print(torch.__version__, torch.version.cuda, torch.__file__)"';

@@ -7,10 +7,8 @@
 // fixed by pinning 2.5.5, confirmed by two others). Which release fits is not in such a log: the fix prints
 // the command that shows the wheel's facts (WHEEL_FACTS_COMMAND) and where the assets are listed.
 // `--no-build-isolation`: flash-attn's setup.py imports torch, which an isolated build env lacks (its README).
-import type { RuleInput } from '../../schema.js';
+import type { RuleVariant as Variant } from '../../schema.js';
 import { RELEASES_PAGE, WHEEL_FACTS_COMMAND } from '../../../knowledge/flash-attn-wheel-enricher.js';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
 
 /** buildkit/step-failed's variant when the `unpinned-flash-attn` enricher found the install (knowledge/unpinned-flash-attn-enricher.ts). */
 export const unpinnedFlashAttnVariant: Variant = {

@@ -39,9 +39,7 @@
 // needs pip 20.3): in a multi-stage build the builder stage upgrades pip and builds or downloads wheels, the final stage
 // installs them with the image's own old pip (blockpy-edu/blockpy-server#30: pip 19.3.1 refusing
 // `bcrypt-4.0.1-cp36-abi3-manylinux_2_28_x86_64.whl`). pip names its version in its upgrade notice and in `pip --version`.
-import type { RuleInput } from '../../schema.js';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 const UV_MESSAGE =
   'uv found no file of `{dist}` {version} it can install here: the release has no source distribution and none of its wheels fits ' +

@@ -21,11 +21,9 @@
 // nvidia/cuda_runtime/lib/libcudart.so.11.0), where this search does not look; the names it accepts are in its warning
 // (`did not contain ['libcudart.so', 'libcudart.so.11.0', 'libcudart.so.12.0']`).
 // Not this rule: the `CUDA SETUP:` lines of a setup that found everything (the nomatch fixture).
-import type { RuleInput } from '../../schema.js';
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 const DIAGNOSE = '`python -m bitsandbytes` prints its search (the CUDA runtime it found, the CUDA version it detected, the binary it tried).';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
 
 const NO_CUDART =
   'bitsandbytes searched for the CUDA runtime, libcudart.so, in the conda env\'s `lib`, on LD_LIBRARY_PATH and in ' +

@@ -20,9 +20,7 @@
 // A Cython module that fails to import names itself in the last traceback frame, `File "…pyx", line 1, in init
 // pandas._libs.interval`: the module, whose distribution `importlib.metadata.packages_distributions()` (Python 3.10
 // and later) names, since a module's name is not always its package's (sklearn is scikit-learn's).
-import type { RuleInput } from '../../schema.js';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 const NUMPY2_TITLE = 'A package compiled against numpy 1.x is imported with numpy 2 installed';
 

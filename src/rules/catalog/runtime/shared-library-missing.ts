@@ -7,12 +7,10 @@
 // NVIDIA's runtime Dockerfile); cuDNN image tags in cuda-image-tags.ts (`cudnn8` ≤ 12.2, `cudnn9` 12.3,
 // `cudnn` from 12.4); `nvidia-ctk runtime configure --runtime=docker`: NVIDIA Container Toolkit install guide;
 // ldconfig -p shows /etc/ld.so.cache only (ldconfig(8)). libgl1 / libglib2.0-0: apt-cache show on this machine.
-import type { RuleInput } from '../../schema.js';
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 import { aptInstallLine } from '../../../knowledge/apt-install-line.js';
 import { BUILD_GPU } from '../cuda/build-gpu.js';
 import { HOST_GPU_CHECK, RUN_COMMAND_CONTEXT } from './run-command.js';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
 
 const lib = (name: string): string => `${name}[\\w.+-]{0,200}: cannot open shared object file`;
 
@@ -49,7 +47,6 @@ const RUN_FIX_NO_IMAGE = [
   '',
   '(`ldconfig -p` lists only registered directories; a library found through `LD_LIBRARY_PATH` is not in it).',
 ].join('\n');
-
 
 const SHELL_FIX = [
   'Find the library on this machine and put its directory on the loader path of the shell that runs the program:',

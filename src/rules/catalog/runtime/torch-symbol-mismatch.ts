@@ -18,13 +18,11 @@
 // was built for:` / `PyTorch 2.3.0+cu121 with CUDA 1201 (you have 2.4.0+cu121)` (unslothai/unsloth#1026; `(you have
 // 2.1.2+cpu)`, open-mmlab/PIA#30). Its wheels are built for one torch release each and pin it; the `xformers-build`
 // enricher (knowledge/xformers-build-enricher.ts) writes the xformers for the installed torch, or that torch back.
-import type { RuleInput } from '../../schema.js';
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 const CHECK = 'See both sides where it runs: `{enrich.torchFacts}` prints the installed torch (version, CUDA, C++11 ABI true or false){enrich.showNote|.}';
 
 const REBUILD_WHY = 'Rebuild it against the torch installed there (`--no-build-isolation`: the build sees this torch; `--no-cache-dir`: pip does not reuse the wheel it built before; `--no-deps`: torch stays as it is)';
-
-type Variant = NonNullable<RuleInput['variants']>[number];
 
 /** The rebuild as a Dockerfile line after `lead`, or the build made for that torch. */
 function dockerfileRebuild(lead: string): string {
