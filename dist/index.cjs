@@ -52174,7 +52174,7 @@ function stripCiPrefixes(text2) {
   else if (devcontainerStampAt(out)) {
     out = out.replace(DEVCONTAINER_TIMESTAMP, "");
     if (out.endsWith("Z: ") || out.endsWith("Z:")) out = out.replace(DEVCONTAINER_TRAILING_STAMP, "");
-  } else if (isDigit(out.charCodeAt(0)) && out.includes("Z: #")) out = out.replace(DEVCONTAINER_CUT_STAMP, "");
+  } else if (isDigit(out.charCodeAt(0)) && out.lastIndexOf("Z: #", 22) >= 0) out = out.replace(DEVCONTAINER_CUT_STAMP, "");
   if (out.startsWith("##[")) out = out.replace(ACTIONS_MARKER, "");
   if (out.charCodeAt(0) === 91 && isDigit(out.charCodeAt(1))) out = out.replace(BRACKETED_TIMESTAMP, "");
   const first = out.charCodeAt(0);

@@ -94,7 +94,7 @@ export function stripCiPrefixes(text: string): string {
   else if (devcontainerStampAt(out)) {
     out = out.replace(DEVCONTAINER_TIMESTAMP, '');
     if (out.endsWith('Z: ') || out.endsWith('Z:')) out = out.replace(DEVCONTAINER_TRAILING_STAMP, '');
-  } else if (isDigit(out.charCodeAt(0)) && out.includes('Z: #')) out = out.replace(DEVCONTAINER_CUT_STAMP, '');
+  } else if (isDigit(out.charCodeAt(0)) && out.lastIndexOf('Z: #', 22) >= 0) out = out.replace(DEVCONTAINER_CUT_STAMP, ''); // the stamp's end, never past its 22 characters
   if (out.startsWith('##[')) out = out.replace(ACTIONS_MARKER, '');
   if (out.charCodeAt(0) === 91 && isDigit(out.charCodeAt(1))) out = out.replace(BRACKETED_TIMESTAMP, '');
   // Only a line that starts with a lower-case letter is looked at, and only its first 80 characters.
