@@ -21,7 +21,11 @@ const INSTALL_PAGE = 'https://pytorch.org/get-started/locally/';
 
 const PICK_TAG =
   `nvidia-smi's header shows \`CUDA Version:\`, the newest CUDA this driver runs. On ${INSTALL_PAGE} pick the CUDA build not newer ` +
-  'than that; the last part of its `--index-url` is the tag to set below (`cu118`, `cu121`, …). `None` after the torch version confirms a CPU-only build.';
+  'than that; the last part of its `--index-url` is the tag the command below asks for (`cu118`, `cu121`, …). `None` after the torch version confirms a CPU-only build.';
+
+// The tag is the user's to pick (PICK_TAG): the command asks for it rather than leaving an empty `set TAG=` that would
+// send pip to the bare /whl/ index, and installs nothing until it is given (`set /p` prompts in cmd.exe).
+const ASK_TAG_BAT = 'set /p TAG=CUDA tag from the install page (for example cu121): ';
 
 const AGAIN =
   'Whatever upgrades torch from PyPI again (an update script, a package that pins another torch) brings the CPU build back: check ' +
@@ -63,8 +67,8 @@ export const torchCpuBuild: RuleInput = {
         'Reinstall torch from that index into the embedded Python (not a system `pip`):',
         '',
         '```bat',
-        'set TAG=',
-        'python_embeded\\python.exe -s -m pip install --force-reinstall torch torchvision torchaudio --index-url https://download.pytorch.org/whl/%TAG%',
+        ASK_TAG_BAT,
+        'if defined TAG python_embeded\\python.exe -s -m pip install --force-reinstall torch torchvision torchaudio --index-url https://download.pytorch.org/whl/%TAG%',
         '```',
         '',
         AGAIN,
@@ -87,8 +91,8 @@ export const torchCpuBuild: RuleInput = {
         'Reinstall torch from that index with the same Python:',
         '',
         '```bat',
-        'set TAG=',
-        'python -m pip install --force-reinstall torch torchvision torchaudio --index-url https://download.pytorch.org/whl/%TAG%',
+        ASK_TAG_BAT,
+        'if defined TAG python -m pip install --force-reinstall torch torchvision torchaudio --index-url https://download.pytorch.org/whl/%TAG%',
         '```',
         '',
         AGAIN,
@@ -136,8 +140,8 @@ export const torchCpuBuild: RuleInput = {
     'Reinstall torch from that index with the same Python (in an image: in the Dockerfile, after anything that may replace it):',
     '',
     '```sh',
-    'TAG=',
-    'python -m pip install --force-reinstall torch torchvision torchaudio --index-url "https://download.pytorch.org/whl/$TAG"',
+    "printf 'CUDA tag from the install page (for example cu121): ' && read -r TAG",
+    '[ -n "$TAG" ] && python -m pip install --force-reinstall torch torchvision torchaudio --index-url "https://download.pytorch.org/whl/$TAG"',
     '```',
     '',
     AGAIN,
