@@ -38,6 +38,9 @@ import { BUILD_GPU } from './build-gpu.js';
 import { LLAMA_CPP_CUDA_OPTION } from './nvcc-host-flag-rejected.js';
 import { HOST_GPU_CHECK, RUN_COMMAND_CONTEXT } from '../runtime/run-command.js';
 
+// The GPU the image will run on is not in a build log: the `86` these commands carry is an example, and says so.
+const EXAMPLE_86 = 'for example `8.6` → `86`, the example the `86` below stands for: put your GPU\'s value';
+
 const MOVE_CHECKS =
   '- move device checks (`nvidia-smi`, `torch.cuda.is_available()`) to the start of the container (`docker run --gpus all` with the image this build makes) or a CI test step on a GPU runner;';
 
@@ -496,7 +499,7 @@ function nativeVariants(): Variant[] {
     'Name the architectures on the configure command (quoted: an unquoted `;` ends the shell command of a `RUN` line)' +
       (list === '86'
         ? '; `nvcc --list-gpu-arch` in the build stage lists what its nvcc compiles (`compute_86` → `86`): keep those of the GPUs the image will run on ' +
-          '(`nvidia-smi --query-gpu=compute_cap --format=csv` on such a host prints `8.6` → `86`; several: `"75;86"`):' : '; here, {enrich.archListBasis}:'),
+          '(`nvidia-smi --query-gpu=compute_cap --format=csv` on such a host prints it, ' + EXAMPLE_86 + '; several: `"75;86"`):' : '; here, {enrich.archListBasis}:'),
     '',
     '```sh',
     `cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="${list}"`,
@@ -523,7 +526,7 @@ const TCNN_MESSAGE =
 
 const FIND_CAPABILITY =
   'TCNN_CUDA_ARCHITECTURES takes the compute capability of the GPUs the code will run on, without the dot: on that machine `nvidia-smi --query-gpu=compute_cap --format=csv` ' +
-  'prints `8.6` → `86` (several GPUs: `75,86`; each one is a separate build, so list only those).';
+  'prints it, ' + EXAMPLE_86 + '; several GPUs: `75,86` (each one is a separate build, so list only those).';
 
 /** tiny-cuda-nn's `Unknown compute capability`: the variable named, in a Dockerfile or a shell. */
 function tcnnVariants(): Variant[] {
@@ -579,7 +582,7 @@ const COMPUTE_CAP_MESSAGE =
   'is not there: it comes with the host driver, mounted only into containers started with GPUs. ';
 const COMPUTE_CAP_VALUE =
   'CUDA_COMPUTE_CAP takes the compute capability of the GPU the binary will run on, without the dot: on that machine ' +
-  '`nvidia-smi --query-gpu=compute_cap --format=csv` prints `8.6` → `86`. mistral.rs reads it from release 0.4.0 on ' +
+  '`nvidia-smi --query-gpu=compute_cap --format=csv` prints it, ' + EXAMPLE_86 + '. mistral.rs reads it from release 0.4.0 on ' +
   '(its build.rs up to 0.3.x, which prints `Failed to get compute cap`, asks nvidia-smi only): build 0.4.0 or later.';
 function computeCapVariants(): Variant[] {
   return [
