@@ -5613,7 +5613,7 @@ function nativeVariants() {
     "```"
   ];
   const cmakeRun = (list2) => [
-    "Name the architectures on the configure command (quoted: an unquoted `;` ends the shell command of a `RUN` line)" + (list2 === "86" ? '; `nvcc --list-gpu-arch` in the build stage lists what its nvcc compiles (`compute_86` \u2192 `86`): keep those of the GPUs the image will run on (`nvidia-smi --query-gpu=compute_cap --format=csv` on such a host prints `8.6` \u2192 `86`; several: `"75;86"`):' : "; here, {enrich.archListBasis}:"),
+    "Name the architectures on the configure command (quoted: an unquoted `;` ends the shell command of a `RUN` line)" + (list2 === "86" ? "; `nvcc --list-gpu-arch` in the build stage lists what its nvcc compiles (`compute_86` \u2192 `86`): keep those of the GPUs the image will run on (`nvidia-smi --query-gpu=compute_cap --format=csv` on such a host prints it, " + EXAMPLE_86 + '; several: `"75;86"`):' : "; here, {enrich.archListBasis}:"),
     "",
     "```sh",
     `cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES="${list2}"`,
@@ -5789,13 +5789,14 @@ function placeVariants() {
     }
   ];
 }
-var MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, TCNN_UNKNOWN_ARCH, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_CAUSE, ARCH_LIST_MESSAGE, ARCH_LIST_IMAGE_MESSAGE, ARCH_LIST_SHELL_MESSAGE, ARCH_LIST_SHELL_FIX, EMPTY_ARCH_MESSAGE, ARCH_QUERY, ARCH_QUERY_MESSAGE, COLOSSALAI_NO_KERNEL, CUDA_REQUIRED_TO_COMPILE, DEFORMABLE_ATTENTION_NO_CUDA, MSDA_MESSAGE, MSDA_FORCE, TCNN_MESSAGE, FIND_CAPABILITY, COMPUTE_CAP_PROBE, COMPUTE_CAP_TITLE, COMPUTE_CAP_MESSAGE, COMPUTE_CAP_VALUE, noGpuAtBuild;
+var EXAMPLE_86, MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, TCNN_UNKNOWN_ARCH, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_CAUSE, ARCH_LIST_MESSAGE, ARCH_LIST_IMAGE_MESSAGE, ARCH_LIST_SHELL_MESSAGE, ARCH_LIST_SHELL_FIX, EMPTY_ARCH_MESSAGE, ARCH_QUERY, ARCH_QUERY_MESSAGE, COLOSSALAI_NO_KERNEL, CUDA_REQUIRED_TO_COMPILE, DEFORMABLE_ATTENTION_NO_CUDA, MSDA_MESSAGE, MSDA_FORCE, TCNN_MESSAGE, FIND_CAPABILITY, COMPUTE_CAP_PROBE, COMPUTE_CAP_TITLE, COMPUTE_CAP_MESSAGE, COMPUTE_CAP_VALUE, noGpuAtBuild;
 var init_no_gpu_at_build = __esm({
   "src/rules/catalog/cuda/no-gpu-at-build.ts"() {
     "use strict";
     init_build_gpu();
     init_nvcc_host_flag_rejected();
     init_run_command2();
+    EXAMPLE_86 = "for example `8.6` \u2192 `86`, the example the `86` below stands for: put your GPU's value";
     MOVE_CHECKS = "- move device checks (`nvidia-smi`, `torch.cuda.is_available()`) to the start of the container (`docker run --gpus all` with the image this build makes) or a CI test step on a GPU runner;";
     SAMPLE_WORKLOAD = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/sample-workload.html";
     NVIDIA_SMI_MISSING = [
@@ -5922,14 +5923,14 @@ var init_no_gpu_at_build = __esm({
     MSDA_MESSAGE = "This setup.py (the MultiScaleDeformableAttention op of Deformable-DETR, or a copy of it) builds only when torch sees a GPU and raises `NotImplementedError` otherwise; `No CUDA runtime is found` above it is torch saying it saw none.";
     MSDA_FORCE = "To build without a GPU, look whether this copy reads FORCE_CUDA (`grep -n FORCE_CUDA setup.py`; the original does not, and then it builds only where torch sees a GPU). If it does, set it with the architectures of the GPUs it will run on (`nvidia-smi --query-gpu=compute_cap --format=csv` prints them; `8.6` is RTX 30 / A10), `+PTX` on the last:";
     TCNN_MESSAGE = "tiny-cuda-nn's setup.py compiles for the compute capability named in TCNN_CUDA_ARCHITECTURES, or else for the GPU torch sees; it saw neither, so it stopped before compiling. ";
-    FIND_CAPABILITY = "TCNN_CUDA_ARCHITECTURES takes the compute capability of the GPUs the code will run on, without the dot: on that machine `nvidia-smi --query-gpu=compute_cap --format=csv` prints `8.6` \u2192 `86` (several GPUs: `75,86`; each one is a separate build, so list only those).";
+    FIND_CAPABILITY = "TCNN_CUDA_ARCHITECTURES takes the compute capability of the GPUs the code will run on, without the dot: on that machine `nvidia-smi --query-gpu=compute_cap --format=csv` prints it, " + EXAMPLE_86 + "; several GPUs: `75,86` (each one is a separate build, so list only those).";
     COMPUTE_CAP_PROBE = {
       literals: ["Failed to get compute cap"],
       pattern: "Failed to get compute cap: Os \\{ code: \\d{1,5}, kind: NotFound"
     };
     COMPUTE_CAP_TITLE = "A Rust build script asked nvidia-smi for the GPU: no GPU in this build";
     COMPUTE_CAP_MESSAGE = "The crate's build script runs `nvidia-smi --query-gpu=compute_cap` to learn which GPU to compile its CUDA kernels for, and nvidia-smi is not there: it comes with the host driver, mounted only into containers started with GPUs. ";
-    COMPUTE_CAP_VALUE = "CUDA_COMPUTE_CAP takes the compute capability of the GPU the binary will run on, without the dot: on that machine `nvidia-smi --query-gpu=compute_cap --format=csv` prints `8.6` \u2192 `86`. mistral.rs reads it from release 0.4.0 on (its build.rs up to 0.3.x, which prints `Failed to get compute cap`, asks nvidia-smi only): build 0.4.0 or later.";
+    COMPUTE_CAP_VALUE = "CUDA_COMPUTE_CAP takes the compute capability of the GPU the binary will run on, without the dot: on that machine `nvidia-smi --query-gpu=compute_cap --format=csv` prints it, " + EXAMPLE_86 + ". mistral.rs reads it from release 0.4.0 on (its build.rs up to 0.3.x, which prints `Failed to get compute cap`, asks nvidia-smi only): build 0.4.0 or later.";
     noGpuAtBuild = {
       id: "cuda/no-gpu-at-build",
       title: "Build step needs a GPU (the build has none)",
@@ -9407,12 +9408,13 @@ var init_numpy_abi_mismatch = __esm({
 });
 
 // src/rules/catalog/runtime/torch-cpu-build.ts
-var INSTALL_PAGE, PICK_TAG, AGAIN, torchCpuBuild;
+var INSTALL_PAGE, PICK_TAG, ASK_TAG_BAT, AGAIN, torchCpuBuild;
 var init_torch_cpu_build = __esm({
   "src/rules/catalog/runtime/torch-cpu-build.ts"() {
     "use strict";
     INSTALL_PAGE = "https://pytorch.org/get-started/locally/";
-    PICK_TAG = `nvidia-smi's header shows \`CUDA Version:\`, the newest CUDA this driver runs. On ${INSTALL_PAGE} pick the CUDA build not newer than that; the last part of its \`--index-url\` is the tag to set below (\`cu118\`, \`cu121\`, \u2026). \`None\` after the torch version confirms a CPU-only build.`;
+    PICK_TAG = `nvidia-smi's header shows \`CUDA Version:\`, the newest CUDA this driver runs. On ${INSTALL_PAGE} pick the CUDA build not newer than that; the last part of its \`--index-url\` is the tag the command below asks for (\`cu118\`, \`cu121\`, \u2026). \`None\` after the torch version confirms a CPU-only build.`;
+    ASK_TAG_BAT = "set /p TAG=CUDA tag from the install page (for example cu121): ";
     AGAIN = "Whatever upgrades torch from PyPI again (an update script, a package that pins another torch) brings the CPU build back: check `torch.version.cuda` after each update.";
     torchCpuBuild = {
       id: "runtime/torch-cpu-build",
@@ -9448,8 +9450,8 @@ var init_torch_cpu_build = __esm({
             "Reinstall torch from that index into the embedded Python (not a system `pip`):",
             "",
             "```bat",
-            "set TAG=",
-            "python_embeded\\python.exe -s -m pip install --force-reinstall torch torchvision torchaudio --index-url https://download.pytorch.org/whl/%TAG%",
+            ASK_TAG_BAT,
+            "if defined TAG python_embeded\\python.exe -s -m pip install --force-reinstall torch torchvision torchaudio --index-url https://download.pytorch.org/whl/%TAG%",
             "```",
             "",
             AGAIN
@@ -9470,8 +9472,8 @@ var init_torch_cpu_build = __esm({
             "Reinstall torch from that index with the same Python:",
             "",
             "```bat",
-            "set TAG=",
-            "python -m pip install --force-reinstall torch torchvision torchaudio --index-url https://download.pytorch.org/whl/%TAG%",
+            ASK_TAG_BAT,
+            "if defined TAG python -m pip install --force-reinstall torch torchvision torchaudio --index-url https://download.pytorch.org/whl/%TAG%",
             "```",
             "",
             AGAIN
@@ -9512,8 +9514,8 @@ var init_torch_cpu_build = __esm({
         "Reinstall torch from that index with the same Python (in an image: in the Dockerfile, after anything that may replace it):",
         "",
         "```sh",
-        "TAG=",
-        'python -m pip install --force-reinstall torch torchvision torchaudio --index-url "https://download.pytorch.org/whl/$TAG"',
+        "printf 'CUDA tag from the install page (for example cu121): ' && read -r TAG",
+        '[ -n "$TAG" ] && python -m pip install --force-reinstall torch torchvision torchaudio --index-url "https://download.pytorch.org/whl/$TAG"',
         "```",
         "",
         AGAIN
