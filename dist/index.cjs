@@ -51232,6 +51232,7 @@ function readTrailingTime(text2) {
   return { seconds: Number(token), end: space };
 }
 var MARKS = ["CACHED ", "ERROR ", "CANCELED "];
+var PROGRESS = /^\[\+\] Building \d{1,7}(?:\.\d{1,3})?s \((\d{1,6})\/(\d{1,6})\)( FINISHED)?/;
 var boxGluedAfterPadding = /\s{2,400}-{4,40}$/;
 var LIVE_LINES = 16;
 var LIVE_STEPS = 64;
@@ -51282,6 +51283,10 @@ var BuildkitTtyGrammar = class _BuildkitTtyGrammar {
     if (text2.startsWith("[+] ")) {
       if (!text2.startsWith("[+] Building ")) return false;
       this.ctx.seeFormat("buildkit-tty");
+      const progress = PROGRESS.exec(text2);
+      if (progress !== null) {
+        this.ctx.emit({ type: "tty-progress", line: line.line, done: Number(progress[1]), total: Number(progress[2]), finished: progress[3] !== void 0 });
+      }
       return true;
     }
     const row = text2.trimStart();
@@ -52705,6 +52710,8 @@ var BuildModelBuilder = class {
   errors = 0;
   jobCanceled = null;
   succeeded = null;
+  /** The last tty screen, while it shows a display still open with vertices to go. */
+  display = null;
   /** Steps past MAX_STEPS: where the first one began and their ids (counted up to MAX_STEPS more). */
   notListedFrom = null;
   notListed = /* @__PURE__ */ new Set();
@@ -52752,6 +52759,9 @@ var BuildModelBuilder = class {
         return;
       case "build-succeeded":
         this.succeeded = event.line;
+        return;
+      case "tty-progress":
+        this.display = event.finished || event.done >= event.total ? null : { line: event.line, done: event.done, total: event.total };
         return;
       case "step-image": {
         const step = this.steps.get(event.id);
@@ -52864,6 +52874,7 @@ var BuildModelBuilder = class {
       // Only when the CI canceled the job: a model of an ordinary build is the same as before.
       ...this.jobCanceled === null ? {} : { jobCanceled: this.jobCanceled },
       ...this.succeeded === null ? {} : { succeededAt: this.succeeded },
+      ...this.display === null ? {} : { displayOpen: this.display },
       ...this.downloads.list().length === 0 ? {} : { downloads: this.downloads.list() },
       ...outsideLines === null ? {} : { outsideLines },
       // Only when steps were left out: a model of an ordinary build is the same as before.
@@ -53521,7 +53532,9 @@ function unfinishedStep(model) {
   return lastActive(model.steps, ["running"]);
 }
 function cutAfterStep(model) {
-  if (model.format !== "classic" || model.failedStep !== null || model.solveError !== null || model.succeededAt !== void 0) return null;
+  if (model.failedStep !== null || model.solveError !== null) return null;
+  if (model.format === "buildkit-tty") return model.displayOpen === void 0 ? null : lastActive(model.steps, ["done", "cached"]);
+  if (model.format !== "classic" || model.succeededAt !== void 0) return null;
   let last = null;
   for (const step of model.steps) if (step.id !== IMPLICIT_STEP_ID && (last === null || step.id > last.id)) last = step;
   if (last === null || last.status === "error" || last.index === null || last.total === null || last.index >= last.total) return null;

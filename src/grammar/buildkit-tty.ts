@@ -26,6 +26,8 @@ function readTrailingTime(text: string): { seconds: number; end: number } | null
 }
 
 const MARKS = ['CACHED ', 'ERROR ', 'CANCELED '] as const;
+/** The header's count and its end: `[+] Building 1.2s (10/12)`, `[+] Building 17.3s (12/12) FINISHED`. */
+const PROGRESS = /^\[\+\] Building \d{1,7}(?:\.\d{1,3})?s \((\d{1,6})\/(\d{1,6})\)( FINISHED)?/;
 /** Blanks that padded a row to the terminal's width, then the `------` that opens the error box below it. */
 const boxGluedAfterPadding = /\s{2,400}-{4,40}$/;
 
@@ -108,6 +110,10 @@ export class BuildkitTtyGrammar {
     if (text.startsWith('[+] ')) {
       if (!text.startsWith('[+] Building ')) return false;
       this.ctx.seeFormat('buildkit-tty');
+      const progress = PROGRESS.exec(text);
+      if (progress !== null) {
+        this.ctx.emit({ type: 'tty-progress', line: line.line, done: Number(progress[1]), total: Number(progress[2]), finished: progress[3] !== undefined });
+      }
       return true;
     }
     const row = text.trimStart();

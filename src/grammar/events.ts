@@ -110,6 +110,11 @@ export type BuildEvent =
   | { type: 'step-cached'; line: number; id: number; endedAt?: number }
   /** The legacy builder's `Successfully built 9f8e7d6c5b4a`: the build ran to its end. */
   | { type: 'build-succeeded'; line: number }
+  /**
+   * BuildKit's tty header, `[+] Building 1.2s (10/12)`: vertices done of those known so far, and
+   * ` FINISHED` once the display closed (a failed build's last screen says it too).
+   */
+  | { type: 'tty-progress'; line: number; done: number; total: number; finished: boolean }
   /** The legacy builder's image of a finished step (` ---> 9f8e7d6c5b4a`): it stays on the machine that built. */
   | { type: 'step-image'; line: number; id: number; image: string }
   | { type: 'step-error'; line: number; id: number; seconds: number | null; message: string; endedAt?: number }

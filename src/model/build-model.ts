@@ -99,6 +99,8 @@ export class BuildModelBuilder {
   private errors = 0;
   private jobCanceled: number | null = null;
   private succeeded: number | null = null;
+  /** The last tty screen, while it shows a display still open with vertices to go. */
+  private display: { line: number; done: number; total: number } | null = null;
   /** Steps past MAX_STEPS: where the first one began and their ids (counted up to MAX_STEPS more). */
   private notListedFrom: number | null = null;
   private readonly notListed = new Set<number>();
@@ -148,6 +150,10 @@ export class BuildModelBuilder {
         return;
       case 'build-succeeded':
         this.succeeded = event.line;
+        return;
+      case 'tty-progress':
+        // Only the last screen counts: it says whether the display closed.
+        this.display = event.finished || event.done >= event.total ? null : { line: event.line, done: event.done, total: event.total };
         return;
       case 'step-image': {
         // Only a step the log opened: an image line alone says nothing worth a placeholder.
@@ -276,6 +282,7 @@ export class BuildModelBuilder {
       // Only when the CI canceled the job: a model of an ordinary build is the same as before.
       ...(this.jobCanceled === null ? {} : { jobCanceled: this.jobCanceled }),
       ...(this.succeeded === null ? {} : { succeededAt: this.succeeded }),
+      ...(this.display === null ? {} : { displayOpen: this.display }),
       ...(this.downloads.list().length === 0 ? {} : { downloads: this.downloads.list() }),
       ...(outsideLines === null ? {} : { outsideLines }),
       // Only when steps were left out: a model of an ordinary build is the same as before.

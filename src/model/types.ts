@@ -54,6 +54,11 @@ export interface BuildModel {
   jobCanceled?: number | null;
   /** Raw line number of the legacy builder's `Successfully built …`; absent when the log has none. */
   succeededAt?: number;
+  /**
+   * The tty display's last screen when it did not close: `[+] Building 1.2s (10/12)` with no
+   * ` FINISHED` and vertices to go (raw line, done, total); absent otherwise.
+   */
+  displayOpen?: { line: number; done: number; total: number };
   /** The wheels pip downloaded, per step, with their time (src/model/downloads.ts); absent when not read. */
   downloads?: Download[];
   /**

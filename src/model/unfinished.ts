@@ -14,13 +14,19 @@ export function unfinishedStep(model: Pick<BuildModel, 'format' | 'steps' | 'fai
 }
 
 /**
+ * BuildKit's tty display closes with a screen whose header says ` FINISHED`, failed build or not. A
+ * capture whose last screen still counts vertices to go (`[+] Building 1.5s (23/27)`) and shows no
+ * failure was cut while the build went on: the last step it shows done is where it was.
+ *
  * The legacy builder runs every step of the Dockerfile in order, each printed `Step k/n`, and ends in
  * `Successfully built …` or a failure line. A log whose last step is not the last of its build
  * (`Step 2/7`, then nothing) and that shows no failure was cut after that step: its outcome is not in it.
  * BuildKit skips the steps of stages the target does not need, so its `[k/n]` says nothing of the kind.
  */
-export function cutAfterStep(model: Pick<BuildModel, 'format' | 'steps' | 'failedStep' | 'solveError' | 'succeededAt'>): Step | null {
-  if (model.format !== 'classic' || model.failedStep !== null || model.solveError !== null || model.succeededAt !== undefined) return null;
+export function cutAfterStep(model: Pick<BuildModel, 'format' | 'steps' | 'failedStep' | 'solveError' | 'succeededAt' | 'displayOpen'>): Step | null {
+  if (model.failedStep !== null || model.solveError !== null) return null;
+  if (model.format === 'buildkit-tty') return model.displayOpen === undefined ? null : lastActive(model.steps, ['done', 'cached']);
+  if (model.format !== 'classic' || model.succeededAt !== undefined) return null;
   let last: Step | null = null;
   for (const step of model.steps) if (step.id !== IMPLICIT_STEP_ID && (last === null || step.id > last.id)) last = step;
   if (last === null || last.status === 'error' || last.index === null || last.total === null || last.index >= last.total) return null;

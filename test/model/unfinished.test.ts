@@ -32,3 +32,30 @@ describe('a legacy-builder log cut after a step', () => {
     expect(cutAfterStep(last.model)).toBeNull();
   });
 });
+
+describe('a BuildKit tty capture cut before its display closed', () => {
+  // A real tty capture on Docker 28.5 / buildx 0.29 (fixtures/real/README.md): its screens count
+  // 5/12 … 10/12, then the last says `(13/13) FINISHED`.
+  const capture = readFileSync(new URL('../../fixtures/real/buildkit-0.25-dockerd-28.5/multistage-pass.tty', import.meta.url), 'utf8');
+  const lines = capture.split('\n');
+  const lastScreen = lines.findIndex((l) => l.includes('FINISHED'));
+  const cut = lines.slice(0, lastScreen).join('\n') + '\n';
+
+  it('is a build that did not finish, not one that passed', async () => {
+    const analysis = await analyse(cut);
+    expect(analysis.model.format).toBe('buildkit-tty');
+    expect(analysis.model.displayOpen).toMatchObject({ done: 10, total: 12 });
+    expect(cutAfterStep(analysis.model)).toMatchObject({ stage: 'builder', index: 3, total: 3 });
+    expect(verdictKind(analysis)).toBe('unfinished');
+    expect(renderText(analysis, { color: false, width: 200 }).split('\n')[0]).toMatch(/^⏹ Build did not finish: the log ends after \[builder 3\/3\] RUN cat hello\.txt/);
+  });
+
+  it('passed when the last screen says FINISHED, and failed when it shows an ERROR', async () => {
+    const whole = await analyse(capture);
+    expect(whole.model.displayOpen).toBeUndefined();
+    expect(verdictKind(whole)).toBe('passed');
+    const failed = await analyse(readFileSync(new URL('../../fixtures/real/buildkit-0.25-dockerd-28.5/run-fails.tty', import.meta.url), 'utf8'));
+    expect(cutAfterStep(failed.model)).toBeNull();
+    expect(verdictKind(failed)).toBe('failed');
+  });
+});
