@@ -177,7 +177,8 @@ export class ClosingBlockGrammar {
     let id = this.ctx.findByName(name);
     if (id === undefined) {
       // The log lost the step's header but kept its output and its `#N ERROR:`: the box names that step.
-      const echoed = this.ctx.failedUnnamedStep(parseVertexName(0, name).instruction);
+      // A name without `[stage k/n]` is BuildKit's own vertex (a push, a cache export), not a Dockerfile instruction.
+      const echoed = this.ctx.failedUnnamedStep(parseVertexName(0, name).instruction, !name.startsWith('['));
       if (echoed !== undefined) {
         this.ctx.nameStep(line.line, parseVertexName(echoed, name), name);
         id = echoed;

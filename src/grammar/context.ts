@@ -164,12 +164,19 @@ export class ParseContext {
    * The step whose header the log lost (registered without a name) that failed running `instruction`: its
    * `#N ERROR: process "/bin/sh -c …"` names the command.
    */
-  failedUnnamedStep(instruction: string): number | undefined {
+  failedUnnamedStep(instruction: string, internal = false): number | undefined {
     for (let i = this.recentErrors.length - 1; i >= 0; i--) {
       const { id, message } = this.recentErrors[i]!;
       if (this.byId.get(id)?.name === '' && isRunOf(instruction, message)) return id;
     }
-    return undefined;
+    if (!internal) return undefined;
+    // A box of BuildKit's own vertex (` > pushing rapidsai/ci-conda:… with docker:`, ` > exporting cache:`), whose error
+    // names no command to compare: the one step of the log that lost its header and failed (rapidsai/ci-imgs#162:
+    // `#26 ERROR: toomanyrequests: …` then that box), when it failed last.
+    const last = this.recentErrors[this.recentErrors.length - 1];
+    if (last === undefined || this.byId.get(last.id)?.name !== '') return undefined;
+    const unnamed = new Set(this.recentErrors.filter((e) => this.byId.get(e.id)?.name === '').map((e) => e.id));
+    return unnamed.size === 1 ? last.id : undefined;
   }
 
   /** Output that belongs to no framed step: the implicit step before any framing, else plain text. */

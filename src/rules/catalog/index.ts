@@ -117,10 +117,13 @@ import { execFormatError } from './buildx/exec-format-error.js';
 import { emulatedSlowStep } from './buildx/emulated-slow-step.js';
 import { multiPlatformDockerDriver } from './buildx/multi-platform-docker-driver.js';
 import { cacheExportDockerDriver } from './buildx/cache-export-docker-driver.js';
+import { cacheExportFailed } from './buildx/cache-export-failed.js';
 import { dockerfileParseError } from './buildkit/dockerfile-parse-error.js';
 import { circularStageDependency } from './buildkit/circular-stage-dependency.js';
 import { pushDenied } from './buildkit/push-denied.js';
+import { pushTooLarge } from './buildkit/push-too-large.js';
 import { baseImageNotFound } from './buildkit/base-image-not-found.js';
+import { registryRateLimit } from './buildkit/registry-rate-limit.js';
 import { copySourceMissing } from './buildkit/copy-source-missing.js';
 import { logClipped } from './buildkit/log-clipped.js';
 import { extensionNinjaFailed } from './cuda/extension-ninja-failed.js';
@@ -245,10 +248,14 @@ export const builtinRules: RuleInput[] = [
   emulatedSlowStep,
   multiPlatformDockerDriver,
   cacheExportDockerDriver,
+  cacheExportFailed,
   dockerfileParseError,
   circularStageDependency,
   pushDenied,
+  pushTooLarge,
   baseImageNotFound,
+  // after the base image's rule, which explains a 429 on the FROM image's metadata itself
+  registryRateLimit,
   copySourceMissing,
   logClipped,
   extensionNinjaFailed,

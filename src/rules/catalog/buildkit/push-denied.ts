@@ -42,6 +42,16 @@ export const pushDenied: RuleInput = {
     { literals: ['insufficient_scope'], pattern: '(?:failed to push (?<ref>\\S{1,300}): )?[^\\n]{0,200}(?<reason>insufficient_scope: authorization failed)' },
     // `failed to push docker.io/x/y:latest: unauthorized: authentication required`
     { literals: ['failed to push '], pattern: 'failed to push (?<ref>\\S{1,300}): (?<reason>(?:unauthorized|denied|forbidden|[^\\n]{0,80}403 Forbidden)[^\\n]{0,200})' },
+    // The registry's bare status on an upload request, the URL before it longer than the line above allows
+    // (ASFHyP3/asf-tools#288, insightsengineering/ci-images#91, both GHCR from GitHub Actions):
+    // `failed to push ghcr.io/asfhyp3/asf-tools:0.8.4.dev57_g19e37f2: unexpected status from POST request to
+    // https://ghcr.io/v2/asfhyp3/asf-tools/blobs/uploads/: 403 Forbidden`. A rate limit (429) or a body too large (413) on
+    // the same request is another rule's (buildkit/registry-rate-limit, buildkit/push-too-large).
+    {
+      literals: ['failed to push '],
+      pattern:
+        'failed to push (?<ref>\\S{1,300}): (?<reason>unexpected status from (?:POST|PUT|PATCH|HEAD) request to \\S{1,500}: (?:401 Unauthorized|403 Forbidden))',
+    },
   ],
   context: [
     { name: 'ghcr', literals: ['ghcr.io', 'write_package', 'organization package'] },

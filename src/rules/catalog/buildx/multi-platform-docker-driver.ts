@@ -3,7 +3,8 @@
 //   `ERROR: Multi-platform build is not supported for the docker driver.` (buildx 0.13.1 on this project's engines;
 //   `ERROR: failed to build: …` from buildx 0.29.1), then `Switch to a different driver, or turn on the containerd image store, and try again.`;
 //   older buildx: `multiple platforms feature is currently not supported for docker driver. Please switch to a different
-//   driver (eg. "docker buildx create --use")`.
+//   driver (eg. "docker buildx create --use")`; buildx 0.11 capitalised it (`Multiple platforms feature …`: docker/buildx
+//   driver/features.go, `MultiPlatform Feature = "Multiple platforms"` from v0.11.0), so the match ignores case.
 // With `--load` buildx says `docker exporter does not currently support exporting manifest lists` instead
 // (buildx/manifest-list-load), so this is the build that names no output, or `--push`.
 // The two ways out, from docs.docker.com/build/building/multi-platform/ (Prerequisites): turn on the containerd image
@@ -37,7 +38,7 @@ export const multiPlatformDockerDriver: RuleInput = {
   scope: 'build',
   match: [
     { literals: ['Multi-platform build is not supported for the docker driver'] },
-    { literals: ['multiple platforms feature is currently not supported for docker driver'] },
+    { literals: ['multiple platforms feature is currently not supported for docker driver'], ignoreCase: true },
   ],
   message:
     'The build asked for several platforms (`--platform linux/amd64,linux/arm64`, or `platforms` in bake / ' +
