@@ -20027,7 +20027,7 @@ var init_multi_platform_docker_driver = __esm({
       scope: "build",
       match: [
         { literals: ["Multi-platform build is not supported for the docker driver"] },
-        { literals: ["multiple platforms feature is currently not supported for docker driver"] }
+        { literals: ["multiple platforms feature is currently not supported for docker driver"], ignoreCase: true }
       ],
       message: "The build asked for several platforms (`--platform linux/amd64,linux/arm64`, or `platforms` in bake / build-push-action) on the docker driver, the BuildKit inside Docker Engine, and the engine keeps its images in the classic store, which holds one platform per tag: buildx refused before building anything.",
       // Any GitHub Actions job (a hosted or self-hosted runner, or only build-push-action's lead in the log) gets the workflow's fix.
@@ -20061,12 +20061,41 @@ var init_multi_platform_docker_driver = __esm({
 });
 
 // src/rules/catalog/buildx/cache-export-docker-driver.ts
-var containerdStore2, cacheExportDockerDriver;
+var containerdStore2, GHA_FIX, LOCAL_REGISTRY_GHA_FIX, cacheExportDockerDriver;
 var init_cache_export_docker_driver = __esm({
   "src/rules/catalog/buildx/cache-export-docker-driver.ts"() {
     "use strict";
     init_gha_cache_steps();
     containerdStore2 = 'Or keep the docker driver and turn on the containerd image store, with which it exports the inline, local, registry and gha caches: on Docker Engine add `"features": {"containerd-snapshotter": true}` to `/etc/docker/daemon.json` and run `sudo systemctl restart docker`; in Docker Desktop, Settings \u2192 General \u2192 "Use containerd for pulling and storing images".';
+    GHA_FIX = [
+      "The job builds on the runner's default builder, the docker driver. Create a docker-container builder before",
+      "the build: add docker/setup-buildx-action (its default driver is `docker-container`) ahead of",
+      "docker/build-push-action, and keep the cache settings:",
+      "",
+      ...GHA_CACHE_STEPS,
+      "If the workflow already has setup-buildx-action, check that it does not set `driver: docker`. An image built this",
+      "way is not in the runner's image store unless the step sets `load: true` (or `push: true` to send it to a registry)."
+    ].join("\n");
+    LOCAL_REGISTRY_GHA_FIX = [
+      "The job builds on the runner's default builder, the docker driver. Create a docker-container builder before",
+      "the build with docker/setup-buildx-action (its default driver is `docker-container`). The image goes to",
+      "`{context.localRegistry.ref}`, a registry on the runner itself, and the new builder runs in a container with a network",
+      "of its own, where `localhost` is not the runner: give it the host's network, as Docker's \"Local registry with GitHub",
+      'Actions" example does, and keep the cache settings:',
+      "",
+      "```yaml",
+      "- uses: docker/setup-buildx-action@v4",
+      "  with:",
+      "    driver-opts: network=host",
+      "- uses: docker/build-push-action@v7",
+      "  with:",
+      "    push: true",
+      "    tags: {context.localRegistry.ref}",
+      "    cache-from: type=gha",
+      "    cache-to: type=gha,mode=max",
+      "```",
+      "If the workflow already has setup-buildx-action, check that it does not set `driver: docker`."
+    ].join("\n");
     cacheExportDockerDriver = {
       id: "buildx/cache-export-docker-driver",
       title: "Cache export needs another builder",
@@ -20074,23 +20103,42 @@ var init_cache_export_docker_driver = __esm({
       scope: "build",
       match: [
         { literals: ["Cache export is not supported for the docker driver"] },
-        { literals: ["Cache export feature is currently not supported for docker driver"] }
+        { literals: ["cache export feature is currently not supported for docker driver"], ignoreCase: true }
+      ],
+      context: [
+        // The image goes to a registry on the job's own host: `--tag localhost:5000/flanksource/config-db:latest`,
+        // `-t 127.0.0.1:5000/app`, build-push-action's `tags: localhost:5000/\u2026`.
+        {
+          name: "localRegistry",
+          literals: ["localhost:", "127.0.0.1:"],
+          pattern: "(?:--tag[ =]|-t |tags: ?)(?<ref>(?:localhost|127\\.0\\.0\\.1):\\d{1,5}/[^\\s,]{1,300})"
+        }
       ],
       specificity: 3,
       message: "The build asked to export its cache (`--cache-to`, or `cache-to` in build-push-action / bake) on the docker driver, the BuildKit inside Docker Engine, whose engine keeps its images in the classic store: that driver exports no cache there, so buildx refused before building anything.",
       // Any GitHub Actions job (a hosted or self-hosted runner, or only build-push-action's lead in the log) gets the workflow's fix.
-      variants: ["github-hosted", "self-hosted", "github-actions"].map((runner) => ({
-        when: `fact.runner=${runner}`,
-        fix: [
-          "The job builds on the runner's default builder, the docker driver. Create a docker-container builder before",
-          "the build: add docker/setup-buildx-action (its default driver is `docker-container`) ahead of",
-          "docker/build-push-action, and keep the cache settings:",
-          "",
-          ...GHA_CACHE_STEPS,
-          "If the workflow already has setup-buildx-action, check that it does not set `driver: docker`. An image built this",
-          "way is not in the runner's image store unless the step sets `load: true` (or `push: true` to send it to a registry)."
-        ].join("\n")
-      })),
+      variants: [true, false].flatMap(
+        (local) => ["github-hosted", "self-hosted", "github-actions"].map((runner) => ({
+          when: `fact.runner=${runner}${local ? "&localRegistry" : ""}`,
+          fix: local ? LOCAL_REGISTRY_GHA_FIX : GHA_FIX
+        }))
+      ).concat([
+        {
+          when: "localRegistry",
+          fix: [
+            "Build on a builder of the docker-container driver, which exports every cache backend. The image goes to",
+            "`{context.localRegistry.ref}`, a registry on this host, and the builder runs in a container with a network of its",
+            "own, where `localhost` is not this host: give it the host's network.",
+            "",
+            "```sh",
+            "docker buildx create --name container-builder --driver docker-container --driver-opt network=host --use --bootstrap",
+            "```",
+            "then run the same build.",
+            "",
+            containerdStore2
+          ].join("\n")
+        }
+      ]),
       fix: [
         "Build on a builder of the docker-container driver, which exports every cache backend:",
         "",
@@ -20102,6 +20150,87 @@ var init_cache_export_docker_driver = __esm({
         containerdStore2,
         "Without `--cache-to` the docker driver still reuses its own cache between builds on the same machine."
       ].join("\n"),
+      docs: "https://docs.docker.com/build/cache/backends/"
+    };
+  }
+});
+
+// src/rules/catalog/buildx/cache-export-failed.ts
+var cacheExportFailed;
+var init_cache_export_failed = __esm({
+  "src/rules/catalog/buildx/cache-export-failed.ts"() {
+    "use strict";
+    cacheExportFailed = {
+      id: "buildx/cache-export-failed",
+      title: "Build cache export failed",
+      severity: "error",
+      match: [
+        { literals: ["error writing layer blob: ", "error writing manifest blob: "], pattern: "error writing (?<what>layer|manifest) blob: (?<reason>[^\\n]{1,400})" }
+      ],
+      context: [
+        { name: "gha", literals: ["actions.githubusercontent.com", "_apis/artifactcache", "type=gha"] },
+        { name: "legacyGha", literals: ["_apis/artifactcache"] },
+        { name: "badRequest", literals: ["400 Bad Request"] },
+        { name: "cacheConfig", literals: ["application/vnd.buildkit.cacheconfig.v0"] }
+      ],
+      unless: [{ literals: ["429 Too Many Requests", "toomanyrequests", "413 Request Entity Too Large"] }],
+      scope: "build",
+      maxFindings: 1,
+      specificity: 3,
+      message: "The image was built, but exporting its build cache failed: BuildKit could not write a cache {what} blob (`{reason}`), and a failed cache export fails the build.",
+      fix: [
+        "Run the job again: a cache backend that dropped a connection usually works the next time. So that a cache export",
+        "can never fail the build, add `ignore-error=true` to it (BuildKit 0.12 or later): `--cache-to type=\u2026,mode=max,ignore-error=true`,",
+        "or the same in build-push-action's `cache-to`. If it fails the same way every time, the error above names the backend",
+        "and what it answered."
+      ].join("\n"),
+      variants: [
+        {
+          when: "gha&legacyGha",
+          title: "Build cache export to the GitHub Actions cache failed",
+          retryable: true,
+          message: "The image was built, but writing its build cache to the GitHub Actions cache service failed (`{reason}`): the cache service broke off the upload, and a failed cache export fails the build.",
+          fix: [
+            "Run the job again: the cache service's failures are usually brief. So that a cache export can never fail the build,",
+            "add `ignore-error=true` to it (BuildKit 0.12 or later):",
+            "",
+            "```yaml",
+            "cache-to: type=gha,mode=max,ignore-error=true",
+            "```",
+            "",
+            "If every run fails, check the BuildKit version in the log's builder details: `\u2026/_apis/artifactcache/\u2026` is the legacy",
+            "cache API, which GitHub shut down on April 15th, 2025; BuildKit 0.20.0 and later use the new one. docker/setup-buildx-action",
+            "starts the latest BuildKit unless its `driver-opts` pins an older `moby/buildkit` image."
+          ].join("\n")
+        },
+        {
+          when: "gha",
+          title: "Build cache export to the GitHub Actions cache failed",
+          retryable: true,
+          message: "The image was built, but writing its build cache to the GitHub Actions cache service failed (`{reason}`), and a failed cache export fails the build.",
+          fix: [
+            "Run the job again: the cache service's failures are usually brief. So that a cache export can never fail the build,",
+            "add `ignore-error=true` to it (BuildKit 0.12 or later):",
+            "",
+            "```yaml",
+            "cache-to: type=gha,mode=max,ignore-error=true",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "badRequest",
+          title: "Registry refused the build cache manifest",
+          message: "The image was built, but the registry refused BuildKit's cache manifest with 400 Bad Request (`{reason}`). A registry cache is by default (before BuildKit 0.21) an image index whose config has BuildKit's own media type, `application/vnd.buildkit.cacheconfig.v0`, which not every registry accepts.",
+          fix: [
+            "If the same `cache-to` worked against this registry before, the registry changed on its side (Docker Hub began refusing",
+            "these manifests on 2023-04-17, docker/hub-feedback#2322): report it to the registry, run the job later, and meanwhile keep",
+            "the cache from failing the build with `ignore-error=true` (BuildKit 0.12 or later). If it never worked, write the cache as",
+            "a plain OCI image manifest instead of BuildKit's index (BuildKit 0.12 or later; the default from 0.21): append",
+            "`,image-manifest=true,oci-mediatypes=true` to the registry cache export (`--cache-to type=registry,ref=\u2026`, or",
+            "build-push-action's `cache-to`), the same `ref` as now."
+          ].join("\n")
+        }
+      ],
       docs: "https://docs.docker.com/build/cache/backends/"
     };
   }
@@ -20292,7 +20421,16 @@ var init_push_denied = __esm({
         // `#26 ERROR: server message: insufficient_scope: authorization failed`
         { literals: ["insufficient_scope"], pattern: "(?:failed to push (?<ref>\\S{1,300}): )?[^\\n]{0,200}(?<reason>insufficient_scope: authorization failed)" },
         // `failed to push docker.io/x/y:latest: unauthorized: authentication required`
-        { literals: ["failed to push "], pattern: "failed to push (?<ref>\\S{1,300}): (?<reason>(?:unauthorized|denied|forbidden|[^\\n]{0,80}403 Forbidden)[^\\n]{0,200})" }
+        { literals: ["failed to push "], pattern: "failed to push (?<ref>\\S{1,300}): (?<reason>(?:unauthorized|denied|forbidden|[^\\n]{0,80}403 Forbidden)[^\\n]{0,200})" },
+        // The registry's bare status on an upload request, the URL before it longer than the line above allows
+        // (ASFHyP3/asf-tools#288, insightsengineering/ci-images#91, both GHCR from GitHub Actions):
+        // `failed to push ghcr.io/asfhyp3/asf-tools:0.8.4.dev57_g19e37f2: unexpected status from POST request to
+        // https://ghcr.io/v2/asfhyp3/asf-tools/blobs/uploads/: 403 Forbidden`. A rate limit (429) or a body too large (413) on
+        // the same request is another rule's (buildkit/registry-rate-limit, buildkit/push-too-large).
+        {
+          literals: ["failed to push "],
+          pattern: "failed to push (?<ref>\\S{1,300}): (?<reason>unexpected status from (?:POST|PUT|PATCH|HEAD) request to \\S{1,500}: (?:401 Unauthorized|403 Forbidden))"
+        }
       ],
       context: [
         { name: "ghcr", literals: ["ghcr.io", "write_package", "organization package"] },
@@ -20329,6 +20467,87 @@ var init_push_denied = __esm({
         }
       ],
       docs: "https://docs.github.com/en/packages/managing-github-packages-using-github-actions-workflows/publishing-and-installing-a-package-with-github-actions"
+    };
+  }
+});
+
+// src/rules/catalog/buildkit/push-too-large.ts
+var FIND_LIMIT, NGINX_FIX, CLOUDFLARE_FIX, pushTooLarge;
+var init_push_too_large = __esm({
+  "src/rules/catalog/buildkit/push-too-large.ts"() {
+    "use strict";
+    FIND_LIMIT = [
+      "Find the server that refused and raise its limit for the registry's upload path (`/v2/`); the error page's footer",
+      "names it when the log shows the page. Nothing in the Dockerfile is wrong, but a layer this large can be made smaller:",
+      "split the step that writes it into several `RUN`s, or delete caches and downloads in the same `RUN` that makes them."
+    ].join("\n");
+    NGINX_FIX = [
+      "In the nginx configuration that proxies the registry (the `server` or `location /v2/` block), lift the body limit and",
+      "reload nginx:",
+      "",
+      "```nginx",
+      "client_max_body_size 0;   # no limit: layers can be gigabytes",
+      "```",
+      "",
+      "`sudo nginx -t && sudo nginx -s reload` (or restart the nginx container). If several proxies are chained (nginx in front",
+      "of Harbor's own nginx), each needs it. Then push again."
+    ].join("\n");
+    CLOUDFLARE_FIX = [
+      "Cloudflare limits the body of one request by plan: 100 MB on Free and Pro, 200 MB on Business, 500 MB by default on",
+      "Enterprise. `docker push` sends each layer in one upload, so any layer over the limit is refused. Either push to the",
+      "registry by a host name Cloudflare does not proxy (DNS only), or push with a client that uploads layers in chunks",
+      "below the limit (cloudflare/serverless-registry's README names such a tool). Layers of your own can also be made",
+      "smaller (split the `RUN` that writes them); a base image's layers cannot."
+    ].join("\n");
+    pushTooLarge = {
+      id: "buildkit/push-too-large",
+      title: "Registry refused a layer upload as too large (413)",
+      severity: "error",
+      match: [
+        // BuildKit / containerd: `failed to copy: unexpected status: 413 Request Entity Too Large`
+        { literals: ["413 Request Entity Too Large"], pattern: "unexpected status(?: from \\w{3,6} request to \\S{1,500})?: 413 Request Entity Too Large" },
+        // docker push: `error parsing HTTP 413 response body: \u2026`
+        { literals: ["error parsing HTTP 413 response body"] },
+        // docker push printing the HTML page: `<head><title>413 Request Entity Too Large</title></head>`
+        { literals: ["<title>413 Request Entity Too Large</title>"] }
+      ],
+      context: [
+        {
+          name: "push",
+          literals: ["pushing layers", "failed to push", "The push refers to repository", ": Pushing [", "error parsing HTTP 413 response body", "unknown: <html>"]
+        },
+        { name: "cloudflare", literals: ["<center>cloudflare</center>"] },
+        { name: "nginx", literals: ["<center>nginx"], pattern: "<center>(?<server>nginx(?:/[\\d.]{1,20})?)" }
+      ],
+      when: "push",
+      scope: "step",
+      maxFindings: 1,
+      specificity: 3,
+      message: "The image was built, but its push was refused with 413 Request Entity Too Large: one layer is bigger than the request body the registry, or a proxy in front of it, accepts. The limit belongs to that server, not to Docker.",
+      fix: FIND_LIMIT,
+      variants: [
+        {
+          when: "cloudflare",
+          message: "The push was refused with 413 Request Entity Too Large by Cloudflare, which sits in front of this registry: a layer is bigger than the request body Cloudflare lets through on this plan.",
+          fix: CLOUDFLARE_FIX
+        },
+        {
+          when: "nginx",
+          message: "The push was refused with 413 Request Entity Too Large by {context.nginx.server}, a proxy in front of the registry: a layer is bigger than its `client_max_body_size` (nginx's default is 1 MB).",
+          fix: NGINX_FIX
+        },
+        {
+          when: "fact.runner",
+          fix: [
+            FIND_LIMIT,
+            "",
+            "A registry behind nginx (a self-hosted Harbor, Gitea, Nexus or `registry` image behind a reverse proxy) needs",
+            "`client_max_body_size 0;` on the proxy; a registry behind Cloudflare is held to its plan's request size. The registry's",
+            "administrator sets either: the workflow cannot."
+          ].join("\n")
+        }
+      ],
+      docs: "https://distribution.github.io/distribution/recipes/nginx/"
     };
   }
 });
@@ -20782,6 +21001,91 @@ var init_base_image_not_found = __esm({
       ].join("\n"),
       enrich: ["cuda-image-tag", "latest-tag"],
       docs: "https://docs.docker.com/reference/dockerfile/#from"
+    };
+  }
+});
+
+// src/rules/catalog/buildkit/registry-rate-limit.ts
+var COMMON_FIX, registryRateLimit;
+var init_registry_rate_limit = __esm({
+  "src/rules/catalog/buildkit/registry-rate-limit.ts"() {
+    "use strict";
+    COMMON_FIX = [
+      "Run the job again once the limit has passed (a `retry-after` in the error says how long): nothing in the Dockerfile is wrong.",
+      "If it keeps happening, make fewer requests to this registry at once: many jobs (a matrix) building and pulling or",
+      "pushing at the same time share one limit. Cap them (`strategy: max-parallel: N` for a matrix job), and pull big",
+      "shared images and caches once rather than in every job."
+    ].join("\n");
+    registryRateLimit = {
+      id: "buildkit/registry-rate-limit",
+      title: "Registry rate limit (429 Too Many Requests)",
+      severity: "error",
+      match: [
+        // `429 Too Many Requests - Server message: toomanyrequests: \u2026`, `toomanyrequests: Too Many Requests (HAP429).`
+        { literals: ["toomanyrequests", "429 Too Many Requests"], pattern: "(?<status>toomanyrequests[^\\n]{0,200}|429 Too Many Requests[^\\n]{0,200})" }
+      ],
+      context: [
+        // BuildKit's push (`pushing layers`, ` > pushing X with docker:`), the CLI's `failed to push`, docker push's `The push refers to`.
+        { name: "push", literals: ["pushing ", "failed to push", "The push refers to repository"] },
+        { name: "cacheExport", literals: ["exporting cache", "cache exporter"] },
+        { name: "blob", literals: ["httpReadSeeker", "/blobs/sha256:"] },
+        // Docker Hub: its hosts, or its HAProxy's `(HAP429)`.
+        { name: "dockerHub", literals: ["HAP429", "registry-1.docker.io", "docker.io/"] },
+        // Docker Hub's pull limit says so and links its page: `toomanyrequests: You have reached your pull rate limit. \u2026`
+        { name: "pullLimit", literals: ["pull rate limit"] },
+        { name: "ghcr", literals: ["ghcr.io"] }
+      ],
+      // The base image's metadata: buildkit/base-image-not-found's rate-limit variant.
+      unless: [{ literals: ["failed to resolve source metadata for", "load metadata for "] }],
+      scope: "step",
+      maxFindings: 1,
+      specificity: 3,
+      retryable: true,
+      message: "The registry refused a request because this builder (or the machines sharing its address or account) sent too many: HTTP 429, `{status}`. The build itself is not at fault; the registry throttled it.",
+      fix: COMMON_FIX,
+      variants: [
+        {
+          when: "dockerHub&pullLimit",
+          message: "Docker Hub refused an image pull with 429 (`{status}`): this builder reached its pull rate limit, which counts pulls per account, or per address when not logged in.",
+          fix: [
+            "Log in to Docker Hub before the build, in the same job: authenticated pulls have a higher limit than anonymous",
+            "ones (in GitHub Actions, `docker/login-action` with a Docker Hub access token). Then run the job again. The limits of",
+            "each kind of account: https://docs.docker.com/docker-hub/usage/"
+          ].join("\n")
+        },
+        {
+          when: "dockerHub",
+          message: "Docker Hub refused a request with a bare 429 (`{status}`): its abuse rate limit, which counts every request from one IPv4 address (or IPv6 /64), pulls and pushes alike, whatever the account. Many jobs pushing or pulling from the same runners at once reach it.",
+          fix: [
+            "Send fewer requests at once: cap the matrix (`strategy: max-parallel: N`) or the workflow's concurrent runs, and run",
+            "the failed jobs again once the burst has passed. A login does not raise this limit (it raises only the pull limit,",
+            "whose message says `pull rate limit` and links https://docs.docker.com/docker-hub/usage/). Nothing in the Dockerfile is wrong."
+          ].join("\n")
+        },
+        {
+          when: "cacheExport",
+          message: "The image was built, but the registry refused the cache export with 429 (`{status}`): too many requests in a short time.",
+          fix: [
+            COMMON_FIX,
+            "",
+            "So that a throttled cache export does not fail the build, add `ignore-error=true` to the cache export",
+            "(`--cache-to type=registry,ref=\u2026,mode=max,ignore-error=true`, or the same in build-push-action's `cache-to`; BuildKit 0.12 or later)."
+          ].join("\n")
+        },
+        {
+          when: "push",
+          message: "The registry refused the push with 429 (`{status}`): too many requests from this builder or its account in a short time."
+        },
+        {
+          when: "blob&ghcr",
+          message: "GitHub Container Registry refused a layer download with 429 (`{status}`): too many requests in a short time. In a step that is not a `FROM`, the layer comes from an imported build cache (`--cache-from`) or from an image the step copies from."
+        },
+        {
+          when: "blob",
+          message: "The registry refused a layer download with 429 (`{status}`): too many requests in a short time. In a step that is not a `FROM`, the layer comes from an imported build cache (`--cache-from`) or from an image the step copies from."
+        }
+      ],
+      docs: "https://docs.docker.com/docker-hub/usage/"
     };
   }
 });
@@ -22043,10 +22347,13 @@ var init_catalog = __esm({
     init_emulated_slow_step();
     init_multi_platform_docker_driver();
     init_cache_export_docker_driver();
+    init_cache_export_failed();
     init_dockerfile_parse_error();
     init_circular_stage_dependency();
     init_push_denied();
+    init_push_too_large();
     init_base_image_not_found();
+    init_registry_rate_limit();
     init_copy_source_missing();
     init_log_clipped();
     init_extension_ninja_failed();
@@ -22170,10 +22477,14 @@ var init_catalog = __esm({
       emulatedSlowStep,
       multiPlatformDockerDriver,
       cacheExportDockerDriver,
+      cacheExportFailed,
       dockerfileParseError,
       circularStageDependency,
       pushDenied,
+      pushTooLarge,
       baseImageNotFound,
+      // after the base image's rule, which explains a 429 on the FROM image's metadata itself
+      registryRateLimit,
       copySourceMissing,
       logClipped,
       extensionNinjaFailed,
@@ -51857,7 +52168,7 @@ var ClosingBlockGrammar = class {
     const name2 = text2.slice(3, -1);
     let id = this.ctx.findByName(name2);
     if (id === void 0) {
-      const echoed = this.ctx.failedUnnamedStep(parseVertexName(0, name2).instruction);
+      const echoed = this.ctx.failedUnnamedStep(parseVertexName(0, name2).instruction, !name2.startsWith("["));
       if (echoed !== void 0) {
         this.ctx.nameStep(line.line, parseVertexName(echoed, name2), name2);
         id = echoed;
@@ -52111,12 +52422,16 @@ var ParseContext = class {
    * The step whose header the log lost (registered without a name) that failed running `instruction`: its
    * `#N ERROR: process "/bin/sh -c \u2026"` names the command.
    */
-  failedUnnamedStep(instruction) {
+  failedUnnamedStep(instruction, internal = false) {
     for (let i = this.recentErrors.length - 1; i >= 0; i--) {
       const { id, message: message3 } = this.recentErrors[i];
       if (this.byId.get(id)?.name === "" && isRunOf(instruction, message3)) return id;
     }
-    return void 0;
+    if (!internal) return void 0;
+    const last = this.recentErrors[this.recentErrors.length - 1];
+    if (last === void 0 || this.byId.get(last.id)?.name !== "") return void 0;
+    const unnamed = new Set(this.recentErrors.filter((e) => this.byId.get(e.id)?.name === "").map((e) => e.id));
+    return unnamed.size === 1 ? last.id : void 0;
   }
   /** Output that belongs to no framed step: the implicit step before any framing, else plain text. */
   unframed(line, text2) {
