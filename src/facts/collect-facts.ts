@@ -28,8 +28,12 @@ function bounded(text: string): string {
 /** Where a fact was read: its line, and the step, stage and bake / compose target it belongs to. */
 type Where = Pick<FactValue, 'line' | 'stage' | 'step'> & { target: string | null };
 
-/** A `RUN`'s process in BuildKit's solve error: `process "/bin/sh -c …" did not complete successfully`. */
-const runFailedPattern = /process "\/bin\/(?:ba)?sh -c [^\n]{0,4000}" did not complete successfully/;
+/**
+ * A `RUN`'s process in BuildKit's solve error: `process "/bin/sh -c …" did not complete successfully`, or the stage's own
+ * `SHELL` in its place (mambaorg/micromamba's images set `SHELL ["/usr/local/bin/_dockerfile_shell.sh"]`, so the error reads
+ * `process "/usr/local/bin/_dockerfile_shell.sh micromamba install …"`, KoboldAI/KoboldAI-Client#299).
+ */
+const runFailedPattern = /process "(?:\/bin\/(?:ba)?sh -c |\/[\w./-]{1,200}(?:sh|_shell\.sh) )[^\n]{0,4000}" did not complete successfully/;
 
 export class FactCollector {
   private readonly outputPatterns = factPatterns.filter((p) => p.on !== 'instruction');

@@ -21,6 +21,14 @@
 // - A build driver script that passes its own -j: RAPIDS cudf's build.sh runs `cmake --build . -j${PARALLEL_LEVEL}`
 //   (extension-knobs.ts), so only PARALLEL_LEVEL lowers it; the driver is known from the command or from the
 //   CMake targets the log compiles (`CMakeFiles/cudf_base.dir/…`).
+// - ONNX Runtime's build.sh (tools/ci_build/build.py, build_args.py): `--parallel [N]` is its job count (the flag without a number
+//   = one job per CPU), `--nvcc_threads N` the nvcc threads of each job ("Max NVCC threads per parallel job (-1=auto)"; auto gives 4
+//   with more than 60 GB available, else about one per 4 GB: `number_of_nvcc_threads`), and `--cmake_extra_defines
+//   CMAKE_CUDA_ARCHITECTURES=…` the GPU architectures: without it ORT's CMake compiles every CUDA kernel for a list of them
+//   (sm_52, 60, 70, 75, 80, 90 on x86_64 with CUDA 12: the `if(NOT CMAKE_CUDA_ARCHITECTURES)` block of ORT's CUDA CMake), so nvcc
+//   runs one device compile per architecture for each of the flash-attention kernels that blew up. MAX_JOBS and
+//   CMAKE_BUILD_PARALLEL_LEVEL are not read (build.py runs `cmake --build … --parallel N` itself). microsoft/onnxruntime#18579:
+//   `--parallel 1` did not help; `--cmake_extra_defines CMAKE_CUDA_ARCHITECTURES=75` did ("Now build works").
 // - Docker Desktop sets the memory of its VM in Settings, Resources (docs.docker.com/desktop/settings-and-
 //   maintenance/settings, "Resources": "Memory limit").
 import type { BuildModel, Step } from '../model/types.js';
@@ -35,6 +43,7 @@ export function packageOf(captures: Readonly<Record<string, string>>): string | 
   if (captures['context.vllm'] !== undefined) return 'vllm';
   if (captures['context.torchExtension'] !== undefined) return 'torch-cpp-extension';
   if (captures['context.rapidsCudf'] !== undefined) return 'rapids-cudf';
+  if (captures['context.onnxruntime'] !== undefined) return 'onnxruntime';
   return null;
 }
 
@@ -50,6 +59,9 @@ export function jobsEnv(pkg: string | null): string {
 function knobNote(pkg: string | null): string {
   if (pkg === 'flash-attn' || pkg === 'vllm') {
     return `${pkg} runs MAX_JOBS compile jobs at once and passes NVCC_THREADS to each nvcc (flash-attn's default is 4), so memory grows with both.`;
+  }
+  if (pkg === 'onnxruntime') {
+    return "This is ONNX Runtime's CUDA provider, built by its build.sh (build.py): that script passes its own --parallel job count and nvcc --threads, so MAX_JOBS and CMAKE_BUILD_PARALLEL_LEVEL do not reach it, and without CMAKE_CUDA_ARCHITECTURES it compiles every kernel (the flash-attention ones are the largest) for a list of GPU architectures, one device compile per architecture.";
   }
   if (pkg === 'torch-cpp-extension') return 'torch.utils.cpp_extension builds with ninja and reads MAX_JOBS for the number of parallel jobs.';
   if (pkg === 'rapids-cudf') {
@@ -107,6 +119,7 @@ export function memoryKnobsEnrich(captures: Readonly<Record<string, string>>, st
   const jobs = buildJobsIn(command);
   if (jobs !== null) return commandKnobs(jobs, command, captures, facts);
   const pkg = packageOf(captures);
+  if (pkg === 'onnxruntime') return onnxruntimeKnobs(facts);
   const env = jobsEnv(pkg);
   const inImage = facts.place === 'image-build';
   // Where the build ran is unknown (an excerpt without builder framing): both forms, each labelled.
@@ -160,5 +173,24 @@ function commandKnobs(jobs: BuildJobs, command: string, captures: Readonly<Recor
     jobsWhere: inImage ? 'In that RUN, give it a fixed, small count (raise it while the build still fits):' : 'Give it a fixed, small count (raise it while the build still fits):',
     jobsFence: 'sh',
     jobsLine: jobs.lowered,
+  };
+}
+
+/** ONNX Runtime's build.sh: its own job count, nvcc threads and the GPU architectures, in its own flags. */
+function onnxruntimeKnobs(facts: FactView): Record<string, string> {
+  const line = './build.sh … --use_cuda --parallel 2 --nvcc_threads 1';
+  return {
+    jobsEnv: '--parallel 2 --nvcc_threads 1 on build.sh',
+    jobsLine: line,
+    jobsFence: 'sh',
+    jobsWhere: "Add ORT's own flags to the build.sh (or build.py) command, keeping your other options.",
+    // The GPU architectures: the compute capability without its dot (7.5 -> 75), read where the GPU is (oom-killed's ORT variant).
+    archWhere:
+      'Build only the architectures of the GPUs that will run it: ARCH is the compute capability without its dot (7.5 → 75), which nvidia-smi ' +
+      'prints on a machine with that GPU; in an image build there is no GPU, so write the number (several separated by semicolons, in quotes: "75;86"):',
+    knobNote: knobNote('onnxruntime'),
+    tailNote: `With fewer architectures each nvcc has fewer device compiles to run (up to --nvcc_threads of them at once), and the build is much shorter. ${runnerNote(facts)}`,
+    runnerNote: runnerNote(facts),
+    moreMemory: moreMemory(facts),
   };
 }

@@ -52,6 +52,7 @@ import { cudaDriverInitFailed } from './runtime/cuda-driver-init-failed.js';
 import { tritonLibcudaLink } from './runtime/triton-libcuda-link.js';
 import { cudnnHandleFailed } from './runtime/cudnn-handle-failed.js';
 import { jaxCudaLibraryNotFound } from './runtime/jax-cuda-library-not-found.js';
+import { jaxCudaLibraryTooOld } from './runtime/jax-cuda-library-too-old.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -97,6 +98,7 @@ import { httpError } from './conda/http-error.js';
 import { unrecognizedArgument } from './conda/unrecognized-argument.js';
 import { incorrectDownload } from './conda/incorrect-download.js';
 import { transactionFailed } from './conda/transaction-failed.js';
+import { linkScriptFailed } from './conda/link-script-failed.js';
 import { unableToLocatePackage } from './apt/unable-to-locate-package.js';
 import { fetchFailed } from './apt/fetch-failed.js';
 import { heldPackagesChanged } from './apt/held-packages-changed.js';
@@ -183,6 +185,7 @@ export const builtinRules: RuleInput[] = [
   tritonLibcudaLink,
   cudnnHandleFailed,
   jaxCudaLibraryNotFound,
+  jaxCudaLibraryTooOld,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
@@ -228,6 +231,7 @@ export const builtinRules: RuleInput[] = [
   unrecognizedArgument,
   incorrectDownload,
   transactionFailed,
+  linkScriptFailed,
   unableToLocatePackage,
   fetchFailed,
   heldPackagesChanged,

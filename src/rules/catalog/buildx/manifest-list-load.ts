@@ -1,4 +1,23 @@
+// The dev container CLI (`@devcontainers/cli`, `devcontainer build`) runs the buildx command itself, and loads the image
+// unless told otherwise: its `--output` "Overrides the default behavior to load built images into the local docker registry",
+// `--platform` "Set target platforms", `--push` "Push to a container registry" (devcontainers/cli, src/spec-node/
+// devContainersSpecCLI.ts, buildOptions; `--push` with `--output` is refused). So `--platform a,b` without `--push` becomes
+// `docker buildx build --platform a,b --load …` (Automattic/vip-codespaces#148, CLI 0.56.2 in GitHub Actions, fixed by PR #149
+// after "using devcontainer CLI to build multi-platform images"). devcontainers/ci passes its `platform` input to that CLI
+// (README: "Platforms for which the image should be built") and pushes by its `push` input (`never`, `filter`, `always`).
 import type { RuleInput } from '../../schema.js';
+
+const DEVCONTAINER_FIX = [
+  'The dev container CLI ran this build (`@devcontainers/cli`): it loads the image into Docker unless it is told to push, so the',
+  'flags go on the `devcontainer build` command, not on buildx. Push the multi-platform image, or load one platform:',
+  '',
+  '```sh',
+  'devcontainer build --workspace-folder . --platform linux/amd64,linux/arm64 --push --image-name registry.example.com/myimage:1.0',
+  'devcontainer build --workspace-folder . --platform linux/amd64 --image-name myimage:test',
+  '```',
+  'Log in to the registry first (`docker login`). devcontainers/ci runs this same CLI with its `platform` input: name several',
+  'platforms only in a job that pushes the image (its `push` input: `never`, `filter`, `always`; see its README), one where the image is loaded.',
+].join('\n');
 
 /** `--load` (the docker exporter) with more than one platform. */
 export const manifestListLoad: RuleInput = {
@@ -7,6 +26,11 @@ export const manifestListLoad: RuleInput = {
   severity: 'error',
   scope: 'build',
   match: [{ literals: ['docker exporter does not currently support exporting manifest lists'], ignoreCase: true }],
+  context: [
+    // `[2024-02-14T16:54:15.692Z] @devcontainers/cli 0.56.2. Node.js v18.19.0. …`, its work dir `/tmp/devcontainercli-…/`
+    { name: 'devcontainerCli', literals: ['@devcontainers/cli', 'devcontainercli'] },
+  ],
+  variants: [{ when: 'devcontainerCli', fix: DEVCONTAINER_FIX }],
   message:
     'The build asked for several platforms and `--load` (the docker exporter): the classic Docker image store ' +
     'holds one platform per tag, so the multi-platform result cannot be loaded.',

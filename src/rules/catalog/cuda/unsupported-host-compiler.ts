@@ -314,12 +314,32 @@ function iceFix(image: boolean): string {
     .replace(/\n\nOr keep gcc[^\n]*$/, '');
 }
 
+// A segmentation fault of gcc on nvcc's generated host code (`tmpxft_…_CudaEvent.cudafe1.stub.c:12:1016: internal compiler
+// error: Segmentation fault`, ComputationalRadiationPhysics/picongpu#4730): the maintainer read it as a gcc bug, or a gcc this
+// CUDA release does not support ("CUDA is not compatible with any GCC. Which CUDA version do you use?"), and asked for
+// `gcc --version`; the `.cudafe1.stub.c` / `.cudafe1.cpp` files are what nvcc hands the host compiler. A segfault that moves
+// between files from one run to the next is the other classic cause, memory pressure (qicosmos/cinatra#146, a gcc
+// `internal compiler error: Segmentation fault` answered with "probably not enough memory for the compile, try make -j 1").
+const ICE_SEGV_MESSAGE =
+  'gcc crashed (`internal compiler error: Segmentation fault`) on the host code nvcc generated for `{context.iceSegv.file}`: a bug in that gcc, ' +
+  'or a gcc this CUDA release does not support (nvcc hands the host compiler its `.cudafe1` files). The log does not show which gcc and CUDA ran.';
+
+function iceSegvFix(image: boolean): string {
+  return [
+    iceFix(image).replace('Build with a newer gcc:', 'Build with another gcc, one this nvcc supports (the gcc that crashed may be newer than it supports, or an older one with the bug):'),
+    '',
+    'If the crash lands on a different file each time the build runs, the compiler is short of memory instead: run fewer compile jobs at once (`make -j2`, `ninja -j2`, `MAX_JOBS=2` for torch extensions).',
+  ].join('\n');
+}
+
 function variants(): Variant[] {
   return [
     { when: 'stdFunction11&fact.place=image-build', title: PACKS_TITLE, message: STD_FUNCTION_MESSAGE, fix: stdFunctionFix(true) },
     { when: 'stdFunction11', title: PACKS_TITLE, message: STD_FUNCTION_MESSAGE, fix: stdFunctionFix(false) },
     { when: 'parameterPacks&fact.place=image-build', title: PACKS_TITLE, message: PACKS_MESSAGE, fix: forwardAmbiguousFix(true) },
     { when: 'parameterPacks', title: PACKS_TITLE, message: PACKS_MESSAGE, fix: forwardAmbiguousFix(false) },
+    { when: 'iceSegv&fact.place=image-build', title: ICE_TITLE, message: ICE_SEGV_MESSAGE, fix: iceSegvFix(true) },
+    { when: 'iceSegv', title: ICE_TITLE, message: ICE_SEGV_MESSAGE, fix: iceSegvFix(false) },
     { when: 'ice&fact.place=image-build', title: ICE_TITLE, message: ICE_MESSAGE, fix: iceFix(true) },
     { when: 'ice', title: ICE_TITLE, message: ICE_MESSAGE, fix: iceFix(false) },
     { when: 'forwardAmbiguous&fact.place=image-build', title: 'gcc too new for this nvcc: std::forward ambiguous in the host compile', message: FORWARD_MESSAGE, fix: forwardAmbiguousFix(true) },
@@ -356,7 +376,12 @@ const PARAMETER_PACKS = {
 /** gcc's crash on a CUDA source (or nvcc's host-side translation of one), not the kernel killing it. */
 const ICE = {
   literals: ['internal compiler error: '],
-  pattern: '(?<file>[\\w.-]{1,200}\\.(?:cu|cuh|cudafe1\\.cpp)):\\d{1,6}:\\d{1,6}: internal compiler error: (?!Killed|Segmentation fault)',
+  pattern: '(?<file>[\\w.-]{1,200}\\.(?:cu|cuh|cudafe1\\.cpp|cudafe1\\.stub\\.c)):\\d{1,6}:\\d{1,6}: internal compiler error: (?!Killed)',
+};
+/** The same crash as a segmentation fault (see ICE_SEGV_MESSAGE). */
+const ICE_SEGV = {
+  literals: ['internal compiler error: Segmentation fault'],
+  pattern: '(?<file>[\\w.-]{1,200}\\.(?:cu|cuh|cudafe1\\.cpp|cudafe1\\.stub\\.c)):\\d{1,6}:\\d{1,6}: internal compiler error: Segmentation fault',
 };
 
 export const unsupportedHostCompiler: RuleInput = {
@@ -379,6 +404,7 @@ export const unsupportedHostCompiler: RuleInput = {
     { name: 'parameterPacks', ...PARAMETER_PACKS },
     { name: 'stdFunction11', literals: ['/c++/11/bits/std_function.h'], pattern: '/include/c\\+\\+/11/bits/std_function\\.h:\\d{1,6}:\\d{1,6}: error: parameter packs not expanded' },
     { name: 'ice', ...ICE },
+    { name: 'iceSegv', ...ICE_SEGV },
     // the libstdc++ of the gcc in use: `/usr/include/c++/13/bits/move.h:70:1: note: candidate: …`
     { name: 'libstdcxx', literals: ['/include/c++/'], pattern: '/include/c\\+\\+/(?<gcc>\\d{1,2})/bits/move\\.h' },
     { name: 'clang', literals: ['unsupported clang version!'] },

@@ -181,6 +181,9 @@ export const oomKilled: RuleInput = {
     // RAPIDS cudf, built by its build.sh (which passes -j${PARALLEL_LEVEL}): the command, or libcudf's CMake targets
     // (`make[2]: *** [CMakeFiles/cudf_base.dir/src/…cu.o] Error 9`, rapidsai/cudf#8018).
     { name: 'rapidsCudf', literals: ['CMakeFiles/cudf', 'build.sh'], pattern: 'CMakeFiles/cudf\\w{0,40}\\.dir/|build\\.sh\\b[^\\n]{0,200}\\blibcudf\\b' },
+    // ONNX Runtime built by its build.sh / build.py: its CUDA provider's CMake target (`CMakeFiles/onnxruntime_providers_cuda_obj.dir/…`,
+    // `CMakeFiles/onnxruntime_providers_cuda.dir/…`), microsoft/onnxruntime#18579; the memory-knobs enricher gives ORT's own flags.
+    { name: 'onnxruntime', literals: ['onnxruntime_providers_cuda'], pattern: 'CMakeFiles/onnxruntime_providers_cuda(?:_obj)?\\.dir/' },
   ],
   message:
     'A process of this step was killed (SIGKILL; the shell printed `Killed`): on a build machine that is almost always ' +
@@ -229,6 +232,22 @@ export const oomKilled: RuleInput = {
         `Give the builder more memory, then build again. With ${DESKTOP_MEMORY} With Docker Engine on Linux, the machine's own memory ` +
           '(a larger machine, or swap).',
       ),
+    },
+    {
+      // ONNX Runtime's build.sh (memory-knobs enricher): its own flags, the GPU architectures first.
+      when: 'killed&onnxruntime',
+      message:
+        '{program|A process of this step} was killed with SIGKILL while ONNX Runtime\'s CUDA provider compiled: on a build machine that is ' +
+        "almost always the kernel's out-of-memory killer, because the nvcc jobs needed more memory than the builder has.",
+      fix: [
+        'Compile for fewer GPU architectures, with fewer jobs and nvcc threads at once. {enrich.knobNote} {enrich.jobsWhere} {enrich.archWhere}',
+        '',
+        '```sh',
+        'ARCH=$(nvidia-smi --query-gpu=compute_cap --format=csv,noheader | head -n 1 | tr -d .)',
+        '{enrich.jobsLine} --cmake_extra_defines CMAKE_CUDA_ARCHITECTURES="$ARCH"',
+        '```',
+        '{enrich.tailNote}',
+      ].join('\n'),
     },
     ...colconVariants,
     {
