@@ -90,6 +90,7 @@ import { pipenvLockStale } from './pip/pipenv-lock-stale.js';
 import { setupDownloadFailed } from './pip/setup-download-failed.js';
 import { uvNetworkUnreachable } from './pip/uv-network-unreachable.js';
 import { pipenvInstallFailed } from './pip/pipenv-install-failed.js';
+import { pgConfigMissing } from './pip/pg-config-missing.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -218,6 +219,7 @@ export const builtinRules: RuleInput[] = [
   setupDownloadFailed,
   uvNetworkUnreachable,
   pipenvInstallFailed,
+  pgConfigMissing,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,
