@@ -322,6 +322,26 @@ export const factPatterns: readonly FactPattern[] = [
     source: 'wheel',
     read: () => [['platform', 'linux/arm64']],
   },
+  {
+    // setuptools compiling a C extension names the interpreter's platform in its build directories: `-o
+    // build/temp.linux-aarch64-cpython-38/lib/zoneinfo_module.o`, `build/lib.linux-x86_64-cpython-312` (distutils'
+    // build command: `plat_specifier = f".{self.plat_name}-{sys.implementation.cache_tag}"`, plat_name being
+    // sysconfig.get_platform(), `linux-aarch64` on ARM64 Linux). A compile for the Python that installs is that machine's.
+    literals: ['build/temp.linux-', 'build/lib.linux-'],
+    regex: /\bbuild\/(?:temp|lib)\.linux-(?<machine>aarch64|x86_64)-/,
+    on: 'output',
+    source: 'setuptools-build-dir',
+    read: (g) => [['platform', g.machine === 'aarch64' ? 'linux/arm64' : 'linux/amd64']],
+  },
+  {
+    // uv's hint names the interpreter's platform tag: `hint: You're on Linux (`manylinux_2_39_aarch64`), but …`
+    // (Lightricks/LTX-2#256; astral-sh/uv#14268 `manylinux_2_27_x86_64`; musl: `musllinux_1_2_x86_64`).
+    literals: ["You're on Linux (`"],
+    regex: /You're on Linux \(`(?:many|musl)linux_\d{1,2}_\d{1,3}_(?<machine>aarch64|x86_64)`\)/,
+    on: 'output',
+    source: 'uv-hint',
+    read: (g) => [['platform', g.machine === 'aarch64' ? 'linux/arm64' : 'linux/amd64']],
+  },
   // ---- the build host --------------------------------------------------------------------------
   {
     // Docker before running a single-platform image of another platform than the host's: `WARNING: The requested image's

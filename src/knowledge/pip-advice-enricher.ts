@@ -5,6 +5,7 @@
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { dryRunCommand, installCommand, installerOf, type Installer } from './installer-forms.js';
+import { quoteWord } from '../text/shell-words.js';
 import { describeConflict, findConflict, normaliseProject, parseCauses } from './pip-conflict.js';
 import { indexUrl, releasesForCuda, torchRelease, wheelTagFor } from './torch-wheels.js';
 import { torchIndexReleaseEnrich } from './torch-index-release-enricher.js';
@@ -98,7 +99,8 @@ function install(
 }
 
 function verboseCommand(installer: Installer, requirement: string): string {
-  const req = requirement;
+  // each word quoted where the shell would read it (`'pkg<2'`), as installCommand does
+  const req = requirement.split(/\s+/).map(quoteWord).join(' ');
   if (installer === 'uv') return `uv pip install -v --no-cache ${req}`;
   if (installer === 'pip') return `pip install -v --no-cache-dir ${req}`;
   return `python -m pip install -v --no-cache-dir ${req}`;
@@ -329,6 +331,9 @@ export function pipAdviceEnrich(
   const requirement = requirementOf(captures, step);
   if (requirement !== null) {
     out.requirement = requirement;
+    // the project's name alone (`cadquery-ocp` of `cadquery-ocp<7.9,>=7.8`): its page on PyPI, https://pypi.org/project/<name>/
+    const project = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement);
+    if (project !== null) out.project = project[0];
     out.noIsolationCmd = install(installer, requirement, { noBuildIsolation: true });
     out.verboseCmd = verboseCommand(installer, requirement);
     out.installCmd = install(installer, requirement);

@@ -202,7 +202,9 @@ function knownPlaceholders(rule: Rule): KnownPlaceholders {
   return { captures, contexts, tallied };
 }
 
-function placeholderProblem(name: string, modifier: string | null, known: KnownPlaceholders, hasEnricher: boolean): string | null {
+function placeholderProblem(name: string, given: string | null, known: KnownPlaceholders, hasEnricher: boolean): string | null {
+  // `sh` (one shell word) applies to any value; the other modifiers choose among a capture's values
+  const modifier = given === 'sh' ? null : given;
   const [head, second, third, ...rest] = name.split('.');
   if (head === 'context' && second !== undefined && rest.length === 0) {
     const groups = known.contexts.get(second);

@@ -12,6 +12,7 @@ import { factsFor, type FactView } from '../facts/fact-view.js';
 import type { ContextHit } from './scope-state.js';
 import { formatSpan } from '../text/format-duration.js';
 import { renderTemplate, safeValue, type Placeholder } from './template.js';
+import { quoteWord } from '../text/shell-words.js';
 
 /** What a finding is made from, whatever produced it (lines of a scope, or a step trigger). */
 export interface FindingInput {
@@ -178,6 +179,12 @@ export function renderFinding(cr: CompiledRule, input: FindingInput, model: Buil
   };
 
   const resolve = (p: Placeholder): string | undefined => {
+    if (p.modifier !== 'sh') return resolvePlain(p);
+    // a value written into a shell command: one word, whatever characters the log gave it
+    const v = resolvePlain({ ...p, modifier: null });
+    return v === undefined || v === '' ? undefined : quoteWord(v);
+  };
+  const resolvePlain = (p: Placeholder): string | undefined => {
     const [head, second, third] = p.name.split('.');
     const tallied = head === 'context' && p.modifier !== null ? input.captures.get(p.name) : undefined;
     if (tallied) return modified(tallied, p.modifier);

@@ -10,7 +10,8 @@
 // - `maxFindings` caps how many findings one rule yields (default 20).
 // - Templates also know `{platform}`, `{error}` (the step's error, or the solve error) and
 //   `{duration}` (`8m 32s`); `{context.name.group}` is a named group of a context hit;
-//   `{name|text}` writes `text` when `name` has no value; `{capture:words}` joins values with spaces; `${VAR}` (shell syntax) is left alone;
+//   `{name|text}` writes `text` when `name` has no value; `{capture:words}` joins values with spaces;
+//   `{any:sh}` writes a value as one shell word (quoted when it needs it); `${VAR}` (shell syntax) is left alone;
 //   `{{` / `}}` write literal braces.
 // - `only: 'passed-step'` (a step the log shows ending DONE), and a context can be `required`
 //   (no finding in a scope without it): what a passing step printed, such as a failure it swallowed.
@@ -154,7 +155,7 @@ export const ruleSchema = z
      * specificity are dropped.
      */
     specificity: z.number().int().min(0).max(3).default(3),
-    /** Message and fix templates: `{capture}`, `{capture:all}`, `{capture:words}`, `{capture:counts}`, `{count}`,
+    /** Message and fix templates: `{capture}`, `{capture:all}`, `{capture:words}`, `{capture:counts}`, `{any:sh}` (one shell word), `{count}`,
      * `{stage}`, `{instruction}`, `{step}`, `{seconds}`, `{duration}`, `{exitCode}`, `{platform}`,
      * `{error}`, `{context.name}`, `{context.name.group}`, `{enrich.key}`; `{name|fallback text}`. */
     message: templateSchema,

@@ -1,7 +1,7 @@
 // Message and fix templates: `{name}` substitution and nothing else (rules are data, never code).
 // `{{` and `}}` write literal braces; `${VAR}` is shell syntax in a fix and is left as written.
 
-export type Modifier = 'all' | 'words' | 'counts' | 'repeats';
+export type Modifier = 'all' | 'words' | 'counts' | 'repeats' | 'sh';
 
 export interface Placeholder {
   /** `capture`, `count`, `context.cupti`, `context.cupti.dir`, `enrich.accepted`, … */
@@ -9,7 +9,9 @@ export interface Placeholder {
   /**
    * `all`: every distinct value, comma-separated (for prose); `words`: space-separated (for a
    * command line); `counts`: each value with how often it was seen; `repeats`: the same, for the
-   * values seen more than once only (most first).
+   * values seen more than once only (most first); `sh`: the value as one shell word, single-quoted
+   * when it holds a character the shell reads (`'cadquery-ocp<7.9,>=7.8'`: unquoted, bash takes
+   * `<` and `>` for redirections). Any placeholder takes `sh`; the others apply to captures.
    */
   modifier: Modifier | null;
   /** `{stage|the stage}`: the text written when the placeholder has no value. */
@@ -18,7 +20,7 @@ export interface Placeholder {
 
 // Alternatives start with distinct characters (`{{`, `}}`, `${`, `{`+letter), so no backtracking
 // blow-up; each class excludes the character that ends it.
-const tokenPattern = /\{\{|\}\}|\$\{[^{}\n]*\}|\{([A-Za-z][\w.-]*)(?::(all|words|counts|repeats))?(?:\|([^{}\n]*))?\}/g;
+const tokenPattern = /\{\{|\}\}|\$\{[^{}\n]*\}|\{([A-Za-z][\w.-]*)(?::(all|words|counts|repeats|sh))?(?:\|([^{}\n]*))?\}/g;
 
 /** Every placeholder a template names, in order. */
 export function placeholdersOf(template: string): Placeholder[] {

@@ -9,6 +9,7 @@ import {
   placeholderProblems,
   shellScripts,
   splitMarkdown,
+  unquotedSpecifiers,
 } from './support/advice-lint.js';
 
 const message = (text: string) => placeholderProblems({ message: text, fix: '' });
@@ -151,5 +152,29 @@ describe('pip and uv installs name a requirement', () => {
     'to each `pip install` you run',
   ])('passes %s', (code) => {
     expect(installs(code)).toEqual([]);
+  });
+});
+
+describe('requirements with < or > are quoted in commands', () => {
+  const unquoted = (code: string) => unquotedSpecifiers({ message: '', fix: code });
+
+  test.each([
+    '`pip download --no-deps cadquery-ocp<7.9,>=7.8`',
+    '```sh\npip install torch>=2.1 numpy\n```',
+    '`uv pip install "numpy" scipy<1.12`',
+    '`poetry add requests>2`',
+    '`pip install pkg!=1.0,<2`',
+  ])('fails %s', (code) => {
+    expect(unquoted(code)).toHaveLength(1);
+  });
+
+  test.each([
+    "`pip download --no-deps 'cadquery-ocp<7.9,>=7.8'`",
+    '`pip install "pip<24.1" && pip install torch==2.3.0`',
+    '`pip install -r requirements.txt > log.txt`',
+    '`pip install torch 2>&1`',
+    'a bound such as `cadquery-ocp<7.9` in prose code',
+  ])('passes %s', (code) => {
+    expect(unquoted(code)).toEqual([]);
   });
 });

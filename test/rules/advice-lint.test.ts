@@ -1,10 +1,10 @@
 // The advice every rule and Dockerfile check gives on its match fixtures, read as a user copies it:
 // no template slot rendered empty or as a stand-in, every shell block and Dockerfile RUN passes
-// `bash -n`, every pip / uv install names a requirement. One test per fixture, listing every
+// `bash -n`, every pip / uv install names a requirement and quotes a specifier with `<` or `>`. One test per fixture, listing every
 // offending snippet, so each broken template is its own visible failure.
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Finding } from '../../src/rules/finding.js';
-import { bashSyntaxErrors, installWithoutRequirement, placeholderProblems, shellScripts, type Script } from './support/advice-lint.js';
+import { bashSyntaxErrors, installWithoutRequirement, placeholderProblems, shellScripts, unquotedSpecifiers, type Script } from './support/advice-lint.js';
 import { checkMatchFixtures, findingsOf, logMatchFixtures, type MatchFixture } from './support/fixture-findings.js';
 
 const fixtures = [...logMatchFixtures(), ...checkMatchFixtures()];
@@ -28,7 +28,7 @@ beforeAll(async () => {
     const { findings } = await findingsOf(fixture);
     const found = findings.flatMap((finding, n) => {
       for (const script of shellScripts(finding)) scripts.push({ fixture, where: label(findings, n), script });
-      return [...placeholderProblems(finding), ...installWithoutRequirement(finding)].map((p) => `${label(findings, n)}${p}`);
+      return [...placeholderProblems(finding), ...installWithoutRequirement(finding), ...unquotedSpecifiers(finding)].map((p) => `${label(findings, n)}${p}`);
     });
     problems.set(fixture.file, findings.length === 0 ? ['no finding of the rule'] : found);
   }

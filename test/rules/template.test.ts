@@ -3,7 +3,7 @@ import { captureNamesOf, placeholdersOf, renderTemplate, safeValue } from '../..
 
 describe('templates', () => {
   test('finds placeholders with modifiers and fallbacks, not shell variables or escaped braces', () => {
-    const t = 'Run {command} ({count}) {pkg:all} {pkg:counts} {context.cupti.dir} {stage|the stage} ${HOME} {{literal}} {pkg:words}';
+    const t = 'Run {command} ({count}) {pkg:all} {pkg:counts} {context.cupti.dir} {stage|the stage} ${HOME} {{literal}} {pkg:words} {context.req.spec:sh|x}';
     expect(placeholdersOf(t).map((p) => [p.name, p.modifier, p.fallback])).toEqual([
       ['command', null, null],
       ['count', null, null],
@@ -12,6 +12,7 @@ describe('templates', () => {
       ['context.cupti.dir', null, null],
       ['stage', null, 'the stage'],
       ['pkg', 'words', null],
+      ['context.req.spec', 'sh', 'x'],
     ]);
   });
 

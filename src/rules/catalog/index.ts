@@ -91,6 +91,7 @@ import { pipenvLockStale } from './pip/pipenv-lock-stale.js';
 import { setupDownloadFailed } from './pip/setup-download-failed.js';
 import { uvNetworkUnreachable } from './pip/uv-network-unreachable.js';
 import { pipenvInstallFailed } from './pip/pipenv-install-failed.js';
+import { pgConfigMissing } from './pip/pg-config-missing.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -224,6 +225,7 @@ export const builtinRules: RuleInput[] = [
   setupDownloadFailed,
   uvNetworkUnreachable,
   pipenvInstallFailed,
+  pgConfigMissing,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,

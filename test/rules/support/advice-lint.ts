@@ -128,7 +128,7 @@ interface Pattern {
 // Anywhere in the advice, code or prose: slots left unfilled, stand-ins for a value, and the words a
 // template leaves when a value it needs was missing.
 const anywhere: Pattern[] = [
-  { what: 'unfilled placeholder', pattern: /(?<![$\\{])\{[A-Za-z][\w.-]*(?::(?:all|words|counts|repeats))?(?:\|[^{}\n]*)?\}(?!\})/g },
+  { what: 'unfilled placeholder', pattern: /(?<![$\\{])\{[A-Za-z][\w.-]*(?::(?:all|words|counts|repeats|sh))?(?:\|[^{}\n]*)?\}(?!\})/g },
   { what: 'stand-in version', pattern: /\bX\.Y(?:\.Z)?\b|\bX-Y\b|\bcuXY\b/g },
   { what: 'missing exit code', pattern: /\(exit code none\)/g },
   { what: 'missing name ("its definition")', pattern: /\bits definition\b/g },
@@ -340,4 +340,29 @@ export function installWithoutRequirement(advice: Advice): string[] {
         .map((m) => `${field}: install without a requirement: ${snippet(line, m.index, line.length - m.index)}`),
     );
   });
+}
+
+const specifierCommand = /(?:\bpython[\d.]*\s+-m\s+pip|\buv\s+pip|(?<![\w-])pip[\d.]*)\s+(?:install|download|wheel)\b|\buv\s+add\b|\bpoetry\s+add\b/g;
+
+/**
+ * Requirements with a `<` or `>` left unquoted in a pip / uv / poetry command of the advice's code:
+ * bash reads `pip download cadquery-ocp<7.9,>=7.8` as a redirection from a file `7.9,` and to a file
+ * `=7.8`, and `bash -n` finds no fault in it.
+ */
+export function unquotedSpecifiers(advice: Advice): string[] {
+  return piecesOf(advice).code.flatMap(({ field, text }) =>
+    joinContinuations(text)
+      .split('\n')
+      .flatMap((line) =>
+        [...line.matchAll(specifierCommand)].flatMap((m) => {
+          const rest = line.slice(m.index + m[0].length);
+          const tokens = rest.match(/"(?:[^"\\]|\\.)*"|'[^']*'|[^\s;&|()`]+|[;&|()`]+/g) ?? [];
+          const end = tokens.findIndex((t) => /^[;&|()`]/.test(t) || /^\d*[<>]/.test(t));
+          return tokens
+            .slice(0, end < 0 ? tokens.length : end)
+            .filter((t) => /^[A-Za-z0-9][\w.,[\]-]*(?:[<>]|[~!=]=[^\s]*[<>])/.test(t))
+            .map((t) => `${field}: unquoted specifier (the shell reads < and > as redirections): ${t}`);
+        }),
+      ),
+  );
 }

@@ -41,7 +41,7 @@ function invalidMetadataVariants(): Variant[] {
           `it with pip<{context.oldPip.bound}${inPlace}`,
         '',
         '```sh',
-        'pip install "pip<{context.oldPip.bound}" && pip install {context.pinnedBy.parent}',
+        'pip install "pip<{context.oldPip.bound}" && pip install {context.pinnedBy.parent:sh}',
         '```',
         '',
         'with the other requirements of the install that failed added to the second command.',
@@ -55,7 +55,7 @@ function invalidMetadataVariants(): Variant[] {
         `${choice}${inPlace}`,
         '',
         '```sh',
-        'pip install "pip<{context.oldPip.bound}" && pip install {context.invalidMetadata.spec}',
+        'pip install "pip<{context.oldPip.bound}" && pip install {context.invalidMetadata.spec:sh}',
         '```',
         '',
         'with the other requirements of the install that failed added to the second command.',
@@ -270,6 +270,74 @@ function doubledSubcommandVariants(): Variant[] {
         'Remove a repeated `{requirement}` (`pip3 {requirement} {requirement} numpy` → `pip3 {requirement} numpy`); where the next line ' +
           'starts another command (`pip {requirement} -r requirements.txt`), end the line with `&& \\` instead of `\\`.',
       ].join('\n'),
+    },
+  ];
+}
+
+/**
+ * `(from versions: none)`: pip lists only the releases with a file it may install here (index/package_finder.py drops a
+ * wheel whose tags do not fit this interpreter before it lists versions), so a package that publishes wheels only, none of
+ * them for this CPU or this Python, shows no version at all, like a wrong name or an unreachable index
+ * (derhuerst/build123d-docker#6: cadquery-ocp 7.8 on linux/arm64, no aarch64 wheel and no sdist). On ARM64 that is the
+ * first suspect. Wheel names carry the platform (`manylinux_2_28_aarch64`, PEP 600) and the Python (`cp312`, PEP 425);
+ * `docker build --platform linux/amd64` builds for x86_64 under emulation (docs.docker.com/build/building/multi-platform/).
+ */
+function noVersionsVariants(): Variant[] {
+  const check =
+    'the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`pip download --no-deps {requirement:sh}` ' +
+    'run where the install ran shows the HTTP error)';
+  const arm64 = (when: string, where: string): Variant => ({
+    when,
+    title: 'No release has a file for this platform (ARM64)?',
+    message:
+      `pip found no release at all of {requirement} (\`from versions: none\`), and ${where}. pip lists only ` +
+      'the releases that have a file it can install here: a package that publishes wheels only, none of them for aarch64, shows ' +
+      'no version at all on ARM64, though it installs on x86_64. A wrong name or an unreachable index looks the same.',
+    fix: [
+      'See which platforms the releases have wheels for: https://pypi.org/project/{enrich.project}/#files (`aarch64` in a ' +
+        'wheel\'s name is one for this platform; a `.tar.gz` is a source distribution that pip can build). With none for aarch64:',
+      '',
+      '- use x86_64, where the wheels are (emulated on an ARM64 machine: slower): `--platform linux/amd64` on the `docker build`',
+      '  or `docker run` (or `FROM --platform=linux/amd64 …` in a Dockerfile);',
+      '- or get {enrich.project} for aarch64 from another source that builds it (conda-forge, or a source build), and keep',
+      '  the pip requirement out of the ARM64 build (`ARG TARGETARCH`).',
+      '',
+      `If the page does list aarch64 wheels for this Python, check the name (\`pip index versions {enrich.project}\`), ${check}.`,
+    ].join('\n'),
+  });
+  return [
+    arm64('none&fact.platform=linux/arm64&enrich.project', 'this build is for linux/arm64'),
+    // an Apple-Silicon Mac named in the report (`I'm working on M1 Mac`: the apple-silicon host fact) and no platform asked
+    // for: Docker there runs linux/arm64 containers and builds unless told otherwise (urschrei/simplification#23)
+    arm64(
+      'none&fact.hostPlatform=linux/arm64&!fact.platform&enrich.project',
+      'the machine is an ARM64 one (an Apple-Silicon Mac), whose containers and builds are linux/arm64 unless a platform is asked for',
+    ),
+    {
+      when: 'none&enrich.project',
+      message:
+        'pip found no release at all of {requirement} (`from versions: none`). pip lists only the releases that have a file it can ' +
+        'install here, so either the name is wrong, the index pip used does not have it or was not reachable (proxy, private index ' +
+        'without credentials), or the package has files for other platforms or Pythons only (a package that publishes wheels ' +
+        'only, none for this CPU: ARM64 on an Apple-Silicon Mac or an ARM server is the usual case). The log does not show ' +
+        'the platform.',
+      fix: [
+        'Find out which of these it is:',
+        '',
+        '- the platform and Python of the stage that ran pip: `uname -m` (`aarch64` is ARM64) and `python3 --version`, then the ' +
+          'wheels at https://pypi.org/project/{enrich.project}/#files (`aarch64` / `x86_64` and `cp312` for Python 3.12 in a ' +
+          'name). None for this platform: build for one that has them (`docker build --platform linux/amd64 .` for x86_64); ' +
+          'none for this Python: a base image with a Python they cover;',
+        `- the name: \`pip index versions {enrich.project}\`;`,
+        `- ${check}.`,
+      ].join('\n'),
+    },
+    {
+      when: 'none',
+      message:
+        'pip found no release at all of {requirement}: the name is wrong, the index pip used does not have it or was not ' +
+        'reachable from the build (proxy, private index without credentials), or it has files for other platforms or Pythons only.',
+      fix: `Check the name (\`{enrich.versionsCmd}\`), ${check}, and the platform and Python of the stage (\`uname -m\`, \`python3 --version\`) against the release's files on its index.`,
     },
   ];
 }
@@ -622,13 +690,7 @@ export const noMatchingDistribution: RuleInput = {
         'command of each release, with its index), or move to a release whose build matches a current index.',
     },
     ...pythonWallVariants(),
-    {
-      when: 'none',
-      message:
-        'pip found no release at all of {requirement}: the name is wrong, the index pip used does not have it, or the index was not ' +
-        'reachable from the build (proxy, private index without credentials).',
-      fix: 'Check the name (`{enrich.versionsCmd}`), the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`pip download --no-deps {requirement}` run where the install ran shows the HTTP error).',
-    },
+    ...noVersionsVariants(),
   ],
   enrich: ['pip-advice', 'torch-python', 'requires-python-wall', 'empty-build-arg'],
   docs: 'https://pip.pypa.io/en/stable/cli/pip_install/',

@@ -401,6 +401,32 @@ export const wheelBuildFailed: RuleInput = {
     },
     { when: 'checkCall&named&enrich.installCmd', title: CHECK_CALL_TITLE, message: checkCallMessage, fix: checkCallFix.join('\n') },
     { when: 'torchExtension&named', title: TORCH_EXTENSION_COMPILE_TITLE, message: torchExtensionCompileMessage, fix: torchExtensionCompileFix.join('\n') },
+    // An ARM64 build (the platform read from setuptools' build directory, `build/temp.linux-aarch64-cpython-38`, or from an
+    // aarch64 wheel pip fetched): many releases publish x86_64 wheels only, so on aarch64 pip compiles the sdist where an
+    // x86_64 build would have taken a wheel (rolandu/nextcloud-tests#2: backports.zoneinfo on python:3.8-slim on an
+    // Apple-Silicon Mac, fixed by installing gcc). The compiler is the fix that keeps the platform; the release's files say
+    // whether a wheel exists for it (`aarch64` in a wheel's name, PEP 600 platform tags). `docker build --platform
+    // linux/amd64` builds for x86_64 under emulation (docs.docker.com/build/building/multi-platform/).
+    {
+      when: 'noCompiler&named&fact.platform=linux/arm64',
+      title: 'No wheel for ARM64 (aarch64), and no compiler to build one',
+      message:
+        'pip compiled {context.named.name} from source for linux/aarch64 (ARM64), which needs `{context.noCompiler.compiler}`, and ' +
+        'the image has none. This build is for ARM64 (an Apple-Silicon Mac or an ARM server builds for it unless told otherwise), ' +
+        'and many packages publish Linux wheels for x86_64 only: where an x86_64 build takes a wheel, an ARM64 build compiles.',
+      fix: [
+        'Install a compiler in the stage before the install step; on a Debian or Ubuntu base (the `python:*-slim` images have',
+        'none):',
+        '',
+        '```sh',
+        'apt-get update && apt-get install -y --no-install-recommends build-essential',
+        '```',
+        'On Alpine: `apk add --no-cache build-base`. Or avoid the compile: https://pypi.org/project/{context.named.name}/#files',
+        'lists each release\'s wheels (`aarch64` in a name is one for this platform), so a release with one needs no compiler;',
+        'or, when the image only has to run on x86_64 hosts, build it for them with `docker build --platform linux/amd64 .`',
+        '(emulated on an ARM64 machine: slower), where the x86_64 wheel is used.',
+      ].join('\n'),
+    },
     // No wheel for this Python came first: a compiler alone may only move the failure, since a release older than the
     // Python often does not compile on it either (source-build-python enricher). `pip download --only-binary=:all:
     // --python-version` asks the index for wheels only, for that Python (pip download --help, pip 23 on this machine).

@@ -168,7 +168,15 @@ export const wheelNotSupported: RuleInput = {
     // `hint: You're on Linux (`manylinux_2_27_x86_64`), but `torch` (v2.7.0) only has wheels for the following platforms: `…`, `…`; consider …`
     // (uv may wrap the hint after `),`: the two halves are two contexts)
     { name: 'uvOn', literals: ["You're on "], pattern: "You're on (?<system>[A-Za-z]{1,20}) \\(`(?<platform>[\\w.]{1,80})`\\)" },
-    { name: 'uvHint', literals: ['only has wheels for the following platform'], pattern: 'only has wheels for the following platforms?: (?<tags>[^;]{1,3000})' },
+    // (or wrapped before `the following platforms:`, which then starts the line: Lightricks/LTX-2#256)
+    {
+      name: 'uvHint',
+      literals: ['only has wheels for the following platform', 'the following platform'],
+      pattern: '(?:only has wheels for |^\\s{0,20})the following platforms?: (?<tags>`[^;]{1,3000})',
+    },
+    // an ARM64 Linux machine (`You're on Linux (`manylinux_2_39_aarch64`)`), and a hint whose list has no Linux aarch64 wheel
+    { name: 'uvOnAarch64', literals: ["You're on Linux"], pattern: "You're on Linux \\(`[\\w.]{0,80}_aarch64`\\)" },
+    { name: 'hintLinuxAarch64', literals: ['the following platform'], pattern: 'the following platforms?: [^;]{0,3000}linux[\\w.]{0,40}_aarch64' },
     // an x86_64 machine, and a hint that lists one platform, an aarch64 one (`… following platform: `linux_aarch64``)
     { name: 'uvOnX86', literals: ["You're on "], pattern: "You're on [A-Za-z]{1,20} \\(`[\\w.]{0,80}x86_64`\\)" },
     { name: 'hintAarch64Only', literals: ['only has wheels for the following platform'], pattern: 'following platforms?: `[a-z0-9_.]{0,80}_aarch64`\\s*(?:;|$)' },
@@ -262,6 +270,31 @@ export const wheelNotSupported: RuleInput = {
           '`pyproject.toml`, `"{context.pytorchPlain.dist}=={context.pytorchPlain.version}+{context.pytorchPlain.flavor}; platform_machine == \'x86_64\'"`, ' +
           'and lock again. With uv 0.6.1 or newer, list the machines the lock must cover under `[tool.uv] required-environments` ' +
           '(e.g. `"sys_platform == \'linux\' and platform_machine == \'x86_64\'"`): `uv lock` then fails instead of writing a lock without a wheel for them.',
+      ].join('\n'),
+    },
+    {
+      // uv's hint names an aarch64 Linux and lists no Linux aarch64 wheel (Lightricks/LTX-2#256: torchcodec 0.9.1 has
+      // `manylinux_2_28_x86_64`, `macosx_11_0_arm64`, `win_amd64` only, on a DGX Spark). uv's own hint proposes the marker
+      // for `tool.uv.required-environments` (uv ≥ 0.6.1, docs/concepts/projects/config.md "Required environments"): with
+      // it `uv lock` picks releases that have a wheel for that platform, or fails naming the package that has none.
+      title: 'No wheel for ARM64 Linux (aarch64)',
+      when: 'uvNoPlatform&uvHint&uvOn&uvOnAarch64&!hintLinuxAarch64',
+      message:
+        `${UV_MESSAGE} This machine is ARM64 Linux (uv's hint: \`{context.uvOn.platform}\`), and \`{dist}\` {version} has ` +
+        'wheels for {context.uvHint.tags} only: none for Linux on aarch64, and no source distribution uv could build.',
+      fix: [
+        'Install a release of `{dist}` that has a Linux aarch64 wheel (https://pypi.org/project/{dist}/#files: `aarch64` and ' +
+          '`manylinux` in the name). In a uv project, require the platform so that `uv lock` picks such releases, or names the ' +
+          'requirement that rules them all out (uv 0.6.1 or newer), in pyproject.toml:',
+        '',
+        '```toml',
+        '[tool.uv]',
+        'required-environments = ["sys_platform == \'linux\' and platform_machine == \'aarch64\'"]',
+        '```',
+        '',
+        'then `uv lock` and install again. If no release has one, the package has to be built from its source repository for ' +
+          'aarch64, or the install run on an x86_64 machine (in an image build: `docker build --platform linux/amd64 .`), where ' +
+          'its wheels are.',
       ].join('\n'),
     },
     {

@@ -7,6 +7,18 @@
 // program built against an older glibc runs on a newer one, not the reverse (the loader names the version it
 // lacks). The fix does not guess release numbers: `ldd --version` prints the glibc of an image (its first
 // line, e.g. `ldd (Ubuntu GLIBC 2.35-0ubuntu3.9) 2.35`, MVS-sysgen/sysgen#61: the nomatch fixture).
+//
+// Two distro layouts on one line: the C library at `/lib64/libc.so.6` (RHEL, Fedora, UBI, SUSE: 64-bit libraries in
+// lib64) and the library that needs it in a Debian / Ubuntu multiarch directory (`/usr/lib/x86_64-linux-gnu/`,
+// wiki.debian.org/Multiarch/Implementation). The library was not built for this image's distro: the image's publisher
+// shipped a foreign file (a regression of that release), or the container runtime mounted it from the host. The NVIDIA
+// container toolkit mounts the host driver's libraries into a GPU container, the set chosen by NVIDIA_DRIVER_CAPABILITIES
+// (`graphics` adds the OpenGL / EGL ones; unset it is `utility,compute`: docs.nvidia.com/datacenter/cloud-native/
+// container-toolkit/latest/docker-specialized.html, "Driver Capabilities"; nerdctl's --gpus default quotes the same).
+// docling-project/docling#2386: `ImportError: /lib64/libc.so.6: version `GLIBC_2.38' not found (required by
+// /usr/lib/x86_64-linux-gnu/libGLdispatch.so.0)` in the pulled docling-serve-cu128 image (UBI 9), fixed by going back
+// to the previous tag (v1.5.1); a newer nvidia-container-toolkit was asked about. A pulled image is not rebuilt by its
+// user, so the fix is which layer brought the file, never a change of build stages.
 import type { RuleInput } from '../../schema.js';
 
 export const glibcTooOld: RuleInput = {
@@ -23,6 +35,12 @@ export const glibcTooOld: RuleInput = {
   context: [
     // every symbol version the loader lacks, one line each: the highest is what the target must have
     { name: 'versions', literals: ["' not found"], pattern: "version .?GLIBC_(?<needs>2\\.\\d{1,3})' not found", tally: true },
+    // the C library in lib64 (RHEL-family layout), the library that needs it in a Debian multiarch directory
+    {
+      name: 'foreignLayout',
+      literals: ['lib64/libc.so.6'],
+      pattern: "^(?:.{0,200}[\\s:`])?/(?:usr/)?lib64/libc\\.so\\.6: version .?GLIBC_[\\d.]{1,10}' not found \\(required by (?<lib>/(?:usr/)?lib/(?<arch>x86_64|aarch64)-linux-gnu/[^)\\s]{1,200})\\)",
+    },
   ],
   scope: 'step',
   specificity: 3,
@@ -38,5 +56,32 @@ export const glibcTooOld: RuleInput = {
     'release (the same `FROM` family and version), or move the final stage to a release whose glibc has the highest version',
     'listed above. A binary built on the host: build it in the image instead.',
   ].join('\n'),
+  variants: [
+    {
+      when: 'foreignLayout',
+      title: 'A library from another distro in the container needs a newer glibc',
+      message:
+        '`{context.foreignLayout.lib}` was built against a newer GNU C library than this container has (`{lib}` lacks ' +
+        '{context.versions.needs:all}), and the two paths are of different distros: the C library sits in `lib64`, as in ' +
+        'RHEL, Fedora and UBI images, the library in `{context.foreignLayout.arch}-linux-gnu`, a Debian / Ubuntu directory. ' +
+        'The library does not come from this image\'s distro: either the image ships it (a fault of this release of the ' +
+        'image), or the container runtime mounted it from the host, as the NVIDIA container toolkit does with the host ' +
+        'driver\'s libraries in a GPU container.',
+      fix: [
+        'See which it is: list the file in the image without GPUs, where no runtime adds anything (the image name as in your ' +
+          '`docker run`):',
+        '',
+        '```sh',
+        'docker run --rm --entrypoint ls IMAGE -l {context.foreignLayout.lib}',
+        '```',
+        '',
+        '- It is there: the image ships it. Go back to the previous tag of the image, the one that started, and report it to ' +
+          'the image\'s publisher with this line.',
+        '- It is not: it comes with `--gpus` / the NVIDIA runtime. Ask only for the driver capabilities the program needs, ' +
+          'without the graphics libraries (`-e NVIDIA_DRIVER_CAPABILITIES=compute,utility` on the `docker run`), and update ' +
+          'nvidia-container-toolkit on the host (`nvidia-ctk --version` prints it).',
+      ].join('\n'),
+    },
+  ],
   docs: 'https://man7.org/linux/man-pages/man8/ld.so.8.html',
 };
