@@ -52,6 +52,7 @@ import { cudaDriverInitFailed } from './runtime/cuda-driver-init-failed.js';
 import { tritonLibcudaLink } from './runtime/triton-libcuda-link.js';
 import { cudnnHandleFailed } from './runtime/cudnn-handle-failed.js';
 import { jaxCudaLibraryNotFound } from './runtime/jax-cuda-library-not-found.js';
+import { cudaDriverMismatch } from './runtime/cuda-driver-mismatch.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -180,6 +181,7 @@ export const builtinRules: RuleInput[] = [
   tritonLibcudaLink,
   cudnnHandleFailed,
   jaxCudaLibraryNotFound,
+  cudaDriverMismatch,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
