@@ -353,6 +353,16 @@ export const factPatterns: readonly FactPattern[] = [
     read: (g) => one('hostPlatform', g.host),
   },
   {
+    // An NVIDIA Jetson's kernel, as `uname -a` prints it: `Linux jetson-0420719082691 4.9.108-tegra #2 SMP PREEMPT … aarch64
+    // aarch64 aarch64 GNU/Linux` (NVIDIA/nvidia-docker#1519). L4T, the Jetsons' Linux, names its kernels `-tegra`; the machine
+    // field says the architecture.
+    literals: ['-tegra '],
+    regex: /\b\d{1,2}\.\d{1,3}\.\d{1,4}-tegra\b.{0,200}\baarch64\b/,
+    on: 'output',
+    source: 'tegra-kernel',
+    read: () => [['hostPlatform', 'linux/arm64']],
+  },
+  {
     // The reporter's own words around a pasted log, naming an Apple-Silicon Mac: `When building the docker image on Mac
     // M1 with command …`, `running on my Apple Silicon (M1) Mac`, `Apple M2 pip3 install …`. Docker Desktop there runs
     // its engine in an arm64 Linux VM, so a build without `--platform` is for linux/arm64 (docs.docker.com/desktop/

@@ -53,6 +53,7 @@ import { tritonLibcudaLink } from './runtime/triton-libcuda-link.js';
 import { cudnnHandleFailed } from './runtime/cudnn-handle-failed.js';
 import { jaxCudaLibraryNotFound } from './runtime/jax-cuda-library-not-found.js';
 import { jaxCudaLibraryTooOld } from './runtime/jax-cuda-library-too-old.js';
+import { cudaDriverMismatch } from './runtime/cuda-driver-mismatch.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -187,6 +188,7 @@ export const builtinRules: RuleInput[] = [
   cudnnHandleFailed,
   jaxCudaLibraryNotFound,
   jaxCudaLibraryTooOld,
+  cudaDriverMismatch,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,

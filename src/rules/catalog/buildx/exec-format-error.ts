@@ -7,6 +7,13 @@
 // container runs). Emulation: `docker run --privileged --rm tonistiigi/binfmt --install amd64` registers QEMU for amd64
 // (tonistiigi/binfmt's README), then `--platform linux/amd64` on the run line (`docker run` and `podman run` both take
 // it); Docker's multi-platform docs say emulated programs run much slower than native ones.
+// The legacy builder (`Step 5/9 : RUN …`, ` ---> Running in 78be558a9e67`) builds for the host's platform; a stage whose shell
+// cannot run there is FROM an image of another architecture (a single-platform image is pulled as it is, with Docker's
+// platform warning). NVIDIA/nvidia-docker#1117 (Jetson AGX Xavier, FROM nvidia/cuda:10.0-devel-ubuntu18.04, an x86-64-only
+// image then): the maintainer's answer on the twin report #1116, "nvidia/cuda is not a multi-arch image (yet) ... Please use
+// l4t-base for all things Jetson/ARM". Emulating it would give an x86-64 CUDA image that cannot use a Jetson's GPU. L4T
+// releases: `/etc/nv_tegra_release` starts `# R32 (release), REVISION: 7.1` on a Jetson, and NVIDIA's base images are tagged
+// by that release (`nvcr.io/nvidia/l4t-base:r32.7.1`, `l4t-jetpack:r35.4.1`, as Dockerfiles FROM them show).
 import type { RuleInput } from '../../schema.js';
 import { RUN_COMMAND_CONTEXT } from '../runtime/run-command.js';
 
@@ -25,6 +32,22 @@ const ACTIONS_FIX = [
   'Emulation is many times slower: for long compiles prefer a native runner per platform (e.g. `ubuntu-24.04-arm`). If the',
   "failing file is a downloaded binary, pick the download by the target's architecture: `ARG TARGETARCH` and use",
   '`${TARGETARCH}` (amd64, arm64) in the URL.',
+].join('\n');
+
+const JETSON_BASE = [
+  'On a Jetson, x86-64 CUDA images and NVIDIA\'s x86-64 CUDA / cuDNN packages do not apply, and emulating them gives an image that cannot',
+  'use the Jetson\'s GPU. Build FROM NVIDIA\'s L4T image of the board\'s L4T release, where CUDA and cuDNN come from JetPack:',
+  '',
+  '```sh',
+  'uname -m                       # aarch64',
+  'head -1 /etc/nv_tegra_release  # "# R32 (release), REVISION: 7.1" is L4T 32.7.1',
+  '```',
+  '',
+  '```dockerfile',
+  'FROM nvcr.io/nvidia/l4t-base:r32.7.1   # the tag of the release printed above; l4t-jetpack:r35.x.y for JetPack 5',
+  '```',
+  '',
+  'and drop the x86-64 package pins (`libcudnn…+cudaX.Y`) from the Dockerfile.',
 ].join('\n');
 
 /** A binary of another architecture was executed. */
@@ -57,6 +80,8 @@ export const execFormatError: RuleInput = {
       pattern: "(?:image platform|requested image's platform) \\((?<image>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\) does not match the (?:expected|detected host) platform \\((?<host>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\)",
     },
     RUN_COMMAND_CONTEXT,
+    // an NVIDIA Jetson named by the log: its L4T kernel (`4.9.108-tegra`), its release file, or in words
+    { name: 'jetson', literals: ['-tegra ', 'nv_tegra_release', 'Jetson', 'jetson'], pattern: '\\d-tegra\\b|nv_tegra_release|\\b[Jj]etson\\b' },
     // A pasted error whose report names a GitHub Actions runner in words (`on the latest ubuntu runner`, `runs-on:
     // ubuntu-latest`): no runner fact, but the setup action is the fix there (docker/setup-qemu-action registers the
     // emulators with tonistiigi/binfmt, its README).
@@ -126,6 +151,15 @@ export const execFormatError: RuleInput = {
         'Emulated builds are many times slower than native ones: for long compiles prefer a native runner per platform.',
       ].join('\n'),
     },
+    // A Jetson named by the log: an L4T base, not QEMU (NVIDIA/nvidia-docker#1116, #1117).
+    {
+      when: 'shell&jetson&!fact.place=docker-run&!fact.runner',
+      title: 'x86-64 base image on a Jetson (arm64) build host',
+      message:
+        'The builder cannot run even the shell of this stage: the build runs for its own host, an NVIDIA Jetson (aarch64, as ' +
+        'the log shows), and the stage\'s base image is built for another architecture (x86-64), so its programs cannot execute here.',
+      fix: JETSON_BASE,
+    },
     // The stage's shell is foreign and the log shows the host: the base image has no variant for this host. Emulation
     // of a whole stage is the slow fallback (Docker's multi-platform docs), not the fix.
     {
@@ -147,6 +181,39 @@ export const execFormatError: RuleInput = {
         'for {enrich.foreignHostArch} to build natively here. Only as a fallback: register a QEMU emulator on this host (`docker run',
         '--privileged --rm tonistiigi/binfmt --install all`) and build again; every step then runs emulated, many times slower than',
         'native, which is impractical for a long compile.',
+      ].join('\n'),
+    },
+    // The legacy builder builds for its host: a stage shell that cannot run is a base image of another architecture. On a
+    // Jetson (or with NVIDIA's CUDA stack in the stage) the fix is an L4T base, not QEMU.
+    {
+      when: 'shell&enrich.legacyBuilder&enrich.cudaStack&!fact.place=docker-run&!fact.runner&!actionsProse',
+      title: 'Base image built for another architecture than this build host',
+      message:
+        'The builder cannot run even the shell of this stage: the legacy builder builds for its own host\'s architecture, so the stage\'s ' +
+        'base image is of another one (a single-platform image is pulled as it is). This stage installs NVIDIA\'s CUDA stack, whose ' +
+        'x86-64 images and packages are the usual cause on an arm64 host such as a Jetson.',
+      fix: [
+        'Compare the host with the base image: `uname -m` (`x86_64` is amd64, `aarch64` is arm64) and',
+        "`docker image inspect --format '{{{{.Os}}}}/{{{{.Architecture}}}}' IMAGE` with the image of the stage's `FROM`.",
+        '',
+        JETSON_BASE,
+        '',
+        'Only if you mean to build an image for another architecture on this host: register QEMU (`docker run --privileged --rm',
+        'tonistiigi/binfmt --install all`); every step then runs emulated, many times slower.',
+      ].join('\n'),
+    },
+    {
+      when: 'shell&enrich.legacyBuilder&!fact.place=docker-run&!fact.runner&!actionsProse',
+      title: 'Base image built for another architecture than this build host',
+      message:
+        'The builder cannot run even the shell of this stage: the legacy builder builds for its own host\'s architecture, so the stage\'s ' +
+        'base image is of another one (a single-platform image is pulled as it is).',
+      fix: [
+        'Compare the host with the base image: `uname -m` (`x86_64` is amd64, `aarch64` is arm64) and',
+        "`docker image inspect --format '{{{{.Os}}}}/{{{{.Architecture}}}}' IMAGE` with the image of the stage's `FROM`; then use a tag",
+        'or image built for the host\'s architecture (`docker buildx imagetools inspect IMAGE` lists the platforms a tag has). Only if',
+        'you mean to build for another architecture on this host: register QEMU (`docker run --privileged --rm tonistiigi/binfmt',
+        '--install all`); every step then runs emulated, many times slower.',
       ].join('\n'),
     },
     // The setup actions only where the log shows GitHub Actions (fact runner); elsewhere the rule's own fix.

@@ -1,5 +1,12 @@
 // Kernels built for other GPUs than the one running them: the arch list (or the torch wheel)
 // does not include the device's compute capability.
+// A prebuilt vLLM (its wheels, the vllm/vllm-openai image) on a GPU below vLLM's minimum: vLLM's docs list "GPU: compute
+// capability 7.0 or higher (e.g., V100, T4, RTX20xx, A100, L4, H100, etc.)" (installation page, v0.3.3 to v0.14.0) and "compute
+// capability 7.5 or higher" (docs/getting_started/installation/gpu.cuda.inc.md at v0.21.0). vllm-project/vllm#16307: Tesla P100s
+// (6.0) with vllm/vllm-openai:v0.7.3; vllm-project/vllm#963 ("Support for compute capability <7.0"): Pascal is untested, a source
+// build was reported to work. Compute capabilities from NVIDIA's CUDA GPUs list (developer.nvidia.com/cuda-gpus): Tesla P100 6.0;
+// Tesla P40, P4 and GeForce GTX 1050-1080 6.1; Tesla M40, M60 and GeForce GTX 950-980 5.2; Tesla K80 3.7. The torch arch list is
+// not the lever there: vLLM's own kernels are built for its supported capabilities only.
 import type { RuleInput } from '../../schema.js';
 
 export const noKernelImage: RuleInput = {
@@ -17,6 +24,14 @@ export const noKernelImage: RuleInput = {
     },
   ],
   context: [
+    // vLLM running: its OpenAI image, or its engine's log lines (`ERROR 04-08 19:59:10 engine.py:400] …`)
+    { name: 'vllm', literals: ['vllm', 'engine.py:'], pattern: '\\bvllm[/-]|\\bvllm\\b|^(?:INFO|ERROR|WARNING) \\d\\d-\\d\\d [\\d:]{8} engine\\.py:' },
+    // a GPU below compute capability 7.0, as nvidia-smi and torch's collect_env name it
+    {
+      name: 'preVolta',
+      literals: ['Tesla ', 'GTX '],
+      pattern: '\\b(?<gpu>Tesla (?:P100|P40|P4|M40|M60|K80)\\b[\\w-]{0,20}|GeForce GTX (?:10[5-8]0|9[5-8]0)(?: Ti)?)',
+    },
     {
       name: 'supported',
       literals: ['The current PyTorch install supports CUDA capabilities'],
@@ -36,6 +51,27 @@ export const noKernelImage: RuleInput = {
       '(`python3 -c "import torch; print(torch.cuda.get_arch_list())"` on that machine prints it).',
   ].join('\n'),
   variants: [
+    {
+      when: 'vllm&preVolta',
+      title: 'vLLM has no kernels for this GPU (below its minimum compute capability)',
+      message:
+        'The GPU, {context.preVolta.gpu}, is of compute capability below 7.0 (Pascal and older), and vLLM\'s prebuilt wheels and images ' +
+        'are built for its supported GPUs only: compute capability 7.0 or higher in its docs (7.5 in recent releases). vLLM\'s own kernels ' +
+        'have no code for this GPU; adding it to torch\'s arch list does not change them.',
+      fix: [
+        'Check the GPU and the minimum of the vLLM release you run (the GPU requirements on its installation page, ' +
+          'https://docs.vllm.ai/en/latest/getting_started/installation/gpu.html for the latest):',
+        '',
+        '```sh',
+        'nvidia-smi --query-gpu=name,compute_cap --format=csv',
+        '```',
+        '',
+        'Run vLLM on a GPU at or above that minimum (V100 is 7.0, T4 7.5, A100 8.0). Below it, the only route is building vLLM from source ' +
+          'with the GPU\'s capability in its CUDA arch list, which vLLM does not support or test (vllm-project/vllm#963: Pascal builds ' +
+          'were reported to work with changes to the build; some kernels may not build or run). Another inference server that supports ' +
+          'the GPU is the other way out.',
+      ].join('\n'),
+    },
     {
       when: 'supported&fact.cuda',
       message:

@@ -19,7 +19,14 @@
 // - a driver that does not work on the host at all (NVIDIA/nvidia-docker#1675: `failed to detect NVIDIA devices` with the
 //   utilities of driver 470 beside the settings of 510): `nvidia-smi` on the host tells it; a broken GPU in a multi-GPU
 //   host (`RmInitAdapter failed` in dmesg, #236) too.
+// - an image of another architecture than the host: Docker's `WARNING: The requested image's platform (linux/amd64) does not
+//   match the detected host platform (linux/arm64/v8)` before `driver error: failed to process request` on a Jetson
+//   (`4.9.108-tegra … aarch64`): the maintainer, "This indicates that the `devicequery` image is not a `linux/arm64` image"
+//   (elezar, NVIDIA/nvidia-docker#1519): run an arm64 image (`--platform=linux/arm64` when the tag has one), or rebuild it for
+//   arm64. On a Jetson that is an image FROM NVIDIA's L4T base of the board's L4T release (`/etc/nv_tegra_release`; "Please
+//   use l4t-base for all things Jetson/ARM", NVIDIA/nvidia-docker#1116).
 import type { RuleInput } from '../../schema.js';
+import { RUN_COMMAND_CONTEXT } from './run-command.js';
 
 const HOST_CHECKS = [
   '```sh',
@@ -50,10 +57,51 @@ export const containerCliDriverRpc: RuleInput = {
       pattern: 'nvidia-container-cli: (?:initialization|detection) error: driver (?:rpc )?error: (?<reason>failed to process request|timed out)',
     },
   ],
-  context: [{ name: 'timedOut', literals: ['error: timed out'], pattern: 'driver (?:rpc )?error: timed out' }],
+  context: [
+    { name: 'timedOut', literals: ['error: timed out'], pattern: 'driver (?:rpc )?error: timed out' },
+    {
+      name: 'platformWarning',
+      literals: ['does not match the detected host platform', 'does not match the expected platform'],
+      pattern: "(?:image platform|requested image's platform) \\((?<image>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\) does not match the (?:expected|detected host) platform \\((?<host>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\)",
+    },
+    { name: 'jetson', literals: ['-tegra ', 'nv_tegra_release', 'Jetson', 'jetson'], pattern: '\\d-tegra\\b|nv_tegra_release|\\b[Jj]etson\\b' },
+    RUN_COMMAND_CONTEXT,
+  ],
   scope: 'step',
   specificity: 3,
   variants: [
+    {
+      when: 'platformWarning&jetson',
+      title: 'Image of another architecture run on a Jetson (arm64)',
+      message:
+        'Docker warned that the image is built for {context.platformWarning.image} and this host, an NVIDIA Jetson (the log\'s L4T `-tegra` ' +
+        'kernel), is {context.platformWarning.host}; the NVIDIA runtime\'s driver error follows from that (NVIDIA/nvidia-docker#1519). The ' +
+        'image is the cause, not the host\'s driver: a {context.platformWarning.image} image cannot use a Jetson\'s GPU.',
+      fix: [
+        'Run an image built for arm64. If the tag has an arm64 variant, ask for it: `docker run --platform=linux/arm64 …` ' +
+          '(`docker buildx imagetools inspect {enrich.runImage|IMAGE}` lists the platforms a tag has). An image built FROM an x86-64 base ' +
+          '(or on an x86-64 machine): rebuild it on the Jetson, FROM NVIDIA\'s L4T image of the board\'s L4T release, where CUDA comes from JetPack:',
+        '',
+        '```sh',
+        'head -1 /etc/nv_tegra_release  # "# R32 (release), REVISION: 4.3" is L4T 32.4.3',
+        '```',
+        '',
+        '```dockerfile',
+        'FROM nvcr.io/nvidia/l4t-base:r32.4.3   # the tag of the release printed above',
+        '```',
+      ].join('\n'),
+    },
+    {
+      when: 'platformWarning',
+      title: 'Image built for another architecture than this host',
+      message:
+        'Docker warned that the image is built for {context.platformWarning.image} and this host is {context.platformWarning.host}; the ' +
+        'NVIDIA runtime\'s driver error follows from that: the image is of the wrong architecture for this machine (NVIDIA/nvidia-docker#1519).',
+      fix: [
+        'Run an image built for {context.platformWarning.host}: `docker buildx imagetools inspect {enrich.runImage|IMAGE}` lists the ' +
+          'platforms the tag has; ask for the host\'s with `--platform` on the run line, or rebuild the image for it.',
+      ].join('\n'),
+    },
     {
       when: 'timedOut',
       title: "The NVIDIA container runtime timed out waiting for the host's driver",
@@ -93,5 +141,6 @@ export const containerCliDriverRpc: RuleInput = {
     'If none of these is it, report it at https://github.com/NVIDIA/nvidia-container-toolkit/issues with the output of ' +
       '`nvidia-container-cli -k -d /dev/tty info`.',
   ].join('\n'),
+  enrich: 'run-command',
   docs: 'https://docs.nvidia.com/deploy/driver-persistence/',
 };

@@ -126,6 +126,14 @@ export const gpuRuntimeMissing: RuleInput = {
     { name: 'jetson', literals: ['Jetson', 'JetPack', 'L4T'], pattern: '\\b(?:Jetson|JetPack|L4T)', ignoreCase: true },
     // the rootless daemon's socket (`unix:///run/user/1000/docker.sock`), its launcher, or rootlesskit
     { name: 'rootless', literals: ['/run/user/', 'rootlesskit', 'dockerd-rootless'], pattern: '/run/user/\\d+/docker\\.sock|rootlesskit|dockerd-rootless' },
+    // the run line asks for GPUs with `--gpus` as well as `--runtime nvidia` (sair-lab/AirSLAM#113)
+    { name: 'gpusToo', literals: ['--gpus'], pattern: '--runtime[= ]nvidia\\b.{0,400}--gpus[= ]\\S|--gpus[= ]\\S.{0,400}--runtime[= ]nvidia\\b' },
+    // Docker Compose starting the services (`docker compose up`, ` ✔ Container db-gpt-db-1  Started`): the GPU is a compose reservation
+    {
+      name: 'compose',
+      literals: ['docker compose up', 'docker-compose up', 'Container '],
+      pattern: '\\bdocker[ -]compose (?:-f \\S{1,200} )?up\\b|^\\s{0,4}(?:✔ )?Container [\\w.-]{1,200}\\s{1,200}(?:Created|Started)\\b',
+    },
     {
       name: 'toolkitInstalled',
       literals: ['NVIDIA Container Runtime version ', 'NVIDIA Container Toolkit CLI version ', 'nvidia-container-toolkit '],
@@ -181,6 +189,27 @@ export const gpuRuntimeMissing: RuleInput = {
       ].join('\n'),
     },
     {
+      when: 'runtimeName&gpusToo&!windowsHost&!jetson&!rootless',
+      title: "Docker has no nvidia runtime (NVIDIA Container Toolkit not registered)",
+      message:
+        'The container asked for the `nvidia` runtime (its `--runtime` option), and the Docker daemon has no runtime of that name: the NVIDIA ' +
+        'Container Toolkit is not installed on the host that runs Docker, or was never registered with the daemon, or the daemon was not ' +
+        'restarted since. The same command asks for the GPUs with `--gpus` too, which needs no registered runtime. The image is not the cause.',
+      fix: [
+        'On the host that runs Docker (not in the Dockerfile), check the NVIDIA driver first: `nvidia-smi` must list the GPU. Then install the NVIDIA',
+        `Container Toolkit with its repository as NVIDIA's install guide gives it for this host's distribution (${GUIDE}; with apt, after adding`,
+        'the repository) and restart the daemon:',
+        '',
+        '```sh',
+        ...INSTALL_AND_REGISTER,
+        '```',
+        '',
+        'Then run the same command without its `--runtime` option: its `--gpus` asks for the GPUs through the toolkit\'s hook, which Docker finds when',
+        'it starts, with no runtime registered (moby daemon/nvidia_linux.go). With `nvidia-ctk runtime configure` done as above, the `nvidia`',
+        'runtime works as well (`docker info | grep -i runtimes` lists it). Docker\'s page on runtimes: https://docs.docker.com/engine/daemon/alternative-runtimes/',
+      ].join('\n'),
+    },
+    {
       when: 'runtimeName&!windowsHost',
       title: "Docker has no nvidia runtime (NVIDIA Container Toolkit not registered)",
       message:
@@ -203,6 +232,28 @@ export const gpuRuntimeMissing: RuleInput = {
         '`docker context use default`). Or drop `--runtime=nvidia` (compose: `runtime: nvidia`) and ask for the GPUs with `--gpus all` (compose:',
         '`deploy.resources.reservations.devices` with `capabilities: [gpu]`): that needs the toolkit installed and Docker restarted, no runtime',
         'registered. Docker\'s page on runtimes: https://docs.docker.com/engine/daemon/alternative-runtimes/',
+      ].join('\n'),
+    },
+    {
+      when: 'compose&!runtimeName&!windowsHost&!dockerDesktop&!rootless&!toolkitInstalled',
+      title: 'A compose service reserves an NVIDIA GPU, and Docker has no GPU driver',
+      message:
+        'A service of the compose file reserves GPUs (`deploy.resources.reservations.devices` with `driver: nvidia` or `capabilities: [gpu]`), ' +
+        'and the Docker daemon has no device driver for them: the NVIDIA Container Toolkit is not installed on the host that runs Docker, or ' +
+        'Docker was not restarted since, or the host has no NVIDIA GPU at all. The image is not the cause.',
+      fix: [
+        'On the host, check whether it has an NVIDIA GPU and driver: `nvidia-smi` must list the GPU.',
+        '',
+        '- No NVIDIA GPU here (or the program can run without one): remove the GPU reservation from that service in the compose file (the',
+        '  `devices:` entry under `deploy.resources.reservations` with `driver: nvidia` / `capabilities: [gpu]`), or use the project\'s CPU',
+        '  compose file if it has one, then `docker compose up -d` again.',
+        `- A GPU that \`nvidia-smi\` lists: install the NVIDIA Container Toolkit as NVIDIA's install guide gives it for this distribution (${GUIDE};`,
+        '  with apt, after adding the repository), then start the services again:',
+        '',
+        '```sh',
+        ...INSTALL_AND_REGISTER,
+        'docker compose up -d',
+        '```',
       ].join('\n'),
     },
     {

@@ -1,0 +1,118 @@
+// GPU run-time failures read where they happened: the container engine (Docker, podman, a Kubernetes node), the host's
+// architecture (a Jetson), the program (vLLM). Each case is a real log (the rules' fixtures, provenance in their README.md),
+// whole or cut to its lines, and a near miss that must keep the other advice.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { fixturesRoot } from './support/fixtures.js';
+import { analyzeLog } from './support/analyze-log.js';
+
+function fixture(rel: string): string {
+  return readFileSync(path.join(fixturesRoot, rel), 'utf8');
+}
+
+async function first(text: string, ruleId: string) {
+  const findings = await analyzeLog(text);
+  return findings.find((f) => f.ruleId === ruleId);
+}
+
+const CDI = 'runtime/cdi-device-unavailable';
+
+describe('runtime/cdi-device-unavailable by engine', () => {
+  test('podman 4.9 with the devices listed: the spec version, with podman commands and no docker ones', async () => {
+    const f = await first(fixture('runtime/cdi-device-unavailable/match-podman-spec-version-toolkit-1940.log'), CDI);
+    expect(f!.title).toContain('podman before 5.1');
+    expect(f!.message).toContain('podman 4.9.3');
+    expect(f!.fix).toContain('--feature-flag no-additional-gids-for-device-nodes');
+    expect(f!.fix).not.toMatch(/docker (?:info|run)|daemon\.json/);
+  });
+
+  test('podman without its version in the log: the causes told apart, not the spec version asserted', async () => {
+    const f = await first(fixture('runtime/cdi-device-unavailable/match-podman-no-spec-vespa-27945.log'), CDI);
+    expect(f!.title).toBe('podman could not give the CDI device (NVIDIA GPU)');
+    expect(f!.fix).toContain('nvidia-ctk cdi list');
+    expect(f!.fix).not.toContain('daemon.json');
+  });
+
+  test('the same error line without the `podman run` above it is podman\'s own wording', async () => {
+    const f = await first('Error: setting up CDI devices: unresolvable CDI devices nvidia.com/gpu=all\n', CDI);
+    expect(f!.title).toBe('podman could not give the CDI device (NVIDIA GPU)');
+  });
+
+  test("Docker's wording keeps Docker's advice", async () => {
+    const f = await first(fixture('runtime/cdi-device-unavailable/match-cdi-driver-docker25-nixpkgs-305312.log'), CDI);
+    expect(f!.title).toContain('Docker daemon');
+  });
+
+  test('podman before 4.1 (`stat nvidia.com/gpu=all`) is told to upgrade, with the version the log gives', async () => {
+    const f = await first(fixture('runtime/cdi-device-unavailable/match-podman-3-stat-podman-24474.log'), CDI);
+    expect(f!.title).toContain('before 4.1.0');
+    expect(f!.message).toContain('3.4.4');
+  });
+
+  test('NixOS generator: the spec directory, not a hand-written spec in /etc/cdi', async () => {
+    const f = await first(fixture('runtime/cdi-device-unavailable/match-podman-nixos-run-cdi-nixpkgs-420638.log'), CDI);
+    expect(f!.fix).toContain('podman --cdi-spec-dir=/run/cdi run');
+    expect(f!.fix).toContain('virtualisation.containers.containersConf.settings.engine.cdi_spec_dirs');
+    expect(f!.fix).not.toContain('nvidia-ctk cdi generate --output=/etc/cdi');
+  });
+
+  test('a kubelet event: the node, not a Docker daemon', async () => {
+    const f = await first(fixture('runtime/cdi-device-unavailable/match-kubelet-management-device-toolkit-1239.log'), CDI);
+    expect(f!.message).toContain('Kubernetes node');
+    expect(f!.fix).not.toMatch(/docker (?:info|run)/);
+  });
+});
+
+describe('an image of another architecture on a Jetson', () => {
+  test('legacy builder on a Jetson with NVIDIA\'s CUDA stack: an L4T base, QEMU only as a choice', async () => {
+    const f = await first(fixture('buildx/exec-format-error/match-legacy-builder-cuda-base-jetson-1117.log'), 'buildx/exec-format-error');
+    expect(f!.title).toBe('Base image built for another architecture than this build host');
+    expect(f!.fix).toContain('nvcr.io/nvidia/l4t-base:');
+    expect(f!.message).not.toContain('no QEMU emulator is registered');
+  });
+
+  test('a BuildKit stage of another platform keeps the emulator advice', async () => {
+    const f = await first(fixture('buildx/exec-format-error/match-arm64-stage-no-emulator.log'), 'buildx/exec-format-error');
+    expect(f!.fix).toContain('tonistiigi/binfmt');
+    expect(f!.fix).not.toContain('l4t-base');
+  });
+
+  test("Docker's platform warning before the NVIDIA runtime's driver error: the image, not persistence mode", async () => {
+    const f = await first(fixture('runtime/container-cli-driver-rpc/match-amd64-image-on-jetson-1519.log'), 'runtime/container-cli-driver-rpc');
+    expect(f!.title).toBe('Image of another architecture run on a Jetson (arm64)');
+    expect(f!.fix).toContain('--platform=linux/arm64');
+    expect(f!.fix).not.toContain('nvidia-persistenced');
+  });
+
+  test('the driver error without the warning keeps the host checks', async () => {
+    const f = await first(fixture('runtime/container-cli-driver-rpc/match-sample-workload-legacy-mode.log'), 'runtime/container-cli-driver-rpc');
+    expect(f!.fix).toContain('nvidia-persistenced');
+  });
+});
+
+describe('cuda/no-kernel-image for vLLM', () => {
+  test('a prebuilt vLLM on a Tesla P100: below vLLM\'s minimum, not torch\'s arch list', async () => {
+    const f = await first(fixture('cuda/no-kernel-image/match-vllm-image-p100-16307.log'), 'cuda/no-kernel-image');
+    expect(f!.message).toContain('Tesla P100');
+    expect(f!.fix).not.toContain('TORCH_CUDA_ARCH_LIST');
+  });
+
+  test('the vLLM error line alone, with no GPU named, keeps the generic advice', async () => {
+    const f = await first('ERROR 04-08 19:59:10 engine.py:400] CUDA error: no kernel image is available for execution on the device\n', 'cuda/no-kernel-image');
+    expect(f!.title).toBe('No kernel image for this GPU');
+  });
+});
+
+describe('runtime/gpu-runtime-missing by the command', () => {
+  test('`--runtime nvidia` beside `--gpus all`: install the toolkit, then the command without the runtime', async () => {
+    const f = await first(fixture('runtime/gpu-runtime-missing/match-runtime-and-gpus-airslam-113.log'), 'runtime/gpu-runtime-missing');
+    expect(f!.fix).toContain('Then run the same command without its `--runtime` option');
+  });
+
+  test('compose up: the reservation or the toolkit, with compose commands', async () => {
+    const f = await first(fixture('runtime/gpu-runtime-missing/match-compose-up-no-toolkit-dbgpt-1443.log'), 'runtime/gpu-runtime-missing');
+    expect(f!.title).toContain('compose service');
+    expect(f!.fix).toContain('docker compose up -d');
+  });
+});
