@@ -6071,6 +6071,14 @@ var init_no_kernel_image = __esm({
         }
       ],
       context: [
+        // vLLM running: its OpenAI image, or its engine's log lines (`ERROR 04-08 19:59:10 engine.py:400] \u2026`)
+        { name: "vllm", literals: ["vllm", "engine.py:"], pattern: "\\bvllm[/-]|\\bvllm\\b|^(?:INFO|ERROR|WARNING) \\d\\d-\\d\\d [\\d:]{8} engine\\.py:" },
+        // a GPU below compute capability 7.0, as nvidia-smi and torch's collect_env name it
+        {
+          name: "preVolta",
+          literals: ["Tesla ", "GTX "],
+          pattern: "\\b(?<gpu>Tesla (?:P100|P40|P4|M40|M60|K80)\\b[\\w-]{0,20}|GeForce GTX (?:10[5-8]0|9[5-8]0)(?: Ti)?)"
+        },
         {
           name: "supported",
           literals: ["The current PyTorch install supports CUDA capabilities"],
@@ -6085,6 +6093,20 @@ var init_no_kernel_image = __esm({
         'Find the GPU\'s compute capability on the machine that runs the code (`nvidia-smi --query-gpu=compute_cap --format=csv`) and compile for it: add it to TORCH_CUDA_ARCH_LIST (`8.9` style) or `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (`89` style), with `+PTX` on the newest entry so newer GPUs can JIT-compile it. The toolkit must accept it: `nvcc --list-gpu-arch` in the build stage lists what it compiles. For torch itself, install a build whose arch list has the GPU (`python3 -c "import torch; print(torch.cuda.get_arch_list())"` on that machine prints it).'
       ].join("\n"),
       variants: [
+        {
+          when: "vllm&preVolta",
+          title: "vLLM has no kernels for this GPU (below its minimum compute capability)",
+          message: "The GPU, {context.preVolta.gpu}, is of compute capability below 7.0 (Pascal and older), and vLLM's prebuilt wheels and images are built for its supported GPUs only: compute capability 7.0 or higher in its docs (7.5 in recent releases). vLLM's own kernels have no code for this GPU; adding it to torch's arch list does not change them.",
+          fix: [
+            "Check the GPU and the minimum of the vLLM release you run (the GPU requirements on its installation page, https://docs.vllm.ai/en/latest/getting_started/installation/gpu.html for the latest):",
+            "",
+            "```sh",
+            "nvidia-smi --query-gpu=name,compute_cap --format=csv",
+            "```",
+            "",
+            "Run vLLM on a GPU at or above that minimum (V100 is 7.0, T4 7.5, A100 8.0). Below it, the only route is building vLLM from source with the GPU's capability in its CUDA arch list, which vLLM does not support or test (vllm-project/vllm#963: Pascal builds were reported to work with changes to the build; some kernels may not build or run). Another inference server that supports the GPU is the other way out."
+          ].join("\n")
+        },
         {
           when: "supported&fact.cuda",
           message: "This torch has no kernels for the GPU\u2019s {arch:all}: it supports {context.supported.list} only. {enrich.verdict}",
@@ -6854,12 +6876,21 @@ function stdFunctionFix(image) {
 function iceFix(image) {
   return forwardAmbiguousFix(image).replace(/^Read both versions[^\n]*/, "Build with a newer gcc: the newest one this nvcc accepts is the number in its `host_config.h` (on a Debian / Ubuntu system; `sudo` outside a container; on a cluster, a newer gcc module and `CC` / `CXX` / `-ccbin` pointing at it):").replace(/\n\nOr keep gcc[^\n]*$/, "");
 }
+function iceSegvFix(image) {
+  return [
+    iceFix(image).replace("Build with a newer gcc:", "Build with another gcc, one this nvcc supports (the gcc that crashed may be newer than it supports, or an older one with the bug):"),
+    "",
+    "If the crash lands on a different file each time the build runs, the compiler is short of memory instead: run fewer compile jobs at once (`make -j2`, `ninja -j2`, `MAX_JOBS=2` for torch extensions)."
+  ].join("\n");
+}
 function variants2() {
   return [
     { when: "stdFunction11&fact.place=image-build", title: PACKS_TITLE, message: STD_FUNCTION_MESSAGE, fix: stdFunctionFix(true) },
     { when: "stdFunction11", title: PACKS_TITLE, message: STD_FUNCTION_MESSAGE, fix: stdFunctionFix(false) },
     { when: "parameterPacks&fact.place=image-build", title: PACKS_TITLE, message: PACKS_MESSAGE, fix: forwardAmbiguousFix(true) },
     { when: "parameterPacks", title: PACKS_TITLE, message: PACKS_MESSAGE, fix: forwardAmbiguousFix(false) },
+    { when: "iceSegv&fact.place=image-build", title: ICE_TITLE, message: ICE_SEGV_MESSAGE, fix: iceSegvFix(true) },
+    { when: "iceSegv", title: ICE_TITLE, message: ICE_SEGV_MESSAGE, fix: iceSegvFix(false) },
     { when: "ice&fact.place=image-build", title: ICE_TITLE, message: ICE_MESSAGE, fix: iceFix(true) },
     { when: "ice", title: ICE_TITLE, message: ICE_MESSAGE, fix: iceFix(false) },
     { when: "forwardAmbiguous&fact.place=image-build", title: "gcc too new for this nvcc: std::forward ambiguous in the host compile", message: FORWARD_MESSAGE, fix: forwardAmbiguousFix(true) },
@@ -6880,7 +6911,7 @@ function variants2() {
     { when: "archCuda", fix: archFix() }
   ];
 }
-var GCC, ZYPPER_GCC, ENV_VALUES, BAZEL_VALUES, WHO_READS, BAZEL_READS, NO_PACKAGE, CROSS, INSTALL_IN_IMAGE, INSTALL_ON_HOST, CMAKE_ON_HOST, ARCH_INSTALL, ARCH_INTRO, ARCH_NO_PACKAGE, FINDCUDA_CMAKE, FINDCUDA_READS, NAMED, PROJECT_MESSAGE, CLANG_FIX, READ_GCC_MAX, FORWARD_MESSAGE, PACKS_MESSAGE, STD_FUNCTION_MESSAGE, PACKS_TITLE, ICE_TITLE, ICE_MESSAGE, FORWARD_AMBIGUOUS, PARAMETER_PACKS, ICE, unsupportedHostCompiler;
+var GCC, ZYPPER_GCC, ENV_VALUES, BAZEL_VALUES, WHO_READS, BAZEL_READS, NO_PACKAGE, CROSS, INSTALL_IN_IMAGE, INSTALL_ON_HOST, CMAKE_ON_HOST, ARCH_INSTALL, ARCH_INTRO, ARCH_NO_PACKAGE, FINDCUDA_CMAKE, FINDCUDA_READS, NAMED, PROJECT_MESSAGE, CLANG_FIX, READ_GCC_MAX, FORWARD_MESSAGE, PACKS_MESSAGE, STD_FUNCTION_MESSAGE, PACKS_TITLE, ICE_TITLE, ICE_MESSAGE, ICE_SEGV_MESSAGE, FORWARD_AMBIGUOUS, PARAMETER_PACKS, ICE, ICE_SEGV, unsupportedHostCompiler;
 var init_unsupported_host_compiler = __esm({
   "src/rules/catalog/cuda/unsupported-host-compiler.ts"() {
     "use strict";
@@ -6915,6 +6946,7 @@ var init_unsupported_host_compiler = __esm({
     PACKS_TITLE = "nvcc cannot parse the host gcc's C++ library (parameter packs not expanded)";
     ICE_TITLE = "gcc crashed compiling the host code of a CUDA file (internal compiler error)";
     ICE_MESSAGE = "gcc crashed (`internal compiler error`) on the host code nvcc generated for `{context.ice.file}`: a bug in that gcc, not in the code. Older gcc releases crash this way on lambda-heavy CUDA code that newer ones compile.";
+    ICE_SEGV_MESSAGE = "gcc crashed (`internal compiler error: Segmentation fault`) on the host code nvcc generated for `{context.iceSegv.file}`: a bug in that gcc, or a gcc this CUDA release does not support (nvcc hands the host compiler its `.cudafe1` files). The log does not show which gcc and CUDA ran.";
     FORWARD_AMBIGUOUS = {
       literals: ["call of overloaded"],
       pattern: "error: call of overloaded [\u2018'`]forward<[^\\n]{0,4000}[\u2019'`] is ambiguous"
@@ -6925,7 +6957,11 @@ var init_unsupported_host_compiler = __esm({
     };
     ICE = {
       literals: ["internal compiler error: "],
-      pattern: "(?<file>[\\w.-]{1,200}\\.(?:cu|cuh|cudafe1\\.cpp)):\\d{1,6}:\\d{1,6}: internal compiler error: (?!Killed|Segmentation fault)"
+      pattern: "(?<file>[\\w.-]{1,200}\\.(?:cu|cuh|cudafe1\\.cpp|cudafe1\\.stub\\.c)):\\d{1,6}:\\d{1,6}: internal compiler error: (?!Killed)"
+    };
+    ICE_SEGV = {
+      literals: ["internal compiler error: Segmentation fault"],
+      pattern: "(?<file>[\\w.-]{1,200}\\.(?:cu|cuh|cudafe1\\.cpp|cudafe1\\.stub\\.c)):\\d{1,6}:\\d{1,6}: internal compiler error: Segmentation fault"
     };
     unsupportedHostCompiler = {
       id: "cuda/unsupported-host-compiler",
@@ -6947,6 +6983,7 @@ var init_unsupported_host_compiler = __esm({
         { name: "parameterPacks", ...PARAMETER_PACKS },
         { name: "stdFunction11", literals: ["/c++/11/bits/std_function.h"], pattern: "/include/c\\+\\+/11/bits/std_function\\.h:\\d{1,6}:\\d{1,6}: error: parameter packs not expanded" },
         { name: "ice", ...ICE },
+        { name: "iceSegv", ...ICE_SEGV },
         // the libstdc++ of the gcc in use: `/usr/include/c++/13/bits/move.h:70:1: note: candidate: \u2026`
         { name: "libstdcxx", literals: ["/include/c++/"], pattern: "/include/c\\+\\+/(?<gcc>\\d{1,2})/bits/move\\.h" },
         { name: "clang", literals: ["unsupported clang version!"] },
@@ -8547,6 +8584,14 @@ var init_gpu_runtime_missing = __esm({
         { name: "jetson", literals: ["Jetson", "JetPack", "L4T"], pattern: "\\b(?:Jetson|JetPack|L4T)", ignoreCase: true },
         // the rootless daemon's socket (`unix:///run/user/1000/docker.sock`), its launcher, or rootlesskit
         { name: "rootless", literals: ["/run/user/", "rootlesskit", "dockerd-rootless"], pattern: "/run/user/\\d+/docker\\.sock|rootlesskit|dockerd-rootless" },
+        // the run line asks for GPUs with `--gpus` as well as `--runtime nvidia` (sair-lab/AirSLAM#113)
+        { name: "gpusToo", literals: ["--gpus"], pattern: "--runtime[= ]nvidia\\b.{0,400}--gpus[= ]\\S|--gpus[= ]\\S.{0,400}--runtime[= ]nvidia\\b" },
+        // Docker Compose starting the services (`docker compose up`, ` \u2714 Container db-gpt-db-1  Started`): the GPU is a compose reservation
+        {
+          name: "compose",
+          literals: ["docker compose up", "docker-compose up", "Container "],
+          pattern: "\\bdocker[ -]compose (?:-f \\S{1,200} )?up\\b|^\\s{0,4}(?:\u2714 )?Container [\\w.-]{1,200}\\s{1,200}(?:Created|Started)\\b"
+        },
         {
           name: "toolkitInstalled",
           literals: ["NVIDIA Container Runtime version ", "NVIDIA Container Toolkit CLI version ", "nvidia-container-toolkit "],
@@ -8593,6 +8638,24 @@ var init_gpu_runtime_missing = __esm({
           ].join("\n")
         },
         {
+          when: "runtimeName&gpusToo&!windowsHost&!jetson&!rootless",
+          title: "Docker has no nvidia runtime (NVIDIA Container Toolkit not registered)",
+          message: "The container asked for the `nvidia` runtime (its `--runtime` option), and the Docker daemon has no runtime of that name: the NVIDIA Container Toolkit is not installed on the host that runs Docker, or was never registered with the daemon, or the daemon was not restarted since. The same command asks for the GPUs with `--gpus` too, which needs no registered runtime. The image is not the cause.",
+          fix: [
+            "On the host that runs Docker (not in the Dockerfile), check the NVIDIA driver first: `nvidia-smi` must list the GPU. Then install the NVIDIA",
+            `Container Toolkit with its repository as NVIDIA's install guide gives it for this host's distribution (${GUIDE}; with apt, after adding`,
+            "the repository) and restart the daemon:",
+            "",
+            "```sh",
+            ...INSTALL_AND_REGISTER,
+            "```",
+            "",
+            "Then run the same command without its `--runtime` option: its `--gpus` asks for the GPUs through the toolkit's hook, which Docker finds when",
+            "it starts, with no runtime registered (moby daemon/nvidia_linux.go). With `nvidia-ctk runtime configure` done as above, the `nvidia`",
+            "runtime works as well (`docker info | grep -i runtimes` lists it). Docker's page on runtimes: https://docs.docker.com/engine/daemon/alternative-runtimes/"
+          ].join("\n")
+        },
+        {
           when: "runtimeName&!windowsHost",
           title: "Docker has no nvidia runtime (NVIDIA Container Toolkit not registered)",
           message: "The container asked for the `nvidia` runtime (`--runtime=nvidia`, or `runtime: nvidia` in a compose file), and the Docker daemon has no runtime of that name: the NVIDIA Container Toolkit is not installed on the host that runs Docker, or was never registered with the daemon (`nvidia-ctk runtime configure`), or the daemon was not restarted since. The image is not the cause.",
@@ -8612,6 +8675,25 @@ var init_gpu_runtime_missing = __esm({
             "`docker context use default`). Or drop `--runtime=nvidia` (compose: `runtime: nvidia`) and ask for the GPUs with `--gpus all` (compose:",
             "`deploy.resources.reservations.devices` with `capabilities: [gpu]`): that needs the toolkit installed and Docker restarted, no runtime",
             "registered. Docker's page on runtimes: https://docs.docker.com/engine/daemon/alternative-runtimes/"
+          ].join("\n")
+        },
+        {
+          when: "compose&!runtimeName&!windowsHost&!dockerDesktop&!rootless&!toolkitInstalled",
+          title: "A compose service reserves an NVIDIA GPU, and Docker has no GPU driver",
+          message: "A service of the compose file reserves GPUs (`deploy.resources.reservations.devices` with `driver: nvidia` or `capabilities: [gpu]`), and the Docker daemon has no device driver for them: the NVIDIA Container Toolkit is not installed on the host that runs Docker, or Docker was not restarted since, or the host has no NVIDIA GPU at all. The image is not the cause.",
+          fix: [
+            "On the host, check whether it has an NVIDIA GPU and driver: `nvidia-smi` must list the GPU.",
+            "",
+            "- No NVIDIA GPU here (or the program can run without one): remove the GPU reservation from that service in the compose file (the",
+            "  `devices:` entry under `deploy.resources.reservations` with `driver: nvidia` / `capabilities: [gpu]`), or use the project's CPU",
+            "  compose file if it has one, then `docker compose up -d` again.",
+            `- A GPU that \`nvidia-smi\` lists: install the NVIDIA Container Toolkit as NVIDIA's install guide gives it for this distribution (${GUIDE};`,
+            "  with apt, after adding the repository), then start the services again:",
+            "",
+            "```sh",
+            ...INSTALL_AND_REGISTER,
+            "docker compose up -d",
+            "```"
           ].join("\n")
         },
         {
@@ -8690,7 +8772,13 @@ var init_glibc_too_old = __esm({
       ],
       context: [
         // every symbol version the loader lacks, one line each: the highest is what the target must have
-        { name: "versions", literals: ["' not found"], pattern: "version .?GLIBC_(?<needs>2\\.\\d{1,3})' not found", tally: true }
+        { name: "versions", literals: ["' not found"], pattern: "version .?GLIBC_(?<needs>2\\.\\d{1,3})' not found", tally: true },
+        // the C library in lib64 (RHEL-family layout), the library that needs it in a Debian multiarch directory
+        {
+          name: "foreignLayout",
+          literals: ["lib64/libc.so.6"],
+          pattern: "^(?:.{0,200}[\\s:`])?/(?:usr/)?lib64/libc\\.so\\.6: version .?GLIBC_[\\d.]{1,10}' not found \\(required by (?<lib>/(?:usr/)?lib/(?<arch>x86_64|aarch64)-linux-gnu/[^)\\s]{1,200})\\)"
+        }
       ],
       scope: "step",
       specificity: 3,
@@ -8702,6 +8790,23 @@ var init_glibc_too_old = __esm({
         "release (the same `FROM` family and version), or move the final stage to a release whose glibc has the highest version",
         "listed above. A binary built on the host: build it in the image instead."
       ].join("\n"),
+      variants: [
+        {
+          when: "foreignLayout",
+          title: "A library from another distro in the container needs a newer glibc",
+          message: "`{context.foreignLayout.lib}` was built against a newer GNU C library than this container has (`{lib}` lacks {context.versions.needs:all}), and the two paths are of different distros: the C library sits in `lib64`, as in RHEL, Fedora and UBI images, the library in `{context.foreignLayout.arch}-linux-gnu`, a Debian / Ubuntu directory. The library does not come from this image's distro: either the image ships it (a fault of this release of the image), or the container runtime mounted it from the host, as the NVIDIA container toolkit does with the host driver's libraries in a GPU container.",
+          fix: [
+            "See which it is: list the file in the image without GPUs, where no runtime adds anything (the image name as in your `docker run`):",
+            "",
+            "```sh",
+            "docker run --rm --entrypoint ls IMAGE -l {context.foreignLayout.lib}",
+            "```",
+            "",
+            "- It is there: the image ships it. Go back to the previous tag of the image, the one that started, and report it to the image's publisher with this line.",
+            "- It is not: it comes with `--gpus` / the NVIDIA runtime. Ask only for the driver capabilities the program needs, without the graphics libraries (`-e NVIDIA_DRIVER_CAPABILITIES=compute,utility` on the `docker run`), and update nvidia-container-toolkit on the host (`nvidia-ctk --version` prints it)."
+          ].join("\n")
+        }
+      ],
       docs: "https://man7.org/linux/man-pages/man8/ld.so.8.html"
     };
   }
@@ -9234,7 +9339,7 @@ var init_driver_libraries_in_image = __esm({
 });
 
 // src/rules/catalog/runtime/cdi-device-unavailable.ts
-var CDI_DOCS, CHECK4, ROOTLESS_STEPS2, ROOTLESS_TAIL, cdiDeviceUnavailable;
+var CDI_DOCS, CHECK4, ROOTLESS_STEPS2, ROOTLESS_TAIL, TOOLKIT_NOTES, PODMAN_CHECK, PODMAN_DIAGNOSE, OLDER_SPEC, PODMAN_SPEC_DIRS, cdiDeviceUnavailable;
 var init_cdi_device_unavailable = __esm({
   "src/rules/catalog/runtime/cdi-device-unavailable.ts"() {
     "use strict";
@@ -9252,6 +9357,27 @@ var init_cdi_device_unavailable = __esm({
       "```"
     ].join("\n");
     ROOTLESS_TAIL = "A rootless daemon reads `~/.config/docker/daemon.json` (`$XDG_CONFIG_HOME/docker/daemon.json` when that is set), never `/etc/docker/daemon.json`. Generate the spec again after a driver upgrade. NVIDIA's CDI page: " + CDI_DOCS;
+    TOOLKIT_NOTES = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/release-notes.html";
+    PODMAN_CHECK = "podman run --rm --device {device} --security-opt=label=disable ubuntu nvidia-smi -L";
+    PODMAN_DIAGNOSE = [
+      "```sh",
+      "nvidia-smi -L                                   # the driver must work first: the spec is generated from it",
+      "podman --version",
+      "nvidia-ctk cdi list                             # the devices the specs in /etc/cdi and /var/run/cdi name",
+      "grep -H cdiVersion /etc/cdi/* /var/run/cdi/* 2>/dev/null",
+      "podman --log-level=debug run --rm --device {device} ubuntu true 2>&1 | grep -i cdi   # why podman skipped a spec",
+      "```"
+    ].join("\n");
+    OLDER_SPEC = [
+      "```sh",
+      "sudo nvidia-ctk cdi generate --feature-flag no-additional-gids-for-device-nodes --output=/etc/cdi/nvidia.yaml",
+      "# the nvidia-cdi-refresh service (toolkit 1.18 and later) rewrites /var/run/cdi/nvidia.yaml at boot and on upgrades: give it the same flag",
+      "echo 'NVIDIA_CTK_CDI_GENERATE_FEATURE_FLAGS=no-additional-gids-for-device-nodes' | sudo tee -a /etc/nvidia-container-toolkit/nvidia-cdi-refresh.env",
+      "sudo systemctl restart nvidia-cdi-refresh.service 2>/dev/null",
+      PODMAN_CHECK,
+      "```"
+    ].join("\n");
+    PODMAN_SPEC_DIRS = 'Podman 5.5.x reads specs only from /etc/cdi (5.6.0 reads /var/run/cdi again, podman#26569): there, `podman --cdi-spec-dir=/var/run/cdi run \u2026` or `cdi_spec_dirs = ["/etc/cdi", "/var/run/cdi"]` under `[engine]` in /etc/containers/containers.conf lets it see a spec in /var/run/cdi.';
     cdiDeviceUnavailable = {
       id: "runtime/cdi-device-unavailable",
       title: "Docker could not give the CDI device (NVIDIA GPU)",
@@ -9260,14 +9386,44 @@ var init_cdi_device_unavailable = __esm({
         // `docker: Error response from daemon: could not select device driver "cdi" with capabilities: [].`
         { literals: ['device driver "cdi"'], pattern: 'could not select device driver "cdi" with capabilities' },
         // `docker: Error response from daemon: CDI device injection failed: unresolvable CDI devices nvidia.com/gpu=all.`
-        { literals: ["unresolvable CDI devices"], pattern: "unresolvable CDI devices (?<device>[\\w.-]{1,100}/[\\w.-]{1,100}=[\\w:-]{1,100})" }
+        { literals: ["unresolvable CDI devices"], pattern: "unresolvable CDI devices (?<device>[\\w.-]{1,100}/[\\w.-]{1,100}=[\\w:-]{1,100})" },
+        // podman before 4.1.0, which takes the CDI name for a device path: `Error: stat nvidia.com/gpu=all: no such file or directory`
+        // (not podman's Docker-compatible API, `container create: stat \u2026`, where a client passed the name as a path: podman#28309)
+        { literals: [": no such file or directory"], pattern: "(?<!container create: )\\bstat (?<device>[a-z0-9.-]{1,100}\\.[a-z]{2,20}/[\\w.-]{1,100}=[\\w:-]{1,100}): no such file or directory" }
       ],
       context: [
         { name: "cdiDriver", literals: ['device driver "cdi"'] },
         // the reporter's words (`rootless docker 26.0.0`, `rootless.enable = true;`), or the rootless daemon's socket
         { name: "rootless", literals: ["rootless", "/run/user/"], ignoreCase: true },
         // a NixOS configuration: the daemon's settings come from Nix, not from a daemon.json edited by hand
-        { name: "nixos", literals: ["virtualisation.docker"] }
+        { name: "nixos", literals: ["virtualisation.docker"] },
+        // podman's own wording, or podman named (`podman run`, `podman versions : 3.4.4`, apt's `podman/noble-updates,now 4.9.3\u2026`)
+        { name: "podman", literals: ["setting up CDI devices", "podman"], pattern: "setting up CDI devices|\\bpodman\\b" },
+        { name: "podmanStat", literals: [": no such file or directory"], pattern: "\\bstat [a-z0-9.-]{1,100}\\.[a-z]{2,20}/[\\w.-]{1,100}=[\\w:-]{1,100}: no such file or directory" },
+        {
+          name: "podmanVersion",
+          literals: ["podman"],
+          ignoreCase: true,
+          pattern: "\\bpodman(?:/[\\w.-]{1,40},now | versions? {0,3}: {0,3}| version )(?<version>\\d{1,2}\\.\\d{1,3}\\.\\d{1,3})"
+        },
+        // a podman before 5.1.0, which cannot read a spec of CDI version 0.7.0 (toolkit 1.19.1's default)
+        {
+          name: "podmanPre51",
+          literals: ["podman"],
+          ignoreCase: true,
+          pattern: "\\bpodman(?:/[\\w.-]{1,40},now | versions? {0,3}: {0,3}| version )(?:[0-4]\\.\\d{1,3}|5\\.0)\\.\\d{1,3}\\b"
+        },
+        // podman's debug log on a spec newer than it reads (NVIDIA/nvidia-container-toolkit#1860)
+        { name: "specTooNew", literals: ['unknown field "additionalGids"'] },
+        // podman 5.5.x, which reads only /etc/cdi
+        { name: "podman55", literals: ["podman"], ignoreCase: true, pattern: "\\bpodman(?:/[\\w.-]{1,40},now | versions? {0,3}: {0,3}| version )5\\.5\\.\\d{1,3}\\b" },
+        // `nvidia-ctk cdi list` in the log: `INFO[0000] Found 3 CDI devices`, then the names
+        { name: "cdiListed", literals: ["CDI devices"], pattern: "\\bFound (?<count>\\d{1,4}) CDI devices" },
+        // NixOS's generator service, which writes the spec into /run/cdi
+        { name: "nixosGenerator", literals: ["nvidia-container-toolkit-cdi-generator"] },
+        // kubelet's event, or containerd's CRI wording: a Kubernetes node
+        { name: "kube", literals: ["kubelet", "failed to create containerd task"] },
+        { name: "managementKind", literals: ["management.nvidia.com/gpu="], pattern: "unresolvable CDI devices management\\.nvidia\\.com/gpu=(?!all\\b)" }
       ],
       scope: "step",
       specificity: 3,
@@ -9308,6 +9464,121 @@ var init_cdi_device_unavailable = __esm({
             "```",
             "",
             'A toolkit older than 1.14.5 writes the wrong key for Docker: then add `"features": {"cdi": true}` to /etc/docker/daemon.json by hand. A rootless daemon reads `~/.config/docker/daemon.json` instead. On NixOS /etc/docker/daemon.json and the specs are generated from the configuration, so the commands above do not take: set `hardware.nvidia-container-toolkit.enable = true;` (with Docker 25 or later it turns `features.cdi` on and generates the specs at boot), then `sudo nixos-rebuild switch`. NVIDIA\'s CDI page: ' + CDI_DOCS
+          ].join("\n")
+        },
+        {
+          when: "podmanStat",
+          title: "podman is too old for CDI devices (before 4.1.0)",
+          message: "podman took the CDI device name {device} for a path on the host (`stat \u2026: no such file or directory`): a podman before 4.1.0 does not know CDI names in `--device` (this podman: {context.podmanVersion.version|its version is not in the log}). The spec, if generated, is not the problem.",
+          fix: [
+            "Check the version and install podman 4.1.0 or later (the reporter of podman#24474 fixed it with podman 5.0):",
+            "",
+            "```sh",
+            "podman --version",
+            PODMAN_CHECK,
+            "```",
+            "",
+            "A distribution whose own podman is older (Ubuntu 22.04 has 3.4.4) needs a newer release of the distribution (Ubuntu 24.04 has 4.9.3) or podman from another source. With podman 4.1 to 5.0, generate the spec with an older CDI version than toolkit 1.19.1's default, which those cannot read: `sudo nvidia-ctk cdi generate --feature-flag no-additional-gids-for-device-nodes --output=/etc/cdi/nvidia.yaml` (the toolkit's release notes: " + TOOLKIT_NOTES + ")."
+          ].join("\n")
+        },
+        {
+          when: "podman&specTooNew",
+          title: "podman cannot read the CDI spec (spec version 0.7.0 is newer than it reads)",
+          message: 'podman could not give the CDI device {device}: it skipped the spec that names it, because the spec has a field its CDI code does not know (`unknown field "additionalGids"`). Toolkit 1.19.1 writes specs of CDI version 0.7.0 by default, which podman reads from 5.1.0 on.',
+          fix: [
+            "Upgrade podman to 5.1.0 or later, the lasting fix; or, for this podman, write the spec in the older version NVIDIA's release notes give for it, and make the refresh service do the same:",
+            "",
+            OLDER_SPEC,
+            "",
+            `The toolkit's notes (1.19.1, "Known Issues"): ` + TOOLKIT_NOTES
+          ].join("\n")
+        },
+        {
+          when: "podman&podmanPre51&cdiListed",
+          title: "podman before 5.1 cannot read the CDI spec (toolkit 1.19.1 writes spec version 0.7.0)",
+          message: "podman {context.podmanVersion.version} could not give the CDI device {device}, though `nvidia-ctk cdi list` in the log found {context.cdiListed.count} devices in the specs: the spec exists, so it is podman that cannot use it. A podman before 5.1.0 cannot read a spec of CDI version 0.7.0, which toolkit 1.19.1 and later write by default; regenerating with the same toolkit writes the same spec.",
+          fix: [
+            "See the spec's version and why podman skipped it:",
+            "",
+            PODMAN_DIAGNOSE,
+            "",
+            "`cdiVersion: 0.7.0`, or `unknown field` in the debug lines: upgrade podman to 5.1.0 or later (the lasting fix; NVIDIA/nvidia-container-toolkit#1940 confirmed 5.7.0), or write the spec in the older version for this podman:",
+            "",
+            OLDER_SPEC,
+            "",
+            '`nvidia-ctk cdi list` reads the directories this podman reads (/etc/cdi and /var/run/cdi), so where the spec lies is not the cause. The toolkit\'s notes (1.19.1, "Known Issues"): ' + TOOLKIT_NOTES
+          ].join("\n")
+        },
+        {
+          when: "podman&nixosGenerator",
+          title: "podman does not read the CDI spec NixOS generates in /run/cdi",
+          message: "podman found no CDI spec that names {device}. On NixOS the `nvidia-container-toolkit-cdi-generator` service writes the spec into /run/cdi, and podman 5.5.x reads specs only from /etc/cdi unless told otherwise (podman#26569; 5.6.0 reads /var/run/cdi, the same directory, again), so the spec the service wrote is not seen.",
+          fix: [
+            "Check where the spec is and point podman at it (`--cdi-spec-dir` is a global option, before `run`, from podman 5.5.0):",
+            "",
+            "```sh",
+            "podman --version",
+            "ls -l /run/cdi /etc/cdi",
+            "podman --cdi-spec-dir=/run/cdi run --rm --device {device} ubuntu nvidia-smi -L",
+            "```",
+            "",
+            "That working, make it lasting in the NixOS configuration (containers.conf there is generated, not edited), then `sudo nixos-rebuild switch`:",
+            "",
+            "```nix",
+            'virtualisation.containers.containersConf.settings.engine.cdi_spec_dirs = [ "/etc/cdi" "/run/cdi" ];',
+            "```",
+            "",
+            "or move to podman 5.6.0 or later. A podman before 5.5 reads /var/run/cdi (= /run/cdi) already and has no `--cdi-spec-dir`: then `nvidia-ctk cdi list` and `systemctl status nvidia-container-toolkit-cdi-generator` tell whether the service wrote a spec that names {device}. NVIDIA's CDI page: " + CDI_DOCS
+          ].join("\n")
+        },
+        {
+          when: "podman",
+          title: "podman could not give the CDI device (NVIDIA GPU)",
+          message: "podman found no CDI spec it reads that names {device}: the spec was never generated (the generator needs a working driver), is stale (written for another driver or GPU set), lies in a directory this podman does not read, or is of a newer CDI version than this podman reads (toolkit 1.19.1 writes 0.7.0, which podman reads from 5.1.0).",
+          fix: [
+            "On the host, find out which:",
+            "",
+            PODMAN_DIAGNOSE,
+            "",
+            "- `nvidia-smi` fails: fix the driver first (the spec is generated from it).",
+            "- no devices, or not {device}: generate the spec and use a name it lists: `sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml`.",
+            "- podman before 5.1.0 and `cdiVersion: 0.7.0` (or `unknown field` in the debug lines): upgrade podman, or generate with `--feature-flag no-additional-gids-for-device-nodes` (the toolkit's release notes, " + TOOLKIT_NOTES + ").",
+            "- the device listed, the version fine: " + PODMAN_SPEC_DIRS,
+            "",
+            "Then run `" + PODMAN_CHECK + "`. NVIDIA's CDI page: " + CDI_DOCS
+          ].join("\n")
+        },
+        {
+          when: "kube&managementKind",
+          title: "No CDI spec on the node names the management device the container asked for",
+          message: "On a Kubernetes node, the NVIDIA runtime (in CDI mode) found no spec that names {device}. Specs of the kind `management.nvidia.com/gpu` are the GPU Operator toolkit's management spec (/var/run/cdi/management.nvidia.com-gpu.yaml), which names one device, `all`, by design; a single GPU of that kind is named by no spec (NVIDIA/nvidia-container-toolkit#1239).",
+          fix: [
+            "On the node (not in the pod), compare what the specs name with what the container asked for:",
+            "",
+            "```sh",
+            "nvidia-smi -L",
+            "ls -l /etc/cdi /var/run/cdi",
+            "sudo /usr/local/nvidia/toolkit/nvidia-ctk cdi list   # the GPU Operator's toolkit; `nvidia-ctk cdi list` where the toolkit is installed on the host",
+            'grep -A1 "name:" /var/run/cdi/management.nvidia.com-gpu.yaml',
+            "```",
+            "",
+            "Which component asked for `{device}` decides the fix, and the log does not show it: look at the pod's `runtimeClassName` and the GPU Operator's values for CDI (`kubectl get clusterpolicy -o yaml`, its `cdi` section), then report it with the operator's and the toolkit's versions at https://github.com/NVIDIA/gpu-operator/issues. Do not edit the spec by hand: the toolkit pod rewrites it when it starts."
+          ].join("\n")
+        },
+        {
+          when: "kube",
+          title: "No CDI spec on the node names the device the container asked for",
+          message: "On a Kubernetes node, the container runtime found no CDI spec that names {device}: the spec was never written on this node, is stale (another driver or GPU set), or lies in a directory the runtime does not read (by default /etc/cdi and /var/run/cdi).",
+          fix: [
+            "On the node (not in the pod), compare what the specs name with what the container asked for:",
+            "",
+            "```sh",
+            "nvidia-smi -L",
+            "ls -l /etc/cdi /var/run/cdi",
+            "sudo nvidia-ctk cdi list      # the GPU Operator installs its own under /usr/local/nvidia/toolkit/",
+            "```",
+            "",
+            "No spec names {device}: the component that writes the specs on this node (the GPU Operator's toolkit pod, or the NVIDIA toolkit on the host with `sudo nvidia-ctk cdi generate --output=/var/run/cdi/nvidia.yaml`) did not write it; restart that component on the node rather than editing the file by hand, and check its log. NVIDIA's CDI page: " + CDI_DOCS
           ].join("\n")
         },
         {
@@ -9533,6 +9804,7 @@ var HOST_CHECKS, PERSISTENCE, containerCliDriverRpc;
 var init_container_cli_driver_rpc = __esm({
   "src/rules/catalog/runtime/container-cli-driver-rpc.ts"() {
     "use strict";
+    init_run_command2();
     HOST_CHECKS = [
       "```sh",
       "nvidia-smi                                            # must list every GPU; an error here is the driver, not Docker",
@@ -9560,10 +9832,43 @@ var init_container_cli_driver_rpc = __esm({
           pattern: "nvidia-container-cli: (?:initialization|detection) error: driver (?:rpc )?error: (?<reason>failed to process request|timed out)"
         }
       ],
-      context: [{ name: "timedOut", literals: ["error: timed out"], pattern: "driver (?:rpc )?error: timed out" }],
+      context: [
+        { name: "timedOut", literals: ["error: timed out"], pattern: "driver (?:rpc )?error: timed out" },
+        {
+          name: "platformWarning",
+          literals: ["does not match the detected host platform", "does not match the expected platform"],
+          pattern: "(?:image platform|requested image's platform) \\((?<image>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\) does not match the (?:expected|detected host) platform \\((?<host>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\)"
+        },
+        { name: "jetson", literals: ["-tegra ", "nv_tegra_release", "Jetson", "jetson"], pattern: "\\d-tegra\\b|nv_tegra_release|\\b[Jj]etson\\b" },
+        RUN_COMMAND_CONTEXT
+      ],
       scope: "step",
       specificity: 3,
       variants: [
+        {
+          when: "platformWarning&jetson",
+          title: "Image of another architecture run on a Jetson (arm64)",
+          message: "Docker warned that the image is built for {context.platformWarning.image} and this host, an NVIDIA Jetson (the log's L4T `-tegra` kernel), is {context.platformWarning.host}; the NVIDIA runtime's driver error follows from that (NVIDIA/nvidia-docker#1519). The image is the cause, not the host's driver: a {context.platformWarning.image} image cannot use a Jetson's GPU.",
+          fix: [
+            "Run an image built for arm64. If the tag has an arm64 variant, ask for it: `docker run --platform=linux/arm64 \u2026` (`docker buildx imagetools inspect {enrich.runImage|IMAGE}` lists the platforms a tag has). An image built FROM an x86-64 base (or on an x86-64 machine): rebuild it on the Jetson, FROM NVIDIA's L4T image of the board's L4T release, where CUDA comes from JetPack:",
+            "",
+            "```sh",
+            'head -1 /etc/nv_tegra_release  # "# R32 (release), REVISION: 4.3" is L4T 32.4.3',
+            "```",
+            "",
+            "```dockerfile",
+            "FROM nvcr.io/nvidia/l4t-base:r32.4.3   # the tag of the release printed above",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "platformWarning",
+          title: "Image built for another architecture than this host",
+          message: "Docker warned that the image is built for {context.platformWarning.image} and this host is {context.platformWarning.host}; the NVIDIA runtime's driver error follows from that: the image is of the wrong architecture for this machine (NVIDIA/nvidia-docker#1519).",
+          fix: [
+            "Run an image built for {context.platformWarning.host}: `docker buildx imagetools inspect {enrich.runImage|IMAGE}` lists the platforms the tag has; ask for the host's with `--platform` on the run line, or rebuild the image for it."
+          ].join("\n")
+        },
         {
           when: "timedOut",
           title: "The NVIDIA container runtime timed out waiting for the host's driver",
@@ -9593,6 +9898,7 @@ var init_container_cli_driver_rpc = __esm({
         "",
         "If none of these is it, report it at https://github.com/NVIDIA/nvidia-container-toolkit/issues with the output of `nvidia-container-cli -k -d /dev/tty info`."
       ].join("\n"),
+      enrich: "run-command",
       docs: "https://docs.nvidia.com/deploy/driver-persistence/"
     };
   }
@@ -9882,6 +10188,126 @@ var init_jax_cuda_library_not_found = __esm({
   }
 });
 
+// src/rules/catalog/runtime/jax-cuda-library-too-old.ts
+var LOOK, PIP_WAYS, jaxCudaLibraryTooOld;
+var init_jax_cuda_library_too_old = __esm({
+  "src/rules/catalog/runtime/jax-cuda-library-too-old.ts"() {
+    "use strict";
+    LOOK = [
+      "See which jax and CUDA libraries this environment has, and whether `LD_LIBRARY_PATH` points JAX at another copy (run where jax runs):",
+      "",
+      "```sh",
+      'echo "LD_LIBRARY_PATH=$LD_LIBRARY_PATH"',
+      'pip list 2>/dev/null | grep -iE "^(jax|nvidia-)"',
+      'conda list 2>/dev/null | grep -iE "^(jax|cudnn|cuda|libcu|nccl)"',
+      "```"
+    ];
+    PIP_WAYS = [
+      "Then give JAX a {library} at least as new as the one it was built against:",
+      "",
+      '- pip: install the CUDA libraries with jax itself, from its CUDA extra: `pip install --upgrade "jax[cuda12]"` in current JAX (CUDA 12 wheels, `jax-cuda12-plugin` in `pip list`); a jaxlib built for CUDA 11 (`+cuda11\u2026` in its version) had `jax[cuda11_pip]` with `-f https://storage.googleapis.com/jax-releases/jax_cuda_releases.html`. Then `unset LD_LIBRARY_PATH` if it names a system CUDA older than that.',
+      "- a system CUDA / cuDNN (`jax[cuda12_local]`, or a base image's toolkit): upgrade that {library}, or install the jax release built for the one you have.",
+      "- conda / pixi: require a newer {library} package in the environment (the `conda list` line above shows the one the solver picked)."
+    ];
+    jaxCudaLibraryTooOld = {
+      id: "runtime/jax-cuda-library-too-old",
+      title: "JAX found a CUDA library older than the one it was built against, so JAX runs on the CPU",
+      severity: "error",
+      match: [
+        // `Found cuSOLVER version 11002, but JAX was built against version 11401, which is newer.`
+        {
+          literals: ["but JAX was built against version"],
+          pattern: "Found (?<library>\\w{1,30}) version (?<found>\\d{1,9}), but JAX was built against version (?<built>\\d{1,9}), which is newer"
+        },
+        // `Outdated cuDNN installation found.` (the plugin's list; pytest prefixes it with `E   `)
+        { literals: ["installation found."], pattern: "\\bOutdated (?<library>\\w{1,30}) installation found\\." }
+      ],
+      context: [
+        {
+          name: "foundLine",
+          literals: ["but JAX was built against version"],
+          pattern: "Found (?<library>\\w{1,30}) version (?<found>\\d{1,9}), but JAX was built against version (?<built>\\d{1,9}), which is newer"
+        },
+        { name: "minimum", literals: ["Minimum supported: "], pattern: "Minimum supported: (?<version>\\d{1,9})\\b" },
+        { name: "installed", literals: ["Installed version: "], pattern: "Installed version: (?<version>\\d{1,9})\\b" },
+        // A conda / pixi environment's site-packages: `/.pixi/envs/<env>/lib/python3.12/site-packages/jax/`, `/envs/<env>/lib/\u2026`
+        { name: "condaEnv", literals: ["/envs/"], pattern: "/(?:\\.pixi/envs|(?:mini|ana)?conda3?/envs|mambaforge/envs|miniforge3/envs)/[\\w.-]{1,100}/lib/" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "JAX checks the CUDA libraries it loads when its CUDA backend starts: the {library} it found is older than the one this jaxlib was built against, so the CUDA backend is not used and JAX runs on the CPU.",
+      fix: [...LOOK, "", ...PIP_WAYS].join("\n"),
+      variants: [
+        {
+          when: "minimum&installed&condaEnv",
+          message: "JAX checks the CUDA libraries it loads when its CUDA backend starts: the {library} in this conda / pixi environment (`Installed version: {context.installed.version}`) is older than this jaxlib accepts (`Minimum supported: {context.minimum.version}`, JAX's numbering), so the CUDA backend is not used and JAX runs on the CPU. The environment's solver picked a {library} the jaxlib package does not constrain well enough (for cuDNN and jaxlib 0.4.30+ on conda-forge: conda-forge/jaxlib-feedstock#277).",
+          fix: [
+            ...LOOK,
+            "",
+            "Then require a {library} at least as new as JAX asks for in the environment's spec (pixi.toml / environment.yml), and solve again: JAX's `{context.minimum.version}` is the library's version number (for cuDNN, 9100 is cuDNN 9.1, the minimum of jaxlib 0.4.30+), and the `conda list` line shows the release installed now. Or pin jax / jaxlib to the last release that accepts the installed {library}."
+          ].join("\n")
+        },
+        {
+          when: "minimum&installed",
+          message: "JAX checks the CUDA libraries it loads when its CUDA backend starts: the {library} it found (`Installed version: {context.installed.version}`) is older than this jaxlib accepts (`Minimum supported: {context.minimum.version}`), so the CUDA backend is not used and JAX runs on the CPU.",
+          fix: [...LOOK, "", ...PIP_WAYS].join("\n")
+        },
+        {
+          when: "condaEnv",
+          fix: [
+            ...LOOK,
+            "",
+            "Then require a {library} at least as new as the one JAX was built against in the environment's spec (pixi.toml / environment.yml) and solve again, or pin jax / jaxlib to a release built for the installed one."
+          ].join("\n")
+        },
+        {
+          when: "foundLine",
+          message: "JAX checks the CUDA libraries it loads when its CUDA backend starts: the {library} it found ({context.foundLine.found}) is older than the one this jaxlib was built against ({context.foundLine.built}), so the CUDA backend is not used and JAX runs on the CPU.",
+          fix: [...LOOK, "", ...PIP_WAYS].join("\n")
+        }
+      ],
+      docs: "https://docs.jax.dev/en/latest/installation.html"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/cuda-driver-mismatch.ts
+var COMPAT_DOCS, cudaDriverMismatch;
+var init_cuda_driver_mismatch = __esm({
+  "src/rules/catalog/runtime/cuda-driver-mismatch.ts"() {
+    "use strict";
+    COMPAT_DOCS = "https://docs.nvidia.com/deploy/cuda-compatibility/";
+    cudaDriverMismatch = {
+      id: "runtime/cuda-driver-mismatch",
+      title: "CUDA driver library does not match the kernel driver (error 803)",
+      severity: "error",
+      match: [
+        // `Error 803: system has unsupported display driver / cuda driver combination`, `\u2026 (803 vs. 0) : system has unsupported \u2026`
+        { literals: ["system has unsupported display driver / cuda driver combination"] },
+        { literals: ["cudaErrorSystemDriverMismatch", "CUDA_ERROR_SYSTEM_DRIVER_MISMATCH"] }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "CUDA stopped with error 803 (cudaErrorSystemDriverMismatch): the CUDA driver library the program loaded (libcuda.so) is not of the version of the NVIDIA kernel driver that runs. Either the host's driver was upgraded and the old kernel module still runs, or the program loads a libcuda of its own (a forward-compatibility `compat` library, or one copied into the image or environment) instead of the host's.",
+      fix: [
+        "See which two versions meet, where the program ran (in the container, for a container) and on the host:",
+        "",
+        "```sh",
+        "cat /proc/driver/nvidia/version                         # the kernel driver that runs",
+        'nvidia-smi                                              # on the host: "Driver/library version mismatch" = upgraded, not rebooted',
+        'ldconfig -p | grep libcuda.so; echo "$LD_LIBRARY_PATH"  # the libcuda the program finds first',
+        "ls /usr/local/cuda*/compat 2>/dev/null                  # a forward-compatibility libcuda in the image",
+        "```",
+        "",
+        "- `nvidia-smi` on the host reports the mismatch: reboot the host (or unload and reload the nvidia modules) so the upgraded driver runs.",
+        "- a libcuda.so of another version than /proc/driver/nvidia/version, from a `compat` directory or the environment: take it off the library path (LD_LIBRARY_PATH, the image's ld.so.conf, a conda `cuda-compat` package) so the host's libcuda is used; forward compatibility works only on data-center GPUs and Jetson boards (" + COMPAT_DOCS + "). If the program then needs a newer driver than the host has, use a build of it (or an image) for the host's CUDA, or upgrade the host driver."
+      ].join("\n"),
+      docs: COMPAT_DOCS
+    };
+  }
+});
+
 // src/rules/catalog/pip/resolution-impossible.ts
 function uvVariants() {
   const localMessage = "uv found no `{context.uvLocal.spec}` on the indexes it read: PyTorch publishes its `+cuNNN` / `+cpu` builds on download.pytorch.org, not on PyPI.";
@@ -10100,7 +10526,7 @@ function invalidMetadataVariants() {
         `Either move to a release of \`{context.pinnedBy.parentName}\` whose requirements allow a later \`{context.invalidMetadata.name}\` (its changelog or metadata says which; \`pip index versions {context.invalidMetadata.name}\` lists the releases), or install it with pip<{context.oldPip.bound}${inPlace}`,
         "",
         "```sh",
-        'pip install "pip<{context.oldPip.bound}" && pip install {context.pinnedBy.parent}',
+        'pip install "pip<{context.oldPip.bound}" && pip install {context.pinnedBy.parent:sh}',
         "```",
         "",
         "with the other requirements of the install that failed added to the second command."
@@ -10114,7 +10540,7 @@ function invalidMetadataVariants() {
         `${choice}${inPlace}`,
         "",
         "```sh",
-        'pip install "pip<{context.oldPip.bound}" && pip install {context.invalidMetadata.spec}',
+        'pip install "pip<{context.oldPip.bound}" && pip install {context.invalidMetadata.spec:sh}',
         "```",
         "",
         "with the other requirements of the install that failed added to the second command."
@@ -10239,6 +10665,49 @@ function doubledSubcommandVariants() {
         "",
         "Remove a repeated `{requirement}` (`pip3 {requirement} {requirement} numpy` \u2192 `pip3 {requirement} numpy`); where the next line starts another command (`pip {requirement} -r requirements.txt`), end the line with `&& \\` instead of `\\`."
       ].join("\n")
+    }
+  ];
+}
+function noVersionsVariants() {
+  const check2 = "the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`pip download --no-deps {requirement:sh}` run where the install ran shows the HTTP error)";
+  const arm64 = (when, where) => ({
+    when,
+    title: "No release has a file for this platform (ARM64)?",
+    message: `pip found no release at all of {requirement} (\`from versions: none\`), and ${where}. pip lists only the releases that have a file it can install here: a package that publishes wheels only, none of them for aarch64, shows no version at all on ARM64, though it installs on x86_64. A wrong name or an unreachable index looks the same.`,
+    fix: [
+      "See which platforms the releases have wheels for: https://pypi.org/project/{enrich.project}/#files (`aarch64` in a wheel's name is one for this platform; a `.tar.gz` is a source distribution that pip can build). With none for aarch64:",
+      "",
+      "- use x86_64, where the wheels are (emulated on an ARM64 machine: slower): `--platform linux/amd64` on the `docker build`",
+      "  or `docker run` (or `FROM --platform=linux/amd64 \u2026` in a Dockerfile);",
+      "- or get {enrich.project} for aarch64 from another source that builds it (conda-forge, or a source build), and keep",
+      "  the pip requirement out of the ARM64 build (`ARG TARGETARCH`).",
+      "",
+      `If the page does list aarch64 wheels for this Python, check the name (\`pip index versions {enrich.project}\`), ${check2}.`
+    ].join("\n")
+  });
+  return [
+    arm64("none&fact.platform=linux/arm64&enrich.project", "this build is for linux/arm64"),
+    // an Apple-Silicon Mac named in the report (`I'm working on M1 Mac`: the apple-silicon host fact) and no platform asked
+    // for: Docker there runs linux/arm64 containers and builds unless told otherwise (urschrei/simplification#23)
+    arm64(
+      "none&fact.hostPlatform=linux/arm64&!fact.platform&enrich.project",
+      "the machine is an ARM64 one (an Apple-Silicon Mac), whose containers and builds are linux/arm64 unless a platform is asked for"
+    ),
+    {
+      when: "none&enrich.project",
+      message: "pip found no release at all of {requirement} (`from versions: none`). pip lists only the releases that have a file it can install here, so either the name is wrong, the index pip used does not have it or was not reachable (proxy, private index without credentials), or the package has files for other platforms or Pythons only (a package that publishes wheels only, none for this CPU: ARM64 on an Apple-Silicon Mac or an ARM server is the usual case). The log does not show the platform.",
+      fix: [
+        "Find out which of these it is:",
+        "",
+        "- the platform and Python of the stage that ran pip: `uname -m` (`aarch64` is ARM64) and `python3 --version`, then the wheels at https://pypi.org/project/{enrich.project}/#files (`aarch64` / `x86_64` and `cp312` for Python 3.12 in a name). None for this platform: build for one that has them (`docker build --platform linux/amd64 .` for x86_64); none for this Python: a base image with a Python they cover;",
+        `- the name: \`pip index versions {enrich.project}\`;`,
+        `- ${check2}.`
+      ].join("\n")
+    },
+    {
+      when: "none",
+      message: "pip found no release at all of {requirement}: the name is wrong, the index pip used does not have it or was not reachable from the build (proxy, private index without credentials), or it has files for other platforms or Pythons only.",
+      fix: `Check the name (\`{enrich.versionsCmd}\`), ${check2}, and the platform and Python of the stage (\`uname -m\`, \`python3 --version\`) against the release's files on its index.`
     }
   ];
 }
@@ -10531,11 +11000,7 @@ var init_no_matching_distribution = __esm({
           fix: "Install it the way that release's own install command does (https://pytorch.org/get-started/previous-versions/ lists the command of each release, with its index), or move to a release whose build matches a current index."
         },
         ...pythonWallVariants(),
-        {
-          when: "none",
-          message: "pip found no release at all of {requirement}: the name is wrong, the index pip used does not have it, or the index was not reachable from the build (proxy, private index without credentials).",
-          fix: "Check the name (`{enrich.versionsCmd}`), the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`pip download --no-deps {requirement}` run where the install ran shows the HTTP error)."
-        }
+        ...noVersionsVariants()
       ],
       enrich: ["pip-advice", "torch-python", "requires-python-wall", "empty-build-arg"],
       docs: "https://pip.pypa.io/en/stable/cli/pip_install/"
@@ -10641,7 +11106,15 @@ var init_wheel_not_supported = __esm({
         // `hint: You're on Linux (`manylinux_2_27_x86_64`), but `torch` (v2.7.0) only has wheels for the following platforms: `\u2026`, `\u2026`; consider \u2026`
         // (uv may wrap the hint after `),`: the two halves are two contexts)
         { name: "uvOn", literals: ["You're on "], pattern: "You're on (?<system>[A-Za-z]{1,20}) \\(`(?<platform>[\\w.]{1,80})`\\)" },
-        { name: "uvHint", literals: ["only has wheels for the following platform"], pattern: "only has wheels for the following platforms?: (?<tags>[^;]{1,3000})" },
+        // (or wrapped before `the following platforms:`, which then starts the line: Lightricks/LTX-2#256)
+        {
+          name: "uvHint",
+          literals: ["only has wheels for the following platform", "the following platform"],
+          pattern: "(?:only has wheels for |^\\s{0,20})the following platforms?: (?<tags>`[^;]{1,3000})"
+        },
+        // an ARM64 Linux machine (`You're on Linux (`manylinux_2_39_aarch64`)`), and a hint whose list has no Linux aarch64 wheel
+        { name: "uvOnAarch64", literals: ["You're on Linux"], pattern: "You're on Linux \\(`[\\w.]{0,80}_aarch64`\\)" },
+        { name: "hintLinuxAarch64", literals: ["the following platform"], pattern: "the following platforms?: [^;]{0,3000}linux[\\w.]{0,40}_aarch64" },
         // an x86_64 machine, and a hint that lists one platform, an aarch64 one (`\u2026 following platform: `linux_aarch64``)
         { name: "uvOnX86", literals: ["You're on "], pattern: "You're on [A-Za-z]{1,20} \\(`[\\w.]{0,80}x86_64`\\)" },
         { name: "hintAarch64Only", literals: ["only has wheels for the following platform"], pattern: "following platforms?: `[a-z0-9_.]{0,80}_aarch64`\\s*(?:;|$)" },
@@ -10719,6 +11192,25 @@ var init_wheel_not_supported = __esm({
             "```",
             "",
             "To keep this exact release, pin the local version for x86_64 in `pyproject.toml`, `\"{context.pytorchPlain.dist}=={context.pytorchPlain.version}+{context.pytorchPlain.flavor}; platform_machine == 'x86_64'\"`, and lock again. With uv 0.6.1 or newer, list the machines the lock must cover under `[tool.uv] required-environments` (e.g. `\"sys_platform == 'linux' and platform_machine == 'x86_64'\"`): `uv lock` then fails instead of writing a lock without a wheel for them."
+          ].join("\n")
+        },
+        {
+          // uv's hint names an aarch64 Linux and lists no Linux aarch64 wheel (Lightricks/LTX-2#256: torchcodec 0.9.1 has
+          // `manylinux_2_28_x86_64`, `macosx_11_0_arm64`, `win_amd64` only, on a DGX Spark). uv's own hint proposes the marker
+          // for `tool.uv.required-environments` (uv \u2265 0.6.1, docs/concepts/projects/config.md "Required environments"): with
+          // it `uv lock` picks releases that have a wheel for that platform, or fails naming the package that has none.
+          title: "No wheel for ARM64 Linux (aarch64)",
+          when: "uvNoPlatform&uvHint&uvOn&uvOnAarch64&!hintLinuxAarch64",
+          message: `${UV_MESSAGE} This machine is ARM64 Linux (uv's hint: \`{context.uvOn.platform}\`), and \`{dist}\` {version} has wheels for {context.uvHint.tags} only: none for Linux on aarch64, and no source distribution uv could build.`,
+          fix: [
+            "Install a release of `{dist}` that has a Linux aarch64 wheel (https://pypi.org/project/{dist}/#files: `aarch64` and `manylinux` in the name). In a uv project, require the platform so that `uv lock` picks such releases, or names the requirement that rules them all out (uv 0.6.1 or newer), in pyproject.toml:",
+            "",
+            "```toml",
+            "[tool.uv]",
+            `required-environments = ["sys_platform == 'linux' and platform_machine == 'aarch64'"]`,
+            "```",
+            "",
+            "then `uv lock` and install again. If no release has one, the package has to be built from its source repository for aarch64, or the install run on an x86_64 machine (in an image build: `docker build --platform linux/amd64 .`), where its wheels are."
           ].join("\n")
         },
         {
@@ -13805,6 +14297,100 @@ var init_pipenv_install_failed = __esm({
   }
 });
 
+// src/rules/catalog/pip/pg-config-missing.ts
+var debianLines, alpineNote, wheelReleases, pgConfigMissing;
+var init_pg_config_missing = __esm({
+  "src/rules/catalog/pip/pg-config-missing.ts"() {
+    "use strict";
+    debianLines = ["apt-get update && apt-get install -y --no-install-recommends libpq-dev gcc"];
+    alpineNote = "On Alpine: `apk add --no-cache postgresql-dev gcc musl-dev`. When Python itself comes from the distro (not a `python:` image), add its headers too (`python3-dev`).";
+    wheelReleases = "psycopg2-binary publishes wheels for a new Python only from a later release on: Python 3.11 from 2.9.5, 3.12 from 2.9.9, 3.13 from 2.9.10, 3.14 from 2.9.11 (psycopg's release notes, https://psycopg.org/docs/news.html).";
+    pgConfigMissing = {
+      id: "pip/pg-config-missing",
+      title: "psycopg2 built from source without pg_config (libpq development files)",
+      severity: "error",
+      match: [
+        // `Error: pg_config executable not found.` (psycopg2's setup.py, inside pip's subprocess output)
+        { literals: ["pg_config executable not found"], pattern: "^[\\s>|#\\d.]{0,40}Error: pg_config executable not found\\.?" }
+      ],
+      context: [
+        // the release pip took as source: `Downloading psycopg2-2.9.10.tar.gz (385 kB)`,
+        // `Using cached psycopg2-binary-2.9.6.tar.gz (384 kB)` (older sdists name it `psycopg2_binary-\u2026`)
+        {
+          name: "binarySdist",
+          literals: ["psycopg2-binary-", "psycopg2_binary-"],
+          pattern: "(?:Downloading|Using cached) (?:\\S{0,300}/)?psycopg2[-_]binary-(?<version>\\d[\\w.]{0,30}?)\\.tar\\.gz"
+        },
+        {
+          name: "sourceSdist",
+          literals: ["psycopg2-"],
+          pattern: "(?:Downloading|Using cached) (?:\\S{0,300}/)?psycopg2-(?<version>\\d[\\w.]{0,30}?)\\.tar\\.gz"
+        },
+        // the requirement and where it came from: `Collecting psycopg2-binary==2.9.6 (from -r requirements.txt (line 8))`
+        {
+          name: "collecting",
+          keep: "last",
+          literals: ["Collecting psycopg2"],
+          pattern: "Collecting (?<spec>psycopg2(?:-binary)?(?:[=<>~!][^\\s(]{0,40})?)(?: \\(from -r (?<file>[^\\s()]{1,200}) \\(line (?<line>\\d{1,6})\\)\\))?"
+        },
+        // an Alpine stage: its package manager in the step, or an alpine image named in the scope
+        { name: "alpine", source: "instruction", literals: ["apk ", "alpine"] }
+      ],
+      scope: "step",
+      only: "failed-step",
+      // names the cause: above pip/wheel-build-failed (2) in the same step
+      specificity: 3,
+      message: "pip compiled psycopg2 from source, and its setup.py needs `pg_config`, from PostgreSQL's client development files (libpq), which the image does not have. Building psycopg2 also needs a C compiler and the Python headers.",
+      fix: [
+        "Either install the build prerequisites before the `pip install` (Debian / Ubuntu; the `python:*-slim` images have no compiler):",
+        "",
+        "```sh",
+        ...debianLines,
+        "```",
+        alpineNote,
+        "",
+        "or install the prebuilt package instead, which needs none of them: `psycopg2-binary` in place of `psycopg2` in the requirements (psycopg's docs advise the source package for production, the binary one to get started)."
+      ].join("\n"),
+      variants: [
+        {
+          // the binary package itself came as source: no wheel of that release fits this Python or platform
+          when: "binarySdist",
+          title: "psycopg2-binary release has no wheel for this Python: pip built it from source",
+          message: `pip took the source distribution of psycopg2-binary {context.binarySdist.version} (\`psycopg2-binary-{context.binarySdist.version}.tar.gz\`), not a wheel: that release has none for this Python (or platform), so pip compiled it, and the compile needs \`pg_config\` (libpq's development files), which the image lacks. psycopg2's hint to install psycopg2-binary names the package that failed. ${wheelReleases}`,
+          fix: [
+            "Require a psycopg2-binary release with a wheel for this Python (`python3 --version` in the image prints it), in place of the pin `{context.collecting.spec|psycopg2-binary}` in {context.collecting.file|the requirements file}: `psycopg2-binary>=2.9.9` for Python 3.12, `>=2.9.10` for 3.13, `>=2.9.11` for 3.14. The files of each release, with the Python (`cp312`) and platform (`x86_64`, `aarch64`, `musllinux`) of its wheels: https://pypi.org/project/psycopg2-binary/{context.binarySdist.version}/#files.",
+            "",
+            "Or keep the release and base the image on a Python it has wheels for, or install the build prerequisites before the `pip install` (Debian / Ubuntu):",
+            "",
+            "```sh",
+            ...debianLines,
+            "```",
+            alpineNote
+          ].join("\n")
+        },
+        {
+          when: "sourceSdist&alpine",
+          message: "pip compiled psycopg2 {context.sourceSdist.version} from source (`psycopg2-{context.sourceSdist.version}.tar.gz`; the prebuilt wheels are the separate package psycopg2-binary), and its setup.py needs `pg_config`, from PostgreSQL's client development files, which this Alpine image does not have. The build also needs a C compiler.",
+          fix: [
+            "Install the build prerequisites before the `pip install`:",
+            "",
+            "```sh",
+            "apk add --no-cache postgresql-dev gcc musl-dev",
+            "```",
+            "",
+            "or install `psycopg2-binary` in place of `psycopg2` (prebuilt; its wheels for musl are tagged `musllinux`: https://pypi.org/project/psycopg2-binary/#files)."
+          ].join("\n")
+        },
+        {
+          when: "sourceSdist",
+          message: "pip compiled psycopg2 {context.sourceSdist.version} from source (`psycopg2-{context.sourceSdist.version}.tar.gz`; the prebuilt wheels are the separate package psycopg2-binary), and its setup.py needs `pg_config`, from PostgreSQL's client development files (libpq), which the image does not have. The build also needs a C compiler and the Python headers."
+        }
+      ],
+      docs: "https://www.psycopg.org/docs/install.html#build-prerequisites"
+    };
+  }
+});
+
 // src/rules/catalog/conda/packages-not-found.ts
 function search(tool, platform) {
   const sub = platform === null ? "" : ` --platform ${platform}`;
@@ -14960,6 +15546,64 @@ var init_transaction_failed = __esm({
         }
       ],
       docs: "https://docs.conda.io/projects/conda/en/latest/commands/env/update.html"
+    };
+  }
+});
+
+// src/rules/catalog/conda/link-script-failed.ts
+var READ_LIMIT, linkScriptFailed;
+var init_link_script_failed = __esm({
+  "src/rules/catalog/conda/link-script-failed.ts"() {
+    "use strict";
+    READ_LIMIT = [
+      "To see the limit the install ran with, add a line before it for one build (`--progress=plain` shows its output):",
+      "",
+      "```dockerfile",
+      "RUN ulimit -n; ulimit -Hn",
+      "```"
+    ].join("\n");
+    linkScriptFailed = {
+      id: "conda/link-script-failed",
+      title: "micromamba / mamba could not run a package's link script",
+      severity: "error",
+      match: [
+        // `critical libmamba failed to execute pre/post link script for cudatoolkit`
+        { literals: ["failed to execute pre/post link script for"], pattern: "failed to execute pre/post link script for (?<package>[\\w.+-]{1,100})" }
+      ],
+      context: [
+        // `error    libmamba response code: -1 error message: Invalid argument`
+        { name: "invalidArgument", literals: ["libmamba response code: -1"], pattern: "libmamba response code: -1 error message: Invalid argument" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "micromamba / mamba linked `{package}` into the environment, and the package's pre- or post-link script failed, so the install stopped and the environment is incomplete.",
+      fix: [
+        "The script's own output, in the lines above the error, says why it failed. Run the same install again with `--log-level debug` (micromamba) or `-vvv` (mamba) to see the script and its output."
+      ].join("\n"),
+      variants: [
+        {
+          when: "invalidArgument&fact.place=image-build",
+          message: "micromamba could not start `{package}`'s post-link script at all (`libmamba response code: -1 error message: Invalid argument`, no output from the script): the known failure of micromamba in a docker build, where the open-file limit the build's containers get from the host is the difference (mamba-org/micromamba-docker#368); the same install works outside docker.",
+          fix: [
+            "Give the build an explicit open-file limit (the option goes on the build command, not in the Dockerfile):",
+            "",
+            "```sh",
+            "docker build --ulimit nofile=262144:262144 \u2026",
+            "docker buildx build --ulimit nofile=262144:262144 \u2026",
+            "```",
+            "",
+            READ_LIMIT
+          ].join("\n")
+        },
+        {
+          when: "invalidArgument",
+          message: "micromamba could not start `{package}`'s post-link script at all (`libmamba response code: -1 error message: Invalid argument`, no output from the script): the known failure of micromamba in a container, where the open-file limit the container gets from the host is the difference (mamba-org/micromamba-docker#368).",
+          fix: [
+            "Give the container that installs an explicit open-file limit: `docker run --ulimit nofile=262144:262144 \u2026`, or `docker build --ulimit nofile=262144:262144 \u2026` when a Dockerfile `RUN` installs. `ulimit -n; ulimit -Hn` in that container shows the limit it had."
+          ].join("\n")
+        }
+      ],
+      docs: "https://github.com/mamba-org/micromamba-docker/issues/368"
     };
   }
 });
@@ -16759,7 +17403,10 @@ var init_oom_killed = __esm({
         { name: "torchExtension", literals: ["torch/include", "torch.utils.cpp_extension", "BuildExtension"] },
         // RAPIDS cudf, built by its build.sh (which passes -j${PARALLEL_LEVEL}): the command, or libcudf's CMake targets
         // (`make[2]: *** [CMakeFiles/cudf_base.dir/src/\u2026cu.o] Error 9`, rapidsai/cudf#8018).
-        { name: "rapidsCudf", literals: ["CMakeFiles/cudf", "build.sh"], pattern: "CMakeFiles/cudf\\w{0,40}\\.dir/|build\\.sh\\b[^\\n]{0,200}\\blibcudf\\b" }
+        { name: "rapidsCudf", literals: ["CMakeFiles/cudf", "build.sh"], pattern: "CMakeFiles/cudf\\w{0,40}\\.dir/|build\\.sh\\b[^\\n]{0,200}\\blibcudf\\b" },
+        // ONNX Runtime built by its build.sh / build.py: its CUDA provider's CMake target (`CMakeFiles/onnxruntime_providers_cuda_obj.dir/\u2026`,
+        // `CMakeFiles/onnxruntime_providers_cuda.dir/\u2026`), microsoft/onnxruntime#18579; the memory-knobs enricher gives ORT's own flags.
+        { name: "onnxruntime", literals: ["onnxruntime_providers_cuda"], pattern: "CMakeFiles/onnxruntime_providers_cuda(?:_obj)?\\.dir/" }
       ],
       message: "A process of this step was killed (SIGKILL; the shell printed `Killed`): on a build machine that is almost always the kernel's out-of-memory killer, because the step needed more memory than the builder has.",
       variants: withFlashAttnVariants(
@@ -16796,6 +17443,20 @@ var init_oom_killed = __esm({
             fix: condaMemoryFix(
               `Give the builder more memory, then build again. With ${DESKTOP_MEMORY} With Docker Engine on Linux, the machine's own memory (a larger machine, or swap).`
             )
+          },
+          {
+            // ONNX Runtime's build.sh (memory-knobs enricher): its own flags, the GPU architectures first.
+            when: "killed&onnxruntime",
+            message: "{program|A process of this step} was killed with SIGKILL while ONNX Runtime's CUDA provider compiled: on a build machine that is almost always the kernel's out-of-memory killer, because the nvcc jobs needed more memory than the builder has.",
+            fix: [
+              "Compile for fewer GPU architectures, with fewer jobs and nvcc threads at once. {enrich.knobNote} {enrich.jobsWhere} {enrich.archWhere}",
+              "",
+              "```sh",
+              "ARCH=$(nvidia-smi --query-gpu=compute_cap --format=csv,noheader | head -n 1 | tr -d .)",
+              '{enrich.jobsLine} --cmake_extra_defines CMAKE_CUDA_ARCHITECTURES="$ARCH"',
+              "```",
+              "{enrich.tailNote}"
+            ].join("\n")
           },
           ...colconVariants,
           {
@@ -16877,7 +17538,26 @@ var init_oom_killed = __esm({
 });
 
 // src/rules/catalog/resources/disk-full.ts
-var hostedRunnerCleanUp, ghCleanUp, prune, pruneContainerBuilder, actionsCleanUp, perPlatform, containerBuilderAnywhere, slimLayers, cpuTorch, pullDisk, basePull, defaultFix, diskFull;
+function jobContainerFix(image) {
+  return [
+    "Drop `container:` from the job: free the runner's disk in a first step, then pull and run the image from a step, with the workspace mounted (keep your own commands in the last `run:`):",
+    "",
+    "```yaml",
+    "runs-on: ubuntu-latest",
+    "steps:",
+    "  - name: Free disk space",
+    "    run: |",
+    "      sudo rm -rf /opt/hostedtoolcache /usr/share/dotnet /usr/local/lib/android /opt/ghc",
+    "      df -h /",
+    "  - uses: actions/checkout@v4",
+    "  - name: Build in the container",
+    `    run: docker run --rm -v "$PWD:$PWD" -w "$PWD" ${image} bash -c './your-build-commands'`,
+    "```",
+    "",
+    "On a self-hosted runner the same pull needs the disk of Docker's data-root: `df -h \"$(docker info -f '{{{{.DockerRootDir}}}}')\"` there, and `docker system prune --all --force` when old images hold it."
+  ].join("\n");
+}
+var hostedRunnerCleanUp, ghCleanUp, prune, pruneContainerBuilder, actionsCleanUp, perPlatform, containerBuilderAnywhere, slimLayers, cpuTorch, pullDisk, basePull, defaultFix, JOB_CONTAINER_MESSAGE, diskFull;
 var init_disk_full = __esm({
   "src/rules/catalog/resources/disk-full.ts"() {
     "use strict";
@@ -16986,6 +17666,7 @@ var init_disk_full = __esm({
       ...hostedRunnerCleanUp,
       ...slimLayers
     ];
+    JOB_CONTAINER_MESSAGE = "The disk filled up while the runner pulled the image of the job's `container:`: that pull happens in the runner's own `Initialize containers` step, before any step of the job, so a clean-up step in that job runs too late. On a GitHub-hosted runner the preinstalled toolchains leave too little free disk for a large CUDA image.";
     diskFull = {
       id: "resources/disk-full",
       title: "No space left on device",
@@ -17013,10 +17694,24 @@ var init_disk_full = __esm({
         // `write /var/lib/buildkit/runc-overlayfs/content/ingest/\u2026/data: no space left on device`
         { name: "containerBuilder", literals: ["/var/lib/buildkit/"] },
         // `write /opt/conda/lib/python3.9/site-packages/torch/lib/libtorch_cuda.so: no space left on device`
-        { name: "cudaTorch", literals: ["/torch/lib/libtorch_cuda"] }
+        { name: "cudaTorch", literals: ["/torch/lib/libtorch_cuda"] },
+        // A GitHub Actions job that runs in a container (JOB_CONTAINER below): the runner's own step, or the workflow's
+        // `container:` key pasted with the error (`    container:` then `      image: sameli/manylinux2014_x86_64_cuda_11`).
+        { name: "jobContainer", literals: ["Initialize containers", "container:"], pattern: "^\\s{0,20}(?:##\\[group\\])?Initialize containers\\s*$|^\\s{0,20}container:\\s*$" },
+        { name: "jobImage", literals: ["image:"], pattern: `^\\s{2,30}image:\\s{1,10}["']?(?<image>[\\w.\\/:@-]{1,200})["']?\\s*$` }
       ],
       message: "The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.",
       variants: [
+        {
+          when: "pull&jobContainer&jobImage",
+          message: JOB_CONTAINER_MESSAGE,
+          fix: jobContainerFix("{context.jobImage.image}")
+        },
+        {
+          when: "pull&jobContainer",
+          message: JOB_CONTAINER_MESSAGE,
+          fix: jobContainerFix("<the image of container:>")
+        },
         {
           when: "pull&fact.runner=github-hosted",
           message: "The runner's disk filled up while Docker pulled and unpacked {fact.baseImage|the base image}: the image does not fit in the space left.",
@@ -17508,16 +18203,32 @@ var init_install_failure_swallowed = __esm({
 });
 
 // src/rules/catalog/buildx/manifest-list-load.ts
-var manifestListLoad;
+var DEVCONTAINER_FIX, manifestListLoad;
 var init_manifest_list_load = __esm({
   "src/rules/catalog/buildx/manifest-list-load.ts"() {
     "use strict";
+    DEVCONTAINER_FIX = [
+      "The dev container CLI ran this build (`@devcontainers/cli`): it loads the image into Docker unless it is told to push, so the",
+      "flags go on the `devcontainer build` command, not on buildx. Push the multi-platform image, or load one platform:",
+      "",
+      "```sh",
+      "devcontainer build --workspace-folder . --platform linux/amd64,linux/arm64 --push --image-name registry.example.com/myimage:1.0",
+      "devcontainer build --workspace-folder . --platform linux/amd64 --image-name myimage:test",
+      "```",
+      "Log in to the registry first (`docker login`). devcontainers/ci runs this same CLI with its `platform` input: name several",
+      "platforms only in a job that pushes the image (its `push` input: `never`, `filter`, `always`; see its README), one where the image is loaded."
+    ].join("\n");
     manifestListLoad = {
       id: "buildx/manifest-list-load",
       title: "Multi-platform build cannot be loaded into the local image store",
       severity: "error",
       scope: "build",
       match: [{ literals: ["docker exporter does not currently support exporting manifest lists"], ignoreCase: true }],
+      context: [
+        // `[2024-02-14T16:54:15.692Z] @devcontainers/cli 0.56.2. Node.js v18.19.0. \u2026`, its work dir `/tmp/devcontainercli-\u2026/`
+        { name: "devcontainerCli", literals: ["@devcontainers/cli", "devcontainercli"] }
+      ],
+      variants: [{ when: "devcontainerCli", fix: DEVCONTAINER_FIX }],
       message: "The build asked for several platforms and `--load` (the docker exporter): the classic Docker image store holds one platform per tag, so the multi-platform result cannot be loaded.",
       fix: [
         "Pick one per build: load a single platform for local tests, push the multi-platform image:",
@@ -17608,7 +18319,7 @@ var init_invalid_tag = __esm({
 });
 
 // src/rules/catalog/buildx/exec-format-error.ts
-var NO_EMULATOR_MESSAGE, ACTIONS_FIX, execFormatError;
+var NO_EMULATOR_MESSAGE, ACTIONS_FIX, JETSON_BASE, execFormatError;
 var init_exec_format_error = __esm({
   "src/rules/catalog/buildx/exec-format-error.ts"() {
     "use strict";
@@ -17624,6 +18335,21 @@ var init_exec_format_error = __esm({
       "Emulation is many times slower: for long compiles prefer a native runner per platform (e.g. `ubuntu-24.04-arm`). If the",
       "failing file is a downloaded binary, pick the download by the target's architecture: `ARG TARGETARCH` and use",
       "`${TARGETARCH}` (amd64, arm64) in the URL."
+    ].join("\n");
+    JETSON_BASE = [
+      "On a Jetson, x86-64 CUDA images and NVIDIA's x86-64 CUDA / cuDNN packages do not apply, and emulating them gives an image that cannot",
+      "use the Jetson's GPU. Build FROM NVIDIA's L4T image of the board's L4T release, where CUDA and cuDNN come from JetPack:",
+      "",
+      "```sh",
+      "uname -m                       # aarch64",
+      'head -1 /etc/nv_tegra_release  # "# R32 (release), REVISION: 7.1" is L4T 32.7.1',
+      "```",
+      "",
+      "```dockerfile",
+      "FROM nvcr.io/nvidia/l4t-base:r32.7.1   # the tag of the release printed above; l4t-jetpack:r35.x.y for JetPack 5",
+      "```",
+      "",
+      "and drop the x86-64 package pins (`libcudnn\u2026+cudaX.Y`) from the Dockerfile."
     ].join("\n");
     execFormatError = {
       id: "buildx/exec-format-error",
@@ -17654,6 +18380,8 @@ var init_exec_format_error = __esm({
           pattern: "(?:image platform|requested image's platform) \\((?<image>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\) does not match the (?:expected|detected host) platform \\((?<host>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\)"
         },
         RUN_COMMAND_CONTEXT,
+        // an NVIDIA Jetson named by the log: its L4T kernel (`4.9.108-tegra`), its release file, or in words
+        { name: "jetson", literals: ["-tegra ", "nv_tegra_release", "Jetson", "jetson"], pattern: "\\d-tegra\\b|nv_tegra_release|\\b[Jj]etson\\b" },
         // A pasted error whose report names a GitHub Actions runner in words (`on the latest ubuntu runner`, `runs-on:
         // ubuntu-latest`): no runner fact, but the setup action is the fix there (docker/setup-qemu-action registers the
         // emulators with tonistiigi/binfmt, its README).
@@ -17715,6 +18443,13 @@ var init_exec_format_error = __esm({
             "Emulated builds are many times slower than native ones: for long compiles prefer a native runner per platform."
           ].join("\n")
         },
+        // A Jetson named by the log: an L4T base, not QEMU (NVIDIA/nvidia-docker#1116, #1117).
+        {
+          when: "shell&jetson&!fact.place=docker-run&!fact.runner",
+          title: "x86-64 base image on a Jetson (arm64) build host",
+          message: "The builder cannot run even the shell of this stage: the build runs for its own host, an NVIDIA Jetson (aarch64, as the log shows), and the stage's base image is built for another architecture (x86-64), so its programs cannot execute here.",
+          fix: JETSON_BASE
+        },
         // The stage's shell is foreign and the log shows the host: the base image has no variant for this host. Emulation
         // of a whole stage is the slow fallback (Docker's multi-platform docs), not the fix.
         {
@@ -17733,6 +18468,34 @@ var init_exec_format_error = __esm({
             "for {enrich.foreignHostArch} to build natively here. Only as a fallback: register a QEMU emulator on this host (`docker run",
             "--privileged --rm tonistiigi/binfmt --install all`) and build again; every step then runs emulated, many times slower than",
             "native, which is impractical for a long compile."
+          ].join("\n")
+        },
+        // The legacy builder builds for its host: a stage shell that cannot run is a base image of another architecture. On a
+        // Jetson (or with NVIDIA's CUDA stack in the stage) the fix is an L4T base, not QEMU.
+        {
+          when: "shell&enrich.legacyBuilder&enrich.cudaStack&!fact.place=docker-run&!fact.runner&!actionsProse",
+          title: "Base image built for another architecture than this build host",
+          message: "The builder cannot run even the shell of this stage: the legacy builder builds for its own host's architecture, so the stage's base image is of another one (a single-platform image is pulled as it is). This stage installs NVIDIA's CUDA stack, whose x86-64 images and packages are the usual cause on an arm64 host such as a Jetson.",
+          fix: [
+            "Compare the host with the base image: `uname -m` (`x86_64` is amd64, `aarch64` is arm64) and",
+            "`docker image inspect --format '{{{{.Os}}}}/{{{{.Architecture}}}}' IMAGE` with the image of the stage's `FROM`.",
+            "",
+            JETSON_BASE,
+            "",
+            "Only if you mean to build an image for another architecture on this host: register QEMU (`docker run --privileged --rm",
+            "tonistiigi/binfmt --install all`); every step then runs emulated, many times slower."
+          ].join("\n")
+        },
+        {
+          when: "shell&enrich.legacyBuilder&!fact.place=docker-run&!fact.runner&!actionsProse",
+          title: "Base image built for another architecture than this build host",
+          message: "The builder cannot run even the shell of this stage: the legacy builder builds for its own host's architecture, so the stage's base image is of another one (a single-platform image is pulled as it is).",
+          fix: [
+            "Compare the host with the base image: `uname -m` (`x86_64` is amd64, `aarch64` is arm64) and",
+            "`docker image inspect --format '{{{{.Os}}}}/{{{{.Architecture}}}}' IMAGE` with the image of the stage's `FROM`; then use a tag",
+            "or image built for the host's architecture (`docker buildx imagetools inspect IMAGE` lists the platforms a tag has). Only if",
+            "you mean to build for another architecture on this host: register QEMU (`docker run --privileged --rm tonistiigi/binfmt",
+            "--install all`); every step then runs emulated, many times slower."
           ].join("\n")
         },
         // The setup actions only where the log shows GitHub Actions (fact runner); elsewhere the rule's own fix.
@@ -19623,6 +20386,29 @@ var init_wheel_build_failed = __esm({
           },
           { when: "checkCall&named&enrich.installCmd", title: CHECK_CALL_TITLE, message: checkCallMessage, fix: checkCallFix.join("\n") },
           { when: "torchExtension&named", title: TORCH_EXTENSION_COMPILE_TITLE, message: torchExtensionCompileMessage, fix: torchExtensionCompileFix.join("\n") },
+          // An ARM64 build (the platform read from setuptools' build directory, `build/temp.linux-aarch64-cpython-38`, or from an
+          // aarch64 wheel pip fetched): many releases publish x86_64 wheels only, so on aarch64 pip compiles the sdist where an
+          // x86_64 build would have taken a wheel (rolandu/nextcloud-tests#2: backports.zoneinfo on python:3.8-slim on an
+          // Apple-Silicon Mac, fixed by installing gcc). The compiler is the fix that keeps the platform; the release's files say
+          // whether a wheel exists for it (`aarch64` in a wheel's name, PEP 600 platform tags). `docker build --platform
+          // linux/amd64` builds for x86_64 under emulation (docs.docker.com/build/building/multi-platform/).
+          {
+            when: "noCompiler&named&fact.platform=linux/arm64",
+            title: "No wheel for ARM64 (aarch64), and no compiler to build one",
+            message: "pip compiled {context.named.name} from source for linux/aarch64 (ARM64), which needs `{context.noCompiler.compiler}`, and the image has none. This build is for ARM64 (an Apple-Silicon Mac or an ARM server builds for it unless told otherwise), and many packages publish Linux wheels for x86_64 only: where an x86_64 build takes a wheel, an ARM64 build compiles.",
+            fix: [
+              "Install a compiler in the stage before the install step; on a Debian or Ubuntu base (the `python:*-slim` images have",
+              "none):",
+              "",
+              "```sh",
+              "apt-get update && apt-get install -y --no-install-recommends build-essential",
+              "```",
+              "On Alpine: `apk add --no-cache build-base`. Or avoid the compile: https://pypi.org/project/{context.named.name}/#files",
+              "lists each release's wheels (`aarch64` in a name is one for this platform), so a release with one needs no compiler;",
+              "or, when the image only has to run on x86_64 hosts, build it for them with `docker build --platform linux/amd64 .`",
+              "(emulated on an ARM64 machine: slower), where the x86_64 wheel is used."
+            ].join("\n")
+          },
           // No wheel for this Python came first: a compiler alone may only move the failure, since a release older than the
           // Python often does not compile on it either (source-build-python enricher). `pip download --only-binary=:all:
           // --python-version` asks the index for wheels only, for that Python (pip download --help, pip 23 on this machine).
@@ -20503,6 +21289,8 @@ var init_catalog = __esm({
     init_triton_libcuda_link();
     init_cudnn_handle_failed();
     init_jax_cuda_library_not_found();
+    init_jax_cuda_library_too_old();
+    init_cuda_driver_mismatch();
     init_resolution_impossible();
     init_no_matching_distribution();
     init_wheel_not_supported();
@@ -20541,6 +21329,7 @@ var init_catalog = __esm({
     init_setup_download_failed();
     init_uv_network_unreachable();
     init_pipenv_install_failed();
+    init_pg_config_missing();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -20548,6 +21337,7 @@ var init_catalog = __esm({
     init_unrecognized_argument();
     init_incorrect_download();
     init_transaction_failed();
+    init_link_script_failed();
     init_unable_to_locate_package();
     init_fetch_failed();
     init_held_packages_changed();
@@ -20633,6 +21423,8 @@ var init_catalog = __esm({
       tritonLibcudaLink,
       cudnnHandleFailed,
       jaxCudaLibraryNotFound,
+      jaxCudaLibraryTooOld,
+      cudaDriverMismatch,
       resolutionImpossible,
       noMatchingDistribution,
       wheelNotSupported,
@@ -20671,6 +21463,7 @@ var init_catalog = __esm({
       setupDownloadFailed,
       uvNetworkUnreachable,
       pipenvInstallFailed,
+      pgConfigMissing,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
@@ -20678,6 +21471,7 @@ var init_catalog = __esm({
       unrecognizedArgument,
       incorrectDownload,
       transactionFailed,
+      linkScriptFailed,
       unableToLocatePackage,
       fetchFailed,
       heldPackagesChanged,
@@ -30532,6 +31326,7 @@ function packageOf(captures) {
   if (captures["context.vllm"] !== void 0) return "vllm";
   if (captures["context.torchExtension"] !== void 0) return "torch-cpp-extension";
   if (captures["context.rapidsCudf"] !== void 0) return "rapids-cudf";
+  if (captures["context.onnxruntime"] !== void 0) return "onnxruntime";
   return null;
 }
 function jobsEnv(pkg) {
@@ -30544,6 +31339,9 @@ function jobsEnv(pkg) {
 function knobNote(pkg) {
   if (pkg === "flash-attn" || pkg === "vllm") {
     return `${pkg} runs MAX_JOBS compile jobs at once and passes NVCC_THREADS to each nvcc (flash-attn's default is 4), so memory grows with both.`;
+  }
+  if (pkg === "onnxruntime") {
+    return "This is ONNX Runtime's CUDA provider, built by its build.sh (build.py): that script passes its own --parallel job count and nvcc --threads, so MAX_JOBS and CMAKE_BUILD_PARALLEL_LEVEL do not reach it, and without CMAKE_CUDA_ARCHITECTURES it compiles every kernel (the flash-attention ones are the largest) for a list of GPU architectures, one device compile per architecture.";
   }
   if (pkg === "torch-cpp-extension") return "torch.utils.cpp_extension builds with ninja and reads MAX_JOBS for the number of parallel jobs.";
   if (pkg === "rapids-cudf") {
@@ -30586,6 +31384,7 @@ function memoryKnobsEnrich(captures, step, model, facts) {
   const jobs = buildJobsIn(command);
   if (jobs !== null) return commandKnobs(jobs, command, captures, facts);
   const pkg = packageOf(captures);
+  if (pkg === "onnxruntime") return onnxruntimeKnobs(facts);
   const env = jobsEnv(pkg);
   const inImage = facts.place === "image-build";
   const unknown2 = facts.place === null;
@@ -30631,6 +31430,21 @@ function commandKnobs(jobs, command, captures, facts) {
     jobsWhere: inImage ? "In that RUN, give it a fixed, small count (raise it while the build still fits):" : "Give it a fixed, small count (raise it while the build still fits):",
     jobsFence: "sh",
     jobsLine: jobs.lowered
+  };
+}
+function onnxruntimeKnobs(facts) {
+  const line = "./build.sh \u2026 --use_cuda --parallel 2 --nvcc_threads 1";
+  return {
+    jobsEnv: "--parallel 2 --nvcc_threads 1 on build.sh",
+    jobsLine: line,
+    jobsFence: "sh",
+    jobsWhere: "Add ORT's own flags to the build.sh (or build.py) command, keeping your other options.",
+    // The GPU architectures: the compute capability without its dot (7.5 -> 75), read where the GPU is (oom-killed's ORT variant).
+    archWhere: 'Build only the architectures of the GPUs that will run it: ARCH is the compute capability without its dot (7.5 \u2192 75), which nvidia-smi prints on a machine with that GPU; in an image build there is no GPU, so write the number (several separated by semicolons, in quotes: "75;86"):',
+    knobNote: knobNote("onnxruntime"),
+    tailNote: `With fewer architectures each nvcc has fewer device compiles to run (up to --nvcc_threads of them at once), and the build is much shorter. ${runnerNote(facts)}`,
+    runnerNote: runnerNote(facts),
+    moreMemory: moreMemory(facts)
   };
 }
 var init_memory_knobs_enricher = __esm({
@@ -31080,7 +31894,7 @@ function install(installer, requirement2, opts = {}) {
   return installCommand(installer, { requirements: requirement2.split(/\s+/), ...opts });
 }
 function verboseCommand(installer, requirement2) {
-  const req = requirement2;
+  const req = requirement2.split(/\s+/).map(quoteWord).join(" ");
   if (installer === "uv") return `uv pip install -v --no-cache ${req}`;
   if (installer === "pip") return `pip install -v --no-cache-dir ${req}`;
   return `python -m pip install -v --no-cache-dir ${req}`;
@@ -31244,6 +32058,8 @@ function pipAdviceEnrich(captures, step, _model, facts) {
   const requirement2 = requirementOf2(captures, step);
   if (requirement2 !== null) {
     out.requirement = requirement2;
+    const project = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement2);
+    if (project !== null) out.project = project[0];
     out.noIsolationCmd = install(installer, requirement2, { noBuildIsolation: true });
     out.verboseCmd = verboseCommand(installer, requirement2);
     out.installCmd = install(installer, requirement2);
@@ -31330,6 +32146,7 @@ var init_pip_advice_enricher = __esm({
   "src/knowledge/pip-advice-enricher.ts"() {
     "use strict";
     init_installer_forms();
+    init_shell_words();
     init_pip_conflict();
     init_torch_wheels();
     init_torch_index_release_enricher();
@@ -32908,22 +33725,31 @@ var init_python_tool_enricher = __esm({
 });
 
 // src/knowledge/foreign-base-enricher.ts
-function foreignBaseEnrich(captures, _step, _model, facts) {
+function builderFacts(step, model, facts) {
+  const out = {};
+  if (model.format === "classic") out.legacyBuilder = "yes";
+  if (CUDA_STACK.test(step?.instruction ?? "") || CUDA_STACK.test(facts.value("baseImage") ?? "")) out.cudaStack = "yes";
+  return out;
+}
+function foreignBaseEnrich(captures, step, model, facts) {
+  const out = builderFacts(step, model, facts);
   const host = facts.get("hostPlatform");
-  if (host === null) return {};
-  const out = {
+  if (host === null) return out;
+  Object.assign(out, {
     foreignHostArch: host.value,
-    foreignHost: host.source === "shell-prompt" ? "a Raspberry Pi, an arm board (the shell prompt shows its default hostname, raspberrypi)" : host.source === "raspberry-pi-prose" ? "a Raspberry Pi, an arm board (as the report says)" : host.source === "apple-silicon" ? `${host.value} (an Apple-Silicon Mac, as the report says)` : `${host.value} (Docker's platform warning)`
-  };
+    foreignHost: host.source === "shell-prompt" ? "a Raspberry Pi, an arm board (the shell prompt shows its default hostname, raspberrypi)" : host.source === "raspberry-pi-prose" ? "a Raspberry Pi, an arm board (as the report says)" : host.source === "tegra-kernel" ? `${host.value} (an NVIDIA Jetson: the log's kernel is an L4T \`-tegra\` one)` : host.source === "apple-silicon" ? `${host.value} (an Apple-Silicon Mac, as the report says)` : `${host.value} (Docker's platform warning)`
+  });
   const image = captures["context.platformWarning.image"];
   if (image !== void 0) out.foreignImagePlatform = image;
   const base = facts.value("baseImage");
   if (base !== null) out.foreignBase = base;
   return out;
 }
+var CUDA_STACK;
 var init_foreign_base_enricher = __esm({
   "src/knowledge/foreign-base-enricher.ts"() {
     "use strict";
+    CUDA_STACK = /nvidia\/cuda|libcudnn\d|\+cuda\d|\bcuda-(?:toolkit|libraries|runtime|compat)\b/;
   }
 });
 
@@ -33370,7 +34196,7 @@ var tokenPattern, maxValueLength;
 var init_template = __esm({
   "src/rules/template.ts"() {
     "use strict";
-    tokenPattern = /\{\{|\}\}|\$\{[^{}\n]*\}|\{([A-Za-z][\w.-]*)(?::(all|words|counts|repeats))?(?:\|([^{}\n]*))?\}/g;
+    tokenPattern = /\{\{|\}\}|\$\{[^{}\n]*\}|\{([A-Za-z][\w.-]*)(?::(all|words|counts|repeats|sh))?(?:\|([^{}\n]*))?\}/g;
     maxValueLength = 200;
   }
 });
@@ -33490,7 +34316,8 @@ function knownPlaceholders(rule) {
   }
   return { captures, contexts, tallied };
 }
-function placeholderProblem(name2, modifier, known, hasEnricher) {
+function placeholderProblem(name2, given, known, hasEnricher) {
+  const modifier = given === "sh" ? null : given;
   const [head, second, third, ...rest] = name2.split(".");
   if (head === "context" && second !== void 0 && rest.length === 0) {
     const groups = known.contexts.get(second);
@@ -54060,7 +54887,7 @@ var init_schema = __esm({
        * specificity are dropped.
        */
       specificity: external_exports.number().int().min(0).max(3).default(3),
-      /** Message and fix templates: `{capture}`, `{capture:all}`, `{capture:words}`, `{capture:counts}`, `{count}`,
+      /** Message and fix templates: `{capture}`, `{capture:all}`, `{capture:words}`, `{capture:counts}`, `{any:sh}` (one shell word), `{count}`,
        * `{stage}`, `{instruction}`, `{step}`, `{seconds}`, `{duration}`, `{exitCode}`, `{platform}`,
        * `{error}`, `{context.name}`, `{context.name.group}`, `{enrich.key}`; `{name|fallback text}`. */
       message: templateSchema,
@@ -56696,6 +57523,11 @@ function renderFinding2(cr, input2, model, buildFacts = {}) {
     error: step?.error ?? (step === null || step.id === model.failedStep ? model.solveError?.message : void 0)
   };
   const resolve = (p) => {
+    if (p.modifier !== "sh") return resolvePlain(p);
+    const v = resolvePlain({ ...p, modifier: null });
+    return v === void 0 || v === "" ? void 0 : quoteWord(v);
+  };
+  const resolvePlain = (p) => {
     const [head, second, third] = p.name.split(".");
     const tallied = head === "context" && p.modifier !== null ? input2.captures.get(p.name) : void 0;
     if (tallied) return modified(tallied, p.modifier);
@@ -56742,6 +57574,7 @@ var init_render_finding = __esm({
     init_fact_view();
     init_format_duration();
     init_template();
+    init_shell_words();
     maxEnrichedLength = 1e3;
   }
 });
@@ -59960,6 +60793,26 @@ var init_fact_patterns = __esm({
         source: "wheel",
         read: () => [["platform", "linux/arm64"]]
       },
+      {
+        // setuptools compiling a C extension names the interpreter's platform in its build directories: `-o
+        // build/temp.linux-aarch64-cpython-38/lib/zoneinfo_module.o`, `build/lib.linux-x86_64-cpython-312` (distutils'
+        // build command: `plat_specifier = f".{self.plat_name}-{sys.implementation.cache_tag}"`, plat_name being
+        // sysconfig.get_platform(), `linux-aarch64` on ARM64 Linux). A compile for the Python that installs is that machine's.
+        literals: ["build/temp.linux-", "build/lib.linux-"],
+        regex: /\bbuild\/(?:temp|lib)\.linux-(?<machine>aarch64|x86_64)-/,
+        on: "output",
+        source: "setuptools-build-dir",
+        read: (g) => [["platform", g.machine === "aarch64" ? "linux/arm64" : "linux/amd64"]]
+      },
+      {
+        // uv's hint names the interpreter's platform tag: `hint: You're on Linux (`manylinux_2_39_aarch64`), but \u2026`
+        // (Lightricks/LTX-2#256; astral-sh/uv#14268 `manylinux_2_27_x86_64`; musl: `musllinux_1_2_x86_64`).
+        literals: ["You're on Linux (`"],
+        regex: /You're on Linux \(`(?:many|musl)linux_\d{1,2}_\d{1,3}_(?<machine>aarch64|x86_64)`\)/,
+        on: "output",
+        source: "uv-hint",
+        read: (g) => [["platform", g.machine === "aarch64" ? "linux/arm64" : "linux/amd64"]]
+      },
       // ---- the build host --------------------------------------------------------------------------
       {
         // Docker before running a single-platform image of another platform than the host's: `WARNING: The requested image's
@@ -59969,6 +60822,16 @@ var init_fact_patterns = __esm({
         on: "output",
         source: "docker-warning",
         read: (g) => one("hostPlatform", g.host)
+      },
+      {
+        // An NVIDIA Jetson's kernel, as `uname -a` prints it: `Linux jetson-0420719082691 4.9.108-tegra #2 SMP PREEMPT \u2026 aarch64
+        // aarch64 aarch64 GNU/Linux` (NVIDIA/nvidia-docker#1519). L4T, the Jetsons' Linux, names its kernels `-tegra`; the machine
+        // field says the architecture.
+        literals: ["-tegra "],
+        regex: /\b\d{1,2}\.\d{1,3}\.\d{1,4}-tegra\b.{0,200}\baarch64\b/,
+        on: "output",
+        source: "tegra-kernel",
+        read: () => [["hostPlatform", "linux/arm64"]]
       },
       {
         // The reporter's own words around a pasted log, naming an Apple-Silicon Mac: `When building the docker image on Mac
@@ -60158,7 +61021,7 @@ var init_collect_facts = __esm({
     maxStagesKept = 2 * MAX_STEPS;
     maxEvidence = 300;
     buildFormats2 = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic", "buildah"]);
-    runFailedPattern = /process "\/bin\/(?:ba)?sh -c [^\n]{0,4000}" did not complete successfully/;
+    runFailedPattern = /process "(?:\/bin\/(?:ba)?sh -c |\/[\w./-]{1,200}(?:sh|_shell\.sh) )[^\n]{0,4000}" did not complete successfully/;
     FactCollector = class {
       outputPatterns = factPatterns.filter((p) => p.on !== "instruction");
       instructionPatterns = factPatterns.filter((p) => p.on !== "output");
