@@ -31,6 +31,20 @@ const EXCERPT_RULE = '--------------------';
 const MAX_EXCERPT_LINES = 200;
 const MAX_EXCERPT_CHARS = 1000;
 
+/**
+ * `[4/6] RUN …:`, `[builder 3/7] COPY …:`: a box header without its leading ` > `, padding allowed after the colon. The
+ * instructions are the ones a box names; podman's `[1/2] STEP 3/5: RUN …` starts with `STEP`, never one of them.
+ */
+const BARE_BOX_HEADER = /^\[(?<vertex>[^\]\n]{3,200})\] (?:RUN|COPY|ADD|FROM|WORKDIR) /;
+/** The end of the bracket: the step's number and the stage's count (`[builder 3/7]`, `[ 8/14]`). */
+const STEP_COUNT = /(?:^| )\d{1,5}\/\d{1,5}$/;
+
+function isBareBoxHeader(text: string): boolean {
+  if (!text.trimEnd().endsWith(':')) return false;
+  const vertex = BARE_BOX_HEADER.exec(text)?.groups?.vertex;
+  return vertex !== undefined && STEP_COUNT.test(vertex);
+}
+
 type State = 'idle' | 'box-opening' | 'box' | 'excerpt-opening' | 'excerpt' | 'warnings';
 
 /** `Dockerfile:60`, `docker/cuda.Dockerfile:3`: a name and a line number, nothing else. */
@@ -122,11 +136,15 @@ export class ClosingBlockGrammar {
     this.awaitingFinal = false;
     if (text === BOX_RULE) return this.hold(line, 'box-opening');
     const first = text.charCodeAt(0);
+    // The box's header copied from a terminal without its ` > ` (`[4/6] RUN bash -c "pip install …":`, the selection
+    // started at the bracket): a step's bracket, a Dockerfile instruction, the colon that ends a box header.
+    if (first === 91 /* [ */ && isBareBoxHeader(text)) return this.boxOpening({ ...line, text: ' > ' + text.trimEnd() });
     // Final lines start with a letter; the warnings header with a space or a digit.
     if (first === 32 || (first >= 48 && first <= 57)) {
       // ` > [backend 10/10] RUN pip3 install …:` with no `------` above it: a box pasted from its
       // header on. Nothing else in a log starts that way outside a box.
-      if (text.startsWith(' > [') && text.endsWith(':') && text.includes('] ')) return this.boxOpening(line);
+      // A terminal copy keeps the padding after the colon (` > [ 8/14] RUN python3 -m ensurepip:      `).
+      if (text.startsWith(' > [') && text.trimEnd().endsWith(':') && text.includes('] ')) return this.boxOpening(line);
       if (isWarningsHeader(text)) {
         this.state = 'warnings';
         this.ctx.seeFormat('buildkit-plain');
@@ -168,7 +186,7 @@ export class ClosingBlockGrammar {
   }
 
   private boxOpening(line: LogLine): boolean {
-    const text = line.text;
+    const text = line.text.trimEnd();
     if (!text.startsWith(' > ') || !text.endsWith(':')) return this.reject(line);
     this.held = null;
     this.state = 'box';

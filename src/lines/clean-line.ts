@@ -27,6 +27,11 @@ const ACTIONS_MARKER = /^##\[(?:group|endgroup|error|warning|notice|debug|comman
 // `[2026-01-02T03:04:05Z] `, `[2026-01-02 03:04:05.123+00:00] `: other CI systems and loggers.
 const BRACKETED_TIMESTAMP = /^\[\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\] ?/;
 
+// A bare wall-clock time before every line (`22:30:19 Step 6/10 : RUN pip3 install .`, AnotherDaniel/smahub#19: a CI
+// that stamps each line with the time of day). No builder starts a
+// line with one; a blank line is the stamp alone.
+const CLOCK_TIMESTAMP = /^(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:[.,]\d{1,6})?(?: |$)/;
+
 // docker compose's `service  | ` (v1 `web_1  | `, v2 `web-1  | `). Compose pads the name with
 // at least one space; requiring a leading letter keeps `  60 | >>> RUN` and `1000 | …` excerpt
 // lines, and shell pipelines like `pip freeze | grep`, out of it.
@@ -97,6 +102,7 @@ export function stripCiPrefixes(text: string): string {
   } else if (isDigit(out.charCodeAt(0)) && out.lastIndexOf('Z: #', 22) >= 0) out = out.replace(DEVCONTAINER_CUT_STAMP, ''); // the stamp's end, never past its 22 characters
   if (out.startsWith('##[')) out = out.replace(ACTIONS_MARKER, '');
   if (out.charCodeAt(0) === 91 && isDigit(out.charCodeAt(1))) out = out.replace(BRACKETED_TIMESTAMP, '');
+  else if (out.charCodeAt(2) === 58 && out.charCodeAt(5) === 58 && isDigit(out.charCodeAt(0))) out = out.replace(CLOCK_TIMESTAMP, '');
   // Only a line that starts with a lower-case letter is looked at, and only its first 80 characters.
   const first = out.charCodeAt(0);
   if (first >= 97 && first <= 122) {
@@ -215,6 +221,7 @@ export const CLEAN_LINE_PATTERNS: readonly RegExp[] = [
   DEVCONTAINER_CUT_STAMP,
   ACTIONS_MARKER,
   BRACKETED_TIMESTAMP,
+  CLOCK_TIMESTAMP,
   COMPOSE_PREFIX,
   BUILDKIT_FRAME,
   FENCE_LINE,

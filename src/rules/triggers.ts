@@ -139,7 +139,13 @@ export function triggerCandidates(cr: CompiledRule, model: BuildModel, facts: Bu
 
   if (trigger.kind === 'failure') {
     const failed = model.steps.filter((s) => s.status === 'error' || s.id === model.failedStep);
-    if (failed.length > 0) return made(failed.map((s) => make(s, s.id, failureEvidence(s), s.firstLine)));
+    // A step the log keeps nothing of but its header (BuildKit's tty `=> ERROR [7/8] RUN …` line alone): the
+    // instruction is the evidence, the one line that shows what failed.
+    const evidenceOf = (s: Step): string[] => {
+      const lines = failureEvidence(s);
+      return lines.length > 0 || s.instruction === '' ? lines : [capEvidence(s.instruction)];
+    };
+    if (failed.length > 0) return made(failed.map((s) => make(s, s.id, evidenceOf(s), s.firstLine)));
     if (model.solveError === null) return [];
     const outside = outsideFailure(model);
     const c = outside === null

@@ -21,6 +21,25 @@ describe('failures the log shows only in part', () => {
     expect(analysis.findings[0]?.ruleId).toBe('pip/externally-managed');
   });
 
+  it('a box header copied from a terminal: padded after its colon, or without its leading ` > `', async () => {
+    // weaviate/weaviate-benchmarking#8 and vti/wahooMapsCreator-docker#3 as stored (fixtures/rules/pip/externally-managed/).
+    for (const [file, instruction] of [
+      ['match-alpine-ensurepip.log', 'RUN python3 -m ensurepip'],
+      ['match-ubuntu-bare-box-header.log', 'RUN bash -c "pip install requests shapely"'],
+    ] as const) {
+      const analysis = await analyzeText(readFileSync(`fixtures/rules/pip/externally-managed/${file}`, 'utf8'));
+      expect(verdictKind(analysis)).toBe('failed');
+      expect(analysis.model.steps.find((s) => s.id === analysis.model.failedStep)?.instruction).toBe(instruction);
+      expect(analysis.findings[0]?.step).toBe(analysis.model.failedStep);
+    }
+  });
+
+  it('a ninja progress line or a podman step line is no box header', async () => {
+    const analysis = await analyzeText('[12/50] Building CXX object src/CMakeFiles/core.dir/a.cpp.o:\\n[1/2] STEP 3/5: RUN make:\\n');
+    expect(analysis.model.failedStep).toBeNull();
+    expect(analysis.model.steps.some((s) => s.instruction.startsWith('Building'))).toBe(false);
+  });
+
   it('a tty screen whose error box lost its header: the timed lines are the failed step’s output', async () => {
     // mistralai/mistral-inference#76 as stored: the reporter cut the box's ` > [5/8] RUN …:` header.
     const analysis = await analyzeText(readFileSync('fixtures/rules/buildkit/step-failed/match-unpinned-torch-apex-tty.log', 'utf8'));

@@ -27,6 +27,10 @@ describe('cleanLine', () => {
       'ERROR: failed to build: Cache export is not supported for the docker driver.',
     ],
     ['gh run view: an Actions marker', 'publish\tBuild and optionally push image\t2026-03-29T20:52:18.6535643Z ##[group]Check build summary support', 'Check build summary support'],
+    // AnotherDaniel/smahub#19 (fixtures/rules/pip/externally-managed/match-alpine-classic-clock-stamps.log)
+    ['a time of day before a classic step line', '22:30:19 Step 6/10 : RUN pip3 install .', 'Step 6/10 : RUN pip3 install .'],
+    ['a time of day alone on a blank line', '22:30:19 ', ''],
+    ['a time of day with fractions', '08:01:02.345 error: externally-managed-environment', 'error: externally-managed-environment'],
   ])('%s', (_name, raw, clean) => {
     expect(cleanLine(raw)).toBe(clean);
   });
@@ -39,6 +43,8 @@ describe('cleanLine', () => {
     ['a BuildKit output line with a pipe', '#5 1.234 web  | hello'],
     ['a timestamp not at the start', 'built at 2026-01-02T03:04:05Z ok'],
     ['a bracket that is not a timestamp', '[builder 3/7] RUN make'],
+    ['a time that is not a time of day', '25:61:00 not a clock'],
+    ['a duration without a space after it', '00:01:23.4s elapsed'],
   ])('leaves %s alone', (_name, text) => {
     expect(cleanLine(text)).toBe(text);
   });

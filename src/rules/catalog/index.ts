@@ -109,6 +109,7 @@ import { releaseNotValidYet } from './apt/release-not-valid-yet.js';
 import { apkUnableToSelect } from './apt/apk-unable-to-select.js';
 import { debArchMismatch } from './apt/deb-arch-mismatch.js';
 import { signedByConflict } from './apt/signed-by-conflict.js';
+import { centosEolMirrorlist } from './apt/centos-eol-mirrorlist.js';
 import { oomKilled } from './resources/oom-killed.js';
 import { diskFull } from './resources/disk-full.js';
 import { jobTimeout } from './resources/job-timeout.js';
@@ -138,6 +139,7 @@ import { wheelBuildFailed } from './pip/wheel-build-failed.js';
 import { forceReinstall } from './pip/force-reinstall.js';
 import { cacheMountUnused } from './pip/cache-mount-unused.js';
 import { wheelDownloadedTwice } from './pip/wheel-downloaded-twice.js';
+import { uvInstallerPath } from './pip/uv-installer-path.js';
 import { aptInstallExit100 } from './apt/install-exit-100.js';
 import { stepFailed } from './buildkit/step-failed.js';
 
@@ -244,6 +246,7 @@ export const builtinRules: RuleInput[] = [
   apkUnableToSelect,
   debArchMismatch,
   signedByConflict,
+  centosEolMirrorlist,
   oomKilled,
   diskFull,
   jobTimeout,
@@ -274,6 +277,7 @@ export const builtinRules: RuleInput[] = [
   forceReinstall,
   cacheMountUnused,
   wheelDownloadedTwice,
+  uvInstallerPath,
   aptInstallExit100,
   stepFailed,
 ];

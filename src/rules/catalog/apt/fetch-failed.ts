@@ -35,6 +35,21 @@
 // Yarn's key there). `gpg
 // --show-keys FILE` prints each subkey with its `[expires: …]` / `[expired: …]` date (openstreetmap/chef#610 checks the
 // downloaded key the same way). Yarn 1 is on npm as `yarn` (`npm install --global yarn`, Yarn's install docs).
+//
+// A third-party repository whose key rotated: the log names the repository (`Err:8 https://apt.kitware.com/ubuntu focal
+// InRelease`, `W: GPG error: <url> …`, `The repository '<url> …' is not signed`) and the key (`NO_PUBKEY <id>`); the fix
+// names both. Vendors whose keys rotated under builds:
+// - Kitware (apt.kitware.com): NO_PUBKEY 42D5A192B819C5DA (NVIDIA-ISAAC-ROS/isaac_ros_common#50, fixed by #108 "Update GPG
+//   key for kitware"), 1A127079A92F09ED (envoyproxy/envoy-build-tools#307, the 2024 key). Kitware's instructions
+//   (https://apt.kitware.com/, quoted in GuillaumeDua/CppShelf#203): `wget -O - https://apt.kitware.com/keys/kitware-archive-latest.asc
+//   | gpg --dearmor - | tee /usr/share/keyrings/kitware-archive-keyring.gpg`, a source with `signed-by=` that file, then
+//   the `kitware-archive-keyring` package, which keeps the key current as Kitware rotates it (aws/sagemaker-scikit-learn-container#66,
+//   #99; aws/sagemaker-xgboost-container#239) and installs it at that same path (ossia/libossia#926).
+// - Apache Arrow (apache.jfrog.io/artifactory/arrow): NO_PUBKEY 275C532289DD0F4A in an osgeo/GDAL base image
+//   (NOAA-OWP/inundation-mapping#1168; its fix #1172 removed the Arrow source). Arrow's maintainer: install the current
+//   `apache-arrow-apt-source-latest-<codename>.deb` from https://apache.jfrog.io/artifactory/arrow/<distribution>/ as
+//   arrow.apache.org/install says, or import https://downloads.apache.org/arrow/KEYS (kou in apache/arrow#40967). The
+//   repository is signed with release managers' keys, new ones added over time (apache/arrow#5786).
 import type { RuleInput } from '../../schema.js';
 import { archivedDebian, endedUbuntu } from '../../../knowledge/eol-releases.js';
 
@@ -302,6 +317,15 @@ export const fetchFailed: RuleInput = {
       pattern:
         "(?:Err:\\d{1,4} |GPG error: |The repository ')https?://(?:(?:deb|security|ftp\\.[a-z]{2})\\.debian\\.org|(?:[a-z]{2}\\.)?(?:archive|security|ports)\\.ubuntu\\.com)/[^\\s']{0,100} [a-z0-9/-]{1,60} InRelease",
     },
+    // The repository apt names on the `Err:` line of its failing index (`Err:8 https://apt.kitware.com/ubuntu focal
+    // InRelease`) or on the `W: GPG error:` line: with `key`, the repository whose key is missing.
+    {
+      name: 'keyRepo',
+      literals: ['Err:', 'GPG error: '],
+      pattern: '(?:Err:\\d{1,4}|GPG error:) (?<url>https?://(?<host>[A-Za-z0-9.-]{1,200})[^\\s:]{0,300})(?: |$)',
+    },
+    { name: 'kitwareRepo', literals: ['apt.kitware.com'] },
+    { name: 'arrowRepo', literals: ['apache.jfrog.io/artifactory/arrow'] },
     // nginx's own package repository (https://nginx.org/en/linux_packages.html: `http://nginx.org/packages/debian`,
     // `…/packages/mainline/ubuntu`).
     { name: 'nginxRepo', literals: ['nginx.org/packages'] },
@@ -585,6 +609,62 @@ export const fetchFailed: RuleInput = {
         'apt-get update',
         '```',
         NGINX_UPSTREAM_NOTE,
+      ].join('\n'),
+    },
+    {
+      when: 'key&kitwareRepo',
+      title: "Kitware's apt repository key is not installed (Kitware rotates it)",
+      message:
+        'apt refuses Kitware\'s repository (`{context.keyRepo.url|apt.kitware.com}`): it is signed with the key ' +
+        '`{key|the NO_PUBKEY line names}`, which the image does not have. Kitware rotates its signing key, and a key baked into ' +
+        'an image (or its Dockerfile) goes stale.',
+      fix: [
+        "Install Kitware's current key before the failing `apt-get update`, as https://apt.kitware.com/ says, and let the",
+        "`kitware-archive-keyring` package keep it current from then on. The source must name that keyring with `signed-by=`",
+        '(`grep -r apt.kitware.com /etc/apt/sources.list /etc/apt/sources.list.d/` shows the line; to one without it, add',
+        '`[signed-by=/usr/share/keyrings/kitware-archive-keyring.gpg]` after `deb`):',
+        '',
+        '```sh',
+        'curl -fsSL https://apt.kitware.com/keys/kitware-archive-latest.asc | gpg --dearmor --yes -o /usr/share/keyrings/kitware-archive-keyring.gpg',
+        'apt-get update && apt-get install -y kitware-archive-keyring',
+        '```',
+        'As root; in a Dockerfile, as one `RUN` (`&&` between the commands; the image needs curl and gpg). If the build installs',
+        'nothing from Kitware (its CMake), remove the file that names apt.kitware.com instead.',
+      ].join('\n'),
+    },
+    {
+      when: 'key&arrowRepo',
+      title: "Apache Arrow's apt repository key is not installed (the key rotated)",
+      message:
+        'apt refuses Apache Arrow\'s repository (`{context.keyRepo.url|apache.jfrog.io/artifactory/arrow}`): it is signed ' +
+        'with the key `{key|the NO_PUBKEY line names}`, which the image does not have. Arrow signs with the key of each ' +
+        'release manager, so a keyring baked into a base image goes stale; the distribution\'s own suites are fine.',
+      fix: [
+        'If the build installs nothing from Arrow (libarrow, libparquet), remove the file that names the repository before',
+        '`apt-get update` (`grep -rl apache.jfrog.io /etc/apt/sources.list.d/` names it); a base image such as GDAL\'s may ship it.',
+        "To keep it, install Arrow's current `apache-arrow-apt-source` package, which brings the source and its keyring, as",
+        'https://arrow.apache.org/install/ gives it (as root; the image needs wget and lsb-release):',
+        '',
+        '```sh',
+        "wget https://apache.jfrog.io/artifactory/arrow/$(lsb_release --id --short | tr 'A-Z' 'a-z')/apache-arrow-apt-source-latest-$(lsb_release --codename --short).deb",
+        'apt install -y -V ./apache-arrow-apt-source-latest-$(lsb_release --codename --short).deb',
+        'apt update',
+        '```',
+        "or import https://downloads.apache.org/arrow/KEYS into the keyring the source's `signed-by=` names.",
+      ].join('\n'),
+    },
+    {
+      when: 'key&keyRepo',
+      title: 'apt repository signing key missing',
+      message:
+        'apt refuses `{context.keyRepo.url}`: it is signed with the key `{key|the NO_PUBKEY line names}`, which is not ' +
+        'installed, so `apt-get update` stops. A third-party repository whose key changed has rotated it.',
+      fix: [
+        "Install that repository's current key before `apt-get update`, as its vendor's install instructions say, into the",
+        "keyring file that the source's `signed-by=` option names (`grep -r {context.keyRepo.host} /etc/apt/sources.list",
+        "/etc/apt/sources.list.d/` shows the source line and that file). If the build installs nothing from",
+        '{context.keyRepo.host}, remove the file that names it before `apt-get update` instead; never the distribution\'s own',
+        '`debian.sources` or `ubuntu.sources`.',
       ].join('\n'),
     },
     {

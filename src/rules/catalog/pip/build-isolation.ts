@@ -364,8 +364,8 @@ export const buildIsolation: RuleInput = {
     },
     // the PyTorch index pip read: `Looking in indexes: https://download.pytorch.org/whl/cu121, https://pypi.org/simple`
     { name: 'pytorchIndex', literals: ['download.pytorch.org/whl/cu'], pattern: 'Looking in indexes: .{0,400}?download\\.pytorch\\.org/whl/(?<tag>cu\\d{2,3})\\b' },
-    // the install's own flag, in the step's error box header or a pasted RUN line
-    { name: 'breakSystem', literals: ['--break-system-packages'] },
+    // the install's own flag, in the step's instruction (the error box header names it whole)
+    { name: 'breakSystem', source: 'instruction', literals: ['--break-system-packages'] },
     // uv's hint names the package and version it was building: `hint: This error likely indicates that `flash-attn@2.7.3` depends`
     {
       name: 'uvHint',

@@ -11,8 +11,113 @@
 // Overriding the marker is reasonable in a single-purpose image, not on a host: the host-shell
 // variant only offers a virtual environment. Commands name the requirements of the failing RUN
 // (`pip-advice` enricher).
-import type { RuleInput } from '../../schema.js';
+// - In a Dockerfile each `RUN` is a new shell, so `. venv/bin/activate` does not carry over to the next one: the venv
+//   goes first on `PATH` with `ENV` (Dockerfile reference, ENV / RUN). A log that does not show where pip ran gets
+//   both forms.
+// - Alpine: its marker names apk ("The system-wide python installation should be maintained using the system package
+//   manager (apk) only", weaviate/weaviate-benchmarking#8, AnotherDaniel/smahub#19), and the release notes of Alpine
+//   3.19 say "Python's package directory is now marked as externally managed" (quoted in fdroid/fdroiddata MR 14211).
+//   pip itself is the `py3-pip` package, apart from python3 since Alpine 3.12 (gitlab.com/robozman/revel MR 11).
+//   `python3 -m ensurepip` runs pip to install pip into that system Python, so the marker refuses it too: the output
+//   of a refused ensurepip is pip's, so the image has ensurepip's bundled pip, which `python3 -m venv` installs into
+//   the new environment. Alpine 3.18, the last release without the marker, left security support on 2025-05-09
+//   (alpinelinux.org/releases, as aquasecurity/trivy#4308 quotes it): no pin to offer.
+// - Ubuntu: 23.04 was the first with the marker; 22.04 has none and has standard support until April 2027
+//   (ubuntu.com/about/release-cycle; crops/poky-container 49271d9). vti/wahooMapsCreator-docker#3 fixed its
+//   `FROM ubuntu:latest` (24.04) build with `FROM ubuntu:22.04`. Debian has no supported release without it (11
+//   ended with its LTS, knowledge/eol-releases.ts).
+import type { RuleInput, RuleVariant } from '../../schema.js';
 import { aptInstallLine } from '../../../knowledge/apt-install-line.js';
+
+/** The Ubuntu pin, a stopgap for a base that is Ubuntu (the Debian-worded marker does not tell Debian from Ubuntu). */
+const UBUNTU_PIN =
+  'If the base image is Ubuntu (`ubuntu:latest` follows the newest LTS, marked since 24.04), `FROM ubuntu:22.04` still installs ' +
+  'system-wide, a stopgap until its standard support ends (April 2027); Debian has no supported release without the marker.';
+
+/** Alpine's marker: it names apk, and its advice is `apk add py3-…`. */
+const ALPINE_MESSAGE =
+  "pip refused to install into Alpine's system Python: since Alpine 3.19 it is marked as externally managed (PEP 668), to be " +
+  'maintained with apk only, as the message says.';
+
+const ALPINE_NO_PIN =
+  'Alpine 3.18, the last release without the marker, is past its end of life (May 2025): pin a current `alpine:3.x` tag ' +
+  'rather than `latest`, so the next release does not change this under the build again.';
+
+const alpineVariants: RuleVariant[] = [
+  {
+    when: 'alpine&ensurepip&fact.place=image-build',
+    title: 'ensurepip refused on Alpine (PEP 668): pip comes from apk or a venv',
+    message:
+      "`python3 -m ensurepip` installs pip with pip into Alpine's system Python, which Alpine marks as externally managed " +
+      'since 3.19 (PEP 668): it is to be maintained with apk only, so ensurepip is refused like any other install there.',
+    fix: [
+      'Replace the `ensurepip` step. To install Python packages, make a virtual environment: `venv` brings its own pip (the one ' +
+        'ensurepip would have installed), and the marker does not apply inside it:',
+      '',
+      '```dockerfile',
+      'RUN python3 -m venv /opt/venv',
+      'ENV PATH=/opt/venv/bin:${PATH}',
+      '```',
+      '',
+      'Later `pip install` steps then install into `/opt/venv` (`ENV` carries to every later `RUN`; an `activate` in one `RUN` ' +
+        'would not). If only a `pip` command is needed, take Alpine\'s package instead: `RUN apk add --no-cache py3-pip` (it still ' +
+        'refuses system-wide installs). ' + ALPINE_NO_PIN,
+    ].join('\n'),
+  },
+  {
+    when: 'alpine&fact.place=image-build&enrich.installCmd',
+    message: ALPINE_MESSAGE,
+    fix: [
+      'Install into a virtual environment, first on `PATH` for every later `RUN` (an `activate` in one `RUN` does not carry over):',
+      '',
+      '```dockerfile',
+      'RUN python3 -m venv /opt/venv',
+      'ENV PATH=/opt/venv/bin:${PATH}',
+      'RUN {enrich.installCmd}',
+      '```',
+      '',
+      'Or take the packages Alpine builds, named `py3-` and the project\'s name (`apk search py3-` lists them), or, in a ' +
+        'single-purpose image, override the marker: `{enrich.breakCmd}`. ' + ALPINE_NO_PIN,
+    ].join('\n'),
+  },
+  {
+    when: 'alpine&fact.place=image-build',
+    message: ALPINE_MESSAGE,
+    fix: [
+      'Install into a virtual environment, made before the step that runs pip and first on `PATH` for every later `RUN` (an ' +
+        '`activate` in one `RUN` does not carry over); the step itself stays as it is:',
+      '',
+      '```dockerfile',
+      'RUN python3 -m venv /opt/venv',
+      'ENV PATH=/opt/venv/bin:${PATH}',
+      '```',
+      '',
+      'Or take the packages Alpine builds, named `py3-` and the project\'s name (`apk search py3-` lists them), or, in a single-purpose image, override the ' +
+        'marker with `--break-system-packages` on that `pip install`. ' + ALPINE_NO_PIN,
+    ].join('\n'),
+  },
+  {
+    when: 'alpine',
+    message: ALPINE_MESSAGE,
+    fix: [
+      'Install into a virtual environment. The log does not show where pip ran: in a Dockerfile, make it in a `RUN` and put it ' +
+        'first on `PATH` with `ENV` (an `activate` in one `RUN` does not carry over to the next):',
+      '',
+      '```dockerfile',
+      'RUN python3 -m venv /opt/venv',
+      'ENV PATH=/opt/venv/bin:${PATH}',
+      '```',
+      'in a shell:',
+      '',
+      '```sh',
+      'python3 -m venv .venv',
+      '. .venv/bin/activate',
+      '```',
+      '',
+      'Then run the install again. Or take the packages Alpine builds, named `py3-` and the project\'s name (`apk search py3-` lists them).',
+    ].join('\n'),
+  },
+];
 
 export const externallyManaged: RuleInput = {
   id: 'pip/externally-managed',
@@ -23,6 +128,12 @@ export const externallyManaged: RuleInput = {
     { literals: ['This environment is externally managed'] },
     // uv: `error: The interpreter at /usr is externally managed, and indicates the following:`
     { literals: ['is externally managed, and indicates the following'] },
+  ],
+  context: [
+    // Alpine's EXTERNALLY-MANAGED text: `package manager (apk) only`, `"apk add py3-somepackage"`.
+    { name: 'alpine', literals: ['package manager (apk)', 'apk add py3-'] },
+    // The refused command is ensurepip, not an install of packages (`RUN python3 -m ensurepip`).
+    { name: 'ensurepip', source: 'instruction', literals: ['ensurepip'] },
   ],
   scope: 'step',
   specificity: 3,
@@ -41,8 +152,11 @@ export const externallyManaged: RuleInput = {
     '',
     'Or, in a single-purpose image, override the marker (pip ≥ 23.0.1): `{enrich.breakCmd}`, or `ENV PIP_BREAK_SYSTEM_PACKAGES=1` ' +
       'for every pip command of the image.',
+    '',
+    UBUNTU_PIN,
   ].join('\n'),
   variants: [
+    ...alpineVariants,
     // The failing command does not show what it installs (a cut log, a variable): the venv, then the step's own command.
     {
       when: '!enrich.installCmd&fact.installer=uv&fact.place=image-build',
@@ -76,6 +190,8 @@ export const externallyManaged: RuleInput = {
         '',
         'Or, in a single-purpose image, override the marker (pip ≥ 23.0.1): `ENV PIP_BREAK_SYSTEM_PACKAGES=1` for every pip command of ' +
           'the image, or `--break-system-packages` on the one `pip install`.',
+        '',
+        UBUNTU_PIN,
       ].join('\n'),
     },
     {
@@ -94,6 +210,33 @@ export const externallyManaged: RuleInput = {
         '',
         'Or, in a single-purpose image, override the marker: `{enrich.breakCmd}`, or `ENV UV_BREAK_SYSTEM_PACKAGES=1` (uv does not ' +
           'read `PIP_BREAK_SYSTEM_PACKAGES`).',
+      ].join('\n'),
+    },
+    {
+      // Nothing in the log says where pip ran (a pasted excerpt): the Dockerfile form and the shell form.
+      when: '!fact.place',
+      message:
+        'pip refused to install into the system Python of {fact.os|this system}: the distribution marks it as externally managed ' +
+        '(PEP 668), as Debian 12 and Ubuntu 23.04+ do, so that pip cannot overwrite packages the package manager installed.',
+      fix: [
+        'Install into a virtual environment (on Debian / Ubuntu `python3 -m venv` needs the `python3-venv` package). The log does ' +
+          'not show where pip ran: in a Dockerfile, put the environment first on `PATH` with `ENV`, since an `activate` in one ' +
+          '`RUN` does not carry over to the next:',
+        '',
+        '```dockerfile',
+        `RUN ${aptInstallLine('python3-venv')}`,
+        'RUN python3 -m venv /opt/venv',
+        'ENV PATH=/opt/venv/bin:${PATH}',
+        '```',
+        'in a shell, activate it, then run the install again:',
+        '',
+        '```sh',
+        'python3 -m venv .venv',
+        '. .venv/bin/activate',
+        '```',
+        '',
+        'In a single-purpose image, `--break-system-packages` on the `pip install` (pip ≥ 23.0.1) overrides the marker; on a ' +
+          "machine you keep it can break the distribution's own Python tools. " + UBUNTU_PIN,
       ].join('\n'),
     },
     {
