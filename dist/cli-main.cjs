@@ -11489,8 +11489,8 @@ var init_build_isolation = __esm({
         },
         // the PyTorch index pip read: `Looking in indexes: https://download.pytorch.org/whl/cu121, https://pypi.org/simple`
         { name: "pytorchIndex", literals: ["download.pytorch.org/whl/cu"], pattern: "Looking in indexes: .{0,400}?download\\.pytorch\\.org/whl/(?<tag>cu\\d{2,3})\\b" },
-        // the install's own flag, in the step's error box header or a pasted RUN line
-        { name: "breakSystem", literals: ["--break-system-packages"] },
+        // the install's own flag, in the step's instruction (the error box header names it whole)
+        { name: "breakSystem", source: "instruction", literals: ["--break-system-packages"] },
         // uv's hint names the package and version it was building: `hint: This error likely indicates that `flash-attn@2.7.3` depends`
         {
           name: "uvHint",
@@ -11628,11 +11628,80 @@ var init_build_isolation = __esm({
 });
 
 // src/rules/catalog/pip/externally-managed.ts
-var externallyManaged;
+var UBUNTU_PIN, ALPINE_MESSAGE, ALPINE_NO_PIN, alpineVariants, externallyManaged;
 var init_externally_managed = __esm({
   "src/rules/catalog/pip/externally-managed.ts"() {
     "use strict";
     init_apt_install_line();
+    UBUNTU_PIN = "If the base image is Ubuntu (`ubuntu:latest` follows the newest LTS, marked since 24.04), `FROM ubuntu:22.04` still installs system-wide, a stopgap until its standard support ends (April 2027); Debian has no supported release without the marker.";
+    ALPINE_MESSAGE = "pip refused to install into Alpine's system Python: since Alpine 3.19 it is marked as externally managed (PEP 668), to be maintained with apk only, as the message says.";
+    ALPINE_NO_PIN = "Alpine 3.18, the last release without the marker, is past its end of life (May 2025): pin a current `alpine:3.x` tag rather than `latest`, so the next release does not change this under the build again.";
+    alpineVariants = [
+      {
+        when: "alpine&ensurepip&fact.place=image-build",
+        title: "ensurepip refused on Alpine (PEP 668): pip comes from apk or a venv",
+        message: "`python3 -m ensurepip` installs pip with pip into Alpine's system Python, which Alpine marks as externally managed since 3.19 (PEP 668): it is to be maintained with apk only, so ensurepip is refused like any other install there.",
+        fix: [
+          "Replace the `ensurepip` step. To install Python packages, make a virtual environment: `venv` brings its own pip (the one ensurepip would have installed), and the marker does not apply inside it:",
+          "",
+          "```dockerfile",
+          "RUN python3 -m venv /opt/venv",
+          "ENV PATH=/opt/venv/bin:${PATH}",
+          "```",
+          "",
+          "Later `pip install` steps then install into `/opt/venv` (`ENV` carries to every later `RUN`; an `activate` in one `RUN` would not). If only a `pip` command is needed, take Alpine's package instead: `RUN apk add --no-cache py3-pip` (it still refuses system-wide installs). " + ALPINE_NO_PIN
+        ].join("\n")
+      },
+      {
+        when: "alpine&fact.place=image-build&enrich.installCmd",
+        message: ALPINE_MESSAGE,
+        fix: [
+          "Install into a virtual environment, first on `PATH` for every later `RUN` (an `activate` in one `RUN` does not carry over):",
+          "",
+          "```dockerfile",
+          "RUN python3 -m venv /opt/venv",
+          "ENV PATH=/opt/venv/bin:${PATH}",
+          "RUN {enrich.installCmd}",
+          "```",
+          "",
+          "Or take the packages Alpine builds, named `py3-` and the project's name (`apk search py3-` lists them), or, in a single-purpose image, override the marker: `{enrich.breakCmd}`. " + ALPINE_NO_PIN
+        ].join("\n")
+      },
+      {
+        when: "alpine&fact.place=image-build",
+        message: ALPINE_MESSAGE,
+        fix: [
+          "Install into a virtual environment, made before the step that runs pip and first on `PATH` for every later `RUN` (an `activate` in one `RUN` does not carry over); the step itself stays as it is:",
+          "",
+          "```dockerfile",
+          "RUN python3 -m venv /opt/venv",
+          "ENV PATH=/opt/venv/bin:${PATH}",
+          "```",
+          "",
+          "Or take the packages Alpine builds, named `py3-` and the project's name (`apk search py3-` lists them), or, in a single-purpose image, override the marker with `--break-system-packages` on that `pip install`. " + ALPINE_NO_PIN
+        ].join("\n")
+      },
+      {
+        when: "alpine",
+        message: ALPINE_MESSAGE,
+        fix: [
+          "Install into a virtual environment. The log does not show where pip ran: in a Dockerfile, make it in a `RUN` and put it first on `PATH` with `ENV` (an `activate` in one `RUN` does not carry over to the next):",
+          "",
+          "```dockerfile",
+          "RUN python3 -m venv /opt/venv",
+          "ENV PATH=/opt/venv/bin:${PATH}",
+          "```",
+          "in a shell:",
+          "",
+          "```sh",
+          "python3 -m venv .venv",
+          ". .venv/bin/activate",
+          "```",
+          "",
+          "Then run the install again. Or take the packages Alpine builds, named `py3-` and the project's name (`apk search py3-` lists them)."
+        ].join("\n")
+      }
+    ];
     externallyManaged = {
       id: "pip/externally-managed",
       title: "pip refused: externally-managed environment (PEP 668)",
@@ -11642,6 +11711,12 @@ var init_externally_managed = __esm({
         { literals: ["This environment is externally managed"] },
         // uv: `error: The interpreter at /usr is externally managed, and indicates the following:`
         { literals: ["is externally managed, and indicates the following"] }
+      ],
+      context: [
+        // Alpine's EXTERNALLY-MANAGED text: `package manager (apk) only`, `"apk add py3-somepackage"`.
+        { name: "alpine", literals: ["package manager (apk)", "apk add py3-"] },
+        // The refused command is ensurepip, not an install of packages (`RUN python3 -m ensurepip`).
+        { name: "ensurepip", source: "instruction", literals: ["ensurepip"] }
       ],
       scope: "step",
       specificity: 3,
@@ -11656,9 +11731,12 @@ var init_externally_managed = __esm({
         "RUN {enrich.installCmd}",
         "```",
         "",
-        "Or, in a single-purpose image, override the marker (pip \u2265 23.0.1): `{enrich.breakCmd}`, or `ENV PIP_BREAK_SYSTEM_PACKAGES=1` for every pip command of the image."
+        "Or, in a single-purpose image, override the marker (pip \u2265 23.0.1): `{enrich.breakCmd}`, or `ENV PIP_BREAK_SYSTEM_PACKAGES=1` for every pip command of the image.",
+        "",
+        UBUNTU_PIN
       ].join("\n"),
       variants: [
+        ...alpineVariants,
         // The failing command does not show what it installs (a cut log, a variable): the venv, then the step's own command.
         {
           when: "!enrich.installCmd&fact.installer=uv&fact.place=image-build",
@@ -11685,7 +11763,9 @@ var init_externally_managed = __esm({
             "ENV PATH=/opt/venv/bin:${PATH}",
             "```",
             "",
-            "Or, in a single-purpose image, override the marker (pip \u2265 23.0.1): `ENV PIP_BREAK_SYSTEM_PACKAGES=1` for every pip command of the image, or `--break-system-packages` on the one `pip install`."
+            "Or, in a single-purpose image, override the marker (pip \u2265 23.0.1): `ENV PIP_BREAK_SYSTEM_PACKAGES=1` for every pip command of the image, or `--break-system-packages` on the one `pip install`.",
+            "",
+            UBUNTU_PIN
           ].join("\n")
         },
         {
@@ -11701,6 +11781,28 @@ var init_externally_managed = __esm({
             "```",
             "",
             "Or, in a single-purpose image, override the marker: `{enrich.breakCmd}`, or `ENV UV_BREAK_SYSTEM_PACKAGES=1` (uv does not read `PIP_BREAK_SYSTEM_PACKAGES`)."
+          ].join("\n")
+        },
+        {
+          // Nothing in the log says where pip ran (a pasted excerpt): the Dockerfile form and the shell form.
+          when: "!fact.place",
+          message: "pip refused to install into the system Python of {fact.os|this system}: the distribution marks it as externally managed (PEP 668), as Debian 12 and Ubuntu 23.04+ do, so that pip cannot overwrite packages the package manager installed.",
+          fix: [
+            "Install into a virtual environment (on Debian / Ubuntu `python3 -m venv` needs the `python3-venv` package). The log does not show where pip ran: in a Dockerfile, put the environment first on `PATH` with `ENV`, since an `activate` in one `RUN` does not carry over to the next:",
+            "",
+            "```dockerfile",
+            `RUN ${aptInstallLine("python3-venv")}`,
+            "RUN python3 -m venv /opt/venv",
+            "ENV PATH=/opt/venv/bin:${PATH}",
+            "```",
+            "in a shell, activate it, then run the install again:",
+            "",
+            "```sh",
+            "python3 -m venv .venv",
+            ". .venv/bin/activate",
+            "```",
+            "",
+            "In a single-purpose image, `--break-system-packages` on the `pip install` (pip \u2265 23.0.1) overrides the marker; on a machine you keep it can break the distribution's own Python tools. " + UBUNTU_PIN
           ].join("\n")
         },
         {
@@ -16403,6 +16505,15 @@ var init_fetch_failed = __esm({
           literals: ["debian.org", "ubuntu.com"],
           pattern: "(?:Err:\\d{1,4} |GPG error: |The repository ')https?://(?:(?:deb|security|ftp\\.[a-z]{2})\\.debian\\.org|(?:[a-z]{2}\\.)?(?:archive|security|ports)\\.ubuntu\\.com)/[^\\s']{0,100} [a-z0-9/-]{1,60} InRelease"
         },
+        // The repository apt names on the `Err:` line of its failing index (`Err:8 https://apt.kitware.com/ubuntu focal
+        // InRelease`) or on the `W: GPG error:` line: with `key`, the repository whose key is missing.
+        {
+          name: "keyRepo",
+          literals: ["Err:", "GPG error: "],
+          pattern: "(?:Err:\\d{1,4}|GPG error:) (?<url>https?://(?<host>[A-Za-z0-9.-]{1,200})[^\\s:]{0,300})(?: |$)"
+        },
+        { name: "kitwareRepo", literals: ["apt.kitware.com"] },
+        { name: "arrowRepo", literals: ["apache.jfrog.io/artifactory/arrow"] },
         // nginx's own package repository (https://nginx.org/en/linux_packages.html: `http://nginx.org/packages/debian`,
         // `\u2026/packages/mainline/ubuntu`).
         { name: "nginxRepo", literals: ["nginx.org/packages"] },
@@ -16661,6 +16772,54 @@ var init_fetch_failed = __esm({
             "apt-get update",
             "```",
             NGINX_UPSTREAM_NOTE
+          ].join("\n")
+        },
+        {
+          when: "key&kitwareRepo",
+          title: "Kitware's apt repository key is not installed (Kitware rotates it)",
+          message: "apt refuses Kitware's repository (`{context.keyRepo.url|apt.kitware.com}`): it is signed with the key `{key|the NO_PUBKEY line names}`, which the image does not have. Kitware rotates its signing key, and a key baked into an image (or its Dockerfile) goes stale.",
+          fix: [
+            "Install Kitware's current key before the failing `apt-get update`, as https://apt.kitware.com/ says, and let the",
+            "`kitware-archive-keyring` package keep it current from then on. The source must name that keyring with `signed-by=`",
+            "(`grep -r apt.kitware.com /etc/apt/sources.list /etc/apt/sources.list.d/` shows the line; to one without it, add",
+            "`[signed-by=/usr/share/keyrings/kitware-archive-keyring.gpg]` after `deb`):",
+            "",
+            "```sh",
+            "curl -fsSL https://apt.kitware.com/keys/kitware-archive-latest.asc | gpg --dearmor --yes -o /usr/share/keyrings/kitware-archive-keyring.gpg",
+            "apt-get update && apt-get install -y kitware-archive-keyring",
+            "```",
+            "As root; in a Dockerfile, as one `RUN` (`&&` between the commands; the image needs curl and gpg). If the build installs",
+            "nothing from Kitware (its CMake), remove the file that names apt.kitware.com instead."
+          ].join("\n")
+        },
+        {
+          when: "key&arrowRepo",
+          title: "Apache Arrow's apt repository key is not installed (the key rotated)",
+          message: "apt refuses Apache Arrow's repository (`{context.keyRepo.url|apache.jfrog.io/artifactory/arrow}`): it is signed with the key `{key|the NO_PUBKEY line names}`, which the image does not have. Arrow signs with the key of each release manager, so a keyring baked into a base image goes stale; the distribution's own suites are fine.",
+          fix: [
+            "If the build installs nothing from Arrow (libarrow, libparquet), remove the file that names the repository before",
+            "`apt-get update` (`grep -rl apache.jfrog.io /etc/apt/sources.list.d/` names it); a base image such as GDAL's may ship it.",
+            "To keep it, install Arrow's current `apache-arrow-apt-source` package, which brings the source and its keyring, as",
+            "https://arrow.apache.org/install/ gives it (as root; the image needs wget and lsb-release):",
+            "",
+            "```sh",
+            "wget https://apache.jfrog.io/artifactory/arrow/$(lsb_release --id --short | tr 'A-Z' 'a-z')/apache-arrow-apt-source-latest-$(lsb_release --codename --short).deb",
+            "apt install -y -V ./apache-arrow-apt-source-latest-$(lsb_release --codename --short).deb",
+            "apt update",
+            "```",
+            "or import https://downloads.apache.org/arrow/KEYS into the keyring the source's `signed-by=` names."
+          ].join("\n")
+        },
+        {
+          when: "key&keyRepo",
+          title: "apt repository signing key missing",
+          message: "apt refuses `{context.keyRepo.url}`: it is signed with the key `{key|the NO_PUBKEY line names}`, which is not installed, so `apt-get update` stops. A third-party repository whose key changed has rotated it.",
+          fix: [
+            "Install that repository's current key before `apt-get update`, as its vendor's install instructions say, into the",
+            "keyring file that the source's `signed-by=` option names (`grep -r {context.keyRepo.host} /etc/apt/sources.list",
+            "/etc/apt/sources.list.d/` shows the source line and that file). If the build installs nothing from",
+            "{context.keyRepo.host}, remove the file that names it before `apt-get update` instead; never the distribution's own",
+            "`debian.sources` or `ubuntu.sources`."
           ].join("\n")
         },
         {
@@ -17281,6 +17440,76 @@ var init_signed_by_conflict = __esm({
         "then delete the other line or file (in a Dockerfile, in a `RUN` before the failing `apt-get update`)."
       ].join("\n"),
       docs: "https://github.com/NVIDIA/cuda-repo-management/issues/4"
+    };
+  }
+});
+
+// src/rules/catalog/apt/centos-eol-mirrorlist.ts
+var VAULT_SED, SCL_NOTE, MOVE_ON, centosEolMirrorlist;
+var init_centos_eol_mirrorlist = __esm({
+  "src/rules/catalog/apt/centos-eol-mirrorlist.ts"() {
+    "use strict";
+    VAULT_SED = "sed -i -e 's/mirror.centos.org/vault.centos.org/g' -e 's/^#.*baseurl=http/baseurl=http/g' -e 's/^mirrorlist=http/#mirrorlist=http/g' /etc/yum.repos.d/*.repo";
+    SCL_NOTE = "A package that installs repo files of its own (`centos-release-scl`) brings the old URLs back: run the same edit again after installing it.";
+    MOVE_ON = "The lasting fix is a supported base: a maintained Enterprise Linux rebuild (Rocky Linux, AlmaLinux) or CentOS Stream, where package names may differ.";
+    centosEolMirrorlist = {
+      id: "apt/centos-eol-mirrorlist",
+      title: "CentOS Linux past its end of life: mirrorlist.centos.org is gone",
+      severity: "error",
+      match: [
+        {
+          // `Could not retrieve mirrorlist http://mirrorlist.centos.org/?release=7&arch=x86_64&repo=os&infra=container error was`
+          literals: ["Could not retrieve mirrorlist"],
+          pattern: "Could not retrieve mirrorlist https?://mirrorlist\\.centos\\.org/\\S{0,300}"
+        },
+        // `14: curl#6 - "Could not resolve host: mirrorlist.centos.org; Unknown error"`
+        { literals: ["Could not resolve host: mirrorlist.centos.org"] }
+      ],
+      context: [
+        // The release yum asked for: `?release=7&arch=\u2026`.
+        { name: "release", literals: ["mirrorlist.centos.org/?release="], pattern: "mirrorlist\\.centos\\.org/\\?release=(?<release>\\d{1,2})\\b" },
+        { name: "centos7", literals: ["mirrorlist.centos.org/?release=7"], pattern: "mirrorlist\\.centos\\.org/\\?release=7\\b" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "yum could not reach mirrorlist.centos.org, the host that lists CentOS Linux mirrors: the CentOS project took it offline when CentOS Linux reached its end of life (CentOS 7 on 2024-06-30), and the packages of ended releases are now only on vault.centos.org. This is not a network glitch: every build on this base fails the same way.",
+      fix: [
+        `${MOVE_ON} As a stopgap that keeps the old release (it gets no updates), point yum's repo files at the vault, as root,`,
+        "before the first `yum` command (in a Dockerfile, as a `RUN` before it):",
+        "",
+        "```sh",
+        VAULT_SED,
+        "```",
+        SCL_NOTE
+      ].join("\n"),
+      variants: [
+        {
+          when: "centos7&fact.place=image-build",
+          message: "yum could not reach mirrorlist.centos.org for CentOS 7 (`release=7`): CentOS Linux 7 reached its end of life on 2024-06-30, the CentOS project took its mirror list and mirror.centos.org offline, and its packages are now only on vault.centos.org. This is not a network glitch: every build on this base fails the same way.",
+          fix: [
+            `Move the base image off CentOS 7. ${MOVE_ON} As a stopgap that keeps CentOS 7 (it gets no updates), point yum at`,
+            "the vault in a `RUN` before the first `yum` command:",
+            "",
+            "```dockerfile",
+            `RUN ${VAULT_SED}`,
+            "```",
+            SCL_NOTE
+          ].join("\n")
+        },
+        {
+          when: "fact.place=image-build",
+          fix: [
+            `Move the base image to a supported release. ${MOVE_ON} As a stopgap that keeps the old release (no updates), point yum`,
+            "at the vault in a `RUN` before the first `yum` command:",
+            "",
+            "```dockerfile",
+            `RUN ${VAULT_SED}`,
+            "```",
+            SCL_NOTE
+          ].join("\n")
+        }
+      ],
+      docs: "https://www.centos.org/centos-linux-eol/"
     };
   }
 });
@@ -20592,6 +20821,49 @@ var init_wheel_downloaded_twice = __esm({
   }
 });
 
+// src/rules/catalog/pip/uv-installer-path.ts
+var uvInstallerPath;
+var init_uv_installer_path = __esm({
+  "src/rules/catalog/pip/uv-installer-path.ts"() {
+    "use strict";
+    uvInstallerPath = {
+      id: "pip/uv-installer-path",
+      title: "uv called from ~/.cargo/bin, where its installer no longer puts it (uv \u2265 0.5)",
+      severity: "error",
+      trigger: { kind: "failure" },
+      specificity: 2,
+      // Only a failed step whose instruction names the old path (a trigger rule takes its condition from `when`).
+      when: "cargoUv",
+      context: [
+        {
+          // `RUN /root/.cargo/bin/uv venv --seed`, `RUN ~/.cargo/bin/uv pip install \u2026`, `$HOME/.cargo/bin/uvx \u2026`
+          name: "cargoUv",
+          source: "instruction",
+          literals: [".cargo/bin/uv"],
+          pattern: "(?<path>(?:~|\\$HOME|\\$\\{HOME\\}|/root|/home/[\\w.-]{1,64})/\\.cargo/bin/uvx?)\\b"
+        }
+      ],
+      message: "The step runs `{context.cargoUv.path}`, but since uv 0.5.0 (November 2024) uv's standalone installer puts uv in `~/.local/bin` (or `$XDG_BIN_HOME`, or `$UV_INSTALL_DIR` when set), no longer in `~/.cargo/bin`. An installer that is not pinned to a release installs the newest uv, so that path does not exist and the step fails. The log does not show the step's own error; `ls ~/.local/bin ~/.cargo/bin` in the stage before this step shows where uv is.",
+      fix: [
+        "Call uv where the installer puts it now, and put that directory on `PATH` (in a Dockerfile with `ENV`, after the `RUN`",
+        "that runs the installer; `/root` is the home of the user a build runs as unless a `USER` line changed it):",
+        "",
+        "```dockerfile",
+        "ENV PATH=/root/.local/bin:${PATH}",
+        "```",
+        "then run `uv \u2026` instead of `{context.cargoUv.path} \u2026`. Or, as uv's Docker guide advises, copy the binaries from uv's",
+        "image instead of running the installer, pinned to a release (replace `latest` with a tag from",
+        "https://github.com/astral-sh/uv/releases):",
+        "",
+        "```dockerfile",
+        "COPY --from=ghcr.io/astral-sh/uv:latest /uv /uvx /bin/",
+        "```"
+      ].join("\n"),
+      docs: "https://github.com/astral-sh/uv/releases/tag/0.5.0"
+    };
+  }
+});
+
 // src/rules/catalog/apt/install-exit-100.ts
 var seeTheError, componentsFix, aptInstallExit100;
 var init_install_exit_100 = __esm({
@@ -21346,6 +21618,7 @@ var init_catalog = __esm({
     init_apk_unable_to_select();
     init_deb_arch_mismatch();
     init_signed_by_conflict();
+    init_centos_eol_mirrorlist();
     init_oom_killed();
     init_disk_full();
     init_job_timeout();
@@ -21375,6 +21648,7 @@ var init_catalog = __esm({
     init_force_reinstall();
     init_cache_mount_unused();
     init_wheel_downloaded_twice();
+    init_uv_installer_path();
     init_install_exit_100();
     init_step_failed();
     builtinRules = [
@@ -21480,6 +21754,7 @@ var init_catalog = __esm({
       apkUnableToSelect,
       debArchMismatch,
       signedByConflict,
+      centosEolMirrorlist,
       oomKilled,
       diskFull,
       jobTimeout,
@@ -21510,6 +21785,7 @@ var init_catalog = __esm({
       forceReinstall,
       cacheMountUnused,
       wheelDownloadedTwice,
+      uvInstallerPath,
       aptInstallExit100,
       stepFailed
     ];
@@ -55881,6 +56157,11 @@ var init_classic = __esm({
 });
 
 // src/grammar/closing-blocks.ts
+function isBareBoxHeader(text) {
+  if (!text.trimEnd().endsWith(":")) return false;
+  const vertex = BARE_BOX_HEADER.exec(text)?.groups?.vertex;
+  return vertex !== void 0 && STEP_COUNT.test(vertex);
+}
 function readSourceRef(text) {
   const lastChar = text.charCodeAt(text.length - 1);
   if (lastChar < 48 || lastChar > 57 || text.length > 512 || text.includes(" ")) return null;
@@ -55911,7 +56192,7 @@ function isWarningsHeader(text) {
 function flatInstruction(text) {
   return text.replace(/\s+/g, " ").trim();
 }
-var BOX_RULE, EXCERPT_RULE, MAX_EXCERPT_LINES, MAX_EXCERPT_CHARS, ClosingBlockGrammar;
+var BOX_RULE, EXCERPT_RULE, MAX_EXCERPT_LINES, MAX_EXCERPT_CHARS, BARE_BOX_HEADER, STEP_COUNT, ClosingBlockGrammar;
 var init_closing_blocks = __esm({
   "src/grammar/closing-blocks.ts"() {
     "use strict";
@@ -55923,6 +56204,8 @@ var init_closing_blocks = __esm({
     EXCERPT_RULE = "--------------------";
     MAX_EXCERPT_LINES = 200;
     MAX_EXCERPT_CHARS = 1e3;
+    BARE_BOX_HEADER = /^\[(?<vertex>[^\]\n]{3,200})\] (?:RUN|COPY|ADD|FROM|WORKDIR) /;
+    STEP_COUNT = /(?:^| )\d{1,5}\/\d{1,5}$/;
     ClosingBlockGrammar = class {
       constructor(ctx, fallback) {
         this.ctx = ctx;
@@ -55976,8 +56259,9 @@ var init_closing_blocks = __esm({
         this.awaitingFinal = false;
         if (text === BOX_RULE) return this.hold(line, "box-opening");
         const first = text.charCodeAt(0);
+        if (first === 91 && isBareBoxHeader(text)) return this.boxOpening({ ...line, text: " > " + text.trimEnd() });
         if (first === 32 || first >= 48 && first <= 57) {
-          if (text.startsWith(" > [") && text.endsWith(":") && text.includes("] ")) return this.boxOpening(line);
+          if (text.startsWith(" > [") && text.trimEnd().endsWith(":") && text.includes("] ")) return this.boxOpening(line);
           if (isWarningsHeader(text)) {
             this.state = "warnings";
             this.ctx.seeFormat("buildkit-plain");
@@ -56015,7 +56299,7 @@ var init_closing_blocks = __esm({
         return this.idle(line);
       }
       boxOpening(line) {
-        const text = line.text;
+        const text = line.text.trimEnd();
         if (!text.startsWith(" > ") || !text.endsWith(":")) return this.reject(line);
         this.held = null;
         this.state = "box";
@@ -56352,6 +56636,7 @@ function stripCiPrefixes(text) {
   } else if (isDigit(out.charCodeAt(0)) && out.lastIndexOf("Z: #", 22) >= 0) out = out.replace(DEVCONTAINER_CUT_STAMP, "");
   if (out.startsWith("##[")) out = out.replace(ACTIONS_MARKER, "");
   if (out.charCodeAt(0) === 91 && isDigit(out.charCodeAt(1))) out = out.replace(BRACKETED_TIMESTAMP, "");
+  else if (out.charCodeAt(2) === 58 && out.charCodeAt(5) === 58 && isDigit(out.charCodeAt(0))) out = out.replace(CLOCK_TIMESTAMP, "");
   const first = out.charCodeAt(0);
   if (first >= 97 && first <= 122) {
     const bar2 = out.lastIndexOf(" | ", 79);
@@ -56423,7 +56708,7 @@ function cleanLine(raw) {
   if (text.includes(CR)) text = lastRedraw(text);
   return text;
 }
-var ANSI, ACTIONS_TIMESTAMP, DEVCONTAINER_TIMESTAMP, DEVCONTAINER_CUT_STAMP, DEVCONTAINER_TRAILING_STAMP, ACTIONS_MARKER, BRACKETED_TIMESTAMP, COMPOSE_PREFIX, BUILDKIT_FRAME, CODE_INDENTED, FENCE_LINE, ESC, CR, EMPHASISED_CODE_LINE, BOX_LINE_TIME;
+var ANSI, ACTIONS_TIMESTAMP, DEVCONTAINER_TIMESTAMP, DEVCONTAINER_CUT_STAMP, DEVCONTAINER_TRAILING_STAMP, ACTIONS_MARKER, BRACKETED_TIMESTAMP, CLOCK_TIMESTAMP, COMPOSE_PREFIX, BUILDKIT_FRAME, CODE_INDENTED, FENCE_LINE, ESC, CR, EMPHASISED_CODE_LINE, BOX_LINE_TIME;
 var init_clean_line = __esm({
   "src/lines/clean-line.ts"() {
     "use strict";
@@ -56434,6 +56719,7 @@ var init_clean_line = __esm({
     DEVCONTAINER_TRAILING_STAMP = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})?Z: ?$/;
     ACTIONS_MARKER = /^##\[(?:group|endgroup|error|warning|notice|debug|command|section)\]/;
     BRACKETED_TIMESTAMP = /^\[\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\] ?/;
+    CLOCK_TIMESTAMP = /^(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:[.,]\d{1,6})?(?: |$)/;
     COMPOSE_PREFIX = /^[a-z][A-Za-z0-9_.-]* +\| /;
     BUILDKIT_FRAME = /^#\d+ (?:\d+\.\d* )?/;
     CODE_INDENTED = /^(?: {4}|\t)(?=#\d|\d{4}-\d\d-\d\dT\d\d:|Step \d| ---> | > \[)/;
@@ -58232,7 +58518,11 @@ function triggerCandidates(cr, model, facts) {
   const made = (candidates) => candidates.filter((c) => c !== null);
   if (trigger.kind === "failure") {
     const failed = model.steps.filter((s) => s.status === "error" || s.id === model.failedStep);
-    if (failed.length > 0) return made(failed.map((s) => make(s, s.id, failureEvidence(s), s.firstLine)));
+    const evidenceOf2 = (s) => {
+      const lines = failureEvidence(s);
+      return lines.length > 0 || s.instruction === "" ? lines : [capEvidence(s.instruction)];
+    };
+    if (failed.length > 0) return made(failed.map((s) => make(s, s.id, evidenceOf2(s), s.firstLine)));
     if (model.solveError === null) return [];
     const outside = outsideFailure(model);
     const c = outside === null ? make(null, null, [capEvidence(model.solveError.message)], Number.POSITIVE_INFINITY) : make(null, null, outside.evidence, Number.POSITIVE_INFINITY, { outsideCause: outside.cause });
