@@ -61687,10 +61687,11 @@ function writeLine(output2, text) {
 async function runAndAnalyze(command, options) {
   const analyzer = new Analyzer(options);
   const lines = new import_node_stream3.PassThrough();
+  const now = options.now ?? Date.now;
   const reading = readLogLines(
     lines,
     (line) => {
-      line.at ??= Date.now();
+      line.at ??= now();
       analyzer.pushLine(line);
     },
     options.lines

@@ -62228,10 +62228,11 @@ function writeLine(output2, text2) {
 async function runAndAnalyze(command, options) {
   const analyzer = new Analyzer(options);
   const lines2 = new import_node_stream2.PassThrough();
+  const now = options.now ?? Date.now;
   const reading = readLogLines(
     lines2,
     (line) => {
-      line.at ??= Date.now();
+      line.at ??= now();
       analyzer.pushLine(line);
     },
     options.lines

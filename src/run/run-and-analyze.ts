@@ -37,6 +37,8 @@ export interface RunOptions extends AnalyzeOptions {
   forwardSignals?: NodeJS.Signals[];
   /** The process whose signals are passed on (default `process`; tests give an emitter). */
   signalSource?: NodeJS.EventEmitter;
+  /** The clock that stamps each line as it arrives, in epoch ms (default `Date.now`; tests give their own). */
+  now?: () => number;
 }
 
 export interface RunResult {
@@ -130,10 +132,11 @@ export async function runAndAnalyze(command: string, options: RunOptions): Promi
   const lines = new PassThrough();
   // Lines are read as the command prints them: their arrival time is the clock of the builders
   // that print none (classic, podman), as a CI's line stamps are for a log read afterwards.
+  const now = options.now ?? Date.now;
   const reading = readLogLines(
     lines,
     (line) => {
-      line.at ??= Date.now(); // the line is ours: the line stage made it for this call
+      line.at ??= now(); // the line is ours: the line stage made it for this call
       analyzer.pushLine(line);
     },
     options.lines,
