@@ -39,6 +39,12 @@ const ALPINE_MESSAGE =
   "pip refused to install into Alpine's system Python: since Alpine 3.19 it is marked as externally managed (PEP 668), to be " +
   'maintained with apk only, as the message says.';
 
+/** A virtual environment for every later `RUN`: `ENV` carries over, an `activate` in one `RUN` does not. */
+const VENV_STEPS = ['RUN python3 -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:${PATH}'];
+
+/** Alpine's own builds of Python packages. */
+const ALPINE_PACKAGES = "Or take the packages Alpine builds, named `py3-` and the project's name (`apk search py3-` lists them)";
+
 const ALPINE_NO_PIN =
   'Alpine 3.18, the last release without the marker, is past its end of life (May 2025): pin a current `alpine:3.x` tag ' +
   'rather than `latest`, so the next release does not change this under the build again.';
@@ -55,8 +61,7 @@ const alpineVariants: RuleVariant[] = [
         'ensurepip would have installed), and the marker does not apply inside it:',
       '',
       '```dockerfile',
-      'RUN python3 -m venv /opt/venv',
-      'ENV PATH=/opt/venv/bin:${PATH}',
+      ...VENV_STEPS,
       '```',
       '',
       'Later `pip install` steps then install into `/opt/venv` (`ENV` carries to every later `RUN`; an `activate` in one `RUN` ' +
@@ -71,12 +76,11 @@ const alpineVariants: RuleVariant[] = [
       'Install into a virtual environment, first on `PATH` for every later `RUN` (an `activate` in one `RUN` does not carry over):',
       '',
       '```dockerfile',
-      'RUN python3 -m venv /opt/venv',
-      'ENV PATH=/opt/venv/bin:${PATH}',
+      ...VENV_STEPS,
       'RUN {enrich.installCmd}',
       '```',
       '',
-      'Or take the packages Alpine builds, named `py3-` and the project\'s name (`apk search py3-` lists them), or, in a ' +
+      ALPINE_PACKAGES + ', or, in a ' +
         'single-purpose image, override the marker: `{enrich.breakCmd}`. ' + ALPINE_NO_PIN,
     ].join('\n'),
   },
@@ -88,11 +92,10 @@ const alpineVariants: RuleVariant[] = [
         '`activate` in one `RUN` does not carry over); the step itself stays as it is:',
       '',
       '```dockerfile',
-      'RUN python3 -m venv /opt/venv',
-      'ENV PATH=/opt/venv/bin:${PATH}',
+      ...VENV_STEPS,
       '```',
       '',
-      'Or take the packages Alpine builds, named `py3-` and the project\'s name (`apk search py3-` lists them), or, in a single-purpose image, override the ' +
+      ALPINE_PACKAGES + ', or, in a single-purpose image, override the ' +
         'marker with `--break-system-packages` on that `pip install`. ' + ALPINE_NO_PIN,
     ].join('\n'),
   },
@@ -104,8 +107,7 @@ const alpineVariants: RuleVariant[] = [
         'first on `PATH` with `ENV` (an `activate` in one `RUN` does not carry over to the next):',
       '',
       '```dockerfile',
-      'RUN python3 -m venv /opt/venv',
-      'ENV PATH=/opt/venv/bin:${PATH}',
+      ...VENV_STEPS,
       '```',
       'in a shell:',
       '',
@@ -114,7 +116,7 @@ const alpineVariants: RuleVariant[] = [
       '. .venv/bin/activate',
       '```',
       '',
-      'Then run the install again. Or take the packages Alpine builds, named `py3-` and the project\'s name (`apk search py3-` lists them).',
+      `Then run the install again. ${ALPINE_PACKAGES}.`,
     ].join('\n'),
   },
 ];
@@ -145,8 +147,7 @@ export const externallyManaged: RuleInput = {
     '',
     '```dockerfile',
     `RUN ${aptInstallLine('python3-venv')}`,
-    'RUN python3 -m venv /opt/venv',
-    'ENV PATH=/opt/venv/bin:${PATH}',
+    ...VENV_STEPS,
     'RUN {enrich.installCmd}',
     '```',
     '',
@@ -184,8 +185,7 @@ export const externallyManaged: RuleInput = {
         '',
         '```dockerfile',
         `RUN ${aptInstallLine('python3-venv')}`,
-        'RUN python3 -m venv /opt/venv',
-        'ENV PATH=/opt/venv/bin:${PATH}',
+        ...VENV_STEPS,
         '```',
         '',
         'Or, in a single-purpose image, override the marker (pip ≥ 23.0.1): `ENV PIP_BREAK_SYSTEM_PACKAGES=1` for every pip command of ' +
@@ -225,8 +225,7 @@ export const externallyManaged: RuleInput = {
         '',
         '```dockerfile',
         `RUN ${aptInstallLine('python3-venv')}`,
-        'RUN python3 -m venv /opt/venv',
-        'ENV PATH=/opt/venv/bin:${PATH}',
+        ...VENV_STEPS,
         '```',
         'in a shell, activate it, then run the install again:',
         '',
