@@ -188,6 +188,8 @@ export class BuildkitPlainGrammar {
   private ensureStep(line: LogLine, id: number, name: string): boolean {
     if (this.ctx.step(id) !== undefined) return true;
     this.sessionHasSteps = true;
+    // A nameless header names no target either: with the registry full, nothing to parse.
+    if (name === '' && this.ctx.leftOut(line.line, id)) return false;
     const header = id === IMPLICIT_STEP_ID ? implicitStepHeader() : parseVertexName(id, name);
     return this.ctx.startStep(line.line, header, 'buildkit-plain', name);
   }

@@ -118,6 +118,17 @@ export class ParseContext {
     return true;
   }
 
+  /**
+   * For a line of a step the registry has no room for: announces it as not listed and returns
+   * true, without the header the caller would otherwise parse. Past MAX_STEPS most lines of a
+   * build of many steps are such lines, and a header with no name adds nothing `startStep` keeps.
+   */
+  leftOut(line: number, id: number): boolean {
+    if (this.byId.size < MAX_STEPS || this.byId.has(id)) return false;
+    this.emit({ type: 'step-not-listed', line, id });
+    return true;
+  }
+
   /** Names a step registered without one (its header came after its first output). */
   nameStep(line: number, parsed: StepHeader, name: string): void {
     const known = this.byId.get(parsed.id);

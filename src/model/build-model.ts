@@ -325,6 +325,11 @@ export class BuildModelBuilder {
   private stepFor(id: number, line: number): Step | undefined {
     const step = this.steps.get(id);
     if (step !== undefined) return step;
+    // Full: what `started` would do with a placeholder, without making one for every line of a step left out.
+    if (this.steps.size >= MAX_STEPS) {
+      this.notListedStep(id, line);
+      return undefined;
+    }
     this.started(placeholderHeader(id), line, undefined);
     return this.steps.get(id);
   }
