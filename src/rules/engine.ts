@@ -119,6 +119,7 @@ export class RuleEngine {
    * steps of a build of thousands.
    */
   private stepEnded(id: number): void {
+    this.previous.delete(id);
     const open = this.open.get(id);
     if (open === undefined) return;
     this.open.delete(id);
