@@ -11,7 +11,7 @@ import { SharedScan, type LiteralScanner } from '../match/shared-scan.js';
 import { rankFindings, type Candidate } from './rank-findings.js';
 import { onlyHolds, renderFinding, requiredContextsHold, type FindingInput } from './render-finding.js';
 import type { Rule } from './schema.js';
-import { ScopeState } from './scope-state.js';
+import { maxEvidenceLength, ScopeState } from './scope-state.js';
 import { triggerCandidates } from './triggers.js';
 
 /** Scope key of lines outside any step, for step-scoped rules. */
@@ -198,22 +198,32 @@ export class RuleEngine {
     // and the prefilter reports them next to each other.
     let lastRegex: RegExp | null = null;
     let lastInput = '';
+    let lastMatched = false;
+    // null after a mere test
     let lastResult: RegExpExecArray | null = null;
     for (let t = 0; t < count; t++) {
       const slot = this.set.slots[targets[t]!]!;
       const cr = this.set.rules[slot.rule]!;
       const matcher = slot.kind === 'match' ? cr.match[slot.index]! : slot.kind === 'context' ? cr.context[slot.index]! : cr.unless[slot.index]!;
       let groups: Record<string, string | undefined> | undefined;
+      let deferred: RegExp | null = null;
       if (matcher.regex) {
         const input = text.length > longLine ? windowAround(text, seamAt ?? this.prefilter.endOf(t)) : text;
+        // An `unless` needs no captures, nor does a context line short enough to be kept whole: it
+        // keeps the expression, run again if a finding reads them (most context lines die unread
+        // with their step). A test builds no match object; most lines that reach here make one.
+        const wanted = slot.kind === 'match' || (slot.kind === 'context' && (cr.context[slot.index]!.tally || input.length > maxEvidenceLength));
         if (matcher.regex !== lastRegex || input !== lastInput) {
           lastRegex = matcher.regex;
           lastInput = input;
+          lastResult = wanted ? matcher.regex.exec(input) : null;
+          lastMatched = wanted ? lastResult !== null : matcher.regex.test(input);
+        } else if (wanted && lastMatched && lastResult === null) {
           lastResult = matcher.regex.exec(input);
         }
-        const m = lastResult;
-        if (m === null) continue;
-        groups = m.groups;
+        if (!lastMatched) continue;
+        if (wanted) groups = lastResult!.groups;
+        else deferred = matcher.regex;
       }
       let state: ScopeState;
       if (cr.rule.scope === 'build') {
@@ -228,7 +238,7 @@ export class RuleEngine {
         state.cancelled = true;
       } else if (slot.kind === 'context') {
         const context = cr.context[slot.index]!;
-        state.addContext(context.name, text, groups, context.keepLast);
+        state.addContext(context.name, text, groups, context.keepLast, deferred);
         if (context.tally) state.addTally(context.name, groups);
       } else if (this.lastHit[slot.rule] !== this.call) {
         this.lastHit[slot.rule] = this.call;
