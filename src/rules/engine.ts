@@ -37,6 +37,8 @@ function windowAround(text: string, literalEnd: number): string {
 const seamReach = 48;
 /** Steps whose last line is kept for the seam check (parallel steps interleave). */
 const seamSteps = 64;
+/** Steps ended between two renewals of the per-step maps (see RuleEngine.stepEnded). */
+const renewAfter = 256;
 
 /** The step-scoped states of a step that has not ended: `states[i]` is rule `rules[i]`'s. */
 interface OpenStep {
@@ -65,7 +67,7 @@ export class RuleEngine {
   /** The step of the latest `#N ERROR`: the final error lines that follow are about it. */
   private lastFailedStep: number | null = null;
   /** Per step (or outside any), its previous line: the other side of a seam. */
-  private readonly previous = new Map<number, PreviousLine>();
+  private previous = new Map<number, PreviousLine>();
   /** Per rule: the log line of its latest hit. */
   private readonly lastHitLine: Int32Array;
   /**
@@ -73,7 +75,9 @@ export class RuleEngine {
    * entry per step, not one per rule and step: a rule's own map would go from one entry to none at
    * every step's end, and a map that small reallocates its table each time it grows or shrinks.
    */
-  private readonly open = new Map<number, OpenStep>();
+  private open = new Map<number, OpenStep>();
+  /** Steps ended since `open` and `previous` were last made anew (see `stepEnded`). */
+  private endedSinceRenewal = 0;
 
   /** `scan`: the line scan shared with the other stages (one of its own when omitted). */
   constructor(rules: Rule[], scan: SharedScan = new SharedScan()) {
@@ -119,6 +123,15 @@ export class RuleEngine {
    * steps of a build of thousands.
    */
   private stepEnded(id: number): void {
+    // The two maps gain and lose an entry at every step. A Map that does reallocates its table,
+    // in the old generation once the Map has grown old: garbage that only a full collection
+    // frees, tens of MB between two in a build of many small steps. Made anew (young) now and
+    // then, their tables come and go in the young generation, which frees them at no cost.
+    if (++this.endedSinceRenewal >= renewAfter) {
+      this.endedSinceRenewal = 0;
+      this.previous = new Map(this.previous);
+      this.open = new Map(this.open);
+    }
     this.previous.delete(id);
     const open = this.open.get(id);
     if (open === undefined) return;
