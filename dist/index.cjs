@@ -52673,8 +52673,15 @@ var FULL_TAIL_STEPS = 1e3;
 var MAX_LINT_WARNINGS = 200;
 var CLOCKLESS = /* @__PURE__ */ new Set(["classic", "buildah", "plain-text"]);
 function emptyStep(header2, line) {
-  return {
-    ...header2,
+  const step = {
+    id: header2.id,
+    stage: header2.stage,
+    index: header2.index,
+    total: header2.total,
+    instruction: header2.instruction,
+    platform: header2.platform,
+    target: header2.target,
+    internal: header2.internal,
     status: "running",
     seconds: null,
     start: null,
@@ -52688,6 +52695,37 @@ function emptyStep(header2, line) {
     outputLines: 0,
     clipped: false
   };
+  if (header2.namedContext !== void 0) step.namedContext = header2.namedContext;
+  if (header2.numbering !== void 0) step.numbering = header2.numbering;
+  return step;
+}
+function copyStep(step) {
+  const out = {
+    id: step.id,
+    stage: step.stage,
+    index: step.index,
+    total: step.total,
+    instruction: step.instruction,
+    platform: step.platform,
+    target: step.target,
+    internal: step.internal,
+    status: step.status,
+    seconds: step.seconds,
+    start: step.start,
+    end: step.end,
+    cached: step.cached,
+    error: step.error,
+    exitCode: step.exitCode,
+    firstLine: step.firstLine,
+    lastLine: step.lastLine,
+    tail: [...step.tail],
+    outputLines: step.outputLines,
+    clipped: step.clipped
+  };
+  if (step.namedContext !== void 0) out.namedContext = step.namedContext;
+  if (step.numbering !== void 0) out.numbering = step.numbering;
+  if (step.image !== void 0) out.image = step.image;
+  return out;
 }
 function placeholderHeader(id) {
   if (id === IMPLICIT_STEP_ID) return implicitStepHeader();
@@ -52972,7 +53010,7 @@ var BuildModelBuilder = class {
   /** Seconds, start and end of a step, exact when the format gave wall-clock times. */
   finalStep(step, origin) {
     const clock2 = this.clocks.get(step.id);
-    const out = { ...step, tail: [...step.tail] };
+    const out = copyStep(step);
     if (clock2 === void 0) return out;
     if (origin !== null && clock2.startedAt !== null && this.countsWallClock(clock2)) {
       const endedAt = clock2.endedAt ?? (clock2.wall ? clock2.lastStamp : null);
