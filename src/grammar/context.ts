@@ -54,6 +54,8 @@ export class ParseContext {
   lastLine = 0;
   /** Largest id handed out: a new build session or another format numbers its steps after it. */
   maxId = 0;
+  /** The step last said not to be listed (see `notListed`). */
+  private lastNotListed = -1;
 
   constructor(readonly emit: (event: BuildEvent) => void) {}
 
@@ -108,7 +110,7 @@ export class ParseContext {
   startStep(line: number, parsed: StepHeader, format: LogFormat, name: string = parsed.instruction): boolean {
     const header = this.withTarget(parsed);
     if (!this.byId.has(header.id) && this.byId.size >= MAX_STEPS) {
-      this.emit({ type: 'step-not-listed', line, id: header.id });
+      this.notListed(line, header.id);
       return false;
     }
     this.byId.set(header.id, { name, format, finished: false, streamed: false, lastSeconds: 0, partial: null });
@@ -125,8 +127,15 @@ export class ParseContext {
    */
   leftOut(line: number, id: number): boolean {
     if (this.byId.size < MAX_STEPS || this.byId.has(id)) return false;
-    this.emit({ type: 'step-not-listed', line, id });
+    this.notListed(line, id);
     return true;
+  }
+
+  /** Says a step is not listed; once for a run of its lines (saying it again changes nothing). */
+  private notListed(line: number, id: number): void {
+    if (id === this.lastNotListed) return;
+    this.lastNotListed = id;
+    this.emit({ type: 'step-not-listed', line, id });
   }
 
   /** Names a step registered without one (its header came after its first output). */

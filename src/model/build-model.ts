@@ -148,6 +148,7 @@ export class BuildModelBuilder {
   /** Steps past MAX_STEPS: where the first one began and their ids (counted up to MAX_STEPS more). */
   private notListedFrom: number | null = null;
   private readonly notListed = new Set<number>();
+  private lastNotListed = -1;
   /**
    * The last lines printed outside any step before BuildKit's error (a pasted traceback above the
    * error box, the output of a step whose header the cut lost): bounded like a failed step's tail.
@@ -355,7 +356,9 @@ export class BuildModelBuilder {
 
   /** A step past MAX_STEPS: not listed, but said so (analyze.ts reports where and how many). */
   private notListedStep(id: number, line: number): void {
-    if (this.steps.has(id)) return;
+    // Every line of a step left out comes here: its first one said all there is to say.
+    if (id === this.lastNotListed || this.steps.has(id)) return;
+    this.lastNotListed = id;
     this.notListedFrom ??= line;
     if (this.notListed.size < MAX_STEPS) this.notListed.add(id);
   }
