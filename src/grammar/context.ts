@@ -54,6 +54,9 @@ export class ParseContext {
   lastLine = 0;
   /** Largest id handed out: a new build session or another format numbers its steps after it. */
   maxId = 0;
+  /** The id `step` was last asked for, and its answer. */
+  private lastAsked = -1;
+  private lastKnown: KnownStep | undefined = undefined;
   /** The step last said not to be listed (see `notListed`). */
   private lastNotListed = -1;
 
@@ -72,7 +75,12 @@ export class ParseContext {
   }
 
   step(id: number): KnownStep | undefined {
-    return this.byId.get(id);
+    // A line asks two or three times for its step, and the next line is mostly the same step's.
+    if (id === this.lastAsked) return this.lastKnown;
+    const known = this.byId.get(id);
+    this.lastAsked = id;
+    this.lastKnown = known;
+    return known;
   }
 
 
@@ -114,6 +122,7 @@ export class ParseContext {
       return false;
     }
     this.byId.set(header.id, { name, format, finished: false, streamed: false, lastSeconds: 0, partial: null });
+    this.lastAsked = -1;
     if (this.byName.size < MAX_STEPS) this.byName.set(nameKey(name), header.id);
     if (header.id > this.maxId) this.maxId = header.id;
     this.emit({ type: 'step-started', line, header });
