@@ -52411,16 +52411,20 @@ function parseVertexName(id, name2) {
   if (!name2.startsWith("[")) return header2;
   const close = name2.indexOf("]");
   if (close < 0) return header2;
-  const tokens = name2.slice(1, close).split(" ").filter((t) => t.length > 0);
+  const words3 = [];
+  for (let i = 1, start = 1; i <= close; i++) {
+    if (i < close && name2.charCodeAt(i) !== 32) continue;
+    if (i > start) words3.push(name2.slice(start, i));
+    start = i + 1;
+  }
   header2.instruction = name2.slice(close + 1).trimStart();
-  const last = tokens[tokens.length - 1];
-  let words3 = tokens;
+  const last = words3[words3.length - 1];
   if (last !== void 0 && isCount(last)) {
-    const [k, n] = last.split("/");
-    header2.index = Number(k);
-    header2.total = Number(n);
+    const slash = last.indexOf("/");
+    header2.index = Number(last.slice(0, slash));
+    header2.total = Number(last.slice(slash + 1));
     header2.internal = false;
-    words3 = tokens.slice(0, -1);
+    words3.pop();
   }
   const names = [];
   for (const word of words3) {
@@ -52461,6 +52465,20 @@ function implicitStepHeader() {
 }
 
 // src/grammar/buildkit-plain.ts
+var POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+function decimal(text2, from, to) {
+  let digits = 0;
+  let point = -1;
+  for (let i = from; i < to; i++) {
+    const c = text2.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits = digits * 10 + (c - 48);
+    else if (c === 46 && point < 0) point = i;
+    else return Number(text2.slice(from, to));
+  }
+  const count2 = to - from - (point < 0 ? 0 : 1);
+  if (count2 === 0 || count2 > 15 || point === from) return Number(text2.slice(from, to));
+  return point < 0 ? digits : digits / POWERS_OF_TEN[to - point - 1];
+}
 function readTimestamp(text2, from) {
   let i = from;
   let digits = 0;
@@ -52472,7 +52490,7 @@ function readTimestamp(text2, from) {
   i++;
   while (i < text2.length && text2.charCodeAt(i) >= 48 && text2.charCodeAt(i) <= 57) i++;
   if (i < text2.length && text2.charCodeAt(i) !== 32) return null;
-  const seconds = Number(text2.slice(from, i));
+  const seconds = decimal(text2, from, i);
   if (!Number.isFinite(seconds)) return null;
   return { seconds, next: Math.min(i + 1, text2.length) };
 }
@@ -52485,7 +52503,7 @@ function unwrapSeconds(printed, previous) {
 function readDone(rest) {
   if (rest === "DONE") return null;
   if (!rest.startsWith("DONE ") || !rest.endsWith("s")) return void 0;
-  const seconds = Number(rest.slice(5, -1));
+  const seconds = decimal(rest, 5, rest.length - 1);
   return Number.isFinite(seconds) ? seconds : void 0;
 }
 var BuildkitPlainGrammar = class {
@@ -52510,7 +52528,7 @@ var BuildkitPlainGrammar = class {
     let i = 1;
     while (i < text2.length && text2.charCodeAt(i) >= 48 && text2.charCodeAt(i) <= 57) i++;
     if (i > 12 || i < text2.length && text2.charCodeAt(i) !== 32) return false;
-    const raw = Number(text2.slice(1, i));
+    const raw = decimal(text2, 1, i);
     const rest = i < text2.length ? text2.slice(i + 1) : "";
     const ctx = this.ctx;
     ctx.seeFormat("buildkit-plain");
@@ -52615,6 +52633,7 @@ var BuildkitPlainGrammar = class {
   ensureStep(line, id, name2) {
     if (this.ctx.step(id) !== void 0) return true;
     this.sessionHasSteps = true;
+    if (name2 === "" && this.ctx.leftOut(line.line, id)) return false;
     const header2 = id === IMPLICIT_STEP_ID ? implicitStepHeader() : parseVertexName(id, name2);
     return this.ctx.startStep(line.line, header2, "buildkit-plain", name2);
   }
@@ -53440,6 +53459,11 @@ var ParseContext = class {
   lastLine = 0;
   /** Largest id handed out: a new build session or another format numbers its steps after it. */
   maxId = 0;
+  /** The id `step` was last asked for, and its answer. */
+  lastAsked = -1;
+  lastKnown = void 0;
+  /** The step last said not to be listed (see `notListed`). */
+  lastNotListed = -1;
   get framed() {
     return FRAMED_FORMATS.has(this.format);
   }
@@ -53451,7 +53475,11 @@ var ParseContext = class {
     if (announce) this.emit({ type: "format", format });
   }
   step(id) {
-    return this.byId.get(id);
+    if (id === this.lastAsked) return this.lastKnown;
+    const known = this.byId.get(id);
+    this.lastAsked = id;
+    this.lastKnown = known;
+    return known;
   }
   /**
    * The step a name belongs to, allowing for the tty display, which cuts names to the terminal's
@@ -53484,14 +53512,31 @@ var ParseContext = class {
   startStep(line, parsed, format, name2 = parsed.instruction) {
     const header2 = this.withTarget(parsed);
     if (!this.byId.has(header2.id) && this.byId.size >= MAX_STEPS) {
-      this.emit({ type: "step-not-listed", line, id: header2.id });
+      this.notListed(line, header2.id);
       return false;
     }
     this.byId.set(header2.id, { name: name2, format, finished: false, streamed: false, lastSeconds: 0, partial: null });
+    this.lastAsked = -1;
     if (this.byName.size < MAX_STEPS) this.byName.set(nameKey(name2), header2.id);
     if (header2.id > this.maxId) this.maxId = header2.id;
     this.emit({ type: "step-started", line, header: header2 });
     return true;
+  }
+  /**
+   * For a line of a step the registry has no room for: announces it as not listed and returns
+   * true, without the header the caller would otherwise parse. Past MAX_STEPS most lines of a
+   * build of many steps are such lines, and a header with no name adds nothing `startStep` keeps.
+   */
+  leftOut(line, id) {
+    if (this.byId.size < MAX_STEPS || this.byId.has(id)) return false;
+    this.notListed(line, id);
+    return true;
+  }
+  /** Says a step is not listed; once for a run of its lines (saying it again changes nothing). */
+  notListed(line, id) {
+    if (id === this.lastNotListed) return;
+    this.lastNotListed = id;
+    this.emit({ type: "step-not-listed", line, id });
   }
   /** Names a step registered without one (its header came after its first output). */
   nameStep(line, parsed, name2) {
@@ -54095,8 +54140,15 @@ var FULL_TAIL_STEPS = 1e3;
 var MAX_LINT_WARNINGS = 200;
 var CLOCKLESS = /* @__PURE__ */ new Set(["classic", "buildah", "plain-text"]);
 function emptyStep(header2, line) {
-  return {
-    ...header2,
+  const step = {
+    id: header2.id,
+    stage: header2.stage,
+    index: header2.index,
+    total: header2.total,
+    instruction: header2.instruction,
+    platform: header2.platform,
+    target: header2.target,
+    internal: header2.internal,
     status: "running",
     seconds: null,
     start: null,
@@ -54110,6 +54162,37 @@ function emptyStep(header2, line) {
     outputLines: 0,
     clipped: false
   };
+  if (header2.namedContext !== void 0) step.namedContext = header2.namedContext;
+  if (header2.numbering !== void 0) step.numbering = header2.numbering;
+  return step;
+}
+function copyStep(step) {
+  const out = {
+    id: step.id,
+    stage: step.stage,
+    index: step.index,
+    total: step.total,
+    instruction: step.instruction,
+    platform: step.platform,
+    target: step.target,
+    internal: step.internal,
+    status: step.status,
+    seconds: step.seconds,
+    start: step.start,
+    end: step.end,
+    cached: step.cached,
+    error: step.error,
+    exitCode: step.exitCode,
+    firstLine: step.firstLine,
+    lastLine: step.lastLine,
+    tail: [...step.tail],
+    outputLines: step.outputLines,
+    clipped: step.clipped
+  };
+  if (step.namedContext !== void 0) out.namedContext = step.namedContext;
+  if (step.numbering !== void 0) out.numbering = step.numbering;
+  if (step.image !== void 0) out.image = step.image;
+  return out;
 }
 function placeholderHeader(id) {
   if (id === IMPLICIT_STEP_ID) return implicitStepHeader();
@@ -54143,6 +54226,7 @@ var BuildModelBuilder = class {
   /** Steps past MAX_STEPS: where the first one began and their ids (counted up to MAX_STEPS more). */
   notListedFrom = null;
   notListed = /* @__PURE__ */ new Set();
+  lastNotListed = -1;
   /**
    * The last lines printed outside any step before BuildKit's error (a pasted traceback above the
    * error box, the output of a step whose header the cut lost): bounded like a failed step's tail.
@@ -54333,7 +54417,8 @@ var BuildModelBuilder = class {
   }
   /** A step past MAX_STEPS: not listed, but said so (analyze.ts reports where and how many). */
   notListedStep(id, line) {
-    if (this.steps.has(id)) return;
+    if (id === this.lastNotListed || this.steps.has(id)) return;
+    this.lastNotListed = id;
     this.notListedFrom ??= line;
     if (this.notListed.size < MAX_STEPS) this.notListed.add(id);
   }
@@ -54347,6 +54432,10 @@ var BuildModelBuilder = class {
   stepFor(id, line) {
     const step = this.steps.get(id);
     if (step !== void 0) return step;
+    if (this.steps.size >= MAX_STEPS) {
+      this.notListedStep(id, line);
+      return void 0;
+    }
     this.started(placeholderHeader(id), line, void 0);
     return this.steps.get(id);
   }
@@ -54396,7 +54485,7 @@ var BuildModelBuilder = class {
   /** Seconds, start and end of a step, exact when the format gave wall-clock times. */
   finalStep(step, origin) {
     const clock2 = this.clocks.get(step.id);
-    const out = { ...step, tail: [...step.tail] };
+    const out = copyStep(step);
     if (clock2 === void 0) return out;
     if (origin !== null && clock2.startedAt !== null && this.countsWallClock(clock2)) {
       const endedAt = clock2.endedAt ?? (clock2.wall ? clock2.lastStamp : null);
@@ -55270,12 +55359,14 @@ var maxEvidenceLength = 500;
 var maxDistinctValues = 50;
 var maxTallied = 1e3;
 var SeenContext = class {
-  constructor(line, captured) {
+  constructor(line, captured, regex) {
     this.line = line;
     this.captured = captured;
+    this.regex = regex;
   }
   line;
   captured;
+  regex;
   shown = null;
   kept = null;
   get text() {
@@ -55284,7 +55375,8 @@ var SeenContext = class {
   get groups() {
     if (this.kept === null) {
       const kept = {};
-      for (const [k, v] of Object.entries(this.captured ?? {})) if (v !== void 0) kept[k] = v;
+      const captured = this.regex === null ? this.captured : this.regex.exec(this.line)?.groups;
+      for (const [k, v] of Object.entries(captured ?? {})) if (v !== void 0) kept[k] = v;
       this.kept = kept;
     }
     return this.kept;
@@ -55366,9 +55458,13 @@ var ScopeState = class {
       this.addCaptures({ [`context.${name2}.${group2}`]: value });
     }
   }
-  addContext(name2, text2, groups, keepLast = false) {
+  /**
+   * `regex`, instead of `groups`: the expression that matched `text` (no longer than
+   * maxEvidenceLength, so kept as it is), run again only if a finding reads the captures.
+   */
+  addContext(name2, text2, groups, keepLast = false, regex = null) {
     if (!keepLast && this.contexts.has(name2)) return;
-    this.contexts.set(name2, new SeenContext(text2.length > maxEvidenceLength ? capEvidence(text2.trim()) : text2, groups));
+    this.contexts.set(name2, new SeenContext(text2.length > maxEvidenceLength ? capEvidence(text2.trim()) : text2, groups, regex));
   }
   addEvidence(text2) {
     const evidence = this.evidence;
@@ -55996,6 +56092,7 @@ function windowAround(text2, literalEnd) {
 }
 var seamReach = 48;
 var seamSteps = 64;
+var renewAfter = 256;
 var RuleEngine = class {
   set;
   prefilter;
@@ -56019,6 +56116,8 @@ var RuleEngine = class {
    * every step's end, and a map that small reallocates its table each time it grows or shrinks.
    */
   open = /* @__PURE__ */ new Map();
+  /** Steps ended since `open` and `previous` were last made anew (see `stepEnded`). */
+  endedSinceRenewal = 0;
   /** `scan`: the line scan shared with the other stages (one of its own when omitted). */
   constructor(rules, scan = new SharedScan()) {
     const enabled = rules.filter((r) => r.enabled);
@@ -56061,6 +56160,12 @@ var RuleEngine = class {
    * steps of a build of thousands.
    */
   stepEnded(id) {
+    if (++this.endedSinceRenewal >= renewAfter) {
+      this.endedSinceRenewal = 0;
+      this.previous = new Map(this.previous);
+      this.open = new Map(this.open);
+    }
+    this.previous.delete(id);
     const open2 = this.open.get(id);
     if (open2 === void 0) return;
     this.open.delete(id);
@@ -56131,22 +56236,28 @@ var RuleEngine = class {
     this.call = this.call + 1 | 0;
     let lastRegex = null;
     let lastInput = "";
+    let lastMatched = false;
     let lastResult = null;
     for (let t = 0; t < count2; t++) {
       const slot = this.set.slots[targets[t]];
       const cr = this.set.rules[slot.rule];
       const matcher = slot.kind === "match" ? cr.match[slot.index] : slot.kind === "context" ? cr.context[slot.index] : cr.unless[slot.index];
       let groups;
+      let deferred = null;
       if (matcher.regex) {
         const input2 = text2.length > longLine ? windowAround(text2, seamAt ?? this.prefilter.endOf(t)) : text2;
+        const wanted = slot.kind === "match" || slot.kind === "context" && (cr.context[slot.index].tally || input2.length > maxEvidenceLength);
         if (matcher.regex !== lastRegex || input2 !== lastInput) {
           lastRegex = matcher.regex;
           lastInput = input2;
+          lastResult = wanted ? matcher.regex.exec(input2) : null;
+          lastMatched = wanted ? lastResult !== null : matcher.regex.test(input2);
+        } else if (wanted && lastMatched && lastResult === null) {
           lastResult = matcher.regex.exec(input2);
         }
-        const m = lastResult;
-        if (m === null) continue;
-        groups = m.groups;
+        if (!lastMatched) continue;
+        if (wanted) groups = lastResult.groups;
+        else deferred = matcher.regex;
       }
       let state;
       if (cr.rule.scope === "build") {
@@ -56161,7 +56272,7 @@ var RuleEngine = class {
         state.cancelled = true;
       } else if (slot.kind === "context") {
         const context = cr.context[slot.index];
-        state.addContext(context.name, text2, groups, context.keepLast);
+        state.addContext(context.name, text2, groups, context.keepLast, deferred);
         if (context.tally) state.addTally(context.name, groups);
       } else if (this.lastHit[slot.rule] !== this.call) {
         this.lastHit[slot.rule] = this.call;
@@ -58789,6 +58900,7 @@ var factPatterns = [
     read: (g) => {
       const out = [];
       for (const token of (g.list ?? "").split(/\s+/)) {
+        if (!token.startsWith("pip-") && !token.startsWith("torch")) continue;
         const m = /^(?<pkg>[A-Za-z0-9_.-]{1,100})-(?<v>\d[^\s]{0,60})$/.exec(token);
         if (!m?.groups) continue;
         if (m.groups.pkg === "pip") out.push(["pip", m.groups.v]);
@@ -59192,14 +59304,22 @@ var FactCollector = class {
     const count2 = this.prefilter.find(text2);
     if (count2 === 0) return;
     const targets = this.prefilter.targets;
-    const known = step === null ? void 0 : this.stages.get(step);
-    const where = { line, stage: known?.stage ?? null, target: known?.target ?? null, step };
+    let where = null;
     let last = -1;
     for (let i = 0; i < count2; i++) {
       const index = this.targetPattern[targets[i]];
       if (index === last) continue;
       last = index;
-      this.apply(this.outputPatterns[index], text2, where);
+      const p = this.outputPatterns[index];
+      const m = p.regex.exec(text2);
+      if (m === null) continue;
+      const facts = p.read(m.groups ?? {});
+      if (facts.length === 0) continue;
+      if (where === null) {
+        const known = step === null ? void 0 : this.stages.get(step);
+        where = { line, stage: known?.stage ?? null, target: known?.target ?? null, step };
+      }
+      for (const [name2, value] of facts) this.add(name2, value, p.source, text2, where);
     }
   }
   /**

@@ -103,14 +103,23 @@ export class FactCollector {
     const count = this.prefilter.find(text);
     if (count === 0) return;
     const targets = this.prefilter.targets;
-    const known = step === null ? undefined : this.stages.get(step);
-    const where: Where = { line, stage: known?.stage ?? null, target: known?.target ?? null, step };
+    // Where the line is, looked up only for a line that proves a fact (most lines with a literal prove none).
+    let where: Where | null = null;
     let last = -1;
     for (let i = 0; i < count; i++) {
       const index = this.targetPattern[targets[i]!]!;
       if (index === last) continue; // two literals of one pattern in one line
       last = index;
-      this.apply(this.outputPatterns[index]!, text, where);
+      const p = this.outputPatterns[index]!;
+      const m = p.regex.exec(text);
+      if (m === null) continue;
+      const facts = p.read(m.groups ?? {});
+      if (facts.length === 0) continue;
+      if (where === null) {
+        const known = step === null ? undefined : this.stages.get(step);
+        where = { line, stage: known?.stage ?? null, target: known?.target ?? null, step };
+      }
+      for (const [name, value] of facts) this.add(name, value, p.source, text, where);
     }
   }
 

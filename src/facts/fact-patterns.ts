@@ -212,6 +212,9 @@ export const factPatterns: readonly FactPattern[] = [
     read: (g) => {
       const out: [FactName, string][] = [];
       for (const token of (g.list ?? '').split(/\s+/)) {
+        // Only pip and torch's packages are facts, and a name is what starts its token: the others
+        // (most of a long list) are passed over before the expression runs.
+        if (!token.startsWith('pip-') && !token.startsWith('torch')) continue;
         const m = /^(?<pkg>[A-Za-z0-9_.-]{1,100})-(?<v>\d[^\s]{0,60})$/.exec(token);
         if (!m?.groups) continue;
         if (m.groups.pkg === 'pip') out.push(['pip', m.groups.v!]);

@@ -20,6 +20,28 @@ import { isClipNotice, parseLintWarning } from './lint-and-clip.js';
 import { parseVertexName } from './vertex-name.js';
 import { IMPLICIT_STEP_ID, implicitStepHeader } from './implicit-step.js';
 
+/**
+ * `Number(text.slice(from, to))` without the slice, for the times every line of a step prints:
+ * `12`, `12.34`. Up to 15 digits the digits are an exact integer and the power of ten is exact, so
+ * their quotient is the double nearest the decimal, as `Number` reads it; anything else is read by
+ * `Number` itself.
+ */
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+export function decimal(text: string, from: number, to: number): number {
+  let digits = 0;
+  let point = -1;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits = digits * 10 + (c - 48);
+    else if (c === 46 && point < 0) point = i;
+    else return Number(text.slice(from, to));
+  }
+  const count = to - from - (point < 0 ? 0 : 1);
+  if (count === 0 || count > 15 || point === from) return Number(text.slice(from, to));
+  return point < 0 ? digits : digits / POWERS_OF_TEN[to - point - 1]!;
+}
+
 /** `12.34 ` → 12.34 and the index after the space, or null when the text has no timestamp. */
 export function readTimestamp(text: string, from: number): { seconds: number; next: number } | null {
   let i = from;
@@ -32,7 +54,7 @@ export function readTimestamp(text: string, from: number): { seconds: number; ne
   i++;
   while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
   if (i < text.length && text.charCodeAt(i) !== 32) return null;
-  const seconds = Number(text.slice(from, i));
+  const seconds = decimal(text, from, i);
   if (!Number.isFinite(seconds)) return null;
   return { seconds, next: Math.min(i + 1, text.length) };
 }
@@ -49,7 +71,7 @@ export function unwrapSeconds(printed: number, previous: number): number {
 function readDone(rest: string): number | null | undefined {
   if (rest === 'DONE') return null;
   if (!rest.startsWith('DONE ') || !rest.endsWith('s')) return undefined;
-  const seconds = Number(rest.slice(5, -1));
+  const seconds = decimal(rest, 5, rest.length - 1);
   return Number.isFinite(seconds) ? seconds : undefined;
 }
 
@@ -75,7 +97,7 @@ export class BuildkitPlainGrammar {
     let i = 1;
     while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
     if (i > 12 || (i < text.length && text.charCodeAt(i) !== 32)) return false;
-    const raw = Number(text.slice(1, i));
+    const raw = decimal(text, 1, i);
     const rest = i < text.length ? text.slice(i + 1) : '';
     const ctx = this.ctx;
     ctx.seeFormat('buildkit-plain');
@@ -188,6 +210,8 @@ export class BuildkitPlainGrammar {
   private ensureStep(line: LogLine, id: number, name: string): boolean {
     if (this.ctx.step(id) !== undefined) return true;
     this.sessionHasSteps = true;
+    // A nameless header names no target either: with the registry full, nothing to parse.
+    if (name === '' && this.ctx.leftOut(line.line, id)) return false;
     const header = id === IMPLICIT_STEP_ID ? implicitStepHeader() : parseVertexName(id, name);
     return this.ctx.startStep(line.line, header, 'buildkit-plain', name);
   }

@@ -54,6 +54,11 @@ export class ParseContext {
   lastLine = 0;
   /** Largest id handed out: a new build session or another format numbers its steps after it. */
   maxId = 0;
+  /** The id `step` was last asked for, and its answer. */
+  private lastAsked = -1;
+  private lastKnown: KnownStep | undefined = undefined;
+  /** The step last said not to be listed (see `notListed`). */
+  private lastNotListed = -1;
 
   constructor(readonly emit: (event: BuildEvent) => void) {}
 
@@ -70,7 +75,12 @@ export class ParseContext {
   }
 
   step(id: number): KnownStep | undefined {
-    return this.byId.get(id);
+    // A line asks two or three times for its step, and the next line is mostly the same step's.
+    if (id === this.lastAsked) return this.lastKnown;
+    const known = this.byId.get(id);
+    this.lastAsked = id;
+    this.lastKnown = known;
+    return known;
   }
 
 
@@ -108,14 +118,33 @@ export class ParseContext {
   startStep(line: number, parsed: StepHeader, format: LogFormat, name: string = parsed.instruction): boolean {
     const header = this.withTarget(parsed);
     if (!this.byId.has(header.id) && this.byId.size >= MAX_STEPS) {
-      this.emit({ type: 'step-not-listed', line, id: header.id });
+      this.notListed(line, header.id);
       return false;
     }
     this.byId.set(header.id, { name, format, finished: false, streamed: false, lastSeconds: 0, partial: null });
+    this.lastAsked = -1;
     if (this.byName.size < MAX_STEPS) this.byName.set(nameKey(name), header.id);
     if (header.id > this.maxId) this.maxId = header.id;
     this.emit({ type: 'step-started', line, header });
     return true;
+  }
+
+  /**
+   * For a line of a step the registry has no room for: announces it as not listed and returns
+   * true, without the header the caller would otherwise parse. Past MAX_STEPS most lines of a
+   * build of many steps are such lines, and a header with no name adds nothing `startStep` keeps.
+   */
+  leftOut(line: number, id: number): boolean {
+    if (this.byId.size < MAX_STEPS || this.byId.has(id)) return false;
+    this.notListed(line, id);
+    return true;
+  }
+
+  /** Says a step is not listed; once for a run of its lines (saying it again changes nothing). */
+  private notListed(line: number, id: number): void {
+    if (id === this.lastNotListed) return;
+    this.lastNotListed = id;
+    this.emit({ type: 'step-not-listed', line, id });
   }
 
   /** Names a step registered without one (its header came after its first output). */

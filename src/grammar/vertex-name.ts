@@ -38,16 +38,21 @@ export function parseVertexName(id: number, name: string): StepHeader {
   if (!name.startsWith('[')) return header;
   const close = name.indexOf(']');
   if (close < 0) return header;
-  const tokens = name.slice(1, close).split(' ').filter((t) => t.length > 0);
+  // The words between the brackets, cut by hand: this runs for every header of a bake of thousands of steps.
+  const words: string[] = [];
+  for (let i = 1, start = 1; i <= close; i++) {
+    if (i < close && name.charCodeAt(i) !== 32) continue;
+    if (i > start) words.push(name.slice(start, i));
+    start = i + 1;
+  }
   header.instruction = name.slice(close + 1).trimStart();
-  const last = tokens[tokens.length - 1];
-  let words = tokens;
+  const last = words[words.length - 1];
   if (last !== undefined && isCount(last)) {
-    const [k, n] = last.split('/');
-    header.index = Number(k);
-    header.total = Number(n);
+    const slash = last.indexOf('/');
+    header.index = Number(last.slice(0, slash));
+    header.total = Number(last.slice(slash + 1));
     header.internal = false;
-    words = tokens.slice(0, -1);
+    words.pop();
   }
   const names: string[] = [];
   for (const word of words) {

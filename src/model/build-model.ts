@@ -50,9 +50,22 @@ interface StepClock {
   tailLimit: number;
 }
 
+/**
+ * A step and its copy are made field by field, not with `{ ...header, … }`: a spread whose site has
+ * seen a few shapes gives every object it makes a hidden class of its own (a map and a descriptor
+ * array, about 1 KB per step in a build of thousands). The optional fields come last, in the order
+ * a step gains them.
+ */
 function emptyStep(header: StepHeader, line: number): Step {
-  return {
-    ...header,
+  const step: Step = {
+    id: header.id,
+    stage: header.stage,
+    index: header.index,
+    total: header.total,
+    instruction: header.instruction,
+    platform: header.platform,
+    target: header.target,
+    internal: header.internal,
     status: 'running',
     seconds: null,
     start: null,
@@ -66,6 +79,39 @@ function emptyStep(header: StepHeader, line: number): Step {
     outputLines: 0,
     clipped: false,
   };
+  if (header.namedContext !== undefined) step.namedContext = header.namedContext;
+  if (header.numbering !== undefined) step.numbering = header.numbering;
+  return step;
+}
+
+/** A copy of `step` with a tail of its own (see emptyStep on why field by field). */
+function copyStep(step: Step): Step {
+  const out: Step = {
+    id: step.id,
+    stage: step.stage,
+    index: step.index,
+    total: step.total,
+    instruction: step.instruction,
+    platform: step.platform,
+    target: step.target,
+    internal: step.internal,
+    status: step.status,
+    seconds: step.seconds,
+    start: step.start,
+    end: step.end,
+    cached: step.cached,
+    error: step.error,
+    exitCode: step.exitCode,
+    firstLine: step.firstLine,
+    lastLine: step.lastLine,
+    tail: [...step.tail],
+    outputLines: step.outputLines,
+    clipped: step.clipped,
+  };
+  if (step.namedContext !== undefined) out.namedContext = step.namedContext;
+  if (step.numbering !== undefined) out.numbering = step.numbering;
+  if (step.image !== undefined) out.image = step.image;
+  return out;
 }
 
 function placeholderHeader(id: number): StepHeader {
@@ -104,6 +150,7 @@ export class BuildModelBuilder {
   /** Steps past MAX_STEPS: where the first one began and their ids (counted up to MAX_STEPS more). */
   private notListedFrom: number | null = null;
   private readonly notListed = new Set<number>();
+  private lastNotListed = -1;
   /**
    * The last lines printed outside any step before BuildKit's error (a pasted traceback above the
    * error box, the output of a step whose header the cut lost): bounded like a failed step's tail.
@@ -316,7 +363,9 @@ export class BuildModelBuilder {
 
   /** A step past MAX_STEPS: not listed, but said so (analyze.ts reports where and how many). */
   private notListedStep(id: number, line: number): void {
-    if (this.steps.has(id)) return;
+    // Every line of a step left out comes here: its first one said all there is to say.
+    if (id === this.lastNotListed || this.steps.has(id)) return;
+    this.lastNotListed = id;
     this.notListedFrom ??= line;
     if (this.notListed.size < MAX_STEPS) this.notListed.add(id);
   }
@@ -332,6 +381,11 @@ export class BuildModelBuilder {
   private stepFor(id: number, line: number): Step | undefined {
     const step = this.steps.get(id);
     if (step !== undefined) return step;
+    // Full: what `started` would do with a placeholder, without making one for every line of a step left out.
+    if (this.steps.size >= MAX_STEPS) {
+      this.notListedStep(id, line);
+      return undefined;
+    }
     this.started(placeholderHeader(id), line, undefined);
     return this.steps.get(id);
   }
@@ -387,7 +441,7 @@ export class BuildModelBuilder {
   /** Seconds, start and end of a step, exact when the format gave wall-clock times. */
   private finalStep(step: Step, origin: number | null): Step {
     const clock = this.clocks.get(step.id);
-    const out: Step = { ...step, tail: [...step.tail] };
+    const out = copyStep(step);
     if (clock === undefined) return out;
     if (origin !== null && clock.startedAt !== null && this.countsWallClock(clock)) {
       // A step timed by CI stamps that never printed its end still ran until its last line.

@@ -11,7 +11,7 @@ import { SharedScan, type LiteralScanner } from '../match/shared-scan.js';
 import { rankFindings, type Candidate } from './rank-findings.js';
 import { onlyHolds, renderFinding, requiredContextsHold, type FindingInput } from './render-finding.js';
 import type { Rule } from './schema.js';
-import { ScopeState } from './scope-state.js';
+import { maxEvidenceLength, ScopeState } from './scope-state.js';
 import { triggerCandidates } from './triggers.js';
 
 /** Scope key of lines outside any step, for step-scoped rules. */
@@ -37,6 +37,8 @@ function windowAround(text: string, literalEnd: number): string {
 const seamReach = 48;
 /** Steps whose last line is kept for the seam check (parallel steps interleave). */
 const seamSteps = 64;
+/** Steps ended between two renewals of the per-step maps (see RuleEngine.stepEnded). */
+const renewAfter = 256;
 
 /** The step-scoped states of a step that has not ended: `states[i]` is rule `rules[i]`'s. */
 interface OpenStep {
@@ -65,7 +67,7 @@ export class RuleEngine {
   /** The step of the latest `#N ERROR`: the final error lines that follow are about it. */
   private lastFailedStep: number | null = null;
   /** Per step (or outside any), its previous line: the other side of a seam. */
-  private readonly previous = new Map<number, PreviousLine>();
+  private previous = new Map<number, PreviousLine>();
   /** Per rule: the log line of its latest hit. */
   private readonly lastHitLine: Int32Array;
   /**
@@ -73,7 +75,9 @@ export class RuleEngine {
    * entry per step, not one per rule and step: a rule's own map would go from one entry to none at
    * every step's end, and a map that small reallocates its table each time it grows or shrinks.
    */
-  private readonly open = new Map<number, OpenStep>();
+  private open = new Map<number, OpenStep>();
+  /** Steps ended since `open` and `previous` were last made anew (see `stepEnded`). */
+  private endedSinceRenewal = 0;
 
   /** `scan`: the line scan shared with the other stages (one of its own when omitted). */
   constructor(rules: Rule[], scan: SharedScan = new SharedScan()) {
@@ -119,6 +123,16 @@ export class RuleEngine {
    * steps of a build of thousands.
    */
   private stepEnded(id: number): void {
+    // The two maps gain and lose an entry at every step. A Map that does reallocates its table,
+    // in the old generation once the Map has grown old: garbage that only a full collection
+    // frees, tens of MB between two in a build of many small steps. Made anew (young) now and
+    // then, their tables come and go in the young generation, which frees them at no cost.
+    if (++this.endedSinceRenewal >= renewAfter) {
+      this.endedSinceRenewal = 0;
+      this.previous = new Map(this.previous);
+      this.open = new Map(this.open);
+    }
+    this.previous.delete(id);
     const open = this.open.get(id);
     if (open === undefined) return;
     this.open.delete(id);
@@ -197,22 +211,32 @@ export class RuleEngine {
     // and the prefilter reports them next to each other.
     let lastRegex: RegExp | null = null;
     let lastInput = '';
+    let lastMatched = false;
+    // null after a mere test
     let lastResult: RegExpExecArray | null = null;
     for (let t = 0; t < count; t++) {
       const slot = this.set.slots[targets[t]!]!;
       const cr = this.set.rules[slot.rule]!;
       const matcher = slot.kind === 'match' ? cr.match[slot.index]! : slot.kind === 'context' ? cr.context[slot.index]! : cr.unless[slot.index]!;
       let groups: Record<string, string | undefined> | undefined;
+      let deferred: RegExp | null = null;
       if (matcher.regex) {
         const input = text.length > longLine ? windowAround(text, seamAt ?? this.prefilter.endOf(t)) : text;
+        // An `unless` needs no captures, nor does a context line short enough to be kept whole: it
+        // keeps the expression, run again if a finding reads them (most context lines die unread
+        // with their step). A test builds no match object; most lines that reach here make one.
+        const wanted = slot.kind === 'match' || (slot.kind === 'context' && (cr.context[slot.index]!.tally || input.length > maxEvidenceLength));
         if (matcher.regex !== lastRegex || input !== lastInput) {
           lastRegex = matcher.regex;
           lastInput = input;
+          lastResult = wanted ? matcher.regex.exec(input) : null;
+          lastMatched = wanted ? lastResult !== null : matcher.regex.test(input);
+        } else if (wanted && lastMatched && lastResult === null) {
           lastResult = matcher.regex.exec(input);
         }
-        const m = lastResult;
-        if (m === null) continue;
-        groups = m.groups;
+        if (!lastMatched) continue;
+        if (wanted) groups = lastResult!.groups;
+        else deferred = matcher.regex;
       }
       let state: ScopeState;
       if (cr.rule.scope === 'build') {
@@ -227,7 +251,7 @@ export class RuleEngine {
         state.cancelled = true;
       } else if (slot.kind === 'context') {
         const context = cr.context[slot.index]!;
-        state.addContext(context.name, text, groups, context.keepLast);
+        state.addContext(context.name, text, groups, context.keepLast, deferred);
         if (context.tally) state.addTally(context.name, groups);
       } else if (this.lastHit[slot.rule] !== this.call) {
         this.lastHit[slot.rule] = this.call;

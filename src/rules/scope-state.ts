@@ -18,7 +18,8 @@ export interface ContextHit {
 /**
  * A context line as seen: trimmed, capped and its captures filtered only when a finding reads it.
  * Context lines are the most frequent hits (every `Collecting …` of a pip step) and most of them are
- * replaced or dropped with their step unread.
+ * replaced or dropped with their step unread. So are the captures themselves when `regex` is given:
+ * the engine only tested the line, and the expression runs again on `line` if a finding reads them.
  */
 class SeenContext implements ContextHit {
   private shown: string | null = null;
@@ -27,6 +28,7 @@ class SeenContext implements ContextHit {
   constructor(
     private readonly line: string,
     private readonly captured: Record<string, string | undefined> | undefined,
+    private readonly regex: RegExp | null,
   ) {}
 
   get text(): string {
@@ -36,7 +38,8 @@ class SeenContext implements ContextHit {
   get groups(): Record<string, string> {
     if (this.kept === null) {
       const kept: Record<string, string> = {};
-      for (const [k, v] of Object.entries(this.captured ?? {})) if (v !== undefined) kept[k] = v;
+      const captured = this.regex === null ? this.captured : this.regex.exec(this.line)?.groups;
+      for (const [k, v] of Object.entries(captured ?? {})) if (v !== undefined) kept[k] = v;
       this.kept = kept;
     }
     return this.kept;
@@ -133,10 +136,14 @@ export class ScopeState {
     }
   }
 
-  addContext(name: string, text: string, groups: Record<string, string | undefined> | undefined, keepLast = false): void {
+  /**
+   * `regex`, instead of `groups`: the expression that matched `text` (no longer than
+   * maxEvidenceLength, so kept as it is), run again only if a finding reads the captures.
+   */
+  addContext(name: string, text: string, groups: Record<string, string | undefined> | undefined, keepLast = false, regex: RegExp | null = null): void {
     if (!keepLast && this.contexts.has(name)) return;
     // A long line is cut at once, so that what a scope keeps stays bounded.
-    this.contexts.set(name, new SeenContext(text.length > maxEvidenceLength ? capEvidence(text.trim()) : text, groups));
+    this.contexts.set(name, new SeenContext(text.length > maxEvidenceLength ? capEvidence(text.trim()) : text, groups, regex));
   }
 
   private addEvidence(text: string): void {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseVertexName } from '../../src/grammar/vertex-name.js';
 import { buildPushActionLead, exitCodeOf, parseErrorLineOf, parseFinalError } from '../../src/grammar/final-error.js';
-import { readTimestamp, unwrapSeconds } from '../../src/grammar/buildkit-plain.js';
+import { decimal, readTimestamp, unwrapSeconds } from '../../src/grammar/buildkit-plain.js';
 import { parseLintWarning } from '../../src/grammar/lint-and-clip.js';
 import { parseFile, parseText } from './parse-helpers.js';
 
@@ -146,6 +146,14 @@ describe('BuildKit timestamps', () => {
   test.each(['1.2MB / 3.4MB', 'abc', '12 text', '.5 text', '1.2.3 text'])('no timestamp: %s', (text) => {
     expect(readTimestamp(text, 0)).toBeNull();
   });
+
+  // The hand-read number is Number's, bit for bit: the times a step prints, and what only looks like one.
+  test.each(['0.061', '12.34', '1234.', '0.1', '0.3', '123456789012345', '1234567890123.45', '1234567890123456', '9007199254740993.5', '', '.5', '5.', '1.2.3', '-1', '1e3', ' 7', '007.250'])(
+    'decimal reads %j as Number does',
+    (digits) => {
+      expect(Object.is(decimal(`#${digits}s`, 1, digits.length + 1), Number(digits))).toBe(true);
+    },
+  );
 
   test('the %#.4g wrap past 9999 s is undone from the previous timestamp', () => {
     expect(unwrapSeconds(1.002, 9999)).toBe(10020);
