@@ -11628,13 +11628,15 @@ var init_build_isolation = __esm({
 });
 
 // src/rules/catalog/pip/externally-managed.ts
-var UBUNTU_PIN, ALPINE_MESSAGE, ALPINE_NO_PIN, alpineVariants, externallyManaged;
+var UBUNTU_PIN, ALPINE_MESSAGE, VENV_STEPS, ALPINE_PACKAGES, ALPINE_NO_PIN, alpineVariants, externallyManaged;
 var init_externally_managed = __esm({
   "src/rules/catalog/pip/externally-managed.ts"() {
     "use strict";
     init_apt_install_line();
     UBUNTU_PIN = "If the base image is Ubuntu (`ubuntu:latest` follows the newest LTS, marked since 24.04), `FROM ubuntu:22.04` still installs system-wide, a stopgap until its standard support ends (April 2027); Debian has no supported release without the marker.";
     ALPINE_MESSAGE = "pip refused to install into Alpine's system Python: since Alpine 3.19 it is marked as externally managed (PEP 668), to be maintained with apk only, as the message says.";
+    VENV_STEPS = ["RUN python3 -m venv /opt/venv", "ENV PATH=/opt/venv/bin:${PATH}"];
+    ALPINE_PACKAGES = "Or take the packages Alpine builds, named `py3-` and the project's name (`apk search py3-` lists them)";
     ALPINE_NO_PIN = "Alpine 3.18, the last release without the marker, is past its end of life (May 2025): pin a current `alpine:3.x` tag rather than `latest`, so the next release does not change this under the build again.";
     alpineVariants = [
       {
@@ -11645,8 +11647,7 @@ var init_externally_managed = __esm({
           "Replace the `ensurepip` step. To install Python packages, make a virtual environment: `venv` brings its own pip (the one ensurepip would have installed), and the marker does not apply inside it:",
           "",
           "```dockerfile",
-          "RUN python3 -m venv /opt/venv",
-          "ENV PATH=/opt/venv/bin:${PATH}",
+          ...VENV_STEPS,
           "```",
           "",
           "Later `pip install` steps then install into `/opt/venv` (`ENV` carries to every later `RUN`; an `activate` in one `RUN` would not). If only a `pip` command is needed, take Alpine's package instead: `RUN apk add --no-cache py3-pip` (it still refuses system-wide installs). " + ALPINE_NO_PIN
@@ -11659,12 +11660,11 @@ var init_externally_managed = __esm({
           "Install into a virtual environment, first on `PATH` for every later `RUN` (an `activate` in one `RUN` does not carry over):",
           "",
           "```dockerfile",
-          "RUN python3 -m venv /opt/venv",
-          "ENV PATH=/opt/venv/bin:${PATH}",
+          ...VENV_STEPS,
           "RUN {enrich.installCmd}",
           "```",
           "",
-          "Or take the packages Alpine builds, named `py3-` and the project's name (`apk search py3-` lists them), or, in a single-purpose image, override the marker: `{enrich.breakCmd}`. " + ALPINE_NO_PIN
+          ALPINE_PACKAGES + ", or, in a single-purpose image, override the marker: `{enrich.breakCmd}`. " + ALPINE_NO_PIN
         ].join("\n")
       },
       {
@@ -11674,11 +11674,10 @@ var init_externally_managed = __esm({
           "Install into a virtual environment, made before the step that runs pip and first on `PATH` for every later `RUN` (an `activate` in one `RUN` does not carry over); the step itself stays as it is:",
           "",
           "```dockerfile",
-          "RUN python3 -m venv /opt/venv",
-          "ENV PATH=/opt/venv/bin:${PATH}",
+          ...VENV_STEPS,
           "```",
           "",
-          "Or take the packages Alpine builds, named `py3-` and the project's name (`apk search py3-` lists them), or, in a single-purpose image, override the marker with `--break-system-packages` on that `pip install`. " + ALPINE_NO_PIN
+          ALPINE_PACKAGES + ", or, in a single-purpose image, override the marker with `--break-system-packages` on that `pip install`. " + ALPINE_NO_PIN
         ].join("\n")
       },
       {
@@ -11688,8 +11687,7 @@ var init_externally_managed = __esm({
           "Install into a virtual environment. The log does not show where pip ran: in a Dockerfile, make it in a `RUN` and put it first on `PATH` with `ENV` (an `activate` in one `RUN` does not carry over to the next):",
           "",
           "```dockerfile",
-          "RUN python3 -m venv /opt/venv",
-          "ENV PATH=/opt/venv/bin:${PATH}",
+          ...VENV_STEPS,
           "```",
           "in a shell:",
           "",
@@ -11698,7 +11696,7 @@ var init_externally_managed = __esm({
           ". .venv/bin/activate",
           "```",
           "",
-          "Then run the install again. Or take the packages Alpine builds, named `py3-` and the project's name (`apk search py3-` lists them)."
+          `Then run the install again. ${ALPINE_PACKAGES}.`
         ].join("\n")
       }
     ];
@@ -11726,8 +11724,7 @@ var init_externally_managed = __esm({
         "",
         "```dockerfile",
         `RUN ${aptInstallLine("python3-venv")}`,
-        "RUN python3 -m venv /opt/venv",
-        "ENV PATH=/opt/venv/bin:${PATH}",
+        ...VENV_STEPS,
         "RUN {enrich.installCmd}",
         "```",
         "",
@@ -11759,8 +11756,7 @@ var init_externally_managed = __esm({
             "",
             "```dockerfile",
             `RUN ${aptInstallLine("python3-venv")}`,
-            "RUN python3 -m venv /opt/venv",
-            "ENV PATH=/opt/venv/bin:${PATH}",
+            ...VENV_STEPS,
             "```",
             "",
             "Or, in a single-purpose image, override the marker (pip \u2265 23.0.1): `ENV PIP_BREAK_SYSTEM_PACKAGES=1` for every pip command of the image, or `--break-system-packages` on the one `pip install`.",
@@ -11792,8 +11788,7 @@ var init_externally_managed = __esm({
             "",
             "```dockerfile",
             `RUN ${aptInstallLine("python3-venv")}`,
-            "RUN python3 -m venv /opt/venv",
-            "ENV PATH=/opt/venv/bin:${PATH}",
+            ...VENV_STEPS,
             "```",
             "in a shell, activate it, then run the install again:",
             "",
