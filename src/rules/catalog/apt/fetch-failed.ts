@@ -42,13 +42,14 @@
 // - Kitware (apt.kitware.com): NO_PUBKEY 42D5A192B819C5DA (NVIDIA-ISAAC-ROS/isaac_ros_common#50, fixed by #108 "Update GPG
 //   key for kitware"), 1A127079A92F09ED (envoyproxy/envoy-build-tools#307, the 2024 key). Kitware's instructions
 //   (https://apt.kitware.com/, quoted in GuillaumeDua/CppShelf#203): `wget -O - https://apt.kitware.com/keys/kitware-archive-latest.asc
-//   | gpg --dearmor - | tee /usr/share/keyrings/kitware-archive-keyring.gpg`, a source with `signed-by=` that file, then
-//   the `kitware-archive-keyring` package, which keeps the key current as Kitware rotates it (aws/sagemaker-scikit-learn-container#66,
+//   | gpg --dearmor - | tee /usr/share/keyrings/kitware-archive-keyring.gpg`, a source with `signed-by=` that file,
+//   `apt-get update`, `rm` of that file, then the `kitware-archive-keyring` package, which keeps the key current as Kitware rotates it (aws/sagemaker-scikit-learn-container#66,
 //   #99; aws/sagemaker-xgboost-container#239) and installs it at that same path (ossia/libossia#926).
 // - Apache Arrow (apache.jfrog.io/artifactory/arrow): NO_PUBKEY 275C532289DD0F4A in an osgeo/GDAL base image
 //   (NOAA-OWP/inundation-mapping#1168; its fix #1172 removed the Arrow source). Arrow's maintainer: install the current
-//   `apache-arrow-apt-source-latest-<codename>.deb` from https://apache.jfrog.io/artifactory/arrow/<distribution>/ as
-//   arrow.apache.org/install says, or import https://downloads.apache.org/arrow/KEYS (kou in apache/arrow#40967). The
+//   `apache-arrow-apt-source-latest-<codename>.deb` as arrow.apache.org/install says, or import
+//   https://downloads.apache.org/arrow/KEYS (kou in apache/arrow#40967). The install page (apache/arrow-site install.md)
+//   now downloads it from https://packages.apache.org/artifactory/arrow/<distribution>/, no longer apache.jfrog.io. The
 //   repository is signed with release managers' keys, new ones added over time (apache/arrow#5786).
 import type { RuleInput } from '../../schema.js';
 import { archivedDebian, endedUbuntu } from '../../../knowledge/eol-releases.js';
@@ -626,7 +627,9 @@ export const fetchFailed: RuleInput = {
         '',
         '```sh',
         'curl -fsSL https://apt.kitware.com/keys/kitware-archive-latest.asc | gpg --dearmor --yes -o /usr/share/keyrings/kitware-archive-keyring.gpg',
-        'apt-get update && apt-get install -y kitware-archive-keyring',
+        'apt-get update',
+        'rm /usr/share/keyrings/kitware-archive-keyring.gpg   # the package installs its own copy there',
+        'apt-get install -y kitware-archive-keyring',
         '```',
         'As root; in a Dockerfile, as one `RUN` (`&&` between the commands; the image needs curl and gpg). If the build installs',
         'nothing from Kitware (its CMake), remove the file that names apt.kitware.com instead.',
@@ -641,12 +644,13 @@ export const fetchFailed: RuleInput = {
         'release manager, so a keyring baked into a base image goes stale; the distribution\'s own suites are fine.',
       fix: [
         'If the build installs nothing from Arrow (libarrow, libparquet), remove the file that names the repository before',
-        '`apt-get update` (`grep -rl apache.jfrog.io /etc/apt/sources.list.d/` names it); a base image such as GDAL\'s may ship it.',
-        "To keep it, install Arrow's current `apache-arrow-apt-source` package, which brings the source and its keyring, as",
-        'https://arrow.apache.org/install/ gives it (as root; the image needs wget and lsb-release):',
+        '`apt-get update` (`grep -rlE \'apache\\.jfrog\\.io|packages\\.apache\\.org\' /etc/apt/sources.list.d/` names it); a base image such as',
+        'GDAL\'s may ship it. To keep it, install Arrow\'s current `apache-arrow-apt-source` package, which brings the source and its',
+        'keyring, as https://arrow.apache.org/install/ gives it (as root; the image needs wget and lsb-release); Arrow\'s packages',
+        'now come from packages.apache.org. Remove first an Arrow source file that no package owns (`dpkg -S FILE` names none):',
         '',
         '```sh',
-        "wget https://apache.jfrog.io/artifactory/arrow/$(lsb_release --id --short | tr 'A-Z' 'a-z')/apache-arrow-apt-source-latest-$(lsb_release --codename --short).deb",
+        "wget https://packages.apache.org/artifactory/arrow/$(lsb_release --id --short | tr 'A-Z' 'a-z')/apache-arrow-apt-source-latest-$(lsb_release --codename --short).deb",
         'apt install -y -V ./apache-arrow-apt-source-latest-$(lsb_release --codename --short).deb',
         'apt update',
         '```',

@@ -13,7 +13,7 @@
 // - GHCR publishes no request limit; the server's `retry-after` says when to ask again.
 // - Limiting parallel jobs in GitHub Actions: `jobs.<job_id>.strategy.max-parallel` (docs.github.com/en/actions/using-jobs/
 //   using-a-matrix-for-your-jobs#defining-the-maximum-number-of-concurrent-jobs).
-// - `ignore-error=true` on `cache-to` (BuildKit 0.12 and later: moby/buildkit e849b623c, in v0.12.0) keeps a failed cache
+// - `ignore-error=true` on `cache-to` (BuildKit 0.11 and later: moby/buildkit#3430, in v0.11.0 as b842260c5) keeps a failed cache
 //   export from failing the build.
 import type { RuleInput } from '../../schema.js';
 
@@ -29,8 +29,14 @@ export const registryRateLimit: RuleInput = {
   title: 'Registry rate limit (429 Too Many Requests)',
   severity: 'error',
   match: [
-    // `429 Too Many Requests - Server message: toomanyrequests: …`, `toomanyrequests: Too Many Requests (HAP429).`
-    { literals: ['toomanyrequests', '429 Too Many Requests'], pattern: '(?<status>toomanyrequests[^\\n]{0,200}|429 Too Many Requests[^\\n]{0,200})' },
+    // `429 Too Many Requests - Server message: toomanyrequests: …`, `toomanyrequests: Too Many Requests (HAP429).` A bare
+    // `429 Too Many Requests` only where a registry request printed it (after a `/v2/` URL, containerd's `unexpected status`,
+    // BuildKit's `pulling from host …`): npm's `npm ERR! 429 Too Many Requests - GET https://registry.npmjs.org/…` in a
+    // `RUN npm ci` is a package registry's, not this rule's (npm/cli#836).
+    {
+      literals: ['toomanyrequests', '429 Too Many Requests'],
+      pattern: '(?<status>toomanyrequests[^\\n]{0,200}|(?<=(?:/v2/|unexpected status|pulling from host )[^\\n]{0,600})429 Too Many Requests[^\\n]{0,200})',
+    },
   ],
   context: [
     // BuildKit's push (`pushing layers`, ` > pushing X with docker:`), the CLI's `failed to push`, docker push's `The push refers to`.
@@ -84,7 +90,7 @@ export const registryRateLimit: RuleInput = {
         COMMON_FIX,
         '',
         'So that a throttled cache export does not fail the build, add `ignore-error=true` to the cache export',
-        '(`--cache-to type=registry,ref=…,mode=max,ignore-error=true`, or the same in build-push-action\'s `cache-to`; BuildKit 0.12 or later).',
+        '(`--cache-to type=registry,ref=…,mode=max,ignore-error=true`, or the same in build-push-action\'s `cache-to`; BuildKit 0.11 or later).',
       ].join('\n'),
     },
     {

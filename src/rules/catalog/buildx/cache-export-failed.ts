@@ -12,8 +12,8 @@
 // Rate limits (429) and bodies too large (413) during the export are other rules' (buildkit/registry-rate-limit,
 // buildkit/push-too-large).
 // Where the advice comes from (moby/buildkit README, "Export cache"; docs.docker.com/build/cache/backends/):
-// - `ignore-error=true` on any cache export: "specify if error is ignored in case cache export fails"; BuildKit v0.12.0
-//   and later (commit e849b623c).
+// - `ignore-error=true` on any cache export: "specify if error is ignored in case cache export fails"; BuildKit v0.11.0
+//   and later (moby/buildkit#3430, cherry-picked into v0.11.0-rc4 as b842260c5; v0.11.0's README lists it).
 // - registry cache `image-manifest=true` (with `oci-mediatypes=true`): "export cache manifest as an OCI-compatible image
 //   manifest rather than a manifest list/index"; BuildKit v0.12.0 and later, the default from v0.21.
 // - gha: `url` defaults to `$ACTIONS_CACHE_URL` (the legacy cache API, `…/_apis/artifactcache/…`), `url_v2` to
@@ -44,7 +44,7 @@ export const cacheExportFailed: RuleInput = {
     'and a failed cache export fails the build.',
   fix: [
     'Run the job again: a cache backend that dropped a connection usually works the next time. So that a cache export',
-    'can never fail the build, add `ignore-error=true` to it (BuildKit 0.12 or later): `--cache-to type=…,mode=max,ignore-error=true`,',
+    'can never fail the build, add `ignore-error=true` to it (BuildKit 0.11 or later): `--cache-to type=…,mode=max,ignore-error=true`,',
     'or the same in build-push-action\'s `cache-to`. If it fails the same way every time, the error above names the backend',
     'and what it answered.',
   ].join('\n'),
@@ -58,7 +58,7 @@ export const cacheExportFailed: RuleInput = {
         'cache service broke off the upload, and a failed cache export fails the build.',
       fix: [
         'Run the job again: the cache service\'s failures are usually brief. So that a cache export can never fail the build,',
-        'add `ignore-error=true` to it (BuildKit 0.12 or later):',
+        'add `ignore-error=true` to it (BuildKit 0.11 or later):',
         '',
         '```yaml',
         'cache-to: type=gha,mode=max,ignore-error=true',
@@ -78,7 +78,7 @@ export const cacheExportFailed: RuleInput = {
         'cache export fails the build.',
       fix: [
         'Run the job again: the cache service\'s failures are usually brief. So that a cache export can never fail the build,',
-        'add `ignore-error=true` to it (BuildKit 0.12 or later):',
+        'add `ignore-error=true` to it (BuildKit 0.11 or later):',
         '',
         '```yaml',
         'cache-to: type=gha,mode=max,ignore-error=true',
@@ -94,7 +94,7 @@ export const cacheExportFailed: RuleInput = {
       fix: [
         'If the same `cache-to` worked against this registry before, the registry changed on its side (Docker Hub began refusing',
         'these manifests on 2023-04-17, docker/hub-feedback#2322): report it to the registry, run the job later, and meanwhile keep',
-        'the cache from failing the build with `ignore-error=true` (BuildKit 0.12 or later). If it never worked, write the cache as',
+        'the cache from failing the build with `ignore-error=true` (BuildKit 0.11 or later). If it never worked, write the cache as',
         'a plain OCI image manifest instead of BuildKit\'s index (BuildKit 0.12 or later; the default from 0.21): append',
         '`,image-manifest=true,oci-mediatypes=true` to the registry cache export (`--cache-to type=registry,ref=…`, or',
         'build-push-action\'s `cache-to`), the same `ref` as now.',
