@@ -33,8 +33,9 @@ export const uvInstallerPath: RuleInput = {
   message:
     'The step runs `{context.cargoUv.path}`, but since uv 0.5.0 (November 2024) uv\'s standalone installer puts uv in ' +
     '`~/.local/bin` (or `$XDG_BIN_HOME`, or `$UV_INSTALL_DIR` when set), no longer in `~/.cargo/bin`. An installer that is not ' +
-    'pinned to a release installs the newest uv, so that path does not exist and the step fails. The log does not show the ' +
-    "step's own error; `ls ~/.local/bin ~/.cargo/bin` in the stage before this step shows where uv is.",
+    'pinned to a release installs the newest uv, so that path does not exist and the step fails. (A uv built with ' +
+    '`cargo install uv` does live in `~/.cargo/bin`: then the cause is elsewhere, in the step\'s own error.) ' +
+    '`ls ~/.local/bin ~/.cargo/bin` in the stage before this step shows where uv is.',
   fix: [
     'Call uv where the installer puts it now, and put that directory on `PATH` (in a Dockerfile with `ENV`, after the `RUN`',
     'that runs the installer; `/root` is the home of the user a build runs as unless a `USER` line changed it):',
