@@ -16781,7 +16781,9 @@ var init_fetch_failed = __esm({
             "",
             "```sh",
             "curl -fsSL https://apt.kitware.com/keys/kitware-archive-latest.asc | gpg --dearmor --yes -o /usr/share/keyrings/kitware-archive-keyring.gpg",
-            "apt-get update && apt-get install -y kitware-archive-keyring",
+            "apt-get update",
+            "rm /usr/share/keyrings/kitware-archive-keyring.gpg   # the package installs its own copy there",
+            "apt-get install -y kitware-archive-keyring",
             "```",
             "As root; in a Dockerfile, as one `RUN` (`&&` between the commands; the image needs curl and gpg). If the build installs",
             "nothing from Kitware (its CMake), remove the file that names apt.kitware.com instead."
@@ -16793,12 +16795,13 @@ var init_fetch_failed = __esm({
           message: "apt refuses Apache Arrow's repository (`{context.keyRepo.url|apache.jfrog.io/artifactory/arrow}`): it is signed with the key `{key|the NO_PUBKEY line names}`, which the image does not have. Arrow signs with the key of each release manager, so a keyring baked into a base image goes stale; the distribution's own suites are fine.",
           fix: [
             "If the build installs nothing from Arrow (libarrow, libparquet), remove the file that names the repository before",
-            "`apt-get update` (`grep -rl apache.jfrog.io /etc/apt/sources.list.d/` names it); a base image such as GDAL's may ship it.",
-            "To keep it, install Arrow's current `apache-arrow-apt-source` package, which brings the source and its keyring, as",
-            "https://arrow.apache.org/install/ gives it (as root; the image needs wget and lsb-release):",
+            "`apt-get update` (`grep -rlE 'apache\\.jfrog\\.io|packages\\.apache\\.org' /etc/apt/sources.list.d/` names it); a base image such as",
+            "GDAL's may ship it. To keep it, install Arrow's current `apache-arrow-apt-source` package, which brings the source and its",
+            "keyring, as https://arrow.apache.org/install/ gives it (as root; the image needs wget and lsb-release); Arrow's packages",
+            "now come from packages.apache.org. Remove first an Arrow source file that no package owns (`dpkg -S FILE` names none):",
             "",
             "```sh",
-            "wget https://apache.jfrog.io/artifactory/arrow/$(lsb_release --id --short | tr 'A-Z' 'a-z')/apache-arrow-apt-source-latest-$(lsb_release --codename --short).deb",
+            "wget https://packages.apache.org/artifactory/arrow/$(lsb_release --id --short | tr 'A-Z' 'a-z')/apache-arrow-apt-source-latest-$(lsb_release --codename --short).deb",
             "apt install -y -V ./apache-arrow-apt-source-latest-$(lsb_release --codename --short).deb",
             "apt update",
             "```",
@@ -18943,7 +18946,7 @@ var init_cache_export_failed = __esm({
       message: "The image was built, but exporting its build cache failed: BuildKit could not write a cache {what} blob (`{reason}`), and a failed cache export fails the build.",
       fix: [
         "Run the job again: a cache backend that dropped a connection usually works the next time. So that a cache export",
-        "can never fail the build, add `ignore-error=true` to it (BuildKit 0.12 or later): `--cache-to type=\u2026,mode=max,ignore-error=true`,",
+        "can never fail the build, add `ignore-error=true` to it (BuildKit 0.11 or later): `--cache-to type=\u2026,mode=max,ignore-error=true`,",
         "or the same in build-push-action's `cache-to`. If it fails the same way every time, the error above names the backend",
         "and what it answered."
       ].join("\n"),
@@ -18955,7 +18958,7 @@ var init_cache_export_failed = __esm({
           message: "The image was built, but writing its build cache to the GitHub Actions cache service failed (`{reason}`): the cache service broke off the upload, and a failed cache export fails the build.",
           fix: [
             "Run the job again: the cache service's failures are usually brief. So that a cache export can never fail the build,",
-            "add `ignore-error=true` to it (BuildKit 0.12 or later):",
+            "add `ignore-error=true` to it (BuildKit 0.11 or later):",
             "",
             "```yaml",
             "cache-to: type=gha,mode=max,ignore-error=true",
@@ -18973,7 +18976,7 @@ var init_cache_export_failed = __esm({
           message: "The image was built, but writing its build cache to the GitHub Actions cache service failed (`{reason}`), and a failed cache export fails the build.",
           fix: [
             "Run the job again: the cache service's failures are usually brief. So that a cache export can never fail the build,",
-            "add `ignore-error=true` to it (BuildKit 0.12 or later):",
+            "add `ignore-error=true` to it (BuildKit 0.11 or later):",
             "",
             "```yaml",
             "cache-to: type=gha,mode=max,ignore-error=true",
@@ -18987,7 +18990,7 @@ var init_cache_export_failed = __esm({
           fix: [
             "If the same `cache-to` worked against this registry before, the registry changed on its side (Docker Hub began refusing",
             "these manifests on 2023-04-17, docker/hub-feedback#2322): report it to the registry, run the job later, and meanwhile keep",
-            "the cache from failing the build with `ignore-error=true` (BuildKit 0.12 or later). If it never worked, write the cache as",
+            "the cache from failing the build with `ignore-error=true` (BuildKit 0.11 or later). If it never worked, write the cache as",
             "a plain OCI image manifest instead of BuildKit's index (BuildKit 0.12 or later; the default from 0.21): append",
             "`,image-manifest=true,oci-mediatypes=true` to the registry cache export (`--cache-to type=registry,ref=\u2026`, or",
             "build-push-action's `cache-to`), the same `ref` as now."
@@ -19784,8 +19787,14 @@ var init_registry_rate_limit = __esm({
       title: "Registry rate limit (429 Too Many Requests)",
       severity: "error",
       match: [
-        // `429 Too Many Requests - Server message: toomanyrequests: \u2026`, `toomanyrequests: Too Many Requests (HAP429).`
-        { literals: ["toomanyrequests", "429 Too Many Requests"], pattern: "(?<status>toomanyrequests[^\\n]{0,200}|429 Too Many Requests[^\\n]{0,200})" }
+        // `429 Too Many Requests - Server message: toomanyrequests: \u2026`, `toomanyrequests: Too Many Requests (HAP429).` A bare
+        // `429 Too Many Requests` only where a registry request printed it (after a `/v2/` URL, containerd's `unexpected status`,
+        // BuildKit's `pulling from host \u2026`): npm's `npm ERR! 429 Too Many Requests - GET https://registry.npmjs.org/\u2026` in a
+        // `RUN npm ci` is a package registry's, not this rule's (npm/cli#836).
+        {
+          literals: ["toomanyrequests", "429 Too Many Requests"],
+          pattern: "(?<status>toomanyrequests[^\\n]{0,200}|(?<=(?:/v2/|unexpected status|pulling from host )[^\\n]{0,600})429 Too Many Requests[^\\n]{0,200})"
+        }
       ],
       context: [
         // BuildKit's push (`pushing layers`, ` > pushing X with docker:`), the CLI's `failed to push`, docker push's `The push refers to`.
@@ -19832,7 +19841,7 @@ var init_registry_rate_limit = __esm({
             COMMON_FIX,
             "",
             "So that a throttled cache export does not fail the build, add `ignore-error=true` to the cache export",
-            "(`--cache-to type=registry,ref=\u2026,mode=max,ignore-error=true`, or the same in build-push-action's `cache-to`; BuildKit 0.12 or later)."
+            "(`--cache-to type=registry,ref=\u2026,mode=max,ignore-error=true`, or the same in build-push-action's `cache-to`; BuildKit 0.11 or later)."
           ].join("\n")
         },
         {
@@ -20838,7 +20847,7 @@ var init_uv_installer_path = __esm({
           pattern: "(?<path>(?:~|\\$HOME|\\$\\{HOME\\}|/root|/home/[\\w.-]{1,64})/\\.cargo/bin/uvx?)\\b"
         }
       ],
-      message: "The step runs `{context.cargoUv.path}`, but since uv 0.5.0 (November 2024) uv's standalone installer puts uv in `~/.local/bin` (or `$XDG_BIN_HOME`, or `$UV_INSTALL_DIR` when set), no longer in `~/.cargo/bin`. An installer that is not pinned to a release installs the newest uv, so that path does not exist and the step fails. The log does not show the step's own error; `ls ~/.local/bin ~/.cargo/bin` in the stage before this step shows where uv is.",
+      message: "The step runs `{context.cargoUv.path}`, but since uv 0.5.0 (November 2024) uv's standalone installer puts uv in `~/.local/bin` (or `$XDG_BIN_HOME`, or `$UV_INSTALL_DIR` when set), no longer in `~/.cargo/bin`. An installer that is not pinned to a release installs the newest uv, so that path does not exist and the step fails. (A uv built with `cargo install uv` does live in `~/.cargo/bin`: then the cause is elsewhere, in the step's own error.) `ls ~/.local/bin ~/.cargo/bin` in the stage before this step shows where uv is.",
       fix: [
         "Call uv where the installer puts it now, and put that directory on `PATH` (in a Dockerfile with `ENV`, after the `RUN`",
         "that runs the installer; `/root` is the home of the user a build runs as unless a `USER` line changed it):",
