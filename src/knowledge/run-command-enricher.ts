@@ -90,7 +90,8 @@ export function parseRunCommand(args: string): RunCommand {
  * `runImage` (the image the log's `docker run` starts), `runGpus` (`yes` when that command asks for
  * GPUs), `runRuntimeOnly` (`yes` when it gives only `--runtime=nvidia`) and `runWithGpus` (the same
  * command with `--gpus all` after `run`, for one that does not ask for GPUs) and `runWithShm` (with
- * `--shm-size=1g`, for one that sets no /dev/shm size nor `--ipc`): each only when the line shows it.
+ * `--shm-size=1g`, for one that sets no /dev/shm size nor `--ipc`) and `runWithKfdGroup` (with the host group of /dev/kfd
+ * added by number, for one that passes ROCm's /dev/kfd): each only when the line shows it.
  * `runInspect` lists the platforms of the image's tag (`docker buildx imagetools inspect`; for podman, skopeo's raw
  * manifest, `skopeo inspect --raw docker://IMAGE`), and `runOnPlatform` is the command with `--platform` set to the
  * image's own platform when the runtime's warning names it (`context.platformWarning.image`, buildx/exec-format-error).
@@ -115,6 +116,9 @@ export function runCommandEnrich(captures: Readonly<Record<string, string>>, _st
   if (!gpus) out.runWithGpus = `${head}${ask} ${rest}`;
   // a container's /dev/shm is 64 MB unless `--shm-size` gives more or `--ipc=host` shares the host's (Docker's `docker run` reference)
   if (!/(?:^|\s)(?:--shm-size|--ipc)[=\s]/.test(rest)) out.runWithShm = `${head}--shm-size=1g ${rest}`;
+  // the group that owns /dev/kfd on the host, by number (`stat -c %g`, GNU coreutils): a name after `--group-add` is looked up in
+  // the image's /etc/group, where `render` may be missing or have another number (ROCm/ROCm-docker#90, #116)
+  if (/(?:^|\s)--device[=\s]+\/dev\/kfd\b/.test(rest) && !/(?:^|\s)--group-add[=\s]+["']?\$\(stat\b/.test(rest)) out.runWithKfdGroup = `${head}--group-add "$(stat -c %g /dev/kfd)" ${rest}`;
   out.runInspect = /\bpodman\b/.test(head) ? `skopeo inspect --raw docker://${image}` : `docker buildx imagetools inspect ${image}`;
   const platform = captures['context.platformWarning.image'];
   if (platform !== undefined && !/(?:^|\s)--platform[=\s]/.test(rest)) out.runOnPlatform = `${head}--platform ${platform} ${rest}`;

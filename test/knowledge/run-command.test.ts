@@ -51,6 +51,16 @@ describe('runCommandEnrich', () => {
     });
   });
 
+  test('a command that passes /dev/kfd gets the host group of /dev/kfd by number, the rest of the line kept', () => {
+    // ROCm/ROCm-docker#116
+    const out = enrich('docker run ', '-it --rm --device=/dev/kfd --device=/dev/dri --group-add video --ipc=host --shm-size 16G rocm/rocm-terminal:latest');
+    expect(out.runWithKfdGroup).toBe(
+      'docker run --group-add "$(stat -c %g /dev/kfd)" -it --rm --device=/dev/kfd --device=/dev/dri --group-add video --ipc=host --shm-size 16G rocm/rocm-terminal:latest',
+    );
+    // no ROCm device: nothing to add
+    expect(enrich('docker run ', '-it --group-add video ubuntu bash').runWithKfdGroup).toBeUndefined();
+  });
+
   test('a command that asks for GPUs gets no second `--gpus`, one with `--ipc` no `--shm-size`', () => {
     // OpenBMB/XAgent#273
     const out = enrich('docker run ', '-it -p 13520:13520  -v /huggingface/models/XAgentLLaMa-34B-preview/:/model:rw --gpus all --ipc=host xagentteam/xagentgen:latest python app.py --model-path /model --port 13520');

@@ -39,12 +39,15 @@ import { extensionCudaRefused } from './runtime/extension-cuda-mismatch.js';
 import { gpuRuntimeMissing } from './runtime/gpu-runtime-missing.js';
 import { glibcTooOld } from './runtime/glibc-too-old.js';
 import { torchSymbolMismatch } from './runtime/torch-symbol-mismatch.js';
+import { librarySymbolMismatch } from './runtime/library-symbol-mismatch.js';
 import { illegalInstruction } from './runtime/illegal-instruction.js';
 import { bitsandbytesCudaSetup } from './runtime/bitsandbytes-cuda-setup.js';
 import { ncclShmTooSmall } from './runtime/nccl-shm-too-small.js';
 import { nvmlUnknownError } from './runtime/nvml-unknown-error.js';
 import { driverLibrariesInImage } from './runtime/driver-libraries-in-image.js';
 import { cdiDeviceUnavailable } from './runtime/cdi-device-unavailable.js';
+import { rocmDeviceMissing } from './runtime/rocm-device-missing.js';
+import { rocmDevicePermission } from './runtime/rocm-device-permission.js';
 import { numpyAbiMismatch } from './runtime/numpy-abi-mismatch.js';
 import { torchCpuBuild } from './runtime/torch-cpu-build.js';
 import { containerCliDriverRpc } from './runtime/container-cli-driver-rpc.js';
@@ -136,6 +139,7 @@ import { buildCommandFailed } from './cmake/build-command-failed.js';
 import { buildCanceled } from './buildkit/build-canceled.js';
 import { error } from './cmake/error.js';
 import { wheelBuildFailed } from './pip/wheel-build-failed.js';
+import { ncclSystemError } from './runtime/nccl-system-error.js';
 import { forceReinstall } from './pip/force-reinstall.js';
 import { cacheMountUnused } from './pip/cache-mount-unused.js';
 import { wheelDownloadedTwice } from './pip/wheel-downloaded-twice.js';
@@ -176,12 +180,15 @@ export const builtinRules: RuleInput[] = [
   gpuRuntimeMissing,
   glibcTooOld,
   torchSymbolMismatch,
+  librarySymbolMismatch,
   illegalInstruction,
   bitsandbytesCudaSetup,
   ncclShmTooSmall,
   nvmlUnknownError,
   driverLibrariesInImage,
   cdiDeviceUnavailable,
+  rocmDeviceMissing,
+  rocmDevicePermission,
   numpyAbiMismatch,
   torchCpuBuild,
   containerCliDriverRpc,
@@ -274,6 +281,7 @@ export const builtinRules: RuleInput[] = [
   buildCanceled,
   error,
   wheelBuildFailed,
+  ncclSystemError,
   forceReinstall,
   cacheMountUnused,
   wheelDownloadedTwice,

@@ -47,6 +47,13 @@
 //     --device argument"; elezar on NVIDIA/nvidia-container-toolkit#63 (podman 3.0.1): "A podman version of at least 4.1.0
 //     would be required"; podman-container-tools/podman#24474 (podman 3.4.4, Ubuntu 22.04): "You need a newer podman",
 //     and the reporter's fix was podman 5.0 (NVIDIA/libnvidia-container#287).
+//   podman build (buildah) before buildah 1.36: `Error: creating build executor: getting info of source device nvidia.com/gpu=all:
+//     stat nvidia.com/gpu=all: no such file or directory` (podman-container-tools/podman#21158, buildah#5432: `podman run` with
+//     the same device works on the same host). The build side of podman is buildah, which resolved `--device` only as a host
+//     path until buildah PR #5443 ("Add support for passing CDI specs to --device", Fixes #5432); nalind on buildah#5655:
+//     "updating to 1.36, which was the first version that even recognized CDI device specs". podman 5.0 vendors buildah
+//     1.35 (podman PR #22085), podman 5.1 buildah 1.36.0 (podman PR #22797, "the final dance step before Podman v5.1");
+//     `podman info` prints the buildah it was built with (`buildahVersion:`, as in the reports of podman#21158 and buildah#5432).
 //   kubelet / containerd with the NVIDIA runtime in CDI mode: `failed to create containerd task: … could not apply required
 //     modification to OCI specification: error modifying OCI spec: failed to inject CDI devices: unresolvable CDI devices …`
 //     (nvidia-container-toolkit internal/oci/runtime_modifier.go and internal/modifier/cdi/registry.go).
@@ -148,6 +155,8 @@ export const cdiDeviceUnavailable: RuleInput = {
     { name: 'nixos', literals: ['virtualisation.docker'] },
     // podman's own wording, or podman named (`podman run`, `podman versions : 3.4.4`, apt's `podman/noble-updates,now 4.9.3…`)
     { name: 'podman', literals: ['setting up CDI devices', 'podman'], pattern: 'setting up CDI devices|\\bpodman\\b' },
+    // podman build's (buildah's) own wording: it resolved the device as a host path while setting up the build
+    { name: 'buildExecutor', literals: ['creating build executor: getting info of source device'] },
     { name: 'podmanStat', literals: [': no such file or directory'], pattern: '\\bstat [a-z0-9.-]{1,100}\\.[a-z]{2,20}/[\\w.-]{1,100}=[\\w:-]{1,100}: no such file or directory' },
     {
       name: 'podmanVersion',
@@ -227,6 +236,27 @@ export const cdiDeviceUnavailable: RuleInput = {
           'A rootless daemon reads `~/.config/docker/daemon.json` instead. On NixOS /etc/docker/daemon.json and the specs are generated ' +
           'from the configuration, so the commands above do not take: set `hardware.nvidia-container-toolkit.enable = true;` (with Docker 25 ' +
           'or later it turns `features.cdi` on and generates the specs at boot), then `sudo nixos-rebuild switch`. NVIDIA\'s CDI page: ' + CDI_DOCS,
+      ].join('\n'),
+    },
+    {
+      when: 'buildExecutor',
+      title: 'podman build (buildah) is too old for CDI devices (before buildah 1.36)',
+      message:
+        '`podman build` took the CDI device name {device} for a path on the host (`creating build executor: getting info of source device …`). ' +
+        'The build side of podman is buildah, which knows CDI names in `--device` only from buildah 1.36 (buildah PR #5443); `podman run` knows ' +
+        'them from podman 4.1.0, so a `podman run --device {device}` that works on the same host says nothing about `podman build`. The spec is not the problem.',
+      fix: [
+        'See which buildah this podman builds with:',
+        '',
+        '```sh',
+        'podman --version',
+        'podman info | grep -i buildahVersion',
+        '```',
+        '',
+        'Below 1.36 (podman 5.0 and older carry buildah 1.35 or older; podman 5.1 carries 1.36.0): install podman 5.1 or later (or buildah 1.36 or later ' +
+          'for `buildah build`), then build again with the same `--device {device}`. Until then, a build step cannot have the GPU this way: ' +
+          'run the step that needs it in a container (`podman run --device {device} …`) and commit or copy out what it makes. ' +
+          'buildah\'s change: https://github.com/podman-container-tools/buildah/pull/5443.',
       ].join('\n'),
     },
     {

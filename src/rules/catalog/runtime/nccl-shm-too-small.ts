@@ -8,7 +8,7 @@
 //   after `Call to shm_open failed : Permission denied` (NVIDIA/nccl#328: /dev/shm not writable on a machine).
 // The fixes the threads give: a bigger /dev/shm (`--shm-size=1g`: torchtitan#853; `--shm-size=2gb`: pytorch/tutorials
 // CI for `ncclShmOpen`), or the host's IPC namespace (`--ipc=host`: NVIDIA/nccl#473). Not this rule: NCCL's
-// `unhandled system error` alone, whose cause the log does not name (socket, InfiniBand, shm alike).
+// `unhandled system error` alone, whose cause the log does not name (socket, InfiniBand, shm alike): runtime/nccl-system-error.
 import type { RuleInput } from '../../schema.js';
 import { RUN_COMMAND_CONTEXT } from './run-command.js';
 
