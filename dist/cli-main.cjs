@@ -8960,6 +8960,71 @@ var init_torch_symbol_mismatch = __esm({
   }
 });
 
+// src/rules/catalog/runtime/library-symbol-mismatch.ts
+var LD_SO_DOCS, DIAGNOSE, READ, librarySymbolMismatch;
+var init_library_symbol_mismatch = __esm({
+  "src/rules/catalog/runtime/library-symbol-mismatch.ts"() {
+    "use strict";
+    LD_SO_DOCS = "https://man7.org/linux/man-pages/man8/ld.so.8.html";
+    DIAGNOSE = [
+      "```sh",
+      "ldd {lib}           # the file each library it needs resolves to",
+      'echo "$LD_LIBRARY_PATH"',
+      "```"
+    ].join("\n");
+    READ = [
+      "A library that resolves to another directory than `{libDir}` (a second copy, from the distribution's packages or another toolkit) is the build that lacks `{symbol}`. Make the two come from one build:",
+      "",
+      "- put `{libDir}` before the other copy's directory in LD_LIBRARY_PATH (the loader searches it in order, before the system's directories), or",
+      "- remove the other copy, or the LD_LIBRARY_PATH entry that brings it, if nothing else needs it, or",
+      "- if nothing needs `{libDir}` itself, take it out of LD_LIBRARY_PATH so the distribution's copies are used together."
+    ].join("\n");
+    librarySymbolMismatch = {
+      id: "runtime/library-symbol-mismatch",
+      title: "A system library was loaded with another build of a library it needs (undefined symbol)",
+      severity: "error",
+      match: [
+        // `ImportError: /opt/hpcx/ucx/lib/libucs.so.0: undefined symbol: ucm_set_global_opts`; `symbol lookup error: /usr/lib/\u2026: undefined symbol: \u2026`
+        {
+          literals: [": undefined symbol: "],
+          pattern: "(?:Error: |symbol lookup error: |^\\s{0,20})(?<lib>(?![\\w./+-]{0,300}(?:site-packages|dist-packages|\\.egg))(?<libDir>/[\\w./+-]{0,300})/lib[\\w.+-]{0,100}\\.so(?:\\.[\\d.]{1,20})?): undefined symbol: (?<symbol>[A-Za-z_]\\w{0,300})"
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "`{lib}` needs `{symbol}` from a library it was built together with, and the copy of that library the loader found first is of another build, without it: two builds of one library family are on the loader's path, and `{libDir}` is only one of them.",
+      fix: ["Where it fails (in the container, for an image), see which copy each library it needs resolves to:", "", DIAGNOSE, "", READ, "", `The loader's search order: ${LD_SO_DOCS}.`].join("\n"),
+      variants: [
+        {
+          when: "fact.place=image-build",
+          fix: [
+            "In a `RUN` step of the image (or `docker run --rm IMAGE ldd {lib}`), see which copy each library it needs resolves to:",
+            "",
+            DIAGNOSE,
+            "",
+            READ,
+            "",
+            `In the Dockerfile, that is an \`ENV LD_LIBRARY_PATH=\u2026\` line (or the install step that brings the other copy). The loader's search order: ${LD_SO_DOCS}.`
+          ].join("\n")
+        },
+        {
+          when: "fact.place=docker-run",
+          fix: [
+            "In the container, see which copy each library it needs resolves to:",
+            "",
+            DIAGNOSE,
+            "",
+            READ,
+            "",
+            `A fix made in a running container is lost with it: put it in the Dockerfile (an \`ENV LD_LIBRARY_PATH=\u2026\` line, or the install step that brings the other copy) and rebuild. The loader's search order: ${LD_SO_DOCS}.`
+          ].join("\n")
+        }
+      ],
+      docs: LD_SO_DOCS
+    };
+  }
+});
+
 // src/rules/catalog/runtime/illegal-instruction.ts
 var CPU_FLAGS, illegalInstruction;
 var init_illegal_instruction = __esm({
@@ -9065,7 +9130,7 @@ function cudartFix(where) {
     "```",
     "",
     `None found: install the CUDA runtime of torch's CUDA version into the environment. In an image, the upgrade is a \`RUN\` line`,
-    `and the directory goes in an \`ENV LD_LIBRARY_PATH=\` line. ${DIAGNOSE}`
+    `and the directory goes in an \`ENV LD_LIBRARY_PATH=\` line. ${DIAGNOSE2}`
   ].join("\n");
 }
 function noCudartVariants() {
@@ -9079,11 +9144,11 @@ function noCudartVariants() {
     { when: "noCudart", message: NO_CUDART, fix: cudartFix("on the machine") }
   ];
 }
-var DIAGNOSE, NO_CUDART, bitsandbytesCudaSetup;
+var DIAGNOSE2, NO_CUDART, bitsandbytesCudaSetup;
 var init_bitsandbytes_cuda_setup = __esm({
   "src/rules/catalog/runtime/bitsandbytes-cuda-setup.ts"() {
     "use strict";
-    DIAGNOSE = "`python -m bitsandbytes` prints its search (the CUDA runtime it found, the CUDA version it detected, the binary it tried).";
+    DIAGNOSE2 = "`python -m bitsandbytes` prints its search (the CUDA runtime it found, the CUDA version it detected, the binary it tried).";
     NO_CUDART = 'bitsandbytes searched for the CUDA runtime, libcudart.so, in the conda env\'s `lib`, on LD_LIBRARY_PATH and in `/usr/local/cuda/lib64`, and found none (`Possible options found for libcudart.so: set()`); its releases with this `cuda_setup` search then fail to load their CUDA binary ("CUDA Setup failed despite GPU being available").';
     bitsandbytesCudaSetup = {
       id: "runtime/bitsandbytes-cuda-setup",
@@ -9118,7 +9183,7 @@ var init_bitsandbytes_cuda_setup = __esm({
         "pip install -U bitsandbytes",
         "```",
         "",
-        `(a \`RUN\` line after the one that installs torch, in an image). Then, if it persists, ${DIAGNOSE}`
+        `(a \`RUN\` line after the one that installs torch, in an image). Then, if it persists, ${DIAGNOSE2}`
       ].join("\n"),
       variants: [
         {
@@ -9131,7 +9196,7 @@ var init_bitsandbytes_cuda_setup = __esm({
             "pip install -U bitsandbytes",
             "```",
             "",
-            `(a \`RUN\` line after the one that installs torch, in an image). ${DIAGNOSE}`
+            `(a \`RUN\` line after the one that installs torch, in an image). ${DIAGNOSE2}`
           ].join("\n")
         },
         ...noCudartVariants(),
@@ -9141,7 +9206,7 @@ var init_bitsandbytes_cuda_setup = __esm({
           fix: [
             "Give it the CUDA libraries: an `nvidia/cuda` `-runtime` (or `-devel`) image instead of `-base`, which carries only the CUDA runtime; or add the directory",
             "that holds them to `LD_LIBRARY_PATH` (a conda env keeps them in its `lib`). Or upgrade bitsandbytes (`pip install -U bitsandbytes`), as its",
-            `maintainers advise. ${DIAGNOSE}`
+            `maintainers advise. ${DIAGNOSE2}`
           ].join("\n")
         }
       ],
@@ -9315,6 +9380,32 @@ var init_driver_libraries_in_image = __esm({
           pattern: "nvidia-container-cli: mount error: file creation failed: (?<path>/[^\\s:]{0,500}/(?<lib>lib[^/\\s:]{1,120}\\.so[^/\\s:]{0,40})): file exists"
         }
       ],
+      context: [
+        // a Jetson: the library is one of L4T's (\u2026/aarch64-linux-gnu/tegra/), or the log names L4T / JetPack / Jetson
+        { name: "jetson", literals: ["/tegra/", "nv_tegra_release", "l4t", "jetpack", "jetson"], ignoreCase: true, pattern: "aarch64-linux-gnu/tegra/|nv_tegra_release|\\bl4t\\b|\\bjetpack\\b|\\bjetson\\b" }
+      ],
+      variants: [
+        {
+          when: "jetson",
+          title: "The image holds an L4T file the Jetson GPU runtime mounts from the host",
+          message: "The container did not start: on a Jetson the NVIDIA runtime mounts the host's L4T (JetPack) libraries into every container, from the lists in /etc/nvidia-container-runtime/host-files-for-container.d/, and the image already holds `{lib}` where one of them goes. Either the image is built for another L4T release than the host, or a package installed in it brought the file.",
+          fix: [
+            "On the Jetson, compare the host's release with the image, and see whether a package in the image owns the file (`IMAGE` is the image, or the base image of the build):",
+            "",
+            "```sh",
+            'cat /etc/nv_tegra_release     # e.g. "# R32 (release), REVISION: 7.1" = L4T r32.7.1',
+            "grep -h {lib} /etc/nvidia-container-runtime/host-files-for-container.d/*.csv",
+            'docker run --rm --runtime=runc --entrypoint dpkg "$IMAGE" -S {lib}',
+            "```",
+            "",
+            "- Build or run on the L4T image whose tag is the host's release (`r32.7.1` for R32 REVISION 7.1; an image of one release line runs on the other revisions of that line, R32.7 on R32.7.x), not one made for another JetPack.",
+            "- `dpkg` names a package: do not install it in the image; the runtime brings that file from the host.",
+            "- Update the host's NVIDIA container packages from JetPack's apt repository (`sudo apt-get update && sudo apt-get upgrade`): NVIDIA closed this error on arm64 with the latest toolkit and l4t images (NVIDIA/nvidia-container-toolkit#295).",
+            "",
+            'In a `docker build` with `"default-runtime": "nvidia"` in /etc/docker/daemon.json every `RUN` step gets the same mounts, so the same fix applies to the build.'
+          ].join("\n")
+        }
+      ],
       scope: "step",
       specificity: 3,
       message: "The container did not start: the image already holds `{lib}`, a library of the NVIDIA driver, where the NVIDIA Container Toolkit mounts the host driver's own copy. A package installed in the image brought the driver's libraries with it; in a GPU container they must come from the host's driver only.",
@@ -9399,6 +9490,8 @@ var init_cdi_device_unavailable = __esm({
         { name: "nixos", literals: ["virtualisation.docker"] },
         // podman's own wording, or podman named (`podman run`, `podman versions : 3.4.4`, apt's `podman/noble-updates,now 4.9.3\u2026`)
         { name: "podman", literals: ["setting up CDI devices", "podman"], pattern: "setting up CDI devices|\\bpodman\\b" },
+        // podman build's (buildah's) own wording: it resolved the device as a host path while setting up the build
+        { name: "buildExecutor", literals: ["creating build executor: getting info of source device"] },
         { name: "podmanStat", literals: [": no such file or directory"], pattern: "\\bstat [a-z0-9.-]{1,100}\\.[a-z]{2,20}/[\\w.-]{1,100}=[\\w:-]{1,100}: no such file or directory" },
         {
           name: "podmanVersion",
@@ -9464,6 +9557,21 @@ var init_cdi_device_unavailable = __esm({
             "```",
             "",
             'A toolkit older than 1.14.5 writes the wrong key for Docker: then add `"features": {"cdi": true}` to /etc/docker/daemon.json by hand. A rootless daemon reads `~/.config/docker/daemon.json` instead. On NixOS /etc/docker/daemon.json and the specs are generated from the configuration, so the commands above do not take: set `hardware.nvidia-container-toolkit.enable = true;` (with Docker 25 or later it turns `features.cdi` on and generates the specs at boot), then `sudo nixos-rebuild switch`. NVIDIA\'s CDI page: ' + CDI_DOCS
+          ].join("\n")
+        },
+        {
+          when: "buildExecutor",
+          title: "podman build (buildah) is too old for CDI devices (before buildah 1.36)",
+          message: "`podman build` took the CDI device name {device} for a path on the host (`creating build executor: getting info of source device \u2026`). The build side of podman is buildah, which knows CDI names in `--device` only from buildah 1.36 (buildah PR #5443); `podman run` knows them from podman 4.1.0, so a `podman run --device {device}` that works on the same host says nothing about `podman build`. The spec is not the problem.",
+          fix: [
+            "See which buildah this podman builds with:",
+            "",
+            "```sh",
+            "podman --version",
+            "podman info | grep -i buildahVersion",
+            "```",
+            "",
+            "Below 1.36 (podman 5.0 and older carry buildah 1.35 or older; podman 5.1 carries 1.36.0): install podman 5.1 or later (or buildah 1.36 or later for `buildah build`), then build again with the same `--device {device}`. Until then, a build step cannot have the GPU this way: run the step that needs it in a container (`podman run --device {device} \u2026`) and commit or copy out what it makes. buildah's change: https://github.com/podman-container-tools/buildah/pull/5443."
           ].join("\n")
         },
         {
@@ -9602,6 +9710,137 @@ var init_cdi_device_unavailable = __esm({
         "Use a device name that `nvidia-ctk cdi list` prints. If `docker info` lists other directories (`cdi-spec-dirs` in daemon.json), write the spec into one of them. A rootless daemon cannot read /etc/cdi: see its own spec directory in " + CDI_DOCS
       ].join("\n"),
       docs: CDI_DOCS
+    };
+  }
+});
+
+// src/rules/catalog/runtime/rocm-device-missing.ts
+var ROCM_DOCKER_DOCS, rocmDeviceMissing;
+var init_rocm_device_missing = __esm({
+  "src/rules/catalog/runtime/rocm-device-missing.ts"() {
+    "use strict";
+    ROCM_DOCKER_DOCS = "https://rocm.docs.amd.com/projects/install-on-linux/en/latest/how-to/docker.html";
+    rocmDeviceMissing = {
+      id: "runtime/rocm-device-missing",
+      title: "No AMD GPU compute device (/dev/kfd) where the container engine runs",
+      severity: "error",
+      match: [
+        // `Error response from daemon: error gathering device information while adding custom device "/dev/kfd": no such file or directory`
+        {
+          literals: ['while adding custom device "/dev/kfd"'],
+          pattern: 'error gathering device information while adding custom device "(?<device>/dev/kfd)": no such file or directory'
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "The container asked for `{device}`, the AMD GPU's compute device (ROCm), and it does not exist on the machine the Docker daemon runs on: the amdgpu kernel driver (with its KFD part) is not loaded there, or that machine is not the Linux host with the GPU (Docker Desktop on Windows or macOS runs the daemon in its own Linux VM, which has no AMD GPU driver).",
+      fix: [
+        "On the Linux host with the AMD GPU, see whether the driver made the devices:",
+        "",
+        "```sh",
+        "ls -l /dev/kfd /dev/dri/renderD*",
+        "lsmod | grep amdgpu",
+        'sudo dmesg | grep -i -E "amdgpu|kfd" | tail -n 20',
+        "```",
+        "",
+        "- No `amdgpu` module, or no /dev/kfd: install the ROCm kernel driver (`amdgpu-dkms`) on the host following ROCm's install guide for its distribution, reboot, and check `ls -l /dev/kfd` again. Containers share the host's kernel: the image brings ROCm's user space, the driver must be the host's.",
+        "- Docker Desktop on Windows or macOS: its VM has no /dev/kfd; run the container with Docker Engine on a Linux host with the GPU.",
+        "",
+        `Then start it with both devices, as before: \`docker run --device=/dev/kfd --device=/dev/dri \u2026\`, or in a compose service \`devices: [/dev/kfd, /dev/dri]\` (ROCm's page: ${ROCM_DOCKER_DOCS}).`
+      ].join("\n"),
+      docs: ROCM_DOCKER_DOCS
+    };
+  }
+});
+
+// src/rules/catalog/runtime/rocm-device-permission.ts
+var ROCM_DOCKER_DOCS2, PODMAN_TROUBLESHOOTING, SEE_GROUP, MESSAGE5, CONTAINER_FIX, rocmDevicePermission;
+var init_rocm_device_permission = __esm({
+  "src/rules/catalog/runtime/rocm-device-permission.ts"() {
+    "use strict";
+    init_run_command2();
+    ROCM_DOCKER_DOCS2 = "https://rocm.docs.amd.com/projects/install-on-linux/en/latest/how-to/docker.html";
+    PODMAN_TROUBLESHOOTING = "https://github.com/containers/podman/blob/main/troubleshooting.md";
+    SEE_GROUP = 'stat -c "%G %g %n" /dev/kfd /dev/dri/renderD*   # on the host: the group (name, number) that owns the devices';
+    MESSAGE5 = "The process could not open `/dev/kfd`, the AMD GPU's compute device (ROCm): it is not in the group that owns the device on the host. /dev/kfd and /dev/dri/renderD* are mode 0660, owned by `render` on Ubuntu 20.04 and later (`video` before), and the render group's number differs from machine to machine.";
+    CONTAINER_FIX = [
+      "Give the container the host's group by number (a group name after `--group-add` is looked up in the image, where `render` is missing or has another number):",
+      "",
+      "```sh",
+      SEE_GROUP,
+      'docker run --device=/dev/kfd --device=/dev/dri --group-add "$(stat -c %g /dev/kfd)" --group-add video IMAGE rocminfo',
+      "```",
+      "",
+      `\`IMAGE\` is your image. The same works for \`podman run\` as root; a rootless podman needs \`--group-add keep-groups\` instead (the host user must be in that group itself). Outside a container, add the user to the groups: \`sudo usermod -a -G render,video $LOGNAME\`, then log in again. ROCm's page on containers: ${ROCM_DOCKER_DOCS2}.`
+    ].join("\n");
+    rocmDevicePermission = {
+      id: "runtime/rocm-device-permission",
+      title: "No permission to open the AMD GPU compute device (/dev/kfd)",
+      severity: "error",
+      match: [
+        // rocminfo / the ROCm runtime: `Unable to open /dev/kfd read-write: Permission denied`
+        { literals: ["Unable to open /dev/kfd read-write: Permission denied"] }
+      ],
+      context: [
+        // the host's group is not mapped into the container's user namespace (rootless podman, a userns-remapped daemon)
+        { name: "nogroup", literals: ['"nogroup" group, the default DRM access group', '"nobody" group, the default DRM access group'] },
+        RUN_COMMAND_CONTEXT
+      ],
+      scope: "step",
+      specificity: 3,
+      message: MESSAGE5,
+      fix: CONTAINER_FIX,
+      variants: [
+        {
+          when: "nogroup",
+          title: "No permission to open /dev/kfd: the host group is not mapped into the container (rootless)",
+          message: "The process could not open `/dev/kfd`, the AMD GPU's compute device (ROCm), and sees the device's group as `nogroup`: the group that owns it on the host (`render`, or `video` on older distributions) is not mapped into the container's user namespace. That happens in a rootless container (podman or Docker run by a user), which has at most the rights of the user who started it and loses that user's extra groups unless told to keep them; a `--group-add` number cannot reach an unmapped group.",
+          fix: [
+            "On the host, as the user who starts the container:",
+            "",
+            "```sh",
+            SEE_GROUP,
+            "id     # that group must be among the user's groups",
+            "```",
+            "",
+            "Not among them: `sudo usermod -a -G render,video $LOGNAME`, then log in again (a new login gets the groups). Then start the container keeping the user's groups (podman with the crun runtime):",
+            "",
+            "```sh",
+            "podman run --device=/dev/kfd --device=/dev/dri --group-add keep-groups IMAGE rocminfo",
+            "```",
+            "",
+            `\`IMAGE\` is your image. podman's troubleshooting guide, "Passed-in devices or files can't be accessed in rootless container": ${PODMAN_TROUBLESHOOTING}. With runc, which cannot keep them, or rootless Docker, which has no such option, start the container with a rootful engine instead (\`sudo podman run \u2026\`, or the system's Docker daemon) with \`--group-add "$(stat -c %g /dev/kfd)"\`.`
+          ].join("\n")
+        },
+        {
+          when: "enrich.runWithKfdGroup",
+          fix: [
+            "Give the container the host's group of /dev/kfd by number (a group name after `--group-add` is looked up in the image, where `render` is missing or has another number):",
+            "",
+            "```sh",
+            SEE_GROUP,
+            "{enrich.runWithKfdGroup}",
+            "```",
+            "",
+            `Keep \`--group-add video\` beside it where the image's user needs \`video\` for /dev/dri/card*. A rootless podman cannot map the group: there use \`--group-add keep-groups\`, with the host user in that group. ROCm's page on containers: ${ROCM_DOCKER_DOCS2}.`
+          ].join("\n")
+        },
+        {
+          when: "fact.place=host-shell",
+          fix: [
+            "Add the user to the groups that own the devices, then log in again (a new login gets the groups):",
+            "",
+            "```sh",
+            SEE_GROUP,
+            "sudo usermod -a -G render,video $LOGNAME",
+            "```",
+            "",
+            'After the new login, `id` lists them and `rocminfo` opens the device. In a container, the group goes on the command line instead: `--group-add "$(stat -c %g /dev/kfd)"` on `docker run`.'
+          ].join("\n")
+        }
+      ],
+      enrich: "run-command",
+      docs: ROCM_DOCKER_DOCS2
     };
   }
 });
@@ -12350,13 +12589,13 @@ function variants6() {
   }
   return out;
 }
-var PREVIOUS_VERSIONS, READ_TORCH, MESSAGE5, KNOWN_MESSAGE, OTHER_WAYS, torchTooOld;
+var PREVIOUS_VERSIONS, READ_TORCH, MESSAGE6, KNOWN_MESSAGE, OTHER_WAYS, torchTooOld;
 var init_torch_too_old = __esm({
   "src/rules/catalog/pip/torch-too-old.ts"() {
     "use strict";
     PREVIOUS_VERSIONS = "https://pytorch.org/get-started/previous-versions/";
     READ_TORCH = 'python -c "import torch; print(torch.__version__, torch.version.cuda, torch.__file__)"';
-    MESSAGE5 = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and the torch of the Python that ran it is older (or that Python has another torch than the one you installed). Nothing was built.";
+    MESSAGE6 = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and the torch of the Python that ran it is older (or that Python has another torch than the one you installed). Nothing was built.";
     KNOWN_MESSAGE = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and this build has torch {fact.torch}. Nothing was built.";
     OTHER_WAYS = "Or keep the torch you have and check out a release of the package whose setup.py accepts it (its tags or changelog say which torch each release needs).";
     torchTooOld = {
@@ -12370,7 +12609,7 @@ var init_torch_too_old = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: MESSAGE5,
+      message: MESSAGE6,
       fix: unknownFix(false),
       variants: variants6(),
       enrich: "torch-minimum",
@@ -13410,7 +13649,7 @@ function variants7() {
     {
       // conda's `pip:` list of an environment file: one `pip install -r` for the whole list
       when: "condaPip",
-      message: `${MESSAGE6} conda ran that pip for the \`pip:\` list of the environment file.`,
+      message: `${MESSAGE7} conda ran that pip for the \`pip:\` list of the environment file.`,
       fix: [
         `Either pin {context.setupFrame.name} in the environment file's \`pip:\` list to a release whose setup.py runs. ${FIND_RELEASE}`,
         "",
@@ -13428,11 +13667,11 @@ function variants7() {
     }
   ];
 }
-var MESSAGE6, FIND_RELEASE, setupPyUndeclaredImport;
+var MESSAGE7, FIND_RELEASE, setupPyUndeclaredImport;
 var init_setup_py_undeclared_import = __esm({
   "src/rules/catalog/pip/setup-py-undeclared-import.ts"() {
     "use strict";
-    MESSAGE6 = "The setup.py of {context.setupFrame.name} imports {module}, and {module} is not installed where pip ran it: pip runs a source distribution's setup.py to read its metadata (`setup.py egg_info`), and this release does not declare {module} as a requirement. A packaging defect of the release pip took, not of this build: every fresh install of it fails the same way.";
+    MESSAGE7 = "The setup.py of {context.setupFrame.name} imports {module}, and {module} is not installed where pip ran it: pip runs a source distribution's setup.py to read its metadata (`setup.py egg_info`), and this release does not declare {module} as a requirement. A packaging defect of the release pip took, not of this build: every fresh install of it fails the same way.";
     FIND_RELEASE = "`pip index versions {context.setupFrame.name}` (pip 21.2 or later) lists its releases, newest first; the one pip took is the newest unless something pins it (pypi.org/project/{context.setupFrame.name}/#history dates them). Pin the release before it, or a later one whose setup.py was fixed, and build again: a release that builds gets past this line.";
     setupPyUndeclaredImport = {
       id: "pip/setup-py-undeclared-import",
@@ -13466,7 +13705,7 @@ var init_setup_py_undeclared_import = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE6,
+      message: MESSAGE7,
       fix: [
         `Either pin {context.setupFrame.name} to a release whose setup.py runs, where the install names it. ${FIND_RELEASE}`,
         "",
@@ -20718,6 +20957,44 @@ var init_wheel_build_failed = __esm({
   }
 });
 
+// src/rules/catalog/runtime/nccl-system-error.ts
+var NCCL_DOCS, CAUSES, ncclSystemError;
+var init_nccl_system_error = __esm({
+  "src/rules/catalog/runtime/nccl-system-error.ts"() {
+    "use strict";
+    NCCL_DOCS = "https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting/runtime_and_mpi_issues.html";
+    CAUSES = [
+      "Then read the `NCCL WARN` line printed before the error; it names the call that failed:",
+      "",
+      "- `Error while creating shared memory segment` or `failed to extend /dev/shm/\u2026`: /dev/shm is too small. A container has 64 MB unless started with more: `--shm-size=1g --ulimit memlock=-1` (NCCL's advice for Docker) or `--ipc=host`; in compose, `shm_size: 1g` or `ipc: host`. `df -h /dev/shm` inside shows the size it has.",
+      "- a socket, `connect` or `NET/\u2026` line: the network between the processes; `NCCL_SOCKET_IFNAME` names the interface NCCL should use.",
+      "",
+      `NCCL's guide to these errors: ${NCCL_DOCS}.`
+    ];
+    ncclSystemError = {
+      id: "runtime/nccl-system-error",
+      title: "NCCL failed on a system call (the log does not show which)",
+      severity: "error",
+      match: [
+        // `NCCL error in: /pytorch/torch/csrc/distributed/c10d/NCCLUtils.hpp:268, unhandled system error (run with NCCL_DEBUG=INFO for details), NCCL version 2.21.5`
+        // nccl-tests: `fastmoe: Test NCCL failure common.cu:777 'unhandled system error'` (NVIDIA/nccl#473: shared memory in a container, fixed with `--ipc=host`)
+        { literals: ["unhandled system error"], pattern: "NCCL (?:error|failure)[^\\n]{0,600}?\\bunhandled system error" }
+      ],
+      // NCCL's own WARN line says what failed: the shared-memory one is runtime/nccl-shm-too-small's
+      unless: [{ literals: ["Error while creating shared memory segment", "failed to extend /dev/shm/"] }],
+      scope: "step",
+      specificity: 2,
+      message: "NCCL stopped with `unhandled system error` (ncclSystemError): a system call or an external library call it made failed, and the log does not show NCCL's own warning that names which. In a container the usual one is /dev/shm, which NCCL needs for the GPUs of one machine to exchange data and which is 64 MB unless the container is started with more; a socket or the network between processes fails with the same words.",
+      fix: [
+        "Run it again with NCCL's warnings on: `NCCL_DEBUG=INFO` in the environment of the processes (`-e NCCL_DEBUG=INFO` on `docker run`, `environment:` in compose, `export NCCL_DEBUG=INFO` in a shell).",
+        "",
+        ...CAUSES
+      ].join("\n"),
+      docs: NCCL_DOCS
+    };
+  }
+});
+
 // src/rules/catalog/pip/force-reinstall.ts
 var forceReinstall;
 var init_force_reinstall = __esm({
@@ -21392,12 +21669,12 @@ var init_unpinned_flash_attn = __esm({
 });
 
 // src/rules/catalog/buildkit/unpinned-torch-extension.ts
-var TITLE2, MESSAGE7, PRINT_BOTH, unpinnedTorchExtensionVariants;
+var TITLE2, MESSAGE8, PRINT_BOTH, unpinnedTorchExtensionVariants;
 var init_unpinned_torch_extension = __esm({
   "src/rules/catalog/buildkit/unpinned-torch-extension.ts"() {
     "use strict";
     TITLE2 = "Extension build failed in torch.utils.cpp_extension after an unpinned torch install";
-    MESSAGE7 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
+    MESSAGE8 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
     PRINT_BOTH = [
       "Print both versions in the failing stage, right before the extension build:",
       "",
@@ -21410,7 +21687,7 @@ var init_unpinned_torch_extension = __esm({
       {
         when: "enrich.unpinnedTorchInstall",
         title: TITLE2,
-        message: MESSAGE7,
+        message: MESSAGE8,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch from the PyTorch index of the image's CUDA {fact.cuda} ({enrich.unpinnedTorchIndex}) in that earlier step:",
@@ -21425,7 +21702,7 @@ var init_unpinned_torch_extension = __esm({
       {
         when: "enrich.unpinnedTorch",
         title: TITLE2,
-        message: MESSAGE7,
+        message: MESSAGE8,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch in that earlier step from the PyTorch index of the image's CUDA: https://download.pytorch.org/whl/ plus `cu` and the version nvcc prints without its dot (`cu118` for 11.8), with `--index-url`, pinned to a release that index holds and your stack supports (pytorch.org/get-started/previous-versions lists the releases per CUDA; PyTorch publishes an index for some CUDA releases only, so a CUDA without one takes the nearest older index of the same major). apex also wants the same minor: its own check compares torch.version.cuda with nvcc, minor included."
@@ -21552,12 +21829,15 @@ var init_catalog = __esm({
     init_gpu_runtime_missing();
     init_glibc_too_old();
     init_torch_symbol_mismatch();
+    init_library_symbol_mismatch();
     init_illegal_instruction();
     init_bitsandbytes_cuda_setup();
     init_nccl_shm_too_small();
     init_nvml_unknown_error();
     init_driver_libraries_in_image();
     init_cdi_device_unavailable();
+    init_rocm_device_missing();
+    init_rocm_device_permission();
     init_numpy_abi_mismatch();
     init_torch_cpu_build();
     init_container_cli_driver_rpc();
@@ -21649,6 +21929,7 @@ var init_catalog = __esm({
     init_build_canceled();
     init_error();
     init_wheel_build_failed();
+    init_nccl_system_error();
     init_force_reinstall();
     init_cache_mount_unused();
     init_wheel_downloaded_twice();
@@ -21688,12 +21969,15 @@ var init_catalog = __esm({
       gpuRuntimeMissing,
       glibcTooOld,
       torchSymbolMismatch,
+      librarySymbolMismatch,
       illegalInstruction,
       bitsandbytesCudaSetup,
       ncclShmTooSmall,
       nvmlUnknownError,
       driverLibrariesInImage,
       cdiDeviceUnavailable,
+      rocmDeviceMissing,
+      rocmDevicePermission,
       numpyAbiMismatch,
       torchCpuBuild,
       containerCliDriverRpc,
@@ -21786,6 +22070,7 @@ var init_catalog = __esm({
       buildCanceled,
       error,
       wheelBuildFailed,
+      ncclSystemError,
       forceReinstall,
       cacheMountUnused,
       wheelDownloadedTwice,
@@ -33258,6 +33543,7 @@ function runCommandEnrich(captures, _step, _model, _facts) {
   const rest = args.trim().replace(/\s{0,20}\\$/, "");
   if (!gpus) out.runWithGpus = `${head}${ask} ${rest}`;
   if (!/(?:^|\s)(?:--shm-size|--ipc)[=\s]/.test(rest)) out.runWithShm = `${head}--shm-size=1g ${rest}`;
+  if (/(?:^|\s)--device[=\s]+\/dev\/kfd\b/.test(rest) && !/(?:^|\s)--group-add[=\s]+["']?\$\(stat\b/.test(rest)) out.runWithKfdGroup = `${head}--group-add "$(stat -c %g /dev/kfd)" ${rest}`;
   out.runInspect = /\bpodman\b/.test(head) ? `skopeo inspect --raw docker://${image}` : `docker buildx imagetools inspect ${image}`;
   const platform = captures["context.platformWarning.image"];
   if (platform !== void 0 && !/(?:^|\s)--platform[=\s]/.test(rest)) out.runOnPlatform = `${head}--platform ${platform} ${rest}`;
