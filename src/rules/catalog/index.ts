@@ -133,6 +133,8 @@ import { pushTooLarge } from './buildkit/push-too-large.js';
 import { baseImageNotFound } from './buildkit/base-image-not-found.js';
 import { registryRateLimit } from './buildkit/registry-rate-limit.js';
 import { copySourceMissing } from './buildkit/copy-source-missing.js';
+import { dpkgReadOnlyFileSystem } from './apt/dpkg-read-only-file-system.js';
+import { rpmPackageUnavailable } from './apt/rpm-package-unavailable.js';
 import { logClipped } from './buildkit/log-clipped.js';
 import { extensionNinjaFailed } from './cuda/extension-ninja-failed.js';
 import { buildCommandFailed } from './cmake/build-command-failed.js';
@@ -275,6 +277,8 @@ export const builtinRules: RuleInput[] = [
   // after the base image's rule, which explains a 429 on the FROM image's metadata itself
   registryRateLimit,
   copySourceMissing,
+  dpkgReadOnlyFileSystem,
+  rpmPackageUnavailable,
   logClipped,
   extensionNinjaFailed,
   buildCommandFailed,

@@ -1,5 +1,40 @@
 import type { RuleInput } from '../../schema.js';
 
+// podman build / buildah word the same failure as `Error: building at STEP "COPY a b": checking on sources under
+// "/var/tmp/libpod_builder…/build": copier: stat: "/a": no such file or directory`: buildah's add.go stats every local
+// source under the context directory (or, for `--from`, under the other stage's root) and returns
+// `checking on sources under %q: %v` with the copier's error for that source (containers/buildah add.go, Add;
+// instructlab/instructlab#2687). podman and buildah read `.containerignore` or `.dockerignore` in the context's root
+// (containers-common's containerignore(5)).
+// `COPY --from=<stage> <src>` reads `<src>` in that stage's filesystem from its root: the stage's WORKDIR is not applied
+// to a relative source (docker build's behaviour, which buildah's imagebuilder was fixed to match: openshift/imagebuilder#215).
+// What a RUN writes under a cache or tmpfs mount's target is in the mount, not in the stage's layer (Dockerfile reference,
+// RUN --mount; matze/wastebin#170: Dockerfile.arm builds into `--mount=type=cache,target=/app/target` and copies out one
+// binary of two, so `COPY --from=builder /app/wastebin-ctl` finds nothing).
+
+/** The COPY --from fix: look in the stage, by path and by name, with the builder the log shows. */
+function fromStageFix(build: string, run: string): string {
+  return [
+    'Look inside the stage to see where its output went (by name, in case the build wrote it elsewhere):',
+    '',
+    '```sh',
+    `${build} --target {context.fromStage.stage} -t debug-stage .`,
+    `${run} --rm -it debug-stage sh -c 'ls -la "$(dirname /{path})"; find / -xdev -name "$(basename /{path})" 2>/dev/null'`,
+    '```',
+    'If it is elsewhere, point `COPY --from={context.fromStage.stage}` at that path (an absolute one: a relative source is',
+    "read from the stage's root, not from its `WORKDIR`). If it is nowhere, the step of that stage that should make it did",
+    'not: read that step\'s output in this log (a build that wrote nothing, a `|| true` that hid a failure, an output',
+    'directory set by the build tool, such as CMake\'s or Make\'s build directory). A file written under the target of a',
+    '`RUN --mount=type=cache` or `type=tmpfs` stays in that mount and is not in the stage: copy it out of the mount in',
+    'the same `RUN`.',
+  ].join('\n');
+}
+
+const FROM_STAGE_MESSAGE =
+  '`/{path}` does not exist in stage `{context.fromStage.stage}`: `COPY --from` reads it from that stage\'s ' +
+  'filesystem, not from the build context, and that stage never created it there (a different output directory, a step ' +
+  'that wrote elsewhere or was skipped, or a build that produced nothing).';
+
 /** A COPY / ADD source that is not in the build context (or the named stage). */
 export const copySourceMissing: RuleInput = {
   id: 'buildkit/copy-source-missing',
@@ -17,6 +52,11 @@ export const copySourceMissing: RuleInput = {
       literals: ['COPY failed:', 'ADD failed:'],
       pattern: '(?:COPY|ADD) failed: (?:[^:\\n]{0,200}: )?stat (?<path>[^:\\n]{1,300}): (?:file does not exist|no such file or directory)',
     },
+    {
+      // podman build / buildah: `checking on sources under "<context>": copier: stat: "/<src>": no such file or directory`.
+      literals: ['copier: stat:'],
+      pattern: 'checking on sources under "[^"\\n]{1,400}": copier: stat: "/?(?<path>[^"\\n]{1,300})": no such file or directory',
+    },
   ],
   context: [
     // `COPY --from=builder …`: the path is looked up in another stage, not in the context.
@@ -24,6 +64,8 @@ export const copySourceMissing: RuleInput = {
     // `RUN --mount=type=bind,src=…` without `from=`: the mount's source comes from the build context too
     // (Dockerfile reference, RUN --mount=type=bind: `from` defaults to the build context).
     { name: 'bindMount', source: 'instruction', literals: ['type=bind'], pattern: '^RUN\\b[^\\n]{0,2000}--mount=type=bind(?![^\\s]{0,300}from=)' },
+    // podman build / buildah's wording (above): the fix's commands are podman's, and its ignore file may be .containerignore.
+    { name: 'podman', literals: ['copier: stat:'] },
   ],
   message:
     '`{path|A COPY source}` is not in the build context: COPY and ADD read paths relative to the context directory ' +
@@ -38,18 +80,36 @@ export const copySourceMissing: RuleInput = {
         'by `.dockerignore`.',
     },
     {
+      when: 'fromStage&podman',
+      title: 'COPY --from source not found in the earlier stage',
+      message: FROM_STAGE_MESSAGE,
+      fix: fromStageFix('podman build', 'podman run'),
+    },
+    {
       when: 'fromStage',
+      title: 'COPY --from source not found in the earlier stage',
+      message: FROM_STAGE_MESSAGE,
+      fix: fromStageFix('docker buildx build --load', 'docker run'),
+    },
+    {
+      when: 'podman',
       message:
-        '`{path|The COPY source}` does not exist in stage `{context.fromStage.stage}`: that stage never created it ' +
-        '(a different output directory, a step that wrote elsewhere, or a build that produced nothing).',
+        '`{path|A COPY source}` is not in the build context: COPY and ADD read paths relative to the context directory ' +
+        '(the last argument of `podman build`), not to the Containerfile, and never see files excluded by `.containerignore` ' +
+        'or `.dockerignore`.',
       fix: [
-        'Look inside the stage to see where its output went:',
+        'Check that the file is in the context, at that path below it, and not ignored:',
         '',
         '```sh',
-        'docker buildx build --target {context.fromStage.stage} -t debug-stage --load .',
-        'docker run --rm -it debug-stage sh -c \'ls -la "$(dirname /{path})"\'',
+        'git ls-files --error-unmatch {path}   # tracked? (CI checkouts only have tracked files)',
+        'grep -n . .containerignore .dockerignore 2>/dev/null   # a pattern such as * or *.repo excludes it',
         '```',
-        'then point `COPY --from={context.fromStage.stage}` at the path that exists.',
+        'The source must be the file\'s path relative to the context directory this build was given (the last argument of',
+        '`podman build`), whatever directory the Containerfile is in: a path written from the repository\'s root fails when',
+        'the context is a subdirectory (such as the Containerfile\'s own directory). Either shorten the COPY source to the',
+        'path below that context, or pass the directory it is written from as the context (run `podman build … .` from the',
+        'repository\'s root, with `-f` naming the Containerfile). If the file is generated, generate it before `podman build`,',
+        'or build it in an earlier stage and `COPY --from=` that stage.',
       ].join('\n'),
     },
   ],
