@@ -10,6 +10,7 @@
 //   cannot be used with the `--only-root` option", python-poetry/poetry src/poetry/console/commands/install.py),
 //   so `poetryOnlyRoot` drops them; `poetryNoRoot` keeps them.
 // - `uvFrozen`: the `uv` command with `--locked` replaced by `--frozen` (uv docs, "Locking and syncing").
+// - `uvProjectRun`: the command, when it is one of uv's project commands (`uv sync`, `uv lock`, `uv run`).
 import { runInstructionOf } from '../grammar/run-command.js';
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
@@ -36,6 +37,8 @@ export function installerCommandValues(command: string | null): Record<string, s
       .replace(/\bpoetry install\b/, 'poetry install --only-root')
       .replace(GROUP_OPTION, '');
   }
+  // uv's project commands install uv.lock's pins (uv docs, "Locking and syncing"): the release uv built is a locked one
+  if (/\buv (?:sync|lock|run)\b/.test(command)) out.uvProjectRun = command;
   if (/\buv\b/.test(command) && /(?:^|\s)--locked(?=\s|$)/.test(command)) {
     out.uvFrozen = command.replace(/(^|\s)--locked(?=\s|$)/, '$1--frozen');
   }

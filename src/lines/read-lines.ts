@@ -1,10 +1,11 @@
 // Line stage: bytes → clean lines. The splitter bounds memory per line; the cleaner removes line
-// ends, redraws, ANSI codes and CI prefixes. `line` stays the raw line number, so evidence and
+// ends, redraws, ANSI codes and CI prefixes, and the indent a wrapper put before a build's block (pasted-indent.ts). `line` stays the raw line number, so evidence and
 // annotations can point back into the original log.
 import type { Readable } from 'node:stream';
 import type { LogLine } from './types.js';
 import { ciTimestampOf, cleanLine } from './clean-line.js';
 import { DEFAULT_MAX_LINE_BYTES, LineSplitter } from './line-splitter.js';
+import { PastedIndent } from './pasted-indent.js';
 
 export interface LineOptions {
   /**
@@ -18,8 +19,9 @@ export interface LineOptions {
 /** A push-based line stage, for callers that receive chunks (the `run` wrapper). */
 export function createLineReader(onLine: (line: LogLine) => void, options: LineOptions = {}): LineSplitter {
   const max = options.maxLineLength !== undefined && options.maxLineLength > 0 ? Math.floor(options.maxLineLength) : DEFAULT_MAX_LINE_BYTES;
+  const indent = new PastedIndent();
   return new LineSplitter((raw) => {
-    const text = cleanLine(raw.text);
+    const text = indent.strip(cleanLine(raw.text));
     const line: LogLine = raw.truncated ? { text, line: raw.line, truncated: true } : { text, line: raw.line };
     const at = ciTimestampOf(raw.text);
     if (at !== undefined) line.at = at;

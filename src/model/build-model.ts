@@ -485,7 +485,23 @@ export class BuildModelBuilder {
         order = errorOrder;
       }
     }
-    return first;
+    return first ?? this.headlessFailedStep(steps);
+  }
+
+  /**
+   * A paste cut after a step's header and before its `ERROR` line, ending in the error of a RUN (`executor failed
+   * running [/bin/sh -c pip install …]: exit code: 1`, tecoholic/ner-annotator#24; BuildKit's `process "/bin/sh -c …"
+   * did not complete successfully`): the step that failed is the one step still running whose header the log lost. Its
+   * instruction is the error's command. Never when another step is still running (which of them failed is unknown).
+   */
+  private headlessFailedStep(steps: Step[]): number | null {
+    const instruction = this.solveError === null ? null : runInstructionOf(this.solveError.message);
+    if (instruction === null) return null;
+    const running = steps.filter((s) => s.status === 'running' && s.id !== IMPLICIT_STEP_ID);
+    if (running.length !== 1 || running[0]!.instruction !== '' || running[0]!.outputLines === 0) return null;
+    running[0]!.instruction = instruction;
+    running[0]!.internal = false;
+    return running[0]!.id;
   }
 
   private totalSeconds(steps: Step[], origin: number | null): number | null {

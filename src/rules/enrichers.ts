@@ -62,6 +62,7 @@ import { emptyBuildArgEnrich } from '../knowledge/empty-build-arg-enricher.js';
 import { torchKnownArchEnrich } from '../knowledge/torch-arch-enricher.js';
 import { buildPlatformsEnrich } from '../knowledge/build-platforms-enricher.js';
 import { sourceBuildPythonEnrich } from '../knowledge/source-build-python-enricher.js';
+import { libstdcxxEnrich } from '../knowledge/libstdcxx.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -194,4 +195,6 @@ export const enrichers: Record<string, Enricher> = {
   'build-platforms': buildPlatformsEnrich,
   /** The Python a source build compiled for and the minor release below it (`{enrich.buildPython}`, `{enrich.lowerPython}`). */
   'source-build-python': sourceBuildPythonEnrich,
+  /** For a `GLIBCXX_…` / `CXXABI_…` label libstdc++.so.6 lacks: the GCC that introduced it, the library's place, a conda env's prefix (`{enrich.gcc}`, `{enrich.envPrefix}`, `{enrich.condaSpec}`). */
+  libstdcxx: libstdcxxEnrich,
 };

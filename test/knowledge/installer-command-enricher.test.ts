@@ -23,7 +23,10 @@ describe('installer-command enricher', () => {
 
   it('swaps --locked for --frozen in a uv command', () => {
     expect(installerCommandValues('uv sync --locked --no-dev').uvFrozen).toBe('uv sync --frozen --no-dev');
-    expect(installerCommandValues('uv sync --frozen --no-dev')).toEqual({});
+    // already frozen: nothing to swap; still one of uv's project commands
+    expect(installerCommandValues('uv sync --frozen --no-dev')).toEqual({ uvProjectRun: 'uv sync --frozen --no-dev' });
+    // near miss: `uv pip install` installs no lock
+    expect(installerCommandValues('uv pip install --system torch')).toEqual({});
     expect(installerCommandValues(null)).toEqual({});
   });
 });

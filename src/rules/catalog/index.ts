@@ -57,6 +57,7 @@ import { cudnnHandleFailed } from './runtime/cudnn-handle-failed.js';
 import { jaxCudaLibraryNotFound } from './runtime/jax-cuda-library-not-found.js';
 import { jaxCudaLibraryTooOld } from './runtime/jax-cuda-library-too-old.js';
 import { cudaDriverMismatch } from './runtime/cuda-driver-mismatch.js';
+import { libstdcxxTooOld } from './runtime/libstdcxx-too-old.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -200,6 +201,7 @@ export const builtinRules: RuleInput[] = [
   jaxCudaLibraryNotFound,
   jaxCudaLibraryTooOld,
   cudaDriverMismatch,
+  libstdcxxTooOld,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,

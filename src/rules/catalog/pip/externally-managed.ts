@@ -26,6 +26,18 @@
 //   (ubuntu.com/about/release-cycle; crops/poky-container 49271d9). vti/wahooMapsCreator-docker#3 fixed its
 //   `FROM ubuntu:latest` (24.04) build with `FROM ubuntu:22.04`. Debian has no supported release without it (11
 //   ended with its LTS, knowledge/eol-releases.ts).
+// - A Dev Container Feature: the Dev Containers CLI builds each Feature of devcontainer.json as a `RUN` of a Dockerfile it
+//   generates on top of the user's image (`RUN --mount=type=bind,from=dev_containers_feature_content_source,… cd
+//   /tmp/dev-container-features/python_1 && chmod +x ./devcontainer-features-install.sh && ./devcontainer-features-install.sh`,
+//   devcontainers/cli src/spec-node/containerFeatures.ts), whose wrapper prints a banner (`Feature       : AWS CLI`,
+//   `Id            : ghcr.io/devcontainers/features/aws-cli`, `Version       : 1.1.0`) and on failure `ERROR: Feature "AWS
+//   CLI" (ghcr.io/devcontainers/features/aws-cli) failed to install!`. The pip that was refused is the Feature script's, so a
+//   venv in the user's Dockerfile does not reach it; the Features fixed PEP 668 in their own scripts (devcontainers/features#577
+//   for python, #832 / PR #833 docker-in-docker, #1120 docker-outside-of-docker): a newer release of the Feature is the fix, a
+//   report to its repository when the newest still fails. An `ENV` of the user's Dockerfile is inherited by the Feature
+//   layers built on it. A log cut before the banner (devcontainers/features#577) still shows the python Feature's own lines,
+//   `Installing Python tools...` then `Updating pip...` (src/python/install.sh): the advice then says how to confirm it.
+//   The python Feature's `installTools` option (default true) skips its pip installs (its README's options table).
 import type { RuleInput, RuleVariant } from '../../schema.js';
 import { aptInstallLine } from '../../../knowledge/apt-install-line.js';
 
@@ -121,6 +133,43 @@ const alpineVariants: RuleVariant[] = [
   },
 ];
 
+/** A Dev Container Feature's script ran the refused pip: the fix is the Feature's (see the comment above). */
+function featureVariant(when: string, who: string, ref: string, confirm: string): RuleVariant {
+  return {
+    when,
+    title: 'pip refused (PEP 668) inside a Dev Container Feature',
+    message:
+      `pip refused to install into the system Python of {fact.os|this image}, which is marked as externally managed (PEP 668, as ` +
+      `Debian 12 and Ubuntu 23.04+ are), and the pip that ran is ${who}'s install script, not a step of your Dockerfile: the Dev ` +
+      'Containers CLI runs each Feature listed under `features` in devcontainer.json as a `RUN` on top of your image, so a venv in ' +
+      "your Dockerfile does not change what the Feature's script runs.",
+    fix: [
+      ...(confirm === '' ? [] : [confirm, '']),
+      "The fix belongs in the Feature's script: use its newest release (the official Features changed theirs for PEP 668 after " +
+        `Debian 12 came out). In devcontainer.json, reference it by its major version (${ref} takes the newest release of that ` +
+        'major; a full version such as `:1.1.0` stays on that release) and rebuild the container. If the newest release still ' +
+        "fails, report it to the Feature's repository (the `Documentation` link of its banner) with this log.",
+      '',
+      "Until then, the marker can be overridden for the Feature's pip from the image it builds on: in the Dockerfile your " +
+        'devcontainer.json builds (its `build.dockerfile`), `ENV PIP_BREAK_SYSTEM_PACKAGES=1` (pip ≥ 23.0.1), which the Feature ' +
+        'layers inherit.',
+    ].join('\n'),
+  };
+}
+
+const featureVariants: RuleVariant[] = [
+  featureVariant('devFeatureId', 'the Feature `{context.devFeatureId.featureId}`', '`"{context.devFeatureId.featureId}:1"`', ''),
+  featureVariant('devFeatureRun', 'a Dev Container Feature (`{context.devFeatureRun.feature}`)', 'its id with `:1`, `:2`, …', ''),
+  featureVariant(
+    'pyFeatureTools&pyFeatureUpdatingPip',
+    'most likely the Dev Containers python Feature',
+    '`"ghcr.io/devcontainers/features/python:1"`',
+    'The lines before the error, `Installing Python tools...` then `Updating pip...`, are what the python Feature ' +
+      '(`ghcr.io/devcontainers/features/python`) prints; check that devcontainer.json lists it under `features`. If it does, its ' +
+      'option `"installTools": false` also skips the pip installs of its tools.',
+  ),
+];
+
 export const externallyManaged: RuleInput = {
   id: 'pip/externally-managed',
   title: 'pip refused: externally-managed environment (PEP 668)',
@@ -136,6 +185,21 @@ export const externallyManaged: RuleInput = {
     { name: 'alpine', literals: ['package manager (apk)', 'apk add py3-'] },
     // The refused command is ensurepip, not an install of packages (`RUN python3 -m ensurepip`).
     { name: 'ensurepip', source: 'instruction', literals: ['ensurepip'] },
+    // A Dev Container Feature (see featureVariant): the banner's `Id` line or the wrapper's failure line, the Feature's RUN,
+    // or the python Feature's own two lines in order.
+    {
+      name: 'devFeatureId',
+      literals: ['Id            : ', ') failed to install!'],
+      pattern: '^(?:Id {12}: |ERROR: Feature "[^"]{1,200}" \\()(?<featureId>[a-z0-9][\\w./-]{0,300})(?:$|\\) failed to install!)',
+    },
+    {
+      name: 'devFeatureRun',
+      source: 'instruction',
+      literals: ['/tmp/dev-container-features/', 'devcontainer-features-install.sh'],
+      pattern: '/tmp/(?:dev-container-features|build-features(?:-src)?)/(?<feature>[\\w.-]{1,100}?)(?:_\\d{1,3})?(?:[\\s/]|$)',
+    },
+    { name: 'pyFeatureTools', literals: ['Installing Python tools...'], pattern: '^Installing Python tools\\.\\.\\.$' },
+    { name: 'pyFeatureUpdatingPip', literals: ['Updating pip...'], pattern: '^Updating pip\\.\\.\\.$' },
   ],
   scope: 'step',
   specificity: 3,
@@ -157,6 +221,7 @@ export const externallyManaged: RuleInput = {
     UBUNTU_PIN,
   ].join('\n'),
   variants: [
+    ...featureVariants,
     ...alpineVariants,
     // The failing command does not show what it installs (a cut log, a variable): the venv, then the step's own command.
     {

@@ -268,6 +268,9 @@ export const wheelBuildFailed: RuleInput = {
     // setuptools' compile step, under pip or uv: `error: command 'gcc' failed: No such file or directory` (astral-sh/uv#3308),
     // `error: command '/usr/bin/gcc' failed with exit code 1`
     { literals: ["error: command '"], pattern: "error: command '(?<compiler>[^'\\s]{1,100})' failed" },
+    // distutils' spawn before Python 3.9, when the compiler is not there: `unable to execute 'gcc': No such file or directory`
+    // (see the noCompiler context), the line that says why the `failed with exit status 1` after it
+    { literals: ["unable to execute '"], pattern: "unable to execute '(?<compiler>[^'\\s]{1,100})': No such file or directory" },
     // uv: `Caused by: Build backend failed to build wheel through \`build_wheel\` (exit status: 1)` (astral-sh/uv#3308),
     // newer uv: `╰─▶ Call to \`setuptools.build_meta.build_wheel\` failed (exit status: 1)`
     { literals: ['Build backend failed to build wheel'] },
@@ -288,11 +291,16 @@ export const wheelBuildFailed: RuleInput = {
   context: [
     ...flashAttnWheelContexts,
     // The package pip was working on: a line that names it, else the last `Collecting X` (a URL or path is not a name).
+    // Old pip's legacy `setup.py install` (no wheel built): its progress line `Running setup.py install for greenlet: started`,
+    // and the command it echoes on failure (`ERROR: Command errored out with exit status 1: … install --record … --install-headers
+    // /usr/local/include/python3.10/regex`, tecoholic/ner-annotator#24): pip passes the scheme's header directory, which the
+    // distutils scheme ends in the distribution's name (`$base/include/python$py_version_short$abiflags/$dist_name`;
+    // pip/_internal/locations/_distutils.py, operations/install/legacy.py `--install-headers`).
     {
       name: 'named',
       keep: 'last',
-      literals: ['Building wheel for ', 'Failed building wheel for ', 'Could not build wheels for ', 'Failed to build ', 'Collecting ', 'Failed to download and build ', '╰─> '],
-      pattern: `(?:Building wheel for |Failed building wheel for |Could not build wheels for |Failed to build ['\`]?(?!installable )|Failed to download and build \`|^\\s{0,200}Collecting |${listedAfterArrow})(?<name>${name})(?=[\\s'\`=<>!~\\[;(,@]|$)`,
+      literals: ['Building wheel for ', 'Failed building wheel for ', 'Could not build wheels for ', 'Failed to build ', 'Collecting ', 'Failed to download and build ', '╰─> ', 'Running setup.py install for ', '--install-headers '],
+      pattern: `(?:Building wheel for |Failed building wheel for |Could not build wheels for |Failed to build ['\`]?(?!installable )|Failed to download and build \`|^\\s{0,200}Collecting |${listedAfterArrow}|Running setup\\.py install for |--install-headers /[^\\s]{0,200}/include/(?:site/)?python[\\d.]{1,10}[a-z]{0,3}/)(?<name>${name})(?=[\\s'\`=<>!~\\[;(,@:]|$)`,
     },
     // The CPython the build compiled for, from setuptools' build directory or the compiler's include path:
     // `build/temp.linux-x86_64-cpython-312`, `-I/usr/local/include/python3.12` (docker-library/python#869)
@@ -301,11 +309,14 @@ export const wheelBuildFailed: RuleInput = {
       literals: ['-cpython-3', '/include/python3.'],
       pattern: '(?:\\bbuild/\\w{1,10}\\.[\\w-]{1,60}-cpython-3|/include/python3\\.)(?<minor>\\d{1,2})(?![\\d])',
     },
-    // The compiler itself is missing: `error: command 'gcc' failed: No such file or directory`.
+    // The compiler itself is missing: `error: command 'gcc' failed: No such file or directory` (distutils' spawn since
+    // Python 3.9 / setuptools' vendored copy), and the fork-and-exec spawn before it (CPython 2.7 – 3.8 Lib/distutils/spawn.py,
+    // `_spawn_posix`: the child writes `unable to execute %r: %s` and the parent then raises `command %r failed with exit
+    // status 1`): `unable to execute 'gcc': No such file or directory` (dolevf/Damn-Vulnerable-GraphQL-Application#27).
     {
       name: 'noCompiler',
-      literals: ["error: command '"],
-      pattern: "error: command '(?<compiler>[^'\\s]{1,100})' failed: No such file or directory",
+      literals: ["error: command '", "unable to execute '"],
+      pattern: "(?:error: command |unable to execute )'(?<compiler>[^'\\s]{1,100})'(?: failed)?: No such file or directory",
     },
     // The build compiled against the installed torch: torch's extension builder (`torch/utils/cpp_extension.py`) or its headers
     // (`…/site-packages/torch/include/ATen/…`) in the output. A torch extension's source compiles only against the torch
@@ -456,8 +467,8 @@ export const wheelBuildFailed: RuleInput = {
       when: 'noCompiler',
       message:
         'The wheel build of {context.named.name|a package} (compiled from source: no prebuilt wheel fits this Python / platform) ' +
-        'needs the C compiler `{context.noCompiler.compiler}`, and the image has none: `error: command ' +
-        '\'{context.noCompiler.compiler}\' failed: No such file or directory`.',
+        'needs the C compiler `{context.noCompiler.compiler}`, and the image has none: setuptools could not start it ' +
+        '(`No such file or directory`).',
       fix: [
         'Install a compiler in the stage before the install step, or use a base image that ships one (`python:*-slim` and',
         '`python:*-alpine` do not). On a Debian or Ubuntu base:',
@@ -469,6 +480,13 @@ export const wheelBuildFailed: RuleInput = {
         '(`python3-dev`; the `python:` images ship theirs). A prebuilt wheel of it for this Python and platform, where the project',
         'publishes one, avoids the compile.',
       ].join('\n'),
+    },
+    {
+      // uv's project command named by BuildKit's error rather than seen in the step's lines (a paste of the error block)
+      when: 'uvRelease&enrich.uvProjectRun',
+      title: 'A locked release has no wheel for this Python: uv built it from source',
+      message: uvLockedMessage,
+      fix: uvLockedFix.join('\n'),
     },
     {
       when: 'uvRelease&uvProject',
@@ -510,6 +528,6 @@ export const wheelBuildFailed: RuleInput = {
     },
     ],
   ),
-  enrich: ['pip-advice', 'flash-attn-wheel', 'source-build-python'],
+  enrich: ['pip-advice', 'flash-attn-wheel', 'source-build-python', 'installer-command'],
   docs: 'https://pip.pypa.io/en/stable/reference/build-system/',
 };
