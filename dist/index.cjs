@@ -2680,6 +2680,7 @@ function installerCommandValues(command) {
     out.poetryNoRoot = command.replace(/\bpoetry install\b/, "poetry install --no-root");
     out.poetryOnlyRoot = command.replace(/\bpoetry install\b/, "poetry install --only-root").replace(GROUP_OPTION, "");
   }
+  if (/\buv (?:sync|lock|run)\b/.test(command)) out.uvProjectRun = command;
   if (/\buv\b/.test(command) && /(?:^|\s)--locked(?=\s|$)/.test(command)) {
     out.uvFrozen = command.replace(/(^|\s)--locked(?=\s|$)/, "$1--frozen");
   }
@@ -5729,6 +5730,76 @@ var init_source_build_python_enricher = __esm({
   }
 });
 
+// src/knowledge/libstdcxx.ts
+function resolvePath(path7) {
+  const out = [];
+  for (const part of path7.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  return "/" + out.join("/");
+}
+function condaPrefixOf(resolved) {
+  const m = /^(?<prefix>\/.{1,300})\/lib\/libstdc\+\+\.so\.6$/.exec(resolved);
+  if (!m) return null;
+  const prefix = m.groups.prefix;
+  const parts2 = prefix.split("/");
+  if (parts2.length >= 3 && parts2[parts2.length - 2] === "envs") return prefix;
+  return CONDA_ROOT.test(parts2[parts2.length - 1]) ? prefix : null;
+}
+function isSystemLibrary(resolved) {
+  return /^(?:\/usr)?\/lib(?:64|\/[\w-]{1,40}-linux-gnu[\w]{0,10})?\/libstdc\+\+\.so\.6$/.test(resolved);
+}
+function libstdcxxEnrich(captures, _step, _model, _facts) {
+  const lib2 = captures.lib;
+  const label = captures.label;
+  if (lib2 === void 0 || label === void 0) return {};
+  const out = {};
+  const resolved = resolvePath(lib2.replace(/^[^/]*/, ""));
+  out.libPath = resolved;
+  const gcc = GLIBCXX_FIRST_GCC[label];
+  if (gcc !== void 0) {
+    out.gcc = gcc;
+    out.gccMajor = gcc.split(".")[0];
+    out.condaSpec = `libstdcxx-ng>=${out.gccMajor}`;
+  }
+  const prefix = condaPrefixOf(resolved);
+  if (prefix !== null) out.envPrefix = prefix;
+  else if (isSystemLibrary(resolved)) out.systemLib = resolved;
+  else out.otherLib = resolved;
+  return out;
+}
+var GLIBCXX_FIRST_GCC, CONDA_ROOT;
+var init_libstdcxx = __esm({
+  "src/knowledge/libstdcxx.ts"() {
+    "use strict";
+    GLIBCXX_FIRST_GCC = {
+      "GLIBCXX_3.4.21": "5.1",
+      "GLIBCXX_3.4.22": "6.1",
+      "GLIBCXX_3.4.23": "7.1",
+      "GLIBCXX_3.4.24": "7.2",
+      "GLIBCXX_3.4.25": "8.1",
+      "GLIBCXX_3.4.26": "9.1",
+      "GLIBCXX_3.4.27": "9.2",
+      "GLIBCXX_3.4.28": "9.3",
+      "GLIBCXX_3.4.29": "11.1",
+      "GLIBCXX_3.4.30": "12.1",
+      "GLIBCXX_3.4.31": "13.1",
+      "GLIBCXX_3.4.32": "13.2",
+      "GLIBCXX_3.4.33": "14.1",
+      "CXXABI_1.3.9": "5.1",
+      "CXXABI_1.3.10": "6.1",
+      "CXXABI_1.3.11": "7.1",
+      "CXXABI_1.3.12": "9.1",
+      "CXXABI_1.3.13": "11.1",
+      "CXXABI_1.3.14": "13.1",
+      "CXXABI_1.3.15": "14.1"
+    };
+    CONDA_ROOT = /^(?:conda|miniconda\d?|anaconda\d?|miniforge\d?|mambaforge|micromamba)$/i;
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -5795,6 +5866,7 @@ var init_enrichers = __esm({
     init_torch_arch_enricher();
     init_build_platforms_enricher();
     init_source_build_python_enricher();
+    init_libstdcxx();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -5908,7 +5980,9 @@ var init_enrichers = __esm({
       /** The platforms of a multi-platform build, when the log shows two or more (`{enrich.platforms}`). */
       "build-platforms": buildPlatformsEnrich,
       /** The Python a source build compiled for and the minor release below it (`{enrich.buildPython}`, `{enrich.lowerPython}`). */
-      "source-build-python": sourceBuildPythonEnrich
+      "source-build-python": sourceBuildPythonEnrich,
+      /** For a `GLIBCXX_\u2026` / `CXXABI_\u2026` label libstdc++.so.6 lacks: the GCC that introduced it, the library's place, a conda env's prefix (`{enrich.gcc}`, `{enrich.envPrefix}`, `{enrich.condaSpec}`). */
+      libstdcxx: libstdcxxEnrich
     };
   }
 });
@@ -6216,11 +6290,11 @@ function withFlashAttnNote(fix5) {
 
 {enrich.faNote}`;
 }
-function withFlashAttnNotes(variants10) {
-  return variants10.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
+function withFlashAttnNotes(variants11) {
+  return variants11.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
 }
-function withFlashAttnVariants(compileAnyway, variants10, keep = {}) {
-  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants10)];
+function withFlashAttnVariants(compileAnyway, variants11, keep = {}) {
+  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants11)];
 }
 var FA_VERSION, flashAttnWheelContexts;
 var init_flash_attn_wheel = __esm({
@@ -13107,6 +13181,109 @@ var init_cuda_driver_mismatch = __esm({
   }
 });
 
+// src/rules/catalog/runtime/libstdcxx-too-old.ts
+function condaFix(install2) {
+  return [
+    "Make the env's C++ runtime at least GCC {enrich.gccMajor}'s, from conda-forge (its current name is `libstdcxx`; `libstdcxx-ng` still installs it):",
+    "",
+    ...install2,
+    "",
+    ...condaCheck,
+    "",
+    "In an environment.yml, the same is `- {enrich.condaSpec}` under `dependencies`, with `conda-forge` in `channels`. " + condaBuiltHere
+  ].join("\n");
+}
+var NEWEST_LABEL, condaCheck, condaBuiltHere, condaMessage, variants6, libstdcxxTooOld;
+var init_libstdcxx_too_old = __esm({
+  "src/rules/catalog/runtime/libstdcxx-too-old.ts"() {
+    "use strict";
+    NEWEST_LABEL = "grep -ao '{labelFamily}_[0-9.]*[0-9]' {enrich.libPath} | sort -uV | tail -n 1";
+    condaCheck = [
+      "Check it: the newest label of the env's libstdc++ must be `{label}` or later:",
+      "",
+      "```sh",
+      NEWEST_LABEL,
+      "```"
+    ];
+    condaBuiltHere = "If `{by}` was built by your own build (a CI image whose toolchain moved to a newer GCC), the other way works too: build it with the GCC of the env's libstdc++ (conda-forge's `gxx_linux-64` of the same major), so it asks for no label the env lacks.";
+    condaMessage = "`{by}` needs `{label}`, which libstdc++ has from GCC {enrich.gcc} on: it was built with GCC {enrich.gcc} or later. The loader took the libstdc++ of the conda environment `{enrich.envPrefix}` (`{enrich.libPath}`), which is older: a conda env ships its own C++ runtime (the `libstdcxx-ng` package, whose version is its GCC release) and loads it before the system's.";
+    variants6 = [
+      {
+        when: "enrich.envPrefix&enrich.gcc&fact.place=image-build",
+        title: "The conda env's libstdc++ is older than a library needs (GLIBCXX)",
+        message: condaMessage,
+        fix: condaFix(["```dockerfile", 'RUN conda install -y -p {enrich.envPrefix} -c conda-forge "{enrich.condaSpec}"', "```"])
+      },
+      {
+        when: "enrich.envPrefix&enrich.gcc",
+        title: "The conda env's libstdc++ is older than a library needs (GLIBCXX)",
+        message: condaMessage,
+        fix: condaFix(["```sh", 'conda install -y -p {enrich.envPrefix} -c conda-forge "{enrich.condaSpec}"', "```"])
+      },
+      {
+        // a label newer than the table: no version bound is guessed
+        when: "enrich.envPrefix",
+        title: "The conda env's libstdc++ is older than a library needs (GLIBCXX)",
+        message: "`{by}` needs `{label}`, and the libstdc++ the loader took, the conda environment `{enrich.envPrefix}`'s (`{enrich.libPath}`), lacks it: `{by}` was built with a newer GCC than the env's C++ runtime (the `libstdcxx-ng` package) comes from.",
+        fix: [
+          "Update the env's C++ runtime from conda-forge, then check that its newest label is `{label}` or later:",
+          "",
+          "```sh",
+          "conda install -y -p {enrich.envPrefix} -c conda-forge libstdcxx-ng",
+          NEWEST_LABEL,
+          "```",
+          "",
+          'The libstdc++ manual lists which GCC release introduced which label (https://gcc.gnu.org/onlinedocs/libstdc++/manual/abi.html, "Symbol versioning"); `libstdcxx-ng>=` that major pins it. ' + condaBuiltHere
+        ].join("\n")
+      },
+      {
+        when: "enrich.systemLib",
+        title: "The system's libstdc++ is older than a library needs (GLIBCXX)",
+        message: "`{by}` needs `{label}`, which libstdc++ has from GCC {enrich.gcc|a later release than this system's} on, and the system's libstdc++ (`{enrich.libPath}`) lacks it: this distro release ships its libstdc++6 from an older GCC than the one that built `{by}`. A library built on a newer system runs on an older one only with its C++ runtime.",
+        fix: [
+          "See the newest label this system's libstdc++ has:",
+          "",
+          "```sh",
+          NEWEST_LABEL,
+          "```",
+          "",
+          "Then either run `{by}` on a distro release whose libstdc++ has `{label}` (in an image, a newer `FROM`: `apt-cache policy libstdc++6`, or `dnf info libstdc++`, in a container of that release prints its version, whose first number is the GCC major; the libstdc++ manual lists which GCC release introduced which label, https://gcc.gnu.org/onlinedocs/libstdc++/manual/abi.html), or build `{by}` where it runs (the build stage FROM the same image as the stage that runs it), or install the release of `{by}` built for this distro."
+        ].join("\n")
+      }
+    ];
+    libstdcxxTooOld = {
+      id: "runtime/libstdcxx-too-old",
+      title: "A library needs a newer libstdc++ than the one loaded (GLIBCXX)",
+      severity: "error",
+      match: [
+        // `ImportError: /opt/conda/envs/py_3.10/bin/../lib/libstdc++.so.6: version `GLIBCXX_3.4.30' not found (required by
+        // /opt/conda/envs/py_3.10/lib/python3.10/site-packages/torch/lib/libtorch_python.so)`
+        {
+          literals: ["' not found"],
+          pattern: "(?<lib>[\\w./+-]{0,300}libstdc\\+\\+\\.so\\.6): version .?(?<label>(?<labelFamily>GLIBCXX|CXXABI)_\\d\\.\\d{1,2}(?:\\.\\d{1,3})?)' not found \\(required by (?<by>[^)\\s]{1,300})\\)"
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "`{by}` needs `{label}`, which libstdc++ has from GCC {enrich.gcc|a later release than this one's} on, and the libstdc++ the loader took (`{enrich.libPath}`) lacks it. That file is neither the distro's nor a conda environment's: a directory in `LD_LIBRARY_PATH`, or a package that bundles its own copy, put an older C++ runtime first.",
+      fix: [
+        "See which libstdc++ `{by}` resolves and where the path comes from, in the shell or container that runs it:",
+        "",
+        "```sh",
+        "ldd {by} | grep libstdc",
+        'echo "$LD_LIBRARY_PATH"',
+        NEWEST_LABEL,
+        "```",
+        "",
+        "Take the directory of `{enrich.libPath}` out of `LD_LIBRARY_PATH` (or put one whose libstdc++ has `{label}` before it), so the loader finds the newer runtime; when a package bundles the old copy, update that package."
+      ].join("\n"),
+      variants: variants6,
+      enrich: "libstdcxx",
+      docs: "https://gcc.gnu.org/onlinedocs/libstdc++/manual/abi.html"
+    };
+  }
+});
+
 // src/rules/catalog/pip/resolution-impossible.ts
 function uvVariants() {
   const localMessage = "uv found no `{context.uvLocal.spec}` on the indexes it read: PyTorch publishes its `+cuNNN` / `+cpu` builds on download.pytorch.org, not on PyPI.";
@@ -14427,7 +14604,20 @@ var init_build_isolation = __esm({
 });
 
 // src/rules/catalog/pip/externally-managed.ts
-var UBUNTU_PIN, ALPINE_MESSAGE, VENV_STEPS, ALPINE_PACKAGES, ALPINE_NO_PIN, alpineVariants, externallyManaged;
+function featureVariant(when, who, ref, confirm) {
+  return {
+    when,
+    title: "pip refused (PEP 668) inside a Dev Container Feature",
+    message: `pip refused to install into the system Python of {fact.os|this image}, which is marked as externally managed (PEP 668, as Debian 12 and Ubuntu 23.04+ are), and the pip that ran is ${who}'s install script, not a step of your Dockerfile: the Dev Containers CLI runs each Feature listed under \`features\` in devcontainer.json as a \`RUN\` on top of your image, so a venv in your Dockerfile does not change what the Feature's script runs.`,
+    fix: [
+      ...confirm === "" ? [] : [confirm, ""],
+      `The fix belongs in the Feature's script: use its newest release (the official Features changed theirs for PEP 668 after Debian 12 came out). In devcontainer.json, reference it by its major version (${ref} takes the newest release of that major; a full version such as \`:1.1.0\` stays on that release) and rebuild the container. If the newest release still fails, report it to the Feature's repository (the \`Documentation\` link of its banner) with this log.`,
+      "",
+      "Until then, the marker can be overridden for the Feature's pip from the image it builds on: in the Dockerfile your devcontainer.json builds (its `build.dockerfile`), `ENV PIP_BREAK_SYSTEM_PACKAGES=1` (pip \u2265 23.0.1), which the Feature layers inherit."
+    ].join("\n")
+  };
+}
+var UBUNTU_PIN, ALPINE_MESSAGE, VENV_STEPS, ALPINE_PACKAGES, ALPINE_NO_PIN, alpineVariants, featureVariants, externallyManaged;
 var init_externally_managed = __esm({
   "src/rules/catalog/pip/externally-managed.ts"() {
     "use strict";
@@ -14499,6 +14689,16 @@ var init_externally_managed = __esm({
         ].join("\n")
       }
     ];
+    featureVariants = [
+      featureVariant("devFeatureId", "the Feature `{context.devFeatureId.featureId}`", '`"{context.devFeatureId.featureId}:1"`', ""),
+      featureVariant("devFeatureRun", "a Dev Container Feature (`{context.devFeatureRun.feature}`)", "its id with `:1`, `:2`, \u2026", ""),
+      featureVariant(
+        "pyFeatureTools&pyFeatureUpdatingPip",
+        "most likely the Dev Containers python Feature",
+        '`"ghcr.io/devcontainers/features/python:1"`',
+        'The lines before the error, `Installing Python tools...` then `Updating pip...`, are what the python Feature (`ghcr.io/devcontainers/features/python`) prints; check that devcontainer.json lists it under `features`. If it does, its option `"installTools": false` also skips the pip installs of its tools.'
+      )
+    ];
     externallyManaged = {
       id: "pip/externally-managed",
       title: "pip refused: externally-managed environment (PEP 668)",
@@ -14513,7 +14713,22 @@ var init_externally_managed = __esm({
         // Alpine's EXTERNALLY-MANAGED text: `package manager (apk) only`, `"apk add py3-somepackage"`.
         { name: "alpine", literals: ["package manager (apk)", "apk add py3-"] },
         // The refused command is ensurepip, not an install of packages (`RUN python3 -m ensurepip`).
-        { name: "ensurepip", source: "instruction", literals: ["ensurepip"] }
+        { name: "ensurepip", source: "instruction", literals: ["ensurepip"] },
+        // A Dev Container Feature (see featureVariant): the banner's `Id` line or the wrapper's failure line, the Feature's RUN,
+        // or the python Feature's own two lines in order.
+        {
+          name: "devFeatureId",
+          literals: ["Id            : ", ") failed to install!"],
+          pattern: '^(?:Id {12}: |ERROR: Feature "[^"]{1,200}" \\()(?<featureId>[a-z0-9][\\w./-]{0,300})(?:$|\\) failed to install!)'
+        },
+        {
+          name: "devFeatureRun",
+          source: "instruction",
+          literals: ["/tmp/dev-container-features/", "devcontainer-features-install.sh"],
+          pattern: "/tmp/(?:dev-container-features|build-features(?:-src)?)/(?<feature>[\\w.-]{1,100}?)(?:_\\d{1,3})?(?:[\\s/]|$)"
+        },
+        { name: "pyFeatureTools", literals: ["Installing Python tools..."], pattern: "^Installing Python tools\\.\\.\\.$" },
+        { name: "pyFeatureUpdatingPip", literals: ["Updating pip..."], pattern: "^Updating pip\\.\\.\\.$" }
       ],
       scope: "step",
       specificity: 3,
@@ -14532,6 +14747,7 @@ var init_externally_managed = __esm({
         UBUNTU_PIN
       ].join("\n"),
       variants: [
+        ...featureVariants,
         ...alpineVariants,
         // The failing command does not show what it installs (a cut log, a variable): the venv, then the step's own command.
         {
@@ -15041,7 +15257,7 @@ function upgradeFix(image) {
     OTHER_WAYS
   ].join("\n");
 }
-function variants6() {
+function variants7() {
   const out = [];
   for (const image of [true, false]) {
     const place = image ? "&fact.place=image-build" : "";
@@ -15074,7 +15290,7 @@ var init_torch_too_old = __esm({
       specificity: 3,
       message: MESSAGE6,
       fix: unknownFix(false),
-      variants: variants6(),
+      variants: variants7(),
       enrich: "torch-minimum",
       docs: PREVIOUS_VERSIONS
     };
@@ -16107,7 +16323,7 @@ var init_poetry_no_matching_version = __esm({
 });
 
 // src/rules/catalog/pip/setup-py-undeclared-import.ts
-function variants7() {
+function variants8() {
   return [
     {
       // conda's `pip:` list of an environment file: one `pip install -r` for the whole list
@@ -16179,7 +16395,7 @@ var init_setup_py_undeclared_import = __esm({
         "pip install {module}",
         "```"
       ].join("\n"),
-      variants: variants7(),
+      variants: variants8(),
       docs: "https://pip.pypa.io/en/stable/cli/pip_index/"
     };
   }
@@ -17230,7 +17446,7 @@ function everySpecFix(edit) {
     ...edit
   ].join("\n");
 }
-function variants8() {
+function variants9() {
   const out = [];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
@@ -17408,7 +17624,7 @@ var init_packages_not_found = __esm({
         "platform than the one built). A name with no entry is not a conda name or lives in another channel (bioconda,",
         "conda-forge: add it with `-c`); a version with no entry needs one of the listed versions instead."
       ].join("\n"),
-      variants: variants8(),
+      variants: variants9(),
       enrich: "conda-missing-specs",
       docs: "https://docs.conda.io/projects/conda/en/latest/commands/search.html"
     };
@@ -17581,7 +17797,7 @@ function missingVariants() {
   }
   return out;
 }
-function variants9() {
+function variants10() {
   const out = [buildGlobVariant, ...virtualCudaVariants(), ...baseVariants(), ...missingVariants()];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
@@ -17885,7 +18101,7 @@ var init_unsatisfiable = __esm({
         "pins of those packages (a version range instead of an exact version), take them from one channel with strict",
         "priority (`conda config --set channel_priority strict`), and solve again."
       ].join("\n"),
-      variants: variants9(),
+      variants: variants10(),
       docs: "https://docs.conda.io/projects/conda/en/latest/user-guide/tasks/manage-channels.html"
     };
   }
@@ -19544,7 +19760,7 @@ function releaseMixVariants() {
     "",
     "NVIDIA's directory names the release (`debian11`, `debian12`, `ubuntu2204`). When it names another release than the image's, either build on a base of that release, or switch to the image's own directory (its `cuda-keyring_1.1-1_all.deb`, `dpkg -i` it, `apt-get update`) and install a CUDA release that directory lists (`" + LIST_TOOLKITS + "`)."
   ].join("\n");
-  const variants10 = [
+  const variants11 = [
     {
       when: "cudaRepoDep&enrich.usedRepo&fact.place=image-build",
       message: `${message3}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`,
@@ -19555,7 +19771,7 @@ function releaseMixVariants() {
     { when: "cudaRepoDep&enrich.ownRepo", message: `${message3}.`, fix: keyring("sh") },
     { when: "cudaRepoDep", message: `${message3}.`, fix: unknownFix2 }
   ];
-  return variants10.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
+  return variants11.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
 }
 var LIST_TOOLKITS, heldBrokenPackages;
 var init_held_broken_packages = __esm({
@@ -22360,10 +22576,27 @@ var init_registry_rate_limit = __esm({
 });
 
 // src/rules/catalog/buildkit/copy-source-missing.ts
-var copySourceMissing;
+function fromStageFix(build, run3) {
+  return [
+    "Look inside the stage to see where its output went (by name, in case the build wrote it elsewhere):",
+    "",
+    "```sh",
+    `${build} --target {context.fromStage.stage} -t debug-stage .`,
+    `${run3} --rm -it debug-stage sh -c 'ls -la "$(dirname /{path})"; find / -xdev -name "$(basename /{path})" 2>/dev/null'`,
+    "```",
+    "If it is elsewhere, point `COPY --from={context.fromStage.stage}` at that path (an absolute one: a relative source is",
+    "read from the stage's root, not from its `WORKDIR`). If it is nowhere, the step of that stage that should make it did",
+    "not: read that step's output in this log (a build that wrote nothing, a `|| true` that hid a failure, an output",
+    "directory set by the build tool, such as CMake's or Make's build directory). A file written under the target of a",
+    "`RUN --mount=type=cache` or `type=tmpfs` stays in that mount and is not in the stage: copy it out of the mount in",
+    "the same `RUN`."
+  ].join("\n");
+}
+var FROM_STAGE_MESSAGE, copySourceMissing;
 var init_copy_source_missing = __esm({
   "src/rules/catalog/buildkit/copy-source-missing.ts"() {
     "use strict";
+    FROM_STAGE_MESSAGE = "`/{path}` does not exist in stage `{context.fromStage.stage}`: `COPY --from` reads it from that stage's filesystem, not from the build context, and that stage never created it there (a different output directory, a step that wrote elsewhere or was skipped, or a build that produced nothing).";
     copySourceMissing = {
       id: "buildkit/copy-source-missing",
       title: "COPY source not found in the build context",
@@ -22379,6 +22612,11 @@ var init_copy_source_missing = __esm({
           // The classic builder: `COPY failed: file not found in build context or excluded by .dockerignore: stat requirements.txt: file does not exist`.
           literals: ["COPY failed:", "ADD failed:"],
           pattern: "(?:COPY|ADD) failed: (?:[^:\\n]{0,200}: )?stat (?<path>[^:\\n]{1,300}): (?:file does not exist|no such file or directory)"
+        },
+        {
+          // podman build / buildah: `checking on sources under "<context>": copier: stat: "/<src>": no such file or directory`.
+          literals: ["copier: stat:"],
+          pattern: 'checking on sources under "[^"\\n]{1,400}": copier: stat: "/?(?<path>[^"\\n]{1,300})": no such file or directory'
         }
       ],
       context: [
@@ -22386,7 +22624,9 @@ var init_copy_source_missing = __esm({
         { name: "fromStage", source: "instruction", literals: ["--from="], pattern: "--from=(?<stage>[^\\s]{1,100})" },
         // `RUN --mount=type=bind,src=\u2026` without `from=`: the mount's source comes from the build context too
         // (Dockerfile reference, RUN --mount=type=bind: `from` defaults to the build context).
-        { name: "bindMount", source: "instruction", literals: ["type=bind"], pattern: "^RUN\\b[^\\n]{0,2000}--mount=type=bind(?![^\\s]{0,300}from=)" }
+        { name: "bindMount", source: "instruction", literals: ["type=bind"], pattern: "^RUN\\b[^\\n]{0,2000}--mount=type=bind(?![^\\s]{0,300}from=)" },
+        // podman build / buildah's wording (above): the fix's commands are podman's, and its ignore file may be .containerignore.
+        { name: "podman", literals: ["copier: stat:"] }
       ],
       message: "`{path|A COPY source}` is not in the build context: COPY and ADD read paths relative to the context directory (the last argument of `docker build`), not to the Dockerfile, and never see files excluded by `.dockerignore`.",
       variants: [
@@ -22396,16 +22636,33 @@ var init_copy_source_missing = __esm({
           message: "`{path|The mount source}` is not in the build context: a `RUN --mount=type=bind` without `from=` reads its source relative to the context directory (the last argument of `docker build`), as COPY does, and never sees files excluded by `.dockerignore`."
         },
         {
+          when: "fromStage&podman",
+          title: "COPY --from source not found in the earlier stage",
+          message: FROM_STAGE_MESSAGE,
+          fix: fromStageFix("podman build", "podman run")
+        },
+        {
           when: "fromStage",
-          message: "`{path|The COPY source}` does not exist in stage `{context.fromStage.stage}`: that stage never created it (a different output directory, a step that wrote elsewhere, or a build that produced nothing).",
+          title: "COPY --from source not found in the earlier stage",
+          message: FROM_STAGE_MESSAGE,
+          fix: fromStageFix("docker buildx build --load", "docker run")
+        },
+        {
+          when: "podman",
+          message: "`{path|A COPY source}` is not in the build context: COPY and ADD read paths relative to the context directory (the last argument of `podman build`), not to the Containerfile, and never see files excluded by `.containerignore` or `.dockerignore`.",
           fix: [
-            "Look inside the stage to see where its output went:",
+            "Check that the file is in the context, at that path below it, and not ignored:",
             "",
             "```sh",
-            "docker buildx build --target {context.fromStage.stage} -t debug-stage --load .",
-            `docker run --rm -it debug-stage sh -c 'ls -la "$(dirname /{path})"'`,
+            "git ls-files --error-unmatch {path}   # tracked? (CI checkouts only have tracked files)",
+            "grep -n . .containerignore .dockerignore 2>/dev/null   # a pattern such as * or *.repo excludes it",
             "```",
-            "then point `COPY --from={context.fromStage.stage}` at the path that exists."
+            "The source must be the file's path relative to the context directory this build was given (the last argument of",
+            "`podman build`), whatever directory the Containerfile is in: a path written from the repository's root fails when",
+            "the context is a subdirectory (such as the Containerfile's own directory). Either shorten the COPY source to the",
+            "path below that context, or pass the directory it is written from as the context (run `podman build \u2026 .` from the",
+            "repository's root, with `-f` naming the Containerfile). If the file is generated, generate it before `podman build`,",
+            "or build it in an earlier stage and `COPY --from=` that stage."
           ].join("\n")
         }
       ],
@@ -22421,6 +22678,155 @@ var init_copy_source_missing = __esm({
         "(`docker build -f docker/Dockerfile .`)."
       ].join("\n"),
       docs: "https://docs.docker.com/build/concepts/context/"
+    };
+  }
+});
+
+// src/rules/catalog/apt/dpkg-read-only-file-system.ts
+var CSV_DIR, JETSON_MESSAGE, JETSON_FIX, dpkgReadOnlyFileSystem;
+var init_dpkg_read_only_file_system = __esm({
+  "src/rules/catalog/apt/dpkg-read-only-file-system.ts"() {
+    "use strict";
+    CSV_DIR = "/etc/nvidia-container-runtime/host-files-for-container.d";
+    JETSON_MESSAGE = `dpkg could not unpack \`{path}\`: \`{context.cudaPath.dir}\` is read-only in this step. On a Jetson (JetPack 4, L4T R32) the NVIDIA Container Runtime mounts the host's CUDA, cuDNN and TensorRT read-only into every container it starts, as the CSV files in ${CSV_DIR}/ list them, and a build's steps are such containers when Docker's default runtime is \`nvidia\`: the CUDA this step installs is there already (the host's JetPack CUDA, {fact.cuda|the release of the board's JetPack}), and its files cannot be written over.`;
+    JETSON_FIX = [
+      "Use the CUDA JetPack provides instead of installing it: remove the `cuda-*` (and cuDNN / TensorRT) packages from this",
+      "`apt-get install`; the build's steps and the containers run with `--runtime nvidia` see the host's. On the Jetson, see",
+      "what is mounted:",
+      "",
+      "```sh",
+      `ls ${CSV_DIR}/            # cuda.csv, cudnn.csv, tensorrt.csv, l4t.csv \u2026`,
+      `grep -h '/usr/local/cuda' ${CSV_DIR}/*.csv`,
+      "head -1 /etc/nv_tegra_release        # the L4T release: build FROM NVIDIA's l4t image of that release",
+      "```",
+      "",
+      "Only if the image must carry its own CUDA packages: stop the runtime mounting the host's, on the Jetson (this changes",
+      "every container there, and NVIDIA supports only the CUDA of the board's JetPack):",
+      "",
+      "```sh",
+      `cd ${CSV_DIR}`,
+      "sudo mkdir -p ../csv-disabled && sudo mv cuda.csv cudnn.csv tensorrt.csv ../csv-disabled/",
+      "```"
+    ].join("\n");
+    dpkgReadOnlyFileSystem = {
+      id: "apt/dpkg-read-only-file-system",
+      title: "dpkg cannot write: read-only file system",
+      severity: "error",
+      match: [
+        {
+          // `unable to create '/usr/local/cuda-10.2/\u2026/libnvrtc.so.10.2.89.dpkg-new' (while processing '\u2026'): Read-only file system`
+          literals: ["Read-only file system"],
+          pattern: "(?:unable to create|error creating directory) '(?<path>/[^'\\n]{1,300})'[^\\n]{0,400}: Read-only file system"
+        }
+      ],
+      context: [
+        // The unpacked file is in a CUDA toolkit directory; `dir` is the toolkit's root (`/usr/local/cuda-10.2`).
+        {
+          name: "cudaPath",
+          literals: ["'/usr/local/cuda"],
+          pattern: "(?:unable to create|error creating directory) '(?<dir>/usr/local/cuda(?:-\\d{1,2}\\.\\d{1,2})?)/"
+        },
+        // A Jetson: CUDA's aarch64-linux target (Jetson's; SBSA servers use sbsa-linux), or the log names L4T / a Jetson.
+        {
+          name: "jetson",
+          literals: ["targets/aarch64-linux", "L4T", "l4t", "Jetson", "jetson", "tegra"],
+          pattern: "/targets/aarch64-linux/|\\bL4T\\b|\\bl4t-|\\b[Jj]etson\\b|nv_tegra_release|\\d-tegra\\b"
+        }
+      ],
+      message: "dpkg could not unpack `{path}`: that path is read-only in this step, so the package cannot be installed there. A root file system is writable in an image build: the path is a read-only mount over it (a `RUN --mount=type=bind` target, read-only unless `rw`, or a directory the container runtime mounts from the host).",
+      variants: [
+        { when: "cudaPath&jetson", title: "CUDA installed over the host's read-only CUDA mount (Jetson)", message: JETSON_MESSAGE, fix: JETSON_FIX }
+      ],
+      fix: [
+        "See which mount covers it, in a `RUN` before the failing line (or in the container where apt ran):",
+        "",
+        "```sh",
+        "grep ' ro[ ,]' /proc/self/mounts",
+        "```",
+        "A `RUN --mount=type=bind,target=\u2026` there needs `,rw` (writes are discarded after the step) or another target; a",
+        "directory mounted from the host by the container runtime is the host's: install the package elsewhere, or not at all."
+      ].join("\n"),
+      docs: "https://docs.docker.com/reference/dockerfile/#run---mounttypebind"
+    };
+  }
+});
+
+// src/rules/catalog/apt/rpm-package-unavailable.ts
+var SPEC2, listVersions, pinnedAfter, rpmPackageUnavailable;
+var init_rpm_package_unavailable = __esm({
+  "src/rules/catalog/apt/rpm-package-unavailable.ts"() {
+    "use strict";
+    SPEC2 = "(?<package>[A-Za-z0-9][\\w.+:~^-]{0,200}?)";
+    listVersions = (tool) => [
+      "List what the enabled repositories have for that name, in the same stage, after the repository is added (a `RUN` before",
+      "the failing line, or the failing `RUN` with the list command in place of the install):",
+      "",
+      "```sh",
+      `${tool}`,
+      "```"
+    ];
+    pinnedAfter = [
+      "Then pin a version that list shows, spelled as it shows it (`name-version-release`: the name, then the version and",
+      "release columns of the list), or drop the pin. NVIDIA's CUDA / machine-learning repositories put the CUDA",
+      "build in the release (`-1.cuda10.2`): a pin built from `${CUDA_VERSION%.*}` or similar must give the CUDA the repository",
+      "uses for that package, and the package must exist for this distribution's repository (`rhel7`, `rhel8`, \u2026) at all.",
+      "On yum 3 (EL7), add `--setopt=skip_missing_names_on_install=False` to the install so a missing name stops the build",
+      "there rather than installing the rest without it."
+    ];
+    rpmPackageUnavailable = {
+      id: "apt/rpm-package-unavailable",
+      title: "yum / dnf package not found",
+      severity: "error",
+      match: [
+        { literals: ["No package ", " available."], pattern: `^\\s{0,4}No package ${SPEC2} available\\.\\s*$` },
+        { literals: ["No match for argument: "], pattern: `^\\s{0,4}No match for argument: ${SPEC2}\\s*$` }
+      ],
+      context: [
+        // The spec has a version: `name-<digits>.<\u2026>[-release]`. `cuda-10-2` (no dot) stays a name.
+        {
+          name: "pinned",
+          tally: true,
+          literals: ["No package ", "No match for argument: "],
+          pattern: "(?:No package |No match for argument: )(?<name>[A-Za-z0-9][\\w.+~^-]{0,200}?)-(?<version>\\d{1,9}\\.[\\w.+~^]{0,100}(?:-[\\w.+~^]{1,100})?)(?: available\\.|\\s*$)"
+        },
+        // dnf (Fedora, RHEL 8+, Rocky, Alma) rather than yum 3: its own words.
+        { name: "dnf", literals: ["Unable to find a match", "No match for argument", "dnf ", "microdnf"] }
+      ],
+      message: "The enabled repositories have no package `{package:all}`: the name is misspelled, from another distribution release, or in a repository this stage did not add or enable.",
+      variants: [
+        {
+          when: "pinned&dnf",
+          title: "Pinned package version not in the repositories (dnf)",
+          message: "dnf found no `{package:all}`: the repositories enabled in this stage have `{context.pinned.name:all}` perhaps, but not the version pinned here (`{context.pinned.version:all}`), or not for this distribution release.",
+          fix: [...listVersions("dnf list --showduplicates {context.pinned.name:words}"), ...pinnedAfter.slice(0, 4)].join("\n")
+        },
+        {
+          when: "pinned",
+          title: "Pinned package version not in the repositories (yum)",
+          message: "yum found no `{package:all}`: the repositories enabled in this stage have `{context.pinned.name:all}` perhaps, but not the version pinned here (`{context.pinned.version:all}`), or not for this distribution release.",
+          fix: [...listVersions("yum --showduplicates list {context.pinned.name:words}"), ...pinnedAfter].join("\n")
+        },
+        {
+          when: "dnf",
+          fix: [
+            "Search the enabled repositories for the name, in the same stage (a `RUN` before the failing line):",
+            "",
+            "```sh",
+            "dnf repolist && dnf search {package:words}",
+            "```",
+            "A package of a repository that is not enabled (EPEL, CRB / PowerTools, a vendor's) needs that repository first."
+          ].join("\n")
+        }
+      ],
+      fix: [
+        "Search the enabled repositories for the name, in the same stage (a `RUN` before the failing line):",
+        "",
+        "```sh",
+        "yum repolist && yum search {package:words}",
+        "```",
+        "A package of a repository that is not enabled (EPEL, a vendor's) needs that repository first. On yum 3 (EL7), add",
+        "`--setopt=skip_missing_names_on_install=False` so a missing name stops the install there."
+      ].join("\n")
     };
   }
 });
@@ -22986,6 +23392,9 @@ var init_wheel_build_failed = __esm({
         // setuptools' compile step, under pip or uv: `error: command 'gcc' failed: No such file or directory` (astral-sh/uv#3308),
         // `error: command '/usr/bin/gcc' failed with exit code 1`
         { literals: ["error: command '"], pattern: "error: command '(?<compiler>[^'\\s]{1,100})' failed" },
+        // distutils' spawn before Python 3.9, when the compiler is not there: `unable to execute 'gcc': No such file or directory`
+        // (see the noCompiler context), the line that says why the `failed with exit status 1` after it
+        { literals: ["unable to execute '"], pattern: "unable to execute '(?<compiler>[^'\\s]{1,100})': No such file or directory" },
         // uv: `Caused by: Build backend failed to build wheel through \`build_wheel\` (exit status: 1)` (astral-sh/uv#3308),
         // newer uv: `\u2570\u2500\u25b6 Call to \`setuptools.build_meta.build_wheel\` failed (exit status: 1)`
         { literals: ["Build backend failed to build wheel"] },
@@ -23006,11 +23415,16 @@ var init_wheel_build_failed = __esm({
       context: [
         ...flashAttnWheelContexts,
         // The package pip was working on: a line that names it, else the last `Collecting X` (a URL or path is not a name).
+        // Old pip's legacy `setup.py install` (no wheel built): its progress line `Running setup.py install for greenlet: started`,
+        // and the command it echoes on failure (`ERROR: Command errored out with exit status 1: \u2026 install --record \u2026 --install-headers
+        // /usr/local/include/python3.10/regex`, tecoholic/ner-annotator#24): pip passes the scheme's header directory, which the
+        // distutils scheme ends in the distribution's name (`$base/include/python$py_version_short$abiflags/$dist_name`;
+        // pip/_internal/locations/_distutils.py, operations/install/legacy.py `--install-headers`).
         {
           name: "named",
           keep: "last",
-          literals: ["Building wheel for ", "Failed building wheel for ", "Could not build wheels for ", "Failed to build ", "Collecting ", "Failed to download and build ", "\u2570\u2500> "],
-          pattern: `(?:Building wheel for |Failed building wheel for |Could not build wheels for |Failed to build ['\`]?(?!installable )|Failed to download and build \`|^\\s{0,200}Collecting |${listedAfterArrow})(?<name>${name})(?=[\\s'\`=<>!~\\[;(,@]|$)`
+          literals: ["Building wheel for ", "Failed building wheel for ", "Could not build wheels for ", "Failed to build ", "Collecting ", "Failed to download and build ", "\u2570\u2500> ", "Running setup.py install for ", "--install-headers "],
+          pattern: `(?:Building wheel for |Failed building wheel for |Could not build wheels for |Failed to build ['\`]?(?!installable )|Failed to download and build \`|^\\s{0,200}Collecting |${listedAfterArrow}|Running setup\\.py install for |--install-headers /[^\\s]{0,200}/include/(?:site/)?python[\\d.]{1,10}[a-z]{0,3}/)(?<name>${name})(?=[\\s'\`=<>!~\\[;(,@:]|$)`
         },
         // The CPython the build compiled for, from setuptools' build directory or the compiler's include path:
         // `build/temp.linux-x86_64-cpython-312`, `-I/usr/local/include/python3.12` (docker-library/python#869)
@@ -23019,11 +23433,14 @@ var init_wheel_build_failed = __esm({
           literals: ["-cpython-3", "/include/python3."],
           pattern: "(?:\\bbuild/\\w{1,10}\\.[\\w-]{1,60}-cpython-3|/include/python3\\.)(?<minor>\\d{1,2})(?![\\d])"
         },
-        // The compiler itself is missing: `error: command 'gcc' failed: No such file or directory`.
+        // The compiler itself is missing: `error: command 'gcc' failed: No such file or directory` (distutils' spawn since
+        // Python 3.9 / setuptools' vendored copy), and the fork-and-exec spawn before it (CPython 2.7 \u2013 3.8 Lib/distutils/spawn.py,
+        // `_spawn_posix`: the child writes `unable to execute %r: %s` and the parent then raises `command %r failed with exit
+        // status 1`): `unable to execute 'gcc': No such file or directory` (dolevf/Damn-Vulnerable-GraphQL-Application#27).
         {
           name: "noCompiler",
-          literals: ["error: command '"],
-          pattern: "error: command '(?<compiler>[^'\\s]{1,100})' failed: No such file or directory"
+          literals: ["error: command '", "unable to execute '"],
+          pattern: "(?:error: command |unable to execute )'(?<compiler>[^'\\s]{1,100})'(?: failed)?: No such file or directory"
         },
         // The build compiled against the installed torch: torch's extension builder (`torch/utils/cpp_extension.py`) or its headers
         // (`\u2026/site-packages/torch/include/ATen/\u2026`) in the output. A torch extension's source compiles only against the torch
@@ -23163,7 +23580,7 @@ var init_wheel_build_failed = __esm({
             // apt's package for a C toolchain is build-essential (Debian, Ubuntu; the python: images are Debian or Alpine),
             // Alpine's is build-base.
             when: "noCompiler",
-            message: "The wheel build of {context.named.name|a package} (compiled from source: no prebuilt wheel fits this Python / platform) needs the C compiler `{context.noCompiler.compiler}`, and the image has none: `error: command '{context.noCompiler.compiler}' failed: No such file or directory`.",
+            message: "The wheel build of {context.named.name|a package} (compiled from source: no prebuilt wheel fits this Python / platform) needs the C compiler `{context.noCompiler.compiler}`, and the image has none: setuptools could not start it (`No such file or directory`).",
             fix: [
               "Install a compiler in the stage before the install step, or use a base image that ships one (`python:*-slim` and",
               "`python:*-alpine` do not). On a Debian or Ubuntu base:",
@@ -23175,6 +23592,13 @@ var init_wheel_build_failed = __esm({
               "(`python3-dev`; the `python:` images ship theirs). A prebuilt wheel of it for this Python and platform, where the project",
               "publishes one, avoids the compile."
             ].join("\n")
+          },
+          {
+            // uv's project command named by BuildKit's error rather than seen in the step's lines (a paste of the error block)
+            when: "uvRelease&enrich.uvProjectRun",
+            title: "A locked release has no wheel for this Python: uv built it from source",
+            message: uvLockedMessage,
+            fix: uvLockedFix.join("\n")
           },
           {
             when: "uvRelease&uvProject",
@@ -23209,7 +23633,7 @@ var init_wheel_build_failed = __esm({
           }
         ]
       ),
-      enrich: ["pip-advice", "flash-attn-wheel", "source-build-python"],
+      enrich: ["pip-advice", "flash-attn-wheel", "source-build-python", "installer-command"],
       docs: "https://pip.pypa.io/en/stable/reference/build-system/"
     };
   }
@@ -23660,6 +24084,7 @@ var init_catalog = __esm({
     init_jax_cuda_library_not_found();
     init_jax_cuda_library_too_old();
     init_cuda_driver_mismatch();
+    init_libstdcxx_too_old();
     init_resolution_impossible();
     init_no_matching_distribution();
     init_wheel_not_supported();
@@ -23736,6 +24161,8 @@ var init_catalog = __esm({
     init_base_image_not_found();
     init_registry_rate_limit();
     init_copy_source_missing();
+    init_dpkg_read_only_file_system();
+    init_rpm_package_unavailable();
     init_log_clipped();
     init_extension_ninja_failed();
     init_build_command_failed();
@@ -23800,6 +24227,7 @@ var init_catalog = __esm({
       jaxCudaLibraryNotFound,
       jaxCudaLibraryTooOld,
       cudaDriverMismatch,
+      libstdcxxTooOld,
       resolutionImpossible,
       noMatchingDistribution,
       wheelNotSupported,
@@ -23877,6 +24305,8 @@ var init_catalog = __esm({
       // after the base image's rule, which explains a 429 on the FROM image's metadata itself
       registryRateLimit,
       copySourceMissing,
+      dpkgReadOnlyFileSystem,
+      rpmPackageUnavailable,
       logClipped,
       extensionNinjaFailed,
       buildCommandFailed,
@@ -54815,7 +55245,22 @@ var BuildModelBuilder = class {
         order = errorOrder;
       }
     }
-    return first;
+    return first ?? this.headlessFailedStep(steps);
+  }
+  /**
+   * A paste cut after a step's header and before its `ERROR` line, ending in the error of a RUN (`executor failed
+   * running [/bin/sh -c pip install \u2026]: exit code: 1`, tecoholic/ner-annotator#24; BuildKit's `process "/bin/sh -c \u2026"
+   * did not complete successfully`): the step that failed is the one step still running whose header the log lost. Its
+   * instruction is the error's command. Never when another step is still running (which of them failed is unknown).
+   */
+  headlessFailedStep(steps) {
+    const instruction = this.solveError === null ? null : runInstructionOf(this.solveError.message);
+    if (instruction === null) return null;
+    const running = steps.filter((s) => s.status === "running" && s.id !== IMPLICIT_STEP_ID);
+    if (running.length !== 1 || running[0].instruction !== "" || running[0].outputLines === 0) return null;
+    running[0].instruction = instruction;
+    running[0].internal = false;
+    return running[0].id;
   }
   totalSeconds(steps, origin) {
     if (origin !== null) {
@@ -57169,11 +57614,31 @@ var LineSplitter = class {
   }
 };
 
+// src/lines/pasted-indent.ts
+var OPENER = /^( {1,8})(?:Dockerfile(?:\.[\w.-]{1,100})?:\d{1,6}$|ERROR: failed to (?:build: failed to )?solve: |#\d{1,6} (?:\[|DONE \d|ERROR: |CACHED$)|Step \d{1,4}\/\d{1,4} : | > \[[^\]]{1,200}\] )/;
+var PastedIndent = class {
+  indent = null;
+  /** `text`, a line cleanLine gave, less the block's indent. */
+  strip(text2) {
+    if (this.indent !== null) {
+      if (text2.startsWith(this.indent)) return text2.slice(this.indent.length);
+      if (text2.trim() === "") return text2;
+      this.indent = null;
+    }
+    if (text2.charCodeAt(0) !== 32) return text2;
+    const m = OPENER.exec(text2);
+    if (m === null) return text2;
+    this.indent = m[1];
+    return text2.slice(this.indent.length);
+  }
+};
+
 // src/lines/read-lines.ts
 function createLineReader(onLine, options = {}) {
   const max = options.maxLineLength !== void 0 && options.maxLineLength > 0 ? Math.floor(options.maxLineLength) : DEFAULT_MAX_LINE_BYTES;
+  const indent = new PastedIndent();
   return new LineSplitter((raw) => {
-    const text2 = cleanLine(raw.text);
+    const text2 = indent.strip(cleanLine(raw.text));
     const line = raw.truncated ? { text: text2, line: raw.line, truncated: true } : { text: text2, line: raw.line };
     const at = ciTimestampOf(raw.text);
     if (at !== void 0) line.at = at;
