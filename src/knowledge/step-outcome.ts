@@ -32,5 +32,19 @@ export function stepOutcomeEnrich(captures: Readonly<Record<string, string>>, st
     outsideCause: cause,
     failedCommand: failed?.command ?? '',
     failedStatus: failed === null ? '' : String(failed.status),
+    unresolvedBase: unresolvedBase(step),
   };
+}
+
+/** BuildKit's step that resolves a `FROM` image: `[internal] load metadata for docker.io/library/ubuntu:22.04`. */
+const LOAD_METADATA = /^(?:\[internal\] )?load metadata for (\S{1,300})$/;
+
+/**
+ * `{enrich.unresolvedBase}`: the image of a failed `load metadata for IMAGE` step (BuildKit asking the registry for the
+ * `FROM` image's manifest) that no rule explained, '' for any other step. BuildKit's tty display can show that row as
+ * ERROR while the paste ends before the error box that says why (infiniflow/ragflow#5310).
+ */
+function unresolvedBase(step: Step | null): string {
+  if (step === null || !step.internal || step.status !== 'error') return '';
+  return LOAD_METADATA.exec(step.instruction.trim())?.[1] ?? '';
 }

@@ -192,9 +192,16 @@ export class BuildModelBuilder {
         this.clockOf(event.id).errorOrder ??= ++this.errors;
         return;
       }
-      case 'step-canceled':
+      case 'step-canceled': {
+        // ERROR is a vertex's last word: BuildKit never cancels a vertex that already failed. A CANCELED
+        // after it is another step told apart from this one only by a name the display or the paste cut
+        // (the tty's `=> CANCELED [internal] load metadata for dock…` under the ERROR row of another
+        // image's metadata): it must not turn the failure into a cancel, which would read as a build
+        // that passed.
+        if (this.steps.get(event.id)?.status === 'error') return;
         this.close(event, 'canceled', event.seconds);
         return;
+      }
       case 'build-succeeded':
         this.succeeded = event.line;
         return;

@@ -94,10 +94,21 @@ function nameEndingLine(body: string): boolean {
   const sep = body[end - 1];
   if (sep !== ':' && sep !== '=') return false;
   let nameEnd = end - 1;
-  if (body[nameEnd - 1] === '"' || body[nameEnd - 1] === "'") nameEnd--;
+  const quoted = body[nameEnd - 1] === '"' || body[nameEnd - 1] === "'";
+  if (quoted) nameEnd--;
   let start = nameEnd;
   while (start > 0 && nameEnd - start < 128 && isNameChar(body[start - 1])) start--;
-  return start < nameEnd && isSecretName(body.slice(start, nameEnd));
+  if (start >= nameEnd || !isSecretName(body.slice(start, nameEnd))) return false;
+  // `name:` is a YAML or JSON key only where it begins the line (as in AssignmentScan.colonForms): in prose a
+  // secret word before a colon is an error message, and the next line is more of it, not a value. BuildKit's
+  // `failed to authorize: failed to fetch oauth token:` wrapped before `unexpected status from GET request to
+  // https://auth.docker.io/token?scope=…` (keikoproj/upgrade-manager#354) is no token printed.
+  if (sep === ':') {
+    let lead = quoted ? start - 1 : start;
+    while (lead > 0 && (body[lead - 1] === ' ' || body[lead - 1] === '\t')) lead--;
+    if (lead > 0 && !(lead >= 2 && body[lead - 1] === '-' && body.slice(0, lead - 1).trim() === '')) return false;
+  }
+  return true;
 }
 
 export class Redactor {

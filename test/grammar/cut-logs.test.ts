@@ -34,6 +34,17 @@ describe('failures the log shows only in part', () => {
     }
   });
 
+  it('a tty ERROR row stays an error when a CANCELED row cut mid-name follows it', async () => {
+    // infiniflow/ragflow#5310 as stored (fixtures/rules/buildkit/step-failed/): the truncated CANCELED row of another image's
+    // metadata matched the ERROR row's step by prefix and turned it into a cancel: "Build passed".
+    const analysis = await analyzeText(readFileSync('fixtures/rules/buildkit/step-failed/match-tty-base-metadata-error-cut.log', 'utf8'));
+    expect(verdictKind(analysis)).toBe('failed');
+    const failed = analysis.model.steps.find((s) => s.status === 'error');
+    expect(failed?.instruction).toBe('load metadata for docker.io/infiniflow/ragflow_deps:latest');
+    expect(analysis.findings[0]?.title).toBe('Base image could not be resolved');
+    expect(renderText(analysis, { color: false, width: 100 })).not.toContain('Build passed');
+  });
+
   it('a ninja progress line or a podman step line is no box header', async () => {
     const analysis = await analyzeText('[12/50] Building CXX object src/CMakeFiles/core.dir/a.cpp.o:\\n[1/2] STEP 3/5: RUN make:\\n');
     expect(analysis.model.failedStep).toBeNull();

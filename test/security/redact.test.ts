@@ -69,6 +69,34 @@ describe('Redactor.redact: what is masked', () => {
     expect(secretFindings(redactor)).toEqual([]);
   });
 
+  test("a token endpoint's URL is no secret, and neither is the line after prose that ends in `token:`", () => {
+    // keikoproj/upgrade-manager#354 as pasted (fixtures/security/secret-in-log/nomatch-token-endpoint-wrapped.log): BuildKit's
+    // `failed to fetch oauth token:` wrapped before the URL, whose query has only `scope=` and `service=`.
+    const lines = [
+      'Error: buildx failed with: ERROR: failed to solve: failed to push master: ',
+      'failed to authorize: failed to fetch oauth token: ',
+      '',
+      'unexpected status from GET request to https://auth.docker.io/token?scope=repository%3Alibrary%2Fmaster%3Apull%2Cpush&service=registry.docker.io: ',
+      '401 Unauthorized',
+    ];
+    const { out, redactor } = redactAll(lines);
+    expect(out).toEqual(lines);
+    expect(secretFindings(redactor)).toEqual([]);
+  });
+
+  test('a token in a query parameter of the same URL is masked', () => {
+    const url = 'https://auth.docker.io/token?scope=repository%3Alibrary%2Fmaster%3Apull&service=registry.docker.io';
+    const { out, redactor } = redactAll([`GET ${url}&access_token=ya29.a0AfH6SMBx7d`, `GET ${url}&token=${SECRETS.hf}`]);
+    expect(out).toEqual([`GET ${url}&access_token=${MASK}`, `GET ${url}&token=hf_${MASK}`]);
+    expect(secretFindings(redactor).length).toBeGreaterThan(0);
+  });
+
+  test('a YAML key that ends its line still masks the value on the next line, a list item too', () => {
+    expect(redactAll(['password:', 'Hunter2Yaml9x']).out).toEqual(['password:', MASK]);
+    expect(redactAll(['  - token:', '    Hunter2Yaml9x']).out).toEqual(['  - token:', `    ${MASK}`]);
+    expect(redactAll(['  "token":', '    "Hunter2Yaml9x"']).out).toEqual(['  "token":', `    ${MASK}`]);
+  });
+
   test('a line redacted twice (raw, then its decoded text) counts once, past the lines listed too', () => {
     const redactor = new Redactor();
     for (let line = 1; line <= 15; line++) {

@@ -188,6 +188,13 @@ export const baseImageNotFound: RuleInput = {
     { name: 'cudaShortVersion', literals: ['nvidia/cuda:'], pattern: 'nvidia/cuda:(?:1[1-9]|[2-9]\\d)\\.\\d{1,2}-' },
     { name: 'wantedPlatform', literals: ['no matching manifest for '] },
     { name: 'platform', literals: ['no match for platform in manifest', 'no matching manifest for '] },
+    // The failing FROM line of BuildKit's error box builds its platform from a variable (apache/arrow#50171:
+    // `20 | >>> FROM --platform=linux/${arch} ${base}`): the value passed, not the image, is then the usual suspect.
+    {
+      name: 'platformVar',
+      literals: ['--platform='],
+      pattern: '>>>\\s{0,8}FROM\\s{1,8}--platform=\\S{0,40}\\$\\{?(?<variable>[A-Za-z_][A-Za-z0-9_]{0,60})',
+    },
     // The classic builder names the image it pulls: `10.2-cudnn8-devel-ubuntu18.04: Pulling from nvidia/cuda`.
     { name: 'pulling', literals: [': Pulling from '], pattern: '^(?<tag>[\\w][\\w.-]{0,127}): Pulling from (?<repository>[\\w][\\w./-]{0,250})$' },
     {
@@ -416,6 +423,30 @@ export const baseImageNotFound: RuleInput = {
         '```',
         'An empty list means no CUDA {enrich.cudaTagMajor} tag of this form is left: change the OS release or the CUDA major.',
         'NVIDIA\'s policy and tag tables: https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/support-policy.md',
+      ].join('\n'),
+    },
+    {
+      // containerd's platforms.Parse (which BuildKit's Dockerfile frontend uses for `FROM --platform`) accepts any
+      // `os/arch` and normalizes only a few architecture names (database.go normalizeArch: i386 → 386, x86_64 / x86-64 → amd64,
+      // aarch64 → arm64, armhf → arm/v7, armel → arm/v6); any other name stays as written and matches no image of an index.
+      when: 'platform&platformVar',
+      title: 'Base image has no variant for the platform the FROM line computes',
+      message:
+        '`{image|The base image}` has no variant for the platform the failing `FROM` line asks for, and that platform is made ' +
+        'from the build argument `{context.platformVar.variable}` (`FROM --platform=…`). The value given to it is the first ' +
+        'suspect: a name Docker does not know as an architecture (such as `arm64v8` or `arm32v7`, the names of Docker Hub\'s ' +
+        'per-architecture namespaces, `armv7l` from `uname -m`, or Debian\'s `ppc64el`) is kept as written and matches no image.',
+      fix: [
+        'Find the value this build gave `{context.platformVar.variable}`: the `--build-arg {context.platformVar.variable}=…` of the',
+        'build command, the `args:` of a compose file (`docker compose config` prints them with every variable filled in), or else',
+        'the default of its `ARG` line. It must be an architecture as Docker names it: `amd64`, `arm64`, `arm/v7`, `386`,',
+        '`ppc64le`, `s390x`, `riscv64` (BuildKit also reads `x86_64` and `aarch64` as `amd64` and `arm64`). Compare it with',
+        'the platforms the image has:',
+        '',
+        '```sh',
+        'docker buildx imagetools inspect {image|<the FROM image>}',
+        '```',
+        'If the value is right and the image lacks that platform, pick a tag or an image that has it.',
       ].join('\n'),
     },
     {

@@ -12,8 +12,31 @@
 //   repository: not logged in to that registry, a name outside the account's namespace (a name with no
 //   namespace means `docker.io/library/…`, ilteoood/docker_buildx#7), or a token without write scope.
 // - `unauthorized: authentication required`: no credentials were sent for that registry.
+// - The token request of the push refused (keikoproj/upgrade-manager#354, build-push-action with no login step and a bare
+//   tag; the fix was a docker/login-action step): `failed to push master: failed to authorize: failed to fetch oauth token:
+//   unexpected status from GET request to https://auth.docker.io/token?scope=repository%3Alibrary%2Fmaster%3Apull%2Cpush&service=registry.docker.io:
+//   401 Unauthorized` (the paste wrapped it over four lines). The scope of the token request names the repository and
+//   `push`, so it is a push whatever line the `failed to push` is on. BuildKit's auth provider
+//   (session/auth/authprovider/authprovider.go, FetchToken) says `failed to fetch oauth token` only on the path taken
+//   when it holds a secret for that registry (POST to the token endpoint, then GET on 401/404), and `failed to fetch
+//   anonymous token` when it holds none: so the registry refused credentials the builder had. Docker Hub names a
+//   repository without a namespace `library/<name>`, the official images, which no user account can push to.
 // A retry does not help: the credentials or the name must change.
 import type { RuleInput } from '../../schema.js';
+
+// Docker Hub personal access tokens: "Repo Read & Write: … plus push images to any repository your account manages"
+// (docs.docker.com/security/access-tokens/reference/). GitHub passes no secrets but GITHUB_TOKEN to a workflow run for a
+// pull request from a fork (docs.github.com, "Using secrets in GitHub Actions"). docker/login-action v4.0.0: March 2026.
+/** How to log in, in a workflow and in a shell. */
+const LOGIN_STEP = [
+  '```yaml',
+  '- uses: docker/login-action@v4',
+  '  with:',
+  // `{{` / `}}` are literal braces in a template: this renders `${{ secrets.DOCKERHUB_TOKEN }}`.
+  '    username: ${{{{ vars.DOCKERHUB_USERNAME }}}}',
+  '    password: ${{{{ secrets.DOCKERHUB_TOKEN }}}}',
+  '```',
+].join('\n');
 
 const GHCR_FIX = [
   'Give the push a token that may write this package. In the workflow, grant the job\'s GITHUB_TOKEN package writes and',
@@ -30,6 +53,70 @@ const GHCR_FIX = [
   '"Manage Actions access" must list this repository with the Write role; otherwise push with a personal access token that',
   'has `write:packages`.',
 ].join('\n');
+
+/** What the builder's token request says of its credentials: `oauth` (it sent some), `anonymous` (none), or unknown. */
+const CREDENTIALS: Record<'oauth' | 'anonymous' | 'unknown', { when: string; why: string }> = {
+  oauth: {
+    when: '&oauthToken',
+    why:
+      'the registry refused the credentials the builder had for it (BuildKit asks for a token this way, `failed to fetch oauth token`, ' +
+      'only when it holds credentials for that registry): wrong, expired, or of an account that may not push there.',
+  },
+  anonymous: {
+    when: '&anonymousToken',
+    why: 'the builder had no credentials for that registry (`failed to fetch anonymous token`): the job never logged in to it.',
+  },
+  unknown: { when: '', why: 'the credentials sent, if any, give no push right there.' },
+};
+
+/** The advice to log in, fit to where the build ran (a GitHub Actions job, else a shell). */
+function loginAdvice(dockerHub: boolean): string {
+  return [
+    `Log in to ${dockerHub ? 'Docker Hub' : 'the registry of the tag'} in the same job, before the build, with an account (or access token) that may push to`,
+    `this repository${dockerHub ? ' (a personal access token with the "Repo Read & Write" permission or more)' : ''}. In GitHub Actions, docker/login-action${dockerHub ? '' : ' with the registry host as `registry:`'}:`,
+    '',
+    LOGIN_STEP,
+    '',
+    `In a shell: \`docker login\`${dockerHub ? '' : ' with the registry\'s host name'} (it asks for the user name and the password or token). A login step that ran still sends what its`,
+    "secrets hold: check that they are set for this repository (a workflow run for a fork's pull request gets none).",
+  ].join('\n');
+}
+
+/**
+ * The push's token request refused (the scope asks for `push`): on Docker Hub with a tag that has no namespace
+ * (`library/…` in the scope), or elsewhere; with what BuildKit's wording says of the credentials.
+ */
+function pushTokenVariants(): NonNullable<RuleInput['variants']> {
+  const out: NonNullable<RuleInput['variants']> = [];
+  for (const [kind, creds] of Object.entries(CREDENTIALS)) {
+    out.push({
+      when: `pushToken&libraryScope${creds.when}`,
+      title: 'Docker Hub refused the push: the tag has no namespace',
+      message:
+        'The image was built, but the push of {context.pushRef.ref|the image} failed at Docker Hub\'s token service ({authHost}): the tag has no ' +
+        'user or organisation in it, so Docker Hub takes it for `library/…` (the scope of the token request), the namespace of Docker\'s ' +
+        `official images, which no account may push to${kind === 'unknown' ? '.' : `; and ${creds.why}`}`,
+      fix: [
+        'Name the image in your namespace: each tag must be your Docker Hub user or organisation name, a slash, the repository',
+        'and the tag. In a workflow the `tags:` of docker/build-push-action must start with that namespace (with',
+        'docker/metadata-action, its `images:` input is the full image name, namespace included).',
+        '',
+        loginAdvice(true),
+      ].join('\n'),
+    });
+  }
+  for (const creds of Object.values(CREDENTIALS)) {
+    out.push({
+      when: `pushToken${creds.when}`,
+      title: 'Registry refused the credentials for the push',
+      message:
+        'The image was built, but the push of {context.pushRef.ref|the image} failed before any upload: the registry\'s token service ' +
+        `({authHost}) refused to grant push rights on the repository, and ${creds.why}`,
+      fix: loginAdvice(false) + '\nCheck too that the tag starts with the namespace of that account.',
+    });
+  }
+  return out;
+}
 
 export const pushDenied: RuleInput = {
   id: 'buildkit/push-denied',
@@ -52,8 +139,23 @@ export const pushDenied: RuleInput = {
       pattern:
         'failed to push (?<ref>\\S{1,300}): (?<reason>unexpected status from (?:POST|PUT|PATCH|HEAD) request to \\S{1,500}: (?:401 Unauthorized|403 Forbidden))',
     },
+    // The push's token request refused (see above): the request's scope asks for `push`; the status on the same line
+    // (roboreg/roboreg#117: `…%3Apull%2Cpush&service=registry.docker.io: 401 Unauthorized: access token has insufficient
+    // scopes`), or nothing after the URL when a paste wrapped the status onto the next line. Another status (a 5xx of the
+    // token service) is no refusal.
+    {
+      literals: ['%2Cpush', ',push', '%3Apush', ':push'],
+      pattern:
+        'unexpected status from (?:GET|POST) request to https?://(?<authHost>[^/\\s?]{1,253})/[^\\s?]{0,200}\\?[^\\s]{0,200}scope=repository(?:%3A|:)[^\\s&]{1,300}(?:%3A|:)(?:pull(?:%2C|,))?push(?:&[^\\s]{0,300})?:\\s{0,4}(?:(?<status>401 Unauthorized|403 Forbidden)[^\\n]{0,200})?$',
+    },
   ],
   context: [
+    // the push's token request (the rule's matcher above): credentials refused, and the tag without a namespace on Docker Hub
+    { name: 'pushToken', literals: ['%2Cpush', ',push', '%3Apush', ':push'], pattern: 'scope=repository(?:%3A|:)[^\\s&]{1,300}(?:%3A|:)(?:pull(?:%2C|,))?push\\b' },
+    { name: 'oauthToken', literals: ['failed to fetch oauth token'] },
+    { name: 'anonymousToken', literals: ['failed to fetch anonymous token'] },
+    { name: 'libraryScope', literals: ['scope=repository%3Alibrary%2F', 'scope=repository:library/'] },
+    { name: 'pushRef', literals: ['failed to push '], pattern: 'failed to push (?<ref>[^\\s:]{1,300}(?::[\\w][\\w.-]{0,127})?):' },
     { name: 'ghcr', literals: ['ghcr.io', 'write_package', 'organization package'] },
     { name: 'scope', literals: ['insufficient_scope'] },
   ],
@@ -71,6 +173,7 @@ export const pushDenied: RuleInput = {
     'repository name is under that account\'s namespace. Then run the build again.',
   ].join('\n'),
   variants: [
+    ...pushTokenVariants(),
     {
       when: 'ghcr',
       message:

@@ -48,6 +48,32 @@ export const stepFailed: RuleInput = {
     unpinnedFlashAttnVariant,
     ...unpinnedTorchExtensionVariants,
     {
+      // A `FROM` image BuildKit could not resolve, the error that says why not in the log (a tty screen pasted without its
+      // error box, infiniflow/ragflow#5310); with the error printed, buildkit/base-image-not-found knows its wordings.
+      // `docker buildx imagetools inspect` prints an index's platforms (or the registry's refusal); `docker version`'s
+      // `.Server.Os` / `.Server.Arch` are the daemon's platform, the one a build asks for by default.
+      when: 'enrich.unresolvedBase',
+      title: 'Base image could not be resolved',
+      message:
+        'The build stopped at its base image: BuildKit\'s `load metadata for {enrich.unresolvedBase}` step, which asks the registry ' +
+        'for that image\'s manifest for the platform being built, ended in ERROR. The builder\'s error: `{error|not in the log (it ends before the error box)}`.',
+      fix: [
+        'The usual causes: the tag does not exist (misspelt, removed), the image is private and the builder is not logged in, the',
+        'image has no variant for the platform being built (an `amd64`-only image on an `arm64` host, such as Apple silicon or an',
+        'ARM server), or the registry did not answer. Which one: ask the registry, and compare with the platform of the Docker host:',
+        '',
+        '```sh',
+        'docker buildx imagetools inspect {enrich.unresolvedBase}',
+        "docker version --format '{{{{.Server.Os}}}}/{{{{.Server.Arch}}}}'",
+        '```',
+        '',
+        'If the image lists other platforms only, build for one it has (`docker build --platform linux/amd64 …`, emulated on another',
+        'host: slower, and it needs QEMU, which Docker Desktop has) or build that base image for your platform from its Dockerfile.',
+        'If the registry answers `not found` or `unauthorized`, fix the tag or `docker login`. To see the error itself, build again',
+        'with `--progress=plain`.',
+      ].join('\n'),
+    },
+    {
       when: 'instruction',
       message:
         // exitNote last: it is empty when the log shows no exit code (a COPY, a cut log), and a trailing space is trimmed.

@@ -19,8 +19,37 @@
 // - gha: `url` defaults to `$ACTIONS_CACHE_URL` (the legacy cache API, `…/_apis/artifactcache/…`), `url_v2` to
 //   `$ACTIONS_RESULTS_URL`; BuildKit speaks the v2 API from v0.20.0 (commit dea6c4916). Docker's "Cache management with
 //   GitHub Actions" page: from April 15th, 2025 only the GitHub Cache service API v2 is supported, older tools get
-//   `This legacy service is shutting down`.
+//   `This legacy service is shutting down`. The minimum versions for the v2 API (Docker's page, "Cache backend API"):
+//   Docker Buildx >= v0.21.0 and BuildKit >= v0.20.0. Checked in the sources: buildx passes `ACTIONS_RESULTS_URL` as `url_v2`
+//   from commit e1f690abf ("allow passing github cache v2 urls from env", first in v0.21.0); BuildKit reads `url_v2` from
+//   commit dea6c4916 (first in v0.20.0). An older buildx never passes the v2 URL, whatever BuildKit runs.
+// - `error committing cache 396840: Failed to commit cache.` (omnigres/omnigres#859, April 2025, a workflow that pinned an
+//   old buildx; fixed by "avoid pinning buildx"): BuildKit's GitHub cache client (tonistiigi/go-actions-cache) writes
+//   `error committing cache <id>` only in commitV1, the legacy API's `POST _apis/artifactcache/caches/<id>`; the v2 API
+//   commits with `FinalizeCacheEntryUpload` and says nothing of the kind (cache.go, cache_v2.go). So this wording alone
+//   proves the legacy API, even with no URL in the log.
+// - Versions the log may show: buildx's `github.com/docker/buildx v0.10.4 <commit>` (`docker buildx version`, which
+//   docker/setup-buildx-action runs in its "Buildx version" group), BuildKit's `"buildkit": "v0.11.6"` (the builder
+//   inspection setup-buildx-action prints in "Inspect builder"), `builder-<id>0: v0.11.6` (its "BuildKit version" group,
+//   `${node.name}: ${buildkitVersion}` in setup-buildx-action's main.ts), `Buildkit: v0.11.6` / `BuildKit version: v0.13.2`
+//   (`docker buildx inspect`), and the image a builder was pinned to (`driver-opts: image=moby/buildkit:v0.11.6`).
 import type { RuleInput } from '../../schema.js';
+
+/** The upgrade, for a job whose log shows a buildx or BuildKit too old for GitHub's cache API v2. */
+const UPGRADE_FIX = [
+  'Use buildx 0.21.0 or later with BuildKit 0.20.0 or later: older ones speak only the legacy cache API, which GitHub shut down on',
+  'April 15th, 2025, so this export fails on every run until they are upgraded. In the workflow, remove the pin that keeps them old:',
+  '',
+  '```yaml',
+  '- uses: docker/setup-buildx-action@v4',
+  '  with:',
+  '    version: latest          # or drop `version:`; not a release older than v0.21.0',
+  '    # and no `driver-opts: image=moby/buildkit:…` older than v0.20.0',
+  '```',
+  '',
+  'On a self-hosted runner, update Docker\'s buildx plugin (`docker buildx version` prints the one in use). Leave `ignore-error=true`',
+  'for brief failures of the cache service: with these versions it would only hide a cache that is never saved.',
+].join('\n');
 
 export const cacheExportFailed: RuleInput = {
   id: 'buildx/cache-export-failed',
@@ -30,8 +59,19 @@ export const cacheExportFailed: RuleInput = {
     { literals: ['error writing layer blob: ', 'error writing manifest blob: '], pattern: 'error writing (?<what>layer|manifest) blob: (?<reason>[^\\n]{1,400})' },
   ],
   context: [
-    { name: 'gha', literals: ['actions.githubusercontent.com', '_apis/artifactcache', 'type=gha'] },
+    { name: 'gha', literals: ['actions.githubusercontent.com', '_apis/artifactcache', 'type=gha', 'error committing cache '] },
     { name: 'legacyGha', literals: ['_apis/artifactcache'] },
+    // the legacy API's own commit request (see above): `error committing cache 396840: Failed to commit cache.`
+    { name: 'legacyCommit', literals: ['error committing cache '], pattern: 'error committing cache \\d{1,20}\\b' },
+    // buildx older than 0.21.0 (`github.com/docker/buildx v0.10.4 …`, a distribution's `0.13.1+ds1`)
+    { name: 'oldBuildx', literals: ['github.com/docker/buildx '], pattern: 'github\\.com/docker/buildx v?(?<version>0\\.(?:\\d|1\\d|20)\\.\\d{1,3})\\b' },
+    // BuildKit older than 0.20.0, as the builder's inspection or its pinned image names it
+    {
+      name: 'oldBuildkit',
+      literals: ['"buildkit": "', 'Buildkit:', 'BuildKit version:', 'moby/buildkit:v', 'builder-'],
+      pattern:
+        '(?:"buildkit": "|Buildkit:\\s{1,20}|BuildKit version:\\s{1,20}|moby/buildkit:|^\\s{0,8}builder-[\\w-]{1,80}: )v(?<version>0\\.(?:\\d|1\\d)\\.\\d{1,3})\\b',
+    },
     { name: 'badRequest', literals: ['400 Bad Request'] },
     { name: 'cacheConfig', literals: ['application/vnd.buildkit.cacheconfig.v0'] },
   ],
@@ -49,6 +89,45 @@ export const cacheExportFailed: RuleInput = {
     'and what it answered.',
   ].join('\n'),
   variants: [
+    {
+      when: 'gha&oldBuildx',
+      title: 'GitHub Actions cache export failed: buildx too old for the cache service',
+      message:
+        'The image was built, but writing its build cache to the GitHub Actions cache failed (`{reason}`). This job ran buildx ' +
+        '{context.oldBuildx.version}, older than 0.21.0, the first release that passes the new cache service (API v2) to BuildKit: ' +
+        'it used the legacy cache API, which GitHub shut down on April 15th, 2025.',
+      fix: UPGRADE_FIX,
+    },
+    {
+      when: 'gha&oldBuildkit',
+      title: 'GitHub Actions cache export failed: BuildKit too old for the cache service',
+      message:
+        'The image was built, but writing its build cache to the GitHub Actions cache failed (`{reason}`). The builder ran BuildKit ' +
+        '{context.oldBuildkit.version}, older than 0.20.0, the first release that speaks the new cache service (API v2): it used ' +
+        'the legacy cache API, which GitHub shut down on April 15th, 2025.',
+      fix: UPGRADE_FIX,
+    },
+    {
+      // The legacy API's commit, no version in the log: the versions decide between "upgrade" and "a brief failure".
+      when: 'legacyCommit',
+      title: 'Build cache export to the GitHub Actions cache failed (legacy cache API)',
+      message:
+        'The image was built, but committing its build cache to the GitHub Actions cache failed (`{reason}`). ' +
+        '`error committing cache` with a number is the commit of GitHub\'s legacy cache API (v1), which GitHub shut down on April 15th, 2025: ' +
+        'only buildx 0.21.0 or later with BuildKit 0.20.0 or later use the new one, and the log does not show which versions ran.',
+      fix: [
+        'Find the versions the job ran: docker/setup-buildx-action prints them (its "Buildx version" and "BuildKit version" groups,',
+        'and `buildkit` in "Inspect builder"), or add `docker buildx version` and `docker buildx inspect` to the job.',
+        '',
+        '- buildx older than 0.21.0 or BuildKit older than 0.20.0 (a `version:` pin on setup-buildx-action, a `driver-opts`',
+        '  pin of an older `moby/buildkit` image, or an old buildx plugin on a self-hosted runner): upgrade them, e.g.',
+        '  `version: latest` on docker/setup-buildx-action. The export fails on every run until then, and `ignore-error=true`',
+        '  would only hide a cache that is never saved.',
+        '- both new enough: the runner did not offer the v2 service (`ACTIONS_CACHE_SERVICE_V2` unset, as on some',
+        '  third-party or GitHub Enterprise Server runners) or the service failed briefly: run the job again, and add',
+        '  `ignore-error=true` to `cache-to` (`type=gha,mode=max,ignore-error=true`) so that a failed export cannot fail the build.',
+      ].join('\n'),
+    },
     {
       when: 'gha&legacyGha',
       title: 'Build cache export to the GitHub Actions cache failed',
