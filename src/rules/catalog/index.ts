@@ -54,6 +54,7 @@ import { cudnnHandleFailed } from './runtime/cudnn-handle-failed.js';
 import { jaxCudaLibraryNotFound } from './runtime/jax-cuda-library-not-found.js';
 import { jaxCudaLibraryTooOld } from './runtime/jax-cuda-library-too-old.js';
 import { cudaDriverMismatch } from './runtime/cuda-driver-mismatch.js';
+import { cudaOsCallFailed } from './runtime/cuda-os-call-failed.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -191,6 +192,7 @@ export const builtinRules: RuleInput[] = [
   jaxCudaLibraryNotFound,
   jaxCudaLibraryTooOld,
   cudaDriverMismatch,
+  cudaOsCallFailed,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
