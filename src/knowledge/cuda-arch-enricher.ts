@@ -135,6 +135,28 @@ export function cudaArchesEnrich(
 }
 
 /**
+ * No architecture in the log: the torch that the most common case of 2025-26 needs, a GeForce RTX 50 series GPU (Blackwell,
+ * sm_120): the first CUDA whose nvcc compiles sm_120 (cuda-arches.ts: 12.8) and the first PyTorch index built with it
+ * (torch-wheels.ts: cu128, torch 2.7.0 and later). `blackwellTorch` is plain text for a fix, absent when the tables lack it.
+ */
+export function blackwellTorchEnrich(
+  _captures: Readonly<Record<string, string>>,
+  _step: Step | null,
+  _model: BuildModel,
+  facts: FactView,
+): Record<string, string> {
+  const first = toolkitsSupporting('sm_120')[0];
+  if (first === undefined) return {};
+  const newer = newerCuda(first, facts);
+  if (!newer.newerIndex) return {};
+  return {
+    blackwellTorch:
+      `sm_120 (capability (12, 0): GeForce RTX 50 series, Blackwell) needs a torch built with CUDA ${first} or newer, ` +
+      `torch ${newer.newerTorch} on its first index, ${newer.newerIndex}`,
+  };
+}
+
+/**
  * With the CUDA version unknown, what the rejection itself proves: an arch a later release removed
  * was rejected by that release or a newer one (`sm_50` → CUDA 13.0 or newer), an arch a later release
  * added by an older toolkit (`sm_80` → older than CUDA 11.0). `inferred` says so (and what the newer

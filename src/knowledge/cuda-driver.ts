@@ -68,6 +68,39 @@ function hostDriverRange(driver: string): Record<string, string> {
     : { hostDriverRuns: `This host's driver, ${driver}, runs CUDA up to ${row.cuda} (whose first Linux driver is ${row.linux}: ${RELEASE_NOTES_URL}, Table 3).` };
 }
 
+/** The newest CUDA release whose first Linux driver (Table 3) this Linux driver reaches; null below the table. */
+function releaseOfDriver(driver: string): string | null {
+  return RELEASE_DRIVERS.find((r) => compareDrivers(driver, r.linux) >= 0)?.cuda ?? null;
+}
+
+/**
+ * NGC's entrypoint banner (`This container was built for NVIDIA Driver Release 535.86 or later, but version 510.85.02 was
+ * detected`): its release is the driver of the image's CUDA (the entrypoint prints the image's `CUDA_DRIVER_VERSION`), so
+ * Table 3 gives that CUDA (535.86 reaches 12.2's 535.54.03, not 12.3's 545.23.06), and the host's driver its own. The
+ * entrypoint compares driver branches only; whether the program still runs is minor version compatibility's question:
+ * within one major family from CUDA 11 on, a driver at the family's minimum runs it with a limited feature set (no PTX of the
+ * newer toolkit, error 222); across families, or below the minimum, CUDA does not start.
+ */
+function ngcBannerEnrich(floor: string, host: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const imageCuda = releaseOfDriver(floor);
+  const hostCuda = releaseOfDriver(host);
+  if (imageCuda !== null) out.ngcImageCuda = `a driver of CUDA ${imageCuda}: ${RELEASE_NOTES_URL}, Table 3`;
+  if (hostCuda !== null) out.ngcHostCuda = `CUDA ${hostCuda} or older: driver ${host} reaches the first drivers of CUDA ${hostCuda}`;
+  if (imageCuda === null) return out;
+  const min = minimumDriver(imageCuda);
+  if (min === null) {
+    out.ngcVerdict = `CUDA ${imageCuda} predates minor version compatibility, so the program's CUDA calls fail on driver ${host}.`;
+  } else if (compareDrivers(host, min) < 0) {
+    out.ngcVerdict =
+      `CUDA ${imageCuda.split('.')[0]}.x runs on a driver ≥ ${min} at the least (NVIDIA's minor version compatibility, ${DRIVER_SOURCE}); ` +
+      `${host} is below that${hostCuda === null ? '' : ` (a driver of CUDA ${hostCuda})`}, so the program's CUDA calls fail.`;
+  } else {
+    out.ngcSameFamily = `Driver ${host} is at least ${min}, NVIDIA's minimum for CUDA ${imageCuda.split('.')[0]}.x (minor version compatibility, ${DRIVER_SOURCE})`;
+  }
+  return out;
+}
+
 export function cudaDriverEnrich(
   captures: Readonly<Record<string, string>>,
   _step: Step | null,
@@ -75,6 +108,15 @@ export function cudaDriverEnrich(
   facts: FactView,
 ): Record<string, string> {
   const out: Record<string, string> = {};
+  const floor = captures['context.ngcBanner.floor'];
+  const ngcHost = captures['context.ngcHost.driver'];
+  if (floor !== undefined && ngcHost !== undefined) {
+    Object.assign(out, ngcBannerEnrich(floor, ngcHost));
+    const code = captures['context.ngcCuInit.code'];
+    if (code !== undefined && out.ngcVerdict !== undefined)
+      out.ngcVerdict += ` cuInit returned ${code}${code === '804' ? ' (cudaErrorCompatNotSupportedOnDevice: "forward compatibility was attempted on non supported HW")' : ''}.`;
+    return out;
+  }
   const found = captures['context.tooOld.found'];
   const hostCuda = found === undefined ? null : driverCuda(found);
   if (hostCuda !== null) Object.assign(out, { hostCuda }, hostTorch(hostCuda, facts));

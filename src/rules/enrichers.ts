@@ -4,7 +4,7 @@
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import type { Rule } from './schema.js';
-import { cudaArchesEnrich, cudaVersionEnrich } from '../knowledge/cuda-arch-enricher.js';
+import { blackwellTorchEnrich, cudaArchesEnrich, cudaVersionEnrich } from '../knowledge/cuda-arch-enricher.js';
 import { noTorchIndexEnrich } from '../knowledge/no-torch-index-enricher.js';
 import { stepDurationEnrich } from '../knowledge/step-duration.js';
 import { runningStepEnrich } from '../knowledge/running-step.js';
@@ -84,6 +84,8 @@ export function enricherNames(rule: Pick<Rule, 'enrich'>): string[] {
 export const enrichers: Record<string, Enricher> = {
   /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, …). */
   'cuda-arches': cudaArchesEnrich,
+  /** The torch a GeForce RTX 50 series GPU (sm_120) needs, from the CUDA and wheel tables (`{enrich.blackwellTorch}`). */
+  'blackwell-torch': blackwellTorchEnrich,
   /** CUDA version of the step's toolkit or base image, its apt suffix and `-devel` image (`{enrich.aptSuffix}`, …). */
   'cuda-version': cudaVersionEnrich,
   'no-torch-index': noTorchIndexEnrich,

@@ -10,7 +10,7 @@ import {
   toolkitsSupporting,
   earlierName,
 } from '../../src/knowledge/cuda-arches.js';
-import { cudaArchesEnrich, cudaVersionEnrich, cudaVersionOf } from '../../src/knowledge/cuda-arch-enricher.js';
+import { blackwellTorchEnrich, cudaArchesEnrich, cudaVersionEnrich, cudaVersionOf } from '../../src/knowledge/cuda-arch-enricher.js';
 import { stepDurationEnrich } from '../../src/knowledge/step-duration.js';
 import { makeModel, makeStep } from '../support/builders.js';
 import { factsFor } from '../../src/facts/fact-view.js';
@@ -124,6 +124,13 @@ describe('the enrichers', () => {
 
   test('cuda-arches with no arch adds nothing', () => {
     expect(cudaArchesEnrich({}, null, makeModel(), noFacts)).toEqual({});
+  });
+
+  test('blackwell-torch names the first CUDA that compiles sm_120 and the first PyTorch index built with it', () => {
+    const out = blackwellTorchEnrich({}, null, makeModel(), noFacts);
+    expect(out.blackwellTorch).toContain('CUDA 12.8 or newer');
+    expect(out.blackwellTorch).toContain('https://download.pytorch.org/whl/cu128');
+    expect(out.blackwellTorch).toMatch(/torch 2\.7\.0 … /);
   });
 
   test('cuda-version turns the stage’s runtime image into its devel flavour and names the apt suffix', () => {

@@ -58,6 +58,7 @@ import { jaxCudaLibraryNotFound } from './runtime/jax-cuda-library-not-found.js'
 import { jaxCudaLibraryTooOld } from './runtime/jax-cuda-library-too-old.js';
 import { cudaDriverMismatch } from './runtime/cuda-driver-mismatch.js';
 import { libstdcxxTooOld } from './runtime/libstdcxx-too-old.js';
+import { cudaOsCallFailed } from './runtime/cuda-os-call-failed.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -202,6 +203,7 @@ export const builtinRules: RuleInput[] = [
   jaxCudaLibraryTooOld,
   cudaDriverMismatch,
   libstdcxxTooOld,
+  cudaOsCallFailed,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,

@@ -220,6 +220,35 @@ export const execFormatError: RuleInput = {
     { when: 'shell&fact.runner', message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
     { when: 'fact.runner', fix: ACTIONS_FIX },
     { when: 'shell&actionsProse', message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
+    // The shell's error alone, with nothing to say where it ran (meltwater/awsudo#79: three lines, `exec /bin/sh: exec format
+    // error`; the thread was a `docker run` of a tag that held only an arm64 image, built on an Apple-silicon laptop, on an
+    // x86-64 host). A run and a build step print the same line, and the common cause of both is an image of the other
+    // architecture, so the fix starts from the image's platform and tells run from build; QEMU only for a deliberate
+    // cross-build (Docker's multi-platform docs). An image built on an arm64 machine is arm64 unless `--platform` asks for
+    // more; `docker buildx build --platform linux/amd64,linux/arm64` builds and pushes both under one tag (same docs).
+    {
+      when: 'shell&!fact.place&!enrich.legacyBuilder&!enrich.foreignHost&!jetson',
+      title: 'Image of another CPU architecture than the machine that runs it (exec format error)',
+      message:
+        'The shell of the container or build stage ({binary|its path is not in the log}) is a program for another CPU architecture than the machine that ' +
+        'ran it, so it cannot execute (exec format error): the image was built for another platform. The log does not show whether this was a `docker run` ' +
+        'or a build step.',
+      fix: [
+        'Compare the image\'s platform with the machine\'s:',
+        '',
+        '```sh',
+        'uname -m                                                          # x86_64 is amd64, aarch64 is arm64',
+        "docker image inspect --format '{{{{.Os}}}}/{{{{.Architecture}}}}' IMAGE   # the copy pulled here",
+        'docker buildx imagetools inspect IMAGE                            # the platforms the tag provides',
+        '```',
+        '',
+        '- At `docker run`: run a tag that provides this machine\'s platform (`--platform linux/amd64` on the run line picks it from a multi-platform tag). If the tag',
+        '  has only the other architecture (an image built on an Apple-silicon or other arm64 machine is arm64 only), it has to be published for this one too:',
+        '  `docker buildx build --platform linux/amd64,linux/arm64 --push -t IMAGE .`, best from CI.',
+        '- In a build: the stage\'s `FROM` image lacks this host\'s platform; use a base that provides it (the same `imagetools inspect`). Register QEMU',
+        '  (`docker run --privileged --rm tonistiigi/binfmt --install all`) only to build for another platform on purpose; emulated steps run many times slower.',
+      ].join('\n'),
+    },
     { when: 'shell', message: NO_EMULATOR_MESSAGE },
   ],
   fix: [

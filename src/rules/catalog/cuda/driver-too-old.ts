@@ -23,6 +23,14 @@
 //   user-space libraries (libcuda.so) are not, because CUDA images carry no driver and only the NVIDIA runtime mounts the
 //   host's (the maintainer's answer there). CUDA then reports error 35 whatever the host's driver: the fix is the NVIDIA
 //   Container Toolkit and `--gpus all` (its install guide, cited in runtime/gpu-runtime-missing), not a driver upgrade.
+// - NGC's entrypoint banner, `ERROR: This container was built for NVIDIA Driver Release 535.86 or later, but` / `version
+//   510.85.02 was detected and compatibility mode is UNAVAILABLE.` (NVIDIA/TensorRT-LLM#23; NVIDIA/nvidia-docker#1479). The
+//   entrypoint prints the driver of the image's CUDA (CUDA_DRIVER_VERSION) when the host's driver branch is older and cuInit
+//   through the image's cuda-compat failed; the container still starts. The release names the image's CUDA (Table 3 of the
+//   release notes), and minor version compatibility says whether the program can run: below the family's minimum it cannot
+//   (an error, the maintainer's "upgrade the CUDA driver to >= 535.86"), at or above it it may (a warning;
+//   eugr/spark-vllm-docker#266, driver 580 and an image of 590.48). An empty version (`version  was detected`) means the
+//   entrypoint could not read the driver's version, no failure (fauxpilot's documentation/server.md: Triton runs after it).
 // Not this rule either: the warning from a torch inside pip's isolated build environment (`/tmp/pip-build-env-…/overlay/…/
 // site-packages/torch/cuda/__init__.py`): that torch is the one pip installed for the build from the project's build
 // requirements, not the program's, so the cause is build isolation (pip/build-isolation, vllm-project/vllm#1283).
@@ -72,9 +80,17 @@ export const driverTooOld: RuleInput = {
     // nvidia-docker 1.0's own check of the image's CUDA against the driver's: `nvidia-docker | 2017/11/21 00:48:39 Error:
     // unsupported CUDA version: driver 8.0 < image 9.0.176` (h2oai/h2o4gpu#298; NVIDIA/nvidia-docker#497)
     { literals: ['unsupported CUDA version: driver '], pattern: 'unsupported CUDA version: driver \\d{1,2}\\.\\d{1,2} < image \\d' },
+    // The entrypoint banner of NVIDIA's NGC images (nvidia_entrypoint.sh): `ERROR: This container was built for NVIDIA Driver
+    // Release 535.86 or later, but` / `version 510.85.02 was detected and compatibility mode is UNAVAILABLE.`
+    { literals: ['This container was built for NVIDIA Driver Release'], pattern: 'This container was built for NVIDIA Driver Release \\d{3}\\.\\d' },
   ],
   // torch's warning printed by the torch pip put into a build environment: pip/build-isolation tells that story
-  unless: [{ literals: ['/pip-build-env-'], pattern: '/pip-build-env-\\w{1,40}/overlay/\\S{0,300}/torch/cuda/__init__\\.py:\\d{1,6}: UserWarning: CUDA initialization: The NVIDIA driver on your system is too old' }],
+  unless: [
+    { literals: ['/pip-build-env-'], pattern: '/pip-build-env-\\w{1,40}/overlay/\\S{0,300}/torch/cuda/__init__\\.py:\\d{1,6}: UserWarning: CUDA initialization: The NVIDIA driver on your system is too old' },
+    // the NGC banner with no driver version (`version  was detected`): the entrypoint could not read
+    // /proc/driver/nvidia/version, which says nothing of the driver; a FauxPilot log shows Triton running on its GPU after it
+    { literals: ['was detected and compatibility mode is UNAVAILABLE'], pattern: '\\bversion {1,10}was detected and compatibility mode is UNAVAILABLE' },
+  ],
   context: [
     {
       name: 'requireCuda',
@@ -139,6 +155,12 @@ export const driverTooOld: RuleInput = {
     // release month, whose CUDA and driver requirement NVIDIA's release notes give (DIGITS 19.06: "based on NVIDIA CUDA
     // 10.1.168, which requires NVIDIA Driver release 418.xx", docs.nvidia.com/deeplearning/digits/digits-release-notes/
     // rel_19-06.html) and the framework support matrix lists per month.
+    // NGC's banner: the driver release of the image's CUDA (`CUDA_DRIVER_VERSION` without its last part), and the host's
+    // driver on the next line (or the same one, when a paste joins them); `[[CUDA Driver UNAVAILABLE (cuInit(0) returned 804)]]`
+    // is what cuInit said with the image's forward-compatibility libraries.
+    { name: 'ngcBanner', literals: ['This container was built for NVIDIA Driver Release'], pattern: 'Driver Release (?<floor>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?) or later' },
+    { name: 'ngcHost', literals: ['was detected and compatibility mode is UNAVAILABLE'], pattern: 'version (?<driver>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?) was detected' },
+    { name: 'ngcCuInit', literals: ['CUDA Driver UNAVAILABLE (cuInit(0) returned'], pattern: 'cuInit\\(0\\) returned (?<code>\\d{1,4})\\)' },
     {
       name: 'ngcRun',
       literals: ['nvcr.io/nvidia/'],
@@ -158,6 +180,42 @@ export const driverTooOld: RuleInput = {
       'the log does not show the program\'s CUDA: `CUDA Version` in the banner of an `nvidia/cuda` container, or `python -c "import torch; print(torch.version.cuda)"`, prints it.',
   ].join('\n'),
   variants: [
+    {
+      // the host's driver reaches its family's minimum: the banner is a warning, the program may run
+      when: 'ngcBanner&ngcHost&enrich.ngcSameFamily',
+      title: 'NGC container built for a newer NVIDIA driver than the host\'s',
+      severity: 'warning',
+      message:
+        'The NGC container\'s entrypoint says the image was built for NVIDIA driver release {context.ngcBanner.floor} or later ({enrich.ngcImageCuda|the driver of ' +
+        'the image\'s CUDA release}), and found the host\'s driver, {context.ngcHost.driver}. {enrich.ngcSameFamily}: programs of the image may still run, ' +
+        'without what needs the newer driver (PTX made by the newer toolkit cannot be JIT-compiled on it, error 222). The banner alone is no failure.',
+      fix: [
+        'If the program then fails with a CUDA error, upgrade the host\'s NVIDIA driver to {context.ngcBanner.floor} or newer, the release the banner names ' +
+          '(on the host that runs the container, not in a Dockerfile; `nvidia-smi` prints the one installed), or use an older release of the image, one built for a ' +
+          'CUDA this driver runs ({enrich.ngcHostCuda|`nvidia-smi` on the host prints that CUDA in its header}): NVIDIA\'s framework support matrix lists the CUDA ' +
+          'and the driver each release needs (https://docs.nvidia.com/deeplearning/frameworks/support-matrix/index.html).',
+      ].join('\n'),
+    },
+    {
+      // NGC's entrypoint compares the host's driver branch with the image's (`CUDA_DRIVER_VERSION`, the driver of the
+      // image's CUDA release) and prints this banner when the branch is older and cuInit through the image's
+      // forward-compatibility libraries failed (nvidia_entrypoint.sh of NGC images, as the Triton image's copy reads it).
+      // The container still starts: whether the program runs is minor version compatibility's question (knowledge/cuda-driver.ts).
+      when: 'ngcBanner&ngcHost',
+      title: 'Host NVIDIA driver older than the NGC container was built for',
+      message:
+        'The NGC container\'s entrypoint says the image was built for NVIDIA driver release {context.ngcBanner.floor} or later ({enrich.ngcImageCuda|the driver of the image\'s CUDA release}), ' +
+        'and found the host\'s driver, {context.ngcHost.driver}. Forward compatibility (the image\'s cuda-compat libraries, which work only on data center GPUs ' +
+        'and select NGC Server Ready RTX cards) did not bridge the gap. The driver is the host\'s (the container toolkit mounts it), so nothing installed in ' +
+        'the image changes it. {enrich.ngcVerdict|}',
+      fix: [
+        'On the host that runs the container (not in a Dockerfile), either',
+        '',
+        '- upgrade the NVIDIA driver to {context.ngcBanner.floor} or newer, the release the banner names (`nvidia-smi` prints the one installed); then start the container again, or',
+        '- use an older release of the image, one built for a CUDA this driver runs ({enrich.ngcHostCuda|`nvidia-smi` on the host prints that CUDA in its header}): ' +
+          'NVIDIA\'s framework support matrix lists the CUDA and the driver each release needs (https://docs.nvidia.com/deeplearning/frameworks/support-matrix/index.html).',
+      ].join('\n'),
+    },
     {
       // nvidia-docker 1.0, the wrapper before the NVIDIA Container Toolkit, checked the image's CUDA itself and printed
       // both versions.

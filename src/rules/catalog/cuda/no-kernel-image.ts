@@ -44,11 +44,25 @@ export const noKernelImage: RuleInput = {
   message:
     'The GPU has no compiled kernel in this build: the code was compiled for other architectures than the device’s (and without PTX for ' +
     'the driver to JIT-compile).',
+  // Which piece lacks the kernel decides the fix: a prebuilt torch wheel (the usual case at run time: a new GPU, an old
+  // wheel; a1111-docker#11, an RTX 5090 on an image's cu124 torch) or code compiled for the wrong list (an extension
+  // built with TORCH_CUDA_ARCH_LIST / CMAKE_CUDA_ARCHITECTURES, fused-ssim#19). torch.cuda.get_device_capability() and
+  // get_arch_list() tell them apart; the torch for sm_120 comes from the knowledge tables (cuda-arch-enricher.ts).
   fix: [
-    'Find the GPU\'s compute capability on the machine that runs the code (`nvidia-smi --query-gpu=compute_cap --format=csv`) and compile for it: ' +
-      'add it to TORCH_CUDA_ARCH_LIST (`8.9` style) or `-DCMAKE_CUDA_ARCHITECTURES="…"` (`89` style), with `+PTX` on the newest entry so newer GPUs can JIT-compile it. ' +
-      'The toolkit must accept it: `nvcc --list-gpu-arch` in the build stage lists what it compiles. For torch itself, install a build whose arch list has the GPU ' +
-      '(`python3 -c "import torch; print(torch.cuda.get_arch_list())"` on that machine prints it).',
+    'Find which piece has no kernel for this GPU. On the machine that runs the code (in the container, for an image), print the GPU\'s compute capability and ' +
+      'the architectures this torch was built for:',
+    '',
+    '```sh',
+    'python3 -c "import torch; print(torch.__version__, torch.cuda.get_device_capability(0), torch.cuda.get_arch_list())"',
+    '```',
+    '',
+    '- The GPU\'s `sm_XY` is not in torch\'s list: the prebuilt torch is the cause, and no arch list of yours changes it. Install a torch built with a CUDA ' +
+      'release that compiles the GPU (PyTorch lists its wheel indexes per release at https://pytorch.org/get-started/previous-versions/); ' +
+      '{enrich.blackwellTorch|newer GPUs need torch wheels of a newer CUDA} (`pip install torch --index-url` with the index). In an image, change its torch ' +
+      'install line and rebuild.',
+    '- It is in the list: a CUDA extension or the program\'s own kernels were compiled for other architectures. Add the capability to TORCH_CUDA_ARCH_LIST ' +
+      '(`8.9` style) or `-DCMAKE_CUDA_ARCHITECTURES="…"` (`89` style), with `+PTX` on the newest entry, and rebuild it; `nvcc --list-gpu-arch` in the build ' +
+      'stage lists what the toolkit compiles.',
   ].join('\n'),
   variants: [
     {
@@ -114,6 +128,6 @@ export const noKernelImage: RuleInput = {
       ].join('\n'),
     },
   ],
-  enrich: ['cuda-arches', 'arch-lists'],
+  enrich: ['cuda-arches', 'arch-lists', 'blackwell-torch'],
   docs: 'https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#binary-compatibility',
 };

@@ -134,6 +134,24 @@ export const gpuRuntimeMissing: RuleInput = {
       literals: ['docker compose up', 'docker-compose up', 'Container '],
       pattern: '\\bdocker[ -]compose (?:-f \\S{1,200} )?up\\b|^\\s{0,4}(?:✔ )?Container [\\w.-]{1,200}\\s{1,200}(?:Created|Started)\\b',
     },
+    // The host's graphics as the reporter lists them, when they are Intel's: `Graphics Mesa Intel® Xe Graphics (TGL GT2)`
+    // (Ubuntu's About panel, fboulnois/stable-diffusion-docker#82), `Intel(R) UHD Graphics 620`, or lspci's `VGA compatible
+    // controller: Intel Corporation …`. No device driver serves `--gpus` for Intel GPUs: NVIDIA's toolkit registers the one
+    // moby knows, AMD's runtime a second one since moby PR #49952 (2025); Intel has none (docker/cli#2063, the maintainer:
+    // "nvidia are the ones that did the work to make `--gpus` work"). AMD graphics are left to the other variants.
+    {
+      name: 'otherGraphics',
+      literals: ['Intel'],
+      pattern:
+        '(?<gpu>(?:Mesa )?Intel(?:®|\\(R\\))? (?:Iris(?: Xe| Plus| Pro)?|Xe|UHD|HD) Graphics(?: \\d{2,4})?(?: \\([A-Z0-9 ]{1,20}\\))?|' +
+        'VGA compatible controller: Intel Corporation[^\\n]{0,80})',
+    },
+    // … and any NVIDIA GPU the log names (a laptop with both lists the NVIDIA one too): nvidia-smi, lspci, a model name
+    {
+      name: 'nvidiaGpu',
+      literals: ['GeForce', 'Quadro', 'Tesla ', 'RTX', 'GTX', 'NVIDIA Corporation', 'NVIDIA-SMI', 'Driver Version:', 'Jetson'],
+      pattern: '\\b(?:GeForce|Quadro|Tesla [A-Z]\\d|RTX ?[A-Z]?\\d|GTX ?\\d|NVIDIA Corporation|NVIDIA-SMI \\d|Driver Version: \\d|Jetson)',
+    },
     {
       name: 'toolkitInstalled',
       literals: ['NVIDIA Container Runtime version ', 'NVIDIA Container Toolkit CLI version ', 'nvidia-container-toolkit '],
@@ -143,6 +161,25 @@ export const gpuRuntimeMissing: RuleInput = {
   scope: 'step',
   specificity: 3,
   variants: [
+    {
+      // The machine shows Intel graphics and no NVIDIA GPU (fboulnois/stable-diffusion-docker#82: Intel Xe graphics only; the
+      // maintainer asked "Do you have an Nvidia GPU?" and the CPU options worked): no toolkit or driver can give one.
+      when: 'otherGraphics&!nvidiaGpu',
+      title: 'The container asks for a GPU, and this machine shows only Intel graphics',
+      message:
+        'The container asked for GPUs (`--gpus`, or a compose service that reserves GPU devices), and the Docker daemon has no device driver for them. ' +
+        'The log names this machine\'s graphics, {context.otherGraphics.gpu}, and no NVIDIA GPU. `--gpus` is served by a GPU vendor\'s container runtime ' +
+        '(NVIDIA\'s Container Toolkit; AMD\'s in recent Docker), and none serves Intel graphics: without an NVIDIA GPU, installing NVIDIA\'s driver or toolkit ' +
+        'cannot help. The image is not the cause.',
+      fix: [
+        'On the host, list its GPUs: `lspci | grep -iE \'vga|3d|display\'` (an NVIDIA GPU shows as `NVIDIA Corporation`).',
+        '',
+        '- No NVIDIA GPU: start the container without `--gpus` (compose: remove the `devices:` reservation with `capabilities: [gpu]`), with the program\'s',
+        '  CPU mode if it has one (its docs name the option, such as a `--device cpu` flag), or run it on a machine with an NVIDIA GPU.',
+        '- An NVIDIA GPU listed as well (a laptop with two GPUs): install the NVIDIA driver first (`nvidia-smi` must list the GPU), then the NVIDIA',
+        `  Container Toolkit as NVIDIA's install guide gives it for this distribution (${GUIDE}), and restart Docker (\`sudo systemctl restart docker\`).`,
+      ].join('\n'),
+    },
     {
       when: 'dockerDesktop',
       title: "Docker Desktop's daemon gives no GPU here",
