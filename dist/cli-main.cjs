@@ -6089,8 +6089,19 @@ var init_no_kernel_image = __esm({
       only: "failed-step",
       specificity: 3,
       message: "The GPU has no compiled kernel in this build: the code was compiled for other architectures than the device\u2019s (and without PTX for the driver to JIT-compile).",
+      // Which piece lacks the kernel decides the fix: a prebuilt torch wheel (the usual case at run time: a new GPU, an old
+      // wheel; a1111-docker#11, an RTX 5090 on an image's cu124 torch) or code compiled for the wrong list (an extension
+      // built with TORCH_CUDA_ARCH_LIST / CMAKE_CUDA_ARCHITECTURES, fused-ssim#19). torch.cuda.get_device_capability() and
+      // get_arch_list() tell them apart; the torch for sm_120 comes from the knowledge tables (cuda-arch-enricher.ts).
       fix: [
-        'Find the GPU\'s compute capability on the machine that runs the code (`nvidia-smi --query-gpu=compute_cap --format=csv`) and compile for it: add it to TORCH_CUDA_ARCH_LIST (`8.9` style) or `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (`89` style), with `+PTX` on the newest entry so newer GPUs can JIT-compile it. The toolkit must accept it: `nvcc --list-gpu-arch` in the build stage lists what it compiles. For torch itself, install a build whose arch list has the GPU (`python3 -c "import torch; print(torch.cuda.get_arch_list())"` on that machine prints it).'
+        "Find which piece has no kernel for this GPU. On the machine that runs the code (in the container, for an image), print the GPU's compute capability and the architectures this torch was built for:",
+        "",
+        "```sh",
+        'python3 -c "import torch; print(torch.__version__, torch.cuda.get_device_capability(0), torch.cuda.get_arch_list())"',
+        "```",
+        "",
+        "- The GPU's `sm_XY` is not in torch's list: the prebuilt torch is the cause, and no arch list of yours changes it. Install a torch built with a CUDA release that compiles the GPU (PyTorch lists its wheel indexes per release at https://pytorch.org/get-started/previous-versions/); {enrich.blackwellTorch|newer GPUs need torch wheels of a newer CUDA} (`pip install torch --index-url` with the index). In an image, change its torch install line and rebuild.",
+        '- It is in the list: a CUDA extension or the program\'s own kernels were compiled for other architectures. Add the capability to TORCH_CUDA_ARCH_LIST (`8.9` style) or `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (`89` style), with `+PTX` on the newest entry, and rebuild it; `nvcc --list-gpu-arch` in the build stage lists what the toolkit compiles.'
       ].join("\n"),
       variants: [
         {
@@ -6136,7 +6147,7 @@ var init_no_kernel_image = __esm({
           ].join("\n")
         }
       ],
-      enrich: ["cuda-arches", "arch-lists"],
+      enrich: ["cuda-arches", "arch-lists", "blackwell-torch"],
       docs: "https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#binary-compatibility"
     };
   }
@@ -6468,10 +6479,18 @@ var init_driver_too_old = __esm({
         },
         // nvidia-docker 1.0's own check of the image's CUDA against the driver's: `nvidia-docker | 2017/11/21 00:48:39 Error:
         // unsupported CUDA version: driver 8.0 < image 9.0.176` (h2oai/h2o4gpu#298; NVIDIA/nvidia-docker#497)
-        { literals: ["unsupported CUDA version: driver "], pattern: "unsupported CUDA version: driver \\d{1,2}\\.\\d{1,2} < image \\d" }
+        { literals: ["unsupported CUDA version: driver "], pattern: "unsupported CUDA version: driver \\d{1,2}\\.\\d{1,2} < image \\d" },
+        // The entrypoint banner of NVIDIA's NGC images (nvidia_entrypoint.sh): `ERROR: This container was built for NVIDIA Driver
+        // Release 535.86 or later, but` / `version 510.85.02 was detected and compatibility mode is UNAVAILABLE.`
+        { literals: ["This container was built for NVIDIA Driver Release"], pattern: "This container was built for NVIDIA Driver Release \\d{3}\\.\\d" }
       ],
       // torch's warning printed by the torch pip put into a build environment: pip/build-isolation tells that story
-      unless: [{ literals: ["/pip-build-env-"], pattern: "/pip-build-env-\\w{1,40}/overlay/\\S{0,300}/torch/cuda/__init__\\.py:\\d{1,6}: UserWarning: CUDA initialization: The NVIDIA driver on your system is too old" }],
+      unless: [
+        { literals: ["/pip-build-env-"], pattern: "/pip-build-env-\\w{1,40}/overlay/\\S{0,300}/torch/cuda/__init__\\.py:\\d{1,6}: UserWarning: CUDA initialization: The NVIDIA driver on your system is too old" },
+        // the NGC banner with no driver version (`version  was detected`): the entrypoint could not read
+        // /proc/driver/nvidia/version, which says nothing of the driver; a FauxPilot log shows Triton running on its GPU after it
+        { literals: ["was detected and compatibility mode is UNAVAILABLE"], pattern: "\\bversion {1,10}was detected and compatibility mode is UNAVAILABLE" }
+      ],
       context: [
         {
           name: "requireCuda",
@@ -6535,6 +6554,12 @@ var init_driver_too_old = __esm({
         // release month, whose CUDA and driver requirement NVIDIA's release notes give (DIGITS 19.06: "based on NVIDIA CUDA
         // 10.1.168, which requires NVIDIA Driver release 418.xx", docs.nvidia.com/deeplearning/digits/digits-release-notes/
         // rel_19-06.html) and the framework support matrix lists per month.
+        // NGC's banner: the driver release of the image's CUDA (`CUDA_DRIVER_VERSION` without its last part), and the host's
+        // driver on the next line (or the same one, when a paste joins them); `[[CUDA Driver UNAVAILABLE (cuInit(0) returned 804)]]`
+        // is what cuInit said with the image's forward-compatibility libraries.
+        { name: "ngcBanner", literals: ["This container was built for NVIDIA Driver Release"], pattern: "Driver Release (?<floor>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?) or later" },
+        { name: "ngcHost", literals: ["was detected and compatibility mode is UNAVAILABLE"], pattern: "version (?<driver>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?) was detected" },
+        { name: "ngcCuInit", literals: ["CUDA Driver UNAVAILABLE (cuInit(0) returned"], pattern: "cuInit\\(0\\) returned (?<code>\\d{1,4})\\)" },
         {
           name: "ngcRun",
           literals: ["nvcr.io/nvidia/"],
@@ -6551,6 +6576,31 @@ var init_driver_too_old = __esm({
         "From CUDA 11 on, a driver runs every release of its CUDA major family (13.x needs \u2265 580, 12.x \u2265 525, 11.x \u2265 450.80.02: NVIDIA's minor version compatibility table); the log does not show the program's CUDA: `CUDA Version` in the banner of an `nvidia/cuda` container, or `python -c \"import torch; print(torch.version.cuda)\"`, prints it."
       ].join("\n"),
       variants: [
+        {
+          // the host's driver reaches its family's minimum: the banner is a warning, the program may run
+          when: "ngcBanner&ngcHost&enrich.ngcSameFamily",
+          title: "NGC container built for a newer NVIDIA driver than the host's",
+          severity: "warning",
+          message: "The NGC container's entrypoint says the image was built for NVIDIA driver release {context.ngcBanner.floor} or later ({enrich.ngcImageCuda|the driver of the image's CUDA release}), and found the host's driver, {context.ngcHost.driver}. {enrich.ngcSameFamily}: programs of the image may still run, without what needs the newer driver (PTX made by the newer toolkit cannot be JIT-compiled on it, error 222). The banner alone is no failure.",
+          fix: [
+            "If the program then fails with a CUDA error, upgrade the host's NVIDIA driver to {context.ngcBanner.floor} or newer, the release the banner names (on the host that runs the container, not in a Dockerfile; `nvidia-smi` prints the one installed), or use an older release of the image, one built for a CUDA this driver runs ({enrich.ngcHostCuda|`nvidia-smi` on the host prints that CUDA in its header}): NVIDIA's framework support matrix lists the CUDA and the driver each release needs (https://docs.nvidia.com/deeplearning/frameworks/support-matrix/index.html)."
+          ].join("\n")
+        },
+        {
+          // NGC's entrypoint compares the host's driver branch with the image's (`CUDA_DRIVER_VERSION`, the driver of the
+          // image's CUDA release) and prints this banner when the branch is older and cuInit through the image's
+          // forward-compatibility libraries failed (nvidia_entrypoint.sh of NGC images, as the Triton image's copy reads it).
+          // The container still starts: whether the program runs is minor version compatibility's question (knowledge/cuda-driver.ts).
+          when: "ngcBanner&ngcHost",
+          title: "Host NVIDIA driver older than the NGC container was built for",
+          message: "The NGC container's entrypoint says the image was built for NVIDIA driver release {context.ngcBanner.floor} or later ({enrich.ngcImageCuda|the driver of the image's CUDA release}), and found the host's driver, {context.ngcHost.driver}. Forward compatibility (the image's cuda-compat libraries, which work only on data center GPUs and select NGC Server Ready RTX cards) did not bridge the gap. The driver is the host's (the container toolkit mounts it), so nothing installed in the image changes it. {enrich.ngcVerdict|}",
+          fix: [
+            "On the host that runs the container (not in a Dockerfile), either",
+            "",
+            "- upgrade the NVIDIA driver to {context.ngcBanner.floor} or newer, the release the banner names (`nvidia-smi` prints the one installed); then start the container again, or",
+            "- use an older release of the image, one built for a CUDA this driver runs ({enrich.ngcHostCuda|`nvidia-smi` on the host prints that CUDA in its header}): NVIDIA's framework support matrix lists the CUDA and the driver each release needs (https://docs.nvidia.com/deeplearning/frameworks/support-matrix/index.html)."
+          ].join("\n")
+        },
         {
           // nvidia-docker 1.0, the wrapper before the NVIDIA Container Toolkit, checked the image's CUDA itself and printed
           // both versions.
@@ -8592,6 +8642,22 @@ var init_gpu_runtime_missing = __esm({
           literals: ["docker compose up", "docker-compose up", "Container "],
           pattern: "\\bdocker[ -]compose (?:-f \\S{1,200} )?up\\b|^\\s{0,4}(?:\u2714 )?Container [\\w.-]{1,200}\\s{1,200}(?:Created|Started)\\b"
         },
+        // The host's graphics as the reporter lists them, when they are Intel's: `Graphics Mesa Intel\u00ae Xe Graphics (TGL GT2)`
+        // (Ubuntu's About panel, fboulnois/stable-diffusion-docker#82), `Intel(R) UHD Graphics 620`, or lspci's `VGA compatible
+        // controller: Intel Corporation \u2026`. No device driver serves `--gpus` for Intel GPUs: NVIDIA's toolkit registers the one
+        // moby knows, AMD's runtime a second one since moby PR #49952 (2025); Intel has none (docker/cli#2063, the maintainer:
+        // "nvidia are the ones that did the work to make `--gpus` work"). AMD graphics are left to the other variants.
+        {
+          name: "otherGraphics",
+          literals: ["Intel"],
+          pattern: "(?<gpu>(?:Mesa )?Intel(?:\xAE|\\(R\\))? (?:Iris(?: Xe| Plus| Pro)?|Xe|UHD|HD) Graphics(?: \\d{2,4})?(?: \\([A-Z0-9 ]{1,20}\\))?|VGA compatible controller: Intel Corporation[^\\n]{0,80})"
+        },
+        // \u2026 and any NVIDIA GPU the log names (a laptop with both lists the NVIDIA one too): nvidia-smi, lspci, a model name
+        {
+          name: "nvidiaGpu",
+          literals: ["GeForce", "Quadro", "Tesla ", "RTX", "GTX", "NVIDIA Corporation", "NVIDIA-SMI", "Driver Version:", "Jetson"],
+          pattern: "\\b(?:GeForce|Quadro|Tesla [A-Z]\\d|RTX ?[A-Z]?\\d|GTX ?\\d|NVIDIA Corporation|NVIDIA-SMI \\d|Driver Version: \\d|Jetson)"
+        },
         {
           name: "toolkitInstalled",
           literals: ["NVIDIA Container Runtime version ", "NVIDIA Container Toolkit CLI version ", "nvidia-container-toolkit "],
@@ -8601,6 +8667,21 @@ var init_gpu_runtime_missing = __esm({
       scope: "step",
       specificity: 3,
       variants: [
+        {
+          // The machine shows Intel graphics and no NVIDIA GPU (fboulnois/stable-diffusion-docker#82: Intel Xe graphics only; the
+          // maintainer asked "Do you have an Nvidia GPU?" and the CPU options worked): no toolkit or driver can give one.
+          when: "otherGraphics&!nvidiaGpu",
+          title: "The container asks for a GPU, and this machine shows only Intel graphics",
+          message: "The container asked for GPUs (`--gpus`, or a compose service that reserves GPU devices), and the Docker daemon has no device driver for them. The log names this machine's graphics, {context.otherGraphics.gpu}, and no NVIDIA GPU. `--gpus` is served by a GPU vendor's container runtime (NVIDIA's Container Toolkit; AMD's in recent Docker), and none serves Intel graphics: without an NVIDIA GPU, installing NVIDIA's driver or toolkit cannot help. The image is not the cause.",
+          fix: [
+            "On the host, list its GPUs: `lspci | grep -iE 'vga|3d|display'` (an NVIDIA GPU shows as `NVIDIA Corporation`).",
+            "",
+            "- No NVIDIA GPU: start the container without `--gpus` (compose: remove the `devices:` reservation with `capabilities: [gpu]`), with the program's",
+            "  CPU mode if it has one (its docs name the option, such as a `--device cpu` flag), or run it on a machine with an NVIDIA GPU.",
+            "- An NVIDIA GPU listed as well (a laptop with two GPUs): install the NVIDIA driver first (`nvidia-smi` must list the GPU), then the NVIDIA",
+            `  Container Toolkit as NVIDIA's install guide gives it for this distribution (${GUIDE}), and restart Docker (\`sudo systemctl restart docker\`).`
+          ].join("\n")
+        },
         {
           when: "dockerDesktop",
           title: "Docker Desktop's daemon gives no GPU here",
@@ -10646,6 +10727,58 @@ var init_libstdcxx_too_old = __esm({
       variants: variants6,
       enrich: "libstdcxx",
       docs: "https://gcc.gnu.org/onlinedocs/libstdc++/manual/abi.html"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/cuda-os-call-failed.ts
+var SECCOMP_DOCS, FIND_THE_CALL, cudaOsCallFailed;
+var init_cuda_os_call_failed = __esm({
+  "src/rules/catalog/runtime/cuda-os-call-failed.ts"() {
+    "use strict";
+    SECCOMP_DOCS = "https://docs.docker.com/engine/security/seccomp/";
+    FIND_THE_CALL = [
+      "To see which call failed, run the program under strace and look at the last calls that returned an error before CUDA gave up:",
+      "",
+      "```sh",
+      "strace -f -o /tmp/cuda.strace PROGRAM ARGS          # the command that failed",
+      "grep -E '= -1 E(PERM|NOSYS|ACCES)' /tmp/cuda.strace | tail",
+      "```"
+    ].join("\n");
+    cudaOsCallFailed = {
+      id: "runtime/cuda-os-call-failed",
+      title: "CUDA error 304: an OS call of the CUDA driver failed",
+      severity: "error",
+      match: [
+        // `CUDA error 304 at \u2026/ggml-cuda.cu:5065: OS call failed or operation not supported on this OS` (case-sensitive: the
+        // toolkit's lower-case `cuda error: os call failed` is another story)
+        { literals: ["OS call failed or operation not supported on this OS"] },
+        { literals: ["cudaErrorOperatingSystem", "CUDA_ERROR_OPERATING_SYSTEM"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: `A system call the CUDA driver made failed (CUDA error 304, cudaErrorOperatingSystem: "an OS call failed"), so CUDA could not go on. The message does not say which call or why. In a container the usual cause is the container's seccomp filter, which allows only a list of system calls.`,
+      fix: [
+        FIND_THE_CALL,
+        "",
+        "If this runs in a container, test its syscall filter first: start it once with `--security-opt seccomp=unconfined` (Docker, podman). If CUDA then starts, the filter blocked the call: update Docker (or podman), containerd/runc and libseccomp on the host, or allow that call in a custom profile. Docker's page: " + SECCOMP_DOCS
+      ].join("\n"),
+      variants: [
+        {
+          when: "fact.place=docker-run",
+          title: "CUDA error 304 in a container: an OS call of the CUDA driver was refused",
+          message: "The CUDA driver made a system call that was refused (CUDA error 304, cudaErrorOperatingSystem), so CUDA could not start in this container. The message does not say which call. The usual refusal in a container is its seccomp filter: the runtime lets a process make only the system calls of its profile, and a Docker or libseccomp older than the image expects refuses calls it does not know. The image and the GPU are not shown to be at fault.",
+          fix: [
+            "On the host, test the filter once: run the same `docker run` (or `podman run`) with `--security-opt seccomp=unconfined` added. If CUDA starts, the seccomp filter refused the call. `seccomp=unconfined` turns the whole filter off, so keep it as a test, not as the fix; the lasting fixes are:",
+            "",
+            "- update Docker (or podman), containerd/runc and libseccomp on the host (their packages from the same source Docker came from), so the default profile knows the calls of the image's C library and driver; or",
+            "- if the container runs with a custom profile (`--security-opt seccomp=profile.json`; in Kubernetes, `securityContext.seccompProfile`), allow the call that strace shows refused (`strace -f` on the program inside the container, the last `= -1 EPERM` before the error).",
+            "",
+            "If the error stays with `seccomp=unconfined`, the filter is not the cause: run the program under `strace -f` to find the failing call. Docker's page: " + SECCOMP_DOCS
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html"
     };
   }
 });
@@ -19110,6 +19243,32 @@ var init_exec_format_error = __esm({
         { when: "shell&fact.runner", message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
         { when: "fact.runner", fix: ACTIONS_FIX },
         { when: "shell&actionsProse", message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
+        // The shell's error alone, with nothing to say where it ran (meltwater/awsudo#79: three lines, `exec /bin/sh: exec format
+        // error`; the thread was a `docker run` of a tag that held only an arm64 image, built on an Apple-silicon laptop, on an
+        // x86-64 host). A run and a build step print the same line, and the common cause of both is an image of the other
+        // architecture, so the fix starts from the image's platform and tells run from build; QEMU only for a deliberate
+        // cross-build (Docker's multi-platform docs). An image built on an arm64 machine is arm64 unless `--platform` asks for
+        // more; `docker buildx build --platform linux/amd64,linux/arm64` builds and pushes both under one tag (same docs).
+        {
+          when: "shell&!fact.place&!enrich.legacyBuilder&!enrich.foreignHost&!jetson",
+          title: "Image of another CPU architecture than the machine that runs it (exec format error)",
+          message: "The shell of the container or build stage ({binary|its path is not in the log}) is a program for another CPU architecture than the machine that ran it, so it cannot execute (exec format error): the image was built for another platform. The log does not show whether this was a `docker run` or a build step.",
+          fix: [
+            "Compare the image's platform with the machine's:",
+            "",
+            "```sh",
+            "uname -m                                                          # x86_64 is amd64, aarch64 is arm64",
+            "docker image inspect --format '{{{{.Os}}}}/{{{{.Architecture}}}}' IMAGE   # the copy pulled here",
+            "docker buildx imagetools inspect IMAGE                            # the platforms the tag provides",
+            "```",
+            "",
+            "- At `docker run`: run a tag that provides this machine's platform (`--platform linux/amd64` on the run line picks it from a multi-platform tag). If the tag",
+            "  has only the other architecture (an image built on an Apple-silicon or other arm64 machine is arm64 only), it has to be published for this one too:",
+            "  `docker buildx build --platform linux/amd64,linux/arm64 --push -t IMAGE .`, best from CI.",
+            "- In a build: the stage's `FROM` image lacks this host's platform; use a base that provides it (the same `imagetools inspect`). Register QEMU",
+            "  (`docker run --privileged --rm tonistiigi/binfmt --install all`) only to build for another platform on purpose; emulated steps run many times slower."
+          ].join("\n")
+        },
         { when: "shell", message: NO_EMULATOR_MESSAGE }
       ],
       fix: [
@@ -19303,10 +19462,24 @@ var init_cache_export_docker_driver = __esm({
 });
 
 // src/rules/catalog/buildx/cache-export-failed.ts
-var cacheExportFailed;
+var UPGRADE_FIX, cacheExportFailed;
 var init_cache_export_failed = __esm({
   "src/rules/catalog/buildx/cache-export-failed.ts"() {
     "use strict";
+    UPGRADE_FIX = [
+      "Use buildx 0.21.0 or later with BuildKit 0.20.0 or later: older ones speak only the legacy cache API, which GitHub shut down on",
+      "April 15th, 2025, so this export fails on every run until they are upgraded. In the workflow, remove the pin that keeps them old:",
+      "",
+      "```yaml",
+      "- uses: docker/setup-buildx-action@v4",
+      "  with:",
+      "    version: latest          # or drop `version:`; not a release older than v0.21.0",
+      "    # and no `driver-opts: image=moby/buildkit:\u2026` older than v0.20.0",
+      "```",
+      "",
+      "On a self-hosted runner, update Docker's buildx plugin (`docker buildx version` prints the one in use). Leave `ignore-error=true`",
+      "for brief failures of the cache service: with these versions it would only hide a cache that is never saved."
+    ].join("\n");
     cacheExportFailed = {
       id: "buildx/cache-export-failed",
       title: "Build cache export failed",
@@ -19315,8 +19488,18 @@ var init_cache_export_failed = __esm({
         { literals: ["error writing layer blob: ", "error writing manifest blob: "], pattern: "error writing (?<what>layer|manifest) blob: (?<reason>[^\\n]{1,400})" }
       ],
       context: [
-        { name: "gha", literals: ["actions.githubusercontent.com", "_apis/artifactcache", "type=gha"] },
+        { name: "gha", literals: ["actions.githubusercontent.com", "_apis/artifactcache", "type=gha", "error committing cache "] },
         { name: "legacyGha", literals: ["_apis/artifactcache"] },
+        // the legacy API's own commit request (see above): `error committing cache 396840: Failed to commit cache.`
+        { name: "legacyCommit", literals: ["error committing cache "], pattern: "error committing cache \\d{1,20}\\b" },
+        // buildx older than 0.21.0 (`github.com/docker/buildx v0.10.4 \u2026`, a distribution's `0.13.1+ds1`)
+        { name: "oldBuildx", literals: ["github.com/docker/buildx "], pattern: "github\\.com/docker/buildx v?(?<version>0\\.(?:\\d|1\\d|20)\\.\\d{1,3})\\b" },
+        // BuildKit older than 0.20.0, as the builder's inspection or its pinned image names it
+        {
+          name: "oldBuildkit",
+          literals: ['"buildkit": "', "Buildkit:", "BuildKit version:", "moby/buildkit:v", "builder-"],
+          pattern: '(?:"buildkit": "|Buildkit:\\s{1,20}|BuildKit version:\\s{1,20}|moby/buildkit:|^\\s{0,8}builder-[\\w-]{1,80}: )v(?<version>0\\.(?:\\d|1\\d)\\.\\d{1,3})\\b'
+        },
         { name: "badRequest", literals: ["400 Bad Request"] },
         { name: "cacheConfig", literals: ["application/vnd.buildkit.cacheconfig.v0"] }
       ],
@@ -19332,6 +19515,36 @@ var init_cache_export_failed = __esm({
         "and what it answered."
       ].join("\n"),
       variants: [
+        {
+          when: "gha&oldBuildx",
+          title: "GitHub Actions cache export failed: buildx too old for the cache service",
+          message: "The image was built, but writing its build cache to the GitHub Actions cache failed (`{reason}`). This job ran buildx {context.oldBuildx.version}, older than 0.21.0, the first release that passes the new cache service (API v2) to BuildKit: it used the legacy cache API, which GitHub shut down on April 15th, 2025.",
+          fix: UPGRADE_FIX
+        },
+        {
+          when: "gha&oldBuildkit",
+          title: "GitHub Actions cache export failed: BuildKit too old for the cache service",
+          message: "The image was built, but writing its build cache to the GitHub Actions cache failed (`{reason}`). The builder ran BuildKit {context.oldBuildkit.version}, older than 0.20.0, the first release that speaks the new cache service (API v2): it used the legacy cache API, which GitHub shut down on April 15th, 2025.",
+          fix: UPGRADE_FIX
+        },
+        {
+          // The legacy API's commit, no version in the log: the versions decide between "upgrade" and "a brief failure".
+          when: "legacyCommit",
+          title: "Build cache export to the GitHub Actions cache failed (legacy cache API)",
+          message: "The image was built, but committing its build cache to the GitHub Actions cache failed (`{reason}`). `error committing cache` with a number is the commit of GitHub's legacy cache API (v1), which GitHub shut down on April 15th, 2025: only buildx 0.21.0 or later with BuildKit 0.20.0 or later use the new one, and the log does not show which versions ran.",
+          fix: [
+            'Find the versions the job ran: docker/setup-buildx-action prints them (its "Buildx version" and "BuildKit version" groups,',
+            'and `buildkit` in "Inspect builder"), or add `docker buildx version` and `docker buildx inspect` to the job.',
+            "",
+            "- buildx older than 0.21.0 or BuildKit older than 0.20.0 (a `version:` pin on setup-buildx-action, a `driver-opts`",
+            "  pin of an older `moby/buildkit` image, or an old buildx plugin on a self-hosted runner): upgrade them, e.g.",
+            "  `version: latest` on docker/setup-buildx-action. The export fails on every run until then, and `ignore-error=true`",
+            "  would only hide a cache that is never saved.",
+            "- both new enough: the runner did not offer the v2 service (`ACTIONS_CACHE_SERVICE_V2` unset, as on some",
+            "  third-party or GitHub Enterprise Server runners) or the service failed briefly: run the job again, and add",
+            "  `ignore-error=true` to `cache-to` (`type=gha,mode=max,ignore-error=true`) so that a failed export cannot fail the build."
+          ].join("\n")
+        },
         {
           when: "gha&legacyGha",
           title: "Build cache export to the GitHub Actions cache failed",
@@ -19539,10 +19752,56 @@ var init_circular_stage_dependency = __esm({
 });
 
 // src/rules/catalog/buildkit/push-denied.ts
-var GHCR_FIX, pushDenied;
+function loginAdvice(dockerHub) {
+  return [
+    `Log in to ${dockerHub ? "Docker Hub" : "the registry of the tag"} in the same job, before the build, with an account (or access token) that may push to`,
+    `this repository${dockerHub ? ' (a personal access token with the "Repo Read & Write" permission or more)' : ""}. In GitHub Actions, docker/login-action${dockerHub ? "" : " with the registry host as `registry:`"}:`,
+    "",
+    LOGIN_STEP,
+    "",
+    `In a shell: \`docker login\`${dockerHub ? "" : " with the registry's host name"} (it asks for the user name and the password or token). A login step that ran still sends what its`,
+    "secrets hold: check that they are set for this repository (a workflow run for a fork's pull request gets none)."
+  ].join("\n");
+}
+function pushTokenVariants() {
+  const out = [];
+  for (const [kind, creds] of Object.entries(CREDENTIALS)) {
+    out.push({
+      when: `pushToken&libraryScope${creds.when}`,
+      title: "Docker Hub refused the push: the tag has no namespace",
+      message: `The image was built, but the push of {context.pushRef.ref|the image} failed at Docker Hub's token service ({authHost}): the tag has no user or organisation in it, so Docker Hub takes it for \`library/\u2026\` (the scope of the token request), the namespace of Docker's official images, which no account may push to${kind === "unknown" ? "." : `; and ${creds.why}`}`,
+      fix: [
+        "Name the image in your namespace: each tag must be your Docker Hub user or organisation name, a slash, the repository",
+        "and the tag. In a workflow the `tags:` of docker/build-push-action must start with that namespace (with",
+        "docker/metadata-action, its `images:` input is the full image name, namespace included).",
+        "",
+        loginAdvice(true)
+      ].join("\n")
+    });
+  }
+  for (const creds of Object.values(CREDENTIALS)) {
+    out.push({
+      when: `pushToken${creds.when}`,
+      title: "Registry refused the credentials for the push",
+      message: `The image was built, but the push of {context.pushRef.ref|the image} failed before any upload: the registry's token service ({authHost}) refused to grant push rights on the repository, and ${creds.why}`,
+      fix: loginAdvice(false) + "\nCheck too that the tag starts with the namespace of that account."
+    });
+  }
+  return out;
+}
+var LOGIN_STEP, GHCR_FIX, CREDENTIALS, pushDenied;
 var init_push_denied = __esm({
   "src/rules/catalog/buildkit/push-denied.ts"() {
     "use strict";
+    LOGIN_STEP = [
+      "```yaml",
+      "- uses: docker/login-action@v4",
+      "  with:",
+      // `{{` / `}}` are literal braces in a template: this renders `${{ secrets.DOCKERHUB_TOKEN }}`.
+      "    username: ${{{{ vars.DOCKERHUB_USERNAME }}}}",
+      "    password: ${{{{ secrets.DOCKERHUB_TOKEN }}}}",
+      "```"
+    ].join("\n");
     GHCR_FIX = [
       "Give the push a token that may write this package. In the workflow, grant the job's GITHUB_TOKEN package writes and",
       "log in with it before the build:",
@@ -19558,6 +19817,17 @@ var init_push_denied = __esm({
       '"Manage Actions access" must list this repository with the Write role; otherwise push with a personal access token that',
       "has `write:packages`."
     ].join("\n");
+    CREDENTIALS = {
+      oauth: {
+        when: "&oauthToken",
+        why: "the registry refused the credentials the builder had for it (BuildKit asks for a token this way, `failed to fetch oauth token`, only when it holds credentials for that registry): wrong, expired, or of an account that may not push there."
+      },
+      anonymous: {
+        when: "&anonymousToken",
+        why: "the builder had no credentials for that registry (`failed to fetch anonymous token`): the job never logged in to it."
+      },
+      unknown: { when: "", why: "the credentials sent, if any, give no push right there." }
+    };
     pushDenied = {
       id: "buildkit/push-denied",
       title: "Registry refused the image push",
@@ -19577,9 +19847,23 @@ var init_push_denied = __esm({
         {
           literals: ["failed to push "],
           pattern: "failed to push (?<ref>\\S{1,300}): (?<reason>unexpected status from (?:POST|PUT|PATCH|HEAD) request to \\S{1,500}: (?:401 Unauthorized|403 Forbidden))"
+        },
+        // The push's token request refused (see above): the request's scope asks for `push`; the status on the same line
+        // (roboreg/roboreg#117: `\u2026%3Apull%2Cpush&service=registry.docker.io: 401 Unauthorized: access token has insufficient
+        // scopes`), or nothing after the URL when a paste wrapped the status onto the next line. Another status (a 5xx of the
+        // token service) is no refusal.
+        {
+          literals: ["%2Cpush", ",push", "%3Apush", ":push"],
+          pattern: "unexpected status from (?:GET|POST) request to https?://(?<authHost>[^/\\s?]{1,253})/[^\\s?]{0,200}\\?[^\\s]{0,200}scope=repository(?:%3A|:)[^\\s&]{1,300}(?:%3A|:)(?:pull(?:%2C|,))?push(?:&[^\\s]{0,300})?:\\s{0,4}(?:(?<status>401 Unauthorized|403 Forbidden)[^\\n]{0,200})?$"
         }
       ],
       context: [
+        // the push's token request (the rule's matcher above): credentials refused, and the tag without a namespace on Docker Hub
+        { name: "pushToken", literals: ["%2Cpush", ",push", "%3Apush", ":push"], pattern: "scope=repository(?:%3A|:)[^\\s&]{1,300}(?:%3A|:)(?:pull(?:%2C|,))?push\\b" },
+        { name: "oauthToken", literals: ["failed to fetch oauth token"] },
+        { name: "anonymousToken", literals: ["failed to fetch anonymous token"] },
+        { name: "libraryScope", literals: ["scope=repository%3Alibrary%2F", "scope=repository:library/"] },
+        { name: "pushRef", literals: ["failed to push "], pattern: "failed to push (?<ref>[^\\s:]{1,300}(?::[\\w][\\w.-]{0,127})?):" },
         { name: "ghcr", literals: ["ghcr.io", "write_package", "organization package"] },
         { name: "scope", literals: ["insufficient_scope"] }
       ],
@@ -19595,6 +19879,7 @@ var init_push_denied = __esm({
         "repository name is under that account's namespace. Then run the build again."
       ].join("\n"),
       variants: [
+        ...pushTokenVariants(),
         {
           when: "ghcr",
           message: "The image was built, but GitHub Container Registry refused the push of {ref|the image} (`{reason}`): the token used to log in may not write this package.",
@@ -19865,6 +20150,13 @@ var init_base_image_not_found = __esm({
         { name: "cudaShortVersion", literals: ["nvidia/cuda:"], pattern: "nvidia/cuda:(?:1[1-9]|[2-9]\\d)\\.\\d{1,2}-" },
         { name: "wantedPlatform", literals: ["no matching manifest for "] },
         { name: "platform", literals: ["no match for platform in manifest", "no matching manifest for "] },
+        // The failing FROM line of BuildKit's error box builds its platform from a variable (apache/arrow#50171:
+        // `20 | >>> FROM --platform=linux/${arch} ${base}`): the value passed, not the image, is then the usual suspect.
+        {
+          name: "platformVar",
+          literals: ["--platform="],
+          pattern: ">>>\\s{0,8}FROM\\s{1,8}--platform=\\S{0,40}\\$\\{?(?<variable>[A-Za-z_][A-Za-z0-9_]{0,60})"
+        },
         // The classic builder names the image it pulls: `10.2-cudnn8-devel-ubuntu18.04: Pulling from nvidia/cuda`.
         { name: "pulling", literals: [": Pulling from "], pattern: "^(?<tag>[\\w][\\w.-]{0,127}): Pulling from (?<repository>[\\w][\\w./-]{0,250})$" },
         {
@@ -20071,6 +20363,26 @@ var init_base_image_not_found = __esm({
             "```",
             "An empty list means no CUDA {enrich.cudaTagMajor} tag of this form is left: change the OS release or the CUDA major.",
             "NVIDIA's policy and tag tables: https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/support-policy.md"
+          ].join("\n")
+        },
+        {
+          // containerd's platforms.Parse (which BuildKit's Dockerfile frontend uses for `FROM --platform`) accepts any
+          // `os/arch` and normalizes only a few architecture names (database.go normalizeArch: i386 \u2192 386, x86_64 / x86-64 \u2192 amd64,
+          // aarch64 \u2192 arm64, armhf \u2192 arm/v7, armel \u2192 arm/v6); any other name stays as written and matches no image of an index.
+          when: "platform&platformVar",
+          title: "Base image has no variant for the platform the FROM line computes",
+          message: "`{image|The base image}` has no variant for the platform the failing `FROM` line asks for, and that platform is made from the build argument `{context.platformVar.variable}` (`FROM --platform=\u2026`). The value given to it is the first suspect: a name Docker does not know as an architecture (such as `arm64v8` or `arm32v7`, the names of Docker Hub's per-architecture namespaces, `armv7l` from `uname -m`, or Debian's `ppc64el`) is kept as written and matches no image.",
+          fix: [
+            "Find the value this build gave `{context.platformVar.variable}`: the `--build-arg {context.platformVar.variable}=\u2026` of the",
+            "build command, the `args:` of a compose file (`docker compose config` prints them with every variable filled in), or else",
+            "the default of its `ARG` line. It must be an architecture as Docker names it: `amd64`, `arm64`, `arm/v7`, `386`,",
+            "`ppc64le`, `s390x`, `riscv64` (BuildKit also reads `x86_64` and `aarch64` as `amd64` and `arm64`). Compare it with",
+            "the platforms the image has:",
+            "",
+            "```sh",
+            "docker buildx imagetools inspect {image|<the FROM image>}",
+            "```",
+            "If the value is right and the image lacks that platform, pick a tag or an image that has it."
           ].join("\n")
         },
         {
@@ -22109,6 +22421,30 @@ var init_step_failed = __esm({
         unpinnedFlashAttnVariant,
         ...unpinnedTorchExtensionVariants,
         {
+          // A `FROM` image BuildKit could not resolve, the error that says why not in the log (a tty screen pasted without its
+          // error box, infiniflow/ragflow#5310); with the error printed, buildkit/base-image-not-found knows its wordings.
+          // `docker buildx imagetools inspect` prints an index's platforms (or the registry's refusal); `docker version`'s
+          // `.Server.Os` / `.Server.Arch` are the daemon's platform, the one a build asks for by default.
+          when: "enrich.unresolvedBase",
+          title: "Base image could not be resolved",
+          message: "The build stopped at its base image: BuildKit's `load metadata for {enrich.unresolvedBase}` step, which asks the registry for that image's manifest for the platform being built, ended in ERROR. The builder's error: `{error|not in the log (it ends before the error box)}`.",
+          fix: [
+            "The usual causes: the tag does not exist (misspelt, removed), the image is private and the builder is not logged in, the",
+            "image has no variant for the platform being built (an `amd64`-only image on an `arm64` host, such as Apple silicon or an",
+            "ARM server), or the registry did not answer. Which one: ask the registry, and compare with the platform of the Docker host:",
+            "",
+            "```sh",
+            "docker buildx imagetools inspect {enrich.unresolvedBase}",
+            "docker version --format '{{{{.Server.Os}}}}/{{{{.Server.Arch}}}}'",
+            "```",
+            "",
+            "If the image lists other platforms only, build for one it has (`docker build --platform linux/amd64 \u2026`, emulated on another",
+            "host: slower, and it needs QEMU, which Docker Desktop has) or build that base image for your platform from its Dockerfile.",
+            "If the registry answers `not found` or `unauthorized`, fix the tag or `docker login`. To see the error itself, build again",
+            "with `--progress=plain`."
+          ].join("\n")
+        },
+        {
           when: "instruction",
           message: (
             // exitNote last: it is empty when the log shows no exit code (a COPY, a cut log), and a trailing space is trimmed.
@@ -22198,6 +22534,7 @@ var init_catalog = __esm({
     init_jax_cuda_library_too_old();
     init_cuda_driver_mismatch();
     init_libstdcxx_too_old();
+    init_cuda_os_call_failed();
     init_resolution_impossible();
     init_no_matching_distribution();
     init_wheel_not_supported();
@@ -22341,6 +22678,7 @@ var init_catalog = __esm({
       jaxCudaLibraryTooOld,
       cudaDriverMismatch,
       libstdcxxTooOld,
+      cudaOsCallFailed,
       resolutionImpossible,
       noMatchingDistribution,
       wheelNotSupported,
@@ -31422,6 +31760,15 @@ function cudaArchesEnrich(captures, step, _model, facts) {
   }
   return out;
 }
+function blackwellTorchEnrich(_captures, _step, _model, facts) {
+  const first = toolkitsSupporting("sm_120")[0];
+  if (first === void 0) return {};
+  const newer3 = newerCuda(first, facts);
+  if (!newer3.newerIndex) return {};
+  return {
+    blackwellTorch: `sm_120 (capability (12, 0): GeForce RTX 50 series, Blackwell) needs a torch built with CUDA ${first} or newer, torch ${newer3.newerTorch} on its first index, ${newer3.newerIndex}`
+  };
+}
 function inferredToolkit(arch, facts, asked) {
   const rejecting = toolkitsRejecting(arch);
   if (rejecting === null) return {};
@@ -32190,16 +32537,22 @@ function stepOutcomeEnrich(captures, step, model, _facts) {
     exitNote: exitNote(exitCodeShown(step, model)),
     outsideCause: cause,
     failedCommand: failed?.command ?? "",
-    failedStatus: failed === null ? "" : String(failed.status)
+    failedStatus: failed === null ? "" : String(failed.status),
+    unresolvedBase: unresolvedBase(step)
   };
 }
-var signalNames;
+function unresolvedBase(step) {
+  if (step === null || !step.internal || step.status !== "error") return "";
+  return LOAD_METADATA.exec(step.instruction.trim())?.[1] ?? "";
+}
+var signalNames, LOAD_METADATA;
 var init_step_outcome = __esm({
   "src/knowledge/step-outcome.ts"() {
     "use strict";
     init_exit_code();
     init_failed_command();
     signalNames = { 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM" };
+    LOAD_METADATA = /^(?:\[internal\] )?load metadata for (\S{1,300})$/;
   }
 });
 
@@ -33764,8 +34117,37 @@ function hostDriverRange(driver) {
   const row = RELEASE_DRIVERS.find((r) => compareDrivers(driver, r.linux) >= 0) ?? null;
   return row === null || Number(row.cuda.split(".")[0]) >= 11 ? {} : { hostDriverRuns: `This host's driver, ${driver}, runs CUDA up to ${row.cuda} (whose first Linux driver is ${row.linux}: ${RELEASE_NOTES_URL}, Table 3).` };
 }
+function releaseOfDriver(driver) {
+  return RELEASE_DRIVERS.find((r) => compareDrivers(driver, r.linux) >= 0)?.cuda ?? null;
+}
+function ngcBannerEnrich(floor, host) {
+  const out = {};
+  const imageCuda = releaseOfDriver(floor);
+  const hostCuda = releaseOfDriver(host);
+  if (imageCuda !== null) out.ngcImageCuda = `a driver of CUDA ${imageCuda}: ${RELEASE_NOTES_URL}, Table 3`;
+  if (hostCuda !== null) out.ngcHostCuda = `CUDA ${hostCuda} or older: driver ${host} reaches the first drivers of CUDA ${hostCuda}`;
+  if (imageCuda === null) return out;
+  const min = minimumDriver(imageCuda);
+  if (min === null) {
+    out.ngcVerdict = `CUDA ${imageCuda} predates minor version compatibility, so the program's CUDA calls fail on driver ${host}.`;
+  } else if (compareDrivers(host, min) < 0) {
+    out.ngcVerdict = `CUDA ${imageCuda.split(".")[0]}.x runs on a driver \u2265 ${min} at the least (NVIDIA's minor version compatibility, ${DRIVER_SOURCE}); ${host} is below that${hostCuda === null ? "" : ` (a driver of CUDA ${hostCuda})`}, so the program's CUDA calls fail.`;
+  } else {
+    out.ngcSameFamily = `Driver ${host} is at least ${min}, NVIDIA's minimum for CUDA ${imageCuda.split(".")[0]}.x (minor version compatibility, ${DRIVER_SOURCE})`;
+  }
+  return out;
+}
 function cudaDriverEnrich(captures, _step, _model, facts) {
   const out = {};
+  const floor = captures["context.ngcBanner.floor"];
+  const ngcHost = captures["context.ngcHost.driver"];
+  if (floor !== void 0 && ngcHost !== void 0) {
+    Object.assign(out, ngcBannerEnrich(floor, ngcHost));
+    const code = captures["context.ngcCuInit.code"];
+    if (code !== void 0 && out.ngcVerdict !== void 0)
+      out.ngcVerdict += ` cuInit returned ${code}${code === "804" ? ' (cudaErrorCompatNotSupportedOnDevice: "forward compatibility was attempted on non supported HW")' : ""}.`;
+    return out;
+  }
   const found = captures["context.tooOld.found"];
   const hostCuda = found === void 0 ? null : driverCuda(found);
   if (hostCuda !== null) Object.assign(out, { hostCuda }, hostTorch(hostCuda, facts));
@@ -35023,6 +35405,8 @@ var init_enrichers = __esm({
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
+      /** The torch a GeForce RTX 50 series GPU (sm_120) needs, from the CUDA and wheel tables (`{enrich.blackwellTorch}`). */
+      "blackwell-torch": blackwellTorchEnrich,
       /** CUDA version of the step's toolkit or base image, its apt suffix and `-devel` image (`{enrich.aptSuffix}`, \u2026). */
       "cuda-version": cudaVersionEnrich,
       "no-torch-index": noTorchIndexEnrich,
@@ -58066,9 +58450,11 @@ var init_build_model = __esm({
             this.clockOf(event.id).errorOrder ??= ++this.errors;
             return;
           }
-          case "step-canceled":
+          case "step-canceled": {
+            if (this.steps.get(event.id)?.status === "error") return;
             this.close(event, "canceled", event.seconds);
             return;
+          }
           case "build-succeeded":
             this.succeeded = event.line;
             return;
@@ -59715,10 +60101,17 @@ function nameEndingLine(body2) {
   const sep = body2[end - 1];
   if (sep !== ":" && sep !== "=") return false;
   let nameEnd = end - 1;
-  if (body2[nameEnd - 1] === '"' || body2[nameEnd - 1] === "'") nameEnd--;
+  const quoted = body2[nameEnd - 1] === '"' || body2[nameEnd - 1] === "'";
+  if (quoted) nameEnd--;
   let start = nameEnd;
   while (start > 0 && nameEnd - start < 128 && isNameChar(body2[start - 1])) start--;
-  return start < nameEnd && isSecretName(body2.slice(start, nameEnd));
+  if (start >= nameEnd || !isSecretName(body2.slice(start, nameEnd))) return false;
+  if (sep === ":") {
+    let lead = quoted ? start - 1 : start;
+    while (lead > 0 && (body2[lead - 1] === " " || body2[lead - 1] === "	")) lead--;
+    if (lead > 0 && !(lead >= 2 && body2[lead - 1] === "-" && body2.slice(0, lead - 1).trim() === "")) return false;
+  }
+  return true;
 }
 function maskSpans(text, spans, found) {
   if (spans.length === 0) return text;
