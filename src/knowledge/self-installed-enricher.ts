@@ -28,9 +28,10 @@ function trimSlashes(path: string): string {
  * `selfInstaller` (what installs the command), `selfInstallerUrl`, `selfInstallerIndex`, `selfInstallDocs`,
  * `selfInstallPrefix` (the `-p` of the installer step, else the table's default); when the log shows the installer
  * step, `selfInstallStep` (its label), `selfCurlNoLocation` when its curl lacks `-L` and `selfInstallCached` when its
- * result came from the build cache.
+ * result came from the build cache; `selfInstallerAddUrl` (the installer for this build's machine, x86_64 unless the
+ * log shows arm64) and `selfInstallerArchNote` (the arm64 one, when the log shows no machine).
  */
-export function selfInstalledEnrich(captures: Readonly<Record<string, string>>, step: Step | null, model: BuildModel, _facts: FactView): Record<string, string> {
+export function selfInstalledEnrich(captures: Readonly<Record<string, string>>, step: Step | null, model: BuildModel, facts: FactView): Record<string, string> {
   const command = captures['command'];
   const tool = command === undefined ? null : selfInstalledTool(command);
   if (tool === null || step === null) return {};
@@ -45,6 +46,12 @@ export function selfInstalledEnrich(captures: Readonly<Record<string, string>>, 
     selfInstallerIndex: tool.installerIndex,
     selfInstallDocs: tool.docs,
     selfInstallPrefix: trimSlashes(prefix ?? tool.defaultPrefix),
+    // the installer for this build's machine, for an `ADD` (no shell there to ask `uname -m`)
+    selfInstallerAddUrl: tool.installerUrlByArch.replace('{arch}', facts.value('platform') === 'linux/arm64' ? 'aarch64' : 'x86_64'),
+    selfInstallerArchNote:
+      facts.value('platform') === null
+        ? 'The log does not show the machine: that is the x86_64 installer; an arm64 image takes ' + tool.installerUrlByArch.replace('{arch}', 'aarch64') + '.'
+        : '',
   };
   if (installerStep !== null) {
     out.selfInstallStep = stepLabel(installerStep);

@@ -12,6 +12,9 @@
 // - curl(1) (curl 7.88.1 here, `curl --help all`): `-L, --location  Follow redirects`; without it curl saves the
 //   redirect response itself. `-f, --fail  Fail fast with no output on HTTP errors`: the step fails instead of
 //   saving an error page as the installer.
+// - `ADD <url> <dest>` downloads a remote file at build time, with no curl or wget needed in the image (Dockerfile
+//   reference, docs.docker.com/reference/dockerfile/#add, "Adding files from a URL"; the file gets mode 600, which a
+//   root `bash installer.sh` reads). It runs no shell, so the machine name is written out, not `$(uname -m)`.
 
 export interface SelfInstalledTool {
   /** What installs it, for the message. */
@@ -22,6 +25,8 @@ export interface SelfInstalledTool {
   readonly defaultPrefix: string;
   /** A batch-mode shell installer (`-b -p PREFIX`) the fix downloads. */
   readonly installerUrl: string;
+  /** The same installer for one machine (`x86_64`, `aarch64` for `{arch}`), for a Dockerfile `ADD`, which runs no shell. */
+  readonly installerUrlByArch: string;
   /** Where the installers for other architectures are listed. */
   readonly installerIndex: string;
   readonly docs: string;
@@ -33,6 +38,7 @@ const condaInstaller: SelfInstalledTool = {
   defaultPrefix: '/opt/conda',
   // `uname -m` prints x86_64 or aarch64, the two spellings of the installers' names.
   installerUrl: 'https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-$(uname -m).sh',
+  installerUrlByArch: 'https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-{arch}.sh',
   installerIndex: 'https://repo.anaconda.com/miniconda/',
   docs: 'https://docs.conda.io/projects/conda/en/latest/user-guide/install/linux.html',
 };

@@ -98,6 +98,60 @@ function pythonOutsideAdvice(pin: string, tag: string | undefined, range: readon
   return out;
 }
 
+/** `3.8` → `3.7`; null below x.1. */
+function previousMinor(python: string): string | null {
+  const m = minorOf(python);
+  return m === null || m[1] === 0 ? null : `${m[0]}.${m[1] - 1}`;
+}
+
+/**
+ * `torch==2.6.0` with `(from versions: 1.4.0, …, 2.4.1)`, all older: pip lists only the releases with a wheel for this
+ * Python and platform, and torch publishes wheels only. When the minor after the newest listed one raised its oldest
+ * Python (2.4: 3.8–3.12, 2.5: 3.9–3.12), the list stops because of this Python: it is at least the newest listed minor's
+ * oldest and older than the next one's, so 3.8 here (newlxj/DeepSeek-OCR-Web-UI#4: the image's Python was 3.8). A Python
+ * the log shows is used instead of the reading. Keys: `torchPyOldPython` (the Python, as the log shows it or read from the
+ * list), `torchPyOldWhy` (how that is known), `torchPyOldRange` (the Pythons the pin supports), `torchPyOldLowest` (its
+ * oldest), `torchPyOldNewestCmd` (the newest listed release as a command) and `torchPyOldNewestLabel` (with its torchvision /
+ * torchaudio when the table knows them).
+ */
+function pythonTooOldAdvice(pin: string, range: readonly [string, string], listed: string[], facts: FactView): Record<string, string> {
+  const newest = listed.reduce((a, b) => (newer(a, b) ? a : b));
+  const minor = /^(\d{1,2}\.\d{1,2})/.exec(newest)?.[1] ?? '';
+  const newestRange = pythonsOf[minor];
+  const nextMinor = Object.keys(pythonsOf)
+    .filter((m) => newer(m, minor))
+    .sort((a, b) => (newer(a, b) ? 1 : -1))[0];
+  const nextRange = nextMinor === undefined ? undefined : pythonsOf[nextMinor];
+  const lowest = minorOf(range[0])!;
+  const python = facts.value('python');
+  const have = python === null ? null : minorOf(python);
+  let reading: { python: string; why: string } | null = null;
+  if (python !== null && have !== null) {
+    if (have[0] < lowest[0] || (have[0] === lowest[0] && have[1] < lowest[1])) reading = { python, why: `the log shows Python ${python}` };
+  } else if (newestRange !== undefined && nextRange !== undefined && newer(nextRange[0], newestRange[0]) && newer(range[0], newestRange[0])) {
+    const top = previousMinor(nextRange[0]);
+    const span = top === null || top === newestRange[0] ? newestRange[0] : `${newestRange[0]}–${top}`;
+    reading = {
+      python: span,
+      why:
+        `the newest release pip lists is ${newest}, and torch ${nextMinor} is the first release without wheels for Python ${top ?? newestRange[0]} ` +
+        `(torch ${minor} supports Python ${newestRange[0]}–${newestRange[1]}, torch ${nextMinor} ${nextRange[0]}–${nextRange[1]}): ` +
+        'pip lists only the releases with a wheel for the Python that runs it',
+    };
+  }
+  if (reading === null) return {};
+  const paired = pairedPackages(newest);
+  return {
+    torchPyOldPython: reading.python,
+    torchPyOldWhy: reading.why,
+    torchPyOldRange: `${range[0]}–${range[1]}`,
+    torchPyOldLowest: range[0],
+    torchPyOldNewest: newest,
+    torchPyOldNewestCmd: installCommand(installerOf(facts), { requirements: [`torch==${newest}`] }),
+    torchPyOldNewestLabel: paired === null ? newest : `${newest} (released with torchvision ${paired.torchvision} and torchaudio ${paired.torchaudio})`,
+  };
+}
+
 /**
  * `torch==1.8.1` with `(from versions: 1.13.0, …)`, all newer: the Pythons 1.8.1 has wheels for
  * (`torchPyRange`, `torchPyNewest`), what the log says of this Python (`torchPyNote`), and the oldest listed
@@ -116,6 +170,8 @@ export function torchPythonEnrich(
   const range = pin === undefined ? null : torchPythons(pin);
   if (pin === undefined || range === null) return {};
   const listed = (captures.versions ?? '').split(',').map((v) => v.trim()).filter((v) => /^\d+(?:\.\d+){1,3}$/.test(v));
+  // every release listed older than the pin: the list stops where this Python's wheels stop
+  if (asked?.[2] === undefined && listed.length > 0 && listed.every((v) => newer(pin, v))) return pythonTooOldAdvice(pin, range, listed, facts);
   // a list pip printed, every release newer, names the fallback itself; else the Python the log shows can
   if (asked?.[2] !== undefined || listed.length === 0 || !listed.every((v) => newer(v, pin))) return pythonOutsideAdvice(pin, asked?.[2], range, facts);
   const oldest = listed.reduce((a, b) => (newer(a, b) ? b : a));

@@ -35,6 +35,7 @@ import { cudaDriverEnrich } from '../knowledge/cuda-driver.js';
 import { cudaRequireEnrich } from '../knowledge/cuda-require-enricher.js';
 import { aptDroppedEnrich } from '../knowledge/apt-dropped-enricher.js';
 import { aptPinnedInstallEnrich } from '../knowledge/apt-pinned-install-enricher.js';
+import { apkPinsEnrich } from '../knowledge/apk-pins-enricher.js';
 import { runImageEnrich } from '../knowledge/run-image-enricher.js';
 import { runCommandEnrich } from '../knowledge/run-command-enricher.js';
 import { condaNetworkEnrich } from '../knowledge/conda-network-enricher.js';
@@ -161,6 +162,8 @@ export const enrichers: Record<string, Enricher> = {
   'apt-dropped': aptDroppedEnrich,
   /** The failing step's `apt-get install` as written, pins and options kept (`{enrich.aptInstallArgs}`). */
   'apt-pinned-install': aptPinnedInstallEnrich,
+  /** The failing step's `apk add` pins on exact package builds (`-rN`), eased two ways (`{enrich.apkRevisionPins}`, `{enrich.apkAnyBuild}`, `{enrich.apkMinorPins}`). */
+  'apk-pins': apkPinsEnrich,
   /** The nvidia/cuda image a `docker run` of the log starts, in its `-devel` flavour, and that command with it (`{enrich.runDevelImage}`, `{enrich.runDevelCommand}`). */
   'run-image': runImageEnrich,
   /** The image of the log's `docker run` / `podman run` and that command asking for GPUs (`{enrich.runImage}`, `{enrich.runWithGpus}`, `{enrich.runGpus}`). */

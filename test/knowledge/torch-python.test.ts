@@ -62,3 +62,26 @@ describe('torchPythonEnrich, a Python the log shows outside the pin\'s range', (
     expect(torchPythonEnrich({ requirement: 'torch==1.12.1+cu113' }, null, model, factsFor({}, null, model))).toEqual({});
   });
 });
+
+describe('torchPythonEnrich, every listed release older than the pin', () => {
+  // newlxj/DeepSeek-OCR-Web-UI#4: the list of pip on Python 3.8
+  const upTo241 =
+    '1.4.0, 1.5.0, 1.5.1, 1.6.0, 1.7.0, 1.7.1, 1.8.0, 1.8.1, 1.9.0, 1.9.1, 1.10.0, 1.10.1, 1.10.2, 1.11.0, 1.12.0, 1.12.1, 1.13.0, 1.13.1, ' +
+    '2.0.0, 2.0.1, 2.1.0, 2.1.1, 2.1.2, 2.2.0, 2.2.1, 2.2.2, 2.3.0, 2.3.1, 2.4.0, 2.4.1';
+  test('a list that stops where torch dropped a Python names that Python', () => {
+    const out = torchPythonEnrich({ requirement: 'torch==2.6.0', versions: upTo241 }, null, model, factsFor({}, null, model));
+    expect(out.torchPyOldPython).toBe('3.8');
+    expect(out.torchPyOldWhy).toContain('torch 2.5 is the first release without wheels for Python 3.8');
+    expect(out.torchPyOldRange).toBe('3.9–3.13');
+    expect(out.torchPyOldNewestCmd).toBe('pip install torch==2.4.1');
+  });
+  test('a Python the log shows is used, when it is older than the pin supports', () => {
+    const facts: BuildFacts = { python: fact('3.8.10', 'banner', 'Python 3.8.10') };
+    const out = torchPythonEnrich({ requirement: 'torch==2.6.0', versions: upTo241 }, null, model, factsFor(facts, null, model));
+    expect(out.torchPyOldPython).toBe('3.8.10');
+  });
+  test('nothing when the list stops where no Python was dropped (2.2 and 2.3 both start at 3.8: a platform, not a Python)', () => {
+    const out = torchPythonEnrich({ requirement: 'torch==2.6.0', versions: '2.0.0, 2.1.0, 2.2.0, 2.2.2' }, null, model, factsFor({}, null, model));
+    expect(out).toEqual({});
+  });
+});

@@ -28,16 +28,42 @@
 // (try again later)`. It is apk's text for a failed lookup or connection; in Docker builds it was the build
 // container's network (notes that quote the Ignoring line fix it with a proxy in the build or `--network=host`); the
 // ways to mend a build's network, and their sources, are in knowledge/build-network.ts.
-import type { RuleInput } from '../../schema.js';
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 import { buildNetworkAdvice, engineLookup, shellProxyAdvice } from '../../../knowledge/build-network.js';
 
-const lookUp = [
-  'Look the name up for this release and architecture: in the image, `apk update && apk search {context.missing.pkg|python3}`',
-  '(the package index at https://pkgs.alpinelinux.org/packages filters by branch and architecture). Then either use the',
-  'name the release has now, or pin the `FROM alpine` line to the numbered release the Dockerfile was written for (the',
-  'Dockerfile\'s `git log` date tells which release was `latest` then), so that a new Alpine release cannot change the',
-  'package set under it.',
-].join('\n');
+/** The look-up, for a name the log shows (`{context.missing.pkg}`) or, without one, for each name apk listed. */
+function lookUp(name: string): string {
+  return [
+    `Look ${name} up for this release and architecture: in the image, \`apk update && apk search ${name === 'it' ? '<name>' : '{context.missing.pkg}'}\``,
+    '(the package index at https://pkgs.alpinelinux.org/packages filters by branch and architecture). Then either use the',
+    'name the release has now, or pin the `FROM alpine` line to the numbered release the Dockerfile was written for (the',
+    'Dockerfile\'s `git log` date tells which release was `latest` then), so that a new Alpine release cannot change the',
+    'package set under it.',
+  ].join('\n');
+}
+
+/** Without a `no such package` line in the log: the names are on the lines under apk's error, which the log lacks. */
+const LOOK_UP_UNNAMED =
+  'The lines under `unable to select packages` (one per package, with its reason) are not in this part of the log: ' +
+  'build again and keep the whole step output. For each package listed as `no such package`: ' + lookUp('it');
+
+/** The version constraint that broke, and where apk keeps it: the world, or the `--virtual` group of the command. */
+const BROKEN_CONSTRAINT =
+  '`{context.breaks.owner}[{context.breaks.pkg}{context.breaks.op}{context.breaks.want}]`';
+
+function pinMessage(group: boolean): string {
+  return (
+    'The repositories the build reads (Alpine {context.index.release|of the base image}) have `{context.candidate.pkg}` only ' +
+    'as `{context.candidate.pkg}-{context.candidate.version}`, and that version breaks the constraint the command puts on it ' +
+    `(${BROKEN_CONSTRAINT}` +
+    (group
+      ? ': the pin is inside the `apk add --virtual {context.breaksGroup.group}` group, which apk installs as a package of its own ' +
+        'with the build time as its version and the packages named as its dependencies). '
+      : '). ') +
+    'Alpine keeps only the newest build of each package in a release branch, so a pin on an older version stops resolving as ' +
+    'soon as the package is updated.'
+  );
+}
 
 /** apk warned that it could not read a repository index, then missed every package that index holds. */
 const INDEX_UNREACHABLE =
@@ -72,12 +98,29 @@ export const apkUnableToSelect: RuleInput = {
       literals: ['(no such package)'],
       pattern: '^\\s{0,8}(?<pkg>python2?|py2?-pip) \\(no such package\\):',
     },
-    // `    breaks: world[curl~8.0]`, `breaks: world[chromium=86.0.4240.111-r0]`: the command's version constraint
+    // `    breaks: world[curl~8.0]`, `breaks: world[chromium=86.0.4240.111-r0]`: the command's version constraint.
+    // `breaks: build-dependencies-20220708.111431[build-base=0.5-r2]`: the same constraint inside an `apk add --virtual
+    // build-dependencies …` group: apk makes the group a package of its own, versioned with the UTC time
+    // (`%Y%m%d.%H%M%S`), whose dependencies are the packages named, and puts that package in the world
+    // (apk-tools src/app_add.c, `generate_version` and `create_virtual_package`; pact-foundation/pact-docker-cli#72).
     {
       name: 'breaks',
-      literals: ['breaks: world['],
+      literals: ['breaks: '],
       pattern:
-        'breaks: world\\[(?<pkg>[A-Za-z0-9][\\w.+-]{0,100}?)(?<op>[~=<>]{1,2})(?<want>(?<major>\\d{1,6})[^\\]\\s]{0,60})\\]',
+        'breaks: (?<owner>world|(?<group>[A-Za-z0-9.][\\w.+-]{0,100}?)-\\d{8}\\.\\d{6})\\[(?<pkg>[A-Za-z0-9][\\w.+-]{0,100}?)(?<op>[~=<>]{1,2})(?<want>(?<major>\\d{1,6})[^\\]\\s]{0,60})\\]',
+    },
+    // the same, when the pin names an exact build (`=0.5-r2`, `=~3.10.10-r0`): its version without the `-rN`
+    {
+      name: 'breaksRevision',
+      literals: ['breaks: '],
+      pattern:
+        'breaks: (?:world|[A-Za-z0-9.][\\w.+-]{0,100}?-\\d{8}\\.\\d{6})\\[[A-Za-z0-9][\\w.+-]{0,100}?(?:=|~|=~)(?<upstream>\\d[\\w.]{0,60}?)-r\\d{1,5}\\]',
+    },
+    // a `--virtual` group holds the constraint (the group's name and build time, not `world`)
+    {
+      name: 'breaksGroup',
+      literals: ['breaks: '],
+      pattern: 'breaks: (?<group>[A-Za-z0-9.][\\w.+-]{0,100}?)-\\d{8}\\.\\d{6}\\[',
     },
     // `  curl-8.1.1-r0:`: the version the repository has, on the line above `breaks:`
     {
@@ -106,7 +149,7 @@ export const apkUnableToSelect: RuleInput = {
     'apk could not select every package the step asks for: the lines under `unable to select ' +
     'packages` name each one and why (`no such package`: no repository this image uses has that name, often a package ' +
     'renamed or removed in a newer Alpine release).',
-  fix: lookUp,
+  fix: LOOK_UP_UNNAMED,
   variants: [
     {
       when: 'indexUnreachable&fact.place=image-build',
@@ -132,14 +175,27 @@ export const apkUnableToSelect: RuleInput = {
         shellProxyAdvice('`apk add`'),
       ].join('\n'),
     },
+    // A pin on an exact build (`=0.5-r2`, `=~3.10.10-r0`): the same upstream version with any build number, or the
+    // build the repository has now. `=~0.5` takes every version that starts with 0.5 (0.5-r3 among them: apk-world(5),
+    // `~` is a prefix match; edu.chainguard.dev/open-source/wolfi/apk-version-selection). An older Alpine does not help:
+    // its branch too keeps only its newest build (pact-foundation/pact-docker-cli#72: alpine 3.14 had moved to r3).
+    ...[true, false].map((group): Variant => ({
+      when: group ? 'breaksRevision&breaksGroup&candidate' : 'breaksRevision&candidate',
+      title: 'apk pin on an exact package build that the repository replaced',
+      message: pinMessage(group),
+      fix: [
+        `Change the pin on \`{context.breaks.pkg}\` in the ${group ? '`apk add --virtual {context.breaksGroup.group}`' : '`apk add`'} command of the failing step:`,
+        '`{context.breaks.pkg}=~{context.breaksRevision.upstream}` takes any build of {context.breaksRevision.upstream} (the',
+        'repository has `{context.candidate.version}` now), `{context.breaks.pkg}={context.candidate.version}` names today\'s build',
+        'exactly (and breaks again at the next rebuild of the package), or drop the version and write `{context.breaks.pkg}`.',
+        'Moving `FROM` to an older Alpine does not bring the old build back: each release branch keeps only its newest build.',
+        '`apk update && apk policy {context.breaks.pkg}` in the same base image lists the versions its repositories have.',
+      ].join('\n'),
+    })),
     {
       when: 'breaks&candidate',
       title: 'apk version pin no longer matches the repository',
-      message:
-        'The repositories the build reads (Alpine {context.index.release|of the base image}) have `{context.candidate.pkg}` only ' +
-        'as `{context.candidate.pkg}-{context.candidate.version}`, and that version breaks the constraint the command puts on it ' +
-        '(`world[{context.breaks.pkg}{context.breaks.op}{context.breaks.want}]`). Alpine keeps only the newest build of each ' +
-        'package in a release branch, so a pin on an older version stops resolving as soon as the package is updated.',
+      message: pinMessage(false),
       fix: [
         'Relax the version constraint on `{context.breaks.pkg}` in the `apk add` command of the failing step: pin the major',
         'version only, `{context.breaks.pkg}=~{context.breaks.major}` (apk\'s fuzzy match takes any version that starts with',
@@ -163,7 +219,9 @@ export const apkUnableToSelect: RuleInput = {
       message:
         'apk found no package `{context.missing.pkg}` in Alpine {context.index.release} ({context.index.arch}): no ' +
         'repository this image uses has that name, often a package renamed or removed in a newer Alpine release.',
+      fix: lookUp('`{context.missing.pkg}`'),
     },
+    { when: 'missing', fix: lookUp('`{context.missing.pkg}`') },
   ],
   docs: 'https://pkgs.alpinelinux.org/packages',
 };

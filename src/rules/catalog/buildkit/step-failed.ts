@@ -74,6 +74,30 @@ export const stepFailed: RuleInput = {
       ].join('\n'),
     },
     {
+      // An `apk add` pinning exact package builds (`-rN`) whose error the log does not keep (knowledge/apk-pins-enricher.ts):
+      // the likeliest cause is named as such, with the check that confirms or rules it out.
+      when: 'instruction&enrich.apkRevisionPins',
+      title: 'apk step failed; it pins exact package builds (apk\'s error not in the log)',
+      message:
+        'The build failed in `{instruction}`, and no rule recognised the cause in the lines the log keeps. The `apk add` of this step pins ' +
+        'exact package builds: {enrich.apkRevisionPins}. Alpine keeps only the newest build of each package in a release branch, so a ' +
+        'pin with its `-rN` stops resolving (`ERROR: unable to select packages`, `breaks: world[…]`) as soon as the package is rebuilt, ' +
+        'with no change to the Dockerfile: the likeliest cause, which apk\'s error lines (not in this log) would confirm. {enrich.exitNote}',
+      fix: [
+        'Check the pins against the repositories: in this stage\'s base image (its `FROM` line), `apk update && apk policy {enrich.apkPinnedNames}`',
+        'lists the versions each package has now. A pinned build not listed is the cause; ease the pins in this step\'s `apk add`, to',
+        'the same versions with any build:',
+        '',
+        '```text',
+        '{enrich.apkAnyBuild}',
+        '```',
+        '',
+        'or to their major.minor, which also takes the patch releases the branch ships: `{enrich.apkMinorPins}`. An older Alpine',
+        'does not bring an old build back (each branch keeps only its newest). If every pinned build is listed, the cause is',
+        'elsewhere: rebuild with `--progress=plain` and read the step\'s output from the bottom up.',
+      ].join('\n'),
+    },
+    {
       when: 'instruction',
       message:
         // exitNote last: it is empty when the log shows no exit code (a COPY, a cut log), and a trailing space is trimmed.
@@ -106,6 +130,6 @@ export const stepFailed: RuleInput = {
       fix: outsideFix('the last error printed is often only the exit'),
     },
   ],
-  enrich: ['step-outcome', 'unpinned-flash-attn', 'unpinned-torch'],
+  enrich: ['step-outcome', 'unpinned-flash-attn', 'unpinned-torch', 'apk-pins'],
   docs: 'https://docs.docker.com/build/debug/',
 };

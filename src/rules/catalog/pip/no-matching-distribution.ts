@@ -576,6 +576,32 @@ export const noMatchingDistribution: RuleInput = {
         '```',
       ].join('\n'),
     },
+    // a plain torch pin newer than every release pip lists, where the list stops at a release after which torch dropped a
+    // Python (knowledge/torch-python.ts, the ranges of pytorch/pytorch RELEASE.md): this Python is older than the pin's wheels.
+    // `python:3.9-slim` and the like: the official python image's tags; in a Dockerfile the Python comes from the FROM line
+    // (or the distro or conda Python the image installs), in a shell from the environment that runs pip.
+    ...(['image-build', 'other'] as const).map((place): Variant => ({
+      when: place === 'image-build' ? 'enrich.torchPyOldPython&fact.place=image-build' : 'enrich.torchPyOldPython',
+      title: 'Pinned torch is newer than this Python supports',
+      message:
+        'pip found no {requirement}: every release it lists is older, up to {enrich.torchPyOldNewest}. This Python is ' +
+        '{enrich.torchPyOldPython}: {enrich.torchPyOldWhy}. The pinned release has wheels for Python {enrich.torchPyOldRange} only.',
+      fix: [
+        place === 'image-build'
+          ? 'Either keep the pin and build on a Python in {enrich.torchPyOldRange}: change the `FROM` line to an image with one ' +
+            '(`python:{enrich.torchPyOldLowest}-slim` or newer; a CUDA or distro image gets it from its own packages or from conda ' +
+            '`python={enrich.torchPyOldLowest}`), then check with `python3 --version` in that image;'
+          : 'Either keep the pin and run the install under a Python in {enrich.torchPyOldRange}: in a Docker image, a `FROM` image ' +
+            'with one (`python:{enrich.torchPyOldLowest}-slim` or newer); in a shell, `uv venv --python {enrich.torchPyOldLowest}` (which ' +
+            'fetches that Python) or a conda environment with `python={enrich.torchPyOldLowest}` (`python3 --version` shows which Python runs pip);',
+        'or keep this Python and pin the newest release pip lists for it, {enrich.torchPyOldNewestLabel}, if the rest of the ' +
+          'requirements accept it:',
+        '',
+        '```sh',
+        '{enrich.torchPyOldNewestCmd}',
+        '```',
+      ].join('\n'),
+    })),
     {
       // a plain pin on one of PyTorch's CUDA indexes that lists only other releases of its CUDA (`from versions:
       // 1.11.0+cu115` for torch==1.12.0 on whl/cu115): the release was never built for that CUDA. The indexes it was

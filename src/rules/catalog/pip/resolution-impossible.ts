@@ -183,6 +183,18 @@ export const resolutionImpossible: RuleInput = {
     // the last one too: for a paste (no step output kept), the enricher compares the first and the last
     { name: 'lastDep', keep: 'last', literals: [' depends on '], pattern: dependsOnLine },
     {
+      // `ERROR: Cannot install pydocket because these package versions have conflicting dependencies.` (aden-hive/hive#2683):
+      // every name without a version. pip writes a root requirement as asked (`torch==2.1.0`, or a bare name when it has no
+      // version) and, for a conflict among dependencies, the name of the requirement that brought them in (pip 23.2.1,
+      // resolution/resolvelib/factory.py `get_installation_error`, `describe_trigger`): the versions in conflict are then
+      // the ones pip chose at build time, which a new release changes without any change to the build.
+      name: 'unpinnedTrigger',
+      literals: ['Cannot install '],
+      pattern:
+        // names, commas, spaces and `and` only: a version (`==`, `>=`), a file (`-r f (line 2)`) or an extra stops the match
+        'Cannot install (?<names>[A-Za-z0-9][\\w., -]{0,2000}?) because these package versions have conflicting dependencies',
+    },
+    {
       name: 'constraint',
       literals: ['The user requested (constraint)'],
       pattern: 'The user requested \\(constraint\\) (?<pin>.{1,500})$',
@@ -252,6 +264,32 @@ export const resolutionImpossible: RuleInput = {
         '',
         'To see what each release of {enrich.conflictRequirer} requires: `{enrich.conflictVersions}` lists them, and ' +
           '`{enrich.conflictDryRun}` resolves one without installing.',
+      ].join('\n'),
+    },
+    {
+      // Unpinned names and no cause lines: say how to see the pair, and pin the whole set so a release cannot move it. A
+      // constraints file fixes versions without adding packages (pip's user guide, "Constraints Files"); `pip freeze
+      // --exclude-editable` leaves out the project installed with `-e` (pip 23.2.1's help); uv's `--exclude-newer` (uv
+      // 0.1.15 release notes) resolves as of a date, for a lock when no working environment is left; it takes a plain date
+      // such as `2006-12-02` (uv-resolver's exclude_newer.rs, `FromStr`), which `git log -1 --format=%cs` prints. The fix that closed
+      // aden-hive/hive#2683 was a requirements lock file installed by the Dockerfile.
+      when: '!dependsOn&unpinnedTrigger',
+      title: 'pip could not resolve requirements that are not pinned',
+      message:
+        'pip found no set of versions that satisfies every requirement, and the lines that name the pair (under "The conflict is ' +
+        'caused by:") are not in the part of the log read here. pip names `{context.unpinnedTrigger.names}` without a version: it does ' +
+        'so for a requirement asked with no version, and for the requirement that brought in the dependencies that conflict. The ' +
+        'versions in conflict are then the ones pip chose in this build, the newest releases that fit, so a release published since ' +
+        'the last build that worked can break a build that did not change.',
+      fix: [
+        'The full step output names the pair under "The conflict is caused by:". For a build that does not move under you, pin the',
+        'whole set, not only the pair: in an environment where this install worked (the last image that built, or a working',
+        'virtualenv), `pip freeze --exclude-editable > constraints.txt`; commit it and add `-c constraints.txt` to the same install',
+        'command (a constraints file fixes versions without adding packages). With no working environment left, make a lock',
+        'from the project\'s requirements as they resolved on an earlier day, with no release published after it:',
+        '`uv pip compile pyproject.toml --exclude-newer "$(git log -1 --format=%cs)" -o requirements.lock` (the last commit\'s date;',
+        'the day of the last build that worked, when you know it, is better; `requirements.in` in place of `pyproject.toml` if that',
+        'is where they are), and install that file. Regenerate it on purpose to upgrade.',
       ].join('\n'),
     },
     {

@@ -17,10 +17,16 @@
 // bare python image `pip freeze` is nearly empty, so that advice is limited to `imageFlavour=ngc`.
 import type { RuleInput } from '../../schema.js';
 
+// Every package pip backtracked on is named (not only the first), and the set can be pinned at once: a constraints file
+// frozen from an environment where the same install worked fixes versions without adding packages (pip's user guide,
+// "Constraints Files"; `pip freeze --exclude-editable` leaves out a project installed with `-e`, pip 23.2.1's help).
 const findRelease =
-  'Give the resolver the answer instead of letting it search: pin {package} to a release that fits. `{enrich.versionsCmd}` ' +
-  '(experimental in pip) lists the releases, and `{enrich.dryRunCmd}` shows what pip would pick without installing; pin it with ' +
-  '`==` in the requirement (or in a constraints file passed with `-c`).';
+  'Give the resolver the answer instead of letting it search: pin {package:all} to releases that fit together. For each, ' +
+  '`pip index versions NAME` (experimental in pip) lists the releases, and `pip install --dry-run --quiet --report - NAME` shows ' +
+  'what pip would pick without installing; pin them with `==` in the ' +
+  'requirements. To pin the whole set at once, freeze an environment where this install worked (the last image that built, or a ' +
+  'working virtualenv): `pip freeze --exclude-editable > constraints.txt`, committed and passed to the same install with ' +
+  '`-c constraints.txt` (it fixes versions without adding packages).';
 
 export const resolverBacktracking: RuleInput = {
   id: 'pip/resolver-backtracking',

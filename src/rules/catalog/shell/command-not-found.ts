@@ -115,6 +115,37 @@ export const commandNotFound: RuleInput = {
         selfInstallFix('In step {enrich.selfInstallStep}, download with `-L` (follow redirects) and `-f` (an HTTP error fails that step instead of saving an error page), install in batch mode and put the prefix\'s `bin` on `PATH`') +
         (cached ? '\n\n' + CACHED_INSTALLER_NOTE : ''),
     })),
+    // No step of the log runs the installer (mmdetection#4851: `RUN conda clean --all` on a base image without conda): the
+    // base image may have been expected to bring it, or nothing installs it. What the image has is checked first; a
+    // cleanup step is dropped; an install uses `ADD`, since the images that lack conda often lack curl too
+    // (knowledge/self-installed-tools.ts).
+    {
+      when: 'named&exit127&enrich.selfInstaller&!enrich.selfInstallStep&fact.place=image-build',
+      title: 'Command not found: no step of this log installs it',
+      message:
+        '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found"). ' +
+        'No Debian or Ubuntu package provides it: it comes from {enrich.selfInstaller}, and the log shows no step of this stage ' +
+        'that runs one. Either an earlier step was meant to (find it in the Dockerfile), or the base image was expected to bring ' +
+        'it (and does not, or keeps it off `PATH`), or nothing installs it.',
+      fix: [
+        'Check what the stage\'s base image (its `FROM` image) has: `docker run --rm {fact.baseImage|IMAGE} sh -c \'command -v {command}; ls {enrich.selfInstallPrefix}/bin/{command}\'`.',
+        '',
+        '- There, but off `PATH`: add `ENV PATH={enrich.selfInstallPrefix}/bin:$PATH` (the directory `ls` found) before this step.',
+        '- An earlier step of the Dockerfile runs the installer: read its output for an install that failed without failing the',
+        '  step; a `curl` without `-L` saves a redirect response instead of the installer. Replace the download with the `ADD` below.',
+        '- Nothing installs it, and this step only tidies up after it (`{command} clean`): remove the step.',
+        '- Nothing installs it, and the build needs it: install it in this stage before this step. `ADD` downloads the installer',
+        '  without curl or wget in the image; `-b` installs in batch mode and changes no `PATH` ({enrich.selfInstallDocs}):',
+        '',
+        '```dockerfile',
+        'ADD {enrich.selfInstallerAddUrl} /tmp/installer.sh',
+        'RUN bash /tmp/installer.sh -b -p {enrich.selfInstallPrefix} && rm /tmp/installer.sh',
+        'ENV PATH={enrich.selfInstallPrefix}/bin:$PATH',
+        '```',
+        '',
+        '{enrich.selfInstallerArchNote}',
+      ].join('\n'),
+    },
     {
       when: 'named&exit127&enrich.selfInstaller&fact.place=image-build',
       title: 'Command not found: its installer did not install it',
