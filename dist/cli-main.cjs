@@ -952,11 +952,11 @@ function parseDockerfileSpec(values, source = "--dockerfile") {
   }
   return { path: plain2, targets };
 }
-function unknownTargetWarnings(spec, models) {
-  if (spec.targets.size === 0) return [];
+function unknownTargetWarnings(spec2, models) {
+  if (spec2.targets.size === 0) return [];
   const inLogs = new Set(models.flatMap(targetsOf));
   const known = [...inLogs].sort();
-  return [...spec.targets.keys()].filter((target) => !inLogs.has(target)).map((target) => `no target "${target}" in the log${known.length > 0 ? ` (targets: ${known.join(", ")})` : " (it names no bake or compose target)"}; its Dockerfile is not used`);
+  return [...spec2.targets.keys()].filter((target) => !inLogs.has(target)).map((target) => `no target "${target}" in the log${known.length > 0 ? ` (targets: ${known.join(", ")})` : " (it names no bake or compose target)"}; its Dockerfile is not used`);
 }
 function readNamed(name2, base) {
   if (name2 === "" || name2.includes("\0") || import_node_path.default.isAbsolute(name2)) return null;
@@ -976,10 +976,10 @@ function fallbackDockerfile(model, base) {
   const named = model.solveError?.dockerfile ?? null;
   return (named !== null ? readNamed(named, base) : null) ?? readNamed(DEFAULT_DOCKERFILE, base);
 }
-async function loadDockerfileSet(spec, readFile, base) {
+async function loadDockerfileSet(spec2, readFile, base) {
   const targets = /* @__PURE__ */ new Map();
-  for (const [target, file2] of spec.targets) targets.set(target, parseDockerfile(await readFile(file2), file2));
-  if (spec.path !== null) return { dockerfile: parseDockerfile(await readFile(spec.path), spec.path), targets };
+  for (const [target, file2] of spec2.targets) targets.set(target, parseDockerfile(await readFile(file2), file2));
+  if (spec2.path !== null) return { dockerfile: parseDockerfile(await readFile(spec2.path), spec2.path), targets };
   return { dockerfile: null, targets, resolveDockerfile: (model) => fallbackDockerfile(model, base) };
 }
 var import_node_fs, import_node_path, DEFAULT_DOCKERFILE, MAX_NAMED_DOCKERFILE_BYTES, TARGET_NAME;
@@ -10909,6 +10909,19 @@ var init_resolution_impossible = __esm({
         // the last one too: for a paste (no step output kept), the enricher compares the first and the last
         { name: "lastDep", keep: "last", literals: [" depends on "], pattern: dependsOnLine },
         {
+          // `ERROR: Cannot install pydocket because these package versions have conflicting dependencies.` (aden-hive/hive#2683):
+          // every name without a version. pip writes a root requirement as asked (`torch==2.1.0`, or a bare name when it has no
+          // version) and, for a conflict among dependencies, the name of the requirement that brought them in (pip 23.2.1,
+          // resolution/resolvelib/factory.py `get_installation_error`, `describe_trigger`): the versions in conflict are then
+          // the ones pip chose at build time, which a new release changes without any change to the build.
+          name: "unpinnedTrigger",
+          literals: ["Cannot install "],
+          pattern: (
+            // names, commas, spaces and `and` only: a version (`==`, `>=`), a file (`-r f (line 2)`) or an extra stops the match
+            "Cannot install (?<names>[A-Za-z0-9][\\w., -]{0,2000}?) because these package versions have conflicting dependencies"
+          )
+        },
+        {
           name: "constraint",
           literals: ["The user requested (constraint)"],
           pattern: "The user requested \\(constraint\\) (?<pin>.{1,500})$"
@@ -10964,6 +10977,27 @@ var init_resolution_impossible = __esm({
             "```",
             "",
             "To see what each release of {enrich.conflictRequirer} requires: `{enrich.conflictVersions}` lists them, and `{enrich.conflictDryRun}` resolves one without installing."
+          ].join("\n")
+        },
+        {
+          // Unpinned names and no cause lines: say how to see the pair, and pin the whole set so a release cannot move it. A
+          // constraints file fixes versions without adding packages (pip's user guide, "Constraints Files"); `pip freeze
+          // --exclude-editable` leaves out the project installed with `-e` (pip 23.2.1's help); uv's `--exclude-newer` (uv
+          // 0.1.15 release notes) resolves as of a date, for a lock when no working environment is left; it takes a plain date
+          // such as `2006-12-02` (uv-resolver's exclude_newer.rs, `FromStr`), which `git log -1 --format=%cs` prints. The fix that closed
+          // aden-hive/hive#2683 was a requirements lock file installed by the Dockerfile.
+          when: "!dependsOn&unpinnedTrigger",
+          title: "pip could not resolve requirements that are not pinned",
+          message: 'pip found no set of versions that satisfies every requirement, and the lines that name the pair (under "The conflict is caused by:") are not in the part of the log read here. pip names `{context.unpinnedTrigger.names}` without a version: it does so for a requirement asked with no version, and for the requirement that brought in the dependencies that conflict. The versions in conflict are then the ones pip chose in this build, the newest releases that fit, so a release published since the last build that worked can break a build that did not change.',
+          fix: [
+            'The full step output names the pair under "The conflict is caused by:". For a build that does not move under you, pin the',
+            "whole set, not only the pair: in an environment where this install worked (the last image that built, or a working",
+            "virtualenv), `pip freeze --exclude-editable > constraints.txt`; commit it and add `-c constraints.txt` to the same install",
+            "command (a constraints file fixes versions without adding packages). With no working environment left, make a lock",
+            "from the project's requirements as they resolved on an earlier day, with no release published after it:",
+            '`uv pip compile pyproject.toml --exclude-newer "$(git log -1 --format=%cs)" -o requirements.lock` (the last commit\'s date;',
+            "the day of the last build that worked, when you know it, is better; `requirements.in` in place of `pyproject.toml` if that",
+            "is where they are), and install that file. Regenerate it on purpose to upgrade."
           ].join("\n")
         },
         {
@@ -11393,6 +11427,23 @@ var init_no_matching_distribution = __esm({
             "```"
           ].join("\n")
         },
+        // a plain torch pin newer than every release pip lists, where the list stops at a release after which torch dropped a
+        // Python (knowledge/torch-python.ts, the ranges of pytorch/pytorch RELEASE.md): this Python is older than the pin's wheels.
+        // `python:3.9-slim` and the like: the official python image's tags; in a Dockerfile the Python comes from the FROM line
+        // (or the distro or conda Python the image installs), in a shell from the environment that runs pip.
+        ...["image-build", "other"].map((place) => ({
+          when: place === "image-build" ? "enrich.torchPyOldPython&fact.place=image-build" : "enrich.torchPyOldPython",
+          title: "Pinned torch is newer than this Python supports",
+          message: "pip found no {requirement}: every release it lists is older, up to {enrich.torchPyOldNewest}. This Python is {enrich.torchPyOldPython}: {enrich.torchPyOldWhy}. The pinned release has wheels for Python {enrich.torchPyOldRange} only.",
+          fix: [
+            place === "image-build" ? "Either keep the pin and build on a Python in {enrich.torchPyOldRange}: change the `FROM` line to an image with one (`python:{enrich.torchPyOldLowest}-slim` or newer; a CUDA or distro image gets it from its own packages or from conda `python={enrich.torchPyOldLowest}`), then check with `python3 --version` in that image;" : "Either keep the pin and run the install under a Python in {enrich.torchPyOldRange}: in a Docker image, a `FROM` image with one (`python:{enrich.torchPyOldLowest}-slim` or newer); in a shell, `uv venv --python {enrich.torchPyOldLowest}` (which fetches that Python) or a conda environment with `python={enrich.torchPyOldLowest}` (`python3 --version` shows which Python runs pip);",
+            "or keep this Python and pin the newest release pip lists for it, {enrich.torchPyOldNewestLabel}, if the rest of the requirements accept it:",
+            "",
+            "```sh",
+            "{enrich.torchPyOldNewestCmd}",
+            "```"
+          ].join("\n")
+        })),
         {
           // a plain pin on one of PyTorch's CUDA indexes that lists only other releases of its CUDA (`from versions:
           // 1.11.0+cu115` for torch==1.12.0 on whl/cu115): the release was never built for that CUDA. The indexes it was
@@ -12355,7 +12406,7 @@ var findRelease, resolverBacktracking;
 var init_resolver_backtracking = __esm({
   "src/rules/catalog/pip/resolver-backtracking.ts"() {
     "use strict";
-    findRelease = "Give the resolver the answer instead of letting it search: pin {package} to a release that fits. `{enrich.versionsCmd}` (experimental in pip) lists the releases, and `{enrich.dryRunCmd}` shows what pip would pick without installing; pin it with `==` in the requirement (or in a constraints file passed with `-c`).";
+    findRelease = "Give the resolver the answer instead of letting it search: pin {package:all} to releases that fit together. For each, `pip index versions NAME` (experimental in pip) lists the releases, and `pip install --dry-run --quiet --report - NAME` shows what pip would pick without installing; pin them with `==` in the requirements. To pin the whole set at once, freeze an environment where this install worked (the last image that built, or a working virtualenv): `pip freeze --exclude-editable > constraints.txt`, committed and passed to the same install with `-c constraints.txt` (it fixes versions without adding packages).";
     resolverBacktracking = {
       id: "pip/resolver-backtracking",
       title: "pip resolver backtracking",
@@ -17704,18 +17755,25 @@ var init_release_not_valid_yet = __esm({
 });
 
 // src/rules/catalog/apt/apk-unable-to-select.ts
-var lookUp, INDEX_UNREACHABLE, PYTHON2_MESSAGE, PIN_FOR_PYTHON2, apkUnableToSelect;
+function lookUp(name2) {
+  return [
+    `Look ${name2} up for this release and architecture: in the image, \`apk update && apk search ${name2 === "it" ? "<name>" : "{context.missing.pkg}"}\``,
+    "(the package index at https://pkgs.alpinelinux.org/packages filters by branch and architecture). Then either use the",
+    "name the release has now, or pin the `FROM alpine` line to the numbered release the Dockerfile was written for (the",
+    "Dockerfile's `git log` date tells which release was `latest` then), so that a new Alpine release cannot change the",
+    "package set under it."
+  ].join("\n");
+}
+function pinMessage(group) {
+  return `The repositories the build reads (Alpine {context.index.release|of the base image}) have \`{context.candidate.pkg}\` only as \`{context.candidate.pkg}-{context.candidate.version}\`, and that version breaks the constraint the command puts on it (${BROKEN_CONSTRAINT}` + (group ? ": the pin is inside the `apk add --virtual {context.breaksGroup.group}` group, which apk installs as a package of its own with the build time as its version and the packages named as its dependencies). " : "). ") + "Alpine keeps only the newest build of each package in a release branch, so a pin on an older version stops resolving as soon as the package is updated.";
+}
+var LOOK_UP_UNNAMED, BROKEN_CONSTRAINT, INDEX_UNREACHABLE, PYTHON2_MESSAGE, PIN_FOR_PYTHON2, apkUnableToSelect;
 var init_apk_unable_to_select = __esm({
   "src/rules/catalog/apt/apk-unable-to-select.ts"() {
     "use strict";
     init_build_network();
-    lookUp = [
-      "Look the name up for this release and architecture: in the image, `apk update && apk search {context.missing.pkg|python3}`",
-      "(the package index at https://pkgs.alpinelinux.org/packages filters by branch and architecture). Then either use the",
-      "name the release has now, or pin the `FROM alpine` line to the numbered release the Dockerfile was written for (the",
-      "Dockerfile's `git log` date tells which release was `latest` then), so that a new Alpine release cannot change the",
-      "package set under it."
-    ].join("\n");
+    LOOK_UP_UNNAMED = "The lines under `unable to select packages` (one per package, with its reason) are not in this part of the log: build again and keep the whole step output. For each package listed as `no such package`: " + lookUp("it");
+    BROKEN_CONSTRAINT = "`{context.breaks.owner}[{context.breaks.pkg}{context.breaks.op}{context.breaks.want}]`";
     INDEX_UNREACHABLE = "apk could not download the index of `{context.indexUnreachable.url}` (`temporary error (try again later)`: the lookup or the connection failed), went on without it, and so found none of the packages asked for: `no such package` here means no index was read, not a renamed package.";
     PYTHON2_MESSAGE = "apk found no package `{context.python2.pkg}` in Alpine {context.index.release} ({context.index.arch}): the Dockerfile asks for Python 2's package names, which this Alpine release does not have: a Dockerfile written for an older release (an unpinned `FROM alpine` moves to each new one).";
     PIN_FOR_PYTHON2 = "If the code itself needs Python 2, pin the `FROM alpine` line to an older numbered release that still has it instead (an end-of-life one); `apk search python2` in the pinned image checks that it has the package.";
@@ -17737,11 +17795,27 @@ var init_apk_unable_to_select = __esm({
           literals: ["(no such package)"],
           pattern: "^\\s{0,8}(?<pkg>python2?|py2?-pip) \\(no such package\\):"
         },
-        // `    breaks: world[curl~8.0]`, `breaks: world[chromium=86.0.4240.111-r0]`: the command's version constraint
+        // `    breaks: world[curl~8.0]`, `breaks: world[chromium=86.0.4240.111-r0]`: the command's version constraint.
+        // `breaks: build-dependencies-20220708.111431[build-base=0.5-r2]`: the same constraint inside an `apk add --virtual
+        // build-dependencies \u2026` group: apk makes the group a package of its own, versioned with the UTC time
+        // (`%Y%m%d.%H%M%S`), whose dependencies are the packages named, and puts that package in the world
+        // (apk-tools src/app_add.c, `generate_version` and `create_virtual_package`; pact-foundation/pact-docker-cli#72).
         {
           name: "breaks",
-          literals: ["breaks: world["],
-          pattern: "breaks: world\\[(?<pkg>[A-Za-z0-9][\\w.+-]{0,100}?)(?<op>[~=<>]{1,2})(?<want>(?<major>\\d{1,6})[^\\]\\s]{0,60})\\]"
+          literals: ["breaks: "],
+          pattern: "breaks: (?<owner>world|(?<group>[A-Za-z0-9.][\\w.+-]{0,100}?)-\\d{8}\\.\\d{6})\\[(?<pkg>[A-Za-z0-9][\\w.+-]{0,100}?)(?<op>[~=<>]{1,2})(?<want>(?<major>\\d{1,6})[^\\]\\s]{0,60})\\]"
+        },
+        // the same, when the pin names an exact build (`=0.5-r2`, `=~3.10.10-r0`): its version without the `-rN`
+        {
+          name: "breaksRevision",
+          literals: ["breaks: "],
+          pattern: "breaks: (?:world|[A-Za-z0-9.][\\w.+-]{0,100}?-\\d{8}\\.\\d{6})\\[[A-Za-z0-9][\\w.+-]{0,100}?(?:=|~|=~)(?<upstream>\\d[\\w.]{0,60}?)-r\\d{1,5}\\]"
+        },
+        // a `--virtual` group holds the constraint (the group's name and build time, not `world`)
+        {
+          name: "breaksGroup",
+          literals: ["breaks: "],
+          pattern: "breaks: (?<group>[A-Za-z0-9.][\\w.+-]{0,100}?)-\\d{8}\\.\\d{6}\\["
         },
         // `  curl-8.1.1-r0:`: the version the repository has, on the line above `breaks:`
         {
@@ -17766,7 +17840,7 @@ var init_apk_unable_to_select = __esm({
       scope: "step",
       specificity: 3,
       message: "apk could not select every package the step asks for: the lines under `unable to select packages` name each one and why (`no such package`: no repository this image uses has that name, often a package renamed or removed in a newer Alpine release).",
-      fix: lookUp,
+      fix: LOOK_UP_UNNAMED,
       variants: [
         {
           when: "indexUnreachable&fact.place=image-build",
@@ -17792,10 +17866,27 @@ var init_apk_unable_to_select = __esm({
             shellProxyAdvice("`apk add`")
           ].join("\n")
         },
+        // A pin on an exact build (`=0.5-r2`, `=~3.10.10-r0`): the same upstream version with any build number, or the
+        // build the repository has now. `=~0.5` takes every version that starts with 0.5 (0.5-r3 among them: apk-world(5),
+        // `~` is a prefix match; edu.chainguard.dev/open-source/wolfi/apk-version-selection). An older Alpine does not help:
+        // its branch too keeps only its newest build (pact-foundation/pact-docker-cli#72: alpine 3.14 had moved to r3).
+        ...[true, false].map((group) => ({
+          when: group ? "breaksRevision&breaksGroup&candidate" : "breaksRevision&candidate",
+          title: "apk pin on an exact package build that the repository replaced",
+          message: pinMessage(group),
+          fix: [
+            `Change the pin on \`{context.breaks.pkg}\` in the ${group ? "`apk add --virtual {context.breaksGroup.group}`" : "`apk add`"} command of the failing step:`,
+            "`{context.breaks.pkg}=~{context.breaksRevision.upstream}` takes any build of {context.breaksRevision.upstream} (the",
+            "repository has `{context.candidate.version}` now), `{context.breaks.pkg}={context.candidate.version}` names today's build",
+            "exactly (and breaks again at the next rebuild of the package), or drop the version and write `{context.breaks.pkg}`.",
+            "Moving `FROM` to an older Alpine does not bring the old build back: each release branch keeps only its newest build.",
+            "`apk update && apk policy {context.breaks.pkg}` in the same base image lists the versions its repositories have."
+          ].join("\n")
+        })),
         {
           when: "breaks&candidate",
           title: "apk version pin no longer matches the repository",
-          message: "The repositories the build reads (Alpine {context.index.release|of the base image}) have `{context.candidate.pkg}` only as `{context.candidate.pkg}-{context.candidate.version}`, and that version breaks the constraint the command puts on it (`world[{context.breaks.pkg}{context.breaks.op}{context.breaks.want}]`). Alpine keeps only the newest build of each package in a release branch, so a pin on an older version stops resolving as soon as the package is updated.",
+          message: pinMessage(false),
           fix: [
             "Relax the version constraint on `{context.breaks.pkg}` in the `apk add` command of the failing step: pin the major",
             "version only, `{context.breaks.pkg}=~{context.breaks.major}` (apk's fuzzy match takes any version that starts with",
@@ -17816,8 +17907,10 @@ var init_apk_unable_to_select = __esm({
         },
         {
           when: "missing&index",
-          message: "apk found no package `{context.missing.pkg}` in Alpine {context.index.release} ({context.index.arch}): no repository this image uses has that name, often a package renamed or removed in a newer Alpine release."
-        }
+          message: "apk found no package `{context.missing.pkg}` in Alpine {context.index.release} ({context.index.arch}): no repository this image uses has that name, often a package renamed or removed in a newer Alpine release.",
+          fix: lookUp("`{context.missing.pkg}`")
+        },
+        { when: "missing", fix: lookUp("`{context.missing.pkg}`") }
       ],
       docs: "https://pkgs.alpinelinux.org/packages"
     };
@@ -18790,6 +18883,33 @@ var init_command_not_found = __esm({
           message: "`{command}` is not installed in this stage" + (when.includes("exit127") ? ` (exit code 127 is the shell's "command not found")` : "") + ". No Debian or Ubuntu package provides it: it comes from {enrich.selfInstaller}, which step {enrich.selfInstallStep} downloads with `curl` without `-L`. When the download URL redirects (repo.continuum.io, the old name of repo.anaconda.com, answers with one), curl saves the redirect response instead of the installer, so nothing is installed.",
           fix: selfInstallFix("In step {enrich.selfInstallStep}, download with `-L` (follow redirects) and `-f` (an HTTP error fails that step instead of saving an error page), install in batch mode and put the prefix's `bin` on `PATH`") + (cached2 ? "\n\n" + CACHED_INSTALLER_NOTE : "")
         })),
+        // No step of the log runs the installer (mmdetection#4851: `RUN conda clean --all` on a base image without conda): the
+        // base image may have been expected to bring it, or nothing installs it. What the image has is checked first; a
+        // cleanup step is dropped; an install uses `ADD`, since the images that lack conda often lack curl too
+        // (knowledge/self-installed-tools.ts).
+        {
+          when: "named&exit127&enrich.selfInstaller&!enrich.selfInstallStep&fact.place=image-build",
+          title: "Command not found: no step of this log installs it",
+          message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found"). No Debian or Ubuntu package provides it: it comes from {enrich.selfInstaller}, and the log shows no step of this stage that runs one. Either an earlier step was meant to (find it in the Dockerfile), or the base image was expected to bring it (and does not, or keeps it off `PATH`), or nothing installs it.',
+          fix: [
+            "Check what the stage's base image (its `FROM` image) has: `docker run --rm {fact.baseImage|IMAGE} sh -c 'command -v {command}; ls {enrich.selfInstallPrefix}/bin/{command}'`.",
+            "",
+            "- There, but off `PATH`: add `ENV PATH={enrich.selfInstallPrefix}/bin:$PATH` (the directory `ls` found) before this step.",
+            "- An earlier step of the Dockerfile runs the installer: read its output for an install that failed without failing the",
+            "  step; a `curl` without `-L` saves a redirect response instead of the installer. Replace the download with the `ADD` below.",
+            "- Nothing installs it, and this step only tidies up after it (`{command} clean`): remove the step.",
+            "- Nothing installs it, and the build needs it: install it in this stage before this step. `ADD` downloads the installer",
+            "  without curl or wget in the image; `-b` installs in batch mode and changes no `PATH` ({enrich.selfInstallDocs}):",
+            "",
+            "```dockerfile",
+            "ADD {enrich.selfInstallerAddUrl} /tmp/installer.sh",
+            "RUN bash /tmp/installer.sh -b -p {enrich.selfInstallPrefix} && rm /tmp/installer.sh",
+            "ENV PATH={enrich.selfInstallPrefix}/bin:$PATH",
+            "```",
+            "",
+            "{enrich.selfInstallerArchNote}"
+          ].join("\n")
+        },
         {
           when: "named&exit127&enrich.selfInstaller&fact.place=image-build",
           title: "Command not found: its installer did not install it",
@@ -22445,6 +22565,26 @@ var init_step_failed = __esm({
           ].join("\n")
         },
         {
+          // An `apk add` pinning exact package builds (`-rN`) whose error the log does not keep (knowledge/apk-pins-enricher.ts):
+          // the likeliest cause is named as such, with the check that confirms or rules it out.
+          when: "instruction&enrich.apkRevisionPins",
+          title: "apk step failed; it pins exact package builds (apk's error not in the log)",
+          message: "The build failed in `{instruction}`, and no rule recognised the cause in the lines the log keeps. The `apk add` of this step pins exact package builds: {enrich.apkRevisionPins}. Alpine keeps only the newest build of each package in a release branch, so a pin with its `-rN` stops resolving (`ERROR: unable to select packages`, `breaks: world[\u2026]`) as soon as the package is rebuilt, with no change to the Dockerfile: the likeliest cause, which apk's error lines (not in this log) would confirm. {enrich.exitNote}",
+          fix: [
+            "Check the pins against the repositories: in this stage's base image (its `FROM` line), `apk update && apk policy {enrich.apkPinnedNames}`",
+            "lists the versions each package has now. A pinned build not listed is the cause; ease the pins in this step's `apk add`, to",
+            "the same versions with any build:",
+            "",
+            "```text",
+            "{enrich.apkAnyBuild}",
+            "```",
+            "",
+            "or to their major.minor, which also takes the patch releases the branch ships: `{enrich.apkMinorPins}`. An older Alpine",
+            "does not bring an old build back (each branch keeps only its newest). If every pinned build is listed, the cause is",
+            "elsewhere: rebuild with `--progress=plain` and read the step's output from the bottom up."
+          ].join("\n")
+        },
+        {
           when: "instruction",
           message: (
             // exitNote last: it is empty when the log shows no exit code (a COPY, a cut log), and a trailing space is trimmed.
@@ -22473,7 +22613,7 @@ var init_step_failed = __esm({
           fix: outsideFix("the last error printed is often only the exit")
         }
       ],
-      enrich: ["step-outcome", "unpinned-flash-attn", "unpinned-torch"],
+      enrich: ["step-outcome", "unpinned-flash-attn", "unpinned-torch", "apk-pins"],
       docs: "https://docs.docker.com/build/debug/"
     };
   }
@@ -32272,11 +32412,11 @@ function installTargetOf(instruction) {
   }
   return null;
 }
-function rebuildFromSourceCommand(installer, name2, spec) {
+function rebuildFromSourceCommand(installer, name2, spec2) {
   const q = (w) => /^[A-Za-z0-9_.,:/=+@%-]+$/.test(w) ? w : `'${w}'`;
-  if (installer === "uv") return `uv pip install --no-build-isolation --no-cache --no-deps --reinstall-package ${q(name2)} --no-binary ${q(name2)} ${q(spec)}`;
+  if (installer === "uv") return `uv pip install --no-build-isolation --no-cache --no-deps --reinstall-package ${q(name2)} --no-binary ${q(name2)} ${q(spec2)}`;
   const pip2 = installer === "pip" ? "pip" : "python -m pip";
-  return `${pip2} install --no-build-isolation --no-cache-dir --force-reinstall --no-deps --no-binary ${q(name2)} ${q(spec)}`;
+  return `${pip2} install --no-build-isolation --no-cache-dir --force-reinstall --no-deps --no-binary ${q(name2)} ${q(spec2)}`;
 }
 function extensionBuildEnrich(captures, step, _model, facts) {
   const raw = PACKAGE_KEYS.map((k) => captures[k]).find((v) => v !== void 0 && v.trim() !== "");
@@ -32940,16 +33080,16 @@ function compareVersions2(a, b) {
   return 0;
 }
 function pinnedVersion(requirement2) {
-  const spec = requirement2.replace(/^\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?/, "").split(";")[0].trim();
-  const m = /^===?\s*([^\s,*]+)$/.exec(spec);
+  const spec2 = requirement2.replace(/^\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?/, "").split(";")[0].trim();
+  const m = /^===?\s*([^\s,*]+)$/.exec(spec2);
   return m ? m[1] : null;
 }
 function satisfies(requirement2, version2) {
   const v = parseVersion(version2);
   if (v === null) return null;
-  const spec = requirement2.replace(/^\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?/, "").split(";")[0].trim();
-  if (spec === "") return true;
-  for (const clause of spec.split(/,| and /).map((clause2) => clause2.trim())) {
+  const spec2 = requirement2.replace(/^\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?/, "").split(";")[0].trim();
+  if (spec2 === "") return true;
+  for (const clause of spec2.split(/,| and /).map((clause2) => clause2.trim())) {
     const m = /^(===|==|!=|~=|<=|>=|<|>)\s*(\S+)$/.exec(clause.trim());
     if (!m) return null;
     const [op, target] = [m[1], m[2]];
@@ -33489,12 +33629,49 @@ function pythonOutsideAdvice(pin, tag, range, facts) {
   }
   return out;
 }
+function previousMinor(python) {
+  const m = minorOf(python);
+  return m === null || m[1] === 0 ? null : `${m[0]}.${m[1] - 1}`;
+}
+function pythonTooOldAdvice(pin, range, listed2, facts) {
+  const newest = listed2.reduce((a, b) => newer2(a, b) ? a : b);
+  const minor = /^(\d{1,2}\.\d{1,2})/.exec(newest)?.[1] ?? "";
+  const newestRange = pythonsOf[minor];
+  const nextMinor = Object.keys(pythonsOf).filter((m) => newer2(m, minor)).sort((a, b) => newer2(a, b) ? 1 : -1)[0];
+  const nextRange = nextMinor === void 0 ? void 0 : pythonsOf[nextMinor];
+  const lowest = minorOf(range[0]);
+  const python = facts.value("python");
+  const have = python === null ? null : minorOf(python);
+  let reading = null;
+  if (python !== null && have !== null) {
+    if (have[0] < lowest[0] || have[0] === lowest[0] && have[1] < lowest[1]) reading = { python, why: `the log shows Python ${python}` };
+  } else if (newestRange !== void 0 && nextRange !== void 0 && newer2(nextRange[0], newestRange[0]) && newer2(range[0], newestRange[0])) {
+    const top = previousMinor(nextRange[0]);
+    const span2 = top === null || top === newestRange[0] ? newestRange[0] : `${newestRange[0]}\u2013${top}`;
+    reading = {
+      python: span2,
+      why: `the newest release pip lists is ${newest}, and torch ${nextMinor} is the first release without wheels for Python ${top ?? newestRange[0]} (torch ${minor} supports Python ${newestRange[0]}\u2013${newestRange[1]}, torch ${nextMinor} ${nextRange[0]}\u2013${nextRange[1]}): pip lists only the releases with a wheel for the Python that runs it`
+    };
+  }
+  if (reading === null) return {};
+  const paired = pairedPackages(newest);
+  return {
+    torchPyOldPython: reading.python,
+    torchPyOldWhy: reading.why,
+    torchPyOldRange: `${range[0]}\u2013${range[1]}`,
+    torchPyOldLowest: range[0],
+    torchPyOldNewest: newest,
+    torchPyOldNewestCmd: installCommand(installerOf(facts), { requirements: [`torch==${newest}`] }),
+    torchPyOldNewestLabel: paired === null ? newest : `${newest} (released with torchvision ${paired.torchvision} and torchaudio ${paired.torchaudio})`
+  };
+}
 function torchPythonEnrich(captures, _step, _model, facts) {
   const asked = /^torch==(\d{1,2}\.\d{1,2}\.\d{1,3})(?:\+(cu\d{2,3}|cpu))?$/.exec((captures.requirement ?? "").trim());
   const pin = asked?.[1];
   const range = pin === void 0 ? null : torchPythons(pin);
   if (pin === void 0 || range === null) return {};
   const listed2 = (captures.versions ?? "").split(",").map((v) => v.trim()).filter((v) => /^\d+(?:\.\d+){1,3}$/.test(v));
+  if (asked?.[2] === void 0 && listed2.length > 0 && listed2.every((v) => newer2(pin, v))) return pythonTooOldAdvice(pin, range, listed2, facts);
   if (asked?.[2] !== void 0 || listed2.length === 0 || !listed2.every((v) => newer2(v, pin))) return pythonOutsideAdvice(pin, asked?.[2], range, facts);
   const oldest = listed2.reduce((a, b) => newer2(a, b) ? b : a);
   const out = {
@@ -33562,9 +33739,9 @@ function compare(a, b) {
   }
   return 0;
 }
-function parseSpecifier(spec) {
+function parseSpecifier(spec2) {
   const clauses = [];
-  for (const part of spec.split(",")) {
+  for (const part of spec2.split(",")) {
     const m = /^\s*(<=|>=|==|!=|<|>)\s*([\d.]+)\s*$/.exec(part);
     const version2 = m === null ? null : parseVersion2(m[2]);
     if (m === null || version2 === null) return null;
@@ -33579,7 +33756,7 @@ function satisfies2(python, clauses) {
   });
 }
 function pythonWallOf(list2) {
-  const specs = list2.split(";").map((entry) => /Requires-Python (\S{1,200})/.exec(entry)?.[1]).filter((spec) => spec !== void 0);
+  const specs = list2.split(";").map((entry) => /Requires-Python (\S{1,200})/.exec(entry)?.[1]).filter((spec2) => spec2 !== void 0);
   const parsed = specs.map(parseSpecifier);
   if (parsed.length === 0 || parsed.some((clauses) => clauses === null)) return null;
   const bounds = /* @__PURE__ */ new Map();
@@ -33834,9 +34011,9 @@ function missingSpecs(lines) {
   }
   return out;
 }
-function pipSpecOf(spec) {
-  if (spec.includes("::")) return null;
-  const m = /^([A-Za-z0-9_][A-Za-z0-9_.-]{0,200})([=<>!~][^\s]{0,200})?$/.exec(spec);
+function pipSpecOf(spec2) {
+  if (spec2.includes("::")) return null;
+  const m = /^([A-Za-z0-9_][A-Za-z0-9_.-]{0,200})([=<>!~][^\s]{0,200})?$/.exec(spec2);
   if (m === null) return null;
   const name2 = m[1];
   const rest = m[2] ?? "";
@@ -34234,6 +34411,52 @@ var init_apt_pinned_install_enricher = __esm({
     "use strict";
     init_apt_exit();
     plainWord = /^(?:--?[A-Za-z0-9][A-Za-z0-9:=._-]*|[a-z0-9][a-z0-9+.:=~-]*)$/;
+  }
+});
+
+// src/knowledge/apk-pins-enricher.ts
+function apkAddWords(command) {
+  const words3 = command.split(/\s+/).filter((w) => w !== "" && w !== "\\");
+  for (let i = 0; i < words3.length; i++) {
+    if (words3[i].slice(words3[i].lastIndexOf("/") + 1) !== "apk") continue;
+    let j = i + 1;
+    while (j < words3.length && words3[j].startsWith("-")) j += OPTIONS_WITH_VALUE.has(words3[j]) ? 2 : 1;
+    if (words3[j] !== "add") continue;
+    const out = [];
+    for (let k = j + 1; k < words3.length; k++) {
+      const word = words3[k];
+      const stop = word.search(/[;&|]/);
+      const head = stop >= 0 ? word.slice(0, stop) : word;
+      if (OPTIONS_WITH_VALUE.has(head)) k += 1;
+      else if (head !== "" && !head.startsWith("-")) out.push(head);
+      if (stop >= 0) break;
+    }
+    return out;
+  }
+  return null;
+}
+function apkPinsEnrich(_captures, step, _model, _facts) {
+  const words3 = apkAddWords(step?.instruction ?? "");
+  if (words3 === null || words3.length === 0) return {};
+  const specs = words3.map((w) => spec.exec(w)?.groups);
+  if (specs.some((g) => g === void 0)) return {};
+  const pinned = specs.filter((g) => g.op !== void 0);
+  const revision = pinned.filter((g) => g.rev !== void 0 && (g.op === "=" || g.op === "~" || g.op === "=~"));
+  if (revision.length === 0) return {};
+  const minor = (version2) => version2.split(".").slice(0, 2).join(".");
+  return {
+    apkRevisionPins: revision.map((g) => `${g.name}${g.op}${g.version}-r${g.rev}`).join(", "),
+    apkPinnedNames: pinned.map((g) => g.name).join(" "),
+    apkAnyBuild: pinned.map((g) => revision.includes(g) ? `${g.name}=~${g.version}` : `${g.name}${g.op}${g.version}${g.rev === void 0 ? "" : `-r${g.rev}`}`).join(" "),
+    apkMinorPins: pinned.map((g) => revision.includes(g) ? `${g.name}=~${minor(g.version)}` : `${g.name}${g.op}${g.version}${g.rev === void 0 ? "" : `-r${g.rev}`}`).join(" ")
+  };
+}
+var OPTIONS_WITH_VALUE, spec;
+var init_apk_pins_enricher = __esm({
+  "src/knowledge/apk-pins-enricher.ts"() {
+    "use strict";
+    OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-t", "--virtual", "-X", "--repository", "-p", "--root", "--repositories-file", "--cache-dir", "--keys-dir", "--arch", "--wait", "--progress-fd"]);
+    spec = /^(?<name>[a-z0-9][a-z0-9_.+-]{0,100}?)(?:@[\w-]{1,40})?(?:(?<op>=~|~|=|>=|<=|>~|<~|>|<)(?<version>\d[\w.]{0,60}?)(?:-r(?<rev>\d{1,5}))?)?$/;
   }
 });
 
@@ -34911,6 +35134,7 @@ var init_self_installed_tools = __esm({
       defaultPrefix: "/opt/conda",
       // `uname -m` prints x86_64 or aarch64, the two spellings of the installers' names.
       installerUrl: "https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-$(uname -m).sh",
+      installerUrlByArch: "https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-{arch}.sh",
       installerIndex: "https://repo.anaconda.com/miniconda/",
       docs: "https://docs.conda.io/projects/conda/en/latest/user-guide/install/linux.html"
     };
@@ -34933,7 +35157,7 @@ function trimSlashes(path6) {
   while (end > 1 && path6[end - 1] === "/") end -= 1;
   return path6.slice(0, end);
 }
-function selfInstalledEnrich(captures, step, model, _facts) {
+function selfInstalledEnrich(captures, step, model, facts) {
   const command = captures["command"];
   const tool = command === void 0 ? null : selfInstalledTool(command);
   if (tool === null || step === null) return {};
@@ -34946,7 +35170,10 @@ function selfInstalledEnrich(captures, step, model, _facts) {
     selfInstallerUrl: tool.installerUrl,
     selfInstallerIndex: tool.installerIndex,
     selfInstallDocs: tool.docs,
-    selfInstallPrefix: trimSlashes(prefix ?? tool.defaultPrefix)
+    selfInstallPrefix: trimSlashes(prefix ?? tool.defaultPrefix),
+    // the installer for this build's machine, for an `ADD` (no shell there to ask `uname -m`)
+    selfInstallerAddUrl: tool.installerUrlByArch.replace("{arch}", facts.value("platform") === "linux/arm64" ? "aarch64" : "x86_64"),
+    selfInstallerArchNote: facts.value("platform") === null ? "The log does not show the machine: that is the x86_64 installer; an arm64 image takes " + tool.installerUrlByArch.replace("{arch}", "aarch64") + "." : ""
   };
   if (installerStep !== null) {
     out.selfInstallStep = stepLabel2(installerStep);
@@ -35374,6 +35601,7 @@ var init_enrichers = __esm({
     init_cuda_require_enricher();
     init_apt_dropped_enricher();
     init_apt_pinned_install_enricher();
+    init_apk_pins_enricher();
     init_run_image_enricher();
     init_run_command_enricher();
     init_conda_network_enricher();
@@ -35482,6 +35710,8 @@ var init_enrichers = __esm({
       "apt-dropped": aptDroppedEnrich,
       /** The failing step's `apt-get install` as written, pins and options kept (`{enrich.aptInstallArgs}`). */
       "apt-pinned-install": aptPinnedInstallEnrich,
+      /** The failing step's `apk add` pins on exact package builds (`-rN`), eased two ways (`{enrich.apkRevisionPins}`, `{enrich.apkAnyBuild}`, `{enrich.apkMinorPins}`). */
+      "apk-pins": apkPinsEnrich,
       /** The nvidia/cuda image a `docker run` of the log starts, in its `-devel` flavour, and that command with it (`{enrich.runDevelImage}`, `{enrich.runDevelCommand}`). */
       "run-image": runImageEnrich,
       /** The image of the log's `docker run` / `podman run` and that command asking for GPUs (`{enrich.runImage}`, `{enrich.runWithGpus}`, `{enrich.runGpus}`). */
@@ -61799,15 +62029,15 @@ function requirement(word) {
     const close = rest.indexOf("]");
     rest = close < 0 ? "" : rest.slice(close + 1);
   }
-  const spec = rest.split(";", 1)[0].trim();
-  return { name: normaliseName(word.slice(0, end)), bounded: spec.startsWith("@") || /[<>=!~]/.test(spec) };
+  const spec2 = rest.split(";", 1)[0].trim();
+  return { name: normaliseName(word.slice(0, end)), bounded: spec2.startsWith("@") || /[<>=!~]/.test(spec2) };
 }
 function packagesIn(words3) {
   const packages = [];
   for (let i = 0; i < words3.length; i++) {
     const word = words3[i];
     if (word.startsWith("-")) {
-      if (OPTIONS_WITH_VALUE.has(word)) i++;
+      if (OPTIONS_WITH_VALUE2.has(word)) i++;
       continue;
     }
     const parsed = requirement(word);
@@ -61815,7 +62045,7 @@ function packagesIn(words3) {
   }
   return packages;
 }
-var KNOWN_BACKTRACKERS, OPTIONS_WITH_VALUE, pipUnboundedResolve;
+var KNOWN_BACKTRACKERS, OPTIONS_WITH_VALUE2, pipUnboundedResolve;
 var init_pip_unbounded_resolve = __esm({
   "src/dockerfile/checks/pip-unbounded-resolve.ts"() {
     "use strict";
@@ -61831,7 +62061,7 @@ var init_pip_unbounded_resolve = __esm({
         }
       ]
     ]);
-    OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--only-binary", "--no-binary", "--progress-bar", "--timeout", "--retries", "--cache-dir", "--src", "--upgrade-strategy", "--report", "--config-settings", "-C", "--global-option"]);
+    OPTIONS_WITH_VALUE2 = /* @__PURE__ */ new Set(["-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--only-binary", "--no-binary", "--progress-bar", "--timeout", "--retries", "--cache-dir", "--src", "--upgrade-strategy", "--report", "--config-settings", "-C", "--global-option"]);
     pipUnboundedResolve = {
       id: "dockerfile/pip-unbounded-resolve",
       title: "pip install of a package known to backtrack for hours",
