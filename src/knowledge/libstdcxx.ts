@@ -15,9 +15,11 @@
 //   Binder layout). Its libstdc++ is the `libstdcxx-ng` package (conda-forge renamed it `libstdcxx` in August 2024 and
 //   keeps `libstdcxx-ng` as a wrapper of the same version: conda-forge/ctng-compilers-feedstock#148), whose version is
 //   the GCC release it comes from (libstdcxx-ng 12.1.0 in May 2022: rapidsai/gpuci-build-environment#245,
-//   conda-forge/compilers-feedstock#48), so `libstdcxx-ng>=12` has GLIBCXX_3.4.30. `conda install -p PREFIX` installs
+//   conda-forge/compilers-feedstock#48), so `libstdcxx-ng>=12` has GLIBCXX_3.4.30; a label of a later minor release
+//   needs that release (`libstdcxx-ng>=13.2` for GLIBCXX_3.4.32: conda-forge has published libstdcxx-ng 13.1.0, which
+//   `>=13` accepts and which lacks it). `conda install -p PREFIX` installs
 //   into the environment at that path (conda's install reference, "Target Environment Specification").
-// - the system's: `/usr/lib`, `/lib`, `/usr/lib64`, `/lib64`, with the Debian multiarch directory
+// - the system's: `/usr/lib`, `/lib`, `/usr/lib64`, `/lib64`, `/usr/lib32` (Debian's 32-bit multilib), with the Debian multiarch directory
 //   (`x86_64-linux-gnu`, wiki.debian.org/Multiarch/Implementation) or without: the distro release's libstdc++6 package.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
@@ -71,12 +73,13 @@ export function condaPrefixOf(resolved: string): string | null {
 
 /** The distro's own library directories. */
 export function isSystemLibrary(resolved: string): boolean {
-  return /^(?:\/usr)?\/lib(?:64|\/[\w-]{1,40}-linux-gnu[\w]{0,10})?\/libstdc\+\+\.so\.6$/.test(resolved);
+  return /^(?:\/usr)?\/lib(?:64|32|\/[\w-]{1,40}-linux-gnu[\w]{0,10})?\/libstdc\+\+\.so\.6$/.test(resolved);
 }
 
 /**
- * `libPath` (the path resolved), `gcc` / `gccMajor` (the first GCC release with the label), `condaSpec`
- * (`libstdcxx-ng>=12`), and the place: `envPrefix` (a conda env), `systemLib` (the distro's), or `otherLib` (neither).
+ * `libPath` (the path resolved), `gcc` / `gccMajor` (the first GCC release with the label), `gccFloor` (the major
+ * when the label came with its first release, X.1, else the release: `13.2`), `condaSpec` (`libstdcxx-ng>=12`,
+ * `libstdcxx-ng>=13.2`), and the place: `envPrefix` (a conda env), `systemLib` (the distro's), or `otherLib` (neither).
  */
 export function libstdcxxEnrich(captures: Readonly<Record<string, string>>, _step: Step | null, _model: BuildModel, _facts: FactView): Record<string, string> {
   const lib = captures.lib;
@@ -89,7 +92,10 @@ export function libstdcxxEnrich(captures: Readonly<Record<string, string>>, _ste
   if (gcc !== undefined) {
     out.gcc = gcc;
     out.gccMajor = gcc.split('.')[0]!;
-    out.condaSpec = `libstdcxx-ng>=${out.gccMajor}`;
+    // A major's first release is X.1 (GCC's numbering), so `>=X` is exact only then: a label of a later minor
+    // (GLIBCXX_3.4.32, GCC 13.2) needs `>=13.2`, since conda-forge's libstdcxx-ng 13.1.0 satisfies `>=13` and lacks it.
+    out.gccFloor = gcc.endsWith('.1') ? out.gccMajor : gcc;
+    out.condaSpec = `libstdcxx-ng>=${out.gccFloor}`;
   }
   const prefix = condaPrefixOf(resolved);
   if (prefix !== null) out.envPrefix = prefix;

@@ -29,8 +29,31 @@ function trimSlashes(path: string): string {
  * `selfInstallPrefix` (the `-p` of the installer step, else the table's default); when the log shows the installer
  * step, `selfInstallStep` (its label), `selfCurlNoLocation` when its curl lacks `-L` and `selfInstallCached` when its
  * result came from the build cache; `selfInstallerAddUrl` (the installer for this build's machine, x86_64 unless the
- * log shows arm64) and `selfInstallerArchNote` (the arm64 one, when the log shows no machine).
+ * log shows another) and `selfInstallerArchNote` (the arm64 one, when the log shows no machine; where to look, for a
+ * machine the installers' names do not cover).
  */
+/** A build platform → the `uname -m` name the installers are spelled with (Miniconda3-latest-Linux-<machine>.sh). */
+const MACHINE_OF_PLATFORM: Readonly<Record<string, string>> = {
+  'linux/amd64': 'x86_64',
+  'linux/arm64': 'aarch64',
+  'linux/arm64/v8': 'aarch64',
+  'linux/ppc64le': 'ppc64le',
+  'linux/s390x': 's390x',
+};
+
+function addInstaller(byArch: string, index: string, platform: string | null): { selfInstallerAddUrl: string; selfInstallerArchNote: string } {
+  const machine = platform === null ? undefined : MACHINE_OF_PLATFORM[platform];
+  if (machine !== undefined) return { selfInstallerAddUrl: byArch.replace('{arch}', machine), selfInstallerArchNote: '' };
+  const x86 = byArch.replace('{arch}', 'x86_64');
+  return {
+    selfInstallerAddUrl: x86,
+    selfInstallerArchNote:
+      platform === null
+        ? `The log does not show the machine: that is the x86_64 installer; an arm64 image takes ${byArch.replace('{arch}', 'aarch64')}.`
+        : `That is the x86_64 installer, and this build is for ${platform}: take that platform's installer from ${index}, if it has one.`,
+  };
+}
+
 export function selfInstalledEnrich(captures: Readonly<Record<string, string>>, step: Step | null, model: BuildModel, facts: FactView): Record<string, string> {
   const command = captures['command'];
   const tool = command === undefined ? null : selfInstalledTool(command);
@@ -47,11 +70,7 @@ export function selfInstalledEnrich(captures: Readonly<Record<string, string>>, 
     selfInstallDocs: tool.docs,
     selfInstallPrefix: trimSlashes(prefix ?? tool.defaultPrefix),
     // the installer for this build's machine, for an `ADD` (no shell there to ask `uname -m`)
-    selfInstallerAddUrl: tool.installerUrlByArch.replace('{arch}', facts.value('platform') === 'linux/arm64' ? 'aarch64' : 'x86_64'),
-    selfInstallerArchNote:
-      facts.value('platform') === null
-        ? 'The log does not show the machine: that is the x86_64 installer; an arm64 image takes ' + tool.installerUrlByArch.replace('{arch}', 'aarch64') + '.'
-        : '',
+    ...addInstaller(tool.installerUrlByArch, tool.installerIndex, facts.value('platform')),
   };
   if (installerStep !== null) {
     out.selfInstallStep = stepLabel(installerStep);

@@ -36,7 +36,8 @@ const condaInstaller: SelfInstalledTool = {
   installer: 'the Miniconda installer (or Anaconda\'s, or Miniforge\'s)',
   installerPattern: /\b(?:Miniconda|Anaconda|Miniforge|Mambaforge)[\w.-]{0,100}\.sh\b/,
   defaultPrefix: '/opt/conda',
-  // `uname -m` prints x86_64 or aarch64, the two spellings of the installers' names.
+  // `uname -m` prints x86_64 or aarch64, the two spellings of the installers' names; the index also has Linux-ppc64le and
+  // Linux-s390x installers (repo.anaconda.com/miniconda/, Miniconda's release notes' installer table), and no 32-bit one.
   installerUrl: 'https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-$(uname -m).sh',
   installerUrlByArch: 'https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-{arch}.sh',
   installerIndex: 'https://repo.anaconda.com/miniconda/',

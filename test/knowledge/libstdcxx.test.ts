@@ -32,6 +32,7 @@ describe('libstdcxx enricher', () => {
       libPath: '/opt/conda/envs/py_3.10/lib/libstdc++.so.6',
       gcc: '12.1',
       gccMajor: '12',
+      gccFloor: '12',
       condaSpec: 'libstdcxx-ng>=12',
       envPrefix: '/opt/conda/envs/py_3.10',
     });
@@ -41,6 +42,18 @@ describe('libstdcxx enricher', () => {
     expect(unknown.gcc).toBeUndefined();
     expect(unknown.condaSpec).toBeUndefined();
     expect(unknown.envPrefix).toBe('/opt/conda');
+  });
+
+  test('a label of a later minor release bounds the conda spec by that release, not its major', () => {
+    // conda-forge published libstdcxx-ng 13.1.0, which `>=13` accepts and which lacks GLIBCXX_3.4.32 (GCC 13.2)
+    expect(enrich('/opt/conda/lib/libstdc++.so.6', 'GLIBCXX_3.4.32')).toMatchObject({ gcc: '13.2', gccFloor: '13.2', condaSpec: 'libstdcxx-ng>=13.2' });
+    expect(enrich('/opt/conda/lib/libstdc++.so.6', 'GLIBCXX_3.4.28')).toMatchObject({ gcc: '9.3', condaSpec: 'libstdcxx-ng>=9.3' });
+    expect(enrich('/opt/conda/lib/libstdc++.so.6', 'GLIBCXX_3.4.24')).toMatchObject({ gcc: '7.2', condaSpec: 'libstdcxx-ng>=7.2' });
+    expect(enrich('/opt/conda/lib/libstdc++.so.6', 'CXXABI_1.3.15')).toMatchObject({ gcc: '14.1', condaSpec: 'libstdcxx-ng>=14' });
+  });
+
+  test('Debian\'s 32-bit multilib directory is the distro\'s too', () => {
+    expect(isSystemLibrary('/usr/lib32/libstdc++.so.6')).toBe(true);
   });
 
   test('an ImportError prefix before the path is not part of it', () => {

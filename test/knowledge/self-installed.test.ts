@@ -68,3 +68,25 @@ describe('selfInstalledEnrich', () => {
     expect(selfInstalledEnrich({ command: 'cmake' }, failed, model([failed]), facts)).toEqual({});
   });
 });
+
+describe('selfInstalledEnrich: the installer an ADD downloads, by the build platform', () => {
+  const withPlatform = (platform: string | null): FactView => ({ ...facts, value: (name: string) => (name === 'platform' ? platform : null) }) as FactView;
+  const add = (platform: string | null): Record<string, string> => {
+    const failed = step(2, 'RUN conda clean --all');
+    return selfInstalledEnrich({ command: 'conda' }, failed, model([step(1, 'FROM ubuntu:22.04'), failed]), withPlatform(platform));
+  };
+
+  test('each machine Miniconda publishes gets its own installer', () => {
+    expect(add('linux/amd64').selfInstallerAddUrl).toBe('https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh');
+    expect(add('linux/arm64').selfInstallerAddUrl).toBe('https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-aarch64.sh');
+    expect(add('linux/ppc64le').selfInstallerAddUrl).toBe('https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-ppc64le.sh');
+    expect(add('linux/s390x')).toMatchObject({ selfInstallerAddUrl: 'https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-s390x.sh', selfInstallerArchNote: '' });
+  });
+
+  test('no machine in the log: x86_64, and the arm64 one named; another machine: says the x86_64 one does not fit', () => {
+    expect(add(null).selfInstallerArchNote).toContain('Miniconda3-latest-Linux-aarch64.sh');
+    const arm32 = add('linux/arm/v7');
+    expect(arm32.selfInstallerArchNote).toContain('linux/arm/v7');
+    expect(arm32.selfInstallerArchNote).toContain('https://repo.anaconda.com/miniconda/');
+  });
+});

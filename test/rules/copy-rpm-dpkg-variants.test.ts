@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyzeLog } from './support/analyze-log.js';
+import { rpmPackageUnavailable } from '../../src/rules/catalog/apt/rpm-package-unavailable.js';
 
 const read = (rel: string): string => readFileSync(new URL(`../../fixtures/rules/${rel}`, import.meta.url), 'utf8');
 
@@ -63,5 +64,32 @@ describe('apt/dpkg-read-only-file-system', () => {
     expect(f.message).toContain('10.2');
     expect(f.fix).toContain('host-files-for-container.d');
     expect(f.fix).toContain('sudo mv cuda.csv cudnn.csv tensorrt.csv ../csv-disabled/');
+  });
+});
+
+describe('apt/rpm-package-unavailable: what counts as a pinned version', () => {
+  const pinned = (): RegExp => {
+    const ctx = rpmPackageUnavailable.context?.find((c) => c.name === 'pinned');
+    expect(ctx?.pattern).toBeDefined();
+    return new RegExp(ctx!.pattern!);
+  };
+  const read = (line: string): Record<string, string> | null => {
+    const m = pinned().exec(line);
+    return m === null ? null : { ...m.groups };
+  };
+
+  test('a name with a version and an rpm release (which starts with a digit)', () => {
+    expect(read('No package libnvinfer8-8.2.0-1.cuda10 available.')).toEqual({ name: 'libnvinfer8', version: '8.2.0-1.cuda10' });
+    // oracle/docker-images#929: the OpenJDK package's own name holds a version-like part
+    expect(read('No package java-1.8.0-openjdk-1.8.0.151-5.b12.el7_4 available.')).toEqual({ name: 'java-1.8.0-openjdk', version: '1.8.0.151-5.b12.el7_4' });
+    // openshift/openshift-docs#2148: `yum install docker-1.9`
+    expect(read('No package docker-1.9 available.')).toEqual({ name: 'docker', version: '1.9' });
+  });
+
+  test('a bare package name whose name has a dotted number is no pin', () => {
+    // EL's OpenJDK 8 package is named `java-1.8.0-openjdk`: `-openjdk` is part of the name, not a release
+    expect(read('No package java-1.8.0-openjdk available.')).toBeNull();
+    expect(read('No match for argument: java-1.8.0-openjdk')).toBeNull();
+    expect(read('No match for argument: cuda-toolkit-12-4')).toBeNull();
   });
 });

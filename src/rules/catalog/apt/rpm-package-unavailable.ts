@@ -43,13 +43,15 @@ export const rpmPackageUnavailable: RuleInput = {
     { literals: ['No match for argument: '], pattern: `^\\s{0,4}No match for argument: ${SPEC}\\s*$` },
   ],
   context: [
-    // The spec has a version: `name-<digits>.<…>[-release]`. `cuda-10-2` (no dot) stays a name.
+    // The spec has a version: `name-<digits>.<…>[-release]`, the release starting with a digit as rpm releases do
+    // (`1.cuda10`, `5.b12.el7_4`). `cuda-10-2` (no dot) stays a name, and so does `java-1.8.0-openjdk` (its `-openjdk`
+    // is no release); `java-1.8.0-openjdk-1.8.0.151-5.b12.el7_4` (oracle/docker-images#929) is that name pinned.
     {
       name: 'pinned',
       tally: true,
       literals: ['No package ', 'No match for argument: '],
       pattern:
-        '(?:No package |No match for argument: )(?<name>[A-Za-z0-9][\\w.+~^-]{0,200}?)-(?<version>\\d{1,9}\\.[\\w.+~^]{0,100}(?:-[\\w.+~^]{1,100})?)(?: available\\.|\\s*$)',
+        '(?:No package |No match for argument: )(?<name>[A-Za-z0-9][\\w.+~^-]{0,200}?)-(?<version>\\d{1,9}\\.[\\w.+~^]{0,100}(?:-\\d[\\w.+~^]{0,100})?)(?: available\\.|\\s*$)',
     },
     // dnf (Fedora, RHEL 8+, Rocky, Alma) rather than yum 3: its own words.
     { name: 'dnf', literals: ['Unable to find a match', 'No match for argument', 'dnf ', 'microdnf'] },

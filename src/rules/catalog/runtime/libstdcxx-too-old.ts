@@ -43,7 +43,7 @@ const condaMessage =
 
 function condaFix(install: string[]): string {
   return [
-    'Make the env\'s C++ runtime at least GCC {enrich.gccMajor}\'s, from conda-forge (its current name is `libstdcxx`; ' +
+    'Make the env\'s C++ runtime at least GCC {enrich.gccFloor}\'s, from conda-forge (its current name is `libstdcxx`; ' +
       '`libstdcxx-ng` still installs it):',
     '',
     ...install,
@@ -84,7 +84,7 @@ const variants: RuleVariant[] = [
       '```',
       '',
       'The libstdc++ manual lists which GCC release introduced which label (https://gcc.gnu.org/onlinedocs/libstdc++/manual/abi.html, ' +
-        '"Symbol versioning"); `libstdcxx-ng>=` that major pins it. ' + condaBuiltHere,
+        '"Symbol versioning"); `libstdcxx-ng>=` that release (its major alone when the release is its first, X.1) pins it. ' + condaBuiltHere,
     ].join('\n'),
   },
   {
