@@ -24,6 +24,9 @@ const MOVE_ON =
   'The lasting fix is a supported base: a maintained Enterprise Linux rebuild (Rocky Linux, AlmaLinux) or CentOS Stream, where ' +
   'package names may differ.';
 
+/** The vault edit as a Dockerfile step, and the SCL repositories' note. */
+const VAULT_STOPGAP = ['', '```dockerfile', `RUN ${VAULT_SED}`, '```', SCL_NOTE];
+
 export const centosEolMirrorlist: RuleInput = {
   id: 'apt/centos-eol-mirrorlist',
   title: 'CentOS Linux past its end of life: mirrorlist.centos.org is gone',
@@ -67,11 +70,7 @@ export const centosEolMirrorlist: RuleInput = {
       fix: [
         `Move the base image off CentOS 7. ${MOVE_ON} As a stopgap that keeps CentOS 7 (it gets no updates), point yum at`,
         'the vault in a `RUN` before the first `yum` command:',
-        '',
-        '```dockerfile',
-        `RUN ${VAULT_SED}`,
-        '```',
-        SCL_NOTE,
+        ...VAULT_STOPGAP,
       ].join('\n'),
     },
     {
@@ -79,11 +78,7 @@ export const centosEolMirrorlist: RuleInput = {
       fix: [
         `Move the base image to a supported release. ${MOVE_ON} As a stopgap that keeps the old release (no updates), point yum`,
         'at the vault in a `RUN` before the first `yum` command:',
-        '',
-        '```dockerfile',
-        `RUN ${VAULT_SED}`,
-        '```',
-        SCL_NOTE,
+        ...VAULT_STOPGAP,
       ].join('\n'),
     },
   ],

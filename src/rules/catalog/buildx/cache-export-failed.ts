@@ -36,6 +36,16 @@
 import type { RuleInput } from '../../schema.js';
 
 /** The upgrade, for a job whose log shows a buildx or BuildKit too old for GitHub's cache API v2. */
+/** A cache-service failure: run again, and let a cache export never fail the build (`ignore-error`, BuildKit 0.11+). */
+const RERUN_OR_IGNORE = [
+  "Run the job again: the cache service's failures are usually brief. So that a cache export can never fail the build,",
+  'add `ignore-error=true` to it (BuildKit 0.11 or later):',
+  '',
+  '```yaml',
+  'cache-to: type=gha,mode=max,ignore-error=true',
+  '```',
+];
+
 const UPGRADE_FIX = [
   'Use buildx 0.21.0 or later with BuildKit 0.20.0 or later: older ones speak only the legacy cache API, which GitHub shut down on',
   'April 15th, 2025, so this export fails on every run until they are upgraded. In the workflow, remove the pin that keeps them old:',
@@ -136,12 +146,7 @@ export const cacheExportFailed: RuleInput = {
         'The image was built, but writing its build cache to the GitHub Actions cache service failed (`{reason}`): the ' +
         'cache service broke off the upload, and a failed cache export fails the build.',
       fix: [
-        'Run the job again: the cache service\'s failures are usually brief. So that a cache export can never fail the build,',
-        'add `ignore-error=true` to it (BuildKit 0.11 or later):',
-        '',
-        '```yaml',
-        'cache-to: type=gha,mode=max,ignore-error=true',
-        '```',
+        ...RERUN_OR_IGNORE,
         '',
         'If every run fails, check the BuildKit version in the log\'s builder details: `…/_apis/artifactcache/…` is the legacy',
         'cache API, which GitHub shut down on April 15th, 2025; BuildKit 0.20.0 and later use the new one. docker/setup-buildx-action',
@@ -156,12 +161,7 @@ export const cacheExportFailed: RuleInput = {
         'The image was built, but writing its build cache to the GitHub Actions cache service failed (`{reason}`), and a failed ' +
         'cache export fails the build.',
       fix: [
-        'Run the job again: the cache service\'s failures are usually brief. So that a cache export can never fail the build,',
-        'add `ignore-error=true` to it (BuildKit 0.11 or later):',
-        '',
-        '```yaml',
-        'cache-to: type=gha,mode=max,ignore-error=true',
-        '```',
+        ...RERUN_OR_IGNORE,
       ].join('\n'),
     },
     {

@@ -54,6 +54,9 @@ const ALPINE_MESSAGE =
 /** A virtual environment for every later `RUN`: `ENV` carries over, an `activate` in one `RUN` does not. */
 const VENV_STEPS = ['RUN python3 -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:${PATH}'];
 
+/** The same in a shell, where `activate` lasts for the session. */
+const SHELL_VENV = ['```sh', 'python3 -m venv .venv', '. .venv/bin/activate', '```'];
+
 /** Alpine's own builds of Python packages. */
 const ALPINE_PACKAGES = "Or take the packages Alpine builds, named `py3-` and the project's name (`apk search py3-` lists them)";
 
@@ -123,10 +126,7 @@ const alpineVariants: RuleVariant[] = [
       '```',
       'in a shell:',
       '',
-      '```sh',
-      'python3 -m venv .venv',
-      '. .venv/bin/activate',
-      '```',
+      ...SHELL_VENV,
       '',
       `Then run the install again. ${ALPINE_PACKAGES}.`,
     ].join('\n'),
@@ -294,10 +294,7 @@ export const externallyManaged: RuleInput = {
         '```',
         'in a shell, activate it, then run the install again:',
         '',
-        '```sh',
-        'python3 -m venv .venv',
-        '. .venv/bin/activate',
-        '```',
+        ...SHELL_VENV,
         '',
         'In a single-purpose image, `--break-system-packages` on the `pip install` (pip ≥ 23.0.1) overrides the marker; on a ' +
           "machine you keep it can break the distribution's own Python tools. " + UBUNTU_PIN,
@@ -312,10 +309,7 @@ export const externallyManaged: RuleInput = {
         'Install into a virtual environment instead of the system Python (Debian / Ubuntu: `apt-get install python3-venv` first), then ' +
           'rerun the same install in it:',
         '',
-        '```sh',
-        'python3 -m venv .venv',
-        '. .venv/bin/activate',
-        '```',
+        ...SHELL_VENV,
         '',
         'Overriding the marker (`--break-system-packages`) on a machine you keep can break the distribution\'s own Python tools; ' +
           'keep that for single-purpose images.',
