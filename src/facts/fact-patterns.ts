@@ -59,6 +59,17 @@ export const factPatterns: readonly FactPattern[] = [
     read: (g) => one('cuda', majorMinor(g.v)),
   },
   {
+    // A report's environment list naming nvcc's own version: `NVCC: 11.1.74` (flashlight/flashlight#213, below `CUDA: 11.1`).
+    // Since CUDA 11 the toolkit's components are versioned on their own, but nvcc's major.minor is the toolkit's (the
+    // "CUDA Toolkit Major Component Versions" tables: CUDA NVCC 11.2.142 in 11.2, 11.5.50 in 11.5, 11.8.89 in 11.8). Three
+    // numbers only: a bare `CUDA: 11.1` may be the driver's CUDA (nvidia-smi's `CUDA Version:`), not a toolkit.
+    literals: ['NVCC:', 'nvcc:'],
+    regex: /^\s{0,8}(?:[-*]\s{1,4})?(?:NVCC|nvcc):\s{1,8}V?(?<v>\d{1,2}\.\d{1,2})\.\d{1,4}\s*$/,
+    on: 'output',
+    source: 'nvcc',
+    read: (g) => one('cuda', majorMinor(g.v)),
+  },
+  {
     // CMake: `-- The CUDA compiler identification is NVIDIA 12.4.131`
     literals: ['CUDA compiler identification is NVIDIA'],
     regex: /CUDA compiler identification is NVIDIA (?<v>\d{1,2}\.\d{1,2})/,

@@ -31,6 +31,15 @@ export function noTorchIndexEnrich(captures: Readonly<Record<string, string>>, _
   const version = stepCudaVersion(captures, facts);
   if (version === null || wheelTagFor(version) !== null) return {};
   const out: Record<string, string> = { noIndexCuda: version };
+  // torch built for a newer CUDA major than the toolkit (nvcc 10.1 beside torch cu121, lipzh5/ResearchProgress#11): the nearest
+  // index of the toolkit's major is torch of another generation (cu102: torch 1.5-1.12, torch-wheels.ts), so the toolkit is
+  // the piece to move. `torchTag` is the PyTorch/PyG tag of torch's CUDA (`cu121`).
+  const torchCuda = captures.torchCuda ?? tagCuda(facts.get('torchCuda')?.value ?? '');
+  const tm = /^(\d{1,2})\.(\d{1,2})$/.exec(torchCuda ?? '');
+  if (tm && Number(tm[1]) > Number(version.split('.')[0])) {
+    out.olderToolkit = `${Number(tm[1])}.${Number(tm[2])}`;
+    out.torchTag = `cu${Number(tm[1])}${Number(tm[2])}`;
+  }
   // another toolkit the log shows, read from its own nvcc, with an index of its own
   const values = [facts.get('cuda'), ...facts.conflicts('cuda')].filter((v) => v !== null);
   const other = values.find((v) => v.source === 'nvcc' && v.value !== version && wheelTagFor(v.value) !== null);

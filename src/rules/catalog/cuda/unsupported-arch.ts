@@ -240,6 +240,39 @@ const autodetectedVariants: Variant[] = [
   },
 ];
 
+// CMake's old FindCUDA module (`find_package(CUDA)`, `cuda_add_library`): its build prints `Building NVCC (Device) object …`
+// (Modules/FindCUDA.cmake of CMake 3.25 on this machine, CUDA_WRAP_SRCS: `set(cuda_build_comment_string "Building NVCC
+// (${cuda_build_type}) object …")`) and fails in a generated `<target>_generated_<file>.cu.o.<Config>.cmake` script. It passes
+// nvcc the flags in CUDA_NVCC_FLAGS and CUDA_NVCC_FLAGS_<CONFIG> ("Additional NVCC command line arguments", the module's
+// documentation) and never reads CMAKE_CUDA_ARCHITECTURES (the word CUDA_ARCHITECTURES is absent from that module), nor
+// TORCH_CUDA_ARCH_LIST unless the project passes it on. Its projects write the arches into CUDA_NVCC_FLAGS themselves, as
+// `-gencode` pairs or from CUDA_SELECT_NVCC_ARCH_FLAGS (FindCUDA/select_compute_arch.cmake) over a list of their own, often a
+// cache option; `cmake -LAH` lists a build directory's cache variables with their help strings (`cmake --help`, 3.25).
+// flashlight/flashlight#213: compute_30 in the project's list on CUDA 11.1 (`NVCC: 11.1.74`), fixed by taking it out.
+const FIND_CUDA = [
+  "This build uses CMake's old FindCUDA module (`Building NVCC (Device) object`): it passes nvcc the flags in `CUDA_NVCC_FLAGS` and ignores " +
+    '`-DCMAKE_CUDA_ARCHITECTURES` (and TORCH_CUDA_ARCH_LIST, unless the project reads it). The project writes the arches into ' +
+    '`CUDA_NVCC_FLAGS` itself, as `-gencode` flags or through `CUDA_SELECT_NVCC_ARCH_FLAGS` over a list of its own, often a cache option. ' +
+    'Find where {arch} comes from, in the build directory\'s cache and in the project\'s CMake files:',
+  '',
+  '```sh',
+  'cmake -LAH build | grep -i -B1 "arch\\|NVCC_FLAGS"   # build: your build directory',
+  'grep -rn "gencode\\|NVCC_ARCH\\|CUDA_ARCH\\|NVCC_FLAGS" --include=CMakeLists.txt --include="*.cmake" .',
+  '```',
+  '',
+  'A cache option: configure again with it set to a list without that arch (`-D<option>="…"`). A list written in a CMakeLists.txt: ' +
+    'edit it there. Then build from a fresh build directory (CMake keeps the flags it generated).',
+].join('\n');
+
+const findCudaVariants: Variant[] = [
+  { when: 'findCuda&fact.cuda', fix: ['Fix the arch list: {enrich.suggestion}.', '', FIND_CUDA].join('\n') },
+  {
+    when: 'findCuda&enrich.inferred',
+    message: 'nvcc rejected the GPU architecture {arch:all}. {enrich.inferred}',
+    fix: ['What to change: {enrich.suggestion}.', '', FIND_CUDA, '', INFERRED_CHECK].join('\n'),
+  },
+];
+
 /** A CMake build: the version known, narrowed by the rejection, or unknown; `target` names the context that names the target. */
 function cmakeVariants(target: 'cmakeFailed' | 'cmakeBuild'): Variant[] {
   const project = cmakeProject(target);
@@ -429,6 +462,8 @@ export const unsupportedArch: RuleInput = {
       literals: ['CMakeFiles/'],
       pattern: '(?:\\*\\*\\* \\[|FAILED: )[^\\s\\]]{0,300}?CMakeFiles/(?!cmTC_)(?<target>[\\w.+-]{1,100})\\.dir/',
     },
+    // CMake's FindCUDA build (FIND_CUDA): its progress line, or the generated script it fails in (as in cuda/unsupported-host-compiler)
+    { name: 'findCuda', literals: ['Building NVCC (', '_generated_'], pattern: 'Building NVCC \\((?:Device|Host)\\) object|_generated_[\\w.-]{1,200}\\.cu\\.o\\.\\w{1,40}\\.cmake' },
     { name: 'cmakeBuild', literals: ['CMakeFiles/'], pattern: 'CMakeFiles/(?!cmTC_)(?<target>[\\w.+-]{1,100})\\.dir/', keep: 'last' },
   ],
   scope: 'step',
@@ -450,6 +485,7 @@ export const unsupportedArch: RuleInput = {
     GENTOO_EMERGE,
     ...bazelVariants,
     ...autodetectedVariants,
+    ...findCudaVariants,
     ...(['cmakeFailed', 'cmakeBuild'] as const).flatMap(cmakeVariants),
     ...distroNvccVariants(),
     ...ownGencodeVariants,

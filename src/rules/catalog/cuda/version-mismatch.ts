@@ -18,6 +18,7 @@
 // - ptxas older than the compiler that wrote the PTX (Triton, numba and JAX bring their own code generators;
 //   a newer nvcc's PTX given to an older toolkit's ptxas): `Unsupported .version 8.5; current version is '7.5'`.
 import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
+import { pygPackagePattern } from '../../../knowledge/pyg-wheels.js';
 
 /** The tail of the tuple form: `CUDA versions.', '12.4', '13.0')` (toolkit, then torch). */
 const TUPLE_VERSIONS = "versions\\.', '(?<cudaVersion>\\d{1,3}\\.\\d{1,3})', '(?<torchCuda>\\d{1,3}\\.\\d{1,3})'\\)";
@@ -187,7 +188,34 @@ function noIndexVariants(): Variant[] {
     'If the check ran in pip\'s isolated build environment (`/tmp/pip-build-env-…` in the traceback), that torch came from the package\'s build ' +
     'requirements: build with `--no-build-isolation` so it uses the torch you installed, and pin the torch release those requirements name ' +
     '(`[build-system] requires` in its pyproject.toml) rather than the newest on the index.';
+  // The toolkit is the older piece (enrich.olderToolkit): lead with a toolkit of torch's CUDA, as the reporter of
+  // lipzh5/ResearchProgress#11 did by matching the two. PyG's extensions (torch-scatter, …) need no toolkit at all: their wheels
+  // for a torch release and CUDA tag are at https://data.pyg.org/whl/torch-<torch>+<tag>.html (pyg-wheels.ts, rusty1s/pytorch_scatter
+  // README); the torch release is not in the log, so the command reads it.
+  const keepTorch = (image: boolean, lead = 'Keep this torch and build with its CUDA'): string =>
+    lead +
+    (image
+      ? ': base the stage that builds on a `-devel` image of CUDA {enrich.olderToolkit} (https://hub.docker.com/r/nvidia/cuda/tags?name={enrich.olderToolkit}), whose nvcc is on PATH and whose toolkit is /usr/local/cuda.'
+      : ": install the CUDA {enrich.olderToolkit} toolkit beside this one (https://developer.nvidia.com/cuda-toolkit-archive; it installs under /usr/local/cuda-{enrich.olderToolkit}) and point `CUDA_HOME` at it in the shell that builds (torch takes CUDA_HOME before the nvcc on PATH):\n\n```sh\nexport CUDA_HOME=/usr/local/cuda-{enrich.olderToolkit}\nexport PATH=\"$CUDA_HOME/bin:$PATH\"\n```");
+  const older = 'The toolkit is the older piece: CUDA {enrich.noIndexCuda} against a torch built for CUDA {enrich.olderToolkit}, and a torch for a CUDA {enrich.noIndexCuda}-era index would be a torch of another generation.';
+  const pygWheel = [
+    '{context.pyg.pkg} has prebuilt wheels for each torch release and CUDA, so nothing needs compiling: install the one for this torch and CUDA {enrich.olderToolkit} from PyG\'s page:',
+    '',
+    '```sh',
+    'TORCH=$(python -c "import torch; print(torch.__version__.split(\'+\')[0])")',
+    'pip install {context.pyg.pkg} -f "https://data.pyg.org/whl/torch-${TORCH}+{enrich.torchTag}.html"',
+    '```',
+  ].join('\n');
+  const olderVariants = (image: boolean): Variant[] => {
+    const place = image ? '&fact.place=image-build' : '';
+    return [
+      { when: `enrich.noIndexCuda&enrich.olderToolkit&pyg${place}`, fix: [older, '', pygWheel, '', keepTorch(image, 'Or build it against this torch with its CUDA')].join('\n') },
+      { when: `enrich.noIndexCuda&enrich.olderToolkit${place}`, fix: [older, '', keepTorch(image)].join('\n') },
+    ];
+  };
   return [
+    ...olderVariants(true),
+    ...olderVariants(false),
     {
       when: 'enrich.noIndexCuda&enrich.otherCuda',
       fix: [
@@ -284,6 +312,8 @@ export const versionMismatch: RuleInput = {
       literals: ['mismatches the version that was used to compile', "versions.', '", 'DeepSpeed Op Builder: Installed CUDA version'],
       pattern: `(?:detected )?CUDA version \\(\\d{1,3}\\.\\d{1,3}\\) mismatches the version that was used to compile ?PyTorch \\(\\d{1,3}\\.\\d{1,3}\\)|${TUPLE_VERSIONS}|Installed CUDA version \\d{1,3}\\.\\d{1,3} does not match the version torch was compiled with \\d`,
     },
+    // a PyG extension pip failed to build: `ERROR: Failed building wheel for torch-scatter`
+    { name: 'pyg', literals: ['Failed building wheel for torch', 'Failed building wheel for pyg'], pattern: `Failed building wheel for (?<pkg>${pygPackagePattern})\\b` },
     { name: 'second', literals: ['). Please make sure to use the same CUDA versions'] },
     // the check ran in pip's isolated build environment: `File "/tmp/pip-build-env-4xnh4rb6/overlay/lib/python3.10/site-packages/
     // torch/utils/cpp_extension.py", … in _check_cuda_version` (vllm-project/vllm#1060). That torch is the one pip installed for

@@ -230,6 +230,8 @@ export const diskFull: RuleInput = {
     // A GitHub Actions job that runs in a container (JOB_CONTAINER below): the runner's own step, or the workflow's
     // `container:` key pasted with the error (`    container:` then `      image: sameli/manylinux2014_x86_64_cuda_11`).
     { name: 'jobContainer', literals: ['Initialize containers', 'container:'], pattern: '^\\s{0,20}(?:##\\[group\\])?Initialize containers\\s*$|^\\s{0,20}container:\\s*$' },
+    // the compiler's own temporary files: nvcc's `/tmp/tmpxft_00002208_00000000-8_….cpp4.ii`, gcc's `error writing to /tmp/cc2mYx0T.s`
+    { name: 'compilerTemp', literals: ['/tmp/tmpxft_', 'error writing to /tmp/'] },
     { name: 'jobImage', literals: ['image:'], pattern: '^\\s{2,30}image:\\s{1,10}["\']?(?<image>[\\w.\\/:@-]{1,200})["\']?\\s*$' },
   ],
   message: 'The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.',
@@ -356,6 +358,36 @@ export const diskFull: RuleInput = {
       when: 'fact.runner=github-hosted',
       message: 'The runner\'s disk filled up while this step wrote to it: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.',
       fix: [...ghCleanUp, ...slimLayers].join('\n'),
+    },
+    // The compiler's temporary files under /tmp filled the disk (floydhub/dl-docker#21: nvcc's `/tmp/tmpxft_…` in a docker build
+    // of a GPU image, the host's disk 15% used). /tmp is the filesystem of wherever the compile runs: in a container, its own
+    // writable layer in Docker's storage, which devicemapper caps per container at dm.basesize, 10 GB by default (dockerd
+    // "Storage driver options"; moby daemon/graphdriver/devmapper README), so the host's `/` can have room. gcc writes its
+    // temporary files under TMPDIR (GCC manual, "Environment Variables Affecting GCC"), and so does nvcc (kokkos/kokkos#6315:
+    // its nvcc_wrapper sets TMPDIR for nvcc).
+    {
+      when: 'compilerTemp',
+      message:
+        'The disk filled up while the compiler wrote its temporary files under /tmp (`/tmp/tmpxft_…` are nvcc\'s): that is the filesystem of ' +
+        'wherever the compile runs, and in a container its own writable layer, which can be full while the host\'s disk has room.',
+      fix: [
+        'See which filesystem filled, in the same place as the build (the same `RUN`, container or shell):',
+        '',
+        '```sh',
+        'df -h /tmp .',
+        '```',
+        '',
+        "In a container (a `docker build` step, `docker run`) the space is Docker's, not the host's `/`: `docker system df` shows what it holds " +
+          'and `docker info` its storage driver and `Docker Root Dir`. Free it (`docker builder prune --all --force`, `docker system prune --all --force`) ' +
+          "or move Docker's `data-root` to a bigger disk. With the devicemapper driver each container is capped at `dm.basesize` (10 GB by default; " +
+          "`docker info` prints it as `Base Device Size`): raise it in the daemon's `storage-opts`.",
+        '',
+        'Outside a container, or with a bigger volume mounted into it, point the compilers\' temporary files there: nvcc and gcc write them under `TMPDIR`:',
+        '',
+        '```sh',
+        'mkdir -p /path/with/room/tmp && export TMPDIR=/path/with/room/tmp',
+        '```',
+      ].join('\n'),
     },
   ],
   fix: defaultFix.join('\n'),
