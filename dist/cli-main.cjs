@@ -3919,7 +3919,7 @@ function cmakeVariants(target) {
     }
   ];
 }
-var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, RTX30_HARD_CODED, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, WHICH_NVCC, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, BAZEL_WHERE, BAZEL_RERUN, bazelVariants, GENTOO_EMERGE, unsupportedArch;
+var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, RTX30_HARD_CODED, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, WHICH_NVCC, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, FIND_CUDA, findCudaVariants, BAZEL_WHERE, BAZEL_RERUN, bazelVariants, GENTOO_EMERGE, unsupportedArch;
 var init_unsupported_arch = __esm({
   "src/rules/catalog/cuda/unsupported-arch.ts"() {
     "use strict";
@@ -4022,6 +4022,24 @@ var init_unsupported_arch = __esm({
           "",
           AUTODETECTED_NEWER
         ].join("\n")
+      }
+    ];
+    FIND_CUDA = [
+      "This build uses CMake's old FindCUDA module (`Building NVCC (Device) object`): it passes nvcc the flags in `CUDA_NVCC_FLAGS` and ignores `-DCMAKE_CUDA_ARCHITECTURES` (and TORCH_CUDA_ARCH_LIST, unless the project reads it). The project writes the arches into `CUDA_NVCC_FLAGS` itself, as `-gencode` flags or through `CUDA_SELECT_NVCC_ARCH_FLAGS` over a list of its own, often a cache option. Find where {arch} comes from, in the build directory's cache and in the project's CMake files:",
+      "",
+      "```sh",
+      'cmake -LAH build | grep -i -B1 "arch\\|NVCC_FLAGS"   # build: your build directory',
+      'grep -rn "gencode\\|NVCC_ARCH\\|CUDA_ARCH\\|NVCC_FLAGS" --include=CMakeLists.txt --include="*.cmake" .',
+      "```",
+      "",
+      'A cache option: configure again with it set to a list without that arch (`-D<option>="\u2026"`). A list written in a CMakeLists.txt: edit it there. Then build from a fresh build directory (CMake keeps the flags it generated).'
+    ].join("\n");
+    findCudaVariants = [
+      { when: "findCuda&fact.cuda", fix: ["Fix the arch list: {enrich.suggestion}.", "", FIND_CUDA].join("\n") },
+      {
+        when: "findCuda&enrich.inferred",
+        message: "nvcc rejected the GPU architecture {arch:all}. {enrich.inferred}",
+        fix: ["What to change: {enrich.suggestion}.", "", FIND_CUDA, "", INFERRED_CHECK].join("\n")
       }
     ];
     BAZEL_WHERE = [
@@ -4149,6 +4167,8 @@ var init_unsupported_arch = __esm({
           literals: ["CMakeFiles/"],
           pattern: "(?:\\*\\*\\* \\[|FAILED: )[^\\s\\]]{0,300}?CMakeFiles/(?!cmTC_)(?<target>[\\w.+-]{1,100})\\.dir/"
         },
+        // CMake's FindCUDA build (FIND_CUDA): its progress line, or the generated script it fails in (as in cuda/unsupported-host-compiler)
+        { name: "findCuda", literals: ["Building NVCC (", "_generated_"], pattern: "Building NVCC \\((?:Device|Host)\\) object|_generated_[\\w.-]{1,200}\\.cu\\.o\\.\\w{1,40}\\.cmake" },
         { name: "cmakeBuild", literals: ["CMakeFiles/"], pattern: "CMakeFiles/(?!cmTC_)(?<target>[\\w.+-]{1,100})\\.dir/", keep: "last" }
       ],
       scope: "step",
@@ -4168,6 +4188,7 @@ var init_unsupported_arch = __esm({
         GENTOO_EMERGE,
         ...bazelVariants,
         ...autodetectedVariants,
+        ...findCudaVariants,
         ...["cmakeFailed", "cmakeBuild"].flatMap(cmakeVariants),
         ...distroNvccVariants(),
         ...ownGencodeVariants,
@@ -6153,6 +6174,103 @@ var init_no_kernel_image = __esm({
   }
 });
 
+// src/knowledge/torch-replacement.ts
+function cudaOfLocal(local) {
+  const m = /^cu(\d{1,2})(\d)$/.exec(local ?? "");
+  return m ? `${Number(m[1])}.${m[2]}` : null;
+}
+function localOf(version2) {
+  const plus = (version2 ?? "").indexOf("+");
+  return plus < 0 ? void 0 : version2.slice(plus + 1);
+}
+function sameBuildBack(captures) {
+  const line = captures["context.installed"];
+  const { package: pkg, version: version2 } = captures;
+  if (line === void 0 || pkg === void 0 || version2 === void 0) return false;
+  return line.split(/\s+/).includes(`${pkg}-${version2}`);
+}
+function torchReplacementEnrich(captures, _step, _model, _facts) {
+  if (sameBuildBack(captures)) return { replacementNote: "", sameBuild: "yes" };
+  const installed = captures["context.installedTorch.version"];
+  if (installed === void 0) return { replacementNote: "" };
+  const newLocal = localOf(installed);
+  const removed = captures.package === "torch" ? captures.version : void 0;
+  if (newLocal === "cpu") {
+    return {
+      replacementNote: `The torch it installed, ${installed}, is PyTorch's CPU-only build (+cpu): torch in this image no longer has CUDA support, so torch.cuda.is_available() is False on any GPU.`
+    };
+  }
+  const newCuda = cudaOfLocal(newLocal);
+  const oldLocal = localOf(removed);
+  const oldCuda = cudaOfLocal(oldLocal);
+  if (newCuda !== null && oldCuda !== null && newCuda !== oldCuda) {
+    return {
+      replacementNote: `The torch it installed, ${installed}, is built for CUDA ${newCuda}; the one it removed was built for CUDA ${oldCuda}.`
+    };
+  }
+  return { replacementNote: "" };
+}
+var init_torch_replacement = __esm({
+  "src/knowledge/torch-replacement.ts"() {
+    "use strict";
+  }
+});
+
+// src/knowledge/pyg-wheels.ts
+function pygBuildOf(version2) {
+  const m = /\+pt(\d)(\d{1,2})(cu\d{2,3})$/.exec(version2 ?? "");
+  if (!m) return null;
+  const cuda = cudaOfLocal(m[3]);
+  return cuda === null ? null : { torch: `${m[1]}.${m[2]}`, cudaTag: m[3], cuda };
+}
+function pygFindLinks(torchVersion, cudaTag2) {
+  const bare = /^\d{1,2}\.\d{1,3}\.\d{1,3}(?=\+|$)/.exec(torchVersion)?.[0];
+  return bare === void 0 ? null : `https://data.pyg.org/whl/torch-${bare}+${cudaTag2}.html`;
+}
+function majorOf(cuda) {
+  return cuda.split(".")[0];
+}
+function pipFromPage(pkg, page) {
+  return `pip install ${pkg} -f ${page}`;
+}
+function sourceBuild(pkg) {
+  return `pip install --verbose --no-build-isolation ${pkg}`;
+}
+function extensionCudaEnrich(captures, _step, _model, facts) {
+  const pkg = (captures.package ?? "").replace(/-/g, "_");
+  const built = pygBuildOf(captures.version);
+  const extensionCuda = built?.cuda ?? captures.extensionCuda;
+  const torchCuda = captures.torchCuda ?? cudaOfLocal(facts.value("torchCuda") ?? void 0);
+  if (pkg === "" || extensionCuda === void 0 || torchCuda === null) return { mismatch: "" };
+  const tag = `cu${torchCuda.replace(".", "")}`;
+  const torch = facts.value("torch");
+  const out = {
+    // what the import check of current releases refuses; the install command is given either way
+    mismatch: majorOf(extensionCuda) === majorOf(torchCuda) ? "" : "yes",
+    pkg,
+    extensionCuda,
+    torchCuda,
+    torchNote: torch === null ? `torch built for CUDA ${torchCuda}` : `torch ${torch}`
+  };
+  const page = torch === null ? null : pygFindLinks(torch, tag);
+  if (page !== null) {
+    out.install = pipFromPage(pkg, page);
+  } else if (torch !== null) {
+    out.install = sourceBuild(pkg);
+  } else {
+    out.install = `TORCH=$(python -c "import torch; print(torch.__version__.split('+')[0])") && case "$TORCH" in *[!0-9.]*) ${sourceBuild(pkg)} ;; *) ${pipFromPage(pkg, `https://data.pyg.org/whl/torch-$TORCH+${tag}.html`)} ;; esac`;
+  }
+  return out;
+}
+var pygPackagePattern;
+var init_pyg_wheels = __esm({
+  "src/knowledge/pyg-wheels.ts"() {
+    "use strict";
+    init_torch_replacement();
+    pygPackagePattern = "torch[_-]scatter|torch[_-]sparse|torch[_-]cluster|torch[_-]spline[_-]conv|pyg[_-]lib";
+  }
+});
+
 // src/rules/catalog/cuda/version-mismatch.ts
 function torchSide(where) {
   if (where === "either") {
@@ -6250,7 +6368,26 @@ function deepspeedVariants() {
 function noIndexVariants() {
   const none2 = "PyTorch publishes no wheel index for CUDA {enrich.noIndexCuda}, so no torch build matches this toolkit (pytorch.org/get-started/previous-versions lists the indexes per release).";
   const isolation = "If the check ran in pip's isolated build environment (`/tmp/pip-build-env-\u2026` in the traceback), that torch came from the package's build requirements: build with `--no-build-isolation` so it uses the torch you installed, and pin the torch release those requirements name (`[build-system] requires` in its pyproject.toml) rather than the newest on the index.";
+  const keepTorch = (image, lead = "Keep this torch and build with its CUDA") => lead + (image ? ": base the stage that builds on a `-devel` image of CUDA {enrich.olderToolkit} (https://hub.docker.com/r/nvidia/cuda/tags?name={enrich.olderToolkit}), whose nvcc is on PATH and whose toolkit is /usr/local/cuda." : ': install the CUDA {enrich.olderToolkit} toolkit beside this one (https://developer.nvidia.com/cuda-toolkit-archive; it installs under /usr/local/cuda-{enrich.olderToolkit}) and point `CUDA_HOME` at it in the shell that builds (torch takes CUDA_HOME before the nvcc on PATH):\n\n```sh\nexport CUDA_HOME=/usr/local/cuda-{enrich.olderToolkit}\nexport PATH="$CUDA_HOME/bin:$PATH"\n```');
+  const older = "The toolkit is the older piece: CUDA {enrich.noIndexCuda} against a torch built for CUDA {enrich.olderToolkit}, and a torch for a CUDA {enrich.noIndexCuda}-era index would be a torch of another generation.";
+  const pygWheel = [
+    "{context.pyg.pkg} has prebuilt wheels for each torch release and CUDA, so nothing needs compiling: install the one for this torch and CUDA {enrich.olderToolkit} from PyG's page:",
+    "",
+    "```sh",
+    `TORCH=$(python -c "import torch; print(torch.__version__.split('+')[0])")`,
+    'pip install {context.pyg.pkg} -f "https://data.pyg.org/whl/torch-${TORCH}+{enrich.torchTag}.html"',
+    "```"
+  ].join("\n");
+  const olderVariants = (image) => {
+    const place = image ? "&fact.place=image-build" : "";
+    return [
+      { when: `enrich.noIndexCuda&enrich.olderToolkit&pyg${place}`, fix: [older, "", pygWheel, "", keepTorch(image, "Or build it against this torch with its CUDA")].join("\n") },
+      { when: `enrich.noIndexCuda&enrich.olderToolkit${place}`, fix: [older, "", keepTorch(image)].join("\n") }
+    ];
+  };
   return [
+    ...olderVariants(true),
+    ...olderVariants(false),
     {
       when: "enrich.noIndexCuda&enrich.otherCuda",
       fix: [
@@ -6288,6 +6425,7 @@ var TUPLE_VERSIONS, APEX_TITLE, APEX_STRICT, APEX_OWN_HINT, WHERE_WHEN, DEEPSPEE
 var init_version_mismatch = __esm({
   "src/rules/catalog/cuda/version-mismatch.ts"() {
     "use strict";
+    init_pyg_wheels();
     TUPLE_VERSIONS = "versions\\.', '(?<cudaVersion>\\d{1,3}\\.\\d{1,3})', '(?<torchCuda>\\d{1,3}\\.\\d{1,3})'\\)";
     APEX_TITLE = "CUDA toolkit and torch's CUDA differ (apex's check)";
     APEX_STRICT = "Apex compiles `--cuda_ext` only when the two are the same release, minor included (its check_cuda_torch_binary_vs_bare_metal); torch.utils.cpp_extension itself refuses only a different major.";
@@ -6355,6 +6493,8 @@ var init_version_mismatch = __esm({
           literals: ["mismatches the version that was used to compile", "versions.', '", "DeepSpeed Op Builder: Installed CUDA version"],
           pattern: `(?:detected )?CUDA version \\(\\d{1,3}\\.\\d{1,3}\\) mismatches the version that was used to compile ?PyTorch \\(\\d{1,3}\\.\\d{1,3}\\)|${TUPLE_VERSIONS}|Installed CUDA version \\d{1,3}\\.\\d{1,3} does not match the version torch was compiled with \\d`
         },
+        // a PyG extension pip failed to build: `ERROR: Failed building wheel for torch-scatter`
+        { name: "pyg", literals: ["Failed building wheel for torch", "Failed building wheel for pyg"], pattern: `Failed building wheel for (?<pkg>${pygPackagePattern})\\b` },
         { name: "second", literals: ["). Please make sure to use the same CUDA versions"] },
         // the check ran in pip's isolated build environment: `File "/tmp/pip-build-env-4xnh4rb6/overlay/lib/python3.10/site-packages/
         // torch/utils/cpp_extension.py", \u2026 in _check_cuda_version` (vllm-project/vllm#1060). That torch is the one pip installed for
@@ -10631,7 +10771,7 @@ var init_cuda_driver_mismatch = __esm({
 // src/rules/catalog/runtime/libstdcxx-too-old.ts
 function condaFix(install2) {
   return [
-    "Make the env's C++ runtime at least GCC {enrich.gccMajor}'s, from conda-forge (its current name is `libstdcxx`; `libstdcxx-ng` still installs it):",
+    "Make the env's C++ runtime at least GCC {enrich.gccFloor}'s, from conda-forge (its current name is `libstdcxx`; `libstdcxx-ng` still installs it):",
     "",
     ...install2,
     "",
@@ -10680,7 +10820,7 @@ var init_libstdcxx_too_old = __esm({
           NEWEST_LABEL,
           "```",
           "",
-          'The libstdc++ manual lists which GCC release introduced which label (https://gcc.gnu.org/onlinedocs/libstdc++/manual/abi.html, "Symbol versioning"); `libstdcxx-ng>=` that major pins it. ' + condaBuiltHere
+          'The libstdc++ manual lists which GCC release introduced which label (https://gcc.gnu.org/onlinedocs/libstdc++/manual/abi.html, "Symbol versioning"); `libstdcxx-ng>=` that release (its major alone when the release is its first, X.1) pins it. ' + condaBuiltHere
         ].join("\n")
       },
       {
@@ -12167,7 +12307,7 @@ function featureVariant(when, who, ref, confirm) {
     ].join("\n")
   };
 }
-var UBUNTU_PIN, ALPINE_MESSAGE, VENV_STEPS, ALPINE_PACKAGES, ALPINE_NO_PIN, alpineVariants, featureVariants, externallyManaged;
+var UBUNTU_PIN, ALPINE_MESSAGE, VENV_STEPS, SHELL_VENV, ALPINE_PACKAGES, ALPINE_NO_PIN, alpineVariants, featureVariants, externallyManaged;
 var init_externally_managed = __esm({
   "src/rules/catalog/pip/externally-managed.ts"() {
     "use strict";
@@ -12175,6 +12315,7 @@ var init_externally_managed = __esm({
     UBUNTU_PIN = "If the base image is Ubuntu (`ubuntu:latest` follows the newest LTS, marked since 24.04), `FROM ubuntu:22.04` still installs system-wide, a stopgap until its standard support ends (April 2027); Debian has no supported release without the marker.";
     ALPINE_MESSAGE = "pip refused to install into Alpine's system Python: since Alpine 3.19 it is marked as externally managed (PEP 668), to be maintained with apk only, as the message says.";
     VENV_STEPS = ["RUN python3 -m venv /opt/venv", "ENV PATH=/opt/venv/bin:${PATH}"];
+    SHELL_VENV = ["```sh", "python3 -m venv .venv", ". .venv/bin/activate", "```"];
     ALPINE_PACKAGES = "Or take the packages Alpine builds, named `py3-` and the project's name (`apk search py3-` lists them)";
     ALPINE_NO_PIN = "Alpine 3.18, the last release without the marker, is past its end of life (May 2025): pin a current `alpine:3.x` tag rather than `latest`, so the next release does not change this under the build again.";
     alpineVariants = [
@@ -12230,10 +12371,7 @@ var init_externally_managed = __esm({
           "```",
           "in a shell:",
           "",
-          "```sh",
-          "python3 -m venv .venv",
-          ". .venv/bin/activate",
-          "```",
+          ...SHELL_VENV,
           "",
           `Then run the install again. ${ALPINE_PACKAGES}.`
         ].join("\n")
@@ -12357,10 +12495,7 @@ var init_externally_managed = __esm({
             "```",
             "in a shell, activate it, then run the install again:",
             "",
-            "```sh",
-            "python3 -m venv .venv",
-            ". .venv/bin/activate",
-            "```",
+            ...SHELL_VENV,
             "",
             "In a single-purpose image, `--break-system-packages` on the `pip install` (pip \u2265 23.0.1) overrides the marker; on a machine you keep it can break the distribution's own Python tools. " + UBUNTU_PIN
           ].join("\n")
@@ -12371,10 +12506,7 @@ var init_externally_managed = __esm({
           fix: [
             "Install into a virtual environment instead of the system Python (Debian / Ubuntu: `apt-get install python3-venv` first), then rerun the same install in it:",
             "",
-            "```sh",
-            "python3 -m venv .venv",
-            ". .venv/bin/activate",
-            "```",
+            ...SHELL_VENV,
             "",
             "Overriding the marker (`--break-system-packages`) on a machine you keep can break the distribution's own Python tools; keep that for single-purpose images."
           ].join("\n")
@@ -12664,103 +12796,6 @@ var init_constraint_deprecation = __esm({
       ],
       docs: "https://pip.pypa.io/en/stable/user_guide/#constraints-files"
     };
-  }
-});
-
-// src/knowledge/torch-replacement.ts
-function cudaOfLocal(local) {
-  const m = /^cu(\d{1,2})(\d)$/.exec(local ?? "");
-  return m ? `${Number(m[1])}.${m[2]}` : null;
-}
-function localOf(version2) {
-  const plus = (version2 ?? "").indexOf("+");
-  return plus < 0 ? void 0 : version2.slice(plus + 1);
-}
-function sameBuildBack(captures) {
-  const line = captures["context.installed"];
-  const { package: pkg, version: version2 } = captures;
-  if (line === void 0 || pkg === void 0 || version2 === void 0) return false;
-  return line.split(/\s+/).includes(`${pkg}-${version2}`);
-}
-function torchReplacementEnrich(captures, _step, _model, _facts) {
-  if (sameBuildBack(captures)) return { replacementNote: "", sameBuild: "yes" };
-  const installed = captures["context.installedTorch.version"];
-  if (installed === void 0) return { replacementNote: "" };
-  const newLocal = localOf(installed);
-  const removed = captures.package === "torch" ? captures.version : void 0;
-  if (newLocal === "cpu") {
-    return {
-      replacementNote: `The torch it installed, ${installed}, is PyTorch's CPU-only build (+cpu): torch in this image no longer has CUDA support, so torch.cuda.is_available() is False on any GPU.`
-    };
-  }
-  const newCuda = cudaOfLocal(newLocal);
-  const oldLocal = localOf(removed);
-  const oldCuda = cudaOfLocal(oldLocal);
-  if (newCuda !== null && oldCuda !== null && newCuda !== oldCuda) {
-    return {
-      replacementNote: `The torch it installed, ${installed}, is built for CUDA ${newCuda}; the one it removed was built for CUDA ${oldCuda}.`
-    };
-  }
-  return { replacementNote: "" };
-}
-var init_torch_replacement = __esm({
-  "src/knowledge/torch-replacement.ts"() {
-    "use strict";
-  }
-});
-
-// src/knowledge/pyg-wheels.ts
-function pygBuildOf(version2) {
-  const m = /\+pt(\d)(\d{1,2})(cu\d{2,3})$/.exec(version2 ?? "");
-  if (!m) return null;
-  const cuda = cudaOfLocal(m[3]);
-  return cuda === null ? null : { torch: `${m[1]}.${m[2]}`, cudaTag: m[3], cuda };
-}
-function pygFindLinks(torchVersion, cudaTag2) {
-  const bare = /^\d{1,2}\.\d{1,3}\.\d{1,3}(?=\+|$)/.exec(torchVersion)?.[0];
-  return bare === void 0 ? null : `https://data.pyg.org/whl/torch-${bare}+${cudaTag2}.html`;
-}
-function majorOf(cuda) {
-  return cuda.split(".")[0];
-}
-function pipFromPage(pkg, page) {
-  return `pip install ${pkg} -f ${page}`;
-}
-function sourceBuild(pkg) {
-  return `pip install --verbose --no-build-isolation ${pkg}`;
-}
-function extensionCudaEnrich(captures, _step, _model, facts) {
-  const pkg = (captures.package ?? "").replace(/-/g, "_");
-  const built = pygBuildOf(captures.version);
-  const extensionCuda = built?.cuda ?? captures.extensionCuda;
-  const torchCuda = captures.torchCuda ?? cudaOfLocal(facts.value("torchCuda") ?? void 0);
-  if (pkg === "" || extensionCuda === void 0 || torchCuda === null) return { mismatch: "" };
-  const tag = `cu${torchCuda.replace(".", "")}`;
-  const torch = facts.value("torch");
-  const out = {
-    // what the import check of current releases refuses; the install command is given either way
-    mismatch: majorOf(extensionCuda) === majorOf(torchCuda) ? "" : "yes",
-    pkg,
-    extensionCuda,
-    torchCuda,
-    torchNote: torch === null ? `torch built for CUDA ${torchCuda}` : `torch ${torch}`
-  };
-  const page = torch === null ? null : pygFindLinks(torch, tag);
-  if (page !== null) {
-    out.install = pipFromPage(pkg, page);
-  } else if (torch !== null) {
-    out.install = sourceBuild(pkg);
-  } else {
-    out.install = `TORCH=$(python -c "import torch; print(torch.__version__.split('+')[0])") && case "$TORCH" in *[!0-9.]*) ${sourceBuild(pkg)} ;; *) ${pipFromPage(pkg, `https://data.pyg.org/whl/torch-$TORCH+${tag}.html`)} ;; esac`;
-  }
-  return out;
-}
-var pygPackagePattern;
-var init_pyg_wheels = __esm({
-  "src/knowledge/pyg-wheels.ts"() {
-    "use strict";
-    init_torch_replacement();
-    pygPackagePattern = "torch[_-]scatter|torch[_-]sparse|torch[_-]cluster|torch[_-]spline[_-]conv|pyg[_-]lib";
   }
 });
 
@@ -18050,13 +18085,14 @@ var init_signed_by_conflict = __esm({
 });
 
 // src/rules/catalog/apt/centos-eol-mirrorlist.ts
-var VAULT_SED, SCL_NOTE, MOVE_ON, centosEolMirrorlist;
+var VAULT_SED, SCL_NOTE, MOVE_ON, VAULT_STOPGAP, centosEolMirrorlist;
 var init_centos_eol_mirrorlist = __esm({
   "src/rules/catalog/apt/centos-eol-mirrorlist.ts"() {
     "use strict";
     VAULT_SED = "sed -i -e 's/mirror.centos.org/vault.centos.org/g' -e 's/^#.*baseurl=http/baseurl=http/g' -e 's/^mirrorlist=http/#mirrorlist=http/g' /etc/yum.repos.d/*.repo";
     SCL_NOTE = "A package that installs repo files of its own (`centos-release-scl`) brings the old URLs back: run the same edit again after installing it.";
     MOVE_ON = "The lasting fix is a supported base: a maintained Enterprise Linux rebuild (Rocky Linux, AlmaLinux) or CentOS Stream, where package names may differ.";
+    VAULT_STOPGAP = ["", "```dockerfile", `RUN ${VAULT_SED}`, "```", SCL_NOTE];
     centosEolMirrorlist = {
       id: "apt/centos-eol-mirrorlist",
       title: "CentOS Linux past its end of life: mirrorlist.centos.org is gone",
@@ -18094,11 +18130,7 @@ var init_centos_eol_mirrorlist = __esm({
           fix: [
             `Move the base image off CentOS 7. ${MOVE_ON} As a stopgap that keeps CentOS 7 (it gets no updates), point yum at`,
             "the vault in a `RUN` before the first `yum` command:",
-            "",
-            "```dockerfile",
-            `RUN ${VAULT_SED}`,
-            "```",
-            SCL_NOTE
+            ...VAULT_STOPGAP
           ].join("\n")
         },
         {
@@ -18106,11 +18138,7 @@ var init_centos_eol_mirrorlist = __esm({
           fix: [
             `Move the base image to a supported release. ${MOVE_ON} As a stopgap that keeps the old release (no updates), point yum`,
             "at the vault in a `RUN` before the first `yum` command:",
-            "",
-            "```dockerfile",
-            `RUN ${VAULT_SED}`,
-            "```",
-            SCL_NOTE
+            ...VAULT_STOPGAP
           ].join("\n")
         }
       ],
@@ -18532,6 +18560,8 @@ var init_disk_full = __esm({
         // A GitHub Actions job that runs in a container (JOB_CONTAINER below): the runner's own step, or the workflow's
         // `container:` key pasted with the error (`    container:` then `      image: sameli/manylinux2014_x86_64_cuda_11`).
         { name: "jobContainer", literals: ["Initialize containers", "container:"], pattern: "^\\s{0,20}(?:##\\[group\\])?Initialize containers\\s*$|^\\s{0,20}container:\\s*$" },
+        // the compiler's own temporary files: nvcc's `/tmp/tmpxft_00002208_00000000-8_\u2026.cpp4.ii`, gcc's `error writing to /tmp/cc2mYx0T.s`
+        { name: "compilerTemp", literals: ["/tmp/tmpxft_", "error writing to /tmp/"] },
         { name: "jobImage", literals: ["image:"], pattern: `^\\s{2,30}image:\\s{1,10}["']?(?<image>[\\w.\\/:@-]{1,200})["']?\\s*$` }
       ],
       message: "The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.",
@@ -18646,6 +18676,31 @@ var init_disk_full = __esm({
           when: "fact.runner=github-hosted",
           message: "The runner's disk filled up while this step wrote to it: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.",
           fix: [...ghCleanUp, ...slimLayers].join("\n")
+        },
+        // The compiler's temporary files under /tmp filled the disk (floydhub/dl-docker#21: nvcc's `/tmp/tmpxft_\u2026` in a docker build
+        // of a GPU image, the host's disk 15% used). /tmp is the filesystem of wherever the compile runs: in a container, its own
+        // writable layer in Docker's storage, which devicemapper caps per container at dm.basesize, 10 GB by default (dockerd
+        // "Storage driver options"; moby daemon/graphdriver/devmapper README), so the host's `/` can have room. gcc writes its
+        // temporary files under TMPDIR (GCC manual, "Environment Variables Affecting GCC"), and so does nvcc (kokkos/kokkos#6315:
+        // its nvcc_wrapper sets TMPDIR for nvcc).
+        {
+          when: "compilerTemp",
+          message: "The disk filled up while the compiler wrote its temporary files under /tmp (`/tmp/tmpxft_\u2026` are nvcc's): that is the filesystem of wherever the compile runs, and in a container its own writable layer, which can be full while the host's disk has room.",
+          fix: [
+            "See which filesystem filled, in the same place as the build (the same `RUN`, container or shell):",
+            "",
+            "```sh",
+            "df -h /tmp .",
+            "```",
+            "",
+            "In a container (a `docker build` step, `docker run`) the space is Docker's, not the host's `/`: `docker system df` shows what it holds and `docker info` its storage driver and `Docker Root Dir`. Free it (`docker builder prune --all --force`, `docker system prune --all --force`) or move Docker's `data-root` to a bigger disk. With the devicemapper driver each container is capped at `dm.basesize` (10 GB by default; `docker info` prints it as `Base Device Size`): raise it in the daemon's `storage-opts`.",
+            "",
+            "Outside a container, or with a bigger volume mounted into it, point the compilers' temporary files there: nvcc and gcc write them under `TMPDIR`:",
+            "",
+            "```sh",
+            "mkdir -p /path/with/room/tmp && export TMPDIR=/path/with/room/tmp",
+            "```"
+          ].join("\n")
         }
       ],
       fix: defaultFix.join("\n"),
@@ -19582,10 +19637,18 @@ var init_cache_export_docker_driver = __esm({
 });
 
 // src/rules/catalog/buildx/cache-export-failed.ts
-var UPGRADE_FIX, cacheExportFailed;
+var RERUN_OR_IGNORE, UPGRADE_FIX, cacheExportFailed;
 var init_cache_export_failed = __esm({
   "src/rules/catalog/buildx/cache-export-failed.ts"() {
     "use strict";
+    RERUN_OR_IGNORE = [
+      "Run the job again: the cache service's failures are usually brief. So that a cache export can never fail the build,",
+      "add `ignore-error=true` to it (BuildKit 0.11 or later):",
+      "",
+      "```yaml",
+      "cache-to: type=gha,mode=max,ignore-error=true",
+      "```"
+    ];
     UPGRADE_FIX = [
       "Use buildx 0.21.0 or later with BuildKit 0.20.0 or later: older ones speak only the legacy cache API, which GitHub shut down on",
       "April 15th, 2025, so this export fails on every run until they are upgraded. In the workflow, remove the pin that keeps them old:",
@@ -19671,12 +19734,7 @@ var init_cache_export_failed = __esm({
           retryable: true,
           message: "The image was built, but writing its build cache to the GitHub Actions cache service failed (`{reason}`): the cache service broke off the upload, and a failed cache export fails the build.",
           fix: [
-            "Run the job again: the cache service's failures are usually brief. So that a cache export can never fail the build,",
-            "add `ignore-error=true` to it (BuildKit 0.11 or later):",
-            "",
-            "```yaml",
-            "cache-to: type=gha,mode=max,ignore-error=true",
-            "```",
+            ...RERUN_OR_IGNORE,
             "",
             "If every run fails, check the BuildKit version in the log's builder details: `\u2026/_apis/artifactcache/\u2026` is the legacy",
             "cache API, which GitHub shut down on April 15th, 2025; BuildKit 0.20.0 and later use the new one. docker/setup-buildx-action",
@@ -19689,12 +19747,7 @@ var init_cache_export_failed = __esm({
           retryable: true,
           message: "The image was built, but writing its build cache to the GitHub Actions cache service failed (`{reason}`), and a failed cache export fails the build.",
           fix: [
-            "Run the job again: the cache service's failures are usually brief. So that a cache export can never fail the build,",
-            "add `ignore-error=true` to it (BuildKit 0.11 or later):",
-            "",
-            "```yaml",
-            "cache-to: type=gha,mode=max,ignore-error=true",
-            "```"
+            ...RERUN_OR_IGNORE
           ].join("\n")
         },
         {
@@ -20882,12 +20935,14 @@ var init_rpm_package_unavailable = __esm({
         { literals: ["No match for argument: "], pattern: `^\\s{0,4}No match for argument: ${SPEC2}\\s*$` }
       ],
       context: [
-        // The spec has a version: `name-<digits>.<\u2026>[-release]`. `cuda-10-2` (no dot) stays a name.
+        // The spec has a version: `name-<digits>.<\u2026>[-release]`, the release starting with a digit as rpm releases do
+        // (`1.cuda10`, `5.b12.el7_4`). `cuda-10-2` (no dot) stays a name, and so does `java-1.8.0-openjdk` (its `-openjdk`
+        // is no release); `java-1.8.0-openjdk-1.8.0.151-5.b12.el7_4` (oracle/docker-images#929) is that name pinned.
         {
           name: "pinned",
           tally: true,
           literals: ["No package ", "No match for argument: "],
-          pattern: "(?:No package |No match for argument: )(?<name>[A-Za-z0-9][\\w.+~^-]{0,200}?)-(?<version>\\d{1,9}\\.[\\w.+~^]{0,100}(?:-[\\w.+~^]{1,100})?)(?: available\\.|\\s*$)"
+          pattern: "(?:No package |No match for argument: )(?<name>[A-Za-z0-9][\\w.+~^-]{0,200}?)-(?<version>\\d{1,9}\\.[\\w.+~^]{0,100}(?:-\\d[\\w.+~^]{0,100})?)(?: available\\.|\\s*$)"
         },
         // dnf (Fedora, RHEL 8+, Rocky, Alma) rather than yum 3: its own words.
         { name: "dnf", literals: ["Unable to find a match", "No match for argument", "dnf ", "microdnf"] }
@@ -32114,6 +32169,12 @@ function noTorchIndexEnrich(captures, _step, _model, facts) {
   const version2 = stepCudaVersion(captures, facts);
   if (version2 === null || wheelTagFor(version2) !== null) return {};
   const out = { noIndexCuda: version2 };
+  const torchCuda = captures.torchCuda ?? tagCuda(facts.get("torchCuda")?.value ?? "");
+  const tm = /^(\d{1,2})\.(\d{1,2})$/.exec(torchCuda ?? "");
+  if (tm && Number(tm[1]) > Number(version2.split(".")[0])) {
+    out.olderToolkit = `${Number(tm[1])}.${Number(tm[2])}`;
+    out.torchTag = `cu${Number(tm[1])}${Number(tm[2])}`;
+  }
   const values = [facts.get("cuda"), ...facts.conflicts("cuda")].filter((v) => v !== null);
   const other = values.find((v) => v.source === "nvcc" && v.value !== version2 && wheelTagFor(v.value) !== null);
   const tag = other !== void 0 ? wheelTagFor(other.value) : nearestTagAbove(version2);
@@ -35132,7 +35193,8 @@ var init_self_installed_tools = __esm({
       installer: "the Miniconda installer (or Anaconda's, or Miniforge's)",
       installerPattern: /\b(?:Miniconda|Anaconda|Miniforge|Mambaforge)[\w.-]{0,100}\.sh\b/,
       defaultPrefix: "/opt/conda",
-      // `uname -m` prints x86_64 or aarch64, the two spellings of the installers' names.
+      // `uname -m` prints x86_64 or aarch64, the two spellings of the installers' names; the index also has Linux-ppc64le and
+      // Linux-s390x installers (repo.anaconda.com/miniconda/, Miniconda's release notes' installer table), and no 32-bit one.
       installerUrl: "https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-$(uname -m).sh",
       installerUrlByArch: "https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-{arch}.sh",
       installerIndex: "https://repo.anaconda.com/miniconda/",
@@ -35157,6 +35219,15 @@ function trimSlashes(path6) {
   while (end > 1 && path6[end - 1] === "/") end -= 1;
   return path6.slice(0, end);
 }
+function addInstaller(byArch, index, platform) {
+  const machine = platform === null ? void 0 : MACHINE_OF_PLATFORM[platform];
+  if (machine !== void 0) return { selfInstallerAddUrl: byArch.replace("{arch}", machine), selfInstallerArchNote: "" };
+  const x86 = byArch.replace("{arch}", "x86_64");
+  return {
+    selfInstallerAddUrl: x86,
+    selfInstallerArchNote: platform === null ? `The log does not show the machine: that is the x86_64 installer; an arm64 image takes ${byArch.replace("{arch}", "aarch64")}.` : `That is the x86_64 installer, and this build is for ${platform}: take that platform's installer from ${index}, if it has one.`
+  };
+}
 function selfInstalledEnrich(captures, step, model, facts) {
   const command = captures["command"];
   const tool = command === void 0 ? null : selfInstalledTool(command);
@@ -35172,8 +35243,7 @@ function selfInstalledEnrich(captures, step, model, facts) {
     selfInstallDocs: tool.docs,
     selfInstallPrefix: trimSlashes(prefix ?? tool.defaultPrefix),
     // the installer for this build's machine, for an `ADD` (no shell there to ask `uname -m`)
-    selfInstallerAddUrl: tool.installerUrlByArch.replace("{arch}", facts.value("platform") === "linux/arm64" ? "aarch64" : "x86_64"),
-    selfInstallerArchNote: facts.value("platform") === null ? "The log does not show the machine: that is the x86_64 installer; an arm64 image takes " + tool.installerUrlByArch.replace("{arch}", "aarch64") + "." : ""
+    ...addInstaller(tool.installerUrlByArch, tool.installerIndex, facts.value("platform"))
   };
   if (installerStep !== null) {
     out.selfInstallStep = stepLabel2(installerStep);
@@ -35182,11 +35252,19 @@ function selfInstalledEnrich(captures, step, model, facts) {
   }
   return out;
 }
+var MACHINE_OF_PLATFORM;
 var init_self_installed_enricher = __esm({
   "src/knowledge/self-installed-enricher.ts"() {
     "use strict";
     init_self_installed_tools();
     init_tool_bin_dir_enricher();
+    MACHINE_OF_PLATFORM = {
+      "linux/amd64": "x86_64",
+      "linux/arm64": "aarch64",
+      "linux/arm64/v8": "aarch64",
+      "linux/ppc64le": "ppc64le",
+      "linux/s390x": "s390x"
+    };
   }
 });
 
@@ -35511,7 +35589,7 @@ function condaPrefixOf(resolved) {
   return CONDA_ROOT.test(parts2[parts2.length - 1]) ? prefix : null;
 }
 function isSystemLibrary(resolved) {
-  return /^(?:\/usr)?\/lib(?:64|\/[\w-]{1,40}-linux-gnu[\w]{0,10})?\/libstdc\+\+\.so\.6$/.test(resolved);
+  return /^(?:\/usr)?\/lib(?:64|32|\/[\w-]{1,40}-linux-gnu[\w]{0,10})?\/libstdc\+\+\.so\.6$/.test(resolved);
 }
 function libstdcxxEnrich(captures, _step, _model, _facts) {
   const lib2 = captures.lib;
@@ -35524,7 +35602,8 @@ function libstdcxxEnrich(captures, _step, _model, _facts) {
   if (gcc !== void 0) {
     out.gcc = gcc;
     out.gccMajor = gcc.split(".")[0];
-    out.condaSpec = `libstdcxx-ng>=${out.gccMajor}`;
+    out.gccFloor = gcc.endsWith(".1") ? out.gccMajor : gcc;
+    out.condaSpec = `libstdcxx-ng>=${out.gccFloor}`;
   }
   const prefix = condaPrefixOf(resolved);
   if (prefix !== null) out.envPrefix = prefix;
@@ -62312,6 +62391,17 @@ var init_fact_patterns = __esm({
         // nvcc --version: `Cuda compilation tools, release 12.4, V12.4.131`
         literals: ["Cuda compilation tools, release"],
         regex: /Cuda compilation tools, release (?<v>\d{1,2}\.\d{1,2})/,
+        on: "output",
+        source: "nvcc",
+        read: (g) => one("cuda", majorMinor3(g.v))
+      },
+      {
+        // A report's environment list naming nvcc's own version: `NVCC: 11.1.74` (flashlight/flashlight#213, below `CUDA: 11.1`).
+        // Since CUDA 11 the toolkit's components are versioned on their own, but nvcc's major.minor is the toolkit's (the
+        // "CUDA Toolkit Major Component Versions" tables: CUDA NVCC 11.2.142 in 11.2, 11.5.50 in 11.5, 11.8.89 in 11.8). Three
+        // numbers only: a bare `CUDA: 11.1` may be the driver's CUDA (nvidia-smi's `CUDA Version:`), not a toolkit.
+        literals: ["NVCC:", "nvcc:"],
+        regex: /^\s{0,8}(?:[-*]\s{1,4})?(?:NVCC|nvcc):\s{1,8}V?(?<v>\d{1,2}\.\d{1,2})\.\d{1,4}\s*$/,
         on: "output",
         source: "nvcc",
         read: (g) => one("cuda", majorMinor3(g.v))
