@@ -22,6 +22,8 @@ export interface CompiledContext extends CompiledMatcher {
   ignoreCase: boolean;
   tally: boolean;
   keepLast: boolean;
+  /** A hit also sets this context and keeps it from being replaced (see the schema). */
+  locks: string | null;
   /** The rule yields nothing in a scope where this context was not seen. */
   required: boolean;
 }
@@ -101,6 +103,7 @@ export function compileRules(rules: Rule[]): CompiledRuleSet {
       ignoreCase: c.ignoreCase === true,
       tally: c.tally === true,
       keepLast: c.keep === 'last',
+      locks: c.locks ?? null,
       required: c.required === true,
     }));
     const unless = (rule.unless ?? []).map(compileMatcher);

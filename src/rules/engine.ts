@@ -252,6 +252,7 @@ export class RuleEngine {
       } else if (slot.kind === 'context') {
         const context = cr.context[slot.index]!;
         state.addContext(context.name, text, groups, context.keepLast, deferred);
+        if (context.locks !== null) state.lockContext(context.locks, text, groups, deferred);
         if (context.tally) state.addTally(context.name, groups);
       } else if (this.lastHit[slot.rule] !== this.call) {
         this.lastHit[slot.rule] = this.call;

@@ -76,6 +76,13 @@ export const contextMatcherSchema = matcherSchema
      */
     keep: z.enum(['first', 'last']).optional(),
     /**
+     * A hit of this context also becomes the hit of the context named here, and stays it: later
+     * hits of that context no longer replace it. For a `keep: 'last'` context that a definite line
+     * must win over: pip's `Failed building wheel for psutil` names the package that failed, and a
+     * `Building wheel for python-multipart` that pip starts after it does not.
+     */
+    locks: z.string().regex(namePattern).optional(),
+    /**
      * The finding needs this context: without a hit (or, for an instruction context, when the
      * step is unknown) the rule yields nothing in that scope.
      */

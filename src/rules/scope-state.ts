@@ -83,6 +83,8 @@ export class ScopeState {
   private captureMap: Map<string, Map<string, number>> | null = null;
   private contextMap: Map<string, ContextHit> | null = null;
   private tallied: Set<string> | null = null;
+  /** Contexts a `locks` hit set: no later hit replaces them. */
+  private locked: Set<string> | null = null;
 
   get evidence(): string[] {
     return (this.evidenceList ??= []);
@@ -141,9 +143,17 @@ export class ScopeState {
    * maxEvidenceLength, so kept as it is), run again only if a finding reads the captures.
    */
   addContext(name: string, text: string, groups: Record<string, string | undefined> | undefined, keepLast = false, regex: RegExp | null = null): void {
-    if (!keepLast && this.contexts.has(name)) return;
+    if ((!keepLast && this.contexts.has(name)) || this.locked?.has(name) === true) return;
     // A long line is cut at once, so that what a scope keeps stays bounded.
     this.contexts.set(name, new SeenContext(text.length > maxEvidenceLength ? capEvidence(text.trim()) : text, groups, regex));
+  }
+
+  /** Sets context `name` to this hit, once: later hits of `name` (and later locks) leave it. */
+  lockContext(name: string, text: string, groups: Record<string, string | undefined> | undefined, regex: RegExp | null = null): void {
+    const locked = (this.locked ??= new Set());
+    if (locked.has(name)) return;
+    this.contexts.set(name, new SeenContext(text.length > maxEvidenceLength ? capEvidence(text.trim()) : text, groups, regex));
+    locked.add(name);
   }
 
   private addEvidence(text: string): void {

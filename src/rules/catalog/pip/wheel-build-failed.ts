@@ -302,6 +302,17 @@ export const wheelBuildFailed: RuleInput = {
       literals: ['Building wheel for ', 'Failed building wheel for ', 'Could not build wheels for ', 'Failed to build ', 'Collecting ', 'Failed to download and build ', '╰─> ', 'Running setup.py install for ', '--install-headers '],
       pattern: `(?:Building wheel for |Failed building wheel for |Could not build wheels for |Failed to build ['\`]?(?!installable )|Failed to download and build \`|^\\s{0,200}Collecting |${listedAfterArrow}|Running setup\\.py install for |--install-headers /[^\\s]{0,200}/include/(?:site/)?python[\\d.]{1,10}[a-z]{0,3}/)(?<name>${name})(?=[\\s'\`=<>!~\\[;(,@:]|$)`,
     },
+    // The package whose build failed, when pip says so: `Failed building wheel for psutil`, `Building wheel for psutil
+    // (setup.py): finished with status 'error'`, `× Building wheel for psutil (pyproject.toml) did not run successfully.`
+    // It settles `named`: pip goes on to build the next wheels after a failure (`Building wheel for python-multipart
+    // (setup.py): started` … `finished with status 'done'`, vnk8071/anomaly-detection-in-industry-manufacturing#13), and
+    // those built fine.
+    {
+      name: 'failedWheel',
+      locks: 'named',
+      literals: ['Failed building wheel for ', "finished with status 'error'", 'did not run successfully'],
+      pattern: `(?:Failed building wheel for |Building wheel for (?=${name} \\([\\w.]{1,40}\\)[^\\n]{0,200}(?:finished with status 'error'|did not run successfully)))(?<name>${name})(?=[\\s',;]|$)`,
+    },
     // The CPython the build compiled for, from setuptools' build directory or the compiler's include path:
     // `build/temp.linux-x86_64-cpython-312`, `-I/usr/local/include/python3.12` (docker-library/python#869)
     {
