@@ -159,6 +159,12 @@ export class ClosingBlockGrammar {
       return true;
     }
     if (readSourceRef(text) !== null) return this.hold(line, 'excerpt-opening');
+    // buildx prints its own warnings between the box and the error (`WARNING: No output specified with docker-container
+    // driver. …`, kubeflow/trainer#2053): a warning is not the build's error, which still follows.
+    if (awaitingFinal && this.pending && text.startsWith('WARNING: ')) {
+      this.awaitingFinal = true;
+      return false;
+    }
     if (awaitingFinal && this.pending && ((first >= 97 && first <= 122) || (first >= 65 && first <= 90))) {
       this.emitSolveError(line.line, text, text);
       return true;

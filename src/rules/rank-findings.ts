@@ -145,6 +145,18 @@ export function rankFindings(candidates: Candidate[], model: BuildModel): Findin
     return c.specificity >= (best.get(failureOf(c)) ?? 0);
   });
 
+  // 1a. A step-failed fallback whose error a specific finding of another step already quotes is the same failure told
+  // twice: a log that lost a step's header shows its error once in the step and once in the box of the vertex
+  // (kubeflow/trainer#2053: `#7 ERROR: error writing layer blob: …` under a lost header, then the box
+  // ` > exporting to GitHub Actions Cache:`).
+  const specificEvidence = kept.filter((c) => c.finding.severity === 'error' && c.specificity > 1).flatMap((c) => c.finding.evidence);
+  kept = kept.filter(
+    (c) =>
+      c.finding.severity !== 'error' ||
+      c.specificity > 1 ||
+      !c.finding.evidence.some((e) => specificEvidence.some((s) => s.length >= 20 && e.includes(s))),
+  );
+
   // 1b. Multi-platform builds: the same instruction failing on a sibling platform after the first one
   // (it stopped because of it, or failed the same way) is not a second root cause. Its findings of a
   // rule the first platform's step already has, and its fallback, go.

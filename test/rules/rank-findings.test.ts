@@ -7,7 +7,8 @@ import { rankFindings, type Candidate } from '../../src/rules/rank-findings.js';
 import { makeFinding, makeModel, makeStep } from '../support/builders.js';
 
 function candidate(ruleId: string, step: number | null, specificity: number, firstLine: number): Candidate {
-  return { finding: makeFinding({ ruleId, step }), specificity, order: 0, firstLine, maxFindings: 5 };
+  // each its own evidence: a fallback whose evidence a specific finding already quotes is the same failure (rankFindings, 1a)
+  return { finding: makeFinding({ ruleId, step, evidence: [`line ${firstLine} of ${ruleId}`] }), specificity, order: 0, firstLine, maxFindings: 5 };
 }
 
 const failed = makeStep({ id: 4, status: 'error' });
@@ -30,6 +31,20 @@ describe('rankFindings: findings outside any step', () => {
     const out = rankFindings([candidate('cuda/toolkit-not-found', IMPLICIT_STEP_ID, 3, 1)], model);
     expect(out).toHaveLength(1);
     expect(out[0]!.step).toBe(IMPLICIT_STEP_ID);
+  });
+});
+
+describe('rankFindings: the same error told twice', () => {
+  test('a fallback in another step whose evidence a specific finding quotes goes; one with its own error stays', () => {
+    const model = makeModel({ steps: [failed, makeStep({ id: 5, status: 'error' })], failedStep: 5 });
+    const specific = { ...candidate('buildx/cache-export-failed', 4, 3, 1) };
+    specific.finding.evidence = ['error writing layer blob: maximum timeout reached'];
+    const same = candidate('buildkit/step-failed', 5, 1, 9);
+    same.finding.evidence = ['ERROR: error writing layer blob: maximum timeout reached'];
+    expect(rankFindings([specific, same], model).map((f) => f.ruleId)).toEqual(['buildx/cache-export-failed']);
+    const other = candidate('buildkit/step-failed', 5, 1, 9);
+    other.finding.evidence = ['ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2'];
+    expect(rankFindings([{ ...candidate('buildx/cache-export-failed', 4, 3, 1) }, other], model).map((f) => f.ruleId)).toContain('buildkit/step-failed');
   });
 });
 

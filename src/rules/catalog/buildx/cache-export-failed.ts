@@ -67,9 +67,17 @@ export const cacheExportFailed: RuleInput = {
   severity: 'error',
   match: [
     { literals: ['error writing layer blob: ', 'error writing manifest blob: '], pattern: 'error writing (?<what>layer|manifest) blob: (?<reason>[^\\n]{1,400})' },
+    // The cache service's bare answer as the export step's whole error (clemensv/real-time-sources#1549: `#16 exporting to
+    // GitHub Actions Cache`, `#16 ERROR: not_found`, `ERROR: failed to build: failed to solve: not_found`, after the push
+    // was done; the repository's cache was over GitHub's 10 GB and entries were evicted while the exports ran).
+    { literals: ['not_found'], pattern: '^(?:ERROR: )?(?<reason>not_found)$' },
   ],
   context: [
-    { name: 'gha', literals: ['actions.githubusercontent.com', '_apis/artifactcache', 'type=gha', 'error committing cache '] },
+    { name: 'gha', literals: ['actions.githubusercontent.com', '_apis/artifactcache', 'type=gha', 'error committing cache ', 'exporting to GitHub Actions Cache'] },
+    // the gha backend's client (tonistiigi/go-actions-cache, backoff.go: `errors.Errorf("maximum timeout reached")` when its wait
+    // for the cache service runs past the export's deadline, the backend's `timeout`, 10m by default: moby/buildkit#4702, v0.13)
+    { name: 'timeout', literals: ['maximum timeout reached'] },
+    { name: 'notFound', literals: ['not_found'], pattern: '^(?:ERROR: )?not_found$' },
     { name: 'legacyGha', literals: ['_apis/artifactcache'] },
     // the legacy API's own commit request (see above): `error committing cache 396840: Failed to commit cache.`
     { name: 'legacyCommit', literals: ['error committing cache '], pattern: 'error committing cache \\d{1,20}\\b' },
@@ -136,6 +144,46 @@ export const cacheExportFailed: RuleInput = {
         '- both new enough: the runner did not offer the v2 service (`ACTIONS_CACHE_SERVICE_V2` unset, as on some',
         '  third-party or GitHub Enterprise Server runners) or the service failed briefly: run the job again, and add',
         '  `ignore-error=true` to `cache-to` (`type=gha,mode=max,ignore-error=true`) so that a failed export cannot fail the build.',
+      ].join('\n'),
+    },
+    {
+      when: 'timeout&!legacyGha',
+      title: 'Build cache export to the GitHub Actions cache timed out',
+      message:
+        'The image was built, but uploading its build cache to the GitHub Actions cache ran past the backend\'s deadline (`{reason}`), ' +
+        'and a failed cache export fails the build. The gha backend gives the whole export 10 minutes by default (its `timeout`), ' +
+        'and a large cache (`mode=max` exports the layers of every stage) can need more on every run: this is not a brief failure.',
+      fix: [
+        'Export less, or allow more time, and keep a failed export from failing the build (`ignore-error` needs BuildKit 0.11 or later,',
+        '`timeout` BuildKit 0.13 or later):',
+        '',
+        '```yaml',
+        'cache-to: type=gha,mode=min,ignore-error=true       # mode=min (the default): only the final image\'s layers',
+        '# or keep mode=max and give it longer: type=gha,mode=max,timeout=30m,ignore-error=true',
+        '```',
+        '',
+        'GitHub keeps at most 10 GB of cache per repository and evicts the oldest entries beyond it, so a smaller cache is also one',
+        'that survives longer. `scope=` per image keeps the caches of several images from replacing each other.',
+      ].join('\n'),
+    },
+    {
+      when: 'notFound',
+      title: 'Build cache export to the GitHub Actions cache failed (not_found)',
+      message:
+        'The image was built (and any push finished before this step), but exporting its build cache failed: the cache service ' +
+        'answered `not_found`, as when a cache entry the export was writing or reusing was evicted meanwhile. A failed cache export ' +
+        'fails the build.',
+      fix: [
+        'Keep a failed export from failing the build (BuildKit 0.11 or later), and make the cache smaller so that it is not evicted',
+        'while jobs still write it:',
+        '',
+        '```yaml',
+        'cache-to: type=gha,mode=min,scope=${{ github.workflow }}-IMAGE,ignore-error=true',
+        '```',
+        '',
+        'GitHub keeps at most 10 GB of cache per repository and evicts the least recently used entries beyond it: see the size in',
+        'the repository\'s Actions → Caches page (or `gh cache list`). Many images or matrix jobs with `mode=max` exceed it quickly;',
+        'give each image its own `scope=` and drop caches you no longer need (`gh cache delete`).',
       ].join('\n'),
     },
     {
