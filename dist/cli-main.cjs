@@ -13930,7 +13930,7 @@ var init_uv_version_required = __esm({
 });
 
 // src/rules/catalog/pip/poetry-no-matching-version.ts
-var CONSTRAINT, poetryNoMatchingVersion;
+var CONSTRAINT, MAIN_ONLY, poetryNoMatchingVersion;
 var init_poetry_no_matching_version = __esm({
   "src/rules/catalog/pip/poetry-no-matching-version.ts"() {
     "use strict";
@@ -13945,6 +13945,13 @@ var init_poetry_no_matching_version = __esm({
       "A caret on a 0.0.x version allows that one patch release only (`^0.0.3` is `>=0.0.3 <0.0.4`). Change the constraint in",
       "pyproject.toml to releases that exist, run `poetry lock`, and commit both files. A package published on a private",
       "index needs that source configured where the image runs poetry."
+    ].join("\n");
+    MAIN_ONLY = [
+      "The install already leaves out the development dependencies (the log shows `--no-dev` or `--only main`), so",
+      '`{package}` is a main dependency the project needs. Find where pyproject.toml declares it: `grep -n "{package}"',
+      "pyproject.toml`.",
+      "",
+      CONSTRAINT
     ].join("\n");
     poetryNoMatchingVersion = {
       id: "pip/poetry-no-matching-version",
@@ -13965,6 +13972,20 @@ var init_poetry_no_matching_version = __esm({
           source: "instruction",
           literals: ["poetry install"],
           pattern: "(?<cmd>(?:[~\\w./-]{0,200}/)?poetry install(?![^;&|#\\n]{0,300}--(?:only|no-dev|without)\\b)[^;&|#\\n]{0,300}?)\\s*(?:$|[;&|#])"
+        },
+        // the install already leaves out the dev dependencies: poetry's own warning for `--no-dev`, or the step's command
+        { name: "mainOnlyWarned", literals: ["The `--no-dev` option is deprecated"] },
+        {
+          name: "mainOnlyCommand",
+          source: "instruction",
+          literals: ["poetry install"],
+          pattern: "poetry install[^;&|#\\n]{0,300}--(?:only[ =]main|no-dev|without[ =]dev)\\b"
+        },
+        // the declared dependency is one of the tools poetry keeps out of what it resolves (see above)
+        {
+          name: "installerTool",
+          literals: ["which doesn't match any"],
+          pattern: "(?:depends on|requires) (?<tool>pip|setuptools|wheel|distribute) \\([^()]{1,100}\\) which doesn't match any\\b"
         }
       ],
       scope: "step",
@@ -13980,6 +14001,18 @@ var init_poetry_no_matching_version = __esm({
         CONSTRAINT
       ].join("\n"),
       variants: [
+        {
+          when: "installerTool",
+          message: "poetry could not resolve the dependencies: `{dependent}` declares `{context.installerTool.tool}` `{constraint}` as a dependency. `{context.installerTool.tool}` is a tool of the installer itself, which poetry's resolver keeps out of the packages it resolves (pip, setuptools, wheel, distribute), so no release of it is offered, whatever the constraint: the release may well exist on PyPI.",
+          fix: [
+            "Remove the `{context.installerTool.tool}` line from the dependencies in pyproject.toml (find it with `grep -n",
+            '"^{context.installerTool.tool}" pyproject.toml`; it is under `[tool.poetry.dependencies]` or a group), then run',
+            "`poetry lock` and commit both files. The environment poetry installs into has its own pip; a build that needs",
+            "a newer one upgrades it before `poetry install` (`pip install --upgrade pip`), outside the project's dependencies."
+          ].join("\n")
+        },
+        { when: "mainOnlyWarned", fix: MAIN_ONLY },
+        { when: "mainOnlyCommand", fix: MAIN_ONLY },
         {
           when: "installAll&fact.place=image-build",
           fix: [
@@ -19668,10 +19701,18 @@ var init_cache_export_failed = __esm({
       title: "Build cache export failed",
       severity: "error",
       match: [
-        { literals: ["error writing layer blob: ", "error writing manifest blob: "], pattern: "error writing (?<what>layer|manifest) blob: (?<reason>[^\\n]{1,400})" }
+        { literals: ["error writing layer blob: ", "error writing manifest blob: "], pattern: "error writing (?<what>layer|manifest) blob: (?<reason>[^\\n]{1,400})" },
+        // The cache service's bare answer as the export step's whole error (clemensv/real-time-sources#1549: `#16 exporting to
+        // GitHub Actions Cache`, `#16 ERROR: not_found`, `ERROR: failed to build: failed to solve: not_found`, after the push
+        // was done; the repository's cache was over GitHub's 10 GB and entries were evicted while the exports ran).
+        { literals: ["not_found"], pattern: "^(?:ERROR: )?(?<reason>not_found)$" }
       ],
       context: [
-        { name: "gha", literals: ["actions.githubusercontent.com", "_apis/artifactcache", "type=gha", "error committing cache "] },
+        { name: "gha", literals: ["actions.githubusercontent.com", "_apis/artifactcache", "type=gha", "error committing cache ", "exporting to GitHub Actions Cache"] },
+        // the gha backend's client (tonistiigi/go-actions-cache, backoff.go: `errors.Errorf("maximum timeout reached")` when its wait
+        // for the cache service runs past the export's deadline, the backend's `timeout`, 10m by default: moby/buildkit#4702, v0.13)
+        { name: "timeout", literals: ["maximum timeout reached"] },
+        { name: "notFound", literals: ["not_found"], pattern: "^(?:ERROR: )?not_found$" },
         { name: "legacyGha", literals: ["_apis/artifactcache"] },
         // the legacy API's own commit request (see above): `error committing cache 396840: Failed to commit cache.`
         { name: "legacyCommit", literals: ["error committing cache "], pattern: "error committing cache \\d{1,20}\\b" },
@@ -19726,6 +19767,40 @@ var init_cache_export_failed = __esm({
             "- both new enough: the runner did not offer the v2 service (`ACTIONS_CACHE_SERVICE_V2` unset, as on some",
             "  third-party or GitHub Enterprise Server runners) or the service failed briefly: run the job again, and add",
             "  `ignore-error=true` to `cache-to` (`type=gha,mode=max,ignore-error=true`) so that a failed export cannot fail the build."
+          ].join("\n")
+        },
+        {
+          when: "timeout&!legacyGha",
+          title: "Build cache export to the GitHub Actions cache timed out",
+          message: "The image was built, but uploading its build cache to the GitHub Actions cache ran past the backend's deadline (`{reason}`), and a failed cache export fails the build. The gha backend gives the whole export 10 minutes by default (its `timeout`), and a large cache (`mode=max` exports the layers of every stage) can need more on every run: this is not a brief failure.",
+          fix: [
+            "Export less, or allow more time, and keep a failed export from failing the build (`ignore-error` needs BuildKit 0.11 or later,",
+            "`timeout` BuildKit 0.13 or later):",
+            "",
+            "```yaml",
+            "cache-to: type=gha,mode=min,ignore-error=true       # mode=min (the default): only the final image's layers",
+            "# or keep mode=max and give it longer: type=gha,mode=max,timeout=30m,ignore-error=true",
+            "```",
+            "",
+            "GitHub keeps at most 10 GB of cache per repository and evicts the oldest entries beyond it, so a smaller cache is also one",
+            "that survives longer. `scope=` per image keeps the caches of several images from replacing each other."
+          ].join("\n")
+        },
+        {
+          when: "notFound",
+          title: "Build cache export to the GitHub Actions cache failed (not_found)",
+          message: "The image was built (and any push finished before this step), but exporting its build cache failed: the cache service answered `not_found`, as when a cache entry the export was writing or reusing was evicted meanwhile. A failed cache export fails the build.",
+          fix: [
+            "Keep a failed export from failing the build (BuildKit 0.11 or later), and make the cache smaller so that it is not evicted",
+            "while jobs still write it:",
+            "",
+            "```yaml",
+            "cache-to: type=gha,mode=min,scope=${{ github.workflow }}-IMAGE,ignore-error=true",
+            "```",
+            "",
+            "GitHub keeps at most 10 GB of cache per repository and evicts the least recently used entries beyond it: see the size in",
+            "the repository's Actions \u2192 Caches page (or `gh cache list`). Many images or matrix jobs with `mode=max` exceed it quickly;",
+            "give each image its own `scope=` and drop caches you no longer need (`gh cache delete`)."
           ].join("\n")
         },
         {
@@ -21580,6 +21655,17 @@ var init_wheel_build_failed = __esm({
           keep: "last",
           literals: ["Building wheel for ", "Failed building wheel for ", "Could not build wheels for ", "Failed to build ", "Collecting ", "Failed to download and build ", "\u2570\u2500> ", "Running setup.py install for ", "--install-headers "],
           pattern: `(?:Building wheel for |Failed building wheel for |Could not build wheels for |Failed to build ['\`]?(?!installable )|Failed to download and build \`|^\\s{0,200}Collecting |${listedAfterArrow}|Running setup\\.py install for |--install-headers /[^\\s]{0,200}/include/(?:site/)?python[\\d.]{1,10}[a-z]{0,3}/)(?<name>${name})(?=[\\s'\`=<>!~\\[;(,@:]|$)`
+        },
+        // The package whose build failed, when pip says so: `Failed building wheel for psutil`, `Building wheel for psutil
+        // (setup.py): finished with status 'error'`, `\u00d7 Building wheel for psutil (pyproject.toml) did not run successfully.`
+        // It settles `named`: pip goes on to build the next wheels after a failure (`Building wheel for python-multipart
+        // (setup.py): started` \u2026 `finished with status 'done'`, vnk8071/anomaly-detection-in-industry-manufacturing#13), and
+        // those built fine.
+        {
+          name: "failedWheel",
+          locks: "named",
+          literals: ["Failed building wheel for ", "finished with status 'error'", "did not run successfully"],
+          pattern: `(?:Failed building wheel for |Building wheel for (?=${name} \\([\\w.]{1,40}\\)[^\\n]{0,200}(?:finished with status 'error'|did not run successfully)))(?<name>${name})(?=[\\s',;]|$)`
         },
         // The CPython the build compiled for, from setuptools' build directory or the compiler's include path:
         // `build/temp.linux-x86_64-cpython-312`, `-I/usr/local/include/python3.12` (docker-library/python#869)
@@ -35925,6 +36011,7 @@ function compileRules(rules) {
       ignoreCase: c.ignoreCase === true,
       tally: c.tally === true,
       keepLast: c.keep === "last",
+      locks: c.locks ?? null,
       required: c.required === true
     }));
     const unless = (rule.unless ?? []).map(compileMatcher);
@@ -56505,6 +56592,13 @@ var init_schema = __esm({
        */
       keep: external_exports.enum(["first", "last"]).optional(),
       /**
+       * A hit of this context also becomes the hit of the context named here, and stays it: later
+       * hits of that context no longer replace it. For a `keep: 'last'` context that a definite line
+       * must win over: pip's `Failed building wheel for psutil` names the package that failed, and a
+       * `Building wheel for python-multipart` that pip starts after it does not.
+       */
+      locks: external_exports.string().regex(namePattern).optional(),
+      /**
        * The finding needs this context: without a hit (or, for an instruction context, when the
        * step is unknown) the rule yields nothing in that scope.
        */
@@ -57708,6 +57802,10 @@ var init_closing_blocks = __esm({
           return true;
         }
         if (readSourceRef(text) !== null) return this.hold(line, "excerpt-opening");
+        if (awaitingFinal && this.pending && text.startsWith("WARNING: ")) {
+          this.awaitingFinal = true;
+          return false;
+        }
         if (awaitingFinal && this.pending && (first >= 97 && first <= 122 || first >= 65 && first <= 90)) {
           this.emitSolveError(line.line, text, text);
           return true;
@@ -59459,6 +59557,8 @@ var init_scope_state = __esm({
       captureMap = null;
       contextMap = null;
       tallied = null;
+      /** Contexts a `locks` hit set: no later hit replaces them. */
+      locked = null;
       get evidence() {
         return this.evidenceList ??= [];
       }
@@ -59510,8 +59610,15 @@ var init_scope_state = __esm({
        * maxEvidenceLength, so kept as it is), run again only if a finding reads the captures.
        */
       addContext(name2, text, groups, keepLast = false, regex = null) {
-        if (!keepLast && this.contexts.has(name2)) return;
+        if (!keepLast && this.contexts.has(name2) || this.locked?.has(name2) === true) return;
         this.contexts.set(name2, new SeenContext(text.length > maxEvidenceLength ? capEvidence(text.trim()) : text, groups, regex));
+      }
+      /** Sets context `name` to this hit, once: later hits of `name` (and later locks) leave it. */
+      lockContext(name2, text, groups, regex = null) {
+        const locked = this.locked ??= /* @__PURE__ */ new Set();
+        if (locked.has(name2)) return;
+        this.contexts.set(name2, new SeenContext(text.length > maxEvidenceLength ? capEvidence(text.trim()) : text, groups, regex));
+        locked.add(name2);
       }
       addEvidence(text) {
         const evidence = this.evidence;
@@ -59611,6 +59718,10 @@ function rankFindings(candidates, model) {
     if (c.solveFallback && anyOtherError) return false;
     return c.specificity >= (best2.get(failureOf(c)) ?? 0);
   });
+  const specificEvidence = kept.filter((c) => c.finding.severity === "error" && c.specificity > 1).flatMap((c) => c.finding.evidence);
+  kept = kept.filter(
+    (c) => c.finding.severity !== "error" || c.specificity > 1 || !c.finding.evidence.some((e) => specificEvidence.some((s) => s.length >= 20 && e.includes(s)))
+  );
   kept = dropSiblingPlatformRepeats(kept, model, failed);
   const earliestError = /* @__PURE__ */ new Map();
   for (const c of kept) {
@@ -60333,6 +60444,7 @@ var init_engine = __esm({
           } else if (slot.kind === "context") {
             const context = cr.context[slot.index];
             state.addContext(context.name, text, groups, context.keepLast, deferred);
+            if (context.locks !== null) state.lockContext(context.locks, text, groups, deferred);
             if (context.tally) state.addTally(context.name, groups);
           } else if (this.lastHit[slot.rule] !== this.call) {
             this.lastHit[slot.rule] = this.call;
