@@ -119,8 +119,8 @@ import { oomKilled } from './resources/oom-killed.js';
 import { diskFull } from './resources/disk-full.js';
 import { jobTimeout } from './resources/job-timeout.js';
 import { unboundVariable } from './shell/unbound-variable.js';
-import { bashOnlyInSh } from './shell/bash-only-in-sh.js';
 import { commandNotFound } from './shell/command-not-found.js';
+import { bashOnlyInSh } from './shell/bash-only-in-sh.js';
 import { installFailureSwallowed } from './shell/install-failure-swallowed.js';
 import { manifestListLoad } from './buildx/manifest-list-load.js';
 import { invalidTag } from './buildx/invalid-tag.js';
@@ -265,8 +265,8 @@ export const builtinRules: RuleInput[] = [
   diskFull,
   jobTimeout,
   unboundVariable,
-  bashOnlyInSh,
   commandNotFound,
+  bashOnlyInSh,
   installFailureSwallowed,
   manifestListLoad,
   invalidTag,
