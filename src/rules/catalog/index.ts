@@ -120,6 +120,7 @@ import { diskFull } from './resources/disk-full.js';
 import { jobTimeout } from './resources/job-timeout.js';
 import { unboundVariable } from './shell/unbound-variable.js';
 import { commandNotFound } from './shell/command-not-found.js';
+import { bashOnlyInSh } from './shell/bash-only-in-sh.js';
 import { installFailureSwallowed } from './shell/install-failure-swallowed.js';
 import { manifestListLoad } from './buildx/manifest-list-load.js';
 import { invalidTag } from './buildx/invalid-tag.js';
@@ -265,6 +266,7 @@ export const builtinRules: RuleInput[] = [
   jobTimeout,
   unboundVariable,
   commandNotFound,
+  bashOnlyInSh,
   installFailureSwallowed,
   manifestListLoad,
   invalidTag,

@@ -84,7 +84,9 @@ export const apkUnableToSelect: RuleInput = {
   id: 'apt/apk-unable-to-select',
   title: 'apk could not select the packages asked for',
   severity: 'error',
-  match: [{ literals: ['ERROR: unable to select packages:'], pattern: '^ERROR: unable to select packages:\\s*$' }],
+  // indented too, as CI wrappers print the build's output (`  ERROR: unable to select packages:`,
+  // robburger/terraform-pr-commenter#29)
+  match: [{ literals: ['ERROR: unable to select packages:'], pattern: '^\\s{0,8}ERROR: unable to select packages:\\s*$' }],
   context: [
     // `  python (no such package):`
     {
@@ -127,6 +129,15 @@ export const apkUnableToSelect: RuleInput = {
       name: 'candidate',
       literals: ['-r'],
       pattern: '^\\s{0,8}(?<pkg>[A-Za-z0-9][\\w.+-]{0,100}?)-(?<version>\\d[\\w.]{0,40}-r\\d{1,5}):\\s*$',
+    },
+    // A package of Alpine's `main` repository in every release and architecture (aports main/bash, main/curl,
+    // main/ca-certificates, main/git, main/make; https://pkgs.alpinelinux.org/packages) reported as `no such package`:
+    // apk read no index of `main`, so no name is the fault (google/mtail#761: `git`, `make`; robburger/terraform-pr-commenter#29:
+    // `bash`, `curl`, `jq` during the dl-cdn.alpinelinux.org outage, HTTP 503).
+    {
+      name: 'basePkg',
+      literals: ['(no such package)'],
+      pattern: '^\\s{0,8}(?<pkg>bash|curl|ca-certificates|git|make) \\(no such package\\):',
     },
     // `fetch https://dl-cdn.alpinelinux.org/alpine/v3.16/main/aarch64/APKINDEX.tar.gz`
     {
@@ -175,6 +186,32 @@ export const apkUnableToSelect: RuleInput = {
         shellProxyAdvice('`apk add`'),
       ].join('\n'),
     },
+    // No index warning in the log, but a package every Alpine release has is `no such package`: no index was read.
+    // `apk update` prints an error for each repository it cannot read. Mirrors: https://mirrors.alpinelinux.org/ (its list), /etc/apk/repositories
+    // (repositories(5), one repository URL a line).
+    ...['fact.place=image-build', ''].map((place): Variant => ({
+      when: place === '' ? 'basePkg' : `basePkg&${place}`,
+      title: 'apk read no package index (every package "no such package")',
+      retryable: true,
+      message:
+        'apk reports `{context.basePkg.pkg}` as `no such package`, and every Alpine release and architecture has it in its ' +
+        '`main` repository: apk had no index to look names up in, so every package asked for reads `no such package`. The ' +
+        'names are fine; the repository index could not be downloaded (the mirror, often dl-cdn.alpinelinux.org, was down ' +
+        'or unreachable) or `/etc/apk/repositories` names a repository that does not exist.',
+      fix: [
+        (place === '' ? 'Retry first' : 'Build again first') + ' (a mirror outage passes). To see which index failed, run',
+        '`apk update` in the same image (' + (place === '' ? '' : '`docker run --rm {fact.baseImage|IMAGE} apk update`; ') + 'it prints an error for',
+        'each repository it cannot read). If the mirror is down, point',
+        '`/etc/apk/repositories` at another mirror from https://mirrors.alpinelinux.org/ before the `apk add`' + (place === '' ? '' : ' in the same `RUN`') + ':',
+        '',
+        '```sh',
+        'sed -i \'s#https\\?://dl-cdn.alpinelinux.org#https://MIRROR#\' /etc/apk/repositories',
+        '```',
+        '',
+        '(`MIRROR`: a host from that list.) If `apk update` names no host at all (a lookup or connection error), the ' + (place === '' ? 'machine' : 'build container') + '\'s network is',
+        'the fault, not the mirror: ' + (place === '' ? 'check DNS and the proxy.' : 'the network advice for builds applies (DNS, proxy, `--network=host`).'),
+      ].join('\n'),
+    })),
     // A pin on an exact build (`=0.5-r2`, `=~3.10.10-r0`): the same upstream version with any build number, or the
     // build the repository has now. `=~0.5` takes every version that starts with 0.5 (0.5-r3 among them: apk-world(5),
     // `~` is a prefix match; edu.chainguard.dev/open-source/wolfi/apk-version-selection). An older Alpine does not help:

@@ -4,6 +4,7 @@
 // Status for Commands").
 import type { RuleInput } from '../../schema.js';
 import { NVIDIA_SMI_MISSING } from '../cuda/no-gpu-at-build.js';
+import { BASH_WORD_NOT_FOUND } from './bash-only-in-sh.js';
 
 const namedPattern = 'sh: (?:line )?(?:\\d{1,7}: )?[^\\s:]{1,200}: (?:command )?not found|exec: "[^"\\n]{1,200}": executable file not found';
 
@@ -61,11 +62,15 @@ export const commandNotFound: RuleInput = {
   context: [
     { name: 'exit127', literals: ['exit code: 127', 'non-zero code: 127'] },
     // The log names the command (not only the exit code).
-    { name: 'named', literals: [': not found', 'command not found', 'executable file not found in'], pattern: namedPattern },
+    { name: 'named', literals: [': not found', 'command not found', 'executable file not found in'], pattern: namedPattern },    // mysqlclient's build (2.2 and later) asks pkg-config for the MySQL / MariaDB client library: `Trying pkg-config
+    // --exists mysqlclient` (PyMySQL/mysqlclient#586, "Use pkg-config instead of mysql_config"; the maintainer in
+    // PyMySQL/mysqlclient#639: "pkg-config is needed since 2.2").
+    { name: 'mysqlclient', literals: ['pkg-config --exists mysqlclient', 'pkg-config --exists mariadb'] },
   ],
   // nvcc missing is a CUDA toolkit problem, explained by cuda/toolkit-not-found; nvidia-smi in a build
-  // step comes from the host driver at `docker run --gpus`, explained by cuda/no-gpu-at-build.
-  unless: [{ literals: ['nvcc: not found', 'nvcc: command not found', 'exec: "nvcc"'] }, ...NVIDIA_SMI_MISSING],
+  // step comes from the host driver at `docker run --gpus`, explained by cuda/no-gpu-at-build. A bash builtin that dash
+  // (/bin/sh) lacks, `source: not found`, is no missing program: shell/bash-only-in-sh.
+  unless: [{ literals: ['nvcc: not found', 'nvcc: command not found', 'exec: "nvcc"'] }, ...NVIDIA_SMI_MISSING, ...BASH_WORD_NOT_FOUND],
   message:
     'The step exited with code 127, the shell\'s "command not found", but the log does not show which command: it is not ' +
     'installed in this stage, or not on its `PATH`.',
@@ -74,6 +79,31 @@ export const commandNotFound: RuleInput = {
     'that command in this stage or add its directory to `PATH`.',
   ].join('\n'),
   variants: [
+    // pkg-config missing while mysqlclient's sdist builds (overhangio/tutor-xqueue#26, apache/devlake#7036: the merged
+    // fixes add pkg-config to the apt line). The packages are the ones mysqlclient's README gives for Debian / Ubuntu
+    // (`python3-dev default-libmysqlclient-dev build-essential pkg-config`) and Red Hat (`python3-devel mysql-devel
+    // pkgconfig`); Alpine's client headers are `mariadb-dev` (aports main/mariadb, subpackage -dev) with `pkgconf`.
+    // MYSQLCLIENT_CFLAGS / MYSQLCLIENT_LDFLAGS skip the pkg-config lookup (the README's "Customize build").
+    ...['fact.place=image-build', ''].map((place) => ({
+      when: place === '' ? 'named&mysqlclient' : `named&mysqlclient&${place}`,
+      severity: 'error' as const,
+      title: 'mysqlclient\'s build needs pkg-config and the MySQL client headers',
+      message:
+        'mysqlclient is being built from source (its sdist), and mysqlclient 2.2 and later find the MySQL / ' +
+        'MariaDB client library with `pkg-config` (`Trying pkg-config --exists mysqlclient` in the log). `{command}` is not ' +
+        'installed' + (place === '' ? '' : ' in this stage') + ', so the build fails; the client headers are needed with it.',
+      fix: [
+        'Install pkg-config, the MySQL client headers and a C compiler ' + (place === '' ? 'before the install' : 'in this stage, before the step that installs mysqlclient') + ' (mysqlclient\'s README, "Linux"):',
+        '',
+        '```' + (place === '' ? 'sh' : 'dockerfile'),
+        (place === '' ? '' : 'RUN ') + 'apt-get update && apt-get install -y --no-install-recommends pkg-config default-libmysqlclient-dev build-essential',
+        '```',
+        '',
+        'On Alpine: `apk add pkgconf mariadb-dev build-base`; on RHEL-like images: `dnf install -y pkgconfig mysql-devel gcc`',
+        '(`python3-dev` / `python3-devel` too when the Python is the distribution\'s). With the client library somewhere',
+        'pkg-config cannot see, set `MYSQLCLIENT_CFLAGS` and `MYSQLCLIENT_LDFLAGS` instead.',
+      ].join('\n'),
+    })),
     // An earlier step of this stage installed the command where the log shows (tool-bin-dir): PATH, not a package.
     {
       when: 'named&exit127&enrich.toolBinDir&fact.place=image-build',
