@@ -20342,7 +20342,9 @@ var init_apk_unable_to_select = __esm({
       id: "apt/apk-unable-to-select",
       title: "apk could not select the packages asked for",
       severity: "error",
-      match: [{ literals: ["ERROR: unable to select packages:"], pattern: "^ERROR: unable to select packages:\\s*$" }],
+      // indented too, as CI wrappers print the build's output (`  ERROR: unable to select packages:`,
+      // robburger/terraform-pr-commenter#29)
+      match: [{ literals: ["ERROR: unable to select packages:"], pattern: "^\\s{0,8}ERROR: unable to select packages:\\s*$" }],
       context: [
         // `  python (no such package):`
         {
@@ -20383,6 +20385,15 @@ var init_apk_unable_to_select = __esm({
           name: "candidate",
           literals: ["-r"],
           pattern: "^\\s{0,8}(?<pkg>[A-Za-z0-9][\\w.+-]{0,100}?)-(?<version>\\d[\\w.]{0,40}-r\\d{1,5}):\\s*$"
+        },
+        // A package of Alpine's `main` repository in every release and architecture (aports main/bash, main/curl,
+        // main/ca-certificates, main/git, main/make; https://pkgs.alpinelinux.org/packages) reported as `no such package`:
+        // apk read no index of `main`, so no name is the fault (google/mtail#761: `git`, `make`; robburger/terraform-pr-commenter#29:
+        // `bash`, `curl`, `jq` during the dl-cdn.alpinelinux.org outage, HTTP 503).
+        {
+          name: "basePkg",
+          literals: ["(no such package)"],
+          pattern: "^\\s{0,8}(?<pkg>bash|curl|ca-certificates|git|make) \\(no such package\\):"
         },
         // `fetch https://dl-cdn.alpinelinux.org/alpine/v3.16/main/aarch64/APKINDEX.tar.gz`
         {
@@ -20427,6 +20438,28 @@ var init_apk_unable_to_select = __esm({
             shellProxyAdvice("`apk add`")
           ].join("\n")
         },
+        // No index warning in the log, but a package every Alpine release has is `no such package`: no index was read.
+        // `apk update` prints an error for each repository it cannot read. Mirrors: https://mirrors.alpinelinux.org/ (its list), /etc/apk/repositories
+        // (repositories(5), one repository URL a line).
+        ...["fact.place=image-build", ""].map((place) => ({
+          when: place === "" ? "basePkg" : `basePkg&${place}`,
+          title: 'apk read no package index (every package "no such package")',
+          retryable: true,
+          message: "apk reports `{context.basePkg.pkg}` as `no such package`, and every Alpine release and architecture has it in its `main` repository: apk had no index to look names up in, so every package asked for reads `no such package`. The names are fine; the repository index could not be downloaded (the mirror, often dl-cdn.alpinelinux.org, was down or unreachable) or `/etc/apk/repositories` names a repository that does not exist.",
+          fix: [
+            (place === "" ? "Retry first" : "Build again first") + " (a mirror outage passes). To see which index failed, run",
+            "`apk update` in the same image (" + (place === "" ? "" : "`docker run --rm {fact.baseImage|IMAGE} apk update`; ") + "it prints an error for",
+            "each repository it cannot read). If the mirror is down, point",
+            "`/etc/apk/repositories` at another mirror from https://mirrors.alpinelinux.org/ before the `apk add`" + (place === "" ? "" : " in the same `RUN`") + ":",
+            "",
+            "```sh",
+            "sed -i 's#https\\?://dl-cdn.alpinelinux.org#https://MIRROR#' /etc/apk/repositories",
+            "```",
+            "",
+            "(`MIRROR`: a host from that list.) If `apk update` names no host at all (a lookup or connection error), the " + (place === "" ? "machine" : "build container") + "'s network is",
+            "the fault, not the mirror: " + (place === "" ? "check DNS and the proxy." : "the network advice for builds applies (DNS, proxy, `--network=host`).")
+          ].join("\n")
+        })),
         // A pin on an exact build (`=0.5-r2`, `=~3.10.10-r0`): the same upstream version with any build number, or the
         // build the repository has now. `=~0.5` takes every version that starts with 0.5 (0.5-r3 among them: apk-world(5),
         // `~` is a prefix match; edu.chainguard.dev/open-source/wolfi/apk-version-selection). An older Alpine does not help:
@@ -21367,6 +21400,89 @@ var init_unbound_variable = __esm({
   }
 });
 
+// src/rules/catalog/shell/bash-only-in-sh.ts
+var BASH_WORDS, NOT_FOUND, BASH_WORD_NOT_FOUND, POSIX_FORMS, bashOnlyInSh;
+var init_bash_only_in_sh = __esm({
+  "src/rules/catalog/shell/bash-only-in-sh.ts"() {
+    "use strict";
+    init_run_command2();
+    BASH_WORDS = "source|pushd|popd|shopt|declare|mapfile|readarray|\\[\\[";
+    NOT_FOUND = `(?<shell>[^\\s:]{1,200}): \\d{1,7}: (?:[^\\s:]{1,200}: )?(?<command>${BASH_WORDS}): not found`;
+    BASH_WORD_NOT_FOUND = [{ literals: [": not found"], pattern: NOT_FOUND }];
+    POSIX_FORMS = [
+      "or write it in POSIX sh, which every `/bin/sh` runs: `. ./FILE` for `source FILE` (`.` looks a name without a slash up",
+      "on `PATH`, not in the current directory, so keep the `./`), `[ \u2026 ]` for `[[ \u2026 ]]`, `cd DIR` and `cd -` for `pushd` and `popd`."
+    ].join("\n");
+    bashOnlyInSh = {
+      id: "shell/bash-only-in-sh",
+      title: "A bash builtin run by /bin/sh (dash)",
+      severity: "error",
+      only: "failed-step",
+      match: [{ literals: [": not found"], pattern: NOT_FOUND }],
+      context: [
+        // the `docker run` line, for the image its advice names (the run-command enricher)
+        RUN_COMMAND_CONTEXT,
+        // `/bin/sh: 1: source: not found`: a `sh -c` command (shell-form RUN / CMD / ENTRYPOINT, `docker run \u2026 sh -c`)
+        { name: "shC", literals: [": not found"], pattern: `(?:^|\\s)(?:/usr)?(?:/bin/)?sh: \\d{1,7}: (?:${BASH_WORDS}): not found` },
+        // `./docker/setup: 8: ./docker/setup: source: not found`: a script file run by sh
+        {
+          name: "script",
+          literals: [": not found"],
+          pattern: `(?:^|\\s)(?!(?:/usr)?(?:/bin/)?sh:)(?<file>[^\\s:]{1,200}): (?<line>\\d{1,7}): (?:[^\\s:]{1,200}: )?(?:${BASH_WORDS}): not found`
+        }
+      ],
+      message: "`{command}` is a bash builtin, not a program, and the shell that ran it is a POSIX sh without it (`{shell}`: on Debian and Ubuntu `/bin/sh` is dash), so it was looked up as a command and not found (exit code 127). No package provides it.",
+      fix: [
+        "Run the command with bash, " + POSIX_FORMS
+      ].join("\n"),
+      variants: [
+        {
+          when: "script&fact.place=image-build",
+          message: "`{command}` is a bash builtin, not a program, and `{context.script.file}` (line {context.script.line}) is run by a POSIX sh without it (dash, Debian's and Ubuntu's `/bin/sh`), so it was looked up as a command and not found (exit code 127). No package provides it.",
+          fix: [
+            "Run the script with bash in the `RUN` (`bash {context.script.file}`), or make its first line `#!/usr/bin/env bash`",
+            "(bash must be in the image: Debian and Ubuntu images have it, Alpine needs `apk add bash`); " + POSIX_FORMS
+          ].join("\n")
+        },
+        {
+          when: "script",
+          message: "`{command}` is a bash builtin, not a program, and `{context.script.file}` (line {context.script.line}) is run by a POSIX sh without it (its `#!/bin/sh` line, or `sh {context.script.file}`; on Debian and Ubuntu `/bin/sh` is dash), so it was looked up as a command and not found (exit code 127). No package provides it.",
+          fix: [
+            "Run it with bash, `bash {context.script.file}`, or make its first line `#!/usr/bin/env bash`; for a script meant for",
+            "every `/bin/sh`, " + POSIX_FORMS.replace(/^or /, "")
+          ].join("\n")
+        },
+        {
+          when: "fact.place=image-build",
+          message: "`{command}` is a bash builtin, not a program, and a shell-form `RUN` runs under `/bin/sh -c` (Docker's default `SHELL` on Linux), which on Debian and Ubuntu images is dash: it has no `{command}`, so it was looked up as a command and not found (exit code 127). No package provides it.",
+          fix: [
+            "Make bash the shell of the `RUN` lines that need it, before the first of them (bash must be in the image: Debian and",
+            "Ubuntu images have it, Alpine needs `apk add bash`):",
+            "",
+            "```dockerfile",
+            'SHELL ["/bin/bash", "-c"]',
+            "```",
+            "",
+            POSIX_FORMS.replace(/^or /, "Or ")
+          ].join("\n")
+        },
+        {
+          when: "fact.place=docker-run",
+          message: "`{command}` is a bash builtin, not a program, and the container's command ran under `/bin/sh -c` (a shell-form `CMD` or `ENTRYPOINT` of the image, or an `sh -c` given to `docker run`), which on Debian and Ubuntu images is dash: it has no `{command}`, so it was looked up as a command and not found, and the container exited with 127 at start. No package provides it.",
+          fix: [
+            "Give `docker run` the command to run with bash after the image name, which replaces the image's `CMD`",
+            "(`docker run \u2026 {enrich.runImage|IMAGE} bash -c '\u2026'`, or `{enrich.runImage|IMAGE} bash` for a shell); `docker image inspect`",
+            "shows the command the image runs under `Config.Cmd`. To fix the image, write its command in exec form with bash,",
+            '`CMD ["bash", "-c", "\u2026"]`, or put `SHELL ["/bin/bash", "-c"]` before a shell-form `CMD`; ' + POSIX_FORMS
+          ].join("\n")
+        }
+      ],
+      enrich: "run-command",
+      docs: "https://docs.docker.com/reference/dockerfile/#shell"
+    };
+  }
+});
+
 // src/rules/catalog/shell/command-not-found.ts
 function selfInstallFix(lead) {
   return [
@@ -21384,6 +21500,7 @@ var init_command_not_found = __esm({
   "src/rules/catalog/shell/command-not-found.ts"() {
     "use strict";
     init_no_gpu_at_build();
+    init_bash_only_in_sh();
     namedPattern = 'sh: (?:line )?(?:\\d{1,7}: )?[^\\s:]{1,200}: (?:command )?not found|exec: "[^"\\n]{1,200}": executable file not found';
     installFix = [
       "{enrich.installIntro}",
@@ -21418,17 +21535,44 @@ var init_command_not_found = __esm({
       context: [
         { name: "exit127", literals: ["exit code: 127", "non-zero code: 127"] },
         // The log names the command (not only the exit code).
-        { name: "named", literals: [": not found", "command not found", "executable file not found in"], pattern: namedPattern }
+        { name: "named", literals: [": not found", "command not found", "executable file not found in"], pattern: namedPattern },
+        // mysqlclient's build (2.2 and later) asks pkg-config for the MySQL / MariaDB client library: `Trying pkg-config
+        // --exists mysqlclient` (PyMySQL/mysqlclient#586, "Use pkg-config instead of mysql_config"; the maintainer in
+        // PyMySQL/mysqlclient#639: "pkg-config is needed since 2.2").
+        { name: "mysqlclient", literals: ["pkg-config --exists mysqlclient", "pkg-config --exists mariadb"] }
       ],
       // nvcc missing is a CUDA toolkit problem, explained by cuda/toolkit-not-found; nvidia-smi in a build
-      // step comes from the host driver at `docker run --gpus`, explained by cuda/no-gpu-at-build.
-      unless: [{ literals: ["nvcc: not found", "nvcc: command not found", 'exec: "nvcc"'] }, ...NVIDIA_SMI_MISSING],
+      // step comes from the host driver at `docker run --gpus`, explained by cuda/no-gpu-at-build. A bash builtin that dash
+      // (/bin/sh) lacks, `source: not found`, is no missing program: shell/bash-only-in-sh.
+      unless: [{ literals: ["nvcc: not found", "nvcc: command not found", 'exec: "nvcc"'] }, ...NVIDIA_SMI_MISSING, ...BASH_WORD_NOT_FOUND],
       message: 'The step exited with code 127, the shell\'s "command not found", but the log does not show which command: it is not installed in this stage, or not on its `PATH`.',
       fix: [
         "Look above the exit for the `not found` line (rebuild with `--progress=plain` to see the whole step), then install",
         "that command in this stage or add its directory to `PATH`."
       ].join("\n"),
       variants: [
+        // pkg-config missing while mysqlclient's sdist builds (overhangio/tutor-xqueue#26, apache/devlake#7036: the merged
+        // fixes add pkg-config to the apt line). The packages are the ones mysqlclient's README gives for Debian / Ubuntu
+        // (`python3-dev default-libmysqlclient-dev build-essential pkg-config`) and Red Hat (`python3-devel mysql-devel
+        // pkgconfig`); Alpine's client headers are `mariadb-dev` (aports main/mariadb, subpackage -dev) with `pkgconf`.
+        // MYSQLCLIENT_CFLAGS / MYSQLCLIENT_LDFLAGS skip the pkg-config lookup (the README's "Customize build").
+        ...["fact.place=image-build", ""].map((place) => ({
+          when: place === "" ? "named&mysqlclient" : `named&mysqlclient&${place}`,
+          severity: "error",
+          title: "mysqlclient's build needs pkg-config and the MySQL client headers",
+          message: "mysqlclient is being built from source (its sdist), and mysqlclient 2.2 and later find the MySQL / MariaDB client library with `pkg-config` (`Trying pkg-config --exists mysqlclient` in the log). `{command}` is not installed" + (place === "" ? "" : " in this stage") + ", so the build fails; the client headers are needed with it.",
+          fix: [
+            "Install pkg-config, the MySQL client headers and a C compiler " + (place === "" ? "before the install" : "in this stage, before the step that installs mysqlclient") + ` (mysqlclient's README, "Linux"):`,
+            "",
+            "```" + (place === "" ? "sh" : "dockerfile"),
+            (place === "" ? "" : "RUN ") + "apt-get update && apt-get install -y --no-install-recommends pkg-config default-libmysqlclient-dev build-essential",
+            "```",
+            "",
+            "On Alpine: `apk add pkgconf mariadb-dev build-base`; on RHEL-like images: `dnf install -y pkgconfig mysql-devel gcc`",
+            "(`python3-dev` / `python3-devel` too when the Python is the distribution's). With the client library somewhere",
+            "pkg-config cannot see, set `MYSQLCLIENT_CFLAGS` and `MYSQLCLIENT_LDFLAGS` instead."
+          ].join("\n")
+        })),
         // An earlier step of this stage installed the command where the log shows (tool-bin-dir): PATH, not a package.
         {
           when: "named&exit127&enrich.toolBinDir&fact.place=image-build",
@@ -24925,6 +25069,7 @@ var init_catalog = __esm({
     init_job_timeout();
     init_unbound_variable();
     init_command_not_found();
+    init_bash_only_in_sh();
     init_install_failure_swallowed();
     init_manifest_list_load();
     init_invalid_tag();
@@ -25069,6 +25214,7 @@ var init_catalog = __esm({
       jobTimeout,
       unboundVariable,
       commandNotFound,
+      bashOnlyInSh,
       installFailureSwallowed,
       manifestListLoad,
       invalidTag,
