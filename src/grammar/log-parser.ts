@@ -14,6 +14,23 @@ import { ParseContext } from './context.js';
 import { isClipNotice } from './lint-and-clip.js';
 import { RawJsonGrammar } from './rawjson.js';
 
+/**
+ * A copied tty screen can join the whole error box onto the ERROR row, each part after the terminal's padding
+ * (the `------` may follow the time after a single blank):
+ * ` => ERROR [4/7] RUN … 0.2s ------    > [4/7] RUN …:    0.185 /bin/sh: 1: source: not found`
+ * (peixian/org-roam-force-graph#2). The pieces: the row, the box's `------`, its ` > [4/7] …:` header, and each
+ * output line, which starts with the step's time (`0.185 `). Null for any other line.
+ */
+const GLUED_BOX = /^(\s*=> ERROR .{1,2000}? \d{1,7}(?:\.\d{1,3})?s)\s{1,400}(-{4,40})\s{1,400}(> \[[^\]\n]{1,200}\] .{1,4000}?:)\s{2,400}(\d{1,6}\.\d{3} .*)$/;
+const BOX_OUTPUT_BREAK = /\s{2,400}(?=\d{1,6}\.\d{3} )/;
+
+export function splitGluedErrorBox(text: string): string[] | null {
+  if (!text.includes('=> ERROR ') || !text.includes('----')) return null;
+  const m = GLUED_BOX.exec(text);
+  if (m === null) return null;
+  return [m[1]!, m[2]!, ' ' + m[3]!, ...m[4]!.split(BOX_OUTPUT_BREAK).map((piece) => piece.trimEnd())];
+}
+
 export class LogParser {
   private readonly ctx: ParseContext;
   private readonly rawjson: RawJsonGrammar;
@@ -39,6 +56,15 @@ export class LogParser {
   }
 
   push(line: LogLine): void {
+    const glued = BuildkitTtyGrammar.claims(line.text) ? splitGluedErrorBox(line.text) : null;
+    if (glued !== null) {
+      for (const text of glued) this.pushOne({ ...line, text });
+      return;
+    }
+    this.pushOne(line);
+  }
+
+  private pushOne(line: LogLine): void {
     this.ctx.lastLine = line.line;
     const text = line.text;
     // Held tty window lines come before whatever line ends their window, in order.
