@@ -6,6 +6,17 @@
 // Source of the table: `dpkg -S <path>` / `apt-cache policy` on Debian 12 (bookworm), this machine,
 // 2026-12-05; the names are those of Debian's source packages, which Ubuntu inherits. Not verified for
 // RPM distros, so they get `dnf provides` only.
+//
+// Alpine (family `apk`): `pip3` is in `py3-pip`, apart from `python3` since Alpine 3.12 (pkgs.alpinelinux.org,
+// community/py3-pip; docker-in-aws/docker-in-aws#2: "`apk add python3` and `apk add python3-dev` was not providing pip3.
+// We need to `apk add py3-pip`"); `gcc`, `make`, `patch` and `file` are packages of those names, the dependencies of
+// the `build-base` meta package (aports main/build-base; dl-cdn.alpinelinux.org/alpine/v3.21/main/x86_64/gcc-14.2.0-r4.apk);
+// `bash` is not in the base image (`apk add bash`). Any other command: the file search of pkgs.alpinelinux.org
+// (`/contents?file=NAME&path=/usr/bin`), never a guessed name.
+//
+// With no `os` fact, the shell's own wording names the family: dash, Debian's and Ubuntu's `/bin/sh`, prints the
+// line number (`/bin/sh: 1: pip3: not found`); busybox ash, Alpine's `/bin/sh`, prints none
+// (`/bin/sh: pip3: not found`); bash says `command not found`. The match captures `lineNo` and `cmdWord` for it.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { aptInstallLine } from './apt-install-line.js';
@@ -35,7 +46,17 @@ const debianPackages: Readonly<Record<string, string>> = {
   ccache: 'ccache',
 };
 
-export type Family = 'deb' | 'rpm' | null;
+/** Alpine's packages for a command, where verified (see the top). */
+const alpinePackages: Readonly<Record<string, string>> = {
+  pip3: 'py3-pip',
+  gcc: 'gcc',
+  make: 'make',
+  patch: 'patch',
+  file: 'file',
+  bash: 'bash',
+};
+
+export type Family = 'deb' | 'rpm' | 'apk' | null;
 
 /** `Ubuntu 22.04`, `Debian 12` → deb; `UBI 9`, `Rocky Linux 9`, `CentOS 7`, `AlmaLinux 9` → rpm; else null. */
 export function familyOf(os: string | null): Family {
@@ -43,7 +64,17 @@ export function familyOf(os: string | null): Family {
   const name = os.trim().toLowerCase();
   if (/^(?:ubuntu|debian)\b/.test(name)) return 'deb';
   if (/^(?:ubi|rhel|red hat|rocky|almalinux|centos|fedora|amazon linux)\b/.test(name)) return 'rpm';
+  if (/^alpine\b/.test(name)) return 'apk';
   return null;
+}
+
+/** The shell that printed the not-found line, from its wording (see the top): dash, busybox ash, else null. */
+export function shellOfWording(captures: Readonly<Record<string, string>>): 'dash' | 'busybox' | null {
+  const lineNo = captures['lineNo'] ?? '';
+  const cmdWord = captures['cmdWord'] ?? '';
+  if (captures['command'] === undefined || cmdWord !== '') return null;
+  if (lineNo === '') return 'busybox';
+  return /^\d/.test(lineNo) ? 'dash' : null;
 }
 
 /** The Debian/Ubuntu package that provides `command`, or null when the table does not know it. */
@@ -60,20 +91,42 @@ export function commandPackageEnrich(captures: Readonly<Record<string, string>>,
   const command = captures['command'];
   if (command === undefined || command === '') return {};
   const name = command.slice(command.lastIndexOf('/') + 1);
-  const family = familyOf(facts.value('os'));
+  const os = facts.value('os');
+  // busybox ash is also the /bin/sh of the busybox image, which has no package manager: the wording says Alpine only
+  // when the base image, if the log names it, is an Alpine one.
+  const base = facts.value('baseImage');
+  const shell = os === null ? shellOfWording(captures) : null;
+  const byWording = shell === 'dash' ? 'deb' : shell === 'busybox' && (base === null || /alpine/i.test(base)) ? 'apk' : null;
+  const family = os !== null ? familyOf(os) : byWording;
+  // Where the family comes from: the image's distro, else the shell's wording.
+  const shellNote =
+    byWording === 'deb'
+      ? 'The shell\'s wording (a line number before the command) is dash\'s, the /bin/sh of Debian and Ubuntu images.'
+      : 'The shell\'s wording (no line number before the command) is busybox ash\'s, the /bin/sh of Alpine images.';
+  const on = (text: string): string => (os !== null ? `On ${os}, ${text}` : `${shellNote} There, ${text}`);
   const run = facts.place === 'image-build' ? 'RUN ' : '';
+  if (family === 'apk') {
+    const apkPkg = alpinePackages[name] ?? null;
+    if (apkPkg !== null) {
+      return { commandPackage: apkPkg, installIntro: on(`${name} is in the package ${apkPkg}; install it in the stage that runs it:`), installLine: `${run}apk add --no-cache ${apkPkg}` };
+    }
+    return {
+      installIntro: on(`find the Alpine package that ships ${name} (the file search of pkgs.alpinelinux.org: https://pkgs.alpinelinux.org/contents?file=${encodeURIComponent(name)}&path=/usr/bin , or path=/bin), then install it in the stage that runs it:`),
+      installLine: `${run}apk add --no-cache PACKAGE`,
+    };
+  }
   const pkg = family === 'deb' ? debianPackageFor(name) : null;
   if (pkg !== null) {
     return {
       commandPackage: pkg,
-      installIntro: `On ${facts.value('os')}, ${name} is in the package ${pkg}; install it in the stage that runs it:`,
+      installIntro: on(`${name} is in the package ${pkg}; install it in the stage that runs it:`),
       installLine: `${run}${aptInstallLine(pkg)}`,
     };
   }
   const pattern = shellQuote(`bin/${name}$`);
   if (family === 'deb') {
     return {
-      installIntro: `Find the ${facts.value('os')} package that provides ${name}, then install it in the stage that runs it:`,
+      installIntro: os !== null ? `Find the ${os} package that provides ${name}, then install it in the stage that runs it:` : on(`find the package that provides ${name}, then install it in the stage that runs it:`),
       installLine: `${run}apt-get update && apt-get install -y apt-file && apt-file update && apt-file search --regexp ${pattern}`,
     };
   }

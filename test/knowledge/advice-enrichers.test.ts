@@ -8,7 +8,7 @@ import { cudaImageTagEnrich, listTagsCommand } from '../../src/knowledge/cuda-ta
 import { parseImageRef, type CudaImage } from '../../src/knowledge/nvidia-images.js';
 import { exitNote, stepOutcomeEnrich } from '../../src/knowledge/step-outcome.js';
 import { jobsEnv, memoryKnobsEnrich } from '../../src/knowledge/memory-knobs-enricher.js';
-import { commandPackageEnrich, familyOf } from '../../src/knowledge/command-package.js';
+import { commandPackageEnrich, familyOf, shellOfWording } from '../../src/knowledge/command-package.js';
 import { runningStepEnrich } from '../../src/knowledge/running-step.js';
 import { makeModel, makeStep } from '../support/builders.js';
 
@@ -113,6 +113,23 @@ describe('command-package: the package for the distro in the log, or the lookup'
     expect(familyOf('Debian 12')).toBe('deb');
     expect(familyOf('UBI 9')).toBe('rpm');
     expect(familyOf(null)).toBeNull();
+    expect(familyOf('Alpine 3.19')).toBe('apk');
+  });
+
+  test('no os fact: the shell\'s wording names the family (dash: deb, busybox ash: apk unless the base image is not Alpine)', () => {
+    expect(shellOfWording({ command: 'pip3', lineNo: '1: ', cmdWord: '' })).toBe('dash');
+    expect(shellOfWording({ command: 'pip3', lineNo: '', cmdWord: '' })).toBe('busybox');
+    expect(shellOfWording({ command: 'pip3', lineNo: 'line 1: ', cmdWord: 'command ' })).toBeNull();
+    expect(shellOfWording({})).toBeNull();
+    const ash = commandPackageEnrich({ command: 'pip3', lineNo: '' }, buildStep, buildModel, inImage({}));
+    expect(ash.installLine).toBe('RUN apk add --no-cache py3-pip');
+    const dash = commandPackageEnrich({ command: 'pip3', lineNo: '1: ' }, buildStep, buildModel, inImage({}));
+    expect(dash.commandPackage).toBe('python3-pip');
+    // busybox ash in the busybox image: no apk there, so no Alpine advice
+    const busybox = commandPackageEnrich({ command: 'git', lineNo: '' }, buildStep, buildModel, inImage({ baseImage: [fact('busybox:1.36', 'instruction')] }));
+    expect(busybox.installLine).toContain('apt-file');
+    // bash's wording names no family
+    expect(commandPackageEnrich({ command: 'pip3', lineNo: '', cmdWord: 'command ' }, buildStep, buildModel, inImage({})).commandPackage).toBeUndefined();
   });
 
   test('a known command on Ubuntu: its package, as a RUN in an image build', () => {

@@ -16,6 +16,11 @@ const installFix = [
   '```',
   'If it is installed but off the `PATH` (pip `--user`, a conda environment, `/opt/…/bin`), add that directory to `PATH`',
   'instead. Stages share nothing but what is copied with `COPY --from`: a tool installed in another stage is not here.',
+  // A step is reused from the build cache while its instruction and parent are unchanged (docs.docker.com/build/cache/);
+  // packing-box/docker-packing-box#40: pip3 installed by the Dockerfile, not found until "Rebuilding with the
+  // `--no-cache` flag solved the problem."
+  'If an earlier step of this stage already installs it, read that step in this log (`Using cache` / `CACHED` means an',
+  'old result was reused) and rebuild once with `docker build --no-cache`, which runs every step again.',
 ].join('\n');
 
 // Docker reuses a step whose instruction and parent are unchanged (docs.docker.com/build/cache/): the edited step runs
@@ -50,7 +55,8 @@ export const commandNotFound: RuleInput = {
       // dash `/bin/sh: 1: cmake: not found`, busybox `/bin/sh: cmake: not found`,
       // bash `bash: line 1: cmake: command not found`, `/bin/bash: cmake: command not found`.
       literals: [': not found', 'command not found'],
-      pattern: 'sh: (?:line )?(?:\\d{1,7}: )?(?<command>[^\\s:]{1,200}): (?:command )?not found',
+      // lineNo and cmdWord tell dash from busybox ash from bash (knowledge/command-package.ts).
+      pattern: 'sh: (?<lineNo>(?:line )?\\d{1,7}: )?(?<command>[^\\s:]{1,200}): (?<cmdWord>command )?not found',
     },
     {
       // exec-form RUN: `exec: "cmake": executable file not found in $PATH`
