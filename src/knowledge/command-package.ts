@@ -20,6 +20,7 @@
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { aptInstallLine } from './apt-install-line.js';
+import { runCommandEnrich } from './run-command-enricher.js';
 
 const debianPackages: Readonly<Record<string, string>> = {
   git: 'git',
@@ -72,7 +73,8 @@ export function familyOf(os: string | null): Family {
 export function shellOfWording(captures: Readonly<Record<string, string>>): 'dash' | 'busybox' | null {
   const lineNo = captures['lineNo'] ?? '';
   const cmdWord = captures['cmdWord'] ?? '';
-  if (captures['command'] === undefined || cmdWord !== '') return null;
+  // Only the shell's own line (`sh: …`), not exec's `executable file not found` (notFoundBy is then absent).
+  if (captures['notFoundBy'] !== 'sh' || captures['command'] === undefined || cmdWord !== '') return null;
   if (lineNo === '') return 'busybox';
   return /^\d/.test(lineNo) ? 'dash' : null;
 }
@@ -87,7 +89,13 @@ function shellQuote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-export function commandPackageEnrich(captures: Readonly<Record<string, string>>, _step: Step | null, _model: BuildModel, facts: FactView): Record<string, string> {
+export function commandPackageEnrich(captures: Readonly<Record<string, string>>, step: Step | null, model: BuildModel, facts: FactView): Record<string, string> {
+  // At `docker run`, the image and flags of the run line too (the rule's advice names the image).
+  const run = facts.place === 'docker-run' ? runCommandEnrich(captures, step, model, facts) : {};
+  return { ...run, ...packageAdvice(captures, facts) };
+}
+
+function packageAdvice(captures: Readonly<Record<string, string>>, facts: FactView): Record<string, string> {
   const command = captures['command'];
   if (command === undefined || command === '') return {};
   const name = command.slice(command.lastIndexOf('/') + 1);

@@ -117,19 +117,21 @@ describe('command-package: the package for the distro in the log, or the lookup'
   });
 
   test('no os fact: the shell\'s wording names the family (dash: deb, busybox ash: apk unless the base image is not Alpine)', () => {
-    expect(shellOfWording({ command: 'pip3', lineNo: '1: ', cmdWord: '' })).toBe('dash');
-    expect(shellOfWording({ command: 'pip3', lineNo: '', cmdWord: '' })).toBe('busybox');
-    expect(shellOfWording({ command: 'pip3', lineNo: 'line 1: ', cmdWord: 'command ' })).toBeNull();
+    expect(shellOfWording({ notFoundBy: 'sh', command: 'pip3', lineNo: '1: ', cmdWord: '' })).toBe('dash');
+    expect(shellOfWording({ notFoundBy: 'sh', command: 'pip3', lineNo: '', cmdWord: '' })).toBe('busybox');
+    expect(shellOfWording({ notFoundBy: 'sh', command: 'pip3', lineNo: 'line 1: ', cmdWord: 'command ' })).toBeNull();
     expect(shellOfWording({})).toBeNull();
-    const ash = commandPackageEnrich({ command: 'pip3', lineNo: '' }, buildStep, buildModel, inImage({}));
+    const ash = commandPackageEnrich({ notFoundBy: 'sh', command: 'pip3', lineNo: '' }, buildStep, buildModel, inImage({}));
     expect(ash.installLine).toBe('RUN apk add --no-cache py3-pip');
-    const dash = commandPackageEnrich({ command: 'pip3', lineNo: '1: ' }, buildStep, buildModel, inImage({}));
+    const dash = commandPackageEnrich({ notFoundBy: 'sh', command: 'pip3', lineNo: '1: ' }, buildStep, buildModel, inImage({}));
     expect(dash.commandPackage).toBe('python3-pip');
     // busybox ash in the busybox image: no apk there, so no Alpine advice
-    const busybox = commandPackageEnrich({ command: 'git', lineNo: '' }, buildStep, buildModel, inImage({ baseImage: [fact('busybox:1.36', 'instruction')] }));
+    const busybox = commandPackageEnrich({ notFoundBy: 'sh', command: 'git', lineNo: '' }, buildStep, buildModel, inImage({ baseImage: [fact('busybox:1.36', 'instruction')] }));
     expect(busybox.installLine).toContain('apt-file');
+    // exec's `executable file not found` is no shell's wording
+    expect(shellOfWording({ command: 'gcc' })).toBeNull();
     // bash's wording names no family
-    expect(commandPackageEnrich({ command: 'pip3', lineNo: '', cmdWord: 'command ' }, buildStep, buildModel, inImage({})).commandPackage).toBeUndefined();
+    expect(commandPackageEnrich({ notFoundBy: 'sh', command: 'pip3', lineNo: '', cmdWord: 'command ' }, buildStep, buildModel, inImage({})).commandPackage).toBeUndefined();
   });
 
   test('a known command on Ubuntu: its package, as a RUN in an image build', () => {

@@ -5,6 +5,7 @@
 import type { RuleInput } from '../../schema.js';
 import { NVIDIA_SMI_MISSING } from '../cuda/no-gpu-at-build.js';
 import { BASH_WORD_NOT_FOUND } from './bash-only-in-sh.js';
+import { RUN_COMMAND_CONTEXT } from '../runtime/run-command.js';
 
 const namedPattern = 'sh: (?:line )?(?:\\d{1,7}: )?[^\\s:]{1,200}: (?:command )?not found|exec: "[^"\\n]{1,200}": executable file not found';
 
@@ -56,7 +57,7 @@ export const commandNotFound: RuleInput = {
       // bash `bash: line 1: cmake: command not found`, `/bin/bash: cmake: command not found`.
       literals: [': not found', 'command not found'],
       // lineNo and cmdWord tell dash from busybox ash from bash (knowledge/command-package.ts).
-      pattern: 'sh: (?<lineNo>(?:line )?\\d{1,7}: )?(?<command>[^\\s:]{1,200}): (?<cmdWord>command )?not found',
+      pattern: '(?<notFoundBy>sh): (?<lineNo>(?:line )?\\d{1,7}: )?(?<command>[^\\s:]{1,200}): (?<cmdWord>command )?not found',
     },
     {
       // exec-form RUN: `exec: "cmake": executable file not found in $PATH`
@@ -67,6 +68,10 @@ export const commandNotFound: RuleInput = {
   ],
   context: [
     { name: 'exit127', literals: ['exit code: 127', 'non-zero code: 127'] },
+    // the `docker run` line, for the image the advice names (the run-command enricher)
+    RUN_COMMAND_CONTEXT,
+    // The OCI runtime's `exec: "gcc": executable file not found in $PATH`: a container's command, not a shell's line.
+    { name: 'ociExec', literals: ['executable file not found in'], pattern: 'exec: "[^"\\n]{1,200}": executable file not found' },
     // The log names the command (not only the exit code).
     { name: 'named', literals: [': not found', 'command not found', 'executable file not found in'], pattern: namedPattern },    // mysqlclient's build (2.2 and later) asks pkg-config for the MySQL / MariaDB client library: `Trying pkg-config
     // --exists mysqlclient` (PyMySQL/mysqlclient#586, "Use pkg-config instead of mysql_config"; the maintainer in
@@ -241,6 +246,30 @@ export const commandNotFound: RuleInput = {
       message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found").',
       fix: installFix,
     },
+    // `docker run IMAGE gcc -v`: the command after the image name replaces its CMD
+    // (docs.docker.com/reference/cli/docker/container/run/), and the OCI runtime finds no such file in the image, so the
+    // container does not start; nothing was built. docker-library/python#882: `python:3.10-slim-bookworm` has no gcc by
+    // design (the slim variants purge the compilers they built Python with; docker-library/docs#2420 notes that pip
+    // installs needing a compiler fail there); the maintainers' answer: install it in an image built FROM it.
+    {
+      when: 'ociExec&fact.place=docker-run',
+      severity: 'error',
+      title: 'The container\'s command is not in the image',
+      message:
+        '`{command}` is not in the image `{enrich.runImage|IMAGE}`, or not on its `PATH`: `docker run` looked up the command given after ' +
+        'the image name (it replaces the image\'s `CMD`) and the OCI runtime found no such file, so the container did not start. ' +
+        'Nothing was built here: the image is as its maker left it (slim and minimal variants leave compilers and tools out).',
+      fix: [
+        'Check what the image has: `docker run --rm {enrich.runImage|IMAGE} sh -c \'command -v {command}; echo $PATH\'`. To have it, build',
+        'an image FROM this one that installs it, or use a variant of the image that ships it (the non-slim tag, for one).',
+        '{enrich.installIntro}',
+        '',
+        '```dockerfile',
+        'FROM {enrich.runImage|IMAGE}',
+        'RUN {enrich.installLine}',
+        '```',
+      ].join('\n'),
+    },
     {
       when: 'named',
       severity: 'warning',
@@ -251,5 +280,6 @@ export const commandNotFound: RuleInput = {
       fix: installFix,
     },
   ],
+  // command-package also gives the run-command enricher's values (runImage) at `docker run` (at most four enrichers).
   enrich: ['command-package', 'tool-bin-dir', 'self-installed', 'python-tool'],
 };
