@@ -292,8 +292,28 @@ function plainPinAdvice(installer: Installer, name: string, version: string, ver
   };
 }
 
-function conflictCommands(installer: Installer, requirer: string): Record<string, string> {
+/** `[major, minor]` of a pip version, or null. */
+function pipMajorMinor(version: string | undefined): [number, number] | null {
+  const m = /^(\d+)\.(\d+)/.exec(version ?? '');
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/**
+ * The pip the log shows (its upgrade notice), when older than the helper commands: `pip index` came in 21.2 (pip NEWS,
+ * 21.2), `pip install --dry-run --report` in 22.2 (pip docs, installation-report, "versionadded 22.2").
+ * `conflictPipOld`: older than 22.2; `conflictPipNoIndex`: older than 21.2 too.
+ */
+export function conflictPipFlags(version: string | undefined): Record<string, string> {
+  const v = pipMajorMinor(version);
+  if (v === null) return {};
+  const before = (major: number, minor: number): boolean => v[0] < major || (v[0] === major && v[1] < minor);
+  if (!before(22, 2)) return {};
+  return before(21, 2) ? { conflictPipOld: version!, conflictPipNoIndex: version! } : { conflictPipOld: version! };
+}
+
+function conflictCommands(installer: Installer, requirer: string, pipVersion?: string): Record<string, string> {
   return {
+    ...conflictPipFlags(pipVersion),
     conflictRequirer: requirer,
     conflictDryRun: dryRunCommand('pip', requirer),
     conflictVersions: `pip index versions ${requirer}`,
@@ -353,7 +373,7 @@ export function pipAdviceEnrich(
     const other = conflict.wanted.requirer === null
       ? conflict.wanted.constraint ? 'the constraints file' : 'your own request'
       : conflict.wanted.requirer;
-    Object.assign(out, conflictCommands(installer, requirer), {
+    Object.assign(out, conflictCommands(installer, requirer, captures['context.pipVersion.version']), {
       conflict: describeConflict(conflict),
       conflictAdvice: `Make the two agree: relax the pin on ${conflict.wanted.project} in ${other}, or install a release of ${requirer} whose requirement accepts it.`,
     });
@@ -361,7 +381,7 @@ export function pipAdviceEnrich(
     // Every requirement in the block agrees, yet nothing resolves: no release of the dependency fits (pip 26 says so in words).
     const requirer = withoutExtras(firstDep.requirer!);
     const others = causes.filter((c) => c.requirer !== null && c.requirer === firstDep.requirer && c !== firstDep).length;
-    Object.assign(out, conflictCommands(installer, requirer), {
+    Object.assign(out, conflictCommands(installer, requirer, captures['context.pipVersion.version']), {
       conflict:
         `${firstDep.requirer} ${firstDep.requirerVersion}${others > 0 ? ` (and ${others} other release${others === 1 ? '' : 's'})` : ''} ` +
         `depends on ${firstDep.requirement}, and pip found no release of ${firstDep.project} it could install here`,
