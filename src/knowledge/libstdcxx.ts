@@ -71,6 +71,23 @@ export function condaPrefixOf(resolved: string): string | null {
   return CONDA_ROOT.test(parts[parts.length - 1]!) ? prefix : null;
 }
 
+/**
+ * The conda environment a library file is installed in (`/opt/conda/lib/python3.11/site-packages/…/x.so` →
+ * `/opt/conda`, `/opt/conda/envs/rapids/lib/…` → `/opt/conda/envs/rapids`); null when it is none. A conda package's
+ * libraries load the env's own `lib/libstdc++.so.6` (the libstdcxx-ng / libstdcxx package), so when such a library
+ * loaded the system's copy, the env lacks its own (or the `libstdc++.so.6` link to it): rapidsai/ci-imgs#185,
+ * https://github.com/rapidsai/ci-imgs/issues/185 ("In failing environments, that symlink is missing"; fixed in
+ * rapidsai/ci-imgs#186 by updating the base env's conda packages earlier in the Dockerfile).
+ */
+export function condaPrefixOfFile(resolved: string): string | null {
+  const m = /^(?<prefix>\/[^\s]{0,300}?\/(?:envs\/[\w.+-]{1,100}|[\w.-]{1,40}))\/(?:lib|bin)\//.exec(resolved);
+  if (!m) return null;
+  const prefix = m.groups!.prefix!;
+  const parts = prefix.split('/');
+  if (parts.length >= 3 && parts[parts.length - 2] === 'envs') return prefix;
+  return CONDA_ROOT.test(parts[parts.length - 1]!) ? prefix : null;
+}
+
 /** The distro's own library directories. */
 export function isSystemLibrary(resolved: string): boolean {
   return /^(?:\/usr)?\/lib(?:64|32|\/[\w-]{1,40}-linux-gnu[\w]{0,10})?\/libstdc\+\+\.so\.6$/.test(resolved);
@@ -79,7 +96,7 @@ export function isSystemLibrary(resolved: string): boolean {
 /**
  * `libPath` (the path resolved), `gcc` / `gccMajor` (the first GCC release with the label), `gccFloor` (the major
  * when the label came with its first release, X.1, else the release: `13.2`), `condaSpec` (`libstdcxx-ng>=12`,
- * `libstdcxx-ng>=13.2`), and the place: `envPrefix` (a conda env), `systemLib` (the distro's), or `otherLib` (neither).
+ * `libstdcxx-ng>=13.2`), and the place: `envPrefix` (a conda env), `systemLib` (the distro's), or `otherLib` (neither); with `systemLib`, `byEnvPrefix` when the library that needs the label sits in a conda env.
  */
 export function libstdcxxEnrich(captures: Readonly<Record<string, string>>, _step: Step | null, _model: BuildModel, _facts: FactView): Record<string, string> {
   const lib = captures.lib;
@@ -99,7 +116,10 @@ export function libstdcxxEnrich(captures: Readonly<Record<string, string>>, _ste
   }
   const prefix = condaPrefixOf(resolved);
   if (prefix !== null) out.envPrefix = prefix;
-  else if (isSystemLibrary(resolved)) out.systemLib = resolved;
-  else out.otherLib = resolved;
+  else if (isSystemLibrary(resolved)) {
+    out.systemLib = resolved;
+    const byPrefix = captures.by === undefined ? null : condaPrefixOfFile(resolvePath(captures.by));
+    if (byPrefix !== null) out.byEnvPrefix = byPrefix;
+  } else out.otherLib = resolved;
   return out;
 }

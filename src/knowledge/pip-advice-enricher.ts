@@ -292,8 +292,52 @@ function plainPinAdvice(installer: Installer, name: string, version: string, ver
   };
 }
 
-function conflictCommands(installer: Installer, requirer: string): Record<string, string> {
+/** `[major, minor]` of a pip version, or null. */
+function pipMajorMinor(version: string | undefined): [number, number] | null {
+  const m = /^(\d+)\.(\d+)/.exec(version ?? '');
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/**
+ * The pip the log shows (its upgrade notice), when older than the helper commands: `pip index` came in 21.2 (pip NEWS,
+ * 21.2), `pip install --dry-run --report` in 22.2 (pip docs, installation-report, "versionadded 22.2").
+ * `conflictPipOld`: older than 22.2; `conflictPipNoIndex`: older than 21.2 too.
+ */
+export function conflictPipFlags(version: string | undefined): Record<string, string> {
+  const v = pipMajorMinor(version);
+  if (v === null) return {};
+  const before = (major: number, minor: number): boolean => v[0] < major || (v[0] === major && v[1] < minor);
+  if (!before(22, 2)) return {};
+  return before(21, 2) ? { conflictPipOld: version!, conflictPipNoIndex: version! } : { conflictPipOld: version! };
+}
+
+/**
+ * A dependency pins a local build (`torch-npu 2.3.1 depends on torch==2.3.1+cpu`, InternLM/lmdeploy#2745) and the
+ * other side asks for the plain release: under PEP 440 the plain release does not match a pin with a local label, and
+ * local builds are not on PyPI. PyTorch publishes its `+cpu` / `+cuNNN` builds on download.pytorch.org/whl/<label>
+ * (https://pytorch.org/get-started/previous-versions/); for another project the index is what to find out.
+ * `--no-deps` (pip's `install` options) installs a package without its dependencies.
+ */
+function localPinAdvice(wanted: { requirement: string; project: string }, against: { requirement: string }, requirer: string): string | undefined {
+  const pin = /==\s*([^\s,;]+\+([a-z0-9.]+))$/i.exec(against.requirement.trim());
+  if (pin === null || /\+/.test(wanted.requirement)) return undefined;
+  const [, version, label] = pin;
+  const spec = `${wanted.project}==${version!}`;
+  const torchLike = /^torch(?:vision|audio)?$/i.test(wanted.project) && /^(?:cpu|cu\d{2,3})$/i.test(label!);
+  const where = torchLike
+    ? `PyTorch publishes its \`+${label!}\` builds on https://download.pytorch.org/whl/${label!.toLowerCase()}, not on PyPI; ` +
+      `check that it has one for this Python and platform with \`pip download --no-deps --index-url https://download.pytorch.org/whl/${label!.toLowerCase()} "${spec}"\``
+    : `a local build is not on PyPI: ${requirer}'s install docs name the index that publishes it`;
+  return (
+    `${requirer} pins the local build ${spec}, and a plain ${wanted.project} release does not satisfy that pin (PEP 440 compares the ` +
+    `\`+${label!}\` label when the pin has one). Either ask for ${spec} yourself, from the index that has it (${where}), or install ` +
+    `${wanted.project} first and then ${requirer} with \`--no-deps\`, so pip does not enforce its pin (check afterwards that it imports).`
+  );
+}
+
+function conflictCommands(installer: Installer, requirer: string, pipVersion?: string): Record<string, string> {
   return {
+    ...conflictPipFlags(pipVersion),
     conflictRequirer: requirer,
     conflictDryRun: dryRunCommand('pip', requirer),
     conflictVersions: `pip index versions ${requirer}`,
@@ -353,15 +397,16 @@ export function pipAdviceEnrich(
     const other = conflict.wanted.requirer === null
       ? conflict.wanted.constraint ? 'the constraints file' : 'your own request'
       : conflict.wanted.requirer;
-    Object.assign(out, conflictCommands(installer, requirer), {
+    Object.assign(out, conflictCommands(installer, requirer, captures['context.pipVersion.version']), {
       conflict: describeConflict(conflict),
-      conflictAdvice: `Make the two agree: relax the pin on ${conflict.wanted.project} in ${other}, or install a release of ${requirer} whose requirement accepts it.`,
+      conflictAdvice: localPinAdvice(conflict.wanted, conflict.against, requirer) ??
+        `Make the two agree: relax the pin on ${conflict.wanted.project} in ${other}, or install a release of ${requirer} whose requirement accepts it.`,
     });
   } else if (firstDep !== undefined) {
     // Every requirement in the block agrees, yet nothing resolves: no release of the dependency fits (pip 26 says so in words).
     const requirer = withoutExtras(firstDep.requirer!);
     const others = causes.filter((c) => c.requirer !== null && c.requirer === firstDep.requirer && c !== firstDep).length;
-    Object.assign(out, conflictCommands(installer, requirer), {
+    Object.assign(out, conflictCommands(installer, requirer, captures['context.pipVersion.version']), {
       conflict:
         `${firstDep.requirer} ${firstDep.requirerVersion}${others > 0 ? ` (and ${others} other release${others === 1 ? '' : 's'})` : ''} ` +
         `depends on ${firstDep.requirement}, and pip found no release of ${firstDep.project} it could install here`,

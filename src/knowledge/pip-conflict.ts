@@ -137,6 +137,16 @@ export function satisfies(requirement: string, version: string): boolean | null 
     }
     const t = parseVersion(target);
     if (t === null) return null;
+    // PEP 440, "Version matching": a pin with a local label (`==2.3.1+cpu`) checks the candidate's label by string
+    // equality, so a plain 2.3.1 does not match it; a pin without one ignores the candidate's label.
+    const targetLocal = /\+([a-z0-9.]+)$/i.exec(target)?.[1]?.toLowerCase();
+    if ((op === '==' || op === '!=') && targetLocal !== undefined) {
+      const sameLocal = /\+([a-z0-9.]+)$/i.exec(version.trim())?.[1]?.toLowerCase() === targetLocal;
+      if (!sameLocal) {
+        if (op === '==') return false;
+        continue;
+      }
+    }
     const c = compareVersions(v, t);
     let ok: boolean;
     switch (op) {

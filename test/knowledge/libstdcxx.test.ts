@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { condaPrefixOf, isSystemLibrary, libstdcxxEnrich, resolvePath } from '../../src/knowledge/libstdcxx.js';
+import { condaPrefixOf, condaPrefixOfFile, isSystemLibrary, libstdcxxEnrich, resolvePath } from '../../src/knowledge/libstdcxx.js';
 import type { BuildModel } from '../../src/model/types.js';
 import type { FactView } from '../../src/facts/fact-view.js';
 
@@ -18,6 +18,19 @@ describe('libstdcxx enricher', () => {
     // near misses: the distro's own directory, a venv's bundled copy
     expect(condaPrefixOf('/usr/lib/libstdc++.so.6')).toBeNull();
     expect(condaPrefixOf('/app/.venv/lib/python3.11/site-packages/foo.libs/libstdc++.so.6')).toBeNull();
+  });
+
+  test('a library installed in a conda env that loaded the system libstdc++ (rapidsai/ci-imgs#185)', () => {
+    expect(condaPrefixOfFile('/opt/conda/lib/python3.11/site-packages/libmambapy/bindings.cpython-311-x86_64-linux-gnu.so')).toBe('/opt/conda');
+    expect(condaPrefixOfFile('/home/u/miniconda3/envs/rapids/lib/python3.10/site-packages/x.so')).toBe('/home/u/miniconda3/envs/rapids');
+    // near misses: a venv's and the distro's site-packages
+    expect(condaPrefixOfFile('/app/.venv/lib/python3.11/site-packages/x.so')).toBeNull();
+    expect(condaPrefixOfFile('/usr/lib/python3/dist-packages/x.so')).toBeNull();
+    const by = '/opt/conda/lib/python3.11/site-packages/libmambapy/bindings.cpython-311-x86_64-linux-gnu.so';
+    const r = libstdcxxEnrich({ lib: '/lib/x86_64-linux-gnu/libstdc++.so.6', label: 'GLIBCXX_3.4.29', by }, null, {} as BuildModel, {} as FactView);
+    expect(r).toMatchObject({ systemLib: '/lib/x86_64-linux-gnu/libstdc++.so.6', byEnvPrefix: '/opt/conda', condaSpec: 'libstdcxx-ng>=11' });
+    const venv = libstdcxxEnrich({ lib: '/lib/x86_64-linux-gnu/libstdc++.so.6', label: 'GLIBCXX_3.4.29', by: '/app/.venv/lib/python3.11/site-packages/x.so' }, null, {} as BuildModel, {} as FactView);
+    expect(venv.byEnvPrefix).toBeUndefined();
   });
 
   test('the distro directories, with or without multiarch', () => {

@@ -1,6 +1,6 @@
 // The pip-advice enricher: commands in the step's installer's form, each naming a requirement from the log.
 import { describe, expect, test } from 'vitest';
-import { instructionRequirements, nearestPlainRelease, pipAdviceEnrich, settledVersion } from '../../src/knowledge/pip-advice-enricher.js';
+import { conflictPipFlags, instructionRequirements, nearestPlainRelease, pipAdviceEnrich, settledVersion } from '../../src/knowledge/pip-advice-enricher.js';
 import { factsFor } from '../../src/facts/fact-view.js';
 import type { BuildFacts, FactValue } from '../../src/facts/types.js';
 import { makeModel, makeStep } from '../support/builders.js';
@@ -163,5 +163,17 @@ describe('the plain release to pin for a missing +cpu / +cuNNN build', () => {
     expect(out.plainPinLead).toContain('newer than 1.4.0');
     expect(out.plainPinCmd).toBe('pip install torch==1.8.0');
     expect(out.plainPinTail).toContain('older Python');
+  });
+});
+
+describe('the pip the log shows, against the helper commands of a conflict', () => {
+  test('older than 21.2 lacks `pip index` and `--dry-run --report`; 21.2 to 22.1 lacks only the second', () => {
+    expect(conflictPipFlags('21.1.3')).toEqual({ conflictPipOld: '21.1.3', conflictPipNoIndex: '21.1.3' });
+    expect(conflictPipFlags('22.1.2')).toEqual({ conflictPipOld: '22.1.2' });
+  });
+  test('near misses: 22.2 and later, or no version seen, need no upgrade', () => {
+    expect(conflictPipFlags('22.2')).toEqual({});
+    expect(conflictPipFlags('23.0.1')).toEqual({});
+    expect(conflictPipFlags(undefined)).toEqual({});
   });
 });

@@ -54,3 +54,19 @@ describe('findConflict', () => {
     expect(findConflict(causes)).toBeNull();
   });
 });
+
+describe('a pin with a local version label (PEP 440, "Version matching")', () => {
+  test('a plain release does not match a pin with a label; the same label does', () => {
+    expect(satisfies('torch==2.3.1+cpu', '2.3.1')).toBe(false);
+    expect(satisfies('torch==2.3.1+cpu', '2.3.1+cpu')).toBe(true);
+    expect(satisfies('torch==2.3.1+cpu', '2.3.1+cu121')).toBe(false);
+  });
+  test('near miss: a pin without a label ignores the candidate\'s label', () => {
+    expect(satisfies('torch==2.3.1', '2.3.1+cpu')).toBe(true);
+  });
+  test('the plain request against the local pin is the conflict (InternLM/lmdeploy#2745)', () => {
+    const causes = parseCauses(['    The user requested torch==2.3.1', '    torchvision 0.18.1 depends on torch==2.3.1', '    torch-npu 2.3.1 depends on torch==2.3.1+cpu']);
+    const c = findConflict(causes);
+    expect(c?.against.requirer).toBe('torch-npu');
+  });
+});

@@ -295,6 +295,12 @@ export const fetchFailed: RuleInput = {
       pattern: UBUNTU_EOL_SUITE_ERR,
     },
     {
+      // `W: …/InRelease: The key(s) in the keyring /etc/apt/keyrings/docker.gpg are ignored as the file has an unsupported
+      // filetype.` (frostyard/snosi#91): the key is there, in a format apt does not read under that name.
+      literals: ['unsupported filetype'],
+      pattern: 'The key\\(s\\) in the keyring (?<keyring>/[^\\s]{1,300}) are ignored as the file has an unsupported filetype',
+    },
+    {
       // `E: The repository 'https://developer.download.nvidia.com/… InRelease' is not signed.`
       literals: ['is not signed', 'NO_PUBKEY'],
       pattern: "(?:repository '(?<repository>[^'\\n]{1,300})' is not signed|NO_PUBKEY (?<key>[0-9A-F]{8,40}))",
@@ -304,6 +310,11 @@ export const fetchFailed: RuleInput = {
     // NVIDIA's Debian-family key since April 2022 (knowledge/nvidia-repos.ts NEW_DEB_KEY).
     { name: 'nvidiaKey', literals: ['NO_PUBKEY A4B469963BF863CC'] },
     { name: 'badsig', literals: ['BADSIG'] },
+    {
+      name: 'keyringFiletype',
+      literals: ['unsupported filetype'],
+      pattern: 'The key\\(s\\) in the keyring (?<keyring>/[^\\s]{1,300}) are ignored as the file has an unsupported filetype',
+    },
     // NVIDIA's CUDA or machine-learning repository named in the BADSIG line.
     { name: 'nvidiaBadsig', pattern: 'GPG error: https?://developer\\.download\\.nvidia\\.com/[^\\n]{0,300}BADSIG', literals: ['BADSIG'] },
     { name: 'key', literals: ['NO_PUBKEY', 'is not signed'] },
@@ -410,6 +421,36 @@ export const fetchFailed: RuleInput = {
         '```sh',
         '{enrich.archiveCommand} && apt-get update',
         '```',
+      ].join('\n'),
+    },
+    {
+      // apt reads binary OpenPGP keyrings under `.gpg` and ASCII-armored keys under `.asc` (apt >= 1.4), not a keybox
+      // (gpg2's default keyring format) nor an armored key under `.gpg` (apt-key(8), "SUPPORTED KEYRING FILES"; apt checks
+      // the first octet of a `.gpg` file, Debian/apt commit 012932793ba0 "ignore unsupported key formats in apt-key").
+      when: 'keyringFiletype',
+      title: 'apt ignores a signing key file in a format it does not read (unsupported filetype)',
+      message:
+        'The key is installed, but apt ignores it: `{context.keyringFiletype.keyring}` is not in a format apt reads under ' +
+        'its name, so the repository then looks unsigned (`NO_PUBKEY`). apt reads a binary OpenPGP keyring under a `.gpg` ' +
+        'name and an ASCII-armored key under an `.asc` name; an armored key saved as `.gpg` (a `curl … -o …gpg` of a ' +
+        'vendor\'s key file) or a gpg keybox is neither.',
+      fix: [
+        'See what the file is (an armored key starts with `-----BEGIN PGP PUBLIC KEY BLOCK-----`):',
+        '',
+        '```sh',
+        'head -c 40 {context.keyringFiletype.keyring}; echo',
+        '```',
+        '',
+        'If it is armored, convert it to the binary form apt expects under that name, where the key is written (as root; ' +
+          '`gpg` is in the `gnupg` package):',
+        '',
+        '```sh',
+        'gpg --dearmor < {context.keyringFiletype.keyring} > /tmp/key.gpg && mv /tmp/key.gpg {context.keyringFiletype.keyring}',
+        '```',
+        '',
+        'or save the armored key under an `.asc` name and point the source\'s `signed-by=` at that file. A keybox (gpg2\'s ' +
+          'default keyring format) is exported to a plain keyring with `gpg --no-default-keyring --keyring ' +
+          '{context.keyringFiletype.keyring} --export > /tmp/key.gpg`, then moved over it as above.',
       ].join('\n'),
     },
     ...ubuntuEolVariants('ubuntuEol'),

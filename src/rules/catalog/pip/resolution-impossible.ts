@@ -5,7 +5,10 @@
 // `depends on` line is not the conflict. The `pip-advice` enricher compares the versions
 // (knowledge/pip-conflict.ts) and gives `{enrich.conflict}` and commands for the package that
 // must move. `pip index versions` (pip's own help: experimental) and `pip install --dry-run
-// --report -` (pip ≥ 22.2) are in pip 23.2.1's help on this machine.
+// --report -` (pip ≥ 22.2) are in pip 23.2.1's help on this machine. pip added `pip index` in 21.2 (its NEWS, 21.2:
+// "Add new subcommand ``pip index`` … ``pip index version``") and `--dry-run` / `--report` in 22.2 (pip's docs,
+// installation-report: "versionadded 22.2"): when pip's upgrade notice shows an older pip, the fix says to upgrade it
+// first. The block for a base image's pinned packages is kept for NGC images, whose torch is the image's.
 // uv with one of torch's CUDA wheels (`nvidia-*`) missing at the exact version torch pins (astral-sh/uv#10604:
 // `uv pip install torch==2.4.1 --extra-index-url https://pypi.nvidia.com`, `there is no version of
 // nvidia-cudnn-cu12…==9.1.0.70`): PyPI has the pinned version, but uv's default index strategy, `first-index`, takes a
@@ -39,6 +42,21 @@ const uvIndexPinMessage =
   '`{context.uvIndexPin.missing}` without this version (pypi.nvidia.com, a download.pytorch.org index) hides PyPI\'s.';
 
 const uvTitle = 'uv could not resolve the requirements';
+
+function oldPipFix(missing: string): string {
+  return [
+    '{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires, in a container of this image: ' +
+      `this build's pip is {enrich.conflictPipOld}, older than ${missing}, so upgrade it first:`,
+    '',
+    '```sh',
+    'python -m pip install --upgrade pip',
+    '{enrich.conflictVersions}',
+    '{enrich.conflictDryRun}',
+    '```',
+    '',
+    '`pip index versions` lists the releases (experimental in pip); `--dry-run --report` resolves the newest one without installing.',
+  ].join('\n');
+}
 const previousVersions = 'https://pytorch.org/get-started/previous-versions/';
 
 /**
@@ -174,6 +192,13 @@ export const resolutionImpossible: RuleInput = {
       pattern: '(?:^|\\s)torch==(?<version>\\d{1,3}\\.\\d{1,4}(?:\\.\\d{1,4})?) depends on nvidia-',
     },
     // hash-checking mode, in the step's command or in the text of a paste that quotes it
+    {
+      // pip's own version, from its upgrade notice: `WARNING: You are using pip version 21.1.3; however, version 23.0.1 is
+      // available.` (pip < 22) or `[notice] A new release of pip is available: 22.1.2 -> 23.0` (pip 22 and later)
+      name: 'pipVersion',
+      literals: ['You are using pip version ', 'A new release of pip'],
+      pattern: '(?:You are using pip version |A new release of pip (?:is )?available: )(?<version>\\d{1,3}\\.\\d{1,3}(?:\\.\\d{1,3})?)\\b',
+    },
     { name: 'hashLock', literals: ['--require-hashes'] },
     { name: 'hashLockRun', source: 'instruction', literals: ['--require-hashes'] },
     // `ERROR: Cannot install -r requirements-lock.txt (line 17) and caio==0.10.2 because …`
@@ -204,18 +229,10 @@ export const resolutionImpossible: RuleInput = {
   specificity: 3,
   // The variants below cover uv and a log without the cause lines: here the enricher always has the pair.
   message: 'pip found no set of versions that satisfies every requirement: {enrich.conflict}.',
-  fix: [
-    '{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires: `{enrich.conflictVersions}` ' +
-      '(experimental in pip) lists the releases, and `{enrich.conflictDryRun}` resolves the newest one without installing.',
-    '',
-    'If the other side is a package the base image ships (NVIDIA\'s PyTorch images pin theirs), keep the image\'s version and leave ' +
-      '{enrich.conflictRequirer} out of the default build until a release fits:',
-    '',
-    '```dockerfile',
-    'ARG INSTALL_OPTIONAL="false"',
-    'RUN if [ "$INSTALL_OPTIONAL" = "true" ]; then {enrich.conflictOptional}; fi',
-    '```',
-  ].join('\n'),
+  fix:
+    '{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires: ' +
+    '`{enrich.conflictVersions}` (experimental in pip) lists the releases, and `{enrich.conflictDryRun}` resolves the newest ' +
+    'one without installing.',
   variants: [
     {
       when: 'uvIndexPin&uvTorchPin',
@@ -241,11 +258,30 @@ export const resolutionImpossible: RuleInput = {
     },
     ...hashLockVariants(),
     {
-      // a pasted terminal session or `docker run`: no Dockerfile lines
-      when: 'dependsOn&!constraint&!uv&!fact.place=image-build',
-      fix:
-        '{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires: `{enrich.conflictVersions}` ' +
-        '(experimental in pip) lists the releases, and `{enrich.conflictDryRun}` resolves the newest one without installing.',
+      // the build's pip (its upgrade notice) predates the helper commands: upgrade it first, in the same shell
+      when: 'dependsOn&!constraint&!uv&enrich.conflictPipNoIndex',
+      fix: oldPipFix('`pip index versions` (pip 21.2) and the `--dry-run` and `--report` options of `pip install` (pip 22.2)'),
+    },
+    {
+      when: 'dependsOn&!constraint&!uv&enrich.conflictPipOld',
+      fix: oldPipFix('the `--dry-run` and `--report` options of `pip install` (pip 22.2)'),
+    },
+    {
+      // An NGC image (a `YY.MM` tag) ships its own pinned torch and friends: there the other side is often the image's.
+      when: 'dependsOn&!constraint&!uv&fact.imageFlavour=ngc&fact.place=image-build',
+      fix: [
+        '{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires: ' +
+          '`{enrich.conflictVersions}` (experimental in pip) lists the releases, and `{enrich.conflictDryRun}` resolves the ' +
+          'newest one without installing.',
+        '',
+        'If the other side is a package the base image ships (NVIDIA\'s PyTorch images pin theirs), keep the image\'s version and leave ' +
+          '{enrich.conflictRequirer} out of the default build until a release fits:',
+        '',
+        '```dockerfile',
+        'ARG INSTALL_OPTIONAL="false"',
+        'RUN if [ "$INSTALL_OPTIONAL" = "true" ]; then {enrich.conflictOptional}; fi',
+        '```',
+      ].join('\n'),
     },
     {
       when: 'constraint&dependsOn',

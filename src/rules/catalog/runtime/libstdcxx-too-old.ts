@@ -54,6 +54,41 @@ function condaFix(install: string[]): string {
   ].join('\n');
 }
 
+// A library inside a conda env (`/opt/conda/lib/python3.11/site-packages/libmambapy/bindings….so`) that loaded the
+// system's libstdc++: conda packages are linked to load the env's own `lib/libstdc++.so.6`, so the env lacks it or the
+// `libstdc++.so.6` link to it (rapidsai/ci-imgs#185: "In failing environments, that symlink is missing"; fixed by
+// updating the base env's packages earlier in the Dockerfile, rapidsai/ci-imgs#186). The fix is the env's, not the
+// distro's: a newer FROM would hide it. From conda 23.10 conda's default solver is conda-libmamba-solver, which imports
+// libmambapy, so conda itself can stop with this error; `--solver=classic` runs one command without it
+// (https://conda.github.io/conda-libmamba-solver/user-guide/, "Usage" and "Sporadic use").
+const envLibMessage =
+  '`{by}` is installed in the conda environment `{enrich.byEnvPrefix}` and needs `{label}` (libstdc++ from GCC ' +
+  '{enrich.gcc} on), but the loader took the system\'s libstdc++ (`{enrich.libPath}`), which lacks it. A conda package\'s ' +
+  'libraries are meant to load the env\'s own C++ runtime (`{enrich.byEnvPrefix}/lib/libstdc++.so.6`, from the ' +
+  '`libstdcxx-ng` package); the loader fell through to the system\'s, so that env has no libstdc++ of its own, or is ' +
+  'missing the `libstdc++.so.6` link to it.';
+
+function envLibFix(install: string[]): string {
+  return [
+    'See what the env has (a `libstdc++.so.6` link to a `libstdc++.so.6.0.N` file is expected) and which one `{by}` resolves:',
+    '',
+    '```sh',
+    'ls -l {enrich.byEnvPrefix}/lib/libstdc++.so*',
+    'ldd {by} | grep libstdc',
+    '```',
+    '',
+    'Give the env its own C++ runtime, at least GCC {enrich.gccFloor}\'s, from conda-forge (reinstalling it restores a ' +
+      'missing link), in the same step that installs or updates the env\'s packages, before anything imports `{by}`:',
+    '',
+    ...install,
+    '',
+    'If `conda` itself stops with this same error (from conda 23.10 its default solver imports libmambapy), add ' +
+      '`--solver=classic` to that command. ' +
+      'Do not change the base image for this: the env\'s libraries are meant to run with the env\'s runtime, whatever the ' +
+      'distro\'s is.',
+  ].join('\n');
+}
+
 const variants: RuleVariant[] = [
   {
     when: 'enrich.envPrefix&enrich.gcc&fact.place=image-build',
@@ -86,6 +121,18 @@ const variants: RuleVariant[] = [
       'The libstdc++ manual lists which GCC release introduced which label (https://gcc.gnu.org/onlinedocs/libstdc++/manual/abi.html, ' +
         '"Symbol versioning"); `libstdcxx-ng>=` that release (its major alone when the release is its first, X.1) pins it. ' + condaBuiltHere,
     ].join('\n'),
+  },
+  {
+    when: 'enrich.byEnvPrefix&enrich.condaSpec&fact.place=image-build',
+    title: "A conda env's library loaded the system's libstdc++, not the env's own (GLIBCXX)",
+    message: envLibMessage,
+    fix: envLibFix(['```dockerfile', 'RUN conda install -y -p {enrich.byEnvPrefix} -c conda-forge "{enrich.condaSpec}"', '```']),
+  },
+  {
+    when: 'enrich.byEnvPrefix&enrich.condaSpec',
+    title: "A conda env's library loaded the system's libstdc++, not the env's own (GLIBCXX)",
+    message: envLibMessage,
+    fix: envLibFix(['```sh', 'conda install -y -p {enrich.byEnvPrefix} -c conda-forge "{enrich.condaSpec}"', '```']),
   },
   {
     when: 'enrich.systemLib',
