@@ -10780,7 +10780,23 @@ function condaFix(install2) {
     "In an environment.yml, the same is `- {enrich.condaSpec}` under `dependencies`, with `conda-forge` in `channels`. " + condaBuiltHere
   ].join("\n");
 }
-var NEWEST_LABEL, condaCheck, condaBuiltHere, condaMessage, variants6, libstdcxxTooOld;
+function envLibFix(install2) {
+  return [
+    "See what the env has (a `libstdc++.so.6` link to a `libstdc++.so.6.0.N` file is expected) and which one `{by}` resolves:",
+    "",
+    "```sh",
+    "ls -l {enrich.byEnvPrefix}/lib/libstdc++.so*",
+    "ldd {by} | grep libstdc",
+    "```",
+    "",
+    "Give the env its own C++ runtime, at least GCC {enrich.gccFloor}'s, from conda-forge (reinstalling it restores a missing link), in the same step that installs or updates the env's packages, before anything imports `{by}`:",
+    "",
+    ...install2,
+    "",
+    "If `conda` itself stops with this same error (from conda 23.10 its default solver imports libmambapy), add `--solver=classic` to that command. Do not change the base image for this: the env's libraries are meant to run with the env's runtime, whatever the distro's is."
+  ].join("\n");
+}
+var NEWEST_LABEL, condaCheck, condaBuiltHere, condaMessage, envLibMessage, variants6, libstdcxxTooOld;
 var init_libstdcxx_too_old = __esm({
   "src/rules/catalog/runtime/libstdcxx-too-old.ts"() {
     "use strict";
@@ -10794,6 +10810,7 @@ var init_libstdcxx_too_old = __esm({
     ];
     condaBuiltHere = "If `{by}` was built by your own build (a CI image whose toolchain moved to a newer GCC), the other way works too: build it with the GCC of the env's libstdc++ (conda-forge's `gxx_linux-64` of the same major), so it asks for no label the env lacks.";
     condaMessage = "`{by}` needs `{label}`, which libstdc++ has from GCC {enrich.gcc} on: it was built with GCC {enrich.gcc} or later. The loader took the libstdc++ of the conda environment `{enrich.envPrefix}` (`{enrich.libPath}`), which is older: a conda env ships its own C++ runtime (the `libstdcxx-ng` package, whose version is its GCC release) and loads it before the system's.";
+    envLibMessage = "`{by}` is installed in the conda environment `{enrich.byEnvPrefix}` and needs `{label}` (libstdc++ from GCC {enrich.gcc} on), but the loader took the system's libstdc++ (`{enrich.libPath}`), which lacks it. A conda package's libraries are meant to load the env's own C++ runtime (`{enrich.byEnvPrefix}/lib/libstdc++.so.6`, from the `libstdcxx-ng` package); the loader fell through to the system's, so that env has no libstdc++ of its own, or is missing the `libstdc++.so.6` link to it.";
     variants6 = [
       {
         when: "enrich.envPrefix&enrich.gcc&fact.place=image-build",
@@ -10822,6 +10839,18 @@ var init_libstdcxx_too_old = __esm({
           "",
           'The libstdc++ manual lists which GCC release introduced which label (https://gcc.gnu.org/onlinedocs/libstdc++/manual/abi.html, "Symbol versioning"); `libstdcxx-ng>=` that release (its major alone when the release is its first, X.1) pins it. ' + condaBuiltHere
         ].join("\n")
+      },
+      {
+        when: "enrich.byEnvPrefix&enrich.condaSpec&fact.place=image-build",
+        title: "A conda env's library loaded the system's libstdc++, not the env's own (GLIBCXX)",
+        message: envLibMessage,
+        fix: envLibFix(["```dockerfile", 'RUN conda install -y -p {enrich.byEnvPrefix} -c conda-forge "{enrich.condaSpec}"', "```"])
+      },
+      {
+        when: "enrich.byEnvPrefix&enrich.condaSpec",
+        title: "A conda env's library loaded the system's libstdc++, not the env's own (GLIBCXX)",
+        message: envLibMessage,
+        fix: envLibFix(["```sh", 'conda install -y -p {enrich.byEnvPrefix} -c conda-forge "{enrich.condaSpec}"', "```"])
       },
       {
         when: "enrich.systemLib",
@@ -10924,6 +10953,19 @@ var init_cuda_os_call_failed = __esm({
 });
 
 // src/rules/catalog/pip/resolution-impossible.ts
+function oldPipFix(missing) {
+  return [
+    `{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires, in a container of this image: this build's pip is {enrich.conflictPipOld}, older than ${missing}, so upgrade it first:`,
+    "",
+    "```sh",
+    "python -m pip install --upgrade pip",
+    "{enrich.conflictVersions}",
+    "{enrich.conflictDryRun}",
+    "```",
+    "",
+    "`pip index versions` lists the releases (experimental in pip); `--dry-run --report` resolves the newest one without installing."
+  ].join("\n");
+}
 function uvVariants() {
   const localMessage = "uv found no `{context.uvLocal.spec}` on the indexes it read: PyTorch publishes its `+cuNNN` / `+cpu` builds on download.pytorch.org, not on PyPI.";
   return [
@@ -11040,6 +11082,13 @@ var init_resolution_impossible = __esm({
           pattern: "(?:^|\\s)torch==(?<version>\\d{1,3}\\.\\d{1,4}(?:\\.\\d{1,4})?) depends on nvidia-"
         },
         // hash-checking mode, in the step's command or in the text of a paste that quotes it
+        {
+          // pip's own version, from its upgrade notice: `WARNING: You are using pip version 21.1.3; however, version 23.0.1 is
+          // available.` (pip < 22) or `[notice] A new release of pip is available: 22.1.2 -> 23.0` (pip 22 and later)
+          name: "pipVersion",
+          literals: ["You are using pip version ", "A new release of pip"],
+          pattern: "(?:You are using pip version |A new release of pip (?:is )?available: )(?<version>\\d{1,3}\\.\\d{1,3}(?:\\.\\d{1,3})?)\\b"
+        },
         { name: "hashLock", literals: ["--require-hashes"] },
         { name: "hashLockRun", source: "instruction", literals: ["--require-hashes"] },
         // `ERROR: Cannot install -r requirements-lock.txt (line 17) and caio==0.10.2 because \u2026`
@@ -11071,16 +11120,7 @@ var init_resolution_impossible = __esm({
       specificity: 3,
       // The variants below cover uv and a log without the cause lines: here the enricher always has the pair.
       message: "pip found no set of versions that satisfies every requirement: {enrich.conflict}.",
-      fix: [
-        "{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires: `{enrich.conflictVersions}` (experimental in pip) lists the releases, and `{enrich.conflictDryRun}` resolves the newest one without installing.",
-        "",
-        "If the other side is a package the base image ships (NVIDIA's PyTorch images pin theirs), keep the image's version and leave {enrich.conflictRequirer} out of the default build until a release fits:",
-        "",
-        "```dockerfile",
-        'ARG INSTALL_OPTIONAL="false"',
-        'RUN if [ "$INSTALL_OPTIONAL" = "true" ]; then {enrich.conflictOptional}; fi',
-        "```"
-      ].join("\n"),
+      fix: "{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires: `{enrich.conflictVersions}` (experimental in pip) lists the releases, and `{enrich.conflictDryRun}` resolves the newest one without installing.",
       variants: [
         {
           when: "uvIndexPin&uvTorchPin",
@@ -11101,9 +11141,27 @@ var init_resolution_impossible = __esm({
         },
         ...hashLockVariants(),
         {
-          // a pasted terminal session or `docker run`: no Dockerfile lines
-          when: "dependsOn&!constraint&!uv&!fact.place=image-build",
-          fix: "{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires: `{enrich.conflictVersions}` (experimental in pip) lists the releases, and `{enrich.conflictDryRun}` resolves the newest one without installing."
+          // the build's pip (its upgrade notice) predates the helper commands: upgrade it first, in the same shell
+          when: "dependsOn&!constraint&!uv&enrich.conflictPipNoIndex",
+          fix: oldPipFix("`pip index versions` (pip 21.2) and the `--dry-run` and `--report` options of `pip install` (pip 22.2)")
+        },
+        {
+          when: "dependsOn&!constraint&!uv&enrich.conflictPipOld",
+          fix: oldPipFix("the `--dry-run` and `--report` options of `pip install` (pip 22.2)")
+        },
+        {
+          // An NGC image (a `YY.MM` tag) ships its own pinned torch and friends: there the other side is often the image's.
+          when: "dependsOn&!constraint&!uv&fact.imageFlavour=ngc&fact.place=image-build",
+          fix: [
+            "{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires: `{enrich.conflictVersions}` (experimental in pip) lists the releases, and `{enrich.conflictDryRun}` resolves the newest one without installing.",
+            "",
+            "If the other side is a package the base image ships (NVIDIA's PyTorch images pin theirs), keep the image's version and leave {enrich.conflictRequirer} out of the default build until a release fits:",
+            "",
+            "```dockerfile",
+            'ARG INSTALL_OPTIONAL="false"',
+            'RUN if [ "$INSTALL_OPTIONAL" = "true" ]; then {enrich.conflictOptional}; fi',
+            "```"
+          ].join("\n")
         },
         {
           when: "constraint&dependsOn",
@@ -17111,6 +17169,12 @@ var init_fetch_failed = __esm({
           pattern: UBUNTU_EOL_SUITE_ERR
         },
         {
+          // `W: \u2026/InRelease: The key(s) in the keyring /etc/apt/keyrings/docker.gpg are ignored as the file has an unsupported
+          // filetype.` (frostyard/snosi#91): the key is there, in a format apt does not read under that name.
+          literals: ["unsupported filetype"],
+          pattern: "The key\\(s\\) in the keyring (?<keyring>/[^\\s]{1,300}) are ignored as the file has an unsupported filetype"
+        },
+        {
           // `E: The repository 'https://developer.download.nvidia.com/\u2026 InRelease' is not signed.`
           literals: ["is not signed", "NO_PUBKEY"],
           pattern: "(?:repository '(?<repository>[^'\\n]{1,300})' is not signed|NO_PUBKEY (?<key>[0-9A-F]{8,40}))"
@@ -17120,6 +17184,11 @@ var init_fetch_failed = __esm({
         // NVIDIA's Debian-family key since April 2022 (knowledge/nvidia-repos.ts NEW_DEB_KEY).
         { name: "nvidiaKey", literals: ["NO_PUBKEY A4B469963BF863CC"] },
         { name: "badsig", literals: ["BADSIG"] },
+        {
+          name: "keyringFiletype",
+          literals: ["unsupported filetype"],
+          pattern: "The key\\(s\\) in the keyring (?<keyring>/[^\\s]{1,300}) are ignored as the file has an unsupported filetype"
+        },
         // NVIDIA's CUDA or machine-learning repository named in the BADSIG line.
         { name: "nvidiaBadsig", pattern: "GPG error: https?://developer\\.download\\.nvidia\\.com/[^\\n]{0,300}BADSIG", literals: ["BADSIG"] },
         { name: "key", literals: ["NO_PUBKEY", "is not signed"] },
@@ -17219,6 +17288,29 @@ var init_fetch_failed = __esm({
             "```sh",
             "{enrich.archiveCommand} && apt-get update",
             "```"
+          ].join("\n")
+        },
+        {
+          // apt reads binary OpenPGP keyrings under `.gpg` and ASCII-armored keys under `.asc` (apt >= 1.4), not a keybox
+          // (gpg2's default keyring format) nor an armored key under `.gpg` (apt-key(8), "SUPPORTED KEYRING FILES"; apt checks
+          // the first octet of a `.gpg` file, Debian/apt commit 012932793ba0 "ignore unsupported key formats in apt-key").
+          when: "keyringFiletype",
+          title: "apt ignores a signing key file in a format it does not read (unsupported filetype)",
+          message: "The key is installed, but apt ignores it: `{context.keyringFiletype.keyring}` is not in a format apt reads under its name, so the repository then looks unsigned (`NO_PUBKEY`). apt reads a binary OpenPGP keyring under a `.gpg` name and an ASCII-armored key under an `.asc` name; an armored key saved as `.gpg` (a `curl \u2026 -o \u2026gpg` of a vendor's key file) or a gpg keybox is neither.",
+          fix: [
+            "See what the file is (an armored key starts with `-----BEGIN PGP PUBLIC KEY BLOCK-----`):",
+            "",
+            "```sh",
+            "head -c 40 {context.keyringFiletype.keyring}; echo",
+            "```",
+            "",
+            "If it is armored, convert it to the binary form apt expects under that name, where the key is written (as root; `gpg` is in the `gnupg` package):",
+            "",
+            "```sh",
+            "gpg --dearmor < {context.keyringFiletype.keyring} > /tmp/key.gpg && mv /tmp/key.gpg {context.keyringFiletype.keyring}",
+            "```",
+            "",
+            "or save the armored key under an `.asc` name and point the source's `signed-by=` at that file. A keybox (gpg2's default keyring format) is exported to a plain keyring with `gpg --no-default-keyring --keyring {context.keyringFiletype.keyring} --export > /tmp/key.gpg`, then moved over it as above."
           ].join("\n")
         },
         ...ubuntuEolVariants("ubuntuEol"),
@@ -19008,6 +19100,7 @@ var init_command_not_found = __esm({
     "use strict";
     init_no_gpu_at_build();
     init_bash_only_in_sh();
+    init_run_command2();
     namedPattern = 'sh: (?:line )?(?:\\d{1,7}: )?[^\\s:]{1,200}: (?:command )?not found|exec: "[^"\\n]{1,200}": executable file not found';
     installFix = [
       "{enrich.installIntro}",
@@ -19016,7 +19109,12 @@ var init_command_not_found = __esm({
       "{enrich.installLine}",
       "```",
       "If it is installed but off the `PATH` (pip `--user`, a conda environment, `/opt/\u2026/bin`), add that directory to `PATH`",
-      "instead. Stages share nothing but what is copied with `COPY --from`: a tool installed in another stage is not here."
+      "instead. Stages share nothing but what is copied with `COPY --from`: a tool installed in another stage is not here.",
+      // A step is reused from the build cache while its instruction and parent are unchanged (docs.docker.com/build/cache/);
+      // packing-box/docker-packing-box#40: pip3 installed by the Dockerfile, not found until "Rebuilding with the
+      // `--no-cache` flag solved the problem."
+      "If an earlier step of this stage already installs it, read that step in this log (`Using cache` / `CACHED` means an",
+      "old result was reused) and rebuild once with `docker build --no-cache`, which runs every step again."
     ].join("\n");
     CACHED_INSTALLER_NOTE = "That step's result comes from the build cache (`Using cache` in the log), so every build replays the bad download: editing the step makes it run again; to rebuild without editing it, run `docker build --no-cache`.";
     PY_TOOL_INSTALL = ["", "```dockerfile", "{enrich.pyToolDockerfile1}", "{enrich.pyToolDockerfile2}", "```"].join("\n");
@@ -19030,7 +19128,8 @@ var init_command_not_found = __esm({
           // dash `/bin/sh: 1: cmake: not found`, busybox `/bin/sh: cmake: not found`,
           // bash `bash: line 1: cmake: command not found`, `/bin/bash: cmake: command not found`.
           literals: [": not found", "command not found"],
-          pattern: "sh: (?:line )?(?:\\d{1,7}: )?(?<command>[^\\s:]{1,200}): (?:command )?not found"
+          // lineNo and cmdWord tell dash from busybox ash from bash (knowledge/command-package.ts).
+          pattern: "(?<notFoundBy>sh): (?<lineNo>(?:line )?\\d{1,7}: )?(?<command>[^\\s:]{1,200}): (?<cmdWord>command )?not found"
         },
         {
           // exec-form RUN: `exec: "cmake": executable file not found in $PATH`
@@ -19041,6 +19140,10 @@ var init_command_not_found = __esm({
       ],
       context: [
         { name: "exit127", literals: ["exit code: 127", "non-zero code: 127"] },
+        // the `docker run` line, for the image the advice names (the run-command enricher)
+        RUN_COMMAND_CONTEXT,
+        // The OCI runtime's `exec: "gcc": executable file not found in $PATH`: a container's command, not a shell's line.
+        { name: "ociExec", literals: ["executable file not found in"], pattern: 'exec: "[^"\\n]{1,200}": executable file not found' },
         // The log names the command (not only the exit code).
         { name: "named", literals: [": not found", "command not found", "executable file not found in"], pattern: namedPattern },
         // mysqlclient's build (2.2 and later) asks pkg-config for the MySQL / MariaDB client library: `Trying pkg-config
@@ -19192,6 +19295,27 @@ var init_command_not_found = __esm({
           message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found").',
           fix: installFix
         },
+        // `docker run IMAGE gcc -v`: the command after the image name replaces its CMD
+        // (docs.docker.com/reference/cli/docker/container/run/), and the OCI runtime finds no such file in the image, so the
+        // container does not start; nothing was built. docker-library/python#882: `python:3.10-slim-bookworm` has no gcc by
+        // design (the slim variants purge the compilers they built Python with; docker-library/docs#2420 notes that pip
+        // installs needing a compiler fail there); the maintainers' answer: install it in an image built FROM it.
+        {
+          when: "ociExec&fact.place=docker-run",
+          severity: "error",
+          title: "The container's command is not in the image",
+          message: "`{command}` is not in the image `{enrich.runImage|IMAGE}`, or not on its `PATH`: `docker run` looked up the command given after the image name (it replaces the image's `CMD`) and the OCI runtime found no such file, so the container did not start. Nothing was built here: the image is as its maker left it (slim and minimal variants leave compilers and tools out).",
+          fix: [
+            "Check what the image has: `docker run --rm {enrich.runImage|IMAGE} sh -c 'command -v {command}; echo $PATH'`. To have it, build",
+            "an image FROM this one that installs it, or use a variant of the image that ships it (the non-slim tag, for one).",
+            "{enrich.installIntro}",
+            "",
+            "```dockerfile",
+            "FROM {enrich.runImage|IMAGE}",
+            "RUN {enrich.installLine}",
+            "```"
+          ].join("\n")
+        },
         {
           when: "named",
           severity: "warning",
@@ -19200,6 +19324,7 @@ var init_command_not_found = __esm({
           fix: installFix
         }
       ],
+      // command-package also gives the run-command enricher's values (runImage) at `docker run` (at most four enrichers).
       enrich: ["command-package", "tool-bin-dir", "self-installed", "python-tool"]
     };
   }
@@ -33163,13 +33288,105 @@ var init_memory_knobs_enricher = __esm({
   }
 });
 
+// src/knowledge/run-command-enricher.ts
+function words2(args) {
+  return args.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
+}
+function parseRunCommand(args) {
+  const list2 = words2(args);
+  let gpus = false;
+  let runtime = false;
+  let image = null;
+  for (let i = 0; i < list2.length; i++) {
+    const word = list2[i];
+    const next = list2[i + 1] ?? "";
+    if (word === "\\") break;
+    if (/^--gpus(?:=|$)|^--device=nvidia\.com\/gpu|^(?:-e|--env)=NVIDIA_VISIBLE_DEVICES=/.test(word)) gpus = true;
+    if (word === "--device" && next.startsWith("nvidia.com/gpu") || /^(?:-e|--env)$/.test(word) && next.startsWith("NVIDIA_VISIBLE_DEVICES=")) gpus = true;
+    if (word === "--runtime=nvidia" || word === "--runtime" && next === "nvidia") runtime = true;
+    if (word === "--") {
+      image = list2[i + 1] ?? null;
+      break;
+    }
+    if (word.startsWith("-")) {
+      if (!word.includes("=") && !BOOLEAN_OPTIONS.has(word) && !SHORT_BOOLEANS.test(word)) i++;
+      continue;
+    }
+    image = word;
+    break;
+  }
+  return { image: image !== null && IMAGE_REF.test(image) ? image : null, gpus, runtimeOnly: runtime && !gpus };
+}
+function runCommandEnrich(captures, _step, _model, _facts) {
+  const head = captures["context.runCommand.head"];
+  const args = captures["context.runCommand.args"];
+  if (head === void 0 || args === void 0) return {};
+  const parsed = parseRunCommand(args);
+  const gpus = parsed.gpus || head.includes("nvidia-docker");
+  const image = parsed.image;
+  const out = {};
+  if (gpus) out.runGpus = "yes";
+  if (parsed.runtimeOnly && !gpus) out.runRuntimeOnly = "yes";
+  if (image === null) return out;
+  out.runImage = image;
+  const ask = /\bpodman\b/.test(head) ? "--device nvidia.com/gpu=all" : "--gpus all";
+  const rest = args.trim().replace(/\s{0,20}\\$/, "");
+  if (!gpus) out.runWithGpus = `${head}${ask} ${rest}`;
+  if (!/(?:^|\s)(?:--shm-size|--ipc)[=\s]/.test(rest)) out.runWithShm = `${head}--shm-size=1g ${rest}`;
+  if (/(?:^|\s)--device[=\s]+\/dev\/kfd\b/.test(rest) && !/(?:^|\s)--group-add[=\s]+["']?\$\(stat\b/.test(rest)) out.runWithKfdGroup = `${head}--group-add "$(stat -c %g /dev/kfd)" ${rest}`;
+  out.runInspect = /\bpodman\b/.test(head) ? `skopeo inspect --raw docker://${image}` : `docker buildx imagetools inspect ${image}`;
+  const platform = captures["context.platformWarning.image"];
+  if (platform !== void 0 && !/(?:^|\s)--platform[=\s]/.test(rest)) out.runOnPlatform = `${head}--platform ${platform} ${rest}`;
+  return out;
+}
+var BOOLEAN_OPTIONS, SHORT_BOOLEANS, IMAGE_REF;
+var init_run_command_enricher = __esm({
+  "src/knowledge/run-command-enricher.ts"() {
+    "use strict";
+    BOOLEAN_OPTIONS = /* @__PURE__ */ new Set([
+      "--rm",
+      "--detach",
+      "--interactive",
+      "--tty",
+      "--privileged",
+      "--init",
+      "--publish-all",
+      "--read-only",
+      "--sig-proxy",
+      "--oom-kill-disable",
+      "--no-healthcheck",
+      "--disable-content-trust",
+      "--quiet",
+      "--help",
+      // podman
+      "--replace",
+      "--rmi",
+      "--no-hosts",
+      "--read-only-tmpfs",
+      "--env-host",
+      "--http-proxy",
+      "--tls-verify"
+    ]);
+    SHORT_BOOLEANS = /^-[dit]{1,3}$|^-[Pq]$/;
+    IMAGE_REF = /^(?:[a-z0-9][a-z0-9.-]{0,252}(?::\d{1,5})?\/)?[a-z0-9]+(?:[._-]{1,2}[a-z0-9]+){0,50}(?:\/[a-z0-9]+(?:[._-]{1,2}[a-z0-9]+){0,50}){0,10}(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
+  }
+});
+
 // src/knowledge/command-package.ts
 function familyOf(os) {
   if (os === null) return null;
   const name2 = os.trim().toLowerCase();
   if (/^(?:ubuntu|debian)\b/.test(name2)) return "deb";
   if (/^(?:ubi|rhel|red hat|rocky|almalinux|centos|fedora|amazon linux)\b/.test(name2)) return "rpm";
+  if (/^alpine\b/.test(name2)) return "apk";
   return null;
+}
+function shellOfWording(captures) {
+  const lineNo = captures["lineNo"] ?? "";
+  const cmdWord = captures["cmdWord"] ?? "";
+  if (captures["notFoundBy"] !== "sh" || captures["command"] === void 0 || cmdWord !== "") return null;
+  if (lineNo === "") return "busybox";
+  return /^\d/.test(lineNo) ? "dash" : null;
 }
 function debianPackageFor(command) {
   const name2 = command.slice(command.lastIndexOf("/") + 1);
@@ -33178,24 +33395,44 @@ function debianPackageFor(command) {
 function shellQuote(word) {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
-function commandPackageEnrich(captures, _step, _model, facts) {
+function commandPackageEnrich(captures, step, model, facts) {
+  const run2 = facts.place === "docker-run" ? runCommandEnrich(captures, step, model, facts) : {};
+  return { ...run2, ...packageAdvice(captures, facts) };
+}
+function packageAdvice(captures, facts) {
   const command = captures["command"];
   if (command === void 0 || command === "") return {};
   const name2 = command.slice(command.lastIndexOf("/") + 1);
-  const family = familyOf(facts.value("os"));
+  const os = facts.value("os");
+  const base = facts.value("baseImage");
+  const shell2 = os === null ? shellOfWording(captures) : null;
+  const byWording = shell2 === "dash" ? "deb" : shell2 === "busybox" && (base === null || /alpine/i.test(base)) ? "apk" : null;
+  const family = os !== null ? familyOf(os) : byWording;
+  const shellNote = byWording === "deb" ? "The shell's wording (a line number before the command) is dash's, the /bin/sh of Debian and Ubuntu images." : "The shell's wording (no line number before the command) is busybox ash's, the /bin/sh of Alpine images.";
+  const on = (text) => os !== null ? `On ${os}, ${text}` : `${shellNote} There, ${text}`;
   const run2 = facts.place === "image-build" ? "RUN " : "";
+  if (family === "apk") {
+    const apkPkg = alpinePackages[name2] ?? null;
+    if (apkPkg !== null) {
+      return { commandPackage: apkPkg, installIntro: on(`${name2} is in the package ${apkPkg}; install it in the stage that runs it:`), installLine: `${run2}apk add --no-cache ${apkPkg}` };
+    }
+    return {
+      installIntro: on(`find the Alpine package that ships ${name2} (the file search of pkgs.alpinelinux.org: https://pkgs.alpinelinux.org/contents?file=${encodeURIComponent(name2)}&path=/usr/bin , or path=/bin), then install it in the stage that runs it:`),
+      installLine: `${run2}apk add --no-cache PACKAGE`
+    };
+  }
   const pkg = family === "deb" ? debianPackageFor(name2) : null;
   if (pkg !== null) {
     return {
       commandPackage: pkg,
-      installIntro: `On ${facts.value("os")}, ${name2} is in the package ${pkg}; install it in the stage that runs it:`,
+      installIntro: on(`${name2} is in the package ${pkg}; install it in the stage that runs it:`),
       installLine: `${run2}${aptInstallLine(pkg)}`
     };
   }
   const pattern = shellQuote(`bin/${name2}$`);
   if (family === "deb") {
     return {
-      installIntro: `Find the ${facts.value("os")} package that provides ${name2}, then install it in the stage that runs it:`,
+      installIntro: os !== null ? `Find the ${os} package that provides ${name2}, then install it in the stage that runs it:` : on(`find the package that provides ${name2}, then install it in the stage that runs it:`),
       installLine: `${run2}apt-get update && apt-get install -y apt-file && apt-file update && apt-file search --regexp ${pattern}`
     };
   }
@@ -33210,11 +33447,12 @@ function commandPackageEnrich(captures, _step, _model, facts) {
     installLine: `${run2}apt-get update && apt-get install -y apt-file && apt-file update && apt-file search --regexp ${pattern}`
   };
 }
-var debianPackages;
+var debianPackages, alpinePackages;
 var init_command_package = __esm({
   "src/knowledge/command-package.ts"() {
     "use strict";
     init_apt_install_line();
+    init_run_command_enricher();
     debianPackages = {
       git: "git",
       cmake: "cmake",
@@ -33238,6 +33476,14 @@ var init_command_package = __esm({
       rsync: "rsync",
       sudo: "sudo",
       ccache: "ccache"
+    };
+    alpinePackages = {
+      pip3: "py3-pip",
+      gcc: "gcc",
+      make: "make",
+      patch: "patch",
+      file: "file",
+      bash: "bash"
     };
   }
 });
@@ -33395,6 +33641,14 @@ function satisfies(requirement2, version2) {
     }
     const t = parseVersion(target);
     if (t === null) return null;
+    const targetLocal = /\+([a-z0-9.]+)$/i.exec(target)?.[1]?.toLowerCase();
+    if ((op === "==" || op === "!=") && targetLocal !== void 0) {
+      const sameLocal = /\+([a-z0-9.]+)$/i.exec(version2.trim())?.[1]?.toLowerCase() === targetLocal;
+      if (!sameLocal) {
+        if (op === "==") return false;
+        continue;
+      }
+    }
     const c = compareVersions2(v, t);
     let ok;
     switch (op) {
@@ -33741,8 +33995,29 @@ function plainPinAdvice(installer, name2, version2, versions) {
     plainPinTail: `, or keep ${version2} on a base image with an older Python, one that release was built for`
   };
 }
-function conflictCommands(installer, requirer) {
+function pipMajorMinor(version2) {
+  const m = /^(\d+)\.(\d+)/.exec(version2 ?? "");
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+function conflictPipFlags(version2) {
+  const v = pipMajorMinor(version2);
+  if (v === null) return {};
+  const before = (major, minor) => v[0] < major || v[0] === major && v[1] < minor;
+  if (!before(22, 2)) return {};
+  return before(21, 2) ? { conflictPipOld: version2, conflictPipNoIndex: version2 } : { conflictPipOld: version2 };
+}
+function localPinAdvice(wanted, against, requirer) {
+  const pin = /==\s*([^\s,;]+\+([a-z0-9.]+))$/i.exec(against.requirement.trim());
+  if (pin === null || /\+/.test(wanted.requirement)) return void 0;
+  const [, version2, label] = pin;
+  const spec2 = `${wanted.project}==${version2}`;
+  const torchLike = /^torch(?:vision|audio)?$/i.test(wanted.project) && /^(?:cpu|cu\d{2,3})$/i.test(label);
+  const where = torchLike ? `PyTorch publishes its \`+${label}\` builds on https://download.pytorch.org/whl/${label.toLowerCase()}, not on PyPI; check that it has one for this Python and platform with \`pip download --no-deps --index-url https://download.pytorch.org/whl/${label.toLowerCase()} "${spec2}"\`` : `a local build is not on PyPI: ${requirer}'s install docs name the index that publishes it`;
+  return `${requirer} pins the local build ${spec2}, and a plain ${wanted.project} release does not satisfy that pin (PEP 440 compares the \`+${label}\` label when the pin has one). Either ask for ${spec2} yourself, from the index that has it (${where}), or install ${wanted.project} first and then ${requirer} with \`--no-deps\`, so pip does not enforce its pin (check afterwards that it imports).`;
+}
+function conflictCommands(installer, requirer, pipVersion) {
   return {
+    ...conflictPipFlags(pipVersion),
     conflictRequirer: requirer,
     conflictDryRun: dryRunCommand("pip", requirer),
     conflictVersions: `pip index versions ${requirer}`,
@@ -33784,14 +34059,14 @@ function pipAdviceEnrich(captures, step, _model, facts) {
   if (conflict !== null) {
     const requirer = withoutExtras(conflict.against.requirer);
     const other = conflict.wanted.requirer === null ? conflict.wanted.constraint ? "the constraints file" : "your own request" : conflict.wanted.requirer;
-    Object.assign(out, conflictCommands(installer, requirer), {
+    Object.assign(out, conflictCommands(installer, requirer, captures["context.pipVersion.version"]), {
       conflict: describeConflict(conflict),
-      conflictAdvice: `Make the two agree: relax the pin on ${conflict.wanted.project} in ${other}, or install a release of ${requirer} whose requirement accepts it.`
+      conflictAdvice: localPinAdvice(conflict.wanted, conflict.against, requirer) ?? `Make the two agree: relax the pin on ${conflict.wanted.project} in ${other}, or install a release of ${requirer} whose requirement accepts it.`
     });
   } else if (firstDep !== void 0) {
     const requirer = withoutExtras(firstDep.requirer);
     const others = causes.filter((c) => c.requirer !== null && c.requirer === firstDep.requirer && c !== firstDep).length;
-    Object.assign(out, conflictCommands(installer, requirer), {
+    Object.assign(out, conflictCommands(installer, requirer, captures["context.pipVersion.version"]), {
       conflict: `${firstDep.requirer} ${firstDep.requirerVersion}${others > 0 ? ` (and ${others} other release${others === 1 ? "" : "s"})` : ""} depends on ${firstDep.requirement}, and pip found no release of ${firstDep.project} it could install here`,
       conflictAdvice: `Check that ${firstDep.project} is published on the index this build uses, for this Python and platform (pip index versions ${firstDep.project}), or install a release of ${requirer} that does not need it.`
     });
@@ -34750,90 +35025,6 @@ var init_apk_pins_enricher = __esm({
     "use strict";
     OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-t", "--virtual", "-X", "--repository", "-p", "--root", "--repositories-file", "--cache-dir", "--keys-dir", "--arch", "--wait", "--progress-fd"]);
     spec = /^(?<name>[a-z0-9][a-z0-9_.+-]{0,100}?)(?:@[\w-]{1,40})?(?:(?<op>=~|~|=|>=|<=|>~|<~|>|<)(?<version>\d[\w.]{0,60}?)(?:-r(?<rev>\d{1,5}))?)?$/;
-  }
-});
-
-// src/knowledge/run-command-enricher.ts
-function words2(args) {
-  return args.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
-}
-function parseRunCommand(args) {
-  const list2 = words2(args);
-  let gpus = false;
-  let runtime = false;
-  let image = null;
-  for (let i = 0; i < list2.length; i++) {
-    const word = list2[i];
-    const next = list2[i + 1] ?? "";
-    if (word === "\\") break;
-    if (/^--gpus(?:=|$)|^--device=nvidia\.com\/gpu|^(?:-e|--env)=NVIDIA_VISIBLE_DEVICES=/.test(word)) gpus = true;
-    if (word === "--device" && next.startsWith("nvidia.com/gpu") || /^(?:-e|--env)$/.test(word) && next.startsWith("NVIDIA_VISIBLE_DEVICES=")) gpus = true;
-    if (word === "--runtime=nvidia" || word === "--runtime" && next === "nvidia") runtime = true;
-    if (word === "--") {
-      image = list2[i + 1] ?? null;
-      break;
-    }
-    if (word.startsWith("-")) {
-      if (!word.includes("=") && !BOOLEAN_OPTIONS.has(word) && !SHORT_BOOLEANS.test(word)) i++;
-      continue;
-    }
-    image = word;
-    break;
-  }
-  return { image: image !== null && IMAGE_REF.test(image) ? image : null, gpus, runtimeOnly: runtime && !gpus };
-}
-function runCommandEnrich(captures, _step, _model, _facts) {
-  const head = captures["context.runCommand.head"];
-  const args = captures["context.runCommand.args"];
-  if (head === void 0 || args === void 0) return {};
-  const parsed = parseRunCommand(args);
-  const gpus = parsed.gpus || head.includes("nvidia-docker");
-  const image = parsed.image;
-  const out = {};
-  if (gpus) out.runGpus = "yes";
-  if (parsed.runtimeOnly && !gpus) out.runRuntimeOnly = "yes";
-  if (image === null) return out;
-  out.runImage = image;
-  const ask = /\bpodman\b/.test(head) ? "--device nvidia.com/gpu=all" : "--gpus all";
-  const rest = args.trim().replace(/\s{0,20}\\$/, "");
-  if (!gpus) out.runWithGpus = `${head}${ask} ${rest}`;
-  if (!/(?:^|\s)(?:--shm-size|--ipc)[=\s]/.test(rest)) out.runWithShm = `${head}--shm-size=1g ${rest}`;
-  if (/(?:^|\s)--device[=\s]+\/dev\/kfd\b/.test(rest) && !/(?:^|\s)--group-add[=\s]+["']?\$\(stat\b/.test(rest)) out.runWithKfdGroup = `${head}--group-add "$(stat -c %g /dev/kfd)" ${rest}`;
-  out.runInspect = /\bpodman\b/.test(head) ? `skopeo inspect --raw docker://${image}` : `docker buildx imagetools inspect ${image}`;
-  const platform = captures["context.platformWarning.image"];
-  if (platform !== void 0 && !/(?:^|\s)--platform[=\s]/.test(rest)) out.runOnPlatform = `${head}--platform ${platform} ${rest}`;
-  return out;
-}
-var BOOLEAN_OPTIONS, SHORT_BOOLEANS, IMAGE_REF;
-var init_run_command_enricher = __esm({
-  "src/knowledge/run-command-enricher.ts"() {
-    "use strict";
-    BOOLEAN_OPTIONS = /* @__PURE__ */ new Set([
-      "--rm",
-      "--detach",
-      "--interactive",
-      "--tty",
-      "--privileged",
-      "--init",
-      "--publish-all",
-      "--read-only",
-      "--sig-proxy",
-      "--oom-kill-disable",
-      "--no-healthcheck",
-      "--disable-content-trust",
-      "--quiet",
-      "--help",
-      // podman
-      "--replace",
-      "--rmi",
-      "--no-hosts",
-      "--read-only-tmpfs",
-      "--env-host",
-      "--http-proxy",
-      "--tls-verify"
-    ]);
-    SHORT_BOOLEANS = /^-[dit]{1,3}$|^-[Pq]$/;
-    IMAGE_REF = /^(?:[a-z0-9][a-z0-9.-]{0,252}(?::\d{1,5})?\/)?[a-z0-9]+(?:[._-]{1,2}[a-z0-9]+){0,50}(?:\/[a-z0-9]+(?:[._-]{1,2}[a-z0-9]+){0,50}){0,10}(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
   }
 });
 
@@ -35820,6 +36011,14 @@ function condaPrefixOf(resolved) {
   if (parts2.length >= 3 && parts2[parts2.length - 2] === "envs") return prefix;
   return CONDA_ROOT.test(parts2[parts2.length - 1]) ? prefix : null;
 }
+function condaPrefixOfFile(resolved) {
+  const m = /^(?<prefix>\/[^\s]{0,300}?\/(?:envs\/[\w.+-]{1,100}|[\w.-]{1,40}))\/(?:lib|bin)\//.exec(resolved);
+  if (!m) return null;
+  const prefix = m.groups.prefix;
+  const parts2 = prefix.split("/");
+  if (parts2.length >= 3 && parts2[parts2.length - 2] === "envs") return prefix;
+  return CONDA_ROOT.test(parts2[parts2.length - 1]) ? prefix : null;
+}
 function isSystemLibrary(resolved) {
   return /^(?:\/usr)?\/lib(?:64|32|\/[\w-]{1,40}-linux-gnu[\w]{0,10})?\/libstdc\+\+\.so\.6$/.test(resolved);
 }
@@ -35839,8 +36038,11 @@ function libstdcxxEnrich(captures, _step, _model, _facts) {
   }
   const prefix = condaPrefixOf(resolved);
   if (prefix !== null) out.envPrefix = prefix;
-  else if (isSystemLibrary(resolved)) out.systemLib = resolved;
-  else out.otherLib = resolved;
+  else if (isSystemLibrary(resolved)) {
+    out.systemLib = resolved;
+    const byPrefix = captures.by === void 0 ? null : condaPrefixOfFile(resolvePath(captures.by));
+    if (byPrefix !== null) out.byEnvPrefix = byPrefix;
+  } else out.otherLib = resolved;
   return out;
 }
 var GLIBCXX_FIRST_GCC, CONDA_ROOT;
@@ -58740,13 +58942,19 @@ var init_rawjson = __esm({
 });
 
 // src/grammar/log-parser.ts
+function splitGluedErrorBox(text) {
+  if (!text.includes("=> ERROR ") || !text.includes("----")) return null;
+  const m = GLUED_BOX.exec(text);
+  if (m === null) return null;
+  return [m[1], m[2], " " + m[3], ...m[4].split(BOX_OUTPUT_BREAK).map((piece) => piece.trimEnd())];
+}
 function withoutElapsedSeconds(text) {
   const c = text.charCodeAt(0);
   if (c < 48 || c > 57) return text;
   const stamp = readTimestamp(text, 0);
   return stamp !== null && stamp.next < text.length ? text.slice(stamp.next) : text;
 }
-var LogParser;
+var GLUED_BOX, BOX_OUTPUT_BREAK, LogParser;
 var init_log_parser = __esm({
   "src/grammar/log-parser.ts"() {
     "use strict";
@@ -58758,6 +58966,8 @@ var init_log_parser = __esm({
     init_context();
     init_lint_and_clip();
     init_rawjson();
+    GLUED_BOX = /^(\s*=> ERROR .{1,2000}? \d{1,7}(?:\.\d{1,3})?s)\s{1,400}(-{4,40})\s{1,400}(> \[[^\]\n]{1,200}\] .{1,4000}?:)\s{2,400}(\d{1,6}\.\d{3} .*)$/;
+    BOX_OUTPUT_BREAK = /\s{2,400}(?=\d{1,6}\.\d{3} )/;
     LogParser = class {
       ctx;
       rawjson;
@@ -58780,6 +58990,14 @@ var init_log_parser = __esm({
         return this.ctx.format;
       }
       push(line) {
+        const glued = BuildkitTtyGrammar.claims(line.text) ? splitGluedErrorBox(line.text) : null;
+        if (glued !== null) {
+          for (const text of glued) this.pushOne({ ...line, text });
+          return;
+        }
+        this.pushOne(line);
+      }
+      pushOne(line) {
         this.ctx.lastLine = line.line;
         const text = line.text;
         if (this.tty.holding && !BuildkitTtyGrammar.isLiveOutput(text)) this.tty.flush();

@@ -319,7 +319,7 @@ export function conflictPipFlags(version: string | undefined): Record<string, st
  * `--no-deps` (pip's `install` options) installs a package without its dependencies.
  */
 function localPinAdvice(wanted: { requirement: string; project: string }, against: { requirement: string }, requirer: string): string | undefined {
-  const pin = /==\s*([^\s,;]+\+([a-z0-9.]+))$/i.exec(against.requirement.trim());
+  const pin = /==\s{0,5}([^\s,;]{1,100}\+([a-z0-9.]{1,40}))$/i.exec(against.requirement.trim());
   if (pin === null || /\+/.test(wanted.requirement)) return undefined;
   const [, version, label] = pin;
   const spec = `${wanted.project}==${version!}`;
