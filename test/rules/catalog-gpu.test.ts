@@ -539,3 +539,16 @@ describe('real-world wordings of the CUDA arch list, apex and flash-attn', () =>
     expect(all[0]?.fix).toContain('-DCUDA_CUPTI_LIBRARY=');
   });
 });
+
+describe('runtime/flash-attn-extension-missing', () => {
+  test('fires on the missing extension module, names the skip variable and a rebuild without the cached wheel', async () => {
+    const [f] = await findingsOf('runtime/flash-attn-extension-missing/match-arm64-image-prime-rl-1972', 'runtime/flash-attn-extension-missing');
+    expect(f?.severity).toBe('error');
+    expect(f?.fix).toContain('FLASH_ATTENTION_SKIP_CUDA_BUILD=FALSE pip install flash-attn --no-build-isolation --no-cache-dir --no-binary flash-attn');
+  });
+
+  test('does not fire when flash-attn itself is missing (a near-miss wording: install the package, not its extension)', async () => {
+    const ids = (await analyzeLog("ModuleNotFoundError: No module named 'flash_attn'\n")).map((x) => x.ruleId);
+    expect(ids).not.toContain('runtime/flash-attn-extension-missing');
+  });
+});

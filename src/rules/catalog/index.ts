@@ -32,6 +32,7 @@ import { packageNotFound } from './cmake/package-not-found.js';
 import { buildInputMissing } from './cmake/build-input-missing.js';
 import { hipOffloadArchInFlags } from './cmake/hip-offload-arch-in-flags.js';
 import { libcuptiMissing } from './runtime/libcupti-missing.js';
+import { flashAttnExtensionMissing } from './runtime/flash-attn-extension-missing.js';
 import { libcudaStub } from './runtime/libcuda-stub.js';
 import { sharedLibraryMissing } from './runtime/shared-library-missing.js';
 import { linkedLibraryMissing } from './runtime/linked-library-missing.js';
@@ -178,6 +179,7 @@ export const builtinRules: RuleInput[] = [
   buildInputMissing,
   hipOffloadArchInFlags,
   libcuptiMissing,
+  flashAttnExtensionMissing,
   libcudaStub,
   sharedLibraryMissing,
   linkedLibraryMissing,
