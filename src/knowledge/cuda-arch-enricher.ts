@@ -7,10 +7,10 @@ import { compareVersions } from '../text/compare-versions.js';
 import { archSupport, toolkitArches, earlierName, normaliseCudaVersion, parseArch, supportedArches, toolkitFor, toolkitsRejecting, toolkitsSupporting, type ArchSupport } from './cuda-arches.js';
 import { cudaTagsUrl, cudnnTagPart, develTagChoice, develTagFor } from './cuda-image-tags.js';
 import { parseImageRef, withFlavour } from './nvidia-images.js';
-import { indexUrl, pairedPackages, releasesForCuda, torchReleases, wheelTagFor } from './torch-wheels.js';
+import { indexUrl, pairedPackages, releaseInstall, releasesForCuda, torchReleases, wheelTagFor } from './torch-wheels.js';
 import { installCommand, installerOf } from './installer-forms.js';
 import { exactTorchSide } from './cuda-exact-torch.js';
-import { releaseRange, sameReleaseInstall } from './torch-index-pin.js';
+import { generationGapPin, releaseRange, sameReleaseInstall } from './torch-index-pin.js';
 import { preIndexBuilds } from './torch-find-links.js';
 import { askedArches } from './asked-arches.js';
 import { ngcPytorchImageUpTo } from '../facts/ngc-pytorch-cuda.js';
@@ -329,18 +329,34 @@ export function cudaVersionEnrich(
     const torch = facts.value('torch')?.split('+')[0] ?? null;
     const own = torch !== null ? wheelTagFor(version, torch) : null;
     const tag = own ?? wheelTagFor(version);
+    const torchCudaOf = captures.torchCuda !== undefined ? normaliseCudaVersion(captures.torchCuda) : null;
+    const gap = own === null && torch === null && tag !== null && torchCudaOf !== null ? generationGapPin(torchCudaOf, tag) : null;
     if (tag !== null) {
       out.wheelTag = tag;
       out.wheelIndex = indexUrl(tag)!;
       out.wheelTorch = own !== null ? torch! : (releasesForCuda(tag)[0]?.torch ?? '');
       if (own !== null) {
         out.torchInstall = installCommand(installerOf(facts), { requirements: [`torch==${out.wheelTorch}`], indexUrl: out.wheelIndex });
+        out.envTorchInstall = out.torchInstall;
         // The releases PyTorch published together with it (torch-wheels.ts): a torchvision of
         // another release fails to import against this torch.
         const paired = pairedPackages(out.wheelTorch);
         if (paired !== null) {
           out.pairedNote = `(torchvision ${paired.torchvision} and torchaudio ${paired.torchaudio} are the releases that pair with torch ${out.wheelTorch}: install those from the same index if the image uses them);`;
         }
+      } else if (gap !== null) {
+        // torch's own CUDA dates it (cu113 → torch 1.10 … 1.12): no build of that release is on this index, so pin one that is
+        out.wheelTorch = gap.pick.torch;
+        out.torchInstall = installCommand(installerOf(facts), releaseInstall(gap.pick, tag));
+        // torch's CUDA dates the torch that ran the check; in pip's isolated build environment that is not the
+        // environment's torch, which the rule's `isolated` variant reinstalls in its cu… build instead
+        const same = sameReleaseInstall(installerOf(facts), tag);
+        if (same !== null) out.envTorchInstall = same;
+        out.pairedNote =
+          `(the torch builds for CUDA ${torchCudaOf!} on PyTorch's pages are ${gap.builtFor}, and its ${tag} index begins at torch ${releasesForCuda(tag).at(-1)!.torch} ` +
+          `(pytorch.org/get-started/previous-versions), so no build of the installed release exists there. ${gap.pick.torch} is the nearest release on it, ` +
+          'with the torchvision / torchaudio published beside it; moving to torch 2 can need newer releases of the packages built on torch, so check their requirements. ' +
+          `Any other release on the index works the same way: ${releaseRange(tag)});`;
       } else {
         // The log does not say which torch the project wants: the newest on the index may be years past
         // its stack, so keep the release its requirements resolved, in this index's build (torch-index-pin.ts).
@@ -349,6 +365,7 @@ export function cudaVersionEnrich(
         const older = preIndexBuilds(tag);
         if (same !== null && range !== null) {
           out.torchInstall = same;
+          out.envTorchInstall = same;
           out.pairedNote =
             `(it keeps the torch release the project's requirements resolved, in its ${tag} build. PyTorch published ${range} on the ${tag} index ` +
             `(pytorch.org/get-started/previous-versions): if the project's release is not among them, pin the newest of those its requirements allow (torch== that release, from the same index)` +

@@ -288,12 +288,24 @@ describe('wordings seen in public projects’ build logs', () => {
     // the log does not say where it ran: both ways, each named by its place
     expect(f?.fix).toContain('in a Dockerfile, a `-devel` image of it');
     expect(f?.fix).toContain('in a shell or a conda environment, that toolkit installed beside this one');
-    // the log names no torch release: the project's own release, in its cu121 build, never the index's newest
-    expect(f?.fix).toContain('pip install --index-url https://download.pytorch.org/whl/cu121 "torch==${TORCH}+cu121"');
+    // the log names no torch release, but its CUDA 11.3 dates it (torch 1.11 … 1.12.1), and the cu121 index begins at
+    // 2.1.0: no `+cu121` build of the installed release exists, so pin the nearest release on that index, never its newest
+    expect(f?.fix).toContain('pip install --index-url https://download.pytorch.org/whl/cu121 torch==2.1.2 torchvision==0.16.2 torchaudio==2.1.2');
+    expect(f?.fix).not.toContain('"torch==${TORCH}+cu121"');
     expect(f?.fix).not.toContain('torch==2.5.1');
     // the specific cause replaces pip's generic wheel failure in the same step
     const all = await analyzeLog(fixture('cuda/version-mismatch/match-flash-attn-cuda122-torch-cu113-vgen'));
     expect(all.filter((x) => x.severity === 'error').map((x) => x.ruleId)).toEqual(['cuda/version-mismatch']);
+  });
+
+  test('cuda/version-mismatch: a torch whose CUDA has builds on the toolkit\'s index keeps its own release there', async () => {
+    // torch cu124 (2.4 on) against a CUDA 11.8 toolkit: the cu118 index holds 2.0.0 … 2.7.1, so the release can stay
+    const [f] = await findingsOf('cuda/version-mismatch/match-cuda118-torch-cu124-paste', 'cuda/version-mismatch');
+    expect(f?.fix).toContain('"torch==${TORCH}+cu118"');
+    // in pip's isolated build environment the CUDA dates the build requirements' torch, not the environment's: no pin from it
+    const [iso] = await findingsOf('cuda/version-mismatch/match-pip-build-env-vllm-1060', 'cuda/version-mismatch');
+    expect(iso?.fix).toContain('"torch==${TORCH}+cu121"');
+    expect(iso?.fix).not.toContain('torch==2.1.2');
   });
 
   test('cuda/version-mismatch: the error pasted alone still names both versions', async () => {
@@ -525,5 +537,18 @@ describe('real-world wordings of the CUDA arch list, apex and flash-attn', () =>
     expect(all[0]?.severity).toBe('error');
     expect(all[0]?.fix).toContain('apt-get install -y libcupti-dev');
     expect(all[0]?.fix).toContain('-DCUDA_CUPTI_LIBRARY=');
+  });
+});
+
+describe('runtime/flash-attn-extension-missing', () => {
+  test('fires on the missing extension module, names the skip variable and a rebuild without the cached wheel', async () => {
+    const [f] = await findingsOf('runtime/flash-attn-extension-missing/match-arm64-image-prime-rl-1972', 'runtime/flash-attn-extension-missing');
+    expect(f?.severity).toBe('error');
+    expect(f?.fix).toContain('FLASH_ATTENTION_SKIP_CUDA_BUILD=FALSE pip install flash-attn --no-build-isolation --no-cache-dir --no-binary flash-attn');
+  });
+
+  test('does not fire when flash-attn itself is missing (a near-miss wording: install the package, not its extension)', async () => {
+    const ids = (await analyzeLog("ModuleNotFoundError: No module named 'flash_attn'\n")).map((x) => x.ruleId);
+    expect(ids).not.toContain('runtime/flash-attn-extension-missing');
   });
 });

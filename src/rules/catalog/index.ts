@@ -32,6 +32,8 @@ import { packageNotFound } from './cmake/package-not-found.js';
 import { buildInputMissing } from './cmake/build-input-missing.js';
 import { hipOffloadArchInFlags } from './cmake/hip-offload-arch-in-flags.js';
 import { libcuptiMissing } from './runtime/libcupti-missing.js';
+import { halfIntrinsicUndefined } from './cuda/half-intrinsic-undefined.js';
+import { flashAttnExtensionMissing } from './runtime/flash-attn-extension-missing.js';
 import { libcudaStub } from './runtime/libcuda-stub.js';
 import { sharedLibraryMissing } from './runtime/shared-library-missing.js';
 import { linkedLibraryMissing } from './runtime/linked-library-missing.js';
@@ -178,6 +180,8 @@ export const builtinRules: RuleInput[] = [
   buildInputMissing,
   hipOffloadArchInFlags,
   libcuptiMissing,
+  halfIntrinsicUndefined,
+  flashAttnExtensionMissing,
   libcudaStub,
   sharedLibraryMissing,
   linkedLibraryMissing,

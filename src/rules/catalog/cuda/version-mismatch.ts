@@ -345,7 +345,7 @@ export const versionMismatch: RuleInput = {
     ...apexVariants(),
     ...deepspeedVariants(),
     {
-      when: 'isolated&enrich.torchInstall',
+      when: 'isolated&enrich.envTorchInstall',
       message:
         'The CUDA toolkit is {cudaVersion|another version than torch\'s}, but the torch that made the check was built with CUDA {torchCuda|another major version}, and ' +
         'that torch is the one pip installed into its isolated build environment (`/tmp/pip-build-env-…/overlay`) from the package\'s build requirements, ' +
@@ -354,7 +354,7 @@ export const versionMismatch: RuleInput = {
         'Install a torch built for this toolkit ({enrich.cudaVersion}) in the environment, from a PyTorch index that exists for it ({enrich.wheelIndex}):',
         '',
         '```sh',
-        '{enrich.torchInstall}',
+        '{enrich.envTorchInstall}',
         '```',
         '',
         'then build the package against that torch without build isolation: the same install command with `--no-build-isolation` (pip and `uv pip` both take it). ' +

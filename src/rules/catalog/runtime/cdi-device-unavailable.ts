@@ -142,7 +142,15 @@ export const cdiDeviceUnavailable: RuleInput = {
     // `docker: Error response from daemon: could not select device driver "cdi" with capabilities: [].`
     { literals: ['device driver "cdi"'], pattern: 'could not select device driver "cdi" with capabilities' },
     // `docker: Error response from daemon: CDI device injection failed: unresolvable CDI devices nvidia.com/gpu=all.`
-    { literals: ['unresolvable CDI devices'], pattern: 'unresolvable CDI devices (?<device>[\\w.-]{1,100}/[\\w.-]{1,100}=[\\w:-]{1,100})' },
+    // a pasted line wrapped by the terminal can keep a run of spaces inside `devices` (`unresolvable CDI de          vices
+    // runtime.nvidia.com/gpu=all: unknown`, NVIDIA/nvidia-container-toolkit#1537); the device ends before the `: unknown`
+    // that follows it (a MIG-style `=0:1` keeps its one colon and number)
+    {
+      literals: ['unresolvable CDI d'],
+      pattern:
+        'unresolvable CDI (?:devices|d {1,40}evices|de {1,40}vices|dev {1,40}ices|devi {1,40}ces|devic {1,40}es|device {1,40}s) ' +
+        '(?<device>[\\w.-]{1,100}/[\\w.-]{1,100}=[\\w-]{1,100}(?::\\d{1,4})?)',
+    },
     // podman before 4.1.0, which takes the CDI name for a device path: `Error: stat nvidia.com/gpu=all: no such file or directory`
     // (not podman's Docker-compatible API, `container create: stat …`, where a client passed the name as a path: podman#28309)
     { literals: [': no such file or directory'], pattern: '(?<!container create: )\\bstat (?<device>[a-z0-9.-]{1,100}\\.[a-z]{2,20}/[\\w.-]{1,100}=[\\w:-]{1,100}): no such file or directory' },
