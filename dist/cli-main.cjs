@@ -6520,13 +6520,13 @@ var init_version_mismatch = __esm({
         ...apexVariants(),
         ...deepspeedVariants(),
         {
-          when: "isolated&enrich.torchInstall",
+          when: "isolated&enrich.envTorchInstall",
           message: "The CUDA toolkit is {cudaVersion|another version than torch's}, but the torch that made the check was built with CUDA {torchCuda|another major version}, and that torch is the one pip installed into its isolated build environment (`/tmp/pip-build-env-\u2026/overlay`) from the package's build requirements, not the torch of your environment. torch.utils.cpp_extension refuses to compile an extension when the major versions differ.",
           fix: [
             "Install a torch built for this toolkit ({enrich.cudaVersion}) in the environment, from a PyTorch index that exists for it ({enrich.wheelIndex}):",
             "",
             "```sh",
-            "{enrich.torchInstall}",
+            "{enrich.envTorchInstall}",
             "```",
             "",
             "then build the package against that torch without build isolation: the same install command with `--no-build-isolation` (pip and `uv pip` both take it). Its other build requirements must then be installed first (its `pyproject.toml` lists them under `[build-system] requires`).",
@@ -8069,6 +8069,73 @@ var init_libcupti_missing = __esm({
   }
 });
 
+// src/rules/catalog/cuda/half-intrinsic-undefined.ts
+var INTRINSIC, halfIntrinsicUndefined;
+var init_half_intrinsic_undefined = __esm({
+  "src/rules/catalog/cuda/half-intrinsic-undefined.ts"() {
+    "use strict";
+    INTRINSIC = "__h(?:add|sub|mul|fma|div|neg|abs|max|min|eq|ne|lt|le|gt|ge|isnan|isinf)[a-z0-9_]{0,16}";
+    halfIntrinsicUndefined = {
+      id: "cuda/half-intrinsic-undefined",
+      title: "nvcc does not declare a half-precision intrinsic",
+      severity: "error",
+      match: [
+        // `relative_attn_bias_impl.cu(159): error: identifier "__hmul2_rn" is undefined` (the `error:` may start the next line)
+        { literals: ['identifier "__h'], pattern: `identifier "(?<intrinsic>${INTRINSIC})" is undefined` }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "nvcc does not declare `{intrinsic}`, a half-precision intrinsic of cuda_fp16.h. Either this CUDA toolkit predates it, or the build compiles for an architecture older than sm_53 (compute capability 5.3), for which cuda_fp16.h declares no half arithmetic: nvcc compiles each file once per architecture in the list, so one old entry is enough.",
+      fix: [
+        "Tell the two apart where the build runs:",
+        "",
+        "```sh",
+        'nvcc --version; grep -l "{intrinsic}" "${CUDA_HOME:-/usr/local/cuda}"/include/cuda_fp16.h*; echo "TORCH_CUDA_ARCH_LIST=$TORCH_CUDA_ARCH_LIST"',
+        "```",
+        "",
+        "- no file printed: this toolkit does not have `{intrinsic}`. Build with a newer CUDA toolkit (the CUDA Math API's half-precision intrinsics page of each release, https://docs.nvidia.com/cuda/archive/, lists what it has), or use a release of the project that falls back for older CUDA;",
+        '- the header has it: an architecture below 5.3 is in the build (3.5, 3.7, 5.0 or 5.2 in `TORCH_CUDA_ARCH_LIST`, or `-gencode arch=compute_50\u2026` in the flags): drop it, for example `TORCH_CUDA_ARCH_LIST="7.0;7.5;8.0;8.6"` (the GPUs you run on; `nvidia-smi --query-gpu=compute_cap --format=csv` prints theirs), set in the same shell or `ENV` as the build.'
+      ].join("\n")
+    };
+  }
+});
+
+// src/rules/catalog/runtime/flash-attn-extension-missing.ts
+var CHECK3, flashAttnExtensionMissing;
+var init_flash_attn_extension_missing = __esm({
+  "src/rules/catalog/runtime/flash-attn-extension-missing.ts"() {
+    "use strict";
+    CHECK3 = `pip show flash-attn | head -2; python3 -c "import importlib.util as u; print(u.find_spec('flash_attn') is not None, u.find_spec('flash_attn_2_cuda'))"`;
+    flashAttnExtensionMissing = {
+      id: "runtime/flash-attn-extension-missing",
+      title: "flash-attn installed without its CUDA extension",
+      severity: "error",
+      match: [
+        // `ModuleNotFoundError: No module named 'flash_attn_2_cuda'`
+        { literals: ["No module named 'flash_attn_2_cuda'"], pattern: "No module named 'flash_attn_2_cuda'" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "The flash-attn package is installed, but not its compiled CUDA kernels (the `flash_attn_2_cuda` extension module). flash-attn's setup.py leaves that extension out when `FLASH_ATTENTION_SKIP_CUDA_BUILD=TRUE` is set where it builds, so a flash-attn built that way, or a wheel made that way, installs its Python files alone.",
+      fix: [
+        "See what is installed, where the program runs (`True None`: the package is there, its extension is not):",
+        "",
+        "```sh",
+        CHECK3,
+        "```",
+        "",
+        "Then find where `FLASH_ATTENTION_SKIP_CUDA_BUILD` is set (`env | grep FLASH_ATTENTION` in that shell or image; an `ENV` line, a CI variable, or the installer's build-environment settings in the project) and remove it, and reinstall flash-attn compiled against the torch that is installed, without a cached wheel:",
+        "",
+        "```sh",
+        "pip uninstall -y flash-attn && FLASH_ATTENTION_SKIP_CUDA_BUILD=FALSE pip install flash-attn --no-build-isolation --no-cache-dir --no-binary flash-attn",
+        "```",
+        "",
+        "(`--no-build-isolation`: the build sees the installed torch; `--no-binary flash-attn`: no prebuilt wheel without the extension; it needs the CUDA toolkit (nvcc) of torch's CUDA major, and MAX_JOBS bounds its memory.) Or install a prebuilt wheel that holds `flash_attn_2_cuda` for this torch, CUDA, Python and platform: flash-attn's own release wheels (https://github.com/Dao-AILab/flash-attention/releases) are linux x86_64 only, so on arm64 (aarch64) it is a source build or a wheel built for aarch64."
+      ].join("\n")
+    };
+  }
+});
+
 // src/rules/catalog/runtime/libcuda-stub.ts
 var EMPTY_FILES, libcudaStub;
 var init_libcuda_stub = __esm({
@@ -9042,7 +9109,7 @@ function dockerfileRebuild(lead) {
     "RUN {enrich.rebuild}",
     "```",
     "",
-    `or install the build of \`{enrich.dist}\` made for that torch release. ${CHECK3}`,
+    `or install the build of \`{enrich.dist}\` made for that torch release. ${CHECK4}`,
     "",
     "{enrich.wheelNote|}"
   ].join("\n");
@@ -9111,7 +9178,7 @@ function rebuildVariants() {
         "{enrich.rebuild}",
         "```",
         "",
-        `or install the build of \`{enrich.dist}\` made for that torch release. ${CHECK3} In an image, the same command goes in a \`RUN\` line after the one that installs torch.`,
+        `or install the build of \`{enrich.dist}\` made for that torch release. ${CHECK4} In an image, the same command goes in a \`RUN\` line after the one that installs torch.`,
         "",
         "{enrich.wheelNote|}"
       ].join("\n")
@@ -9125,7 +9192,7 @@ function rebuildVariants() {
         "{enrich.treeRebuild}",
         "```",
         "",
-        `(\`--no-build-isolation\`: the build sees this torch; \`--no-deps\`: torch stays as it is). In an image, that is a \`RUN\` line after the one that installs torch, in the stage's copy of the source. ${CHECK3}`
+        `(\`--no-build-isolation\`: the build sees this torch; \`--no-deps\`: torch stays as it is). In an image, that is a \`RUN\` line after the one that installs torch, in the stage's copy of the source. ${CHECK4}`
       ].join("\n")
     },
     {
@@ -9137,16 +9204,16 @@ function rebuildVariants() {
         "{enrich.findDist}",
         "```",
         "",
-        `then install it again with \`pip install --no-build-isolation --no-cache-dir --force-reinstall --no-deps\` and \`--no-binary\` followed by that name, then the name (torch stays as it is), in the Dockerfile after the line that installs torch when this is an image; or install the build made for that torch release. ${CHECK3}`
+        `then install it again with \`pip install --no-build-isolation --no-cache-dir --force-reinstall --no-deps\` and \`--no-binary\` followed by that name, then the name (torch stays as it is), in the Dockerfile after the line that installs torch when this is an image; or install the build made for that torch release. ${CHECK4}`
       ].join("\n")
     }
   ];
 }
-var CHECK3, REBUILD_WHY, XF_IMAGE, XF_CHECK, torchSymbolMismatch;
+var CHECK4, REBUILD_WHY, XF_IMAGE, XF_CHECK, torchSymbolMismatch;
 var init_torch_symbol_mismatch = __esm({
   "src/rules/catalog/runtime/torch-symbol-mismatch.ts"() {
     "use strict";
-    CHECK3 = "See both sides where it runs: `{enrich.torchFacts}` prints the installed torch (version, CUDA, C++11 ABI true or false){enrich.showNote|.}";
+    CHECK4 = "See both sides where it runs: `{enrich.torchFacts}` prints the installed torch (version, CUDA, C++11 ABI true or false){enrich.showNote|.}";
     REBUILD_WHY = "Rebuild it against the torch installed there (`--no-build-isolation`: the build sees this torch; `--no-cache-dir`: pip does not reuse the wheel it built before; `--no-deps`: torch stays as it is)";
     XF_IMAGE = "In an image, that is a `RUN` line after the one that installs torch.";
     XF_CHECK = "`python -m xformers.info` then lists its kernels as available.";
@@ -9172,7 +9239,7 @@ var init_torch_symbol_mismatch = __esm({
       message: "`{lib}` was compiled against another PyTorch than the one that loads it: it needs `{enrich.symbolName}` from {enrich.library}, which this torch does not export under that name. {enrich.abiNote|}",
       fix: [
         "Rebuild the extension against the torch installed where it runs: its install command again with `--no-build-isolation --no-cache-dir --force-reinstall --no-deps` and `--no-binary` followed by its name",
-        `(in the Dockerfile after the line that installs torch, when this is an image), or install its build made for that torch release. ${CHECK3}`
+        `(in the Dockerfile after the line that installs torch, when this is an image), or install its build made for that torch release. ${CHECK4}`
       ].join(" "),
       variants: rebuildVariants(),
       enrich: ["torch-symbol", "xformers-build"],
@@ -9651,12 +9718,12 @@ var init_driver_libraries_in_image = __esm({
 });
 
 // src/rules/catalog/runtime/cdi-device-unavailable.ts
-var CDI_DOCS, CHECK4, ROOTLESS_STEPS2, ROOTLESS_TAIL, TOOLKIT_NOTES, PODMAN_CHECK, PODMAN_DIAGNOSE, OLDER_SPEC, PODMAN_SPEC_DIRS, cdiDeviceUnavailable;
+var CDI_DOCS, CHECK5, ROOTLESS_STEPS2, ROOTLESS_TAIL, TOOLKIT_NOTES, PODMAN_CHECK, PODMAN_DIAGNOSE, OLDER_SPEC, PODMAN_SPEC_DIRS, cdiDeviceUnavailable;
 var init_cdi_device_unavailable = __esm({
   "src/rules/catalog/runtime/cdi-device-unavailable.ts"() {
     "use strict";
     CDI_DOCS = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/cdi-support.html";
-    CHECK4 = "docker run --rm --device=nvidia.com/gpu=all ubuntu nvidia-smi -L";
+    CHECK5 = "docker run --rm --device=nvidia.com/gpu=all ubuntu nvidia-smi -L";
     ROOTLESS_STEPS2 = [
       "```sh",
       "mkdir -p ~/.config/cdi ~/.config/docker",
@@ -9665,7 +9732,7 @@ var init_cdi_device_unavailable = __esm({
       `printf '{\\n  "features": {"cdi": true},\\n  "cdi-spec-dirs": ["%s/.config/cdi"]\\n}\\n' "$HOME" > ~/.config/docker/daemon.json`,
       "systemctl --user restart docker",
       "docker info | grep -A2 'CDI spec directories'   # must list ~/.config/cdi",
-      CHECK4,
+      CHECK5,
       "```"
     ].join("\n");
     ROOTLESS_TAIL = "A rootless daemon reads `~/.config/docker/daemon.json` (`$XDG_CONFIG_HOME/docker/daemon.json` when that is set), never `/etc/docker/daemon.json`. Generate the spec again after a driver upgrade. NVIDIA's CDI page: " + CDI_DOCS;
@@ -9698,7 +9765,13 @@ var init_cdi_device_unavailable = __esm({
         // `docker: Error response from daemon: could not select device driver "cdi" with capabilities: [].`
         { literals: ['device driver "cdi"'], pattern: 'could not select device driver "cdi" with capabilities' },
         // `docker: Error response from daemon: CDI device injection failed: unresolvable CDI devices nvidia.com/gpu=all.`
-        { literals: ["unresolvable CDI devices"], pattern: "unresolvable CDI devices (?<device>[\\w.-]{1,100}/[\\w.-]{1,100}=[\\w:-]{1,100})" },
+        // a pasted line wrapped by the terminal can keep a run of spaces inside `devices` (`unresolvable CDI de          vices
+        // runtime.nvidia.com/gpu=all: unknown`, NVIDIA/nvidia-container-toolkit#1537); the device ends before the `: unknown`
+        // that follows it (a MIG-style `=0:1` keeps its one colon and number)
+        {
+          literals: ["unresolvable CDI d"],
+          pattern: "unresolvable CDI (?:devices|d {1,40}evices|de {1,40}vices|dev {1,40}ices|devi {1,40}ces|devic {1,40}es|device {1,40}s) (?<device>[\\w.-]{1,100}/[\\w.-]{1,100}=[\\w-]{1,100}(?::\\d{1,4})?)"
+        },
         // podman before 4.1.0, which takes the CDI name for a device path: `Error: stat nvidia.com/gpu=all: no such file or directory`
         // (not podman's Docker-compatible API, `container create: stat \u2026`, where a client passed the name as a path: podman#28309)
         { literals: [": no such file or directory"], pattern: "(?<!container create: )\\bstat (?<device>[a-z0-9.-]{1,100}\\.[a-z]{2,20}/[\\w.-]{1,100}=[\\w:-]{1,100}): no such file or directory" }
@@ -9753,7 +9826,7 @@ var init_cdi_device_unavailable = __esm({
             "virtualisation.docker.rootless.daemon.settings.features.cdi = true;",
             "```",
             "",
-            `then \`sudo nixos-rebuild switch\`, \`systemctl --user restart docker\` and check with \`${CHECK4}\`. If it then fails with \`unresolvable CDI devices\`, the rootless daemon cannot read the specs in /etc/cdi and /var/run/cdi: put a spec in a directory of your home (\`mkdir -p ~/.config/cdi && sudo nvidia-ctk cdi generate > ~/.config/cdi/nvidia.yaml\`) and list it in the same settings, \`virtualisation.docker.rootless.daemon.settings.cdi-spec-dirs\`. NVIDIA's CDI page: ` + CDI_DOCS
+            `then \`sudo nixos-rebuild switch\`, \`systemctl --user restart docker\` and check with \`${CHECK5}\`. If it then fails with \`unresolvable CDI devices\`, the rootless daemon cannot read the specs in /etc/cdi and /var/run/cdi: put a spec in a directory of your home (\`mkdir -p ~/.config/cdi && sudo nvidia-ctk cdi generate > ~/.config/cdi/nvidia.yaml\`) and list it in the same settings, \`virtualisation.docker.rootless.daemon.settings.cdi-spec-dirs\`. NVIDIA's CDI page: ` + CDI_DOCS
           ].join("\n")
         },
         {
@@ -9774,7 +9847,7 @@ var init_cdi_device_unavailable = __esm({
             "sudo systemctl restart docker",
             "sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml",
             "nvidia-ctk cdi list",
-            CHECK4,
+            CHECK5,
             "```",
             "",
             'A toolkit older than 1.14.5 writes the wrong key for Docker: then add `"features": {"cdi": true}` to /etc/docker/daemon.json by hand. A rootless daemon reads `~/.config/docker/daemon.json` instead. On NixOS /etc/docker/daemon.json and the specs are generated from the configuration, so the commands above do not take: set `hardware.nvidia-container-toolkit.enable = true;` (with Docker 25 or later it turns `features.cdi` on and generates the specs at boot), then `sudo nixos-rebuild switch`. NVIDIA\'s CDI page: ' + CDI_DOCS
@@ -9925,7 +9998,7 @@ var init_cdi_device_unavailable = __esm({
         "sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml",
         "nvidia-ctk cdi list",
         "docker info | grep -A2 'CDI spec directories'",
-        CHECK4,
+        CHECK5,
         "```",
         "",
         "Use a device name that `nvidia-ctk cdi list` prints. If `docker info` lists other directories (`cdi-spec-dirs` in daemon.json), write the spec into one of them. A rootless daemon cannot read /etc/cdi: see its own spec directory in " + CDI_DOCS
@@ -10588,11 +10661,11 @@ var init_cudnn_handle_failed = __esm({
 });
 
 // src/rules/catalog/runtime/jax-cuda-library-not-found.ts
-var CHECK5, CHECK_FIRST, jaxCudaLibraryNotFound;
+var CHECK6, CHECK_FIRST, jaxCudaLibraryNotFound;
 var init_jax_cuda_library_not_found = __esm({
   "src/rules/catalog/runtime/jax-cuda-library-not-found.ts"() {
     "use strict";
-    CHECK5 = [
+    CHECK6 = [
       "```sh",
       'echo "LD_LIBRARY_PATH=$LD_LIBRARY_PATH"                 # set: it can hide the libraries jax installed',
       'pip list 2>/dev/null | grep -iE "^(jax|nvidia-)"      # jax, its cuda plugin and the nvidia-*-cu* wheels',
@@ -10603,7 +10676,7 @@ var init_jax_cuda_library_not_found = __esm({
     CHECK_FIRST = [
       "In the environment that runs jax:",
       "",
-      CHECK5,
+      CHECK6,
       "",
       "If that prints GPU devices, keep `LD_LIBRARY_PATH` unset for jax (remove the export from your shell profile or job script)."
     ];
@@ -23058,6 +23131,8 @@ var init_catalog = __esm({
     init_build_input_missing();
     init_hip_offload_arch_in_flags();
     init_libcupti_missing();
+    init_half_intrinsic_undefined();
+    init_flash_attn_extension_missing();
     init_libcuda_stub();
     init_shared_library_missing();
     init_linked_library_missing();
@@ -23203,6 +23278,8 @@ var init_catalog = __esm({
       buildInputMissing,
       hipOffloadArchInFlags,
       libcuptiMissing,
+      halfIntrinsicUndefined,
+      flashAttnExtensionMissing,
       libcudaStub,
       sharedLibraryMissing,
       linkedLibraryMissing,
@@ -32095,30 +32172,6 @@ var init_cuda_exact_torch = __esm({
   }
 });
 
-// src/knowledge/torch-index-pin.ts
-function sameReleaseInstall(installer, tag) {
-  const url2 = indexUrl(tag);
-  if (url2 === null) return null;
-  const command = installCommand(installer, { requirements: ["torch"], indexUrl: url2 }).replace(/ torch$/, ` "torch==\${TORCH}+${tag}"`);
-  return `${TORCH_RELEASE} && ${command}`;
-}
-function releaseRange(tag) {
-  const releases = releasesForCuda(tag);
-  if (releases.length === 0) return null;
-  const newest = releases[0].torch;
-  const oldest = releases[releases.length - 1].torch;
-  return oldest === newest ? `torch ${newest}` : `torch ${oldest} through ${newest}`;
-}
-var TORCH_RELEASE;
-var init_torch_index_pin = __esm({
-  "src/knowledge/torch-index-pin.ts"() {
-    "use strict";
-    init_torch_wheels();
-    init_installer_forms();
-    TORCH_RELEASE = `TORCH="$(python3 -c 'import torch; print(torch.__version__.split("+")[0])')"`;
-  }
-});
-
 // src/knowledge/torch-find-links.ts
 function findLinksRelease(version2) {
   const v = version2.trim().split("+")[0];
@@ -32179,6 +32232,49 @@ var init_torch_find_links = __esm({
       "1.0.1": ["cu90", "cu100"],
       "1.0.0": ["cu80", "cu90", "cu100"]
     };
+  }
+});
+
+// src/knowledge/torch-index-pin.ts
+function sameReleaseInstall(installer, tag) {
+  const url2 = indexUrl(tag);
+  if (url2 === null) return null;
+  const command = installCommand(installer, { requirements: ["torch"], indexUrl: url2 }).replace(/ torch$/, ` "torch==\${TORCH}+${tag}"`);
+  return `${TORCH_RELEASE} && ${command}`;
+}
+function releaseRange(tag) {
+  const releases = releasesForCuda(tag);
+  if (releases.length === 0) return null;
+  const newest = releases[0].torch;
+  const oldest = releases[releases.length - 1].torch;
+  return oldest === newest ? `torch ${newest}` : `torch ${oldest} through ${newest}`;
+}
+function generationGapPin(torchCuda, tag) {
+  const m = /^(\d{1,2})\.(\d)$/.exec(torchCuda.trim());
+  if (m === null) return null;
+  const ownTag = `cu${m[1]}${m[2]}`;
+  const builtFor = [
+    ...torchReleases.filter((r) => r.cudaTags.includes(ownTag)).map((r) => r.torch),
+    ...findLinksReleases.filter((r) => r.cudaTags.includes(ownTag) || r.pypiCuda === torchCuda.trim()).map((r) => r.torch)
+  ].sort(compareVersions);
+  const onIndex = releasesForCuda(tag);
+  if (builtFor.length === 0 || onIndex.length === 0) return null;
+  const newestBuilt = builtFor[builtFor.length - 1];
+  const oldest = onIndex[onIndex.length - 1];
+  if (compareVersions(newestBuilt, oldest.torch) >= 0) return null;
+  const minor = oldest.torch.split(".").slice(0, 2).join(".");
+  const pick2 = onIndex.find((r) => r.torch.startsWith(`${minor}.`)) ?? oldest;
+  return { builtFor: builtFor[0] === newestBuilt ? `torch ${newestBuilt}` : `torch ${builtFor[0]} through ${newestBuilt}`, pick: pick2 };
+}
+var TORCH_RELEASE;
+var init_torch_index_pin = __esm({
+  "src/knowledge/torch-index-pin.ts"() {
+    "use strict";
+    init_torch_wheels();
+    init_torch_find_links();
+    init_compare_versions();
+    init_installer_forms();
+    TORCH_RELEASE = `TORCH="$(python3 -c 'import torch; print(torch.__version__.split("+")[0])')"`;
   }
 });
 
@@ -32425,22 +32521,32 @@ function cudaVersionEnrich(captures, _step, _model, facts) {
     const torch = facts.value("torch")?.split("+")[0] ?? null;
     const own2 = torch !== null ? wheelTagFor(version2, torch) : null;
     const tag = own2 ?? wheelTagFor(version2);
+    const torchCudaOf = captures.torchCuda !== void 0 ? normaliseCudaVersion(captures.torchCuda) : null;
+    const gap = own2 === null && torch === null && tag !== null && torchCudaOf !== null ? generationGapPin(torchCudaOf, tag) : null;
     if (tag !== null) {
       out.wheelTag = tag;
       out.wheelIndex = indexUrl(tag);
       out.wheelTorch = own2 !== null ? torch : releasesForCuda(tag)[0]?.torch ?? "";
       if (own2 !== null) {
         out.torchInstall = installCommand(installerOf(facts), { requirements: [`torch==${out.wheelTorch}`], indexUrl: out.wheelIndex });
+        out.envTorchInstall = out.torchInstall;
         const paired = pairedPackages(out.wheelTorch);
         if (paired !== null) {
           out.pairedNote = `(torchvision ${paired.torchvision} and torchaudio ${paired.torchaudio} are the releases that pair with torch ${out.wheelTorch}: install those from the same index if the image uses them);`;
         }
+      } else if (gap !== null) {
+        out.wheelTorch = gap.pick.torch;
+        out.torchInstall = installCommand(installerOf(facts), releaseInstall(gap.pick, tag));
+        const same = sameReleaseInstall(installerOf(facts), tag);
+        if (same !== null) out.envTorchInstall = same;
+        out.pairedNote = `(the torch builds for CUDA ${torchCudaOf} on PyTorch's pages are ${gap.builtFor}, and its ${tag} index begins at torch ${releasesForCuda(tag).at(-1).torch} (pytorch.org/get-started/previous-versions), so no build of the installed release exists there. ${gap.pick.torch} is the nearest release on it, with the torchvision / torchaudio published beside it; moving to torch 2 can need newer releases of the packages built on torch, so check their requirements. Any other release on the index works the same way: ${releaseRange(tag)});`;
       } else {
         const same = sameReleaseInstall(installerOf(facts), tag);
         const range = releaseRange(tag);
         const older = preIndexBuilds(tag);
         if (same !== null && range !== null) {
           out.torchInstall = same;
+          out.envTorchInstall = same;
           out.pairedNote = `(it keeps the torch release the project's requirements resolved, in its ${tag} build. PyTorch published ${range} on the ${tag} index (pytorch.org/get-started/previous-versions): if the project's release is not among them, pin the newest of those its requirements allow (torch== that release, from the same index)${older === null ? "" : `. ${older}`}. Install the torchvision / torchaudio of the same release from the same index if the image uses them);`;
         }
       }
@@ -34007,7 +34113,7 @@ function conflictPipFlags(version2) {
   return before(21, 2) ? { conflictPipOld: version2, conflictPipNoIndex: version2 } : { conflictPipOld: version2 };
 }
 function localPinAdvice(wanted, against, requirer) {
-  const pin = /==\s*([^\s,;]+\+([a-z0-9.]+))$/i.exec(against.requirement.trim());
+  const pin = /==\s{0,5}([^\s,;]{1,100}\+([a-z0-9.]{1,40}))$/i.exec(against.requirement.trim());
   if (pin === null || /\+/.test(wanted.requirement)) return void 0;
   const [, version2, label] = pin;
   const spec2 = `${wanted.project}==${version2}`;

@@ -151,6 +151,9 @@ describe('the enrichers', () => {
       // no torch release to pin: the one the project resolved is reinstalled in its cu124 build (torch-index-pin.ts)
       torchInstall:
         'TORCH="$(python3 -c \'import torch; print(torch.__version__.split("+")[0])\')" && pip install --index-url https://download.pytorch.org/whl/cu124 "torch==${TORCH}+cu124"',
+      // the environment's own torch (not a pip build's isolated one): no generation gap to cu124 here, so the same command
+      envTorchInstall:
+        'TORCH="$(python3 -c \'import torch; print(torch.__version__.split("+")[0])\')" && pip install --index-url https://download.pytorch.org/whl/cu124 "torch==${TORCH}+cu124"',
       pairedNote:
         "(it keeps the torch release the project's requirements resolved, in its cu124 build. PyTorch published torch 2.5.0 through 2.6.0 on the cu124 index (pytorch.org/get-started/previous-versions): if the project's release is not among them, pin the newest of those its requirements allow (torch== that release, from the same index). Install the torchvision / torchaudio of the same release from the same index if the image uses them);",
       // cu124 is this toolkit's own index, so apex's same-minor check can be met from the torch side
