@@ -58381,7 +58381,7 @@ function nameEndingLine(body2) {
   if (sep === ":") {
     let lead = quoted ? start - 1 : start;
     while (lead > 0 && (body2[lead - 1] === " " || body2[lead - 1] === "	")) lead--;
-    if (lead > 0 && !(lead >= 2 && body2[lead - 1] === "-" && body2.slice(0, lead - 1).trim() === "")) return false;
+    if (lead > 0 && !(body2[lead - 1] === "-" && body2.slice(0, lead - 1).trim() === "")) return false;
   }
   return true;
 }

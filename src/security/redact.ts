@@ -106,7 +106,8 @@ function nameEndingLine(body: string): boolean {
   if (sep === ':') {
     let lead = quoted ? start - 1 : start;
     while (lead > 0 && (body[lead - 1] === ' ' || body[lead - 1] === '\t')) lead--;
-    if (lead > 0 && !(lead >= 2 && body[lead - 1] === '-' && body.slice(0, lead - 1).trim() === '')) return false;
+    // a YAML list item (`- password:`, at the margin or indented) begins the line too
+    if (lead > 0 && !(body[lead - 1] === '-' && body.slice(0, lead - 1).trim() === '')) return false;
   }
   return true;
 }

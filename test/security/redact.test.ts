@@ -94,6 +94,7 @@ describe('Redactor.redact: what is masked', () => {
   test('a YAML key that ends its line still masks the value on the next line, a list item too', () => {
     expect(redactAll(['password:', 'Hunter2Yaml9x']).out).toEqual(['password:', MASK]);
     expect(redactAll(['  - token:', '    Hunter2Yaml9x']).out).toEqual(['  - token:', `    ${MASK}`]);
+    expect(redactAll(['- password:', '  Hunter2Yaml9x']).out).toEqual(['- password:', `  ${MASK}`]);
     expect(redactAll(['  "token":', '    "Hunter2Yaml9x"']).out).toEqual(['  "token":', `    ${MASK}`]);
   });
 
