@@ -42,6 +42,9 @@ describe('runtime/cdi-device-unavailable by engine', () => {
   test("Docker's wording keeps Docker's advice", async () => {
     const f = await first(fixture('runtime/cdi-device-unavailable/match-cdi-driver-docker25-nixpkgs-305312.log'), CDI);
     expect(f!.title).toContain('Docker daemon');
+    // the word alone (a reporter's aside) does not make the engine podman: podman's own lines or commands do
+    const aside = await first(`I tried podman first, no luck.\n${fixture('runtime/cdi-device-unavailable/match-rootless-spec-dirs-moby-47676.log')}`, CDI);
+    expect(aside!.title).toBe('The rootless Docker daemon cannot read the CDI specs');
   });
 
   test('podman before 4.1 (`stat nvidia.com/gpu=all`) is told to upgrade, with the version the log gives', async () => {

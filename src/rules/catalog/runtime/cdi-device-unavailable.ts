@@ -162,7 +162,12 @@ export const cdiDeviceUnavailable: RuleInput = {
     // a NixOS configuration: the daemon's settings come from Nix, not from a daemon.json edited by hand
     { name: 'nixos', literals: ['virtualisation.docker'] },
     // podman's own wording, or podman named (`podman run`, `podman versions : 3.4.4`, apt's `podman/noble-updates,now 4.9.3…`)
-    { name: 'podman', literals: ['setting up CDI devices', 'podman'], pattern: 'setting up CDI devices|\\bpodman\\b' },
+    // podman's own wording, or a podman command or version in the log; not the word alone (a comment, a package list)
+    {
+      name: 'podman',
+      literals: ['setting up CDI devices', 'podman'],
+      pattern: 'setting up CDI devices|\\bpodman(?:-remote)? (?:run|build|create|start|exec|info|version|versions)\\b|\\bpodman/[\\w.-]{1,60},now ',
+    },
     // podman build's (buildah's) own wording: it resolved the device as a host path while setting up the build
     { name: 'buildExecutor', literals: ['creating build executor: getting info of source device'] },
     { name: 'podmanStat', literals: [': no such file or directory'], pattern: '\\bstat [a-z0-9.-]{1,100}\\.[a-z]{2,20}/[\\w.-]{1,100}=[\\w:-]{1,100}: no such file or directory' },
@@ -264,7 +269,7 @@ export const cdiDeviceUnavailable: RuleInput = {
         'Below 1.36 (podman 5.0 and older carry buildah 1.35 or older; podman 5.1 carries 1.36.0): install podman 5.1 or later (or buildah 1.36 or later ' +
           'for `buildah build`), then build again with the same `--device {device}`. Until then, a build step cannot have the GPU this way: ' +
           'run the step that needs it in a container (`podman run --device {device} …`) and commit or copy out what it makes. ' +
-          'buildah\'s change: https://github.com/podman-container-tools/buildah/pull/5443.',
+          'buildah\'s change (https://github.com/podman-container-tools/buildah/pull/5443).',
       ].join('\n'),
     },
     {
@@ -391,7 +396,7 @@ export const cdiDeviceUnavailable: RuleInput = {
         '',
         'Which component asked for `{device}` decides the fix, and the log does not show it: look at the pod\'s `runtimeClassName` and ' +
           'the GPU Operator\'s values for CDI (`kubectl get clusterpolicy -o yaml`, its `cdi` section), then report it with the operator\'s ' +
-          'and the toolkit\'s versions at https://github.com/NVIDIA/gpu-operator/issues. Do not edit the spec by hand: the toolkit pod ' +
+          'and the toolkit\'s versions at https://github.com/NVIDIA/gpu-operator/issues (a new issue). Do not edit the spec by hand: the toolkit pod ' +
           'rewrites it when it starts.',
       ].join('\n'),
     },
