@@ -6300,20 +6300,25 @@ var init_trigger_captures = __esm({
 function placeholdersOf(template) {
   const found = [];
   for (const m of template.matchAll(tokenPattern)) {
-    if (m[1] !== void 0) found.push({ name: m[1], modifier: m[2] ?? null, fallback: m[3] ?? null });
+    if (m[2] !== void 0) found.push({ name: m[2], modifier: m[3] ?? null, fallback: m[4] ?? null });
   }
   return found;
+}
+function isProse(fallback) {
+  return fallback.includes(" ") && !fallback.includes(" -") && !fallback.includes("/") && !fallback.includes("=");
 }
 function renderTemplate(template, resolve) {
   return template.replace(
     tokenPattern,
-    (token, name2, modifier, fallback) => {
+    (token, open2, name2, modifier, fallback, close) => {
       if (token === "{{") return "{";
       if (token === "}}") return "}";
       if (name2 === void 0) return token;
       const p = { name: name2, modifier: modifier ?? null, fallback: fallback ?? null };
       const value = resolve(p);
-      return value === void 0 || value === "" ? fallback ?? "" : value;
+      if (value !== void 0 && value !== "") return `${open2}${value}${close}`;
+      if (fallback !== void 0 && open2 === "`" && close === "`" && isProse(fallback)) return fallback;
+      return `${open2}${fallback ?? ""}${close}`;
     }
   );
 }
@@ -6333,7 +6338,7 @@ var tokenPattern, maxValueLength;
 var init_template = __esm({
   "src/rules/template.ts"() {
     "use strict";
-    tokenPattern = /\{\{|\}\}|\$\{[^{}\n]*\}|\{([A-Za-z][\w.-]*)(?::(all|words|counts|repeats|sh))?(?:\|([^{}\n]*))?\}/g;
+    tokenPattern = /\{\{|\}\}|\$\{[^{}\n]*\}|(`?)\{([A-Za-z][\w.-]*)(?::(all|words|counts|repeats|sh))?(?:\|([^{}\n]*))?\}(`?)/g;
     maxValueLength = 200;
   }
 });

@@ -19,16 +19,27 @@ export interface Placeholder {
 }
 
 // Alternatives start with distinct characters (`{{`, `}}`, `${`, `{`+letter), so no backtracking
-// blow-up; each class excludes the character that ends it.
-const tokenPattern = /\{\{|\}\}|\$\{[^{}\n]*\}|\{([A-Za-z][\w.-]*)(?::(all|words|counts|repeats|sh))?(?:\|([^{}\n]*))?\}/g;
+// blow-up; each class excludes the character that ends it. A placeholder may stand in a code span
+// (`` `{path|the COPY source}` ``): the backticks around it are taken with it (groups 1 and 5), so that
+// a fallback, which is prose, is written without them.
+const tokenPattern = /\{\{|\}\}|\$\{[^{}\n]*\}|(`?)\{([A-Za-z][\w.-]*)(?::(all|words|counts|repeats|sh))?(?:\|([^{}\n]*))?\}(`?)/g;
 
 /** Every placeholder a template names, in order. */
 export function placeholdersOf(template: string): Placeholder[] {
   const found: Placeholder[] = [];
   for (const m of template.matchAll(tokenPattern)) {
-    if (m[1] !== undefined) found.push({ name: m[1], modifier: (m[2] as Modifier | undefined) ?? null, fallback: m[3] ?? null });
+    if (m[2] !== undefined) found.push({ name: m[2], modifier: (m[3] as Modifier | undefined) ?? null, fallback: m[4] ?? null });
   }
   return found;
+}
+
+/**
+ * Words, not a value: a fallback with a blank and none of a command's or a path's marks (` -`, `/`, `=`). `the base
+ * image` and `not in the log (…)` are prose; `IMAGE`, `CUDA_HOME`, `nginx.org/packages` and `pip install --dry-run …`
+ * stand for the value itself and stay code.
+ */
+function isProse(fallback: string): boolean {
+  return fallback.includes(' ') && !fallback.includes(' -') && !fallback.includes('/') && !fallback.includes('=');
 }
 
 /**
@@ -38,13 +49,16 @@ export function placeholdersOf(template: string): Placeholder[] {
 export function renderTemplate(template: string, resolve: (p: Placeholder) => string | undefined): string {
   return template.replace(
     tokenPattern,
-    (token: string, name: string | undefined, modifier: string | undefined, fallback: string | undefined) => {
+    (token: string, open: string | undefined, name: string | undefined, modifier: string | undefined, fallback: string | undefined, close: string | undefined) => {
       if (token === '{{') return '{';
       if (token === '}}') return '}';
       if (name === undefined) return token; // ${VAR}
       const p: Placeholder = { name, modifier: (modifier as Modifier | undefined) ?? null, fallback: fallback ?? null };
       const value = resolve(p);
-      return value === undefined || value === '' ? (fallback ?? '') : value;
+      if (value !== undefined && value !== '') return `${open}${value}${close}`;
+      // a code span whose value is missing and whose fallback is prose (`the COPY source`) loses its backticks
+      if (fallback !== undefined && open === '`' && close === '`' && isProse(fallback)) return fallback;
+      return `${open}${fallback ?? ''}${close}`;
     },
   );
 }

@@ -22,6 +22,16 @@ describe('templates', () => {
     expect(out).toBe('use ${CUDA_HOME:-} in the stage, ${TARGETARCH}, !');
   });
 
+  test('a code span keeps its backticks around a value or a code-like fallback, and drops them around a prose fallback', () => {
+    const values: Record<string, string> = { image: 'nvidia/cuda:12.4.1-devel-ubuntu22.04' };
+    const render = (t: string) => renderTemplate(t, (p) => values[p.name]);
+    expect(render('pull `{image|the base image}`')).toBe('pull `nvidia/cuda:12.4.1-devel-ubuntu22.04`');
+    expect(render('pull `{missing|the base image}` first')).toBe('pull the base image first');
+    expect(render('run `{missing|pip install --dry-run -r requirements.txt}`')).toBe('run `pip install --dry-run -r requirements.txt`');
+    expect(render('set `{missing|CUDA_HOME}`, read `{missing|nginx.org/packages}`')).toBe('set `CUDA_HOME`, read `nginx.org/packages`');
+    expect(render('a span `{missing}` with no fallback')).toBe('a span `` with no fallback');
+  });
+
   test('a log-derived value cannot close a code span or span lines; `<` is kept for the reporters to escape', () => {
     expect(safeValue('a`b<img src=x>\r\nc')).toBe("a'b<img src=x> c");
     expect(safeValue('x'.repeat(500)).length).toBe(200);
