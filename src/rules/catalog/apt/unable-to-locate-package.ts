@@ -287,6 +287,97 @@ function pinnedWithoutUpdateVariants(): NonNullable<RuleInput['variants']> {
   ];
 }
 
+// Docker's own packages, which only Docker's apt repository (download.docker.com) has: the five its install guide installs
+// and the rootless extras its uninstall step removes (docs.docker.com/engine/install/debian/ and …/ubuntu/, docker/docs
+// content/manuals/engine/install/debian.md). Debian's and Ubuntu's own packages are `docker.io`, `docker-compose`, `docker-doc`
+// (the guide's "unofficial packages"), so those names are not taken here. Docker builds for amd64, armhf, arm64 and ppc64le
+// (same page), each release of the distribution apart: a version string names it (`5:20.10.17~3-0~debian-buster`,
+// `-1~debian.12~bookworm` in the guide's `apt-cache madison docker-ce` example), and the repository keeps past versions
+// (the guide lists them with madison to pin one). The guide writes the sources line with the architecture and release read
+// on the machine: `deb [arch=$(dpkg --print-architecture) signed-by=/etc/apt/keyrings/docker.asc]
+// https://download.docker.com/linux/debian $(. /etc/os-release && echo "$VERSION_CODENAME") stable`; its Ubuntu page reads
+// `${UBUNTU_CODENAME:-$VERSION_CODENAME}`. Older versions of the guide had a tab per architecture whose x86_64 line was
+// `deb [arch=amd64] …` (docker/docs#11990), the line copied into many Dockerfiles; an arm64 build then gets only the amd64
+// list, whose packages it does not install (kyverno/kyverno#8675: `jammy/stable amd64 Packages` fetched in an arm64
+// devcontainer build; nextcloud/server#39461: "the following packages replace it: docker-ce-cli:amd64"), and reports them
+// missing (microsoft/AzureTRE-Deployment#42: `docker-ce-cli` and `containerd.io` "Unable to locate" on Apple silicon, fixed
+// with `arch=$(dpkg --print-architecture)`; kedacore/keda#3084).
+const dockerRepoPackages = ['docker-ce', 'docker-ce-cli', 'docker-ce-rootless-extras', 'containerd.io', 'docker-buildx-plugin', 'docker-compose-plugin'];
+
+const DOCKER_REPO_MESSAGE =
+  'apt has none of `{context.dockerRepo.name:all}` to install in this stage: they come from Docker\'s own apt repository ' +
+  '(download.docker.com), not from the distribution. That repository\'s line is missing, was added after the last ' +
+  '`apt-get update`, or names an architecture other than the stage\'s ({fact.platform|the log does not show the platform ' +
+  'built}) or a release Docker has no packages for. A line copied from older install guides, `deb [arch=amd64] ' +
+  'https://download.docker.com/…`, gives an arm64 build only amd64 packages, which it does not install (apt may name them ' +
+  '`docker-ce-cli:amd64`); a build on an arm64 machine (Apple silicon, Graviton) is arm64 unless `--platform` asks for another.';
+const DOCKER_REPO_PIN =
+  ' The pin `{context.versionGone.version}` names a release too: Docker builds each version for each distribution release ' +
+  '(`~debian-buster`, `~debian.12~bookworm`), and only that release\'s list has it.';
+
+const dockerRepoCheck = (prefix: string): string[] => [
+  'Compare the Docker line with the machine apt runs on: `dpkg --print-architecture` prints the architecture it installs',
+  'packages for, and the line\'s `[arch=…]` must name it; `grep -rn download.docker.com /etc/apt/sources.list /etc/apt/sources.list.d/`',
+  `shows the line. Write it as Docker's install guide does (https://docs.docker.com/engine/install/debian/, …/ubuntu/), with the`,
+  `architecture and release read ${prefix === 'RUN ' ? 'in the stage' : 'on the machine'}, and update before the install:`,
+];
+
+const dockerRepoLines = (prefix: string, sudo: string): string[] => [
+  `${prefix}${sudo}apt-get update && ${sudo}apt-get install -y --no-install-recommends ca-certificates curl \\`,
+  ` && ${sudo}install -m 0755 -d /etc/apt/keyrings \\`,
+  ' && . /etc/os-release \\',
+  ` && ${sudo}curl -fsSL "https://download.docker.com/linux/$ID/gpg" -o /etc/apt/keyrings/docker.asc \\`,
+  ` && echo "deb [arch=$(dpkg --print-architecture) signed-by=/etc/apt/keyrings/docker.asc] https://download.docker.com/linux/$ID \${UBUNTU_CODENAME:-$VERSION_CODENAME} stable" ${sudo === '' ? '>' : '| sudo tee'} /etc/apt/sources.list.d/docker.list${sudo === '' ? '' : ' > /dev/null'} \\`,
+  ` && ${sudo}apt-get update \\`,
+  ` && ${sudo}apt-get install -y --no-install-recommends {context.dockerRepo.name:words}${sudo === '' ? ' \\' : ''}`,
+  ...(sudo === '' ? [' && rm -rf /var/lib/apt/lists/*'] : []),
+];
+
+const dockerRepoAfter = [
+  '`$ID` is `debian` or `ubuntu` there; a derivative distribution needs the name and codename of the release it is built on.',
+  'Replace the old Docker line (in the file the `grep` shows) rather than add a second one: two lines for one repository with',
+  'different `signed-by=` stop apt (`Conflicting values set for option Signed-By`).',
+];
+const dockerRepoPinAfter =
+  'To keep a pinned version, list what the repository has for this release after the update (`apt-cache madison docker-ce`) ' +
+  'and pin one of those lines.';
+const dockerRepoAmd64Image =
+  'An image that must stay amd64 (it runs amd64-only programs) is built for amd64 instead, under emulation on an arm64 machine: ' +
+  '`docker build --platform linux/amd64 …`.';
+
+function dockerRepoVariants(): NonNullable<RuleInput['variants']> {
+  const title = "Docker's apt repository gives this stage no packages";
+  const inDockerfile = (pin: boolean): string =>
+    [
+      ...dockerRepoCheck('RUN '),
+      '',
+      '```dockerfile',
+      ...dockerRepoLines('RUN ', ''),
+      '```',
+      '',
+      ...dockerRepoAfter,
+      ...(pin ? [dockerRepoPinAfter] : []),
+      dockerRepoAmd64Image,
+    ].join('\n');
+  const inShell = (pin: boolean): string =>
+    [
+      ...dockerRepoCheck(''),
+      '',
+      '```sh',
+      ...dockerRepoLines('', 'sudo '),
+      '```',
+      '',
+      ...dockerRepoAfter,
+      ...(pin ? [dockerRepoPinAfter] : []),
+    ].join('\n');
+  return [
+    { when: 'dockerRepo&versionGone&fact.place=image-build', title, message: DOCKER_REPO_MESSAGE + DOCKER_REPO_PIN, fix: inDockerfile(true) },
+    { when: 'dockerRepo&fact.place=image-build', title, message: DOCKER_REPO_MESSAGE, fix: inDockerfile(false) },
+    { when: 'dockerRepo&versionGone', title, message: DOCKER_REPO_MESSAGE + DOCKER_REPO_PIN, fix: inShell(true) },
+    { when: 'dockerRepo', title, message: DOCKER_REPO_MESSAGE, fix: inShell(false) },
+  ];
+}
+
 const DISTUTILS_GONE_MESSAGE =
   'There is no `{context.distutilsGone.name}` to install: Python 3.12 removed the distutils module from its standard library ' +
   '(PEP 632), so neither Debian, Ubuntu nor the deadsnakes PPA packages it for this Python.';
@@ -355,6 +446,13 @@ export const unableToLocatePackage: RuleInput = {
       tally: true,
       literals: ['was not found'],
       pattern: "Version '(?<version>[^'\\n]{1,100})' for '(?<package>[^'\\n]{1,200})' was not found",
+    },
+    // A package of Docker's own apt repository (dockerRepoPackages), in any of apt's four lines.
+    {
+      name: 'dockerRepo',
+      tally: true,
+      literals: ['docker-ce', 'containerd.io', 'docker-buildx-plugin', 'docker-compose-plugin'],
+      pattern: `(?:Unable to locate package |Package '?|' for '|Couldn't find any package by (?:glob|regex) ')(?<name>${dockerRepoPackages.map((n) => n.replace(/\./g, '\\.')).join('|')})(?![\\w.+-])`,
     },
     // A package only NVIDIA's apt repositories have (NVIDIA_ONLY_MESSAGE).
     {
@@ -438,6 +536,7 @@ export const unableToLocatePackage: RuleInput = {
         '```',
       ].join('\n'),
     },
+    ...dockerRepoVariants(),
     ...versionGoneVariants(),
     {
       when: 'fact.platform=linux/arm64&fact.baseImage',
