@@ -37,6 +37,16 @@ function plain(text: string): string {
 }
 
 /**
+ * An evidence line as shown: as the log had it when it fits; when it must be cut, without its leading blanks and with
+ * each long run of blanks shortened, so the cut keeps words (a paste that lost its line breaks pads each lost line
+ * with blanks, and a line of 200 blanks first would show nothing but the `…`).
+ */
+function evidenceText(line: string, room: number): string {
+  if ([...line].length <= room) return line;
+  return line.trim().replace(/[ \t]{4,}/g, '   ');
+}
+
+/**
  * Where a finding is, as lines: its Dockerfile line (never cut: it is what a reader opens) and its
  * step, shortened to the room left, or on a line of its own when there is too little; or the
  * output outside any step.
@@ -74,7 +84,7 @@ function renderFinding(out: string[], f: Finding, steps: Map<number, Step>, c: b
   if (f.evidence.length > 0) {
     out.push(paint(c, 'dim', '        evidence:'));
     // Log lines as the log had them: cut, never wrapped (a wrapped line reads as two).
-    for (const e of f.evidence.slice(0, 8)) out.push(paint(c, 'dim', cutLine(`          | ${plain(e)}`, width)));
+    for (const e of f.evidence.slice(0, 8)) out.push(paint(c, 'dim', cutLine(`          | ${evidenceText(plain(e), width - 12)}`, width)));
   }
   if (f.fix) {
     out.push('        fix:');

@@ -36,6 +36,8 @@ import { cudaRequireEnrich } from '../knowledge/cuda-require-enricher.js';
 import { aptDroppedEnrich } from '../knowledge/apt-dropped-enricher.js';
 import { aptPinnedInstallEnrich } from '../knowledge/apt-pinned-install-enricher.js';
 import { apkPinsEnrich } from '../knowledge/apk-pins-enricher.js';
+import { aptEolStepEnrich } from '../knowledge/apt-eol-step-enricher.js';
+import { vendorNoReleaseEnrich } from '../knowledge/vendor-no-release-enricher.js';
 import { runImageEnrich } from '../knowledge/run-image-enricher.js';
 import { runCommandEnrich } from '../knowledge/run-command-enricher.js';
 import { condaNetworkEnrich } from '../knowledge/conda-network-enricher.js';
@@ -164,6 +166,10 @@ export const enrichers: Record<string, Enricher> = {
   'apt-pinned-install': aptPinnedInstallEnrich,
   /** The failing step's `apk add` pins on exact package builds (`-rN`), eased two ways (`{enrich.apkRevisionPins}`, `{enrich.apkAnyBuild}`, `{enrich.apkMinorPins}`). */
   'apk-pins': apkPinsEnrich,
+  /** A failed apt step on a release moved off its distribution's mirrors, its error not in the log: the release and the archive (`{enrich.eolRelease}`, `{enrich.archiveCommand}`, `{enrich.eolMirror}`). */
+  'apt-eol-step': aptEolStepEnrich,
+  /** A third-party apt repository with no `Release` file for a suite: the suite's release, and the vendor's archive of dropped releases (`{enrich.vendorSuiteRelease}`, `{enrich.vendorArchiveUrl}`, `{enrich.vendorArchiveSed}`). */
+  'vendor-no-release': vendorNoReleaseEnrich,
   /** The nvidia/cuda image a `docker run` of the log starts, in its `-devel` flavour, and that command with it (`{enrich.runDevelImage}`, `{enrich.runDevelCommand}`). */
   'run-image': runImageEnrich,
   /** The image of the log's `docker run` / `podman run` and that command asking for GPUs (`{enrich.runImage}`, `{enrich.runWithGpus}`, `{enrich.runGpus}`). */

@@ -187,8 +187,11 @@ export const ruleSchema = z
           .strict(),
       )
       .optional(),
-    /** Named built-in enrichers that add `{enrich.*}` values (e.g. `cuda-arches`). */
-    enrich: z.union([z.string(), z.array(z.string()).min(1).max(4)]).optional(),
+    /**
+     * Named built-in enrichers that add `{enrich.*}` values (e.g. `cuda-arches`). The fallback buildkit/step-failed names
+     * the likeliest cause of a cut log from several (exit, flash-attn, torch, apk pins, an apt release moved off its mirrors).
+     */
+    enrich: z.union([z.string(), z.array(z.string()).min(1).max(6)]).optional(),
     /**
      * Whether running the job again can help: a DNS failure, a registry 5xx or rate limit, a lost
      * runner (true); a deterministic failure such as a compiler error (false, the default).

@@ -241,4 +241,11 @@ describe('fitting the terminal', () => {
     const body = text.split('\n').filter((l) => l.startsWith('        ') && !l.startsWith('          ')).map((l) => l.trim()).join(' ');
     expect(body).toContain(message.replace(/\s+/g, ' '));
   });
+
+  it('an evidence line too wide and padded with blanks (a paste that lost its line breaks) shows its words, not only …', async () => {
+    // lgandx/PCredz#69: one pasted line, 238 blanks first, apt's lines glued with runs of blanks.
+    const text = await textOf(readFileSync(new URL('../../fixtures/rules/buildkit/step-failed/match-eol-buster-apt-update-cut-pcredz.log', import.meta.url)));
+    expect(text).toMatch(/\n {10}\| 0\.162 WARNING: apt does not have a stable CLI interface\.[^\n]*…\n/);
+    expect(text).not.toMatch(/\n {10}\|…\n/);
+  });
 });

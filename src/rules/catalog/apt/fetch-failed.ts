@@ -179,7 +179,7 @@ const NGINX_UPSTREAM_NOTE =
   'only the first key before the 2025 fix: take the current upstream Dockerfile.';
 
 /** Points the one-line sources at old-releases.ubuntu.com, country mirrors included. */
-const UBUNTU_OLD_RELEASES_SED =
+export const UBUNTU_OLD_RELEASES_SED =
   "sed -i -e 's|//[a-z.]*archive.ubuntu.com|//old-releases.ubuntu.com|g' -e 's|//security.ubuntu.com|//old-releases.ubuntu.com|g' /etc/apt/sources.list";
 
 /**
@@ -257,6 +257,88 @@ function ubuntuEolVariants(when: string): NonNullable<RuleInput['variants']> {
   ];
 }
 
+
+/**
+ * A third-party repository without the suite a line names (knowledge/vendor-no-release-enricher.ts): for a vendor that moves
+ * the releases it dropped to an archive of its own (knowledge/vendor-apt-archives.ts), the line pointed there; for any
+ * other, the check of what the repository serves and the ways out.
+ */
+function vendorNoReleaseVariants(): NonNullable<RuleInput['variants']> {
+  const title = 'Third-party apt repository no longer serves this release';
+  const archived =
+    'apt found no `Release` file for `{context.vendorNoRelease.suite}` in {enrich.vendorName} (`{context.vendorNoRelease.url}`): ' +
+    'it has dropped {enrich.vendorSuiteRelease|that release}. It moves a distribution release to `{enrich.vendorArchiveHost}` once ' +
+    'Debian or Ubuntu has ended it, under the same suite name ({enrich.vendorPolicy}), so its line in this image now names a suite ' +
+    'the repository does not have.';
+  const check = [
+    '```sh',
+    'curl -sI {context.vendorNoRelease.url}/dists/{context.vendorNoRelease.suite}/Release | head -n 1',
+    '```',
+  ];
+  const archiveCheck = [
+    '```sh',
+    'curl -sI {enrich.vendorArchiveUrl}/dists/{context.vendorNoRelease.suite}/Release | head -n 1   # 200: the archive has it',
+    '```',
+  ];
+  const rewrite = "grep -rl '{context.vendorNoRelease.host}' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null | xargs -r {enrich.vendorArchiveSed}";
+  const lasting =
+    'The archive is a stopgap for a release past its end of life; the lasting fix is a base image of a release the repository still ' +
+    'serves, and that repository line written for it.';
+  return [
+    {
+      when: 'vendorNoRelease&enrich.vendorArchiveUrl&fact.place=image-build',
+      title,
+      message: archived,
+      fix: [
+        'Point that line at the archive, suite unchanged: where the Dockerfile (or a script it runs) writes',
+        '`{context.vendorNoRelease.url}`, write `{enrich.vendorArchiveUrl}`; for a line the base image already has, rewrite it in',
+        'a `RUN` before the failing one:',
+        '',
+        '```dockerfile',
+        `RUN ${rewrite}`,
+        '```',
+        '',
+        'Check that the archive has the suite:',
+        '',
+        ...archiveCheck,
+        '',
+        lasting,
+      ].join('\n'),
+    },
+    {
+      when: 'vendorNoRelease&enrich.vendorArchiveUrl',
+      title,
+      message: archived,
+      fix: [
+        'Point that line at the archive, suite unchanged (`{enrich.vendorArchiveUrl}` for `{context.vendorNoRelease.url}`), as root,',
+        'then update again:',
+        '',
+        '```sh',
+        `${rewrite} && apt-get update`,
+        '```',
+        '',
+        lasting,
+      ].join('\n'),
+    },
+    {
+      when: 'vendorNoRelease',
+      title,
+      message:
+        'apt found no `Release` file for `{context.vendorNoRelease.suite}` in the third-party repository ' +
+        '`{context.vendorNoRelease.url}`: it does not serve that suite. A vendor drops a distribution release from its repository ' +
+        'some time after the release\'s end of life and adds a new one some time after it comes out, so a line for ' +
+        '{enrich.vendorSuiteRelease|this release} can outlive it or come too early.',
+      fix: [
+        'Ask the repository (`404` means it has no such suite):',
+        '',
+        ...check,
+        '',
+        "Then follow the vendor's install page: a base image of a release it serves; the vendor's archive of dropped releases,",
+        'if it keeps one; or remove that source if the build needs nothing from it.',
+      ].join('\n'),
+    },
+  ];
+}
 
 export const fetchFailed: RuleInput = {
   id: 'apt/fetch-failed',
@@ -367,6 +449,15 @@ export const fetchFailed: RuleInput = {
         'Failed to fetch (?<url>https?://developer\\.download\\.nvidia\\.com/[^\\s]{0,300}/(?:InRelease|Release(?:\\.gpg)?|Packages(?:\\.gz|\\.xz|\\.bz2|\\.lz4)?))\\s+404\\b',
     },
     { name: 'notFound', literals: ['404  Not Found', '404 Not Found'] },
+    {
+      // A third-party repository's suite with no Release file: `E: The repository 'http://apt.postgresql.org/pub/repos/apt
+      // buster-pgdg Release' does not have a Release file.` (Tecnativa/doodba#623). Debian's and Ubuntu's own mirrors are
+      // debianEol / ubuntuEol, NVIDIA's repository nvidiaIndex404: not taken here.
+      name: 'vendorNoRelease',
+      literals: ['have a Release file', 'has a Release file'],
+      pattern:
+        "The repository '(?<url>https?://(?<host>(?![A-Za-z0-9.-]{0,200}(?:debian\\.org|ubuntu\\.com|developer\\.download\\.nvidia\\.com)\\b)[A-Za-z0-9.-]{1,200})(?::\\d{1,5})?(?:/[^'\\s]{0,300})?) (?<suite>[A-Za-z0-9._/-]{1,80}) Release' (?:does not have|does no longer have|no longer has) a Release file",
+    },
     {
       // A Debian release's suite with no Release file on Debian's mirrors, for a release moved to archive.debian.org
       // (knowledge/eol-releases.ts): `The repository 'http://deb.debian.org/debian-security buster/updates Release' …`.
@@ -774,31 +865,33 @@ export const fetchFailed: RuleInput = {
         ...dropNvidiaSourcesEither,
       ].join('\n'),
     },
+    ...vendorNoReleaseVariants(),
     {
       when: 'notFound&!update&install',
       message:
-        'The mirror answered 404 for `{url|a package}`: this `RUN` installs without `apt-get update`, so it used package lists ' +
+        'The mirror answered 404 for `{url|a file of the package lists or a package}`: this `RUN` installs without `apt-get update`, so it used package lists ' +
         'from an earlier, cached layer, and the mirror has since replaced that package version.',
       fix: updateInSameRun,
     },
     {
       when: 'notFound&update',
       message:
-        'The mirror answered 404 for `{url|a package}` although the lists were updated in this `RUN`: the release has reached ' +
+        'The mirror answered 404 for `{url|a file of the package lists or a package}` although the lists were updated in this `RUN`: the release has reached ' +
         'end of life and left the mirrors, or the repository is broken.',
       fix: [
-        'Check the release of the base image: an end-of-life Ubuntu release has moved to old-releases.ubuntu.com (point',
-        "`/etc/apt/sources.list` there as a stopgap); the lasting fix is a base image of a supported release.",
+        'Check the release of the base image and the `Err:` lines: an end-of-life Debian release has moved to archive.debian.org,',
+        'an end-of-life Ubuntu release to old-releases.ubuntu.com (point `/etc/apt/sources.list` there as a stopgap); a',
+        "third-party repository drops old releases on its own schedule. The lasting fix is a base image of a supported release.",
       ].join('\n'),
     },
     {
       when: 'notFound',
       message:
-        'The mirror answered 404 for `{url|a package}`: the package lists are stale (the `apt-get update` ran in an earlier, ' +
+        'The mirror answered 404 for `{url|a file of the package lists or a package}`: the package lists are stale (the `apt-get update` ran in an earlier, ' +
         'cached layer and the mirror moved on) or the release reached end of life and left the mirrors.',
       fix: [
         'Run `apt-get update` in the same `RUN` as `apt-get install`, so a cached list is never used. For an end-of-life',
-        'Ubuntu release, move to a supported base image (old-releases.ubuntu.com is a stopgap).',
+        'release, move to a supported base image (archive.debian.org for Debian, old-releases.ubuntu.com for Ubuntu, is a stopgap).',
       ].join('\n'),
     },
   ],
@@ -806,6 +899,6 @@ export const fetchFailed: RuleInput = {
     'Read the `Err:` lines above the failure for the cause (DNS, timeout, 404, signature). Update and install in one',
     '`RUN` so the lists are fresh, and add `-o Acquire::Retries=3` to `apt-get` for flaky networks.',
   ].join('\n'),
-  enrich: ['nvidia-key', 'eol-release'],
+  enrich: ['nvidia-key', 'eol-release', 'vendor-no-release'],
   docs: 'https://docs.docker.com/build/building/best-practices/#apt-get',
 };

@@ -5,6 +5,7 @@
 import type { RuleInput } from '../../schema.js';
 import { unpinnedFlashAttnVariant } from '../pip/unpinned-flash-attn.js';
 import { unpinnedTorchExtensionVariants } from './unpinned-torch-extension.js';
+import { UBUNTU_OLD_RELEASES_SED } from '../apt/fetch-failed.js';
 
 /** The fix when the failure's lines are outside any step: the log is a cut, the first error is above it. */
 function outsideFix(why: string): string {
@@ -12,6 +13,39 @@ function outsideFix(why: string): string {
     "These lines are the end of the failed step's output, cut from the log around BuildKit's error; the first",
     `error is further up (${why}): a compiler's \`error:\`, ninja's \`FAILED:\`, a \`CMake Error\`. Rebuild with`,
     '`--progress=plain` and keep the whole output, then read it from the first error down.',
+  ].join('\n');
+}
+
+const EOL_MESSAGE_DEBIAN =
+  'The build failed in `{instruction}`, and the log ends before apt\'s error. This stage is {enrich.eolRelease}, whose support ended ' +
+  'on {enrich.eolEnded}: Debian has since moved its suites from deb.debian.org and security.debian.org to archive.debian.org, so an ' +
+  'apt that reads the old sources gets 404 for every `Release` file. That is the likeliest cause; apt\'s error lines, which this log ' +
+  'does not keep, would confirm it. {enrich.exitNote}';
+
+const EOL_MESSAGE_UBUNTU =
+  'The build failed in `{instruction}`, and the log ends before apt\'s error. This stage is {enrich.eolRelease}, which reached its end ' +
+  'of life on {enrich.eolEnded}: Ubuntu has since moved its suites from archive.ubuntu.com and security.ubuntu.com to ' +
+  'old-releases.ubuntu.com, so an apt that reads the old sources gets 404 for every `Release` file. That is the likeliest cause; ' +
+  'apt\'s error lines, which this log does not keep, would confirm it. {enrich.exitNote}';
+
+/** Confirm the move (the step's full output, or the mirror and the archive asked directly), then the way off it. */
+function eolFix(then1: string, then2: string, stopgap: string): string {
+  return [
+    'Confirm it: the step\'s whole output (rebuild with `--progress=plain`) shows `Err:… {enrich.eolCodename} Release` with a',
+    "404 and `E: The repository '… {enrich.eolCodename} Release' does not have a Release file`. Or ask the mirror and the",
+    'archive directly: `404` from the first and `200` from the second mean the release moved.',
+    '',
+    '```sh',
+    'curl -sI {enrich.eolMirror}/dists/{enrich.eolCodename}/Release | head -n 1',
+    'curl -sI {enrich.eolArchive}/dists/{enrich.eolCodename}/Release | head -n 1',
+    '```',
+    '',
+    then1,
+    then2,
+    '',
+    '```dockerfile',
+    stopgap,
+    '```',
   ].join('\n');
 }
 
@@ -97,6 +131,30 @@ export const stepFailed: RuleInput = {
         'elsewhere: rebuild with `--progress=plain` and read the step\'s output from the bottom up.',
       ].join('\n'),
     },
+    // An apt step on a release that has left its distribution's mirrors, the log cut before apt's error
+    // (knowledge/apt-eol-step-enricher.ts): the move is named as the likeliest cause, with the check that confirms it.
+    // deb.debian.org answers 404 for buster's Release file (`curl -sI http://deb.debian.org/debian/dists/buster/Release`
+    // on this project's machine); the archive keeps it (knowledge/eol-releases.ts).
+    {
+      when: 'instruction&enrich.archiveCommand',
+      title: 'apt on a Debian release moved to archive.debian.org (error cut off)',
+      message: EOL_MESSAGE_DEBIAN,
+      fix: eolFix(
+        'Then move the base image to a supported Debian release, {enrich.supported}{enrich.baseNote|}. As a stopgap that keeps the old',
+        'release (it gets no security updates), point apt at the archive in a `RUN` before the failing one:',
+        'RUN {enrich.archiveCommand}',
+      ),
+    },
+    {
+      when: 'instruction&enrich.eolCodename',
+      title: 'apt on an Ubuntu release moved to old-releases (error cut off)',
+      message: EOL_MESSAGE_UBUNTU,
+      fix: eolFix(
+        'Then move the base image to a supported Ubuntu release, {enrich.supported}{enrich.baseNote|}. As a stopgap that keeps the old',
+        'release (it gets no security updates), point apt at old-releases.ubuntu.com in a `RUN` before the failing one:',
+        `RUN ${UBUNTU_OLD_RELEASES_SED}`,
+      ),
+    },
     {
       when: 'instruction',
       message:
@@ -130,6 +188,6 @@ export const stepFailed: RuleInput = {
       fix: outsideFix('the last error printed is often only the exit'),
     },
   ],
-  enrich: ['step-outcome', 'unpinned-flash-attn', 'unpinned-torch', 'apk-pins'],
+  enrich: ['step-outcome', 'unpinned-flash-attn', 'unpinned-torch', 'apk-pins', 'apt-eol-step'],
   docs: 'https://docs.docker.com/build/debug/',
 };
