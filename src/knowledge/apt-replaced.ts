@@ -134,7 +134,7 @@ export function readObsolete(lines: readonly string[]): ObsoleteReading {
 }
 
 /** `name:arch` → `name`. */
-const bare = (name: string): string => name.replace(/:.*$/, '');
+const bare = (name: string): string => (name.includes(':') ? name.slice(0, name.indexOf(':')) : name);
 
 /** What to install for one obsolete name: the table's pick, else apt's only replacement; null when neither says. */
 function pick(name: string, aptList: readonly string[] | undefined): { install: readonly string[]; note: string } | null {
@@ -200,7 +200,7 @@ export function aptReplacedEnrich(_captures: Readonly<Record<string, string>>, s
     const words = args.split(/\s+/).filter((w) => w !== '' && w !== '\\');
     if (words.length > 0 && words.every((w) => plainWord.test(w)) && [...mapping.keys()].every((n) => words.includes(n))) {
       // `apt-get -y install …`: an option before `install` is not among the words; a build cannot answer apt's prompt.
-      const rewritten: string[] = words.some((w) => /^-[a-z]*y[a-z]*$|^--(?:yes|assume-yes)$/.test(w)) ? [] : ['-y'];
+      const rewritten: string[] = words.some((w) => (/^-[a-z]{0,20}$/.test(w) && w.includes('y')) || w === '--yes' || w === '--assume-yes') ? [] : ['-y'];
       for (const w of words) for (const n of mapping.get(w) ?? [w]) if (!rewritten.includes(n)) rewritten.push(n);
       out.replacedInstall = rewritten.join(' ');
     }
