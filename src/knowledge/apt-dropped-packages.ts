@@ -17,6 +17,12 @@
 //   Debian 11 (litnimax/astconfman#69, hyperledger-cello/cello#316 on bullseye; Debian 12 on this machine: `apt-cache
 //   policy python-pip` and `python-dev` show `Candidate: (none)`, python3-dev is there). python3-pip installs on Ubuntu 16.04 and 18.04 too (ctxis/crackerjack#3)
 //   and ships /usr/bin/pip3 (and /usr/bin/pip on Debian 12: denyhosts/denyhosts#208, apt-file).
+// - python-dev (Python 2's headers): gone from Ubuntu 20.04 (renpy/renpy-build#9: "python-dev package no longer exists on
+//   20.04"; on 22.04 apt lists `python2-dev python2 python-dev-is-python3` as what replaces it, nicolargo/glancesautoinstall#46)
+//   and from Debian 11 ("Starting with the Debian 11 (bullseye) and Ubuntu 20.04 LTS (focal) releases, all python packages
+//   use explicit python3 or python2 interpreter": packages.debian.org/bookworm/python-dev-is-python3; Debian 12 on this
+//   machine: no candidate, apt lists python-dev-is-python3). python3-dev exists on every release since (packages.ubuntu.com
+//   jammy python3-dev, cited in Klipper3d/klipper#6112); python-dev-is-python3 depends on python3-dev and python-is-python3.
 
 export interface DroppedPackage {
   /** The package name Dockerfiles still use. */
@@ -82,6 +88,18 @@ export const DROPPED_PACKAGES: readonly DroppedPackage[] = [
     replacementNote:
       "pip for Python 3 (Python 2's packages went with it: python-dev likewise becomes python3-dev). python3-pip installs as " +
       'far back as Ubuntu 16.04, so the line keeps working on any base; the build then runs pip3 and Python 3, so code that only runs on Python 2 needs porting.',
+    movedNote: "ubuntu:latest and debian:latest are such releases today; the log does not show this base's release.",
+  },
+  {
+    name: 'python-dev',
+    goneFrom: 'Debian 11 (bullseye) and Ubuntu 20.04',
+    debianMajor: 11,
+    ubuntu: [20, 4],
+    replacement: ['python3-dev'],
+    purpose: "the headers of Python 2",
+    replacementNote:
+      'the headers of Python 3, what a C extension built for python3 needs (python-dev-is-python3 installs python3-dev too, and points ' +
+      'python and python-config at Python 3, for scripts that call them). Code that only runs on Python 2 needs porting.',
     movedNote: "ubuntu:latest and debian:latest are such releases today; the log does not show this base's release.",
   },
 ];

@@ -191,6 +191,69 @@ function droppedVariants(): NonNullable<RuleInput['variants']> {
 }
 
 /**
+ * A package apt knows only as an old name (knowledge/apt-replaced.ts): "not available, but is referred to by another
+ * package", `has no installation candidate`. The lists are loaded (another package names it), so the stale-lists story does
+ * not fit: the name is from an older release. The fix installs what replaces it (the table's pick, or apt's only
+ * replacement), in the step's own install line where that line is plain; a Python 2 module name with nothing listed gets
+ * its Python 3 name to check (Debian's Python Policy: Python 3 module packages are `python3-<module>`, Python 2's were
+ * `python-<module>`; lists.debian.org/debian-python/2013/02/msg00196.html); anything else, how to find the new name.
+ */
+function obsoleteVariants(): NonNullable<RuleInput['variants']> {
+  const title = 'apt package obsolete in this release';
+  const message =
+    'apt cannot install `{package:all}`, and its package lists are loaded: it says a package is "not available, but is referred ' +
+    'to by another package" when the lists it read still name it, as an old name other packages replace or depend on. This ' +
+    'release no longer ships a package of that name, so another `apt-get update` does not bring it back. {enrich.replacedAptSaid|}';
+  const after = ['', '{enrich.replacedNotes|} {enrich.replacedPython2|}'];
+  const installInDockerfile = [
+    'Install what replaces it ({enrich.replacedSwaps}), with the update in the same `RUN`:',
+    '',
+    '```dockerfile',
+    'RUN apt-get update \\',
+    ' && apt-get install {enrich.replacedInstall} \\',
+    ' && rm -rf /var/lib/apt/lists/*',
+    '```',
+    ...after,
+  ];
+  const installInShell = [
+    'Install what replaces it ({enrich.replacedSwaps}), where the install ran, as root (or with `sudo`):',
+    '',
+    '```sh',
+    'apt-get update && apt-get install {enrich.replacedInstall}',
+    '```',
+    ...after,
+  ];
+  const swap = ['In the `apt-get install` line, replace {enrich.replacedSwaps}.', ...after];
+  const checkHow = (block: string[]): string[] => [
+    'Debian and Ubuntu named the Python 2 package of a module `python-` and the module\'s name, and those went with Python 2',
+    '(Debian 11, Ubuntu 20.04); the Python 3 package is `python3-` and the same name. Check that this release has',
+    '`{enrich.replacedCheck}`:',
+    '',
+    ...block,
+    '',
+    'A `Candidate:` version: install `{enrich.replacedCheck}` in place of `{enrich.replacedCheckOld}`. `Candidate: (none)`: the',
+    'module has another name here or no package; `apt-cache search --names-only` with part of its name lists the names, or',
+    'install the module with pip.',
+  ];
+  const checkStage = checkHow(['```dockerfile', 'RUN apt-get update && apt-cache policy {enrich.replacedCheck}', '```']);
+  const checkShell = checkHow(['```sh', 'apt-get update && apt-cache policy {enrich.replacedCheck}', '```']);
+  const find = [
+    'Find the name this release uses for it. `apt-cache showpkg {package:words}` lists, under "Reverse Depends" and "Reverse',
+    'Provides", the packages that still refer to it; `apt-cache search --names-only` with part of the name lists the names',
+    'this release has; packages.debian.org and packages.ubuntu.com search names per release. Then install that name, or',
+    'build on an older base release that still has `{package:all}`.',
+  ];
+  return [
+    { when: 'obsolete&enrich.replacedInstall&fact.place=image-build', title, message, fix: installInDockerfile.join('\n') },
+    { when: 'obsolete&enrich.replacedInstall', title, message, fix: installInShell.join('\n') },
+    { when: 'obsolete&enrich.replacedSwaps', title, message, fix: swap.join('\n') },
+    { when: 'obsolete&enrich.replacedCheck&fact.place=image-build', title, message, fix: checkStage.join('\n') },
+    { when: 'obsolete&enrich.replacedCheck', title, message, fix: checkShell.join('\n') },
+    { when: 'obsolete&enrich.replacedObsolete', title, message, fix: find.join('\n') },
+  ];
+}
+
+/**
  * A pinned version the repositories no longer carry: the package is there, the version is not. A suite's package index
  * lists one version of each package (on Debian 12, `apt-cache policy curl` shows one per suite: bookworm, bookworm-security),
  * so a point release or security update that replaces it removes the pinned one from the mirror; snapshot.debian.org keeps
@@ -431,6 +494,12 @@ export const unableToLocatePackage: RuleInput = {
       literals: [...droppedPackageNames],
       pattern: `(?:Unable to locate package |Package '?)(?<name>${droppedPackageNames.map((n) => n.replace(/[.+]/g, '\\$&')).join('|')})(?![\\w.+-])`,
     },
+    // apt's block for a name it knows only because other packages refer to it (knowledge/apt-replaced.ts): the lists
+    // are loaded; its second line stands for it when a cut log lost the first.
+    {
+      name: 'obsolete',
+      literals: ['is not available, but is referred to by another package', 'This may mean that the package is missing, has been obsoleted'],
+    },
     // `python3.12-distutils`: distutils left the standard library in Python 3.12 (PEP 632, peps.python.org/pep-0632), so
     // no release or PPA builds the package for 3.12 or later (the-blue-alliance/the-blue-alliance#6816 and
     // skier233/media_ai_model_server#20: merged fixes drop it; opencodelists#2213 cites PEP 632's migration advice).
@@ -517,6 +586,7 @@ export const unableToLocatePackage: RuleInput = {
       message: DISTUTILS_GONE_MESSAGE,
       fix: `Remove \`{context.distutilsGone.name}\` from the \`apt-get install\` command. ${DISTUTILS_SETUPTOOLS}`,
     },
+    ...obsoleteVariants(),
     ...droppedVariants(),
     { when: 'madeUpToolkit&fact.place=image-build', message: madeUpToolkitMessage, fix: realToolkitsInDockerfile },
     { when: 'madeUpToolkit&!fact.place=image-build', message: madeUpToolkitMessage, fix: realToolkitsInShell },
@@ -570,6 +640,6 @@ export const unableToLocatePackage: RuleInput = {
     { when: '!fact.place=image-build', fix: [...checkInShell, ...afterCheck].join('\n') },
   ],
   fix: [...checkInStage, ...afterCheck].join('\n'),
-  enrich: ['apt-dropped', 'apt-pinned-install'],
+  enrich: ['apt-dropped', 'apt-pinned-install', 'apt-replaced'],
   docs: 'https://docs.docker.com/build/building/best-practices/#apt-get',
 };
