@@ -244,12 +244,12 @@ function obsoleteVariants(): NonNullable<RuleInput['variants']> {
     'build on an older base release that still has `{package:all}`.',
   ];
   return [
-    { when: 'obsolete&enrich.replacedInstall&fact.place=image-build', title, message, fix: installInDockerfile.join('\n') },
-    { when: 'obsolete&enrich.replacedInstall', title, message, fix: installInShell.join('\n') },
-    { when: 'obsolete&enrich.replacedSwaps', title, message, fix: swap.join('\n') },
-    { when: 'obsolete&enrich.replacedCheck&fact.place=image-build', title, message, fix: checkStage.join('\n') },
-    { when: 'obsolete&enrich.replacedCheck', title, message, fix: checkShell.join('\n') },
-    { when: 'obsolete&enrich.replacedObsolete', title, message, fix: find.join('\n') },
+    { when: 'obsolete&!dockerRepo&enrich.replacedInstall&fact.place=image-build', title, message, fix: installInDockerfile.join('\n') },
+    { when: 'obsolete&!dockerRepo&enrich.replacedInstall', title, message, fix: installInShell.join('\n') },
+    { when: 'obsolete&!dockerRepo&enrich.replacedSwaps', title, message, fix: swap.join('\n') },
+    { when: 'obsolete&!dockerRepo&enrich.replacedCheck&fact.place=image-build', title, message, fix: checkStage.join('\n') },
+    { when: 'obsolete&!dockerRepo&enrich.replacedCheck', title, message, fix: checkShell.join('\n') },
+    { when: 'obsolete&!dockerRepo&enrich.replacedObsolete', title, message, fix: find.join('\n') },
   ];
 }
 
@@ -586,6 +586,8 @@ export const unableToLocatePackage: RuleInput = {
       message: DISTUTILS_GONE_MESSAGE,
       fix: `Remove \`{context.distutilsGone.name}\` from the \`apt-get install\` command. ${DISTUTILS_SETUPTOOLS}`,
     },
+    // Not for Docker's own packages: apt prints its "referred to by another package" block for them too when their
+    // repository is missing, and no distribution package replaces docker-ce (dockerRepoVariants, below).
     ...obsoleteVariants(),
     ...droppedVariants(),
     { when: 'madeUpToolkit&fact.place=image-build', message: madeUpToolkitMessage, fix: realToolkitsInDockerfile },
