@@ -141,6 +141,7 @@ import { copySourceMissing } from './buildkit/copy-source-missing.js';
 import { dpkgReadOnlyFileSystem } from './apt/dpkg-read-only-file-system.js';
 import { rpmPackageUnavailable } from './apt/rpm-package-unavailable.js';
 import { logClipped } from './buildkit/log-clipped.js';
+import { gitLfsPointer } from './build/git-lfs-pointer.js';
 import { extensionNinjaFailed } from './cuda/extension-ninja-failed.js';
 import { buildCommandFailed } from './cmake/build-command-failed.js';
 import { buildCanceled } from './buildkit/build-canceled.js';
@@ -290,6 +291,7 @@ export const builtinRules: RuleInput[] = [
   dpkgReadOnlyFileSystem,
   rpmPackageUnavailable,
   logClipped,
+  gitLfsPointer,
   extensionNinjaFailed,
   buildCommandFailed,
   buildCanceled,
