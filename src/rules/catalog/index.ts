@@ -111,6 +111,7 @@ import { linkScriptFailed } from './conda/link-script-failed.js';
 import { unableToLocatePackage } from './apt/unable-to-locate-package.js';
 import { fetchFailed } from './apt/fetch-failed.js';
 import { heldPackagesChanged } from './apt/held-packages-changed.js';
+import { jetsonBspInContainer } from './apt/jetson-bsp-in-container.js';
 import { heldBrokenPackages } from './apt/held-broken-packages.js';
 import { releaseNotValidYet } from './apt/release-not-valid-yet.js';
 import { apkUnableToSelect } from './apt/apk-unable-to-select.js';
@@ -260,6 +261,7 @@ export const builtinRules: RuleInput[] = [
   unableToLocatePackage,
   fetchFailed,
   heldPackagesChanged,
+  jetsonBspInContainer,
   heldBrokenPackages,
   releaseNotValidYet,
   apkUnableToSelect,
