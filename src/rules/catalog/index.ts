@@ -62,6 +62,7 @@ import { cudaDriverMismatch } from './runtime/cuda-driver-mismatch.js';
 import { libstdcxxTooOld } from './runtime/libstdcxx-too-old.js';
 import { cudaOsCallFailed } from './runtime/cuda-os-call-failed.js';
 import { imageCudaVersionInvalid } from './runtime/image-cuda-version-invalid.js';
+import { k8sDevicePluginNoNvml } from './runtime/k8s-device-plugin-no-nvml.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -213,6 +214,7 @@ export const builtinRules: RuleInput[] = [
   libstdcxxTooOld,
   cudaOsCallFailed,
   imageCudaVersionInvalid,
+  k8sDevicePluginNoNvml,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
