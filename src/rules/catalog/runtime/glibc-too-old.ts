@@ -85,7 +85,7 @@ export const glibcTooOld: RuleInput = {
         'image\'s is older (`{lib}` lacks {context.versions.needs:all}): the image\'s glibc must be at least as new as the host\'s.',
       fix: [
         'Either build FROM a base image whose glibc is at least the host\'s (`ldd --version` prints it, on the host and in the image:',
-        '`apptainer exec <image> ldd --version`; a base of the host\'s distro release, or newer, has it), or let Apptainer map the',
+        '`apptainer exec IMAGE ldd --version`, IMAGE the image or .sif; a base of the host\'s distro release, or newer, has it), or let Apptainer map the',
         'user instead of running the host\'s fakeroot command: as root, add the user to `/etc/subuid` and `/etc/subgid`, then build again:',
         '',
         '```sh',
@@ -102,7 +102,7 @@ export const glibcTooOld: RuleInput = {
         '{context.versions.needs:all}): the image\'s glibc must be at least as new as the host\'s.',
       fix: [
         'Run it in an image whose glibc is at least the host\'s: `ldd --version` prints it, on the host and in the image',
-        '(`apptainer exec <image> ldd --version`); rebuild the image FROM a base of the host\'s distro release or newer. A program',
+        '(`apptainer exec IMAGE ldd --version`, IMAGE the image or .sif); rebuild the image FROM a base of the host\'s distro release or newer. A program',
         'that needs no OpenGL can start with `--nvccli` instead of `--nv`: it mounts the driver libraries by',
         '`NVIDIA_DRIVER_CAPABILITIES`, `compute,utility` by default, without the GL ones.',
       ].join('\n'),
