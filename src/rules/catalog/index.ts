@@ -61,6 +61,8 @@ import { jaxCudaLibraryTooOld } from './runtime/jax-cuda-library-too-old.js';
 import { cudaDriverMismatch } from './runtime/cuda-driver-mismatch.js';
 import { libstdcxxTooOld } from './runtime/libstdcxx-too-old.js';
 import { cudaOsCallFailed } from './runtime/cuda-os-call-failed.js';
+import { imageCudaVersionInvalid } from './runtime/image-cuda-version-invalid.js';
+import { k8sDevicePluginNoNvml } from './runtime/k8s-device-plugin-no-nvml.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -111,6 +113,7 @@ import { linkScriptFailed } from './conda/link-script-failed.js';
 import { unableToLocatePackage } from './apt/unable-to-locate-package.js';
 import { fetchFailed } from './apt/fetch-failed.js';
 import { heldPackagesChanged } from './apt/held-packages-changed.js';
+import { jetsonBspInContainer } from './apt/jetson-bsp-in-container.js';
 import { heldBrokenPackages } from './apt/held-broken-packages.js';
 import { releaseNotValidYet } from './apt/release-not-valid-yet.js';
 import { apkUnableToSelect } from './apt/apk-unable-to-select.js';
@@ -141,6 +144,7 @@ import { copySourceMissing } from './buildkit/copy-source-missing.js';
 import { dpkgReadOnlyFileSystem } from './apt/dpkg-read-only-file-system.js';
 import { rpmPackageUnavailable } from './apt/rpm-package-unavailable.js';
 import { logClipped } from './buildkit/log-clipped.js';
+import { gitLfsPointer } from './build/git-lfs-pointer.js';
 import { extensionNinjaFailed } from './cuda/extension-ninja-failed.js';
 import { buildCommandFailed } from './cmake/build-command-failed.js';
 import { buildCanceled } from './buildkit/build-canceled.js';
@@ -209,6 +213,8 @@ export const builtinRules: RuleInput[] = [
   cudaDriverMismatch,
   libstdcxxTooOld,
   cudaOsCallFailed,
+  imageCudaVersionInvalid,
+  k8sDevicePluginNoNvml,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
@@ -259,6 +265,7 @@ export const builtinRules: RuleInput[] = [
   unableToLocatePackage,
   fetchFailed,
   heldPackagesChanged,
+  jetsonBspInContainer,
   heldBrokenPackages,
   releaseNotValidYet,
   apkUnableToSelect,
@@ -290,6 +297,7 @@ export const builtinRules: RuleInput[] = [
   dpkgReadOnlyFileSystem,
   rpmPackageUnavailable,
   logClipped,
+  gitLfsPointer,
   extensionNinjaFailed,
   buildCommandFailed,
   buildCanceled,

@@ -131,7 +131,9 @@ export const heldBrokenPackages: RuleInput = {
     { literals: ['The following packages have unmet dependencies'] },
   ],
   // packages already half-installed in the image: `apt --fix-broken install`'s failure, not a missing candidate
-  unless: [{ literals: ['Unmet dependencies. Try ', "You might want to run 'apt"] }],
+  // and a Jetson board-support package as the dependency (` cuda-compat-11-8 : PreDepends: nvidia-l4t-core …`): no repository
+  // mix, a host package asked for in a container (apt/jetson-bsp-in-container)
+  unless: [{ literals: ['Unmet dependencies. Try ', "You might want to run 'apt"] }, { literals: ['Depends: nvidia-l4t-'] }],
   context: [
     // ` nvidia-driver-565-open : Depends: libnvidia-gl-565 (= 565.57.01-0ubuntu1) but it is not installable`, or the driver as
     // the dependency (` cuda-drivers-565 : Depends: nvidia-driver-565 …`); rocker prefixes each line with `building > `

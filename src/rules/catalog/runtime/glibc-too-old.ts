@@ -19,6 +19,21 @@
 // /usr/lib/x86_64-linux-gnu/libGLdispatch.so.0)` in the pulled docling-serve-cu128 image (UBI 9), fixed by going back
 // to the previous tag (v1.5.1); a newer nvidia-container-toolkit was asked about. A pulled image is not rebuilt by its
 // user, so the fix is which layer brought the file, never a change of build stages.
+//
+// Apptainer / Singularity put files of the HOST into the container under `/.singularity.d/libs/`, and those were built against
+// the host's glibc: the image's glibc must then be at least the host's ("the container glibc library must be at least as new as
+// the host's", imgag/megSAP#383 quoting apptainer/apptainer#2103; "That's normal with fakeroot mode 3", Apptainer's maintainer in
+// apptainer#2525). Two cases, each with its own remedy:
+// - `faked` / `fakeroot`: a build whose `%post` runs under the host's fakeroot command, which Apptainer uses when the user has no
+//   /etc/subuid mapping (`INFO: User not listed in /etc/subuid, trying root-mapped namespace`; rootlesscontaine.rs, Apptainer:
+//   "If /etc/subuid and /etc/subgid mappings will be set up, it will use only newuidmap and newgidmap. If they are not set up it
+//   will … use an unprivileged root-mapped namespace combined with the unprivileged fakeroot command"). `apptainer config fakeroot
+//   --add <user>` (root only) writes that mapping (apptainer-config-fakeroot(1)). imgag/megSAP#383, apptainer#865, #2103.
+// - any other file there: `--nv` binds "the basic CUDA libraries from the host into the container" (Apptainer user docs, GPU
+//   Support), the GL ones included (apptainer#945: `libGLdispatch.so.0`, `libGLX.so.0` with `--nv` on an Ubuntu 20.04 image, an
+//   Ubuntu 22.04 host). `--nvccli` mounts by NVIDIA_DRIVER_CAPABILITIES, `compute,utility` by default (same page): no GL libraries
+//   for a program that does not need them.
+// "Build it in the image instead" and "compare with the stage that built it" do not apply to these: the remedy is the base image.
 import type { RuleInput } from '../../schema.js';
 
 export const glibcTooOld: RuleInput = {
@@ -35,6 +50,10 @@ export const glibcTooOld: RuleInput = {
   context: [
     // every symbol version the loader lacks, one line each: the highest is what the target must have
     { name: 'versions', literals: ["' not found"], pattern: "version .?GLIBC_(?<needs>2\\.\\d{1,3})' not found", tally: true },
+    // Apptainer's fakeroot from the host: `(required by /.singularity.d/libs/faked)`
+    { name: 'apptainerFakeroot', literals: ['/.singularity.d/libs/'], pattern: "' not found \\(required by /\\.singularity\\.d/libs/(?:faked|fakeroot|libfakeroot)" },
+    // any other host file Apptainer binds there (`--nv`: `(required by /.singularity.d/libs/libGLX.so.0)`)
+    { name: 'apptainerHost', literals: ['/.singularity.d/libs/'], pattern: "' not found \\(required by /\\.singularity\\.d/libs/" },
     // the C library in lib64 (RHEL-family layout), the library that needs it in a Debian multiarch directory
     {
       name: 'foreignLayout',
@@ -57,6 +76,37 @@ export const glibcTooOld: RuleInput = {
     'listed above. A binary built on the host: build it in the image instead.',
   ].join('\n'),
   variants: [
+    {
+      when: 'apptainerFakeroot',
+      title: "Apptainer's fakeroot from the host needs a newer glibc than the image has",
+      message:
+        '`{by}` is the host\'s fakeroot, which Apptainer binds into the container (`/.singularity.d/libs/`) to run the build\'s ' +
+        '`%post` as a fake root when the user has no `/etc/subuid` mapping. It was built against the host\'s GNU C library, and the ' +
+        'image\'s is older (`{lib}` lacks {context.versions.needs:all}): the image\'s glibc must be at least as new as the host\'s.',
+      fix: [
+        'Either build FROM a base image whose glibc is at least the host\'s (`ldd --version` prints it, on the host and in the image:',
+        '`apptainer exec IMAGE ldd --version`, IMAGE the image or .sif; a base of the host\'s distro release, or newer, has it), or let Apptainer map the',
+        'user instead of running the host\'s fakeroot command: as root, add the user to `/etc/subuid` and `/etc/subgid`, then build again:',
+        '',
+        '```sh',
+        'sudo apptainer config fakeroot --add "$USER"',
+        '```',
+      ].join('\n'),
+    },
+    {
+      when: 'apptainerHost',
+      title: 'A host library Apptainer binds into the container needs a newer glibc than the image has',
+      message:
+        '`{by}` is a library of the host that Apptainer binds into the container (`/.singularity.d/libs/`: with `--nv`, the host\'s ' +
+        'NVIDIA libraries). It was built against the host\'s GNU C library, and the image\'s is older (`{lib}` lacks ' +
+        '{context.versions.needs:all}): the image\'s glibc must be at least as new as the host\'s.',
+      fix: [
+        'Run it in an image whose glibc is at least the host\'s: `ldd --version` prints it, on the host and in the image',
+        '(`apptainer exec IMAGE ldd --version`, IMAGE the image or .sif); rebuild the image FROM a base of the host\'s distro release or newer. A program',
+        'that needs no OpenGL can start with `--nvccli` instead of `--nv`: it mounts the driver libraries by',
+        '`NVIDIA_DRIVER_CAPABILITIES`, `compute,utility` by default, without the GL ones.',
+      ].join('\n'),
+    },
     {
       when: 'foreignLayout',
       title: 'A library from another distro in the container needs a newer glibc',
