@@ -1,0 +1,43 @@
+// Near misses of the registry token request (buildkit/base-image-not-found), each a contiguous cut of a real log
+// (provenance in the fixtures' README.md): the token-service wording needs its own evidence.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { fixturesRoot } from './support/fixtures.js';
+import { analyzeLog } from './support/analyze-log.js';
+
+function fixture(rel: string): string {
+  return readFileSync(path.join(fixturesRoot, rel), 'utf8');
+}
+
+async function baseImage(text: string) {
+  const findings = await analyzeLog(text);
+  return findings.find((f) => f.ruleId === 'buildkit/base-image-not-found');
+}
+
+describe('buildkit/base-image-not-found: the token request', () => {
+  test('a token request that timed out: the token service is unreachable, retryable', async () => {
+    const f = await baseImage(fixture('buildkit/base-image-not-found/match-nvcr-token-request-timeout.log'));
+    expect(f!.title).toBe('Registry unreachable while pulling the base image');
+    expect(f!.retryable).toBe(true);
+    expect(f!.fix).toContain('curl -sSI --max-time 20 https://nvcr.io/v2/');
+  });
+
+  test('an anonymous token refused for an NGC framework image: the tag and NGC, not a generic login', async () => {
+    const f = await baseImage(fixture('buildkit/base-image-not-found/match-nvcr-token-401-status-only.log'));
+    expect(f!.title).toBe('nvcr.io refused an anonymous pull token for an NGC image');
+    expect(f!.fix).toContain('docker pull nvcr.io/nvidia/pytorch:23.03-py3');
+  });
+
+  test('a token refused with credentials, for a Docker Hub image: neither the NGC nor the unreachable wording', async () => {
+    const f = await baseImage(fixture('buildkit/push-denied/nomatch-pull-token-401.log'));
+    expect(f).toBeDefined();
+    expect(f!.title).not.toContain('nvcr.io');
+    expect(f!.title).not.toContain('unreachable');
+  });
+
+  test('a push whose token request was refused is no base image', async () => {
+    const f = await baseImage(fixture('buildkit/push-denied/match-dockerhub-token-401-bare-tag.log'));
+    expect(f).toBeUndefined();
+  });
+});
