@@ -1,5 +1,5 @@
-// Near misses of the registry token request (buildkit/base-image-not-found), each a contiguous cut of a real log
-// (provenance in the fixtures' README.md): the token-service wording needs its own evidence.
+// Near misses of the registry token request (buildkit/base-image-not-found) and of the NVIDIA runtime's own CDI device
+// (runtime/cdi-device-unavailable), each a real log of the fixtures (provenance in their README.md): each wording needs its own evidence.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -39,5 +39,22 @@ describe('buildkit/base-image-not-found: the token request', () => {
   test('a push whose token request was refused is no base image', async () => {
     const f = await baseImage(fixture('buildkit/push-denied/match-dockerhub-token-401-bare-tag.log'));
     expect(f).toBeUndefined();
+  });
+});
+
+describe('runtime/cdi-device-unavailable: the NVIDIA runtime\'s own device', () => {
+  test('runtime.nvidia.com/gpu=all unresolvable: the runtime\'s in-memory spec generation failed', async () => {
+    const f = (await analyzeLog(fixture('runtime/cdi-device-unavailable/match-wrapped-devices-runtime-nvidia-1537.log'))).find(
+      (x) => x.ruleId === 'runtime/cdi-device-unavailable',
+    );
+    expect(f!.title).toBe('The NVIDIA runtime could not generate its CDI spec for the GPU');
+    expect(f!.fix).toContain('sudo nvidia-ctk cdi generate > /dev/null');
+  });
+
+  test('nvidia.com/gpu=all unresolvable (a spec on disk): the spec advice stays', async () => {
+    const f = (await analyzeLog(fixture('runtime/cdi-device-unavailable/match-rootless-spec-dirs-moby-47676.log'))).find(
+      (x) => x.ruleId === 'runtime/cdi-device-unavailable',
+    );
+    expect(f!.title).not.toContain('generate its CDI spec');
   });
 });
