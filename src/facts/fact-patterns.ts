@@ -497,9 +497,12 @@ export const factPatterns: readonly FactPattern[] = [
   },
   {
     // A container run (`docker run`, `sudo docker run`, `nvidia-docker run`, `podman run`): the command
-    // itself, NVIDIA's start-up banner (`== CUDA ==`), the daemon's GPU error.
-    literals: ['docker run ', 'podman run ', 'docker container run ', '== CUDA ==', 'could not select device driver'],
-    regex: /(?:^|\$ |# )(?:sudo )?(?:nvidia-)?(?:docker|podman)(?: container)? run |^== CUDA ==$|could not select device driver/,
+    // itself, NVIDIA's start-up banner (`== CUDA ==`), the daemon's GPU error. A command typed into a running container
+    // (`docker exec`, `$ docker compose exec llamacpp cat /llamacpp-logs/log_0.txt`, mpazdzioch/llamacpp-webui-glue#4) or a
+    // one-off service container (`docker compose run`) is a container's too.
+    literals: ['docker run ', 'podman run ', 'docker container run ', 'docker exec ', 'podman exec ', 'docker container exec ', 'compose exec ', 'compose run ', '== CUDA ==', 'could not select device driver'],
+    regex:
+      /(?:^|\$ |# )(?:sudo )?(?:(?:nvidia-)?(?:docker|podman)(?: container)? (?:run|exec) |docker(?: |-)compose (?:exec|run) )|^== CUDA ==$|could not select device driver/,
     on: 'output',
     source: 'docker-run',
     read: () => [['place', 'docker-run']],

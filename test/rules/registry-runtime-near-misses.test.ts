@@ -1,5 +1,6 @@
-// Near misses of the registry token request (buildkit/base-image-not-found) and of the NVIDIA runtime's own CDI device
-// (runtime/cdi-device-unavailable), each a real log of the fixtures (provenance in their README.md): each wording needs its own evidence.
+// Near misses of the registry token request (buildkit/base-image-not-found), of the NVIDIA runtime's own CDI device
+// (runtime/cdi-device-unavailable) and of a CUDA build run without the driver (runtime/shared-library-missing), each a real log of the
+// fixtures (provenance in their README.md): each wording needs its own evidence.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -56,5 +57,24 @@ describe('runtime/cdi-device-unavailable: the NVIDIA runtime\'s own device', () 
       (x) => x.ruleId === 'runtime/cdi-device-unavailable',
     );
     expect(f!.title).not.toContain('generate its CDI spec');
+  });
+});
+
+describe('runtime/shared-library-missing: a llama.cpp CUDA build', () => {
+  test('started in a container without GPUs: the CPU build or the GPU runtime', async () => {
+    const f = (await analyzeLog(fixture('runtime/shared-library-missing/match-llamacpp-cuda-build-cpu-compose-exec.log'))).find(
+      (x) => x.ruleId === 'runtime/shared-library-missing',
+    );
+    expect(f!.title).toBe('llama.cpp built with CUDA, started where the NVIDIA driver is not mounted');
+    expect(f!.fix).toContain('-DGGML_CUDA=OFF');
+    expect(f!.fix).toContain('--gpus all');
+  });
+
+  test('a `docker run --gpus all` of a CUDA image: the GPU runtime\'s checks, no CPU build', async () => {
+    const f = (await analyzeLog(fixture('runtime/shared-library-missing/match-libcuda-with-gpus-llamacpp-7822.log'))).find(
+      (x) => x.ruleId === 'runtime/shared-library-missing',
+    );
+    expect(f!.title).toBe('NVIDIA driver library not mounted, although the container asked for GPUs');
+    expect(f!.fix).not.toContain('GGML_CUDA');
   });
 });
