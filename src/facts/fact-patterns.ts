@@ -508,6 +508,18 @@ export const factPatterns: readonly FactPattern[] = [
     read: () => [['place', 'docker-run']],
   },
   {
+    // Docker's container-create warning as the CLI prints it, `WARNING: The requested image's platform (linux/amd64) does not match
+    // the detected host platform (linux/arm64/v8) and no specific platform was requested` (xorbitsai/inference#4256, a `docker run`):
+    // the daemon returns it with the created container (moby daemon/create.go) and `docker run` / `docker create` print each such
+    // warning as `WARNING: %s` (docker/cli cli/command/container/create.go). The classic builder prints the same warning of a
+    // RUN step's container as ` ---> [Warning] …` (moby builder/dockerfile/internals.go), which this leaves to the build.
+    literals: ["WARNING: The requested image's platform"],
+    regex: /^WARNING: The requested image's platform \([^)]{1,60}\) does not match the detected host platform/,
+    on: 'output',
+    source: 'docker-run',
+    read: () => [['place', 'docker-run']],
+  },
+  {
     // Docker Compose starting containers: v1's `Creating vqgan-clip-docker_generate_run ... done` (`docker-compose run` /
     // `up`, kcosta42/VQGAN-CLIP-Docker#1), v2's ` ✔ Container ragflow-redis     Started` (infiniflow/ragflow#9573) and `Attaching to …`.
     literals: ['Creating ', 'Container ', 'Attaching to '],
