@@ -338,6 +338,24 @@ export const baseImageNotFound: RuleInput = {
       ].join('\n'),
     },
     {
+      // The token request failed another way (a TLS or proxy error, a reset connection): its reason is the builder's own words.
+      when: 'tokenRequest',
+      title: 'Registry token request failed while pulling the base image',
+      retryable: true,
+      message:
+        'The builder\'s request to `{registry}`, the token service of the registry it pulls the image from, failed before any answer ' +
+        '(`{reason}`): every pull asks it for a token first. The image may well exist; the failure is between the builder and that host.',
+      fix: [
+        'Read the reason above: it is the builder\'s network or TLS, not the Dockerfile. From the machine the Docker daemon runs on, check',
+        'that the host answers at all (any HTTP status, even `401 Unauthorized`, means it is reachable) and with which certificate:',
+        '',
+        '```sh',
+        'curl -sSI --max-time 20 https://{registry}/v2/',
+        '```',
+        'Where the machine reaches the internet through a proxy, the Docker daemon or the buildx builder needs it too (`HTTPS_PROXY` in its own environment, not only the shell\'s).',
+      ].join('\n'),
+    },
+    {
       when: 'requestFailed',
       title: 'Registry unreachable while resolving the base image',
       retryable: true,
