@@ -497,9 +497,24 @@ export const factPatterns: readonly FactPattern[] = [
   },
   {
     // A container run (`docker run`, `sudo docker run`, `nvidia-docker run`, `podman run`): the command
-    // itself, NVIDIA's start-up banner (`== CUDA ==`), the daemon's GPU error.
-    literals: ['docker run ', 'podman run ', 'docker container run ', '== CUDA ==', 'could not select device driver'],
-    regex: /(?:^|\$ |# )(?:sudo )?(?:nvidia-)?(?:docker|podman)(?: container)? run |^== CUDA ==$|could not select device driver/,
+    // itself, NVIDIA's start-up banner (`== CUDA ==`), the daemon's GPU error. A command typed into a running container
+    // (`docker exec`, `$ docker compose exec llamacpp cat /llamacpp-logs/log_0.txt`, mpazdzioch/llamacpp-webui-glue#4) or a
+    // one-off service container (`docker compose run`) is a container's too.
+    literals: ['docker run ', 'podman run ', 'docker container run ', 'docker exec ', 'podman exec ', 'docker container exec ', 'compose exec ', 'compose run ', '== CUDA ==', 'could not select device driver'],
+    regex:
+      /(?:^|\$ |# )(?:sudo )?(?:(?:nvidia-)?(?:docker|podman)(?: container)? (?:run|exec) |docker(?: |-)compose (?:exec|run) )|^== CUDA ==$|could not select device driver/,
+    on: 'output',
+    source: 'docker-run',
+    read: () => [['place', 'docker-run']],
+  },
+  {
+    // Docker's container-create warning as the CLI prints it, `WARNING: The requested image's platform (linux/amd64) does not match
+    // the detected host platform (linux/arm64/v8) and no specific platform was requested` (xorbitsai/inference#4256, a `docker run`):
+    // the daemon returns it with the created container (moby daemon/create.go) and `docker run` / `docker create` print each such
+    // warning as `WARNING: %s` (docker/cli cli/command/container/create.go). The classic builder prints the same warning of a
+    // RUN step's container as ` ---> [Warning] …` (moby builder/dockerfile/internals.go), which this leaves to the build.
+    literals: ["WARNING: The requested image's platform"],
+    regex: /^WARNING: The requested image's platform \([^)]{1,60}\) does not match the detected host platform/,
     on: 'output',
     source: 'docker-run',
     read: () => [['place', 'docker-run']],

@@ -163,6 +163,37 @@ export function stripMarkdownQuoting(text: string): string {
   return out;
 }
 
+/** Where a Markdown link's text ends and its web address starts: the cheap test before any link is looked at. */
+const LINK_JOIN = '](http';
+
+/**
+ * GitHub's renderer turns a bare host-like word of a pasted log into a link to itself, and a copy of the rendered
+ * page keeps it as Markdown: `unresolvable CDI devices [nvidia.com/gpu=all](http://nvidia.com/gpu=all)`
+ * (NVIDIA/nvidia-container-toolkit#146). A link whose text is its own address, with or without the scheme, is
+ * the word as the tool printed it; any other link is left as written.
+ */
+export function unlinkSelfLinks(text: string): string {
+  let at = text.indexOf(LINK_JOIN);
+  if (at < 0) return text;
+  let out = '';
+  let copied = 0;
+  while (at >= 0) {
+    const open = text.lastIndexOf('[', at);
+    const close = text.indexOf(')', at);
+    if (open >= copied && close > at) {
+      const label = text.slice(open + 1, at);
+      const url = text.slice(at + 2, close);
+      const bare = url.startsWith('https://') ? url.slice(8) : url.startsWith('http://') ? url.slice(7) : null;
+      if (bare !== null && label.length > 0 && (label === bare || label === url)) {
+        out += text.slice(copied, open) + label;
+        copied = close + 1;
+      }
+    }
+    at = text.indexOf(LINK_JOIN, Math.max(at + LINK_JOIN.length, copied));
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
 /**
  * A line redrawn with carriage returns (a progress bar) keeps its last state. BuildKit frames a
  * line once, before the first redraw, so the `#12 3.456 ` frame is carried over to the last state.
@@ -209,6 +240,7 @@ export function cleanLine(raw: string): string {
   if (first === 62 || first === 96 || text.endsWith('```')) text = stripMarkdownQuoting(text);
   else if ((first === 42 || first === 95) && text.includes('`')) text = text.replace(EMPHASISED_CODE_LINE, '$1');
   if (text.includes(CR)) text = lastRedraw(text);
+  if (text.includes(LINK_JOIN)) text = unlinkSelfLinks(text);
   return text;
 }
 

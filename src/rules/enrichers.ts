@@ -67,6 +67,8 @@ import { torchKnownArchEnrich } from '../knowledge/torch-arch-enricher.js';
 import { buildPlatformsEnrich } from '../knowledge/build-platforms-enricher.js';
 import { sourceBuildPythonEnrich } from '../knowledge/source-build-python-enricher.js';
 import { libstdcxxEnrich } from '../knowledge/libstdcxx.js';
+import { cargoUvMissingEnrich } from '../knowledge/cargo-uv-missing.js';
+import { cacheExportStepEnrich } from '../knowledge/cache-export-step.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -130,6 +132,10 @@ export const enrichers: Record<string, Enricher> = {
   'latest-tag': latestTagEnrich,
   /** How the step ended, only as far as the log shows (`{enrich.exitNote}`: `It exited with code 2.` or empty). */
   'step-outcome': stepOutcomeEnrich,
+  /** For a step calling `~/.cargo/bin/uv`: whether that path is the one not found, as far as the log shows (`{enrich.cargoUvMissing}`). */
+  'cargo-uv-missing': cargoUvMissingEnrich,
+  /** Whether the finding's step is BuildKit's export to the GitHub Actions cache (`{enrich.ghaExportStep}`). */
+  'cache-export-step': cacheExportStepEnrich,
   /** Variables that lower a compile's memory for the package built (`{enrich.jobsEnv}`), and the runner's memory (`{enrich.runnerNote}`). */
   'memory-knobs': memoryKnobsEnrich,
   /** The package that provides a missing command for the distro in fact `os`, or how to look it up (`{enrich.installLine}`). */

@@ -117,6 +117,13 @@ const table: [file: string, expected: Record<string, string>][] = [
   ['real-world/cuda/nvidia-smi-container-prompt-anomalib-584.log', { place: 'docker-run (prompt)' }],
   // `Creating vqgan-clip-docker_generate_run ... done`: docker-compose starting a container
   ['real-world/cuda/found-no-driver-compose-run-vqgan-clip-1.log', { place: 'docker-run (docker-run)' }],
+  // `$ docker compose exec llamacpp cat /llamacpp-logs/log_0.txt`: a command typed into a running service container
+  ['real-world/libraries/llamacpp-webui-glue-cuda-build-cpu-image.log', { place: 'docker-run (docker-run)' }],
+  // Docker's `WARNING: The requested image's platform (linux/amd64) does not match the detected host platform (linux/arm64/v8) …`:
+  // what `docker run` prints (the classic builder prints its steps' warnings as ` ---> [Warning] …`)
+  ['real-world/base-image/xinference-4256-amd64-image-on-arm64-run.log', { place: 'docker-run (docker-run)', hostPlatform: 'linux/arm64/v8 (docker-warning)' }],
+  // the classic builder's ` ---> [Warning] The requested image's platform …` for a step's container: a build
+  ['facts/classic-builder-platform-warning.log', { place: 'image-build (log-format)' }],
   // `cmake -DGGML_CUDA=ON -DLLAMA_CURL=OFF ..` pasted as the commands typed: a build on the host
   ['real-world/cuda/llamacpp-host-cmake-compute120-13271.log', { place: 'host-shell (pasted-command)' }],
   // `nvcr.io/nvidia/pytorch:25.08-py3` named in the report: that month's CUDA (ngc-pytorch-cuda.ts)

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CLEAN_LINE_PATTERNS, cleanLine, lastRedraw, stripAnsi, stripCiPrefixes, stripMarkdownQuoting } from '../../src/lines/clean-line.js';
+import { CLEAN_LINE_PATTERNS, cleanLine, lastRedraw, stripAnsi, stripCiPrefixes, stripMarkdownQuoting, unlinkSelfLinks } from '../../src/lines/clean-line.js';
 import { checkRegexSafety } from '../../src/security/regex-safety.js';
 
 describe('cleanLine', () => {
@@ -57,6 +57,28 @@ describe('cleanLine', () => {
 
   test.each(CLEAN_LINE_PATTERNS.map((p) => [p.source, p.flags]))('%s is linear-time', (source, flags) => {
     expect(checkRegexSafety(source, flags)).toBeNull();
+  });
+});
+
+// GitHub's renderer links a bare host-like word to itself, and a copy of the page keeps the Markdown
+// (NVIDIA/nvidia-container-toolkit#146, description by irudkin: the error line and the `nvidia-ctk cdi list` output).
+describe('a word GitHub turned into a link to itself', () => {
+  test('is the word again', () => {
+    expect(cleanLine('I am continually getting the error Error: error setting up CDI devices: unresolvable CDI devices [nvidia.com/gpu=all](http://nvidia.com/gpu=all).')).toBe(
+      'I am continually getting the error Error: error setting up CDI devices: unresolvable CDI devices nvidia.com/gpu=all.',
+    );
+    expect(cleanLine('[nvidia.com/gpu=0](http://nvidia.com/gpu=0)')).toBe('nvidia.com/gpu=0');
+  });
+
+  test('a link whose text is not its address stays as written', () => {
+    const line = 'I have followed these instructions [here](https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/cdi-support.html).';
+    expect(cleanLine(line)).toBe(line);
+    expect(unlinkSelfLinks(line)).toBe(line);
+  });
+
+  test('a line without a link is returned as it came', () => {
+    const line = 'Error: setting up CDI devices: unresolvable CDI devices nvidia.com/gpu=all';
+    expect(unlinkSelfLinks(line)).toBe(line);
   });
 });
 

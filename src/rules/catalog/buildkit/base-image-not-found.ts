@@ -75,6 +75,18 @@ function deletedMajorVariants(): NonNullable<RuleInput['variants']> {
   return out;
 }
 
+/** NGC's login with an API key, for an nvcr.io image refused without credentials (sources at the variant). */
+const NGC_LOGIN_FIX = [
+  'Check the path on NGC\'s catalog (https://catalog.ngc.nvidia.com/containers), then log in with an NGC API key ' +
+    '(https://ngc.nvidia.com/setup/api-key); the user name is the literal `$oauthtoken`:',
+  '',
+  '```sh',
+  'echo "$NGC_API_KEY" | docker login nvcr.io --username \'$oauthtoken\' --password-stdin',
+  '```',
+  '',
+  'A refusal after that login means the account has no access to that organisation.',
+].join('\n');
+
 export const baseImageNotFound: RuleInput = {
   id: 'buildkit/base-image-not-found',
   title: 'Base image not found',
@@ -134,8 +146,20 @@ export const baseImageNotFound: RuleInput = {
       // BuildKit asking the registry for a token (XingangPan/DragGAN#149 on nvcr.io): `ERROR: failed to solve: failed to fetch
       // anonymous token: unexpected status: 401 Unauthorized`; NVlabs/stylegan3#167: `failed to authorize: rpc error: code =
       // Unknown desc = failed to fetch anonymous token: unexpected status: 401 Unauthorized`.
+      // Older BuildKit prints the status code alone (NVlabs/nvdiffrast#135: `failed to fetch anonymous token: unexpected status: 401 `).
       literals: ['failed to fetch anonymous token', 'failed to fetch oauth token'],
-      pattern: 'failed to fetch (?:anonymous|oauth) token: unexpected status: 401 Unauthorized',
+      pattern: 'failed to fetch (?:anonymous|oauth) token: unexpected status: (?<status>40[13])\\b',
+    },
+    {
+      // The token request itself got no answer (RaduAlexandru/permuto_sdf#25, nvcr.io, while pulling the FROM image's layers):
+      // `failed to authorize: DeadlineExceeded: failed to fetch anonymous token: Get "https://nvcr.io/proxy_auth?scope=repository%3Anvidia%2Fpytorch%3Apull%2Cpush":
+      // dial tcp 35.75.114.65:443: i/o timeout`. A registry that answers with a bearer challenge sends the client to its token
+      // service first (containerd remotes/docker/authorizer.go doBearerAuth: a GET, `failed to fetch anonymous token` without
+      // credentials, a POST, `failed to fetch oauth token`, with them): nvcr.io's is nvcr.io/proxy_auth, Docker Hub's
+      // auth.docker.io. A push's token request (`failed to push …: failed to authorize: …`) is buildkit/push-denied's.
+      literals: ['failed to fetch anonymous token: ', 'failed to fetch oauth token: '],
+      pattern:
+        '(?<!failed to push [^\\n]{1,400})failed to fetch (?:anonymous|oauth) token: (?:Get|Post) "https?://(?<registry>[^/"\\s?]{1,253})[^"\\s]{0,300}?": (?<reason>[^\\n]{1,300})$',
     },
     {
       // The classic builder on a host whose platform the tag lacks (NVIDIA/TensorRT#1479, a Jetson):
@@ -174,7 +198,14 @@ export const baseImageNotFound: RuleInput = {
     // NGC (nvcr.io): the image path after the host, and NVIDIA's internal organisation `nvidian`.
     { name: 'nvidian', literals: ['nvcr.io/nvidian/'], pattern: 'nvcr\\.io/nvidian/(?<repo>[a-z0-9][\\w./-]{0,200}(?::[\\w][\\w.-]{0,127})?)' },
     { name: 'nvcr', literals: ['nvcr.io/'], pattern: 'nvcr\\.io/(?<path>[a-z0-9][\\w./-]{0,200}(?::[\\w][\\w.-]{0,127})?)' },
-    { name: 'auth', literals: ['pull access denied', 'unauthorized', 'authorization failed', 'denied: ', '401 Unauthorized', '403 Forbidden'] },
+    {
+      name: 'auth',
+      literals: ['pull access denied', 'unauthorized', 'authorization failed', 'denied: ', '401 Unauthorized', '403 Forbidden', 'token: unexpected status: 401', 'token: unexpected status: 403'],
+    },
+    // BuildKit asked for a token without credentials and was refused (containerd remotes/docker/authorizer.go).
+    { name: 'anonymousToken', literals: ['failed to fetch anonymous token: unexpected status: 40'] },
+    // The token service of the registry did not answer (the token matcher above with a network error after it).
+    { name: 'tokenRequest', literals: ['failed to fetch anonymous token: ', 'failed to fetch oauth token: '], pattern: 'failed to fetch (?:anonymous|oauth) token: (?:Get|Post) "' },
     {
       // An nvidia/cuda reference of the shape parseImageRef reads (knowledge/nvidia-images.ts).
       name: 'nvidiaCuda',
@@ -282,6 +313,46 @@ export const baseImageNotFound: RuleInput = {
       fix: [
         'List the platforms the `FROM` image provides (`docker buildx imagetools inspect` with it prints them), then pick a tag',
         '(or an image) built for `{wanted}`, or build for a platform the tag has.',
+      ].join('\n'),
+    },
+    {
+      // The registry's token service is asked before any layer or manifest (containerd remotes/docker/auth): no answer from it
+      // is a network failure of the builder, whatever the image. The host named is the token service's, for nvcr.io nvcr.io itself.
+      when: 'tokenRequest&network',
+      title: 'Registry unreachable while pulling the base image',
+      retryable: true,
+      message:
+        'The builder could not reach `{registry}`, the token service of the registry it pulls the image from ' +
+        '(`{reason}`): every pull asks it for a token first, so the pull stopped before the registry was asked for the image. ' +
+        'The image may well exist; this is the network between the builder and the registry (DNS, firewall, proxy), or an outage.',
+      fix: [
+        'This is the network of the builder, not the Dockerfile: retry; on self-hosted runners and behind a corporate network check DNS,',
+        'the proxy (`HTTPS_PROXY` for the Docker daemon or the buildx builder) and firewall rules for `{registry}`. From the machine the',
+        'Docker daemon runs on, any HTTP answer (even `401 Unauthorized`) means the host is reachable; a timeout means it is not:',
+        '',
+        '```sh',
+        'nslookup {registry}',
+        'curl -sSI --max-time 20 https://{registry}/v2/',
+        '```',
+        'Mirror the base image to a registry you control if this one is unreliable from there.',
+      ].join('\n'),
+    },
+    {
+      // The token request failed another way (a TLS or proxy error, a reset connection): its reason is the builder's own words.
+      when: 'tokenRequest',
+      title: 'Registry token request failed while pulling the base image',
+      retryable: true,
+      message:
+        'The builder\'s request to `{registry}`, the token service of the registry it pulls the image from, failed before any answer ' +
+        '(`{reason}`): every pull asks it for a token first. The image may well exist; the failure is between the builder and that host.',
+      fix: [
+        'Read the reason above: it is the builder\'s network or TLS, not the Dockerfile. From the machine the Docker daemon runs on, check',
+        'that the host answers at all (any HTTP status, even `401 Unauthorized`, means it is reachable) and with which certificate:',
+        '',
+        '```sh',
+        'curl -sSI --max-time 20 https://{registry}/v2/',
+        '```',
+        'Where the machine reaches the internet through a proxy, the Docker daemon or the buildx builder needs it too (`HTTPS_PROXY` in its own environment, not only the shell\'s).',
       ].join('\n'),
     },
     {
@@ -490,15 +561,39 @@ export const baseImageNotFound: RuleInput = {
       message:
         'nvcr.io refused `nvcr.io/{context.nvcr.path}` without credentials: the image needs an NGC login (some NGC images, such as early-access ' +
         'and private organisations, are not public), or the path does not exist (the registry gives the same answer).',
+      fix: NGC_LOGIN_FIX,
+    },
+    {
+      // BuildKit's `load metadata` step names the image, no line of the scope does (NVlabs/nvdiffrast#135: `failed to fetch
+      // anonymous token: unexpected status: 401`; the reporter moved to another monthly tag). An NGC framework image
+      // (`nvcr.io/nvidia/pytorch:23.03-py3`: the base-image fact, image-facts.ts) is in NGC's public `nvidia` organisation, which
+      // needs no login (triton-inference-server/server PR #1221, "NGC Container Registry login not required", 2020); nvcr.io has
+      // refused anonymous tokens for such images now and then (triton-inference-server/server#3805, 2022: a CI pull of
+      // nvcr.io/nvidia/tritonserver:21.09-py3 failing every few runs, a maintainer: "This is a problem with NGC"). With
+      // credentials the builder asks for its token another way (containerd remotes/docker/authorizer.go doBearerAuth: an
+      // OAuth POST, `failed to fetch oauth token` when that fails). NVlabs/stylegan3#167 (the same 401 for
+      // nvcr.io/nvidia/pytorch:21.08-py3): a maintainer pulled it unauthenticated and asked for a retry, and a `docker run` of the
+      // image before the build (which pulls it into the Docker image store) got the reporter past it.
+      when: 'auth&anonymousToken&fact.imageFlavour=ngc',
+      title: 'nvcr.io refused an anonymous pull token for an NGC image',
+      message:
+        'nvcr.io refused the builder an anonymous token to pull `{fact.baseImage}` (`unexpected status: {status|401}`). Images of NGC\'s public `nvidia` ' +
+        'organisation pull without a login, so either this path or tag is not on nvcr.io (the registry refuses a missing one the same way), ' +
+        'or NGC\'s token service refused a public image, as it has done intermittently.',
       fix: [
-        'Check the path on NGC\'s catalog (https://catalog.ngc.nvidia.com/containers), then log in with an NGC API key ' +
-          '(https://ngc.nvidia.com/setup/api-key); the user name is the literal `$oauthtoken`:',
+        'Check that the tag exists on the image\'s page in NGC\'s catalog (https://catalog.ngc.nvidia.com/containers), else move the `FROM` line to one that does;',
+        'if it is listed, pull it by hand, then build again (a pull before the build has got past this refusal):',
+        '',
+        '```sh',
+        'docker pull {fact.baseImage}',
+        '```',
+        '',
+        'If the pull is refused too, log in with an NGC API key (https://ngc.nvidia.com/setup/api-key; the user name is the literal `$oauthtoken`):',
+        'the builder then asks for its token with credentials instead of anonymously.',
         '',
         '```sh',
         'echo "$NGC_API_KEY" | docker login nvcr.io --username \'$oauthtoken\' --password-stdin',
         '```',
-        '',
-        'A refusal after that login means the account has no access to that organisation.',
       ].join('\n'),
     },
     {

@@ -43,8 +43,15 @@ export const registryRateLimit: RuleInput = {
     { name: 'push', literals: ['pushing ', 'failed to push', 'The push refers to repository'] },
     { name: 'cacheExport', literals: ['exporting cache', 'cache exporter'] },
     { name: 'blob', literals: ['httpReadSeeker', '/blobs/sha256:'] },
-    // Docker Hub: its hosts, or its HAProxy's `(HAP429)`.
-    { name: 'dockerHub', literals: ['HAP429', 'registry-1.docker.io', 'docker.io/'] },
+    // Docker Hub refused this very request: the refused line names its HAProxy (`(HAP429)`), its hosts, a docker.io image, or its
+    // pull limit's page. A docker.io name elsewhere in the step (a `FROM docker.io/…` of another stage, a pushed tag) says nothing
+    // about which registry answered 429.
+    {
+      name: 'dockerHub',
+      literals: ['HAP429', 'registry-1.docker.io', 'auth.docker.io', 'docker.io/', 'docker.com/increase-rate-limit'],
+      pattern:
+        'HAP429|docker\\.com/increase-rate-limit|(?:registry-1\\.docker\\.io|auth\\.docker\\.io|\\bdocker\\.io/)[^\\n]{0,600}?(?:429 Too Many Requests|toomanyrequests)|(?:429 Too Many Requests|toomanyrequests)[^\\n]{0,600}?(?:registry-1\\.docker\\.io|auth\\.docker\\.io|\\bdocker\\.io/)',
+    },
     // Docker Hub's pull limit says so and links its page: `toomanyrequests: You have reached your pull rate limit. …`
     { name: 'pullLimit', literals: ['pull rate limit'] },
     { name: 'ghcr', literals: ['ghcr.io'] },

@@ -73,6 +73,25 @@ export const cacheExportFailed: RuleInput = {
     { literals: ['not_found'], pattern: '^(?:ERROR: )?(?<reason>not_found)$' },
   ],
   context: [
+    // The log shows a cache export: BuildKit's progress of every cache exporter (`preparing build cache for export`, `sending cache
+    // export`: solver/llbsolver/solver.go runCacheExporters), its step named in an error box (` > exporting cache:`), the export
+    // option, or the exporters' own errors. A bare `not_found` is BuildKit's answer to many a missing thing; without a cache export
+    // in the log it says nothing about one.
+    {
+      name: 'cacheExport',
+      required: true,
+      literals: [
+        'build cache for export',
+        'sending cache export',
+        'exporting cache',
+        'exporting to GitHub Actions Cache',
+        'cache-to',
+        'export-cache',
+        'error writing layer blob',
+        'error writing manifest blob',
+        'error committing cache',
+      ],
+    },
     { name: 'gha', literals: ['actions.githubusercontent.com', '_apis/artifactcache', 'type=gha', 'error committing cache ', 'exporting to GitHub Actions Cache'] },
     // the gha backend's client (tonistiigi/go-actions-cache, backoff.go: `errors.Errorf("maximum timeout reached")` when its wait
     // for the cache service runs past the export's deadline, the backend's `timeout`, 10m by default: moby/buildkit#4702, v0.13)
@@ -166,8 +185,10 @@ export const cacheExportFailed: RuleInput = {
         'that survives longer. `scope=` per image keeps the caches of several images from replacing each other.',
       ].join('\n'),
     },
-    {
-      when: 'notFound',
+    // Eviction is the GitHub Actions cache's story: only when the log shows that backend (`type=gha`, its URLs, or the export step
+    // BuildKit names after it, `exporting to GitHub Actions Cache`: knowledge/cache-export-step.ts).
+    ...(['notFound&gha', 'notFound&enrich.ghaExportStep'] as const).map((when) => ({
+      when,
       title: 'Build cache export to the GitHub Actions cache failed (not_found)',
       message:
         'The image was built (and any push finished before this step), but exporting its build cache failed: the cache service ' +
@@ -184,6 +205,18 @@ export const cacheExportFailed: RuleInput = {
         'GitHub keeps at most 10 GB of cache per repository and evicts the least recently used entries beyond it: see the size in',
         'the repository\'s Actions → Caches page (or `gh cache list`). Many images or matrix jobs with `mode=max` exceed it quickly;',
         'give each image its own `scope=` and drop caches you no longer need (`gh cache delete`).',
+      ].join('\n'),
+    })),
+    {
+      when: 'notFound',
+      title: 'Build cache export failed (not_found)',
+      message:
+        'The image was built, but exporting its build cache failed with the backend\'s bare answer `not_found`, and a failed cache export ' +
+        'fails the build. The log does not show which cache backend answered, or what it did not find.',
+      fix: [
+        'Find the export\'s backend in the build command (`--cache-to type=…`, or build-push-action\'s `cache-to`) and run the build again with',
+        '`--progress=plain` to see the export step in full. So that a cache export can never fail the build, add `ignore-error=true` to it',
+        '(BuildKit 0.11 or later): `--cache-to type=…,ignore-error=true`.',
       ].join('\n'),
     },
     {
@@ -228,5 +261,6 @@ export const cacheExportFailed: RuleInput = {
       ].join('\n'),
     },
   ],
+  enrich: 'cache-export-step',
   docs: 'https://docs.docker.com/build/cache/backends/',
 };

@@ -120,6 +120,24 @@ export const execFormatError: RuleInput = {
       ].join('\n'),
     },
     {
+      // The runtime's warning names both platforms, the log not the command that ran (xorbitsai/inference#4256: the warning and
+      // `exec /usr/local/bin/xinference-local: exec format error` alone; the maintainer: the image is built for x86 only).
+      when: 'fact.place=docker-run&platformWarning',
+      title: 'Image built for another architecture than this host',
+      message:
+        'The image is built for {context.platformWarning.image} and this host is {context.platformWarning.host} (the runtime\'s warning before the error): ' +
+        'the container\'s program ({binary|its path is not in the log}) cannot execute here (exec format error). Nothing is wrong inside the image; ' +
+        'it is the wrong architecture for this machine.',
+      fix: [
+        'Run an image built for {context.platformWarning.host}. List the platforms the tag provides (`docker buildx imagetools inspect` with the image);',
+        'if it lacks {context.platformWarning.host}, look for the project\'s own image for this architecture (some projects publish it as a separate',
+        'repository or tag: see their install docs), or build the image on this host from the project\'s Dockerfile.',
+        '',
+        'Only when no such image exists: emulate {context.platformWarning.image} with QEMU, which runs many times slower. Register the emulator once on the',
+        'host (`docker run --privileged --rm tonistiigi/binfmt --install all`), then add `--platform {context.platformWarning.image}` to the same `docker run` command.',
+      ].join('\n'),
+    },
+    {
       when: 'fact.place=docker-run',
       title: 'Image built for another architecture than this host',
       message:

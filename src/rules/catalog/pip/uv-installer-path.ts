@@ -19,8 +19,11 @@ export const uvInstallerPath: RuleInput = {
   severity: 'error',
   trigger: { kind: 'failure' },
   specificity: 2,
-  // Only a failed step whose instruction names the old path (a trigger rule takes its condition from `when`).
-  when: 'cargoUv',
+  // Only a failed step whose instruction names the old path (a trigger rule takes its condition from `when`), and only when
+  // that path is what the shell did not find: a uv that ran and failed (`exit code: 2`, a not-found line naming another
+  // command) is another rule's (knowledge/cargo-uv-missing.ts).
+  when: 'cargoUv&enrich.cargoUvMissing',
+  enrich: 'cargo-uv-missing',
   context: [
     {
       // `RUN /root/.cargo/bin/uv venv --seed`, `RUN ~/.cargo/bin/uv pip install …`, `$HOME/.cargo/bin/uvx …`

@@ -57,6 +57,24 @@
 //   kubelet / containerd with the NVIDIA runtime in CDI mode: `failed to create containerd task: … could not apply required
 //     modification to OCI specification: error modifying OCI spec: failed to inject CDI devices: unresolvable CDI devices …`
 //     (nvidia-container-toolkit internal/oci/runtime_modifier.go and internal/modifier/cdi/registry.go).
+// The NVIDIA runtime's own devices, `runtime.nvidia.com/gpu=…` (NVIDIA/nvidia-container-toolkit, checked in its sources):
+// - The runtime generates a CDI spec for them in memory when the container is created (CHANGELOG v1.15.0-rc.1: "Added automatic
+//   CDI spec generation when the `runtime.nvidia.com/gpu=all` device is requested"); from 1.18.0 its `mode = "auto"` resolves
+//   to `jit-cdi` on a machine with NVML (CHANGELOG v1.18.0-rc.1 "Default to jit-cdi mode in the nvidia runtime";
+//   internal/info/auto.go), which turns `--runtime=nvidia --gpus all` (NVIDIA_VISIBLE_DEVICES=all) into a request for
+//   `runtime.nvidia.com/gpu=all` (internal/modifier/cdi.go: the default kind is `runtime.nvidia.com/gpu` in jit-cdi mode).
+// - Before 1.18.2 / 1.19.0 a failed generation was only logged (`logger.Warningf("Failed to create the automatic CDI modifier:
+//   %w", err)`, v1.18.1 internal/modifier/cdi.go) and the request went on as a regular CDI request, which no spec on disk
+//   names: `unresolvable CDI devices runtime.nvidia.com/gpu=all` (NVIDIA/nvidia-container-toolkit#1537, elezar: "This leads
+//   to cryptic errors"; fixed by PR #1538, "Return error on JIT CDI spec generation failure", in v1.19.0 and, backported
+//   by PR #1557, v1.18.2: CHANGELOG).
+// - The runtime writes its log to the file named by `debug` under `[nvidia-container-runtime]` in
+//   /etc/nvidia-container-runtime/config.toml (default /dev/null; the commented default is /var/log/nvidia-container-runtime.log:
+//   internal/config/toml.go; cmd/nvidia-container-runtime/README.md "Logging"); `nvidia-ctk config --in-place --set KEY=VALUE`
+//   edits that file (cmd/nvidia-ctk/config/config.go). `nvidia-ctk cdi generate` builds a spec with the same library (nvcdi)
+//   and prints `failed to generate CDI spec: …` when it cannot (cmd/nvidia-ctk/cdi/generate/generate.go).
+// - `mode = "legacy"` injects the GPU through the runtime hook and libnvidia-container, without CDI (the runtime's README,
+//   "Legacy Mode"), what `auto` resolved to on a machine with NVML before 1.18.0 (v1.17.8 internal/info/auto.go); kaito-project/kaito#2326 set `nvidia-container-runtime.mode=legacy` while `nvidia-ctk cdi generate` failed.
 // Podman facts the fixes use:
 // - CDI spec version 0.7.0: toolkit 1.19.1 generates specs of that version by default; podman reads them from 5.1.0
 //   (containerd 1.7.16, Docker 26.1.0, CRI-O 1.30.0); with an older runtime NVIDIA recommends generating with
@@ -194,6 +212,8 @@ export const cdiDeviceUnavailable: RuleInput = {
     { name: 'nixosGenerator', literals: ['nvidia-container-toolkit-cdi-generator'] },
     // kubelet's event, or containerd's CRI wording: a Kubernetes node
     { name: 'kube', literals: ['kubelet', 'failed to create containerd task'] },
+    // the NVIDIA runtime's automatic device: a spec the runtime generates itself, in memory
+    { name: 'jitDevice', literals: ['runtime.nvidia.com/gpu='], pattern: 'unresolvable CDI d[a-z ]{0,60}runtime\\.nvidia\\.com/gpu=' },
     { name: 'managementKind', literals: ['management.nvidia.com/gpu='], pattern: 'unresolvable CDI devices management\\.nvidia\\.com/gpu=(?!all\\b)' },
   ],
   scope: 'step',
@@ -249,6 +269,36 @@ export const cdiDeviceUnavailable: RuleInput = {
           'A rootless daemon reads `~/.config/docker/daemon.json` instead. On NixOS /etc/docker/daemon.json and the specs are generated ' +
           'from the configuration, so the commands above do not take: set `hardware.nvidia-container-toolkit.enable = true;` (with Docker 25 ' +
           'or later it turns `features.cdi` on and generates the specs at boot), then `sudo nixos-rebuild switch`. NVIDIA\'s CDI page: ' + CDI_DOCS,
+      ].join('\n'),
+    },
+    {
+      when: 'jitDevice',
+      title: 'The NVIDIA runtime could not generate its CDI spec for the GPU',
+      message:
+        'The container asked the NVIDIA runtime for {device}, a device of the runtime\'s own: it generates a CDI spec for it in memory ' +
+        'when the container starts (its `jit-cdi` mode, what `mode = "auto"` picks from toolkit 1.18.0 on, so `--runtime=nvidia --gpus all` asks ' +
+        'for it). That generation failed. A toolkit before 1.18.2 only logs why and goes on as if a spec on disk named the ' +
+        'device, which none does: `unresolvable CDI devices` hides the real error (NVIDIA/nvidia-container-toolkit#1537).',
+      fix: [
+        'On the host (the node, in Kubernetes), run the same generation by hand: its error is the cause to fix.',
+        '',
+        '```sh',
+        'nvidia-ctk --version',
+        'nvidia-smi -L                              # the spec is generated from the driver: it must work first',
+        'sudo nvidia-ctk cdi generate > /dev/null   # prints `failed to generate CDI spec: …` when it cannot',
+        '```',
+        '',
+        'If that generates without error, read the runtime\'s own log of the failed start: set its log file, run the container again, and look for',
+        '`Failed to create the automatic CDI modifier`:',
+        '',
+        '```sh',
+        'sudo nvidia-ctk config --in-place --set nvidia-container-runtime.debug=/var/log/nvidia-container-runtime.log',
+        'sudo grep -i "automatic CDI" /var/log/nvidia-container-runtime.log',
+        '```',
+        '',
+        'Toolkit 1.18.2 or later returns that error in place of this one. While the cause is being fixed, `sudo nvidia-ctk config --in-place ' +
+          '--set nvidia-container-runtime.mode=legacy` makes the runtime give the GPU without CDI (its hook and libnvidia-container, as before ' +
+          '1.18); set `mode` back to `auto` afterwards. NVIDIA\'s CDI page: ' + CDI_DOCS,
       ].join('\n'),
     },
     {

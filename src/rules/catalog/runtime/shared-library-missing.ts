@@ -146,6 +146,11 @@ const WSL_FIX = [
   'Then check with Docker\'s own test: `docker run --rm -it --gpus=all nvcr.io/nvidia/k8s/cuda-sample:nbody nbody -gpu -benchmark`.',
 ].join('\n');
 
+/** A container meant to run without a GPU cannot run a CUDA build: the other way out of a missing driver library. */
+const CPU_BUILD =
+  'If the container is meant to run without a GPU, it needs a build of the program without CUDA: a CUDA build links `libcuda.so.1` ' +
+  'and cannot start where the driver is not mounted.';
+
 /** Family variants (which library) come before the place variants; the driver has its own per place. */
 function driverVariants(): Variant[] {
 
@@ -295,6 +300,36 @@ function driverVariants(): Variant[] {
       ].join('\n'),
     },
     {
+      // llama.cpp's programs (`/llama-server: error while loading shared libraries: libcuda.so.1`, mpazdzioch/llamacpp-webui-glue#4:
+      // the project's CPU image built llama.cpp with CUDA; the reporter's fix built it without). A CUDA build links the driver's
+      // library, so the loader stops it before any option such as `--n-gpu-layers 0` is read. llama.cpp's CMake builds the CPU
+      // backend alone unless told otherwise (ggml/CMakeLists.txt: `option(GGML_CUDA "ggml: use CUDA" OFF)`; the old names
+      // LLAMA_CUBLAS and LLAMA_CUDA are deprecated for GGML_CUDA in its CMakeLists.txt); its published images are `server` (CPU)
+      // and `server-cuda` (CUDA 12), the CUDA ones to run with `--gpus` (docs/docker.md).
+      when: 'driver&llamaCpp&!enrich.runGpus&!fact.place=host-shell',
+      title: 'llama.cpp built with CUDA, started where the NVIDIA driver is not mounted',
+      message:
+        '`{context.llamaCpp.program}` was built with CUDA: it links {library:all}, a library of the NVIDIA driver, which images never contain (the NVIDIA ' +
+        'container runtime mounts it from the host when a container starts with GPUs). The loader stops the program before it reads any option, so ' +
+        '`--n-gpu-layers 0` does not make a CUDA build run on the CPU.',
+      fix: [
+        'Decide which build this container should run:',
+        '',
+        '- On the CPU (no GPU, or a CPU image): build llama.cpp without CUDA. Its CMake builds the CPU backend alone unless `-DGGML_CUDA=ON` ' +
+          '(older releases: `LLAMA_CUBLAS` / `LLAMA_CUDA`) is given, so drop that flag from the CPU image\'s build, or say `-DGGML_CUDA=OFF`; ' +
+          'or use llama.cpp\'s CPU image, `ghcr.io/ggml-org/llama.cpp:server`, instead of a `-cuda` one.',
+        '- On the GPU: run the CUDA build with GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit: `--gpus all` in its ' +
+          '`docker run` command, in a compose file a `deploy.resources.reservations.devices` entry with `capabilities: [gpu]`. The toolkit\'s ' +
+          'own check of the host:',
+        '',
+        '```sh',
+        HOST_GPU_CHECK,
+        '```',
+        '',
+        'llama.cpp\'s images and flags: https://github.com/ggml-org/llama.cpp/blob/master/docs/docker.md',
+      ].join('\n'),
+    },
+    {
       when: 'driver&fact.place=docker-run&enrich.runWithGpus',
       title,
       message: `${message} This container was started without them.`,
@@ -306,7 +341,7 @@ function driverVariants(): Variant[] {
         '```',
         '',
         'If `--gpus` fails (`could not select device driver "" with capabilities: [[gpu]]`), install the NVIDIA Container Toolkit on the host ' +
-          'and run `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`.',
+          'and run `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`. ' + CPU_BUILD,
       ].join('\n'),
     },
     {
@@ -322,7 +357,7 @@ function driverVariants(): Variant[] {
         '```',
         '',
         'If `--gpus` fails (`could not select device driver "" with capabilities: [[gpu]]`), install the NVIDIA Container Toolkit on the host ' +
-          'and run `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`.',
+          'and run `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`. ' + CPU_BUILD,
       ].join('\n'),
     },
     {
@@ -331,7 +366,7 @@ function driverVariants(): Variant[] {
       message: 'The loader could not find {library:all}, a library of the NVIDIA driver.',
       fix:
         'On a machine: install the NVIDIA driver (`nvidia-smi` must work) - the CUDA toolkit alone does not bring `libcuda.so.1`. ' +
-        'In a container: start it with `--gpus all` on a host with the driver and the NVIDIA Container Toolkit. ' +
+        'In a container: start it with `--gpus all` on a host with the driver and the NVIDIA Container Toolkit. ' + CPU_BUILD + ' ' +
         'To only link against the driver API at build time, use the stub in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda`.',
     },
   ];
@@ -440,6 +475,12 @@ export const sharedLibraryMissing: RuleInput = {
     // nvidia-smi's banner: `| NVIDIA-SMI 530.30.02              Driver Version: 530.30.02    CUDA Version: 12.1     |`
     { name: 'hostDriver', literals: ['Driver Version:'], pattern: 'NVIDIA-SMI [\\d.]{1,20}\\s{1,40}Driver Version: (?<version>\\d{2,4}\\.\\d{1,3}(?:\\.\\d{1,3})?)' },
     RUN_COMMAND_CONTEXT,
+    // a llama.cpp program the loader stopped: `/llama-server: error while loading shared libraries: …`, `/app/llama-cli: …`
+    {
+      name: 'llamaCpp',
+      literals: ['llama-server:', 'llama-cli:', 'llama-completion:'],
+      pattern: '^(?:[\\w./-]{0,200}/)?(?<program>llama-(?:server|cli|completion)): error while loading shared libraries: ',
+    },
     { name: 'driver', literals: ['libcuda.so', 'libnvidia-ml.so'], pattern: `(?:${lib('libcuda\\.so')}|${lib('libnvidia-ml\\.so')}|libcuda\\.so[.\\d]{0,200} => not found)` },
     { name: 'cudnn', literals: ['libcudnn'], pattern: `(?:${lib('libcudnn')}|libcudnn[\\w.]{0,200} => not found)` },
     { name: 'nccl', literals: ['libnccl'], pattern: `(?:${lib('libnccl')}|libnccl[\\w.]{0,200} => not found)` },
