@@ -23,7 +23,7 @@ describe('QEMU stopped on an instruction', () => {
 
 describe('an image of a build target on an x86-64 host', () => {
   test('arm64 stage on an amd64 host, the warning wrapped: register QEMU first, in the workflow form', async () => {
-    const [f] = await analyzeLog(fixture('buildx/exec-format-error/match-arm64-image-amd64-host-goreleaser-152.log'));
+    const [f] = await analyzeLog(fixture('buildx/exec-format-error/match-goreleaser-arm64-image-amd64-host-152.log'));
     expect(f?.ruleId).toBe('buildx/exec-format-error');
     expect(f?.title).toBe('Image for another platform on an x86-64 host with no emulator (exec format error)');
     expect(f?.message).toContain('linux/arm64/v8');
