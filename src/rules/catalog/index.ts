@@ -62,6 +62,7 @@ import { cudaDriverMismatch } from './runtime/cuda-driver-mismatch.js';
 import { libstdcxxTooOld } from './runtime/libstdcxx-too-old.js';
 import { cudaOsCallFailed } from './runtime/cuda-os-call-failed.js';
 import { cdiSpecStale } from './runtime/cdi-spec-stale.js';
+import { gpuDeviceUnknown } from './runtime/gpu-device-unknown.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -211,6 +212,7 @@ export const builtinRules: RuleInput[] = [
   libstdcxxTooOld,
   cudaOsCallFailed,
   cdiSpecStale,
+  gpuDeviceUnknown,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
