@@ -67,6 +67,13 @@ export function unwrapSeconds(printed: number, previous: number): number {
   return value;
 }
 
+/**
+ * QEMU user mode's own lines (`qemu: uncaught target signal 4 (Illegal instruction) - core dumped`,
+ * `qemu-aarch64: Could not open '/lib/ld-linux-aarch64.so.1'`): the emulator's output inside an
+ * emulated step, never the name of a BuildKit vertex.
+ */
+const EMULATOR_OUTPUT = /^qemu(?:-[a-z0-9_]{1,20})?: /;
+
 /** `DONE` or `DONE 12.3s` → seconds (null when not printed); undefined when it is not a DONE line. */
 function readDone(rest: string): number | null | undefined {
   if (rest === 'DONE') return null;
@@ -161,7 +168,13 @@ export class BuildkitPlainGrammar {
       return true;
     }
     if (known === undefined) {
-      // The first line of a vertex is always its header.
+      // The first line of a vertex is always its header, unless it is a line only a program under
+      // the step prints: a paste that dropped the output's timestamps (`#35 qemu: uncaught target
+      // signal 4 …`) leaves the step's output where its header would be.
+      if (EMULATOR_OUTPUT.test(rest)) {
+        this.output(line, id, 0, rest);
+        return true;
+      }
       if (this.ensureStep(line, id, rest)) ctx.current = id;
       return true;
     }

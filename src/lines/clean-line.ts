@@ -127,22 +127,22 @@ const BOX_LINE_TIME = /^`\d{1,6}\.\d{1,3} /;
  * line (` ```#1 [internal] load …`, `…: exit code: 1``` `). The quoting goes, so that the grammars
  * and rules read the log as the tool printed it. BuildKit's error box header is ` > [stage 3/7]
  * RUN …:` with a leading space: one pasted without that space, quoted or not, gets it back.
- * A quoted paste may also open an inline code span that runs over many lines (`` > `Collecting
- * deepspeed… ``): a single backtick right after the quoting, with no other one on the line to
- * close it, is Markdown's, not the tool's. So are the backticks around a line written as inline code.
+ * A paste, quoted or not, may also open an inline code span that runs over many lines (`` > `Collecting
+ * deepspeed… ``): a single backtick at the line's start (after the quoting), with no other one on the
+ * line to close it, is Markdown's, not the tool's. So are the backticks around a line written as inline code.
  */
 export function stripMarkdownQuoting(text: string): string {
   let out = text;
-  let quoted = false;
   while (out.charCodeAt(0) === 62 /* > */ && (out.length === 1 || out.charCodeAt(1) === 32)) {
     const rest = out.slice(2);
     if (rest.charCodeAt(0) === 91 /* [ */ && rest.endsWith(':') && rest.includes('] ')) return ' > ' + rest;
     out = rest;
-    quoted = true;
   }
   if (out.charCodeAt(0) === 96 && out.charCodeAt(1) !== 96) {
     const next = out.indexOf('`', 1);
-    if (quoted && next < 0) return out.slice(1);
+    // Quoted or not: an inline code span a paste opens before a tool's line and closes lines later (`` `The command
+    // '/bin/sh -c …' returned a non-zero code: 1 `` with the closing backtick alone on the next line, dusty-nv/jetson-containers#121).
+    if (next < 0) return out.slice(1);
     // A whole line written as inline code (`` `Killed` ``, `` ` => ERROR [2/5] COPY …` ``): no tool prints one so.
     if (next === out.length - 1 && next > 1) return out.slice(1, -1);
     // An inline code span opened before a line of BuildKit's error box (`` `71.79 error: failed to run … ``): the box's

@@ -162,6 +162,20 @@ describe('BuildKit timestamps', () => {
   });
 });
 
+describe("QEMU's own lines where a vertex header would be", () => {
+  // raaymax/quack#312 quotes the line without its timestamp: the step's output, not a vertex named so.
+  test('`#35 qemu: uncaught target signal 4 …` is output of step 35', async () => {
+    const { events, model } = await parseText('#35 qemu: uncaught target signal 4 (Illegal instruction) - core dumped\n');
+    expect(events).toContainEqual(expect.objectContaining({ type: 'step-output', id: 35, text: 'qemu: uncaught target signal 4 (Illegal instruction) - core dumped' }));
+    expect(model.steps.find((s) => s.id === 35)).toMatchObject({ instruction: '', outputLines: 1 });
+  });
+
+  test('a vertex whose name only mentions qemu is still a header', async () => {
+    const { model } = await parseText('#7 [linux/arm64 2/3] RUN qemu-aarch64 --version\n#7 0.100 qemu-aarch64 version 8.1.5\n#7 DONE 0.2s\n');
+    expect(model.steps.find((s) => s.id === 7)?.instruction).toBe('RUN qemu-aarch64 --version');
+  });
+});
+
 describe('parseLintWarning', () => {
   test('rule, message and line', () => {
     expect(parseLintWarning('JSONArgsRecommended: JSON arguments recommended for CMD (line 22)')).toEqual({ rule: 'JSONArgsRecommended', message: 'JSON arguments recommended for CMD', dockerfileLine: 22 });

@@ -95,6 +95,11 @@ describe('a log pasted into an issue', () => {
     expect(cleanLine('> ```text')).toBe('');
     // an inline code span opened on a quoted line and closed lines later (EleutherAI/gpt-neox#1021)
     expect(cleanLine('> `Collecting deepspeed (from -r requirements.txt (line 2))')).toBe('Collecting deepspeed (from -r requirements.txt (line 2))');
+    // the same span in a paste that is not quoted: the classic builder's failure line (dusty-nv/jetson-containers#121)
+    expect(cleanLine("`The command '/bin/sh -c python3 setup.py install' returned a non-zero code: 1")).toBe(
+      "The command '/bin/sh -c python3 setup.py install' returned a non-zero code: 1",
+    );
+    expect(cleanLine('`Traceback (most recent call last):')).toBe('Traceback (most recent call last):');
     // a backtick closed on the same line is the tool's own quoting
     expect(cleanLine('> `pip` is not installed')).toBe('`pip` is not installed');
     // a whole line written as inline code (NVIDIA/TensorRT-LLM#764, oobabooga/text-generation-webui#4328)
@@ -170,7 +175,6 @@ describe('a log pasted into an issue', () => {
       'Use `pip install -e .` to install',
       'echo ``',
       'a ``` b',
-      '`Collecting deepspeed',
     ]) {
       expect(cleanLine(line)).toBe(line);
       expect(stripMarkdownQuoting(line)).toBe(line);

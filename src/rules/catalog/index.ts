@@ -63,6 +63,8 @@ import { libstdcxxTooOld } from './runtime/libstdcxx-too-old.js';
 import { cudaOsCallFailed } from './runtime/cuda-os-call-failed.js';
 import { imageCudaVersionInvalid } from './runtime/image-cuda-version-invalid.js';
 import { k8sDevicePluginNoNvml } from './runtime/k8s-device-plugin-no-nvml.js';
+import { cdiSpecStale } from './runtime/cdi-spec-stale.js';
+import { gpuDeviceUnknown } from './runtime/gpu-device-unknown.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -215,6 +217,8 @@ export const builtinRules: RuleInput[] = [
   cudaOsCallFailed,
   imageCudaVersionInvalid,
   k8sDevicePluginNoNvml,
+  cdiSpecStale,
+  gpuDeviceUnknown,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,

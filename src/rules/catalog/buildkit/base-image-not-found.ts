@@ -5,6 +5,7 @@
 // knowledge/nvidia-images.ts CUDA_TAG_POLICY; the tag listing command: knowledge/cuda-tag-enricher.ts. A reference
 // without a tag asks for `latest`, which many repositories (nvidia/cuda since 2021) do not publish:
 // knowledge/latest-tag-enricher.ts. `docker pull` prints `Using default tag: latest` before it asks.
+import { PULLED_AS_FIX } from './registry-rate-limit.js';
 import type { RuleInput } from '../../schema.js';
 
 // A superseded `.0` nvidia/cuda tag (the variants below): what happened, and the listing of the same minor's tags.
@@ -193,6 +194,8 @@ export const baseImageNotFound: RuleInput = {
       pattern: '^\\s{0,8}\\d{1,5}\\s{1,3}\\|\\s{1,8}(?<line>RUN\\b[^\\n]{0,300}?(?:apt-key|7fa2af80|3bf863cc|cuda-keyring)[^\\n]{0,200}?)\\s*$',
     },
     { name: 'rateLimit', literals: ['toomanyrequests', '429 Too Many Requests'] },
+    // Docker Hub names the account a throttled pull was made as: `toomanyrequests: You have reached your pull rate limit as '***': …`
+    { name: 'pulledAs', literals: ["pull rate limit as '"] },
     { name: 'serverError', literals: ['500 Internal Server Error', '502 Bad Gateway', '503 Service Unavailable', '504 Gateway Timeout'] },
     // `401 Unauthorized` / `403 Forbidden`: the status of a registry's answer to a manifest request.
     // NGC (nvcr.io): the image path after the host, and NVIDIA's internal organisation `nvidian`.
@@ -249,6 +252,15 @@ export const baseImageNotFound: RuleInput = {
   message:
     'The base image `{image}` does not exist on its registry: the tag is misspelled, was never published, or was removed.',
   variants: [
+    {
+      when: 'rateLimit&pulledAs',
+      title: 'Docker Hub pull limit of the logged-in account spent (base image)',
+      retryable: true,
+      message:
+        'Docker Hub refused to serve `{image|the base image}` with 429 (`toomanyrequests`) and names the account the pull was made as: the ' +
+        'pull was already authenticated, and that account has used up its pull rate limit. Logging in is done; the quota is what ran out.',
+      fix: PULLED_AS_FIX,
+    },
     {
       when: 'rateLimit',
       title: 'Registry rate limit while pulling the base image',

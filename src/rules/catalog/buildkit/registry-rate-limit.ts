@@ -15,7 +15,39 @@
 //   using-a-matrix-for-your-jobs#defining-the-maximum-number-of-concurrent-jobs).
 // - `ignore-error=true` on `cache-to` (BuildKit 0.11 and later: moby/buildkit#3430, in v0.11.0 as b842260c5) keeps a failed cache
 //   export from failing the build.
+// - Who a pull counts against (docs.docker.com/docker-hub/usage/pulls/): pulls are attributed to the user doing the pull;
+//   Personal accounts and unauthenticated users are rate limited, Pro, Team and Business accounts are not; the limit in force
+//   shows in the `ratelimit-limit` / `ratelimit-remaining` headers of a HEAD request for `ratelimitpreview/test` with a token
+//   fetched anonymously or with the account's credentials, and no such header means the source is not limited (a
+//   partnership with a provider, or a paid plan). An authenticated pull's refusal names the account:
+//   `You have reached your pull rate limit as '***': dckr_jti_…` (docker/build-push-action#1539, whose merged fix scoped
+//   the login to the push step so that the runner's pulls stayed anonymous).
+// - The builder's own image: docker/setup-buildx-action creates a docker-container builder, which pulls
+//   `moby/buildkit:buildx-stable-1` while `booting buildkit`; after a docker/login-action step that pull counts against the
+//   account (tonistiigi/binfmt#237: "user pulling the image is our bot", fixed by moving the login right before the build).
+//   The action's `driver-opts: image=…` names another image for the builder (its README).
 import type { RuleInput } from '../../schema.js';
+
+/** An authenticated pull that spent its account's limit: the login is not the fix (shared with buildkit/base-image-not-found). */
+export const PULLED_AS_FIX = [
+  'Do not add a login: this account\'s own quota is spent. Pick one:',
+  '',
+  '- Log in only where the account is needed (the push), after the pulls: in GitHub Actions, move `docker/login-action` after',
+  '  `docker/setup-buildx-action` and any pull-only steps, or into the pushing job, so that those pulls are anonymous.',
+  '- Use an account of a paid Docker plan (Pro, Team, Business), which has no pull rate limit.',
+  '- Pull less from Docker Hub: copy the base images (and `moby/buildkit`, which setup-buildx-action\'s builder pulls at',
+  '  every start) to a registry you control or a pull-through mirror, and cache layers between runs.',
+  '',
+  'See the limit of each source (with the account\'s credentials, then anonymously without `--user`); no `ratelimit-*` header',
+  'means that source is not limited:',
+  '',
+  '```sh',
+  'TOKEN=$(curl -s --user "$DOCKERHUB_USER:$DOCKERHUB_TOKEN" "https://auth.docker.io/token?service=registry.docker.io&scope=repository:ratelimitpreview/test:pull" | jq -r .token)',
+  'curl -s --head -H "Authorization: Bearer $TOKEN" https://registry-1.docker.io/v2/ratelimitpreview/test/manifests/latest | grep -i ratelimit',
+  '```',
+  '',
+  'Limits per plan: https://docs.docker.com/docker-hub/usage/pulls/',
+].join('\n');
 
 const COMMON_FIX = [
   'Run the job again once the limit has passed (a `retry-after` in the error says how long): nothing in the Dockerfile is wrong.',
@@ -55,9 +87,21 @@ export const registryRateLimit: RuleInput = {
     // Docker Hub's pull limit says so and links its page: `toomanyrequests: You have reached your pull rate limit. …`
     { name: 'pullLimit', literals: ['pull rate limit'] },
     { name: 'ghcr', literals: ['ghcr.io'] },
+    // the account an authenticated pull was made as: `You have reached your pull rate limit as '***': …`
+    { name: 'pulledAs', literals: ["pull rate limit as '"] },
+    // buildx's docker-container builder pulling its own image while `booting buildkit`
+    { name: 'builderImage', literals: ['pulling image moby/buildkit'] },
   ],
   // The base image's metadata: buildkit/base-image-not-found's rate-limit variant.
-  unless: [{ literals: ['failed to resolve source metadata for', 'load metadata for '] }],
+  // Also a manifest request that is not a push's or a cache import's (`unexpected status from GET request to
+  // https://registry-1.docker.io/v2/library/alpine/manifests/sha256:…: 429 Too Many Requests`): the base image, one finding.
+  unless: [
+    { literals: ['failed to resolve source metadata for', 'load metadata for '] },
+    {
+      literals: ['unexpected status from '],
+      pattern: '(?<!failed to push \\S{1,400}: )(?<!cache importer: )unexpected status from (?:HEAD|GET) request to https?://[^/\\s]{1,253}/v2/\\S{1,300}?/manifests/\\S{1,200}: 429\\b',
+    },
+  ],
   scope: 'step',
   maxFindings: 1,
   specificity: 3,
@@ -67,6 +111,40 @@ export const registryRateLimit: RuleInput = {
     'HTTP 429, `{status}`. The build itself is not at fault; the registry throttled it.',
   fix: COMMON_FIX,
   variants: [
+    {
+      when: 'pullLimit&pulledAs',
+      title: 'Docker Hub pull limit of the logged-in account spent',
+      message:
+        'Docker Hub refused an image pull with 429 (`{status}`) and names the account the pull was made as: the pull was already ' +
+        'authenticated, and that account has used up its pull rate limit.',
+      fix: PULLED_AS_FIX,
+    },
+    {
+      when: 'builderImage&pullLimit',
+      title: 'Docker Hub pull limit hit while the builder started (moby/buildkit)',
+      message:
+        'The builder could not start: pulling its own image (`moby/buildkit`, what a docker-container builder such as ' +
+        'docker/setup-buildx-action\'s runs) hit Docker Hub\'s pull rate limit (`{status}`). No Dockerfile step ran.',
+      fix: [
+        'This pull counts against whoever Docker is logged in as at that point: after a `docker/login-action` step, that account\'s',
+        'limit; before any login, the runner\'s address. Pick one:',
+        '',
+        '- Move `docker/login-action` after `docker/setup-qemu-action` and `docker/setup-buildx-action`, just before the build, so',
+        '  the builder\'s image is pulled without the account (when the account\'s limit is the one spent).',
+        '- Pull the builder\'s image from a registry you control: push a copy of `moby/buildkit:buildx-stable-1` there and name it',
+        '  in the setup action:',
+        '',
+        '```yaml',
+        '- uses: docker/setup-buildx-action@v4',
+        '  with:',
+        '    driver-opts: image=REGISTRY/moby/buildkit:buildx-stable-1',
+        '```',
+        '',
+        '- Log in with an account of a paid Docker plan (no pull rate limit) before the setup.',
+        '',
+        'Then run the job again. Limits per plan: https://docs.docker.com/docker-hub/usage/pulls/',
+      ].join('\n'),
+    },
     {
       when: 'dockerHub&pullLimit',
       message:

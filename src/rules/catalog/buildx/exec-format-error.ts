@@ -79,6 +79,20 @@ export const execFormatError: RuleInput = {
       literals: ['does not match the expected platform', 'does not match the detected host platform'],
       pattern: "(?:image platform|requested image's platform) \\((?<image>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\) does not match the (?:expected|detected host) platform \\((?<host>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\)",
     },
+    // The same warning naming an image of a build target (arm64, arm, ppc64le, s390x, riscv64) on an x86-64 host. Docker
+    // picks the host's platform from a multi-platform image unless a platform is asked for, and the common base images are
+    // multi-platform, so such an image on an x86-64 machine is most often one a build asked for (`--platform linux/arm64`,
+    // a multi-platform release job) where no emulator runs it (bsubio/cli#152: GoReleaser's arm64 image on an amd64 GitHub
+    // runner, fixed by adding docker/setup-qemu-action and docker/setup-buildx-action). The reverse, an amd64 image on an
+    // arm64 machine (Apple silicon, a Jetson, a Raspberry Pi), is most often a base image that lacks the host's platform.
+    {
+      name: 'crossTarget',
+      // Not the docker CLI's `WARNING: The requested image's platform …` of a `docker run` (shayonj/pg_easy_replicate#14: an
+      // arm64-only image run on an x86-64 machine), which the run variants read.
+      literals: ['does not match the detected host platform'],
+      pattern:
+        "^\\s{0,4}(?:---> \\[Warning\\] )?The requested image's platform \\((?<image>linux/(?:arm64|arm|ppc64le|s390x|riscv64)[\\w/.-]{0,20})\\) does not match the detected host platform \\((?<host>linux/amd64[\\w/.-]{0,20})\\)",
+    },
     RUN_COMMAND_CONTEXT,
     // an NVIDIA Jetson named by the log: its L4T kernel (`4.9.108-tegra`), its release file, or in words
     { name: 'jetson', literals: ['-tegra ', 'nv_tegra_release', 'Jetson', 'jetson'], pattern: '\\d-tegra\\b|nv_tegra_release|\\b[Jj]etson\\b' },
@@ -238,6 +252,32 @@ export const execFormatError: RuleInput = {
     { when: 'shell&fact.runner', message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
     { when: 'fact.runner', fix: ACTIONS_FIX },
     { when: 'shell&actionsProse', message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
+    // The stage's shell failed and Docker's warning names a build target's platform on an x86-64 host: register QEMU first,
+    // in the workflow's own form (setup-qemu-action before setup-buildx-action, the setup action's README), with the other
+    // reading (a tag without the host's platform) after it.
+    {
+      when: 'shell&crossTarget&!fact.place=docker-run&!enrich.legacyBuilder&!jetson',
+      title: 'Image for another platform on an x86-64 host with no emulator (exec format error)',
+      message:
+        'Docker warned that the image is {context.crossTarget.image} and this host is {context.crossTarget.host}, and the image\'s shell ({binary|its path is not in the log}) ' +
+        'then could not execute (exec format error): no QEMU emulator is registered (binfmt_misc) for that architecture here. Such an ' +
+        'image on an x86-64 host is most often one a build asked for (`--platform`, a multi-platform release build); ' +
+        'building it here needs the emulator.',
+      fix: [
+        'Register QEMU on the build host before the build. In GitHub Actions, before the build step (and before setup-buildx-action):',
+        '',
+        '```yaml',
+        '- uses: docker/setup-qemu-action@v4',
+        '- uses: docker/setup-buildx-action@v4',
+        '```',
+        '',
+        'On your own host, once: `docker run --privileged --rm tonistiigi/binfmt --install all`. Emulated steps run many times slower: for',
+        'long compiles build each platform on a native runner (`ubuntu-24.04-arm` for linux/arm64 on GitHub).',
+        '',
+        'If you did not mean to use a {context.crossTarget.image} image here, the tag has no {context.crossTarget.host} variant: `docker buildx',
+        'imagetools inspect IMAGE` lists its platforms; use a tag or base image that provides {context.crossTarget.host}.',
+      ].join('\n'),
+    },
     // The shell's error alone, with nothing to say where it ran (meltwater/awsudo#79: three lines, `exec /bin/sh: exec format
     // error`; the thread was a `docker run` of a tag that held only an arm64 image, built on an Apple-silicon laptop, on an
     // x86-64 host). A run and a build step print the same line, and the common cause of both is an image of the other

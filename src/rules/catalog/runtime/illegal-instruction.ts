@@ -27,6 +27,66 @@ import type { RuleInput } from '../../schema.js';
 
 const CPU_FLAGS = "grep -o -w -E 'avx|avx2|avx512f|fma' /proc/cpuinfo | sort -u";
 
+// QEMU learns instructions release by release: an emulator older than the program's code stops on one it does not know
+// (raaymax/quack#312: a node:22-alpine stage emulated for arm64 on GitHub Actions, fixed by pinning a newer binfmt image in
+// setup-qemu-action). docker/setup-qemu-action's inputs (its README): `image`, default `tonistiigi/binfmt:latest`, and
+// `platforms`; it goes before docker/setup-buildx-action; its job log has a `Binfmt version` group (src/main.ts) that prints
+// the QEMU it registered (`binfmt/… qemu/v… go/…`, the format of `tonistiigi/binfmt --version` in that README). tonistiigi/binfmt
+// tags each release `qemu-<version>` (its .github/workflows/.build.yml: tag prefix `qemu-` for the mainline target; the release
+// deploy/v10.2.3-68 of 2026-06 is `qemu-v10.2.3`), and moves `latest` only for some releases (tonistiigi/binfmt#165: `latest`
+// stayed on a 2022 build while versioned tags went on). A release's own note installs it with `--uninstall qemu-*` first.
+// Linux arm64 hosted runners (`ubuntu-24.04-arm`) are free in public repositories (GitHub changelog 2025-01-16, generally
+// available 2025-08-07).
+const BINFMT_TAG = 'qemu-v10.2.3';
+
+const QEMU_MESSAGE =
+  'This step runs under QEMU user-mode emulation of {platform|another platform}, and QEMU stopped on an instruction it does not emulate (signal 4, ' +
+  'SIGILL; exit code 132). The same program runs on a native machine: the emulator is older than the code it runs (newer Node, V8 and compilers ' +
+  'use instructions older QEMU releases lack), or the step is one better not emulated at all.';
+
+/** A newer QEMU first (the registered one is too old), then native building; the setup action's form on GitHub Actions. */
+function qemuFix(actions: boolean): string {
+  const register = actions
+    ? [
+        'Register a newer QEMU: the setup action installs `tonistiigi/binfmt:latest` unless told otherwise, and that tag trails the versioned releases.',
+        'Its `Binfmt version` group in the job log shows the QEMU it registered. Pin a newer release before the builder is set up:',
+        '',
+        '```yaml',
+        '- uses: docker/setup-qemu-action@v4',
+        '  with:',
+        `    image: tonistiigi/binfmt:${BINFMT_TAG}`,
+        '- uses: docker/setup-buildx-action@v4',
+        '```',
+      ]
+    : [
+        'Register a newer QEMU (the tags: https://hub.docker.com/r/tonistiigi/binfmt/tags). On GitHub Actions, in the setup action before the builder:',
+        '',
+        '```yaml',
+        '- uses: docker/setup-qemu-action@v4',
+        '  with:',
+        `    image: tonistiigi/binfmt:${BINFMT_TAG}`,
+        '- uses: docker/setup-buildx-action@v4',
+        '```',
+        '',
+        'On your own build host:',
+        '',
+        '```sh',
+        `docker run --privileged --rm tonistiigi/binfmt:${BINFMT_TAG} --uninstall 'qemu-*'`,
+        `docker run --privileged --rm tonistiigi/binfmt:${BINFMT_TAG} --install all`,
+        '```',
+      ];
+  return [
+    ...register,
+    '',
+    'Or do not emulate the step:',
+    '',
+    '- when its output does not depend on the target platform (a JavaScript bundle, static files, generated code), run that stage on the build ' +
+      'platform and copy the result: `FROM --platform=$BUILDPLATFORM` with the stage\'s own base image (e.g. `FROM --platform=$BUILDPLATFORM node:22-alpine AS builder`);',
+    '- otherwise build each platform on a native runner (`ubuntu-24.04-arm` for linux/arm64 on GitHub, free in public repositories) and merge the ' +
+      'digests with `docker buildx imagetools create` (https://docs.docker.com/build/ci/github-actions/multi-platform/#distribute-build-across-multiple-runners).',
+  ].join('\n');
+}
+
 export const illegalInstruction: RuleInput = {
   id: 'runtime/illegal-instruction',
   title: 'Illegal instruction: code built for a CPU this one is not',
@@ -84,24 +144,16 @@ export const illegalInstruction: RuleInput = {
       ].join('\n'),
     },
     {
+      when: 'qemu&fact.runner',
+      title: 'QEMU emulation met an instruction it cannot run',
+      message: QEMU_MESSAGE,
+      fix: qemuFix(true),
+    },
+    {
       when: 'qemu',
       title: 'QEMU emulation met an instruction it cannot run',
-      message:
-        'This step runs under QEMU user-mode emulation of {platform|another platform}, and QEMU stopped on an instruction it does not emulate (signal 4, ' +
-        'SIGILL; exit code 132): tools with native code or a JIT (Node and npm, Rust, Go) hit it; the same step runs on a native machine.',
-      fix: [
-        'Run the step natively instead of emulated:',
-        '',
-        '- when its output does not depend on the target platform (a JavaScript bundle, static files, generated code), run that stage on the build platform and copy the result:',
-        '',
-        '```dockerfile',
-        'FROM --platform=$BUILDPLATFORM node:22-alpine AS builder',
-        '```',
-        '',
-        '  (with the stage\'s own base image in place of this one);',
-        '- otherwise build each platform on a native runner (`ubuntu-24.04-arm` for linux/arm64 on GitHub) and merge the digests with `docker buildx imagetools create` ' +
-          '(https://docs.docker.com/build/ci/github-actions/multi-platform/#distribute-build-across-multiple-runners).',
-      ].join('\n'),
+      message: QEMU_MESSAGE,
+      fix: qemuFix(false),
     },
     {
       when: 'guard',

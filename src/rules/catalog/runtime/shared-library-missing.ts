@@ -24,6 +24,72 @@ const OPENCV_HEADLESS =
 
 const LDD_CHECK = 'Check with `ldd` on the failing binary or extension module: every `=> not found` line is a library still missing.';
 
+/**
+ * A Jetson build whose CUDA libraries come from the host. On L4T R32 (JetPack 4) the nvidia container runtime mounts the host's
+ * CUDA into the container, as listed in /etc/nvidia-container-runtime/host-files-for-container.d/ (cuda.csv: `dir,
+ * /usr/local/cuda-10.2`), which changed from r34.1 (NVIDIA/nvidia-container-runtime#173). During `docker build` that happens only
+ * with `"default-runtime": "nvidia"` in /etc/docker/daemon.json, then a restart of Docker, checked with `docker info | grep 'Default
+ * Runtime'` (dusty-nv/jetson-containers docs/setup.md, "Docker Default Runtime"; its maintainer's answer to this error in
+ * dusty-nv/jetson-containers#121). BuildKit does not honour the default runtime during builds, so those builds use the classic
+ * builder (`DOCKER_BUILDKIT=0`; the maintainer in dusty-nv/jetson-containers#352).
+ */
+const JETSON_BUILD_FIX = [
+  'Make nvidia Docker\'s default runtime, so that build steps run under it. In `/etc/docker/daemon.json` (keep any other keys it has):',
+  '',
+  '```json',
+  '{',
+  '    "runtimes": {',
+  '        "nvidia": {',
+  '            "path": "nvidia-container-runtime",',
+  '            "runtimeArgs": []',
+  '        }',
+  '    },',
+  '    "default-runtime": "nvidia"',
+  '}',
+  '```',
+  '',
+  '```sh',
+  'sudo systemctl restart docker',
+  "docker info | grep 'Default Runtime'    # Default Runtime: nvidia",
+  '```',
+  '',
+  'BuildKit does not use the default runtime for build steps: build with the classic builder (`DOCKER_BUILDKIT=0 docker build …`). Or keep',
+  'the step from loading CUDA at build time (no `import torch` in a `RUN`); the container started with `--runtime nvidia` has the libraries.',
+].join('\n');
+
+/**
+ * A CUDA 10 library (the sonames of JetPack 4's CUDA 10.0 / 10.2: `libcurand.so.10`, `libcudart.so.10.2`) missing in a build step,
+ * with no CUDA release or only 10.x in the log: a Jetson on JetPack 4 is one reading, told apart by its release file.
+ */
+const MAYBE_JETSON_BUILD_CONDITIONS = [
+  'cudaLibs&cuda10Lib&fact.place=image-build&!fact.cuda',
+  'cudaLibs&cuda10Lib&fact.place=image-build&fact.cuda=10.0',
+  'cudaLibs&cuda10Lib&fact.place=image-build&fact.cuda=10.2',
+];
+
+function maybeJetsonBuild(when: string): Variant {
+  return {
+    when,
+    title: 'CUDA runtime library not found while building the image',
+    message:
+      'The loader could not find {library:all}, a CUDA toolkit library, in a build step: this stage has no CUDA libraries, or, if the build runs on an ' +
+      'NVIDIA Jetson with JetPack 4 (L4T R32), they are never in the image: there the nvidia container runtime mounts them from the host, and a ' +
+      '`docker build` step gets them only when that runtime is Docker\'s default.',
+    fix: [
+      'See which it is on the build host: `head -1 /etc/nv_tegra_release` prints `# R32 (release), …` on a Jetson with JetPack 4 (no such file elsewhere).',
+      '',
+      'On a Jetson with JetPack 4:',
+      '',
+      JETSON_BUILD_FIX,
+      '',
+      'On any other host, install the CUDA libraries of the release the program was built for in this stage (the number in the file name is the major ' +
+        'release): NVIDIA\'s `cuda-libraries-` package of that release, an nvidia/cuda `-runtime` base image, or the `nvidia-*` pip wheels a pip-installed torch brings. ' +
+        LDD_CHECK,
+    ].join('\n'),
+  };
+}
+
+
 /** The image the log's `docker run` starts, named when the line shows it (run-command). */
 const RUN_FIX = [
   'The image that ran lacks the library (or its directory is not on the loader path). Rebuild it with the library installed in the final stage, ' +
@@ -490,6 +556,14 @@ export const sharedLibraryMissing: RuleInput = {
       pattern: `(?:${lib('lib(?:cublas|cublasLt|cudart|cufft|curand|cusparse|cusolver|nvrtc|nvJitLink)\\.so')}|lib(?:cublas|cudart)[\\w.]{0,200} => not found)`,
     },
     { name: 'tensorrt', literals: ['libnvinfer'], pattern: lib('libnvinfer') },
+    { name: 'cuda10Lib', literals: ['.so.10'], pattern: 'lib(?:cublas|cudart|cufft|curand|cusparse|cusolver|nvrtc)\\.so\\.10\\b' },
+    // an NVIDIA Jetson on JetPack 4 (L4T R32) named by the log: an L4T image of R32 (`nvcr.io/nvidia/l4t-pytorch:r32.7.1-…`),
+    // its release file's first line (`# R32 (release), REVISION: 7.1`), R32's 4.9 kernel (`4.9.253-tegra`), or in words
+    {
+      name: 'jetpack4',
+      literals: ['l4t-', '# R32 (release)', '-tegra', 'JetPack 4'],
+      pattern: '\\bl4t-[\\w-]{1,30}:r32\\.|# R32 \\(release\\)|\\b4\\.9\\.\\d{1,3}-tegra\\b|\\bJetPack 4\\b',
+    },
     // PyTorch's own libraries: an extension linked against another torch, or imported before torch
     { name: 'torchLibs', literals: ['libtorch', 'libc10'], pattern: lib('lib(?:torch|c10)[\\w]{0,40}\\.so') },
     { name: 'opengl', literals: ['libGL.so', 'libgthread', 'libglib-2.0'], pattern: lib('lib(?:GL|gthread-2\\.0|glib-2\\.0)\\.so') },
@@ -582,6 +656,15 @@ export const sharedLibraryMissing: RuleInput = {
         'release in use (`nvidia-nccl-cu12` for CUDA 12). The log does not show the CUDA release: `nvcc --version`, or `python3 -c "import torch; print(torch.version.cuda)"`, prints it.',
     },
     {
+      when: 'cudaLibs&jetpack4&!fact.place=docker-run&!fact.place=host-shell',
+      title: 'CUDA library missing during a Jetson image build (nvidia is not the default runtime)',
+      message:
+        'The loader could not find {library:all}, a CUDA library, in a build on an NVIDIA Jetson with JetPack 4 (L4T R32). There the CUDA, cuDNN and TensorRT ' +
+        'libraries are not in the images: the nvidia container runtime mounts them from the host, and a `docker build` step runs under that runtime ' +
+        'only when it is Docker\'s default one.',
+      fix: JETSON_BUILD_FIX,
+    },
+    {
       when: 'cudaLibs&fact.place=image-build&fact.imageFlavour',
       title: 'CUDA runtime library not found',
       message:
@@ -590,6 +673,7 @@ export const sharedLibraryMissing: RuleInput = {
         'Use the `-runtime` flavour of the same image ({enrich.runtimeImage|the `-runtime` tag of this CUDA release}) or install `cuda-libraries-{enrich.aptSuffix}` (NVIDIA\'s apt repository); ' +
         'a pip-installed torch brings its own copies as `nvidia-*` wheels.',
     },
+    ...MAYBE_JETSON_BUILD_CONDITIONS.map((when) => maybeJetsonBuild(when)),
     {
       when: 'cudaLibs',
       title: 'CUDA runtime library not found',
